@@ -1,0 +1,27 @@
+package org.qsebms.config;
+
+/** The whole validated configuration: one immutable value built at start-up. */
+public record BmsConfig(
+        PackConfig pack,
+        ChemistryPreset chemistry,
+        ProtectionLimits limits,
+        LoopConfig loop,
+        HalConfig hal,
+        MqttConfig mqtt,
+        PersistenceConfig persistence) {
+
+    public BmsConfig withMqttUrl(String url) {
+        return new BmsConfig(pack, chemistry, limits, loop, hal,
+                new MqttConfig(url, mqtt.topicRoot(), mqtt.stateInterval(), mqtt.username(), mqtt.passwordFile(),
+                        mqtt.passwordEnv(), mqtt.caFile()), persistence);
+    }
+
+    public BmsConfig withPackId(String id) {
+        return new BmsConfig(new PackConfig(id, pack.chemistry(), pack.seriesCells(), pack.capacityAh()), chemistry,
+                limits, loop, hal, mqtt, persistence);
+    }
+
+    public BmsConfig withPersistenceDirectory(String dir) {
+        return new BmsConfig(pack, chemistry, limits, loop, hal, mqtt, new PersistenceConfig(dir, persistence.interval()));
+    }
+}

@@ -1,0 +1,24 @@
+package org.qsebms.config;
+
+/**
+ * A configuration problem found at start-up. The message names the key path, the bad value,
+ * what is allowed and how to fix it.
+ */
+public final class ConfigException extends RuntimeException {
+    private final String keyPath;
+
+    public ConfigException(String keyPath, String message) {
+        super(keyPath == null || keyPath.isEmpty() ? message : keyPath + ": " + message);
+        this.keyPath = keyPath;
+    }
+
+    public ConfigException(String keyPath, String message, Throwable cause) {
+        super(keyPath == null || keyPath.isEmpty() ? message : keyPath + ": " + message, cause);
+        this.keyPath = keyPath;
+    }
+
+    /** The dotted key path of the offending entry, e.g. {@code limits.cellOverVoltage.msl}. */
+    public String keyPath() {
+        return keyPath;
+    }
+}

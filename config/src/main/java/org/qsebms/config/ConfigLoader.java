@@ -1,0 +1,174 @@
+package org.qsebms.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Loads the one YAML configuration file, merges it over its chemistry preset and validates it.
+ * Every error is a {@link ConfigException} naming the key path, the value, the allowed range and the fix.
+ */
+public final class ConfigLoader {
+    private static final Set<String> ROOT_KEYS = Set.of("pack", "limits", "loop", "hal", "mqtt", "persistence");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final PresetCatalog presets = new PresetCatalog();
+
+    /** Loads and validates the configuration file at {@code file}. */
+    public BmsConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("", "configuration file " + file.toAbsolutePath() + " does not exist; "
+                    + "pass an existing file with --config (see config/examples/) or use --simulated");
+        } catch (IOException e) {
+            throw new ConfigException("", "cannot read configuration file " + file.toAbsolutePath() + ": " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /** The built-in configuration of the simulated 4-series PSOA||NCM811 pack. */
+    public BmsConfig defaultSimulated() {
+        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream("default-simulated.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("default-simulated.yaml missing from the config jar");
+            }
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "default-simulated.yaml");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Parses configuration text; {@code source} names it in error messages. */
+    public BmsConfig parse(String text, String source) {
+        JsonNode root;
+        try {
+            root = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("", source + " is not valid YAML at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()
+                    + "; fix the syntax (indentation with spaces, 'key: value')");
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new ConfigException("", source + " is empty; it needs at least a 'pack:' section");
+        }
+        YamlNode r = new YamlNode(root, "");
+        r.rejectUnknownKeys(ROOT_KEYS);
+
+        YamlNode packNode = r.mapping("pack");
+        packNode.rejectUnknownKeys(Set.of("id", "chemistry", "seriesCells", "capacityAh"));
+        String packId = packNode.string("id", "pack-1");
+        if (!packId.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new ConfigException("pack.id", "'" + packId + "' is not a valid pack id; use 1..64 letters, digits, '-' or '_' "
+                    + "(it becomes an MQTT topic level)");
+        }
+        ChemistryPreset preset = presets.load(packNode.requiredString("chemistry"));
+        int series = packNode.integer("seriesCells", Integer.MIN_VALUE, 1, 512);
+        double capacity = packNode.number("capacityAh", preset.cell().capacityAh(), 0.001, 10000, "Ah");
+        PackConfig pack = new PackConfig(packId, preset.name(), series, capacity);
+
+        ProtectionLimits limits = limits(r.optionalMapping("limits"), preset, capacity);
+
+        YamlNode loopNode = r.optionalMapping("loop");
+        LoopConfig loop = new LoopConfig(Duration.ofMillis(100), 5);
+        if (loopNode != null) {
+            loopNode.rejectUnknownKeys(Set.of("period", "overrunsToFault"));
+            loop = new LoopConfig(loopNode.duration("period", Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofSeconds(1)),
+                    loopNode.integer("overrunsToFault", 5, 1, 1000));
+        }
+
+        YamlNode halNode = r.optionalMapping("hal");
+        HalConfig hal = new HalConfig(HalBackend.SIMULATED);
+        if (halNode != null) {
+            halNode.rejectUnknownKeys(Set.of("backend"));
+            hal = new HalConfig(halNode.enumValue("backend", HalBackend.class, null));
+        }
+
+        YamlNode mqttNode = r.optionalMapping("mqtt");
+        MqttConfig mqtt = new MqttConfig("", "qse-bms", Duration.ofSeconds(1), "", "", "", "");
+        if (mqttNode != null) {
+            mqttNode.rejectUnknownKeys(Set.of("url", "topicRoot", "stateInterval", "username", "passwordFile", "passwordEnv", "caFile"));
+            String url = mqttNode.string("url", "");
+            if (!url.isEmpty() && !url.matches("(tcp|ssl)://[^/:]+(:\\d{1,5})?")) {
+                throw new ConfigException("mqtt.url", "'" + url + "' is not a broker URL; write tcp://HOST:PORT or ssl://HOST:PORT");
+            }
+            String topicRoot = mqttNode.string("topicRoot", "qse-bms");
+            if (topicRoot.isEmpty() || topicRoot.contains("#") || topicRoot.contains("+") || topicRoot.contains("/")) {
+                throw new ConfigException("mqtt.topicRoot", "'" + topicRoot + "' must be one non-empty topic level without '/', '+' or '#'");
+            }
+            mqtt = new MqttConfig(url, topicRoot,
+                    mqttNode.duration("stateInterval", Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofHours(1)),
+                    mqttNode.string("username", ""), mqttNode.string("passwordFile", ""), mqttNode.string("passwordEnv", ""),
+                    mqttNode.string("caFile", ""));
+        }
+
+        YamlNode persistNode = r.optionalMapping("persistence");
+        PersistenceConfig persistence = new PersistenceConfig("bms-state", Duration.ofSeconds(10));
+        if (persistNode != null) {
+            persistNode.rejectUnknownKeys(Set.of("directory", "interval"));
+            persistence = new PersistenceConfig(persistNode.string("directory", "bms-state"),
+                    persistNode.duration("interval", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1)));
+        }
+        return new BmsConfig(pack, preset, limits, loop, hal, mqtt, persistence);
+    }
+
+    private static ProtectionLimits limits(YamlNode n, ChemistryPreset preset, double capacityAh) {
+        ProtectionLimits p = preset.limits();
+        double presetCapacity = preset.cell().capacityAh();
+        ThreeLevelLimit chargeC = inCRate(p.chargeOverCurrent(), preset.chargeCRateLimits(), presetCapacity);
+        ThreeLevelLimit dischargeC = inCRate(p.dischargeOverCurrent(), preset.dischargeCRateLimits(), presetCapacity);
+        if (n == null) {
+            return new ProtectionLimits(p.cellOverVoltage(), p.cellUnderVoltage(),
+                    scale(chargeC, capacityAh), scale(dischargeC, capacityAh),
+                    p.chargeOverTemperature(), p.chargeUnderTemperature(), p.dischargeOverTemperature(),
+                    p.dischargeUnderTemperature(), p.anodicLimitVolts());
+        }
+        n.rejectUnknownKeys(Set.of("cellOverVoltage", "cellUnderVoltage", "chargeOverCurrentC", "dischargeOverCurrentC",
+                "chargeOverTemperature", "chargeUnderTemperature", "dischargeOverTemperature", "dischargeUnderTemperature"));
+        return new ProtectionLimits(
+                override(n, "cellOverVoltage", p.cellOverVoltage(), 1.0, preset),
+                override(n, "cellUnderVoltage", p.cellUnderVoltage(), 1.0, preset),
+                override(n, "chargeOverCurrentC", chargeC, capacityAh, preset),
+                override(n, "dischargeOverCurrentC", dischargeC, capacityAh, preset),
+                override(n, "chargeOverTemperature", p.chargeOverTemperature(), 1.0, preset),
+                override(n, "chargeUnderTemperature", p.chargeUnderTemperature(), 1.0, preset),
+                override(n, "dischargeOverTemperature", p.dischargeOverTemperature(), 1.0, preset),
+                override(n, "dischargeUnderTemperature", p.dischargeUnderTemperature(), 1.0, preset),
+                p.anodicLimitVolts());
+    }
+
+    private static ThreeLevelLimit inCRate(ThreeLevelLimit amps, double[] c, double presetCapacity) {
+        return new ThreeLevelLimit(amps.quantity(), amps.direction(), c[0], c[1], c[2],
+                amps.hysteresis() / presetCapacity, amps.debounce(), "C");
+    }
+
+    private static ThreeLevelLimit scale(ThreeLevelLimit c, double capacityAh) {
+        return new ThreeLevelLimit(c.quantity(), c.direction(), c.mol() * capacityAh, c.rsl() * capacityAh,
+                c.msl() * capacityAh, c.hysteresis() * capacityAh, c.debounce(), "A");
+    }
+
+    private static ThreeLevelLimit override(YamlNode limits, String key, ThreeLevelLimit base, double scale,
+                                            ChemistryPreset preset) {
+        if (!limits.has(key)) {
+            return scale == 1.0 && !"C".equals(base.unit()) ? base : scale(base, scale);
+        }
+        YamlNode n = limits.mapping(key);
+        ThreeLevelLimit read = LimitReader.read(n, base.quantity(), base.direction(), base.unit(), 1.0, base);
+        if (!base.direction().isTighterOrEqual(read.msl(), base.msl())) {
+            throw new ConfigException(n.child("msl"), read.msl() + " " + base.unit() + " is beyond the " + preset.name()
+                    + " chemistry's maximum safety limit of " + base.msl() + " " + base.unit()
+                    + "; configuration may only tighten a safety limit, so use a value "
+                    + (base.direction() == LimitDirection.UPPER ? "<= " : ">= ") + base.msl());
+        }
+        return "C".equals(base.unit()) ? scale(read, scale) : read;
+    }
+}

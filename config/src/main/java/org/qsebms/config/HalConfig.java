@@ -1,0 +1,5 @@
+package org.qsebms.config;
+
+/** Hardware backend selection. */
+public record HalConfig(HalBackend backend) {
+}

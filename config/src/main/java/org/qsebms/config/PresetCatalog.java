@@ -1,0 +1,105 @@
+package org.qsebms.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.OcvCurve;
+
+/** The chemistry presets shipped with qse-bms (YAML resources under {@code presets/}), or a preset file. */
+public final class PresetCatalog {
+    /** Presets shipped in this build. */
+    public static final List<String> SHIPPED = List.of("psoa-ncm811", "psoa-lfp");
+
+    private static final Set<String> LIMIT_KEYS = Set.of("cellOverVoltage", "cellUnderVoltage", "chargeOverCurrentC",
+            "dischargeOverCurrentC", "chargeOverTemperature", "chargeUnderTemperature", "dischargeOverTemperature",
+            "dischargeUnderTemperature");
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+
+    /** Loads a shipped preset by name, or a preset YAML file by path. */
+    public ChemistryPreset load(String nameOrPath) {
+        String location = nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml") ? nameOrPath
+                : "presets/" + nameOrPath + ".yaml";
+        JsonNode root;
+        try (InputStream in = open(location)) {
+            if (in == null) {
+                throw new ConfigException("pack.chemistry", "'" + nameOrPath + "' is not a shipped preset " + SHIPPED
+                        + " nor a preset file; use one of those names or a path to a preset .yaml");
+            }
+            root = yaml.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException("pack.chemistry", "preset " + location + " is not valid YAML at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("pack.chemistry", "cannot read preset " + location + ": " + e.getMessage(), e);
+        }
+        return parse(new YamlNode(root, "preset(" + nameOrPath + ")"));
+    }
+
+    private static InputStream open(String location) throws IOException {
+        Path p = Path.of(location);
+        if (Files.isRegularFile(p)) {
+            return Files.newInputStream(p);
+        }
+        return PresetCatalog.class.getClassLoader().getResourceAsStream(location);
+    }
+
+    private ChemistryPreset parse(YamlNode root) {
+        root.rejectUnknownKeys(Set.of("name", "electrolyte", "cathode", "anodicLimitVolts", "cell", "limits"));
+        String name = root.requiredString("name");
+        String electrolyte = root.requiredString("electrolyte");
+        String cathode = root.requiredString("cathode");
+        double anodic = root.requiredNumber("anodicLimitVolts", 3.0, 7.0, "V");
+        YamlNode cell = root.mapping("cell");
+        cell.rejectUnknownKeys(Set.of("capacityAh", "r0Ohms", "r1Ohms", "tau1", "r2Ohms", "tau2",
+                "activationEnergyJPerMol", "ocvTable"));
+        OcvCurve ocv = OcvTableReader.read(cell.child("ocvTable"), cell.requiredString("ocvTable"));
+        EcmParameters ecm = new EcmParameters(
+                cell.requiredNumber("capacityAh", 0.001, 10000, "Ah"),
+                cell.requiredNumber("r0Ohms", 1e-6, 100, "ohm"),
+                cell.requiredNumber("r1Ohms", 0, 100, "ohm"),
+                seconds(cell.duration("tau1", null, Duration.ofMillis(1), Duration.ofHours(10))),
+                cell.requiredNumber("r2Ohms", 0, 100, "ohm"),
+                seconds(cell.duration("tau2", null, Duration.ofMillis(1), Duration.ofHours(10))),
+                cell.number("activationEnergyJPerMol", 0, 0, 200000, "J/mol"),
+                ocv);
+        YamlNode limits = root.mapping("limits");
+        limits.rejectUnknownKeys(LIMIT_KEYS);
+        double capacity = ecm.capacityAh();
+        double[] chargeC = cRates(limits.mapping("chargeOverCurrentC"));
+        double[] dischargeC = cRates(limits.mapping("dischargeOverCurrentC"));
+        ProtectionLimits pl = new ProtectionLimits(
+                LimitReader.read(limits.mapping("cellOverVoltage"), "cellOverVoltage", LimitDirection.UPPER, "V", 1.0, null),
+                LimitReader.read(limits.mapping("cellUnderVoltage"), "cellUnderVoltage", LimitDirection.LOWER, "V", 1.0, null),
+                LimitReader.read(limits.mapping("chargeOverCurrentC"), "chargeOverCurrent", LimitDirection.UPPER, "A", capacity, null),
+                LimitReader.read(limits.mapping("dischargeOverCurrentC"), "dischargeOverCurrent", LimitDirection.UPPER, "A", capacity, null),
+                LimitReader.read(limits.mapping("chargeOverTemperature"), "chargeOverTemperature", LimitDirection.UPPER, "°C", 1.0, null),
+                LimitReader.read(limits.mapping("chargeUnderTemperature"), "chargeUnderTemperature", LimitDirection.LOWER, "°C", 1.0, null),
+                LimitReader.read(limits.mapping("dischargeOverTemperature"), "dischargeOverTemperature", LimitDirection.UPPER, "°C", 1.0, null),
+                LimitReader.read(limits.mapping("dischargeUnderTemperature"), "dischargeUnderTemperature", LimitDirection.LOWER, "°C", 1.0, null),
+                anodic);
+        if (pl.cellOverVoltage().msl() > anodic) {
+            throw new ConfigException(root.child("limits.cellOverVoltage.msl"), pl.cellOverVoltage().msl()
+                    + " V exceeds the electrolyte's anodic stability limit of " + anodic + " V");
+        }
+        return new ChemistryPreset(name, electrolyte, cathode, ecm, pl, chargeC, dischargeC);
+    }
+
+    private static double[] cRates(YamlNode n) {
+        return new double[] {n.requiredNumber("mol", 0, 100, "C"), n.requiredNumber("rsl", 0, 100, "C"),
+                n.requiredNumber("msl", 0, 100, "C")};
+    }
+
+    static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+}

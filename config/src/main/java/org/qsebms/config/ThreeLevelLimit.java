@@ -1,0 +1,40 @@
+package org.qsebms.config;
+
+import java.time.Duration;
+
+/**
+ * One monitored quantity's three limit levels, after foxBMS: MOL (maximum operating limit:
+ * inform), RSL (recommended safety limit: warn and derate), MSL (maximum safety limit: open the
+ * contactors). A level is violated when the value stays beyond it for {@code debounce}, and
+ * clears when it comes back by {@code hysteresis}.
+ */
+public record ThreeLevelLimit(
+        String quantity,
+        LimitDirection direction,
+        double mol,
+        double rsl,
+        double msl,
+        double hysteresis,
+        Duration debounce,
+        String unit) {
+
+    public ThreeLevelLimit {
+        boolean ordered = direction == LimitDirection.UPPER ? mol <= rsl && rsl <= msl : mol >= rsl && rsl >= msl;
+        if (!ordered) {
+            throw new ConfigException(quantity, "levels must be ordered " + (direction == LimitDirection.UPPER
+                    ? "mol <= rsl <= msl" : "mol >= rsl >= msl") + " for a " + direction.name().toLowerCase()
+                    + " limit, got mol=" + mol + ", rsl=" + rsl + ", msl=" + msl + " " + unit);
+        }
+        if (!(hysteresis >= 0)) {
+            throw new ConfigException(quantity + ".hysteresis", hysteresis + " must be >= 0 " + unit);
+        }
+    }
+
+    public double level(LimitLevel level) {
+        return switch (level) {
+            case MOL -> mol;
+            case RSL -> rsl;
+            case MSL -> msl;
+        };
+    }
+}

@@ -1,0 +1,213 @@
+package org.qsebms.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A YAML mapping with its key path, giving typed reads whose errors name the path, the value,
+ * the allowed range and the fix. Unknown keys are rejected so typos do not pass silently.
+ */
+final class YamlNode {
+    private final JsonNode node;
+    private final String path;
+
+    YamlNode(JsonNode node, String path) {
+        this.node = node;
+        this.path = path;
+    }
+
+    String path() {
+        return path;
+    }
+
+    String child(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    boolean has(String key) {
+        return node.has(key) && !node.get(key).isNull();
+    }
+
+    void rejectUnknownKeys(Set<String> known) {
+        if (!node.isObject()) {
+            throw new ConfigException(path, "expected a mapping (key: value lines), found " + describe(node));
+        }
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new ConfigException(child(name), "unknown key; allowed keys here are " + known.stream().sorted().toList()
+                        + " (check the spelling)");
+            }
+        }
+    }
+
+    YamlNode mapping(String key) {
+        JsonNode child = node.get(key);
+        if (child == null || child.isNull()) {
+            throw new ConfigException(child(key), "is required but missing; add a '" + key + ":' section");
+        }
+        if (!child.isObject()) {
+            throw new ConfigException(child(key), "expected a mapping, found " + describe(child));
+        }
+        return new YamlNode(child, child(key));
+    }
+
+    YamlNode optionalMapping(String key) {
+        return has(key) ? mapping(key) : null;
+    }
+
+    String string(String key, String defaultValue) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            if (defaultValue == null) {
+                throw new ConfigException(child(key), "is required but missing");
+            }
+            return defaultValue;
+        }
+        if (!v.isTextual() && !v.isNumber() && !v.isBoolean()) {
+            throw new ConfigException(child(key), "expected a text value, found " + describe(v));
+        }
+        return v.asText();
+    }
+
+    String requiredString(String key) {
+        return string(key, null);
+    }
+
+    double number(String key, double defaultValue, double min, double max, String unit) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            if (Double.isNaN(defaultValue)) {
+                throw new ConfigException(child(key), "is required but missing; give a number in " + min + ".." + max + " " + unit);
+            }
+            return defaultValue;
+        }
+        if (!v.isNumber()) {
+            throw new ConfigException(child(key), "expected a number in " + unit + ", found " + describe(v));
+        }
+        double d = v.asDouble();
+        if (!(d >= min && d <= max)) {
+            throw new ConfigException(child(key), d + " " + unit + " is outside " + min + ".." + max + " " + unit
+                    + "; use a value in that range");
+        }
+        return d;
+    }
+
+    double requiredNumber(String key, double min, double max, String unit) {
+        return number(key, Double.NaN, min, max, unit);
+    }
+
+    int integer(String key, int defaultValue, int min, int max) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            if (defaultValue == Integer.MIN_VALUE) {
+                throw new ConfigException(child(key), "is required but missing; give a whole number in " + min + ".." + max);
+            }
+            return defaultValue;
+        }
+        if (!v.isIntegralNumber()) {
+            throw new ConfigException(child(key), "expected a whole number, found " + describe(v));
+        }
+        long l = v.asLong();
+        if (l < min || l > max) {
+            throw new ConfigException(child(key), l + " is outside " + min + ".." + max + "; use a value in that range");
+        }
+        return (int) l;
+    }
+
+    boolean bool(String key, boolean defaultValue) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return defaultValue;
+        }
+        if (!v.isBoolean()) {
+            throw new ConfigException(child(key), "expected true or false, found " + describe(v));
+        }
+        return v.asBoolean();
+    }
+
+    Duration duration(String key, Duration defaultValue, Duration min, Duration max) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            if (defaultValue == null) {
+                throw new ConfigException(child(key), "is required but missing; give a duration such as 100ms, 2s or PT1M");
+            }
+            return defaultValue;
+        }
+        Duration d = parseDuration(child(key), v.asText());
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new ConfigException(child(key), v.asText() + " is outside " + min + ".." + max + "; use a duration in that range");
+        }
+        return d;
+    }
+
+    <E extends Enum<E>> E enumValue(String key, Class<E> type, E defaultValue) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            if (defaultValue == null) {
+                throw new ConfigException(child(key), "is required but missing; one of " + allowed(type));
+            }
+            return defaultValue;
+        }
+        String text = v.asText().trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(text)) {
+                return e;
+            }
+        }
+        throw new ConfigException(child(key), "'" + v.asText() + "' is not one of " + allowed(type));
+    }
+
+    private static <E extends Enum<E>> List<String> allowed(Class<E> type) {
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name().toLowerCase(Locale.ROOT));
+        }
+        return names;
+    }
+
+    static Duration parseDuration(String path, String text) {
+        String t = text.trim();
+        try {
+            if (t.startsWith("P") || t.startsWith("p")) {
+                return Duration.parse(t.toUpperCase(Locale.ROOT));
+            }
+            String lower = t.toLowerCase(Locale.ROOT);
+            if (lower.endsWith("ms")) {
+                return Duration.ofNanos(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 2).trim()) * 1e6));
+            }
+            if (lower.endsWith("s")) {
+                return Duration.ofNanos(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 1).trim()) * 1e9));
+            }
+            if (lower.endsWith("min")) {
+                return Duration.ofSeconds(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 3).trim()) * 60));
+            }
+            if (lower.endsWith("h")) {
+                return Duration.ofSeconds(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 1).trim()) * 3600));
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            // fall through to the error below
+        }
+        throw new ConfigException(path, "'" + text + "' is not a duration; write it as 100ms, 2s, 5min, 1h or ISO-8601 (PT0.1S)");
+    }
+
+    static String describe(JsonNode v) {
+        if (v.isObject()) {
+            return "a mapping";
+        }
+        if (v.isArray()) {
+            return "a list";
+        }
+        if (v.isTextual()) {
+            return "the text '" + v.asText() + "'";
+        }
+        return v.getNodeType().name().toLowerCase(Locale.ROOT) + " " + v.asText();
+    }
+}

@@ -1,0 +1,121 @@
+package org.qsebms.estimators.model;
+
+import java.util.Arrays;
+
+/**
+ * Open-circuit voltage versus state of charge, as a monotone table with linear interpolation,
+ * plus the entropic coefficient dU/dT per point. With a lithium-metal anode the cell OCV is the
+ * cathode potential versus Li/Li+.
+ *
+ * @param socFraction      strictly increasing SOC points in [0, 1]
+ * @param ocvVolts         OCV at 25 °C at each point (non-decreasing)
+ * @param entropicVoltsPerK dU/dT at each point (V/K)
+ */
+public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropicVoltsPerK) {
+
+    public static final double REFERENCE_CELSIUS = 25.0;
+
+    public OcvCurve {
+        if (socFraction.length < 2 || socFraction.length != ocvVolts.length
+                || socFraction.length != entropicVoltsPerK.length) {
+            throw new IllegalArgumentException("OCV table needs at least 2 points and equal-length columns, got "
+                    + socFraction.length + "/" + ocvVolts.length + "/" + entropicVoltsPerK.length);
+        }
+        for (int i = 1; i < socFraction.length; i++) {
+            if (!(socFraction[i] > socFraction[i - 1])) {
+                throw new IllegalArgumentException("OCV table SOC column must be strictly increasing at row " + i
+                        + " (" + socFraction[i - 1] + " then " + socFraction[i] + ")");
+            }
+            if (ocvVolts[i] < ocvVolts[i - 1]) {
+                throw new IllegalArgumentException("OCV table voltage must not fall with SOC at row " + i
+                        + " (" + ocvVolts[i - 1] + " V then " + ocvVolts[i] + " V)");
+            }
+        }
+        socFraction = socFraction.clone();
+        ocvVolts = ocvVolts.clone();
+        entropicVoltsPerK = entropicVoltsPerK.clone();
+    }
+
+    /** OCV at {@code soc} and 25 °C; SOC outside the table is clamped to its ends. */
+    public double voltsAt(double soc) {
+        return interpolate(socFraction, ocvVolts, soc);
+    }
+
+    /** OCV at {@code soc} and {@code celsius}, including the entropic term. */
+    public double voltsAt(double soc, double celsius) {
+        return voltsAt(soc) + (celsius - REFERENCE_CELSIUS) * interpolate(socFraction, entropicVoltsPerK, soc);
+    }
+
+    /** dOCV/dSOC at {@code soc} (V per unit SOC), from the table segment that holds it. */
+    public double slopeAt(double soc) {
+        int i = segment(socFraction, soc);
+        return (ocvVolts[i + 1] - ocvVolts[i]) / (socFraction[i + 1] - socFraction[i]);
+    }
+
+    /** The SOC whose 25 °C OCV is {@code volts}; clamped to the table's ends. */
+    public double socAt(double volts) {
+        if (volts <= ocvVolts[0]) {
+            return socFraction[0];
+        }
+        int n = ocvVolts.length;
+        if (volts >= ocvVolts[n - 1]) {
+            return socFraction[n - 1];
+        }
+        int lo = 0;
+        int hi = n - 1;
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (ocvVolts[mid] <= volts) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double span = ocvVolts[hi] - ocvVolts[lo];
+        double t = span <= 0 ? 0 : (volts - ocvVolts[lo]) / span;
+        return socFraction[lo] + t * (socFraction[hi] - socFraction[lo]);
+    }
+
+    public double minVolts() {
+        return ocvVolts[0];
+    }
+
+    public double maxVolts() {
+        return ocvVolts[ocvVolts.length - 1];
+    }
+
+    static double interpolate(double[] xs, double[] ys, double x) {
+        if (x <= xs[0]) {
+            return ys[0];
+        }
+        int n = xs.length;
+        if (x >= xs[n - 1]) {
+            return ys[n - 1];
+        }
+        int i = segment(xs, x);
+        double t = (x - xs[i]) / (xs[i + 1] - xs[i]);
+        return ys[i] + t * (ys[i + 1] - ys[i]);
+    }
+
+    private static int segment(double[] xs, double x) {
+        int idx = Arrays.binarySearch(xs, x);
+        int i = idx >= 0 ? idx : -idx - 2;
+        return Math.max(0, Math.min(xs.length - 2, i));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OcvCurve other && Arrays.equals(socFraction, other.socFraction)
+                && Arrays.equals(ocvVolts, other.ocvVolts) && Arrays.equals(entropicVoltsPerK, other.entropicVoltsPerK);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(socFraction) + Arrays.hashCode(ocvVolts);
+    }
+
+    @Override
+    public String toString() {
+        return "OcvCurve[" + socFraction.length + " points, " + minVolts() + ".." + maxVolts() + " V]";
+    }
+}
