@@ -5,4 +5,12 @@ public interface PackVoltageSensor {
     double readPackVolts();
 
     SensorStatus lastStatus();
+
+    /**
+     * Voltage on the load side of the contactors (DC link), used for the precharge voltage
+     * match; NaN when the hardware does not measure it (precharge is then timed only).
+     */
+    default double readLinkVolts() {
+        return Double.NaN;
+    }
 }

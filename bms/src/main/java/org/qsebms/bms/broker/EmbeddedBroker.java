@@ -1,0 +1,100 @@
+package org.qsebms.bms.broker;
+
+import io.moquette.BrokerConstants;
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Properties;
+
+/**
+ * The embedded Moquette MQTT broker used by {@code bms run --simulated}, so a newcomer can watch
+ * telemetry with any MQTT client without installing a broker.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+    private final Server server = new Server();
+    private final String host;
+    private final int port;
+
+    private EmbeddedBroker(String host, int port) {
+        this.host = host;
+        this.port = port;
+    }
+
+    /**
+     * Starts a broker on {@code host:port}.
+     *
+     * @throws BrokerStartException with a clear message when the port is taken or cannot be bound
+     */
+    public static EmbeddedBroker start(String host, int port) {
+        if (!portFree(host, port)) {
+            throw new BrokerStartException("cannot start the embedded MQTT broker: port " + port + " on " + host
+                    + " is already in use (another broker such as mosquitto may be running); stop it, choose another "
+                    + "port with --broker-port PORT, or use that broker with --mqtt-url tcp://" + host + ":" + port);
+        }
+        EmbeddedBroker b = new EmbeddedBroker(host, port);
+        Properties p = new Properties();
+        p.setProperty(BrokerConstants.HOST_PROPERTY_NAME, host);
+        p.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(port));
+        p.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
+        p.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
+        p.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+        p.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
+        p.setProperty(BrokerConstants.METRICS_ENABLE_PROPERTY_NAME, "false");
+        p.setProperty(BrokerConstants.BUGSNAG_ENABLE_PROPERTY_NAME, "false");
+        p.setProperty(BrokerConstants.IMMEDIATE_BUFFER_FLUSH_PROPERTY_NAME, "true");
+        try {
+            b.server.startServer(new MemoryConfig(p));
+        } catch (IOException | RuntimeException e) {
+            throw new BrokerStartException("cannot start the embedded MQTT broker on " + host + ":" + port + ": "
+                    + e.getMessage() + "; choose another port with --broker-port PORT", e);
+        }
+        return b;
+    }
+
+    /** A free TCP port on the loopback interface (for tests and --broker-port 0). */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new BrokerStartException("no free TCP port on the loopback interface: " + e.getMessage(), e);
+        }
+    }
+
+    static boolean portFree(String host, int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(false);
+            s.bind(new InetSocketAddress(host, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public String url() {
+        String h = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
+        return "tcp://" + h + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        server.stopServer();
+    }
+
+    /** The embedded broker could not start; the message says why and what to do. */
+    public static final class BrokerStartException extends RuntimeException {
+        public BrokerStartException(String message) {
+            super(message);
+        }
+
+        public BrokerStartException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

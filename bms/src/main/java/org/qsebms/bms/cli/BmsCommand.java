@@ -1,0 +1,70 @@
+package org.qsebms.bms.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import org.qsebms.bms.broker.EmbeddedBroker;
+import org.qsebms.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code bms} command line: the entry point of the jar. */
+@Command(name = "bms", mixinStandardHelpOptions = true, versionProvider = BmsCommand.Version.class,
+        description = "qse-bms: battery-management controller for lithium-metal pouch cells with a quasi-solid-state electrolyte.",
+        subcommands = {RunCommand.class, CommandLine.HelpCommand.class})
+public final class BmsCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'bms run --simulated' or 'bms --help'");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (0 ok, 1 runtime error, 2 usage or configuration error). */
+    public static int execute(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    /** The configured picocli command line, with clear one-line errors instead of stack traces. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new BmsCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            if (ex instanceof ConfigException ce) {
+                cmd.getErr().println("configuration error: " + ce.getMessage());
+                return 2;
+            }
+            if (ex instanceof EmbeddedBroker.BrokerStartException be) {
+                cmd.getErr().println("error: " + be.getMessage());
+                return 1;
+            }
+            if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException || ex instanceof IOException) {
+                cmd.getErr().println("error: " + ex.getMessage());
+                return 1;
+            }
+            cmd.getErr().println("unexpected error: " + ex);
+            return 1;
+        });
+        return cl;
+    }
+
+    /** Reads the version Maven wrote into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = BmsCommand.class.getResourceAsStream("/qse-bms-version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"qse-bms " + p.getProperty("version", "unknown"),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

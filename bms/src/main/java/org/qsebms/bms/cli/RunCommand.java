@@ -1,0 +1,144 @@
+package org.qsebms.bms.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
+import org.qsebms.bms.broker.EmbeddedBroker;
+import org.qsebms.bms.runtime.BmsRuntime;
+import org.qsebms.bms.runtime.ConsoleStatusLine;
+import org.qsebms.bms.runtime.SimulatedPackSetup;
+import org.qsebms.bms.sim.Plant;
+import org.qsebms.bms.sim.SimulatedHardware;
+import org.qsebms.config.BmsConfig;
+import org.qsebms.config.ConfigException;
+import org.qsebms.config.ConfigLoader;
+import org.qsebms.config.HalBackend;
+import org.qsebms.hal.PackHardware;
+import org.tinylog.Logger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bms run}: runs the controller on the simulated pack or on configured hardware until Ctrl-C. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the BMS control loop at its fixed rate, with telemetry over MQTT.",
+                "With --simulated: a 4-series PSOA||NCM811 virtual pack and an embedded MQTT broker (port 1883 unless --broker-port)."})
+public final class RunCommand implements Callable<Integer> {
+    @Option(names = "--simulated", description = "Run on the simulated pack (default configuration unless --config is given).")
+    boolean simulated;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file (see config/examples/).")
+    Path config;
+
+    @Option(names = "--mqtt-url", paramLabel = "URL", description = "Broker URL tcp://HOST:PORT; overrides the file and, with --simulated, replaces the embedded broker.")
+    String mqttUrl;
+
+    @Option(names = "--pack-id", paramLabel = "ID", description = "Pack id used in topics; overrides the file.")
+    String packId;
+
+    @Option(names = "--broker-port", paramLabel = "PORT", defaultValue = "1883",
+            description = "Port of the embedded broker (default ${DEFAULT-VALUE}; 0 picks a free port).")
+    int brokerPort;
+
+    @Option(names = "--broker-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Interface the embedded broker listens on (default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+    String brokerHost;
+
+    @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long (e.g. 30s, PT5M); runs until Ctrl-C when absent.")
+    String duration;
+
+    @Option(names = "--no-auto-close", description = "Do not close the contactors at start (wait for a close command).")
+    boolean noAutoClose;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", description = "Directory for persisted state; overrides the file.")
+    Path stateDir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!simulated && config == null) {
+            throw new ConfigException("", "give --simulated to run on the simulated pack, or --config FILE for a configured pack");
+        }
+        ConfigLoader loader = new ConfigLoader();
+        BmsConfig cfg = config != null ? loader.load(config) : loader.defaultSimulated();
+        if (packId != null) {
+            if (!packId.matches("[A-Za-z0-9_-]{1,64}")) {
+                throw new ConfigException("--pack-id", "'" + packId + "' is not a valid pack id; use 1..64 letters, digits, '-' or '_'");
+            }
+            cfg = cfg.withPackId(packId);
+        }
+        if (mqttUrl != null) {
+            if (!mqttUrl.matches("(tcp|ssl)://[^/:]+(:\\d{1,5})?")) {
+                throw new ConfigException("--mqtt-url", "'" + mqttUrl + "' is not a broker URL; write tcp://HOST:PORT or ssl://HOST:PORT");
+            }
+            cfg = cfg.withMqttUrl(mqttUrl);
+        }
+        if (stateDir != null) {
+            cfg = cfg.withPersistenceDirectory(stateDir.toString());
+        }
+        Duration runFor = duration == null ? null : parseDuration(duration);
+        boolean useSimulation = simulated || cfg.hal().backend() == HalBackend.SIMULATED;
+        if (!useSimulation) {
+            throw new ConfigException("hal.backend", "the pi4j backend is not available in this build; use 'backend: simulated' "
+                    + "or run with --simulated");
+        }
+
+        EmbeddedBroker broker = null;
+        String url = cfg.mqtt().url();
+        if (url.isEmpty()) {
+            int port = brokerPort == 0 ? EmbeddedBroker.freePort() : brokerPort;
+            broker = EmbeddedBroker.start(brokerHost, port);
+            url = broker.url();
+            System.out.println("embedded MQTT broker listening on " + brokerHost + ":" + port
+                    + "  (watch: mosquitto_sub -h 127.0.0.1 -p " + port + " -t '" + cfg.mqtt().topicRoot() + "/#' -v)");
+        }
+        SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
+        PackHardware hw = sim.hardware();
+        Plant plant = sim.pack();
+        System.out.println("qse-bms: pack '" + cfg.pack().id() + "', " + cfg.pack().seriesCells() + " x " + cfg.chemistry().name()
+                + " (" + cfg.pack().capacityAh() + " Ah), loop " + cfg.loop().period().toMillis() + " ms, telemetry " + url
+                + " on " + cfg.mqtt().topicRoot() + "/" + cfg.pack().id() + "/#. Ctrl-C stops.");
+        BmsRuntime runtime = BmsRuntime.start(cfg, hw, plant, url, new ConsoleStatusLine(System.out), !noAutoClose);
+        CountDownLatch done = new CountDownLatch(1);
+        EmbeddedBroker brokerToClose = broker;
+        Thread hook = new Thread(() -> {
+            runtime.close();
+            if (brokerToClose != null) {
+                brokerToClose.close();
+            }
+            done.countDown();
+        }, "bms-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (runFor != null) {
+            if (!done.await(runFor.toMillis(), TimeUnit.MILLISECONDS)) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+                hook.run();
+            }
+        } else {
+            done.await();
+        }
+        Logger.info("stopped cleanly");
+        return 0;
+    }
+
+    private static Duration parseDuration(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (t.startsWith("p")) {
+                return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+            }
+            if (t.endsWith("min")) {
+                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 3)) * 60);
+            }
+        } catch (RuntimeException e) {
+            // fall through
+        }
+        throw new ConfigException("--duration", "'" + text + "' is not a duration; write 30s, 500ms, 5min or PT5M");
+    }
+}

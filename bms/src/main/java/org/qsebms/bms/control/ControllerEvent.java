@@ -1,0 +1,25 @@
+package org.qsebms.bms.control;
+
+import org.qsebms.bms.protection.FaultEvent;
+import org.qsebms.bms.supervisor.SupervisorState;
+
+/** Something that happened in the control loop, handed to telemetry and the log (edges only, never per tick). */
+public sealed interface ControllerEvent {
+    long nanos();
+
+    /** A fault was raised or cleared. */
+    record FaultEdge(FaultEvent fault) implements ControllerEvent {
+        @Override
+        public long nanos() {
+            return fault.nanos();
+        }
+    }
+
+    /** The supervisor changed state. */
+    record StateChange(SupervisorState from, SupervisorState to, String reason, long nanos) implements ControllerEvent {
+    }
+
+    /** A reset request was accepted or refused. */
+    record ResetOutcome(boolean accepted, String reason, long nanos) implements ControllerEvent {
+    }
+}

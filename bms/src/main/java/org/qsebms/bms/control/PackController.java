@@ -1,0 +1,160 @@
+package org.qsebms.bms.control;
+
+import java.util.function.LongSupplier;
+import org.qsebms.bms.measure.PackMeasurement;
+import org.qsebms.bms.protection.Protection;
+import org.qsebms.bms.sim.Plant;
+import org.qsebms.bms.supervisor.Supervisor;
+import org.qsebms.bms.supervisor.SupervisorState;
+import org.qsebms.bms.telemetry.PackSample;
+import org.qsebms.bms.telemetry.SampleRing;
+import org.qsebms.estimators.soc.SocEstimator;
+import org.qsebms.hal.ContactorId;
+import org.qsebms.hal.PackHardware;
+
+/**
+ * One control tick, in a fixed order: sense, validate, estimate, protect, decide, actuate, then
+ * offer telemetry. Allocation-free in steady state; never blocks on telemetry, logging, disk or network.
+ */
+public final class PackController {
+    private final PackHardware hw;
+    private final Plant plant;
+    private final PackMeasurement m;
+    private final SocEstimator soc;
+    private final Protection protection;
+    private final Supervisor supervisor;
+    private final CurrentLimits currentLimits;
+    private final PassiveBalancer balancer;
+    private final SampleRing ring;
+    private final PackSample sample;
+    private final long sampleEveryNanos;
+    private final LongSupplier epochMillis;
+    private long lastNanos = Long.MIN_VALUE;
+    private long nextSampleNanos = Long.MIN_VALUE;
+    private long sequence;
+    private long ticks;
+
+    public PackController(PackHardware hw, Plant plant, SocEstimator soc, Protection protection, Supervisor supervisor,
+                          CurrentLimits currentLimits, PassiveBalancer balancer, SampleRing ring, long sampleEveryNanos,
+                          LongSupplier epochMillis) {
+        this.hw = hw;
+        this.plant = plant;
+        this.soc = soc;
+        this.protection = protection;
+        this.supervisor = supervisor;
+        this.currentLimits = currentLimits;
+        this.balancer = balancer;
+        this.ring = ring;
+        this.sampleEveryNanos = sampleEveryNanos;
+        this.epochMillis = epochMillis;
+        int cells = hw.cellVoltages().cellCount();
+        int temps = hw.temperatures().channelCount();
+        this.m = new PackMeasurement(cells, temps);
+        this.sample = new PackSample(cells, temps);
+    }
+
+    /** Runs one tick at loop time {@code nowNanos}. */
+    public void tick(long nowNanos) {
+        plant.advanceTo(nowNanos);
+        // sense
+        m.sample(hw, nowNanos);
+        // validate + protect (limits and plausibility at three levels, debounced)
+        protection.evaluate(m);
+        boolean valid = m.firstBadCell() < 0 && m.currentStatus.isOk() && m.firstBadTemperature() < 0;
+        // estimate
+        double dt = lastNanos == Long.MIN_VALUE ? 0.0 : (nowNanos - lastNanos) / 1e9;
+        lastNanos = nowNanos;
+        if (valid) {
+            soc.update(m.packAmps, m.cellVolts, m.cellCelsius, dt);
+        }
+        boolean tripped = protection.tripped();
+        currentLimits.update(m, tripped);
+        // decide + actuate
+        supervisor.step(m, valid);
+        SupervisorState st = supervisor.state();
+        boolean balanceAllowed = !tripped && (st == SupervisorState.STANDBY || st == SupervisorState.NORMAL);
+        balancer.decide(m, balanceAllowed, hw.balancing());
+        hw.watchdog().feed();
+        ticks++;
+        // offer telemetry (never blocks)
+        if (nextSampleNanos == Long.MIN_VALUE || nowNanos >= nextSampleNanos) {
+            nextSampleNanos = (nextSampleNanos == Long.MIN_VALUE ? nowNanos : nextSampleNanos) + sampleEveryNanos;
+            if (nextSampleNanos <= nowNanos) {
+                nextSampleNanos = nowNanos + sampleEveryNanos;
+            }
+            fillSample(nowNanos, tripped);
+            ring.offer(sample);
+        }
+    }
+
+    private void fillSample(long nowNanos, boolean tripped) {
+        PackSample s = sample;
+        s.sequence = ++sequence;
+        s.nanos = nowNanos;
+        s.epochMillis = epochMillis.getAsLong();
+        s.state = supervisor.state();
+        s.packVolts = m.packVolts;
+        s.packAmps = m.packAmps;
+        s.minCellVolts = m.minCellVolts;
+        s.maxCellVolts = m.maxCellVolts;
+        s.maxCelsius = m.maxCelsius;
+        s.minCelsius = m.minCelsius;
+        s.packSoc = soc.packSoc();
+        double bound = 0;
+        for (int i = 0; i < s.cellSoc.length; i++) {
+            s.cellSoc[i] = soc.cellSoc(i);
+            bound = Math.max(bound, soc.cellSocBound3Sigma(i));
+        }
+        s.socBound3Sigma = bound;
+        s.chargeLimitAmps = currentLimits.chargeAmps();
+        s.dischargeLimitAmps = currentLimits.dischargeAmps();
+        s.mainPositiveClosed = hw.contactor(ContactorId.MAIN_POSITIVE).feedbackClosed();
+        s.mainNegativeClosed = hw.contactor(ContactorId.MAIN_NEGATIVE).feedbackClosed();
+        s.prechargeClosed = hw.contactor(ContactorId.PRECHARGE).feedbackClosed();
+        s.tripped = tripped;
+        System.arraycopy(m.cellVolts, 0, s.cellVolts, 0, s.cellVolts.length);
+        System.arraycopy(m.cellCelsius, 0, s.cellCelsius, 0, s.cellCelsius.length);
+        for (int i = 0; i < s.balancing.length; i++) {
+            s.balancing[i] = hw.balancing().isOn(i);
+        }
+    }
+
+    /** Last-resort safe state, called by the loop when a tick throws: opens every contactor. */
+    public void emergencyOpen(String reason, long nowNanos) {
+        try {
+            supervisor.openAll();
+            hw.balancing().allOff();
+        } finally {
+            protection.loopException(reason, nowNanos);
+        }
+    }
+
+    public Protection protection() {
+        return protection;
+    }
+
+    public Supervisor supervisor() {
+        return supervisor;
+    }
+
+    public SocEstimator soc() {
+        return soc;
+    }
+
+    public CurrentLimits currentLimits() {
+        return currentLimits;
+    }
+
+    public PassiveBalancer balancer() {
+        return balancer;
+    }
+
+    public PackMeasurement measurement() {
+        return m;
+    }
+
+    public long ticks() {
+        return ticks;
+    }
+
+}

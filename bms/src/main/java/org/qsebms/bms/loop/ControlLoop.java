@@ -1,0 +1,132 @@
+package org.qsebms.bms.loop;
+
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+import org.qsebms.bms.control.PackController;
+
+/**
+ * The fixed-rate control loop on its own thread: parks until the next deadline, runs one tick,
+ * counts overruns and skips missed ticks (never bursts to catch up). Consecutive overruns beyond
+ * the configured count raise a fatal fault. Any exception thrown by a tick opens the contactors
+ * and latches a fault; the loop itself keeps running so protection continues.
+ */
+public final class ControlLoop {
+    private final PackController controller;
+    private final long periodNanos;
+    private final int overrunsToFault;
+    private final LongSupplier nanoClock;
+    private final AtomicLong overruns = new AtomicLong();
+    private final AtomicLong missedTicks = new AtomicLong();
+    private final AtomicLong exceptions = new AtomicLong();
+    private final AtomicLong maxTickNanos = new AtomicLong();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running;
+    private volatile Runnable beforeStop = () -> { };
+    private Thread thread;
+    private int consecutiveOverruns;
+
+    public ControlLoop(PackController controller, long periodNanos, int overrunsToFault, LongSupplier nanoClock) {
+        this.controller = controller;
+        this.periodNanos = periodNanos;
+        this.overrunsToFault = overrunsToFault;
+        this.nanoClock = nanoClock;
+    }
+
+    /** Starts the loop thread. */
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("control loop already started");
+        }
+        running = true;
+        thread = new Thread(this::run, "bms-control-loop");
+        thread.setPriority(Thread.MAX_PRIORITY);
+        thread.setDaemon(false);
+        thread.start();
+    }
+
+    private void run() {
+        long deadline = nanoClock.getAsLong();
+        try {
+            while (running) {
+                long now = nanoClock.getAsLong();
+                long wait = deadline - now;
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                    continue;
+                }
+                tickOnce(deadline);
+                long end = nanoClock.getAsLong();
+                deadline += periodNanos;
+                if (end > deadline) {
+                    long missed = (end - deadline) / periodNanos + 1;
+                    missedTicks.addAndGet(missed);
+                    overruns.incrementAndGet();
+                    deadline += missed * periodNanos;
+                    if (++consecutiveOverruns == overrunsToFault) {
+                        controller.protection().loopOverrun(String.format(Locale.ROOT,
+                                "%d consecutive ticks overran the %.1f ms period", consecutiveOverruns,
+                                periodNanos / 1e6), end);
+                    }
+                } else {
+                    consecutiveOverruns = 0;
+                }
+            }
+            beforeStop.run();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** Runs one tick with the last-resort handler; used by the thread and by faster-than-real-time runs. */
+    public void tickOnce(long nowNanos) {
+        long start = nanoClock.getAsLong();
+        try {
+            controller.tick(nowNanos);
+        } catch (Throwable t) { // the loop must never die: open contactors, latch, keep protecting
+            exceptions.incrementAndGet();
+            try {
+                controller.emergencyOpen(t.getClass().getSimpleName() + ": " + t.getMessage(), nowNanos);
+            } catch (Throwable ignored) {
+                // nothing more to do here; the hardware watchdog will act if the loop stops being healthy
+            }
+        }
+        long took = nanoClock.getAsLong() - start;
+        maxTickNanos.accumulateAndGet(took, Math::max);
+    }
+
+    /** Stops the loop after its current tick, running {@code lastAction} on the loop thread first. */
+    public void stop(Runnable lastAction, long timeout, TimeUnit unit) throws InterruptedException {
+        beforeStop = lastAction;
+        running = false;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+            if (!stopped.await(timeout, unit)) {
+                throw new IllegalStateException("control loop did not stop within " + timeout + " " + unit);
+            }
+        }
+    }
+
+    public long overruns() {
+        return overruns.get();
+    }
+
+    public long missedTicks() {
+        return missedTicks.get();
+    }
+
+    public long exceptions() {
+        return exceptions.get();
+    }
+
+    public long maxTickNanos() {
+        return maxTickNanos.get();
+    }
+
+    public long periodNanos() {
+        return periodNanos;
+    }
+}

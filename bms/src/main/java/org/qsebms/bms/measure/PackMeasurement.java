@@ -1,0 +1,121 @@
+package org.qsebms.bms.measure;
+
+import java.util.Arrays;
+import org.qsebms.hal.PackHardware;
+import org.qsebms.hal.SensorStatus;
+
+/**
+ * One tick's measurement, preallocated once and refilled every tick (no allocation): cell
+ * voltages, temperatures, pack current and voltage, each with its sensor status, plus the
+ * extremes the protection needs.
+ */
+public final class PackMeasurement {
+    public final double[] cellVolts;
+    public final SensorStatus[] cellStatus;
+    public final double[] cellCelsius;
+    public final SensorStatus[] tempStatus;
+    public double packAmps;
+    public SensorStatus currentStatus = SensorStatus.OK;
+    public double packVolts;
+    public SensorStatus packVoltsStatus = SensorStatus.OK;
+    public double linkVolts = Double.NaN;
+    public long nanos;
+
+    public double maxCellVolts;
+    public int maxCellIndex;
+    public double minCellVolts;
+    public int minCellIndex;
+    public double maxCelsius;
+    public int maxTempIndex;
+    public double minCelsius;
+    public int minTempIndex;
+    public double sumCellVolts;
+
+    public PackMeasurement(int cells, int temperatureChannels) {
+        cellVolts = new double[cells];
+        cellStatus = new SensorStatus[cells];
+        cellCelsius = new double[temperatureChannels];
+        tempStatus = new SensorStatus[temperatureChannels];
+        Arrays.fill(cellStatus, SensorStatus.OK);
+        Arrays.fill(tempStatus, SensorStatus.OK);
+    }
+
+    /** Samples every sensor of {@code hw} into this frame and computes the extremes. */
+    public void sample(PackHardware hw, long nowNanos) {
+        nanos = nowNanos;
+        hw.cellVoltages().readInto(cellVolts, cellStatus);
+        packAmps = hw.current().readPackAmps();
+        currentStatus = hw.current().lastStatus();
+        packVolts = hw.packVoltage().readPackVolts();
+        packVoltsStatus = hw.packVoltage().lastStatus();
+        linkVolts = hw.packVoltage().readLinkVolts();
+        hw.temperatures().readInto(cellCelsius, tempStatus);
+        computeExtremes();
+    }
+
+    /** Recomputes the extremes over channels whose status is OK. */
+    public void computeExtremes() {
+        maxCellVolts = -Double.MAX_VALUE;
+        minCellVolts = Double.MAX_VALUE;
+        maxCellIndex = -1;
+        minCellIndex = -1;
+        sumCellVolts = 0;
+        for (int i = 0; i < cellVolts.length; i++) {
+            double v = cellVolts[i];
+            sumCellVolts += v;
+            if (!cellStatus[i].isOk()) {
+                continue;
+            }
+            if (v > maxCellVolts) {
+                maxCellVolts = v;
+                maxCellIndex = i;
+            }
+            if (v < minCellVolts) {
+                minCellVolts = v;
+                minCellIndex = i;
+            }
+        }
+        maxCelsius = -Double.MAX_VALUE;
+        minCelsius = Double.MAX_VALUE;
+        maxTempIndex = -1;
+        minTempIndex = -1;
+        for (int i = 0; i < cellCelsius.length; i++) {
+            if (!tempStatus[i].isOk()) {
+                continue;
+            }
+            double t = cellCelsius[i];
+            if (t > maxCelsius) {
+                maxCelsius = t;
+                maxTempIndex = i;
+            }
+            if (t < minCelsius) {
+                minCelsius = t;
+                minTempIndex = i;
+            }
+        }
+    }
+
+    public int cellCount() {
+        return cellVolts.length;
+    }
+
+    /** Index of the first cell channel with a non-OK status, or -1. */
+    public int firstBadCell() {
+        for (int i = 0; i < cellStatus.length; i++) {
+            if (!cellStatus[i].isOk()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Index of the first temperature channel with a non-OK status, or -1. */
+    public int firstBadTemperature() {
+        for (int i = 0; i < tempStatus.length; i++) {
+            if (!tempStatus[i].isOk()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

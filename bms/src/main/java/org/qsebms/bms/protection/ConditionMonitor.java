@@ -1,0 +1,76 @@
+package org.qsebms.bms.protection;
+
+import java.util.function.Supplier;
+import org.qsebms.config.LimitLevel;
+
+/**
+ * A boolean fault condition (sensor failure, plausibility, contactor, loop) with a debounce.
+ * Always at MSL: once raised it latches until reset, even after the condition goes away.
+ */
+final class ConditionMonitor {
+    private final FaultCode code;
+    private final long debounceNanos;
+    private boolean present;
+    private boolean latched;
+    private long since = Long.MIN_VALUE;
+
+    ConditionMonitor(FaultCode code, long debounceNanos) {
+        this.code = code;
+        this.debounceNanos = debounceNanos;
+    }
+
+    /** @param reason built only on an edge, so the hot path does not allocate */
+    void evaluate(boolean condition, long nowNanos, Supplier<String> reason, FaultSink sink) {
+        if (condition == present) {
+            since = Long.MIN_VALUE;
+            return;
+        }
+        if (since == Long.MIN_VALUE) {
+            since = nowNanos;
+        }
+        if (nowNanos - since < debounceNanos) {
+            return;
+        }
+        since = Long.MIN_VALUE;
+        present = condition;
+        if (condition) {
+            latched = true;
+            sink.accept(new FaultEvent(code, LimitLevel.MSL, true, true, reason.get(), nowNanos));
+        }
+    }
+
+    /** Raises immediately (no debounce), for faults detected as events. */
+    void raiseNow(long nowNanos, String reason, FaultSink sink) {
+        boolean wasLatched = latched;
+        present = true;
+        latched = true;
+        if (!wasLatched) {
+            sink.accept(new FaultEvent(code, LimitLevel.MSL, true, true, reason, nowNanos));
+        }
+    }
+
+    /** Marks the condition as gone without an edge (for event-type faults that are over once detected). */
+    void conditionGone() {
+        present = false;
+        since = Long.MIN_VALUE;
+    }
+
+    boolean present() {
+        return present;
+    }
+
+    boolean latched() {
+        return latched;
+    }
+
+    void resetLatch(long nowNanos, FaultSink sink) {
+        if (latched) {
+            latched = false;
+            sink.accept(new FaultEvent(code, LimitLevel.MSL, false, false, code.meaning() + ": reset", nowNanos));
+        }
+    }
+
+    FaultCode code() {
+        return code;
+    }
+}

@@ -1,0 +1,44 @@
+package org.qsebms.bms.protection;
+
+/**
+ * Every fault the BMS can raise, with a stable code (used in telemetry, logs and the fault log;
+ * never renumbered) and what it guards. Limit faults exist at three levels (MOL, RSL, MSL);
+ * sensor, plausibility, contactor and loop faults are always at MSL (open the contactors) and latch.
+ */
+public enum FaultCode {
+    CELL_OVER_VOLTAGE(101, "cell voltage above its limit"),
+    CELL_UNDER_VOLTAGE(102, "cell voltage below its limit"),
+    CHARGE_OVER_CURRENT(103, "charge current above its limit"),
+    DISCHARGE_OVER_CURRENT(104, "discharge current above its limit"),
+    CHARGE_OVER_TEMPERATURE(105, "cell temperature above the charging limit while charging"),
+    CHARGE_UNDER_TEMPERATURE(106, "cell temperature below the charging limit while charging (lithium plating risk)"),
+    DISCHARGE_OVER_TEMPERATURE(107, "cell temperature above the discharging limit"),
+    DISCHARGE_UNDER_TEMPERATURE(108, "cell temperature below the discharging limit"),
+    ELECTROLYTE_ANODIC_LIMIT(109, "cell voltage above the electrolyte's anodic stability limit"),
+    CELL_VOLTAGE_SENSOR(201, "cell voltage measurement failed"),
+    CURRENT_SENSOR(202, "current measurement failed"),
+    TEMPERATURE_SENSOR(203, "temperature measurement failed"),
+    PACK_VOLTAGE_MISMATCH(204, "sum of cell voltages disagrees with the measured pack voltage"),
+    CONTACTOR_WELDED(301, "contactor feedback still closed after an open command"),
+    CONTACTOR_FEEDBACK(302, "contactor feedback does not follow a close command"),
+    PRECHARGE_FAILED(303, "DC link did not reach the pack voltage within the precharge time"),
+    LOOP_OVERRUN(401, "control loop missed its deadline repeatedly"),
+    LOOP_EXCEPTION(402, "unexpected error in the control loop");
+
+    private final int number;
+    private final String meaning;
+
+    FaultCode(int number, String meaning) {
+        this.number = number;
+        this.meaning = meaning;
+    }
+
+    /** Stable numeric code. */
+    public int number() {
+        return number;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

@@ -1,0 +1,247 @@
+package org.qsebms.bms.protection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.qsebms.bms.measure.PackMeasurement;
+import org.qsebms.config.LimitLevel;
+import org.qsebms.config.ProtectionLimits;
+import org.qsebms.config.ThreeLevelLimit;
+import org.qsebms.config.LimitDirection;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Evaluates every limit of the fault table at three levels, plus sensor and plausibility faults,
+ * once per tick. Allocation-free in steady state: events are created only on edges.
+ */
+public final class Protection {
+    /** Current magnitude below which the pack counts as neither charging nor discharging. */
+    public static final double CURRENT_DEADBAND_AMPS = 0.05;
+
+    private final ProtectionLimits limits;
+    private final LimitMonitor cellOv;
+    private final LimitMonitor cellUv;
+    private final LimitMonitor chargeOc;
+    private final LimitMonitor dischargeOc;
+    private final LimitMonitor chargeOt;
+    private final LimitMonitor chargeUt;
+    private final LimitMonitor dischargeOt;
+    private final LimitMonitor dischargeUt;
+    private final LimitMonitor anodic;
+    private final LimitMonitor[] limitMonitors;
+    private final ConditionMonitor cellSensor;
+    private final ConditionMonitor currentSensor;
+    private final ConditionMonitor tempSensor;
+    private final ConditionMonitor packMismatch;
+    private final ConditionMonitor[] conditions;
+    private final ConditionMonitor welded;
+    private final ConditionMonitor feedback;
+    private final ConditionMonitor precharge;
+    private final ConditionMonitor loopOverrun;
+    private final ConditionMonitor loopException;
+    private final FaultSink sink;
+    private final PackMeasurement[] current = new PackMeasurement[1];
+    private final Supplier<String> cellSensorReason = () -> {
+        int i = current[0].firstBadCell();
+        return sensorReason("cell voltage", i, i >= 0 ? current[0].cellStatus[i].name() : "OK");
+    };
+    private final Supplier<String> currentSensorReason = () -> "current sensor reports " + current[0].currentStatus;
+    private final Supplier<String> tempSensorReason = () -> {
+        int i = current[0].firstBadTemperature();
+        return sensorReason("temperature", i, i >= 0 ? current[0].tempStatus[i].name() : "OK");
+    };
+    private final Supplier<String> mismatchReason = () -> String.format(Locale.ROOT,
+            "sum of cells %.3f V vs measured pack %.3f V", current[0].sumCellVolts, current[0].packVolts);
+
+    public Protection(ProtectionLimits limits, FaultSink sink) {
+        this.limits = limits;
+        this.sink = sink;
+        cellOv = new LimitMonitor(FaultCode.CELL_OVER_VOLTAGE, limits.cellOverVoltage());
+        cellUv = new LimitMonitor(FaultCode.CELL_UNDER_VOLTAGE, limits.cellUnderVoltage());
+        chargeOc = new LimitMonitor(FaultCode.CHARGE_OVER_CURRENT, limits.chargeOverCurrent());
+        dischargeOc = new LimitMonitor(FaultCode.DISCHARGE_OVER_CURRENT, limits.dischargeOverCurrent());
+        chargeOt = new LimitMonitor(FaultCode.CHARGE_OVER_TEMPERATURE, limits.chargeOverTemperature());
+        chargeUt = new LimitMonitor(FaultCode.CHARGE_UNDER_TEMPERATURE, limits.chargeUnderTemperature());
+        dischargeOt = new LimitMonitor(FaultCode.DISCHARGE_OVER_TEMPERATURE, limits.dischargeOverTemperature());
+        dischargeUt = new LimitMonitor(FaultCode.DISCHARGE_UNDER_TEMPERATURE, limits.dischargeUnderTemperature());
+        double a = limits.anodicLimitVolts();
+        anodic = new LimitMonitor(FaultCode.ELECTROLYTE_ANODIC_LIMIT, new ThreeLevelLimit("cellVoltage",
+                LimitDirection.UPPER, a, a, a, 0.05, Duration.ZERO, "V"));
+        limitMonitors = new LimitMonitor[] {cellOv, cellUv, chargeOc, dischargeOc, chargeOt, chargeUt, dischargeOt,
+                dischargeUt, anodic};
+        long sensorDebounce = Duration.ofMillis(300).toNanos();
+        cellSensor = new ConditionMonitor(FaultCode.CELL_VOLTAGE_SENSOR, sensorDebounce);
+        currentSensor = new ConditionMonitor(FaultCode.CURRENT_SENSOR, sensorDebounce);
+        tempSensor = new ConditionMonitor(FaultCode.TEMPERATURE_SENSOR, sensorDebounce);
+        packMismatch = new ConditionMonitor(FaultCode.PACK_VOLTAGE_MISMATCH, Duration.ofSeconds(1).toNanos());
+        welded = new ConditionMonitor(FaultCode.CONTACTOR_WELDED, 0);
+        feedback = new ConditionMonitor(FaultCode.CONTACTOR_FEEDBACK, 0);
+        precharge = new ConditionMonitor(FaultCode.PRECHARGE_FAILED, 0);
+        loopOverrun = new ConditionMonitor(FaultCode.LOOP_OVERRUN, 0);
+        loopException = new ConditionMonitor(FaultCode.LOOP_EXCEPTION, 0);
+        conditions = new ConditionMonitor[] {cellSensor, currentSensor, tempSensor, packMismatch, welded, feedback,
+                precharge, loopOverrun, loopException};
+    }
+
+    /** Evaluates every limit and sensor check against this tick's measurement. */
+    public void evaluate(PackMeasurement m) {
+        long now = m.nanos;
+        current[0] = m;
+        int badCell = m.firstBadCell();
+        cellSensor.evaluate(badCell >= 0, now, cellSensorReason, sink);
+        currentSensor.evaluate(!m.currentStatus.isOk(), now, currentSensorReason, sink);
+        int badTemp = m.firstBadTemperature();
+        tempSensor.evaluate(badTemp >= 0, now, tempSensorReason, sink);
+        boolean mismatch = m.packVoltsStatus.isOk() && badCell < 0
+                && Math.abs(m.sumCellVolts - m.packVolts) > Math.max(0.5, 0.05 * m.packVolts);
+        packMismatch.evaluate(mismatch, now, mismatchReason, sink);
+
+        boolean cellsValid = m.maxCellIndex >= 0;
+        cellOv.evaluate(m.maxCellVolts, cellsValid, now, cellsValid ? cellName(m.maxCellIndex) : "", sink);
+        cellUv.evaluate(m.minCellVolts, cellsValid, now, cellsValid ? cellName(m.minCellIndex) : "", sink);
+        anodic.evaluate(m.maxCellVolts, cellsValid, now, cellsValid ? cellName(m.maxCellIndex) : "", sink);
+        boolean currentValid = m.currentStatus.isOk();
+        boolean charging = currentValid && m.packAmps > CURRENT_DEADBAND_AMPS;
+        chargeOc.evaluate(m.packAmps, currentValid, now, "pack", sink);
+        dischargeOc.evaluate(-m.packAmps, currentValid, now, "pack", sink);
+        boolean tempsValid = m.maxTempIndex >= 0;
+        chargeOt.evaluate(m.maxCelsius, tempsValid && charging, now, tempsValid ? sensorName(m.maxTempIndex) : "", sink);
+        chargeUt.evaluate(m.minCelsius, tempsValid && charging, now, tempsValid ? sensorName(m.minTempIndex) : "", sink);
+        dischargeOt.evaluate(m.maxCelsius, tempsValid, now, tempsValid ? sensorName(m.maxTempIndex) : "", sink);
+        dischargeUt.evaluate(m.minCelsius, tempsValid, now, tempsValid ? sensorName(m.minTempIndex) : "", sink);
+    }
+
+    private static final String[] CELL_NAMES = new String[1024];
+    private static final String[] SENSOR_NAMES = new String[1024];
+
+    static {
+        for (int i = 0; i < CELL_NAMES.length; i++) {
+            CELL_NAMES[i] = "cell " + (i + 1);
+            SENSOR_NAMES[i] = "temperature sensor " + (i + 1);
+        }
+    }
+
+    private static String cellName(int index) {
+        return index < CELL_NAMES.length ? CELL_NAMES[index] : "cell";
+    }
+
+    private static String sensorName(int index) {
+        return index < SENSOR_NAMES.length ? SENSOR_NAMES[index] : "temperature sensor";
+    }
+
+    private static String sensorReason(String what, int channel, String status) {
+        return what + " channel " + (channel + 1) + " reports " + status;
+    }
+
+    public void contactorWelded(String which, long nowNanos) {
+        welded.raiseNow(nowNanos, which + " contactor feedback still closed after the open command (welded?)", sink);
+        welded.conditionGone();
+    }
+
+    public void contactorFeedbackMissing(String which, long nowNanos) {
+        feedback.raiseNow(nowNanos, which + " contactor feedback did not close after the close command", sink);
+        feedback.conditionGone();
+    }
+
+    public void prechargeFailed(String reason, long nowNanos) {
+        precharge.raiseNow(nowNanos, reason, sink);
+        precharge.conditionGone();
+    }
+
+    public void loopOverrun(String reason, long nowNanos) {
+        loopOverrun.raiseNow(nowNanos, reason, sink);
+        loopOverrun.conditionGone();
+    }
+
+    public void loopException(String reason, long nowNanos) {
+        loopException.raiseNow(nowNanos, reason, sink);
+        loopException.conditionGone();
+    }
+
+    /** True when any fault at MSL is active or latched: the contactors must be open. */
+    public boolean tripped() {
+        for (LimitMonitor lm : limitMonitors) {
+            if (lm.active(LimitLevel.MSL) || lm.latched()) {
+                return true;
+            }
+        }
+        for (ConditionMonitor c : conditions) {
+            if (c.latched()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a fault's condition is still present, so a reset must be refused. */
+    public boolean conditionPresent() {
+        for (LimitMonitor lm : limitMonitors) {
+            if (lm.active(LimitLevel.MSL)) {
+                return true;
+            }
+        }
+        for (ConditionMonitor c : conditions) {
+            if (c.present()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Names of the faults whose condition is still present (for a refused reset). Allocates; not for the hot path. */
+    public List<String> presentConditions() {
+        List<String> out = new ArrayList<>();
+        for (LimitMonitor lm : limitMonitors) {
+            if (lm.active(LimitLevel.MSL)) {
+                out.add(lm.code().name() + ".MSL");
+            }
+        }
+        for (ConditionMonitor c : conditions) {
+            if (c.present()) {
+                out.add(c.code().name());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Clears every latch if no fault condition is still present.
+     *
+     * @return true when the reset was accepted
+     */
+    public boolean reset(long nowNanos) {
+        if (conditionPresent()) {
+            return false;
+        }
+        for (LimitMonitor lm : limitMonitors) {
+            if (lm.latched()) {
+                lm.resetLatch();
+                sink.accept(new FaultEvent(lm.code(), LimitLevel.MSL, false, false, lm.code().meaning() + ": reset", nowNanos));
+            }
+        }
+        for (ConditionMonitor c : conditions) {
+            c.resetLatch(nowNanos, sink);
+        }
+        return true;
+    }
+
+    /** True when a limit is at RSL or beyond (derate). */
+    public boolean active(FaultCode code, LimitLevel level) {
+        for (LimitMonitor lm : limitMonitors) {
+            if (lm.code() == code) {
+                return lm.active(level);
+            }
+        }
+        for (ConditionMonitor c : conditions) {
+            if (c.code() == code) {
+                return level == LimitLevel.MSL && (c.present() || c.latched());
+            }
+        }
+        return false;
+    }
+
+    public ProtectionLimits limits() {
+        return limits;
+    }
+}

@@ -1,0 +1,99 @@
+package org.qsebms.bms.runtime;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.qsebms.bms.loop.ControlLoop;
+import org.qsebms.bms.sim.Plant;
+import org.qsebms.bms.telemetry.MqttTopics;
+import org.qsebms.bms.telemetry.PackSample;
+import org.qsebms.bms.telemetry.TelemetryPublisher;
+import org.qsebms.config.BmsConfig;
+import org.qsebms.hal.PackHardware;
+import org.tinylog.Logger;
+
+/**
+ * A running BMS: control loop, telemetry publisher and hardware, started together and stopped
+ * in the safe order (contactors open on the loop thread, loop stopped, telemetry flushed and
+ * disconnected, hardware released).
+ */
+public final class BmsRuntime implements AutoCloseable {
+    private final ControllerAssembly.Wiring wiring;
+    private final ControlLoop loop;
+    private final TelemetryPublisher publisher;
+    private final PackHardware hw;
+    private boolean closed;
+
+    private BmsRuntime(ControllerAssembly.Wiring wiring, ControlLoop loop, TelemetryPublisher publisher, PackHardware hw) {
+        this.wiring = wiring;
+        this.loop = loop;
+        this.publisher = publisher;
+        this.hw = hw;
+    }
+
+    /**
+     * Starts a BMS. The broker connection is attempted once before the loop starts so an
+     * unreachable broker is reported at once; the loop starts regardless (protection never
+     * waits on the network) and telemetry reconnects in the background.
+     *
+     * @param autoClose request the contactors to close once the pack is in STANDBY
+     */
+    public static BmsRuntime start(BmsConfig cfg, PackHardware hw, Plant plant, String mqttUrl,
+                                   Consumer<PackSample> localSink, boolean autoClose) {
+        ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, plant, System::currentTimeMillis);
+        MqttTopics topics = new MqttTopics(cfg.mqtt().topicRoot(), cfg.pack().id());
+        TelemetryPublisher publisher = new TelemetryPublisher(mqttUrl, topics, w.ring(), w.events(),
+                hw.cellVoltages().cellCount(), hw.temperatures().channelCount(), localSink, System::currentTimeMillis);
+        String failure = publisher.connectOnce();
+        if (failure != null) {
+            Logger.error("{}; the BMS runs and protects the pack anyway and keeps retrying. Check --mqtt-url "
+                    + "(is the broker running and reachable?)", failure);
+        }
+        ControlLoop loop = new ControlLoop(w.controller(), cfg.loop().period().toNanos(), cfg.loop().overrunsToFault(),
+                System::nanoTime);
+        if (autoClose) {
+            w.requests().requestClose();
+        }
+        publisher.start();
+        loop.start();
+        return new BmsRuntime(w, loop, publisher, hw);
+    }
+
+    public ControllerAssembly.Wiring wiring() {
+        return wiring;
+    }
+
+    public ControlLoop loop() {
+        return loop;
+    }
+
+    public TelemetryPublisher publisher() {
+        return publisher;
+    }
+
+    /** Stops cleanly: contactors opened on the loop thread, loop stopped, telemetry flushed, broker session closed. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            loop.stop(() -> {
+                wiring.controller().supervisor().openAll();
+                hw.balancing().allOff();
+            }, 5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            Logger.error("control loop did not stop cleanly: {}", e.getMessage());
+            wiring.controller().supervisor().openAll();
+        }
+        publisher.close();
+        try {
+            hw.close();
+        } catch (Exception e) {
+            Logger.warn("releasing hardware: {}", e.getMessage());
+        }
+        Logger.info("BMS stopped: contactors open, {} ticks, {} overruns", wiring.controller().ticks(), loop.overruns());
+    }
+}

@@ -1,0 +1,62 @@
+package org.qsebms.bms.runtime;
+
+import java.util.function.LongSupplier;
+import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.control.CurrentLimits;
+import org.qsebms.bms.control.EventQueue;
+import org.qsebms.bms.control.PackController;
+import org.qsebms.bms.control.PassiveBalancer;
+import org.qsebms.bms.protection.Protection;
+import org.qsebms.bms.sim.Plant;
+import org.qsebms.bms.supervisor.Supervisor;
+import org.qsebms.bms.supervisor.SupervisorRequests;
+import org.qsebms.bms.supervisor.SupervisorState;
+import org.qsebms.bms.telemetry.SampleRing;
+import org.qsebms.config.BmsConfig;
+import org.qsebms.estimators.soc.CoulombCountingSocEstimator;
+import org.qsebms.hal.PackHardware;
+
+/** Wires one {@link PackController} from a configuration, hardware and plant. */
+public final class ControllerAssembly {
+    private ControllerAssembly() {
+    }
+
+    /** Everything the controller needs to talk to the outside, created together. */
+    public record Wiring(PackController controller, SupervisorRequests requests, EventQueue events, SampleRing ring) {
+    }
+
+    public static Wiring build(BmsConfig cfg, PackHardware hw, Plant plant, LongSupplier epochMillis) {
+        int cells = hw.cellVoltages().cellCount();
+        if (cells != cfg.pack().seriesCells()) {
+            throw new IllegalStateException("hardware reports " + cells + " cells but pack.seriesCells is "
+                    + cfg.pack().seriesCells());
+        }
+        EventQueue events = new EventQueue(4096);
+        SampleRing ring = new SampleRing(256, cells, hw.temperatures().channelCount());
+        SupervisorRequests requests = new SupervisorRequests();
+        Protection protection = new Protection(cfg.limits(), f -> events.offer(new ControllerEvent.FaultEdge(f)));
+        Supervisor supervisor = new Supervisor(hw, protection, requests, new Supervisor.StateListener() {
+            @Override
+            public void stateChanged(SupervisorState from, SupervisorState to, String reason, long nanos) {
+                events.offer(new ControllerEvent.StateChange(from, to, reason, nanos));
+            }
+
+            @Override
+            public void resetOutcome(boolean accepted, String reason, long nanos) {
+                events.offer(new ControllerEvent.ResetOutcome(accepted, reason, nanos));
+            }
+        });
+        double[] capacities = new double[cells];
+        java.util.Arrays.fill(capacities, cfg.pack().capacityAh());
+        CoulombCountingSocEstimator soc = new CoulombCountingSocEstimator(cfg.chemistry().cell().ocv(), capacities,
+                0.02 * cfg.pack().capacityAh(), 1800);
+        CurrentLimits limits = new CurrentLimits(cfg.limits());
+        long periodNanos = cfg.loop().period().toNanos();
+        int dutyPeriod = (int) Math.max(1, 10_000_000_000L / periodNanos);
+        PassiveBalancer balancer = new PassiveBalancer(0.010, cfg.limits().chargeOverTemperature().mol(),
+                cfg.limits().cellUnderVoltage().mol(), dutyPeriod, (int) Math.max(1, dutyPeriod * 0.8));
+        PackController controller = new PackController(hw, plant, soc, protection, supervisor, limits, balancer, ring,
+                cfg.mqtt().stateInterval().toNanos(), epochMillis);
+        return new Wiring(controller, requests, events, ring);
+    }
+}

@@ -1,0 +1,256 @@
+package org.qsebms.bms.sim;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.EquivalentCircuitCell;
+import org.qsebms.hal.ContactorId;
+
+/**
+ * The "true" pack of the simulation: a series string of cells stepped by the cell model, with
+ * its own cell-to-cell spread in capacity and resistance (fixed seed), a lumped thermal model per
+ * cell, a DC link charged through the precharge resistor, contactors with auxiliary feedback and
+ * fault injection. The controller sees it only through {@link SimulatedHardware}'s ports.
+ */
+public final class SimulatedPack implements Plant {
+    private static final double HEAT_CAPACITY_J_PER_K = 45.0;
+    private static final double COOLING_W_PER_K = 0.08;
+    private static final double LINK_TAU_PRECHARGE_S = 0.4;
+    private static final double MAX_STEP_S = 0.1;
+
+    private final EquivalentCircuitCell[] cells;
+    private final double[] cellCelsius;
+    private final double[] extraCellVolts;
+    private final double[] softShortOhms;
+    private final boolean[] balancing;
+    private final double balancingOhms;
+    private final Map<ContactorId, Boolean> commanded = new EnumMap<>(ContactorId.class);
+    private final Map<ContactorId, Boolean> welded = new EnumMap<>(ContactorId.class);
+    private final boolean[] closedNow = new boolean[ContactorId.values().length];
+    private final PackLoad load;
+    private double ambientCelsius;
+    private double linkVolts;
+    private double packAmps;
+    private double forcedAmps = Double.NaN;
+    private long lastNanos = Long.MIN_VALUE;
+    private double seconds;
+
+    /**
+     * @param nominal        nominal cell parameters (the estimator's view)
+     * @param seriesCells    number of cells
+     * @param initialSoc     starting SOC of every cell
+     * @param ambientCelsius ambient temperature
+     * @param load           charger/load profile
+     * @param seed           seed of the cell-to-cell spread (capacity ±3 %, resistance ±10 %, 1 sigma)
+     */
+    public SimulatedPack(EcmParameters nominal, int seriesCells, double initialSoc, double ambientCelsius,
+                         PackLoad load, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        this.cells = new EquivalentCircuitCell[seriesCells];
+        this.cellCelsius = new double[seriesCells];
+        this.extraCellVolts = new double[seriesCells];
+        this.softShortOhms = new double[seriesCells];
+        this.balancing = new boolean[seriesCells];
+        this.balancingOhms = 33.0;
+        for (int i = 0; i < seriesCells; i++) {
+            double capFactor = 1.0 + 0.03 * clamp(random.nextGaussian(), -2.5, 2.5);
+            double resFactor = 1.0 + 0.10 * clamp(random.nextGaussian(), -2.5, 2.5);
+            cells[i] = new EquivalentCircuitCell(nominal.scaled(capFactor, resFactor), initialSoc, ambientCelsius);
+            cellCelsius[i] = ambientCelsius;
+            softShortOhms[i] = Double.POSITIVE_INFINITY;
+        }
+        for (ContactorId id : ContactorId.values()) {
+            commanded.put(id, false);
+            welded.put(id, false);
+        }
+        this.ambientCelsius = ambientCelsius;
+        this.load = load;
+    }
+
+    @Override
+    public void advanceTo(long nowNanos) {
+        if (lastNanos == Long.MIN_VALUE) {
+            lastNanos = nowNanos;
+            refreshTerminal();
+            return;
+        }
+        double dt = (nowNanos - lastNanos) / 1e9;
+        lastNanos = nowNanos;
+        while (dt > 1e-9) {
+            double h = Math.min(dt, MAX_STEP_S);
+            step(h);
+            dt -= h;
+        }
+    }
+
+    /** Advances the simulation by {@code dtSeconds} (for faster-than-real-time runs). */
+    public void step(double dtSeconds) {
+        updateContactorState();
+        boolean mainNeg = closedNow[ContactorId.MAIN_NEGATIVE.ordinal()];
+        boolean mainPos = closedNow[ContactorId.MAIN_POSITIVE.ordinal()];
+        boolean pre = closedNow[ContactorId.PRECHARGE.ordinal()];
+        double stack = stackVolts();
+        if (mainNeg && mainPos) {
+            linkVolts = stack;
+        } else if (mainNeg && pre) {
+            linkVolts += (stack - linkVolts) * (1 - Math.exp(-dtSeconds / LINK_TAU_PRECHARGE_S));
+        } else {
+            linkVolts *= Math.exp(-dtSeconds / 5.0);
+        }
+        boolean connected = mainNeg && mainPos;
+        double demand = load.demandAmps(seconds, this, connected);
+        if (!Double.isNaN(forcedAmps) && connected) {
+            demand = forcedAmps;
+        }
+        packAmps = connected ? demand : 0.0;
+        for (int i = 0; i < cells.length; i++) {
+            EquivalentCircuitCell c = cells[i];
+            double v = c.terminalVolts();
+            double leak = 0.0;
+            if (balancing[i]) {
+                leak += v / balancingOhms;
+            }
+            if (Double.isFinite(softShortOhms[i])) {
+                leak += v / softShortOhms[i];
+            }
+            double cellAmps = packAmps - leak;
+            c.step(cellAmps, dtSeconds);
+            double r = c.parameters().r0Ohms() * c.parameters().resistanceFactor(cellCelsius[i]);
+            double heatW = cellAmps * cellAmps * r * 1.6 + (balancing[i] ? 0.0 : 0.0);
+            cellCelsius[i] += dtSeconds * (heatW - COOLING_W_PER_K * (cellCelsius[i] - ambientCelsius)) / HEAT_CAPACITY_J_PER_K;
+            c.setCelsius(cellCelsius[i]);
+        }
+        seconds += dtSeconds;
+    }
+
+    private void refreshTerminal() {
+        updateContactorState();
+    }
+
+    private void updateContactorState() {
+        for (ContactorId id : ContactorId.values()) {
+            closedNow[id.ordinal()] = commanded.get(id) || welded.get(id);
+        }
+    }
+
+    /** True terminal voltage of cell {@code i}, including any injected over-voltage drive. */
+    public double cellVolts(int i) {
+        return cells[i].terminalVolts() + extraCellVolts[i];
+    }
+
+    public double stackVolts() {
+        double sum = 0;
+        for (int i = 0; i < cells.length; i++) {
+            sum += cellVolts(i);
+        }
+        return sum;
+    }
+
+    public double maxCellVolts() {
+        double m = -Double.MAX_VALUE;
+        for (int i = 0; i < cells.length; i++) {
+            m = Math.max(m, cellVolts(i));
+        }
+        return m;
+    }
+
+    public double minCellVolts() {
+        double m = Double.MAX_VALUE;
+        for (int i = 0; i < cells.length; i++) {
+            m = Math.min(m, cellVolts(i));
+        }
+        return m;
+    }
+
+    public int cellCount() {
+        return cells.length;
+    }
+
+    public double cellSoc(int i) {
+        return cells[i].soc();
+    }
+
+    public double cellCelsius(int i) {
+        return cellCelsius[i];
+    }
+
+    public double packAmps() {
+        return packAmps;
+    }
+
+    public double linkVolts() {
+        return linkVolts;
+    }
+
+    public double seconds() {
+        return seconds;
+    }
+
+    public double ambientCelsius() {
+        return ambientCelsius;
+    }
+
+    // --- contactor and balancing plant side ---
+
+    void command(ContactorId id, boolean closed) {
+        commanded.put(id, closed);
+        updateContactorState();
+    }
+
+    boolean commanded(ContactorId id) {
+        return commanded.get(id);
+    }
+
+    boolean contactsClosed(ContactorId id) {
+        return commanded.get(id) || welded.get(id);
+    }
+
+    void setBalancing(int cell, boolean on) {
+        balancing[cell] = on;
+    }
+
+    boolean balancing(int cell) {
+        return balancing[cell];
+    }
+
+    // --- fault injection and scenario control ---
+
+    /** Adds {@code volts} to the true terminal voltage of one cell, as an over-voltage drive would. */
+    public void driveCellVoltage(int cell, double volts) {
+        extraCellVolts[cell] = volts;
+    }
+
+    /** Connects a resistive soft short across one cell; {@code Double.POSITIVE_INFINITY} removes it. */
+    public void setSoftShort(int cell, double ohms) {
+        softShortOhms[cell] = ohms;
+    }
+
+    /** Welds (or frees) a contactor: its contacts stay closed whatever the coil does. */
+    public void setWelded(ContactorId id, boolean isWelded) {
+        welded.put(id, isWelded);
+        updateContactorState();
+    }
+
+    /** Forces the load current while connected (a runaway charger or a short); NaN returns control to the profile. */
+    public void forceAmps(double amps) {
+        forcedAmps = amps;
+    }
+
+    public void setAmbientCelsius(double celsius) {
+        ambientCelsius = celsius;
+    }
+
+    public void setCellCelsius(int cell, double celsius) {
+        cellCelsius[cell] = celsius;
+        cells[cell].setCelsius(celsius);
+    }
+
+    public void setCellSoc(int cell, double soc) {
+        cells[cell].setSoc(soc);
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

@@ -1,0 +1,286 @@
+package org.qsebms.bms.supervisor;
+
+import java.util.Locale;
+import org.qsebms.bms.measure.PackMeasurement;
+import org.qsebms.bms.protection.Protection;
+import org.qsebms.hal.Contactor;
+import org.qsebms.hal.ContactorId;
+import org.qsebms.hal.PackHardware;
+
+/**
+ * The pack supervisor: one handler per state returning the next state ("stay" by default),
+ * every move checked against {@link SupervisorState}'s transition table, and the contactor
+ * sequencing (economised order negative, precharge, positive; open positive before negative;
+ * never break a high current except to protect; weld and feedback checks).
+ */
+public final class Supervisor {
+    /** Delay after a coil command before its auxiliary feedback must agree. */
+    static final long FEEDBACK_NANOS = 200_000_000L;
+    /** Longest precharge before it counts as failed. */
+    static final long PRECHARGE_TIMEOUT_NANOS = 3_000_000_000L;
+    /** Precharge time used when the DC link voltage is not measured. */
+    static final long PRECHARGE_BLIND_NANOS = 1_500_000_000L;
+    /** DC link must be within this fraction of the pack voltage to close the positive contactor. */
+    static final double PRECHARGE_MATCH_FRACTION = 0.03;
+    /** Current below which contactors may be opened on request. */
+    static final double OPEN_CURRENT_AMPS = 1.0;
+    /** Longest wait for the current to fall before opening on request anyway. */
+    static final long OPEN_WAIT_NANOS = 5_000_000_000L;
+
+    private enum PrechargeStep { NEGATIVE, PRECHARGE, POSITIVE, RELEASE_PRECHARGE }
+
+    private final PackHardware hw;
+    private final Protection protection;
+    private final SupervisorRequests requests;
+    private final StateListener listener;
+    private SupervisorState state = SupervisorState.INIT;
+    private long enteredNanos;
+    private long stepNanos;
+    private PrechargeStep step;
+    private boolean wantClosed;
+    private boolean weldCheckPending;
+    private long openedNanos;
+
+    /** Notified on state changes and reset outcomes. Implementations must not block. */
+    public interface StateListener {
+        void stateChanged(SupervisorState from, SupervisorState to, String reason, long nanos);
+
+        default void resetOutcome(boolean accepted, String reason, long nanos) {
+        }
+    }
+
+    public Supervisor(PackHardware hw, Protection protection, SupervisorRequests requests, StateListener listener) {
+        this.hw = hw;
+        this.protection = protection;
+        this.requests = requests;
+        this.listener = listener;
+        openAll();
+    }
+
+    /** Decides and actuates for this tick. */
+    public void step(PackMeasurement m, boolean measurementValid) {
+        long now = m.nanos;
+        if (requests.takeClose()) {
+            wantClosed = true;
+        }
+        if (requests.takeOpen()) {
+            wantClosed = false;
+        }
+        checkWeld(now);
+        SupervisorState next;
+        if (state != SupervisorState.SHUTDOWN && requests.shutdownRequested()) {
+            next = SupervisorState.SHUTDOWN;
+        } else if (state != SupervisorState.FAULT && state != SupervisorState.SHUTDOWN && protection.tripped()) {
+            next = SupervisorState.FAULT;
+        } else {
+            next = switch (state) {
+                case INIT -> onInit(measurementValid);
+                case STANDBY -> onStandby();
+                case PRECHARGE -> onPrecharge(m, now);
+                case NORMAL -> onNormal();
+                case OPENING -> onOpening(m, now);
+                case FAULT -> onFault(now);
+                case SHUTDOWN -> SupervisorState.SHUTDOWN;
+            };
+        }
+        moveTo(next, now);
+    }
+
+    private SupervisorState onInit(boolean measurementValid) {
+        return measurementValid ? SupervisorState.STANDBY : SupervisorState.INIT;
+    }
+
+    private SupervisorState onStandby() {
+        return wantClosed ? SupervisorState.PRECHARGE : SupervisorState.STANDBY;
+    }
+
+    private SupervisorState onPrecharge(PackMeasurement m, long now) {
+        if (!wantClosed) {
+            openAll();
+            return SupervisorState.STANDBY;
+        }
+        if (now - enteredNanos > PRECHARGE_TIMEOUT_NANOS) {
+            protection.prechargeFailed(String.format(Locale.ROOT,
+                    "DC link at %.2f V did not reach pack %.2f V within %d ms", m.linkVolts, m.packVolts,
+                    PRECHARGE_TIMEOUT_NANOS / 1_000_000), now);
+            return SupervisorState.FAULT;
+        }
+        long inStep = now - stepNanos;
+        switch (step) {
+            case NEGATIVE -> {
+                if (feedbackAgrees(ContactorId.MAIN_NEGATIVE, inStep, now)) {
+                    command(ContactorId.PRECHARGE, true);
+                    nextStep(PrechargeStep.PRECHARGE, now);
+                }
+            }
+            case PRECHARGE -> {
+                boolean matched = Double.isNaN(m.linkVolts)
+                        ? inStep >= PRECHARGE_BLIND_NANOS
+                        : Math.abs(m.packVolts - m.linkVolts) <= PRECHARGE_MATCH_FRACTION * m.packVolts;
+                if (matched && feedbackAgrees(ContactorId.PRECHARGE, inStep, now)) {
+                    command(ContactorId.MAIN_POSITIVE, true);
+                    nextStep(PrechargeStep.POSITIVE, now);
+                }
+            }
+            case POSITIVE -> {
+                if (feedbackAgrees(ContactorId.MAIN_POSITIVE, inStep, now)) {
+                    command(ContactorId.PRECHARGE, false);
+                    nextStep(PrechargeStep.RELEASE_PRECHARGE, now);
+                }
+            }
+            case RELEASE_PRECHARGE -> {
+                return SupervisorState.NORMAL;
+            }
+            default -> throw new IllegalStateException("unknown precharge step " + step);
+        }
+        return protection.tripped() ? SupervisorState.FAULT : SupervisorState.PRECHARGE;
+    }
+
+    private boolean feedbackAgrees(ContactorId id, long inStep, long now) {
+        Contactor c = hw.contactor(id);
+        if (c.feedbackClosed() == c.commandedClosed()) {
+            return true;
+        }
+        if (inStep > FEEDBACK_NANOS) {
+            protection.contactorFeedbackMissing(name(id), now);
+        }
+        return false;
+    }
+
+    private SupervisorState onNormal() {
+        return wantClosed ? SupervisorState.NORMAL : SupervisorState.OPENING;
+    }
+
+    private SupervisorState onOpening(PackMeasurement m, long now) {
+        if (wantClosed) {
+            // The operator changed their mind before we opened: stay connected.
+            return SupervisorState.NORMAL;
+        }
+        if (Math.abs(m.packAmps) <= OPEN_CURRENT_AMPS || now - enteredNanos >= OPEN_WAIT_NANOS) {
+            openAll();
+            armWeldCheck(now);
+            return SupervisorState.STANDBY;
+        }
+        return SupervisorState.OPENING;
+    }
+
+    private SupervisorState onFault(long now) {
+        if (requests.takeReset()) {
+            if (protection.reset(now)) {
+                listener.resetOutcome(true, "reset accepted: no fault condition present", now);
+                wantClosed = false;
+                return SupervisorState.STANDBY;
+            }
+            listener.resetOutcome(false, "reset refused: condition still present " + protection.presentConditions(), now);
+        }
+        return SupervisorState.FAULT;
+    }
+
+    private void moveTo(SupervisorState next, long now) {
+        if (next == state) {
+            return;
+        }
+        if (!state.mayMoveTo(next)) {
+            throw new IllegalStateException("transition " + state + " -> " + next + " is not in the table");
+        }
+        SupervisorState from = state;
+        state = next;
+        enteredNanos = now;
+        onEnter(next, now);
+        listener.stateChanged(from, next, reasonFor(next), now);
+    }
+
+    private void onEnter(SupervisorState s, long now) {
+        switch (s) {
+            case PRECHARGE -> {
+                command(ContactorId.MAIN_NEGATIVE, true);
+                nextStep(PrechargeStep.NEGATIVE, now);
+            }
+            case FAULT, SHUTDOWN -> {
+                wantClosed = false;
+                boolean anyClosed = anyCommandedClosed();
+                openAll();
+                if (anyClosed) {
+                    armWeldCheck(now);
+                }
+            }
+            case STANDBY, INIT -> openAll();
+            case NORMAL, OPENING -> { }
+            default -> throw new IllegalStateException("unknown state " + s);
+        }
+    }
+
+    private String reasonFor(SupervisorState s) {
+        return switch (s) {
+            case FAULT -> "fault at MSL: contactors opened";
+            case SHUTDOWN -> "shutdown requested";
+            case PRECHARGE -> "close requested";
+            case NORMAL -> "precharge complete, contactors closed";
+            case OPENING -> "open requested, waiting for current to fall";
+            case STANDBY -> "contactors open";
+            case INIT -> "start";
+        };
+    }
+
+    private void armWeldCheck(long now) {
+        weldCheckPending = true;
+        openedNanos = now;
+    }
+
+    private void checkWeld(long now) {
+        if (!weldCheckPending || now - openedNanos < FEEDBACK_NANOS) {
+            return;
+        }
+        weldCheckPending = false;
+        for (ContactorId id : IDS) {
+            Contactor c = hw.contactor(id);
+            if (!c.commandedClosed() && c.feedbackClosed()) {
+                protection.contactorWelded(name(id), now);
+            }
+        }
+    }
+
+    private static final ContactorId[] IDS = ContactorId.values();
+    private static final ContactorId[] OPEN_ORDER = {ContactorId.MAIN_POSITIVE, ContactorId.PRECHARGE, ContactorId.MAIN_NEGATIVE};
+
+    private boolean anyCommandedClosed() {
+        for (ContactorId id : IDS) {
+            if (hw.contactor(id).commandedClosed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Opens every contactor, positive first. Used on faults, shutdown and by the loop's last-resort handler. */
+    public void openAll() {
+        for (ContactorId id : OPEN_ORDER) {
+            hw.contactor(id).command(false);
+        }
+    }
+
+    private void command(ContactorId id, boolean closed) {
+        hw.contactor(id).command(closed);
+    }
+
+    private void nextStep(PrechargeStep s, long now) {
+        step = s;
+        stepNanos = now;
+    }
+
+    private static String name(ContactorId id) {
+        return switch (id) {
+            case MAIN_NEGATIVE -> "main negative";
+            case MAIN_POSITIVE -> "main positive";
+            case PRECHARGE -> "precharge";
+        };
+    }
+
+    public SupervisorState state() {
+        return state;
+    }
+
+    public boolean wantClosed() {
+        return wantClosed;
+    }
+}

@@ -1,0 +1,110 @@
+package org.qsebms.bms.telemetry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.protection.FaultEvent;
+
+/**
+ * Turns samples and events into the JSON payloads documented in docs/mqtt.md. Every payload
+ * carries {@code ts} (ISO-8601 UTC), {@code seq} and {@code schema}. Runs on the telemetry thread.
+ */
+public final class TelemetryJson {
+    private final ObjectMapper json = new ObjectMapper();
+    private final String packId;
+
+    public TelemetryJson(String packId) {
+        this.packId = packId;
+    }
+
+    private ObjectNode header(long seq, long epochMillis) {
+        ObjectNode n = json.createObjectNode();
+        n.put("schema", MqttTopics.SCHEMA_VERSION);
+        n.put("packId", packId);
+        n.put("seq", seq);
+        n.put("ts", Instant.ofEpochMilli(epochMillis).toString());
+        return n;
+    }
+
+    public String state(PackSample s) {
+        ObjectNode n = header(s.sequence, s.epochMillis);
+        n.put("mode", s.state.name());
+        n.put("packVolts", round(s.packVolts, 3));
+        n.put("packAmps", round(s.packAmps, 3));
+        n.put("minCellVolts", round(s.minCellVolts, 4));
+        n.put("maxCellVolts", round(s.maxCellVolts, 4));
+        n.put("minCelsius", round(s.minCelsius, 2));
+        n.put("maxCelsius", round(s.maxCelsius, 2));
+        n.put("soc", round(s.packSoc, 4));
+        if (Double.isFinite(s.socBound3Sigma)) {
+            n.put("socBound3Sigma", round(s.socBound3Sigma, 4));
+        } else {
+            n.putNull("socBound3Sigma");
+        }
+        n.put("chargeLimitAmps", round(s.chargeLimitAmps, 3));
+        n.put("dischargeLimitAmps", round(s.dischargeLimitAmps, 3));
+        ObjectNode c = n.putObject("contactors");
+        c.put("mainPositive", s.mainPositiveClosed);
+        c.put("mainNegative", s.mainNegativeClosed);
+        c.put("precharge", s.prechargeClosed);
+        n.put("tripped", s.tripped);
+        return n.toString();
+    }
+
+    public String cells(PackSample s) {
+        ObjectNode n = header(s.sequence, s.epochMillis);
+        ArrayNode cells = n.putArray("cells");
+        for (int i = 0; i < s.cellCount(); i++) {
+            ObjectNode c = cells.addObject();
+            c.put("index", i + 1);
+            c.put("volts", round(s.cellVolts[i], 4));
+            c.put("celsius", i < s.cellCelsius.length ? round(s.cellCelsius[i], 2) : Double.NaN);
+            c.put("soc", round(s.cellSoc[i], 4));
+            c.put("balancing", s.balancing[i]);
+        }
+        return n.toString();
+    }
+
+    public String alarm(FaultEvent f, long seq, long epochMillis) {
+        ObjectNode n = header(seq, epochMillis);
+        n.put("event", f.raised() ? "raised" : "cleared");
+        n.put("id", f.id());
+        n.put("code", f.code().number());
+        n.put("name", f.code().name());
+        n.put("severity", f.level().name());
+        n.put("latched", f.latched());
+        n.put("reason", f.reason());
+        return n.toString();
+    }
+
+    public String event(ControllerEvent e, long seq, long epochMillis) {
+        ObjectNode n = header(seq, epochMillis);
+        switch (e) {
+            case ControllerEvent.StateChange sc -> {
+                n.put("event", "state");
+                n.put("from", sc.from().name());
+                n.put("to", sc.to().name());
+                n.put("reason", sc.reason());
+            }
+            case ControllerEvent.ResetOutcome r -> {
+                n.put("event", "reset");
+                n.put("accepted", r.accepted());
+                n.put("reason", r.reason());
+            }
+            case ControllerEvent.FaultEdge fe -> {
+                return alarm(fe.fault(), seq, epochMillis);
+            }
+        }
+        return n.toString();
+    }
+
+    static double round(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return v;
+        }
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}
