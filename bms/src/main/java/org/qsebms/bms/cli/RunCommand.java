@@ -99,26 +99,38 @@ public final class RunCommand implements Callable<Integer> {
                 + " (" + cfg.pack().capacityAh() + " Ah), loop " + cfg.loop().period().toMillis() + " ms, telemetry " + url
                 + " on " + cfg.mqtt().topicRoot() + "/" + cfg.pack().id() + "/#. Ctrl-C stops.");
         BmsRuntime runtime = BmsRuntime.start(cfg, hw, plant, url, new ConsoleStatusLine(System.out), !noAutoClose);
-        CountDownLatch done = new CountDownLatch(1);
+        CountDownLatch stopRequested = new CountDownLatch(1);
         EmbeddedBroker brokerToClose = broker;
-        Thread hook = new Thread(() -> {
-            runtime.close();
-            if (brokerToClose != null) {
-                brokerToClose.close();
-            }
-            done.countDown();
-        }, "bms-shutdown");
+        // Ctrl-C (SIGINT) and SIGTERM ask the main thread to stop cleanly and exit 0; the shutdown
+        // hook remains as a backstop for other ways the JVM may exit.
+        StopSignals.onStop(stopRequested::countDown);
+        Thread hook = new Thread(() -> stopAll(runtime, brokerToClose), "bms-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         if (runFor != null) {
-            if (!done.await(runFor.toMillis(), TimeUnit.MILLISECONDS)) {
-                Runtime.getRuntime().removeShutdownHook(hook);
-                hook.run();
-            }
+            stopRequested.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
         } else {
-            done.await();
+            stopRequested.await();
+        }
+        stopAll(runtime, brokerToClose);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the JVM is exiting anyway; stopAll has run
         }
         Logger.info("stopped cleanly");
         return 0;
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private void stopAll(BmsRuntime runtime, EmbeddedBroker broker) {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
+        runtime.close();
+        if (broker != null) {
+            broker.close();
+        }
     }
 
     private static Duration parseDuration(String text) {

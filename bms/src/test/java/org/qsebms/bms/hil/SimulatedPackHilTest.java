@@ -91,8 +91,8 @@ class SimulatedPackHilTest {
 
     @Test
     void statusFlipsToOfflineWhenTheControllerProcessIsKilled() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
                 "org.qsebms.bms.cli.BmsCommand", "run", "--simulated", "--mqtt-url", broker.url(), "--pack-id", "killed",
                 "--state-dir", new File(System.getProperty("java.io.tmpdir"), "qse-bms-kill-" + ProcessHandle.current().pid()).getPath()));
         try (MqttProbe probe = new MqttProbe(broker.url(), "qse-bms/killed/#")) {
@@ -107,6 +107,38 @@ class SimulatedPackHilTest {
                 MqttProbe.Received offline = probe.await(r -> r.topic().equals("qse-bms/killed/status")
                         && r.payload().equals("offline"), Duration.ofSeconds(20));
                 assertThat(probe.received().indexOf(offline)).isGreaterThanOrEqualTo(before);
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void ctrlCStopsCleanlyWithContactorsOpenStatusOfflineAndExitCodeZero() throws Exception {
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
+                "org.qsebms.bms.cli.BmsCommand", "run", "--simulated", "--mqtt-url", broker.url(), "--pack-id", "ctrlc",
+                "--state-dir", new File(System.getProperty("java.io.tmpdir"), "qse-bms-ctrlc-" + ProcessHandle.current().pid()).getPath()));
+        try (MqttProbe probe = new MqttProbe(broker.url(), "qse-bms/ctrlc/#")) {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            StringBuilder output = new StringBuilder();
+            Thread reader = new Thread(() -> {
+                try {
+                    output.append(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                } catch (java.io.IOException ignored) {
+                    // process ended
+                }
+            });
+            reader.start();
+            try {
+                probe.await(r -> r.topic().equals("qse-bms/ctrlc/state") && r.json().get("mode").asText().equals("NORMAL"),
+                        Duration.ofSeconds(30));
+                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+                assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as("process ended").isTrue();
+                reader.join(5000);
+                assertThat(p.exitValue()).as("exit code, output:\n" + output).isZero();
+                assertThat(output.toString()).contains("SIGINT received: stopping cleanly").contains("BMS stopped: contactors open");
+                probe.await(r -> r.topic().equals("qse-bms/ctrlc/status") && r.payload().equals("offline"), Duration.ofSeconds(5));
             } finally {
                 p.destroyForcibly();
             }

@@ -1,0 +1,144 @@
+package org.qsebms.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    private final ConfigLoader loader = new ConfigLoader();
+
+    private static final String MINIMAL = """
+            pack:
+              id: bench-1
+              chemistry: psoa-ncm811
+              seriesCells: 4
+            """;
+
+    @Test
+    void defaultSimulatedConfigurationIsA4SeriesPsoaNcm811PackAt10Hz() {
+        BmsConfig cfg = loader.defaultSimulated();
+        assertThat(cfg.pack().seriesCells()).isEqualTo(4);
+        assertThat(cfg.chemistry().electrolyte()).isEqualTo("PSOA");
+        assertThat(cfg.chemistry().cathode()).isEqualTo("NCM811");
+        assertThat(cfg.loop().period()).isEqualTo(Duration.ofMillis(100));
+        assertThat(cfg.hal().backend()).isEqualTo(HalBackend.SIMULATED);
+        assertThat(cfg.limits().cellOverVoltage().msl()).isEqualTo(4.30);
+        assertThat(cfg.limits().cellUnderVoltage().msl()).isEqualTo(2.80);
+        assertThat(cfg.limits().anodicLimitVolts()).isEqualTo(5.6);
+    }
+
+    @Test
+    void currentLimitsInCRateAreScaledByThePackCapacity() {
+        BmsConfig cfg = loader.parse(MINIMAL + "  capacityAh: 4.0\n", "test");
+        // preset: charge MSL 1.0 C, discharge MSL 3.0 C
+        assertThat(cfg.limits().chargeOverCurrent().msl()).isEqualTo(4.0);
+        assertThat(cfg.limits().dischargeOverCurrent().msl()).isEqualTo(12.0);
+        assertThat(cfg.limits().chargeOverCurrent().unit()).isEqualTo("A");
+    }
+
+    @Test
+    void lfpPresetHasItsOwnVoltageWindow() {
+        BmsConfig cfg = loader.parse(MINIMAL.replace("psoa-ncm811", "psoa-lfp"), "test");
+        assertThat(cfg.limits().cellOverVoltage().msl()).isEqualTo(3.65);
+        assertThat(cfg.limits().cellUnderVoltage().msl()).isEqualTo(2.50);
+    }
+
+    @Test
+    void configMayTightenAnMsl() {
+        BmsConfig cfg = loader.parse(MINIMAL + "limits:\n  cellOverVoltage: {mol: 4.1, rsl: 4.15, msl: 4.2}\n", "test");
+        assertThat(cfg.limits().cellOverVoltage().msl()).isEqualTo(4.2);
+        assertThat(cfg.limits().cellOverVoltage().debounce()).isEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void configThatWidensAnMslBeyondTheChemistryIsRejectedWithTheKeyPathAndTheFix() {
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "limits:\n  cellOverVoltage: {msl: 4.4}\n", "test"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("limits.cellOverVoltage.msl")
+                .hasMessageContaining("4.4 V is beyond the psoa-ncm811 chemistry's maximum safety limit of 4.3 V")
+                .hasMessageContaining("use a value <= 4.3");
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "limits:\n  chargeUnderTemperature: {msl: -10}\n", "test"))
+                .hasMessageContaining("limits.chargeUnderTemperature.msl")
+                .hasMessageContaining("use a value >= 0.0");
+    }
+
+    @Test
+    void unknownKeyIsRejectedWithTheAllowedKeys() {
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "  serieCells: 4\n", "test"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("pack.serieCells: unknown key")
+                .hasMessageContaining("seriesCells");
+    }
+
+    @Test
+    void malformedYamlNamesTheLineAndColumn() {
+        assertThatThrownBy(() -> loader.parse("pack:\n  id: [unclosed\n  chemistry: x\n", "bad.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bad.yaml is not valid YAML at line")
+                .hasMessageContaining("column");
+    }
+
+    @Test
+    void outOfRangeNumberNamesTheRange() {
+        assertThatThrownBy(() -> loader.parse(MINIMAL.replace("seriesCells: 4", "seriesCells: 0"), "test"))
+                .hasMessageContaining("pack.seriesCells: 0 is outside 1..512");
+    }
+
+    @Test
+    void wrongTypeIsNamed() {
+        assertThatThrownBy(() -> loader.parse(MINIMAL.replace("seriesCells: 4", "seriesCells: four"), "test"))
+                .hasMessageContaining("pack.seriesCells: expected a whole number, found the text 'four'");
+    }
+
+    @Test
+    void unknownChemistryListsTheShippedPresets() {
+        assertThatThrownBy(() -> loader.parse(MINIMAL.replace("psoa-ncm811", "nmc-graphite"), "test"))
+                .hasMessageContaining("pack.chemistry: 'nmc-graphite' is not a shipped preset")
+                .hasMessageContaining("psoa-ncm811");
+    }
+
+    @Test
+    void badMqttUrlAndDurationAreExplained() {
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "mqtt:\n  url: localhost:1883\n", "test"))
+                .hasMessageContaining("mqtt.url: 'localhost:1883' is not a broker URL; write tcp://HOST:PORT");
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "loop:\n  period: fast\n", "test"))
+                .hasMessageContaining("loop.period: 'fast' is not a duration");
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "loop:\n  period: 5s\n", "test"))
+                .hasMessageContaining("loop.period: 5s is outside");
+    }
+
+    @Test
+    void missingFileSaysWhatToDo(@TempDir Path dir) {
+        assertThatThrownBy(() -> loader.load(dir.resolve("nope.yaml")))
+                .hasMessageContaining("nope.yaml does not exist")
+                .hasMessageContaining("--config");
+    }
+
+    @Test
+    void emptyFileIsRejected(@TempDir Path dir) throws Exception {
+        Path f = Files.writeString(dir.resolve("empty.yaml"), "");
+        assertThatThrownBy(() -> loader.load(f)).hasMessageContaining("is empty");
+    }
+
+    @Test
+    void invalidPackIdIsRejectedBecauseItBecomesATopicLevel() {
+        assertThatThrownBy(() -> loader.parse(MINIMAL.replace("bench-1", "a/b#"), "test"))
+                .hasMessageContaining("pack.id: 'a/b#' is not a valid pack id");
+    }
+
+    @Test
+    void everyShippedPresetLoadsWithOrderedLimitsBelowTheAnodicLimit() {
+        for (String name : PresetCatalog.SHIPPED) {
+            ChemistryPreset p = new PresetCatalog().load(name);
+            assertThat(p.limits().cellOverVoltage().msl()).isLessThan(p.limits().anodicLimitVolts());
+            assertThat(p.limits().cellUnderVoltage().msl()).isLessThan(p.limits().cellOverVoltage().mol());
+            assertThat(p.limits().chargeUnderTemperature().msl()).isGreaterThanOrEqualTo(0.0);
+            assertThat(p.cell().ocv().maxVolts()).isLessThanOrEqualTo(p.limits().cellOverVoltage().msl() + 1e-9);
+        }
+    }
+}
