@@ -1,0 +1,131 @@
+package org.qsebms.estimators.calibration;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.qsebms.estimators.model.CellGeometry;
+import org.qsebms.estimators.model.Electrolyte;
+import org.qsebms.estimators.model.ElectrolyteLaws;
+
+/** Model-vs-paper points for every table of the paper that the model reproduces. */
+public final class ModelComparison {
+    public static final String SEI_REST = "interfacial_resistance_ohm.rest_30_days";
+    public static final String SEI_CYCLING = "interfacial_resistance_ohm.cycling_100_cycles";
+    public static final String CYCLE_LIFE = "cycle_life";
+
+    private ModelComparison() {
+    }
+
+    /** Every point, table by table. */
+    public static List<ComparisonPoint> points(PaperData data, CalibratedModel model) {
+        List<ComparisonPoint> out = new ArrayList<>();
+        polarizationVsCurrent(data, model, out);
+        polarizationVsTemperature(data, model, out);
+        rateCapacity(data, model, out);
+        sei(data, model, out);
+        lfpPolarization(data, model, out);
+        cycleLife(data, model, out);
+        return out;
+    }
+
+    /** The points grouped by table, in report order. */
+    public static Map<String, List<ComparisonPoint>> byTable(List<ComparisonPoint> points) {
+        Map<String, List<ComparisonPoint>> out = new LinkedHashMap<>();
+        for (ComparisonPoint p : points) {
+            out.computeIfAbsent(p.table(), k -> new ArrayList<>()).add(p);
+        }
+        return out;
+    }
+
+    private static void polarizationVsCurrent(PaperData data, CalibratedModel model, List<ComparisonPoint> out) {
+        String t = PaperCalibration.POLARIZATION_VS_CURRENT;
+        double[] j = data.numbers(t + ".current_density_mA_per_cm2");
+        for (Electrolyte e : Electrolyte.values()) {
+            double[] mv = data.numbers(t + "." + PaperCalibration.key(e));
+            ElectrolyteLaws laws = model.laws(e);
+            double bulk = laws.bulkOhmCm2(CellGeometry.LAB_ELECTROLYTE_UM);
+            for (int i = 0; i < j.length; i++) {
+                out.add(new ComparisonPoint(t, PaperCalibration.key(e), "Li||Li, x = current density (mA/cm²), room temperature",
+                        j[i], mv[i], laws.interfacial().symmetricCellMillivolts(j[i], bulk), "mV"));
+            }
+        }
+    }
+
+    private static void polarizationVsTemperature(PaperData data, CalibratedModel model, List<ComparisonPoint> out) {
+        String t = PaperCalibration.POLARIZATION_VS_TEMPERATURE;
+        double[] c = data.numbers(t + ".temperature_c");
+        for (Electrolyte e : Electrolyte.values()) {
+            String k = t + "." + PaperCalibration.key(e);
+            if (!data.has(k)) {
+                continue;
+            }
+            double[] mv = data.numbers(k);
+            ElectrolyteCalibration cal = model.calibration(e);
+            for (int i = 0; i < c.length; i++) {
+                String cond = "Li||Li, x = temperature (°C)" + (e.hasShortRiskAt(c[i]) ? ", cell shorted here" : "");
+                out.add(new ComparisonPoint(t, PaperCalibration.key(e), cond, c[i], mv[i],
+                        cal.temperatureSeriesMillivolts() * cal.laws().temperature().factor(c[i]), "mV"));
+            }
+        }
+    }
+
+    private static void rateCapacity(PaperData data, CalibratedModel model, List<ComparisonPoint> out) {
+        String t = PaperCalibration.RATE_CAPACITY;
+        double[] c = data.numbers(t + ".c_rate");
+        for (Electrolyte e : Electrolyte.values()) {
+            double[] q = data.numbers(t + "." + PaperCalibration.key(e));
+            for (int i = 0; i < c.length; i++) {
+                out.add(new ComparisonPoint(t, PaperCalibration.key(e), "Li||NCM811 2 mg/cm², x = C-rate", c[i], q[i],
+                        model.laws(e).rateCapacity().milliAmpHoursPerGram(c[i]), "mAh/g"));
+            }
+        }
+    }
+
+    private static void sei(PaperData data, CalibratedModel model, List<ComparisonPoint> out) {
+        for (Electrolyte e : Electrolyte.values()) {
+            String k = PaperCalibration.key(e);
+            ElectrolyteCalibration cal = model.calibration(e);
+            String rest = SEI_REST + "." + k;
+            if (data.has(rest + "_before")) {
+                out.add(new ComparisonPoint(SEI_REST, k, "Li||Li EIS at rest, x = days", 0, data.number(rest + "_before"),
+                        cal.restInitialOhms() * cal.laws().sei().restFactor(0), "ohm"));
+            }
+            if (data.has(rest + "_after")) {
+                out.add(new ComparisonPoint(SEI_REST, k, "Li||Li EIS at rest, x = days", 30, data.number(rest + "_after"),
+                        cal.restInitialOhms() * cal.laws().sei().restFactor(30), "ohm"));
+            }
+            String cyc = SEI_CYCLING + "." + k;
+            if (data.has(cyc + "_before")) {
+                out.add(new ComparisonPoint(SEI_CYCLING, k, "Li||Li SEI resistance, x = cycles", 0,
+                        data.number(cyc + "_before"), cal.cyclingInitialOhms() * cal.laws().sei().cycleFactor(0), "ohm"));
+                out.add(new ComparisonPoint(SEI_CYCLING, k, "Li||Li SEI resistance, x = cycles", 100,
+                        data.number(cyc + "_after"), cal.cyclingInitialOhms() * cal.laws().sei().cycleFactor(100), "ohm"));
+            }
+        }
+    }
+
+    private static void lfpPolarization(PaperData data, CalibratedModel model, List<ComparisonPoint> out) {
+        String t = PaperCalibration.LFP_POLARIZATION;
+        double j = PaperCalibration.oneC(org.qsebms.estimators.model.Cathode.LFP, PaperCalibration.LFP_POLARIZATION_LOADING,
+                PaperCalibration.LFP_POLARIZATION_C_RATE);
+        for (Electrolyte e : Electrolyte.values()) {
+            ElectrolyteLaws laws = model.laws(e);
+            double bulk = laws.bulkOhmCm2(CellGeometry.LAB_ELECTROLYTE_UM);
+            double perDirection = laws.interfacial().interfaceMillivolts(j) + (bulk + laws.cathodeOhmCm2()) * j;
+            out.add(new ComparisonPoint(t, PaperCalibration.key(e), "Li||LFP 10.6 mg/cm² 0.5 C, charge/discharge gap, x = mA/cm²",
+                    j, data.number(t + "." + PaperCalibration.key(e)), 2 * perDirection, "mV"));
+        }
+    }
+
+    private static void cycleLife(PaperData data, CalibratedModel model, List<ComparisonPoint> out) {
+        for (Electrolyte e : Electrolyte.values()) {
+            ElectrolyteLaws laws = model.laws(e);
+            for (CycleLifeCondition c : PaperCalibration.cycleLifeConditions(data, e, laws.rateCapacity())) {
+                out.add(new ComparisonPoint(CYCLE_LIFE, PaperCalibration.key(e), c.name() + ", x = mA/cm²",
+                        c.milliAmpsPerCm2(), c.cycles(),
+                        c.modelCycles(laws.lithiumLoss()), "cycles"));
+            }
+        }
+    }
+}
