@@ -1,0 +1,50 @@
+package org.qsebms.bms.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.qsebms.estimators.calibration.ComparisonPoint;
+
+/** One PNG per paper table (XChart): measured points as markers, model as a line, per electrolyte. */
+final class ComparisonChart {
+    private ComparisonChart() {
+    }
+
+    static void write(String table, List<ComparisonPoint> points, Path png) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        XYChart chart = new XYChartBuilder().width(800).height(500).title(table)
+                .xAxisTitle(points.get(0).condition().replaceAll(".*x = ", "")).yAxisTitle(points.get(0).unit()).build();
+        chart.getStyler().setLegendVisible(true);
+        if (table.equals("cycle_life")) {
+            chart.getStyler().setYAxisLogarithmic(true);
+            chart.getStyler().setXAxisLogarithmic(true);
+        }
+        Map<String, List<ComparisonPoint>> byElectrolyte = new LinkedHashMap<>();
+        for (ComparisonPoint p : points) {
+            byElectrolyte.computeIfAbsent(p.electrolyte(), k -> new ArrayList<>()).add(p);
+        }
+        for (Map.Entry<String, List<ComparisonPoint>> e : byElectrolyte.entrySet()) {
+            List<ComparisonPoint> sorted = new ArrayList<>(e.getValue());
+            sorted.sort(Comparator.comparingDouble(ComparisonPoint::x));
+            double[] x = sorted.stream().mapToDouble(ComparisonPoint::x).toArray();
+            double[] measured = sorted.stream().mapToDouble(ComparisonPoint::measured).toArray();
+            double[] model = sorted.stream().mapToDouble(ComparisonPoint::model).toArray();
+            XYSeries m = chart.addSeries(e.getKey() + " measured", x, measured);
+            m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            m.setMarker(SeriesMarkers.CIRCLE);
+            XYSeries f = chart.addSeries(e.getKey() + " model", x, model);
+            f.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            f.setMarker(SeriesMarkers.NONE);
+        }
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
+    }
+}
