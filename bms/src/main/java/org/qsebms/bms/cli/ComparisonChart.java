@@ -1,5 +1,6 @@
 package org.qsebms.bms.cli;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,10 @@ final class ComparisonChart {
         for (ComparisonPoint p : points) {
             byElectrolyte.computeIfAbsent(p.electrolyte(), k -> new ArrayList<>()).add(p);
         }
+        Color[] palette = {new Color(0x1f77b4), new Color(0x9467bd), new Color(0xd62728), new Color(0x2ca02c)};
+        int k = 0;
         for (Map.Entry<String, List<ComparisonPoint>> e : byElectrolyte.entrySet()) {
+            Color color = palette[k++ % palette.length];
             List<ComparisonPoint> sorted = new ArrayList<>(e.getValue());
             sorted.sort(Comparator.comparingDouble(ComparisonPoint::x));
             double[] x = sorted.stream().mapToDouble(ComparisonPoint::x).toArray();
@@ -41,9 +45,11 @@ final class ComparisonChart {
             XYSeries m = chart.addSeries(e.getKey() + " measured", x, measured);
             m.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             m.setMarker(SeriesMarkers.CIRCLE);
+            m.setMarkerColor(color);
             XYSeries f = chart.addSeries(e.getKey() + " model", x, model);
             f.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             f.setMarker(SeriesMarkers.NONE);
+            f.setLineColor(color);
         }
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }

@@ -120,11 +120,12 @@ final class ModelReportCommand implements Callable<Integer> {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(table).append("\n\n");
         md.append(summary(table, points)).append("\n\n");
+        md.append(ModelComparison.note(table)).append("\n\n");
         md.append("![model vs measured](").append(name).append(".png)\n\n");
         md.append("| electrolyte | condition | x | measured | model | unit | error |\n|---|---|---|---|---|---|---|\n");
         for (ComparisonPoint p : points) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %.4g | %.4g | %.4g | %s | %+.1f %% |%n", p.electrolyte(),
-                    p.condition(), p.x(), p.measured(), p.model(), p.unit(), 100 * p.relativeError()));
+                    p.condition().replace("|", "\\|"), p.x(), p.measured(), p.model(), p.unit(), 100 * p.relativeError()));
         }
         return md.toString();
     }
