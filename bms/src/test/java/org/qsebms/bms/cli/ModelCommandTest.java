@@ -60,6 +60,25 @@ class ModelCommandTest {
     }
 
     @Test
+    void shippedPresetsAreExactlyWhatCalibrationWritesToday() throws Exception {
+        var model = org.qsebms.estimators.calibration.PaperCalibration.calibrate(
+                org.qsebms.estimators.calibration.PaperData.bundled());
+        for (var e : org.qsebms.estimators.model.Electrolyte.values()) {
+            for (var c : org.qsebms.estimators.model.Cathode.values()) {
+                String name = org.qsebms.estimators.calibration.PresetYamlWriter.presetName(e, c);
+                String expected = org.qsebms.estimators.calibration.PresetYamlWriter.write(model, e, c,
+                        ModelCalibrateCommand.shippedOcv(c));
+                try (var in = PresetCatalog.class.getClassLoader().getResourceAsStream("presets/" + name + ".yaml")) {
+                    assertThat(in).as(name).isNotNull();
+                    assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).as(name)
+                            .isEqualTo(expected);
+                }
+                assertThat(PresetCatalog.SHIPPED).contains(name);
+            }
+        }
+    }
+
+    @Test
     void simulatePrintsCyclesAndCellStepsPerSecond() {
         String out = run("simulate", "--hours", "200");
 
