@@ -143,7 +143,7 @@ public final class ModelComparison {
     private static void cycleLife(PaperData data, CalibratedModel model, List<ComparisonPoint> out) {
         for (Electrolyte e : Electrolyte.values()) {
             ElectrolyteLaws laws = model.laws(e);
-            for (CycleLifeCondition c : PaperCalibration.cycleLifeConditions(data, e, laws.rateCapacity())) {
+            for (CycleLifeCondition c : PaperCalibration.cycleLifeConditions(data, e)) {
                 out.add(new ComparisonPoint(CYCLE_LIFE, PaperCalibration.key(e), c.name() + ", x = mA/cm²",
                         c.milliAmpsPerCm2(), c.cycles(),
                         c.modelCycles(laws.lithiumLoss()), "cycles"));

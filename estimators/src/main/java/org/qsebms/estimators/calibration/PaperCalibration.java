@@ -46,7 +46,7 @@ public final class PaperCalibration {
         SeiFit leSei = fitSei(data, Electrolyte.LE);
         Map<Electrolyte, List<CycleLifeCondition>> lifeData = new EnumMap<>(Electrolyte.class);
         for (Electrolyte e : Electrolyte.values()) {
-            lifeData.put(e, cycleLifeConditions(data, e, null));
+            lifeData.put(e, cycleLifeConditions(data, e));
         }
         Map<Electrolyte, LithiumLossLaw> lithiumLoss = fitLithiumLoss(lifeData);
         for (Electrolyte e : Electrolyte.values()) {
@@ -60,7 +60,7 @@ public final class PaperCalibration {
             boolean hasSei = data.has("interfacial_resistance_ohm.cycling_100_cycles." + key(e) + "_before");
             SeiFit sei = hasSei ? fitSei(data, e) : leSei;
             double cathodeOhmCm2 = fitCathodeOhmCm2(data.number(LFP_POLARIZATION + "." + key(e)), interfacial, bulk);
-            List<CycleLifeCondition> life = cycleLifeConditions(data, e, rate);
+            List<CycleLifeCondition> life = cycleLifeConditions(data, e);
             LithiumLossLaw loss = lithiumLoss.get(e);
             String sources = String.format(Locale.ROOT,
                     "interfacial: %s; temperature: %s; rate: %s; sei: %s; cathode: %s; lithium loss: %d cycle-life points (joint fit)",
@@ -154,7 +154,7 @@ public final class PaperCalibration {
     }
 
     /** The cycle-life points of {@code e} expressed as current density, lithium reserve and cycles. */
-    public static List<CycleLifeCondition> cycleLifeConditions(PaperData data, Electrolyte e, RateCapacityLaw rate) {
+    public static List<CycleLifeCondition> cycleLifeConditions(PaperData data, Electrolyte e) {
         String k = key(e);
         double reserve = CellGeometry.labCell(1, LAB_FOIL_UM).lithiumMilliAmpHoursPerCm2();
         List<CycleLifeCondition> out = new ArrayList<>();
