@@ -21,7 +21,6 @@ final class ComparisonChart {
     }
 
     static void write(String table, List<ComparisonPoint> points, Path png) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         XYChart chart = new XYChartBuilder().width(800).height(500).title(table)
                 .xAxisTitle(points.get(0).condition().replaceAll(".*x = ", "")).yAxisTitle(points.get(0).unit()).build();
         chart.getStyler().setLegendVisible(true);
