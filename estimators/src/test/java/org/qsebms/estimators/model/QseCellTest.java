@@ -176,4 +176,32 @@ class QseCellTest {
             assertThat(cell.celsius()).isBetween(-11.0, 60.0);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void fastCellMatchesThePlainReferenceImplementationUnderRandomCurrents(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        QseCellParameters p = labCell(Electrolyte.values()[rnd.nextInt(3)], Cathode.values()[rnd.nextInt(2)],
+                1 + rnd.nextDouble(10));
+        double soc = rnd.nextDouble(0.2, 0.8);
+        double celsius = rnd.nextDouble(-5, 40);
+        QseCell fast = new QseCell(p, soc, celsius);
+        ReferenceQseCell slow = new ReferenceQseCell(p, soc, celsius);
+        double amps = 0;
+        for (int i = 0; i < 5_000; i++) {
+            if (rnd.nextInt(50) == 0) {
+                amps = rnd.nextInt(4) == 0 ? 0 : rnd.nextDouble(-1, 1) * p.oneCAmps();
+            }
+            if (amps > 0 && slow.soc > 0.95 || amps < 0 && slow.soc < 0.05) {
+                amps = 0;
+            }
+            fast.step(amps, 1.0);
+            slow.step(amps, 1.0);
+            assertThat(fast.terminalVolts()).isCloseTo(slow.volts, within(1e-9));
+            assertThat(fast.celsius()).isCloseTo(slow.celsius, within(1e-9));
+        }
+        assertThat(fast.soc()).isCloseTo(slow.soc, within(1e-12));
+        assertThat(fast.lithiumReserveAh()).isCloseTo(slow.reserveAh, within(1e-15));
+        assertThat(fast.seiFactor()).isCloseTo(slow.seiFactor, within(1e-12));
+    }
 }
