@@ -56,7 +56,7 @@ final class ModelReportCommand implements Callable<Integer> {
                     + "| table | points | max error | mean error |\n|---|---|---|---|\n");
             for (Map.Entry<String, List<ComparisonPoint>> t : ModelComparison.byTable(points).entrySet()) {
                 String name = fileName(t.getKey());
-                ComparisonChart.write(t.getKey(), t.getValue(), out.resolve(name + ".png"));
+                ComparisonChart.write(t.getKey(), t.getValue(), model, out.resolve(name + ".png"));
                 Files.writeString(out.resolve(name + ".md"), markdown(t.getKey(), t.getValue(), name), StandardCharsets.UTF_8);
                 String summary = summary(t.getKey(), t.getValue());
                 index.append(String.format(Locale.ROOT, "| [%s](%s.md) | %d | %.1f %% | %.1f %% |%n", t.getKey(), name,

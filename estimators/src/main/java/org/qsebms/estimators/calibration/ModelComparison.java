@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 import org.qsebms.estimators.model.CellGeometry;
 import org.qsebms.estimators.model.Electrolyte;
 import org.qsebms.estimators.model.ElectrolyteLaws;
@@ -27,6 +29,25 @@ public final class ModelComparison {
         lfpPolarization(data, model, out);
         cycleLife(data, model, out);
         return out;
+    }
+
+    /**
+     * The model as a continuous function of the table's x for one electrolyte, for plotting;
+     * empty for tables whose x is a set of conditions rather than a variable (cycle life, LFP gap).
+     */
+    public static Optional<DoubleUnaryOperator> curve(String table, String electrolyte, CalibratedModel model) {
+        Electrolyte e = Electrolyte.valueOf(electrolyte.toUpperCase(java.util.Locale.ROOT));
+        ElectrolyteCalibration cal = model.calibration(e);
+        ElectrolyteLaws laws = cal.laws();
+        double bulk = laws.bulkOhmCm2(CellGeometry.LAB_ELECTROLYTE_UM);
+        return Optional.ofNullable(switch (table) {
+            case PaperCalibration.POLARIZATION_VS_CURRENT -> j -> laws.interfacial().symmetricCellMillivolts(j, bulk);
+            case PaperCalibration.POLARIZATION_VS_TEMPERATURE -> c -> cal.temperatureSeriesMillivolts() * laws.temperature().factor(c);
+            case PaperCalibration.RATE_CAPACITY -> c -> laws.rateCapacity().milliAmpHoursPerGram(c);
+            case SEI_REST -> d -> cal.restInitialOhms() * laws.sei().restFactor(d);
+            case SEI_CYCLING -> n -> cal.cyclingInitialOhms() * laws.sei().cycleFactor(n);
+            default -> null;
+        });
     }
 
     /** What a table's agreement means: which points were fitted and how many parameters they fixed. */
