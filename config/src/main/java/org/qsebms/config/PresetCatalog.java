@@ -17,7 +17,8 @@ import org.qsebms.estimators.model.OcvCurve;
 /** The chemistry presets shipped with qse-bms (YAML resources under {@code presets/}), or a preset file. */
 public final class PresetCatalog {
     /** Presets shipped in this build. */
-    public static final List<String> SHIPPED = List.of("psoa-ncm811", "psoa-lfp");
+    public static final List<String> SHIPPED = List.of("psoa-ncm811", "psoa-lfp", "ptpa-ncm811", "ptpa-lfp", "le-ncm811",
+            "le-lfp");
 
     private static final Set<String> LIMIT_KEYS = Set.of("cellOverVoltage", "cellUnderVoltage", "chargeOverCurrentC",
             "dischargeOverCurrentC", "chargeOverTemperature", "chargeUnderTemperature", "dischargeOverTemperature",

@@ -1,0 +1,44 @@
+package org.qsebms.estimators.model;
+
+/**
+ * Cathode materials of the seed paper. Cut-offs are terminal-voltage limits used in the paper
+ * (not OCV points). The nominal specific capacity defines 1 C (NCM811 175 mAh/g makes the
+ * paper's 8.6 mg/cm² at 1 C the stated ≈1.5 mA/cm²; LFP 160 mAh/g, a literature value, is also
+ * its zero-rate capacity since the paper has no LFP rate table), and the hysteresis amplitude is the half-gap between charge
+ * and discharge OCV branches (LFP 10-20 mV per the reference OCV notes; NCM811 none).
+ */
+public enum Cathode {
+    NCM811(4.30, 2.80, 175.0, 0.0),
+    LFP(3.65, 2.50, 160.0, 0.015);
+
+    private final double upperCutoffVolts;
+    private final double lowerCutoffVolts;
+    private final double nominalMilliAmpHoursPerGram;
+    private final double hysteresisVolts;
+
+    Cathode(double upperCutoffVolts, double lowerCutoffVolts, double nominalMilliAmpHoursPerGram,
+            double hysteresisVolts) {
+        this.upperCutoffVolts = upperCutoffVolts;
+        this.lowerCutoffVolts = lowerCutoffVolts;
+        this.nominalMilliAmpHoursPerGram = nominalMilliAmpHoursPerGram;
+        this.hysteresisVolts = hysteresisVolts;
+    }
+
+    public double upperCutoffVolts() {
+        return upperCutoffVolts;
+    }
+
+    public double lowerCutoffVolts() {
+        return lowerCutoffVolts;
+    }
+
+    /** Specific capacity (mAh/g) that defines 1 C; LFP's zero-rate capacity. */
+    public double nominalMilliAmpHoursPerGram() {
+        return nominalMilliAmpHoursPerGram;
+    }
+
+    /** Hysteresis amplitude M of the one-state hysteresis model (V). */
+    public double hysteresisVolts() {
+        return hysteresisVolts;
+    }
+}
