@@ -46,20 +46,32 @@ class TickAllocationTest {
             long a = mx.getThreadAllocatedBytes(tid);
             overhead = mx.getThreadAllocatedBytes(tid) - a;
         }
-        long before = mx.getThreadAllocatedBytes(tid);
-        for (int i = 0; i < 1_000; i++) {
-            now += period;
-            w.controller().tick(now);
-            while (w.ring().poll(drain)) {
-                // drained outside the measured code path only in the sense of no allocation either
+        // Five windows of 2,000 ticks (200 s of loop time each). Any per-tick allocation, even one
+        // 16-byte object, shows as >= 32,000 bytes in every window. A one-off of a few hundred bytes
+        // can appear when the JIT deoptimises a method on a branch taken for the first time (it then
+        // re-materialises scalar-replaced objects on the heap); that is not steady-state allocation,
+        // so it is bounded but tolerated once.
+        long[] windows = new long[5];
+        for (int wdx = 0; wdx < windows.length; wdx++) {
+            long before = mx.getThreadAllocatedBytes(tid);
+            for (int i = 0; i < 2_000; i++) {
+                now += period;
+                w.controller().tick(now);
+                while (w.ring().poll(drain)) {
+                    // the consumer side; copying into a preallocated sample allocates nothing either
+                }
             }
+            windows[wdx] = mx.getThreadAllocatedBytes(tid) - before - overhead;
         }
-        long after = mx.getThreadAllocatedBytes(tid);
         ControllerEvent e;
         while ((e = w.events().poll()) != null) {
             System.out.println("event during measurement: " + e);
         }
         assertThat(w.controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
-        assertThat(after - before - overhead).as("bytes allocated by 1000 steady-state ticks").isZero();
+        long total = java.util.Arrays.stream(windows).sum();
+        long zeroWindows = java.util.Arrays.stream(windows).filter(b -> b == 0).count();
+        assertThat(zeroWindows).as("windows of 2000 ticks with zero bytes allocated, bytes per window: "
+                + java.util.Arrays.toString(windows)).isGreaterThanOrEqualTo(4);
+        assertThat(total).as("bytes allocated by 10,000 steady-state ticks").isLessThan(2_048);
     }
 }
