@@ -5,4 +5,9 @@ public interface PackVoltageSensor {
     double readPackVolts();
 
     SensorStatus lastStatus();
+
+    /** Why the last reading is not OK (bus, address, channel, value, allowed range, fix); empty when OK. */
+    default String lastFaultDescription() {
+        return "";
+    }
 }
