@@ -43,7 +43,7 @@ public final class Mcp3208 {
 
     /** Single-ended conversion of CH{@code channel} (0..7) against AGND. */
     public int convertSingle(int channel) {
-        return convert(true, checkChannel(channel), "CH" + channel);
+        return convert(true, checkChannel(channel));
     }
 
     /**
@@ -51,15 +51,15 @@ public final class Mcp3208 {
      * neighbour {@code positive ^ 1} (CH0+/CH1-, CH1+/CH0-, CH2+/CH3-, ...). Returns 0 when IN- > IN+.
      */
     public int convertDifferential(int positive) {
-        return convert(false, checkChannel(positive), "CH" + positive + "-CH" + (positive ^ 1));
+        return convert(false, checkChannel(positive));
     }
 
-    private int convert(boolean singleEnded, int d210, String what) {
+    private int convert(boolean singleEnded, int d210) {
         model.command(singleEnded, d210, tx);
         bus.transfer(tx, rx, 3);
         if (model.nullBitSet(rx)) {
             throw new BusException(BusException.Kind.IO, bus.name(), bus.chipSelect(),
-                    model + " " + what + ": null bit was 1 (no chip answered on MISO); check CS wiring, "
+                    model + " " + (singleEnded ? "CH" + d210 : "CH" + d210 + "-CH" + (d210 ^ 1)) + ": null bit was 1 (no chip answered on MISO); check CS wiring, "
                             + "supply and that SPI is enabled (dtparam=spi=on)");
         }
         return model.decode(rx);

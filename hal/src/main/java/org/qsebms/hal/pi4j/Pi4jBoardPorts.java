@@ -12,7 +12,9 @@ import org.qsebms.hal.bus.GpioOutput;
 import org.qsebms.hal.bus.I2cRegisterBus;
 import org.qsebms.hal.bus.Pause;
 import org.qsebms.hal.bus.SpiBus;
-import org.qsebms.hal.gpio.LinuxWatchdog;
+import org.qsebms.hal.watchdog.BothWatchdogs;
+import org.qsebms.hal.watchdog.LinuxWatchdog;
+import org.qsebms.hal.watchdog.SystemdWatchdog;
 import org.qsebms.hal.wiring.BoardPorts;
 
 /**
@@ -64,7 +66,8 @@ public final class Pi4jBoardPorts implements BoardPorts {
 
     @Override
     public Watchdog watchdog(String device) {
-        return device.isEmpty() ? Watchdog.none() : new LinuxWatchdog(Path.of(device));
+        Watchdog hardware = device.isEmpty() ? Watchdog.none() : new LinuxWatchdog(Path.of(device));
+        return new BothWatchdogs(hardware, SystemdWatchdog.fromEnvironment());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.qsebms.hal.gpio;
+package org.qsebms.hal.watchdog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

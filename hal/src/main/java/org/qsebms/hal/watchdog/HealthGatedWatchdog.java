@@ -1,4 +1,4 @@
-package org.qsebms.hal.gpio;
+package org.qsebms.hal.watchdog;
 
 import java.util.function.BooleanSupplier;
 import org.qsebms.hal.Watchdog;

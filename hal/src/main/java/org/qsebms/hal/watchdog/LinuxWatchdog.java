@@ -1,4 +1,4 @@
-package org.qsebms.hal.gpio;
+package org.qsebms.hal.watchdog;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
