@@ -140,4 +140,19 @@ class SeriesCellVoltageSensorTest {
         assertThat(sensor.faultDescription(3)).contains("i2c-1 0x48 AIN3", "unchanged for 5 conversions");
         assertThat(status[2]).isEqualTo(SensorStatus.OK);
     }
+
+    @Test
+    void conversionTimeoutReachesThePortAsBusErrorNamingTheChannel() {
+        Ads1115 hung = new Ads1115(bus, 0x48, null, nanos -> { }); // time never passes: OS bit stays 0
+        SeriesCellVoltageSensor sensor = new SeriesCellVoltageSensor(CellMeasurement.TAP_SUBTRACTION, List.of(
+                new CellTap(new Ads1115Channel(hung, Ads1115Mux.AIN0_GND, Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_128),
+                        RATIO, Calibration.IDENTITY)), CellVoltageLimits.LITHIUM, 0);
+        double[] v = new double[1];
+        SensorStatus[] s = new SensorStatus[1];
+
+        sensor.readInto(v, s);
+
+        assertThat(s[0]).isEqualTo(SensorStatus.BUS_ERROR);
+        assertThat(sensor.faultDescription(0)).contains("i2c-1 address 0x48: TIMEOUT", "AIN0", "OS bit still 0");
+    }
 }
