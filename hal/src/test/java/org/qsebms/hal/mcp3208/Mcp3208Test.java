@@ -128,4 +128,23 @@ class Mcp3208Test {
         assertThatThrownBy(() -> new Mcp3208(chip, Mcp3x08Model.MCP3008, 3.3).convertSingle(9))
                 .hasMessage("spi0 cs0: channel 9 is outside 0..7 for MCP3008");
     }
+
+    @Test
+    void injectedSpiErrorsAreBusExceptionsAtAFixedSeedRate() {
+        Mcp3208Emulator chip = new Mcp3208Emulator("spi0", 0, Mcp3x08Model.MCP3208, 3.3, 1);
+        chip.injectErrorRate(0.1, 99);
+        Mcp3208 driver = new Mcp3208(chip, Mcp3x08Model.MCP3208, 3.3);
+        int failures = 0;
+        String message = "";
+        for (int i = 0; i < 1000; i++) {
+            try {
+                driver.convertSingle(0);
+            } catch (BusException e) {
+                failures++;
+                message = e.getMessage();
+            }
+        }
+        assertThat(failures).isBetween(70, 130);
+        assertThat(message).contains("spi0 cs0: IO SPI transfer failed (injected bus error)");
+    }
 }
