@@ -89,8 +89,15 @@ public final class ConfigLoader {
         YamlNode halNode = r.optionalMapping("hal");
         HalConfig hal = new HalConfig(HalBackend.SIMULATED);
         if (halNode != null) {
-            halNode.rejectUnknownKeys(Set.of("backend"));
-            hal = new HalConfig(halNode.enumValue("backend", HalBackend.class, null));
+            halNode.rejectUnknownKeys(Set.of("backend", "pi4j"));
+            HalBackend backend = halNode.enumValue("backend", HalBackend.class, null);
+            YamlNode pi4jNode = halNode.optionalMapping("pi4j");
+            if (backend == HalBackend.PI4J && pi4jNode == null) {
+                throw new ConfigException("hal.pi4j", "is required when hal.backend is pi4j; describe the chips, inputs and "
+                        + "pins there (see config/examples/pi-4s-ads1115.yaml and docs/wiring.md)");
+            }
+            hal = new HalConfig(backend, pi4jNode == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(WiringReader.read(pi4jNode, series)));
         }
 
         YamlNode mqttNode = r.optionalMapping("mqtt");

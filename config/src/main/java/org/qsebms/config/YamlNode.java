@@ -59,6 +59,72 @@ final class YamlNode {
         return new YamlNode(child, child(key));
     }
 
+    /** A list of mappings under {@code key}, each with its path {@code key[i]}; empty when absent. */
+    List<YamlNode> mappingList(String key) {
+        JsonNode v = node.get(key);
+        List<YamlNode> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            throw new ConfigException(child(key), "expected a list ('- ' entries), found " + describe(v));
+        }
+        for (int i = 0; i < v.size(); i++) {
+            String p = child(key) + "[" + i + "]";
+            if (!v.get(i).isObject()) {
+                throw new ConfigException(p, "expected a mapping, found " + describe(v.get(i)));
+            }
+            out.add(new YamlNode(v.get(i), p));
+        }
+        return out;
+    }
+
+    /** A list of whole numbers in {@code min..max} under {@code key}; empty when absent. */
+    List<Integer> integerList(String key, int min, int max) {
+        JsonNode v = node.get(key);
+        List<Integer> out = new ArrayList<>();
+        if (v == null || v.isNull()) {
+            return out;
+        }
+        if (!v.isArray()) {
+            throw new ConfigException(child(key), "expected a list such as [12, 16, 20], found " + describe(v));
+        }
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            String p = child(key) + "[" + i + "]";
+            if (!e.isIntegralNumber()) {
+                throw new ConfigException(p, "expected a whole number, found " + describe(e));
+            }
+            if (e.asLong() < min || e.asLong() > max) {
+                throw new ConfigException(p, e.asLong() + " is outside " + min + ".." + max + "; use a value in that range");
+            }
+            out.add(e.asInt());
+        }
+        return out;
+    }
+
+    /** A whole number written in decimal or as hex text/number ({@code 0x48}), in {@code min..max}. */
+    int hexOrInteger(String key, int min, int max) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            throw new ConfigException(child(key), "is required but missing; give a value in "
+                    + String.format("0x%02X..0x%02X", min, max));
+        }
+        long value;
+        if (v.isIntegralNumber()) {
+            value = v.asLong();
+        } else if (v.isTextual() && v.asText().trim().toLowerCase(Locale.ROOT).matches("0x[0-9a-f]+")) {
+            value = Long.parseLong(v.asText().trim().substring(2), 16);
+        } else {
+            throw new ConfigException(child(key), "expected a number such as 0x48, found " + describe(v));
+        }
+        if (value < min || value > max) {
+            throw new ConfigException(child(key), String.format("0x%02X is outside 0x%02X..0x%02X; use a value in that range",
+                    value, min, max));
+        }
+        return (int) value;
+    }
+
     YamlNode optionalMapping(String key) {
         return has(key) ? mapping(key) : null;
     }

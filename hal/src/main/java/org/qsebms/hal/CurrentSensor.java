@@ -7,6 +7,11 @@ public interface CurrentSensor {
 
     SensorStatus lastStatus();
 
+    /** Why the last reading is not OK (bus, address, channel, value, allowed range, fix); empty when OK. */
+    default String lastFaultDescription() {
+        return "";
+    }
+
     /** Captures the zero-current offset; call only while the pack is known to be at rest. */
     default void captureZeroOffset() {
     }

@@ -13,4 +13,9 @@ public interface PackVoltageSensor {
     default double readLinkVolts() {
         return Double.NaN;
     }
+
+    /** Why the last reading is not OK (bus, address, channel, value, allowed range, fix); empty when OK. */
+    default String lastFaultDescription() {
+        return "";
+    }
 }

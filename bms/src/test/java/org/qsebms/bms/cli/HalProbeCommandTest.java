@@ -1,0 +1,105 @@
+package org.qsebms.bms.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qsebms.hal.emulator.EmulatedBoard;
+import org.qsebms.hal.emulator.ManualNanoClock;
+import org.qsebms.hal.wiring.BoardPorts;
+import org.qsebms.hal.wiring.WiringConfig;
+import picocli.CommandLine;
+
+class HalProbeCommandTest {
+    private static final Path EXAMPLE = Path.of("../config/examples/pi-4s-ads1115.yaml");
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(HalProbeCommand command, String... args) {
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private static Function<WiringConfig, BoardPorts> pack(double[] cells, double amps, double[] celsius,
+                                                          java.util.function.Consumer<EmulatedBoard> fault) {
+        return wiring -> {
+            EmulatedBoard board = new EmulatedBoard(wiring, new ManualNanoClock(), 9);
+            board.connectPack(cells, () -> amps, celsius);
+            fault.accept(board);
+            return board;
+        };
+    }
+
+    @Test
+    void reportsEveryChipAndOneCalibratedReadingPerChannel() {
+        int exit = run(new HalProbeCommand(pack(new double[] {3.61, 3.62, 3.63, 3.64}, 2.5, new double[] {21, 22, 23, 24}, b -> { })),
+                "--config", EXAMPLE.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        String text = out.toString();
+        assertThat(text).contains("scan i2c-1 ADS1115 addresses: 0x48=answers 0x49=answers 0x4A=- 0x4B=-");
+        assertThat(text).containsPattern("OK\\s+ADS1115\\s+taps\\s+i2c-1 0x48");
+        assertThat(text).containsPattern("OK\\s+MCP3008\\s+ntc\\s+spi0 cs0");
+        assertThat(text).containsPattern("cell 3\\s+i2c-1 0x48 AIN3\\s+3\\.6[34]\\d\\d V\\s+OK");
+        assertThat(text).containsPattern("current\\s+i2c-1 0x49 AIN0-AIN1\\s+2\\.50\\d\\d A\\s+OK");
+        assertThat(text).containsPattern("pack\\s+i2c-1 0x49 AIN2\\s+14\\.5\\d\\d\\d V\\s+OK");
+        assertThat(text).containsPattern("temperature 0\\s+spi0 cs0 CH0\\s+2\\d\\.\\d+ degC OK");
+        assertThat(text).contains("all chips answer and every channel reads OK");
+    }
+
+    @Test
+    void missingChipFailsNamingBusAddressAndChannels() {
+        int exit = run(new HalProbeCommand(pack(new double[] {3.7, 3.7, 3.7, 3.7}, 0, new double[] {25, 25, 25, 25},
+                b -> b.i2cBus(1).detach(0x49))), "--config", EXAMPLE.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("0x49=MISSING");
+        assertThat(err.toString())
+                .contains("ADS1115 'shunt' on i2c-1 0x49 does not answer: i2c-1 address 0x49: NACK")
+                .contains("current on i2c-1 0x49 AIN0-AIN1: BUS_ERROR");
+    }
+
+    @Test
+    void openThermistorIsReportedByChannel() {
+        int exit = run(new HalProbeCommand(pack(new double[] {3.7, 3.7, 3.7, 3.7}, 0, new double[] {25, 25, 25, 25},
+                b -> b.mcp3x08("ntc").inputs().openWire(1, 3.3))), "--config", EXAMPLE.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("temperature 1 on spi0 cs0 CH1: OPEN_WIRE");
+    }
+
+    @Test
+    void emulatedFlagProbesANominalPackWithoutHardware() {
+        int exit = run(new HalProbeCommand(), "--config", EXAMPLE.toString(), "--emulated");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("(emulated)").containsPattern("cell 0\\s+i2c-1 0x48 AIN0\\s+3\\.70\\d\\d V");
+    }
+
+    @Test
+    void configurationErrorsExitWithTwoAndTheKeyPath(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, Files.readString(EXAMPLE).replace("input: \"ntc:3\"", "input: \"ntc:9\""));
+
+        int exit = run(new HalProbeCommand(), "--config", bad.toString(), "--emulated");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("hal.pi4j.temperatures[3].input: channel 9 is outside 0..7 for MCP3008 'ntc' on spi0 cs0");
+    }
+
+    @Test
+    void simulatedConfigurationWithoutWiringIsRefused(@TempDir Path dir) throws Exception {
+        Path sim = dir.resolve("sim.yaml");
+        Files.writeString(sim, "pack: {chemistry: psoa-ncm811, seriesCells: 4}\nhal: {backend: simulated}\n");
+
+        assertThat(run(new HalProbeCommand(), "--config", sim.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("hal.pi4j: missing");
+    }
+}

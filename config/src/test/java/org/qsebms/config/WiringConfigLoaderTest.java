@@ -1,0 +1,144 @@
+package org.qsebms.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.qsebms.hal.ContactorId;
+import org.qsebms.hal.ads1115.Ads1115DataRate;
+import org.qsebms.hal.ads1115.Ads1115Pga;
+import org.qsebms.hal.frontend.CellMeasurement;
+import org.qsebms.hal.frontend.Thermistor;
+import org.qsebms.hal.mcp3208.Mcp3x08Model;
+import org.qsebms.hal.wiring.AdcInputRef;
+import org.qsebms.hal.wiring.WiringConfig;
+
+class WiringConfigLoaderTest {
+    private static final Path EXAMPLE = Path.of("examples/pi-4s-ads1115.yaml");
+    private final ConfigLoader loader = new ConfigLoader();
+
+    private static String example() throws Exception {
+        return Files.readString(EXAMPLE);
+    }
+
+    private BmsConfig parseExampleWith(String from, String to) throws Exception {
+        String text = example();
+        assertThat(text).contains(from);
+        return loader.parse(text.replace(from, to), "test.yaml");
+    }
+
+    @Test
+    void loadsTheFourSeriesAds1115Example() {
+        BmsConfig config = loader.load(EXAMPLE);
+
+        assertThat(config.hal().backend()).isEqualTo(HalBackend.PI4J);
+        WiringConfig w = config.hal().pi4j().orElseThrow();
+        assertThat(w.ads1115()).hasSize(2);
+        assertThat(w.ads1115().get(0).address()).isEqualTo(0x48);
+        assertThat(w.ads1115().get(1).address()).isEqualTo(0x49);
+        assertThat(w.ads1115().get(0).pga()).isEqualTo(Ads1115Pga.FSR_2_048V);
+        assertThat(w.ads1115().get(0).dataRate()).isEqualTo(Ads1115DataRate.SPS_475);
+        assertThat(w.mcp3x08().get(0).model()).isEqualTo(Mcp3x08Model.MCP3008);
+        assertThat(w.cellMeasurement()).isEqualTo(CellMeasurement.TAP_SUBTRACTION);
+        assertThat(w.cells()).hasSize(4);
+        assertThat(w.cells().get(3).dividerRatio()).isEqualTo(10.09);
+        assertThat(w.current().input()).isEqualTo(new AdcInputRef("shunt", 0, 1));
+        assertThat(w.current().transducer().voltsPerAmp()).isEqualTo(0.05);
+        assertThat(w.temperatures().get(0).thermistor()).isInstanceOf(Thermistor.Beta.class);
+        assertThat(w.temperatures().get(3).thermistor()).isInstanceOf(Thermistor.SteinhartHart.class);
+        assertThat(w.contactors().get(ContactorId.PRECHARGE).coilPin()).isEqualTo(13);
+        assertThat(w.balancingPins()).containsExactly(12, 16, 20, 25);
+        assertThat(w.fanPin()).isEqualTo(18);
+        assertThat(w.heaterPin()).isEqualTo(-1);
+        assertThat(w.watchdogDevice()).isEqualTo("/dev/watchdog");
+        assertThat(w.stuckAfterConversions()).isEqualTo(200);
+    }
+
+    @Test
+    void existingConfigurationsWithoutPi4jKeepWorking() {
+        BmsConfig config = loader.defaultSimulated();
+        assertThat(config.hal()).isEqualTo(new HalConfig(HalBackend.SIMULATED));
+    }
+
+    @Test
+    void pi4jBackendWithoutWiringIsRejected() {
+        assertThatThrownBy(() -> loader.parse("pack: {chemistry: psoa-ncm811, seriesCells: 4}\nhal: {backend: pi4j}\n", "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("hal.pi4j: is required when hal.backend is pi4j")
+                .hasMessageContaining("config/examples/pi-4s-ads1115.yaml");
+    }
+
+    @Test
+    void channelBeyondTheMcp3008IsRejectedWithTheFix() throws Exception {
+        assertThatThrownBy(() -> parseExampleWith("input: \"ntc:3\"", "input: \"ntc:9\""))
+                .hasMessage("hal.pi4j.temperatures[3].input: channel 9 is outside 0..7 for MCP3008 'ntc' on spi0 cs0; "
+                        + "use 0..7 or an MCP3208");
+    }
+
+    @Test
+    void ads1115AddressOutsideItsStrapsIsRejected() throws Exception {
+        assertThatThrownBy(() -> parseExampleWith("address: 0x49", "address: 0x50"))
+                .hasMessage("hal.pi4j.ads1115[1].address: 0x50 is outside 0x48..0x4B; use a value in that range");
+    }
+
+    @Test
+    void duplicateAddressOnTheSameBusIsRejected() throws Exception {
+        assertThatThrownBy(() -> parseExampleWith("address: 0x49", "address: 0x48"))
+                .hasMessageContaining("hal.pi4j.ads1115[1].address: 0x48 on i2c-1 is already used by ADS1115 'taps'");
+    }
+
+    @Test
+    void unsupportedDifferentialPairIsRejected() throws Exception {
+        assertThatThrownBy(() -> parseExampleWith("input: \"shunt:0-1\"", "input: \"shunt:1-2\""))
+                .hasMessageContaining("hal.pi4j.current.input: 1-2 on ADS1115 'shunt' on i2c-1 0x49")
+                .hasMessageContaining("pairs 0-1, 0-3, 1-3, 2-3");
+    }
+
+    @Test
+    void invalidDataRateAndPgaAreRejectedWithTheAllowedValues() throws Exception {
+        assertThatThrownBy(() -> parseExampleWith("dataRate: 475       # samples", "dataRate: 500       # samples"))
+                .hasMessageContaining("hal.pi4j.ads1115[0].dataRate: 500 SPS is not an ADS1115 data rate; use 8, 16");
+        assertThatThrownBy(() -> parseExampleWith("pga: 2.048          # full", "pga: 3.0          # full"))
+                .hasMessageContaining("hal.pi4j.ads1115[0].pga: 3.0 V is not an ADS1115 full-scale range");
+    }
+
+    @Test
+    void channelUsedTwiceIsRejected() throws Exception {
+        assertThatThrownBy(() -> parseExampleWith("input: \"shunt:2\"", "input: \"taps:3\""))
+                .hasMessageContaining("hal.pi4j.packVoltage.input: channel 3 of chip 'taps' is already used by hal.pi4j.cells[3].input");
+    }
+
+    @Test
+    void gpioUsedTwiceIsRejected() throws Exception {
+        assertThatThrownBy(() -> parseExampleWith("fanPin: 18", "fanPin: 26"))
+                .hasMessage("hal.pi4j.fanPin: GPIO 26 is already used by hal.pi4j.contactors.mainPositive.coilPin; "
+                        + "give each function its own pin");
+    }
+
+    @Test
+    void gpioOfTheSpiBusIsRejected() throws Exception {
+        assertThatThrownBy(() -> parseExampleWith("fanPin: 18", "fanPin: 10"))
+                .hasMessageContaining("hal.pi4j.fanPin: GPIO 10 is already used by SPI0");
+    }
+
+    @Test
+    void tapCountMustMatchTheSeriesCells() throws Exception {
+        assertThatThrownBy(() -> parseExampleWith("seriesCells: 4", "seriesCells: 5"))
+                .hasMessageContaining("hal.pi4j.cells: 4 entries but pack.seriesCells is 5");
+    }
+
+    @Test
+    void currentNeedsExactlyOneTransducer() throws Exception {
+        assertThatThrownBy(() -> parseExampleWith("shuntOhms: 0.001", "hallSensitivityVoltsPerAmp: 0.04\n      hallZeroVolts: 2.5\n      shuntOhms: 0.001"))
+                .hasMessageContaining("hal.pi4j.current: give either shuntOhms")
+                .hasMessageContaining("not both");
+    }
+
+    @Test
+    void unknownChipIsRejectedListingTheKnownOnes() throws Exception {
+        assertThatThrownBy(() -> parseExampleWith("input: \"taps:0\"", "input: \"tapz:0\""))
+                .hasMessageContaining("hal.pi4j.cells[0].input: chip 'tapz' is not configured; known chips are [taps, shunt]");
+    }
+}

@@ -1,0 +1,29 @@
+package org.qsebms.hal.adc;
+
+/**
+ * One configured input of an ADC (a single-ended channel or a differential pair with its
+ * range and rate), read once per call. Front ends build on this.
+ */
+public interface AdcChannel {
+    /**
+     * Converts once and returns the input voltage in volts.
+     *
+     * @throws org.qsebms.hal.bus.BusException when the chip does not answer or the conversion times out
+     */
+    double readVolts();
+
+    /** The raw output code of the last conversion (signed for the ADS1115). */
+    int lastCode();
+
+    /** True when the last conversion was at a full-scale code, so the input may be beyond the range. */
+    boolean lastClipped();
+
+    /** The largest voltage this channel can report, in volts (the full-scale range or reference). */
+    double fullScaleVolts();
+
+    /** Where this channel is, for messages: {@code i2c-1 0x48 AIN0-AIN1} or {@code spi0 cs0 CH3}. */
+    String location();
+
+    /** Time one conversion takes on the real chip, in nanoseconds (for timing budgets). */
+    long conversionNanos();
+}

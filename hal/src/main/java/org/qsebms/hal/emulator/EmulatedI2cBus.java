@@ -1,0 +1,96 @@
+package org.qsebms.hal.emulator;
+
+import java.util.SplittableRandom;
+import org.qsebms.hal.bus.BusException;
+import org.qsebms.hal.bus.I2cRegisterBus;
+
+/**
+ * An I2C bus with emulated targets, speaking the same byte transactions a Linux i2c-dev
+ * adapter would: a register write is one write transaction {@code [pointer, MSB, LSB]}, a
+ * register read is a write {@code [pointer]} followed by a 2-byte read. An address with no
+ * target NACKs. A bus error rate (fixed seed) makes transactions NACK at random.
+ */
+public final class EmulatedI2cBus implements I2cRegisterBus {
+    private final String name;
+    private final I2cTarget[] targets = new I2cTarget[128];
+    private final byte[] buffer = new byte[3];
+    private SplittableRandom errors = new SplittableRandom(1);
+    private double errorRate;
+    private long bytesOnWire;
+    private long transactions;
+
+    public EmulatedI2cBus(String name) {
+        this.name = name;
+    }
+
+    public EmulatedI2cBus attach(I2cTarget target) {
+        if (targets[target.address()] != null) {
+            throw new IllegalArgumentException(String.format("%s: address 0x%02X already taken", name, target.address()));
+        }
+        targets[target.address()] = target;
+        return this;
+    }
+
+    public void detach(int address) {
+        targets[address] = null;
+    }
+
+    /** Makes each transaction NACK with probability {@code rate}, drawn from a generator seeded with {@code seed}. */
+    public void injectErrorRate(double rate, long seed) {
+        errorRate = rate;
+        errors = new SplittableRandom(seed);
+    }
+
+    /** Bytes clocked on the wire including address bytes (ACK bits not counted). */
+    public long bytesOnWire() {
+        return bytesOnWire;
+    }
+
+    public long transactions() {
+        return transactions;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int readRegisterWord(int address, int register) {
+        I2cTarget t = target(address, register, "read");
+        buffer[0] = (byte) register;
+        t.onWrite(buffer, 1);
+        t.onRead(buffer, 2);
+        bytesOnWire += 5;
+        transactions += 2;
+        return (buffer[0] & 0xFF) << 8 | buffer[1] & 0xFF;
+    }
+
+    @Override
+    public void writeRegisterWord(int address, int register, int value) {
+        I2cTarget t = target(address, register, "write");
+        buffer[0] = (byte) register;
+        buffer[1] = (byte) (value >> 8);
+        buffer[2] = (byte) value;
+        t.onWrite(buffer, 3);
+        bytesOnWire += 4;
+        transactions++;
+    }
+
+    private I2cTarget target(int address, int register, String op) {
+        I2cTarget t = address >= 0 && address < 128 ? targets[address] : null;
+        if (t == null) {
+            bytesOnWire++;
+            throw new BusException(BusException.Kind.NACK, name, address, String.format(
+                    "on %s of register 0x%02X: no device acknowledged; check wiring, the ADDR strap and `i2cdetect -y N`",
+                    op, register));
+        }
+        if (errorRate > 0 && errors.nextDouble() < errorRate) {
+            bytesOnWire++;
+            throw new BusException(BusException.Kind.NACK, name, address, String.format(
+                    "on %s of register 0x%02X (injected bus error); check cable length, pull-ups and bus speed",
+                    op, register));
+        }
+        return t;
+    }
+}

@@ -1,0 +1,53 @@
+package org.qsebms.hal.mcp3208;
+
+import org.qsebms.hal.adc.AdcChannel;
+
+/** One single-ended channel or differential pair of an {@link Mcp3208}. */
+public final class Mcp3208Channel implements AdcChannel {
+    /** 1.5 clocks sample + 12..10 bits + null at a typical 1 MHz clock: the chip needs ~24 clocks per transfer. */
+    private static final long TRANSFER_NANOS_AT_1MHZ = 24_000;
+
+    private final Mcp3208 chip;
+    private final int channel;
+    private final boolean differential;
+    private final String location;
+    private int lastCode;
+
+    public Mcp3208Channel(Mcp3208 chip, int channel, boolean differential) {
+        this.chip = chip;
+        this.channel = channel;
+        this.differential = differential;
+        this.location = chip.location() + " " + (differential ? "CH" + channel + "-CH" + (channel ^ 1) : "CH" + channel);
+    }
+
+    @Override
+    public double readVolts() {
+        lastCode = differential ? chip.convertDifferential(channel) : chip.convertSingle(channel);
+        return lastCode * chip.vrefVolts() / chip.model().codes();
+    }
+
+    @Override
+    public int lastCode() {
+        return lastCode;
+    }
+
+    @Override
+    public boolean lastClipped() {
+        return lastCode == chip.model().codes() - 1;
+    }
+
+    @Override
+    public double fullScaleVolts() {
+        return chip.vrefVolts();
+    }
+
+    @Override
+    public String location() {
+        return location;
+    }
+
+    @Override
+    public long conversionNanos() {
+        return TRANSFER_NANOS_AT_1MHZ;
+    }
+}

@@ -1,0 +1,134 @@
+package org.qsebms.hal.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.qsebms.hal.ContactorId;
+import org.qsebms.hal.SensorStatus;
+import org.qsebms.hal.emulator.EmulatedBoard;
+import org.qsebms.hal.emulator.ManualNanoClock;
+
+/** End to end through the factory, drivers and emulators, with a fault injected at each layer. */
+class PackHardwareFactoryTest {
+    private final double[] cells = {3.60, 3.65, 3.70, 3.75};
+    private final double[] celsius = {20, 21, 22, 23};
+    private double amps = 4.0;
+    private EmulatedBoard emulated;
+    private Board board;
+
+    @BeforeEach
+    void build() {
+        emulated = new EmulatedBoard(ExampleWiring.fourSeries(), new ManualNanoClock(), 3);
+        emulated.connectPack(cells, () -> amps, celsius);
+        board = PackHardwareFactory.build(ExampleWiring.fourSeries(), emulated);
+    }
+
+    @Test
+    void readsThePackThroughEveryDriverAndFrontEnd() {
+        ProbeReport report = BoardProbe.probe(board);
+
+        assertThat(report.allOk()).isTrue();
+        for (int i = 0; i < 4; i++) {
+            assertThat(report.readings().get(i).value()).isCloseTo(cells[i], within(0.002));
+            assertThat(report.readings().get(6 + i).value()).as("NTC %d on 10-bit MCP3008", i).isCloseTo(celsius[i], within(0.3));
+        }
+        assertThat(report.readings().get(4).value()).isCloseTo(4.0, within(0.002));
+        assertThat(report.readings().get(5).value()).isCloseTo(14.7, within(0.01));
+        assertThat(report.readings().get(0).location()).isEqualTo("i2c-1 0x48 AIN0");
+        assertThat(report.readings().get(4).location()).isEqualTo("i2c-1 0x49 AIN0-AIN1");
+        assertThat(report.readings().get(6).location()).isEqualTo("spi0 cs0 CH0");
+    }
+
+    @Test
+    void selfTestFailsFastNamingTheMissingChip() {
+        emulated.i2cBus(1).detach(0x49);
+
+        assertThatThrownBy(() -> BoardProbe.selfTest(board))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("ADS1115 'shunt' on i2c-1 0x49 does not answer")
+                .hasMessageContaining("i2c-1 address 0x49: NACK")
+                .hasMessageContaining("current on i2c-1 0x49 AIN0-AIN1: BUS_ERROR");
+    }
+
+    @Test
+    void selfTestNamesAShortedThermistorByChannel() {
+        emulated.mcp3x08("ntc").inputs().shortToGround(2);
+
+        assertThatThrownBy(() -> BoardProbe.selfTest(board))
+                .hasMessageContaining("temperature 2 on spi0 cs0 CH2: SHORT_CIRCUIT")
+                .hasMessageContaining("shorted");
+    }
+
+    @Test
+    void openCellTapReachesThePortAsOpenWire() {
+        emulated.ads1115("taps").inputs().openWire(2, 0.0);
+        double[] v = new double[4];
+        SensorStatus[] s = new SensorStatus[4];
+
+        board.hardware().cellVoltages().readInto(v, s);
+
+        assertThat(s[2]).isEqualTo(SensorStatus.OPEN_WIRE);
+        assertThat(board.hardware().cellVoltages().faultDescription(2)).contains("i2c-1 0x48 AIN2");
+    }
+
+    @Test
+    void stuckChannelReachesThePortAsStuck() {
+        WiringConfig wiring = ExampleWiring.fourSeries();
+        WiringConfig withStuckCheck = new WiringConfig(wiring.ads1115(), wiring.mcp3x08(), wiring.cellMeasurement(),
+                wiring.cells(), wiring.packVoltage(), wiring.current(), wiring.temperatures(), wiring.contactors(),
+                wiring.balancingPins(), wiring.fanPin(), wiring.heaterPin(), wiring.watchdogDevice(), 20);
+        EmulatedBoard e = new EmulatedBoard(withStuckCheck, new ManualNanoClock(), 5);
+        e.connectPack(cells, () -> amps, celsius);
+        e.ads1115("shunt").inputs().noise(0.0002);
+        Board b = PackHardwareFactory.build(withStuckCheck, e);
+        for (int i = 0; i < 30; i++) {
+            b.hardware().current().readPackAmps();
+        }
+        assertThat(b.hardware().current().lastStatus()).isEqualTo(SensorStatus.OK);
+
+        e.ads1115("shunt").inputs().freeze(0);
+        e.ads1115("shunt").inputs().freeze(1);
+        for (int i = 0; i < 20; i++) {
+            b.hardware().current().readPackAmps();
+        }
+
+        assertThat(b.hardware().current().lastStatus()).isEqualTo(SensorStatus.STUCK);
+        assertThat(b.hardware().current().lastFaultDescription()).contains("i2c-1 0x49 AIN0-AIN1", "unchanged for 20 conversions");
+    }
+
+    @Test
+    void weldedContactorShowsAsFeedbackClosedWhileCommandedOpen() {
+        var positive = board.hardware().contactor(ContactorId.MAIN_POSITIVE);
+        positive.command(true);
+        emulated.clock().advance(EmulatedBoard.CONTACTOR_OPERATE_NANOS);
+        emulated.contactor(ContactorId.MAIN_POSITIVE).weld();
+        positive.command(false);
+        emulated.clock().advance(10 * EmulatedBoard.CONTACTOR_OPERATE_NANOS);
+
+        assertThat(positive.commandedClosed()).isFalse();
+        assertThat(positive.feedbackClosed()).isTrue();
+    }
+
+    @Test
+    void balancingAndFanDriveTheirEmulatedPins() {
+        board.hardware().balancing().set(3, true);
+        board.fan().orElseThrow().set(true);
+
+        assertThat(emulated.balancing().bleeding(3)).isTrue();
+        assertThat(emulated.plainOutput(18).isHigh()).isTrue();
+        assertThat(board.heater()).isEmpty();
+    }
+
+    @Test
+    void unknownChipInAnInputIsRejectedAtBuild() {
+        WiringConfig w = ExampleWiring.fourSeries();
+        WiringConfig bad = new WiringConfig(w.ads1115(), w.mcp3x08(), w.cellMeasurement(), w.cells(), w.packVoltage(),
+                new CurrentSpec(AdcInputRef.single("nope", 0), w.current().transducer(), 1, 0, false, 30, 0),
+                w.temperatures(), w.contactors(), w.balancingPins(), -1, -1, "", 0);
+        assertThatThrownBy(() -> PackHardwareFactory.build(bad, new EmulatedBoard(bad, new ManualNanoClock(), 1)))
+                .hasMessageContaining("names chip 'nope', which is not configured");
+    }
+}
