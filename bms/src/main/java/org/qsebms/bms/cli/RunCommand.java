@@ -16,6 +16,7 @@ import org.qsebms.config.ConfigException;
 import org.qsebms.config.ConfigLoader;
 import org.qsebms.config.HalBackend;
 import org.qsebms.hal.PackHardware;
+import org.qsebms.hal.pi4j.Pi4jHardware;
 import org.tinylog.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,9 +79,9 @@ public final class RunCommand implements Callable<Integer> {
         }
         Duration runFor = duration == null ? null : parseDuration(duration);
         boolean useSimulation = simulated || cfg.hal().backend() == HalBackend.SIMULATED;
-        if (!useSimulation) {
-            throw new ConfigException("hal.backend", "the pi4j backend is not available in this build; use 'backend: simulated' "
-                    + "or run with --simulated");
+        if (!useSimulation && cfg.hal().pi4j().isEmpty()) {
+            throw new ConfigException("hal.pi4j", "the pi4j backend needs a 'hal.pi4j' wiring section (chips, cell taps, "
+                    + "current sensor, NTCs, GPIO pins); see config/examples/pi-4s-ads1115.yaml and docs/wiring.md");
         }
 
         EmbeddedBroker broker = null;
@@ -92,9 +93,27 @@ public final class RunCommand implements Callable<Integer> {
             System.out.println("embedded MQTT broker listening on " + brokerHost + ":" + port
                     + "  (watch: mosquitto_sub -h 127.0.0.1 -p " + port + " -t '" + cfg.mqtt().topicRoot() + "/#' -v)");
         }
-        SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
-        PackHardware hw = sim.hardware();
-        Plant plant = sim.pack();
+        PackHardware hw;
+        Plant plant;
+        if (useSimulation) {
+            SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
+            hw = sim.hardware();
+            plant = sim.pack();
+        } else {
+            // Real providers only, fail-fast self-test of every chip and channel (names bus, address, channel).
+            try {
+                hw = Pi4jHardware.open(cfg.hal().pi4j().get()).hardware();
+            } catch (RuntimeException e) {
+                if (broker != null) {
+                    broker.close();
+                }
+                throw new IllegalStateException("cannot open the Raspberry Pi hardware configured in hal.pi4j: "
+                        + e.getMessage() + ". Is this a Raspberry Pi with I2C and SPI enabled (raspi-config), and is the "
+                        + "service user in the i2c, spi and gpio groups? 'bms hal probe --config FILE' checks the wiring "
+                        + "chip by chip.", e);
+            }
+            plant = Plant.REAL;
+        }
         System.out.println("qse-bms: pack '" + cfg.pack().id() + "', " + cfg.pack().seriesCells() + " x " + cfg.chemistry().name()
                 + " (" + cfg.pack().capacityAh() + " Ah), loop " + cfg.loop().period().toMillis() + " ms, telemetry " + url
                 + " on " + cfg.mqtt().topicRoot() + "/" + cfg.pack().id() + "/#. Ctrl-C stops.");
