@@ -9,6 +9,7 @@ import org.qsebms.bms.broker.EmbeddedBroker;
 import org.qsebms.bms.runtime.BmsRuntime;
 import org.qsebms.bms.runtime.ConsoleStatusLine;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
+import org.qsebms.bms.sim.DriverLevelSimulation;
 import org.qsebms.bms.sim.Plant;
 import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.config.BmsConfig;
@@ -95,7 +96,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         PackHardware hw;
         Plant plant;
-        if (useSimulation) {
+        if (useSimulation && cfg.hal().pi4j().isPresent()) {
+            // The simulated pack behind register-level emulators of the configured ADCs, read through the real drivers.
+            DriverLevelSimulation sim = new DriverLevelSimulation(SimulatedPackSetup.createDefault(cfg).pack(),
+                    cfg.hal().pi4j().get(), 7);
+            hw = sim.hardware();
+            plant = sim;
+            System.out.println("simulated pack wired through the hal.pi4j drivers and register-level emulators");
+        } else if (useSimulation) {
             SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
             hw = sim.hardware();
             plant = sim.pack();
