@@ -1,0 +1,56 @@
+package org.qsebms.estimators.soc;
+
+/**
+ * Noise and robustness settings of the SOC Kalman filters.
+ *
+ * @param currentSigmaAmps        current-sensor noise, one sigma (drives SOC and RC process noise)
+ * @param voltageSigmaVolts       voltage measurement plus model error, one sigma
+ * @param socDriftSigmaPerHour    extra SOC random walk per hour (capacity / efficiency uncertainty)
+ * @param initialSocSigma         SOC sigma after initialisation or {@link SocEstimator#setCellSoc}
+ * @param initialRcSigmaVolts     sigma of each RC voltage at start
+ * @param minOcvSlopeVoltsPerSoc  below this |dOCV/dSOC| the voltage no longer corrects SOC
+ *                                (flat OCV: the filter coulomb-counts with a growing bound)
+ * @param gateSigmas              innovations beyond this many sigmas are rejected as outliers
+ * @param maxConsecutiveRejections after this many rejections in a row the SOC variance is
+ *                                inflated so that a real, persistent mismatch is re-learnt
+ */
+public record EkfTuning(
+        double currentSigmaAmps,
+        double voltageSigmaVolts,
+        double socDriftSigmaPerHour,
+        double initialSocSigma,
+        double initialRcSigmaVolts,
+        double minOcvSlopeVoltsPerSoc,
+        double gateSigmas,
+        int maxConsecutiveRejections) {
+
+    public EkfTuning {
+        positive("currentSigmaAmps", currentSigmaAmps);
+        positive("voltageSigmaVolts", voltageSigmaVolts);
+        nonNegative("socDriftSigmaPerHour", socDriftSigmaPerHour);
+        positive("initialSocSigma", initialSocSigma);
+        positive("initialRcSigmaVolts", initialRcSigmaVolts);
+        nonNegative("minOcvSlopeVoltsPerSoc", minOcvSlopeVoltsPerSoc);
+        positive("gateSigmas", gateSigmas);
+        if (maxConsecutiveRejections < 1) {
+            throw new IllegalArgumentException("maxConsecutiveRejections must be >= 1, got " + maxConsecutiveRejections);
+        }
+    }
+
+    /** Defaults for a cell with a 16-bit AFE and a few tens of mA current-sensor noise. */
+    public static EkfTuning defaults() {
+        return new EkfTuning(0.05, 0.010, 0.01, 0.20, 0.02, 0.05, 6.0, 20);
+    }
+
+    private static void positive(String name, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + v);
+        }
+    }
+
+    private static void nonNegative(String name, double v) {
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + v);
+        }
+    }
+}
