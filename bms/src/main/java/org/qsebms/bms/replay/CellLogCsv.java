@@ -59,9 +59,9 @@ public final class CellLogCsv {
             for (int c = 0; c < 6; c++) {
                 data[c][n] = col[c] < 0 ? Double.NaN : number(name, lineNo, col[c], cells[col[c]], c);
             }
-            if (!(data[0][n] > previousTime)) {
+            if (!(data[0][n] >= previousTime)) {
                 throw new LogFormatException(name + " line " + lineNo + ", column " + (col[0] + 1)
-                        + " (time_s): " + data[0][n] + " s does not increase on the previous row (" + previousTime + " s)");
+                        + " (time_s): " + data[0][n] + " s goes back in time from the previous row (" + previousTime + " s)");
             }
             previousTime = data[0][n];
             n++;

@@ -99,11 +99,11 @@ public final class LogReplay {
         double convergedAt = Double.NaN;
         if (log.hasSocRef()) {
             double t0 = log.timeS()[0];
-            for (int k = n - 1; k >= 0; k--) {
-                if (Math.abs(tr.socEst()[k] - tr.socRef()[k]) >= CONVERGED_ERROR) {
+            for (int k = 0; k < n; k++) {
+                if (Math.abs(tr.socEst()[k] - tr.socRef()[k]) < CONVERGED_ERROR) {
+                    convergedAt = log.timeS()[k] - t0;
                     break;
                 }
-                convergedAt = log.timeS()[k] - t0;
             }
             for (int k = 0; k < n; k++) {
                 if (log.timeS()[k] - t0 < convergenceWindowSeconds) {

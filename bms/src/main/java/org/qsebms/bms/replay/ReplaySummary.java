@@ -7,7 +7,7 @@ package org.qsebms.bms.replay;
  * @param convergenceWindowSeconds  rows before this time from the start are left out of the metrics
  * @param socRmse                   RMS SOC error after the window
  * @param socMaxError               maximum |SOC error| after the window
- * @param convergedAfterSeconds     first time from which |error| stays below 2 % to the end (NaN if never)
+ * @param convergedAfterSeconds     first time |error| is below 2 % (NaN if never); staying there is what the metrics after the window show
  * @param boundCoverage             fraction of rows after the window with |error| within the 3-sigma bound
  * @param r0At25Ohms                final online R0 (normalised to 25 °C)
  * @param capacityAh                final capacity estimate

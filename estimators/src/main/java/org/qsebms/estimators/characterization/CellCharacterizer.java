@@ -30,7 +30,7 @@ public final class CellCharacterizer {
     /** Defaults for a 18650-size cell of the given capacity. */
     public static CellCharacterizer forCapacity(double capacityAh) {
         return new CellCharacterizer(new PulseFitter(0.01 * capacityAh, 0.2 * capacityAh, 60, 600),
-                new OcvFitter(0.005 * capacityAh, 0.08));
+                new OcvFitter(0.005 * capacityAh, 0.08, 600));
     }
 
     public Characterization characterize(List<CellTestLog> ocvTests, List<CellTestLog> pulseTests, double capacityAh) {

@@ -11,20 +11,109 @@ import org.qsebms.estimators.model.OcvCurve;
  * {@code maxHysteresisGapVolts} points to a branch that is not an OCV (for example a charge that
  * ended early); then only the discharge branch is used and the note says so.
  *
+ * <p>When the logs hold at least eight long rests after discharge (an incremental OCV test, such
+ * as the rests between HPPC pulse sets), the relaxed voltages at the ends of those rests define
+ * the curve over their SOC span instead: a relaxed voltage is closer to OCV than a slow branch
+ * corrected by a single DC resistance. The slow branch then only supplies the shape beyond it.
+ *
  * <p>SOC of each sample is {@code 1 + capacity_ah / capacityAh} when the log has the tester's Ah
  * counter (counted from full), else the integral of the current from full at the first sample.
  */
 public final class OcvFitter {
     private static final int GRID = 101;
+    private static final int MIN_REST_POINTS = 8;
     private final double restAmps;
     private final double maxHysteresisGapVolts;
+    private final double minRestSeconds;
 
-    public OcvFitter(double restAmps, double maxHysteresisGapVolts) {
+    /**
+     * @param restAmps              below this the cell rests (and slow-test samples are ignored)
+     * @param maxHysteresisGapVolts larger charge/discharge gaps are not taken as hysteresis
+     * @param minRestSeconds        a rest this long ends in a relaxed (OCV) point
+     */
+    public OcvFitter(double restAmps, double maxHysteresisGapVolts, double minRestSeconds) {
         this.restAmps = restAmps;
         this.maxHysteresisGapVolts = maxHysteresisGapVolts;
+        this.minRestSeconds = minRestSeconds;
     }
 
     public OcvFit fit(List<CellTestLog> logs, double capacityAh, double dcResistanceOhms) {
+        OcvFit slow = fitSlowBranches(logs, capacityAh, dcResistanceOhms);
+        List<double[]> rests = relaxedPoints(logs, capacityAh);
+        if (rests.size() < MIN_REST_POINTS) {
+            return slow;
+        }
+        rests.sort((a, b) -> Double.compare(a[0], b[0]));
+        double[] ocv = new double[GRID];
+        double[] soc = new double[GRID];
+        double lo = rests.get(0)[0];
+        double hi = rests.get(rests.size() - 1)[0];
+        double offsetLo = rests.get(0)[1] - slow.curve().voltsAt(lo);
+        double offsetHi = rests.get(rests.size() - 1)[1] - slow.curve().voltsAt(hi);
+        int j = 0;
+        for (int b = 0; b < GRID; b++) {
+            soc[b] = b / (double) (GRID - 1);
+            double z = soc[b];
+            if (z < lo) {
+                ocv[b] = slow.curve().voltsAt(z) + offsetLo;
+            } else if (z > hi) {
+                ocv[b] = slow.curve().voltsAt(z) + offsetHi;
+            } else {
+                while (j + 2 < rests.size() && rests.get(j + 1)[0] < z) {
+                    j++;
+                }
+                double[] p0 = rests.get(j);
+                double[] p1 = rests.get(Math.min(j + 1, rests.size() - 1));
+                double t = p1[0] > p0[0] ? (z - p0[0]) / (p1[0] - p0[0]) : 0;
+                ocv[b] = p0[1] + Math.max(0, Math.min(1, t)) * (p1[1] - p0[1]);
+            }
+            if (b > 0) {
+                ocv[b] = Math.max(ocv[b], ocv[b - 1]);
+            }
+        }
+        String note = String.format("incremental OCV from %d relaxed points (rests >= %.0f s) over SOC %.2f..%.2f; "
+                + "outside that span the slow-test shape is joined on (%s)", rests.size(), minRestSeconds, lo, hi,
+                slow.note());
+        return new OcvFit(new OcvCurve(soc, ocv, new double[GRID]), slow.hysteresisVolts(), slow.branchesAveraged(), note);
+    }
+
+    /**
+     * Voltage at the end of every rest of at least {@code minRestSeconds} that follows a discharge
+     * (or starts the log): points of an incremental OCV test, such as the rests of an HPPC test.
+     */
+    private List<double[]> relaxedPoints(List<CellTestLog> logs, double capacityAh) {
+        List<double[]> points = new java.util.ArrayList<>();
+        for (CellTestLog log : logs) {
+            if (!log.hasCapacityColumn()) {
+                continue;
+            }
+            int restStart = 0;
+            double lastAmps = 0;
+            for (int k = 1; k <= log.size(); k++) {
+                boolean resting = k < log.size() && Math.abs(log.currentA()[k]) < restAmps;
+                if (!resting) {
+                    int last = k - 1;
+                    boolean longRest = Math.abs(log.currentA()[last]) < restAmps
+                            && log.timeS()[last] - log.timeS()[restStart] >= minRestSeconds;
+                    if (longRest && lastAmps <= 0) {
+                        double z = 1 + log.capacityAh()[last] / capacityAh;
+                        if (z >= 0 && z <= 1) {
+                            points.add(new double[] {z, log.voltageV()[last]});
+                        }
+                    }
+                    if (k < log.size()) {
+                        lastAmps = log.currentA()[k];
+                    }
+                    restStart = k;
+                } else if (Math.abs(log.currentA()[k - 1]) >= restAmps) {
+                    restStart = k;
+                }
+            }
+        }
+        return points;
+    }
+
+    private OcvFit fitSlowBranches(List<CellTestLog> logs, double capacityAh, double dcResistanceOhms) {
         double[] dischargeSum = new double[GRID];
         int[] dischargeCount = new int[GRID];
         double[] chargeSum = new double[GRID];

@@ -14,7 +14,9 @@ import org.qsebms.estimators.model.EcmParameters;
  * mismatch re-learnt by inflating the SOC variance), and below
  * {@link EkfTuning#minOcvSlopeVoltsPerSoc()} the OCV slope is treated as zero, so on a flat OCV
  * (LFP plateau) the filter is a coulomb counter whose 3-sigma bound grows with the current
- * sensor's noise until the OCV is observable again.
+ * sensor's noise until the OCV is observable again. The reported bound adds the SOC equivalent
+ * of the systematic OCV error ({@link EkfTuning#ocvSigmaVolts()}) at the last slope where the
+ * voltage was used, since a Kalman filter cannot average a bias away.
  *
  * <p>Cost is linear in cells; every array is allocated in the constructor, {@link #update}
  * allocates nothing. Current is positive while charging.
@@ -41,6 +43,7 @@ public final class EkfSocEstimator implements SocEstimator {
     private final double[] r0Scale;
     private final boolean[] initialised;
     private final int[] rejectedInRow;
+    private final double[] ocvSocVariance;
     private final double[] a = new double[9];
     private final double[] ap = new double[9];
     private final double[] full = new double[9];
@@ -63,6 +66,7 @@ public final class EkfSocEstimator implements SocEstimator {
         this.r0Scale = new double[cellCount];
         this.initialised = new boolean[cellCount];
         this.rejectedInRow = new int[cellCount];
+        this.ocvSocVariance = new double[cellCount];
         Arrays.fill(capacityAh, cell.capacityAh());
         Arrays.fill(r0Scale, 1.0);
         for (int i = 0; i < cellCount; i++) {
@@ -120,6 +124,10 @@ public final class EkfSocEstimator implements SocEstimator {
         double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
         double innovation = volts - predicted;
         int b = 6 * i;
+        if (h0 != 0.0) {
+            double ocvSoc = tuning.ocvSigmaVolts() / h0;
+            ocvSocVariance[i] = ocvSoc * ocvSoc;
+        }
         double s = innovationVariance(b, h0, r);
         double gate = tuning.gateSigmas();
         if (innovation * innovation > gate * gate * s) {
@@ -187,6 +195,7 @@ public final class EkfSocEstimator implements SocEstimator {
 
     private void resetCovariance(int i) {
         int b = 6 * i;
+        ocvSocVariance[i] = 0;
         double sz = tuning.initialSocSigma();
         double sv = tuning.initialRcSigmaVolts();
         p[b + P00] = sz * sz;
@@ -214,7 +223,7 @@ public final class EkfSocEstimator implements SocEstimator {
 
     @Override
     public double cellSocBound3Sigma(int cell) {
-        return 3.0 * Math.sqrt(p[6 * cell + P00]);
+        return Math.min(1.0, 3.0 * Math.sqrt(p[6 * cell + P00] + ocvSocVariance[cell]));
     }
 
     @Override

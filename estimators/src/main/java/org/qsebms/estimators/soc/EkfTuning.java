@@ -13,6 +13,9 @@ package org.qsebms.estimators.soc;
  * @param gateSigmas              innovations beyond this many sigmas are rejected as outliers
  * @param maxConsecutiveRejections after this many rejections in a row the SOC variance is
  *                                inflated so that a real, persistent mismatch is re-learnt
+ * @param ocvSigmaVolts           systematic OCV-model error, one sigma: not white noise, so the
+ *                                filter cannot average it away; it is added to the reported
+ *                                bound as {@code (ocvSigma / slope)^2} where the voltage is used
  */
 public record EkfTuning(
         double currentSigmaAmps,
@@ -22,7 +25,8 @@ public record EkfTuning(
         double initialRcSigmaVolts,
         double minOcvSlopeVoltsPerSoc,
         double gateSigmas,
-        int maxConsecutiveRejections) {
+        int maxConsecutiveRejections,
+        double ocvSigmaVolts) {
 
     public EkfTuning {
         positive("currentSigmaAmps", currentSigmaAmps);
@@ -35,11 +39,16 @@ public record EkfTuning(
         if (maxConsecutiveRejections < 1) {
             throw new IllegalArgumentException("maxConsecutiveRejections must be >= 1, got " + maxConsecutiveRejections);
         }
+        nonNegative("ocvSigmaVolts", ocvSigmaVolts);
     }
 
-    /** Defaults for a cell with a 16-bit AFE and a few tens of mA current-sensor noise. */
+    /**
+     * Defaults: 50 mA current noise; 80 mV voltage sigma and 20 mV systematic OCV error, which
+     * stand for model error far more than for sensor noise (chosen on the Panasonic 25 °C drive
+     * cycles, see docs/estimation.md).
+     */
     public static EkfTuning defaults() {
-        return new EkfTuning(0.05, 0.010, 0.01, 0.20, 0.02, 0.05, 6.0, 20);
+        return new EkfTuning(0.05, 0.080, 0.001, 0.20, 0.02, 0.05, 6.0, 20, 0.020);
     }
 
     private static void positive(String name, double v) {

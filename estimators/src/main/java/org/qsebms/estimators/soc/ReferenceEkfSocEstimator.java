@@ -19,6 +19,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
     private final double[] h;
     private final boolean[] initialised;
     private final int[] rejectedInRow;
+    private final double[] ocvSocVariance;
 
     public ReferenceEkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, int cellCount) {
         this.cell = cell;
@@ -29,6 +30,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         this.h = new double[cellCount];
         this.initialised = new boolean[cellCount];
         this.rejectedInRow = new int[cellCount];
+        this.ocvSocVariance = new double[cellCount];
         for (int i = 0; i < cellCount; i++) {
             x[i] = MatrixUtils.createRealMatrix(3, 1);
             cov[i] = initialCovariance();
@@ -49,6 +51,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
                 x[i].setEntry(0, 0, cell.ocv().socAt(cellVolts[i] - cell.r0Ohms() * f * amps));
                 cov[i] = initialCovariance();
                 initialised[i] = true;
+                ocvSocVariance[i] = 0;
             }
             double a1 = Math.exp(-dt / cell.tau1Seconds());
             double a2 = Math.exp(-dt / cell.tau2Seconds());
@@ -79,6 +82,9 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1});
         double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
         double innovation = volts - predicted;
+        if (h0 != 0.0) {
+            ocvSocVariance[i] = Math.pow(tuning.ocvSigmaVolts() / h0, 2);
+        }
         double s = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0) + r;
         double gate = tuning.gateSigmas();
         if (innovation * innovation > gate * gate * s) {
@@ -109,7 +115,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
 
     @Override
     public double cellSocBound3Sigma(int c) {
-        return 3 * Math.sqrt(cov[c].getEntry(0, 0));
+        return Math.min(1.0, 3 * Math.sqrt(cov[c].getEntry(0, 0) + ocvSocVariance[c]));
     }
 
     @Override
@@ -118,5 +124,6 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         cov[c] = initialCovariance();
         initialised[c] = true;
         rejectedInRow[c] = 0;
+        ocvSocVariance[c] = 0;
     }
 }
