@@ -59,6 +59,10 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "write DIR/replay.csv and DIR/replay.png, print a JSON summary")
     Path out;
 
+    @Option(names = "--capacity-prior-ah", paramLabel = "X",
+            description = "prior of the capacity estimator (default: the cell capacity); to test that it learns")
+    Double capacityPriorAh;
+
     @Option(names = "--convergence-window", paramLabel = "SECONDS", defaultValue = "600",
             description = "rows in the first SECONDS are left out of the error metrics (default ${DEFAULT-VALUE})")
     double convergenceWindowSeconds;
@@ -83,7 +87,8 @@ public final class ReplayCommand implements Callable<Integer> {
             EcmParameters cell = withCapacity(preset.cell(), capacityAh);
             CellTestLog log = CellLogCsv.read(file);
             LogReplay.Result result = new LogReplay(cell, preset.hysteresis(), EkfTuning.defaults(), convergenceWindowSeconds)
-                    .run(log, initialSoc == null ? Double.NaN : initialSoc);
+                    .run(log, initialSoc == null ? Double.NaN : initialSoc,
+                            capacityPriorAh == null ? cell.capacityAh() : capacityPriorAh);
             ReplaySummary s = result.summary();
             stdout.println(human(s, preset.name(), cell));
             if (out != null) {

@@ -18,7 +18,7 @@ public final class LogReplay {
     /** Windows for the capacity estimator close when SOC moved this much between two confident points. */
     static final double CAPACITY_WINDOW_SOC = 0.4;
     /** A SOC point is confident enough to anchor a capacity window below this 3-sigma bound. */
-    static final double ANCHOR_BOUND = 0.04;
+    static final double ANCHOR_BOUND = 0.06;
 
     private final EcmParameters cell;
     private final HysteresisModel hysteresis;
@@ -34,11 +34,20 @@ public final class LogReplay {
 
     /** @param initialSoc SOC to start from, or NaN to initialise from the first voltage */
     public Result run(CellTestLog log, double initialSoc) {
+        return run(log, initialSoc, cell.capacityAh());
+    }
+
+    /**
+     * @param initialSoc      SOC to start from, or NaN to initialise from the first voltage
+     * @param capacityPriorAh prior of the capacity estimator (10 % sigma); the SOC filter keeps the
+     *                        cell's capacity, which also defines the SOC scale of its OCV table
+     */
+    public Result run(CellTestLog log, double initialSoc, double capacityPriorAh) {
         int n = log.size();
         EkfSocEstimator ekf = new EkfSocEstimator(cell, hysteresis, tuning, 1);
         RlsR0Estimator rls = new RlsR0Estimator(cell, 1, 0.995, 0.2 * cell.capacityAh());
         TotalLeastSquaresCapacityEstimator capacity =
-                new TotalLeastSquaresCapacityEstimator(cell.capacityAh(), 0.1 * cell.capacityAh(), 0.98, 32);
+                new TotalLeastSquaresCapacityEstimator(capacityPriorAh, 0.1 * capacityPriorAh, 0.98, 32);
         if (!Double.isNaN(initialSoc)) {
             ekf.setCellSoc(0, initialSoc);
         }

@@ -79,6 +79,19 @@ class SharedDataValidationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"25C_US06", "25C_HWFTa", "25C_LA92", "25C_Cycle_1", "25C_Cycle_2"})
+    void capacityLearntWithinThreePercentFromATenPercentWrongPriorOverOneDischarge(String cycle) {
+        Path log = data.resolve("panasonic_18650pf_nca/pan18650pf_" + cycle + ".csv");
+        Result r = run(new ReplayCommand(), log.toString(), "--preset", ncaPreset.toString(),
+                "--capacity-prior-ah", "3.19", "--out", tmp.resolve("cap" + cycle).toString());
+        assertThat(r.exit).as(r.err).isZero();
+        Map<String, Double> s = json(r.out);
+        assertThat(s.get("capacity_windows")).isGreaterThanOrEqualTo(1.0);
+        // 2.9 Ah is the capacity behind the data's soc_ref and the characterised OCV table
+        assertThat(s.get("capacity_ah_est")).as(cycle + " capacity Ah").isCloseTo(2.9, org.assertj.core.data.Percentage.withPercentage(3));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"25C", "5C", "45C"})
     void lfpDynamicTestMeetsTheSocRmseTarget(String temperature) {
         Map<String, Double> s = replayLfp(temperature);
