@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -113,6 +114,56 @@ class EkfSocEstimatorTest {
             }
         }
         assertThat(worstAfter600).isLessThan(0.03);
+    }
+
+    @Disabled("known miss of the issue's simulated-pack target, see docs/estimation.md: pack RMSE 1.7-5.5 % "
+            + "with the default tuning (0.5-4.8 % with a 10 mV voltage sigma); the filter does not adapt R or capacity")
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void packSocRmseBelowOnePercentWithParametersTenPercentOff(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        EcmParameters truthNominal = TestCells.ncmCell();
+        EcmParameters p = truthNominal;
+        // every estimator parameter 10 % off the simulator's truth, in a random direction
+        EcmParameters model = new EcmParameters(p.capacityAh() * off(r), p.r0Ohms() * off(r), p.r1Ohms() * off(r),
+                p.tau1Seconds() * off(r), p.r2Ohms() * off(r), p.tau2Seconds() * off(r), p.activationEnergyJPerMol(),
+                p.ocv());
+        int cells = 8;
+        EquivalentCircuitCell[] pack = new EquivalentCircuitCell[cells];
+        for (int i = 0; i < cells; i++) {
+            pack[i] = new EquivalentCircuitCell(truthNominal.scaled(1 + 0.02 * r.nextGaussian(), 1 + 0.05 * r.nextGaussian()),
+                    0.95 - 0.01 * i, 25);
+        }
+        EkfSocEstimator ekf = new EkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(), cells);
+        for (int i = 0; i < cells; i++) {
+            ekf.setCellSoc(i, 0.65);
+        }
+        double[] v = new double[cells];
+        double[] t = new double[cells];
+        java.util.Arrays.fill(t, 25);
+        double[] amps = profile(r, 7200, 4);
+        double sumSq = 0;
+        int count = 0;
+        for (int k = 0; k < amps.length; k++) {
+            for (int i = 0; i < cells; i++) {
+                pack[i].step(amps[k], 1.0);
+                v[i] = pack[i].terminalVolts() + 0.002 * r.nextGaussian();
+            }
+            ekf.update(amps[k] + 0.02 * r.nextGaussian(), v, t, 1.0);
+            if (k >= 600) {
+                for (int i = 0; i < cells; i++) {
+                    double e = ekf.cellSoc(i) - pack[i].soc();
+                    sumSq += e * e;
+                    count++;
+                }
+            }
+        }
+        System.out.println("pack RMSE " + Math.sqrt(sumSq / count) + " capacity factor " + model.capacityAh() / p.capacityAh());
+        assertThat(Math.sqrt(sumSq / count)).isLessThan(0.01);
+    }
+
+    private static double off(SplittableRandom r) {
+        return r.nextBoolean() ? 1.1 : 0.9;
     }
 
     @Test
