@@ -265,6 +265,11 @@ public final class EkfSocEstimator implements SocEstimator {
         out[8] = p[b + P22];
     }
 
+    /** Sum of the two RC voltages of the cell (V), e.g. for current limits. */
+    public double cellRcVolts(int cell) {
+        return v1[cell] + v2[cell];
+    }
+
     public double cellHysteresis(int cell) {
         return h[cell];
     }
