@@ -43,7 +43,7 @@ public final class ReplayCommand implements Callable<Integer> {
     CellModel model;
 
     static final class CellModel {
-        @Option(names = "--chemistry", paramLabel = "NAME", description = "shipped preset: ${COMPLETION-CANDIDATES}")
+        @Option(names = "--chemistry", paramLabel = "NAME", description = "shipped preset, e.g. psoa-ncm811 or psoa-lfp")
         String chemistry;
 
         @Option(names = "--preset", paramLabel = "PRESET.yaml", description = "preset file, e.g. from 'bms characterize'")

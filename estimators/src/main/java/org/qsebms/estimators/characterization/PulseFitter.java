@@ -36,7 +36,7 @@ public final class PulseFitter {
         this.windowSeconds = windowSeconds;
     }
 
-    /** Fits every qualifying pulse of the log; SOC comes from its soc_ref, else from {@code socAt}. */
+    /** Fits every qualifying pulse of the log; SOC comes from its soc_ref, else from its Ah counter. */
     public List<PulseFit> fitAll(CellTestLog log, double capacityAh) {
         List<PulseFit> fits = new ArrayList<>();
         double restStart = log.timeS()[0];

@@ -81,14 +81,14 @@ public final class EkfSocEstimator implements SocEstimator {
         for (int i = 0; i < cells; i++) {
             double f = cell.resistanceFactor(cellCelsius[i]);
             if (!initialised[i]) {
-                initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f);
+                initialiseFromVoltage(i, packAmps, cellVolts[i], f);
             }
             predict(i, packAmps, dtSeconds, a1, a2, f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f);
         }
     }
 
-    private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f) {
+    private void initialiseFromVoltage(int i, double amps, double volts, double f) {
         double ocvVolts = volts - cell.r0Ohms() * r0Scale[i] * f * amps;
         soc[i] = cell.ocv().socAt(ocvVolts);
         initialised[i] = true;
