@@ -1,6 +1,7 @@
 package org.qsebms.config;
 
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.soc.HysteresisModel;
 
 /**
  * A shipped chemistry: electrolyte x cathode, its cell model parameters and its default
@@ -13,6 +14,7 @@ import org.qsebms.estimators.model.EcmParameters;
  * @param limits      default limits, with currents as C-rates multiplied by the preset capacity
  * @param chargeCRateLimits charge current limits in C (mol, rsl, msl)
  * @param dischargeCRateLimits discharge current limits in C (mol, rsl, msl)
+ * @param hysteresis  OCV hysteresis of the cell ({@link HysteresisModel#NONE} when the preset has none)
  */
 public record ChemistryPreset(
         String name,
@@ -21,5 +23,12 @@ public record ChemistryPreset(
         EcmParameters cell,
         ProtectionLimits limits,
         double[] chargeCRateLimits,
-        double[] dischargeCRateLimits) {
+        double[] dischargeCRateLimits,
+        HysteresisModel hysteresis) {
+
+    /** A preset without OCV hysteresis (the original form). */
+    public ChemistryPreset(String name, String electrolyte, String cathode, EcmParameters cell, ProtectionLimits limits,
+            double[] chargeCRateLimits, double[] dischargeCRateLimits) {
+        this(name, electrolyte, cathode, cell, limits, chargeCRateLimits, dischargeCRateLimits, HysteresisModel.NONE);
+    }
 }

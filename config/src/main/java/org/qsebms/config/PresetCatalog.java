@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.soc.HysteresisModel;
 
 /** The chemistry presets shipped with qse-bms (YAML resources under {@code presets/}), or a preset file. */
 public final class PresetCatalog {
@@ -43,7 +44,9 @@ public final class PresetCatalog {
         } catch (IOException e) {
             throw new ConfigException("pack.chemistry", "cannot read preset " + location + ": " + e.getMessage(), e);
         }
-        return parse(new YamlNode(root, "preset(" + nameOrPath + ")"));
+        Path file = Path.of(location);
+        Path baseDir = Files.isRegularFile(file) ? file.toAbsolutePath().getParent() : null;
+        return parse(new YamlNode(root, "preset(" + nameOrPath + ")"), baseDir);
     }
 
     private static InputStream open(String location) throws IOException {
@@ -54,7 +57,7 @@ public final class PresetCatalog {
         return PresetCatalog.class.getClassLoader().getResourceAsStream(location);
     }
 
-    private ChemistryPreset parse(YamlNode root) {
+    private ChemistryPreset parse(YamlNode root, Path baseDir) {
         root.rejectUnknownKeys(Set.of("name", "electrolyte", "cathode", "anodicLimitVolts", "cell", "limits"));
         String name = root.requiredString("name");
         String electrolyte = root.requiredString("electrolyte");
@@ -62,8 +65,20 @@ public final class PresetCatalog {
         double anodic = root.requiredNumber("anodicLimitVolts", 3.0, 7.0, "V");
         YamlNode cell = root.mapping("cell");
         cell.rejectUnknownKeys(Set.of("capacityAh", "r0Ohms", "r1Ohms", "tau1", "r2Ohms", "tau2",
-                "activationEnergyJPerMol", "ocvTable"));
-        OcvCurve ocv = OcvTableReader.read(cell.child("ocvTable"), cell.requiredString("ocvTable"));
+                "activationEnergyJPerMol", "ocvTable", "hysteresis"));
+        String ocvTable = cell.requiredString("ocvTable");
+        // a preset file may name its OCV table relative to its own directory
+        if (baseDir != null && !Path.of(ocvTable).isAbsolute() && Files.isRegularFile(baseDir.resolve(ocvTable))) {
+            ocvTable = baseDir.resolve(ocvTable).toString();
+        }
+        OcvCurve ocv = OcvTableReader.read(cell.child("ocvTable"), ocvTable);
+        HysteresisModel hysteresis = HysteresisModel.NONE;
+        if (cell.has("hysteresis")) {
+            YamlNode h = cell.mapping("hysteresis");
+            h.rejectUnknownKeys(Set.of("magnitudeVolts", "ratePerSoc"));
+            hysteresis = new HysteresisModel(h.requiredNumber("magnitudeVolts", 0, 0.5, "V"),
+                    h.requiredNumber("ratePerSoc", 0.1, 10000, "1/SOC"));
+        }
         EcmParameters ecm = new EcmParameters(
                 cell.requiredNumber("capacityAh", 0.001, 10000, "Ah"),
                 cell.requiredNumber("r0Ohms", 1e-6, 100, "ohm"),
@@ -92,7 +107,7 @@ public final class PresetCatalog {
             throw new ConfigException(root.child("limits.cellOverVoltage.msl"), pl.cellOverVoltage().msl()
                     + " V exceeds the electrolyte's anodic stability limit of " + anodic + " V");
         }
-        return new ChemistryPreset(name, electrolyte, cathode, ecm, pl, chargeC, dischargeC);
+        return new ChemistryPreset(name, electrolyte, cathode, ecm, pl, chargeC, dischargeC, hysteresis);
     }
 
     private static double[] cRates(YamlNode n) {

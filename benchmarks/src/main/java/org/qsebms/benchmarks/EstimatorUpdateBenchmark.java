@@ -1,0 +1,105 @@
+package org.qsebms.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.qsebms.config.ChemistryPreset;
+import org.qsebms.config.PresetCatalog;
+import org.qsebms.estimators.limits.CurrentLimitEstimator;
+import org.qsebms.estimators.limits.CurrentLimitSettings;
+import org.qsebms.estimators.resistance.RlsR0Estimator;
+import org.qsebms.estimators.softshort.SoftShortDetector;
+import org.qsebms.estimators.soc.EkfSocEstimator;
+import org.qsebms.estimators.soc.EkfTuning;
+
+/**
+ * One estimator tick for one cell and for a 192-cell series pack: {@code update} is the EKF SOC
+ * (3 states, Joseph update, gating) plus online RLS R0; {@code fullTick} adds the soft-short
+ * detector and charge/discharge current limits per cell. Run with
+ * {@code java -jar benchmarks/target/benchmarks.jar EstimatorUpdateBenchmark -prof gc}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class EstimatorUpdateBenchmark {
+    @Param({"1", "192"})
+    int cells;
+
+    private EkfSocEstimator ekf;
+    private RlsR0Estimator rls;
+    private SoftShortDetector softShort;
+    private CurrentLimitEstimator limits;
+    private double[] soc;
+    private double[] chargeLimitAmps;
+    private double[] dischargeLimitAmps;
+    private double[] volts;
+    private double[] celsius;
+    private final double[] currents = {-3.0, -12.0, 0.0, 4.0, -1.5, -20.0, 2.0, -0.3};
+    private int tick;
+
+    @Setup
+    public void setUp() {
+        ChemistryPreset preset = new PresetCatalog().load("psoa-ncm811");
+        ekf = new EkfSocEstimator(preset.cell(), preset.hysteresis(), EkfTuning.defaults(), cells);
+        rls = new RlsR0Estimator(preset.cell(), cells, 0.995, 0.5);
+        softShort = new SoftShortDetector(preset.cell(), cells, 0.05, 1800, 0.003, 5);
+        limits = new CurrentLimitEstimator(preset.cell(), new CurrentLimitSettings(2.8, 4.3, 10, 2, 6, 0, 10, 45, 60));
+        soc = new double[cells];
+        chargeLimitAmps = new double[cells];
+        dischargeLimitAmps = new double[cells];
+        volts = new double[cells];
+        celsius = new double[cells];
+        for (int i = 0; i < cells; i++) {
+            volts[i] = 3.80 + 0.001 * (i % 17);
+            celsius[i] = 20 + (i % 7);
+        }
+    }
+
+    @Benchmark
+    public void update(Blackhole bh) {
+        double amps = currents[tick++ & 7];
+        volts[0] += amps * 1e-5;
+        ekf.update(amps, volts, celsius, 0.1);
+        rls.update(amps, volts, celsius);
+        bh.consume(ekf.cellSoc(cells - 1));
+        bh.consume(rls.cellR0At25Ohms(0));
+    }
+
+    /** The whole per-tick estimation: SOC filter, RLS R0, soft-short detector and current limits. */
+    @Benchmark
+    public void fullTick(Blackhole bh) {
+        double amps = currents[tick++ & 7];
+        volts[0] += amps * 1e-5;
+        ekf.update(amps, volts, celsius, 0.1);
+        rls.update(amps, volts, celsius);
+        for (int i = 0; i < cells; i++) {
+            soc[i] = ekf.cellSoc(i);
+        }
+        softShort.update(amps, volts, soc, 0.1);
+        for (int i = 0; i < cells; i++) {
+            double health = rls.cellR0At25Ohms(i) / 0.035;
+            chargeLimitAmps[i] = limits.chargeLimitAmps(soc[i], ekf.cellRcVolts(i), celsius[i], health);
+            dischargeLimitAmps[i] = limits.dischargeLimitAmps(soc[i], ekf.cellRcVolts(i), celsius[i], health);
+        }
+        bh.consume(chargeLimitAmps[cells - 1] + dischargeLimitAmps[0]);
+        bh.consume(softShort.isFlagged(0));
+    }
+
+    /** Allows running from an IDE. */
+    public static void main(String[] args) throws Exception {
+        org.openjdk.jmh.Main.main(args.length > 0 ? args : new String[] {"EstimatorUpdateBenchmark"});
+    }
+}

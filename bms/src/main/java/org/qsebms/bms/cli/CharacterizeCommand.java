@@ -1,0 +1,107 @@
+package org.qsebms.bms.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.qsebms.bms.replay.CellLogCsv;
+import org.qsebms.bms.replay.LogFormatException;
+import org.qsebms.bms.replay.PresetYamlWriter;
+import org.qsebms.estimators.characterization.CellCharacterizer;
+import org.qsebms.estimators.characterization.CellTestLog;
+import org.qsebms.estimators.characterization.Characterization;
+import org.qsebms.estimators.model.EcmParameters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bms characterize --ocv-test FILE --pulse-test FILE [--pulse-test FILE ...] --capacity-ah X --out PRESET.yaml}:
+ * learns a cell's OCV, R0 and two RC pairs (with their temperature law) from its own tests and
+ * writes a preset. Exit codes: 0 done, 2 unreadable input, 3 the tests do not allow a fit.
+ */
+@Command(name = "characterize", mixinStandardHelpOptions = true,
+        description = "Fit OCV, R0 and two RC pairs vs SOC and temperature from an OCV test and pulse/HPPC tests "
+                + "(one file per temperature) and write a preset YAML.")
+public final class CharacterizeCommand implements Callable<Integer> {
+
+    @Option(names = "--ocv-test", required = true, paramLabel = "FILE",
+            description = "slow (C/20..C/30) or incremental OCV test; repeat for tests split over files")
+    List<Path> ocvTests;
+
+    @Option(names = "--pulse-test", required = true, paramLabel = "FILE",
+            description = "pulse/HPPC test, one file per temperature (temperature read from the file)")
+    List<Path> pulseTests;
+
+    @Option(names = "--capacity-ah", required = true, paramLabel = "X",
+            description = "capacity that defines SOC (the same as soc_ref of your logs uses)")
+    double capacityAh;
+
+    @Option(names = "--out", required = true, paramLabel = "PRESET.yaml", description = "preset to write")
+    Path out;
+
+    @Option(names = "--base-preset", defaultValue = "psoa-ncm811", paramLabel = "NAME",
+            description = "preset whose electrolyte, cathode and limits are copied (default ${DEFAULT-VALUE})")
+    String basePreset;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "preset name (default: the output file name)")
+    String name;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (!(capacityAh > 0)) {
+            stderr.println("--capacity-ah: " + capacityAh + " must be > 0 Ah");
+            return 2;
+        }
+        List<CellTestLog> ocv = new ArrayList<>();
+        List<CellTestLog> pulses = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        try {
+            for (Path p : ocvTests) {
+                ocv.add(CellLogCsv.read(p));
+                sources.add(p.getFileName().toString());
+            }
+            for (Path p : pulseTests) {
+                pulses.add(CellLogCsv.read(p));
+                sources.add(p.getFileName().toString());
+            }
+        } catch (LogFormatException | UncheckedIOException e) {
+            stderr.println(e.getMessage());
+            return 2;
+        }
+        Characterization c;
+        try {
+            c = CellCharacterizer.forCapacity(capacityAh).characterize(ocv, pulses, capacityAh);
+        } catch (IllegalArgumentException e) {
+            stderr.println("cannot characterise: " + e.getMessage());
+            return 3;
+        }
+        String presetName = name != null ? name : out.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        try {
+            Path ocvFile = PresetYamlWriter.write(c, presetName, sources, basePreset, out);
+            EcmParameters p = c.cell();
+            c.notes().forEach(stdout::println);
+            stdout.println(String.format(Locale.ROOT,
+                    "wrote %s (OCV table %s): R0 %.2f mOhm, R1 %.2f mOhm / %.2f s, R2 %.2f mOhm / %.1f s at 25 °C, "
+                            + "Ea %.0f J/mol, hysteresis %.1f mV",
+                    out, ocvFile.getFileName(), 1000 * p.r0Ohms(), 1000 * p.r1Ohms(), p.tau1Seconds(),
+                    1000 * p.r2Ohms(), p.tau2Seconds(), p.activationEnergyJPerMol(),
+                    1000 * c.hysteresis().magnitudeVolts()));
+            stdout.flush();
+            return 0;
+        } catch (IOException e) {
+            stderr.println("cannot write " + out + ": " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.qsebms.bms.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.qsebms.bms.replay.CellLogCsv;
+import org.qsebms.bms.replay.LogFormatException;
+import org.qsebms.bms.replay.LogReplay;
+import org.qsebms.bms.replay.ReplayCsv;
+import org.qsebms.bms.replay.ReplayPlot;
+import org.qsebms.bms.replay.ReplaySummary;
+import org.qsebms.config.ChemistryPreset;
+import org.qsebms.config.ConfigException;
+import org.qsebms.config.PresetCatalog;
+import org.qsebms.estimators.characterization.CellTestLog;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.soc.EkfTuning;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bms replay FILE.csv (--chemistry NAME | --preset PRESET.yaml) [--capacity-ah X] [--initial-soc S] [--out DIR]}:
+ * runs the estimators over a recorded cell log and scores SOC against its soc_ref.
+ * Exit codes: 0 done, 2 unreadable input or preset.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Run the SOC/R0/capacity estimators over a recorded cell log "
+                + "(time_s,current_a,voltage_v,temperature_c[,soc_ref]; charge positive) and score SOC against soc_ref.")
+public final class ReplayCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE.csv", description = "cell log to replay")
+    Path file;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    CellModel model;
+
+    static final class CellModel {
+        @Option(names = "--chemistry", paramLabel = "NAME", description = "shipped preset, e.g. psoa-ncm811 or psoa-lfp")
+        String chemistry;
+
+        @Option(names = "--preset", paramLabel = "PRESET.yaml", description = "preset file, e.g. from 'bms characterize'")
+        Path preset;
+    }
+
+    @Option(names = "--capacity-ah", paramLabel = "X", description = "cell capacity (default: the preset's)")
+    Double capacityAh;
+
+    @Option(names = "--initial-soc", paramLabel = "S", description = "initial SOC 0..1 (default: from the first voltage)")
+    Double initialSoc;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "write DIR/replay.csv and DIR/replay.png, print a JSON summary")
+    Path out;
+
+    @Option(names = "--capacity-prior-ah", paramLabel = "X",
+            description = "prior of the capacity estimator (default: the cell capacity); to test that it learns")
+    Double capacityPriorAh;
+
+    @Option(names = "--convergence-window", paramLabel = "SECONDS", defaultValue = "600",
+            description = "rows in the first SECONDS are left out of the error metrics (default ${DEFAULT-VALUE})")
+    double convergenceWindowSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (initialSoc != null && !(initialSoc >= 0 && initialSoc <= 1)) {
+            stderr.println("--initial-soc: " + initialSoc + " is outside 0..1; give SOC as a fraction, e.g. 0.7");
+            return 2;
+        }
+        if (capacityAh != null && !(capacityAh > 0)) {
+            stderr.println("--capacity-ah: " + capacityAh + " must be > 0 Ah");
+            return 2;
+        }
+        try {
+            ChemistryPreset preset = new PresetCatalog().load(model.chemistry != null ? model.chemistry : model.preset.toString());
+            EcmParameters cell = withCapacity(preset.cell(), capacityAh);
+            CellTestLog log = CellLogCsv.read(file);
+            LogReplay.Result result = new LogReplay(cell, preset.hysteresis(), EkfTuning.defaults(), convergenceWindowSeconds)
+                    .run(log, initialSoc == null ? Double.NaN : initialSoc,
+                            capacityPriorAh == null ? cell.capacityAh() : capacityPriorAh);
+            ReplaySummary s = result.summary();
+            stdout.println(human(s, preset.name(), cell));
+            if (out != null) {
+                Files.createDirectories(out);
+                ReplayCsv.write(result.trace(), out.resolve("replay.csv"));
+                ReplayPlot.write(result.trace(), log.source() + " (" + preset.name() + ")", out.resolve("replay.png"));
+                stdout.println(s.toJson());
+            }
+            stdout.flush();
+            return 0;
+        } catch (LogFormatException | ConfigException e) {
+            stderr.println(e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            stderr.println("cannot write to " + out + ": " + e.getMessage());
+            return 2;
+        } catch (UncheckedIOException e) {
+            stderr.println(e.getMessage());
+            return 2;
+        }
+    }
+
+    static EcmParameters withCapacity(EcmParameters p, Double capacityAh) {
+        if (capacityAh == null) {
+            return p;
+        }
+        return new EcmParameters(capacityAh, p.r0Ohms(), p.r1Ohms(), p.tau1Seconds(), p.r2Ohms(), p.tau2Seconds(),
+                p.activationEnergyJPerMol(), p.ocv());
+    }
+
+    private static String human(ReplaySummary s, String presetName, EcmParameters cell) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%s: %d rows replayed with preset %s (capacity %.3f Ah)%n", s.file(), s.rows(),
+                presetName, cell.capacityAh()));
+        if (Double.isNaN(s.socRmse())) {
+            b.append("no soc_ref column: SOC error not scored").append(System.lineSeparator());
+        } else {
+            b.append(String.format(Locale.ROOT,
+                    "SOC after the first %.0f s: RMSE %.2f %%, max error %.2f %%, true SOC inside the 3-sigma bound %.1f %% of the time%n",
+                    s.convergenceWindowSeconds(), 100 * s.socRmse(), 100 * s.socMaxError(), 100 * s.boundCoverage()));
+            b.append(Double.isNaN(s.convergedAfterSeconds()) ? "SOC error never fell below 2 %"
+                    : String.format(Locale.ROOT, "SOC error first below 2 %% after %.0f s", s.convergedAfterSeconds()));
+            b.append(System.lineSeparator());
+        }
+        b.append(String.format(Locale.ROOT, "R0 (online, at 25 °C): %.2f mOhm; capacity: %.3f Ah +- %.3f (%d windows)",
+                1000 * s.r0At25Ohms(), s.capacityAh(), s.capacitySigmaAh(), s.capacityWindows()));
+        return b.toString();
+    }
+}

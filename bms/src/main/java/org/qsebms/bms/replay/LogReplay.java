@@ -1,0 +1,137 @@
+package org.qsebms.bms.replay;
+
+import org.qsebms.estimators.capacity.TotalLeastSquaresCapacityEstimator;
+import org.qsebms.estimators.characterization.CellTestLog;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.resistance.RlsR0Estimator;
+import org.qsebms.estimators.soc.EkfSocEstimator;
+import org.qsebms.estimators.soc.EkfTuning;
+import org.qsebms.estimators.soc.HysteresisModel;
+
+/**
+ * Runs the estimators (EKF SOC, RLS R0, total-least-squares capacity) over a recorded single-cell
+ * log, row by row with the log's own time steps, and scores SOC against the log's soc_ref.
+ */
+public final class LogReplay {
+    /** SOC error under which the filter counts as converged. */
+    public static final double CONVERGED_ERROR = 0.02;
+    /** Windows for the capacity estimator close when SOC moved this much between two confident points. */
+    static final double CAPACITY_WINDOW_SOC = 0.4;
+    /** A SOC point is confident enough to anchor a capacity window below this 3-sigma bound. */
+    static final double ANCHOR_BOUND = 0.06;
+
+    private final EcmParameters cell;
+    private final HysteresisModel hysteresis;
+    private final EkfTuning tuning;
+    private final double convergenceWindowSeconds;
+
+    public LogReplay(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, double convergenceWindowSeconds) {
+        this.cell = cell;
+        this.hysteresis = hysteresis;
+        this.tuning = tuning;
+        this.convergenceWindowSeconds = convergenceWindowSeconds;
+    }
+
+    /** @param initialSoc SOC to start from, or NaN to initialise from the first voltage */
+    public Result run(CellTestLog log, double initialSoc) {
+        return run(log, initialSoc, cell.capacityAh());
+    }
+
+    /**
+     * @param initialSoc      SOC to start from, or NaN to initialise from the first voltage
+     * @param capacityPriorAh prior of the capacity estimator (10 % sigma); the SOC filter keeps the
+     *                        cell's capacity, which also defines the SOC scale of its OCV table
+     */
+    public Result run(CellTestLog log, double initialSoc, double capacityPriorAh) {
+        int n = log.size();
+        EkfSocEstimator ekf = new EkfSocEstimator(cell, hysteresis, tuning, 1);
+        RlsR0Estimator rls = new RlsR0Estimator(cell, 1, 0.995, 0.2 * cell.capacityAh());
+        TotalLeastSquaresCapacityEstimator capacity =
+                new TotalLeastSquaresCapacityEstimator(capacityPriorAh, 0.1 * capacityPriorAh, 0.98, 32);
+        if (!Double.isNaN(initialSoc)) {
+            ekf.setCellSoc(0, initialSoc);
+        }
+        double[] soc = new double[n];
+        double[] bound = new double[n];
+        double[] r0 = new double[n];
+        double[] cap = new double[n];
+        double[] v = new double[1];
+        double[] t = new double[1];
+        double anchorSoc = Double.NaN;
+        double anchorBound = 0;
+        double ahSinceAnchor = 0;
+        double secondsSinceAnchor = 0;
+        for (int k = 0; k < n; k++) {
+            double dt = k == 0 ? 0 : log.timeS()[k] - log.timeS()[k - 1];
+            double amps = log.currentA()[k];
+            v[0] = log.voltageV()[k];
+            t[0] = log.temperatureC()[k];
+            ekf.update(amps, v, t, dt);
+            rls.update(amps, v, t);
+            ahSinceAnchor += amps * dt / 3600.0;
+            secondsSinceAnchor += dt;
+            double s = ekf.cellSoc(0);
+            double b = ekf.cellSocBound3Sigma(0);
+            boolean pastWindow = log.timeS()[k] - log.timeS()[0] >= convergenceWindowSeconds;
+            if (pastWindow && b < ANCHOR_BOUND) {
+                if (Double.isNaN(anchorSoc)) {
+                    anchorSoc = s;
+                    anchorBound = b;
+                    ahSinceAnchor = 0;
+                    secondsSinceAnchor = 0;
+                } else if (Math.abs(s - anchorSoc) >= CAPACITY_WINDOW_SOC) {
+                    double socSigma = Math.hypot(b, anchorBound) / 3;
+                    double ahSigma = tuning.currentSigmaAmps() * Math.sqrt(Math.max(secondsSinceAnchor, 1)) / 3600.0
+                            + 0.002 * Math.abs(ahSinceAnchor);
+                    capacity.add(s - anchorSoc, socSigma, ahSinceAnchor, ahSigma);
+                    anchorSoc = s;
+                    anchorBound = b;
+                    ahSinceAnchor = 0;
+                    secondsSinceAnchor = 0;
+                }
+            }
+            soc[k] = s;
+            bound[k] = b;
+            r0[k] = rls.cellR0At25Ohms(0);
+            cap[k] = capacity.capacityAh();
+        }
+        ReplayTrace trace = new ReplayTrace(log.timeS().clone(), soc, bound, r0, cap, log.socRef().clone());
+        return new Result(trace, score(log, trace, ekf.rejectedMeasurements(), capacity));
+    }
+
+    private ReplaySummary score(CellTestLog log, ReplayTrace tr, long rejected, TotalLeastSquaresCapacityEstimator cap) {
+        int n = log.size();
+        double sumSq = 0;
+        double max = 0;
+        int scored = 0;
+        int covered = 0;
+        double convergedAt = Double.NaN;
+        if (log.hasSocRef()) {
+            double t0 = log.timeS()[0];
+            for (int k = 0; k < n; k++) {
+                if (Math.abs(tr.socEst()[k] - tr.socRef()[k]) < CONVERGED_ERROR) {
+                    convergedAt = log.timeS()[k] - t0;
+                    break;
+                }
+            }
+            for (int k = 0; k < n; k++) {
+                if (log.timeS()[k] - t0 < convergenceWindowSeconds) {
+                    continue;
+                }
+                double e = tr.socEst()[k] - tr.socRef()[k];
+                sumSq += e * e;
+                max = Math.max(max, Math.abs(e));
+                covered += Math.abs(e) <= tr.socBound3Sigma()[k] ? 1 : 0;
+                scored++;
+            }
+        }
+        double rmse = scored > 0 ? Math.sqrt(sumSq / scored) : Double.NaN;
+        return new ReplaySummary(log.source(), n, convergenceWindowSeconds, rmse, scored > 0 ? max : Double.NaN,
+                convergedAt, scored > 0 ? covered / (double) scored : Double.NaN, tr.r0Ohm()[n - 1],
+                cap.capacityAh(), cap.capacitySigmaAh(), cap.windows(), rejected);
+    }
+
+    /** A replay's per-row trace and its summary. */
+    public record Result(ReplayTrace trace, ReplaySummary summary) {
+    }
+}

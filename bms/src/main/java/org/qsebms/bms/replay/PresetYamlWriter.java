@@ -1,0 +1,112 @@
+package org.qsebms.bms.replay;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.qsebms.estimators.characterization.Characterization;
+import org.qsebms.estimators.characterization.PulseFit;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.OcvCurve;
+
+/**
+ * Writes a characterised cell as a preset YAML in the format of the shipped presets
+ * ({@code presets/psoa-ncm811.yaml}) plus its OCV table as a CSV beside it (named relative to the
+ * preset, which {@code PresetCatalog} resolves). Electrolyte, cathode, anodic limit and the limits
+ * block are copied from a base preset: tests do not tell them. The pulse fits behind the medians
+ * are kept as a comment table.
+ */
+public final class PresetYamlWriter {
+    private PresetYamlWriter() {
+    }
+
+    /** @return the OCV table file written beside {@code yaml} */
+    public static Path write(Characterization c, String name, List<String> sources, String basePreset, Path yaml)
+            throws IOException {
+        String stem = yaml.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        Path ocvFile = yaml.toAbsolutePath().resolveSibling(stem + ".ocv.csv");
+        writeOcv(c.cell().ocv(), sources, ocvFile);
+        List<String> base = baseLines(basePreset);
+        EcmParameters p = c.cell();
+        StringBuilder y = new StringBuilder();
+        y.append("# Written by 'bms characterize' from: ").append(String.join(", ", sources)).append('\n');
+        for (String note : c.notes()) {
+            y.append("# ").append(note).append('\n');
+        }
+        y.append("# Electrolyte, cathode and limits copied from preset '").append(basePreset).append("'.\n");
+        y.append("name: ").append(name).append('\n');
+        for (String line : base) {
+            if (line.startsWith("electrolyte:") || line.startsWith("cathode:") || line.startsWith("anodicLimitVolts:")) {
+                y.append(line).append('\n');
+            }
+        }
+        y.append("cell:\n");
+        y.append(f("  capacityAh: %.4f%n", p.capacityAh()));
+        y.append(f("  r0Ohms: %.6f%n", p.r0Ohms()));
+        y.append(f("  r1Ohms: %.6f%n", p.r1Ohms()));
+        y.append(f("  tau1: %.4fs%n", p.tau1Seconds()));
+        y.append(f("  r2Ohms: %.6f%n", p.r2Ohms()));
+        y.append(f("  tau2: %.3fs%n", p.tau2Seconds()));
+        y.append(f("  activationEnergyJPerMol: %.0f%n", p.activationEnergyJPerMol()));
+        y.append("  ocvTable: ").append(ocvFile.getFileName()).append('\n');
+        if (c.hysteresis().magnitudeVolts() > 0) {
+            y.append(f("  hysteresis: {magnitudeVolts: %.5f, ratePerSoc: %.1f}%n", c.hysteresis().magnitudeVolts(),
+                    c.hysteresis().ratePerSoc()));
+        }
+        boolean inLimits = false;
+        for (String line : base) {
+            inLimits |= line.startsWith("limits:");
+            if (inLimits) {
+                y.append(line).append('\n');
+            }
+        }
+        y.append("# Pulse fits (SOC, degC, pulse A, R0 ohm, R1 ohm, tau1 s, R2 ohm, tau2 s, rms V):\n");
+        for (PulseFit pf : c.pulses()) {
+            y.append(f("#   %.3f, %.1f, %.2f, %.5f, %.5f, %.2f, %.5f, %.1f, %.4f%n", pf.socFraction(), pf.celsius(),
+                    pf.pulseAmps(), pf.r0Ohms(), pf.r1Ohms(), pf.tau1Seconds(), pf.r2Ohms(), pf.tau2Seconds(),
+                    pf.rmsVolts()));
+        }
+        Files.writeString(yaml, y.toString(), StandardCharsets.UTF_8);
+        return ocvFile;
+    }
+
+    private static void writeOcv(OcvCurve ocv, List<String> sources, Path file) throws IOException {
+        StringBuilder b = new StringBuilder();
+        b.append("# OCV fitted by 'bms characterize' from ").append(String.join(", ", sources)).append('\n');
+        b.append("# soc: fraction of the given capacity; ocv_V: open-circuit voltage at the test temperature\n");
+        b.append("soc,ocv_V,dUdT_V_per_K\n");
+        for (int i = 0; i < ocv.socFraction().length; i++) {
+            b.append(f("%.4f,%.5f,%.6f%n", ocv.socFraction()[i], ocv.ocvVolts()[i], ocv.entropicVoltsPerK()[i]));
+        }
+        Files.writeString(file, b.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> baseLines(String basePreset) throws IOException {
+        Path p = Path.of(basePreset);
+        List<String> lines = new ArrayList<>();
+        if (Files.isRegularFile(p)) {
+            return Files.readAllLines(p, StandardCharsets.UTF_8);
+        }
+        try (InputStream in = PresetYamlWriter.class.getClassLoader().getResourceAsStream("presets/" + basePreset + ".yaml")) {
+            if (in == null) {
+                throw new IOException("base preset '" + basePreset + "' is neither a shipped preset nor a file");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            String line;
+            while ((line = r.readLine()) != null) {
+                lines.add(line);
+            }
+        }
+        return lines;
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}

@@ -1,0 +1,37 @@
+package org.qsebms.bms.replay;
+
+/**
+ * Accuracy of one replay against the log's soc_ref. Errors are in SOC fraction (0..1); NaN when
+ * the log has no soc_ref.
+ *
+ * @param convergenceWindowSeconds  rows before this time from the start are left out of the metrics
+ * @param socRmse                   RMS SOC error after the window
+ * @param socMaxError               maximum |SOC error| after the window
+ * @param convergedAfterSeconds     first time |error| is below 2 % (NaN if never); staying there is what the metrics after the window show
+ * @param boundCoverage             fraction of rows after the window with |error| within the 3-sigma bound
+ * @param r0At25Ohms                final online R0 (normalised to 25 °C)
+ * @param capacityAh                final capacity estimate
+ * @param capacitySigmaAh           its standard deviation
+ * @param capacityWindows           capacity windows used
+ * @param rejectedMeasurements      voltages rejected by the innovation gate
+ */
+public record ReplaySummary(String file, int rows, double convergenceWindowSeconds, double socRmse,
+        double socMaxError, double convergedAfterSeconds, double boundCoverage, double r0At25Ohms,
+        double capacityAh, double capacitySigmaAh, int capacityWindows, long rejectedMeasurements) {
+
+    /** The summary as one JSON line (NaN written as null). */
+    public String toJson() {
+        return "{\"file\":\"" + file.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"rows\":" + rows
+                + ",\"convergence_window_s\":" + num(convergenceWindowSeconds)
+                + ",\"soc_rmse_pct\":" + num(100 * socRmse) + ",\"soc_max_error_pct\":" + num(100 * socMaxError)
+                + ",\"converged_after_s\":" + num(convergedAfterSeconds)
+                + ",\"bound_3sigma_coverage_pct\":" + num(100 * boundCoverage)
+                + ",\"r0_ohm\":" + num(r0At25Ohms) + ",\"capacity_ah_est\":" + num(capacityAh)
+                + ",\"capacity_sigma_ah\":" + num(capacitySigmaAh) + ",\"capacity_windows\":" + capacityWindows
+                + ",\"rejected_measurements\":" + rejectedMeasurements + "}";
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.6g", v) : "null";
+    }
+}

@@ -1,0 +1,86 @@
+package org.qsebms.bms.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qsebms.config.ChemistryPreset;
+import org.qsebms.config.PresetCatalog;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.EquivalentCircuitCell;
+import org.qsebms.estimators.model.OcvCurve;
+
+class CharacterizeCommandTest {
+    @TempDir
+    Path tmp;
+
+    static final OcvCurve OCV = new OcvCurve(new double[] {0, 0.5, 1}, new double[] {3.3, 3.7, 4.2}, new double[3]);
+
+    /** Simulated test: slow discharge then slow charge (OCV test), or rested pulses (pulse test). */
+    private Path simulated(String name, boolean pulses, double celsius) throws IOException {
+        EcmParameters truth = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV);
+        EquivalentCircuitCell cell = new EquivalentCircuitCell(truth, 1.0, celsius);
+        StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c,capacity_ah\n");
+        double ah = 0;
+        int steps = pulses ? 20 * 700 : 2 * 3600 * 19;
+        double dt = pulses ? 1.0 : 10.0;
+        for (int k = 0; k < steps; k++) {
+            double amps;
+            if (pulses) {
+                int phase = k % 700;
+                amps = phase >= 300 && phase < 310 ? -4.0 : phase >= 600 && phase < 690 ? -4.0 : 0.0;
+            } else {
+                amps = k < steps / 2 ? -0.1 : 0.1;
+            }
+            cell.step(amps, dt);
+            ah += amps * dt / 3600;
+            b.append(String.format(Locale.ROOT, "%.1f,%.4f,%.5f,%.1f,%.6f%n", k * dt, amps, cell.terminalVolts(), celsius, ah));
+        }
+        Path f = tmp.resolve(name);
+        Files.writeString(f, b);
+        return f;
+    }
+
+    @Test
+    void writesAPresetThatThePresetCatalogLoads() throws IOException {
+        Path out = tmp.resolve("cell.yaml");
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new CharacterizeCommand(),
+                "--ocv-test", simulated("ocv.csv", false, 25).toString(),
+                "--pulse-test", simulated("p25.csv", true, 25).toString(),
+                "--pulse-test", simulated("p0.csv", true, 0).toString(),
+                "--capacity-ah", "2.0", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(tmp.resolve("cell.ocv.csv")).isRegularFile();
+        ChemistryPreset preset = new PresetCatalog().load(out.toString());
+        assertThat(preset.name()).isEqualTo("cell");
+        assertThat(preset.cell().r0Ohms()).isBetween(0.015, 0.025);
+        assertThat(preset.cell().activationEnergyJPerMol()).isBetween(15000.0, 35000.0);
+        assertThat(preset.cell().ocv().voltsAt(0.5)).isBetween(3.68, 3.72);
+    }
+
+    @Test
+    void namesLineAndColumnOfABadPulseFile() throws IOException {
+        Path bad = tmp.resolve("bad.csv");
+        Files.writeString(bad, "time_s,current_a,voltage_v,temperature_c\n0,0,3.7,25\n1,abc,3.7,25\n");
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new CharacterizeCommand(),
+                "--ocv-test", bad.toString(), "--pulse-test", bad.toString(), "--capacity-ah", "2",
+                "--out", tmp.resolve("x.yaml").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("bad.csv line 3, column 2 (current_a): 'abc' is not a finite number");
+    }
+
+    @Test
+    void explainsWhenAPulseFileHasNoPulse() throws IOException {
+        Path flat = tmp.resolve("flat.csv");
+        Files.writeString(flat, "time_s,current_a,voltage_v,temperature_c,capacity_ah\n0,0,3.7,25,0\n1,0,3.7,25,0\n");
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new CharacterizeCommand(),
+                "--ocv-test", flat.toString(), "--pulse-test", flat.toString(), "--capacity-ah", "2",
+                "--out", tmp.resolve("x.yaml").toString());
+        assertThat(r.exit()).isEqualTo(3);
+        assertThat(r.err()).contains("flat.csv: no current pulse after a rest was found");
+    }
+}

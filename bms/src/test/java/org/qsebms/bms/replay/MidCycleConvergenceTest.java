@@ -1,0 +1,53 @@
+package org.qsebms.bms.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.qsebms.estimators.characterization.CellCharacterizer;
+import org.qsebms.estimators.characterization.CellTestLog;
+import org.qsebms.estimators.characterization.Characterization;
+import org.qsebms.estimators.soc.EkfTuning;
+
+/**
+ * Convergence under load: the drive cycles start at rest near full charge, where the first voltage
+ * already gives SOC. Here the replay starts in the middle of a 25 °C NCA drive cycle, at a
+ * moment of driving, with the SOC 30 % off in either direction.
+ */
+class MidCycleConvergenceTest {
+    private static Characterization nca;
+
+    private static synchronized Characterization nca() {
+        if (nca == null) {
+            CellTestLog c20 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_C20_OCV_native.csv"));
+            CellTestLog h25 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_HPPC_native.csv"));
+            CellTestLog h0 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_0C_HPPC_native.csv"));
+            nca = CellCharacterizer.forCapacity(2.9).characterize(List.of(c20, h25), List.of(h25, h0), 2.9);
+        }
+        return nca;
+    }
+
+    static CellTestLog from(CellTestLog log, int start) {
+        int n = log.size();
+        return new CellTestLog(log.source() + "@" + start, Arrays.copyOfRange(log.timeS(), start, n),
+                Arrays.copyOfRange(log.currentA(), start, n), Arrays.copyOfRange(log.voltageV(), start, n),
+                Arrays.copyOfRange(log.temperatureC(), start, n), Arrays.copyOfRange(log.capacityAh(), start, n),
+                Arrays.copyOfRange(log.socRef(), start, n));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"US06,1500,0.3", "US06,1500,-0.3", "LA92,5000,0.3", "LA92,5000,-0.3", "Cycle_2,4000,0.3",
+        "Cycle_2,4000,-0.3", "HWFTa,3000,0.3", "HWFTa,3000,-0.3"})
+    void convergesWithinTenMinutesOfDrivingFromThirtyPercentOff(String cycle, int startRow, double offset) {
+        CellTestLog full = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_" + cycle + ".csv"));
+        CellTestLog log = from(full, startRow);
+        double start = Math.max(0, Math.min(1, log.socRef()[0] + offset));
+        LogReplay.Result r = new LogReplay(nca().cell(), nca().hysteresis(), EkfTuning.defaults(), 600).run(log, start);
+        System.out.println(cycle + " from row " + startRow + " offset " + offset + ": " + r.summary().toJson());
+        assertThat(r.summary().convergedAfterSeconds()).as("seconds to |error| < 2 %").isLessThanOrEqualTo(600);
+        // RMSE / max error after these mid-cycle starts miss the 1 % / 3 % targets on US06 and
+        // HWFTa (see docs/estimation.md); only convergence is asserted here
+    }
+}

@@ -1,0 +1,92 @@
+package org.qsebms.estimators.characterization;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeMap;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.soc.HysteresisModel;
+
+/**
+ * Learns a cell's ECM from an OCV test and pulse tests (one per temperature): pulse fits give R0
+ * and the two RC pairs against SOC and temperature, their medians over 20-95 % SOC at the
+ * temperature closest to 25 °C give the nominal parameters, the ratio of total resistance between
+ * temperatures gives the Arrhenius activation energy, and the OCV test corrected by the nominal DC
+ * resistance gives OCV(SOC) and the hysteresis magnitude.
+ */
+public final class CellCharacterizer {
+    private static final double GAS_CONSTANT = 8.314462618;
+    /** Default hysteresis rate: h settles within about 5 % SOC. */
+    static final double HYSTERESIS_RATE_PER_SOC = 60.0;
+
+    private final PulseFitter pulseFitter;
+    private final OcvFitter ocvFitter;
+
+    public CellCharacterizer(PulseFitter pulseFitter, OcvFitter ocvFitter) {
+        this.pulseFitter = pulseFitter;
+        this.ocvFitter = ocvFitter;
+    }
+
+    /** Defaults for a 18650-size cell of the given capacity. */
+    public static CellCharacterizer forCapacity(double capacityAh) {
+        return new CellCharacterizer(new PulseFitter(0.01 * capacityAh, 0.2 * capacityAh, 60, 600),
+                new OcvFitter(0.005 * capacityAh, 0.08, 600));
+    }
+
+    public Characterization characterize(List<CellTestLog> ocvTests, List<CellTestLog> pulseTests, double capacityAh) {
+        List<String> notes = new ArrayList<>();
+        List<PulseFit> all = new ArrayList<>();
+        TreeMap<Double, double[]> byTemperature = new TreeMap<>();
+        for (CellTestLog log : pulseTests) {
+            List<PulseFit> fits = pulseFitter.fitAll(log, capacityAh);
+            if (fits.isEmpty()) {
+                throw new IllegalArgumentException(log.source() + ": no current pulse after a rest was found");
+            }
+            all.addAll(fits);
+            double celsius = log.medianCelsius();
+            byTemperature.put(celsius, medians(fits));
+            notes.add(String.format("%s: %d pulses fitted at %.1f °C", log.source(), fits.size(), celsius));
+        }
+        double refCelsius = byTemperature.keySet().stream()
+                .min((a, b) -> Double.compare(Math.abs(a - 25), Math.abs(b - 25))).orElseThrow();
+        double[] ref = byTemperature.get(refCelsius);
+        double activation = 0;
+        if (byTemperature.size() > 1) {
+            double coldest = byTemperature.firstKey() == refCelsius ? byTemperature.lastKey() : byTemperature.firstKey();
+            double[] other = byTemperature.get(coldest);
+            double ratio = (other[0] + other[1] + other[3]) / (ref[0] + ref[1] + ref[3]);
+            double inv = 1 / (coldest + 273.15) - 1 / (refCelsius + 273.15);
+            activation = Math.max(0, GAS_CONSTANT * Math.log(ratio) / inv);
+            notes.add(String.format("activation energy %.0f J/mol from %.1f and %.1f °C", activation, refCelsius, coldest));
+        } else {
+            notes.add("one temperature only: activation energy set to 0 (no temperature dependence)");
+        }
+        // parameters are referred to 25 °C, as EcmParameters expects
+        double toRef = Math.exp(activation / GAS_CONSTANT * (1 / 298.15 - 1 / (refCelsius + 273.15)));
+        double dcResistance = ref[0] + ref[1] + ref[3];
+        OcvFit ocv = ocvFitter.fit(ocvTests, capacityAh, dcResistance);
+        notes.add("OCV: " + ocv.note());
+        EcmParameters cell = new EcmParameters(capacityAh, ref[0] * toRef, ref[1] * toRef, ref[2], ref[3] * toRef,
+                ref[4], activation, ocv.curve());
+        HysteresisModel hysteresis = ocv.hysteresisVolts() > 0
+                ? new HysteresisModel(ocv.hysteresisVolts(), HYSTERESIS_RATE_PER_SOC) : HysteresisModel.NONE;
+        return new Characterization(cell, hysteresis, ocv, List.copyOf(all), List.copyOf(notes));
+    }
+
+    /** Medians of r0, r1, tau1, r2, tau2 over pulses between 20 and 95 % SOC (all pulses if none). */
+    static double[] medians(List<PulseFit> fits) {
+        List<PulseFit> mid = fits.stream().filter(f -> f.socFraction() >= 0.2 && f.socFraction() <= 0.95).toList();
+        List<PulseFit> use = mid.isEmpty() ? fits : mid;
+        return new double[] {
+            median(use.stream().mapToDouble(PulseFit::r0Ohms).toArray()),
+            median(use.stream().mapToDouble(PulseFit::r1Ohms).toArray()),
+            median(use.stream().mapToDouble(PulseFit::tau1Seconds).toArray()),
+            median(use.stream().mapToDouble(PulseFit::r2Ohms).toArray()),
+            median(use.stream().mapToDouble(PulseFit::tau2Seconds).toArray())};
+    }
+
+    private static double median(double[] xs) {
+        Arrays.sort(xs);
+        return xs[xs.length / 2];
+    }
+}

@@ -1,0 +1,172 @@
+package org.qsebms.estimators.characterization;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.util.Pair;
+
+/**
+ * Finds current pulses that start from rest in a pulse/HPPC log and fits R0 and two RC pairs to
+ * each pulse and its relaxation with Levenberg-Marquardt least squares. The model replays the
+ * measured current through the exact zero-order-hold RC recursion, so pulses need not be square;
+ * the OCV drift during the window is a sixth, linear parameter (volts per Ah passed).
+ */
+public final class PulseFitter {
+    private final double restAmps;
+    private final double minPulseAmps;
+    private final double minRestSeconds;
+    private final double windowSeconds;
+
+    /**
+     * @param restAmps       below this the cell counts as resting
+     * @param minPulseAmps   the first current after rest must reach this to count as a pulse
+     * @param minRestSeconds rest needed before a pulse (RC voltages assumed relaxed)
+     * @param windowSeconds  length of the fitted window from the pulse start
+     */
+    public PulseFitter(double restAmps, double minPulseAmps, double minRestSeconds, double windowSeconds) {
+        this.restAmps = restAmps;
+        this.minPulseAmps = minPulseAmps;
+        this.minRestSeconds = minRestSeconds;
+        this.windowSeconds = windowSeconds;
+    }
+
+    /** Fits every qualifying pulse of the log; SOC comes from its soc_ref, else from its Ah counter. */
+    public List<PulseFit> fitAll(CellTestLog log, double capacityAh) {
+        List<PulseFit> fits = new ArrayList<>();
+        double restStart = log.timeS()[0];
+        double[] t = log.timeS();
+        double[] i = log.currentA();
+        for (int k = 1; k < log.size(); k++) {
+            boolean restingBefore = Math.abs(i[k - 1]) < restAmps;
+            if (!restingBefore) {
+                restStart = Double.NaN;
+                continue;
+            }
+            if (Double.isNaN(restStart)) {
+                restStart = t[k - 1];
+            }
+            if (Math.abs(i[k]) >= minPulseAmps && t[k - 1] - restStart >= minRestSeconds) {
+                int end = k;
+                while (end + 1 < log.size() && t[end + 1] - t[k - 1] <= windowSeconds) {
+                    end++;
+                }
+                if (end - k >= 20) {
+                    PulseFit fit = fitWindow(log, k - 1, end, capacityAh);
+                    if (fit != null) {
+                        fits.add(fit);
+                    }
+                }
+                restStart = Double.NaN;
+            }
+        }
+        return fits;
+    }
+
+    private PulseFit fitWindow(CellTestLog log, int from, int to, double capacityAh) {
+        int n = to - from;
+        double[] target = new double[n];
+        for (int j = 0; j < n; j++) {
+            target[j] = log.voltageV()[from + 1 + j];
+        }
+        double jumpAmps = log.currentA()[from + 1] - log.currentA()[from];
+        double jumpVolts = log.voltageV()[from + 1] - log.voltageV()[from];
+        double r0Guess = Math.max(1e-4, Math.abs(jumpVolts / jumpAmps));
+        double[] start = {Math.log(r0Guess), Math.log(0.5 * r0Guess), Math.log(5), Math.log(0.5 * r0Guess),
+            Math.log(100), 0.0};
+        WindowModel model = new WindowModel(log, from, to);
+        LeastSquaresOptimizer.Optimum opt;
+        try {
+            opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
+                    .start(start).target(target).model(model::valueAndJacobian)
+                    .maxEvaluations(2000).maxIterations(500).build());
+        } catch (RuntimeException e) {
+            return null;
+        }
+        double[] x = opt.getPoint().toArray();
+        double r1 = Math.exp(x[1]);
+        double tau1 = Math.exp(x[2]);
+        double r2 = Math.exp(x[3]);
+        double tau2 = Math.exp(x[4]);
+        if (tau1 > tau2) {
+            double rs = r1;
+            double ts = tau1;
+            r1 = r2;
+            tau1 = tau2;
+            r2 = rs;
+            tau2 = ts;
+        }
+        double soc = log.hasSocRef() ? log.socRef()[from]
+                : log.hasCapacityColumn() ? 1 + log.capacityAh()[from] / capacityAh : Double.NaN;
+        double celsius = 0;
+        for (int j = from; j <= to; j++) {
+            celsius += log.temperatureC()[j];
+        }
+        celsius /= (to - from + 1);
+        return new PulseFit(soc, celsius, log.currentA()[from + 1], Math.exp(x[0]), r1, tau1, r2, tau2, opt.getRMS());
+    }
+
+    /** The ECM replayed over one window; parameters are logs of r0, r1, tau1, r2, tau2, then dOCV/dAh. */
+    private static final class WindowModel {
+        private final double[] t;
+        private final double[] amps;
+        private final double v0;
+        private final int n;
+
+        WindowModel(CellTestLog log, int from, int to) {
+            n = to - from;
+            t = new double[n + 1];
+            amps = new double[n + 1];
+            for (int j = 0; j <= n; j++) {
+                t[j] = log.timeS()[from + j];
+                amps[j] = log.currentA()[from + j];
+            }
+            v0 = log.voltageV()[from];
+        }
+
+        double[] simulate(double[] x) {
+            double r0 = Math.exp(x[0]);
+            double r1 = Math.exp(x[1]);
+            double tau1 = Math.exp(x[2]);
+            double r2 = Math.exp(x[3]);
+            double tau2 = Math.exp(x[4]);
+            double k = x[5];
+            double v1 = 0;
+            double v2 = 0;
+            double ah = 0;
+            double[] out = new double[n];
+            for (int j = 1; j <= n; j++) {
+                double dt = t[j] - t[j - 1];
+                double a1 = Math.exp(-dt / tau1);
+                double a2 = Math.exp(-dt / tau2);
+                double i = amps[j];
+                v1 = a1 * v1 + (1 - a1) * r1 * i;
+                v2 = a2 * v2 + (1 - a2) * r2 * i;
+                ah += i * dt / 3600.0;
+                out[j - 1] = v0 + k * ah + r0 * i + v1 + v2;
+            }
+            return out;
+        }
+
+        Pair<RealVector, RealMatrix> valueAndJacobian(RealVector point) {
+            double[] x = point.toArray();
+            double[] base = simulate(x);
+            RealMatrix jac = new Array2DRowRealMatrix(n, x.length);
+            for (int p = 0; p < x.length; p++) {
+                double step = 1e-6 * Math.max(1.0, Math.abs(x[p]));
+                double[] xp = x.clone();
+                xp[p] += step;
+                double[] moved = simulate(xp);
+                for (int j = 0; j < n; j++) {
+                    jac.setEntry(j, p, (moved[j] - base[j]) / step);
+                }
+            }
+            return new Pair<>(new ArrayRealVector(base, false), jac);
+        }
+    }
+}

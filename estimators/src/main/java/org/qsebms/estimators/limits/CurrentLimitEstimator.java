@@ -1,0 +1,58 @@
+package org.qsebms.estimators.limits;
+
+import org.qsebms.estimators.model.EcmParameters;
+
+/**
+ * Charge and discharge current limits per cell (state of function) from the ECM: the largest
+ * constant current whose terminal voltage stays inside [minCellVolts, maxCellVolts] for the whole
+ * horizon, given the cell's SOC, RC voltages, temperature (the Arrhenius factor raises the
+ * resistances when cold) and R0 health (estimated over nominal R0); then a temperature trapezoid
+ * (foxBMS style: charge falls linearly to zero at {@code chargeZeroCelsius}, both fall to zero at
+ * {@code hotZeroCelsius}) and the rated currents. Both limits are reported as non-negative
+ * magnitudes. No allocation per call.
+ */
+public final class CurrentLimitEstimator {
+    private final EcmParameters cell;
+    private final CurrentLimitSettings settings;
+
+    public CurrentLimitEstimator(EcmParameters cell, CurrentLimitSettings settings) {
+        this.cell = cell;
+        this.settings = settings;
+    }
+
+    /** Highest charge current (A, >= 0) for a cell in the given state. */
+    public double chargeLimitAmps(double soc, double rcVolts, double celsius, double r0Scale) {
+        double headroom = settings.maxCellVolts() - cell.ocv().voltsAt(soc, celsius) - rcVolts;
+        double amps = Math.max(0, headroom / effectiveOhms(soc, celsius, r0Scale));
+        double t = celsius;
+        double cold = ramp(t, settings.chargeZeroCelsius(), settings.chargeFullCelsius());
+        double hot = 1 - ramp(t, settings.hotFullCelsius(), settings.hotZeroCelsius());
+        return Math.min(settings.maxChargeAmps(), amps) * cold * hot;
+    }
+
+    /** Highest discharge current magnitude (A, >= 0) for a cell in the given state. */
+    public double dischargeLimitAmps(double soc, double rcVolts, double celsius, double r0Scale) {
+        double headroom = cell.ocv().voltsAt(soc, celsius) + rcVolts - settings.minCellVolts();
+        double amps = Math.max(0, headroom / effectiveOhms(soc, celsius, r0Scale));
+        double hot = 1 - ramp(celsius, settings.hotFullCelsius(), settings.hotZeroCelsius());
+        return Math.min(settings.maxDischargeAmps(), amps) * hot;
+    }
+
+    /**
+     * Resistance seen by a constant current after the horizon: R0 plus the charged fraction of
+     * each RC pair, plus the OCV change the current itself causes over the horizon.
+     */
+    private double effectiveOhms(double soc, double celsius, double r0Scale) {
+        double f = cell.resistanceFactor(celsius);
+        double h = settings.horizonSeconds();
+        double rc = cell.r1Ohms() * (1 - Math.exp(-h / cell.tau1Seconds()))
+                + cell.r2Ohms() * (1 - Math.exp(-h / cell.tau2Seconds()));
+        double ocvDrift = Math.abs(cell.ocv().slopeAt(soc)) * h / (3600.0 * cell.capacityAh());
+        return (cell.r0Ohms() * r0Scale + rc) * f + ocvDrift;
+    }
+
+    /** 0 at or below {@code zero}, 1 at or above {@code full}, linear in between. */
+    private static double ramp(double x, double zero, double full) {
+        return x <= zero ? 0 : x >= full ? 1 : (x - zero) / (full - zero);
+    }
+}

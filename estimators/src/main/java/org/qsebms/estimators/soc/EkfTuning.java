@@ -1,0 +1,65 @@
+package org.qsebms.estimators.soc;
+
+/**
+ * Noise and robustness settings of the SOC Kalman filters.
+ *
+ * @param currentSigmaAmps        current-sensor noise, one sigma (drives SOC and RC process noise)
+ * @param voltageSigmaVolts       voltage measurement plus model error, one sigma
+ * @param socDriftSigmaPerHour    extra SOC random walk per hour (capacity / efficiency uncertainty)
+ * @param initialSocSigma         SOC sigma after initialisation or {@link SocEstimator#setCellSoc}
+ * @param initialRcSigmaVolts     sigma of each RC voltage at start
+ * @param minOcvSlopeVoltsPerSoc  below this |dOCV/dSOC| the voltage no longer corrects SOC
+ *                                (flat OCV: the filter coulomb-counts with a growing bound)
+ * @param gateSigmas              innovations beyond this many sigmas are rejected as outliers
+ * @param maxConsecutiveRejections after this many rejections in a row the SOC variance is
+ *                                inflated so that a real, persistent mismatch is re-learnt
+ * @param ocvSigmaVolts           systematic OCV-model error, one sigma: not white noise, so the
+ *                                filter cannot average it away; it is added to the reported
+ *                                bound as {@code (ocvSigma / slope)^2} where the voltage is used
+ */
+public record EkfTuning(
+        double currentSigmaAmps,
+        double voltageSigmaVolts,
+        double socDriftSigmaPerHour,
+        double initialSocSigma,
+        double initialRcSigmaVolts,
+        double minOcvSlopeVoltsPerSoc,
+        double gateSigmas,
+        int maxConsecutiveRejections,
+        double ocvSigmaVolts) {
+
+    public EkfTuning {
+        positive("currentSigmaAmps", currentSigmaAmps);
+        positive("voltageSigmaVolts", voltageSigmaVolts);
+        nonNegative("socDriftSigmaPerHour", socDriftSigmaPerHour);
+        positive("initialSocSigma", initialSocSigma);
+        positive("initialRcSigmaVolts", initialRcSigmaVolts);
+        nonNegative("minOcvSlopeVoltsPerSoc", minOcvSlopeVoltsPerSoc);
+        positive("gateSigmas", gateSigmas);
+        if (maxConsecutiveRejections < 1) {
+            throw new IllegalArgumentException("maxConsecutiveRejections must be >= 1, got " + maxConsecutiveRejections);
+        }
+        nonNegative("ocvSigmaVolts", ocvSigmaVolts);
+    }
+
+    /**
+     * Defaults: 50 mA current noise; 80 mV voltage sigma and 20 mV systematic OCV error, which
+     * stand for model error far more than for sensor noise (chosen on the Panasonic 25 °C drive
+     * cycles, see docs/estimation.md).
+     */
+    public static EkfTuning defaults() {
+        return new EkfTuning(0.05, 0.080, 0.001, 0.20, 0.02, 0.05, 6.0, 20, 0.020);
+    }
+
+    private static void positive(String name, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + v);
+        }
+    }
+
+    private static void nonNegative(String name, double v) {
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + v);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.qsebms.estimators.soc;
+
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+import org.qsebms.estimators.model.EcmParameters;
+
+/**
+ * The textbook form of {@link EkfSocEstimator}: one state vector and one covariance matrix per
+ * cell, written with Hipparchus matrices and the equations as printed (F P F' + Q, K = P H' / S,
+ * Joseph update). Allocates freely; it exists so that tests can check the hand-unrolled filter
+ * against it.
+ */
+public final class ReferenceEkfSocEstimator implements SocEstimator {
+    private final EcmParameters cell;
+    private final HysteresisModel hysteresis;
+    private final EkfTuning tuning;
+    private final RealMatrix[] x;
+    private final RealMatrix[] cov;
+    private final double[] h;
+    private final boolean[] initialised;
+    private final int[] rejectedInRow;
+    private final double[] ocvSocVariance;
+
+    public ReferenceEkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, int cellCount) {
+        this.cell = cell;
+        this.hysteresis = hysteresis;
+        this.tuning = tuning;
+        this.x = new RealMatrix[cellCount];
+        this.cov = new RealMatrix[cellCount];
+        this.h = new double[cellCount];
+        this.initialised = new boolean[cellCount];
+        this.rejectedInRow = new int[cellCount];
+        this.ocvSocVariance = new double[cellCount];
+        for (int i = 0; i < cellCount; i++) {
+            x[i] = MatrixUtils.createRealMatrix(3, 1);
+            cov[i] = initialCovariance();
+        }
+    }
+
+    private RealMatrix initialCovariance() {
+        double sz = tuning.initialSocSigma();
+        double sv = tuning.initialRcSigmaVolts();
+        return MatrixUtils.createRealDiagonalMatrix(new double[] {sz * sz, sv * sv, sv * sv});
+    }
+
+    @Override
+    public void update(double amps, double[] cellVolts, double[] cellCelsius, double dt) {
+        for (int i = 0; i < x.length; i++) {
+            double f = cell.resistanceFactor(cellCelsius[i]);
+            if (!initialised[i]) {
+                x[i].setEntry(0, 0, cell.ocv().socAt(cellVolts[i] - cell.r0Ohms() * f * amps));
+                cov[i] = initialCovariance();
+                initialised[i] = true;
+                ocvSocVariance[i] = 0;
+            }
+            double a1 = Math.exp(-dt / cell.tau1Seconds());
+            double a2 = Math.exp(-dt / cell.tau2Seconds());
+            RealMatrix fm = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2});
+            RealMatrix bm = MatrixUtils.createColumnRealMatrix(new double[] {
+                dt / (3600.0 * cell.capacityAh()), (1 - a1) * cell.r1Ohms() * f, (1 - a2) * cell.r2Ohms() * f});
+            double dz = amps * bm.getEntry(0, 0);
+            x[i] = fm.multiply(x[i]).add(bm.scalarMultiply(amps));
+            x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
+            h[i] = hysteresis.next(h[i], dz);
+            double sI = tuning.currentSigmaAmps();
+            double drift = tuning.socDriftSigmaPerHour();
+            RealMatrix q = bm.multiply(bm.transpose()).scalarMultiply(sI * sI);
+            // the filters treat the process noise terms as independent
+            RealMatrix qDiag = MatrixUtils.createRealDiagonalMatrix(new double[] {
+                q.getEntry(0, 0) + drift * drift * dt / 3600.0, q.getEntry(1, 1), q.getEntry(2, 2)});
+            cov[i] = fm.multiply(cov[i]).multiply(fm.transpose()).add(qDiag);
+            correct(i, amps, cellVolts[i], cellCelsius[i], f);
+        }
+    }
+
+    private void correct(int i, double amps, double volts, double celsius, double f) {
+        double z = Math.max(0, Math.min(1, x[i].getEntry(0, 0)));
+        double predicted = cell.ocv().voltsAt(z, celsius) + hysteresis.magnitudeVolts() * h[i]
+                + cell.r0Ohms() * f * amps + x[i].getEntry(1, 0) + x[i].getEntry(2, 0);
+        double slope = cell.ocv().slopeAt(z);
+        double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
+        RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1});
+        double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
+        double innovation = volts - predicted;
+        if (h0 != 0.0) {
+            ocvSocVariance[i] = Math.pow(tuning.ocvSigmaVolts() / h0, 2);
+        }
+        double s = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0) + r;
+        double gate = tuning.gateSigmas();
+        if (innovation * innovation > gate * gate * s) {
+            if (++rejectedInRow[i] < tuning.maxConsecutiveRejections()) {
+                return;
+            }
+            double socError = h0 != 0.0 ? innovation / h0 : 0.0;
+            cov[i].addToEntry(0, 0, socError * socError);
+            s = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0) + r;
+        }
+        rejectedInRow[i] = 0;
+        RealMatrix k = cov[i].multiply(hm.transpose()).scalarMultiply(1.0 / s);
+        x[i] = x[i].add(k.scalarMultiply(innovation));
+        x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
+        RealMatrix a = MatrixUtils.createRealIdentityMatrix(3).subtract(k.multiply(hm));
+        cov[i] = a.multiply(cov[i]).multiply(a.transpose()).add(k.multiply(k.transpose()).scalarMultiply(r));
+    }
+
+    @Override
+    public int cellCount() {
+        return x.length;
+    }
+
+    @Override
+    public double cellSoc(int c) {
+        return x[c].getEntry(0, 0);
+    }
+
+    @Override
+    public double cellSocBound3Sigma(int c) {
+        return Math.min(1.0, 3 * Math.sqrt(cov[c].getEntry(0, 0) + ocvSocVariance[c]));
+    }
+
+    @Override
+    public void setCellSoc(int c, double value) {
+        x[c] = MatrixUtils.createColumnRealMatrix(new double[] {Math.max(0, Math.min(1, value)), 0, 0});
+        cov[c] = initialCovariance();
+        initialised[c] = true;
+        rejectedInRow[c] = 0;
+        ocvSocVariance[c] = 0;
+    }
+}

@@ -1,0 +1,33 @@
+package org.qsebms.estimators.capacity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TotalLeastSquaresCapacityEstimatorTest {
+    static LongStream seeds() {
+        return LongStream.range(0, 10).map(i -> new SplittableRandom(99 + i).nextLong());
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void convergesFromAWrongPriorAndItsSigmaShrinks(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double trueAh = r.nextDouble(1.5, 3.0);
+        TotalLeastSquaresCapacityEstimator est = new TotalLeastSquaresCapacityEstimator(trueAh * 1.15, 0.15 * trueAh, 1.0, 64);
+        double sigma0 = est.capacitySigmaAh();
+        for (int w = 0; w < 40; w++) {
+            double dz = r.nextDouble(-0.8, 0.8);
+            double sz = 0.01;
+            double sy = 0.005;
+            est.add(dz + sz * r.nextGaussian(), sz, trueAh * dz + sy * r.nextGaussian(), sy);
+        }
+        assertThat(est.capacityAh()).isCloseTo(trueAh, within(0.02 * trueAh));
+        assertThat(est.capacitySigmaAh()).isLessThan(sigma0 / 5);
+        assertThat(est.windows()).isEqualTo(40);
+    }
+}

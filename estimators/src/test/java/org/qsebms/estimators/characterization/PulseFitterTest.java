@@ -1,0 +1,55 @@
+package org.qsebms.estimators.characterization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.EquivalentCircuitCell;
+import org.qsebms.estimators.model.OcvCurve;
+
+class PulseFitterTest {
+    static final OcvCurve LINEAR = new OcvCurve(new double[] {0, 1}, new double[] {3.4, 4.2}, new double[2]);
+
+    /** 0.1 s samples: 100 s discharge, 300 s rest, 10 s pulse, 390 s rest; repeated at several SOC. */
+    static CellTestLog hppc(EcmParameters p, double amps) {
+        EquivalentCircuitCell cell = new EquivalentCircuitCell(p, 0.9, 25);
+        int n = 6 * 8000;
+        double[] t = new double[n];
+        double[] i = new double[n];
+        double[] v = new double[n];
+        double[] c = new double[n];
+        double[] cap = new double[n];
+        double[] soc = new double[n];
+        double ah = 0;
+        for (int k = 0; k < n; k++) {
+            int phase = k % 8000;
+            double current = phase < 1000 ? -2.0 : phase >= 4000 && phase < 4100 ? amps : 0.0;
+            cell.step(current, 0.1);
+            ah += current * 0.1 / 3600;
+            t[k] = 0.1 * k;
+            i[k] = current;
+            v[k] = cell.terminalVolts();
+            c[k] = 25;
+            cap[k] = ah;
+            soc[k] = cell.soc();
+        }
+        return new CellTestLog("synthetic", t, i, v, c, cap, soc);
+    }
+
+    @Test
+    void recoversTheParametersOfASimulatedCell() {
+        EcmParameters truth = new EcmParameters(2.0, 0.020, 0.010, 2.0, 0.015, 60, 0, LINEAR);
+        List<PulseFit> fits = new PulseFitter(0.02, 0.4, 60, 360).fitAll(hppc(truth, -4.0), 2.0);
+        assertThat(fits).hasSizeGreaterThanOrEqualTo(6);
+        for (PulseFit f : fits) {
+            assertThat(f.r0Ohms()).isCloseTo(0.020, within(0.001));
+            assertThat(f.r1Ohms() + f.r2Ohms()).isCloseTo(0.025, within(0.002));
+            assertThat(f.rmsVolts()).isLessThan(0.001);
+        }
+        double[] medians = CellCharacterizer.medians(fits);
+        assertThat(Arrays.stream(medians).allMatch(Double::isFinite)).isTrue();
+    }
+}

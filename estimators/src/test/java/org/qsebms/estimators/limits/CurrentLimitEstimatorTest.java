@@ -1,0 +1,59 @@
+package org.qsebms.estimators.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.EquivalentCircuitCell;
+import org.qsebms.estimators.model.OcvCurve;
+
+class CurrentLimitEstimatorTest {
+    static final OcvCurve OCV = new OcvCurve(new double[] {0, 0.1, 0.9, 1}, new double[] {3.0, 3.5, 4.0, 4.2},
+            new double[4]);
+    static final EcmParameters CELL = new EcmParameters(2.0, 0.03, 0.015, 5, 0.02, 100, 25000, OCV);
+    static final CurrentLimitSettings SETTINGS = new CurrentLimitSettings(2.8, 4.25, 10, 4, 10, 0, 10, 45, 60);
+
+    static LongStream seeds() {
+        SplittableRandom r = new SplittableRandom(41);
+        return LongStream.generate(r::nextLong).limit(20);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void holdingTheLimitForTheHorizonKeepsTheTerminalVoltageInsideTheWindow(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double soc = r.nextDouble(0.02, 0.98);
+        double celsius = r.nextDouble(12, 44);
+        CurrentLimitEstimator limits = new CurrentLimitEstimator(CELL, SETTINGS);
+        double dis = limits.dischargeLimitAmps(soc, 0, celsius, 1.0);
+        double chg = limits.chargeLimitAmps(soc, 0, celsius, 1.0);
+        EquivalentCircuitCell a = new EquivalentCircuitCell(CELL, soc, celsius);
+        EquivalentCircuitCell b = new EquivalentCircuitCell(CELL, soc, celsius);
+        for (int k = 0; k < 100; k++) {
+            a.step(-dis, 0.1);
+            b.step(chg, 0.1);
+            assertThat(a.terminalVolts()).isGreaterThanOrEqualTo(SETTINGS.minCellVolts() - 0.01);
+            assertThat(b.terminalVolts()).isLessThanOrEqualTo(SETTINGS.maxCellVolts() + 0.01);
+        }
+    }
+
+    @Test
+    void chargingIsForbiddenAtTheColdLimitAndDeratedAboveIt() {
+        CurrentLimitEstimator limits = new CurrentLimitEstimator(CELL, SETTINGS);
+        assertThat(limits.chargeLimitAmps(0.5, 0, 0.0, 1.0)).isZero();
+        double at5 = limits.chargeLimitAmps(0.5, 0, 5.0, 1.0);
+        double at25 = limits.chargeLimitAmps(0.5, 0, 25.0, 1.0);
+        assertThat(at5).isPositive().isLessThan(0.5 * at25 + 1e-9);
+        assertThat(limits.dischargeLimitAmps(0.5, 0, 60.0, 1.0)).isZero();
+    }
+
+    @Test
+    void agedCellWithHigherR0GetsLowerLimits() {
+        CurrentLimitEstimator limits = new CurrentLimitEstimator(CELL, SETTINGS);
+        assertThat(limits.dischargeLimitAmps(0.05, 0, 25, 2.0)).isLessThan(limits.dischargeLimitAmps(0.05, 0, 25, 1.0));
+    }
+}

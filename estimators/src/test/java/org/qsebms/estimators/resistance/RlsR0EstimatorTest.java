@@ -1,0 +1,34 @@
+package org.qsebms.estimators.resistance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.EquivalentCircuitCell;
+import org.qsebms.estimators.model.OcvCurve;
+
+class RlsR0EstimatorTest {
+    static final OcvCurve LINEAR = new OcvCurve(new double[] {0, 1}, new double[] {3.4, 4.2}, new double[2]);
+
+    @Test
+    void learnsR0NormalisedTo25CFromCurrentStepsAtAnotherTemperature() {
+        EcmParameters truth = new EcmParameters(2.0, 0.030, 0.010, 10, 0.010, 100, 30000, LINEAR);
+        EcmParameters prior = truth.scaled(1.0, 0.6);
+        EquivalentCircuitCell cell = new EquivalentCircuitCell(truth, 0.8, 5);
+        RlsR0Estimator rls = new RlsR0Estimator(prior, 1, 0.99, 0.5);
+        SplittableRandom r = new SplittableRandom(3);
+        double[] v = new double[1];
+        double[] t = {5};
+        for (int k = 0; k < 3000; k++) {
+            double amps = k % 5 == 0 ? r.nextDouble(-4, 2) : Double.NaN;
+            amps = Double.isNaN(amps) ? cell.lastAmps() : amps;
+            cell.step(amps, 0.1);
+            v[0] = cell.terminalVolts();
+            rls.update(amps, v, t);
+        }
+        // with 0.1 s steps the RC pairs add a little: R0 + R1 (1 - exp(-0.1/10)) ~ R0 + 1 %
+        assertThat(rls.cellR0At25Ohms(0)).isCloseTo(0.030, within(0.002));
+    }
+}

@@ -1,0 +1,45 @@
+package org.qsebms.estimators.soc;
+
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.OcvCurve;
+
+/** Cells for estimator tests: Chen2020 NCM811 OCV (sloped) and a Safari-like flat LFP OCV. */
+final class TestCells {
+    private TestCells() {
+    }
+
+    static OcvCurve ncm811() {
+        int n = 101;
+        double[] soc = new double[n];
+        double[] v = new double[n];
+        double[] dudt = new double[n];
+        for (int i = 0; i < n; i++) {
+            soc[i] = i / 100.0;
+            double y = 0.9059 - soc[i] * (0.9059 - 0.2613);
+            v[i] = -0.8090 * y + 4.4875 - 0.0428 * Math.tanh(18.5138 * (y - 0.5542))
+                    - 17.7326 * Math.tanh(15.7890 * (y - 0.3117)) + 17.5842 * Math.tanh(15.9308 * (y - 0.3120));
+        }
+        return new OcvCurve(soc, v, dudt);
+    }
+
+    static OcvCurve flatLfp() {
+        int n = 101;
+        double[] soc = new double[n];
+        double[] v = new double[n];
+        double[] dudt = new double[n];
+        for (int i = 0; i < n; i++) {
+            soc[i] = i / 100.0;
+            double y = 1 - soc[i] * 0.97;
+            v[i] = 3.4323 - 0.8428 * Math.exp(-80.2493 * Math.pow(1 - y, 1.3198)) + 0.0005 * soc[i];
+        }
+        // the Safari law falls with y: make the table non-decreasing in SOC
+        for (int i = 1; i < n; i++) {
+            v[i] = Math.max(v[i], v[i - 1] + 1e-6);
+        }
+        return new OcvCurve(soc, v, dudt);
+    }
+
+    static EcmParameters ncmCell() {
+        return new EcmParameters(2.0, 0.030, 0.015, 10, 0.012, 200, 20000, ncm811());
+    }
+}
