@@ -23,9 +23,13 @@ public final class CyclingProfile implements PackLoad {
     private double phaseStart;
     private double cvAmps;
 
-    /** The default profile for cells of {@code capacityAh}: 0.5 C to 4.20 V, C/20 cut-off, 1 C / 0.2 C pulses of 30 s to 3.40 V, 10 min rests. */
+    /**
+     * The default profile for cells of {@code capacityAh}: 0.4 C to 4.15 V (inside the presets'
+     * operating limits, so a healthy run raises no MOL), C/20 cut-off, 1 C / 0.2 C pulses of 30 s
+     * down to 3.40 V, 10 min rests.
+     */
     public static CyclingProfile defaultFor(double capacityAh) {
-        return new CyclingProfile(capacityAh, 0.5, 4.20, 0.05, 1.0, 0.2, 30, 3.40, 600, Phase.DISCHARGE);
+        return new CyclingProfile(capacityAh, 0.4, 4.15, 0.05, 1.0, 0.2, 30, 3.40, 600, Phase.DISCHARGE);
     }
 
     CyclingProfile(double capacityAh, double chargeCRate, double cvVolts, double cutoffCRate, double pulseCRate,
