@@ -13,7 +13,9 @@ import org.qsebms.bms.supervisor.SupervisorRequests;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.bms.telemetry.SampleRing;
 import org.qsebms.config.BmsConfig;
-import org.qsebms.estimators.soc.CoulombCountingSocEstimator;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.soc.EkfSocEstimator;
+import org.qsebms.estimators.soc.EkfTuning;
 import org.qsebms.hal.PackHardware;
 
 /** Wires one {@link PackController} from a configuration, hardware and plant. */
@@ -46,10 +48,12 @@ public final class ControllerAssembly {
                 events.offer(new ControllerEvent.ResetOutcome(accepted, reason, nanos));
             }
         });
-        double[] capacities = new double[cells];
-        java.util.Arrays.fill(capacities, cfg.pack().capacityAh());
-        CoulombCountingSocEstimator soc = new CoulombCountingSocEstimator(cfg.chemistry().cell().ocv(), capacities,
-                0.02 * cfg.pack().capacityAh(), 1800);
+        // The estimator's view of a cell: the chemistry preset scaled to the configured capacity
+        // (the simulated pack has its own "true" parameters and spread, so this is never circular).
+        EcmParameters nominal = cfg.chemistry().cell();
+        double capFactor = cfg.pack().capacityAh() / nominal.capacityAh();
+        EkfSocEstimator soc = new EkfSocEstimator(nominal.scaled(capFactor, 1.0 / capFactor),
+                cfg.chemistry().hysteresis(), EkfTuning.defaults(), cells);
         CurrentLimits limits = new CurrentLimits(cfg.limits());
         long periodNanos = cfg.loop().period().toNanos();
         int dutyPeriod = (int) Math.max(1, 10_000_000_000L / periodNanos);
