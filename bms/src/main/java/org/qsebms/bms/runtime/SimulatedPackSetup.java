@@ -1,27 +1,70 @@
 package org.qsebms.bms.runtime;
 
+import java.util.Locale;
 import org.qsebms.bms.sim.CyclingProfile;
 import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.sim.SimulatedPack;
 import org.qsebms.config.BmsConfig;
+import org.qsebms.config.ChemistryPreset;
+import org.qsebms.estimators.calibration.CalibratedModel;
+import org.qsebms.estimators.calibration.PaperCalibration;
+import org.qsebms.estimators.calibration.PaperData;
+import org.qsebms.estimators.calibration.PresetYamlWriter;
+import org.qsebms.estimators.model.Cathode;
+import org.qsebms.estimators.model.CellGeometry;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.Electrolyte;
+import org.qsebms.estimators.model.QseCellParameters;
 
-/** Builds the simulated pack and its hardware ports for a configuration. */
+/**
+ * Builds the simulated pack and its hardware ports for a configuration. For the QSE chemistries
+ * the "true" cells run on the full QSE cell model calibrated from the seed paper (reference pouch
+ * geometry, electrode area scaled to the configured capacity, cell-to-cell spread); the
+ * controller's estimators see only the preset's equivalent circuit, so estimation is never circular.
+ */
 public final class SimulatedPackSetup {
     private SimulatedPackSetup() {
     }
 
     public static SimulatedHardware create(BmsConfig cfg, double initialSoc, double ambientCelsius, PackLoad load, long seed) {
+        return new SimulatedHardware(createPack(cfg, initialSoc, ambientCelsius, load, seed), seed + 1);
+    }
+
+    /** The pack alone (for plants that put their own ports in front of it). */
+    public static SimulatedPack createPack(BmsConfig cfg, double initialSoc, double ambientCelsius, PackLoad load, long seed) {
+        QseCellParameters qse = qseCell(cfg);
+        if (qse != null) {
+            return SimulatedPack.ofQseCells(qse, cfg.pack().seriesCells(), initialSoc, ambientCelsius, load, seed);
+        }
         EcmParameters nominal = cfg.chemistry().cell();
         double capFactor = cfg.pack().capacityAh() / nominal.capacityAh();
-        SimulatedPack pack = new SimulatedPack(nominal.scaled(capFactor, 1.0 / capFactor), cfg.pack().seriesCells(),
+        return new SimulatedPack(nominal.scaled(capFactor, 1.0 / capFactor), cfg.pack().seriesCells(),
                 initialSoc, ambientCelsius, load, seed);
-        return new SimulatedHardware(pack, seed + 1);
     }
 
     /** The default: 50 % SOC, 25 °C, the repeating cycling profile. */
     public static SimulatedHardware createDefault(BmsConfig cfg) {
         return create(cfg, 0.5, 25.0, CyclingProfile.defaultFor(cfg.pack().capacityAh()), 42);
+    }
+
+    /** The QSE model of the configured chemistry at the configured capacity, or null for a chemistry it does not know. */
+    static QseCellParameters qseCell(BmsConfig cfg) {
+        ChemistryPreset preset = cfg.chemistry();
+        Electrolyte electrolyte;
+        Cathode cathode;
+        try {
+            electrolyte = Electrolyte.valueOf(preset.electrolyte().toUpperCase(Locale.ROOT));
+            cathode = Cathode.valueOf(preset.cathode().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException notQse) {
+            return null;
+        }
+        CalibratedModel model = PaperCalibration.calibrate(PaperData.bundled());
+        CellGeometry ref = PresetYamlWriter.referencePouch(cathode);
+        QseCellParameters atReference = QseCellParameters.of(model.laws(electrolyte), cathode, ref, preset.cell().ocv());
+        double areaScale = cfg.pack().capacityAh() / atReference.capacityAh();
+        CellGeometry scaled = new CellGeometry(ref.electrodeAreaCm2() * areaScale, ref.layers(),
+                ref.cathodeLoadingMgPerCm2(), ref.lithiumFoilUm(), ref.electrolyteThicknessUm());
+        return QseCellParameters.of(model.laws(electrolyte), cathode, scaled, preset.cell().ocv());
     }
 }

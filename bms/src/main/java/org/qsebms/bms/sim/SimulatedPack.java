@@ -4,7 +4,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.qsebms.estimators.model.EcmParameters;
-import org.qsebms.estimators.model.EquivalentCircuitCell;
+import org.qsebms.estimators.model.CellGeometry;
+import org.qsebms.estimators.model.QseCellParameters;
 import org.qsebms.hal.ContactorId;
 
 /**
@@ -14,13 +15,10 @@ import org.qsebms.hal.ContactorId;
  * fault injection. The controller sees it only through {@link SimulatedHardware}'s ports.
  */
 public final class SimulatedPack implements Plant {
-    private static final double HEAT_CAPACITY_J_PER_K = 45.0;
-    private static final double COOLING_W_PER_K = 0.08;
     private static final double LINK_TAU_PRECHARGE_S = 0.4;
     private static final double MAX_STEP_S = 0.1;
 
-    private final EquivalentCircuitCell[] cells;
-    private final double[] cellCelsius;
+    private final SimulatedCell[] cells;
     private final double[] extraCellVolts;
     private final double[] softShortOhms;
     private final boolean[] balancing;
@@ -37,6 +35,8 @@ public final class SimulatedPack implements Plant {
     private double seconds;
 
     /**
+     * A pack of equivalent-circuit cells.
+     *
      * @param nominal        nominal cell parameters (the estimator's view)
      * @param seriesCells    number of cells
      * @param initialSoc     starting SOC of every cell
@@ -46,18 +46,48 @@ public final class SimulatedPack implements Plant {
      */
     public SimulatedPack(EcmParameters nominal, int seriesCells, double initialSoc, double ambientCelsius,
                          PackLoad load, long seed) {
+        this(ecmCells(nominal, seriesCells, initialSoc, ambientCelsius, seed), ambientCelsius, load);
+    }
+
+    /**
+     * A pack of cells on the full QSE cell model, with a cell-to-cell spread in electrode area
+     * (±3 %, 1 sigma, fixed seed: capacity and resistance spread together, as real stacking does).
+     */
+    public static SimulatedPack ofQseCells(QseCellParameters nominal, int seriesCells, double initialSoc,
+                                           double ambientCelsius, PackLoad load, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        this.cells = new EquivalentCircuitCell[seriesCells];
-        this.cellCelsius = new double[seriesCells];
+        SimulatedCell[] cells = new SimulatedCell[seriesCells];
+        for (int i = 0; i < seriesCells; i++) {
+            double areaFactor = 1.0 + 0.03 * clamp(random.nextGaussian(), -2.5, 2.5);
+            CellGeometry g = nominal.geometry();
+            CellGeometry spread = new CellGeometry(g.electrodeAreaCm2() * areaFactor, g.layers(), g.cathodeLoadingMgPerCm2(),
+                    g.lithiumFoilUm(), g.electrolyteThicknessUm());
+            cells[i] = new QseSimulatedCell(QseCellParameters.of(nominal.laws(), nominal.cathode(), spread, nominal.ocv()),
+                    initialSoc, ambientCelsius);
+        }
+        return new SimulatedPack(cells, ambientCelsius, load);
+    }
+
+    private static SimulatedCell[] ecmCells(EcmParameters nominal, int seriesCells, double initialSoc,
+                                            double ambientCelsius, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        SimulatedCell[] cells = new SimulatedCell[seriesCells];
+        for (int i = 0; i < seriesCells; i++) {
+            double capFactor = 1.0 + 0.03 * clamp(random.nextGaussian(), -2.5, 2.5);
+            double resFactor = 1.0 + 0.10 * clamp(random.nextGaussian(), -2.5, 2.5);
+            cells[i] = new EcmSimulatedCell(nominal.scaled(capFactor, resFactor), initialSoc, ambientCelsius);
+        }
+        return cells;
+    }
+
+    private SimulatedPack(SimulatedCell[] cells, double ambientCelsius, PackLoad load) {
+        int seriesCells = cells.length;
+        this.cells = cells;
         this.extraCellVolts = new double[seriesCells];
         this.softShortOhms = new double[seriesCells];
         this.balancing = new boolean[seriesCells];
         this.balancingOhms = 33.0;
         for (int i = 0; i < seriesCells; i++) {
-            double capFactor = 1.0 + 0.03 * clamp(random.nextGaussian(), -2.5, 2.5);
-            double resFactor = 1.0 + 0.10 * clamp(random.nextGaussian(), -2.5, 2.5);
-            cells[i] = new EquivalentCircuitCell(nominal.scaled(capFactor, resFactor), initialSoc, ambientCelsius);
-            cellCelsius[i] = ambientCelsius;
             softShortOhms[i] = Double.POSITIVE_INFINITY;
         }
         for (ContactorId id : ContactorId.values()) {
@@ -105,7 +135,7 @@ public final class SimulatedPack implements Plant {
         }
         packAmps = connected ? demand : 0.0;
         for (int i = 0; i < cells.length; i++) {
-            EquivalentCircuitCell c = cells[i];
+            SimulatedCell c = cells[i];
             double v = c.terminalVolts();
             double leak = 0.0;
             if (balancing[i]) {
@@ -114,12 +144,7 @@ public final class SimulatedPack implements Plant {
             if (Double.isFinite(softShortOhms[i])) {
                 leak += v / softShortOhms[i];
             }
-            double cellAmps = packAmps - leak;
-            c.step(cellAmps, dtSeconds);
-            double r = c.parameters().r0Ohms() * c.parameters().resistanceFactor(cellCelsius[i]);
-            double heatW = cellAmps * cellAmps * r * 1.6 + (balancing[i] ? 0.0 : 0.0);
-            cellCelsius[i] += dtSeconds * (heatW - COOLING_W_PER_K * (cellCelsius[i] - ambientCelsius)) / HEAT_CAPACITY_J_PER_K;
-            c.setCelsius(cellCelsius[i]);
+            c.step(packAmps - leak, dtSeconds, ambientCelsius);
         }
         seconds += dtSeconds;
     }
@@ -174,7 +199,7 @@ public final class SimulatedPack implements Plant {
     }
 
     public double cellCelsius(int i) {
-        return cellCelsius[i];
+        return cells[i].celsius();
     }
 
     public double packAmps() {
@@ -244,7 +269,6 @@ public final class SimulatedPack implements Plant {
     }
 
     public void setCellCelsius(int cell, double celsius) {
-        cellCelsius[cell] = celsius;
         cells[cell].setCelsius(celsius);
     }
 
