@@ -12,6 +12,12 @@ final class QseSimulatedCell implements SimulatedCell {
 
     QseSimulatedCell(QseCellParameters params, double initialSoc, double celsius) {
         this.cell = new QseCell(params, initialSoc, celsius);
+        refresh();
+    }
+
+    /** A zero-length step recomputes the terminal voltage after the state was set from outside. */
+    private void refresh() {
+        cell.step(cell.lastAmps(), 0.0);
     }
 
     @Override
@@ -33,6 +39,7 @@ final class QseSimulatedCell implements SimulatedCell {
     @Override
     public void setSoc(double soc) {
         cell.setSoc(soc);
+        refresh();
     }
 
     @Override
@@ -43,6 +50,7 @@ final class QseSimulatedCell implements SimulatedCell {
     @Override
     public void setCelsius(double celsius) {
         cell.setCelsius(celsius);
+        refresh();
     }
 
     QseCell model() {
