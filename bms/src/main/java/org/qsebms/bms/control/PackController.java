@@ -66,6 +66,7 @@ public final class PackController {
         lastNanos = nowNanos;
         if (valid) {
             soc.update(m.packAmps, m.cellVolts, m.cellCelsius, dt);
+            evaluateSocBounds(nowNanos);
         }
         boolean tripped = protection.tripped();
         currentLimits.update(m, tripped);
@@ -85,6 +86,25 @@ public final class PackController {
             fillSample(nowNanos, tripped);
             ring.offer(sample);
         }
+    }
+
+    private void evaluateSocBounds(long nowNanos) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        int minCell = -1;
+        int maxCell = -1;
+        for (int i = 0; i < soc.cellCount(); i++) {
+            double s = soc.cellSoc(i);
+            if (s < min) {
+                min = s;
+                minCell = i;
+            }
+            if (s > max) {
+                max = s;
+                maxCell = i;
+            }
+        }
+        protection.evaluateSoc(min, minCell, max, maxCell, m.packAmps, nowNanos);
     }
 
     private void fillSample(long nowNanos, boolean tripped) {
