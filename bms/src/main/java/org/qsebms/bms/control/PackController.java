@@ -69,7 +69,8 @@ public final class PackController {
             evaluateSocBounds(nowNanos);
         }
         boolean tripped = protection.tripped();
-        currentLimits.update(m, tripped);
+        // while opening on request, publish zero limits so the charger or load ramps the current down first
+        currentLimits.update(m, tripped || supervisor.state() == SupervisorState.OPENING);
         // decide + actuate
         supervisor.step(m, valid);
         SupervisorState st = supervisor.state();

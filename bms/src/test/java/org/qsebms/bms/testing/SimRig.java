@@ -33,6 +33,14 @@ public final class SimRig {
     /** The test's nano clock. */
     public long now;
     public Runnable plantHook = () -> { };
+    /** Every contactor command that changed the coil state, in order, as {@code MAIN_NEGATIVE+} (close) or {@code -} (open). */
+    public final List<String> commands = new ArrayList<>();
+    /** When not NaN, the DC-link voltage the controller reads instead of the simulated one. */
+    public double linkVoltsOverride = Double.NaN;
+    /** Link voltage seen at the moment each contactor was commanded closed. */
+    /** Contactors whose auxiliary feedback never reports closed (broken feedback or coil). */
+    public final java.util.EnumSet<ContactorId> feedbackStuckOpen = java.util.EnumSet.noneOf(ContactorId.class);
+    public final java.util.Map<ContactorId, Double> linkAtClose = new java.util.EnumMap<>(ContactorId.class);
 
     public SimRig(PackLoad load) {
         this(new ConfigLoader().defaultSimulated(), 0.5, load);
@@ -42,13 +50,66 @@ public final class SimRig {
         this.cfg = cfg;
         this.sim = SimulatedPackSetup.create(cfg, soc, 25.0, load, 42);
         this.pack = sim.pack();
-        this.hw = sim.hardware();
+        this.hw = recording(sim.hardware());
         Plant plant = t -> {
             plantHook.run();
             pack.advanceTo(t);
         };
         this.wiring = ControllerAssembly.build(cfg, hw, plant, () -> 0L);
         this.controller = wiring.controller();
+    }
+
+    private PackHardware recording(PackHardware base) {
+        java.util.Map<ContactorId, org.qsebms.hal.Contactor> wrapped = new java.util.EnumMap<>(ContactorId.class);
+        for (ContactorId id : ContactorId.values()) {
+            org.qsebms.hal.Contactor c = base.contactor(id);
+            wrapped.put(id, new org.qsebms.hal.Contactor() {
+                @Override
+                public ContactorId id() {
+                    return id;
+                }
+
+                @Override
+                public void command(boolean closed) {
+                    if (c.commandedClosed() != closed) {
+                        commands.add(id + (closed ? "+" : "-"));
+                        if (closed) {
+                            linkAtClose.put(id, pack.linkVolts());
+                        }
+                    }
+                    c.command(closed);
+                }
+
+                @Override
+                public boolean commandedClosed() {
+                    return c.commandedClosed();
+                }
+
+                @Override
+                public boolean feedbackClosed() {
+                    return !feedbackStuckOpen.contains(id) && c.feedbackClosed();
+                }
+            });
+        }
+        org.qsebms.hal.PackVoltageSensor pv = base.packVoltage();
+        org.qsebms.hal.PackVoltageSensor link = new org.qsebms.hal.PackVoltageSensor() {
+            @Override
+            public double readPackVolts() {
+                return pv.readPackVolts();
+            }
+
+            @Override
+            public org.qsebms.hal.SensorStatus lastStatus() {
+                return pv.lastStatus();
+            }
+
+            @Override
+            public double readLinkVolts() {
+                return Double.isNaN(linkVoltsOverride) ? pv.readLinkVolts() : linkVoltsOverride;
+            }
+        };
+        return new PackHardware(base.cellVoltages(), link, base.current(), base.temperatures(), wrapped,
+                base.balancing(), base.watchdog(), null);
     }
 
     public void tick() {
