@@ -75,7 +75,7 @@ public final class PackController {
         supervisor.step(m, valid);
         SupervisorState st = supervisor.state();
         boolean balanceAllowed = !tripped && (st == SupervisorState.STANDBY || st == SupervisorState.NORMAL);
-        balancer.decide(m, balanceAllowed, hw.balancing());
+        balancer.decide(m, soc, balanceAllowed, hw.balancing());
         hw.watchdog().feed();
         ticks++;
         // offer telemetry (never blocks)
