@@ -173,8 +173,9 @@ public final class Protection {
         chargeUt.evaluate(m.minCelsius, tempsValid && charging, now, tempsValid ? sensorName(m.minTempIndex) : "", sink);
         dischargeOt.evaluate(m.maxCelsius, tempsValid, now, tempsValid ? sensorName(m.maxTempIndex) : "", sink);
         dischargeUt.evaluate(m.minCelsius, tempsValid, now, tempsValid ? sensorName(m.minTempIndex) : "", sink);
+        // the imbalance names the lowest cell: a weak or soft-shorted cell falls behind the others
         imbalance.evaluate(m.maxCellVolts - m.minCellVolts, cellsValid, now,
-                cellsValid ? cellName(m.maxCellIndex) : "", sink);
+                cellsValid ? cellName(m.minCellIndex) : "", sink);
         softShort.evaluate(maxSoftShortScore, maxSoftShortCell >= 0, now,
                 maxSoftShortCell >= 0 ? cellName(maxSoftShortCell) : "", sink);
     }
