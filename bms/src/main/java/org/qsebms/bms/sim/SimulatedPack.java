@@ -128,8 +128,10 @@ public final class SimulatedPack implements Plant {
         updateContactorState();
     }
 
+    private static final ContactorId[] CONTACTORS = ContactorId.values();
+
     private void updateContactorState() {
-        for (ContactorId id : ContactorId.values()) {
+        for (ContactorId id : CONTACTORS) { // cached: values() clones its array, and this runs every step
             closedNow[id.ordinal()] = commanded.get(id) || welded.get(id);
         }
     }
