@@ -28,6 +28,13 @@ public final class ControlLoop {
     private volatile Runnable beforeStop = () -> { };
     private Thread thread;
     private int consecutiveOverruns;
+    private volatile TimingObserver observer = (deadline, start, end) -> { };
+
+    /** Sees the timing of every tick (for measurements); called on the loop thread, must not allocate or block. */
+    @FunctionalInterface
+    public interface TimingObserver {
+        void tick(long deadlineNanos, long startNanos, long endNanos);
+    }
 
     public ControlLoop(PackController controller, long periodNanos, int overrunsToFault, LongSupplier nanoClock) {
         this.controller = controller;
@@ -75,8 +82,10 @@ public final class ControlLoop {
      * @return the next deadline
      */
     public long runDue(long deadline) {
+        long start = nanoClock.getAsLong();
         tickOnce(deadline);
         long end = nanoClock.getAsLong();
+        observer.tick(deadline, start, end);
         long next = deadline + periodNanos;
         if (end > next) {
             long missed = (end - next) / periodNanos + 1;
@@ -122,6 +131,11 @@ public final class ControlLoop {
                 throw new IllegalStateException("control loop did not stop within " + timeout + " " + unit);
             }
         }
+    }
+
+    /** Installs a timing observer (before {@link #start()}). */
+    public void observeTiming(TimingObserver o) {
+        observer = o;
     }
 
     public long overruns() {
