@@ -93,7 +93,7 @@ public final class PackController {
             fillSample(nowNanos, tripped);
             ring.offer(sample);
         }
-        // offer persistence (never blocks; dropped and retried next interval when the writer is busy)
+        // offer persistence (never blocks; when the writer still holds the last snapshot, retried next tick)
         if (persistence != null && (nextPersistNanos == Long.MIN_VALUE || nowNanos >= nextPersistNanos)) {
             if (persistence.offer(soc, ahThroughput, epochMillis.getAsLong()) || nextPersistNanos == Long.MIN_VALUE) {
                 nextPersistNanos = nowNanos + persistEveryNanos;

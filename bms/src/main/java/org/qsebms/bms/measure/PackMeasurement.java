@@ -20,8 +20,11 @@ public final class PackMeasurement {
     public double packVolts;
     public SensorStatus packVoltsStatus = SensorStatus.OK;
     public double linkVolts = Double.NaN;
-    /** True when contactor feedback says no current can flow (main negative open, or both positive paths open). */
-    public boolean currentPathOpen = true;
+    /**
+     * True when contactor feedback says no current can flow (main negative open, or both positive
+     * paths open); set by {@link #sample}. False (unknown) by default, which disables the zero-drift check.
+     */
+    public boolean currentPathOpen;
     public long nanos;
 
     public double maxCellVolts;

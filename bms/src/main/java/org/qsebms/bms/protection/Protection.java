@@ -193,7 +193,9 @@ public final class Protection {
     /**
      * The soft-short alarm hook: an estimator reports a cell's soft-short score (0 = none,
      * 1 = certain). Scores are evaluated against {@link SupplementaryLimits#softShortScore()} at
-     * three levels on the next {@link #evaluate}. Call from the control-loop thread; no allocation.
+     * three levels on the next {@link #evaluate}. Call from the control-loop thread (the estimate
+     * step); no allocation. Reports made before the first {@link #evaluate} (which sizes the table
+     * from the measurement) are ignored.
      */
     public void reportSoftShortScore(int cell, double score) {
         if (cell < 0 || cell >= softShortScores.length) {
