@@ -189,4 +189,16 @@ class ScenarioLibraryTest {
         assertThat(end.get("speedup").asDouble()).isGreaterThan(10.0);
         assertThat(end.get("ahThroughput").asDouble()).isPositive();
     }
+
+    @Test
+    void dischargePulsesAboveTheRslWarnEachPulseButNeverTrip() {
+        Log log = run("discharge-pulses-rsl.yaml");
+        long raised = log.raisedIds().stream().filter("DISCHARGE_OVER_CURRENT.RSL"::equals).count();
+        assertThat(raised).isBetween(4L, 6L);
+        assertThat(log.raisedIds()).doesNotContain("DISCHARGE_OVER_CURRENT.MSL");
+        assertThat(log.lines()).filteredOn(n -> n.get("type").asText().equals("fault")
+                && n.get("event").asText().equals("cleared") && n.get("id").asText().equals("DISCHARGE_OVER_CURRENT.RSL"))
+                .hasSizeGreaterThanOrEqualTo(4);
+        assertThat(log.result().finalState()).isEqualTo("NORMAL");
+    }
 }
