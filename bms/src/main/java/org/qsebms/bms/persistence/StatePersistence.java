@@ -33,7 +33,8 @@ public final class StatePersistence {
         int restoredCells = apply(loaded.state(), controller);
         if (loaded.restored()) {
             Logger.info("restored persisted state from {}: SOC of {} cells, {} Ah throughput, {} cycles, {} fault log entries",
-                    file.path().toAbsolutePath(), restoredCells, loaded.state().ahThroughput(), loaded.state().cycleCount(),
+                    file.path().toAbsolutePath(), restoredCells,
+                    String.format(java.util.Locale.ROOT, "%.4f", loaded.state().ahThroughput()), loaded.state().cycleCount(),
                     loaded.state().faultLog().size());
         }
         return new PersistenceWriter(file, controller.persistence(), loaded.state()).start();

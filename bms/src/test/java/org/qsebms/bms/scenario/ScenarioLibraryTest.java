@@ -201,4 +201,14 @@ class ScenarioLibraryTest {
                 .hasSizeGreaterThanOrEqualTo(4);
         assertThat(log.result().finalState()).isEqualTo("NORMAL");
     }
+
+    @Test
+    void stuckThermistorIsFoundAfterSixHundredIdenticalReadingsWhileCurrentFlows() {
+        Log log = run("temperature-sensor-stuck.yaml");
+        double t = log.raised("TEMPERATURE_STUCK.MSL");
+        assertThat(t).isBetween(10.0 + 59.9, 10.0 + 60.0 + TICK);
+        assertThat(log.first("fault", n -> n.get("id").asText().equals("TEMPERATURE_STUCK.MSL")).get("reason").asText())
+                .startsWith("temperature channel 2 read ").contains("identically for 600 ticks");
+        assertThat(log.result().finalState()).isEqualTo("FAULT");
+    }
 }
