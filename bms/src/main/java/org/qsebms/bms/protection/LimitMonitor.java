@@ -62,7 +62,9 @@ final class LimitMonitor {
                         active[l] = false;
                         since[l] = Long.MIN_VALUE;
                         sink.accept(new FaultEvent(code, LEVELS[l], false, LEVELS[l] == LimitLevel.MSL && latched,
-                                describe(value, threshold, where, false), nowNanos));
+                                applicable ? describe(value, threshold, where, false)
+                                        : (where.isEmpty() ? "" : where + ": ") + limit.quantity()
+                                        + " no longer monitored (condition for this limit ended)", nowNanos));
                     }
                 } else {
                     since[l] = Long.MIN_VALUE;
