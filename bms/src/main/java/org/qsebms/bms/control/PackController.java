@@ -2,6 +2,7 @@ package org.qsebms.bms.control;
 
 import java.util.function.LongSupplier;
 import org.qsebms.bms.measure.PackMeasurement;
+import org.qsebms.bms.persistence.StateHandoff;
 import org.qsebms.bms.protection.Protection;
 import org.qsebms.bms.sim.Plant;
 import org.qsebms.bms.supervisor.Supervisor;
@@ -33,6 +34,10 @@ public final class PackController {
     private long nextSampleNanos = Long.MIN_VALUE;
     private long sequence;
     private long ticks;
+    private double ahThroughput;
+    private StateHandoff persistence;
+    private long persistEveryNanos;
+    private long nextPersistNanos = Long.MIN_VALUE;
 
     public PackController(PackHardware hw, Plant plant, SocEstimator soc, Protection protection, Supervisor supervisor,
                           CurrentLimits currentLimits, PassiveBalancer balancer, SampleRing ring, long sampleEveryNanos,
@@ -66,14 +71,17 @@ public final class PackController {
         lastNanos = nowNanos;
         if (valid) {
             soc.update(m.packAmps, m.cellVolts, m.cellCelsius, dt);
+            evaluateSocBounds(nowNanos);
+            ahThroughput += Math.abs(m.packAmps) * dt / 3600.0;
         }
         boolean tripped = protection.tripped();
-        currentLimits.update(m, tripped);
+        // while opening on request, publish zero limits so the charger or load ramps the current down first
+        currentLimits.update(m, tripped || supervisor.state() == SupervisorState.OPENING);
         // decide + actuate
         supervisor.step(m, valid);
         SupervisorState st = supervisor.state();
         boolean balanceAllowed = !tripped && (st == SupervisorState.STANDBY || st == SupervisorState.NORMAL);
-        balancer.decide(m, balanceAllowed, hw.balancing());
+        balancer.decide(m, soc, balanceAllowed, hw.balancing());
         hw.watchdog().feed();
         ticks++;
         // offer telemetry (never blocks)
@@ -85,6 +93,60 @@ public final class PackController {
             fillSample(nowNanos, tripped);
             ring.offer(sample);
         }
+        // offer persistence (never blocks; when the writer still holds the last snapshot, retried next tick)
+        if (persistence != null && (nextPersistNanos == Long.MIN_VALUE || nowNanos >= nextPersistNanos)) {
+            if (persistence.offer(soc, ahThroughput, epochMillis.getAsLong()) || nextPersistNanos == Long.MIN_VALUE) {
+                nextPersistNanos = nowNanos + persistEveryNanos;
+            }
+        }
+    }
+
+    /**
+     * Hands a snapshot to persistence every {@code everyNanos} of loop time (call before the loop
+     * starts). The offer never blocks; when the writer is still busy the snapshot is retried next tick.
+     */
+    public void attachPersistence(StateHandoff handoff, long everyNanos) {
+        this.persistence = handoff;
+        this.persistEveryNanos = everyNanos;
+    }
+
+    /** Offers a snapshot now, e.g. on shutdown after the loop has stopped. */
+    public boolean offerPersistenceNow() {
+        return persistence != null && persistence.offer(soc, ahThroughput, epochMillis.getAsLong());
+    }
+
+    /** Restores the lifetime charge throughput (Ah, both directions) from persisted state. */
+    public void restoreAhThroughput(double ah) {
+        if (Double.isFinite(ah) && ah >= 0) {
+            ahThroughput = ah;
+        }
+    }
+
+    public double ahThroughput() {
+        return ahThroughput;
+    }
+
+    public StateHandoff persistence() {
+        return persistence;
+    }
+
+    private void evaluateSocBounds(long nowNanos) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        int minCell = -1;
+        int maxCell = -1;
+        for (int i = 0; i < soc.cellCount(); i++) {
+            double s = soc.cellSoc(i);
+            if (s < min) {
+                min = s;
+                minCell = i;
+            }
+            if (s > max) {
+                max = s;
+                maxCell = i;
+            }
+        }
+        protection.evaluateSoc(min, minCell, max, maxCell, m.packAmps, nowNanos);
     }
 
     private void fillSample(long nowNanos, boolean tripped) {

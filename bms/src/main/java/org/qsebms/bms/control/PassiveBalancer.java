@@ -1,41 +1,103 @@
 package org.qsebms.bms.control;
 
 import org.qsebms.bms.measure.PackMeasurement;
+import org.qsebms.estimators.soc.SocEstimator;
 import org.qsebms.hal.BalancingSwitches;
 
 /**
- * Passive balancing by voltage: bleeds cells more than a threshold above the lowest cell, only
- * while charging or at rest, only within temperature limits, with a duty cap so the resistors'
- * heat stays bounded (on for {@code dutyOnTicks} of every {@code dutyPeriodTicks}).
+ * Passive balancing: bleeds the cells that are more than a threshold above the lowest cell,
+ * measured either by voltage or by estimated SOC ({@link Mode}). It balances only while charging
+ * or at rest (never while discharging), only while the hottest cell is below the temperature
+ * limit and the lowest cell above the voltage floor, and with a duty cap so the resistors' heat
+ * stays bounded (on for {@code dutyOnTicks} of every {@code dutyPeriodTicks}). The switch state
+ * goes to telemetry through {@code PackSample.balancing}. No allocation per tick.
  */
 public final class PassiveBalancer {
+    /** What "above the lowest cell" is measured in. */
+    public enum Mode {
+        /** Terminal voltage: simple, but at high current resistance spread looks like imbalance. */
+        VOLTAGE,
+        /** Estimated SOC: balances capacity-matched cells correctly in the flat part of the OCV curve. */
+        SOC
+    }
+
+    private final Mode mode;
     private final double thresholdVolts;
+    private final double thresholdSoc;
     private final double maxCelsius;
     private final int dutyPeriodTicks;
     private final int dutyOnTicks;
     private final double minCellVolts;
     private boolean enabled = true;
     private int tick;
+    private int cellsOn;
 
+    /** Voltage-mode balancer (as before the SOC mode existed). */
     public PassiveBalancer(double thresholdVolts, double maxCelsius, double minCellVolts, int dutyPeriodTicks, int dutyOnTicks) {
+        this(Mode.VOLTAGE, thresholdVolts, 0.02, maxCelsius, minCellVolts, dutyPeriodTicks, dutyOnTicks);
+    }
+
+    /**
+     * @param mode            voltage or SOC
+     * @param thresholdVolts  bleed a cell this far above the lowest (voltage mode)
+     * @param thresholdSoc    bleed a cell this far above the lowest, as SOC fraction (SOC mode)
+     * @param maxCelsius      no balancing at or above this cell temperature
+     * @param minCellVolts    no balancing while the lowest cell is at or below this voltage
+     * @param dutyPeriodTicks duty-cycle period in ticks
+     * @param dutyOnTicks     ticks per period the resistors may be on
+     */
+    public PassiveBalancer(Mode mode, double thresholdVolts, double thresholdSoc, double maxCelsius, double minCellVolts,
+                           int dutyPeriodTicks, int dutyOnTicks) {
+        if (dutyPeriodTicks < 1 || dutyOnTicks < 0 || dutyOnTicks > dutyPeriodTicks) {
+            throw new IllegalArgumentException("balancing duty " + dutyOnTicks + " of " + dutyPeriodTicks
+                    + " ticks is invalid; need 0 <= on <= period and period >= 1");
+        }
+        this.mode = mode;
         this.thresholdVolts = thresholdVolts;
+        this.thresholdSoc = thresholdSoc;
         this.maxCelsius = maxCelsius;
         this.minCellVolts = minCellVolts;
         this.dutyPeriodTicks = dutyPeriodTicks;
         this.dutyOnTicks = dutyOnTicks;
     }
 
+    /** Voltage-mode decision (SOC mode needs {@link #decide(PackMeasurement, SocEstimator, boolean, BalancingSwitches)}). */
     public void decide(PackMeasurement m, boolean allowed, BalancingSwitches out) {
+        decide(m, null, allowed, out);
+    }
+
+    /**
+     * Sets every balancing switch for this tick.
+     *
+     * @param soc     the SOC estimates (used in SOC mode; may be null in voltage mode)
+     * @param allowed false while the supervisor forbids balancing (fault, precharge, shutdown)
+     */
+    public void decide(PackMeasurement m, SocEstimator soc, boolean allowed, BalancingSwitches out) {
         tick = (tick + 1) % dutyPeriodTicks;
         boolean discharging = m.packAmps < -0.05;
+        boolean useSoc = mode == Mode.SOC && soc != null;
         boolean ok = enabled && allowed && !discharging && m.maxCellIndex >= 0 && m.maxTempIndex >= 0
                 && m.maxCelsius < maxCelsius && m.minCellVolts > minCellVolts && tick < dutyOnTicks;
-        for (int i = 0; i < out.cellCount(); i++) {
-            boolean on = ok && m.cellStatus[i].isOk() && m.cellVolts[i] - m.minCellVolts > thresholdVolts;
-            if (out.isOn(i) != on) {
-                out.set(i, on);
+        double lowestSoc = Double.MAX_VALUE;
+        if (ok && useSoc) {
+            for (int i = 0; i < soc.cellCount(); i++) {
+                lowestSoc = Math.min(lowestSoc, soc.cellSoc(i));
             }
         }
+        int on = 0;
+        for (int i = 0; i < out.cellCount(); i++) {
+            boolean above = useSoc
+                    ? ok && soc.cellSoc(i) - lowestSoc > thresholdSoc
+                    : ok && m.cellVolts[i] - m.minCellVolts > thresholdVolts;
+            boolean bleed = above && m.cellStatus[i].isOk();
+            if (out.isOn(i) != bleed) {
+                out.set(i, bleed);
+            }
+            if (bleed) {
+                on++;
+            }
+        }
+        cellsOn = on;
     }
 
     public void setEnabled(boolean enabled) {
@@ -44,5 +106,14 @@ public final class PassiveBalancer {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Cells bleeding after the last decision. */
+    public int cellsOn() {
+        return cellsOn;
     }
 }

@@ -28,6 +28,13 @@ public final class ControlLoop {
     private volatile Runnable beforeStop = () -> { };
     private Thread thread;
     private int consecutiveOverruns;
+    private volatile TimingObserver observer = (deadline, start, end) -> { };
+
+    /** Sees the timing of every tick (for measurements); called on the loop thread, must not allocate or block. */
+    @FunctionalInterface
+    public interface TimingObserver {
+        void tick(long deadlineNanos, long startNanos, long endNanos);
+    }
 
     public ControlLoop(PackController controller, long periodNanos, int overrunsToFault, LongSupplier nanoClock) {
         this.controller = controller;
@@ -58,27 +65,43 @@ public final class ControlLoop {
                     LockSupport.parkNanos(wait);
                     continue;
                 }
-                tickOnce(deadline);
-                long end = nanoClock.getAsLong();
-                deadline += periodNanos;
-                if (end > deadline) {
-                    long missed = (end - deadline) / periodNanos + 1;
-                    missedTicks.addAndGet(missed);
-                    overruns.incrementAndGet();
-                    deadline += missed * periodNanos;
-                    if (++consecutiveOverruns == overrunsToFault) {
-                        controller.protection().loopOverrun(String.format(Locale.ROOT,
-                                "%d consecutive ticks overran the %.1f ms period", consecutiveOverruns,
-                                periodNanos / 1e6), end);
-                    }
-                } else {
-                    consecutiveOverruns = 0;
-                }
+                deadline = runDue(deadline);
             }
             beforeStop.run();
         } finally {
             stopped.countDown();
         }
+    }
+
+    /**
+     * Runs the tick due at {@code deadline}, then supervises its timing: a tick that ends after the
+     * next deadline is an overrun, the deadlines it covered are counted as missed and skipped (no
+     * burst to catch up), and {@code overrunsToFault} consecutive overruns raise the fatal
+     * {@code LOOP_OVERRUN} fault.
+     *
+     * @return the next deadline
+     */
+    public long runDue(long deadline) {
+        long start = nanoClock.getAsLong();
+        tickOnce(deadline);
+        long end = nanoClock.getAsLong();
+        observer.tick(deadline, start, end);
+        long next = deadline + periodNanos;
+        if (end > next) {
+            long missed = (end - next) / periodNanos + 1;
+            missedTicks.addAndGet(missed);
+            overruns.incrementAndGet();
+            next += missed * periodNanos;
+            if (++consecutiveOverruns == overrunsToFault) {
+                controller.protection().loopOverrun(String.format(Locale.ROOT,
+                        "%d consecutive ticks overran the %.1f ms period (last ended %.1f ms late); "
+                                + "reduce the load on this machine or lengthen loop.period",
+                        consecutiveOverruns, periodNanos / 1e6, (end - (next - missed * periodNanos)) / 1e6), end);
+            }
+        } else {
+            consecutiveOverruns = 0;
+        }
+        return next;
     }
 
     /** Runs one tick with the last-resort handler; used by the thread and by faster-than-real-time runs. */
@@ -108,6 +131,11 @@ public final class ControlLoop {
                 throw new IllegalStateException("control loop did not stop within " + timeout + " " + unit);
             }
         }
+    }
+
+    /** Installs a timing observer (before {@link #start()}). */
+    public void observeTiming(TimingObserver o) {
+        observer = o;
     }
 
     public long overruns() {

@@ -1,6 +1,7 @@
 package org.qsebms.bms.measure;
 
 import java.util.Arrays;
+import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.PackHardware;
 import org.qsebms.hal.SensorStatus;
 
@@ -19,6 +20,11 @@ public final class PackMeasurement {
     public double packVolts;
     public SensorStatus packVoltsStatus = SensorStatus.OK;
     public double linkVolts = Double.NaN;
+    /**
+     * True when contactor feedback says no current can flow (main negative open, or both positive
+     * paths open); set by {@link #sample}. False (unknown) by default, which disables the zero-drift check.
+     */
+    public boolean currentPathOpen;
     public long nanos;
 
     public double maxCellVolts;
@@ -50,6 +56,9 @@ public final class PackMeasurement {
         packVoltsStatus = hw.packVoltage().lastStatus();
         linkVolts = hw.packVoltage().readLinkVolts();
         hw.temperatures().readInto(cellCelsius, tempStatus);
+        currentPathOpen = !hw.contactor(ContactorId.MAIN_NEGATIVE).feedbackClosed()
+                || !(hw.contactor(ContactorId.MAIN_POSITIVE).feedbackClosed()
+                || hw.contactor(ContactorId.PRECHARGE).feedbackClosed());
         computeExtremes();
     }
 

@@ -62,7 +62,9 @@ final class LimitMonitor {
                         active[l] = false;
                         since[l] = Long.MIN_VALUE;
                         sink.accept(new FaultEvent(code, LEVELS[l], false, LEVELS[l] == LimitLevel.MSL && latched,
-                                describe(value, threshold, where, false), nowNanos));
+                                applicable ? describe(value, threshold, where, false)
+                                        : (where.isEmpty() ? "" : where + ": ") + limit.quantity()
+                                        + " no longer monitored (condition for this limit ended)", nowNanos));
                     }
                 } else {
                     since[l] = Long.MIN_VALUE;
@@ -73,8 +75,9 @@ final class LimitMonitor {
 
     private String describe(double value, double threshold, String where, boolean raised) {
         String side = limit.direction() == org.qsebms.config.LimitDirection.UPPER ? "above" : "below";
-        return String.format(java.util.Locale.ROOT, "%s%s %.3f %s %s %s %.3f %s%s", where.isEmpty() ? "" : where + ": ",
-                limit.quantity(), value, limit.unit(), raised ? side : "back inside", "limit", threshold, limit.unit(),
+        String unit = limit.unit().isEmpty() ? "" : " " + limit.unit();
+        return String.format(java.util.Locale.ROOT, "%s%s %.3f%s %s limit %.3f%s%s", where.isEmpty() ? "" : where + ": ",
+                limit.quantity(), value, unit, raised ? side : "back inside", threshold, unit,
                 raised ? " for " + limit.debounce().toMillis() + " ms" : "");
     }
 

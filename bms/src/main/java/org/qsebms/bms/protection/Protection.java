@@ -29,7 +29,22 @@ public final class Protection {
     private final LimitMonitor dischargeOt;
     private final LimitMonitor dischargeUt;
     private final LimitMonitor anodic;
+    private final LimitMonitor imbalance;
+    private final LimitMonitor socHigh;
+    private final LimitMonitor socLow;
+    private final LimitMonitor softShort;
     private final LimitMonitor[] limitMonitors;
+    private final SupplementaryLimits extra;
+    private SensorPlausibility plausibility;
+    private final ConditionMonitor zeroDrift;
+    private final ConditionMonitor tempSpread;
+    private final ConditionMonitor tempRate;
+    private final ConditionMonitor cellStuck;
+    private final ConditionMonitor tempStuck;
+    private final ConditionMonitor currentStuck;
+    private double[] softShortScores = new double[0];
+    private double maxSoftShortScore;
+    private int maxSoftShortCell = -1;
     private final ConditionMonitor cellSensor;
     private final ConditionMonitor currentSensor;
     private final ConditionMonitor tempSensor;
@@ -54,8 +69,35 @@ public final class Protection {
     private final Supplier<String> mismatchReason = () -> String.format(Locale.ROOT,
             "sum of cells %.3f V vs measured pack %.3f V", current[0].sumCellVolts, current[0].packVolts);
 
+    private final Supplier<String> zeroDriftReason = () -> String.format(Locale.ROOT,
+            "current sensor reads %.3f A while the contactors are open (allowed %.3f A); recalibrate its zero offset",
+            current[0].packAmps, extra().zeroDriftAmps());
+    private final Supplier<String> spreadReason = () -> String.format(Locale.ROOT,
+            "thermistor spread %.1f °C (sensor %d at %.1f °C, sensor %d at %.1f °C) exceeds %.1f °C; check the thermistor wiring",
+            current[0].maxCelsius - current[0].minCelsius, current[0].maxTempIndex + 1, current[0].maxCelsius,
+            current[0].minTempIndex + 1, current[0].minCelsius, extra().tempSpreadCelsius());
+    private final Supplier<String> rateReason = () -> String.format(Locale.ROOT,
+            "temperature sensor %d changes at %.2f °C/s, more than the plausible %.2f °C/s; check the thermistor",
+            plausibility.worstRateChannel + 1, plausibility.worstRate, extra().tempRateCelsiusPerS());
+    private final Supplier<String> cellStuckReason = () -> String.format(Locale.ROOT,
+            "cell voltage channel %d read %.4f V identically for %d ticks while %.2f A flowed; the ADC is stuck",
+            plausibility.stuckCell + 1, current[0].cellVolts[Math.max(0, plausibility.stuckCell)],
+            extra().cellStuckTicks(), current[0].packAmps);
+    private final Supplier<String> tempStuckReason = () -> String.format(Locale.ROOT,
+            "temperature channel %d read %.2f °C identically for %d ticks while %.2f A flowed; the ADC is stuck",
+            plausibility.stuckTemp + 1, current[0].cellCelsius[Math.max(0, plausibility.stuckTemp)],
+            extra().tempStuckTicks(), current[0].packAmps);
+    private final Supplier<String> currentStuckReason = () -> String.format(Locale.ROOT,
+            "current sensor read %.3f A identically for %d ticks; the ADC is stuck", current[0].packAmps,
+            extra().currentStuckTicks());
+
     public Protection(ProtectionLimits limits, FaultSink sink) {
+        this(limits, SupplementaryLimits.defaults(), sink);
+    }
+
+    public Protection(ProtectionLimits limits, SupplementaryLimits extra, FaultSink sink) {
         this.limits = limits;
+        this.extra = extra;
         this.sink = sink;
         cellOv = new LimitMonitor(FaultCode.CELL_OVER_VOLTAGE, limits.cellOverVoltage());
         cellUv = new LimitMonitor(FaultCode.CELL_UNDER_VOLTAGE, limits.cellUnderVoltage());
@@ -68,8 +110,12 @@ public final class Protection {
         double a = limits.anodicLimitVolts();
         anodic = new LimitMonitor(FaultCode.ELECTROLYTE_ANODIC_LIMIT, new ThreeLevelLimit("cellVoltage",
                 LimitDirection.UPPER, a, a, a, 0.05, Duration.ZERO, "V"));
+        imbalance = new LimitMonitor(FaultCode.CELL_IMBALANCE, extra.cellImbalance());
+        socHigh = new LimitMonitor(FaultCode.SOC_HIGH, extra.socHigh());
+        socLow = new LimitMonitor(FaultCode.SOC_LOW, extra.socLow());
+        softShort = new LimitMonitor(FaultCode.SOFT_SHORT, extra.softShortScore());
         limitMonitors = new LimitMonitor[] {cellOv, cellUv, chargeOc, dischargeOc, chargeOt, chargeUt, dischargeOt,
-                dischargeUt, anodic};
+                dischargeUt, anodic, imbalance, socHigh, socLow, softShort};
         long sensorDebounce = Duration.ofMillis(300).toNanos();
         cellSensor = new ConditionMonitor(FaultCode.CELL_VOLTAGE_SENSOR, sensorDebounce);
         currentSensor = new ConditionMonitor(FaultCode.CURRENT_SENSOR, sensorDebounce);
@@ -80,8 +126,14 @@ public final class Protection {
         precharge = new ConditionMonitor(FaultCode.PRECHARGE_FAILED, 0);
         loopOverrun = new ConditionMonitor(FaultCode.LOOP_OVERRUN, 0);
         loopException = new ConditionMonitor(FaultCode.LOOP_EXCEPTION, 0);
+        zeroDrift = new ConditionMonitor(FaultCode.CURRENT_ZERO_DRIFT, extra.zeroDriftDebounce().toNanos());
+        tempSpread = new ConditionMonitor(FaultCode.TEMPERATURE_SPREAD, extra.tempSpreadDebounce().toNanos());
+        tempRate = new ConditionMonitor(FaultCode.TEMPERATURE_RATE, extra.tempRateWindow().toNanos());
+        cellStuck = new ConditionMonitor(FaultCode.CELL_VOLTAGE_STUCK, 0);
+        tempStuck = new ConditionMonitor(FaultCode.TEMPERATURE_STUCK, 0);
+        currentStuck = new ConditionMonitor(FaultCode.CURRENT_STUCK, 0);
         conditions = new ConditionMonitor[] {cellSensor, currentSensor, tempSensor, packMismatch, welded, feedback,
-                precharge, loopOverrun, loopException};
+                precharge, loopOverrun, loopException, zeroDrift, tempSpread, tempRate, cellStuck, tempStuck, currentStuck};
     }
 
     /** Evaluates every limit and sensor check against this tick's measurement. */
@@ -96,6 +148,17 @@ public final class Protection {
         boolean mismatch = m.packVoltsStatus.isOk() && badCell < 0
                 && Math.abs(m.sumCellVolts - m.packVolts) > Math.max(0.5, 0.05 * m.packVolts);
         packMismatch.evaluate(mismatch, now, mismatchReason, sink);
+        if (plausibility == null) { // sized on first use; allocation happens once, at start-up
+            plausibility = new SensorPlausibility(extra, m.cellVolts.length, m.cellCelsius.length);
+            softShortScores = new double[m.cellVolts.length];
+        }
+        plausibility.update(m);
+        zeroDrift.evaluate(plausibility.zeroDrift, now, zeroDriftReason, sink);
+        tempSpread.evaluate(plausibility.spread, now, spreadReason, sink);
+        tempRate.evaluate(plausibility.rate, now, rateReason, sink);
+        cellStuck.evaluate(plausibility.stuckCell >= 0, now, cellStuckReason, sink);
+        tempStuck.evaluate(plausibility.stuckTemp >= 0, now, tempStuckReason, sink);
+        currentStuck.evaluate(plausibility.stuckCurrent, now, currentStuckReason, sink);
 
         boolean cellsValid = m.maxCellIndex >= 0;
         cellOv.evaluate(m.maxCellVolts, cellsValid, now, cellsValid ? cellName(m.maxCellIndex) : "", sink);
@@ -110,6 +173,50 @@ public final class Protection {
         chargeUt.evaluate(m.minCelsius, tempsValid && charging, now, tempsValid ? sensorName(m.minTempIndex) : "", sink);
         dischargeOt.evaluate(m.maxCelsius, tempsValid, now, tempsValid ? sensorName(m.maxTempIndex) : "", sink);
         dischargeUt.evaluate(m.minCelsius, tempsValid, now, tempsValid ? sensorName(m.minTempIndex) : "", sink);
+        // the imbalance names the lowest cell: a weak or soft-shorted cell falls behind the others
+        imbalance.evaluate(m.maxCellVolts - m.minCellVolts, cellsValid, now,
+                cellsValid ? cellName(m.minCellIndex) : "", sink);
+        softShort.evaluate(maxSoftShortScore, maxSoftShortCell >= 0, now,
+                maxSoftShortCell >= 0 ? cellName(maxSoftShortCell) : "", sink);
+    }
+
+    /**
+     * SOC bounds, evaluated after the estimators ran this tick: the highest cell SOC while
+     * charging, the lowest while discharging.
+     */
+    public void evaluateSoc(double minCellSoc, int minCell, double maxCellSoc, int maxCell, double packAmps, long nowNanos) {
+        boolean valid = minCell >= 0 && maxCell >= 0 && Double.isFinite(minCellSoc) && Double.isFinite(maxCellSoc);
+        socHigh.evaluate(maxCellSoc, valid && packAmps > CURRENT_DEADBAND_AMPS, nowNanos, valid ? cellName(maxCell) : "", sink);
+        socLow.evaluate(minCellSoc, valid && packAmps < -CURRENT_DEADBAND_AMPS, nowNanos, valid ? cellName(minCell) : "", sink);
+    }
+
+    /**
+     * The soft-short alarm hook: an estimator reports a cell's soft-short score (0 = none,
+     * 1 = certain). Scores are evaluated against {@link SupplementaryLimits#softShortScore()} at
+     * three levels on the next {@link #evaluate}. Call from the control-loop thread (the estimate
+     * step); no allocation. Reports made before the first {@link #evaluate} (which sizes the table
+     * from the measurement) are ignored.
+     */
+    public void reportSoftShortScore(int cell, double score) {
+        if (cell < 0 || cell >= softShortScores.length) {
+            if (softShortScores.length == 0) {
+                return; // before the first evaluation: nothing sized yet, next report will count
+            }
+            throw new IndexOutOfBoundsException("cell " + cell + " is outside 0.." + (softShortScores.length - 1));
+        }
+        softShortScores[cell] = Double.isFinite(score) ? score : 0.0;
+        maxSoftShortScore = -Double.MAX_VALUE;
+        maxSoftShortCell = -1;
+        for (int i = 0; i < softShortScores.length; i++) {
+            if (softShortScores[i] > maxSoftShortScore) {
+                maxSoftShortScore = softShortScores[i];
+                maxSoftShortCell = i;
+            }
+        }
+    }
+
+    public SupplementaryLimits extra() {
+        return extra;
     }
 
     private static final String[] CELL_NAMES = new String[1024];

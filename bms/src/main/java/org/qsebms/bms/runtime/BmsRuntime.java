@@ -3,6 +3,8 @@ package org.qsebms.bms.runtime;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.qsebms.bms.loop.ControlLoop;
+import org.qsebms.bms.persistence.PersistenceWriter;
+import org.qsebms.bms.persistence.StatePersistence;
 import org.qsebms.bms.sim.Plant;
 import org.qsebms.bms.telemetry.MqttTopics;
 import org.qsebms.bms.telemetry.PackSample;
@@ -21,9 +23,12 @@ public final class BmsRuntime implements AutoCloseable {
     private final ControlLoop loop;
     private final TelemetryPublisher publisher;
     private final PackHardware hw;
+    private final PersistenceWriter persistence;
     private boolean closed;
 
-    private BmsRuntime(ControllerAssembly.Wiring wiring, ControlLoop loop, TelemetryPublisher publisher, PackHardware hw) {
+    private BmsRuntime(ControllerAssembly.Wiring wiring, ControlLoop loop, TelemetryPublisher publisher, PackHardware hw,
+                       PersistenceWriter persistence) {
+        this.persistence = persistence;
         this.wiring = wiring;
         this.loop = loop;
         this.publisher = publisher;
@@ -40,6 +45,7 @@ public final class BmsRuntime implements AutoCloseable {
     public static BmsRuntime start(BmsConfig cfg, PackHardware hw, Plant plant, String mqttUrl,
                                    Consumer<PackSample> localSink, boolean autoClose) {
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, plant, System::currentTimeMillis);
+        PersistenceWriter persistence = StatePersistence.restoreAndStart(cfg, w.controller());
         MqttTopics topics = new MqttTopics(cfg.mqtt().topicRoot(), cfg.pack().id());
         TelemetryPublisher publisher = new TelemetryPublisher(mqttUrl, topics, w.ring(), w.events(),
                 hw.cellVoltages().cellCount(), hw.temperatures().channelCount(), localSink, System::currentTimeMillis);
@@ -55,7 +61,7 @@ public final class BmsRuntime implements AutoCloseable {
         }
         publisher.start();
         loop.start();
-        return new BmsRuntime(w, loop, publisher, hw);
+        return new BmsRuntime(w, loop, publisher, hw, persistence);
     }
 
     public ControllerAssembly.Wiring wiring() {
@@ -87,6 +93,10 @@ public final class BmsRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             Logger.error("control loop did not stop cleanly: {}", e.getMessage());
             wiring.controller().supervisor().openAll();
+        }
+        persistence.close(); // stops the writer after writing what is pending
+        if (wiring.controller().offerPersistenceNow()) { // the loop has stopped: save the final state
+            persistence.flush();
         }
         publisher.close();
         try {

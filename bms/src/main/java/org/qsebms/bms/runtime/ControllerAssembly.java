@@ -6,6 +6,7 @@ import org.qsebms.bms.control.CurrentLimits;
 import org.qsebms.bms.control.EventQueue;
 import org.qsebms.bms.control.PackController;
 import org.qsebms.bms.control.PassiveBalancer;
+import org.qsebms.bms.persistence.StateHandoff;
 import org.qsebms.bms.protection.Protection;
 import org.qsebms.bms.sim.Plant;
 import org.qsebms.bms.supervisor.Supervisor;
@@ -36,7 +37,11 @@ public final class ControllerAssembly {
         EventQueue events = new EventQueue(4096);
         SampleRing ring = new SampleRing(256, cells, hw.temperatures().channelCount());
         SupervisorRequests requests = new SupervisorRequests();
-        Protection protection = new Protection(cfg.limits(), f -> events.offer(new ControllerEvent.FaultEdge(f)));
+        StateHandoff persistence = new StateHandoff(cells);
+        Protection protection = new Protection(cfg.limits(), f -> {
+            events.offer(new ControllerEvent.FaultEdge(f));
+            persistence.offerFault(f, epochMillis.getAsLong());
+        });
         Supervisor supervisor = new Supervisor(hw, protection, requests, new Supervisor.StateListener() {
             @Override
             public void stateChanged(SupervisorState from, SupervisorState to, String reason, long nanos) {
@@ -61,6 +66,7 @@ public final class ControllerAssembly {
                 cfg.limits().cellUnderVoltage().mol(), dutyPeriod, (int) Math.max(1, dutyPeriod * 0.8));
         PackController controller = new PackController(hw, plant, soc, protection, supervisor, limits, balancer, ring,
                 cfg.mqtt().stateInterval().toNanos(), epochMillis);
+        controller.attachPersistence(persistence, cfg.persistence().interval().toNanos());
         return new Wiring(controller, requests, events, ring);
     }
 }

@@ -1,0 +1,149 @@
+package org.qsebms.bms.persistence;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.tinylog.Logger;
+
+/**
+ * The background thread that turns handed-off snapshots and fault edges into atomic writes of
+ * the state file. Placeholders it cannot get from the loop yet (capacity, resistance, SEI,
+ * lithium inventory) carry over from the restored state. Write failures are logged on change
+ * and counted; they never reach the control loop.
+ */
+public final class PersistenceWriter implements AutoCloseable {
+    /** Most recent fault edges kept in the file. */
+    public static final int FAULT_LOG_CAPACITY = 200;
+
+    private final StateFile file;
+    private final StateHandoff handoff;
+    private final PersistedState base;
+    private final ArrayDeque<FaultLogEntry> faultLog = new ArrayDeque<>();
+    private final double[] soc;
+    private final double[] ah = new double[1];
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private long sequence;
+    private long epochMillis;
+    private String lastError;
+
+    public PersistenceWriter(StateFile file, StateHandoff handoff, PersistedState restored) {
+        this.file = file;
+        this.handoff = handoff;
+        this.base = restored;
+        this.soc = restored.cellSoc();
+        this.ah[0] = restored.ahThroughput();
+        this.sequence = restored.sequence();
+        this.epochMillis = restored.savedEpochMillis();
+        faultLog.addAll(restored.faultLog());
+        trimFaultLog();
+        this.thread = new Thread(this::run, "bms-persistence");
+        thread.setDaemon(true);
+        handoff.bindConsumer(thread);
+    }
+
+    public PersistenceWriter start() {
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        while (running) {
+            LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(500));
+            try {
+                drainAndWrite();
+            } catch (RuntimeException e) { // keep the writer alive whatever happens
+                report("unexpected error while saving state: " + e);
+            }
+        }
+    }
+
+    /** Writes whatever is waiting now, on the caller's thread (shutdown, tests). Returns true when a write happened. */
+    public boolean flush() {
+        return drainAndWrite();
+    }
+
+    /** Takes whatever is waiting and writes once if anything changed. Returns true when a write happened. */
+    synchronized boolean drainAndWrite() {
+        boolean changed = false;
+        FaultLogEntry f;
+        while ((f = handoff.pollFault()) != null) {
+            faultLog.addLast(f);
+            changed = true;
+        }
+        trimFaultLog();
+        if (handoff.ready()) {
+            epochMillis = handoff.take(soc, ah);
+            changed = true;
+        }
+        if (!changed) {
+            return false;
+        }
+        PersistedState s = current();
+        try {
+            file.write(s);
+            writes.incrementAndGet();
+            if (lastError != null) {
+                Logger.info("persisted state saved again to {}", file.path().toAbsolutePath());
+                lastError = null;
+            }
+            return true;
+        } catch (IOException e) {
+            failures.incrementAndGet();
+            report("cannot save state to " + file.path().toAbsolutePath() + ": " + e.getMessage()
+                    + "; check that persistence.directory is writable and not full");
+            return false;
+        }
+    }
+
+    /** The state as it would be written now. */
+    synchronized PersistedState current() {
+        double meanCapacity = 0;
+        double[] cap = base.capacityAh();
+        for (double c : cap) {
+            meanCapacity += c / cap.length;
+        }
+        long cycles = meanCapacity > 0 ? (long) (ah[0] / (2 * meanCapacity)) : base.cycleCount();
+        return new PersistedState(++sequence, epochMillis, soc, cap, base.resistanceOhm(), base.seiResistanceOhm(),
+                Math.max(cycles, base.cycleCount()), ah[0], base.lithiumInventoryFraction(), new ArrayList<>(faultLog));
+    }
+
+    private void trimFaultLog() {
+        while (faultLog.size() > FAULT_LOG_CAPACITY) {
+            faultLog.removeFirst();
+        }
+    }
+
+    private void report(String message) {
+        if (!message.equals(lastError)) {
+            Logger.warn(message);
+            lastError = message;
+        }
+    }
+
+    /** Stops the thread and writes whatever is still waiting (call after the loop has handed off its last snapshot). */
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        drainAndWrite();
+    }
+
+    public long writes() {
+        return writes.get();
+    }
+
+    public long failures() {
+        return failures.get();
+    }
+}

@@ -1,0 +1,268 @@
+package org.qsebms.bms.persistence;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The state file: a small line-oriented text file ({@code key=value}) ending in a {@code crc32=}
+ * line over every byte before it. Writes are atomic: the content goes to {@code NAME.tmp}, is
+ * forced to the device, renamed over {@code NAME} with an atomic move, and the directory is
+ * forced so the rename itself survives power loss. A reader therefore sees the previous file or
+ * the new one, never a mix; the checksum catches anything else (bit rot, a truncated copy, an edit).
+ */
+public final class StateFile {
+    static final int FORMAT = 1;
+    private static final String HEADER = "# qse-bms persisted state. Do not edit: the crc32 line must match.\n";
+
+    private final Path file;
+    private final Path tmp;
+
+    public StateFile(Path file) {
+        this.file = file;
+        this.tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    /** The outcome of a load: the state to use, and a warning when it is not what was on disk. */
+    public record Loaded(PersistedState state, boolean restored, String warning) {
+    }
+
+    /** Writes {@code state} atomically. Never called from the control loop. */
+    public void write(PersistedState state) throws IOException {
+        byte[] bytes = encode(state);
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buf = ByteBuffer.wrap(bytes);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        }
+        try {
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the file system of " + dir + " cannot rename atomically; put persistence.directory "
+                    + "on a local file system (ext4, f2fs, btrfs)", e);
+        }
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // some platforms cannot open a directory for sync; the rename is still atomic there
+        }
+    }
+
+    /**
+     * Loads the state for a pack of {@code cells} cells. Never throws: a missing, unreadable,
+     * corrupt or mismatched file gives {@code defaults} and a warning that says what and why.
+     */
+    public Loaded load(int cells, PersistedState defaults) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Loaded(defaults, false, "no persisted state at " + file.toAbsolutePath()
+                    + " (first start?): starting with safe defaults, SOC from the open-circuit voltage");
+        } catch (IOException e) {
+            return new Loaded(defaults, false, "cannot read persisted state " + file.toAbsolutePath() + ": " + e.getMessage()
+                    + "; starting with safe defaults, SOC from the open-circuit voltage");
+        }
+        try {
+            PersistedState s = decode(bytes);
+            if (s.cellCount() != cells) {
+                return new Loaded(defaults, false, "persisted state " + file.toAbsolutePath() + " is for " + s.cellCount()
+                        + " cells but the pack has " + cells + "; ignoring it and starting with safe defaults "
+                        + "(delete the file if the pack was rebuilt)");
+            }
+            return new Loaded(s, true, null);
+        } catch (CorruptStateException e) {
+            return new Loaded(defaults, false, "persisted state " + file.toAbsolutePath() + " is corrupt (" + e.getMessage()
+                    + "); ignoring it and starting with safe defaults, SOC from the open-circuit voltage. "
+                    + "It is replaced at the next save");
+        }
+    }
+
+    static final class CorruptStateException extends Exception {
+        CorruptStateException(String message) {
+            super(message);
+        }
+    }
+
+    static byte[] encode(PersistedState s) {
+        StringBuilder b = new StringBuilder(512);
+        b.append(HEADER);
+        b.append("format=").append(FORMAT).append('\n');
+        b.append("sequence=").append(s.sequence()).append('\n');
+        b.append("savedEpochMillis=").append(s.savedEpochMillis()).append('\n');
+        b.append("cells=").append(s.cellCount()).append('\n');
+        array(b, "cellSoc", s.cellSoc());
+        array(b, "capacityAh", s.capacityAh());
+        array(b, "resistanceOhm", s.resistanceOhm());
+        array(b, "seiResistanceOhm", s.seiResistanceOhm());
+        b.append("cycleCount=").append(s.cycleCount()).append('\n');
+        b.append("ahThroughput=").append(s.ahThroughput()).append('\n');
+        b.append("lithiumInventoryFraction=").append(s.lithiumInventoryFraction()).append('\n');
+        for (FaultLogEntry f : s.faultLog()) {
+            b.append("fault=").append(f.epochMillis()).append(';').append(f.code()).append(';').append(f.id()).append(';')
+                    .append(f.raised()).append(';').append(f.reason()).append('\n');
+        }
+        byte[] body = b.toString().getBytes(StandardCharsets.UTF_8);
+        CRC32 crc = new CRC32();
+        crc.update(body);
+        byte[] tail = String.format(Locale.ROOT, "crc32=%08x\n", crc.getValue()).getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[body.length + tail.length];
+        System.arraycopy(body, 0, out, 0, body.length);
+        System.arraycopy(tail, 0, out, body.length, tail.length);
+        return out;
+    }
+
+    private static void array(StringBuilder b, String key, double[] values) {
+        b.append(key).append('=');
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            b.append(values[i]);
+        }
+        b.append('\n');
+    }
+
+    static PersistedState decode(byte[] bytes) throws CorruptStateException {
+        int crcAt = lastLineStart(bytes);
+        String tail = new String(bytes, crcAt, bytes.length - crcAt, StandardCharsets.UTF_8);
+        if (!tail.startsWith("crc32=") || !tail.endsWith("\n")) {
+            throw new CorruptStateException("no checksum line at the end: the file is truncated or was not written by qse-bms");
+        }
+        long stored;
+        try {
+            stored = Long.parseLong(tail.substring(6, tail.length() - 1), 16);
+        } catch (NumberFormatException e) {
+            throw new CorruptStateException("unreadable checksum '" + tail.strip() + "'");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, crcAt);
+        if (crc.getValue() != stored) {
+            throw new CorruptStateException(String.format(Locale.ROOT, "checksum mismatch: file says %08x, content gives %08x",
+                    stored, crc.getValue()));
+        }
+        Map<String, String> kv = new HashMap<>();
+        List<FaultLogEntry> faults = new ArrayList<>();
+        for (String line : new String(bytes, 0, crcAt, StandardCharsets.UTF_8).split("\n")) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                throw new CorruptStateException("line without '=': " + line);
+            }
+            String key = line.substring(0, eq);
+            String value = line.substring(eq + 1);
+            if (key.equals("fault")) {
+                faults.add(fault(value));
+            } else {
+                kv.put(key, value);
+            }
+        }
+        int format = (int) integer(kv, "format");
+        if (format != FORMAT) {
+            throw new CorruptStateException("format " + format + " is not the supported format " + FORMAT);
+        }
+        int cells = (int) integer(kv, "cells");
+        double[] soc = doubles(kv, "cellSoc", cells);
+        for (double v : soc) {
+            if (!(v >= 0 && v <= 1) && !Double.isNaN(v)) {
+                throw new CorruptStateException("cellSoc " + v + " outside 0..1");
+            }
+        }
+        try {
+            return new PersistedState(integer(kv, "sequence"), integer(kv, "savedEpochMillis"), soc,
+                    doubles(kv, "capacityAh", cells), doubles(kv, "resistanceOhm", cells),
+                    doubles(kv, "seiResistanceOhm", cells), integer(kv, "cycleCount"), number(kv, "ahThroughput"),
+                    number(kv, "lithiumInventoryFraction"), faults);
+        } catch (IllegalArgumentException e) {
+            throw new CorruptStateException(e.getMessage());
+        }
+    }
+
+    private static int lastLineStart(byte[] bytes) {
+        int end = bytes.length - 1;
+        if (end < 0) {
+            return 0;
+        }
+        int i = bytes[end] == '\n' ? end - 1 : end;
+        while (i >= 0 && bytes[i] != '\n') {
+            i--;
+        }
+        return i + 1;
+    }
+
+    private static String required(Map<String, String> kv, String key) throws CorruptStateException {
+        String v = kv.get(key);
+        if (v == null) {
+            throw new CorruptStateException("missing key '" + key + "'");
+        }
+        return v;
+    }
+
+    private static long integer(Map<String, String> kv, String key) throws CorruptStateException {
+        try {
+            return Long.parseLong(required(kv, key));
+        } catch (NumberFormatException e) {
+            throw new CorruptStateException(key + " is not an integer: " + kv.get(key));
+        }
+    }
+
+    private static double number(Map<String, String> kv, String key) throws CorruptStateException {
+        try {
+            return Double.parseDouble(required(kv, key));
+        } catch (NumberFormatException e) {
+            throw new CorruptStateException(key + " is not a number: " + kv.get(key));
+        }
+    }
+
+    private static double[] doubles(Map<String, String> kv, String key, int n) throws CorruptStateException {
+        String[] parts = required(kv, key).split(",", -1);
+        if (parts.length != n) {
+            throw new CorruptStateException(key + " has " + parts.length + " values, expected " + n);
+        }
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            try {
+                out[i] = Double.parseDouble(parts[i]);
+            } catch (NumberFormatException e) {
+                throw new CorruptStateException(key + "[" + i + "] is not a number: " + parts[i]);
+            }
+        }
+        return out;
+    }
+
+    private static FaultLogEntry fault(String value) throws CorruptStateException {
+        String[] p = value.split(";", 5);
+        if (p.length != 5) {
+            throw new CorruptStateException("fault entry needs 5 fields: " + value);
+        }
+        try {
+            return new FaultLogEntry(Long.parseLong(p[0]), Integer.parseInt(p[1]), p[2], Boolean.parseBoolean(p[3]), p[4]);
+        } catch (NumberFormatException e) {
+            throw new CorruptStateException("fault entry has a bad number: " + value);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.qsebms.bms.persistence;
+
+import java.nio.file.Path;
+import org.qsebms.bms.control.PackController;
+import org.qsebms.config.BmsConfig;
+import org.tinylog.Logger;
+
+/** Start-up wiring: restores the persisted state into a controller and starts its writer. */
+public final class StatePersistence {
+    /** File name inside {@code persistence.directory}. */
+    public static final String FILE_NAME = "bms-state.txt";
+
+    private StatePersistence() {
+    }
+
+    /** Default state for the configured pack: nominal capacity and resistance, SOC unknown. */
+    public static PersistedState defaults(BmsConfig cfg) {
+        double capacityFactor = cfg.pack().capacityAh() / cfg.chemistry().cell().capacityAh();
+        return PersistedState.defaults(cfg.pack().seriesCells(), cfg.pack().capacityAh(),
+                cfg.chemistry().cell().r0Ohms() / capacityFactor);
+    }
+
+    /**
+     * Loads the state file (warning, not failing, when it is missing or corrupt), restores SOC per
+     * cell and the Ah throughput into {@code controller}, and starts the background writer.
+     */
+    public static PersistenceWriter restoreAndStart(BmsConfig cfg, PackController controller) {
+        StateFile file = new StateFile(Path.of(cfg.persistence().directory()).resolve(FILE_NAME));
+        StateFile.Loaded loaded = file.load(cfg.pack().seriesCells(), defaults(cfg));
+        if (loaded.warning() != null) {
+            Logger.warn(loaded.warning());
+        }
+        int restoredCells = apply(loaded.state(), controller);
+        if (loaded.restored()) {
+            Logger.info("restored persisted state from {}: SOC of {} cells, {} Ah throughput, {} cycles, {} fault log entries",
+                    file.path().toAbsolutePath(), restoredCells,
+                    String.format(java.util.Locale.ROOT, "%.4f", loaded.state().ahThroughput()), loaded.state().cycleCount(),
+                    loaded.state().faultLog().size());
+        }
+        return new PersistenceWriter(file, controller.persistence(), loaded.state()).start();
+    }
+
+    /** Restores SOC (finite values only; NaN means "unknown, initialise from OCV") and throughput. */
+    public static int apply(PersistedState s, PackController controller) {
+        int n = 0;
+        double[] soc = s.cellSoc();
+        for (int i = 0; i < soc.length && i < controller.soc().cellCount(); i++) {
+            if (Double.isFinite(soc[i])) {
+                controller.soc().setCellSoc(i, soc[i]);
+                n++;
+            }
+        }
+        controller.restoreAhThroughput(s.ahThroughput());
+        return n;
+    }
+}

@@ -1,0 +1,297 @@
+package org.qsebms.bms.scenario;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.control.PackController;
+import org.qsebms.bms.loop.ControlLoop;
+import org.qsebms.bms.protection.FaultEvent;
+import org.qsebms.bms.runtime.ControllerAssembly;
+import org.qsebms.bms.runtime.SimulatedPackSetup;
+import org.qsebms.bms.sim.SimulatedHardware;
+import org.qsebms.bms.sim.SimulatedPack;
+import org.qsebms.config.BmsConfig;
+import org.qsebms.hal.ContactorId;
+import org.qsebms.hal.PackHardware;
+import org.qsebms.hal.SensorStatus;
+
+/**
+ * Runs the whole controller (the same {@link ControllerAssembly} as {@code bms run}) on the
+ * simulated pack, faster than real time: a simulated clock advances one loop period per tick and
+ * {@link ControlLoop#tickOnce} runs each tick with the loop's last-resort handler. Timed actions
+ * are applied before the first tick at or after their time. Every event is written as one JSON
+ * line (format in docs/scenarios.md).
+ */
+public final class ScenarioRunner {
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** What the run ended with. */
+    public record Result(long ticks, double simulatedS, long wallMillis, String finalState, boolean tripped) {
+    }
+
+    private record Timed(double atS, int order, String label, Runnable action) {
+    }
+
+    public Result run(Scenario sc, Consumer<String> out) {
+        BmsConfig cfg = sc.config();
+        SimulatedHardware sim = SimulatedPackSetup.create(cfg, sc.initialSoc(), sc.ambient().getFirst().celsius(), sc.load(),
+                sc.seed());
+        SimulatedPack pack = sim.pack();
+        long[] clock = {0};
+        List<ObjectNode> commandLines = new ArrayList<>();
+        PackHardware hw = logging(sim.hardware(), commandLines, clock);
+        ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, pack, () -> clock[0] / 1_000_000L);
+        PackController controller = w.controller();
+        long period = cfg.loop().period().toNanos();
+        ControlLoop loop = new ControlLoop(controller, period, cfg.loop().overrunsToFault(), () -> clock[0]);
+
+        List<Timed> timeline = new ArrayList<>();
+        for (Scenario.AmbientStep a : sc.ambient().subList(1, sc.ambient().size())) {
+            timeline.add(new Timed(a.atS(), 0, null, () -> {
+                pack.setAmbientCelsius(a.celsius());
+                emit(line(a.atS(), "ambient").put("celsius", a.celsius()), out);
+            }));
+        }
+        int order = 1;
+        for (Scenario.Action a : sc.actions()) {
+            addAction(a, order++, timeline, sim, pack, w, out);
+        }
+        timeline.sort(Comparator.comparingDouble(Timed::atS).thenComparingInt(Timed::order));
+
+        ObjectNode start = line(0, "start").put("scenario", sc.name()).put("chemistry", cfg.chemistry().name())
+                .put("cells", cfg.pack().seriesCells()).put("capacityAh", cfg.pack().capacityAh())
+                .put("initialSoc", sc.initialSoc()).put("tickS", period / 1e9).put("durationS", sc.durationS());
+        emit(start, out);
+        if (sc.closeAtStart()) {
+            w.requests().requestClose();
+        }
+        boolean[] commanded = new boolean[ContactorId.values().length];
+        boolean[] feedback = new boolean[ContactorId.values().length];
+        double lastCharge = Double.NaN;
+        double lastDischarge = Double.NaN;
+        double lastLimitsAt = -1e9;
+        int next = 0;
+        long ticks = (long) Math.floor(sc.durationS() * 1e9 / period);
+        long wallStart = System.nanoTime();
+        for (long k = 0; k <= ticks; k++) {
+            clock[0] = k * period;
+            double t = clock[0] / 1e9;
+            while (next < timeline.size() && timeline.get(next).atS() <= t + 1e-9) {
+                timeline.get(next++).action().run();
+            }
+            loop.tickOnce(clock[0]);
+            ControllerEvent e;
+            while ((e = w.events().poll()) != null) {
+                emit(event(e), out);
+            }
+            for (ObjectNode n : commandLines) { // contactor commands in the order they were given
+                emit(n, out);
+                ContactorId id = ContactorId.valueOf(n.get("contactor").asText());
+                commanded[id.ordinal()] = n.get("commanded").asText().equals("closed");
+                feedback[id.ordinal()] = n.get("feedback").asText().equals("closed");
+            }
+            commandLines.clear();
+            for (ContactorId id : ContactorId.values()) { // feedback changes without a command
+                int i = id.ordinal();
+                boolean c = hw.contactor(id).commandedClosed();
+                boolean f = hw.contactor(id).feedbackClosed();
+                if (c != commanded[i] || f != feedback[i]) {
+                    commanded[i] = c;
+                    feedback[i] = f;
+                    emit(line(t, "contactor").put("contactor", id.name()).put("commanded", c ? "closed" : "open")
+                            .put("feedback", f ? "closed" : "open"), out);
+                }
+            }
+            double ch = controller.currentLimits().chargeAmps();
+            double dis = controller.currentLimits().dischargeAmps();
+            if (changed(ch, lastCharge) || changed(dis, lastDischarge) || t - lastLimitsAt >= sc.limitsEveryS()) {
+                lastCharge = ch;
+                lastDischarge = dis;
+                lastLimitsAt = t;
+                emit(line(t, "limits").put("chargeAmps", round(ch, 3)).put("dischargeAmps", round(dis, 3))
+                        .put("packAmps", round(controller.measurement().packAmps, 3))
+                        .put("minCellVolts", round(controller.measurement().minCellVolts, 4))
+                        .put("maxCellVolts", round(controller.measurement().maxCellVolts, 4))
+                        .put("maxCelsius", round(controller.measurement().maxCelsius, 2))
+                        .put("soc", round(controller.soc().packSoc(), 4)), out);
+            }
+        }
+        long wallMs = (System.nanoTime() - wallStart) / 1_000_000L;
+        double simS = ticks * period / 1e9;
+        Result r = new Result(ticks + 1, simS, wallMs, controller.supervisor().state().name(),
+                controller.protection().tripped());
+        emit(line(simS, "end").put("state", r.finalState()).put("tripped", r.tripped()).put("ticks", r.ticks())
+                .put("wallMillis", wallMs).put("speedup", wallMs > 0 ? round(simS * 1000 / wallMs, 1) : 0.0)
+                .put("loopExceptions", loop.exceptions()).put("ahThroughput", round(controller.ahThroughput(), 4)), out);
+        return r;
+    }
+
+    /** Wraps the contactors so every coil change is logged in order, with the feedback read right after it. */
+    private PackHardware logging(PackHardware base, List<ObjectNode> lines, long[] clock) {
+        java.util.Map<ContactorId, org.qsebms.hal.Contactor> wrapped = new java.util.EnumMap<>(ContactorId.class);
+        for (ContactorId id : ContactorId.values()) {
+            org.qsebms.hal.Contactor c = base.contactor(id);
+            wrapped.put(id, new org.qsebms.hal.Contactor() {
+                @Override
+                public ContactorId id() {
+                    return id;
+                }
+
+                @Override
+                public void command(boolean closed) {
+                    boolean change = c.commandedClosed() != closed;
+                    c.command(closed);
+                    if (change) {
+                        lines.add(line(clock[0] / 1e9, "contactor").put("contactor", id.name())
+                                .put("commanded", closed ? "closed" : "open").put("feedback", c.feedbackClosed() ? "closed" : "open"));
+                    }
+                }
+
+                @Override
+                public boolean commandedClosed() {
+                    return c.commandedClosed();
+                }
+
+                @Override
+                public boolean feedbackClosed() {
+                    return c.feedbackClosed();
+                }
+            });
+        }
+        return new PackHardware(base.cellVoltages(), base.packVoltage(), base.current(), base.temperatures(), wrapped,
+                base.balancing(), base.watchdog(), null);
+    }
+
+    private static boolean changed(double now, double last) {
+        return Double.isNaN(last) || Math.abs(now - last) > Math.max(0.1, 0.05 * Math.abs(last));
+    }
+
+    private void addAction(Scenario.Action a, int order, List<Timed> timeline, SimulatedHardware sim, SimulatedPack pack,
+                           ControllerAssembly.Wiring w, Consumer<String> out) {
+        int i = a.index();
+        Runnable begin;
+        Runnable end = null;
+        switch (a.type()) {
+            case "cellOverVoltage" -> {
+                begin = () -> pack.driveCellVoltage(i, a.value());
+                end = () -> pack.driveCellVoltage(i, 0.0);
+            }
+            case "softShort" -> {
+                begin = () -> pack.setSoftShort(i, a.value());
+                end = () -> pack.setSoftShort(i, Double.POSITIVE_INFINITY);
+            }
+            case "cellSensorStuck" -> {
+                begin = () -> sim.injectCellSensorFault(i, SensorStatus.STUCK);
+                end = () -> sim.injectCellSensorFault(i, SensorStatus.OK);
+            }
+            case "cellSensorOpen" -> {
+                begin = () -> sim.injectCellSensorFault(i, SensorStatus.OPEN_WIRE);
+                end = () -> sim.injectCellSensorFault(i, SensorStatus.OK);
+            }
+            case "temperatureSensorStuck" -> {
+                begin = () -> sim.injectTemperatureSensorFault(i, SensorStatus.STUCK);
+                end = () -> sim.injectTemperatureSensorFault(i, SensorStatus.OK);
+            }
+            case "temperatureSensorOpen" -> {
+                begin = () -> sim.injectTemperatureSensorFault(i, SensorStatus.OPEN_WIRE);
+                end = () -> sim.injectTemperatureSensorFault(i, SensorStatus.OK);
+            }
+            case "currentSensorBusError" -> {
+                begin = () -> sim.injectCurrentSensorFault(SensorStatus.BUS_ERROR);
+                end = () -> sim.injectCurrentSensorFault(SensorStatus.OK);
+            }
+            case "contactorWeld" -> {
+                ContactorId id = ContactorId.valueOf(a.target());
+                begin = () -> pack.setWelded(id, true);
+                end = () -> pack.setWelded(id, false);
+            }
+            case "forceCurrent" -> {
+                begin = () -> pack.forceAmps(a.value());
+                end = () -> pack.forceAmps(Double.NaN);
+            }
+            case "cellTemperature" -> begin = () -> pack.setCellCelsius(i, a.value());
+            case "brokerOutage" -> {
+                // `bms simulate` runs without a broker; the outage is logged to show the control is unaffected.
+                begin = () -> emit(line(a.atS(), "broker").put("connected", false), out);
+                end = () -> emit(line(a.atS() + a.forS(), "broker").put("connected", true), out);
+            }
+            case "open" -> begin = () -> w.requests().requestOpen();
+            case "close" -> begin = () -> w.requests().requestClose();
+            case "reset" -> begin = () -> w.requests().requestReset();
+            default -> throw new IllegalArgumentException("unknown action " + a.type());
+        }
+        boolean command = a.type().equals("open") || a.type().equals("close") || a.type().equals("reset");
+        Runnable logged = () -> {
+            ObjectNode n = line(a.atS(), command ? "command" : "inject").put(command ? "command" : "fault", a.type());
+            describe(a, n);
+            emit(n, out);
+            begin.run();
+        };
+        timeline.add(new Timed(a.atS(), order, a.type(), logged));
+        if (end != null && Double.isFinite(a.forS())) {
+            Runnable finish = end;
+            Runnable loggedEnd = () -> {
+                ObjectNode n = line(a.atS() + a.forS(), "inject").put("fault", a.type()).put("phase", "end");
+                describe(a, n);
+                emit(n, out);
+                finish.run();
+            };
+            timeline.add(new Timed(a.atS() + a.forS(), order, a.type(), loggedEnd));
+        }
+    }
+
+    private static void describe(Scenario.Action a, ObjectNode n) {
+        switch (a.type()) {
+            case "cellOverVoltage" -> n.put("cell", a.index() + 1).put("volts", a.value());
+            case "softShort" -> n.put("cell", a.index() + 1).put("ohms", a.value());
+            case "cellSensorStuck", "cellSensorOpen" -> n.put("cell", a.index() + 1);
+            case "temperatureSensorStuck", "temperatureSensorOpen" -> n.put("channel", a.index() + 1);
+            case "contactorWeld" -> n.put("contactor", a.target());
+            case "forceCurrent" -> n.put("amps", a.value());
+            case "cellTemperature" -> n.put("cell", a.index() + 1).put("celsius", a.value());
+            default -> { }
+        }
+        if (Double.isFinite(a.forS()) && !n.has("phase")) {
+            n.put("forS", a.forS());
+        }
+    }
+
+    private ObjectNode event(ControllerEvent e) {
+        double t = e.nanos() / 1e9;
+        return switch (e) {
+            case ControllerEvent.FaultEdge f -> fault(t, f.fault());
+            case ControllerEvent.StateChange s -> line(t, "state").put("from", s.from().name()).put("to", s.to().name())
+                    .put("reason", s.reason());
+            case ControllerEvent.ResetOutcome r -> line(t, "reset").put("accepted", r.accepted()).put("reason", r.reason());
+        };
+    }
+
+    private ObjectNode fault(double t, FaultEvent f) {
+        return line(t, "fault").put("event", f.raised() ? "raised" : "cleared").put("id", f.id())
+                .put("code", f.code().number()).put("severity", f.level().name()).put("latched", f.latched())
+                .put("reason", f.reason());
+    }
+
+    private ObjectNode line(double t, String type) {
+        ObjectNode n = json.createObjectNode();
+        n.put("t", round(t, 3));
+        n.put("type", type);
+        return n;
+    }
+
+    private static void emit(ObjectNode n, Consumer<String> out) {
+        out.accept(n.toString());
+    }
+
+    private static double round(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return v;
+        }
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}

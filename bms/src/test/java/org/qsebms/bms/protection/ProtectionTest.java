@@ -1,0 +1,286 @@
+package org.qsebms.bms.protection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qsebms.config.LimitLevel;
+
+class ProtectionTest {
+    private final Frames f = new Frames(4);
+    private final Protection p = new Protection(Frames.LIMITS, f);
+
+    @Test
+    void healthyPackRaisesNothing() {
+        f.amps = 0.8;
+        f.steps(p, 200);
+        assertThat(f.events).isEmpty();
+        assertThat(p.tripped()).isFalse();
+    }
+
+    @Test
+    void tripsAndLatchesWhenCellStaysAboveMslForDebounceTime() {
+        // given a cell above the 4.30 V MSL
+        f.cellVolts[2] = 4.32;
+        // when it stays there for less than the 300 ms debounce, nothing trips
+        f.steps(p, 2);
+        assertThat(p.tripped()).isFalse();
+        f.steps(p, 2);
+        // then after the debounce the MSL is raised, latched, and names the cell, value and limit
+        assertThat(p.tripped()).isTrue();
+        FaultEvent e = f.firstRaised(FaultCode.CELL_OVER_VOLTAGE, LimitLevel.MSL);
+        assertThat(e.latched()).isTrue();
+        assertThat(e.reason()).contains("cell 3").contains("4.32").contains("4.300 V").contains("300 ms");
+        assertThat(f.raisedIds()).contains("CELL_OVER_VOLTAGE.MOL", "CELL_OVER_VOLTAGE.RSL", "CELL_OVER_VOLTAGE.MSL");
+    }
+
+    @Test
+    void raisesOnlyTheLevelsActuallyCrossed() {
+        f.cellVolts[0] = 4.22; // above MOL 4.20, below RSL 4.25
+        f.steps(p, 10);
+        assertThat(f.raisedIds()).containsExactly("CELL_OVER_VOLTAGE.MOL");
+        assertThat(p.active(FaultCode.CELL_OVER_VOLTAGE, LimitLevel.MOL)).isTrue();
+        assertThat(p.tripped()).isFalse();
+    }
+
+    @Test
+    void clearsALevelOnlyAfterComingBackByTheHysteresisForTheDebounce() {
+        f.cellVolts[0] = 4.22;
+        f.steps(p, 10);
+        // back below MOL 4.20 but inside the 30 mV hysteresis: still active
+        f.cellVolts[0] = 4.19;
+        f.steps(p, 20);
+        assertThat(p.active(FaultCode.CELL_OVER_VOLTAGE, LimitLevel.MOL)).isTrue();
+        // below 4.17 for the debounce: cleared
+        f.cellVolts[0] = 4.16;
+        f.steps(p, 4);
+        assertThat(p.active(FaultCode.CELL_OVER_VOLTAGE, LimitLevel.MOL)).isFalse();
+        assertThat(f.events).filteredOn(e -> !e.raised()).extracting(FaultEvent::id).containsExactly("CELL_OVER_VOLTAGE.MOL");
+    }
+
+    @Test
+    void refusesResetWhileTheConditionIsPresentAndAcceptsItOnceCleared() {
+        f.cellVolts[1] = 2.70; // below the 2.80 V MSL
+        f.steps(p, 5);
+        assertThat(p.tripped()).isTrue();
+        assertThat(p.reset(f.now)).isFalse();
+        assertThat(p.presentConditions()).containsExactly("CELL_UNDER_VOLTAGE.MSL");
+        // condition gone, but the latch holds until an explicit reset
+        f.cellVolts[1] = 3.70;
+        f.steps(p, 5);
+        assertThat(p.conditionPresent()).isFalse();
+        assertThat(p.tripped()).isTrue();
+        assertThat(p.reset(f.now)).isTrue();
+        assertThat(p.tripped()).isFalse();
+        assertThat(f.events.getLast().reason()).isEqualTo("cell voltage below its limit: reset");
+    }
+
+    @Test
+    void chargeUnderTemperatureAppliesOnlyWhileCharging() {
+        // lithium metal: charging below 0 °C is refused, discharging at -5 °C is fine
+        java.util.Arrays.fill(f.celsius, -5.0);
+        f.amps = -1.0;
+        f.steps(p, 40);
+        assertThat(f.raisedIds()).doesNotContain("CHARGE_UNDER_TEMPERATURE.MSL");
+        f.amps = 0.5;
+        f.steps(p, 25);
+        assertThat(f.raisedIds()).contains("CHARGE_UNDER_TEMPERATURE.MSL");
+        assertThat(p.tripped()).isTrue();
+    }
+
+    @Test
+    void chargeAndDischargeOverCurrentAreSeparateLimits() {
+        f.amps = 2.2; // charge MSL is 1.0 C = 2 A
+        f.steps(p, 12);
+        assertThat(f.raisedIds()).contains("CHARGE_OVER_CURRENT.MSL").noneMatch(id -> id.startsWith("DISCHARGE_OVER_CURRENT"));
+        Frames g = new Frames(4);
+        Protection q = new Protection(Frames.LIMITS, g);
+        g.amps = -5.5; // discharge RSL 2.5 C = 5 A, MSL 3 C = 6 A
+        g.steps(q, 10);
+        assertThat(g.raisedIds()).contains("DISCHARGE_OVER_CURRENT.RSL").doesNotContain("DISCHARGE_OVER_CURRENT.MSL");
+    }
+
+    @Test
+    void electrolyteAnodicLimitTripsWithoutDebounce() {
+        f.cellVolts[0] = 5.7; // PSOA anodic limit 5.6 V
+        f.step(p);
+        assertThat(f.raisedIds()).contains("ELECTROLYTE_ANODIC_LIMIT.MSL");
+    }
+
+    @Test
+    void cellImbalanceRaisesAtItsLevels() {
+        f.cellVolts[3] = 3.55; // 150 mV below the others: above RSL 100 mV, below MSL 300 mV
+        f.stepFor(p, 5_200_000_000L);
+        assertThat(f.raisedIds()).contains("CELL_IMBALANCE.MOL", "CELL_IMBALANCE.RSL").doesNotContain("CELL_IMBALANCE.MSL");
+        assertThat(p.tripped()).isFalse();
+        f.cellVolts[3] = 3.30;
+        f.stepFor(p, 5_200_000_000L);
+        assertThat(p.tripped()).isTrue();
+        assertThat(f.firstRaised(FaultCode.CELL_IMBALANCE, LimitLevel.MSL).reason()).contains("cellImbalance").contains("V");
+    }
+
+    @Test
+    void socBoundsApplyOnlyInTheirCurrentDirection() {
+        long t = 0;
+        for (int i = 0; i < 60; i++) {
+            t += Frames.TICK;
+            p.evaluateSoc(0.50, 0, 0.995, 1, -1.0, t); // discharging: high SOC is no concern
+        }
+        assertThat(f.events).isEmpty();
+        for (int i = 0; i < 60; i++) {
+            t += Frames.TICK;
+            p.evaluateSoc(0.50, 0, 0.995, 1, +1.0, t);
+        }
+        assertThat(f.raisedIds()).containsExactly("SOC_HIGH.MOL", "SOC_HIGH.RSL");
+        for (int i = 0; i < 60; i++) {
+            t += Frames.TICK;
+            p.evaluateSoc(0.004, 2, 0.40, 1, -1.0, t);
+        }
+        assertThat(f.raisedIds()).contains("SOC_LOW.MOL", "SOC_LOW.RSL");
+        assertThat(f.firstRaised(FaultCode.SOC_LOW, LimitLevel.RSL).reason()).contains("cell 3");
+    }
+
+    @Test
+    void softShortScoreFromTheEstimatorsRaisesAlarmAndTripsAtMsl() {
+        f.step(p); // sizes the tables
+        p.reportSoftShortScore(1, 0.7);
+        f.stepFor(p, 10_100_000_000L);
+        assertThat(f.raisedIds()).containsExactly("SOFT_SHORT.MOL", "SOFT_SHORT.RSL");
+        p.reportSoftShortScore(1, 0.95);
+        f.stepFor(p, 10_100_000_000L);
+        assertThat(p.tripped()).isTrue();
+        assertThat(f.firstRaised(FaultCode.SOFT_SHORT, LimitLevel.MSL).reason()).startsWith("cell 2: softShortScore 0.950");
+    }
+
+    @Test
+    void currentReadWhileContactorsAreOpenIsZeroDrift() {
+        f.pathOpen = true;
+        f.amps = 0.8;
+        f.stepFor(p, 1_900_000_000L);
+        assertThat(p.tripped()).isFalse();
+        f.stepFor(p, 300_000_000L);
+        assertThat(p.tripped()).isTrue();
+        assertThat(f.firstRaised(FaultCode.CURRENT_ZERO_DRIFT, LimitLevel.MSL).reason())
+                .contains("0.80").contains("contactors are open").contains("recalibrate");
+    }
+
+    @Test
+    void smallOffsetAtRestAndCurrentWithClosedContactorsAreNotDrift() {
+        f.pathOpen = true;
+        f.amps = 0.1;
+        f.steps(p, 50);
+        f.pathOpen = false;
+        f.amps = -1.5;
+        f.steps(p, 40);
+        assertThat(f.events).isEmpty();
+    }
+
+    @Test
+    void implausibleThermistorSpreadIsASensorFault() {
+        f.celsius[2] = 45; // 20 °C above the others, sustained
+        f.stepFor(p, 5_300_000_000L);
+        assertThat(f.raisedIds()).contains("TEMPERATURE_SPREAD.MSL");
+        assertThat(f.firstRaised(FaultCode.TEMPERATURE_SPREAD, LimitLevel.MSL).reason()).contains("sensor 3");
+    }
+
+    @Test
+    void thermistorJumpingFasterThanPhysicsIsASensorFault() {
+        f.steps(p, 20);
+        // a thermistor ramps at 5 °C/s: no cell heats that fast
+        for (int i = 0; i < 30; i++) {
+            f.celsius[0] += 0.5;
+            f.step(p);
+        }
+        assertThat(f.raisedIds()).contains("TEMPERATURE_RATE.MSL");
+        assertThat(f.firstRaised(FaultCode.TEMPERATURE_RATE, LimitLevel.MSL).reason()).contains("sensor 1").contains("°C/s");
+    }
+
+    @Test
+    void identicalCellReadingsWhileCurrentFlowsMeanAStuckSensor() {
+        f.amps = 1.0;
+        f.steps(p, 10);
+        f.jitter = false;
+        f.cellVolts[0] = 3.7123;
+        f.amps = 1.0;
+        // the current must keep moving: only the cell channel is stuck
+        for (int i = 0; i < 49; i++) {
+            f.amps = 1.0 + 1e-3 * (i % 2);
+            f.step(p);
+        }
+        assertThat(f.raisedIds()).doesNotContain("CELL_VOLTAGE_STUCK.MSL");
+        f.step(p);
+        assertThat(f.raisedIds()).contains("CELL_VOLTAGE_STUCK.MSL");
+        assertThat(f.firstRaised(FaultCode.CELL_VOLTAGE_STUCK, LimitLevel.MSL).reason()).contains("channel 1").contains("50 ticks");
+    }
+
+    @Test
+    void identicalReadingsAtRestAreNotStuck() {
+        f.jitter = false;
+        f.amps = 0.0;
+        f.steps(p, 700);
+        assertThat(f.events).isEmpty();
+    }
+
+    @Test
+    void stuckCurrentSensorIsFound() {
+        f.jitter = false;
+        f.amps = 0.75;
+        for (int i = 0; i < 60; i++) {
+            f.cellVolts[0] = 3.70 + 1e-4 * (i % 2); // cells move, current does not
+            f.cellVolts[1] = 3.70 + 1e-4 * (i % 2);
+            f.cellVolts[2] = 3.70 + 1e-4 * (i % 2);
+            f.cellVolts[3] = 3.70 + 1e-4 * (i % 2);
+            f.celsius[0] = 25 + 0.01 * (i % 2);
+            f.celsius[1] = 25 + 0.01 * (i % 2);
+            f.celsius[2] = 25 + 0.01 * (i % 2);
+            f.celsius[3] = 25 + 0.01 * (i % 2);
+            f.step(p);
+        }
+        assertThat(f.raisedIds()).containsExactly("CURRENT_STUCK.MSL");
+    }
+
+    @Test
+    void sensorStatusFaultsTripAfterTheirDebounce() {
+        f.step(p);
+        f.m.cellStatus[1] = org.qsebms.hal.SensorStatus.OPEN_WIRE;
+        for (int i = 0; i < 4; i++) {
+            f.now += Frames.TICK;
+            f.m.nanos = f.now;
+            f.m.computeExtremes();
+            p.evaluate(f.m);
+        }
+        assertThat(f.firstRaised(FaultCode.CELL_VOLTAGE_SENSOR, LimitLevel.MSL).reason())
+                .isEqualTo("cell voltage channel 2 reports OPEN_WIRE");
+        assertThat(p.tripped()).isTrue();
+    }
+
+    @Test
+    void eventFaultsLatchButDoNotBlockAReset() {
+        p.contactorWelded("main positive", 1);
+        assertThat(p.tripped()).isTrue();
+        assertThat(f.events.getFirst().reason()).isEqualTo("main positive contactor feedback still closed after the open command (welded?)");
+        assertThat(p.reset(2)).isTrue();
+        assertThat(p.tripped()).isFalse();
+    }
+
+    static Stream<Arguments> overVoltageCases() {
+        SplittableRandom r = new SplittableRandom(20261125L);
+        return IntStream.range(0, 40).mapToObj(i -> Arguments.of(
+                r.nextInt(4), 4.3001 + r.nextDouble(0.5), 300 + r.nextInt(2000)));
+    }
+
+    @ParameterizedTest(name = "cell {0} at {1} V for {2} ms")
+    @MethodSource("overVoltageCases")
+    void aCellAboveMslForTheDebounceTimeAlwaysTrips(int cell, double volts, int millis) {
+        f.steps(p, 3);
+        f.cellVolts[cell] = volts;
+        f.stepFor(p, millis * 1_000_000L + Frames.TICK);
+        assertThat(p.tripped()).isTrue();
+        assertThat(f.firstRaised(FaultCode.CELL_OVER_VOLTAGE, LimitLevel.MSL).reason()).contains("cell " + (cell + 1));
+    }
+}

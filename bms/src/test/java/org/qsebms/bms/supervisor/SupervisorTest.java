@@ -1,0 +1,163 @@
+package org.qsebms.bms.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.protection.FaultCode;
+import org.qsebms.bms.sim.PackLoad;
+import org.qsebms.bms.testing.SimRig;
+import org.qsebms.config.LimitLevel;
+import org.qsebms.hal.ContactorId;
+
+class SupervisorTest {
+    /** A load the test sets directly, in amperes (charge positive). */
+    private double loadAmps;
+    private final SimRig rig = new SimRig((s, p, connected) -> connected ? loadAmps : 0.0);
+
+    @Test
+    void startsInInitAndMovesToStandbyOnAValidMeasurementWithContactorsOpen() {
+        assertThat(rig.state()).isEqualTo(SupervisorState.INIT);
+        rig.tick();
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+        assertThat(rig.anyClosed()).isFalse();
+    }
+
+    @Test
+    void closesInTheEconomisedOrderNegativePrechargePositiveThenReleasesPrecharge() {
+        rig.tick();
+        rig.connect();
+        assertThat(rig.commands).containsExactly("MAIN_NEGATIVE+", "PRECHARGE+", "MAIN_POSITIVE+", "PRECHARGE-");
+        assertThat(rig.commanded(ContactorId.MAIN_POSITIVE)).isTrue();
+        assertThat(rig.commanded(ContactorId.MAIN_NEGATIVE)).isTrue();
+        assertThat(rig.commanded(ContactorId.PRECHARGE)).isFalse();
+    }
+
+    @Test
+    void closesThePositiveContactorOnlyOnceTheDcLinkMatchesThePackVoltage() {
+        rig.tick();
+        rig.connect();
+        double linkAtPositive = rig.linkAtClose.get(ContactorId.MAIN_POSITIVE);
+        double packVolts = rig.pack.stackVolts();
+        assertThat(Math.abs(packVolts - linkAtPositive)).isLessThanOrEqualTo(Supervisor.PRECHARGE_MATCH_FRACTION * packVolts + 0.05);
+        assertThat(rig.linkAtClose.get(ContactorId.PRECHARGE)).isLessThan(1.0);
+    }
+
+    @Test
+    void precharge_timesOutIntoAFaultWhenTheLinkNeverMatches() {
+        rig.tick();
+        rig.linkVoltsOverride = 1.0; // e.g. a shorted DC link or a broken precharge resistor
+        rig.wiring.requests().requestClose();
+        int ticks = rig.tickUntil(SupervisorState.FAULT, 100);
+        // PRECHARGE entered on the first tick; timeout 3 s, then detected on the next tick
+        assertThat(ticks).isBetween(31, 33);
+        assertThat(rig.commanded(ContactorId.MAIN_POSITIVE)).isFalse();
+        assertThat(rig.anyClosed()).isFalse();
+        assertThat(rig.raisedFaultIds()).containsExactly("PRECHARGE_FAILED.MSL");
+        assertThat(rig.events).filteredOn(e -> e instanceof ControllerEvent.FaultEdge).first()
+                .extracting(e -> ((ControllerEvent.FaultEdge) e).fault().reason()).asString()
+                .matches("DC link at 1\\.00 V did not reach pack 1[0-9]\\.[0-9]{2} V within 3000 ms");
+    }
+
+    @Test
+    void anOpenRequestWaitsForTheCurrentToFallBeforeBreakingIt() {
+        rig.tick();
+        loadAmps = -3.0;
+        rig.connect();
+        rig.wiring.requests().requestOpen();
+        rig.ticks(10);
+        assertThat(rig.state()).isEqualTo(SupervisorState.OPENING);
+        assertThat(rig.anyClosed()).isTrue();
+        // the published limits go to zero so the load can ramp down
+        assertThat(rig.controller.currentLimits().dischargeAmps()).isZero();
+        assertThat(rig.controller.currentLimits().chargeAmps()).isZero();
+        loadAmps = -0.5;
+        rig.ticks(2);
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+        assertThat(rig.anyClosed()).isFalse();
+        assertThat(rig.commands).endsWith("MAIN_POSITIVE-", "MAIN_NEGATIVE-");
+    }
+
+    @Test
+    void opensAtOnceUnderHighCurrentToProtect() {
+        rig.tick();
+        loadAmps = -3.0;
+        rig.connect();
+        loadAmps = -6.5; // above the 3 C = 6 A discharge MSL (debounce 500 ms)
+        int ticks = rig.tickUntil(SupervisorState.FAULT, 20);
+        assertThat(ticks).isBetween(5, 7);
+        assertThat(rig.anyClosed()).isFalse();
+        assertThat(rig.raisedFaultIds()).contains("DISCHARGE_OVER_CURRENT.MSL");
+    }
+
+    @Test
+    void aWeldedContactorIsDetectedAfterTheOpenCommand() {
+        rig.tick();
+        rig.connect();
+        rig.pack.setWelded(ContactorId.MAIN_POSITIVE, true);
+        rig.wiring.requests().requestOpen();
+        rig.ticks(2);
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+        int ticks = rig.tickUntil(SupervisorState.FAULT, 10);
+        assertThat(ticks).isBetween(1, 4); // feedback checked 200 ms after the open command
+        assertThat(rig.raisedFaultIds()).containsExactly("CONTACTOR_WELDED.MSL");
+        assertThat(rig.controller.protection().active(FaultCode.CONTACTOR_WELDED, LimitLevel.MSL)).isTrue();
+    }
+
+    @Test
+    void missingFeedbackAfterACloseCommandIsAFault() {
+        rig.tick();
+        rig.feedbackStuckOpen.add(ContactorId.MAIN_NEGATIVE); // coil energised, auxiliary contact never closes
+        rig.wiring.requests().requestClose();
+        int ticks = rig.tickUntil(SupervisorState.FAULT, 20);
+        assertThat(ticks).isBetween(3, 5); // 200 ms feedback window, then detected
+        assertThat(rig.raisedFaultIds()).containsExactly("CONTACTOR_FEEDBACK.MSL");
+        assertThat(rig.commanded(ContactorId.MAIN_NEGATIVE)).isFalse();
+        assertThat(rig.commands).containsExactly("MAIN_NEGATIVE+", "MAIN_NEGATIVE-");
+    }
+
+    @Test
+    void aFaultLatchesUntilAResetThatIsRefusedWhileTheConditionPersists() {
+        rig.tick();
+        rig.pack.driveCellVoltage(0, 0.8); // ~4.5 V: above the 4.30 V MSL
+        assertThat(rig.tickUntil(SupervisorState.FAULT, 10)).isPositive();
+        rig.wiring.requests().requestReset();
+        rig.ticks(2);
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        assertThat(rig.events).filteredOn(e -> e instanceof ControllerEvent.ResetOutcome).singleElement()
+                .extracting(e -> ((ControllerEvent.ResetOutcome) e).reason()).asString()
+                .isEqualTo("reset refused: condition still present [CELL_OVER_VOLTAGE.MSL]");
+        rig.pack.driveCellVoltage(0, 0.0);
+        rig.ticks(5);
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT); // latched
+        rig.wiring.requests().requestReset();
+        rig.ticks(1);
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+        // a close after the reset needs a new request
+        rig.ticks(5);
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+    }
+
+    @Test
+    void shutdownOpensEverythingAndIsFinal() {
+        rig.tick();
+        rig.connect();
+        rig.wiring.requests().requestShutdown();
+        rig.tick();
+        assertThat(rig.state()).isEqualTo(SupervisorState.SHUTDOWN);
+        assertThat(rig.anyClosed()).isFalse();
+        rig.wiring.requests().requestClose();
+        rig.ticks(10);
+        assertThat(rig.state()).isEqualTo(SupervisorState.SHUTDOWN);
+    }
+
+    @Test
+    void everyStateChangeIsReportedWithItsReason() {
+        rig.tick();
+        rig.connect();
+        assertThat(rig.events).filteredOn(e -> e instanceof ControllerEvent.StateChange)
+                .extracting(e -> ((ControllerEvent.StateChange) e).to() + ": " + ((ControllerEvent.StateChange) e).reason())
+                .containsExactly("STANDBY: contactors open", "PRECHARGE: close requested",
+                        "NORMAL: precharge complete, contactors closed");
+    }
+}
