@@ -65,7 +65,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     static boolean portFree(String host, int port) {
         try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(false);
+            s.setReuseAddress(true); // still fails while anything listens; tolerates TIME_WAIT after a restart
             s.bind(new InetSocketAddress(host, port));
             return true;
         } catch (IOException e) {
