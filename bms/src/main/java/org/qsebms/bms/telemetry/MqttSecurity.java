@@ -46,11 +46,13 @@ public final class MqttSecurity {
                     + "set mqtt.username or remove mqtt.passwordFile/mqtt.passwordEnv");
         }
         if (url.startsWith("ssl://")) {
-            options.setSocketFactory(socketFactory(cfg));
+            options.setSocketFactory(new NoDelaySocketFactory.Tls(socketFactory(cfg)));
             options.setHttpsHostnameVerificationEnabled(true);
         } else if (!cfg.caFile().isEmpty() || !cfg.clientCertFile().isEmpty()) {
             throw new IllegalArgumentException("mqtt.url: '" + url + "' is plain TCP but TLS files are configured "
                     + "(mqtt.caFile/clientCertFile); use ssl://HOST:8883 or remove the TLS settings");
+        } else {
+            options.setSocketFactory(new NoDelaySocketFactory());
         }
     }
 

@@ -55,6 +55,7 @@ final class RecordingSubscriber implements AutoCloseable {
         o.setCleanSession(cleanSession);
         o.setMaxInflight(1000);
         o.setAutomaticReconnect(false);
+        o.setSocketFactory(new org.qsebms.bms.telemetry.NoDelaySocketFactory());
         client.connect(o);
         for (String f : filters) {
             client.subscribe(f, 1);
