@@ -39,6 +39,7 @@ public final class DiskSpool {
     private final ArrayDeque<Long> periodic = new ArrayDeque<>();
     private long nextId;
     private long droppedPeriodic;
+    private final java.util.HashMap<String, Long> droppedByTopic = new java.util.HashMap<>();
     private long corrupt;
 
     /** Opens (and creates) the spool in {@code dir}, recovering the messages left there by a previous run. */
@@ -97,11 +98,12 @@ public final class DiskSpool {
         while (index.size() >= maxMessages && !periodic.isEmpty()) {
             long victim = periodic.pollFirst();
             index.remove(victim);
-            deleteQuietly(file(victim, OutboundMessage.Lane.PERIODIC));
-            droppedPeriodic++;
+            Path vf = file(victim, OutboundMessage.Lane.PERIODIC);
+            countDrop(topicOf(vf));
+            deleteQuietly(vf);
         }
         if (index.size() >= maxMessages && m.lane() == OutboundMessage.Lane.PERIODIC) {
-            droppedPeriodic++; // the spool is full of alarms: the new sample is the oldest periodic one we may drop
+            countDrop(m.topic()); // the spool is full of alarms: the new sample is the oldest periodic one we may drop
             return;
         }
         long id = nextId++;
@@ -169,6 +171,24 @@ public final class DiskSpool {
     /** Periodic messages deleted to respect the bound since this spool was opened. */
     public long droppedPeriodic() {
         return droppedPeriodic;
+    }
+
+    /** Periodic messages of {@code topic} dropped to respect the bound. */
+    public long droppedPeriodic(String topic) {
+        return droppedByTopic.getOrDefault(topic, 0L);
+    }
+
+    private void countDrop(String topic) {
+        droppedPeriodic++;
+        droppedByTopic.merge(topic, 1L, Long::sum);
+    }
+
+    private static String topicOf(Path f) {
+        try {
+            return decode(Files.readAllBytes(f)).topic();
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     /** Message files found unreadable and deleted. */

@@ -88,6 +88,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     private volatile boolean running;
     private volatile int spooled;
     private volatile long spoolDropped;
+    private volatile long spoolDroppedStates;
     private Thread thread;
     private boolean haveLast;
     private long nextHealthNanos = Long.MIN_VALUE;
@@ -238,6 +239,7 @@ public final class TelemetryPublisher implements AutoCloseable {
         drainSpool();
         spooled = spool.size();
         spoolDropped = spool.droppedPeriodic();
+        spoolDroppedStates = spool.droppedPeriodic(topics.state());
     }
 
     private void ensureConnected() {
@@ -312,7 +314,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     }
 
     private void publishSample(PackSample s) {
-        long dropped = spool.droppedPeriodic() + w.ring().dropped();
+        long dropped = spool.droppedPeriodic(topics.state()) + w.ring().dropped();
         route(new OutboundMessage(topics.state(), json.state(s, next(Stream.STATE), dropped).getBytes(StandardCharsets.UTF_8),
                 1, true, OutboundMessage.Lane.PERIODIC));
         route(new OutboundMessage(topics.cells(), json.cells(s, next(Stream.CELLS)).getBytes(StandardCharsets.UTF_8),
@@ -442,6 +444,11 @@ public final class TelemetryPublisher implements AutoCloseable {
     /** Periodic messages the spool dropped to stay within its bound. */
     public long spoolDropped() {
         return spoolDropped;
+    }
+
+    /** State messages the spool dropped to stay within its bound. */
+    public long spoolDroppedStates() {
+        return spoolDroppedStates;
     }
 
     /** Identifies this run in every payload ({@code boot}). */

@@ -56,6 +56,8 @@ final class RecordingSubscriber implements AutoCloseable {
         o.setMaxInflight(1000);
         o.setAutomaticReconnect(false);
         o.setSocketFactory(new org.qsebms.bms.telemetry.NoDelaySocketFactory());
+        o.setUserName("test-subscriber");
+        o.setPassword("test".toCharArray());
         client.connect(o);
         for (String f : filters) {
             client.subscribe(f, 1);
