@@ -27,6 +27,7 @@ public final class BmsRuntime implements AutoCloseable {
     private final TelemetryPublisher publisher;
     private final PackHardware hw;
     private boolean closed;
+    private String packId = "";
 
     private BmsRuntime(ControllerAssembly.Wiring wiring, ControlLoop loop, TelemetryPublisher publisher, PackHardware hw) {
         this.wiring = wiring;
@@ -58,7 +59,9 @@ public final class BmsRuntime implements AutoCloseable {
         }
         publisher.start();
         loop.start();
-        return new BmsRuntime(w, loop, publisher, hw);
+        BmsRuntime rt = new BmsRuntime(w, loop, publisher, hw);
+        rt.packId = cfg.pack().id();
+        return rt;
     }
 
     /** The telemetry publisher for a pack: spool under the persistence directory unless mqtt.spoolDirectory is set. */
@@ -93,6 +96,11 @@ public final class BmsRuntime implements AutoCloseable {
 
     public ControllerAssembly.Wiring wiring() {
         return wiring;
+    }
+
+    /** The pack id used in this runtime's topics. */
+    public String publisherPackId() {
+        return packId;
     }
 
     public ControlLoop loop() {

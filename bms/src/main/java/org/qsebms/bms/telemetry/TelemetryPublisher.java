@@ -7,6 +7,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -89,7 +90,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     private volatile int spooled;
     private volatile long spoolDropped;
     private volatile long spoolDroppedStates;
-    private Thread thread;
+    private volatile Thread thread;
     private boolean haveLast;
     private long nextHealthNanos = Long.MIN_VALUE;
     private long nextConnectAttemptNanos = Long.MIN_VALUE;
@@ -143,6 +144,10 @@ public final class TelemetryPublisher implements AutoCloseable {
                 if (!inbound.offer(new Inbound(topic, message.getPayload()))) {
                     inboundOverflow.incrementAndGet();
                 }
+                Thread t = thread;
+                if (t != null) {
+                    LockSupport.unpark(t);
+                }
             }
 
             @Override
@@ -192,9 +197,12 @@ public final class TelemetryPublisher implements AutoCloseable {
 
     public void start() {
         running = true;
-        thread = new Thread(this::run, "bms-telemetry-" + topics.packId());
-        thread.setDaemon(true);
-        thread.start();
+        Thread t = new Thread(this::run, "bms-telemetry-" + topics.packId());
+        t.setDaemon(true);
+        thread = t;
+        w.ring().wakeOnOffer(t);
+        w.events().wakeOnOffer(t);
+        t.start();
     }
 
     private void run() {
@@ -224,19 +232,38 @@ public final class TelemetryPublisher implements AutoCloseable {
         }
     }
 
-    /** One pass: reconnect if due, events, samples, commands, spool. */
+    /**
+     * One pass: reconnect if due, events, samples, commands, spool; parks up to {@code waitMillis} when idle.
+     * The loop's queues and Paho's callback unpark this thread when they hand it something.
+     */
     void step(long waitMillis) throws InterruptedException {
         ensureConnected();
-        ControllerEvent e = w.events().poll(waitMillis, TimeUnit.MILLISECONDS);
-        while (e != null) {
+        boolean idle = true;
+        ControllerEvent e;
+        while ((e = w.events().poll()) != null) {
             handle(e);
-            e = w.events().poll();
+            idle = false;
         }
         while (w.ring().poll(sample)) {
             handleSample(sample);
+            idle = false;
         }
-        processCommands();
-        drainSpool();
+        if (!inbound.isEmpty()) {
+            processCommands();
+            idle = false;
+        } else if (!pendingResets.isEmpty()) {
+            processCommands();
+        }
+        if (client.isConnected() && !spool.isEmpty()) {
+            drainSpool();
+            idle = false;
+        }
+        if (idle) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(waitMillis));
+            if (Thread.interrupted()) {
+                throw new InterruptedException("telemetry thread stopped");
+            }
+        }
         spooled = spool.size();
         spoolDropped = spool.droppedPeriodic();
         spoolDroppedStates = spool.droppedPeriodic(topics.state());
