@@ -23,11 +23,18 @@ final class Mosquitto implements AutoCloseable {
     }
 
     Mosquitto(Path dir, String extraConfig) throws IOException, InterruptedException {
+        this(dir, extraConfig, true);
+    }
+
+    Mosquitto(Path dir, String extraConfig, boolean anonymous) throws IOException, InterruptedException {
         this.dir = dir;
         this.port = EmbeddedBroker.freePort();
         Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous true\npersistence false\n"
-                + "log_dest file " + dir.resolve("mosquitto.log") + "\n" + extraConfig);
+        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous " + anonymous + "\npersistence false\n"
+                + "log_dest file " + dir.resolve("mosquitto.log") + "\n"
+                // started as root, mosquitto drops to user 'mosquitto', which cannot read the test's private temp dir
+                + ("root".equals(System.getProperty("user.name")) ? "user root\n" : "")
+                + extraConfig);
         process = new ProcessBuilder(BINARY.toString(), "-c", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
