@@ -98,10 +98,10 @@ public final class FleetSoak {
             }
             steadyStart = System.nanoTime(); // measured from here: every pack is running
             messagesAtStart = messages.get();
+            arrivals.clear(); // first: a state numbered after the snapshot below must not be cleared away
             for (BmsRuntime r : fleet) {
                 startSeq.put(r.publisherPackId(), r.publisher().lastStateSeq());
             }
-            arrivals.clear();
             probe = probe(s.url());
             Thread.sleep(s.duration().toMillis());
             steadyEnd = System.nanoTime();
