@@ -157,11 +157,15 @@ public final class TelemetryPublisher implements AutoCloseable {
         });
     }
 
-    /** Tries to connect once now; returns the failure text, or null when connected. Telemetry thread or before start. */
+    /**
+     * Tries to connect once now; returns the failure text (for the caller to report), or null when connected.
+     * Telemetry thread, or before {@link #start()}.
+     */
     public String connectOnce() {
         try {
             client.connect(options);
         } catch (MqttException e) {
+            reportedUnreachable = true; // the caller reports this first failure; later ones stay quiet until connected
             return describe(e);
         }
         try {
@@ -277,9 +281,10 @@ public final class TelemetryPublisher implements AutoCloseable {
         if (nextConnectAttemptNanos != Long.MIN_VALUE && now < nextConnectAttemptNanos) {
             return;
         }
+        boolean firstFailure = !reportedUnreachable;
         String failure = connectOnce();
         if (failure != null) {
-            if (!reportedUnreachable) {
+            if (firstFailure) {
                 Logger.error("{}; retrying with backoff; the pack stays protected and telemetry is spooled to {}",
                         failure, spool.directory());
                 reportedUnreachable = true;
