@@ -65,6 +65,8 @@ public final class FleetSoakCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        System.exit(new picocli.CommandLine(new FleetSoakCommand()).execute(args));
+        picocli.CommandLine cl = new picocli.CommandLine(new FleetSoakCommand());
+        cl.setExecutionExceptionHandler(BmsCommand.commandLine().getExecutionExceptionHandler());
+        System.exit(cl.execute(args));
     }
 }

@@ -57,7 +57,7 @@ public final class DiskSpool {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("MQTT spool directory " + dir.toAbsolutePath() + " cannot be opened ("
+            throw new IllegalStateException("MQTT spool directory " + dir.toAbsolutePath() + " cannot be opened ("
                     + e.getMessage() + "); make it writable or set mqtt.spoolDirectory to a writable directory", e);
         }
         for (Map.Entry<Long, OutboundMessage.Lane> e : index.entrySet()) {
