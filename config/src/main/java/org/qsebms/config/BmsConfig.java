@@ -12,8 +12,11 @@ public record BmsConfig(
 
     public BmsConfig withMqttUrl(String url) {
         return new BmsConfig(pack, chemistry, limits, loop, hal,
-                new MqttConfig(url, mqtt.topicRoot(), mqtt.stateInterval(), mqtt.username(), mqtt.passwordFile(),
-                        mqtt.passwordEnv(), mqtt.caFile()), persistence);
+                mqtt.withUrl(url), persistence);
+    }
+
+    public BmsConfig withMqtt(MqttConfig newMqtt) {
+        return new BmsConfig(pack, chemistry, limits, loop, hal, newMqtt, persistence);
     }
 
     public BmsConfig withPackId(String id) {

@@ -103,7 +103,9 @@ public final class ConfigLoader {
         YamlNode mqttNode = r.optionalMapping("mqtt");
         MqttConfig mqtt = new MqttConfig("", "qse-bms", Duration.ofSeconds(1), "", "", "", "");
         if (mqttNode != null) {
-            mqttNode.rejectUnknownKeys(Set.of("url", "topicRoot", "stateInterval", "username", "passwordFile", "passwordEnv", "caFile"));
+            mqttNode.rejectUnknownKeys(Set.of("url", "topicRoot", "stateInterval", "username", "passwordFile", "passwordEnv",
+                    "caFile", "clientCertFile", "clientKeyFile", "deadband", "stateHeartbeat", "spoolDirectory",
+                    "spoolMaxMessages", "commandsPerSecond", "discoveryPrefix"));
             String url = mqttNode.string("url", "");
             if (!url.isEmpty() && !url.matches("(tcp|ssl)://[^/:]+(:\\d{1,5})?")) {
                 throw new ConfigException("mqtt.url", "'" + url + "' is not a broker URL; write tcp://HOST:PORT or ssl://HOST:PORT");
@@ -112,10 +114,34 @@ public final class ConfigLoader {
             if (topicRoot.isEmpty() || topicRoot.contains("#") || topicRoot.contains("+") || topicRoot.contains("/")) {
                 throw new ConfigException("mqtt.topicRoot", "'" + topicRoot + "' must be one non-empty topic level without '/', '+' or '#'");
             }
+            String certFile = mqttNode.string("clientCertFile", "");
+            String keyFile = mqttNode.string("clientKeyFile", "");
+            if (certFile.isEmpty() != keyFile.isEmpty()) {
+                throw new ConfigException("mqtt.clientCertFile", "a client certificate needs both clientCertFile and clientKeyFile; "
+                        + "set both (PEM files) or neither");
+            }
+            MqttConfig.StateDeadband band = MqttConfig.StateDeadband.NONE;
+            YamlNode bandNode = mqttNode.optionalMapping("deadband");
+            if (bandNode != null) {
+                bandNode.rejectUnknownKeys(Set.of("packVolts", "packAmps", "cellVolts", "celsius", "socFraction"));
+                band = new MqttConfig.StateDeadband(bandNode.number("packVolts", 0, 0, 100, "V"),
+                        bandNode.number("packAmps", 0, 0, 1000, "A"), bandNode.number("cellVolts", 0, 0, 1, "V"),
+                        bandNode.number("celsius", 0, 0, 50, "°C"), bandNode.number("socFraction", 0, 0, 1, ""));
+            }
+            String prefix = mqttNode.string("discoveryPrefix", "homeassistant");
+            if (prefix.contains("#") || prefix.contains("+")) {
+                throw new ConfigException("mqtt.discoveryPrefix", "'" + prefix + "' must not contain '+' or '#'; "
+                        + "use homeassistant (the Home Assistant default) or empty to disable discovery");
+            }
             mqtt = new MqttConfig(url, topicRoot,
                     mqttNode.duration("stateInterval", Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofHours(1)),
                     mqttNode.string("username", ""), mqttNode.string("passwordFile", ""), mqttNode.string("passwordEnv", ""),
-                    mqttNode.string("caFile", ""));
+                    mqttNode.string("caFile", ""), certFile, keyFile, band,
+                    mqttNode.duration("stateHeartbeat", Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofHours(24)),
+                    mqttNode.string("spoolDirectory", ""),
+                    mqttNode.integer("spoolMaxMessages", MqttConfig.DEFAULT_SPOOL_MAX_MESSAGES, 100, 10_000_000),
+                    mqttNode.number("commandsPerSecond", MqttConfig.DEFAULT_COMMANDS_PER_SECOND, 0.1, 1000, "1/s"),
+                    prefix);
         }
 
         YamlNode persistNode = r.optionalMapping("persistence");

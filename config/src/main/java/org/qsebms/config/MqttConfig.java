@@ -4,15 +4,23 @@ import java.time.Duration;
 
 /**
  * MQTT connection and publishing settings. Credentials are never stored here in clear: they
- * are read from a file or an environment variable at connect time.
+ * are read from a file or an environment variable at connect time. See docs/mqtt.md.
  *
- * @param url            broker URL (tcp://host:port or ssl://host:port); empty means the embedded broker
- * @param topicRoot      first topic level, default {@code qse-bms}
- * @param stateInterval  interval between state messages
- * @param username       user name, or empty
- * @param passwordFile   path of a file holding the password, or empty
- * @param passwordEnv    name of an environment variable holding the password, or empty
- * @param caFile         CA certificate (PEM) for TLS, or empty
+ * @param url                  broker URL (tcp://host:port or ssl://host:port); empty means the embedded broker
+ * @param topicRoot            first topic level, default {@code qse-bms}
+ * @param stateInterval        interval between state messages
+ * @param username             user name, or empty
+ * @param passwordFile         path of a file holding the password, or empty
+ * @param passwordEnv          name of an environment variable holding the password, or empty
+ * @param caFile               CA certificate (PEM) for TLS, or empty (then the JVM's default trust store)
+ * @param clientCertFile       client certificate (PEM) for mutual TLS, or empty
+ * @param clientKeyFile        client private key (PEM, PKCS#8, unencrypted) for mutual TLS, or empty
+ * @param deadband             state deadband: a state sample within it of the last published one is skipped
+ * @param stateHeartbeat       longest time without a state message even when nothing moved
+ * @param spoolDirectory       directory of the store-and-forward spool; empty means {@code <persistence>/mqtt-spool}
+ * @param spoolMaxMessages     bound of the spool; on overflow the oldest periodic samples are dropped (never alarms)
+ * @param commandsPerSecond    sustained command rate accepted (token bucket, burst of twice this); excess is rejected
+ * @param discoveryPrefix      Home Assistant discovery prefix, default {@code homeassistant}; empty disables discovery
  */
 public record MqttConfig(
         String url,
@@ -21,5 +29,60 @@ public record MqttConfig(
         String username,
         String passwordFile,
         String passwordEnv,
-        String caFile) {
+        String caFile,
+        String clientCertFile,
+        String clientKeyFile,
+        StateDeadband deadband,
+        Duration stateHeartbeat,
+        String spoolDirectory,
+        int spoolMaxMessages,
+        double commandsPerSecond,
+        String discoveryPrefix) {
+
+    public static final int DEFAULT_SPOOL_MAX_MESSAGES = 100_000;
+    public static final double DEFAULT_COMMANDS_PER_SECOND = 5.0;
+
+    /** The original seven settings; everything else at its default. */
+    public MqttConfig(String url, String topicRoot, Duration stateInterval, String username, String passwordFile,
+                      String passwordEnv, String caFile) {
+        this(url, topicRoot, stateInterval, username, passwordFile, passwordEnv, caFile, "", "", StateDeadband.NONE,
+                Duration.ofSeconds(60), "", DEFAULT_SPOOL_MAX_MESSAGES, DEFAULT_COMMANDS_PER_SECOND, "homeassistant");
+    }
+
+    public MqttConfig withUrl(String newUrl) {
+        return new MqttConfig(newUrl, topicRoot, stateInterval, username, passwordFile, passwordEnv, caFile, clientCertFile,
+                clientKeyFile, deadband, stateHeartbeat, spoolDirectory, spoolMaxMessages, commandsPerSecond, discoveryPrefix);
+    }
+
+    public MqttConfig withStateInterval(Duration interval) {
+        return new MqttConfig(url, topicRoot, interval, username, passwordFile, passwordEnv, caFile, clientCertFile,
+                clientKeyFile, deadband, stateHeartbeat, spoolDirectory, spoolMaxMessages, commandsPerSecond, discoveryPrefix);
+    }
+
+    public MqttConfig withSpool(String directory, int maxMessages) {
+        return new MqttConfig(url, topicRoot, stateInterval, username, passwordFile, passwordEnv, caFile, clientCertFile,
+                clientKeyFile, deadband, stateHeartbeat, directory, maxMessages, commandsPerSecond, discoveryPrefix);
+    }
+
+    public MqttConfig withDeadband(StateDeadband band, Duration heartbeat) {
+        return new MqttConfig(url, topicRoot, stateInterval, username, passwordFile, passwordEnv, caFile, clientCertFile,
+                clientKeyFile, band, heartbeat, spoolDirectory, spoolMaxMessages, commandsPerSecond, discoveryPrefix);
+    }
+
+    public MqttConfig withCommandsPerSecond(double rate) {
+        return new MqttConfig(url, topicRoot, stateInterval, username, passwordFile, passwordEnv, caFile, clientCertFile,
+                clientKeyFile, deadband, stateHeartbeat, spoolDirectory, spoolMaxMessages, rate, discoveryPrefix);
+    }
+
+    /**
+     * Deadband of the state topic; all zero publishes every interval. Discrete values (mode,
+     * contactors, trip, current limits) always publish when they change.
+     */
+    public record StateDeadband(double packVolts, double packAmps, double cellVolts, double celsius, double socFraction) {
+        public static final StateDeadband NONE = new StateDeadband(0, 0, 0, 0, 0);
+
+        public boolean isNone() {
+            return packVolts <= 0 && packAmps <= 0 && cellVolts <= 0 && celsius <= 0 && socFraction <= 0;
+        }
+    }
 }

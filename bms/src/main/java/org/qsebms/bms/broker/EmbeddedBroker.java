@@ -29,6 +29,20 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @throws BrokerStartException with a clear message when the port is taken or cannot be bound
      */
     public static EmbeddedBroker start(String host, int port) {
+        return start(host, port, null);
+    }
+
+    /** Decides whether a client may connect (client id, user name, password); used for credentials in tests and demos. */
+    @FunctionalInterface
+    public interface Authenticator {
+        boolean allow(String clientId, String username, byte[] password);
+    }
+
+    /**
+     * Starts a broker on {@code host:port}; with an authenticator, anonymous clients are refused and every
+     * connection needs a user name the authenticator accepts.
+     */
+    public static EmbeddedBroker start(String host, int port, Authenticator authenticator) {
         if (!portFree(host, port)) {
             throw new BrokerStartException("cannot start the embedded MQTT broker: port " + port + " on " + host
                     + " is already in use (another broker such as mosquitto may be running); stop it, choose another "
@@ -39,14 +53,18 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.setProperty(BrokerConstants.HOST_PROPERTY_NAME, host);
         p.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(port));
         p.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
-        p.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
+        p.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, authenticator == null ? "true" : "false");
         p.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
         p.setProperty(BrokerConstants.METRICS_ENABLE_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.BUGSNAG_ENABLE_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.IMMEDIATE_BUFFER_FLUSH_PROPERTY_NAME, "true");
         try {
-            b.server.startServer(new MemoryConfig(p));
+            if (authenticator == null) {
+                b.server.startServer(new MemoryConfig(p));
+            } else {
+                b.server.startServer(new MemoryConfig(p), java.util.List.of(), null, authenticator::allow, null);
+            }
         } catch (IOException | RuntimeException e) {
             throw new BrokerStartException("cannot start the embedded MQTT broker on " + host + ":" + port + ": "
                     + e.getMessage() + "; choose another port with --broker-port PORT", e);
@@ -65,7 +83,7 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     static boolean portFree(String host, int port) {
         try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(false);
+            s.setReuseAddress(true); // still fails while anything listens; tolerates TIME_WAIT after a restart
             s.bind(new InetSocketAddress(host, port));
             return true;
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.qsebms.bms.control;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Bounded queue of controller events from the loop to telemetry and logging. {@link #offer}
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EventQueue {
     private final ArrayBlockingQueue<ControllerEvent> queue;
     private final AtomicLong dropped = new AtomicLong();
+    private volatile Thread consumer;
 
     public EventQueue(int capacity) {
         queue = new ArrayBlockingQueue<>(capacity);
@@ -21,6 +23,10 @@ public final class EventQueue {
         if (!queue.offer(event)) {
             dropped.incrementAndGet();
         }
+        Thread c = consumer;
+        if (c != null) {
+            LockSupport.unpark(c);
+        }
     }
 
     public ControllerEvent poll(long timeout, TimeUnit unit) throws InterruptedException {
@@ -29,6 +35,11 @@ public final class EventQueue {
 
     public ControllerEvent poll() {
         return queue.poll();
+    }
+
+    /** The thread to wake when an event is offered (the telemetry thread), or null. */
+    public void wakeOnOffer(Thread consumerThread) {
+        consumer = consumerThread;
     }
 
     public long dropped() {

@@ -30,6 +30,7 @@ public final class PackController {
     private final PackSample sample;
     private final long sampleEveryNanos;
     private final LongSupplier epochMillis;
+    private final OperatorSettings operator;
     private long lastNanos = Long.MIN_VALUE;
     private long nextSampleNanos = Long.MIN_VALUE;
     private long sequence;
@@ -42,6 +43,15 @@ public final class PackController {
     public PackController(PackHardware hw, Plant plant, SocEstimator soc, Protection protection, Supervisor supervisor,
                           CurrentLimits currentLimits, PassiveBalancer balancer, SampleRing ring, long sampleEveryNanos,
                           LongSupplier epochMillis) {
+        this(hw, plant, soc, protection, supervisor, currentLimits, balancer, ring, sampleEveryNanos, epochMillis,
+                new OperatorSettings());
+    }
+
+    /** As above, with operator settings (current caps, balancing on/off) that other threads may write. */
+    public PackController(PackHardware hw, Plant plant, SocEstimator soc, Protection protection, Supervisor supervisor,
+                          CurrentLimits currentLimits, PassiveBalancer balancer, SampleRing ring, long sampleEveryNanos,
+                          LongSupplier epochMillis, OperatorSettings operator) {
+        this.operator = operator;
         this.hw = hw;
         this.plant = plant;
         this.soc = soc;
@@ -61,6 +71,7 @@ public final class PackController {
     /** Runs one tick at loop time {@code nowNanos}. */
     public void tick(long nowNanos) {
         plant.advanceTo(nowNanos);
+        operator.applyTo(currentLimits, balancer);
         // sense
         m.sample(hw, nowNanos);
         // validate + protect (limits and plausibility at three levels, debounced)
@@ -209,6 +220,10 @@ public final class PackController {
 
     public PassiveBalancer balancer() {
         return balancer;
+    }
+
+    public OperatorSettings operatorSettings() {
+        return operator;
     }
 
     public PackMeasurement measurement() {

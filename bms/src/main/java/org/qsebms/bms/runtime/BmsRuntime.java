@@ -1,6 +1,11 @@
 package org.qsebms.bms.runtime;
 
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.qsebms.bms.command.CommandHandler;
+import org.qsebms.bms.command.CommandParser;
+import org.qsebms.bms.telemetry.DiskSpool;
+import org.qsebms.bms.telemetry.PackHealth;
 import java.util.function.Consumer;
 import org.qsebms.bms.loop.ControlLoop;
 import org.qsebms.bms.persistence.PersistenceWriter;
@@ -25,6 +30,7 @@ public final class BmsRuntime implements AutoCloseable {
     private final PackHardware hw;
     private final PersistenceWriter persistence;
     private boolean closed;
+    private String packId = "";
 
     private BmsRuntime(ControllerAssembly.Wiring wiring, ControlLoop loop, TelemetryPublisher publisher, PackHardware hw,
                        PersistenceWriter persistence) {
@@ -46,9 +52,7 @@ public final class BmsRuntime implements AutoCloseable {
                                    Consumer<PackSample> localSink, boolean autoClose) {
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, plant, System::currentTimeMillis);
         PersistenceWriter persistence = StatePersistence.restoreAndStart(cfg, w.controller());
-        MqttTopics topics = new MqttTopics(cfg.mqtt().topicRoot(), cfg.pack().id());
-        TelemetryPublisher publisher = new TelemetryPublisher(mqttUrl, topics, w.ring(), w.events(),
-                hw.cellVoltages().cellCount(), hw.temperatures().channelCount(), localSink, System::currentTimeMillis);
+        TelemetryPublisher publisher = createPublisher(cfg, mqttUrl, w, hw, localSink);
         String failure = publisher.connectOnce();
         if (failure != null) {
             Logger.error("{}; the BMS runs and protects the pack anyway and keeps retrying. Check --mqtt-url "
@@ -61,11 +65,48 @@ public final class BmsRuntime implements AutoCloseable {
         }
         publisher.start();
         loop.start();
-        return new BmsRuntime(w, loop, publisher, hw, persistence);
+        BmsRuntime rt = new BmsRuntime(w, loop, publisher, hw, persistence);
+        rt.packId = cfg.pack().id();
+        return rt;
+    }
+
+    /** The telemetry publisher for a pack: spool under the persistence directory unless mqtt.spoolDirectory is set. */
+    static TelemetryPublisher createPublisher(BmsConfig cfg, String mqttUrl, ControllerAssembly.Wiring w, PackHardware hw,
+                                              Consumer<PackSample> localSink) {
+        MqttTopics topics = new MqttTopics(cfg.mqtt().topicRoot(), cfg.pack().id());
+        Path spoolDir = cfg.mqtt().spoolDirectory().isEmpty()
+                ? Path.of(cfg.persistence().directory(), "mqtt-spool", cfg.pack().id())
+                : Path.of(cfg.mqtt().spoolDirectory());
+        DiskSpool spool = new DiskSpool(spoolDir, cfg.mqtt().spoolMaxMessages());
+        var limits = cfg.limits();
+        TelemetryPublisher.Commands commands = new TelemetryPublisher.Commands(
+                new CommandParser(limits.chargeOverCurrent().rsl(), limits.dischargeOverCurrent().rsl()),
+                new CommandHandler(w.requests(), w.controller().operatorSettings()));
+        PackHealth health = PackHealth.nominal(cfg.pack().capacityAh());
+        return new TelemetryPublisher(new TelemetryPublisher.Wiring(mqttUrl, cfg.mqtt(), topics, w.ring(), w.events(),
+                hw.cellVoltages().cellCount(), hw.temperatures().channelCount(), localSink, spool, commands, () -> health,
+                version(), System.getenv(), System::currentTimeMillis, System::nanoTime));
+    }
+
+    static String version() {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = BmsRuntime.class.getResourceAsStream("/qse-bms-version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (java.io.IOException e) {
+            // unknown version
+        }
+        return p.getProperty("version", "unknown");
     }
 
     public ControllerAssembly.Wiring wiring() {
         return wiring;
+    }
+
+    /** The pack id used in this runtime's topics. */
+    public String publisherPackId() {
+        return packId;
     }
 
     public ControlLoop loop() {

@@ -65,7 +65,7 @@ public final class ControllerAssembly {
         PassiveBalancer balancer = new PassiveBalancer(0.010, cfg.limits().chargeOverTemperature().mol(),
                 cfg.limits().cellUnderVoltage().mol(), dutyPeriod, (int) Math.max(1, dutyPeriod * 0.8));
         PackController controller = new PackController(hw, plant, soc, protection, supervisor, limits, balancer, ring,
-                cfg.mqtt().stateInterval().toNanos(), epochMillis);
+                cfg.mqtt().stateInterval().toNanos(), epochMillis, new org.qsebms.bms.control.OperatorSettings());
         controller.attachPersistence(persistence, cfg.persistence().interval().toNanos());
         return new Wiring(controller, requests, events, ring);
     }

@@ -1,6 +1,7 @@
 package org.qsebms.bms.telemetry;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A bounded single-producer single-consumer ring of preallocated {@link PackSample}s between
@@ -12,6 +13,7 @@ public final class SampleRing {
     private final AtomicLong head = new AtomicLong();
     private final AtomicLong tail = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private volatile Thread consumer;
 
     public SampleRing(int capacity, int cells, int temperatureChannels) {
         slots = new PackSample[capacity];
@@ -29,6 +31,10 @@ public final class SampleRing {
         }
         slots[(int) (h % slots.length)].copyFrom(sample);
         head.lazySet(h + 1);
+        Thread c = consumer;
+        if (c != null) {
+            LockSupport.unpark(c); // never blocks, never allocates
+        }
         return true;
     }
 
@@ -41,6 +47,11 @@ public final class SampleRing {
         into.copyFrom(slots[(int) (t % slots.length)]);
         tail.lazySet(t + 1);
         return true;
+    }
+
+    /** The thread to wake when a sample is offered (the telemetry thread), or null. */
+    public void wakeOnOffer(Thread consumerThread) {
+        consumer = consumerThread;
     }
 
     public long dropped() {

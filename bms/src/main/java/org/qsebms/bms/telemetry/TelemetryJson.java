@@ -14,22 +14,39 @@ import org.qsebms.bms.protection.FaultEvent;
 public final class TelemetryJson {
     private final ObjectMapper json = new ObjectMapper();
     private final String packId;
+    private final long boot;
+
+    /**
+     * @param boot identifies this run of the BMS (its start time in epoch ms); {@code (boot, seq)} is unique per
+     *             topic across restarts, so consumers de-duplicate and detect gaps with it
+     */
+    public TelemetryJson(String packId, long boot) {
+        this.packId = packId;
+        this.boot = boot;
+    }
 
     public TelemetryJson(String packId) {
-        this.packId = packId;
+        this(packId, 0);
     }
 
     private ObjectNode header(long seq, long epochMillis) {
         ObjectNode n = json.createObjectNode();
         n.put("schema", MqttTopics.SCHEMA_VERSION);
         n.put("packId", packId);
+        n.put("boot", boot);
         n.put("seq", seq);
         n.put("ts", Instant.ofEpochMilli(epochMillis).toString());
         return n;
     }
 
     public String state(PackSample s) {
-        ObjectNode n = header(s.sequence, s.epochMillis);
+        return state(s, s.sequence, 0);
+    }
+
+    /** State payload with the topic sequence {@code seq} and the count of samples dropped so far. */
+    public String state(PackSample s, long seq, long droppedSamples) {
+        ObjectNode n = header(seq, s.epochMillis);
+        n.put("sample", s.sequence);
         n.put("mode", s.state.name());
         n.put("packVolts", round(s.packVolts, 3));
         n.put("packAmps", round(s.packAmps, 3));
@@ -50,18 +67,29 @@ public final class TelemetryJson {
         c.put("mainNegative", s.mainNegativeClosed);
         c.put("precharge", s.prechargeClosed);
         n.put("tripped", s.tripped);
+        n.put("droppedSamples", droppedSamples);
         return n.toString();
     }
 
     public String cells(PackSample s) {
-        ObjectNode n = header(s.sequence, s.epochMillis);
+        return cells(s, s.sequence);
+    }
+
+    public String cells(PackSample s, long seq) {
+        ObjectNode n = header(seq, s.epochMillis);
+        n.put("sample", s.sequence);
         ArrayNode cells = n.putArray("cells");
         for (int i = 0; i < s.cellCount(); i++) {
             ObjectNode c = cells.addObject();
             c.put("index", i + 1);
             c.put("volts", round(s.cellVolts[i], 4));
-            c.put("celsius", i < s.cellCelsius.length ? round(s.cellCelsius[i], 2) : Double.NaN);
+            if (i < s.cellCelsius.length) {
+                c.put("celsius", round(s.cellCelsius[i], 2));
+            } else {
+                c.putNull("celsius");
+            }
             c.put("soc", round(s.cellSoc[i], 4));
+            c.putNull("resistanceOhm");
             c.put("balancing", s.balancing[i]);
         }
         return n.toString();
@@ -98,6 +126,41 @@ public final class TelemetryJson {
             }
         }
         return n.toString();
+    }
+
+    public String health(PackHealth h, long seq, long epochMillis) {
+        ObjectNode n = header(seq, epochMillis);
+        putNullable(n, "capacityAh", h.capacityAh());
+        n.put("capacitySource", h.capacitySource());
+        putNullable(n, "seiResistanceOhm", h.seiResistanceOhm());
+        putNullable(n, "seiTrendOhmPerDay", h.seiTrendOhmPerDay());
+        putNullable(n, "lithiumInventoryFraction", h.lithiumInventoryFraction());
+        putNullable(n, "remainingUsefulLifeCycles", h.remainingUsefulLifeCycles());
+        return n.toString();
+    }
+
+    public String commandResult(org.qsebms.bms.command.CommandResult r, long seq, long epochMillis) {
+        ObjectNode n = header(seq, epochMillis);
+        n.put("command", r.name());
+        if (r.id() != null) {
+            n.put("id", r.id());
+        } else {
+            n.putNull("id");
+        }
+        n.put("accepted", r.accepted());
+        n.put("reason", r.reason());
+        if (Double.isFinite(r.value())) {
+            n.put("value", r.value());
+        }
+        return n.toString();
+    }
+
+    private static void putNullable(ObjectNode n, String field, Double v) {
+        if (v == null || !Double.isFinite(v)) {
+            n.putNull(field);
+        } else {
+            n.put(field, v);
+        }
     }
 
     static double round(double v, int digits) {

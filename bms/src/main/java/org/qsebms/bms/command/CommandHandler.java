@@ -1,0 +1,56 @@
+package org.qsebms.bms.command;
+
+import org.qsebms.bms.control.OperatorSettings;
+import org.qsebms.bms.supervisor.SupervisorRequests;
+
+/**
+ * Applies validated commands through the loop's lock-free request objects. Runs on the telemetry
+ * thread. The reset answer depends on the protection's decision at the next tick, so it returns
+ * {@code null} and the result is published when the loop reports the outcome.
+ */
+public final class CommandHandler {
+    private final SupervisorRequests requests;
+    private final OperatorSettings operator;
+
+    public CommandHandler(SupervisorRequests requests, OperatorSettings operator) {
+        this.requests = requests;
+        this.operator = operator;
+    }
+
+    /** Applies {@code c}; returns its result, or null when the result follows later (reset). */
+    public CommandResult apply(Command c, String id) {
+        return switch (c) {
+            case Command.Reset r -> {
+                requests.requestReset();
+                yield null;
+            }
+            case Command.ChargeLimit l -> {
+                operator.capChargeAmps(l.amps());
+                yield new CommandResult(c.name(), id, true, "charge current capped at " + l.amps()
+                        + " A (the effective limit is the lower of this cap and the protection's derated limit)", l.amps());
+            }
+            case Command.DischargeLimit l -> {
+                operator.capDischargeAmps(l.amps());
+                yield new CommandResult(c.name(), id, true, "discharge current capped at " + l.amps()
+                        + " A (the effective limit is the lower of this cap and the protection's derated limit)", l.amps());
+            }
+            case Command.Balancing b -> {
+                operator.setBalancingEnabled(b.enabled());
+                yield CommandResult.accepted(c.name(), id, b.enabled()
+                        ? "balancing enabled (it still runs only at rest or charging, within temperature limits)"
+                        : "balancing disabled");
+            }
+            case Command.Snapshot s -> CommandResult.accepted(c.name(), id, "state, cells and health published");
+            case Command.Contactors k -> {
+                if (k.close()) {
+                    requests.requestClose();
+                } else {
+                    requests.requestOpen();
+                }
+                yield CommandResult.accepted(c.name(), id, k.close()
+                        ? "close requested; the supervisor closes only from STANDBY with no fault (watch state.mode)"
+                        : "open requested");
+            }
+        };
+    }
+}
