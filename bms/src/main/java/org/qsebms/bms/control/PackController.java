@@ -10,6 +10,7 @@ import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.bms.telemetry.PackSample;
 import org.qsebms.bms.telemetry.SampleRing;
 import org.qsebms.estimators.soc.SocEstimator;
+import org.qsebms.estimators.softshort.SoftShortDetector;
 import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.PackHardware;
 
@@ -22,6 +23,9 @@ public final class PackController {
     private final Plant plant;
     private final PackMeasurement m;
     private final SocEstimator soc;
+    private SoftShortDetector softShort;
+    private double softShortThresholdAmps = Double.POSITIVE_INFINITY;
+    private double[] socScratch = new double[0];
     private final Protection protection;
     private final Supervisor supervisor;
     private final CurrentLimits currentLimits;
@@ -82,6 +86,7 @@ public final class PackController {
         lastNanos = nowNanos;
         if (valid) {
             soc.update(m.packAmps, m.cellVolts, m.cellCelsius, dt);
+            detectSoftShorts(dt);
             evaluateSocBounds(nowNanos);
             ahThroughput += Math.abs(m.packAmps) * dt / 3600.0;
         }
@@ -116,6 +121,34 @@ public final class PackController {
      * Hands a snapshot to persistence every {@code everyNanos} of loop time (call before the loop
      * starts). The offer never blocks; when the writer is still busy the snapshot is retried next tick.
      */
+    /**
+     * Feeds a soft-short (dendrite) detector every valid tick and reports each cell's score to the
+     * protection: 0 until the detector flags the cell (excess self-discharge beyond its threshold by
+     * its sigma test), then RSL (0.6) at the threshold rising to MSL (0.9) at 1.5 times it.
+     */
+    public void attachSoftShortDetector(SoftShortDetector detector, double thresholdAmps) {
+        this.softShort = detector;
+        this.softShortThresholdAmps = thresholdAmps;
+        this.socScratch = new double[m.cellCount()];
+    }
+
+    private void detectSoftShorts(double dt) {
+        if (softShort == null) {
+            return;
+        }
+        for (int i = 0; i < socScratch.length; i++) {
+            socScratch[i] = soc.cellSoc(i);
+        }
+        softShort.update(m.packAmps, m.cellVolts, socScratch, dt);
+        for (int i = 0; i < socScratch.length; i++) {
+            // Only a statistically confirmed excess (the detector's flag) counts; its size then sets
+            // the level: RSL at the threshold, MSL from 1.5 times the threshold.
+            double score = softShort.isFlagged(i)
+                    ? Math.max(0.6, Math.min(1.0, 0.6 * softShort.selfDischargeAmps(i) / softShortThresholdAmps)) : 0.0;
+            protection.reportSoftShortScore(i, score);
+        }
+    }
+
     public void attachPersistence(StateHandoff handoff, long everyNanos) {
         this.persistence = handoff;
         this.persistEveryNanos = everyNanos;

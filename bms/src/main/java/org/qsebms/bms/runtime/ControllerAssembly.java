@@ -17,6 +17,7 @@ import org.qsebms.config.BmsConfig;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.EkfTuning;
+import org.qsebms.estimators.softshort.SoftShortDetector;
 import org.qsebms.hal.PackHardware;
 
 /** Wires one {@link PackController} from a configuration, hardware and plant. */
@@ -67,6 +68,10 @@ public final class ControllerAssembly {
         PackController controller = new PackController(hw, plant, soc, protection, supervisor, limits, balancer, ring,
                 cfg.mqtt().stateInterval().toNanos(), epochMillis, new org.qsebms.bms.control.OperatorSettings());
         controller.attachPersistence(persistence, cfg.persistence().interval().toNanos());
+        // Soft-short (dendrite) detection from voltage relaxation at rest, against the model.
+        double softShortThresholdAmps = 0.003;
+        controller.attachSoftShortDetector(new SoftShortDetector(nominal.scaled(capFactor, 1.0 / capFactor), cells,
+                0.05, 1800, softShortThresholdAmps, 5), softShortThresholdAmps);
         return new Wiring(controller, requests, events, ring);
     }
 }

@@ -107,6 +107,22 @@ class ScenarioLibraryTest {
     }
 
     @Test
+    void fiveHundredOhmSoftShortIsDetectedWithinTwoHoursOfRest() {
+        Log log = run("soft-short-500-ohm.yaml");
+        double t = log.raised("SOFT_SHORT.RSL");
+        assertThat(t).as("seconds from start (short injected at 60 s)").isLessThan(60 + 2 * 3600);
+        assertThat(log.first("fault", n -> n.get("id").asText().equals("SOFT_SHORT.RSL")).get("reason").asText())
+                .contains("cell 2");
+        System.out.printf("500-ohm soft short detected %.1f min after injection%n", (t - 60) / 60);
+    }
+
+    @Test
+    void healthyPackRaisesNoSoftShortAlarmInTwentyFourHoursOfRest() {
+        Log log = run("healthy-rest-24h.yaml");
+        assertThat(log.raisedIds()).noneMatch(id -> id.startsWith("SOFT_SHORT"));
+    }
+
+    @Test
     void stuckCellSensorIsFoundAfterFiftyIdenticalReadingsWhileCurrentFlows() {
         Log log = run("cell-sensor-stuck.yaml");
         double t = log.raised("CELL_VOLTAGE_STUCK.MSL");
