@@ -43,6 +43,18 @@ class DriverLevelSimulationTest {
         return new Rig(cfg, sim, w);
     }
 
+    /** Requests a close and runs {@code ticks} ticks from time 0; returns the loop time reached. */
+    private static long closeAndRun(Rig r, int ticks) {
+        r.w().requests().requestClose();
+        long period = r.cfg().loop().period().toNanos();
+        long now = 0;
+        for (int i = 0; i < ticks; i++) {
+            now += period;
+            r.w().controller().tick(now);
+        }
+        return now;
+    }
+
     private static java.util.List<ControllerEvent> drain(Rig r) {
         java.util.List<ControllerEvent> out = new java.util.ArrayList<>();
         ControllerEvent e;
@@ -55,13 +67,8 @@ class DriverLevelSimulationTest {
     @Test
     void controllerClosesAndMeasuresThePackThroughTheDrivers() {
         Rig r = rig();
-        r.w().requests().requestClose();
         long period = r.cfg().loop().period().toNanos();
-        long now = 0;
-        for (int i = 0; i < 600; i++) {
-            now += period;
-            r.w().controller().tick(now);
-        }
+        long now = closeAndRun(r, 600);
         assertThat(r.w().controller().supervisor().state()).as("events: %s", drain(r)).isEqualTo(SupervisorState.NORMAL);
         assertThat(r.sim().board().contactor(ContactorId.MAIN_POSITIVE).mainContactsClosed()).isTrue();
         var m = r.w().controller().measurement();
@@ -77,13 +84,8 @@ class DriverLevelSimulationTest {
     @Test
     void overVoltageSeenThroughTheAdcOpensTheEmulatedContactorsWithinDebouncePlusOneTick() {
         Rig r = rig();
-        r.w().requests().requestClose();
         long period = r.cfg().loop().period().toNanos();
-        long now = 0;
-        for (int i = 0; i < 600; i++) {
-            now += period;
-            r.w().controller().tick(now);
-        }
+        long now = closeAndRun(r, 600);
         assertThat(r.w().controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
         r.sim().pack().driveCellVoltage(2, 0.7);
         long injected = now;
@@ -109,13 +111,8 @@ class DriverLevelSimulationTest {
     @Test
     void weldedContactorIsDetectedThroughItsAuxiliaryContact() {
         Rig r = rig();
-        r.w().requests().requestClose();
         long period = r.cfg().loop().period().toNanos();
-        long now = 0;
-        for (int i = 0; i < 600; i++) {
-            now += period;
-            r.w().controller().tick(now);
-        }
+        long now = closeAndRun(r, 600);
         r.sim().board().contactor(ContactorId.MAIN_POSITIVE).weld();
         r.w().requests().requestOpen();
         boolean welded = false;
