@@ -24,6 +24,7 @@ public final class PackController {
     private final PackMeasurement m;
     private final SocEstimator soc;
     private SoftShortDetector softShort;
+    private volatile CurrentLimitOutput limitOutput = CurrentLimitOutput.NONE;
     private double softShortThresholdAmps = Double.POSITIVE_INFINITY;
     private double[] socScratch = new double[0];
     private final Protection protection;
@@ -93,6 +94,7 @@ public final class PackController {
         boolean tripped = protection.tripped();
         // while opening on request, publish zero limits so the charger or load ramps the current down first
         currentLimits.update(m, tripped || supervisor.state() == SupervisorState.OPENING);
+        limitOutput.publish(currentLimits.chargeAmps(), currentLimits.dischargeAmps());
         // decide + actuate
         supervisor.step(m, valid);
         SupervisorState st = supervisor.state();
@@ -121,6 +123,11 @@ public final class PackController {
      * Hands a snapshot to persistence every {@code everyNanos} of loop time (call before the loop
      * starts). The offer never blocks; when the writer is still busy the snapshot is retried next tick.
      */
+    /** Where the published charge/discharge limits go each tick (a charger or inverter link); none by default. */
+    public void attachCurrentLimitOutput(CurrentLimitOutput output) {
+        this.limitOutput = output;
+    }
+
     /**
      * Feeds a soft-short (dendrite) detector every valid tick and reports each cell's score to the
      * protection: 0 until the detector flags the cell (excess self-discharge beyond its threshold by

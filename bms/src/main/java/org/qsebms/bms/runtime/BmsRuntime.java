@@ -7,6 +7,7 @@ import org.qsebms.bms.command.CommandParser;
 import org.qsebms.bms.telemetry.DiskSpool;
 import org.qsebms.bms.telemetry.PackHealth;
 import java.util.function.Consumer;
+import org.qsebms.bms.control.CurrentLimitOutput;
 import org.qsebms.bms.loop.ControlLoop;
 import org.qsebms.bms.persistence.PersistenceWriter;
 import org.qsebms.bms.persistence.StatePersistence;
@@ -62,6 +63,9 @@ public final class BmsRuntime implements AutoCloseable {
                 System::nanoTime);
         if (autoClose) {
             w.requests().requestClose();
+        }
+        if (plant instanceof CurrentLimitOutput limitLink) {
+            w.controller().attachCurrentLimitOutput(limitLink); // the simulated charger/load follows the limits
         }
         publisher.start();
         loop.start();

@@ -1,5 +1,6 @@
 package org.qsebms.bms.sim;
 
+import org.qsebms.bms.control.CurrentLimitOutput;
 import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.PackHardware;
 import org.qsebms.hal.emulator.EmulatedBoard;
@@ -15,7 +16,7 @@ import org.qsebms.hal.wiring.WiringConfig;
  * front-end code that runs on the Pi. Contactor coils and balancing gates driven by the
  * controller act on the pack through their emulators (including operate time and feedback).
  */
-public final class DriverLevelSimulation implements Plant {
+public final class DriverLevelSimulation implements Plant, CurrentLimitOutput {
     private static final ContactorId[] CONTACTORS = ContactorId.values();
 
     private final SimulatedPack pack;
@@ -55,6 +56,11 @@ public final class DriverLevelSimulation implements Plant {
 
     public EmulatedBoard board() {
         return board;
+    }
+
+    @Override
+    public void publish(double chargeAmps, double dischargeAmps) {
+        pack.publish(chargeAmps, dischargeAmps);
     }
 
     public SimulatedPack pack() {

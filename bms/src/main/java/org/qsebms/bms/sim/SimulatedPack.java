@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.CellGeometry;
 import org.qsebms.estimators.model.QseCellParameters;
+import org.qsebms.bms.control.CurrentLimitOutput;
 import org.qsebms.hal.ContactorId;
 
 /**
@@ -14,7 +15,7 @@ import org.qsebms.hal.ContactorId;
  * cell, a DC link charged through the precharge resistor, contactors with auxiliary feedback and
  * fault injection. The controller sees it only through {@link SimulatedHardware}'s ports.
  */
-public final class SimulatedPack implements Plant {
+public final class SimulatedPack implements Plant, CurrentLimitOutput {
     private static final double LINK_TAU_PRECHARGE_S = 0.4;
     private static final double MAX_STEP_S = 0.1;
 
@@ -31,6 +32,8 @@ public final class SimulatedPack implements Plant {
     private double linkVolts;
     private double packAmps;
     private double forcedAmps = Double.NaN;
+    private double publishedChargeAmps = Double.POSITIVE_INFINITY;
+    private double publishedDischargeAmps = Double.POSITIVE_INFINITY;
     private long lastNanos = Long.MIN_VALUE;
     private double seconds;
 
@@ -130,6 +133,8 @@ public final class SimulatedPack implements Plant {
         }
         boolean connected = mainNeg && mainPos;
         double demand = load.demandAmps(seconds, this, connected);
+        // a cooperative charger or load follows the limits the BMS publishes
+        demand = demand > 0 ? Math.min(demand, publishedChargeAmps) : Math.max(demand, -publishedDischargeAmps);
         if (!Double.isNaN(forcedAmps) && connected) {
             demand = forcedAmps;
         }
@@ -239,6 +244,13 @@ public final class SimulatedPack implements Plant {
 
     boolean balancing(int cell) {
         return balancing[cell];
+    }
+
+    /** The charger and load read the BMS's published current limits (as over CAN) and stay within them. */
+    @Override
+    public void publish(double chargeAmps, double dischargeAmps) {
+        publishedChargeAmps = chargeAmps;
+        publishedDischargeAmps = dischargeAmps;
     }
 
     // --- fault injection and scenario control ---

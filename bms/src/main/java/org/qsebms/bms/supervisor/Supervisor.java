@@ -24,8 +24,6 @@ public final class Supervisor {
     static final double PRECHARGE_MATCH_FRACTION = 0.03;
     /** Current below which contactors may be opened on request. */
     static final double OPEN_CURRENT_AMPS = 1.0;
-    /** Longest wait for the current to fall before opening on request anyway. */
-    static final long OPEN_WAIT_NANOS = 5_000_000_000L;
 
     private enum PrechargeStep { NEGATIVE, PRECHARGE, POSITIVE, RELEASE_PRECHARGE }
 
@@ -156,7 +154,11 @@ public final class Supervisor {
             // The operator changed their mind before we opened: stay connected.
             return SupervisorState.NORMAL;
         }
-        if (Math.abs(m.packAmps) <= OPEN_CURRENT_AMPS || now - enteredNanos >= OPEN_WAIT_NANOS) {
+        // Never break a current on request: the published limits are 0 A while OPENING, so the
+        // charger or load ramps down; the contactors open once the current is below 1 A. A load
+        // that ignores the limits keeps the pack in OPENING (visible in telemetry); protection
+        // still opens at once on any fault at MSL (over-current included).
+        if (Math.abs(m.packAmps) <= OPEN_CURRENT_AMPS) {
             openAll();
             armWeldCheck(now);
             return SupervisorState.STANDBY;

@@ -40,6 +40,7 @@ class DriverLevelSimulationTest {
         DriverLevelSimulation sim = new DriverLevelSimulation(SimulatedPackSetup.createDefault(cfg).pack(),
                 cfg.hal().pi4j().orElseThrow(), 3);
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, sim.hardware(), sim, () -> 0L);
+        w.controller().attachCurrentLimitOutput(sim); // the simulated charger/load follows the published limits
         return new Rig(cfg, sim, w);
     }
 

@@ -60,6 +60,21 @@ class SupervisorTest {
     }
 
     @Test
+    void anOpenRequestNeverBreaksACurrentThatALoadKeepsDrawingAgainstTheLimits() {
+        rig.tick();
+        loadAmps = -3.0; // this load ignores the published 0 A limits
+        rig.connect();
+        rig.wiring.requests().requestOpen();
+        rig.ticks(600); // a minute
+        assertThat(rig.state()).isEqualTo(SupervisorState.OPENING);
+        assertThat(rig.anyClosed()).isTrue();
+        loadAmps = 0.0;
+        rig.ticks(2);
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+        assertThat(rig.anyClosed()).isFalse();
+    }
+
+    @Test
     void anOpenRequestWaitsForTheCurrentToFallBeforeBreakingIt() {
         rig.tick();
         loadAmps = -3.0;
