@@ -66,11 +66,7 @@ public final class ConfigLoader {
 
         YamlNode packNode = r.mapping("pack");
         packNode.rejectUnknownKeys(Set.of("id", "chemistry", "seriesCells", "capacityAh"));
-        String packId = packNode.string("id", "pack-1");
-        if (!packId.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new ConfigException("pack.id", "'" + packId + "' is not a valid pack id; use 1..64 letters, digits, '-' or '_' "
-                    + "(it becomes an MQTT topic level)");
-        }
+        String packId = PackConfig.requireValidId("pack.id", packNode.string("id", "pack-1"));
         ChemistryPreset preset = presets.load(packNode.requiredString("chemistry"));
         int series = packNode.integer("seriesCells", Integer.MIN_VALUE, 1, 512);
         double capacity = packNode.number("capacityAh", preset.cell().capacityAh(), 0.001, 10000, "Ah");
@@ -106,10 +102,7 @@ public final class ConfigLoader {
             mqttNode.rejectUnknownKeys(Set.of("url", "topicRoot", "stateInterval", "username", "passwordFile", "passwordEnv",
                     "caFile", "clientCertFile", "clientKeyFile", "deadband", "stateHeartbeat", "spoolDirectory",
                     "spoolMaxMessages", "commandsPerSecond", "discoveryPrefix"));
-            String url = mqttNode.string("url", "");
-            if (!url.isEmpty() && !url.matches("(tcp|ssl)://[^/:]+(:\\d{1,5})?")) {
-                throw new ConfigException("mqtt.url", "'" + url + "' is not a broker URL; write tcp://HOST:PORT or ssl://HOST:PORT");
-            }
+            String url = MqttConfig.requireValidUrl("mqtt.url", mqttNode.string("url", ""));
             String topicRoot = mqttNode.string("topicRoot", "qse-bms");
             if (topicRoot.isEmpty() || topicRoot.contains("#") || topicRoot.contains("+") || topicRoot.contains("/")) {
                 throw new ConfigException("mqtt.topicRoot", "'" + topicRoot + "' must be one non-empty topic level without '/', '+' or '#'");

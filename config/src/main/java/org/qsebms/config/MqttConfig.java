@@ -85,4 +85,12 @@ public record MqttConfig(
             return packVolts <= 0 && packAmps <= 0 && cellVolts <= 0 && celsius <= 0 && socFraction <= 0;
         }
     }
+
+    /** Returns {@code url} if it is a broker URL (empty allowed: the embedded broker), else throws naming {@code keyPath}. */
+    public static String requireValidUrl(String keyPath, String url) {
+        if (!url.isEmpty() && !url.matches("(tcp|ssl)://[^/:]+(:\\d{1,5})?")) {
+            throw new ConfigException(keyPath, "'" + url + "' is not a broker URL; write tcp://HOST:PORT or ssl://HOST:PORT");
+        }
+        return url;
+    }
 }

@@ -2,7 +2,6 @@ package org.qsebms.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -207,7 +206,7 @@ final class YamlNode {
             }
             return defaultValue;
         }
-        Duration d = parseDuration(child(key), v.asText());
+        Duration d = DurationText.parse(child(key), v.asText());
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
             throw new ConfigException(child(key), v.asText() + " is outside " + min + ".." + max + "; use a duration in that range");
         }
@@ -237,31 +236,6 @@ final class YamlNode {
             names.add(e.name().toLowerCase(Locale.ROOT));
         }
         return names;
-    }
-
-    static Duration parseDuration(String path, String text) {
-        String t = text.trim();
-        try {
-            if (t.startsWith("P") || t.startsWith("p")) {
-                return Duration.parse(t.toUpperCase(Locale.ROOT));
-            }
-            String lower = t.toLowerCase(Locale.ROOT);
-            if (lower.endsWith("ms")) {
-                return Duration.ofNanos(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 2).trim()) * 1e6));
-            }
-            if (lower.endsWith("s")) {
-                return Duration.ofNanos(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 1).trim()) * 1e9));
-            }
-            if (lower.endsWith("min")) {
-                return Duration.ofSeconds(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 3).trim()) * 60));
-            }
-            if (lower.endsWith("h")) {
-                return Duration.ofSeconds(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 1).trim()) * 3600));
-            }
-        } catch (NumberFormatException | DateTimeParseException e) {
-            // fall through to the error below
-        }
-        throw new ConfigException(path, "'" + text + "' is not a duration; write it as 100ms, 2s, 5min, 1h or ISO-8601 (PT0.1S)");
     }
 
     static String describe(JsonNode v) {

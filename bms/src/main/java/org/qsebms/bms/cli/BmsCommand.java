@@ -1,9 +1,8 @@
 package org.qsebms.bms.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
 import org.qsebms.bms.broker.EmbeddedBroker;
+import org.qsebms.bms.runtime.BmsRuntime;
 import org.qsebms.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,17 +53,11 @@ public final class BmsCommand implements Runnable {
         return cl;
     }
 
-    /** Reads the version Maven wrote into the jar. */
+    /** The version Maven wrote into the jar. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = BmsCommand.class.getResourceAsStream("/qse-bms-version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"qse-bms " + p.getProperty("version", "unknown"),
+        public String[] getVersion() {
+            return new String[] {"qse-bms " + BmsRuntime.version(),
                     "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }

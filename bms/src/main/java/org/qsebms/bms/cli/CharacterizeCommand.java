@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.qsebms.bms.replay.CellLogCsv;
 import org.qsebms.bms.replay.LogFormatException;
-import org.qsebms.bms.replay.PresetYamlWriter;
+import org.qsebms.bms.replay.CharacterizedPresetWriter;
 import org.qsebms.estimators.characterization.CellCharacterizer;
 import org.qsebms.estimators.characterization.CellTestLog;
 import org.qsebms.estimators.characterization.Characterization;
@@ -88,7 +88,7 @@ public final class CharacterizeCommand implements Callable<Integer> {
         }
         String presetName = name != null ? name : out.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         try {
-            Path ocvFile = PresetYamlWriter.write(c, presetName, sources, basePreset, out);
+            Path ocvFile = CharacterizedPresetWriter.write(c, presetName, sources, basePreset, out);
             EcmParameters p = c.cell();
             c.notes().forEach(stdout::println);
             stdout.println(String.format(Locale.ROOT,

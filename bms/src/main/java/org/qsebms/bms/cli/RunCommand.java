@@ -15,6 +15,9 @@ import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigException;
 import org.qsebms.config.ConfigLoader;
+import org.qsebms.config.DurationText;
+import org.qsebms.config.MqttConfig;
+import org.qsebms.config.PackConfig;
 import org.qsebms.config.HalBackend;
 import org.qsebms.hal.PackHardware;
 import org.qsebms.hal.pi4j.Pi4jHardware;
@@ -64,21 +67,18 @@ public final class RunCommand implements Callable<Integer> {
         ConfigLoader loader = new ConfigLoader();
         BmsConfig cfg = config != null ? loader.load(config) : loader.defaultSimulated();
         if (packId != null) {
-            if (!packId.matches("[A-Za-z0-9_-]{1,64}")) {
-                throw new ConfigException("--pack-id", "'" + packId + "' is not a valid pack id; use 1..64 letters, digits, '-' or '_'");
-            }
-            cfg = cfg.withPackId(packId);
+            cfg = cfg.withPackId(PackConfig.requireValidId("--pack-id", packId));
         }
         if (mqttUrl != null) {
-            if (!mqttUrl.matches("(tcp|ssl)://[^/:]+(:\\d{1,5})?")) {
-                throw new ConfigException("--mqtt-url", "'" + mqttUrl + "' is not a broker URL; write tcp://HOST:PORT or ssl://HOST:PORT");
+            if (mqttUrl.isEmpty()) {
+                throw new ConfigException("--mqtt-url", "is empty; write tcp://HOST:PORT or ssl://HOST:PORT");
             }
-            cfg = cfg.withMqttUrl(mqttUrl);
+            cfg = cfg.withMqttUrl(MqttConfig.requireValidUrl("--mqtt-url", mqttUrl));
         }
         if (stateDir != null) {
             cfg = cfg.withPersistenceDirectory(stateDir.toString());
         }
-        Duration runFor = duration == null ? null : parseDuration(duration);
+        Duration runFor = duration == null ? null : DurationText.parse("--duration", duration);
         boolean useSimulation = simulated || cfg.hal().backend() == HalBackend.SIMULATED;
         if (!useSimulation && cfg.hal().pi4j().isEmpty()) {
             throw new ConfigException("hal.pi4j", "the pi4j backend needs a 'hal.pi4j' wiring section (chips, cell taps, "
@@ -158,26 +158,5 @@ public final class RunCommand implements Callable<Integer> {
         if (broker != null) {
             broker.close();
         }
-    }
-
-    private static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-        try {
-            if (t.startsWith("p")) {
-                return Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
-            }
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            if (t.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-            }
-            if (t.endsWith("min")) {
-                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 3)) * 60);
-            }
-        } catch (RuntimeException e) {
-            // fall through
-        }
-        throw new ConfigException("--duration", "'" + text + "' is not a duration; write 30s, 500ms, 5min or PT5M");
     }
 }

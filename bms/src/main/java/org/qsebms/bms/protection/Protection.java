@@ -45,6 +45,7 @@ public final class Protection {
     private double[] softShortScores = new double[0];
     private double maxSoftShortScore;
     private int maxSoftShortCell = -1;
+    private boolean softShortReported;
     private final ConditionMonitor cellSensor;
     private final ConditionMonitor currentSensor;
     private final ConditionMonitor tempSensor;
@@ -176,6 +177,7 @@ public final class Protection {
         // the imbalance names the lowest cell: a weak or soft-shorted cell falls behind the others
         imbalance.evaluate(m.maxCellVolts - m.minCellVolts, cellsValid, now,
                 cellsValid ? cellName(m.minCellIndex) : "", sink);
+        findMaxSoftShortScore();
         softShort.evaluate(maxSoftShortScore, maxSoftShortCell >= 0, now,
                 maxSoftShortCell >= 0 ? cellName(maxSoftShortCell) : "", sink);
     }
@@ -205,8 +207,16 @@ public final class Protection {
             throw new IndexOutOfBoundsException("cell " + cell + " is outside 0.." + (softShortScores.length - 1));
         }
         softShortScores[cell] = Double.isFinite(score) ? score : 0.0;
+        softShortReported = true;
+    }
+
+    /** The highest reported score and its cell, found once per evaluation (not once per report). */
+    private void findMaxSoftShortScore() {
         maxSoftShortScore = -Double.MAX_VALUE;
         maxSoftShortCell = -1;
+        if (!softShortReported) {
+            return;
+        }
         for (int i = 0; i < softShortScores.length; i++) {
             if (softShortScores[i] > maxSoftShortScore) {
                 maxSoftShortScore = softShortScores[i];

@@ -92,7 +92,8 @@ public final class BmsRuntime implements AutoCloseable {
                 version(), System.getenv(), System::currentTimeMillis, System::nanoTime));
     }
 
-    static String version() {
+    /** The version Maven wrote into the jar ({@code qse-bms-version.properties}), or "unknown". */
+    public static String version() {
         java.util.Properties p = new java.util.Properties();
         try (var in = BmsRuntime.class.getResourceAsStream("/qse-bms-version.properties")) {
             if (in != null) {

@@ -22,8 +22,8 @@ import org.qsebms.estimators.model.OcvCurve;
  * block are copied from a base preset: tests do not tell them. The pulse fits behind the medians
  * are kept as a comment table.
  */
-public final class PresetYamlWriter {
-    private PresetYamlWriter() {
+public final class CharacterizedPresetWriter {
+    private CharacterizedPresetWriter() {
     }
 
     /** @return the OCV table file written beside {@code yaml} */
@@ -93,7 +93,7 @@ public final class PresetYamlWriter {
         if (Files.isRegularFile(p)) {
             return Files.readAllLines(p, StandardCharsets.UTF_8);
         }
-        try (InputStream in = PresetYamlWriter.class.getClassLoader().getResourceAsStream("presets/" + basePreset + ".yaml")) {
+        try (InputStream in = CharacterizedPresetWriter.class.getClassLoader().getResourceAsStream("presets/" + basePreset + ".yaml")) {
             if (in == null) {
                 throw new IOException("base preset '" + basePreset + "' is neither a shipped preset nor a file");
             }
