@@ -78,7 +78,9 @@ class MqttTelemetryTest {
         bms.close();
         bms = null;
 
-        sub.await(r -> r.topic().equals(topics.status()) && r.payload().equals("offline"), WAIT, "offline status");
+        RecordingSubscriber.Received offline = sub.await(r -> r.topic().equals(topics.status())
+                && r.payload().equals("offline"), WAIT, "offline status");
+        assertThat(offline.qos()).as("status is published at QoS 1").isEqualTo(1);
     }
 
     @Test
