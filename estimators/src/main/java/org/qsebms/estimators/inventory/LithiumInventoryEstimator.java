@@ -40,13 +40,28 @@ public final class LithiumInventoryEstimator {
         }
     }
 
+    /** Starts counting a new cycle here without closing one (the first reference state seen). */
+    public void startCycle() {
+        chargedAh = 0;
+        dischargedAh = 0;
+    }
+
     /** Ends a cycle at the reference state: computes its efficiency and charges the loss to the inventory. */
     public void closeCycle() {
+        closeCycle(0.0);
+    }
+
+    /**
+     * Ends a cycle whose end state holds {@code storedChangeAh} more charge than its start (from the
+     * relaxed OCV at both ends, so the two ends need not be the same SOC): the charge neither
+     * returned nor stored, {@code charged - discharged - storedChange}, is the lithium lost.
+     */
+    public void closeCycle(double storedChangeAh) {
         if (chargedAh <= 0) {
             return;
         }
-        lastEfficiency = dischargedAh / chargedAh;
-        double loss = chargedAh - dischargedAh;
+        double loss = chargedAh - dischargedAh - storedChangeAh;
+        lastEfficiency = (chargedAh - loss) / chargedAh;
         excessAh -= loss;
         lossPerCycleAh = Double.isNaN(lossPerCycleAh) ? loss : (1 - lossSmoothing) * lossPerCycleAh + lossSmoothing * loss;
         cycles++;
@@ -73,5 +88,31 @@ public final class LithiumInventoryEstimator {
 
     public int closedCycles() {
         return cycles;
+    }
+
+    /** Charge counted into the cell since the last closed cycle (Ah). */
+    public double chargedSinceCloseAh() {
+        return chargedAh;
+    }
+
+    /** Charge counted out of the cell since the last closed cycle (Ah). */
+    public double dischargedSinceCloseAh() {
+        return dischargedAh;
+    }
+
+    /** Fading average of the lithium lost per cycle (Ah), NaN before the first closed cycle. */
+    public double lossPerCycleAh() {
+        return lossPerCycleAh;
+    }
+
+    /** Restores persisted figures (excess lithium, average loss per cycle, closed cycles); counters restart at zero. */
+    public void restore(double excessLithiumAh, double averageLossPerCycleAh, int closedCycles) {
+        if (Double.isFinite(excessLithiumAh)) {
+            this.excessAh = excessLithiumAh;
+        }
+        this.lossPerCycleAh = averageLossPerCycleAh;
+        this.cycles = Math.max(0, closedCycles);
+        this.chargedAh = 0;
+        this.dischargedAh = 0;
     }
 }

@@ -14,6 +14,7 @@ public final class RlsR0Estimator {
     private final EcmParameters model;
     private final double forgetting;
     private final double minStepAmps;
+    private final double noiseVariance;
     private final double[] r0At25Ohms;
     private final double[] gain;
     private final double[] lastVolts;
@@ -25,6 +26,21 @@ public final class RlsR0Estimator {
      * @param minStepAmps current steps below this carry too little information
      */
     public RlsR0Estimator(EcmParameters model, int cellCount, double forgetting, double minStepAmps) {
+        this(model, cellCount, forgetting, minStepAmps, 1.0);
+    }
+
+    /**
+     * As above, with the noise of one voltage step {@code dV} (about sqrt(2) times the cell
+     * voltage noise): the gain then weighs the R0 prior (50 %) against that noise, so the
+     * estimate converges in a few steps and {@link #cellR0SigmaOhms} is a real standard deviation.
+     * The four-argument form uses 1 V, which makes the prior dominate for many steps.
+     */
+    public RlsR0Estimator(EcmParameters model, int cellCount, double forgetting, double minStepAmps,
+                          double stepNoiseSigmaVolts) {
+        if (!(stepNoiseSigmaVolts > 0)) {
+            throw new IllegalArgumentException("step noise must be > 0 V, got " + stepNoiseSigmaVolts);
+        }
+        this.noiseVariance = stepNoiseSigmaVolts * stepNoiseSigmaVolts;
         if (!(forgetting > 0 && forgetting <= 1)) {
             throw new IllegalArgumentException("forgetting must be in (0, 1], got " + forgetting);
         }
@@ -47,13 +63,23 @@ public final class RlsR0Estimator {
                 double phi = dI * model.resistanceFactor(cellCelsius[i]);
                 double dV = cellVolts[i] - lastVolts[i];
                 double p = gain[i];
-                double k = p * phi / (forgetting + phi * p * phi);
+                double k = p * phi / (forgetting * noiseVariance + phi * p * phi);
                 r0At25Ohms[i] = Math.max(1e-6, r0At25Ohms[i] + k * (dV - phi * r0At25Ohms[i]));
                 gain[i] = (p - k * phi * p) / forgetting;
             }
             lastVolts[i] = cellVolts[i];
         }
         lastAmps = packAmps;
+    }
+
+    /** Restores a persisted R0 (normalised to 25 °C) with its one-sigma uncertainty (ohm). */
+    public void restore(int cell, double r0At25, double sigmaOhms) {
+        if (Double.isFinite(r0At25) && r0At25 > 0) {
+            r0At25Ohms[cell] = r0At25;
+        }
+        if (Double.isFinite(sigmaOhms) && sigmaOhms > 0) {
+            gain[cell] = sigmaOhms * sigmaOhms;
+        }
     }
 
     /** R0 of the cell normalised to 25 °C. */

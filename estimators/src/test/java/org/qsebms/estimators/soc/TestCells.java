@@ -4,11 +4,11 @@ import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvCurve;
 
 /** Cells for estimator tests: Chen2020 NCM811 OCV (sloped) and a Safari-like flat LFP OCV. */
-final class TestCells {
+public final class TestCells {
     private TestCells() {
     }
 
-    static OcvCurve ncm811() {
+    public static OcvCurve ncm811() {
         int n = 101;
         double[] soc = new double[n];
         double[] v = new double[n];
@@ -22,7 +22,7 @@ final class TestCells {
         return new OcvCurve(soc, v, dudt);
     }
 
-    static OcvCurve flatLfp() {
+    public static OcvCurve flatLfp() {
         int n = 101;
         double[] soc = new double[n];
         double[] v = new double[n];
@@ -39,7 +39,7 @@ final class TestCells {
         return new OcvCurve(soc, v, dudt);
     }
 
-    static EcmParameters ncmCell() {
+    public static EcmParameters ncmCell() {
         return new EcmParameters(2.0, 0.030, 0.015, 10, 0.012, 200, 20000, ncm811());
     }
 }

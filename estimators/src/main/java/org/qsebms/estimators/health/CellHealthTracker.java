@@ -1,0 +1,338 @@
+package org.qsebms.estimators.health;
+
+import org.qsebms.estimators.capacity.TotalLeastSquaresCapacityEstimator;
+import org.qsebms.estimators.inventory.LithiumInventoryEstimator;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.resistance.RlsR0Estimator;
+
+/**
+ * Health of every cell of a series string, updated at the loop rate from the same measurements
+ * as the SOC filter:
+ * <ul>
+ * <li>R0 by RLS on current steps, normalised to 25 °C, split into the bulk electrolyte part
+ *     ({@link HealthSettings#bulkOhmsAt25()}, from conductivity) and the interfacial/SEI rest;</li>
+ * <li>capacity by weighted total least squares over windows between two relaxed rests: the SOC
+ *     of each rest comes from the relaxed voltage through the OCV curve (independent of the
+ *     capacity being estimated), the charge from the current sensor, each with its error;</li>
+ * <li>lithium inventory: a cycle closes at a relaxed rest near the top of charge once at least
+ *     half a capacity went in and out; the charge neither returned nor stored is lithium lost
+ *     from the excess {@code (N/P - 1) x capacity};</li>
+ * <li>SEI health: at every closed cycle the worst cell's R0 goes into the growth law
+ *     {@code R(n) = a + b sqrt(n)} over equivalent full cycles n and into a bounded history;
+ *     the fit classifies stable vs growing and predicts the cycle at which R0 reaches the
+ *     end-of-life multiple, with a one-sigma range; the SEI trend per day is the slope over the
+ *     last points of the history.</li>
+ * </ul>
+ * Remaining useful life is the sooner of the resistance end of life and lithium depletion.
+ * Everything is allocated in the constructor; {@link #update} allocates nothing. Current is
+ * positive while charging.
+ */
+public final class CellHealthTracker {
+    /** History points the trend is computed over. */
+    public static final int TREND_POINTS = 30;
+    private static final double MILLIS_PER_DAY = 86_400_000.0;
+    private static final double CLOSE_CYCLE_MIN_SOC = 0.8;
+    private static final double VOLTAGE_AVERAGING_SECONDS = 10.0;
+    /** Noise of one sample-to-sample voltage step: ADC noise of two samples plus RC drift within a sample. */
+    private static final double STEP_NOISE_VOLTS = 0.005;
+
+    private final EcmParameters cell;
+    private final OcvCurve ocv;
+    private final HealthSettings settings;
+    private final int cells;
+    private final RlsR0Estimator r0;
+    private final TotalLeastSquaresCapacityEstimator[] capacity;
+    private final LithiumInventoryEstimator[] lithium;
+    private final ResistanceGrowthEstimator growth;
+    private final ResistanceHistory history = new ResistanceHistory(1024);
+    private final double initialExcessAh;
+    // rest detection and the two kinds of anchor (capacity window start, cycle start)
+    private double restSeconds;
+    private boolean restTaken;
+    private boolean windowAnchored;
+    private final double[] windowSoc;
+    private final double[] windowSocSigma;
+    private double windowNetAh;
+    private double windowGrossAh;
+    private double windowSeconds;
+    private boolean cycleAnchored;
+    private final double[] cycleSoc;
+    private final double[] restSoc;
+    private final double[] restSocSigma;
+    private final double[] restVolts;
+    private double throughputAh;
+    private long revision;
+
+    public CellHealthTracker(EcmParameters cell, int cellCount, HealthSettings settings) {
+        if (cellCount < 1) {
+            throw new IllegalArgumentException("cellCount must be >= 1, got " + cellCount);
+        }
+        this.cell = cell;
+        this.ocv = cell.ocv();
+        this.settings = settings;
+        this.cells = cellCount;
+        this.r0 = new RlsR0Estimator(cell, cellCount, 0.999, 0.1 * cell.capacityAh(), STEP_NOISE_VOLTS);
+        this.capacity = new TotalLeastSquaresCapacityEstimator[cellCount];
+        this.lithium = new LithiumInventoryEstimator[cellCount];
+        for (int i = 0; i < cellCount; i++) {
+            capacity[i] = newCapacityEstimator(cell.capacityAh(), 0.1 * cell.capacityAh());
+            lithium[i] = new LithiumInventoryEstimator(cell.capacityAh(), settings.npRatio(), 0.2);
+        }
+        this.initialExcessAh = (settings.npRatio() - 1) * cell.capacityAh();
+        this.growth = new ResistanceGrowthEstimator(0.5, settings.endOfLifeResistanceMultiple(), 2.0);
+        this.windowSoc = new double[cellCount];
+        this.windowSocSigma = new double[cellCount];
+        this.cycleSoc = new double[cellCount];
+        this.restSoc = new double[cellCount];
+        this.restSocSigma = new double[cellCount];
+        this.restVolts = new double[cellCount];
+    }
+
+    private static TotalLeastSquaresCapacityEstimator newCapacityEstimator(double priorAh, double priorSigmaAh) {
+        return new TotalLeastSquaresCapacityEstimator(priorAh, priorSigmaAh, 0.95, 32);
+    }
+
+    /** One loop step: measured pack current, cell voltages and temperatures, time since the last step. */
+    public void update(double amps, double[] cellVolts, double[] cellCelsius, double dtSeconds, long epochMillis) {
+        r0.update(amps, cellVolts, cellCelsius);
+        double ah = amps * dtSeconds / 3600.0;
+        throughputAh += Math.abs(ah);
+        windowNetAh += ah;
+        windowGrossAh += Math.abs(ah);
+        windowSeconds += dtSeconds;
+        if (Math.abs(amps) > settings.restAmps()) {
+            // coulombic efficiency counts only real current: a sensor's zero offset integrated over rests would swamp it
+            for (int i = 0; i < cells; i++) {
+                lithium[i].update(amps, dtSeconds);
+            }
+            restSeconds = 0;
+            restTaken = false;
+            return;
+        }
+        // average the resting voltage over ~10 s so that one noisy sample does not set a rest's SOC
+        double w = restSeconds == 0 ? 1.0 : Math.min(1.0, dtSeconds / VOLTAGE_AVERAGING_SECONDS);
+        for (int i = 0; i < cells; i++) {
+            restVolts[i] += w * (cellVolts[i] - restVolts[i]);
+        }
+        restSeconds += dtSeconds;
+        if (!restTaken && restSeconds >= settings.restSeconds()) {
+            restTaken = true;
+            relaxedRest(restVolts, cellCelsius, epochMillis);
+        }
+    }
+
+    private void relaxedRest(double[] cellVolts, double[] cellCelsius, long epochMillis) {
+        double minSoc = 1;
+        for (int i = 0; i < cells; i++) {
+            double z = ocv.socAt(cellVolts[i]);
+            // remove the entropic term at this temperature, then look up again
+            z = ocv.socAt(cellVolts[i] - (ocv.voltsAt(z, cellCelsius[i]) - ocv.voltsAt(z)));
+            restSoc[i] = z;
+            restSocSigma[i] = Math.min(1.0, settings.ocvSigmaVolts() / Math.max(1e-3, Math.abs(ocv.slopeAt(z))));
+            minSoc = Math.min(minSoc, z);
+        }
+        closeCapacityWindows();
+        if (minSoc >= CLOSE_CYCLE_MIN_SOC) {
+            closeCycle(epochMillis);
+        }
+    }
+
+    private void closeCapacityWindows() {
+        if (windowAnchored) {
+            double ahSigma = Math.hypot(settings.currentOffsetSigmaAmps() * windowSeconds / 3600.0,
+                    settings.currentGainSigma() * windowGrossAh);
+            boolean used = false;
+            for (int i = 0; i < cells; i++) {
+                double dz = restSoc[i] - windowSoc[i];
+                double dzSigma = Math.hypot(restSocSigma[i], windowSocSigma[i]);
+                if (Math.abs(dz) >= settings.minWindowSoc() && Math.abs(dz) >= 3 * dzSigma) {
+                    capacity[i].add(dz, dzSigma, windowNetAh, ahSigma);
+                    used = true;
+                }
+            }
+            // keep a short window open (it may still grow), but never count charge for more than two days
+            if (!used && windowSeconds < 2 * 86_400) {
+                return;
+            }
+            if (used) {
+                revision++;
+            }
+        }
+        System.arraycopy(restSoc, 0, windowSoc, 0, cells);
+        System.arraycopy(restSocSigma, 0, windowSocSigma, 0, cells);
+        windowNetAh = 0;
+        windowGrossAh = 0;
+        windowSeconds = 0;
+        windowAnchored = true;
+    }
+
+    private void closeCycle(long epochMillis) {
+        LithiumInventoryEstimator first = lithium[0];
+        double half = 0.5 * cell.capacityAh();
+        if (cycleAnchored && (first.chargedSinceCloseAh() < half || first.dischargedSinceCloseAh() < half)) {
+            return;
+        }
+        if (cycleAnchored) {
+            for (int i = 0; i < cells; i++) {
+                lithium[i].closeCycle((restSoc[i] - cycleSoc[i]) * capacity[i].capacityAh());
+            }
+            double worstR0 = 0;
+            for (int i = 0; i < cells; i++) {
+                worstR0 = Math.max(worstR0, r0.cellR0At25Ohms(i));
+            }
+            addHistoryPoint(equivalentFullCycles(), epochMillis / MILLIS_PER_DAY, worstR0);
+            revision++;
+        } else {
+            for (int i = 0; i < cells; i++) {
+                lithium[i].startCycle();
+            }
+        }
+        System.arraycopy(restSoc, 0, cycleSoc, 0, cells);
+        cycleAnchored = true;
+    }
+
+    /** Adds a resistance point (also used to restore the persisted history): feeds the growth fit and the history. */
+    public void addHistoryPoint(double equivalentCycles, double epochDays, double worstR0At25Ohms) {
+        growth.add(equivalentCycles, worstR0At25Ohms);
+        history.add(equivalentCycles, epochDays, worstR0At25Ohms, Math.max(0, worstR0At25Ohms - settings.bulkOhmsAt25()));
+    }
+
+    /** Restores one cell's persisted health; non-finite or non-positive values keep the defaults. */
+    public void restoreCell(int i, double capacityAh, double capacitySigmaAh, double r0At25Ohms, double excessLithiumAh,
+                            double lithiumLossPerCycleAh, int closedCycles) {
+        if (Double.isFinite(capacityAh) && capacityAh > 0) {
+            double sigma = Double.isFinite(capacitySigmaAh) && capacitySigmaAh > 0 ? capacitySigmaAh : 0.1 * capacityAh;
+            capacity[i] = newCapacityEstimator(capacityAh, sigma);
+        }
+        r0.restore(i, r0At25Ohms, 0.25 * r0At25Ohms);
+        lithium[i].restore(excessLithiumAh, lithiumLossPerCycleAh, closedCycles);
+    }
+
+    /** Restores the lifetime charge throughput (Ah, both directions), which sets the equivalent full cycles. */
+    public void restoreThroughputAh(double ah) {
+        if (Double.isFinite(ah) && ah >= 0) {
+            throughputAh = ah;
+        }
+    }
+
+    public int cellCount() {
+        return cells;
+    }
+
+    /** Increases whenever a capacity window or a cycle closes: the moments the slow estimates change. */
+    public long revision() {
+        return revision;
+    }
+
+    public double r0At25Ohms(int i) {
+        return r0.cellR0At25Ohms(i);
+    }
+
+    public double r0SigmaOhms(int i) {
+        return r0.cellR0SigmaOhms(i);
+    }
+
+    /** R0 at the cell's present temperature. */
+    public double r0Ohms(int i, double celsius) {
+        return r0.cellR0At25Ohms(i) * cell.resistanceFactor(celsius);
+    }
+
+    /** Interfacial/SEI part of R0 at 25 °C: what the bulk electrolyte does not explain. */
+    public double seiOhms(int i) {
+        return Math.max(0, r0.cellR0At25Ohms(i) - settings.bulkOhmsAt25());
+    }
+
+    public double capacityAh(int i) {
+        return capacity[i].capacityAh();
+    }
+
+    public double capacitySigmaAh(int i) {
+        return capacity[i].capacitySigmaAh();
+    }
+
+    /** Capacity windows the cell's estimate rests on (0: still the prior). */
+    public int capacityWindows(int i) {
+        return capacity[i].windows();
+    }
+
+    public double coulombicEfficiency(int i) {
+        return lithium[i].coulombicEfficiency();
+    }
+
+    public double excessLithiumAh(int i) {
+        return lithium[i].excessLithiumAh();
+    }
+
+    public double lithiumLossPerCycleAh(int i) {
+        return lithium[i].lossPerCycleAh();
+    }
+
+    public int closedCycles(int i) {
+        return lithium[i].closedCycles();
+    }
+
+    public double throughputAh() {
+        return throughputAh;
+    }
+
+    /** Charge throughput over twice the nominal capacity. */
+    public double equivalentFullCycles() {
+        return throughputAh / (2 * cell.capacityAh());
+    }
+
+    /** Excess lithium left in the worst cell as a fraction of the excess it started with (1 = as new). */
+    public double lithiumInventoryFraction() {
+        double worst = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < cells; i++) {
+            worst = Math.min(worst, lithium[i].excessLithiumAh());
+        }
+        return initialExcessAh > 0 ? Math.max(0, worst) / initialExcessAh : 0;
+    }
+
+    /** Cycles until the first cell runs out of excess lithium at its average loss (infinite when none is lost). */
+    public double cyclesToLithiumDepletion() {
+        double c = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < cells; i++) {
+            c = Math.min(c, lithium[i].cyclesToDepletion());
+        }
+        return c;
+    }
+
+    /** {@code unknown} (fewer than three closed cycles), {@code stable} or {@code growing}. */
+    public String seiState() {
+        return Double.isNaN(growth.growth()) ? "unknown" : growth.isGrowing() ? "growing" : "stable";
+    }
+
+    /** Slope of the worst cell's SEI resistance over the last {@value #TREND_POINTS} cycles, ohm per day (NaN if unknown). */
+    public double seiTrendOhmPerDay() {
+        return history.seiTrendOhmPerDay(TREND_POINTS);
+    }
+
+    /**
+     * Remaining useful life in equivalent full cycles: the sooner of the resistance end of life
+     * and lithium depletion. {@code k = 0} is the central estimate, {@code k = +1} the early
+     * (growth one sigma faster) and {@code k = -1} the late end of its range. Infinite while no
+     * growth or loss is measurable, NaN with fewer than three closed cycles.
+     */
+    public double remainingUsefulLifeCycles(double k) {
+        if (Double.isNaN(growth.growth())) {
+            return Double.NaN;
+        }
+        double byResistance = growth.endOfLifeCycle(k) - equivalentFullCycles();
+        return Math.max(0, Math.min(byResistance, cyclesToLithiumDepletion()));
+    }
+
+    /** The growth law as one line, e.g. for a health report. Allocates: call on change only. */
+    public String describeGrowth() {
+        return Double.isNaN(growth.growth()) ? "unknown: fewer than 3 closed cycles" : growth.describe();
+    }
+
+    public ResistanceHistory history() {
+        return history;
+    }
+
+    public HealthSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,59 @@
+package org.qsebms.estimators.health;
+
+import org.qsebms.estimators.model.EcmParameters;
+
+/**
+ * What the health tracker needs to know about the cell and the sensors.
+ *
+ * @param bulkOhmsAt25               bulk electrolyte resistance of one cell at 25 °C, from the electrolyte's
+ *                                   conductivity, thickness and electrode area (the preset's R0 for calibrated presets);
+ *                                   the rest of the measured R0 is the interfacial/SEI part
+ * @param npRatio                    lithium (negative) to cathode (positive) capacity ratio, >= 1
+ * @param endOfLifeResistanceMultiple end of life when R0 reaches this multiple of its fitted initial value, > 1
+ * @param restAmps                   below this current magnitude the cell counts as resting
+ * @param restSeconds                rest needed before the terminal voltage is taken as the OCV
+ * @param minWindowSoc               smallest SOC change between two rests that counts as a capacity window
+ * @param ocvSigmaVolts              error of a relaxed terminal voltage as an OCV (model and hysteresis)
+ * @param currentOffsetSigmaAmps     one-sigma zero offset of the current sensor
+ * @param currentGainSigma           one-sigma relative gain error of the current sensor
+ */
+public record HealthSettings(double bulkOhmsAt25, double npRatio, double endOfLifeResistanceMultiple, double restAmps,
+                             double restSeconds, double minWindowSoc, double ocvSigmaVolts, double currentOffsetSigmaAmps,
+                             double currentGainSigma) {
+
+    public HealthSettings {
+        requirePositive("bulkOhmsAt25", bulkOhmsAt25);
+        if (!(npRatio >= 1)) {
+            throw new IllegalArgumentException("N/P ratio must be >= 1, got " + npRatio);
+        }
+        if (!(endOfLifeResistanceMultiple > 1)) {
+            throw new IllegalArgumentException("end-of-life resistance multiple must be > 1, got " + endOfLifeResistanceMultiple);
+        }
+        requirePositive("restAmps", restAmps);
+        requirePositive("restSeconds", restSeconds);
+        if (!(minWindowSoc > 0 && minWindowSoc <= 1)) {
+            throw new IllegalArgumentException("minWindowSoc must be in (0, 1], got " + minWindowSoc);
+        }
+        requirePositive("ocvSigmaVolts", ocvSigmaVolts);
+        requirePositive("currentOffsetSigmaAmps", currentOffsetSigmaAmps);
+        requirePositive("currentGainSigma", currentGainSigma);
+    }
+
+    /**
+     * Defaults for a cell: rest below C/50 for five slow time constants (at least 2 min), capacity
+     * windows of at least 30 % SOC, 15 mV OCV error at rest, a current sensor good to C/200 offset
+     * and 0.5 % gain.
+     */
+    public static HealthSettings defaults(EcmParameters cell, double bulkOhmsAt25, double npRatio,
+                                          double endOfLifeResistanceMultiple) {
+        double c = cell.capacityAh();
+        return new HealthSettings(bulkOhmsAt25, npRatio, endOfLifeResistanceMultiple, c / 50,
+                Math.max(120, 5 * Math.max(cell.tau1Seconds(), cell.tau2Seconds())), 0.3, 0.015, c / 200, 0.005);
+    }
+
+    private static void requirePositive(String name, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be a positive number, got " + v);
+        }
+    }
+}

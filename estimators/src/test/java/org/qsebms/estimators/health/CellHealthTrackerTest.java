@@ -1,0 +1,247 @@
+package org.qsebms.estimators.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.lang.management.ManagementFactory;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.EquivalentCircuitCell;
+import org.qsebms.estimators.soc.TestCells;
+
+/**
+ * The health tracker on simulated series strings whose truth is known: the same equivalent
+ * circuit the tracker's OCV comes from, with sensor noise and offsets, driven through
+ * charge / rest / pulsed discharge / rest cycles.
+ */
+class CellHealthTrackerTest {
+    private static final EcmParameters NOMINAL = TestCells.ncmCell(); // 2.0 Ah, R0 30 mOhm
+    private static final double BULK = 0.024; // the part of the nominal R0 the electrolyte's conductivity explains
+
+    /** A series string with its own sensors: 2 mV voltage noise, a current offset (1 mA unless set), 1 % gain error. */
+    private static final class Rig {
+        final EquivalentCircuitCell[] cells;
+        final double[] chargeEfficiency;
+        final CellHealthTracker tracker;
+        final SplittableRandom r;
+        final double dt;
+        final double[] v;
+        final double[] t;
+        long epochMillis = 1_764_000_000_000L;
+        double currentOffsetAmps = 0.001;
+
+        Rig(EcmParameters[] truth, double[] chargeEfficiency, double dt, long seed) {
+            this.cells = new EquivalentCircuitCell[truth.length];
+            for (int i = 0; i < truth.length; i++) {
+                cells[i] = new EquivalentCircuitCell(truth[i], 0.5, 25);
+            }
+            this.chargeEfficiency = chargeEfficiency;
+            this.tracker = new CellHealthTracker(NOMINAL, truth.length, HealthSettings.defaults(NOMINAL, BULK, 4.0, 2.0));
+            this.r = new SplittableRandom(seed);
+            this.dt = dt;
+            this.v = new double[truth.length];
+            this.t = new double[truth.length];
+            java.util.Arrays.fill(t, 25);
+        }
+
+        void step(double amps) {
+            for (int i = 0; i < cells.length; i++) {
+                // a cell that keeps only part of the charge (lithium lost to dead Li / SEI) sees less of it
+                cells[i].step(amps > 0 ? amps * chargeEfficiency[i] : amps, dt);
+                v[i] = cells[i].terminalVolts() + 0.002 * r.nextGaussian();
+            }
+            double measured = 1.01 * amps + currentOffsetAmps;
+            tracker.update(measured, v, t, dt, epochMillis);
+            epochMillis += (long) (dt * 1000);
+        }
+
+        /** Charge at 0.5 C until the fullest cell is at 95 %, rest 30 min, pulsed discharge until the emptiest is at 15 %, rest 30 min. */
+        void cycle() {
+            while (maxSoc() < 0.95) {
+                step(1.0);
+            }
+            rest(1800);
+            long k = 0;
+            while (minSoc() > 0.15) {
+                step((k++ * dt) % 60 < 10 ? -4.0 : -1.0);
+            }
+            rest(1800);
+        }
+
+        void rest(double seconds) {
+            for (double s = 0; s < seconds; s += dt) {
+                step(0);
+            }
+        }
+
+        double maxSoc() {
+            double m = 0;
+            for (EquivalentCircuitCell c : cells) {
+                m = Math.max(m, c.soc());
+            }
+            return m;
+        }
+
+        double minSoc() {
+            double m = 1;
+            for (EquivalentCircuitCell c : cells) {
+                m = Math.min(m, c.soc());
+            }
+            return m;
+        }
+    }
+
+    private static EcmParameters cell(double capacityFactor, double r0Ohms) {
+        EcmParameters p = NOMINAL;
+        return new EcmParameters(p.capacityAh() * capacityFactor, r0Ohms, p.r1Ohms(), p.tau1Seconds(), p.r2Ohms(),
+                p.tau2Seconds(), p.activationEnergyJPerMol(), p.ocv());
+    }
+
+    @Test
+    void learnsEachCellsCapacityWithinThreePercentFromAPriorTenPercentOff() {
+        double[] factors = {0.88, 0.95, 1.0, 1.06};
+        EcmParameters[] truth = new EcmParameters[factors.length];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = cell(factors[i], 0.030);
+        }
+        Rig rig = new Rig(truth, new double[] {1, 1, 1, 1}, 1.0, 11);
+        rig.currentOffsetAmps = 0.004; // C/500: capacity windows must tolerate a poorly zeroed sensor
+        rig.rest(1800);
+        for (int c = 0; c < 4; c++) {
+            rig.cycle();
+        }
+        for (int i = 0; i < truth.length; i++) {
+            double est = rig.tracker.capacityAh(i);
+            double actual = truth[i].capacityAh();
+            assertThat(rig.tracker.capacityWindows(i)).as("windows of cell %d", i).isGreaterThanOrEqualTo(4);
+            assertThat(Math.abs(est - actual) / actual).as("cell %d: %.4f Ah estimated, %.4f Ah true", i, est, actual)
+                    .isLessThan(0.03);
+            assertThat(Math.abs(est - actual)).as("cell %d error inside 3 sigma", i)
+                    .isLessThan(3 * rig.tracker.capacitySigmaAh(i));
+        }
+    }
+
+    @Test
+    void measuresR0AtTheLoopRateAndSplitsOffTheBulkPart() {
+        double[] r0 = {0.030, 0.036, 0.045};
+        EcmParameters[] truth = new EcmParameters[r0.length];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = cell(1.0, r0[i]);
+        }
+        Rig rig = new Rig(truth, new double[] {1, 1, 1}, 0.1, 12);
+        rig.rest(1800);
+        rig.cycle();
+        for (int i = 0; i < truth.length; i++) {
+            // over one 0.1 s sample the first RC pair adds R1 (1 - exp(-dt/tau1)) = 0.15 mOhm to the step response
+            double expected = r0[i] + NOMINAL.r1Ohms() * (1 - Math.exp(-0.1 / NOMINAL.tau1Seconds()));
+            assertThat(rig.tracker.r0At25Ohms(i)).as("R0 of cell %d", i).isCloseTo(expected, within(0.05 * expected));
+            assertThat(rig.tracker.seiOhms(i)).isCloseTo(rig.tracker.r0At25Ohms(i) - BULK, within(1e-12));
+        }
+        assertThat(rig.tracker.seiOhms(2)).isGreaterThan(rig.tracker.seiOhms(0) + 0.01);
+    }
+
+    @Test
+    void findsTheLithiumLostPerCycleFromCoulombicEfficiency() {
+        EcmParameters[] truth = {cell(1.0, 0.030), cell(1.0, 0.030)};
+        // cell 0 keeps every coulomb; cell 1 loses 0.5 % of each charge to dead lithium
+        Rig rig = new Rig(truth, new double[] {1.0, 0.995}, 1.0, 13);
+        rig.rest(1800);
+        int cycles = 12;
+        for (int c = 0; c < cycles; c++) {
+            rig.cycle(); // the lossy cell drifts 0.4 % SOC lower per cycle, as an unbalanced string would
+        }
+        CellHealthTracker h = rig.tracker;
+        assertThat(h.closedCycles(1)).isGreaterThanOrEqualTo(cycles - 1);
+        // one cycle's efficiency carries the rest-voltage noise of both ends (measured: up to +-0.7 %) ...
+        assertThat(h.coulombicEfficiency(0)).isCloseTo(1.0, within(0.01));
+        assertThat(h.coulombicEfficiency(1)).isCloseTo(0.995, within(0.01));
+        // ... the fading average over cycles resolves the loss: about 0.8 x 2 Ah charged per cycle at 0.5 %: 8 mAh
+        // (the 1 mA sensor offset adds about 2 mAh per cycle to both cells; the difference is the lost lithium)
+        double loss0 = h.lithiumLossPerCycleAh(0);
+        double loss1 = h.lithiumLossPerCycleAh(1);
+        assertThat(loss0).as("healthy cell's loss per cycle").isCloseTo(0.0, within(0.004));
+        assertThat(loss1 - loss0).as("lossy minus healthy: %.4f - %.4f Ah", loss1, loss0).isCloseTo(0.008, within(0.003));
+        double initialExcess = 3 * NOMINAL.capacityAh();
+        assertThat(h.excessLithiumAh(1)).isLessThan(initialExcess - 0.5 * (cycles - 1) * 0.008);
+        assertThat(h.excessLithiumAh(0)).isCloseTo(initialExcess, within(0.04));
+        assertThat(h.lithiumInventoryFraction()).isLessThan(1.0).isEqualTo(h.excessLithiumAh(1) / initialExcess);
+        assertThat(h.cyclesToLithiumDepletion()).isBetween(300.0, 2000.0);
+    }
+
+    @Test
+    void classifiesGrowingSeiAndPredictsEndOfLifeWithARange() {
+        // R0 grows as a + b sqrt(n): doubles at n = (a / b)^2 = 400 cycles
+        double a = 0.030;
+        double b = 0.0015;
+        Rig rig = new Rig(new EcmParameters[] {cell(1.0, a), cell(1.0, a)}, new double[] {1, 1}, 1.0, 14);
+        rig.rest(1800);
+        for (int n = 0; n < 25; n++) {
+            double r0 = a + b * Math.sqrt(rig.tracker.equivalentFullCycles());
+            for (int i = 0; i < 2; i++) {
+                double soc = rig.cells[i].soc();
+                rig.cells[i] = new EquivalentCircuitCell(cell(1.0, i == 0 ? r0 : a), soc, 25);
+            }
+            rig.cycle();
+        }
+        CellHealthTracker h = rig.tracker;
+        assertThat(h.seiState()).isEqualTo("growing");
+        double efc = h.equivalentFullCycles();
+        double trueRemaining = Math.pow(a / b, 2) - efc;
+        double early = h.remainingUsefulLifeCycles(1);
+        double late = h.remainingUsefulLifeCycles(-1);
+        double central = h.remainingUsefulLifeCycles(0);
+        assertThat(early).isLessThan(central);
+        assertThat(late).isGreaterThan(central);
+        assertThat(central).as("central RUL vs true %.0f", trueRemaining).isCloseTo(trueRemaining, within(0.35 * trueRemaining));
+        assertThat(h.seiTrendOhmPerDay()).isPositive();
+        assertThat(h.history().size()).isGreaterThanOrEqualTo(20);
+    }
+
+    @Test
+    void callsAConstantResistanceStable() {
+        Rig rig = new Rig(new EcmParameters[] {cell(1.0, 0.030), cell(1.0, 0.031)}, new double[] {1, 1}, 1.0, 15);
+        rig.rest(1800);
+        for (int n = 0; n < 12; n++) {
+            rig.cycle();
+        }
+        assertThat(rig.tracker.seiState()).isEqualTo("stable");
+        assertThat(rig.tracker.remainingUsefulLifeCycles(0)).isGreaterThan(1000.0);
+    }
+
+    @Test
+    void restoredHealthIsWhatItReportsUntilNewDataArrives() {
+        CellHealthTracker h = new CellHealthTracker(NOMINAL, 2, HealthSettings.defaults(NOMINAL, BULK, 4.0, 2.0));
+        h.restoreCell(1, 1.71, 0.02, 0.041, 5.2, 0.004, 120);
+        h.restoreThroughputAh(480);
+        for (int n = 1; n <= 5; n++) {
+            h.addHistoryPoint(20.0 * n, 20000 + n, 0.030 + 0.001 * n);
+        }
+        assertThat(h.capacityAh(1)).isCloseTo(1.71, within(1e-9));
+        assertThat(h.capacityAh(0)).isEqualTo(NOMINAL.capacityAh());
+        assertThat(h.r0At25Ohms(1)).isEqualTo(0.041);
+        assertThat(h.seiOhms(1)).isCloseTo(0.041 - BULK, within(1e-12));
+        assertThat(h.excessLithiumAh(1)).isEqualTo(5.2);
+        assertThat(h.closedCycles(1)).isEqualTo(120);
+        assertThat(h.equivalentFullCycles()).isEqualTo(120.0);
+        assertThat(h.seiState()).isEqualTo("growing");
+        assertThat(h.seiTrendOhmPerDay()).isCloseTo(0.001, within(1e-9));
+    }
+
+    @Test
+    void updateAllocatesNothing() {
+        Rig rig = new Rig(new EcmParameters[] {cell(0.95, 0.030), cell(1.0, 0.033), cell(1.05, 0.03)},
+                new double[] {1, 0.998, 1}, 1.0, 16);
+        rig.rest(1800);
+        rig.cycle(); // warm up every path: rests, windows, the first cycle
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().threadId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int c = 0; c < 3; c++) {
+            rig.cycle();
+        }
+        long after = threads.getThreadAllocatedBytes(id);
+        assertThat(rig.tracker.revision()).isGreaterThan(3);
+        assertThat(after - before).isZero();
+    }
+}
