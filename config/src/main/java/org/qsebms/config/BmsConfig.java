@@ -8,23 +8,30 @@ public record BmsConfig(
         LoopConfig loop,
         HalConfig hal,
         MqttConfig mqtt,
-        PersistenceConfig persistence) {
+        PersistenceConfig persistence,
+        HealthConfig health) {
+
+    /** Without a {@code health:} section: the preset's values and the default end-of-life multiple. */
+    public BmsConfig(PackConfig pack, ChemistryPreset chemistry, ProtectionLimits limits, LoopConfig loop, HalConfig hal,
+                     MqttConfig mqtt, PersistenceConfig persistence) {
+        this(pack, chemistry, limits, loop, hal, mqtt, persistence, HealthConfig.of(chemistry));
+    }
 
     public BmsConfig withMqttUrl(String url) {
         return new BmsConfig(pack, chemistry, limits, loop, hal,
-                mqtt.withUrl(url), persistence);
+                mqtt.withUrl(url), persistence, health);
     }
 
     public BmsConfig withMqtt(MqttConfig newMqtt) {
-        return new BmsConfig(pack, chemistry, limits, loop, hal, newMqtt, persistence);
+        return new BmsConfig(pack, chemistry, limits, loop, hal, newMqtt, persistence, health);
     }
 
     public BmsConfig withPackId(String id) {
         return new BmsConfig(new PackConfig(id, pack.chemistry(), pack.seriesCells(), pack.capacityAh()), chemistry,
-                limits, loop, hal, mqtt, persistence);
+                limits, loop, hal, mqtt, persistence, health);
     }
 
     public BmsConfig withPersistenceDirectory(String dir) {
-        return new BmsConfig(pack, chemistry, limits, loop, hal, mqtt, new PersistenceConfig(dir, persistence.interval()));
+        return new BmsConfig(pack, chemistry, limits, loop, hal, mqtt, new PersistenceConfig(dir, persistence.interval()), health);
     }
 }

@@ -15,6 +15,7 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * @param chargeCRateLimits charge current limits in C (mol, rsl, msl)
  * @param dischargeCRateLimits discharge current limits in C (mol, rsl, msl)
  * @param hysteresis  OCV hysteresis of the cell ({@link HysteresisModel#NONE} when the preset has none)
+ * @param life        what the health estimators need: the bulk electrolyte share of R0 and the N/P ratio
  */
 public record ChemistryPreset(
         String name,
@@ -24,11 +25,13 @@ public record ChemistryPreset(
         ProtectionLimits limits,
         double[] chargeCRateLimits,
         double[] dischargeCRateLimits,
-        HysteresisModel hysteresis) {
+        HysteresisModel hysteresis,
+        CellLife life) {
 
-    /** A preset without OCV hysteresis (the original form). */
+    /** A preset without OCV hysteresis and without life data (the original form). */
     public ChemistryPreset(String name, String electrolyte, String cathode, EcmParameters cell, ProtectionLimits limits,
             double[] chargeCRateLimits, double[] dischargeCRateLimits) {
-        this(name, electrolyte, cathode, cell, limits, chargeCRateLimits, dischargeCRateLimits, HysteresisModel.NONE);
+        this(name, electrolyte, cathode, cell, limits, chargeCRateLimits, dischargeCRateLimits, HysteresisModel.NONE,
+                new CellLife(cell.r0Ohms(), Double.NaN));
     }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  * Every error is a {@link ConfigException} naming the key path, the value, the allowed range and the fix.
  */
 public final class ConfigLoader {
-    private static final Set<String> ROOT_KEYS = Set.of("pack", "limits", "loop", "hal", "mqtt", "persistence");
+    private static final Set<String> ROOT_KEYS = Set.of("pack", "limits", "loop", "hal", "mqtt", "persistence", "health");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final PresetCatalog presets = new PresetCatalog();
@@ -144,7 +144,23 @@ public final class ConfigLoader {
             persistence = new PersistenceConfig(persistNode.string("directory", "bms-state"),
                     persistNode.duration("interval", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1)));
         }
-        return new BmsConfig(pack, preset, limits, loop, hal, mqtt, persistence);
+        return new BmsConfig(pack, preset, limits, loop, hal, mqtt, persistence, health(r.optionalMapping("health"), preset));
+    }
+
+    private static HealthConfig health(YamlNode n, ChemistryPreset preset) {
+        HealthConfig d = HealthConfig.of(preset);
+        if (n == null) {
+            return d;
+        }
+        n.rejectUnknownKeys(Set.of("endOfLifeResistanceMultiple", "npRatio", "bulkOhms"));
+        double eol = n.number("endOfLifeResistanceMultiple", d.endOfLifeResistanceMultiple(), 1.05, 10, "");
+        double np = n.has("npRatio") ? n.requiredNumber("npRatio", 1.0, 100, "") : d.npRatio();
+        double bulk = n.number("bulkOhms", d.bulkOhms(), 1e-6, 100, "ohm");
+        if (bulk > preset.cell().r0Ohms()) {
+            throw new ConfigException(n.child("bulkOhms"), bulk + " ohm is more than the cell's whole R0 of "
+                    + preset.cell().r0Ohms() + " ohm in preset " + preset.name() + "; bulkOhms is the electrolyte's share of R0");
+        }
+        return new HealthConfig(eol, np, bulk);
     }
 
     private static ProtectionLimits limits(YamlNode n, ChemistryPreset preset, double capacityAh) {

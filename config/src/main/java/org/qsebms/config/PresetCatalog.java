@@ -65,7 +65,7 @@ public final class PresetCatalog {
         double anodic = root.requiredNumber("anodicLimitVolts", 3.0, 7.0, "V");
         YamlNode cell = root.mapping("cell");
         cell.rejectUnknownKeys(Set.of("capacityAh", "r0Ohms", "r1Ohms", "tau1", "r2Ohms", "tau2",
-                "activationEnergyJPerMol", "ocvTable", "hysteresis"));
+                "activationEnergyJPerMol", "ocvTable", "hysteresis", "bulkOhms", "npRatio"));
         String ocvTable = cell.requiredString("ocvTable");
         // a preset file may name its OCV table relative to its own directory
         if (baseDir != null && !Path.of(ocvTable).isAbsolute() && Files.isRegularFile(baseDir.resolve(ocvTable))) {
@@ -107,7 +107,16 @@ public final class PresetCatalog {
             throw new ConfigException(root.child("limits.cellOverVoltage.msl"), pl.cellOverVoltage().msl()
                     + " V exceeds the electrolyte's anodic stability limit of " + anodic + " V");
         }
-        return new ChemistryPreset(name, electrolyte, cathode, ecm, pl, chargeC, dischargeC, hysteresis);
+        // cell life: the bulk electrolyte part of R0 (default: all of the preset's R0, so only growth counts as SEI)
+        // and the lithium excess (unknown unless given: lithium inventory is then not estimated)
+        double bulkOhms = cell.number("bulkOhms", ecm.r0Ohms(), 1e-6, 100, "ohm");
+        double npRatio = cell.has("npRatio") ? cell.requiredNumber("npRatio", 1.0, 100, "") : Double.NaN;
+        if (bulkOhms > ecm.r0Ohms()) {
+            throw new ConfigException(cell.child("bulkOhms"), bulkOhms + " ohm is more than the cell's whole R0 of "
+                    + ecm.r0Ohms() + " ohm; bulkOhms is the electrolyte's share of r0Ohms");
+        }
+        return new ChemistryPreset(name, electrolyte, cathode, ecm, pl, chargeC, dischargeC, hysteresis,
+                new CellLife(bulkOhms, npRatio));
     }
 
     private static double[] cRates(YamlNode n) {

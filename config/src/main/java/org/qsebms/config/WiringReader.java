@@ -54,7 +54,7 @@ final class WiringReader {
 
     private WiringConfig readAll(YamlNode n, int seriesCells) {
         n.rejectUnknownKeys(Set.of("ads1115", "mcp3x08", "cellMeasurement", "cells", "packVoltage", "current",
-                "temperatures", "contactors", "balancingPins", "fanPin", "heaterPin", "watchdog", "stuckAfterConversions"));
+                "temperatures", "contactors", "balancingPins", "balancingResistorOhms", "fanPin", "heaterPin", "watchdog", "stuckAfterConversions"));
         for (YamlNode c : n.mappingList("ads1115")) {
             readAds(c);
         }
@@ -119,7 +119,8 @@ final class WiringReader {
             }
         }
         return new WiringConfig(List.copyOf(ads.values()), List.copyOf(mcp.values()), measurement, cells, pack, current, ntcs,
-                contactors, balancing, fan, heater, watchdog, n.integer("stuckAfterConversions", 0, 0, 100_000));
+                contactors, balancing, fan, heater, watchdog, n.integer("stuckAfterConversions", 0, 0, 100_000),
+                n.number("balancingResistorOhms", WiringConfig.DEFAULT_BALANCING_RESISTOR_OHMS, 1, 100_000, "ohm"));
     }
 
     private void readAds(YamlNode c) {

@@ -42,6 +42,29 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void healthDefaultsComeFromThePresetAndMayBeOverridden() {
+        BmsConfig cfg = loader.parse(MINIMAL, "test");
+        assertThat(cfg.health().npRatio()).isEqualTo(6.85);
+        assertThat(cfg.health().bulkOhms()).isEqualTo(cfg.chemistry().cell().r0Ohms());
+        assertThat(cfg.health().endOfLifeResistanceMultiple()).isEqualTo(2.0);
+        BmsConfig own = loader.parse(MINIMAL + "health: {npRatio: 3.0, endOfLifeResistanceMultiple: 1.5, bulkOhms: 0.002}\n",
+                "test");
+        assertThat(own.health()).isEqualTo(new HealthConfig(1.5, 3.0, 0.002));
+    }
+
+    @Test
+    void healthSettingsOutsideTheirRangeAreRejectedWithTheKeyPath() {
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "health: {bulkOhms: 0.01}\n", "test"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("health.bulkOhms")
+                .hasMessageContaining("more than the cell's whole R0");
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "health: {npRatio: 0.5}\n", "test"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("health.npRatio");
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "health: {eolMultiple: 2}\n", "test"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("health.eolMultiple")
+                .hasMessageContaining("endOfLifeResistanceMultiple");
+    }
+
+    @Test
     void lfpPresetHasItsOwnVoltageWindow() {
         BmsConfig cfg = loader.parse(MINIMAL.replace("psoa-ncm811", "psoa-lfp"), "test");
         assertThat(cfg.limits().cellOverVoltage().msl()).isEqualTo(3.65);

@@ -8,6 +8,9 @@ public interface BalancingSwitches {
 
     boolean isOn(int cell);
 
+    /** Resistance of one cell's bleed path (ohm): a cell bleeds {@code V / bleedOhms()} while its switch is on. */
+    double bleedOhms();
+
     default void allOff() {
         for (int i = 0; i < cellCount(); i++) {
             set(i, false);

@@ -9,6 +9,8 @@ import org.qsebms.bms.supervisor.Supervisor;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.bms.telemetry.PackSample;
 import org.qsebms.bms.telemetry.SampleRing;
+import org.qsebms.estimators.health.CellHealthTracker;
+import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.SocEstimator;
 import org.qsebms.estimators.softshort.SoftShortDetector;
 import org.qsebms.hal.ContactorId;
@@ -24,6 +26,9 @@ public final class PackController {
     private final PackMeasurement m;
     private final SocEstimator soc;
     private SoftShortDetector softShort;
+    private CellHealthTracker health;
+    private long healthRevisionSeen;
+    private double[] bleedAmps = new double[0];
     private volatile CurrentLimitOutput limitOutput = CurrentLimitOutput.NONE;
     private double softShortThresholdAmps = Double.POSITIVE_INFINITY;
     private double[] socScratch = new double[0];
@@ -88,6 +93,7 @@ public final class PackController {
         if (valid) {
             soc.update(m.packAmps, m.cellVolts, m.cellCelsius, dt);
             detectSoftShorts(dt);
+            trackHealth(dt);
             evaluateSocBounds(nowNanos);
             ahThroughput += Math.abs(m.packAmps) * dt / 3600.0;
         }
@@ -113,7 +119,7 @@ public final class PackController {
         }
         // offer persistence (never blocks; when the writer still holds the last snapshot, retried next tick)
         if (persistence != null && (nextPersistNanos == Long.MIN_VALUE || nowNanos >= nextPersistNanos)) {
-            if (persistence.offer(soc, ahThroughput, epochMillis.getAsLong()) || nextPersistNanos == Long.MIN_VALUE) {
+            if (persistence.offer(soc, health, ahThroughput, epochMillis.getAsLong()) || nextPersistNanos == Long.MIN_VALUE) {
                 nextPersistNanos = nowNanos + persistEveryNanos;
             }
         }
@@ -156,6 +162,47 @@ public final class PackController {
         }
     }
 
+    /**
+     * Feeds a health tracker (R0 and its SEI part, capacity, lithium inventory, resistance growth)
+     * every valid tick. When its capacity estimates change (a window between two relaxed rests
+     * closed), the SOC filter counts charge against the learnt capacity of each cell.
+     */
+    public void attachHealthTracker(CellHealthTracker tracker) {
+        if (tracker.cellCount() != m.cellCount()) {
+            throw new IllegalArgumentException("health tracker has " + tracker.cellCount() + " cells, pack " + m.cellCount());
+        }
+        this.health = tracker;
+        this.healthRevisionSeen = -1;
+        this.bleedAmps = new double[m.cellCount()];
+    }
+
+    private void trackHealth(double dt) {
+        if (health == null) {
+            return;
+        }
+        // the switches as they were over the last interval: the charge each bleeding cell gave to its resistor
+        double bleedOhms = hw.balancing().bleedOhms();
+        for (int i = 0; i < bleedAmps.length; i++) {
+            bleedAmps[i] = hw.balancing().isOn(i) ? m.cellVolts[i] / bleedOhms : 0.0;
+        }
+        health.update(m.packAmps, m.cellVolts, m.cellCelsius, bleedAmps, dt, epochMillis.getAsLong());
+        long revision = health.revision();
+        if (revision != healthRevisionSeen) {
+            healthRevisionSeen = revision;
+            if (soc instanceof EkfSocEstimator ekf) {
+                for (int i = 0; i < m.cellCount(); i++) {
+                    if (health.capacityWindows(i) > 0) {
+                        ekf.setCellCapacityAh(i, health.capacityAh(i));
+                    }
+                }
+            }
+        }
+    }
+
+    public CellHealthTracker healthTracker() {
+        return health;
+    }
+
     public void attachPersistence(StateHandoff handoff, long everyNanos) {
         this.persistence = handoff;
         this.persistEveryNanos = everyNanos;
@@ -163,7 +210,7 @@ public final class PackController {
 
     /** Offers a snapshot now, e.g. on shutdown after the loop has stopped. */
     public boolean offerPersistenceNow() {
-        return persistence != null && persistence.offer(soc, ahThroughput, epochMillis.getAsLong());
+        return persistence != null && persistence.offer(soc, health, ahThroughput, epochMillis.getAsLong());
     }
 
     /** Restores the lifetime charge throughput (Ah, both directions) from persisted state. */
@@ -229,6 +276,33 @@ public final class PackController {
         System.arraycopy(m.cellCelsius, 0, s.cellCelsius, 0, s.cellCelsius.length);
         for (int i = 0; i < s.balancing.length; i++) {
             s.balancing[i] = hw.balancing().isOn(i);
+        }
+        fillHealth(s);
+    }
+
+    private void fillHealth(PackSample s) {
+        CellHealthTracker h = health;
+        s.healthKnown = h != null;
+        if (h == null) {
+            return;
+        }
+        int weakest = h.weakestCell();
+        s.capacityAh = h.capacityAh(weakest);
+        s.soh = s.capacityAh / h.nominalCapacityAh();
+        s.capacitySigmaAh = h.capacitySigmaAh(weakest);
+        s.capacityWindows = h.capacityWindows(weakest);
+        s.seiOhm = h.worstSeiOhms();
+        s.seiTrendOhmPerDay = h.seiTrendOhmPerDay();
+        s.seiState = h.seiState();
+        s.lithiumInventoryFraction = h.lithiumInventoryFraction();
+        s.coulombicEfficiency = h.worstCoulombicEfficiency();
+        s.cyclesToLithiumDepletion = h.cyclesToLithiumDepletion();
+        s.equivalentFullCycles = h.equivalentFullCycles();
+        s.rulCycles = h.remainingUsefulLifeCycles(0);
+        s.rulEarlyCycles = h.remainingUsefulLifeCycles(1);
+        s.rulLateCycles = h.remainingUsefulLifeCycles(-1);
+        for (int i = 0; i < s.cellR0Ohm.length; i++) {
+            s.cellR0Ohm[i] = h.r0At25Ohms(i);
         }
     }
 

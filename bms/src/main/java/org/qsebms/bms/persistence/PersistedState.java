@@ -9,13 +9,18 @@ import java.util.List;
  * @param sequence                 increases with every write (diagnostics, and the crash test)
  * @param savedEpochMillis         wall-clock time of the write
  * @param cellSoc                  SOC per cell (fraction 0..1)
- * @param capacityAh               capacity per cell (placeholder: nominal until the estimators track it)
- * @param resistanceOhm            series resistance per cell (placeholder: nominal)
- * @param seiResistanceOhm         SEI part of the resistance per cell (placeholder: 0)
+ * @param capacityAh               capacity estimate per cell (nominal until the health tracker has learnt it)
+ * @param resistanceOhm            R0 per cell at 25 °C
+ * @param seiResistanceOhm         interfacial/SEI part of R0 per cell at 25 °C
  * @param cycleCount               completed equivalent full cycles
  * @param ahThroughput             charge moved through the pack, both directions, in Ah
- * @param lithiumInventoryFraction remaining cyclable lithium as a fraction of new (placeholder: 1)
+ * @param lithiumInventoryFraction excess lithium left in the worst cell as a fraction of new (NaN: N/P unknown)
  * @param faultLog                 most recent fault edges, oldest first
+ * @param capacitySigmaAh          one-sigma uncertainty of each capacity estimate (NaN: not known)
+ * @param excessLithiumAh          excess lithium left per cell (NaN: not known)
+ * @param lithiumLossPerCycleAh    average lithium lost per cycle per cell (NaN: no cycle closed yet)
+ * @param closedCycles             cycles closed by the lithium inventory per cell
+ * @param resistanceHistory        resistance history, oldest first (bounded; halves its resolution when full)
  */
 public record PersistedState(
         long sequence,
@@ -27,11 +32,18 @@ public record PersistedState(
         long cycleCount,
         double ahThroughput,
         double lithiumInventoryFraction,
-        List<FaultLogEntry> faultLog) {
+        List<FaultLogEntry> faultLog,
+        double[] capacitySigmaAh,
+        double[] excessLithiumAh,
+        double[] lithiumLossPerCycleAh,
+        int[] closedCycles,
+        List<ResistancePoint> resistanceHistory) {
 
     public PersistedState {
         int n = cellSoc.length;
-        if (capacityAh.length != n || resistanceOhm.length != n || seiResistanceOhm.length != n) {
+        if (capacityAh.length != n || resistanceOhm.length != n || seiResistanceOhm.length != n
+                || capacitySigmaAh.length != n || excessLithiumAh.length != n || lithiumLossPerCycleAh.length != n
+                || closedCycles.length != n) {
             throw new IllegalArgumentException("per-cell arrays must all have " + n + " entries");
         }
         cellSoc = cellSoc.clone();
@@ -39,6 +51,26 @@ public record PersistedState(
         resistanceOhm = resistanceOhm.clone();
         seiResistanceOhm = seiResistanceOhm.clone();
         faultLog = List.copyOf(faultLog);
+        capacitySigmaAh = capacitySigmaAh.clone();
+        excessLithiumAh = excessLithiumAh.clone();
+        lithiumLossPerCycleAh = lithiumLossPerCycleAh.clone();
+        closedCycles = closedCycles.clone();
+        resistanceHistory = List.copyOf(resistanceHistory);
+    }
+
+    /** A state without health details (uncertainties, lithium per cell, history unknown). */
+    public PersistedState(long sequence, long savedEpochMillis, double[] cellSoc, double[] capacityAh,
+                          double[] resistanceOhm, double[] seiResistanceOhm, long cycleCount, double ahThroughput,
+                          double lithiumInventoryFraction, List<FaultLogEntry> faultLog) {
+        this(sequence, savedEpochMillis, cellSoc, capacityAh, resistanceOhm, seiResistanceOhm, cycleCount, ahThroughput,
+                lithiumInventoryFraction, faultLog, nans(cellSoc.length), nans(cellSoc.length), nans(cellSoc.length),
+                new int[cellSoc.length], List.of());
+    }
+
+    static double[] nans(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
     }
 
     /** Safe defaults for a pack seen for the first time: SOC unknown (NaN: the estimator initialises from OCV). */
@@ -77,12 +109,35 @@ public record PersistedState(
     }
 
     @Override
+    public double[] capacitySigmaAh() {
+        return capacitySigmaAh.clone();
+    }
+
+    @Override
+    public double[] excessLithiumAh() {
+        return excessLithiumAh.clone();
+    }
+
+    @Override
+    public double[] lithiumLossPerCycleAh() {
+        return lithiumLossPerCycleAh.clone();
+    }
+
+    @Override
+    public int[] closedCycles() {
+        return closedCycles.clone();
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof PersistedState p && sequence == p.sequence && savedEpochMillis == p.savedEpochMillis
                 && Arrays.equals(cellSoc, p.cellSoc) && Arrays.equals(capacityAh, p.capacityAh)
                 && Arrays.equals(resistanceOhm, p.resistanceOhm) && Arrays.equals(seiResistanceOhm, p.seiResistanceOhm)
                 && cycleCount == p.cycleCount && Double.compare(ahThroughput, p.ahThroughput) == 0
-                && Double.compare(lithiumInventoryFraction, p.lithiumInventoryFraction) == 0 && faultLog.equals(p.faultLog);
+                && Double.compare(lithiumInventoryFraction, p.lithiumInventoryFraction) == 0 && faultLog.equals(p.faultLog)
+                && Arrays.equals(capacitySigmaAh, p.capacitySigmaAh) && Arrays.equals(excessLithiumAh, p.excessLithiumAh)
+                && Arrays.equals(lithiumLossPerCycleAh, p.lithiumLossPerCycleAh)
+                && Arrays.equals(closedCycles, p.closedCycles) && resistanceHistory.equals(p.resistanceHistory);
     }
 
     @Override
@@ -93,6 +148,7 @@ public record PersistedState(
     @Override
     public String toString() {
         return "PersistedState[seq=" + sequence + ", cellSoc=" + Arrays.toString(cellSoc) + ", cycles=" + cycleCount
-                + ", ahThroughput=" + ahThroughput + ", faults=" + faultLog.size() + "]";
+                + ", ahThroughput=" + ahThroughput + ", capacityAh=" + Arrays.toString(capacityAh) + ", faults=" + faultLog.size()
+                + ", history=" + resistanceHistory.size() + "]";
     }
 }

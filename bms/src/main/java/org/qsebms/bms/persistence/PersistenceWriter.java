@@ -10,9 +10,9 @@ import org.tinylog.Logger;
 
 /**
  * The background thread that turns handed-off snapshots and fault edges into atomic writes of
- * the state file. Placeholders it cannot get from the loop yet (capacity, resistance, SEI,
- * lithium inventory) carry over from the restored state. Write failures are logged on change
- * and counted; they never reach the control loop.
+ * the state file. Without a health tracker in the loop, the health fields (capacity,
+ * resistance, SEI, lithium inventory, history) carry over from the restored state. Write
+ * failures are logged on change and counted; they never reach the control loop.
  */
 public final class PersistenceWriter implements AutoCloseable {
     /** Most recent fault edges kept in the file. */
@@ -20,26 +20,20 @@ public final class PersistenceWriter implements AutoCloseable {
 
     private final StateFile file;
     private final StateHandoff handoff;
-    private final PersistedState base;
+    private PersistedState last;
     private final ArrayDeque<FaultLogEntry> faultLog = new ArrayDeque<>();
-    private final double[] soc;
-    private final double[] ah = new double[1];
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
     private long sequence;
-    private long epochMillis;
     private String lastError;
 
     public PersistenceWriter(StateFile file, StateHandoff handoff, PersistedState restored) {
         this.file = file;
         this.handoff = handoff;
-        this.base = restored;
-        this.soc = restored.cellSoc();
-        this.ah[0] = restored.ahThroughput();
+        this.last = restored;
         this.sequence = restored.sequence();
-        this.epochMillis = restored.savedEpochMillis();
         faultLog.addAll(restored.faultLog());
         trimFaultLog();
         this.thread = new Thread(this::run, "bms-persistence");
@@ -78,7 +72,7 @@ public final class PersistenceWriter implements AutoCloseable {
         }
         trimFaultLog();
         if (handoff.ready()) {
-            epochMillis = handoff.take(soc, ah);
+            last = handoff.take(last, last.sequence(), java.util.List.of());
             changed = true;
         }
         if (!changed) {
@@ -103,14 +97,11 @@ public final class PersistenceWriter implements AutoCloseable {
 
     /** The state as it would be written now. */
     synchronized PersistedState current() {
-        double meanCapacity = 0;
-        double[] cap = base.capacityAh();
-        for (double c : cap) {
-            meanCapacity += c / cap.length;
-        }
-        long cycles = meanCapacity > 0 ? (long) (ah[0] / (2 * meanCapacity)) : base.cycleCount();
-        return new PersistedState(++sequence, epochMillis, soc, cap, base.resistanceOhm(), base.seiResistanceOhm(),
-                Math.max(cycles, base.cycleCount()), ah[0], base.lithiumInventoryFraction(), new ArrayList<>(faultLog));
+        PersistedState l = last;
+        return new PersistedState(++sequence, l.savedEpochMillis(), l.cellSoc(), l.capacityAh(), l.resistanceOhm(),
+                l.seiResistanceOhm(), l.cycleCount(), l.ahThroughput(), l.lithiumInventoryFraction(),
+                new ArrayList<>(faultLog), l.capacitySigmaAh(), l.excessLithiumAh(), l.lithiumLossPerCycleAh(),
+                l.closedCycles(), l.resistanceHistory());
     }
 
     private void trimFaultLog() {

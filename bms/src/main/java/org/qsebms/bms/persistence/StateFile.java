@@ -120,6 +120,19 @@ public final class StateFile {
         b.append("cycleCount=").append(s.cycleCount()).append('\n');
         b.append("ahThroughput=").append(s.ahThroughput()).append('\n');
         b.append("lithiumInventoryFraction=").append(s.lithiumInventoryFraction()).append('\n');
+        array(b, "capacitySigmaAh", s.capacitySigmaAh());
+        array(b, "excessLithiumAh", s.excessLithiumAh());
+        array(b, "lithiumLossPerCycleAh", s.lithiumLossPerCycleAh());
+        b.append("closedCycles=");
+        int[] closed = s.closedCycles();
+        for (int i = 0; i < closed.length; i++) {
+            b.append(i > 0 ? "," : "").append(closed[i]);
+        }
+        b.append('\n');
+        for (ResistancePoint p : s.resistanceHistory()) {
+            b.append("resistance=").append(p.equivalentCycles()).append(';').append(p.epochDays()).append(';')
+                    .append(p.r0Ohm()).append(';').append(p.seiOhm()).append('\n');
+        }
         for (FaultLogEntry f : s.faultLog()) {
             b.append("fault=").append(f.epochMillis()).append(';').append(f.code()).append(';').append(f.id()).append(';')
                     .append(f.raised()).append(';').append(f.reason()).append('\n');
@@ -165,6 +178,7 @@ public final class StateFile {
         }
         Map<String, String> kv = new HashMap<>();
         List<FaultLogEntry> faults = new ArrayList<>();
+        List<ResistancePoint> history = new ArrayList<>();
         for (String line : new String(bytes, 0, crcAt, StandardCharsets.UTF_8).split("\n")) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
@@ -177,6 +191,8 @@ public final class StateFile {
             String value = line.substring(eq + 1);
             if (key.equals("fault")) {
                 faults.add(fault(value));
+            } else if (key.equals("resistance")) {
+                history.add(resistancePoint(value));
             } else {
                 kv.put(key, value);
             }
@@ -196,7 +212,10 @@ public final class StateFile {
             return new PersistedState(integer(kv, "sequence"), integer(kv, "savedEpochMillis"), soc,
                     doubles(kv, "capacityAh", cells), doubles(kv, "resistanceOhm", cells),
                     doubles(kv, "seiResistanceOhm", cells), integer(kv, "cycleCount"), number(kv, "ahThroughput"),
-                    number(kv, "lithiumInventoryFraction"), faults);
+                    number(kv, "lithiumInventoryFraction"), faults,
+                    // health details came with the health tracker; older files lack them (unknown, not corrupt)
+                    optionalDoubles(kv, "capacitySigmaAh", cells), optionalDoubles(kv, "excessLithiumAh", cells),
+                    optionalDoubles(kv, "lithiumLossPerCycleAh", cells), closedCycles(kv, cells), history);
         } catch (IllegalArgumentException e) {
             throw new CorruptStateException(e.getMessage());
         }
@@ -252,6 +271,42 @@ public final class StateFile {
             }
         }
         return out;
+    }
+
+    private static double[] optionalDoubles(Map<String, String> kv, String key, int n) throws CorruptStateException {
+        return kv.containsKey(key) ? doubles(kv, key, n) : PersistedState.nans(n);
+    }
+
+    private static int[] closedCycles(Map<String, String> kv, int n) throws CorruptStateException {
+        if (!kv.containsKey("closedCycles")) {
+            return new int[n];
+        }
+        String[] parts = kv.get("closedCycles").split(",", -1);
+        if (parts.length != n) {
+            throw new CorruptStateException("closedCycles has " + parts.length + " values, expected " + n);
+        }
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            try {
+                out[i] = Integer.parseInt(parts[i]);
+            } catch (NumberFormatException e) {
+                throw new CorruptStateException("closedCycles[" + i + "] is not an integer: " + parts[i]);
+            }
+        }
+        return out;
+    }
+
+    private static ResistancePoint resistancePoint(String value) throws CorruptStateException {
+        String[] p = value.split(";", -1);
+        if (p.length != 4) {
+            throw new CorruptStateException("resistance entry needs 4 fields (cycles;days;r0;sei): " + value);
+        }
+        try {
+            return new ResistancePoint(Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
+                    Double.parseDouble(p[3]));
+        } catch (NumberFormatException e) {
+            throw new CorruptStateException("resistance entry has a bad number: " + value);
+        }
     }
 
     private static FaultLogEntry fault(String value) throws CorruptStateException {

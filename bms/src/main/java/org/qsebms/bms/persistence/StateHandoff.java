@@ -5,6 +5,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.qsebms.bms.protection.FaultEvent;
+import org.qsebms.estimators.health.CellHealthTracker;
+import org.qsebms.estimators.health.ResistanceHistory;
 import org.qsebms.estimators.soc.SocEstimator;
 
 /**
@@ -15,6 +17,22 @@ import org.qsebms.estimators.soc.SocEstimator;
  */
 public final class StateHandoff {
     private final double[] cellSoc;
+    // health, copied only when a tracker is attached (hasHealth) and its history only when it changed
+    private boolean hasHealth;
+    private final double[] capacityAh;
+    private final double[] capacitySigmaAh;
+    private final double[] r0Ohm;
+    private final double[] seiOhm;
+    private final double[] excessLithiumAh;
+    private final double[] lossPerCycleAh;
+    private final int[] closedCycles;
+    private double lithiumFraction;
+    private final double[] historyCycles = new double[HISTORY_CAPACITY];
+    private final double[] historyDays = new double[HISTORY_CAPACITY];
+    private final double[] historyR0 = new double[HISTORY_CAPACITY];
+    private final double[] historySei = new double[HISTORY_CAPACITY];
+    private int historySize;
+    private long historyRevision = Long.MIN_VALUE;
     private double ahThroughput;
     private long epochMillis;
     private final AtomicBoolean full = new AtomicBoolean();
@@ -23,12 +41,27 @@ public final class StateHandoff {
     private final ArrayBlockingQueue<FaultLogEntry> faults = new ArrayBlockingQueue<>(256);
     private volatile Thread consumer;
 
+    /** History points handed over at most (the tracker's history is bounded the same way). */
+    static final int HISTORY_CAPACITY = 1024;
+
     public StateHandoff(int cells) {
         cellSoc = new double[cells];
+        capacityAh = new double[cells];
+        capacitySigmaAh = new double[cells];
+        r0Ohm = new double[cells];
+        seiOhm = new double[cells];
+        excessLithiumAh = new double[cells];
+        lossPerCycleAh = new double[cells];
+        closedCycles = new int[cells];
+    }
+
+    /** Loop side, without a health tracker. */
+    public boolean offer(SocEstimator soc, double ahThroughputNow, long epochMillisNow) {
+        return offer(soc, null, ahThroughputNow, epochMillisNow);
     }
 
     /** Loop side: copies the live state into the slot, or drops it when the writer still holds the last one. */
-    public boolean offer(SocEstimator soc, double ahThroughputNow, long epochMillisNow) {
+    public boolean offer(SocEstimator soc, CellHealthTracker health, double ahThroughputNow, long epochMillisNow) {
         if (full.get()) {
             dropped.incrementAndGet();
             return false;
@@ -36,11 +69,41 @@ public final class StateHandoff {
         for (int i = 0; i < cellSoc.length; i++) {
             cellSoc[i] = soc.cellSoc(i);
         }
+        hasHealth = health != null;
+        if (health != null) {
+            copyHealth(health);
+        }
         ahThroughput = ahThroughputNow;
         epochMillis = epochMillisNow;
         full.set(true);
         wake();
         return true;
+    }
+
+    private void copyHealth(CellHealthTracker h) {
+        for (int i = 0; i < cellSoc.length; i++) {
+            capacityAh[i] = h.capacityAh(i);
+            capacitySigmaAh[i] = h.capacitySigmaAh(i);
+            r0Ohm[i] = h.r0At25Ohms(i);
+            seiOhm[i] = h.seiOhms(i);
+            excessLithiumAh[i] = h.excessLithiumAh(i);
+            lossPerCycleAh[i] = h.lithiumLossPerCycleAh(i);
+            closedCycles[i] = h.closedCycles(i);
+        }
+        lithiumFraction = h.lithiumInventoryFraction();
+        if (h.revision() != historyRevision) {
+            historyRevision = h.revision();
+            ResistanceHistory hist = h.history();
+            int n = Math.min(hist.size(), HISTORY_CAPACITY);
+            int from = hist.size() - n;
+            for (int k = 0; k < n; k++) {
+                historyCycles[k] = hist.cycles(from + k);
+                historyDays[k] = hist.days(from + k);
+                historyR0[k] = hist.r0Ohms(from + k);
+                historySei[k] = hist.seiOhms(from + k);
+            }
+            historySize = n;
+        }
     }
 
     /** Loop side, on fault edges only (allocates one entry per edge). */
@@ -67,13 +130,40 @@ public final class StateHandoff {
         return full.get();
     }
 
-    /** Writer side: copies the waiting snapshot out and frees the slot. */
-    long take(double[] socOut, double[] ahOut) {
-        System.arraycopy(cellSoc, 0, socOut, 0, socOut.length);
-        ahOut[0] = ahThroughput;
+    /**
+     * Writer side: the waiting snapshot with its health into a state based on {@code base}
+     * (health fields from {@code base} when no tracker was attached), then frees the slot.
+     */
+    PersistedState take(PersistedState base, long sequence, java.util.List<FaultLogEntry> faultLog) {
+        double[] soc = cellSoc.clone();
         long t = epochMillis;
+        double ah = ahThroughput;
+        PersistedState out;
+        if (!hasHealth) {
+            out = new PersistedState(sequence, t, soc, base.capacityAh(), base.resistanceOhm(), base.seiResistanceOhm(),
+                    Math.max(equivalentCycles(ah, base.capacityAh()), base.cycleCount()), ah,
+                    base.lithiumInventoryFraction(), faultLog, base.capacitySigmaAh(),
+                    base.excessLithiumAh(), base.lithiumLossPerCycleAh(), base.closedCycles(), base.resistanceHistory());
+        } else {
+            java.util.List<ResistancePoint> history = new java.util.ArrayList<>(historySize);
+            for (int k = 0; k < historySize; k++) {
+                history.add(new ResistancePoint(historyCycles[k], historyDays[k], historyR0[k], historySei[k]));
+            }
+            out = new PersistedState(sequence, t, soc, capacityAh, r0Ohm, seiOhm,
+                    Math.max(equivalentCycles(ah, capacityAh), base.cycleCount()), ah,
+                    lithiumFraction, faultLog, capacitySigmaAh, excessLithiumAh, lossPerCycleAh, closedCycles, history);
+        }
         full.set(false);
-        return t;
+        return out;
+    }
+
+    /** Equivalent full cycles: throughput (both directions) over twice the mean capacity. */
+    private static long equivalentCycles(double ahThroughput, double[] capacityAh) {
+        double mean = 0;
+        for (double c : capacityAh) {
+            mean += c / capacityAh.length;
+        }
+        return mean > 0 ? (long) (ahThroughput / (2 * mean)) : 0;
     }
 
     FaultLogEntry pollFault() {

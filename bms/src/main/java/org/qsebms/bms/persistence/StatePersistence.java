@@ -3,6 +3,8 @@ package org.qsebms.bms.persistence;
 import java.nio.file.Path;
 import org.qsebms.bms.control.PackController;
 import org.qsebms.config.BmsConfig;
+import org.qsebms.estimators.health.CellHealthTracker;
+import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.tinylog.Logger;
 
 /** Start-up wiring: restores the persisted state into a controller and starts its writer. */
@@ -40,7 +42,11 @@ public final class StatePersistence {
         return new PersistenceWriter(file, controller.persistence(), loaded.state()).start();
     }
 
-    /** Restores SOC (finite values only; NaN means "unknown, initialise from OCV") and throughput. */
+    /**
+     * Restores SOC (finite values only; NaN means "unknown, initialise from OCV"), throughput and,
+     * when the controller runs a health tracker, each cell's capacity, R0, lithium inventory and
+     * the resistance history (learnt capacities also go to the SOC filter).
+     */
     public static int apply(PersistedState s, PackController controller) {
         int n = 0;
         double[] soc = s.cellSoc();
@@ -51,6 +57,30 @@ public final class StatePersistence {
             }
         }
         controller.restoreAhThroughput(s.ahThroughput());
+        CellHealthTracker h = controller.healthTracker();
+        if (h != null && h.cellCount() == soc.length) {
+            restoreHealth(s, h, controller);
+        }
         return n;
+    }
+
+    private static void restoreHealth(PersistedState s, CellHealthTracker h, PackController controller) {
+        double[] cap = s.capacityAh();
+        double[] capSigma = s.capacitySigmaAh();
+        double[] r0 = s.resistanceOhm();
+        double[] excess = s.excessLithiumAh();
+        double[] loss = s.lithiumLossPerCycleAh();
+        int[] closed = s.closedCycles();
+        for (int i = 0; i < cap.length; i++) {
+            h.restoreCell(i, cap[i], capSigma[i], r0[i], excess[i], loss[i], closed[i]);
+            // only a learnt capacity (it has an uncertainty) replaces the filter's nominal one
+            if (Double.isFinite(capSigma[i]) && controller.soc() instanceof EkfSocEstimator ekf) {
+                ekf.setCellCapacityAh(i, h.capacityAh(i));
+            }
+        }
+        h.restoreThroughputAh(s.ahThroughput());
+        for (ResistancePoint p : s.resistanceHistory()) {
+            h.addHistoryPoint(p.equivalentCycles(), p.epochDays(), p.r0Ohm());
+        }
     }
 }

@@ -14,6 +14,8 @@ import org.qsebms.bms.supervisor.SupervisorRequests;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.bms.telemetry.SampleRing;
 import org.qsebms.config.BmsConfig;
+import org.qsebms.estimators.health.CellHealthTracker;
+import org.qsebms.estimators.health.HealthSettings;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.EkfTuning;
@@ -72,6 +74,10 @@ public final class ControllerAssembly {
         double softShortThresholdAmps = 0.003;
         controller.attachSoftShortDetector(new SoftShortDetector(nominal.scaled(capFactor, 1.0 / capFactor), cells,
                 0.05, 1800, softShortThresholdAmps, 5), softShortThresholdAmps);
+        // Health: R0 and its SEI part, capacity between relaxed rests, lithium inventory, resistance growth.
+        EcmParameters estimatorCell = nominal.scaled(capFactor, 1.0 / capFactor);
+        controller.attachHealthTracker(new CellHealthTracker(estimatorCell, cells, HealthSettings.defaults(estimatorCell,
+                cfg.health().bulkOhms() / capFactor, cfg.health().npRatio(), cfg.health().endOfLifeResistanceMultiple())));
         return new Wiring(controller, requests, events, ring);
     }
 }

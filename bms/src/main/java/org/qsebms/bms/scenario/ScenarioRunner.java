@@ -1,6 +1,7 @@
 package org.qsebms.bms.scenario;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,7 @@ import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.sim.SimulatedPack;
 import org.qsebms.config.BmsConfig;
+import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.PackHardware;
 import org.qsebms.hal.SensorStatus;
@@ -34,6 +36,38 @@ public final class ScenarioRunner {
     }
 
     private record Timed(double atS, int order, String label, Runnable action) {
+    }
+
+    /** A health line: the tracker's estimates per cell beside the simulated truth (capacity). */
+    private ObjectNode healthLine(double t, CellHealthTracker h, SimulatedPack pack) {
+        ObjectNode n = line(t, "health").put("equivalentFullCycles", round(h.equivalentFullCycles(), 3))
+                .put("seiState", h.seiState());
+        ArrayNode cap = n.putArray("capacityAh");
+        ArrayNode sigma = n.putArray("capacitySigmaAh");
+        ArrayNode truth = n.putArray("simCapacityAh");
+        ArrayNode r0 = n.putArray("r0At25Ohm");
+        ArrayNode sei = n.putArray("seiOhm");
+        ArrayNode ce = n.putArray("coulombicEfficiency");
+        for (int i = 0; i < h.cellCount(); i++) {
+            cap.add(round(h.capacityAh(i), 4));
+            sigma.add(round(h.capacitySigmaAh(i), 4));
+            truth.add(round(pack.cellCapacityAh(i), 4));
+            r0.add(round(h.r0At25Ohms(i), 6));
+            sei.add(round(h.seiOhms(i), 6));
+            double c = h.coulombicEfficiency(i);
+            if (Double.isFinite(c)) {
+                ce.add(round(c, 5));
+            } else {
+                ce.addNull();
+            }
+        }
+        double li = h.lithiumInventoryFraction();
+        if (Double.isFinite(li)) {
+            n.put("lithiumInventoryFraction", round(li, 4));
+        } else {
+            n.putNull("lithiumInventoryFraction");
+        }
+        return n;
     }
 
     public Result run(Scenario sc, Consumer<String> out) {
@@ -74,6 +108,7 @@ public final class ScenarioRunner {
         double lastCharge = Double.NaN;
         double lastDischarge = Double.NaN;
         double lastLimitsAt = -1e9;
+        long healthRevision = 0;
         int next = 0;
         long ticks = (long) Math.floor(sc.durationS() * 1e9 / period);
         long wallStart = System.nanoTime();
@@ -105,6 +140,11 @@ public final class ScenarioRunner {
                     emit(line(t, "contactor").put("contactor", id.name()).put("commanded", c ? "closed" : "open")
                             .put("feedback", f ? "closed" : "open"), out);
                 }
+            }
+            CellHealthTracker health = controller.healthTracker();
+            if (health != null && health.revision() != healthRevision) {
+                healthRevision = health.revision();
+                emit(healthLine(t, health, pack), out);
             }
             double ch = controller.currentLimits().chargeAmps();
             double dis = controller.currentLimits().dischargeAmps();

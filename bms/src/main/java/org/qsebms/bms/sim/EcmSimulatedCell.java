@@ -47,4 +47,9 @@ final class EcmSimulatedCell implements SimulatedCell {
     public void setCelsius(double celsius) {
         cell.setCelsius(celsius);
     }
+
+    @Override
+    public double capacityAh() {
+        return cell.parameters().capacityAh();
+    }
 }

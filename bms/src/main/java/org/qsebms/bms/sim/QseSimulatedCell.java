@@ -53,6 +53,11 @@ final class QseSimulatedCell implements SimulatedCell {
         refresh();
     }
 
+    @Override
+    public double capacityAh() {
+        return cell.usableCapacityAh();
+    }
+
     QseCell model() {
         return cell;
     }

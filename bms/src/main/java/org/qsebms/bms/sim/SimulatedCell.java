@@ -14,4 +14,7 @@ interface SimulatedCell {
     double celsius();
 
     void setCelsius(double celsius);
+
+    /** The cell's true capacity (Ah) now: what a capacity estimator should find. */
+    double capacityAh();
 }

@@ -199,5 +199,10 @@ public final class SimulatedHardware {
         public boolean isOn(int cell) {
             return pack.balancing(cell);
         }
+
+        @Override
+        public double bleedOhms() {
+            return pack.balancingOhms();
+        }
     }
 }

@@ -203,6 +203,11 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
         return cells[i].soc();
     }
 
+    /** Truth for tests and reports: the cell's capacity (Ah) now. */
+    public double cellCapacityAh(int i) {
+        return cells[i].capacityAh();
+    }
+
     public double cellCelsius(int i) {
         return cells[i].celsius();
     }
@@ -240,6 +245,11 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
 
     void setBalancing(int cell, boolean on) {
         balancing[cell] = on;
+    }
+
+    /** The bleed resistor of every cell (ohm). */
+    public double balancingOhms() {
+        return balancingOhms;
     }
 
     boolean balancing(int cell) {

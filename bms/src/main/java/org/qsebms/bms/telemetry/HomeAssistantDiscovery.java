@@ -41,6 +41,17 @@ public final class HomeAssistantDiscovery {
         out.add(sensor("discharge_limit", "Discharge current limit", state, "{{ value_json.dischargeLimitAmps }}", "A", "current", "measurement"));
         out.add(sensor("mode", "Mode", state, "{{ value_json.mode }}", null, null, null));
         out.add(sensor("capacity", "Capacity", topics.health(), "{{ value_json.capacityAh }}", "Ah", null, "measurement"));
+        out.add(sensor("soh", "State of health", state, "{{ (value_json.soh * 100) | round(1) if value_json.soh is not none else none }}",
+                "%", null, "measurement"));
+        out.add(sensor("sei_resistance", "SEI resistance", topics.health(), "{{ value_json.seiResistanceOhm }}", "Ω", null,
+                "measurement"));
+        out.add(sensor("sei_state", "SEI state", topics.health(), "{{ value_json.seiState }}", null, null, null));
+        out.add(sensor("lithium_inventory", "Lithium inventory", topics.health(),
+                "{{ (value_json.lithiumInventoryFraction * 100) | round(1) if value_json.lithiumInventoryFraction is not none else none }}",
+                "%", null, "measurement"));
+        out.add(sensor("remaining_useful_life", "Remaining useful life", topics.health(),
+                "{{ value_json.remainingUsefulLifeCycles | round(0) if value_json.remainingUsefulLifeCycles is not none else none }}",
+                "cycles", null, "measurement"));
         for (int i = 0; i < cells; i++) {
             out.add(sensor("cell_" + (i + 1) + "_voltage", "Cell " + (i + 1) + " voltage", topics.cells(),
                     "{{ value_json.cells[" + i + "].volts }}", "V", "voltage", "measurement"));

@@ -2,20 +2,46 @@ package org.qsebms.bms.telemetry;
 
 /**
  * Health figures for the {@code health} topic. A field is null when no estimator provides it
- * yet; it is then published as JSON {@code null}, never as a made-up number.
+ * (yet), or when it is not finite (no end of life in sight); it is then published as JSON
+ * {@code null}, never as a made-up number.
  *
- * @param capacityAh                 pack capacity
- * @param capacitySource             where the capacity comes from: {@code nominal} (configuration) or {@code estimated}
- * @param seiResistanceOhm           SEI (interphase) part of the cell resistance, worst cell
- * @param seiTrendOhmPerDay          its growth rate
- * @param lithiumInventoryFraction   cyclable lithium left, 1 = as new
- * @param remainingUsefulLifeCycles  remaining useful life in equivalent full cycles
+ * @param capacityAh                 pack capacity: the weakest cell's
+ * @param capacitySource             {@code nominal} (configuration: no window between two relaxed rests yet) or
+ *                                   {@code estimated}
+ * @param capacitySigmaAh            one-sigma uncertainty of the capacity
+ * @param seiResistanceOhm           interfacial/SEI part of R0 at 25 °C, worst cell
+ * @param seiTrendOhmPerDay          its slope over the last closed cycles
+ * @param seiState                   {@code unknown} (fewer than 3 closed cycles), {@code stable} or {@code growing}
+ * @param lithiumInventoryFraction   excess lithium left in the worst cell, 1 = as new
+ * @param coulombicEfficiency        lowest coulombic efficiency of the last closed cycle
+ * @param cyclesToLithiumDepletion   cycles until the first cell's excess lithium is used up
+ * @param equivalentFullCycles       charge throughput over twice the capacity
+ * @param remainingUsefulLifeCycles  cycles until the resistance end of life or lithium depletion, whichever is sooner
+ * @param remainingUsefulLifeEarly   early end of its one-sigma range
+ * @param remainingUsefulLifeLate    late end of its one-sigma range
  */
-public record PackHealth(Double capacityAh, String capacitySource, Double seiResistanceOhm, Double seiTrendOhmPerDay,
-                         Double lithiumInventoryFraction, Double remainingUsefulLifeCycles) {
+public record PackHealth(Double capacityAh, String capacitySource, Double capacitySigmaAh, Double seiResistanceOhm,
+                         Double seiTrendOhmPerDay, String seiState, Double lithiumInventoryFraction,
+                         Double coulombicEfficiency, Double cyclesToLithiumDepletion, Double equivalentFullCycles,
+                         Double remainingUsefulLifeCycles, Double remainingUsefulLifeEarly, Double remainingUsefulLifeLate) {
 
-    /** What the controller knows today: the configured capacity, nothing estimated. */
+    /** What a controller without a health tracker knows: the configured capacity, nothing estimated. */
     public static PackHealth nominal(double capacityAh) {
-        return new PackHealth(capacityAh, "nominal", null, null, null, null);
+        return new PackHealth(capacityAh, "nominal", null, null, null, "unknown", null, null, null, null, null, null, null);
+    }
+
+    /** The health carried by a sample, or {@code fallback} when the sample's controller runs no health tracker. */
+    public static PackHealth of(PackSample s, PackHealth fallback) {
+        if (!s.healthKnown) {
+            return fallback;
+        }
+        return new PackHealth(finite(s.capacityAh), s.capacityWindows > 0 ? "estimated" : "nominal",
+                finite(s.capacitySigmaAh), finite(s.seiOhm), finite(s.seiTrendOhmPerDay), s.seiState,
+                finite(s.lithiumInventoryFraction), finite(s.coulombicEfficiency), finite(s.cyclesToLithiumDepletion),
+                finite(s.equivalentFullCycles), finite(s.rulCycles), finite(s.rulEarlyCycles), finite(s.rulLateCycles));
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

@@ -25,12 +25,33 @@ public final class PackSample {
     public boolean mainNegativeClosed;
     public boolean prechargeClosed;
     public boolean tripped;
+    /** Health (NaN while no tracker runs or an estimate does not exist yet; {@link #healthKnown} false without a tracker). */
+    public boolean healthKnown;
+    public double capacityAh;
+    /** State of health: the weakest cell's capacity over the configured capacity. */
+    public double soh;
+    public double capacitySigmaAh;
+    public int capacityWindows;
+    public double seiOhm;
+    public double seiTrendOhmPerDay;
+    public String seiState = "unknown";
+    public double lithiumInventoryFraction;
+    public double coulombicEfficiency;
+    public double cyclesToLithiumDepletion;
+    public double equivalentFullCycles;
+    public double rulCycles;
+    public double rulEarlyCycles;
+    public double rulLateCycles;
     public final double[] cellVolts;
     public final double[] cellSoc;
     public final double[] cellCelsius;
     public final boolean[] balancing;
+    /** R0 per cell normalised to 25 °C (NaN without a health tracker). */
+    public final double[] cellR0Ohm;
 
     public PackSample(int cells, int temperatureChannels) {
+        cellR0Ohm = new double[cells];
+        java.util.Arrays.fill(cellR0Ohm, Double.NaN);
         cellVolts = new double[cells];
         cellSoc = new double[cells];
         cellCelsius = new double[temperatureChannels];
@@ -57,6 +78,22 @@ public final class PackSample {
         mainNegativeClosed = o.mainNegativeClosed;
         prechargeClosed = o.prechargeClosed;
         tripped = o.tripped;
+        healthKnown = o.healthKnown;
+        capacityAh = o.capacityAh;
+        soh = o.soh;
+        capacitySigmaAh = o.capacitySigmaAh;
+        capacityWindows = o.capacityWindows;
+        seiOhm = o.seiOhm;
+        seiTrendOhmPerDay = o.seiTrendOhmPerDay;
+        seiState = o.seiState;
+        lithiumInventoryFraction = o.lithiumInventoryFraction;
+        coulombicEfficiency = o.coulombicEfficiency;
+        cyclesToLithiumDepletion = o.cyclesToLithiumDepletion;
+        equivalentFullCycles = o.equivalentFullCycles;
+        rulCycles = o.rulCycles;
+        rulEarlyCycles = o.rulEarlyCycles;
+        rulLateCycles = o.rulLateCycles;
+        System.arraycopy(o.cellR0Ohm, 0, cellR0Ohm, 0, cellR0Ohm.length);
         System.arraycopy(o.cellVolts, 0, cellVolts, 0, cellVolts.length);
         System.arraycopy(o.cellSoc, 0, cellSoc, 0, cellSoc.length);
         System.arraycopy(o.cellCelsius, 0, cellCelsius, 0, cellCelsius.length);

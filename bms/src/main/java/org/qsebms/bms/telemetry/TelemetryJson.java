@@ -60,6 +60,11 @@ public final class TelemetryJson {
         } else {
             n.putNull("socBound3Sigma");
         }
+        if (s.healthKnown && Double.isFinite(s.soh)) {
+            n.put("soh", round(s.soh, 4));
+        } else {
+            n.putNull("soh");
+        }
         n.put("chargeLimitAmps", round(s.chargeLimitAmps, 3));
         n.put("dischargeLimitAmps", round(s.dischargeLimitAmps, 3));
         ObjectNode c = n.putObject("contactors");
@@ -89,7 +94,11 @@ public final class TelemetryJson {
                 c.putNull("celsius");
             }
             c.put("soc", round(s.cellSoc[i], 4));
-            c.putNull("resistanceOhm");
+            if (Double.isFinite(s.cellR0Ohm[i])) {
+                c.put("resistanceOhm", round(s.cellR0Ohm[i], 6));
+            } else {
+                c.putNull("resistanceOhm");
+            }
             c.put("balancing", s.balancing[i]);
         }
         return n.toString();
@@ -132,10 +141,17 @@ public final class TelemetryJson {
         ObjectNode n = header(seq, epochMillis);
         putNullable(n, "capacityAh", h.capacityAh());
         n.put("capacitySource", h.capacitySource());
+        putNullable(n, "capacitySigmaAh", h.capacitySigmaAh());
         putNullable(n, "seiResistanceOhm", h.seiResistanceOhm());
         putNullable(n, "seiTrendOhmPerDay", h.seiTrendOhmPerDay());
+        n.put("seiState", h.seiState());
         putNullable(n, "lithiumInventoryFraction", h.lithiumInventoryFraction());
+        putNullable(n, "coulombicEfficiency", h.coulombicEfficiency());
+        putNullable(n, "cyclesToLithiumDepletion", h.cyclesToLithiumDepletion());
+        putNullable(n, "equivalentFullCycles", h.equivalentFullCycles());
         putNullable(n, "remainingUsefulLifeCycles", h.remainingUsefulLifeCycles());
+        putNullable(n, "remainingUsefulLifeEarlyCycles", h.remainingUsefulLifeEarly());
+        putNullable(n, "remainingUsefulLifeLateCycles", h.remainingUsefulLifeLate());
         return n.toString();
     }
 

@@ -341,7 +341,7 @@ public final class TelemetryPublisher implements AutoCloseable {
         }
         if (nextHealthNanos == Long.MIN_VALUE || s.nanos >= nextHealthNanos) {
             nextHealthNanos = s.nanos + HEALTH_EVERY_NANOS;
-            publishHealth(s.epochMillis);
+            publishHealth(s);
         }
     }
 
@@ -353,8 +353,9 @@ public final class TelemetryPublisher implements AutoCloseable {
                 0, false, OutboundMessage.Lane.PERIODIC));
     }
 
-    private void publishHealth(long epochMillis) {
-        route(new OutboundMessage(topics.health(), json.health(w.health().get(), next(Stream.HEALTH), epochMillis)
+    private void publishHealth(PackSample s) {
+        PackHealth h = PackHealth.of(s, w.health().get());
+        route(new OutboundMessage(topics.health(), json.health(h, next(Stream.HEALTH), s.epochMillis)
                 .getBytes(StandardCharsets.UTF_8), 1, true, OutboundMessage.Lane.PERIODIC));
     }
 
@@ -442,7 +443,7 @@ public final class TelemetryPublisher implements AutoCloseable {
         CommandResult r = w.commands().handler().apply(c, id);
         if (c instanceof Command.Snapshot && haveLast) {
             publishSample(last);
-            publishHealth(last.epochMillis);
+            publishHealth(last);
         }
         if (r != null) {
             result(r);

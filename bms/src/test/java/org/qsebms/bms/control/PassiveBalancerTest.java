@@ -122,6 +122,11 @@ class PassiveBalancerTest {
         public boolean isOn(int cell) {
             return on[cell];
         }
+
+        @Override
+        public double bleedOhms() {
+            return 33.0;
+        }
     }
 
     private static final class FixedSoc implements SocEstimator {

@@ -66,8 +66,15 @@ class MqttTelemetryTest {
         JsonNode health = sub.awaitTopic(topics.health(), WAIT).json();
         assertThat(health.get("capacityAh").asDouble()).isEqualTo(2.0);
         assertThat(health.get("capacitySource").asText()).isEqualTo("nominal");
-        assertThat(health.get("seiResistanceOhm").isNull()).isTrue();
+        // the health tracker runs from the first tick: R0 from its prior on, nothing cycle-based before a cycle closed
+        assertThat(health.get("seiResistanceOhm").isNumber()).isTrue();
+        assertThat(health.get("seiResistanceOhm").asDouble()).isGreaterThanOrEqualTo(0.0);
+        assertThat(health.get("seiState").asText()).isEqualTo("unknown");
+        assertThat(health.get("coulombicEfficiency").isNull()).isTrue();
         assertThat(health.get("remainingUsefulLifeCycles").isNull()).isTrue();
+        assertThat(health.get("lithiumInventoryFraction").asDouble()).isEqualTo(1.0);
+        assertThat(cells.get("cells").get(0).get("resistanceOhm").asDouble()).isPositive();
+        assertThat(sub.on(topics.state()).getFirst().json().get("soh").asDouble()).isEqualTo(1.0);
         assertThat(health.has("seq") && health.has("ts") && health.has("schema")).isTrue();
     }
 

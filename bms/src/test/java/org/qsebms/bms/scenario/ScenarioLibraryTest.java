@@ -117,6 +117,30 @@ class ScenarioLibraryTest {
     }
 
     @Test
+    void cyclingTeachesTheHealthTrackerEachCellsCapacity() {
+        Log log = run("cycling-health.yaml");
+        assertThat(log.result().tripped()).isFalse();
+        List<JsonNode> health = log.lines().stream().filter(n -> n.get("type").asText().equals("health")).toList();
+        assertThat(health).as("health lines (a capacity window or a cycle closed)").hasSizeGreaterThanOrEqualTo(4);
+        JsonNode last = health.getLast();
+        for (int i = 0; i < 4; i++) {
+            double est = last.get("capacityAh").get(i).asDouble();
+            double truth = last.get("simCapacityAh").get(i).asDouble();
+            double sigma = last.get("capacitySigmaAh").get(i).asDouble();
+            System.out.printf("cell %d: capacity %.4f Ah (sigma %.4f) vs simulated %.4f Ah; R0 at 25 C %.2f mOhm, SEI part %.2f mOhm%n",
+                    i + 1, est, sigma, truth, 1000 * last.get("r0At25Ohm").get(i).asDouble(),
+                    1000 * last.get("seiOhm").get(i).asDouble());
+            assertThat(Math.abs(est - truth) / truth).as("cell %d capacity error", i + 1).isLessThan(0.03);
+            assertThat(sigma).isLessThan(0.05 * truth);
+        }
+        JsonNode cycled = log.lines().stream().filter(n -> n.get("type").asText().equals("health")
+                && n.get("coulombicEfficiency").get(0).isNumber()).findFirst().orElseThrow(
+                        () -> new AssertionError("no cycle closed at a top-of-charge rest"));
+        // the simulated lithium-excess cell returns at its terminals what it took: efficiency 1 within the rest-voltage noise
+        assertThat(cycled.get("coulombicEfficiency").get(0).asDouble()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+    }
+
+    @Test
     void healthyPackRaisesNoSoftShortAlarmInTwentyFourHoursOfRest() {
         Log log = run("healthy-rest-24h.yaml");
         assertThat(log.raisedIds()).noneMatch(id -> id.startsWith("SOFT_SHORT"));

@@ -84,6 +84,10 @@ public final class PresetYamlWriter {
         y.append("  tau2: ").append(fmt(ecm.tau2Seconds())).append("s\n");
         y.append("  activationEnergyJPerMol: ").append(Math.round(ecm.activationEnergyJPerMol())).append('\n');
         y.append("  ocvTable: ").append(ocvTable(cathode)).append('\n');
+        // r0Ohms above is the bulk electrolyte part (conductivity, thickness, area); the lithium excess follows from the foil
+        y.append("  bulkOhms: ").append(fmt(ecm.r0Ohms())).append('\n');
+        y.append("  npRatio: ").append(String.format(Locale.ROOT, "%.2f",
+                g.negativeToPositiveRatio(cathode.nominalMilliAmpHoursPerGram()))).append('\n');
         y.append("limits:\n");
         if (cathode == Cathode.NCM811) {
             y.append("  cellOverVoltage:           {mol: 4.20, rsl: 4.25, msl: 4.30, hysteresis: 0.03, debounce: 300ms}\n");

@@ -53,7 +53,7 @@ public final class CellHealthTracker {
     private boolean windowAnchored;
     private final double[] windowSoc;
     private final double[] windowSocSigma;
-    private double windowNetAh;
+    private final double[] windowNetAh;
     private double windowGrossAh;
     private double windowSeconds;
     private boolean cycleAnchored;
@@ -61,6 +61,7 @@ public final class CellHealthTracker {
     private final double[] restSoc;
     private final double[] restSocSigma;
     private final double[] restVolts;
+    private final double[] noBleed;
     private double throughputAh;
     private long revision;
 
@@ -77,9 +78,9 @@ public final class CellHealthTracker {
         this.lithium = new LithiumInventoryEstimator[cellCount];
         for (int i = 0; i < cellCount; i++) {
             capacity[i] = newCapacityEstimator(cell.capacityAh(), 0.1 * cell.capacityAh());
-            lithium[i] = new LithiumInventoryEstimator(cell.capacityAh(), settings.npRatio(), 0.2);
+            lithium[i] = new LithiumInventoryEstimator(cell.capacityAh(), lithiumKnown() ? settings.npRatio() : 1.0, 0.2);
         }
-        this.initialExcessAh = (settings.npRatio() - 1) * cell.capacityAh();
+        this.initialExcessAh = lithiumKnown() ? (settings.npRatio() - 1) * cell.capacityAh() : Double.NaN;
         this.growth = new ResistanceGrowthEstimator(0.5, settings.endOfLifeResistanceMultiple(), 2.0);
         this.windowSoc = new double[cellCount];
         this.windowSocSigma = new double[cellCount];
@@ -87,38 +88,54 @@ public final class CellHealthTracker {
         this.restSoc = new double[cellCount];
         this.restSocSigma = new double[cellCount];
         this.restVolts = new double[cellCount];
+        this.windowNetAh = new double[cellCount];
+        this.noBleed = new double[cellCount];
     }
 
     private static TotalLeastSquaresCapacityEstimator newCapacityEstimator(double priorAh, double priorSigmaAh) {
         return new TotalLeastSquaresCapacityEstimator(priorAh, priorSigmaAh, 0.95, 32);
     }
 
-    /** One loop step: measured pack current, cell voltages and temperatures, time since the last step. */
+    /** One loop step without balancing: see {@link #update(double, double[], double[], double[], double, long)}. */
     public void update(double amps, double[] cellVolts, double[] cellCelsius, double dtSeconds, long epochMillis) {
+        update(amps, cellVolts, cellCelsius, noBleed, dtSeconds, epochMillis);
+    }
+
+    /**
+     * One loop step: measured pack current, cell voltages and temperatures, the current each cell
+     * lost to its balancing bleed resistor over the step ({@code >= 0}; charge the pack sensor never
+     * sees, so it is taken off that cell's count), and the time since the last step.
+     */
+    public void update(double amps, double[] cellVolts, double[] cellCelsius, double[] bleedAmps, double dtSeconds,
+                       long epochMillis) {
         r0.update(amps, cellVolts, cellCelsius);
         double ah = amps * dtSeconds / 3600.0;
         throughputAh += Math.abs(ah);
-        windowNetAh += ah;
         windowGrossAh += Math.abs(ah);
         windowSeconds += dtSeconds;
-        if (Math.abs(amps) > settings.restAmps()) {
-            // coulombic efficiency counts only real current: a sensor's zero offset integrated over rests would swamp it
-            for (int i = 0; i < cells; i++) {
-                lithium[i].update(amps, dtSeconds);
+        // coulombic efficiency counts only real current: a sensor's zero offset integrated over rests would swamp it
+        boolean flowing = Math.abs(amps) > settings.restAmps();
+        for (int i = 0; i < cells; i++) {
+            double bleed = bleedAmps[i];
+            windowNetAh[i] += ah - bleed * dtSeconds / 3600.0;
+            if (flowing || bleed > 0) {
+                lithium[i].update((flowing ? amps : 0.0) - bleed, dtSeconds);
             }
+        }
+        if (!flowing) {
+            // average the resting voltage over ~10 s so that one noisy sample does not set a rest's SOC
+            double w = restSeconds == 0 ? 1.0 : Math.min(1.0, dtSeconds / VOLTAGE_AVERAGING_SECONDS);
+            for (int i = 0; i < cells; i++) {
+                restVolts[i] += w * (cellVolts[i] - restVolts[i]);
+            }
+            restSeconds += dtSeconds;
+            if (!restTaken && restSeconds >= settings.restSeconds()) {
+                restTaken = true;
+                relaxedRest(restVolts, cellCelsius, epochMillis);
+            }
+        } else {
             restSeconds = 0;
             restTaken = false;
-            return;
-        }
-        // average the resting voltage over ~10 s so that one noisy sample does not set a rest's SOC
-        double w = restSeconds == 0 ? 1.0 : Math.min(1.0, dtSeconds / VOLTAGE_AVERAGING_SECONDS);
-        for (int i = 0; i < cells; i++) {
-            restVolts[i] += w * (cellVolts[i] - restVolts[i]);
-        }
-        restSeconds += dtSeconds;
-        if (!restTaken && restSeconds >= settings.restSeconds()) {
-            restTaken = true;
-            relaxedRest(restVolts, cellCelsius, epochMillis);
         }
     }
 
@@ -147,7 +164,7 @@ public final class CellHealthTracker {
                 double dz = restSoc[i] - windowSoc[i];
                 double dzSigma = Math.hypot(restSocSigma[i], windowSocSigma[i]);
                 if (Math.abs(dz) >= settings.minWindowSoc() && Math.abs(dz) >= 3 * dzSigma) {
-                    capacity[i].add(dz, dzSigma, windowNetAh, ahSigma);
+                    capacity[i].add(dz, dzSigma, windowNetAh[i], ahSigma);
                     used = true;
                 }
             }
@@ -161,7 +178,7 @@ public final class CellHealthTracker {
         }
         System.arraycopy(restSoc, 0, windowSoc, 0, cells);
         System.arraycopy(restSocSigma, 0, windowSocSigma, 0, cells);
-        windowNetAh = 0;
+        java.util.Arrays.fill(windowNetAh, 0.0);
         windowGrossAh = 0;
         windowSeconds = 0;
         windowAnchored = true;
@@ -243,6 +260,11 @@ public final class CellHealthTracker {
         return Math.max(0, r0.cellR0At25Ohms(i) - settings.bulkOhmsAt25());
     }
 
+    /** The capacity the tracker started from (the configured one). */
+    public double nominalCapacityAh() {
+        return cell.capacityAh();
+    }
+
     public double capacityAh(int i) {
         return capacity[i].capacityAh();
     }
@@ -260,8 +282,9 @@ public final class CellHealthTracker {
         return lithium[i].coulombicEfficiency();
     }
 
+    /** Excess lithium left in the cell (Ah); NaN when the N/P ratio is unknown. */
     public double excessLithiumAh(int i) {
-        return lithium[i].excessLithiumAh();
+        return lithiumKnown() ? lithium[i].excessLithiumAh() : Double.NaN;
     }
 
     public double lithiumLossPerCycleAh(int i) {
@@ -281,8 +304,16 @@ public final class CellHealthTracker {
         return throughputAh / (2 * cell.capacityAh());
     }
 
-    /** Excess lithium left in the worst cell as a fraction of the excess it started with (1 = as new). */
+    /** True when the N/P ratio is known, so the lithium left can be stated. */
+    public boolean lithiumKnown() {
+        return !Double.isNaN(settings.npRatio());
+    }
+
+    /** Excess lithium left in the worst cell as a fraction of the excess it started with (1 = as new; NaN if N/P unknown). */
     public double lithiumInventoryFraction() {
+        if (!lithiumKnown()) {
+            return Double.NaN;
+        }
         double worst = Double.POSITIVE_INFINITY;
         for (int i = 0; i < cells; i++) {
             worst = Math.min(worst, lithium[i].excessLithiumAh());
@@ -290,8 +321,11 @@ public final class CellHealthTracker {
         return initialExcessAh > 0 ? Math.max(0, worst) / initialExcessAh : 0;
     }
 
-    /** Cycles until the first cell runs out of excess lithium at its average loss (infinite when none is lost). */
+    /** Cycles until the first cell runs out of excess lithium at its average loss (infinite when none is lost or N/P is unknown). */
     public double cyclesToLithiumDepletion() {
+        if (!lithiumKnown()) {
+            return Double.POSITIVE_INFINITY;
+        }
         double c = Double.POSITIVE_INFINITY;
         for (int i = 0; i < cells; i++) {
             c = Math.min(c, lithium[i].cyclesToDepletion());
@@ -330,6 +364,38 @@ public final class CellHealthTracker {
 
     public ResistanceHistory history() {
         return history;
+    }
+
+    /** Worst (largest) SEI part over the cells (ohm, at 25 °C). */
+    public double worstSeiOhms() {
+        double w = 0;
+        for (int i = 0; i < cells; i++) {
+            w = Math.max(w, seiOhms(i));
+        }
+        return w;
+    }
+
+    /** Smallest capacity estimate over the cells: the series string's capacity (Ah). */
+    public int weakestCell() {
+        int w = 0;
+        for (int i = 1; i < cells; i++) {
+            if (capacity[i].capacityAh() < capacity[w].capacityAh()) {
+                w = i;
+            }
+        }
+        return w;
+    }
+
+    /** Lowest coulombic efficiency of the last closed cycle over the cells (NaN before the first). */
+    public double worstCoulombicEfficiency() {
+        double w = Double.NaN;
+        for (int i = 0; i < cells; i++) {
+            double ce = lithium[i].coulombicEfficiency();
+            if (!Double.isNaN(ce) && !(ce >= w)) {
+                w = ce;
+            }
+        }
+        return w;
     }
 
     public HealthSettings settings() {

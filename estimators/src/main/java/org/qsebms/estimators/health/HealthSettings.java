@@ -8,7 +8,8 @@ import org.qsebms.estimators.model.EcmParameters;
  * @param bulkOhmsAt25               bulk electrolyte resistance of one cell at 25 °C, from the electrolyte's
  *                                   conductivity, thickness and electrode area (the preset's R0 for calibrated presets);
  *                                   the rest of the measured R0 is the interfacial/SEI part
- * @param npRatio                    lithium (negative) to cathode (positive) capacity ratio, >= 1
+ * @param npRatio                    lithium (negative) to cathode (positive) capacity ratio, >= 1; NaN when unknown
+ *                                   (the lithium lost per cycle is still counted, the inventory left is not known)
  * @param endOfLifeResistanceMultiple end of life when R0 reaches this multiple of its fitted initial value, > 1
  * @param restAmps                   below this current magnitude the cell counts as resting
  * @param restSeconds                rest needed before the terminal voltage is taken as the OCV
@@ -23,7 +24,7 @@ public record HealthSettings(double bulkOhmsAt25, double npRatio, double endOfLi
 
     public HealthSettings {
         requirePositive("bulkOhmsAt25", bulkOhmsAt25);
-        if (!(npRatio >= 1)) {
+        if (!(npRatio >= 1) && !Double.isNaN(npRatio)) {
             throw new IllegalArgumentException("N/P ratio must be >= 1, got " + npRatio);
         }
         if (!(endOfLifeResistanceMultiple > 1)) {

@@ -118,7 +118,7 @@ public final class PackHardwareFactory {
         for (int i = 0; i < wiring.balancingPins().size(); i++) {
             bleed.add(ports.output(wiring.balancingPins().get(i), "balance cell " + i));
         }
-        BalancingSwitches balancing = new GpioBalancingSwitches(bleed);
+        BalancingSwitches balancing = new GpioBalancingSwitches(bleed, wiring.balancingResistorOhms());
         Optional<SwitchedLoad> fan = wiring.fanPin() >= 0
                 ? Optional.of(new GpioSwitchedLoad(ports.output(wiring.fanPin(), "fan"))) : Optional.empty();
         Optional<SwitchedLoad> heater = wiring.heaterPin() >= 0

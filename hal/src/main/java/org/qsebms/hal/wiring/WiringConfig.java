@@ -15,6 +15,7 @@ import org.qsebms.hal.frontend.CellMeasurement;
  * @param fanPin    BCM pin of the fan output, -1 when none
  * @param heaterPin BCM pin of the heater output, -1 when none
  * @param watchdogDevice path of the Linux watchdog device, empty for none
+ * @param balancingResistorOhms resistance of each cell's bleed path (the SOC and health estimators count the charge it takes)
  */
 public record WiringConfig(
         List<Ads1115Spec> ads1115,
@@ -29,9 +30,25 @@ public record WiringConfig(
         int fanPin,
         int heaterPin,
         String watchdogDevice,
-        int stuckAfterConversions) {
+        int stuckAfterConversions,
+        double balancingResistorOhms) {
+
+    /** Bleed resistor assumed when the wiring does not name one (a common value on balancing boards). */
+    public static final double DEFAULT_BALANCING_RESISTOR_OHMS = 33.0;
+
+    /** Wiring with the default bleed resistor. */
+    public WiringConfig(List<Ads1115Spec> ads1115, List<Mcp3x08Spec> mcp3x08, CellMeasurement cellMeasurement,
+                        List<CellTapSpec> cells, Optional<PackVoltageSpec> packVoltage, CurrentSpec current,
+                        List<NtcSpec> temperatures, Map<ContactorId, ContactorPins> contactors, List<Integer> balancingPins,
+                        int fanPin, int heaterPin, String watchdogDevice, int stuckAfterConversions) {
+        this(ads1115, mcp3x08, cellMeasurement, cells, packVoltage, current, temperatures, contactors, balancingPins, fanPin,
+                heaterPin, watchdogDevice, stuckAfterConversions, DEFAULT_BALANCING_RESISTOR_OHMS);
+    }
 
     public WiringConfig {
+        if (!(balancingResistorOhms > 0)) {
+            throw new IllegalArgumentException("balancing resistor must be > 0 ohm, got " + balancingResistorOhms);
+        }
         ads1115 = List.copyOf(ads1115);
         mcp3x08 = List.copyOf(mcp3x08);
         cells = List.copyOf(cells);

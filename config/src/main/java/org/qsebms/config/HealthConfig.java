@@ -1,0 +1,19 @@
+package org.qsebms.config;
+
+/**
+ * Settings of the health estimators (the {@code health:} section).
+ *
+ * @param endOfLifeResistanceMultiple end of life when the cell's R0 (at 25 °C) reaches this multiple of its
+ *                                    fitted initial value; remaining useful life counts down to it
+ * @param npRatio                     lithium to cathode capacity ratio of the cells (from the preset unless set;
+ *                                    NaN: unknown, lithium inventory is not estimated)
+ * @param bulkOhms                    bulk electrolyte share of R0 (from the preset unless set)
+ */
+public record HealthConfig(double endOfLifeResistanceMultiple, double npRatio, double bulkOhms) {
+    public static final double DEFAULT_END_OF_LIFE_RESISTANCE_MULTIPLE = 2.0;
+
+    /** The preset's values and the default end-of-life multiple. */
+    public static HealthConfig of(ChemistryPreset preset) {
+        return new HealthConfig(DEFAULT_END_OF_LIFE_RESISTANCE_MULTIPLE, preset.life().npRatio(), preset.life().bulkOhms());
+    }
+}
