@@ -29,6 +29,7 @@ final class SocDriftCue {
     private double sinceSampleSeconds;
     private double sinceSampleAh;
     private double fittedSeconds;
+    private double startedSeconds;
     private boolean primed;
 
     SocDriftCue(double capacityAh, int cells, SocDriftSettings settings) {
@@ -47,6 +48,10 @@ final class SocDriftCue {
     }
 
     void update(double packAmps, double[] cellSoc, double dtSeconds) {
+        if (startedSeconds < settings.settleSeconds()) {
+            startedSeconds += dtSeconds;
+            return;
+        }
         sinceSampleSeconds += dtSeconds;
         sinceSampleAh += packAmps * dtSeconds / 3600.0;
         if (primed && sinceSampleSeconds < settings.sampleSeconds()) {
@@ -74,7 +79,7 @@ final class SocDriftCue {
         for (int i = 0; i < cells; i++) {
             double y = cellSoc[i] - m;
             double sy0 = sy[i];
-            sty[i] = lambda * (sty[i] - dh * sy0) ;
+            sty[i] = lambda * (sty[i] - dh * sy0);
             sqy[i] = lambda * (sqy[i] - dq * sy0);
             sy[i] = lambda * sy0 + y;
             syy[i] = lambda * syy[i] + y * y;
