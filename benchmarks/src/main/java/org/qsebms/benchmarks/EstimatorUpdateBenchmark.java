@@ -25,7 +25,8 @@ import org.qsebms.estimators.soc.EkfTuning;
 /**
  * One estimator tick for one cell and for a 192-cell series pack: {@code update} is the EKF SOC
  * (3 states, Joseph update, gating) plus online RLS R0; {@code fullTick} adds the soft-short
- * detector and charge/discharge current limits per cell. Run with
+ * detector and charge/discharge current limits per cell; {@code softShortAtRest} is the detector
+ * alone at rest. Run with
  * {@code java -jar benchmarks/target/benchmarks.jar EstimatorUpdateBenchmark -prof gc}.
  */
 @State(Scope.Thread)
@@ -65,6 +66,7 @@ public class EstimatorUpdateBenchmark {
         for (int i = 0; i < cells; i++) {
             volts[i] = 3.80 + 0.001 * (i % 17);
             celsius[i] = 20 + (i % 7);
+            soc[i] = 0.6;
         }
     }
 
@@ -96,6 +98,17 @@ public class EstimatorUpdateBenchmark {
         }
         bh.consume(chargeLimitAmps[cells - 1] + dischargeLimitAmps[0]);
         bh.consume(softShort.isFlagged(0));
+    }
+
+    /**
+     * The soft-short detector alone, string at rest (its most expensive case: the rest fit, the
+     * voltage-drop cue and, once a minute, the SOC-drift fit all run).
+     */
+    @Benchmark
+    public void softShortAtRest(Blackhole bh) {
+        volts[tick++ % cells] -= 1e-6;
+        softShort.update(0.0, volts, soc, 0.1);
+        bh.consume(softShort.score(0));
     }
 
     /** Allows running from an IDE. */

@@ -1,134 +1,152 @@
 package org.qsebms.estimators.softshort;
 
-import java.util.Arrays;
+import java.util.Locale;
 import org.qsebms.estimators.model.EcmParameters;
 
 /**
- * Soft-short (dendrite) detection at rest. While the string rests, each cell's voltage drift is
- * fitted by running least squares (from {@code settleSeconds} after the current stopped); drift
- * common to all cells (relaxation, temperature) is removed by subtracting the median drift, and
- * the excess drop is turned into a self-discharge current through the OCV slope and capacity:
- * {@code I_sd = excess dV/dt / (dOCV/dSOC) * 3600 * Q}. A cell is flagged when that current exceeds
- * {@code thresholdAmps} and is at least {@code sigmas} standard errors above zero. No allocation
- * per update.
+ * Soft-short (dendrite) detection from three cues per cell, combined into one score:
+ * <ol>
+ *   <li>excess self-discharge current at rest, from voltage relaxation against the string
+ *       ({@link RestSelfDischargeSettings});</li>
+ *   <li>abrupt voltage drops the neighbours do not show, as a decaying event count
+ *       ({@link VoltageDropSettings});</li>
+ *   <li>the cell's SOC drifting from the string median, at rest or under load
+ *       ({@link SocDriftSettings}).</li>
+ * </ol>
+ * Each cue gives an evidence {@code e = measured / threshold} (0 unless statistically confirmed);
+ * the score is {@code x / (1 + x)} with {@code x = e1 + e2 + e3}, in [0, 1), and a cell is flagged
+ * at or above {@link SoftShortSettings#scoreThreshold()} (0.5: one cue at its threshold, or several
+ * partial ones). Cells are indexed from 0. Linear in cells, no allocation per update; only
+ * {@link #reason(int)} allocates.
  */
 public final class SoftShortDetector {
-    private final EcmParameters cell;
-    private final double restAmps;
-    private final double settleSeconds;
-    private final double thresholdAmps;
-    private final double sigmas;
+    private final SoftShortSettings settings;
     private final int cells;
-    private final double[] n;
-    private final double[] st;
-    private final double[] sv;
-    private final double[] stt;
-    private final double[] stv;
-    private final double[] svv;
-    private final double[] slope;
-    private final double[] slopeSe;
-    private final double[] scratch;
-    private final double[] selfDischargeAmps;
+    private final RestSelfDischargeCue rest;
+    private final VoltageDropCue drops;
+    private final SocDriftCue drift;
+    private final double[] score;
     private final boolean[] flagged;
-    private double restSeconds;
 
+    /** Rest self-discharge cue as given; drop and drift cues with {@link SoftShortSettings#defaults}. */
     public SoftShortDetector(EcmParameters cell, int cellCount, double restAmps, double settleSeconds,
             double thresholdAmps, double sigmas) {
-        this.cell = cell;
+        this(cell, cellCount, SoftShortSettings.defaults(
+                new RestSelfDischargeSettings(restAmps, settleSeconds, thresholdAmps, sigmas), cell.capacityAh()));
+    }
+
+    public SoftShortDetector(EcmParameters cell, int cellCount, SoftShortSettings settings) {
+        if (cellCount < 1) {
+            throw new IllegalArgumentException("cellCount must be >= 1, got " + cellCount);
+        }
+        this.settings = settings;
         this.cells = cellCount;
-        this.restAmps = restAmps;
-        this.settleSeconds = settleSeconds;
-        this.thresholdAmps = thresholdAmps;
-        this.sigmas = sigmas;
-        this.n = new double[cellCount];
-        this.st = new double[cellCount];
-        this.sv = new double[cellCount];
-        this.stt = new double[cellCount];
-        this.stv = new double[cellCount];
-        this.svv = new double[cellCount];
-        this.slope = new double[cellCount];
-        this.slopeSe = new double[cellCount];
-        this.scratch = new double[cellCount];
-        this.selfDischargeAmps = new double[cellCount];
+        this.rest = new RestSelfDischargeCue(cell, cellCount, settings.rest());
+        this.drops = new VoltageDropCue(cell, cellCount, settings.drops());
+        this.drift = new SocDriftCue(cell.capacityAh(), cellCount, settings.drift());
+        this.score = new double[cellCount];
         this.flagged = new boolean[cellCount];
     }
 
-    /** @param cellSoc SOC per cell (for the OCV slope), e.g. from the SOC estimator */
+    /**
+     * @param packAmps  string current (charging positive)
+     * @param cellVolts measured cell voltages
+     * @param cellSoc   SOC per cell, e.g. from the SOC estimator (OCV slope and the drift cue)
+     */
     public void update(double packAmps, double[] cellVolts, double[] cellSoc, double dtSeconds) {
-        if (Math.abs(packAmps) > restAmps) {
-            restSeconds = 0;
-            Arrays.fill(n, 0);
-            Arrays.fill(st, 0);
-            Arrays.fill(sv, 0);
-            Arrays.fill(stt, 0);
-            Arrays.fill(stv, 0);
-            Arrays.fill(svv, 0);
-            Arrays.fill(selfDischargeAmps, 0);
-            Arrays.fill(flagged, false);
-            return;
-        }
-        restSeconds += dtSeconds;
-        if (restSeconds < settleSeconds) {
-            return;
-        }
-        double t = restSeconds - settleSeconds;
+        rest.update(packAmps, cellVolts, cellSoc, dtSeconds);
+        drops.update(packAmps, cellVolts, dtSeconds);
+        drift.update(packAmps, cellSoc, dtSeconds);
         for (int i = 0; i < cells; i++) {
-            double v = cellVolts[i];
-            n[i] += 1;
-            st[i] += t;
-            sv[i] += v;
-            stt[i] += t * t;
-            stv[i] += t * v;
-            svv[i] += v * v;
-            fit(i);
-            scratch[i] = slope[i];
-        }
-        if (n[0] < 10) {
-            return;
-        }
-        Arrays.sort(scratch);
-        double median = cells % 2 == 1 ? scratch[cells / 2] : 0.5 * (scratch[cells / 2 - 1] + scratch[cells / 2]);
-        for (int i = 0; i < cells; i++) {
-            double excessVoltsPerSecond = median - slope[i];
-            double ocvSlope = Math.max(1e-3, Math.abs(cell.ocv().slopeAt(cellSoc[i])));
-            double toAmps = 3600.0 * cell.capacityAh() / ocvSlope;
-            selfDischargeAmps[i] = excessVoltsPerSecond * toAmps;
-            double seAmps = slopeSe[i] * toAmps;
-            flagged[i] = selfDischargeAmps[i] > thresholdAmps && selfDischargeAmps[i] > sigmas * seAmps;
+            double x = rest.evidence(i) + drops.evidence(i) + drift.evidence(i);
+            score[i] = x / (1 + x);
+            flagged[i] = score[i] >= settings.scoreThreshold();
         }
     }
 
-    private void fit(int i) {
-        double den = n[i] * stt[i] - st[i] * st[i];
-        if (n[i] < 3 || den <= 0) {
-            slope[i] = 0;
-            slopeSe[i] = Double.POSITIVE_INFINITY;
-            return;
-        }
-        double b = (n[i] * stv[i] - st[i] * sv[i]) / den;
-        double a = (sv[i] - b * st[i]) / n[i];
-        double rss = svv[i] - a * sv[i] - b * stv[i];
-        double sxx = stt[i] - st[i] * st[i] / n[i];
-        slope[i] = b;
-        slopeSe[i] = Math.sqrt(Math.max(rss, 0) / (n[i] - 2) / sxx);
-    }
-
+    /** True when the cell's combined score is at or above the threshold. */
     public boolean isFlagged(int cell) {
         return flagged[cell];
     }
 
-    /** Self-discharge current in excess of the string's median (A), 0 while not resting. */
-    public double selfDischargeAmps(int cell) {
-        return selfDischargeAmps[cell];
+    /** Combined soft-short score of the cell, 0 (no evidence) to 1. */
+    public double score(int cell) {
+        return score[cell];
     }
 
-    /** Why the cell is (not) flagged, for the alarm message. Allocates: call on change only. */
+    public double scoreThreshold() {
+        return settings.scoreThreshold();
+    }
+
+    /** Self-discharge current in excess of the string median (A), 0 while not resting. */
+    public double selfDischargeAmps(int cell) {
+        return rest.amps(cell);
+    }
+
+    /** Fall of the cell's SOC against the string median (SOC fraction per hour; positive = falling behind). */
+    public double socDriftPerHour(int cell) {
+        return drift.driftPerHour(cell);
+    }
+
+    /** Abrupt drops counted, decayed with the drop window (reads as "drops within about the last window"). */
+    public double recentVoltageDrops(int cell) {
+        return drops.decayedDrops(cell);
+    }
+
+    /**
+     * Why the cell is (not) flagged, one clause per cue, e.g. {@code cell 3: score 0.62 (threshold
+     * 0.50), suspected soft short; self-discharge 8.1 mA above the string median (threshold 3.0 mA,
+     * standard error 0.4 mA) over 42 min of rest; SOC drifting -0.60 %/h from the string median ...}.
+     * Allocates: call on request or when the flag changes, never per tick.
+     */
     public String reason(int c) {
-        return String.format(java.util.Locale.ROOT,
-                "cell %d: self-discharge %.1f mA above the string median over %.0f min of rest (threshold %.1f mA, "
-                        + "standard error %.2f mA)%s", c, 1000 * selfDischargeAmps[c], (restSeconds - settleSeconds) / 60,
-                1000 * thresholdAmps,
-                1000 * slopeSe[c] * 3600.0 * cell.capacityAh() / Math.max(1e-3, Math.abs(cell.ocv().slopeAt(0.5))),
-                flagged[c] ? ": suspected soft short" : "");
+        StringBuilder b = new StringBuilder(320);
+        b.append(String.format(Locale.ROOT, "cell %d: score %.2f (threshold %.2f)%s; ", c, score[c],
+                settings.scoreThreshold(), flagged[c] ? ", suspected soft short" : ""));
+        appendRest(b, c);
+        b.append("; ");
+        appendDrift(b, c);
+        b.append("; ");
+        appendDrops(b, c);
+        return b.toString();
+    }
+
+    private void appendRest(StringBuilder b, int c) {
+        RestSelfDischargeSettings s = settings.rest();
+        if (rest.fittedSeconds() <= 0) {
+            b.append(String.format(Locale.ROOT, "self-discharge not measured (needs %.0f min of rest, resting %.0f min)",
+                    s.settleSeconds() / 60, rest.restSeconds() / 60));
+            return;
+        }
+        b.append(String.format(Locale.ROOT,
+                "self-discharge %.1f mA above the string median (threshold %.1f mA, standard error %.2f mA%s) "
+                        + "over %.0f min of rest", 1000 * rest.amps(c), 1000 * s.thresholdAmps(),
+                1000 * rest.standardErrorAmps(c), rest.confirmed(c) ? "" : ", not confirmed",
+                rest.fittedSeconds() / 60));
+    }
+
+    private void appendDrift(StringBuilder b, int c) {
+        SocDriftSettings s = settings.drift();
+        if (drift.fittedSeconds() < s.minSpanSeconds()) {
+            b.append(String.format(Locale.ROOT, "SOC drift not judged yet (%.0f of %.0f min)",
+                    drift.fittedSeconds() / 60, s.minSpanSeconds() / 60));
+            return;
+        }
+        b.append(String.format(Locale.ROOT,
+                "SOC drifting %+.2f %%/h from the string median (about %.1f mA; threshold -%.2f %%/h, "
+                        + "standard error %.2f %%/h%s)", -100 * drift.driftPerHour(c), 1000 * drift.equivalentAmps(c),
+                100 * s.thresholdPerHour(), 100 * drift.driftSePerHour(c), drift.confirmed(c) ? "" : ", not confirmed"));
+    }
+
+    private void appendDrops(StringBuilder b, int c) {
+        VoltageDropSettings s = settings.drops();
+        if (drops.drops(c) == 0) {
+            b.append(String.format(Locale.ROOT, "no abrupt drops of more than %.0f mV", 1000 * s.dropVolts()));
+            return;
+        }
+        b.append(String.format(Locale.ROOT,
+                "%d abrupt drops of more than %.0f mV (largest %.0f mV), %.1f within about the last %.0f min "
+                        + "(threshold %.1f)", drops.drops(c), 1000 * s.dropVolts(), 1000 * drops.largestDropVolts(c),
+                drops.decayedDrops(c), s.windowSeconds() / 60, s.dropsThreshold()));
     }
 }

@@ -1,0 +1,147 @@
+package org.qsebms.estimators.softshort;
+
+/**
+ * A cell's SOC drifting from the string median. Every sample period {@code y = soc_i - median}
+ * enters an exponentially forgetting least-squares fit {@code y = a + b * hours + c * chargeAh}
+ * (time and charge measured back from the newest sample, so the sums stay bounded). The regressor
+ * sums are common to all cells; each cell keeps four sums. A ridge term on {@code c}, from the
+ * expected capacity spread, keeps a capacity mismatch under constant current from passing as a
+ * drift: then {@code b} is uncertain and not confirmed.
+ */
+final class SocDriftCue {
+    private final SocDriftSettings settings;
+    private final int cells;
+    private final double capacityAh;
+    private final double ridge;
+    private final StringMedian median;
+    private final double[] sy;
+    private final double[] sty;
+    private final double[] sqy;
+    private final double[] syy;
+    private final double[] driftPerHour;
+    private final double[] driftSePerHour;
+    private double w;
+    private double st;
+    private double sq;
+    private double stt;
+    private double stq;
+    private double sqq;
+    private double sinceSampleSeconds;
+    private double sinceSampleAh;
+    private double fittedSeconds;
+    private double startedSeconds;
+    private boolean primed;
+
+    SocDriftCue(double capacityAh, int cells, SocDriftSettings settings) {
+        this.settings = settings;
+        this.cells = cells;
+        this.capacityAh = capacityAh;
+        double mismatchSigma = settings.capacitySpread() / capacityAh;
+        this.ridge = settings.socNoise() * settings.socNoise() / (mismatchSigma * mismatchSigma);
+        this.median = new StringMedian(cells);
+        this.sy = new double[cells];
+        this.sty = new double[cells];
+        this.sqy = new double[cells];
+        this.syy = new double[cells];
+        this.driftPerHour = new double[cells];
+        this.driftSePerHour = new double[cells];
+    }
+
+    void update(double packAmps, double[] cellSoc, double dtSeconds) {
+        if (startedSeconds < settings.settleSeconds()) {
+            startedSeconds += dtSeconds;
+            return;
+        }
+        sinceSampleSeconds += dtSeconds;
+        sinceSampleAh += packAmps * dtSeconds / 3600.0;
+        if (primed && sinceSampleSeconds < settings.sampleSeconds()) {
+            return;
+        }
+        double dh = primed ? sinceSampleSeconds / 3600.0 : 0.0;
+        double dq = primed ? sinceSampleAh : 0.0;
+        if (primed) {
+            fittedSeconds += sinceSampleSeconds;
+        }
+        primed = true;
+        sinceSampleSeconds = 0;
+        sinceSampleAh = 0;
+        double lambda = Math.exp(-dh * 3600.0 / settings.windowSeconds());
+        // move the origin to the new sample: every older sample is dh hours and dq Ah back
+        double st0 = st;
+        double sq0 = sq;
+        stt = lambda * (stt - 2 * dh * st0 + dh * dh * w);
+        sqq = lambda * (sqq - 2 * dq * sq0 + dq * dq * w);
+        stq = lambda * (stq - dh * sq0 - dq * st0 + dh * dq * w);
+        st = lambda * (st0 - dh * w);
+        sq = lambda * (sq0 - dq * w);
+        w = lambda * w + 1;
+        double m = median.of(cellSoc);
+        for (int i = 0; i < cells; i++) {
+            double y = cellSoc[i] - m;
+            double sy0 = sy[i];
+            sty[i] = lambda * (sty[i] - dh * sy0);
+            sqy[i] = lambda * (sqy[i] - dq * sy0);
+            sy[i] = lambda * sy0 + y;
+            syy[i] = lambda * syy[i] + y * y;
+            fit(i);
+        }
+    }
+
+    private void fit(int i) {
+        if (w < 3) {
+            driftPerHour[i] = 0;
+            driftSePerHour[i] = Double.POSITIVE_INFINITY;
+            return;
+        }
+        double mt = st / w;
+        double mq = sq / w;
+        double my = sy[i] / w;
+        double ctt = stt - w * mt * mt;
+        double ctq = stq - w * mt * mq;
+        double cqq = sqq - w * mq * mq;
+        double cqqRidged = cqq + ridge;
+        double cty = sty[i] - w * mt * my;
+        double cqy = sqy[i] - w * mq * my;
+        double cyy = syy[i] - w * my * my;
+        double det = ctt * cqqRidged - ctq * ctq;
+        if (!(det > 0)) {
+            driftPerHour[i] = 0;
+            driftSePerHour[i] = Double.POSITIVE_INFINITY;
+            return;
+        }
+        double b = (cqqRidged * cty - ctq * cqy) / det;
+        double c = (ctt * cqy - ctq * cty) / det;
+        double rss = cyy - 2 * b * cty - 2 * c * cqy + b * b * ctt + 2 * b * c * ctq + c * c * cqq;
+        double variance = Math.max(Math.max(rss, 0) / (w - 3), settings.socNoise() * settings.socNoise());
+        driftPerHour[i] = -b;
+        driftSePerHour[i] = Math.sqrt(variance * cqqRidged / det);
+    }
+
+    /** Evidence toward a soft short: the confirmed drift over its threshold, 0 before the minimum span. */
+    double evidence(int i) {
+        return confirmed(i) ? driftPerHour[i] / settings.thresholdPerHour() : 0.0;
+    }
+
+    boolean confirmed(int i) {
+        return fittedSeconds >= settings.minSpanSeconds() && driftPerHour[i] > 0
+                && driftPerHour[i] > settings.sigmas() * driftSePerHour[i];
+    }
+
+    /** Fall of the cell's SOC against the string median, SOC fraction per hour (positive = falling behind). */
+    double driftPerHour(int i) {
+        return driftPerHour[i];
+    }
+
+    double driftSePerHour(int i) {
+        return driftSePerHour[i];
+    }
+
+    /** The drift as a self-discharge current on the nominal capacity (A). */
+    double equivalentAmps(int i) {
+        return driftPerHour[i] * capacityAh;
+    }
+
+    double fittedSeconds() {
+        return fittedSeconds;
+    }
+}

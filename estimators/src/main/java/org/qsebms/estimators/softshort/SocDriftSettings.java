@@ -1,0 +1,34 @@
+package org.qsebms.estimators.softshort;
+
+/**
+ * Third cue: a cell's SOC drifting from the string median. Every {@code sampleSeconds} the
+ * difference {@code y = soc_i - median} is fitted by exponentially forgetting least squares to
+ * {@code y = a + b * hours + c * chargeAh}, from {@code settleSeconds} after start: {@code b} is the drift of a self-discharging cell
+ * (independent of the current), {@code c} the capacity mismatch (proportional to the charge that
+ * passed), held near 0 by a prior so that a constant current cannot pass a capacity mismatch off
+ * as a drift.
+ *
+ * @param settleSeconds     nothing is fitted before this much time from start (the SOC estimator
+ *                          converging after start-up would read as a drift)
+ * @param sampleSeconds     time between regression samples
+ * @param windowSeconds     time constant of the forgetting
+ * @param minSpanSeconds    no verdict before the fit has seen this much time
+ * @param thresholdPerHour  drift (SOC fraction per hour, positive number for a falling cell) at
+ *                          which this cue alone flags a cell
+ * @param sigmas            the drift must also be this many standard errors above zero
+ * @param socNoise          1-sigma noise of one SOC sample (floor of the residual noise)
+ * @param capacitySpread    1-sigma relative capacity spread of the cells (prior on the mismatch)
+ */
+public record SocDriftSettings(double settleSeconds, double sampleSeconds, double windowSeconds, double minSpanSeconds,
+        double thresholdPerHour, double sigmas, double socNoise, double capacitySpread) {
+    public SocDriftSettings {
+        SoftShortSettings.requireNonNegative("settleSeconds", settleSeconds);
+        SoftShortSettings.requirePositive("sampleSeconds", sampleSeconds);
+        SoftShortSettings.requirePositive("windowSeconds", windowSeconds);
+        SoftShortSettings.requireNonNegative("minSpanSeconds", minSpanSeconds);
+        SoftShortSettings.requirePositive("thresholdPerHour", thresholdPerHour);
+        SoftShortSettings.requirePositive("sigmas", sigmas);
+        SoftShortSettings.requirePositive("socNoise", socNoise);
+        SoftShortSettings.requirePositive("capacitySpread", capacitySpread);
+    }
+}

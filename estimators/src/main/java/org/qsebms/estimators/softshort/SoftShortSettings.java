@@ -1,0 +1,48 @@
+package org.qsebms.estimators.softshort;
+
+/**
+ * Settings of the soft-short detector: one record per cue and the score threshold. Each cue gives
+ * an evidence {@code e = measured / its threshold} (0 unless statistically confirmed); the score
+ * of a cell is {@code x / (1 + x)} with {@code x} the sum of its evidences, so one cue at its own
+ * threshold gives 0.5.
+ *
+ * @param scoreThreshold a cell is flagged at or above this score (0..1, default 0.5)
+ */
+public record SoftShortSettings(RestSelfDischargeSettings rest, VoltageDropSettings drops, SocDriftSettings drift,
+        double scoreThreshold) {
+    public SoftShortSettings {
+        if (rest == null || drops == null || drift == null) {
+            throw new IllegalArgumentException("rest, drops and drift settings are required");
+        }
+        if (!(scoreThreshold > 0 && scoreThreshold < 1)) {
+            throw new IllegalArgumentException("scoreThreshold must be in (0, 1), got " + scoreThreshold);
+        }
+    }
+
+    /**
+     * The rest cue as given, the other two with defaults: drops beyond 5 sigma of 3 mV noise (at
+     * least 12 mV) plus 20 % of the cell resistance times the current step, 3 drops within a
+     * 30-minute decay; SOC drift from 1 hour after start (SOC estimator settled), sampled every minute, 6-hour
+     * forgetting, verdict after 1 hour of fit, 0.3 % SOC sample noise floor, 3 % capacity spread,
+     * equivalent to the rest threshold (at least 0.3 %/h of capacity) at 5 sigma.
+     */
+    public static SoftShortSettings defaults(RestSelfDischargeSettings rest, double capacityAh) {
+        double driftPerHour = Math.max(0.003, rest.thresholdAmps() / capacityAh);
+        return new SoftShortSettings(rest,
+                new VoltageDropSettings(0.003, 5, 0.012, 0.2, 1800, 3),
+                new SocDriftSettings(3600, 60, 6 * 3600, 3600, driftPerHour, 5, 0.003, 0.03),
+                0.5);
+    }
+
+    static void requirePositive(String name, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be a finite number > 0, got " + v);
+        }
+    }
+
+    static void requireNonNegative(String name, double v) {
+        if (!(v >= 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be a finite number >= 0, got " + v);
+        }
+    }
+}

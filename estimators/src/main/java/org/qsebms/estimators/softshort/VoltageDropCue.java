@@ -1,0 +1,106 @@
+package org.qsebms.estimators.softshort;
+
+import org.qsebms.estimators.model.EcmParameters;
+
+/**
+ * Abrupt voltage drops of one cell that its neighbours, carrying the same series current, do not
+ * show (a micro-short event). Each tick the step change of every cell voltage is compared with
+ * the string median step; what is left after the cell's own resistance difference (learned by
+ * forgetting least squares on the current steps) must stay within the noise and a resistance
+ * margin. A fall beyond that counts as one drop on its falling edge; the count decays with the
+ * window time constant, so it reads as "drops within about the last window".
+ */
+final class VoltageDropCue {
+    /** Time constant (s) of the learned per-cell resistance difference. */
+    private static final double RESISTANCE_MEMORY_SECONDS = 3600;
+    /** Smallest accumulated squared current step (A^2) before a resistance difference is used. */
+    private static final double MIN_CURRENT_STEP_ENERGY = 0.01;
+
+    private final VoltageDropSettings settings;
+    private final int cells;
+    private final double cellOhms;
+    private final StringMedian median;
+    private final double[] previousVolts;
+    private final double[] stepVolts;
+    private final double[] stepTimesCurrentStep;
+    private final boolean[] falling;
+    private final double[] decayedDrops;
+    private final long[] drops;
+    private final double[] largestDropVolts;
+    private double currentStepEnergy;
+    private double previousAmps;
+    private boolean primed;
+
+    VoltageDropCue(EcmParameters cell, int cells, VoltageDropSettings settings) {
+        this.settings = settings;
+        this.cells = cells;
+        this.cellOhms = cell.r0Ohms() + cell.r1Ohms() + cell.r2Ohms();
+        this.median = new StringMedian(cells);
+        this.previousVolts = new double[cells];
+        this.stepVolts = new double[cells];
+        this.stepTimesCurrentStep = new double[cells];
+        this.falling = new boolean[cells];
+        this.decayedDrops = new double[cells];
+        this.drops = new long[cells];
+        this.largestDropVolts = new double[cells];
+    }
+
+    void update(double packAmps, double[] cellVolts, double dtSeconds) {
+        if (!primed) {
+            System.arraycopy(cellVolts, 0, previousVolts, 0, cells);
+            previousAmps = packAmps;
+            primed = true;
+            return;
+        }
+        double currentStep = packAmps - previousAmps;
+        previousAmps = packAmps;
+        for (int i = 0; i < cells; i++) {
+            stepVolts[i] = cellVolts[i] - previousVolts[i];
+            previousVolts[i] = cellVolts[i];
+        }
+        double commonStep = median.of(stepVolts);
+        double dropDecay = Math.exp(-dtSeconds / settings.windowSeconds());
+        double memory = Math.exp(-dtSeconds / RESISTANCE_MEMORY_SECONDS);
+        double bound = settings.dropVolts() + settings.resistanceMargin() * cellOhms * Math.abs(currentStep);
+        double stepEnergy = currentStepEnergy * memory + currentStep * currentStep;
+        for (int i = 0; i < cells; i++) {
+            double ownStep = stepVolts[i] - commonStep;
+            double ohmsDifference = currentStepEnergy > MIN_CURRENT_STEP_ENERGY
+                    ? stepTimesCurrentStep[i] / currentStepEnergy : 0.0;
+            double unexplained = ownStep - ohmsDifference * currentStep;
+            boolean drop = unexplained < -bound;
+            decayedDrops[i] *= dropDecay;
+            if (drop && !falling[i]) {
+                decayedDrops[i] += 1;
+                drops[i]++;
+                largestDropVolts[i] = Math.max(largestDropVolts[i], -unexplained);
+            }
+            falling[i] = drop;
+            if (!drop) {
+                stepTimesCurrentStep[i] = stepTimesCurrentStep[i] * memory + ownStep * currentStep;
+            } else {
+                stepTimesCurrentStep[i] *= memory;
+            }
+        }
+        currentStepEnergy = stepEnergy;
+    }
+
+    /** Evidence toward a soft short: the decayed drop count over its threshold. */
+    double evidence(int i) {
+        return decayedDrops[i] / settings.dropsThreshold();
+    }
+
+    /** Drops counted, decayed with the window time constant. */
+    double decayedDrops(int i) {
+        return decayedDrops[i];
+    }
+
+    /** All drops counted since start. */
+    long drops(int i) {
+        return drops[i];
+    }
+
+    double largestDropVolts(int i) {
+        return largestDropVolts[i];
+    }
+}

@@ -1,0 +1,150 @@
+package org.qsebms.estimators.softshort;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.EquivalentCircuitCell;
+import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.soc.EkfSocEstimator;
+import org.qsebms.estimators.soc.EkfTuning;
+import org.qsebms.estimators.soc.HysteresisModel;
+
+/**
+ * A series string of simulated cells for the soft-short tests: each cell its own "true" capacity
+ * and resistances (Gaussian spread around the nominal cell), measured voltages with Gaussian
+ * noise, and SOC from an EKF that knows only the nominal cell and the pack current (never the
+ * leak), so the detector sees what a BMS would see. A cell can carry a permanent leak resistor
+ * (a soft short) and random brief low-resistance events (micro-shorts).
+ */
+final class SimulatedString {
+    static final double NOMINAL_AH = 2.0;
+    static final EcmParameters NOMINAL = new EcmParameters(NOMINAL_AH, 0.03, 0.015, 8, 0.012, 150, 20000, ocv());
+
+    private final SplittableRandom random;
+    private final EquivalentCircuitCell[] cells;
+    private final EkfSocEstimator ekf;
+    private final double noiseVolts;
+    private final double[] leakOhms;
+    private final double[] volts;
+    private final double[] soc;
+    private final double[] celsius;
+    private int microShortCell = -1;
+    private double microShortOhms;
+    private double microShortSeconds;
+    private double microShortMeanIntervalSeconds;
+    private double microShortLeft;
+    private double nextMicroShortIn = Double.POSITIVE_INFINITY;
+    private int microShorts;
+
+    SimulatedString(long seed, int count, double initialSoc, double noiseVolts, double capacitySpread,
+            double resistanceSpread) {
+        this.random = new SplittableRandom(seed);
+        this.cells = new EquivalentCircuitCell[count];
+        for (int i = 0; i < count; i++) {
+            cells[i] = new EquivalentCircuitCell(NOMINAL.scaled(1 + capacitySpread * random.nextGaussian(),
+                    1 + resistanceSpread * random.nextGaussian()), initialSoc, 25);
+        }
+        this.ekf = new EkfSocEstimator(NOMINAL, HysteresisModel.NONE, EkfTuning.defaults(), count);
+        for (int i = 0; i < count; i++) {
+            ekf.setCellSoc(i, initialSoc);
+        }
+        this.noiseVolts = noiseVolts;
+        this.leakOhms = new double[count];
+        Arrays.fill(leakOhms, Double.POSITIVE_INFINITY);
+        this.volts = new double[count];
+        this.soc = new double[count];
+        this.celsius = new double[count];
+        Arrays.fill(celsius, 25);
+    }
+
+    static OcvCurve ocv() {
+        int m = 101;
+        double[] s = new double[m];
+        double[] v = new double[m];
+        for (int i = 0; i < m; i++) {
+            s[i] = i / 100.0;
+            v[i] = 3.5 + 0.6 * s[i] + 0.1 * s[i] * s[i];
+        }
+        return new OcvCurve(s, v, new double[m]);
+    }
+
+    /** A permanent internal leak of {@code ohms} across the cell (a soft short). */
+    void shortCell(int cell, double ohms) {
+        leakOhms[cell] = ohms;
+    }
+
+    /** Brief shorts of {@code ohms} lasting {@code seconds}, at exponentially distributed intervals. */
+    void microShorts(int cell, double ohms, double seconds, double meanIntervalSeconds) {
+        microShortCell = cell;
+        microShortOhms = ohms;
+        microShortSeconds = seconds;
+        microShortMeanIntervalSeconds = meanIntervalSeconds;
+        nextMicroShortIn = nextInterval();
+    }
+
+    private double nextInterval() {
+        return -microShortMeanIntervalSeconds * Math.log(1 - random.nextDouble());
+    }
+
+    /** Advances every cell by {@code dt} at the string current, then measures and estimates. */
+    void step(double packAmps, double dt) {
+        if (microShortCell >= 0) {
+            nextMicroShortIn -= dt;
+            if (nextMicroShortIn <= 0) {
+                microShortLeft = microShortSeconds;
+                microShorts++;
+                nextMicroShortIn = nextInterval();
+            }
+        }
+        for (int i = 0; i < cells.length; i++) {
+            double v = cells[i].terminalVolts();
+            double leak = v / leakOhms[i];
+            if (i == microShortCell && microShortLeft > 0) {
+                leak += v / microShortOhms;
+            }
+            cells[i].step(packAmps - leak, dt);
+            volts[i] = cells[i].terminalVolts() + noiseVolts * random.nextGaussian();
+        }
+        microShortLeft -= dt;
+        ekf.update(packAmps, volts, celsius, dt);
+        for (int i = 0; i < cells.length; i++) {
+            soc[i] = ekf.cellSoc(i);
+        }
+    }
+
+    double[] volts() {
+        return volts;
+    }
+
+    double[] soc() {
+        return soc;
+    }
+
+    double trueSoc(int cell) {
+        return cells[cell].soc();
+    }
+
+    int microShortsSoFar() {
+        return microShorts;
+    }
+
+    /**
+     * A duty that never rests long enough for the rest cue (settling 30 min): per hour 20 min of
+     * 0.5C discharge with +-0.25C steps every minute, 8 min rest, 20 min of 0.5C charge with steps,
+     * 12 min rest. Net charge per hour is zero.
+     */
+    static double cyclingAmps(double t) {
+        double s = t % 3600;
+        double ripple = ((int) (t / 60) % 2 == 0) ? 0.5 : -0.5;
+        if (s < 1200) {
+            return -1.0 + ripple;
+        }
+        if (s < 1680) {
+            return 0;
+        }
+        if (s < 2880) {
+            return 1.0 + ripple;
+        }
+        return 0;
+    }
+}
