@@ -153,20 +153,28 @@ class StoreAndForwardTest {
         return t;
     }
 
-    /** Reconnect and drain after the broker returned: seconds to reconnect, seconds until the spool is empty. */
-    private record Drain(double reconnectSeconds, double drainSeconds) {
+    /**
+     * Reconnect and drain after the broker returned: seconds to reconnect, the spool's size when it reconnected, seconds
+     * from reconnecting until the spool is empty.
+     */
+    private record Drain(double reconnectSeconds, long backlog, double drainSeconds) {
     }
 
     private static Drain awaitDrained(BmsRuntime bms, long brokerBackAt) throws InterruptedException {
         long end = System.nanoTime() + WAIT.toNanos();
         long connectedAt = -1;
+        long backlog = bms.publisher().spooled();
         while (System.nanoTime() < end) {
             long now = System.nanoTime();
-            if (connectedAt < 0 && bms.publisher().connected()) {
-                connectedAt = now;
+            if (connectedAt < 0) {
+                if (bms.publisher().connected()) {
+                    connectedAt = now;
+                } else {
+                    backlog = bms.publisher().spooled();
+                }
             }
             if (connectedAt >= 0 && bms.publisher().spooled() == 0) {
-                return new Drain((connectedAt - brokerBackAt) / 1e9, (now - connectedAt) / 1e9);
+                return new Drain((connectedAt - brokerBackAt) / 1e9, backlog, (now - connectedAt) / 1e9);
             }
             Thread.sleep(5);
         }
@@ -267,11 +275,12 @@ class StoreAndForwardTest {
         Map<Long, Integer> alarms = seqs(List.of(before, after), topics.alarms(), boot);
         long dropped = bms.publisher().spoolDroppedStates();
         System.out.printf("store-and-forward: broker stopped %.1f s at 10 Hz; %d messages spooled (states %d..%d, alarms "
-                        + "%d..%d); reconnected %.1f s after the broker returned, spool drained in %.2f s (%d messages "
-                        + "published meanwhile); states 1..%d: %d received, %d dropped by policy; alarms 1..%d: %d received; "
-                        + "test %.1f s%n",
+                        + "%d..%d); reconnected %.1f s after the broker returned with %d spooled, drained in %.2f s (%d "
+                        + "messages published meanwhile); states 1..%d: %d received, %d dropped by policy; alarms 1..%d: %d "
+                        + "received; test %.1f s%n",
                 outageSeconds, spooledAtReturn, liveStates + 1, statesAtReturn, liveAlarms + 1, alarmsAtReturn,
-                drain.reconnectSeconds(), drain.drainSeconds(), deliveredFromSpool, lastState, states.size(), dropped,
+                drain.reconnectSeconds(), drain.backlog(), drain.drainSeconds(), deliveredFromSpool, lastState,
+                states.size(), dropped,
                 lastAlarm, alarms.size(), (System.nanoTime() - testStart) / 1e9);
 
         assertThat(outageSeconds).isGreaterThanOrEqualTo(60.0);
@@ -397,10 +406,11 @@ class StoreAndForwardTest {
         Map<Long, Integer> statesOf2 = seqs(List.of(after), topics.state(), boot2);
         Map<Long, Integer> alarmsOfRun2 = seqs(List.of(after), topics.alarms(), boot2);
         System.out.printf("restart: broker stopped %.1f s; run 1 states 1..%d (%d received), alarms 1..%d (%d received); "
-                        + "run 2 spooled %d messages (with run 1's), reconnected %.1f s after the broker returned, drained "
-                        + "in %.2f s; run 2 states 1..%d (%d received), alarms 1..%d (%d received); dropped %d; test %.1f s%n",
+                        + "run 2 spooled %d messages (with run 1's), reconnected %.1f s after the broker returned with %d "
+                        + "spooled, drained in %.2f s; run 2 states 1..%d (%d received), alarms 1..%d (%d received); "
+                        + "dropped %d; test %.1f s%n",
                 outageSeconds, states1, statesOf1.size(), alarmsOf1, alarmsOfRun1.size(), spooledAtReturn,
-                drain.reconnectSeconds(), drain.drainSeconds(), states2, statesOf2.size(), alarmsOf2, alarmsOfRun2.size(),
+                drain.reconnectSeconds(), drain.backlog(), drain.drainSeconds(), states2, statesOf2.size(), alarmsOf2, alarmsOfRun2.size(),
                 run2.publisher().spoolDropped(), (System.nanoTime() - testStart) / 1e9);
 
         assertThat(outageSeconds).isGreaterThanOrEqualTo(60.0);
