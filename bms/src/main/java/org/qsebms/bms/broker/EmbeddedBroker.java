@@ -3,6 +3,8 @@ package org.qsebms.bms.broker;
 import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthorizatorPolicy;
+import io.moquette.broker.subscriptions.Topic;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,6 +45,21 @@ public final class EmbeddedBroker implements AutoCloseable {
      * connection needs a user name the authenticator accepts.
      */
     public static EmbeddedBroker start(String host, int port, Authenticator authenticator) {
+        return start(host, port, authenticator, null);
+    }
+
+    /** Decides whether a connected client may publish to a topic (client id, topic). */
+    @FunctionalInterface
+    public interface PublishPolicy {
+        boolean mayPublish(String clientId, String topic);
+    }
+
+    /**
+     * Starts a broker as {@link #start(String, int, Authenticator)} does; with a publish policy, a publish it refuses
+     * is discarded by the broker without an acknowledgement and without being forwarded (Moquette's behaviour for an
+     * unauthorized publish). Tests use it to quiesce a client before stopping the broker.
+     */
+    public static EmbeddedBroker start(String host, int port, Authenticator authenticator, PublishPolicy publish) {
         if (!portFree(host, port)) {
             throw new BrokerStartException("cannot start the embedded MQTT broker: port " + port + " on " + host
                     + " is already in use (another broker such as mosquitto may be running); stop it, choose another "
@@ -60,10 +77,22 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.setProperty(BrokerConstants.BUGSNAG_ENABLE_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.IMMEDIATE_BUFFER_FLUSH_PROPERTY_NAME, "true");
         try {
-            if (authenticator == null) {
+            if (authenticator == null && publish == null) {
                 b.server.startServer(new MemoryConfig(p));
             } else {
-                b.server.startServer(new MemoryConfig(p), java.util.List.of(), null, authenticator::allow, null);
+                IAuthorizatorPolicy policy = publish == null ? null : new IAuthorizatorPolicy() {
+                    @Override
+                    public boolean canWrite(Topic topic, String user, String client) {
+                        return publish.mayPublish(client, topic.toString());
+                    }
+
+                    @Override
+                    public boolean canRead(Topic topic, String user, String client) {
+                        return true;
+                    }
+                };
+                b.server.startServer(new MemoryConfig(p), java.util.List.of(), null,
+                        authenticator == null ? null : authenticator::allow, policy);
             }
         } catch (IOException | RuntimeException e) {
             throw new BrokerStartException("cannot start the embedded MQTT broker on " + host + ":" + port + ": "
