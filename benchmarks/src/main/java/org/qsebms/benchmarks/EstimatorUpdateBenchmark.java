@@ -19,13 +19,14 @@ import org.qsebms.estimators.limits.CurrentLimitEstimator;
 import org.qsebms.estimators.limits.CurrentLimitSettings;
 import org.qsebms.estimators.resistance.RlsR0Estimator;
 import org.qsebms.estimators.softshort.SoftShortDetector;
+import org.qsebms.estimators.soc.EkfAdaptation;
 import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.EkfTuning;
 
 /**
  * One estimator tick for one cell and for a 192-cell series pack: {@code update} is the EKF SOC
- * (3 states, Joseph update, gating) plus online RLS R0; {@code fullTick} adds the soft-short
- * detector and charge/discharge current limits per cell; {@code softShortAtRest} is the detector
+ * (5-state joint EKF with R0 adaptation, Joseph update, gating) plus online RLS R0; {@code fullTick} adds the
+ * soft-short detector and charge/discharge current limits per cell; {@code softShortAtRest} is the detector
  * alone at rest. Run with
  * {@code java -jar benchmarks/target/benchmarks.jar EstimatorUpdateBenchmark -prof gc}.
  */
@@ -54,7 +55,7 @@ public class EstimatorUpdateBenchmark {
     @Setup
     public void setUp() {
         ChemistryPreset preset = new PresetCatalog().load("psoa-ncm811");
-        ekf = new EkfSocEstimator(preset.cell(), preset.hysteresis(), EkfTuning.defaults(), cells);
+        ekf = new EkfSocEstimator(preset.cell(), preset.hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), cells);
         rls = new RlsR0Estimator(preset.cell(), cells, 0.995, 0.5);
         softShort = new SoftShortDetector(preset.cell(), cells, 0.05, 1800, 0.003, 5);
         limits = new CurrentLimitEstimator(preset.cell(), new CurrentLimitSettings(2.8, 4.3, 10, 2, 6, 0, 10, 45, 60));

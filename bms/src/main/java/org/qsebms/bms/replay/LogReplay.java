@@ -4,6 +4,7 @@ import org.qsebms.estimators.capacity.TotalLeastSquaresCapacityEstimator;
 import org.qsebms.estimators.characterization.CellTestLog;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.resistance.RlsR0Estimator;
+import org.qsebms.estimators.soc.EkfAdaptation;
 import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.EkfTuning;
 import org.qsebms.estimators.soc.HysteresisModel;
@@ -23,12 +24,20 @@ public final class LogReplay {
     private final EcmParameters cell;
     private final HysteresisModel hysteresis;
     private final EkfTuning tuning;
+    private final EkfAdaptation adaptation;
     private final double convergenceWindowSeconds;
 
+    /** A replay with the filter's R0 adapted online ({@link EkfAdaptation#resistance()}). */
     public LogReplay(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, double convergenceWindowSeconds) {
+        this(cell, hysteresis, tuning, EkfAdaptation.resistance(), convergenceWindowSeconds);
+    }
+
+    public LogReplay(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, EkfAdaptation adaptation,
+            double convergenceWindowSeconds) {
         this.cell = cell;
         this.hysteresis = hysteresis;
         this.tuning = tuning;
+        this.adaptation = adaptation;
         this.convergenceWindowSeconds = convergenceWindowSeconds;
     }
 
@@ -44,7 +53,7 @@ public final class LogReplay {
      */
     public Result run(CellTestLog log, double initialSoc, double capacityPriorAh) {
         int n = log.size();
-        EkfSocEstimator ekf = new EkfSocEstimator(cell, hysteresis, tuning, 1);
+        EkfSocEstimator ekf = new EkfSocEstimator(cell, hysteresis, tuning, adaptation, 1);
         RlsR0Estimator rls = new RlsR0Estimator(cell, 1, 0.995, 0.2 * cell.capacityAh());
         TotalLeastSquaresCapacityEstimator capacity =
                 new TotalLeastSquaresCapacityEstimator(capacityPriorAh, 0.1 * capacityPriorAh, 0.98, 32);

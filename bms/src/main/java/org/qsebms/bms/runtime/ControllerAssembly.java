@@ -17,6 +17,7 @@ import org.qsebms.config.BmsConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.HealthSettings;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.soc.EkfAdaptation;
 import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.EkfTuning;
 import org.qsebms.estimators.softshort.SoftShortDetector;
@@ -61,7 +62,7 @@ public final class ControllerAssembly {
         EcmParameters nominal = cfg.chemistry().cell();
         double capFactor = cfg.pack().capacityAh() / nominal.capacityAh();
         EkfSocEstimator soc = new EkfSocEstimator(nominal.scaled(capFactor, 1.0 / capFactor),
-                cfg.chemistry().hysteresis(), EkfTuning.defaults(), cells);
+                cfg.chemistry().hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), cells);
         CurrentLimits limits = new CurrentLimits(cfg.limits());
         long periodNanos = cfg.loop().period().toNanos();
         int dutyPeriod = (int) Math.max(1, 10_000_000_000L / periodNanos);

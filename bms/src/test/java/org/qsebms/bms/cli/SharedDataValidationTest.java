@@ -106,7 +106,8 @@ class SharedDataValidationTest {
     }
 
     @Test
-    @Disabled("known miss, reported in docs/estimation.md: 94.9 % coverage at 5 °C against the 95 % target")
+    @Disabled("known miss, reported in docs/estimation.md: 94.8 % coverage at 5 °C with R0 adaptation (94.9 % without) "
+            + "against the 95 % target; the misses sit below SOC 0.1 where the 25 °C OCV is biased at 5 °C")
     void lfpDynamicTestAt5CKeepsTrueSocInsideTheBound() {
         Map<String, Double> s = replayLfp("5C");
         assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);

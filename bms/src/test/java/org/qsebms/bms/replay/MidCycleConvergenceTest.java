@@ -47,7 +47,7 @@ class MidCycleConvergenceTest {
         LogReplay.Result r = new LogReplay(nca().cell(), nca().hysteresis(), EkfTuning.defaults(), 600).run(log, start);
         System.out.println(cycle + " from row " + startRow + " offset " + offset + ": " + r.summary().toJson());
         assertThat(r.summary().convergedAfterSeconds()).as("seconds to |error| < 2 %").isLessThanOrEqualTo(600);
-        // RMSE / max error after these mid-cycle starts miss the 1 % / 3 % targets on US06 and
-        // HWFTa (see docs/estimation.md); only convergence is asserted here
+        // RMSE after these mid-cycle starts misses the 1 % target on US06 and HWFTa, and HWFTa's
+        // max error and coverage miss 3 % / 95 % (see docs/estimation.md); only convergence is asserted here
     }
 }

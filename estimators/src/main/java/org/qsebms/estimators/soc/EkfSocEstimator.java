@@ -5,13 +5,16 @@ import org.qsebms.estimators.model.EcmParameters;
 
 /**
  * Extended Kalman filter for the SOC of every cell of a series string, on the equivalent-circuit
- * model: state {@code [soc, v1, v2]} (two RC voltages), measurement
- * {@code V = OCV(soc, T) + M h + R0 f(T) I + v1 + v2} with Plett's hysteresis h tracked
- * deterministically beside the filter.
+ * model: state {@code [soc, v1, v2, r0Scale, inverseCapacityScale]} (two RC voltages and, as a
+ * joint EKF, two dimensionless parameter states), measurement
+ * {@code V = OCV(soc, T) + M h + r0Scale R0 f(T) I + v1 + v2} and coulomb counting
+ * {@code soc += inverseCapacityScale I dt / (3600 capacityAh)}, with Plett's hysteresis h tracked
+ * deterministically beside the filter. {@link EkfAdaptation} sets how freely the two parameter
+ * states move; {@link EkfAdaptation#OFF} freezes them (the plain three-state filter).
  *
- * <p>Numerics: covariance update in Joseph form (symmetric positive definite by construction),
- * innovations gated at {@link EkfTuning#gateSigmas()} sigmas (outliers rejected, persistent
- * mismatch re-learnt by inflating the SOC variance), and below
+ * <p>Numerics: covariance update in Joseph form (symmetric positive semi-definite by
+ * construction), innovations gated at {@link EkfTuning#gateSigmas()} sigmas (outliers rejected,
+ * persistent mismatch re-learnt by inflating the SOC variance), and below
  * {@link EkfTuning#minOcvSlopeVoltsPerSoc()} the OCV slope is treated as zero, so on a flat OCV
  * (LFP plateau) the filter is a coulomb counter whose 3-sigma bound grows with the current
  * sensor's noise until the OCV is observable again. The reported bound adds the SOC equivalent
@@ -22,55 +25,70 @@ import org.qsebms.estimators.model.EcmParameters;
  * allocates nothing. Current is positive while charging.
  */
 public final class EkfSocEstimator implements SocEstimator {
-    private static final int P00 = 0;
-    private static final int P01 = 1;
-    private static final int P02 = 2;
-    private static final int P11 = 3;
-    private static final int P12 = 4;
-    private static final int P22 = 5;
+    /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale. */
+    static final int N = 5;
+    private static final int NN = N * N;
+    private static final int SOC = 0;
+    private static final int R0 = 3;
+    private static final int CAP = 4;
     private static final double MIN_VARIANCE = 1e-12;
 
     private final EcmParameters cell;
     private final HysteresisModel hysteresis;
     private final EkfTuning tuning;
+    private final EkfAdaptation adaptation;
     private final int cells;
     private final double[] soc;
     private final double[] v1;
     private final double[] v2;
     private final double[] h;
+    /** Full 5x5 covariance per cell, row-major, kept symmetric. */
     private final double[] p;
-    private final double[] capacityAh;
     private final double[] r0Scale;
+    private final double[] inverseCapacityScale;
     private final boolean[] initialised;
     private final int[] rejectedInRow;
     private final double[] ocvSocVariance;
-    private final double[] a = new double[9];
-    private final double[] ap = new double[9];
-    private final double[] full = new double[9];
+    private final double[] u = new double[N];
+    private final double[] k = new double[N];
+    private final double[] hk = new double[N];
+    private final double[] ap = new double[NN];
+    private final double[] apH = new double[N];
     private long rejectedTotal;
 
+    /** A filter without parameter adaptation ({@link EkfAdaptation#OFF}). */
     public EkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, int cellCount) {
+        this(cell, hysteresis, tuning, EkfAdaptation.OFF, cellCount);
+    }
+
+    public EkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, EkfAdaptation adaptation,
+            int cellCount) {
         if (cellCount < 1) {
             throw new IllegalArgumentException("cellCount must be >= 1, got " + cellCount);
         }
         this.cell = cell;
         this.hysteresis = hysteresis;
         this.tuning = tuning;
+        this.adaptation = adaptation;
         this.cells = cellCount;
         this.soc = new double[cellCount];
         this.v1 = new double[cellCount];
         this.v2 = new double[cellCount];
         this.h = new double[cellCount];
-        this.p = new double[6 * cellCount];
-        this.capacityAh = new double[cellCount];
+        this.p = new double[NN * cellCount];
         this.r0Scale = new double[cellCount];
+        this.inverseCapacityScale = new double[cellCount];
         this.initialised = new boolean[cellCount];
         this.rejectedInRow = new int[cellCount];
         this.ocvSocVariance = new double[cellCount];
-        Arrays.fill(capacityAh, cell.capacityAh());
         Arrays.fill(r0Scale, 1.0);
+        Arrays.fill(inverseCapacityScale, 1.0);
         for (int i = 0; i < cellCount; i++) {
             resetCovariance(i);
+            double sr = adaptation.initialR0ScaleSigma();
+            double sc = adaptation.initialCapacitySigma();
+            p[NN * i + R0 * N + R0] = sr * sr;
+            p[NN * i + CAP * N + CAP] = sc * sc;
         }
     }
 
@@ -95,40 +113,63 @@ public final class EkfSocEstimator implements SocEstimator {
         resetCovariance(i);
     }
 
+    /** x = f(x, u); P = F P F' + Q with F = I except F[soc][cap] = g, F[1][1] = a1, F[2][2] = a2. */
     private void predict(int i, double amps, double dt, double a1, double a2, double f) {
-        double dz = amps * dt / (3600.0 * capacityAh[i]);
+        double g = amps * dt / (3600.0 * cell.capacityAh());
+        double dz = g * inverseCapacityScale[i];
         soc[i] = clamp01(soc[i] + dz);
         v1[i] = a1 * v1[i] + (1 - a1) * cell.r1Ohms() * f * amps;
         v2[i] = a2 * v2[i] + (1 - a2) * cell.r2Ohms() * f * amps;
         h[i] = hysteresis.next(h[i], dz);
-        double sz = tuning.currentSigmaAmps() * dt / (3600.0 * capacityAh[i]);
+        int b = NN * i;
+        // rows: P <- F P
+        for (int c = 0; c < N; c++) {
+            p[b + c] += g * p[b + CAP * N + c];
+            p[b + N + c] *= a1;
+            p[b + 2 * N + c] *= a2;
+        }
+        // columns: P <- (F P) F'
+        for (int r = 0; r < N; r++) {
+            int row = b + r * N;
+            p[row] += g * p[row + CAP];
+            p[row + 1] *= a1;
+            p[row + 2] *= a2;
+        }
+        double sz = tuning.currentSigmaAmps() * dt * inverseCapacityScale[i] / (3600.0 * cell.capacityAh());
         double drift = tuning.socDriftSigmaPerHour();
-        double qz = sz * sz + drift * drift * dt / 3600.0;
         double s1 = (1 - a1) * cell.r1Ohms() * f * tuning.currentSigmaAmps();
         double s2 = (1 - a2) * cell.r2Ohms() * f * tuning.currentSigmaAmps();
-        int b = 6 * i;
-        p[b + P00] += qz;
-        p[b + P01] *= a1;
-        p[b + P02] *= a2;
-        p[b + P11] = a1 * a1 * p[b + P11] + s1 * s1;
-        p[b + P12] *= a1 * a2;
-        p[b + P22] = a2 * a2 * p[b + P22] + s2 * s2;
+        double sr = adaptation.r0ScaleSigmaPerSqrtHour();
+        double sc = adaptation.capacitySigmaPerSqrtHour();
+        p[b] += sz * sz + drift * drift * dt / 3600.0;
+        p[b + N + 1] += s1 * s1;
+        p[b + 2 * N + 2] += s2 * s2;
+        p[b + R0 * N + R0] += sr * sr * dt / 3600.0;
+        p[b + CAP * N + CAP] += sc * sc * dt / 3600.0;
+        symmetrise(b);
     }
 
     private void correct(int i, double amps, double volts, double celsius, double f) {
         double z = clamp01(soc[i]);
+        double r0Volts = cell.r0Ohms() * f * amps;
         double predicted = cell.ocv().voltsAt(z, celsius) + hysteresis.magnitudeVolts() * h[i]
-                + cell.r0Ohms() * r0Scale[i] * f * amps + v1[i] + v2[i];
+                + r0Volts * r0Scale[i] + v1[i] + v2[i];
         double slope = cell.ocv().slopeAt(z);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
         double innovation = volts - predicted;
-        int b = 6 * i;
+        int b = NN * i;
         if (h0 != 0.0) {
             double ocvSoc = tuning.ocvSigmaVolts() / h0;
             ocvSocVariance[i] = ocvSoc * ocvSoc;
         }
-        double s = innovationVariance(b, h0, r);
+        hk[SOC] = h0;
+        hk[1] = 1;
+        hk[2] = 1;
+        hk[R0] = r0Volts;
+        hk[CAP] = 0;
+        double s0 = projectCovariance(b);
+        double s = s0 + r;
         double gate = tuning.gateSigmas();
         if (innovation * innovation > gate * gate * s) {
             rejectedTotal++;
@@ -136,74 +177,96 @@ public final class EkfSocEstimator implements SocEstimator {
                 return;
             }
             double socError = h0 != 0.0 ? innovation / h0 : 0.0;
-            p[b + P00] += socError * socError;
-            s = innovationVariance(b, h0, r);
+            p[b] += socError * socError;
+            s0 = projectCovariance(b);
+            s = s0 + r;
         }
         rejectedInRow[i] = 0;
-        double ph0 = p[b + P00] * h0 + p[b + P01] + p[b + P02];
-        double ph1 = p[b + P01] * h0 + p[b + P11] + p[b + P12];
-        double ph2 = p[b + P02] * h0 + p[b + P12] + p[b + P22];
-        double k0 = ph0 / s;
-        double k1 = ph1 / s;
-        double k2 = ph2 / s;
-        soc[i] = clamp01(soc[i] + k0 * innovation);
-        v1[i] += k1 * innovation;
-        v2[i] += k2 * innovation;
-        josephUpdate(b, k0, k1, k2, h0, r);
-    }
-
-    private double innovationVariance(int b, double h0, double r) {
-        return h0 * h0 * p[b + P00] + p[b + P11] + p[b + P22]
-                + 2 * h0 * (p[b + P01] + p[b + P02]) + 2 * p[b + P12] + r;
-    }
-
-    /** P = (I - K H) P (I - K H)^T + K R K^T, on a 3x3 workspace. */
-    private void josephUpdate(int b, double k0, double k1, double k2, double h0, double r) {
-        full[0] = p[b + P00];
-        full[1] = p[b + P01];
-        full[2] = p[b + P02];
-        full[3] = p[b + P01];
-        full[4] = p[b + P11];
-        full[5] = p[b + P12];
-        full[6] = p[b + P02];
-        full[7] = p[b + P12];
-        full[8] = p[b + P22];
-        // a = I - K H with H = [h0, 1, 1]
-        for (int row = 0; row < 3; row++) {
-            double kr = row == 0 ? k0 : row == 1 ? k1 : k2;
-            a[3 * row] = (row == 0 ? 1 : 0) - kr * h0;
-            a[3 * row + 1] = (row == 1 ? 1 : 0) - kr;
-            a[3 * row + 2] = (row == 2 ? 1 : 0) - kr;
+        for (int j = 0; j < N; j++) {
+            k[j] = u[j] / s;
         }
-        for (int row = 0; row < 3; row++) {
-            for (int col = 0; col < 3; col++) {
-                ap[3 * row + col] = a[3 * row] * full[col] + a[3 * row + 1] * full[3 + col]
-                        + a[3 * row + 2] * full[6 + col];
+        soc[i] = clamp01(soc[i] + k[SOC] * innovation);
+        v1[i] += k[1] * innovation;
+        v2[i] += k[2] * innovation;
+        r0Scale[i] = EkfAdaptation.clampScale(r0Scale[i] + k[R0] * innovation);
+        inverseCapacityScale[i] = EkfAdaptation.clampScale(inverseCapacityScale[i] + k[CAP] * innovation);
+        josephUpdate(b, r);
+    }
+
+    /** u = P H' for the cell's block; returns H P H'. */
+    private double projectCovariance(int b) {
+        double s0 = 0;
+        for (int j = 0; j < N; j++) {
+            int row = b + j * N;
+            double sum = 0;
+            for (int c = 0; c < N; c++) {
+                sum += p[row + c] * hk[c];
+            }
+            u[j] = sum;
+        }
+        for (int j = 0; j < N; j++) {
+            s0 += hk[j] * u[j];
+        }
+        return s0;
+    }
+
+    /**
+     * Joseph form P = A P A' + K r K' with A = I - K H, evaluated through the structure of A:
+     * A P = P - K (H P) and (A P) A' = A P - (A P H') K'; O(n^2), no inverse.
+     */
+    private void josephUpdate(int b, double r) {
+        for (int j = 0; j < N; j++) {
+            for (int c = 0; c < N; c++) {
+                ap[j * N + c] = p[b + j * N + c] - k[j] * u[c];
             }
         }
-        p[b + P00] = Math.max(MIN_VARIANCE, aPaT(0, 0) + r * k0 * k0);
-        p[b + P01] = aPaT(0, 1) + r * k0 * k1;
-        p[b + P02] = aPaT(0, 2) + r * k0 * k2;
-        p[b + P11] = Math.max(MIN_VARIANCE, aPaT(1, 1) + r * k1 * k1);
-        p[b + P12] = aPaT(1, 2) + r * k1 * k2;
-        p[b + P22] = Math.max(MIN_VARIANCE, aPaT(2, 2) + r * k2 * k2);
+        for (int j = 0; j < N; j++) {
+            double sum = 0;
+            for (int c = 0; c < N; c++) {
+                sum += ap[j * N + c] * hk[c];
+            }
+            apH[j] = sum;
+        }
+        for (int j = 0; j < N; j++) {
+            for (int c = 0; c < N; c++) {
+                p[b + j * N + c] = ap[j * N + c] - apH[j] * k[c] + r * k[j] * k[c];
+            }
+        }
+        for (int j = 0; j < 3; j++) {
+            p[b + j * N + j] = Math.max(MIN_VARIANCE, p[b + j * N + j]);
+        }
+        for (int j = 3; j < N; j++) {
+            p[b + j * N + j] = Math.max(0.0, p[b + j * N + j]);
+        }
+        symmetrise(b);
     }
 
-    private double aPaT(int row, int col) {
-        return ap[3 * row] * a[3 * col] + ap[3 * row + 1] * a[3 * col + 1] + ap[3 * row + 2] * a[3 * col + 2];
+    /** Copies the upper triangle's average with the lower one into both. */
+    private void symmetrise(int b) {
+        for (int j = 0; j < N; j++) {
+            for (int c = j + 1; c < N; c++) {
+                double m = 0.5 * (p[b + j * N + c] + p[b + c * N + j]);
+                p[b + j * N + c] = m;
+                p[b + c * N + j] = m;
+            }
+        }
     }
 
+    /** Resets the SOC and RC part of the covariance; the parameter states keep their doubt. */
     private void resetCovariance(int i) {
-        int b = 6 * i;
+        int b = NN * i;
         ocvSocVariance[i] = 0;
         double sz = tuning.initialSocSigma();
         double sv = tuning.initialRcSigmaVolts();
-        p[b + P00] = sz * sz;
-        p[b + P01] = 0;
-        p[b + P02] = 0;
-        p[b + P11] = sv * sv;
-        p[b + P12] = 0;
-        p[b + P22] = sv * sv;
+        for (int j = 0; j < 3; j++) {
+            for (int c = 0; c < N; c++) {
+                p[b + j * N + c] = 0;
+                p[b + c * N + j] = 0;
+            }
+        }
+        p[b] = sz * sz;
+        p[b + N + 1] = sv * sv;
+        p[b + 2 * N + 2] = sv * sv;
         rejectedInRow[i] = 0;
     }
 
@@ -223,7 +286,7 @@ public final class EkfSocEstimator implements SocEstimator {
 
     @Override
     public double cellSocBound3Sigma(int cell) {
-        return Math.min(1.0, 3.0 * Math.sqrt(p[6 * cell + P00] + ocvSocVariance[cell]));
+        return Math.min(1.0, 3.0 * Math.sqrt(p[NN * cell] + ocvSocVariance[cell]));
     }
 
     @Override
@@ -235,12 +298,15 @@ public final class EkfSocEstimator implements SocEstimator {
         resetCovariance(cell);
     }
 
-    /** Uses an updated capacity (for example from {@code CapacityEstimator}) for this cell. */
+    /**
+     * Uses an updated capacity (for example from {@code CapacityEstimator}) for this cell; with
+     * adaptation on, the filter goes on adapting from this value.
+     */
     public void setCellCapacityAh(int cell, double ah) {
         if (!(ah > 0)) {
             throw new IllegalArgumentException("capacity must be > 0 Ah, got " + ah);
         }
-        capacityAh[cell] = ah;
+        inverseCapacityScale[cell] = EkfAdaptation.clampScale(this.cell.capacityAh() / ah);
     }
 
     /** Scales the model's R0 for this cell (for example from an online R0 estimate). */
@@ -248,21 +314,32 @@ public final class EkfSocEstimator implements SocEstimator {
         if (!(scale > 0)) {
             throw new IllegalArgumentException("R0 scale must be > 0, got " + scale);
         }
-        r0Scale[cell] = scale;
+        r0Scale[cell] = EkfAdaptation.clampScale(scale);
     }
 
-    /** Copies the cell's 3x3 covariance (row-major: soc, v1, v2) into {@code out[0..8]}. */
+    /** The capacity the filter currently uses for this cell (adapted when adaptation is on). */
+    public double cellCapacityAh(int cell) {
+        return this.cell.capacityAh() / inverseCapacityScale[cell];
+    }
+
+    /** The R0 scale the filter currently uses for this cell (adapted when adaptation is on). */
+    public double cellR0Scale(int cell) {
+        return r0Scale[cell];
+    }
+
+    /** Copies the cell's 3x3 SOC/RC covariance (row-major: soc, v1, v2) into {@code out[0..8]}. */
     public void cellCovariance(int cell, double[] out) {
-        int b = 6 * cell;
-        out[0] = p[b + P00];
-        out[1] = p[b + P01];
-        out[2] = p[b + P02];
-        out[3] = p[b + P01];
-        out[4] = p[b + P11];
-        out[5] = p[b + P12];
-        out[6] = p[b + P02];
-        out[7] = p[b + P12];
-        out[8] = p[b + P22];
+        int b = NN * cell;
+        for (int j = 0; j < 3; j++) {
+            for (int c = 0; c < 3; c++) {
+                out[3 * j + c] = p[b + j * N + c];
+            }
+        }
+    }
+
+    /** Copies the cell's full 5x5 covariance (soc, v1, v2, r0Scale, inverseCapacityScale) into {@code out[0..24]}. */
+    public void cellFullCovariance(int cell, double[] out) {
+        System.arraycopy(p, NN * cell, out, 0, NN);
     }
 
     /** Sum of the two RC voltages of the cell (V), e.g. for current limits. */

@@ -5,15 +5,16 @@ import org.hipparchus.linear.RealMatrix;
 import org.qsebms.estimators.model.EcmParameters;
 
 /**
- * The textbook form of {@link EkfSocEstimator}: one state vector and one covariance matrix per
- * cell, written with Hipparchus matrices and the equations as printed (F P F' + Q, K = P H' / S,
- * Joseph update). Allocates freely; it exists so that tests can check the hand-unrolled filter
- * against it.
+ * The textbook form of {@link EkfSocEstimator}: one state vector
+ * {@code [soc, v1, v2, r0Scale, inverseCapacityScale]} and one 5x5 covariance matrix per cell,
+ * written with Hipparchus matrices and the equations as printed (F P F' + Q, K = P H' / S, Joseph
+ * update). Allocates freely; it exists so that tests can check the hand-unrolled filter against it.
  */
 public final class ReferenceEkfSocEstimator implements SocEstimator {
     private final EcmParameters cell;
     private final HysteresisModel hysteresis;
     private final EkfTuning tuning;
+    private final EkfAdaptation adaptation;
     private final RealMatrix[] x;
     private final RealMatrix[] cov;
     private final double[] h;
@@ -22,9 +23,15 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
     private final double[] ocvSocVariance;
 
     public ReferenceEkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, int cellCount) {
+        this(cell, hysteresis, tuning, EkfAdaptation.OFF, cellCount);
+    }
+
+    public ReferenceEkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning,
+            EkfAdaptation adaptation, int cellCount) {
         this.cell = cell;
         this.hysteresis = hysteresis;
         this.tuning = tuning;
+        this.adaptation = adaptation;
         this.x = new RealMatrix[cellCount];
         this.cov = new RealMatrix[cellCount];
         this.h = new double[cellCount];
@@ -32,15 +39,30 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         this.rejectedInRow = new int[cellCount];
         this.ocvSocVariance = new double[cellCount];
         for (int i = 0; i < cellCount; i++) {
-            x[i] = MatrixUtils.createRealMatrix(3, 1);
-            cov[i] = initialCovariance();
+            x[i] = MatrixUtils.createColumnRealMatrix(new double[] {0, 0, 0, 1, 1});
+            double sr = adaptation.initialR0ScaleSigma();
+            double sc = adaptation.initialCapacitySigma();
+            cov[i] = initialCovariance(sr * sr, sc * sc);
         }
     }
 
-    private RealMatrix initialCovariance() {
+    /** SOC and RC part as after initialisation, parameter part as given. */
+    private RealMatrix initialCovariance(double r0ScaleVariance, double capacityVariance) {
         double sz = tuning.initialSocSigma();
         double sv = tuning.initialRcSigmaVolts();
-        return MatrixUtils.createRealDiagonalMatrix(new double[] {sz * sz, sv * sv, sv * sv});
+        return MatrixUtils.createRealDiagonalMatrix(
+                new double[] {sz * sz, sv * sv, sv * sv, r0ScaleVariance, capacityVariance});
+    }
+
+    private RealMatrix resetSocPart(RealMatrix c) {
+        return initialCovariance(c.getEntry(3, 3), c.getEntry(4, 4)).add(parameterCrossTerm(c));
+    }
+
+    private static RealMatrix parameterCrossTerm(RealMatrix c) {
+        RealMatrix m = MatrixUtils.createRealMatrix(5, 5);
+        m.setEntry(3, 4, c.getEntry(3, 4));
+        m.setEntry(4, 3, c.getEntry(4, 3));
+        return m;
     }
 
     @Override
@@ -48,26 +70,35 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         for (int i = 0; i < x.length; i++) {
             double f = cell.resistanceFactor(cellCelsius[i]);
             if (!initialised[i]) {
-                x[i].setEntry(0, 0, cell.ocv().socAt(cellVolts[i] - cell.r0Ohms() * f * amps));
-                cov[i] = initialCovariance();
+                x[i].setEntry(0, 0, cell.ocv().socAt(cellVolts[i] - cell.r0Ohms() * x[i].getEntry(3, 0) * f * amps));
+                cov[i] = resetSocPart(cov[i]);
                 initialised[i] = true;
                 ocvSocVariance[i] = 0;
             }
             double a1 = Math.exp(-dt / cell.tau1Seconds());
             double a2 = Math.exp(-dt / cell.tau2Seconds());
-            RealMatrix fm = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2});
+            double g = amps * dt / (3600.0 * cell.capacityAh());
+            double capScale = x[i].getEntry(4, 0);
+            RealMatrix fm = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1});
+            fm.setEntry(0, 4, g);
+            // x = f(x, u): soc += g * capScale, RC pairs discretised exactly, parameters constant
             RealMatrix bm = MatrixUtils.createColumnRealMatrix(new double[] {
-                dt / (3600.0 * cell.capacityAh()), (1 - a1) * cell.r1Ohms() * f, (1 - a2) * cell.r2Ohms() * f});
-            double dz = amps * bm.getEntry(0, 0);
-            x[i] = fm.multiply(x[i]).add(bm.scalarMultiply(amps));
+                dt * capScale / (3600.0 * cell.capacityAh()), (1 - a1) * cell.r1Ohms() * f, (1 - a2) * cell.r2Ohms() * f,
+                0, 0});
+            double dz = g * capScale;
+            RealMatrix linear = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1});
+            x[i] = linear.multiply(x[i]).add(bm.scalarMultiply(amps));
             x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
             h[i] = hysteresis.next(h[i], dz);
             double sI = tuning.currentSigmaAmps();
             double drift = tuning.socDriftSigmaPerHour();
+            double sr = adaptation.r0ScaleSigmaPerSqrtHour();
+            double sc = adaptation.capacitySigmaPerSqrtHour();
             RealMatrix q = bm.multiply(bm.transpose()).scalarMultiply(sI * sI);
             // the filters treat the process noise terms as independent
             RealMatrix qDiag = MatrixUtils.createRealDiagonalMatrix(new double[] {
-                q.getEntry(0, 0) + drift * drift * dt / 3600.0, q.getEntry(1, 1), q.getEntry(2, 2)});
+                q.getEntry(0, 0) + drift * drift * dt / 3600.0, q.getEntry(1, 1), q.getEntry(2, 2),
+                sr * sr * dt / 3600.0, sc * sc * dt / 3600.0});
             cov[i] = fm.multiply(cov[i]).multiply(fm.transpose()).add(qDiag);
             correct(i, amps, cellVolts[i], cellCelsius[i], f);
         }
@@ -75,11 +106,12 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
 
     private void correct(int i, double amps, double volts, double celsius, double f) {
         double z = Math.max(0, Math.min(1, x[i].getEntry(0, 0)));
+        double r0Volts = cell.r0Ohms() * f * amps;
         double predicted = cell.ocv().voltsAt(z, celsius) + hysteresis.magnitudeVolts() * h[i]
-                + cell.r0Ohms() * f * amps + x[i].getEntry(1, 0) + x[i].getEntry(2, 0);
+                + r0Volts * x[i].getEntry(3, 0) + x[i].getEntry(1, 0) + x[i].getEntry(2, 0);
         double slope = cell.ocv().slopeAt(z);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
-        RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1});
+        RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0});
         double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
         double innovation = volts - predicted;
         if (h0 != 0.0) {
@@ -99,7 +131,9 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         RealMatrix k = cov[i].multiply(hm.transpose()).scalarMultiply(1.0 / s);
         x[i] = x[i].add(k.scalarMultiply(innovation));
         x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
-        RealMatrix a = MatrixUtils.createRealIdentityMatrix(3).subtract(k.multiply(hm));
+        x[i].setEntry(3, 0, EkfAdaptation.clampScale(x[i].getEntry(3, 0)));
+        x[i].setEntry(4, 0, EkfAdaptation.clampScale(x[i].getEntry(4, 0)));
+        RealMatrix a = MatrixUtils.createRealIdentityMatrix(5).subtract(k.multiply(hm));
         cov[i] = a.multiply(cov[i]).multiply(a.transpose()).add(k.multiply(k.transpose()).scalarMultiply(r));
     }
 
@@ -118,10 +152,29 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         return Math.min(1.0, 3 * Math.sqrt(cov[c].getEntry(0, 0) + ocvSocVariance[c]));
     }
 
+    /** Copies the cell's 5x5 covariance, row-major, into {@code out[0..24]}. */
+    public void cellFullCovariance(int c, double[] out) {
+        for (int j = 0; j < 5; j++) {
+            for (int m = 0; m < 5; m++) {
+                out[5 * j + m] = cov[c].getEntry(j, m);
+            }
+        }
+    }
+
+    public double cellR0Scale(int c) {
+        return x[c].getEntry(3, 0);
+    }
+
+    public double cellCapacityAh(int c) {
+        return cell.capacityAh() / x[c].getEntry(4, 0);
+    }
+
     @Override
     public void setCellSoc(int c, double value) {
-        x[c] = MatrixUtils.createColumnRealMatrix(new double[] {Math.max(0, Math.min(1, value)), 0, 0});
-        cov[c] = initialCovariance();
+        x[c].setEntry(0, 0, Math.max(0, Math.min(1, value)));
+        x[c].setEntry(1, 0, 0);
+        x[c].setEntry(2, 0, 0);
+        cov[c] = resetSocPart(cov[c]);
         initialised[c] = true;
         rejectedInRow[c] = 0;
         ocvSocVariance[c] = 0;

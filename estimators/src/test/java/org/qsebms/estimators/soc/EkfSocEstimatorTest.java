@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.EquivalentCircuitCell;
@@ -35,14 +36,19 @@ class EkfSocEstimatorTest {
         return amps;
     }
 
+    static Stream<Arguments> seedsAndAdaptations() {
+        return seeds().boxed().flatMap(seed -> Stream.of(Arguments.of(seed, EkfAdaptation.OFF),
+                Arguments.of(seed, EkfAdaptation.resistance()), Arguments.of(seed, EkfAdaptation.resistanceAndCapacity())));
+    }
+
     @ParameterizedTest
-    @MethodSource("seeds")
-    void fastFilterMatchesReferenceImplementation(long seed) {
+    @MethodSource("seedsAndAdaptations")
+    void fastFilterMatchesReferenceImplementation(long seed, EkfAdaptation adaptation) {
         SplittableRandom r = new SplittableRandom(seed);
         EcmParameters params = TestCells.ncmCell();
         HysteresisModel hyst = new HysteresisModel(r.nextDouble(0, 0.02), 30);
-        EkfSocEstimator fast = new EkfSocEstimator(params, hyst, EkfTuning.defaults(), 3);
-        ReferenceEkfSocEstimator ref = new ReferenceEkfSocEstimator(params, hyst, EkfTuning.defaults(), 3);
+        EkfSocEstimator fast = new EkfSocEstimator(params, hyst, EkfTuning.defaults(), adaptation, 3);
+        ReferenceEkfSocEstimator ref = new ReferenceEkfSocEstimator(params, hyst, EkfTuning.defaults(), adaptation, 3);
         EquivalentCircuitCell[] truth = new EquivalentCircuitCell[3];
         for (int c = 0; c < 3; c++) {
             truth[c] = new EquivalentCircuitCell(params.scaled(1 + 0.05 * c, 1.1), r.nextDouble(0.4, 0.95), 25);
@@ -63,28 +69,42 @@ class EkfSocEstimatorTest {
             for (int c = 0; c < 3; c++) {
                 assertThat(fast.cellSoc(c)).as("soc of cell %d at step %d", c, k).isCloseTo(ref.cellSoc(c), within(1e-9));
                 assertThat(fast.cellSocBound3Sigma(c)).isCloseTo(ref.cellSocBound3Sigma(c), within(1e-9));
+                assertThat(fast.cellR0Scale(c)).isCloseTo(ref.cellR0Scale(c), within(1e-9));
+                assertThat(fast.cellCapacityAh(c)).isCloseTo(ref.cellCapacityAh(c), within(1e-9));
             }
         }
     }
 
     @ParameterizedTest
-    @MethodSource("seeds")
-    void covarianceStaysSymmetricPositiveDefiniteAndSocInUnitInterval(long seed) {
+    @MethodSource("seedsAndAdaptations")
+    void covarianceStaysSymmetricPositiveDefiniteAndSocInUnitInterval(long seed, EkfAdaptation adaptation) {
         SplittableRandom r = new SplittableRandom(seed);
         EcmParameters params = TestCells.ncmCell();
-        EkfSocEstimator ekf = new EkfSocEstimator(params, HysteresisModel.NONE, EkfTuning.defaults(), 1);
+        EkfSocEstimator ekf = new EkfSocEstimator(params, HysteresisModel.NONE, EkfTuning.defaults(), adaptation, 1);
         EquivalentCircuitCell truth = new EquivalentCircuitCell(params, r.nextDouble(0.05, 1.0), 25);
         ekf.setCellSoc(0, r.nextDouble());
         double[] v = new double[1];
         double[] t = {r.nextDouble(-10, 45)};
-        double[] cov = new double[9];
+        double[] cov = new double[25];
+        boolean r0Moves = adaptation.initialR0ScaleSigma() > 0 || adaptation.r0ScaleSigmaPerSqrtHour() > 0;
+        boolean capacityMoves = adaptation.initialCapacitySigma() > 0 || adaptation.capacitySigmaPerSqrtHour() > 0;
+        int[] moving = java.util.stream.IntStream.range(0, 5)
+                .filter(j -> j < 3 || j == 3 && r0Moves || j == 4 && capacityMoves).toArray();
         double[] amps = profile(r, 4000, 8);
         for (int k = 0; k < amps.length; k++) {
             truth.step(amps[k], 1.0);
             v[0] = truth.terminalVolts() + 0.01 * r.nextGaussian() + (r.nextInt(200) == 0 ? r.nextDouble(-2, 2) : 0);
             ekf.update(amps[k], v, t, r.nextDouble(0.05, 2.0));
-            ekf.cellCovariance(0, cov);
-            double[][] m = {{cov[0], cov[1], cov[2]}, {cov[3], cov[4], cov[5]}, {cov[6], cov[7], cov[8]}};
+            ekf.cellFullCovariance(0, cov);
+            // frozen parameter states (zero doubt, zero random walk) have zero variance: check the
+            // block of the states that can move
+            double[][] m = new double[moving.length][moving.length];
+            for (int row = 0; row < moving.length; row++) {
+                for (int col = 0; col < moving.length; col++) {
+                    m[row][col] = cov[5 * moving[row] + moving[col]];
+                    assertThat(cov[5 * moving[row] + moving[col]]).isEqualTo(cov[5 * moving[col] + moving[row]]);
+                }
+            }
             double[] eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(m)).getEigenvalues();
             for (double e : eig) {
                 assertThat(e).as("eigenvalue at step %d", k).isPositive();
@@ -116,8 +136,11 @@ class EkfSocEstimatorTest {
         assertThat(worstAfter600).isLessThan(0.03);
     }
 
-    @Disabled("known miss of the issue's simulated-pack target, see docs/estimation.md: pack RMSE 1.2-3.0 % "
-            + "over 12 seeds with the default tuning; the filter does not adapt R or capacity")
+    /**
+     * The issue's simulated-pack target. Without adaptation ({@link EkfAdaptation#OFF}) the pack
+     * RMSE is 1.2-3.0 % over these seeds: the 10 % capacity error dominates. The joint EKF learns
+     * R0 and capacity per cell.
+     */
     @ParameterizedTest
     @MethodSource("seeds")
     void packSocRmseBelowOnePercentWithParametersTenPercentOff(long seed) {
@@ -134,7 +157,8 @@ class EkfSocEstimatorTest {
             pack[i] = new EquivalentCircuitCell(truthNominal.scaled(1 + 0.02 * r.nextGaussian(), 1 + 0.05 * r.nextGaussian()),
                     0.95 - 0.01 * i, 25);
         }
-        EkfSocEstimator ekf = new EkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(), cells);
+        EkfSocEstimator ekf = new EkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(),
+                EkfAdaptation.resistanceAndCapacity(), cells);
         for (int i = 0; i < cells; i++) {
             ekf.setCellSoc(i, 0.65);
         }
@@ -158,7 +182,8 @@ class EkfSocEstimatorTest {
                 }
             }
         }
-        System.out.println("pack RMSE " + Math.sqrt(sumSq / count) + " capacity factor " + model.capacityAh() / p.capacityAh());
+        System.out.println("pack RMSE " + Math.sqrt(sumSq / count) + " capacity factor " + model.capacityAh() / p.capacityAh()
+                + " cell 0 capacity learnt/true " + ekf.cellCapacityAh(0) / pack[0].parameters().capacityAh());
         assertThat(Math.sqrt(sumSq / count)).isLessThan(0.01);
     }
 
@@ -209,7 +234,7 @@ class EkfSocEstimatorTest {
     @Test
     void updateAllocatesNothingAfterWarmUp() {
         EkfSocEstimator ekf = new EkfSocEstimator(TestCells.ncmCell(), new HysteresisModel(0.01, 30),
-                EkfTuning.defaults(), 192);
+                EkfTuning.defaults(), EkfAdaptation.resistanceAndCapacity(), 192);
         double[] v = new double[192];
         double[] t = new double[192];
         java.util.Arrays.fill(v, 3.9);
