@@ -43,6 +43,15 @@ public final class CurrentLimits {
         dischargeAmps = Math.min(discharge, dischargeCapAmps);
     }
 
+    /**
+     * Lowers the limits to what the cells can sustain (state of function from the estimators);
+     * call after {@link #update}. Never raises them.
+     */
+    public void limitTo(double chargeLimitAmps, double dischargeLimitAmps) {
+        chargeAmps = Math.min(chargeAmps, Math.max(0, chargeLimitAmps));
+        dischargeAmps = Math.min(dischargeAmps, Math.max(0, dischargeLimitAmps));
+    }
+
     /** 1 below the MOL, 0 at the RSL, linear in between. */
     static double taperUpper(double value, ThreeLevelLimit l) {
         if (value <= l.mol()) {

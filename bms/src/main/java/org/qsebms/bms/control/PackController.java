@@ -10,6 +10,7 @@ import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.bms.telemetry.PackSample;
 import org.qsebms.bms.telemetry.SampleRing;
 import org.qsebms.estimators.health.CellHealthTracker;
+import org.qsebms.estimators.limits.CurrentLimitEstimator;
 import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.SocEstimator;
 import org.qsebms.estimators.softshort.SoftShortDetector;
@@ -27,6 +28,7 @@ public final class PackController {
     private final SocEstimator soc;
     private SoftShortDetector softShort;
     private CellHealthTracker health;
+    private CurrentLimitEstimator stateOfFunction;
     private long healthRevisionSeen;
     private double[] bleedAmps = new double[0];
     private volatile CurrentLimitOutput limitOutput = CurrentLimitOutput.NONE;
@@ -91,7 +93,7 @@ public final class PackController {
         double dt = lastNanos == Long.MIN_VALUE ? 0.0 : (nowNanos - lastNanos) / 1e9;
         lastNanos = nowNanos;
         if (valid) {
-            soc.update(m.packAmps, m.cellVolts, m.cellCelsius, dt);
+            soc.update(m.packAmps, m.cellVolts, m.celsiusAtCell, dt);
             detectSoftShorts(dt);
             trackHealth(dt);
             evaluateSocBounds(nowNanos);
@@ -100,6 +102,9 @@ public final class PackController {
         boolean tripped = protection.tripped();
         // while opening on request, publish zero limits so the charger or load ramps the current down first
         currentLimits.update(m, tripped || supervisor.state() == SupervisorState.OPENING);
+        if (valid) {
+            applyStateOfFunction();
+        }
         limitOutput.publish(currentLimits.chargeAmps(), currentLimits.dischargeAmps());
         // decide + actuate
         supervisor.step(m, valid);
@@ -136,8 +141,9 @@ public final class PackController {
 
     /**
      * Feeds a soft-short (dendrite) detector every valid tick and reports each cell's score to the
-     * protection: 0 until the detector flags the cell (excess self-discharge beyond its threshold by
-     * its sigma test), then RSL (0.6) at the threshold rising to MSL (0.9) at 1.5 times it.
+     * protection: 0 until the detector flags the cell (rest self-discharge, abrupt voltage drops and
+     * SOC drift from the string median, combined), then RSL (0.6) at the threshold, rising to MSL
+     * (0.9) at 1.5 times the self-discharge threshold or a combined detector score of 0.9.
      */
     public void attachSoftShortDetector(SoftShortDetector detector, double thresholdAmps) {
         this.softShort = detector;
@@ -156,8 +162,8 @@ public final class PackController {
         for (int i = 0; i < socScratch.length; i++) {
             // Only a statistically confirmed excess (the detector's flag) counts; its size then sets
             // the level: RSL at the threshold, MSL from 1.5 times the threshold.
-            double score = softShort.isFlagged(i)
-                    ? Math.max(0.6, Math.min(1.0, 0.6 * softShort.selfDischargeAmps(i) / softShortThresholdAmps)) : 0.0;
+            double score = softShort.isFlagged(i) ? Math.max(0.6, Math.min(1.0,
+                    Math.max(0.6 * softShort.selfDischargeAmps(i) / softShortThresholdAmps, softShort.score(i)))) : 0.0;
             protection.reportSoftShortScore(i, score);
         }
     }
@@ -185,7 +191,7 @@ public final class PackController {
         for (int i = 0; i < bleedAmps.length; i++) {
             bleedAmps[i] = hw.balancing().isOn(i) ? m.cellVolts[i] / bleedOhms : 0.0;
         }
-        health.update(m.packAmps, m.cellVolts, m.cellCelsius, bleedAmps, dt, epochMillis.getAsLong());
+        health.update(m.packAmps, m.cellVolts, m.celsiusAtCell, bleedAmps, dt, epochMillis.getAsLong());
         long revision = health.revision();
         if (revision != healthRevisionSeen) {
             healthRevisionSeen = revision;
@@ -197,6 +203,35 @@ public final class PackController {
                 }
             }
         }
+    }
+
+    /**
+     * Lowers the published charge and discharge limits each tick to the smallest over the cells of
+     * the state-of-function estimate (voltage headroom over its horizon from each cell's SOC, RC
+     * voltages, temperature and learnt R0; cold charging held by the interfacial law), on top of
+     * the protection tapers, so the charger and load are derated before any limit is reached.
+     */
+    public void attachStateOfFunction(CurrentLimitEstimator estimator) {
+        this.stateOfFunction = estimator;
+    }
+
+    private void applyStateOfFunction() {
+        CurrentLimitEstimator sof = stateOfFunction;
+        if (sof == null) {
+            return;
+        }
+        EkfSocEstimator ekf = soc instanceof EkfSocEstimator e ? e : null;
+        double charge = Double.POSITIVE_INFINITY;
+        double discharge = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < m.cellCount(); i++) {
+            double z = soc.cellSoc(i);
+            double rc = ekf != null ? ekf.cellRcVolts(i) : 0.0;
+            double r0Scale = ekf != null ? ekf.cellR0Scale(i) : 1.0;
+            double t = m.celsiusAtCell[i];
+            charge = Math.min(charge, sof.chargeLimitAmps(z, rc, t, r0Scale));
+            discharge = Math.min(discharge, sof.dischargeLimitAmps(z, rc, t, r0Scale));
+        }
+        currentLimits.limitTo(charge, discharge);
     }
 
     public CellHealthTracker healthTracker() {

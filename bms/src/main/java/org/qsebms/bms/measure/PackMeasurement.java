@@ -13,8 +13,15 @@ import org.qsebms.hal.SensorStatus;
 public final class PackMeasurement {
     public final double[] cellVolts;
     public final SensorStatus[] cellStatus;
+    /** Per thermistor channel (a pack may have fewer thermistors than cells). */
     public final double[] cellCelsius;
     public final SensorStatus[] tempStatus;
+    /**
+     * Per cell: the temperature of the thermistor nearest the cell (channel {@code i * channels / cells},
+     * thermistors assumed evenly spread from the bottom cell up; 25 °C when the pack has none). What the
+     * estimators use.
+     */
+    public final double[] celsiusAtCell;
     public double packAmps;
     public SensorStatus currentStatus = SensorStatus.OK;
     public double packVolts;
@@ -42,6 +49,8 @@ public final class PackMeasurement {
         cellStatus = new SensorStatus[cells];
         cellCelsius = new double[temperatureChannels];
         tempStatus = new SensorStatus[temperatureChannels];
+        celsiusAtCell = new double[cells];
+        Arrays.fill(celsiusAtCell, 25.0);
         Arrays.fill(cellStatus, SensorStatus.OK);
         Arrays.fill(tempStatus, SensorStatus.OK);
     }
@@ -100,6 +109,12 @@ public final class PackMeasurement {
             if (t < minCelsius) {
                 minCelsius = t;
                 minTempIndex = i;
+            }
+        }
+        int channels = cellCelsius.length;
+        if (channels > 0) {
+            for (int i = 0; i < celsiusAtCell.length; i++) {
+                celsiusAtCell[i] = cellCelsius[(int) ((long) i * channels / celsiusAtCell.length)];
             }
         }
     }

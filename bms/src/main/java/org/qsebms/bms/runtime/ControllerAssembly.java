@@ -14,8 +14,11 @@ import org.qsebms.bms.supervisor.SupervisorRequests;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.bms.telemetry.SampleRing;
 import org.qsebms.config.BmsConfig;
+import org.qsebms.config.ProtectionLimits;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.HealthSettings;
+import org.qsebms.estimators.limits.CurrentLimitEstimator;
+import org.qsebms.estimators.limits.CurrentLimitSettings;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.soc.EkfAdaptation;
 import org.qsebms.estimators.soc.EkfSocEstimator;
@@ -79,6 +82,21 @@ public final class ControllerAssembly {
         EcmParameters estimatorCell = nominal.scaled(capFactor, 1.0 / capFactor);
         controller.attachHealthTracker(new CellHealthTracker(estimatorCell, cells, HealthSettings.defaults(estimatorCell,
                 cfg.health().bulkOhms() / capFactor, cfg.health().npRatio(), cfg.health().endOfLifeResistanceMultiple())));
+        controller.attachStateOfFunction(new CurrentLimitEstimator(estimatorCell, stateOfFunctionSettings(cfg.limits())));
         return new Wiring(controller, requests, events, ring);
+    }
+
+    /**
+     * State of function inside the RSLs: a current is allowed when it keeps every cell's terminal
+     * voltage inside the RSL window for 10 s; charging ramps in between the cold RSL and MOL and
+     * both directions ramp out between the hot MOL and RSL.
+     */
+    static CurrentLimitSettings stateOfFunctionSettings(ProtectionLimits l) {
+        double coldFull = l.chargeUnderTemperature().mol();
+        double coldZero = Math.min(l.chargeUnderTemperature().rsl(), coldFull - 0.1);
+        double hotFull = Math.max(coldFull, l.dischargeOverTemperature().mol());
+        double hotZero = Math.max(l.dischargeOverTemperature().rsl(), hotFull + 0.1);
+        return new CurrentLimitSettings(l.cellUnderVoltage().rsl(), l.cellOverVoltage().rsl(), 10.0,
+                l.chargeOverCurrent().rsl(), l.dischargeOverCurrent().rsl(), coldZero, coldFull, hotFull, hotZero);
     }
 }

@@ -6,8 +6,12 @@ import org.qsebms.estimators.model.EcmParameters;
  * Charge and discharge current limits per cell (state of function) from the ECM: the largest
  * constant current whose terminal voltage stays inside [minCellVolts, maxCellVolts] for the whole
  * horizon, given the cell's SOC, RC voltages, temperature (the Arrhenius factor raises the
- * resistances when cold) and R0 health (estimated over nominal R0); then a temperature trapezoid
- * (foxBMS style: charge falls linearly to zero at {@code chargeZeroCelsius}, both fall to zero at
+ * resistances when cold) and R0 health (estimated over nominal R0); below 25 °C the charge
+ * current is further held to {@code 1 / f(T)} of the rated one, where f is the cell's fitted
+ * temperature law of the interfacial and bulk resistance: the lithium plating overpotential at
+ * the limit then never exceeds its value at the rated current at 25 °C, which bounds the
+ * dendrite risk of charging lithium metal cold; then a temperature trapezoid (foxBMS style:
+ * charge falls linearly to zero at {@code chargeZeroCelsius}, both fall to zero at
  * {@code hotZeroCelsius}) and the rated currents. Both limits are reported as non-negative
  * magnitudes. No allocation per call.
  */
@@ -27,7 +31,7 @@ public final class CurrentLimitEstimator {
         double t = celsius;
         double cold = ramp(t, settings.chargeZeroCelsius(), settings.chargeFullCelsius());
         double hot = 1 - ramp(t, settings.hotFullCelsius(), settings.hotZeroCelsius());
-        return Math.min(settings.maxChargeAmps(), amps) * cold * hot;
+        return Math.min(settings.maxChargeAmps() * interfacialDerate(celsius), amps) * cold * hot;
     }
 
     /** Highest discharge current magnitude (A, >= 0) for a cell in the given state. */
@@ -36,6 +40,15 @@ public final class CurrentLimitEstimator {
         double amps = Math.max(0, headroom / effectiveOhms(soc, celsius, r0Scale));
         double hot = 1 - ramp(celsius, settings.hotFullCelsius(), settings.hotZeroCelsius());
         return Math.min(settings.maxDischargeAmps(), amps) * hot;
+    }
+
+    /**
+     * Fraction of the rated charge current allowed at {@code celsius}: {@code 1 / f(T)} below
+     * 25 °C (f from the fitted temperature law), 1 above, so that {@code I f(T)} — and with it the
+     * interfacial overpotential — stays at or below its rated 25 °C value.
+     */
+    public double interfacialDerate(double celsius) {
+        return Math.min(1.0, 1.0 / cell.resistanceFactor(celsius));
     }
 
     /**

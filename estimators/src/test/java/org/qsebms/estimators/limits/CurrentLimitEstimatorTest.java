@@ -52,6 +52,24 @@ class CurrentLimitEstimatorTest {
     }
 
     @Test
+    void coldChargingIsHeldToTheRatedInterfacialOverpotential() {
+        // a cell with plenty of voltage headroom: only the rated current and the temperature bound it
+        CurrentLimitEstimator limits = new CurrentLimitEstimator(CELL, new CurrentLimitSettings(2.8, 4.25, 10, 1.0, 10,
+                -30, -20, 45, 60));
+        for (double celsius = -15; celsius <= 40; celsius += 5) {
+            double limit = limits.chargeLimitAmps(0.3, 0, celsius, 1.0);
+            double overpotentialScale = limit * CELL.resistanceFactor(celsius);
+            // I f(T) never exceeds the rated 1 A at 25 °C, and equals it wherever nothing else limits
+            assertThat(overpotentialScale).as("at %.0f °C", celsius).isLessThanOrEqualTo(1.0 + 1e-9);
+            if (celsius < 25) {
+                assertThat(limit).as("at %.0f °C", celsius).isLessThan(1.0);
+            }
+        }
+        assertThat(limits.chargeLimitAmps(0.3, 0, 30, 1.0)).isEqualTo(1.0);
+        assertThat(limits.interfacialDerate(0)).isCloseTo(1 / CELL.resistanceFactor(0), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
     void agedCellWithHigherR0GetsLowerLimits() {
         CurrentLimitEstimator limits = new CurrentLimitEstimator(CELL, SETTINGS);
         assertThat(limits.dischargeLimitAmps(0.05, 0, 25, 2.0)).isLessThan(limits.dischargeLimitAmps(0.05, 0, 25, 1.0));
