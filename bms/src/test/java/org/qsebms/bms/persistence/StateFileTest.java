@@ -23,6 +23,60 @@ class StateFileTest {
 
     private final PersistedState defaults = PersistedState.defaults(4, 2.0, 0.035);
 
+    static PersistedState withHealth(long seq) {
+        PersistedState s = sample(seq);
+        return new PersistedState(s.sequence(), s.savedEpochMillis(), s.cellSoc(), s.capacityAh(), s.resistanceOhm(),
+                new double[] {0.0005, 0.0006, 0.0004, 0.0005}, s.cycleCount(), s.ahThroughput(), 0.991, s.faultLog(),
+                new double[] {0.021, Double.NaN, 0.02, 0.0199}, new double[] {10.2, 10.1, 10.25, 10.0},
+                new double[] {0.0031, Double.NaN, 0.0029, 0.003}, new int[] {12, 0, 12, 11},
+                List.of(new ResistancePoint(1.0, 20417.25, 0.035, 0.0005), new ResistancePoint(2.04, 20417.5, 0.0351, 0.0006)));
+    }
+
+    @Test
+    void roundTripsHealthWithUnknownsAndTheResistanceHistory() throws IOException {
+        StateFile f = new StateFile(dir.resolve("s.txt"));
+        f.write(withHealth(43));
+        StateFile.Loaded l = f.load(4, defaults);
+        assertThat(l.warning()).isNull();
+        assertThat(l.state()).isEqualTo(withHealth(43));
+        assertThat(l.state().resistanceHistory()).hasSize(2);
+        assertThat(Files.readString(dir.resolve("s.txt"))).contains("resistance=2.04;20417.5;0.0351;6.0E-4\n")
+                .contains("capacitySigmaAh=0.021,NaN,0.02,0.0199\n").contains("closedCycles=12,0,12,11\n");
+    }
+
+    @Test
+    void aFileFromBeforeTheHealthTrackerLoadsWithTheHealthDetailsUnknown() throws IOException {
+        // the format-1 keys as written before capacitySigmaAh, excessLithiumAh, ... existed
+        String body = "# qse-bms persisted state. Do not edit: the crc32 line must match.\nformat=1\nsequence=5\n"
+                + "savedEpochMillis=1764000000005\ncells=4\ncellSoc=0.5,0.5,0.5,0.5\ncapacityAh=2.0,2.0,2.0,2.0\n"
+                + "resistanceOhm=0.035,0.035,0.035,0.035\nseiResistanceOhm=0.0,0.0,0.0,0.0\ncycleCount=1\n"
+                + "ahThroughput=4.0\nlithiumInventoryFraction=1.0\n";
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        Files.writeString(dir.resolve("old.txt"), body + String.format("crc32=%08x\n", crc.getValue()));
+        StateFile.Loaded l = new StateFile(dir.resolve("old.txt")).load(4, defaults);
+        assertThat(l.restored()).isTrue();
+        assertThat(l.state().capacitySigmaAh()).containsOnly(Double.NaN);
+        assertThat(l.state().closedCycles()).containsOnly(0);
+        assertThat(l.state().resistanceHistory()).isEmpty();
+        assertThat(l.state().ahThroughput()).isEqualTo(4.0);
+    }
+
+    @Test
+    void aBadResistanceLineIsCorruptionNotACrash() throws IOException {
+        Path p = dir.resolve("s.txt");
+        new StateFile(p).write(withHealth(3));
+        String text = Files.readString(p);
+        String body = text.substring(0, text.lastIndexOf("crc32=")).replace("resistance=1.0;", "resistance=1.0;x;");
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        Files.writeString(p, body + String.format("crc32=%08x\n", crc.getValue()));
+        StateFile.Loaded l = new StateFile(p).load(4, defaults);
+        assertThat(l.restored()).isFalse();
+        assertThat(l.state()).isEqualTo(defaults);
+        assertThat(l.warning()).contains("resistance entry");
+    }
+
     @Test
     void roundTripsEveryFieldExactly() throws IOException {
         StateFile f = new StateFile(dir.resolve("s.txt"));
