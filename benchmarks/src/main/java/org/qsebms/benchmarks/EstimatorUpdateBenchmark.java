@@ -15,6 +15,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 import org.qsebms.config.ChemistryPreset;
 import org.qsebms.config.PresetCatalog;
+import org.qsebms.estimators.health.CellHealthTracker;
+import org.qsebms.estimators.health.HealthSettings;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
 import org.qsebms.estimators.limits.CurrentLimitSettings;
 import org.qsebms.estimators.resistance.RlsR0Estimator;
@@ -42,6 +44,7 @@ public class EstimatorUpdateBenchmark {
 
     private EkfSocEstimator ekf;
     private RlsR0Estimator rls;
+    private CellHealthTracker health;
     private SoftShortDetector softShort;
     private CurrentLimitEstimator limits;
     private double[] soc;
@@ -58,6 +61,8 @@ public class EstimatorUpdateBenchmark {
         ekf = new EkfSocEstimator(preset.cell(), preset.hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), cells);
         rls = new RlsR0Estimator(preset.cell(), cells, 0.995, 0.5);
         softShort = new SoftShortDetector(preset.cell(), cells, 0.05, 1800, 0.003, 5);
+        health = new CellHealthTracker(preset.cell(), cells, HealthSettings.defaults(preset.cell(), preset.life().bulkOhms(),
+                preset.life().npRatio(), 2.0));
         limits = new CurrentLimitEstimator(preset.cell(), new CurrentLimitSettings(2.8, 4.3, 10, 2, 6, 0, 10, 45, 60));
         soc = new double[cells];
         chargeLimitAmps = new double[cells];
@@ -81,22 +86,27 @@ public class EstimatorUpdateBenchmark {
         bh.consume(rls.cellR0At25Ohms(0));
     }
 
-    /** The whole per-tick estimation: SOC filter, RLS R0, soft-short detector and current limits. */
+    /**
+     * The whole per-tick estimation as the controller runs it: SOC filter (with R0 adaptation), the
+     * health tracker (RLS R0, capacity windows, lithium counting, rest detection), soft-short
+     * detector and current limits.
+     */
     @Benchmark
     public void fullTick(Blackhole bh) {
         double amps = currents[tick++ & 7];
         volts[0] += amps * 1e-5;
         ekf.update(amps, volts, celsius, 0.1);
-        rls.update(amps, volts, celsius);
+        health.update(amps, volts, celsius, 0.1, 1_764_000_000_000L + tick * 100L);
         for (int i = 0; i < cells; i++) {
             soc[i] = ekf.cellSoc(i);
         }
         softShort.update(amps, volts, soc, 0.1);
         for (int i = 0; i < cells; i++) {
-            double health = rls.cellR0At25Ohms(i) / 0.035;
-            chargeLimitAmps[i] = limits.chargeLimitAmps(soc[i], ekf.cellRcVolts(i), celsius[i], health);
-            dischargeLimitAmps[i] = limits.dischargeLimitAmps(soc[i], ekf.cellRcVolts(i), celsius[i], health);
+            double r0Scale = ekf.cellR0Scale(i);
+            chargeLimitAmps[i] = limits.chargeLimitAmps(soc[i], ekf.cellRcVolts(i), celsius[i], r0Scale);
+            dischargeLimitAmps[i] = limits.dischargeLimitAmps(soc[i], ekf.cellRcVolts(i), celsius[i], r0Scale);
         }
+        bh.consume(health.r0At25Ohms(0));
         bh.consume(chargeLimitAmps[cells - 1] + dischargeLimitAmps[0]);
         bh.consume(softShort.isFlagged(0));
     }
