@@ -44,6 +44,13 @@ class StateFileTest {
                 .contains("capacitySigmaAh=0.021,NaN,0.02,0.0199\n").contains("closedCycles=12,0,12,11\n");
     }
 
+    /** Writes {@code body} followed by its correct crc32 line, as a file edited by hand would need. */
+    private static void writeWithChecksum(Path file, String body) throws IOException {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        Files.writeString(file, body + String.format("crc32=%08x\n", crc.getValue()));
+    }
+
     @Test
     void aFileFromBeforeTheHealthTrackerLoadsWithTheHealthDetailsUnknown() throws IOException {
         // the format-1 keys as written before capacitySigmaAh, excessLithiumAh, ... existed
@@ -51,9 +58,7 @@ class StateFileTest {
                 + "savedEpochMillis=1764000000005\ncells=4\ncellSoc=0.5,0.5,0.5,0.5\ncapacityAh=2.0,2.0,2.0,2.0\n"
                 + "resistanceOhm=0.035,0.035,0.035,0.035\nseiResistanceOhm=0.0,0.0,0.0,0.0\ncycleCount=1\n"
                 + "ahThroughput=4.0\nlithiumInventoryFraction=1.0\n";
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(body.getBytes(StandardCharsets.UTF_8));
-        Files.writeString(dir.resolve("old.txt"), body + String.format("crc32=%08x\n", crc.getValue()));
+        writeWithChecksum(dir.resolve("old.txt"), body);
         StateFile.Loaded l = new StateFile(dir.resolve("old.txt")).load(4, defaults);
         assertThat(l.restored()).isTrue();
         assertThat(l.state().capacitySigmaAh()).containsOnly(Double.NaN);
@@ -68,9 +73,7 @@ class StateFileTest {
         new StateFile(p).write(withHealth(3));
         String text = Files.readString(p);
         String body = text.substring(0, text.lastIndexOf("crc32=")).replace("resistance=1.0;", "resistance=1.0;x;");
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(body.getBytes(StandardCharsets.UTF_8));
-        Files.writeString(p, body + String.format("crc32=%08x\n", crc.getValue()));
+        writeWithChecksum(p, body);
         StateFile.Loaded l = new StateFile(p).load(4, defaults);
         assertThat(l.restored()).isFalse();
         assertThat(l.state()).isEqualTo(defaults);
