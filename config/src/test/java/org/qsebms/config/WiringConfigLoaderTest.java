@@ -30,6 +30,14 @@ class WiringConfigLoaderTest {
     }
 
     @Test
+    void aBleedResistorOutsideItsRangeIsRejectedWithTheKeyPath() throws Exception {
+        assertThatThrownBy(() -> parseExampleWith("balancingResistorOhms: 33", "balancingResistorOhms: 0"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("hal.pi4j.balancingResistorOhms");
+        BmsConfig own = parseExampleWith("balancingResistorOhms: 33", "balancingResistorOhms: 47");
+        assertThat(own.hal().pi4j().orElseThrow().balancingResistorOhms()).isEqualTo(47.0);
+    }
+
+    @Test
     void loadsTheFourSeriesAds1115Example() {
         BmsConfig config = loader.load(EXAMPLE);
 
@@ -43,6 +51,7 @@ class WiringConfigLoaderTest {
         assertThat(w.mcp3x08().get(0).model()).isEqualTo(Mcp3x08Model.MCP3008);
         assertThat(w.cellMeasurement()).isEqualTo(CellMeasurement.TAP_SUBTRACTION);
         assertThat(w.cells()).hasSize(4);
+        assertThat(w.balancingResistorOhms()).isEqualTo(33.0);
         assertThat(w.cells().get(3).dividerRatio()).isEqualTo(10.09);
         assertThat(w.current().input()).isEqualTo(new AdcInputRef("shunt", 0, 1));
         assertThat(w.current().transducer().voltsPerAmp()).isEqualTo(0.05);
