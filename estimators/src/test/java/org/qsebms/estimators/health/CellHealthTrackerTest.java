@@ -229,6 +229,29 @@ class CellHealthTrackerTest {
     }
 
     @Test
+    void anUnknownNpRatioLeavesTheLithiumLeftUnknownButStillCountsTheLoss() {
+        CellHealthTracker h = new CellHealthTracker(NOMINAL, 2, HealthSettings.defaults(NOMINAL, BULK, Double.NaN, 2.0));
+        assertThat(h.lithiumKnown()).isFalse();
+        assertThat(h.lithiumInventoryFraction()).isNaN();
+        assertThat(h.excessLithiumAh(0)).isNaN();
+        assertThat(h.cyclesToLithiumDepletion()).isInfinite();
+        h.restoreCell(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0.004, 10);
+        assertThat(h.lithiumLossPerCycleAh(0)).isEqualTo(0.004);
+        assertThat(h.capacityAh(0)).isEqualTo(NOMINAL.capacityAh());
+        assertThat(h.r0At25Ohms(0)).isEqualTo(NOMINAL.r0Ohms());
+    }
+
+    @Test
+    void settingsOutsideTheirDomainAreRejectedWithTheirName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HealthSettings.defaults(NOMINAL, BULK, 0.5, 2.0))
+                .hasMessageContaining("N/P ratio");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HealthSettings.defaults(NOMINAL, BULK, 4.0, 1.0))
+                .hasMessageContaining("end-of-life resistance multiple");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HealthSettings.defaults(NOMINAL, -1, 4.0, 2.0))
+                .hasMessageContaining("bulkOhmsAt25");
+    }
+
+    @Test
     void updateAllocatesNothing() {
         Rig rig = new Rig(new EcmParameters[] {cell(0.95, 0.030), cell(1.0, 0.033), cell(1.05, 0.03)},
                 new double[] {1, 0.998, 1}, 1.0, 16);
