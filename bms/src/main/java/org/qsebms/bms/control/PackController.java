@@ -34,6 +34,7 @@ public final class PackController {
     private volatile CurrentLimitOutput limitOutput = CurrentLimitOutput.NONE;
     private double softShortThresholdAmps = Double.POSITIVE_INFINITY;
     private double[] socScratch = new double[0];
+    private boolean[] softShortFlagged = new boolean[0];
     private final Protection protection;
     private final Supervisor supervisor;
     private final CurrentLimits currentLimits;
@@ -149,6 +150,7 @@ public final class PackController {
         this.softShort = detector;
         this.softShortThresholdAmps = thresholdAmps;
         this.socScratch = new double[m.cellCount()];
+        this.softShortFlagged = new boolean[m.cellCount()];
     }
 
     private void detectSoftShorts(double dt) {
@@ -165,6 +167,12 @@ public final class PackController {
             double score = softShort.isFlagged(i) ? Math.max(0.6, Math.min(1.0,
                     Math.max(0.6 * softShort.selfDischargeAmps(i) / softShortThresholdAmps, softShort.score(i)))) : 0.0;
             protection.reportSoftShortScore(i, score);
+            boolean flagged = softShort.isFlagged(i);
+            if (flagged != softShortFlagged[i]) {
+                // the alarm carries the detector's reason as it stood when the cell was flagged (allocates on the edge only)
+                softShortFlagged[i] = flagged;
+                protection.reportSoftShortDetail(i, flagged ? softShort.reason(i) : null);
+            }
         }
     }
 

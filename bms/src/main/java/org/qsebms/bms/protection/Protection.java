@@ -43,6 +43,7 @@ public final class Protection {
     private final ConditionMonitor tempStuck;
     private final ConditionMonitor currentStuck;
     private double[] softShortScores = new double[0];
+    private String[] softShortWhere = new String[0];
     private double maxSoftShortScore;
     private int maxSoftShortCell = -1;
     private boolean softShortReported;
@@ -152,6 +153,10 @@ public final class Protection {
         if (plausibility == null) { // sized on first use; allocation happens once, at start-up
             plausibility = new SensorPlausibility(extra, m.cellVolts.length, m.cellCelsius.length);
             softShortScores = new double[m.cellVolts.length];
+            softShortWhere = new String[m.cellVolts.length];
+            for (int i = 0; i < softShortWhere.length; i++) {
+                softShortWhere[i] = cellName(i);
+            }
         }
         plausibility.update(m);
         zeroDrift.evaluate(plausibility.zeroDrift, now, zeroDriftReason, sink);
@@ -179,7 +184,7 @@ public final class Protection {
                 cellsValid ? cellName(m.minCellIndex) : "", sink);
         findMaxSoftShortScore();
         softShort.evaluate(maxSoftShortScore, maxSoftShortCell >= 0, now,
-                maxSoftShortCell >= 0 ? cellName(maxSoftShortCell) : "", sink);
+                maxSoftShortCell >= 0 ? softShortWhere[maxSoftShortCell] : "", sink);
     }
 
     /**
@@ -208,6 +213,16 @@ public final class Protection {
         }
         softShortScores[cell] = Double.isFinite(score) ? score : 0.0;
         softShortReported = true;
+    }
+
+    /**
+     * What the soft-short alarm says about {@code cell}: the detector's reason (built by the caller
+     * when the cell's flag changes, never per tick), or null for just the cell's name.
+     */
+    public void reportSoftShortDetail(int cell, String detail) {
+        if (cell >= 0 && cell < softShortWhere.length) {
+            softShortWhere[cell] = detail == null ? cellName(cell) : detail;
+        }
     }
 
     /** The highest reported score and its cell, found once per evaluation (not once per report). */

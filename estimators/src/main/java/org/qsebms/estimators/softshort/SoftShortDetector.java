@@ -94,14 +94,14 @@ public final class SoftShortDetector {
     }
 
     /**
-     * Why the cell is (not) flagged, one clause per cue, e.g. {@code cell 3: score 0.62 (threshold
-     * 0.50), suspected soft short; self-discharge 8.1 mA above the string median (threshold 3.0 mA,
+     * Why the cell is (not) flagged, one clause per cue, cells numbered from 1 as in alarms and
+     * telemetry, e.g. {@code cell 3: score 0.62 (threshold 0.50), suspected soft short; self-discharge 8.1 mA above the string median (threshold 3.0 mA,
      * standard error 0.4 mA) over 42 min of rest; SOC drifting -0.60 %/h from the string median ...}.
      * Allocates: call on request or when the flag changes, never per tick.
      */
     public String reason(int c) {
         StringBuilder b = new StringBuilder(320);
-        b.append(String.format(Locale.ROOT, "cell %d: score %.2f (threshold %.2f)%s; ", c, score[c],
+        b.append(String.format(Locale.ROOT, "cell %d: score %.2f (threshold %.2f)%s; ", c + 1, score[c],
                 settings.scoreThreshold(), flagged[c] ? ", suspected soft short" : ""));
         appendRest(b, c);
         b.append("; ");
