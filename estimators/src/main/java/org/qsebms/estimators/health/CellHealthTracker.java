@@ -34,6 +34,8 @@ public final class CellHealthTracker {
     private static final double MILLIS_PER_DAY = 86_400_000.0;
     private static final double CLOSE_CYCLE_MIN_SOC = 0.8;
     private static final double VOLTAGE_AVERAGING_SECONDS = 10.0;
+    /** A rest that has not ended after this long is used anyway (a parked pack). */
+    private static final double MAX_REST_WAIT_SECONDS = 86_400.0;
     /** Noise of one sample-to-sample voltage step: ADC noise of two samples plus RC drift within a sample. */
     private static final double STEP_NOISE_VOLTS = 0.005;
 
@@ -61,6 +63,7 @@ public final class CellHealthTracker {
     private final double[] restSoc;
     private final double[] restSocSigma;
     private final double[] restVolts;
+    private final double[] restBleedAmps;
     private final double[] noBleed;
     private double throughputAh;
     private long revision;
@@ -88,6 +91,7 @@ public final class CellHealthTracker {
         this.restSoc = new double[cellCount];
         this.restSocSigma = new double[cellCount];
         this.restVolts = new double[cellCount];
+        this.restBleedAmps = new double[cellCount];
         this.windowNetAh = new double[cellCount];
         this.noBleed = new double[cellCount];
     }
@@ -127,13 +131,18 @@ public final class CellHealthTracker {
             double w = restSeconds == 0 ? 1.0 : Math.min(1.0, dtSeconds / VOLTAGE_AVERAGING_SECONDS);
             for (int i = 0; i < cells; i++) {
                 restVolts[i] += w * (cellVolts[i] - restVolts[i]);
+                restBleedAmps[i] += w * (bleedAmps[i] - restBleedAmps[i]);
             }
             restSeconds += dtSeconds;
-            if (!restTaken && restSeconds >= settings.restSeconds()) {
+            // a rest long enough to count is used when it ends (the most relaxed voltage), or after a day
+            if (!restTaken && restSeconds >= MAX_REST_WAIT_SECONDS) {
                 restTaken = true;
                 relaxedRest(restVolts, cellCelsius, epochMillis);
             }
         } else {
+            if (!restTaken && restSeconds >= settings.restSeconds()) {
+                relaxedRest(restVolts, cellCelsius, epochMillis);
+            }
             restSeconds = 0;
             restTaken = false;
         }
@@ -142,9 +151,13 @@ public final class CellHealthTracker {
     private void relaxedRest(double[] cellVolts, double[] cellCelsius, long epochMillis) {
         double minSoc = 1;
         for (int i = 0; i < cells; i++) {
-            double z = ocv.socAt(cellVolts[i]);
+            // a cell that bleeds into its balancing resistor is not at rest: add back the steady-state
+            // drop of its (averaged) bleed current over the model's whole resistance
+            double steadyOhms = (r0.cellR0At25Ohms(i) + cell.r1Ohms() + cell.r2Ohms()) * cell.resistanceFactor(cellCelsius[i]);
+            double volts = cellVolts[i] + restBleedAmps[i] * steadyOhms;
+            double z = ocv.socAt(volts);
             // remove the entropic term at this temperature, then look up again
-            z = ocv.socAt(cellVolts[i] - (ocv.voltsAt(z, cellCelsius[i]) - ocv.voltsAt(z)));
+            z = ocv.socAt(volts - (ocv.voltsAt(z, cellCelsius[i]) - ocv.voltsAt(z)));
             restSoc[i] = z;
             restSocSigma[i] = Math.min(1.0, settings.ocvSigmaVolts() / Math.max(1e-3, Math.abs(ocv.slopeAt(z))));
             minSoc = Math.min(minSoc, z);
