@@ -16,7 +16,8 @@ import java.util.List;
  * @param ahThroughput             charge moved through the pack, both directions, in Ah
  * @param lithiumInventoryFraction excess lithium left in the worst cell as a fraction of new (NaN: N/P unknown)
  * @param faultLog                 most recent fault edges, oldest first
- * @param capacitySigmaAh          one-sigma uncertainty of each capacity estimate (NaN: not known)
+ * @param capacitySigmaAh          one-sigma uncertainty of each capacity estimate (NaN: not known, a file from before
+ *                                 the health tracker)
  * @param excessLithiumAh          excess lithium left per cell (NaN: not known)
  * @param lithiumLossPerCycleAh    average lithium lost per cycle per cell (NaN: no cycle closed yet)
  * @param closedCycles             cycles closed by the lithium inventory per cell

@@ -73,7 +73,7 @@ public final class StatePersistence {
         int[] closed = s.closedCycles();
         for (int i = 0; i < cap.length; i++) {
             h.restoreCell(i, cap[i], capSigma[i], r0[i], excess[i], loss[i], closed[i]);
-            // only a learnt capacity (it has an uncertainty) replaces the filter's nominal one
+            // a capacity the tracker saved (it has an uncertainty; files from before the tracker have none) goes to the filter
             if (Double.isFinite(capSigma[i]) && controller.soc() instanceof EkfSocEstimator ekf) {
                 ekf.setCellCapacityAh(i, h.capacityAh(i));
             }
