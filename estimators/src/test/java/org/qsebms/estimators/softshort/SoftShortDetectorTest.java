@@ -10,7 +10,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.EquivalentCircuitCell;
-import org.qsebms.estimators.model.OcvCurve;
 
 /**
  * Simulated string of 12 cells with 3 % capacity and 10 % resistance spread, 1 mV voltage noise:
@@ -21,21 +20,10 @@ class SoftShortDetectorTest {
     static final int CELLS = 12;
     static final double DT = 10;
 
-    static OcvCurve ocv() {
-        int m = 101;
-        double[] s = new double[m];
-        double[] v = new double[m];
-        for (int i = 0; i < m; i++) {
-            s[i] = i / 100.0;
-            v[i] = 3.5 + 0.6 * s[i] + 0.1 * s[i] * s[i];
-        }
-        return new OcvCurve(s, v, new double[m]);
-    }
-
     /** @return seconds of rest until the shorted cell was flagged (or -1), and whether any healthy cell was */
     static double[] simulate(long seed, int shortedCell, double restHours) {
         SplittableRandom r = new SplittableRandom(seed);
-        EcmParameters nominal = new EcmParameters(2.0, 0.03, 0.015, 8, 0.012, 150, 20000, ocv());
+        EcmParameters nominal = new EcmParameters(2.0, 0.03, 0.015, 8, 0.012, 150, 20000, SimulatedString.ocv());
         EquivalentCircuitCell[] pack = new EquivalentCircuitCell[CELLS];
         for (int i = 0; i < CELLS; i++) {
             pack[i] = new EquivalentCircuitCell(nominal.scaled(1 + 0.03 * r.nextGaussian(), 1 + 0.1 * r.nextGaussian()),

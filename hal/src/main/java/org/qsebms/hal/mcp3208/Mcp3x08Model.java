@@ -22,8 +22,9 @@ public enum Mcp3x08Model {
 
     /**
      * The 3 command bytes for a conversion, aligned so the result ends in the last byte
-     * (datasheet "using the MCU SPI port" figures). MCP3208: {@code 0000 0 1 SGL D2}, {@code D1 D0 xxxxxx}, {@code 0};
-     * MCP3008: {@code 0000 0001}, {@code SGL D2 D1 D0 xxxx}, {@code 0}.
+     * (datasheet "using the MCU SPI port" figures; {@code -} is a don't-care bit). MCP3208:
+     * {@code 0000 0 1 SGL D2}, {@code D1 D0 ------}, {@code 0}; MCP3008: {@code 0000 0001},
+     * {@code SGL D2 D1 D0 ----}, {@code 0}.
      */
     public void command(boolean singleEnded, int d210, byte[] tx) {
         int sgl = singleEnded ? 1 : 0;
