@@ -64,7 +64,8 @@ public final class ControllerAssembly {
         // (the simulated pack has its own "true" parameters and spread, so this is never circular).
         EcmParameters nominal = cfg.chemistry().cell();
         double capFactor = cfg.pack().capacityAh() / nominal.capacityAh();
-        EkfSocEstimator soc = new EkfSocEstimator(nominal.scaled(capFactor, 1.0 / capFactor),
+        EcmParameters estimatorCell = nominal.scaled(capFactor, 1.0 / capFactor);
+        EkfSocEstimator soc = new EkfSocEstimator(estimatorCell,
                 cfg.chemistry().hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), cells);
         CurrentLimits limits = new CurrentLimits(cfg.limits());
         long periodNanos = cfg.loop().period().toNanos();
@@ -76,10 +77,9 @@ public final class ControllerAssembly {
         controller.attachPersistence(persistence, cfg.persistence().interval().toNanos());
         // Soft-short (dendrite) detection from voltage relaxation at rest, against the model.
         double softShortThresholdAmps = 0.003;
-        controller.attachSoftShortDetector(new SoftShortDetector(nominal.scaled(capFactor, 1.0 / capFactor), cells,
+        controller.attachSoftShortDetector(new SoftShortDetector(estimatorCell, cells,
                 0.05, 1800, softShortThresholdAmps, 5), softShortThresholdAmps);
         // Health: R0 and its SEI part, capacity between relaxed rests, lithium inventory, resistance growth.
-        EcmParameters estimatorCell = nominal.scaled(capFactor, 1.0 / capFactor);
         controller.attachHealthTracker(new CellHealthTracker(estimatorCell, cells, HealthSettings.defaults(estimatorCell,
                 cfg.health().bulkOhms() / capFactor, cfg.health().npRatio(), cfg.health().endOfLifeResistanceMultiple())));
         controller.attachStateOfFunction(new CurrentLimitEstimator(estimatorCell, stateOfFunctionSettings(cfg.limits())));

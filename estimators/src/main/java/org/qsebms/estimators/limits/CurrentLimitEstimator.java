@@ -18,26 +18,31 @@ import org.qsebms.estimators.model.EcmParameters;
 public final class CurrentLimitEstimator {
     private final EcmParameters cell;
     private final CurrentLimitSettings settings;
+    /** R1 and R2 charged over the horizon at 25 °C: fixed by the cell and the settings, so computed once. */
+    private final double rcOhmsOverHorizon;
 
     public CurrentLimitEstimator(EcmParameters cell, CurrentLimitSettings settings) {
         this.cell = cell;
         this.settings = settings;
+        double h = settings.horizonSeconds();
+        this.rcOhmsOverHorizon = cell.r1Ohms() * (1 - Math.exp(-h / cell.tau1Seconds()))
+                + cell.r2Ohms() * (1 - Math.exp(-h / cell.tau2Seconds()));
     }
 
     /** Highest charge current (A, >= 0) for a cell in the given state. */
     public double chargeLimitAmps(double soc, double rcVolts, double celsius, double r0Scale) {
+        double f = cell.resistanceFactor(celsius);
         double headroom = settings.maxCellVolts() - cell.ocv().voltsAt(soc, celsius) - rcVolts;
-        double amps = Math.max(0, headroom / effectiveOhms(soc, celsius, r0Scale));
-        double t = celsius;
-        double cold = ramp(t, settings.chargeZeroCelsius(), settings.chargeFullCelsius());
-        double hot = 1 - ramp(t, settings.hotFullCelsius(), settings.hotZeroCelsius());
-        return Math.min(settings.maxChargeAmps() * interfacialDerate(celsius), amps) * cold * hot;
+        double amps = Math.max(0, headroom / effectiveOhms(soc, f, r0Scale));
+        double cold = ramp(celsius, settings.chargeZeroCelsius(), settings.chargeFullCelsius());
+        double hot = 1 - ramp(celsius, settings.hotFullCelsius(), settings.hotZeroCelsius());
+        return Math.min(settings.maxChargeAmps() * derate(f), amps) * cold * hot;
     }
 
     /** Highest discharge current magnitude (A, >= 0) for a cell in the given state. */
     public double dischargeLimitAmps(double soc, double rcVolts, double celsius, double r0Scale) {
         double headroom = cell.ocv().voltsAt(soc, celsius) + rcVolts - settings.minCellVolts();
-        double amps = Math.max(0, headroom / effectiveOhms(soc, celsius, r0Scale));
+        double amps = Math.max(0, headroom / effectiveOhms(soc, cell.resistanceFactor(celsius), r0Scale));
         double hot = 1 - ramp(celsius, settings.hotFullCelsius(), settings.hotZeroCelsius());
         return Math.min(settings.maxDischargeAmps(), amps) * hot;
     }
@@ -48,20 +53,21 @@ public final class CurrentLimitEstimator {
      * interfacial overpotential — stays at or below its rated 25 °C value.
      */
     public double interfacialDerate(double celsius) {
-        return Math.min(1.0, 1.0 / cell.resistanceFactor(celsius));
+        return derate(cell.resistanceFactor(celsius));
+    }
+
+    private static double derate(double resistanceFactor) {
+        return Math.min(1.0, 1.0 / resistanceFactor);
     }
 
     /**
-     * Resistance seen by a constant current after the horizon: R0 plus the charged fraction of
-     * each RC pair, plus the OCV change the current itself causes over the horizon.
+     * Resistance seen by a constant current after the horizon at temperature factor {@code f}: R0
+     * plus the charged fraction of each RC pair, plus the OCV change the current itself causes over
+     * the horizon.
      */
-    private double effectiveOhms(double soc, double celsius, double r0Scale) {
-        double f = cell.resistanceFactor(celsius);
-        double h = settings.horizonSeconds();
-        double rc = cell.r1Ohms() * (1 - Math.exp(-h / cell.tau1Seconds()))
-                + cell.r2Ohms() * (1 - Math.exp(-h / cell.tau2Seconds()));
-        double ocvDrift = Math.abs(cell.ocv().slopeAt(soc)) * h / (3600.0 * cell.capacityAh());
-        return (cell.r0Ohms() * r0Scale + rc) * f + ocvDrift;
+    private double effectiveOhms(double soc, double f, double r0Scale) {
+        double ocvDrift = Math.abs(cell.ocv().slopeAt(soc)) * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
+        return (cell.r0Ohms() * r0Scale + rcOhmsOverHorizon) * f + ocvDrift;
     }
 
     /** 0 at or below {@code zero}, 1 at or above {@code full}, linear in between. */
