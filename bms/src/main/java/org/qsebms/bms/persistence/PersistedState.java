@@ -68,6 +68,13 @@ public record PersistedState(
                 new int[cellSoc.length], List.of());
     }
 
+    /** This state under a new sequence number and fault log. */
+    public PersistedState withSequenceAndFaultLog(long newSequence, List<FaultLogEntry> newFaultLog) {
+        return new PersistedState(newSequence, savedEpochMillis, cellSoc, capacityAh, resistanceOhm, seiResistanceOhm,
+                cycleCount, ahThroughput, lithiumInventoryFraction, newFaultLog, capacitySigmaAh, excessLithiumAh,
+                lithiumLossPerCycleAh, closedCycles, resistanceHistory);
+    }
+
     static double[] nans(int n) {
         double[] a = new double[n];
         Arrays.fill(a, Double.NaN);

@@ -72,7 +72,7 @@ public final class PersistenceWriter implements AutoCloseable {
         }
         trimFaultLog();
         if (handoff.ready()) {
-            last = handoff.take(last, last.sequence(), java.util.List.of());
+            last = handoff.take(last);
             changed = true;
         }
         if (!changed) {
@@ -97,11 +97,7 @@ public final class PersistenceWriter implements AutoCloseable {
 
     /** The state as it would be written now. */
     synchronized PersistedState current() {
-        PersistedState l = last;
-        return new PersistedState(++sequence, l.savedEpochMillis(), l.cellSoc(), l.capacityAh(), l.resistanceOhm(),
-                l.seiResistanceOhm(), l.cycleCount(), l.ahThroughput(), l.lithiumInventoryFraction(),
-                new ArrayList<>(faultLog), l.capacitySigmaAh(), l.excessLithiumAh(), l.lithiumLossPerCycleAh(),
-                l.closedCycles(), l.resistanceHistory());
+        return last.withSequenceAndFaultLog(++sequence, new ArrayList<>(faultLog));
     }
 
     private void trimFaultLog() {

@@ -131,27 +131,27 @@ public final class StateHandoff {
     }
 
     /**
-     * Writer side: the waiting snapshot with its health into a state based on {@code base}
-     * (health fields from {@code base} when no tracker was attached), then frees the slot.
+     * Writer side: the waiting snapshot with its health on top of {@code base} (whose sequence and
+     * fault log it keeps, and whose health it keeps when no tracker was attached), then frees the slot.
      */
-    PersistedState take(PersistedState base, long sequence, java.util.List<FaultLogEntry> faultLog) {
+    PersistedState take(PersistedState base) {
         double[] soc = cellSoc.clone();
         long t = epochMillis;
         double ah = ahThroughput;
         PersistedState out;
         if (!hasHealth) {
-            out = new PersistedState(sequence, t, soc, base.capacityAh(), base.resistanceOhm(), base.seiResistanceOhm(),
-                    Math.max(equivalentCycles(ah, base.capacityAh()), base.cycleCount()), ah,
-                    base.lithiumInventoryFraction(), faultLog, base.capacitySigmaAh(),
-                    base.excessLithiumAh(), base.lithiumLossPerCycleAh(), base.closedCycles(), base.resistanceHistory());
+            out = new PersistedState(base.sequence(), t, soc, base.capacityAh(), base.resistanceOhm(),
+                    base.seiResistanceOhm(), Math.max(equivalentCycles(ah, base.capacityAh()), base.cycleCount()), ah,
+                    base.lithiumInventoryFraction(), base.faultLog(), base.capacitySigmaAh(), base.excessLithiumAh(),
+                    base.lithiumLossPerCycleAh(), base.closedCycles(), base.resistanceHistory());
         } else {
             java.util.List<ResistancePoint> history = new java.util.ArrayList<>(historySize);
             for (int k = 0; k < historySize; k++) {
                 history.add(new ResistancePoint(historyCycles[k], historyDays[k], historyR0[k], historySei[k]));
             }
-            out = new PersistedState(sequence, t, soc, capacityAh, r0Ohm, seiOhm,
-                    Math.max(equivalentCycles(ah, capacityAh), base.cycleCount()), ah,
-                    lithiumFraction, faultLog, capacitySigmaAh, excessLithiumAh, lossPerCycleAh, closedCycles, history);
+            out = new PersistedState(base.sequence(), t, soc, capacityAh, r0Ohm, seiOhm,
+                    Math.max(equivalentCycles(ah, capacityAh), base.cycleCount()), ah, lithiumFraction, base.faultLog(),
+                    capacitySigmaAh, excessLithiumAh, lossPerCycleAh, closedCycles, history);
         }
         full.set(false);
         return out;
