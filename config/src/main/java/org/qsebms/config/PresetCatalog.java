@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.soc.HysteresisModel;
 
 /** The chemistry presets shipped with qse-bms (YAML resources under {@code presets/}), or a preset file. */
@@ -65,7 +66,7 @@ public final class PresetCatalog {
         double anodic = root.requiredNumber("anodicLimitVolts", 3.0, 7.0, "V");
         YamlNode cell = root.mapping("cell");
         cell.rejectUnknownKeys(Set.of("capacityAh", "r0Ohms", "r1Ohms", "tau1", "r2Ohms", "tau2",
-                "activationEnergyJPerMol", "ocvTable", "hysteresis", "bulkOhms", "npRatio"));
+                "activationEnergyJPerMol", "ocvTable", "hysteresis", "bulkOhms", "npRatio", "resistanceVsSoc"));
         String ocvTable = cell.requiredString("ocvTable");
         // a preset file may name its OCV table relative to its own directory
         if (baseDir != null && !Path.of(ocvTable).isAbsolute() && Files.isRegularFile(baseDir.resolve(ocvTable))) {
@@ -87,7 +88,8 @@ public final class PresetCatalog {
                 cell.requiredNumber("r2Ohms", 0, 100, "ohm"),
                 seconds(cell.duration("tau2", null, Duration.ofMillis(1), Duration.ofHours(10))),
                 cell.number("activationEnergyJPerMol", 0, 0, 200000, "J/mol"),
-                ocv);
+                ocv,
+                resistanceVsSoc(cell));
         YamlNode limits = root.mapping("limits");
         limits.rejectUnknownKeys(LIMIT_KEYS);
         double capacity = ecm.capacityAh();
@@ -117,6 +119,33 @@ public final class PresetCatalog {
         }
         return new ChemistryPreset(name, electrolyte, cathode, ecm, pl, chargeC, dischargeC, hysteresis,
                 new CellLife(bulkOhms, npRatio));
+    }
+
+    /**
+     * The optional {@code resistanceVsSoc: {soc: [...], factor: [...], slowFactor: [...]}} table
+     * (factor on R0 and R1; slowFactor on R2, the same as factor when left out); flat when absent.
+     */
+    private static ResistanceVsSoc resistanceVsSoc(YamlNode cell) {
+        if (!cell.has("resistanceVsSoc")) {
+            return ResistanceVsSoc.FLAT;
+        }
+        YamlNode t = cell.mapping("resistanceVsSoc");
+        t.rejectUnknownKeys(Set.of("soc", "factor", "slowFactor"));
+        double[] soc = t.numberList("soc", 0, 1, "");
+        double[] factor = t.numberList("factor", 0.01, 100, "");
+        double[] slowFactor = t.has("slowFactor") ? t.numberList("slowFactor", 0.01, 100, "") : factor;
+        if (soc.length != factor.length || soc.length != slowFactor.length || soc.length < 2) {
+            throw new ConfigException(cell.child("resistanceVsSoc"), "has " + soc.length + " SOC points, "
+                    + factor.length + " factors and " + slowFactor.length + " slowFactors; give the same number "
+                    + "(at least 2) of each, one per SOC point");
+        }
+        for (int i = 1; i < soc.length; i++) {
+            if (!(soc[i] > soc[i - 1])) {
+                throw new ConfigException(t.child("soc") + "[" + i + "]", soc[i] + " does not exceed the point before it ("
+                        + soc[i - 1] + "); list SOC points in increasing order");
+            }
+        }
+        return new ResistanceVsSoc(soc, factor, slowFactor);
     }
 
     private static double[] cRates(YamlNode n) {

@@ -102,6 +102,34 @@ final class YamlNode {
         return out;
     }
 
+    /** A list of numbers in {@code min..max} (unit {@code unit}) under {@code key}; required. */
+    double[] numberList(String key, double min, double max, String unit) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            throw new ConfigException(child(key), "is required but missing; give a list of numbers in " + min + ".."
+                    + max + " " + unit + ", such as [0.05, 0.5, 1.0]");
+        }
+        if (!v.isArray()) {
+            throw new ConfigException(child(key), "expected a list of numbers such as [0.05, 0.5, 1.0], found "
+                    + describe(v));
+        }
+        double[] out = new double[v.size()];
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            String p = child(key) + "[" + i + "]";
+            if (!e.isNumber()) {
+                throw new ConfigException(p, "expected a number in " + unit + ", found " + describe(e));
+            }
+            double d = e.asDouble();
+            if (!(d >= min && d <= max)) {
+                throw new ConfigException(p, d + " " + unit + " is outside " + min + ".." + max + " " + unit
+                        + "; use a value in that range");
+            }
+            out[i] = d;
+        }
+        return out;
+    }
+
     /** A whole number written in decimal or as hex text/number ({@code 0x48}), in {@code min..max}. */
     int hexOrInteger(String key, int min, int max) {
         JsonNode v = node.get(key);

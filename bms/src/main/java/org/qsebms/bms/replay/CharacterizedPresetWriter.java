@@ -59,6 +59,13 @@ public final class CharacterizedPresetWriter {
             y.append(f("  hysteresis: {magnitudeVolts: %.5f, ratePerSoc: %.1f}%n", c.hysteresis().magnitudeVolts(),
                     c.hysteresis().ratePerSoc()));
         }
+        if (!p.resistanceVsSoc().isFlat()) {
+            y.append("  # factors on r0Ohms and r1Ohms (factor) and on r2Ohms (slowFactor) against SOC, from the pulse fits below\n");
+            y.append("  resistanceVsSoc:\n");
+            y.append("    soc: ").append(list(p.resistanceVsSoc().socFraction(), "%.3f")).append('\n');
+            y.append("    factor: ").append(list(p.resistanceVsSoc().factor(), "%.3f")).append('\n');
+            y.append("    slowFactor: ").append(list(p.resistanceVsSoc().slowFactor(), "%.3f")).append('\n');
+        }
         boolean inLimits = false;
         for (String line : base) {
             inLimits |= line.startsWith("limits:");
@@ -74,6 +81,14 @@ public final class CharacterizedPresetWriter {
         }
         Files.writeString(yaml, y.toString(), StandardCharsets.UTF_8);
         return ocvFile;
+    }
+
+    private static String list(double[] values, String format) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(f(format, values[i]));
+        }
+        return b.append(']').toString();
     }
 
     private static void writeOcv(OcvCurve ocv, List<String> sources, Path file) throws IOException {

@@ -1,6 +1,8 @@
 package org.qsebms.bms.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import org.qsebms.config.PresetCatalog;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.EquivalentCircuitCell;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.model.ResistanceVsSoc;
 
 class CharacterizeCommandTest {
     @TempDir
@@ -22,7 +25,11 @@ class CharacterizeCommandTest {
 
     /** Simulated test: slow discharge then slow charge (OCV test), or rested pulses (pulse test). */
     private Path simulated(String name, boolean pulses, double celsius) throws IOException {
-        EcmParameters truth = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV);
+        return simulated(name, pulses, celsius, ResistanceVsSoc.FLAT);
+    }
+
+    private Path simulated(String name, boolean pulses, double celsius, ResistanceVsSoc bySoc) throws IOException {
+        EcmParameters truth = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV, bySoc);
         EquivalentCircuitCell cell = new EquivalentCircuitCell(truth, 1.0, celsius);
         StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c,capacity_ah\n");
         double ah = 0;
@@ -60,6 +67,41 @@ class CharacterizeCommandTest {
         assertThat(preset.cell().r0Ohms()).isBetween(0.015, 0.025);
         assertThat(preset.cell().activationEnergyJPerMol()).isBetween(15000.0, 35000.0);
         assertThat(preset.cell().ocv().voltsAt(0.5)).isBetween(3.68, 3.72);
+        for (double soc = 0.15; soc <= 0.9; soc += 0.05) {
+            assertThat(preset.cell().socFactor(soc)).as("R0/R1 factor at SOC %.2f of a cell without one", soc)
+                    .isCloseTo(1.0, within(0.1));
+            assertThat(preset.cell().slowSocFactor(soc)).as("R2 factor at SOC %.2f of a cell without one", soc)
+                    .isCloseTo(1.0, within(0.1));
+        }
+    }
+
+    @Test
+    void learnsHowResistanceRisesTowardsEmpty() throws IOException {
+        // the simulated cell's R0 and R1 triple towards empty, its R2 doubles
+        ResistanceVsSoc truth = new ResistanceVsSoc(new double[] {0.0, 0.15, 0.3, 1.0}, new double[] {3, 1.5, 1, 1},
+                new double[] {2, 1.3, 1, 1});
+        Path out = tmp.resolve("rising.yaml");
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new CharacterizeCommand(),
+                "--ocv-test", simulated("ocv.csv", false, 25, truth).toString(),
+                "--pulse-test", simulated("p25.csv", true, 25, truth).toString(),
+                "--capacity-ah", "2.0", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(out)).contains("resistanceVsSoc:");
+        EcmParameters learnt = new PresetCatalog().load(out.toString()).cell();
+        for (double soc : new double[] {0.5, 0.8}) {
+            double fastOhms = (learnt.r0Ohms() + learnt.r1Ohms()) * learnt.socFactor(soc);
+            double slowOhms = learnt.r2Ohms() * learnt.slowSocFactor(soc);
+            assertThat(fastOhms).as("R0 + R1 at SOC %.1f", soc).isCloseTo(0.03 * truth.factorAt(soc), withinPercentage(12));
+            assertThat(slowOhms).as("R2 at SOC %.1f", soc).isCloseTo(0.015 * truth.slowFactorAt(soc), withinPercentage(12));
+        }
+        // towards empty the simulated 90 s pulse drains 5 % SOC down the steep end of the table, so each fit
+        // averages over that span (a real HPPC pulse is 10 s): there the rise is asserted, not its size
+        assertThat(learnt.socFactor(0.1)).as("R0/R1 factor at SOC 0.1 over that at 0.5")
+                .isGreaterThan(1.6 * learnt.socFactor(0.5));
+        assertThat(learnt.socFactor(0.2)).as("R0/R1 factor at SOC 0.2 over that at 0.5")
+                .isGreaterThan(1.2 * learnt.socFactor(0.5));
+        assertThat(learnt.slowSocFactor(0.1)).as("R2 factor at SOC 0.1 over that at 0.5")
+                .isGreaterThan(1.4 * learnt.slowSocFactor(0.5));
     }
 
     @Test

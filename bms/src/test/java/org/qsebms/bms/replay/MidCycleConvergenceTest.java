@@ -14,7 +14,8 @@ import org.qsebms.estimators.soc.EkfTuning;
 /**
  * Convergence under load: the drive cycles start at rest near full charge, where the first voltage
  * already gives SOC. Here the replay starts in the middle of a 25 °C NCA drive cycle, at a
- * moment of driving, with the SOC 30 % off in either direction.
+ * moment of driving, with the SOC 30 % off in either direction, and must meet the issue's 25 °C
+ * targets after the 600 s window (RMSE 1 %, max 3 %, 3-sigma coverage 95 %).
  */
 class MidCycleConvergenceTest {
     private static Characterization nca;
@@ -47,7 +48,10 @@ class MidCycleConvergenceTest {
         LogReplay.Result r = new LogReplay(nca().cell(), nca().hysteresis(), EkfTuning.defaults(), 600).run(log, start);
         System.out.println(cycle + " from row " + startRow + " offset " + offset + ": " + r.summary().toJson());
         assertThat(r.summary().convergedAfterSeconds()).as("seconds to |error| < 2 %").isLessThanOrEqualTo(600);
-        // RMSE after these mid-cycle starts misses the 1 % target on US06 and HWFTa, and HWFTa's
-        // max error and coverage miss 3 % / 95 % (see docs/estimation.md); only convergence is asserted here
+        // the 25 °C NMC/NCA targets, after the 600 s convergence window
+        assertThat(r.summary().socRmse()).as("SOC RMSE").isLessThanOrEqualTo(0.01);
+        assertThat(r.summary().socMaxError()).as("SOC max error").isLessThanOrEqualTo(0.03);
+        assertThat(r.summary().boundCoverage()).as("share of time the true SOC is inside the 3-sigma bound")
+                .isGreaterThanOrEqualTo(0.95);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.soc.HysteresisModel;
 
 /**
@@ -18,6 +19,12 @@ public final class CellCharacterizer {
     private static final double GAS_CONSTANT = 8.314462618;
     /** Default hysteresis rate: h settles within about 5 % SOC. */
     static final double HYSTERESIS_RATE_PER_SOC = 60.0;
+    /** Pulses within this SOC of a level's first pulse belong to that level. */
+    static final double SOC_LEVEL_WIDTH = 0.03;
+    /** Pulse fits worse than this (RMS residual) do not shape the resistance-versus-SOC table. */
+    static final double MAX_FIT_RMS_VOLTS = 0.02;
+    /** A level whose pulses fitted R2 as zero keeps this much of the nominal R2. */
+    static final double MIN_FACTOR = 0.05;
 
     private final PulseFitter pulseFitter;
     private final OcvFitter ocvFitter;
@@ -37,6 +44,7 @@ public final class CellCharacterizer {
         List<String> notes = new ArrayList<>();
         List<PulseFit> all = new ArrayList<>();
         TreeMap<Double, double[]> byTemperature = new TreeMap<>();
+        TreeMap<Double, List<PulseFit>> fitsByTemperature = new TreeMap<>();
         for (CellTestLog log : pulseTests) {
             List<PulseFit> fits = pulseFitter.fitAll(log, capacityAh);
             if (fits.isEmpty()) {
@@ -45,6 +53,7 @@ public final class CellCharacterizer {
             all.addAll(fits);
             double celsius = log.medianCelsius();
             byTemperature.put(celsius, medians(fits));
+            fitsByTemperature.put(celsius, fits);
             notes.add(String.format("%s: %d pulses fitted at %.1f °C", log.source(), fits.size(), celsius));
         }
         double refCelsius = byTemperature.keySet().stream()
@@ -66,11 +75,74 @@ public final class CellCharacterizer {
         double dcResistance = ref[0] + ref[1] + ref[3];
         OcvFit ocv = ocvFitter.fit(ocvTests, capacityAh, dcResistance);
         notes.add("OCV: " + ocv.note());
+        ResistanceVsSoc bySoc = resistanceVsSoc(fitsByTemperature.get(refCelsius), ref[0] + ref[1], ref[3]);
+        notes.add(bySoc.isFlat()
+                ? "resistance against SOC: fewer than two SOC levels with pulses, so no SOC dependence"
+                : "resistance against SOC (SOC: factor on R0 and R1 / on R2, medians per HPPC SOC level): "
+                        + describe(bySoc));
         EcmParameters cell = new EcmParameters(capacityAh, ref[0] * toRef, ref[1] * toRef, ref[2], ref[3] * toRef,
-                ref[4], activation, ocv.curve());
+                ref[4], activation, ocv.curve(), bySoc);
         HysteresisModel hysteresis = ocv.hysteresisVolts() > 0
                 ? new HysteresisModel(ocv.hysteresisVolts(), HYSTERESIS_RATE_PER_SOC) : HysteresisModel.NONE;
         return new Characterization(cell, hysteresis, ocv, List.copyOf(all), List.copyOf(notes));
+    }
+
+    /**
+     * The SOC factor on the resistances: pulses are grouped into SOC levels (an HPPC test pulses
+     * several times at each level, within {@link #SOC_LEVEL_WIDTH} of its first pulse). Each level's
+     * factor on R0 and R1 is the median of its pulses' R0 + R1 over the nominal R0 + R1 (on 1 s logs
+     * the split between the two is not identifiable, their sum is), and its factor on R2 the median
+     * R2 over the nominal R2. Fits with an RMS residual above {@link #MAX_FIT_RMS_VOLTS}, or counted
+     * outside SOC 0..1 (a test run past empty), are left out.
+     * Flat when fewer than two levels remain.
+     */
+    static ResistanceVsSoc resistanceVsSoc(List<PulseFit> fits, double nominalFastOhms, double nominalSlowOhms) {
+        if (!(nominalFastOhms > 0) || !(nominalSlowOhms > 0)) {
+            return ResistanceVsSoc.FLAT;
+        }
+        List<PulseFit> good = fits.stream().filter(f -> f.rmsVolts() <= MAX_FIT_RMS_VOLTS)
+                .filter(f -> f.socFraction() >= 0 && f.socFraction() <= 1)
+                .filter(f -> f.r0Ohms() + f.r1Ohms() > 0)
+                .sorted((a, b) -> Double.compare(b.socFraction(), a.socFraction())).toList();
+        List<double[]> levels = new ArrayList<>();
+        int start = 0;
+        while (start < good.size()) {
+            int end = start;
+            while (end < good.size() && good.get(start).socFraction() - good.get(end).socFraction() <= SOC_LEVEL_WIDTH) {
+                end++;
+            }
+            List<PulseFit> level = good.subList(start, end);
+            double soc = level.stream().mapToDouble(PulseFit::socFraction).average().orElseThrow();
+            double fast = median(level.stream().mapToDouble(f -> f.r0Ohms() + f.r1Ohms()).toArray());
+            double slow = median(level.stream().mapToDouble(PulseFit::r2Ohms).toArray());
+            levels.add(new double[] {soc, fast / nominalFastOhms,
+                Math.max(MIN_FACTOR, slow / nominalSlowOhms)});
+            start = end;
+        }
+        if (levels.size() < 2) {
+            return ResistanceVsSoc.FLAT;
+        }
+        int n = levels.size();
+        double[] soc = new double[n];
+        double[] factor = new double[n];
+        double[] slowFactor = new double[n];
+        for (int i = 0; i < n; i++) {
+            soc[i] = levels.get(n - 1 - i)[0];
+            factor[i] = levels.get(n - 1 - i)[1];
+            slowFactor[i] = levels.get(n - 1 - i)[2];
+        }
+        return new ResistanceVsSoc(soc, factor, slowFactor);
+    }
+
+    private static String describe(ResistanceVsSoc table) {
+        double[] soc = table.socFraction();
+        double[] factor = table.factor();
+        double[] slow = table.slowFactor();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < soc.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(String.format("%.2f: %.2f / %.2f", soc[i], factor[i], slow[i]));
+        }
+        return b.toString();
     }
 
     /** Medians of r0, r1, tau1, r2, tau2 over pulses between 20 and 95 % SOC (all pulses if none). */

@@ -2,6 +2,7 @@ package org.qsebms.estimators.soc;
 
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.model.ResistanceVsSoc;
 
 /** Cells for estimator tests: Chen2020 NCM811 OCV (sloped) and a Safari-like flat LFP OCV. */
 public final class TestCells {
@@ -41,5 +42,11 @@ public final class TestCells {
 
     public static EcmParameters ncmCell() {
         return new EcmParameters(2.0, 0.030, 0.015, 10, 0.012, 200, 20000, ncm811());
+    }
+
+    /** {@link #ncmCell()} with resistances rising towards empty, as the Panasonic NCA cell's do. */
+    public static EcmParameters ncmCellWithResistanceVsSoc() {
+        return ncmCell().withResistanceVsSoc(new ResistanceVsSoc(new double[] {0.05, 0.1, 0.2, 0.5, 0.9},
+                new double[] {3.8, 2.1, 1.1, 0.9, 1.05}, new double[] {2.6, 1.8, 1.0, 0.8, 1.0}));
     }
 }

@@ -1,0 +1,82 @@
+package org.qsebms.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qsebms.estimators.model.EcmParameters;
+
+/** A preset's optional {@code cell.resistanceVsSoc} table, as {@code bms characterize} writes it. */
+class ResistanceVsSocPresetTest {
+    @TempDir
+    Path dir;
+
+    private Path presetWith(String table) throws IOException {
+        String base;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("presets/psoa-ncm811.yaml")) {
+            base = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String text = base.replace("  npRatio: 6.85\n", "  npRatio: 6.85\n" + table);
+        assertThat(text).as("the table went into the cell section").contains(table);
+        return Files.writeString(dir.resolve("cell.yaml"), text);
+    }
+
+    @Test
+    void loadsTheTableAndTheModelUsesIt() throws IOException {
+        Path preset = presetWith("""
+                  resistanceVsSoc:
+                    soc: [0.05, 0.2, 0.9]
+                    factor: [3.5, 1.1, 1.0]
+                    slowFactor: [2.5, 1.0, 0.9]
+                """);
+        EcmParameters cell = new PresetCatalog().load(preset.toString()).cell();
+        assertThat(cell.socFactor(0.05)).isEqualTo(3.5);
+        assertThat(cell.slowSocFactor(0.9)).isEqualTo(0.9);
+        assertThat(cell.socFactor(0.125)).isCloseTo(2.3, org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void slowFactorDefaultsToTheFactorAndNoTableMeansFlat() throws IOException {
+        EcmParameters cell = new PresetCatalog().load(presetWith("""
+                  resistanceVsSoc: {soc: [0.1, 0.5], factor: [2.0, 1.0]}
+                """).toString()).cell();
+        assertThat(cell.slowSocFactor(0.1)).isEqualTo(2.0);
+        assertThat(new PresetCatalog().load("psoa-ncm811").cell().resistanceVsSoc().isFlat()).isTrue();
+    }
+
+    @Test
+    void malformedTablesNameTheKeyAndTheFix() throws IOException {
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  resistanceVsSoc: {soc: [0.1, 0.5, 0.9], factor: [2.0, 1.0]}
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cell.resistanceVsSoc")
+                .hasMessageContaining("3 SOC points, 2 factors and 2 slowFactors; give the same number");
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  resistanceVsSoc: {soc: [0.5, 0.1], factor: [2.0, 1.0]}
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("resistanceVsSoc.soc[1]")
+                .hasMessageContaining("list SOC points in increasing order");
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  resistanceVsSoc: {soc: [0.1, 0.5], factor: [2.0, "high"]}
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("resistanceVsSoc.factor[1]").hasMessageContaining("expected a number");
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  resistanceVsSoc: {soc: [0.1, 0.5], factor: [2.0, 0]}
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("resistanceVsSoc.factor[1]").hasMessageContaining("outside 0.01..100");
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  resistanceVsSoc: {soc: 0.5, factor: [2.0, 1.0]}
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("resistanceVsSoc.soc").hasMessageContaining("expected a list of numbers");
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  resistanceVsSoc: {soc: [0.1, 0.5], factors: [2.0, 1.0]}
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("factors");
+    }
+}
