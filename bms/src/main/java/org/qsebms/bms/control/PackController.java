@@ -31,6 +31,7 @@ public final class PackController {
     private CurrentLimitEstimator stateOfFunction;
     private long healthRevisionSeen;
     private double[] bleedAmps = new double[0];
+    private double[] healthSoc = new double[0];
     private volatile CurrentLimitOutput limitOutput = CurrentLimitOutput.NONE;
     private double softShortThresholdAmps = Double.POSITIVE_INFINITY;
     private double[] socScratch = new double[0];
@@ -188,6 +189,7 @@ public final class PackController {
         this.health = tracker;
         this.healthRevisionSeen = -1;
         this.bleedAmps = new double[m.cellCount()];
+        this.healthSoc = new double[m.cellCount()];
     }
 
     private void trackHealth(double dt) {
@@ -199,7 +201,10 @@ public final class PackController {
         for (int i = 0; i < bleedAmps.length; i++) {
             bleedAmps[i] = hw.balancing().isOn(i) ? m.cellVolts[i] / bleedOhms : 0.0;
         }
-        health.update(m.packAmps, m.cellVolts, m.celsiusAtCell, bleedAmps, dt, epochMillis.getAsLong());
+        for (int i = 0; i < healthSoc.length; i++) {
+            healthSoc[i] = soc.cellSoc(i);
+        }
+        health.update(m.packAmps, m.cellVolts, m.celsiusAtCell, healthSoc, bleedAmps, dt, epochMillis.getAsLong());
         long revision = health.revision();
         if (revision != healthRevisionSeen) {
             healthRevisionSeen = revision;

@@ -112,7 +112,17 @@ public final class CellHealthTracker {
      */
     public void update(double amps, double[] cellVolts, double[] cellCelsius, double[] bleedAmps, double dtSeconds,
                        long epochMillis) {
-        r0.update(amps, cellVolts, cellCelsius);
+        update(amps, cellVolts, cellCelsius, null, bleedAmps, dtSeconds, epochMillis);
+    }
+
+    /**
+     * As {@link #update(double, double[], double[], double[], double, long)}, with each cell's SOC
+     * estimate ({@code null} when unknown), so that R0 is referred to the nominal SOC through the
+     * cell's resistance-versus-SOC table.
+     */
+    public void update(double amps, double[] cellVolts, double[] cellCelsius, double[] cellSoc, double[] bleedAmps,
+                       double dtSeconds, long epochMillis) {
+        r0.update(amps, cellVolts, cellCelsius, cellSoc);
         double ah = amps * dtSeconds / 3600.0;
         throughputAh += Math.abs(ah);
         windowGrossAh += Math.abs(ah);

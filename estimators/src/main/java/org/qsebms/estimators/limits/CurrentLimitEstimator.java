@@ -6,7 +6,8 @@ import org.qsebms.estimators.model.EcmParameters;
  * Charge and discharge current limits per cell (state of function) from the ECM: the largest
  * constant current whose terminal voltage stays inside [minCellVolts, maxCellVolts] for the whole
  * horizon, given the cell's SOC, RC voltages, temperature (the Arrhenius factor raises the
- * resistances when cold) and R0 health (estimated over nominal R0); below 25 °C the charge
+ * resistances when cold, the cell's resistance-versus-SOC table raises them towards empty) and R0
+ * health (estimated over nominal R0); below 25 °C the charge
  * current is further held to {@code 1 / f(T)} of the rated one, where f is the cell's fitted
  * temperature law of the interfacial and bulk resistance: the lithium plating overpotential at
  * the limit then never exceeds its value at the rated current at 25 °C, which bounds the
@@ -18,22 +19,24 @@ import org.qsebms.estimators.model.EcmParameters;
 public final class CurrentLimitEstimator {
     private final EcmParameters cell;
     private final CurrentLimitSettings settings;
-    /** R1 and R2 charged over the horizon at 25 °C: fixed by the cell and the settings, so computed once. */
-    private final double rcOhmsOverHorizon;
+    /** R1 charged over the horizon at 25 °C: fixed by the cell and the settings, so computed once. */
+    private final double r1OhmsOverHorizon;
+    /** R2 charged over the horizon at 25 °C. */
+    private final double r2OhmsOverHorizon;
 
     public CurrentLimitEstimator(EcmParameters cell, CurrentLimitSettings settings) {
         this.cell = cell;
         this.settings = settings;
         double h = settings.horizonSeconds();
-        this.rcOhmsOverHorizon = cell.r1Ohms() * (1 - Math.exp(-h / cell.tau1Seconds()))
-                + cell.r2Ohms() * (1 - Math.exp(-h / cell.tau2Seconds()));
+        this.r1OhmsOverHorizon = cell.r1Ohms() * (1 - Math.exp(-h / cell.tau1Seconds()));
+        this.r2OhmsOverHorizon = cell.r2Ohms() * (1 - Math.exp(-h / cell.tau2Seconds()));
     }
 
     /** Highest charge current (A, >= 0) for a cell in the given state. */
     public double chargeLimitAmps(double soc, double rcVolts, double celsius, double r0Scale) {
         double f = cell.resistanceFactor(celsius);
         double headroom = settings.maxCellVolts() - cell.ocv().voltsAt(soc, celsius) - rcVolts;
-        double amps = Math.max(0, headroom / effectiveOhms(soc, f, r0Scale));
+        double amps = Math.max(0, headroom / effectiveOhms(soc, f, r0Scale, settings.maxChargeAmps()));
         double cold = ramp(celsius, settings.chargeZeroCelsius(), settings.chargeFullCelsius());
         double hot = 1 - ramp(celsius, settings.hotFullCelsius(), settings.hotZeroCelsius());
         return Math.min(settings.maxChargeAmps() * derate(f), amps) * cold * hot;
@@ -42,7 +45,8 @@ public final class CurrentLimitEstimator {
     /** Highest discharge current magnitude (A, >= 0) for a cell in the given state. */
     public double dischargeLimitAmps(double soc, double rcVolts, double celsius, double r0Scale) {
         double headroom = cell.ocv().voltsAt(soc, celsius) + rcVolts - settings.minCellVolts();
-        double amps = Math.max(0, headroom / effectiveOhms(soc, cell.resistanceFactor(celsius), r0Scale));
+        double amps = Math.max(0, headroom / effectiveOhms(soc, cell.resistanceFactor(celsius), r0Scale,
+                -settings.maxDischargeAmps()));
         double hot = 1 - ramp(celsius, settings.hotFullCelsius(), settings.hotZeroCelsius());
         return Math.min(settings.maxDischargeAmps(), amps) * hot;
     }
@@ -62,12 +66,18 @@ public final class CurrentLimitEstimator {
 
     /**
      * Resistance seen by a constant current after the horizon at temperature factor {@code f}: R0
-     * plus the charged fraction of each RC pair, plus the OCV change the current itself causes over
-     * the horizon.
+     * plus the charged fraction of each RC pair, each at the worse of this SOC and the SOC the rated
+     * current ({@code ratedAmps}, charging positive) reaches over the horizon (the cell's
+     * resistance-versus-SOC table), plus the OCV change the current itself causes over the horizon.
      */
-    private double effectiveOhms(double soc, double f, double r0Scale) {
+    private double effectiveOhms(double soc, double f, double r0Scale, double ratedAmps) {
         double ocvDrift = Math.abs(cell.ocv().slopeAt(soc)) * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
-        return (cell.r0Ohms() * r0Scale + rcOhmsOverHorizon) * f + ocvDrift;
+        // the larger of the table's factors now and at the SOC the rated current reaches by the end of the horizon
+        double end = soc + ratedAmps * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
+        double fastFactor = Math.max(cell.socFactor(soc), cell.socFactor(end));
+        double slowFactor = Math.max(cell.slowSocFactor(soc), cell.slowSocFactor(end));
+        double fast = (cell.r0Ohms() * r0Scale + r1OhmsOverHorizon) * fastFactor;
+        return (fast + r2OhmsOverHorizon * slowFactor) * f + ocvDrift;
     }
 
     /** 0 at or below {@code zero}, 1 at or above {@code full}, linear in between. */

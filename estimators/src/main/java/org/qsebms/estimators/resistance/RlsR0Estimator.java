@@ -56,11 +56,21 @@ public final class RlsR0Estimator {
     }
 
     public void update(double packAmps, double[] cellVolts, double[] cellCelsius) {
+        update(packAmps, cellVolts, cellCelsius, null);
+    }
+
+    /**
+     * One step with each cell's SOC ({@code null} when unknown): the step's resistance is then
+     * referred to the model's nominal SOC through its resistance-versus-SOC table as well as to
+     * 25 °C, so a cell's R0 does not seem to grow just because it was measured near empty.
+     */
+    public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double[] cellSoc) {
         double dI = packAmps - lastAmps;
         boolean step = Math.abs(dI) >= minStepAmps;
         for (int i = 0; i < r0At25Ohms.length; i++) {
             if (step) {
-                double phi = dI * model.resistanceFactor(cellCelsius[i]);
+                double socFactor = cellSoc == null ? 1.0 : model.socFactor(cellSoc[i]);
+                double phi = dI * model.resistanceFactor(cellCelsius[i]) * socFactor;
                 double dV = cellVolts[i] - lastVolts[i];
                 double p = gain[i];
                 double k = p * phi / (forgetting * noiseVariance + phi * p * phi);

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.EquivalentCircuitCell;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.model.ResistanceVsSoc;
 
 class CurrentLimitEstimatorTest {
     static final OcvCurve OCV = new OcvCurve(new double[] {0, 0.1, 0.9, 1}, new double[] {3.0, 3.5, 4.0, 4.2},
@@ -25,14 +26,26 @@ class CurrentLimitEstimatorTest {
     @ParameterizedTest
     @MethodSource("seeds")
     void holdingTheLimitForTheHorizonKeepsTheTerminalVoltageInsideTheWindow(long seed) {
+        holdsTheWindow(CELL, seed);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void holdingTheLimitKeepsTheWindowWhenResistanceRisesTowardsEmpty(long seed) {
+        // R0 and R1 four times, R2 three times their mid-SOC value at empty
+        holdsTheWindow(CELL.withResistanceVsSoc(new ResistanceVsSoc(new double[] {0, 0.1, 0.3, 1},
+                new double[] {4, 2, 1, 1.1}, new double[] {3, 1.6, 1, 1})), seed);
+    }
+
+    private static void holdsTheWindow(EcmParameters cell, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double soc = r.nextDouble(0.02, 0.98);
         double celsius = r.nextDouble(12, 44);
-        CurrentLimitEstimator limits = new CurrentLimitEstimator(CELL, SETTINGS);
+        CurrentLimitEstimator limits = new CurrentLimitEstimator(cell, SETTINGS);
         double dis = limits.dischargeLimitAmps(soc, 0, celsius, 1.0);
         double chg = limits.chargeLimitAmps(soc, 0, celsius, 1.0);
-        EquivalentCircuitCell a = new EquivalentCircuitCell(CELL, soc, celsius);
-        EquivalentCircuitCell b = new EquivalentCircuitCell(CELL, soc, celsius);
+        EquivalentCircuitCell a = new EquivalentCircuitCell(cell, soc, celsius);
+        EquivalentCircuitCell b = new EquivalentCircuitCell(cell, soc, celsius);
         for (int k = 0; k < 100; k++) {
             a.step(-dis, 0.1);
             b.step(chg, 0.1);
