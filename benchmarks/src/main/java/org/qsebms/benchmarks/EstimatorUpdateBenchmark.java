@@ -19,6 +19,8 @@ import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.HealthSettings;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
 import org.qsebms.estimators.limits.CurrentLimitSettings;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.resistance.RlsR0Estimator;
 import org.qsebms.estimators.softshort.SoftShortDetector;
 import org.qsebms.estimators.soc.EkfAdaptation;
@@ -48,6 +50,7 @@ public class EstimatorUpdateBenchmark {
     private SoftShortDetector softShort;
     private CurrentLimitEstimator limits;
     private double[] soc;
+    private double[] noBleed;
     private double[] chargeLimitAmps;
     private double[] dischargeLimitAmps;
     private double[] volts;
@@ -58,12 +61,18 @@ public class EstimatorUpdateBenchmark {
     @Setup
     public void setUp() {
         ChemistryPreset preset = new PresetCatalog().load("psoa-ncm811");
-        ekf = new EkfSocEstimator(preset.cell(), preset.hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), cells);
-        rls = new RlsR0Estimator(preset.cell(), cells, 0.995, 0.5);
-        softShort = new SoftShortDetector(preset.cell(), cells, 0.05, 1800, 0.003, 5);
-        health = new CellHealthTracker(preset.cell(), cells, HealthSettings.defaults(preset.cell(), preset.life().bulkOhms(),
+        // the worst case for the table lookups: 14 SOC levels, as 'bms characterize' writes for the Panasonic HPPC test
+        EcmParameters cell = preset.cell().withResistanceVsSoc(new ResistanceVsSoc(
+                new double[] {0.049, 0.096, 0.143, 0.196, 0.243, 0.293, 0.393, 0.493, 0.593, 0.693, 0.793, 0.893, 0.943, 0.991},
+                new double[] {4.63, 2.30, 1.49, 1.19, 1.06, 1.00, 0.96, 0.95, 1.01, 1.01, 1.02, 1.05, 1.09, 1.19},
+                new double[] {2.62, 2.36, 1.04, 1.03, 0.97, 1.00, 0.94, 0.80, 1.38, 1.70, 1.35, 1.02, 0.90, 0.87}));
+        ekf = new EkfSocEstimator(cell, preset.hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), cells);
+        rls = new RlsR0Estimator(cell, cells, 0.995, 0.5);
+        softShort = new SoftShortDetector(cell, cells, 0.05, 1800, 0.003, 5);
+        health = new CellHealthTracker(cell, cells, HealthSettings.defaults(cell, preset.life().bulkOhms(),
                 preset.life().npRatio(), 2.0));
-        limits = new CurrentLimitEstimator(preset.cell(), new CurrentLimitSettings(2.8, 4.3, 10, 2, 6, 0, 10, 45, 60));
+        limits = new CurrentLimitEstimator(cell, new CurrentLimitSettings(2.8, 4.3, 10, 2, 6, 0, 10, 45, 60));
+        noBleed = new double[cells];
         soc = new double[cells];
         chargeLimitAmps = new double[cells];
         dischargeLimitAmps = new double[cells];
@@ -81,7 +90,7 @@ public class EstimatorUpdateBenchmark {
         double amps = currents[tick++ & 7];
         volts[0] += amps * 1e-5;
         ekf.update(amps, volts, celsius, 0.1);
-        rls.update(amps, volts, celsius);
+        rls.update(amps, volts, celsius, soc);
         bh.consume(ekf.cellSoc(cells - 1));
         bh.consume(rls.cellR0At25Ohms(0));
     }
@@ -96,10 +105,10 @@ public class EstimatorUpdateBenchmark {
         double amps = currents[tick++ & 7];
         volts[0] += amps * 1e-5;
         ekf.update(amps, volts, celsius, 0.1);
-        health.update(amps, volts, celsius, 0.1, 1_764_000_000_000L + tick * 100L);
         for (int i = 0; i < cells; i++) {
             soc[i] = ekf.cellSoc(i);
         }
+        health.update(amps, volts, celsius, soc, noBleed, 0.1, 1_764_000_000_000L + tick * 100L);
         softShort.update(amps, volts, soc, 0.1);
         for (int i = 0; i < cells; i++) {
             double r0Scale = ekf.cellR0Scale(i);
