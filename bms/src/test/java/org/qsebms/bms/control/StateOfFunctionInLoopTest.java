@@ -3,9 +3,15 @@ package org.qsebms.bms.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.bms.measure.PackMeasurement;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
@@ -27,8 +33,14 @@ class StateOfFunctionInLoopTest {
     }
 
     private Run run(double soc, double ambientCelsius, PackLoad load, double seconds) {
+        return run(cfg, soc, ambientCelsius, load, seconds);
+    }
+
+    private static Run run(BmsConfig cfg, double soc, double ambientCelsius, PackLoad load, double seconds) {
         SimulatedHardware sim = SimulatedPackSetup.create(cfg, soc, ambientCelsius, load, 7);
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, sim.hardware(), sim.pack(), () -> 1_764_000_000_000L);
+        // the simulated load follows the published limits, as BmsRuntime wires it
+        w.controller().attachCurrentLimitOutput(sim.pack());
         w.requests().requestClose();
         List<String> raised = new ArrayList<>();
         long period = cfg.loop().period().toNanos();
@@ -69,6 +81,62 @@ class StateOfFunctionInLoopTest {
         assertThat(r.raised()).noneMatch(id -> id.startsWith("CELL_UNDER_VOLTAGE.RSL") || id.startsWith("CELL_UNDER_VOLTAGE.MSL"));
         assertThat(r.wiring().controller().measurement().minCellVolts)
                 .isGreaterThan(cfg.limits().cellUnderVoltage().rsl());
+        // still connected and drawing: the limits, not a trip, kept it clear
+        assertThat(r.wiring().controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
+        assertThat(r.wiring().controller().measurement().packAmps).isLessThan(-0.1);
+    }
+
+    /**
+     * A characterised cell (an equivalent-circuit preset, simulated as such) whose resistances
+     * quadruple towards empty, as the Panasonic cell's do: the controller's filter and state of
+     * function use the preset's table, so the published discharge limit near empty is lower than
+     * for the same cell without one, and a load that takes it still stays clear of the
+     * under-voltage warning.
+     */
+    @Test
+    void aCellWhoseResistanceRisesTowardsEmptyGetsALowerLimitAndStaysClearOfUnderVoltage(@TempDir Path dir)
+            throws IOException {
+        String table = """
+                  resistanceVsSoc:
+                    soc: [0.0, 0.1, 0.3, 1.0]
+                    factor: [4.0, 2.0, 1.0, 1.0]
+                    slowFactor: [3.0, 1.6, 1.0, 1.0]
+                """;
+        BmsConfig flat = configWithPreset(dir.resolve("flat.yaml"), "");
+        BmsConfig rising = configWithPreset(dir.resolve("rising.yaml"), table);
+        PackLoad greedy = (t, p, connected) -> -3.0 * rising.pack().capacityAh();
+        Run withTable = run(rising, 0.03, 25, greedy, 60);
+        Run withoutTable = run(flat, 0.03, 25, PackLoad.IDLE, 5);
+        Run withTableIdle = run(rising, 0.03, 25, PackLoad.IDLE, 5);
+        System.out.println("discharge limit at 3 % SOC: " + withoutTable.wiring().controller().currentLimits().dischargeAmps()
+                + " A without the table, " + withTableIdle.wiring().controller().currentLimits().dischargeAmps() + " A with it");
+        assertThat(withTableIdle.wiring().controller().currentLimits().dischargeAmps())
+                .isLessThan(0.8 * withoutTable.wiring().controller().currentLimits().dischargeAmps());
+        assertThat(withTable.raised()).noneMatch(id -> id.startsWith("CELL_UNDER_VOLTAGE.RSL") || id.startsWith("CELL_UNDER_VOLTAGE.MSL"));
+        assertThat(withTable.wiring().controller().measurement().minCellVolts)
+                .isGreaterThan(rising.limits().cellUnderVoltage().rsl());
+        assertThat(withTable.wiring().controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
+        assertThat(withTable.wiring().controller().measurement().packAmps).isLessThan(-0.1);
+    }
+
+    /** psoa-ncm811's cell as a generic (non-QSE) preset, so the simulator runs its equivalent circuit. */
+    private static BmsConfig configWithPreset(Path file, String table) throws IOException {
+        String base;
+        try (InputStream in = StateOfFunctionInLoopTest.class.getClassLoader().getResourceAsStream("presets/psoa-ncm811.yaml")) {
+            base = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // a generic cell of about ten times the QSE pouch's resistance
+        String preset = base.replace("electrolyte: PSOA", "electrolyte: generic-liquid")
+                .replace("r0Ohms: 0.002464", "r0Ohms: 0.020").replace("r1Ohms: 0.009633", "r1Ohms: 0.030")
+                .replace("r2Ohms: 0.02952", "r2Ohms: 0.040").replace("bulkOhms: 0.002464", "bulkOhms: 0.020")
+                .replace("  npRatio: 6.85\n", "  npRatio: 6.85\n" + table);
+        Files.writeString(file, preset);
+        return new ConfigLoader().parse("""
+                pack:
+                  id: table-test
+                  chemistry: %s
+                  seriesCells: 4
+                """.formatted(file.toAbsolutePath()), "test");
     }
 
     @Test
