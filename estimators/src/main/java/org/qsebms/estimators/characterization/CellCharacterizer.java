@@ -3,6 +3,7 @@ package org.qsebms.estimators.characterization;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.TreeMap;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.ResistanceVsSoc;
@@ -23,8 +24,9 @@ public final class CellCharacterizer {
     static final double SOC_LEVEL_WIDTH = 0.03;
     /** Pulse fits worse than this (RMS residual) do not shape the resistance-versus-SOC table. */
     static final double MAX_FIT_RMS_VOLTS = 0.02;
-    /** A level whose pulses fitted R2 as zero keeps this much of the nominal R2. */
+    /** Factors are kept within [MIN_FACTOR, MAX_FACTOR]: a level whose pulses fitted R2 as zero keeps 5 % of it. */
     static final double MIN_FACTOR = 0.05;
+    static final double MAX_FACTOR = 50;
 
     private final PulseFitter pulseFitter;
     private final OcvFitter ocvFitter;
@@ -115,8 +117,7 @@ public final class CellCharacterizer {
             double soc = level.stream().mapToDouble(PulseFit::socFraction).average().orElseThrow();
             double fast = median(level.stream().mapToDouble(f -> f.r0Ohms() + f.r1Ohms()).toArray());
             double slow = median(level.stream().mapToDouble(PulseFit::r2Ohms).toArray());
-            levels.add(new double[] {soc, fast / nominalFastOhms,
-                Math.max(MIN_FACTOR, slow / nominalSlowOhms)});
+            levels.add(new double[] {soc, clampFactor(fast / nominalFastOhms), clampFactor(slow / nominalSlowOhms)});
             start = end;
         }
         if (levels.size() < 2) {
@@ -134,13 +135,17 @@ public final class CellCharacterizer {
         return new ResistanceVsSoc(soc, factor, slowFactor);
     }
 
+    private static double clampFactor(double f) {
+        return Math.max(MIN_FACTOR, Math.min(MAX_FACTOR, f));
+    }
+
     private static String describe(ResistanceVsSoc table) {
         double[] soc = table.socFraction();
         double[] factor = table.factor();
         double[] slow = table.slowFactor();
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < soc.length; i++) {
-            b.append(i == 0 ? "" : ", ").append(String.format("%.2f: %.2f / %.2f", soc[i], factor[i], slow[i]));
+            b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f: %.2f / %.2f", soc[i], factor[i], slow[i]));
         }
         return b.toString();
     }

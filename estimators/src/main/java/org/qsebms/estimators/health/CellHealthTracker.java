@@ -31,6 +31,8 @@ import org.qsebms.estimators.resistance.RlsR0Estimator;
 public final class CellHealthTracker {
     /** History points the trend is computed over. */
     public static final int TREND_POINTS = 30;
+    /** Half-width of the SOC span over which a rest's OCV slope is taken. */
+    private static final double SLOPE_SPAN_SOC = 0.05;
     private static final double MILLIS_PER_DAY = 86_400_000.0;
     private static final double CLOSE_CYCLE_MIN_SOC = 0.8;
     private static final double VOLTAGE_AVERAGING_SECONDS = 10.0;
@@ -169,13 +171,24 @@ public final class CellHealthTracker {
             // remove the entropic term at this temperature, then look up again
             z = ocv.socAt(volts - (ocv.voltsAt(z, cellCelsius[i]) - ocv.voltsAt(z)));
             restSoc[i] = z;
-            restSocSigma[i] = Math.min(1.0, settings.ocvSigmaVolts() / Math.max(1e-3, Math.abs(ocv.slopeAt(z))));
+            restSocSigma[i] = Math.min(1.0, settings.ocvSigmaVolts() / Math.max(1e-3, Math.abs(secantSlope(z))));
             minSoc = Math.min(minSoc, z);
         }
         closeCapacityWindows();
         if (minSoc >= CLOSE_CYCLE_MIN_SOC) {
             closeCycle(epochMillis);
         }
+    }
+
+    /**
+     * dOCV/dSOC over +-{@link #SLOPE_SPAN_SOC} around {@code soc} (inside the table): a measured OCV
+     * table can hold a flat segment (at its top, two rest points at the same voltage), where the
+     * local slope would call a rest's SOC unknown.
+     */
+    private double secantSlope(double soc) {
+        double lo = Math.max(0, soc - SLOPE_SPAN_SOC);
+        double hi = Math.min(1, soc + SLOPE_SPAN_SOC);
+        return (ocv.voltsAt(hi) - ocv.voltsAt(lo)) / (hi - lo);
     }
 
     private void closeCapacityWindows() {

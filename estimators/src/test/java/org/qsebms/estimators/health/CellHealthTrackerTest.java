@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.EquivalentCircuitCell;
+import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.soc.TestCells;
 
 /**
@@ -120,6 +121,36 @@ class CellHealthTrackerTest {
             assertThat(Math.abs(est - actual)).as("cell %d error inside 3 sigma", i)
                     .isLessThan(3 * rig.tracker.capacitySigmaAh(i));
         }
+    }
+
+    @Test
+    void aFlatSegmentAtTheTopOfAMeasuredOcvTableDoesNotHideAFullRest() {
+        // a measured table often ends in two points at the same voltage (the rest before a discharge test)
+        OcvCurve sloped = NOMINAL.ocv();
+        double[] soc = sloped.socFraction();
+        double[] volts = sloped.ocvVolts();
+        volts[volts.length - 1] = volts[volts.length - 2];
+        EcmParameters model = new EcmParameters(2.0, 0.030, 0.015, 10, 0.012, 200, 0, new OcvCurve(soc, volts,
+                new double[soc.length]));
+        CellHealthTracker tracker = new CellHealthTracker(model, 1, HealthSettings.defaults(model, BULK, 4.0, 2.0));
+        double[] v = {model.ocv().voltsAt(1.0)};
+        double[] t = {25};
+        long millis = 1_764_000_000_000L;
+        for (int k = 0; k < 1800; k++) {
+            tracker.update(0, v, t, 1.0, millis += 1000);
+        }
+        // 0.8 Ah out of the 2 Ah cell: from full to 60 %
+        for (int k = 0; k < 2880; k++) {
+            v[0] = model.ocv().voltsAt(1.0 - k / 7200.0) - 0.045;
+            tracker.update(-1.0, v, t, 1.0, millis += 1000);
+        }
+        v[0] = model.ocv().voltsAt(0.6);
+        for (int k = 0; k < 1800; k++) {
+            tracker.update(0, v, t, 1.0, millis += 1000);
+        }
+        tracker.update(-1.0, v, t, 1.0, millis + 1000);
+        assertThat(tracker.capacityWindows(0)).isEqualTo(1);
+        assertThat(tracker.capacityAh(0)).isCloseTo(2.0, within(0.06));
     }
 
     @Test
