@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.qsebms.estimators.characterization.CellCharacterizer;
@@ -30,6 +31,36 @@ class MidCycleConvergenceTest {
         return nca;
     }
 
+    /**
+     * The same probe started later in the logs, where the rest of the log lies mostly below 50 % SOC:
+     * the targets are missed there, so these starts are kept as a known miss with their figures.
+     */
+    @Disabled("known miss (2026-11-26): starts below about 60 % SOC on the aggressive cycles. RMSE / max / converged: "
+            + "US06 row 2000 (SOC 0.64) -30 %: 1.39 % / 2.02 % / 102 s; US06 row 2500 (0.54) +30 %: 3.10 % / 4.03 % / 152 s "
+            + "(coverage 97.3 %); HWFTa row 4000 (0.52) +30 %: 1.01 % / 1.58 % / 1 s; HWFTa row 5000 (0.39) -30 %: "
+            + "2.11 % / 3.33 % / 1412 s; Cycle_2 row 7000 (0.43) +30 %: 1.17 % / 2.21 % / 2 s. Met: US06 rows 500 and 1000, "
+            + "HWFTa 1000 and 2000, LA92 2000 and 8000, Cycle_1 3000 and 6000, Cycle_2 2000. The model's bias below "
+            + "about 30 % SOC under load (docs/estimation.md)")
+    @ParameterizedTest
+    @CsvSource({"US06,2000,-0.3", "US06,2500,0.3", "HWFTa,4000,0.3", "HWFTa,5000,-0.3", "Cycle_2,7000,0.3"})
+    void laterStartsAlsoMeetTheTargets(String cycle, int startRow, double offset) {
+        LogReplay.Result r = replayFrom(cycle, startRow, offset);
+        assertThat(r.summary().convergedAfterSeconds()).as("seconds to |error| < 2 %").isLessThanOrEqualTo(600);
+        assertThat(r.summary().socRmse()).as("SOC RMSE").isLessThanOrEqualTo(0.01);
+        assertThat(r.summary().socMaxError()).as("SOC max error").isLessThanOrEqualTo(0.03);
+        assertThat(r.summary().boundCoverage()).as("share of time the true SOC is inside the 3-sigma bound")
+                .isGreaterThanOrEqualTo(0.95);
+    }
+
+    private static LogReplay.Result replayFrom(String cycle, int startRow, double offset) {
+        CellTestLog full = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_" + cycle + ".csv"));
+        CellTestLog log = from(full, startRow);
+        double start = Math.max(0, Math.min(1, log.socRef()[0] + offset));
+        LogReplay.Result r = new LogReplay(nca().cell(), nca().hysteresis(), EkfTuning.defaults(), 600).run(log, start);
+        System.out.println(cycle + " from row " + startRow + " offset " + offset + ": " + r.summary().toJson());
+        return r;
+    }
+
     static CellTestLog from(CellTestLog log, int start) {
         int n = log.size();
         return new CellTestLog(log.source() + "@" + start, Arrays.copyOfRange(log.timeS(), start, n),
@@ -42,11 +73,7 @@ class MidCycleConvergenceTest {
     @CsvSource({"US06,1500,0.3", "US06,1500,-0.3", "LA92,5000,0.3", "LA92,5000,-0.3", "Cycle_2,4000,0.3",
         "Cycle_2,4000,-0.3", "HWFTa,3000,0.3", "HWFTa,3000,-0.3"})
     void convergesWithinTenMinutesOfDrivingFromThirtyPercentOff(String cycle, int startRow, double offset) {
-        CellTestLog full = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_" + cycle + ".csv"));
-        CellTestLog log = from(full, startRow);
-        double start = Math.max(0, Math.min(1, log.socRef()[0] + offset));
-        LogReplay.Result r = new LogReplay(nca().cell(), nca().hysteresis(), EkfTuning.defaults(), 600).run(log, start);
-        System.out.println(cycle + " from row " + startRow + " offset " + offset + ": " + r.summary().toJson());
+        LogReplay.Result r = replayFrom(cycle, startRow, offset);
         assertThat(r.summary().convergedAfterSeconds()).as("seconds to |error| < 2 %").isLessThanOrEqualTo(600);
         // the issue's 25 °C NMC/NCA targets, after the 600 s convergence window
         assertThat(r.summary().socRmse()).as("SOC RMSE").isLessThanOrEqualTo(0.01);
