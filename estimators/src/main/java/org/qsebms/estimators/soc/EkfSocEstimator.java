@@ -157,8 +157,8 @@ public final class EkfSocEstimator implements SocEstimator {
 
     /**
      * The measurement row treats g(soc) as known at the predicted SOC: its slope is left out of
-     * dV/dsoc (tried: it made the mid-drive NCA starts worse, US06 1.42 to 1.48 % RMSE, HWFTa 0.34
-     * to 0.46 %).
+     * dV/dsoc (tried with the first, single-factor table: it made the mid-drive NCA starts worse,
+     * US06 1.42 to 1.48 % RMSE, HWFTa 0.34 to 0.46 %).
      */
     private void correct(int i, double amps, double volts, double celsius, double f) {
         double z = clamp01(soc[i]);
