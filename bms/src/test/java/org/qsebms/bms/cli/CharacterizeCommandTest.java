@@ -105,6 +105,28 @@ class CharacterizeCommandTest {
     }
 
     @Test
+    void warnsWhenAPulseTestHoldsOnlyOnePulse() throws IOException {
+        EcmParameters truth = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV);
+        EquivalentCircuitCell cell = new EquivalentCircuitCell(truth, 0.8, 25);
+        StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c,capacity_ah\n");
+        double ah = 0;
+        for (int k = 0; k < 1000; k++) {
+            double amps = k >= 300 && k < 360 ? -4.0 : 0.0;
+            cell.step(amps, 1.0);
+            ah += amps / 3600;
+            b.append(String.format(Locale.ROOT, "%d,%.4f,%.5f,25.0,%.6f%n", k, amps, cell.terminalVolts(), ah));
+        }
+        Path onePulse = Files.writeString(tmp.resolve("one-pulse.csv"), b);
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new CharacterizeCommand(),
+                "--ocv-test", simulated("ocv.csv", false, 25).toString(), "--pulse-test", onePulse.toString(),
+                "--capacity-ah", "2.0", "--out", tmp.resolve("one.yaml").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("WARNING one-pulse.csv: only 1 pulse(s) after a rest")
+                .contains("Give an HPPC test");
+        assertThat(Files.readString(tmp.resolve("one.yaml"))).contains("# WARNING one-pulse.csv: only 1 pulse(s)");
+    }
+
+    @Test
     void namesLineAndColumnOfABadPulseFile() throws IOException {
         Path bad = tmp.resolve("bad.csv");
         Files.writeString(bad, "time_s,current_a,voltage_v,temperature_c\n0,0,3.7,25\n1,abc,3.7,25\n");

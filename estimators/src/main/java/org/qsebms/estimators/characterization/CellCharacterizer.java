@@ -27,6 +27,8 @@ public final class CellCharacterizer {
     /** Factors are kept within [MIN_FACTOR, MAX_FACTOR]: a level whose pulses fitted R2 as zero keeps 5 % of it. */
     static final double MIN_FACTOR = 0.05;
     static final double MAX_FACTOR = 50;
+    /** Fewer pulse fits than this per test file earn a warning. */
+    static final int MIN_PULSES_FOR_CONFIDENCE = 3;
 
     private final PulseFitter pulseFitter;
     private final OcvFitter ocvFitter;
@@ -57,6 +59,18 @@ public final class CellCharacterizer {
             byTemperature.put(celsius, medians(fits));
             fitsByTemperature.put(celsius, fits);
             notes.add(String.format("%s: %d pulses fitted at %.1f °C", log.source(), fits.size(), celsius));
+            if (fits.size() < MIN_PULSES_FOR_CONFIDENCE) {
+                notes.add(String.format(Locale.ROOT, "WARNING %s: only %d pulse(s) after a rest of the kind the fitter "
+                        + "takes (current reaching %.2f A at once); the resistances rest on too few fits to trust, "
+                        + "and no resistance-versus-SOC table can be made. Give an HPPC test (pulses at several SOC "
+                        + "levels, each after a rest)", log.source(), fits.size(), pulseFitter.minPulseAmps()));
+            }
+            double dt = medianSampleSeconds(log);
+            long unresolved = fits.stream().filter(f -> f.tau1Seconds() < dt).count();
+            if (2 * unresolved > fits.size()) {
+                notes.add(String.format(Locale.ROOT, "%s: most fits put tau1 below the %.2f s sample interval, where R1 "
+                        + "cannot be told from R0; only R0 + R1 is determined by this log", log.source(), dt));
+            }
         }
         double refCelsius = byTemperature.keySet().stream()
                 .min((a, b) -> Double.compare(Math.abs(a - 25), Math.abs(b - 25))).orElseThrow();
@@ -148,6 +162,18 @@ public final class CellCharacterizer {
             b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f: %.2f / %.2f", soc[i], factor[i], slow[i]));
         }
         return b.toString();
+    }
+
+    private static double medianSampleSeconds(CellTestLog log) {
+        double[] t = log.timeS();
+        if (t.length < 2) {
+            return Double.NaN;
+        }
+        double[] d = new double[t.length - 1];
+        for (int k = 1; k < t.length; k++) {
+            d[k - 1] = t[k] - t[k - 1];
+        }
+        return median(d);
     }
 
     /** Medians of r0, r1, tau1, r2, tau2 over pulses between 20 and 95 % SOC (all pulses if none). */

@@ -36,6 +36,11 @@ public final class PulseFitter {
         this.windowSeconds = windowSeconds;
     }
 
+    /** The current a pulse must reach, leaving a rest, to be fitted (A). */
+    public double minPulseAmps() {
+        return minPulseAmps;
+    }
+
     /** Fits every qualifying pulse of the log; SOC comes from its soc_ref, else from its Ah counter. */
     public List<PulseFit> fitAll(CellTestLog log, double capacityAh) {
         List<PulseFit> fits = new ArrayList<>();
