@@ -31,10 +31,10 @@ public final class PackController {
     private CurrentLimitEstimator stateOfFunction;
     private long healthRevisionSeen;
     private double[] bleedAmps = new double[0];
-    private double[] healthSoc = new double[0];
     private volatile CurrentLimitOutput limitOutput = CurrentLimitOutput.NONE;
     private double softShortThresholdAmps = Double.POSITIVE_INFINITY;
-    private double[] socScratch = new double[0];
+    /** Each cell's SOC estimate of this tick, copied once for the detectors that take an array. */
+    private final double[] cellSoc;
     private boolean[] softShortFlagged = new boolean[0];
     private final Protection protection;
     private final Supervisor supervisor;
@@ -80,6 +80,7 @@ public final class PackController {
         int temps = hw.temperatures().channelCount();
         this.m = new PackMeasurement(cells, temps);
         this.sample = new PackSample(cells, temps);
+        this.cellSoc = new double[cells];
     }
 
     /** Runs one tick at loop time {@code nowNanos}. */
@@ -96,6 +97,9 @@ public final class PackController {
         lastNanos = nowNanos;
         if (valid) {
             soc.update(m.packAmps, m.cellVolts, m.celsiusAtCell, dt);
+            for (int i = 0; i < cellSoc.length; i++) {
+                cellSoc[i] = soc.cellSoc(i);
+            }
             detectSoftShorts(dt);
             trackHealth(dt);
             evaluateSocBounds(nowNanos);
@@ -150,7 +154,6 @@ public final class PackController {
     public void attachSoftShortDetector(SoftShortDetector detector, double thresholdAmps) {
         this.softShort = detector;
         this.softShortThresholdAmps = thresholdAmps;
-        this.socScratch = new double[m.cellCount()];
         this.softShortFlagged = new boolean[m.cellCount()];
     }
 
@@ -158,11 +161,8 @@ public final class PackController {
         if (softShort == null) {
             return;
         }
-        for (int i = 0; i < socScratch.length; i++) {
-            socScratch[i] = soc.cellSoc(i);
-        }
-        softShort.update(m.packAmps, m.cellVolts, socScratch, dt);
-        for (int i = 0; i < socScratch.length; i++) {
+        softShort.update(m.packAmps, m.cellVolts, cellSoc, dt);
+        for (int i = 0; i < cellSoc.length; i++) {
             // Only a statistically confirmed excess (the detector's flag) counts; its size then sets
             // the level: RSL at the threshold, MSL from 1.5 times the threshold.
             double score = softShort.isFlagged(i) ? Math.max(0.6, Math.min(1.0,
@@ -189,7 +189,6 @@ public final class PackController {
         this.health = tracker;
         this.healthRevisionSeen = -1;
         this.bleedAmps = new double[m.cellCount()];
-        this.healthSoc = new double[m.cellCount()];
     }
 
     private void trackHealth(double dt) {
@@ -201,10 +200,7 @@ public final class PackController {
         for (int i = 0; i < bleedAmps.length; i++) {
             bleedAmps[i] = hw.balancing().isOn(i) ? m.cellVolts[i] / bleedOhms : 0.0;
         }
-        for (int i = 0; i < healthSoc.length; i++) {
-            healthSoc[i] = soc.cellSoc(i);
-        }
-        health.update(m.packAmps, m.cellVolts, m.celsiusAtCell, healthSoc, bleedAmps, dt, epochMillis.getAsLong());
+        health.update(m.packAmps, m.cellVolts, m.celsiusAtCell, cellSoc, bleedAmps, dt, epochMillis.getAsLong());
         long revision = health.revision();
         if (revision != healthRevisionSeen) {
             healthRevisionSeen = revision;
