@@ -11,24 +11,30 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qsebms.estimators.characterization.CellTestLog;
 import org.qsebms.estimators.characterization.OcvFit;
 import org.qsebms.estimators.characterization.OcvFitter;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.HealthSettings;
+import org.qsebms.estimators.health.UsableCapacityMeter;
+import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.model.EcmParameters;
 
 /**
- * Capacity fade on the NASA PCoE run-to-failure cells, learnt by the controller's health tracker
- * from the cycling itself: every charge and discharge file of a cell is fed in time order (the
- * unrecorded rests between files appear as the time gap before each file's first, resting sample),
- * and each capacity the tracker learns is compared with NASA's measured capacity of that cycle.
+ * Capacity fade on the NASA PCoE run-to-failure cells, learnt from the cycling itself: every charge
+ * and discharge file of a cell is fed in time order (the unrecorded rests between files appear as
+ * the time gap before each file's first, resting sample), and each capacity learnt is compared with
+ * NASA's measured capacity (2 A, to the cell's cutoff) of that cycle.
  *
- * <p>The cell is characterised from its own first cycle only: OCV from the first discharge
- * (corrected by its step resistance; the fitter drops the 1.5 A charge branch as too far from it),
- * capacity the first discharge's. Asserts the issue's 3 % capacity target against NASA's measured
- * capacity of the cycle before each learnt window; prints the figures for docs/estimation.md.
+ * <p>Two capacities are learnt. The usable capacity ({@link UsableCapacityMeter}: charge from the
+ * end of a CC-CV charge to the discharge cutoff) is NASA's own quantity and is asserted against it.
+ * The total capacity ({@link CellHealthTracker}: charge between relaxed rests over the OCV's SOC
+ * span) is the low-rate capacity, which NASA did not measure; its comparison with the 2 A capacity
+ * is kept as a disabled known miss. For it the cell is characterised from its own first cycle only:
+ * OCV from the first discharge (corrected by its step resistance; the fitter drops the 1.5 A charge
+ * branch as too far from it), capacity the first discharge's.
  */
 class NasaCapacityFadeTest {
     private record Event(String type, long startMillis, Path file, double nasaCapacityAh, double stepOhms) {
@@ -75,33 +81,22 @@ class NasaCapacityFadeTest {
         EcmParameters cell = new EcmParameters(capacity, firstDischarge.stepOhms(), 1e-4, 1.0, 1e-4, 10.0, 0, ocv.curve());
         CellHealthTracker tracker = new CellHealthTracker(cell, 1,
                 HealthSettings.defaults(cell, firstDischarge.stepOhms(), Double.NaN, 2.0));
-        double[] v = new double[1];
-        double[] t = new double[1];
-        long lastMillis = firstCharge.startMillis();
-        int windowsSeen = 0;
-        long revisionSeen = 0;
-        double lastDischargeAh = Double.NaN;
+        long[] revisionSeen = {0};
+        double[] lastDischargeAh = {Double.NaN};
         List<double[]> compared = new ArrayList<>();
-        for (Event e : events) {
-            CellTestLog log = CellLogCsv.read(e.file());
-            for (int k = 0; k < log.size(); k++) {
-                long millis = e.startMillis() + Math.round(1000 * log.timeS()[k]);
-                double dt = Math.max(0, (millis - lastMillis) / 1000.0);
-                lastMillis = millis;
-                v[0] = log.voltageV()[k];
-                t[0] = log.temperatureC()[k];
-                tracker.update(log.currentA()[k], v, t, dt, millis);
-                if (tracker.revision() != revisionSeen) {
-                    revisionSeen = tracker.revision();
-                    if (Double.isFinite(lastDischargeAh) && e.type().equals("charge")) {
-                        compared.add(new double[] {++windowsSeen, tracker.capacityAh(0), lastDischargeAh});
-                    }
+        replay(events, (e, amps, v, t, dt, millis) -> {
+            tracker.update(amps, v, t, dt, millis);
+            if (tracker.revision() != revisionSeen[0]) {
+                revisionSeen[0] = tracker.revision();
+                if (Double.isFinite(lastDischargeAh[0]) && e.type().equals("charge")) {
+                    compared.add(new double[] {compared.size() + 1, tracker.capacityAh(0), lastDischargeAh[0]});
                 }
             }
+        }, e -> {
             if (e.type().equals("discharge")) {
-                lastDischargeAh = e.nasaCapacityAh();
+                lastDischargeAh[0] = e.nasaCapacityAh();
             }
-        }
+        });
         double sumSq = 0;
         double max = 0;
         for (double[] c : compared) {
@@ -118,5 +113,78 @@ class NasaCapacityFadeTest {
         }
         assertThat(compared.size()).as("capacity windows").isGreaterThan(100);
         assertThat(max).as("largest capacity error against NASA's measured capacity").isLessThanOrEqualTo(0.03);
+    }
+
+    /** One sample of a cycle file, in the campaign's time order. */
+    private interface SampleSink {
+        void sample(Event e, double amps, double[] volts, double[] celsius, double dtSeconds, long epochMillis);
+    }
+
+    /**
+     * Feeds every sample of every file in time order; the unrecorded rest before a file shows as the
+     * time gap before its first, resting sample. {@code afterFile} runs when a file has been fed.
+     */
+    private static void replay(List<Event> events, SampleSink sink, java.util.function.Consumer<Event> afterFile)
+            throws IOException {
+        double[] v = new double[1];
+        double[] t = new double[1];
+        long lastMillis = events.get(0).startMillis();
+        for (Event e : events) {
+            CellTestLog log = CellLogCsv.read(e.file());
+            for (int k = 0; k < log.size(); k++) {
+                long millis = e.startMillis() + Math.round(1000 * log.timeS()[k]);
+                double dt = Math.max(0, (millis - lastMillis) / 1000.0);
+                lastMillis = millis;
+                v[0] = log.voltageV()[k];
+                t[0] = log.temperatureC()[k];
+                sink.sample(e, log.currentA()[k], v, t, dt, millis);
+            }
+            afterFile.accept(e);
+        }
+    }
+
+    /**
+     * The usable capacity, measured as the cycler measures it (charge from the end of the CC-CV
+     * charge to the discharge cutoff, here the cutoff NASA used for each cell), follows the fade that
+     * the rest-to-rest total capacity cannot see: every discharge from full is measured and compared
+     * with NASA's capacity of that discharge.
+     */
+    @ParameterizedTest
+    @CsvSource({"B0005, 2.7", "B0006, 2.5"})
+    void usableCapacityMeterFollowsTheMeasuredCapacityFade(String battery, double cutoffVolts) throws IOException {
+        List<Event> events = events(battery);
+        long discharges = events.stream().filter(e -> e.type().equals("discharge")).count();
+        // rated 2.0 Ah, charged at constant voltage to 4.2 V (NASA's README)
+        UsableCapacityMeter meter = new UsableCapacityMeter(UsableCapacitySettings.defaults(2.0, 4.2, cutoffVolts));
+        long[] revisionSeen = {0};
+        List<double[]> compared = new ArrayList<>();
+        List<String> voided = new ArrayList<>();
+        replay(events, (e, amps, v, t, dt, millis) -> {
+            meter.update(amps, v, t, dt, millis);
+            if (meter.revision() != revisionSeen[0]) {
+                revisionSeen[0] = meter.revision();
+                if (meter.lastRejection().isEmpty()) {
+                    compared.add(new double[] {meter.usableCapacityAh(), e.nasaCapacityAh(), meter.last().meanDischargeC()});
+                } else {
+                    voided.add(e.file().getFileName() + ": " + meter.lastRejection());
+                }
+            }
+        }, e -> { });
+        double sumSq = 0;
+        double max = 0;
+        for (double[] c : compared) {
+            double err = c[0] / c[1] - 1;
+            sumSq += err * err;
+            max = Math.max(max, Math.abs(err));
+        }
+        System.out.printf(java.util.Locale.ROOT, "%s usable capacity: %d of %d discharges measured (%d voided %s); against "
+                + "NASA's capacity RMS %.3f %%, max %.3f %%; first %.4f / %.4f Ah at %.2f C, last %.4f / %.4f Ah%n",
+                battery, compared.size(), discharges, voided.size(), voided, 100 * Math.sqrt(sumSq / compared.size()),
+                100 * max, compared.get(0)[0], compared.get(0)[1], compared.get(0)[2],
+                compared.get(compared.size() - 1)[0], compared.get(compared.size() - 1)[1]);
+        assertThat(compared.size()).as("discharges measured").isGreaterThanOrEqualTo((int) discharges - 2);
+        assertThat(max).as("largest usable-capacity error against NASA's measured capacity").isLessThanOrEqualTo(0.03);
+        // the fade itself is followed, not just the first value
+        assertThat(compared.get(compared.size() - 1)[0]).isLessThan(0.75 * compared.get(0)[0]);
     }
 }

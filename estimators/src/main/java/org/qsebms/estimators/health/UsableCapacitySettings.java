@@ -1,0 +1,61 @@
+package org.qsebms.estimators.health;
+
+/**
+ * When a discharge counts as a full one for {@link UsableCapacityMeter}.
+ *
+ * @param nominalCapacityAh   the pack's rated capacity (for the C-rate, the state of health and the checks below)
+ * @param fullVolts           the highest cell at or above this while the charge current has tapered marks the pack full
+ * @param taperAmps           a charge current at or below this (and above {@code restAmps}) at {@code fullVolts} is the
+ *                            end of a constant-voltage charge
+ * @param cutoffVolts         the lowest cell at or below this while discharging ends the discharge
+ * @param restAmps            below this current magnitude the pack is resting (neither charging nor discharging)
+ * @param minFraction         a discharge that reaches the cutoff having given less than this fraction of the nominal
+ *                            capacity is taken as a load peak at the cutoff, not as the capacity
+ * @param maxRechargeFraction charge put back after full above this fraction of the nominal capacity makes the
+ *                            discharge a partial cycle, which is not measured
+ * @param maxGapSeconds       a sample interval longer than this while current flows (a logging gap, a restart) means
+ *                            the charge between full and cutoff was not all counted, so the discharge is not measured
+ */
+public record UsableCapacitySettings(double nominalCapacityAh, double fullVolts, double taperAmps, double cutoffVolts,
+                                     double restAmps, double minFraction, double maxRechargeFraction,
+                                     double maxGapSeconds) {
+
+    public UsableCapacitySettings {
+        requirePositive("nominalCapacityAh", nominalCapacityAh);
+        requirePositive("fullVolts", fullVolts);
+        requirePositive("taperAmps", taperAmps);
+        requirePositive("cutoffVolts", cutoffVolts);
+        requirePositive("restAmps", restAmps);
+        requirePositive("maxGapSeconds", maxGapSeconds);
+        if (!(cutoffVolts < fullVolts)) {
+            throw new IllegalArgumentException("cutoffVolts (" + cutoffVolts + " V) must be below fullVolts (" + fullVolts + " V)");
+        }
+        if (!(restAmps < taperAmps)) {
+            throw new IllegalArgumentException("restAmps (" + restAmps + " A) must be below taperAmps (" + taperAmps
+                    + " A), or a tapering charge would look like a rest");
+        }
+        if (!(minFraction >= 0 && minFraction < 1)) {
+            throw new IllegalArgumentException("minFraction must be in [0, 1), got " + minFraction);
+        }
+        if (!(maxRechargeFraction >= 0)) {
+            throw new IllegalArgumentException("maxRechargeFraction must be >= 0, got " + maxRechargeFraction);
+        }
+    }
+
+    /**
+     * Defaults for a pack whose cells are charged at constant voltage to {@code chargeVolts} and
+     * discharged to {@code cutoffVolts}: full within 50 mV of the charge voltage once the current
+     * has tapered to C/20; resting below C/50; a discharge must give 30 % of the nominal capacity and
+     * may take back 10 % of it; a gap of more than 60 s while current flows voids the discharge.
+     */
+    public static UsableCapacitySettings defaults(double nominalCapacityAh, double chargeVolts, double cutoffVolts) {
+        return new UsableCapacitySettings(nominalCapacityAh, chargeVolts - 0.05, nominalCapacityAh / 20, cutoffVolts,
+                nominalCapacityAh / 50, 0.3, 0.1, 60);
+    }
+
+    private static void requirePositive(String name, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new IllegalArgumentException(name + " must be a positive number, got " + v);
+        }
+    }
+}

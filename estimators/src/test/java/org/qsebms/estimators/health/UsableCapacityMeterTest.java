@@ -1,0 +1,188 @@
+package org.qsebms.estimators.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.EquivalentCircuitCell;
+import org.qsebms.estimators.soc.TestCells;
+
+class UsableCapacityMeterTest {
+    /** 2.0 Ah NCM cell, 4.2 V CC-CV charge, 3.5 V discharge cutoff (the test cell's OCV at empty is 3.56 V). */
+    private static final UsableCapacitySettings SETTINGS = UsableCapacitySettings.defaults(2.0, 4.2, 3.5);
+    private static final int MAX_STEPS = 100_000;
+
+    /** A simulated cell driven through the meter, one second per step, with the cell's own charge as truth. */
+    private static final class Bench {
+        final EquivalentCircuitCell cell;
+        final UsableCapacityMeter meter = new UsableCapacityMeter(SETTINGS);
+        final double[] volts = new double[1];
+        final double[] celsius = {25};
+        long millis;
+
+        Bench(EcmParameters params, double soc) {
+            cell = new EquivalentCircuitCell(params, soc, 25);
+        }
+
+        void step(double amps) {
+            cell.step(amps, 1.0);
+            volts[0] = cell.terminalVolts();
+            millis += 1000;
+            meter.update(amps, volts, celsius, 1.0, millis);
+        }
+
+        /** Constant current to 4.2 V, then constant voltage until the current falls to {@code endAmps}. */
+        void chargeCcCv(double amps, double endAmps) {
+            double i = amps;
+            for (int s = 0; i > endAmps; s++) {
+                assertThat(s).as("steps of the CC-CV charge").isLessThan(MAX_STEPS);
+                step(i);
+                if (volts[0] > 4.2) {
+                    // hold 4.2 V: take off the excess over the instantaneous resistance
+                    i -= (volts[0] - 4.2) / cell.parameters().r0Ohms();
+                }
+            }
+        }
+
+        void rest(int seconds) {
+            for (int s = 0; s < seconds; s++) {
+                step(0);
+            }
+        }
+
+        /** Discharges at {@code amps} until the terminal voltage reaches {@code volts}; returns the Ah given. */
+        double dischargeTo(double amps, double stopVolts) {
+            double before = cell.soc();
+            int s = 0;
+            do {
+                step(-amps);
+                assertThat(++s).as("steps of the discharge to " + stopVolts + " V").isLessThan(MAX_STEPS);
+            } while (volts[0] > stopVolts);
+            return (before - cell.soc()) * cell.parameters().capacityAh();
+        }
+    }
+
+    @Test
+    void measuresTheChargeFromAFullChargeToTheCutoffAtTheRateItWasDrawn() {
+        Bench b = new Bench(TestCells.ncmCell(), 0.3);
+        b.chargeCcCv(1.0, 0.02);
+        b.rest(600);
+        double delivered = b.dischargeTo(2.0, 3.5);
+        assertThat(b.meter.measurements()).isEqualTo(1);
+        assertThat(b.meter.lastRejection()).isEmpty();
+        UsableCapacity m = b.meter.last();
+        // the tail of the constant-voltage charge below C/20 and the rest are not part of the discharge
+        assertThat(m.ampHours()).isCloseTo(delivered, within(0.002));
+        assertThat(m.meanDischargeC()).isCloseTo(1.0, within(0.01));
+        assertThat(m.meanCelsius()).isEqualTo(25.0);
+        assertThat(b.meter.stateOfHealth()).isCloseTo(delivered / 2.0, within(0.001));
+        assertThat(b.meter.counting()).isFalse();
+    }
+
+    @Test
+    void usableCapacityFallsWithResistanceAndRateWhileTheCellsChargeStaysTheSame() {
+        EcmParameters fresh = TestCells.ncmCell();
+        EcmParameters aged = fresh.scaled(1.0, 4.0);
+        double freshAt1C = measure(fresh, 2.0);
+        double agedAt1C = measure(aged, 2.0);
+        double agedAtC5 = measure(aged, 0.4);
+        assertThat(agedAt1C).as("same capacity, four times the resistance: the cutoff comes earlier")
+                .isLessThan(0.95 * freshAt1C);
+        assertThat(agedAtC5).as("the same aged cell at a fifth of the rate").isGreaterThan(agedAt1C + 0.05);
+    }
+
+    private static double measure(EcmParameters cell, double dischargeAmps) {
+        Bench b = new Bench(cell, 0.3);
+        b.chargeCcCv(1.0, 0.02);
+        b.rest(600);
+        b.dischargeTo(dischargeAmps, 3.5);
+        assertThat(b.meter.measurements()).isEqualTo(1);
+        return b.meter.usableCapacityAh();
+    }
+
+    @Test
+    void aDischargeInterruptedByARechargeIsAPartialCycleAndIsNotMeasured() {
+        Bench b = new Bench(TestCells.ncmCell(), 0.3);
+        b.chargeCcCv(1.0, 0.02);
+        for (int s = 0; s < 1440; s++) {
+            b.step(-2.0); // 0.8 Ah out
+        }
+        for (int s = 0; s < 900; s++) {
+            b.step(1.0); // 0.25 Ah back, more than 10 % of 2 Ah
+        }
+        b.dischargeTo(2.0, 3.5);
+        assertThat(b.meter.measurements()).isZero();
+        assertThat(b.meter.usableCapacityAh()).isNaN();
+        assertThat(b.meter.lastRejection()).contains("charged back after full").contains("partial cycle");
+    }
+
+    @Test
+    void aChargeStoppedBeforeTheCurrentTaperedIsNotAFullCharge() {
+        Bench b = new Bench(TestCells.ncmCell(), 0.3);
+        for (int s = 0; b.volts[0] < 4.1; s++) {
+            assertThat(s).isLessThan(MAX_STEPS);
+            b.step(1.0);
+        }
+        b.rest(600);
+        b.dischargeTo(2.0, 3.5);
+        assertThat(b.meter.measurements()).isZero();
+        assertThat(b.meter.counting()).isFalse();
+    }
+
+    @Test
+    void aLoadPeakThatTouchesTheCutoffSoonAfterFullIsNotTakenAsTheCapacity() {
+        UsableCapacityMeter meter = new UsableCapacityMeter(SETTINGS);
+        double[] t = {25};
+        meter.update(0.05, new double[] {4.19}, t, 1, 0); // tapered at full
+        for (int s = 1; s <= 360; s++) {
+            meter.update(-2.0, new double[] {3.8}, t, 1, s * 1000L); // 0.2 Ah
+        }
+        meter.update(-20.0, new double[] {3.45}, t, 1, 361_000L);
+        assertThat(meter.measurements()).isZero();
+        assertThat(meter.lastRejection()).contains("cutoff was reached after only 0.2").contains("load peak");
+    }
+
+    @Test
+    void aGapWhileCurrentFlowsVoidsTheDischargeAndAGapAtRestCountsNoCharge() {
+        UsableCapacityMeter meter = new UsableCapacityMeter(SETTINGS);
+        double[] t = {25};
+        meter.update(0.05, new double[] {4.19}, t, 1, 0);
+        // a resting sample after an hour's gap, reading a small offset: the hour is not counted
+        meter.update(-0.03, new double[] {4.15}, t, 3600, 3_600_000L);
+        for (int s = 1; s <= 1800; s++) {
+            meter.update(-2.0, new double[] {3.7}, t, 1, 3_600_000L + s * 1000L);
+        }
+        meter.update(-2.0, new double[] {3.49}, t, 1, 5_401_000L);
+        assertThat(meter.usableCapacityAh()).isCloseTo(1801 * 2.0 / 3600, within(1e-9));
+
+        meter.update(0.05, new double[] {4.19}, t, 1, 6_000_000L);
+        meter.update(-2.0, new double[] {3.9}, t, 1, 6_001_000L);
+        meter.update(-2.0, new double[] {3.8}, t, 120, 6_121_000L);
+        assertThat(meter.counting()).isFalse();
+        assertThat(meter.lastRejection()).contains("120 s gap").contains("-2.00 A");
+        assertThat(meter.measurements()).isEqualTo(1);
+    }
+
+    @Test
+    void aSensorFaultVoidsTheDischargeInsteadOfEndingIt() {
+        UsableCapacityMeter meter = new UsableCapacityMeter(SETTINGS);
+        double[] t = {25, 25};
+        meter.update(0.05, new double[] {4.19, 4.18}, t, 1, 0);
+        meter.update(-2.0, new double[] {3.9, Double.NaN}, t, 1, 1000);
+        assertThat(meter.counting()).isFalse();
+        assertThat(meter.measurements()).isZero();
+        assertThat(meter.lastRejection()).contains("non-finite");
+    }
+
+    @Test
+    void settingsThatCannotWorkAreRefusedWithTheReason() {
+        assertThatThrownBy(() -> new UsableCapacitySettings(2, 3.0, 0.1, 3.0, 0.04, 0.3, 0.1, 60))
+                .hasMessageContaining("cutoffVolts (3.0 V) must be below fullVolts (3.0 V)");
+        assertThatThrownBy(() -> new UsableCapacitySettings(2, 4.15, 0.04, 3.0, 0.04, 0.3, 0.1, 60))
+                .hasMessageContaining("restAmps").hasMessageContaining("tapering charge would look like a rest");
+        assertThatThrownBy(() -> UsableCapacitySettings.defaults(Double.NaN, 4.2, 3.0))
+                .hasMessageContaining("nominalCapacityAh must be a positive number, got NaN");
+    }
+}
