@@ -11,10 +11,10 @@ public record BmsConfig(
         PersistenceConfig persistence,
         HealthConfig health) {
 
-    /** Without a {@code health:} section: the preset's values and the default end-of-life multiple. */
+    /** Without a {@code health:} section: the preset's values, the default end-of-life multiple, full discharges between the MOLs. */
     public BmsConfig(PackConfig pack, ChemistryPreset chemistry, ProtectionLimits limits, LoopConfig loop, HalConfig hal,
                      MqttConfig mqtt, PersistenceConfig persistence) {
-        this(pack, chemistry, limits, loop, hal, mqtt, persistence, HealthConfig.of(chemistry));
+        this(pack, chemistry, limits, loop, hal, mqtt, persistence, HealthConfig.of(chemistry, limits));
     }
 
     public BmsConfig withMqttUrl(String url) {

@@ -144,15 +144,15 @@ public final class ConfigLoader {
             persistence = new PersistenceConfig(persistNode.string("directory", "bms-state"),
                     persistNode.duration("interval", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1)));
         }
-        return new BmsConfig(pack, preset, limits, loop, hal, mqtt, persistence, health(r.optionalMapping("health"), preset));
+        return new BmsConfig(pack, preset, limits, loop, hal, mqtt, persistence, health(r.optionalMapping("health"), preset, limits));
     }
 
-    private static HealthConfig health(YamlNode n, ChemistryPreset preset) {
-        HealthConfig d = HealthConfig.of(preset);
+    private static HealthConfig health(YamlNode n, ChemistryPreset preset, ProtectionLimits limits) {
+        HealthConfig d = HealthConfig.of(preset, limits);
         if (n == null) {
             return d;
         }
-        n.rejectUnknownKeys(Set.of("endOfLifeResistanceMultiple", "npRatio", "bulkOhms"));
+        n.rejectUnknownKeys(Set.of("endOfLifeResistanceMultiple", "npRatio", "bulkOhms", "usableCapacity"));
         double eol = n.number("endOfLifeResistanceMultiple", d.endOfLifeResistanceMultiple(), 1.05, 10, "");
         double np = n.has("npRatio") ? n.requiredNumber("npRatio", 1.0, 100, "") : d.npRatio();
         double bulk = n.number("bulkOhms", d.bulkOhms(), 1e-6, 100, "ohm");
@@ -160,7 +160,27 @@ public final class ConfigLoader {
             throw new ConfigException(n.child("bulkOhms"), bulk + " ohm is more than the cell's whole R0 of "
                     + preset.cell().r0Ohms() + " ohm in preset " + preset.name() + "; bulkOhms is the electrolyte's share of R0");
         }
-        return new HealthConfig(eol, np, bulk);
+        return new HealthConfig(eol, np, bulk, usableCapacity(n.optionalMapping("usableCapacity"), limits));
+    }
+
+    /** The {@code health.usableCapacity} section: the charge and cutoff voltages must lie inside the MSLs, cutoff below charge. */
+    private static UsableCapacityConfig usableCapacity(YamlNode n, ProtectionLimits limits) {
+        UsableCapacityConfig d = UsableCapacityConfig.of(limits);
+        if (n == null) {
+            return d;
+        }
+        n.rejectUnknownKeys(Set.of("chargeVolts", "cutoffVolts", "taperC"));
+        double over = limits.cellOverVoltage().msl();
+        double under = limits.cellUnderVoltage().msl();
+        double charge = n.number("chargeVolts", d.chargeVolts(), under, over, "V");
+        double cutoff = n.number("cutoffVolts", d.cutoffVolts(), under, over, "V");
+        double taper = n.number("taperC", d.taperC(), 0.005, 1, "C");
+        if (!(cutoff < charge - 0.05)) {
+            throw new ConfigException(n.child("cutoffVolts"), cutoff + " V is not below chargeVolts (" + charge
+                    + " V) by more than the 0.05 V a full charge may sit under it; set cutoffVolts to where your "
+                    + "discharges end and chargeVolts to your charger's constant-voltage setting");
+        }
+        return new UsableCapacityConfig(charge, cutoff, taper);
     }
 
     private static ProtectionLimits limits(YamlNode n, ChemistryPreset preset, double capacityAh) {

@@ -8,12 +8,15 @@ package org.qsebms.config;
  * @param npRatio                     lithium to cathode capacity ratio of the cells (from the preset unless set;
  *                                    NaN: unknown, lithium inventory is not estimated)
  * @param bulkOhms                    bulk electrolyte share of R0 (from the preset unless set)
+ * @param usableCapacity              when a discharge counts as a full one, for the usable-capacity measurement
  */
-public record HealthConfig(double endOfLifeResistanceMultiple, double npRatio, double bulkOhms) {
+public record HealthConfig(double endOfLifeResistanceMultiple, double npRatio, double bulkOhms,
+                           UsableCapacityConfig usableCapacity) {
     public static final double DEFAULT_END_OF_LIFE_RESISTANCE_MULTIPLE = 2.0;
 
-    /** The preset's values and the default end-of-life multiple. */
-    public static HealthConfig of(ChemistryPreset preset) {
-        return new HealthConfig(DEFAULT_END_OF_LIFE_RESISTANCE_MULTIPLE, preset.life().npRatio(), preset.life().bulkOhms());
+    /** The preset's values, the default end-of-life multiple and full discharges between the limits' MOLs. */
+    public static HealthConfig of(ChemistryPreset preset, ProtectionLimits limits) {
+        return new HealthConfig(DEFAULT_END_OF_LIFE_RESISTANCE_MULTIPLE, preset.life().npRatio(), preset.life().bulkOhms(),
+                UsableCapacityConfig.of(limits));
     }
 }

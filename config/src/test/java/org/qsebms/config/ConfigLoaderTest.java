@@ -49,7 +49,36 @@ class ConfigLoaderTest {
         assertThat(cfg.health().endOfLifeResistanceMultiple()).isEqualTo(2.0);
         BmsConfig own = loader.parse(MINIMAL + "health: {npRatio: 3.0, endOfLifeResistanceMultiple: 1.5, bulkOhms: 0.002}\n",
                 "test");
-        assertThat(own.health()).isEqualTo(new HealthConfig(1.5, 3.0, 0.002));
+        assertThat(own.health()).isEqualTo(new HealthConfig(1.5, 3.0, 0.002, UsableCapacityConfig.of(own.limits())));
+    }
+
+    @Test
+    void usableCapacityDefaultsToTheOperatingLimitsAndTakesTheUsersChargerAndCutoff() {
+        BmsConfig cfg = loader.parse(MINIMAL, "test");
+        assertThat(cfg.health().usableCapacity()).isEqualTo(new UsableCapacityConfig(4.20, 3.00, 0.1));
+        BmsConfig own = loader.parse(MINIMAL + "health:\n  usableCapacity: {chargeVolts: 4.15, cutoffVolts: 3.4, taperC: 0.05}\n",
+                "test");
+        assertThat(own.health().usableCapacity()).isEqualTo(new UsableCapacityConfig(4.15, 3.4, 0.05));
+        // a limits override moves the default with it
+        BmsConfig lower = loader.parse(MINIMAL + "limits:\n  cellOverVoltage: {mol: 4.10, rsl: 4.20, msl: 4.30, "
+                + "hysteresis: 0.03, debounce: 300ms}\n", "test");
+        assertThat(lower.health().usableCapacity().chargeVolts()).isEqualTo(4.10);
+    }
+
+    @Test
+    void usableCapacityVoltagesOutsideTheSafetyLimitsOrCrossedAreRejectedWithTheFix() {
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "health:\n  usableCapacity: {chargeVolts: 4.4}\n", "test"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("health.usableCapacity.chargeVolts")
+                .hasMessageContaining("outside 2.8..4.3 V");
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "health:\n  usableCapacity: {cutoffVolts: 4.18}\n", "test"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("health.usableCapacity.cutoffVolts")
+                .hasMessageContaining("is not below chargeVolts (4.2 V)").hasMessageContaining("set cutoffVolts to where");
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "health:\n  usableCapacity: {taperC: fast}\n", "test"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("health.usableCapacity.taperC")
+                .hasMessageContaining("expected a number");
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "health:\n  usableCapacity: {cutoff: 3.0}\n", "test"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("health.usableCapacity.cutoff")
+                .hasMessageContaining("unknown key");
     }
 
     @Test

@@ -10,6 +10,8 @@ import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.bms.telemetry.PackSample;
 import org.qsebms.bms.telemetry.SampleRing;
 import org.qsebms.estimators.health.CellHealthTracker;
+import org.qsebms.estimators.health.UsableCapacity;
+import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
 import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.SocEstimator;
@@ -28,6 +30,7 @@ public final class PackController {
     private final SocEstimator soc;
     private SoftShortDetector softShort;
     private CellHealthTracker health;
+    private UsableCapacityMeter usableCapacity;
     private CurrentLimitEstimator stateOfFunction;
     private long healthRevisionSeen;
     private double[] bleedAmps = new double[0];
@@ -102,8 +105,15 @@ public final class PackController {
             }
             detectSoftShorts(dt);
             trackHealth(dt);
+            if (usableCapacity != null) {
+                usableCapacity.update(m.packAmps, m.cellVolts, m.celsiusAtCell, dt, epochMillis.getAsLong());
+            }
             evaluateSocBounds(nowNanos);
             ahThroughput += Math.abs(m.packAmps) * dt / 3600.0;
+        }
+        if (!valid && usableCapacity != null) {
+            // the charge that flows while a sensor is not trusted is not counted: no capacity from this discharge
+            usableCapacity.interrupt("a sensor fault while it was counted");
         }
         boolean tripped = protection.tripped();
         // while opening on request, publish zero limits so the charger or load ramps the current down first
@@ -247,6 +257,19 @@ public final class PackController {
         return health;
     }
 
+    /**
+     * Measures the pack's usable capacity on every discharge from a full charge to the cutoff (see
+     * {@link UsableCapacityMeter}), fed every tick whose readings are valid; a tick with a sensor
+     * fault voids the discharge in progress.
+     */
+    public void attachUsableCapacityMeter(UsableCapacityMeter meter) {
+        this.usableCapacity = meter;
+    }
+
+    public UsableCapacityMeter usableCapacityMeter() {
+        return usableCapacity;
+    }
+
     public void attachPersistence(StateHandoff handoff, long everyNanos) {
         this.persistence = handoff;
         this.persistEveryNanos = everyNanos;
@@ -325,6 +348,14 @@ public final class PackController {
     }
 
     private void fillHealth(PackSample s) {
+        UsableCapacityMeter u = usableCapacity;
+        UsableCapacity last = u == null ? null : u.last();
+        s.usableCapacityAh = last == null ? Double.NaN : last.ampHours();
+        s.usableSoh = u == null ? Double.NaN : u.stateOfHealth();
+        s.usableCapacityC = last == null ? Double.NaN : last.meanDischargeC();
+        s.usableCapacityCelsius = last == null ? Double.NaN : last.meanCelsius();
+        s.usableCapacityMeasurements = u == null ? 0 : u.measurements();
+        s.usableCapacityNote = u == null ? "" : u.lastRejection();
         CellHealthTracker h = health;
         s.healthKnown = h != null;
         if (h == null) {

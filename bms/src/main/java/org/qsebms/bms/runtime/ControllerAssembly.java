@@ -15,8 +15,11 @@ import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.bms.telemetry.SampleRing;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ProtectionLimits;
+import org.qsebms.config.UsableCapacityConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.HealthSettings;
+import org.qsebms.estimators.health.UsableCapacityMeter;
+import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
 import org.qsebms.estimators.limits.CurrentLimitSettings;
 import org.qsebms.estimators.model.EcmParameters;
@@ -82,8 +85,23 @@ public final class ControllerAssembly {
         // Health: R0 and its SEI part, capacity between relaxed rests, lithium inventory, resistance growth.
         controller.attachHealthTracker(new CellHealthTracker(estimatorCell, cells, HealthSettings.defaults(estimatorCell,
                 cfg.health().bulkOhms() / capFactor, cfg.health().npRatio(), cfg.health().endOfLifeResistanceMultiple())));
+        controller.attachUsableCapacityMeter(new UsableCapacityMeter(usableCapacitySettings(cfg)));
         controller.attachStateOfFunction(new CurrentLimitEstimator(estimatorCell, stateOfFunctionSettings(cfg.limits())));
         return new Wiring(controller, requests, events, ring);
+    }
+
+    /**
+     * Usable capacity: from a charge held within 50 mV of {@code health.usableCapacity.chargeVolts}
+     * with its current tapered to {@code taperC}, to the lowest cell at {@code cutoffVolts}; the
+     * other checks as {@link UsableCapacitySettings#defaults}.
+     */
+    static UsableCapacitySettings usableCapacitySettings(BmsConfig cfg) {
+        UsableCapacityConfig u = cfg.health().usableCapacity();
+        double ah = cfg.pack().capacityAh();
+        UsableCapacitySettings d = UsableCapacitySettings.defaults(ah, u.chargeVolts(), u.cutoffVolts());
+        return new UsableCapacitySettings(ah, d.fullVolts(), u.taperC() * ah, d.cutoffVolts(), d.cutoffToleranceVolts(),
+                d.restAmps(),
+                d.minFraction(), d.maxRechargeFraction(), d.maxGapSeconds());
     }
 
     /**

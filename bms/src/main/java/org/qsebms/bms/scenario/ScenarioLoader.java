@@ -52,8 +52,8 @@ public final class ScenarioLoader {
         if (root == null || !root.isObject()) {
             throw new ConfigException("", source + " must be a mapping with at least 'pack:' and 'duration:'");
         }
-        keys(root, "", Set.of("name", "pack", "limits", "loop", "initial", "ambient", "load", "faults", "commands",
-                "duration", "seed", "limitsEvery"));
+        keys(root, "", Set.of("name", "pack", "limits", "loop", "health", "initial", "ambient", "load", "faults",
+                "commands", "duration", "seed", "limitsEvery"));
         BmsConfig cfg = config(root);
         JsonNode initial = root.path("initial");
         keys(initial, "initial", Set.of("soc", "ambientCelsius", "close"));
@@ -87,7 +87,7 @@ public final class ScenarioLoader {
         if (!pack.isObject()) {
             throw new ConfigException("pack", "missing; give at least 'pack: {chemistry: psoa-ncm811, seriesCells: 4}'");
         }
-        // The pack, limits and loop sections use the BMS configuration's own keys and validation.
+        // The pack, limits, loop and health sections use the BMS configuration's own keys and validation.
         ObjectMapper m = new ObjectMapper(new YAMLFactory());
         com.fasterxml.jackson.databind.node.ObjectNode cfg = m.createObjectNode();
         com.fasterxml.jackson.databind.node.ObjectNode p = pack.deepCopy();
@@ -100,6 +100,9 @@ public final class ScenarioLoader {
         }
         if (root.has("loop")) {
             cfg.set("loop", root.get("loop"));
+        }
+        if (root.has("health")) {
+            cfg.set("health", root.get("health"));
         }
         try {
             return new ConfigLoader().parse(m.writeValueAsString(cfg), "scenario");

@@ -17,6 +17,8 @@ import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.sim.SimulatedPack;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
+import org.qsebms.estimators.health.UsableCapacity;
+import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.PackHardware;
 import org.qsebms.hal.SensorStatus;
@@ -36,6 +38,24 @@ public final class ScenarioRunner {
     }
 
     private record Timed(double atS, int order, String label, Runnable action) {
+    }
+
+    /**
+     * A usable-capacity line: the measurement (or why a discharge was not measured) beside the charge
+     * the simulated pack truly delivered since the same full mark and its weakest cell's capacity.
+     */
+    private ObjectNode usableLine(double t, UsableCapacityMeter u, double simDeliveredAh, SimulatedPack pack) {
+        ObjectNode n = line(t, "usableCapacity").put("measurements", u.measurements()).put("note", u.lastRejection());
+        UsableCapacity last = u.last();
+        if (last != null && u.lastRejection().isEmpty()) {
+            n.put("capacityAh", round(last.ampHours(), 4)).put("dischargeC", round(last.meanDischargeC(), 3))
+                    .put("celsius", round(last.meanCelsius(), 2)).put("simDeliveredAh", round(simDeliveredAh, 4));
+        }
+        double weakest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < pack.cellCount(); i++) {
+            weakest = Math.min(weakest, pack.cellCapacityAh(i));
+        }
+        return n.put("simWeakestCellCapacityAh", round(weakest, 4));
     }
 
     /** A health line: the tracker's estimates per cell beside the simulated truth (capacity). */
@@ -109,6 +129,10 @@ public final class ScenarioRunner {
         double lastDischarge = Double.NaN;
         double lastLimitsAt = -1e9;
         long healthRevision = 0;
+        long usableRevision = 0;
+        // the charge the simulated pack truly delivered (its own current, not the sensor's), at the meter's last full mark
+        double trueNetAh = 0;
+        double trueAtFullAh = Double.NaN;
         int next = 0;
         long ticks = (long) Math.floor(sc.durationS() * 1e9 / period);
         long wallStart = System.nanoTime();
@@ -145,6 +169,17 @@ public final class ScenarioRunner {
             if (health != null && health.revision() != healthRevision) {
                 healthRevision = health.revision();
                 emit(healthLine(t, health, pack), out);
+            }
+            trueNetAh += pack.packAmps() * period / 1e9 / 3600.0;
+            UsableCapacityMeter usable = controller.usableCapacityMeter();
+            if (usable != null) {
+                if (usable.counting() && usable.countedAh() == 0.0) {
+                    trueAtFullAh = trueNetAh;
+                }
+                if (usable.revision() != usableRevision) {
+                    usableRevision = usable.revision();
+                    emit(usableLine(t, usable, trueAtFullAh - trueNetAh, pack), out);
+                }
             }
             double ch = controller.currentLimits().chargeAmps();
             double dis = controller.currentLimits().dischargeAmps();

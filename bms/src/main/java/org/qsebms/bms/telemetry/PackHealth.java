@@ -19,15 +19,34 @@ package org.qsebms.bms.telemetry;
  * @param remainingUsefulLifeCycles  cycles until the resistance end of life or lithium depletion, whichever is sooner
  * @param remainingUsefulLifeEarly   early end of its one-sigma range
  * @param remainingUsefulLifeLate    late end of its one-sigma range
+ * @param usable                     the usable capacity measured on full discharges (never null; its fields may be)
  */
 public record PackHealth(Double capacityAh, String capacitySource, Double capacitySigmaAh, Double seiResistanceOhm,
                          Double seiTrendOhmPerDay, String seiState, Double lithiumInventoryFraction,
                          Double coulombicEfficiency, Double cyclesToLithiumDepletion, Double equivalentFullCycles,
-                         Double remainingUsefulLifeCycles, Double remainingUsefulLifeEarly, Double remainingUsefulLifeLate) {
+                         Double remainingUsefulLifeCycles, Double remainingUsefulLifeEarly, Double remainingUsefulLifeLate,
+                         UsableCapacityHealth usable) {
+
+    /**
+     * The usable capacity: charge delivered from a full charge to the discharge cutoff, at the rate
+     * and temperature of that discharge (null before the first such discharge).
+     *
+     * @param capacityAh    the last measurement
+     * @param soh           it over the configured capacity
+     * @param dischargeC    its mean discharge rate, in C
+     * @param celsius       its mean cell temperature
+     * @param measurements  discharges measured since start (or since the restored measurement)
+     * @param note          why the last discharge from full was not measured; null when it was or none was voided
+     */
+    public record UsableCapacityHealth(Double capacityAh, Double soh, Double dischargeC, Double celsius,
+                                       int measurements, String note) {
+        static final UsableCapacityHealth NONE = new UsableCapacityHealth(null, null, null, null, 0, null);
+    }
 
     /** What a controller without a health tracker knows: the configured capacity, nothing estimated. */
     public static PackHealth nominal(double capacityAh) {
-        return new PackHealth(capacityAh, "nominal", null, null, null, "unknown", null, null, null, null, null, null, null);
+        return new PackHealth(capacityAh, "nominal", null, null, null, "unknown", null, null, null, null, null, null, null,
+                UsableCapacityHealth.NONE);
     }
 
     /** The health carried by a sample, or {@code fallback} when the sample's controller runs no health tracker. */
@@ -38,7 +57,10 @@ public record PackHealth(Double capacityAh, String capacitySource, Double capaci
         return new PackHealth(finite(s.capacityAh), s.capacityWindows > 0 ? "estimated" : "nominal",
                 finite(s.capacitySigmaAh), finite(s.seiOhm), finite(s.seiTrendOhmPerDay), s.seiState,
                 finite(s.lithiumInventoryFraction), finite(s.coulombicEfficiency), finite(s.cyclesToLithiumDepletion),
-                finite(s.equivalentFullCycles), finite(s.rulCycles), finite(s.rulEarlyCycles), finite(s.rulLateCycles));
+                finite(s.equivalentFullCycles), finite(s.rulCycles), finite(s.rulEarlyCycles), finite(s.rulLateCycles),
+                new UsableCapacityHealth(finite(s.usableCapacityAh), finite(s.usableSoh), finite(s.usableCapacityC),
+                        finite(s.usableCapacityCelsius), s.usableCapacityMeasurements,
+                        s.usableCapacityNote.isEmpty() ? null : s.usableCapacityNote));
     }
 
     private static Double finite(double v) {

@@ -42,6 +42,16 @@ public final class PackSample {
     public double rulCycles;
     public double rulEarlyCycles;
     public double rulLateCycles;
+    /** Usable capacity: the last discharge measured from full to the cutoff (NaN before the first). */
+    public double usableCapacityAh = Double.NaN;
+    /** It over the configured capacity. */
+    public double usableSoh = Double.NaN;
+    /** The mean discharge rate (C) and cell temperature of that discharge. */
+    public double usableCapacityC = Double.NaN;
+    public double usableCapacityCelsius = Double.NaN;
+    public int usableCapacityMeasurements;
+    /** Why the last discharge from full was not measured; empty when it was. */
+    public String usableCapacityNote = "";
     public final double[] cellVolts;
     public final double[] cellSoc;
     public final double[] cellCelsius;
@@ -93,6 +103,12 @@ public final class PackSample {
         rulCycles = o.rulCycles;
         rulEarlyCycles = o.rulEarlyCycles;
         rulLateCycles = o.rulLateCycles;
+        usableCapacityAh = o.usableCapacityAh;
+        usableSoh = o.usableSoh;
+        usableCapacityC = o.usableCapacityC;
+        usableCapacityCelsius = o.usableCapacityCelsius;
+        usableCapacityMeasurements = o.usableCapacityMeasurements;
+        usableCapacityNote = o.usableCapacityNote;
         System.arraycopy(o.cellR0Ohm, 0, cellR0Ohm, 0, cellR0Ohm.length);
         System.arraycopy(o.cellVolts, 0, cellVolts, 0, cellVolts.length);
         System.arraycopy(o.cellSoc, 0, cellSoc, 0, cellSoc.length);

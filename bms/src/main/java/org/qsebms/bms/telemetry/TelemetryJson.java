@@ -152,6 +152,18 @@ public final class TelemetryJson {
         putNullable(n, "remainingUsefulLifeCycles", h.remainingUsefulLifeCycles());
         putNullable(n, "remainingUsefulLifeEarlyCycles", h.remainingUsefulLifeEarly());
         putNullable(n, "remainingUsefulLifeLateCycles", h.remainingUsefulLifeLate());
+        PackHealth.UsableCapacityHealth u = h.usable();
+        ObjectNode usable = n.putObject("usableCapacity");
+        putNullable(usable, "capacityAh", u.capacityAh());
+        putNullable(usable, "soh", u.soh());
+        putNullable(usable, "dischargeC", u.dischargeC());
+        putNullable(usable, "celsius", u.celsius());
+        usable.put("measurements", u.measurements());
+        if (u.note() == null) {
+            usable.putNull("note");
+        } else {
+            usable.put("note", u.note());
+        }
         return n.toString();
     }
 

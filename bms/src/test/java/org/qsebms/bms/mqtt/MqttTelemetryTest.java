@@ -73,6 +73,12 @@ class MqttTelemetryTest {
         assertThat(health.get("coulombicEfficiency").isNull()).isTrue();
         assertThat(health.get("remainingUsefulLifeCycles").isNull()).isTrue();
         assertThat(health.get("lithiumInventoryFraction").asDouble()).isEqualTo(1.0);
+        // no discharge from full to the cutoff yet: the usable capacity is not made up
+        JsonNode usable = health.get("usableCapacity");
+        assertThat(usable.get("capacityAh").isNull()).isTrue();
+        assertThat(usable.get("soh").isNull()).isTrue();
+        assertThat(usable.get("measurements").asInt()).isZero();
+        assertThat(usable.get("note").isNull()).isTrue();
         assertThat(cells.get("cells").get(0).get("resistanceOhm").asDouble()).isPositive();
         assertThat(sub.on(topics.state()).getFirst().json().get("soh").asDouble()).isEqualTo(1.0);
         assertThat(health.has("seq") && health.has("ts") && health.has("schema")).isTrue();

@@ -141,6 +141,19 @@ class ScenarioLibraryTest {
                         () -> new AssertionError("no cycle closed at a top-of-charge rest"));
         // the simulated lithium-excess cell returns at its terminals what it took: efficiency 1 within the rest-voltage noise
         assertThat(cycled.get("coulombicEfficiency").get(0).asDouble()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+        // usable capacity: every discharge from full to the 3.40 V end voltage, against what the simulated pack delivered
+        List<JsonNode> usable = log.lines().stream().filter(n -> n.get("type").asText().equals("usableCapacity")).toList();
+        assertThat(usable).as("usable-capacity lines").isNotEmpty();
+        for (JsonNode u : usable) {
+            System.out.println("usable capacity: " + u);
+            assertThat(u.get("note").asText()).as("a discharge from full was voided").isEmpty();
+            double measured = u.get("capacityAh").asDouble();
+            assertThat(measured).isCloseTo(u.get("simDeliveredAh").asDouble(),
+                    org.assertj.core.data.Offset.offset(0.01 * u.get("simDeliveredAh").asDouble()));
+            // from 4.15 V to 3.40 V under 1 C pulses: less than the weakest cell's whole capacity, most of it
+            assertThat(measured).isBetween(0.6 * u.get("simWeakestCellCapacityAh").asDouble(),
+                    u.get("simWeakestCellCapacityAh").asDouble());
+        }
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.util.Locale;
  * Measures the pack's usable capacity the way a battery cycler does: the charge delivered from a
  * full charge (constant-voltage charge tapered to {@link UsableCapacitySettings#taperAmps()} with
  * the highest cell at {@link UsableCapacitySettings#fullVolts()}) until the lowest cell reaches the
- * discharge cutoff. This is the capacity at the rate and temperature the pack is actually used at.
+ * discharge cutoff (or the discharge stops with it within
+ * {@link UsableCapacitySettings#cutoffToleranceVolts()} of the cutoff). This is the capacity at the rate and temperature the pack is actually used at.
  * It falls as resistance grows (an aged cell reaches its cutoff earlier), which the total capacity
  * that {@link CellHealthTracker} learns between relaxed rests does not show: the two answer
  * different questions, and both are reported.
@@ -26,6 +27,8 @@ public final class UsableCapacityMeter {
     private final UsableCapacitySettings settings;
     private boolean counting;
     private double netAh;
+    /** The lowest cell came within the tolerance of the cutoff during this discharge. */
+    private boolean nearCutoff;
     private double rechargedAh;
     private double dischargeAh;
     private double dischargeSeconds;
@@ -70,6 +73,11 @@ public final class UsableCapacityMeter {
         if (!counting) {
             return;
         }
+        if (!discharging && nearCutoff) {
+            // the discharge stopped at the cutoff (by the load's own reading): what it gave is the capacity
+            reachCutoff(epochMillis);
+            return;
+        }
         if (dtSeconds > settings.maxGapSeconds()) {
             if (charging || discharging) {
                 reject(String.format(Locale.ROOT, "a %.0f s gap between samples while %.2f A flowed", dtSeconds, amps));
@@ -94,11 +102,22 @@ public final class UsableCapacityMeter {
         dischargeCelsiusSeconds += celsius * dtSeconds;
         if (minVolts <= settings.cutoffVolts()) {
             reachCutoff(epochMillis);
+        } else if (minVolts <= settings.cutoffVolts() + settings.cutoffToleranceVolts()) {
+            nearCutoff = true;
         }
+    }
+
+    /**
+     * Voids a discharge in progress because samples are missing (for example while a sensor is
+     * faulted and the controller does not trust its readings); {@code why} says what happened.
+     */
+    public void interrupt(String why) {
+        reject(why);
     }
 
     private void startFromFull() {
         counting = true;
+        nearCutoff = false;
         netAh = 0;
         rechargedAh = 0;
         dischargeAh = 0;
@@ -148,6 +167,11 @@ public final class UsableCapacityMeter {
     /** Discharges measured since construction (or restore). */
     public int measurements() {
         return measurements;
+    }
+
+    /** Net charge delivered since the last full charge (Ah; 0 at full, and while not counting). */
+    public double countedAh() {
+        return counting ? -netAh : 0.0;
     }
 
     /** True between a full charge and the end of the discharge that follows it. */

@@ -8,6 +8,9 @@ package org.qsebms.estimators.health;
  * @param taperAmps           a charge current at or below this (and above {@code restAmps}) at {@code fullVolts} is the
  *                            end of a constant-voltage charge
  * @param cutoffVolts         the lowest cell at or below this while discharging ends the discharge
+ * @param cutoffToleranceVolts a discharge that stops (the current returns to rest or to charging) after its lowest cell
+ *                            came within this of the cutoff also ended at the cutoff: a load that stops at the cutoff
+ *                            by its own reading may stop a few millivolts above it by this one
  * @param restAmps            below this current magnitude the pack is resting (neither charging nor discharging)
  * @param minFraction         a discharge that reaches the cutoff having given less than this fraction of the nominal
  *                            capacity is taken as a load peak at the cutoff, not as the capacity
@@ -17,7 +20,7 @@ package org.qsebms.estimators.health;
  *                            the charge between full and cutoff was not all counted, so the discharge is not measured
  */
 public record UsableCapacitySettings(double nominalCapacityAh, double fullVolts, double taperAmps, double cutoffVolts,
-                                     double restAmps, double minFraction, double maxRechargeFraction,
+                                     double cutoffToleranceVolts, double restAmps, double minFraction, double maxRechargeFraction,
                                      double maxGapSeconds) {
 
     public UsableCapacitySettings {
@@ -25,6 +28,9 @@ public record UsableCapacitySettings(double nominalCapacityAh, double fullVolts,
         requirePositive("fullVolts", fullVolts);
         requirePositive("taperAmps", taperAmps);
         requirePositive("cutoffVolts", cutoffVolts);
+        if (!(cutoffToleranceVolts >= 0 && cutoffToleranceVolts < 0.5)) {
+            throw new IllegalArgumentException("cutoffToleranceVolts must be in [0, 0.5) V, got " + cutoffToleranceVolts);
+        }
         requirePositive("restAmps", restAmps);
         requirePositive("maxGapSeconds", maxGapSeconds);
         if (!(cutoffVolts < fullVolts)) {
@@ -45,12 +51,12 @@ public record UsableCapacitySettings(double nominalCapacityAh, double fullVolts,
     /**
      * Defaults for a pack whose cells are charged at constant voltage to {@code chargeVolts} and
      * discharged to {@code cutoffVolts}: full within 50 mV of the charge voltage once the current
-     * has tapered to C/20; resting below C/50; a discharge must give 30 % of the nominal capacity and
+     * has tapered to C/20; a discharge that stops within 20 mV of the cutoff ended there; resting below C/50; a discharge must give 30 % of the nominal capacity and
      * may take back 10 % of it; a gap of more than 60 s while current flows voids the discharge.
      */
     public static UsableCapacitySettings defaults(double nominalCapacityAh, double chargeVolts, double cutoffVolts) {
         return new UsableCapacitySettings(nominalCapacityAh, chargeVolts - 0.05, nominalCapacityAh / 20, cutoffVolts,
-                nominalCapacityAh / 50, 0.3, 0.1, 60);
+                0.02, nominalCapacityAh / 50, 0.3, 0.1, 60);
     }
 
     private static void requirePositive(String name, double v) {

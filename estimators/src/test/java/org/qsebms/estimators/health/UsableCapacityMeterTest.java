@@ -145,6 +145,29 @@ class UsableCapacityMeterTest {
     }
 
     @Test
+    void aDischargeThatStopsJustAboveTheCutoffEndedThereOneThatStopsWellAboveItGoesOn() {
+        UsableCapacityMeter meter = new UsableCapacityMeter(SETTINGS);
+        double[] t = {25};
+        meter.update(0.05, new double[] {4.19}, t, 1, 0);
+        for (int s = 1; s <= 1800; s++) {
+            meter.update(-2.0, new double[] {3.8}, t, 1, s * 1000L); // 1 Ah
+        }
+        // a pause 80 mV above the cutoff is not the end of the discharge
+        meter.update(-2.0, new double[] {3.58}, t, 1, 1_801_000L);
+        meter.update(0.0, new double[] {3.70}, t, 1, 1_802_000L);
+        assertThat(meter.measurements()).isZero();
+        assertThat(meter.counting()).isTrue();
+        for (int s = 1; s <= 900; s++) {
+            meter.update(-2.0, new double[] {3.6}, t, 1, 1_802_000L + s * 1000L); // 0.5 Ah more
+        }
+        // the load stops 10 mV above the cutoff by this sensor's reading: the discharge ended at the cutoff
+        meter.update(-2.0, new double[] {3.51}, t, 1, 2_703_000L);
+        meter.update(0.0, new double[] {3.65}, t, 1, 2_704_000L);
+        assertThat(meter.measurements()).isEqualTo(1);
+        assertThat(meter.usableCapacityAh()).isCloseTo(2702 * 2.0 / 3600, within(1e-9));
+    }
+
+    @Test
     void aGapWhileCurrentFlowsVoidsTheDischargeAndAGapAtRestCountsNoCharge() {
         UsableCapacityMeter meter = new UsableCapacityMeter(SETTINGS);
         double[] t = {25};
@@ -178,9 +201,9 @@ class UsableCapacityMeterTest {
 
     @Test
     void settingsThatCannotWorkAreRefusedWithTheReason() {
-        assertThatThrownBy(() -> new UsableCapacitySettings(2, 3.0, 0.1, 3.0, 0.04, 0.3, 0.1, 60))
+        assertThatThrownBy(() -> new UsableCapacitySettings(2, 3.0, 0.1, 3.0, 0.02, 0.04, 0.3, 0.1, 60))
                 .hasMessageContaining("cutoffVolts (3.0 V) must be below fullVolts (3.0 V)");
-        assertThatThrownBy(() -> new UsableCapacitySettings(2, 4.15, 0.04, 3.0, 0.04, 0.3, 0.1, 60))
+        assertThatThrownBy(() -> new UsableCapacitySettings(2, 4.15, 0.04, 3.0, 0.02, 0.04, 0.3, 0.1, 60))
                 .hasMessageContaining("restAmps").hasMessageContaining("tapering charge would look like a rest");
         assertThatThrownBy(() -> UsableCapacitySettings.defaults(Double.NaN, 4.2, 3.0))
                 .hasMessageContaining("nominalCapacityAh must be a positive number, got NaN");
