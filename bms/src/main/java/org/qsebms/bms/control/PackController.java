@@ -140,7 +140,7 @@ public final class PackController {
         }
         // offer persistence (never blocks; when the writer still holds the last snapshot, retried next tick)
         if (persistence != null && (nextPersistNanos == Long.MIN_VALUE || nowNanos >= nextPersistNanos)) {
-            if (persistence.offer(soc, health, ahThroughput, epochMillis.getAsLong()) || nextPersistNanos == Long.MIN_VALUE) {
+            if (persistence.offer(soc, health, usableCapacity, ahThroughput, epochMillis.getAsLong()) || nextPersistNanos == Long.MIN_VALUE) {
                 nextPersistNanos = nowNanos + persistEveryNanos;
             }
         }
@@ -277,7 +277,7 @@ public final class PackController {
 
     /** Offers a snapshot now, e.g. on shutdown after the loop has stopped. */
     public boolean offerPersistenceNow() {
-        return persistence != null && persistence.offer(soc, health, ahThroughput, epochMillis.getAsLong());
+        return persistence != null && persistence.offer(soc, health, usableCapacity, ahThroughput, epochMillis.getAsLong());
     }
 
     /** Restores the lifetime charge throughput (Ah, both directions) from persisted state. */

@@ -2,6 +2,7 @@ package org.qsebms.bms.persistence;
 
 import java.util.Arrays;
 import java.util.List;
+import org.qsebms.estimators.health.UsableCapacity;
 
 /**
  * Everything persisted across power loss, as one immutable value.
@@ -22,6 +23,7 @@ import java.util.List;
  * @param lithiumLossPerCycleAh    average lithium lost per cycle per cell (NaN: no cycle closed yet)
  * @param closedCycles             cycles closed by the lithium inventory per cell
  * @param resistanceHistory        resistance history, oldest first (bounded; halves its resolution when full)
+ * @param usableCapacity           the last usable capacity measured from full to the cutoff (null: none yet)
  */
 public record PersistedState(
         long sequence,
@@ -38,7 +40,8 @@ public record PersistedState(
         double[] excessLithiumAh,
         double[] lithiumLossPerCycleAh,
         int[] closedCycles,
-        List<ResistancePoint> resistanceHistory) {
+        List<ResistancePoint> resistanceHistory,
+        UsableCapacity usableCapacity) {
 
     public PersistedState {
         int n = cellSoc.length;
@@ -65,14 +68,14 @@ public record PersistedState(
                           double lithiumInventoryFraction, List<FaultLogEntry> faultLog) {
         this(sequence, savedEpochMillis, cellSoc, capacityAh, resistanceOhm, seiResistanceOhm, cycleCount, ahThroughput,
                 lithiumInventoryFraction, faultLog, nans(cellSoc.length), nans(cellSoc.length), nans(cellSoc.length),
-                new int[cellSoc.length], List.of());
+                new int[cellSoc.length], List.of(), null);
     }
 
     /** This state under a new sequence number and fault log. */
     public PersistedState withSequenceAndFaultLog(long newSequence, List<FaultLogEntry> newFaultLog) {
         return new PersistedState(newSequence, savedEpochMillis, cellSoc, capacityAh, resistanceOhm, seiResistanceOhm,
                 cycleCount, ahThroughput, lithiumInventoryFraction, newFaultLog, capacitySigmaAh, excessLithiumAh,
-                lithiumLossPerCycleAh, closedCycles, resistanceHistory);
+                lithiumLossPerCycleAh, closedCycles, resistanceHistory, usableCapacity);
     }
 
     static double[] nans(int n) {
@@ -145,7 +148,8 @@ public record PersistedState(
                 && Double.compare(lithiumInventoryFraction, p.lithiumInventoryFraction) == 0 && faultLog.equals(p.faultLog)
                 && Arrays.equals(capacitySigmaAh, p.capacitySigmaAh) && Arrays.equals(excessLithiumAh, p.excessLithiumAh)
                 && Arrays.equals(lithiumLossPerCycleAh, p.lithiumLossPerCycleAh)
-                && Arrays.equals(closedCycles, p.closedCycles) && resistanceHistory.equals(p.resistanceHistory);
+                && Arrays.equals(closedCycles, p.closedCycles) && resistanceHistory.equals(p.resistanceHistory)
+                && java.util.Objects.equals(usableCapacity, p.usableCapacity);
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.qsebms.estimators.health.UsableCapacity;
 
 /**
  * The state file: a small line-oriented text file ({@code key=value}) ending in a {@code crc32=}
@@ -129,6 +130,11 @@ public final class StateFile {
             b.append(i > 0 ? "," : "").append(closed[i]);
         }
         b.append('\n');
+        UsableCapacity u = s.usableCapacity();
+        if (u != null) {
+            b.append("usableCapacity=").append(u.ampHours()).append(';').append(u.meanDischargeC()).append(';')
+                    .append(u.meanCelsius()).append(';').append(u.epochMillis()).append('\n');
+        }
         for (ResistancePoint p : s.resistanceHistory()) {
             b.append("resistance=").append(p.equivalentCycles()).append(';').append(p.epochDays()).append(';')
                     .append(p.r0Ohm()).append(';').append(p.seiOhm()).append('\n');
@@ -215,7 +221,9 @@ public final class StateFile {
                     number(kv, "lithiumInventoryFraction"), faults,
                     // health details came with the health tracker; older files lack them (unknown, not corrupt)
                     optionalDoubles(kv, "capacitySigmaAh", cells), optionalDoubles(kv, "excessLithiumAh", cells),
-                    optionalDoubles(kv, "lithiumLossPerCycleAh", cells), closedCycles(kv, cells), history);
+                    optionalDoubles(kv, "lithiumLossPerCycleAh", cells), closedCycles(kv, cells), history,
+                    // came with the usable-capacity meter: older files have none (not measured, not corrupt)
+                    kv.containsKey("usableCapacity") ? usableCapacity(kv.get("usableCapacity")) : null);
         } catch (IllegalArgumentException e) {
             throw new CorruptStateException(e.getMessage());
         }
@@ -306,6 +314,22 @@ public final class StateFile {
                     Double.parseDouble(p[3]));
         } catch (NumberFormatException e) {
             throw new CorruptStateException("resistance entry has a bad number: " + value);
+        }
+    }
+
+    private static UsableCapacity usableCapacity(String value) throws CorruptStateException {
+        String[] p = value.split(";", -1);
+        if (p.length != 4) {
+            throw new CorruptStateException("usableCapacity needs 4 fields (Ah;C;celsius;epochMillis): " + value);
+        }
+        try {
+            double ah = Double.parseDouble(p[0]);
+            if (!(ah > 0) || !Double.isFinite(ah)) {
+                throw new CorruptStateException("usableCapacity " + ah + " Ah is not a positive number: " + value);
+            }
+            return new UsableCapacity(ah, Double.parseDouble(p[1]), Double.parseDouble(p[2]), Long.parseLong(p[3]));
+        } catch (NumberFormatException e) {
+            throw new CorruptStateException("usableCapacity has a bad number: " + value);
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.concurrent.locks.LockSupport;
 import org.qsebms.bms.protection.FaultEvent;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.ResistanceHistory;
+import org.qsebms.estimators.health.UsableCapacity;
+import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.soc.SocEstimator;
 
 /**
@@ -34,6 +36,8 @@ public final class StateHandoff {
     private int historySize;
     private long historyRevision = Long.MIN_VALUE;
     private double ahThroughput;
+    /** The meter's last measurement (an immutable value: handing over the reference copies nothing). */
+    private UsableCapacity usableCapacity;
     private long epochMillis;
     private final AtomicBoolean full = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
@@ -60,8 +64,14 @@ public final class StateHandoff {
         return offer(soc, null, ahThroughputNow, epochMillisNow);
     }
 
-    /** Loop side: copies the live state into the slot, or drops it when the writer still holds the last one. */
+    /** Loop side, without a usable-capacity meter. */
     public boolean offer(SocEstimator soc, CellHealthTracker health, double ahThroughputNow, long epochMillisNow) {
+        return offer(soc, health, null, ahThroughputNow, epochMillisNow);
+    }
+
+    /** Loop side: copies the live state into the slot, or drops it when the writer still holds the last one. */
+    public boolean offer(SocEstimator soc, CellHealthTracker health, UsableCapacityMeter usable, double ahThroughputNow,
+                         long epochMillisNow) {
         if (full.get()) {
             dropped.incrementAndGet();
             return false;
@@ -73,6 +83,7 @@ public final class StateHandoff {
         if (health != null) {
             copyHealth(health);
         }
+        usableCapacity = usable == null ? null : usable.last();
         ahThroughput = ahThroughputNow;
         epochMillis = epochMillisNow;
         full.set(true);
@@ -139,11 +150,12 @@ public final class StateHandoff {
         long t = epochMillis;
         double ah = ahThroughput;
         PersistedState out;
+        UsableCapacity usable = usableCapacity != null ? usableCapacity : base.usableCapacity();
         if (!hasHealth) {
             out = new PersistedState(base.sequence(), t, soc, base.capacityAh(), base.resistanceOhm(),
                     base.seiResistanceOhm(), Math.max(equivalentCycles(ah, base.capacityAh()), base.cycleCount()), ah,
                     base.lithiumInventoryFraction(), base.faultLog(), base.capacitySigmaAh(), base.excessLithiumAh(),
-                    base.lithiumLossPerCycleAh(), base.closedCycles(), base.resistanceHistory());
+                    base.lithiumLossPerCycleAh(), base.closedCycles(), base.resistanceHistory(), usable);
         } else {
             java.util.List<ResistancePoint> history = new java.util.ArrayList<>(historySize);
             for (int k = 0; k < historySize; k++) {
@@ -151,7 +163,7 @@ public final class StateHandoff {
             }
             out = new PersistedState(base.sequence(), t, soc, capacityAh, r0Ohm, seiOhm,
                     Math.max(equivalentCycles(ah, capacityAh), base.cycleCount()), ah, lithiumFraction, base.faultLog(),
-                    capacitySigmaAh, excessLithiumAh, lossPerCycleAh, closedCycles, history);
+                    capacitySigmaAh, excessLithiumAh, lossPerCycleAh, closedCycles, history, usable);
         }
         full.set(false);
         return out;

@@ -45,7 +45,8 @@ public final class StatePersistence {
     /**
      * Restores SOC (finite values only; NaN means "unknown, initialise from OCV"), throughput and,
      * when the controller runs a health tracker, each cell's capacity, R0, lithium inventory and
-     * the resistance history (learnt capacities also go to the SOC filter).
+     * the resistance history (learnt capacities also go to the SOC filter), and the last usable
+     * capacity measured.
      */
     public static int apply(PersistedState s, PackController controller) {
         int n = 0;
@@ -57,6 +58,9 @@ public final class StatePersistence {
             }
         }
         controller.restoreAhThroughput(s.ahThroughput());
+        if (controller.usableCapacityMeter() != null && s.usableCapacity() != null) {
+            controller.usableCapacityMeter().restore(s.usableCapacity());
+        }
         CellHealthTracker h = controller.healthTracker();
         if (h != null && h.cellCount() == soc.length) {
             restoreHealth(s, h, controller);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qsebms.estimators.health.UsableCapacity;
 
 class StateFileTest {
     @TempDir
@@ -29,7 +30,8 @@ class StateFileTest {
                 new double[] {0.0005, 0.0006, 0.0004, 0.0005}, s.cycleCount(), s.ahThroughput(), 0.991, s.faultLog(),
                 new double[] {0.021, Double.NaN, 0.02, 0.0199}, new double[] {10.2, 10.1, 10.25, 10.0},
                 new double[] {0.0031, Double.NaN, 0.0029, 0.003}, new int[] {12, 0, 12, 11},
-                List.of(new ResistancePoint(1.0, 20417.25, 0.035, 0.0005), new ResistancePoint(2.04, 20417.5, 0.0351, 0.0006)));
+                List.of(new ResistancePoint(1.0, 20417.25, 0.035, 0.0005), new ResistancePoint(2.04, 20417.5, 0.0351, 0.0006)),
+                new UsableCapacity(1.8123, 0.6012, 27.5, 1_764_000_123_456L));
     }
 
     @Test
@@ -41,7 +43,8 @@ class StateFileTest {
         assertThat(l.state()).isEqualTo(withHealth(43));
         assertThat(l.state().resistanceHistory()).hasSize(2);
         assertThat(Files.readString(dir.resolve("s.txt"))).contains("resistance=2.04;20417.5;0.0351;6.0E-4\n")
-                .contains("capacitySigmaAh=0.021,NaN,0.02,0.0199\n").contains("closedCycles=12,0,12,11\n");
+                .contains("capacitySigmaAh=0.021,NaN,0.02,0.0199\n").contains("closedCycles=12,0,12,11\n")
+                .contains("usableCapacity=1.8123;0.6012;27.5;1764000123456\n");
     }
 
     /** Writes {@code body} followed by its correct crc32 line, as a file edited by hand would need. */
@@ -65,6 +68,24 @@ class StateFileTest {
         assertThat(l.state().closedCycles()).containsOnly(0);
         assertThat(l.state().resistanceHistory()).isEmpty();
         assertThat(l.state().ahThroughput()).isEqualTo(4.0);
+        assertThat(l.state().usableCapacity()).as("no usable capacity measured before the meter existed").isNull();
+    }
+
+    @Test
+    void aBadUsableCapacityLineIsCorruptionNotACrash() throws IOException {
+        Path p = dir.resolve("s.txt");
+        new StateFile(p).write(withHealth(3));
+        String text = Files.readString(p);
+        for (String bad : new String[] {"usableCapacity=1.8123;0.6012;27.5\n", "usableCapacity=-1;0.6;27.5;1\n",
+            "usableCapacity=x;0.6;27.5;1\n"}) {
+            String body = text.substring(0, text.lastIndexOf("crc32="))
+                    .replace("usableCapacity=1.8123;0.6012;27.5;1764000123456\n", bad);
+            writeWithChecksum(p, body);
+            StateFile.Loaded l = new StateFile(p).load(4, defaults);
+            assertThat(l.restored()).as(bad).isFalse();
+            assertThat(l.state()).isEqualTo(defaults);
+            assertThat(l.warning()).as(bad).contains("usableCapacity");
+        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.testing.SimRig;
 import org.qsebms.config.ConfigLoader;
+import org.qsebms.estimators.health.UsableCapacity;
 
 /** Start-up wiring as BmsRuntime uses it: restore from persistence.directory, then keep saving. */
 class StatePersistenceTest {
@@ -56,7 +57,8 @@ class StatePersistenceTest {
                 new double[] {0.5, 0.5, 0.5, 0.5}, new double[] {1.91, 1.95, 1.97, 1.93},
                 new double[] {0.0028, 0.0029, 0.0027, 0.0030}, new double[] {0.0003, 0.0004, 0.0002, 0.0005}, 60, 240.0,
                 0.98, List.of(), new double[] {0.02, 0.02, Double.NaN, 0.02}, new double[] {20.1, 20.0, 20.2, 19.9},
-                new double[] {0.004, 0.004, 0.004, 0.005}, new int[] {58, 58, 58, 58}, history));
+                new double[] {0.004, 0.004, 0.004, 0.005}, new int[] {58, 58, 58, 58}, history,
+                new UsableCapacity(1.61, 0.6, 25.6, 1_764_000_000_000L)));
         SimRig rig = rig();
         PersistenceWriter writer = StatePersistence.restoreAndStart(rig.cfg, rig.controller);
         var health = rig.controller.healthTracker();
@@ -67,6 +69,8 @@ class StatePersistenceTest {
         assertThat(health.equivalentFullCycles()).isEqualTo(240.0 / (2 * rig.cfg.pack().capacityAh()));
         assertThat(health.history().size()).isEqualTo(6);
         assertThat(health.seiState()).isEqualTo("growing");
+        assertThat(rig.controller.usableCapacityMeter().usableCapacityAh()).isEqualTo(1.61);
+        assertThat(rig.controller.usableCapacityMeter().last().meanDischargeC()).isEqualTo(0.6);
         // a learnt capacity (it has a sigma) goes to the SOC filter; cell 2's was never learnt
         var ekf = (org.qsebms.estimators.soc.EkfSocEstimator) rig.controller.soc();
         assertThat(ekf.cellCapacityAh(1)).isCloseTo(1.95, org.assertj.core.data.Offset.offset(1e-9));
@@ -82,6 +86,7 @@ class StatePersistenceTest {
         assertThat(saved.resistanceHistory()).hasSize(6);
         assertThat(saved.resistanceHistory().get(5).r0Ohm()).isEqualTo(0.0026 + 0.00005 * 6);
         assertThat(saved.lithiumInventoryFraction()).isEqualTo(health.lithiumInventoryFraction());
+        assertThat(saved.usableCapacity()).isEqualTo(new UsableCapacity(1.61, 0.6, 25.6, 1_764_000_000_000L));
     }
 
     @Test
