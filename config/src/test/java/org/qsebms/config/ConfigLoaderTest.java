@@ -66,6 +66,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theDocumentedSimulatedExampleLoadsWithItsHealthSection() {
+        BmsConfig cfg = loader.load(java.nio.file.Path.of("examples/simulated-4s-psoa-ncm811.yaml"));
+        assertThat(cfg.health().usableCapacity()).isEqualTo(new UsableCapacityConfig(4.15, 3.00, 0.1));
+        assertThat(cfg.limits().cellOverVoltage().mol()).isEqualTo(4.15);
+    }
+
+    @Test
     void usableCapacityVoltagesOutsideTheSafetyLimitsOrCrossedAreRejectedWithTheFix() {
         assertThatThrownBy(() -> loader.parse(MINIMAL + "health:\n  usableCapacity: {chargeVolts: 4.4}\n", "test"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("health.usableCapacity.chargeVolts")

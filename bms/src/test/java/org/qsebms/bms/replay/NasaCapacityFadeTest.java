@@ -65,8 +65,9 @@ class NasaCapacityFadeTest {
             + "while NASA measured 1.86 -> 1.29 Ah (RMS error 35 %, max 50 %); B0006: 2.08 -> 1.99 Ah against 2.04 -> 1.18 Ah "
             + "(RMS 41 %, max 74 %). Capacity windows read each rest's SOC from the fresh cell's OCV; an aged cell reaches "
             + "its cutoff earlier and relaxes to a higher voltage, which that OCV reads as charge left, so the SOC span "
-            + "shrinks with the charge and the capacity seems unchanged. NASA's capacity is the 2 A capacity to the cutoff. "
-            + "See docs/estimation.md")
+            + "shrinks with the charge and the capacity seems unchanged. NASA's capacity is the 2 A capacity to the cutoff, "
+            + "which UsableCapacityMeter measures and follows (the test below); the low-rate capacity this tracker "
+            + "estimates was not measured by NASA. See docs/estimation.md")
     @ParameterizedTest
     @ValueSource(strings = {"B0005", "B0006"})
     void healthTrackerFollowsTheMeasuredCapacityFade(String battery) throws IOException {
