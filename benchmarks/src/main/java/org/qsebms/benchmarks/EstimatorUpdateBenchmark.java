@@ -17,6 +17,8 @@ import org.qsebms.config.ChemistryPreset;
 import org.qsebms.config.PresetCatalog;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.HealthSettings;
+import org.qsebms.estimators.health.UsableCapacityMeter;
+import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
 import org.qsebms.estimators.limits.CurrentLimitSettings;
 import org.qsebms.estimators.model.EcmParameters;
@@ -47,6 +49,7 @@ public class EstimatorUpdateBenchmark {
     private EkfSocEstimator ekf;
     private RlsR0Estimator rls;
     private CellHealthTracker health;
+    private UsableCapacityMeter usable;
     private SoftShortDetector softShort;
     private CurrentLimitEstimator limits;
     private double[] soc;
@@ -71,6 +74,7 @@ public class EstimatorUpdateBenchmark {
         softShort = new SoftShortDetector(cell, cells, 0.05, 1800, 0.003, 5);
         health = new CellHealthTracker(cell, cells, HealthSettings.defaults(cell, preset.life().bulkOhms(),
                 preset.life().npRatio(), 2.0));
+        usable = new UsableCapacityMeter(UsableCapacitySettings.defaults(cell.capacityAh(), 4.2, 3.0));
         limits = new CurrentLimitEstimator(cell, new CurrentLimitSettings(2.8, 4.3, 10, 2, 6, 0, 10, 45, 60));
         noBleed = new double[cells];
         soc = new double[cells];
@@ -97,7 +101,7 @@ public class EstimatorUpdateBenchmark {
 
     /**
      * The whole per-tick estimation as the controller runs it: SOC filter (with R0 adaptation), the
-     * health tracker (RLS R0, capacity windows, lithium counting, rest detection), soft-short
+     * health tracker (RLS R0, capacity windows, lithium counting, rest detection), the usable-capacity meter, soft-short
      * detector and current limits.
      */
     @Benchmark
@@ -109,6 +113,7 @@ public class EstimatorUpdateBenchmark {
             soc[i] = ekf.cellSoc(i);
         }
         health.update(amps, volts, celsius, soc, noBleed, 0.1, 1_764_000_000_000L + tick * 100L);
+        usable.update(amps, volts, celsius, 0.1, 1_764_000_000_000L + tick * 100L);
         softShort.update(amps, volts, soc, 0.1);
         for (int i = 0; i < cells; i++) {
             double r0Scale = ekf.cellR0Scale(i);
@@ -118,6 +123,7 @@ public class EstimatorUpdateBenchmark {
         bh.consume(health.r0At25Ohms(0));
         bh.consume(chargeLimitAmps[cells - 1] + dischargeLimitAmps[0]);
         bh.consume(softShort.isFlagged(0));
+        bh.consume(usable.countedAh());
     }
 
     /**
