@@ -40,6 +40,20 @@ class NasaCapacityFadeTest {
     private record Event(String type, long startMillis, Path file, double nasaCapacityAh, double stepOhms) {
     }
 
+    /** RMS and largest relative error of column {@code estimate} against column {@code truth} over the rows. */
+    private record RelativeErrors(double rms, double max) {
+        static RelativeErrors of(List<double[]> rows, int estimate, int truth) {
+            double sumSq = 0;
+            double max = 0;
+            for (double[] r : rows) {
+                double err = r[estimate] / r[truth] - 1;
+                sumSq += err * err;
+                max = Math.max(max, Math.abs(err));
+            }
+            return new RelativeErrors(Math.sqrt(sumSq / rows.size()), max);
+        }
+    }
+
     private static List<Event> events(String battery) throws IOException {
         Path summary = SharedData.file("nasa_pcoe_aging_18650/summary.csv");
         Path dir = summary.getParent();
@@ -98,22 +112,16 @@ class NasaCapacityFadeTest {
                 lastDischargeAh[0] = e.nasaCapacityAh();
             }
         });
-        double sumSq = 0;
-        double max = 0;
-        for (double[] c : compared) {
-            double err = c[1] / c[2] - 1;
-            sumSq += err * err;
-            max = Math.max(max, Math.abs(err));
-        }
+        RelativeErrors errors = RelativeErrors.of(compared, 1, 2);
         double[] last = compared.get(compared.size() - 1);
         System.out.printf("%s: %d capacity windows; estimate against NASA's capacity of the last discharge: RMS %.2f %%, "
                 + "max %.2f %%; first %.3f / %.3f Ah, last %.3f / %.3f Ah%n", battery, compared.size(),
-                100 * Math.sqrt(sumSq / compared.size()), 100 * max, compared.get(0)[1], compared.get(0)[2], last[1], last[2]);
+                100 * errors.rms(), 100 * errors.max(), compared.get(0)[1], compared.get(0)[2], last[1], last[2]);
         for (int i = 0; i < compared.size(); i += 10) {
             System.out.printf("  window %3.0f: %.3f Ah (NASA %.3f Ah)%n", compared.get(i)[0], compared.get(i)[1], compared.get(i)[2]);
         }
         assertThat(compared.size()).as("capacity windows").isGreaterThan(100);
-        assertThat(max).as("largest capacity error against NASA's measured capacity").isLessThanOrEqualTo(0.03);
+        assertThat(errors.max()).as("largest capacity error against NASA's measured capacity").isLessThanOrEqualTo(0.03);
     }
 
     /** One sample of a cycle file, in the campaign's time order. */
@@ -171,20 +179,14 @@ class NasaCapacityFadeTest {
                 }
             }
         }, e -> { });
-        double sumSq = 0;
-        double max = 0;
-        for (double[] c : compared) {
-            double err = c[0] / c[1] - 1;
-            sumSq += err * err;
-            max = Math.max(max, Math.abs(err));
-        }
+        RelativeErrors errors = RelativeErrors.of(compared, 0, 1);
         System.out.printf(java.util.Locale.ROOT, "%s usable capacity: %d of %d discharges measured (%d voided %s); against "
                 + "NASA's capacity RMS %.3f %%, max %.3f %%; first %.4f / %.4f Ah at %.2f C, last %.4f / %.4f Ah%n",
-                battery, compared.size(), discharges, voided.size(), voided, 100 * Math.sqrt(sumSq / compared.size()),
-                100 * max, compared.get(0)[0], compared.get(0)[1], compared.get(0)[2],
+                battery, compared.size(), discharges, voided.size(), voided, 100 * errors.rms(),
+                100 * errors.max(), compared.get(0)[0], compared.get(0)[1], compared.get(0)[2],
                 compared.get(compared.size() - 1)[0], compared.get(compared.size() - 1)[1]);
         assertThat(compared.size()).as("discharges measured").isGreaterThanOrEqualTo((int) discharges - 2);
-        assertThat(max).as("largest usable-capacity error against NASA's measured capacity").isLessThanOrEqualTo(0.03);
+        assertThat(errors.max()).as("largest usable-capacity error against NASA's measured capacity").isLessThanOrEqualTo(0.03);
         // the fade itself is followed, not just the first value
         assertThat(compared.get(compared.size() - 1)[0]).isLessThan(0.75 * compared.get(0)[0]);
     }
