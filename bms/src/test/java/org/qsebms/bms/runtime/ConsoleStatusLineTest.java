@@ -30,6 +30,10 @@ class ConsoleStatusLineTest {
         assertThat(ConsoleStatusLine.format(s)).contains("SOH 100.0 % (nominal)");
         s.soh = 0.9731;
         s.capacityWindows = 2;
-        assertThat(ConsoleStatusLine.format(s)).contains("| SOH  97.3 % |");
+        assertThat(ConsoleStatusLine.format(s)).contains("| SOH  97.3 % |").doesNotContain("usable");
+        // once a discharge from full to the cutoff was measured
+        s.usableSoh = 0.8038;
+        s.usableCapacityC = 0.601;
+        assertThat(ConsoleStatusLine.format(s)).contains("| SOH  97.3 % | usable  80.4 % at 0.60 C |");
     }
 }
