@@ -17,6 +17,8 @@ import org.qsebms.config.ChemistryPreset;
 import org.qsebms.config.ConfigException;
 import org.qsebms.config.PresetCatalog;
 import org.qsebms.estimators.characterization.CellTestLog;
+import org.qsebms.estimators.health.UsableCapacityMeter;
+import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.soc.EkfTuning;
 import picocli.CommandLine.ArgGroup;
@@ -27,8 +29,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bms replay FILE.csv (--chemistry NAME | --preset PRESET.yaml) [--capacity-ah X] [--initial-soc S] [--out DIR]}:
- * runs the estimators over a recorded cell log and scores SOC against its soc_ref.
+ * {@code bms replay FILE.csv (--chemistry NAME | --preset PRESET.yaml) [--capacity-ah X] [--initial-soc S] [--out DIR]
+ * [--cutoff-volts V [--charge-volts V] [--starts-full]]}: runs the estimators over a recorded cell log and scores SOC
+ * against its soc_ref; with a cutoff it also measures the usable capacity from full to that cutoff.
  * Exit codes: 0 done, 2 unreadable input or preset.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -67,6 +70,19 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "rows in the first SECONDS are left out of the error metrics (default ${DEFAULT-VALUE})")
     double convergenceWindowSeconds;
 
+    @Option(names = "--cutoff-volts", paramLabel = "V",
+            description = "also measure the usable capacity: the charge from a full charge to this cell voltage "
+                    + "(where the log's discharge ended)")
+    Double cutoffVolts;
+
+    @Option(names = "--charge-volts", paramLabel = "V",
+            description = "constant-voltage charge voltage that makes the cell full (default: the preset's over-voltage MOL)")
+    Double chargeVolts;
+
+    @Option(names = "--starts-full", description = "the log starts right after a full charge (otherwise a full charge "
+            + "is found in the log: held at the charge voltage until the current tapers to C/10)")
+    boolean startsFull;
+
     @Spec
     CommandSpec spec;
 
@@ -86,9 +102,27 @@ public final class ReplayCommand implements Callable<Integer> {
             ChemistryPreset preset = new PresetCatalog().load(model.chemistry != null ? model.chemistry : model.preset.toString());
             EcmParameters cell = withCapacity(preset.cell(), capacityAh);
             CellTestLog log = CellLogCsv.read(file);
+            UsableCapacityMeter usable = null;
+            if (cutoffVolts != null) {
+                double charge = chargeVolts != null ? chargeVolts : preset.limits().cellOverVoltage().mol();
+                if (!(cutoffVolts > 0 && cutoffVolts < charge - 0.05)) {
+                    stderr.println("--cutoff-volts: " + cutoffVolts + " V must be above 0 and more than 0.05 V below the "
+                            + "charge voltage (" + charge + " V" + (chargeVolts == null ? ", the preset's over-voltage MOL; "
+                            + "set it with --charge-volts" : "") + ")");
+                    return 2;
+                }
+                UsableCapacitySettings d = UsableCapacitySettings.defaults(cell.capacityAh(), charge, cutoffVolts);
+                usable = new UsableCapacityMeter(new UsableCapacitySettings(d.nominalCapacityAh(), d.fullVolts(),
+                        cell.capacityAh() / 10, d.cutoffVolts(), d.cutoffToleranceVolts(), d.restAmps(), d.minFraction(),
+                        d.maxRechargeFraction(), d.maxGapSeconds()));
+            } else if (startsFull || chargeVolts != null) {
+                stderr.println((startsFull ? "--starts-full" : "--charge-volts") + " needs --cutoff-volts: the usable "
+                        + "capacity is measured from full to that cutoff");
+                return 2;
+            }
             LogReplay.Result result = new LogReplay(cell, preset.hysteresis(), EkfTuning.defaults(), convergenceWindowSeconds)
                     .run(log, initialSoc == null ? Double.NaN : initialSoc,
-                            capacityPriorAh == null ? cell.capacityAh() : capacityPriorAh);
+                            capacityPriorAh == null ? cell.capacityAh() : capacityPriorAh, usable, startsFull);
             ReplaySummary s = result.summary();
             stdout.println(human(s, preset.name(), cell));
             if (out != null) {
@@ -135,6 +169,18 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         b.append(String.format(Locale.ROOT, "R0 (online, at 25 °C): %.2f mOhm; capacity: %.3f Ah +- %.3f (%d windows)",
                 1000 * s.r0At25Ohms(), s.capacityAh(), s.capacitySigmaAh(), s.capacityWindows()));
+        ReplaySummary.UsableCapacityResult u = s.usable();
+        if (u.asked()) {
+            b.append(System.lineSeparator());
+            if (Double.isFinite(u.capacityAh())) {
+                b.append(String.format(Locale.ROOT, "usable capacity (full to the cutoff): %.4f Ah at %.2f C",
+                        u.capacityAh(), u.dischargeC()));
+            } else {
+                b.append("usable capacity: not measured (").append(u.note().isEmpty()
+                        ? "no discharge from a full charge reached the cutoff; give --starts-full if the log starts full"
+                        : u.note()).append(')');
+            }
+        }
         return b.toString();
     }
 }

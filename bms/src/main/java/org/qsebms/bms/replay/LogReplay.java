@@ -2,6 +2,7 @@ package org.qsebms.bms.replay;
 
 import org.qsebms.estimators.capacity.TotalLeastSquaresCapacityEstimator;
 import org.qsebms.estimators.characterization.CellTestLog;
+import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.resistance.RlsR0Estimator;
 import org.qsebms.estimators.soc.EkfAdaptation;
@@ -10,8 +11,8 @@ import org.qsebms.estimators.soc.EkfTuning;
 import org.qsebms.estimators.soc.HysteresisModel;
 
 /**
- * Runs the estimators (EKF SOC, RLS R0, total-least-squares capacity) over a recorded single-cell
- * log, row by row with the log's own time steps, and scores SOC against the log's soc_ref.
+ * Runs the estimators (EKF SOC, RLS R0, total-least-squares capacity and, when asked, the usable
+ * capacity from full to a cutoff) over a recorded single-cell log, row by row with the log's own time steps, and scores SOC against the log's soc_ref.
  */
 public final class LogReplay {
     /** SOC error under which the filter counts as converged. */
@@ -52,7 +53,19 @@ public final class LogReplay {
      *                        cell's capacity, which also defines the SOC scale of its OCV table
      */
     public Result run(CellTestLog log, double initialSoc, double capacityPriorAh) {
+        return run(log, initialSoc, capacityPriorAh, null, false);
+    }
+
+    /**
+     * @param usable     a usable-capacity meter fed every row (null: none)
+     * @param startsFull the log starts right after a full charge (the meter is marked full at its first row)
+     */
+    public Result run(CellTestLog log, double initialSoc, double capacityPriorAh, UsableCapacityMeter usable,
+            boolean startsFull) {
         int n = log.size();
+        if (usable != null && startsFull) {
+            usable.markFull();
+        }
         EkfSocEstimator ekf = new EkfSocEstimator(cell, hysteresis, tuning, adaptation, 1);
         RlsR0Estimator rls = new RlsR0Estimator(cell, 1, 0.995, 0.2 * cell.capacityAh());
         TotalLeastSquaresCapacityEstimator capacity =
@@ -77,6 +90,9 @@ public final class LogReplay {
             t[0] = log.temperatureC()[k];
             ekf.update(amps, v, t, dt);
             rls.update(amps, v, t);
+            if (usable != null) {
+                usable.update(amps, v, t, dt, Math.round(1000 * log.timeS()[k]));
+            }
             ahSinceAnchor += amps * dt / 3600.0;
             secondsSinceAnchor += dt;
             double s = ekf.cellSoc(0);
@@ -105,10 +121,14 @@ public final class LogReplay {
             cap[k] = capacity.capacityAh();
         }
         ReplayTrace trace = new ReplayTrace(log.timeS().clone(), soc, bound, r0, cap, log.socRef().clone());
-        return new Result(trace, score(log, trace, ekf.rejectedMeasurements(), capacity));
+        ReplaySummary.UsableCapacityResult found = usable == null ? ReplaySummary.UsableCapacityResult.NOT_ASKED
+                : new ReplaySummary.UsableCapacityResult(true, usable.usableCapacityAh(),
+                        usable.last() == null ? Double.NaN : usable.last().meanDischargeC(), usable.lastRejection());
+        return new Result(trace, score(log, trace, ekf.rejectedMeasurements(), capacity, found));
     }
 
-    private ReplaySummary score(CellTestLog log, ReplayTrace tr, long rejected, TotalLeastSquaresCapacityEstimator cap) {
+    private ReplaySummary score(CellTestLog log, ReplayTrace tr, long rejected, TotalLeastSquaresCapacityEstimator cap,
+            ReplaySummary.UsableCapacityResult usable) {
         int n = log.size();
         double sumSq = 0;
         double max = 0;
@@ -137,7 +157,7 @@ public final class LogReplay {
         double rmse = scored > 0 ? Math.sqrt(sumSq / scored) : Double.NaN;
         return new ReplaySummary(log.source(), n, convergenceWindowSeconds, rmse, scored > 0 ? max : Double.NaN,
                 convergedAt, scored > 0 ? covered / (double) scored : Double.NaN, tr.r0Ohm()[n - 1],
-                cap.capacityAh(), cap.capacitySigmaAh(), cap.windows(), rejected);
+                cap.capacityAh(), cap.capacitySigmaAh(), cap.windows(), rejected, usable);
     }
 
     /** A replay's per-row trace and its summary. */

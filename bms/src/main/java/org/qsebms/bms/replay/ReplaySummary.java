@@ -14,10 +14,21 @@ package org.qsebms.bms.replay;
  * @param capacitySigmaAh           its standard deviation
  * @param capacityWindows           capacity windows used
  * @param rejectedMeasurements      voltages rejected by the innovation gate
+ * @param usable                    the usable capacity measured on a discharge from full to the cutoff, when asked for
  */
 public record ReplaySummary(String file, int rows, double convergenceWindowSeconds, double socRmse,
         double socMaxError, double convergedAfterSeconds, double boundCoverage, double r0At25Ohms,
-        double capacityAh, double capacitySigmaAh, int capacityWindows, long rejectedMeasurements) {
+        double capacityAh, double capacitySigmaAh, int capacityWindows, long rejectedMeasurements,
+        UsableCapacityResult usable) {
+
+    /**
+     * What the usable-capacity meter found: the capacity (NaN when no discharge from full reached the
+     * cutoff), its mean discharge C-rate, and why a discharge was not measured (empty when it was or
+     * none was voided). {@link #NOT_ASKED} when the replay had no cutoff.
+     */
+    public record UsableCapacityResult(boolean asked, double capacityAh, double dischargeC, String note) {
+        public static final UsableCapacityResult NOT_ASKED = new UsableCapacityResult(false, Double.NaN, Double.NaN, "");
+    }
 
     /** The summary as one JSON line (NaN written as null). */
     public String toJson() {
@@ -28,7 +39,13 @@ public record ReplaySummary(String file, int rows, double convergenceWindowSecon
                 + ",\"bound_3sigma_coverage_pct\":" + num(100 * boundCoverage)
                 + ",\"r0_ohm\":" + num(r0At25Ohms) + ",\"capacity_ah_est\":" + num(capacityAh)
                 + ",\"capacity_sigma_ah\":" + num(capacitySigmaAh) + ",\"capacity_windows\":" + capacityWindows
-                + ",\"rejected_measurements\":" + rejectedMeasurements + "}";
+                + ",\"rejected_measurements\":" + rejectedMeasurements
+                + (usable.asked() ? ",\"usable_capacity_ah\":" + num(usable.capacityAh()) + ",\"usable_capacity_c\":"
+                        + num(usable.dischargeC()) + ",\"usable_capacity_note\":" + text(usable.note()) : "") + "}";
+    }
+
+    private static String text(String s) {
+        return s.isEmpty() ? "null" : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static String num(double v) {

@@ -47,6 +47,86 @@ class ReplayCommandTest {
         assertThat(SharedDataValidationTest.json(r.out()).get("soc_rmse_pct")).isLessThan(1.0);
     }
 
+    /** A simulated CC-CV charge to 4.15 V, a rest and a 1 C discharge to 3.5 V, logged at 1 s. */
+    private Path fullCycleLog() throws IOException {
+        EcmParameters p = new PresetCatalog().load("psoa-ncm811").cell();
+        EquivalentCircuitCell cell = new EquivalentCircuitCell(p, 0.4, 25);
+        StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c\n");
+        double amps = 0.5 * p.capacityAh();
+        int k = 0;
+        double socAtEndOfCharge = Double.NaN;
+        double socAtCutoff = Double.NaN;
+        for (String phase : new String[] {"charge", "rest", "discharge"}) {
+            int stepsInPhase = 0;
+            while (true) {
+                double i = switch (phase) {
+                    case "charge" -> amps;
+                    case "rest" -> 0.0;
+                    default -> -p.capacityAh();
+                };
+                cell.step(i, 1.0);
+                double v = cell.terminalVolts();
+                if (phase.equals("charge") && v > 4.15) {
+                    amps -= (v - 4.15) / p.r0Ohms(); // constant voltage: the next step holds 4.15 V
+                }
+                b.append(String.format(Locale.ROOT, "%d,%.5f,%.5f,25.0%n", k++, i, v));
+                stepsInPhase++;
+                if (phase.equals("charge") && amps < 0.02 * p.capacityAh()) {
+                    socAtEndOfCharge = cell.soc();
+                    break;
+                }
+                if (phase.equals("rest") && stepsInPhase >= 600) {
+                    break;
+                }
+                if (phase.equals("discharge") && v <= 3.5) {
+                    socAtCutoff = cell.soc();
+                    break;
+                }
+                assertThat(k).isLessThan(100_000);
+            }
+        }
+        deliveredAh = (socAtEndOfCharge - socAtCutoff) * p.capacityAh();
+        Path f = tmp.resolve("cycle.csv");
+        Files.writeString(f, b);
+        return f;
+    }
+
+    private double deliveredAh;
+
+    @Test
+    void measuresTheUsableCapacityOfALoggedFullCycleAndSaysWhyWhenItCannot() throws IOException {
+        Path log = fullCycleLog();
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new ReplayCommand(), log.toString(),
+                "--chemistry", "psoa-ncm811", "--charge-volts", "4.15", "--cutoff-volts", "3.5", "--out",
+                tmp.resolve("out").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        // the simulated cell's own charge between the end of the taper (C/50) and the cutoff; the meter marks full from C/10
+        assertThat(SharedDataValidationTest.json(r.out()).get("usable_capacity_ah")).isCloseTo(deliveredAh,
+                org.assertj.core.data.Offset.offset(0.01 * deliveredAh));
+        assertThat(SharedDataValidationTest.json(r.out()).get("usable_capacity_c")).isCloseTo(1.0,
+                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(r.out()).contains("usable capacity (full to the cutoff): ");
+        // a cutoff the discharge never reached: nothing made up, and the reason
+        SharedDataValidationTest.Result low = SharedDataValidationTest.run(new ReplayCommand(), log.toString(),
+                "--chemistry", "psoa-ncm811", "--charge-volts", "4.15", "--cutoff-volts", "3.0");
+        assertThat(low.exit()).isZero();
+        assertThat(low.out()).contains("usable capacity: not measured (no discharge from a full charge reached the cutoff");
+    }
+
+    @Test
+    void usableCapacityOptionsThatCannotWorkAreRefusedWithTheFix() throws IOException {
+        Path log = simulatedLog(60);
+        SharedDataValidationTest.Result crossed = SharedDataValidationTest.run(new ReplayCommand(), log.toString(),
+                "--chemistry", "psoa-ncm811", "--cutoff-volts", "4.18");
+        assertThat(crossed.exit()).isEqualTo(2);
+        assertThat(crossed.err()).contains("--cutoff-volts: 4.18 V must be above 0 and more than 0.05 V below the charge "
+                + "voltage (4.2 V, the preset's over-voltage MOL; set it with --charge-volts)");
+        SharedDataValidationTest.Result alone = SharedDataValidationTest.run(new ReplayCommand(), log.toString(),
+                "--chemistry", "psoa-ncm811", "--starts-full");
+        assertThat(alone.exit()).isEqualTo(2);
+        assertThat(alone.err()).contains("--starts-full needs --cutoff-volts");
+    }
+
     @Test
     void namesLineAndColumnOfABadNumber() throws IOException {
         Path f = tmp.resolve("bad.csv");

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qsebms.config.PresetCatalog;
 import picocli.CommandLine;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The accuracy targets of issue 4, measured end to end through {@code bms characterize} and
@@ -111,6 +112,33 @@ class SharedDataValidationTest {
     void lfpDynamicTestAt5CKeepsTrueSocInsideTheBound() {
         Map<String, Double> s = replayLfp("5C");
         assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+    }
+
+    /**
+     * The capacity target on the NASA cells through {@code bms replay}: each discharge file starts
+     * from a full CC-CV charge and ends at the cell's cutoff; the usable capacity replay measures
+     * on it is compared with NASA's capacity of that discharge (from the data's summary.csv), for
+     * a fresh and an aged discharge of each cell.
+     */
+    @ParameterizedTest
+    @CsvSource({"B0005, 2.7, 1", "B0005, 2.7, 168", "B0006, 2.5, 1", "B0006, 2.5, 168"})
+    void replayMeasuresTheNasaCapacityOfOneDischargeFromFull(String battery, String cutoff, int discharge)
+            throws java.io.IOException {
+        Path dir = data.resolve("nasa_pcoe_aging_18650");
+        assumeTrue(Files.isRegularFile(dir.resolve("summary.csv")), "NASA data absent");
+        String file = String.format("%s/discharge_%03d.csv", battery, discharge);
+        List<String> lines = Files.readAllLines(dir.resolve("summary.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        double nasa = lines.stream().map(l -> l.split(",", -1)).filter(f -> f[header.indexOf("file")].equals(file))
+                .mapToDouble(f -> Double.parseDouble(f[header.indexOf("capacity_ah_nasa")])).findFirst().orElseThrow();
+        Result r = run(new ReplayCommand(), dir.resolve(file).toString(), "--chemistry", "psoa-ncm811",
+                "--capacity-ah", "2.0", "--charge-volts", "4.2", "--cutoff-volts", cutoff, "--starts-full",
+                "--out", tmp.resolve("nasa-" + battery + "-" + discharge).toString());
+        assertThat(r.exit).as(r.err).isZero();
+        double usable = json(r.out).get("usable_capacity_ah");
+        System.out.printf(java.util.Locale.ROOT, "%s usable %.4f Ah, NASA %.4f Ah (%+.2f %%)%n", file, usable, nasa,
+                100 * (usable / nasa - 1));
+        assertThat(Math.abs(usable / nasa - 1)).as("usable capacity against NASA's").isLessThanOrEqualTo(0.03);
     }
 
     private Map<String, Double> replayLfp(String temperature) {

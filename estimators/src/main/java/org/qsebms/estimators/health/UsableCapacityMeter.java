@@ -108,6 +108,14 @@ public final class UsableCapacityMeter {
     }
 
     /**
+     * Marks the pack full now, for a log that starts right after a full charge the meter did not
+     * see (a cycler's discharge file, for example).
+     */
+    public void markFull() {
+        startFromFull();
+    }
+
+    /**
      * Voids a discharge in progress because samples are missing (for example while a sensor is
      * faulted and the controller does not trust its readings); {@code why} says what happened.
      */
