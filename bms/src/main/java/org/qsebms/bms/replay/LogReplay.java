@@ -21,6 +21,11 @@ public final class LogReplay {
     static final double CAPACITY_WINDOW_SOC = 0.4;
     /** A SOC point is confident enough to anchor a capacity window below this 3-sigma bound. */
     static final double ANCHOR_BOUND = 0.06;
+    /**
+     * ...once the bound has stayed below {@link #ANCHOR_BOUND} this long: a filter that has just
+     * converged from a wrong start is not trusted at its first tight bound.
+     */
+    static final double ANCHOR_SETTLED_SECONDS = 120;
 
     private final EcmParameters cell;
     private final HysteresisModel hysteresis;
@@ -83,6 +88,7 @@ public final class LogReplay {
         double anchorBound = 0;
         double ahSinceAnchor = 0;
         double secondsSinceAnchor = 0;
+        double tightForSeconds = 0;
         for (int k = 0; k < n; k++) {
             double dt = k == 0 ? 0 : log.timeS()[k] - log.timeS()[k - 1];
             double amps = log.currentA()[k];
@@ -97,8 +103,8 @@ public final class LogReplay {
             secondsSinceAnchor += dt;
             double s = ekf.cellSoc(0);
             double b = ekf.cellSocBound3Sigma(0);
-            boolean pastWindow = log.timeS()[k] - log.timeS()[0] >= convergenceWindowSeconds;
-            if (pastWindow && b < ANCHOR_BOUND) {
+            tightForSeconds = b < ANCHOR_BOUND ? tightForSeconds + dt : 0;
+            if (tightForSeconds >= ANCHOR_SETTLED_SECONDS) {
                 if (Double.isNaN(anchorSoc)) {
                     anchorSoc = s;
                     anchorBound = b;

@@ -92,6 +92,30 @@ class SharedDataValidationTest {
         assertThat(s.get("capacity_ah_est")).as(cycle + " capacity Ah").isCloseTo(2.9, org.assertj.core.data.Percentage.withPercentage(3));
     }
 
+    /**
+     * The LFP dynamic test is one discharge from full to a few percent SOC: capacity is learnt from
+     * priors 10 % high and 10 % low to within 3 % of Plett's capacity at that temperature
+     * ({@code Q_ah_plett} in the data's manifest.csv).
+     */
+    @ParameterizedTest
+    @CsvSource({"25C, 1.1", "25C, 0.9", "5C, 1.1", "5C, 0.9", "45C, 1.1", "45C, 0.9"})
+    void lfpCapacityLearntWithinThreePercentFromATenPercentWrongPrior(String temperature, double priorFactor)
+            throws java.io.IOException {
+        String file = "a123_lfp_" + temperature + "_script1_dyn.csv";
+        List<String> manifest = Files.readAllLines(data.resolve("a123_lfp_plett/manifest.csv"));
+        List<String> header = List.of(manifest.get(0).split(","));
+        double q = manifest.stream().map(l -> l.split(",", -1)).filter(f -> f[0].equals(file))
+                .mapToDouble(f -> Double.parseDouble(f[header.indexOf("Q_ah_plett")])).findFirst().orElseThrow();
+        Result r = run(new ReplayCommand(), data.resolve("a123_lfp_plett/" + file).toString(), "--preset",
+                lfpPreset.toString(), "--initial-soc", "0.7", "--capacity-prior-ah", String.valueOf(priorFactor * 2.05),
+                "--out", tmp.resolve("lfpcap" + temperature + priorFactor).toString());
+        assertThat(r.exit).as(r.err).isZero();
+        Map<String, Double> s = json(r.out);
+        assertThat(s.get("capacity_windows")).isGreaterThanOrEqualTo(1.0);
+        assertThat(s.get("capacity_ah_est")).as(temperature + " capacity Ah from a prior x" + priorFactor)
+                .isCloseTo(q, org.assertj.core.data.Percentage.withPercentage(3));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"25C", "5C", "45C"})
     void lfpDynamicTestMeetsTheSocRmseTarget(String temperature) {
