@@ -113,7 +113,7 @@ public final class PackController {
         }
         if (!valid && usableCapacity != null) {
             // the charge that flows while a sensor is not trusted is not counted: no capacity from this discharge
-            usableCapacity.interrupt("a sensor fault while it was counted");
+            usableCapacity.interrupt("a sensor fault while it was counted", epochMillis.getAsLong());
         }
         boolean tripped = protection.tripped();
         // while opening on request, publish zero limits so the charger or load ramps the current down first

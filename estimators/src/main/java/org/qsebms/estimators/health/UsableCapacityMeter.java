@@ -6,29 +6,43 @@ import java.util.Locale;
  * Measures the pack's usable capacity the way a battery cycler does: the charge delivered from a
  * full charge (constant-voltage charge tapered to {@link UsableCapacitySettings#taperAmps()} with
  * the highest cell at {@link UsableCapacitySettings#fullVolts()}) until the lowest cell reaches the
- * discharge cutoff (or the discharge stops with it within
- * {@link UsableCapacitySettings#cutoffToleranceVolts()} of the cutoff). This is the capacity at the rate and temperature the pack is actually used at.
- * It falls as resistance grows (an aged cell reaches its cutoff earlier), which the total capacity
- * that {@link CellHealthTracker} learns between relaxed rests does not show: the two answer
- * different questions, and both are reported.
+ * discharge cutoff. A discharge that stops with its lowest cell within
+ * {@link UsableCapacitySettings#cutoffToleranceVolts()} of the cutoff (a load that stops at the
+ * cutoff by its own reading) ended there, once it stays stopped for {@value #CANDIDATE_REST_SECONDS}
+ * s or is recharged; if it resumes, that was a pause. This is the capacity at the rate and
+ * temperature the pack is actually used at. It falls as resistance grows (an aged cell reaches its
+ * cutoff earlier), which the total capacity that {@link CellHealthTracker} learns between relaxed
+ * rests does not show: the two answer different questions, and both are reported.
  *
  * <p>A discharge is measured only when everything between full and cutoff was counted: it must
- * start from full, take back no more than {@link UsableCapacitySettings#maxRechargeFraction()} of
- * the nominal capacity, have no sample gap over {@link UsableCapacitySettings#maxGapSeconds()}
- * while current flows (a gap at rest, such as a logger that stopped between a charge and a discharge,
- * counts as no charge: the resting sample after it says nothing of the current during it), and give at least {@link UsableCapacitySettings#minFraction()} of the
- * nominal capacity (an earlier touch of the cutoff is a load peak). A discharge that fails a check
- * leaves the last measurement as it was and says why in {@link #lastRejection()}.
+ * start from full; take back no more than {@link UsableCapacitySettings#maxRechargeFraction()} of
+ * the nominal capacity in one charging stretch (regenerative pulses between discharges are counted
+ * net: the capacity is the net charge delivered); have no sample gap over
+ * {@link UsableCapacitySettings#maxGapSeconds()} while current flows (a gap at rest, such as a
+ * logger that stopped between a charge and a discharge, counts as no charge: the resting sample
+ * after it says nothing of the current during it); and give at least
+ * {@link UsableCapacitySettings#minFraction()} of the nominal capacity (an earlier touch of the
+ * cutoff is a load peak). A discharge that fails a check leaves the last measurement as it was and
+ * says why in {@link #lastRejection()}.
  *
  * <p>One meter per series string; no allocation per update except when a discharge ends.
  * Current is positive while charging.
  */
 public final class UsableCapacityMeter {
+    /** A discharge that stopped near the cutoff and stays stopped this long (or is recharged) ended there. */
+    static final double CANDIDATE_REST_SECONDS = 600;
     private final UsableCapacitySettings settings;
     private boolean counting;
     private double netAh;
     /** The lowest cell came within the tolerance of the cutoff during this discharge. */
     private boolean nearCutoff;
+    /** The discharge stopped after coming near the cutoff: where, and its figures there. */
+    private boolean hasCandidate;
+    private double candidateAh;
+    private double candidateDischargeAh;
+    private double candidateSeconds;
+    private double candidateCelsiusSeconds;
+    private double candidateRestSeconds;
     private double rechargedAh;
     private double dischargeAh;
     private double dischargeSeconds;
@@ -60,7 +74,7 @@ public final class UsableCapacityMeter {
         }
         celsius /= cellCelsius.length;
         if (!finite) {
-            reject("a sample with a non-finite current or cell voltage");
+            endOrReject(epochMillis, "a sample with a non-finite current or cell voltage");
             return;
         }
         boolean charging = amps > settings.restAmps();
@@ -74,13 +88,13 @@ public final class UsableCapacityMeter {
             return;
         }
         if (!discharging && nearCutoff) {
-            // the discharge stopped at the cutoff (by the load's own reading): what it gave is the capacity
-            reachCutoff(epochMillis);
-            return;
+            // the discharge stopped near the cutoff: its end, unless it resumes
+            holdCandidate();
         }
         if (dtSeconds > settings.maxGapSeconds()) {
             if (charging || discharging) {
-                reject(String.format(Locale.ROOT, "a %.0f s gap between samples while %.2f A flowed", dtSeconds, amps));
+                endOrReject(epochMillis, String.format(Locale.ROOT, "a %.0f s gap between samples while %.2f A flowed",
+                        dtSeconds, amps));
             }
             // a resting sample after a gap says nothing about the current during the gap: count none
             return;
@@ -90,21 +104,56 @@ public final class UsableCapacityMeter {
         if (charging) {
             rechargedAh += ah;
             if (rechargedAh > settings.maxRechargeFraction() * settings.nominalCapacityAh()) {
-                reject(String.format(Locale.ROOT, "%.3f Ah charged back after full: a partial cycle", rechargedAh));
+                endOrReject(epochMillis, String.format(Locale.ROOT, "%.3f Ah charged back after full: a partial cycle",
+                        rechargedAh));
             }
             return;
         }
         if (!discharging) {
+            if (hasCandidate) {
+                candidateRestSeconds += dtSeconds;
+                if (candidateRestSeconds >= CANDIDATE_REST_SECONDS) {
+                    endAtCandidate(epochMillis);
+                }
+            }
             return;
         }
+        // the discharge goes on: a stop near the cutoff was a pause, and a charge stretch is over
+        // (regenerative pulses between discharges are counted net, not as a recharge)
+        hasCandidate = false;
+        rechargedAh = 0;
         dischargeAh -= ah;
         dischargeSeconds += dtSeconds;
         dischargeCelsiusSeconds += celsius * dtSeconds;
         if (minVolts <= settings.cutoffVolts()) {
-            reachCutoff(epochMillis);
+            measure(-netAh, dischargeAh, dischargeSeconds, dischargeCelsiusSeconds, epochMillis);
         } else if (minVolts <= settings.cutoffVolts() + settings.cutoffToleranceVolts()) {
             nearCutoff = true;
         }
+    }
+
+    /** Remembers where a discharge that came near the cutoff stopped, with its figures so far. */
+    private void holdCandidate() {
+        nearCutoff = false;
+        hasCandidate = true;
+        candidateAh = -netAh;
+        candidateDischargeAh = dischargeAh;
+        candidateSeconds = dischargeSeconds;
+        candidateCelsiusSeconds = dischargeCelsiusSeconds;
+        candidateRestSeconds = 0;
+    }
+
+    /** The discharge is over: measured at its stop near the cutoff if it had one, else voided for {@code why}. */
+    private void endOrReject(long epochMillis, String why) {
+        if (hasCandidate) {
+            endAtCandidate(epochMillis);
+        } else {
+            reject(why);
+        }
+    }
+
+    private void endAtCandidate(long epochMillis) {
+        measure(candidateAh, candidateDischargeAh, candidateSeconds, candidateCelsiusSeconds, epochMillis);
     }
 
     /**
@@ -117,15 +166,17 @@ public final class UsableCapacityMeter {
 
     /**
      * Voids a discharge in progress because samples are missing (for example while a sensor is
-     * faulted and the controller does not trust its readings); {@code why} says what happened.
+     * faulted and the controller does not trust its readings); {@code why} says what happened. A
+     * discharge that had already stopped near the cutoff is measured there instead.
      */
-    public void interrupt(String why) {
-        reject(why);
+    public void interrupt(String why, long epochMillis) {
+        endOrReject(epochMillis, why);
     }
 
     private void startFromFull() {
         counting = true;
         nearCutoff = false;
+        hasCandidate = false;
         netAh = 0;
         rechargedAh = 0;
         dischargeAh = 0;
@@ -133,16 +184,16 @@ public final class UsableCapacityMeter {
         dischargeCelsiusSeconds = 0;
     }
 
-    private void reachCutoff(long epochMillis) {
-        double delivered = -netAh;
+    private void measure(double delivered, double dischargedAh, double seconds, double celsiusSeconds, long epochMillis) {
+        hasCandidate = false;
         if (delivered < settings.minFraction() * settings.nominalCapacityAh()) {
             reject(String.format(Locale.ROOT, "the cutoff was reached after only %.3f Ah from full (a load peak, "
                     + "not the end of the charge)", delivered));
             return;
         }
-        double meanAmps = dischargeAh * 3600.0 / dischargeSeconds;
-        last = new UsableCapacity(delivered, meanAmps / settings.nominalCapacityAh(),
-                dischargeCelsiusSeconds / dischargeSeconds, epochMillis);
+        double meanAmps = dischargedAh * 3600.0 / seconds;
+        last = new UsableCapacity(delivered, meanAmps / settings.nominalCapacityAh(), celsiusSeconds / seconds,
+                epochMillis);
         measurements++;
         revision++;
         lastRejection = "";
@@ -150,6 +201,7 @@ public final class UsableCapacityMeter {
     }
 
     private void reject(String why) {
+        hasCandidate = false;
         if (counting) {
             lastRejection = "discharge not measured: " + why;
             revision++;

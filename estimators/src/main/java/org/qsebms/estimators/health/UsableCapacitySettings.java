@@ -14,8 +14,9 @@ package org.qsebms.estimators.health;
  * @param restAmps            below this current magnitude the pack is resting (neither charging nor discharging)
  * @param minFraction         a discharge that reaches the cutoff having given less than this fraction of the nominal
  *                            capacity is taken as a load peak at the cutoff, not as the capacity
- * @param maxRechargeFraction charge put back after full above this fraction of the nominal capacity makes the
- *                            discharge a partial cycle, which is not measured
+ * @param maxRechargeFraction charge put back after full in one stretch (no discharge in between) above this fraction
+ *                            of the nominal capacity makes the discharge a partial cycle, which is not measured;
+ *                            shorter charge pulses between discharges (regenerative braking) are counted net
  * @param maxGapSeconds       a sample interval longer than this while current flows (a logging gap, a restart) means
  *                            the charge between full and cutoff was not all counted, so the discharge is not measured
  */

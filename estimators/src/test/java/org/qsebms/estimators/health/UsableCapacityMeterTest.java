@@ -119,6 +119,30 @@ class UsableCapacityMeterTest {
     }
 
     @Test
+    void regenerativePulsesBetweenDischargesAreCountedNetNotTakenForARecharge() {
+        Bench b = new Bench(TestCells.ncmCell(), 0.3);
+        b.chargeCcCv(1.0, 0.02);
+        double before = b.cell.soc();
+        // a drive: 50 s at 2 A out, 20 s at 1.5 A back (braking), 10 s coasting; 0.25 Ah back in all after 30 laps
+        for (int lap = 0; lap < 200 && b.volts[0] > 3.5; lap++) {
+            for (int s = 0; s < 50 && b.volts[0] > 3.5; s++) {
+                b.step(-2.0);
+            }
+            if (b.volts[0] <= 3.5) {
+                break;
+            }
+            for (int s = 0; s < 20; s++) {
+                b.step(1.5);
+            }
+            b.rest(10);
+        }
+        assertThat(b.meter.lastRejection()).isEmpty();
+        assertThat(b.meter.measurements()).isEqualTo(1);
+        double delivered = (before - b.cell.soc()) * b.cell.parameters().capacityAh();
+        assertThat(b.meter.usableCapacityAh()).isCloseTo(delivered, within(0.002));
+    }
+
+    @Test
     void aChargeStoppedBeforeTheCurrentTaperedIsNotAFullCharge() {
         Bench b = new Bench(TestCells.ncmCell(), 0.3);
         for (int s = 0; b.volts[0] < 4.1; s++) {
@@ -160,11 +184,32 @@ class UsableCapacityMeterTest {
         for (int s = 1; s <= 900; s++) {
             meter.update(-2.0, new double[] {3.6}, t, 1, 1_802_000L + s * 1000L); // 0.5 Ah more
         }
-        // the load stops 10 mV above the cutoff by this sensor's reading: the discharge ended at the cutoff
+        // the load stops 10 mV above the cutoff by this sensor's reading, and stays stopped: it ended at the cutoff
         meter.update(-2.0, new double[] {3.51}, t, 1, 2_703_000L);
-        meter.update(0.0, new double[] {3.65}, t, 1, 2_704_000L);
+        for (int s = 1; s < 600; s++) {
+            meter.update(0.0, new double[] {3.65}, t, 1, 2_703_000L + s * 1000L);
+        }
+        assertThat(meter.measurements()).as("stopped for less than 10 min: maybe a pause").isZero();
+        meter.update(0.0, new double[] {3.65}, t, 1, 3_303_000L);
         assertThat(meter.measurements()).isEqualTo(1);
         assertThat(meter.usableCapacityAh()).isCloseTo(2702 * 2.0 / 3600, within(1e-9));
+    }
+
+    @Test
+    void aDischargeStoppedNearTheCutoffAndThenRechargedEndedWhereItStopped() {
+        UsableCapacityMeter meter = new UsableCapacityMeter(SETTINGS);
+        double[] t = {25};
+        meter.update(0.05, new double[] {4.19}, t, 1, 0);
+        for (int s = 1; s <= 2700; s++) {
+            meter.update(-2.0, new double[] {s < 2700 ? 3.7 : 3.515}, t, 1, s * 1000L); // 1.5 Ah
+        }
+        meter.update(0.0, new double[] {3.62}, t, 1, 2_701_000L);
+        for (int s = 1; s <= 900; s++) {
+            meter.update(1.0, new double[] {3.8}, t, 1, 2_701_000L + s * 1000L); // 0.25 Ah back
+        }
+        assertThat(meter.lastRejection()).isEmpty();
+        assertThat(meter.measurements()).isEqualTo(1);
+        assertThat(meter.usableCapacityAh()).isCloseTo(2700 * 2.0 / 3600, within(1e-9));
     }
 
     @Test
