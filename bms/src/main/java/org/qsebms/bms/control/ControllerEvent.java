@@ -2,6 +2,7 @@ package org.qsebms.bms.control;
 
 import org.qsebms.bms.protection.FaultEvent;
 import org.qsebms.bms.supervisor.SupervisorState;
+import org.qsebms.estimators.health.UsableCapacity;
 
 /** Something that happened in the control loop, handed to telemetry and the log (edges only, never per tick). */
 public sealed interface ControllerEvent {
@@ -17,6 +18,13 @@ public sealed interface ControllerEvent {
 
     /** The supervisor changed state. */
     record StateChange(SupervisorState from, SupervisorState to, String reason, long nanos) implements ControllerEvent {
+    }
+
+    /**
+     * A discharge from full to the cutoff was measured ({@code measured} non-null) or voided
+     * ({@code voidedReason} says why).
+     */
+    record UsableCapacityChange(UsableCapacity measured, String voidedReason, long nanos) implements ControllerEvent {
     }
 
     /** A reset request was accepted or refused. */

@@ -31,6 +31,8 @@ public final class PackController {
     private SoftShortDetector softShort;
     private CellHealthTracker health;
     private UsableCapacityMeter usableCapacity;
+    private UsableCapacityListener usableListener;
+    private long usableRevisionSeen;
     private CurrentLimitEstimator stateOfFunction;
     private long healthRevisionSeen;
     private double[] bleedAmps = new double[0];
@@ -113,7 +115,12 @@ public final class PackController {
         }
         if (!valid && usableCapacity != null) {
             // the charge that flows while a sensor is not trusted is not counted: no capacity from this discharge
-            usableCapacity.interrupt("a sensor fault while it was counted", epochMillis.getAsLong());
+            usableCapacity.interrupt("a sensor fault while it was counted");
+        }
+        if (usableCapacity != null && usableCapacity.revision() != usableRevisionSeen) {
+            usableRevisionSeen = usableCapacity.revision();
+            String note = usableCapacity.lastRejection();
+            usableListener.changed(note.isEmpty() ? usableCapacity.last() : null, note, nowNanos);
         }
         boolean tripped = protection.tripped();
         // while opening on request, publish zero limits so the charger or load ramps the current down first
@@ -260,10 +267,19 @@ public final class PackController {
     /**
      * Measures the pack's usable capacity on every discharge from a full charge to the cutoff (see
      * {@link UsableCapacityMeter}), fed every tick whose readings are valid; a tick with a sensor
-     * fault voids the discharge in progress.
+     * fault voids the discharge in progress. {@code listener} hears of each measurement or voided discharge.
      */
-    public void attachUsableCapacityMeter(UsableCapacityMeter meter) {
+    public void attachUsableCapacityMeter(UsableCapacityMeter meter, UsableCapacityListener listener) {
+        this.usableRevisionSeen = meter.revision();
+        this.usableListener = listener;
         this.usableCapacity = meter;
+    }
+
+    /** Told, on the loop thread, when a discharge from full was measured or voided (rare: allocation is fine). */
+    @FunctionalInterface
+    public interface UsableCapacityListener {
+        /** @param measured the new measurement, or null when the discharge was voided for {@code voidedReason} */
+        void changed(UsableCapacity measured, String voidedReason, long nanos);
     }
 
     public UsableCapacityMeter usableCapacityMeter() {

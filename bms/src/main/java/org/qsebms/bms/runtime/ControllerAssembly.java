@@ -85,7 +85,9 @@ public final class ControllerAssembly {
         // Health: R0 and its SEI part, capacity between relaxed rests, lithium inventory, resistance growth.
         controller.attachHealthTracker(new CellHealthTracker(estimatorCell, cells, HealthSettings.defaults(estimatorCell,
                 cfg.health().bulkOhms() / capFactor, cfg.health().npRatio(), cfg.health().endOfLifeResistanceMultiple())));
-        controller.attachUsableCapacityMeter(new UsableCapacityMeter(usableCapacitySettings(cfg)));
+        controller.attachUsableCapacityMeter(new UsableCapacityMeter(usableCapacitySettings(cfg)),
+                (measured, voidedReason, nanos) -> events.offer(
+                        new ControllerEvent.UsableCapacityChange(measured, voidedReason, nanos)));
         controller.attachStateOfFunction(new CurrentLimitEstimator(estimatorCell, stateOfFunctionSettings(cfg.limits())));
         return new Wiring(controller, requests, events, ring);
     }

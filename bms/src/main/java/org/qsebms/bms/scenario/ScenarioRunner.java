@@ -32,6 +32,12 @@ import org.qsebms.hal.SensorStatus;
  */
 public final class ScenarioRunner {
     private final ObjectMapper json = new ObjectMapper();
+    /** The charge the simulated pack truly delivered (its own current, not the sensor's), Ah, charge positive. */
+    private double trueNetAh;
+    /** ...at the usable-capacity meter's last full mark, and at the last tick the pack was discharging. */
+    private double trueAtFullAh = Double.NaN;
+    private double trueAtLastDischargeAh = Double.NaN;
+    private SimulatedPack runPack;
 
     /** What the run ended with. */
     public record Result(long ticks, double simulatedS, long wallMillis, String finalState, boolean tripped) {
@@ -42,18 +48,20 @@ public final class ScenarioRunner {
 
     /**
      * A usable-capacity line: the measurement (or why a discharge was not measured) beside the charge
-     * the simulated pack truly delivered since the same full mark and its weakest cell's capacity.
+     * the simulated pack truly delivered from the same full mark to its last discharging tick, and
+     * its weakest cell's capacity.
      */
-    private ObjectNode usableLine(double t, UsableCapacityMeter u, double simDeliveredAh, SimulatedPack pack) {
-        ObjectNode n = line(t, "usableCapacity").put("measurements", u.measurements()).put("note", u.lastRejection());
-        UsableCapacity last = u.last();
-        if (last != null && u.lastRejection().isEmpty()) {
-            n.put("capacityAh", round(last.ampHours(), 4)).put("dischargeC", round(last.meanDischargeC(), 3))
-                    .put("celsius", round(last.meanCelsius(), 2)).put("simDeliveredAh", round(simDeliveredAh, 4));
+    private ObjectNode usableLine(double t, ControllerEvent.UsableCapacityChange u) {
+        ObjectNode n = line(t, "usableCapacity").put("note", u.measured() == null ? u.voidedReason() : "");
+        UsableCapacity m = u.measured();
+        if (m != null) {
+            n.put("capacityAh", round(m.ampHours(), 4)).put("dischargeC", round(m.meanDischargeC(), 3))
+                    .put("celsius", round(m.meanCelsius(), 2))
+                    .put("simDeliveredAh", round(trueAtFullAh - trueAtLastDischargeAh, 4));
         }
         double weakest = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < pack.cellCount(); i++) {
-            weakest = Math.min(weakest, pack.cellCapacityAh(i));
+        for (int i = 0; i < runPack.cellCount(); i++) {
+            weakest = Math.min(weakest, runPack.cellCapacityAh(i));
         }
         return n.put("simWeakestCellCapacityAh", round(weakest, 4));
     }
@@ -129,10 +137,10 @@ public final class ScenarioRunner {
         double lastDischarge = Double.NaN;
         double lastLimitsAt = -1e9;
         long healthRevision = 0;
-        long usableRevision = 0;
-        // the charge the simulated pack truly delivered (its own current, not the sensor's), at the meter's last full mark
-        double trueNetAh = 0;
-        double trueAtFullAh = Double.NaN;
+        trueNetAh = 0;
+        trueAtFullAh = Double.NaN;
+        trueAtLastDischargeAh = Double.NaN;
+        runPack = pack;
         int next = 0;
         long ticks = (long) Math.floor(sc.durationS() * 1e9 / period);
         long wallStart = System.nanoTime();
@@ -143,6 +151,14 @@ public final class ScenarioRunner {
                 timeline.get(next++).action().run();
             }
             loop.tickOnce(clock[0]);
+            trueNetAh += pack.packAmps() * period / 1e9 / 3600.0;
+            if (pack.packAmps() < 0) {
+                trueAtLastDischargeAh = trueNetAh;
+            }
+            UsableCapacityMeter usable = controller.usableCapacityMeter();
+            if (usable != null && usable.counting() && usable.countedAh() == 0.0) {
+                trueAtFullAh = trueNetAh;
+            }
             ControllerEvent e;
             while ((e = w.events().poll()) != null) {
                 emit(event(e), out);
@@ -169,17 +185,6 @@ public final class ScenarioRunner {
             if (health != null && health.revision() != healthRevision) {
                 healthRevision = health.revision();
                 emit(healthLine(t, health, pack), out);
-            }
-            trueNetAh += pack.packAmps() * period / 1e9 / 3600.0;
-            UsableCapacityMeter usable = controller.usableCapacityMeter();
-            if (usable != null) {
-                if (usable.counting() && usable.countedAh() == 0.0) {
-                    trueAtFullAh = trueNetAh;
-                }
-                if (usable.revision() != usableRevision) {
-                    usableRevision = usable.revision();
-                    emit(usableLine(t, usable, trueAtFullAh - trueNetAh, pack), out);
-                }
             }
             double ch = controller.currentLimits().chargeAmps();
             double dis = controller.currentLimits().dischargeAmps();
@@ -342,6 +347,7 @@ public final class ScenarioRunner {
             case ControllerEvent.StateChange s -> line(t, "state").put("from", s.from().name()).put("to", s.to().name())
                     .put("reason", s.reason());
             case ControllerEvent.ResetOutcome r -> line(t, "reset").put("accepted", r.accepted()).put("reason", r.reason());
+            case ControllerEvent.UsableCapacityChange u -> usableLine(t, u);
         };
     }
 

@@ -133,6 +133,17 @@ public final class TelemetryJson {
             case ControllerEvent.FaultEdge fe -> {
                 return alarm(fe.fault(), seq, epochMillis);
             }
+            case ControllerEvent.UsableCapacityChange u -> {
+                n.put("event", "usableCapacity");
+                if (u.measured() != null) {
+                    n.put("capacityAh", round(u.measured().ampHours(), 4));
+                    n.put("dischargeC", round(u.measured().meanDischargeC(), 3));
+                    n.put("celsius", round(u.measured().meanCelsius(), 2));
+                    n.putNull("voided");
+                } else {
+                    n.put("voided", u.voidedReason());
+                }
+            }
         }
         return n.toString();
     }

@@ -317,6 +317,17 @@ public final class TelemetryPublisher implements AutoCloseable {
                 Logger.info("state {} -> {}: {}", sc.from(), sc.to(), sc.reason());
                 route(priority(topics.events(), json.event(e, next(Stream.EVENTS), now)));
             }
+            case ControllerEvent.UsableCapacityChange u -> {
+                if (u.measured() != null) {
+                    Logger.info("usable capacity measured: {} Ah at {} C, {} °C (discharge from full to the cutoff)",
+                            String.format(java.util.Locale.ROOT, "%.4f", u.measured().ampHours()),
+                            String.format(java.util.Locale.ROOT, "%.2f", u.measured().meanDischargeC()),
+                            String.format(java.util.Locale.ROOT, "%.1f", u.measured().meanCelsius()));
+                } else {
+                    Logger.info("usable capacity: {}", u.voidedReason());
+                }
+                route(priority(topics.events(), json.event(e, next(Stream.EVENTS), now)));
+            }
             case ControllerEvent.ResetOutcome r -> {
                 Logger.info("{}", r.reason());
                 route(priority(topics.events(), json.event(e, next(Stream.EVENTS), now)));

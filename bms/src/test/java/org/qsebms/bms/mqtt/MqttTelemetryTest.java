@@ -10,9 +10,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.bms.broker.EmbeddedBroker;
+import org.qsebms.bms.control.ControllerEvent;
 import org.qsebms.bms.runtime.BmsRuntime;
 import org.qsebms.bms.telemetry.MqttTopics;
 import org.qsebms.config.BmsConfig;
+import org.qsebms.estimators.health.UsableCapacity;
 
 /** The documented topics and payloads, end to end: real controller, embedded broker, Paho subscriber. */
 class MqttTelemetryTest {
@@ -82,6 +84,25 @@ class MqttTelemetryTest {
         assertThat(cells.get("cells").get(0).get("resistanceOhm").asDouble()).isPositive();
         assertThat(sub.on(topics.state()).getFirst().json().get("soh").asDouble()).isEqualTo(1.0);
         assertThat(health.has("seq") && health.has("ts") && health.has("schema")).isTrue();
+    }
+
+    @Test
+    void usableCapacityMeasurementsAndVoidedDischargesArePublishedAsEvents() throws Exception {
+        sub.awaitTopic(topics.state(), WAIT);
+        // the controller offers these when its meter measures or voids a discharge (ScenarioLibraryTest drives that)
+        var events = bms.wiring().events();
+        events.offer(new ControllerEvent.UsableCapacityChange(new UsableCapacity(1.60751, 0.6012, 25.59, 1L), "", 1L));
+        events.offer(new ControllerEvent.UsableCapacityChange(null,
+                "discharge not measured: 0.201 Ah charged back after full: a partial cycle", 2L));
+        JsonNode measured = sub.await(r -> r.topic().equals(topics.events()) && r.json().get("event").asText()
+                .equals("usableCapacity") && r.json().get("voided").isNull(), WAIT, "usable-capacity event").json();
+        assertThat(measured.get("capacityAh").asDouble()).isEqualTo(1.6075);
+        assertThat(measured.get("dischargeC").asDouble()).isEqualTo(0.601);
+        assertThat(measured.get("celsius").asDouble()).isEqualTo(25.59);
+        JsonNode voided = sub.await(r -> r.topic().equals(topics.events()) && r.json().get("event").asText()
+                .equals("usableCapacity") && r.json().get("voided").isTextual(), WAIT, "voided event").json();
+        assertThat(voided.get("voided").asText()).contains("charged back after full");
+        assertThat(voided.has("capacityAh")).isFalse();
     }
 
     @Test

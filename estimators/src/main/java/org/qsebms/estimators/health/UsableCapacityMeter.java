@@ -43,6 +43,7 @@ public final class UsableCapacityMeter {
     private double candidateSeconds;
     private double candidateCelsiusSeconds;
     private double candidateRestSeconds;
+    private long candidateEpochMillis;
     private double rechargedAh;
     private double dischargeAh;
     private double dischargeSeconds;
@@ -74,7 +75,7 @@ public final class UsableCapacityMeter {
         }
         celsius /= cellCelsius.length;
         if (!finite) {
-            endOrReject(epochMillis, "a sample with a non-finite current or cell voltage");
+            endOrReject("a sample with a non-finite current or cell voltage");
             return;
         }
         boolean charging = amps > settings.restAmps();
@@ -89,11 +90,11 @@ public final class UsableCapacityMeter {
         }
         if (!discharging && nearCutoff) {
             // the discharge stopped near the cutoff: its end, unless it resumes
-            holdCandidate();
+            holdCandidate(epochMillis);
         }
         if (dtSeconds > settings.maxGapSeconds()) {
             if (charging || discharging) {
-                endOrReject(epochMillis, String.format(Locale.ROOT, "a %.0f s gap between samples while %.2f A flowed",
+                endOrReject(String.format(Locale.ROOT, "a %.0f s gap between samples while %.2f A flowed",
                         dtSeconds, amps));
             }
             // a resting sample after a gap says nothing about the current during the gap: count none
@@ -104,7 +105,7 @@ public final class UsableCapacityMeter {
         if (charging) {
             rechargedAh += ah;
             if (rechargedAh > settings.maxRechargeFraction() * settings.nominalCapacityAh()) {
-                endOrReject(epochMillis, String.format(Locale.ROOT, "%.3f Ah charged back after full: a partial cycle",
+                endOrReject(String.format(Locale.ROOT, "%.3f Ah charged back after full: a partial cycle",
                         rechargedAh));
             }
             return;
@@ -113,7 +114,7 @@ public final class UsableCapacityMeter {
             if (hasCandidate) {
                 candidateRestSeconds += dtSeconds;
                 if (candidateRestSeconds >= CANDIDATE_REST_SECONDS) {
-                    endAtCandidate(epochMillis);
+                    endAtCandidate();
                 }
             }
             return;
@@ -133,7 +134,7 @@ public final class UsableCapacityMeter {
     }
 
     /** Remembers where a discharge that came near the cutoff stopped, with its figures so far. */
-    private void holdCandidate() {
+    private void holdCandidate(long epochMillis) {
         nearCutoff = false;
         hasCandidate = true;
         candidateAh = -netAh;
@@ -141,19 +142,20 @@ public final class UsableCapacityMeter {
         candidateSeconds = dischargeSeconds;
         candidateCelsiusSeconds = dischargeCelsiusSeconds;
         candidateRestSeconds = 0;
+        candidateEpochMillis = epochMillis;
     }
 
     /** The discharge is over: measured at its stop near the cutoff if it had one, else voided for {@code why}. */
-    private void endOrReject(long epochMillis, String why) {
+    private void endOrReject(String why) {
         if (hasCandidate) {
-            endAtCandidate(epochMillis);
+            endAtCandidate();
         } else {
             reject(why);
         }
     }
 
-    private void endAtCandidate(long epochMillis) {
-        measure(candidateAh, candidateDischargeAh, candidateSeconds, candidateCelsiusSeconds, epochMillis);
+    private void endAtCandidate() {
+        measure(candidateAh, candidateDischargeAh, candidateSeconds, candidateCelsiusSeconds, candidateEpochMillis);
     }
 
     /**
@@ -169,8 +171,8 @@ public final class UsableCapacityMeter {
      * faulted and the controller does not trust its readings); {@code why} says what happened. A
      * discharge that had already stopped near the cutoff is measured there instead.
      */
-    public void interrupt(String why, long epochMillis) {
-        endOrReject(epochMillis, why);
+    public void interrupt(String why) {
+        endOrReject(why);
     }
 
     private void startFromFull() {
