@@ -174,7 +174,8 @@ public final class ConfigLoader {
         double under = limits.cellUnderVoltage().msl();
         double charge = n.number("chargeVolts", d.chargeVolts(), under, over, "V");
         double cutoff = n.number("cutoffVolts", d.cutoffVolts(), under, over, "V");
-        double taper = n.number("taperC", d.taperC(), 0.005, 1, "C");
+        // above the C/50 below which the pack counts as resting, so a tapering charge is told from a rest
+        double taper = n.number("taperC", d.taperC(), 0.025, 1, "C");
         if (!(cutoff < charge - 0.05)) {
             throw new ConfigException(n.child("cutoffVolts"), cutoff + " V is not below chargeVolts (" + charge
                     + " V) by more than the 0.05 V a full charge may sit under it; set cutoffVolts to where your "

@@ -8,7 +8,8 @@ package org.qsebms.config;
  *
  * @param chargeVolts  the constant-voltage charge voltage per cell (default: the over-voltage MOL)
  * @param cutoffVolts  the cell voltage where discharges end (default: the under-voltage MOL)
- * @param taperC       the charge current, in C, at or below which the constant-voltage charge is complete (default 0.1)
+ * @param taperC       the charge current, in C, at or below which the constant-voltage charge is complete (default 0.1;
+ *                     above the C/50 that counts as rest)
  */
 public record UsableCapacityConfig(double chargeVolts, double cutoffVolts, double taperC) {
     public static final double DEFAULT_TAPER_C = 0.1;

@@ -80,6 +80,9 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> loader.parse(MINIMAL + "health:\n  usableCapacity: {cutoffVolts: 4.18}\n", "test"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("health.usableCapacity.cutoffVolts")
                 .hasMessageContaining("is not below chargeVolts (4.2 V)").hasMessageContaining("set cutoffVolts to where");
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "health:\n  usableCapacity: {taperC: 0.01}\n", "test"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("health.usableCapacity.taperC")
+                .hasMessageContaining("outside 0.025..1.0 C");
         assertThatThrownBy(() -> loader.parse(MINIMAL + "health:\n  usableCapacity: {taperC: fast}\n", "test"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("health.usableCapacity.taperC")
                 .hasMessageContaining("expected a number");
