@@ -76,6 +76,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         p.setProperty(BrokerConstants.METRICS_ENABLE_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.BUGSNAG_ENABLE_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.IMMEDIATE_BUFFER_FLUSH_PROPERTY_NAME, "true");
+        // as Mosquitto does: a clean-session client may leave its id empty and get one assigned
+        // (mosquitto_sub, run as the README says, does exactly that)
+        p.setProperty(BrokerConstants.ALLOW_ZERO_BYTE_CLIENT_ID_PROPERTY_NAME, "true");
         try {
             if (authenticator == null && publish == null) {
                 b.server.startServer(new MemoryConfig(p));
