@@ -155,82 +155,73 @@ class UsableCapacityMeterTest {
         assertThat(b.meter.counting()).isFalse();
     }
 
+    /** One cell's samples given by hand, one second apart unless said otherwise. */
+    private static final class Feed {
+        final UsableCapacityMeter meter = new UsableCapacityMeter(SETTINGS);
+        private final double[] celsius = {25};
+        private long millis;
+
+        /** A sample of a constant-voltage charge tapered at full. */
+        Feed full() {
+            return sample(0.05, 4.19, 1);
+        }
+
+        Feed sample(double amps, double volts, double dtSeconds) {
+            millis += Math.round(1000 * dtSeconds);
+            meter.update(amps, new double[] {volts}, celsius, dtSeconds, millis);
+            return this;
+        }
+
+        Feed seconds(int n, double amps, double volts) {
+            for (int s = 0; s < n; s++) {
+                sample(amps, volts, 1);
+            }
+            return this;
+        }
+    }
+
     @Test
     void aLoadPeakThatTouchesTheCutoffSoonAfterFullIsNotTakenAsTheCapacity() {
-        UsableCapacityMeter meter = new UsableCapacityMeter(SETTINGS);
-        double[] t = {25};
-        meter.update(0.05, new double[] {4.19}, t, 1, 0); // tapered at full
-        for (int s = 1; s <= 360; s++) {
-            meter.update(-2.0, new double[] {3.8}, t, 1, s * 1000L); // 0.2 Ah
-        }
-        meter.update(-20.0, new double[] {3.45}, t, 1, 361_000L);
-        assertThat(meter.measurements()).isZero();
-        assertThat(meter.lastRejection()).contains("cutoff was reached after only 0.2").contains("load peak");
+        Feed f = new Feed().full().seconds(360, -2.0, 3.8) // 0.2 Ah
+                .sample(-20.0, 3.45, 1);
+        assertThat(f.meter.measurements()).isZero();
+        assertThat(f.meter.lastRejection()).contains("cutoff was reached after only 0.2").contains("load peak");
     }
 
     @Test
     void aDischargeThatStopsJustAboveTheCutoffEndedThereOneThatStopsWellAboveItGoesOn() {
-        UsableCapacityMeter meter = new UsableCapacityMeter(SETTINGS);
-        double[] t = {25};
-        meter.update(0.05, new double[] {4.19}, t, 1, 0);
-        for (int s = 1; s <= 1800; s++) {
-            meter.update(-2.0, new double[] {3.8}, t, 1, s * 1000L); // 1 Ah
-        }
-        // a pause 80 mV above the cutoff is not the end of the discharge
-        meter.update(-2.0, new double[] {3.58}, t, 1, 1_801_000L);
-        meter.update(0.0, new double[] {3.70}, t, 1, 1_802_000L);
-        assertThat(meter.measurements()).isZero();
-        assertThat(meter.counting()).isTrue();
-        for (int s = 1; s <= 900; s++) {
-            meter.update(-2.0, new double[] {3.6}, t, 1, 1_802_000L + s * 1000L); // 0.5 Ah more
-        }
-        // the load stops 10 mV above the cutoff by this sensor's reading, and stays stopped: it ended at the cutoff
-        meter.update(-2.0, new double[] {3.51}, t, 1, 2_703_000L);
-        for (int s = 1; s < 600; s++) {
-            meter.update(0.0, new double[] {3.65}, t, 1, 2_703_000L + s * 1000L);
-        }
-        assertThat(meter.measurements()).as("stopped for less than 10 min: maybe a pause").isZero();
-        meter.update(0.0, new double[] {3.65}, t, 1, 3_303_000L);
-        assertThat(meter.measurements()).isEqualTo(1);
-        assertThat(meter.usableCapacityAh()).isCloseTo(2702 * 2.0 / 3600, within(1e-9));
+        Feed f = new Feed().full().seconds(1800, -2.0, 3.8) // 1 Ah
+                // a pause 80 mV above the cutoff is not the end of the discharge
+                .sample(-2.0, 3.58, 1).sample(0.0, 3.70, 1);
+        assertThat(f.meter.measurements()).isZero();
+        assertThat(f.meter.counting()).isTrue();
+        // 0.5 Ah more; the load stops 10 mV above the cutoff by this sensor's reading, and stays stopped
+        f.seconds(900, -2.0, 3.6).sample(-2.0, 3.51, 1).seconds(599, 0.0, 3.65);
+        assertThat(f.meter.measurements()).as("stopped for less than 10 min: maybe a pause").isZero();
+        f.sample(0.0, 3.65, 1);
+        assertThat(f.meter.measurements()).isEqualTo(1);
+        assertThat(f.meter.usableCapacityAh()).isCloseTo(2702 * 2.0 / 3600, within(1e-9));
     }
 
     @Test
     void aDischargeStoppedNearTheCutoffAndThenRechargedEndedWhereItStopped() {
-        UsableCapacityMeter meter = new UsableCapacityMeter(SETTINGS);
-        double[] t = {25};
-        meter.update(0.05, new double[] {4.19}, t, 1, 0);
-        for (int s = 1; s <= 2700; s++) {
-            meter.update(-2.0, new double[] {s < 2700 ? 3.7 : 3.515}, t, 1, s * 1000L); // 1.5 Ah
-        }
-        meter.update(0.0, new double[] {3.62}, t, 1, 2_701_000L);
-        for (int s = 1; s <= 900; s++) {
-            meter.update(1.0, new double[] {3.8}, t, 1, 2_701_000L + s * 1000L); // 0.25 Ah back
-        }
-        assertThat(meter.lastRejection()).isEmpty();
-        assertThat(meter.measurements()).isEqualTo(1);
-        assertThat(meter.usableCapacityAh()).isCloseTo(2700 * 2.0 / 3600, within(1e-9));
+        Feed f = new Feed().full().seconds(2699, -2.0, 3.7).sample(-2.0, 3.515, 1) // 1.5 Ah
+                .sample(0.0, 3.62, 1).seconds(900, 1.0, 3.8); // 0.25 Ah back
+        assertThat(f.meter.lastRejection()).isEmpty();
+        assertThat(f.meter.measurements()).isEqualTo(1);
+        assertThat(f.meter.usableCapacityAh()).isCloseTo(2700 * 2.0 / 3600, within(1e-9));
     }
 
     @Test
     void aGapWhileCurrentFlowsVoidsTheDischargeAndAGapAtRestCountsNoCharge() {
-        UsableCapacityMeter meter = new UsableCapacityMeter(SETTINGS);
-        double[] t = {25};
-        meter.update(0.05, new double[] {4.19}, t, 1, 0);
         // a resting sample after an hour's gap, reading a small offset: the hour is not counted
-        meter.update(-0.03, new double[] {4.15}, t, 3600, 3_600_000L);
-        for (int s = 1; s <= 1800; s++) {
-            meter.update(-2.0, new double[] {3.7}, t, 1, 3_600_000L + s * 1000L);
-        }
-        meter.update(-2.0, new double[] {3.49}, t, 1, 5_401_000L);
-        assertThat(meter.usableCapacityAh()).isCloseTo(1801 * 2.0 / 3600, within(1e-9));
+        Feed f = new Feed().full().sample(-0.03, 4.15, 3600).seconds(1800, -2.0, 3.7).sample(-2.0, 3.49, 1);
+        assertThat(f.meter.usableCapacityAh()).isCloseTo(1801 * 2.0 / 3600, within(1e-9));
 
-        meter.update(0.05, new double[] {4.19}, t, 1, 6_000_000L);
-        meter.update(-2.0, new double[] {3.9}, t, 1, 6_001_000L);
-        meter.update(-2.0, new double[] {3.8}, t, 120, 6_121_000L);
-        assertThat(meter.counting()).isFalse();
-        assertThat(meter.lastRejection()).contains("120 s gap").contains("-2.00 A");
-        assertThat(meter.measurements()).isEqualTo(1);
+        f.full().sample(-2.0, 3.9, 1).sample(-2.0, 3.8, 120);
+        assertThat(f.meter.counting()).isFalse();
+        assertThat(f.meter.lastRejection()).contains("120 s gap").contains("-2.00 A");
+        assertThat(f.meter.measurements()).isEqualTo(1);
     }
 
     @Test
