@@ -111,10 +111,7 @@ public final class ReplayCommand implements Callable<Integer> {
                             + "set it with --charge-volts" : "") + ")");
                     return 2;
                 }
-                UsableCapacitySettings d = UsableCapacitySettings.defaults(cell.capacityAh(), charge, cutoffVolts);
-                usable = new UsableCapacityMeter(new UsableCapacitySettings(d.nominalCapacityAh(), d.fullVolts(),
-                        cell.capacityAh() / 10, d.cutoffVolts(), d.cutoffToleranceVolts(), d.restAmps(), d.minFraction(),
-                        d.maxRechargeFraction(), d.maxGapSeconds()));
+                usable = new UsableCapacityMeter(UsableCapacitySettings.defaults(cell.capacityAh(), charge, cutoffVolts));
             } else if (startsFull || chargeVolts != null) {
                 stderr.println((startsFull ? "--starts-full" : "--charge-volts") + " needs --cutoff-volts: the usable "
                         + "capacity is measured from full to that cutoff");

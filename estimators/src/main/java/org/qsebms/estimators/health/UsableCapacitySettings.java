@@ -52,11 +52,11 @@ public record UsableCapacitySettings(double nominalCapacityAh, double fullVolts,
     /**
      * Defaults for a pack whose cells are charged at constant voltage to {@code chargeVolts} and
      * discharged to {@code cutoffVolts}: full within 50 mV of the charge voltage once the current
-     * has tapered to C/20; a discharge that stops within 20 mV of the cutoff ended there; resting below C/50; a discharge must give 30 % of the nominal capacity and
+     * has tapered to C/10 (the mark then moves on to the end of the taper); a discharge that stops within 20 mV of the cutoff ended there; resting below C/50; a discharge must give 30 % of the nominal capacity and
      * may take back 10 % of it; a gap of more than 60 s while current flows voids the discharge.
      */
     public static UsableCapacitySettings defaults(double nominalCapacityAh, double chargeVolts, double cutoffVolts) {
-        return new UsableCapacitySettings(nominalCapacityAh, chargeVolts - 0.05, nominalCapacityAh / 20, cutoffVolts,
+        return new UsableCapacitySettings(nominalCapacityAh, chargeVolts - 0.05, nominalCapacityAh / 10, cutoffVolts,
                 0.02, nominalCapacityAh / 50, 0.3, 0.1, 60);
     }
 

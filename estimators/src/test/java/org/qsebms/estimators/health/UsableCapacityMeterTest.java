@@ -73,7 +73,7 @@ class UsableCapacityMeterTest {
         assertThat(b.meter.measurements()).isEqualTo(1);
         assertThat(b.meter.lastRejection()).isEmpty();
         UsableCapacity m = b.meter.last();
-        // the tail of the constant-voltage charge below C/20 and the rest are not part of the discharge
+        // the full mark moves on to the end of the constant-voltage taper; the rest after it counts nothing
         assertThat(m.ampHours()).isCloseTo(delivered, within(0.002));
         assertThat(m.meanDischargeC()).isCloseTo(1.0, within(0.01));
         assertThat(m.meanCelsius()).isEqualTo(25.0);
