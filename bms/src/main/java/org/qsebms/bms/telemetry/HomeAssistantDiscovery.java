@@ -43,6 +43,12 @@ public final class HomeAssistantDiscovery {
         out.add(sensor("capacity", "Capacity", topics.health(), "{{ value_json.capacityAh }}", "Ah", null, "measurement"));
         out.add(sensor("soh", "State of health", state, "{{ (value_json.soh * 100) | round(1) if value_json.soh is not none else none }}",
                 "%", null, "measurement"));
+        out.add(sensor("usable_capacity", "Usable capacity", topics.health(),
+                "{{ value_json.usableCapacity.capacityAh if value_json.usableCapacity.capacityAh is not none else none }}",
+                "Ah", null, "measurement"));
+        out.add(sensor("usable_soh", "Usable state of health", topics.health(),
+                "{{ (value_json.usableCapacity.soh * 100) | round(1) if value_json.usableCapacity.soh is not none else none }}",
+                "%", null, "measurement"));
         out.add(sensor("sei_resistance", "SEI resistance", topics.health(), "{{ value_json.seiResistanceOhm }}", "Ω", null,
                 "measurement"));
         out.add(sensor("sei_state", "SEI state", topics.health(), "{{ value_json.seiState }}", null, null, null));

@@ -134,6 +134,10 @@ class MqttTelemetryTest {
         assertThat(c.get("availability_topic").asText()).isEqualTo(topics.status());
         assertThat(c.get("state_topic").asText()).isEqualTo(topics.state());
         assertThat(c.get("device").get("identifiers").get(0).asText()).isEqualTo("qse-bms_p1");
+        JsonNode usable = sub.awaitTopic("homeassistant/sensor/qse-bms_p1/usable_capacity/config", WAIT).json();
+        assertThat(usable.get("state_topic").asText()).isEqualTo(topics.health());
+        assertThat(usable.get("unit_of_measurement").asText()).isEqualTo("Ah");
+        assertThat(usable.get("value_template").asText()).contains("value_json.usableCapacity.capacityAh");
     }
 
     @Test
