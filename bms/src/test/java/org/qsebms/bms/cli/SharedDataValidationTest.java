@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qsebms.config.PresetCatalog;
 import picocli.CommandLine;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The accuracy targets of issue 4, measured end to end through {@code bms characterize} and
@@ -136,6 +136,33 @@ class SharedDataValidationTest {
     void lfpDynamicTestAt5CKeepsTrueSocInsideTheBound() {
         Map<String, Double> s = replayLfp("5C");
         assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+    }
+
+    /** The coverage target names no temperature: the cold NCA logs where it is met. */
+    @ParameterizedTest
+    @ValueSource(strings = {"10C_US06", "10C_Cycle_1", "0C_LA92"})
+    void coldNcaDriveCyclesKeepTrueSocInsideTheBound(String cycle) {
+        assertThat(replayNca(cycle).get("bound_3sigma_coverage_pct")).as(cycle + " 3-sigma coverage %")
+                .isGreaterThanOrEqualTo(95.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0C_US06", "0C_Cycle_1"})
+    @Disabled("known miss, reported in docs/estimation.md (2026-11-25): 3-sigma coverage 86.8 % (0 °C US06) and 82.6 % "
+            + "(0 °C Cycle_1) against 95 %; the misses sit at the ends of the logs below 25 % SOC, where the 25 °C "
+            + "resistance table scaled by one Arrhenius factor under-predicts the cold cell's polarisation near empty "
+            + "and the estimate runs 4.5-7 % low with a bound of about 4.4 %")
+    void coldNcaDriveCyclesThatMissTheCoverageTarget(String cycle) {
+        assertThat(replayNca(cycle).get("bound_3sigma_coverage_pct")).as(cycle + " 3-sigma coverage %")
+                .isGreaterThanOrEqualTo(95.0);
+    }
+
+    private Map<String, Double> replayNca(String cycle) {
+        Path log = data.resolve("panasonic_18650pf_nca/pan18650pf_" + cycle + ".csv");
+        Result r = run(new ReplayCommand(), log.toString(), "--preset", ncaPreset.toString(), "--initial-soc", "0.7",
+                "--out", tmp.resolve("nca" + cycle).toString());
+        assertThat(r.exit).as(r.err).isZero();
+        return json(r.out);
     }
 
     /**
