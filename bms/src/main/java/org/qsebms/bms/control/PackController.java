@@ -108,7 +108,8 @@ public final class PackController {
             detectSoftShorts(dt);
             trackHealth(dt);
             if (usableCapacity != null) {
-                usableCapacity.update(m.packAmps, m.cellVolts, m.celsiusAtCell, dt, epochMillis.getAsLong());
+                usableCapacity.update(m.packAmps, m.minCellVolts, m.maxCellVolts, m.celsiusAtCell, dt,
+                        epochMillis.getAsLong());
             }
             evaluateSocBounds(nowNanos);
             ahThroughput += Math.abs(m.packAmps) * dt / 3600.0;

@@ -65,15 +65,24 @@ public final class UsableCapacityMeter {
     public void update(double amps, double[] cellVolts, double[] cellCelsius, double dtSeconds, long epochMillis) {
         double minVolts = Double.POSITIVE_INFINITY;
         double maxVolts = Double.NEGATIVE_INFINITY;
-        double celsius = 0;
-        boolean finite = Double.isFinite(amps) && Double.isFinite(dtSeconds) && dtSeconds >= 0;
-        for (int i = 0; i < cellVolts.length; i++) {
-            finite &= Double.isFinite(cellVolts[i]);
-            minVolts = Math.min(minVolts, cellVolts[i]);
-            maxVolts = Math.max(maxVolts, cellVolts[i]);
-            celsius += cellCelsius[i];
+        boolean finite = true;
+        for (double v : cellVolts) {
+            finite &= Double.isFinite(v);
+            minVolts = Math.min(minVolts, v);
+            maxVolts = Math.max(maxVolts, v);
         }
-        celsius /= cellCelsius.length;
+        update(amps, finite ? minVolts : Double.NaN, maxVolts, cellCelsius, dtSeconds, epochMillis);
+    }
+
+    /**
+     * The same sample with the lowest and highest cell voltage already known (the controller's
+     * measurement has them), so no pass over the cells is made twice; the mean temperature is taken
+     * from {@code cellCelsius} only while a discharge from full is counted.
+     */
+    public void update(double amps, double minVolts, double maxVolts, double[] cellCelsius, double dtSeconds,
+                       long epochMillis) {
+        boolean finite = Double.isFinite(amps) && Double.isFinite(dtSeconds) && dtSeconds >= 0
+                && Double.isFinite(minVolts) && Double.isFinite(maxVolts);
         if (!finite) {
             endOrReject("a sample with a non-finite current or cell voltage");
             return;
@@ -125,12 +134,20 @@ public final class UsableCapacityMeter {
         rechargedAh = 0;
         dischargeAh -= ah;
         dischargeSeconds += dtSeconds;
-        dischargeCelsiusSeconds += celsius * dtSeconds;
+        dischargeCelsiusSeconds += mean(cellCelsius) * dtSeconds;
         if (minVolts <= settings.cutoffVolts()) {
             measure(-netAh, dischargeAh, dischargeSeconds, dischargeCelsiusSeconds, epochMillis);
         } else if (minVolts <= settings.cutoffVolts() + settings.cutoffToleranceVolts()) {
             nearCutoff = true;
         }
+    }
+
+    private static double mean(double[] xs) {
+        double sum = 0;
+        for (double x : xs) {
+            sum += x;
+        }
+        return sum / xs.length;
     }
 
     /** Remembers where a discharge that came near the cutoff stopped, with its figures so far. */
