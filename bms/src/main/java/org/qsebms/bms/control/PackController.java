@@ -107,22 +107,10 @@ public final class PackController {
             }
             detectSoftShorts(dt);
             trackHealth(dt);
-            if (usableCapacity != null) {
-                usableCapacity.update(m.packAmps, m.minCellVolts, m.maxCellVolts, m.celsiusAtCell, dt,
-                        epochMillis.getAsLong());
-            }
             evaluateSocBounds(nowNanos);
             ahThroughput += Math.abs(m.packAmps) * dt / 3600.0;
         }
-        if (!valid && usableCapacity != null) {
-            // the charge that flows while a sensor is not trusted is not counted: no capacity from this discharge
-            usableCapacity.interrupt("a sensor fault while it was counted");
-        }
-        if (usableCapacity != null && usableCapacity.revision() != usableRevisionSeen) {
-            usableRevisionSeen = usableCapacity.revision();
-            String note = usableCapacity.lastRejection();
-            usableListener.changed(note.isEmpty() ? usableCapacity.last() : null, note, nowNanos);
-        }
+        trackUsableCapacity(valid, dt, nowNanos);
         boolean tripped = protection.tripped();
         // while opening on request, publish zero limits so the charger or load ramps the current down first
         currentLimits.update(m, tripped || supervisor.state() == SupervisorState.OPENING);
@@ -281,6 +269,24 @@ public final class PackController {
     public interface UsableCapacityListener {
         /** @param measured the new measurement, or null when the discharge was voided for {@code voidedReason} */
         void changed(UsableCapacity measured, String voidedReason, long nanos);
+    }
+
+    private void trackUsableCapacity(boolean valid, double dt, long nowNanos) {
+        UsableCapacityMeter u = usableCapacity;
+        if (u == null) {
+            return;
+        }
+        if (valid) {
+            u.update(m.packAmps, m.minCellVolts, m.maxCellVolts, m.celsiusAtCell, dt, epochMillis.getAsLong());
+        } else {
+            // the charge that flows while a sensor is not trusted is not counted: no capacity from this discharge
+            u.interrupt("a sensor fault while it was counted");
+        }
+        if (u.revision() != usableRevisionSeen) {
+            usableRevisionSeen = u.revision();
+            String note = u.lastRejection();
+            usableListener.changed(note.isEmpty() ? u.last() : null, note, nowNanos);
+        }
     }
 
     public UsableCapacityMeter usableCapacityMeter() {
