@@ -9,10 +9,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.soc.HysteresisModel;
 
@@ -89,7 +91,7 @@ public final class PresetCatalog {
                 seconds(cell.duration("tau2", null, Duration.ofMillis(1), Duration.ofHours(10))),
                 cell.number("activationEnergyJPerMol", 0, 0, 200000, "J/mol"),
                 ocv,
-                resistanceVsSoc(cell));
+                resistanceMap(cell));
         YamlNode limits = root.mapping("limits");
         limits.rejectUnknownKeys(LIMIT_KEYS);
         double capacity = ecm.capacityAh();
@@ -122,20 +124,46 @@ public final class PresetCatalog {
     }
 
     /**
-     * The optional {@code resistanceVsSoc: {soc: [...], factor: [...], slowFactor: [...]}} table
-     * (factor on R0 and R1; slowFactor on R2, the same as factor when left out); flat when absent.
+     * The optional {@code resistanceVsSoc} factors (factor on R0 and R1; slowFactor on R2, the same
+     * as factor when left out): either one table {@code {soc: [...], factor: [...], slowFactor: [...]}}
+     * that holds at every temperature, or a list of such tables, each with the {@code celsius} it was
+     * measured at, in increasing temperature. Flat when absent.
      */
-    private static ResistanceVsSoc resistanceVsSoc(YamlNode cell) {
+    private static ResistanceMap resistanceMap(YamlNode cell) {
         if (!cell.has("resistanceVsSoc")) {
-            return ResistanceVsSoc.FLAT;
+            return ResistanceMap.FLAT;
         }
-        YamlNode t = cell.mapping("resistanceVsSoc");
-        t.rejectUnknownKeys(Set.of("soc", "factor", "slowFactor"));
+        if (!cell.isList("resistanceVsSoc")) {
+            YamlNode t = cell.mapping("resistanceVsSoc");
+            t.rejectUnknownKeys(Set.of("soc", "factor", "slowFactor"));
+            return ResistanceMap.of(resistanceVsSoc(t));
+        }
+        List<YamlNode> entries = cell.mappingList("resistanceVsSoc");
+        if (entries.isEmpty()) {
+            throw new ConfigException(cell.child("resistanceVsSoc"), "is an empty list; give at least one table, or "
+                    + "leave the key out for resistances that do not depend on SOC");
+        }
+        double[] celsius = new double[entries.size()];
+        List<ResistanceVsSoc> tables = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            YamlNode t = entries.get(i);
+            t.rejectUnknownKeys(Set.of("celsius", "soc", "factor", "slowFactor"));
+            celsius[i] = t.requiredNumber("celsius", -60, 120, "°C");
+            if (i > 0 && !(celsius[i] > celsius[i - 1])) {
+                throw new ConfigException(t.child("celsius"), celsius[i] + " °C does not exceed the table before it ("
+                        + celsius[i - 1] + " °C); list the tables in increasing temperature, one per temperature");
+            }
+            tables.add(resistanceVsSoc(t));
+        }
+        return new ResistanceMap(celsius, tables);
+    }
+
+    private static ResistanceVsSoc resistanceVsSoc(YamlNode t) {
         double[] soc = t.numberList("soc", 0, 1, "");
         double[] factor = t.numberList("factor", 0.01, 100, "");
         double[] slowFactor = t.has("slowFactor") ? t.numberList("slowFactor", 0.01, 100, "") : factor;
         if (soc.length != factor.length || soc.length != slowFactor.length || soc.length < 2) {
-            throw new ConfigException(cell.child("resistanceVsSoc"), "has " + soc.length + " SOC points, "
+            throw new ConfigException(t.path(), "has " + soc.length + " SOC points, "
                     + factor.length + " factors and " + slowFactor.length + " slowFactors; give the same number "
                     + "(at least 2) of each, one per SOC point");
         }

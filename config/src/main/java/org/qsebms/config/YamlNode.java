@@ -58,6 +58,11 @@ final class YamlNode {
         return new YamlNode(child, child(key));
     }
 
+    /** True when {@code key} holds a list ('- ' entries). */
+    boolean isList(String key) {
+        return has(key) && node.get(key).isArray();
+    }
+
     /** A list of mappings under {@code key}, each with its path {@code key[i]}; empty when absent. */
     List<YamlNode> mappingList(String key) {
         JsonNode v = node.get(key);

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.estimators.model.EcmParameters;
 
-/** A preset's optional {@code cell.resistanceVsSoc} table, as {@code bms characterize} writes it. */
+/**
+ * A preset's optional {@code cell.resistanceVsSoc} table, or list of tables one per test
+ * temperature, as {@code bms characterize} writes them.
+ */
 class ResistanceVsSocPresetTest {
     @TempDir
     Path dir;
@@ -36,9 +39,9 @@ class ResistanceVsSocPresetTest {
                     slowFactor: [2.5, 1.0, 0.9]
                 """);
         EcmParameters cell = new PresetCatalog().load(preset.toString()).cell();
-        assertThat(cell.socFactor(0.05)).isEqualTo(3.5);
-        assertThat(cell.slowSocFactor(0.9)).isEqualTo(0.9);
-        assertThat(cell.socFactor(0.125)).isCloseTo(2.3, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(cell.socFactor(0.05, 25)).isEqualTo(3.5);
+        assertThat(cell.slowSocFactor(0.9, 25)).isEqualTo(0.9);
+        assertThat(cell.socFactor(0.125, 25)).isCloseTo(2.3, org.assertj.core.api.Assertions.within(1e-12));
     }
 
     @Test
@@ -46,8 +49,8 @@ class ResistanceVsSocPresetTest {
         EcmParameters cell = new PresetCatalog().load(presetWith("""
                   resistanceVsSoc: {soc: [0.1, 0.5], factor: [2.0, 1.0]}
                 """).toString()).cell();
-        assertThat(cell.slowSocFactor(0.1)).isEqualTo(2.0);
-        assertThat(new PresetCatalog().load("psoa-ncm811").cell().resistanceVsSoc().isFlat()).isTrue();
+        assertThat(cell.slowSocFactor(0.1, 25)).isEqualTo(2.0);
+        assertThat(new PresetCatalog().load("psoa-ncm811").cell().resistance().isFlat()).isTrue();
     }
 
     @Test
@@ -78,5 +81,57 @@ class ResistanceVsSocPresetTest {
                   resistanceVsSoc: {soc: [0.1, 0.5], factors: [2.0, 1.0]}
                 """).toString())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("factors");
+    }
+
+    @Test
+    void loadsOneTablePerTemperatureAndInterpolatesBetweenThem() throws IOException {
+        EcmParameters cell = new PresetCatalog().load(presetWith("""
+                  resistanceVsSoc:
+                    - celsius: 0.5
+                      soc: [0.1, 0.5]
+                      factor: [6.0, 1.0]
+                      slowFactor: [4.0, 0.8]
+                    - celsius: 25.5
+                      soc: [0.1, 0.5]
+                      factor: [2.0, 1.0]
+                """).toString()).cell();
+        assertThat(cell.resistance().dependsOnTemperature()).isTrue();
+        assertThat(cell.socFactor(0.1, 0.5)).isEqualTo(6.0);
+        assertThat(cell.socFactor(0.1, 25.5)).isEqualTo(2.0);
+        assertThat(cell.socFactor(0.1, 13)).isCloseTo(4.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(cell.slowSocFactor(0.1, 40)).as("slowFactor defaults to factor in each table").isEqualTo(2.0);
+        assertThat(cell.slowSocFactor(0.5, -10)).isEqualTo(0.8);
+    }
+
+    @Test
+    void malformedTemperatureTablesNameTheEntryAndTheFix() throws IOException {
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  resistanceVsSoc:
+                    - {celsius: 25, soc: [0.1, 0.5], factor: [2.0, 1.0]}
+                    - {celsius: 0, soc: [0.1, 0.5], factor: [6.0, 1.0]}
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cell.resistanceVsSoc[1].celsius")
+                .hasMessageContaining("0.0 °C does not exceed the table before it (25.0 °C); list the tables in "
+                        + "increasing temperature");
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  resistanceVsSoc:
+                    - {soc: [0.1, 0.5], factor: [2.0, 1.0]}
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cell.resistanceVsSoc[0].celsius").hasMessageContaining("required");
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  resistanceVsSoc: []
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cell.resistanceVsSoc").hasMessageContaining("empty list");
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  resistanceVsSoc:
+                    - {celsius: 0, soc: [0.1, 0.5, 0.9], factor: [2.0, 1.0]}
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cell.resistanceVsSoc[0]")
+                .hasMessageContaining("3 SOC points, 2 factors and 2 slowFactors");
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  resistanceVsSoc:
+                    - 0.5
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cell.resistanceVsSoc[0]").hasMessageContaining("expected a mapping");
     }
 }

@@ -13,6 +13,8 @@ import java.util.Locale;
 import org.qsebms.estimators.characterization.Characterization;
 import org.qsebms.estimators.characterization.PulseFit;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.ResistanceMap;
+import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.model.OcvCurve;
 
 /**
@@ -59,12 +61,23 @@ public final class CharacterizedPresetWriter {
             y.append(f("  hysteresis: {magnitudeVolts: %.5f, ratePerSoc: %.1f}%n", c.hysteresis().magnitudeVolts(),
                     c.hysteresis().ratePerSoc()));
         }
-        if (!p.resistanceVsSoc().isFlat()) {
+        ResistanceMap map = p.resistance();
+        if (!map.isFlat()) {
             y.append("  # factors on r0Ohms and r1Ohms (factor) and on r2Ohms (slowFactor) against SOC, from the pulse fits below\n");
+            if (map.dependsOnTemperature()) {
+                y.append("  # one table per test temperature, over the resistances the Arrhenius law gives there\n");
+            }
             y.append("  resistanceVsSoc:\n");
-            y.append("    soc: ").append(list(p.resistanceVsSoc().socFraction(), "%.3f")).append('\n');
-            y.append("    factor: ").append(list(p.resistanceVsSoc().factor(), "%.3f")).append('\n');
-            y.append("    slowFactor: ").append(list(p.resistanceVsSoc().slowFactor(), "%.3f")).append('\n');
+            String indent = map.dependsOnTemperature() ? "      " : "    ";
+            for (int t = 0; t < map.tables().size(); t++) {
+                ResistanceVsSoc table = map.tables().get(t);
+                if (map.dependsOnTemperature()) {
+                    y.append(f("    - celsius: %.1f%n", map.celsius()[t]));
+                }
+                y.append(indent).append("soc: ").append(list(table.socFraction(), "%.3f")).append('\n');
+                y.append(indent).append("factor: ").append(list(table.factor(), "%.3f")).append('\n');
+                y.append(indent).append("slowFactor: ").append(list(table.slowFactor(), "%.3f")).append('\n');
+            }
         }
         boolean inLimits = false;
         for (String line : base) {

@@ -36,7 +36,7 @@ public final class CurrentLimitEstimator {
     public double chargeLimitAmps(double soc, double rcVolts, double celsius, double r0Scale) {
         double f = cell.resistanceFactor(celsius);
         double headroom = settings.maxCellVolts() - cell.ocv().voltsAt(soc, celsius) - rcVolts;
-        double amps = Math.max(0, headroom / effectiveOhms(soc, f, r0Scale, settings.maxChargeAmps()));
+        double amps = Math.max(0, headroom / effectiveOhms(soc, celsius, f, r0Scale, settings.maxChargeAmps()));
         double cold = ramp(celsius, settings.chargeZeroCelsius(), settings.chargeFullCelsius());
         double hot = 1 - ramp(celsius, settings.hotFullCelsius(), settings.hotZeroCelsius());
         return Math.min(settings.maxChargeAmps() * derate(f), amps) * cold * hot;
@@ -45,7 +45,7 @@ public final class CurrentLimitEstimator {
     /** Highest discharge current magnitude (A, >= 0) for a cell in the given state. */
     public double dischargeLimitAmps(double soc, double rcVolts, double celsius, double r0Scale) {
         double headroom = cell.ocv().voltsAt(soc, celsius) + rcVolts - settings.minCellVolts();
-        double amps = Math.max(0, headroom / effectiveOhms(soc, cell.resistanceFactor(celsius), r0Scale,
+        double amps = Math.max(0, headroom / effectiveOhms(soc, celsius, cell.resistanceFactor(celsius), r0Scale,
                 -settings.maxDischargeAmps()));
         double hot = 1 - ramp(celsius, settings.hotFullCelsius(), settings.hotZeroCelsius());
         return Math.min(settings.maxDischargeAmps(), amps) * hot;
@@ -68,14 +68,14 @@ public final class CurrentLimitEstimator {
      * Resistance seen by a constant current after the horizon at temperature factor {@code f}: R0
      * plus the charged fraction of each RC pair, each at the worse of this SOC and the SOC the rated
      * current ({@code ratedAmps}, charging positive) reaches over the horizon (the cell's
-     * resistance-versus-SOC table), plus the OCV change the current itself causes over the horizon.
+     * resistance map at this temperature), plus the OCV change the current itself causes over the horizon.
      */
-    private double effectiveOhms(double soc, double f, double r0Scale, double ratedAmps) {
+    private double effectiveOhms(double soc, double celsius, double f, double r0Scale, double ratedAmps) {
         double ocvDrift = Math.abs(cell.ocv().slopeAt(soc)) * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
         // the larger of the table's factors now and at the SOC the rated current reaches by the end of the horizon
         double end = soc + ratedAmps * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
-        double fastFactor = Math.max(cell.socFactor(soc), cell.socFactor(end));
-        double slowFactor = Math.max(cell.slowSocFactor(soc), cell.slowSocFactor(end));
+        double fastFactor = Math.max(cell.socFactor(soc, celsius), cell.socFactor(end, celsius));
+        double slowFactor = Math.max(cell.slowSocFactor(soc, celsius), cell.slowSocFactor(end, celsius));
         double fast = (cell.r0Ohms() * r0Scale + r1OhmsOverHorizon) * fastFactor;
         return (fast + r2OhmsOverHorizon * slowFactor) * f + ocvDrift;
     }

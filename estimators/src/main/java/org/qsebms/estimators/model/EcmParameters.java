@@ -2,7 +2,8 @@ package org.qsebms.estimators.model;
 
 /**
  * Equivalent-circuit parameters of one cell at 25 °C: OCV, series resistance R0 and two RC
- * pairs, with an Arrhenius temperature factor and a state-of-charge factor on all resistances.
+ * pairs, with an Arrhenius temperature factor and state-of-charge factors on all resistances, measured at
+ * one or more temperatures.
  *
  * @param capacityAh           usable capacity at a low rate
  * @param r0Ohms               ohmic (bulk electrolyte + contact) resistance
@@ -12,7 +13,8 @@ package org.qsebms.estimators.model;
  * @param tau2Seconds          second RC time constant
  * @param activationEnergyJPerMol Arrhenius activation energy of the resistances
  * @param ocv                  open-circuit voltage curve
- * @param resistanceVsSoc      factors on R0, R1 and on R2 against SOC ({@link ResistanceVsSoc#FLAT} for none)
+ * @param resistance           factors on R0, R1 and on R2 against SOC at each test temperature
+ *                             ({@link ResistanceMap#FLAT} for none)
  */
 public record EcmParameters(
         double capacityAh,
@@ -23,7 +25,7 @@ public record EcmParameters(
         double tau2Seconds,
         double activationEnergyJPerMol,
         OcvCurve ocv,
-        ResistanceVsSoc resistanceVsSoc) {
+        ResistanceMap resistance) {
 
     static final double GAS_CONSTANT = 8.314462618;
 
@@ -38,32 +40,47 @@ public record EcmParameters(
         if (ocv == null) {
             throw new IllegalArgumentException("ocv curve is required");
         }
-        if (resistanceVsSoc == null) {
-            throw new IllegalArgumentException("resistanceVsSoc is required (ResistanceVsSoc.FLAT for none)");
+        if (resistance == null) {
+            throw new IllegalArgumentException("resistance map is required (ResistanceMap.FLAT for none)");
         }
+    }
+
+    /** Parameters with one resistance-versus-SOC table that holds at every temperature. */
+    public EcmParameters(double capacityAh, double r0Ohms, double r1Ohms, double tau1Seconds, double r2Ohms,
+            double tau2Seconds, double activationEnergyJPerMol, OcvCurve ocv, ResistanceVsSoc resistanceVsSoc) {
+        this(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds, activationEnergyJPerMol, ocv,
+                ResistanceMap.of(resistanceVsSoc));
     }
 
     /** Parameters whose resistances do not depend on SOC. */
     public EcmParameters(double capacityAh, double r0Ohms, double r1Ohms, double tau1Seconds, double r2Ohms,
             double tau2Seconds, double activationEnergyJPerMol, OcvCurve ocv) {
         this(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds, activationEnergyJPerMol, ocv,
-                ResistanceVsSoc.FLAT);
+                ResistanceMap.FLAT);
     }
 
-    /** Factor by which R0 and R1 at {@code soc} exceed the nominal ones (1 without an SOC table). */
-    public double socFactor(double soc) {
-        return resistanceVsSoc.factorAt(soc);
+    /**
+     * Factor by which R0 and R1 at {@code soc} and {@code celsius} exceed the nominal ones times
+     * {@link #resistanceFactor(double)} (1 without an SOC table).
+     */
+    public double socFactor(double soc, double celsius) {
+        return resistance.factorAt(soc, celsius);
     }
 
-    /** Factor by which R2 at {@code soc} exceeds the nominal one (1 without an SOC table). */
-    public double slowSocFactor(double soc) {
-        return resistanceVsSoc.slowFactorAt(soc);
+    /** Factor by which R2 at {@code soc} and {@code celsius} exceeds the nominal one times the Arrhenius factor. */
+    public double slowSocFactor(double soc, double celsius) {
+        return resistance.slowFactorAt(soc, celsius);
     }
 
-    /** A copy with the given resistance-versus-SOC table. */
+    /** A copy with one resistance-versus-SOC table at every temperature. */
     public EcmParameters withResistanceVsSoc(ResistanceVsSoc table) {
+        return withResistance(ResistanceMap.of(table));
+    }
+
+    /** A copy with the given resistance map. */
+    public EcmParameters withResistance(ResistanceMap map) {
         return new EcmParameters(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds,
-                activationEnergyJPerMol, ocv, table);
+                activationEnergyJPerMol, ocv, map);
     }
 
     /** Factor by which resistances at {@code celsius} exceed those at 25 °C. */
@@ -76,7 +93,7 @@ public record EcmParameters(
     /** A copy with every resistance and the capacity scaled, for cell-to-cell spread. */
     public EcmParameters scaled(double capacityFactor, double resistanceFactor) {
         return new EcmParameters(capacityAh * capacityFactor, r0Ohms * resistanceFactor, r1Ohms * resistanceFactor,
-                tau1Seconds, r2Ohms * resistanceFactor, tau2Seconds, activationEnergyJPerMol, ocv, resistanceVsSoc);
+                tau1Seconds, r2Ohms * resistanceFactor, tau2Seconds, activationEnergyJPerMol, ocv, resistance);
     }
 
     private static void requirePositive(String name, double v) {

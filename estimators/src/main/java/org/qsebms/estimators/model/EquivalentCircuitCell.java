@@ -24,8 +24,8 @@ public final class EquivalentCircuitCell {
         double factor = params.resistanceFactor(celsius);
         double a1 = Math.exp(-dtSeconds / params.tau1Seconds());
         double a2 = Math.exp(-dtSeconds / params.tau2Seconds());
-        rc1Volts = a1 * rc1Volts + (1 - a1) * params.r1Ohms() * factor * params.socFactor(soc) * amps;
-        rc2Volts = a2 * rc2Volts + (1 - a2) * params.r2Ohms() * factor * params.slowSocFactor(soc) * amps;
+        rc1Volts = a1 * rc1Volts + (1 - a1) * params.r1Ohms() * factor * params.socFactor(soc, celsius) * amps;
+        rc2Volts = a2 * rc2Volts + (1 - a2) * params.r2Ohms() * factor * params.slowSocFactor(soc, celsius) * amps;
         soc += amps * dtSeconds / (3600.0 * params.capacityAh());
         lastAmps = amps;
     }
@@ -33,7 +33,7 @@ public final class EquivalentCircuitCell {
     /** Terminal voltage for the current applied in the last step. */
     public double terminalVolts() {
         double ocvSoc = Math.max(0.0, Math.min(1.0, soc));
-        double factor = params.resistanceFactor(celsius) * params.socFactor(ocvSoc);
+        double factor = params.resistanceFactor(celsius) * params.socFactor(ocvSoc, celsius);
         return params.ocv().voltsAt(ocvSoc, celsius) + lastAmps * params.r0Ohms() * factor + rc1Volts + rc2Volts;
     }
 

@@ -69,7 +69,7 @@ public final class RlsR0Estimator {
         boolean step = Math.abs(dI) >= minStepAmps;
         for (int i = 0; i < r0At25Ohms.length; i++) {
             if (step) {
-                double socFactor = cellSoc == null ? 1.0 : model.socFactor(cellSoc[i]);
+                double socFactor = cellSoc == null ? 1.0 : model.socFactor(cellSoc[i], cellCelsius[i]);
                 double phi = dI * model.resistanceFactor(cellCelsius[i]) * socFactor;
                 double dV = cellVolts[i] - lastVolts[i];
                 double p = gain[i];

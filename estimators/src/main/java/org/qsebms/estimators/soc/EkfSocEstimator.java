@@ -101,26 +101,27 @@ public final class EkfSocEstimator implements SocEstimator {
         for (int i = 0; i < cells; i++) {
             double f = cell.resistanceFactor(cellCelsius[i]);
             if (!initialised[i]) {
-                initialiseFromVoltage(i, packAmps, cellVolts[i], f);
+                initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f);
             }
-            predict(i, packAmps, dtSeconds, a1, a2, f);
+            predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f);
         }
     }
 
-    private void initialiseFromVoltage(int i, double amps, double volts, double f) {
+    private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f) {
         double r0Amps = cell.r0Ohms() * r0Scale[i] * f * amps;
         soc[i] = cell.ocv().socAt(volts - r0Amps);
         // once more with R0 at that SOC
-        soc[i] = cell.ocv().socAt(volts - r0Amps * cell.socFactor(soc[i]));
+        soc[i] = cell.ocv().socAt(volts - r0Amps * cell.socFactor(soc[i], celsius));
         initialised[i] = true;
         resetCovariance(i);
     }
 
     /** x = f(x, u); P = F P F' + Q with F = I except F[soc][cap] = g, F[1][1] = a1, F[2][2] = a2. */
-    private void predict(int i, double amps, double dt, double a1, double a2, double temperatureFactor) {
-        double f = temperatureFactor * cell.socFactor(soc[i]);
-        double fSlow = temperatureFactor * cell.slowSocFactor(soc[i]);
+    private void predict(int i, double amps, double dt, double a1, double a2, double celsius,
+            double temperatureFactor) {
+        double f = temperatureFactor * cell.socFactor(soc[i], celsius);
+        double fSlow = temperatureFactor * cell.slowSocFactor(soc[i], celsius);
         double g = amps * dt / (3600.0 * cell.capacityAh());
         double dz = g * inverseCapacityScale[i];
         soc[i] = clamp01(soc[i] + dz);
@@ -162,7 +163,7 @@ public final class EkfSocEstimator implements SocEstimator {
      */
     private void correct(int i, double amps, double volts, double celsius, double f) {
         double z = clamp01(soc[i]);
-        double r0Volts = cell.r0Ohms() * f * cell.socFactor(z) * amps;
+        double r0Volts = cell.r0Ohms() * f * cell.socFactor(z, celsius) * amps;
         double predicted = cell.ocv().voltsAt(z, celsius) + hysteresis.magnitudeVolts() * h[i]
                 + r0Volts * r0Scale[i] + v1[i] + v2[i];
         double slope = cell.ocv().slopeAt(z);

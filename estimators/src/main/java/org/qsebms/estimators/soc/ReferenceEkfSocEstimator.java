@@ -72,7 +72,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
             if (!initialised[i]) {
                 double r0Amps = cell.r0Ohms() * x[i].getEntry(3, 0) * f * amps;
                 double first = cell.ocv().socAt(cellVolts[i] - r0Amps);
-                x[i].setEntry(0, 0, cell.ocv().socAt(cellVolts[i] - r0Amps * cell.socFactor(first)));
+                x[i].setEntry(0, 0, cell.ocv().socAt(cellVolts[i] - r0Amps * cell.socFactor(first, cellCelsius[i])));
                 cov[i] = resetSocPart(cov[i]);
                 initialised[i] = true;
                 ocvSocVariance[i] = 0;
@@ -81,8 +81,8 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
             double a2 = Math.exp(-dt / cell.tau2Seconds());
             double g = amps * dt / (3600.0 * cell.capacityAh());
             double capScale = x[i].getEntry(4, 0);
-            double fs = f * cell.socFactor(x[i].getEntry(0, 0));
-            double fSlow = f * cell.slowSocFactor(x[i].getEntry(0, 0));
+            double fs = f * cell.socFactor(x[i].getEntry(0, 0), cellCelsius[i]);
+            double fSlow = f * cell.slowSocFactor(x[i].getEntry(0, 0), cellCelsius[i]);
             RealMatrix fm = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1});
             fm.setEntry(0, 4, g);
             // x = f(x, u): soc += g * capScale, RC pairs discretised exactly, parameters constant
@@ -110,7 +110,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
 
     private void correct(int i, double amps, double volts, double celsius, double f) {
         double z = Math.max(0, Math.min(1, x[i].getEntry(0, 0)));
-        double r0Volts = cell.r0Ohms() * f * cell.socFactor(z) * amps;
+        double r0Volts = cell.r0Ohms() * f * cell.socFactor(z, celsius) * amps;
         double predicted = cell.ocv().voltsAt(z, celsius) + hysteresis.magnitudeVolts() * h[i]
                 + r0Volts * x[i].getEntry(3, 0) + x[i].getEntry(1, 0) + x[i].getEntry(2, 0);
         double slope = cell.ocv().slopeAt(z);
