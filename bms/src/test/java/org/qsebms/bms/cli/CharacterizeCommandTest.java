@@ -15,6 +15,7 @@ import org.qsebms.config.PresetCatalog;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.EquivalentCircuitCell;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
 
 class CharacterizeCommandTest {
@@ -29,7 +30,11 @@ class CharacterizeCommandTest {
     }
 
     private Path simulated(String name, boolean pulses, double celsius, ResistanceVsSoc bySoc) throws IOException {
-        EcmParameters truth = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV, bySoc);
+        return simulated(name, pulses, celsius, ResistanceMap.of(bySoc));
+    }
+
+    private Path simulated(String name, boolean pulses, double celsius, ResistanceMap map) throws IOException {
+        EcmParameters truth = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV, map);
         EquivalentCircuitCell cell = new EquivalentCircuitCell(truth, 1.0, celsius);
         StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c,capacity_ah\n");
         double ah = 0;
@@ -68,9 +73,9 @@ class CharacterizeCommandTest {
         assertThat(preset.cell().activationEnergyJPerMol()).isBetween(15000.0, 35000.0);
         assertThat(preset.cell().ocv().voltsAt(0.5)).isBetween(3.68, 3.72);
         for (double soc = 0.15; soc <= 0.9; soc += 0.05) {
-            assertThat(preset.cell().socFactor(soc)).as("R0/R1 factor at SOC %.2f of a cell without one", soc)
+            assertThat(preset.cell().socFactor(soc, 25)).as("R0/R1 factor at SOC %.2f of a cell without one", soc)
                     .isCloseTo(1.0, within(0.1));
-            assertThat(preset.cell().slowSocFactor(soc)).as("R2 factor at SOC %.2f of a cell without one", soc)
+            assertThat(preset.cell().slowSocFactor(soc, 25)).as("R2 factor at SOC %.2f of a cell without one", soc)
                     .isCloseTo(1.0, within(0.1));
         }
     }
@@ -89,19 +94,58 @@ class CharacterizeCommandTest {
         assertThat(Files.readString(out)).contains("resistanceVsSoc:");
         EcmParameters learnt = new PresetCatalog().load(out.toString()).cell();
         for (double soc : new double[] {0.5, 0.8}) {
-            double fastOhms = (learnt.r0Ohms() + learnt.r1Ohms()) * learnt.socFactor(soc);
-            double slowOhms = learnt.r2Ohms() * learnt.slowSocFactor(soc);
+            double fastOhms = (learnt.r0Ohms() + learnt.r1Ohms()) * learnt.socFactor(soc, 25);
+            double slowOhms = learnt.r2Ohms() * learnt.slowSocFactor(soc, 25);
             assertThat(fastOhms).as("R0 + R1 at SOC %.1f", soc).isCloseTo(0.03 * truth.factorAt(soc), withinPercentage(12));
             assertThat(slowOhms).as("R2 at SOC %.1f", soc).isCloseTo(0.015 * truth.slowFactorAt(soc), withinPercentage(12));
         }
         // towards empty the simulated 90 s pulse drains 5 % SOC down the steep end of the table, so each fit
         // averages over that span (a real HPPC pulse is 10 s): there the rise is asserted, not its size
-        assertThat(learnt.socFactor(0.1)).as("R0/R1 factor at SOC 0.1 over that at 0.5")
-                .isGreaterThan(1.6 * learnt.socFactor(0.5));
-        assertThat(learnt.socFactor(0.2)).as("R0/R1 factor at SOC 0.2 over that at 0.5")
-                .isGreaterThan(1.2 * learnt.socFactor(0.5));
-        assertThat(learnt.slowSocFactor(0.1)).as("R2 factor at SOC 0.1 over that at 0.5")
-                .isGreaterThan(1.4 * learnt.slowSocFactor(0.5));
+        assertThat(learnt.socFactor(0.1, 25)).as("R0/R1 factor at SOC 0.1 over that at 0.5")
+                .isGreaterThan(1.6 * learnt.socFactor(0.5, 25));
+        assertThat(learnt.socFactor(0.2, 25)).as("R0/R1 factor at SOC 0.2 over that at 0.5")
+                .isGreaterThan(1.2 * learnt.socFactor(0.5, 25));
+        assertThat(learnt.slowSocFactor(0.1, 25)).as("R2 factor at SOC 0.1 over that at 0.5")
+                .isGreaterThan(1.4 * learnt.slowSocFactor(0.5, 25));
+    }
+
+    /**
+     * A cell whose resistance rises towards empty three times as steeply at 0 °C as at 25 °C: one
+     * activation energy cannot hold that, the per-temperature tables do, and the preset written
+     * holds both tables and loads back.
+     */
+    @Test
+    void learnsAColdCellsSteeperRiseTowardsEmptyFromItsColdPulseTest() throws IOException {
+        ResistanceMap truth = new ResistanceMap(new double[] {0, 25}, java.util.List.of(
+                new ResistanceVsSoc(new double[] {0.0, 0.15, 0.3, 1.0}, new double[] {8, 4, 1, 1}, new double[] {4, 2.5, 1, 1}),
+                new ResistanceVsSoc(new double[] {0.0, 0.15, 0.3, 1.0}, new double[] {3, 1.5, 1, 1}, new double[] {2, 1.3, 1, 1})));
+        Path out = tmp.resolve("cold.yaml");
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new CharacterizeCommand(),
+                "--ocv-test", simulated("ocv.csv", false, 25).toString(),
+                "--pulse-test", simulated("p25.csv", true, 25, truth).toString(),
+                "--pulse-test", simulated("p0.csv", true, 0, truth).toString(),
+                "--capacity-ah", "2.0", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Files.readString(out)).contains("    - celsius: 0.0", "    - celsius: 25.0");
+        EcmParameters learnt = new PresetCatalog().load(out.toString()).cell();
+        assertThat(learnt.resistance().dependsOnTemperature()).isTrue();
+        EcmParameters truthCell = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV, truth);
+        for (double celsius : new double[] {0, 25}) {
+            for (double soc : new double[] {0.5, 0.8}) {
+                double fast = (learnt.r0Ohms() + learnt.r1Ohms()) * learnt.resistanceFactor(celsius)
+                        * learnt.socFactor(soc, celsius);
+                double trueFast = 0.03 * truthCell.resistanceFactor(celsius) * truthCell.socFactor(soc, celsius);
+                assertThat(fast).as("R0 + R1 at SOC %.1f and %.0f °C", soc, celsius).isCloseTo(trueFast, withinPercentage(12));
+            }
+        }
+        // the rise towards empty, relative to mid-SOC: about 3 at 0 °C, 1.33 at 25 °C at SOC 0.2
+        double coldRise = learnt.socFactor(0.2, 0) / learnt.socFactor(0.5, 0);
+        double warmRise = learnt.socFactor(0.2, 25) / learnt.socFactor(0.5, 25);
+        assertThat(coldRise).as("R0/R1 rise from SOC 0.5 to 0.2 at 0 °C").isGreaterThan(2.2);
+        assertThat(warmRise).as("R0/R1 rise from SOC 0.5 to 0.2 at 25 °C").isLessThan(1.8);
+        // between the tested temperatures the rise lies between theirs
+        double midRise = learnt.socFactor(0.2, 12.5) / learnt.socFactor(0.5, 12.5);
+        assertThat(midRise).isBetween(warmRise, coldRise);
     }
 
     @Test

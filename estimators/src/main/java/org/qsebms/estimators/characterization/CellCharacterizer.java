@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.soc.HysteresisModel;
 
@@ -13,7 +14,8 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * Learns a cell's ECM from an OCV test and pulse tests (one per temperature): pulse fits give R0
  * and the two RC pairs against SOC and temperature, their medians over 20-95 % SOC at the
  * temperature closest to 25 °C give the nominal parameters, the ratio of total resistance between
- * temperatures gives the Arrhenius activation energy, and the OCV test corrected by the nominal DC
+ * temperatures gives the Arrhenius activation energy, one table per temperature gives the
+ * resistances' SOC dependence there (what the activation energy does not carry), and the OCV test corrected by the nominal DC
  * resistance gives OCV(SOC) and the hysteresis magnitude.
  */
 public final class CellCharacterizer {
@@ -91,16 +93,99 @@ public final class CellCharacterizer {
         double dcResistance = ref[0] + ref[1] + ref[3];
         OcvFit ocv = ocvFitter.fit(ocvTests, capacityAh, dcResistance);
         notes.add("OCV: " + ocv.note());
-        ResistanceVsSoc bySoc = resistanceVsSoc(fitsByTemperature.get(refCelsius), ref[0] + ref[1], ref[3]);
-        notes.add(bySoc.isFlat()
-                ? "resistance against SOC: fewer than two SOC levels with pulses, so no SOC dependence"
-                : "resistance against SOC (SOC: factor on R0 and R1 / on R2, medians per HPPC SOC level): "
-                        + describe(bySoc));
+        ResistanceMap map = resistanceMap(fitsByTemperature, refCelsius, ref, activation, notes);
         EcmParameters cell = new EcmParameters(capacityAh, ref[0] * toRef, ref[1] * toRef, ref[2], ref[3] * toRef,
-                ref[4], activation, ocv.curve(), bySoc);
+                ref[4], activation, ocv.curve(), map);
         HysteresisModel hysteresis = ocv.hysteresisVolts() > 0
                 ? new HysteresisModel(ocv.hysteresisVolts(), HYSTERESIS_RATE_PER_SOC) : HysteresisModel.NONE;
         return new Characterization(cell, hysteresis, ocv, List.copyOf(all), List.copyOf(notes));
+    }
+
+    /**
+     * One resistance-versus-SOC table per test temperature: the reference temperature's over its
+     * nominal resistances, each other temperature's over the nominal resistances the Arrhenius law
+     * gives there, so the tables hold what one activation energy does not (a cold cell's resistance
+     * rising more steeply towards empty). A cold test usually cannot pulse as close to empty or
+     * full as the reference test; beyond its SOC span its table is continued with the reference
+     * table's shape (the reference factor over its value at the edge), not held flat. A temperature
+     * whose pulses make fewer than two SOC levels is left out of the map, with a note.
+     */
+    static ResistanceMap resistanceMap(TreeMap<Double, List<PulseFit>> fitsByTemperature, double refCelsius,
+            double[] ref, double activation, List<String> notes) {
+        ResistanceVsSoc reference = resistanceVsSoc(fitsByTemperature.get(refCelsius), ref[0] + ref[1], ref[3]);
+        notes.add(reference.isFlat()
+                ? "resistance against SOC: fewer than two SOC levels with pulses, so no SOC dependence"
+                : String.format(Locale.ROOT, "resistance against SOC at %.1f °C (SOC: factor on R0 and R1 / on R2, "
+                        + "medians per HPPC SOC level): %s", refCelsius, describe(reference)));
+        if (reference.isFlat() || fitsByTemperature.size() < 2) {
+            return ResistanceMap.of(reference);
+        }
+        List<Double> temperatures = new ArrayList<>();
+        List<ResistanceVsSoc> tables = new ArrayList<>();
+        for (var entry : fitsByTemperature.entrySet()) {
+            double celsius = entry.getKey();
+            if (celsius == refCelsius) {
+                temperatures.add(celsius);
+                tables.add(reference);
+                continue;
+            }
+            double arrhenius = Math.exp(activation / GAS_CONSTANT * (1 / (celsius + 273.15) - 1 / (refCelsius + 273.15)));
+            ResistanceVsSoc own = resistanceVsSoc(entry.getValue(), (ref[0] + ref[1]) * arrhenius, ref[3] * arrhenius);
+            if (own.isFlat()) {
+                notes.add(String.format(Locale.ROOT, "resistance against SOC at %.1f °C: fewer than two SOC levels with "
+                        + "pulses; the %.1f °C table is used there", celsius, refCelsius));
+                continue;
+            }
+            ResistanceVsSoc continued = continueWithShapeOf(own, reference);
+            notes.add(String.format(Locale.ROOT, "resistance against SOC at %.1f °C, over the Arrhenius-scaled nominal "
+                    + "(SOC: factor on R0 and R1 / on R2): %s%s", celsius, describe(own),
+                    continued.equals(own) ? "" : String.format(Locale.ROOT, "; outside SOC %.2f..%.2f continued with "
+                            + "the %.1f °C table's shape", own.socFraction()[0],
+                            own.socFraction()[own.socFraction().length - 1], refCelsius)));
+            temperatures.add(celsius);
+            tables.add(continued);
+        }
+        if (tables.size() < 2) {
+            return ResistanceMap.of(reference);
+        }
+        return new ResistanceMap(temperatures.stream().mapToDouble(Double::doubleValue).toArray(), tables);
+    }
+
+    /**
+     * {@code own} with the reference table's SOC points outside its span added, each at
+     * {@code own}'s factor at the nearer edge times the reference factor there over the reference
+     * factor at that edge.
+     */
+    static ResistanceVsSoc continueWithShapeOf(ResistanceVsSoc own, ResistanceVsSoc reference) {
+        double[] socs = own.socFraction();
+        double low = socs[0];
+        double high = socs[socs.length - 1];
+        TreeMap<Double, double[]> points = new TreeMap<>();
+        for (int i = 0; i < socs.length; i++) {
+            points.put(socs[i], new double[] {own.factor()[i], own.slowFactor()[i]});
+        }
+        for (double soc : reference.socFraction()) {
+            if (soc < low || soc > high) {
+                double edge = soc < low ? low : high;
+                points.put(soc, new double[] {
+                    clampFactor(own.factorAt(edge) * reference.factorAt(soc) / reference.factorAt(edge)),
+                    clampFactor(own.slowFactorAt(edge) * reference.slowFactorAt(soc) / reference.slowFactorAt(edge))});
+            }
+        }
+        if (points.size() == socs.length) {
+            return own;
+        }
+        double[] soc = new double[points.size()];
+        double[] factor = new double[points.size()];
+        double[] slow = new double[points.size()];
+        int i = 0;
+        for (var e : points.entrySet()) {
+            soc[i] = e.getKey();
+            factor[i] = e.getValue()[0];
+            slow[i] = e.getValue()[1];
+            i++;
+        }
+        return new ResistanceVsSoc(soc, factor, slow);
     }
 
     /**
