@@ -20,6 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qsebms.config.PresetCatalog;
+import org.qsebms.estimators.limits.CurrentLimitEstimator;
+import org.qsebms.estimators.limits.CurrentLimitSettings;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.EquivalentCircuitCell;
 import org.qsebms.estimators.model.ResistanceMap;
@@ -182,6 +184,64 @@ class SharedDataValidationTest {
         System.out.printf(java.util.Locale.ROOT, "%s below 25 %% SOC: voltage RMS %.1f mV with the map, %.1f mV with the "
                 + "25 °C table%n", cycle, 1000 * withMap, 1000 * withWarmTable);
         assertThat(withMap).as(cycle + " open-loop voltage RMS below 25 % SOC, V").isLessThan(withWarmTable);
+    }
+
+    /**
+     * The current limits with the per-temperature tables, against the 0 °C HPPC pulses that drove
+     * the cell to the tester's 2.5 V floor within their 10 s: at each such pulse's SOC and
+     * temperature the 10 s discharge limit (2.5 V floor) is below the pulse's current. These are
+     * the pulses the 0 °C table was fitted from (the floor cut them short, and short or poorly
+     * fitted pulses are left out of the fit), so this checks the limit logic with the learnt
+     * preset rather than validating the table. The 25 °C table times one Arrhenius factor would
+     * have allowed more than the cell could carry.
+     */
+    @Test
+    void coldDischargeLimitStaysBelowTheColdPulsesThatHitTheVoltageFloor() throws java.io.IOException {
+        EcmParameters mapped = new PresetCatalog().load(ncaPreset.toString()).cell();
+        ResistanceMap map = mapped.resistance();
+        EcmParameters warmOnly = mapped.withResistance(ResistanceMap.of(map.tables().get(map.tables().size() - 1)));
+        CurrentLimitSettings tenSecondsToTheFloor = new CurrentLimitSettings(2.5, 4.2, 10, 2.9, 60, 0, 10, 45, 60);
+        List<String> lines = Files.readAllLines(data.resolve("panasonic_18650pf_nca/pan18650pf_0C_HPPC_native.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        int t = header.indexOf("time_s");
+        int i = header.indexOf("current_a");
+        int v = header.indexOf("voltage_v");
+        int c = header.indexOf("temperature_c");
+        int z = header.indexOf("soc_ref");
+        int floored = 0;
+        int warmAllowed = 0;
+        for (int k = 1; k < lines.size(); k++) {
+            String[] first = lines.get(k).split(",");
+            if (Double.parseDouble(first[i]) >= -1) {
+                continue;
+            }
+            double amps = 0;
+            double lowest = Double.MAX_VALUE;
+            int end = k;
+            String[] row = first;
+            while (end < lines.size() && Double.parseDouble((row = lines.get(end).split(","))[i]) < -1) {
+                amps = Math.min(amps, Double.parseDouble(row[i]));
+                lowest = Math.min(lowest, Double.parseDouble(row[v]));
+                end++;
+            }
+            double seconds = Double.parseDouble(lines.get(end - 1).split(",")[t]) - Double.parseDouble(first[t]);
+            if (lowest <= 2.505 && seconds < 9.5) {
+                double soc = Double.parseDouble(first[z]);
+                double celsius = Double.parseDouble(first[c]);
+                double limit = new CurrentLimitEstimator(mapped, tenSecondsToTheFloor).dischargeLimitAmps(soc, 0, celsius, 1);
+                double warmLimit = new CurrentLimitEstimator(warmOnly, tenSecondsToTheFloor)
+                        .dischargeLimitAmps(soc, 0, celsius, 1);
+                System.out.printf(java.util.Locale.ROOT, "0 °C pulse at SOC %.3f, %.1f °C: %.2f A reached 2.5 V after "
+                        + "%.1f s; 10 s limit %.2f A with the map, %.2f A with the 25 °C table%n", soc, celsius, -amps,
+                        seconds, limit, warmLimit);
+                assertThat(limit).as("10 s discharge limit at SOC %.3f, %.1f °C", soc, celsius).isLessThan(-amps);
+                floored++;
+                warmAllowed += warmLimit >= -amps ? 1 : 0;
+            }
+            k = end;
+        }
+        assertThat(floored).as("0 °C pulses cut short by the 2.5 V floor").isGreaterThanOrEqualTo(3);
+        assertThat(warmAllowed).as("of those, pulses the 25 °C table's limit would have allowed").isPositive();
     }
 
     /** RMS of model minus measured terminal voltage over the rows whose soc_ref is below {@code maxSoc}. */
