@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.qsebms.bms.replay.CellLogCsv;
 import org.qsebms.bms.replay.LogFormatException;
 import org.qsebms.bms.replay.CharacterizedPresetWriter;
+import org.qsebms.estimators.characterization.ActivationEnergyPrior;
 import org.qsebms.estimators.characterization.CellCharacterizer;
 import org.qsebms.estimators.characterization.CellTestLog;
 import org.qsebms.estimators.characterization.Characterization;
@@ -49,6 +50,11 @@ public final class CharacterizeCommand implements Callable<Integer> {
             description = "preset whose electrolyte, cathode and limits are copied (default ${DEFAULT-VALUE})")
     String basePreset;
 
+    @Option(names = "--activation-energy", paramLabel = "J_PER_MOL",
+            description = "Arrhenius activation energy of the resistances, used when the pulse tests hold one "
+                    + "temperature only (with two or more it is fitted from them)")
+    Double activationEnergy;
+
     @Option(names = "--name", paramLabel = "NAME", description = "preset name (default: the output file name)")
     String name;
 
@@ -79,9 +85,16 @@ public final class CharacterizeCommand implements Callable<Integer> {
             stderr.println(e.getMessage());
             return 2;
         }
+        if (activationEnergy != null && !(activationEnergy >= 0 && activationEnergy <= 200_000)) {
+            stderr.println("--activation-energy: " + activationEnergy + " J/mol is outside 0..200000; give the "
+                    + "Arrhenius activation energy of the cell's resistance (typically 20000..50000 J/mol)");
+            return 2;
+        }
+        ActivationEnergyPrior prior = activationEnergy == null ? ActivationEnergyPrior.NONE
+                : new ActivationEnergyPrior(activationEnergy, "--activation-energy option");
         Characterization c;
         try {
-            c = CellCharacterizer.forCapacity(capacityAh).characterize(ocv, pulses, capacityAh);
+            c = CellCharacterizer.forCapacity(capacityAh).characterize(ocv, pulses, capacityAh, prior);
         } catch (IllegalArgumentException e) {
             stderr.println("cannot characterise: " + e.getMessage());
             return 3;

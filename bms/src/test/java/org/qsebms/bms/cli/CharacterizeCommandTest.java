@@ -170,6 +170,41 @@ class CharacterizeCommandTest {
         assertThat(Files.readString(tmp.resolve("one.yaml"))).contains("# WARNING one-pulse.csv: only 1 pulse(s)");
     }
 
+    /**
+     * With pulse tests at one temperature nothing fits the activation energy: the preset gets none
+     * (and a warning saying what that does to the limits), or the one the user gives.
+     */
+    @Test
+    void oneTemperatureTakesTheGivenActivationEnergyOrWarnsWithoutOne() throws IOException {
+        Path ocv = simulated("ocv.csv", false, 25);
+        Path pulses = simulated("p25.csv", true, 25);
+        SharedDataValidationTest.Result without = SharedDataValidationTest.run(new CharacterizeCommand(),
+                "--ocv-test", ocv.toString(), "--pulse-test", pulses.toString(), "--capacity-ah", "2.0",
+                "--out", tmp.resolve("no-ea.yaml").toString());
+        assertThat(without.exit()).as(without.err()).isZero();
+        assertThat(without.out()).contains("WARNING one temperature only (25.0 °C): activation energy set to 0")
+                .contains("--activation-energy");
+        assertThat(new PresetCatalog().load(tmp.resolve("no-ea.yaml").toString()).cell().resistanceFactor(0))
+                .isEqualTo(1.0);
+
+        SharedDataValidationTest.Result given = SharedDataValidationTest.run(new CharacterizeCommand(),
+                "--ocv-test", ocv.toString(), "--pulse-test", pulses.toString(), "--capacity-ah", "2.0",
+                "--activation-energy", "25000", "--out", tmp.resolve("ea.yaml").toString());
+        assertThat(given.exit()).as(given.err()).isZero();
+        assertThat(given.out()).contains("activation energy 25000 J/mol from the --activation-energy option")
+                .doesNotContain("WARNING one temperature");
+        EcmParameters learnt = new PresetCatalog().load(tmp.resolve("ea.yaml").toString()).cell();
+        assertThat(learnt.activationEnergyJPerMol()).isEqualTo(25000);
+        // the simulated truth has 25000 J/mol too: its resistances at 25 °C are learnt as before
+        assertThat(learnt.r0Ohms() + learnt.r1Ohms()).isCloseTo(0.03, withinPercentage(12));
+
+        SharedDataValidationTest.Result bad = SharedDataValidationTest.run(new CharacterizeCommand(),
+                "--ocv-test", ocv.toString(), "--pulse-test", pulses.toString(), "--capacity-ah", "2.0",
+                "--activation-energy", "-5", "--out", tmp.resolve("bad.yaml").toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--activation-energy: -5.0 J/mol is outside 0..200000");
+    }
+
     @Test
     void namesLineAndColumnOfABadPulseFile() throws IOException {
         Path bad = tmp.resolve("bad.csv");

@@ -46,7 +46,17 @@ public final class CellCharacterizer {
                 new OcvFitter(0.005 * capacityAh, 0.08, 600));
     }
 
+    /** As {@link #characterize(List, List, double, ActivationEnergyPrior)} with no prior. */
     public Characterization characterize(List<CellTestLog> ocvTests, List<CellTestLog> pulseTests, double capacityAh) {
+        return characterize(ocvTests, pulseTests, capacityAh, ActivationEnergyPrior.NONE);
+    }
+
+    /**
+     * Learns the cell. With pulse tests at two or more temperatures the activation energy is
+     * fitted from them; with one, {@code prior} supplies it (none: no temperature dependence).
+     */
+    public Characterization characterize(List<CellTestLog> ocvTests, List<CellTestLog> pulseTests, double capacityAh,
+            ActivationEnergyPrior prior) {
         List<String> notes = new ArrayList<>();
         List<PulseFit> all = new ArrayList<>();
         TreeMap<Double, double[]> byTemperature = new TreeMap<>();
@@ -85,8 +95,19 @@ public final class CellCharacterizer {
             double inv = 1 / (coldest + 273.15) - 1 / (refCelsius + 273.15);
             activation = Math.max(0, GAS_CONSTANT * Math.log(ratio) / inv);
             notes.add(String.format("activation energy %.0f J/mol from %.1f and %.1f °C", activation, refCelsius, coldest));
+        } else if (!prior.equals(ActivationEnergyPrior.NONE)) {
+            activation = prior.joulesPerMol();
+            notes.add(String.format(Locale.ROOT, "one temperature only: activation energy %.0f J/mol from the %s (give "
+                    + "pulse tests at a second temperature to fit it from this cell)", activation, prior.source()));
         } else {
-            notes.add("one temperature only: activation energy set to 0 (no temperature dependence)");
+            notes.add(String.format(Locale.ROOT, "WARNING one temperature only (%.1f °C): activation energy set to 0, so "
+                    + "the preset's resistances do not rise when the cell is cold, and its current limits do not derate "
+                    + "for it; give pulse tests at a second temperature, or the cell's activation energy with "
+                    + "--activation-energy", byTemperature.firstKey()));
+        }
+        if (byTemperature.size() > 1 && !prior.equals(ActivationEnergyPrior.NONE)) {
+            notes.add(String.format(Locale.ROOT, "the given activation energy (%.0f J/mol, %s) was not used: it was "
+                    + "fitted from the pulse tests' temperatures", prior.joulesPerMol(), prior.source()));
         }
         // parameters are referred to 25 °C, as EcmParameters expects
         double toRef = Math.exp(activation / GAS_CONSTANT * (1 / 298.15 - 1 / (refCelsius + 273.15)));
