@@ -16,6 +16,7 @@ import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
+import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 import org.qsebms.estimators.soc.HysteresisModel;
 
 /** The chemistry presets shipped with qse-bms (YAML resources under {@code presets/}), or a preset file. */
@@ -68,7 +69,8 @@ public final class PresetCatalog {
         double anodic = root.requiredNumber("anodicLimitVolts", 3.0, 7.0, "V");
         YamlNode cell = root.mapping("cell");
         cell.rejectUnknownKeys(Set.of("capacityAh", "r0Ohms", "r1Ohms", "tau1", "r2Ohms", "tau2",
-                "activationEnergyJPerMol", "ocvTable", "hysteresis", "bulkOhms", "npRatio", "resistanceVsSoc"));
+                "activationEnergyJPerMol", "ocvTable", "hysteresis", "bulkOhms", "npRatio", "resistanceVsSoc",
+                "timeConstantsVsTemperature"));
         String ocvTable = cell.requiredString("ocvTable");
         // a preset file may name its OCV table relative to its own directory
         if (baseDir != null && !Path.of(ocvTable).isAbsolute() && Files.isRegularFile(baseDir.resolve(ocvTable))) {
@@ -91,7 +93,8 @@ public final class PresetCatalog {
                 seconds(cell.duration("tau2", null, Duration.ofMillis(1), Duration.ofHours(10))),
                 cell.number("activationEnergyJPerMol", 0, 0, 200000, "J/mol"),
                 ocv,
-                resistanceMap(cell));
+                resistanceMap(cell),
+                timeConstants(cell));
         YamlNode limits = root.mapping("limits");
         limits.rejectUnknownKeys(LIMIT_KEYS);
         double capacity = ecm.capacityAh();
@@ -156,6 +159,34 @@ public final class PresetCatalog {
             tables.add(resistanceVsSoc(t));
         }
         return new ResistanceMap(celsius, tables);
+    }
+
+    /**
+     * The optional {@code timeConstantsVsTemperature: {celsius: [...], tau1Seconds: [...],
+     * tau2Seconds: [...]}}: the two RC time constants at each test temperature, in increasing
+     * temperature; absent, tau1 and tau2 hold at every temperature.
+     */
+    private static TimeConstantsVsTemperature timeConstants(YamlNode cell) {
+        if (!cell.has("timeConstantsVsTemperature")) {
+            return TimeConstantsVsTemperature.NONE;
+        }
+        YamlNode t = cell.mapping("timeConstantsVsTemperature");
+        t.rejectUnknownKeys(Set.of("celsius", "tau1Seconds", "tau2Seconds"));
+        double[] celsius = t.numberList("celsius", -60, 120, "°C");
+        double[] tau1 = t.numberList("tau1Seconds", 0.001, 36000, "s");
+        double[] tau2 = t.numberList("tau2Seconds", 0.001, 36000, "s");
+        if (celsius.length == 0 || celsius.length != tau1.length || celsius.length != tau2.length) {
+            throw new ConfigException(t.path(), "has " + celsius.length + " temperatures, " + tau1.length
+                    + " tau1Seconds and " + tau2.length + " tau2Seconds; give the same number (at least 1) of each, "
+                    + "one per temperature");
+        }
+        for (int i = 1; i < celsius.length; i++) {
+            if (!(celsius[i] > celsius[i - 1])) {
+                throw new ConfigException(t.child("celsius") + "[" + i + "]", celsius[i] + " °C does not exceed the "
+                        + "temperature before it (" + celsius[i - 1] + " °C); list temperatures in increasing order");
+            }
+        }
+        return new TimeConstantsVsTemperature(celsius, tau1, tau2);
     }
 
     private static ResistanceVsSoc resistanceVsSoc(YamlNode t) {

@@ -134,4 +134,32 @@ class ResistanceVsSocPresetTest {
                 """).toString())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("cell.resistanceVsSoc[0]").hasMessageContaining("expected a mapping");
     }
+
+    @Test
+    void loadsTimeConstantsPerTemperatureAndRejectsMalformedOnes() throws IOException {
+        EcmParameters cell = new PresetCatalog().load(presetWith("""
+                  timeConstantsVsTemperature:
+                    celsius: [0.6, 25.8]
+                    tau1Seconds: [0.21, 0.18]
+                    tau2Seconds: [38.9, 31.2]
+                """).toString()).cell();
+        assertThat(cell.tau2SecondsAt(0.6)).isEqualTo(38.9);
+        assertThat(cell.tau2SecondsAt(40)).isEqualTo(31.2);
+        assertThat(cell.tau1SecondsAt(-5)).isEqualTo(0.21);
+        assertThat(new PresetCatalog().load("psoa-ncm811").cell().timeConstants().isEmpty()).isTrue();
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  timeConstantsVsTemperature: {celsius: [0, 25], tau1Seconds: [0.2], tau2Seconds: [40, 30]}
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cell.timeConstantsVsTemperature")
+                .hasMessageContaining("2 temperatures, 1 tau1Seconds and 2 tau2Seconds; give the same number");
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  timeConstantsVsTemperature: {celsius: [25, 0], tau1Seconds: [0.2, 0.2], tau2Seconds: [40, 30]}
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cell.timeConstantsVsTemperature.celsius[1]")
+                .hasMessageContaining("list temperatures in increasing order");
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  timeConstantsVsTemperature: {celsius: [0], tau1Seconds: [0], tau2Seconds: [40]}
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cell.timeConstantsVsTemperature.tau1Seconds[0]");
+    }
 }

@@ -147,7 +147,7 @@ public final class ReplayCommand implements Callable<Integer> {
             return p;
         }
         return new EcmParameters(capacityAh, p.r0Ohms(), p.r1Ohms(), p.tau1Seconds(), p.r2Ohms(), p.tau2Seconds(),
-                p.activationEnergyJPerMol(), p.ocv(), p.resistance());
+                p.activationEnergyJPerMol(), p.ocv(), p.resistance(), p.timeConstants());
     }
 
     private static String human(ReplaySummary s, String presetName, EcmParameters cell) {

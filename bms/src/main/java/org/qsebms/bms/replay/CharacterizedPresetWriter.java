@@ -15,6 +15,7 @@ import org.qsebms.estimators.characterization.PulseFit;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
+import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 import org.qsebms.estimators.model.OcvCurve;
 
 /**
@@ -78,6 +79,14 @@ public final class CharacterizedPresetWriter {
                 y.append(indent).append("factor: ").append(list(table.factor(), "%.3f")).append('\n');
                 y.append(indent).append("slowFactor: ").append(list(table.slowFactor(), "%.3f")).append('\n');
             }
+        }
+        TimeConstantsVsTemperature taus = p.timeConstants();
+        if (!taus.isEmpty()) {
+            y.append("  # the two time constants at each pulse-test temperature (medians of the pulse fits over 20-95 % SOC)\n");
+            y.append("  timeConstantsVsTemperature:\n");
+            y.append("    celsius: ").append(list(taus.celsius(), "%.1f")).append('\n');
+            y.append("    tau1Seconds: ").append(list(taus.tau1Seconds(), "%.4f")).append('\n');
+            y.append("    tau2Seconds: ").append(list(taus.tau2Seconds(), "%.3f")).append('\n');
         }
         boolean inLimits = false;
         for (String line : base) {

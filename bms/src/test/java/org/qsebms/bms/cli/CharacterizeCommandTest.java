@@ -17,6 +17,7 @@ import org.qsebms.estimators.model.EquivalentCircuitCell;
 import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
+import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 
 class CharacterizeCommandTest {
     @TempDir
@@ -34,7 +35,12 @@ class CharacterizeCommandTest {
     }
 
     private Path simulated(String name, boolean pulses, double celsius, ResistanceMap map) throws IOException {
-        EcmParameters truth = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV, map);
+        return simulated(name, pulses, celsius, map, TimeConstantsVsTemperature.NONE);
+    }
+
+    private Path simulated(String name, boolean pulses, double celsius, ResistanceMap map,
+            TimeConstantsVsTemperature taus) throws IOException {
+        EcmParameters truth = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV, map, taus);
         EquivalentCircuitCell cell = new EquivalentCircuitCell(truth, 1.0, celsius);
         StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c,capacity_ah\n");
         double ah = 0;
@@ -110,26 +116,32 @@ class CharacterizeCommandTest {
     }
 
     /**
-     * A cell whose resistance rises towards empty three times as steeply at 0 °C as at 25 °C: one
-     * activation energy cannot hold that, the per-temperature tables do, and the preset written
-     * holds both tables and loads back.
+     * A cell whose resistance rises towards empty three times as steeply at 0 °C as at 25 °C, and
+     * whose diffusion time constant is 60 s at 0 °C against 40 s at 25 °C: one activation energy
+     * cannot hold that, the per-temperature tables do, and the preset written holds both tables and
+     * the time constants and loads back.
      */
     @Test
     void learnsAColdCellsSteeperRiseTowardsEmptyFromItsColdPulseTest() throws IOException {
         ResistanceMap truth = new ResistanceMap(new double[] {0, 25}, java.util.List.of(
                 new ResistanceVsSoc(new double[] {0.0, 0.15, 0.3, 1.0}, new double[] {8, 4, 1, 1}, new double[] {4, 2.5, 1, 1}),
                 new ResistanceVsSoc(new double[] {0.0, 0.15, 0.3, 1.0}, new double[] {3, 1.5, 1, 1}, new double[] {2, 1.3, 1, 1})));
+        TimeConstantsVsTemperature taus = new TimeConstantsVsTemperature(new double[] {0, 25}, new double[] {3, 2},
+                new double[] {60, 40});
         Path out = tmp.resolve("cold.yaml");
         SharedDataValidationTest.Result r = SharedDataValidationTest.run(new CharacterizeCommand(),
                 "--ocv-test", simulated("ocv.csv", false, 25).toString(),
-                "--pulse-test", simulated("p25.csv", true, 25, truth).toString(),
-                "--pulse-test", simulated("p0.csv", true, 0, truth).toString(),
+                "--pulse-test", simulated("p25.csv", true, 25, truth, taus).toString(),
+                "--pulse-test", simulated("p0.csv", true, 0, truth, taus).toString(),
                 "--capacity-ah", "2.0", "--out", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(Files.readString(out)).contains("    - celsius: 0.0", "    - celsius: 25.0");
+        assertThat(Files.readString(out)).contains("    - celsius: 0.0", "    - celsius: 25.0",
+                "timeConstantsVsTemperature:");
         EcmParameters learnt = new PresetCatalog().load(out.toString()).cell();
         assertThat(learnt.resistance().dependsOnTemperature()).isTrue();
-        EcmParameters truthCell = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV, truth);
+        EcmParameters truthCell = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV, truth, taus);
+        assertThat(learnt.tau2SecondsAt(0)).as("tau2 at 0 °C").isCloseTo(60, withinPercentage(15));
+        assertThat(learnt.tau2SecondsAt(25)).as("tau2 at 25 °C").isCloseTo(40, withinPercentage(15));
         for (double celsius : new double[] {0, 25}) {
             for (double soc : new double[] {0.5, 0.8}) {
                 double fast = (learnt.r0Ohms() + learnt.r1Ohms()) * learnt.resistanceFactor(celsius)

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
+import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 import org.qsebms.estimators.soc.HysteresisModel;
 
 /**
@@ -115,8 +116,13 @@ public final class CellCharacterizer {
         OcvFit ocv = ocvFitter.fit(ocvTests, capacityAh, dcResistance);
         notes.add("OCV: " + ocv.note());
         ResistanceMap map = resistanceMap(fitsByTemperature, refCelsius, ref, activation, notes);
+        TimeConstantsVsTemperature taus = timeConstants(byTemperature, map);
+        if (!taus.isEmpty()) {
+            notes.add("time constants against temperature (°C: tau1 / tau2 s, medians over 20-95 % SOC): "
+                    + describe(taus));
+        }
         EcmParameters cell = new EcmParameters(capacityAh, ref[0] * toRef, ref[1] * toRef, ref[2], ref[3] * toRef,
-                ref[4], activation, ocv.curve(), map);
+                ref[4], activation, ocv.curve(), map, taus);
         HysteresisModel hysteresis = ocv.hysteresisVolts() > 0
                 ? new HysteresisModel(ocv.hysteresisVolts(), HYSTERESIS_RATE_PER_SOC) : HysteresisModel.NONE;
         return new Characterization(cell, hysteresis, ocv, List.copyOf(all), List.copyOf(notes));
@@ -170,6 +176,34 @@ public final class CellCharacterizer {
             return ResistanceMap.of(reference);
         }
         return new ResistanceMap(temperatures.stream().mapToDouble(Double::doubleValue).toArray(), tables);
+    }
+
+    /**
+     * The medians of tau1 and tau2 at each temperature the resistance map holds (the temperatures
+     * whose pulses made an SOC table); none when the map holds one temperature.
+     */
+    static TimeConstantsVsTemperature timeConstants(TreeMap<Double, double[]> mediansByTemperature, ResistanceMap map) {
+        if (!map.dependsOnTemperature()) {
+            return TimeConstantsVsTemperature.NONE;
+        }
+        double[] celsius = map.celsius();
+        double[] tau1 = new double[celsius.length];
+        double[] tau2 = new double[celsius.length];
+        for (int i = 0; i < celsius.length; i++) {
+            double[] medians = mediansByTemperature.get(celsius[i]);
+            tau1[i] = medians[2];
+            tau2[i] = medians[4];
+        }
+        return new TimeConstantsVsTemperature(celsius, tau1, tau2);
+    }
+
+    private static String describe(TimeConstantsVsTemperature taus) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < taus.celsius().length; i++) {
+            b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f: %.2f / %.1f", taus.celsius()[i],
+                    taus.tau1Seconds()[i], taus.tau2Seconds()[i]));
+        }
+        return b.toString();
     }
 
     /**

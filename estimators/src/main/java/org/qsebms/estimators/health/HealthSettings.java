@@ -49,7 +49,7 @@ public record HealthSettings(double bulkOhmsAt25, double npRatio, double endOfLi
                                           double endOfLifeResistanceMultiple) {
         double c = cell.capacityAh();
         return new HealthSettings(bulkOhmsAt25, npRatio, endOfLifeResistanceMultiple, c / 50,
-                Math.max(120, 5 * Math.max(cell.tau1Seconds(), cell.tau2Seconds())), 0.3, 0.015, c / 200, 0.005);
+                Math.max(120, 5 * cell.longestTimeConstantSeconds()), 0.3, 0.015, c / 200, 0.005);
     }
 
     private static void requirePositive(String name, double v) {

@@ -19,9 +19,12 @@ import org.qsebms.estimators.model.EcmParameters;
 public final class CurrentLimitEstimator {
     private final EcmParameters cell;
     private final CurrentLimitSettings settings;
-    /** R1 charged over the horizon at 25 °C: fixed by the cell and the settings, so computed once. */
+    /**
+     * R1 charged over the horizon: fixed by the cell and the settings, so computed once, unless the
+     * cell's time constants depend on temperature.
+     */
     private final double r1OhmsOverHorizon;
-    /** R2 charged over the horizon at 25 °C. */
+    /** R2 charged over the horizon. */
     private final double r2OhmsOverHorizon;
 
     public CurrentLimitEstimator(EcmParameters cell, CurrentLimitSettings settings) {
@@ -76,8 +79,15 @@ public final class CurrentLimitEstimator {
         double end = soc + ratedAmps * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
         double fastFactor = Math.max(cell.socFactor(soc, celsius), cell.socFactor(end, celsius));
         double slowFactor = Math.max(cell.slowSocFactor(soc, celsius), cell.slowSocFactor(end, celsius));
-        double fast = (cell.r0Ohms() * r0Scale + r1OhmsOverHorizon) * fastFactor;
-        return (fast + r2OhmsOverHorizon * slowFactor) * f + ocvDrift;
+        double r1Charged = r1OhmsOverHorizon;
+        double r2Charged = r2OhmsOverHorizon;
+        if (!cell.timeConstants().isEmpty()) {
+            double h = settings.horizonSeconds();
+            r1Charged = cell.r1Ohms() * (1 - Math.exp(-h / cell.tau1SecondsAt(celsius)));
+            r2Charged = cell.r2Ohms() * (1 - Math.exp(-h / cell.tau2SecondsAt(celsius)));
+        }
+        double fast = (cell.r0Ohms() * r0Scale + r1Charged) * fastFactor;
+        return (fast + r2Charged * slowFactor) * f + ocvDrift;
     }
 
     /** 0 at or below {@code zero}, 1 at or above {@code full}, linear in between. */

@@ -15,6 +15,8 @@ package org.qsebms.estimators.model;
  * @param ocv                  open-circuit voltage curve
  * @param resistance           factors on R0, R1 and on R2 against SOC at each test temperature
  *                             ({@link ResistanceMap#FLAT} for none)
+ * @param timeConstants        the two time constants at each test temperature
+ *                             ({@link TimeConstantsVsTemperature#NONE}: tau1Seconds and tau2Seconds everywhere)
  */
 public record EcmParameters(
         double capacityAh,
@@ -25,7 +27,8 @@ public record EcmParameters(
         double tau2Seconds,
         double activationEnergyJPerMol,
         OcvCurve ocv,
-        ResistanceMap resistance) {
+        ResistanceMap resistance,
+        TimeConstantsVsTemperature timeConstants) {
 
     static final double GAS_CONSTANT = 8.314462618;
 
@@ -43,6 +46,17 @@ public record EcmParameters(
         if (resistance == null) {
             throw new IllegalArgumentException("resistance map is required (ResistanceMap.FLAT for none)");
         }
+        if (timeConstants == null) {
+            throw new IllegalArgumentException("time constants against temperature are required "
+                    + "(TimeConstantsVsTemperature.NONE for none)");
+        }
+    }
+
+    /** Parameters whose time constants do not depend on temperature. */
+    public EcmParameters(double capacityAh, double r0Ohms, double r1Ohms, double tau1Seconds, double r2Ohms,
+            double tau2Seconds, double activationEnergyJPerMol, OcvCurve ocv, ResistanceMap resistance) {
+        this(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds, activationEnergyJPerMol, ocv, resistance,
+                TimeConstantsVsTemperature.NONE);
     }
 
     /** Parameters with one resistance-versus-SOC table that holds at every temperature. */
@@ -80,7 +94,28 @@ public record EcmParameters(
     /** A copy with the given resistance map. */
     public EcmParameters withResistance(ResistanceMap map) {
         return new EcmParameters(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds,
-                activationEnergyJPerMol, ocv, map);
+                activationEnergyJPerMol, ocv, map, timeConstants);
+    }
+
+    /** A copy with the given time constants against temperature. */
+    public EcmParameters withTimeConstants(TimeConstantsVsTemperature table) {
+        return new EcmParameters(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds,
+                activationEnergyJPerMol, ocv, resistance, table);
+    }
+
+    /** The first RC time constant at {@code celsius}; no allocation. */
+    public double tau1SecondsAt(double celsius) {
+        return timeConstants.tau1At(celsius, tau1Seconds);
+    }
+
+    /** The second RC time constant at {@code celsius}; no allocation. */
+    public double tau2SecondsAt(double celsius) {
+        return timeConstants.tau2At(celsius, tau2Seconds);
+    }
+
+    /** The longest time constant at any temperature: how long the cell may take to relax. */
+    public double longestTimeConstantSeconds() {
+        return timeConstants.longest(Math.max(tau1Seconds, tau2Seconds));
     }
 
     /** Factor by which resistances at {@code celsius} exceed those at 25 °C. */
@@ -93,7 +128,8 @@ public record EcmParameters(
     /** A copy with every resistance and the capacity scaled, for cell-to-cell spread. */
     public EcmParameters scaled(double capacityFactor, double resistanceFactor) {
         return new EcmParameters(capacityAh * capacityFactor, r0Ohms * resistanceFactor, r1Ohms * resistanceFactor,
-                tau1Seconds, r2Ohms * resistanceFactor, tau2Seconds, activationEnergyJPerMol, ocv, resistance);
+                tau1Seconds, r2Ohms * resistanceFactor, tau2Seconds, activationEnergyJPerMol, ocv, resistance,
+                timeConstants);
     }
 
     private static void requirePositive(String name, double v) {

@@ -22,8 +22,8 @@ public final class EquivalentCircuitCell {
     /** Advances the cell by {@code dtSeconds} at constant current {@code amps} (charging positive). */
     public void step(double amps, double dtSeconds) {
         double factor = params.resistanceFactor(celsius);
-        double a1 = Math.exp(-dtSeconds / params.tau1Seconds());
-        double a2 = Math.exp(-dtSeconds / params.tau2Seconds());
+        double a1 = Math.exp(-dtSeconds / params.tau1SecondsAt(celsius));
+        double a2 = Math.exp(-dtSeconds / params.tau2SecondsAt(celsius));
         rc1Volts = a1 * rc1Volts + (1 - a1) * params.r1Ohms() * factor * params.socFactor(soc, celsius) * amps;
         rc2Volts = a2 * rc2Volts + (1 - a2) * params.r2Ohms() * factor * params.slowSocFactor(soc, celsius) * amps;
         soc += amps * dtSeconds / (3600.0 * params.capacityAh());

@@ -96,10 +96,15 @@ public final class EkfSocEstimator implements SocEstimator {
 
     @Override
     public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
+        boolean perCell = !cell.timeConstants().isEmpty();
         double a1 = Math.exp(-dtSeconds / cell.tau1Seconds());
         double a2 = Math.exp(-dtSeconds / cell.tau2Seconds());
         for (int i = 0; i < cells; i++) {
             double f = cell.resistanceFactor(cellCelsius[i]);
+            if (perCell) {
+                a1 = Math.exp(-dtSeconds / cell.tau1SecondsAt(cellCelsius[i]));
+                a2 = Math.exp(-dtSeconds / cell.tau2SecondsAt(cellCelsius[i]));
+            }
             if (!initialised[i]) {
                 initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f);
             }

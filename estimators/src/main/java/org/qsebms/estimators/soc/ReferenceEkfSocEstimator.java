@@ -77,8 +77,8 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
                 initialised[i] = true;
                 ocvSocVariance[i] = 0;
             }
-            double a1 = Math.exp(-dt / cell.tau1Seconds());
-            double a2 = Math.exp(-dt / cell.tau2Seconds());
+            double a1 = Math.exp(-dt / cell.tau1SecondsAt(cellCelsius[i]));
+            double a2 = Math.exp(-dt / cell.tau2SecondsAt(cellCelsius[i]));
             double g = amps * dt / (3600.0 * cell.capacityAh());
             double capScale = x[i].getEntry(4, 0);
             double fs = f * cell.socFactor(x[i].getEntry(0, 0), cellCelsius[i]);

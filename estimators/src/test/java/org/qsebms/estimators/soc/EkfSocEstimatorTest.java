@@ -45,8 +45,13 @@ class EkfSocEstimatorTest {
     @MethodSource("seedsAndAdaptations")
     void fastFilterMatchesReferenceImplementation(long seed, EkfAdaptation adaptation) {
         SplittableRandom r = new SplittableRandom(seed);
-        // odd seeds: resistances that depend on SOC
-        EcmParameters params = seed % 2 == 0 ? TestCells.ncmCell() : TestCells.ncmCellWithResistanceVsSoc();
+        // resistances that do not depend on SOC, that do, and that do differently at 0 and 25 °C, where
+        // the time constants differ too (the three cells run at 25, 20 and 30 °C)
+        EcmParameters params = switch ((int) (seed % 3)) {
+            case 0 -> TestCells.ncmCell();
+            case 1 -> TestCells.ncmCellWithResistanceVsSoc();
+            default -> TestCells.ncmCellWithTablesAtTwoTemperatures();
+        };
         HysteresisModel hyst = new HysteresisModel(r.nextDouble(0, 0.02), 30);
         EkfSocEstimator fast = new EkfSocEstimator(params, hyst, EkfTuning.defaults(), adaptation, 3);
         ReferenceEkfSocEstimator ref = new ReferenceEkfSocEstimator(params, hyst, EkfTuning.defaults(), adaptation, 3);
@@ -234,12 +239,14 @@ class EkfSocEstimatorTest {
 
     @Test
     void updateAllocatesNothingAfterWarmUp() {
-        EkfSocEstimator ekf = new EkfSocEstimator(TestCells.ncmCellWithResistanceVsSoc(), new HysteresisModel(0.01, 30),
-                EkfTuning.defaults(), EkfAdaptation.resistanceAndCapacity(), 192);
+        EkfSocEstimator ekf = new EkfSocEstimator(TestCells.ncmCellWithTablesAtTwoTemperatures(),
+                new HysteresisModel(0.01, 30), EkfTuning.defaults(), EkfAdaptation.resistanceAndCapacity(), 192);
         double[] v = new double[192];
         double[] t = new double[192];
         java.util.Arrays.fill(v, 3.9);
-        java.util.Arrays.fill(t, 25);
+        for (int i = 0; i < t.length; i++) {
+            t[i] = 5 + i % 25;
+        }
         for (int k = 0; k < 20000; k++) {
             ekf.update(-3 + (k % 7), v, t, 0.1);
         }

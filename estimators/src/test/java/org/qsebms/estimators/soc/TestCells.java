@@ -2,7 +2,9 @@ package org.qsebms.estimators.soc;
 
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
+import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 
 /** Cells for estimator tests: Chen2020 NCM811 OCV (sloped) and a Safari-like flat LFP OCV. */
 public final class TestCells {
@@ -48,5 +50,19 @@ public final class TestCells {
     public static EcmParameters ncmCellWithResistanceVsSoc() {
         return ncmCell().withResistanceVsSoc(new ResistanceVsSoc(new double[] {0.05, 0.1, 0.2, 0.5, 0.9},
                 new double[] {3.8, 2.1, 1.1, 0.9, 1.05}, new double[] {2.6, 1.8, 1.0, 0.8, 1.0}));
+    }
+
+    /**
+     * {@link #ncmCellWithResistanceVsSoc()} measured at 0 and 25 °C: towards empty the resistances
+     * rise more steeply at 0 °C, and the cell relaxes more slowly there.
+     */
+    public static EcmParameters ncmCellWithTablesAtTwoTemperatures() {
+        ResistanceVsSoc warm = new ResistanceVsSoc(new double[] {0.05, 0.1, 0.2, 0.5, 0.9},
+                new double[] {3.8, 2.1, 1.1, 0.9, 1.05}, new double[] {2.6, 1.8, 1.0, 0.8, 1.0});
+        ResistanceVsSoc cold = new ResistanceVsSoc(new double[] {0.05, 0.15, 0.3, 0.5, 0.9},
+                new double[] {9.0, 4.0, 1.4, 0.9, 1.2}, new double[] {8.0, 3.0, 1.1, 0.75, 0.95});
+        return ncmCell().withResistance(new ResistanceMap(new double[] {0, 25}, java.util.List.of(cold, warm)))
+                .withTimeConstants(new TimeConstantsVsTemperature(new double[] {0, 25}, new double[] {15, 10},
+                        new double[] {320, 200}));
     }
 }
