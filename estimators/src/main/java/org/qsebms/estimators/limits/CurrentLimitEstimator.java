@@ -26,6 +26,9 @@ public final class CurrentLimitEstimator {
     private final double r1OhmsOverHorizon;
     /** R2 charged over the horizon. */
     private final double r2OhmsOverHorizon;
+    /** R1 and R2 charged over the horizon at each of the cell's time-constant temperatures (empty without). */
+    private final double[] r1OhmsOverHorizonAt;
+    private final double[] r2OhmsOverHorizonAt;
 
     public CurrentLimitEstimator(EcmParameters cell, CurrentLimitSettings settings) {
         this.cell = cell;
@@ -33,6 +36,14 @@ public final class CurrentLimitEstimator {
         double h = settings.horizonSeconds();
         this.r1OhmsOverHorizon = cell.r1Ohms() * (1 - Math.exp(-h / cell.tau1Seconds()));
         this.r2OhmsOverHorizon = cell.r2Ohms() * (1 - Math.exp(-h / cell.tau2Seconds()));
+        double[] tau1 = cell.timeConstants().tau1Seconds();
+        double[] tau2 = cell.timeConstants().tau2Seconds();
+        this.r1OhmsOverHorizonAt = new double[tau1.length];
+        this.r2OhmsOverHorizonAt = new double[tau2.length];
+        for (int k = 0; k < tau1.length; k++) {
+            r1OhmsOverHorizonAt[k] = cell.r1Ohms() * (1 - Math.exp(-h / tau1[k]));
+            r2OhmsOverHorizonAt[k] = cell.r2Ohms() * (1 - Math.exp(-h / tau2[k]));
+        }
     }
 
     /** Highest charge current (A, >= 0) for a cell in the given state. */
@@ -81,10 +92,10 @@ public final class CurrentLimitEstimator {
         double slowFactor = Math.max(cell.slowSocFactor(soc, celsius), cell.slowSocFactor(end, celsius));
         double r1Charged = r1OhmsOverHorizon;
         double r2Charged = r2OhmsOverHorizon;
-        if (!cell.timeConstants().isEmpty()) {
-            double h = settings.horizonSeconds();
-            r1Charged = cell.r1Ohms() * (1 - Math.exp(-h / cell.tau1SecondsAt(celsius)));
-            r2Charged = cell.r2Ohms() * (1 - Math.exp(-h / cell.tau2SecondsAt(celsius)));
+        if (r1OhmsOverHorizonAt.length > 0) {
+            // the charged parts at the table's temperatures, interpolated like the time constants
+            r1Charged = cell.timeConstants().interpolate(r1OhmsOverHorizonAt, celsius);
+            r2Charged = cell.timeConstants().interpolate(r2OhmsOverHorizonAt, celsius);
         }
         double fast = (cell.r0Ohms() * r0Scale + r1Charged) * fastFactor;
         return (fast + r2Charged * slowFactor) * f + ocvDrift;

@@ -47,12 +47,12 @@ public record TimeConstantsVsTemperature(double[] celsius, double[] tau1Seconds,
 
     /** tau1 at {@code celsius}, or {@code nominal} when empty; no allocation. */
     public double tau1At(double celsius, double nominal) {
-        return isEmpty() ? nominal : interpolate(tau1Seconds, celsius);
+        return isEmpty() ? nominal : interpolateUnchecked(tau1Seconds, celsius);
     }
 
     /** tau2 at {@code celsius}, or {@code nominal} when empty; no allocation. */
     public double tau2At(double celsius, double nominal) {
-        return isEmpty() ? nominal : interpolate(tau2Seconds, celsius);
+        return isEmpty() ? nominal : interpolateUnchecked(tau2Seconds, celsius);
     }
 
     /** The longest time constant at any of the temperatures, or {@code nominal} when empty. */
@@ -64,7 +64,19 @@ public record TimeConstantsVsTemperature(double[] celsius, double[] tau1Seconds,
         return longest;
     }
 
-    private double interpolate(double[] tau, double c) {
+    /**
+     * Any quantity given at each of this table's temperatures ({@code perTemperature}, one value per
+     * temperature), interpolated at {@code celsius} the way the time constants are; no allocation.
+     */
+    public double interpolate(double[] perTemperature, double celsius) {
+        if (perTemperature.length != this.celsius.length || isEmpty()) {
+            throw new IllegalArgumentException("need one value per temperature (" + this.celsius.length + "), got "
+                    + perTemperature.length);
+        }
+        return interpolateUnchecked(perTemperature, celsius);
+    }
+
+    private double interpolateUnchecked(double[] tau, double c) {
         int n = celsius.length;
         if (n == 1 || !(c > celsius[0])) {
             return tau[0];

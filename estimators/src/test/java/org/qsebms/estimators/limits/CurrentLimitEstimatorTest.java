@@ -10,7 +10,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.EquivalentCircuitCell;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
+import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 
 class CurrentLimitEstimatorTest {
     static final OcvCurve OCV = new OcvCurve(new double[] {0, 0.1, 0.9, 1}, new double[] {3.0, 3.5, 4.0, 4.2},
@@ -35,6 +37,20 @@ class CurrentLimitEstimatorTest {
         // R0 and R1 four times, R2 three times their mid-SOC value at empty
         holdsTheWindow(CELL.withResistanceVsSoc(new ResistanceVsSoc(new double[] {0, 0.1, 0.3, 1},
                 new double[] {4, 2, 1, 1.1}, new double[] {3, 1.6, 1, 1})), seed);
+    }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void holdingTheLimitKeepsTheWindowWithResistanceTablesAndTimeConstantsPerTemperature(long seed) {
+        // at 10 °C the rise towards empty is steeper and the cell relaxes more slowly than at 40 °C; the
+        // seeds' temperatures (12-44 °C) fall between the two tables and above the warmer one
+        holdsTheWindow(CELL.withResistance(new ResistanceMap(new double[] {10, 40}, java.util.List.of(
+                new ResistanceVsSoc(new double[] {0, 0.1, 0.3, 1}, new double[] {8, 3, 1.2, 1.1},
+                        new double[] {6, 2.5, 1.1, 1}),
+                new ResistanceVsSoc(new double[] {0, 0.1, 0.3, 1}, new double[] {3, 1.6, 1, 1},
+                        new double[] {2, 1.3, 1, 1}))))
+                .withTimeConstants(new TimeConstantsVsTemperature(new double[] {10, 40}, new double[] {4, 1},
+                        new double[] {90, 30})), seed);
     }
 
     private static void holdsTheWindow(EcmParameters cell, long seed) {

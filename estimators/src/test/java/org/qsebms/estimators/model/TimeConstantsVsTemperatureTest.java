@@ -20,6 +20,14 @@ class TimeConstantsVsTemperatureTest {
     }
 
     @Test
+    void interpolatesAnyQuantityGivenPerTemperature() {
+        assertThat(taus.interpolate(new double[] {10, 20}, 12.5)).isCloseTo(15, within(1e-12));
+        assertThat(taus.interpolate(new double[] {10, 20}, 50)).isEqualTo(20);
+        assertThatThrownBy(() -> taus.interpolate(new double[] {1, 2, 3}, 10))
+                .hasMessageContaining("need one value per temperature (2), got 3");
+    }
+
+    @Test
     void noneGivesTheNominalTimeConstants() {
         assertThat(TimeConstantsVsTemperature.NONE.isEmpty()).isTrue();
         assertThat(TimeConstantsVsTemperature.NONE.tau1At(0, 2.0)).isEqualTo(2.0);
