@@ -153,9 +153,9 @@ class SharedDataValidationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"0C_US06", "0C_Cycle_1"})
-    @Disabled("known miss, reported in docs/estimation.md (2026-11-26): 3-sigma coverage 85.8 % (0 °C US06) and 85.4 % "
-            + "(0 °C Cycle_1) against 95 %, with the per-temperature resistance tables and time constants (86.8 / 82.6 % "
-            + "before them); the misses sit at the ends of the logs below 25 % SOC, where the cold cell relaxes for "
+    @Disabled("known miss, reported in docs/estimation.md (2026-11-26): 3-sigma coverage 86.2 % (0 °C US06) and 85.1 % "
+            + "(0 °C Cycle_1) against 95 %, with the per-temperature resistance tables and time constants and covariance "
+            + "matching (86.8 / 82.6 % before them); the misses sit at the ends of the logs below 25 % SOC, where the cold cell relaxes for "
             + "far longer than the model's 39 s diffusion pair (at the final rest of Cycle_1 the voltage is still "
             + "rising after 300 s) and "
             + "the tester holds it at its 2.5 V floor, so the estimate runs 4-6 % low with a bound of about 2.8 %")

@@ -51,6 +51,8 @@ public final class EkfSocEstimator implements SocEstimator {
     private final boolean[] initialised;
     private final int[] rejectedInRow;
     private final double[] ocvSocVariance;
+    private final double[] innovationMeanSquare;
+    private final double[] measurementVariance;
     private final double[] u = new double[N];
     private final double[] k = new double[N];
     private final double[] hk = new double[N];
@@ -82,6 +84,9 @@ public final class EkfSocEstimator implements SocEstimator {
         this.inverseCapacityScale = new double[cellCount];
         this.initialised = new boolean[cellCount];
         this.rejectedInRow = new int[cellCount];
+        this.innovationMeanSquare = new double[cellCount];
+        java.util.Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
+        this.measurementVariance = innovationMeanSquare.clone();
         this.ocvSocVariance = new double[cellCount];
         Arrays.fill(r0Scale, 1.0);
         Arrays.fill(inverseCapacityScale, 1.0);
@@ -97,6 +102,8 @@ public final class EkfSocEstimator implements SocEstimator {
     @Override
     public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
         boolean perCell = !cell.timeConstants().isEmpty();
+        double innovationForget = tuning.innovationWindowSeconds() > 0
+                ? Math.exp(-dtSeconds / tuning.innovationWindowSeconds()) : 1.0;
         double a1 = Math.exp(-dtSeconds / cell.tau1Seconds());
         double a2 = Math.exp(-dtSeconds / cell.tau2Seconds());
         for (int i = 0; i < cells; i++) {
@@ -109,7 +116,7 @@ public final class EkfSocEstimator implements SocEstimator {
                 initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f);
             }
             predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
-            correct(i, packAmps, cellVolts[i], cellCelsius[i], f);
+            correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
         }
     }
 
@@ -166,7 +173,7 @@ public final class EkfSocEstimator implements SocEstimator {
      * dV/dsoc (tried with the first, single-factor table: it made the mid-drive NCA starts worse,
      * US06 1.42 to 1.48 % RMSE, HWFTa 0.34 to 0.46 %).
      */
-    private void correct(int i, double amps, double volts, double celsius, double f) {
+    private void correct(int i, double amps, double volts, double celsius, double f, double innovationForget) {
         double z = clamp01(soc[i]);
         double r0Volts = cell.r0Ohms() * f * cell.socFactor(z, celsius) * amps;
         double predicted = cell.ocv().voltsAt(z, celsius) + hysteresis.magnitudeVolts() * h[i]
@@ -186,6 +193,13 @@ public final class EkfSocEstimator implements SocEstimator {
         hk[R0] = r0Volts;
         hk[CAP] = 0;
         double s0 = projectCovariance(b);
+        boolean matching = tuning.innovationWindowSeconds() > 0;
+        if (matching) {
+            // covariance matching: innovations larger than expected mean a model error the filter should not
+            // read as SOC; the running mean square from before this sample sets the measurement variance
+            r = Math.max(r, innovationMeanSquare[i] - s0);
+        }
+        measurementVariance[i] = r;
         double s = s0 + r;
         double gate = tuning.gateSigmas();
         if (innovation * innovation > gate * gate * s) {
@@ -199,6 +213,10 @@ public final class EkfSocEstimator implements SocEstimator {
             s = s0 + r;
         }
         rejectedInRow[i] = 0;
+        if (matching) {
+            innovationMeanSquare[i] = innovationForget * innovationMeanSquare[i]
+                    + (1 - innovationForget) * innovation * innovation;
+        }
         for (int j = 0; j < N; j++) {
             k[j] = u[j] / s;
         }
@@ -340,6 +358,14 @@ public final class EkfSocEstimator implements SocEstimator {
     }
 
     /** The R0 scale the filter currently uses for this cell (adapted when adaptation is on). */
+    /**
+     * The voltage sigma the filter used at cell {@code c}'s last correction: the tuning's voltage
+     * sigma, or more where the innovations showed a larger model error (covariance matching).
+     */
+    public double cellVoltageSigmaVolts(int c) {
+        return Math.sqrt(measurementVariance[c]);
+    }
+
     public double cellR0Scale(int cell) {
         return r0Scale[cell];
     }

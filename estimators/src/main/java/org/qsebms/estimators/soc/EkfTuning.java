@@ -16,6 +16,11 @@ package org.qsebms.estimators.soc;
  * @param ocvSigmaVolts           systematic OCV-model error, one sigma: not white noise, so the
  *                                filter cannot average it away; it is added to the reported
  *                                bound as {@code (ocvSigma / slope)^2} where the voltage is used
+ * @param innovationWindowSeconds time constant of each cell's running mean square of accepted
+ *                                innovations; where that mean exceeds what the filter expects
+ *                                ({@code H P H'} plus the voltage sigma squared), the excess is
+ *                                taken as the measurement variance (covariance matching, never
+ *                                below the voltage sigma squared). 0 turns it off
  */
 public record EkfTuning(
         double currentSigmaAmps,
@@ -26,7 +31,8 @@ public record EkfTuning(
         double minOcvSlopeVoltsPerSoc,
         double gateSigmas,
         int maxConsecutiveRejections,
-        double ocvSigmaVolts) {
+        double ocvSigmaVolts,
+        double innovationWindowSeconds) {
 
     public EkfTuning {
         positive("currentSigmaAmps", currentSigmaAmps);
@@ -40,15 +46,24 @@ public record EkfTuning(
             throw new IllegalArgumentException("maxConsecutiveRejections must be >= 1, got " + maxConsecutiveRejections);
         }
         nonNegative("ocvSigmaVolts", ocvSigmaVolts);
+        nonNegative("innovationWindowSeconds", innovationWindowSeconds);
     }
 
     /**
      * Defaults: 50 mA current noise; 80 mV voltage sigma and 20 mV systematic OCV error, which
      * stand for model error far more than for sensor noise (chosen on the Panasonic 25 °C drive
-     * cycles, see docs/estimation.md).
+     * cycles, see docs/estimation.md); a 60 s innovation window, twice the longest RC time
+     * constant of the characterised cells, so one load step does not dominate it.
      */
     public static EkfTuning defaults() {
-        return new EkfTuning(0.05, 0.080, 0.001, 0.20, 0.02, 0.05, 6.0, 20, 0.020);
+        return new EkfTuning(0.05, 0.080, 0.001, 0.20, 0.02, 0.05, 6.0, 20, 0.020, 60);
+    }
+
+    /** A copy with the given innovation window (0: the measurement variance stays fixed). */
+    public EkfTuning withInnovationWindowSeconds(double seconds) {
+        return new EkfTuning(currentSigmaAmps, voltageSigmaVolts, socDriftSigmaPerHour, initialSocSigma,
+                initialRcSigmaVolts, minOcvSlopeVoltsPerSoc, gateSigmas, maxConsecutiveRejections, ocvSigmaVolts,
+                seconds);
     }
 
     private static void positive(String name, double v) {

@@ -21,6 +21,8 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
     private final boolean[] initialised;
     private final int[] rejectedInRow;
     private final double[] ocvSocVariance;
+    private final double[] innovationMeanSquare;
+    private final double[] measurementVariance;
 
     public ReferenceEkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, int cellCount) {
         this(cell, hysteresis, tuning, EkfAdaptation.OFF, cellCount);
@@ -38,6 +40,9 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         this.initialised = new boolean[cellCount];
         this.rejectedInRow = new int[cellCount];
         this.ocvSocVariance = new double[cellCount];
+        this.innovationMeanSquare = new double[cellCount];
+        java.util.Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
+        this.measurementVariance = innovationMeanSquare.clone();
         for (int i = 0; i < cellCount; i++) {
             x[i] = MatrixUtils.createColumnRealMatrix(new double[] {0, 0, 0, 1, 1});
             double sr = adaptation.initialR0ScaleSigma();
@@ -104,11 +109,11 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
                 q.getEntry(0, 0) + drift * drift * dt / 3600.0, q.getEntry(1, 1), q.getEntry(2, 2),
                 sr * sr * dt / 3600.0, sc * sc * dt / 3600.0});
             cov[i] = fm.multiply(cov[i]).multiply(fm.transpose()).add(qDiag);
-            correct(i, amps, cellVolts[i], cellCelsius[i], f);
+            correct(i, amps, cellVolts[i], cellCelsius[i], f, dt);
         }
     }
 
-    private void correct(int i, double amps, double volts, double celsius, double f) {
+    private void correct(int i, double amps, double volts, double celsius, double f, double dt) {
         double z = Math.max(0, Math.min(1, x[i].getEntry(0, 0)));
         double r0Volts = cell.r0Ohms() * f * cell.socFactor(z, celsius) * amps;
         double predicted = cell.ocv().voltsAt(z, celsius) + hysteresis.magnitudeVolts() * h[i]
@@ -121,7 +126,12 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         if (h0 != 0.0) {
             ocvSocVariance[i] = Math.pow(tuning.ocvSigmaVolts() / h0, 2);
         }
-        double s = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0) + r;
+        double expected = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0);
+        if (tuning.innovationWindowSeconds() > 0) {
+            r = Math.max(r, innovationMeanSquare[i] - expected);
+        }
+        measurementVariance[i] = r;
+        double s = expected + r;
         double gate = tuning.gateSigmas();
         if (innovation * innovation > gate * gate * s) {
             if (++rejectedInRow[i] < tuning.maxConsecutiveRejections()) {
@@ -132,6 +142,10 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
             s = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0) + r;
         }
         rejectedInRow[i] = 0;
+        if (tuning.innovationWindowSeconds() > 0) {
+            double forget = Math.exp(-dt / tuning.innovationWindowSeconds());
+            innovationMeanSquare[i] = forget * innovationMeanSquare[i] + (1 - forget) * innovation * innovation;
+        }
         RealMatrix k = cov[i].multiply(hm.transpose()).scalarMultiply(1.0 / s);
         x[i] = x[i].add(k.scalarMultiply(innovation));
         x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
@@ -163,6 +177,14 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
                 out[5 * j + m] = cov[c].getEntry(j, m);
             }
         }
+    }
+
+    /**
+     * The voltage sigma the filter used at cell {@code c}'s last correction: the tuning's voltage
+     * sigma, or more where the innovations showed a larger model error (covariance matching).
+     */
+    public double cellVoltageSigmaVolts(int c) {
+        return Math.sqrt(measurementVariance[c]);
     }
 
     public double cellR0Scale(int c) {
