@@ -37,13 +37,23 @@ class MidCycleConvergenceTest {
      */
     @Disabled("known miss (2026-11-26): starts below about 60 % SOC on the aggressive cycles. RMSE / max / converged: "
             + "US06 row 2000 (SOC 0.64) -30 %: 1.39 % / 2.02 % / 102 s; US06 row 2500 (0.54) +30 %: 3.10 % / 4.03 % / 152 s "
-            + "(coverage 97.3 %); HWFTa row 4000 (0.52) +30 %: 1.01 % / 1.58 % / 1 s; HWFTa row 5000 (0.39) -30 %: "
-            + "2.11 % / 3.33 % / 1412 s; Cycle_2 row 7000 (0.43) +30 %: 1.17 % / 2.21 % / 2 s. Met: US06 rows 500 and 1000, "
-            + "HWFTa 1000 and 2000, LA92 2000 and 8000, Cycle_1 3000 and 6000, Cycle_2 2000. The model's bias below "
-            + "about 30 % SOC under load (docs/estimation.md)")
+            + "(coverage 97.3 %); HWFTa row 5000 (0.39) -30 %: 2.11 % / 3.33 % / 1412 s; Cycle_2 row 7000 (0.43) +30 %: "
+            + "1.17 % / 2.21 % / 2 s. The model's bias below about 30 % SOC under load (docs/estimation.md)")
     @ParameterizedTest
-    @CsvSource({"US06,2000,-0.3", "US06,2500,0.3", "HWFTa,4000,0.3", "HWFTa,5000,-0.3", "Cycle_2,7000,0.3"})
+    @CsvSource({"US06,2000,-0.3", "US06,2500,0.3", "HWFTa,5000,-0.3", "Cycle_2,7000,0.3"})
     void laterStartsAlsoMeetTheTargets(String cycle, int startRow, double offset) {
+        assertMeetsTheTargets(replayFrom(cycle, startRow, offset));
+    }
+
+    /**
+     * The probed starts that meet the targets, asserted: early and late starts on each cycle. HWFTa
+     * row 4000 (SOC 0.52) joined them with covariance matching (RMSE 1.01 to 0.99 %, max 1.58 to
+     * 1.53 %), by a thin margin.
+     */
+    @ParameterizedTest
+    @CsvSource({"US06,500,0.3", "US06,1000,0.3", "HWFTa,1000,0.3", "HWFTa,2000,-0.3", "HWFTa,4000,0.3", "LA92,2000,0.3",
+        "LA92,8000,-0.3", "Cycle_1,3000,0.3", "Cycle_1,6000,-0.3", "Cycle_2,2000,-0.3"})
+    void otherStartsMeetTheTargets(String cycle, int startRow, double offset) {
         assertMeetsTheTargets(replayFrom(cycle, startRow, offset));
     }
 
