@@ -82,6 +82,7 @@ public final class LogReplay {
         double[] bound = new double[n];
         double[] r0 = new double[n];
         double[] cap = new double[n];
+        double[] voltageSigma = new double[n];
         double[] v = new double[1];
         double[] t = new double[1];
         double anchorSoc = Double.NaN;
@@ -125,8 +126,10 @@ public final class LogReplay {
             bound[k] = b;
             r0[k] = rls.cellR0At25Ohms(0);
             cap[k] = capacity.capacityAh();
+            voltageSigma[k] = ekf.cellVoltageSigmaVolts(0);
         }
-        ReplayTrace trace = new ReplayTrace(log.timeS().clone(), soc, bound, r0, cap, log.socRef().clone());
+        ReplayTrace trace = new ReplayTrace(log.timeS().clone(), soc, bound, r0, cap, voltageSigma,
+                log.socRef().clone());
         ReplaySummary.UsableCapacityResult found = usable == null ? ReplaySummary.UsableCapacityResult.NOT_ASKED
                 : new ReplaySummary.UsableCapacityResult(true, usable.usableCapacityAh(),
                         usable.last() == null ? Double.NaN : usable.last().meanDischargeC(), usable.lastRejection());

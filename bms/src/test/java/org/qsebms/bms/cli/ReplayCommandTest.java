@@ -41,7 +41,10 @@ class ReplayCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> rows = Files.readAllLines(out.resolve("replay.csv"));
         assertThat(rows).hasSize(1801);
-        assertThat(rows.get(0)).isEqualTo("time_s,soc_est,soc_bound_3sigma,r0_ohm,capacity_ah_est,soc_ref");
+        assertThat(rows.get(0)).isEqualTo("time_s,soc_est,soc_bound_3sigma,r0_ohm,capacity_ah_est,voltage_sigma_v,soc_ref");
+        // the voltage sigma the filter used: never below its 80 mV design value
+        assertThat(rows.subList(1, rows.size())).allSatisfy(row ->
+                assertThat(Double.parseDouble(row.split(",")[5])).isGreaterThanOrEqualTo(0.08));
         assertThat(out.resolve("replay.png")).isNotEmptyFile();
         assertThat(r.out().lines().filter(l -> l.startsWith("{"))).hasSize(1);
         assertThat(SharedDataValidationTest.json(r.out()).get("soc_rmse_pct")).isLessThan(1.0);
