@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.qsebms.bms.replay.CellLogCsv;
 import org.qsebms.config.PresetCatalog;
+import org.qsebms.estimators.characterization.CellTestLog;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
 import org.qsebms.estimators.limits.CurrentLimitSettings;
 import org.qsebms.estimators.model.EcmParameters;
@@ -173,8 +175,7 @@ class SharedDataValidationTest {
      */
     @ParameterizedTest
     @ValueSource(strings = {"0C_US06", "0C_Cycle_1", "0C_LA92"})
-    void coldResistanceTablePredictsTheColdVoltageNearEmptyBetterThanTheScaledWarmTable(String cycle)
-            throws java.io.IOException {
+    void coldResistanceTablePredictsTheColdVoltageNearEmptyBetterThanTheScaledWarmTable(String cycle) {
         EcmParameters mapped = new PresetCatalog().load(ncaPreset.toString()).cell();
         ResistanceMap map = mapped.resistance();
         assertThat(map.dependsOnTemperature()).as("tables from the 25 and 0 °C HPPC tests").isTrue();
@@ -197,47 +198,39 @@ class SharedDataValidationTest {
      * have allowed more than the cell could carry.
      */
     @Test
-    void coldDischargeLimitStaysBelowTheColdPulsesThatHitTheVoltageFloor() throws java.io.IOException {
+    void coldDischargeLimitStaysBelowTheColdPulsesThatHitTheVoltageFloor() {
         EcmParameters mapped = new PresetCatalog().load(ncaPreset.toString()).cell();
         ResistanceMap map = mapped.resistance();
         EcmParameters warmOnly = mapped.withResistance(ResistanceMap.of(map.tables().get(map.tables().size() - 1)));
         CurrentLimitSettings tenSecondsToTheFloor = new CurrentLimitSettings(2.5, 4.2, 10, 2.9, 60, 0, 10, 45, 60);
-        List<String> lines = Files.readAllLines(data.resolve("panasonic_18650pf_nca/pan18650pf_0C_HPPC_native.csv"));
-        List<String> header = List.of(lines.get(0).split(","));
-        int t = header.indexOf("time_s");
-        int i = header.indexOf("current_a");
-        int v = header.indexOf("voltage_v");
-        int c = header.indexOf("temperature_c");
-        int z = header.indexOf("soc_ref");
+        CellTestLog hppc = CellLogCsv.read(data.resolve("panasonic_18650pf_nca/pan18650pf_0C_HPPC_native.csv"));
+        double[] amps = hppc.currentA();
         int floored = 0;
         int warmAllowed = 0;
-        for (int k = 1; k < lines.size(); k++) {
-            String[] first = lines.get(k).split(",");
-            if (Double.parseDouble(first[i]) >= -1) {
+        for (int k = 0; k < amps.length; k++) {
+            if (amps[k] >= -1) {
                 continue;
             }
-            double amps = 0;
+            double peak = 0;
             double lowest = Double.MAX_VALUE;
             int end = k;
-            String[] row = first;
-            while (end < lines.size() && Double.parseDouble((row = lines.get(end).split(","))[i]) < -1) {
-                amps = Math.min(amps, Double.parseDouble(row[i]));
-                lowest = Math.min(lowest, Double.parseDouble(row[v]));
-                end++;
+            for (; end < amps.length && amps[end] < -1; end++) {
+                peak = Math.min(peak, amps[end]);
+                lowest = Math.min(lowest, hppc.voltageV()[end]);
             }
-            double seconds = Double.parseDouble(lines.get(end - 1).split(",")[t]) - Double.parseDouble(first[t]);
+            double seconds = hppc.timeS()[end - 1] - hppc.timeS()[k];
             if (lowest <= 2.505 && seconds < 9.5) {
-                double soc = Double.parseDouble(first[z]);
-                double celsius = Double.parseDouble(first[c]);
+                double soc = hppc.socRef()[k];
+                double celsius = hppc.temperatureC()[k];
                 double limit = new CurrentLimitEstimator(mapped, tenSecondsToTheFloor).dischargeLimitAmps(soc, 0, celsius, 1);
                 double warmLimit = new CurrentLimitEstimator(warmOnly, tenSecondsToTheFloor)
                         .dischargeLimitAmps(soc, 0, celsius, 1);
                 System.out.printf(java.util.Locale.ROOT, "0 °C pulse at SOC %.3f, %.1f °C: %.2f A reached 2.5 V after "
-                        + "%.1f s; 10 s limit %.2f A with the map, %.2f A with the 25 °C table%n", soc, celsius, -amps,
+                        + "%.1f s; 10 s limit %.2f A with the map, %.2f A with the 25 °C table%n", soc, celsius, -peak,
                         seconds, limit, warmLimit);
-                assertThat(limit).as("10 s discharge limit at SOC %.3f, %.1f °C", soc, celsius).isLessThan(-amps);
+                assertThat(limit).as("10 s discharge limit at SOC %.3f, %.1f °C", soc, celsius).isLessThan(-peak);
                 floored++;
-                warmAllowed += warmLimit >= -amps ? 1 : 0;
+                warmAllowed += warmLimit >= -peak ? 1 : 0;
             }
             k = end;
         }
@@ -246,36 +239,20 @@ class SharedDataValidationTest {
     }
 
     /** RMS of model minus measured terminal voltage over the rows whose soc_ref is below {@code maxSoc}. */
-    private static double openLoopVoltageRms(EcmParameters params, Path log, double maxSoc) throws java.io.IOException {
-        List<String> lines = Files.readAllLines(log);
-        List<String> header = List.of(lines.get(0).split(","));
-        int t = header.indexOf("time_s");
-        int i = header.indexOf("current_a");
-        int v = header.indexOf("voltage_v");
-        int c = header.indexOf("temperature_c");
-        int z = header.indexOf("soc_ref");
-        EquivalentCircuitCell cell = null;
-        double previous = 0;
+    private static double openLoopVoltageRms(EcmParameters params, Path path, double maxSoc) {
+        CellTestLog log = CellLogCsv.read(path);
+        EquivalentCircuitCell cell = new EquivalentCircuitCell(params, log.socRef()[0], log.temperatureC()[0]);
         double sum = 0;
         int n = 0;
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            double time = Double.parseDouble(f[t]);
-            double soc = Double.parseDouble(f[z]);
-            double celsius = Double.parseDouble(f[c]);
-            if (cell == null) {
-                cell = new EquivalentCircuitCell(params, soc, celsius);
-            } else {
-                cell.setCelsius(celsius);
-                cell.step(Double.parseDouble(f[i]), time - previous);
-                cell.setSoc(soc);
-                if (soc < maxSoc) {
-                    double error = cell.terminalVolts() - Double.parseDouble(f[v]);
-                    sum += error * error;
-                    n++;
-                }
+        for (int k = 1; k < log.timeS().length; k++) {
+            cell.setCelsius(log.temperatureC()[k]);
+            cell.step(log.currentA()[k], log.timeS()[k] - log.timeS()[k - 1]);
+            cell.setSoc(log.socRef()[k]);
+            if (log.socRef()[k] < maxSoc) {
+                double error = cell.terminalVolts() - log.voltageV()[k];
+                sum += error * error;
+                n++;
             }
-            previous = time;
         }
         assertThat(n).as("rows below SOC " + maxSoc).isGreaterThan(100);
         return Math.sqrt(sum / n);

@@ -53,30 +53,30 @@ public record ResistanceMap(double[] celsius, List<ResistanceVsSoc> tables) {
 
     /** The factor on R0 and R1 at {@code soc} and {@code celsius}; no allocation. */
     public double factorAt(double soc, double celsius) {
-        int n = this.celsius.length;
-        if (n == 1 || !(celsius > this.celsius[0])) {
-            return tables.get(0).factorAt(soc);
-        }
-        if (celsius >= this.celsius[n - 1]) {
-            return tables.get(n - 1).factorAt(soc);
-        }
-        int i = lowerIndex(celsius);
-        double t = weight(i, celsius);
-        return (1 - t) * tables.get(i).factorAt(soc) + t * tables.get(i + 1).factorAt(soc);
+        return at(soc, celsius, false);
     }
 
     /** The factor on R2 at {@code soc} and {@code celsius}; no allocation. */
     public double slowFactorAt(double soc, double celsius) {
+        return at(soc, celsius, true);
+    }
+
+    private double at(double soc, double celsius, boolean slow) {
         int n = this.celsius.length;
         if (n == 1 || !(celsius > this.celsius[0])) {
-            return tables.get(0).slowFactorAt(soc);
+            return tableAt(0, soc, slow);
         }
         if (celsius >= this.celsius[n - 1]) {
-            return tables.get(n - 1).slowFactorAt(soc);
+            return tableAt(n - 1, soc, slow);
         }
         int i = lowerIndex(celsius);
         double t = weight(i, celsius);
-        return (1 - t) * tables.get(i).slowFactorAt(soc) + t * tables.get(i + 1).slowFactorAt(soc);
+        return (1 - t) * tableAt(i, soc, slow) + t * tableAt(i + 1, soc, slow);
+    }
+
+    private double tableAt(int table, double soc, boolean slow) {
+        ResistanceVsSoc bySoc = tables.get(table);
+        return slow ? bySoc.slowFactorAt(soc) : bySoc.factorAt(soc);
     }
 
     private int lowerIndex(double c) {
