@@ -351,11 +351,20 @@ public final class PackController {
         s.minCelsius = m.minCelsius;
         s.packSoc = soc.packSoc();
         double bound = 0;
+        EkfSocEstimator ekf = soc instanceof EkfSocEstimator e ? e : null;
+        double sigma = Double.NaN;
+        int sigmaCell = -1;
         for (int i = 0; i < s.cellSoc.length; i++) {
             s.cellSoc[i] = soc.cellSoc(i);
             bound = Math.max(bound, soc.cellSocBound3Sigma(i));
+            if (ekf != null && !(ekf.cellVoltageSigmaVolts(i) <= sigma)) {
+                sigma = ekf.cellVoltageSigmaVolts(i);
+                sigmaCell = i;
+            }
         }
         s.socBound3Sigma = bound;
+        s.modelVoltageSigma = sigma;
+        s.modelVoltageSigmaCell = sigmaCell;
         s.chargeLimitAmps = currentLimits.chargeAmps();
         s.dischargeLimitAmps = currentLimits.dischargeAmps();
         s.mainPositiveClosed = hw.contactor(ContactorId.MAIN_POSITIVE).feedbackClosed();

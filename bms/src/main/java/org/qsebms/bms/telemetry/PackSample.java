@@ -19,6 +19,12 @@ public final class PackSample {
     public double minCelsius;
     public double packSoc;
     public double socBound3Sigma;
+    /**
+     * The largest voltage sigma the SOC filter is using on any cell (its design value, or more where
+     * covariance matching found a larger model error), and that cell; NaN and -1 without a filter.
+     */
+    public double modelVoltageSigma = Double.NaN;
+    public int modelVoltageSigmaCell = -1;
     public double chargeLimitAmps;
     public double dischargeLimitAmps;
     public boolean mainPositiveClosed;
@@ -82,6 +88,8 @@ public final class PackSample {
         minCelsius = o.minCelsius;
         packSoc = o.packSoc;
         socBound3Sigma = o.socBound3Sigma;
+        modelVoltageSigma = o.modelVoltageSigma;
+        modelVoltageSigmaCell = o.modelVoltageSigmaCell;
         chargeLimitAmps = o.chargeLimitAmps;
         dischargeLimitAmps = o.dischargeLimitAmps;
         mainPositiveClosed = o.mainPositiveClosed;

@@ -60,6 +60,13 @@ public final class TelemetryJson {
         } else {
             n.putNull("socBound3Sigma");
         }
+        if (Double.isFinite(s.modelVoltageSigma)) {
+            n.put("modelVoltageSigma", round(s.modelVoltageSigma, 4));
+            n.put("modelVoltageSigmaCell", s.modelVoltageSigmaCell);
+        } else {
+            n.putNull("modelVoltageSigma");
+            n.putNull("modelVoltageSigmaCell");
+        }
         if (s.healthKnown && Double.isFinite(s.soh)) {
             n.put("soh", round(s.soh, 4));
         } else {

@@ -56,9 +56,14 @@ class MqttTelemetryTest {
         assertThat(state.get("ts").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(state.get("boot").asLong()).isPositive();
         for (String field : new String[] {"packVolts", "packAmps", "soc", "socBound3Sigma", "chargeLimitAmps",
-                "dischargeLimitAmps", "mode", "contactors", "minCelsius", "maxCelsius", "droppedSamples"}) {
+                "dischargeLimitAmps", "mode", "contactors", "minCelsius", "maxCelsius", "droppedSamples",
+                "modelVoltageSigma", "modelVoltageSigmaCell"}) {
             assertThat(state.has(field)).as(field).isTrue();
         }
+        // the SOC filter's largest voltage sigma (the controller runs the EKF): its 80 mV design value or more,
+        // on a cell of the 4-cell pack
+        assertThat(state.get("modelVoltageSigma").asDouble()).isGreaterThanOrEqualTo(0.08);
+        assertThat(state.get("modelVoltageSigmaCell").asInt()).isBetween(0, 3);
         assertThat(sub.on(topics.state()).stream().map(r -> r.json().get("seq").asLong()).toList())
                 .startsWith(1L, 2L, 3L);
         JsonNode cells = sub.awaitTopic(topics.cells(), WAIT).json();
