@@ -28,6 +28,8 @@ public final class PackController {
     private final Plant plant;
     private final PackMeasurement m;
     private final SocEstimator soc;
+    /** The SOC estimator as the EKF, for its RC voltages, R0 scale, capacity and voltage sigma; null for others. */
+    private final EkfSocEstimator socFilter;
     private SoftShortDetector softShort;
     private CellHealthTracker health;
     private UsableCapacityMeter usableCapacity;
@@ -74,6 +76,7 @@ public final class PackController {
         this.hw = hw;
         this.plant = plant;
         this.soc = soc;
+        this.socFilter = soc instanceof EkfSocEstimator e ? e : null;
         this.protection = protection;
         this.supervisor = supervisor;
         this.currentLimits = currentLimits;
@@ -210,10 +213,10 @@ public final class PackController {
         long revision = health.revision();
         if (revision != healthRevisionSeen) {
             healthRevisionSeen = revision;
-            if (soc instanceof EkfSocEstimator ekf) {
+            if (socFilter != null) {
                 for (int i = 0; i < m.cellCount(); i++) {
                     if (health.capacityWindows(i) > 0) {
-                        ekf.setCellCapacityAh(i, health.capacityAh(i));
+                        socFilter.setCellCapacityAh(i, health.capacityAh(i));
                     }
                 }
             }
@@ -235,7 +238,7 @@ public final class PackController {
         if (sof == null) {
             return;
         }
-        EkfSocEstimator ekf = soc instanceof EkfSocEstimator e ? e : null;
+        EkfSocEstimator ekf = socFilter;
         double charge = Double.POSITIVE_INFINITY;
         double discharge = Double.POSITIVE_INFINITY;
         for (int i = 0; i < m.cellCount(); i++) {
@@ -351,15 +354,17 @@ public final class PackController {
         s.minCelsius = m.minCelsius;
         s.packSoc = soc.packSoc();
         double bound = 0;
-        EkfSocEstimator ekf = soc instanceof EkfSocEstimator e ? e : null;
         double sigma = Double.NaN;
         int sigmaCell = -1;
         for (int i = 0; i < s.cellSoc.length; i++) {
             s.cellSoc[i] = soc.cellSoc(i);
             bound = Math.max(bound, soc.cellSocBound3Sigma(i));
-            if (ekf != null && !(ekf.cellVoltageSigmaVolts(i) <= sigma)) {
-                sigma = ekf.cellVoltageSigmaVolts(i);
-                sigmaCell = i;
+            if (socFilter != null) {
+                double cellSigma = socFilter.cellVoltageSigmaVolts(i);
+                if (!(cellSigma <= sigma)) {
+                    sigma = cellSigma;
+                    sigmaCell = i;
+                }
             }
         }
         s.socBound3Sigma = bound;
