@@ -48,29 +48,12 @@ public record ResistanceVsSoc(double[] socFraction, double[] factor, double[] sl
 
     /** The factor on R0 and R1 at {@code soc}; no allocation. */
     public double factorAt(double soc) {
-        return interpolate(factor, soc);
+        return PiecewiseLinear.at(socFraction, factor, soc);
     }
 
     /** The factor on R2 at {@code soc}; no allocation. */
     public double slowFactorAt(double soc) {
-        return interpolate(slowFactor, soc);
-    }
-
-    private double interpolate(double[] factor, double soc) {
-        double[] x = socFraction;
-        int n = x.length;
-        if (!(soc > x[0])) {
-            return factor[0];
-        }
-        if (soc >= x[n - 1]) {
-            return factor[n - 1];
-        }
-        int i = 0;
-        while (x[i + 1] < soc) {
-            i++;
-        }
-        double t = (soc - x[i]) / (x[i + 1] - x[i]);
-        return factor[i] + t * (factor[i + 1] - factor[i]);
+        return PiecewiseLinear.at(socFraction, slowFactor, soc);
     }
 
     /** True when every factor is 1. */

@@ -47,12 +47,12 @@ public record TimeConstantsVsTemperature(double[] celsius, double[] tau1Seconds,
 
     /** tau1 at {@code celsius}, or {@code nominal} when empty; no allocation. */
     public double tau1At(double celsius, double nominal) {
-        return isEmpty() ? nominal : interpolateUnchecked(tau1Seconds, celsius);
+        return isEmpty() ? nominal : PiecewiseLinear.at(this.celsius, tau1Seconds, celsius);
     }
 
     /** tau2 at {@code celsius}, or {@code nominal} when empty; no allocation. */
     public double tau2At(double celsius, double nominal) {
-        return isEmpty() ? nominal : interpolateUnchecked(tau2Seconds, celsius);
+        return isEmpty() ? nominal : PiecewiseLinear.at(this.celsius, tau2Seconds, celsius);
     }
 
     /** The longest time constant at any of the temperatures, or {@code nominal} when empty. */
@@ -73,23 +73,7 @@ public record TimeConstantsVsTemperature(double[] celsius, double[] tau1Seconds,
             throw new IllegalArgumentException("need one value per temperature (" + this.celsius.length + "), got "
                     + perTemperature.length);
         }
-        return interpolateUnchecked(perTemperature, celsius);
-    }
-
-    private double interpolateUnchecked(double[] tau, double c) {
-        int n = celsius.length;
-        if (n == 1 || !(c > celsius[0])) {
-            return tau[0];
-        }
-        if (c >= celsius[n - 1]) {
-            return tau[n - 1];
-        }
-        int i = 0;
-        while (celsius[i + 1] < c) {
-            i++;
-        }
-        double t = (c - celsius[i]) / (celsius[i + 1] - celsius[i]);
-        return tau[i] + t * (tau[i + 1] - tau[i]);
+        return PiecewiseLinear.at(this.celsius, perTemperature, celsius);
     }
 
     @Override
