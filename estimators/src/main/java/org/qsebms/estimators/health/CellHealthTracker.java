@@ -167,9 +167,7 @@ public final class CellHealthTracker {
             // drop of its (averaged) bleed current over the model's whole resistance
             double steadyOhms = (r0.cellR0At25Ohms(i) + cell.r1Ohms() + cell.r2Ohms()) * cell.resistanceFactor(cellCelsius[i]);
             double volts = cellVolts[i] + restBleedAmps[i] * steadyOhms;
-            double z = ocv.socAt(volts);
-            // remove the entropic term at this temperature, then look up again
-            z = ocv.socAt(volts - (ocv.voltsAt(z, cellCelsius[i]) - ocv.voltsAt(z)));
+            double z = ocv.socAt(volts, cellCelsius[i]);
             restSoc[i] = z;
             restSocSigma[i] = Math.min(1.0, settings.ocvSigmaVolts() / Math.max(1e-3, Math.abs(secantSlope(z))));
             minSoc = Math.min(minSoc, z);

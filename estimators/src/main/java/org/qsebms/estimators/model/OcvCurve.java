@@ -7,15 +7,31 @@ import java.util.Arrays;
  * plus the entropic coefficient dU/dT per point. With a lithium-metal anode the cell OCV is the
  * cathode potential versus Li/Li+.
  *
- * @param socFraction      strictly increasing SOC points in [0, 1]
- * @param ocvVolts         OCV at 25 °C at each point (non-decreasing)
+ * @param socFraction       strictly increasing SOC points in [0, 1]
+ * @param ocvVolts          OCV at 25 °C at each point (non-decreasing)
  * @param entropicVoltsPerK dU/dT at each point (V/K)
+ * @param entropicMinCelsius lowest temperature dU/dT is applied at: below it the OCV is the one at
+ *                          this temperature (a coefficient fitted from OCV tests at a few
+ *                          temperatures is not extrapolated beyond them); negative infinity for a
+ *                          coefficient known at every temperature
+ * @param entropicMaxCelsius highest temperature dU/dT is applied at, likewise
  */
-public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropicVoltsPerK) {
+public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropicVoltsPerK,
+        double entropicMinCelsius, double entropicMaxCelsius) {
 
     public static final double REFERENCE_CELSIUS = 25.0;
 
+    /** A curve whose dU/dT holds at every temperature. */
+    public OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropicVoltsPerK) {
+        this(socFraction, ocvVolts, entropicVoltsPerK, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    }
+
     public OcvCurve {
+        if (Double.isNaN(entropicMinCelsius) || Double.isNaN(entropicMaxCelsius)
+                || !(entropicMinCelsius <= entropicMaxCelsius)) {
+            throw new IllegalArgumentException("OCV temperature span must run from low to high, got "
+                    + entropicMinCelsius + " .. " + entropicMaxCelsius + " °C");
+        }
         if (socFraction.length < 2 || socFraction.length != ocvVolts.length
                 || socFraction.length != entropicVoltsPerK.length) {
             throw new IllegalArgumentException("OCV table needs at least 2 points and equal-length columns, got "
@@ -41,9 +57,27 @@ public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropi
         return interpolate(socFraction, ocvVolts, soc);
     }
 
-    /** OCV at {@code soc} and {@code celsius}, including the entropic term. */
+    /**
+     * OCV at {@code soc} and {@code celsius}, including the entropic term (taken at the nearer end
+     * of the span outside {@code entropicMinCelsius .. entropicMaxCelsius}).
+     */
     public double voltsAt(double soc, double celsius) {
-        return voltsAt(soc) + (celsius - REFERENCE_CELSIUS) * interpolate(socFraction, entropicVoltsPerK, soc);
+        return voltsAt(soc) + (ocvCelsius(celsius) - REFERENCE_CELSIUS) * entropicVoltsPerKAt(soc);
+    }
+
+    /** dU/dT at {@code soc} (V/K). */
+    public double entropicVoltsPerKAt(double soc) {
+        return interpolate(socFraction, entropicVoltsPerK, soc);
+    }
+
+    /** The temperature the OCV of a cell at {@code celsius} is taken at: itself inside the span, else the nearer end. */
+    public double ocvCelsius(double celsius) {
+        return celsius < entropicMinCelsius ? entropicMinCelsius : celsius > entropicMaxCelsius ? entropicMaxCelsius : celsius;
+    }
+
+    /** Whether dU/dT is applied only over a limited temperature span. */
+    public boolean hasEntropicSpan() {
+        return entropicMinCelsius > Double.NEGATIVE_INFINITY || entropicMaxCelsius < Double.POSITIVE_INFINITY;
     }
 
     /** dOCV/dSOC at {@code soc} (V per unit SOC), from the table segment that holds it. */
@@ -76,6 +110,15 @@ public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropi
         return socFraction[lo] + t * (socFraction[hi] - socFraction[lo]);
     }
 
+    /**
+     * The SOC whose OCV at {@code celsius} is {@code volts}: looked up at 25 °C, the entropic term at
+     * that SOC removed, and looked up again (one step suffices where dU/dT changes slowly with SOC).
+     */
+    public double socAt(double volts, double celsius) {
+        double z = socAt(volts);
+        return socAt(volts - (voltsAt(z, celsius) - voltsAt(z)));
+    }
+
     public double minVolts() {
         return ocvVolts[0];
     }
@@ -106,7 +149,8 @@ public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropi
     @Override
     public boolean equals(Object o) {
         return o instanceof OcvCurve other && Arrays.equals(socFraction, other.socFraction)
-                && Arrays.equals(ocvVolts, other.ocvVolts) && Arrays.equals(entropicVoltsPerK, other.entropicVoltsPerK);
+                && Arrays.equals(ocvVolts, other.ocvVolts) && Arrays.equals(entropicVoltsPerK, other.entropicVoltsPerK)
+                && entropicMinCelsius == other.entropicMinCelsius && entropicMaxCelsius == other.entropicMaxCelsius;
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class QseCell {
         for (int i = 0; i < OCV_POINTS; i++) {
             double s = i / (double) (OCV_POINTS - 1);
             ocvGrid[i] = ocv.voltsAt(s);
-            entropicGrid[i] = ocv.voltsAt(s, OcvCurve.REFERENCE_CELSIUS + 1) - ocvGrid[i];
+            entropicGrid[i] = ocv.entropicVoltsPerKAt(s);
         }
         this.capacityAh = params.capacityAh();
         this.r0Ohms = params.r0Ohms();
@@ -123,7 +123,7 @@ public final class QseCell {
         double ocv = ocvGrid[i] + w * (ocvGrid[i + 1] - ocvGrid[i]);
         double dudt = entropicGrid[i] + w * (entropicGrid[i + 1] - entropicGrid[i]);
         double overVolts = amps * r0Ohms * f + v1Volts + v2Volts;
-        terminalVolts = ocv + (celsius - OcvCurve.REFERENCE_CELSIUS) * dudt + hysteresisVolts * hysteresis + overVolts;
+        terminalVolts = ocv + (params.ocv().ocvCelsius(celsius) - OcvCurve.REFERENCE_CELSIUS) * dudt + hysteresisVolts * hysteresis + overVolts;
 
         double heatWatts = amps * overVolts + amps * (celsius + TemperatureLaw.KELVIN_OFFSET) * dudt;
         celsius = ambientCelsius + (celsius - ambientCelsius) * thermalDecay + heatWatts * thermalGain;

@@ -33,14 +33,14 @@ public final class CoulombCountingSocEstimator implements SocEstimator {
     @Override
     public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
         if (!initialised) {
-            initialiseFromOcv(cellVolts);
+            initialiseFromOcv(cellVolts, cellCelsius);
             initialised = true;
             return;
         }
         if (Math.abs(packAmps) <= restAmps) {
             restedSeconds += dtSeconds;
             if (restedSeconds >= restSecondsForOcv) {
-                initialiseFromOcv(cellVolts);
+                initialiseFromOcv(cellVolts, cellCelsius);
                 restedSeconds = 0;
             }
         } else {
@@ -52,9 +52,9 @@ public final class CoulombCountingSocEstimator implements SocEstimator {
         }
     }
 
-    private void initialiseFromOcv(double[] cellVolts) {
+    private void initialiseFromOcv(double[] cellVolts, double[] cellCelsius) {
         for (int i = 0; i < soc.length; i++) {
-            soc[i] = ocv.socAt(cellVolts[i]);
+            soc[i] = ocv.socAt(cellVolts[i], cellCelsius[i]);
         }
     }
 

@@ -122,9 +122,9 @@ public final class EkfSocEstimator implements SocEstimator {
 
     private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f) {
         double r0Amps = cell.r0Ohms() * r0Scale[i] * f * amps;
-        soc[i] = cell.ocv().socAt(volts - r0Amps);
+        soc[i] = cell.ocv().socAt(volts - r0Amps, celsius);
         // once more with R0 at that SOC
-        soc[i] = cell.ocv().socAt(volts - r0Amps * cell.socFactor(soc[i], celsius));
+        soc[i] = cell.ocv().socAt(volts - r0Amps * cell.socFactor(soc[i], celsius), celsius);
         initialised[i] = true;
         resetCovariance(i);
     }
@@ -357,7 +357,6 @@ public final class EkfSocEstimator implements SocEstimator {
         return this.cell.capacityAh() / inverseCapacityScale[cell];
     }
 
-    /** The R0 scale the filter currently uses for this cell (adapted when adaptation is on). */
     /**
      * The voltage sigma the filter used at cell {@code c}'s last correction: the tuning's voltage
      * sigma, or more where the innovations showed a larger model error (covariance matching).
@@ -366,6 +365,7 @@ public final class EkfSocEstimator implements SocEstimator {
         return Math.sqrt(measurementVariance[c]);
     }
 
+    /** The R0 scale the filter currently uses for this cell (adapted when adaptation is on). */
     public double cellR0Scale(int cell) {
         return r0Scale[cell];
     }

@@ -76,8 +76,9 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
             double f = cell.resistanceFactor(cellCelsius[i]);
             if (!initialised[i]) {
                 double r0Amps = cell.r0Ohms() * x[i].getEntry(3, 0) * f * amps;
-                double first = cell.ocv().socAt(cellVolts[i] - r0Amps);
-                x[i].setEntry(0, 0, cell.ocv().socAt(cellVolts[i] - r0Amps * cell.socFactor(first, cellCelsius[i])));
+                double first = cell.ocv().socAt(cellVolts[i] - r0Amps, cellCelsius[i]);
+                x[i].setEntry(0, 0, cell.ocv().socAt(cellVolts[i] - r0Amps * cell.socFactor(first, cellCelsius[i]),
+                        cellCelsius[i]));
                 cov[i] = resetSocPart(cov[i]);
                 initialised[i] = true;
                 ocvSocVariance[i] = 0;
