@@ -70,13 +70,13 @@ public final class PresetCatalog {
         YamlNode cell = root.mapping("cell");
         cell.rejectUnknownKeys(Set.of("capacityAh", "r0Ohms", "r1Ohms", "tau1", "r2Ohms", "tau2",
                 "activationEnergyJPerMol", "ocvTable", "hysteresis", "bulkOhms", "npRatio", "resistanceVsSoc",
-                "timeConstantsVsTemperature"));
+                "timeConstantsVsTemperature", "ocvTemperatureSpan"));
         String ocvTable = cell.requiredString("ocvTable");
         // a preset file may name its OCV table relative to its own directory
         if (baseDir != null && !Path.of(ocvTable).isAbsolute() && Files.isRegularFile(baseDir.resolve(ocvTable))) {
             ocvTable = baseDir.resolve(ocvTable).toString();
         }
-        OcvCurve ocv = OcvTableReader.read(cell.child("ocvTable"), ocvTable);
+        OcvCurve ocv = withTemperatureSpan(OcvTableReader.read(cell.child("ocvTable"), ocvTable), cell);
         HysteresisModel hysteresis = HysteresisModel.NONE;
         if (cell.has("hysteresis")) {
             YamlNode h = cell.mapping("hysteresis");
@@ -166,6 +166,22 @@ public final class PresetCatalog {
      * tau2Seconds: [...]}}: the two RC time constants at each test temperature, in increasing
      * temperature; absent, tau1 and tau2 hold at every temperature.
      */
+    /** The OCV table with the temperature span its dU/dT applies over, when the preset gives one. */
+    private static OcvCurve withTemperatureSpan(OcvCurve ocv, YamlNode cell) {
+        if (!cell.has("ocvTemperatureSpan")) {
+            return ocv;
+        }
+        YamlNode span = cell.mapping("ocvTemperatureSpan");
+        span.rejectUnknownKeys(Set.of("minCelsius", "maxCelsius"));
+        double min = span.requiredNumber("minCelsius", -60, 120, "°C");
+        double max = span.requiredNumber("maxCelsius", -60, 120, "°C");
+        if (min > max) {
+            throw new ConfigException(span.child("minCelsius"), min + " °C is above maxCelsius (" + max + " °C); give "
+                    + "the coldest OCV test's temperature as minCelsius and the warmest's as maxCelsius");
+        }
+        return new OcvCurve(ocv.socFraction(), ocv.ocvVolts(), ocv.entropicVoltsPerK(), min, max);
+    }
+
     private static TimeConstantsVsTemperature timeConstants(YamlNode cell) {
         if (!cell.has("timeConstantsVsTemperature")) {
             return TimeConstantsVsTemperature.NONE;

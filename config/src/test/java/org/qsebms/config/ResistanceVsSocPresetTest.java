@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.OcvCurve;
 
 /**
  * A preset's optional {@code cell.resistanceVsSoc} table, or list of tables one per test
@@ -161,5 +162,29 @@ class ResistanceVsSocPresetTest {
                   timeConstantsVsTemperature: {celsius: [0], tau1Seconds: [0], tau2Seconds: [40]}
                 """).toString())).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("cell.timeConstantsVsTemperature.tau1Seconds[0]");
+    }
+
+    @Test
+    void ocvTemperatureSpanLimitsTheEntropicTermAndRejectsAnInvertedSpan() throws IOException {
+        OcvCurve unbounded = new PresetCatalog().load("psoa-ncm811").cell().ocv();
+        assertThat(unbounded.hasEntropicSpan()).isFalse();
+        OcvCurve spanned = new PresetCatalog().load(presetWith("""
+                  ocvTemperatureSpan: {minCelsius: 0.6, maxCelsius: 25.8}
+                """).toString()).cell().ocv();
+        assertThat(spanned.hasEntropicSpan()).isTrue();
+        double soc = 0.3;
+        assertThat(unbounded.entropicVoltsPerKAt(soc)).as("the preset has a dU/dT to limit").isNotZero();
+        assertThat(spanned.voltsAt(soc, 10)).isEqualTo(unbounded.voltsAt(soc, 10));
+        assertThat(spanned.voltsAt(soc, 45)).isEqualTo(unbounded.voltsAt(soc, 25.8)).isNotEqualTo(unbounded.voltsAt(soc, 45));
+        assertThat(spanned.voltsAt(soc, -20)).isEqualTo(unbounded.voltsAt(soc, 0.6));
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  ocvTemperatureSpan: {minCelsius: 30, maxCelsius: 0}
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cell.ocvTemperatureSpan.minCelsius")
+                .hasMessageContaining("give the coldest OCV test's temperature as minCelsius");
+        assertThatThrownBy(() -> new PresetCatalog().load(presetWith("""
+                  ocvTemperatureSpan: {minCelsius: 0}
+                """).toString())).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cell.ocvTemperatureSpan");
     }
 }

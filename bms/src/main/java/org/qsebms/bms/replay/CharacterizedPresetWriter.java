@@ -58,6 +58,11 @@ public final class CharacterizedPresetWriter {
         y.append(f("  tau2: %.3fs%n", p.tau2Seconds()));
         y.append(f("  activationEnergyJPerMol: %.0f%n", p.activationEnergyJPerMol()));
         y.append("  ocvTable: ").append(ocvFile.getFileName()).append('\n');
+        if (p.ocv().hasEntropicSpan()) {
+            y.append("  # the OCV table's dU/dT applies between the OCV tests' temperatures, not beyond them\n");
+            y.append(f("  ocvTemperatureSpan: {minCelsius: %.1f, maxCelsius: %.1f}%n", p.ocv().entropicMinCelsius(),
+                    p.ocv().entropicMaxCelsius()));
+        }
         if (c.hysteresis().magnitudeVolts() > 0) {
             y.append(f("  hysteresis: {magnitudeVolts: %.5f, ratePerSoc: %.1f}%n", c.hysteresis().magnitudeVolts(),
                     c.hysteresis().ratePerSoc()));
@@ -116,7 +121,8 @@ public final class CharacterizedPresetWriter {
     private static void writeOcv(OcvCurve ocv, List<String> sources, Path file) throws IOException {
         StringBuilder b = new StringBuilder();
         b.append("# OCV fitted by 'bms characterize' from ").append(String.join(", ", sources)).append('\n');
-        b.append("# soc: fraction of the given capacity; ocv_V: open-circuit voltage at the test temperature\n");
+        b.append("# soc: fraction of the given capacity; ocv_V: open-circuit voltage at 25 °C (at the test temperature when "
+                + "all OCV tests were at one); dUdT_V_per_K: its change with temperature (0 when not measured)\n");
         b.append("soc,ocv_V,dUdT_V_per_K\n");
         for (int i = 0; i < ocv.socFraction().length; i++) {
             b.append(f("%.4f,%.5f,%.6f%n", ocv.socFraction()[i], ocv.ocvVolts()[i], ocv.entropicVoltsPerK()[i]));

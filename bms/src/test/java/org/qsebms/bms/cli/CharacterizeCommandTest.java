@@ -40,7 +40,12 @@ class CharacterizeCommandTest {
 
     private Path simulated(String name, boolean pulses, double celsius, ResistanceMap map,
             TimeConstantsVsTemperature taus) throws IOException {
-        EcmParameters truth = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV, map, taus);
+        return simulated(name, pulses, celsius, map, taus, OCV);
+    }
+
+    private Path simulated(String name, boolean pulses, double celsius, ResistanceMap map,
+            TimeConstantsVsTemperature taus, OcvCurve ocv) throws IOException {
+        EcmParameters truth = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, ocv, map, taus);
         EquivalentCircuitCell cell = new EquivalentCircuitCell(truth, 1.0, celsius);
         StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c,capacity_ah\n");
         double ah = 0;
@@ -158,6 +163,50 @@ class CharacterizeCommandTest {
         // between the tested temperatures the rise lies between theirs
         double midRise = learnt.socFactor(0.2, 12.5) / learnt.socFactor(0.5, 12.5);
         assertThat(midRise).isBetween(warmRise, coldRise);
+    }
+
+    /**
+     * OCV tests at 0 and 25 °C of a cell whose OCV moves with temperature (dU/dT +0.4, -0.2 and
+     * +0.3 mV/K at SOC 0, 0.5 and 1): the two are not pooled into one curve; the preset holds the
+     * 25 °C curve, the fitted dU/dT and the span it was fitted over, and so gives the cell's OCV
+     * between 0 and 25 °C, and the nearer test temperature's outside.
+     */
+    @Test
+    void learnsHowTheOcvMovesWithTemperatureFromOcvTestsAtTwoTemperatures() throws IOException {
+        OcvCurve truth = new OcvCurve(new double[] {0, 0.5, 1}, new double[] {3.3, 3.7, 4.2},
+                new double[] {0.0004, -0.0002, 0.0003});
+        Path out = tmp.resolve("entropic.yaml");
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new CharacterizeCommand(),
+                "--ocv-test", simulated("ocv25.csv", false, 25, ResistanceMap.FLAT, TimeConstantsVsTemperature.NONE, truth)
+                        .toString(),
+                "--ocv-test", simulated("ocv0.csv", false, 0, ResistanceMap.FLAT, TimeConstantsVsTemperature.NONE, truth)
+                        .toString(),
+                "--pulse-test", simulated("p25.csv", true, 25).toString(),
+                "--pulse-test", simulated("p0.csv", true, 0).toString(),
+                "--capacity-ah", "2.0", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("OCV against temperature: dU/dT fitted over SOC");
+        OcvCurve learnt = new PresetCatalog().load(out.toString()).cell().ocv();
+        for (double soc = 0.1; soc <= 0.91; soc += 0.1) {
+            for (double celsius : new double[] {0, 10, 25}) {
+                assertThat(learnt.voltsAt(soc, celsius)).as("OCV at SOC %.1f and %.0f °C", soc, celsius)
+                        .isCloseTo(truth.voltsAt(soc, celsius), within(0.003));
+            }
+            // beyond the tests' temperatures the coefficient is not extrapolated
+            assertThat(learnt.voltsAt(soc, 45)).as("OCV at SOC %.1f and 45 °C", soc).isEqualTo(learnt.voltsAt(soc, 25));
+            assertThat(learnt.voltsAt(soc, -20)).as("OCV at SOC %.1f and -20 °C", soc).isEqualTo(learnt.voltsAt(soc, 0));
+        }
+        assertThat(Files.readString(out)).contains("ocvTemperatureSpan: {minCelsius: 0.0, maxCelsius: 25.0}");
+        assertThat(1000 * learnt.voltsAt(0.5, 26) - 1000 * learnt.voltsAt(0.5, 25)).as("dU/dT at SOC 0.5, mV/K")
+                .isCloseTo(-0.2, within(0.05));
+
+        // one temperature: no coefficient, as before
+        Path single = tmp.resolve("single.yaml");
+        assertThat(SharedDataValidationTest.run(new CharacterizeCommand(), "--ocv-test", tmp.resolve("ocv25.csv").toString(),
+                "--pulse-test", tmp.resolve("p25.csv").toString(), "--capacity-ah", "2.0", "--out", single.toString())
+                .exit()).isZero();
+        OcvCurve one = new PresetCatalog().load(single.toString()).cell().ocv();
+        assertThat(one.voltsAt(0.5, 0)).isEqualTo(one.voltsAt(0.5, 25));
     }
 
     @Test

@@ -9,7 +9,15 @@ import org.qsebms.estimators.model.OcvCurve;
  * @param hysteresisVolts   half the median charge/discharge gap after IR correction (0 when
  *                          only one branch was used)
  * @param branchesAveraged  whether charge and discharge branches were averaged
+ * @param measuredSocLow    lowest SOC the test measured (below it the curve is extrapolated)
+ * @param measuredSocHigh   highest SOC the test measured (above it the curve is extrapolated)
  * @param note              what was done and why, for the user
  */
-public record OcvFit(OcvCurve curve, double hysteresisVolts, boolean branchesAveraged, String note) {
+public record OcvFit(OcvCurve curve, double hysteresisVolts, boolean branchesAveraged, double measuredSocLow,
+        double measuredSocHigh, String note) {
+
+    /** Whether the test measured the OCV at {@code soc} rather than extrapolating to it. */
+    public boolean measured(double soc) {
+        return soc >= measuredSocLow && soc <= measuredSocHigh;
+    }
 }

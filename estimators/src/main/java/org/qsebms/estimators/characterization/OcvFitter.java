@@ -74,7 +74,8 @@ public final class OcvFitter {
         String note = String.format("incremental OCV from %d relaxed points (rests >= %.0f s) over SOC %.2f..%.2f; "
                 + "outside that span the slow-test shape is joined on (%s)", rests.size(), minRestSeconds, lo, hi,
                 slow.note());
-        return new OcvFit(new OcvCurve(soc, ocv, new double[GRID]), slow.hysteresisVolts(), slow.branchesAveraged(), note);
+        return new OcvFit(new OcvCurve(soc, ocv, new double[GRID]), slow.hysteresisVolts(), slow.branchesAveraged(),
+                lo, hi, note);
     }
 
     /**
@@ -147,6 +148,9 @@ public final class OcvFitter {
         double[] discharge = branch(dischargeSum, dischargeCount);
         double[] charge = branch(chargeSum, chargeCount);
         double gap = medianGap(discharge, charge);
+        boolean dischargeOnly = !Double.isNaN(gap) && Math.abs(gap) > maxHysteresisGapVolts;
+        double[] span = Double.isNaN(gap) ? measuredSpan(countOf(discharge) > 0 ? discharge : charge, null)
+                : measuredSpan(discharge, dischargeOnly ? null : charge);
         double[] ocv = new double[GRID];
         boolean averaged = false;
         String note;
@@ -155,7 +159,7 @@ public final class OcvFitter {
             boolean haveDischarge = countOf(discharge) > 0;
             copyFilled(haveDischarge ? discharge : charge, ocv);
             note = "only the " + (haveDischarge ? "discharge" : "charge") + " branch exists; used it as OCV";
-        } else if (Math.abs(gap) > maxHysteresisGapVolts) {
+        } else if (dischargeOnly) {
             copyFilled(discharge, ocv);
             note = String.format("charge branch sits %.0f mV above discharge (more than %.0f mV of plausible "
                     + "hysteresis); used the discharge branch only", 1000 * gap, 1000 * maxHysteresisGapVolts);
@@ -178,7 +182,20 @@ public final class OcvFitter {
                 ocv[b] = Math.max(ocv[b], ocv[b - 1]);
             }
         }
-        return new OcvFit(new OcvCurve(soc, ocv, new double[GRID]), hysteresis, averaged, note);
+        return new OcvFit(new OcvCurve(soc, ocv, new double[GRID]), hysteresis, averaged, span[0], span[1], note);
+    }
+
+    /** The SOC span of the bins that hold samples, over one branch or (other not null) two. */
+    private static double[] measuredSpan(double[] branch, double[] other) {
+        int low = GRID;
+        int high = -1;
+        for (int b = 0; b < GRID; b++) {
+            if (!Double.isNaN(branch[b]) || (other != null && !Double.isNaN(other[b]))) {
+                low = Math.min(low, b);
+                high = b;
+            }
+        }
+        return high < 0 ? new double[] {0, 0} : new double[] {low / (double) (GRID - 1), high / (double) (GRID - 1)};
     }
 
     private static double[] branch(double[] sum, int[] count) {
