@@ -85,7 +85,7 @@ public final class CurrentLimitEstimator {
      * resistance map at this temperature), plus the OCV change the current itself causes over the horizon.
      */
     private double effectiveOhms(double soc, double celsius, double f, double r0Scale, double ratedAmps) {
-        double ocvDrift = Math.abs(cell.ocv().slopeAt(soc)) * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
+        double ocvDrift = Math.abs(cell.ocv().slopeAt(soc, celsius)) * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
         // the larger of the table's factors now and at the SOC the rated current reaches by the end of the horizon
         double end = soc + ratedAmps * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
         double fastFactor = Math.max(cell.socFactor(soc, celsius), cell.socFactor(end, celsius));

@@ -86,6 +86,14 @@ public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropi
         return (ocvVolts[i + 1] - ocvVolts[i]) / (socFraction[i + 1] - socFraction[i]);
     }
 
+    /** dOCV/dSOC at {@code soc} and {@code celsius}, the entropic term's change with SOC included. */
+    public double slopeAt(double soc, double celsius) {
+        int i = segment(socFraction, soc);
+        double dt = ocvCelsius(celsius) - REFERENCE_CELSIUS;
+        return (ocvVolts[i + 1] - ocvVolts[i] + dt * (entropicVoltsPerK[i + 1] - entropicVoltsPerK[i]))
+                / (socFraction[i + 1] - socFraction[i]);
+    }
+
     /** The SOC whose 25 °C OCV is {@code volts}; clamped to the table's ends. */
     public double socAt(double volts) {
         if (volts <= ocvVolts[0]) {
@@ -111,12 +119,16 @@ public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropi
     }
 
     /**
-     * The SOC whose OCV at {@code celsius} is {@code volts}: looked up at 25 °C, the entropic term at
-     * that SOC removed, and looked up again (one step suffices where dU/dT changes slowly with SOC).
+     * The SOC whose OCV at {@code celsius} is {@code volts}: looked up at 25 °C, then three times the
+     * entropic term at the SOC found is removed and the lookup repeated (each step shrinks the error
+     * by |dT d(dU/dT)/dSOC| over the OCV slope, a small fraction for any real cell).
      */
     public double socAt(double volts, double celsius) {
         double z = socAt(volts);
-        return socAt(volts - (voltsAt(z, celsius) - voltsAt(z)));
+        for (int k = 0; k < 3; k++) {
+            z = socAt(volts - (voltsAt(z, celsius) - voltsAt(z)));
+        }
+        return z;
     }
 
     public double minVolts() {

@@ -178,7 +178,7 @@ public final class EkfSocEstimator implements SocEstimator {
         double r0Volts = cell.r0Ohms() * f * cell.socFactor(z, celsius) * amps;
         double predicted = cell.ocv().voltsAt(z, celsius) + hysteresis.magnitudeVolts() * h[i]
                 + r0Volts * r0Scale[i] + v1[i] + v2[i];
-        double slope = cell.ocv().slopeAt(z);
+        double slope = cell.ocv().slopeAt(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
         double innovation = volts - predicted;

@@ -119,7 +119,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         double r0Volts = cell.r0Ohms() * f * cell.socFactor(z, celsius) * amps;
         double predicted = cell.ocv().voltsAt(z, celsius) + hysteresis.magnitudeVolts() * h[i]
                 + r0Volts * x[i].getEntry(3, 0) + x[i].getEntry(1, 0) + x[i].getEntry(2, 0);
-        double slope = cell.ocv().slopeAt(z);
+        double slope = cell.ocv().slopeAt(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0});
         double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
