@@ -49,6 +49,7 @@ class SharedDataValidationTest {
         ncaPreset = tmp.resolve("pan18650pf.yaml");
         assertThat(run(new CharacterizeCommand(), "--ocv-test", pan + "/pan18650pf_25C_C20_OCV_native.csv",
                 "--ocv-test", pan + "/pan18650pf_25C_HPPC_native.csv",
+                "--ocv-test", pan + "/pan18650pf_0C_HPPC_native.csv",
                 "--pulse-test", pan + "/pan18650pf_25C_HPPC_native.csv",
                 "--pulse-test", pan + "/pan18650pf_0C_HPPC_native.csv",
                 "--capacity-ah", "2.9", "--base-preset", "psoa-ncm811", "--out", ncaPreset.toString()).exit).isZero();
@@ -147,23 +148,57 @@ class SharedDataValidationTest {
 
     /** The coverage target names no temperature: the cold NCA logs where it is met. */
     @ParameterizedTest
-    @ValueSource(strings = {"10C_US06", "10C_Cycle_1", "0C_LA92"})
+    @ValueSource(strings = {"10C_US06", "10C_Cycle_1", "0C_LA92", "0C_US06"})
     void coldNcaDriveCyclesKeepTrueSocInsideTheBound(String cycle) {
         assertThat(replayNca(cycle).get("bound_3sigma_coverage_pct")).as(cycle + " 3-sigma coverage %")
                 .isGreaterThanOrEqualTo(95.0);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"0C_US06", "0C_Cycle_1"})
-    @Disabled("known miss, reported in docs/estimation.md (2026-11-26): 3-sigma coverage 86.2 % (0 °C US06) and 85.1 % "
-            + "(0 °C Cycle_1) against 95 %, with the per-temperature resistance tables and time constants and covariance "
-            + "matching (86.8 / 82.6 % before them); the misses sit at the ends of the logs below 25 % SOC, where the cold cell relaxes for "
-            + "far longer than the model's 39 s diffusion pair (at the final rest of Cycle_1 the voltage is still "
-            + "rising after 300 s) and "
-            + "the tester holds it at its 2.5 V floor, so the estimate runs 4-6 % low with a bound of about 2.8 %")
-    void coldNcaDriveCyclesThatMissTheCoverageTarget(String cycle) {
-        assertThat(replayNca(cycle).get("bound_3sigma_coverage_pct")).as(cycle + " 3-sigma coverage %")
+    @Test
+    @Disabled("known miss, reported in docs/estimation.md (2026-11-26): 3-sigma coverage 93.3 % on 0 °C Cycle_1 against "
+            + "95 % (85.1 % before the OCV temperature coefficient; 0 °C US06 went from 86.2 to 100 % and is asserted "
+            + "above). All 551 missed rows are the log's last 551: the tester holds the cell at its 2.5 V floor and "
+            + "then lets it rest, and the cold cell's voltage is still rising 500 mV later, far slower than the model's "
+            + "31-39 s diffusion pair, so the estimate runs 2.4-3.3 % low against a bound of 2.4 %")
+    void coldNcaCycle1KeepsTrueSocInsideTheBound() {
+        assertThat(replayNca("0C_Cycle_1").get("bound_3sigma_coverage_pct")).as("0C_Cycle_1 3-sigma coverage %")
                 .isGreaterThanOrEqualTo(95.0);
+    }
+
+    /**
+     * The OCV temperature coefficient checked on data it was not fitted to: it comes from the relaxed
+     * ends of the 0 and 25 °C HPPC tests' rests (given as OCV tests), and the cold drive cycles are
+     * replayed with the preset as written and with the same preset whose dU/dT column is zeroed (the
+     * 25 °C OCV at every temperature, as when only 25 °C OCV tests are given). The SOC error is lower
+     * with the coefficient on every cold log.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"0C_US06", "0C_Cycle_1", "0C_LA92", "10C_US06", "10C_Cycle_1"})
+    void ocvTemperatureCoefficientLowersTheColdSocError(String cycle) throws java.io.IOException {
+        Path without = presetWithoutOcvTemperatureCoefficient();
+        double withRmse = replayNca(cycle).get("soc_rmse_pct");
+        double withoutRmse = replayNca(cycle, without).get("soc_rmse_pct");
+        System.out.printf(java.util.Locale.ROOT, "%s SOC RMSE: %.2f %% with dU/dT, %.2f %% with the 25 °C OCV%n", cycle,
+                withRmse, withoutRmse);
+        assertThat(withRmse).as(cycle + " SOC RMSE % with the fitted dU/dT").isLessThan(withoutRmse);
+    }
+
+    /** A copy of the NCA preset with its OCV table's dU/dT column set to zero. */
+    private synchronized Path presetWithoutOcvTemperatureCoefficient() throws java.io.IOException {
+        Path yaml = tmp.resolve("pan18650pf-25C-ocv.yaml");
+        if (Files.isRegularFile(yaml)) {
+            return yaml;
+        }
+        Path table = tmp.resolve("pan18650pf.ocv.csv");
+        List<String> zeroed = Files.readAllLines(table).stream()
+                .map(line -> line.matches("[0-9.]+,[0-9.]+,-?[0-9.]+") ? line.replaceFirst(",[^,]+$", ",0.000000") : line)
+                .toList();
+        assertThat(zeroed).isNotEqualTo(Files.readAllLines(table));
+        Files.write(tmp.resolve("pan18650pf-25C-ocv.ocv.csv"), zeroed);
+        Files.writeString(yaml, Files.readString(ncaPreset).replace("ocvTable: pan18650pf.ocv.csv",
+                "ocvTable: pan18650pf-25C-ocv.ocv.csv"));
+        assertThat(Files.readString(yaml)).contains("ocvTable: pan18650pf-25C-ocv.ocv.csv");
+        return yaml;
     }
 
     /**
@@ -259,9 +294,13 @@ class SharedDataValidationTest {
     }
 
     private Map<String, Double> replayNca(String cycle) {
+        return replayNca(cycle, ncaPreset);
+    }
+
+    private Map<String, Double> replayNca(String cycle, Path preset) {
         Path log = data.resolve("panasonic_18650pf_nca/pan18650pf_" + cycle + ".csv");
-        Result r = run(new ReplayCommand(), log.toString(), "--preset", ncaPreset.toString(), "--initial-soc", "0.7",
-                "--out", tmp.resolve("nca" + cycle).toString());
+        Result r = run(new ReplayCommand(), log.toString(), "--preset", preset.toString(), "--initial-soc", "0.7",
+                "--out", tmp.resolve(preset.getFileName() + "-" + cycle).toString());
         assertThat(r.exit).as(r.err).isZero();
         return json(r.out);
     }

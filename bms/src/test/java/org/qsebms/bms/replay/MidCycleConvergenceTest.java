@@ -26,7 +26,7 @@ class MidCycleConvergenceTest {
             CellTestLog c20 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_C20_OCV_native.csv"));
             CellTestLog h25 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_HPPC_native.csv"));
             CellTestLog h0 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_0C_HPPC_native.csv"));
-            nca = CellCharacterizer.forCapacity(2.9).characterize(List.of(c20, h25), List.of(h25, h0), 2.9);
+            nca = CellCharacterizer.forCapacity(2.9).characterize(List.of(c20, h25, h0), List.of(h25, h0), 2.9);
         }
         return nca;
     }
@@ -36,8 +36,8 @@ class MidCycleConvergenceTest {
      * the targets are missed there, so these starts are kept as a known miss with their figures.
      */
     @Disabled("known miss (2026-11-26): starts below about 60 % SOC on the aggressive cycles. RMSE / max / converged: "
-            + "US06 row 2000 (SOC 0.64) -30 %: 1.39 % / 2.02 % / 102 s; US06 row 2500 (0.54) +30 %: 3.10 % / 4.03 % / 152 s "
-            + "(coverage 97.3 %); HWFTa row 5000 (0.39) -30 %: 2.11 % / 3.33 % / 1412 s; Cycle_2 row 7000 (0.43) +30 %: "
+            + "US06 row 2000 (SOC 0.64) -30 %: 1.40 % / 2.03 % / 102 s; US06 row 2500 (0.54) +30 %: 3.10 % / 4.03 % / 154 s "
+            + "(coverage 97.2 %); HWFTa row 5000 (0.39) -30 %: 2.11 % / 3.34 % / 1414 s; Cycle_2 row 7000 (0.43) +30 %: "
             + "1.17 % / 2.21 % / 2 s. The model's bias below about 30 % SOC under load (docs/estimation.md)")
     @ParameterizedTest
     @CsvSource({"US06,2000,-0.3", "US06,2500,0.3", "HWFTa,5000,-0.3", "Cycle_2,7000,0.3"})
@@ -48,7 +48,7 @@ class MidCycleConvergenceTest {
     /**
      * The probed starts that meet the targets, asserted: early and late starts on each cycle. HWFTa
      * row 4000 (SOC 0.52) joined them with covariance matching (RMSE 1.01 to 0.99 %, max 1.58 to
-     * 1.53 %), by a thin margin.
+     * 1.53 %), by a thin margin: 0.9996 % since the OCV temperature coefficient.
      */
     @ParameterizedTest
     @CsvSource({"US06,500,0.3", "US06,1000,0.3", "HWFTa,1000,0.3", "HWFTa,2000,-0.3", "HWFTa,4000,0.3", "LA92,2000,0.3",
