@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
 import org.qsebms.estimators.model.EcmParameters;
-import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
@@ -21,7 +20,7 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * resistance gives OCV(SOC) and the hysteresis magnitude.
  */
 public final class CellCharacterizer {
-    private static final double GAS_CONSTANT = 8.314462618;
+    static final double GAS_CONSTANT = 8.314462618;
     /** Default hysteresis rate: h settles within about 5 % SOC. */
     static final double HYSTERESIS_RATE_PER_SOC = 60.0;
     /** Pulses within this SOC of a level's first pulse belong to that level. */
@@ -33,8 +32,6 @@ public final class CellCharacterizer {
     static final double MAX_FACTOR = 50;
     /** Fewer pulse fits than this per test file earn a warning. */
     static final int MIN_PULSES_FOR_CONFIDENCE = 3;
-    /** OCV tests whose temperatures differ by no more than this are one temperature. */
-    static final double OCV_GROUP_KELVIN = 5.0;
 
     private final PulseFitter pulseFitter;
     private final OcvFitter ocvFitter;
@@ -116,7 +113,8 @@ public final class CellCharacterizer {
         // parameters are referred to 25 °C, as EcmParameters expects
         double toRef = Math.exp(activation / GAS_CONSTANT * (1 / 298.15 - 1 / (refCelsius + 273.15)));
         double dcResistance = ref[0] + ref[1] + ref[3];
-        OcvFit ocv = ocvAgainstTemperature(ocvTests, capacityAh, dcResistance, refCelsius, activation, notes);
+        OcvFit ocv = new OcvTemperatureFitter(ocvFitter).fit(ocvTests, capacityAh, dcResistance, refCelsius, activation,
+                notes);
         ResistanceMap map = resistanceMap(fitsByTemperature, refCelsius, ref, activation, notes);
         TimeConstantsVsTemperature taus = timeConstants(byTemperature, map);
         if (!taus.isEmpty()) {
@@ -128,124 +126,6 @@ public final class CellCharacterizer {
         HysteresisModel hysteresis = ocv.hysteresisVolts() > 0
                 ? new HysteresisModel(ocv.hysteresisVolts(), HYSTERESIS_RATE_PER_SOC) : HysteresisModel.NONE;
         return new Characterization(cell, hysteresis, ocv, List.copyOf(all), List.copyOf(notes));
-    }
-
-    /**
-     * The OCV curve, and its temperature coefficient when the OCV tests were run at more than one
-     * temperature (Plett's {@code OCV(z, T) = OCV0(z) + T OCVrel(z)}). Tests whose median
-     * temperatures lie within {@link #OCV_GROUP_KELVIN} of each other form one group and are fitted
-     * together, each group's resistive correction taken at its temperature with the fitted
-     * Arrhenius law. The group nearest 25 °C gives the curve; at each SOC that it and another group
-     * both measured, dU/dT is the least-squares slope, through the reference, of the other groups'
-     * OCV differences against their temperature differences. Beyond the SOC span the groups share,
-     * dU/dT holds its value at the nearer edge. The curve is referred to 25 °C, as
-     * {@link OcvCurve} expects, and dU/dT applies only between the coldest and warmest test
-     * temperatures: part of what the fit sees at a cold temperature is a cell that has not fully
-     * relaxed by the end of a rest, which is no reason to move the OCV above the warmest test.
-     */
-    OcvFit ocvAgainstTemperature(List<CellTestLog> ocvTests, double capacityAh, double dcResistanceAtRef,
-            double refCelsius, double activation, List<String> notes) {
-        List<List<CellTestLog>> groups = groupsByTemperature(ocvTests);
-        if (groups.size() == 1) {
-            OcvFit ocv = ocvFitter.fit(ocvTests, capacityAh, dcResistanceAtRef);
-            notes.add("OCV: " + ocv.note());
-            return ocv;
-        }
-        List<OcvFit> fits = new ArrayList<>();
-        double[] celsius = new double[groups.size()];
-        int reference = 0;
-        for (int g = 0; g < groups.size(); g++) {
-            celsius[g] = groupCelsius(groups.get(g));
-            double arrhenius = Math.exp(activation / GAS_CONSTANT * (1 / (celsius[g] + 273.15) - 1 / (refCelsius + 273.15)));
-            OcvFit fit = ocvFitter.fit(groups.get(g), capacityAh, dcResistanceAtRef * arrhenius);
-            fits.add(fit);
-            notes.add(String.format(Locale.ROOT, "OCV at %.1f °C (%s): %s", celsius[g], sources(groups.get(g)), fit.note()));
-            if (Math.abs(celsius[g] - 25) < Math.abs(celsius[reference] - 25)) {
-                reference = g;
-            }
-        }
-        OcvFit ref = fits.get(reference);
-        double[] soc = ref.curve().socFraction();
-        double[] dudt = new double[soc.length];
-        boolean[] known = new boolean[soc.length];
-        for (int b = 0; b < soc.length; b++) {
-            double sxy = 0;
-            double sxx = 0;
-            for (int g = 0; g < fits.size(); g++) {
-                if (g == reference || !fits.get(g).measured(soc[b]) || !ref.measured(soc[b])) {
-                    continue;
-                }
-                double dt = celsius[g] - celsius[reference];
-                sxy += dt * (fits.get(g).curve().voltsAt(soc[b]) - ref.curve().voltsAt(soc[b]));
-                sxx += dt * dt;
-            }
-            known[b] = sxx > 0;
-            dudt[b] = known[b] ? sxy / sxx : 0;
-        }
-        int first = -1;
-        int last = -1;
-        for (int b = 0; b < soc.length; b++) {
-            if (known[b]) {
-                first = first < 0 ? b : first;
-                last = b;
-            }
-        }
-        if (first < 0) {
-            notes.add(String.format(Locale.ROOT, "WARNING the OCV tests at other temperatures share no measured SOC "
-                    + "span with the %.1f °C test, so no temperature coefficient was fitted; the %.1f °C curve is used "
-                    + "at every temperature", celsius[reference], celsius[reference]));
-            return ref;
-        }
-        Arrays.fill(dudt, 0, first, dudt[first]);
-        Arrays.fill(dudt, last + 1, soc.length, dudt[last]);
-        double[] ocv25 = new double[soc.length];
-        for (int b = 0; b < soc.length; b++) {
-            ocv25[b] = ref.curve().voltsAt(soc[b]) + (OcvCurve.REFERENCE_CELSIUS - celsius[reference]) * dudt[b];
-        }
-        double[] sorted = Arrays.copyOfRange(dudt, first, last + 1);
-        Arrays.sort(sorted);
-        double coldest = Arrays.stream(celsius).min().orElseThrow();
-        double warmest = Arrays.stream(celsius).max().orElseThrow();
-        notes.add(String.format(Locale.ROOT, "OCV against temperature: dU/dT fitted over SOC %.2f..%.2f from the tests "
-                + "at %s °C (median %.2f mV/K, range %.2f..%.2f mV/K), held at its edge values outside that span; the "
-                + "table is referred to 25 °C, and below %.1f or above %.1f °C the OCV stays at that temperature's "
-                + "(the coefficient is not extrapolated)", soc[first], soc[last], temperatures(celsius),
-                1000 * sorted[sorted.length / 2], 1000 * sorted[0], 1000 * sorted[sorted.length - 1], coldest, warmest));
-        return new OcvFit(new OcvCurve(soc, ocv25, dudt, coldest, warmest), ref.hysteresisVolts(), ref.branchesAveraged(),
-                ref.measuredSocLow(), ref.measuredSocHigh(), ref.note());
-    }
-
-    /** Tests sorted by median temperature, a new group wherever the gap to a group's first exceeds {@link #OCV_GROUP_KELVIN}. */
-    private static List<List<CellTestLog>> groupsByTemperature(List<CellTestLog> logs) {
-        List<CellTestLog> sorted = new ArrayList<>(logs);
-        sorted.sort((a, b) -> Double.compare(a.medianCelsius(), b.medianCelsius()));
-        List<List<CellTestLog>> groups = new ArrayList<>();
-        for (CellTestLog log : sorted) {
-            List<CellTestLog> current = groups.isEmpty() ? null : groups.get(groups.size() - 1);
-            if (current == null || log.medianCelsius() - current.get(0).medianCelsius() > OCV_GROUP_KELVIN) {
-                current = new ArrayList<>();
-                groups.add(current);
-            }
-            current.add(log);
-        }
-        return groups;
-    }
-
-    /** A group's temperature: the mean of its tests' median temperatures. */
-    private static double groupCelsius(List<CellTestLog> group) {
-        return group.stream().mapToDouble(CellTestLog::medianCelsius).average().orElseThrow();
-    }
-
-    private static String sources(List<CellTestLog> group) {
-        return String.join(", ", group.stream().map(CellTestLog::source).toList());
-    }
-
-    private static String temperatures(double[] celsius) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < celsius.length; i++) {
-            b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", celsius[i]));
-        }
-        return b.toString();
     }
 
     /**
