@@ -59,6 +59,7 @@ public class EstimatorUpdateBenchmark {
     private double[] noBleed;
     private double[] chargeLimitAmps;
     private double[] dischargeLimitAmps;
+    private final double[] cellLimits = new double[2];
     private double[] volts;
     private double[] celsius;
     private final double[] currents = {-3.0, -12.0, 0.0, 4.0, -1.5, -20.0, 2.0, -0.3};
@@ -129,8 +130,9 @@ public class EstimatorUpdateBenchmark {
         softShort.update(amps, volts, soc, 0.1);
         for (int i = 0; i < cells; i++) {
             double r0Scale = ekf.cellR0Scale(i);
-            chargeLimitAmps[i] = limits.chargeLimitAmps(soc[i], ekf.cellRcVolts(i), celsius[i], r0Scale);
-            dischargeLimitAmps[i] = limits.dischargeLimitAmps(soc[i], ekf.cellRcVolts(i), celsius[i], r0Scale);
+            limits.limitsAmps(soc[i], ekf.cellRcVolts(i), celsius[i], r0Scale, cellLimits);
+            chargeLimitAmps[i] = cellLimits[0];
+            dischargeLimitAmps[i] = cellLimits[1];
         }
         bh.consume(health.r0At25Ohms(0));
         bh.consume(chargeLimitAmps[cells - 1] + dischargeLimitAmps[0]);

@@ -30,6 +30,8 @@ public final class PackController {
     private final SocEstimator soc;
     /** The SOC estimator as the EKF, for its RC voltages, R0 scale, capacity and voltage sigma; null for others. */
     private final EkfSocEstimator socFilter;
+    /** One cell's charge and discharge limits, reused every tick. */
+    private final double[] cellLimits = new double[2];
     private SoftShortDetector softShort;
     private CellHealthTracker health;
     private UsableCapacityMeter usableCapacity;
@@ -239,6 +241,7 @@ public final class PackController {
             return;
         }
         EkfSocEstimator ekf = socFilter;
+        double[] cellLimits = this.cellLimits;
         double charge = Double.POSITIVE_INFINITY;
         double discharge = Double.POSITIVE_INFINITY;
         for (int i = 0; i < m.cellCount(); i++) {
@@ -246,8 +249,9 @@ public final class PackController {
             double rc = ekf != null ? ekf.cellRcVolts(i) : 0.0;
             double r0Scale = ekf != null ? ekf.cellR0Scale(i) : 1.0;
             double t = m.celsiusAtCell[i];
-            charge = Math.min(charge, sof.chargeLimitAmps(z, rc, t, r0Scale));
-            discharge = Math.min(discharge, sof.dischargeLimitAmps(z, rc, t, r0Scale));
+            sof.limitsAmps(z, rc, t, r0Scale, cellLimits);
+            charge = Math.min(charge, cellLimits[0]);
+            discharge = Math.min(discharge, cellLimits[1]);
         }
         currentLimits.limitTo(charge, discharge);
     }

@@ -14,7 +14,7 @@ import org.qsebms.estimators.model.EcmParameters;
  * dendrite risk of charging lithium metal cold; then a temperature trapezoid (foxBMS style:
  * charge falls linearly to zero at {@code chargeZeroCelsius}, both fall to zero at
  * {@code hotZeroCelsius}) and the rated currents. Both limits are reported as non-negative
- * magnitudes. No allocation per call.
+ * magnitudes. {@link #limitsAmps} allocates nothing.
  */
 public final class CurrentLimitEstimator {
     private final EcmParameters cell;
@@ -46,23 +46,51 @@ public final class CurrentLimitEstimator {
         }
     }
 
-    /** Highest charge current (A, >= 0) for a cell in the given state. */
+    /** Highest charge current (A, >= 0) for a cell in the given state; the control loop uses {@link #limitsAmps}. */
     public double chargeLimitAmps(double soc, double rcVolts, double celsius, double r0Scale) {
-        double f = cell.resistanceFactor(celsius);
-        double headroom = settings.maxCellVolts() - cell.ocv().voltsAt(soc, celsius) - rcVolts;
-        double amps = Math.max(0, headroom / effectiveOhms(soc, celsius, f, r0Scale, settings.maxChargeAmps()));
-        double cold = ramp(celsius, settings.chargeZeroCelsius(), settings.chargeFullCelsius());
-        double hot = 1 - ramp(celsius, settings.hotFullCelsius(), settings.hotZeroCelsius());
-        return Math.min(settings.maxChargeAmps() * derate(f), amps) * cold * hot;
+        double[] out = new double[2];
+        limitsAmps(soc, rcVolts, celsius, r0Scale, out);
+        return out[0];
     }
 
-    /** Highest discharge current magnitude (A, >= 0) for a cell in the given state. */
+    /** Highest discharge current magnitude (A, >= 0) for a cell in the given state; see {@link #limitsAmps}. */
     public double dischargeLimitAmps(double soc, double rcVolts, double celsius, double r0Scale) {
-        double headroom = cell.ocv().voltsAt(soc, celsius) + rcVolts - settings.minCellVolts();
-        double amps = Math.max(0, headroom / effectiveOhms(soc, celsius, cell.resistanceFactor(celsius), r0Scale,
-                -settings.maxDischargeAmps()));
+        double[] out = new double[2];
+        limitsAmps(soc, rcVolts, celsius, r0Scale, out);
+        return out[1];
+    }
+
+    /**
+     * Both limits for a cell in the given state: the highest charge current into {@code out[0]} and
+     * the highest discharge current magnitude into {@code out[1]} (A, >= 0). What the two share (the
+     * temperature law, the OCV and its slope, the resistance factors at this SOC, the RC pairs'
+     * charged parts at this temperature) is looked up once. Allocates nothing.
+     */
+    public void limitsAmps(double soc, double rcVolts, double celsius, double r0Scale, double[] out) {
+        double f = cell.resistanceFactor(celsius);
+        double ocv = cell.ocv().voltsAt(soc, celsius);
+        double ocvDrift = Math.abs(cell.ocv().slopeAt(soc, celsius)) * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
+        double fastNow = cell.socFactor(soc, celsius);
+        double slowNow = cell.slowSocFactor(soc, celsius);
+        double r1Charged = r1OhmsOverHorizon;
+        double r2Charged = r2OhmsOverHorizon;
+        if (r1OhmsOverHorizonAt.length > 0) {
+            // the charged parts at the table's temperatures, interpolated like the time constants
+            r1Charged = cell.timeConstants().interpolate(r1OhmsOverHorizonAt, celsius);
+            r2Charged = cell.timeConstants().interpolate(r2OhmsOverHorizonAt, celsius);
+        }
         double hot = 1 - ramp(celsius, settings.hotFullCelsius(), settings.hotZeroCelsius());
-        return Math.min(settings.maxDischargeAmps(), amps) * hot;
+
+        double chargeOhms = effectiveOhms(soc, celsius, f, r0Scale, settings.maxChargeAmps(), fastNow, slowNow,
+                r1Charged, r2Charged) + ocvDrift;
+        double chargeAmps = Math.max(0, (settings.maxCellVolts() - ocv - rcVolts) / chargeOhms);
+        double cold = ramp(celsius, settings.chargeZeroCelsius(), settings.chargeFullCelsius());
+        out[0] = Math.min(settings.maxChargeAmps() * derate(f), chargeAmps) * cold * hot;
+
+        double dischargeOhms = effectiveOhms(soc, celsius, f, r0Scale, -settings.maxDischargeAmps(), fastNow, slowNow,
+                r1Charged, r2Charged) + ocvDrift;
+        double dischargeAmps = Math.max(0, (ocv + rcVolts - settings.minCellVolts()) / dischargeOhms);
+        out[1] = Math.min(settings.maxDischargeAmps(), dischargeAmps) * hot;
     }
 
     /**
@@ -79,26 +107,19 @@ public final class CurrentLimitEstimator {
     }
 
     /**
-     * Resistance seen by a constant current after the horizon at temperature factor {@code f}: R0
-     * plus the charged fraction of each RC pair, each at the worse of this SOC and the SOC the rated
-     * current ({@code ratedAmps}, charging positive) reaches over the horizon (the cell's
-     * resistance map at this temperature), plus the OCV change the current itself causes over the horizon.
+     * Resistance seen by a constant current after the horizon at temperature factor {@code f}, the
+     * OCV change the current itself causes excluded: R0 plus the charged fraction of each RC pair,
+     * each at the worse of this SOC (factors {@code fastNow}, {@code slowNow}) and the SOC the rated
+     * current ({@code ratedAmps}, charging positive) reaches over the horizon (the cell's resistance
+     * map at this temperature).
      */
-    private double effectiveOhms(double soc, double celsius, double f, double r0Scale, double ratedAmps) {
-        double ocvDrift = Math.abs(cell.ocv().slopeAt(soc, celsius)) * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
-        // the larger of the table's factors now and at the SOC the rated current reaches by the end of the horizon
+    private double effectiveOhms(double soc, double celsius, double f, double r0Scale, double ratedAmps,
+            double fastNow, double slowNow, double r1Charged, double r2Charged) {
         double end = soc + ratedAmps * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
-        double fastFactor = Math.max(cell.socFactor(soc, celsius), cell.socFactor(end, celsius));
-        double slowFactor = Math.max(cell.slowSocFactor(soc, celsius), cell.slowSocFactor(end, celsius));
-        double r1Charged = r1OhmsOverHorizon;
-        double r2Charged = r2OhmsOverHorizon;
-        if (r1OhmsOverHorizonAt.length > 0) {
-            // the charged parts at the table's temperatures, interpolated like the time constants
-            r1Charged = cell.timeConstants().interpolate(r1OhmsOverHorizonAt, celsius);
-            r2Charged = cell.timeConstants().interpolate(r2OhmsOverHorizonAt, celsius);
-        }
+        double fastFactor = Math.max(fastNow, cell.socFactor(end, celsius));
+        double slowFactor = Math.max(slowNow, cell.slowSocFactor(end, celsius));
         double fast = (cell.r0Ohms() * r0Scale + r1Charged) * fastFactor;
-        return (fast + r2Charged * slowFactor) * f + ocvDrift;
+        return (fast + r2Charged * slowFactor) * f;
     }
 
     /** 0 at or below {@code zero}, 1 at or above {@code full}, linear in between. */
