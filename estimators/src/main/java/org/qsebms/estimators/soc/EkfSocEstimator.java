@@ -85,7 +85,7 @@ public final class EkfSocEstimator implements SocEstimator {
         this.initialised = new boolean[cellCount];
         this.rejectedInRow = new int[cellCount];
         this.innovationMeanSquare = new double[cellCount];
-        java.util.Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
+        Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
         this.measurementVariance = innovationMeanSquare.clone();
         this.ocvSocVariance = new double[cellCount];
         Arrays.fill(r0Scale, 1.0);
