@@ -131,6 +131,80 @@ public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropi
         return z;
     }
 
+    /**
+     * How far the SOC can lie from {@code soc} for the OCV at {@code celsius} to differ by up to
+     * {@code volts}: the larger of the SOC distances from {@code soc} to where the OCV has risen by
+     * {@code volts} and to where it has fallen by {@code volts} (each stopping at the table's end).
+     * On a straight stretch this is {@code volts / slope}; where the span crosses a knee it is the
+     * distance to the knee plus the rest at the next segment's slope, so an OCV error of up to
+     * {@code volts} is inside it wherever the SOC sits, which the tangent slope at {@code soc} alone
+     * does not give. Walks the table outwards from {@code soc}; allocates nothing.
+     */
+    public double socReachOfVolts(double soc, double celsius, double volts) {
+        int n = socFraction.length;
+        double z = soc < socFraction[0] ? socFraction[0] : soc > socFraction[n - 1] ? socFraction[n - 1] : soc;
+        double dt = ocvCelsius(celsius) - REFERENCE_CELSIUS;
+        int i = segment(socFraction, z);
+        double v0 = voltsAt(z, celsius);
+        // up: from (z, v0) through the nodes above z
+        double upTarget = v0 + volts;
+        double up = socFraction[n - 1] - z;
+        double prevSoc = z;
+        double prevVolts = v0;
+        for (int j = i + 1; j < n; j++) {
+            double nodeVolts = ocvVolts[j] + dt * entropicVoltsPerK[j];
+            if (nodeVolts >= upTarget) {
+                up = crossing(prevSoc, prevVolts, socFraction[j], nodeVolts, upTarget) - z;
+                break;
+            }
+            prevSoc = socFraction[j];
+            prevVolts = nodeVolts;
+        }
+        // down: from (z, v0) through the nodes below z
+        double downTarget = v0 - volts;
+        double down = z - socFraction[0];
+        prevSoc = z;
+        prevVolts = v0;
+        for (int j = i; j >= 0; j--) {
+            double nodeVolts = ocvVolts[j] + dt * entropicVoltsPerK[j];
+            if (nodeVolts <= downTarget) {
+                down = z - crossing(prevSoc, prevVolts, socFraction[j], nodeVolts, downTarget);
+                break;
+            }
+            prevSoc = socFraction[j];
+            prevVolts = nodeVolts;
+        }
+        return Math.max(up, down);
+    }
+
+    /**
+     * The OCV's slope at {@code celsius} over {@code socSpan} either side of {@code soc}, on the
+     * flatter side: the smaller of (OCV(soc + span) - OCV(soc)) / span and (OCV(soc) - OCV(soc -
+     * span)) / span, each side cut at the table's end (a side cut to nothing is left out; the
+     * tangent at {@code soc} where both are, or where {@code socSpan} is not above 0). It is the slope
+     * an SOC error of up to {@code socSpan} is seen at in the voltage, in the worse direction.
+     */
+    public double flatterSecantSlope(double soc, double celsius, double socSpan) {
+        int n = socFraction.length;
+        double z = soc < socFraction[0] ? socFraction[0] : soc > socFraction[n - 1] ? socFraction[n - 1] : soc;
+        if (!(socSpan > 0)) {
+            return slopeAt(z, celsius);
+        }
+        double v0 = voltsAt(z, celsius);
+        double hi = Math.min(socFraction[n - 1], z + socSpan);
+        double lo = Math.max(socFraction[0], z - socSpan);
+        double up = hi > z ? (voltsAt(hi, celsius) - v0) / (hi - z) : Double.POSITIVE_INFINITY;
+        double down = lo < z ? (v0 - voltsAt(lo, celsius)) / (z - lo) : Double.POSITIVE_INFINITY;
+        double flatter = Math.min(up, down);
+        return flatter == Double.POSITIVE_INFINITY ? slopeAt(z, celsius) : flatter;
+    }
+
+    /** The SOC between (s0, v0) and (s1, v1) where the straight line between them reaches {@code target}. */
+    private static double crossing(double s0, double v0, double s1, double v1, double target) {
+        double span = v1 - v0;
+        return span == 0 ? s1 : s0 + (target - v0) / span * (s1 - s0);
+    }
+
     public double minVolts() {
         return ocvVolts[0];
     }

@@ -71,4 +71,92 @@ class OcvCurveTest {
         assertThatThrownBy(() -> new OcvCurve(new double[] {0, 1}, new double[] {3, 4}, new double[2], 25, 0))
                 .hasMessageContaining("OCV temperature span must run from low to high");
     }
+
+    /** On a straight stretch the reach is volts over the slope, the tangent's answer. */
+    @Test
+    void reachOnAStraightStretchIsVoltsOverTheSlope() {
+        assertThat(curve.socReachOfVolts(0.2, 25, 0.035)).isCloseTo(0.035 / 1.4, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(curve.socReachOfVolts(0.75, 25, 0.05)).isCloseTo(0.05 / 1.0, org.assertj.core.api.Assertions.within(1e-12));
+        // at an end it stops at the table
+        assertThat(curve.socReachOfVolts(1.0, 25, 0.05)).isCloseTo(0.05 / 1.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(curve.socReachOfVolts(0.99, 25, 2.0)).isCloseTo(0.99, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(curve.socReachOfVolts(0.3, 25, 0)).isZero();
+    }
+
+    /**
+     * A table with a knee, the shape an incremental OCV test gives a cell near empty: steep below
+     * SOC 0.1, shallow above. For every SOC an estimate can sit at and every OCV error up to 60 mV,
+     * the SOC the true OCV belongs to lies within the reach of the estimate; the slope at the
+     * estimate alone (60 mV / slope) misses it when the estimate is below the knee and the truth
+     * above.
+     */
+    @Test
+    void reachHoldsEveryOcvErrorAcrossAKneeWhereTheTangentDoesNot() {
+        OcvCurve knee = new OcvCurve(new double[] {0, 0.1, 0.2, 0.5, 1}, new double[] {2.9, 3.25, 3.30, 3.6, 4.1},
+                new double[] {0.0008, 0.0004, 0.0002, 0, 0.0001});
+        double volts = 0.060;
+        int tangentMisses = 0;
+        for (double celsius : new double[] {0, 25}) {
+            for (int a = 0; a <= 1000; a++) {
+                double estimate = a / 1000.0;
+                double reach = knee.socReachOfVolts(estimate, celsius, volts);
+                double tangent = volts / knee.slopeAt(estimate, celsius);
+                for (int e = -6; e <= 6; e++) {
+                    double truth = socByBisection(knee, knee.voltsAt(estimate, celsius) + e * volts / 6, celsius);
+                    assertThat(Math.abs(truth - estimate)).as("estimate %.3f, OCV error %d mV at %.0f °C", estimate,
+                            10 * e, celsius).isLessThanOrEqualTo(reach + 1e-9);
+                    tangentMisses += Math.abs(truth - estimate) > tangent + 1e-9 ? 1 : 0;
+                }
+            }
+        }
+        assertThat(tangentMisses).as("cases the tangent bound misses").isGreaterThan(100);
+        // just below the knee: 60 mV reaches 0.1 at the steep slope, then 0.1 further at 0.5 V per SOC
+        assertThat(knee.socReachOfVolts(0.09, 25, volts)).isCloseTo(0.01 + (0.060 - 0.035) / 0.5,
+                org.assertj.core.api.Assertions.within(1e-9));
+    }
+
+    /**
+     * The slope over a SOC span either side, on the flatter side: the tangent on a straight stretch
+     * or for no span; across the knee of the table above, the shallow side's secant; cut at the
+     * table's ends.
+     */
+    @Test
+    void flatterSecantSlopeTakesTheShallowSideOfAKnee() {
+        OcvCurve knee = new OcvCurve(new double[] {0, 0.1, 0.2, 0.5, 1}, new double[] {2.9, 3.25, 3.30, 3.6, 4.1},
+                new double[] {0.0008, 0.0004, 0.0002, 0, 0.0001});
+        org.assertj.core.data.Offset<Double> tight = org.assertj.core.api.Assertions.within(1e-9);
+        assertThat(knee.flatterSecantSlope(0.3, 25, 0.05)).isCloseTo(1.0, tight);
+        assertThat(knee.flatterSecantSlope(0.05, 25, 0)).isCloseTo(3.5, tight);
+        // from 0.08: up to 0.13 is 0.02 at 3.5 V/SOC then 0.03 at 0.5 V/SOC; down to 0.03 is all at 3.5
+        assertThat(knee.flatterSecantSlope(0.08, 25, 0.05)).isCloseTo((0.02 * 3.5 + 0.03 * 0.5) / 0.05, tight);
+        // at 0.02 the lower side is cut at SOC 0 (3.5 V/SOC over 0.02), the upper side reaches 0.12
+        assertThat(knee.flatterSecantSlope(0.02, 25, 0.1)).isCloseTo((0.08 * 3.5 + 0.02 * 0.5) / 0.1, tight);
+        // at the top end only the lower side is left
+        assertThat(knee.flatterSecantSlope(1.0, 25, 0.1)).isCloseTo(1.0, tight);
+        // at temperature the entropic term is in the secant too
+        double at0 = knee.flatterSecantSlope(0.08, 0, 0.05);
+        assertThat(at0).isCloseTo((knee.voltsAt(0.13, 0) - knee.voltsAt(0.08, 0)) / 0.05, tight);
+        assertThat(at0).isNotEqualTo(knee.flatterSecantSlope(0.08, 25, 0.05));
+    }
+
+    /** The SOC in [0, 1] whose OCV at {@code celsius} is {@code volts} (the table's end outside it), to 1e-12. */
+    private static double socByBisection(OcvCurve c, double volts, double celsius) {
+        double lo = 0;
+        double hi = 1;
+        if (volts <= c.voltsAt(lo, celsius)) {
+            return lo;
+        }
+        if (volts >= c.voltsAt(hi, celsius)) {
+            return hi;
+        }
+        while (hi - lo > 1e-12) {
+            double mid = 0.5 * (lo + hi);
+            if (c.voltsAt(mid, celsius) < volts) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
 }
