@@ -19,8 +19,13 @@ public final class LogReplay {
     public static final double CONVERGED_ERROR = 0.02;
     /** Windows for the capacity estimator close when SOC moved this much between two confident points. */
     static final double CAPACITY_WINDOW_SOC = 0.4;
-    /** A SOC point is confident enough to anchor a capacity window below this 3-sigma bound. */
-    static final double ANCHOR_BOUND = 0.06;
+    /**
+     * A SOC point is confident enough to anchor a capacity window below this 3-sigma bound. 7 %:
+     * a settled filter's bound carries the OCV error's SOC share, 3 x 20 mV over the OCV slope, which
+     * is 6-8.5 % at the 0.7-1 V per unit SOC of an NCA or LFP cell's middle (6 % until 2026-11-26,
+     * when the bound's OCV share still dipped wherever the fitted table was locally steep).
+     */
+    static final double ANCHOR_BOUND = 0.07;
     /**
      * ...once the bound has stayed below {@link #ANCHOR_BOUND} this long: a filter that has just
      * converged from a wrong start is not trusted at its first tight bound.

@@ -19,9 +19,21 @@ import org.qsebms.estimators.model.EcmParameters;
  * persistent mismatch re-learnt by inflating the SOC variance), and below
  * {@link EkfTuning#minOcvSlopeVoltsPerSoc()} the OCV slope is treated as zero, so on a flat OCV
  * (LFP plateau) the filter is a coulomb counter whose 3-sigma bound grows with the current
- * sensor's noise until the OCV is observable again. The reported bound adds the SOC equivalent
- * of the systematic OCV error ({@link EkfTuning#ocvSigmaVolts()}) at the last slope where the
- * voltage was used, since a Kalman filter cannot average a bias away.
+ * sensor's noise until the OCV is observable again.
+ *
+ * <p>The reported bound adds the SOC error a systematic OCV error ({@link EkfTuning#ocvSigmaVolts()},
+ * constant, which a Kalman filter cannot average away) has caused so far, by Schmidt's consider
+ * analysis: each cell carries the sensitivity S of its state estimate to a constant OCV error,
+ * moved by the same transition as the state ({@code S <- F S}) and, at each correction, by the
+ * same gain ({@code S <- S + K (1 - H_e S)}); the bound adds {@code (S_soc ocvSigma)^2} to the
+ * filter's SOC variance. The estimate itself is not changed. {@code H_e} is the measurement row
+ * with the OCV's slope taken over the SOC span the error currently covers, on the flatter side
+ * ({@code OcvCurve.flatterSecantSlope}), so that where that span crosses a knee of the curve the
+ * sensitivity shrinks no faster than the true error does; a SOC read from the voltage at start
+ * gets S from how far the SOC reaches for a 3-sigma OCV error ({@code OcvCurve.socReachOfVolts}).
+ * On a straight stretch of OCV the term settles at {@code ocvSigma / slope}; after a move into a
+ * steeper stretch it keeps the error made on the flatter one until the voltage has corrected it,
+ * and while the voltage is not used (flat OCV) it keeps what it had.
  *
  * <p>Cost is linear in cells; every array is allocated in the constructor, {@link #update}
  * allocates nothing. Current is positive while charging.
@@ -50,7 +62,11 @@ public final class EkfSocEstimator implements SocEstimator {
     private final double[] inverseCapacityScale;
     private final boolean[] initialised;
     private final int[] rejectedInRow;
-    private final double[] ocvSocVariance;
+    /**
+     * Per cell, how much each state estimate moves per volt of a constant error in the OCV table
+     * (Schmidt's consider analysis of a bias the filter does not estimate).
+     */
+    private final double[] ocvErrorSensitivity;
     private final double[] innovationMeanSquare;
     private final double[] measurementVariance;
     private final double[] u = new double[N];
@@ -87,7 +103,7 @@ public final class EkfSocEstimator implements SocEstimator {
         this.innovationMeanSquare = new double[cellCount];
         Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
         this.measurementVariance = innovationMeanSquare.clone();
-        this.ocvSocVariance = new double[cellCount];
+        this.ocvErrorSensitivity = new double[N * cellCount];
         Arrays.fill(r0Scale, 1.0);
         Arrays.fill(inverseCapacityScale, 1.0);
         for (int i = 0; i < cellCount; i++) {
@@ -127,6 +143,8 @@ public final class EkfSocEstimator implements SocEstimator {
         soc[i] = cell.ocv().socAt(volts - r0Amps * cell.socFactor(soc[i], celsius), celsius);
         initialised[i] = true;
         resetCovariance(i);
+        // a SOC read from the voltage carries the OCV table's error in full
+        ocvErrorSensitivity[N * i + SOC] = socPerOcvVolt(soc[i], celsius);
     }
 
     /** x = f(x, u); P = F P F' + Q with F = I except F[soc][cap] = g, F[1][1] = a1, F[2][2] = a2. */
@@ -164,6 +182,10 @@ public final class EkfSocEstimator implements SocEstimator {
         p[b + N + 1] += s1 * s1;
         p[b + 2 * N + 2] += s2 * s2;
         p[b + R0 * N + R0] += sr * sr * dt / 3600.0;
+        int e = N * i;
+        ocvErrorSensitivity[e + SOC] += g * ocvErrorSensitivity[e + CAP];
+        ocvErrorSensitivity[e + 1] *= a1;
+        ocvErrorSensitivity[e + 2] *= a2;
         p[b + CAP * N + CAP] += sc * sc * dt / 3600.0;
         symmetrise(b);
     }
@@ -183,10 +205,6 @@ public final class EkfSocEstimator implements SocEstimator {
         double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
         double innovation = volts - predicted;
         int b = NN * i;
-        if (h0 != 0.0) {
-            double ocvSoc = tuning.ocvSigmaVolts() / h0;
-            ocvSocVariance[i] = ocvSoc * ocvSoc;
-        }
         hk[SOC] = h0;
         hk[1] = 1;
         hk[2] = 1;
@@ -226,6 +244,36 @@ public final class EkfSocEstimator implements SocEstimator {
         r0Scale[i] = EkfAdaptation.clampScale(r0Scale[i] + k[R0] * innovation);
         inverseCapacityScale[i] = EkfAdaptation.clampScale(inverseCapacityScale[i] + k[CAP] * innovation);
         josephUpdate(b, r);
+        // the consider update: a constant OCV error moves the estimate through the same gain, and the
+        // estimate's error it has caused so far shows in the voltage (S += K (1 - H_e S))
+        int e = N * i;
+        double seen = ocvErrorSeenSlope(z, celsius, ocvErrorSensitivity[e + SOC]) * ocvErrorSensitivity[e + SOC]
+                + ocvErrorSensitivity[e + 1]
+                + ocvErrorSensitivity[e + 2] + r0Volts * ocvErrorSensitivity[e + R0];
+        for (int j = 0; j < N; j++) {
+            ocvErrorSensitivity[e + j] += k[j] * (1 - seen);
+        }
+    }
+
+    /**
+     * The slope the SOC part of the consider error is seen at in the voltage: the OCV's slope over
+     * the SOC span a 3-sigma OCV error currently spans ({@code 3 ocvSigma |sensitivity|}), on the
+     * flatter side. Where that span crosses a knee this is slower to shrink the sensitivity than the
+     * tangent at the estimate, as the true error is; on a straight stretch it is the tangent.
+     */
+    private double ocvErrorSeenSlope(double soc, double celsius, double socSensitivity) {
+        return cell.ocv().flatterSecantSlope(soc, celsius, 3 * tuning.ocvSigmaVolts() * Math.abs(socSensitivity));
+    }
+
+    /**
+     * SOC per volt of OCV error for a SOC read from the voltage at {@code soc}: how far the SOC
+     * reaches for a 3-sigma OCV error ({@code OcvCurve.socReachOfVolts}), over 3 sigma; where that
+     * span crosses a knee of the curve this is the flatter side's, not the tangent's. 0 where the
+     * tuning assumes no OCV error.
+     */
+    private double socPerOcvVolt(double soc, double celsius) {
+        double volts = 3 * tuning.ocvSigmaVolts();
+        return volts > 0 ? cell.ocv().socReachOfVolts(soc, celsius, volts) / volts : 0.0;
     }
 
     /** u = P H' for the cell's block; returns H P H'. */
@@ -290,7 +338,7 @@ public final class EkfSocEstimator implements SocEstimator {
     /** Resets the SOC and RC part of the covariance; the parameter states keep their doubt. */
     private void resetCovariance(int i) {
         int b = NN * i;
-        ocvSocVariance[i] = 0;
+        Arrays.fill(ocvErrorSensitivity, N * i, N * i + N, 0.0);
         double sz = tuning.initialSocSigma();
         double sv = tuning.initialRcSigmaVolts();
         for (int j = 0; j < 3; j++) {
@@ -321,7 +369,8 @@ public final class EkfSocEstimator implements SocEstimator {
 
     @Override
     public double cellSocBound3Sigma(int cell) {
-        return Math.min(1.0, 3.0 * Math.sqrt(p[NN * cell] + ocvSocVariance[cell]));
+        double ocvSoc = ocvErrorSensitivity[N * cell + SOC] * tuning.ocvSigmaVolts();
+        return Math.min(1.0, 3.0 * Math.sqrt(p[NN * cell] + ocvSoc * ocvSoc));
     }
 
     @Override

@@ -20,7 +20,8 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
     private final double[] h;
     private final boolean[] initialised;
     private final int[] rejectedInRow;
-    private final double[] ocvSocVariance;
+    /** Per cell, d(state estimate)/d(constant OCV error), a 5x1 column (consider analysis). */
+    private final RealMatrix[] ocvErrorSensitivity;
     private final double[] innovationMeanSquare;
     private final double[] measurementVariance;
 
@@ -39,7 +40,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         this.h = new double[cellCount];
         this.initialised = new boolean[cellCount];
         this.rejectedInRow = new int[cellCount];
-        this.ocvSocVariance = new double[cellCount];
+        this.ocvErrorSensitivity = new RealMatrix[cellCount];
         this.innovationMeanSquare = new double[cellCount];
         java.util.Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
         this.measurementVariance = innovationMeanSquare.clone();
@@ -48,6 +49,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
             double sr = adaptation.initialR0ScaleSigma();
             double sc = adaptation.initialCapacitySigma();
             cov[i] = initialCovariance(sr * sr, sc * sc);
+            ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(5, 1);
         }
     }
 
@@ -81,7 +83,11 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
                         cellCelsius[i]));
                 cov[i] = resetSocPart(cov[i]);
                 initialised[i] = true;
-                ocvSocVariance[i] = 0;
+                ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(5, 1);
+                double z0 = x[i].getEntry(0, 0);
+                double volts = 3 * tuning.ocvSigmaVolts();
+                ocvErrorSensitivity[i].setEntry(0, 0,
+                        volts > 0 ? cell.ocv().socReachOfVolts(z0, cellCelsius[i], volts) / volts : 0.0);
             }
             double a1 = Math.exp(-dt / cell.tau1SecondsAt(cellCelsius[i]));
             double a2 = Math.exp(-dt / cell.tau2SecondsAt(cellCelsius[i]));
@@ -110,6 +116,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
                 q.getEntry(0, 0) + drift * drift * dt / 3600.0, q.getEntry(1, 1), q.getEntry(2, 2),
                 sr * sr * dt / 3600.0, sc * sc * dt / 3600.0});
             cov[i] = fm.multiply(cov[i]).multiply(fm.transpose()).add(qDiag);
+            ocvErrorSensitivity[i] = fm.multiply(ocvErrorSensitivity[i]);
             correct(i, amps, cellVolts[i], cellCelsius[i], f, dt);
         }
     }
@@ -124,9 +131,6 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0});
         double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
         double innovation = volts - predicted;
-        if (h0 != 0.0) {
-            ocvSocVariance[i] = Math.pow(tuning.ocvSigmaVolts() / h0, 2);
-        }
         double expected = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0);
         if (tuning.innovationWindowSeconds() > 0) {
             r = Math.max(r, innovationMeanSquare[i] - expected);
@@ -154,6 +158,12 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         x[i].setEntry(4, 0, EkfAdaptation.clampScale(x[i].getEntry(4, 0)));
         RealMatrix a = MatrixUtils.createRealIdentityMatrix(5).subtract(k.multiply(hm));
         cov[i] = a.multiply(cov[i]).multiply(a.transpose()).add(k.multiply(k.transpose()).scalarMultiply(r));
+        // consider update: S = S + K (1 - H_e S), H_e with the OCV slope over the SOC span of a 3-sigma OCV error
+        double socSpan = 3 * tuning.ocvSigmaVolts() * Math.abs(ocvErrorSensitivity[i].getEntry(0, 0));
+        RealMatrix he = MatrixUtils.createRowRealMatrix(new double[] {
+            cell.ocv().flatterSecantSlope(z, celsius, socSpan), 1, 1, r0Volts, 0});
+        double seen = he.multiply(ocvErrorSensitivity[i]).getEntry(0, 0);
+        ocvErrorSensitivity[i] = ocvErrorSensitivity[i].add(k.scalarMultiply(1 - seen));
     }
 
     @Override
@@ -168,7 +178,8 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
 
     @Override
     public double cellSocBound3Sigma(int c) {
-        return Math.min(1.0, 3 * Math.sqrt(cov[c].getEntry(0, 0) + ocvSocVariance[c]));
+        double ocvSoc = ocvErrorSensitivity[c].getEntry(0, 0) * tuning.ocvSigmaVolts();
+        return Math.min(1.0, 3 * Math.sqrt(cov[c].getEntry(0, 0) + ocvSoc * ocvSoc));
     }
 
     /** Copies the cell's 5x5 covariance, row-major, into {@code out[0..24]}. */
@@ -204,6 +215,6 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         cov[c] = resetSocPart(cov[c]);
         initialised[c] = true;
         rejectedInRow[c] = 0;
-        ocvSocVariance[c] = 0;
+        ocvErrorSensitivity[c] = MatrixUtils.createRealMatrix(5, 1);
     }
 }
