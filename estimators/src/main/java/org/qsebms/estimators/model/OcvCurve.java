@@ -190,13 +190,32 @@ public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropi
         if (!(socSpan > 0)) {
             return slopeAt(z, celsius);
         }
-        double v0 = voltsAt(z, celsius);
+        double dt = ocvCelsius(celsius) - REFERENCE_CELSIUS;
+        int i = segment(socFraction, z);
+        double v0 = voltsOnSegment(i, z, dt);
         double hi = Math.min(socFraction[n - 1], z + socSpan);
         double lo = Math.max(socFraction[0], z - socSpan);
-        double up = hi > z ? (voltsAt(hi, celsius) - v0) / (hi - z) : Double.POSITIVE_INFINITY;
-        double down = lo < z ? (v0 - voltsAt(lo, celsius)) / (z - lo) : Double.POSITIVE_INFINITY;
-        double flatter = Math.min(up, down);
+        // walk outwards from z's segment: a span covers a few segments, a binary search each way would cost more
+        int up = i;
+        while (up < n - 2 && socFraction[up + 1] < hi) {
+            up++;
+        }
+        int down = i;
+        while (down > 0 && socFraction[down] > lo) {
+            down--;
+        }
+        double upSlope = hi > z ? (voltsOnSegment(up, hi, dt) - v0) / (hi - z) : Double.POSITIVE_INFINITY;
+        double downSlope = lo < z ? (v0 - voltsOnSegment(down, lo, dt)) / (z - lo) : Double.POSITIVE_INFINITY;
+        double flatter = Math.min(upSlope, downSlope);
         return flatter == Double.POSITIVE_INFINITY ? slopeAt(z, celsius) : flatter;
+    }
+
+    /** The OCV at {@code soc}, temperature offset {@code dt} from 25 °C, on table segment {@code i} (linear on it). */
+    private double voltsOnSegment(int i, double soc, double dt) {
+        double t = (soc - socFraction[i]) / (socFraction[i + 1] - socFraction[i]);
+        double a = ocvVolts[i] + dt * entropicVoltsPerK[i];
+        double b = ocvVolts[i + 1] + dt * entropicVoltsPerK[i + 1];
+        return a + t * (b - a);
     }
 
     /** The SOC between (s0, v0) and (s1, v1) where the straight line between them reaches {@code target}. */

@@ -139,6 +139,33 @@ class OcvCurveTest {
         assertThat(at0).isNotEqualTo(knee.flatterSecantSlope(0.08, 25, 0.05));
     }
 
+    /** On a fine table, at random SOCs, spans and temperatures, it is the secant from voltsAt on the flatter side. */
+    @Test
+    void flatterSecantSlopeIsTheSecantOfVoltsAt() {
+        int n = 41;
+        double[] soc = new double[n];
+        double[] v = new double[n];
+        double[] dudt = new double[n];
+        for (int i = 0; i < n; i++) {
+            soc[i] = i / (n - 1.0);
+            v[i] = 3.0 + 1.2 * soc[i] - 0.4 * Math.exp(-25 * soc[i]) + 0.05 * Math.sin(9 * soc[i]) + 0.4;
+            dudt[i] = 1e-4 * Math.cos(5 * soc[i]);
+        }
+        OcvCurve c = new OcvCurve(soc, v, dudt, 0, 45);
+        SplittableRandom r = new SplittableRandom(11);
+        for (int k = 0; k < 2000; k++) {
+            double z = r.nextDouble();
+            double span = r.nextDouble(1e-4, 0.3);
+            double celsius = r.nextDouble(-10, 50);
+            double hi = Math.min(1, z + span);
+            double lo = Math.max(0, z - span);
+            double upSlope = hi > z ? (c.voltsAt(hi, celsius) - c.voltsAt(z, celsius)) / (hi - z) : Double.POSITIVE_INFINITY;
+            double downSlope = lo < z ? (c.voltsAt(z, celsius) - c.voltsAt(lo, celsius)) / (z - lo) : Double.POSITIVE_INFINITY;
+            assertThat(c.flatterSecantSlope(z, celsius, span)).as("soc %.4f span %.4f at %.1f °C", z, span, celsius)
+                    .isCloseTo(Math.min(upSlope, downSlope), org.assertj.core.api.Assertions.within(1e-9));
+        }
+    }
+
     /** The SOC in [0, 1] whose OCV at {@code celsius} is {@code volts} (the table's end outside it), to 1e-12. */
     private static double socByBisection(OcvCurve c, double volts, double celsius) {
         double lo = 0;
