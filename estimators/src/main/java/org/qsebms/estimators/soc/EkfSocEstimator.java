@@ -182,12 +182,13 @@ public final class EkfSocEstimator implements SocEstimator {
         p[b + N + 1] += s1 * s1;
         p[b + 2 * N + 2] += s2 * s2;
         p[b + R0 * N + R0] += sr * sr * dt / 3600.0;
+        p[b + CAP * N + CAP] += sc * sc * dt / 3600.0;
+        symmetrise(b);
+        // the consider sensitivity moves with the state: S <- F S
         int e = N * i;
         ocvErrorSensitivity[e + SOC] += g * ocvErrorSensitivity[e + CAP];
         ocvErrorSensitivity[e + 1] *= a1;
         ocvErrorSensitivity[e + 2] *= a2;
-        p[b + CAP * N + CAP] += sc * sc * dt / 3600.0;
-        symmetrise(b);
     }
 
     /**

@@ -13,9 +13,11 @@ package org.qsebms.estimators.soc;
  * @param gateSigmas              innovations beyond this many sigmas are rejected as outliers
  * @param maxConsecutiveRejections after this many rejections in a row the SOC variance is
  *                                inflated so that a real, persistent mismatch is re-learnt
- * @param ocvSigmaVolts           systematic OCV-model error, one sigma: not white noise, so the
- *                                filter cannot average it away; it is added to the reported
- *                                bound as {@code (ocvSigma / slope)^2} where the voltage is used
+ * @param ocvSigmaVolts           systematic OCV-model error, one sigma: a constant, not white
+ *                                noise, so the filter cannot average it away; the SOC error it
+ *                                has caused so far (a consider analysis, see
+ *                                {@link EkfSocEstimator}) is added to the reported bound, about
+ *                                {@code (ocvSigma / slope)^2} once the estimate has settled
  * @param innovationWindowSeconds time constant of each cell's running mean square of accepted
  *                                innovations; where that mean exceeds what the filter expects
  *                                ({@code H P H'} plus the voltage sigma squared), the excess is
