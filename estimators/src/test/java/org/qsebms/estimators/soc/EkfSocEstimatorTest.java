@@ -116,6 +116,9 @@ class EkfSocEstimatorTest {
                 assertThat(e).as("eigenvalue at step %d", k).isPositive();
             }
             assertThat(ekf.cellSoc(0)).isBetween(0.0, 1.0);
+            // the bound, with its consider-analysis OCV share, stays a finite fraction of SOC
+            assertThat(ekf.cellSocBound3Sigma(0)).as("3-sigma bound at step %d", k).isGreaterThan(0.0)
+                    .isLessThanOrEqualTo(1.0);
         }
     }
 
