@@ -142,17 +142,17 @@ public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropi
      */
     public double socReachOfVolts(double soc, double celsius, double volts) {
         int n = socFraction.length;
-        double z = soc < socFraction[0] ? socFraction[0] : soc > socFraction[n - 1] ? socFraction[n - 1] : soc;
+        double z = clampToTable(soc);
         double dt = ocvCelsius(celsius) - REFERENCE_CELSIUS;
         int i = segment(socFraction, z);
-        double v0 = voltsAt(z, celsius);
+        double v0 = voltsOnSegment(i, z, dt);
         // up: from (z, v0) through the nodes above z
         double upTarget = v0 + volts;
         double up = socFraction[n - 1] - z;
         double prevSoc = z;
         double prevVolts = v0;
         for (int j = i + 1; j < n; j++) {
-            double nodeVolts = ocvVolts[j] + dt * entropicVoltsPerK[j];
+            double nodeVolts = nodeVolts(j, dt);
             if (nodeVolts >= upTarget) {
                 up = crossing(prevSoc, prevVolts, socFraction[j], nodeVolts, upTarget) - z;
                 break;
@@ -166,7 +166,7 @@ public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropi
         prevSoc = z;
         prevVolts = v0;
         for (int j = i; j >= 0; j--) {
-            double nodeVolts = ocvVolts[j] + dt * entropicVoltsPerK[j];
+            double nodeVolts = nodeVolts(j, dt);
             if (nodeVolts <= downTarget) {
                 down = z - crossing(prevSoc, prevVolts, socFraction[j], nodeVolts, downTarget);
                 break;
@@ -186,7 +186,7 @@ public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropi
      */
     public double flatterSecantSlope(double soc, double celsius, double socSpan) {
         int n = socFraction.length;
-        double z = soc < socFraction[0] ? socFraction[0] : soc > socFraction[n - 1] ? socFraction[n - 1] : soc;
+        double z = clampToTable(soc);
         if (!(socSpan > 0)) {
             return slopeAt(z, celsius);
         }
@@ -213,9 +213,18 @@ public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropi
     /** The OCV at {@code soc}, temperature offset {@code dt} from 25 °C, on table segment {@code i} (linear on it). */
     private double voltsOnSegment(int i, double soc, double dt) {
         double t = (soc - socFraction[i]) / (socFraction[i + 1] - socFraction[i]);
-        double a = ocvVolts[i] + dt * entropicVoltsPerK[i];
-        double b = ocvVolts[i + 1] + dt * entropicVoltsPerK[i + 1];
-        return a + t * (b - a);
+        double a = nodeVolts(i, dt);
+        return a + t * (nodeVolts(i + 1, dt) - a);
+    }
+
+    /** The OCV at table point {@code j}, temperature offset {@code dt} from 25 °C. */
+    private double nodeVolts(int j, double dt) {
+        return ocvVolts[j] + dt * entropicVoltsPerK[j];
+    }
+
+    private double clampToTable(double soc) {
+        int n = socFraction.length;
+        return soc < socFraction[0] ? socFraction[0] : soc > socFraction[n - 1] ? socFraction[n - 1] : soc;
     }
 
     /** The SOC between (s0, v0) and (s1, v1) where the straight line between them reaches {@code target}. */
