@@ -50,6 +50,7 @@ class PowerLossTest {
             }
             assertThat(seq).as("kill %d: restored sequence must not go back", kill).isGreaterThanOrEqualTo(lastSeq);
             restored += line.startsWith("restored=true") ? 1 : 0;
+            assertThat(out.readLine()).as("child %d: first write", kill).startsWith("first write complete");
             Thread.sleep(20 + random.nextInt(61));
             child.destroyForcibly();
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();

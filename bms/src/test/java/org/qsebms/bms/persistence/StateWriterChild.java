@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Child process for {@link PowerLossTest}: restores the state file, reports what it found on
- * stdout, then writes ever newer states in a tight loop until it is killed.
+ * stdout, writes one state and says so, then writes ever newer states in a tight loop until it is killed.
  */
 public final class StateWriterChild {
     static final int CELLS = 16;
@@ -42,6 +42,11 @@ public final class StateWriterChild {
         long seq = l.restored() ? l.state().sequence() : 0;
         boolean consistent = !l.restored() || l.state().equals(stateFor(seq));
         out.println("restored=" + l.restored() + " seq=" + seq + " consistent=" + consistent + " warning=" + l.warning());
+        out.flush();
+        file.write(stateFor(++seq));
+        // the parent kills only after this line, so a slow start on a loaded machine cannot leave
+        // a run that never wrote (which would look like a lost state)
+        out.println("first write complete seq=" + seq);
         out.flush();
         while (true) {
             file.write(stateFor(++seq));
