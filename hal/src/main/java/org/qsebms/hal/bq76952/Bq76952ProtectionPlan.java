@@ -95,7 +95,7 @@ public final class Bq76952ProtectionPlan {
             }
         }
         p.require(scd >= 0, "SCD", scdAmps, "A", "at most 500 mV across the shunt (" + fmt("%.0f", 500 / mvPerAmp)
-                + " A); use a smaller shunt or a lower shortCircuitFactor");
+                + " A)");
         p.add("Protections:SCD:Threshold", 0x9286, 1, scd, fmt("%d mV = %.0f A", SCD_MILLIVOLTS[scd], SCD_MILLIVOLTS[scd] / mvPerAmp));
         int scdDelay = steps(m.shortCircuitDelay(), 15_000, -1, 1, 31);
         p.add("Protections:SCD:Delay", 0x9287, 1, scdDelay, fmt("%d us", (scdDelay - 1) * 15));
@@ -124,7 +124,7 @@ public final class Bq76952ProtectionPlan {
     private void overCurrent(String name, int address, double amps, double mvPerAmp, int max, Duration delay) {
         int raw = (int) Math.ceil(amps * mvPerAmp / 2.0 - 1e-9);
         require(raw <= max, name, amps, "A", "at most " + max * 2 + " mV across the shunt (" + fmt("%.0f", max * 2 / mvPerAmp)
-                + " A); use a smaller shunt or lower margins");
+                + " A)");
         raw = Math.max(2, raw);
         add("Protections:" + name + ":Threshold", address, 1, raw, fmt("%d mV = %.1f A", raw * 2, raw * 2 / mvPerAmp));
         int d = steps(delay, 3_300_000, 2, 1, 127);
