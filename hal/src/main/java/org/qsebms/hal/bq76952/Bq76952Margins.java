@@ -19,6 +19,7 @@ import java.time.Duration;
  * @param ocd2Delay       OCD2 delay
  * @param shortCircuitDelay SCD delay (15 us steps, 0..450 us)
  * @param temperatureDelay OTC/OTD/UTC/UTD delay (1 s steps)
+ * @param hostWatchdogDelay the chip opens both FETs when the host has not talked to it this long (1 s steps, 0 = off)
  */
 public record Bq76952Margins(
         double cellOverVolts,
@@ -31,11 +32,13 @@ public record Bq76952Margins(
         Duration overCurrentDelay,
         Duration ocd2Delay,
         Duration shortCircuitDelay,
-        Duration temperatureDelay) {
+        Duration temperatureDelay,
+        Duration hostWatchdogDelay) {
 
-    /** 50 mV, 0.25 C over, 2x and 4x for OCD2 and SCD, 5 degC; 1 s, 100 ms, 20 ms, 60 us, 2 s. */
+    /** 50 mV and 100 mV, 25 % over, 2x and 4x for OCD2 and SCD, 5 degC; 1 s, 100 ms, 20 ms, 60 us, 2 s; host watchdog 5 s. */
     public static final Bq76952Margins DEFAULT = new Bq76952Margins(0.05, 0.10, 0.25, 2.0, 4.0, 5.0,
-            Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofNanos(60_000), Duration.ofSeconds(2));
+            Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofNanos(60_000),
+            Duration.ofSeconds(2), Duration.ofSeconds(5));
 
     public Bq76952Margins {
         if (!(cellOverVolts > 0) || !(cellUnderVolts > 0) || !(overCurrentFraction > 0) || !(celsius > 0)) {

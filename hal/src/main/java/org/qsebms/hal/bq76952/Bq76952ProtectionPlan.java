@@ -32,6 +32,8 @@ public final class Bq76952ProtectionPlan {
     static final int ENABLED_A = 0xFC;
     /** Enabled Protections B: OTD, OTC, UTD, UTC. */
     static final int ENABLED_B = 0x33;
+    /** Enabled Protections C: HWDF, the host watchdog (bit 1, as in Safety Status C). */
+    static final int ENABLED_C_HWD = 0x02;
 
     private final List<Bq76952Setting> settings = new ArrayList<>();
     private final String where;
@@ -62,6 +64,10 @@ public final class Bq76952ProtectionPlan {
         }
         p.add("Settings:Protection:Enabled Protections A", 0x9261, 1, ENABLED_A, "SCD OCD2 OCD1 OCC COV CUV");
         p.add("Settings:Protection:Enabled Protections B", 0x9262, 1, ENABLED_B, "OTD OTC UTD UTC");
+        long hwd = Math.round(m.hostWatchdogDelay().toMillis() / 1000.0);
+        p.add("Settings:Protection:Enabled Protections C", 0x9263, 1, hwd > 0 ? ENABLED_C_HWD : 0,
+                hwd > 0 ? "HWDF" : "none");
+        p.add("Protections:HWD:Delay", 0x92B2, 2, Math.min(65535, hwd), hwd > 0 ? hwd + " s" : "off");
         p.add("Settings:Protection:CHG FET Protections A", 0x9265, 1, 0x98, "SCD OCC COV");
         p.add("Settings:Protection:CHG FET Protections B", 0x9266, 1, 0x11, "OTC UTC");
         p.add("Settings:Protection:DSG FET Protections A", 0x9269, 1, 0xE4, "SCD OCD2 OCD1 CUV");

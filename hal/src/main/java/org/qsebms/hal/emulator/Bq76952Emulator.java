@@ -45,7 +45,9 @@ public final class Bq76952Emulator implements I2cTarget {
     public enum Check {
         CUV(0, 2, false, true), COV(0, 3, true, false), OCC(0, 4, true, false), OCD1(0, 5, false, true),
         OCD2(0, 6, false, true), SCD(0, 7, true, true),
-        UTC(1, 0, true, false), UTD(1, 1, false, true), OTC(1, 4, true, false), OTD(1, 5, false, true);
+        UTC(1, 0, true, false), UTD(1, 1, false, true), OTC(1, 4, true, false), OTD(1, 5, false, true),
+        /** Host watchdog: no transaction from the host for the HWD delay. */
+        HWDF(2, 1, true, true);
 
         final int register;
         final int bit;
@@ -74,6 +76,7 @@ public final class Bq76952Emulator implements I2cTarget {
     private final long[] trips = new long[CHECKS.length];
     private final long[] lastTrip = new long[CHECKS.length];
     private double[] cellVolts = new double[0];
+    private final int[] cellOfInput = new int[16];
     private DoubleSupplier packAmps = () -> 0.0;
     private double[] tsCelsius = {25, 25, 25};
     private double dieCelsius = 25;
@@ -89,6 +92,7 @@ public final class Bq76952Emulator implements I2cTarget {
     private int corruptXor;
     private long crcErrors;
     private long rejectedTransfers;
+    private long lastHostNanos;
 
     /**
      * @param shuntOhms the board's sense resistor between SRP and SRN (sets what current is how many mV)
@@ -108,6 +112,19 @@ public final class Bq76952Emulator implements I2cTarget {
 
     /** Feeds the chip: {@code cellVolts[i]} on cell input i+1, charge-positive amps through the shunt, TS1..TS3. */
     public void connect(double[] cellVolts, DoubleSupplier packAmps, double[] tsCelsius) {
+        int[] inputs = new int[cellVolts.length];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = i + 1;
+        }
+        connect(cellVolts, inputs, packAmps, tsCelsius);
+    }
+
+    /** Feeds the chip: {@code cellVolts[i]} on cell input {@code cellInputs[i]} (1..16); unused inputs read 0 V. */
+    public void connect(double[] cellVolts, int[] cellInputs, DoubleSupplier packAmps, double[] tsCelsius) {
+        java.util.Arrays.fill(cellOfInput, -1);
+        for (int i = 0; i < cellInputs.length; i++) {
+            cellOfInput[cellInputs[i] - 1] = i;
+        }
         this.cellVolts = cellVolts;
         this.packAmps = packAmps;
         this.tsCelsius = tsCelsius;
@@ -239,6 +256,7 @@ public final class Bq76952Emulator implements I2cTarget {
         }
         int enabledA = dmU(0x9261, 1);
         int enabledB = dmU(0x9262, 1);
+        int enabledC = dmU(0x9263, 1);
         double maxMv = -1e9;
         double minMv = 1e9;
         int vcellMode = dmU(0x9304, 2);
@@ -257,7 +275,7 @@ public final class Bq76952Emulator implements I2cTarget {
             minTs = Math.min(minTs, c);
         }
         for (Check c : CHECKS) {
-            int enabled = c.register == 0 ? enabledA : enabledB;
+            int enabled = c.register == 0 ? enabledA : c.register == 1 ? enabledB : enabledC;
             if ((enabled & 1 << c.bit) == 0) {
                 pendingSince[c.ordinal()] = -1;
                 continue;
@@ -290,7 +308,13 @@ public final class Bq76952Emulator implements I2cTarget {
         if (pendingSince[i] < 0) {
             pendingSince[i] = now;
         }
-        if (now - pendingSince[i] >= delayNanos(c)) {
+        long since = c == Check.HWDF ? lastHostNanos : pendingSince[i];
+        long delay = c == Check.HWDF ? dmU(0x92B2, 2) * 1_000_000_000L : delayNanos(c);
+        if (c == Check.HWDF && now - since < delay) {
+            pendingSince[i] = -1; // no alert bit for the host watchdog
+            return;
+        }
+        if (now - since >= delay) {
             trippedAt[i] = now;
             trips[i]++;
             pendingSince[i] = -1;
@@ -309,6 +333,7 @@ public final class Bq76952Emulator implements I2cTarget {
             case OTD -> maxTs >= dmI(0x929D);
             case UTC -> minTs <= dmI(0x92A6);
             case UTD -> minTs <= dmI(0x92A9);
+            case HWDF -> dmU(0x92B2, 2) > 0;
         };
     }
 
@@ -320,6 +345,7 @@ public final class Bq76952Emulator implements I2cTarget {
             case OTD -> maxTs <= dmI(0x929F);
             case UTC -> minTs >= dmI(0x92A8);
             case UTD -> minTs >= dmI(0x92AB);
+            case HWDF -> nanoClock.getAsLong() - lastHostNanos < dmU(0x92B2, 2) * 1_000_000_000L;
             default -> !condition(c, maxMv, minMv, shuntMv, maxTs, minTs);
         };
     }
@@ -337,13 +363,14 @@ public final class Bq76952Emulator implements I2cTarget {
             case OTD -> dmU(0x929E, 1) * 1_000_000_000L;
             case UTC -> dmU(0x92A7, 1) * 1_000_000_000L;
             case UTD -> dmU(0x92AA, 1) * 1_000_000_000L;
+            case HWDF -> 0;
         };
     }
 
     private long recoveryNanos(Check c) {
         return switch (c) {
             case SCD -> dmU(0x9294, 1) * 1_000_000_000L;
-            case OCC, OCD1, OCD2 -> dmU(0x92AF, 1) * 1_000_000_000L;
+            case OCC, OCD1, OCD2, HWDF -> dmU(0x92AF, 1) * 1_000_000_000L;
             default -> 0;
         };
     }
@@ -375,13 +402,14 @@ public final class Bq76952Emulator implements I2cTarget {
     private int alarmStatus() {
         advance();
         int a = statusByte(0, true) != 0 ? 1 << 14 : 0;
-        return a | (statusByte(1, true) != 0 ? 1 << 15 : 0);
+        return a | (statusByte(1, true) != 0 || statusByte(2, true) != 0 ? 1 << 15 : 0);
     }
 
     // ---- bus ----------------------------------------------------------------------------------
 
     @Override
     public void onWrite(byte[] data, int n) {
+        lastHostNanos = nanoClock.getAsLong();
         advance();
         if (n < 1) {
             return;
@@ -418,6 +446,7 @@ public final class Bq76952Emulator implements I2cTarget {
 
     @Override
     public void onRead(byte[] data, int n) {
+        lastHostNanos = nanoClock.getAsLong();
         advance();
         refreshDirectCommands();
         int count = crcMode ? n / 2 : n;
@@ -438,9 +467,9 @@ public final class Bq76952Emulator implements I2cTarget {
         put1(0x03, statusByte(0, true));
         put1(0x04, statusByte(1, false));
         put1(0x05, statusByte(1, true));
-        put1(0x06, 0);
-        put1(0x07, 0);
-        int anyStatus = statusByte(0, true) | statusByte(1, true);
+        put1(0x06, statusByte(2, false));
+        put1(0x07, statusByte(2, true));
+        int anyStatus = statusByte(0, true) | statusByte(1, true) | statusByte(2, true);
         put2(0x12, (configUpdate ? 1 : 0) | (anyStatus != 0 ? 1 << 11 : 0));
         double stackMv = 0;
         for (int i = 0; i < 16; i++) {
@@ -558,7 +587,8 @@ public final class Bq76952Emulator implements I2cTarget {
     // ---- helpers ------------------------------------------------------------------------------
 
     private double cellMillivolts(int input) {
-        return input < cellVolts.length ? cellVolts[input] * 1000.0 : 0.0;
+        int cell = cellOfInput[input];
+        return cell >= 0 && cell < cellVolts.length ? cellVolts[cell] * 1000.0 : 0.0;
     }
 
     private void setDm(int a, long value, int n) {

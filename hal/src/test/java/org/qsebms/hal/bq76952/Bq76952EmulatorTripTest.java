@@ -44,7 +44,7 @@ class Bq76952EmulatorTripTest {
     void chipOpensItsOwnFetAfterTheConfiguredDelay(Trip trip, Consumer<Bq76952Rig> drive, long delayNanos,
                                                    boolean opensCharge, boolean opensDischarge) {
         Bq76952Rig rig = new Bq76952Rig(false).configured();
-        var status = new Bq76952SafetyStatus(rig.chip);
+        var status = new Bq76952SafetyStatus(rig.chip, null);
         var fets = new Bq76952Fets(ContactorId.MAIN_NEGATIVE, rig.chip);
         fets.command(true);
         assertThat(fets.feedbackClosed()).isTrue();
@@ -55,7 +55,7 @@ class Bq76952EmulatorTripTest {
         long onset = rig.clock.getAsLong();
         boolean sawAlert = false;
         while (rig.emulator.chargeFetOn() && rig.emulator.dischargeFetOn()) {
-            status.read();
+            status.refresh();
             sawAlert |= status.alerting(trip);
             assertThat(status.tripped(trip)).isFalse();
             assertThat(rig.clock.getAsLong() - onset).as("no trip after delay + 2 steps").isLessThanOrEqualTo(delayNanos + 2 * step);
@@ -66,7 +66,7 @@ class Bq76952EmulatorTripTest {
 
         assertThat(tripAfter).isBetween(delayNanos, delayNanos + 2 * step);
         assertThat(sawAlert).as("Safety Alert while the delay runs").isTrue();
-        status.read();
+        status.refresh();
         assertThat(status.tripped(trip)).isTrue();
         assertThat(rig.emulator.chargeFetOn()).isEqualTo(!opensCharge);
         assertThat(rig.emulator.dischargeFetOn()).isEqualTo(!opensDischarge);
@@ -99,7 +99,7 @@ class Bq76952EmulatorTripTest {
         rig.packAmps = 25.0;     // above the 20 A MSL, below OCC 26 A
         for (int i = 0; i < 100; i++) {
             rig.clock.advance(100_000_000L);
-            rig.emulator.advance();
+            rig.chip.readDirectU1(Bq76952Commands.FET_STATUS); // the host talks every tick (host watchdog)
         }
 
         assertThat(rig.emulator.chargeFetOn()).isTrue();

@@ -26,7 +26,8 @@ class Bq76952ProtectionPlanTest {
                 r.nextDouble(35, 60), r.nextDouble(-10, 10), r.nextDouble(45, 70), r.nextDouble(-30, -5));
         var m = new Bq76952Margins(r.nextDouble(0.01, 0.2), r.nextDouble(0.01, 0.3), r.nextDouble(0.05, 0.5), 2.0, 4.0,
                 r.nextDouble(1, 10), Duration.ofMillis(r.nextLong(10, 5000)), Duration.ofMillis(r.nextLong(10, 400)),
-                Duration.ofMillis(r.nextLong(10, 50)), Duration.ofNanos(r.nextLong(0, 400_000)), Duration.ofSeconds(r.nextLong(0, 10)));
+                Duration.ofMillis(r.nextLong(10, 50)), Duration.ofNanos(r.nextLong(0, 400_000)), Duration.ofSeconds(r.nextLong(0, 10)),
+                Duration.ofSeconds(r.nextLong(0, 30)));
         // a shunt the chip can use for these currents (the plan refuses others: tested below)
         double shuntOhms = r.nextDouble(0.0001, Math.min(0.002,
                 Math.min(Math.min(0.45 / (msl.dischargeAmps() * 4), 0.19 / (msl.dischargeAmps() * 2)), 0.12 / (msl.chargeAmps() * (1 + m.overCurrentFraction())))));
