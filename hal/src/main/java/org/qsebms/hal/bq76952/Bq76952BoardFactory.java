@@ -34,8 +34,15 @@ public final class Bq76952BoardFactory {
     }
 
     public static Built build(Bq76952Wiring w, BoardPorts ports) {
+        return build(w, ports, true);
+    }
+
+    /** @param configure false to leave the chip as it is (the probe reads, never writes) */
+    public static Built build(Bq76952Wiring w, BoardPorts ports, boolean configure) {
         Bq76952 chip = new Bq76952(ports.i2cBlock(w.bus()), w.address(), w.crc(), ports.pause());
-        Bq76952Startup.configure(chip, w.plan());
+        if (configure) {
+            Bq76952Startup.configure(chip, w.plan());
+        }
         var cells = new Bq76952CellVoltages(chip, w.cellInputs(), CellVoltageLimits.LITHIUM);
         var current = new Bq76952Current(chip, w.maxAbsAmps());
         var stack = new Bq76952StackVoltage(chip);
