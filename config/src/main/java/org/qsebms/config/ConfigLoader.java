@@ -85,15 +85,24 @@ public final class ConfigLoader {
         YamlNode halNode = r.optionalMapping("hal");
         HalConfig hal = new HalConfig(HalBackend.SIMULATED);
         if (halNode != null) {
-            halNode.rejectUnknownKeys(Set.of("backend", "pi4j"));
+            halNode.rejectUnknownKeys(Set.of("backend", "pi4j", "bq76952"));
             HalBackend backend = halNode.enumValue("backend", HalBackend.class, null);
             YamlNode pi4jNode = halNode.optionalMapping("pi4j");
-            if (backend == HalBackend.PI4J && pi4jNode == null) {
+            YamlNode bqNode = halNode.optionalMapping("bq76952");
+            if (pi4jNode != null && bqNode != null) {
+                throw new ConfigException("hal.bq76952", "and hal.pi4j are both given; a pack is read either by ADCs "
+                        + "(hal.pi4j) or by a BQ76952 (hal.bq76952): keep one");
+            }
+            if (bqNode != null) {
+                hal = new HalConfig(backend, java.util.Optional.empty(),
+                        java.util.Optional.of(Bq76952Reader.read(bqNode, series, limits)));
+            } else if (backend == HalBackend.PI4J && pi4jNode == null) {
                 throw new ConfigException("hal.pi4j", "is required when hal.backend is pi4j; describe the chips, inputs and "
                         + "pins there (see config/examples/pi-4s-ads1115.yaml and docs/wiring.md)");
+            } else {
+                hal = new HalConfig(backend, pi4jNode == null ? java.util.Optional.empty()
+                        : java.util.Optional.of(WiringReader.read(pi4jNode, series)));
             }
-            hal = new HalConfig(backend, pi4jNode == null ? java.util.Optional.empty()
-                    : java.util.Optional.of(WiringReader.read(pi4jNode, series)));
         }
 
         YamlNode mqttNode = r.optionalMapping("mqtt");

@@ -26,6 +26,9 @@ public final class DurationText {
             if (lower.endsWith("ms")) {
                 return Duration.ofNanos(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 2).trim()) * 1e6));
             }
+            if (lower.endsWith("us")) {
+                return Duration.ofNanos(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 2).trim()) * 1e3));
+            }
             if (lower.endsWith("s")) {
                 return Duration.ofNanos(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 1).trim()) * 1e9));
             }
@@ -38,6 +41,6 @@ public final class DurationText {
         } catch (NumberFormatException | DateTimeParseException e) {
             // fall through to the error below
         }
-        throw new ConfigException(path, "'" + text + "' is not a duration; write it as 100ms, 2s, 5min, 1h or ISO-8601 (PT0.1S)");
+        throw new ConfigException(path, "'" + text + "' is not a duration; write it as 60us, 100ms, 2s, 5min, 1h or ISO-8601 (PT0.1S)");
     }
 }

@@ -16,7 +16,16 @@ public record PackHardware(
         Map<ContactorId, Contactor> contactors,
         BalancingSwitches balancing,
         Watchdog watchdog,
-        AutoCloseable resources) implements AutoCloseable {
+        AutoCloseable resources,
+        HardwareProtection hardwareProtection) implements AutoCloseable {
+
+    /** Hardware without a protection chip. */
+    public PackHardware(CellVoltageSensor cellVoltages, PackVoltageSensor packVoltage, CurrentSensor current,
+                        TemperatureSensor temperatures, Map<ContactorId, Contactor> contactors, BalancingSwitches balancing,
+                        Watchdog watchdog, AutoCloseable resources) {
+        this(cellVoltages, packVoltage, current, temperatures, contactors, balancing, watchdog, resources,
+                HardwareProtection.none());
+    }
 
     public PackHardware {
         Objects.requireNonNull(cellVoltages, "cellVoltages");
@@ -32,6 +41,7 @@ public record PackHardware(
         }
         contactors = new EnumMap<>(contactors);
         resources = resources == null ? () -> { } : resources;
+        hardwareProtection = hardwareProtection == null ? HardwareProtection.none() : hardwareProtection;
     }
 
     public Contactor contactor(ContactorId id) {

@@ -64,6 +64,9 @@ public final class HalProbeCommand implements Callable<Integer> {
         WiringConfig wiring;
         try {
             BmsConfig bms = new ConfigLoader().load(config);
+            if (bms.hal().bq76952().isPresent()) {
+                return Bq76952ProbeRun.run(bms.hal().bq76952().get(), config, emulated, out, err);
+            }
             if (bms.hal().pi4j().isEmpty()) {
                 err.println("hal.pi4j: missing in " + config + "; the probe needs the wiring section "
                         + "(see config/examples/pi-4s-ads1115.yaml)");
@@ -138,7 +141,7 @@ public final class HalProbeCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(ProbeReport report, PrintWriter out) {
+    static void print(ProbeReport report, PrintWriter out) {
         out.println("chips:");
         for (ProbeReport.ChipAnswer c : report.chips()) {
             out.println(String.format(Locale.ROOT, "  %-4s %-8s %-8s %-14s %s", c.answered() ? "OK" : "FAIL", c.type(), c.id(),

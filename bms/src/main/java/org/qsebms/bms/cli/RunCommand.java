@@ -9,6 +9,7 @@ import org.qsebms.bms.broker.EmbeddedBroker;
 import org.qsebms.bms.runtime.BmsRuntime;
 import org.qsebms.bms.runtime.ConsoleStatusLine;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
+import org.qsebms.bms.sim.Bq76952Simulation;
 import org.qsebms.bms.sim.DriverLevelSimulation;
 import org.qsebms.bms.sim.Plant;
 import org.qsebms.bms.sim.SimulatedHardware;
@@ -20,6 +21,7 @@ import org.qsebms.config.MqttConfig;
 import org.qsebms.config.PackConfig;
 import org.qsebms.config.HalBackend;
 import org.qsebms.hal.PackHardware;
+import org.qsebms.hal.emulator.EmulatedBq76952Board;
 import org.qsebms.hal.pi4j.Pi4jHardware;
 import org.tinylog.Logger;
 import picocli.CommandLine.Command;
@@ -80,7 +82,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Duration runFor = duration == null ? null : DurationText.parse("--duration", duration);
         boolean useSimulation = simulated || cfg.hal().backend() == HalBackend.SIMULATED;
-        if (!useSimulation && cfg.hal().pi4j().isEmpty()) {
+        if (!useSimulation && cfg.hal().pi4j().isEmpty() && cfg.hal().bq76952().isEmpty()) {
             throw new ConfigException("hal.pi4j", "the pi4j backend needs a 'hal.pi4j' wiring section (chips, cell taps, "
                     + "current sensor, NTCs, GPIO pins); see config/examples/pi-4s-ads1115.yaml and docs/wiring.md");
         }
@@ -96,7 +98,14 @@ public final class RunCommand implements Callable<Integer> {
         }
         PackHardware hw;
         Plant plant;
-        if (useSimulation && cfg.hal().pi4j().isPresent()) {
+        if (useSimulation && cfg.hal().bq76952().isPresent()) {
+            // The simulated pack behind a register-level BQ76952 that runs its own protections, read through the driver.
+            Bq76952Simulation sim = new Bq76952Simulation(SimulatedPackSetup.createDefault(cfg).pack(),
+                    cfg.hal().bq76952().get(), EmulatedBq76952Board.DEFAULT_WATCHDOG_NANOS);
+            hw = sim.hardware();
+            plant = sim;
+            System.out.println("simulated pack wired through the BQ76952 driver and its register-level emulator");
+        } else if (useSimulation && cfg.hal().pi4j().isPresent()) {
             // The simulated pack behind register-level emulators of the configured ADCs, read through the real drivers.
             DriverLevelSimulation sim = new DriverLevelSimulation(SimulatedPackSetup.createDefault(cfg).pack(),
                     cfg.hal().pi4j().get(), 7);
@@ -110,7 +119,8 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             // Real providers only, fail-fast self-test of every chip and channel (names bus, address, channel).
             try {
-                hw = Pi4jHardware.open(cfg.hal().pi4j().get()).hardware();
+                hw = cfg.hal().bq76952().isPresent() ? Pi4jHardware.open(cfg.hal().bq76952().get()).hardware()
+                        : Pi4jHardware.open(cfg.hal().pi4j().get()).hardware();
             } catch (RuntimeException e) {
                 if (broker != null) {
                     broker.close();

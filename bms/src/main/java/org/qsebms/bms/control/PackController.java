@@ -101,6 +101,8 @@ public final class PackController {
         m.sample(hw, nowNanos);
         // validate + protect (limits and plausibility at three levels, debounced)
         protection.evaluate(m);
+        hw.hardwareProtection().refresh();
+        protection.evaluateHardware(hw.hardwareProtection(), nowNanos);
         boolean valid = m.firstBadCell() < 0 && m.currentStatus.isOk() && m.firstBadTemperature() < 0;
         // estimate
         double dt = lastNanos == Long.MIN_VALUE ? 0.0 : (nowNanos - lastNanos) / 1e9;

@@ -33,7 +33,16 @@ public enum FaultCode {
     CONTACTOR_FEEDBACK(302, "contactor feedback does not follow a close command"),
     PRECHARGE_FAILED(303, "DC link did not reach the pack voltage within the precharge time"),
     LOOP_OVERRUN(401, "control loop missed its deadline repeatedly"),
-    LOOP_EXCEPTION(402, "unexpected error in the control loop");
+    LOOP_EXCEPTION(402, "unexpected error in the control loop"),
+    HW_CELL_OVER_VOLTAGE(501, "the battery-monitor chip opened its FETs on cell over-voltage (COV, COVL)"),
+    HW_CELL_UNDER_VOLTAGE(502, "the battery-monitor chip opened its FETs on cell under-voltage (CUV)"),
+    HW_CHARGE_OVER_CURRENT(503, "the battery-monitor chip opened its FETs on charge over-current (OCC)"),
+    HW_DISCHARGE_OVER_CURRENT(504, "the battery-monitor chip opened its FETs on discharge over-current (OCD1/2/3, OCDL)"),
+    HW_SHORT_CIRCUIT(505, "the battery-monitor chip opened its FETs on a short circuit in discharge (SCD, SCDL)"),
+    HW_OVER_TEMPERATURE(506, "the battery-monitor chip opened its FETs on over-temperature (OTC, OTD, OTINT, OTF)"),
+    HW_UNDER_TEMPERATURE(507, "the battery-monitor chip opened its FETs on under-temperature (UTC, UTD, UTINT)"),
+    HW_HOST_WATCHDOG(508, "the battery-monitor chip opened its FETs because the host stopped talking to it (HWDF)"),
+    HW_ALERT_UNREAD(509, "the battery-monitor chip's ALERT pin is asserted but its status cannot be read");
 
     private final int number;
     private final String meaning;

@@ -7,6 +7,8 @@ import org.qsebms.bms.measure.PackMeasurement;
 import org.qsebms.config.LimitLevel;
 import org.qsebms.config.ProtectionLimits;
 import org.qsebms.config.ThreeLevelLimit;
+import org.qsebms.hal.HardwareProtection;
+import org.qsebms.hal.HardwareTrip;
 import org.qsebms.config.LimitDirection;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -52,6 +54,9 @@ public final class Protection {
     private final ConditionMonitor tempSensor;
     private final ConditionMonitor packMismatch;
     private final ConditionMonitor[] conditions;
+    private final ConditionMonitor[] hardwareTrips;
+    private final Supplier<String>[] hardwareReasons;
+    private HardwareProtection hardware = HardwareProtection.none();
     private final ConditionMonitor welded;
     private final ConditionMonitor feedback;
     private final ConditionMonitor precharge;
@@ -134,8 +139,48 @@ public final class Protection {
         cellStuck = new ConditionMonitor(FaultCode.CELL_VOLTAGE_STUCK, 0);
         tempStuck = new ConditionMonitor(FaultCode.TEMPERATURE_STUCK, 0);
         currentStuck = new ConditionMonitor(FaultCode.CURRENT_STUCK, 0);
-        conditions = new ConditionMonitor[] {cellSensor, currentSensor, tempSensor, packMismatch, welded, feedback,
+        hardwareTrips = new ConditionMonitor[HARDWARE_TRIPS.length];
+        hardwareReasons = newSuppliers(HARDWARE_TRIPS.length);
+        for (HardwareTrip t : HARDWARE_TRIPS) {
+            hardwareTrips[t.ordinal()] = new ConditionMonitor(faultOf(t), 0);
+            hardwareReasons[t.ordinal()] = () -> "hardware protection tripped (" + t + "): " + hardware.describe();
+        }
+        ConditionMonitor[] own = {cellSensor, currentSensor, tempSensor, packMismatch, welded, feedback,
                 precharge, loopOverrun, loopException, zeroDrift, tempSpread, tempRate, cellStuck, tempStuck, currentStuck};
+        conditions = java.util.Arrays.copyOf(own, own.length + hardwareTrips.length);
+        System.arraycopy(hardwareTrips, 0, conditions, own.length, hardwareTrips.length);
+    }
+
+    /**
+     * The hardware protection layer's trips (a battery-monitor chip that opened its own FETs),
+     * after {@link HardwareProtection#refresh()} this tick: each cause is a latched MSL fault.
+     */
+    public void evaluateHardware(HardwareProtection chip, long nowNanos) {
+        hardware = chip;
+        for (HardwareTrip t : HARDWARE_TRIPS) {
+            hardwareTrips[t.ordinal()].evaluate(chip.tripped(t), nowNanos, hardwareReasons[t.ordinal()], sink);
+        }
+    }
+
+    private static final HardwareTrip[] HARDWARE_TRIPS = HardwareTrip.values();
+
+    @SuppressWarnings("unchecked")
+    private static Supplier<String>[] newSuppliers(int n) {
+        return (Supplier<String>[]) new Supplier<?>[n];
+    }
+
+    private static FaultCode faultOf(HardwareTrip t) {
+        return switch (t) {
+            case CELL_OVER_VOLTAGE -> FaultCode.HW_CELL_OVER_VOLTAGE;
+            case CELL_UNDER_VOLTAGE -> FaultCode.HW_CELL_UNDER_VOLTAGE;
+            case CHARGE_OVER_CURRENT -> FaultCode.HW_CHARGE_OVER_CURRENT;
+            case DISCHARGE_OVER_CURRENT -> FaultCode.HW_DISCHARGE_OVER_CURRENT;
+            case SHORT_CIRCUIT -> FaultCode.HW_SHORT_CIRCUIT;
+            case OVER_TEMPERATURE -> FaultCode.HW_OVER_TEMPERATURE;
+            case UNDER_TEMPERATURE -> FaultCode.HW_UNDER_TEMPERATURE;
+            case HOST_WATCHDOG -> FaultCode.HW_HOST_WATCHDOG;
+            case ALERT_UNREAD -> FaultCode.HW_ALERT_UNREAD;
+        };
     }
 
     /** Evaluates every limit and sensor check against this tick's measurement. */

@@ -9,6 +9,7 @@ import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.Watchdog;
 import org.qsebms.hal.bus.GpioInput;
 import org.qsebms.hal.bus.GpioOutput;
+import org.qsebms.hal.bus.I2cBlockBus;
 import org.qsebms.hal.bus.I2cRegisterBus;
 import org.qsebms.hal.bus.Pause;
 import org.qsebms.hal.bus.SpiBus;
@@ -157,6 +158,11 @@ public final class EmulatedBoard implements BoardPorts {
 
     @Override
     public I2cRegisterBus i2c(int bus) {
+        return i2c.computeIfAbsent(bus, b -> new EmulatedI2cBus("i2c-" + b));
+    }
+
+    @Override
+    public I2cBlockBus i2cBlock(int bus) {
         return i2c.computeIfAbsent(bus, b -> new EmulatedI2cBus("i2c-" + b));
     }
 

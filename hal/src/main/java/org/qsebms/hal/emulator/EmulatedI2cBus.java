@@ -2,6 +2,7 @@ package org.qsebms.hal.emulator;
 
 import java.util.SplittableRandom;
 import org.qsebms.hal.bus.BusException;
+import org.qsebms.hal.bus.I2cBlockBus;
 import org.qsebms.hal.bus.I2cRegisterBus;
 
 /**
@@ -10,10 +11,11 @@ import org.qsebms.hal.bus.I2cRegisterBus;
  * register read is a write {@code [pointer]} followed by a 2-byte read. An address with no
  * target NACKs. A bus error rate (fixed seed) makes transactions NACK at random.
  */
-public final class EmulatedI2cBus implements I2cRegisterBus {
+public final class EmulatedI2cBus implements I2cRegisterBus, I2cBlockBus {
     private final String name;
     private final I2cTarget[] targets = new I2cTarget[128];
     private final byte[] buffer = new byte[3];
+    private final byte[] block = new byte[257];
     private SplittableRandom errors = new SplittableRandom(1);
     private double errorRate;
     private long bytesOnWire;
@@ -75,6 +77,29 @@ public final class EmulatedI2cBus implements I2cRegisterBus {
         t.onWrite(buffer, 3);
         bytesOnWire += 4;
         transactions++;
+    }
+
+    /** Block write: one transaction {@code addr+W, register, data...}. */
+    @Override
+    public void writeBlock(int address, int register, byte[] data, int offset, int n) {
+        I2cTarget t = target(address, register, "block write");
+        block[0] = (byte) register;
+        System.arraycopy(data, offset, block, 1, n);
+        t.onWrite(block, n + 1);
+        bytesOnWire += 2 + n;
+        transactions++;
+    }
+
+    /** Block read: {@code addr+W, register, Sr, addr+R, n bytes}. */
+    @Override
+    public void readBlock(int address, int register, byte[] into, int offset, int n) {
+        I2cTarget t = target(address, register, "block read");
+        block[0] = (byte) register;
+        t.onWrite(block, 1);
+        t.onRead(block, n);
+        System.arraycopy(block, 0, into, offset, n);
+        bytesOnWire += 3 + n;
+        transactions += 2;
     }
 
     private I2cTarget target(int address, int register, String op) {

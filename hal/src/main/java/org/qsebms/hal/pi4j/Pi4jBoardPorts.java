@@ -9,6 +9,7 @@ import java.util.Map;
 import org.qsebms.hal.Watchdog;
 import org.qsebms.hal.bus.GpioInput;
 import org.qsebms.hal.bus.GpioOutput;
+import org.qsebms.hal.bus.I2cBlockBus;
 import org.qsebms.hal.bus.I2cRegisterBus;
 import org.qsebms.hal.bus.Pause;
 import org.qsebms.hal.bus.SpiBus;
@@ -35,6 +36,15 @@ public final class Pi4jBoardPorts implements BoardPorts {
 
     @Override
     public I2cRegisterBus i2c(int bus) {
+        return pi4jI2c(bus);
+    }
+
+    @Override
+    public I2cBlockBus i2cBlock(int bus) {
+        return pi4jI2c(bus);
+    }
+
+    private Pi4jI2cBus pi4jI2c(int bus) {
         return i2c.computeIfAbsent(bus, b -> {
             Pi4jI2cBus created = new Pi4jI2cBus(pi4j, b);
             open.add(created);

@@ -2,6 +2,8 @@ package org.qsebms.hal.pi4j;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
+import org.qsebms.hal.bq76952.Bq76952BoardFactory;
+import org.qsebms.hal.bq76952.Bq76952Wiring;
 import org.qsebms.hal.wiring.Board;
 import org.qsebms.hal.wiring.BoardProbe;
 import org.qsebms.hal.wiring.PackHardwareFactory;
@@ -19,6 +21,29 @@ public final class Pi4jHardware {
     /** Opens the Pi's hardware for {@code wiring}, with Pi4J's auto-detected providers. */
     public static Board open(WiringConfig wiring) {
         return open(wiring, Pi4J.newAutoContext());
+    }
+
+    /**
+     * Opens a Pi wired to a BQ76952: configures the chip (refusing a protection value that does not
+     * read back), then runs the self-test.
+     */
+    public static Board open(Bq76952Wiring wiring) {
+        Context pi4j = Pi4J.newAutoContext();
+        Pi4jBoardPorts ports;
+        try {
+            ports = new Pi4jBoardPorts(pi4j);
+        } catch (RuntimeException e) {
+            pi4j.shutdown();
+            throw e;
+        }
+        try {
+            Board board = Bq76952BoardFactory.build(wiring, ports).board();
+            BoardProbe.selfTest(board);
+            return board;
+        } catch (RuntimeException e) {
+            ports.close();
+            throw e;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import com.pi4j.context.Context;
 import com.pi4j.exception.Pi4JException;
 import com.pi4j.io.i2c.I2C;
 import org.qsebms.hal.bus.BusException;
+import org.qsebms.hal.bus.I2cBlockBus;
 import org.qsebms.hal.bus.I2cRegisterBus;
 
 /**
@@ -12,7 +13,7 @@ import org.qsebms.hal.bus.I2cRegisterBus;
  * Pi4J's {@code readRegisterWord} follows the SMBus (LSB-first) order, which the ADS1115 does not.
  * Any Pi4J failure (the kernel reports a NACK as an I/O error) becomes a {@link BusException}.
  */
-public final class Pi4jI2cBus implements I2cRegisterBus, AutoCloseable {
+public final class Pi4jI2cBus implements I2cRegisterBus, I2cBlockBus, AutoCloseable {
     private final Context pi4j;
     private final int busNumber;
     private final String name;
@@ -52,6 +53,28 @@ public final class Pi4jI2cBus implements I2cRegisterBus, AutoCloseable {
             device(address).writeRegister(register, word, 0, 2);
         } catch (Pi4JException | IllegalStateException e) {
             throw failed(address, "write", register, e);
+        }
+    }
+
+    @Override
+    public void writeBlock(int address, int register, byte[] data, int offset, int n) {
+        try {
+            device(address).writeRegister(register, data, offset, n);
+        } catch (Pi4JException | IllegalStateException e) {
+            throw failed(address, "block write", register, e);
+        }
+    }
+
+    @Override
+    public void readBlock(int address, int register, byte[] into, int offset, int n) {
+        try {
+            int got = device(address).readRegister(register, into, offset, n);
+            if (got != n) {
+                throw new BusException(BusException.Kind.IO, name, address, String.format(
+                        "block read of register 0x%02X returned %d of %d bytes; check wiring and pull-ups", register, got, n));
+            }
+        } catch (Pi4JException | IllegalStateException e) {
+            throw failed(address, "block read", register, e);
         }
     }
 

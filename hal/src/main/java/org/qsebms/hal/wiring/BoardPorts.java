@@ -3,6 +3,7 @@ package org.qsebms.hal.wiring;
 import org.qsebms.hal.Watchdog;
 import org.qsebms.hal.bus.GpioInput;
 import org.qsebms.hal.bus.GpioOutput;
+import org.qsebms.hal.bus.I2cBlockBus;
 import org.qsebms.hal.bus.I2cRegisterBus;
 import org.qsebms.hal.bus.Pause;
 import org.qsebms.hal.bus.SpiBus;
@@ -13,6 +14,9 @@ import org.qsebms.hal.bus.SpiBus;
  */
 public interface BoardPorts extends AutoCloseable {
     I2cRegisterBus i2c(int bus);
+
+    /** The same bus for chips with a byte-addressed command space (BQ76952). */
+    I2cBlockBus i2cBlock(int bus);
 
     SpiBus spi(int bus, int chipSelect, int clockHz);
 

@@ -1,0 +1,243 @@
+package org.qsebms.bms.hil;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.runtime.ControllerAssembly;
+import org.qsebms.bms.runtime.SimulatedPackSetup;
+import org.qsebms.bms.sim.Bq76952Simulation;
+import org.qsebms.bms.sim.PackLoad;
+import org.qsebms.bms.supervisor.SupervisorState;
+import org.qsebms.config.BmsConfig;
+import org.qsebms.config.ConfigLoader;
+import org.qsebms.hal.ContactorId;
+import org.qsebms.hal.bq76952.Bq76952Setting;
+import org.qsebms.hal.emulator.Bq76952Emulator;
+
+/**
+ * Hardware in the loop on config/examples/pi-16s-bq76952.yaml: the whole controller on the
+ * simulated 16-series pack through the BQ76952 driver and its register-level emulator. The
+ * controller is frozen by no longer calling its tick (a blocked loop thread) while the pack, the
+ * chip and the Pi's watchdog keep running on the same clock.
+ */
+class Bq76952HilTest {
+    private static final long MS = 1_000_000L;
+
+    private static String exampleText() throws Exception {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("config/examples/pi-16s-bq76952.yaml"))) {
+            p = p.getParent();
+        }
+        assertThat(p).as("repository root with config/examples").isNotNull();
+        return Files.readString(p.resolve("config/examples/pi-16s-bq76952.yaml"));
+    }
+
+    private record Rig(BmsConfig cfg, Bq76952Simulation sim, ControllerAssembly.Wiring w) {
+        long period() {
+            return cfg.loop().period().toNanos();
+        }
+    }
+
+    /** The example, with {@code from} replaced by {@code to}; the pack at {@code soc}; Linux watchdog {@code watchdogNanos}. */
+    private static Rig rig(String from, String to, double soc, long watchdogNanos) throws Exception {
+        String text = exampleText();
+        assertThat(text).contains(from);
+        BmsConfig cfg = new ConfigLoader().parse(text.replace(from, to), "pi-16s-bq76952.yaml");
+        var pack = SimulatedPackSetup.createPack(cfg, soc, 25.0, PackLoad.IDLE, 11);
+        var sim = new Bq76952Simulation(pack, cfg.hal().bq76952().orElseThrow(), watchdogNanos);
+        ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, sim.hardware(), sim, () -> 0L);
+        w.controller().attachCurrentLimitOutput(sim);
+        return new Rig(cfg, sim, w);
+    }
+
+    private static long closeAndRun(Rig r, int ticks) {
+        r.w().requests().requestClose();
+        long now = 0;
+        for (int i = 0; i < ticks; i++) {
+            now += r.period();
+            r.w().controller().tick(now);
+        }
+        return now;
+    }
+
+    private static List<ControllerEvent.FaultEdge> faults(Rig r) {
+        List<ControllerEvent.FaultEdge> out = new ArrayList<>();
+        ControllerEvent e;
+        while ((e = r.w().events().poll()) != null) {
+            if (e instanceof ControllerEvent.FaultEdge fe) {
+                out.add(fe);
+            }
+        }
+        return out;
+    }
+
+    private static double maxCell(Bq76952Simulation sim) {
+        double max = 0;
+        for (int i = 0; i < sim.pack().cellCount(); i++) {
+            max = Math.max(max, sim.pack().cellVolts(i));
+        }
+        return max;
+    }
+
+    private static Bq76952Setting setting(Rig r, String name) {
+        return r.cfg().hal().bq76952().orElseThrow().plan().setting(name);
+    }
+
+    @Test
+    void controllerClosesTheChipFetsAndMeasuresEveryCellThroughTheDriver() throws Exception {
+        Rig r = rig("fanPin: 18", "fanPin: 18", 0.5, 15_000 * MS);
+        closeAndRun(r, 600);
+
+        assertThat(r.w().controller().supervisor().state()).as("faults %s", faults(r)).isEqualTo(SupervisorState.NORMAL);
+        assertThat(r.sim().board().conducts(ContactorId.MAIN_NEGATIVE)).isTrue();
+        var m = r.w().controller().measurement();
+        for (int c = 0; c < 16; c++) {
+            assertThat(m.cellVolts[c]).as("cell %d", c + 1).isCloseTo(r.sim().pack().cellVolts(c), offset(0.0011));
+        }
+        assertThat(m.packVolts).isCloseTo(r.sim().pack().stackVolts(), offset(0.011));
+    }
+
+    @Test
+    void frozenControllerChargingAtOneCChipOpensItsChargeFetWithinTheCovDelay() throws Exception {
+        // host watchdog off and the Linux watchdog out of reach: only COV is left to act
+        Rig r = rig("hostWatchdogDelay: 5s", "hostWatchdogDelay: 0s", 0.93, Long.MAX_VALUE / 4);
+        long now = closeAndRun(r, 300);
+        assertThat(r.w().controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
+        double covVolts = setting(r, "Protections:COV:Threshold").value() * 0.0506;
+        long covDelay = setting(r, "Protections:COV:Delay").value() * 3_300_000L;
+        double oneC = r.cfg().pack().capacityAh();
+
+        // freeze: no more ticks; a runaway charger keeps pushing 1 C
+        r.sim().pack().forceAmps(oneC);
+        long step = MS;
+        long crossed = -1;
+        long opened = -1;
+        double vAtCross = 0;
+        double maxSlope = 0;
+        double maxSeen = 0;
+        double prev = maxCell(r.sim());
+        for (long t = 0; t < 4 * 3600_000 * MS && opened < 0; t += step) {
+            now += step;
+            r.sim().advanceTo(now);
+            double v = maxCell(r.sim());
+            maxSlope = Math.max(maxSlope, (v - prev) / (step / 1e9));
+            prev = v;
+            maxSeen = Math.max(maxSeen, v);
+            if (crossed < 0 && v >= covVolts) {
+                crossed = now;
+                vAtCross = v;
+            }
+            if (!r.sim().board().chip().chargeFetOn()) {
+                opened = now;
+            }
+        }
+
+        assertThat(crossed).as("a cell reached the chip's COV %.4f V", covVolts).isPositive();
+        assertThat(opened).as("the chip opened its charge FET").isPositive();
+        assertThat(opened - crossed).isBetween(covDelay, covDelay + 2 * step);
+        assertThat(maxSeen).as("overshoot beyond COV bounded by the slope over the delay")
+                .isLessThanOrEqualTo(vAtCross + maxSlope * (covDelay + 2 * step) / 1e9 + 1e-6);
+        assertThat(r.sim().board().chip().trips(Bq76952Emulator.Check.COV)).isEqualTo(1);
+        for (int i = 0; i < 100; i++) {
+            now += 10 * MS;
+            r.sim().advanceTo(now);
+            assertThat(r.sim().pack().packAmps()).isZero();
+        }
+
+        // the controller wakes: the chip's trip is a latched fault, the supervisor is in FAULT
+        for (int i = 0; i < 3; i++) {
+            now += r.period();
+            r.w().controller().tick(now);
+        }
+        assertThat(faults(r)).anySatisfy(f -> {
+            assertThat(f.fault().code().name()).isEqualTo("HW_CELL_OVER_VOLTAGE");
+            assertThat(f.fault().raised()).isTrue();
+            assertThat(f.fault().reason()).contains("COV");
+        });
+        assertThat(r.w().controller().supervisor().state()).isEqualTo(SupervisorState.FAULT);
+    }
+
+    @Test
+    void frozenControllerShortCircuitAtTwentyCChipOpensWithinTheScdDelay() throws Exception {
+        Rig r = rig("fanPin: 18", "fanPin: 18", 0.5, 15_000 * MS);
+        long now = closeAndRun(r, 300);
+        assertThat(r.w().controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
+        long scdDelay = (setting(r, "Protections:SCD:Delay").value() - 1) * 15_000L;
+        double twentyC = 20 * r.cfg().pack().capacityAh();
+
+        r.sim().pack().forceAmps(-twentyC);
+        long step = 1_000; // 1 us resolves the 15 us steps of the SCD delay
+        long start = now;
+        long opened = -1;
+        for (int i = 0; i < 2_000 && opened < 0; i++) {
+            now += step;
+            r.sim().advanceTo(now);
+            if (!r.sim().board().chip().dischargeFetOn()) {
+                opened = now;
+            }
+        }
+
+        assertThat(opened).as("the chip opened its discharge FET").isPositive();
+        // onset is the first step that sees the short (start + 1 us)
+        assertThat(opened - start).isBetween(scdDelay, scdDelay + 2 * step);
+        assertThat(r.sim().board().chip().trips(Bq76952Emulator.Check.SCD)).isEqualTo(1);
+        now += step;
+        r.sim().advanceTo(now);
+        assertThat(r.sim().pack().packAmps()).isZero();
+        now += r.period();
+        r.w().controller().tick(now);
+        assertThat(faults(r)).anySatisfy(f -> assertThat(f.fault().code().name()).isEqualTo("HW_SHORT_CIRCUIT"));
+    }
+
+    @Test
+    void frozenControllerTheChipsHostWatchdogOpensItsFetsAfterItsDelay() throws Exception {
+        Rig r = rig("fanPin: 18", "fanPin: 18", 0.5, Long.MAX_VALUE / 4);
+        long now = closeAndRun(r, 300);
+        long frozenAt = now;
+        long hwd = setting(r, "Protections:HWD:Delay").value() * 1_000_000_000L;
+
+        long opened = -1;
+        for (int i = 0; i < 10_000 && opened < 0; i++) {
+            now += MS;
+            r.sim().advanceTo(now);
+            if (!r.sim().board().conducts(ContactorId.MAIN_NEGATIVE)) {
+                opened = now;
+            }
+        }
+
+        // the last bus transaction was inside the last tick, up to one period before the freeze
+        assertThat(opened - frozenAt).isBetween(hwd - r.period(), hwd + 2 * MS);
+    }
+
+    @Test
+    void frozenControllerTheLinuxWatchdogReleasesTheGpioContactors() throws Exception {
+        Rig r = rig("hostWatchdogDelay: 5s", "hostWatchdogDelay: 0s", 0.5, 2_000 * MS);
+        long now = closeAndRun(r, 300);
+        assertThat(r.sim().board().contactor(ContactorId.MAIN_POSITIVE).mainContactsClosed()).isTrue();
+        long lastFeed = now;
+
+        long released = -1;
+        for (int i = 0; i < 5_000 && released < 0; i++) {
+            now += MS;
+            r.sim().advanceTo(now);
+            if (r.sim().board().outputsReleased()) {
+                released = now;
+            }
+        }
+        for (int i = 0; i < 30; i++) {
+            now += MS;
+            r.sim().advanceTo(now);
+        }
+
+        assertThat(released - lastFeed).isBetween(2_000 * MS, 2_001 * MS);
+        assertThat(r.sim().board().contactor(ContactorId.MAIN_POSITIVE).mainContactsClosed()).isFalse();
+        assertThat(r.sim().board().contactor(ContactorId.PRECHARGE).mainContactsClosed()).isFalse();
+        assertThat(r.sim().pack().packAmps()).isZero();
+    }
+}

@@ -1,0 +1,16 @@
+package org.qsebms.hal;
+
+/** Why a battery-monitor chip opened its own FETs, in the controller's words. */
+public enum HardwareTrip {
+    CELL_OVER_VOLTAGE,
+    CELL_UNDER_VOLTAGE,
+    CHARGE_OVER_CURRENT,
+    DISCHARGE_OVER_CURRENT,
+    SHORT_CIRCUIT,
+    OVER_TEMPERATURE,
+    UNDER_TEMPERATURE,
+    /** The chip's own host watchdog: the host stopped talking to it. */
+    HOST_WATCHDOG,
+    /** The chip's ALERT pin is asserted but its status cannot be read over the bus. */
+    ALERT_UNREAD
+}

@@ -1,0 +1,53 @@
+package org.qsebms.hal.bq76952;
+
+import org.qsebms.hal.CurrentSensor;
+import org.qsebms.hal.SensorStatus;
+import org.qsebms.hal.bus.BusException;
+
+/**
+ * Pack current from the BQ76952's CC2 (0x3A, signed, user amps of 10 mA as set by
+ * {@link Bq76952ProtectionPlan#DA_CONFIGURATION}). The chip's sign is charge positive, the
+ * project's convention ({@link org.qsebms.hal.CurrentSign}).
+ */
+public final class Bq76952Current implements CurrentSensor {
+    private final Bq76952 chip;
+    private final double maxAbsAmps;
+    private double last;
+    private SensorStatus status = SensorStatus.OK;
+    private String fault = "";
+
+    public Bq76952Current(Bq76952 chip, double maxAbsAmps) {
+        this.chip = chip;
+        this.maxAbsAmps = maxAbsAmps;
+    }
+
+    @Override
+    public double readPackAmps() {
+        try {
+            double amps = chip.readDirectI2(Bq76952Commands.CC2_CURRENT) * Bq76952ProtectionPlan.USER_AMPS;
+            if (Math.abs(amps) > maxAbsAmps) {
+                status = SensorStatus.OUT_OF_RANGE;
+                fault = chip.location() + " CC2 reads " + amps + " A, beyond +-" + maxAbsAmps
+                        + " A; check the shunt value (CC Gain) in hal.bq76952.shuntOhms";
+                return last;
+            }
+            last = amps;
+            status = SensorStatus.OK;
+            fault = "";
+        } catch (BusException e) {
+            status = SensorStatus.BUS_ERROR;
+            fault = e.getMessage();
+        }
+        return last;
+    }
+
+    @Override
+    public SensorStatus lastStatus() {
+        return status;
+    }
+
+    @Override
+    public String lastFaultDescription() {
+        return fault;
+    }
+}

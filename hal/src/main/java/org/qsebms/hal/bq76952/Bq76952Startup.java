@@ -1,0 +1,58 @@
+package org.qsebms.hal.bq76952;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brings a BQ76952 into the state the controller relies on, at start, before the control loop
+ * runs: checks DEVICE_NUMBER, turns all FETs off (the supervisor closes them later), leaves FET
+ * test mode (FET_ENABLE), writes every {@link Bq76952ProtectionPlan} value in CONFIG_UPDATE mode,
+ * leaves it, then reads every value back. Any value that reads back different refuses the start
+ * with a message naming each register, the value wanted and the value found.
+ */
+public final class Bq76952Startup {
+    private Bq76952Startup() {
+    }
+
+    public static void configure(Bq76952 chip, Bq76952ProtectionPlan plan) {
+        byte[] two = new byte[2];
+        chip.readTransfer(Bq76952Commands.DEVICE_NUMBER, two, 2);
+        int device = Bq76952.u2(two, 0);
+        if (device != Bq76952Commands.DEVICE_NUMBER_BQ76952) {
+            throw new IllegalStateException(String.format("BQ76952 %s: DEVICE_NUMBER reads 0x%04X, not 0x7695; this is "
+                    + "another chip (0x7694 is a BQ76942) or a wrong address: check hal.bq76952.address", chip.location(), device));
+        }
+        chip.subcommand(Bq76952Commands.ALL_FETS_OFF);
+        chip.readTransfer(Bq76952Commands.MANUFACTURING_STATUS, two, 2);
+        if ((Bq76952.u2(two, 0) & Bq76952Commands.MFG_STATUS_FET_EN) == 0) {
+            chip.subcommand(Bq76952Commands.FET_ENABLE);
+        }
+        chip.enterConfigUpdate();
+        try {
+            for (Bq76952Setting s : plan.settings()) {
+                chip.writeDataMemory(s.address(), s.value(), s.bytes());
+            }
+        } finally {
+            chip.exitConfigUpdate();
+        }
+        verify(chip, plan);
+    }
+
+    /** Reads every value of {@code plan} back; throws naming each mismatch. */
+    public static void verify(Bq76952 chip, Bq76952ProtectionPlan plan) {
+        List<String> wrong = new ArrayList<>();
+        for (Bq76952Setting s : plan.settings()) {
+            long found = chip.readDataMemory(s.address(), s.bytes());
+            if (found != s.value()) {
+                wrong.add(String.format("%s (0x%04X): wanted %d (%s), found %d", s.name(), s.address(), s.value(),
+                        s.meaning(), found));
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw new IllegalStateException("BQ76952 " + chip.location() + " refuses to run: " + wrong.size()
+                    + " protection value(s) read back wrong: " + String.join("; ", wrong)
+                    + ". The chip did not take the write (sealed, a bus error, or a wrong address): unseal it, check the "
+                    + "bus, and restart; the hardware protection layer is not trusted until every value reads back.");
+        }
+    }
+}
