@@ -74,6 +74,10 @@ final class BrokerSession {
     private boolean everConnected;
     private volatile long reconnects;
 
+    /**
+     * @param subscriptions the topics to subscribe to (QoS 1) at every connect; give exact topics: a wildcard lets
+     *                      any topic through, also one the client library cannot decode
+     */
     BrokerSession(String url, String clientId, MqttConnectOptions options, String statusTopic, List<String> subscriptions,
                   Inbound inbound, OnConnect onConnect, LongSupplier nanoClock) {
         this.url = url;
@@ -85,11 +89,6 @@ final class BrokerSession {
         this.onConnect = onConnect;
         this.nanoClock = nanoClock;
         this.jitter = new SplittableRandom(clientId.hashCode());
-        for (String s : this.subscriptions) {
-            if (s.contains("+") || s.contains("#")) {
-                throw new IllegalArgumentException("subscription '" + s + "' is a wildcard; subscribe to exact topics");
-            }
-        }
         this.client = newClient(); // checks the URL at once
     }
 
@@ -161,7 +160,9 @@ final class BrokerSession {
         connectedAtNanos = now;
         try {
             if (!subscriptions.isEmpty()) {
-                c.subscribe(subscriptions.toArray(String[]::new), new int[subscriptions.size()]);
+                int[] qos = new int[subscriptions.size()];
+                java.util.Arrays.fill(qos, 1);
+                c.subscribe(subscriptions.toArray(String[]::new), qos);
             }
             c.setTimeToWait(ACK_TIMEOUT_MILLIS);
             for (OutboundMessage m : onConnect.messages()) {
