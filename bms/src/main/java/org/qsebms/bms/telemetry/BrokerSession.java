@@ -22,7 +22,8 @@ import org.tinylog.Logger;
  * a QoS 1 publish that gets no PUBACK within {@link #ACK_TIMEOUT_MILLIS} (the PUBACK is read by
  * Paho's receive thread, so a dead receive thread or a silent broker both show as a missing PUBACK),
  * and a probe published when no QoS 1 message went out for {@link #PROBE_EVERY_NANOS}, end the
- * session: the client is closed forcibly and a new one connects. It also tells a connection that
+ * session: the client is closed forcibly and a new one connects. (Unless messages are still arriving:
+ * then the receive thread is alive and only busy, and the session is kept.) It also tells a connection that
  * another client keeps taking over (two BMS with one pack id, or a user with the BMS's client id)
  * from an unreachable broker, and says so in the log. Telemetry thread only, except the callbacks.
  */
@@ -61,6 +62,7 @@ final class BrokerSession {
     private final long[] takeoverNanos = new long[TAKEOVERS_TO_REPORT];
     private volatile MqttClient client;
     private volatile long connectedAtNanos;
+    private volatile long lastInboundNanos = Long.MIN_VALUE / 2;
     private volatile long lostAtNanos = Long.MIN_VALUE;
     private volatile long lostSessionNanos;
     private volatile long takeovers;
@@ -128,6 +130,7 @@ final class BrokerSession {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
+                lastInboundNanos = nanoClock.getAsLong();
                 inbound.arrived(topic, message.getPayload(), message.isRetained());
             }
 
@@ -280,7 +283,7 @@ final class BrokerSession {
         try {
             c.publish(m.topic(), m.payload(), m.qos(), m.retained());
         } catch (MqttException e) {
-            if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT) {
+            if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT && !receiving()) {
                 rebuild("no PUBACK for a QoS 1 message within " + ACK_TIMEOUT_MILLIS + " ms");
             }
             throw e;
@@ -288,6 +291,14 @@ final class BrokerSession {
         if (m.qos() > 0) {
             lastAckNanos = nanoClock.getAsLong();
         }
+    }
+
+    /**
+     * True while the receive thread is handing us messages: then a late PUBACK is a busy link (a flood of inbound
+     * messages queued before it), not a dead thread, and the session is kept (the message is kept for later).
+     */
+    private boolean receiving() {
+        return nanoClock.getAsLong() - lastInboundNanos < ACK_TIMEOUT_MILLIS * 1_000_000L;
     }
 
     /** Ends a stalled session: the client is closed forcibly and the next {@link #maintain()} connects a new one. */
