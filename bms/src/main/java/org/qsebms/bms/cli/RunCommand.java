@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
+import org.qsebms.bms.broker.BrokerAccess;
 import org.qsebms.bms.broker.EmbeddedBroker;
 import org.qsebms.bms.runtime.BmsRuntime;
 import org.qsebms.bms.runtime.ConsoleStatusLine;
@@ -52,6 +53,14 @@ public final class RunCommand implements Callable<Integer> {
             description = "Interface the embedded broker listens on (default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
     String brokerHost;
 
+    @Option(names = "--broker-password-file", paramLabel = "FILE",
+            description = "Embedded broker: require a login from this file (lines user:sha256-hex-of-password); needed beyond loopback.")
+    Path brokerPasswordFile;
+
+    @Option(names = "--allow-anonymous-remote",
+            description = "Embedded broker beyond loopback WITHOUT passwords (closed test networks only; logged as a warning).")
+    boolean allowAnonymousRemote;
+
     @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long (e.g. 30s, PT5M); runs until Ctrl-C when absent.")
     String duration;
 
@@ -90,11 +99,21 @@ public final class RunCommand implements Callable<Integer> {
         EmbeddedBroker broker = null;
         String url = cfg.mqtt().url();
         if (url.isEmpty()) {
+            // no mqtt.url: the embedded broker, on loopback unless --broker-host says otherwise (and then with a login)
+            EmbeddedBroker.Authenticator login = BrokerAccess.decide(brokerHost, brokerPasswordFile,
+                    allowAnonymousRemote, cfg.mqtt().username());
             int port = brokerPort == 0 ? EmbeddedBroker.freePort() : brokerPort;
-            broker = EmbeddedBroker.start(brokerHost, port);
+            broker = EmbeddedBroker.start(brokerHost, port, login);
             url = broker.url();
             System.out.println("embedded MQTT broker listening on " + brokerHost + ":" + port
+                    + (BrokerAccess.loopback(brokerHost) ? " (this machine only)" : login != null ? " (login required)"
+                    : " (ANYONE on the network)")
                     + "  (watch: mosquitto_sub -h 127.0.0.1 -p " + port + " -t '" + cfg.mqtt().topicRoot() + "/#' -v)");
+            if (login == null && !BrokerAccess.loopback(brokerHost)) {
+                String warning = BrokerAccess.anonymousRemoteWarning(brokerHost, port);
+                System.err.println(warning);
+                Logger.warn(warning);
+            }
         }
         PackHardware hw;
         Plant plant;

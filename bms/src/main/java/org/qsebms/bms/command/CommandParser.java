@@ -1,7 +1,9 @@
 package org.qsebms.bms.command;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
@@ -14,10 +16,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Strict parser for command payloads: a JSON object of at most {@link #MAX_PAYLOAD_BYTES} bytes,
- * valid UTF-8, only the fields the command defines (plus an optional correlation {@code id}),
- * each of the right type and in range. Any deviation yields a rejection naming the field, the
- * value found and what is allowed. Pure: no side effects.
+ * Strict parser for command payloads: exactly one JSON object of at most {@link #MAX_PAYLOAD_BYTES}
+ * bytes, valid UTF-8, nothing after it, no key twice, only the fields the command defines (plus an
+ * optional correlation {@code id}), each of the right type and in range (a negative zero is not a
+ * number of amperes). An empty payload (how a retained message is cleared) is not a command. Any
+ * deviation yields a rejection naming the field, the value found and what is allowed. Pure: no side
+ * effects.
  */
 public final class CommandParser {
     public static final int MAX_PAYLOAD_BYTES = 2048;
@@ -28,7 +32,8 @@ public final class CommandParser {
     private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxStringLength(MAX_PAYLOAD_BYTES)
                     .maxNumberLength(32).build())
-            .build());
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build()); // trailing tokens: parse() reads on after the object itself (as FAIL_ON_TRAILING_TOKENS would)
     private final double maxChargeAmps;
     private final double maxDischargeAmps;
 
@@ -79,18 +84,34 @@ public final class CommandParser {
         } catch (CharacterCodingException e) {
             return new Invalid(name, null, "payload is not valid UTF-8");
         }
-        if (text.isBlank()) {
-            text = "{}";
+        if (payload.length == 0) {
+            return new Invalid(name, null, "empty payload: not executed (an empty message is how a retained message "
+                    + "is cleared, never a command); send a JSON object such as {} or {\"id\":\"42\"}");
         }
         JsonNode root;
-        try {
-            root = json.readTree(text);
+        try (JsonParser p = json.createParser(text)) {
+            root = json.readTree(p);
+            String after;
+            try {
+                after = p.nextToken() == null ? null : "a " + p.currentToken().asString();
+            } catch (Exception e) { // Jackson's parse exceptions: what follows is not even a JSON token
+                after = "'" + abbreviate(text.substring((int) Math.min(text.length(),
+                        Math.max(0, p.currentLocation().getCharOffset())))) + "'";
+            }
+            if (after != null) {
+                return new Invalid(name, null, "malformed JSON: something follows the JSON object (" + after
+                        + "); send exactly one object and nothing after it");
+            }
         } catch (Exception e) { // Jackson's parse and constraint exceptions: malformed input, not a programmer error
-            return new Invalid(name, null, "malformed JSON: " + abbreviate(firstLine(e.getMessage())));
+            String why = firstLine(e.getMessage());
+            if (why.startsWith("Duplicate field")) {
+                return new Invalid(name, null, "malformed JSON: " + abbreviate(why) + "; give each field once");
+            }
+            return new Invalid(name, null, "malformed JSON: " + abbreviate(why));
         }
-        if (root == null || !root.isObject()) {
+        if (root == null || root.isMissingNode() || !root.isObject()) {
             return new Invalid(name, null, "payload must be a JSON object such as {\"id\":\"42\"}, found "
-                    + (root == null ? "nothing" : root.getNodeType().name().toLowerCase(Locale.ROOT)));
+                    + (root == null || root.isMissingNode() ? "nothing" : root.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         String id = null;
         JsonNode idNode = root.get("id");
@@ -127,6 +148,10 @@ public final class CommandParser {
             return new Invalid(name, id, "field 'amps' must be a number of amperes in 0.." + max + ", found " + describe(v));
         }
         double a = v.asDouble();
+        if (a == 0 && 1 / a < 0) {
+            return new Invalid(name, id, "amps " + abbreviate(v.asText()) + " is a negative zero: write 0 for no "
+                    + (charge ? "charge" : "discharge") + " current");
+        }
         if (!(a >= 0 && a <= max)) {
             return new Invalid(name, id, "amps " + abbreviate(v.asText()) + " A is outside 0.." + max
                     + " A (the protection's " + (charge ? "charge" : "discharge")

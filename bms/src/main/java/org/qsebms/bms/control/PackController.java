@@ -424,6 +424,15 @@ public final class PackController {
         }
     }
 
+    /**
+     * Offers a sample of this moment to telemetry now, whatever the sample interval: at a clean stop, after the
+     * contactors were opened, so the last retained state shows them open and the final mode. Loop thread only.
+     */
+    public void offerSampleNow(long nowNanos) {
+        fillSample(nowNanos, protection.tripped());
+        ring.offer(sample);
+    }
+
     /** Last-resort safe state, called by the loop when a tick throws: opens every contactor. */
     public void emergencyOpen(String reason, long nowNanos) {
         try {

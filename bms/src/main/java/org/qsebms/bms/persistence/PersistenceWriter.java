@@ -28,6 +28,9 @@ public final class PersistenceWriter implements AutoCloseable {
     private volatile boolean running = true;
     private long sequence;
     private String lastError;
+    private long lastErrorNanos;
+    /** A save that keeps failing for the same reason is reported again this often (not once per run). */
+    private static final long REPEAT_ERROR_NANOS = 60_000_000_000L;
 
     public PersistenceWriter(StateFile file, StateHandoff handoff, PersistedState restored) {
         this.file = file;
@@ -89,8 +92,9 @@ public final class PersistenceWriter implements AutoCloseable {
             return true;
         } catch (IOException e) {
             failures.incrementAndGet();
-            report("cannot save state to " + file.path().toAbsolutePath() + ": " + e.getMessage()
-                    + "; check that persistence.directory is writable and not full");
+            report("cannot save state to " + file.path().toAbsolutePath() + ": " + FileProblem.describe(e)
+                    + "; check that persistence.directory is writable and not full (" + failures.get()
+                    + " saves failed so far)");
             return false;
         }
     }
@@ -107,9 +111,11 @@ public final class PersistenceWriter implements AutoCloseable {
     }
 
     private void report(String message) {
-        if (!message.equals(lastError)) {
+        long now = System.nanoTime();
+        if (!message.equals(lastError) || now - lastErrorNanos >= REPEAT_ERROR_NANOS) { // on change, and every minute
             Logger.warn(message);
             lastError = message;
+            lastErrorNanos = now;
         }
     }
 

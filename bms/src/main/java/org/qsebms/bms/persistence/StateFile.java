@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.zip.CRC32;
 import org.qsebms.estimators.health.UsableCapacity;
 
@@ -29,24 +30,54 @@ public final class StateFile {
     static final int FORMAT = 1;
     private static final String HEADER = "# qse-bms persisted state. Do not edit: the crc32 line must match.\n";
 
+    /** Reads the whole file (a seam for tests that need a read to fail where root could read anything). */
+    @FunctionalInterface
+    interface Reader {
+        byte[] read(Path file) throws IOException;
+    }
+
     private final Path file;
     private final Path tmp;
+    private final Reader reader;
+    private final LongSupplier epochMillis;
+    /** Why the file on disk must not be replaced (it could not be read and could not be moved aside), or null. */
+    private volatile String doNotOverwrite;
 
     public StateFile(Path file) {
+        this(file, Files::readAllBytes, System::currentTimeMillis);
+    }
+
+    StateFile(Path file, Reader reader, LongSupplier epochMillis) {
         this.file = file;
         this.tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        this.reader = reader;
+        this.epochMillis = epochMillis;
     }
 
     public Path path() {
         return file;
     }
 
-    /** The outcome of a load: the state to use, and a warning when it is not what was on disk. */
-    public record Loaded(PersistedState state, boolean restored, String warning) {
+    /**
+     * The outcome of a load: the state to use, a warning when it is not what was on disk, and one warning per field
+     * whose value could not be true and fell back to its default.
+     */
+    public record Loaded(PersistedState state, boolean restored, String warning, List<String> fieldWarnings) {
+        public Loaded(PersistedState state, boolean restored, String warning) {
+            this(state, restored, warning, List.of());
+        }
     }
 
     /** Writes {@code state} atomically. Never called from the control loop. */
     public void write(PersistedState state) throws IOException {
+        String refuse = doNotOverwrite;
+        if (refuse != null) {
+            throw new IOException(refuse);
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException(file.toAbsolutePath() + " is a directory, where the state file should be; move it "
+                    + "away (the state is not saved until then)");
+        }
         byte[] bytes = encode(state);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -73,31 +104,61 @@ public final class StateFile {
 
     /**
      * Loads the state for a pack of {@code cells} cells. Never throws: a missing, unreadable,
-     * corrupt or mismatched file gives {@code defaults} and a warning that says what and why.
+     * corrupt or mismatched file gives {@code defaults} and a warning that says what and why. A file
+     * that could not be used (unreadable, a directory in its place, corrupt, for another pack) is
+     * kept aside under a new name ({@code NAME.unreadable-<time>}, ...) and never overwritten; when it
+     * cannot even be moved, no save replaces it. A file that loads has every field checked
+     * ({@link PersistedStateCheck}).
      */
     public Loaded load(int cells, PersistedState defaults) {
+        Path shown = file.toAbsolutePath();
+        if (Files.isDirectory(file)) {
+            return new Loaded(defaults, false, "persisted state " + shown + " is a directory, not a file; "
+                    + keepAside("directory", "it") + "; starting with safe defaults, SOC from the open-circuit voltage");
+        }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = reader.read(file);
         } catch (NoSuchFileException e) {
-            return new Loaded(defaults, false, "no persisted state at " + file.toAbsolutePath()
+            return new Loaded(defaults, false, "no persisted state at " + shown
                     + " (first start?): starting with safe defaults, SOC from the open-circuit voltage");
         } catch (IOException e) {
-            return new Loaded(defaults, false, "cannot read persisted state " + file.toAbsolutePath() + ": " + e.getMessage()
-                    + "; starting with safe defaults, SOC from the open-circuit voltage");
+            return new Loaded(defaults, false, "cannot read persisted state " + shown + ": " + FileProblem.describe(e)
+                    + "; " + keepAside("unreadable", "the saved state") + "; starting with safe defaults, SOC from the "
+                    + "open-circuit voltage");
         }
         try {
             PersistedState s = decode(bytes);
             if (s.cellCount() != cells) {
-                return new Loaded(defaults, false, "persisted state " + file.toAbsolutePath() + " is for " + s.cellCount()
-                        + " cells but the pack has " + cells + "; ignoring it and starting with safe defaults "
-                        + "(delete the file if the pack was rebuilt)");
+                return new Loaded(defaults, false, "persisted state " + shown + " is for " + s.cellCount()
+                        + " cells but the pack has " + cells + "; ignoring it and starting with safe defaults; "
+                        + keepAside("other-pack", "it") + " (delete it if the pack was rebuilt)");
             }
-            return new Loaded(s, true, null);
+            PersistedStateCheck.Checked checked = PersistedStateCheck.check(s, defaults, epochMillis.getAsLong(),
+                    shown.toString());
+            return new Loaded(checked.state(), true, null, checked.warnings());
         } catch (CorruptStateException e) {
-            return new Loaded(defaults, false, "persisted state " + file.toAbsolutePath() + " is corrupt (" + e.getMessage()
-                    + "); ignoring it and starting with safe defaults, SOC from the open-circuit voltage. "
-                    + "It is replaced at the next save");
+            return new Loaded(defaults, false, "persisted state " + shown + " is corrupt (" + e.getMessage()
+                    + "); ignoring it and starting with safe defaults, SOC from the open-circuit voltage; "
+                    + keepAside("corrupt", "it") + ". A new file is written at the next save");
+        }
+    }
+
+    /**
+     * Renames the file (or directory) at the state path to {@code NAME.<why>-<epochMillis>} so the next save cannot
+     * replace it; when that fails, refuses every save. Returns what happened, for the warning.
+     */
+    private String keepAside(String why, String what) {
+        Path aside = file.resolveSibling(file.getFileName() + "." + why + "-" + epochMillis.getAsLong());
+        try {
+            Files.move(file, aside);
+            return what + " is kept aside as " + aside.toAbsolutePath() + " (never overwritten)";
+        } catch (IOException e) {
+            doNotOverwrite = "not saving over " + file.toAbsolutePath() + ": it could not be used at start (" + why
+                    + ") and could not be moved aside (" + FileProblem.describe(e) + "); fix its permissions or move "
+                    + "it away, and the state is saved again";
+            return "it could not be moved aside (" + FileProblem.describe(e) + "), so it is never overwritten: the "
+                    + "state is not saved until you fix or move it";
         }
     }
 
@@ -208,12 +269,7 @@ public final class StateFile {
             throw new CorruptStateException("format " + format + " is not the supported format " + FORMAT);
         }
         int cells = (int) integer(kv, "cells");
-        double[] soc = doubles(kv, "cellSoc", cells);
-        for (double v : soc) {
-            if (!(v >= 0 && v <= 1) && !Double.isNaN(v)) {
-                throw new CorruptStateException("cellSoc " + v + " outside 0..1");
-            }
-        }
+        double[] soc = doubles(kv, "cellSoc", cells); // values are checked field by field (PersistedStateCheck)
         try {
             return new PersistedState(integer(kv, "sequence"), integer(kv, "savedEpochMillis"), soc,
                     doubles(kv, "capacityAh", cells), doubles(kv, "resistanceOhm", cells),

@@ -1,5 +1,7 @@
 package org.qsebms.bms.persistence;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.qsebms.bms.control.PackController;
 import org.qsebms.config.BmsConfig;
@@ -27,10 +29,15 @@ public final class StatePersistence {
      * cell and the Ah throughput into {@code controller}, and starts the background writer.
      */
     public static PersistenceWriter restoreAndStart(BmsConfig cfg, PackController controller) {
-        StateFile file = new StateFile(Path.of(cfg.persistence().directory()).resolve(FILE_NAME));
+        Path dir = Path.of(cfg.persistence().directory());
+        requireWritableDirectory(dir);
+        StateFile file = new StateFile(dir.resolve(FILE_NAME));
         StateFile.Loaded loaded = file.load(cfg.pack().seriesCells(), defaults(cfg));
         if (loaded.warning() != null) {
             Logger.warn(loaded.warning());
+        }
+        for (String w : loaded.fieldWarnings()) {
+            Logger.warn(w);
         }
         int restoredCells = apply(loaded.state(), controller);
         if (loaded.restored()) {
@@ -40,6 +47,26 @@ public final class StatePersistence {
                     loaded.state().faultLog().size());
         }
         return new PersistenceWriter(file, controller.persistence(), loaded.state()).start();
+    }
+
+    /**
+     * Makes sure the state directory exists, is a directory and takes a new file; otherwise stops the start with
+     * what is wrong in words (permission denied, not a directory, read-only file system) and how to fix it.
+     */
+    static void requireWritableDirectory(Path dir) {
+        String fix = "; give persistence.directory (or --state-dir) a directory the BMS's user may write";
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalStateException("state directory " + dir.toAbsolutePath() + " is not a directory (a file is "
+                    + "in its place)" + fix);
+        }
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-test-", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            throw new IllegalStateException("state directory " + dir.toAbsolutePath() + " cannot be written: "
+                    + FileProblem.describe(e) + fix, e);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.qsebms.bms.command.CommandHandler;
 import org.qsebms.bms.command.CommandParser;
 import org.qsebms.bms.telemetry.DiskSpool;
+import org.qsebms.bms.telemetry.LoopTiming;
 import org.qsebms.bms.telemetry.PackHealth;
 import java.util.function.Consumer;
 import org.qsebms.bms.control.CurrentLimitOutput;
@@ -53,14 +54,15 @@ public final class BmsRuntime implements AutoCloseable {
                                    Consumer<PackSample> localSink, boolean autoClose) {
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, plant, System::currentTimeMillis);
         PersistenceWriter persistence = StatePersistence.restoreAndStart(cfg, w.controller());
-        TelemetryPublisher publisher = createPublisher(cfg, mqttUrl, w, hw, localSink);
+        ControlLoop loop = new ControlLoop(w.controller(), cfg.loop().period().toNanos(), cfg.loop().overrunsToFault(),
+                System::nanoTime);
+        TelemetryPublisher publisher = createPublisher(cfg, mqttUrl, w, hw, localSink,
+                new LoopTiming(loop::overruns, loop::maxTickNanos));
         String failure = publisher.connectOnce();
         if (failure != null) {
             Logger.error("{}; the BMS runs and protects the pack anyway and keeps retrying. Check --mqtt-url "
                     + "(is the broker running and reachable?)", failure);
         }
-        ControlLoop loop = new ControlLoop(w.controller(), cfg.loop().period().toNanos(), cfg.loop().overrunsToFault(),
-                System::nanoTime);
         if (autoClose) {
             w.requests().requestClose();
         }
@@ -76,7 +78,7 @@ public final class BmsRuntime implements AutoCloseable {
 
     /** The telemetry publisher for a pack: spool under the persistence directory unless mqtt.spoolDirectory is set. */
     static TelemetryPublisher createPublisher(BmsConfig cfg, String mqttUrl, ControllerAssembly.Wiring w, PackHardware hw,
-                                              Consumer<PackSample> localSink) {
+                                              Consumer<PackSample> localSink, LoopTiming loopTiming) {
         MqttTopics topics = new MqttTopics(cfg.mqtt().topicRoot(), cfg.pack().id());
         Path spoolDir = cfg.mqtt().spoolDirectory().isEmpty()
                 ? Path.of(cfg.persistence().directory(), "mqtt-spool", cfg.pack().id())
@@ -89,7 +91,7 @@ public final class BmsRuntime implements AutoCloseable {
         PackHealth health = PackHealth.nominal(cfg.pack().capacityAh());
         return new TelemetryPublisher(new TelemetryPublisher.Wiring(mqttUrl, cfg.mqtt(), topics, w.ring(), w.events(),
                 hw.cellVoltages().cellCount(), hw.temperatures().channelCount(), localSink, spool, commands, () -> health,
-                version(), System.getenv(), System::currentTimeMillis, System::nanoTime));
+                version(), System.getenv(), System::currentTimeMillis, System::nanoTime, loopTiming));
     }
 
     /** The version Maven wrote into the jar ({@code qse-bms-version.properties}), or "unknown". */
@@ -131,8 +133,14 @@ public final class BmsRuntime implements AutoCloseable {
         closed = true;
         try {
             loop.stop(() -> {
-                wiring.controller().supervisor().openAll();
-                hw.balancing().allOff();
+                wiring.requests().requestShutdown(); // one last tick: the supervisor enters SHUTDOWN and opens
+                try {
+                    wiring.controller().tick(System.nanoTime());
+                } finally {
+                    wiring.controller().supervisor().openAll();
+                    hw.balancing().allOff();
+                }
+                wiring.controller().offerSampleNow(System.nanoTime()); // the final retained state: contactors open
             }, 5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -65,6 +65,9 @@ public final class Supervisor {
             wantClosed = false;
         }
         checkWeld(now);
+        if (state != SupervisorState.FAULT && requests.takeReset()) { // answered now, never kept for a later fault
+            listener.resetOutcome(false, "nothing to reset: the pack is in " + state + ", not FAULT", now);
+        }
         SupervisorState next;
         if (state != SupervisorState.SHUTDOWN && requests.shutdownRequested()) {
             next = SupervisorState.SHUTDOWN;

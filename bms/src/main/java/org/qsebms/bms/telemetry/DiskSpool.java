@@ -58,7 +58,8 @@ public final class DiskSpool {
             }
         } catch (IOException e) {
             throw new IllegalStateException("MQTT spool directory " + dir.toAbsolutePath() + " cannot be opened ("
-                    + e.getMessage() + "); make it writable or set mqtt.spoolDirectory to a writable directory", e);
+                    + org.qsebms.bms.persistence.FileProblem.describe(e) + "); make it writable or set "
+                    + "mqtt.spoolDirectory to a writable directory", e);
         }
         for (Map.Entry<Long, OutboundMessage.Lane> e : index.entrySet()) {
             if (e.getValue() == OutboundMessage.Lane.PERIODIC) {

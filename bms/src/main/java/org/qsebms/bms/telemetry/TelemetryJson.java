@@ -45,6 +45,14 @@ public final class TelemetryJson {
 
     /** State payload with the topic sequence {@code seq} and the count of samples dropped so far. */
     public String state(PackSample s, long seq, long droppedSamples) {
+        return state(s, seq, droppedSamples, -1, -1);
+    }
+
+    /**
+     * State payload as {@link #state(PackSample, long, long)}, with the control loop's overrun count and its worst
+     * tick time since start ({@code loopOverruns}, {@code worstTickMillis}; null when negative: not known).
+     */
+    public String state(PackSample s, long seq, long droppedSamples, long loopOverruns, long worstTickNanos) {
         ObjectNode n = header(seq, s.epochMillis);
         n.put("sample", s.sequence);
         n.put("mode", s.state.name());
@@ -80,6 +88,13 @@ public final class TelemetryJson {
         c.put("precharge", s.prechargeClosed);
         n.put("tripped", s.tripped);
         n.put("droppedSamples", droppedSamples);
+        if (loopOverruns >= 0) {
+            n.put("loopOverruns", loopOverruns);
+            n.put("worstTickMillis", round(worstTickNanos / 1e6, 3));
+        } else {
+            n.putNull("loopOverruns");
+            n.putNull("worstTickMillis");
+        }
         return n.toString();
     }
 

@@ -16,7 +16,7 @@ class CommandParserTest {
 
     @Test
     void acceptsEveryCommandOfTheDocumentedSet() {
-        assertThat(parse("reset", "")).isEqualTo(new CommandParser.Valid(new Command.Reset(), null));
+        assertThat(parse("reset", "{}")).isEqualTo(new CommandParser.Valid(new Command.Reset(), null));
         assertThat(parse("snapshot", "{\"id\":\"a-1\"}")).isEqualTo(new CommandParser.Valid(new Command.Snapshot(), "a-1"));
         assertThat(parse("charge-limit", "{\"amps\":2.5}")).isEqualTo(new CommandParser.Valid(new Command.ChargeLimit(2.5), null));
         assertThat(parse("discharge-limit", "{\"amps\":20}")).isEqualTo(new CommandParser.Valid(new Command.DischargeLimit(20), null));
@@ -38,6 +38,16 @@ class CommandParserTest {
         "reset|{\"id\":7}|field 'id' must be a string",
         "snapshot|{\"a\":|malformed JSON",
         "launch|{}|unknown command 'launch'",
+        "contactors|{\"action\":\"open\"} <not json>|something follows the JSON object",
+        "contactors|{\"action\":\"close\"}{\"action\":\"open\"}|something follows the JSON object",
+        "contactors|{\"action\":\"close\"} {}|something follows the JSON object",
+        "contactors|{\"action\":\"close\",\"action\":\"open\"}|Duplicate field 'action'",
+        "charge-limit|{\"amps\":1,\"amps\":2}|Duplicate field 'amps'",
+        "reset|{\"id\":\"a\",\"id\":\"b\"}|Duplicate field 'id'",
+        "charge-limit|{\"amps\":-0.0}|negative zero",
+        "discharge-limit|{\"amps\":-0e0}|negative zero",
+        "reset|'   '|must be a JSON object such as {\"id\":\"42\"}, found nothing",
+        "snapshot|' '|must be a JSON object such as {\"id\":\"42\"}, found nothing",
     })
     void rejectsWithAReasonNamingTheProblem(String name, String payload, String reason) {
         CommandParser.Parsed p = parse(name, payload);
@@ -53,6 +63,23 @@ class CommandParserTest {
         assertThat(((CommandParser.Invalid) parser.parse("reset", new byte[] {(byte) 0xff, (byte) 0xfe})).reason())
                 .contains("not valid UTF-8");
         assertThat(parser.parse("Reset\u0000/#", new byte[0]).name()).isEqualTo("unknown");
+    }
+
+    @Test
+    void anEmptyPayloadIsNeverACommandAndTheResultSaysWhy() {
+        for (String name : CommandParser.NAMES) {
+            CommandParser.Parsed p = parser.parse(name, new byte[0]);
+            assertThat(p).as(name).isInstanceOf(CommandParser.Invalid.class);
+            assertThat(((CommandParser.Invalid) p).reason()).startsWith("empty payload: not executed")
+                    .contains("retained message is cleared");
+        }
+    }
+
+    @Test
+    void trailingWhitespaceAndAPlainZeroStayValid() {
+        assertThat(parse("contactors", "{\"action\":\"open\"}\n  ")).isEqualTo(new CommandParser.Valid(new Command.Contactors(false), null));
+        assertThat(parse("charge-limit", "{\"amps\":0}")).isEqualTo(new CommandParser.Valid(new Command.ChargeLimit(0), null));
+        assertThat(parse("charge-limit", "{\"amps\":0.0}")).isEqualTo(new CommandParser.Valid(new Command.ChargeLimit(0), null));
     }
 
     @Test

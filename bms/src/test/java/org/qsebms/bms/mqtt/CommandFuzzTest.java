@@ -10,6 +10,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.bms.broker.EmbeddedBroker;
+import org.qsebms.bms.command.CommandParser;
 import org.qsebms.bms.runtime.BmsRuntime;
 import org.qsebms.bms.telemetry.MqttTopics;
 import org.qsebms.config.BmsConfig;
@@ -26,6 +27,10 @@ class CommandFuzzTest {
     @TempDir
     Path dir;
 
+    /** Command topic levels that killed Paho's receive thread through a cmd/+ subscription (issue 18). */
+    static final String[] POISON = {"\uD83D\uDCA5", "\uFF52\uFF45\uFF53\uFF45\uFF54", "reset\uD83D\uDCA5", "\u00e9t\u00e9",
+        "contactors/\uD83D\uDCA5", "\uD83D\uDE00\uD83D\uDE00", "\uFFFD"};
+
     /** One generated bad command: a topic level under cmd/ and a payload. */
     record Bad(String name, byte[] payload) {
     }
@@ -35,7 +40,7 @@ class CommandFuzzTest {
         String name = names[rnd.nextInt(names.length)];
         String limitName = rnd.nextBoolean() ? "charge-limit" : "discharge-limit";
         double max = limitName.equals("charge-limit") ? maxChargeAmps : maxDischargeAmps;
-        return switch (rnd.nextInt(10)) {
+        return switch (rnd.nextInt(16)) {
             case 0 -> { // random bytes
                 byte[] b = new byte[1 + rnd.nextInt(200)];
                 for (int i = 0; i < b.length; i++) {
@@ -53,7 +58,25 @@ class CommandFuzzTest {
             case 6 -> new Bad(name, utf8("{\"id\":\"" + "y".repeat(2100 + rnd.nextInt(5000)) + "\"}")); // oversized, under Moquette's 8 KB frame limit
             case 7 -> new Bad("balancing", utf8("{\"enabled\":" + (rnd.nextBoolean() ? "\"true\"" : "1") + "}"));
             case 8 -> new Bad(name, utf8("{\"id\":\"z\",\"unexpected\":" + rnd.nextInt() + "}")); // unknown field
-            default -> new Bad(name, utf8("[".repeat(20 + rnd.nextInt(40)) + "]".repeat(5))); // deep nesting / not an object
+            case 9 -> new Bad(name, utf8("[".repeat(20 + rnd.nextInt(40)) + "]".repeat(5))); // deep nesting / not an object
+            // issue 18: not exactly one JSON object, duplicate keys, a negative zero, an empty payload, odd sizes
+            case 10 -> new Bad("contactors", utf8("{\"action\":\"" + (rnd.nextBoolean() ? "open" : "close") + "\"}"
+                    + new String[] {" <not json>", "{\"action\":\"open\"}", " {}", " 1", " null", "]", "\u0000"}[rnd.nextInt(7)]));
+            case 11 -> new Bad(rnd.nextBoolean() ? "contactors" : limitName, utf8(rnd.nextBoolean()
+                    ? "{\"action\":\"close\",\"action\":\"open\"}"
+                    : "{\"amps\":" + rnd.nextInt(2) + ",\"amps\":" + rnd.nextInt(2) + "}"));
+            case 12 -> new Bad(limitName, utf8("{\"amps\":" + new String[] {"-0.0", "-0e0", "-0.000E+3", "-0.0e-7"}
+                    [rnd.nextInt(4)] + "}")); // a negative zero ("-0", an integer, is plain 0)
+            case 13 -> new Bad(name, new byte[0]); // how a retained message is cleared: never a command
+            case 14 -> new Bad(name, utf8(" ".repeat(rnd.nextInt(1, 100)))); // blank: not an object
+            default -> { // sizes around the 2048-byte limit (Moquette's 8 KB frame limit bounds the largest)
+                int size = new int[] {2049, 2050, 4096, 8000}[rnd.nextInt(4)];
+                byte[] b = new byte[size];
+                java.util.Arrays.fill(b, (byte) ' ');
+                b[0] = '{';
+                b[size - 1] = '}';
+                yield new Bad(name, b);
+            }
         };
     }
 
@@ -84,37 +107,56 @@ class CommandFuzzTest {
 
                 // when 10,000 bad commands arrive
                 SplittableRandom rnd = new SplittableRandom(20261125L);
+                long unknownNames = 0;
+                long poisonSent = 0;
+                RawMqttPublisher raw = new RawMqttPublisher(broker.url(), "fuzz-raw");
                 double maxCharge = cfg.limits().chargeOverCurrent().rsl();
                 double maxDischarge = cfg.limits().dischargeOverCurrent().rsl();
                 long start = System.nanoTime();
                 for (int i = 0; i < COUNT; i++) {
                     Bad b = generate(rnd, maxCharge, maxDischarge);
+                    if (!CommandParser.NAMES.contains(b.name())) {
+                        unknownNames++; // the BMS subscribes to the exact names: the broker never forwards these
+                    }
+                    if (i % 50 == 25) { // a poison topic (issue 18), live or retained, through a raw MQTT client
+                        byte[] topic = (t.base() + "/cmd/" + POISON[rnd.nextInt(POISON.length)])
+                                .getBytes(StandardCharsets.UTF_8);
+                        try {
+                            raw.publish(topic, utf8("{\"action\":\"open\"}"), rnd.nextBoolean());
+                        } catch (java.io.IOException brokerHungUp) {
+                            raw = new RawMqttPublisher(broker.url(), "fuzz-raw-" + i);
+                        }
+                        poisonSent++;
+                    }
                     MqttMessage m = new MqttMessage(b.payload());
                     m.setQos(1);
                     sub.client.publish(t.command(b.name()), m);
                     if (i % 250 == 249) { // keep within the BMS's 1024-command inbound queue (overflow would be counted)
                         long sent = i + 1;
                         long until = System.nanoTime() + 10_000_000_000L;
-                        while (sub.received.size() < sent - 500 && System.nanoTime() < until) {
+                        while (sub.received.size() < sent - unknownNames - 500 && System.nanoTime() < until) {
                             Thread.sleep(5);
                         }
                     }
                 }
                 long sendNanos = System.nanoTime() - start;
+                raw.close();
                 long end = System.nanoTime() + WAIT.toNanos();
                 while (System.nanoTime() < end && sub.received.stream().filter(r -> r.topic().endsWith("/result")).count()
-                        + bms.publisher().inboundOverflow() < COUNT) {
+                        + bms.publisher().inboundOverflow() < COUNT - unknownNames) {
                     Thread.sleep(100);
                 }
 
                 // then every one was rejected with a reason, none applied
                 var results = sub.received.stream().filter(r -> r.topic().endsWith("/result")).toList();
-                System.out.printf("fuzz: %d bad commands sent in %.1f s; %d results, %d inbound overflow; loop max tick %.2f ms, "
-                                + "%d overruns, %d exceptions%n", COUNT, sendNanos / 1e9, results.size(),
+                System.out.printf("fuzz: %d bad commands (%d on unknown names) and %d poison topics sent in %.1f s; %d results, "
+                                + "%d inbound overflow; loop max tick %.2f ms, %d overruns, %d exceptions%n", COUNT, unknownNames,
+                        poisonSent, sendNanos / 1e9, results.size(),
                         bms.publisher().inboundOverflow(), bms.loop().maxTickNanos() / 1e6, bms.loop().overruns(),
                         bms.loop().exceptions());
                 assertThat(bms.publisher().inboundOverflow()).isZero();
-                assertThat(results).hasSize(COUNT);
+                assertThat(results).hasSize((int) (COUNT - unknownNames));
+                assertThat(results).noneMatch(r -> r.json().get("command").asText().startsWith("x"));
                 assertThat(results).allSatisfy(r -> {
                     assertThat(r.json().get("accepted").asBoolean()).as(r.payload()).isFalse();
                     assertThat(r.json().get("reason").asText()).isNotBlank();

@@ -9,24 +9,24 @@ import java.util.concurrent.TimeUnit;
 import org.qsebms.bms.broker.EmbeddedBroker;
 
 /** A real Mosquitto broker on a free loopback port, from a minimal generated mosquitto.conf. */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/sbin/mosquitto");
-    static final Path SUB = Path.of("/usr/bin/mosquitto_sub");
-    static final Path PUB = Path.of("/usr/bin/mosquitto_pub");
+    public static final Path SUB = Path.of("/usr/bin/mosquitto_sub");
+    public static final Path PUB = Path.of("/usr/bin/mosquitto_pub");
 
-    final int port;
+    public final int port;
     final Path dir;
     private final Process process;
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BINARY) && Files.isExecutable(SUB) && Files.isExecutable(PUB);
     }
 
-    Mosquitto(Path dir, String extraConfig) throws IOException, InterruptedException {
+    public Mosquitto(Path dir, String extraConfig) throws IOException, InterruptedException {
         this(dir, extraConfig, true);
     }
 
-    Mosquitto(Path dir, String extraConfig, boolean anonymous) throws IOException, InterruptedException {
+    public Mosquitto(Path dir, String extraConfig, boolean anonymous) throws IOException, InterruptedException {
         this.dir = dir;
         this.port = EmbeddedBroker.freePort();
         Path conf = dir.resolve("mosquitto.conf");
@@ -52,7 +52,31 @@ final class Mosquitto implements AutoCloseable {
         throw new IOException("mosquitto did not listen on 127.0.0.1:" + port + " within 10 s");
     }
 
-    String url() {
+    /**
+     * Publishes with Debian's mosquitto_pub (QoS 1): any UTF-8 topic, an empty payload ({@code -n}) when
+     * {@code payload} is empty, retained with {@code retained}; returns its exit code.
+     */
+    public int publish(String topic, String payload, boolean retained) throws IOException, InterruptedException {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(PUB.toString(), "-h", "127.0.0.1", "-p",
+                Integer.toString(port), "-q", "1", "-t", topic));
+        if (payload.isEmpty()) {
+            cmd.add("-n");
+        } else {
+            cmd.add("-m");
+            cmd.add(payload);
+        }
+        if (retained) {
+            cmd.add("-r");
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 

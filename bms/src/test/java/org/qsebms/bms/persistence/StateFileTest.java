@@ -135,7 +135,7 @@ class StateFileTest {
         assertThat(l.restored()).isFalse();
         assertThat(l.state()).isEqualTo(defaults);
         assertThat(l.warning()).contains("is corrupt (checksum mismatch: file says").contains("safe defaults")
-                .endsWith("It is replaced at the next save");
+                .contains("kept aside as").endsWith("A new file is written at the next save");
     }
 
     @Test
@@ -173,7 +173,8 @@ class StateFileTest {
         new StateFile(p).write(sample(1));
         StateFile.Loaded l = new StateFile(p).load(16, PersistedState.defaults(16, 2.0, 0.035));
         assertThat(l.restored()).isFalse();
-        assertThat(l.warning()).contains("is for 4 cells but the pack has 16").contains("delete the file if the pack was rebuilt");
+        assertThat(l.warning()).contains("is for 4 cells but the pack has 16").contains("kept aside as")
+                .contains("delete it if the pack was rebuilt");
     }
 
     @Test

@@ -1,0 +1,224 @@
+package org.qsebms.bms.persistence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.qsebms.estimators.health.UsableCapacity;
+
+/**
+ * Checks the meaning of every field of a state whose checksum was right: a value that cannot be
+ * true (a capacity of 0, negative or NaN, R0 of 1e308, a SOC outside 0..1, a time in the year 292
+ * million) falls back, field by field, to the safe default, with one warning per field naming the
+ * cells, the values found and the value used. The bounds are plausibility bounds around the
+ * configured cell (what no real cell of this pack can show), not protection limits.
+ */
+final class PersistedStateCheck {
+    /** A learnt capacity above this many times the configured one is not a capacity of this cell. */
+    static final double MAX_CAPACITY_FACTOR = 10;
+    /** A learnt R0 above this many times the configured one is not a resistance of a working cell. */
+    static final double MAX_RESISTANCE_FACTOR = 100;
+    /** Excess lithium above this many times the configured capacity: no lithium-metal foil carries that much. */
+    static final double MAX_EXCESS_LITHIUM_FACTOR = 100;
+    /** No state file was written before 2020-01-01. */
+    static final long EARLIEST_EPOCH_MILLIS = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
+    /** Clock skew tolerated for a time in the future. */
+    static final long FUTURE_TOLERANCE_MILLIS = 86_400_000L;
+
+    private final String where;
+    private final PersistedState defaults;
+    private final long nowEpochMillis;
+    private final List<String> warnings = new ArrayList<>();
+
+    private PersistedStateCheck(String where, PersistedState defaults, long nowEpochMillis) {
+        this.where = where;
+        this.defaults = defaults;
+        this.nowEpochMillis = nowEpochMillis;
+    }
+
+    /** The checked state and one warning per field that fell back. */
+    record Checked(PersistedState state, List<String> warnings) {
+    }
+
+    static Checked check(PersistedState s, PersistedState defaults, long nowEpochMillis, String where) {
+        PersistedStateCheck c = new PersistedStateCheck(where, defaults, nowEpochMillis);
+        return new Checked(c.run(s), List.copyOf(c.warnings));
+    }
+
+    private boolean plausibleTime(long epochMillis) {
+        return epochMillis >= EARLIEST_EPOCH_MILLIS && epochMillis <= nowEpochMillis + FUTURE_TOLERANCE_MILLIS;
+    }
+
+    private PersistedState run(PersistedState s) {
+        int n = s.cellCount();
+        double[] nominalCap = defaults.capacityAh();
+        double[] nominalR0 = defaults.resistanceOhm();
+        double[] soc = s.cellSoc();
+        double[] cap = s.capacityAh();
+        double[] r0 = s.resistanceOhm();
+        double[] sei = s.seiResistanceOhm();
+        double[] capSigma = s.capacitySigmaAh();
+        double[] excess = s.excessLithiumAh();
+        double[] loss = s.lithiumLossPerCycleAh();
+        int[] closed = s.closedCycles();
+        Cells bad = new Cells("cellSoc", "a state of charge must lie in 0..1; the SOC of those cells starts from the "
+                + "open-circuit voltage");
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(soc[i]) && !(soc[i] >= 0 && soc[i] <= 1)) {
+                bad.add(i, soc[i]);
+                soc[i] = Double.NaN;
+            }
+        }
+        bad.report();
+        bad = new Cells("capacityAh", "a capacity must be a number above 0 and at most " + MAX_CAPACITY_FACTOR
+                + " times the configured " + fmt(nominalCap[0]) + " Ah; using the configured capacity");
+        for (int i = 0; i < n; i++) {
+            if (!(cap[i] > 0 && cap[i] <= MAX_CAPACITY_FACTOR * nominalCap[i])) {
+                bad.add(i, cap[i]);
+                cap[i] = nominalCap[i];
+                capSigma[i] = Double.NaN; // the uncertainty belonged to the value dropped
+            }
+        }
+        bad.report();
+        bad = new Cells("resistanceOhm", "R0 must be a number above 0 and at most " + MAX_RESISTANCE_FACTOR
+                + " times the configured " + fmt(nominalR0[0]) + " ohm; using the configured R0");
+        for (int i = 0; i < n; i++) {
+            if (!(r0[i] > 0 && r0[i] <= MAX_RESISTANCE_FACTOR * nominalR0[i])) {
+                bad.add(i, r0[i]);
+                r0[i] = nominalR0[i];
+            }
+        }
+        bad.report();
+        bad = new Cells("seiResistanceOhm", "the SEI part of R0 must lie in 0..R0; using 0 (unknown)");
+        for (int i = 0; i < n; i++) {
+            if (!(sei[i] >= 0 && sei[i] <= r0[i])) {
+                bad.add(i, sei[i]);
+                sei[i] = 0;
+            }
+        }
+        bad.report();
+        bad = new Cells("capacitySigmaAh", "an uncertainty must lie in 0..the capacity (or be unknown); using unknown");
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(capSigma[i]) && !(capSigma[i] >= 0 && capSigma[i] <= cap[i])) {
+                bad.add(i, capSigma[i]);
+                capSigma[i] = Double.NaN;
+            }
+        }
+        bad.report();
+        bad = new Cells("excessLithiumAh", "excess lithium must lie in 0.." + MAX_EXCESS_LITHIUM_FACTOR
+                + " times the configured capacity (or be unknown); using unknown");
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(excess[i]) && !(excess[i] >= 0 && excess[i] <= MAX_EXCESS_LITHIUM_FACTOR * nominalCap[i])) {
+                bad.add(i, excess[i]);
+                excess[i] = Double.NaN;
+            }
+        }
+        bad.report();
+        bad = new Cells("lithiumLossPerCycleAh", "a loss per cycle must be finite and smaller than the configured "
+                + "capacity (or be unknown); using unknown");
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(loss[i]) && !(Math.abs(loss[i]) <= nominalCap[i])) {
+                bad.add(i, loss[i]);
+                loss[i] = Double.NaN;
+            }
+        }
+        bad.report();
+        bad = new Cells("closedCycles", "a count of cycles cannot be negative; using 0");
+        for (int i = 0; i < n; i++) {
+            if (closed[i] < 0) {
+                bad.add(i, closed[i]);
+                closed[i] = 0;
+            }
+        }
+        bad.report();
+        long sequence = s.sequence();
+        if (sequence < 0) {
+            warn("sequence", Long.toString(sequence), "a write counter cannot be negative; counting on from 0");
+            sequence = 0;
+        }
+        long saved = s.savedEpochMillis();
+        if (!plausibleTime(saved)) {
+            warn("savedEpochMillis", Long.toString(saved), "not a time between 2020 and now; treated as unknown (0)");
+            saved = 0;
+        }
+        long cycles = s.cycleCount();
+        if (cycles < 0) {
+            warn("cycleCount", Long.toString(cycles), "a count of cycles cannot be negative; using 0");
+            cycles = 0;
+        }
+        double throughput = s.ahThroughput();
+        if (!(throughput >= 0 && throughput < Double.POSITIVE_INFINITY)) {
+            warn("ahThroughput", Double.toString(throughput), "a charge throughput must be a finite number of Ah "
+                    + "at or above 0; using 0");
+            throughput = 0;
+        }
+        double inventory = s.lithiumInventoryFraction();
+        if (!Double.isNaN(inventory) && !(inventory >= 0 && inventory <= MAX_CAPACITY_FACTOR)) {
+            warn("lithiumInventoryFraction", Double.toString(inventory), "a fraction of the lithium built in must "
+                    + "lie in 0.." + MAX_CAPACITY_FACTOR + " (an estimate may exceed 1, never by that much); using "
+                    + defaults.lithiumInventoryFraction());
+            inventory = defaults.lithiumInventoryFraction();
+        }
+        List<ResistancePoint> history = new ArrayList<>();
+        int droppedPoints = 0;
+        for (ResistancePoint p : s.resistanceHistory()) {
+            boolean ok = p.equivalentCycles() >= 0 && p.equivalentCycles() < Double.POSITIVE_INFINITY
+                    && p.r0Ohm() > 0 && p.r0Ohm() <= MAX_RESISTANCE_FACTOR * nominalR0[0]
+                    && p.seiOhm() >= 0 && p.seiOhm() <= p.r0Ohm()
+                    && plausibleTime((long) Math.min(Long.MAX_VALUE / 2.0, p.epochDays() * 86_400_000.0));
+            if (ok) {
+                history.add(p);
+            } else {
+                droppedPoints++;
+            }
+        }
+        if (droppedPoints > 0) {
+            warn("resistance", droppedPoints + " of " + s.resistanceHistory().size() + " history points",
+                    "impossible cycles, R0, SEI or date; those points are left out of the resistance trend");
+        }
+        UsableCapacity usable = s.usableCapacity();
+        if (usable != null && !(usable.ampHours() <= MAX_CAPACITY_FACTOR * nominalCap[0]
+                && Double.isFinite(usable.meanDischargeC()) && Double.isFinite(usable.meanCelsius())
+                && plausibleTime(usable.epochMillis()))) {
+            warn("usableCapacity", usable.ampHours() + " Ah at " + usable.meanDischargeC() + " C, "
+                    + usable.meanCelsius() + " °C, epoch ms " + usable.epochMillis(), "not a measurement this pack "
+                    + "can have made (capacity, rate, temperature or date); treated as not measured yet");
+            usable = null;
+        }
+        if (warnings.isEmpty()) {
+            return s;
+        }
+        return new PersistedState(sequence, saved, soc, cap, r0, sei, cycles, throughput, inventory, s.faultLog(),
+                capSigma, excess, loss, closed, history, usable);
+    }
+
+    private void warn(String field, String found, String why) {
+        warnings.add("persisted state " + where + ": " + field + " = " + found + " is impossible (" + why + ")");
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+
+    /** The cells of one field that fell back, reported as one warning. */
+    private final class Cells {
+        private final String field;
+        private final String why;
+        private final StringBuilder found = new StringBuilder();
+
+        Cells(String field, String why) {
+            this.field = field;
+            this.why = why;
+        }
+
+        void add(int cell, double value) {
+            found.append(found.isEmpty() ? "" : ", ").append("cell ").append(cell + 1).append(": ").append(value);
+        }
+
+        void report() {
+            if (!found.isEmpty()) {
+                warnings.add("persisted state " + where + ": " + field + " impossible for " + found + " (" + why + ")");
+            }
+        }
+    }
+}
