@@ -19,6 +19,7 @@ public enum FaultCode {
     SOC_HIGH(111, "cell state of charge above its limit while charging"),
     SOC_LOW(112, "cell state of charge below its limit while discharging"),
     SOFT_SHORT(113, "soft-short score from the estimators above its limit (internal micro-short suspected)"),
+    SHORT_CIRCUIT(114, "pack current above the short-circuit level (tripped on the next sample, no debounce)"),
     CELL_VOLTAGE_SENSOR(201, "cell voltage measurement failed"),
     CURRENT_SENSOR(202, "current measurement failed"),
     TEMPERATURE_SENSOR(203, "temperature measurement failed"),
@@ -33,7 +34,8 @@ public enum FaultCode {
     CONTACTOR_FEEDBACK(302, "contactor feedback does not follow a close command"),
     PRECHARGE_FAILED(303, "DC link did not reach the pack voltage within the precharge time"),
     LOOP_OVERRUN(401, "control loop missed its deadline repeatedly"),
-    LOOP_EXCEPTION(402, "unexpected error in the control loop");
+    LOOP_EXCEPTION(402, "unexpected error in the control loop"),
+    REPEATED_TRIP_LOCKOUT(501, "one fault tripped repeatedly within the lockout window; only a service reset clears it");
 
     private final int number;
     private final String meaning;

@@ -18,6 +18,12 @@ import org.qsebms.hal.ContactorId;
 public final class SimulatedPack implements Plant, CurrentLimitOutput {
     private static final double LINK_TAU_PRECHARGE_S = 0.4;
     private static final double MAX_STEP_S = 0.1;
+    /**
+     * Beyond the ends of the OCV table the cell models hold the end voltage; a real cell collapses
+     * below empty and rises above full. This slope (V per unit of SOC beyond the end) is added to
+     * the true terminal voltage, so a discharge through empty shows as the under-voltage it is.
+     */
+    private static final double BEYOND_TABLE_VOLTS_PER_SOC = 20.0;
 
     private final SimulatedCell[] cells;
     private final double[] extraCellVolts;
@@ -168,7 +174,9 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
 
     /** True terminal voltage of cell {@code i}, including any injected over-voltage drive. */
     public double cellVolts(int i) {
-        return cells[i].terminalVolts() + extraCellVolts[i];
+        double soc = cells[i].soc();
+        double beyond = soc < 0 ? soc : soc > 1 ? soc - 1 : 0.0;
+        return cells[i].terminalVolts() + extraCellVolts[i] + BEYOND_TABLE_VOLTS_PER_SOC * beyond;
     }
 
     public double stackVolts() {

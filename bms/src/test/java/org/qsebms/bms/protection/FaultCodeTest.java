@@ -25,6 +25,7 @@ class FaultCodeTest {
         PUBLISHED.put("SOC_HIGH", 111);
         PUBLISHED.put("SOC_LOW", 112);
         PUBLISHED.put("SOFT_SHORT", 113);
+        PUBLISHED.put("SHORT_CIRCUIT", 114);
         PUBLISHED.put("CELL_VOLTAGE_SENSOR", 201);
         PUBLISHED.put("CURRENT_SENSOR", 202);
         PUBLISHED.put("TEMPERATURE_SENSOR", 203);
@@ -40,6 +41,7 @@ class FaultCodeTest {
         PUBLISHED.put("PRECHARGE_FAILED", 303);
         PUBLISHED.put("LOOP_OVERRUN", 401);
         PUBLISHED.put("LOOP_EXCEPTION", 402);
+        PUBLISHED.put("REPEATED_TRIP_LOCKOUT", 501);
     }
 
     @Test
