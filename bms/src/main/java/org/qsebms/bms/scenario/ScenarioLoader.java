@@ -132,10 +132,13 @@ public final class ScenarioLoader {
         return obeying(n, loadOfType(n, type, baseDir, cfg));
     }
 
-    /** {@code obeysLimits} (default true): a load or charger that follows the published limits, or one that ignores them. */
+    /**
+     * {@code obeysLimits}: a load or charger that follows the published current limits (true), or
+     * one that ignores them (false, the default: a scenario tests the protection, not the charger).
+     */
     private static PackLoad obeying(JsonNode n, PackLoad load) {
         if (!n.has("obeysLimits")) {
-            return load;
+            return PackLoad.ignoringLimits(load);
         }
         if (!n.get("obeysLimits").isBoolean()) {
             throw new ConfigException("load.obeysLimits", "'" + n.get("obeysLimits").asText() + "' is not true or false");

@@ -121,6 +121,7 @@ public final class ScenarioRunner {
         };
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, plant, () -> clock[0] / 1_000_000L);
         PackController controller = w.controller();
+        controller.attachCurrentLimitOutput(pack); // a load with obeysLimits: true follows the published limits
         long period = cfg.loop().period().toNanos();
         ControlLoop loop = new ControlLoop(controller, period, cfg.loop().overrunsToFault(), () -> loopClock[0]);
         tickCostNanos = 0;
