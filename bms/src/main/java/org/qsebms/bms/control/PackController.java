@@ -123,6 +123,7 @@ public final class PackController {
         currentLimits.update(m, tripped || supervisor.state() == SupervisorState.OPENING);
         if (valid) {
             applyStateOfFunction();
+            applySocFloors();
         }
         limitOutput.publish(currentLimits.chargeAmps(), currentLimits.dischargeAmps());
         // decide + actuate
@@ -256,6 +257,23 @@ public final class PackController {
             discharge = Math.min(discharge, cellLimits[1]);
         }
         currentLimits.limitTo(charge, discharge);
+    }
+
+    /**
+     * The SOC bounds' derate (RSL: warn and derate): no discharge once the lowest cell's SOC is at
+     * the SOC_LOW RSL, no charge once the highest is at the SOC_HIGH RSL, whether or not current
+     * flows, so a load or charger that follows the published limits stops before the MSL trips.
+     */
+    private void applySocFloors() {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < cellSoc.length; i++) {
+            min = Math.min(min, cellSoc[i]);
+            max = Math.max(max, cellSoc[i]);
+        }
+        var extra = protection.extra();
+        currentLimits.limitTo(max >= extra.socHigh().rsl() ? 0.0 : Double.POSITIVE_INFINITY,
+                min <= extra.socLow().rsl() ? 0.0 : Double.POSITIVE_INFINITY);
     }
 
     public CellHealthTracker healthTracker() {

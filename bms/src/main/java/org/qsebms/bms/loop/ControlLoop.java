@@ -92,11 +92,12 @@ public final class ControlLoop {
             missedTicks.addAndGet(missed);
             overruns.incrementAndGet();
             next += missed * periodNanos;
+            controller.protection().tickOverran(deadline);
             if (++consecutiveOverruns == overrunsToFault) {
                 controller.protection().loopOverrun(String.format(Locale.ROOT,
                         "%d consecutive ticks overran the %.1f ms period (last ended %.1f ms late); "
                                 + "reduce the load on this machine or lengthen loop.period",
-                        consecutiveOverruns, periodNanos / 1e6, (end - (next - missed * periodNanos)) / 1e6), end);
+                        consecutiveOverruns, periodNanos / 1e6, (end - (next - missed * periodNanos)) / 1e6), deadline);
             }
         } else {
             consecutiveOverruns = 0;

@@ -24,6 +24,8 @@ import org.qsebms.estimators.health.UsableCapacity;
  * @param closedCycles             cycles closed by the lithium inventory per cell
  * @param resistanceHistory        resistance history, oldest first (bounded; halves its resolution when full)
  * @param usableCapacity           the last usable capacity measured from full to the cutoff (null: none yet)
+ * @param latchedFaults            ids ({@code CODE.MSL}) of the faults latched at the time of the write: restored
+ *                                 at start, so a crash or power loss never clears a latch
  */
 public record PersistedState(
         long sequence,
@@ -41,7 +43,8 @@ public record PersistedState(
         double[] lithiumLossPerCycleAh,
         int[] closedCycles,
         List<ResistancePoint> resistanceHistory,
-        UsableCapacity usableCapacity) {
+        UsableCapacity usableCapacity,
+        List<String> latchedFaults) {
 
     public PersistedState {
         int n = cellSoc.length;
@@ -60,6 +63,18 @@ public record PersistedState(
         lithiumLossPerCycleAh = lithiumLossPerCycleAh.clone();
         closedCycles = closedCycles.clone();
         resistanceHistory = List.copyOf(resistanceHistory);
+        latchedFaults = List.copyOf(latchedFaults);
+    }
+
+    /** A state without latched faults. */
+    public PersistedState(long sequence, long savedEpochMillis, double[] cellSoc, double[] capacityAh,
+                          double[] resistanceOhm, double[] seiResistanceOhm, long cycleCount, double ahThroughput,
+                          double lithiumInventoryFraction, List<FaultLogEntry> faultLog, double[] capacitySigmaAh,
+                          double[] excessLithiumAh, double[] lithiumLossPerCycleAh, int[] closedCycles,
+                          List<ResistancePoint> resistanceHistory, UsableCapacity usableCapacity) {
+        this(sequence, savedEpochMillis, cellSoc, capacityAh, resistanceOhm, seiResistanceOhm, cycleCount, ahThroughput,
+                lithiumInventoryFraction, faultLog, capacitySigmaAh, excessLithiumAh, lithiumLossPerCycleAh, closedCycles,
+                resistanceHistory, usableCapacity, LatchedFaults.fromLog(faultLog));
     }
 
     /** A state without health details (uncertainties, lithium per cell, history unknown). */
@@ -68,14 +83,21 @@ public record PersistedState(
                           double lithiumInventoryFraction, List<FaultLogEntry> faultLog) {
         this(sequence, savedEpochMillis, cellSoc, capacityAh, resistanceOhm, seiResistanceOhm, cycleCount, ahThroughput,
                 lithiumInventoryFraction, faultLog, nans(cellSoc.length), nans(cellSoc.length), nans(cellSoc.length),
-                new int[cellSoc.length], List.of(), null);
+                new int[cellSoc.length], List.of(), null, LatchedFaults.fromLog(faultLog));
     }
 
     /** This state under a new sequence number and fault log. */
     public PersistedState withSequenceAndFaultLog(long newSequence, List<FaultLogEntry> newFaultLog) {
         return new PersistedState(newSequence, savedEpochMillis, cellSoc, capacityAh, resistanceOhm, seiResistanceOhm,
                 cycleCount, ahThroughput, lithiumInventoryFraction, newFaultLog, capacitySigmaAh, excessLithiumAh,
-                lithiumLossPerCycleAh, closedCycles, resistanceHistory, usableCapacity);
+                lithiumLossPerCycleAh, closedCycles, resistanceHistory, usableCapacity, latchedFaults);
+    }
+
+    /** This state with another set of latched faults. */
+    public PersistedState withLatchedFaults(List<String> latched) {
+        return new PersistedState(sequence, savedEpochMillis, cellSoc, capacityAh, resistanceOhm, seiResistanceOhm,
+                cycleCount, ahThroughput, lithiumInventoryFraction, faultLog, capacitySigmaAh, excessLithiumAh,
+                lithiumLossPerCycleAh, closedCycles, resistanceHistory, usableCapacity, latched);
     }
 
     static double[] nans(int n) {
@@ -149,7 +171,7 @@ public record PersistedState(
                 && Arrays.equals(capacitySigmaAh, p.capacitySigmaAh) && Arrays.equals(excessLithiumAh, p.excessLithiumAh)
                 && Arrays.equals(lithiumLossPerCycleAh, p.lithiumLossPerCycleAh)
                 && Arrays.equals(closedCycles, p.closedCycles) && resistanceHistory.equals(p.resistanceHistory)
-                && java.util.Objects.equals(usableCapacity, p.usableCapacity);
+                && java.util.Objects.equals(usableCapacity, p.usableCapacity) && latchedFaults.equals(p.latchedFaults);
     }
 
     @Override
@@ -161,6 +183,6 @@ public record PersistedState(
     public String toString() {
         return "PersistedState[seq=" + sequence + ", cellSoc=" + Arrays.toString(cellSoc) + ", cycles=" + cycleCount
                 + ", ahThroughput=" + ahThroughput + ", capacityAh=" + Arrays.toString(capacityAh) + ", faults=" + faultLog.size()
-                + ", history=" + resistanceHistory.size() + "]";
+                + ", history=" + resistanceHistory.size() + ", latched=" + latchedFaults + "]";
     }
 }

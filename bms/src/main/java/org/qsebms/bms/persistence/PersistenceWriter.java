@@ -22,6 +22,7 @@ public final class PersistenceWriter implements AutoCloseable {
     private final StateHandoff handoff;
     private PersistedState last;
     private final ArrayDeque<FaultLogEntry> faultLog = new ArrayDeque<>();
+    private final LatchedFaults latched;
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
@@ -38,6 +39,7 @@ public final class PersistenceWriter implements AutoCloseable {
         this.last = restored;
         this.sequence = restored.sequence();
         faultLog.addAll(restored.faultLog());
+        this.latched = new LatchedFaults(restored.latchedFaults());
         trimFaultLog();
         this.thread = new Thread(this::run, "bms-persistence");
         thread.setDaemon(true);
@@ -71,6 +73,7 @@ public final class PersistenceWriter implements AutoCloseable {
         FaultLogEntry f;
         while ((f = handoff.pollFault()) != null) {
             faultLog.addLast(f);
+            latched.apply(f);
             changed = true;
         }
         trimFaultLog();
@@ -101,7 +104,7 @@ public final class PersistenceWriter implements AutoCloseable {
 
     /** The state as it would be written now. */
     synchronized PersistedState current() {
-        return last.withSequenceAndFaultLog(++sequence, new ArrayList<>(faultLog));
+        return last.withSequenceAndFaultLog(++sequence, new ArrayList<>(faultLog)).withLatchedFaults(latched.ids());
     }
 
     private void trimFaultLog() {

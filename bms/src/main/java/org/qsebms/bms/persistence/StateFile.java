@@ -200,6 +200,7 @@ public final class StateFile {
             b.append("resistance=").append(p.equivalentCycles()).append(';').append(p.epochDays()).append(';')
                     .append(p.r0Ohm()).append(';').append(p.seiOhm()).append('\n');
         }
+        b.append("latchedFaults=").append(String.join(",", s.latchedFaults())).append('\n');
         for (FaultLogEntry f : s.faultLog()) {
             b.append("fault=").append(f.epochMillis()).append(';').append(f.code()).append(';').append(f.id()).append(';')
                     .append(f.raised()).append(';').append(f.reason()).append('\n');
@@ -279,7 +280,9 @@ public final class StateFile {
                     optionalDoubles(kv, "capacitySigmaAh", cells), optionalDoubles(kv, "excessLithiumAh", cells),
                     optionalDoubles(kv, "lithiumLossPerCycleAh", cells), closedCycles(kv, cells), history,
                     // came with the usable-capacity meter: older files have none (not measured, not corrupt)
-                    kv.containsKey("usableCapacity") ? usableCapacity(kv.get("usableCapacity")) : null);
+                    kv.containsKey("usableCapacity") ? usableCapacity(kv.get("usableCapacity")) : null,
+                    // came with latch persistence: older files give the latches their fault log leaves
+                    kv.containsKey("latchedFaults") ? latchedFaults(kv.get("latchedFaults")) : LatchedFaults.fromLog(faults));
         } catch (IllegalArgumentException e) {
             throw new CorruptStateException(e.getMessage());
         }
@@ -387,6 +390,21 @@ public final class StateFile {
         } catch (NumberFormatException e) {
             throw new CorruptStateException("usableCapacity has a bad number: " + value);
         }
+    }
+
+    private static List<String> latchedFaults(String value) throws CorruptStateException {
+        List<String> out = new ArrayList<>();
+        for (String id : value.split(",", -1)) {
+            String t = id.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (!t.matches("[A-Z0-9_]+\\.MSL")) {
+                throw new CorruptStateException("latchedFaults entry '" + t + "' is not a fault id such as LOOP_OVERRUN.MSL");
+            }
+            out.add(t);
+        }
+        return out;
     }
 
     private static FaultLogEntry fault(String value) throws CorruptStateException {

@@ -3,6 +3,7 @@ package org.qsebms.bms.persistence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.qsebms.bms.control.PackController;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
@@ -85,6 +86,12 @@ public final class StatePersistence {
             }
         }
         controller.restoreAhThroughput(s.ahThroughput());
+        // a fault latched before a crash or power loss stays latched: the contactors stay open until an accepted reset
+        List<String> unknown = controller.protection().restoreLatched(s.latchedFaults(), 0L);
+        if (!s.latchedFaults().isEmpty()) {
+            Logger.warn("faults latched before the restart are restored and keep the contactors open until an accepted "
+                    + "reset: {}{}", s.latchedFaults(), unknown.isEmpty() ? "" : " (unknown ids ignored: " + unknown + ")");
+        }
         if (controller.usableCapacityMeter() != null && s.usableCapacity() != null) {
             controller.usableCapacityMeter().restore(s.usableCapacity());
         }

@@ -5,7 +5,9 @@ import org.qsebms.config.LimitLevel;
 
 /**
  * A boolean fault condition (sensor failure, plausibility, contactor, loop) with a debounce.
- * Always at MSL: once raised it latches until reset, even after the condition goes away.
+ * Always at MSL: once raised it latches until reset, even after the condition goes away. The
+ * debounce is counted in time as {@link Debounce#due} says, so the reaction is below debounce +
+ * one sample period at any loop period.
  */
 final class ConditionMonitor {
     private final FaultCode code;
@@ -13,6 +15,7 @@ final class ConditionMonitor {
     private boolean present;
     private boolean latched;
     private long since = Long.MIN_VALUE;
+    private long lastNanos = Long.MIN_VALUE;
 
     ConditionMonitor(FaultCode code, long debounceNanos) {
         this.code = code;
@@ -21,6 +24,8 @@ final class ConditionMonitor {
 
     /** @param reason built only on an edge, so the hot path does not allocate */
     void evaluate(boolean condition, long nowNanos, Supplier<String> reason, FaultSink sink) {
+        long previous = lastNanos == Long.MIN_VALUE ? nowNanos : lastNanos;
+        lastNanos = nowNanos;
         if (condition == present) {
             since = Long.MIN_VALUE;
             return;
@@ -28,7 +33,8 @@ final class ConditionMonitor {
         if (since == Long.MIN_VALUE) {
             since = nowNanos;
         }
-        if (nowNanos - since < debounceNanos) {
+        if (condition ? !Debounce.due(nowNanos - since, nowNanos - previous, debounceNanos)
+                : nowNanos - since < debounceNanos) {
             return;
         }
         since = Long.MIN_VALUE;
@@ -55,6 +61,11 @@ final class ConditionMonitor {
         since = Long.MIN_VALUE;
     }
 
+    /** Latches without an edge (a latch restored from the state file after a restart). */
+    void restoreLatch() {
+        latched = true;
+    }
+
     boolean present() {
         return present;
     }
@@ -66,7 +77,8 @@ final class ConditionMonitor {
     void resetLatch(long nowNanos, FaultSink sink) {
         if (latched) {
             latched = false;
-            sink.accept(new FaultEvent(code, LimitLevel.MSL, false, false, code.meaning() + ": reset", nowNanos));
+            sink.accept(new FaultEvent(code, LimitLevel.MSL, false, false, code.meaning() + FaultEvent.RESET_SUFFIX,
+                    nowNanos));
         }
     }
 

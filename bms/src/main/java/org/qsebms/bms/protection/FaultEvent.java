@@ -13,6 +13,8 @@ import org.qsebms.config.LimitLevel;
  * @param nanos     loop clock time of the edge
  */
 public record FaultEvent(FaultCode code, LimitLevel level, boolean raised, boolean latched, String reason, long nanos) {
+    /** The end of the reason of the edge an accepted reset writes (the persisted fault log relies on it). */
+    public static final String RESET_SUFFIX = ": reset";
 
     /** Stable textual id, for example {@code CELL_OVER_VOLTAGE.MSL}. */
     public String id() {

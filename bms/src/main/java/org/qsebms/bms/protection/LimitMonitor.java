@@ -1,13 +1,19 @@
 package org.qsebms.bms.protection;
 
+import org.qsebms.config.LimitDirection;
 import org.qsebms.config.LimitLevel;
 import org.qsebms.config.ThreeLevelLimit;
 
 /**
  * Watches one quantity against its three levels with debounce and hysteresis. A level is raised
- * when the value stays beyond it for the debounce time and cleared when it has been back inside
- * by the hysteresis for the debounce time. MSL raises latch until {@link #resetLatch()}.
- * No allocation except when an edge creates its {@link FaultEvent}.
+ * when the value has been at or beyond it for the debounce time and cleared when it has been back
+ * inside by the hysteresis for the debounce time. The debounce is counted in time, not ticks, from
+ * the first sample beyond; a level is raised at the first sample where the time beyond reaches the
+ * debounce or would pass it before the next sample (time beyond + the last sample interval &gt;
+ * debounce), so the reaction from the true onset is below debounce + one period at any loop period
+ * (the onset lies after the previous sample), and on a period that divides the debounce a level is
+ * raised exactly one debounce after its first sample beyond. MSL raises latch until
+ * {@link #resetLatch()}. No allocation except when an edge creates its {@link FaultEvent}.
  */
 final class LimitMonitor {
     private static final LimitLevel[] LEVELS = LimitLevel.values();
@@ -15,14 +21,29 @@ final class LimitMonitor {
     private final FaultCode code;
     private final ThreeLevelLimit limit;
     private final long debounceNanos;
+    /** True: the cause is gone only once the value is back inside by the hysteresis, whether or not the limit applies. */
+    private final boolean causeNeedsValueInside;
     private final boolean[] active = new boolean[3];
     private final long[] since = new long[3];
     private boolean latched;
+    private long lastNanos = Long.MIN_VALUE;
+    private double lastValue = Double.NaN;
+    private boolean lastValid;
 
     LimitMonitor(FaultCode code, ThreeLevelLimit limit) {
+        this(code, limit, true);
+    }
+
+    /**
+     * @param causeNeedsValueInside true when what proves the cause gone is the value back inside the MSL by the
+     *                              hysteresis (voltages, temperatures, imbalance), false when the limit stopping to
+     *                              apply is enough (currents and SOC bounds: no flow, no hazard)
+     */
+    LimitMonitor(FaultCode code, ThreeLevelLimit limit, boolean causeNeedsValueInside) {
         this.code = code;
         this.limit = limit;
         this.debounceNanos = limit.debounce().toNanos();
+        this.causeNeedsValueInside = causeNeedsValueInside;
         java.util.Arrays.fill(since, Long.MIN_VALUE);
     }
 
@@ -31,6 +52,18 @@ final class LimitMonitor {
      * tick (e.g. charge temperature while not charging), which clears pending debounces.
      */
     void evaluate(double value, boolean applicable, long nowNanos, String where, FaultSink sink) {
+        evaluate(value, applicable, applicable, nowNanos, where, sink);
+    }
+
+    /**
+     * As above, with {@code valid} telling whether {@code value} is a trusted measurement at all
+     * (it is kept to decide whether the cause of a latched MSL is gone).
+     */
+    void evaluate(double value, boolean valid, boolean applicable, long nowNanos, String where, FaultSink sink) {
+        long previous = lastNanos == Long.MIN_VALUE ? nowNanos : lastNanos;
+        lastNanos = nowNanos;
+        lastValue = value;
+        lastValid = valid;
         for (int l = 0; l < 3; l++) {
             double threshold = limit.level(LEVELS[l]);
             boolean beyond = applicable && limit.direction().violates(value, threshold);
@@ -39,7 +72,7 @@ final class LimitMonitor {
                     if (since[l] == Long.MIN_VALUE) {
                         since[l] = nowNanos;
                     }
-                    if (nowNanos - since[l] >= debounceNanos) {
+                    if (Debounce.due(nowNanos - since[l], nowNanos - previous, debounceNanos)) {
                         active[l] = true;
                         since[l] = Long.MIN_VALUE;
                         boolean latch = LEVELS[l] == LimitLevel.MSL;
@@ -51,9 +84,7 @@ final class LimitMonitor {
                     since[l] = Long.MIN_VALUE;
                 }
             } else {
-                double back = limit.direction() == org.qsebms.config.LimitDirection.UPPER
-                        ? threshold - limit.hysteresis() : threshold + limit.hysteresis();
-                boolean inside = !applicable || !limit.direction().violates(value, back) && value != back;
+                boolean inside = !applicable || !limit.direction().violates(value, back(threshold));
                 if (inside) {
                     if (since[l] == Long.MIN_VALUE) {
                         since[l] = nowNanos;
@@ -73,8 +104,27 @@ final class LimitMonitor {
         }
     }
 
+    private double back(double threshold) {
+        return limit.direction() == LimitDirection.UPPER ? threshold - limit.hysteresis() : threshold + limit.hysteresis();
+    }
+
+    /**
+     * True when what this limit guards is still present, so a reset must be refused: the MSL is
+     * active, or it is latched and the last value is not back inside the MSL by the hysteresis (or
+     * not a trusted measurement), for limits whose cause is the value itself.
+     */
+    boolean causePresent() {
+        if (active[LimitLevel.MSL.ordinal()]) {
+            return true;
+        }
+        if (!latched || !causeNeedsValueInside) {
+            return false;
+        }
+        return !lastValid || limit.direction().violates(lastValue, back(limit.msl()));
+    }
+
     private String describe(double value, double threshold, String where, boolean raised) {
-        String side = limit.direction() == org.qsebms.config.LimitDirection.UPPER ? "above" : "below";
+        String side = limit.direction() == LimitDirection.UPPER ? "above" : "below";
         String unit = limit.unit().isEmpty() ? "" : " " + limit.unit();
         return String.format(java.util.Locale.ROOT, "%s%s %.3f%s %s limit %.3f%s%s", where.isEmpty() ? "" : where + ": ",
                 limit.quantity(), value, unit, raised ? side : "back inside", threshold, unit,
@@ -90,6 +140,11 @@ final class LimitMonitor {
         return latched;
     }
 
+    /** Latches the MSL without an edge (a latch restored from the state file after a restart). */
+    void restoreLatch() {
+        latched = true;
+    }
+
     /** Clears the latch; the caller checks that the condition is gone first. */
     void resetLatch() {
         latched = false;
@@ -101,5 +156,9 @@ final class LimitMonitor {
 
     ThreeLevelLimit limit() {
         return limit;
+    }
+
+    boolean causeNeedsValueInside() {
+        return causeNeedsValueInside;
     }
 }

@@ -18,6 +18,9 @@ import java.util.function.Supplier;
  * once per tick. Allocation-free in steady state: events are created only on edges.
  */
 public final class Protection {
+    /** The end of the reason of a latch restored from the state file (not a new trip). */
+    public static final String RESTORED_SUFFIX =
+            ": latched before the restart (restored from the state file); contactors stay open until an accepted reset";
     /** Current magnitude below which the pack counts as neither charging nor discharging. */
     public static final double CURRENT_DEADBAND_AMPS = 0.05;
 
@@ -62,6 +65,19 @@ public final class Protection {
     private final ConditionMonitor precharge;
     private final ConditionMonitor loopOverrun;
     private final ConditionMonitor loopException;
+    private final ConditionMonitor shortCircuit;
+    private final ConditionMonitor lockout;
+    private final double shortCircuitAmps;
+    private final long loopProofNanos;
+    private final long lockoutWindowNanos;
+    /** Per fault code: the times of its last {@code lockoutTrips} MSL trips (ring), for the repeated-trip lockout. */
+    private final long[][] tripTimes = new long[FaultCode.values().length][];
+    private final int[] tripNext = new int[FaultCode.values().length];
+    private FaultCode lockoutCode;
+    private long firstNanos = Long.MIN_VALUE;
+    private long nowNanos;
+    private long lastOverrunNanos = Long.MIN_VALUE;
+    private long lastExceptionNanos = Long.MIN_VALUE;
     private final FaultSink sink;
     private final PackMeasurement[] current = new PackMeasurement[1];
     private final Supplier<String> cellSensorReason = () -> {
@@ -74,7 +90,12 @@ public final class Protection {
         return sensorReason("temperature", i, i >= 0 ? current[0].tempStatus[i].name() : "OK");
     };
     private final Supplier<String> mismatchReason = () -> String.format(Locale.ROOT,
-            "sum of cells %.3f V vs measured pack %.3f V", current[0].sumCellVolts, current[0].packVolts);
+            "sum of cells %.3f V vs measured pack %.3f V: they differ by more than the %.3f V the sensor accuracies allow "
+                    + "(a frozen or drifting channel?)", current[0].sumCellVolts, current[0].packVolts,
+            extra().packMismatchToleranceVolts(current[0].cellCount(), current[0].packVolts));
+    private final Supplier<String> shortCircuitReason = () -> String.format(Locale.ROOT,
+            "pack current %.1f A beyond the short-circuit level %.1f A: opened on the sample that saw it, no debounce",
+            current[0].packAmps, shortCircuitAmps());
 
     private final Supplier<String> zeroDriftReason = () -> String.format(Locale.ROOT,
             "current sensor reads %.3f A while the contactors are open (allowed %.3f A); recalibrate its zero offset",
@@ -87,16 +108,16 @@ public final class Protection {
             "temperature sensor %d changes at %.2f °C/s, more than the plausible %.2f °C/s; check the thermistor",
             plausibility.worstRateChannel + 1, plausibility.worstRate, extra().tempRateCelsiusPerS());
     private final Supplier<String> cellStuckReason = () -> String.format(Locale.ROOT,
-            "cell voltage channel %d read %.4f V identically for %d ticks while %.2f A flowed; the ADC is stuck",
+            "cell voltage channel %d read %.4f V identically for %.1f s (%.2f A flowing); the ADC is stuck",
             plausibility.stuckCell + 1, current[0].cellVolts[Math.max(0, plausibility.stuckCell)],
-            extra().cellStuckTicks(), current[0].packAmps);
+            plausibility.cellUnchangedSeconds(plausibility.stuckCell, current[0].nanos), current[0].packAmps);
     private final Supplier<String> tempStuckReason = () -> String.format(Locale.ROOT,
-            "temperature channel %d read %.2f °C identically for %d ticks while %.2f A flowed; the ADC is stuck",
+            "temperature channel %d read %.2f °C identically for %.1f s (%.2f A flowing); the ADC is stuck",
             plausibility.stuckTemp + 1, current[0].cellCelsius[Math.max(0, plausibility.stuckTemp)],
-            extra().tempStuckTicks(), current[0].packAmps);
+            plausibility.tempUnchangedSeconds(plausibility.stuckTemp, current[0].nanos), current[0].packAmps);
     private final Supplier<String> currentStuckReason = () -> String.format(Locale.ROOT,
-            "current sensor read %.3f A identically for %d ticks; the ADC is stuck", current[0].packAmps,
-            extra().currentStuckTicks());
+            "current sensor read %.3f A identically for %.1f s; the ADC is stuck", current[0].packAmps,
+            plausibility.currentUnchangedSeconds(current[0].nanos));
 
     public Protection(ProtectionLimits limits, FaultSink sink) {
         this(limits, SupplementaryLimits.defaults(), sink);
@@ -105,11 +126,12 @@ public final class Protection {
     public Protection(ProtectionLimits limits, SupplementaryLimits extra, FaultSink sink) {
         this.limits = limits;
         this.extra = extra;
-        this.sink = sink;
+        this.sink = e -> {
+            sink.accept(e);
+            countTrip(e);
+        };
         cellOv = new LimitMonitor(FaultCode.CELL_OVER_VOLTAGE, limits.cellOverVoltage());
         cellUv = new LimitMonitor(FaultCode.CELL_UNDER_VOLTAGE, limits.cellUnderVoltage());
-        chargeOc = new LimitMonitor(FaultCode.CHARGE_OVER_CURRENT, limits.chargeOverCurrent());
-        dischargeOc = new LimitMonitor(FaultCode.DISCHARGE_OVER_CURRENT, limits.dischargeOverCurrent());
         chargeOt = new LimitMonitor(FaultCode.CHARGE_OVER_TEMPERATURE, limits.chargeOverTemperature());
         chargeUt = new LimitMonitor(FaultCode.CHARGE_UNDER_TEMPERATURE, limits.chargeUnderTemperature());
         dischargeOt = new LimitMonitor(FaultCode.DISCHARGE_OVER_TEMPERATURE, limits.dischargeOverTemperature());
@@ -118,16 +140,19 @@ public final class Protection {
         anodic = new LimitMonitor(FaultCode.ELECTROLYTE_ANODIC_LIMIT, new ThreeLevelLimit("cellVoltage",
                 LimitDirection.UPPER, a, a, a, 0.05, Duration.ZERO, "V"));
         imbalance = new LimitMonitor(FaultCode.CELL_IMBALANCE, extra.cellImbalance());
-        socHigh = new LimitMonitor(FaultCode.SOC_HIGH, extra.socHigh());
-        socLow = new LimitMonitor(FaultCode.SOC_LOW, extra.socLow());
         softShort = new LimitMonitor(FaultCode.SOFT_SHORT, extra.softShortScore());
+        // currents and SOC bounds: the hazard needs the flow, so no flow is proof enough that the cause is gone
+        chargeOc = new LimitMonitor(FaultCode.CHARGE_OVER_CURRENT, limits.chargeOverCurrent(), false);
+        dischargeOc = new LimitMonitor(FaultCode.DISCHARGE_OVER_CURRENT, limits.dischargeOverCurrent(), false);
+        socHigh = new LimitMonitor(FaultCode.SOC_HIGH, extra.socHigh(), false);
+        socLow = new LimitMonitor(FaultCode.SOC_LOW, extra.socLow(), false);
         limitMonitors = new LimitMonitor[] {cellOv, cellUv, chargeOc, dischargeOc, chargeOt, chargeUt, dischargeOt,
                 dischargeUt, anodic, imbalance, socHigh, socLow, softShort};
-        long sensorDebounce = Duration.ofMillis(300).toNanos();
+        long sensorDebounce = extra.sensorStatusDebounce().toNanos();
         cellSensor = new ConditionMonitor(FaultCode.CELL_VOLTAGE_SENSOR, sensorDebounce);
         currentSensor = new ConditionMonitor(FaultCode.CURRENT_SENSOR, sensorDebounce);
         tempSensor = new ConditionMonitor(FaultCode.TEMPERATURE_SENSOR, sensorDebounce);
-        packMismatch = new ConditionMonitor(FaultCode.PACK_VOLTAGE_MISMATCH, Duration.ofSeconds(1).toNanos());
+        packMismatch = new ConditionMonitor(FaultCode.PACK_VOLTAGE_MISMATCH, extra.packMismatchDebounce().toNanos());
         welded = new ConditionMonitor(FaultCode.CONTACTOR_WELDED, 0);
         feedback = new ConditionMonitor(FaultCode.CONTACTOR_FEEDBACK, 0);
         precharge = new ConditionMonitor(FaultCode.PRECHARGE_FAILED, 0);
@@ -145,10 +170,20 @@ public final class Protection {
             hardwareTrips[t.ordinal()] = new ConditionMonitor(faultOf(t), 0);
             hardwareReasons[t.ordinal()] = () -> "hardware protection tripped (" + t + "): " + hardware.describe();
         }
+        shortCircuit = new ConditionMonitor(FaultCode.SHORT_CIRCUIT, 0);
+        lockout = new ConditionMonitor(FaultCode.REPEATED_TRIP_LOCKOUT, 0);
         ConditionMonitor[] own = {cellSensor, currentSensor, tempSensor, packMismatch, welded, feedback,
-                precharge, loopOverrun, loopException, zeroDrift, tempSpread, tempRate, cellStuck, tempStuck, currentStuck};
+                precharge, loopOverrun, loopException, zeroDrift, tempSpread, tempRate, cellStuck, tempStuck, currentStuck,
+                shortCircuit, lockout};
         conditions = java.util.Arrays.copyOf(own, own.length + hardwareTrips.length);
         System.arraycopy(hardwareTrips, 0, conditions, own.length, hardwareTrips.length);
+        shortCircuitAmps = extra.shortCircuitFactor() * limits.dischargeOverCurrent().msl();
+        loopProofNanos = extra.loopProof().toNanos();
+        lockoutWindowNanos = extra.lockoutWindow().toNanos();
+        for (int i = 0; i < tripTimes.length; i++) {
+            tripTimes[i] = new long[extra.lockoutTrips()];
+            java.util.Arrays.fill(tripTimes[i], Long.MIN_VALUE);
+        }
     }
 
     /**
@@ -186,6 +221,10 @@ public final class Protection {
     /** Evaluates every limit and sensor check against this tick's measurement. */
     public void evaluate(PackMeasurement m) {
         long now = m.nanos;
+        nowNanos = now;
+        if (firstNanos == Long.MIN_VALUE) {
+            firstNanos = now;
+        }
         current[0] = m;
         int badCell = m.firstBadCell();
         cellSensor.evaluate(badCell >= 0, now, cellSensorReason, sink);
@@ -193,7 +232,7 @@ public final class Protection {
         int badTemp = m.firstBadTemperature();
         tempSensor.evaluate(badTemp >= 0, now, tempSensorReason, sink);
         boolean mismatch = m.packVoltsStatus.isOk() && badCell < 0
-                && Math.abs(m.sumCellVolts - m.packVolts) > Math.max(0.5, 0.05 * m.packVolts);
+                && Math.abs(m.sumCellVolts - m.packVolts) > extra.packMismatchToleranceVolts(m.cellCount(), m.packVolts);
         packMismatch.evaluate(mismatch, now, mismatchReason, sink);
         if (plausibility == null) { // sized on first use; allocation happens once, at start-up
             plausibility = new SensorPlausibility(extra, m.cellVolts.length, m.cellCelsius.length);
@@ -206,7 +245,13 @@ public final class Protection {
         plausibility.update(m);
         zeroDrift.evaluate(plausibility.zeroDrift, now, zeroDriftReason, sink);
         tempSpread.evaluate(plausibility.spread, now, spreadReason, sink);
-        tempRate.evaluate(plausibility.rate, now, rateReason, sink);
+        if (plausibility.stepChannel >= 0) {
+            tempRate.raiseNow(now, String.format(Locale.ROOT,
+                    "temperature sensor %d stepped %+.1f °C between two samples, more than the plausible %.1f °C; "
+                            + "check the thermistor", plausibility.stepChannel + 1, plausibility.stepCelsius,
+                    extra.tempStepCelsius()), sink);
+        }
+        tempRate.evaluate(plausibility.rate || plausibility.stepChannel >= 0, now, rateReason, sink);
         cellStuck.evaluate(plausibility.stuckCell >= 0, now, cellStuckReason, sink);
         tempStuck.evaluate(plausibility.stuckTemp >= 0, now, tempStuckReason, sink);
         currentStuck.evaluate(plausibility.stuckCurrent, now, currentStuckReason, sink);
@@ -217,11 +262,15 @@ public final class Protection {
         anodic.evaluate(m.maxCellVolts, cellsValid, now, cellsValid ? cellName(m.maxCellIndex) : "", sink);
         boolean currentValid = m.currentStatus.isOk();
         boolean charging = currentValid && m.packAmps > CURRENT_DEADBAND_AMPS;
+        shortCircuit.evaluate(currentValid && Math.abs(m.packAmps) >= shortCircuitAmps, now, shortCircuitReason, sink);
         chargeOc.evaluate(m.packAmps, currentValid, now, "pack", sink);
         dischargeOc.evaluate(-m.packAmps, currentValid, now, "pack", sink);
         boolean tempsValid = m.maxTempIndex >= 0;
-        chargeOt.evaluate(m.maxCelsius, tempsValid && charging, now, tempsValid ? sensorName(m.maxTempIndex) : "", sink);
-        chargeUt.evaluate(m.minCelsius, tempsValid && charging, now, tempsValid ? sensorName(m.minTempIndex) : "", sink);
+        // the charge temperatures apply while charging, but their cause (the cell temperature) is judged always
+        chargeOt.evaluate(m.maxCelsius, tempsValid, tempsValid && charging, now,
+                tempsValid ? sensorName(m.maxTempIndex) : "", sink);
+        chargeUt.evaluate(m.minCelsius, tempsValid, tempsValid && charging, now,
+                tempsValid ? sensorName(m.minTempIndex) : "", sink);
         dischargeOt.evaluate(m.maxCelsius, tempsValid, now, tempsValid ? sensorName(m.maxTempIndex) : "", sink);
         dischargeUt.evaluate(m.minCelsius, tempsValid, now, tempsValid ? sensorName(m.minTempIndex) : "", sink);
         // the imbalance names the lowest cell: a weak or soft-shorted cell falls behind the others
@@ -311,6 +360,20 @@ public final class Protection {
         return what + " channel " + (channel + 1) + " reports " + status;
     }
 
+    /**
+     * The weld check, every tick and on every path: {@code weldedNow} is true while a contactor
+     * commanded open for longer than its release time still reads closed. Raises CONTACTOR_WELDED
+     * at once; its cause stays present (and blocks a reset) while any contactor still reads so.
+     */
+    public void contactorWeldCheck(boolean weldedNow, String which, long nowNanos) {
+        if (weldedNow && !welded.present()) {
+            welded.raiseNow(nowNanos, which + " contactor feedback still closed after the open command (welded?)", sink);
+        } else if (!weldedNow && welded.present()) {
+            welded.conditionGone();
+        }
+    }
+
+    /** A weld found by an event (kept for callers that check once): latched, cause judged by the next weld check. */
     public void contactorWelded(String which, long nowNanos) {
         welded.raiseNow(nowNanos, which + " contactor feedback still closed after the open command (welded?)", sink);
         welded.conditionGone();
@@ -326,14 +389,90 @@ public final class Protection {
         precharge.conditionGone();
     }
 
+    /** The loop overran repeatedly: latched; its cause counts as gone after {@code loopProof} without an overrun. */
     public void loopOverrun(String reason, long nowNanos) {
+        lastOverrunNanos = nowNanos;
         loopOverrun.raiseNow(nowNanos, reason, sink);
         loopOverrun.conditionGone();
     }
 
+    /** One tick overran its period (not yet a fault): restarts the on-time proof of LOOP_OVERRUN. */
+    public void tickOverran(long nowNanos) {
+        lastOverrunNanos = nowNanos;
+    }
+
+    /** A tick threw: latched; its cause counts as gone after {@code loopProof} of ticks without an exception. */
     public void loopException(String reason, long nowNanos) {
+        lastExceptionNanos = nowNanos;
         loopException.raiseNow(nowNanos, reason, sink);
         loopException.conditionGone();
+    }
+
+    /**
+     * Latches, without new trips, the faults that were latched when the state was last saved (a
+     * crash or power loss does not clear them): ids as {@code CODE.MSL}. Unknown ids are ignored
+     * and returned. Call before the first tick.
+     */
+    public List<String> restoreLatched(java.util.Collection<String> ids, long nowNanos) {
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids) {
+            FaultCode code = codeOf(id);
+            if (code == null) {
+                unknown.add(id);
+                continue;
+            }
+            boolean found = false;
+            for (LimitMonitor lm : limitMonitors) {
+                if (lm.code() == code) {
+                    lm.restoreLatch();
+                    found = true;
+                }
+            }
+            for (ConditionMonitor c : conditions) {
+                if (c.code() == code) {
+                    c.restoreLatch();
+                    found = true;
+                }
+            }
+            if (code == FaultCode.REPEATED_TRIP_LOCKOUT) {
+                lockoutCode = lockoutCode == null ? code : lockoutCode;
+            }
+            if (found) {
+                sink.accept(new FaultEvent(code, LimitLevel.MSL, true, true, code.meaning() + RESTORED_SUFFIX, nowNanos));
+            } else {
+                unknown.add(id);
+            }
+        }
+        return unknown;
+    }
+
+    private static FaultCode codeOf(String id) {
+        String name = id.endsWith(".MSL") ? id.substring(0, id.length() - 4) : id;
+        for (FaultCode c : FaultCode.values()) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Counts MSL trips per fault; {@code lockoutTrips} of one fault within {@code lockoutWindow} lock the pack out. */
+    private void countTrip(FaultEvent e) {
+        if (!e.raised() || e.level() != LimitLevel.MSL || e.code() == FaultCode.REPEATED_TRIP_LOCKOUT
+                || e.reason().endsWith(RESTORED_SUFFIX)) {
+            return;
+        }
+        int c = e.code().ordinal();
+        long[] ring = tripTimes[c];
+        ring[tripNext[c]] = e.nanos();
+        tripNext[c] = (tripNext[c] + 1) % ring.length;
+        long oldest = ring[tripNext[c]]; // the ring is full when the slot about to be overwritten holds a trip
+        if (oldest != Long.MIN_VALUE && e.nanos() - oldest <= lockoutWindowNanos && !lockout.latched()) {
+            lockoutCode = e.code();
+            lockout.raiseNow(e.nanos(), String.format(Locale.ROOT,
+                    "%s tripped %d times within %d min: locked out; a service reset (after finding the cause) is needed",
+                    e.code().name(), ring.length, extra.lockoutWindow().toMinutes()), sink);
+        }
     }
 
     /** True when any fault at MSL is active or latched: the contactors must be open. */
@@ -351,31 +490,55 @@ public final class Protection {
         return false;
     }
 
-    /** True when a fault's condition is still present, so a reset must be refused. */
+    /** True when the pack is locked out after repeated trips: only {@link #serviceReset} clears it. */
+    public boolean lockedOut() {
+        return lockout.latched();
+    }
+
+    /**
+     * True when a fault's cause is still present, so a reset must be refused. What proves each
+     * cause gone is in docs/faults.md: a limit's value back inside its MSL by the hysteresis (for
+     * currents and SOC bounds: no longer flowing that way), a sensor channel OK and, for a stuck
+     * one, its reading changed since; every contactor that is commanded open reading open; the
+     * loop on time (and without exception) for {@code loopProof}.
+     */
     public boolean conditionPresent() {
         for (LimitMonitor lm : limitMonitors) {
-            if (lm.active(LimitLevel.MSL)) {
+            if (lm.causePresent()) {
                 return true;
             }
         }
         for (ConditionMonitor c : conditions) {
-            if (c.present()) {
+            if (causePresent(c)) {
                 return true;
             }
         }
         return false;
     }
 
+    private boolean causePresent(ConditionMonitor c) {
+        if (c == loopOverrun) {
+            return c.latched() && nowNanos - Math.max(firstNanos, lastOverrunNanos) < loopProofNanos;
+        }
+        if (c == loopException) {
+            return c.latched() && nowNanos - Math.max(firstNanos, lastExceptionNanos) < loopProofNanos;
+        }
+        if (c == lockout) {
+            return false; // judged by reset() itself: only a service reset clears it
+        }
+        return c.present();
+    }
+
     /** Names of the faults whose condition is still present (for a refused reset). Allocates; not for the hot path. */
     public List<String> presentConditions() {
         List<String> out = new ArrayList<>();
         for (LimitMonitor lm : limitMonitors) {
-            if (lm.active(LimitLevel.MSL)) {
+            if (lm.causePresent()) {
                 out.add(lm.code().name() + ".MSL");
             }
         }
         for (ConditionMonitor c : conditions) {
-            if (c.present()) {
+            if (causePresent(c)) {
                 out.add(c.code().name());
             }
         }
@@ -383,24 +546,57 @@ public final class Protection {
     }
 
     /**
-     * Clears every latch if no fault condition is still present.
+     * Clears every latch if no fault condition is still present and the pack is not locked out.
      *
      * @return true when the reset was accepted
      */
     public boolean reset(long nowNanos) {
+        if (lockout.latched() || conditionPresent()) {
+            return false;
+        }
+        clearLatches(nowNanos);
+        return true;
+    }
+
+    /**
+     * The deliberate service reset after a lockout: clears the lockout and every latch, still only
+     * when no cause is present. Forgets the trip history.
+     *
+     * @return true when accepted
+     */
+    public boolean serviceReset(long nowNanos) {
         if (conditionPresent()) {
             return false;
         }
+        clearLatches(nowNanos);
+        for (long[] ring : tripTimes) {
+            java.util.Arrays.fill(ring, Long.MIN_VALUE);
+        }
+        lockoutCode = null;
+        return true;
+    }
+
+    /** Why a reset is refused now (allocates; for the refusal message). */
+    public String refusal() {
+        if (lockout.latched()) {
+            return "reset refused: locked out after repeated " + (lockoutCode == null ? "trips" : lockoutCode.name()
+                    + " trips") + "; send a service reset once the cause is found"
+                    + (conditionPresent() ? "; condition still present " + presentConditions() : "");
+        }
+        return "reset refused: condition still present " + presentConditions();
+    }
+
+    private void clearLatches(long nowNanos) {
         for (LimitMonitor lm : limitMonitors) {
             if (lm.latched()) {
                 lm.resetLatch();
-                sink.accept(new FaultEvent(lm.code(), LimitLevel.MSL, false, false, lm.code().meaning() + ": reset", nowNanos));
+                sink.accept(new FaultEvent(lm.code(), LimitLevel.MSL, false, false,
+                        lm.code().meaning() + FaultEvent.RESET_SUFFIX, nowNanos));
             }
         }
         for (ConditionMonitor c : conditions) {
             c.resetLatch(nowNanos, sink);
         }
-        return true;
     }
 
     /** True when a limit is at RSL or beyond (derate). */
@@ -416,6 +612,27 @@ public final class Protection {
             }
         }
         return false;
+    }
+
+    /** The ids ({@code CODE.MSL}) of every latched fault, for the state file. Allocates; not for the hot path. */
+    public List<String> latchedIds() {
+        List<String> out = new ArrayList<>();
+        for (LimitMonitor lm : limitMonitors) {
+            if (lm.latched()) {
+                out.add(lm.code().name() + ".MSL");
+            }
+        }
+        for (ConditionMonitor c : conditions) {
+            if (c.latched()) {
+                out.add(c.code().name() + ".MSL");
+            }
+        }
+        return out;
+    }
+
+    /** The short-circuit tier in amperes (either direction). */
+    public double shortCircuitAmps() {
+        return shortCircuitAmps;
     }
 
     public ProtectionLimits limits() {

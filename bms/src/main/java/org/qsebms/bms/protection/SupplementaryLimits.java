@@ -6,23 +6,41 @@ import org.qsebms.config.ThreeLevelLimit;
 
 /**
  * Limits and plausibility thresholds the chemistry preset does not (yet) carry: cell imbalance,
- * SOC bounds, the soft-short score, and the sensor cross-checks. The defaults are conservative
- * and chemistry-neutral; they belong in the preset once the config module grows the keys.
+ * SOC bounds, the soft-short score, the short-circuit tier, the sensor cross-checks, the sensor
+ * accuracy the pack-voltage cross-check is derived from, and the repeated-trip lockout. Every
+ * time is a {@link Duration} (never a tick count), so the reaction bound holds at any loop period.
  *
- * @param cellImbalance       max minus min cell voltage (V), three levels
- * @param socHigh             highest cell SOC (fraction) while charging
- * @param socLow              lowest cell SOC (fraction) while discharging
- * @param softShortScore      highest per-cell soft-short score (0..1) reported by the estimators
- * @param zeroDriftAmps       current magnitude that must not be read while the current path is open
- * @param zeroDriftDebounce   how long the drift must persist
- * @param tempSpreadCelsius   largest plausible max-min thermistor spread
- * @param tempSpreadDebounce  how long the spread must persist
- * @param tempRateCelsiusPerS largest plausible rate of change of one thermistor, over {@code tempRateWindow}
- * @param tempRateWindow      window over which the rate is measured (filters ADC noise)
- * @param stuckMinAmps        current magnitude above which identical readings count as stuck
- * @param cellStuckTicks      identical cell-voltage readings, while current flows, that mean stuck
- * @param tempStuckTicks      identical thermistor readings, while current flows, that mean stuck
- * @param currentStuckTicks   identical current readings, while current flows, that mean stuck
+ * @param cellImbalance             max minus min cell voltage (V), three levels
+ * @param socHigh                   highest cell SOC (fraction) while charging (reached at the limit: 1.00 counts)
+ * @param socLow                    lowest cell SOC (fraction) while discharging (reached at the limit: 0.00 counts)
+ * @param softShortScore            highest per-cell soft-short score (0..1) reported by the estimators
+ * @param zeroDriftAmps             current magnitude that must not be read while the current path is open
+ * @param zeroDriftDebounce         how long the drift must persist
+ * @param tempSpreadCelsius         largest plausible max-min thermistor spread
+ * @param tempSpreadDebounce        how long the spread must persist
+ * @param tempRateCelsiusPerS       largest plausible rate of change of one thermistor, over {@code tempRateWindow}
+ * @param tempRateWindow            window over which the rate is measured (filters ADC noise)
+ * @param tempStepCelsius           largest plausible change of one thermistor between two samples (a step beyond
+ *                                  it raises TEMPERATURE_RATE at once)
+ * @param stuckMinAmps              current magnitude above which the pack counts as "current flowing"
+ * @param cellStuckWhileFlowing     bit-identical cell readings for this long while current flows mean stuck
+ * @param tempStuckWhileFlowing     ... thermistor readings
+ * @param currentStuckWhileFlowing  ... current readings
+ * @param cellStuckAtRest           the at-rest liveness diagnostic: a cell channel must show a changed reading at
+ *                                  least this often even without current (ADC noise proves it alive)
+ * @param tempStuckAtRest           ... a thermistor channel
+ * @param currentStuckAtRest        ... the current sensor
+ * @param sensorStatusDebounce      how long a channel's non-OK status must persist
+ * @param cellVoltsAccuracy         accuracy of one cell-voltage reading (V); with the pack's it sets the
+ *                                  sum-of-cells tolerance: cells x this + pack x {@code packVoltsAccuracyFraction}
+ * @param packVoltsAccuracyFraction accuracy of the pack-voltage reading, fraction of the reading
+ * @param packMismatchDebounce      how long the sum of cells must disagree with the pack voltage
+ * @param shortCircuitFactor        the short-circuit tier, as a multiple of the discharge over-current MSL (A):
+ *                                  a pack current of that magnitude either way trips on the sample that sees it
+ * @param lockoutTrips              trips of one fault within {@code lockoutWindow} that lock the pack out
+ * @param lockoutWindow             window of the repeated-trip count
+ * @param loopProof                 how long the loop must run without overrun (or exception) before the cause of
+ *                                  LOOP_OVERRUN (or LOOP_EXCEPTION) counts as gone
  */
 public record SupplementaryLimits(
         ThreeLevelLimit cellImbalance,
@@ -35,22 +53,48 @@ public record SupplementaryLimits(
         Duration tempSpreadDebounce,
         double tempRateCelsiusPerS,
         Duration tempRateWindow,
+        double tempStepCelsius,
         double stuckMinAmps,
-        int cellStuckTicks,
-        int tempStuckTicks,
-        int currentStuckTicks) {
+        Duration cellStuckWhileFlowing,
+        Duration tempStuckWhileFlowing,
+        Duration currentStuckWhileFlowing,
+        Duration cellStuckAtRest,
+        Duration tempStuckAtRest,
+        Duration currentStuckAtRest,
+        Duration sensorStatusDebounce,
+        double cellVoltsAccuracy,
+        double packVoltsAccuracyFraction,
+        Duration packMismatchDebounce,
+        double shortCircuitFactor,
+        int lockoutTrips,
+        Duration lockoutWindow,
+        Duration loopProof) {
 
     public SupplementaryLimits {
-        if (cellStuckTicks < 2 || tempStuckTicks < 2 || currentStuckTicks < 2) {
-            throw new IllegalArgumentException("stuck-sensor tick counts must be >= 2, got cell=" + cellStuckTicks
-                    + ", temperature=" + tempStuckTicks + ", current=" + currentStuckTicks);
+        for (Duration d : new Duration[] {cellStuckWhileFlowing, tempStuckWhileFlowing, currentStuckWhileFlowing,
+                cellStuckAtRest, tempStuckAtRest, currentStuckAtRest, tempRateWindow, lockoutWindow, loopProof}) {
+            if (d.isZero() || d.isNegative()) {
+                throw new IllegalArgumentException("stuck windows, the rate window, the lockout window and the loop "
+                        + "proof must be positive durations, got " + d);
+            }
         }
-        if (tempRateWindow.isZero() || tempRateWindow.isNegative()) {
-            throw new IllegalArgumentException("tempRateWindow must be positive, got " + tempRateWindow);
+        if (!(cellVoltsAccuracy > 0 && packVoltsAccuracyFraction > 0)) {
+            throw new IllegalArgumentException("sensor accuracies must be > 0, got cell " + cellVoltsAccuracy
+                    + " V, pack " + packVoltsAccuracyFraction);
+        }
+        if (!(shortCircuitFactor > 1)) {
+            throw new IllegalArgumentException("shortCircuitFactor must be > 1 (above the over-current MSL), got "
+                    + shortCircuitFactor);
+        }
+        if (lockoutTrips < 2) {
+            throw new IllegalArgumentException("lockoutTrips must be >= 2, got " + lockoutTrips);
+        }
+        if (!(tempStepCelsius > 0)) {
+            throw new IllegalArgumentException("tempStepCelsius must be > 0, got " + tempStepCelsius);
         }
     }
 
-    /** Conservative defaults for a 10 Hz loop. */
+    /** Conservative defaults, valid at any loop period. */
     public static SupplementaryLimits defaults() {
         return new SupplementaryLimits(
                 new ThreeLevelLimit("cellImbalance", LimitDirection.UPPER, 0.05, 0.10, 0.30, 0.01, Duration.ofSeconds(5), "V"),
@@ -60,6 +104,19 @@ public record SupplementaryLimits(
                 0.5, Duration.ofSeconds(2),
                 15.0, Duration.ofSeconds(5),
                 2.0, Duration.ofSeconds(1),
-                0.2, 50, 600, 50);
+                5.0,
+                0.2,
+                Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(5),
+                Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofSeconds(60),
+                Duration.ofMillis(300),
+                0.005, 0.005, Duration.ofSeconds(1),
+                2.0,
+                3, Duration.ofHours(1),
+                Duration.ofSeconds(1));
+    }
+
+    /** The tolerance of the sum-of-cells check for {@code cells} cells at {@code packVolts}, from the sensor accuracies. */
+    public double packMismatchToleranceVolts(int cells, double packVolts) {
+        return cells * cellVoltsAccuracy + packVoltsAccuracyFraction * Math.abs(packVolts);
     }
 }

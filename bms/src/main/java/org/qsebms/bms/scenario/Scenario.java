@@ -20,13 +20,10 @@ import org.qsebms.config.BmsConfig;
  * @param limitsEveryS minimum spacing of "limits" lines (they are also printed on large changes)
  */
 public record Scenario(String name, BmsConfig config, double initialSoc, List<AmbientStep> ambient, PackLoad load,
-                       boolean closeAtStart, double durationS, long seed, List<Action> actions, double limitsEveryS) {
+                       boolean closeAtStart, double durationS, long seed, List<ScenarioAction> actions,
+                       double limitsEveryS) {
 
     /** Ambient temperature from {@code atS} on. */
     public record AmbientStep(double atS, double celsius) {
-    }
-
-    /** One timed action: a fault injection or an operator command. */
-    public record Action(double atS, String type, int index, double value, String target, double forS) {
     }
 }

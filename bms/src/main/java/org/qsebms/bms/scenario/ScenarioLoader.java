@@ -18,6 +18,7 @@ import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigException;
 import org.qsebms.config.ConfigLoader;
 import org.qsebms.hal.ContactorId;
+import org.qsebms.hal.SensorStatus;
 
 /**
  * Reads a scenario YAML file (format in docs/scenarios.md). Errors are {@link ConfigException}s
@@ -25,9 +26,8 @@ import org.qsebms.hal.ContactorId;
  */
 public final class ScenarioLoader {
     /** Fault injections and commands a scenario may schedule. */
-    public static final Set<String> ACTION_TYPES = Set.of("cellOverVoltage", "softShort", "cellSensorStuck",
-            "cellSensorOpen", "temperatureSensorStuck", "temperatureSensorOpen", "currentSensorBusError",
-            "contactorWeld", "brokerOutage", "forceCurrent", "cellTemperature", "open", "close", "reset");
+    public static final Set<String> ACTION_TYPES = java.util.Collections.unmodifiableSet(
+            new java.util.TreeSet<>(specs().keySet()));
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
@@ -57,12 +57,18 @@ public final class ScenarioLoader {
         BmsConfig cfg = config(root);
         JsonNode initial = root.path("initial");
         keys(initial, "initial", Set.of("soc", "ambientCelsius", "close"));
+        if (initial.has("close") && !initial.get("close").isBoolean()) {
+            throw new ConfigException("initial.close", "'" + initial.get("close").asText() + "' is not true or false");
+        }
         double soc = number(initial, "initial", "soc", 0.5, 0, 1);
         double ambient0 = number(initial, "initial", "ambientCelsius", 25, -60, 100);
         boolean close = !initial.has("close") || initial.get("close").asBoolean();
         List<Scenario.AmbientStep> ambient = new ArrayList<>();
         ambient.add(new Scenario.AmbientStep(0, ambient0));
         JsonNode amb = root.path("ambient");
+        if (!amb.isMissingNode() && !amb.isArray()) {
+            throw new ConfigException("ambient", "must be a list of '- {at: 5min, celsius: 30}' entries");
+        }
         for (int i = 0; i < amb.size(); i++) {
             String p = "ambient[" + i + "]";
             keys(amb.get(i), p, Set.of("at", "celsius"));
@@ -71,12 +77,19 @@ public final class ScenarioLoader {
         }
         ambient.sort(Comparator.comparingDouble(Scenario.AmbientStep::atS));
         PackLoad load = load(root.path("load"), baseDir, cfg);
-        List<Scenario.Action> actions = new ArrayList<>();
-        actions(root.path("faults"), "faults", actions, cfg);
-        actions(root.path("commands"), "commands", actions, cfg);
-        actions.sort(Comparator.comparingDouble(Scenario.Action::atS));
         double duration = seconds(root, "", "duration", null);
-        long seed = root.has("seed") ? root.get("seed").asLong() : 42;
+        List<ScenarioAction> actions = new ArrayList<>();
+        actions(root.path("faults"), "faults", actions, cfg, duration);
+        actions(root.path("commands"), "commands", actions, cfg, duration);
+        actions.sort(Comparator.comparingDouble(ScenarioAction::atS));
+        long seed = 42;
+        if (root.has("seed")) {
+            if (!root.get("seed").isIntegralNumber()) {
+                throw new ConfigException("seed", "'" + root.get("seed").asText() + "' is not a whole number; give "
+                        + "an integer such as 42");
+            }
+            seed = root.get("seed").asLong();
+        }
         double limitsEvery = root.has("limitsEvery") ? seconds(root, "", "limitsEvery", null) : 10.0;
         return new Scenario(root.path("name").asText(source), cfg, soc, List.copyOf(ambient), load, close, duration, seed,
                 List.copyOf(actions), limitsEvery);
@@ -116,23 +129,41 @@ public final class ScenarioLoader {
             return PackLoad.IDLE;
         }
         String type = n.path("type").asText("");
+        return obeying(n, loadOfType(n, type, baseDir, cfg));
+    }
+
+    /**
+     * {@code obeysLimits}: a load or charger that follows the published current limits (true), or
+     * one that ignores them (false, the default: a scenario tests the protection, not the charger).
+     */
+    private static PackLoad obeying(JsonNode n, PackLoad load) {
+        if (!n.has("obeysLimits")) {
+            return PackLoad.ignoringLimits(load);
+        }
+        if (!n.get("obeysLimits").isBoolean()) {
+            throw new ConfigException("load.obeysLimits", "'" + n.get("obeysLimits").asText() + "' is not true or false");
+        }
+        return n.get("obeysLimits").asBoolean() ? load : PackLoad.ignoringLimits(load);
+    }
+
+    private static PackLoad loadOfType(JsonNode n, String type, Path baseDir, BmsConfig cfg) {
         switch (type) {
             case "idle" -> {
-                keys(n, "load", Set.of("type"));
+                keys(n, "load", Set.of("type", "obeysLimits"));
                 return PackLoad.IDLE;
             }
             case "constant" -> {
-                keys(n, "load", Set.of("type", "amps"));
+                keys(n, "load", Set.of("type", "obeysLimits", "amps"));
                 return ScenarioLoads.constant(number(n, "load", "amps", Double.NaN, -10000, 10000));
             }
             case "pulses" -> {
-                keys(n, "load", Set.of("type", "highAmps", "high", "lowAmps", "low"));
+                keys(n, "load", Set.of("type", "obeysLimits", "highAmps", "high", "lowAmps", "low"));
                 return ScenarioLoads.pulses(number(n, "load", "highAmps", Double.NaN, -10000, 10000),
                         seconds(n, "load", "high", null), number(n, "load", "lowAmps", 0, -10000, 10000),
                         seconds(n, "load", "low", null));
             }
             case "driveCycle" -> {
-                keys(n, "load", Set.of("type", "file", "scale", "repeat"));
+                keys(n, "load", Set.of("type", "obeysLimits", "file", "scale", "repeat"));
                 String f = n.path("file").asText("");
                 if (f.isEmpty()) {
                     throw new ConfigException("load.file", "missing; name a CSV file with 'time_s,amps' rows");
@@ -148,7 +179,7 @@ public final class ScenarioLoader {
                 }
             }
             case "cycling" -> {
-                keys(n, "load", Set.of("type"));
+                keys(n, "load", Set.of("type", "obeysLimits"));
                 return CyclingProfile.defaultFor(cfg.pack().capacityAh());
             }
             default -> throw new ConfigException("load.type", "'" + type + "' is not a load type; use idle, constant, "
@@ -156,7 +187,40 @@ public final class ScenarioLoader {
         }
     }
 
-    private static void actions(JsonNode list, String path, List<Scenario.Action> out, BmsConfig cfg) {
+    /** What each action type takes besides {@code at}, {@code type} (and {@code for} for injections). */
+    private record Spec(Set<String> keys, boolean timed) {
+    }
+
+    private static final java.util.Map<String, Spec> SPECS = specs();
+
+    private static java.util.Map<String, Spec> specs() {
+        java.util.Map<String, Spec> m = new java.util.TreeMap<>();
+        m.put("cellOverVoltage", new Spec(Set.of("cell", "volts"), true));
+        m.put("softShort", new Spec(Set.of("cell", "ohms"), true));
+        for (String t : List.of("cellSensorStuck", "cellSensorOpen", "cellSensorBusError", "cellSensorOutOfRange")) {
+            m.put(t, new Spec(Set.of("cell"), true));
+        }
+        for (String t : List.of("temperatureSensorStuck", "temperatureSensorOpen", "temperatureSensorBusError",
+                "temperatureSensorOutOfRange", "thermistorShort", "thermistorOpen")) {
+            m.put(t, new Spec(Set.of("channel"), true));
+        }
+        for (String t : List.of("currentSensorBusError", "currentSensorStuck", "currentSensorOutOfRange",
+                "packVoltageSensorBusError", "prechargeFailure", "tickException", "brokerOutage")) {
+            m.put(t, new Spec(Set.of(), true));
+        }
+        m.put("packVoltageOffset", new Spec(Set.of("volts"), true));
+        m.put("contactorWeld", new Spec(Set.of("contactor"), true));
+        m.put("contactorFailsToClose", new Spec(Set.of("contactor"), true));
+        m.put("forceCurrent", new Spec(Set.of("amps"), true));
+        m.put("cellTemperature", new Spec(Set.of("cell", "celsius"), false));
+        m.put("loopOverrun", new Spec(Set.of("tick"), true));
+        for (String t : List.of("open", "close", "reset", "serviceReset")) {
+            m.put(t, new Spec(Set.of(), false));
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    private static void actions(JsonNode list, String path, List<ScenarioAction> out, BmsConfig cfg, double durationS) {
         if (list.isMissingNode()) {
             return;
         }
@@ -167,42 +231,105 @@ public final class ScenarioLoader {
         for (int i = 0; i < list.size(); i++) {
             JsonNode a = list.get(i);
             String p = path + "[" + i + "]";
-            keys(a, p, Set.of("at", "type", "cell", "channel", "volts", "ohms", "amps", "celsius", "contactor", "for"));
+            if (!a.isObject()) {
+                throw new ConfigException(p, "expected a mapping such as {at: 10s, type: reset}");
+            }
             String type = a.path("type").asText("");
-            if (!ACTION_TYPES.contains(type)) {
-                throw new ConfigException(p + ".type", "'" + type + "' is not known; use one of "
-                        + ACTION_TYPES.stream().sorted().toList());
+            Spec spec = SPECS.get(type);
+            if (spec == null) {
+                throw new ConfigException(p + ".type", "'" + type + "' is not known; use one of " + ACTION_TYPES);
+            }
+            Set<String> allowed = new java.util.TreeSet<>(spec.keys());
+            allowed.add("at");
+            allowed.add("type");
+            if (spec.timed()) {
+                allowed.add("for");
+            }
+            for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!allowed.contains(k)) {
+                    throw new ConfigException(p + "." + k, type + " does not take '" + k + "'; it takes " + allowed);
+                }
             }
             double at = seconds(a, p, "at", null);
-            int index = 0;
-            if (a.has("cell") || a.has("channel")) {
-                String key = a.has("cell") ? "cell" : "channel";
-                index = a.get(key).asInt(-1);
-                if (index < 1 || index > cells) {
-                    throw new ConfigException(p + "." + key, a.get(key).asText() + " is outside 1.." + cells
-                            + " (cells and channels count from 1)");
-                }
-                index -= 1;
-            }
-            double value = switch (type) {
-                case "cellOverVoltage" -> number(a, p, "volts", Double.NaN, -5, 5);
-                case "softShort" -> number(a, p, "ohms", Double.NaN, 0.001, 1e9);
-                case "forceCurrent" -> number(a, p, "amps", Double.NaN, -10000, 10000);
-                case "cellTemperature" -> number(a, p, "celsius", Double.NaN, -60, 200);
-                default -> Double.NaN;
-            };
-            String target = "";
-            if (type.equals("contactorWeld")) {
-                target = a.path("contactor").asText("MAIN_POSITIVE").toUpperCase(Locale.ROOT);
-                try {
-                    ContactorId.valueOf(target);
-                } catch (IllegalArgumentException e) {
-                    throw new ConfigException(p + ".contactor", "'" + target + "' is not a contactor; use MAIN_POSITIVE, "
-                            + "MAIN_NEGATIVE or PRECHARGE");
-                }
+            if (at > durationS) {
+                throw new ConfigException(p + ".at", at + " s is after the end of the run (duration " + durationS
+                        + " s): it would never happen; move it inside the run or lengthen duration");
             }
             double forS = a.has("for") ? seconds(a, p, "for", null) : Double.POSITIVE_INFINITY;
-            out.add(new Scenario.Action(at, type, index, value, target, forS));
+            out.add(action(type, a, p, at, forS, cells));
+        }
+    }
+
+    private static ScenarioAction action(String type, JsonNode a, String p, double at, double forS, int cells) {
+        return switch (type) {
+            case "cellOverVoltage" -> new ScenarioAction.CellOverVoltage(at, forS, index(a, p, "cell", cells),
+                    number(a, p, "volts", Double.NaN, -5, 5));
+            case "softShort" -> new ScenarioAction.SoftShort(at, forS, index(a, p, "cell", cells),
+                    number(a, p, "ohms", Double.NaN, 0.001, 1e9));
+            case "cellSensorStuck" -> new ScenarioAction.CellSensor(type, at, forS, index(a, p, "cell", cells),
+                    SensorStatus.STUCK);
+            case "cellSensorOpen" -> new ScenarioAction.CellSensor(type, at, forS, index(a, p, "cell", cells),
+                    SensorStatus.OPEN_WIRE);
+            case "cellSensorBusError" -> new ScenarioAction.CellSensor(type, at, forS, index(a, p, "cell", cells),
+                    SensorStatus.BUS_ERROR);
+            case "cellSensorOutOfRange" -> new ScenarioAction.CellSensor(type, at, forS, index(a, p, "cell", cells),
+                    SensorStatus.OUT_OF_RANGE);
+            case "temperatureSensorStuck" -> new ScenarioAction.TemperatureSensor(type, at, forS,
+                    index(a, p, "channel", cells), SensorStatus.STUCK);
+            case "temperatureSensorOpen", "thermistorOpen" -> new ScenarioAction.TemperatureSensor(type, at, forS,
+                    index(a, p, "channel", cells), SensorStatus.OPEN_WIRE);
+            case "thermistorShort" -> new ScenarioAction.TemperatureSensor(type, at, forS,
+                    index(a, p, "channel", cells), SensorStatus.SHORT_CIRCUIT);
+            case "temperatureSensorBusError" -> new ScenarioAction.TemperatureSensor(type, at, forS,
+                    index(a, p, "channel", cells), SensorStatus.BUS_ERROR);
+            case "temperatureSensorOutOfRange" -> new ScenarioAction.TemperatureSensor(type, at, forS,
+                    index(a, p, "channel", cells), SensorStatus.OUT_OF_RANGE);
+            case "currentSensorBusError" -> new ScenarioAction.CurrentSensor(type, at, forS, SensorStatus.BUS_ERROR);
+            case "currentSensorStuck" -> new ScenarioAction.CurrentSensor(type, at, forS, SensorStatus.STUCK);
+            case "currentSensorOutOfRange" -> new ScenarioAction.CurrentSensor(type, at, forS, SensorStatus.OUT_OF_RANGE);
+            case "packVoltageSensorBusError" -> new ScenarioAction.PackVoltageSensor(type, at, forS, Double.NaN);
+            case "packVoltageOffset" -> new ScenarioAction.PackVoltageSensor(type, at, forS,
+                    number(a, p, "volts", Double.NaN, -1000, 1000));
+            case "contactorWeld" -> new ScenarioAction.ContactorWeld(at, forS, contactor(a, p));
+            case "contactorFailsToClose" -> new ScenarioAction.ContactorFailsToClose(at, forS, contactor(a, p));
+            case "prechargeFailure" -> new ScenarioAction.PrechargeFailure(at, forS);
+            case "forceCurrent" -> new ScenarioAction.ForceCurrent(at, forS, number(a, p, "amps", Double.NaN, -10000, 10000));
+            case "cellTemperature" -> new ScenarioAction.CellTemperature(at, index(a, p, "cell", cells),
+                    number(a, p, "celsius", Double.NaN, -60, 200));
+            case "loopOverrun" -> new ScenarioAction.LoopOverrun(at, forS, seconds(a, p, "tick", null));
+            case "tickException" -> new ScenarioAction.TickException(at, forS);
+            case "brokerOutage" -> new ScenarioAction.BrokerOutage(at, forS);
+            case "open", "close", "reset", "serviceReset" -> new ScenarioAction.Command(type, at);
+            default -> throw new IllegalStateException("no builder for action type " + type);
+        };
+    }
+
+    /** A cell or channel number (1..count, an integer) as a 0-based index; required. */
+    private static int index(JsonNode a, String p, String key, int count) {
+        if (!a.has(key)) {
+            throw new ConfigException(p + "." + key, "missing; " + a.path("type").asText() + " needs the " + key
+                    + " it acts on (1.." + count + ")");
+        }
+        JsonNode v = a.get(key);
+        if (!v.isIntegralNumber()) {
+            throw new ConfigException(p + "." + key, "'" + v.asText() + "' is not a whole number; cells and channels "
+                    + "count from 1 to " + count);
+        }
+        int index = v.asInt();
+        if (index < 1 || index > count) {
+            throw new ConfigException(p + "." + key, index + " is outside 1.." + count + " (cells and channels count from 1)");
+        }
+        return index - 1;
+    }
+
+    private static ContactorId contactor(JsonNode a, String p) {
+        String target = a.path("contactor").asText("MAIN_POSITIVE").toUpperCase(Locale.ROOT);
+        try {
+            return ContactorId.valueOf(target);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(p + ".contactor", "'" + target + "' is not a contactor; use MAIN_POSITIVE, "
+                    + "MAIN_NEGATIVE or PRECHARGE");
         }
     }
 
@@ -241,7 +368,7 @@ public final class ScenarioLoader {
         return d;
     }
 
-    /** Durations as {@code 500ms}, {@code 10s}, {@code 2min}, {@code 1h}, ISO-8601 {@code PT30S} or plain seconds. */
+    /** Durations as {@code 500ms}, {@code 10s}, {@code 2min}, {@code 1h} or ISO-8601 {@code PT30S}; a unit is required. */
     static double seconds(JsonNode n, String path, String key, Double dflt) {
         String p = path.isEmpty() ? key : path + "." + key;
         if (!n.has(key)) {
@@ -252,7 +379,7 @@ public final class ScenarioLoader {
         }
         JsonNode v = n.get(key);
         if (v.isNumber()) {
-            return v.asDouble();
+            throw new ConfigException(p, "'" + v.asText() + "' has no unit; write it as 500ms, 10s, 2min, 1h or PT30S");
         }
         String t = v.asText().trim().toLowerCase(Locale.ROOT);
         try {
@@ -268,12 +395,15 @@ public final class ScenarioLoader {
             } else if (t.endsWith("s")) {
                 s = Double.parseDouble(t.substring(0, t.length() - 1));
             } else {
-                s = Double.parseDouble(t);
+                throw new ConfigException(p, "'" + v.asText() + "' has no unit; write it as 500ms, 10s, 2min, 1h or PT30S");
             }
             if (s < 0 || !Double.isFinite(s)) {
-                throw new NumberFormatException();
+                throw new ConfigException(p, "'" + v.asText() + "' is negative or not finite; times and durations "
+                        + "count from 0");
             }
             return s;
+        } catch (ConfigException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new ConfigException(p, "'" + v.asText() + "' is not a duration; write 500ms, 10s, 2min, 1h or PT30S");
         }

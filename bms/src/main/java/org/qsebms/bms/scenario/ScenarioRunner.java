@@ -38,6 +38,11 @@ public final class ScenarioRunner {
     private double trueAtFullAh = Double.NaN;
     private double trueAtLastDischargeAh = Double.NaN;
     private SimulatedPack runPack;
+    /** Processor time each tick takes while a loopOverrun injection is active (0: ticks are instantaneous). */
+    private long tickCostNanos;
+    /** True while a tickException injection is active: every tick throws inside the controller. */
+    private boolean tickThrows;
+    private final long[] loopClock = new long[1];
 
     /** What the run ended with. */
     public record Result(long ticks, double simulatedS, long wallMillis, String finalState, boolean tripped) {
@@ -106,10 +111,21 @@ public final class ScenarioRunner {
         long[] clock = {0};
         List<ObjectNode> commandLines = new ArrayList<>();
         PackHardware hw = logging(sim.hardware(), commandLines, clock);
-        ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, pack, () -> clock[0] / 1_000_000L);
+        // the plant runs inside the tick: there a tickException injection throws and a loopOverrun one spends time
+        org.qsebms.bms.sim.Plant plant = t -> {
+            if (tickThrows) {
+                throw new IllegalStateException("injected: the driver returned garbage");
+            }
+            pack.advanceTo(t);
+            loopClock[0] += tickCostNanos;
+        };
+        ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, plant, () -> clock[0] / 1_000_000L);
         PackController controller = w.controller();
+        controller.attachCurrentLimitOutput(pack); // a load with obeysLimits: true follows the published limits
         long period = cfg.loop().period().toNanos();
-        ControlLoop loop = new ControlLoop(controller, period, cfg.loop().overrunsToFault(), () -> clock[0]);
+        ControlLoop loop = new ControlLoop(controller, period, cfg.loop().overrunsToFault(), () -> loopClock[0]);
+        tickCostNanos = 0;
+        tickThrows = false;
 
         List<Timed> timeline = new ArrayList<>();
         for (Scenario.AmbientStep a : sc.ambient().subList(1, sc.ambient().size())) {
@@ -119,7 +135,7 @@ public final class ScenarioRunner {
             }));
         }
         int order = 1;
-        for (Scenario.Action a : sc.actions()) {
+        for (ScenarioAction a : sc.actions()) {
             addAction(a, order++, timeline, sim, pack, w, out);
         }
         timeline.sort(Comparator.comparingDouble(Timed::atS).thenComparingInt(Timed::order));
@@ -150,7 +166,8 @@ public final class ScenarioRunner {
             while (next < timeline.size() && timeline.get(next).atS() <= t + 1e-9) {
                 timeline.get(next++).action().run();
             }
-            loop.tickOnce(clock[0]);
+            loopClock[0] = clock[0];
+            loop.runDue(clock[0]); // the simulated grid goes on regardless; an overrun is seen by the loop as it would be
             trueNetAh += pack.packAmps() * period / 1e9 / 3600.0;
             if (pack.packAmps() < 0) {
                 trueAtLastDischargeAh = trueNetAh;
@@ -250,61 +267,75 @@ public final class ScenarioRunner {
         return Double.isNaN(last) || Math.abs(now - last) > Math.max(0.1, 0.05 * Math.abs(last));
     }
 
-    private void addAction(Scenario.Action a, int order, List<Timed> timeline, SimulatedHardware sim, SimulatedPack pack,
+    private void addAction(ScenarioAction a, int order, List<Timed> timeline, SimulatedHardware sim, SimulatedPack pack,
                            ControllerAssembly.Wiring w, Consumer<String> out) {
-        int i = a.index();
         Runnable begin;
         Runnable end = null;
-        switch (a.type()) {
-            case "cellOverVoltage" -> {
-                begin = () -> pack.driveCellVoltage(i, a.value());
-                end = () -> pack.driveCellVoltage(i, 0.0);
+        switch (a) {
+            case ScenarioAction.CellOverVoltage c -> {
+                begin = () -> pack.driveCellVoltage(c.cell(), c.volts());
+                end = () -> pack.driveCellVoltage(c.cell(), 0.0);
             }
-            case "softShort" -> {
-                begin = () -> pack.setSoftShort(i, a.value());
-                end = () -> pack.setSoftShort(i, Double.POSITIVE_INFINITY);
+            case ScenarioAction.SoftShort c -> {
+                begin = () -> pack.setSoftShort(c.cell(), c.ohms());
+                end = () -> pack.setSoftShort(c.cell(), Double.POSITIVE_INFINITY);
             }
-            case "cellSensorStuck" -> {
-                begin = () -> sim.injectCellSensorFault(i, SensorStatus.STUCK);
-                end = () -> sim.injectCellSensorFault(i, SensorStatus.OK);
+            case ScenarioAction.CellSensor c -> {
+                begin = () -> sim.injectCellSensorFault(c.cell(), c.status());
+                end = () -> sim.injectCellSensorFault(c.cell(), SensorStatus.OK);
             }
-            case "cellSensorOpen" -> {
-                begin = () -> sim.injectCellSensorFault(i, SensorStatus.OPEN_WIRE);
-                end = () -> sim.injectCellSensorFault(i, SensorStatus.OK);
+            case ScenarioAction.TemperatureSensor c -> {
+                begin = () -> sim.injectTemperatureSensorFault(c.channel(), c.status());
+                end = () -> sim.injectTemperatureSensorFault(c.channel(), SensorStatus.OK);
             }
-            case "temperatureSensorStuck" -> {
-                begin = () -> sim.injectTemperatureSensorFault(i, SensorStatus.STUCK);
-                end = () -> sim.injectTemperatureSensorFault(i, SensorStatus.OK);
-            }
-            case "temperatureSensorOpen" -> {
-                begin = () -> sim.injectTemperatureSensorFault(i, SensorStatus.OPEN_WIRE);
-                end = () -> sim.injectTemperatureSensorFault(i, SensorStatus.OK);
-            }
-            case "currentSensorBusError" -> {
-                begin = () -> sim.injectCurrentSensorFault(SensorStatus.BUS_ERROR);
+            case ScenarioAction.CurrentSensor c -> {
+                begin = () -> sim.injectCurrentSensorFault(c.status());
                 end = () -> sim.injectCurrentSensorFault(SensorStatus.OK);
             }
-            case "contactorWeld" -> {
-                ContactorId id = ContactorId.valueOf(a.target());
-                begin = () -> pack.setWelded(id, true);
-                end = () -> pack.setWelded(id, false);
+            case ScenarioAction.PackVoltageSensor c -> {
+                begin = () -> sim.injectPackVoltageFault(Double.isNaN(c.volts()) ? SensorStatus.BUS_ERROR : SensorStatus.OK,
+                        Double.isNaN(c.volts()) ? 0.0 : c.volts());
+                end = () -> sim.injectPackVoltageFault(SensorStatus.OK, 0.0);
             }
-            case "forceCurrent" -> {
-                begin = () -> pack.forceAmps(a.value());
+            case ScenarioAction.ContactorWeld c -> {
+                begin = () -> pack.setWelded(c.contactor(), true);
+                end = () -> pack.setWelded(c.contactor(), false);
+            }
+            case ScenarioAction.ContactorFailsToClose c -> {
+                begin = () -> pack.setFailsToClose(c.contactor(), true);
+                end = () -> pack.setFailsToClose(c.contactor(), false);
+            }
+            case ScenarioAction.PrechargeFailure c -> {
+                begin = () -> pack.setPrechargeOpenCircuit(true);
+                end = () -> pack.setPrechargeOpenCircuit(false);
+            }
+            case ScenarioAction.ForceCurrent c -> {
+                begin = () -> pack.forceAmps(c.amps());
                 end = () -> pack.forceAmps(Double.NaN);
             }
-            case "cellTemperature" -> begin = () -> pack.setCellCelsius(i, a.value());
-            case "brokerOutage" -> {
-                // `bms simulate` runs without a broker; the outage is logged to show the control is unaffected.
-                begin = () -> emit(line(a.atS(), "broker").put("connected", false), out);
-                end = () -> emit(line(a.atS() + a.forS(), "broker").put("connected", true), out);
+            case ScenarioAction.CellTemperature c -> begin = () -> pack.setCellCelsius(c.cell(), c.celsius());
+            case ScenarioAction.LoopOverrun c -> {
+                begin = () -> tickCostNanos = (long) (c.tickS() * 1e9);
+                end = () -> tickCostNanos = 0;
             }
-            case "open" -> begin = () -> w.requests().requestOpen();
-            case "close" -> begin = () -> w.requests().requestClose();
-            case "reset" -> begin = () -> w.requests().requestReset();
-            default -> throw new IllegalArgumentException("unknown action " + a.type());
+            case ScenarioAction.TickException c -> {
+                begin = () -> tickThrows = true;
+                end = () -> tickThrows = false;
+            }
+            case ScenarioAction.BrokerOutage c -> {
+                // `bms simulate` runs without a broker; the outage is logged to show the control is unaffected.
+                begin = () -> emit(line(c.atS(), "broker").put("connected", false), out);
+                end = () -> emit(line(c.atS() + c.forS(), "broker").put("connected", true), out);
+            }
+            case ScenarioAction.Command c -> begin = switch (c.type()) {
+                case "open" -> () -> w.requests().requestOpen();
+                case "close" -> () -> w.requests().requestClose();
+                case "reset" -> () -> w.requests().requestReset();
+                case "serviceReset" -> () -> w.requests().requestServiceReset();
+                default -> throw new IllegalArgumentException("unknown command " + c.type());
+            };
         }
-        boolean command = a.type().equals("open") || a.type().equals("close") || a.type().equals("reset");
+        boolean command = a instanceof ScenarioAction.Command;
         Runnable logged = () -> {
             ObjectNode n = line(a.atS(), command ? "command" : "inject").put(command ? "command" : "fault", a.type());
             describe(a, n);
@@ -324,18 +355,25 @@ public final class ScenarioRunner {
         }
     }
 
-    private static void describe(Scenario.Action a, ObjectNode n) {
-        switch (a.type()) {
-            case "cellOverVoltage" -> n.put("cell", a.index() + 1).put("volts", a.value());
-            case "softShort" -> n.put("cell", a.index() + 1).put("ohms", a.value());
-            case "cellSensorStuck", "cellSensorOpen" -> n.put("cell", a.index() + 1);
-            case "temperatureSensorStuck", "temperatureSensorOpen" -> n.put("channel", a.index() + 1);
-            case "contactorWeld" -> n.put("contactor", a.target());
-            case "forceCurrent" -> n.put("amps", a.value());
-            case "cellTemperature" -> n.put("cell", a.index() + 1).put("celsius", a.value());
+    private static void describe(ScenarioAction a, ObjectNode n) {
+        switch (a) {
+            case ScenarioAction.CellOverVoltage c -> n.put("cell", c.cell() + 1).put("volts", c.volts());
+            case ScenarioAction.SoftShort c -> n.put("cell", c.cell() + 1).put("ohms", c.ohms());
+            case ScenarioAction.CellSensor c -> n.put("cell", c.cell() + 1);
+            case ScenarioAction.TemperatureSensor c -> n.put("channel", c.channel() + 1);
+            case ScenarioAction.PackVoltageSensor c -> {
+                if (!Double.isNaN(c.volts())) {
+                    n.put("volts", c.volts());
+                }
+            }
+            case ScenarioAction.ContactorWeld c -> n.put("contactor", c.contactor().name());
+            case ScenarioAction.ContactorFailsToClose c -> n.put("contactor", c.contactor().name());
+            case ScenarioAction.ForceCurrent c -> n.put("amps", c.amps());
+            case ScenarioAction.CellTemperature c -> n.put("cell", c.cell() + 1).put("celsius", c.celsius());
+            case ScenarioAction.LoopOverrun c -> n.put("tickS", c.tickS());
             default -> { }
         }
-        if (Double.isFinite(a.forS()) && !n.has("phase")) {
+        if (Double.isFinite(a.forS()) && a.forS() > 0 && !n.has("phase")) {
             n.put("forS", a.forS());
         }
     }

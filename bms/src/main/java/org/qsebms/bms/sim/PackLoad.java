@@ -10,4 +10,24 @@ public interface PackLoad {
     double demandAmps(double seconds, SimulatedPack pack, boolean connected);
 
     PackLoad IDLE = (s, p, c) -> 0.0;
+
+    /** True (the default) when the charger or load follows the current limits the BMS publishes. */
+    default boolean obeysLimits() {
+        return true;
+    }
+
+    /** The same demand from a charger or load that ignores the published limits. */
+    static PackLoad ignoringLimits(PackLoad load) {
+        return new PackLoad() {
+            @Override
+            public double demandAmps(double seconds, SimulatedPack pack, boolean connected) {
+                return load.demandAmps(seconds, pack, connected);
+            }
+
+            @Override
+            public boolean obeysLimits() {
+                return false;
+            }
+        };
+    }
 }

@@ -13,6 +13,8 @@ import org.qsebms.hal.PackVoltageSensor;
 import org.qsebms.hal.SensorStatus;
 import org.qsebms.hal.TemperatureSensor;
 import org.qsebms.hal.Watchdog;
+import org.qsebms.hal.frontend.NtcDivider;
+import org.qsebms.hal.frontend.Thermistor;
 
 /**
  * The hardware ports of a {@link SimulatedPack}: sensors with measurement noise (fixed seed) and
@@ -29,6 +31,20 @@ public final class SimulatedHardware {
     private final double[] stuckCellVolts;
     private final double[] stuckTemp;
     private SensorStatus currentFault = SensorStatus.OK;
+    private double stuckAmps;
+    private SensorStatus packVoltsFault = SensorStatus.OK;
+    private double packVoltsOffset;
+    /**
+     * The thermistor front end every temperature reading goes through: a 10 kOhm B3435 NTC to ground
+     * under a 10 kOhm resistor from 3.3 V, read by a 12-bit ADC. A node within 1 % of a rail is a
+     * short (ground) or an open (supply) thermistor, recognised from the code as the hal driver does.
+     */
+    private static final Thermistor NTC = new Thermistor.Beta(10_000, 25, 3435);
+    private static final NtcDivider DIVIDER = new NtcDivider(10_000, 3.3, true);
+    private static final int NTC_FULL_SCALE = 4095;
+    private static final double NTC_RAIL_FRACTION = 0.01;
+    private static final double NTC_MIN_CELSIUS = -55;
+    private static final double NTC_MAX_CELSIUS = 150;
 
     public SimulatedHardware(SimulatedPack pack, long seed) {
         this(pack, seed, 0.001, 0.01, 0.1);
@@ -75,8 +91,22 @@ public final class SimulatedHardware {
         tempFault[channel] = status;
     }
 
+    /** A current-sensor fault: STUCK holds the present reading (still OK), others report the status. */
     public void injectCurrentSensorFault(SensorStatus status) {
+        stuckAmps = pack.packAmps() + currentNoiseAmps * gauss();
         currentFault = status;
+    }
+
+    /** A pack-voltage sensor fault: a status (BUS_ERROR) and/or an offset in volts added to the reading. */
+    public void injectPackVoltageFault(SensorStatus status, double offsetVolts) {
+        packVoltsFault = status;
+        packVoltsOffset = offsetVolts;
+    }
+
+    /** The 12-bit code of a thermistor at {@code celsius} (clamped to the ADC's range). */
+    static int ntcCode(double celsius) {
+        double volts = DIVIDER.nodeVolts(NTC.ohms(celsius));
+        return (int) Math.max(0, Math.min(NTC_FULL_SCALE, Math.round(volts / DIVIDER.supplyVolts() * NTC_FULL_SCALE)));
     }
 
     private double gauss() {
@@ -109,12 +139,12 @@ public final class SimulatedHardware {
     private final class PackVolts implements PackVoltageSensor {
         @Override
         public double readPackVolts() {
-            return pack.stackVolts() * (1 + 0.001 * gauss());
+            return pack.stackVolts() * (1 + 0.001 * gauss()) + packVoltsOffset;
         }
 
         @Override
         public SensorStatus lastStatus() {
-            return SensorStatus.OK;
+            return packVoltsFault;
         }
 
         @Override
@@ -126,12 +156,15 @@ public final class SimulatedHardware {
     private final class Current implements CurrentSensor {
         @Override
         public double readPackAmps() {
+            if (currentFault == SensorStatus.STUCK) {
+                return stuckAmps;
+            }
             return currentFault == SensorStatus.OK ? pack.packAmps() + currentNoiseAmps * gauss() : 0.0;
         }
 
         @Override
         public SensorStatus lastStatus() {
-            return currentFault;
+            return currentFault == SensorStatus.STUCK ? SensorStatus.OK : currentFault; // a stuck ADC looks healthy
         }
     }
 
@@ -145,14 +178,41 @@ public final class SimulatedHardware {
         public void readInto(double[] celsius, SensorStatus[] status) {
             for (int i = 0; i < pack.cellCount(); i++) {
                 SensorStatus f = tempFault[i];
-                status[i] = f;
                 if (f == SensorStatus.STUCK) {
                     celsius[i] = stuckTemp[i];
                     status[i] = SensorStatus.OK;
-                } else if (f == SensorStatus.OK) {
-                    celsius[i] = pack.cellCelsius(i) + tempNoiseCelsius * gauss();
+                } else if (f == SensorStatus.BUS_ERROR) {
+                    status[i] = f; // no code read: the value is stale
+                } else {
+                    int code = switch (f) {
+                        case SHORT_CIRCUIT -> 0; // NTC shorted: node at ground
+                        case OPEN_WIRE -> NTC_FULL_SCALE; // NTC open or disconnected: node pulled to the supply
+                        case OUT_OF_RANGE -> ntcCode(NTC_MAX_CELSIUS + 30); // a code no valid temperature gives
+                        default -> ntcCode(pack.cellCelsius(i) + tempNoiseCelsius * gauss());
+                    };
+                    decode(code, i, celsius, status);
                 }
             }
+        }
+
+        /** From the ADC code, as the hal's NTC driver does: rails are short/open, a temperature out of range is flagged. */
+        private void decode(int code, int i, double[] celsius, SensorStatus[] status) {
+            double fraction = code / (double) NTC_FULL_SCALE;
+            if (fraction <= NTC_RAIL_FRACTION) {
+                status[i] = SensorStatus.SHORT_CIRCUIT;
+                return;
+            }
+            if (fraction >= 1 - NTC_RAIL_FRACTION) {
+                status[i] = SensorStatus.OPEN_WIRE;
+                return;
+            }
+            double t = NTC.celsius(DIVIDER.ntcOhms(fraction * DIVIDER.supplyVolts()));
+            if (t < NTC_MIN_CELSIUS || t > NTC_MAX_CELSIUS) {
+                status[i] = SensorStatus.OUT_OF_RANGE;
+                return;
+            }
+            celsius[i] = t;
+            status[i] = SensorStatus.OK;
         }
     }
 

@@ -18,6 +18,12 @@ import org.qsebms.hal.ContactorId;
 public final class SimulatedPack implements Plant, CurrentLimitOutput {
     private static final double LINK_TAU_PRECHARGE_S = 0.4;
     private static final double MAX_STEP_S = 0.1;
+    /**
+     * Beyond the ends of the OCV table the cell models hold the end voltage; a real cell collapses
+     * below empty and rises above full. This slope (V per unit of SOC beyond the end) is added to
+     * the true terminal voltage, so a discharge through empty shows as the under-voltage it is.
+     */
+    private static final double BEYOND_TABLE_VOLTS_PER_SOC = 20.0;
 
     private final SimulatedCell[] cells;
     private final double[] extraCellVolts;
@@ -26,6 +32,8 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
     private final double balancingOhms;
     private final Map<ContactorId, Boolean> commanded = new EnumMap<>(ContactorId.class);
     private final Map<ContactorId, Boolean> welded = new EnumMap<>(ContactorId.class);
+    private final Map<ContactorId, Boolean> failsToClose = new EnumMap<>(ContactorId.class);
+    private boolean prechargeOpenCircuit;
     private final boolean[] closedNow = new boolean[ContactorId.values().length];
     private final PackLoad load;
     private double ambientCelsius;
@@ -96,6 +104,7 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
         for (ContactorId id : ContactorId.values()) {
             commanded.put(id, false);
             welded.put(id, false);
+            failsToClose.put(id, false);
         }
         this.ambientCelsius = ambientCelsius;
         this.load = load;
@@ -126,15 +135,17 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
         double stack = stackVolts();
         if (mainNeg && mainPos) {
             linkVolts = stack;
-        } else if (mainNeg && pre) {
+        } else if (mainNeg && pre && !prechargeOpenCircuit) {
             linkVolts += (stack - linkVolts) * (1 - Math.exp(-dtSeconds / LINK_TAU_PRECHARGE_S));
         } else {
             linkVolts *= Math.exp(-dtSeconds / 5.0);
         }
         boolean connected = mainNeg && mainPos;
         double demand = load.demandAmps(seconds, this, connected);
-        // a cooperative charger or load follows the limits the BMS publishes
-        demand = demand > 0 ? Math.min(demand, publishedChargeAmps) : Math.max(demand, -publishedDischargeAmps);
+        // a cooperative charger or load follows the limits the BMS publishes; one that ignores them does not
+        if (load.obeysLimits()) {
+            demand = demand > 0 ? Math.min(demand, publishedChargeAmps) : Math.max(demand, -publishedDischargeAmps);
+        }
         if (!Double.isNaN(forcedAmps) && connected) {
             demand = forcedAmps;
         }
@@ -162,13 +173,15 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
 
     private void updateContactorState() {
         for (ContactorId id : CONTACTORS) {
-            closedNow[id.ordinal()] = commanded.get(id) || welded.get(id);
+            closedNow[id.ordinal()] = contactsClosed(id);
         }
     }
 
     /** True terminal voltage of cell {@code i}, including any injected over-voltage drive. */
     public double cellVolts(int i) {
-        return cells[i].terminalVolts() + extraCellVolts[i];
+        double soc = cells[i].soc();
+        double beyond = soc < 0 ? soc : soc > 1 ? soc - 1 : 0.0;
+        return cells[i].terminalVolts() + extraCellVolts[i] + BEYOND_TABLE_VOLTS_PER_SOC * beyond;
     }
 
     public double stackVolts() {
@@ -240,7 +253,7 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
     }
 
     boolean contactsClosed(ContactorId id) {
-        return commanded.get(id) || welded.get(id);
+        return commanded.get(id) && !failsToClose.get(id) || welded.get(id);
     }
 
     void setBalancing(int cell, boolean on) {
@@ -279,6 +292,22 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
     public void setWelded(ContactorId id, boolean isWelded) {
         welded.put(id, isWelded);
         updateContactorState();
+    }
+
+    /** A contactor that does not close when commanded (broken coil or contact; its feedback reads open), or heals. */
+    public void setFailsToClose(ContactorId id, boolean fails) {
+        failsToClose.put(id, fails);
+        updateContactorState();
+    }
+
+    /** Opens (or restores) the precharge resistor's path: the DC link never charges through it. */
+    public void setPrechargeOpenCircuit(boolean open) {
+        prechargeOpenCircuit = open;
+    }
+
+    /** Truth for tests: whether a contactor's contacts are closed now. */
+    public boolean contactsClosedNow(ContactorId id) {
+        return contactsClosed(id);
     }
 
     /** Forces the load current while connected (a runaway charger or a short); NaN returns control to the profile. */

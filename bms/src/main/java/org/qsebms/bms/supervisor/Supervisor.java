@@ -36,8 +36,9 @@ public final class Supervisor {
     private long stepNanos;
     private PrechargeStep step;
     private boolean wantClosed;
-    private boolean weldCheckPending;
-    private long openedNanos;
+    /** Per contactor: when it was last commanded open (long ago at start), for the weld check on every path. */
+    private final long[] openedNanos = new long[ContactorId.values().length];
+    private long now;
 
     /** Notified on state changes and reset outcomes. Implementations must not block. */
     public interface StateListener {
@@ -52,22 +53,25 @@ public final class Supervisor {
         this.protection = protection;
         this.requests = requests;
         this.listener = listener;
+        java.util.Arrays.fill(openedNanos, Long.MIN_VALUE / 2);
         openAll();
     }
 
     /** Decides and actuates for this tick. */
     public void step(PackMeasurement m, boolean measurementValid) {
         long now = m.nanos;
+        this.now = now;
         if (requests.takeClose()) {
             wantClosed = true;
         }
         if (requests.takeOpen()) {
             wantClosed = false;
         }
+        // a reset answers the fault present when it is received, or is refused: it is never kept for a later trip
+        boolean service = requests.takeServiceReset();
+        boolean reset = requests.takeReset() || service;
         checkWeld(now);
-        if (state != SupervisorState.FAULT && requests.takeReset()) { // answered now, never kept for a later fault
-            listener.resetOutcome(false, "nothing to reset: the pack is in " + state + ", not FAULT", now);
-        }
+        boolean resetAccepted = reset && answerReset(service, now);
         SupervisorState next;
         if (state != SupervisorState.SHUTDOWN && requests.shutdownRequested()) {
             next = SupervisorState.SHUTDOWN;
@@ -80,19 +84,49 @@ public final class Supervisor {
                 case PRECHARGE -> onPrecharge(m, now);
                 case NORMAL -> onNormal();
                 case OPENING -> onOpening(m, now);
-                case FAULT -> onFault(now);
+                case FAULT -> resetAccepted ? SupervisorState.STANDBY : SupervisorState.FAULT;
                 case SHUTDOWN -> SupervisorState.SHUTDOWN;
             };
         }
         moveTo(next, now);
     }
 
+    /** Answers a reset at the tick it is taken: accepted only with a latched fault and no cause left. */
+    private boolean answerReset(boolean service, long now) {
+        if (!protection.tripped()) {
+            listener.resetOutcome(false, "reset refused: no fault is latched (state " + state + "); a reset is not "
+                    + "kept for a later fault", now);
+            return false;
+        }
+        if (service ? protection.serviceReset(now) : protection.reset(now)) {
+            listener.resetOutcome(true, (service ? "service reset" : "reset") + " accepted: no fault condition present",
+                    now);
+            wantClosed = false;
+            return true;
+        }
+        listener.resetOutcome(false, protection.refusal(), now);
+        return false;
+    }
+
     private SupervisorState onInit(boolean measurementValid) {
         return measurementValid ? SupervisorState.STANDBY : SupervisorState.INIT;
     }
 
+    /**
+     * A close starts only when every contactor reads open: one still reading closed within its
+     * release time is waited for, after it the weld check raises CONTACTOR_WELDED.
+     */
     private SupervisorState onStandby() {
-        return wantClosed ? SupervisorState.PRECHARGE : SupervisorState.STANDBY;
+        return wantClosed && allFeedbackOpen() ? SupervisorState.PRECHARGE : SupervisorState.STANDBY;
+    }
+
+    private boolean allFeedbackOpen() {
+        for (ContactorId id : IDS) {
+            if (hw.contactor(id).feedbackClosed()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private SupervisorState onPrecharge(PackMeasurement m, long now) {
@@ -163,22 +197,9 @@ public final class Supervisor {
         // still opens at once on any fault at MSL (over-current included).
         if (Math.abs(m.packAmps) <= OPEN_CURRENT_AMPS) {
             openAll();
-            armWeldCheck(now);
             return SupervisorState.STANDBY;
         }
         return SupervisorState.OPENING;
-    }
-
-    private SupervisorState onFault(long now) {
-        if (requests.takeReset()) {
-            if (protection.reset(now)) {
-                listener.resetOutcome(true, "reset accepted: no fault condition present", now);
-                wantClosed = false;
-                return SupervisorState.STANDBY;
-            }
-            listener.resetOutcome(false, "reset refused: condition still present " + protection.presentConditions(), now);
-        }
-        return SupervisorState.FAULT;
     }
 
     private void moveTo(SupervisorState next, long now) {
@@ -203,11 +224,7 @@ public final class Supervisor {
             }
             case FAULT, SHUTDOWN -> {
                 wantClosed = false;
-                boolean anyClosed = anyCommandedClosed();
                 openAll();
-                if (anyClosed) {
-                    armWeldCheck(now);
-                }
             }
             case STANDBY, INIT -> openAll();
             case NORMAL, OPENING -> { }
@@ -227,45 +244,38 @@ public final class Supervisor {
         };
     }
 
-    private void armWeldCheck(long now) {
-        weldCheckPending = true;
-        openedNanos = now;
-    }
-
+    /**
+     * Every tick, whatever the path: a contactor commanded open for at least its release time
+     * ({@value #FEEDBACK_NANOS} ns) whose feedback still reads closed is welded.
+     */
     private void checkWeld(long now) {
-        if (!weldCheckPending || now - openedNanos < FEEDBACK_NANOS) {
-            return;
-        }
-        weldCheckPending = false;
+        ContactorId weldedId = null;
         for (ContactorId id : IDS) {
             Contactor c = hw.contactor(id);
-            if (!c.commandedClosed() && c.feedbackClosed()) {
-                protection.contactorWelded(name(id), now);
+            if (!c.commandedClosed() && c.feedbackClosed() && now - openedNanos[id.ordinal()] >= FEEDBACK_NANOS) {
+                weldedId = id;
+                break;
             }
         }
+        protection.contactorWeldCheck(weldedId != null, weldedId == null ? "" : name(weldedId), now);
     }
 
     private static final ContactorId[] IDS = ContactorId.values();
     private static final ContactorId[] OPEN_ORDER = {ContactorId.MAIN_POSITIVE, ContactorId.PRECHARGE, ContactorId.MAIN_NEGATIVE};
 
-    private boolean anyCommandedClosed() {
-        for (ContactorId id : IDS) {
-            if (hw.contactor(id).commandedClosed()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Opens every contactor, positive first. Used on faults, shutdown and by the loop's last-resort handler. */
     public void openAll() {
         for (ContactorId id : OPEN_ORDER) {
-            hw.contactor(id).command(false);
+            command(id, false);
         }
     }
 
     private void command(ContactorId id, boolean closed) {
-        hw.contactor(id).command(closed);
+        Contactor c = hw.contactor(id);
+        if (!closed && c.commandedClosed()) {
+            openedNanos[id.ordinal()] = now; // its release time runs from here: the weld check waits for it
+        }
+        c.command(closed);
     }
 
     private void nextStep(PrechargeStep s, long now) {

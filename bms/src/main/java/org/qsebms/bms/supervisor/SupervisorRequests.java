@@ -10,6 +10,7 @@ public final class SupervisorRequests {
     private final AtomicBoolean close = new AtomicBoolean();
     private final AtomicBoolean open = new AtomicBoolean();
     private final AtomicBoolean reset = new AtomicBoolean();
+    private final AtomicBoolean serviceReset = new AtomicBoolean();
     private final AtomicBoolean shutdown = new AtomicBoolean();
 
     public void requestClose() {
@@ -24,6 +25,11 @@ public final class SupervisorRequests {
 
     public void requestReset() {
         reset.set(true);
+    }
+
+    /** The deliberate reset after a repeated-trip lockout (an ordinary reset cannot clear a lockout). */
+    public void requestServiceReset() {
+        serviceReset.set(true);
     }
 
     public void requestShutdown() {
@@ -44,6 +50,10 @@ public final class SupervisorRequests {
 
     boolean takeReset() {
         return reset.getAndSet(false);
+    }
+
+    boolean takeServiceReset() {
+        return serviceReset.getAndSet(false);
     }
 
     boolean shutdownRequested() {

@@ -106,6 +106,11 @@ class ControlLoopTest {
         rig.plantHook = () -> clock += tickCost;
         d = runTicks(d, 3);
         assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        // what proves the cause gone is a second (loopProof) of ticks without an exception: a reset before is refused
+        rig.wiring.requests().requestReset();
+        d = runTicks(d, 1);
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        d = runTicks(d, 10);
         rig.wiring.requests().requestReset();
         runTicks(d, 2);
         assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);

@@ -215,15 +215,32 @@ class ProtectionTest {
         assertThat(f.raisedIds()).doesNotContain("CELL_VOLTAGE_STUCK.MSL");
         f.step(p);
         assertThat(f.raisedIds()).contains("CELL_VOLTAGE_STUCK.MSL");
-        assertThat(f.firstRaised(FaultCode.CELL_VOLTAGE_STUCK, LimitLevel.MSL).reason()).contains("channel 1").contains("50 ticks");
+        assertThat(f.firstRaised(FaultCode.CELL_VOLTAGE_STUCK, LimitLevel.MSL).reason()).contains("channel 1")
+                .contains("identically for 5.0 s");
     }
 
     @Test
-    void identicalReadingsAtRestAreNotStuck() {
+    void identicalReadingsAtRestAreNotStuckWithinTheAtRestLivenessWindow() {
         f.jitter = false;
         f.amps = 0.0;
-        f.steps(p, 700);
+        f.steps(p, 590);
         assertThat(f.events).isEmpty();
+    }
+
+    @Test
+    void aChannelFrozenAtRestFailsTheLivenessDiagnosticAndItsCauseHoldsUntilItsReadingChanges() {
+        f.jitter = false;
+        f.amps = 0.0;
+        f.steps(p, 601); // 60 s at rest with every channel bit-identical: the at-rest liveness window
+        assertThat(f.raisedIds()).contains("CELL_VOLTAGE_STUCK.MSL");
+        // still frozen with nothing flowing: a reset is refused (the old check called the cause gone without current)
+        f.steps(p, 50);
+        assertThat(p.reset(f.now)).isFalse();
+        assertThat(p.presentConditions()).contains("CELL_VOLTAGE_STUCK");
+        // the readings move again: the channels are proven alive, the reset is accepted
+        f.jitter = true;
+        f.steps(p, 3);
+        assertThat(p.reset(f.now)).isTrue();
     }
 
     @Test

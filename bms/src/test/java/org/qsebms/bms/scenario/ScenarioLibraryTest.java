@@ -264,7 +264,7 @@ class ScenarioLibraryTest {
         double t = log.raised("TEMPERATURE_STUCK.MSL");
         assertThat(t).isBetween(10.0 + 59.9, 10.0 + 60.0 + TICK);
         assertThat(log.first("fault", n -> n.get("id").asText().equals("TEMPERATURE_STUCK.MSL")).get("reason").asText())
-                .startsWith("temperature channel 2 read ").contains("identically for 600 ticks");
+                .startsWith("temperature channel 2 read ").contains("identically for 60.0 s");
         assertThat(log.result().finalState()).isEqualTo("FAULT");
     }
 }
