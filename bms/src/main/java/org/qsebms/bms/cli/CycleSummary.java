@@ -41,9 +41,10 @@ final class CycleSummary {
         md.append('\n');
         if (fastest != null) {
             CellCycleSeries.FadeFit f = fastest.fade();
-            md.append(String.format(Locale.ROOT, "The cell that ages fastest: **%s** (%.3f +- %.3f %% per 100 cycles%s).%n%n",
-                    fastest.name(), f.fadePercentPer100(), f.fadeSigmaPercentPer100(),
-                    f.measurable() ? "" : "; not measurably different from no fade"));
+            String how = f.measurable() ? "" : f.slope() >= 0
+                    ? "; negative: its discharge grew, no cell fades" : "; within two standard errors of no fade";
+            md.append(String.format(Locale.ROOT, "The cell that ages fastest: **%s** (fade %.3f +- %.3f %% per 100 cycles%s).%n%n",
+                    fastest.name(), f.fadePercentPer100(), f.fadeSigmaPercentPer100(), how));
         }
         md.append("## The seed paper, for reference\n\n");
         md.append(String.format(Locale.ROOT, "- Cycle life, Li||NCM811 (8.6 mg/cm², 1.5 mA/cm², 1 C): PSOA %.0f, LE %.0f cycles.%n",

@@ -4,10 +4,11 @@ import org.qsebms.estimators.health.CellHealthTracker;
 
 /**
  * Cuts the measured charge flow of a series string into cycles, per cell, on the control loop.
- * The net charge since the cycle began rises while charging and falls while discharging; a cycle
- * ends at the lowest net charge after its highest (the end of its discharge) and is closed once
- * the pack has charged {@link CycleRules#minPhaseAh()} again from there after a discharge of at
- * least as much. Two sums per cell make that allocation-free: one up to the lowest point so far,
+ * A cycle ends with its last discharge and the rest after it, so one cycle runs from the start of
+ * a charge to the start of the next; it is closed once the pack has charged
+ * {@link CycleRules#minPhaseAh()} since that discharge, after the net charge fell at least as much
+ * from its highest point in the cycle (smaller charges, such as regenerative pulses, stay inside).
+ * Two sums per cell make that allocation-free: one up to the cycle's candidate end,
  * one since; a new extreme folds the second into the first. A cycle is handed to the
  * {@link CycleSink} (which copies it) with the health tracker's R0, SEI part, lithium and capacity
  * at that moment. Only valid ticks are fed. Current is positive while charging.
@@ -80,8 +81,12 @@ public final class CycleCounter {
         if (netAh >= peakAh) {
             peakAh = netAh;
             foldAt(epochMillis, true);
-        } else if (netAh <= troughAh) {
-            foldAt(epochMillis, discharging);
+        } else if (discharging) {
+            // discharging: the cycle reaches at least to here (a charge too small to close it stays inside)
+            foldAt(epochMillis, true);
+        } else if (packAmps <= rules.restAmps() && netAh <= troughAh + 0.01 * rules.minPhaseAh()) {
+            // rest right after the last discharge belongs to its cycle
+            foldAt(epochMillis, false);
         }
         if (discharging) {
             wasDischarging = true;
@@ -91,7 +96,7 @@ public final class CycleCounter {
             lastDischargeLimitAmps = dischargeLimitAmps;
         } else if (wasDischarging) {
             wasDischarging = false;
-            if (stretchAh >= 0.1 * rules.minPhaseAh()) { // a noise spike at rest says nothing about how a discharge ended
+            if (stretchAh >= 0.01 * rules.minPhaseAh()) { // a noise spike at rest says nothing about how a discharge ended
                 troughEnd = classify(tripped, operatorOpening);
             }
             stretchAh = 0;
