@@ -76,6 +76,8 @@ public final class TelemetryPublisher implements AutoCloseable {
     private final PackSample last;
     private final long[] seq = new long[Stream.values().length];
     private final ArrayBlockingQueue<Inbound> inbound = new ArrayBlockingQueue<>(INBOUND_CAPACITY);
+    /** Messages other threads hand in for topics of their own (the per-cycle record's {@code cycle}). */
+    private final ArrayBlockingQueue<OutboundMessage> handedIn = new ArrayBlockingQueue<>(256);
     private final ArrayDeque<PendingReset> pendingResets = new ArrayDeque<>();
     private final SplittableRandom jitter;
     private final long boot;
@@ -250,6 +252,11 @@ public final class TelemetryPublisher implements AutoCloseable {
         }
         while (w.ring().poll(sample)) {
             handleSample(sample);
+            idle = false;
+        }
+        OutboundMessage h;
+        while ((h = handedIn.poll()) != null) {
+            route(h);
             idle = false;
         }
         if (!inbound.isEmpty()) {
@@ -471,6 +478,20 @@ public final class TelemetryPublisher implements AutoCloseable {
     }
 
     /** Messages handed to the broker and acknowledged (QoS 1) or written (QoS 0). */
+    /**
+     * Hands in a JSON payload for {@code <root>/<packId>/<leaf>} (QoS 1, not retained, priority lane,
+     * spooled while disconnected), from any thread except the control loop; returns at once, false
+     * when 256 are already waiting.
+     */
+    public boolean offer(String leaf, String json) {
+        boolean taken = handedIn.offer(priority(topics.base() + "/" + leaf, json));
+        Thread t = thread;
+        if (taken && t != null) {
+            LockSupport.unpark(t);
+        }
+        return taken;
+    }
+
     public long published() {
         return published.get();
     }
