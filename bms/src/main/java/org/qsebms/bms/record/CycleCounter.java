@@ -70,12 +70,14 @@ public final class CycleCounter {
             upToTrough.reset(epochMillis);
             sinceTrough.reset(epochMillis);
         }
+        // only real current counts: a sensor's noise and zero offset integrated over rests would bias both ways
+        double flowingAmps = Math.abs(packAmps) > rules.restAmps() ? packAmps : 0.0;
         for (int i = 0; i < cells; i++) {
             double bleed = bleedAmps == null ? 0.0 : bleedAmps[i];
-            sinceTrough.add(i, packAmps - bleed, cellVolts[i], cellCelsius[i], dtSeconds);
+            sinceTrough.add(i, flowingAmps - bleed, cellVolts[i], cellCelsius[i], dtSeconds);
         }
         sinceTrough.endMillis = epochMillis;
-        netAh += packAmps * dtSeconds / 3600.0;
+        netAh += flowingAmps * dtSeconds / 3600.0;
         sincePeakAh = Math.max(sincePeakAh, netAh);
         boolean discharging = packAmps < -rules.restAmps();
         if (netAh >= peakAh) {

@@ -574,6 +574,10 @@ public final class TelemetryPublisher implements AutoCloseable {
             while (w.ring().poll(sample)) {
                 handleSample(sample);
             }
+            OutboundMessage h;
+            while ((h = handedIn.poll()) != null) {
+                route(h);
+            }
             drainSpool();
         } catch (RuntimeException ex) {
             Logger.warn("MQTT flush at shutdown: {}", ex.getMessage());
