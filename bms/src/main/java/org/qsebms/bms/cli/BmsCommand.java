@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bms", mixinStandardHelpOptions = true, versionProvider = BmsCommand.Version.class,
         description = "qse-bms: battery-management controller for lithium-metal pouch cells with a quasi-solid-state electrolyte.",
         subcommands = {RunCommand.class, SimulateCommand.class, FleetSoakCommand.class, ReplayCommand.class, CharacterizeCommand.class, HalCommand.class, ModelCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class BmsCommand implements Runnable {
     @CommandLine.Spec

@@ -9,7 +9,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.qsebms.bms.replay.CellLogCsv;
 import org.qsebms.bms.replay.LogFormatException;
+import org.qsebms.bms.record.LogCycleRecorder;
 import org.qsebms.bms.replay.LogReplay;
+import org.qsebms.config.HealthConfig;
+import org.qsebms.estimators.health.HealthSettings;
 import org.qsebms.bms.replay.ReplayCsv;
 import org.qsebms.bms.replay.ReplayPlot;
 import org.qsebms.bms.replay.ReplaySummary;
@@ -61,6 +64,11 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "write DIR/replay.csv and DIR/replay.png, print a JSON summary")
     Path out;
+
+    @Option(names = "--record", paramLabel = "DIR",
+            description = "also write the log's per-cycle record to DIR (docs/record.md); the cycle cutoff is "
+                    + "--cutoff-volts or the preset's under-voltage MOL")
+    Path record;
 
     @Option(names = "--capacity-prior-ah", paramLabel = "X",
             description = "prior of the capacity estimator (default: the cell capacity); to test that it learns")
@@ -127,6 +135,14 @@ public final class ReplayCommand implements Callable<Integer> {
                 ReplayCsv.write(result.trace(), out.resolve("replay.csv"));
                 ReplayPlot.write(result.trace(), log.source() + " (" + preset.name() + ")", out.resolve("replay.png"));
                 stdout.println(s.toJson());
+            }
+            if (record != null) {
+                HealthConfig h = HealthConfig.of(preset, preset.limits());
+                double scale = cell.capacityAh() / preset.cell().capacityAh();
+                long cycles = LogCycleRecorder.record(record, log, cell, HealthSettings.defaults(cell, h.bulkOhms() / scale,
+                        h.npRatio(), h.endOfLifeResistanceMultiple()),
+                        cutoffVolts != null ? cutoffVolts : preset.limits().cellUnderVoltage().mol());
+                stdout.println(cycles + " cycles recorded in " + record.resolve("cycles.csv"));
             }
             stdout.flush();
             return 0;

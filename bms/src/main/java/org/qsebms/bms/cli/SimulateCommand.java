@@ -29,6 +29,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the event log to FILE instead of standard output.")
     Path out;
 
+    @Option(names = "--record", paramLabel = "DIR", description = {"Write the per-cycle record (cycles.csv) to DIR and a "
+            + "'cycle' line per closed cycle with the simulated truth (docs/record.md)."})
+    Path record;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -51,11 +55,11 @@ public final class SimulateCommand implements Callable<Integer> {
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
-                });
+                }, record);
             }
         } else {
             PrintWriter w = spec.commandLine().getOut();
-            r = new ScenarioRunner().run(sc, w::println);
+            r = new ScenarioRunner().run(sc, w::println, record);
             w.flush();
         }
         spec.commandLine().getErr().printf("simulated %.1f s in %d ms; final state %s%n", r.simulatedS(), r.wallMillis(),

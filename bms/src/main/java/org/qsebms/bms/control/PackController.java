@@ -3,6 +3,7 @@ package org.qsebms.bms.control;
 import java.util.function.LongSupplier;
 import org.qsebms.bms.measure.PackMeasurement;
 import org.qsebms.bms.persistence.StateHandoff;
+import org.qsebms.bms.record.CycleCounter;
 import org.qsebms.bms.protection.Protection;
 import org.qsebms.bms.sim.Plant;
 import org.qsebms.bms.supervisor.Supervisor;
@@ -62,6 +63,7 @@ public final class PackController {
     private StateHandoff persistence;
     private long persistEveryNanos;
     private long nextPersistNanos = Long.MIN_VALUE;
+    private CycleCounter cycles;
 
     public PackController(PackHardware hw, Plant plant, SocEstimator soc, Protection protection, Supervisor supervisor,
                           CurrentLimits currentLimits, PassiveBalancer balancer, SampleRing ring, long sampleEveryNanos,
@@ -132,6 +134,10 @@ public final class PackController {
         boolean balanceAllowed = !tripped && (st == SupervisorState.STANDBY || st == SupervisorState.NORMAL);
         balancer.decide(m, soc, balanceAllowed, hw.balancing());
         hw.watchdog().feed();
+        if (valid && cycles != null) { // the per-cycle record: sums only, the closed cycle is copied to a queue
+            cycles.update(epochMillis.getAsLong(), m.packAmps, m.cellVolts, m.celsiusAtCell, health == null ? null : bleedAmps,
+                    dt, m.minCellVolts, tripped, st == SupervisorState.OPENING, currentLimits.dischargeAmps());
+        }
         ticks++;
         // offer telemetry (never blocks)
         if (nextSampleNanos == Long.MIN_VALUE || nowNanos >= nextSampleNanos) {
@@ -274,6 +280,16 @@ public final class PackController {
         var extra = protection.extra();
         currentLimits.limitTo(max >= extra.socHigh().rsl() ? 0.0 : Double.POSITIVE_INFINITY,
                 min <= extra.socLow().rsl() ? 0.0 : Double.POSITIVE_INFINITY);
+    }
+
+    /** Feeds the per-cycle record every valid tick (see {@link CycleCounter}); R0, SEI and lithium from the health tracker. */
+    public void attachCycleCounter(CycleCounter counter) {
+        counter.attachHealth(health);
+        this.cycles = counter;
+    }
+
+    public CycleCounter cycleCounter() {
+        return cycles;
     }
 
     public CellHealthTracker healthTracker() {

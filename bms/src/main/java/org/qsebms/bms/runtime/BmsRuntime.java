@@ -12,6 +12,9 @@ import org.qsebms.bms.control.CurrentLimitOutput;
 import org.qsebms.bms.loop.ControlLoop;
 import org.qsebms.bms.persistence.PersistenceWriter;
 import org.qsebms.bms.persistence.StatePersistence;
+import org.qsebms.bms.record.CycleJson;
+import org.qsebms.bms.record.CycleRecord;
+import org.qsebms.bms.record.CycleRules;
 import org.qsebms.bms.sim.Plant;
 import org.qsebms.bms.telemetry.MqttTopics;
 import org.qsebms.bms.telemetry.PackSample;
@@ -33,6 +36,7 @@ public final class BmsRuntime implements AutoCloseable {
     private final PersistenceWriter persistence;
     private boolean closed;
     private String packId = "";
+    private CycleRecord record;
 
     private BmsRuntime(ControllerAssembly.Wiring wiring, ControlLoop loop, TelemetryPublisher publisher, PackHardware hw,
                        PersistenceWriter persistence) {
@@ -52,12 +56,24 @@ public final class BmsRuntime implements AutoCloseable {
      */
     public static BmsRuntime start(BmsConfig cfg, PackHardware hw, Plant plant, String mqttUrl,
                                    Consumer<PackSample> localSink, boolean autoClose) {
+        return start(cfg, hw, plant, mqttUrl, localSink, autoClose, defaultRecordDirectory(cfg));
+    }
+
+    /** The per-cycle record's default directory: {@code <persistence.directory>/record}. */
+    public static Path defaultRecordDirectory(BmsConfig cfg) {
+        return Path.of(cfg.persistence().directory(), "record");
+    }
+
+    /** As above, writing the per-cycle record to {@code recordDir} (docs/record.md). */
+    public static BmsRuntime start(BmsConfig cfg, PackHardware hw, Plant plant, String mqttUrl,
+                                   Consumer<PackSample> localSink, boolean autoClose, Path recordDir) {
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, plant, System::currentTimeMillis);
         PersistenceWriter persistence = StatePersistence.restoreAndStart(cfg, w.controller());
         ControlLoop loop = new ControlLoop(w.controller(), cfg.loop().period().toNanos(), cfg.loop().overrunsToFault(),
                 System::nanoTime);
         TelemetryPublisher publisher = createPublisher(cfg, mqttUrl, w, hw, localSink,
                 new LoopTiming(loop::overruns, loop::maxTickNanos));
+        CycleRecord record = openRecord(cfg, recordDir, hw, w, publisher);
         String failure = publisher.connectOnce();
         if (failure != null) {
             Logger.error("{}; the BMS runs and protects the pack anyway and keeps retrying. Check --mqtt-url "
@@ -72,8 +88,30 @@ public final class BmsRuntime implements AutoCloseable {
         publisher.start();
         loop.start();
         BmsRuntime rt = new BmsRuntime(w, loop, publisher, hw, persistence);
+        rt.record = record;
         rt.packId = cfg.pack().id();
         return rt;
+    }
+
+    /** The record, or null (with an error in the log) when its directory cannot be used: the BMS runs on without it. */
+    private static CycleRecord openRecord(BmsConfig cfg, Path dir, PackHardware hw, ControllerAssembly.Wiring w,
+                                          TelemetryPublisher publisher) {
+        try {
+            CycleRecord r = CycleRecord.open(dir, hw.cellVoltages().cellCount(), CycleRules.forCapacity(
+                    cfg.pack().capacityAh(), cfg.health().usableCapacity().cutoffVolts()), null,
+                    rows -> publisher.offer(CycleJson.LEAF, CycleJson.of(rows)));
+            w.controller().attachCycleCounter(r.counter());
+            return r;
+        } catch (java.io.IOException | RuntimeException e) {
+            Logger.error("cannot open the cycle record in {}: {}; the BMS runs without it (pass a writable --record DIR)",
+                    dir.toAbsolutePath(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** The per-cycle record of this run, or null when it could not be opened. */
+    public CycleRecord record() {
+        return record;
     }
 
     /** The telemetry publisher for a pack: spool under the persistence directory unless mqtt.spoolDirectory is set. */
@@ -147,6 +185,9 @@ public final class BmsRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             Logger.error("control loop did not stop cleanly: {}", e.getMessage());
             wiring.controller().supervisor().openAll();
+        }
+        if (record != null) {
+            record.close(); // the cycle in progress is recorded as ended by the operator; its MQTT message goes out below
         }
         persistence.close(); // stops the writer after writing what is pending
         if (wiring.controller().offerPersistenceNow()) { // the loop has stopped: save the final state

@@ -3,6 +3,9 @@ package org.qsebms.bms.scenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +14,9 @@ import org.qsebms.bms.control.ControllerEvent;
 import org.qsebms.bms.control.PackController;
 import org.qsebms.bms.loop.ControlLoop;
 import org.qsebms.bms.protection.FaultEvent;
+import org.qsebms.bms.record.ClosedCycle;
+import org.qsebms.bms.record.CycleRecord;
+import org.qsebms.bms.record.CycleRules;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
@@ -104,6 +110,18 @@ public final class ScenarioRunner {
     }
 
     public Result run(Scenario sc, Consumer<String> out) {
+        try {
+            return run(sc, out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // no record: no file is opened
+        }
+    }
+
+    /**
+     * As {@link #run(Scenario, Consumer)}, writing the per-cycle record to {@code recordDir} (null:
+     * none) and a {@code cycle} line per closed cycle with the simulated truth beside it.
+     */
+    public Result run(Scenario sc, Consumer<String> out, Path recordDir) throws IOException {
         BmsConfig cfg = sc.config();
         SimulatedHardware sim = SimulatedPackSetup.create(cfg, sc.initialSoc(), sc.ambient().getFirst().celsius(), sc.load(),
                 sc.seed());
@@ -127,6 +145,17 @@ public final class ScenarioRunner {
         tickCostNanos = 0;
         tickThrows = false;
 
+        CycleTruth truth = recordDir == null ? null : new CycleTruth(pack);
+        CycleRecord record = null;
+        if (recordDir != null) {
+            double[] tSeconds = {0};
+            record = CycleRecord.open(recordDir, pack.cellCount(), CycleRules.forCapacity(cfg.pack().capacityAh(),
+                    cfg.health().usableCapacity().cutoffVolts()), c -> {
+                        emit(cycleLine(clock[0] / 1e9, c, truth), out);
+                        return true;
+                    }, rows -> { });
+            controller.attachCycleCounter(record.counter());
+        }
         List<Timed> timeline = new ArrayList<>();
         for (Scenario.AmbientStep a : sc.ambient().subList(1, sc.ambient().size())) {
             timeline.add(new Timed(a.atS(), 0, null, () -> {
@@ -168,6 +197,9 @@ public final class ScenarioRunner {
             }
             loopClock[0] = clock[0];
             loop.runDue(clock[0]); // the simulated grid goes on regardless; an overrun is seen by the loop as it would be
+            if (truth != null) {
+                truth.afterTick(record.counter().troughRevision());
+            }
             trueNetAh += pack.packAmps() * period / 1e9 / 3600.0;
             if (pack.packAmps() < 0) {
                 trueAtLastDischargeAh = trueNetAh;
@@ -217,6 +249,10 @@ public final class ScenarioRunner {
                         .put("soc", round(controller.soc().packSoc(), 4)), out);
             }
         }
+        if (record != null) {
+            truth.afterTick(record.counter().troughRevision() + 1); // the run's end is the end of the cycle in progress
+            record.close();
+        }
         long wallMs = (System.nanoTime() - wallStart) / 1_000_000L;
         double simS = ticks * period / 1e9;
         Result r = new Result(ticks + 1, simS, wallMs, controller.supervisor().state().name(),
@@ -225,6 +261,31 @@ public final class ScenarioRunner {
                 .put("wallMillis", wallMs).put("speedup", wallMs > 0 ? round(simS * 1000 / wallMs, 1) : 0.0)
                 .put("loopExceptions", loop.exceptions()).put("ahThroughput", round(controller.ahThroughput(), 4)), out);
         return r;
+    }
+
+    /**
+     * A cycle line: the record's figures per cell beside the simulated truth over the same span (the
+     * charge each cell truly took and gave, its capacity and lithium reserve at the cycle's end).
+     */
+    private ObjectNode cycleLine(double t, ClosedCycle c, CycleTruth truth) {
+        ObjectNode n = line(t, "cycle").put("cycle", c.cycle).put("end", c.end.word())
+                .put("startS", round(c.startMillis / 1000.0, 3)).put("endS", round(c.endMillis / 1000.0, 3));
+        ArrayNode ch = n.putArray("chargeAh");
+        ArrayNode dis = n.putArray("dischargeAh");
+        ArrayNode simCh = n.putArray("simChargeAh");
+        ArrayNode simDis = n.putArray("simDischargeAh");
+        ArrayNode simCap = n.putArray("simCapacityAh");
+        ArrayNode simLi = n.putArray("simLithiumReserveAh");
+        for (int i = 0; i < c.cellCount(); i++) {
+            ch.add(round(c.chargeAh[i], 6));
+            dis.add(round(c.dischargeAh[i], 6));
+            simCh.add(round(truth.chargedAh(i), 6));
+            simDis.add(round(truth.dischargedAh(i), 6));
+            simCap.add(round(truth.capacityAh(i), 6));
+            simLi.add(round(truth.lithiumReserveAh(i), 6));
+        }
+        truth.closed();
+        return n;
     }
 
     /** Wraps the contactors so every coil change is logged in order, with the feedback read right after it. */

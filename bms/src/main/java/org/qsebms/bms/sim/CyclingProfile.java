@@ -32,6 +32,19 @@ public final class CyclingProfile implements PackLoad {
         return new CyclingProfile(capacityAh, 0.4, 4.15, 0.05, 1.0, 0.2, 30, 3.40, 600, Phase.DISCHARGE);
     }
 
+    /**
+     * A profile with its own rates and voltages (a scenario's {@code load: {type: cycling, ...}}):
+     * charge at {@code chargeCRate} to {@code cvVolts}, CV until {@code cutoffCRate}, rest, discharge
+     * in pulses of {@code pulseSeconds} at {@code pulseCRate} and {@code baseCRate} to {@code endVolts},
+     * rest; starting with the discharge.
+     */
+    public static CyclingProfile of(double capacityAh, double chargeCRate, double cvVolts, double cutoffCRate,
+                                    double pulseCRate, double baseCRate, double pulseSeconds, double endVolts,
+                                    double restSeconds) {
+        return new CyclingProfile(capacityAh, chargeCRate, cvVolts, cutoffCRate, pulseCRate, baseCRate, pulseSeconds,
+                endVolts, restSeconds, Phase.DISCHARGE);
+    }
+
     CyclingProfile(double capacityAh, double chargeCRate, double cvVolts, double cutoffCRate, double pulseCRate,
                    double baseCRate, double pulseSeconds, double endVolts, double restSeconds, Phase start) {
         this.capacityAh = capacityAh;

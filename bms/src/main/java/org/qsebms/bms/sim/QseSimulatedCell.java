@@ -58,6 +58,11 @@ final class QseSimulatedCell implements SimulatedCell {
         return cell.usableCapacityAh();
     }
 
+    @Override
+    public double lithiumReserveAh() {
+        return cell.lithiumReserveAh();
+    }
+
     QseCell model() {
         return cell;
     }

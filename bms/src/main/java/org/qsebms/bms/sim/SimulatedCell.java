@@ -17,4 +17,9 @@ interface SimulatedCell {
 
     /** The cell's true capacity (Ah) now: what a capacity estimator should find. */
     double capacityAh();
+
+    /** The lithium reserve left (Ah) in a cell model that has one; NaN otherwise. */
+    default double lithiumReserveAh() {
+        return Double.NaN;
+    }
 }

@@ -28,6 +28,9 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
     private final SimulatedCell[] cells;
     private final double[] extraCellVolts;
     private final double[] softShortOhms;
+    /** Truth for the record's tests: the charge each cell truly took in and gave out (Ah), bleed and shorts included. */
+    private final double[] cellChargedAh;
+    private final double[] cellDischargedAh;
     private final boolean[] balancing;
     private final double balancingOhms;
     private final Map<ContactorId, Boolean> commanded = new EnumMap<>(ContactorId.class);
@@ -96,6 +99,8 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
         this.cells = cells;
         this.extraCellVolts = new double[seriesCells];
         this.softShortOhms = new double[seriesCells];
+        this.cellChargedAh = new double[seriesCells];
+        this.cellDischargedAh = new double[seriesCells];
         this.balancing = new boolean[seriesCells];
         this.balancingOhms = 33.0;
         for (int i = 0; i < seriesCells; i++) {
@@ -160,7 +165,13 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
             if (Double.isFinite(softShortOhms[i])) {
                 leak += v / softShortOhms[i];
             }
-            c.step(packAmps - leak, dtSeconds, ambientCelsius);
+            double cellAmps = packAmps - leak;
+            if (cellAmps > 0) {
+                cellChargedAh[i] += cellAmps * dtSeconds / 3600.0;
+            } else {
+                cellDischargedAh[i] -= cellAmps * dtSeconds / 3600.0;
+            }
+            c.step(cellAmps, dtSeconds, ambientCelsius);
         }
         seconds += dtSeconds;
     }
@@ -219,6 +230,21 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
     /** Truth for tests and reports: the cell's capacity (Ah) now. */
     public double cellCapacityAh(int i) {
         return cells[i].capacityAh();
+    }
+
+    /** Truth: the charge cell {@code i} has truly taken in since the start (Ah). */
+    public double cellChargedAh(int i) {
+        return cellChargedAh[i];
+    }
+
+    /** Truth: the charge cell {@code i} has truly given out since the start, into the load, bleed and shorts (Ah). */
+    public double cellDischargedAh(int i) {
+        return cellDischargedAh[i];
+    }
+
+    /** Truth: the lithium reserve of cell {@code i} in the cell model (Ah; NaN for a cell model without one). */
+    public double cellLithiumReserveAh(int i) {
+        return cells[i].lithiumReserveAh();
     }
 
     public double cellCelsius(int i) {

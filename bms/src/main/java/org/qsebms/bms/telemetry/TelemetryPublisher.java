@@ -3,6 +3,7 @@ package org.qsebms.bms.telemetry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -57,6 +58,8 @@ public final class TelemetryPublisher implements AutoCloseable {
     private final HomeAssistantDiscovery discovery;
     private final PackSample sample;
     private final PackSample last;
+    /** Messages other threads hand in for topics of their own (the per-cycle record's {@code cycle}). */
+    private final ArrayBlockingQueue<OutboundMessage> handedIn = new ArrayBlockingQueue<>(256);
     private final long boot;
     private final AtomicLong commandsAccepted = new AtomicLong();
     private final AtomicLong commandsRejected = new AtomicLong();
@@ -180,6 +183,11 @@ public final class TelemetryPublisher implements AutoCloseable {
             handleSample(sample);
             idle = false;
         }
+        OutboundMessage h;
+        while ((h = handedIn.poll()) != null) {
+            router.route(h);
+            idle = false;
+        }
         if (commands != null) {
             if (!inbox.isEmpty()) {
                 commands.process(inbox, INBOUND_MAX_COMMANDS);
@@ -277,6 +285,24 @@ public final class TelemetryPublisher implements AutoCloseable {
             commandsRejected.incrementAndGet();
         }
         router.route(payloads.result(r, w.epochMillis().getAsLong()));
+    }
+
+    /**
+     * Hands in a JSON payload for {@code <root>/<packId>/<leaf>} (QoS 1, not retained, priority lane,
+     * spooled while disconnected), from any thread except the control loop; returns at once, false
+     * when 256 are already waiting.
+     */
+    public boolean offer(String leaf, String json) {
+        boolean taken = handedIn.offer(priority(topics.base() + "/" + leaf, json));
+        Thread t = thread;
+        if (taken && t != null) {
+            LockSupport.unpark(t);
+        }
+        return taken;
+    }
+
+    private static OutboundMessage priority(String topic, String payload) {
+        return new OutboundMessage(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false, OutboundMessage.Lane.PRIORITY);
     }
 
     /** Messages handed to the broker and acknowledged (QoS 1) or written (QoS 0). */
@@ -378,6 +404,10 @@ public final class TelemetryPublisher implements AutoCloseable {
             }
             while (w.ring().poll(sample)) {
                 handleSample(sample);
+            }
+            OutboundMessage h;
+            while ((h = handedIn.poll()) != null) {
+                router.route(h);
             }
             if (haveLast && !lastPublished) {
                 publishSample(last); // the final state is retained whatever the deadband says
