@@ -6,14 +6,13 @@ import org.qsebms.bms.command.CommandHandler;
 import org.qsebms.bms.command.CommandParser;
 import org.qsebms.bms.telemetry.DiskSpool;
 import org.qsebms.bms.telemetry.PackHealth;
-import java.util.function.Consumer;
 import org.qsebms.bms.control.CurrentLimitOutput;
 import org.qsebms.bms.loop.ControlLoop;
 import org.qsebms.bms.persistence.PersistenceWriter;
 import org.qsebms.bms.persistence.StatePersistence;
 import org.qsebms.bms.sim.Plant;
 import org.qsebms.bms.telemetry.MqttTopics;
-import org.qsebms.bms.telemetry.PackSample;
+import org.qsebms.bms.telemetry.LocalSink;
 import org.qsebms.bms.telemetry.TelemetryPublisher;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.hal.PackHardware;
@@ -50,7 +49,7 @@ public final class BmsRuntime implements AutoCloseable {
      * @param autoClose request the contactors to close once the pack is in STANDBY
      */
     public static BmsRuntime start(BmsConfig cfg, PackHardware hw, Plant plant, String mqttUrl,
-                                   Consumer<PackSample> localSink, boolean autoClose) {
+                                   LocalSink localSink, boolean autoClose) {
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, plant, System::currentTimeMillis);
         PersistenceWriter persistence = StatePersistence.restoreAndStart(cfg, w.controller());
         TelemetryPublisher publisher = createPublisher(cfg, mqttUrl, w, hw, localSink);
@@ -76,7 +75,7 @@ public final class BmsRuntime implements AutoCloseable {
 
     /** The telemetry publisher for a pack: spool under the persistence directory unless mqtt.spoolDirectory is set. */
     static TelemetryPublisher createPublisher(BmsConfig cfg, String mqttUrl, ControllerAssembly.Wiring w, PackHardware hw,
-                                              Consumer<PackSample> localSink) {
+                                              LocalSink localSink) {
         MqttTopics topics = new MqttTopics(cfg.mqtt().topicRoot(), cfg.pack().id());
         Path spoolDir = cfg.mqtt().spoolDirectory().isEmpty()
                 ? Path.of(cfg.persistence().directory(), "mqtt-spool", cfg.pack().id())
