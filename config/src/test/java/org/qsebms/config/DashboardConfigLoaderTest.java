@@ -3,7 +3,13 @@ package org.qsebms.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DashboardConfigLoaderTest {
@@ -73,5 +79,27 @@ class DashboardConfigLoaderTest {
                 .hasMessageStartingWith("dashboard.enabled: expected true or false");
         assertThatThrownBy(() -> loader.parse(MINIMAL + "dashboard:\n  prot: 80\n", "test"))
                 .hasMessageContaining("dashboard").hasMessageContaining("prot");
+    }
+
+    @Test
+    void docsConfigurationListsExactlyTheKeysTheLoaderAccepts() throws Exception {
+        Set<String> documented = new TreeSet<>();
+        for (String line : Files.readAllLines(Path.of("..", "docs", "configuration.md"))) {
+            if (line.startsWith("| `dashboard.")) {
+                Matcher m = Pattern.compile("`dashboard\\.(\\w+)`").matcher(line.substring(0, line.indexOf(" |", 2)));
+                while (m.find()) {
+                    documented.add(m.group(1));
+                }
+            }
+        }
+        String message = "";
+        try {
+            loader.parse(MINIMAL + "dashboard:\n  notAKey: 1\n", "test");
+        } catch (ConfigException e) {
+            message = e.getMessage();
+        }
+        Matcher allowed = Pattern.compile("allowed keys here are \\[([^]]*)]").matcher(message);
+        assertThat(allowed.find()).as(message).isTrue();
+        assertThat(documented).containsExactlyInAnyOrder(allowed.group(1).split(", "));
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.qsebms.bms.control.ControllerEvent;
 import org.qsebms.bms.protection.FaultEvent;
 import org.qsebms.bms.telemetry.LocalSink;
@@ -38,13 +39,21 @@ public final class DashboardFeed implements LocalSink {
     private final History history;
     private final Map<String, Alarm> alarms = new LinkedHashMap<>();
     private final ArrayDeque<Note> notes = new ArrayDeque<>();
+    private final LongSupplier epochMillis;
     private long lastEpochMillis;
+    private long lastNanos;
     private long version;
     private boolean haveSample;
     private boolean closed;
 
     /** A feed keeping {@code historyPoints} samples of history. */
     public DashboardFeed(int cells, int temperatureChannels, int historyPoints) {
+        this(cells, temperatureChannels, historyPoints, System::currentTimeMillis);
+    }
+
+    /** As above; {@code epochMillis} dates the events that come before the first sample. */
+    DashboardFeed(int cells, int temperatureChannels, int historyPoints, LongSupplier epochMillis) {
+        this.epochMillis = epochMillis;
         this.cells = cells;
         this.temperatureChannels = temperatureChannels;
         this.latest = new PackSample(cells, temperatureChannels);
@@ -55,6 +64,7 @@ public final class DashboardFeed implements LocalSink {
     public synchronized void sample(PackSample s) {
         latest.copyFrom(s);
         lastEpochMillis = s.epochMillis;
+        lastNanos = s.nanos;
         haveSample = true;
         history.append(s);
         version++;
@@ -63,7 +73,8 @@ public final class DashboardFeed implements LocalSink {
 
     @Override
     public synchronized void event(ControllerEvent e) {
-        long at = lastEpochMillis == 0 ? System.currentTimeMillis() : lastEpochMillis;
+        // the event's loop-clock time, placed on the wall clock by the last sample (which carries both)
+        long at = haveSample ? lastEpochMillis + (e.nanos() - lastNanos) / 1_000_000L : epochMillis.getAsLong();
         switch (e) {
             case ControllerEvent.FaultEdge fe -> fault(fe.fault(), at);
             case ControllerEvent.StateChange sc -> note(at, sc.from() + " \u2192 " + sc.to() + ": " + sc.reason());

@@ -65,6 +65,7 @@
     ctx.lineWidth = 1.5 * px;
     ctx.font = (11 * px) + 'px sans-serif';
     ctx.textBaseline = 'middle';
+    ctx.textAlign = 'left';
     let lastLabelY = -Infinity;
     for (const [name, volts] of levels) {
       const y = Math.round(u.valToPos(volts, 'y', true));
