@@ -9,7 +9,14 @@ public record BmsConfig(
         HalConfig hal,
         MqttConfig mqtt,
         PersistenceConfig persistence,
-        HealthConfig health) {
+        HealthConfig health,
+        DashboardConfig dashboard) {
+
+    /** Without a {@code dashboard:} section: the dashboard is off. */
+    public BmsConfig(PackConfig pack, ChemistryPreset chemistry, ProtectionLimits limits, LoopConfig loop, HalConfig hal,
+                     MqttConfig mqtt, PersistenceConfig persistence, HealthConfig health) {
+        this(pack, chemistry, limits, loop, hal, mqtt, persistence, health, DashboardConfig.OFF);
+    }
 
     /** Without a {@code health:} section: the preset's values, the default end-of-life multiple, full discharges between the MOLs. */
     public BmsConfig(PackConfig pack, ChemistryPreset chemistry, ProtectionLimits limits, LoopConfig loop, HalConfig hal,
@@ -19,19 +26,24 @@ public record BmsConfig(
 
     public BmsConfig withMqttUrl(String url) {
         return new BmsConfig(pack, chemistry, limits, loop, hal,
-                mqtt.withUrl(url), persistence, health);
+                mqtt.withUrl(url), persistence, health, dashboard);
     }
 
     public BmsConfig withMqtt(MqttConfig newMqtt) {
-        return new BmsConfig(pack, chemistry, limits, loop, hal, newMqtt, persistence, health);
+        return new BmsConfig(pack, chemistry, limits, loop, hal, newMqtt, persistence, health, dashboard);
     }
 
     public BmsConfig withPackId(String id) {
         return new BmsConfig(new PackConfig(id, pack.chemistry(), pack.seriesCells(), pack.capacityAh()), chemistry,
-                limits, loop, hal, mqtt, persistence, health);
+                limits, loop, hal, mqtt, persistence, health, dashboard);
     }
 
     public BmsConfig withPersistenceDirectory(String dir) {
-        return new BmsConfig(pack, chemistry, limits, loop, hal, mqtt, new PersistenceConfig(dir, persistence.interval()), health);
+        return new BmsConfig(pack, chemistry, limits, loop, hal, mqtt, new PersistenceConfig(dir, persistence.interval()),
+                health, dashboard);
+    }
+
+    public BmsConfig withDashboard(DashboardConfig newDashboard) {
+        return new BmsConfig(pack, chemistry, limits, loop, hal, mqtt, persistence, health, newDashboard);
     }
 }

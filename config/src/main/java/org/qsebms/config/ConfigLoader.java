@@ -17,7 +17,8 @@ import java.util.Set;
  * Every error is a {@link ConfigException} naming the key path, the value, the allowed range and the fix.
  */
 public final class ConfigLoader {
-    private static final Set<String> ROOT_KEYS = Set.of("pack", "limits", "loop", "hal", "mqtt", "persistence", "health");
+    private static final Set<String> ROOT_KEYS = Set.of("pack", "limits", "loop", "hal", "mqtt", "persistence", "health",
+            "dashboard");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final PresetCatalog presets = new PresetCatalog();
@@ -153,7 +154,40 @@ public final class ConfigLoader {
             persistence = new PersistenceConfig(persistNode.string("directory", "bms-state"),
                     persistNode.duration("interval", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1)));
         }
-        return new BmsConfig(pack, preset, limits, loop, hal, mqtt, persistence, health(r.optionalMapping("health"), preset, limits));
+        return new BmsConfig(pack, preset, limits, loop, hal, mqtt, persistence, health(r.optionalMapping("health"), preset, limits),
+                dashboard(r.optionalMapping("dashboard")));
+    }
+
+    /** The {@code dashboard} section; whether its host may be reached without credentials is decided at start-up. */
+    private static DashboardConfig dashboard(YamlNode n) {
+        DashboardConfig d = DashboardConfig.OFF;
+        if (n == null) {
+            return d;
+        }
+        n.rejectUnknownKeys(Set.of("enabled", "host", "port", "username", "passwordFile", "passwordEnv",
+                "allowAnonymousRemote", "history"));
+        String host = n.string("host", d.host());
+        if (host.isBlank()) {
+            throw new ConfigException(n.child("host"), "is empty; write 127.0.0.1 (this machine only), an interface "
+                    + "address, or 0.0.0.0 for every interface (then credentials are needed)");
+        }
+        String user = n.string("username", "");
+        String file = n.string("passwordFile", "");
+        String env = n.string("passwordEnv", "");
+        if (user.isEmpty() && (!file.isEmpty() || !env.isEmpty())) {
+            throw new ConfigException(n.child("username"), "a password source is configured but no user name; "
+                    + "set dashboard.username or remove dashboard.passwordFile/passwordEnv");
+        }
+        if (!user.isEmpty() && file.isEmpty() && env.isEmpty()) {
+            throw new ConfigException(n.child("username"), "'" + user + "' has no password; set dashboard.passwordFile "
+                    + "(a file whose first line is the password) or dashboard.passwordEnv (an environment variable)");
+        }
+        if (!file.isEmpty() && !env.isEmpty()) {
+            throw new ConfigException(n.child("passwordEnv"), "both passwordFile and passwordEnv are set; keep one");
+        }
+        return new DashboardConfig(n.bool("enabled", true), host, n.integer("port", d.port(), 0, 65535), user, file, env,
+                n.bool("allowAnonymousRemote", false),
+                n.duration("history", d.history(), Duration.ofSeconds(10), Duration.ofHours(24)));
     }
 
     private static HealthConfig health(YamlNode n, ChemistryPreset preset, ProtectionLimits limits) {

@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import org.qsebms.bms.broker.BrokerAccess;
 import org.qsebms.bms.broker.EmbeddedBroker;
+import org.qsebms.bms.dashboard.DashboardFeed;
+import org.qsebms.bms.dashboard.DashboardServer;
 import org.qsebms.bms.runtime.BmsRuntime;
 import org.qsebms.bms.runtime.ConsoleStatusLine;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
@@ -14,9 +16,11 @@ import org.qsebms.bms.sim.Bq76952Simulation;
 import org.qsebms.bms.sim.DriverLevelSimulation;
 import org.qsebms.bms.sim.Plant;
 import org.qsebms.bms.sim.SimulatedHardware;
+import org.qsebms.bms.telemetry.LocalSink;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigException;
 import org.qsebms.config.ConfigLoader;
+import org.qsebms.config.DashboardConfig;
 import org.qsebms.config.DurationText;
 import org.qsebms.config.MqttConfig;
 import org.qsebms.config.PackConfig;
@@ -74,6 +78,23 @@ public final class RunCommand implements Callable<Integer> {
             description = "Directory of the per-cycle record (docs/record.md); default: <state directory>/record.")
     Path record;
 
+    @Option(names = "--dashboard", negatable = true, description = "Serve the live dashboard (on by default with "
+            + "--simulated, otherwise as dashboard.enabled says); --no-dashboard turns it off.")
+    Boolean dashboard;
+
+    @Option(names = "--dashboard-port", paramLabel = "PORT", description = "Dashboard port (default "
+            + DashboardConfig.DEFAULT_PORT + "; 0 picks a free one); turns the dashboard on.")
+    Integer dashboardPort;
+
+    @Option(names = "--dashboard-host", paramLabel = "HOST", description = "Interface the dashboard listens on "
+            + "(default " + DashboardConfig.DEFAULT_HOST + "); beyond loopback it needs dashboard credentials in the "
+            + "file or --dashboard-allow-anonymous-remote. Turns the dashboard on.")
+    String dashboardHost;
+
+    @Option(names = "--dashboard-allow-anonymous-remote", description = "Serve the dashboard beyond loopback without "
+            + "credentials (logged as a warning at every start).")
+    boolean dashboardAllowAnonymousRemote;
+
     @Override
     public Integer call() throws Exception {
         if (!simulated && config == null) {
@@ -93,6 +114,9 @@ public final class RunCommand implements Callable<Integer> {
         if (stateDir != null) {
             cfg = cfg.withPersistenceDirectory(stateDir.toString());
         }
+        boolean implicitDashboard = simulated && !cfg.dashboard().enabled() && dashboard == null && dashboardPort == null
+                && dashboardHost == null;
+        cfg = cfg.withDashboard(dashboardSettings(cfg.dashboard()));
         Duration runFor = duration == null ? null : DurationText.parse("--duration", duration);
         boolean useSimulation = simulated || cfg.hal().backend() == HalBackend.SIMULATED;
         if (!useSimulation && cfg.hal().pi4j().isEmpty() && cfg.hal().bq76952().isEmpty()) {
@@ -158,21 +182,41 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println("qse-bms: pack '" + cfg.pack().id() + "', " + cfg.pack().seriesCells() + " x " + cfg.chemistry().name()
                 + " (" + cfg.pack().capacityAh() + " Ah), loop " + cfg.loop().period().toMillis() + " ms, telemetry " + url
                 + " on " + cfg.mqtt().topicRoot() + "/" + cfg.pack().id() + "/#. Ctrl-C stops.");
-        BmsRuntime runtime = BmsRuntime.start(cfg, hw, plant, url, new ConsoleStatusLine(System.out), !noAutoClose,
+        LocalSink sink = new ConsoleStatusLine(System.out)::accept;
+        DashboardServer dashboardServer = null;
+        if (cfg.dashboard().enabled()) {
+            DashboardFeed feed = DashboardServer.feedFor(cfg, hw.cellVoltages().cellCount(),
+                    hw.temperatures().channelCount());
+            try {
+                dashboardServer = DashboardServer.start(cfg, feed, BmsRuntime.version(), System.getenv(),
+                        implicitDashboard);
+            } catch (RuntimeException e) {
+                if (broker != null) {
+                    broker.close();
+                }
+                hw.close();
+                throw e;
+            }
+            sink = LocalSink.both(sink, feed);
+            System.out.println("dashboard on " + dashboardServer.url() + (dashboardServer.loopbackOnly()
+                    ? "  (this machine only; read-only)" : "  (read-only)"));
+        }
+        BmsRuntime runtime = BmsRuntime.start(cfg, hw, plant, url, sink, !noAutoClose,
                 record != null ? record : BmsRuntime.defaultRecordDirectory(cfg));
         CountDownLatch stopRequested = new CountDownLatch(1);
         EmbeddedBroker brokerToClose = broker;
+        DashboardServer dashboardToClose = dashboardServer;
         // Ctrl-C (SIGINT) and SIGTERM ask the main thread to stop cleanly and exit 0; the shutdown
         // hook remains as a backstop for other ways the JVM may exit.
         StopSignals.onStop(stopRequested::countDown);
-        Thread hook = new Thread(() -> stopAll(runtime, brokerToClose), "bms-shutdown");
+        Thread hook = new Thread(() -> stopAll(runtime, brokerToClose, dashboardToClose), "bms-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         if (runFor != null) {
             stopRequested.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
         } else {
             stopRequested.await();
         }
-        stopAll(runtime, brokerToClose);
+        stopAll(runtime, brokerToClose, dashboardToClose);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException alreadyShuttingDown) {
@@ -182,13 +226,40 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The dashboard settings after the flags: --simulated turns it on unless --no-dashboard. */
+    private DashboardConfig dashboardSettings(DashboardConfig d) {
+        boolean on = dashboard != null ? dashboard
+                : d.enabled() || simulated || dashboardPort != null || dashboardHost != null;
+        if (dashboard != null && !dashboard && (dashboardPort != null || dashboardHost != null)) {
+            throw new ConfigException("--no-dashboard", "contradicts --dashboard-port/--dashboard-host; drop one");
+        }
+        if (dashboardPort != null) {
+            if (dashboardPort < 0 || dashboardPort > 65535) {
+                throw new ConfigException("--dashboard-port", dashboardPort + " is outside 0..65535; give a TCP port, "
+                        + "or 0 for a free one");
+            }
+            d = d.withPort(dashboardPort);
+        }
+        if (dashboardHost != null) {
+            if (dashboardHost.isBlank()) {
+                throw new ConfigException("--dashboard-host", "is empty; give 127.0.0.1, an interface address or "
+                        + "0.0.0.0");
+            }
+            d = d.withHost(dashboardHost);
+        }
+        return d.withEnabled(on).withAllowAnonymousRemote(d.allowAnonymousRemote() || dashboardAllowAnonymousRemote);
+    }
+
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private void stopAll(BmsRuntime runtime, EmbeddedBroker broker) {
+    private void stopAll(BmsRuntime runtime, EmbeddedBroker broker, DashboardServer dashboardServer) {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }
         runtime.close();
+        if (dashboardServer != null) {
+            dashboardServer.close();
+        }
         if (broker != null) {
             broker.close();
         }

@@ -7,7 +7,6 @@ import org.qsebms.bms.command.CommandParser;
 import org.qsebms.bms.telemetry.DiskSpool;
 import org.qsebms.bms.telemetry.LoopTiming;
 import org.qsebms.bms.telemetry.PackHealth;
-import java.util.function.Consumer;
 import org.qsebms.bms.control.CurrentLimitOutput;
 import org.qsebms.bms.loop.ControlLoop;
 import org.qsebms.bms.persistence.PersistenceWriter;
@@ -17,7 +16,7 @@ import org.qsebms.bms.record.CycleRecord;
 import org.qsebms.bms.record.CycleRules;
 import org.qsebms.bms.sim.Plant;
 import org.qsebms.bms.telemetry.MqttTopics;
-import org.qsebms.bms.telemetry.PackSample;
+import org.qsebms.bms.telemetry.LocalSink;
 import org.qsebms.bms.telemetry.TelemetryPublisher;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.hal.PackHardware;
@@ -55,7 +54,7 @@ public final class BmsRuntime implements AutoCloseable {
      * @param autoClose request the contactors to close once the pack is in STANDBY
      */
     public static BmsRuntime start(BmsConfig cfg, PackHardware hw, Plant plant, String mqttUrl,
-                                   Consumer<PackSample> localSink, boolean autoClose) {
+                                   LocalSink localSink, boolean autoClose) {
         return start(cfg, hw, plant, mqttUrl, localSink, autoClose, defaultRecordDirectory(cfg));
     }
 
@@ -66,7 +65,7 @@ public final class BmsRuntime implements AutoCloseable {
 
     /** As above, writing the per-cycle record to {@code recordDir} (docs/record.md). */
     public static BmsRuntime start(BmsConfig cfg, PackHardware hw, Plant plant, String mqttUrl,
-                                   Consumer<PackSample> localSink, boolean autoClose, Path recordDir) {
+                                   LocalSink localSink, boolean autoClose, Path recordDir) {
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, plant, System::currentTimeMillis);
         PersistenceWriter persistence = StatePersistence.restoreAndStart(cfg, w.controller());
         ControlLoop loop = new ControlLoop(w.controller(), cfg.loop().period().toNanos(), cfg.loop().overrunsToFault(),
@@ -116,7 +115,7 @@ public final class BmsRuntime implements AutoCloseable {
 
     /** The telemetry publisher for a pack: spool under the persistence directory unless mqtt.spoolDirectory is set. */
     static TelemetryPublisher createPublisher(BmsConfig cfg, String mqttUrl, ControllerAssembly.Wiring w, PackHardware hw,
-                                              Consumer<PackSample> localSink, LoopTiming loopTiming) {
+                                              LocalSink localSink, LoopTiming loopTiming) {
         MqttTopics topics = new MqttTopics(cfg.mqtt().topicRoot(), cfg.pack().id());
         Path spoolDir = cfg.mqtt().spoolDirectory().isEmpty()
                 ? Path.of(cfg.persistence().directory(), "mqtt-spool", cfg.pack().id())

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.qsebms.bms.command.CommandHandler;
@@ -41,7 +40,7 @@ public final class TelemetryPublisher implements AutoCloseable {
 
     /** Everything the publisher is connected to. */
     public record Wiring(String url, MqttConfig mqtt, MqttTopics topics, SampleRing ring, EventQueue events, int cells,
-                         int temperatureChannels, Consumer<PackSample> localSink, DiskSpool spool, Commands commands,
+                         int temperatureChannels, LocalSink localSink, DiskSpool spool, Commands commands,
                          Supplier<PackHealth> health, String version, Map<String, String> env, LongSupplier epochMillis,
                          LongSupplier nanoClock, LoopTiming loopTiming) {
     }
@@ -211,6 +210,7 @@ public final class TelemetryPublisher implements AutoCloseable {
 
     private void handle(ControllerEvent e) {
         long now = w.epochMillis().getAsLong();
+        w.localSink().event(e);
         switch (e) {
             case ControllerEvent.FaultEdge fe -> {
                 var f = fe.fault();
@@ -247,7 +247,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     }
 
     private void handleSample(PackSample s) {
-        w.localSink().accept(s);
+        w.localSink().sample(s);
         last.copyFrom(s);
         haveLast = true;
         lastPublished = false;
