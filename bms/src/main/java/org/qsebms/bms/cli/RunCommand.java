@@ -59,6 +59,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--state-dir", paramLabel = "DIR", description = "Directory for persisted state; overrides the file.")
     Path stateDir;
 
+    @Option(names = "--no-status-line", description = "Do not print the once-a-second status line (the systemd unit "
+            + "sets this: the journal keeps state changes and fault edges, telemetry carries the samples).")
+    boolean noStatusLine;
+
     @Override
     public Integer call() throws Exception {
         if (!simulated && config == null) {
@@ -125,7 +129,8 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println("qse-bms: pack '" + cfg.pack().id() + "', " + cfg.pack().seriesCells() + " x " + cfg.chemistry().name()
                 + " (" + cfg.pack().capacityAh() + " Ah), loop " + cfg.loop().period().toMillis() + " ms, telemetry " + url
                 + " on " + cfg.mqtt().topicRoot() + "/" + cfg.pack().id() + "/#. Ctrl-C stops.");
-        BmsRuntime runtime = BmsRuntime.start(cfg, hw, plant, url, new ConsoleStatusLine(System.out), !noAutoClose);
+        BmsRuntime runtime = BmsRuntime.start(cfg, hw, plant, url,
+                noStatusLine ? sample -> { } : new ConsoleStatusLine(System.out), !noAutoClose);
         CountDownLatch stopRequested = new CountDownLatch(1);
         EmbeddedBroker brokerToClose = broker;
         // Ctrl-C (SIGINT) and SIGTERM ask the main thread to stop cleanly and exit 0; the shutdown
