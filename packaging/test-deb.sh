@@ -86,6 +86,19 @@ out=$(qse-bms --version)
 echo "$out"
 echo "$out" | grep -q "^qse-bms ${version//\~/-}" || fail "qse-bms --version printed '$out', expected qse-bms ${version//\~/-}"
 
+if [ ! -e /proc/device-tree/model ]; then
+    # off a Raspberry Pi the probe must finish its table with reasons and hints, without Pi4J's log
+    say "qse-bms hal probe off a Pi"
+    rc=0
+    probe=$(cd /var/lib/qse-bms && runuser -u qse-bms -- env ${JAVA_HOME:+JAVA_HOME="$JAVA_HOME"} \
+        qse-bms hal probe --config /etc/qse-bms/config.yaml 2>&1) || rc=$?
+    echo "$probe" | head -n 12
+    [ "$rc" -eq 1 ] || fail "hal probe off a Pi exited $rc, expected 1 (chips do not answer)"
+    echo "$probe" | grep -q "hint: " || fail "hal probe gave no hint"
+    echo "$probe" | grep -Eq "^  temperature 4 " || fail "hal probe did not finish its channel table"
+    if echo "$probe" | grep -Eiq "pi4j|exception|^[[:space:]]+at "; then fail "hal probe printed Pi4J log lines"; fi
+fi
+
 unit=/usr/lib/systemd/system/qse-bms.service
 exec_start=$(sed -n 's/^ExecStart=//p' "$unit")
 java_opts=$(sed -n 's/^Environment="JAVA_OPTS=\(.*\)"$/\1/p' "$unit")
