@@ -112,7 +112,8 @@ log=$(mktemp)
     $exec_start --simulated --duration 10s --broker-port 0) >"$log" 2>&1 || { rc=$?; cat "$log"; fail "ExecStart line exited $rc"; }
 cat "$log"
 grep -q "stopped cleanly" "$log" || fail "the BMS did not report a clean stop"
-grep -qi "exception" "$log" && fail "the run printed an exception"
+if grep -qi "exception" "$log"; then fail "the run printed an exception"; fi
+if grep -q "| SOC " "$log"; then fail "the status line reached the journal despite --no-status-line"; fi
 [ -n "$(find /var/lib/qse-bms -maxdepth 1 -type f -user qse-bms -print -quit)" ] \
     || fail "the run left no state file in /var/lib/qse-bms"
 [ ! -e /var/lib/qse-bms/logs ] || fail "the packaged command wrote log files; logs belong in the journal"

@@ -83,6 +83,10 @@ public final class RunCommand implements Callable<Integer> {
             cfg = cfg.withPersistenceDirectory(stateDir.toString());
         }
         Duration runFor = duration == null ? null : DurationText.parse("--duration", duration);
+        if (brokerPort < 0 || brokerPort > 65535) {
+            throw new ConfigException("--broker-port", brokerPort + " is outside 0..65535; give a TCP port "
+                    + "(1883 is MQTT's, 1024 and above need no root, 0 picks a free one)");
+        }
         boolean useSimulation = simulated || cfg.hal().backend() == HalBackend.SIMULATED;
         if (!useSimulation && cfg.hal().pi4j().isEmpty()) {
             throw new ConfigException("hal.pi4j", "the pi4j backend needs a 'hal.pi4j' wiring section (chips, cell taps, "
