@@ -28,7 +28,15 @@ import picocli.CommandLine.Option;
 /** {@code bms run}: runs the controller on the simulated pack or on configured hardware until Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the BMS control loop at its fixed rate, with telemetry over MQTT.",
-                "With --simulated: a 4-series PSOA||NCM811 virtual pack and an embedded MQTT broker (port 1883 unless --broker-port)."})
+                "With --simulated: a 4-series PSOA||NCM811 virtual pack and an embedded MQTT broker (port 1883 unless --broker-port)."},
+        usageHelpWidth = 110,
+        footer = {"", "The status line, once a second:",
+                "  NORMAL    pack  14.80 V   -1.00 A | cell 3.698..3.702 V | max  25.0 °C | SOC  50.0 % | contactors N-+",
+                "  supervisor state; pack voltage and current (+ charging); lowest..highest cell; hottest sensor;",
+                "  pack SOC; SOH once learned ('(nominal)' until a capacity window has been measured) and the usable",
+                "  capacity at the rate it was measured, when known; contactors as three letters: N main negative,",
+                "  P precharge, + main positive, '-' where that one is open (N-+ = closed for normal operation,",
+                "  NP- = precharging, --- = all open); TRIPPED while a fault is latched."})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--simulated", description = "Run on the simulated pack (default configuration unless --config is given).")
     boolean simulated;
