@@ -32,7 +32,7 @@ public final class ConfigLoader {
             throw new ConfigException("", "configuration file " + file.toAbsolutePath() + " does not exist; "
                     + "pass an existing file with --config (see config/examples/) or use --simulated");
         } catch (IOException e) {
-            throw new ConfigException("", "cannot read configuration file " + file.toAbsolutePath() + ": " + e.getMessage());
+            throw new ConfigException("", FileErrorText.cannotRead("configuration file", file, e));
         }
         return parse(text, file.toString());
     }

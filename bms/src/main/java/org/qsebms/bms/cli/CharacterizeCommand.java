@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.qsebms.bms.replay.CellLogCsv;
 import org.qsebms.bms.replay.LogFormatException;
 import org.qsebms.bms.replay.CharacterizedPresetWriter;
+import org.qsebms.config.FileErrorText;
 import org.qsebms.estimators.characterization.ActivationEnergyPrior;
 import org.qsebms.estimators.characterization.CellCharacterizer;
 import org.qsebms.estimators.characterization.CellTestLog;
@@ -113,7 +114,7 @@ public final class CharacterizeCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         } catch (IOException e) {
-            stderr.println("cannot write " + out + ": " + e.getMessage());
+            stderr.println("cannot write " + out + ": " + FileErrorText.reason(out, e));
             return 2;
         }
     }

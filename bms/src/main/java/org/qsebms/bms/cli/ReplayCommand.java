@@ -18,6 +18,7 @@ import org.qsebms.bms.replay.ReplayPlot;
 import org.qsebms.bms.replay.ReplaySummary;
 import org.qsebms.config.ChemistryPreset;
 import org.qsebms.config.ConfigException;
+import org.qsebms.config.FileErrorText;
 import org.qsebms.config.PresetCatalog;
 import org.qsebms.estimators.characterization.CellTestLog;
 import org.qsebms.estimators.health.UsableCapacityMeter;
@@ -150,7 +151,7 @@ public final class ReplayCommand implements Callable<Integer> {
             stderr.println(e.getMessage());
             return 2;
         } catch (IOException e) {
-            stderr.println("cannot write to " + out + ": " + e.getMessage());
+            stderr.println("cannot write to " + out + ": " + FileErrorText.reason(out, e));
             return 2;
         } catch (UncheckedIOException e) {
             stderr.println(e.getMessage());

@@ -35,7 +35,15 @@ import picocli.CommandLine.Option;
 /** {@code bms run}: runs the controller on the simulated pack or on configured hardware until Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the BMS control loop at its fixed rate, with telemetry over MQTT.",
-                "With --simulated: a 4-series PSOA||NCM811 virtual pack and an embedded MQTT broker (port 1883 unless --broker-port)."})
+                "With --simulated: a 4-series PSOA||NCM811 virtual pack and an embedded MQTT broker (port 1883 unless --broker-port)."},
+        usageHelpWidth = 110,
+        footer = {"", "The status line, once a second:",
+                "  NORMAL    pack  14.80 V   -1.00 A | cell 3.698..3.702 V | max  25.0 °C | SOC  50.0 % | contactors N-+",
+                "  supervisor state; pack voltage and current (+ charging); lowest..highest cell; hottest sensor;",
+                "  pack SOC; SOH once learned ('(nominal)' until a capacity window has been measured) and the usable",
+                "  capacity at the rate it was measured, when known; contactors as three letters: N main negative,",
+                "  P precharge, + main positive, '-' where that one is open (N-+ = closed for normal operation,",
+                "  NP- = precharging, --- = all open); TRIPPED while a fault is latched."})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--simulated", description = "Run on the simulated pack (default configuration unless --config is given).")
     boolean simulated;
@@ -95,6 +103,10 @@ public final class RunCommand implements Callable<Integer> {
             + "credentials (logged as a warning at every start).")
     boolean dashboardAllowAnonymousRemote;
 
+    @Option(names = "--no-status-line", description = "Do not print the once-a-second status line (the systemd unit "
+            + "sets this: the journal keeps state changes and fault edges, telemetry carries the samples).")
+    boolean noStatusLine;
+
     @Override
     public Integer call() throws Exception {
         if (!simulated && config == null) {
@@ -118,6 +130,10 @@ public final class RunCommand implements Callable<Integer> {
                 && dashboardHost == null;
         cfg = cfg.withDashboard(dashboardSettings(cfg.dashboard()));
         Duration runFor = duration == null ? null : DurationText.parse("--duration", duration);
+        if (brokerPort < 0 || brokerPort > 65535) {
+            throw new ConfigException("--broker-port", brokerPort + " is outside 0..65535; give a TCP port "
+                    + "(1883 is MQTT's, 1024 and above need no root, 0 picks a free one)");
+        }
         boolean useSimulation = simulated || cfg.hal().backend() == HalBackend.SIMULATED;
         if (!useSimulation && cfg.hal().pi4j().isEmpty() && cfg.hal().bq76952().isEmpty()) {
             throw new ConfigException("hal.pi4j", "the pi4j backend needs a 'hal.pi4j' wiring section (chips, cell taps, "
@@ -182,7 +198,7 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println("qse-bms: pack '" + cfg.pack().id() + "', " + cfg.pack().seriesCells() + " x " + cfg.chemistry().name()
                 + " (" + cfg.pack().capacityAh() + " Ah), loop " + cfg.loop().period().toMillis() + " ms, telemetry " + url
                 + " on " + cfg.mqtt().topicRoot() + "/" + cfg.pack().id() + "/#. Ctrl-C stops.");
-        LocalSink sink = new ConsoleStatusLine(System.out)::accept;
+        LocalSink sink = noStatusLine ? sample -> { } : new ConsoleStatusLine(System.out)::accept;
         DashboardServer dashboardServer = null;
         if (cfg.dashboard().enabled()) {
             DashboardFeed feed = DashboardServer.feedFor(cfg, hw.cellVoltages().cellCount(),

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.qsebms.config.FileErrorText;
 import org.qsebms.estimators.characterization.CellTestLog;
 
 /**
@@ -24,7 +25,7 @@ public final class CellLogCsv {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return parse(file.getFileName().toString(), in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(FileErrorText.cannotRead("cell log", file, e), e);
         }
     }
 

@@ -17,6 +17,7 @@ import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigException;
 import org.qsebms.config.ConfigLoader;
+import org.qsebms.config.FileErrorText;
 import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.SensorStatus;
 
@@ -36,7 +37,7 @@ public final class ScenarioLoader {
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw new ConfigException("", "cannot read scenario " + file.toAbsolutePath() + ": " + e.getMessage());
+            throw new ConfigException("", FileErrorText.cannotRead("scenario", file, e));
         }
         return parse(text, file.toAbsolutePath().getParent(), file.toString());
     }
@@ -173,7 +174,7 @@ public final class ScenarioLoader {
                     return ScenarioLoads.csv(file, number(n, "load", "scale", 1.0, -1000, 1000),
                             !n.has("repeat") || n.get("repeat").asBoolean());
                 } catch (IOException e) {
-                    throw new ConfigException("load.file", "cannot read drive cycle " + file.toAbsolutePath() + ": " + e.getMessage());
+                    throw new ConfigException("load.file", FileErrorText.cannotRead("drive cycle", file, e));
                 } catch (IllegalArgumentException e) {
                     throw new ConfigException("load.file", e.getMessage());
                 }

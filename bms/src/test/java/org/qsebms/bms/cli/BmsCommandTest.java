@@ -68,6 +68,29 @@ class BmsCommandTest {
     }
 
     @Test
+    void brokerPortOutsideTheTcpRangeNamesTheRange() {
+        assertThat(run("run", "--simulated", "--broker-port", "99999")).isEqualTo(2);
+        assertThat(err.toString()).contains("--broker-port: 99999 is outside 0..65535")
+                .doesNotContain("port out of range");
+    }
+
+    @Test
+    void missingScenarioSaysNoSuchFileNotJustItsName(@TempDir Path dir) {
+        Path missing = dir.resolve("nope.yaml");
+        run("simulate", "--scenario", missing.toString());
+        assertThat(err.toString()).contains("cannot read scenario " + missing + ": no such file")
+                .doesNotContain(missing + ": " + missing);
+    }
+
+    @Test
+    void missingCellLogSaysNoSuchFileNotJustItsName(@TempDir Path dir) {
+        Path missing = dir.resolve("cell.csv");
+        assertThat(run("replay", missing.toString(), "--chemistry", "psoa-ncm811")).isEqualTo(2);
+        assertThat(err.toString()).contains("cannot read cell log " + missing + ": no such file")
+                .doesNotContain(missing + ": " + missing);
+    }
+
+    @Test
     void takenBrokerPortIsRefusedWithAClearMessage(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int code = run("run", "--simulated", "--broker-port", Integer.toString(taken.getLocalPort()),

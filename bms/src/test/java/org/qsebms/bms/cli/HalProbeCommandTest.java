@@ -11,6 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.hal.emulator.EmulatedBoard;
 import org.qsebms.hal.emulator.ManualNanoClock;
+import org.qsebms.hal.Watchdog;
+import org.qsebms.hal.bus.GpioInput;
+import org.qsebms.hal.bus.GpioOutput;
+import org.qsebms.hal.bus.I2cBlockBus;
+import org.qsebms.hal.bus.I2cRegisterBus;
+import org.qsebms.hal.bus.Pause;
+import org.qsebms.hal.bus.SpiBus;
 import org.qsebms.hal.wiring.BoardPorts;
 import org.qsebms.hal.wiring.WiringConfig;
 import picocli.CommandLine;
@@ -47,10 +54,11 @@ class HalProbeCommandTest {
         assertThat(text).contains("scan i2c-1 ADS1115 addresses: 0x48=answers 0x49=answers 0x4A=- 0x4B=-");
         assertThat(text).containsPattern("OK\\s+ADS1115\\s+taps\\s+i2c-1 0x48");
         assertThat(text).containsPattern("OK\\s+MCP3008\\s+ntc\\s+spi0 cs0");
-        assertThat(text).containsPattern("cell 3\\s+i2c-1 0x48 AIN3\\s+3\\.6[34]\\d\\d V\\s+OK");
+        assertThat(text).containsPattern("cell 4\\s+i2c-1 0x48 AIN3\\s+3\\.6[34]\\d\\d V\\s+OK");
+        assertThat(text).containsPattern("cell 1\\s+i2c-1 0x48 AIN0\\s+3\\.6[01]\\d\\d V\\s+OK");
         assertThat(text).containsPattern("current\\s+i2c-1 0x49 AIN0-AIN1\\s+2\\.50\\d\\d A\\s+OK");
         assertThat(text).containsPattern("pack\\s+i2c-1 0x49 AIN2\\s+14\\.5\\d\\d\\d V\\s+OK");
-        assertThat(text).containsPattern("temperature 0\\s+spi0 cs0 CH0\\s+2\\d\\.\\d+ degC OK");
+        assertThat(text).containsPattern("temperature 1\\s+spi0 cs0 CH0\\s+2\\d\\.\\d+ degC OK");
         assertThat(text).contains("all chips answer and every channel reads OK");
     }
 
@@ -60,10 +68,10 @@ class HalProbeCommandTest {
                 b -> b.i2cBus(1).detach(0x49))), "--config", EXAMPLE.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("0x49=MISSING");
+        assertThat(out.toString()).contains("0x49=MISSING")
+                .containsPattern("current\\s+i2c-1 0x49 AIN0-AIN1 .* BUS_ERROR\\s+its chip does not answer");
         assertThat(err.toString())
-                .contains("ADS1115 'shunt' on i2c-1 0x49 does not answer: i2c-1 address 0x49: NACK")
-                .contains("current on i2c-1 0x49 AIN0-AIN1: BUS_ERROR");
+                .contains("ADS1115 'shunt' on i2c-1 0x49 does not answer: i2c-1 address 0x49: NACK");
     }
 
     @Test
@@ -72,7 +80,89 @@ class HalProbeCommandTest {
                 b -> b.mcp3x08("ntc").inputs().openWire(1, 3.3))), "--config", EXAMPLE.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("temperature 1 on spi0 cs0 CH1: OPEN_WIRE");
+        assertThat(err.toString()).contains("temperature 2 on spi0 cs0 CH1: OPEN_WIRE");
+    }
+
+    /** The emulated board, except that SPI bus 0 and every GPIO pin fail to open as they do off a Pi. */
+    private static Function<WiringConfig, BoardPorts> withoutSpiAndGpio() {
+        return wiring -> {
+            EmulatedBoard board = new EmulatedBoard(wiring, new ManualNanoClock(), 9);
+            board.connectPack(new double[] {3.7, 3.7, 3.7, 3.7}, () -> 0.0, new double[] {25, 25, 25, 25});
+            return new BoardPorts() {
+                public I2cRegisterBus i2c(int bus) {
+                    return board.i2c(bus);
+                }
+
+                public I2cBlockBus i2cBlock(int bus) {
+                    return board.i2cBlock(bus);
+                }
+
+                public SpiBus spi(int bus, int chipSelect, int clockHz) {
+                    throw new IllegalStateException("Failed to open SPI device /dev/spidev" + bus + "." + chipSelect);
+                }
+
+                public GpioOutput output(int pin, String purpose) {
+                    throw new IllegalStateException("No gpio chip yet initialized!");
+                }
+
+                public GpioInput input(int pin, String purpose) {
+                    throw new IllegalStateException("No gpio chip yet initialized!");
+                }
+
+                public Pause pause() {
+                    return board.pause();
+                }
+
+                public Watchdog watchdog(String device) {
+                    return board.watchdog(device);
+                }
+
+                public void close() {
+                    board.close();
+                }
+            };
+        };
+    }
+
+    @Test
+    void busesThatCannotBeOpenedStillGiveTheWholeTableWithReasonsAndHints(@TempDir Path dev) throws Exception {
+        Files.createFile(dev.resolve("i2c-1")); // I2C enabled, no SPI device node, no GPIO chip
+
+        int exit = run(new HalProbeCommand(withoutSpiAndGpio(), dev), "--config", EXAMPLE.toString());
+
+        assertThat(exit).isEqualTo(1);
+        String text = out.toString();
+        assertThat(text).containsPattern("OK\\s+ADS1115\\s+taps\\s+i2c-1 0x48\\s+answers");
+        assertThat(text).containsPattern("OK\\s+ADS1115\\s+shunt\\s+i2c-1 0x49\\s+answers");
+        assertThat(text).containsPattern("FAIL\\s+MCP3008\\s+ntc\\s+spi0 cs0 .*Failed to open SPI device /dev/spidev0.0");
+        assertThat(text).contains("hint: no /dev/spidev0.0: enable SPI (sudo raspi-config nonint do_spi 0");
+        assertThat(text).contains("FAIL GPIO 5, GPIO 6, GPIO 13").contains(": No gpio chip yet initialized!")
+                .contains("hint: no /dev/gpiochip*: this is not a Raspberry Pi");
+        assertThat(text).containsPattern("cell 4\\s+i2c-1 0x48 AIN3\\s+3\\.70\\d\\d V\\s+OK");
+        assertThat(text).containsPattern("temperature 4\\s+spi0 cs0 CH3 .* BUS_ERROR\\s+its chip does not answer");
+        assertThat(err.toString()).contains("MCP3008 'ntc' on spi0 cs0 does not answer")
+                .contains("cannot open GPIO 5, GPIO 6").doesNotContain("temperature 1 on");
+    }
+
+    @Test
+    void aSilentChipOnAnEnabledBusGetsTheWiringHint(@TempDir Path dev) throws Exception {
+        Files.createFile(dev.resolve("i2c-1"));
+
+        int exit = run(new HalProbeCommand(pack(new double[] {3.7, 3.7, 3.7, 3.7}, 0, new double[] {25, 25, 25, 25},
+                b -> b.i2cBus(1).detach(0x48)), dev), "--config", EXAMPLE.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("hint: the chip does not answer on a working bus")
+                .contains("'i2cdetect -y 1'");
+    }
+
+    @Test
+    void withoutTheI2cDeviceNodeTheHintSaysToEnableI2c(@TempDir Path dev) {
+        int exit = run(new HalProbeCommand(pack(new double[] {3.7, 3.7, 3.7, 3.7}, 0, new double[] {25, 25, 25, 25},
+                b -> b.i2cBus(1).detach(0x48)), dev), "--config", EXAMPLE.toString());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString()).contains("hint: no /dev/i2c-1: enable I2C (sudo raspi-config nonint do_i2c 0");
     }
 
     @Test
@@ -80,7 +170,7 @@ class HalProbeCommandTest {
         int exit = run(new HalProbeCommand(), "--config", EXAMPLE.toString(), "--emulated");
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("(emulated)").containsPattern("cell 0\\s+i2c-1 0x48 AIN0\\s+3\\.70\\d\\d V");
+        assertThat(out.toString()).contains("(emulated)").containsPattern("cell 1\\s+i2c-1 0x48 AIN0\\s+3\\.70\\d\\d V");
     }
 
     @Test

@@ -14,11 +14,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qsebms.bms.replay.CellLogCsv;
+import org.qsebms.bms.testing.RealData;
 import org.qsebms.config.PresetCatalog;
 import org.qsebms.estimators.characterization.CellTestLog;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
@@ -34,6 +36,7 @@ import picocli.CommandLine;
  * own OCV and pulse tests, then its drive cycles are replayed. Thresholds are the issue's targets.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(RealData.class)
 class SharedDataValidationTest {
     Path tmp;
     Path data;
@@ -43,7 +46,10 @@ class SharedDataValidationTest {
     @BeforeAll
     void characteriseBothCells(@TempDir Path dir) {
         tmp = dir;
-        data = locateSharedData();
+        data = RealData.find().orElse(null);
+        if (data == null) {
+            return; // every test is skipped by RealData with the reason (aborting here would report 0 tests)
+        }
         String pan = data.resolve("panasonic_18650pf_nca").toString();
         ncaPreset = tmp.resolve("pan18650pf.yaml");
         assertThat(run(new CharacterizeCommand(), "--ocv-test", pan + "/pan18650pf_25C_C20_OCV_native.csv",
@@ -321,15 +327,9 @@ class SharedDataValidationTest {
     }
 
     static Path locateSharedData() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("data");
-            if (Files.isDirectory(candidate.resolve("panasonic_18650pf_nca"))
-                    && Files.isDirectory(candidate.resolve("a123_lfp_plett"))) {
-                return candidate;
-            }
-        }
-        assumeTrue(false, "shared/data not found above " + Path.of("").toAbsolutePath());
-        return null;
+        var found = RealData.find();
+        assumeTrue(found.isPresent(), RealData::missing);
+        return found.get();
     }
 
     record Result(int exit, String out, String err) {

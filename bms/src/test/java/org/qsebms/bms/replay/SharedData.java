@@ -4,21 +4,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.qsebms.bms.testing.RealData;
 
-/** Locates {@code shared/data} by walking up from the working directory; skips the test when absent. */
+/** Locates the real data ({@link RealData}); skips the test, saying how to give the data, when absent. */
 final class SharedData {
     private SharedData() {
     }
 
     static Path dir() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("data");
-            if (Files.isDirectory(candidate.resolve("panasonic_18650pf_nca"))) {
-                return candidate;
-            }
-        }
-        assumeTrue(false, "shared/data not found above " + Path.of("").toAbsolutePath());
-        return null;
+        var found = RealData.find();
+        assumeTrue(found.isPresent(), RealData::missing);
+        return found.get();
     }
 
     static Path file(String relative) {

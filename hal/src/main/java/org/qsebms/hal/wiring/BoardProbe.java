@@ -9,7 +9,8 @@ import org.qsebms.hal.bus.BusException;
 /**
  * Reads a {@link Board} once: pings every chip, then takes one calibrated reading of every
  * configured channel through the front ends. Used by {@code bms hal probe} and by the
- * start-up {@link #selfTest(Board)}.
+ * start-up {@link #selfTest(Board)}. Cells and temperatures are numbered from 1, bottom cell first,
+ * as everywhere else (telemetry, status line, docs).
  */
 public final class BoardProbe {
     private BoardProbe() {
@@ -32,7 +33,7 @@ public final class BoardProbe {
         SensorStatus[] status = new SensorStatus[n];
         hw.cellVoltages().readInto(volts, status);
         for (int i = 0; i < n; i++) {
-            readings.add(new ProbeReport.Reading("cell " + i, board.cellLocations().get(i), volts[i], "V", status[i],
+            readings.add(new ProbeReport.Reading("cell " + (i + 1), board.cellLocations().get(i), volts[i], "V", status[i],
                     hw.cellVoltages().faultDescription(i)));
         }
         double amps = hw.current().readPackAmps();
@@ -48,7 +49,7 @@ public final class BoardProbe {
         SensorStatus[] tStatus = new SensorStatus[t];
         hw.temperatures().readInto(celsius, tStatus);
         for (int i = 0; i < t; i++) {
-            readings.add(new ProbeReport.Reading("temperature " + i, board.temperatureLocations().get(i), celsius[i], "degC",
+            readings.add(new ProbeReport.Reading("temperature " + (i + 1), board.temperatureLocations().get(i), celsius[i], "degC",
                     tStatus[i], hw.temperatures().faultDescription(i)));
         }
         return new ProbeReport(List.copyOf(chips), List.copyOf(readings));

@@ -116,7 +116,7 @@ public final class PackHardwareFactory {
         }
         List<GpioOutput> bleed = new ArrayList<>();
         for (int i = 0; i < wiring.balancingPins().size(); i++) {
-            bleed.add(ports.output(wiring.balancingPins().get(i), "balance cell " + i));
+            bleed.add(ports.output(wiring.balancingPins().get(i), "balance cell " + (i + 1)));
         }
         BalancingSwitches balancing = new GpioBalancingSwitches(bleed, wiring.balancingResistorOhms());
         Optional<SwitchedLoad> fan = wiring.fanPin() >= 0

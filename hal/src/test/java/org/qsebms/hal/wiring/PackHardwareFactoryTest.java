@@ -58,7 +58,7 @@ class PackHardwareFactoryTest {
         emulated.mcp3x08("ntc").inputs().shortToGround(2);
 
         assertThatThrownBy(() -> BoardProbe.selfTest(board))
-                .hasMessageContaining("temperature 2 on spi0 cs0 CH2: SHORT_CIRCUIT")
+                .hasMessageContaining("temperature 3 on spi0 cs0 CH2: SHORT_CIRCUIT")
                 .hasMessageContaining("shorted");
     }
 
