@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.qsebms.bms.replay.CellLogCsv;
+import org.qsebms.bms.replay.CellLogPlausibility;
 import org.qsebms.bms.replay.LogFormatException;
 import org.qsebms.bms.replay.CharacterizedPresetWriter;
 import org.qsebms.config.FileErrorText;
@@ -74,6 +75,7 @@ public final class CharacterizeCommand implements Callable<Integer> {
         List<CellTestLog> pulses = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         try {
+            CellLogPlausibility.checkCapacity("--capacity-ah", capacityAh);
             for (Path p : ocvTests) {
                 ocv.add(CellLogCsv.read(p));
                 sources.add(p.getFileName().toString());
@@ -81,6 +83,12 @@ public final class CharacterizeCommand implements Callable<Integer> {
             for (Path p : pulseTests) {
                 pulses.add(CellLogCsv.read(p));
                 sources.add(p.getFileName().toString());
+            }
+            for (CellTestLog log : ocv) {
+                CellLogPlausibility.check(log, capacityAh);
+            }
+            for (CellTestLog log : pulses) {
+                CellLogPlausibility.check(log, capacityAh);
             }
         } catch (LogFormatException | UncheckedIOException e) {
             stderr.println(e.getMessage());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.qsebms.bms.replay.CellLogCsv;
+import org.qsebms.bms.replay.CellLogPlausibility;
 import org.qsebms.bms.replay.LogFormatException;
 import org.qsebms.bms.record.LogCycleRecorder;
 import org.qsebms.bms.replay.LogReplay;
@@ -108,9 +109,16 @@ public final class ReplayCommand implements Callable<Integer> {
             return 2;
         }
         try {
+            if (capacityAh != null) {
+                CellLogPlausibility.checkCapacity("--capacity-ah", capacityAh);
+            }
+            if (capacityPriorAh != null) {
+                CellLogPlausibility.checkCapacity("--capacity-prior-ah", capacityPriorAh);
+            }
             ChemistryPreset preset = new PresetCatalog().load(model.chemistry != null ? model.chemistry : model.preset.toString());
             EcmParameters cell = withCapacity(preset.cell(), capacityAh);
             CellTestLog log = CellLogCsv.read(file);
+            CellLogPlausibility.check(log, cell.capacityAh());
             UsableCapacityMeter usable = null;
             if (cutoffVolts != null) {
                 double charge = chargeVolts != null ? chargeVolts : preset.limits().cellOverVoltage().mol();

@@ -1,6 +1,7 @@
 package org.qsebms.estimators.limits;
 
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.EquivalentCircuitModel;
 
 /**
  * Charge and discharge current limits per cell (state of function) from the ECM: the largest
@@ -14,10 +15,13 @@ import org.qsebms.estimators.model.EcmParameters;
  * dendrite risk of charging lithium metal cold; then a temperature trapezoid (foxBMS style:
  * charge falls linearly to zero at {@code chargeZeroCelsius}, both fall to zero at
  * {@code hotZeroCelsius}) and the rated currents. Both limits are reported as non-negative
- * magnitudes. {@link #limitsAmps} allocates nothing.
+ * magnitudes. The circuit's equations (the RC pairs' step response over the horizon, the
+ * resistance after it) are {@link EquivalentCircuitModel}'s, shared with the SOC filters and the
+ * simulated cell. {@link #limitsAmps} allocates nothing.
  */
 public final class CurrentLimitEstimator {
     private final EcmParameters cell;
+    private final EquivalentCircuitModel model;
     private final CurrentLimitSettings settings;
     /**
      * R1 charged over the horizon: fixed by the cell and the settings, so computed once, unless the
@@ -32,17 +36,18 @@ public final class CurrentLimitEstimator {
 
     public CurrentLimitEstimator(EcmParameters cell, CurrentLimitSettings settings) {
         this.cell = cell;
+        this.model = new EquivalentCircuitModel(cell);
         this.settings = settings;
         double h = settings.horizonSeconds();
-        this.r1OhmsOverHorizon = cell.r1Ohms() * (1 - Math.exp(-h / cell.tau1Seconds()));
-        this.r2OhmsOverHorizon = cell.r2Ohms() * (1 - Math.exp(-h / cell.tau2Seconds()));
+        this.r1OhmsOverHorizon = model.fastOhmsCharged(Math.exp(-h / cell.tau1Seconds()));
+        this.r2OhmsOverHorizon = model.slowOhmsCharged(Math.exp(-h / cell.tau2Seconds()));
         double[] tau1 = cell.timeConstants().tau1Seconds();
         double[] tau2 = cell.timeConstants().tau2Seconds();
         this.r1OhmsOverHorizonAt = new double[tau1.length];
         this.r2OhmsOverHorizonAt = new double[tau2.length];
         for (int k = 0; k < tau1.length; k++) {
-            r1OhmsOverHorizonAt[k] = cell.r1Ohms() * (1 - Math.exp(-h / tau1[k]));
-            r2OhmsOverHorizonAt[k] = cell.r2Ohms() * (1 - Math.exp(-h / tau2[k]));
+            r1OhmsOverHorizonAt[k] = model.fastOhmsCharged(Math.exp(-h / tau1[k]));
+            r2OhmsOverHorizonAt[k] = model.slowOhmsCharged(Math.exp(-h / tau2[k]));
         }
     }
 
@@ -67,9 +72,9 @@ public final class CurrentLimitEstimator {
      * charged parts at this temperature) is looked up once. Allocates nothing.
      */
     public void limitsAmps(double soc, double rcVolts, double celsius, double r0Scale, double[] out) {
-        double f = cell.resistanceFactor(celsius);
-        double ocv = cell.ocv().voltsAt(soc, celsius);
-        double ocvDrift = Math.abs(cell.ocv().slopeAt(soc, celsius)) * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
+        double f = model.temperatureFactor(celsius);
+        double ocv = model.ocvVolts(soc, celsius);
+        double ocvDrift = Math.abs(model.ocvSlope(soc, celsius)) * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
         double fastNow = cell.socFactor(soc, celsius);
         double slowNow = cell.slowSocFactor(soc, celsius);
         double r1Charged = r1OhmsOverHorizon;
@@ -115,11 +120,10 @@ public final class CurrentLimitEstimator {
      */
     private double effectiveOhms(double soc, double celsius, double f, double r0Scale, double ratedAmps,
             double fastNow, double slowNow, double r1Charged, double r2Charged) {
-        double end = soc + ratedAmps * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
+        double end = soc + model.socChange(ratedAmps, settings.horizonSeconds());
         double fastFactor = Math.max(fastNow, cell.socFactor(end, celsius));
         double slowFactor = Math.max(slowNow, cell.slowSocFactor(end, celsius));
-        double fast = (cell.r0Ohms() * r0Scale + r1Charged) * fastFactor;
-        return (fast + r2Charged * slowFactor) * f;
+        return model.ohmsAfterHorizon(r0Scale, r1Charged, r2Charged, fastFactor, slowFactor, f);
     }
 
     /** 0 at or below {@code zero}, 1 at or above {@code full}, linear in between. */

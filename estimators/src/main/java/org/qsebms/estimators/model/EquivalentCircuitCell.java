@@ -2,11 +2,13 @@ package org.qsebms.estimators.model;
 
 /**
  * One cell simulated by its equivalent circuit: OCV(SOC, T) + R0 + two RC pairs, stepped with
- * the exact zero-order-hold discretisation of the RC pairs. Mutable state, no allocation per step.
+ * the exact zero-order-hold discretisation of the RC pairs: {@link EquivalentCircuitModel}'s
+ * equations, the same the SOC filters predict with. Mutable state, no allocation per step.
  * Current is positive while charging.
  */
 public final class EquivalentCircuitCell {
     private final EcmParameters params;
+    private final EquivalentCircuitModel model;
     private double soc;
     private double rc1Volts;
     private double rc2Volts;
@@ -15,26 +17,27 @@ public final class EquivalentCircuitCell {
 
     public EquivalentCircuitCell(EcmParameters params, double initialSoc, double celsius) {
         this.params = params;
+        this.model = new EquivalentCircuitModel(params);
         this.soc = initialSoc;
         this.celsius = celsius;
     }
 
     /** Advances the cell by {@code dtSeconds} at constant current {@code amps} (charging positive). */
     public void step(double amps, double dtSeconds) {
-        double factor = params.resistanceFactor(celsius);
-        double a1 = Math.exp(-dtSeconds / params.tau1SecondsAt(celsius));
-        double a2 = Math.exp(-dtSeconds / params.tau2SecondsAt(celsius));
-        rc1Volts = a1 * rc1Volts + (1 - a1) * params.r1Ohms() * factor * params.socFactor(soc, celsius) * amps;
-        rc2Volts = a2 * rc2Volts + (1 - a2) * params.r2Ohms() * factor * params.slowSocFactor(soc, celsius) * amps;
-        soc += amps * dtSeconds / (3600.0 * params.capacityAh());
+        double factor = model.temperatureFactor(celsius);
+        rc1Volts = model.nextFastVolts(rc1Volts, model.fastDecay(dtSeconds, celsius),
+                model.fastFactor(soc, celsius, factor), amps);
+        rc2Volts = model.nextSlowVolts(rc2Volts, model.slowDecay(dtSeconds, celsius),
+                model.slowFactor(soc, celsius, factor), amps);
+        soc += model.socChange(amps, dtSeconds);
         lastAmps = amps;
     }
 
     /** Terminal voltage for the current applied in the last step. */
     public double terminalVolts() {
         double ocvSoc = Math.max(0.0, Math.min(1.0, soc));
-        double factor = params.resistanceFactor(celsius) * params.socFactor(ocvSoc, celsius);
-        return params.ocv().voltsAt(ocvSoc, celsius) + lastAmps * params.r0Ohms() * factor + rc1Volts + rc2Volts;
+        double r0Volts = model.r0Volts(ocvSoc, celsius, model.temperatureFactor(celsius), lastAmps);
+        return model.terminalVolts(ocvSoc, celsius, 0.0, r0Volts, rc1Volts, rc2Volts);
     }
 
     public double soc() {

@@ -2,6 +2,7 @@ package org.qsebms.estimators.soc;
 
 import java.util.Arrays;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.EquivalentCircuitModel;
 
 /**
  * Extended Kalman filter for the SOC of every cell of a series string, on the equivalent-circuit
@@ -12,7 +13,9 @@ import org.qsebms.estimators.model.EcmParameters;
  * and coulomb counting
  * {@code soc += inverseCapacityScale I dt / (3600 capacityAh)}, with Plett's hysteresis h tracked
  * deterministically beside the filter. {@link EkfAdaptation} sets how freely the two parameter
- * states move; {@link EkfAdaptation#OFF} freezes them (the plain three-state filter).
+ * states move; {@link EkfAdaptation#OFF} freezes them (the plain three-state filter). The model's
+ * equations (prediction, measurement, the start from a voltage) are {@link EquivalentCircuitModel}'s,
+ * shared with the current limits and the simulated cell.
  *
  * <p>Numerics: covariance update in Joseph form (symmetric positive semi-definite by
  * construction), innovations gated at {@link EkfTuning#gateSigmas()} sigmas (outliers rejected,
@@ -48,6 +51,7 @@ public final class EkfSocEstimator implements SocEstimator {
     private static final double MIN_VARIANCE = 1e-12;
 
     private final EcmParameters cell;
+    private final EquivalentCircuitModel model;
     private final HysteresisModel hysteresis;
     private final EkfTuning tuning;
     private final EkfAdaptation adaptation;
@@ -87,6 +91,7 @@ public final class EkfSocEstimator implements SocEstimator {
             throw new IllegalArgumentException("cellCount must be >= 1, got " + cellCount);
         }
         this.cell = cell;
+        this.model = new EquivalentCircuitModel(cell);
         this.hysteresis = hysteresis;
         this.tuning = tuning;
         this.adaptation = adaptation;
@@ -117,16 +122,17 @@ public final class EkfSocEstimator implements SocEstimator {
 
     @Override
     public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
-        boolean perCell = !cell.timeConstants().isEmpty();
+        boolean perCell = model.timeConstantsDependOnTemperature();
         double innovationForget = tuning.innovationWindowSeconds() > 0
                 ? Math.exp(-dtSeconds / tuning.innovationWindowSeconds()) : 1.0;
-        double a1 = Math.exp(-dtSeconds / cell.tau1Seconds());
-        double a2 = Math.exp(-dtSeconds / cell.tau2Seconds());
+        // without a temperature table the decays are the nominal time constants' at any temperature
+        double a1 = model.fastDecay(dtSeconds, 25);
+        double a2 = model.slowDecay(dtSeconds, 25);
         for (int i = 0; i < cells; i++) {
-            double f = cell.resistanceFactor(cellCelsius[i]);
+            double f = model.temperatureFactor(cellCelsius[i]);
             if (perCell) {
-                a1 = Math.exp(-dtSeconds / cell.tau1SecondsAt(cellCelsius[i]));
-                a2 = Math.exp(-dtSeconds / cell.tau2SecondsAt(cellCelsius[i]));
+                a1 = model.fastDecay(dtSeconds, cellCelsius[i]);
+                a2 = model.slowDecay(dtSeconds, cellCelsius[i]);
             }
             if (!initialised[i]) {
                 initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f);
@@ -137,10 +143,7 @@ public final class EkfSocEstimator implements SocEstimator {
     }
 
     private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f) {
-        double r0Amps = cell.r0Ohms() * r0Scale[i] * f * amps;
-        soc[i] = cell.ocv().socAt(volts - r0Amps, celsius);
-        // once more with R0 at that SOC
-        soc[i] = cell.ocv().socAt(volts - r0Amps * cell.socFactor(soc[i], celsius), celsius);
+        soc[i] = model.socFromVolts(volts, amps, celsius, f, r0Scale[i]);
         initialised[i] = true;
         resetCovariance(i);
         // a SOC read from the voltage carries the OCV table's error in full
@@ -150,13 +153,13 @@ public final class EkfSocEstimator implements SocEstimator {
     /** x = f(x, u); P = F P F' + Q with F = I except F[soc][cap] = g, F[1][1] = a1, F[2][2] = a2. */
     private void predict(int i, double amps, double dt, double a1, double a2, double celsius,
             double temperatureFactor) {
-        double f = temperatureFactor * cell.socFactor(soc[i], celsius);
-        double fSlow = temperatureFactor * cell.slowSocFactor(soc[i], celsius);
-        double g = amps * dt / (3600.0 * cell.capacityAh());
+        double f = model.fastFactor(soc[i], celsius, temperatureFactor);
+        double fSlow = model.slowFactor(soc[i], celsius, temperatureFactor);
+        double g = model.socChange(amps, dt);
         double dz = g * inverseCapacityScale[i];
         soc[i] = clamp01(soc[i] + dz);
-        v1[i] = a1 * v1[i] + (1 - a1) * cell.r1Ohms() * f * amps;
-        v2[i] = a2 * v2[i] + (1 - a2) * cell.r2Ohms() * fSlow * amps;
+        v1[i] = model.nextFastVolts(v1[i], a1, f, amps);
+        v2[i] = model.nextSlowVolts(v2[i], a2, fSlow, amps);
         h[i] = hysteresis.next(h[i], dz);
         int b = NN * i;
         // rows: P <- F P
@@ -174,8 +177,8 @@ public final class EkfSocEstimator implements SocEstimator {
         }
         double sz = tuning.currentSigmaAmps() * dt * inverseCapacityScale[i] / (3600.0 * cell.capacityAh());
         double drift = tuning.socDriftSigmaPerHour();
-        double s1 = (1 - a1) * cell.r1Ohms() * f * tuning.currentSigmaAmps();
-        double s2 = (1 - a2) * cell.r2Ohms() * fSlow * tuning.currentSigmaAmps();
+        double s1 = model.fastInputOhms(a1, f) * tuning.currentSigmaAmps();
+        double s2 = model.slowInputOhms(a2, fSlow) * tuning.currentSigmaAmps();
         double sr = adaptation.r0ScaleSigmaPerSqrtHour();
         double sc = adaptation.capacitySigmaPerSqrtHour();
         p[b] += sz * sz + drift * drift * dt / 3600.0;
@@ -198,10 +201,10 @@ public final class EkfSocEstimator implements SocEstimator {
      */
     private void correct(int i, double amps, double volts, double celsius, double f, double innovationForget) {
         double z = clamp01(soc[i]);
-        double r0Volts = cell.r0Ohms() * f * cell.socFactor(z, celsius) * amps;
-        double predicted = cell.ocv().voltsAt(z, celsius) + hysteresis.magnitudeVolts() * h[i]
-                + r0Volts * r0Scale[i] + v1[i] + v2[i];
-        double slope = cell.ocv().slopeAt(z, celsius);
+        double r0Volts = model.r0Volts(z, celsius, f, amps);
+        double predicted = model.terminalVolts(z, celsius, hysteresis.magnitudeVolts() * h[i], r0Volts * r0Scale[i],
+                v1[i], v2[i]);
+        double slope = model.ocvSlope(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
         double innovation = volts - predicted;

@@ -9,6 +9,10 @@ import org.qsebms.estimators.model.EcmParameters;
  * {@code [soc, v1, v2, r0Scale, inverseCapacityScale]} and one 5x5 covariance matrix per cell,
  * written with Hipparchus matrices and the equations as printed (F P F' + Q, K = P H' / S, Joseph
  * update). Allocates freely; it exists so that tests can check the hand-unrolled filter against it.
+ *
+ * <p>It writes the equivalent circuit's equations out itself, on purpose, instead of calling
+ * {@code EquivalentCircuitModel} as the production filters, the current limits and the simulated
+ * cell do: an independent check that shared the model's code would share its mistakes.
  */
 public final class ReferenceEkfSocEstimator implements SocEstimator {
     private final EcmParameters cell;
