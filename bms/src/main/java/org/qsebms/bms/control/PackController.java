@@ -40,7 +40,8 @@ public final class PackController {
     private long usableRevisionSeen;
     private CurrentLimitEstimator stateOfFunction;
     private long healthRevisionSeen;
-    private double[] bleedAmps = new double[0];
+    /** Each cell's balancing bleed current over the last interval (cell volts over the resistor while switched on). */
+    private final double[] bleedAmps;
     private volatile CurrentLimitOutput limitOutput = CurrentLimitOutput.NONE;
     private double softShortThresholdAmps = Double.POSITIVE_INFINITY;
     /** Each cell's SOC estimate of this tick, copied once for the detectors that take an array. */
@@ -93,6 +94,7 @@ public final class PackController {
         this.m = new PackMeasurement(cells, temps);
         this.sample = new PackSample(cells, temps);
         this.cellSoc = new double[cells];
+        this.bleedAmps = new double[cells];
     }
 
     /** Runs one tick at loop time {@code nowNanos}. */
@@ -110,7 +112,9 @@ public final class PackController {
         double dt = lastNanos == Long.MIN_VALUE ? 0.0 : (nowNanos - lastNanos) / 1e9;
         lastNanos = nowNanos;
         if (valid) {
+            measureBleed();
             soc.update(m.packAmps, m.cellVolts, m.celsiusAtCell, dt);
+            countBleed(dt);
             for (int i = 0; i < cellSoc.length; i++) {
                 cellSoc[i] = soc.cellSoc(i);
             }
@@ -166,10 +170,12 @@ public final class PackController {
     }
 
     /**
-     * Feeds a soft-short (dendrite) detector every valid tick and reports each cell's score to the
-     * protection: 0 until the detector flags the cell (rest self-discharge, abrupt voltage drops and
-     * SOC drift from the string median, combined), then RSL (0.6) at the threshold, rising to MSL
-     * (0.9) at 1.5 times the self-discharge threshold or a combined detector score of 0.9.
+     * Feeds a soft-short (dendrite) detector every valid tick, with each cell's bleed current, and
+     * reports each cell's score to the protection: 0 while the detector does not flag the cell (rest
+     * self-discharge, abrupt voltage drops and the bleed-corrected SOC drift from the string median,
+     * combined), then {@code 0.6 * leak / threshold} between RSL (0.6, at the threshold) and 1, so
+     * MSL (0.9) from 1.5 times the threshold, or the combined detector score if higher. The
+     * detector holds a flag and its leak estimate until a rest measurement clears it.
      */
     public void attachSoftShortDetector(SoftShortDetector detector, double thresholdAmps) {
         this.softShort = detector;
@@ -177,16 +183,21 @@ public final class PackController {
         this.softShortFlagged = new boolean[m.cellCount()];
     }
 
+    /** The soft-short detector fed by this controller, or null. */
+    public SoftShortDetector softShortDetector() {
+        return softShort;
+    }
+
     private void detectSoftShorts(double dt) {
         if (softShort == null) {
             return;
         }
-        softShort.update(m.packAmps, m.cellVolts, cellSoc, dt);
+        softShort.update(m.packAmps, m.cellVolts, cellSoc, bleedAmps, dt);
         for (int i = 0; i < cellSoc.length; i++) {
             // Only a statistically confirmed excess (the detector's flag) counts; its size then sets
             // the level: RSL at the threshold, MSL from 1.5 times the threshold.
             double score = softShort.isFlagged(i) ? Math.max(0.6, Math.min(1.0,
-                    Math.max(0.6 * softShort.selfDischargeAmps(i) / softShortThresholdAmps, softShort.score(i)))) : 0.0;
+                    Math.max(0.6 * softShort.leakAmps(i) / softShortThresholdAmps, softShort.score(i)))) : 0.0;
             protection.reportSoftShortScore(i, score);
             boolean flagged = softShort.isFlagged(i);
             if (flagged != softShortFlagged[i]) {
@@ -208,17 +219,31 @@ public final class PackController {
         }
         this.health = tracker;
         this.healthRevisionSeen = -1;
-        this.bleedAmps = new double[m.cellCount()];
+    }
+
+    /** The charge each bleeding cell gave its resistor over the last interval, counted by the SOC filter. */
+    private void countBleed(double dt) {
+        if (socFilter == null) {
+            return;
+        }
+        for (int i = 0; i < bleedAmps.length; i++) {
+            if (bleedAmps[i] > 0) {
+                socFilter.countCellDischargeAh(i, bleedAmps[i] * dt / 3600.0);
+            }
+        }
+    }
+
+    /** The switches as they were over the last interval: the current each bleeding cell gave its resistor. */
+    private void measureBleed() {
+        double bleedOhms = hw.balancing().bleedOhms();
+        for (int i = 0; i < bleedAmps.length; i++) {
+            bleedAmps[i] = hw.balancing().isOn(i) ? m.cellVolts[i] / bleedOhms : 0.0;
+        }
     }
 
     private void trackHealth(double dt) {
         if (health == null) {
             return;
-        }
-        // the switches as they were over the last interval: the charge each bleeding cell gave to its resistor
-        double bleedOhms = hw.balancing().bleedOhms();
-        for (int i = 0; i < bleedAmps.length; i++) {
-            bleedAmps[i] = hw.balancing().isOn(i) ? m.cellVolts[i] / bleedOhms : 0.0;
         }
         health.update(m.packAmps, m.cellVolts, m.celsiusAtCell, cellSoc, bleedAmps, dt, epochMillis.getAsLong());
         long revision = health.revision();

@@ -33,6 +33,8 @@ public final class DriverLevelSimulation implements Plant, CurrentLimitOutput {
                     + pack.cellCount() + " cells");
         }
         this.pack = pack;
+        // the pack bleeds through the resistor the wiring names, the one the estimators count with
+        pack.setBalancingOhms(wiring.balancingResistorOhms());
         this.board = new EmulatedBoard(wiring, clock, seed);
         // Real converters never return the same code for ever: give each input about two LSB of
         // noise (ADS1115: 125 uV at +-4.096 V; MCP3x08: 3.2 mV for 10 bits at 3.3 V), as on a bench.

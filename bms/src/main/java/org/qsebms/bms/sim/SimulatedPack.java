@@ -8,6 +8,7 @@ import org.qsebms.estimators.model.CellGeometry;
 import org.qsebms.estimators.model.QseCellParameters;
 import org.qsebms.bms.control.CurrentLimitOutput;
 import org.qsebms.hal.ContactorId;
+import org.qsebms.hal.wiring.WiringConfig;
 
 /**
  * The "true" pack of the simulation: a series string of cells stepped by the cell model, with
@@ -32,7 +33,7 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
     private final double[] cellChargedAh;
     private final double[] cellDischargedAh;
     private final boolean[] balancing;
-    private final double balancingOhms;
+    private double balancingOhms = WiringConfig.DEFAULT_BALANCING_RESISTOR_OHMS;
     private final Map<ContactorId, Boolean> commanded = new EnumMap<>(ContactorId.class);
     private final Map<ContactorId, Boolean> welded = new EnumMap<>(ContactorId.class);
     private final Map<ContactorId, Boolean> failsToClose = new EnumMap<>(ContactorId.class);
@@ -102,7 +103,6 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
         this.cellChargedAh = new double[seriesCells];
         this.cellDischargedAh = new double[seriesCells];
         this.balancing = new boolean[seriesCells];
-        this.balancingOhms = 33.0;
         for (int i = 0; i < seriesCells; i++) {
             softShortOhms[i] = Double.POSITIVE_INFINITY;
         }
@@ -284,6 +284,17 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
 
     void setBalancing(int cell, boolean on) {
         balancing[cell] = on;
+    }
+
+    /**
+     * Sets the bleed resistor of every cell (ohm), as the wiring configuration gives it: a cell whose
+     * switch is on discharges through it at its terminal volts over this resistance.
+     */
+    public void setBalancingOhms(double ohms) {
+        if (!(ohms > 0) || !Double.isFinite(ohms)) {
+            throw new IllegalArgumentException("bleed resistor must be a finite number > 0 ohm, got " + ohms);
+        }
+        balancingOhms = ohms;
     }
 
     /** The bleed resistor of every cell (ohm). */

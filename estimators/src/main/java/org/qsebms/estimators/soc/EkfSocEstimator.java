@@ -405,6 +405,19 @@ public final class EkfSocEstimator implements SocEstimator {
         r0Scale[cell] = EkfAdaptation.clampScale(scale);
     }
 
+    /**
+     * Counts charge the cell lost outside the string current the filter is given (its balancing
+     * bleed resistor: cell volts over the resistor while its switch was on, times the time): the
+     * SOC falls by {@code ah} over the cell's capacity, as a known input moves it; the RC states and
+     * the covariance are left as they are. Without this the filter sees a bled cell only through its
+     * voltage and lags the bleed.
+     */
+    public void countCellDischargeAh(int cell, double ah) {
+        if (ah > 0) {
+            soc[cell] = clamp01(soc[cell] - ah / cellCapacityAh(cell));
+        }
+    }
+
     /** The capacity the filter currently uses for this cell (adapted when adaptation is on). */
     public double cellCapacityAh(int cell) {
         return this.cell.capacityAh() / inverseCapacityScale[cell];

@@ -2,17 +2,39 @@ package org.qsebms.estimators.softshort;
 
 import java.util.Arrays;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.OcvCurve;
 
 /**
- * Excess self-discharge at rest. While the string rests, each cell's voltage drift is fitted by
- * running least squares (from {@code settleSeconds} after the current stopped); drift common to all
- * cells (relaxation, temperature) is removed by subtracting the median drift, and the excess drop
- * becomes a current through the OCV slope and capacity:
- * {@code I_sd = excess dV/dt / (dOCV/dSOC) * 3600 * Q}. Any current above the rest band clears the fit.
+ * Excess self-discharge at rest. While the string rests (the pack current inside the rest band;
+ * a balancing bleed does not end a rest), each cell's voltage is fitted by running least squares
+ * against time, from {@code settleSeconds} after the current stopped. The voltage is first corrected
+ * for the drop the cell's own bleed current causes over the model's R0 and two RC pairs, and the fit
+ * has two more regressors for what the model misses of that drop: the bleed current itself (its drop over R0 and the
+ * fast interface, which at a small current is larger than a linear model says) and the bleed
+ * current filtered with the slow RC pair's time constant. Their coefficients are fitted per cell,
+ * so a bleed resistor switching on and off, or its duty falling as the cells converge, is not read
+ * as a voltage trend whatever the cell's true resistances (small ridges hold them near 0 while a
+ * cell's bleed does not change and cannot be told from the intercept). The fitted
+ * slope becomes the charge the cell loses through the OCV slope at the SOC its own fitted voltage
+ * stands for (not the SOC estimate, which a leak or a flat OCV puts on another segment) and the
+ * capacity: {@code I = -dV/dt / (dOCV/dSOC) * 3600 * Q}. The OCV fall the bleed's charge caused
+ * (the charge the resistor took since the fit began, through the same slope and capacity) is added
+ * back to the voltage before the fit, and what is common to the string (relaxation,
+ * temperature) is removed by subtracting the median over the cells. A bleed read through a
+ * capacity known only to the cells' spread leaves that fraction of it as error, which the standard
+ * error carries, so a heavily bleeding string confirms only leaks well above that. Where the OCV is flatter than
+ * {@link RestSelfDischargeSettings#minOcvSlopeVoltsPerSoc()} the voltage cannot show a leak (an LFP
+ * plateau): the cell gives no measurement and no evidence, rather than a wrong one.
  */
 final class RestSelfDischargeCue {
     private final EcmParameters cell;
+    private final OcvCurve ocv;
     private final RestSelfDischargeSettings settings;
+    private final double capacitySpread;
+    /** Each cell's OCV slope where it rests (V per unit SOC), from its first fitted sample, then its fitted voltage. */
+    private final double[] ocvSlope;
+    /** Each cell's mean bleed current over the fit (A). */
+    private final double[] bleedMeanAmps;
     private final int cells;
     private final StringMedian median;
     private final double[] n;
@@ -21,14 +43,45 @@ final class RestSelfDischargeCue {
     private final double[] stt;
     private final double[] stv;
     private final double[] svv;
+    /** Sums of the fast (bleed amps) and slow (bleed amps filtered with tau2) regressors. */
+    private final double[] sf;
+    private final double[] ss;
+    private final double[] sff;
+    private final double[] sss;
+    private final double[] sfs;
+    private final double[] stf;
+    private final double[] sts;
+    private final double[] sfv;
+    private final double[] ssv;
     private final double[] slope;
     private final double[] slopeSe;
+    private final double[] lossAmps;
     private final double[] amps;
     private final double[] seAmps;
+    private final boolean[] observable;
+    /** Charge each cell gave its bleed resistor since the fit started (Ah). */
+    private final double[] bleedAh;
+    /** Each cell's bleed current filtered with the slow RC pair's time constant (A). */
+    private final double[] bleedSlowAmps;
+    /** Each cell's bleed current filtered with the fast RC pair's time constant (A). */
+    private final double[] bleedFastAmps;
     private double restSeconds;
+    private double lastDt = Double.NaN;
+    private double a1;
+    private double a2;
+    private int observableCells;
 
-    RestSelfDischargeCue(EcmParameters cell, int cells, RestSelfDischargeSettings settings) {
+    /**
+     * @param capacitySpread 1-sigma relative spread of the cells' capacities: a bleed's charge is
+     *                       read through a capacity known to about this much, which adds that
+     *                       fraction of a cell's bleed (and of the string's median bleed) to its standard error
+     */
+    RestSelfDischargeCue(EcmParameters cell, int cells, RestSelfDischargeSettings settings, double capacitySpread) {
+        this.capacitySpread = capacitySpread;
+        this.bleedMeanAmps = new double[cells];
+        this.ocvSlope = new double[cells];
         this.cell = cell;
+        this.ocv = cell.ocv();
         this.settings = settings;
         this.cells = cells;
         this.median = new StringMedian(cells);
@@ -38,13 +91,28 @@ final class RestSelfDischargeCue {
         this.stt = new double[cells];
         this.stv = new double[cells];
         this.svv = new double[cells];
+        this.sf = new double[cells];
+        this.ss = new double[cells];
+        this.sff = new double[cells];
+        this.sss = new double[cells];
+        this.sfs = new double[cells];
+        this.stf = new double[cells];
+        this.sts = new double[cells];
+        this.sfv = new double[cells];
+        this.ssv = new double[cells];
         this.slope = new double[cells];
         this.slopeSe = new double[cells];
+        this.lossAmps = new double[cells];
         this.amps = new double[cells];
         this.seAmps = new double[cells];
+        this.observable = new boolean[cells];
+        this.bleedAh = new double[cells];
+        this.bleedSlowAmps = new double[cells];
+        this.bleedFastAmps = new double[cells];
     }
 
-    void update(double packAmps, double[] cellVolts, double[] cellSoc, double dtSeconds) {
+    void update(double packAmps, double[] cellVolts, double[] bleedAmps, double dtSeconds) {
+        trackBleedDrop(bleedAmps, dtSeconds);
         if (Math.abs(packAmps) > settings.restAmps()) {
             if (restSeconds > 0) {
                 clear();
@@ -57,66 +125,187 @@ final class RestSelfDischargeCue {
         }
         double t = restSeconds - settings.settleSeconds();
         for (int i = 0; i < cells; i++) {
-            double v = cellVolts[i];
+            double f = bleedAmps[i];
+            double w = bleedSlowAmps[i];
+            bleedAh[i] += f * dtSeconds / 3600.0;
+            if (n[i] == 0) {
+                ocvSlope[i] = Math.abs(ocv.slopeAt(ocv.socAt(cellVolts[i])));
+            }
+            // add back the drop of the bleed (over the model's resistances) and the OCV fall its charge caused
+            double v = cellVolts[i] + modelBleedDropVolts(i, f) + ocvSlope[i] * bleedAh[i] / cell.capacityAh();
             n[i] += 1;
             st[i] += t;
             sv[i] += v;
             stt[i] += t * t;
             stv[i] += t * v;
             svv[i] += v * v;
+            sf[i] += f;
+            ss[i] += w;
+            sff[i] += f * f;
+            sss[i] += w * w;
+            sfs[i] += f * w;
+            stf[i] += t * f;
+            sts[i] += t * w;
+            sfv[i] += f * v;
+            ssv[i] += w * v;
             fit(i);
         }
         if (n[0] < 10) {
             return;
         }
-        double medianSlope = median.of(slope);
+        convert(t);
+    }
+
+    /** The bleed current filtered with the slow RC pair's time constant, stepped with the bleed of the last interval. */
+    private void trackBleedDrop(double[] bleedAmps, double dt) {
+        if (dt != lastDt) {
+            lastDt = dt;
+            a1 = Math.exp(-dt / cell.tau1Seconds());
+            a2 = Math.exp(-dt / cell.tau2Seconds());
+        }
         for (int i = 0; i < cells; i++) {
-            double ocvSlope = Math.max(1e-3, Math.abs(cell.ocv().slopeAt(cellSoc[i])));
-            double toAmps = 3600.0 * cell.capacityAh() / ocvSlope;
-            amps[i] = (medianSlope - slope[i]) * toAmps;
+            bleedFastAmps[i] = a1 * bleedFastAmps[i] + (1 - a1) * bleedAmps[i];
+            bleedSlowAmps[i] = a2 * bleedSlowAmps[i] + (1 - a2) * bleedAmps[i];
+        }
+    }
+
+    /** The model's drop for the cell's bleed: over R0 and both RC pairs (V). */
+    private double modelBleedDropVolts(int i, double bleedAmps) {
+        return bleedAmps * cell.r0Ohms() + bleedFastAmps[i] * cell.r1Ohms() + bleedSlowAmps[i] * cell.r2Ohms();
+    }
+
+    /** Each cell's fitted slope as a current lost (A, discharge positive), less its bleed; the excess over the median. */
+    private void convert(double t) {
+        double fitted = Math.max(t, 1e-9);
+        int observed = 0;
+        for (int i = 0; i < cells; i++) {
+            double voltsNow = sv[i] / n[i] + slope[i] * (t - st[i] / n[i]);
+            double k = Math.abs(ocv.slopeAt(ocv.socAt(voltsNow)));
+            ocvSlope[i] = k;
+            observable[i] = k >= settings.minOcvSlopeVoltsPerSoc();
+            double toAmps = 3600.0 * cell.capacityAh() / Math.max(k, settings.minOcvSlopeVoltsPerSoc());
+            bleedMeanAmps[i] = bleedAh[i] * 3600.0 / fitted;
+            lossAmps[i] = -slope[i] * toAmps;
             seAmps[i] = slopeSe[i] * toAmps;
+            if (observable[i]) {
+                observed++;
+            }
+        }
+        observableCells = observed;
+        if (observed < 3) {
+            Arrays.fill(amps, 0);
+            return;
+        }
+        double m = median.ofMasked(lossAmps, observable);
+        double medianBleed = median.ofMasked(bleedMeanAmps, observable);
+        for (int i = 0; i < cells; i++) {
+            amps[i] = observable[i] ? lossAmps[i] - m : 0.0;
+            double own = capacitySpread * bleedMeanAmps[i];
+            double common = capacitySpread * medianBleed;
+            seAmps[i] = Math.sqrt(seAmps[i] * seAmps[i] + own * own + common * common);
         }
     }
 
     private void clear() {
         restSeconds = 0;
+        observableCells = 0;
         Arrays.fill(n, 0);
         Arrays.fill(st, 0);
         Arrays.fill(sv, 0);
         Arrays.fill(stt, 0);
         Arrays.fill(stv, 0);
         Arrays.fill(svv, 0);
+        Arrays.fill(sf, 0);
+        Arrays.fill(ss, 0);
+        Arrays.fill(sff, 0);
+        Arrays.fill(sss, 0);
+        Arrays.fill(sfs, 0);
+        Arrays.fill(stf, 0);
+        Arrays.fill(sts, 0);
+        Arrays.fill(sfv, 0);
+        Arrays.fill(ssv, 0);
         Arrays.fill(slope, 0);
         Arrays.fill(slopeSe, 0);
+        Arrays.fill(lossAmps, 0);
         Arrays.fill(amps, 0);
         Arrays.fill(seAmps, 0);
+        Arrays.fill(observable, false);
+        Arrays.fill(bleedAh, 0);
+        Arrays.fill(bleedMeanAmps, 0);
     }
 
+    /**
+     * Least squares {@code v = a + b t + cf f + cs w} on centred sums ({@code f} the bleed current,
+     * {@code w} the same filtered with tau2), with ridges on {@code cf} and {@code cs} (1 mV of
+     * noise against priors of 0.1 and 0.02 ohm): free where the bleed switches, near 0 where it
+     * cannot be told from the intercept or (a duty falling steadily) from the slope. The slope's standard error comes from the residuals.
+     */
     private void fit(int i) {
-        double den = n[i] * stt[i] - st[i] * st[i];
-        if (n[i] < 3 || den <= 0) {
+        double k = n[i];
+        if (k < 5) {
             slope[i] = 0;
             slopeSe[i] = Double.POSITIVE_INFINITY;
             return;
         }
-        double b = (n[i] * stv[i] - st[i] * sv[i]) / den;
-        double a = (sv[i] - b * st[i]) / n[i];
-        double rss = svv[i] - a * sv[i] - b * stv[i];
-        double sxx = stt[i] - st[i] * st[i] / n[i];
+        double ctt = stt[i] - st[i] * st[i] / k;
+        double ctf = stf[i] - st[i] * sf[i] / k;
+        double cts = sts[i] - st[i] * ss[i] / k;
+        double cff = sff[i] - sf[i] * sf[i] / k + RIDGE_FAST_AMPS2;
+        double css = sss[i] - ss[i] * ss[i] / k + RIDGE_SLOW_AMPS2;
+        double cfs = sfs[i] - sf[i] * ss[i] / k;
+        double ctv = stv[i] - st[i] * sv[i] / k;
+        double cfv = sfv[i] - sf[i] * sv[i] / k;
+        double csv = ssv[i] - ss[i] * sv[i] / k;
+        double cvv = svv[i] - sv[i] * sv[i] / k;
+        // Cramer's rule on the symmetric 3x3 system
+        double m00 = cff * css - cfs * cfs;
+        double m01 = ctf * css - cfs * cts;
+        double m02 = ctf * cfs - cff * cts;
+        double det = ctt * m00 - ctf * m01 + cts * m02;
+        if (!(ctt > 0) || !(det > 0)) {
+            slope[i] = 0;
+            slopeSe[i] = Double.POSITIVE_INFINITY;
+            return;
+        }
+        double b = (ctv * m00 - ctf * (cfv * css - cfs * csv) + cts * (cfv * cfs - cff * csv)) / det;
+        double cf = (ctt * (cfv * css - cfs * csv) - ctv * m01 + cts * (ctf * csv - cfv * cts)) / det;
+        double cs = (ctt * (cff * csv - cfv * cfs) - ctf * (ctf * csv - cfv * cts) + ctv * m02) / det;
+        double rss = cvv - b * ctv - cf * cfv - cs * csv;
         slope[i] = b;
-        slopeSe[i] = Math.sqrt(Math.max(rss, 0) / (n[i] - 2) / sxx);
+        slopeSe[i] = Math.sqrt(Math.max(rss, 0) / (k - 4) * m00 / det);
     }
+
+    /** Ridge on the fast bleed regressor: (1 mV / 0.1 ohm)^2, room for the interface's extra drop at a small current. */
+    private static final double RIDGE_FAST_AMPS2 = 1e-4;
+    /** Ridge on the slow bleed regressor: (1 mV / 0.02 ohm)^2, about the error of the slow pair's resistance. */
+    private static final double RIDGE_SLOW_AMPS2 = 2.5e-3;
 
     /** Evidence toward a soft short: excess current over the threshold, 0 unless confirmed by the sigma test. */
     double evidence(int i) {
         return confirmed(i) ? amps[i] / settings.thresholdAmps() : 0.0;
     }
 
+    /** Confirmed: measured, positive, {@code sigmas} standard errors above 0, over a fit at least as long as the settle time. */
     boolean confirmed(int i) {
-        return amps[i] > 0 && amps[i] > settings.sigmas() * seAmps[i];
+        return measured(i) && fittedSeconds() >= settings.settleSeconds() && amps[i] > 0
+                && amps[i] > settings.sigmas() * seAmps[i];
     }
 
-    /** Excess self-discharge current over the string median (A), 0 while not resting. */
+    /** True when the cell has a rest measurement: a fit after settling, on an OCV steep enough, in a string of >= 3 such cells. */
+    boolean measured(int i) {
+        return observableCells >= 3 && observable[i];
+    }
+
+    /**
+     * True when the measurement shows the excess below {@code amps} with the sigma test (its upper
+     * bound {@code excess + sigmas * se} under it), after at least the settle time of fitting.
+     */
+    boolean confirmedBelow(int i, double limitAmps) {
+        return measured(i) && fittedSeconds() >= settings.settleSeconds()
+                && amps[i] + settings.sigmas() * seAmps[i] < limitAmps;
+    }
+
+    /** Excess self-discharge current over the string median (A), 0 while not resting or not measurable. */
     double amps(int i) {
         return amps[i];
     }
@@ -132,5 +321,10 @@ final class RestSelfDischargeCue {
 
     double restSeconds() {
         return restSeconds;
+    }
+
+    /** Cells whose OCV at their fitted voltage is steep enough to show a leak. */
+    int observableCells() {
+        return observableCells;
     }
 }

@@ -1,7 +1,11 @@
 package org.qsebms.estimators.softshort;
 
 /**
- * A cell's SOC drifting from the string median. Every sample period {@code y = soc_i - median}
+ * A cell's SOC drifting from the string median, with the charge each cell gave its balancing
+ * bleed resistor added back (the bleed charge ledger): a balancer that bleeds the healthy cells
+ * down to a leaking one keeps their SOCs together, but the leaking cell is the one that needed the
+ * least bleed, so its bleed-corrected SOC falls behind at the leak's rate. A bleed alone (healthy
+ * cells) moves the SOC and the ledger by the same charge and shows no drift. Every sample period {@code y = soc_i - median}
  * enters an exponentially forgetting least-squares fit {@code y = a + b * hours + c * chargeAh}
  * (time and charge measured back from the newest sample, so the sums stay bounded). The regressor
  * sums are common to all cells; each cell keeps four sums. A ridge term on {@code c}, from the
@@ -20,6 +24,12 @@ final class SocDriftCue {
     private final double[] syy;
     private final double[] driftPerHour;
     private final double[] driftSePerHour;
+    /** Charge each cell gave its bleed resistor since start (Ah), the ledger. */
+    private final double[] bleedAh;
+    /** Bleed current per cell, averaged with the fit's forgetting (A). */
+    private final double[] bleedRateAmps;
+    /** The SOC plus the ledger over the capacity, per cell, for this sample. */
+    private final double[] corrected;
     private double w;
     private double st;
     private double sq;
@@ -45,9 +55,17 @@ final class SocDriftCue {
         this.syy = new double[cells];
         this.driftPerHour = new double[cells];
         this.driftSePerHour = new double[cells];
+        this.bleedAh = new double[cells];
+        this.bleedRateAmps = new double[cells];
+        this.corrected = new double[cells];
     }
 
-    void update(double packAmps, double[] cellSoc, double dtSeconds) {
+    void update(double packAmps, double[] cellSoc, double[] bleedAmps, double dtSeconds) {
+        double forget = dtSeconds / settings.windowSeconds();
+        for (int i = 0; i < cells; i++) {
+            bleedAh[i] += bleedAmps[i] * dtSeconds / 3600.0;
+            bleedRateAmps[i] += Math.min(1.0, forget) * (bleedAmps[i] - bleedRateAmps[i]);
+        }
         if (startedSeconds < settings.settleSeconds()) {
             startedSeconds += dtSeconds;
             return;
@@ -75,9 +93,12 @@ final class SocDriftCue {
         st = lambda * (st0 - dh * w);
         sq = lambda * (sq0 - dq * w);
         w = lambda * w + 1;
-        double m = median.of(cellSoc);
         for (int i = 0; i < cells; i++) {
-            double y = cellSoc[i] - m;
+            corrected[i] = cellSoc[i] + bleedAh[i] / capacityAh;
+        }
+        double m = median.of(corrected);
+        for (int i = 0; i < cells; i++) {
+            double y = corrected[i] - m;
             double sy0 = sy[i];
             sty[i] = lambda * (sty[i] - dh * sy0);
             sqy[i] = lambda * (sqy[i] - dq * sy0);
@@ -125,6 +146,22 @@ final class SocDriftCue {
     boolean confirmed(int i) {
         return fittedSeconds >= settings.minSpanSeconds() && driftPerHour[i] > 0
                 && driftPerHour[i] > settings.sigmas() * driftSePerHour[i];
+    }
+
+    /** True when the fit has judged the cell and its drift's upper bound (drift + sigmas * se) is below {@code limitAmps}. */
+    boolean confirmedBelow(int i, double limitAmps) {
+        return fittedSeconds >= settings.minSpanSeconds()
+                && (driftPerHour[i] + settings.sigmas() * driftSePerHour[i]) * capacityAh < limitAmps;
+    }
+
+    /** The cell's bleed current, averaged over about the fit's window (A). */
+    double bleedRateAmps(int i) {
+        return bleedRateAmps[i];
+    }
+
+    /** Charge the cell gave its bleed resistor since start (Ah). */
+    double bleedAh(int i) {
+        return bleedAh[i];
     }
 
     /** Fall of the cell's SOC against the string median, SOC fraction per hour (positive = falling behind). */

@@ -18,6 +18,16 @@ import org.qsebms.estimators.model.EcmParameters;
  * at or above {@link SoftShortSettings#scoreThreshold()} (0.5: one cue at its threshold, or several
  * partial ones). Cells are indexed from 0. Linear in cells, no allocation per update; only
  * {@link #reason(int)} allocates.
+ *
+ * <p>A flag has hysteresis, as an alarm of a real BMS: it is raised at the score threshold and
+ * then held, with the leak estimate it was raised with (updated while the evidence stays confirmed),
+ * until a rest measurement shows the cell's excess leak, with its sigma test, below
+ * {@link SoftShortSettings#clearFraction()} of the threshold. A cue that has nothing to say
+ * (current flowing, a rest shorter than the settle time, an OCV too flat) never clears a flag.
+ *
+ * <p>Balancing: {@link #update(double, double[], double[], double[], double)} takes each cell's bleed
+ * current (cell volts over the bleed resistor while its switch is on). The rest cue removes the
+ * bleed's voltage drop and its charge; the drift cue adds each cell's bleed charge ledger back to its SOC.
  */
 public final class SoftShortDetector {
     private final SoftShortSettings settings;
@@ -27,6 +37,8 @@ public final class SoftShortDetector {
     private final SocDriftCue drift;
     private final double[] score;
     private final boolean[] flagged;
+    private final double[] heldLeakAmps;
+    private final double[] noBleed;
 
     /** Rest self-discharge cue as given; drop and drift cues with {@link SoftShortSettings#defaults}. */
     public SoftShortDetector(EcmParameters cell, int cellCount, double restAmps, double settleSeconds,
@@ -41,11 +53,13 @@ public final class SoftShortDetector {
         }
         this.settings = settings;
         this.cells = cellCount;
-        this.rest = new RestSelfDischargeCue(cell, cellCount, settings.rest());
+        this.rest = new RestSelfDischargeCue(cell, cellCount, settings.rest(), settings.drift().capacitySpread());
         this.drops = new VoltageDropCue(cell, cellCount, settings.drops());
         this.drift = new SocDriftCue(cell.capacityAh(), cellCount, settings.drift());
         this.score = new double[cellCount];
         this.flagged = new boolean[cellCount];
+        this.heldLeakAmps = new double[cellCount];
+        this.noBleed = new double[cellCount];
     }
 
     /**
@@ -54,19 +68,74 @@ public final class SoftShortDetector {
      * @param cellSoc   SOC per cell, e.g. from the SOC estimator (OCV slope and the drift cue)
      */
     public void update(double packAmps, double[] cellVolts, double[] cellSoc, double dtSeconds) {
-        rest.update(packAmps, cellVolts, cellSoc, dtSeconds);
+        update(packAmps, cellVolts, cellSoc, noBleed, dtSeconds);
+    }
+
+    /**
+     * @param bleedAmps each cell's balancing bleed current over the step (A, >= 0: cell volts over the
+     *                  bleed resistor while the cell's switch was on, 0 otherwise)
+     */
+    public void update(double packAmps, double[] cellVolts, double[] cellSoc, double[] bleedAmps, double dtSeconds) {
+        rest.update(packAmps, cellVolts, bleedAmps, dtSeconds);
         drops.update(packAmps, cellVolts, dtSeconds);
-        drift.update(packAmps, cellSoc, dtSeconds);
+        drift.update(packAmps, cellSoc, bleedAmps, dtSeconds);
+        double clearAmps = settings.clearFraction() * settings.rest().thresholdAmps();
         for (int i = 0; i < cells; i++) {
-            double x = rest.evidence(i) + drops.evidence(i) + drift.evidence(i);
-            score[i] = x / (1 + x);
-            flagged[i] = score[i] >= settings.scoreThreshold();
+            score[i] = liveScore(i);
+            if (score[i] >= settings.scoreThreshold()) {
+                flagged[i] = true;
+                double leak = liveLeakAmps(i);
+                if (leak > 0) {
+                    heldLeakAmps[i] = leak;
+                }
+            } else if (flagged[i] && rest.confirmedBelow(i, clearAmps)) {
+                flagged[i] = false;
+                heldLeakAmps[i] = 0;
+            }
         }
     }
 
-    /** True when the cell's combined score is at or above the threshold. */
+    /**
+     * The combined score now. While the rest cue measures the cell, its direct measurement stands in
+     * for the SOC drift: after a load the SOC estimates settle at rest at rates that differ from cell
+     * to cell (capacity spread), which the drift fit would read as a drift.
+     */
+    private double liveScore(int i) {
+        double x = rest.evidence(i) + drops.evidence(i) + (rest.measured(i) ? 0.0 : drift.evidence(i));
+        return x / (1 + x);
+    }
+
+    /** The leak the confirmed cues measure now: the rest fit first, else the bleed-corrected SOC drift (A). */
+    private double liveLeakAmps(int i) {
+        if (rest.confirmed(i)) {
+            return rest.amps(i);
+        }
+        if (drift.confirmed(i) && !rest.measured(i)) {
+            return drift.equivalentAmps(i);
+        }
+        return 0.0;
+    }
+
+    /**
+     * True while the cell is flagged: from the moment its combined score reached the threshold until a
+     * rest measurement shows its leak below the clear fraction of the threshold (see the class comment).
+     */
     public boolean isFlagged(int cell) {
         return flagged[cell];
+    }
+
+    /**
+     * The cell's estimated leak in excess of the string median (A): while flagged, the estimate the
+     * flag was raised or last confirmed with (held through spells without a measurement); otherwise
+     * what the confirmed cues measure now, 0 without a confirmed measurement.
+     */
+    public double leakAmps(int cell) {
+        return flagged[cell] ? heldLeakAmps[cell] : liveLeakAmps(cell);
+    }
+
+    /** The excess leak at which the rest cue alone flags a cell (A). */
+    public double thresholdAmps() {
+        return settings.rest().thresholdAmps();
     }
 
     /** Combined soft-short score of the cell, 0 (no evidence) to 1. */
@@ -100,15 +169,31 @@ public final class SoftShortDetector {
      * Allocates: call on request or when the flag changes, never per tick.
      */
     public String reason(int c) {
-        StringBuilder b = new StringBuilder(320);
-        b.append(String.format(Locale.ROOT, "cell %d: score %.2f (threshold %.2f)%s; ", c + 1, score[c],
+        StringBuilder b = new StringBuilder(400);
+        b.append(String.format(Locale.ROOT, "cell %d: leak about %.1f mA above the string median (threshold %.1f mA), "
+                        + "score %.2f (threshold %.2f)%s; ", c + 1, 1000 * leakAmps(c), 1000 * thresholdAmps(), score[c],
                 settings.scoreThreshold(), flagged[c] ? ", suspected soft short" : ""));
         appendRest(b, c);
         b.append("; ");
         appendDrift(b, c);
         b.append("; ");
+        appendLedger(b, c);
+        b.append("; ");
         appendDrops(b, c);
         return b.toString();
+    }
+
+    private void appendLedger(StringBuilder b, int c) {
+        double sum = 0;
+        for (int i = 0; i < cells; i++) {
+            sum += drift.bleedAh(i);
+        }
+        if (sum <= 0) {
+            b.append("no balancing bleed");
+            return;
+        }
+        b.append(String.format(Locale.ROOT, "balancing bleed %.1f mAh since start (string mean %.1f mAh), "
+                + "recently %.1f mA", 1000 * drift.bleedAh(c), 1000 * sum / cells, 1000 * drift.bleedRateAmps(c)));
     }
 
     private void appendRest(StringBuilder b, int c) {
@@ -116,6 +201,12 @@ public final class SoftShortDetector {
         if (rest.fittedSeconds() <= 0) {
             b.append(String.format(Locale.ROOT, "self-discharge not measured (needs %.0f min of rest, resting %.0f min)",
                     s.settleSeconds() / 60, rest.restSeconds() / 60));
+            return;
+        }
+        if (!rest.measured(c)) {
+            b.append(String.format(Locale.ROOT, "self-discharge not measurable at rest (OCV flatter than %.0f mV per "
+                    + "unit SOC here; %d of %d cells measurable, 3 needed)", 1000 * s.minOcvSlopeVoltsPerSoc(),
+                    rest.observableCells(), cells));
             return;
         }
         b.append(String.format(Locale.ROOT,

@@ -7,9 +7,13 @@ package org.qsebms.estimators.softshort;
  * threshold gives 0.5.
  *
  * @param scoreThreshold a cell is flagged at or above this score (0..1, default 0.5)
+ * @param clearFraction  a flagged cell is cleared only when a measurement shows its leak, with its
+ *                       sigma test, below this fraction of the rest threshold (0..1, default 0.5);
+ *                       a cue that has no measurement (current flowing, rest too short, flat OCV)
+ *                       never clears a flag, and the leak estimate of the flag is held meanwhile
  */
 public record SoftShortSettings(RestSelfDischargeSettings rest, VoltageDropSettings drops, SocDriftSettings drift,
-        double scoreThreshold) {
+        double scoreThreshold, double clearFraction) {
     public SoftShortSettings {
         if (rest == null || drops == null || drift == null) {
             throw new IllegalArgumentException("rest, drops and drift settings are required");
@@ -17,7 +21,19 @@ public record SoftShortSettings(RestSelfDischargeSettings rest, VoltageDropSetti
         if (!(scoreThreshold > 0 && scoreThreshold < 1)) {
             throw new IllegalArgumentException("scoreThreshold must be in (0, 1), got " + scoreThreshold);
         }
+        if (!(clearFraction > 0 && clearFraction < 1)) {
+            throw new IllegalArgumentException("clearFraction must be in (0, 1), got " + clearFraction);
+        }
     }
+
+    /** With the default clear fraction {@value #DEFAULT_CLEAR_FRACTION}. */
+    public SoftShortSettings(RestSelfDischargeSettings rest, VoltageDropSettings drops, SocDriftSettings drift,
+            double scoreThreshold) {
+        this(rest, drops, drift, scoreThreshold, DEFAULT_CLEAR_FRACTION);
+    }
+
+    /** A flag clears when the leak is shown below half the threshold. */
+    public static final double DEFAULT_CLEAR_FRACTION = 0.5;
 
     /**
      * The rest cue as given, the other two with defaults: drops beyond 5 sigma of 3 mV noise (at

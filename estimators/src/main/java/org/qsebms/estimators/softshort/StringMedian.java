@@ -27,10 +27,38 @@ final class StringMedian {
         return 0.5 * (lowerMax + work[k]);
     }
 
+    /**
+     * Median of the values whose {@code use} flag is set (at least one must be); the input is not
+     * modified.
+     */
+    double ofMasked(double[] values, boolean[] use) {
+        int n = 0;
+        for (int i = 0; i < work.length; i++) {
+            if (use[i]) {
+                work[n++] = values[i];
+            }
+        }
+        int k = n / 2;
+        select(k, n - 1);
+        if (n % 2 == 1) {
+            return work[k];
+        }
+        double lowerMax = work[0];
+        for (int i = 1; i < k; i++) {
+            lowerMax = Math.max(lowerMax, work[i]);
+        }
+        return 0.5 * (lowerMax + work[k]);
+    }
+
     /** Places the k-th smallest value at index k, smaller or equal ones before it. */
     private void select(int k) {
+        select(k, work.length - 1);
+    }
+
+    /** As {@link #select(int)} over the first {@code last + 1} values. */
+    private void select(int k, int last) {
         int lo = 0;
-        int hi = work.length - 1;
+        int hi = last;
         while (hi > lo) {
             int mid = (lo + hi) >>> 1;
             double pivot = medianOfThree(work[lo], work[mid], work[hi]);

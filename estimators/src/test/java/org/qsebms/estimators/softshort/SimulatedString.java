@@ -35,6 +35,9 @@ final class SimulatedString {
     private double microShortLeft;
     private double nextMicroShortIn = Double.POSITIVE_INFINITY;
     private int microShorts;
+    private double bleedOhms = Double.NaN;
+    private double balanceAboveVolts;
+    private final double[] bleedAmps;
 
     SimulatedString(long seed, int count, double initialSoc, double noiseVolts, double capacitySpread,
             double resistanceSpread) {
@@ -55,6 +58,17 @@ final class SimulatedString {
         this.soc = new double[count];
         this.celsius = new double[count];
         Arrays.fill(celsius, 25);
+        this.bleedAmps = new double[count];
+    }
+
+    /**
+     * Passive balancing as a BMS does it: while the string is not discharging, every cell whose
+     * measured voltage is more than {@code aboveVolts} over the lowest bleeds through {@code ohms}
+     * (its terminal volts over the resistor); {@link #bleedAmps()} says what each cell bled over the last step.
+     */
+    void balance(double ohms, double aboveVolts) {
+        bleedOhms = ohms;
+        balanceAboveVolts = aboveVolts;
     }
 
     static OcvCurve ocv() {
@@ -96,9 +110,15 @@ final class SimulatedString {
                 nextMicroShortIn = nextInterval();
             }
         }
+        double lowest = Double.POSITIVE_INFINITY;
+        for (double v : volts) {
+            lowest = Math.min(lowest, v);
+        }
         for (int i = 0; i < cells.length; i++) {
             double v = cells[i].terminalVolts();
-            double leak = v / leakOhms[i];
+            boolean bleed = !Double.isNaN(bleedOhms) && packAmps > -0.05 && volts[i] - lowest > balanceAboveVolts;
+            bleedAmps[i] = bleed ? v / bleedOhms : 0.0;
+            double leak = v / leakOhms[i] + bleedAmps[i];
             if (i == microShortCell && microShortLeft > 0) {
                 leak += v / microShortOhms;
             }
@@ -108,8 +128,20 @@ final class SimulatedString {
         microShortLeft -= dt;
         ekf.update(packAmps, volts, celsius, dt);
         for (int i = 0; i < cells.length; i++) {
+            ekf.countCellDischargeAh(i, bleedAmps[i] * dt / 3600.0);
+        }
+        for (int i = 0; i < cells.length; i++) {
             soc[i] = ekf.cellSoc(i);
         }
+    }
+
+    double[] bleedAmps() {
+        return bleedAmps;
+    }
+
+    /** The true leak current of the cell now (A), its terminal volts over the short. */
+    double leakAmps(int cell) {
+        return cells[cell].terminalVolts() / leakOhms[cell];
     }
 
     double[] volts() {

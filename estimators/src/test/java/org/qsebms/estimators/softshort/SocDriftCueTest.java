@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SocDriftCueTest {
     static final int CELLS = 12;
     static final double DT = 0.5;
+    static final double[] NO_BLEED = new double[CELLS];
 
     static SocDriftCue cue() {
         return new SocDriftCue(SimulatedString.NOMINAL_AH, CELLS,
@@ -36,7 +37,7 @@ class SocDriftCueTest {
             double t = k * DT;
             double amps = SimulatedString.cyclingAmps(t);
             string.step(amps, DT);
-            cue.update(amps, string.soc(), DT);
+            cue.update(amps, string.soc(), NO_BLEED, DT);
             if (detectedAt < 0 && cue.evidence(shorted) >= 1) {
                 detectedAt = t;
             }
@@ -64,7 +65,7 @@ class SocDriftCueTest {
         double worst = 0;
         for (int k = 0; k < (int) (3 * 3600 / DT); k++) {
             string.step(-0.5, DT);
-            cue.update(-0.5, string.soc(), DT);
+            cue.update(-0.5, string.soc(), NO_BLEED, DT);
             for (int i = 0; i < CELLS; i++) {
                 confirmed |= cue.confirmed(i);
                 worst = Math.max(worst, cue.evidence(i));

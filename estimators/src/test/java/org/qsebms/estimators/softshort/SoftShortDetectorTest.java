@@ -130,8 +130,9 @@ class SoftShortDetectorTest {
         System.out.println(reason);
         assertThat(detector.isFlagged(shorted)).isTrue();
         assertThat(reason)
-                .startsWith(String.format(Locale.ROOT, "cell %d: score %.2f (threshold 0.50), suspected soft short",
-                        shorted + 1, detector.score(shorted)))
+                .startsWith(String.format(Locale.ROOT, "cell %d: leak about %.1f mA above the string median (threshold "
+                        + "3.0 mA), score %.2f (threshold 0.50), suspected soft short", shorted + 1,
+                        1000 * detector.leakAmps(shorted), detector.score(shorted)))
                 .contains(String.format(Locale.ROOT, "self-discharge %.1f mA above the string median (threshold 3.0 mA",
                         1000 * detector.selfDischargeAmps(shorted)))
                 .contains(String.format(Locale.ROOT, "SOC drifting %+.2f %%/h from the string median",
@@ -141,7 +142,7 @@ class SoftShortDetectorTest {
                 .containsPattern("; \\d+ abrupt drops of more than " + dropMillivolts() + " mV \\(largest \\d+ mV\\)");
         int healthy = shorted + 1;
         assertThat(detector.isFlagged(healthy)).isFalse();
-        assertThat(detector.reason(healthy)).startsWith("cell " + (healthy + 1) + ": score ")
+        assertThat(detector.reason(healthy)).startsWith("cell " + (healthy + 1) + ": leak about ")
                 .doesNotContain("suspected")
                 .contains("no abrupt drops of more than " + dropMillivolts() + " mV");
     }
@@ -160,9 +161,10 @@ class SoftShortDetectorTest {
         for (int k = 0; k < 600; k++) {
             detector.update(0.0, v, soc, 1.0);
         }
-        assertThat(detector.reason(2)).isEqualTo("cell 3: score 0.00 (threshold 0.50); "
-                + "self-discharge not measured (needs 30 min of rest, resting 10 min); "
-                + "SOC drift not judged yet (0 of 60 min); no abrupt drops of more than " + dropMillivolts() + " mV");
+        assertThat(detector.reason(2)).isEqualTo("cell 3: leak about 0.0 mA above the string median (threshold 3.0 mA), "
+                + "score 0.00 (threshold 0.50); self-discharge not measured (needs 30 min of rest, resting 10 min); "
+                + "SOC drift not judged yet (0 of 60 min); no balancing bleed; no abrupt drops of more than "
+                + dropMillivolts() + " mV");
     }
 
     @Test
