@@ -172,7 +172,7 @@ class MqttTelemetryTest {
 
         JsonNode reset = sub.awaitTopic(topics.commandResult("reset"), WAIT).json();
         assertThat(reset.get("accepted").asBoolean()).isFalse();
-        assertThat(reset.get("reason").asText()).contains("nothing to reset");
+        assertThat(reset.get("reason").asText()).contains("reset refused: no fault is latched");
         assertThat(sub.awaitTopic(topics.commandResult("balancing"), WAIT).json().get("accepted").asBoolean()).isTrue();
         assertThat(sub.awaitTopic(topics.commandResult("snapshot"), WAIT).json().get("accepted").asBoolean()).isTrue();
         assertThat(sub.awaitTopic(topics.commandResult("discharge-limit"), WAIT).json().get("reason").asText())
