@@ -201,8 +201,8 @@ class HalProbeCommandTest {
         String text = out.toString();
         assertThat(text).contains("BQ76952 on i2c-1 0x08");
         assertThat(text).containsPattern("OK\\s+BQ76952\\s+bq76952\\s+i2c-1 0x08");
-        assertThat(text).containsPattern("cell 15\\s+i2c-1 0x08 VC16\\s+3\\.7000 V\\s+OK");
-        assertThat(text).containsPattern("temperature 2\\s+i2c-1 0x08 TS3\\s+25\\.0\\d+ degC OK");
+        assertThat(text).containsPattern("cell 16\\s+i2c-1 0x08 VC16\\s+3\\.7000 V\\s+OK");
+        assertThat(text).containsPattern("temperature 3\\s+i2c-1 0x08 TS3\\s+25\\.0\\d+ degC OK");
         assertThat(text).contains("FET Status 0x00: CHG off, DSG off; ALERT pin idle (high)");
         // a chip at power-on defaults: COV 86 happens to equal the configured value, the delay does not
         assertThat(text).containsPattern("OK\\s+Protections:COV:Threshold\\s+0x9278\\s+86 / 86");

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.bms.broker.EmbeddedBroker;
 import org.qsebms.bms.runtime.BmsRuntime;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
@@ -41,8 +42,11 @@ class SimulatedPackHilTest {
     }
 
     @Test
-    void publishesPlausibleStateAndOpensContactorsWhenACellIsDrivenAboveItsMsl() throws Exception {
-        BmsConfig cfg = new ConfigLoader().defaultSimulated().withPackId("hil-1");
+    void publishesPlausibleStateAndOpensContactorsWhenACellIsDrivenAboveItsMsl(@TempDir java.nio.file.Path stateDir)
+            throws Exception {
+        // its own state directory: this test latches an MSL, and a latched fault is restored at the next start
+        BmsConfig cfg = new ConfigLoader().defaultSimulated().withPackId("hil-1")
+                .withPersistenceDirectory(stateDir.toString());
         SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
         try (MqttProbe probe = new MqttProbe(broker.url(), "qse-bms/hil-1/#")) {
             runtime = BmsRuntime.start(cfg, sim.hardware(), sim.pack(), broker.url(), s -> { }, true);
