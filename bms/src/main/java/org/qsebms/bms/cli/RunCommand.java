@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
 /** {@code bms run}: runs the controller on the simulated pack or on configured hardware until Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the BMS control loop at its fixed rate, with telemetry over MQTT.",
-                "With --simulated: a 4-series PSOA||NCM811 virtual pack and an embedded MQTT broker (port 1883 unless --broker-port)."})
+                "With --simulated: a 4-series PSOA||NCM811 virtual pack and an embedded MQTT broker (port 1883 unless --broker-port)",
+                "and the live dashboard on 127.0.0.1:8787 (docs/dashboard.md)."})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--simulated", description = "Run on the simulated pack (default configuration unless --config is given).")
     boolean simulated;

@@ -112,6 +112,12 @@ public final class DashboardServer implements AutoCloseable {
         try {
             return HttpServer.create(new InetSocketAddress(d.host(), d.port()), 16);
         } catch (BindException e) {
+            boolean portTaken = String.valueOf(e.getMessage()).contains("in use");
+            if (!portTaken) {
+                throw new ConfigException("dashboard.host (--dashboard-host)", "cannot serve the dashboard on "
+                        + d.host() + ":" + d.port() + ": " + e.getMessage() + "; is " + d.host() + " an address of "
+                        + "this machine? Use 127.0.0.1, one of its interface addresses, or 0.0.0.0");
+            }
             if (freePortIfTaken && d.port() != 0) {
                 Logger.info("dashboard port {} on {} is in use; taking a free port instead", d.port(), d.host());
                 return bind(d.withPort(0), false);

@@ -123,6 +123,16 @@ class DashboardAccessTest {
     }
 
     @Test
+    void anAddressThatIsNotThisMachinesIsAClearError() {
+        // 192.0.2.1 is TEST-NET-1 (documentation only): no interface here has it, and binding sends nothing
+        DashboardConfig d = DashboardConfig.OFF.withEnabled(true).withHost("192.0.2.1").withPort(0)
+                .withAllowAnonymousRemote(true);
+        assertThatThrownBy(() -> start(d)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("dashboard.host (--dashboard-host): cannot serve the dashboard on 192.0.2.1:0")
+                .hasMessageContaining("is 192.0.2.1 an address of this machine?");
+    }
+
+    @Test
     void aTakenPortIsRefusedUnlessTheDashboardWasNotAskedForExplicitly() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             DashboardConfig d = DashboardConfig.OFF.withEnabled(true).withPort(taken.getLocalPort());
