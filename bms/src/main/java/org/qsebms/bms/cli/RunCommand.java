@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
 /** {@code bms run}: runs the controller on the simulated pack or on configured hardware until Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the BMS control loop at its fixed rate, with telemetry over MQTT.",
-                "With --simulated: a 4-series PSOA||NCM811 virtual pack and an embedded MQTT broker (port 1883 unless --broker-port)",
+                "With --simulated: a 4-series PSOA||NCM811 virtual pack and an embedded MQTT broker "
+                        + "(port 1883 unless --broker-port)",
                 "and the live dashboard on 127.0.0.1:8787 (docs/dashboard.md)."})
 public final class RunCommand implements Callable<Integer> {
     @Option(names = "--simulated", description = "Run on the simulated pack (default configuration unless --config is given).")
@@ -100,8 +101,8 @@ public final class RunCommand implements Callable<Integer> {
         if (stateDir != null) {
             cfg = cfg.withPersistenceDirectory(stateDir.toString());
         }
-        boolean implicitDashboard = simulated && !cfg.dashboard().enabled() && dashboard == null && dashboardPort == null
-                && dashboardHost == null;
+        boolean implicitDashboard = simulated && !cfg.dashboard().enabled() && dashboard == null
+                && dashboardPort == null && dashboardHost == null;
         cfg = cfg.withDashboard(dashboardSettings(cfg.dashboard()));
         Duration runFor = duration == null ? null : DurationText.parse("--duration", duration);
         boolean useSimulation = simulated || cfg.hal().backend() == HalBackend.SIMULATED;

@@ -124,7 +124,8 @@ public final class DashboardServer implements AutoCloseable {
             }
             throw new ConfigException("dashboard.port (--dashboard-port)", "cannot serve the dashboard on " + d.host()
                     + ":" + d.port() + ": " + e.getMessage() + " (is another BMS or web server using it?); choose "
-                    + "another port with --dashboard-port PORT (0 picks a free one) or turn it off with --no-dashboard");
+                    + "another port with --dashboard-port PORT (0 picks a free one) or turn it off with "
+                    + "--no-dashboard");
         } catch (IOException e) {
             throw new ConfigException("dashboard.host (--dashboard-host)", "cannot serve the dashboard on " + d.host()
                     + ":" + d.port() + ": " + e.getMessage());

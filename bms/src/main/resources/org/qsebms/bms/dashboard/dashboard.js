@@ -320,7 +320,8 @@
   }
 
   setInterval(() => {
-    if (meta && lastStateAt && Date.now() - lastStateAt > Math.max(5000, 3000 * meta.sampleIntervalSeconds) && $('connection').dataset.live === 'true') {
+    const staleMillis = meta ? Math.max(5000, 3000 * meta.sampleIntervalSeconds) : 5000;
+    if (meta && lastStateAt && Date.now() - lastStateAt > staleMillis && $('connection').dataset.live === 'true') {
       $('connection').dataset.live = 'false';
       setText('connection', 'no update for ' + Math.round((Date.now() - lastStateAt) / 1000) + ' s');
     }

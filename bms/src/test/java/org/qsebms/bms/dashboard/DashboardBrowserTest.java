@@ -90,7 +90,8 @@ class DashboardBrowserTest {
                 await(() -> browser.findElement(By.id("alarms")).getText().contains("CELL_OVER_VOLTAGE.RSL"),
                         Duration.ofSeconds(10), "the injected alarm in the alarm table");
                 System.out.printf("dashboard in chromium: values changed after %d ms, injected alarm shown after %d ms "
-                        + "(300 ms debounce, 1 s samples)%n", changedMillis, (System.nanoTime() - injected) / 1_000_000);
+                        + "(300 ms debounce, 1 s samples)%n", changedMillis,
+                        (System.nanoTime() - injected) / 1_000_000);
                 String table = browser.findElement(By.id("alarms")).getText();
                 assertThat(table).contains("RSL").contains("cell 2").contains("above limit 4.250 V");
                 assertThat(browser.findElement(By.id("alarmsPanel")).getDomAttribute("data-active"))
