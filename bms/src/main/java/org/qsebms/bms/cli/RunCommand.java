@@ -167,6 +167,9 @@ public final class RunCommand implements Callable<Integer> {
                 throw e;
             }
             sink = LocalSink.both(sink, feed);
+            if (!dashboardServer.exposureWarning().isEmpty()) {
+                System.err.println(dashboardServer.exposureWarning()); // also logged: say it where the user looks
+            }
             System.out.println("dashboard on " + dashboardServer.url() + (dashboardServer.loopbackOnly()
                     ? "  (this machine only; read-only)" : "  (read-only)"));
         }

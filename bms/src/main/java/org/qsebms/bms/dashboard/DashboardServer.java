@@ -295,6 +295,11 @@ public final class DashboardServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** The warning for an anonymous dashboard beyond loopback (also logged at start), or empty. */
+    public String exposureWarning() {
+        return exposure.warning();
+    }
+
     /** True when only this machine can reach it. */
     public boolean loopbackOnly() {
         return exposure.loopback();

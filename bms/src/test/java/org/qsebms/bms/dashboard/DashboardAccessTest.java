@@ -74,6 +74,7 @@ class DashboardAccessTest {
                 .withCredentials("viewer", "", "DASH_PASSWORD");
         try (DashboardServer server = start(d)) {
             assertThat(server.loopbackOnly()).isFalse();
+            assertThat(server.exposureWarning()).isEmpty();
             String url = "http://127.0.0.1:" + server.port() + "/";
             assertThat(status(url, null)).isEqualTo(401);
             assertThat(status(url + "events", null)).isEqualTo(401);
@@ -106,6 +107,7 @@ class DashboardAccessTest {
                 .withAllowAnonymousRemote(true);
         try (DashboardServer server = start(d)) {
             assertThat(server.loopbackOnly()).isFalse();
+            assertThat(server.exposureWarning()).contains("WITHOUT CREDENTIALS");
             assertThat(status("http://127.0.0.1:" + server.port() + "/", null)).isEqualTo(200);
         }
     }
