@@ -13,8 +13,8 @@ public record BmsConfig(
         DashboardConfig dashboard) {
 
     /** Without a {@code dashboard:} section: the dashboard is off. */
-    public BmsConfig(PackConfig pack, ChemistryPreset chemistry, ProtectionLimits limits, LoopConfig loop, HalConfig hal,
-                     MqttConfig mqtt, PersistenceConfig persistence, HealthConfig health) {
+    public BmsConfig(PackConfig pack, ChemistryPreset chemistry, ProtectionLimits limits, LoopConfig loop,
+                     HalConfig hal, MqttConfig mqtt, PersistenceConfig persistence, HealthConfig health) {
         this(pack, chemistry, limits, loop, hal, mqtt, persistence, health, DashboardConfig.OFF);
     }
 
@@ -39,8 +39,8 @@ public record BmsConfig(
     }
 
     public BmsConfig withPersistenceDirectory(String dir) {
-        return new BmsConfig(pack, chemistry, limits, loop, hal, mqtt, new PersistenceConfig(dir, persistence.interval()),
-                health, dashboard);
+        return new BmsConfig(pack, chemistry, limits, loop, hal, mqtt,
+                new PersistenceConfig(dir, persistence.interval()), health, dashboard);
     }
 
     public BmsConfig withDashboard(DashboardConfig newDashboard) {

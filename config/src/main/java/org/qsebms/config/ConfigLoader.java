@@ -185,8 +185,8 @@ public final class ConfigLoader {
         if (!file.isEmpty() && !env.isEmpty()) {
             throw new ConfigException(n.child("passwordEnv"), "both passwordFile and passwordEnv are set; keep one");
         }
-        return new DashboardConfig(n.bool("enabled", true), host, n.integer("port", d.port(), 0, 65535), user, file, env,
-                n.bool("allowAnonymousRemote", false),
+        return new DashboardConfig(n.bool("enabled", true), host, n.integer("port", d.port(), 0, 65535), user, file,
+                env, n.bool("allowAnonymousRemote", false),
                 n.duration("history", d.history(), Duration.ofSeconds(10), Duration.ofHours(24)));
     }
 

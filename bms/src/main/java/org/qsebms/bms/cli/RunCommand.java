@@ -35,7 +35,9 @@ import picocli.CommandLine.Option;
 /** {@code bms run}: runs the controller on the simulated pack or on configured hardware until Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the BMS control loop at its fixed rate, with telemetry over MQTT.",
-                "With --simulated: a 4-series PSOA||NCM811 virtual pack and an embedded MQTT broker (port 1883 unless --broker-port)."},
+                "With --simulated: a 4-series PSOA||NCM811 virtual pack and an embedded MQTT broker "
+                        + "(port 1883 unless --broker-port)",
+                "and the live dashboard on 127.0.0.1:8787 (docs/dashboard.md)."},
         usageHelpWidth = 110,
         footer = {"", "The status line, once a second:",
                 "  NORMAL    pack  14.80 V   -1.00 A | cell 3.698..3.702 V | max  25.0 °C | SOC  50.0 % | contactors N-+",
@@ -126,8 +128,8 @@ public final class RunCommand implements Callable<Integer> {
         if (stateDir != null) {
             cfg = cfg.withPersistenceDirectory(stateDir.toString());
         }
-        boolean implicitDashboard = simulated && !cfg.dashboard().enabled() && dashboard == null && dashboardPort == null
-                && dashboardHost == null;
+        boolean implicitDashboard = simulated && !cfg.dashboard().enabled() && dashboard == null
+                && dashboardPort == null && dashboardHost == null;
         cfg = cfg.withDashboard(dashboardSettings(cfg.dashboard()));
         Duration runFor = duration == null ? null : DurationText.parse("--duration", duration);
         if (brokerPort < 0 || brokerPort > 65535) {
@@ -214,6 +216,9 @@ public final class RunCommand implements Callable<Integer> {
                 throw e;
             }
             sink = LocalSink.both(sink, feed);
+            if (!dashboardServer.exposureWarning().isEmpty()) {
+                System.err.println(dashboardServer.exposureWarning()); // also logged: say it where the user looks
+            }
             System.out.println("dashboard on " + dashboardServer.url() + (dashboardServer.loopbackOnly()
                     ? "  (this machine only; read-only)" : "  (read-only)"));
         }

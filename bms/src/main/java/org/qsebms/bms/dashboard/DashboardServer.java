@@ -112,13 +112,20 @@ public final class DashboardServer implements AutoCloseable {
         try {
             return HttpServer.create(new InetSocketAddress(d.host(), d.port()), 16);
         } catch (BindException e) {
+            boolean portTaken = String.valueOf(e.getMessage()).contains("in use");
+            if (!portTaken) {
+                throw new ConfigException("dashboard.host (--dashboard-host)", "cannot serve the dashboard on "
+                        + d.host() + ":" + d.port() + ": " + e.getMessage() + "; is " + d.host() + " an address of "
+                        + "this machine? Use 127.0.0.1, one of its interface addresses, or 0.0.0.0");
+            }
             if (freePortIfTaken && d.port() != 0) {
                 Logger.info("dashboard port {} on {} is in use; taking a free port instead", d.port(), d.host());
                 return bind(d.withPort(0), false);
             }
             throw new ConfigException("dashboard.port (--dashboard-port)", "cannot serve the dashboard on " + d.host()
                     + ":" + d.port() + ": " + e.getMessage() + " (is another BMS or web server using it?); choose "
-                    + "another port with --dashboard-port PORT (0 picks a free one) or turn it off with --no-dashboard");
+                    + "another port with --dashboard-port PORT (0 picks a free one) or turn it off with "
+                    + "--no-dashboard");
         } catch (IOException e) {
             throw new ConfigException("dashboard.host (--dashboard-host)", "cannot serve the dashboard on " + d.host()
                     + ":" + d.port() + ": " + e.getMessage());
@@ -286,6 +293,11 @@ public final class DashboardServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The warning for an anonymous dashboard beyond loopback (also logged at start), or empty. */
+    public String exposureWarning() {
+        return exposure.warning();
     }
 
     /** True when only this machine can reach it. */

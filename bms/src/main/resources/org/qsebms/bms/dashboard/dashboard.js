@@ -83,6 +83,14 @@
     ctx.restore();
   }
 
+  /* Every cell up to 16 cells; beyond, about 16 evenly spaced cell numbers starting at 1. */
+  function cellTicks() {
+    const step = Math.ceil(meta.cells / 16);
+    const ticks = [];
+    for (let c = 1; c <= meta.cells; c += step) { ticks.push(c); }
+    return ticks;
+  }
+
   function buildCharts() {
     for (const c of Object.values(charts)) { c.destroy(); }
     charts = {};
@@ -103,8 +111,8 @@
           fillTo: (u) => u.scales.y.min, value: (u, v) => fmt(v, 4, 'V') }
       ],
       axes: [
-        { stroke: '#5b6675', grid: { show: false }, splits: () => Array.from({ length: meta.cells }, (_, i) => i + 1),
-          values: (u, splits) => splits.map((s) => meta.cells <= 32 || s % 4 === 1 ? 'cell ' + s : ''),
+        { stroke: '#5b6675', grid: { show: false }, splits: () => cellTicks(),
+          values: (u, splits) => splits.map((s) => meta.cells <= 8 ? 'cell ' + s : String(s)),
           label: 'cell' },
         { stroke: '#5b6675', grid: { stroke: '#eef1f4' }, label: 'V', size: 60,
           values: (u, splits) => splits.map((s) => s.toFixed(2)) }
@@ -312,7 +320,8 @@
   }
 
   setInterval(() => {
-    if (meta && lastStateAt && Date.now() - lastStateAt > Math.max(5000, 3000 * meta.sampleIntervalSeconds) && $('connection').dataset.live === 'true') {
+    const staleMillis = meta ? Math.max(5000, 3000 * meta.sampleIntervalSeconds) : 5000;
+    if (meta && lastStateAt && Date.now() - lastStateAt > staleMillis && $('connection').dataset.live === 'true') {
       $('connection').dataset.live = 'false';
       setText('connection', 'no update for ' + Math.round((Date.now() - lastStateAt) / 1000) + ' s');
     }

@@ -37,7 +37,7 @@ class RunDashboardTest {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 in.lines().forEach(lines::add);
-            } catch (java.io.IOException e) {
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
                 // the process ended
             }
         });

@@ -74,6 +74,7 @@ class DashboardAccessTest {
                 .withCredentials("viewer", "", "DASH_PASSWORD");
         try (DashboardServer server = start(d)) {
             assertThat(server.loopbackOnly()).isFalse();
+            assertThat(server.exposureWarning()).isEmpty();
             String url = "http://127.0.0.1:" + server.port() + "/";
             assertThat(status(url, null)).isEqualTo(401);
             assertThat(status(url + "events", null)).isEqualTo(401);
@@ -106,6 +107,7 @@ class DashboardAccessTest {
                 .withAllowAnonymousRemote(true);
         try (DashboardServer server = start(d)) {
             assertThat(server.loopbackOnly()).isFalse();
+            assertThat(server.exposureWarning()).contains("WITHOUT CREDENTIALS");
             assertThat(status("http://127.0.0.1:" + server.port() + "/", null)).isEqualTo(200);
         }
     }
@@ -120,6 +122,16 @@ class DashboardAccessTest {
                 .withCredentials("viewer", "", "NOT_SET_ANYWHERE");
         assertThatThrownBy(() -> start(unsetEnv)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("NOT_SET_ANYWHERE is not set or empty");
+    }
+
+    @Test
+    void anAddressThatIsNotThisMachinesIsAClearError() {
+        // 192.0.2.1 is TEST-NET-1 (documentation only): no interface here has it, and binding sends nothing
+        DashboardConfig d = DashboardConfig.OFF.withEnabled(true).withHost("192.0.2.1").withPort(0)
+                .withAllowAnonymousRemote(true);
+        assertThatThrownBy(() -> start(d)).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("dashboard.host (--dashboard-host): cannot serve the dashboard on 192.0.2.1:0")
+                .hasMessageContaining("is 192.0.2.1 an address of this machine?");
     }
 
     @Test

@@ -56,8 +56,10 @@ class DashboardFeedTest {
     @Test
     void eventsBeforeTheFirstSampleAreDatedByTheClock() {
         DashboardFeed feed = new DashboardFeed(2, 1, 10, () -> 42L);
-        feed.event(new ControllerEvent.StateChange(SupervisorState.INIT, SupervisorState.STANDBY, "contactors open", 5));
-        assertThat(feed.now().notes()).containsExactly(new DashboardFeed.Note(42L, "INIT \u2192 STANDBY: contactors open"));
+        feed.event(new ControllerEvent.StateChange(SupervisorState.INIT, SupervisorState.STANDBY, "contactors open",
+                5));
+        assertThat(feed.now().notes())
+                .containsExactly(new DashboardFeed.Note(42L, "INIT \u2192 STANDBY: contactors open"));
         assertThat(feed.now().haveSample()).isFalse();
     }
 

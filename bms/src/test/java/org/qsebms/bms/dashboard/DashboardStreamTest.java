@@ -100,6 +100,24 @@ class DashboardStreamTest {
         }
     }
 
+    @Test
+    void keepsStreamingWhileTheMqttBrokerCannotBeReached(@TempDir Path otherStateDir) throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        try (SimulatedDashboard alone = SimulatedDashboard.startWithoutBroker(otherStateDir,
+                "tcp://127.0.0.1:" + closedPort);
+             EventStream stream = new EventStream(alone.server.url() + "events", null)) {
+            long first = stream.await(e -> e.name().equals("state") && e.data().get("haveSample").asBoolean(),
+                    Duration.ofSeconds(10)).data().get("sequence").asLong();
+            long later = stream.await(e -> e.name().equals("state")
+                    && e.data().get("sequence").asLong() >= first + 2, Duration.ofSeconds(5)).data().get("sequence")
+                    .asLong();
+            assertThat(later).isGreaterThanOrEqualTo(first + 2);
+        }
+    }
+
     private static List<String> ids(JsonNode state) {
         List<String> ids = new ArrayList<>();
         state.get("alarms").forEach(a -> ids.add(a.get("id").asText()));
@@ -134,6 +152,8 @@ class DashboardStreamTest {
         Response missing = get("nope", "GET");
         assertThat(missing.status).isEqualTo(404);
         assertThat(missing.body).contains("/nope");
+        assertThat(get("..%2F..%2Fetc%2Fpasswd", "GET").status).as("no file is ever read from a path").isEqualTo(404);
+        assertThat(get("uplot/../../META-INF/MANIFEST.MF", "GET").status).isEqualTo(404);
     }
 
     @Test

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,20 +24,22 @@ final class EventStream implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpURLConnection connection;
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final InputStream body;
     private final LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Thread reader;
     final int status;
     final String contentType;
 
-    EventStream(String url, String authorization) throws IOException {
-        connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-        connection.setReadTimeout(30_000);
+    EventStream(String url, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
-            connection.setRequestProperty("Authorization", authorization);
+            request.header("Authorization", authorization);
         }
-        status = connection.getResponseCode();
-        contentType = connection.getContentType();
+        HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        status = response.statusCode();
+        contentType = response.headers().firstValue("Content-Type").orElse("");
+        body = response.body();
         reader = new Thread(this::read, "sse-test-reader");
         reader.setDaemon(true);
         if (status == 200) {
@@ -43,8 +48,7 @@ final class EventStream implements AutoCloseable {
     }
 
     private void read() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String name = "message";
             StringBuilder data = new StringBuilder();
             String line;
@@ -87,8 +91,14 @@ final class EventStream implements AutoCloseable {
         return await(e -> e.name().equals(name), timeout);
     }
 
+    /** Closes the connection at once, as a browser does when the page is closed. */
     @Override
     public void close() {
-        connection.disconnect();
+        try {
+            body.close();
+        } catch (IOException e) {
+            // already closed
+        }
+        client.shutdownNow();
     }
 }

@@ -41,7 +41,8 @@ class ListenExposureTest {
     void anonymousBeyondLoopbackOnlyWithTheOverrideAndThenWithALoudWarning() {
         ListenExposure e = ListenExposure.check("dashboard", "dashboard.host", "0.0.0.0", false, true, FIX);
         assertThat(e.loopback()).isFalse();
-        assertThat(e.warning()).startsWith("WARNING").contains("WITHOUT CREDENTIALS").contains("every network interface");
+        assertThat(e.warning()).startsWith("WARNING").contains("WITHOUT CREDENTIALS")
+                .contains("every network interface");
     }
 
     @Test

@@ -29,15 +29,24 @@ final class SimulatedDashboard implements AutoCloseable {
     }
 
     static SimulatedDashboard start(Path stateDir) {
+        return start(stateDir, EmbeddedBroker.start("127.0.0.1", EmbeddedBroker.freePort()), null);
+    }
+
+    /** The same with telemetry pointed at {@code mqttUrl}, where no broker answers. */
+    static SimulatedDashboard startWithoutBroker(Path stateDir, String mqttUrl) {
+        return start(stateDir, null, mqttUrl);
+    }
+
+    private static SimulatedDashboard start(Path stateDir, EmbeddedBroker broker, String mqttUrl) {
         BmsConfig cfg = new ConfigLoader().defaultSimulated().withPackId("dash")
                 .withPersistenceDirectory(stateDir.toString())
                 .withDashboard(DashboardConfig.OFF.withEnabled(true).withPort(0));
-        EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", EmbeddedBroker.freePort());
         SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
         DashboardFeed feed = DashboardServer.feedFor(cfg, sim.hardware().cellVoltages().cellCount(),
                 sim.hardware().temperatures().channelCount());
         DashboardServer server = DashboardServer.start(cfg, feed, "test", Map.of(), false);
-        BmsRuntime runtime = BmsRuntime.start(cfg, sim.hardware(), sim.pack(), broker.url(), feed, true);
+        BmsRuntime runtime = BmsRuntime.start(cfg, sim.hardware(), sim.pack(),
+                broker != null ? broker.url() : mqttUrl, feed, true);
         return new SimulatedDashboard(broker, sim, runtime, server);
     }
 
@@ -51,6 +60,8 @@ final class SimulatedDashboard implements AutoCloseable {
     public void close() {
         server.close();
         runtime.close();
-        broker.close();
+        if (broker != null) {
+            broker.close();
+        }
     }
 }
