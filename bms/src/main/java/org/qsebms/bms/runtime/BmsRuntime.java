@@ -14,6 +14,8 @@ import org.qsebms.bms.persistence.StatePersistence;
 import org.qsebms.bms.record.CycleJson;
 import org.qsebms.bms.record.CycleRecord;
 import org.qsebms.bms.record.CycleRules;
+import org.qsebms.bms.record.PulseOutput;
+import org.qsebms.bms.record.ScheduledDiagnostic;
 import org.qsebms.bms.sim.Plant;
 import org.qsebms.bms.telemetry.MqttTopics;
 import org.qsebms.bms.telemetry.PackSample;
@@ -70,6 +72,10 @@ public final class BmsRuntime implements AutoCloseable {
         PersistenceWriter persistence = StatePersistence.restoreAndStart(cfg, w.controller());
         TelemetryPublisher publisher = createPublisher(cfg, mqttUrl, w, hw, localSink);
         CycleRecord record = openRecord(cfg, recordDir, hw, w, publisher);
+        if (record != null) { // scheduled diagnostics write checkpoints into the record; a plant that takes pulses gives one
+            w.controller().attachDiagnostic(ScheduledDiagnostic.of(cfg, record.counter(), w.requests(),
+                    plant instanceof PulseOutput p ? p : null));
+        }
         String failure = publisher.connectOnce();
         if (failure != null) {
             Logger.error("{}; the BMS runs and protects the pack anyway and keeps retrying. Check --mqtt-url "

@@ -7,6 +7,7 @@ import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.CellGeometry;
 import org.qsebms.estimators.model.QseCellParameters;
 import org.qsebms.bms.control.CurrentLimitOutput;
+import org.qsebms.bms.record.PulseOutput;
 import org.qsebms.hal.ContactorId;
 
 /**
@@ -15,7 +16,7 @@ import org.qsebms.hal.ContactorId;
  * cell, a DC link charged through the precharge resistor, contactors with auxiliary feedback and
  * fault injection. The controller sees it only through {@link SimulatedHardware}'s ports.
  */
-public final class SimulatedPack implements Plant, CurrentLimitOutput {
+public final class SimulatedPack implements Plant, CurrentLimitOutput, PulseOutput {
     private static final double LINK_TAU_PRECHARGE_S = 0.4;
     private static final double MAX_STEP_S = 0.1;
 
@@ -35,6 +36,7 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
     private double linkVolts;
     private double packAmps;
     private double forcedAmps = Double.NaN;
+    private double pulseAmps;
     private double publishedChargeAmps = Double.POSITIVE_INFINITY;
     private double publishedDischargeAmps = Double.POSITIVE_INFINITY;
     private long lastNanos = Long.MIN_VALUE;
@@ -138,6 +140,9 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
         }
         boolean connected = mainNeg && mainPos;
         double demand = load.demandAmps(seconds, this, connected);
+        if (pulseAmps > 0) {
+            demand = -pulseAmps; // a diagnostic's pulse takes over the load
+        }
         // a cooperative charger or load follows the limits the BMS publishes
         demand = demand > 0 ? Math.min(demand, publishedChargeAmps) : Math.max(demand, -publishedDischargeAmps);
         if (!Double.isNaN(forcedAmps) && connected) {
@@ -287,6 +292,12 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
     public void publish(double chargeAmps, double dischargeAmps) {
         publishedChargeAmps = chargeAmps;
         publishedDischargeAmps = dischargeAmps;
+    }
+
+    /** The load draws a diagnostic's discharge pulse (still within the published limits); 0 ends it. */
+    @Override
+    public void requestPulse(double dischargeAmps) {
+        pulseAmps = dischargeAmps;
     }
 
     // --- fault injection and scenario control ---
