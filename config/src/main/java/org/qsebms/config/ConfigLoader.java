@@ -196,7 +196,7 @@ public final class ConfigLoader {
                 n.duration("pulse", d.pulse(), Duration.ofSeconds(1), Duration.ofMinutes(10)));
         if (!c.enabled()) {
             throw new ConfigException(n.child("everyCycles"), "neither everyCycles nor every is set; set everyCycles "
-                    + "(e.g. 50) and/or every (e.g. 7d), or remove health.diagnostics");
+                    + "(e.g. 50) and/or every (e.g. 168h), or remove health.diagnostics");
         }
         if (c.maxRest().compareTo(c.minRest()) < 0) {
             throw new ConfigException(n.child("maxRest"), c.maxRest() + " is shorter than minRest " + c.minRest());

@@ -13,6 +13,7 @@ import org.qsebms.bms.persistence.PersistenceWriter;
 import org.qsebms.bms.persistence.StatePersistence;
 import org.qsebms.bms.record.CycleJson;
 import org.qsebms.bms.record.CycleRecord;
+import org.qsebms.bms.record.CycleRow;
 import org.qsebms.bms.record.CycleRules;
 import org.qsebms.bms.record.PulseOutput;
 import org.qsebms.bms.record.ScheduledDiagnostic;
@@ -103,7 +104,13 @@ public final class BmsRuntime implements AutoCloseable {
         try {
             CycleRecord r = CycleRecord.open(dir, hw.cellVoltages().cellCount(), CycleRules.forCapacity(
                     cfg.pack().capacityAh(), cfg.health().usableCapacity().cutoffVolts()), null,
-                    rows -> publisher.offer(CycleJson.LEAF, CycleJson.of(rows)));
+                    rows -> {
+                        if (rows[0].kind() == CycleRow.Kind.CHECKPOINT) {
+                            publisher.offer(CycleJson.CHECKPOINT_LEAF, CycleJson.of(rows), true);
+                        } else {
+                            publisher.offer(CycleJson.LEAF, CycleJson.of(rows));
+                        }
+                    });
             w.controller().attachCycleCounter(r.counter());
             return r;
         } catch (java.io.IOException | RuntimeException e) {
