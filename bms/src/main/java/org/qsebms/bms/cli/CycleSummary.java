@@ -98,8 +98,9 @@ final class CycleSummary {
         double central = f.cycleAt(0.8, 0);
         double early = f.cycleAt(0.8, 1);
         double late = f.cycleAt(0.8, -1);
-        return String.format(Locale.ROOT, "%.0f (%.0f .. %s)", central, early,
+        String range = String.format(Locale.ROOT, "%.0f (%.0f .. %s)", central, early,
                 Double.isInfinite(late) ? "no fade" : String.format(Locale.ROOT, "%.0f", late));
+        return central <= f.lastCycle() ? "passed: the line crossed 80 % at cycle " + range : range;
     }
 
     private static String milliOhms(double ohms) {

@@ -233,13 +233,16 @@ public final class CellCycleSeries {
             return 100 * 100 * slopeSigma;
         }
 
-        /** The cycle at which the line reaches {@code fraction}, with slope {@code slope - k sigma}; infinite without fade. */
+        /**
+         * The cycle at which the line reaches {@code fraction}, with slope {@code slope - k sigma} (may lie before
+         * {@link #lastCycle()} when the cell is already below it); infinite without fade.
+         */
         public double cycleAt(double fraction, double k) {
             double s = slope - k * slopeSigma;
             if (!(s < 0)) {
                 return Double.POSITIVE_INFINITY;
             }
-            return Math.max(lastCycle, (fraction - intercept) / s);
+            return (fraction - intercept) / s;
         }
 
         /** True when the fade is at least twice its standard error (a projection means something). */
