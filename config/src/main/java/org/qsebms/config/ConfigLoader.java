@@ -144,7 +144,8 @@ public final class ConfigLoader {
             persistence = new PersistenceConfig(persistNode.string("directory", "bms-state"),
                     persistNode.duration("interval", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1)));
         }
-        return new BmsConfig(pack, preset, limits, loop, hal, mqtt, persistence, health(r.optionalMapping("health"), preset, limits, capacity));
+        return new BmsConfig(pack, preset, limits, loop, hal, mqtt, persistence, health(r.optionalMapping("health"),
+                preset, limits, capacity));
     }
 
     private static HealthConfig health(YamlNode n, ChemistryPreset preset, ProtectionLimits limits, double capacityAh) {
@@ -152,7 +153,8 @@ public final class ConfigLoader {
         if (n == null) {
             return d;
         }
-        n.rejectUnknownKeys(Set.of("endOfLifeResistanceMultiple", "npRatio", "bulkOhms", "usableCapacity", "diagnostics"));
+        n.rejectUnknownKeys(Set.of("endOfLifeResistanceMultiple", "npRatio", "bulkOhms", "usableCapacity",
+                "diagnostics"));
         double eol = n.number("endOfLifeResistanceMultiple", d.endOfLifeResistanceMultiple(), 1.05, 10, "");
         double np = n.has("npRatio") ? n.requiredNumber("npRatio", 1.0, 100, "") : d.npRatio();
         double bulk = n.number("bulkOhms", d.bulkOhms(), 1e-6, 100, "ohm");

@@ -23,7 +23,8 @@ class DiagnosticsConfigTest {
     @Test
     void readsEveryKeyWithItsUnit() {
         DiagnosticsConfig d = parse("{everyCycles: 50, every: 168h, minSoc: 0.4, maxSoc: 0.6, minCelsius: 20, "
-                + "maxCelsius: 30, idle: 5min, minRest: 20min, maxRest: 2h, relaxedVoltsPerMinute: 0.0005, pulseC: 1.0, "
+                + "maxCelsius: 30, idle: 5min, minRest: 20min, maxRest: 2h, relaxedVoltsPerMinute: 0.0005, "
+                + "pulseC: 1.0, "
                 + "pulse: 5s}").health().diagnostics();
         assertThat(d.enabled()).isTrue();
         assertThat(d.everyCycles()).isEqualTo(50);
@@ -47,7 +48,8 @@ class DiagnosticsConfigTest {
         assertThatThrownBy(() -> parse("{everyCycles: 10, minCelsius: 5}"))
                 .hasMessageContaining("health.diagnostics.minCelsius");
         // the pulse stays inside the discharge-current MOL (2 C)
-        assertThatThrownBy(() -> parse("{everyCycles: 10, pulseC: 3}")).hasMessageContaining("health.diagnostics.pulseC");
+        assertThatThrownBy(() -> parse("{everyCycles: 10, pulseC: 3}"))
+                .hasMessageContaining("health.diagnostics.pulseC");
         assertThatThrownBy(() -> parse("{everyCycles: 10, minRest: 1h, maxRest: 30min}"))
                 .hasMessageContaining("health.diagnostics.maxRest").hasMessageContaining("shorter than minRest");
         assertThatThrownBy(() -> parse("{everyCycles: 10, pulses: 3}")).hasMessageContaining("pulses");

@@ -135,7 +135,8 @@ public final class PackController {
         balancer.decide(m, soc, balanceAllowed, hw.balancing());
         hw.watchdog().feed();
         if (valid && cycles != null) { // the per-cycle record: sums only, the closed cycle is copied to a queue
-            cycles.update(epochMillis.getAsLong(), m.packAmps, m.cellVolts, m.celsiusAtCell, health == null ? null : bleedAmps,
+            cycles.update(epochMillis.getAsLong(), m.packAmps, m.cellVolts, m.celsiusAtCell, health == null ? null
+                    : bleedAmps,
                     dt, m.minCellVolts, tripped, st == SupervisorState.OPENING, currentLimits.dischargeAmps());
         }
         ticks++;
@@ -265,7 +266,10 @@ public final class PackController {
         currentLimits.limitTo(charge, discharge);
     }
 
-    /** Feeds the per-cycle record every valid tick (see {@link CycleCounter}); R0, SEI and lithium from the health tracker. */
+    /**
+     * Feeds the per-cycle record every valid tick (see {@link CycleCounter}); R0, SEI and lithium from the health
+     * tracker.
+     */
     public void attachCycleCounter(CycleCounter counter) {
         counter.attachHealth(health);
         this.cycles = counter;

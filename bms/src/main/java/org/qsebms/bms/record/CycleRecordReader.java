@@ -35,7 +35,8 @@ public final class CycleRecordReader {
             files.add(active);
         }
         if (files.isEmpty()) {
-            throw new IOException(dir.toAbsolutePath() + " holds no record (no cycles.csv); pass the directory given to --record");
+            throw new IOException(dir.toAbsolutePath()
+                    + " holds no record (no cycles.csv); pass the directory given to --record");
         }
         List<CycleRow> rows = new ArrayList<>();
         for (Path f : files) {

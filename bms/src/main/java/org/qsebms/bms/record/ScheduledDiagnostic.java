@@ -74,7 +74,8 @@ public final class ScheduledDiagnostic {
     }
 
     /** The diagnostic {@code cfg} schedules (null when it schedules none), with the estimator's view of the cell. */
-    public static ScheduledDiagnostic of(org.qsebms.config.BmsConfig cfg, CycleCounter cycles, SupervisorRequests requests,
+    public static ScheduledDiagnostic of(org.qsebms.config.BmsConfig cfg, CycleCounter cycles,
+            SupervisorRequests requests,
                                          PulseOutput pulse) {
         DiagnosticsConfig d = cfg.health().diagnostics();
         if (!d.enabled()) {
@@ -82,7 +83,8 @@ public final class ScheduledDiagnostic {
         }
         EcmParameters nominal = cfg.chemistry().cell();
         double capFactor = cfg.pack().capacityAh() / nominal.capacityAh();
-        return new ScheduledDiagnostic(d, nominal.scaled(capFactor, 1.0 / capFactor), cfg.health().bulkOhms() / capFactor,
+        return new ScheduledDiagnostic(d, nominal.scaled(capFactor, 1.0 / capFactor), cfg.health()
+                .bulkOhms() / capFactor,
                 cfg.pack().capacityAh(), cycles, requests, pulse);
     }
 
@@ -129,7 +131,8 @@ public final class ScheduledDiagnostic {
         return byCycles || byTime;
     }
 
-    private void waiting(long nowNanos, long epochMillis, double[] celsius, double[] soc, boolean valid, boolean tripped,
+    private void waiting(long nowNanos, long epochMillis, double[] celsius, double[] soc, boolean valid,
+            boolean tripped,
                          boolean normal, boolean idle, double dischargeLimitAmps) {
         if (!due(nowNanos)) {
             return;
@@ -319,7 +322,10 @@ public final class ScheduledDiagnostic {
         }
     }
 
-    /** True while it holds the pack: the published limits must be {@link #chargeLimitAmps()} and {@link #dischargeLimitAmps()}. */
+    /**
+     * True while it holds the pack: the published limits must be {@link #chargeLimitAmps()} and {@link
+     * #dischargeLimitAmps()}.
+     */
     public boolean holding() {
         return phase == Phase.RESTING || phase == Phase.PULSING || phase == Phase.STARTING;
     }

@@ -73,7 +73,8 @@ public final class BmsRuntime implements AutoCloseable {
         PersistenceWriter persistence = StatePersistence.restoreAndStart(cfg, w.controller());
         TelemetryPublisher publisher = createPublisher(cfg, mqttUrl, w, hw, localSink);
         CycleRecord record = openRecord(cfg, recordDir, hw, w, publisher);
-        if (record != null) { // scheduled diagnostics write checkpoints into the record; a plant that takes pulses gives one
+        // scheduled diagnostics write checkpoints into the record; a plant that takes pulses gives one
+        if (record != null) {
             w.controller().attachDiagnostic(ScheduledDiagnostic.of(cfg, record.counter(), w.requests(),
                     plant instanceof PulseOutput p ? p : null));
         }
@@ -114,7 +115,8 @@ public final class BmsRuntime implements AutoCloseable {
             w.controller().attachCycleCounter(r.counter());
             return r;
         } catch (java.io.IOException | RuntimeException e) {
-            Logger.error("cannot open the cycle record in {}: {}; the BMS runs without it (pass a writable --record DIR)",
+            Logger.error("cannot open the cycle record in {}: {}; the BMS runs without it "
+                    + "(pass a writable --record DIR)",
                     dir.toAbsolutePath(), e.getMessage());
             return null;
         }
@@ -192,7 +194,8 @@ public final class BmsRuntime implements AutoCloseable {
             wiring.controller().supervisor().openAll();
         }
         if (record != null) {
-            record.close(); // the cycle in progress is recorded as ended by the operator; its MQTT message goes out below
+            // the cycle in progress is recorded as ended by the operator; its MQTT message goes out below
+            record.close();
         }
         persistence.close(); // stops the writer after writing what is pending
         if (wiring.controller().offerPersistenceNow()) { // the loop has stopped: save the final state

@@ -23,7 +23,9 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput, PulseOutp
     private final SimulatedCell[] cells;
     private final double[] extraCellVolts;
     private final double[] softShortOhms;
-    /** Truth for the record's tests: the charge each cell truly took in and gave out (Ah), bleed and shorts included. */
+    /**
+     * Truth for the record's tests: the charge each cell truly took in and gave out (Ah), bleed and shorts included.
+     */
     private final double[] cellChargedAh;
     private final double[] cellDischargedAh;
     private final boolean[] balancing;

@@ -12,7 +12,8 @@ public final class SupervisorRequests {
     private final AtomicBoolean reset = new AtomicBoolean();
     private final AtomicBoolean shutdown = new AtomicBoolean();
     private final AtomicBoolean diagnostic = new AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicLong operatorCommands = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong operatorCommands =
+            new java.util.concurrent.atomic.AtomicLong();
 
     public void requestClose() {
         operatorCommands.incrementAndGet();

@@ -29,7 +29,10 @@ class CycleCounterTest {
         boolean opening;
         double limitAmps = 100;
 
-        /** {@code seconds} at {@code amps}, cells at {@code v1}/{@code v2}, the lowest cell reported as {@code minVolts}. */
+        /**
+         * {@code seconds} at {@code amps}, cells at {@code v1}/{@code v2}, the lowest cell reported as {@code
+         * minVolts}.
+         */
         Driver phase(double amps, double seconds, double v1, double v2, double minVolts) {
             volts[0] = v1;
             volts[1] = v2;

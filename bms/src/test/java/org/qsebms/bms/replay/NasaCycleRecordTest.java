@@ -86,7 +86,8 @@ class NasaCycleRecordTest {
         // the health tracker's columns need a cell: a shipped preset at 2.0 Ah (its R0 and OCV are not NASA's cell's)
         EcmParameters preset = new PresetCatalog().load("psoa-ncm811").cell();
         EcmParameters cell = preset.scaled(2.0 / preset.capacityAh(), preset.capacityAh() / 2.0);
-        LogCycleRecorder.record(dir, log, cell, HealthSettings.defaults(cell, 0.5 * cell.r0Ohms(), Double.NaN, 2.0), 2.7);
+        LogCycleRecorder.record(dir, log, cell, HealthSettings.defaults(cell, 0.5 * cell.r0Ohms(), Double.NaN, 2.0),
+                2.7);
 
         List<String> warnings = new ArrayList<>();
         List<CycleRow> record = CycleRecordReader.read(dir, warnings::add);
@@ -109,14 +110,17 @@ class NasaCycleRecordTest {
         }
         CellCycleSeries recorded = CellCycleSeries.ofCell(record, 1);
         CellCycleSeries truth = CellCycleSeries.ofCell(nasaRows, 1);
-        System.out.printf("B0005: %d cycles recorded, %d ended at the cutoff, worst discharge vs NASA %.2f %%, fade %.2f +- "
-                + "%.2f (NASA %.2f) %% per 100 cycles, mean CE %.4f, %d comparable%n", record.size(), cutoff, 100 * worst,
+        System.out.printf("B0005: %d cycles recorded, %d ended at the cutoff, worst discharge vs NASA %.2f %%, "
+                + "fade %.2f +- "
+                + "%.2f (NASA %.2f) %% per 100 cycles, mean CE %.4f, %d comparable%n", record.size(), cutoff,
+                        100 * worst,
                 recorded.fade().fadePercentPer100(), recorded.fade().fadeSigmaPercentPer100(),
                 truth.fade().fadePercentPer100(), recorded.meanCoulombicEfficiency(), recorded.size());
         assertThat(worst).as("largest discharge error against NASA's capacity").isLessThan(0.01);
         assertThat(cutoff).as("discharges ended at the 2.7 V cutoff").isGreaterThanOrEqualTo(nasa.size() - 2);
         assertThat(recorded.fade().fadePercentPer100()).isCloseTo(truth.fade().fadePercentPer100(), within(0.5));
-        int code = BmsCommand.execute("report", "cycles", "--record", dir.toString(), "--out", dir.resolve("report").toString());
+        int code = BmsCommand.execute("report", "cycles", "--record", dir.toString(), "--out", dir.resolve("report")
+                .toString());
         assertThat(code).isZero();
         assertThat(Files.readString(dir.resolve("report/summary.md"))).contains("| cell 1 | ");
     }

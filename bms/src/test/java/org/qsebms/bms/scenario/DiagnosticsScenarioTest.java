@@ -51,8 +51,10 @@ class DiagnosticsScenarioTest {
     }
 
     private static double firstStatus(String status, double after) {
-        return of("diagnostic").stream().filter(n -> n.get("status").asText().equals(status) && n.get("t").asDouble() > after)
-                .findFirst().orElseThrow(() -> new AssertionError("no " + status + " after " + after + ": " + statuses()))
+        return of("diagnostic").stream().filter(n -> n.get("status").asText().equals(status) && n.get("t")
+                .asDouble() > after)
+                .findFirst().orElseThrow(() -> new AssertionError("no " + status + " after " + after + ": "
+                        + statuses()))
                 .get("t").asDouble();
     }
 
@@ -70,9 +72,11 @@ class DiagnosticsScenarioTest {
         assertThat(faultSkip).isBetween(secondDone + 3600, secondDone + 3601);
         // DIAGNOSTIC is a supervisor state, entered and left through the table; never entered after the fault
         List<JsonNode> states = of("state");
-        assertThat(states.stream().filter(n -> n.get("to").asText().equals("DIAGNOSTIC")).map(n -> n.get("t").asDouble()))
+        assertThat(states.stream().filter(n -> n.get("to").asText().equals("DIAGNOSTIC")).map(n -> n.get("t")
+                .asDouble()))
                 .allMatch(t -> t < 12000).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(states.stream().filter(n -> n.get("from").asText().equals("DIAGNOSTIC")).map(n -> n.get("to").asText()))
+        assertThat(states.stream().filter(n -> n.get("from").asText().equals("DIAGNOSTIC")).map(n -> n.get("to")
+                .asText()))
                 .isNotEmpty().containsOnly("NORMAL");
     }
 
