@@ -154,7 +154,8 @@ public final class ConfigLoader {
             persistence = new PersistenceConfig(persistNode.string("directory", "bms-state"),
                     persistNode.duration("interval", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1)));
         }
-        return new BmsConfig(pack, preset, limits, loop, hal, mqtt, persistence, health(r.optionalMapping("health"), preset, limits),
+        return new BmsConfig(pack, preset, limits, loop, hal, mqtt, persistence, health(r.optionalMapping("health"),
+                preset, limits, capacity),
                 dashboard(r.optionalMapping("dashboard")));
     }
 
@@ -190,12 +191,13 @@ public final class ConfigLoader {
                 n.duration("history", d.history(), Duration.ofSeconds(10), Duration.ofHours(24)));
     }
 
-    private static HealthConfig health(YamlNode n, ChemistryPreset preset, ProtectionLimits limits) {
+    private static HealthConfig health(YamlNode n, ChemistryPreset preset, ProtectionLimits limits, double capacityAh) {
         HealthConfig d = HealthConfig.of(preset, limits);
         if (n == null) {
             return d;
         }
-        n.rejectUnknownKeys(Set.of("endOfLifeResistanceMultiple", "npRatio", "bulkOhms", "usableCapacity"));
+        n.rejectUnknownKeys(Set.of("endOfLifeResistanceMultiple", "npRatio", "bulkOhms", "usableCapacity",
+                "diagnostics"));
         double eol = n.number("endOfLifeResistanceMultiple", d.endOfLifeResistanceMultiple(), 1.05, 10, "");
         double np = n.has("npRatio") ? n.requiredNumber("npRatio", 1.0, 100, "") : d.npRatio();
         double bulk = n.number("bulkOhms", d.bulkOhms(), 1e-6, 100, "ohm");
@@ -203,7 +205,48 @@ public final class ConfigLoader {
             throw new ConfigException(n.child("bulkOhms"), bulk + " ohm is more than the cell's whole R0 of "
                     + preset.cell().r0Ohms() + " ohm in preset " + preset.name() + "; bulkOhms is the electrolyte's share of R0");
         }
-        return new HealthConfig(eol, np, bulk, usableCapacity(n.optionalMapping("usableCapacity"), limits));
+        return new HealthConfig(eol, np, bulk, usableCapacity(n.optionalMapping("usableCapacity"), limits),
+                diagnostics(n.optionalMapping("diagnostics"), limits, capacityAh));
+    }
+
+    /** The {@code health.diagnostics} section: the temperature band must lie inside the charge and discharge MOLs. */
+    private static DiagnosticsConfig diagnostics(YamlNode n, ProtectionLimits limits, double capacityAh) {
+        DiagnosticsConfig d = DiagnosticsConfig.OFF;
+        if (n == null) {
+            return d;
+        }
+        n.rejectUnknownKeys(Set.of("everyCycles", "every", "minSoc", "maxSoc", "minCelsius", "maxCelsius", "idle",
+                "minRest", "maxRest", "relaxedVoltsPerMinute", "pulseC", "pulse"));
+        double lowest = Math.max(limits.chargeUnderTemperature().mol(), limits.dischargeUnderTemperature().mol());
+        double highest = Math.min(limits.chargeOverTemperature().mol(), limits.dischargeOverTemperature().mol());
+        double minSoc = n.number("minSoc", d.minSoc(), 0, 1, "");
+        double maxSoc = n.number("maxSoc", d.maxSoc(), 0, 1, "");
+        if (!(minSoc < maxSoc)) {
+            throw new ConfigException(n.child("maxSoc"), maxSoc + " is not above minSoc (" + minSoc + "); give a SOC "
+                    + "window such as minSoc: 0.3, maxSoc: 0.7");
+        }
+        double minC = n.number("minCelsius", Math.max(lowest, d.minCelsius()), lowest, highest, "°C");
+        double maxC = n.number("maxCelsius", Math.min(highest, d.maxCelsius()), lowest, highest, "°C");
+        if (!(minC < maxC)) {
+            throw new ConfigException(n.child("maxCelsius"), maxC + " °C is not above minCelsius (" + minC + " °C)");
+        }
+        // the pulse stays inside the discharge-current MOL
+        double pulseC = n.number("pulseC", d.pulseC(), 0.05, limits.dischargeOverCurrent().mol() / capacityAh, "C");
+        DiagnosticsConfig c = new DiagnosticsConfig(n.integer("everyCycles", 0, 0, 1_000_000),
+                n.duration("every", Duration.ZERO, Duration.ZERO, Duration.ofDays(3650)), minSoc, maxSoc, minC, maxC,
+                n.duration("idle", d.idle(), Duration.ZERO, Duration.ofDays(1)),
+                n.duration("minRest", d.minRest(), Duration.ofSeconds(10), Duration.ofDays(1)),
+                n.duration("maxRest", d.maxRest(), Duration.ofSeconds(10), Duration.ofDays(2)),
+                n.number("relaxedVoltsPerMinute", d.relaxedVoltsPerMinute(), 1e-5, 0.1, "V/min"), pulseC,
+                n.duration("pulse", d.pulse(), Duration.ofSeconds(1), Duration.ofMinutes(10)));
+        if (!c.enabled()) {
+            throw new ConfigException(n.child("everyCycles"), "neither everyCycles nor every is set; set everyCycles "
+                    + "(e.g. 50) and/or every (e.g. 168h), or remove health.diagnostics");
+        }
+        if (c.maxRest().compareTo(c.minRest()) < 0) {
+            throw new ConfigException(n.child("maxRest"), c.maxRest() + " is shorter than minRest " + c.minRest());
+        }
+        return c;
     }
 
     /** The {@code health.usableCapacity} section: the charge and cutoff voltages must lie inside the MSLs, cutoff below charge. */

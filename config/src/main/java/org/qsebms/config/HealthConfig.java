@@ -9,10 +9,17 @@ package org.qsebms.config;
  *                                    NaN: unknown, lithium inventory is not estimated)
  * @param bulkOhms                    bulk electrolyte share of R0 (from the preset unless set)
  * @param usableCapacity              when a discharge counts as a full one, for the usable-capacity measurement
+ * @param diagnostics                 scheduled diagnostics ({@link DiagnosticsConfig#OFF} unless configured)
  */
 public record HealthConfig(double endOfLifeResistanceMultiple, double npRatio, double bulkOhms,
-                           UsableCapacityConfig usableCapacity) {
+                           UsableCapacityConfig usableCapacity, DiagnosticsConfig diagnostics) {
     public static final double DEFAULT_END_OF_LIFE_RESISTANCE_MULTIPLE = 2.0;
+
+    /** Without scheduled diagnostics. */
+    public HealthConfig(double endOfLifeResistanceMultiple, double npRatio, double bulkOhms,
+                        UsableCapacityConfig usableCapacity) {
+        this(endOfLifeResistanceMultiple, npRatio, bulkOhms, usableCapacity, DiagnosticsConfig.OFF);
+    }
 
     /** The preset's values, the default end-of-life multiple and full discharges between the limits' MOLs. */
     public static HealthConfig of(ChemistryPreset preset, ProtectionLimits limits) {

@@ -78,7 +78,8 @@ final class CycleCharts {
         markers(c, "this " + (s.name().startsWith("cell") ? "cell" : "pack (lowest cell)"), x, ce, MEASURED, 0);
         double psoa = 100 * p.psoaCoulombicEfficiency();
         double le = 100 * p.leCoulombicEfficiency();
-        reference(c, String.format(java.util.Locale.ROOT, "paper PSOA (QSE): %.2f %% implied by its 220-cycle life", psoa),
+        reference(c, String.format(java.util.Locale.ROOT, "paper PSOA (QSE): %.2f %% implied by its 220-cycle life",
+                psoa),
                 new double[] {0, last}, new double[] {psoa, psoa}, PSOA, 0);
         reference(c, String.format(java.util.Locale.ROOT, "paper LE (liquid): %.2f %%%s", le,
                 le < lo - pad ? " (below this axis)" : ""), new double[] {0, last}, new double[] {le, le}, LE, 0);
@@ -97,11 +98,14 @@ final class CycleCharts {
         }
         double last = n == 0 ? 10 : x[n - 1];
         markers(c, "this cell", x, y, MEASURED, 0);
-        reference(c, String.format(java.util.Locale.ROOT, "paper PSOA %.0f mV (Li||LFP 0.5 C)", 1000 * p.psoaPolarizationVolts()),
-                new double[] {0, last}, new double[] {1000 * p.psoaPolarizationVolts(), 1000 * p.psoaPolarizationVolts()},
+        reference(c, String.format(java.util.Locale.ROOT, "paper PSOA %.0f mV (Li||LFP 0.5 C)",
+                1000 * p.psoaPolarizationVolts()),
+                new double[] {0, last}, new double[] {1000 * p.psoaPolarizationVolts(),
+                        1000 * p.psoaPolarizationVolts()},
                 PSOA, 0);
         reference(c, String.format(java.util.Locale.ROOT, "paper LE %.0f mV", 1000 * p.lePolarizationVolts()),
-                new double[] {0, last}, new double[] {1000 * p.lePolarizationVolts(), 1000 * p.lePolarizationVolts()}, LE, 0);
+                new double[] {0, last}, new double[] {1000 * p.lePolarizationVolts(), 1000 * p.lePolarizationVolts()},
+                        LE, 0);
         BitmapEncoder.saveBitmap(c, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
@@ -155,7 +159,8 @@ final class CycleCharts {
     }
 
     private static XYChart chart(String title, String yTitle) {
-        XYChart c = new XYChartBuilder().width(900).height(620).title(title).xAxisTitle("cycle").yAxisTitle(yTitle).build();
+        XYChart c = new XYChartBuilder().width(900).height(620).title(title).xAxisTitle("cycle").yAxisTitle(yTitle)
+                .build();
         Styler st = c.getStyler();
         st.setLegendVisible(true);
         st.setLegendPosition(Styler.LegendPosition.OutsideS);

@@ -32,10 +32,12 @@ final class CycleReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--record", required = true, paramLabel = "DIR", description = "The record directory (as given to --record).")
+    @Option(names = "--record", required = true, paramLabel = "DIR",
+            description = "The record directory (as given to --record).")
     Path record;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory for the PNGs and summary.md.")
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Directory for the PNGs and summary.md.")
     Path out;
 
     @Override
@@ -75,7 +77,8 @@ final class CycleReportCommand implements Callable<Integer> {
         String md = CycleSummary.markdown(record, rows, series, pack, paper, warnings);
         Files.writeString(out.resolve("summary.md"), md, StandardCharsets.UTF_8);
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "%d cells, %d PNGs and summary.md in %s%n", cells.size(), 4 * all.size(), out.toAbsolutePath());
+        o.printf(Locale.ROOT, "%d cells, %d PNGs and summary.md in %s%n", cells.size(), 4 * all.size(),
+                out.toAbsolutePath());
         o.flush();
         err.flush();
         return 0;

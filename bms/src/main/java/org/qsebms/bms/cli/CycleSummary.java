@@ -20,8 +20,9 @@ final class CycleSummary {
         long checkpoints = rows.stream().filter(r -> r.kind() == CycleRow.Kind.CHECKPOINT).count();
         md.append(String.format(Locale.ROOT, "Cycles so far: **%d** (pack), diagnostic checkpoints: %d.%n%n",
                 pack.cyclesRecorded(), checkpoints));
-        md.append("Retention is a cycle's discharge over the median of the first five comparable cycles (those ended at "
-                + "the discharge cutoff; with none, every cycle with a charge and a discharge not ended by a fault or an "
+        md.append("Retention is a cycle's discharge over the median of the first five comparable cycles "
+                + "(those ended at the discharge cutoff; with none, every cycle with a charge and a discharge "
+                + "not ended by a fault or an "
                 + "operator). Fade is the least-squares slope of retention against cycle, +- one standard error; the "
                 + "projection to 80 % extends that line, its range uses the slope +- one standard error.\n\n");
         md.append("| | cycles | comparable | 100 % = Ah | retention now | fade per 100 cycles | mean CE | "
@@ -43,15 +44,20 @@ final class CycleSummary {
             CellCycleSeries.FadeFit f = fastest.fade();
             String how = f.measurable() ? "" : f.slope() >= 0
                     ? "; negative: its discharge grew, no cell fades" : "; within two standard errors of no fade";
-            md.append(String.format(Locale.ROOT, "The cell that ages fastest: **%s** (fade %.3f +- %.3f %% per 100 cycles%s).%n%n",
+            md.append(String.format(Locale.ROOT,
+                    "The cell that ages fastest: **%s** (fade %.3f +- %.3f %% per 100 cycles%s).%n%n",
                     fastest.name(), f.fadePercentPer100(), f.fadeSigmaPercentPer100(), how));
         }
         md.append("## The seed paper, for reference\n\n");
-        md.append(String.format(Locale.ROOT, "- Cycle life, Li||NCM811 (8.6 mg/cm², 1.5 mA/cm², 1 C): PSOA %.0f, LE %.0f cycles.%n",
+        md.append(String.format(Locale.ROOT,
+                "- Cycle life, Li||NCM811 (8.6 mg/cm², 1.5 mA/cm², 1 C): PSOA %.0f, LE %.0f cycles.%n",
                 paper.psoaLifeCycles(), paper.leLifeCycles()));
-        md.append(String.format(Locale.ROOT, "- Coulombic efficiency implied by the lithium-loss law fitted to those lives: "
-                + "PSOA %.2f %%, LE %.2f %%.%n", 100 * paper.psoaCoulombicEfficiency(), 100 * paper.leCoulombicEfficiency()));
-        md.append(String.format(Locale.ROOT, "- Polarization, Li||LFP 0.5 C after a few cycles: PSOA %.0f mV, LE %.0f mV.%n",
+        md.append(String.format(Locale.ROOT,
+                "- Coulombic efficiency implied by the lithium-loss law fitted to those lives: "
+                + "PSOA %.2f %%, LE %.2f %%.%n", 100 * paper.psoaCoulombicEfficiency(),
+                        100 * paper.leCoulombicEfficiency()));
+        md.append(String.format(Locale.ROOT,
+                "- Polarization, Li||LFP 0.5 C after a few cycles: PSOA %.0f mV, LE %.0f mV.%n",
                 1000 * paper.psoaPolarizationVolts(), 1000 * paper.lePolarizationVolts()));
         md.append(String.format(Locale.ROOT, "- SEI resistance over 100 cycles (EIS, lab cells of unstated area): PSOA "
                 + "%.1f -> %.1f ohm, LE %.1f -> %.1f ohm; drawn scaled to each cell's first SEI value.%n%n",
@@ -83,7 +89,8 @@ final class CycleSummary {
                 f.fadeSigmaPercentPer100()));
         md.append(String.format(Locale.ROOT, "%.4f %% | %.1f -> %.1f mV | %s -> %s | %s -> %s | ",
                 100 * s.meanCoulombicEfficiency(), 1000 * s.polarizationVolts(0), 1000 * s.polarizationVolts(n - 1),
-                milliOhms(s.r0Ohms(0)), milliOhms(s.r0Ohms(n - 1)), milliOhms(s.seiOhms(0)), milliOhms(s.seiOhms(n - 1))));
+                milliOhms(s.r0Ohms(0)), milliOhms(s.r0Ohms(n - 1)), milliOhms(s.seiOhms(0)),
+                        milliOhms(s.seiOhms(n - 1))));
         md.append(projection(f)).append(" |\n");
     }
 
@@ -98,8 +105,9 @@ final class CycleSummary {
         double central = f.cycleAt(0.8, 0);
         double early = f.cycleAt(0.8, 1);
         double late = f.cycleAt(0.8, -1);
-        return String.format(Locale.ROOT, "%.0f (%.0f .. %s)", central, early,
+        String range = String.format(Locale.ROOT, "%.0f (%.0f .. %s)", central, early,
                 Double.isInfinite(late) ? "no fade" : String.format(Locale.ROOT, "%.0f", late));
+        return central <= f.lastCycle() ? "passed: the line crossed 80 % at cycle " + range : range;
     }
 
     private static String milliOhms(double ohms) {

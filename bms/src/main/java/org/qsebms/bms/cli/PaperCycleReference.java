@@ -39,7 +39,10 @@ record PaperCycleReference(double psoaLifeCycles, double leLifeCycles, double ps
         return model.laws(e).lithiumLoss().coulombicEfficiency(PAPER_MILLIAMPS_PER_CM2, PAPER_CYCLED_MAH_PER_CM2);
     }
 
-    /** The SEI resistance of electrolyte {@code e} relative to its start after {@code cycles}, by the law fitted to the paper. */
+    /**
+     * The SEI resistance of electrolyte {@code e} relative to its start after {@code cycles}, by the law fitted to
+     * the paper.
+     */
     double seiFactor(Electrolyte e, double cycles) {
         return model.laws(e).sei().cycleFactor(cycles);
     }

@@ -148,7 +148,8 @@ public final class ReplayCommand implements Callable<Integer> {
             if (record != null) {
                 HealthConfig h = HealthConfig.of(preset, preset.limits());
                 double scale = cell.capacityAh() / preset.cell().capacityAh();
-                long cycles = LogCycleRecorder.record(record, log, cell, HealthSettings.defaults(cell, h.bulkOhms() / scale,
+                long cycles = LogCycleRecorder.record(record, log, cell, HealthSettings.defaults(cell,
+                        h.bulkOhms() / scale,
                         h.npRatio(), h.endOfLifeResistanceMultiple()),
                         cutoffVolts != null ? cutoffVolts : preset.limits().cellUnderVoltage().mol());
                 stdout.println(cycles + " cycles recorded in " + record.resolve("cycles.csv"));

@@ -29,7 +29,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the event log to FILE instead of standard output.")
     Path out;
 
-    @Option(names = "--record", paramLabel = "DIR", description = {"Write the per-cycle record (cycles.csv) to DIR and a "
+    @Option(names = "--record", paramLabel = "DIR",
+            description = {"Write the per-cycle record (cycles.csv) to DIR and a "
             + "'cycle' line per closed cycle with the simulated truth (docs/record.md)."})
     Path record;
 

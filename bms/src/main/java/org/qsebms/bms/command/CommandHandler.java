@@ -19,6 +19,7 @@ public final class CommandHandler {
 
     /** Applies {@code c}; returns its result, or null when the result follows later (reset). */
     public CommandResult apply(Command c, String id) {
+        requests.noteOperatorCommand(); // any command cancels a scheduled diagnostic
         return switch (c) {
             case Command.Reset r -> {
                 requests.requestReset();

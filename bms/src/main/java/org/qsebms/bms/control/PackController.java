@@ -4,6 +4,7 @@ import java.util.function.LongSupplier;
 import org.qsebms.bms.measure.PackMeasurement;
 import org.qsebms.bms.persistence.StateHandoff;
 import org.qsebms.bms.record.CycleCounter;
+import org.qsebms.bms.record.ScheduledDiagnostic;
 import org.qsebms.bms.protection.Protection;
 import org.qsebms.bms.sim.Plant;
 import org.qsebms.bms.supervisor.Supervisor;
@@ -65,6 +66,7 @@ public final class PackController {
     private long persistEveryNanos;
     private long nextPersistNanos = Long.MIN_VALUE;
     private CycleCounter cycles;
+    private ScheduledDiagnostic diagnostic;
 
     public PackController(PackHardware hw, Plant plant, SocEstimator soc, Protection protection, Supervisor supervisor,
                           CurrentLimits currentLimits, PassiveBalancer balancer, SampleRing ring, long sampleEveryNanos,
@@ -131,6 +133,7 @@ public final class PackController {
             applyStateOfFunction();
             applySocFloors();
         }
+        runDiagnostic(nowNanos, valid, tripped);
         limitOutput.publish(currentLimits.chargeAmps(), currentLimits.dischargeAmps());
         // decide + actuate
         supervisor.step(m, valid);
@@ -139,7 +142,8 @@ public final class PackController {
         balancer.decide(m, soc, balanceAllowed, hw.balancing());
         hw.watchdog().feed();
         if (valid && cycles != null) { // the per-cycle record: sums only, the closed cycle is copied to a queue
-            cycles.update(epochMillis.getAsLong(), m.packAmps, m.cellVolts, m.celsiusAtCell, health == null ? null : bleedAmps,
+            cycles.update(epochMillis.getAsLong(), m.packAmps, m.cellVolts, m.celsiusAtCell, health == null ? null
+                    : bleedAmps,
                     dt, m.minCellVolts, tripped, st == SupervisorState.OPENING, currentLimits.dischargeAmps());
         }
         ticks++;
@@ -307,10 +311,35 @@ public final class PackController {
                 min <= extra.socLow().rsl() ? 0.0 : Double.POSITIVE_INFINITY);
     }
 
-    /** Feeds the per-cycle record every valid tick (see {@link CycleCounter}); R0, SEI and lithium from the health tracker. */
+    /**
+     * Feeds the per-cycle record every valid tick (see {@link CycleCounter}); R0, SEI and lithium from the health
+     * tracker.
+     */
     public void attachCycleCounter(CycleCounter counter) {
         counter.attachHealth(health);
         this.cycles = counter;
+    }
+
+    /** Runs a scheduled diagnostic each tick (it holds the limits while it runs; see {@link ScheduledDiagnostic}). */
+    public void attachDiagnostic(ScheduledDiagnostic scheduled) {
+        this.diagnostic = scheduled;
+    }
+
+    public ScheduledDiagnostic diagnostic() {
+        return diagnostic;
+    }
+
+    private void runDiagnostic(long nowNanos, boolean valid, boolean tripped) {
+        ScheduledDiagnostic d = diagnostic;
+        if (d == null) {
+            return;
+        }
+        SupervisorState st = supervisor.state();
+        d.update(nowNanos, epochMillis.getAsLong(), m.packAmps, m.cellVolts, m.celsiusAtCell, cellSoc, valid, tripped,
+                st == SupervisorState.NORMAL, st == SupervisorState.DIAGNOSTIC, currentLimits.dischargeAmps());
+        if (d.holding()) {
+            currentLimits.limitTo(d.chargeLimitAmps(), d.dischargeLimitAmps());
+        }
     }
 
     public CycleCounter cycleCounter() {

@@ -99,7 +99,8 @@ public final class CellCycleSeries {
             double chargeAh = Double.isFinite(minCe) && minCe > 0 ? minDis / minCe : charge;
             double meanDis = 3.0;
             double meanCharge = meanDis + maxPol;
-            pack.add(new CycleRow(CycleRow.Kind.CYCLE, worst.cycle(), 0, worst.startMillis(), worst.endMillis(), chargeAh,
+            pack.add(new CycleRow(CycleRow.Kind.CYCLE, worst.cycle(), 0, worst.startMillis(), worst.endMillis(),
+                    chargeAh,
                     minDis, chargeAh * meanCharge, minDis * meanDis, maxR0, maxSei, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, worst.end(), Double.NaN, Double.NaN));
         }
@@ -233,13 +234,16 @@ public final class CellCycleSeries {
             return 100 * 100 * slopeSigma;
         }
 
-        /** The cycle at which the line reaches {@code fraction}, with slope {@code slope - k sigma}; infinite without fade. */
+        /**
+         * The cycle at which the line reaches {@code fraction}, with slope {@code slope - k sigma} (may lie before
+         * {@link #lastCycle()} when the cell is already below it); infinite without fade.
+         */
         public double cycleAt(double fraction, double k) {
             double s = slope - k * slopeSigma;
             if (!(s < 0)) {
                 return Double.POSITIVE_INFINITY;
             }
-            return Math.max(lastCycle, (fraction - intercept) / s);
+            return (fraction - intercept) / s;
         }
 
         /** True when the fade is at least twice its standard error (a projection means something). */

@@ -85,7 +85,7 @@ public final class CycleCounter {
             foldAt(epochMillis, true);
         } else if (discharging) {
             // discharging: the cycle reaches at least to here (a charge too small to close it stays inside)
-            foldAt(epochMillis, true);
+            foldAt(epochMillis, false);
         } else if (packAmps <= rules.restAmps() && netAh <= troughAh + 0.01 * rules.minPhaseAh()) {
             // rest right after the last discharge belongs to its cycle
             foldAt(epochMillis, false);
@@ -98,7 +98,8 @@ public final class CycleCounter {
             lastDischargeLimitAmps = dischargeLimitAmps;
         } else if (wasDischarging) {
             wasDischarging = false;
-            if (stretchAh >= 0.01 * rules.minPhaseAh()) { // a noise spike at rest says nothing about how a discharge ended
+            // a spike (noise at rest, a charger's start-up transient) says nothing about how the discharge ended
+            if (stretchAh >= 0.1 * rules.minPhaseAh()) {
                 troughEnd = classify(tripped, operatorOpening);
             }
             stretchAh = 0;

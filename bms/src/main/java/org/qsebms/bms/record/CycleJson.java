@@ -7,8 +7,10 @@ import java.time.Instant;
 
 /** The MQTT {@code cycle} message: one closed cycle (or checkpoint) of every cell (docs/record.md, docs/mqtt.md). */
 public final class CycleJson {
-    /** The topic leaf under {@code <root>/<packId>/}. */
+    /** The topic leaf of cycles under {@code <root>/<packId>/}. */
     public static final String LEAF = "cycle";
+    /** The topic leaf of diagnostic checkpoints (retained: the latest). */
+    public static final String CHECKPOINT_LEAF = "health/checkpoint";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CycleJson() {

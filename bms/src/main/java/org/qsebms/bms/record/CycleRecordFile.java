@@ -55,7 +55,8 @@ public final class CycleRecordFile implements AutoCloseable {
             warnings.accept(active.toAbsolutePath() + " does not start with the record's header; moved it to "
                     + aside.getFileName() + " and began a new record (see docs/record.md for the columns)");
         }
-        channel = FileChannel.open(active, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        channel = FileChannel.open(active, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.READ);
         long size = channel.size();
         if (size == 0) {
             writeFully(ByteBuffer.wrap(HEADER), 0);
@@ -126,7 +127,8 @@ public final class CycleRecordFile implements AutoCloseable {
         channel.close();
         List<Path> rotated = CycleRecordReader.rotatedFiles(dir);
         int next = rotated.isEmpty() ? 1 : CycleRecordReader.rotationNumber(rotated.getLast()) + 1;
-        Files.move(dir.resolve(ACTIVE), dir.resolve(String.format("cycles-%06d.csv", next)), StandardCopyOption.ATOMIC_MOVE);
+        Files.move(dir.resolve(ACTIVE), dir.resolve(String.format("cycles-%06d.csv", next)),
+                StandardCopyOption.ATOMIC_MOVE);
         rotated = CycleRecordReader.rotatedFiles(dir);
         for (int i = 0; i < rotated.size() - keepFiles; i++) {
             Files.deleteIfExists(rotated.get(i));

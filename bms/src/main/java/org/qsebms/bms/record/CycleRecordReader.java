@@ -35,7 +35,8 @@ public final class CycleRecordReader {
             files.add(active);
         }
         if (files.isEmpty()) {
-            throw new IOException(dir.toAbsolutePath() + " holds no record (no cycles.csv); pass the directory given to --record");
+            throw new IOException(dir.toAbsolutePath()
+                    + " holds no record (no cycles.csv); pass the directory given to --record");
         }
         List<CycleRow> rows = new ArrayList<>();
         for (Path f : files) {
@@ -89,7 +90,7 @@ public final class CycleRecordReader {
         return m.matches() ? Integer.parseInt(m.group(1)) : -1;
     }
 
-    /** The highest cycle number in {@code dir}'s record, or 0 when there is none (a fresh directory). */
+    /** The highest closed cycle's number in {@code dir}'s record, or 0 when there is none (a fresh directory). */
     public static long lastCycle(Path dir, Consumer<String> warnings) {
         if (!Files.isDirectory(dir)) {
             return 0;
@@ -97,7 +98,9 @@ public final class CycleRecordReader {
         try {
             long last = 0;
             for (CycleRow r : read(dir, warnings)) {
-                last = Math.max(last, r.cycle());
+                if (r.kind() == CycleRow.Kind.CYCLE) { // a checkpoint carries the number of the cycle still in progress
+                    last = Math.max(last, r.cycle());
+                }
             }
             return last;
         } catch (IOException e) {

@@ -14,7 +14,8 @@ public record CycleRules(double minPhaseAh, double restAmps, double cutoffVolts,
     public CycleRules {
         if (!(minPhaseAh > 0) || !(restAmps >= 0) || !Double.isFinite(cutoffVolts) || !(cutoffToleranceVolts >= 0)) {
             throw new IllegalArgumentException("cycle rules need minPhaseAh > 0, restAmps >= 0, a finite cutoff and a "
-                    + "tolerance >= 0, got " + minPhaseAh + ", " + restAmps + ", " + cutoffVolts + ", " + cutoffToleranceVolts);
+                    + "tolerance >= 0, got " + minPhaseAh + ", " + restAmps + ", " + cutoffVolts + ", "
+                            + cutoffToleranceVolts);
         }
     }
 

@@ -16,7 +16,10 @@ public final class LogCycleRecorder {
     private LogCycleRecorder() {
     }
 
-    /** Records {@code log} into {@code dir}; returns the cycles closed (the last one, unfinished, as {@code operator}). */
+    /**
+     * Records {@code log} into {@code dir}; returns the cycles closed (the last one, unfinished, as {@code
+     * operator}).
+     */
     public static long record(Path dir, CellTestLog log, EcmParameters cell, HealthSettings health, double cutoffVolts)
             throws IOException {
         CellHealthTracker tracker = new CellHealthTracker(cell, 1, health);

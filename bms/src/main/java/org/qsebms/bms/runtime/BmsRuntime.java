@@ -13,7 +13,10 @@ import org.qsebms.bms.persistence.PersistenceWriter;
 import org.qsebms.bms.persistence.StatePersistence;
 import org.qsebms.bms.record.CycleJson;
 import org.qsebms.bms.record.CycleRecord;
+import org.qsebms.bms.record.CycleRow;
 import org.qsebms.bms.record.CycleRules;
+import org.qsebms.bms.record.PulseOutput;
+import org.qsebms.bms.record.ScheduledDiagnostic;
 import org.qsebms.bms.sim.Plant;
 import org.qsebms.bms.telemetry.MqttTopics;
 import org.qsebms.bms.telemetry.LocalSink;
@@ -73,6 +76,11 @@ public final class BmsRuntime implements AutoCloseable {
         TelemetryPublisher publisher = createPublisher(cfg, mqttUrl, w, hw, localSink,
                 new LoopTiming(loop::overruns, loop::maxTickNanos));
         CycleRecord record = openRecord(cfg, recordDir, hw, w, publisher);
+        // scheduled diagnostics write checkpoints into the record; a plant that takes pulses gives one
+        if (record != null) {
+            w.controller().attachDiagnostic(ScheduledDiagnostic.of(cfg, record.counter(), w.requests(),
+                    plant instanceof PulseOutput p ? p : null));
+        }
         String failure = publisher.connectOnce();
         if (failure != null) {
             Logger.error("{}; the BMS runs and protects the pack anyway and keeps retrying. Check --mqtt-url "
@@ -98,11 +106,18 @@ public final class BmsRuntime implements AutoCloseable {
         try {
             CycleRecord r = CycleRecord.open(dir, hw.cellVoltages().cellCount(), CycleRules.forCapacity(
                     cfg.pack().capacityAh(), cfg.health().usableCapacity().cutoffVolts()), null,
-                    rows -> publisher.offer(CycleJson.LEAF, CycleJson.of(rows)));
+                    rows -> {
+                        if (rows[0].kind() == CycleRow.Kind.CHECKPOINT) {
+                            publisher.offer(CycleJson.CHECKPOINT_LEAF, CycleJson.of(rows), true);
+                        } else {
+                            publisher.offer(CycleJson.LEAF, CycleJson.of(rows));
+                        }
+                    });
             w.controller().attachCycleCounter(r.counter());
             return r;
         } catch (java.io.IOException | RuntimeException e) {
-            Logger.error("cannot open the cycle record in {}: {}; the BMS runs without it (pass a writable --record DIR)",
+            Logger.error("cannot open the cycle record in {}: {}; the BMS runs without it "
+                    + "(pass a writable --record DIR)",
                     dir.toAbsolutePath(), e.getMessage());
             return null;
         }
@@ -186,7 +201,8 @@ public final class BmsRuntime implements AutoCloseable {
             wiring.controller().supervisor().openAll();
         }
         if (record != null) {
-            record.close(); // the cycle in progress is recorded as ended by the operator; its MQTT message goes out below
+            // the cycle in progress is recorded as ended by the operator; its MQTT message goes out below
+            record.close();
         }
         persistence.close(); // stops the writer after writing what is pending
         if (wiring.controller().offerPersistenceNow()) { // the loop has stopped: save the final state

@@ -188,7 +188,8 @@ public final class ScenarioLoader {
                 return CyclingProfile.of(cfg.pack().capacityAh(), number(n, "load", "chargeC", 0.4, 0.01, 10),
                         number(n, "load", "cvVolts", 4.15, 1, 6), number(n, "load", "cutoffC", 0.05, 0.001, 1),
                         number(n, "load", "pulseC", 1.0, 0, 10), number(n, "load", "baseC", 0.2, 0, 10),
-                        n.has("pulse") ? seconds(n, "load", "pulse", null) : 30, number(n, "load", "endVolts", 3.40, 1, 5),
+                        n.has("pulse") ? seconds(n, "load", "pulse", null) : 30, number(n, "load", "endVolts", 3.40, 1,
+                                5),
                         n.has("rest") ? seconds(n, "load", "rest", null) : 600);
             }
             default -> throw new ConfigException("load.type", "'" + type + "' is not a load type; use idle, constant, "

@@ -17,6 +17,7 @@ import org.qsebms.bms.protection.FaultEvent;
 import org.qsebms.bms.record.ClosedCycle;
 import org.qsebms.bms.record.CycleRecord;
 import org.qsebms.bms.record.CycleRules;
+import org.qsebms.bms.record.ScheduledDiagnostic;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
@@ -155,7 +156,9 @@ public final class ScenarioRunner {
                         return true;
                     }, rows -> { });
             controller.attachCycleCounter(record.counter());
+            controller.attachDiagnostic(ScheduledDiagnostic.of(cfg, record.counter(), w.requests(), pack));
         }
+        long diagnosticRevision = 0;
         List<Timed> timeline = new ArrayList<>();
         for (Scenario.AmbientStep a : sc.ambient().subList(1, sc.ambient().size())) {
             timeline.add(new Timed(a.atS(), 0, null, () -> {
@@ -199,6 +202,12 @@ public final class ScenarioRunner {
             loop.runDue(clock[0]); // the simulated grid goes on regardless; an overrun is seen by the loop as it would be
             if (truth != null) {
                 truth.afterTick(record.counter().troughRevision());
+            }
+            ScheduledDiagnostic diagnostic = controller.diagnostic();
+            if (diagnostic != null && diagnostic.revision() != diagnosticRevision) {
+                diagnosticRevision = diagnostic.revision();
+                emit(line(t, "diagnostic").put("status", diagnostic.status().name().toLowerCase(java.util.Locale.ROOT))
+                        .put("message", diagnostic.status().message()), out);
             }
             trueNetAh += pack.packAmps() * period / 1e9 / 3600.0;
             if (pack.packAmps() < 0) {
@@ -268,7 +277,8 @@ public final class ScenarioRunner {
      * charge each cell truly took and gave, its capacity and lithium reserve at the cycle's end).
      */
     private ObjectNode cycleLine(double t, ClosedCycle c, CycleTruth truth) {
-        ObjectNode n = line(t, "cycle").put("cycle", c.cycle).put("end", c.end.word())
+        ObjectNode n = line(t, c.end == org.qsebms.bms.record.CycleEnd.CHECKPOINT ? "checkpoint" : "cycle")
+                .put("cycle", c.cycle).put("end", c.end.word())
                 .put("startS", round(c.startMillis / 1000.0, 3)).put("endS", round(c.endMillis / 1000.0, 3));
         ArrayNode ch = n.putArray("chargeAh");
         ArrayNode dis = n.putArray("dischargeAh");
@@ -283,6 +293,21 @@ public final class ScenarioRunner {
             simDis.add(round(truth.dischargedAh(i), 6));
             simCap.add(round(truth.capacityAh(i), 6));
             simLi.add(round(truth.lithiumReserveAh(i), 6));
+        }
+        if (c.end == org.qsebms.bms.record.CycleEnd.CHECKPOINT) {
+            ArrayNode ocv = n.putArray("ocvVolts");
+            ArrayNode soc = n.putArray("soc");
+            ArrayNode r0 = n.putArray("r0At25Ohm");
+            ArrayNode sei = n.putArray("seiAt25Ohm");
+            ArrayNode simSoc = n.putArray("simSoc");
+            for (int i = 0; i < c.cellCount(); i++) {
+                simSoc.add(round(runPack.cellSoc(i), 4));
+                ocv.add(round(c.ocvVolts[i], 5));
+                soc.add(round(c.socFraction[i], 4));
+                r0.add(round(c.r0At25Ohms[i], 7));
+                sei.add(round(c.seiAt25Ohms[i], 7));
+            }
+            return n; // a checkpoint is no cycle: the truth's cycle span goes on
         }
         truth.closed();
         return n;

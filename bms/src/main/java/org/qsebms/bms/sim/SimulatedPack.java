@@ -7,6 +7,7 @@ import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.CellGeometry;
 import org.qsebms.estimators.model.QseCellParameters;
 import org.qsebms.bms.control.CurrentLimitOutput;
+import org.qsebms.bms.record.PulseOutput;
 import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.wiring.WiringConfig;
 
@@ -16,7 +17,7 @@ import org.qsebms.hal.wiring.WiringConfig;
  * cell, a DC link charged through the precharge resistor, contactors with auxiliary feedback and
  * fault injection. The controller sees it only through {@link SimulatedHardware}'s ports.
  */
-public final class SimulatedPack implements Plant, CurrentLimitOutput {
+public final class SimulatedPack implements Plant, CurrentLimitOutput, PulseOutput {
     private static final double LINK_TAU_PRECHARGE_S = 0.4;
     private static final double MAX_STEP_S = 0.1;
     /**
@@ -29,7 +30,9 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
     private final SimulatedCell[] cells;
     private final double[] extraCellVolts;
     private final double[] softShortOhms;
-    /** Truth for the record's tests: the charge each cell truly took in and gave out (Ah), bleed and shorts included. */
+    /**
+     * Truth for the record's tests: the charge each cell truly took in and gave out (Ah), bleed and shorts included.
+     */
     private final double[] cellChargedAh;
     private final double[] cellDischargedAh;
     private final boolean[] balancing;
@@ -44,6 +47,7 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
     private double linkVolts;
     private double packAmps;
     private double forcedAmps = Double.NaN;
+    private double pulseAmps;
     private double publishedChargeAmps = Double.POSITIVE_INFINITY;
     private double publishedDischargeAmps = Double.POSITIVE_INFINITY;
     private long lastNanos = Long.MIN_VALUE;
@@ -147,6 +151,9 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
         }
         boolean connected = mainNeg && mainPos;
         double demand = load.demandAmps(seconds, this, connected);
+        if (pulseAmps > 0) {
+            demand = -pulseAmps; // a diagnostic's pulse takes over the load
+        }
         // a cooperative charger or load follows the limits the BMS publishes; one that ignores them does not
         if (load.obeysLimits()) {
             demand = demand > 0 ? Math.min(demand, publishedChargeAmps) : Math.max(demand, -publishedDischargeAmps);
@@ -311,6 +318,12 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput {
     public void publish(double chargeAmps, double dischargeAmps) {
         publishedChargeAmps = chargeAmps;
         publishedDischargeAmps = dischargeAmps;
+    }
+
+    /** The load draws a diagnostic's discharge pulse (still within the published limits); 0 ends it. */
+    @Override
+    public void requestPulse(double dischargeAmps) {
+        pulseAmps = dischargeAmps;
     }
 
     // --- fault injection and scenario control ---

@@ -86,6 +86,7 @@ public final class Supervisor {
                 case OPENING -> onOpening(m, now);
                 case FAULT -> resetAccepted ? SupervisorState.STANDBY : SupervisorState.FAULT;
                 case SHUTDOWN -> SupervisorState.SHUTDOWN;
+                case DIAGNOSTIC -> onDiagnostic();
             };
         }
         moveTo(next, now);
@@ -183,7 +184,18 @@ public final class Supervisor {
     }
 
     private SupervisorState onNormal() {
-        return wantClosed ? SupervisorState.NORMAL : SupervisorState.OPENING;
+        if (!wantClosed) {
+            return SupervisorState.OPENING;
+        }
+        return requests.diagnosticWanted() ? SupervisorState.DIAGNOSTIC : SupervisorState.NORMAL;
+    }
+
+    /** A scheduled diagnostic: an open request ends it at once (OPENING); otherwise until the diagnostic lets go. */
+    private SupervisorState onDiagnostic() {
+        if (!wantClosed) {
+            return SupervisorState.OPENING;
+        }
+        return requests.diagnosticWanted() ? SupervisorState.DIAGNOSTIC : SupervisorState.NORMAL;
     }
 
     private SupervisorState onOpening(PackMeasurement m, long now) {
@@ -227,7 +239,7 @@ public final class Supervisor {
                 openAll();
             }
             case STANDBY, INIT -> openAll();
-            case NORMAL, OPENING -> { }
+            case NORMAL, OPENING, DIAGNOSTIC -> { }
             default -> throw new IllegalStateException("unknown state " + s);
         }
     }
@@ -241,6 +253,7 @@ public final class Supervisor {
             case OPENING -> "open requested, waiting for current to fall";
             case STANDBY -> "contactors open";
             case INIT -> "start";
+            case DIAGNOSTIC -> "scheduled diagnostic: rest, relaxed OCV, pulse";
         };
     }
 

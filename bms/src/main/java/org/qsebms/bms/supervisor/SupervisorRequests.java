@@ -12,18 +12,24 @@ public final class SupervisorRequests {
     private final AtomicBoolean reset = new AtomicBoolean();
     private final AtomicBoolean serviceReset = new AtomicBoolean();
     private final AtomicBoolean shutdown = new AtomicBoolean();
+    private final AtomicBoolean diagnostic = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong operatorCommands =
+            new java.util.concurrent.atomic.AtomicLong();
 
     public void requestClose() {
+        operatorCommands.incrementAndGet();
         open.set(false);
         close.set(true);
     }
 
     public void requestOpen() {
+        operatorCommands.incrementAndGet();
         close.set(false);
         open.set(true);
     }
 
     public void requestReset() {
+        operatorCommands.incrementAndGet();
         reset.set(true);
     }
 
@@ -34,6 +40,25 @@ public final class SupervisorRequests {
 
     public void requestShutdown() {
         shutdown.set(true);
+    }
+
+    /** Any other operator command (limits, balancing, ...): counted, so a running diagnostic gives way. */
+    public void noteOperatorCommand() {
+        operatorCommands.incrementAndGet();
+    }
+
+    /** Operator commands so far (open, close, reset and those noted). */
+    public long operatorCommands() {
+        return operatorCommands.get();
+    }
+
+    /** A scheduled diagnostic wants the pack (true) or is done with it (false); set on the loop thread. */
+    public void wantDiagnostic(boolean wanted) {
+        diagnostic.set(wanted);
+    }
+
+    boolean diagnosticWanted() {
+        return diagnostic.get();
     }
 
     boolean takeClose() {

@@ -22,7 +22,9 @@ public enum SupervisorState {
     /** A fault at MSL: contactors opened at once; latched until an accepted reset. */
     FAULT,
     /** Stopping for good: contactors open. */
-    SHUTDOWN;
+    SHUTDOWN,
+    /** Contactors closed, a scheduled diagnostic holds the current (rest, relaxed OCV, a short pulse). */
+    DIAGNOSTIC;
 
     private static final Map<SupervisorState, EnumSet<SupervisorState>> ALLOWED = new EnumMap<>(SupervisorState.class);
 
@@ -30,10 +32,11 @@ public enum SupervisorState {
         ALLOWED.put(INIT, EnumSet.of(STANDBY, FAULT, SHUTDOWN));
         ALLOWED.put(STANDBY, EnumSet.of(PRECHARGE, FAULT, SHUTDOWN));
         ALLOWED.put(PRECHARGE, EnumSet.of(NORMAL, STANDBY, FAULT, SHUTDOWN));
-        ALLOWED.put(NORMAL, EnumSet.of(OPENING, FAULT, SHUTDOWN));
+        ALLOWED.put(NORMAL, EnumSet.of(OPENING, FAULT, SHUTDOWN, DIAGNOSTIC));
         ALLOWED.put(OPENING, EnumSet.of(NORMAL, STANDBY, FAULT, SHUTDOWN));
         ALLOWED.put(FAULT, EnumSet.of(STANDBY, SHUTDOWN));
         ALLOWED.put(SHUTDOWN, EnumSet.noneOf(SupervisorState.class));
+        ALLOWED.put(DIAGNOSTIC, EnumSet.of(NORMAL, OPENING, FAULT, SHUTDOWN));
     }
 
     /** True when the table allows moving from this state to {@code next} (staying is always allowed). */

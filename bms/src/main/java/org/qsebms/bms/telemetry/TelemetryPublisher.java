@@ -293,7 +293,13 @@ public final class TelemetryPublisher implements AutoCloseable {
      * when 256 are already waiting.
      */
     public boolean offer(String leaf, String json) {
-        boolean taken = handedIn.offer(priority(topics.base() + "/" + leaf, json));
+        return offer(leaf, json, false);
+    }
+
+    /** As {@link #offer(String, String)}, retained when {@code retained} (the latest value of a topic). */
+    public boolean offer(String leaf, String json, boolean retained) {
+        boolean taken = handedIn.offer(new OutboundMessage(topics.base() + "/" + leaf,
+                json.getBytes(StandardCharsets.UTF_8), 1, retained, OutboundMessage.Lane.PRIORITY));
         Thread t = thread;
         if (taken && t != null) {
             LockSupport.unpark(t);

@@ -38,7 +38,8 @@ class CycleRecordCrashTest {
         long lastOnDisk = 0;
         for (int kill = 0; kill < KILLS; kill++) {
             Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8));
             String first = readUntil(out, "next=");
             assertThat(Long.parseLong(first.substring(5))).as("kill %d: numbering goes on from the disk", kill)
                     .isEqualTo(lastOnDisk + 1);

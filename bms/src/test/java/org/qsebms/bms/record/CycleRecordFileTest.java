@@ -59,7 +59,8 @@ class CycleRecordFileTest {
             f.append(List.of(row(1, 1)));
         }
         String torn = row(2, 1);
-        Files.writeString(dir.resolve("cycles.csv"), torn.substring(0, 40), StandardOpenOption.APPEND); // power lost mid-append
+        // power lost mid-append
+        Files.writeString(dir.resolve("cycles.csv"), torn.substring(0, 40), StandardOpenOption.APPEND);
         assertThat(CycleRecordReader.read(dir, warnings::add)).hasSize(1);
         assertThat(warnings).singleElement().asString().contains("cycles.csv line 3").contains("torn last line");
         warnings.clear();
@@ -79,7 +80,8 @@ class CycleRecordFileTest {
             f.append(List.of(row(1, 1), row(2, 1).replace("cutoff", "exploded"), row(3, 1)));
         }
         assertThat(CycleRecordReader.read(dir, warnings::add)).extracting(CycleRow::cycle).containsExactly(1L, 3L);
-        assertThat(warnings).singleElement().asString().contains("cycles.csv line 3: skipped, end 'exploded' is not one of");
+        assertThat(warnings).singleElement().asString()
+                .contains("cycles.csv line 3: skipped, end 'exploded' is not one of");
     }
 
     @Test
@@ -88,7 +90,8 @@ class CycleRecordFileTest {
         try (CycleRecordFile f = new CycleRecordFile(dir, 1 << 20, 2, warnings::add)) {
             f.append(List.of(row(1, 1)));
         }
-        assertThat(warnings).singleElement().asString().contains("does not start with the record's header; moved it to");
+        assertThat(warnings).singleElement().asString()
+                .contains("does not start with the record's header; moved it to");
         try (var s = Files.list(dir)) {
             Path aside = s.filter(p -> p.getFileName().toString().startsWith("cycles.csv.unrecognised-")).findFirst()
                     .orElseThrow();

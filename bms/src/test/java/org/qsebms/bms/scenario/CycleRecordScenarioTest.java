@@ -96,7 +96,8 @@ class CycleRecordScenarioTest {
             double simFade = sim.fade().fadePercentPer100();
             double ce = measured.meanCoulombicEfficiency();
             double simCe = sim.meanCoulombicEfficiency();
-            System.out.printf("cell %d: fade %.4f (truth %.4f) %% per 100 cycles, mean CE %.6f (truth %.6f)%n", cell, fade,
+            System.out.printf("cell %d: fade %.4f (truth %.4f) %% per 100 cycles, mean CE %.6f (truth %.6f)%n", cell,
+                    fade,
                     simFade, ce, simCe);
             assertThat(fade).as("fade per 100 cycles, %-points").isCloseTo(simFade, within(0.1));
             assertThat(ce).as("mean coulombic efficiency").isCloseTo(simCe, within(2e-4));
@@ -110,7 +111,8 @@ class CycleRecordScenarioTest {
         JsonNode first = cycleLines.getFirst();
         JsonNode last = cycleLines.getLast();
         for (int c = 0; c < 2; c++) {
-            assertThat(last.get("simCapacityAh").get(c).asDouble()).isEqualTo(first.get("simCapacityAh").get(c).asDouble());
+            assertThat(last.get("simCapacityAh").get(c).asDouble()).isEqualTo(first.get("simCapacityAh").get(c)
+                    .asDouble());
             assertThat(last.get("simLithiumReserveAh").get(c).asDouble())
                     .isLessThan(first.get("simLithiumReserveAh").get(c).asDouble()).isPositive();
         }

@@ -22,7 +22,8 @@ class SupervisorStateTest {
             "PRECHARGE>NORMAL", "PRECHARGE>STANDBY", "PRECHARGE>FAULT", "PRECHARGE>SHUTDOWN",
             "NORMAL>OPENING", "NORMAL>FAULT", "NORMAL>SHUTDOWN",
             "OPENING>NORMAL", "OPENING>STANDBY", "OPENING>FAULT", "OPENING>SHUTDOWN",
-            "FAULT>STANDBY", "FAULT>SHUTDOWN");
+            "FAULT>STANDBY", "FAULT>SHUTDOWN",
+            "NORMAL>DIAGNOSTIC", "DIAGNOSTIC>NORMAL", "DIAGNOSTIC>OPENING", "DIAGNOSTIC>FAULT", "DIAGNOSTIC>SHUTDOWN");
 
     static Stream<Arguments> everyPair() {
         List<Arguments> out = new ArrayList<>();
