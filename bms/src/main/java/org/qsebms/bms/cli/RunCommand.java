@@ -48,7 +48,8 @@ public final class RunCommand implements Callable<Integer> {
     int brokerPort;
 
     @Option(names = "--broker-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "Interface the embedded broker listens on (default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+            description = "Interface the embedded broker listens on (default ${DEFAULT-VALUE}; 0.0.0.0 for all, which needs "
+                    + "--broker-password-file or --allow-anonymous-remote).")
     String brokerHost;
 
     @Option(names = "--broker-password-file", paramLabel = "FILE",

@@ -118,7 +118,22 @@ class MosquittoHostileTrafficTest {
         Thread.sleep(2500);
         double gap = longestStateGapSeconds(restartAt + 2_000_000_000L, System.nanoTime());
         report.add(String.format(Locale.ROOT, "restart with the retained poison topics %.2f s", gap));
+        // every state message of both runs arrived: per boot, seq 1..last without a gap (duplicates are allowed)
+        java.util.Map<Long, List<Long>> seqByBoot = new java.util.TreeMap<>();
+        for (RecordingSubscriber.Received r : sub.on(t.state())) {
+            seqByBoot.computeIfAbsent(r.json().get("boot").asLong(), b -> new ArrayList<>()).add(r.json().get("seq").asLong());
+        }
+        long lost = 0;
+        long duplicates = 0;
+        for (List<Long> seqs : seqByBoot.values()) {
+            long distinct = seqs.stream().distinct().count();
+            duplicates += seqs.size() - distinct;
+            lost += java.util.Collections.max(seqs) - java.util.Collections.min(seqs) + 1 - distinct;
+        }
+        report.add(seqByBoot.values().stream().mapToInt(List::size).sum() + " states received, " + lost + " lost, "
+                + duplicates + " duplicates");
         System.out.println("poison topics, longest state gap (200 ms interval): " + String.join("; ", report));
+        assertThat(lost).as("state messages lost").isZero();
         assertThat(bms.publisher().sessionRebuilds()).as("nothing stalled the session").isZero();
         assertThat(bms.publisher().reconnects()).isZero();
         assertThat(bms.publisher().commandsRejected()).as("no poison topic reached the BMS").isZero();
