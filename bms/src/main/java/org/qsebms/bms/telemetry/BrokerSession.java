@@ -73,8 +73,8 @@ final class BrokerSession {
      * @param subscriptions the topics to subscribe to (QoS 1) at every connect; give exact topics: a wildcard lets
      *                      any topic through, also one the client library cannot decode
      */
-    BrokerSession(String url, String clientId, MqttConnectOptions options, String statusTopic, List<String> subscriptions,
-                  Inbound inbound, OnConnect onConnect, LongSupplier nanoClock) {
+    BrokerSession(String url, String clientId, MqttConnectOptions options, String statusTopic,
+                  List<String> subscriptions, Inbound inbound, OnConnect onConnect, LongSupplier nanoClock) {
         this.url = url;
         this.clientId = clientId;
         this.options = options;
@@ -180,7 +180,8 @@ final class BrokerSession {
         everConnected = true;
         reportedUnreachable = false;
         if (!takenOver) {
-            backoffNanos = MIN_BACKOFF_NANOS; // in a takeover fight the backoff keeps growing, so two clients do not hammer
+            // in a takeover fight the backoff keeps growing, so two clients do not hammer the broker
+            backoffNanos = MIN_BACKOFF_NANOS;
         }
         lastAckNanos = now;
         return null;
@@ -277,8 +278,8 @@ final class BrokerSession {
         client = null;
         rebuilds++;
         nextAttemptNanos = Long.MIN_VALUE; // reconnect at once: the broker was reachable a moment ago
-        Logger.warn("MQTT session to {} stalled ({}): the client's receive thread died or the broker stopped answering; "
-                + "closing it and connecting a new session", url, why);
+        Logger.warn("MQTT session to {} stalled ({}): the client's receive thread died or the broker stopped "
+                + "answering; closing it and connecting a new session", url, why);
         if (c != null) {
             try {
                 c.disconnectForcibly(0, 500, false);

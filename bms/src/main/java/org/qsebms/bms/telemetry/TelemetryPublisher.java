@@ -21,9 +21,10 @@ import org.tinylog.Logger;
 /**
  * The telemetry thread: it drains controller events first (priority lane: alarms, events, command
  * results) and samples second, filters samples (deadband, cadence), answers commands and hands every
- * message to the router. Its parts: {@link ControllerEventLog} (events to the log), {@link BrokerSession} (the supervised
- * broker connection, exact command subscriptions), {@link CommandInbox} (byte-bounded queue filled
- * by the client's receive thread), {@link CommandDispatcher} (rate limit, retain/size checks,
+ * message to the router. Its parts: {@link ControllerEventLog} (events to the log),
+ * {@link BrokerSession} (the supervised broker connection, exact command subscriptions),
+ * {@link CommandInbox} (byte-bounded queue filled by the client's receive thread),
+ * {@link CommandDispatcher} (rate limit, retain/size checks,
  * parsing, execution, reset correlation), {@link TelemetryRouter} (send now or spool) and
  * {@link TelemetryPayloads} (JSON, per-topic sequences). The control loop only offers to bounded
  * queues; nothing here can block it, and no control decision is made here.

@@ -121,7 +121,8 @@ class MosquittoHostileTrafficTest {
         // every state message of both runs arrived: per boot, seq 1..last without a gap (duplicates are allowed)
         java.util.Map<Long, List<Long>> seqByBoot = new java.util.TreeMap<>();
         for (RecordingSubscriber.Received r : sub.on(t.state())) {
-            seqByBoot.computeIfAbsent(r.json().get("boot").asLong(), b -> new ArrayList<>()).add(r.json().get("seq").asLong());
+            seqByBoot.computeIfAbsent(r.json().get("boot").asLong(), b -> new ArrayList<>())
+                    .add(r.json().get("seq").asLong());
         }
         long lost = 0;
         long duplicates = 0;
@@ -165,7 +166,8 @@ class MosquittoHostileTrafficTest {
         // clearing it (an empty retained message) is not a command either
         assertThat(broker.publish(t.command("contactors"), "", true)).isZero();
         sub.await(r -> r.topic().equals(t.commandResult("contactors"))
-                && r.json().get("reason").asText().startsWith("empty payload: not executed"), WAIT, "empty-payload answer");
+                && r.json().get("reason").asText().startsWith("empty payload: not executed"), WAIT,
+                "empty-payload answer");
         assertThat(broker.publish(t.command("reset"), "", false)).isZero();
         JsonNode reset = sub.awaitTopic(t.commandResult("reset"), WAIT).json();
         assertThat(reset.get("accepted").asBoolean()).isFalse();
@@ -202,7 +204,8 @@ class MosquittoHostileTrafficTest {
         startBms(config()); // 5 commands/s, bursts of 10
         for (int i = 0; i < 40; i++) {
             String name = i % 2 == 0 ? "balancing" : "snapshot";
-            String payload = name.equals("balancing") ? "{\"enabled\":true,\"id\":\"b" + i + "\"}" : "{\"id\":\"s" + i + "\"}";
+            String payload = name.equals("balancing") ? "{\"enabled\":true,\"id\":\"b" + i + "\"}"
+                    : "{\"id\":\"s" + i + "\"}";
             sub.publish(t.command(name), payload);
         }
         long until = System.nanoTime() + WAIT.toNanos();
