@@ -179,8 +179,10 @@ final class BrokerSession {
         }
         everConnected = true;
         reportedUnreachable = false;
-        if (!takenOver) {
-            // in a takeover fight the backoff keeps growing, so two clients do not hammer the broker
+        if (takenOver) { // a takeover fight: the next reconnect waits a growing backoff, so two clients do not hammer
+            nextAttemptNanos = now + (long) (backoffNanos * (0.8 + 0.4 * jitter.nextDouble()));
+            backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
+        } else {
             backoffNanos = MIN_BACKOFF_NANOS;
         }
         lastAckNanos = now;
