@@ -64,15 +64,18 @@ public final class RunCommand implements Callable<Integer> {
     int brokerPort;
 
     @Option(names = "--broker-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "Interface the embedded broker listens on (default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+            description = "Interface the embedded broker listens on (default ${DEFAULT-VALUE}; "
+                    + "0.0.0.0 for all, which needs --broker-password-file or --allow-anonymous-remote).")
     String brokerHost;
 
     @Option(names = "--broker-password-file", paramLabel = "FILE",
-            description = "Embedded broker: require a login from this file (lines user:sha256-hex-of-password); needed beyond loopback.")
+            description = "Embedded broker: require a login from this file (lines user:sha256-hex-of-password); "
+                    + "needed beyond loopback.")
     Path brokerPasswordFile;
 
     @Option(names = "--allow-anonymous-remote",
-            description = "Embedded broker beyond loopback WITHOUT passwords (closed test networks only; logged as a warning).")
+            description = "Embedded broker beyond loopback WITHOUT passwords (closed test networks only; "
+                    + "logged as a warning).")
     boolean allowAnonymousRemote;
 
     @Option(names = "--duration", paramLabel = "DURATION", description = "Stop after this long (e.g. 30s, PT5M); runs until Ctrl-C when absent.")

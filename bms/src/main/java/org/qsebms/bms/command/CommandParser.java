@@ -111,7 +111,8 @@ public final class CommandParser {
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
             return new Invalid(name, null, "payload must be a JSON object such as {\"id\":\"42\"}, found "
-                    + (root == null || root.isMissingNode() ? "nothing" : root.getNodeType().name().toLowerCase(Locale.ROOT)));
+                    + (root == null || root.isMissingNode() ? "nothing"
+                    : root.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         String id = null;
         JsonNode idNode = root.get("id");

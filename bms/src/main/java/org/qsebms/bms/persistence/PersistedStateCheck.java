@@ -108,7 +108,8 @@ final class PersistedStateCheck {
         bad = new Cells("excessLithiumAh", "excess lithium must lie in 0.." + MAX_EXCESS_LITHIUM_FACTOR
                 + " times the configured capacity (or be unknown); using unknown");
         for (int i = 0; i < n; i++) {
-            if (!Double.isNaN(excess[i]) && !(excess[i] >= 0 && excess[i] <= MAX_EXCESS_LITHIUM_FACTOR * nominalCap[i])) {
+            double most = MAX_EXCESS_LITHIUM_FACTOR * nominalCap[i];
+            if (!Double.isNaN(excess[i]) && !(excess[i] >= 0 && excess[i] <= most)) {
                 bad.add(i, excess[i]);
                 excess[i] = Double.NaN;
             }

@@ -114,7 +114,8 @@ public final class StateFile {
         Path shown = file.toAbsolutePath();
         if (Files.isDirectory(file)) {
             return new Loaded(defaults, false, "persisted state " + shown + " is a directory, not a file; "
-                    + keepAside("directory", "it") + "; starting with safe defaults, SOC from the open-circuit voltage");
+                    + keepAside("directory", "it")
+                    + "; starting with safe defaults, SOC from the open-circuit voltage");
         }
         byte[] bytes;
         try {

@@ -57,8 +57,8 @@ public final class StatePersistence {
     static void requireWritableDirectory(Path dir) {
         String fix = "; give persistence.directory (or --state-dir) a directory the BMS's user may write";
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalStateException("state directory " + dir.toAbsolutePath() + " is not a directory (a file is "
-                    + "in its place)" + fix);
+            throw new IllegalStateException("state directory " + dir.toAbsolutePath()
+                    + " is not a directory (a file is in its place)" + fix);
         }
         try {
             Files.createDirectories(dir);

@@ -33,10 +33,6 @@ final class BrokerSession {
     private static final long CONNECT_WAIT_MILLIS = 10_000;
     private static final long MIN_BACKOFF_NANOS = 250_000_000L;
     private static final long MAX_BACKOFF_NANOS = 10_000_000_000L;
-    /** A session that ends this soon after it began, with the broker accepting us again at once, was taken over. */
-    private static final long SHORT_SESSION_NANOS = 30_000_000_000L;
-    private static final long TAKEOVER_WINDOW_NANOS = 60_000_000_000L;
-    private static final int TAKEOVERS_TO_REPORT = 3;
 
     /** Receives a message on one of the subscribed topics, on Paho's receive thread; must not block or throw. */
     @FunctionalInterface
@@ -59,19 +55,16 @@ final class BrokerSession {
     private final OnConnect onConnect;
     private final LongSupplier nanoClock;
     private final SplittableRandom jitter;
-    private final long[] takeoverNanos = new long[TAKEOVERS_TO_REPORT];
+    private final SessionTakeovers takeovers;
     private volatile MqttClient client;
     private volatile long connectedAtNanos;
     private volatile long lastInboundNanos = Long.MIN_VALUE / 2;
     private volatile long lostAtNanos = Long.MIN_VALUE;
     private volatile long lostSessionNanos;
-    private volatile long takeovers;
     private volatile long rebuilds;
     private long lastAckNanos;
     private long nextAttemptNanos = Long.MIN_VALUE;
     private long backoffNanos = MIN_BACKOFF_NANOS;
-    private long lastTakeoverReportNanos = Long.MIN_VALUE;
-    private int takeoverCursor;
     private boolean reportedUnreachable;
     private boolean everConnected;
     private volatile long reconnects;
@@ -80,8 +73,8 @@ final class BrokerSession {
      * @param subscriptions the topics to subscribe to (QoS 1) at every connect; give exact topics: a wildcard lets
      *                      any topic through, also one the client library cannot decode
      */
-    BrokerSession(String url, String clientId, MqttConnectOptions options, String statusTopic, List<String> subscriptions,
-                  Inbound inbound, OnConnect onConnect, LongSupplier nanoClock) {
+    BrokerSession(String url, String clientId, MqttConnectOptions options, String statusTopic,
+                  List<String> subscriptions, Inbound inbound, OnConnect onConnect, LongSupplier nanoClock) {
         this.url = url;
         this.clientId = clientId;
         this.options = options;
@@ -91,6 +84,7 @@ final class BrokerSession {
         this.onConnect = onConnect;
         this.nanoClock = nanoClock;
         this.jitter = new SplittableRandom(clientId.hashCode());
+        this.takeovers = new SessionTakeovers(url, clientId, MAX_BACKOFF_NANOS);
         this.client = newClient(); // checks the URL at once
     }
 
@@ -185,45 +179,24 @@ final class BrokerSession {
         }
         everConnected = true;
         reportedUnreachable = false;
-        if (!takenOver) {
-            backoffNanos = MIN_BACKOFF_NANOS; // in a takeover fight the backoff keeps growing, so two clients do not hammer
+        if (takenOver) { // a takeover fight: the next reconnect waits a growing backoff, so two clients do not hammer
+            nextAttemptNanos = now + (long) (backoffNanos * (0.8 + 0.4 * jitter.nextDouble()));
+            backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
+        } else {
+            backoffNanos = MIN_BACKOFF_NANOS;
         }
         lastAckNanos = now;
         return null;
     }
 
-    /** Records a takeover when the last session ended soon after it began and the broker took us back at once. */
+    /** Hands the end of the last session, if any, to the takeover detector; true while a takeover fight goes on. */
     private boolean noteReconnect(long now) {
         long lost = lostAtNanos;
         if (lost == Long.MIN_VALUE) {
             return false;
         }
         lostAtNanos = Long.MIN_VALUE;
-        if (lostSessionNanos > SHORT_SESSION_NANOS || now - lost > 2 * MAX_BACKOFF_NANOS + 5_000_000_000L) {
-            return false;
-        }
-        takeoverNanos[takeoverCursor] = now;
-        takeoverCursor = (takeoverCursor + 1) % takeoverNanos.length;
-        int recent = 0;
-        for (long t : takeoverNanos) {
-            if (t != 0 && now - t <= TAKEOVER_WINDOW_NANOS) {
-                recent++;
-            }
-        }
-        if (recent < TAKEOVERS_TO_REPORT) {
-            return recent > 1;
-        }
-        takeovers++;
-        if (lastTakeoverReportNanos == Long.MIN_VALUE || now - lastTakeoverReportNanos > TAKEOVER_WINDOW_NANOS) {
-            lastTakeoverReportNanos = now;
-            Logger.error("MQTT: the broker at {} is reachable but closed our session {} times within 60 s, each time "
-                    + "soon after it began: another client is connecting with our client id '{}' and taking the "
-                    + "session over. This is not a broker outage. Either a second BMS runs with the same pack id "
-                    + "(give every pack a unique pack.id / --pack-id) or a user or tool connects with this client id "
-                    + "(on Mosquitto set 'use_username_as_clientid true', see docs/mqtt.md). Reconnecting with a "
-                    + "growing backoff meanwhile", url, TAKEOVERS_TO_REPORT, clientId);
-        }
-        return true;
+        return takeovers.reconnected(now, lost, lostSessionNanos);
     }
 
     private String describe(MqttException e) {
@@ -307,8 +280,8 @@ final class BrokerSession {
         client = null;
         rebuilds++;
         nextAttemptNanos = Long.MIN_VALUE; // reconnect at once: the broker was reachable a moment ago
-        Logger.warn("MQTT session to {} stalled ({}): the client's receive thread died or the broker stopped answering; "
-                + "closing it and connecting a new session", url, why);
+        Logger.warn("MQTT session to {} stalled ({}): the client's receive thread died or the broker stopped "
+                + "answering; closing it and connecting a new session", url, why);
         if (c != null) {
             try {
                 c.disconnectForcibly(0, 500, false);
@@ -357,7 +330,7 @@ final class BrokerSession {
 
     /** Times another client took the session over, counted once three came within 60 s. */
     long takeovers() {
-        return takeovers;
+        return takeovers.count();
     }
 
     String url() {

@@ -84,7 +84,8 @@ final class CommandDispatcher {
             return;
         }
         switch (parsed) {
-            case CommandParser.Invalid bad -> results.accept(CommandResult.rejected(bad.name(), bad.id(), bad.reason()));
+            case CommandParser.Invalid bad ->
+                    results.accept(CommandResult.rejected(bad.name(), bad.id(), bad.reason()));
             case CommandParser.Valid ok -> execute(ok.command(), ok.id());
         }
     }

@@ -20,10 +20,11 @@ import org.tinylog.Logger;
 
 /**
  * The telemetry thread: it drains controller events first (priority lane: alarms, events, command
- * results) and samples second, logs the events, filters samples (deadband, cadence), answers
- * commands and hands every message to the router. Its parts: {@link BrokerSession} (the supervised
- * broker connection, exact command subscriptions), {@link CommandInbox} (byte-bounded queue filled
- * by the client's receive thread), {@link CommandDispatcher} (rate limit, retain/size checks,
+ * results) and samples second, filters samples (deadband, cadence), answers commands and hands every
+ * message to the router. Its parts: {@link ControllerEventLog} (events to the log),
+ * {@link BrokerSession} (the supervised broker connection, exact command subscriptions),
+ * {@link CommandInbox} (byte-bounded queue filled by the client's receive thread),
+ * {@link CommandDispatcher} (rate limit, retain/size checks,
  * parsing, execution, reset correlation), {@link TelemetryRouter} (send now or spool) and
  * {@link TelemetryPayloads} (JSON, per-topic sequences). The control loop only offers to bounded
  * queues; nothing here can block it, and no control decision is made here.
@@ -55,6 +56,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     private final DiskSpool spool;
     private final StateFilter filter;
     private final HomeAssistantDiscovery discovery;
+    private final ControllerEventLog eventLog = new ControllerEventLog();
     private final PackSample sample;
     private final PackSample last;
     /** Messages other threads hand in for topics of their own (the per-cycle record's {@code cycle}). */
@@ -209,40 +211,18 @@ public final class TelemetryPublisher implements AutoCloseable {
     }
 
     private void handle(ControllerEvent e) {
+        eventLog.log(e);
         long now = w.epochMillis().getAsLong();
         w.localSink().event(e);
         switch (e) {
-            case ControllerEvent.FaultEdge fe -> {
-                var f = fe.fault();
-                if (f.raised()) {
-                    Logger.warn("fault raised {} [{}]: {}", f.id(), f.code().number(), f.reason());
-                } else {
-                    Logger.info("fault cleared {} [{}]: {}", f.id(), f.code().number(), f.reason());
-                }
-                router.route(payloads.alarm(f, now));
-            }
-            case ControllerEvent.StateChange sc -> {
-                Logger.info("state {} -> {}: {}", sc.from(), sc.to(), sc.reason());
-                router.route(payloads.event(e, now));
-            }
-            case ControllerEvent.UsableCapacityChange u -> {
-                if (u.measured() != null) {
-                    Logger.info("usable capacity measured: {} Ah at {} C, {} °C (discharge from full to the cutoff)",
-                            String.format(java.util.Locale.ROOT, "%.4f", u.measured().ampHours()),
-                            String.format(java.util.Locale.ROOT, "%.2f", u.measured().meanDischargeC()),
-                            String.format(java.util.Locale.ROOT, "%.1f", u.measured().meanCelsius()));
-                } else {
-                    Logger.info("usable capacity: {}", u.voidedReason());
-                }
-                router.route(payloads.event(e, now));
-            }
+            case ControllerEvent.FaultEdge fe -> router.route(payloads.alarm(fe.fault(), now));
             case ControllerEvent.ResetOutcome r -> {
-                Logger.info("{}", r.reason());
                 router.route(payloads.event(e, now));
                 if (commands != null) {
                     commands.resetOutcome(r.accepted(), r.reason());
                 }
             }
+            default -> router.route(payloads.event(e, now));
         }
     }
 

@@ -45,7 +45,8 @@ class EmbeddedBrokerExposureTest {
     }
 
     private static String sha256Hex(String s) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest);
     }
 
     @Test
@@ -53,7 +54,8 @@ class EmbeddedBrokerExposureTest {
         int code = run("run", "--simulated", "--broker-host", "0.0.0.0", "--broker-port",
                 Integer.toString(EmbeddedBroker.freePort()), "--state-dir", dir.toString(), "--duration", "1s");
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("--broker-host: '0.0.0.0' serves the embedded MQTT broker beyond this machine")
+        assertThat(err.toString())
+                .contains("--broker-host: '0.0.0.0' serves the embedded MQTT broker beyond this machine")
                 .contains("--broker-password-file").contains("--allow-anonymous-remote").doesNotContain("\tat ");
     }
 
@@ -65,8 +67,8 @@ class EmbeddedBrokerExposureTest {
         int code;
         try {
             code = run("run", "--simulated", "--broker-host", "0.0.0.0", "--broker-port",
-                    Integer.toString(EmbeddedBroker.freePort()), "--allow-anonymous-remote", "--state-dir", dir.toString(),
-                    "--duration", "1s");
+                    Integer.toString(EmbeddedBroker.freePort()), "--allow-anonymous-remote", "--state-dir",
+                    dir.toString(), "--duration", "1s");
         } finally {
             System.setErr(before);
         }
@@ -94,7 +96,8 @@ class EmbeddedBrokerExposureTest {
                 + "\nviewer:" + sha256Hex("view-pw") + "\n");
         Path bmsPassword = Files.writeString(dir.resolve("bms-password"), "bms-pw\n");
         String example = Files.readString(Path.of("..", "config", "examples", "simulated-4s-psoa-ncm811.yaml"));
-        String yaml = example.replaceFirst("(?m)^  url: .*\n", "  username: bms\n  passwordFile: " + bmsPassword + "\n");
+        String yaml = example.replaceFirst("(?m)^  url: .*\n",
+                "  username: bms\n  passwordFile: " + bmsPassword + "\n");
         assertThat(yaml).isNotEqualTo(example);
         Path config = Files.writeString(dir.resolve("bms.yaml"), yaml);
         int port = EmbeddedBroker.freePort();
@@ -124,7 +127,8 @@ class EmbeddedBrokerExposureTest {
         viewer.disconnect();
         viewer.close();
         assertThatThrownBy(() -> connect(url, null, null)).as("anonymous").isInstanceOf(MqttException.class);
-        assertThatThrownBy(() -> connect(url, "viewer", "wrong")).as("wrong password").isInstanceOf(MqttException.class);
+        assertThatThrownBy(() -> connect(url, "viewer", "wrong")).as("wrong password")
+                .isInstanceOf(MqttException.class);
         assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(exit.get()).isZero();
     }

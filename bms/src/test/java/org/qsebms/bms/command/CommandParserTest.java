@@ -77,9 +77,12 @@ class CommandParserTest {
 
     @Test
     void trailingWhitespaceAndAPlainZeroStayValid() {
-        assertThat(parse("contactors", "{\"action\":\"open\"}\n  ")).isEqualTo(new CommandParser.Valid(new Command.Contactors(false), null));
-        assertThat(parse("charge-limit", "{\"amps\":0}")).isEqualTo(new CommandParser.Valid(new Command.ChargeLimit(0), null));
-        assertThat(parse("charge-limit", "{\"amps\":0.0}")).isEqualTo(new CommandParser.Valid(new Command.ChargeLimit(0), null));
+        assertThat(parse("contactors", "{\"action\":\"open\"}\n  "))
+                .isEqualTo(new CommandParser.Valid(new Command.Contactors(false), null));
+        assertThat(parse("charge-limit", "{\"amps\":0}"))
+                .isEqualTo(new CommandParser.Valid(new Command.ChargeLimit(0), null));
+        assertThat(parse("charge-limit", "{\"amps\":0.0}"))
+                .isEqualTo(new CommandParser.Valid(new Command.ChargeLimit(0), null));
     }
 
     @Test

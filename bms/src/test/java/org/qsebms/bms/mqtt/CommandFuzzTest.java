@@ -28,7 +28,8 @@ class CommandFuzzTest {
     Path dir;
 
     /** Command topic levels that killed Paho's receive thread through a cmd/+ subscription (issue 18). */
-    static final String[] POISON = {"\uD83D\uDCA5", "\uFF52\uFF45\uFF53\uFF45\uFF54", "reset\uD83D\uDCA5", "\u00e9t\u00e9",
+    static final String[] POISON = {"\uD83D\uDCA5", "\uFF52\uFF45\uFF53\uFF45\uFF54", "reset\uD83D\uDCA5",
+        "\u00e9t\u00e9",
         "contactors/\uD83D\uDCA5", "\uD83D\uDE00\uD83D\uDE00", "\uFFFD"};
 
     /** One generated bad command: a topic level under cmd/ and a payload. */
@@ -58,10 +59,12 @@ class CommandFuzzTest {
             case 6 -> new Bad(name, utf8("{\"id\":\"" + "y".repeat(2100 + rnd.nextInt(5000)) + "\"}")); // oversized, under Moquette's 8 KB frame limit
             case 7 -> new Bad("balancing", utf8("{\"enabled\":" + (rnd.nextBoolean() ? "\"true\"" : "1") + "}"));
             case 8 -> new Bad(name, utf8("{\"id\":\"z\",\"unexpected\":" + rnd.nextInt() + "}")); // unknown field
-            case 9 -> new Bad(name, utf8("[".repeat(20 + rnd.nextInt(40)) + "]".repeat(5))); // deep nesting / not an object
+            // deep nesting / not an object
+            case 9 -> new Bad(name, utf8("[".repeat(20 + rnd.nextInt(40)) + "]".repeat(5)));
             // issue 18: not exactly one JSON object, duplicate keys, a negative zero, an empty payload, odd sizes
             case 10 -> new Bad("contactors", utf8("{\"action\":\"" + (rnd.nextBoolean() ? "open" : "close") + "\"}"
-                    + new String[] {" <not json>", "{\"action\":\"open\"}", " {}", " 1", " null", "]", "\u0000"}[rnd.nextInt(7)]));
+                    + new String[] {" <not json>", "{\"action\":\"open\"}", " {}", " 1", " null", "]", "\u0000"}
+                    [rnd.nextInt(7)]));
             case 11 -> new Bad(rnd.nextBoolean() ? "contactors" : limitName, utf8(rnd.nextBoolean()
                     ? "{\"action\":\"close\",\"action\":\"open\"}"
                     : "{\"amps\":" + rnd.nextInt(2) + ",\"amps\":" + rnd.nextInt(2) + "}"));
@@ -149,8 +152,10 @@ class CommandFuzzTest {
 
                 // then every one was rejected with a reason, none applied
                 var results = sub.received.stream().filter(r -> r.topic().endsWith("/result")).toList();
-                System.out.printf("fuzz: %d bad commands (%d on unknown names) and %d poison topics sent in %.1f s; %d results, "
-                                + "%d inbound overflow; loop max tick %.2f ms, %d overruns, %d exceptions%n", COUNT, unknownNames,
+                System.out.printf("fuzz: %d bad commands (%d on unknown names) and %d poison topics sent in %.1f s; "
+                                + "%d results, %d inbound overflow; loop max tick %.2f ms, %d overruns, "
+                                + "%d exceptions%n",
+                        COUNT, unknownNames,
                         poisonSent, sendNanos / 1e9, results.size(),
                         bms.publisher().inboundOverflow(), bms.loop().maxTickNanos() / 1e6, bms.loop().overruns(),
                         bms.loop().exceptions());

@@ -57,8 +57,8 @@ public final class Mosquitto implements AutoCloseable {
      * {@code payload} is empty, retained with {@code retained}; returns its exit code.
      */
     public int publish(String topic, String payload, boolean retained) throws IOException, InterruptedException {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(PUB.toString(), "-h", "127.0.0.1", "-p",
-                Integer.toString(port), "-q", "1", "-t", topic));
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(PUB.toString(), "-h", "127.0.0.1",
+                "-p", Integer.toString(port), "-q", "1", "-t", topic));
         if (payload.isEmpty()) {
             cmd.add("-n");
         } else {

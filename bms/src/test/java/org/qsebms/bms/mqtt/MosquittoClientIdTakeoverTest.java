@@ -51,8 +51,8 @@ class MosquittoClientIdTakeoverTest {
         try (Mosquitto broker = new Mosquitto(sub, extra, false)) {
             BmsConfig c = SimulatedBms.config("acl", sub, Duration.ofMillis(200));
             MqttConfig m = c.mqtt();
-            c = c.withMqtt(new MqttConfig(m.url(), m.topicRoot(), m.stateInterval(), "acl", pw.toString(), "", "", "", "",
-                    m.deadband(), m.stateHeartbeat(), "", 1000, m.commandsPerSecond(), ""));
+            c = c.withMqtt(new MqttConfig(m.url(), m.topicRoot(), m.stateInterval(), "acl", pw.toString(), "", "", "",
+                    "", m.deadband(), m.stateHeartbeat(), "", 1000, m.commandsPerSecond(), ""));
             BmsRuntime bms = SimulatedBms.start(c, broker.url());
             try {
                 assertThat(bms.publisher().connected()).isTrue();

@@ -118,7 +118,23 @@ class MosquittoHostileTrafficTest {
         Thread.sleep(2500);
         double gap = longestStateGapSeconds(restartAt + 2_000_000_000L, System.nanoTime());
         report.add(String.format(Locale.ROOT, "restart with the retained poison topics %.2f s", gap));
+        // every state message of both runs arrived: per boot, seq 1..last without a gap (duplicates are allowed)
+        java.util.Map<Long, List<Long>> seqByBoot = new java.util.TreeMap<>();
+        for (RecordingSubscriber.Received r : sub.on(t.state())) {
+            seqByBoot.computeIfAbsent(r.json().get("boot").asLong(), b -> new ArrayList<>())
+                    .add(r.json().get("seq").asLong());
+        }
+        long lost = 0;
+        long duplicates = 0;
+        for (List<Long> seqs : seqByBoot.values()) {
+            long distinct = seqs.stream().distinct().count();
+            duplicates += seqs.size() - distinct;
+            lost += java.util.Collections.max(seqs) - java.util.Collections.min(seqs) + 1 - distinct;
+        }
+        report.add(seqByBoot.values().stream().mapToInt(List::size).sum() + " states received, " + lost + " lost, "
+                + duplicates + " duplicates");
         System.out.println("poison topics, longest state gap (200 ms interval): " + String.join("; ", report));
+        assertThat(lost).as("state messages lost").isZero();
         assertThat(bms.publisher().sessionRebuilds()).as("nothing stalled the session").isZero();
         assertThat(bms.publisher().reconnects()).isZero();
         assertThat(bms.publisher().commandsRejected()).as("no poison topic reached the BMS").isZero();
@@ -150,7 +166,8 @@ class MosquittoHostileTrafficTest {
         // clearing it (an empty retained message) is not a command either
         assertThat(broker.publish(t.command("contactors"), "", true)).isZero();
         sub.await(r -> r.topic().equals(t.commandResult("contactors"))
-                && r.json().get("reason").asText().startsWith("empty payload: not executed"), WAIT, "empty-payload answer");
+                && r.json().get("reason").asText().startsWith("empty payload: not executed"), WAIT,
+                "empty-payload answer");
         assertThat(broker.publish(t.command("reset"), "", false)).isZero();
         JsonNode reset = sub.awaitTopic(t.commandResult("reset"), WAIT).json();
         assertThat(reset.get("accepted").asBoolean()).isFalse();
@@ -187,7 +204,8 @@ class MosquittoHostileTrafficTest {
         startBms(config()); // 5 commands/s, bursts of 10
         for (int i = 0; i < 40; i++) {
             String name = i % 2 == 0 ? "balancing" : "snapshot";
-            String payload = name.equals("balancing") ? "{\"enabled\":true,\"id\":\"b" + i + "\"}" : "{\"id\":\"s" + i + "\"}";
+            String payload = name.equals("balancing") ? "{\"enabled\":true,\"id\":\"b" + i + "\"}"
+                    : "{\"id\":\"s" + i + "\"}";
             sub.publish(t.command(name), payload);
         }
         long until = System.nanoTime() + WAIT.toNanos();

@@ -136,6 +136,10 @@ class MosquittoInteropTest {
         String[] status = retainedOnce("qse-bms/interop/status");
         assertThat(status[0]).isEqualTo("1");
         assertThat(status[2]).isEqualTo("offline");
+        // and the retained state is the final one: SHUTDOWN, every contactor open (not a stale NORMAL)
+        JsonNode last = json(retainedOnce("qse-bms/interop/state"));
+        assertThat(last.get("mode").asText()).isEqualTo("SHUTDOWN");
+        assertThat(last.get("contactors").toString()).doesNotContain("true");
     }
 
     @Test

@@ -182,8 +182,10 @@ class StateFileHandlingTest {
             "resistanceOhm impossible for cell 1: 1.0E308, cell 3: Infinity", "seiResistanceOhm impossible for cell 2",
             "capacitySigmaAh impossible for cell 4: -0.1", "closedCycles impossible for cell 3: -1",
             "cycleCount = -3", "ahThroughput = NaN", "lithiumInventoryFraction = 70.0",
-            "savedEpochMillis = 9223372036854775000", "resistance = 1 of 2 history points", "usableCapacity = 1.8 Ah"}) {
-            assertThat(w).as(field).anySatisfy(x -> assertThat(x).contains(field).contains(p.toAbsolutePath().toString()));
+            "savedEpochMillis = 9223372036854775000", "resistance = 1 of 2 history points",
+            "usableCapacity = 1.8 Ah"}) {
+            assertThat(w).as(field)
+                    .anySatisfy(x -> assertThat(x).contains(field).contains(p.toAbsolutePath().toString()));
         }
         assertThat(w).hasSize(12);
     }

@@ -60,8 +60,8 @@ class BrokerSessionSupervisionTest {
                     Thread.sleep(20);
                 }
                 boolean killed = !receiveThreadAlive(clientId);
-                System.out.printf("supervision: Paho's receive thread %s by the poison topic; client says connected: %s%n",
-                        killed ? "killed" : "survived", session.connected());
+                System.out.printf("supervision: Paho's receive thread %s by the poison topic; client says "
+                        + "connected: %s%n", killed ? "killed" : "survived", session.connected());
                 assertThat(killed).as("the poison topic kills Paho's receive thread (the defect this guards against)")
                         .isTrue();
 
@@ -72,8 +72,8 @@ class BrokerSessionSupervisionTest {
                 while (System.nanoTime() < until) {
                     if (session.maintain()) {
                         try {
-                            session.publish(new OutboundMessage("qse-bms/sv/state", "{}".getBytes(StandardCharsets.UTF_8),
-                                    1, true, OutboundMessage.Lane.PERIODIC));
+                            session.publish(new OutboundMessage("qse-bms/sv/state",
+                                    "{}".getBytes(StandardCharsets.UTF_8), 1, true, OutboundMessage.Lane.PERIODIC));
                             if (session.rebuilds() > 0) {
                                 recoveredAt = System.nanoTime();
                                 break;
@@ -85,8 +85,8 @@ class BrokerSessionSupervisionTest {
                     Thread.sleep(200);
                 }
                 double recoverySeconds = (recoveredAt - poisonAt) / 1e9;
-                System.out.printf("supervision: session rebuilt %d time(s); first acknowledged publish %.2f s after the "
-                        + "poison message (%d publishes failed meanwhile)%n", session.rebuilds(), recoverySeconds,
+                System.out.printf("supervision: session rebuilt %d time(s); first acknowledged publish %.2f s after "
+                        + "the poison message (%d publishes failed meanwhile)%n", session.rebuilds(), recoverySeconds,
                         failedPublishes);
                 assertThat(recoveredAt).as("publishing recovered").isPositive();
                 assertThat(session.rebuilds()).isEqualTo(1);
