@@ -154,8 +154,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (capacityAh == null) {
             return p;
         }
-        return new EcmParameters(capacityAh, p.r0Ohms(), p.r1Ohms(), p.tau1Seconds(), p.r2Ohms(), p.tau2Seconds(),
-                p.activationEnergyJPerMol(), p.ocv(), p.resistance(), p.timeConstants());
+        return p.withCapacityAh(capacityAh);
     }
 
     private static String human(ReplaySummary s, String presetName, EcmParameters cell) {
@@ -168,9 +167,15 @@ public final class ReplayCommand implements Callable<Integer> {
             b.append(String.format(Locale.ROOT,
                     "SOC after the first %.0f s: RMSE %.2f %%, max error %.2f %%, true SOC inside the 3-sigma bound %.1f %% of the time%n",
                     s.convergenceWindowSeconds(), 100 * s.socRmse(), 100 * s.socMaxError(), 100 * s.boundCoverage()));
+            b.append(String.format(Locale.ROOT, "median 3-sigma bound %.2f %%%n", 100 * s.medianBound3Sigma()));
             b.append(Double.isNaN(s.convergedAfterSeconds()) ? "SOC error never fell below 2 %"
                     : String.format(Locale.ROOT, "SOC error first below 2 %% after %.0f s", s.convergedAfterSeconds()));
             b.append(System.lineSeparator());
+        }
+        if (s.extrapolatedShare() > 0) {
+            b.append(String.format(Locale.ROOT, "socQuality extrapolated on %.1f %% of the rows: the cell was outside "
+                    + "the temperatures the preset was characterised over (its bound is widened there)%n",
+                    100 * s.extrapolatedShare()));
         }
         b.append(String.format(Locale.ROOT, "R0 (online, at 25 °C): %.2f mOhm; capacity: %.3f Ah +- %.3f (%d windows)",
                 1000 * s.r0At25Ohms(), s.capacityAh(), s.capacitySigmaAh(), s.capacityWindows()));

@@ -95,6 +95,7 @@ public final class LogReplay {
         double ahSinceAnchor = 0;
         double secondsSinceAnchor = 0;
         double tightForSeconds = 0;
+        int extrapolatedRows = 0;
         for (int k = 0; k < n; k++) {
             double dt = k == 0 ? 0 : log.timeS()[k] - log.timeS()[k - 1];
             double amps = log.currentA()[k];
@@ -109,6 +110,7 @@ public final class LogReplay {
             secondsSinceAnchor += dt;
             double s = ekf.cellSoc(0);
             double b = ekf.cellSocBound3Sigma(0);
+            extrapolatedRows += ekf.cellSocExtrapolated(0) ? 1 : 0;
             tightForSeconds = b < ANCHOR_BOUND ? tightForSeconds + dt : 0;
             if (tightForSeconds >= ANCHOR_SETTLED_SECONDS) {
                 if (Double.isNaN(anchorSoc)) {
@@ -138,19 +140,29 @@ public final class LogReplay {
         ReplaySummary.UsableCapacityResult found = usable == null ? ReplaySummary.UsableCapacityResult.NOT_ASKED
                 : new ReplaySummary.UsableCapacityResult(true, usable.usableCapacityAh(),
                         usable.last() == null ? Double.NaN : usable.last().meanDischargeC(), usable.lastRejection());
-        return new Result(trace, score(log, trace, ekf.rejectedMeasurements(), capacity, found));
+        return new Result(trace, score(log, trace, ekf.rejectedMeasurements(), capacity, found,
+                extrapolatedRows / (double) n));
     }
 
     private ReplaySummary score(CellTestLog log, ReplayTrace tr, long rejected, TotalLeastSquaresCapacityEstimator cap,
-            ReplaySummary.UsableCapacityResult usable) {
+            ReplaySummary.UsableCapacityResult usable, double extrapolatedShare) {
         int n = log.size();
         double sumSq = 0;
         double max = 0;
         int scored = 0;
         int covered = 0;
         double convergedAt = Double.NaN;
+        double[] bounds = new double[n];
+        int boundRows = 0;
+        double t0 = log.timeS()[0];
+        for (int k = 0; k < n; k++) {
+            if (log.timeS()[k] - t0 >= convergenceWindowSeconds) {
+                bounds[boundRows++] = tr.socBound3Sigma()[k];
+            }
+        }
+        java.util.Arrays.sort(bounds, 0, boundRows);
+        double medianBound = boundRows > 0 ? bounds[boundRows / 2] : Double.NaN;
         if (log.hasSocRef()) {
-            double t0 = log.timeS()[0];
             for (int k = 0; k < n; k++) {
                 if (Math.abs(tr.socEst()[k] - tr.socRef()[k]) < CONVERGED_ERROR) {
                     convergedAt = log.timeS()[k] - t0;
@@ -171,7 +183,7 @@ public final class LogReplay {
         double rmse = scored > 0 ? Math.sqrt(sumSq / scored) : Double.NaN;
         return new ReplaySummary(log.source(), n, convergenceWindowSeconds, rmse, scored > 0 ? max : Double.NaN,
                 convergedAt, scored > 0 ? covered / (double) scored : Double.NaN, tr.r0Ohm()[n - 1],
-                cap.capacityAh(), cap.capacitySigmaAh(), cap.windows(), rejected, usable);
+                cap.capacityAh(), cap.capacitySigmaAh(), cap.windows(), rejected, usable, medianBound, extrapolatedShare);
     }
 
     /** A replay's per-row trace and its summary. */
