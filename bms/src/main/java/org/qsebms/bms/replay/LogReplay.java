@@ -181,9 +181,26 @@ public final class LogReplay {
             }
         }
         double rmse = scored > 0 ? Math.sqrt(sumSq / scored) : Double.NaN;
+        // plain coulomb counting from a perfect start, with the same (possibly erroneous) current and capacity
+        double coulombSumSq = 0;
+        double coulombMax = 0;
+        if (log.hasSocRef()) {
+            double counted = log.socRef()[0];
+            for (int k = 0; k < n; k++) {
+                if (k > 0) {
+                    counted += log.currentA()[k] * (log.timeS()[k] - log.timeS()[k - 1]) / (3600.0 * cell.capacityAh());
+                }
+                if (log.timeS()[k] - t0 >= convergenceWindowSeconds) {
+                    double e = counted - tr.socRef()[k];
+                    coulombSumSq += e * e;
+                    coulombMax = Math.max(coulombMax, Math.abs(e));
+                }
+            }
+        }
         return new ReplaySummary(log.source(), n, convergenceWindowSeconds, rmse, scored > 0 ? max : Double.NaN,
                 convergedAt, scored > 0 ? covered / (double) scored : Double.NaN, tr.r0Ohm()[n - 1],
-                cap.capacityAh(), cap.capacitySigmaAh(), cap.windows(), rejected, usable, medianBound, extrapolatedShare);
+                cap.capacityAh(), cap.capacitySigmaAh(), cap.windows(), rejected, usable, medianBound, extrapolatedShare,
+                scored > 0 ? Math.sqrt(coulombSumSq / scored) : Double.NaN, scored > 0 ? coulombMax : Double.NaN);
     }
 
     /** A replay's per-row trace and its summary. */

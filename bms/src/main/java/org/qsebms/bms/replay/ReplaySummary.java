@@ -18,11 +18,15 @@ package org.qsebms.bms.replay;
  * @param medianBound3Sigma         median 3-sigma SOC bound after the window (how much capacity a user holds back)
  * @param extrapolatedShare         fraction of all rows whose SOC rested on a model extrapolated beyond its
  *                                  characterised temperatures (socQuality "extrapolated")
+ * @param coulombRmse               RMS error after the window of plain coulomb counting from a perfect start
+ *                                  (soc_ref's first value) with the same current and capacity, for comparison
+ * @param coulombMaxError           its maximum error after the window
  */
 public record ReplaySummary(String file, int rows, double convergenceWindowSeconds, double socRmse,
         double socMaxError, double convergedAfterSeconds, double boundCoverage, double r0At25Ohms,
         double capacityAh, double capacitySigmaAh, int capacityWindows, long rejectedMeasurements,
-        UsableCapacityResult usable, double medianBound3Sigma, double extrapolatedShare) {
+        UsableCapacityResult usable, double medianBound3Sigma, double extrapolatedShare, double coulombRmse,
+        double coulombMaxError) {
 
     /**
      * What the usable-capacity meter found: the capacity (NaN when no discharge from full reached the
@@ -42,6 +46,8 @@ public record ReplaySummary(String file, int rows, double convergenceWindowSecon
                 + ",\"bound_3sigma_coverage_pct\":" + num(100 * boundCoverage)
                 + ",\"bound_3sigma_median_pct\":" + num(100 * medianBound3Sigma)
                 + ",\"extrapolated_pct\":" + num(100 * extrapolatedShare)
+                + ",\"coulomb_rmse_pct\":" + num(100 * coulombRmse)
+                + ",\"coulomb_max_error_pct\":" + num(100 * coulombMaxError)
                 + ",\"r0_ohm\":" + num(r0At25Ohms) + ",\"capacity_ah_est\":" + num(capacityAh)
                 + ",\"capacity_sigma_ah\":" + num(capacitySigmaAh) + ",\"capacity_windows\":" + capacityWindows
                 + ",\"rejected_measurements\":" + rejectedMeasurements
