@@ -101,4 +101,33 @@ class ExtrapolatedModelTest {
         }
         assertThat(fast.cellSocExtrapolated(0)).isTrue();
     }
+
+    @Test
+    void updateAllocatesNothingWhileExtrapolating() {
+        // cells at 5..29 °C against a span of 10..15 °C: inside, at the margin and beyond it on both sides
+        EkfSocEstimator ekf = new EkfSocEstimator(
+                TestCells.ncmCellWithTablesAtTwoTemperatures().withCharacterisedCelsius(new TemperatureSpan(10, 15)),
+                new HysteresisModel(0.01, 30), EkfTuning.defaults(), EkfAdaptation.resistanceAndCapacity(), 192);
+        double[] v = new double[192];
+        double[] t = new double[192];
+        java.util.Arrays.fill(v, 3.9);
+        for (int i = 0; i < t.length; i++) {
+            t[i] = 5 + i % 25;
+        }
+        for (int k = 0; k < 20000; k++) {
+            ekf.update(-3 + (k % 7), v, t, 0.1);
+        }
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().threadId();
+        long before = mx.getThreadAllocatedBytes(tid);
+        for (int k = 0; k < 1000; k++) {
+            ekf.update(-3 + (k % 7), v, t, 0.1);
+        }
+        long after = mx.getThreadAllocatedBytes(tid);
+        assertThat(after - before).isLessThan(1024);
+        assertThat(ekf.cellSocExtrapolated(24)).as("29 °C, 14 K above the span").isTrue();
+        assertThat(ekf.cellSocExtrapolated(0)).as("5 °C, at the margin").isFalse();
+        assertThat(ekf.cellSocExtrapolated(7)).as("12 °C, inside").isFalse();
+    }
 }
