@@ -23,6 +23,7 @@ import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
 import org.qsebms.estimators.limits.CurrentLimitSettings;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
@@ -48,6 +49,12 @@ import org.qsebms.estimators.soc.EkfTuning;
 public class EstimatorUpdateBenchmark {
     @Param({"1", "192"})
     int cells;
+    /**
+     * Whether every cell is outside the temperatures the preset was characterised over (the
+     * extrapolated path: grown sigmas and the resistance consider analysis).
+     */
+    @Param({"false", "true"})
+    boolean extrapolated;
 
     private EkfSocEstimator ekf;
     private RlsR0Estimator rls;
@@ -81,7 +88,8 @@ public class EstimatorUpdateBenchmark {
                     new double[] {4.63, 2.30, 1.49, 1.19, 1.06, 1.00, 0.96, 0.95, 1.01, 1.01, 1.02, 1.05, 1.09, 1.19},
                     new double[] {2.62, 2.36, 1.04, 1.03, 0.97, 1.00, 0.94, 0.80, 1.38, 1.70, 1.35, 1.02, 0.90, 0.87}))))
                 .withTimeConstants(new TimeConstantsVsTemperature(new double[] {0.6, 25.8}, new double[] {0.2138, 0.1836},
-                        new double[] {38.924, 31.184}));
+                        new double[] {38.924, 31.184}))
+                .withCharacterisedCelsius(extrapolated ? new TemperatureSpan(40, 45) : new TemperatureSpan(0.6, 25.8));
         ekf = new EkfSocEstimator(cell, preset.hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), cells);
         rls = new RlsR0Estimator(cell, cells, 0.995, 0.5);
         softShort = new SoftShortDetector(cell, cells, 0.05, 1800, 0.003, 5);

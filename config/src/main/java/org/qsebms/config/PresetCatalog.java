@@ -16,6 +16,7 @@ import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
+import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 import org.qsebms.estimators.soc.HysteresisModel;
 
@@ -70,7 +71,8 @@ public final class PresetCatalog {
         YamlNode cell = root.mapping("cell");
         cell.rejectUnknownKeys(Set.of("capacityAh", "r0Ohms", "r1Ohms", "tau1", "r2Ohms", "tau2",
                 "activationEnergyJPerMol", "ocvTable", "hysteresis", "bulkOhms", "npRatio", "resistanceVsSoc",
-                "timeConstantsVsTemperature", "ocvTemperatureSpan"));
+                "timeConstantsVsTemperature", "ocvTemperatureSpan", "activationEnergySource",
+                "characterisedTemperatureSpan"));
         String ocvTable = cell.requiredString("ocvTable");
         // a preset file may name its OCV table relative to its own directory
         if (baseDir != null && !Path.of(ocvTable).isAbsolute() && Files.isRegularFile(baseDir.resolve(ocvTable))) {
@@ -94,7 +96,8 @@ public final class PresetCatalog {
                 cell.number("activationEnergyJPerMol", 0, 0, 200000, "J/mol"),
                 ocv,
                 resistanceMap(cell),
-                timeConstants(cell));
+                timeConstants(cell),
+                characterisedSpan(cell));
         YamlNode limits = root.mapping("limits");
         limits.rejectUnknownKeys(LIMIT_KEYS);
         double capacity = ecm.capacityAh();
@@ -180,6 +183,26 @@ public final class PresetCatalog {
                     + "the coldest OCV test's temperature as minCelsius and the warmest's as maxCelsius");
         }
         return new OcvCurve(ocv.socFraction(), ocv.ocvVolts(), ocv.entropicVoltsPerK(), min, max);
+    }
+
+    /**
+     * The optional {@code characterisedTemperatureSpan: {minCelsius, maxCelsius}}: the pulse tests'
+     * temperatures, outside which the SOC filter treats the model as extrapolated (unknown when
+     * absent). {@code activationEnergySource} beside it is a note for the reader (fitted or assumed).
+     */
+    private static TemperatureSpan characterisedSpan(YamlNode cell) {
+        if (!cell.has("characterisedTemperatureSpan")) {
+            return TemperatureSpan.UNKNOWN;
+        }
+        YamlNode span = cell.mapping("characterisedTemperatureSpan");
+        span.rejectUnknownKeys(Set.of("minCelsius", "maxCelsius"));
+        double min = span.requiredNumber("minCelsius", -60, 120, "°C");
+        double max = span.requiredNumber("maxCelsius", -60, 120, "°C");
+        if (min > max) {
+            throw new ConfigException(span.child("minCelsius"), min + " °C is above maxCelsius (" + max + " °C); give "
+                    + "the coldest pulse test's temperature as minCelsius and the warmest's as maxCelsius");
+        }
+        return new TemperatureSpan(min, max);
     }
 
     private static TimeConstantsVsTemperature timeConstants(YamlNode cell) {

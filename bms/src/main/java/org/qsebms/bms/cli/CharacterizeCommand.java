@@ -12,6 +12,8 @@ import org.qsebms.bms.replay.CellLogCsv;
 import org.qsebms.bms.replay.CellLogPlausibility;
 import org.qsebms.bms.replay.LogFormatException;
 import org.qsebms.bms.replay.CharacterizedPresetWriter;
+import org.qsebms.config.ConfigException;
+import org.qsebms.config.PresetCatalog;
 import org.qsebms.config.FileErrorText;
 import org.qsebms.estimators.characterization.ActivationEnergyPrior;
 import org.qsebms.estimators.characterization.CellCharacterizer;
@@ -54,7 +56,8 @@ public final class CharacterizeCommand implements Callable<Integer> {
 
     @Option(names = "--activation-energy", paramLabel = "J_PER_MOL",
             description = "Arrhenius activation energy of the resistances, used when the pulse tests hold one "
-                    + "temperature only (with two or more it is fitted from them)")
+                    + "temperature only (with two or more it is fitted from them); default then: the base preset's, "
+                    + "recorded in the preset as an assumption")
     Double activationEnergy;
 
     @Option(names = "--name", paramLabel = "NAME", description = "preset name (default: the output file name)")
@@ -99,8 +102,19 @@ public final class CharacterizeCommand implements Callable<Integer> {
                     + "Arrhenius activation energy of the cell's resistance (typically 20000..50000 J/mol)");
             return 2;
         }
-        ActivationEnergyPrior prior = activationEnergy == null ? ActivationEnergyPrior.NONE
-                : new ActivationEnergyPrior(activationEnergy, "--activation-energy option");
+        ActivationEnergyPrior prior;
+        if (activationEnergy != null) {
+            prior = new ActivationEnergyPrior(activationEnergy, "--activation-energy option");
+        } else {
+            // one pulse temperature: the base preset's temperature law, never a silent zero
+            try {
+                prior = new ActivationEnergyPrior(new PresetCatalog().load(basePreset).cell().activationEnergyJPerMol(),
+                        "base preset '" + basePreset + "'");
+            } catch (ConfigException e) {
+                stderr.println("--base-preset: " + e.getMessage());
+                return 2;
+            }
+        }
         Characterization c;
         try {
             c = CellCharacterizer.forCapacity(capacityAh).characterize(ocv, pulses, capacityAh, prior);
@@ -119,6 +133,10 @@ public final class CharacterizeCommand implements Callable<Integer> {
                     out, ocvFile.getFileName(), 1000 * p.r0Ohms(), 1000 * p.r1Ohms(), p.tau1Seconds(),
                     1000 * p.r2Ohms(), p.tau2Seconds(), p.activationEnergyJPerMol(),
                     1000 * c.hysteresis().magnitudeVolts()));
+            if (c.activationEnergyAssumed()) {
+                stdout.println(String.format(Locale.ROOT, "ASSUMPTION: Ea %.0f J/mol is %s; the preset says so "
+                        + "(activationEnergySource)", p.activationEnergyJPerMol(), c.activationEnergySource()));
+            }
             stdout.flush();
             return 0;
         } catch (IOException e) {

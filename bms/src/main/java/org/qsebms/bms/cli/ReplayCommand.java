@@ -89,6 +89,16 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "constant-voltage charge voltage that makes the cell full (default: the preset's over-voltage MOL)")
     Double chargeVolts;
 
+    @Option(names = "--current-offset-a", paramLabel = "A", defaultValue = "0",
+            description = "add this offset to every logged current before the estimators see it, as a current "
+                    + "sensor's zero error would (charging positive; default ${DEFAULT-VALUE})")
+    double currentOffsetAmps;
+
+    @Option(names = "--current-gain", paramLabel = "G", defaultValue = "1",
+            description = "multiply every logged current by this before the offset, as a current sensor's gain "
+                    + "error would (e.g. 0.98 for -2 %%; default ${DEFAULT-VALUE})")
+    double currentGain;
+
     @Option(names = "--starts-full", description = "the log starts right after a full charge (otherwise a full charge "
             + "is found in the log: held at the charge voltage until the current tapers to C/10)")
     boolean startsFull;
@@ -102,6 +112,15 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         if (initialSoc != null && !(initialSoc >= 0 && initialSoc <= 1)) {
             stderr.println("--initial-soc: " + initialSoc + " is outside 0..1; give SOC as a fraction, e.g. 0.7");
+            return 2;
+        }
+        if (!(currentGain >= 0.5 && currentGain <= 1.5)) {
+            stderr.println("--current-gain: " + currentGain + " is outside 0.5..1.5; give the sensor's gain as a "
+                    + "factor, e.g. 0.97 for -3 %");
+            return 2;
+        }
+        if (!Double.isFinite(currentOffsetAmps)) {
+            stderr.println("--current-offset-a: " + currentOffsetAmps + " is not a finite number of amperes");
             return 2;
         }
         if (capacityAh != null && !(capacityAh > 0)) {
@@ -119,6 +138,12 @@ public final class ReplayCommand implements Callable<Integer> {
             EcmParameters cell = withCapacity(preset.cell(), capacityAh);
             CellTestLog log = CellLogCsv.read(file);
             CellLogPlausibility.check(log, cell.capacityAh());
+            if (Math.abs(currentOffsetAmps) > cell.capacityAh()) {
+                stderr.println("--current-offset-a: " + currentOffsetAmps + " A is more than 1 C of the "
+                        + cell.capacityAh() + " Ah cell; a sensor's zero error is a few percent of that (give amperes)");
+                return 2;
+            }
+            log = withCurrentSensorError(log, currentGain, currentOffsetAmps);
             UsableCapacityMeter usable = null;
             if (cutoffVolts != null) {
                 double charge = chargeVolts != null ? chargeVolts : preset.limits().cellOverVoltage().mol();
@@ -168,12 +193,24 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
+    /** The log as a current sensor with this gain and zero offset would have recorded it. */
+    static CellTestLog withCurrentSensorError(CellTestLog log, double gain, double offsetAmps) {
+        if (gain == 1 && offsetAmps == 0) {
+            return log;
+        }
+        double[] amps = log.currentA().clone();
+        for (int k = 0; k < amps.length; k++) {
+            amps[k] = gain * amps[k] + offsetAmps;
+        }
+        return new CellTestLog(log.source(), log.timeS(), amps, log.voltageV(), log.temperatureC(), log.capacityAh(),
+                log.socRef());
+    }
+
     static EcmParameters withCapacity(EcmParameters p, Double capacityAh) {
         if (capacityAh == null) {
             return p;
         }
-        return new EcmParameters(capacityAh, p.r0Ohms(), p.r1Ohms(), p.tau1Seconds(), p.r2Ohms(), p.tau2Seconds(),
-                p.activationEnergyJPerMol(), p.ocv(), p.resistance(), p.timeConstants());
+        return p.withCapacityAh(capacityAh);
     }
 
     private static String human(ReplaySummary s, String presetName, EcmParameters cell) {
@@ -186,9 +223,17 @@ public final class ReplayCommand implements Callable<Integer> {
             b.append(String.format(Locale.ROOT,
                     "SOC after the first %.0f s: RMSE %.2f %%, max error %.2f %%, true SOC inside the 3-sigma bound %.1f %% of the time%n",
                     s.convergenceWindowSeconds(), 100 * s.socRmse(), 100 * s.socMaxError(), 100 * s.boundCoverage()));
+            b.append(String.format(Locale.ROOT, "median 3-sigma bound %.2f %%; coulomb counting from a perfect start: "
+                    + "RMSE %.2f %%, max error %.2f %%%n", 100 * s.medianBound3Sigma(), 100 * s.coulombRmse(),
+                    100 * s.coulombMaxError()));
             b.append(Double.isNaN(s.convergedAfterSeconds()) ? "SOC error never fell below 2 %"
                     : String.format(Locale.ROOT, "SOC error first below 2 %% after %.0f s", s.convergedAfterSeconds()));
             b.append(System.lineSeparator());
+        }
+        if (s.extrapolatedShare() > 0) {
+            b.append(String.format(Locale.ROOT, "socQuality extrapolated on %.1f %% of the rows: the cell was outside "
+                    + "the temperatures the preset was characterised over (its bound is widened there)%n",
+                    100 * s.extrapolatedShare()));
         }
         b.append(String.format(Locale.ROOT, "R0 (online, at 25 °C): %.2f mOhm; capacity: %.3f Ah +- %.3f (%d windows)",
                 1000 * s.r0At25Ohms(), s.capacityAh(), s.capacitySigmaAh(), s.capacityWindows()));

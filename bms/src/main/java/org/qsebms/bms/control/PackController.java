@@ -452,6 +452,7 @@ public final class PackController {
         int sigmaCell = -1;
         for (int i = 0; i < s.cellSoc.length; i++) {
             s.cellSoc[i] = soc.cellSoc(i);
+            s.cellSocExtrapolated[i] = soc.cellSocExtrapolated(i);
             bound = Math.max(bound, soc.cellSocBound3Sigma(i));
             if (socFilter != null) {
                 double cellSigma = socFilter.cellVoltageSigmaVolts(i);

@@ -57,6 +57,12 @@ public final class CharacterizedPresetWriter {
         y.append(f("  r2Ohms: %.6f%n", p.r2Ohms()));
         y.append(f("  tau2: %.3fs%n", p.tau2Seconds()));
         y.append(f("  activationEnergyJPerMol: %.0f%n", p.activationEnergyJPerMol()));
+        y.append("  activationEnergySource: \"").append(c.activationEnergySource()).append("\"\n");
+        if (p.characterisedCelsius().isKnown()) {
+            y.append("  # the pulse tests' temperatures: outside them the SOC filter reports socQuality extrapolated\n");
+            y.append(f("  characterisedTemperatureSpan: {minCelsius: %.1f, maxCelsius: %.1f}%n",
+                    p.characterisedCelsius().minCelsius(), p.characterisedCelsius().maxCelsius()));
+        }
         y.append("  ocvTable: ").append(ocvFile.getFileName()).append('\n');
         if (p.ocv().hasEntropicSpan()) {
             y.append("  # the OCV table's dU/dT applies between the OCV tests' temperatures, not beyond them\n");

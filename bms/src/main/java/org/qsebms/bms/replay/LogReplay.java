@@ -95,6 +95,7 @@ public final class LogReplay {
         double ahSinceAnchor = 0;
         double secondsSinceAnchor = 0;
         double tightForSeconds = 0;
+        int extrapolatedRows = 0;
         for (int k = 0; k < n; k++) {
             double dt = k == 0 ? 0 : log.timeS()[k] - log.timeS()[k - 1];
             double amps = log.currentA()[k];
@@ -109,6 +110,7 @@ public final class LogReplay {
             secondsSinceAnchor += dt;
             double s = ekf.cellSoc(0);
             double b = ekf.cellSocBound3Sigma(0);
+            extrapolatedRows += ekf.cellSocExtrapolated(0) ? 1 : 0;
             tightForSeconds = b < ANCHOR_BOUND ? tightForSeconds + dt : 0;
             if (tightForSeconds >= ANCHOR_SETTLED_SECONDS) {
                 if (Double.isNaN(anchorSoc)) {
@@ -138,19 +140,29 @@ public final class LogReplay {
         ReplaySummary.UsableCapacityResult found = usable == null ? ReplaySummary.UsableCapacityResult.NOT_ASKED
                 : new ReplaySummary.UsableCapacityResult(true, usable.usableCapacityAh(),
                         usable.last() == null ? Double.NaN : usable.last().meanDischargeC(), usable.lastRejection());
-        return new Result(trace, score(log, trace, ekf.rejectedMeasurements(), capacity, found));
+        return new Result(trace, score(log, trace, ekf.rejectedMeasurements(), capacity, found,
+                extrapolatedRows / (double) n));
     }
 
     private ReplaySummary score(CellTestLog log, ReplayTrace tr, long rejected, TotalLeastSquaresCapacityEstimator cap,
-            ReplaySummary.UsableCapacityResult usable) {
+            ReplaySummary.UsableCapacityResult usable, double extrapolatedShare) {
         int n = log.size();
         double sumSq = 0;
         double max = 0;
         int scored = 0;
         int covered = 0;
         double convergedAt = Double.NaN;
+        double[] bounds = new double[n];
+        int boundRows = 0;
+        double t0 = log.timeS()[0];
+        for (int k = 0; k < n; k++) {
+            if (log.timeS()[k] - t0 >= convergenceWindowSeconds) {
+                bounds[boundRows++] = tr.socBound3Sigma()[k];
+            }
+        }
+        java.util.Arrays.sort(bounds, 0, boundRows);
+        double medianBound = boundRows > 0 ? bounds[boundRows / 2] : Double.NaN;
         if (log.hasSocRef()) {
-            double t0 = log.timeS()[0];
             for (int k = 0; k < n; k++) {
                 if (Math.abs(tr.socEst()[k] - tr.socRef()[k]) < CONVERGED_ERROR) {
                     convergedAt = log.timeS()[k] - t0;
@@ -169,9 +181,26 @@ public final class LogReplay {
             }
         }
         double rmse = scored > 0 ? Math.sqrt(sumSq / scored) : Double.NaN;
+        // plain coulomb counting from a perfect start, with the same (possibly erroneous) current and capacity
+        double coulombSumSq = 0;
+        double coulombMax = 0;
+        if (log.hasSocRef()) {
+            double counted = log.socRef()[0];
+            for (int k = 0; k < n; k++) {
+                if (k > 0) {
+                    counted += log.currentA()[k] * (log.timeS()[k] - log.timeS()[k - 1]) / (3600.0 * cell.capacityAh());
+                }
+                if (log.timeS()[k] - t0 >= convergenceWindowSeconds) {
+                    double e = counted - tr.socRef()[k];
+                    coulombSumSq += e * e;
+                    coulombMax = Math.max(coulombMax, Math.abs(e));
+                }
+            }
+        }
         return new ReplaySummary(log.source(), n, convergenceWindowSeconds, rmse, scored > 0 ? max : Double.NaN,
                 convergedAt, scored > 0 ? covered / (double) scored : Double.NaN, tr.r0Ohm()[n - 1],
-                cap.capacityAh(), cap.capacitySigmaAh(), cap.windows(), rejected, usable);
+                cap.capacityAh(), cap.capacitySigmaAh(), cap.windows(), rejected, usable, medianBound, extrapolatedShare,
+                scored > 0 ? Math.sqrt(coulombSumSq / scored) : Double.NaN, scored > 0 ? coulombMax : Double.NaN);
     }
 
     /** A replay's per-row trace and its summary. */

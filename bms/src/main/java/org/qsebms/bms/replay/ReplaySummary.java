@@ -15,11 +15,18 @@ package org.qsebms.bms.replay;
  * @param capacityWindows           capacity windows used
  * @param rejectedMeasurements      voltages rejected by the innovation gate
  * @param usable                    the usable capacity measured on a discharge from full to the cutoff, when asked for
+ * @param medianBound3Sigma         median 3-sigma SOC bound after the window (how much capacity a user holds back)
+ * @param extrapolatedShare         fraction of all rows whose SOC rested on a model extrapolated beyond its
+ *                                  characterised temperatures (socQuality "extrapolated")
+ * @param coulombRmse               RMS error after the window of plain coulomb counting from a perfect start
+ *                                  (soc_ref's first value) with the same current and capacity, for comparison
+ * @param coulombMaxError           its maximum error after the window
  */
 public record ReplaySummary(String file, int rows, double convergenceWindowSeconds, double socRmse,
         double socMaxError, double convergedAfterSeconds, double boundCoverage, double r0At25Ohms,
         double capacityAh, double capacitySigmaAh, int capacityWindows, long rejectedMeasurements,
-        UsableCapacityResult usable) {
+        UsableCapacityResult usable, double medianBound3Sigma, double extrapolatedShare, double coulombRmse,
+        double coulombMaxError) {
 
     /**
      * What the usable-capacity meter found: the capacity (NaN when no discharge from full reached the
@@ -37,6 +44,10 @@ public record ReplaySummary(String file, int rows, double convergenceWindowSecon
                 + ",\"soc_rmse_pct\":" + num(100 * socRmse) + ",\"soc_max_error_pct\":" + num(100 * socMaxError)
                 + ",\"converged_after_s\":" + num(convergedAfterSeconds)
                 + ",\"bound_3sigma_coverage_pct\":" + num(100 * boundCoverage)
+                + ",\"bound_3sigma_median_pct\":" + num(100 * medianBound3Sigma)
+                + ",\"extrapolated_pct\":" + num(100 * extrapolatedShare)
+                + ",\"coulomb_rmse_pct\":" + num(100 * coulombRmse)
+                + ",\"coulomb_max_error_pct\":" + num(100 * coulombMaxError)
                 + ",\"r0_ohm\":" + num(r0At25Ohms) + ",\"capacity_ah_est\":" + num(capacityAh)
                 + ",\"capacity_sigma_ah\":" + num(capacitySigmaAh) + ",\"capacity_windows\":" + capacityWindows
                 + ",\"rejected_measurements\":" + rejectedMeasurements

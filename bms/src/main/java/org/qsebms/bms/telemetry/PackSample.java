@@ -64,6 +64,8 @@ public final class PackSample {
     public final boolean[] balancing;
     /** R0 per cell normalised to 25 °C (NaN without a health tracker). */
     public final double[] cellR0Ohm;
+    /** Per cell: its SOC rests on a model extrapolated beyond its characterisation (socQuality). */
+    public final boolean[] cellSocExtrapolated;
 
     public PackSample(int cells, int temperatureChannels) {
         cellR0Ohm = new double[cells];
@@ -72,6 +74,7 @@ public final class PackSample {
         cellSoc = new double[cells];
         cellCelsius = new double[temperatureChannels];
         balancing = new boolean[cells];
+        cellSocExtrapolated = new boolean[cells];
     }
 
     /** Copies {@code other} into this sample (no allocation). */
@@ -122,6 +125,7 @@ public final class PackSample {
         System.arraycopy(o.cellSoc, 0, cellSoc, 0, cellSoc.length);
         System.arraycopy(o.cellCelsius, 0, cellCelsius, 0, cellCelsius.length);
         System.arraycopy(o.balancing, 0, balancing, 0, balancing.length);
+        System.arraycopy(o.cellSocExtrapolated, 0, cellSocExtrapolated, 0, cellSocExtrapolated.length);
     }
 
     public int cellCount() {

@@ -63,6 +63,7 @@ public final class TelemetryJson {
         n.put("minCelsius", round(s.minCelsius, 2));
         n.put("maxCelsius", round(s.maxCelsius, 2));
         n.put("soc", round(s.packSoc, 4));
+        n.put("socQuality", socQuality(s.cellSocExtrapolated, -1));
         if (Double.isFinite(s.socBound3Sigma)) {
             n.put("socBound3Sigma", round(s.socBound3Sigma, 4));
         } else {
@@ -116,6 +117,7 @@ public final class TelemetryJson {
                 c.putNull("celsius");
             }
             c.put("soc", round(s.cellSoc[i], 4));
+            c.put("socQuality", socQuality(s.cellSocExtrapolated, i));
             if (Double.isFinite(s.cellR0Ohm[i])) {
                 c.put("resistanceOhm", round(s.cellR0Ohm[i], 6));
             } else {
@@ -124,6 +126,18 @@ public final class TelemetryJson {
             c.put("balancing", s.balancing[i]);
         }
         return n.toString();
+    }
+
+    /**
+     * "extrapolated" when cell {@code i}'s SOC (any cell's for {@code i < 0}) rests on a model used
+     * beyond its characterisation, else "characterised".
+     */
+    private static String socQuality(boolean[] extrapolated, int i) {
+        boolean any = false;
+        for (int c = 0; c < extrapolated.length; c++) {
+            any |= (i < 0 || c == i) && extrapolated[c];
+        }
+        return any ? "extrapolated" : "characterised";
     }
 
     public String alarm(FaultEvent f, long seq, long epochMillis) {

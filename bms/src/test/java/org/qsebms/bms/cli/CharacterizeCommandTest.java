@@ -232,27 +232,32 @@ class CharacterizeCommandTest {
     }
 
     /**
-     * With pulse tests at one temperature nothing fits the activation energy: the preset gets none
-     * (and a warning saying what that does to the limits), or the one the user gives.
+     * With pulse tests at one temperature nothing fits the activation energy: the preset gets the
+     * base preset's temperature law, never a silent zero, and says it is an assumption (issue 20),
+     * or the one the user gives.
      */
     @Test
-    void oneTemperatureTakesTheGivenActivationEnergyOrWarnsWithoutOne() throws IOException {
+    void oneTemperatureTakesTheGivenActivationEnergyOrTheBasePresetsAsAnAssumption() throws IOException {
         Path ocv = simulated("ocv.csv", false, 25);
         Path pulses = simulated("p25.csv", true, 25);
         SharedDataValidationTest.Result without = SharedDataValidationTest.run(new CharacterizeCommand(),
                 "--ocv-test", ocv.toString(), "--pulse-test", pulses.toString(), "--capacity-ah", "2.0",
                 "--out", tmp.resolve("no-ea.yaml").toString());
         assertThat(without.exit()).as(without.err()).isZero();
-        assertThat(without.out()).contains("WARNING one temperature only (25.0 °C): activation energy set to 0")
-                .contains("--activation-energy");
-        assertThat(new PresetCatalog().load(tmp.resolve("no-ea.yaml").toString()).cell().resistanceFactor(0))
-                .isEqualTo(1.0);
+        double baseEa = new PresetCatalog().load("psoa-ncm811").cell().activationEnergyJPerMol();
+        assertThat(without.out()).contains("ASSUMPTION one temperature only (25.0 °C): activation energy "
+                + Math.round(baseEa) + " J/mol taken from the base preset 'psoa-ncm811'").contains("ASSUMPTION: Ea");
+        EcmParameters assumed = new PresetCatalog().load(tmp.resolve("no-ea.yaml").toString()).cell();
+        assertThat(assumed.activationEnergyJPerMol()).isCloseTo(baseEa, within(0.5));
+        assertThat(assumed.resistanceFactor(0)).isGreaterThan(1.5);
+        assertThat(Files.readString(tmp.resolve("no-ea.yaml")))
+                .contains("activationEnergySource: \"assumed: base preset 'psoa-ncm811' (pulse tests at 25.0 °C only)\"");
 
         SharedDataValidationTest.Result given = SharedDataValidationTest.run(new CharacterizeCommand(),
                 "--ocv-test", ocv.toString(), "--pulse-test", pulses.toString(), "--capacity-ah", "2.0",
                 "--activation-energy", "25000", "--out", tmp.resolve("ea.yaml").toString());
         assertThat(given.exit()).as(given.err()).isZero();
-        assertThat(given.out()).contains("activation energy 25000 J/mol from the --activation-energy option")
+        assertThat(given.out()).contains("activation energy 25000 J/mol taken from the --activation-energy option")
                 .doesNotContain("WARNING one temperature");
         EcmParameters learnt = new PresetCatalog().load(tmp.resolve("ea.yaml").toString()).cell();
         assertThat(learnt.activationEnergyJPerMol()).isEqualTo(25000);

@@ -113,6 +113,36 @@ class UnitMistakeTest {
     }
 
     @Test
+    void aCurrentSensorErrorIsAppliedToTheLogAndCoulombCountingShowsIt() throws IOException {
+        EcmParameters p = new PresetCatalog().load("psoa-ncm811").cell();
+        Path log = tmp.resolve("ref.csv");
+        EquivalentCircuitCell cell = new EquivalentCircuitCell(p, 0.9, 25);
+        StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c,soc_ref\n");
+        for (int k = 0; k <= 1800; k++) {
+            double amps = k == 0 ? 0 : (k / 60) % 2 == 0 ? 0.0 : -p.capacityAh();
+            cell.step(amps, k == 0 ? 0 : 1.0);
+            b.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,25.0,%.8f%n", k, amps, cell.terminalVolts(), cell.soc()));
+        }
+        Files.writeString(log, b);
+        SharedDataValidationTest.Result clean = replay(log, "--out", tmp.resolve("clean").toString(),
+                "--convergence-window", "0");
+        SharedDataValidationTest.Result offset = replay(log, "--current-offset-a", "0.1", "--current-gain", "0.98",
+                "--out", tmp.resolve("offset").toString(), "--convergence-window", "0");
+        assertThat(clean.exit()).as(clean.err()).isZero();
+        assertThat(offset.exit()).as(offset.err()).isZero();
+        assertThat(SharedDataValidationTest.json(clean.out()).get("coulomb_max_error_pct")).isLessThan(0.01);
+        // +0.1 A for 1800 s and -2 % of the 900 s at 1 C, over the capacity
+        double expected = 100 * (0.1 * 1800 + 0.02 * p.capacityAh() * 900) / 3600 / p.capacityAh();
+        assertThat(SharedDataValidationTest.json(offset.out()).get("coulomb_max_error_pct"))
+                .isCloseTo(expected, org.assertj.core.api.Assertions.within(0.02));
+        assertThat(offset.out()).contains("coulomb counting from a perfect start");
+
+        SharedDataValidationTest.Result badGain = replay(log, "--current-gain", "3");
+        assertThat(badGain.exit()).isEqualTo(2);
+        assertThat(badGain.err()).contains("--current-gain: 3.0 is outside 0.5..1.5");
+    }
+
+    @Test
     void characterizeRefusesTheSameMistakes() throws IOException {
         Path ok = log("ok.csv", row -> row);
         Path ma = log("ma.csv", row -> new Row(row.seconds, 1000 * row.amps, row.volts, row.celsius));

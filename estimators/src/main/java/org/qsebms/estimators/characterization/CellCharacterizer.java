@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
+import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 import org.qsebms.estimators.soc.HysteresisModel;
 
@@ -89,6 +90,7 @@ public final class CellCharacterizer {
                 .min((a, b) -> Double.compare(Math.abs(a - 25), Math.abs(b - 25))).orElseThrow();
         double[] ref = byTemperature.get(refCelsius);
         double activation = 0;
+        String activationSource;
         if (byTemperature.size() > 1) {
             double coldest = byTemperature.firstKey() == refCelsius ? byTemperature.lastKey() : byTemperature.firstKey();
             double[] other = byTemperature.get(coldest);
@@ -96,11 +98,20 @@ public final class CellCharacterizer {
             double inv = 1 / (coldest + 273.15) - 1 / (refCelsius + 273.15);
             activation = Math.max(0, GAS_CONSTANT * Math.log(ratio) / inv);
             notes.add(String.format("activation energy %.0f J/mol from %.1f and %.1f °C", activation, refCelsius, coldest));
+            activationSource = String.format(Locale.ROOT, "fitted from the pulse tests at %.1f and %.1f °C",
+                    Math.min(refCelsius, coldest), Math.max(refCelsius, coldest));
         } else if (!prior.equals(ActivationEnergyPrior.NONE)) {
             activation = prior.joulesPerMol();
-            notes.add(String.format(Locale.ROOT, "one temperature only: activation energy %.0f J/mol from the %s (give "
-                    + "pulse tests at a second temperature to fit it from this cell)", activation, prior.source()));
+            activationSource = String.format(Locale.ROOT, "assumed: %s (pulse tests at %.1f °C only)", prior.source(),
+                    refCelsius);
+            notes.add(String.format(Locale.ROOT, "ASSUMPTION one temperature only (%.1f °C): activation energy %.0f "
+                    + "J/mol taken from the %s, not fitted from this cell; away from %.1f °C the preset's resistances "
+                    + "are extrapolated with it, and the SOC filter widens its bound there (give pulse tests at a "
+                    + "second temperature to fit it from this cell)", refCelsius, activation, prior.source(),
+                    refCelsius));
         } else {
+            activationSource = String.format(Locale.ROOT, "assumed: none, 0 J/mol (pulse tests at %.1f °C only)",
+                    refCelsius);
             notes.add(String.format(Locale.ROOT, "WARNING one temperature only (%.1f °C): activation energy set to 0, so "
                     + "the preset's resistances do not rise when the cell is cold, and its current limits do not derate "
                     + "for it; give pulse tests at a second temperature, or the cell's activation energy with "
@@ -122,10 +133,11 @@ public final class CellCharacterizer {
                     + describe(taus));
         }
         EcmParameters cell = new EcmParameters(capacityAh, ref[0] * toRef, ref[1] * toRef, ref[2], ref[3] * toRef,
-                ref[4], activation, ocv.curve(), map, taus);
+                ref[4], activation, ocv.curve(), map, taus,
+                new TemperatureSpan(byTemperature.firstKey(), byTemperature.lastKey()));
         HysteresisModel hysteresis = ocv.hysteresisVolts() > 0
                 ? new HysteresisModel(ocv.hysteresisVolts(), HYSTERESIS_RATE_PER_SOC) : HysteresisModel.NONE;
-        return new Characterization(cell, hysteresis, ocv, List.copyOf(all), List.copyOf(notes));
+        return new Characterization(cell, hysteresis, ocv, List.copyOf(all), List.copyOf(notes), activationSource);
     }
 
     /**

@@ -13,7 +13,15 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * @param ocvFit     the OCV fit and its note
  * @param pulses     every pulse fit: the SOC/temperature table behind the medians
  * @param notes      decisions taken, for the user
+ * @param activationEnergySource where the activation energy came from: {@code fitted from ...}, or
+ *                   {@code assumed: ...} when the pulse tests held one temperature (then it is not
+ *                   this cell's, and the preset says so)
  */
 public record Characterization(EcmParameters cell, HysteresisModel hysteresis, OcvFit ocvFit,
-        List<PulseFit> pulses, List<String> notes) {
+        List<PulseFit> pulses, List<String> notes, String activationEnergySource) {
+
+    /** Whether the activation energy is an assumption rather than fitted from this cell's tests. */
+    public boolean activationEnergyAssumed() {
+        return activationEnergySource.startsWith("assumed");
+    }
 }

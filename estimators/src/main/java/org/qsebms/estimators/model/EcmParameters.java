@@ -17,6 +17,9 @@ package org.qsebms.estimators.model;
  *                             ({@link ResistanceMap#FLAT} for none)
  * @param timeConstants        the two time constants at each test temperature
  *                             ({@link TimeConstantsVsTemperature#NONE}: tau1Seconds and tau2Seconds everywhere)
+ * @param characterisedCelsius the temperatures the parameters were measured over
+ *                             ({@link TemperatureSpan#UNKNOWN} when not recorded); outside, the
+ *                             SOC filters treat the model as extrapolated
  */
 public record EcmParameters(
         double capacityAh,
@@ -28,7 +31,8 @@ public record EcmParameters(
         double activationEnergyJPerMol,
         OcvCurve ocv,
         ResistanceMap resistance,
-        TimeConstantsVsTemperature timeConstants) {
+        TimeConstantsVsTemperature timeConstants,
+        TemperatureSpan characterisedCelsius) {
 
     static final double GAS_CONSTANT = 8.314462618;
 
@@ -50,6 +54,30 @@ public record EcmParameters(
             throw new IllegalArgumentException("time constants against temperature are required "
                     + "(TimeConstantsVsTemperature.NONE for none)");
         }
+        if (characterisedCelsius == null) {
+            throw new IllegalArgumentException("the characterised temperature span is required "
+                    + "(TemperatureSpan.UNKNOWN for none)");
+        }
+    }
+
+    /** Parameters that do not record the temperatures they were measured over. */
+    public EcmParameters(double capacityAh, double r0Ohms, double r1Ohms, double tau1Seconds, double r2Ohms,
+            double tau2Seconds, double activationEnergyJPerMol, OcvCurve ocv, ResistanceMap resistance,
+            TimeConstantsVsTemperature timeConstants) {
+        this(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds, activationEnergyJPerMol, ocv, resistance,
+                timeConstants, TemperatureSpan.UNKNOWN);
+    }
+
+    /** A copy that records the temperatures it was measured over. */
+    public EcmParameters withCharacterisedCelsius(TemperatureSpan span) {
+        return new EcmParameters(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds,
+                activationEnergyJPerMol, ocv, resistance, timeConstants, span);
+    }
+
+    /** A copy with another capacity (everything else, the characterised span included, kept). */
+    public EcmParameters withCapacityAh(double ah) {
+        return new EcmParameters(ah, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds,
+                activationEnergyJPerMol, ocv, resistance, timeConstants, characterisedCelsius);
     }
 
     /** Parameters whose time constants do not depend on temperature. */
@@ -94,13 +122,13 @@ public record EcmParameters(
     /** A copy with the given resistance map. */
     public EcmParameters withResistance(ResistanceMap map) {
         return new EcmParameters(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds,
-                activationEnergyJPerMol, ocv, map, timeConstants);
+                activationEnergyJPerMol, ocv, map, timeConstants, characterisedCelsius);
     }
 
     /** A copy with the given time constants against temperature. */
     public EcmParameters withTimeConstants(TimeConstantsVsTemperature table) {
         return new EcmParameters(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds,
-                activationEnergyJPerMol, ocv, resistance, table);
+                activationEnergyJPerMol, ocv, resistance, table, characterisedCelsius);
     }
 
     /** The first RC time constant at {@code celsius}; no allocation. */
@@ -129,7 +157,7 @@ public record EcmParameters(
     public EcmParameters scaled(double capacityFactor, double resistanceFactor) {
         return new EcmParameters(capacityAh * capacityFactor, r0Ohms * resistanceFactor, r1Ohms * resistanceFactor,
                 tau1Seconds, r2Ohms * resistanceFactor, tau2Seconds, activationEnergyJPerMol, ocv, resistance,
-                timeConstants);
+                timeConstants, characterisedCelsius);
     }
 
     private static void requirePositive(String name, double v) {

@@ -38,6 +38,12 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * steeper stretch it keeps the error made on the flatter one until the voltage has corrected it,
  * and while the voltage is not used (flat OCV) it keeps what it had.
  *
+ * <p>Outside the temperatures the cell's preset was characterised over
+ * ({@code EcmParameters.characterisedCelsius}, with {@link EkfTuning#extrapolationMarginKelvin()}
+ * of margin) the model is extrapolated: the voltage sigma and the OCV sigma grow with the distance
+ * ({@link EkfTuning#voltageSigmaGrowth}, {@link EkfTuning#ocvSigmaVolts(double)}), and
+ * {@link #cellSocExtrapolated} says so for the telemetry's {@code socQuality}.
+ *
  * <p>Cost is linear in cells; every array is allocated in the constructor, {@link #update}
  * allocates nothing. Current is positive while charging.
  */
@@ -73,6 +79,18 @@ public final class EkfSocEstimator implements SocEstimator {
     private final double[] ocvErrorSensitivity;
     private final double[] innovationMeanSquare;
     private final double[] measurementVariance;
+    /** Per cell, the OCV sigma at its temperature (the tuning's, grown outside the characterised span). */
+    private final double[] ocvSigma;
+    /** Per cell, the voltage sigma's growth at its temperature (1 inside the characterised span). */
+    private final double[] voltageSigmaGrowth;
+    /**
+     * Per cell, how much the state estimate's error moves per unit of a relative error of every
+     * resistance (a consider analysis of the extrapolated temperature law): the truth's RC pairs
+     * and R0 drop move with it, the filter's do not.
+     */
+    private final double[] resistanceErrorSensitivity;
+    /** Per cell, the relative resistance error's sigma at its temperature (0 inside the characterised span). */
+    private final double[] resistanceErrorSigma;
     private final double[] u = new double[N];
     private final double[] k = new double[N];
     private final double[] hk = new double[N];
@@ -108,6 +126,12 @@ public final class EkfSocEstimator implements SocEstimator {
         this.innovationMeanSquare = new double[cellCount];
         Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
         this.measurementVariance = innovationMeanSquare.clone();
+        this.ocvSigma = new double[cellCount];
+        Arrays.fill(ocvSigma, tuning.ocvSigmaVolts());
+        this.voltageSigmaGrowth = new double[cellCount];
+        Arrays.fill(voltageSigmaGrowth, 1.0);
+        this.resistanceErrorSensitivity = new double[N * cellCount];
+        this.resistanceErrorSigma = new double[cellCount];
         this.ocvErrorSensitivity = new double[N * cellCount];
         Arrays.fill(r0Scale, 1.0);
         Arrays.fill(inverseCapacityScale, 1.0);
@@ -134,6 +158,10 @@ public final class EkfSocEstimator implements SocEstimator {
                 a1 = model.fastDecay(dtSeconds, cellCelsius[i]);
                 a2 = model.slowDecay(dtSeconds, cellCelsius[i]);
             }
+            double outside = tuning.extrapolationKelvin(cell.characterisedCelsius(), cellCelsius[i]);
+            ocvSigma[i] = tuning.ocvSigmaVolts(outside);
+            voltageSigmaGrowth[i] = tuning.voltageSigmaGrowth(outside);
+            resistanceErrorSigma[i] = voltageSigmaGrowth[i] - 1;
             if (!initialised[i]) {
                 initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f);
             }
@@ -147,7 +175,7 @@ public final class EkfSocEstimator implements SocEstimator {
         initialised[i] = true;
         resetCovariance(i);
         // a SOC read from the voltage carries the OCV table's error in full
-        ocvErrorSensitivity[N * i + SOC] = socPerOcvVolt(soc[i], celsius);
+        ocvErrorSensitivity[N * i + SOC] = socPerOcvVolt(soc[i], celsius, ocvSigma[i]);
     }
 
     /** x = f(x, u); P = F P F' + Q with F = I except F[soc][cap] = g, F[1][1] = a1, F[2][2] = a2. */
@@ -192,6 +220,10 @@ public final class EkfSocEstimator implements SocEstimator {
         ocvErrorSensitivity[e + SOC] += g * ocvErrorSensitivity[e + CAP];
         ocvErrorSensitivity[e + 1] *= a1;
         ocvErrorSensitivity[e + 2] *= a2;
+        // a resistance error moves the truth's RC pairs, not the filter's: D <- F D - B_delta
+        resistanceErrorSensitivity[e + SOC] += g * resistanceErrorSensitivity[e + CAP];
+        resistanceErrorSensitivity[e + 1] = a1 * resistanceErrorSensitivity[e + 1] - model.fastInputOhms(a1, f) * amps;
+        resistanceErrorSensitivity[e + 2] = a2 * resistanceErrorSensitivity[e + 2] - model.slowInputOhms(a2, fSlow) * amps;
     }
 
     /**
@@ -207,6 +239,9 @@ public final class EkfSocEstimator implements SocEstimator {
         double slope = model.ocvSlope(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
+        if (voltageSigmaGrowth[i] != 1.0) {
+            r *= voltageSigmaGrowth[i] * voltageSigmaGrowth[i];
+        }
         double innovation = volts - predicted;
         int b = NN * i;
         hk[SOC] = h0;
@@ -251,11 +286,19 @@ public final class EkfSocEstimator implements SocEstimator {
         // the consider update: a constant OCV error moves the estimate through the same gain, and the
         // estimate's error it has caused so far shows in the voltage (S += K (1 - H_e S))
         int e = N * i;
-        double seen = ocvErrorSeenSlope(z, celsius, ocvErrorSensitivity[e + SOC]) * ocvErrorSensitivity[e + SOC]
+        double seen = ocvErrorSeenSlope(z, celsius, ocvErrorSensitivity[e + SOC], ocvSigma[i])
+                * ocvErrorSensitivity[e + SOC]
                 + ocvErrorSensitivity[e + 1]
                 + ocvErrorSensitivity[e + 2] + r0Volts * ocvErrorSensitivity[e + R0];
         for (int j = 0; j < N; j++) {
             ocvErrorSensitivity[e + j] += k[j] * (1 - seen);
+        }
+        // and a resistance error: the innovation carries its R0 drop (D <- (I - K H) D + K r0Volts)
+        double seenD = h0 * resistanceErrorSensitivity[e + SOC] + resistanceErrorSensitivity[e + 1]
+                + resistanceErrorSensitivity[e + 2] + r0Volts * resistanceErrorSensitivity[e + R0];
+        double r0Drop = r0Volts * r0Scale[i];
+        for (int j = 0; j < N; j++) {
+            resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
         }
     }
 
@@ -265,8 +308,8 @@ public final class EkfSocEstimator implements SocEstimator {
      * flatter side. Where that span crosses a knee this is slower to shrink the sensitivity than the
      * tangent at the estimate, as the true error is; on a straight stretch it is the tangent.
      */
-    private double ocvErrorSeenSlope(double soc, double celsius, double socSensitivity) {
-        return cell.ocv().flatterSecantSlope(soc, celsius, 3 * tuning.ocvSigmaVolts() * Math.abs(socSensitivity));
+    private double ocvErrorSeenSlope(double soc, double celsius, double socSensitivity, double ocvSigmaVolts) {
+        return cell.ocv().flatterSecantSlope(soc, celsius, 3 * ocvSigmaVolts * Math.abs(socSensitivity));
     }
 
     /**
@@ -275,8 +318,8 @@ public final class EkfSocEstimator implements SocEstimator {
      * span crosses a knee of the curve this is the flatter side's, not the tangent's. 0 where the
      * tuning assumes no OCV error.
      */
-    private double socPerOcvVolt(double soc, double celsius) {
-        double volts = 3 * tuning.ocvSigmaVolts();
+    private double socPerOcvVolt(double soc, double celsius, double ocvSigmaVolts) {
+        double volts = 3 * ocvSigmaVolts;
         return volts > 0 ? cell.ocv().socReachOfVolts(soc, celsius, volts) / volts : 0.0;
     }
 
@@ -343,6 +386,7 @@ public final class EkfSocEstimator implements SocEstimator {
     private void resetCovariance(int i) {
         int b = NN * i;
         Arrays.fill(ocvErrorSensitivity, N * i, N * i + N, 0.0);
+        Arrays.fill(resistanceErrorSensitivity, N * i, N * i + N, 0.0);
         double sz = tuning.initialSocSigma();
         double sv = tuning.initialRcSigmaVolts();
         for (int j = 0; j < 3; j++) {
@@ -373,8 +417,18 @@ public final class EkfSocEstimator implements SocEstimator {
 
     @Override
     public double cellSocBound3Sigma(int cell) {
-        double ocvSoc = ocvErrorSensitivity[N * cell + SOC] * tuning.ocvSigmaVolts();
-        return Math.min(1.0, 3.0 * Math.sqrt(p[NN * cell] + ocvSoc * ocvSoc));
+        double ocvSoc = ocvErrorSensitivity[N * cell + SOC] * ocvSigma[cell];
+        double resistanceSoc = resistanceErrorSensitivity[N * cell + SOC] * resistanceErrorSigma[cell];
+        return Math.min(1.0, 3.0 * Math.sqrt(p[NN * cell] + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
+    }
+
+    /**
+     * Whether the cell was outside the temperatures its preset was characterised over (beyond the
+     * margin) at the last update: its SOC and bound rest on an extrapolated model.
+     */
+    @Override
+    public boolean cellSocExtrapolated(int cell) {
+        return voltageSigmaGrowth[cell] > 1.0;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.qsebms.estimators.soc;
 
+import org.qsebms.estimators.model.TemperatureSpan;
+
 /**
  * Noise and robustness settings of the SOC Kalman filters.
  *
@@ -23,6 +25,20 @@ package org.qsebms.estimators.soc;
  *                                ({@code H P H'} plus the voltage sigma squared), the excess is
  *                                taken as the measurement variance (covariance matching, never
  *                                below the voltage sigma squared). 0 turns it off
+ * @param extrapolationMarginKelvin how far outside the temperatures its preset was characterised
+ *                                over ({@code EcmParameters.characterisedCelsius}) a cell may be
+ *                                and still count as characterised (the characterizer takes test
+ *                                files within 5 K as one temperature)
+ * @param extrapolationKelvinPerDoubling beyond the margin, the voltage sigma grows by this many
+ *                                kelvin per its own value ({@code 1 + d / this}): the resistances
+ *                                there come from an extrapolated temperature law, and a
+ *                                resistance 25 K colder is about twice as large with the 20-30
+ *                                kJ/mol of these cells, and so is its error
+ * @param extrapolationOcvVoltsPerKelvin beyond the margin, an OCV error of this many volts per kelvin
+ *                                is added (in quadrature) to {@code ocvSigmaVolts}: the OCV's
+ *                                temperature coefficient outside the tests is unknown, and 0.5 mV/K
+ *                                is the upper end of the entropic coefficients of lithium cells
+ *                                (both set by reasoning, not fitted to the validation logs)
  */
 public record EkfTuning(
         double currentSigmaAmps,
@@ -34,7 +50,10 @@ public record EkfTuning(
         double gateSigmas,
         int maxConsecutiveRejections,
         double ocvSigmaVolts,
-        double innovationWindowSeconds) {
+        double innovationWindowSeconds,
+        double extrapolationMarginKelvin,
+        double extrapolationKelvinPerDoubling,
+        double extrapolationOcvVoltsPerKelvin) {
 
     public EkfTuning {
         positive("currentSigmaAmps", currentSigmaAmps);
@@ -49,6 +68,9 @@ public record EkfTuning(
         }
         nonNegative("ocvSigmaVolts", ocvSigmaVolts);
         nonNegative("innovationWindowSeconds", innovationWindowSeconds);
+        nonNegative("extrapolationMarginKelvin", extrapolationMarginKelvin);
+        positive("extrapolationKelvinPerDoubling", extrapolationKelvinPerDoubling);
+        nonNegative("extrapolationOcvVoltsPerKelvin", extrapolationOcvVoltsPerKelvin);
     }
 
     /**
@@ -58,14 +80,36 @@ public record EkfTuning(
      * constant of the characterised cells, so one load step does not dominate it.
      */
     public static EkfTuning defaults() {
-        return new EkfTuning(0.05, 0.080, 0.001, 0.20, 0.02, 0.05, 6.0, 20, 0.020, 60);
+        return new EkfTuning(0.05, 0.080, 0.001, 0.20, 0.02, 0.05, 6.0, 20, 0.020, 60, 5, 25, 0.0005);
     }
 
     /** A copy with the given innovation window (0: the measurement variance stays fixed). */
     public EkfTuning withInnovationWindowSeconds(double seconds) {
         return new EkfTuning(currentSigmaAmps, voltageSigmaVolts, socDriftSigmaPerHour, initialSocSigma,
                 initialRcSigmaVolts, minOcvSlopeVoltsPerSoc, gateSigmas, maxConsecutiveRejections, ocvSigmaVolts,
-                seconds);
+                seconds, extrapolationMarginKelvin, extrapolationKelvinPerDoubling, extrapolationOcvVoltsPerKelvin);
+    }
+
+    /**
+     * How far beyond the margin {@code celsius} lies outside {@code span} (K, 0 inside it or for
+     * an unknown span): the distance the model-error terms grow with.
+     */
+    public double extrapolationKelvin(TemperatureSpan span, double celsius) {
+        return Math.max(0.0, span.kelvinOutside(celsius) - extrapolationMarginKelvin);
+    }
+
+    /** The voltage sigma's growth factor at an extrapolation distance: {@code 1 + d / kelvinPerDoubling}. */
+    public double voltageSigmaGrowth(double extrapolationKelvin) {
+        return 1 + extrapolationKelvin / extrapolationKelvinPerDoubling;
+    }
+
+    /** The OCV sigma at an extrapolation distance: {@code sqrt(ocvSigma^2 + (voltsPerKelvin d)^2)}. */
+    public double ocvSigmaVolts(double extrapolationKelvin) {
+        if (extrapolationKelvin == 0) {
+            return ocvSigmaVolts;
+        }
+        double grown = extrapolationOcvVoltsPerKelvin * extrapolationKelvin;
+        return Math.sqrt(ocvSigmaVolts * ocvSigmaVolts + grown * grown);
     }
 
     private static void positive(String name, double v) {

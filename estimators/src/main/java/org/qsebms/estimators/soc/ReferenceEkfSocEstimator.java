@@ -28,6 +28,12 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
     private final RealMatrix[] ocvErrorSensitivity;
     private final double[] innovationMeanSquare;
     private final double[] measurementVariance;
+    /** Per cell, the OCV sigma and the voltage sigma at its temperature (grown outside the characterised span). */
+    private final double[] ocvSigma;
+    private final double[] voltageSigma;
+    /** Per cell, d(estimate - truth)/d(relative error of every resistance), 5x1, and that error's sigma. */
+    private final RealMatrix[] resistanceErrorSensitivity;
+    private final double[] resistanceErrorSigma;
 
     public ReferenceEkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, int cellCount) {
         this(cell, hysteresis, tuning, EkfAdaptation.OFF, cellCount);
@@ -47,6 +53,10 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         this.ocvErrorSensitivity = new RealMatrix[cellCount];
         this.innovationMeanSquare = new double[cellCount];
         java.util.Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
+        ocvSigma = new double[cellCount];
+        voltageSigma = new double[cellCount];
+        resistanceErrorSensitivity = new RealMatrix[cellCount];
+        resistanceErrorSigma = new double[cellCount];
         this.measurementVariance = innovationMeanSquare.clone();
         for (int i = 0; i < cellCount; i++) {
             x[i] = MatrixUtils.createColumnRealMatrix(new double[] {0, 0, 0, 1, 1});
@@ -80,6 +90,13 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
     public void update(double amps, double[] cellVolts, double[] cellCelsius, double dt) {
         for (int i = 0; i < x.length; i++) {
             double f = cell.resistanceFactor(cellCelsius[i]);
+            double outside = Math.max(0, cell.characterisedCelsius().kelvinOutside(cellCelsius[i])
+                    - tuning.extrapolationMarginKelvin());
+            double ocvGrown = tuning.extrapolationOcvVoltsPerKelvin() * outside;
+            ocvSigma[i] = outside == 0 ? tuning.ocvSigmaVolts()
+                    : Math.sqrt(tuning.ocvSigmaVolts() * tuning.ocvSigmaVolts() + ocvGrown * ocvGrown);
+            voltageSigma[i] = tuning.voltageSigmaVolts() * (1 + outside / tuning.extrapolationKelvinPerDoubling());
+            resistanceErrorSigma[i] = outside / tuning.extrapolationKelvinPerDoubling();
             if (!initialised[i]) {
                 double r0Amps = cell.r0Ohms() * x[i].getEntry(3, 0) * f * amps;
                 double first = cell.ocv().socAt(cellVolts[i] - r0Amps, cellCelsius[i]);
@@ -88,8 +105,9 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
                 cov[i] = resetSocPart(cov[i]);
                 initialised[i] = true;
                 ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(5, 1);
+                resistanceErrorSensitivity[i] = MatrixUtils.createRealMatrix(5, 1);
                 double z0 = x[i].getEntry(0, 0);
-                double volts = 3 * tuning.ocvSigmaVolts();
+                double volts = 3 * ocvSigma[i];
                 ocvErrorSensitivity[i].setEntry(0, 0,
                         volts > 0 ? cell.ocv().socReachOfVolts(z0, cellCelsius[i], volts) / volts : 0.0);
             }
@@ -121,6 +139,10 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
                 sr * sr * dt / 3600.0, sc * sc * dt / 3600.0});
             cov[i] = fm.multiply(cov[i]).multiply(fm.transpose()).add(qDiag);
             ocvErrorSensitivity[i] = fm.multiply(ocvErrorSensitivity[i]);
+            // the truth's RC pairs move with a resistance error, the estimate's do not: D = F D - B_delta
+            RealMatrix bDelta = MatrixUtils.createColumnRealMatrix(new double[] {0, bm.getEntry(1, 0) * amps,
+                bm.getEntry(2, 0) * amps, 0, 0});
+            resistanceErrorSensitivity[i] = fm.multiply(resistanceErrorSensitivity[i]).subtract(bDelta);
             correct(i, amps, cellVolts[i], cellCelsius[i], f, dt);
         }
     }
@@ -133,7 +155,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         double slope = cell.ocv().slopeAt(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0});
-        double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
+        double r = voltageSigma[i] * voltageSigma[i];
         double innovation = volts - predicted;
         double expected = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0);
         if (tuning.innovationWindowSeconds() > 0) {
@@ -163,11 +185,16 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         RealMatrix a = MatrixUtils.createRealIdentityMatrix(5).subtract(k.multiply(hm));
         cov[i] = a.multiply(cov[i]).multiply(a.transpose()).add(k.multiply(k.transpose()).scalarMultiply(r));
         // consider update: S = S + K (1 - H_e S), H_e with the OCV slope over the SOC span of a 3-sigma OCV error
-        double socSpan = 3 * tuning.ocvSigmaVolts() * Math.abs(ocvErrorSensitivity[i].getEntry(0, 0));
+        double socSpan = 3 * ocvSigma[i] * Math.abs(ocvErrorSensitivity[i].getEntry(0, 0));
         RealMatrix he = MatrixUtils.createRowRealMatrix(new double[] {
             cell.ocv().flatterSecantSlope(z, celsius, socSpan), 1, 1, r0Volts, 0});
         double seen = he.multiply(ocvErrorSensitivity[i]).getEntry(0, 0);
         ocvErrorSensitivity[i] = ocvErrorSensitivity[i].add(k.scalarMultiply(1 - seen));
+        // D = (I - K H) D + K (R0 drop): the innovation carries the truth's extra R0 drop
+        RealMatrix hd = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0});
+        double seenD = hd.multiply(resistanceErrorSensitivity[i]).getEntry(0, 0);
+        resistanceErrorSensitivity[i] = resistanceErrorSensitivity[i].add(
+                k.scalarMultiply(r0Volts * x[i].getEntry(3, 0) - seenD));
     }
 
     @Override
@@ -182,8 +209,10 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
 
     @Override
     public double cellSocBound3Sigma(int c) {
-        double ocvSoc = ocvErrorSensitivity[c].getEntry(0, 0) * tuning.ocvSigmaVolts();
-        return Math.min(1.0, 3 * Math.sqrt(cov[c].getEntry(0, 0) + ocvSoc * ocvSoc));
+        double ocvSoc = ocvErrorSensitivity[c].getEntry(0, 0) * ocvSigma[c];
+        double resistanceSoc = resistanceErrorSensitivity[c] == null ? 0
+                : resistanceErrorSensitivity[c].getEntry(0, 0) * resistanceErrorSigma[c];
+        return Math.min(1.0, 3 * Math.sqrt(cov[c].getEntry(0, 0) + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
     }
 
     /** Copies the cell's 5x5 covariance, row-major, into {@code out[0..24]}. */
@@ -220,5 +249,6 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         initialised[c] = true;
         rejectedInRow[c] = 0;
         ocvErrorSensitivity[c] = MatrixUtils.createRealMatrix(5, 1);
+        resistanceErrorSensitivity[c] = MatrixUtils.createRealMatrix(5, 1);
     }
 }

@@ -19,6 +19,15 @@ public interface SocEstimator {
     /** 3-sigma bound of the cell's SOC, or NaN when the estimator does not provide one. */
     double cellSocBound3Sigma(int cell);
 
+    /**
+     * Whether the cell's SOC rests on a model extrapolated beyond what it was characterised over
+     * (for example a temperature outside its preset's tests): {@code socQuality} "extrapolated" in
+     * telemetry. False when the estimator does not judge it.
+     */
+    default boolean cellSocExtrapolated(int cell) {
+        return false;
+    }
+
     /** Restores a persisted SOC. */
     void setCellSoc(int cell, double soc);
 

@@ -24,7 +24,7 @@ class EkfSocEstimatorTest {
     }
 
     /** A drive-like current: piecewise constant segments of random length and amplitude. */
-    private static double[] profile(SplittableRandom r, int steps, double maxAmps) {
+    static double[] profile(SplittableRandom r, int steps, double maxAmps) {
         double[] amps = new double[steps];
         double level = 0;
         for (int k = 0; k < steps; k++) {

@@ -1,0 +1,133 @@
+package org.qsebms.estimators.soc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.EquivalentCircuitCell;
+import org.qsebms.estimators.model.TemperatureSpan;
+
+/**
+ * A cell used outside the temperatures its model was characterised over: the filter says so
+ * (socQuality), widens its bound with the distance, and keeps the truth inside it where the
+ * extrapolated temperature law is wrong.
+ */
+class ExtrapolatedModelTest {
+    private static final TemperatureSpan AT_25 = new TemperatureSpan(25, 25);
+
+    @Test
+    void extrapolatedOnlyBeyondTheMarginOfAKnownSpan() {
+        EkfSocEstimator known = new EkfSocEstimator(TestCells.ncmCell().withCharacterisedCelsius(AT_25),
+                HysteresisModel.NONE, EkfTuning.defaults(), 4);
+        EkfSocEstimator unknown = new EkfSocEstimator(TestCells.ncmCell(), HysteresisModel.NONE,
+                EkfTuning.defaults(), 4);
+        double[] celsius = {25, 29, 15, 40};
+        double[] volts = {3.7, 3.7, 3.7, 3.7};
+        known.update(-1, volts, celsius, 1);
+        unknown.update(-1, volts, celsius, 1);
+        assertThat(new boolean[] {known.cellSocExtrapolated(0), known.cellSocExtrapolated(1),
+            known.cellSocExtrapolated(2), known.cellSocExtrapolated(3)}).containsExactly(false, false, true, true);
+        for (int c = 0; c < 4; c++) {
+            assertThat(unknown.cellSocExtrapolated(c)).as("a preset without a span is never judged").isFalse();
+        }
+    }
+
+    /** The truth's resistances follow 45 kJ/mol; the model, characterised at 25 °C, assumes 20 kJ/mol. */
+    private static double[] runCold(EcmParameters model, double celsius, long seed, boolean reference) {
+        SplittableRandom r = new SplittableRandom(seed);
+        EcmParameters truthParams = new EcmParameters(model.capacityAh(), model.r0Ohms(), model.r1Ohms(),
+                model.tau1Seconds(), model.r2Ohms(), model.tau2Seconds(), 45000, model.ocv());
+        EquivalentCircuitCell truth = new EquivalentCircuitCell(truthParams, 0.9, celsius);
+        SocEstimator filter = reference
+                ? new ReferenceEkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(), EkfAdaptation.resistance(), 1)
+                : new EkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(), EkfAdaptation.resistance(), 1);
+        filter.setCellSoc(0, 0.7);
+        double[] v = new double[1];
+        double[] t = {celsius};
+        int covered = 0;
+        int scored = 0;
+        double maxBound = 0;
+        double[] amps = EkfSocEstimatorTest.profile(r, 7000, 4);
+        for (int k = 0; k < amps.length && truth.soc() > 0.08; k++) {
+            truth.step(amps[k], 1.0);
+            v[0] = truth.terminalVolts() + 0.002 * r.nextGaussian();
+            filter.update(amps[k], v, t, 1.0);
+            if (k >= 600) {
+                covered += Math.abs(filter.cellSoc(0) - truth.soc()) <= filter.cellSocBound3Sigma(0) ? 1 : 0;
+                scored++;
+                maxBound = Math.max(maxBound, filter.cellSocBound3Sigma(0));
+            }
+        }
+        return new double[] {covered / (double) scored, maxBound};
+    }
+
+    @Test
+    void aWrongColdTemperatureLawStaysInsideTheBoundOnceTheFilterKnowsItExtrapolates() {
+        EcmParameters assumed = new EcmParameters(2.0, 0.030, 0.015, 10, 0.012, 200, 20000, TestCells.ncm811());
+        for (long seed = 1; seed <= 4; seed++) {
+            double[] knowing = runCold(assumed.withCharacterisedCelsius(AT_25), -15, seed, false);
+            double[] blind = runCold(assumed, -15, seed, false);
+            System.out.printf("seed %d at -15 °C: coverage %.1f %% knowing the span (largest bound %.1f %%), "
+                    + "%.1f %% without it%n", seed, 100 * knowing[0], 100 * knowing[1], 100 * blind[0]);
+            assertThat(knowing[0]).as("coverage, seed %d", seed).isGreaterThanOrEqualTo(0.95);
+            assertThat(blind[0]).as("the same filter blind to the span misses, seed %d", seed).isLessThan(knowing[0]);
+        }
+    }
+
+    @Test
+    void fastFilterMatchesReferenceWhileExtrapolating() {
+        EcmParameters model = TestCells.ncmCellWithResistanceVsSoc().withCharacterisedCelsius(AT_25);
+        EkfSocEstimator fast = new EkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(),
+                EkfAdaptation.resistance(), 1);
+        ReferenceEkfSocEstimator ref = new ReferenceEkfSocEstimator(model, HysteresisModel.NONE,
+                EkfTuning.defaults(), EkfAdaptation.resistance(), 1);
+        SplittableRandom r = new SplittableRandom(7);
+        EquivalentCircuitCell truth = new EquivalentCircuitCell(model.scaled(1, 1.5), 0.9, -10);
+        fast.setCellSoc(0, 0.6);
+        ref.setCellSoc(0, 0.6);
+        double[] v = new double[1];
+        double[] t = {-10};
+        double[] amps = EkfSocEstimatorTest.profile(r, 3000, 4);
+        for (int k = 0; k < amps.length; k++) {
+            truth.step(amps[k], 1.0);
+            v[0] = truth.terminalVolts() + 0.002 * r.nextGaussian();
+            fast.update(amps[k], v, t, 1.0);
+            ref.update(amps[k], v, t, 1.0);
+            assertThat(fast.cellSoc(0)).isCloseTo(ref.cellSoc(0), within(1e-9));
+            assertThat(fast.cellSocBound3Sigma(0)).as("bound at step %d", k)
+                    .isCloseTo(ref.cellSocBound3Sigma(0), within(1e-9));
+        }
+        assertThat(fast.cellSocExtrapolated(0)).isTrue();
+    }
+
+    @Test
+    void updateAllocatesNothingWhileExtrapolating() {
+        // cells at 5..29 °C against a span of 10..15 °C: inside, at the margin and beyond it on both sides
+        EkfSocEstimator ekf = new EkfSocEstimator(
+                TestCells.ncmCellWithTablesAtTwoTemperatures().withCharacterisedCelsius(new TemperatureSpan(10, 15)),
+                new HysteresisModel(0.01, 30), EkfTuning.defaults(), EkfAdaptation.resistanceAndCapacity(), 192);
+        double[] v = new double[192];
+        double[] t = new double[192];
+        java.util.Arrays.fill(v, 3.9);
+        for (int i = 0; i < t.length; i++) {
+            t[i] = 5 + i % 25;
+        }
+        for (int k = 0; k < 20000; k++) {
+            ekf.update(-3 + (k % 7), v, t, 0.1);
+        }
+        com.sun.management.ThreadMXBean mx =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().threadId();
+        long before = mx.getThreadAllocatedBytes(tid);
+        for (int k = 0; k < 1000; k++) {
+            ekf.update(-3 + (k % 7), v, t, 0.1);
+        }
+        long after = mx.getThreadAllocatedBytes(tid);
+        assertThat(after - before).isLessThan(1024);
+        assertThat(ekf.cellSocExtrapolated(24)).as("29 °C, 14 K above the span").isTrue();
+        assertThat(ekf.cellSocExtrapolated(0)).as("5 °C, at the margin").isFalse();
+        assertThat(ekf.cellSocExtrapolated(7)).as("12 °C, inside").isFalse();
+    }
+}
