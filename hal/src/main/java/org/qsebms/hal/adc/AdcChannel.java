@@ -26,4 +26,26 @@ public interface AdcChannel {
 
     /** Time one conversion takes on the real chip, in nanoseconds (for timing budgets). */
     long conversionNanos();
+
+    /**
+     * Starts a conversion without waiting (split conversion, for {@link ConcurrentScan}); the
+     * default does nothing and {@link #collectVolts()} converts in one go.
+     */
+    default void start() {
+    }
+
+    /** Nanoseconds after {@link #start()} before {@link #collectVolts()} may be called; 0 when it converts in the transfer. */
+    default long readyAfterNanos() {
+        return 0;
+    }
+
+    /** The result of the conversion {@link #start()} began, in volts. */
+    default double collectVolts() {
+        return readVolts();
+    }
+
+    /** Channels with the same converter share one ADC and convert one after another. */
+    default Object converter() {
+        return this;
+    }
 }

@@ -85,14 +85,32 @@ public final class Ads1115 {
      *                      the conversion does not complete within twice its nominal time
      */
     public int convert(Ads1115Mux mux, Ads1115Pga pga, Ads1115DataRate rate) {
+        start(mux, pga, rate);
+        pause.nanos(rate.conversionNanos());
+        return collect(mux, rate);
+    }
+
+    /**
+     * Starts a single-shot conversion and returns at once; {@link #collect} gets the result once
+     * its nominal time 1/DR has passed. Lets a caller keep several chips converting at the same time.
+     */
+    public void start(Ads1115Mux mux, Ads1115Pga pga, Ads1115DataRate rate) {
         if (alertRdy != null && !readyModeProgrammed) {
             bus.writeRegisterWord(address, REG_HI_THRESH, 0x8000);
             bus.writeRegisterWord(address, REG_LO_THRESH, 0x0000);
             readyModeProgrammed = true;
         }
         bus.writeRegisterWord(address, REG_CONFIG, singleShotConfig(mux, pga, rate));
+    }
+
+    /**
+     * Waits for the conversion {@link #start} began (call it no earlier than 1/DR after the start)
+     * and returns its signed code.
+     *
+     * @throws BusException {@link BusException.Kind#TIMEOUT} when it is not ready within another nominal time
+     */
+    public int collect(Ads1115Mux mux, Ads1115DataRate rate) {
         long nominal = rate.conversionNanos();
-        pause.nanos(nominal);
         long poll = Math.max(1, nominal / 10);
         for (int i = 0; !conversionReady(); i++) {
             if (i == MAX_READY_POLLS) {

@@ -26,6 +26,27 @@ public final class Ads1115Channel implements AdcChannel {
     }
 
     @Override
+    public void start() {
+        chip.start(mux, pga, rate);
+    }
+
+    @Override
+    public long readyAfterNanos() {
+        return rate.conversionNanos();
+    }
+
+    @Override
+    public double collectVolts() {
+        lastCode = chip.collect(mux, rate);
+        return lastCode * pga.voltsPerCode();
+    }
+
+    @Override
+    public Object converter() {
+        return chip;
+    }
+
+    @Override
     public int lastCode() {
         return lastCode;
     }
