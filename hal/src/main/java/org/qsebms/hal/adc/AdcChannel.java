@@ -39,7 +39,14 @@ public interface AdcChannel {
         return 0;
     }
 
-    /** The result of the conversion {@link #start()} began, in volts. */
+    /**
+     * Waits until the conversion {@link #start()} began is done; after it the converter may start
+     * its next conversion before {@link #collectVolts()} reads this one. Default: nothing.
+     */
+    default void awaitReady() {
+    }
+
+    /** The result of the conversion {@link #start()} began (after {@link #awaitReady()}), in volts. */
     default double collectVolts() {
         return readVolts();
     }

@@ -11,8 +11,9 @@ import org.qsebms.hal.bus.Pause;
 /**
  * Converts every configured ADC channel with all converters working at once: each converter
  * (an ADS1115, an MCP3x08) starts its first channel, then the scan waits for whichever
- * conversion is due first, collects it and starts that converter's next channel. A pack read by
- * five ADS1115 thus takes the slowest chip's share of conversions, not the sum of all.
+ * conversion is due first, confirms it is done, reads it and starts that converter's next
+ * channel. A pack read by five ADS1115
+ * thus takes the slowest chip's share of conversions, not the sum of all.
  *
  * <p>The front ends keep reading their channels one by one through {@link #add}'s wrapper: the
  * first read of a channel whose result was already used starts a new scan of every channel;
@@ -45,6 +46,8 @@ public final class ConcurrentScan {
         for (List<Scanned> q : byConverter.values()) {
             queues[i++] = q.toArray(Scanned[]::new);
         }
+        // the busiest converter starts first: it sets the scan's length
+        java.util.Arrays.sort(queues, (a, b) -> Integer.compare(b.length, a.length));
         next = new int[queues.length];
         dueNanos = new long[queues.length];
         return s;
@@ -69,8 +72,17 @@ public final class ConcurrentScan {
             if (wait > 0) {
                 pause.nanos(wait);
             }
-            queues[c][next[c]].finish();
+            Scanned done = queues[c][next[c]];
             next[c]++;
+            if (!done.ready()) {
+                if (!startNext(c)) {
+                    running--;
+                }
+                continue;
+            }
+            // read the result before starting the next conversion: the start leaves the chip's pointer at
+            // its config register, so the next poll is a bare 3-byte read (12 bytes per conversion, not 14)
+            done.finish();
             if (!startNext(c)) {
                 running--;
             }
@@ -120,6 +132,16 @@ public final class ConcurrentScan {
             } catch (BusException e) {
                 error = e;
                 fresh = true;
+                return false;
+            }
+        }
+
+        boolean ready() {
+            try {
+                raw.awaitReady();
+                return true;
+            } catch (BusException e) {
+                error = e;
                 return false;
             }
         }

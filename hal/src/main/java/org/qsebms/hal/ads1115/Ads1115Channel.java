@@ -36,8 +36,13 @@ public final class Ads1115Channel implements AdcChannel {
     }
 
     @Override
+    public void awaitReady() {
+        chip.awaitReady(mux, rate);
+    }
+
+    @Override
     public double collectVolts() {
-        lastCode = chip.collect(mux, rate);
+        lastCode = chip.readConversion();
         return lastCode * pga.voltsPerCode();
     }
 

@@ -91,6 +91,15 @@ public final class EmulatedI2cBus implements I2cRegisterBus, I2cBlockBus {
     }
 
     @Override
+    public int readCurrentWord(int address) {
+        I2cTarget t = target(address, -1, "read at the current pointer");
+        wire(3);
+        t.onRead(buffer, 2);
+        transactions++;
+        return (buffer[0] & 0xFF) << 8 | buffer[1] & 0xFF;
+    }
+
+    @Override
     public void writeRegisterWord(int address, int register, int value) {
         I2cTarget t = target(address, register, "write");
         buffer[0] = (byte) register;
@@ -124,19 +133,23 @@ public final class EmulatedI2cBus implements I2cRegisterBus, I2cBlockBus {
         transactions += 2;
     }
 
+    private static String registerText(int register) {
+        return register < 0 ? "" : String.format(" of register 0x%02X", register);
+    }
+
     private I2cTarget target(int address, int register, String op) {
         I2cTarget t = address >= 0 && address < 128 ? targets[address] : null;
         if (t == null) {
             wire(1);
             throw new BusException(BusException.Kind.NACK, name, address, String.format(
-                    "on %s of register 0x%02X: no device acknowledged; check wiring, the ADDR strap and `i2cdetect -y N`",
-                    op, register));
+                    "on %s%s: no device acknowledged; check wiring, the ADDR strap and `i2cdetect -y N`",
+                    op, registerText(register)));
         }
         if (errorRate > 0 && errors.nextDouble() < errorRate) {
             wire(1);
             throw new BusException(BusException.Kind.NACK, name, address, String.format(
-                    "on %s of register 0x%02X (injected bus error); check cable length, pull-ups and bus speed",
-                    op, register));
+                    "on %s%s (injected bus error); check cable length, pull-ups and bus speed",
+                    op, registerText(register)));
         }
         return t;
     }
