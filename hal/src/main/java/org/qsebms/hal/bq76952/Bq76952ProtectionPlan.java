@@ -72,6 +72,8 @@ public final class Bq76952ProtectionPlan {
         p.add("Settings:Protection:CHG FET Protections B", 0x9266, 1, 0x11, "OTC UTC");
         p.add("Settings:Protection:DSG FET Protections A", 0x9269, 1, 0xE4, "SCD OCD2 OCD1 CUV");
         p.add("Settings:Protection:DSG FET Protections B", 0x926A, 1, 0x22, "OTD UTD");
+        p.add("Settings:Protection:CHG FET Protections C", 0x9267, 1, 0x52, "SCDL COVL HWDF");
+        p.add("Settings:Protection:DSG FET Protections C", 0x926B, 1, 0x62, "SCDL OCDL HWDF");
 
         double covVolts = msl.cellOverVolts() + m.cellOverVolts();
         int cov = (int) Math.ceil(covVolts * 1000 / CELL_STEP_MV - 1e-9);
