@@ -111,9 +111,12 @@ public class AcquisitionBenchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "16-cell acquisition at %3d SPS: %4d bytes (I2C %d + SPI %d), %6.2f ms on real "
-                            + "chips, physical limit %6.2f ms, ratio %.3f%s", sps, i2cBytes + spiBytes, i2cBytes, spiBytes,
-                    acquisitionNanos / 1e6, limitNanos / 1e6, ratio(), ratio() <= 1.25 ? "" : " (above the 1.25x target)");
+            return String.format(Locale.ROOT,
+                    "16-cell acquisition at %3d SPS: %4d bytes (I2C %d + SPI %d), %6.2f ms on real "
+                            + "chips, physical limit %6.2f ms, ratio %.3f%s", sps, i2cBytes + spiBytes, i2cBytes,
+                            spiBytes,
+                    acquisitionNanos / 1e6, limitNanos / 1e6, ratio(), ratio() <= 1.25
+                            ? "" : " (above the 1.25x target)");
         }
     }
 
@@ -124,7 +127,8 @@ public class AcquisitionBenchmark {
             var bus = new org.qsebms.hal.emulator.EmulatedI2cBus("i2c-1");
             var emulator = new org.qsebms.hal.emulator.Bq76952Emulator(0x08, clock, crc, 0.001);
             bus.attach(emulator);
-            var cells = new org.qsebms.hal.bq76952.Bq76952CellVoltages(new org.qsebms.hal.bq76952.Bq76952(bus, 0x08, crc, clock),
+            var cells = new org.qsebms.hal.bq76952.Bq76952CellVoltages(new org.qsebms.hal.bq76952.Bq76952(bus, 0x08,
+                    crc, clock),
                     java.util.stream.IntStream.rangeClosed(1, 16).boxed().toList(),
                     org.qsebms.hal.frontend.CellVoltageLimits.LITHIUM);
             long before = bus.bytesOnWire();
@@ -135,7 +139,8 @@ public class AcquisitionBenchmark {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "BQ76952 16 cells in one block read%s: %d bytes, %.3f ms at 100 kHz, "
-                    + "%.3f ms at 400 kHz", crc ? " with CRC" : "", bytes, bytes * 9 / 100e3 * 1e3, bytes * 9 / 400e3 * 1e3);
+                    + "%.3f ms at 400 kHz", crc ? " with CRC" : "", bytes, bytes * 9 / 100e3 * 1e3,
+                    bytes * 9 / 400e3 * 1e3);
         }
     }
 

@@ -44,7 +44,10 @@ class Bq76952HilTest {
         }
     }
 
-    /** The example, with {@code from} replaced by {@code to}; the pack at {@code soc}; Linux watchdog {@code watchdogNanos}. */
+    /**
+     * The example with {@code from} replaced by {@code to}; the pack at {@code soc}; the Pi's
+     * watchdog timeout {@code watchdogNanos}.
+     */
     private static Rig rig(String from, String to, double soc, long watchdogNanos) throws Exception {
         String text = exampleText();
         assertThat(text).contains(from);

@@ -34,7 +34,10 @@ public interface AdcChannel {
     default void start() {
     }
 
-    /** Nanoseconds after {@link #start()} before {@link #collectVolts()} may be called; 0 when it converts in the transfer. */
+    /**
+     * Nanoseconds after {@link #start()} before {@link #collectVolts()} may be called; 0 when it
+     * converts in the transfer.
+     */
     default long readyAfterNanos() {
         return 0;
     }

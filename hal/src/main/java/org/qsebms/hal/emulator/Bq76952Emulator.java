@@ -39,7 +39,8 @@ public final class Bq76952Emulator implements I2cTarget {
     public static final long BUSY_NANOS = 150_000;
     private static final int DM_BASE = 0x9180;
     private static final int DM_SIZE = 0x200;
-    private static final int[] SCD_MILLIVOLTS = {10, 20, 40, 60, 80, 100, 125, 150, 175, 200, 250, 300, 350, 400, 450, 500};
+    private static final int[] SCD_MILLIVOLTS = {10, 20, 40, 60, 80, 100, 125, 150, 175, 200, 250, 300, 350, 400,
+            450, 500};
 
     /** One hardware protection: where its bits live and which FET it opens. */
     public enum Check {
@@ -304,7 +305,8 @@ public final class Bq76952Emulator implements I2cTarget {
                 pendingSince[c.ordinal()] = -1;
                 continue;
             }
-            evaluate(c, now, condition(c, maxMv, minMv, shuntMv, maxTs, minTs), recovered(c, maxMv, minMv, shuntMv, maxTs, minTs));
+            evaluate(c, now, condition(c, maxMv, minMv, shuntMv, maxTs, minTs), recovered(c, maxMv, minMv, shuntMv,
+                    maxTs, minTs));
         }
     }
 

@@ -100,7 +100,8 @@ public final class EmulatedBoard implements BoardPorts {
         throw new IllegalArgumentException("no emulated chip '" + chipId + "'");
     }
 
-    /** Makes every bus transfer take its wire time on the board's clock (I2C at {@code i2cHz}, SPI at {@code spiHz}). */
+    /** Makes every bus transfer take its wire time on the board's clock (I2C at {@code i2cHz},
+            SPI at {@code spiHz}). */
     public void clockWire(double i2cHz, double spiHz) {
         for (EmulatedI2cBus b : i2c.values()) {
             b.clockWire(clock, i2cHz);

@@ -86,7 +86,8 @@ public final class Pi4jI2cBus implements I2cRegisterBus, I2cBlockBus, AutoClosea
             int got = device(address).readRegister(register, into, offset, n);
             if (got != n) {
                 throw new BusException(BusException.Kind.IO, name, address, String.format(
-                        "block read of register 0x%02X returned %d of %d bytes; check wiring and pull-ups", register, got, n));
+                        "block read of register 0x%02X returned %d of %d bytes; check wiring and pull-ups", register,
+                                got, n));
             }
         } catch (Pi4JException | IllegalStateException e) {
             throw failed(address, "block read", register, e);

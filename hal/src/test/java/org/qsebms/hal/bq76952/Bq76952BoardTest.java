@@ -29,7 +29,8 @@ class Bq76952BoardTest {
         return new Bq76952Wiring(1, 0x08, false, 0.0005, Bq76952Rig.inputs(16), List.of(1, 2), 150,
                 ContactorId.MAIN_NEGATIVE, 17, 200.0,
                 Map.of(ContactorId.PRECHARGE, new ContactorPins(13, 19, true), ContactorId.MAIN_POSITIVE,
-                        new ContactorPins(26, 21, true)), -1, -1, "/dev/watchdog", Bq76952Rig.MSL, Bq76952Margins.DEFAULT);
+                        new ContactorPins(26, 21, true)), -1, -1, "/dev/watchdog", Bq76952Rig.MSL,
+                                Bq76952Margins.DEFAULT);
     }
 
     EmulatedBq76952Board board() {
@@ -58,7 +59,8 @@ class Bq76952BoardTest {
         assertThat(hw.temperatures().channelCount()).isEqualTo(2);
         assertThat(BoardProbe.probe(built.board()).allOk()).isTrue();
         for (Bq76952Setting setting : wiring().plan().settings()) {
-            assertThat(emulated.chip().dataMemory(setting.address(), setting.bytes())).as(setting.name()).isEqualTo(setting.value());
+            assertThat(emulated.chip().dataMemory(setting.address(),
+                    setting.bytes())).as(setting.name()).isEqualTo(setting.value());
         }
     }
 
