@@ -73,6 +73,16 @@ final class SixteenCellRig {
         return CELLS + 2;
     }
 
+    /** Conversions each chip makes in one acquisition, from the wiring. */
+    java.util.Map<String, Integer> conversionsPerChip() {
+        java.util.Map<String, Integer> n = new java.util.HashMap<>();
+        wiring.cells().forEach(c -> n.merge(c.input().chip(), 1, Integer::sum));
+        n.merge(wiring.current().input().chip(), 1, Integer::sum);
+        wiring.packVoltage().ifPresent(p -> n.merge(p.input().chip(), 1, Integer::sum));
+        wiring.temperatures().forEach(t -> n.merge(t.input().chip(), 1, Integer::sum));
+        return n;
+    }
+
     static WiringConfig wiring(Ads1115DataRate rate) {
         List<Ads1115Spec> ads = new ArrayList<>();
         for (int chip = 0; chip < 4; chip++) {

@@ -35,9 +35,11 @@ final class Bq76952Reader {
 
     private Bq76952Wiring readAll(YamlNode n, int seriesCells, ProtectionLimits limits) {
         n.rejectUnknownKeys(Set.of("bus", "address", "crc", "shuntOhms", "cellInputs", "thermistors", "maxAbsAmps",
-                "fetsAs", "alertPin", "balancingResistorOhms", "contactors", "fanPin", "heaterPin", "watchdog", "margins"));
+                "fetsAs", "alertPin", "balancingResistorOhms", "contactors", "fanPin", "heaterPin", "watchdog",
+                        "margins"));
         if (seriesCells < 3 || seriesCells > 16) {
-            throw new ConfigException("pack.seriesCells", seriesCells + " cells, but a BQ76952 measures 3..16 in series; "
+            throw new ConfigException("pack.seriesCells", seriesCells
+                    + " cells, but a BQ76952 measures 3..16 in series; "
                     + "use hal.pi4j with ADCs, or stack chips (not supported)");
         }
         int bus = n.integer("bus", 1, 0, 22);
@@ -51,7 +53,8 @@ final class Bq76952Reader {
         }
         for (int i = 1; i < inputs.size(); i++) {
             if (inputs.get(i) <= inputs.get(i - 1)) {
-                throw new ConfigException(n.child("cellInputs") + "[" + i + "]", inputs.get(i) + " is not above the input "
+                throw new ConfigException(n.child("cellInputs") + "[" + i + "]", inputs.get(i)
+                        + " is not above the input "
                         + "below it (" + inputs.get(i - 1) + "); list inputs bottom cell first, each higher");
             }
         }
@@ -109,7 +112,8 @@ final class Bq76952Reader {
             return d;
         }
         m.rejectUnknownKeys(Set.of("cellOverVolts", "cellUnderVolts", "overCurrentFraction", "ocd2Factor",
-                "shortCircuitFactor", "celsius", "cellVoltageDelay", "overCurrentDelay", "ocd2Delay", "shortCircuitDelay",
+                "shortCircuitFactor", "celsius", "cellVoltageDelay", "overCurrentDelay", "ocd2Delay",
+                        "shortCircuitDelay",
                 "temperatureDelay", "hostWatchdogDelay"));
         try {
             return new Bq76952Margins(m.number("cellOverVolts", d.cellOverVolts(), 0.001, 1, "V"),

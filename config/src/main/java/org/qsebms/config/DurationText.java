@@ -27,7 +27,8 @@ public final class DurationText {
                 return Duration.ofNanos(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 2).trim()) * 1e6));
             }
             if (lower.endsWith("us")) {
-                return Duration.ofNanos(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 2).trim()) * 1e3));
+                return Duration.ofNanos(Math.round(Double.parseDouble(lower.substring(0,
+                        lower.length() - 2).trim()) * 1e3));
             }
             if (lower.endsWith("s")) {
                 return Duration.ofNanos(Math.round(Double.parseDouble(lower.substring(0, lower.length() - 1).trim()) * 1e9));
@@ -41,6 +42,7 @@ public final class DurationText {
         } catch (NumberFormatException | DateTimeParseException e) {
             // fall through to the error below
         }
-        throw new ConfigException(path, "'" + text + "' is not a duration; write it as 60us, 100ms, 2s, 5min, 1h or ISO-8601 (PT0.1S)");
+        throw new ConfigException(path, "'" + text
+                + "' is not a duration; write it as 60us, 100ms, 2s, 5min, 1h or ISO-8601 (PT0.1S)");
     }
 }

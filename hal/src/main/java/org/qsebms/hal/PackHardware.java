@@ -21,7 +21,8 @@ public record PackHardware(
 
     /** Hardware without a protection chip. */
     public PackHardware(CellVoltageSensor cellVoltages, PackVoltageSensor packVoltage, CurrentSensor current,
-                        TemperatureSensor temperatures, Map<ContactorId, Contactor> contactors, BalancingSwitches balancing,
+                        TemperatureSensor temperatures, Map<ContactorId, Contactor> contactors,
+                                BalancingSwitches balancing,
                         Watchdog watchdog, AutoCloseable resources) {
         this(cellVoltages, packVoltage, current, temperatures, contactors, balancing, watchdog, resources,
                 HardwareProtection.none());

@@ -167,7 +167,8 @@ public final class RunCommand implements Callable<Integer> {
         PackHardware hw;
         Plant plant;
         if (useSimulation && cfg.hal().bq76952().isPresent()) {
-            // The simulated pack behind a register-level BQ76952 that runs its own protections, read through the driver.
+            // The simulated pack behind a register-level BQ76952 that runs its own protections,
+            // read through the driver.
             Bq76952Simulation sim = new Bq76952Simulation(SimulatedPackSetup.createDefault(cfg).pack(),
                     cfg.hal().bq76952().get(), EmulatedBq76952Board.DEFAULT_WATCHDOG_NANOS);
             hw = sim.hardware();

@@ -44,6 +44,8 @@ public final class Bq76952Simulation implements Plant, CurrentLimitOutput {
         this.pack = pack;
         this.wiring = wiring;
         this.board = new EmulatedBq76952Board(wiring, clock, watchdogTimeoutNanos);
+        // about one LSB of noise, as on a bench: 1 mV per cell, 20 mA (2 x 10 mA), 0.1 K
+        board.chip().noise(1.0, 0.020, 0.1, 19);
         this.cellVolts = new double[pack.cellCount()];
         this.inputs = wiring.cellInputs().stream().mapToInt(Integer::intValue).toArray();
         this.tsCell = new int[3];

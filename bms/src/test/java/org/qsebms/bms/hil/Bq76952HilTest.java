@@ -44,7 +44,10 @@ class Bq76952HilTest {
         }
     }
 
-    /** The example, with {@code from} replaced by {@code to}; the pack at {@code soc}; Linux watchdog {@code watchdogNanos}. */
+    /**
+     * The example with {@code from} replaced by {@code to}; the pack at {@code soc}; the Pi's
+     * watchdog timeout {@code watchdogNanos}.
+     */
     private static Rig rig(String from, String to, double soc, long watchdogNanos) throws Exception {
         String text = exampleText();
         assertThat(text).contains(from);
@@ -93,14 +96,16 @@ class Bq76952HilTest {
     void controllerClosesTheChipFetsAndMeasuresEveryCellThroughTheDriver() throws Exception {
         Rig r = rig("fanPin: 18", "fanPin: 18", 0.5, 15_000 * MS);
         closeAndRun(r, 600);
+        List<ControllerEvent.FaultEdge> raised = faults(r);
 
-        assertThat(r.w().controller().supervisor().state()).as("faults %s", faults(r)).isEqualTo(SupervisorState.NORMAL);
+        assertThat(r.w().controller().supervisor().state()).as("faults %s", raised).isEqualTo(SupervisorState.NORMAL);
+        assertThat(raised).as("no fault in 60 s of normal running, stuck checks included").isEmpty();
         assertThat(r.sim().board().conducts(ContactorId.MAIN_NEGATIVE)).isTrue();
         var m = r.w().controller().measurement();
         for (int c = 0; c < 16; c++) {
-            assertThat(m.cellVolts[c]).as("cell %d", c + 1).isCloseTo(r.sim().pack().cellVolts(c), offset(0.0011));
+            assertThat(m.cellVolts[c]).as("cell %d", c + 1).isCloseTo(r.sim().pack().cellVolts(c), offset(0.006));
         }
-        assertThat(m.packVolts).isCloseTo(r.sim().pack().stackVolts(), offset(0.011));
+        assertThat(m.packVolts).isCloseTo(r.sim().pack().stackVolts(), offset(0.03));
     }
 
     @Test

@@ -26,4 +26,36 @@ public interface AdcChannel {
 
     /** Time one conversion takes on the real chip, in nanoseconds (for timing budgets). */
     long conversionNanos();
+
+    /**
+     * Starts a conversion without waiting (split conversion, for {@link ConcurrentScan}); the
+     * default does nothing and {@link #collectVolts()} converts in one go.
+     */
+    default void start() {
+    }
+
+    /**
+     * Nanoseconds after {@link #start()} before {@link #collectVolts()} may be called; 0 when it
+     * converts in the transfer.
+     */
+    default long readyAfterNanos() {
+        return 0;
+    }
+
+    /**
+     * Waits until the conversion {@link #start()} began is done; after it the converter may start
+     * its next conversion before {@link #collectVolts()} reads this one. Default: nothing.
+     */
+    default void awaitReady() {
+    }
+
+    /** The result of the conversion {@link #start()} began (after {@link #awaitReady()}), in volts. */
+    default double collectVolts() {
+        return readVolts();
+    }
+
+    /** Channels with the same converter share one ADC and convert one after another. */
+    default Object converter() {
+        return this;
+    }
 }

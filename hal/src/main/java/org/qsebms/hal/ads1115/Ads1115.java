@@ -38,6 +38,8 @@ public final class Ads1115 {
     private final GpioInput alertRdy;
     private final Pause pause;
     private boolean readyModeProgrammed;
+    /** The register the chip's address pointer selects after our last transaction, -1 unknown. */
+    private int pointer = -1;
 
     /**
      * @param alertRdy the GPIO wired to ALERT/RDY, or {@code null} to poll the OS bit
@@ -75,7 +77,10 @@ public final class Ads1115 {
 
     /** Reads the config register: a cheap "does the chip answer" check. */
     public int readConfig() {
-        return bus.readRegisterWord(address, REG_CONFIG);
+        pointer = -1;
+        int config = bus.readRegisterWord(address, REG_CONFIG);
+        pointer = REG_CONFIG;
+        return config;
     }
 
     /**
@@ -85,14 +90,45 @@ public final class Ads1115 {
      *                      the conversion does not complete within twice its nominal time
      */
     public int convert(Ads1115Mux mux, Ads1115Pga pga, Ads1115DataRate rate) {
+        start(mux, pga, rate);
+        pause.nanos(rate.conversionNanos());
+        return collect(mux, rate);
+    }
+
+    /**
+     * Starts a single-shot conversion and returns at once; {@link #collect} gets the result once
+     * its nominal time 1/DR has passed. Lets a caller keep several chips converting at the same time.
+     */
+    public void start(Ads1115Mux mux, Ads1115Pga pga, Ads1115DataRate rate) {
         if (alertRdy != null && !readyModeProgrammed) {
+            pointer = -1;
             bus.writeRegisterWord(address, REG_HI_THRESH, 0x8000);
             bus.writeRegisterWord(address, REG_LO_THRESH, 0x0000);
             readyModeProgrammed = true;
         }
+        pointer = -1;
         bus.writeRegisterWord(address, REG_CONFIG, singleShotConfig(mux, pga, rate));
+        pointer = REG_CONFIG;
+    }
+
+    /**
+     * Waits for the conversion {@link #start} began (call it no earlier than 1/DR after the start)
+     * and returns its signed code.
+     *
+     * @throws BusException {@link BusException.Kind#TIMEOUT} when it is not ready within another nominal time
+     */
+    public int collect(Ads1115Mux mux, Ads1115DataRate rate) {
+        awaitReady(mux, rate);
+        return readConversion();
+    }
+
+    /**
+     * Polls until the conversion {@link #start} began is done (OS bit or ALERT/RDY). The result
+     * stays in the conversion register until the next conversion completes, so a caller may start
+     * the next one before {@link #readConversion()}: the chip then never waits for the bus.
+     */
+    public void awaitReady(Ads1115Mux mux, Ads1115DataRate rate) {
         long nominal = rate.conversionNanos();
-        pause.nanos(nominal);
         long poll = Math.max(1, nominal / 10);
         for (int i = 0; !conversionReady(); i++) {
             if (i == MAX_READY_POLLS) {
@@ -104,13 +140,29 @@ public final class Ads1115 {
             }
             pause.nanos(poll);
         }
-        return (short) bus.readRegisterWord(address, REG_CONVERSION);
+    }
+
+    /** The conversion register: the signed code of the last completed conversion. */
+    public int readConversion() {
+        pointer = -1;
+        int code = (short) bus.readRegisterWord(address, REG_CONVERSION);
+        pointer = REG_CONVERSION;
+        return code;
     }
 
     private boolean conversionReady() {
         if (alertRdy != null) {
             return !alertRdy.isHigh();
         }
-        return (bus.readRegisterWord(address, REG_CONFIG) & OS) != 0;
+        // the start left the pointer at the config register: a bare 3-byte read polls it
+        int config;
+        if (pointer == REG_CONFIG) {
+            config = bus.readCurrentWord(address);
+        } else {
+            pointer = -1;
+            config = bus.readRegisterWord(address, REG_CONFIG);
+            pointer = REG_CONFIG;
+        }
+        return (config & OS) != 0;
     }
 }

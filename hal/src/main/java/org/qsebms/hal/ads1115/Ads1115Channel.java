@@ -26,6 +26,32 @@ public final class Ads1115Channel implements AdcChannel {
     }
 
     @Override
+    public void start() {
+        chip.start(mux, pga, rate);
+    }
+
+    @Override
+    public long readyAfterNanos() {
+        return rate.conversionNanos();
+    }
+
+    @Override
+    public void awaitReady() {
+        chip.awaitReady(mux, rate);
+    }
+
+    @Override
+    public double collectVolts() {
+        lastCode = chip.readConversion();
+        return lastCode * pga.voltsPerCode();
+    }
+
+    @Override
+    public Object converter() {
+        return chip;
+    }
+
+    @Override
     public int lastCode() {
         return lastCode;
     }

@@ -248,8 +248,10 @@ public final class Bq76952 {
             pause.nanos(500_000);
         }
         throw new BusException(BusException.Kind.TIMEOUT, bus.name(), address,
-                (wanted ? "did not enter" : "did not leave") + " CONFIG_UPDATE mode within 4.5 ms (Battery Status bit 0 "
-                        + (wanted ? "still 0" : "still 1") + "); the chip may be SEALED: unseal it with its security keys");
+                (wanted ? "did not enter" : "did not leave")
+                        + " CONFIG_UPDATE mode within 4.5 ms (Battery Status bit 0 "
+                        + (wanted ? "still 0" : "still 1")
+                        + "); the chip may be SEALED: unseal it with its security keys");
     }
 
     static int checksum(int code, byte[] bytes, int n) {

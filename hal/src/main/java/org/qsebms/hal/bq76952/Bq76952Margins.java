@@ -35,7 +35,10 @@ public record Bq76952Margins(
         Duration temperatureDelay,
         Duration hostWatchdogDelay) {
 
-    /** 50 mV and 100 mV, 25 % over, 2x and 4x for OCD2 and SCD, 5 degC; 1 s, 100 ms, 20 ms, 60 us, 2 s; host watchdog 5 s. */
+    /**
+     * 50 mV and 100 mV, 25 % over, 2x and 4x for OCD2 and SCD, 5 degC; delays 1 s, 100 ms, 20 ms,
+     * 60 us, 2 s; host watchdog 5 s.
+     */
     public static final Bq76952Margins DEFAULT = new Bq76952Margins(0.05, 0.10, 0.25, 2.0, 4.0, 5.0,
             Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofNanos(60_000),
             Duration.ofSeconds(2), Duration.ofSeconds(5));
@@ -43,7 +46,8 @@ public record Bq76952Margins(
     public Bq76952Margins {
         if (!(cellOverVolts > 0) || !(cellUnderVolts > 0) || !(overCurrentFraction > 0) || !(celsius > 0)) {
             throw new IllegalArgumentException("every margin must be > 0 so the software acts first: cellOverVolts="
-                    + cellOverVolts + " cellUnderVolts=" + cellUnderVolts + " overCurrentFraction=" + overCurrentFraction
+                    + cellOverVolts + " cellUnderVolts=" + cellUnderVolts + " overCurrentFraction="
+                    + overCurrentFraction
                     + " celsius=" + celsius);
         }
         if (!(ocd2Factor > 1 + overCurrentFraction) || !(shortCircuitFactor > ocd2Factor)) {

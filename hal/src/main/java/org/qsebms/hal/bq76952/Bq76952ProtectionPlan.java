@@ -47,7 +47,8 @@ public final class Bq76952ProtectionPlan {
      * @param tsPins     thermistor pins in use (1..3)
      * @param where      config path for messages ({@code hal.bq76952})
      */
-    public static Bq76952ProtectionPlan of(Bq76952Limits msl, Bq76952Margins m, double shuntOhms, List<Integer> cellInputs,
+    public static Bq76952ProtectionPlan of(Bq76952Limits msl, Bq76952Margins m, double shuntOhms,
+            List<Integer> cellInputs,
                                            List<Integer> tsPins, String where) {
         Bq76952ProtectionPlan p = new Bq76952ProtectionPlan(where);
         int vcellMode = 0;
@@ -72,6 +73,8 @@ public final class Bq76952ProtectionPlan {
         p.add("Settings:Protection:CHG FET Protections B", 0x9266, 1, 0x11, "OTC UTC");
         p.add("Settings:Protection:DSG FET Protections A", 0x9269, 1, 0xE4, "SCD OCD2 OCD1 CUV");
         p.add("Settings:Protection:DSG FET Protections B", 0x926A, 1, 0x22, "OTD UTD");
+        p.add("Settings:Protection:CHG FET Protections C", 0x9267, 1, 0x52, "SCDL COVL HWDF");
+        p.add("Settings:Protection:DSG FET Protections C", 0x926B, 1, 0x62, "SCDL OCDL HWDF");
 
         double covVolts = msl.cellOverVolts() + m.cellOverVolts();
         int cov = (int) Math.ceil(covVolts * 1000 / CELL_STEP_MV - 1e-9);
@@ -89,8 +92,10 @@ public final class Bq76952ProtectionPlan {
                 fmt("%.1f ms", steps(m.cellVoltageDelay(), 3_300_000, 0, 1, 2047) * 3.3));
 
         double mvPerAmp = shuntOhms * 1000;
-        p.overCurrent("OCC", 0x9280, msl.chargeAmps() * (1 + m.overCurrentFraction()), mvPerAmp, 62, m.overCurrentDelay());
-        p.overCurrent("OCD1", 0x9282, msl.dischargeAmps() * (1 + m.overCurrentFraction()), mvPerAmp, 100, m.overCurrentDelay());
+        p.overCurrent("OCC", 0x9280, msl.chargeAmps() * (1 + m.overCurrentFraction()), mvPerAmp, 62,
+                m.overCurrentDelay());
+        p.overCurrent("OCD1", 0x9282, msl.dischargeAmps() * (1 + m.overCurrentFraction()), mvPerAmp, 100,
+                m.overCurrentDelay());
         p.overCurrent("OCD2", 0x9284, msl.dischargeAmps() * m.ocd2Factor(), mvPerAmp, 100, m.ocd2Delay());
 
         double scdAmps = msl.dischargeAmps() * m.shortCircuitFactor();
@@ -102,7 +107,8 @@ public final class Bq76952ProtectionPlan {
         }
         p.require(scd >= 0, "SCD", scdAmps, "A", "at most 500 mV across the shunt (" + fmt("%.0f", 500 / mvPerAmp)
                 + " A)");
-        p.add("Protections:SCD:Threshold", 0x9286, 1, scd, fmt("%d mV = %.0f A", SCD_MILLIVOLTS[scd], SCD_MILLIVOLTS[scd] / mvPerAmp));
+        p.add("Protections:SCD:Threshold", 0x9286, 1, scd, fmt("%d mV = %.0f A", SCD_MILLIVOLTS[scd],
+                SCD_MILLIVOLTS[scd] / mvPerAmp));
         int scdDelay = steps(m.shortCircuitDelay(), 15_000, -1, 1, 31);
         p.add("Protections:SCD:Delay", 0x9287, 1, scdDelay, fmt("%d us", (scdDelay - 1) * 15));
 
@@ -129,7 +135,8 @@ public final class Bq76952ProtectionPlan {
 
     private void overCurrent(String name, int address, double amps, double mvPerAmp, int max, Duration delay) {
         int raw = (int) Math.ceil(amps * mvPerAmp / 2.0 - 1e-9);
-        require(raw <= max, name, amps, "A", "at most " + max * 2 + " mV across the shunt (" + fmt("%.0f", max * 2 / mvPerAmp)
+        require(raw <= max, name, amps, "A", "at most " + max * 2 + " mV across the shunt (" + fmt("%.0f",
+                max * 2 / mvPerAmp)
                 + " A)");
         raw = Math.max(2, raw);
         add("Protections:" + name + ":Threshold", address, 1, raw, fmt("%d mV = %.1f A", raw * 2, raw * 2 / mvPerAmp));
@@ -156,8 +163,10 @@ public final class Bq76952ProtectionPlan {
     private void require(boolean ok, String what, double value, String unit, String range) {
         if (!ok) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%s: the BQ76952 %s threshold would be %.3f %s (software MSL plus margin), outside what the chip can set: "
-                            + "%s; change the limit, the margins in %s.margins or the shunt", where, what, value, unit, range, where));
+                    "%s: the BQ76952 %s threshold would be %.3f %s (software MSL plus margin), outside what the "
+                            + "chip can set: "
+                            + "%s; change the limit, the margins in %s.margins or the shunt", where, what, value,
+                            unit, range, where));
         }
     }
 

@@ -20,7 +20,8 @@ public final class Bq76952Startup {
         int device = Bq76952.u2(two, 0);
         if (device != Bq76952Commands.DEVICE_NUMBER_BQ76952) {
             throw new IllegalStateException(String.format("BQ76952 %s: DEVICE_NUMBER reads 0x%04X, not 0x7695; this is "
-                    + "another chip (0x7694 is a BQ76942) or a wrong address: check hal.bq76952.address", chip.location(), device));
+                    + "another chip (0x7694 is a BQ76942) or a wrong address: check hal.bq76952.address",
+                    chip.location(), device));
         }
         chip.subcommand(Bq76952Commands.ALL_FETS_OFF);
         chip.readTransfer(Bq76952Commands.MANUFACTURING_STATUS, two, 2);
@@ -51,7 +52,8 @@ public final class Bq76952Startup {
         if (!wrong.isEmpty()) {
             throw new IllegalStateException("BQ76952 " + chip.location() + " refuses to run: " + wrong.size()
                     + " protection value(s) read back wrong: " + String.join("; ", wrong)
-                    + ". The chip did not take the write (sealed, a bus error, or a wrong address): unseal it, check the "
+                    + ". The chip did not take the write (sealed, a bus error, or a wrong address): unseal it, "
+                    + "check the "
                     + "bus, and restart; the hardware protection layer is not trusted until every value reads back.");
         }
     }

@@ -18,4 +18,10 @@ public interface I2cRegisterBus {
 
     /** Writes the 16-bit {@code value} (0..0xFFFF) to {@code register} of the device at {@code address}. */
     void writeRegisterWord(int address, int register, int value);
+
+    /**
+     * Reads 16 bits at the register the device's pointer already selects: {@code addr+R, MSB,
+     * LSB}, 3 bytes instead of 5 (for polling a register the last write selected).
+     */
+    int readCurrentWord(int address);
 }

@@ -39,7 +39,8 @@ public final class Bq76952Emulator implements I2cTarget {
     public static final long BUSY_NANOS = 150_000;
     private static final int DM_BASE = 0x9180;
     private static final int DM_SIZE = 0x200;
-    private static final int[] SCD_MILLIVOLTS = {10, 20, 40, 60, 80, 100, 125, 150, 175, 200, 250, 300, 350, 400, 450, 500};
+    private static final int[] SCD_MILLIVOLTS = {10, 20, 40, 60, 80, 100, 125, 150, 175, 200, 250, 300, 350, 400,
+            450, 500};
 
     /** One hardware protection: where its bits live and which FET it opens. */
     public enum Check {
@@ -93,6 +94,10 @@ public final class Bq76952Emulator implements I2cTarget {
     private long crcErrors;
     private long rejectedTransfers;
     private long lastHostNanos;
+    private java.util.SplittableRandom noise = new java.util.SplittableRandom(1);
+    private double cellNoiseMillivolts;
+    private double currentNoiseAmps;
+    private double temperatureNoiseKelvin;
 
     /**
      * @param shuntOhms the board's sense resistor between SRP and SRN (sets what current is how many mV)
@@ -128,6 +133,26 @@ public final class Bq76952Emulator implements I2cTarget {
         this.cellVolts = cellVolts;
         this.packAmps = packAmps;
         this.tsCelsius = tsCelsius;
+    }
+
+    /**
+     * Gaussian noise on the reported measurements (not on what the protections compare, which see
+     * the true inputs), from a generator seeded with {@code seed}: a real chip's readings are never
+     * identical tick after tick, which the controller's stuck-sensor checks rely on.
+     */
+    public void noise(double cellMillivolts, double amps, double kelvin, long seed) {
+        this.cellNoiseMillivolts = cellMillivolts;
+        this.currentNoiseAmps = amps;
+        this.temperatureNoiseKelvin = kelvin;
+        this.noise = new java.util.SplittableRandom(seed);
+    }
+
+    private double gauss(double sigma) {
+        if (sigma == 0) {
+            return 0;
+        }
+        double u = noise.nextDouble(1e-12, 1.0);
+        return sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * noise.nextDouble());
     }
 
     public void setDieCelsius(double celsius) {
@@ -280,7 +305,8 @@ public final class Bq76952Emulator implements I2cTarget {
                 pendingSince[c.ordinal()] = -1;
                 continue;
             }
-            evaluate(c, now, condition(c, maxMv, minMv, shuntMv, maxTs, minTs), recovered(c, maxMv, minMv, shuntMv, maxTs, minTs));
+            evaluate(c, now, condition(c, maxMv, minMv, shuntMv, maxTs, minTs), recovered(c, maxMv, minMv, shuntMv,
+                    maxTs, minTs));
         }
     }
 
@@ -475,7 +501,7 @@ public final class Bq76952Emulator implements I2cTarget {
         for (int i = 0; i < 16; i++) {
             double mv = cellMillivolts(i);
             stackMv += mv;
-            put2(0x14 + 2 * i, (int) Math.round(clamp16(mv)));
+            put2(0x14 + 2 * i, (int) Math.round(clamp16(mv + gauss(cellNoiseMillivolts))));
         }
         boolean chg = fetsAllowed() && !blocked(true);
         boolean dsg = fetsAllowed() && !blocked(false);
@@ -484,7 +510,7 @@ public final class Bq76952Emulator implements I2cTarget {
         double packMv = chg && dsg ? stackMv : 0.0;
         put2(0x36, (int) Math.round(clamp16(packMv / userMv)));
         put2(0x38, (int) Math.round(clamp16(packMv / userMv)));
-        double shuntMv = packAmps.getAsDouble() * shuntOhms * 1000.0;
+        double shuntMv = (packAmps.getAsDouble() + gauss(currentNoiseAmps)) * shuntOhms * 1000.0;
         double gain = Float.intBitsToFloat((int) dataMemory(0x91A8, 4));
         double milliamps = shuntMv * gain / 7.4768 * 1000.0;
         double userMa = switch (dmU(0x9303, 1) & 0b11) {
@@ -500,7 +526,7 @@ public final class Bq76952Emulator implements I2cTarget {
         put2(0x66, alarmEnable);
         put2(0x68, decikelvin(dieCelsius));
         for (int t = 0; t < 3; t++) {
-            put2(0x70 + 2 * t, decikelvin(t < tsCelsius.length ? tsCelsius[t] : 25));
+            put2(0x70 + 2 * t, decikelvin((t < tsCelsius.length ? tsCelsius[t] : 25) + gauss(temperatureNoiseKelvin)));
         }
         boolean alertLow = (alarm & alarmEnable) != 0;
         put1(0x7F, (chg ? 1 : 0) | (dsg ? 1 << 2 : 0) | (alertLow ? 1 << 6 : 0));

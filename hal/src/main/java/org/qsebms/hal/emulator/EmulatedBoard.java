@@ -100,6 +100,22 @@ public final class EmulatedBoard implements BoardPorts {
         throw new IllegalArgumentException("no emulated chip '" + chipId + "'");
     }
 
+    /** Makes every bus transfer take its wire time on the board's clock (I2C at {@code i2cHz},
+            SPI at {@code spiHz}). */
+    public void clockWire(double i2cHz, double spiHz) {
+        for (EmulatedI2cBus b : i2c.values()) {
+            b.clockWire(clock, i2cHz);
+        }
+        for (Mcp3208Emulator m : mcp.values()) {
+            m.clockWire(clock, spiHz);
+        }
+    }
+
+    @Override
+    public java.util.function.LongSupplier nanoClock() {
+        return clock;
+    }
+
     /** Bytes moved on every emulated bus so far. */
     public long bytesOnWire() {
         long sum = 0;

@@ -172,6 +172,11 @@ public final class EmulatedBq76952Board implements BoardPorts {
     }
 
     @Override
+    public java.util.function.LongSupplier nanoClock() {
+        return clock;
+    }
+
+    @Override
     public Pause pause() {
         return clock;
     }

@@ -20,6 +20,9 @@ public final class EmulatedI2cBus implements I2cRegisterBus, I2cBlockBus {
     private double errorRate;
     private long bytesOnWire;
     private long transactions;
+    private ManualNanoClock wireClock;
+    private double nanosPerByte;
+    private double wireCarry;
 
     public EmulatedI2cBus(String name) {
         this.name = name;
@@ -43,6 +46,25 @@ public final class EmulatedI2cBus implements I2cRegisterBus, I2cBlockBus {
         errors = new SplittableRandom(seed);
     }
 
+    /**
+     * Makes every transaction take its wire time on {@code clock}: 9 clocks per byte (8 bits and
+     * the ACK) at {@code busHz}, so a timed run sees bus time where a real bus would spend it.
+     */
+    public void clockWire(ManualNanoClock clock, double busHz) {
+        this.wireClock = clock;
+        this.nanosPerByte = 9e9 / busHz;
+    }
+
+    private void wire(int bytes) {
+        bytesOnWire += bytes;
+        if (wireClock != null) {
+            wireCarry += bytes * nanosPerByte;
+            long whole = (long) wireCarry;
+            wireCarry -= whole;
+            wireClock.advance(whole);
+        }
+    }
+
     /** Bytes clocked on the wire including address bytes (ACK bits not counted). */
     public long bytesOnWire() {
         return bytesOnWire;
@@ -61,10 +83,19 @@ public final class EmulatedI2cBus implements I2cRegisterBus, I2cBlockBus {
     public int readRegisterWord(int address, int register) {
         I2cTarget t = target(address, register, "read");
         buffer[0] = (byte) register;
+        wire(5);
         t.onWrite(buffer, 1);
         t.onRead(buffer, 2);
-        bytesOnWire += 5;
         transactions += 2;
+        return (buffer[0] & 0xFF) << 8 | buffer[1] & 0xFF;
+    }
+
+    @Override
+    public int readCurrentWord(int address) {
+        I2cTarget t = target(address, -1, "read at the current pointer");
+        wire(3);
+        t.onRead(buffer, 2);
+        transactions++;
         return (buffer[0] & 0xFF) << 8 | buffer[1] & 0xFF;
     }
 
@@ -74,8 +105,8 @@ public final class EmulatedI2cBus implements I2cRegisterBus, I2cBlockBus {
         buffer[0] = (byte) register;
         buffer[1] = (byte) (value >> 8);
         buffer[2] = (byte) value;
+        wire(4);
         t.onWrite(buffer, 3);
-        bytesOnWire += 4;
         transactions++;
     }
 
@@ -85,8 +116,8 @@ public final class EmulatedI2cBus implements I2cRegisterBus, I2cBlockBus {
         I2cTarget t = target(address, register, "block write");
         block[0] = (byte) register;
         System.arraycopy(data, offset, block, 1, n);
+        wire(2 + n);
         t.onWrite(block, n + 1);
-        bytesOnWire += 2 + n;
         transactions++;
     }
 
@@ -95,26 +126,30 @@ public final class EmulatedI2cBus implements I2cRegisterBus, I2cBlockBus {
     public void readBlock(int address, int register, byte[] into, int offset, int n) {
         I2cTarget t = target(address, register, "block read");
         block[0] = (byte) register;
+        wire(3 + n);
         t.onWrite(block, 1);
         t.onRead(block, n);
         System.arraycopy(block, 0, into, offset, n);
-        bytesOnWire += 3 + n;
         transactions += 2;
+    }
+
+    private static String registerText(int register) {
+        return register < 0 ? "" : String.format(" of register 0x%02X", register);
     }
 
     private I2cTarget target(int address, int register, String op) {
         I2cTarget t = address >= 0 && address < 128 ? targets[address] : null;
         if (t == null) {
-            bytesOnWire++;
+            wire(1);
             throw new BusException(BusException.Kind.NACK, name, address, String.format(
-                    "on %s of register 0x%02X: no device acknowledged; check wiring, the ADDR strap and `i2cdetect -y N`",
-                    op, register));
+                    "on %s%s: no device acknowledged; check wiring, the ADDR strap and `i2cdetect -y N`",
+                    op, registerText(register)));
         }
         if (errorRate > 0 && errors.nextDouble() < errorRate) {
-            bytesOnWire++;
+            wire(1);
             throw new BusException(BusException.Kind.NACK, name, address, String.format(
-                    "on %s of register 0x%02X (injected bus error); check cable length, pull-ups and bus speed",
-                    op, register));
+                    "on %s%s (injected bus error); check cable length, pull-ups and bus speed",
+                    op, registerText(register)));
         }
         return t;
     }

@@ -22,6 +22,9 @@ public final class Mcp3208Emulator implements SpiBus {
     private SplittableRandom errors = new SplittableRandom(1);
     private double errorRate;
     private boolean absent;
+    private ManualNanoClock wireClock;
+    private double nanosPerByte;
+    private double wireCarry;
     private long bytesOnWire;
     private long conversions;
 
@@ -64,6 +67,12 @@ public final class Mcp3208Emulator implements SpiBus {
         return chipSelect;
     }
 
+    /** Makes every transfer take its wire time on {@code clock}: 8 clocks per byte at {@code spiHz}. */
+    public void clockWire(ManualNanoClock clock, double spiHz) {
+        this.wireClock = clock;
+        this.nanosPerByte = 8e9 / spiHz;
+    }
+
     @Override
     public void transfer(byte[] write, byte[] read, int n) {
         if (errorRate > 0 && errors.nextDouble() < errorRate) {
@@ -71,6 +80,12 @@ public final class Mcp3208Emulator implements SpiBus {
                     "SPI transfer failed (injected bus error); check the cable and lower the SPI clock");
         }
         bytesOnWire += n;
+        if (wireClock != null) {
+            wireCarry += n * nanosPerByte;
+            long whole = (long) wireCarry;
+            wireCarry -= whole;
+            wireClock.advance(whole);
+        }
         int totalBits = 8 * n;
         int start = -1;
         for (int b = 0; b < totalBits; b++) {

@@ -27,6 +27,11 @@ public final class Mcp3208Channel implements AdcChannel {
     }
 
     @Override
+    public Object converter() {
+        return chip;
+    }
+
+    @Override
     public int lastCode() {
         return lastCode;
     }

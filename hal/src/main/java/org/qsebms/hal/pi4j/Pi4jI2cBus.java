@@ -46,6 +46,21 @@ public final class Pi4jI2cBus implements I2cRegisterBus, I2cBlockBus, AutoClosea
     }
 
     @Override
+    public int readCurrentWord(int address) {
+        try {
+            int n = device(address).read(word, 0, 2);
+            if (n != 2) {
+                throw new BusException(BusException.Kind.IO, name, address,
+                        "read at the current pointer returned " + n + " of 2 bytes; check wiring and pull-ups");
+            }
+        } catch (Pi4JException | IllegalStateException e) {
+            throw new BusException(BusException.Kind.IO, name, address, "read at the current pointer failed ("
+                    + e.getMessage() + "); check wiring, the address strap and `i2cdetect -y " + busNumber + "`", e);
+        }
+        return (word[0] & 0xFF) << 8 | word[1] & 0xFF;
+    }
+
+    @Override
     public void writeRegisterWord(int address, int register, int value) {
         word[0] = (byte) (value >> 8);
         word[1] = (byte) value;
@@ -71,7 +86,8 @@ public final class Pi4jI2cBus implements I2cRegisterBus, I2cBlockBus, AutoClosea
             int got = device(address).readRegister(register, into, offset, n);
             if (got != n) {
                 throw new BusException(BusException.Kind.IO, name, address, String.format(
-                        "block read of register 0x%02X returned %d of %d bytes; check wiring and pull-ups", register, got, n));
+                        "block read of register 0x%02X returned %d of %d bytes; check wiring and pull-ups", register,
+                                got, n));
             }
         } catch (Pi4JException | IllegalStateException e) {
             throw failed(address, "block read", register, e);

@@ -27,6 +27,11 @@ public interface BoardPorts extends AutoCloseable {
 
     Pause pause();
 
+    /** The time the pauses run on (System.nanoTime on a Pi, the emulators' clock otherwise). */
+    default java.util.function.LongSupplier nanoClock() {
+        return System::nanoTime;
+    }
+
     /** The watchdog on {@code device}; {@link Watchdog#none()} for an empty path. */
     Watchdog watchdog(String device);
 

@@ -14,6 +14,7 @@ import org.qsebms.hal.PackVoltageSensor;
 import org.qsebms.hal.SensorStatus;
 import org.qsebms.hal.SwitchedLoad;
 import org.qsebms.hal.adc.AdcChannel;
+import org.qsebms.hal.adc.ConcurrentScan;
 import org.qsebms.hal.ads1115.Ads1115;
 import org.qsebms.hal.ads1115.Ads1115Channel;
 import org.qsebms.hal.ads1115.Ads1115Mux;
@@ -36,7 +37,8 @@ import org.qsebms.hal.mcp3208.Mcp3208Channel;
  * Builds {@link PackHardware} from a validated {@link WiringConfig} on any {@link BoardPorts}:
  * drivers for every chip, an ADC channel per configured input, the front ends, GPIO
  * contactors, balancing, fan/heater and the watchdog. The same code runs on Pi4J and on the
- * emulators, so everything the emulators check is the production path.
+ * emulators, so everything the emulators check is the production path. Every channel is read
+ * through one {@link ConcurrentScan}, so all chips convert at the same time.
  */
 public final class PackHardwareFactory {
     /** NTC node within 2 % of a rail is an open or short thermistor. */
@@ -49,10 +51,12 @@ public final class PackHardwareFactory {
     private final Map<String, Ads1115> adsChips = new HashMap<>();
     private final Map<String, Mcp3208> mcpChips = new HashMap<>();
     private final List<ChipCheck> checks = new ArrayList<>();
+    private final ConcurrentScan scan;
 
     private PackHardwareFactory(WiringConfig wiring, BoardPorts ports) {
         this.wiring = wiring;
         this.ports = ports;
+        this.scan = new ConcurrentScan(ports.pause(), ports.nanoClock());
     }
 
     /** Builds the board; {@code ports} is closed with it. */
@@ -130,7 +134,12 @@ public final class PackHardwareFactory {
                 packLocation, List.copyOf(tempLocations));
     }
 
+    /** The channel for {@code ref}, read through the board's {@link ConcurrentScan}. */
     private AdcChannel channel(AdcInputRef ref) {
+        return scan.add(rawChannel(ref));
+    }
+
+    private AdcChannel rawChannel(AdcInputRef ref) {
         Ads1115 ads = adsChips.get(ref.chip());
         if (ads != null) {
             Ads1115Spec spec = wiring.adsChip(ref.chip()).orElseThrow();

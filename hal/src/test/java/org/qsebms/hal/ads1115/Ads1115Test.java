@@ -192,7 +192,19 @@ class Ads1115Test {
     @Test
     void countsBytesOnTheWire() {
         driver.convert(Ads1115Mux.AIN0_GND, Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_860);
-        // config write (4) + one OS poll (5) + conversion read (5)
-        assertThat(bus.bytesOnWire()).isEqualTo(14);
+        // config write (4) + one OS poll as a bare read at the pointer the write left (3) + conversion read (5)
+        assertThat(bus.bytesOnWire()).isEqualTo(12);
+    }
+
+    @Test
+    void pollAfterAnyOtherTransactionWritesThePointerFirst() {
+        driver.start(Ads1115Mux.AIN0_GND, Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_860);
+        clock.advance(Ads1115DataRate.SPS_860.conversionNanos());
+        driver.readConversion(); // leaves the pointer at the conversion register
+        long before = bus.bytesOnWire();
+
+        driver.awaitReady(Ads1115Mux.AIN0_GND, Ads1115DataRate.SPS_860);
+
+        assertThat(bus.bytesOnWire() - before).isEqualTo(5); // pointer write + 2-byte read, not a bare read
     }
 }

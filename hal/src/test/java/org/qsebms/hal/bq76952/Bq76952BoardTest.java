@@ -29,7 +29,8 @@ class Bq76952BoardTest {
         return new Bq76952Wiring(1, 0x08, false, 0.0005, Bq76952Rig.inputs(16), List.of(1, 2), 150,
                 ContactorId.MAIN_NEGATIVE, 17, 200.0,
                 Map.of(ContactorId.PRECHARGE, new ContactorPins(13, 19, true), ContactorId.MAIN_POSITIVE,
-                        new ContactorPins(26, 21, true)), -1, -1, "/dev/watchdog", Bq76952Rig.MSL, Bq76952Margins.DEFAULT);
+                        new ContactorPins(26, 21, true)), -1, -1, "/dev/watchdog", Bq76952Rig.MSL,
+                                Bq76952Margins.DEFAULT);
     }
 
     EmulatedBq76952Board board() {
@@ -58,7 +59,8 @@ class Bq76952BoardTest {
         assertThat(hw.temperatures().channelCount()).isEqualTo(2);
         assertThat(BoardProbe.probe(built.board()).allOk()).isTrue();
         for (Bq76952Setting setting : wiring().plan().settings()) {
-            assertThat(emulated.chip().dataMemory(setting.address(), setting.bytes())).as(setting.name()).isEqualTo(setting.value());
+            assertThat(emulated.chip().dataMemory(setting.address(),
+                    setting.bytes())).as(setting.name()).isEqualTo(setting.value());
         }
     }
 
@@ -145,5 +147,43 @@ class Bq76952BoardTest {
 
         assertThatThrownBy(() -> Bq76952BoardFactory.build(wiring(), emulated))
                 .hasMessageContaining("Protections:SCD:Threshold (0x9286): wanted");
+    }
+
+    @Test
+    void steadyStateTickThroughTheChipAllocatesNothing() {
+        var emulated = board();
+        PackHardware hw = Bq76952BoardFactory.build(wiring(), emulated).board().hardware();
+        hw.contactor(ContactorId.MAIN_NEGATIVE).command(true);
+        double[] v = new double[16];
+        SensorStatus[] s = new SensorStatus[16];
+        double[] t = new double[2];
+        SensorStatus[] ts = new SensorStatus[2];
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().threadId();
+        double sink = 0;
+        for (int i = 0; i < 20_000; i++) {
+            sink += tick(hw, v, s, t, ts);
+        }
+        long before = mx.getThreadAllocatedBytes(thread);
+        for (int i = 0; i < 1_000; i++) {
+            sink += tick(hw, v, s, t, ts);
+        }
+        long bytes = mx.getThreadAllocatedBytes(thread) - before;
+
+        assertThat(sink).isFinite();
+        assertThat(s).containsOnly(SensorStatus.OK);
+        assertThat(bytes / 1_000.0).as("bytes allocated per tick").isLessThan(1.0);
+    }
+
+    private double tick(PackHardware hw, double[] v, SensorStatus[] s, double[] t, SensorStatus[] ts) {
+        clock.advance(100_000_000L);
+        hw.cellVoltages().readInto(v, s);
+        double amps = hw.current().readPackAmps() + hw.packVoltage().readPackVolts() + hw.packVoltage().readLinkVolts();
+        hw.temperatures().readInto(t, ts);
+        hw.hardwareProtection().refresh();
+        boolean closed = hw.contactor(ContactorId.MAIN_NEGATIVE).feedbackClosed();
+        hw.balancing().set(3, !hw.balancing().isOn(3));
+        hw.watchdog().feed();
+        return amps + (closed ? 1 : 0) + t[0];
     }
 }

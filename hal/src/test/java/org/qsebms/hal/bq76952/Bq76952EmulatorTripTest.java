@@ -58,7 +58,8 @@ class Bq76952EmulatorTripTest {
             status.refresh();
             sawAlert |= status.alerting(trip);
             assertThat(status.tripped(trip)).isFalse();
-            assertThat(rig.clock.getAsLong() - onset).as("no trip after delay + 2 steps").isLessThanOrEqualTo(delayNanos + 2 * step);
+            assertThat(rig.clock.getAsLong() - onset).as("no trip after delay + 2 "
+                    + "steps").isLessThanOrEqualTo(delayNanos + 2 * step);
             rig.clock.advance(step);
             rig.emulator.advance();
         }
@@ -72,7 +73,8 @@ class Bq76952EmulatorTripTest {
         assertThat(rig.emulator.dischargeFetOn()).isEqualTo(!opensDischarge);
         assertThat(fets.commandedClosed()).isTrue();
         assertThat(fets.feedbackClosed()).as("FET feedback drops while commanded closed").isFalse();
-        assertThat(rig.chip.readDirectU2(Bq76952Commands.BATTERY_STATUS) & Bq76952Commands.BATTERY_STATUS_SS).isNotZero();
+        int batteryStatus = rig.chip.readDirectU2(Bq76952Commands.BATTERY_STATUS);
+        assertThat(batteryStatus & Bq76952Commands.BATTERY_STATUS_SS).isNotZero();
         assertThat(rig.emulator.alertPin(17).isHigh()).as("ALERT is active low").isFalse();
     }
 

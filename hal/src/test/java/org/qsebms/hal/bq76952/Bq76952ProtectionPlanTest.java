@@ -22,15 +22,18 @@ class Bq76952ProtectionPlanTest {
     @MethodSource("seeds")
     void everyHardwareThresholdSitsBeyondTheSoftwareMslByAtLeastItsMarginAndAtMostOneChipStepMore(long[] seed) {
         SplittableRandom r = new SplittableRandom(seed[0]);
-        var msl = new Bq76952Limits(r.nextDouble(3.6, 4.6), r.nextDouble(2.0, 3.2), r.nextDouble(1, 40), r.nextDouble(2, 60),
+        var msl = new Bq76952Limits(r.nextDouble(3.6, 4.6), r.nextDouble(2.0, 3.2), r.nextDouble(1, 40),
+                r.nextDouble(2, 60),
                 r.nextDouble(35, 60), r.nextDouble(-10, 10), r.nextDouble(45, 70), r.nextDouble(-30, -5));
         var m = new Bq76952Margins(r.nextDouble(0.01, 0.2), r.nextDouble(0.01, 0.3), r.nextDouble(0.05, 0.5), 2.0, 4.0,
                 r.nextDouble(1, 10), Duration.ofMillis(r.nextLong(10, 5000)), Duration.ofMillis(r.nextLong(10, 400)),
-                Duration.ofMillis(r.nextLong(10, 50)), Duration.ofNanos(r.nextLong(0, 400_000)), Duration.ofSeconds(r.nextLong(0, 10)),
+                Duration.ofMillis(r.nextLong(10, 50)), Duration.ofNanos(r.nextLong(0, 400_000)),
+                        Duration.ofSeconds(r.nextLong(0, 10)),
                 Duration.ofSeconds(r.nextLong(0, 30)));
         // a shunt the chip can use for these currents (the plan refuses others: tested below)
         double shuntOhms = r.nextDouble(0.0001, Math.min(0.002,
-                Math.min(Math.min(0.45 / (msl.dischargeAmps() * 4), 0.19 / (msl.dischargeAmps() * 2)), 0.12 / (msl.chargeAmps() * (1 + m.overCurrentFraction())))));
+                Math.min(Math.min(0.45 / (msl.dischargeAmps() * 4), 0.19 / (msl.dischargeAmps() * 2)),
+                        0.12 / (msl.chargeAmps() * (1 + m.overCurrentFraction())))));
 
         var plan = Bq76952ProtectionPlan.of(msl, m, shuntOhms, Bq76952Rig.inputs(16), List.of(1), "hal.bq76952");
 
@@ -49,7 +52,8 @@ class Bq76952ProtectionPlanTest {
         assertThat(ocd2).isGreaterThanOrEqualTo(msl.dischargeAmps() * 2 - 1e-9);
         double scd = Bq76952ProtectionPlan.SCD_MILLIVOLTS[(int) value(plan, "Protections:SCD:Threshold")] / mvPerAmp;
         assertThat(scd).isGreaterThanOrEqualTo(msl.dischargeAmps() * 4 - 1e-9);
-        assertThat((byte) value(plan, "Protections:OTC:Threshold")).isGreaterThanOrEqualTo((byte) Math.ceil(msl.chargeMaxCelsius()));
+        assertThat((byte) value(plan,
+                "Protections:OTC:Threshold")).isGreaterThanOrEqualTo((byte) Math.ceil(msl.chargeMaxCelsius()));
         assertThat((double) (byte) value(plan, "Protections:OTD:Threshold"))
                 .isGreaterThanOrEqualTo(msl.dischargeMaxCelsius() + m.celsius() - 1e-9);
         assertThat((double) (byte) value(plan, "Protections:UTC:Threshold"))
@@ -60,7 +64,8 @@ class Bq76952ProtectionPlanTest {
 
     @Test
     void delaysAreEncodedInTheChipsUnits() {
-        var plan = Bq76952ProtectionPlan.of(Bq76952Rig.MSL, Bq76952Margins.DEFAULT, 0.001, Bq76952Rig.inputs(16), List.of(1),
+        var plan = Bq76952ProtectionPlan.of(Bq76952Rig.MSL, Bq76952Margins.DEFAULT, 0.001, Bq76952Rig.inputs(16),
+                List.of(1),
                 "hal.bq76952");
 
         assertThat(value(plan, "Protections:COV:Delay")).isEqualTo(303);  // 1 s / 3.3 ms
@@ -90,7 +95,8 @@ class Bq76952ProtectionPlanTest {
 
         assertThatThrownBy(() -> Bq76952ProtectionPlan.of(msl, Bq76952Margins.DEFAULT, 0.001, Bq76952Rig.inputs(16),
                 List.of(1), "hal.bq76952"))
-                .hasMessageContaining("cellUnderVolts threshold would be 0.950 V").hasMessageContaining("at least 1.012 V");
+                .hasMessageContaining("cellUnderVolts threshold would be 0.950 V").hasMessageContaining("at least "
+                        + "1.012 V");
     }
 
     private static long value(Bq76952ProtectionPlan plan, String name) {
