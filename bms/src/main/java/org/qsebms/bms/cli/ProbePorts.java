@@ -62,6 +62,11 @@ final class ProbePorts implements BoardPorts {
                 public void writeRegisterWord(int address, int register, int value) {
                     throw new BusException(BusException.Kind.IO, name, address, reason);
                 }
+
+                @Override
+                public int readCurrentWord(int address) {
+                    throw new BusException(BusException.Kind.IO, name, address, reason);
+                }
             };
         }
     }
