@@ -65,6 +65,12 @@ final class RestSelfDischargeCue {
     private final double[] bleedSlowAmps;
     /** Each cell's bleed current filtered with the fast RC pair's time constant (A). */
     private final double[] bleedFastAmps;
+    /** Sums of the current sample interval, per cell: voltage (corrected), bleed amps, filtered bleed amps. */
+    private final double[] binVolts;
+    private final double[] binFast;
+    private final double[] binSlow;
+    private double binSeconds;
+    private double binTime;
     private double restSeconds;
     private double lastDt = Double.NaN;
     private double a1;
@@ -80,6 +86,9 @@ final class RestSelfDischargeCue {
         this.capacitySpread = capacitySpread;
         this.bleedMeanAmps = new double[cells];
         this.ocvSlope = new double[cells];
+        this.binVolts = new double[cells];
+        this.binFast = new double[cells];
+        this.binSlow = new double[cells];
         this.cell = cell;
         this.ocv = cell.ocv();
         this.settings = settings;
@@ -124,36 +133,55 @@ final class RestSelfDischargeCue {
             return;
         }
         double t = restSeconds - settings.settleSeconds();
+        binSeconds += dtSeconds;
+        binTime += t * dtSeconds;
         for (int i = 0; i < cells; i++) {
             double f = bleedAmps[i];
-            double w = bleedSlowAmps[i];
             bleedAh[i] += f * dtSeconds / 3600.0;
-            if (n[i] == 0) {
+            if (n[i] == 0 && binSeconds == dtSeconds) {
                 ocvSlope[i] = Math.abs(ocv.slopeAt(ocv.socAt(cellVolts[i])));
             }
             // add back the drop of the bleed (over the model's resistances) and the OCV fall its charge caused
             double v = cellVolts[i] + modelBleedDropVolts(i, f) + ocvSlope[i] * bleedAh[i] / cell.capacityAh();
-            n[i] += 1;
-            st[i] += t;
-            sv[i] += v;
-            stt[i] += t * t;
-            stv[i] += t * v;
-            svv[i] += v * v;
-            sf[i] += f;
-            ss[i] += w;
-            sff[i] += f * f;
-            sss[i] += w * w;
-            sfs[i] += f * w;
-            stf[i] += t * f;
-            sts[i] += t * w;
-            sfv[i] += f * v;
-            ssv[i] += w * v;
+            binVolts[i] += v * dtSeconds;
+            binFast[i] += f * dtSeconds;
+            binSlow[i] += bleedSlowAmps[i] * dtSeconds;
+        }
+        if (binSeconds < settings.sampleSeconds()) {
+            return;
+        }
+        double ts = binTime / binSeconds;
+        for (int i = 0; i < cells; i++) {
+            addSample(i, ts, binVolts[i] / binSeconds, binFast[i] / binSeconds, binSlow[i] / binSeconds);
+            binVolts[i] = 0;
+            binFast[i] = 0;
+            binSlow[i] = 0;
             fit(i);
         }
+        binSeconds = 0;
+        binTime = 0;
         if (n[0] < 10) {
             return;
         }
         convert(t);
+    }
+
+    private void addSample(int i, double t, double v, double f, double w) {
+        n[i] += 1;
+        st[i] += t;
+        sv[i] += v;
+        stt[i] += t * t;
+        stv[i] += t * v;
+        svv[i] += v * v;
+        sf[i] += f;
+        ss[i] += w;
+        sff[i] += f * f;
+        sss[i] += w * w;
+        sfs[i] += f * w;
+        stf[i] += t * f;
+        sts[i] += t * w;
+        sfv[i] += f * v;
+        ssv[i] += w * v;
     }
 
     /** The bleed current filtered with the slow RC pair's time constant, stepped with the bleed of the last interval. */
@@ -208,6 +236,11 @@ final class RestSelfDischargeCue {
 
     private void clear() {
         restSeconds = 0;
+        binSeconds = 0;
+        binTime = 0;
+        Arrays.fill(binVolts, 0);
+        Arrays.fill(binFast, 0);
+        Arrays.fill(binSlow, 0);
         observableCells = 0;
         Arrays.fill(n, 0);
         Arrays.fill(st, 0);

@@ -55,7 +55,8 @@ public final class SoftShortDetector {
         this.cells = cellCount;
         this.rest = new RestSelfDischargeCue(cell, cellCount, settings.rest(), settings.drift().capacitySpread());
         this.drops = new VoltageDropCue(cell, cellCount, settings.drops());
-        this.drift = new SocDriftCue(cell.capacityAh(), cellCount, settings.drift());
+        this.drift = new SocDriftCue(cell.capacityAh(), cellCount, settings.drift(), cell.ocv(),
+                settings.rest().minOcvSlopeVoltsPerSoc());
         this.score = new double[cellCount];
         this.flagged = new boolean[cellCount];
         this.heldLeakAmps = new double[cellCount];
@@ -131,6 +132,11 @@ public final class SoftShortDetector {
      */
     public double leakAmps(int cell) {
         return flagged[cell] ? heldLeakAmps[cell] : liveLeakAmps(cell);
+    }
+
+    /** The bleed charge ledger: charge the cell gave its balancing resistor since start (Ah). */
+    public double bleedAh(int cell) {
+        return drift.bleedAh(cell);
     }
 
     /** The excess leak at which the rest cue alone flags a cell (A). */
