@@ -208,8 +208,9 @@ final class RestSelfDischargeCue {
         int observed = 0;
         for (int i = 0; i < cells; i++) {
             double voltsNow = sv[i] / n[i] + slope[i] * (t - st[i] / n[i]);
-            double k = Math.abs(ocv.slopeAt(ocv.socAt(voltsNow)));
-            ocvSlope[i] = k;
+            double voltsThen = voltsNow - slope[i] * t;
+            double k = secantSlope(voltsThen, voltsNow);
+            ocvSlope[i] = Math.abs(ocv.slopeAt(ocv.socAt(voltsNow)));
             observable[i] = k >= settings.minOcvSlopeVoltsPerSoc();
             double toAmps = 3600.0 * cell.capacityAh() / Math.max(k, settings.minOcvSlopeVoltsPerSoc());
             bleedMeanAmps[i] = bleedAh[i] * 3600.0 / fitted;
@@ -232,6 +233,20 @@ final class RestSelfDischargeCue {
             double common = capacitySpread * medianBleed;
             seAmps[i] = Math.sqrt(seAmps[i] * seAmps[i] + own * own + common * common);
         }
+    }
+
+    /**
+     * The OCV slope over the fitted line's voltage span (V per unit SOC), the SOCs of its two ends
+     * from the OCV: where the OCV bends (a knee) the line's slope is the mean over the span, not
+     * the slope at either end. Spans too short to resolve take the slope at their middle.
+     */
+    private double secantSlope(double voltsThen, double voltsNow) {
+        double socThen = ocv.socAt(voltsThen);
+        double socNow = ocv.socAt(voltsNow);
+        if (Math.abs(socNow - socThen) < 1e-4) {
+            return Math.abs(ocv.slopeAt(0.5 * (socThen + socNow)));
+        }
+        return Math.abs((voltsNow - voltsThen) / (socNow - socThen));
     }
 
     private void clear() {

@@ -38,6 +38,8 @@ public final class SoftShortDetector {
     private final double[] score;
     private final boolean[] flagged;
     private final double[] heldLeakAmps;
+    /** Whether the held leak estimate came from the rest fit (else from the bleed-corrected SOC drift). */
+    private final boolean[] heldFromRest;
     private final double[] noBleed;
 
     /** Rest self-discharge cue as given; drop and drift cues with {@link SoftShortSettings#defaults}. */
@@ -60,6 +62,7 @@ public final class SoftShortDetector {
         this.score = new double[cellCount];
         this.flagged = new boolean[cellCount];
         this.heldLeakAmps = new double[cellCount];
+        this.heldFromRest = new boolean[cellCount];
         this.noBleed = new double[cellCount];
     }
 
@@ -88,6 +91,7 @@ public final class SoftShortDetector {
                 double leak = liveLeakAmps(i);
                 if (leak > 0) {
                     heldLeakAmps[i] = leak;
+                    heldFromRest[i] = rest.confirmed(i);
                 }
             } else if (flagged[i] && rest.confirmedBelow(i, clearAmps)) {
                 flagged[i] = false;
@@ -176,9 +180,12 @@ public final class SoftShortDetector {
      */
     public String reason(int c) {
         StringBuilder b = new StringBuilder(400);
-        b.append(String.format(Locale.ROOT, "cell %d: leak about %.1f mA above the string median (threshold %.1f mA), "
-                        + "score %.2f (threshold %.2f)%s; ", c + 1, 1000 * leakAmps(c), 1000 * thresholdAmps(), score[c],
-                settings.scoreThreshold(), flagged[c] ? ", suspected soft short" : ""));
+        boolean fromRest = flagged[c] ? heldFromRest[c] : rest.confirmed(c);
+        double leak = leakAmps(c);
+        b.append(String.format(Locale.ROOT, "cell %d: leak about %.1f mA above the string median (threshold %.1f mA%s), "
+                        + "score %.2f (threshold %.2f)%s; ", c + 1, 1000 * leak, 1000 * thresholdAmps(),
+                leak <= 0 ? "" : fromRest ? "; from the rest fit" : "; from the SOC drift, a flag more than a measure",
+                score[c], settings.scoreThreshold(), flagged[c] ? ", suspected soft short" : ""));
         appendRest(b, c);
         b.append("; ");
         appendDrift(b, c);
