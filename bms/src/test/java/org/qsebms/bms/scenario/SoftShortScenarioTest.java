@@ -15,7 +15,8 @@ import org.qsebms.bms.scenario.ScenarioLibraryTest.Log;
  * asserts against the simulated truth.
  */
 class SoftShortScenarioTest {
-    private static final Pattern LEAK = Pattern.compile("^cell (\\d+): leak about ([0-9.]+) mA above the string median");
+    private static final Pattern LEAK =
+            Pattern.compile("^cell (\\d+): leak about ([0-9.]+) mA above the string median");
 
     private static JsonNode firstSoftShortRaise(Log log) {
         return log.first("fault", n -> n.get("event").asText().equals("raised")
@@ -65,7 +66,8 @@ class SoftShortScenarioTest {
         Log log = run("soft-short-150-ohm-cycling-balancing.yaml");
         JsonNode first = firstSoftShortRaise(log);
         String reason = first.get("reason").asText();
-        System.out.printf("150 ohm cycling with balancing: raised at %.1f h: %s%n", first.get("t").asDouble() / 3600, reason);
+        System.out.printf("150 ohm cycling with balancing: raised at %.1f h: %s%n", first.get("t").asDouble() / 3600,
+                reason);
         Matcher m = LEAK.matcher(reason);
         assertThat(m.find()).as(reason).isTrue();
         assertThat(m.group(1)).as("the cell flagged first").isEqualTo("3");

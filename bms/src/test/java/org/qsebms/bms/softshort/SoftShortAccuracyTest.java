@@ -60,7 +60,8 @@ class SoftShortAccuracyTest {
         double estimate = run.estimatedLeakAmps();
         System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %+.0f %% | %s | %s |%n", chemistry, ohms,
                 1000 * truth, 1000 * estimate, 100 * (estimate / truth - 1),
-                confirmedAt < 0 ? "not confirmed in " + hours + " h" : String.format(Locale.ROOT, "%.2f h", confirmedAt),
+                confirmedAt < 0 ? "not confirmed in " + hours + " h"
+                        : String.format(Locale.ROOT, "%.2f h", confirmedAt),
                 run.detector.isFlagged(1) ? "flagged" : "not flagged");
         assertThat(estimate).as("rest estimate after %s h against the true %.2f mA", hours, 1000 * truth)
                 .isCloseTo(truth, within(0.3 * truth));

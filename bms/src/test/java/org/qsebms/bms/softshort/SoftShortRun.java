@@ -36,7 +36,8 @@ final class SoftShortRun {
         SimulatedHardware sim = SimulatedPackSetup.create(scenario.config(), scenario.initialSoc(),
                 scenario.ambient().getFirst().celsius(), scenario.load(), scenario.seed());
         this.pack = sim.pack();
-        ControllerAssembly.Wiring w = this.wiring = ControllerAssembly.build(scenario.config(), sim.hardware(), pack, () -> now / 1_000_000L);
+        ControllerAssembly.Wiring w = this.wiring = ControllerAssembly.build(scenario.config(), sim.hardware(), pack,
+                () -> now / 1_000_000L);
         this.controller = w.controller();
         this.detector = controller.softShortDetector();
         this.periodNanos = scenario.config().loop().period().toNanos();

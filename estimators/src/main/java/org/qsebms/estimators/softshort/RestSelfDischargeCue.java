@@ -9,21 +9,23 @@ import org.qsebms.estimators.model.OcvCurve;
  * a balancing bleed does not end a rest), each cell's voltage is fitted by running least squares
  * against time, from {@code settleSeconds} after the current stopped. The voltage is first corrected
  * for the drop the cell's own bleed current causes over the model's R0 and two RC pairs, and the fit
- * has two more regressors for what the model misses of that drop: the bleed current itself (its drop over R0 and the
- * fast interface, which at a small current is larger than a linear model says) and the bleed
+ * has two more regressors for what the model misses of that drop: the bleed current itself (its
+ * drop over R0 and the fast interface, which at a small current is larger than a linear model
+ * says) and the bleed
  * current filtered with the slow RC pair's time constant. Their coefficients are fitted per cell,
  * so a bleed resistor switching on and off, or its duty falling as the cells converge, is not read
  * as a voltage trend whatever the cell's true resistances (small ridges hold them near 0 while a
  * cell's bleed does not change and cannot be told from the intercept). The fitted
- * slope becomes the charge the cell loses through the OCV slope at the SOC its own fitted voltage
- * stands for (not the SOC estimate, which a leak or a flat OCV puts on another segment) and the
- * capacity: {@code I = -dV/dt / (dOCV/dSOC) * 3600 * Q}. The OCV fall the bleed's charge caused
+ * slope becomes the charge the cell loses through the OCV slope over the span of voltages its own
+ * fitted line covers (the secant between the SOCs the OCV gives for them; not the slope at the SOC
+ * estimate, which a leak or a flat OCV puts on another segment) and the capacity:
+ * {@code I = -dV/dt / (dOCV/dSOC) * 3600 * Q}. The OCV fall the bleed's charge caused
  * (the charge the resistor took since the fit began, through the same slope and capacity) is added
  * back to the voltage before the fit, and what is common to the string (relaxation,
  * temperature) is removed by subtracting the median over the cells. A bleed read through a
  * capacity known only to the cells' spread leaves that fraction of it as error, which the standard
- * error carries, so a heavily bleeding string confirms only leaks well above that. Where the OCV is flatter than
- * {@link RestSelfDischargeSettings#minOcvSlopeVoltsPerSoc()} the voltage cannot show a leak (an LFP
+ * error carries, so a heavily bleeding string confirms only leaks well above that. Where the OCV
+ * is flatter than {@link RestSelfDischargeSettings#minOcvSlopeVoltsPerSoc()} the voltage cannot show a leak (an LFP
  * plateau): the cell gives no measurement and no evidence, rather than a wrong one.
  */
 final class RestSelfDischargeCue {
@@ -184,7 +186,7 @@ final class RestSelfDischargeCue {
         ssv[i] += w * v;
     }
 
-    /** The bleed current filtered with the slow RC pair's time constant, stepped with the bleed of the last interval. */
+    /** The bleed current filtered with both RC pairs' time constants, stepped with the bleed of the last interval. */
     private void trackBleedDrop(double[] bleedAmps, double dt) {
         if (dt != lastDt) {
             lastDt = dt;
@@ -202,7 +204,7 @@ final class RestSelfDischargeCue {
         return bleedAmps * cell.r0Ohms() + bleedFastAmps[i] * cell.r1Ohms() + bleedSlowAmps[i] * cell.r2Ohms();
     }
 
-    /** Each cell's fitted slope as a current lost (A, discharge positive), less its bleed; the excess over the median. */
+    /** Each cell's fitted slope as a current lost (A, discharge positive); the excess over the median. */
     private void convert(double t) {
         double fitted = Math.max(t, 1e-9);
         int observed = 0;
@@ -286,7 +288,8 @@ final class RestSelfDischargeCue {
      * Least squares {@code v = a + b t + cf f + cs w} on centred sums ({@code f} the bleed current,
      * {@code w} the same filtered with tau2), with ridges on {@code cf} and {@code cs} (1 mV of
      * noise against priors of 0.1 and 0.02 ohm): free where the bleed switches, near 0 where it
-     * cannot be told from the intercept or (a duty falling steadily) from the slope. The slope's standard error comes from the residuals.
+     * cannot be told from the intercept or (a duty falling steadily) from the slope. The slope's
+     * standard error comes from the residuals.
      */
     private void fit(int i) {
         double k = n[i];
@@ -323,7 +326,7 @@ final class RestSelfDischargeCue {
         slopeSe[i] = Math.sqrt(Math.max(rss, 0) / (k - 4) * m00 / det);
     }
 
-    /** Ridge on the fast bleed regressor: (1 mV / 0.1 ohm)^2, room for the interface's extra drop at a small current. */
+    /** Ridge on the fast bleed regressor: (1 mV / 0.1 ohm)^2, room for the interface's extra drop at small current. */
     private static final double RIDGE_FAST_AMPS2 = 1e-4;
     /** Ridge on the slow bleed regressor: (1 mV / 0.02 ohm)^2, about the error of the slow pair's resistance. */
     private static final double RIDGE_SLOW_AMPS2 = 2.5e-3;
@@ -333,13 +336,13 @@ final class RestSelfDischargeCue {
         return confirmed(i) ? amps[i] / settings.thresholdAmps() : 0.0;
     }
 
-    /** Confirmed: measured, positive, {@code sigmas} standard errors above 0, over a fit at least as long as the settle time. */
+    /** Confirmed: measured, positive, {@code sigmas} standard errors above 0, over a fit as long as the settle time. */
     boolean confirmed(int i) {
         return measured(i) && fittedSeconds() >= settings.settleSeconds() && amps[i] > 0
                 && amps[i] > settings.sigmas() * seAmps[i];
     }
 
-    /** True when the cell has a rest measurement: a fit after settling, on an OCV steep enough, in a string of >= 3 such cells. */
+    /** True when the cell has a rest measurement: a fit on an OCV steep enough, in a string of >= 3 such cells. */
     boolean measured(int i) {
         return observableCells >= 3 && observable[i];
     }

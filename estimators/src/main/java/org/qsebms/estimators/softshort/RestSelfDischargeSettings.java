@@ -38,6 +38,7 @@ public record RestSelfDischargeSettings(double restAmps, double settleSeconds, d
      * and sample interval ({@value #DEFAULT_SAMPLE_SECONDS} s).
      */
     public RestSelfDischargeSettings(double restAmps, double settleSeconds, double thresholdAmps, double sigmas) {
-        this(restAmps, settleSeconds, thresholdAmps, sigmas, DEFAULT_MIN_OCV_SLOPE_VOLTS_PER_SOC, DEFAULT_SAMPLE_SECONDS);
+        this(restAmps, settleSeconds, thresholdAmps, sigmas, DEFAULT_MIN_OCV_SLOPE_VOLTS_PER_SOC,
+                DEFAULT_SAMPLE_SECONDS);
     }
 }

@@ -7,7 +7,8 @@ import org.qsebms.estimators.model.OcvCurve;
  * bleed resistor added back (the bleed charge ledger): a balancer that bleeds the healthy cells
  * down to a leaking one keeps their SOCs together, but the leaking cell is the one that needed the
  * least bleed, so its bleed-corrected SOC falls behind at the leak's rate. A bleed alone (healthy
- * cells) moves the SOC and the ledger by the same charge and shows no drift. Every sample period {@code y = soc_i - median}
+ * cells) moves the SOC and the ledger by the same charge and shows no drift. Every sample period
+ * {@code y = soc_i - median}
  * enters an exponentially forgetting least-squares fit {@code y = a + b * hours + c * chargeAh}
  * (time and charge measured back from the newest sample, so the sums stay bounded). The regressor
  * sums are common to all cells; each cell keeps four sums. A ridge term on {@code c}, from the
@@ -52,7 +53,8 @@ final class SocDriftCue {
 
     /**
      * @param ocv                    the cells' OCV curve (null: every sample is taken)
-     * @param minOcvSlopeVoltsPerSoc a sample is taken only when every cell's SOC estimate sits on an OCV at least this steep
+     * @param minOcvSlopeVoltsPerSoc a sample is taken only when every cell's SOC estimate sits on an
+     *                               OCV at least this steep
      */
     SocDriftCue(double capacityAh, int cells, SocDriftSettings settings, OcvCurve ocv, double minOcvSlopeVoltsPerSoc) {
         this.ocv = ocv;
@@ -178,7 +180,7 @@ final class SocDriftCue {
                 && driftPerHour[i] > settings.sigmas() * driftSePerHour[i];
     }
 
-    /** True when the fit has judged the cell and its drift's upper bound (drift + sigmas * se) is below {@code limitAmps}. */
+    /** True when the fit has judged the cell and its drift's upper bound (drift + sigmas * se) is under the limit. */
     boolean confirmedBelow(int i, double limitAmps) {
         return fittedSeconds >= settings.minSpanSeconds()
                 && (driftPerHour[i] + settings.sigmas() * driftSePerHour[i]) * capacityAh < limitAmps;

@@ -182,8 +182,9 @@ public final class SoftShortDetector {
         StringBuilder b = new StringBuilder(400);
         boolean fromRest = flagged[c] ? heldFromRest[c] : rest.confirmed(c);
         double leak = leakAmps(c);
-        b.append(String.format(Locale.ROOT, "cell %d: leak about %.1f mA above the string median (threshold %.1f mA%s), "
-                        + "score %.2f (threshold %.2f)%s; ", c + 1, 1000 * leak, 1000 * thresholdAmps(),
+        b.append(String.format(Locale.ROOT, "cell %d: leak about %.1f mA above the string median "
+                        + "(threshold %.1f mA%s), score %.2f (threshold %.2f)%s; ", c + 1, 1000 * leak,
+                1000 * thresholdAmps(),
                 leak <= 0 ? "" : fromRest ? "; from the rest fit" : "; from the SOC drift, a flag more than a measure",
                 score[c], settings.scoreThreshold(), flagged[c] ? ", suspected soft short" : ""));
         appendRest(b, c);

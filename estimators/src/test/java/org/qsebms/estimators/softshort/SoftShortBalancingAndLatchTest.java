@@ -45,7 +45,8 @@ class SoftShortBalancingAndLatchTest {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "balancing at rest, seed %d: %.1f mAh bled, largest excess after 45 min of fit %.2f mA%n", seed,
+        System.out.printf(Locale.ROOT, "balancing at rest, seed %d: %.1f mAh bled, largest excess after 45 min of fit "
+                + "%.2f mA%n", seed,
                 1000 * bledAh, 1000 * worstExcess);
         assertThat(bledAh).as("the balancer bled (the test exercises it)").isGreaterThan(0.005);
         assertThat(flagged).as("cell-ticks flagged").isZero();
@@ -138,7 +139,8 @@ class SoftShortBalancingAndLatchTest {
         assertThat(detector.isFlagged(1)).as("cleared by a rest showing no leak").isFalse();
     }
 
-    private static void run(SimulatedString string, SoftShortDetector detector, double amps, double seconds, double dt) {
+    private static void run(SimulatedString string, SoftShortDetector detector, double amps, double seconds,
+            double dt) {
         for (int k = 0; k < (int) (seconds / dt); k++) {
             string.step(amps, dt);
             detector.update(amps, string.volts(), string.soc(), string.bleedAmps(), dt);
@@ -155,7 +157,8 @@ class SoftShortBalancingAndLatchTest {
             s[i] = i / 10.0;
             v[i] = 3.30 + 0.001 * s[i];
         }
-        EcmParameters flat = new EcmParameters(2.0, 0.03, 0.015, 8, 0.012, 150, 20000, new OcvCurve(s, v, new double[m]));
+        EcmParameters flat = new EcmParameters(2.0, 0.03, 0.015, 8, 0.012, 150, 20000,
+                new OcvCurve(s, v, new double[m]));
         SoftShortDetector detector = new SoftShortDetector(flat, 4, 0.05, 1800, 0.003, 5);
         double[] volts = new double[4];
         double[] soc = {0.5, 0.5, 0.5, 0.5};
