@@ -101,13 +101,17 @@ public final class SoftShortDetector {
     }
 
     /**
-     * The combined score now. While the rest cue measures the cell, its direct measurement stands in
-     * for the SOC drift: after a load the SOC estimates settle at rest at rates that differ from cell
-     * to cell (capacity spread), which the drift fit would read as a drift.
+     * The combined score now. While the string rests long enough for the rest fit, the rest cue
+     * stands in for the SOC drift: after a load the SOC estimates settle at rest at rates that
+     * differ from cell to cell (capacity spread), which the drift fit would read as a drift.
      */
     private double liveScore(int i) {
-        double x = rest.evidence(i) + drops.evidence(i) + (rest.measured(i) ? 0.0 : drift.evidence(i));
+        double x = rest.evidence(i) + drops.evidence(i) + (restFitting() ? 0.0 : drift.evidence(i));
         return x / (1 + x);
+    }
+
+    private boolean restFitting() {
+        return rest.fittedSeconds() > 0;
     }
 
     /** The leak the confirmed cues measure now: the rest fit first, else the bleed-corrected SOC drift (A). */
@@ -115,7 +119,7 @@ public final class SoftShortDetector {
         if (rest.confirmed(i)) {
             return rest.amps(i);
         }
-        if (drift.confirmed(i) && !rest.measured(i)) {
+        if (drift.confirmed(i) && !restFitting()) {
             return drift.equivalentAmps(i);
         }
         return 0.0;
@@ -215,6 +219,13 @@ public final class SoftShortDetector {
         if (rest.fittedSeconds() <= 0) {
             b.append(String.format(Locale.ROOT, "self-discharge not measured (needs %.0f min of rest, resting %.0f min)",
                     s.settleSeconds() / 60, rest.restSeconds() / 60));
+            return;
+        }
+        if (!rest.measured(c) && rest.bledTooMuch(c)) {
+            b.append(String.format(Locale.ROOT, "self-discharge not measured at rest (the cell bled more than %.1f mA "
+                    + "on average over the %.0f min fit; %d of %d cells measurable, 3 needed)",
+                    1000 * RestSelfDischargeCue.MAX_BLEED_FRACTION * s.thresholdAmps(), rest.fittedSeconds() / 60,
+                    rest.observableCells(), cells));
             return;
         }
         if (!rest.measured(c)) {
