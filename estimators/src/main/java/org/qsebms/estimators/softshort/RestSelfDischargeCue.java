@@ -210,18 +210,29 @@ final class RestSelfDischargeCue {
     /** Each cell's fitted slope as a current lost (A, discharge positive); the excess over the median. */
     private void convert(double t) {
         double fitted = Math.max(t, 1e-9);
-        int observed = 0;
+        int unbled = 0;
         for (int i = 0; i < cells; i++) {
             double voltsNow = sv[i] / n[i] + slope[i] * (t - st[i] / n[i]);
             double voltsThen = voltsNow - slope[i] * t;
             double k = secantSlope(voltsThen, voltsNow);
             ocvSlope[i] = Math.abs(ocv.slopeAt(ocv.socAt(voltsNow)));
             bledTooMuch[i] = bleedAh[i] * 3600.0 / fitted > MAX_BLEED_FRACTION * settings.thresholdAmps();
-            observable[i] = k >= settings.minOcvSlopeVoltsPerSoc() && !bledTooMuch[i];
+            observable[i] = k >= settings.minOcvSlopeVoltsPerSoc();
+            if (observable[i] && !bledTooMuch[i]) {
+                unbled++;
+            }
             double toAmps = 3600.0 * cell.capacityAh() / Math.max(k, settings.minOcvSlopeVoltsPerSoc());
             bleedMeanAmps[i] = bleedAh[i] * 3600.0 / fitted;
             lossAmps[i] = -slope[i] * toAmps;
             seAmps[i] = slopeSe[i] * toAmps;
+        }
+        // with at least three measurable cells left unbled, the bled ones are left out; otherwise
+        // (a leak has the balancer bleed nearly every other cell) all are kept, the bleed accounted for
+        int observed = 0;
+        for (int i = 0; i < cells; i++) {
+            if (unbled >= 3 && bledTooMuch[i]) {
+                observable[i] = false;
+            }
             if (observable[i]) {
                 observed++;
             }
@@ -381,7 +392,7 @@ final class RestSelfDischargeCue {
 
     /**
      * A cell whose mean bleed over the fit exceeds this fraction of the threshold is left out (no
-     * measurement, not in the median): on the QSE-model pack the bleed's drop at a small current is
+     * measurement, not in the median) while at least three measurable cells are left: on the QSE-model pack the bleed's drop at a small current is
      * not what the equivalent circuit says, and 20 % of a 25 mA bleed read as charge tripped a
      * healthy 8-cell pack (5.3 mA); at half the threshold the same error stays under 0.3 mA. A
      * leaking cell sits lowest and is not bled; a bled cell is measured again once its bleed has

@@ -76,8 +76,8 @@ class SoftShortBalancingAndLatchTest {
         String reason = detector.reason(2);
         System.out.printf(Locale.ROOT, "1 kohm while balancing, seed %d: estimate %.2f mA, truth %.2f mA; %s%n", seed,
                 1000 * detector.leakAmps(2), 1000 * truth, reason);
-        if (reason.contains("cells measurable, 3 needed")) {
-            assertThat(detector.leakAmps(2)).as("no figure without a measurement").isZero();
+        if (detector.leakAmps(2) == 0) {
+            assertThat(reason).as("no figure only when there is no measurement").contains("cells measurable, 3 needed");
         } else {
             assertThat(detector.leakAmps(2)).isCloseTo(truth, within(0.3 * truth));
         }
