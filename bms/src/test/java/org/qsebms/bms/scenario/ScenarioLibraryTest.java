@@ -113,7 +113,7 @@ class ScenarioLibraryTest {
         assertThat(t).as("seconds from start (short injected at 60 s)").isLessThan(60 + 2 * 3600);
         String reason = log.first("fault", n -> n.get("id").asText().equals("SOFT_SHORT.RSL")).get("reason").asText();
         // the alarm carries the detector's own reason from the moment it flagged the cell
-        assertThat(reason).startsWith("cell 2: score ").contains("suspected soft short")
+        assertThat(reason).startsWith("cell 2: leak about ").contains("suspected soft short")
                 .contains("mA above the string median");
         System.out.println("500-ohm soft short alarm: " + reason);
         System.out.printf("500-ohm soft short detected %.1f min after injection%n", (t - 60) / 60);

@@ -11,9 +11,16 @@ package org.qsebms.estimators.softshort;
  * @param minOcvSlopeVoltsPerSoc a cell whose OCV is flatter than this (V per unit SOC) where it
  *                               rests gives no measurement: its voltage cannot show the charge it
  *                               loses (the plateau of LFP)
+ * @param sampleSeconds          the fit takes one sample per this interval: the mean of the cell's
+ *                               voltage and bleed over it, so a bleed switching within a duty
+ *                               period is averaged and the fit's residuals are close to independent
+ *                               whatever the loop period (default 10 s, the balancer's duty period)
  */
 public record RestSelfDischargeSettings(double restAmps, double settleSeconds, double thresholdAmps, double sigmas,
-        double minOcvSlopeVoltsPerSoc) {
+        double minOcvSlopeVoltsPerSoc, double sampleSeconds) {
+    /** Default interval of the fit's samples. */
+    public static final double DEFAULT_SAMPLE_SECONDS = 10.0;
+
     /** OCV slope below which the rest cue does not measure: 2.5 mV per 1 % SOC (1 mV of error is 0.4 % SOC). */
     public static final double DEFAULT_MIN_OCV_SLOPE_VOLTS_PER_SOC = 0.25;
 
@@ -23,10 +30,15 @@ public record RestSelfDischargeSettings(double restAmps, double settleSeconds, d
         SoftShortSettings.requirePositive("thresholdAmps", thresholdAmps);
         SoftShortSettings.requirePositive("sigmas", sigmas);
         SoftShortSettings.requirePositive("minOcvSlopeVoltsPerSoc", minOcvSlopeVoltsPerSoc);
+        SoftShortSettings.requirePositive("sampleSeconds", sampleSeconds);
     }
 
-    /** With the default minimum OCV slope ({@value #DEFAULT_MIN_OCV_SLOPE_VOLTS_PER_SOC} V per unit SOC). */
+    /**
+     * With the default minimum OCV slope ({@value #DEFAULT_MIN_OCV_SLOPE_VOLTS_PER_SOC} V per unit SOC)
+     * and sample interval ({@value #DEFAULT_SAMPLE_SECONDS} s).
+     */
     public RestSelfDischargeSettings(double restAmps, double settleSeconds, double thresholdAmps, double sigmas) {
-        this(restAmps, settleSeconds, thresholdAmps, sigmas, DEFAULT_MIN_OCV_SLOPE_VOLTS_PER_SOC);
+        this(restAmps, settleSeconds, thresholdAmps, sigmas, DEFAULT_MIN_OCV_SLOPE_VOLTS_PER_SOC,
+                DEFAULT_SAMPLE_SECONDS);
     }
 }

@@ -1,11 +1,14 @@
 package org.qsebms.estimators.softshort;
 
+import org.qsebms.estimators.model.OcvCurve;
+
 /**
  * A cell's SOC drifting from the string median, with the charge each cell gave its balancing
  * bleed resistor added back (the bleed charge ledger): a balancer that bleeds the healthy cells
  * down to a leaking one keeps their SOCs together, but the leaking cell is the one that needed the
  * least bleed, so its bleed-corrected SOC falls behind at the leak's rate. A bleed alone (healthy
- * cells) moves the SOC and the ledger by the same charge and shows no drift. Every sample period {@code y = soc_i - median}
+ * cells) moves the SOC and the ledger by the same charge and shows no drift. Every sample period
+ * {@code y = soc_i - median}
  * enters an exponentially forgetting least-squares fit {@code y = a + b * hours + c * chargeAh}
  * (time and charge measured back from the newest sample, so the sums stay bounded). The regressor
  * sums are common to all cells; each cell keeps four sums. A ridge term on {@code c}, from the
@@ -14,6 +17,8 @@ package org.qsebms.estimators.softshort;
  */
 final class SocDriftCue {
     private final SocDriftSettings settings;
+    private final OcvCurve ocv;
+    private final double minOcvSlope;
     private final int cells;
     private final double capacityAh;
     private final double ridge;
@@ -43,6 +48,17 @@ final class SocDriftCue {
     private boolean primed;
 
     SocDriftCue(double capacityAh, int cells, SocDriftSettings settings) {
+        this(capacityAh, cells, settings, null, 0.0);
+    }
+
+    /**
+     * @param ocv                    the cells' OCV curve (null: every sample is taken)
+     * @param minOcvSlopeVoltsPerSoc a sample is taken only when every cell's SOC estimate sits on an
+     *                               OCV at least this steep
+     */
+    SocDriftCue(double capacityAh, int cells, SocDriftSettings settings, OcvCurve ocv, double minOcvSlopeVoltsPerSoc) {
+        this.ocv = ocv;
+        this.minOcvSlope = minOcvSlopeVoltsPerSoc;
         this.settings = settings;
         this.cells = cells;
         this.capacityAh = capacityAh;
@@ -73,6 +89,9 @@ final class SocDriftCue {
         sinceSampleSeconds += dtSeconds;
         sinceSampleAh += packAmps * dtSeconds / 3600.0;
         if (primed && sinceSampleSeconds < settings.sampleSeconds()) {
+            return;
+        }
+        if (!observable(cellSoc)) {
             return;
         }
         double dh = primed ? sinceSampleSeconds / 3600.0 : 0.0;
@@ -106,6 +125,19 @@ final class SocDriftCue {
             syy[i] = lambda * syy[i] + y * y;
             fit(i);
         }
+    }
+
+    /** True when every cell's SOC estimate sits where the OCV is steep enough to correct it. */
+    private boolean observable(double[] cellSoc) {
+        if (ocv == null) {
+            return true;
+        }
+        for (int i = 0; i < cells; i++) {
+            if (Math.abs(ocv.slopeAt(cellSoc[i])) < minOcvSlope) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void fit(int i) {
@@ -148,7 +180,7 @@ final class SocDriftCue {
                 && driftPerHour[i] > settings.sigmas() * driftSePerHour[i];
     }
 
-    /** True when the fit has judged the cell and its drift's upper bound (drift + sigmas * se) is below {@code limitAmps}. */
+    /** True when the fit has judged the cell and its drift's upper bound (drift + sigmas * se) is under the limit. */
     boolean confirmedBelow(int i, double limitAmps) {
         return fittedSeconds >= settings.minSpanSeconds()
                 && (driftPerHour[i] + settings.sigmas() * driftSePerHour[i]) * capacityAh < limitAmps;

@@ -38,6 +38,8 @@ public final class SoftShortDetector {
     private final double[] score;
     private final boolean[] flagged;
     private final double[] heldLeakAmps;
+    /** Whether the held leak estimate came from the rest fit (else from the bleed-corrected SOC drift). */
+    private final boolean[] heldFromRest;
     private final double[] noBleed;
 
     /** Rest self-discharge cue as given; drop and drift cues with {@link SoftShortSettings#defaults}. */
@@ -55,10 +57,12 @@ public final class SoftShortDetector {
         this.cells = cellCount;
         this.rest = new RestSelfDischargeCue(cell, cellCount, settings.rest(), settings.drift().capacitySpread());
         this.drops = new VoltageDropCue(cell, cellCount, settings.drops());
-        this.drift = new SocDriftCue(cell.capacityAh(), cellCount, settings.drift());
+        this.drift = new SocDriftCue(cell.capacityAh(), cellCount, settings.drift(), cell.ocv(),
+                settings.rest().minOcvSlopeVoltsPerSoc());
         this.score = new double[cellCount];
         this.flagged = new boolean[cellCount];
         this.heldLeakAmps = new double[cellCount];
+        this.heldFromRest = new boolean[cellCount];
         this.noBleed = new double[cellCount];
     }
 
@@ -87,6 +91,7 @@ public final class SoftShortDetector {
                 double leak = liveLeakAmps(i);
                 if (leak > 0) {
                     heldLeakAmps[i] = leak;
+                    heldFromRest[i] = rest.confirmed(i);
                 }
             } else if (flagged[i] && rest.confirmedBelow(i, clearAmps)) {
                 flagged[i] = false;
@@ -96,13 +101,17 @@ public final class SoftShortDetector {
     }
 
     /**
-     * The combined score now. While the rest cue measures the cell, its direct measurement stands in
-     * for the SOC drift: after a load the SOC estimates settle at rest at rates that differ from cell
-     * to cell (capacity spread), which the drift fit would read as a drift.
+     * The combined score now. While the string rests long enough for the rest fit, the rest cue
+     * stands in for the SOC drift: after a load the SOC estimates settle at rest at rates that
+     * differ from cell to cell (capacity spread), which the drift fit would read as a drift.
      */
     private double liveScore(int i) {
-        double x = rest.evidence(i) + drops.evidence(i) + (rest.measured(i) ? 0.0 : drift.evidence(i));
+        double x = rest.evidence(i) + drops.evidence(i) + (restFitting() ? 0.0 : drift.evidence(i));
         return x / (1 + x);
+    }
+
+    private boolean restFitting() {
+        return rest.fittedSeconds() > 0;
     }
 
     /** The leak the confirmed cues measure now: the rest fit first, else the bleed-corrected SOC drift (A). */
@@ -110,7 +119,7 @@ public final class SoftShortDetector {
         if (rest.confirmed(i)) {
             return rest.amps(i);
         }
-        if (drift.confirmed(i) && !rest.measured(i)) {
+        if (drift.confirmed(i) && !restFitting()) {
             return drift.equivalentAmps(i);
         }
         return 0.0;
@@ -131,6 +140,11 @@ public final class SoftShortDetector {
      */
     public double leakAmps(int cell) {
         return flagged[cell] ? heldLeakAmps[cell] : liveLeakAmps(cell);
+    }
+
+    /** The bleed charge ledger: charge the cell gave its balancing resistor since start (Ah). */
+    public double bleedAh(int cell) {
+        return drift.bleedAh(cell);
     }
 
     /** The excess leak at which the rest cue alone flags a cell (A). */
@@ -170,9 +184,13 @@ public final class SoftShortDetector {
      */
     public String reason(int c) {
         StringBuilder b = new StringBuilder(400);
-        b.append(String.format(Locale.ROOT, "cell %d: leak about %.1f mA above the string median (threshold %.1f mA), "
-                        + "score %.2f (threshold %.2f)%s; ", c + 1, 1000 * leakAmps(c), 1000 * thresholdAmps(), score[c],
-                settings.scoreThreshold(), flagged[c] ? ", suspected soft short" : ""));
+        boolean fromRest = flagged[c] ? heldFromRest[c] : rest.confirmed(c);
+        double leak = leakAmps(c);
+        b.append(String.format(Locale.ROOT, "cell %d: leak about %.1f mA above the string median "
+                        + "(threshold %.1f mA%s), score %.2f (threshold %.2f)%s; ", c + 1, 1000 * leak,
+                1000 * thresholdAmps(),
+                leak <= 0 ? "" : fromRest ? "; from the rest fit" : "; from the SOC drift, a flag more than a measure",
+                score[c], settings.scoreThreshold(), flagged[c] ? ", suspected soft short" : ""));
         appendRest(b, c);
         b.append("; ");
         appendDrift(b, c);
@@ -201,6 +219,13 @@ public final class SoftShortDetector {
         if (rest.fittedSeconds() <= 0) {
             b.append(String.format(Locale.ROOT, "self-discharge not measured (needs %.0f min of rest, resting %.0f min)",
                     s.settleSeconds() / 60, rest.restSeconds() / 60));
+            return;
+        }
+        if (!rest.measured(c) && rest.bledTooMuch(c)) {
+            b.append(String.format(Locale.ROOT, "self-discharge not measured at rest (the cell bled more than %.1f mA "
+                    + "on average over the %.0f min fit; %d of %d cells measurable, 3 needed)",
+                    1000 * RestSelfDischargeCue.MAX_BLEED_FRACTION * s.thresholdAmps(), rest.fittedSeconds() / 60,
+                    rest.observableCells(), cells));
             return;
         }
         if (!rest.measured(c)) {

@@ -45,14 +45,19 @@ class SoftShortBalancingAndLatchTest {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "balancing at rest, seed %d: %.1f mAh bled, largest excess after 45 min of fit %.2f mA%n", seed,
+        System.out.printf(Locale.ROOT, "balancing at rest, seed %d: %.1f mAh bled, largest excess after 45 min of fit "
+                + "%.2f mA%n", seed,
                 1000 * bledAh, 1000 * worstExcess);
         assertThat(bledAh).as("the balancer bled (the test exercises it)").isGreaterThan(0.005);
         assertThat(flagged).as("cell-ticks flagged").isZero();
         assertThat(worstExcess).as("largest excess self-discharge at rest (A)").isLessThan(0.0015);
     }
 
-    /** The same pack with a 1 kohm short in one low cell: measured within 30 % while the others bleed. */
+    /**
+     * The same pack with a 1 kohm short in one low cell: measured within 30 % against the cells that
+     * are not bled; where fewer than three cells are left unbled (a cell whose mean bleed over the
+     * fit exceeds half the threshold is not measured), no figure rather than a wrong one.
+     */
     @ParameterizedTest
     @ValueSource(longs = {74, 75})
     void aLeakIsMeasuredWhileTheOtherCellsBleed(long seed) {
@@ -68,9 +73,14 @@ class SoftShortBalancingAndLatchTest {
             detector.update(amps, string.volts(), string.soc(), string.bleedAmps(), dt);
         }
         double truth = string.leakAmps(2);
+        String reason = detector.reason(2);
         System.out.printf(Locale.ROOT, "1 kohm while balancing, seed %d: estimate %.2f mA, truth %.2f mA; %s%n", seed,
-                1000 * detector.selfDischargeAmps(2), 1000 * truth, detector.reason(2));
-        assertThat(detector.selfDischargeAmps(2)).isCloseTo(truth, within(0.3 * truth));
+                1000 * detector.leakAmps(2), 1000 * truth, reason);
+        if (detector.leakAmps(2) == 0) {
+            assertThat(reason).as("no figure only when there is no measurement").contains("cells measurable, 3 needed");
+        } else {
+            assertThat(detector.leakAmps(2)).isCloseTo(truth, within(0.3 * truth));
+        }
     }
 
     /**
@@ -138,7 +148,8 @@ class SoftShortBalancingAndLatchTest {
         assertThat(detector.isFlagged(1)).as("cleared by a rest showing no leak").isFalse();
     }
 
-    private static void run(SimulatedString string, SoftShortDetector detector, double amps, double seconds, double dt) {
+    private static void run(SimulatedString string, SoftShortDetector detector, double amps, double seconds,
+            double dt) {
         for (int k = 0; k < (int) (seconds / dt); k++) {
             string.step(amps, dt);
             detector.update(amps, string.volts(), string.soc(), string.bleedAmps(), dt);
@@ -155,7 +166,8 @@ class SoftShortBalancingAndLatchTest {
             s[i] = i / 10.0;
             v[i] = 3.30 + 0.001 * s[i];
         }
-        EcmParameters flat = new EcmParameters(2.0, 0.03, 0.015, 8, 0.012, 150, 20000, new OcvCurve(s, v, new double[m]));
+        EcmParameters flat = new EcmParameters(2.0, 0.03, 0.015, 8, 0.012, 150, 20000,
+                new OcvCurve(s, v, new double[m]));
         SoftShortDetector detector = new SoftShortDetector(flat, 4, 0.05, 1800, 0.003, 5);
         double[] volts = new double[4];
         double[] soc = {0.5, 0.5, 0.5, 0.5};

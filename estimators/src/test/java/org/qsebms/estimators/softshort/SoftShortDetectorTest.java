@@ -131,8 +131,9 @@ class SoftShortDetectorTest {
         assertThat(detector.isFlagged(shorted)).isTrue();
         assertThat(reason)
                 .startsWith(String.format(Locale.ROOT, "cell %d: leak about %.1f mA above the string median (threshold "
-                        + "3.0 mA), score %.2f (threshold 0.50), suspected soft short", shorted + 1,
-                        1000 * detector.leakAmps(shorted), detector.score(shorted)))
+                        + "3.0 mA; from the ", shorted + 1, 1000 * detector.leakAmps(shorted)))
+                .contains(String.format(Locale.ROOT, "score %.2f (threshold 0.50), suspected soft short",
+                        detector.score(shorted)))
                 .contains(String.format(Locale.ROOT, "self-discharge %.1f mA above the string median (threshold 3.0 mA",
                         1000 * detector.selfDischargeAmps(shorted)))
                 .contains(String.format(Locale.ROOT, "SOC drifting %+.2f %%/h from the string median",
@@ -161,8 +162,9 @@ class SoftShortDetectorTest {
         for (int k = 0; k < 600; k++) {
             detector.update(0.0, v, soc, 1.0);
         }
-        assertThat(detector.reason(2)).isEqualTo("cell 3: leak about 0.0 mA above the string median (threshold 3.0 mA), "
-                + "score 0.00 (threshold 0.50); self-discharge not measured (needs 30 min of rest, resting 10 min); "
+        assertThat(detector.reason(2)).isEqualTo("cell 3: leak about 0.0 mA above the string median "
+                + "(threshold 3.0 mA), score 0.00 (threshold 0.50); "
+                + "self-discharge not measured (needs 30 min of rest, resting 10 min); "
                 + "SOC drift not judged yet (0 of 60 min); no balancing bleed; no abrupt drops of more than "
                 + dropMillivolts() + " mV");
     }
