@@ -72,7 +72,9 @@ public enum CyclerFormat {
             if (i == 0 && line.startsWith("EC-Lab ASCII FILE")) {
                 return Optional.of(BIOLOGIC);
             }
-            if (lower.contains("time_s") && lower.contains("current_a") && lower.contains("voltage_v")) {
+            if (lower.contains("time_s") && (lower.contains("current_a") || lower.contains("voltage_v")
+                    || lower.contains("temperature_c"))) {
+                // the qse CSV, even with a column missing: its reader names the missing one
                 return Optional.of(QSE);
             }
             if (line.startsWith("Rec#") && line.contains("Amps") && line.contains("Volts")) {
@@ -104,7 +106,7 @@ public enum CyclerFormat {
         for (int i = 0; i < Math.min(SNIFF_LINES, lines.size()); i++) {
             String lower = lines.get(i).toLowerCase(Locale.ROOT);
             boolean header = switch (this) {
-                case QSE -> lower.contains("time_s") && lower.contains("current_a");
+                case QSE -> lower.contains("time_s");
                 case BIOLOGIC -> lower.contains("time/s");
                 case ARBIN -> (lower.contains("test_time") || lower.contains("data_point")) && lower.contains("current");
                 case NEWARE -> lower.contains("current(") && (lower.contains("datapoint") || lower.contains("record")
