@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.qsebms.bms.replay.CellLogCsv;
 import org.qsebms.bms.replay.CellLogPlausibility;
+import org.qsebms.bms.replay.CyclerFormat;
+import org.qsebms.bms.replay.CyclerLog;
 import org.qsebms.bms.replay.LogFormatException;
 import org.qsebms.bms.replay.CharacterizedPresetWriter;
 import org.qsebms.config.ConfigException;
@@ -22,6 +24,7 @@ import org.qsebms.estimators.characterization.Characterization;
 import org.qsebms.estimators.model.EcmParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -63,6 +66,9 @@ public final class CharacterizeCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "preset name (default: the output file name)")
     String name;
 
+    @Mixin
+    CellLogOptions logOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -80,11 +86,11 @@ public final class CharacterizeCommand implements Callable<Integer> {
         try {
             CellLogPlausibility.checkCapacity("--capacity-ah", capacityAh);
             for (Path p : ocvTests) {
-                ocv.add(CellLogCsv.read(p));
+                ocv.add(read(p, stdout));
                 sources.add(p.getFileName().toString());
             }
             for (Path p : pulseTests) {
-                pulses.add(CellLogCsv.read(p));
+                pulses.add(read(p, stdout));
                 sources.add(p.getFileName().toString());
             }
             for (CellTestLog log : ocv) {
@@ -143,5 +149,14 @@ public final class CharacterizeCommand implements Callable<Integer> {
             stderr.println("cannot write " + out + ": " + FileErrorText.reason(out, e));
             return 2;
         }
+    }
+
+    /** One test log as the cycler wrote it; a cycler export is described in one line. */
+    private CellTestLog read(Path file, PrintWriter stdout) {
+        CyclerLog read = logOptions.read(file);
+        if (read.format() != CyclerFormat.QSE) {
+            stdout.println(read.describe());
+        }
+        return read.log();
     }
 }

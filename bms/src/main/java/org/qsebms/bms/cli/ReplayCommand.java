@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.qsebms.bms.replay.CellLogCsv;
 import org.qsebms.bms.replay.CellLogPlausibility;
+import org.qsebms.bms.replay.CyclerFormat;
+import org.qsebms.bms.replay.CyclerLog;
 import org.qsebms.bms.replay.LogFormatException;
 import org.qsebms.bms.record.LogCycleRecorder;
 import org.qsebms.bms.replay.LogReplay;
@@ -28,6 +30,7 @@ import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.soc.EkfTuning;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,7 +44,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = "Run the SOC/R0/capacity estimators over a recorded cell log "
-                + "(time_s,current_a,voltage_v,temperature_c[,soc_ref]; charge positive) and score SOC against soc_ref.")
+                + "(time_s,current_a,voltage_v,temperature_c[,soc_ref]; charge positive, or a BioLogic, Arbin, Neware or "
+                + "Maccor export) and score SOC against soc_ref.")
 public final class ReplayCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE.csv", description = "cell log to replay")
@@ -57,6 +61,9 @@ public final class ReplayCommand implements Callable<Integer> {
         @Option(names = "--preset", paramLabel = "PRESET.yaml", description = "preset file, e.g. from 'bms characterize'")
         Path preset;
     }
+
+    @Mixin
+    CellLogOptions logOptions;
 
     @Option(names = "--capacity-ah", paramLabel = "X", description = "cell capacity (default: the preset's)")
     Double capacityAh;
@@ -136,7 +143,11 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             ChemistryPreset preset = new PresetCatalog().load(model.chemistry != null ? model.chemistry : model.preset.toString());
             EcmParameters cell = withCapacity(preset.cell(), capacityAh);
-            CellTestLog log = CellLogCsv.read(file);
+            CyclerLog read = logOptions.read(file);
+            if (read.format() != CyclerFormat.QSE) {
+                stdout.println(read.describe());
+            }
+            CellTestLog log = read.log();
             CellLogPlausibility.check(log, cell.capacityAh());
             if (Math.abs(currentOffsetAmps) > cell.capacityAh()) {
                 stderr.println("--current-offset-a: " + currentOffsetAmps + " A is more than 1 C of the "

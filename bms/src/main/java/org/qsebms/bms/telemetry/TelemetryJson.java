@@ -185,26 +185,27 @@ public final class TelemetryJson {
     }
 
     public String health(PackHealth h, long seq, long epochMillis) {
+        HealthResolution r = HealthResolution.DEFAULT;
         ObjectNode n = header(seq, epochMillis);
-        putNullable(n, "capacityAh", h.capacityAh());
+        putDecimal(n, "capacityAh", HealthResolution.toStep(h.capacityAh(), r.ampHours()));
         n.put("capacitySource", h.capacitySource());
-        putNullable(n, "capacitySigmaAh", h.capacitySigmaAh());
-        putNullable(n, "seiResistanceOhm", h.seiResistanceOhm());
-        putNullable(n, "seiTrendOhmPerDay", h.seiTrendOhmPerDay());
+        putDecimal(n, "capacitySigmaAh", HealthResolution.toStep(h.capacitySigmaAh(), r.ampHours()));
+        putDecimal(n, "seiResistanceOhm", HealthResolution.toStep(h.seiResistanceOhm(), r.ohms()));
+        putDecimal(n, "seiTrendOhmPerDay", HealthResolution.significant(h.seiTrendOhmPerDay(), r.trendSignificantDigits()));
         n.put("seiState", h.seiState());
-        putNullable(n, "lithiumInventoryFraction", h.lithiumInventoryFraction());
-        putNullable(n, "coulombicEfficiency", h.coulombicEfficiency());
-        putNullable(n, "cyclesToLithiumDepletion", h.cyclesToLithiumDepletion());
-        putNullable(n, "equivalentFullCycles", h.equivalentFullCycles());
-        putNullable(n, "remainingUsefulLifeCycles", h.remainingUsefulLifeCycles());
-        putNullable(n, "remainingUsefulLifeEarlyCycles", h.remainingUsefulLifeEarly());
-        putNullable(n, "remainingUsefulLifeLateCycles", h.remainingUsefulLifeLate());
+        putDecimal(n, "lithiumInventoryFraction", HealthResolution.toStep(h.lithiumInventoryFraction(), r.fraction()));
+        putDecimal(n, "coulombicEfficiency", HealthResolution.toStep(h.coulombicEfficiency(), r.efficiency()));
+        putDecimal(n, "cyclesToLithiumDepletion", HealthResolution.toStep(h.cyclesToLithiumDepletion(), r.cycles()));
+        putDecimal(n, "equivalentFullCycles", HealthResolution.toStep(h.equivalentFullCycles(), r.equivalentCycles()));
+        putDecimal(n, "remainingUsefulLifeCycles", HealthResolution.toStep(h.remainingUsefulLifeCycles(), r.cycles()));
+        putDecimal(n, "remainingUsefulLifeEarlyCycles", HealthResolution.toStep(h.remainingUsefulLifeEarly(), r.cycles()));
+        putDecimal(n, "remainingUsefulLifeLateCycles", HealthResolution.toStep(h.remainingUsefulLifeLate(), r.cycles()));
         PackHealth.UsableCapacityHealth u = h.usable();
         ObjectNode usable = n.putObject("usableCapacity");
-        putNullable(usable, "capacityAh", u.capacityAh());
-        putNullable(usable, "soh", u.soh());
-        putNullable(usable, "dischargeC", u.dischargeC());
-        putNullable(usable, "celsius", u.celsius());
+        putDecimal(usable, "capacityAh", HealthResolution.toStep(u.capacityAh(), r.ampHours()));
+        putDecimal(usable, "soh", HealthResolution.toStep(u.soh(), r.fraction()));
+        putDecimal(usable, "dischargeC", HealthResolution.toStep(u.dischargeC(), r.cRate()));
+        putDecimal(usable, "celsius", HealthResolution.toStep(u.celsius(), r.celsius()));
         usable.put("measurements", u.measurements());
         if (u.note() == null) {
             usable.putNull("note");
@@ -230,8 +231,8 @@ public final class TelemetryJson {
         return n.toString();
     }
 
-    private static void putNullable(ObjectNode n, String field, Double v) {
-        if (v == null || !Double.isFinite(v)) {
+    private static void putDecimal(ObjectNode n, String field, java.math.BigDecimal v) {
+        if (v == null) {
             n.putNull(field);
         } else {
             n.put(field, v);
