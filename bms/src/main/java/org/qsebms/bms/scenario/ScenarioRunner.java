@@ -103,7 +103,17 @@ public final class ScenarioRunner {
         return n;
     }
 
+    /** Sees the simulated pack's truth and the controller after every tick (tests: the random-scenario oracle). */
+    @FunctionalInterface
+    public interface TickObserver {
+        void afterTick(double seconds, SimulatedPack pack, PackController controller);
+    }
+
     public Result run(Scenario sc, Consumer<String> out) {
+        return run(sc, out, (t, p, c) -> { });
+    }
+
+    public Result run(Scenario sc, Consumer<String> out, TickObserver observer) {
         BmsConfig cfg = sc.config();
         SimulatedHardware sim = SimulatedPackSetup.create(cfg, sc.initialSoc(), sc.ambient().getFirst().celsius(), sc.load(),
                 sc.seed());
@@ -180,6 +190,7 @@ public final class ScenarioRunner {
             while ((e = w.events().poll()) != null) {
                 emit(event(e), out);
             }
+            observer.afterTick(t, pack, controller);
             for (ObjectNode n : commandLines) { // contactor commands in the order they were given
                 emit(n, out);
                 ContactorId id = ContactorId.valueOf(n.get("contactor").asText());
