@@ -38,10 +38,10 @@ public final class ScenarioRunner {
     private double trueAtFullAh = Double.NaN;
     private double trueAtLastDischargeAh = Double.NaN;
     private SimulatedPack runPack;
-    /** Processor time each tick takes while a loopOverrun injection is active (0: ticks are instantaneous). */
-    private long tickCostNanos;
-    /** True while a tickException injection is active: every tick throws inside the controller. */
-    private boolean tickThrows;
+    /** Processor time each tick takes per active loopOverrun injection (none: ticks are instantaneous). */
+    private final List<Long> tickCosts = new ArrayList<>();
+    /** Active tickException injections: while any is, every tick throws inside the controller. */
+    private int tickThrows;
     private final long[] loopClock = new long[1];
 
     /** What the run ended with. */
@@ -123,19 +123,23 @@ public final class ScenarioRunner {
         PackHardware hw = logging(sim.hardware(), commandLines, clock);
         // the plant runs inside the tick: there a tickException injection throws and a loopOverrun one spends time
         org.qsebms.bms.sim.Plant plant = t -> {
-            if (tickThrows) {
+            if (tickThrows > 0) {
                 throw new IllegalStateException("injected: the driver returned garbage");
             }
             pack.advanceTo(t);
-            loopClock[0] += tickCostNanos;
+            long cost = 0;
+            for (long c : tickCosts) {
+                cost = Math.max(cost, c);
+            }
+            loopClock[0] += cost;
         };
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, plant, () -> clock[0] / 1_000_000L);
         PackController controller = w.controller();
         controller.attachCurrentLimitOutput(pack); // a load with obeysLimits: true follows the published limits
         long period = cfg.loop().period().toNanos();
         ControlLoop loop = new ControlLoop(controller, period, cfg.loop().overrunsToFault(), () -> loopClock[0]);
-        tickCostNanos = 0;
-        tickThrows = false;
+        tickCosts.clear();
+        tickThrows = 0;
 
         List<Timed> timeline = new ArrayList<>();
         for (Scenario.AmbientStep a : sc.ambient().subList(1, sc.ambient().size())) {
@@ -326,12 +330,13 @@ public final class ScenarioRunner {
             }
             case ScenarioAction.CellTemperature c -> begin = () -> pack.setCellCelsius(c.cell(), c.celsius());
             case ScenarioAction.LoopOverrun c -> {
-                begin = () -> tickCostNanos = (long) (c.tickS() * 1e9);
-                end = () -> tickCostNanos = 0;
+                Long cost = (long) (c.tickS() * 1e9);
+                begin = () -> tickCosts.add(cost);
+                end = () -> tickCosts.remove(cost);
             }
             case ScenarioAction.TickException c -> {
-                begin = () -> tickThrows = true;
-                end = () -> tickThrows = false;
+                begin = () -> tickThrows++;
+                end = () -> tickThrows--;
             }
             case ScenarioAction.BrokerOutage c -> {
                 // `bms simulate` runs without a broker; the outage is logged to show the control is unaffected.

@@ -66,6 +66,7 @@ class RandomScenarioOracleTest {
                     -c * (0.5 + r.nextDouble(2.0)), 2 + r.nextInt(5), c * 0.3 * r.nextDouble(), 2 + r.nextInt(5), obeys));
         }
         List<String> faults = new ArrayList<>();
+        java.util.Set<String> kinds = new java.util.HashSet<>();
         int n = r.nextInt(4);
         for (int i = 0; i < n; i++) {
             double at = r.nextInt(4) == 0 ? r.nextDouble(3) : r.nextDouble(durationS - 2);
@@ -94,7 +95,10 @@ class RandomScenarioOracleTest {
                 default -> String.format(Locale.ROOT, "type: packVoltageOffset, volts: %.2f%s",
                         r.nextDouble(-2, 2), forS);
             };
-            faults.add(String.format(Locale.ROOT, "  - {at: %dms, %s}", (long) (at * 1000), f));
+            // one injection per kind: two of a kind on one target would end each other (the file format's rule)
+            if (kinds.add(f.replaceAll("type: (\\w+).*", "$1"))) {
+                faults.add(String.format(Locale.ROOT, "  - {at: %dms, %s}", (long) (at * 1000), f));
+            }
         }
         if (!faults.isEmpty()) {
             b.append("faults:\n");
