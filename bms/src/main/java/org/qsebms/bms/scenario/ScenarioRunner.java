@@ -307,6 +307,10 @@ public final class ScenarioRunner {
                 begin = () -> sim.injectCurrentSensorFault(c.status());
                 end = () -> sim.injectCurrentSensorFault(SensorStatus.OK);
             }
+            case ScenarioAction.CurrentOffset c -> {
+                begin = () -> sim.injectCurrentOffset(c.amps());
+                end = () -> sim.injectCurrentOffset(0.0);
+            }
             case ScenarioAction.PackVoltageSensor c -> {
                 begin = () -> sim.injectPackVoltageFault(Double.isNaN(c.volts()) ? SensorStatus.BUS_ERROR : SensorStatus.OK,
                         Double.isNaN(c.volts()) ? 0.0 : c.volts());
@@ -385,6 +389,7 @@ public final class ScenarioRunner {
             case ScenarioAction.ContactorWeld c -> n.put("contactor", c.contactor().name());
             case ScenarioAction.ContactorFailsToClose c -> n.put("contactor", c.contactor().name());
             case ScenarioAction.ForceCurrent c -> n.put("amps", c.amps());
+            case ScenarioAction.CurrentOffset c -> n.put("amps", c.amps());
             case ScenarioAction.CellTemperature c -> n.put("cell", c.cell() + 1).put("celsius", c.celsius());
             case ScenarioAction.LoopOverrun c -> n.put("tickS", c.tickS());
             default -> { }

@@ -32,6 +32,7 @@ public final class SimulatedHardware {
     private final double[] stuckTemp;
     private SensorStatus currentFault = SensorStatus.OK;
     private double stuckAmps;
+    private double currentOffsetAmps;
     private SensorStatus packVoltsFault = SensorStatus.OK;
     private double packVoltsOffset;
     /**
@@ -97,6 +98,11 @@ public final class SimulatedHardware {
         currentFault = status;
     }
 
+    /** A zero offset of the current sensor (amperes added to every reading, also with the contactors open). */
+    public void injectCurrentOffset(double amps) {
+        currentOffsetAmps = amps;
+    }
+
     /** A pack-voltage sensor fault: a status (BUS_ERROR) and/or an offset in volts added to the reading. */
     public void injectPackVoltageFault(SensorStatus status, double offsetVolts) {
         packVoltsFault = status;
@@ -159,7 +165,7 @@ public final class SimulatedHardware {
             if (currentFault == SensorStatus.STUCK) {
                 return stuckAmps;
             }
-            return currentFault == SensorStatus.OK ? pack.packAmps() + currentNoiseAmps * gauss() : 0.0;
+            return currentFault == SensorStatus.OK ? pack.packAmps() + currentOffsetAmps + currentNoiseAmps * gauss() : 0.0;
         }
 
         @Override

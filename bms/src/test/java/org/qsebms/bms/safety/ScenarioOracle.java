@@ -57,6 +57,7 @@ final class ScenarioOracle {
     private boolean inFault;
     private double lastTick = Double.NaN;
     private double previousTick = Double.NaN;
+    private double exceptionsEndedAt = Double.NEGATIVE_INFINITY;
 
     /** One tick of truth. */
     private record Truth(double t, double maxV, double minV, double amps, double maxC, double minC, double minSoc,
@@ -156,6 +157,8 @@ final class ScenarioOracle {
             onset.put(name, startsAt);
             since = startsAt;
         }
+        // while every tick threw, nothing but the last-resort handler could run: deadlines count from its end
+        since = Math.max(since, exceptionsEndedAt);
         boolean late = now.t() - since > deadlineS + 1e-6;
         if (handled && !onset.containsKey(name + "!detected")) {
             onset.put(name + "!detected", 1.0);
@@ -177,6 +180,7 @@ final class ScenarioOracle {
             // every tick throws: the last-resort handler must open every contactor at once; nothing else can run
             boolean allOpen = !now.commanded()[0] && !now.commanded()[1] && !now.commanded()[2];
             hazard("tick exception", true, p, now, allOpen);
+            exceptionsEndedAt = t;
             return;
         }
         onset.remove("tick exception");
@@ -232,6 +236,8 @@ final class ScenarioOracle {
                 case ScenarioAction.CurrentSensor s when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
                         hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);
                 case ScenarioAction.CurrentSensor s -> hazard(name, true, STUCK_AT_REST_S + p, now, f, at);
+                case ScenarioAction.PackVoltageSensor s when Double.isNaN(s.volts()) ->
+                        hazard(name, true, MISMATCH_DEBOUNCE_S + p, now, f, at);
                 case ScenarioAction.LoopOverrun o when o.tickS() > p ->
                         hazard(name, true, (overrunsToFault + 1) * p, now, f, at);
                 default -> { }
@@ -384,7 +390,9 @@ final class ScenarioOracle {
                 case ScenarioAction.CurrentSensor s -> s.status() == org.qsebms.hal.SensorStatus.STUCK ? STUCK_AT_REST_S
                         : SENSOR_DEBOUNCE_S;
                 case ScenarioAction.TickException e -> 0;
-                case ScenarioAction.LoopOverrun o -> o.tickS() > p ? 0 : Double.POSITIVE_INFINITY;
+                case ScenarioAction.PackVoltageSensor s -> Double.isNaN(s.volts()) ? MISMATCH_DEBOUNCE_S
+                        : Double.POSITIVE_INFINITY;
+                case ScenarioAction.LoopOverrun o -> o.tickS() > p ? (overrunsToFault + 1) * p : Double.POSITIVE_INFINITY;
                 default -> Double.POSITIVE_INFINITY;
             };
             boolean weldCause = a instanceof ScenarioAction.ContactorWeld;
