@@ -312,9 +312,13 @@ public final class ScenarioRunner {
                 end = () -> sim.injectCurrentOffset(0.0);
             }
             case ScenarioAction.PackVoltageSensor c -> {
-                begin = () -> sim.injectPackVoltageFault(Double.isNaN(c.volts()) ? SensorStatus.BUS_ERROR : SensorStatus.OK,
-                        Double.isNaN(c.volts()) ? 0.0 : c.volts());
-                end = () -> sim.injectPackVoltageFault(SensorStatus.OK, 0.0);
+                if (Double.isNaN(c.volts())) { // a bus error and an offset are separate faults: one never ends the other
+                    begin = () -> sim.injectPackVoltageStatus(SensorStatus.BUS_ERROR);
+                    end = () -> sim.injectPackVoltageStatus(SensorStatus.OK);
+                } else {
+                    begin = () -> sim.injectPackVoltageOffset(c.volts());
+                    end = () -> sim.injectPackVoltageOffset(0.0);
+                }
             }
             case ScenarioAction.ContactorWeld c -> {
                 begin = () -> pack.setWelded(c.contactor(), true);

@@ -103,9 +103,13 @@ public final class SimulatedHardware {
         currentOffsetAmps = amps;
     }
 
-    /** A pack-voltage sensor fault: a status (BUS_ERROR) and/or an offset in volts added to the reading. */
-    public void injectPackVoltageFault(SensorStatus status, double offsetVolts) {
+    /** A pack-voltage sensor status (BUS_ERROR; OK ends it). */
+    public void injectPackVoltageStatus(SensorStatus status) {
         packVoltsFault = status;
+    }
+
+    /** An offset in volts added to the pack-voltage reading (0 ends it). */
+    public void injectPackVoltageOffset(double offsetVolts) {
         packVoltsOffset = offsetVolts;
     }
 

@@ -26,6 +26,8 @@ import org.qsebms.hal.ContactorId;
 class SimulatedPackHilTest {
     private EmbeddedBroker broker;
     private BmsRuntime runtime;
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path stateDir;
 
     @BeforeEach
     void startBroker() {
@@ -42,7 +44,9 @@ class SimulatedPackHilTest {
 
     @Test
     void publishesPlausibleStateAndOpensContactorsWhenACellIsDrivenAboveItsMsl() throws Exception {
-        BmsConfig cfg = new ConfigLoader().defaultSimulated().withPackId("hil-1");
+        // a fresh state dir: the run ends with CELL_OVER_VOLTAGE latched, and latches survive restarts
+        BmsConfig cfg = new ConfigLoader().defaultSimulated().withPackId("hil-1")
+                .withPersistenceDirectory(stateDir.toString());
         SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
         try (MqttProbe probe = new MqttProbe(broker.url(), "qse-bms/hil-1/#")) {
             runtime = BmsRuntime.start(cfg, sim.hardware(), sim.pack(), broker.url(), s -> { }, true);
