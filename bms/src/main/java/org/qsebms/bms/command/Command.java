@@ -12,6 +12,16 @@ public sealed interface Command {
         }
     }
 
+    /**
+     * The deliberate reset after a repeated-trip lockout (an ordinary reset cannot clear one);
+     * refused like a reset while any fault condition is still present.
+     */
+    record ServiceReset() implements Command {
+        public String name() {
+            return "service-reset";
+        }
+    }
+
     /** Cap the charge current at {@code amps}; validated to lie in 0..protection RSL. */
     record ChargeLimit(double amps) implements Command {
         public String name() {

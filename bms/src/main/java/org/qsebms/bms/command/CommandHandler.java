@@ -25,6 +25,11 @@ public final class CommandHandler {
                 requests.requestReset();
                 yield null;
             }
+            case Command.ServiceReset r -> {
+                requests.requestServiceReset();
+                yield CommandResult.accepted(c.name(), id, "service reset requested: the control loop accepts it only "
+                        + "when no fault condition is present (the outcome follows on the events topic)");
+            }
             case Command.ChargeLimit l -> {
                 operator.capChargeAmps(l.amps());
                 yield new CommandResult(c.name(), id, true, "charge current capped at " + l.amps()

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class CommandParser {
     public static final int MAX_PAYLOAD_BYTES = 2048;
-    public static final Set<String> NAMES = Set.of("reset", "charge-limit", "discharge-limit", "balancing", "snapshot", "contactors");
+    public static final Set<String> NAMES = Set.of("reset", "service-reset", "charge-limit", "discharge-limit", "balancing", "snapshot", "contactors");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
@@ -125,6 +125,7 @@ public final class CommandParser {
         }
         return switch (name) {
             case "reset" -> noFields(root, name, id, new Command.Reset());
+            case "service-reset" -> noFields(root, name, id, new Command.ServiceReset());
             case "snapshot" -> noFields(root, name, id, new Command.Snapshot());
             case "charge-limit" -> amps(root, name, id, maxChargeAmps, true);
             case "discharge-limit" -> amps(root, name, id, maxDischargeAmps, false);

@@ -89,7 +89,9 @@ public final class Protection {
         int i = current[0].firstBadTemperature();
         return sensorReason("temperature", i, i >= 0 ? current[0].tempStatus[i].name() : "OK");
     };
-    private final Supplier<String> mismatchReason = () -> String.format(Locale.ROOT,
+    private final Supplier<String> mismatchReason = () -> !current[0].packVoltsStatus.isOk()
+            ? "pack voltage sensor reports " + current[0].packVoltsStatus + ": the sum of cells cannot be cross-checked"
+            : String.format(Locale.ROOT,
             "sum of cells %.3f V vs measured pack %.3f V: they differ by more than the %.3f V the sensor accuracies allow "
                     + "(a frozen or drifting channel?)", current[0].sumCellVolts, current[0].packVolts,
             extra().packMismatchToleranceVolts(current[0].cellCount(), current[0].packVolts));
@@ -231,7 +233,8 @@ public final class Protection {
         currentSensor.evaluate(!m.currentStatus.isOk(), now, currentSensorReason, sink);
         int badTemp = m.firstBadTemperature();
         tempSensor.evaluate(badTemp >= 0, now, tempSensorReason, sink);
-        boolean mismatch = m.packVoltsStatus.isOk() && badCell < 0
+        // a failed pack-voltage sensor cannot cross-check the cells (a frozen cell would go unseen): a mismatch too
+        boolean mismatch = !m.packVoltsStatus.isOk() || badCell < 0
                 && Math.abs(m.sumCellVolts - m.packVolts) > extra.packMismatchToleranceVolts(m.cellCount(), m.packVolts);
         packMismatch.evaluate(mismatch, now, mismatchReason, sink);
         if (plausibility == null) { // sized on first use; allocation happens once, at start-up

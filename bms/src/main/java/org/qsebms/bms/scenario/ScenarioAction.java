@@ -51,6 +51,13 @@ public sealed interface ScenarioAction {
     record CurrentSensor(String type, double atS, double forS, SensorStatus status) implements ScenarioAction {
     }
 
+    /** A zero offset of the current sensor, read also while the contactors are open. */
+    record CurrentOffset(double atS, double forS, double amps) implements ScenarioAction {
+        public String type() {
+            return "currentSensorOffset";
+        }
+    }
+
     /** The pack-voltage sensor: a bus error ({@code volts} NaN) or an offset of {@code volts}. */
     record PackVoltageSensor(String type, double atS, double forS, double volts) implements ScenarioAction {
     }

@@ -219,6 +219,7 @@ public final class ScenarioLoader {
             m.put(t, new Spec(Set.of(), true));
         }
         m.put("packVoltageOffset", new Spec(Set.of("volts"), true));
+        m.put("currentSensorOffset", new Spec(Set.of("amps"), true));
         m.put("contactorWeld", new Spec(Set.of("contactor"), true));
         m.put("contactorFailsToClose", new Spec(Set.of("contactor"), true));
         m.put("forceCurrent", new Spec(Set.of("amps"), true));
@@ -298,6 +299,8 @@ public final class ScenarioLoader {
             case "currentSensorBusError" -> new ScenarioAction.CurrentSensor(type, at, forS, SensorStatus.BUS_ERROR);
             case "currentSensorStuck" -> new ScenarioAction.CurrentSensor(type, at, forS, SensorStatus.STUCK);
             case "currentSensorOutOfRange" -> new ScenarioAction.CurrentSensor(type, at, forS, SensorStatus.OUT_OF_RANGE);
+            case "currentSensorOffset" -> new ScenarioAction.CurrentOffset(at, forS,
+                    number(a, p, "amps", Double.NaN, -1000, 1000));
             case "packVoltageSensorBusError" -> new ScenarioAction.PackVoltageSensor(type, at, forS, Double.NaN);
             case "packVoltageOffset" -> new ScenarioAction.PackVoltageSensor(type, at, forS,
                     number(a, p, "volts", Double.NaN, -1000, 1000));

@@ -45,10 +45,10 @@ public final class ScenarioRunner {
     private double trueAtFullAh = Double.NaN;
     private double trueAtLastDischargeAh = Double.NaN;
     private SimulatedPack runPack;
-    /** Processor time each tick takes while a loopOverrun injection is active (0: ticks are instantaneous). */
-    private long tickCostNanos;
-    /** True while a tickException injection is active: every tick throws inside the controller. */
-    private boolean tickThrows;
+    /** Processor time each tick takes per active loopOverrun injection (none: ticks are instantaneous). */
+    private final List<Long> tickCosts = new ArrayList<>();
+    /** Active tickException injections: while any is, every tick throws inside the controller. */
+    private int tickThrows;
     private final long[] loopClock = new long[1];
 
     /** What the run ended with. */
@@ -110,9 +110,20 @@ public final class ScenarioRunner {
         return n;
     }
 
+    /** Sees the simulated pack's truth and the controller after every tick (tests: the random-scenario oracle). */
+    @FunctionalInterface
+    public interface TickObserver {
+        void afterTick(double seconds, SimulatedPack pack, PackController controller);
+    }
+
     public Result run(Scenario sc, Consumer<String> out) {
+        return run(sc, out, (t, p, c) -> { });
+    }
+
+    /** As {@link #run(Scenario, Consumer)}, calling {@code observer} after every tick. */
+    public Result run(Scenario sc, Consumer<String> out, TickObserver observer) {
         try {
-            return run(sc, out, null);
+            return run(sc, out, null, observer);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // no record: no file is opened
         }
@@ -123,6 +134,11 @@ public final class ScenarioRunner {
      * none) and a {@code cycle} line per closed cycle with the simulated truth beside it.
      */
     public Result run(Scenario sc, Consumer<String> out, Path recordDir) throws IOException {
+        return run(sc, out, recordDir, (t, p, c) -> { });
+    }
+
+    /** The whole run: the per-cycle record in {@code recordDir} (null: none), {@code observer} after every tick. */
+    public Result run(Scenario sc, Consumer<String> out, Path recordDir, TickObserver observer) throws IOException {
         BmsConfig cfg = sc.config();
         SimulatedHardware sim = SimulatedPackSetup.create(cfg, sc.initialSoc(), sc.ambient().getFirst().celsius(), sc.load(),
                 sc.seed());
@@ -132,19 +148,23 @@ public final class ScenarioRunner {
         PackHardware hw = logging(sim.hardware(), commandLines, clock);
         // the plant runs inside the tick: there a tickException injection throws and a loopOverrun one spends time
         org.qsebms.bms.sim.Plant plant = t -> {
-            if (tickThrows) {
+            if (tickThrows > 0) {
                 throw new IllegalStateException("injected: the driver returned garbage");
             }
             pack.advanceTo(t);
-            loopClock[0] += tickCostNanos;
+            long cost = 0;
+            for (long c : tickCosts) {
+                cost = Math.max(cost, c);
+            }
+            loopClock[0] += cost;
         };
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, plant, () -> clock[0] / 1_000_000L);
         PackController controller = w.controller();
         controller.attachCurrentLimitOutput(pack); // a load with obeysLimits: true follows the published limits
         long period = cfg.loop().period().toNanos();
         ControlLoop loop = new ControlLoop(controller, period, cfg.loop().overrunsToFault(), () -> loopClock[0]);
-        tickCostNanos = 0;
-        tickThrows = false;
+        tickCosts.clear();
+        tickThrows = 0;
 
         CycleTruth truth = recordDir == null ? null : new CycleTruth(pack);
         CycleRecord record = null;
@@ -221,6 +241,7 @@ public final class ScenarioRunner {
             while ((e = w.events().poll()) != null) {
                 emit(event(e), out);
             }
+            observer.afterTick(t, pack, controller);
             for (ObjectNode n : commandLines) { // contactor commands in the order they were given
                 emit(n, out);
                 ContactorId id = ContactorId.valueOf(n.get("contactor").asText());
@@ -378,10 +399,18 @@ public final class ScenarioRunner {
                 begin = () -> sim.injectCurrentSensorFault(c.status());
                 end = () -> sim.injectCurrentSensorFault(SensorStatus.OK);
             }
+            case ScenarioAction.CurrentOffset c -> {
+                begin = () -> sim.injectCurrentOffset(c.amps());
+                end = () -> sim.injectCurrentOffset(0.0);
+            }
             case ScenarioAction.PackVoltageSensor c -> {
-                begin = () -> sim.injectPackVoltageFault(Double.isNaN(c.volts()) ? SensorStatus.BUS_ERROR : SensorStatus.OK,
-                        Double.isNaN(c.volts()) ? 0.0 : c.volts());
-                end = () -> sim.injectPackVoltageFault(SensorStatus.OK, 0.0);
+                if (Double.isNaN(c.volts())) { // a bus error and an offset are separate faults: one never ends the other
+                    begin = () -> sim.injectPackVoltageStatus(SensorStatus.BUS_ERROR);
+                    end = () -> sim.injectPackVoltageStatus(SensorStatus.OK);
+                } else {
+                    begin = () -> sim.injectPackVoltageOffset(c.volts());
+                    end = () -> sim.injectPackVoltageOffset(0.0);
+                }
             }
             case ScenarioAction.ContactorWeld c -> {
                 begin = () -> pack.setWelded(c.contactor(), true);
@@ -401,12 +430,13 @@ public final class ScenarioRunner {
             }
             case ScenarioAction.CellTemperature c -> begin = () -> pack.setCellCelsius(c.cell(), c.celsius());
             case ScenarioAction.LoopOverrun c -> {
-                begin = () -> tickCostNanos = (long) (c.tickS() * 1e9);
-                end = () -> tickCostNanos = 0;
+                Long cost = (long) (c.tickS() * 1e9);
+                begin = () -> tickCosts.add(cost);
+                end = () -> tickCosts.remove(cost);
             }
             case ScenarioAction.TickException c -> {
-                begin = () -> tickThrows = true;
-                end = () -> tickThrows = false;
+                begin = () -> tickThrows++;
+                end = () -> tickThrows--;
             }
             case ScenarioAction.BrokerOutage c -> {
                 // `bms simulate` runs without a broker; the outage is logged to show the control is unaffected.
@@ -455,6 +485,7 @@ public final class ScenarioRunner {
             case ScenarioAction.ContactorWeld c -> n.put("contactor", c.contactor().name());
             case ScenarioAction.ContactorFailsToClose c -> n.put("contactor", c.contactor().name());
             case ScenarioAction.ForceCurrent c -> n.put("amps", c.amps());
+            case ScenarioAction.CurrentOffset c -> n.put("amps", c.amps());
             case ScenarioAction.CellTemperature c -> n.put("cell", c.cell() + 1).put("celsius", c.celsius());
             case ScenarioAction.LoopOverrun c -> n.put("tickS", c.tickS());
             default -> { }

@@ -32,6 +32,7 @@ public final class SimulatedHardware {
     private final double[] stuckTemp;
     private SensorStatus currentFault = SensorStatus.OK;
     private double stuckAmps;
+    private double currentOffsetAmps;
     private SensorStatus packVoltsFault = SensorStatus.OK;
     private double packVoltsOffset;
     /**
@@ -97,9 +98,18 @@ public final class SimulatedHardware {
         currentFault = status;
     }
 
-    /** A pack-voltage sensor fault: a status (BUS_ERROR) and/or an offset in volts added to the reading. */
-    public void injectPackVoltageFault(SensorStatus status, double offsetVolts) {
+    /** A zero offset of the current sensor (amperes added to every reading, also with the contactors open). */
+    public void injectCurrentOffset(double amps) {
+        currentOffsetAmps = amps;
+    }
+
+    /** A pack-voltage sensor status (BUS_ERROR; OK ends it). */
+    public void injectPackVoltageStatus(SensorStatus status) {
         packVoltsFault = status;
+    }
+
+    /** An offset in volts added to the pack-voltage reading (0 ends it). */
+    public void injectPackVoltageOffset(double offsetVolts) {
         packVoltsOffset = offsetVolts;
     }
 
@@ -159,7 +169,7 @@ public final class SimulatedHardware {
             if (currentFault == SensorStatus.STUCK) {
                 return stuckAmps;
             }
-            return currentFault == SensorStatus.OK ? pack.packAmps() + currentNoiseAmps * gauss() : 0.0;
+            return currentFault == SensorStatus.OK ? pack.packAmps() + currentOffsetAmps + currentNoiseAmps * gauss() : 0.0;
         }
 
         @Override

@@ -355,6 +355,11 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput, PulseOutp
         prechargeOpenCircuit = open;
     }
 
+    /** Truth for tests: whether a contactor's coil is commanded closed now. */
+    public boolean commandedClosed(ContactorId id) {
+        return commanded.get(id);
+    }
+
     /** Truth for tests: whether a contactor's contacts are closed now. */
     public boolean contactsClosedNow(ContactorId id) {
         return contactsClosed(id);

@@ -38,6 +38,8 @@ public final class Supervisor {
     private boolean wantClosed;
     /** Per contactor: when it was last commanded open (long ago at start), for the weld check on every path. */
     private final long[] openedNanos = new long[ContactorId.values().length];
+    /** Per contactor: when it was last commanded closed, for the feedback check in every state. */
+    private final long[] closedNanos = new long[ContactorId.values().length];
     private long now;
 
     /** Notified on state changes and reset outcomes. Implementations must not block. */
@@ -269,6 +271,9 @@ public final class Supervisor {
                 weldedId = id;
                 break;
             }
+            if (c.commandedClosed() && !c.feedbackClosed() && now - closedNanos[id.ordinal()] > FEEDBACK_NANOS) {
+                protection.contactorFeedbackMissing(name(id), now); // a contact that dropped out while closed
+            }
         }
         protection.contactorWeldCheck(weldedId != null, weldedId == null ? "" : name(weldedId), now);
     }
@@ -287,6 +292,8 @@ public final class Supervisor {
         Contactor c = hw.contactor(id);
         if (!closed && c.commandedClosed()) {
             openedNanos[id.ordinal()] = now; // its release time runs from here: the weld check waits for it
+        } else if (closed && !c.commandedClosed()) {
+            closedNanos[id.ordinal()] = now;
         }
         c.command(closed);
     }

@@ -27,6 +27,8 @@ import org.qsebms.hal.ContactorId;
 class SimulatedPackHilTest {
     private EmbeddedBroker broker;
     private BmsRuntime runtime;
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path stateDir;
 
     @BeforeEach
     void startBroker() {

@@ -181,6 +181,25 @@ class ProtectionTest {
     }
 
     @Test
+    void socBoundsAtTheEndsOfTheRangeAreReachable() {
+        // an estimate clamped to 0..1 sits exactly at the 0.00 / 1.00 MSLs: reaching the limit counts
+        f.amps = -1.0;
+        for (int i = 0; i < 60; i++) {
+            f.step(p);
+            p.evaluateSoc(0.0, 1, 0.4, 2, f.amps, f.now);
+        }
+        assertThat(f.raisedIds()).contains("SOC_LOW.MSL");
+        Frames g = new Frames(4);
+        Protection q = new Protection(Frames.LIMITS, g);
+        g.amps = 1.0;
+        for (int i = 0; i < 60; i++) {
+            g.step(q);
+            q.evaluateSoc(0.6, 1, 1.0, 2, g.amps, g.now);
+        }
+        assertThat(g.raisedIds()).contains("SOC_HIGH.MSL");
+    }
+
+    @Test
     void implausibleThermistorSpreadIsASensorFault() {
         f.celsius[2] = 45; // 20 °C above the others, sustained
         f.stepFor(p, 5_300_000_000L);

@@ -1,0 +1,190 @@
+package org.qsebms.bms.protection;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.qsebms.config.ProtectionLimits;
+import org.qsebms.config.ThreeLevelLimit;
+
+/**
+ * The fault table as data, after foxBMS 2's diagnosis table: one row per fault code with its
+ * levels, threshold, debounce, hysteresis, when it applies, the reaction, and what proves its cause
+ * gone (the condition a reset needs). The numbers come from the configuration's limits (the
+ * chemistry preset, which configuration may only tighten) and {@link SupplementaryLimits}; the
+ * words are fixed per code. docs/faults.md is generated from it ({@link #markdown}) and a test
+ * keeps the checked-in file equal to the generated one.
+ *
+ * @param code       the fault
+ * @param levels     MOL/RSL/MSL or MSL only
+ * @param quantity   what is watched
+ * @param threshold  the levels with their unit
+ * @param debounce   how long the condition must hold
+ * @param hysteresis how far back inside a level must come to clear
+ * @param applies    when the row is evaluated
+ * @param reaction   what the BMS does
+ * @param causeGone  what proves the cause gone (a reset is refused until it holds)
+ */
+public record FaultTable(FaultCode code, String levels, String quantity, String threshold, String debounce,
+                         String hysteresis, String applies, String reaction, String causeGone) {
+
+    private static final String OPEN = "MSL: contactors open at once (under load too), latched";
+
+    /** Every row, in code order, for the given limits. */
+    public static List<FaultTable> rows(ProtectionLimits l, SupplementaryLimits x) {
+        List<FaultTable> r = new ArrayList<>();
+        r.add(limit(FaultCode.CELL_OVER_VOLTAGE, "highest cell voltage", l.cellOverVoltage(), "always",
+                "MOL inform; RSL derate charging; " + OPEN, "highest cell below the MSL minus the hysteresis"));
+        r.add(limit(FaultCode.CELL_UNDER_VOLTAGE, "lowest cell voltage", l.cellUnderVoltage(), "always",
+                "MOL inform; RSL derate discharging; " + OPEN, "lowest cell above the MSL plus the hysteresis"));
+        r.add(limit(FaultCode.CHARGE_OVER_CURRENT, "pack current (charge)", l.chargeOverCurrent(), "charging",
+                "MOL inform; RSL derate; " + OPEN, "no charge current above the MSL (contactors open: none)"));
+        r.add(limit(FaultCode.DISCHARGE_OVER_CURRENT, "−pack current (discharge)", l.dischargeOverCurrent(),
+                "discharging", "MOL inform; RSL derate; " + OPEN,
+                "no discharge current above the MSL (contactors open: none)"));
+        r.add(limit(FaultCode.CHARGE_OVER_TEMPERATURE, "hottest thermistor", l.chargeOverTemperature(), "while charging",
+                "MOL inform; RSL charge limit tapers to 0 A; " + OPEN,
+                "hottest below the MSL minus the hysteresis, charging or not"));
+        r.add(limit(FaultCode.CHARGE_UNDER_TEMPERATURE, "coldest thermistor", l.chargeUnderTemperature(),
+                "while charging (lithium metal is never charged cold)", "MOL inform; below the RSL the charge limit is 0 A; "
+                        + OPEN, "coldest above the MSL plus the hysteresis, charging or not"));
+        r.add(limit(FaultCode.DISCHARGE_OVER_TEMPERATURE, "hottest thermistor", l.dischargeOverTemperature(), "always",
+                "MOL inform; RSL derate both ways; " + OPEN, "hottest below the MSL minus the hysteresis"));
+        r.add(limit(FaultCode.DISCHARGE_UNDER_TEMPERATURE, "coldest thermistor", l.dischargeUnderTemperature(), "always",
+                "MOL inform; RSL derate; " + OPEN, "coldest above the MSL plus the hysteresis"));
+        double a = l.anodicLimitVolts();
+        r.add(new FaultTable(FaultCode.ELECTROLYTE_ANODIC_LIMIT, "MOL/RSL/MSL", "highest cell voltage",
+                num(a, 2) + " V at every level (the electrolyte's)", "none", "0.05 V", "always", OPEN,
+                "highest cell below the limit minus 0.05 V"));
+        r.add(limit(FaultCode.CELL_IMBALANCE, "max − min cell voltage", x.cellImbalance(), "always; names the lowest cell",
+                "MOL inform; RSL warn; " + OPEN, "spread below the MSL minus the hysteresis"));
+        r.add(limit(FaultCode.SOC_HIGH, "highest cell SOC", x.socHigh(), "while charging; reached at the limit (1.00 counts)",
+                "MOL inform; at the RSL the charge limit is 0 A; " + OPEN, "not charging"));
+        r.add(limit(FaultCode.SOC_LOW, "lowest cell SOC", x.socLow(), "while discharging; reached at the limit (0.00 counts)",
+                "MOL inform; at the RSL the discharge limit is 0 A; " + OPEN, "not discharging (charging is allowed)"));
+        r.add(limit(FaultCode.SOFT_SHORT, "highest soft-short score (0..1) from the loop's detector", x.softShortScore(),
+                "always", "MOL inform; RSL warn; " + OPEN, "score below the MSL minus the hysteresis"));
+        r.add(new FaultTable(FaultCode.SHORT_CIRCUIT, "MSL", "|pack current|", num(x.shortCircuitFactor(), 1)
+                + " × the discharge over-current MSL (" + num(x.shortCircuitFactor() * l.dischargeOverCurrent().msl(), 1)
+                + " A here), either way", "none: the sample that sees it", "–", "always", OPEN,
+                "no current above the level (contactors open: none)"));
+        String sensor = ms(x.sensorStatusDebounce());
+        r.add(cond(FaultCode.CELL_VOLTAGE_SENSOR, "a cell channel reports a non-OK status (open wire, out-of-range code, "
+                + "bus error)", sensor, "every channel OK"));
+        r.add(cond(FaultCode.CURRENT_SENSOR, "the current sensor reports a non-OK status", sensor, "the sensor OK"));
+        r.add(cond(FaultCode.TEMPERATURE_SENSOR, "a thermistor reports a non-OK status: a node at a rail is a short or an "
+                + "open thermistor (from the ADC code), a temperature outside the NTC's range, a bus error", sensor,
+                "every thermistor OK"));
+        r.add(cond(FaultCode.PACK_VOLTAGE_MISMATCH, "sum of cells differs from the measured pack voltage by more than "
+                + "cells × " + num(x.cellVoltsAccuracy() * 1000, 1) + " mV + " + num(x.packVoltsAccuracyFraction() * 100, 2)
+                + " % of the pack voltage (the configured sensor accuracies)", ms(x.packMismatchDebounce()),
+                "sum of cells and pack voltage agree within the tolerance"));
+        r.add(cond(FaultCode.CURRENT_ZERO_DRIFT, "more than " + num(x.zeroDriftAmps(), 2) + " A read while contactor "
+                + "feedback says the current path is open", ms(x.zeroDriftDebounce()), "reading back within the drift"));
+        r.add(cond(FaultCode.TEMPERATURE_SPREAD, "hottest − coldest thermistor above " + num(x.tempSpreadCelsius(), 1)
+                + " °C", ms(x.tempSpreadDebounce()), "spread back within the limit for the debounce"));
+        r.add(cond(FaultCode.TEMPERATURE_RATE, "a thermistor changes faster than " + num(x.tempRateCelsiusPerS(), 1)
+                + " °C/s over " + ms(x.tempRateWindow()) + ", or steps by more than " + num(x.tempStepCelsius(), 1)
+                + " °C between two samples (at once)", ms(x.tempRateWindow()) + " (a step: none)",
+                "every thermistor within the rate for " + ms(x.tempRateWindow())));
+        r.add(cond(FaultCode.CELL_VOLTAGE_STUCK, "a cell reading bit-identical for " + s(x.cellStuckWhileFlowing())
+                + " while more than " + num(x.stuckMinAmps(), 1) + " A flows, or for " + s(x.cellStuckAtRest())
+                + " whatever the current (at-rest liveness diagnostic)", "the window", "its reading has changed since "
+                + "(proven alive); a frozen channel at rest keeps the reset refused"));
+        r.add(cond(FaultCode.TEMPERATURE_STUCK, "a thermistor reading bit-identical for " + s(x.tempStuckWhileFlowing())
+                + " while current flows, or " + s(x.tempStuckAtRest()) + " whatever the current", "the window",
+                "its reading has changed since (proven alive)"));
+        r.add(cond(FaultCode.CURRENT_STUCK, "the current reading bit-identical for " + s(x.currentStuckWhileFlowing())
+                + " while current flows, or " + s(x.currentStuckAtRest()) + " whatever the current", "the window",
+                "its reading has changed since (proven alive)"));
+        r.add(cond(FaultCode.CONTACTOR_WELDED, "a contactor commanded open for 200 ms still reads closed; checked every "
+                + "tick on every path, and no close starts unless every contactor reads open", "200 ms release time",
+                "every contactor commanded open reads open"));
+        r.add(cond(FaultCode.CONTACTOR_FEEDBACK, "a contactor commanded closed does not read closed within 200 ms "
+                + "(during a close or later)", "200 ms", "feedback agrees with the command (all open after the trip)"));
+        r.add(cond(FaultCode.PRECHARGE_FAILED, "the DC link did not reach the pack voltage (within 3 %) in 3 s",
+                "3 s", "contactors open"));
+        r.add(cond(FaultCode.LOOP_OVERRUN, "`loop.overrunsToFault` consecutive ticks overran the period", "the count",
+                "no overrun for " + ms(x.loopProof())));
+        r.add(cond(FaultCode.LOOP_EXCEPTION, "a tick threw; the loop's last-resort handler opened every contactor "
+                + "in that tick", "none", "no exception for " + ms(x.loopProof())));
+        r.add(new FaultTable(FaultCode.REPEATED_TRIP_LOCKOUT, "MSL", "one fault tripped at MSL " + x.lockoutTrips()
+                + " times within " + x.lockoutWindow().toMinutes() + " min", "–", "none", "–", "always",
+                "locked out: an ordinary reset is refused", "a service reset (`serviceReset`), itself refused while any "
+                + "cause holds"));
+        return r;
+    }
+
+    private static FaultTable limit(FaultCode code, String quantity, ThreeLevelLimit l, String applies, String reaction,
+                                    String causeGone) {
+        int digits = "V".equals(l.unit()) ? 2 : "A".equals(l.unit()) ? 2 : "".equals(l.unit()) ? 2 : 0;
+        String unit = l.unit().isEmpty() ? "" : " " + l.unit();
+        return new FaultTable(code, "MOL/RSL/MSL", quantity, num(l.mol(), digits) + " / " + num(l.rsl(), digits) + " / "
+                + num(l.msl(), digits) + unit, ms(l.debounce()), num(l.hysteresis(), 2) + unit, applies, reaction,
+                causeGone);
+    }
+
+    private static FaultTable cond(FaultCode code, String raisedWhen, String debounce, String causeGone) {
+        return new FaultTable(code, "MSL", raisedWhen, "–", debounce, "–", "always", OPEN, causeGone);
+    }
+
+    private static String num(double v, int digits) {
+        return String.format(Locale.ROOT, "%." + digits + "f", v);
+    }
+
+    private static String ms(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static String s(Duration d) {
+        return d.toSeconds() % 60 == 0 && d.toSeconds() >= 60 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+    }
+
+    /** docs/faults.md for the given limits (the checked-in file uses the default simulated configuration). */
+    public static String markdown(String presetName, ProtectionLimits l, SupplementaryLimits x) {
+        StringBuilder b = new StringBuilder();
+        b.append("# Fault table\n\n");
+        b.append("<!-- generated by FaultTable.markdown; FaultTableDocTest keeps this file equal to it -->\n\n");
+        b.append("Every fault has a stable numeric code (never renumbered; telemetry, logs and the persisted\n"
+                + "fault log carry it), a severity and a human-readable reason naming where, the value with its\n"
+                + "unit, the limit and the debounce. Fault ids in telemetry are `NAME.LEVEL`, for example\n"
+                + "`CELL_OVER_VOLTAGE.MSL`. `FaultCodeTest` pins the numbers.\n\n");
+        b.append("Levels: **MOL** inform, **RSL** warn and derate, **MSL** open the contactors. A level is reached\n"
+                + "when the value is at or beyond it. Debounces are times, never tick counts: a level is raised at\n"
+                + "the first sample where the time beyond reaches the debounce or would pass it before the next\n"
+                + "sample, so the reaction is at most debounce + one loop period at any period. Every MSL latches\n"
+                + "(also through a crash or power loss: the state file keeps `latchedFaults`) until an accepted\n"
+                + "reset. A reset answers the faults latched when it is received, or is refused; it is refused while\n"
+                + "any cause in the last column still holds, and after a lockout only a service reset is taken.\n\n");
+        b.append("The numbers below are the defaults of the `").append(presetName).append("` preset (configuration may only\n"
+                + "tighten an MSL) and of `SupplementaryLimits`.\n\n");
+        b.append("| Code | Name | Levels | Watches / raised when | Threshold | Debounce | Hysteresis | Applies | Reaction "
+                + "| Cause gone when |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (FaultTable r : rows(l, x)) {
+            b.append("| ").append(r.code().number()).append(" | `").append(r.code().name()).append("` | ")
+                    .append(r.levels()).append(" | ").append(cell(r.quantity())).append(" | ").append(cell(r.threshold()))
+                    .append(" | ").append(cell(r.debounce())).append(" | ").append(cell(r.hysteresis())).append(" | ")
+                    .append(cell(r.applies())).append(" | ").append(cell(r.reaction())).append(" | ")
+                    .append(cell(r.causeGone())).append(" |\n");
+        }
+        b.append("\n## Example reasons\n\n```\n");
+        b.append("cell 3: cellOverVoltage 4.320 V above limit 4.300 V for 300 ms\n");
+        b.append("current sensor reads 0.800 A while the contactors are open (allowed 0.500 A); recalibrate its zero offset\n");
+        b.append("cell voltage channel 1 read 3.7123 V identically for 5.0 s (1.00 A flowing); the ADC is stuck\n");
+        b.append("temperature sensor 3 stepped +105.0 °C between two samples, more than the plausible 5.0 °C; "
+                + "check the thermistor\n");
+        b.append("pack current -200.0 A beyond the short-circuit level 12.0 A: opened on the sample that saw it, "
+                + "no debounce\n");
+        b.append("reset refused: condition still present [CELL_VOLTAGE_STUCK]\n");
+        b.append("reset refused: no fault is latched (state NORMAL); a reset is not kept for a later fault\n");
+        b.append("reset refused: locked out after repeated DISCHARGE_OVER_CURRENT trips; send a service reset once the "
+                + "cause is found\n");
+        b.append("```\n");
+        return b.toString();
+    }
+
+    private static String cell(String s) {
+        return s.replace("|", "\\|");
+    }
+}

@@ -1,0 +1,427 @@
+package org.qsebms.bms.safety;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.qsebms.bms.control.PackController;
+import org.qsebms.bms.scenario.Scenario;
+import org.qsebms.bms.scenario.ScenarioAction;
+import org.qsebms.bms.sim.SimulatedPack;
+import org.qsebms.config.ProtectionLimits;
+import org.qsebms.hal.ContactorId;
+
+/**
+ * Judges one scenario run from docs/faults.md and the simulated pack's truth, never from
+ * {@code Protection}: the thresholds, debounces and deadlines below are the documented ones (the
+ * chemistry's limits from the configuration, the rest as the table states them), the values are
+ * the simulated pack's own (not the sensors'), and the BMS is seen only through its supervisor
+ * state, its contactors and its event log. Checks:
+ * <ol>
+ *   <li>every hazard is detected (the pack in FAULT) by its deadline, debounce + one period;</li>
+ *   <li>every contactor reads open within 200 ms of an MSL (unless it is welded);</li>
+ *   <li>no reset is accepted while a cause holds (and none but a service reset after a lockout);</li>
+ *   <li>no MSL while every true value stays inside its MSL by more than the sensor accuracy and no
+ *       injected fault explains it.</li>
+ * </ol>
+ */
+final class ScenarioOracle {
+    // sensor accuracy of the simulated pack (noise clamped at 4 sigma, plus ADC quantisation)
+    static final double CELL_VOLTS_ACCURACY = 0.005;
+    static final double AMPS_ACCURACY = 0.05;
+    static final double CELSIUS_ACCURACY = 0.5;
+    /** How far the SOC estimate may be from the truth (its documented 3-sigma bound is within this). */
+    static final double SOC_ACCURACY = 0.05;
+    // from docs/faults.md
+    static final double SENSOR_DEBOUNCE_S = 0.3;
+    static final double MISMATCH_DEBOUNCE_S = 1.0;
+    static final double STUCK_FLOWING_S = 5.0;
+    static final double STUCK_AT_REST_S = 60.0;
+    static final double WELD_RELEASE_S = 0.2;
+    static final double PRECHARGE_TIMEOUT_S = 3.0;
+    static final double SOC_DEBOUNCE_S = 5.0;
+    static final double SHORT_CIRCUIT_FACTOR = 2.0;
+    static final double CONTACTOR_OPEN_S = 0.2;
+    static final int LOCKOUT_TRIPS = 3;
+
+    private final Scenario sc;
+    private final ProtectionLimits lim;
+    private final double p;
+    private final int overrunsToFault;
+    private final List<String> violations = new ArrayList<>();
+    private final Map<String, Double> onset = new HashMap<>();
+    /** Every tick's truth, for the after-run checks (runs are short). */
+    private final List<Truth> all = new ArrayList<>();
+    private double firstFaultAt = Double.NaN;
+    private boolean inFault;
+    private double lastTick = Double.NaN;
+    private double previousTick = Double.NaN;
+    private double exceptionsEndedAt = Double.NEGATIVE_INFINITY;
+
+    /** One tick of truth. */
+    private record Truth(double t, double maxV, double minV, double amps, double maxC, double minC, double minSoc,
+                         double maxSoc, boolean fault, boolean[] contacts, boolean[] commanded) {
+    }
+
+    ScenarioOracle(Scenario sc) {
+        this.sc = sc;
+        this.lim = sc.config().limits();
+        this.p = sc.config().loop().period().toNanos() / 1e9;
+        this.overrunsToFault = sc.config().loop().overrunsToFault();
+    }
+
+    List<String> violations() {
+        return violations;
+    }
+
+    /** Called after every tick with the truth. */
+    void afterTick(double t, SimulatedPack pack, PackController c) {
+        int n = pack.cellCount();
+        double maxV = -1e9;
+        double minV = 1e9;
+        double maxC = -1e9;
+        double minC = 1e9;
+        double minSoc = 1e9;
+        double maxSoc = -1e9;
+        for (int i = 0; i < n; i++) {
+            maxV = Math.max(maxV, pack.cellVolts(i));
+            minV = Math.min(minV, pack.cellVolts(i));
+            maxC = Math.max(maxC, pack.cellCelsius(i));
+            minC = Math.min(minC, pack.cellCelsius(i));
+            minSoc = Math.min(minSoc, pack.cellSoc(i));
+            maxSoc = Math.max(maxSoc, pack.cellSoc(i));
+        }
+        boolean[] contacts = new boolean[3];
+        boolean[] commanded = new boolean[3];
+        for (ContactorId id : ContactorId.values()) {
+            contacts[id.ordinal()] = pack.contactsClosedNow(id);
+            commanded[id.ordinal()] = pack.commandedClosed(id);
+        }
+        inFault = c.supervisor().state().name().equals("FAULT");
+        Truth truth = new Truth(t, maxV, minV, pack.packAmps(), maxC, minC, minSoc, maxSoc, inFault, contacts, commanded);
+        all.add(truth);
+        if (inFault && Double.isNaN(firstFaultAt)) {
+            firstFaultAt = t;
+        }
+        lastTick = t;
+        hazards(truth);
+        previousTick = t;
+    }
+
+    private boolean active(Class<? extends ScenarioAction> kind, double t) {
+        return activeAction(kind, t) != null;
+    }
+
+    private ScenarioAction activeAction(Class<? extends ScenarioAction> kind, double t) {
+        for (ScenarioAction a : sc.actions()) {
+            if (kind.isInstance(a) && a.atS() <= t + 1e-9 && t < a.atS() + a.forS() - 1e-9) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private boolean welded(ContactorId id, double t) {
+        for (ScenarioAction a : sc.actions()) {
+            if (a instanceof ScenarioAction.ContactorWeld w && w.contactor() == id && w.atS() <= t + 1e-9
+                    && t < w.atS() + w.forS() - 1e-9) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A hazard holding at this tick must see the pack in FAULT by onset + deadline. */
+    /**
+     * A limit hazard seen in the truth: it can have begun right after the previous tick, so its
+     * deadline counts from there.
+     */
+    private void hazard(String name, boolean holds, double deadlineS, Truth now) {
+        hazard(name, holds, deadlineS, now, now.fault(), Double.isNaN(previousTick) ? now.t() : previousTick);
+    }
+
+    private void hazard(String name, boolean holds, double deadlineS, Truth now, boolean handled) {
+        hazard(name, holds, deadlineS, now, handled, now.t());
+    }
+
+    /** @param startsAt when the hazard began if it begins at this tick */
+    private void hazard(String name, boolean holds, double deadlineS, Truth now, boolean handled, double startsAt) {
+        if (!holds) {
+            onset.remove(name);
+            onset.remove(name + "!detected");
+            return;
+        }
+        Double since = onset.get(name);
+        if (since == null) {
+            onset.put(name, startsAt);
+            since = startsAt;
+        }
+        // while every tick threw, nothing but the last-resort handler could run: deadlines count from its end
+        since = Math.max(since, exceptionsEndedAt);
+        boolean late = now.t() - since > deadlineS + 1e-6;
+        if (handled && !onset.containsKey(name + "!detected")) {
+            onset.put(name + "!detected", 1.0);
+            if (late) {
+                violations.add(String.format("%s from %.3f s detected only at %.3f s, after its deadline %.3f s", name,
+                        since, now.t(), deadlineS));
+            }
+        }
+        if (!onset.containsKey(name + "!detected") && late) {
+            violations.add(String.format("%s from %.3f s not detected by its deadline %.3f s (now %.3f s)", name, since,
+                    deadlineS, now.t()));
+            onset.put(name + "!detected", 1.0); // report once
+        }
+    }
+
+    private void hazards(Truth now) {
+        double t = now.t();
+        if (active(ScenarioAction.TickException.class, t)) {
+            // every tick throws: the last-resort handler must open every contactor at once; nothing else can run
+            boolean allOpen = !now.commanded()[0] && !now.commanded()[1] && !now.commanded()[2];
+            hazard("tick exception", true, p, now, allOpen);
+            exceptionsEndedAt = t;
+            return;
+        }
+        onset.remove("tick exception");
+        onset.remove("tick exception!detected");
+        boolean cellSensorFault = active(ScenarioAction.CellSensor.class, t) || active(ScenarioAction.PackVoltageSensor.class, t);
+        boolean tempSensorFault = active(ScenarioAction.TemperatureSensor.class, t);
+        boolean currentSensorFault = active(ScenarioAction.CurrentSensor.class, t);
+        boolean loopTrouble = active(ScenarioAction.TickException.class, t) || active(ScenarioAction.LoopOverrun.class, t);
+        double voltsDeadline = cellSensorFault ? MISMATCH_DEBOUNCE_S + 2 * p : debounce(lim.cellOverVoltage()) + p;
+        if (!loopTrouble) {
+            hazard("cell over-voltage", now.maxV() >= lim.cellOverVoltage().msl() + CELL_VOLTS_ACCURACY, voltsDeadline
+                    + (cellSensorFault ? 0 : 0), now);
+            hazard("cell under-voltage", now.minV() <= lim.cellUnderVoltage().msl() - CELL_VOLTS_ACCURACY,
+                    cellSensorFault ? MISMATCH_DEBOUNCE_S + 2 * p : debounce(lim.cellUnderVoltage()) + p, now);
+            if (!currentSensorFault) {
+                hazard("discharge over-current", -now.amps() >= lim.dischargeOverCurrent().msl() + AMPS_ACCURACY,
+                        debounce(lim.dischargeOverCurrent()) + p, now);
+                hazard("charge over-current", now.amps() >= lim.chargeOverCurrent().msl() + AMPS_ACCURACY,
+                        debounce(lim.chargeOverCurrent()) + p, now);
+                hazard("short circuit", Math.abs(now.amps()) >= SHORT_CIRCUIT_FACTOR * lim.dischargeOverCurrent().msl()
+                        + AMPS_ACCURACY, p, now);
+            }
+            if (!tempSensorFault) {
+                hazard("over-temperature", now.maxC() >= lim.dischargeOverTemperature().msl() + CELSIUS_ACCURACY,
+                        debounce(lim.dischargeOverTemperature()) + p, now);
+                hazard("under-temperature", now.minC() <= lim.dischargeUnderTemperature().msl() - CELSIUS_ACCURACY,
+                        debounce(lim.dischargeUnderTemperature()) + p, now);
+                hazard("charging below the charge temperature", now.amps() > 0.1 + AMPS_ACCURACY
+                        && now.minC() <= lim.chargeUnderTemperature().msl() - CELSIUS_ACCURACY,
+                        debounce(lim.chargeUnderTemperature()) + p, now);
+            }
+            hazard("discharge through empty", now.minSoc() <= -0.01 && now.amps() < -AMPS_ACCURACY,
+                    SOC_DEBOUNCE_S + p, now);
+        }
+        for (ContactorId id : ContactorId.values()) {
+            hazard("welded " + id, !now.commanded()[id.ordinal()] && now.contacts()[id.ordinal()],
+                    WELD_RELEASE_S + p, now, now.fault());
+        }
+        // injected sensor and loop faults: detected by their documented debounce or window
+        for (ScenarioAction a : sc.actions()) {
+            if (a.atS() > t + 1e-9 || t >= a.atS() + a.forS() - 1e-9) {
+                continue;
+            }
+            String name = a.type() + "@" + a.atS();
+            boolean f = now.fault();
+            double at = a.atS();
+            switch (a) {
+                case ScenarioAction.CellSensor s when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
+                        hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);
+                case ScenarioAction.CellSensor s -> hazard(name, true, STUCK_AT_REST_S + p, now, f, at);
+                case ScenarioAction.TemperatureSensor s when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
+                        hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);
+                case ScenarioAction.CurrentSensor s when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
+                        hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);
+                case ScenarioAction.CurrentSensor s -> hazard(name, true, STUCK_AT_REST_S + p, now, f, at);
+                case ScenarioAction.PackVoltageSensor s when Double.isNaN(s.volts()) ->
+                        hazard(name, true, MISMATCH_DEBOUNCE_S + p, now, f, at);
+                case ScenarioAction.LoopOverrun o when o.tickS() > p ->
+                        hazard(name, true, (overrunsToFault + 1) * p, now, f, at);
+                default -> { }
+            }
+        }
+    }
+
+    private static double debounce(org.qsebms.config.ThreeLevelLimit l) {
+        return l.debounce().toNanos() / 1e9;
+    }
+
+    /** After the run: the event log against the truth. */
+    void judge(List<JsonNode> lines) {
+        Map<String, List<Double>> tripsByCode = new HashMap<>();
+        boolean lockedOut = false;
+        double lastAcceptedReset = -1;
+        List<String> raisedSinceReset = new ArrayList<>();
+        for (JsonNode n : lines) {
+            String type = n.get("type").asText();
+            double t = n.get("t").asDouble();
+            if (type.equals("fault") && n.get("event").asText().equals("raised") && n.get("severity").asText().equals("MSL")) {
+                String id = n.get("id").asText();
+                String code = id.substring(0, id.length() - 4);
+                raisedSinceReset.add(code);
+                if (code.equals("REPEATED_TRIP_LOCKOUT")) {
+                    lockedOut = true;
+                } else if (!n.get("reason").asText().contains("restored from the state file")) {
+                    tripsByCode.computeIfAbsent(code, k -> new ArrayList<>()).add(t);
+                }
+                checkOpenedAfter(id, t);
+                checkJustified(code, t, n.get("reason").asText());
+            }
+            if (type.equals("reset") && n.get("accepted").asBoolean()) {
+                boolean service = n.get("reason").asText().startsWith("service reset");
+                if (lockedOut && !service) {
+                    violations.add(String.format("a plain reset accepted at %.3f s after a lockout", t));
+                }
+                checkNoCause(t, raisedSinceReset);
+                if (service) {
+                    lockedOut = false;
+                }
+                raisedSinceReset.clear();
+                lastAcceptedReset = t;
+            }
+        }
+        for (Map.Entry<String, List<Double>> e : tripsByCode.entrySet()) {
+            List<Double> ts = e.getValue();
+            for (int i = LOCKOUT_TRIPS - 1; i < ts.size(); i++) {
+                if (ts.get(i) - ts.get(i - LOCKOUT_TRIPS + 1) <= 3600 && !raisedLockoutBy(lines, ts.get(i))) {
+                    violations.add(String.format("%s tripped %d times by %.3f s without a lockout", e.getKey(),
+                            LOCKOUT_TRIPS, ts.get(i)));
+                }
+            }
+        }
+    }
+
+    private static boolean raisedLockoutBy(List<JsonNode> lines, double t) {
+        for (JsonNode n : lines) {
+            if (n.get("type").asText().equals("fault") && n.get("id").asText().equals("REPEATED_TRIP_LOCKOUT.MSL")
+                    && n.get("event").asText().equals("raised") && n.get("t").asDouble() <= t + 1e-9) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+
+
+    private Truth at(double t) {
+        for (Truth x : all) {
+            if (x.t() >= t - 1e-9) {
+                return x;
+            }
+        }
+        return all.isEmpty() ? null : all.getLast();
+    }
+
+    private void checkOpenedAfter(String id, double t) {
+        Truth x = at(t + CONTACTOR_OPEN_S);
+        if (x == null || x.t() > lastTick) {
+            return;
+        }
+        for (ContactorId c : ContactorId.values()) {
+            if (x.contacts()[c.ordinal()] && !welded(c, x.t())) {
+                violations.add(String.format("%s raised at %.3f s but %s still closed at %.3f s", id, t, c, x.t()));
+            }
+        }
+    }
+
+    private void checkJustified(String code, double t, String reason) {
+        double window;
+        switch (code) {
+            case "SOFT_SHORT", "REPEATED_TRIP_LOCKOUT" -> {
+                return; // the soft-short detector is judged by its own tests; a lockout follows trips
+            }
+            default -> window = 6.0;
+        }
+        boolean injectedBefore = sc.actions().stream().anyMatch(a -> !(a instanceof ScenarioAction.Command)
+                && a.atS() <= t + 1e-9);
+        boolean justified = switch (code) {
+            case "CELL_OVER_VOLTAGE", "ELECTROLYTE_ANODIC_LIMIT" -> any(t, window,
+                    x -> x.maxV() >= lim.cellOverVoltage().msl() - CELL_VOLTS_ACCURACY) || injectedBefore;
+            case "CELL_UNDER_VOLTAGE" -> any(t, window, x -> x.minV() <= lim.cellUnderVoltage().msl() + CELL_VOLTS_ACCURACY)
+                    || injectedBefore;
+            case "DISCHARGE_OVER_CURRENT" -> any(t, window,
+                    x -> -x.amps() >= lim.dischargeOverCurrent().msl() - AMPS_ACCURACY) || injectedBefore;
+            case "CHARGE_OVER_CURRENT" -> any(t, window, x -> x.amps() >= lim.chargeOverCurrent().msl() - AMPS_ACCURACY)
+                    || injectedBefore;
+            case "SHORT_CIRCUIT" -> any(t, p + 1e-6, x -> Math.abs(x.amps())
+                    >= SHORT_CIRCUIT_FACTOR * lim.dischargeOverCurrent().msl() - AMPS_ACCURACY);
+            case "CHARGE_OVER_TEMPERATURE", "DISCHARGE_OVER_TEMPERATURE" -> any(t, window,
+                    x -> x.maxC() >= Math.min(lim.chargeOverTemperature().msl(), lim.dischargeOverTemperature().msl())
+                            - CELSIUS_ACCURACY) || injectedBefore;
+            case "CHARGE_UNDER_TEMPERATURE", "DISCHARGE_UNDER_TEMPERATURE" -> any(t, window,
+                    x -> x.minC() <= Math.max(lim.chargeUnderTemperature().msl(), lim.dischargeUnderTemperature().msl())
+                            + CELSIUS_ACCURACY) || injectedBefore;
+            case "SOC_LOW" -> any(t, 2 * SOC_DEBOUNCE_S, x -> x.minSoc() <= SOC_ACCURACY) || injectedBefore;
+            case "SOC_HIGH" -> any(t, 2 * SOC_DEBOUNCE_S, x -> x.maxSoc() >= 1 - SOC_ACCURACY) || injectedBefore;
+            case "CELL_IMBALANCE" -> any(t, window, x -> x.maxV() - x.minV() >= 0.3 - 2 * CELL_VOLTS_ACCURACY)
+                    || injectedBefore;
+            default -> injectedBefore; // sensor, plausibility, contactor and loop faults need an injected fault
+        };
+        if (!justified) {
+            violations.add(String.format("%s.MSL raised at %.3f s with every true value inside its MSL and no fault "
+                    + "injected: %s", code, t, reason));
+        }
+    }
+
+    private boolean any(double t, double window, java.util.function.Predicate<Truth> p) {
+        for (Truth x : all) {
+            if (x.t() >= t - window - 1e-9 && x.t() <= t + 1e-9 && p.test(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** At an accepted reset: no injected fault that is still there (and past its detection time), no limit still beyond. */
+    private void checkNoCause(double t, List<String> raised) {
+        for (ScenarioAction a : sc.actions()) {
+            boolean activeNow = a.atS() <= t + 1e-9 && t < a.atS() + a.forS() - 1e-9;
+            if (!activeNow) {
+                continue;
+            }
+            double detectable = switch (a) {
+                case ScenarioAction.CellSensor s -> s.status() == org.qsebms.hal.SensorStatus.STUCK ? STUCK_AT_REST_S
+                        : SENSOR_DEBOUNCE_S;
+                case ScenarioAction.TemperatureSensor s -> s.status() == org.qsebms.hal.SensorStatus.STUCK
+                        ? Double.POSITIVE_INFINITY : SENSOR_DEBOUNCE_S;
+                case ScenarioAction.CurrentSensor s -> s.status() == org.qsebms.hal.SensorStatus.STUCK ? STUCK_AT_REST_S
+                        : SENSOR_DEBOUNCE_S;
+                case ScenarioAction.TickException e -> 0;
+                case ScenarioAction.PackVoltageSensor s -> Double.isNaN(s.volts()) ? MISMATCH_DEBOUNCE_S
+                        : Double.POSITIVE_INFINITY;
+                case ScenarioAction.LoopOverrun o -> o.tickS() > p ? (overrunsToFault + 1) * p : Double.POSITIVE_INFINITY;
+                default -> Double.POSITIVE_INFINITY;
+            };
+            boolean weldCause = a instanceof ScenarioAction.ContactorWeld;
+            if (t - a.atS() > detectable + p || weldCause) {
+                violations.add(String.format("reset accepted at %.3f s while %s (from %.3f s) is still there", t,
+                        a.type(), a.atS()));
+            }
+        }
+        Truth x = at(t);
+        if (x == null) {
+            return;
+        }
+        if (raised.contains("CELL_OVER_VOLTAGE")
+                && x.maxV() >= lim.cellOverVoltage().msl() - lim.cellOverVoltage().hysteresis() + CELL_VOLTS_ACCURACY) {
+            violations.add(String.format("reset accepted at %.3f s with a cell still at %.3f V", t, x.maxV()));
+        }
+        if (raised.contains("CELL_UNDER_VOLTAGE")
+                && x.minV() <= lim.cellUnderVoltage().msl() + lim.cellUnderVoltage().hysteresis() - CELL_VOLTS_ACCURACY) {
+            violations.add(String.format("reset accepted at %.3f s with a cell still at %.3f V", t, x.minV()));
+        }
+        if (raised.contains("CHARGE_UNDER_TEMPERATURE") && x.minC() <= lim.chargeUnderTemperature().msl()
+                + lim.chargeUnderTemperature().hysteresis() - CELSIUS_ACCURACY) {
+            violations.add(String.format("reset accepted at %.3f s with a cell still at %.1f °C after a cold charge", t,
+                    x.minC()));
+        }
+        if ((raised.contains("DISCHARGE_OVER_TEMPERATURE") || raised.contains("CHARGE_OVER_TEMPERATURE"))
+                && x.maxC() >= lim.dischargeOverTemperature().msl() - lim.dischargeOverTemperature().hysteresis()
+                + CELSIUS_ACCURACY) {
+            violations.add(String.format("reset accepted at %.3f s with a cell still at %.1f °C", t, x.maxC()));
+        }
+    }
+}
