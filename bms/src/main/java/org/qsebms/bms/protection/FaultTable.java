@@ -62,7 +62,10 @@ public record FaultTable(FaultCode code, String levels, String quantity, String 
                 "MOL inform; at the RSL the charge limit is 0 A; " + OPEN, "not charging"));
         r.add(limit(FaultCode.SOC_LOW, "lowest cell SOC", x.socLow(), "while discharging; reached at the limit (0.00 counts)",
                 "MOL inform; at the RSL the discharge limit is 0 A; " + OPEN, "not discharging (charging is allowed)"));
-        r.add(limit(FaultCode.SOFT_SHORT, "highest soft-short score (0..1) from the loop's detector", x.softShortScore(),
+        r.add(limit(FaultCode.SOFT_SHORT, "highest soft-short score (0..1) from the loop's detector (rest self-discharge "
+                + "with each cell's balancing bleed accounted for, abrupt voltage drops, SOC drift from the string median "
+                + "with the bleed charge ledger added back; docs/estimation.md); the detector holds a flag and its leak "
+                + "estimate until a rest measurement shows the leak below half its threshold", x.softShortScore(),
                 "always", "MOL inform; RSL warn; " + OPEN, "score below the MSL minus the hysteresis"));
         r.add(new FaultTable(FaultCode.SHORT_CIRCUIT, "MSL", "|pack current|", num(x.shortCircuitFactor(), 1)
                 + " × the discharge over-current MSL (" + num(x.shortCircuitFactor() * l.dischargeOverCurrent().msl(), 1)
@@ -112,7 +115,29 @@ public record FaultTable(FaultCode code, String levels, String quantity, String 
                 + " times within " + x.lockoutWindow().toMinutes() + " min", "–", "none", "–", "always",
                 "locked out: an ordinary reset is refused", "a service reset (`serviceReset`), itself refused while any "
                 + "cause holds"));
+        hardware(r, FaultCode.HW_CELL_OVER_VOLTAGE, "Safety Status A COV or C COVL");
+        hardware(r, FaultCode.HW_CELL_UNDER_VOLTAGE, "Safety Status A CUV");
+        hardware(r, FaultCode.HW_CHARGE_OVER_CURRENT, "Safety Status A OCC");
+        hardware(r, FaultCode.HW_DISCHARGE_OVER_CURRENT, "Safety Status A OCD1, OCD2 or C OCD3, OCDL");
+        hardware(r, FaultCode.HW_SHORT_CIRCUIT, "Safety Status A SCD or C SCDL");
+        hardware(r, FaultCode.HW_OVER_TEMPERATURE, "Safety Status B OTC, OTD, OTINT or OTF");
+        hardware(r, FaultCode.HW_UNDER_TEMPERATURE, "Safety Status B UTC, UTD or UTINT");
+        hardware(r, FaultCode.HW_HOST_WATCHDOG, "Safety Status C HWDF: the Pi did not talk to the chip for "
+                + "`margins.hostWatchdogDelay`");
+        hardware(r, FaultCode.HW_ALERT_UNREAD, "the ALERT pin is asserted (low) and the status registers cannot be read "
+                + "over I2C");
         return r;
+    }
+
+    /**
+     * A battery-monitor chip (the BQ76952, {@code hal.bq76952}) opened its own FETs: its Safety
+     * Status bits, read once per tick, map to these rows. The chip acts only beyond the software
+     * MSLs (docs/safety.md), so one of them means the software did not stop the condition in time.
+     */
+    private static void hardware(List<FaultTable> r, FaultCode code, String raisedWhen) {
+        r.add(new FaultTable(code, "MSL", "battery-monitor chip: " + raisedWhen, "the chip's own (docs/safety.md)",
+                "the chip's own delay", "the chip's own recovery", "with `hal.bq76952`", OPEN,
+                "the chip has recovered (its status bit clear)"));
     }
 
     private static FaultTable limit(FaultCode code, String quantity, ThreeLevelLimit l, String applies, String reaction,

@@ -44,6 +44,6 @@ class FaultTableDocTest {
         var rows = FaultTable.rows(cfg.limits(), SupplementaryLimits.defaults());
         assertThat(rows).extracting(FaultTable::code).containsExactly(FaultCode.values());
         assertThat(rows).allSatisfy(r -> assertThat(r.causeGone()).isNotBlank());
-        assertThat(generated()).contains("| 101 | `CELL_OVER_VOLTAGE` |", "| 501 | `REPEATED_TRIP_LOCKOUT` |");
+        assertThat(generated()).contains("| 101 | `CELL_OVER_VOLTAGE` |", "| 403 | `REPEATED_TRIP_LOCKOUT` |", "| 501 | `HW_CELL_OVER_VOLTAGE` |");
     }
 }
