@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.qsebms.bms.dashboard.DashboardFeed;
-import org.qsebms.bms.telemetry.PackSample;
+import org.qsebms.bms.snapshot.PackSample;
 
 /**
  * What the dashboard costs the telemetry thread per sample: {@code DashboardFeed.sample} copies the sample and

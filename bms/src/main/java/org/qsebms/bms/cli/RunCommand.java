@@ -14,7 +14,7 @@ import org.qsebms.bms.runtime.ConsoleStatusLine;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.Bq76952Simulation;
 import org.qsebms.bms.sim.DriverLevelSimulation;
-import org.qsebms.bms.sim.Plant;
+import org.qsebms.bms.control.Plant;
 import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.telemetry.LocalSink;
 import org.qsebms.config.BmsConfig;

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.protection.FaultEvent;
 import org.qsebms.bms.telemetry.LocalSink;
-import org.qsebms.bms.telemetry.PackSample;
+import org.qsebms.bms.snapshot.PackSample;
 
 /**
  * What the dashboard shows, kept up to date by the telemetry thread: the latest sample, a bounded history of the

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import org.qsebms.bms.telemetry.PackSample;
+import org.qsebms.bms.snapshot.PackSample;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ThreeLevelLimit;
 

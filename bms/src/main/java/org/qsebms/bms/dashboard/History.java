@@ -1,6 +1,6 @@
 package org.qsebms.bms.dashboard;
 
-import org.qsebms.bms.telemetry.PackSample;
+import org.qsebms.bms.snapshot.PackSample;
 
 /**
  * A bounded ring of the charted figures, one row per sample, preallocated; the oldest row is overwritten when

@@ -3,7 +3,7 @@ package org.qsebms.bms.runtime;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.function.Consumer;
-import org.qsebms.bms.telemetry.PackSample;
+import org.qsebms.bms.snapshot.PackSample;
 
 /** Prints one status line per sample (once a second by default) on the telemetry thread. */
 public final class ConsoleStatusLine implements Consumer<PackSample> {

@@ -1,18 +1,18 @@
 package org.qsebms.bms.runtime;
 
 import java.util.function.LongSupplier;
-import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.control.CurrentLimits;
-import org.qsebms.bms.control.EventQueue;
+import org.qsebms.bms.snapshot.EventQueue;
 import org.qsebms.bms.control.PackController;
 import org.qsebms.bms.control.PassiveBalancer;
 import org.qsebms.bms.persistence.StateHandoff;
 import org.qsebms.bms.protection.Protection;
-import org.qsebms.bms.sim.Plant;
+import org.qsebms.bms.control.Plant;
 import org.qsebms.bms.supervisor.Supervisor;
 import org.qsebms.bms.supervisor.SupervisorRequests;
 import org.qsebms.bms.supervisor.SupervisorState;
-import org.qsebms.bms.telemetry.SampleRing;
+import org.qsebms.bms.snapshot.SampleRing;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ProtectionLimits;
 import org.qsebms.config.UsableCapacityConfig;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.control.PackController;
 import org.qsebms.bms.loop.ControlLoop;
 import org.qsebms.bms.protection.FaultEvent;
@@ -147,7 +147,7 @@ public final class ScenarioRunner {
         List<ObjectNode> commandLines = new ArrayList<>();
         PackHardware hw = logging(sim.hardware(), commandLines, clock);
         // the plant runs inside the tick: there a tickException injection throws and a loopOverrun one spends time
-        org.qsebms.bms.sim.Plant plant = t -> {
+        org.qsebms.bms.control.Plant plant = t -> {
             if (tickThrows > 0) {
                 throw new IllegalStateException("injected: the driver returned garbage");
             }

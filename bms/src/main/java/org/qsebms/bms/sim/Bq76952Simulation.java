@@ -1,5 +1,7 @@
 package org.qsebms.bms.sim;
 
+import org.qsebms.bms.control.Plant;
+
 import org.qsebms.bms.control.CurrentLimitOutput;
 import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.PackHardware;

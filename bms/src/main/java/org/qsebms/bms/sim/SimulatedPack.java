@@ -1,5 +1,7 @@
 package org.qsebms.bms.sim;
 
+import org.qsebms.bms.control.Plant;
+
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -1,7 +1,7 @@
 package org.qsebms.bms.telemetry;
 
 import java.util.Locale;
-import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.tinylog.Logger;
 
 /**

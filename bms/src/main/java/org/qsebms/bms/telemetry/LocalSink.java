@@ -1,6 +1,8 @@
 package org.qsebms.bms.telemetry;
 
-import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.snapshot.PackSample;
+
+import org.qsebms.bms.snapshot.ControllerEvent;
 
 /**
  * Readers in this process (the console status line, the dashboard) that the telemetry thread hands

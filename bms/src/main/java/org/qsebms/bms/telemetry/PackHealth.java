@@ -1,5 +1,7 @@
 package org.qsebms.bms.telemetry;
 
+import org.qsebms.bms.snapshot.PackSample;
+
 /**
  * Health figures for the {@code health} topic. A field is null when no estimator provides it
  * (yet), or when it is not finite (no end of life in sight); it is then published as JSON

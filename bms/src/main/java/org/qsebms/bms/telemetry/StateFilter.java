@@ -1,5 +1,7 @@
 package org.qsebms.bms.telemetry;
 
+import org.qsebms.bms.snapshot.PackSample;
+
 import org.qsebms.config.MqttConfig;
 
 /**

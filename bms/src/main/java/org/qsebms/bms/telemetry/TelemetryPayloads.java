@@ -1,11 +1,13 @@
 package org.qsebms.bms.telemetry;
 
+import org.qsebms.bms.snapshot.PackSample;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.qsebms.bms.command.CommandResult;
-import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.protection.FaultEvent;
 
 /**

@@ -1,5 +1,8 @@
 package org.qsebms.bms.telemetry;
 
+import org.qsebms.bms.snapshot.PackSample;
+import org.qsebms.bms.snapshot.SampleRing;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +16,8 @@ import java.util.function.Supplier;
 import org.qsebms.bms.command.CommandHandler;
 import org.qsebms.bms.command.CommandParser;
 import org.qsebms.bms.command.CommandResult;
-import org.qsebms.bms.control.ControllerEvent;
-import org.qsebms.bms.control.EventQueue;
+import org.qsebms.bms.snapshot.ControllerEvent;
+import org.qsebms.bms.snapshot.EventQueue;
 import org.qsebms.config.MqttConfig;
 import org.tinylog.Logger;
 

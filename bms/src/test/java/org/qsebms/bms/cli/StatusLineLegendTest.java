@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.runtime.ConsoleStatusLine;
 import org.qsebms.bms.supervisor.SupervisorState;
-import org.qsebms.bms.telemetry.PackSample;
+import org.qsebms.bms.snapshot.PackSample;
 
 /** The legend of the status line in 'run --help' and the README shows what the BMS really prints. */
 class StatusLineLegendTest {

@@ -95,7 +95,7 @@ class PassiveBalancerTest {
         SimRig rig = new SimRig(PackLoad.IDLE);
         rig.pack.setCellSoc(1, 0.8); // cell 2 well above the others
         rig.ticks(3);
-        var sample = new org.qsebms.bms.telemetry.PackSample(4, 4);
+        var sample = new org.qsebms.bms.snapshot.PackSample(4, 4);
         assertThat(rig.wiring.ring().poll(sample)).isTrue();
         assertThat(rig.hw.balancing().isOn(1)).isTrue();
         assertThat(sample.balancing).containsExactly(false, true, false, false);

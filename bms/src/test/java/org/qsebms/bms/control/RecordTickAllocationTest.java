@@ -13,7 +13,7 @@ import org.qsebms.bms.record.ScheduledDiagnostic;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
-import org.qsebms.bms.telemetry.PackSample;
+import org.qsebms.bms.snapshot.PackSample;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
 

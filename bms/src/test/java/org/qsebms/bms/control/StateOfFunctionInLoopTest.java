@@ -1,5 +1,7 @@
 package org.qsebms.bms.control;
 
+import org.qsebms.bms.snapshot.ControllerEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,5 +1,7 @@
 package org.qsebms.bms.control;
 
+import org.qsebms.bms.snapshot.ControllerEvent;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
@@ -8,7 +10,7 @@ import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.supervisor.SupervisorState;
-import org.qsebms.bms.telemetry.PackSample;
+import org.qsebms.bms.snapshot.PackSample;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
 

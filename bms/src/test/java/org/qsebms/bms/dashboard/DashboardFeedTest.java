@@ -3,11 +3,11 @@ package org.qsebms.bms.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.protection.FaultCode;
 import org.qsebms.bms.protection.FaultEvent;
 import org.qsebms.bms.supervisor.SupervisorState;
-import org.qsebms.bms.telemetry.PackSample;
+import org.qsebms.bms.snapshot.PackSample;
 import org.qsebms.config.LimitLevel;
 
 class DashboardFeedTest {

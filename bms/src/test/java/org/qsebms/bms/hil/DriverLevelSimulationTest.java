@@ -6,7 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.DriverLevelSimulation;

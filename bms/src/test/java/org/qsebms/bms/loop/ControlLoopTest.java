@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.protection.FaultCode;
 import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.supervisor.SupervisorState;

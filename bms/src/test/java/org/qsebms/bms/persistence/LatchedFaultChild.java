@@ -1,5 +1,7 @@
 package org.qsebms.bms.persistence;
 
+import org.qsebms.bms.runtime.StatePersistence;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;

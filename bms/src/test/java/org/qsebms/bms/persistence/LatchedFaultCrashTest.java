@@ -1,5 +1,7 @@
 package org.qsebms.bms.persistence;
 
+import org.qsebms.bms.runtime.StatePersistence;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;

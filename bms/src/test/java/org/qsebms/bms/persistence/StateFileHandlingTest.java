@@ -1,5 +1,7 @@
 package org.qsebms.bms.persistence;
 
+import org.qsebms.bms.runtime.StatePersistence;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.supervisor.SupervisorState;
-import org.qsebms.bms.telemetry.PackSample;
+import org.qsebms.bms.snapshot.PackSample;
 
 class ConsoleStatusLineTest {
     private static PackSample sample() {

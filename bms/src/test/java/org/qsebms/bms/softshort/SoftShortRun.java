@@ -56,9 +56,9 @@ final class SoftShortRun {
         while (now < end) {
             now += periodNanos;
             controller.tick(now);
-            org.qsebms.bms.control.ControllerEvent e;
+            org.qsebms.bms.snapshot.ControllerEvent e;
             while ((e = wiring.events().poll()) != null) {
-                if (e instanceof org.qsebms.bms.control.ControllerEvent.FaultEdge f && f.fault().raised()) {
+                if (e instanceof org.qsebms.bms.snapshot.ControllerEvent.FaultEdge f && f.fault().raised()) {
                     raised.add(String.format(java.util.Locale.ROOT, "t=%.0f %s %s", now / 1e9, f.fault().id(),
                             f.fault().reason()));
                 }

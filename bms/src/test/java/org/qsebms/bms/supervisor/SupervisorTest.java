@@ -3,7 +3,7 @@ package org.qsebms.bms.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.protection.FaultCode;
 import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.testing.SimRig;

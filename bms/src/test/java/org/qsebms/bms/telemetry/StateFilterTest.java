@@ -1,5 +1,7 @@
 package org.qsebms.bms.telemetry;
 
+import org.qsebms.bms.snapshot.PackSample;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -2,12 +2,12 @@ package org.qsebms.bms.testing;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.qsebms.bms.control.ControllerEvent;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.control.PackController;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.PackLoad;
-import org.qsebms.bms.sim.Plant;
+import org.qsebms.bms.control.Plant;
 import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.sim.SimulatedPack;
 import org.qsebms.bms.supervisor.SupervisorState;

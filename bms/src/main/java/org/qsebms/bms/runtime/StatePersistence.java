@@ -1,4 +1,10 @@
-package org.qsebms.bms.persistence;
+package org.qsebms.bms.runtime;
+
+import org.qsebms.bms.persistence.FileProblem;
+import org.qsebms.bms.persistence.PersistedState;
+import org.qsebms.bms.persistence.PersistenceWriter;
+import org.qsebms.bms.persistence.ResistancePoint;
+import org.qsebms.bms.persistence.StateFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +60,7 @@ public final class StatePersistence {
      * Makes sure the state directory exists, is a directory and takes a new file; otherwise stops the start with
      * what is wrong in words (permission denied, not a directory, read-only file system) and how to fix it.
      */
-    static void requireWritableDirectory(Path dir) {
+    public static void requireWritableDirectory(Path dir) {
         String fix = "; give persistence.directory (or --state-dir) a directory the BMS's user may write";
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalStateException("state directory " + dir.toAbsolutePath()

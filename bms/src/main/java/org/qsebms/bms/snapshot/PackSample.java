@@ -1,4 +1,4 @@
-package org.qsebms.bms.telemetry;
+package org.qsebms.bms.snapshot;
 
 import org.qsebms.bms.supervisor.SupervisorState;
 

@@ -1,4 +1,4 @@
-package org.qsebms.bms.telemetry;
+package org.qsebms.bms.snapshot;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;

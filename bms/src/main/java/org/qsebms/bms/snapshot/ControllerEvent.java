@@ -1,4 +1,4 @@
-package org.qsebms.bms.control;
+package org.qsebms.bms.snapshot;
 
 import org.qsebms.bms.protection.FaultEvent;
 import org.qsebms.bms.supervisor.SupervisorState;

@@ -1,4 +1,4 @@
-package org.qsebms.bms.control;
+package org.qsebms.bms.snapshot;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package org.qsebms.bms.sim;
+package org.qsebms.bms.control;
 
 /**
  * The physical pack the controller acts on, advanced by the loop before each sense step. A real
