@@ -72,13 +72,19 @@ public class AcquisitionBenchmark {
             SixteenCellRig rig = new SixteenCellRig(rate);
             rig.emulated.clockWire(I2C_HZ, SPI_HZ);
             rig.acquire();
-            long i2c0 = rig.emulated.i2cBus(1).bytesOnWire() + rig.emulated.i2cBus(3).bytesOnWire();
-            long spi0 = rig.emulated.mcp3x08("ntc0").bytesOnWire() + rig.emulated.mcp3x08("ntc1").bytesOnWire();
+            long i2c0 = rig.emulated.i2cBus(1).bytesOnWire()
+                    + rig.emulated.i2cBus(3).bytesOnWire();
+            long spi0 = rig.emulated.mcp3x08("ntc0").bytesOnWire()
+                    + rig.emulated.mcp3x08("ntc1").bytesOnWire();
             long t0 = rig.clock.getAsLong();
             rig.acquire();
             long elapsed = rig.clock.getAsLong() - t0;
-            long i2c = rig.emulated.i2cBus(1).bytesOnWire() + rig.emulated.i2cBus(3).bytesOnWire() - i2c0;
-            long spi = rig.emulated.mcp3x08("ntc0").bytesOnWire() + rig.emulated.mcp3x08("ntc1").bytesOnWire() - spi0;
+            long i2c = rig.emulated.i2cBus(1).bytesOnWire()
+                    + rig.emulated.i2cBus(3).bytesOnWire()
+                    - i2c0;
+            long spi = rig.emulated.mcp3x08("ntc0").bytesOnWire()
+                    + rig.emulated.mcp3x08("ntc1").bytesOnWire()
+                    - spi0;
             return new Figures(rate.samplesPerSecond(), i2c, spi, elapsed, physicalLimitNanos(rig, rate));
         }
 
@@ -111,12 +117,18 @@ public class AcquisitionBenchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT,
+            return String.format(
+                    Locale.ROOT,
                     "16-cell acquisition at %3d SPS: %4d bytes (I2C %d + SPI %d), %6.2f ms on real "
-                            + "chips, physical limit %6.2f ms, ratio %.3f%s", sps, i2cBytes + spiBytes, i2cBytes,
-                            spiBytes,
-                    acquisitionNanos / 1e6, limitNanos / 1e6, ratio(), ratio() <= 1.25
-                            ? "" : " (above the 1.25x target)");
+                            + "chips, physical limit %6.2f ms, ratio %.3f%s",
+                    sps,
+                    i2cBytes + spiBytes,
+                    i2cBytes,
+                    spiBytes,
+                    acquisitionNanos / 1e6,
+                    limitNanos / 1e6,
+                    ratio(),
+                    ratio() <= 1.25 ? "" : " (above the 1.25x target)");
         }
     }
 
@@ -127,8 +139,8 @@ public class AcquisitionBenchmark {
             var bus = new org.qsebms.hal.emulator.EmulatedI2cBus("i2c-1");
             var emulator = new org.qsebms.hal.emulator.Bq76952Emulator(0x08, clock, crc, 0.001);
             bus.attach(emulator);
-            var cells = new org.qsebms.hal.bq76952.Bq76952CellVoltages(new org.qsebms.hal.bq76952.Bq76952(bus, 0x08,
-                    crc, clock),
+            var cells = new org.qsebms.hal.bq76952.Bq76952CellVoltages(
+                    new org.qsebms.hal.bq76952.Bq76952(bus, 0x08, crc, clock),
                     java.util.stream.IntStream.rangeClosed(1, 16).boxed().toList(),
                     org.qsebms.hal.frontend.CellVoltageLimits.LITHIUM);
             long before = bus.bytesOnWire();
@@ -138,8 +150,12 @@ public class AcquisitionBenchmark {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "BQ76952 16 cells in one block read%s: %d bytes, %.3f ms at 100 kHz, "
-                    + "%.3f ms at 400 kHz", crc ? " with CRC" : "", bytes, bytes * 9 / 100e3 * 1e3,
+            return String.format(
+                    Locale.ROOT,
+                    "BQ76952 16 cells in one block read%s: %d bytes, %.3f ms at 100 kHz, " + "%.3f ms at 400 kHz",
+                    crc ? " with CRC" : "",
+                    bytes,
+                    bytes * 9 / 100e3 * 1e3,
                     bytes * 9 / 400e3 * 1e3);
         }
     }

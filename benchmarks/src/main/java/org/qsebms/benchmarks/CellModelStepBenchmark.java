@@ -41,8 +41,8 @@ public class CellModelStepBenchmark {
     public void setUp() {
         var model = PaperCalibration.calibrate(PaperData.bundled());
         var ocv = new PresetCatalog().load("psoa-lfp").cell().ocv();
-        QseCellParameters p = QseCellParameters.of(model.laws(Electrolyte.PSOA), Cathode.LFP,
-                CellGeometry.labCell(2.0, 50.0), ocv);
+        QseCellParameters p =
+                QseCellParameters.of(model.laws(Electrolyte.PSOA), Cathode.LFP, CellGeometry.labCell(2.0, 50.0), ocv);
         cell = new QseCell(p, 0.5, 25.0);
         amps = 0.5 * p.oneCAmps();
     }

@@ -52,16 +52,20 @@ public class ControlTickBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        BmsConfig cfg = new ConfigLoader().parse("pack: {chemistry: psoa-ncm811, seriesCells: " + cells
-                + ", capacityAh: 2.0}\n", "benchmark");
+        BmsConfig cfg = new ConfigLoader()
+                .parse("pack: {chemistry: psoa-ncm811, seriesCells: " + cells + ", capacityAh: 2.0}\n", "benchmark");
         // frozen: the pack is advanced while connecting, then no longer
         SimulatedHardware simA = SimulatedPackSetup.create(cfg, 0.6, 25.0, (s, p, c) -> 0.0, 42);
         boolean[] advance = {true};
-        ControllerAssembly.Wiring a = ControllerAssembly.build(cfg, simA.hardware(), t -> {
-            if (advance[0]) {
-                simA.pack().advanceTo(t);
-            }
-        }, () -> 0L);
+        ControllerAssembly.Wiring a = ControllerAssembly.build(
+                cfg,
+                simA.hardware(),
+                t -> {
+                    if (advance[0]) {
+                        simA.pack().advanceTo(t);
+                    }
+                },
+                () -> 0L);
         frozen = a.controller();
         frozenNow = connect(a);
         advance[0] = false;
@@ -79,7 +83,8 @@ public class ControlTickBenchmark {
             w.controller().tick(now);
         }
         if (w.controller().supervisor().state() != SupervisorState.NORMAL) {
-            throw new IllegalStateException("benchmark pack did not reach NORMAL: " + w.controller().supervisor().state());
+            throw new IllegalStateException("benchmark pack did not reach NORMAL: "
+                    + w.controller().supervisor().state());
         }
         return now;
     }

@@ -23,15 +23,15 @@ import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
 import org.qsebms.estimators.limits.CurrentLimitSettings;
 import org.qsebms.estimators.model.EcmParameters;
-import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
+import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 import org.qsebms.estimators.resistance.RlsR0Estimator;
-import org.qsebms.estimators.softshort.SoftShortDetector;
 import org.qsebms.estimators.soc.EkfAdaptation;
 import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.EkfTuning;
+import org.qsebms.estimators.softshort.SoftShortDetector;
 
 /**
  * One estimator tick for one cell and for a 192-cell series pack: {@code update} is the EKF SOC
@@ -78,23 +78,47 @@ public class EstimatorUpdateBenchmark {
         // the worst case for the table lookups: two temperatures of 14-15 SOC levels, as 'bms characterize' writes
         // for the Panasonic 0 and 25 degC HPPC tests, and time constants at both, with cell temperatures between the
         // two (both tables read, each cell's time constants computed)
-        EcmParameters cell = preset.cell().withResistance(new ResistanceMap(new double[] {0.6, 25.8}, List.of(
-                new ResistanceVsSoc(new double[] {0.049, 0.096, 0.143, 0.149, 0.199, 0.246, 0.293, 0.393, 0.493, 0.593,
-                    0.693, 0.793, 0.893, 0.943, 0.991},
-                    new double[] {13.93, 6.92, 4.48, 4.37, 2.39, 1.46, 1.10, 0.94, 0.89, 0.89, 0.92, 0.95, 1.05, 1.16, 1.35},
-                    new double[] {14.32, 12.94, 5.71, 5.70, 1.31, 0.95, 0.82, 0.74, 0.74, 0.82, 1.36, 1.37, 1.08, 0.97, 0.93}),
-                new ResistanceVsSoc(
-                    new double[] {0.049, 0.096, 0.143, 0.196, 0.243, 0.293, 0.393, 0.493, 0.593, 0.693, 0.793, 0.893, 0.943, 0.991},
-                    new double[] {4.63, 2.30, 1.49, 1.19, 1.06, 1.00, 0.96, 0.95, 1.01, 1.01, 1.02, 1.05, 1.09, 1.19},
-                    new double[] {2.62, 2.36, 1.04, 1.03, 0.97, 1.00, 0.94, 0.80, 1.38, 1.70, 1.35, 1.02, 0.90, 0.87}))))
-                .withTimeConstants(new TimeConstantsVsTemperature(new double[] {0.6, 25.8}, new double[] {0.2138, 0.1836},
-                        new double[] {38.924, 31.184}))
+        EcmParameters cell = preset.cell()
+                .withResistance(new ResistanceMap(
+                        new double[] {0.6, 25.8},
+                        List.of(
+                                new ResistanceVsSoc(
+                                        new double[] {
+                                            0.049, 0.096, 0.143, 0.149, 0.199, 0.246, 0.293, 0.393, 0.493, 0.593, 0.693,
+                                            0.793, 0.893, 0.943, 0.991
+                                        },
+                                        new double[] {
+                                            13.93, 6.92, 4.48, 4.37, 2.39, 1.46, 1.10, 0.94, 0.89, 0.89, 0.92, 0.95,
+                                            1.05, 1.16, 1.35
+                                        },
+                                        new double[] {
+                                            14.32, 12.94, 5.71, 5.70, 1.31, 0.95, 0.82, 0.74, 0.74, 0.82, 1.36, 1.37,
+                                            1.08, 0.97, 0.93
+                                        }),
+                                new ResistanceVsSoc(
+                                        new double[] {
+                                            0.049, 0.096, 0.143, 0.196, 0.243, 0.293, 0.393, 0.493, 0.593, 0.693, 0.793,
+                                            0.893, 0.943, 0.991
+                                        },
+                                        new double[] {
+                                            4.63, 2.30, 1.49, 1.19, 1.06, 1.00, 0.96, 0.95, 1.01, 1.01, 1.02, 1.05,
+                                            1.09, 1.19
+                                        },
+                                        new double[] {
+                                            2.62, 2.36, 1.04, 1.03, 0.97, 1.00, 0.94, 0.80, 1.38, 1.70, 1.35, 1.02,
+                                            0.90, 0.87
+                                        }))))
+                .withTimeConstants(new TimeConstantsVsTemperature(
+                        new double[] {0.6, 25.8}, new double[] {0.2138, 0.1836}, new double[] {38.924, 31.184}))
                 .withCharacterisedCelsius(extrapolated ? new TemperatureSpan(40, 45) : new TemperatureSpan(0.6, 25.8));
         ekf = new EkfSocEstimator(cell, preset.hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), cells);
         rls = new RlsR0Estimator(cell, cells, 0.995, 0.5);
         softShort = new SoftShortDetector(cell, cells, 0.05, 1800, 0.003, 5);
-        health = new CellHealthTracker(cell, cells, HealthSettings.defaults(cell, preset.life().bulkOhms(),
-                preset.life().npRatio(), 2.0));
+        health = new CellHealthTracker(
+                cell,
+                cells,
+                HealthSettings.defaults(
+                        cell, preset.life().bulkOhms(), preset.life().npRatio(), 2.0));
         usable = new UsableCapacityMeter(UsableCapacitySettings.defaults(cell.capacityAh(), 4.2, 3.0));
         limits = new CurrentLimitEstimator(cell, new CurrentLimitSettings(2.8, 4.3, 10, 2, 6, 0, 10, 45, 60));
         noBleed = new double[cells];

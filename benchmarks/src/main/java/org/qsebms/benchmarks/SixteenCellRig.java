@@ -97,24 +97,46 @@ final class SixteenCellRig {
         }
         List<NtcSpec> ntcs = new ArrayList<>();
         for (int i = 0; i < CELLS; i++) {
-            ntcs.add(new NtcSpec(AdcInputRef.single("ntc" + i / 8, i % 8), new Thermistor.Beta(10_000, 25, 3435),
-                    new NtcDivider(10_000, 3.3, true), 1.0, 0.0));
+            ntcs.add(new NtcSpec(
+                    AdcInputRef.single("ntc" + i / 8, i % 8),
+                    new Thermistor.Beta(10_000, 25, 3435),
+                    new NtcDivider(10_000, 3.3, true),
+                    1.0,
+                    0.0));
         }
         List<Integer> bleed = new ArrayList<>();
         int[] free = {4, 12, 14, 15, 16, 17, 20, 22, 23, 24, 25, 27, 0, 1, 18, 19};
         for (int pin : free) {
             bleed.add(pin);
         }
-        return new WiringConfig(ads,
-                List.of(new Mcp3x08Spec("ntc0", Mcp3x08Model.MCP3208, 0, 0, 3.3, 1_000_000),
+        return new WiringConfig(
+                ads,
+                List.of(
+                        new Mcp3x08Spec("ntc0", Mcp3x08Model.MCP3208, 0, 0, 3.3, 1_000_000),
                         new Mcp3x08Spec("ntc1", Mcp3x08Model.MCP3208, 0, 1, 3.3, 1_000_000)),
-                CellMeasurement.TAP_SUBTRACTION, cells,
+                CellMeasurement.TAP_SUBTRACTION,
+                cells,
                 Optional.of(new PackVoltageSpec(AdcInputRef.single("shunt", 2), 41.0, 1.0, 0.0, 80.0)),
-                new CurrentSpec(new AdcInputRef("shunt", 0, 1), CurrentTransducer.shunt(0.0005, 50, 0.0), 1.0, 0.0, false, 80, 0),
+                new CurrentSpec(
+                        new AdcInputRef("shunt", 0, 1),
+                        CurrentTransducer.shunt(0.0005, 50, 0.0),
+                        1.0,
+                        0.0,
+                        false,
+                        80,
+                        0),
                 ntcs,
-                Map.of(ContactorId.MAIN_NEGATIVE, new ContactorPins(5, 6, true),
-                        ContactorId.PRECHARGE, new ContactorPins(13, 21, true),
-                        ContactorId.MAIN_POSITIVE, new ContactorPins(26, 7, true)),
-                bleed, -1, -1, "", 0);
+                Map.of(
+                        ContactorId.MAIN_NEGATIVE,
+                        new ContactorPins(5, 6, true),
+                        ContactorId.PRECHARGE,
+                        new ContactorPins(13, 21, true),
+                        ContactorId.MAIN_POSITIVE,
+                        new ContactorPins(26, 7, true)),
+                bleed,
+                -1,
+                -1,
+                "",
+                0);
     }
 }

@@ -20,17 +20,20 @@ import org.qsebms.config.ConfigLoader;
  * </pre>
  */
 public final class TickTimingRun {
-    private TickTimingRun() {
-    }
+    private TickTimingRun() {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         int cells = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int periodMs = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-        BmsConfig cfg = new ConfigLoader().parse("pack: {chemistry: psoa-ncm811, seriesCells: " + cells
-                + ", capacityAh: 2.0}\nloop: {period: " + periodMs + "ms}\n", "timing");
+        BmsConfig cfg = new ConfigLoader()
+                .parse(
+                        "pack: {chemistry: psoa-ncm811, seriesCells: " + cells + ", capacityAh: 2.0}\nloop: {period: "
+                                + periodMs + "ms}\n",
+                        "timing");
         SimulatedHardware sim = SimulatedPackSetup.create(cfg, 0.6, 25.0, CyclingProfile.defaultFor(2.0), 42);
-        ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, sim.hardware(), sim.pack(), System::currentTimeMillis);
+        ControllerAssembly.Wiring w =
+                ControllerAssembly.build(cfg, sim.hardware(), sim.pack(), System::currentTimeMillis);
         long period = TimeUnit.MILLISECONDS.toNanos(periodMs);
         ControlLoop loop = new ControlLoop(w.controller(), period, cfg.loop().overrunsToFault(), System::nanoTime);
         int capacity = (int) (seconds * 1000L / periodMs) + 100;
@@ -49,12 +52,21 @@ public final class TickTimingRun {
         long t0 = System.nanoTime();
         loop.start();
         Thread.sleep(seconds * 1000L);
-        loop.stop(() -> { }, 5, TimeUnit.SECONDS);
+        loop.stop(() -> {}, 5, TimeUnit.SECONDS);
         double wall = (System.nanoTime() - t0) / 1e9;
         int count = n[0];
-        System.out.printf(Locale.ROOT, "%d cells, period %d ms, %.1f s wall, %d ticks, %d overruns, %d missed, state %s, "
-                        + "JVM %s on %d CPUs%n", cells, periodMs, wall, count, loop.overruns(), loop.missedTicks(),
-                w.controller().supervisor().state(), System.getProperty("java.version"),
+        System.out.printf(
+                Locale.ROOT,
+                "%d cells, period %d ms, %.1f s wall, %d ticks, %d overruns, %d missed, state %s, "
+                        + "JVM %s on %d CPUs%n",
+                cells,
+                periodMs,
+                wall,
+                count,
+                loop.overruns(),
+                loop.missedTicks(),
+                w.controller().supervisor().state(),
+                System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
         report("tick duration", Arrays.copyOf(duration, count));
         report("start jitter (start - deadline)", Arrays.copyOf(jitter, count));
@@ -62,8 +74,14 @@ public final class TickTimingRun {
 
     private static void report(String what, long[] v) {
         Arrays.sort(v);
-        System.out.printf(Locale.ROOT, "%-32s p50 %8.1f us  p99 %8.1f us  p99.9 %8.1f us  max %8.1f us%n", what,
-                pct(v, 0.50), pct(v, 0.99), pct(v, 0.999), v.length == 0 ? 0 : v[v.length - 1] / 1e3);
+        System.out.printf(
+                Locale.ROOT,
+                "%-32s p50 %8.1f us  p99 %8.1f us  p99.9 %8.1f us  max %8.1f us%n",
+                what,
+                pct(v, 0.50),
+                pct(v, 0.99),
+                pct(v, 0.999),
+                v.length == 0 ? 0 : v[v.length - 1] / 1e3);
     }
 
     private static double pct(long[] sorted, double p) {

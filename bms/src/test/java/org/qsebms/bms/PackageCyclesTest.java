@@ -80,8 +80,8 @@ class PackageCyclesTest {
         return List.of();
     }
 
-    private static List<String> visit(String node, Map<String, Set<String>> graph, Map<String, Integer> state,
-            Deque<String> path) {
+    private static List<String> visit(
+            String node, Map<String, Set<String>> graph, Map<String, Integer> state, Deque<String> path) {
         Integer s = state.get(node);
         if (s != null && s == 2) {
             return List.of();

@@ -13,20 +13,32 @@ public record BmsConfig(
         DashboardConfig dashboard) {
 
     /** Without a {@code dashboard:} section: the dashboard is off. */
-    public BmsConfig(PackConfig pack, ChemistryPreset chemistry, ProtectionLimits limits, LoopConfig loop,
-                     HalConfig hal, MqttConfig mqtt, PersistenceConfig persistence, HealthConfig health) {
+    public BmsConfig(
+            PackConfig pack,
+            ChemistryPreset chemistry,
+            ProtectionLimits limits,
+            LoopConfig loop,
+            HalConfig hal,
+            MqttConfig mqtt,
+            PersistenceConfig persistence,
+            HealthConfig health) {
         this(pack, chemistry, limits, loop, hal, mqtt, persistence, health, DashboardConfig.OFF);
     }
 
     /** Without a {@code health:} section: the preset's values, the default end-of-life multiple, full discharges between the MOLs. */
-    public BmsConfig(PackConfig pack, ChemistryPreset chemistry, ProtectionLimits limits, LoopConfig loop, HalConfig hal,
-                     MqttConfig mqtt, PersistenceConfig persistence) {
+    public BmsConfig(
+            PackConfig pack,
+            ChemistryPreset chemistry,
+            ProtectionLimits limits,
+            LoopConfig loop,
+            HalConfig hal,
+            MqttConfig mqtt,
+            PersistenceConfig persistence) {
         this(pack, chemistry, limits, loop, hal, mqtt, persistence, HealthConfig.of(chemistry, limits));
     }
 
     public BmsConfig withMqttUrl(String url) {
-        return new BmsConfig(pack, chemistry, limits, loop, hal,
-                mqtt.withUrl(url), persistence, health, dashboard);
+        return new BmsConfig(pack, chemistry, limits, loop, hal, mqtt.withUrl(url), persistence, health, dashboard);
     }
 
     public BmsConfig withMqtt(MqttConfig newMqtt) {
@@ -34,13 +46,29 @@ public record BmsConfig(
     }
 
     public BmsConfig withPackId(String id) {
-        return new BmsConfig(new PackConfig(id, pack.chemistry(), pack.seriesCells(), pack.capacityAh()), chemistry,
-                limits, loop, hal, mqtt, persistence, health, dashboard);
+        return new BmsConfig(
+                new PackConfig(id, pack.chemistry(), pack.seriesCells(), pack.capacityAh()),
+                chemistry,
+                limits,
+                loop,
+                hal,
+                mqtt,
+                persistence,
+                health,
+                dashboard);
     }
 
     public BmsConfig withPersistenceDirectory(String dir) {
-        return new BmsConfig(pack, chemistry, limits, loop, hal, mqtt,
-                new PersistenceConfig(dir, persistence.interval()), health, dashboard);
+        return new BmsConfig(
+                pack,
+                chemistry,
+                limits,
+                loop,
+                hal,
+                mqtt,
+                new PersistenceConfig(dir, persistence.interval()),
+                health,
+                dashboard);
     }
 
     public BmsConfig withDashboard(DashboardConfig newDashboard) {

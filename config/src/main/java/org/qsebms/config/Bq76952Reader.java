@@ -21,26 +21,45 @@ import org.qsebms.hal.wiring.ContactorPins;
  */
 final class Bq76952Reader {
     private static final int MAX_GPIO = 27;
-    private static final Map<String, ContactorId> CONTACTOR_KEYS = Map.of("mainNegative", ContactorId.MAIN_NEGATIVE,
-            "precharge", ContactorId.PRECHARGE, "mainPositive", ContactorId.MAIN_POSITIVE);
+    private static final Map<String, ContactorId> CONTACTOR_KEYS = Map.of(
+            "mainNegative",
+            ContactorId.MAIN_NEGATIVE,
+            "precharge",
+            ContactorId.PRECHARGE,
+            "mainPositive",
+            ContactorId.MAIN_POSITIVE);
 
     private final Map<Integer, String> pinUsers = new HashMap<>();
 
-    private Bq76952Reader() {
-    }
+    private Bq76952Reader() {}
 
     static Bq76952Wiring read(YamlNode n, int seriesCells, ProtectionLimits limits) {
         return new Bq76952Reader().readAll(n, seriesCells, limits);
     }
 
     private Bq76952Wiring readAll(YamlNode n, int seriesCells, ProtectionLimits limits) {
-        n.rejectUnknownKeys(Set.of("bus", "address", "crc", "shuntOhms", "cellInputs", "thermistors", "maxAbsAmps",
-                "fetsAs", "alertPin", "balancingResistorOhms", "contactors", "fanPin", "heaterPin", "watchdog",
-                        "margins"));
+        n.rejectUnknownKeys(Set.of(
+                "bus",
+                "address",
+                "crc",
+                "shuntOhms",
+                "cellInputs",
+                "thermistors",
+                "maxAbsAmps",
+                "fetsAs",
+                "alertPin",
+                "balancingResistorOhms",
+                "contactors",
+                "fanPin",
+                "heaterPin",
+                "watchdog",
+                "margins"));
         if (seriesCells < 3 || seriesCells > 16) {
-            throw new ConfigException("pack.seriesCells", seriesCells
-                    + " cells, but a BQ76952 measures 3..16 in series; "
-                    + "use hal.pi4j with ADCs, or stack chips (not supported)");
+            throw new ConfigException(
+                    "pack.seriesCells",
+                    seriesCells
+                            + " cells, but a BQ76952 measures 3..16 in series; "
+                            + "use hal.pi4j with ADCs, or stack chips (not supported)");
         }
         int bus = n.integer("bus", 1, 0, 22);
         int address = n.has("address") ? n.hexOrInteger("address", 0x03, 0x77) : 0x08;
@@ -48,14 +67,18 @@ final class Bq76952Reader {
         double shunt = n.requiredNumber("shuntOhms", 0.00005, 0.1, "ohm");
         List<Integer> inputs = n.has("cellInputs") ? n.integerList("cellInputs", 1, 16) : defaultInputs(seriesCells);
         if (inputs.size() != seriesCells) {
-            throw new ConfigException(n.child("cellInputs"), inputs.size() + " inputs but pack.seriesCells is "
-                    + seriesCells + "; list one chip cell input (1..16) per series cell, bottom cell first");
+            throw new ConfigException(
+                    n.child("cellInputs"),
+                    inputs.size() + " inputs but pack.seriesCells is " + seriesCells
+                            + "; list one chip cell input (1..16) per series cell, bottom cell first");
         }
         for (int i = 1; i < inputs.size(); i++) {
             if (inputs.get(i) <= inputs.get(i - 1)) {
-                throw new ConfigException(n.child("cellInputs") + "[" + i + "]", inputs.get(i)
-                        + " is not above the input "
-                        + "below it (" + inputs.get(i - 1) + "); list inputs bottom cell first, each higher");
+                throw new ConfigException(
+                        n.child("cellInputs") + "[" + i + "]",
+                        inputs.get(i)
+                                + " is not above the input "
+                                + "below it (" + inputs.get(i - 1) + "); list inputs bottom cell first, each higher");
             }
         }
         List<Integer> ts = n.has("thermistors") ? n.integerList("thermistors", 1, 3) : List.of(1);
@@ -65,8 +88,9 @@ final class Bq76952Reader {
         double maxAmps = n.number("maxAbsAmps", 300, 1, 32_000, "A");
         ContactorId fetsAs = CONTACTOR_KEYS.get(n.string("fetsAs", "mainNegative"));
         if (fetsAs == null) {
-            throw new ConfigException(n.child("fetsAs"), "'" + n.string("fetsAs", "") + "' is not a contactor; one of "
-                    + CONTACTOR_KEYS.keySet());
+            throw new ConfigException(
+                    n.child("fetsAs"),
+                    "'" + n.string("fetsAs", "") + "' is not a contactor; one of " + CONTACTOR_KEYS.keySet());
         }
         int alert = optionalPin(n, "alertPin");
         double bleed = n.number("balancingResistorOhms", 200, 1, 100_000, "ohm");
@@ -79,17 +103,38 @@ final class Bq76952Reader {
             w.rejectUnknownKeys(Set.of("device"));
             watchdog = w.string("device", "/dev/watchdog");
             if (!watchdog.isEmpty() && !watchdog.startsWith("/")) {
-                throw new ConfigException(w.child("device"), "'" + watchdog + "' is not an absolute path; use "
-                        + "/dev/watchdog or \"\" for none");
+                throw new ConfigException(
+                        w.child("device"),
+                        "'" + watchdog + "' is not an absolute path; use " + "/dev/watchdog or \"\" for none");
             }
         }
         Bq76952Margins margins = margins(n.optionalMapping("margins"), n.child("margins"));
-        Bq76952Limits msl = new Bq76952Limits(limits.cellOverVoltage().msl(), limits.cellUnderVoltage().msl(),
-                Math.abs(limits.chargeOverCurrent().msl()), Math.abs(limits.dischargeOverCurrent().msl()),
-                limits.chargeOverTemperature().msl(), limits.chargeUnderTemperature().msl(),
-                limits.dischargeOverTemperature().msl(), limits.dischargeUnderTemperature().msl());
-        Bq76952Wiring wiring = new Bq76952Wiring(bus, address, crc, shunt, inputs, ts, maxAmps, fetsAs, alert, bleed,
-                contactors, fan, heater, watchdog, msl, margins);
+        Bq76952Limits msl = new Bq76952Limits(
+                limits.cellOverVoltage().msl(),
+                limits.cellUnderVoltage().msl(),
+                Math.abs(limits.chargeOverCurrent().msl()),
+                Math.abs(limits.dischargeOverCurrent().msl()),
+                limits.chargeOverTemperature().msl(),
+                limits.chargeUnderTemperature().msl(),
+                limits.dischargeOverTemperature().msl(),
+                limits.dischargeUnderTemperature().msl());
+        Bq76952Wiring wiring = new Bq76952Wiring(
+                bus,
+                address,
+                crc,
+                shunt,
+                inputs,
+                ts,
+                maxAmps,
+                fetsAs,
+                alert,
+                bleed,
+                contactors,
+                fan,
+                heater,
+                watchdog,
+                msl,
+                margins);
         try {
             wiring.plan();
         } catch (IllegalArgumentException e) {
@@ -111,12 +156,22 @@ final class Bq76952Reader {
         if (m == null) {
             return d;
         }
-        m.rejectUnknownKeys(Set.of("cellOverVolts", "cellUnderVolts", "overCurrentFraction", "ocd2Factor",
-                "shortCircuitFactor", "celsius", "cellVoltageDelay", "overCurrentDelay", "ocd2Delay",
-                        "shortCircuitDelay",
-                "temperatureDelay", "hostWatchdogDelay"));
+        m.rejectUnknownKeys(Set.of(
+                "cellOverVolts",
+                "cellUnderVolts",
+                "overCurrentFraction",
+                "ocd2Factor",
+                "shortCircuitFactor",
+                "celsius",
+                "cellVoltageDelay",
+                "overCurrentDelay",
+                "ocd2Delay",
+                "shortCircuitDelay",
+                "temperatureDelay",
+                "hostWatchdogDelay"));
         try {
-            return new Bq76952Margins(m.number("cellOverVolts", d.cellOverVolts(), 0.001, 1, "V"),
+            return new Bq76952Margins(
+                    m.number("cellOverVolts", d.cellOverVolts(), 0.001, 1, "V"),
                     m.number("cellUnderVolts", d.cellUnderVolts(), 0.001, 2, "V"),
                     m.number("overCurrentFraction", d.overCurrentFraction(), 0.01, 10, ""),
                     m.number("ocd2Factor", d.ocd2Factor(), 1, 50, ""),
@@ -138,8 +193,9 @@ final class Bq76952Reader {
         Map<ContactorId, ContactorPins> out = new EnumMap<>(ContactorId.class);
         for (var e : CONTACTOR_KEYS.entrySet()) {
             if (e.getValue() == fetsAs && c.has(e.getKey())) {
-                throw new ConfigException(c.child(e.getKey()), "is the chip's FETs (hal.bq76952.fetsAs); remove its "
-                        + "GPIO pins or choose another fetsAs");
+                throw new ConfigException(
+                        c.child(e.getKey()),
+                        "is the chip's FETs (hal.bq76952.fetsAs); remove its " + "GPIO pins or choose another fetsAs");
             }
         }
         for (String key : List.of("mainNegative", "precharge", "mainPositive")) {
@@ -171,13 +227,15 @@ final class Bq76952Reader {
 
     private void claimPin(int pin, String path) {
         if (pin == 2 || pin == 3) {
-            throw new ConfigException(path, "GPIO " + pin + " is I2C-1 " + (pin == 2 ? "SDA" : "SCL")
-                    + " and carries the BQ76952 bus; choose another pin (see docs/wiring.md)");
+            throw new ConfigException(
+                    path,
+                    "GPIO " + pin + " is I2C-1 " + (pin == 2 ? "SDA" : "SCL")
+                            + " and carries the BQ76952 bus; choose another pin (see docs/wiring.md)");
         }
         String previous = pinUsers.putIfAbsent(pin, path);
         if (previous != null) {
-            throw new ConfigException(path, "GPIO " + pin + " is already used by " + previous
-                    + "; give each function its own pin");
+            throw new ConfigException(
+                    path, "GPIO " + pin + " is already used by " + previous + "; give each function its own pin");
         }
     }
 }

@@ -8,5 +8,4 @@ package org.qsebms.config;
  * @param npRatio  lithium (negative) to cathode (positive) capacity ratio; NaN when the preset does not know it
  *                 (lithium inventory is then not estimated unless {@code health.npRatio} is configured)
  */
-public record CellLife(double bulkOhms, double npRatio) {
-}
+public record CellLife(double bulkOhms, double npRatio) {}

@@ -29,9 +29,23 @@ public record ChemistryPreset(
         CellLife life) {
 
     /** A preset without OCV hysteresis and without life data (the original form). */
-    public ChemistryPreset(String name, String electrolyte, String cathode, EcmParameters cell, ProtectionLimits limits,
-            double[] chargeCRateLimits, double[] dischargeCRateLimits) {
-        this(name, electrolyte, cathode, cell, limits, chargeCRateLimits, dischargeCRateLimits, HysteresisModel.NONE,
+    public ChemistryPreset(
+            String name,
+            String electrolyte,
+            String cathode,
+            EcmParameters cell,
+            ProtectionLimits limits,
+            double[] chargeCRateLimits,
+            double[] dischargeCRateLimits) {
+        this(
+                name,
+                electrolyte,
+                cathode,
+                cell,
+                limits,
+                chargeCRateLimits,
+                dischargeCRateLimits,
+                HysteresisModel.NONE,
                 new CellLife(cell.r0Ohms(), Double.NaN));
     }
 }

@@ -17,8 +17,8 @@ import java.util.Set;
  * Every error is a {@link ConfigException} naming the key path, the value, the allowed range and the fix.
  */
 public final class ConfigLoader {
-    private static final Set<String> ROOT_KEYS = Set.of("pack", "limits", "loop", "hal", "mqtt", "persistence", "health",
-            "dashboard");
+    private static final Set<String> ROOT_KEYS =
+            Set.of("pack", "limits", "loop", "hal", "mqtt", "persistence", "health", "dashboard");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final PresetCatalog presets = new PresetCatalog();
@@ -29,8 +29,10 @@ public final class ConfigLoader {
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new ConfigException("", "configuration file " + file.toAbsolutePath() + " does not exist; "
-                    + "pass an existing file with --config (see config/examples/) or use --simulated");
+            throw new ConfigException(
+                    "",
+                    "configuration file " + file.toAbsolutePath() + " does not exist; "
+                            + "pass an existing file with --config (see config/examples/) or use --simulated");
         } catch (IOException e) {
             throw new ConfigException("", FileErrorText.cannotRead("configuration file", file, e));
         }
@@ -43,7 +45,8 @@ public final class ConfigLoader {
             if (in == null) {
                 throw new IllegalStateException("default-simulated.yaml missing from the config jar");
             }
-            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "default-simulated.yaml");
+            return parse(
+                    new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "default-simulated.yaml");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -55,9 +58,11 @@ public final class ConfigLoader {
         try {
             root = yaml.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("", source + " is not valid YAML at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()
-                    + "; fix the syntax (indentation with spaces, 'key: value')");
+            throw new ConfigException(
+                    "",
+                    source + " is not valid YAML at line " + e.getLocation().getLineNr()
+                            + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()
+                            + "; fix the syntax (indentation with spaces, 'key: value')");
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException("", source + " is empty; it needs at least a 'pack:' section");
@@ -79,7 +84,8 @@ public final class ConfigLoader {
         LoopConfig loop = new LoopConfig(Duration.ofMillis(100), 5);
         if (loopNode != null) {
             loopNode.rejectUnknownKeys(Set.of("period", "overrunsToFault"));
-            loop = new LoopConfig(loopNode.duration("period", Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofSeconds(1)),
+            loop = new LoopConfig(
+                    loopNode.duration("period", Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofSeconds(1)),
                     loopNode.integer("overrunsToFault", 5, 1, 1000));
         }
 
@@ -91,56 +97,96 @@ public final class ConfigLoader {
             YamlNode pi4jNode = halNode.optionalMapping("pi4j");
             YamlNode bqNode = halNode.optionalMapping("bq76952");
             if (pi4jNode != null && bqNode != null) {
-                throw new ConfigException("hal.bq76952", "and hal.pi4j are both given; a pack is read either by ADCs "
-                        + "(hal.pi4j) or by a BQ76952 (hal.bq76952): keep one");
+                throw new ConfigException(
+                        "hal.bq76952",
+                        "and hal.pi4j are both given; a pack is read either by ADCs "
+                                + "(hal.pi4j) or by a BQ76952 (hal.bq76952): keep one");
             }
             if (bqNode != null) {
-                hal = new HalConfig(backend, java.util.Optional.empty(),
+                hal = new HalConfig(
+                        backend,
+                        java.util.Optional.empty(),
                         java.util.Optional.of(Bq76952Reader.read(bqNode, series, limits)));
             } else if (backend == HalBackend.PI4J && pi4jNode == null) {
-                throw new ConfigException("hal.pi4j", "is required when hal.backend is pi4j; describe the chips, inputs and "
-                        + "pins there (see config/examples/pi-4s-ads1115.yaml and docs/wiring.md)");
+                throw new ConfigException(
+                        "hal.pi4j",
+                        "is required when hal.backend is pi4j; describe the chips, inputs and "
+                                + "pins there (see config/examples/pi-4s-ads1115.yaml and docs/wiring.md)");
             } else {
-                hal = new HalConfig(backend, pi4jNode == null ? java.util.Optional.empty()
-                        : java.util.Optional.of(WiringReader.read(pi4jNode, series)));
+                hal = new HalConfig(
+                        backend,
+                        pi4jNode == null
+                                ? java.util.Optional.empty()
+                                : java.util.Optional.of(WiringReader.read(pi4jNode, series)));
             }
         }
 
         YamlNode mqttNode = r.optionalMapping("mqtt");
         MqttConfig mqtt = new MqttConfig("", "qse-bms", Duration.ofSeconds(1), "", "", "", "");
         if (mqttNode != null) {
-            mqttNode.rejectUnknownKeys(Set.of("url", "topicRoot", "stateInterval", "username", "passwordFile", "passwordEnv",
-                    "caFile", "clientCertFile", "clientKeyFile", "deadband", "stateHeartbeat", "spoolDirectory",
-                    "spoolMaxMessages", "commandsPerSecond", "discoveryPrefix"));
+            mqttNode.rejectUnknownKeys(Set.of(
+                    "url",
+                    "topicRoot",
+                    "stateInterval",
+                    "username",
+                    "passwordFile",
+                    "passwordEnv",
+                    "caFile",
+                    "clientCertFile",
+                    "clientKeyFile",
+                    "deadband",
+                    "stateHeartbeat",
+                    "spoolDirectory",
+                    "spoolMaxMessages",
+                    "commandsPerSecond",
+                    "discoveryPrefix"));
             String url = MqttConfig.requireValidUrl("mqtt.url", mqttNode.string("url", ""));
             String topicRoot = mqttNode.string("topicRoot", "qse-bms");
             if (topicRoot.isEmpty() || topicRoot.contains("#") || topicRoot.contains("+") || topicRoot.contains("/")) {
-                throw new ConfigException("mqtt.topicRoot", "'" + topicRoot + "' must be one non-empty topic level without '/', '+' or '#'");
+                throw new ConfigException(
+                        "mqtt.topicRoot",
+                        "'" + topicRoot + "' must be one non-empty topic level without '/', '+' or '#'");
             }
             String certFile = mqttNode.string("clientCertFile", "");
             String keyFile = mqttNode.string("clientKeyFile", "");
             if (certFile.isEmpty() != keyFile.isEmpty()) {
-                throw new ConfigException("mqtt.clientCertFile", "a client certificate needs both clientCertFile and clientKeyFile; "
-                        + "set both (PEM files) or neither");
+                throw new ConfigException(
+                        "mqtt.clientCertFile",
+                        "a client certificate needs both clientCertFile and clientKeyFile; "
+                                + "set both (PEM files) or neither");
             }
             MqttConfig.StateDeadband band = MqttConfig.StateDeadband.NONE;
             YamlNode bandNode = mqttNode.optionalMapping("deadband");
             if (bandNode != null) {
                 bandNode.rejectUnknownKeys(Set.of("packVolts", "packAmps", "cellVolts", "celsius", "socFraction"));
-                band = new MqttConfig.StateDeadband(bandNode.number("packVolts", 0, 0, 100, "V"),
-                        bandNode.number("packAmps", 0, 0, 1000, "A"), bandNode.number("cellVolts", 0, 0, 1, "V"),
-                        bandNode.number("celsius", 0, 0, 50, "°C"), bandNode.number("socFraction", 0, 0, 1, ""));
+                band = new MqttConfig.StateDeadband(
+                        bandNode.number("packVolts", 0, 0, 100, "V"),
+                        bandNode.number("packAmps", 0, 0, 1000, "A"),
+                        bandNode.number("cellVolts", 0, 0, 1, "V"),
+                        bandNode.number("celsius", 0, 0, 50, "°C"),
+                        bandNode.number("socFraction", 0, 0, 1, ""));
             }
             String prefix = mqttNode.string("discoveryPrefix", "homeassistant");
             if (prefix.contains("#") || prefix.contains("+")) {
-                throw new ConfigException("mqtt.discoveryPrefix", "'" + prefix + "' must not contain '+' or '#'; "
-                        + "use homeassistant (the Home Assistant default) or empty to disable discovery");
+                throw new ConfigException(
+                        "mqtt.discoveryPrefix",
+                        "'" + prefix + "' must not contain '+' or '#'; "
+                                + "use homeassistant (the Home Assistant default) or empty to disable discovery");
             }
-            mqtt = new MqttConfig(url, topicRoot,
-                    mqttNode.duration("stateInterval", Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofHours(1)),
-                    mqttNode.string("username", ""), mqttNode.string("passwordFile", ""), mqttNode.string("passwordEnv", ""),
-                    mqttNode.string("caFile", ""), certFile, keyFile, band,
-                    mqttNode.duration("stateHeartbeat", Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofHours(24)),
+            mqtt = new MqttConfig(
+                    url,
+                    topicRoot,
+                    mqttNode.duration(
+                            "stateInterval", Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofHours(1)),
+                    mqttNode.string("username", ""),
+                    mqttNode.string("passwordFile", ""),
+                    mqttNode.string("passwordEnv", ""),
+                    mqttNode.string("caFile", ""),
+                    certFile,
+                    keyFile,
+                    band,
+                    mqttNode.duration(
+                            "stateHeartbeat", Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofHours(24)),
                     mqttNode.string("spoolDirectory", ""),
                     mqttNode.integer("spoolMaxMessages", MqttConfig.DEFAULT_SPOOL_MAX_MESSAGES, 100, 10_000_000),
                     mqttNode.number("commandsPerSecond", MqttConfig.DEFAULT_COMMANDS_PER_SECOND, 0.1, 1000, "1/s"),
@@ -151,11 +197,20 @@ public final class ConfigLoader {
         PersistenceConfig persistence = new PersistenceConfig("bms-state", Duration.ofSeconds(10));
         if (persistNode != null) {
             persistNode.rejectUnknownKeys(Set.of("directory", "interval"));
-            persistence = new PersistenceConfig(persistNode.string("directory", "bms-state"),
-                    persistNode.duration("interval", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1)));
+            persistence = new PersistenceConfig(
+                    persistNode.string("directory", "bms-state"),
+                    persistNode.duration(
+                            "interval", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1)));
         }
-        return new BmsConfig(pack, preset, limits, loop, hal, mqtt, persistence, health(r.optionalMapping("health"),
-                preset, limits, capacity),
+        return new BmsConfig(
+                pack,
+                preset,
+                limits,
+                loop,
+                hal,
+                mqtt,
+                persistence,
+                health(r.optionalMapping("health"), preset, limits, capacity),
                 dashboard(r.optionalMapping("dashboard")));
     }
 
@@ -165,29 +220,48 @@ public final class ConfigLoader {
         if (n == null) {
             return d;
         }
-        n.rejectUnknownKeys(Set.of("enabled", "host", "port", "username", "passwordFile", "passwordEnv",
-                "allowAnonymousRemote", "history"));
+        n.rejectUnknownKeys(Set.of(
+                "enabled",
+                "host",
+                "port",
+                "username",
+                "passwordFile",
+                "passwordEnv",
+                "allowAnonymousRemote",
+                "history"));
         String host = n.string("host", d.host());
         if (host.isBlank()) {
-            throw new ConfigException(n.child("host"), "is empty; write 127.0.0.1 (this machine only), an interface "
-                    + "address, or 0.0.0.0 for every interface (then credentials are needed)");
+            throw new ConfigException(
+                    n.child("host"),
+                    "is empty; write 127.0.0.1 (this machine only), an interface "
+                            + "address, or 0.0.0.0 for every interface (then credentials are needed)");
         }
         String user = n.string("username", "");
         String file = n.string("passwordFile", "");
         String env = n.string("passwordEnv", "");
         if (user.isEmpty() && (!file.isEmpty() || !env.isEmpty())) {
-            throw new ConfigException(n.child("username"), "a password source is configured but no user name; "
-                    + "set dashboard.username or remove dashboard.passwordFile/passwordEnv");
+            throw new ConfigException(
+                    n.child("username"),
+                    "a password source is configured but no user name; "
+                            + "set dashboard.username or remove dashboard.passwordFile/passwordEnv");
         }
         if (!user.isEmpty() && file.isEmpty() && env.isEmpty()) {
-            throw new ConfigException(n.child("username"), "'" + user + "' has no password; set dashboard.passwordFile "
-                    + "(a file whose first line is the password) or dashboard.passwordEnv (an environment variable)");
+            throw new ConfigException(
+                    n.child("username"),
+                    "'" + user + "' has no password; set dashboard.passwordFile "
+                            + "(a file whose first line is the password) or dashboard.passwordEnv (an environment variable)");
         }
         if (!file.isEmpty() && !env.isEmpty()) {
             throw new ConfigException(n.child("passwordEnv"), "both passwordFile and passwordEnv are set; keep one");
         }
-        return new DashboardConfig(n.bool("enabled", true), host, n.integer("port", d.port(), 0, 65535), user, file,
-                env, n.bool("allowAnonymousRemote", false),
+        return new DashboardConfig(
+                n.bool("enabled", true),
+                host,
+                n.integer("port", d.port(), 0, 65535),
+                user,
+                file,
+                env,
+                n.bool("allowAnonymousRemote", false),
                 n.duration("history", d.history(), Duration.ofSeconds(10), Duration.ofHours(24)));
     }
 
@@ -196,16 +270,23 @@ public final class ConfigLoader {
         if (n == null) {
             return d;
         }
-        n.rejectUnknownKeys(Set.of("endOfLifeResistanceMultiple", "npRatio", "bulkOhms", "usableCapacity",
-                "diagnostics"));
+        n.rejectUnknownKeys(
+                Set.of("endOfLifeResistanceMultiple", "npRatio", "bulkOhms", "usableCapacity", "diagnostics"));
         double eol = n.number("endOfLifeResistanceMultiple", d.endOfLifeResistanceMultiple(), 1.05, 10, "");
         double np = n.has("npRatio") ? n.requiredNumber("npRatio", 1.0, 100, "") : d.npRatio();
         double bulk = n.number("bulkOhms", d.bulkOhms(), 1e-6, 100, "ohm");
         if (bulk > preset.cell().r0Ohms()) {
-            throw new ConfigException(n.child("bulkOhms"), bulk + " ohm is more than the cell's whole R0 of "
-                    + preset.cell().r0Ohms() + " ohm in preset " + preset.name() + "; bulkOhms is the electrolyte's share of R0");
+            throw new ConfigException(
+                    n.child("bulkOhms"),
+                    bulk + " ohm is more than the cell's whole R0 of "
+                            + preset.cell().r0Ohms() + " ohm in preset " + preset.name()
+                            + "; bulkOhms is the electrolyte's share of R0");
         }
-        return new HealthConfig(eol, np, bulk, usableCapacity(n.optionalMapping("usableCapacity"), limits),
+        return new HealthConfig(
+                eol,
+                np,
+                bulk,
+                usableCapacity(n.optionalMapping("usableCapacity"), limits),
                 diagnostics(n.optionalMapping("diagnostics"), limits, capacityAh));
     }
 
@@ -215,15 +296,32 @@ public final class ConfigLoader {
         if (n == null) {
             return d;
         }
-        n.rejectUnknownKeys(Set.of("everyCycles", "every", "minSoc", "maxSoc", "minCelsius", "maxCelsius", "idle",
-                "minRest", "maxRest", "relaxedVoltsPerMinute", "pulseC", "pulse"));
-        double lowest = Math.max(limits.chargeUnderTemperature().mol(), limits.dischargeUnderTemperature().mol());
-        double highest = Math.min(limits.chargeOverTemperature().mol(), limits.dischargeOverTemperature().mol());
+        n.rejectUnknownKeys(Set.of(
+                "everyCycles",
+                "every",
+                "minSoc",
+                "maxSoc",
+                "minCelsius",
+                "maxCelsius",
+                "idle",
+                "minRest",
+                "maxRest",
+                "relaxedVoltsPerMinute",
+                "pulseC",
+                "pulse"));
+        double lowest = Math.max(
+                limits.chargeUnderTemperature().mol(),
+                limits.dischargeUnderTemperature().mol());
+        double highest = Math.min(
+                limits.chargeOverTemperature().mol(),
+                limits.dischargeOverTemperature().mol());
         double minSoc = n.number("minSoc", d.minSoc(), 0, 1, "");
         double maxSoc = n.number("maxSoc", d.maxSoc(), 0, 1, "");
         if (!(minSoc < maxSoc)) {
-            throw new ConfigException(n.child("maxSoc"), maxSoc + " is not above minSoc (" + minSoc + "); give a SOC "
-                    + "window such as minSoc: 0.3, maxSoc: 0.7");
+            throw new ConfigException(
+                    n.child("maxSoc"),
+                    maxSoc + " is not above minSoc (" + minSoc + "); give a SOC "
+                            + "window such as minSoc: 0.3, maxSoc: 0.7");
         }
         double minC = n.number("minCelsius", Math.max(lowest, d.minCelsius()), lowest, highest, "°C");
         double maxC = n.number("maxCelsius", Math.min(highest, d.maxCelsius()), lowest, highest, "°C");
@@ -231,17 +329,26 @@ public final class ConfigLoader {
             throw new ConfigException(n.child("maxCelsius"), maxC + " °C is not above minCelsius (" + minC + " °C)");
         }
         // the pulse stays inside the discharge-current MOL
-        double pulseC = n.number("pulseC", d.pulseC(), 0.05, limits.dischargeOverCurrent().mol() / capacityAh, "C");
-        DiagnosticsConfig c = new DiagnosticsConfig(n.integer("everyCycles", 0, 0, 1_000_000),
-                n.duration("every", Duration.ZERO, Duration.ZERO, Duration.ofDays(3650)), minSoc, maxSoc, minC, maxC,
+        double pulseC = n.number(
+                "pulseC", d.pulseC(), 0.05, limits.dischargeOverCurrent().mol() / capacityAh, "C");
+        DiagnosticsConfig c = new DiagnosticsConfig(
+                n.integer("everyCycles", 0, 0, 1_000_000),
+                n.duration("every", Duration.ZERO, Duration.ZERO, Duration.ofDays(3650)),
+                minSoc,
+                maxSoc,
+                minC,
+                maxC,
                 n.duration("idle", d.idle(), Duration.ZERO, Duration.ofDays(1)),
                 n.duration("minRest", d.minRest(), Duration.ofSeconds(10), Duration.ofDays(1)),
                 n.duration("maxRest", d.maxRest(), Duration.ofSeconds(10), Duration.ofDays(2)),
-                n.number("relaxedVoltsPerMinute", d.relaxedVoltsPerMinute(), 1e-5, 0.1, "V/min"), pulseC,
+                n.number("relaxedVoltsPerMinute", d.relaxedVoltsPerMinute(), 1e-5, 0.1, "V/min"),
+                pulseC,
                 n.duration("pulse", d.pulse(), Duration.ofSeconds(1), Duration.ofMinutes(10)));
         if (!c.enabled()) {
-            throw new ConfigException(n.child("everyCycles"), "neither everyCycles nor every is set; set everyCycles "
-                    + "(e.g. 50) and/or every (e.g. 168h), or remove health.diagnostics");
+            throw new ConfigException(
+                    n.child("everyCycles"),
+                    "neither everyCycles nor every is set; set everyCycles "
+                            + "(e.g. 50) and/or every (e.g. 168h), or remove health.diagnostics");
         }
         if (c.maxRest().compareTo(c.minRest()) < 0) {
             throw new ConfigException(n.child("maxRest"), c.maxRest() + " is shorter than minRest " + c.minRest());
@@ -263,9 +370,11 @@ public final class ConfigLoader {
         // above the C/50 below which the pack counts as resting, so a tapering charge is told from a rest
         double taper = n.number("taperC", d.taperC(), 0.025, 1, "C");
         if (!(cutoff < charge - 0.05)) {
-            throw new ConfigException(n.child("cutoffVolts"), cutoff + " V is not below chargeVolts (" + charge
-                    + " V) by more than the 0.05 V a full charge may sit under it; set cutoffVolts to where your "
-                    + "discharges end and chargeVolts to your charger's constant-voltage setting");
+            throw new ConfigException(
+                    n.child("cutoffVolts"),
+                    cutoff + " V is not below chargeVolts (" + charge
+                            + " V) by more than the 0.05 V a full charge may sit under it; set cutoffVolts to where your "
+                            + "discharges end and chargeVolts to your charger's constant-voltage setting");
         }
         return new UsableCapacityConfig(charge, cutoff, taper);
     }
@@ -276,13 +385,26 @@ public final class ConfigLoader {
         ThreeLevelLimit chargeC = inCRate(p.chargeOverCurrent(), preset.chargeCRateLimits(), presetCapacity);
         ThreeLevelLimit dischargeC = inCRate(p.dischargeOverCurrent(), preset.dischargeCRateLimits(), presetCapacity);
         if (n == null) {
-            return new ProtectionLimits(p.cellOverVoltage(), p.cellUnderVoltage(),
-                    scale(chargeC, capacityAh), scale(dischargeC, capacityAh),
-                    p.chargeOverTemperature(), p.chargeUnderTemperature(), p.dischargeOverTemperature(),
-                    p.dischargeUnderTemperature(), p.anodicLimitVolts());
+            return new ProtectionLimits(
+                    p.cellOverVoltage(),
+                    p.cellUnderVoltage(),
+                    scale(chargeC, capacityAh),
+                    scale(dischargeC, capacityAh),
+                    p.chargeOverTemperature(),
+                    p.chargeUnderTemperature(),
+                    p.dischargeOverTemperature(),
+                    p.dischargeUnderTemperature(),
+                    p.anodicLimitVolts());
         }
-        n.rejectUnknownKeys(Set.of("cellOverVoltage", "cellUnderVoltage", "chargeOverCurrentC", "dischargeOverCurrentC",
-                "chargeOverTemperature", "chargeUnderTemperature", "dischargeOverTemperature", "dischargeUnderTemperature"));
+        n.rejectUnknownKeys(Set.of(
+                "cellOverVoltage",
+                "cellUnderVoltage",
+                "chargeOverCurrentC",
+                "dischargeOverCurrentC",
+                "chargeOverTemperature",
+                "chargeUnderTemperature",
+                "dischargeOverTemperature",
+                "dischargeUnderTemperature"));
         return new ProtectionLimits(
                 override(n, "cellOverVoltage", p.cellOverVoltage(), 1.0, preset),
                 override(n, "cellUnderVoltage", p.cellUnderVoltage(), 1.0, preset),
@@ -296,27 +418,43 @@ public final class ConfigLoader {
     }
 
     private static ThreeLevelLimit inCRate(ThreeLevelLimit amps, double[] c, double presetCapacity) {
-        return new ThreeLevelLimit(amps.quantity(), amps.direction(), c[0], c[1], c[2],
-                amps.hysteresis() / presetCapacity, amps.debounce(), "C");
+        return new ThreeLevelLimit(
+                amps.quantity(),
+                amps.direction(),
+                c[0],
+                c[1],
+                c[2],
+                amps.hysteresis() / presetCapacity,
+                amps.debounce(),
+                "C");
     }
 
     private static ThreeLevelLimit scale(ThreeLevelLimit c, double capacityAh) {
-        return new ThreeLevelLimit(c.quantity(), c.direction(), c.mol() * capacityAh, c.rsl() * capacityAh,
-                c.msl() * capacityAh, c.hysteresis() * capacityAh, c.debounce(), "A");
+        return new ThreeLevelLimit(
+                c.quantity(),
+                c.direction(),
+                c.mol() * capacityAh,
+                c.rsl() * capacityAh,
+                c.msl() * capacityAh,
+                c.hysteresis() * capacityAh,
+                c.debounce(),
+                "A");
     }
 
-    private static ThreeLevelLimit override(YamlNode limits, String key, ThreeLevelLimit base, double scale,
-                                            ChemistryPreset preset) {
+    private static ThreeLevelLimit override(
+            YamlNode limits, String key, ThreeLevelLimit base, double scale, ChemistryPreset preset) {
         if (!limits.has(key)) {
             return scale == 1.0 && !"C".equals(base.unit()) ? base : scale(base, scale);
         }
         YamlNode n = limits.mapping(key);
         ThreeLevelLimit read = LimitReader.read(n, base.quantity(), base.direction(), base.unit(), 1.0, base);
         if (!base.direction().isTighterOrEqual(read.msl(), base.msl())) {
-            throw new ConfigException(n.child("msl"), read.msl() + " " + base.unit() + " is beyond the " + preset.name()
-                    + " chemistry's maximum safety limit of " + base.msl() + " " + base.unit()
-                    + "; configuration may only tighten a safety limit, so use a value "
-                    + (base.direction() == LimitDirection.UPPER ? "<= " : ">= ") + base.msl());
+            throw new ConfigException(
+                    n.child("msl"),
+                    read.msl() + " " + base.unit() + " is beyond the " + preset.name()
+                            + " chemistry's maximum safety limit of " + base.msl() + " " + base.unit()
+                            + "; configuration may only tighten a safety limit, so use a value "
+                            + (base.direction() == LimitDirection.UPPER ? "<= " : ">= ") + base.msl());
         }
         return "C".equals(base.unit()) ? scale(read, scale) : read;
     }

@@ -17,28 +17,35 @@ import java.time.Duration;
  * @param allowAnonymousRemote  serve beyond loopback without credentials (logged loudly at start)
  * @param history               how far back the charts reach
  */
-public record DashboardConfig(boolean enabled, String host, int port, String username, String passwordFile,
-                              String passwordEnv, boolean allowAnonymousRemote, Duration history) {
+public record DashboardConfig(
+        boolean enabled,
+        String host,
+        int port,
+        String username,
+        String passwordFile,
+        String passwordEnv,
+        boolean allowAnonymousRemote,
+        Duration history) {
     public static final int DEFAULT_PORT = 8787;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Duration DEFAULT_HISTORY = Duration.ofMinutes(30);
 
     /** The dashboard off, with its defaults for when a flag turns it on. */
-    public static final DashboardConfig OFF = new DashboardConfig(false, DEFAULT_HOST, DEFAULT_PORT, "", "", "", false,
-            DEFAULT_HISTORY);
+    public static final DashboardConfig OFF =
+            new DashboardConfig(false, DEFAULT_HOST, DEFAULT_PORT, "", "", "", false, DEFAULT_HISTORY);
 
     public DashboardConfig withEnabled(boolean on) {
         return new DashboardConfig(on, host, port, username, passwordFile, passwordEnv, allowAnonymousRemote, history);
     }
 
     public DashboardConfig withHost(String newHost) {
-        return new DashboardConfig(enabled, newHost, port, username, passwordFile, passwordEnv, allowAnonymousRemote,
-                history);
+        return new DashboardConfig(
+                enabled, newHost, port, username, passwordFile, passwordEnv, allowAnonymousRemote, history);
     }
 
     public DashboardConfig withPort(int newPort) {
-        return new DashboardConfig(enabled, host, newPort, username, passwordFile, passwordEnv, allowAnonymousRemote,
-                history);
+        return new DashboardConfig(
+                enabled, host, newPort, username, passwordFile, passwordEnv, allowAnonymousRemote, history);
     }
 
     public DashboardConfig withAllowAnonymousRemote(boolean allow) {

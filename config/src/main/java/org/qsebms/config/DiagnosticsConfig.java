@@ -21,12 +21,33 @@ import java.time.Duration;
  * @param pulseC             discharge pulse, C-rate of the configured capacity
  * @param pulse              pulse length
  */
-public record DiagnosticsConfig(int everyCycles, Duration every, double minSoc, double maxSoc, double minCelsius,
-                                double maxCelsius, Duration idle, Duration minRest, Duration maxRest,
-                                double relaxedVoltsPerMinute, double pulseC, Duration pulse) {
+public record DiagnosticsConfig(
+        int everyCycles,
+        Duration every,
+        double minSoc,
+        double maxSoc,
+        double minCelsius,
+        double maxCelsius,
+        Duration idle,
+        Duration minRest,
+        Duration maxRest,
+        double relaxedVoltsPerMinute,
+        double pulseC,
+        Duration pulse) {
     /** No diagnostics. */
-    public static final DiagnosticsConfig OFF = new DiagnosticsConfig(0, Duration.ZERO, 0.3, 0.7, 15, 35,
-            Duration.ofMinutes(10), Duration.ofMinutes(30), Duration.ofHours(3), 0.001, 0.5, Duration.ofSeconds(10));
+    public static final DiagnosticsConfig OFF = new DiagnosticsConfig(
+            0,
+            Duration.ZERO,
+            0.3,
+            0.7,
+            15,
+            35,
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(30),
+            Duration.ofHours(3),
+            0.001,
+            0.5,
+            Duration.ofSeconds(10));
 
     public boolean enabled() {
         return everyCycles > 0 || !every.isZero();

@@ -14,8 +14,7 @@ import java.nio.file.Path;
  * The JDK's own message of a missing file is just its name ("cannot read x.csv: x.csv").
  */
 public final class FileErrorText {
-    private FileErrorText() {
-    }
+    private FileErrorText() {}
 
     /** "cannot read {@code what} FILE: reason; fix", e.g. {@code what} = "cell log". */
     public static String cannotRead(String what, Path file, IOException e) {
@@ -31,7 +30,8 @@ public final class FileErrorText {
                 return "no such file: the folder " + parent + " does not exist; check the path";
             }
             return "no such file" + (file.isAbsolute() ? "" : " (looked for " + absolute + ")")
-                    + "; check the name and the working directory " + Path.of("").toAbsolutePath();
+                    + "; check the name and the working directory "
+                    + Path.of("").toAbsolutePath();
         }
         if (Files.isDirectory(file)) {
             return "it is a folder, not a file; name a file inside it";
@@ -40,8 +40,8 @@ public final class FileErrorText {
             return "a part of the path is a file, not a folder; check the path";
         }
         if (e instanceof AccessDeniedException) {
-            return "permission denied for user " + System.getProperty("user.name") + "; check the file's owner and mode "
-                    + "(ls -l " + absolute + ")";
+            return "permission denied for user " + System.getProperty("user.name")
+                    + "; check the file's owner and mode " + "(ls -l " + absolute + ")";
         }
         if (e instanceof CharacterCodingException) {
             return "it is not UTF-8 text (a binary file, or text in another encoding: save it as UTF-8)";

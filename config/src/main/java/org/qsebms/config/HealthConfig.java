@@ -11,19 +11,26 @@ package org.qsebms.config;
  * @param usableCapacity              when a discharge counts as a full one, for the usable-capacity measurement
  * @param diagnostics                 scheduled diagnostics ({@link DiagnosticsConfig#OFF} unless configured)
  */
-public record HealthConfig(double endOfLifeResistanceMultiple, double npRatio, double bulkOhms,
-                           UsableCapacityConfig usableCapacity, DiagnosticsConfig diagnostics) {
+public record HealthConfig(
+        double endOfLifeResistanceMultiple,
+        double npRatio,
+        double bulkOhms,
+        UsableCapacityConfig usableCapacity,
+        DiagnosticsConfig diagnostics) {
     public static final double DEFAULT_END_OF_LIFE_RESISTANCE_MULTIPLE = 2.0;
 
     /** Without scheduled diagnostics. */
-    public HealthConfig(double endOfLifeResistanceMultiple, double npRatio, double bulkOhms,
-                        UsableCapacityConfig usableCapacity) {
+    public HealthConfig(
+            double endOfLifeResistanceMultiple, double npRatio, double bulkOhms, UsableCapacityConfig usableCapacity) {
         this(endOfLifeResistanceMultiple, npRatio, bulkOhms, usableCapacity, DiagnosticsConfig.OFF);
     }
 
     /** The preset's values, the default end-of-life multiple and full discharges between the limits' MOLs. */
     public static HealthConfig of(ChemistryPreset preset, ProtectionLimits limits) {
-        return new HealthConfig(DEFAULT_END_OF_LIFE_RESISTANCE_MULTIPLE, preset.life().npRatio(), preset.life().bulkOhms(),
+        return new HealthConfig(
+                DEFAULT_END_OF_LIFE_RESISTANCE_MULTIPLE,
+                preset.life().npRatio(),
+                preset.life().bulkOhms(),
                 UsableCapacityConfig.of(limits));
     }
 }

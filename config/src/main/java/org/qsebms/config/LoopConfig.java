@@ -8,5 +8,4 @@ import java.time.Duration;
  * @param period            tick period (default 100 ms, 10 Hz)
  * @param overrunsToFault   consecutive overruns that raise a fatal loop fault
  */
-public record LoopConfig(Duration period, int overrunsToFault) {
-}
+public record LoopConfig(Duration period, int overrunsToFault) {}

@@ -43,42 +43,133 @@ public record MqttConfig(
     public static final double DEFAULT_COMMANDS_PER_SECOND = 5.0;
 
     /** The original seven settings; everything else at its default. */
-    public MqttConfig(String url, String topicRoot, Duration stateInterval, String username, String passwordFile,
-                      String passwordEnv, String caFile) {
-        this(url, topicRoot, stateInterval, username, passwordFile, passwordEnv, caFile, "", "", StateDeadband.NONE,
-                Duration.ofSeconds(60), "", DEFAULT_SPOOL_MAX_MESSAGES, DEFAULT_COMMANDS_PER_SECOND, "homeassistant");
+    public MqttConfig(
+            String url,
+            String topicRoot,
+            Duration stateInterval,
+            String username,
+            String passwordFile,
+            String passwordEnv,
+            String caFile) {
+        this(
+                url,
+                topicRoot,
+                stateInterval,
+                username,
+                passwordFile,
+                passwordEnv,
+                caFile,
+                "",
+                "",
+                StateDeadband.NONE,
+                Duration.ofSeconds(60),
+                "",
+                DEFAULT_SPOOL_MAX_MESSAGES,
+                DEFAULT_COMMANDS_PER_SECOND,
+                "homeassistant");
     }
 
     public MqttConfig withUrl(String newUrl) {
-        return new MqttConfig(newUrl, topicRoot, stateInterval, username, passwordFile, passwordEnv, caFile, clientCertFile,
-                clientKeyFile, deadband, stateHeartbeat, spoolDirectory, spoolMaxMessages, commandsPerSecond, discoveryPrefix);
+        return new MqttConfig(
+                newUrl,
+                topicRoot,
+                stateInterval,
+                username,
+                passwordFile,
+                passwordEnv,
+                caFile,
+                clientCertFile,
+                clientKeyFile,
+                deadband,
+                stateHeartbeat,
+                spoolDirectory,
+                spoolMaxMessages,
+                commandsPerSecond,
+                discoveryPrefix);
     }
 
     public MqttConfig withStateInterval(Duration interval) {
-        return new MqttConfig(url, topicRoot, interval, username, passwordFile, passwordEnv, caFile, clientCertFile,
-                clientKeyFile, deadband, stateHeartbeat, spoolDirectory, spoolMaxMessages, commandsPerSecond, discoveryPrefix);
+        return new MqttConfig(
+                url,
+                topicRoot,
+                interval,
+                username,
+                passwordFile,
+                passwordEnv,
+                caFile,
+                clientCertFile,
+                clientKeyFile,
+                deadband,
+                stateHeartbeat,
+                spoolDirectory,
+                spoolMaxMessages,
+                commandsPerSecond,
+                discoveryPrefix);
     }
 
     public MqttConfig withSpool(String directory, int maxMessages) {
-        return new MqttConfig(url, topicRoot, stateInterval, username, passwordFile, passwordEnv, caFile, clientCertFile,
-                clientKeyFile, deadband, stateHeartbeat, directory, maxMessages, commandsPerSecond, discoveryPrefix);
+        return new MqttConfig(
+                url,
+                topicRoot,
+                stateInterval,
+                username,
+                passwordFile,
+                passwordEnv,
+                caFile,
+                clientCertFile,
+                clientKeyFile,
+                deadband,
+                stateHeartbeat,
+                directory,
+                maxMessages,
+                commandsPerSecond,
+                discoveryPrefix);
     }
 
     public MqttConfig withDeadband(StateDeadband band, Duration heartbeat) {
-        return new MqttConfig(url, topicRoot, stateInterval, username, passwordFile, passwordEnv, caFile, clientCertFile,
-                clientKeyFile, band, heartbeat, spoolDirectory, spoolMaxMessages, commandsPerSecond, discoveryPrefix);
+        return new MqttConfig(
+                url,
+                topicRoot,
+                stateInterval,
+                username,
+                passwordFile,
+                passwordEnv,
+                caFile,
+                clientCertFile,
+                clientKeyFile,
+                band,
+                heartbeat,
+                spoolDirectory,
+                spoolMaxMessages,
+                commandsPerSecond,
+                discoveryPrefix);
     }
 
     public MqttConfig withCommandsPerSecond(double rate) {
-        return new MqttConfig(url, topicRoot, stateInterval, username, passwordFile, passwordEnv, caFile, clientCertFile,
-                clientKeyFile, deadband, stateHeartbeat, spoolDirectory, spoolMaxMessages, rate, discoveryPrefix);
+        return new MqttConfig(
+                url,
+                topicRoot,
+                stateInterval,
+                username,
+                passwordFile,
+                passwordEnv,
+                caFile,
+                clientCertFile,
+                clientKeyFile,
+                deadband,
+                stateHeartbeat,
+                spoolDirectory,
+                spoolMaxMessages,
+                rate,
+                discoveryPrefix);
     }
 
     /**
      * Deadband of the state topic; all zero publishes every interval. Discrete values (mode,
      * contactors, trip, current limits) always publish when they change.
      */
-    public record StateDeadband(double packVolts, double packAmps, double cellVolts, double celsius, double socFraction) {
+    public record StateDeadband(
+            double packVolts, double packAmps, double cellVolts, double celsius, double socFraction) {
         public static final StateDeadband NONE = new StateDeadband(0, 0, 0, 0, 0);
 
         public boolean isNone() {
@@ -89,7 +180,8 @@ public record MqttConfig(
     /** Returns {@code url} if it is a broker URL (empty allowed: the embedded broker), else throws naming {@code keyPath}. */
     public static String requireValidUrl(String keyPath, String url) {
         if (!url.isEmpty() && !url.matches("(tcp|ssl)://[^/:]+(:\\d{1,5})?")) {
-            throw new ConfigException(keyPath, "'" + url + "' is not a broker URL; write tcp://HOST:PORT or ssl://HOST:PORT");
+            throw new ConfigException(
+                    keyPath, "'" + url + "' is not a broker URL; write tcp://HOST:PORT or ssl://HOST:PORT");
         }
         return url;
     }

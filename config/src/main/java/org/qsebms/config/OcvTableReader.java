@@ -16,14 +16,15 @@ import org.qsebms.estimators.model.OcvCurve;
  * {@code ocv_V}, optional {@code dUdT_V_per_K}) from the classpath or a file.
  */
 final class OcvTableReader {
-    private OcvTableReader() {
-    }
+    private OcvTableReader() {}
 
     static OcvCurve read(String keyPath, String location) {
         try (InputStream in = open(location)) {
             if (in == null) {
-                throw new ConfigException(keyPath, "OCV table '" + location
-                        + "' not found as a shipped resource or a file; give a path to a CSV with columns soc,ocv_V");
+                throw new ConfigException(
+                        keyPath,
+                        "OCV table '" + location
+                                + "' not found as a shipped resource or a file; give a path to a CSV with columns soc,ocv_V");
             }
             return parse(keyPath, location, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)));
         } catch (IOException e) {
@@ -59,12 +60,14 @@ final class OcvTableReader {
                         case "soc" -> socCol = i;
                         case "ocv_V" -> ocvCol = i;
                         case "dUdT_V_per_K" -> dudtCol = i;
-                        default -> { }
+                        default -> {}
                     }
                 }
                 if (socCol < 0 || ocvCol < 0) {
-                    throw new ConfigException(keyPath, location + " line " + lineNo
-                            + ": header must name columns 'soc' and 'ocv_V', found '" + t + "'");
+                    throw new ConfigException(
+                            keyPath,
+                            location + " line " + lineNo + ": header must name columns 'soc' and 'ocv_V', found '" + t
+                                    + "'");
                 }
                 continue;
             }

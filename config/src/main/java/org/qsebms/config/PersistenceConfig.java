@@ -8,5 +8,4 @@ import java.time.Duration;
  * @param directory directory for the state file (created if missing)
  * @param interval  time between periodic saves
  */
-public record PersistenceConfig(String directory, Duration interval) {
-}
+public record PersistenceConfig(String directory, Duration interval) {}

@@ -23,29 +23,41 @@ import org.qsebms.estimators.soc.HysteresisModel;
 /** The chemistry presets shipped with qse-bms (YAML resources under {@code presets/}), or a preset file. */
 public final class PresetCatalog {
     /** Presets shipped in this build. */
-    public static final List<String> SHIPPED = List.of("psoa-ncm811", "psoa-lfp", "ptpa-ncm811", "ptpa-lfp", "le-ncm811",
-            "le-lfp");
+    public static final List<String> SHIPPED =
+            List.of("psoa-ncm811", "psoa-lfp", "ptpa-ncm811", "ptpa-lfp", "le-ncm811", "le-lfp");
 
-    private static final Set<String> LIMIT_KEYS = Set.of("cellOverVoltage", "cellUnderVoltage", "chargeOverCurrentC",
-            "dischargeOverCurrentC", "chargeOverTemperature", "chargeUnderTemperature", "dischargeOverTemperature",
+    private static final Set<String> LIMIT_KEYS = Set.of(
+            "cellOverVoltage",
+            "cellUnderVoltage",
+            "chargeOverCurrentC",
+            "dischargeOverCurrentC",
+            "chargeOverTemperature",
+            "chargeUnderTemperature",
+            "dischargeOverTemperature",
             "dischargeUnderTemperature");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
     /** Loads a shipped preset by name, or a preset YAML file by path. */
     public ChemistryPreset load(String nameOrPath) {
-        String location = nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml") ? nameOrPath
+        String location = nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml")
+                ? nameOrPath
                 : "presets/" + nameOrPath + ".yaml";
         JsonNode root;
         try (InputStream in = open(location)) {
             if (in == null) {
-                throw new ConfigException("pack.chemistry", "'" + nameOrPath + "' is not a shipped preset " + SHIPPED
-                        + " nor a preset file; use one of those names or a path to a preset .yaml");
+                throw new ConfigException(
+                        "pack.chemistry",
+                        "'" + nameOrPath + "' is not a shipped preset " + SHIPPED
+                                + " nor a preset file; use one of those names or a path to a preset .yaml");
             }
             root = yaml.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new ConfigException("pack.chemistry", "preset " + location + " is not valid YAML at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw new ConfigException(
+                    "pack.chemistry",
+                    "preset " + location + " is not valid YAML at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ConfigException("pack.chemistry", "cannot read preset " + location + ": " + e.getMessage(), e);
         }
@@ -69,9 +81,22 @@ public final class PresetCatalog {
         String cathode = root.requiredString("cathode");
         double anodic = root.requiredNumber("anodicLimitVolts", 3.0, 7.0, "V");
         YamlNode cell = root.mapping("cell");
-        cell.rejectUnknownKeys(Set.of("capacityAh", "r0Ohms", "r1Ohms", "tau1", "r2Ohms", "tau2",
-                "activationEnergyJPerMol", "ocvTable", "hysteresis", "bulkOhms", "npRatio", "resistanceVsSoc",
-                "timeConstantsVsTemperature", "ocvTemperatureSpan", "activationEnergySource",
+        cell.rejectUnknownKeys(Set.of(
+                "capacityAh",
+                "r0Ohms",
+                "r1Ohms",
+                "tau1",
+                "r2Ohms",
+                "tau2",
+                "activationEnergyJPerMol",
+                "ocvTable",
+                "hysteresis",
+                "bulkOhms",
+                "npRatio",
+                "resistanceVsSoc",
+                "timeConstantsVsTemperature",
+                "ocvTemperatureSpan",
+                "activationEnergySource",
                 "characterisedTemperatureSpan"));
         String ocvTable = cell.requiredString("ocvTable");
         // a preset file may name its OCV table relative to its own directory
@@ -83,7 +108,8 @@ public final class PresetCatalog {
         if (cell.has("hysteresis")) {
             YamlNode h = cell.mapping("hysteresis");
             h.rejectUnknownKeys(Set.of("magnitudeVolts", "ratePerSoc"));
-            hysteresis = new HysteresisModel(h.requiredNumber("magnitudeVolts", 0, 0.5, "V"),
+            hysteresis = new HysteresisModel(
+                    h.requiredNumber("magnitudeVolts", 0, 0.5, "V"),
                     h.requiredNumber("ratePerSoc", 0.1, 10000, "1/SOC"));
         }
         EcmParameters ecm = new EcmParameters(
@@ -104,29 +130,71 @@ public final class PresetCatalog {
         double[] chargeC = cRates(limits.mapping("chargeOverCurrentC"));
         double[] dischargeC = cRates(limits.mapping("dischargeOverCurrentC"));
         ProtectionLimits pl = new ProtectionLimits(
-                LimitReader.read(limits.mapping("cellOverVoltage"), "cellOverVoltage", LimitDirection.UPPER, "V", 1.0, null),
-                LimitReader.read(limits.mapping("cellUnderVoltage"), "cellUnderVoltage", LimitDirection.LOWER, "V", 1.0, null),
-                LimitReader.read(limits.mapping("chargeOverCurrentC"), "chargeOverCurrent", LimitDirection.UPPER, "A", capacity, null),
-                LimitReader.read(limits.mapping("dischargeOverCurrentC"), "dischargeOverCurrent", LimitDirection.UPPER, "A", capacity, null),
-                LimitReader.read(limits.mapping("chargeOverTemperature"), "chargeOverTemperature", LimitDirection.UPPER, "°C", 1.0, null),
-                LimitReader.read(limits.mapping("chargeUnderTemperature"), "chargeUnderTemperature", LimitDirection.LOWER, "°C", 1.0, null),
-                LimitReader.read(limits.mapping("dischargeOverTemperature"), "dischargeOverTemperature", LimitDirection.UPPER, "°C", 1.0, null),
-                LimitReader.read(limits.mapping("dischargeUnderTemperature"), "dischargeUnderTemperature", LimitDirection.LOWER, "°C", 1.0, null),
+                LimitReader.read(
+                        limits.mapping("cellOverVoltage"), "cellOverVoltage", LimitDirection.UPPER, "V", 1.0, null),
+                LimitReader.read(
+                        limits.mapping("cellUnderVoltage"), "cellUnderVoltage", LimitDirection.LOWER, "V", 1.0, null),
+                LimitReader.read(
+                        limits.mapping("chargeOverCurrentC"),
+                        "chargeOverCurrent",
+                        LimitDirection.UPPER,
+                        "A",
+                        capacity,
+                        null),
+                LimitReader.read(
+                        limits.mapping("dischargeOverCurrentC"),
+                        "dischargeOverCurrent",
+                        LimitDirection.UPPER,
+                        "A",
+                        capacity,
+                        null),
+                LimitReader.read(
+                        limits.mapping("chargeOverTemperature"),
+                        "chargeOverTemperature",
+                        LimitDirection.UPPER,
+                        "°C",
+                        1.0,
+                        null),
+                LimitReader.read(
+                        limits.mapping("chargeUnderTemperature"),
+                        "chargeUnderTemperature",
+                        LimitDirection.LOWER,
+                        "°C",
+                        1.0,
+                        null),
+                LimitReader.read(
+                        limits.mapping("dischargeOverTemperature"),
+                        "dischargeOverTemperature",
+                        LimitDirection.UPPER,
+                        "°C",
+                        1.0,
+                        null),
+                LimitReader.read(
+                        limits.mapping("dischargeUnderTemperature"),
+                        "dischargeUnderTemperature",
+                        LimitDirection.LOWER,
+                        "°C",
+                        1.0,
+                        null),
                 anodic);
         if (pl.cellOverVoltage().msl() > anodic) {
-            throw new ConfigException(root.child("limits.cellOverVoltage.msl"), pl.cellOverVoltage().msl()
-                    + " V exceeds the electrolyte's anodic stability limit of " + anodic + " V");
+            throw new ConfigException(
+                    root.child("limits.cellOverVoltage.msl"),
+                    pl.cellOverVoltage().msl() + " V exceeds the electrolyte's anodic stability limit of " + anodic
+                            + " V");
         }
         // cell life: the bulk electrolyte part of R0 (default: all of the preset's R0, so only growth counts as SEI)
         // and the lithium excess (unknown unless given: lithium inventory is then not estimated)
         double bulkOhms = cell.number("bulkOhms", ecm.r0Ohms(), 1e-6, 100, "ohm");
         double npRatio = cell.has("npRatio") ? cell.requiredNumber("npRatio", 1.0, 100, "") : Double.NaN;
         if (bulkOhms > ecm.r0Ohms()) {
-            throw new ConfigException(cell.child("bulkOhms"), bulkOhms + " ohm is more than the cell's whole R0 of "
-                    + ecm.r0Ohms() + " ohm; bulkOhms is the electrolyte's share of r0Ohms");
+            throw new ConfigException(
+                    cell.child("bulkOhms"),
+                    bulkOhms + " ohm is more than the cell's whole R0 of " + ecm.r0Ohms()
+                            + " ohm; bulkOhms is the electrolyte's share of r0Ohms");
         }
-        return new ChemistryPreset(name, electrolyte, cathode, ecm, pl, chargeC, dischargeC, hysteresis,
-                new CellLife(bulkOhms, npRatio));
+        return new ChemistryPreset(
+                name, electrolyte, cathode, ecm, pl, chargeC, dischargeC, hysteresis, new CellLife(bulkOhms, npRatio));
     }
 
     /**
@@ -146,8 +214,10 @@ public final class PresetCatalog {
         }
         List<YamlNode> entries = cell.mappingList("resistanceVsSoc");
         if (entries.isEmpty()) {
-            throw new ConfigException(cell.child("resistanceVsSoc"), "is an empty list; give at least one table, or "
-                    + "leave the key out for resistances that do not depend on SOC");
+            throw new ConfigException(
+                    cell.child("resistanceVsSoc"),
+                    "is an empty list; give at least one table, or "
+                            + "leave the key out for resistances that do not depend on SOC");
         }
         double[] celsius = new double[entries.size()];
         List<ResistanceVsSoc> tables = new ArrayList<>();
@@ -156,8 +226,10 @@ public final class PresetCatalog {
             t.rejectUnknownKeys(Set.of("celsius", "soc", "factor", "slowFactor"));
             celsius[i] = t.requiredNumber("celsius", -60, 120, "°C");
             if (i > 0 && !(celsius[i] > celsius[i - 1])) {
-                throw new ConfigException(t.child("celsius"), celsius[i] + " °C does not exceed the table before it ("
-                        + celsius[i - 1] + " °C); list the tables in increasing temperature, one per temperature");
+                throw new ConfigException(
+                        t.child("celsius"),
+                        celsius[i] + " °C does not exceed the table before it (" + celsius[i - 1]
+                                + " °C); list the tables in increasing temperature, one per temperature");
             }
             tables.add(resistanceVsSoc(t));
         }
@@ -179,8 +251,10 @@ public final class PresetCatalog {
         double min = span.requiredNumber("minCelsius", -60, 120, "°C");
         double max = span.requiredNumber("maxCelsius", -60, 120, "°C");
         if (min > max) {
-            throw new ConfigException(span.child("minCelsius"), min + " °C is above maxCelsius (" + max + " °C); give "
-                    + "the coldest OCV test's temperature as minCelsius and the warmest's as maxCelsius");
+            throw new ConfigException(
+                    span.child("minCelsius"),
+                    min + " °C is above maxCelsius (" + max + " °C); give "
+                            + "the coldest OCV test's temperature as minCelsius and the warmest's as maxCelsius");
         }
         return new OcvCurve(ocv.socFraction(), ocv.ocvVolts(), ocv.entropicVoltsPerK(), min, max);
     }
@@ -199,8 +273,10 @@ public final class PresetCatalog {
         double min = span.requiredNumber("minCelsius", -60, 120, "°C");
         double max = span.requiredNumber("maxCelsius", -60, 120, "°C");
         if (min > max) {
-            throw new ConfigException(span.child("minCelsius"), min + " °C is above maxCelsius (" + max + " °C); give "
-                    + "the coldest pulse test's temperature as minCelsius and the warmest's as maxCelsius");
+            throw new ConfigException(
+                    span.child("minCelsius"),
+                    min + " °C is above maxCelsius (" + max + " °C); give "
+                            + "the coldest pulse test's temperature as minCelsius and the warmest's as maxCelsius");
         }
         return new TemperatureSpan(min, max);
     }
@@ -215,14 +291,19 @@ public final class PresetCatalog {
         double[] tau1 = t.numberList("tau1Seconds", 0.001, 36000, "s");
         double[] tau2 = t.numberList("tau2Seconds", 0.001, 36000, "s");
         if (celsius.length == 0 || celsius.length != tau1.length || celsius.length != tau2.length) {
-            throw new ConfigException(t.path(), "has " + celsius.length + " temperatures, " + tau1.length
-                    + " tau1Seconds and " + tau2.length + " tau2Seconds; give the same number (at least 1) of each, "
-                    + "one per temperature");
+            throw new ConfigException(
+                    t.path(),
+                    "has " + celsius.length + " temperatures, " + tau1.length
+                            + " tau1Seconds and " + tau2.length
+                            + " tau2Seconds; give the same number (at least 1) of each, "
+                            + "one per temperature");
         }
         for (int i = 1; i < celsius.length; i++) {
             if (!(celsius[i] > celsius[i - 1])) {
-                throw new ConfigException(t.child("celsius") + "[" + i + "]", celsius[i] + " °C does not exceed the "
-                        + "temperature before it (" + celsius[i - 1] + " °C); list temperatures in increasing order");
+                throw new ConfigException(
+                        t.child("celsius") + "[" + i + "]",
+                        celsius[i] + " °C does not exceed the " + "temperature before it (" + celsius[i - 1]
+                                + " °C); list temperatures in increasing order");
             }
         }
         return new TimeConstantsVsTemperature(celsius, tau1, tau2);
@@ -233,22 +314,30 @@ public final class PresetCatalog {
         double[] factor = t.numberList("factor", 0.01, 100, "");
         double[] slowFactor = t.has("slowFactor") ? t.numberList("slowFactor", 0.01, 100, "") : factor;
         if (soc.length != factor.length || soc.length != slowFactor.length || soc.length < 2) {
-            throw new ConfigException(t.path(), "has " + soc.length + " SOC points, "
-                    + factor.length + " factors and " + slowFactor.length + " slowFactors; give the same number "
-                    + "(at least 2) of each, one per SOC point");
+            throw new ConfigException(
+                    t.path(),
+                    "has " + soc.length + " SOC points, "
+                            + factor.length + " factors and " + slowFactor.length
+                            + " slowFactors; give the same number "
+                            + "(at least 2) of each, one per SOC point");
         }
         for (int i = 1; i < soc.length; i++) {
             if (!(soc[i] > soc[i - 1])) {
-                throw new ConfigException(t.child("soc") + "[" + i + "]", soc[i] + " does not exceed the point before it ("
-                        + soc[i - 1] + "); list SOC points in increasing order");
+                throw new ConfigException(
+                        t.child("soc") + "[" + i + "]",
+                        soc[i] + " does not exceed the point before it (" + soc[i - 1]
+                                + "); list SOC points in increasing order");
             }
         }
         return new ResistanceVsSoc(soc, factor, slowFactor);
     }
 
     private static double[] cRates(YamlNode n) {
-        return new double[] {n.requiredNumber("mol", 0, 100, "C"), n.requiredNumber("rsl", 0, 100, "C"),
-                n.requiredNumber("msl", 0, 100, "C")};
+        return new double[] {
+            n.requiredNumber("mol", 0, 100, "C"),
+            n.requiredNumber("rsl", 0, 100, "C"),
+            n.requiredNumber("msl", 0, 100, "C")
+        };
     }
 
     static double seconds(Duration d) {

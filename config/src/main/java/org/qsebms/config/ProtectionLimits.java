@@ -13,5 +13,4 @@ public record ProtectionLimits(
         ThreeLevelLimit chargeUnderTemperature,
         ThreeLevelLimit dischargeOverTemperature,
         ThreeLevelLimit dischargeUnderTemperature,
-        double anodicLimitVolts) {
-}
+        double anodicLimitVolts) {}

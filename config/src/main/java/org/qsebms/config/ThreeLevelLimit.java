@@ -21,9 +21,12 @@ public record ThreeLevelLimit(
     public ThreeLevelLimit {
         boolean ordered = direction == LimitDirection.UPPER ? mol <= rsl && rsl <= msl : mol >= rsl && rsl >= msl;
         if (!ordered) {
-            throw new ConfigException(quantity, "levels must be ordered " + (direction == LimitDirection.UPPER
-                    ? "mol <= rsl <= msl" : "mol >= rsl >= msl") + " for a " + direction.name().toLowerCase()
-                    + " limit, got mol=" + mol + ", rsl=" + rsl + ", msl=" + msl + " " + unit);
+            throw new ConfigException(
+                    quantity,
+                    "levels must be ordered "
+                            + (direction == LimitDirection.UPPER ? "mol <= rsl <= msl" : "mol >= rsl >= msl")
+                            + " for a " + direction.name().toLowerCase()
+                            + " limit, got mol=" + mol + ", rsl=" + rsl + ", msl=" + msl + " " + unit);
         }
         if (!(hysteresis >= 0)) {
             throw new ConfigException(quantity + ".hysteresis", hysteresis + " must be >= 0 " + unit);

@@ -16,6 +16,7 @@ public record UsableCapacityConfig(double chargeVolts, double cutoffVolts, doubl
 
     /** Full discharges between the limits' operating limits (MOLs), the charge complete at C/10. */
     public static UsableCapacityConfig of(ProtectionLimits limits) {
-        return new UsableCapacityConfig(limits.cellOverVoltage().mol(), limits.cellUnderVoltage().mol(), DEFAULT_TAPER_C);
+        return new UsableCapacityConfig(
+                limits.cellOverVoltage().mol(), limits.cellUnderVoltage().mol(), DEFAULT_TAPER_C);
     }
 }

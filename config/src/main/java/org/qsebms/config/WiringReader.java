@@ -45,16 +45,28 @@ final class WiringReader {
     private final Map<String, String> channelUsers = new HashMap<>();
     private final Map<Integer, String> pinUsers = new HashMap<>();
 
-    private WiringReader() {
-    }
+    private WiringReader() {}
 
     static WiringConfig read(YamlNode n, int seriesCells) {
         return new WiringReader().readAll(n, seriesCells);
     }
 
     private WiringConfig readAll(YamlNode n, int seriesCells) {
-        n.rejectUnknownKeys(Set.of("ads1115", "mcp3x08", "cellMeasurement", "cells", "packVoltage", "current",
-                "temperatures", "contactors", "balancingPins", "balancingResistorOhms", "fanPin", "heaterPin", "watchdog", "stuckAfterConversions"));
+        n.rejectUnknownKeys(Set.of(
+                "ads1115",
+                "mcp3x08",
+                "cellMeasurement",
+                "cells",
+                "packVoltage",
+                "current",
+                "temperatures",
+                "contactors",
+                "balancingPins",
+                "balancingResistorOhms",
+                "fanPin",
+                "heaterPin",
+                "watchdog",
+                "stuckAfterConversions"));
         for (YamlNode c : n.mappingList("ads1115")) {
             readAds(c);
         }
@@ -64,32 +76,45 @@ final class WiringReader {
         for (Mcp3x08Spec m : mcp.values()) {
             if (m.bus() == 0) {
                 for (int pin = 7; pin <= 11; pin++) {
-                    pinUsers.putIfAbsent(pin, "SPI0 (CE1, CE0, MISO, MOSI, SCLK on GPIO 7..11) of " + m.model() + " '" + m.id() + "'");
+                    pinUsers.putIfAbsent(
+                            pin,
+                            "SPI0 (CE1, CE0, MISO, MOSI, SCLK on GPIO 7..11) of " + m.model() + " '" + m.id() + "'");
                 }
             }
         }
         if (ads.isEmpty() && mcp.isEmpty()) {
-            throw new ConfigException(n.child("ads1115"), "no ADC chip is configured; add at least one entry under "
-                    + "hal.pi4j.ads1115 or hal.pi4j.mcp3x08");
+            throw new ConfigException(
+                    n.child("ads1115"),
+                    "no ADC chip is configured; add at least one entry under "
+                            + "hal.pi4j.ads1115 or hal.pi4j.mcp3x08");
         }
-        CellMeasurement measurement = n.enumValue("cellMeasurement", CellMeasurement.class, CellMeasurement.TAP_SUBTRACTION);
+        CellMeasurement measurement =
+                n.enumValue("cellMeasurement", CellMeasurement.class, CellMeasurement.TAP_SUBTRACTION);
         List<YamlNode> cellNodes = n.mappingList("cells");
         if (cellNodes.size() != seriesCells) {
-            throw new ConfigException(n.child("cells"), cellNodes.size() + " entries but pack.seriesCells is " + seriesCells
-                    + "; give one tap (input, dividerRatio) per series cell, bottom cell first");
+            throw new ConfigException(
+                    n.child("cells"),
+                    cellNodes.size() + " entries but pack.seriesCells is " + seriesCells
+                            + "; give one tap (input, dividerRatio) per series cell, bottom cell first");
         }
         List<CellTapSpec> cells = new ArrayList<>();
         for (YamlNode c : cellNodes) {
             c.rejectUnknownKeys(Set.of("input", "dividerRatio", "gain", "offsetVolts"));
-            cells.add(new CellTapSpec(input(c), c.number("dividerRatio", 1.0, 1.0, 1000, "V/V"),
-                    c.number("gain", 1.0, 0.5, 2.0, "V/V"), c.number("offsetVolts", 0.0, -1.0, 1.0, "V")));
+            cells.add(new CellTapSpec(
+                    input(c),
+                    c.number("dividerRatio", 1.0, 1.0, 1000, "V/V"),
+                    c.number("gain", 1.0, 0.5, 2.0, "V/V"),
+                    c.number("offsetVolts", 0.0, -1.0, 1.0, "V")));
         }
         Optional<PackVoltageSpec> pack = Optional.empty();
         YamlNode p = n.optionalMapping("packVoltage");
         if (p != null) {
             p.rejectUnknownKeys(Set.of("input", "dividerRatio", "gain", "offsetVolts", "maxVolts"));
-            pack = Optional.of(new PackVoltageSpec(input(p), p.requiredNumber("dividerRatio", 1.0, 1000, "V/V"),
-                    p.number("gain", 1.0, 0.5, 2.0, "V/V"), p.number("offsetVolts", 0.0, -10, 10, "V"),
+            pack = Optional.of(new PackVoltageSpec(
+                    input(p),
+                    p.requiredNumber("dividerRatio", 1.0, 1000, "V/V"),
+                    p.number("gain", 1.0, 0.5, 2.0, "V/V"),
+                    p.number("offsetVolts", 0.0, -10, 10, "V"),
                     p.number("maxVolts", 5.0 * seriesCells, 0.1, 2000, "V")));
         }
         CurrentSpec current = current(n.mapping("current"));
@@ -100,8 +125,10 @@ final class WiringReader {
         Map<ContactorId, ContactorPins> contactors = contactors(n.mapping("contactors"));
         List<Integer> balancing = n.integerList("balancingPins", 0, MAX_GPIO);
         if (balancing.size() != seriesCells) {
-            throw new ConfigException(n.child("balancingPins"), balancing.size() + " pins but pack.seriesCells is " + seriesCells
-                    + "; give one GPIO per cell, bottom cell first");
+            throw new ConfigException(
+                    n.child("balancingPins"),
+                    balancing.size() + " pins but pack.seriesCells is " + seriesCells
+                            + "; give one GPIO per cell, bottom cell first");
         }
         for (int i = 0; i < balancing.size(); i++) {
             claimPin(balancing.get(i), n.child("balancingPins") + "[" + i + "]");
@@ -114,12 +141,25 @@ final class WiringReader {
             w.rejectUnknownKeys(Set.of("device"));
             watchdog = w.string("device", "/dev/watchdog");
             if (!watchdog.isEmpty() && !watchdog.startsWith("/")) {
-                throw new ConfigException(w.child("device"), "'" + watchdog + "' is not an absolute path; use /dev/watchdog "
-                        + "or \"\" for none");
+                throw new ConfigException(
+                        w.child("device"),
+                        "'" + watchdog + "' is not an absolute path; use /dev/watchdog " + "or \"\" for none");
             }
         }
-        return new WiringConfig(List.copyOf(ads.values()), List.copyOf(mcp.values()), measurement, cells, pack, current, ntcs,
-                contactors, balancing, fan, heater, watchdog, n.integer("stuckAfterConversions", 0, 0, 100_000),
+        return new WiringConfig(
+                List.copyOf(ads.values()),
+                List.copyOf(mcp.values()),
+                measurement,
+                cells,
+                pack,
+                current,
+                ntcs,
+                contactors,
+                balancing,
+                fan,
+                heater,
+                watchdog,
+                n.integer("stuckAfterConversions", 0, 0, 100_000),
                 n.number("balancingResistorOhms", WiringConfig.DEFAULT_BALANCING_RESISTOR_OHMS, 1, 100_000, "ohm"));
     }
 
@@ -130,8 +170,12 @@ final class WiringReader {
         int address = c.hexOrInteger("address", 0x48, 0x4B);
         for (Ads1115Spec other : ads.values()) {
             if (other.bus() == bus && other.address() == address) {
-                throw new ConfigException(c.child("address"), String.format("0x%02X on i2c-%d is already used by ADS1115 '%s'; "
-                        + "strap ADDR differently (GND 0x48, VDD 0x49, SDA 0x4A, SCL 0x4B)", address, bus, other.id()));
+                throw new ConfigException(
+                        c.child("address"),
+                        String.format(
+                                "0x%02X on i2c-%d is already used by ADS1115 '%s'; "
+                                        + "strap ADDR differently (GND 0x48, VDD 0x49, SDA 0x4A, SCL 0x4B)",
+                                address, bus, other.id()));
             }
         }
         double fs = c.number("pga", 4.096, 0.256, 6.144, "V");
@@ -160,21 +204,32 @@ final class WiringReader {
         int cs = c.integer("chipSelect", 0, 0, 2);
         for (Mcp3x08Spec other : mcp.values()) {
             if (other.bus() == bus && other.chipSelect() == cs) {
-                throw new ConfigException(c.child("chipSelect"), cs + " on spi" + bus + " is already used by " + other.model()
-                        + " '" + other.id() + "'; wire each chip to its own CE line");
+                throw new ConfigException(
+                        c.child("chipSelect"),
+                        cs + " on spi" + bus + " is already used by " + other.model() + " '" + other.id()
+                                + "'; wire each chip to its own CE line");
             }
         }
-        mcp.put(id, new Mcp3x08Spec(id, model, bus, cs, c.number("vrefVolts", 3.3, 0.25, 5.5, "V"),
-                c.integer("clockHz", 1_000_000, 10_000, 2_000_000)));
+        mcp.put(
+                id,
+                new Mcp3x08Spec(
+                        id,
+                        model,
+                        bus,
+                        cs,
+                        c.number("vrefVolts", 3.3, 0.25, 5.5, "V"),
+                        c.integer("clockHz", 1_000_000, 10_000, 2_000_000)));
     }
 
     private String chipId(YamlNode c) {
         String id = c.requiredString("id");
         if (!id.matches("[A-Za-z0-9_-]{1,32}")) {
-            throw new ConfigException(c.child("id"), "'" + id + "' is not a chip id; use 1..32 letters, digits, '-' or '_'");
+            throw new ConfigException(
+                    c.child("id"), "'" + id + "' is not a chip id; use 1..32 letters, digits, '-' or '_'");
         }
         if (ads.containsKey(id) || mcp.containsKey(id)) {
-            throw new ConfigException(c.child("id"), "'" + id + "' is already used by another chip; give each chip its own id");
+            throw new ConfigException(
+                    c.child("id"), "'" + id + "' is already used by another chip; give each chip its own id");
         }
         return id;
     }
@@ -184,8 +239,10 @@ final class WiringReader {
         String text = n.requiredString("input").trim();
         Matcher m = INPUT.matcher(text);
         if (!m.matches()) {
-            throw new ConfigException(path, "'" + text + "' is not an ADC input; write CHIP:CHANNEL (taps:2) or "
-                    + "CHIP:POS-NEG for a differential pair (shunt:0-1)");
+            throw new ConfigException(
+                    path,
+                    "'" + text + "' is not an ADC input; write CHIP:CHANNEL (taps:2) or "
+                            + "CHIP:POS-NEG for a differential pair (shunt:0-1)");
         }
         String chip = m.group(1);
         int ch = Integer.parseInt(m.group(2));
@@ -207,16 +264,22 @@ final class WiringReader {
             Mcp3x08Spec s = mcp.get(chip);
             String where = s.model() + " '" + chip + "' on spi" + s.bus() + " cs" + s.chipSelect();
             if (ch > 7) {
-                throw new ConfigException(path, "channel " + ch + " is outside 0..7 for " + where
-                        + "; use 0..7" + (s.model() == Mcp3x08Model.MCP3008 ? " or an MCP3208" : ""));
+                throw new ConfigException(
+                        path,
+                        "channel " + ch + " is outside 0..7 for " + where + "; use 0..7"
+                                + (s.model() == Mcp3x08Model.MCP3008 ? " or an MCP3208" : ""));
             }
             if (neg >= 0 && neg != (ch ^ 1)) {
-                throw new ConfigException(path, ch + "-" + neg + " is not a differential pair of the " + where
-                        + "; pairs are 0-1, 1-0, 2-3, 3-2, 4-5, 5-4, 6-7, 7-6");
+                throw new ConfigException(
+                        path,
+                        ch + "-" + neg + " is not a differential pair of the " + where
+                                + "; pairs are 0-1, 1-0, 2-3, 3-2, 4-5, 5-4, 6-7, 7-6");
             }
         } else {
-            throw new ConfigException(path, "chip '" + chip + "' is not configured; known chips are "
-                    + ads.keySet() + " (ads1115) and " + mcp.keySet() + " (mcp3x08)");
+            throw new ConfigException(
+                    path,
+                    "chip '" + chip + "' is not configured; known chips are " + ads.keySet() + " (ads1115) and "
+                            + mcp.keySet() + " (mcp3x08)");
         }
         claimChannel(chip, ch, path);
         if (neg >= 0) {
@@ -228,59 +291,99 @@ final class WiringReader {
     private void claimChannel(String chip, int ch, String path) {
         String previous = channelUsers.putIfAbsent(chip + ":" + ch, path);
         if (previous != null) {
-            throw new ConfigException(path, "channel " + ch + " of chip '" + chip + "' is already used by " + previous
-                    + "; give each measurement its own channel");
+            throw new ConfigException(
+                    path,
+                    "channel " + ch + " of chip '" + chip + "' is already used by " + previous
+                            + "; give each measurement its own channel");
         }
     }
 
     private CurrentSpec current(YamlNode c) {
-        c.rejectUnknownKeys(Set.of("input", "shuntOhms", "amplifierGain", "referenceVolts", "hallSensitivityVoltsPerAmp",
-                "hallZeroVolts", "gain", "offsetAmps", "invert", "maxAbsAmps", "openWireBelowVolts"));
+        c.rejectUnknownKeys(Set.of(
+                "input",
+                "shuntOhms",
+                "amplifierGain",
+                "referenceVolts",
+                "hallSensitivityVoltsPerAmp",
+                "hallZeroVolts",
+                "gain",
+                "offsetAmps",
+                "invert",
+                "maxAbsAmps",
+                "openWireBelowVolts"));
         AdcInputRef in = input(c);
         boolean shunt = c.has("shuntOhms");
         boolean hall = c.has("hallSensitivityVoltsPerAmp");
         if (shunt == hall) {
-            throw new ConfigException(c.path(), "give either shuntOhms + amplifierGain (shunt amplifier) or "
-                    + "hallSensitivityVoltsPerAmp + hallZeroVolts (Hall sensor), not " + (shunt ? "both" : "neither"));
+            throw new ConfigException(
+                    c.path(),
+                    "give either shuntOhms + amplifierGain (shunt amplifier) or "
+                            + "hallSensitivityVoltsPerAmp + hallZeroVolts (Hall sensor), not "
+                            + (shunt ? "both" : "neither"));
         }
         CurrentTransducer t = shunt
-                ? CurrentTransducer.shunt(c.requiredNumber("shuntOhms", 1e-6, 10, "Ohm"), c.number("amplifierGain", 1, 1, 10_000, "V/V"),
+                ? CurrentTransducer.shunt(
+                        c.requiredNumber("shuntOhms", 1e-6, 10, "Ohm"),
+                        c.number("amplifierGain", 1, 1, 10_000, "V/V"),
                         c.number("referenceVolts", 0.0, 0.0, 5.5, "V"))
-                : CurrentTransducer.hall(c.requiredNumber("hallSensitivityVoltsPerAmp", 1e-5, 10, "V/A"),
+                : CurrentTransducer.hall(
+                        c.requiredNumber("hallSensitivityVoltsPerAmp", 1e-5, 10, "V/A"),
                         c.requiredNumber("hallZeroVolts", 0.0, 5.5, "V"));
-        return new CurrentSpec(in, t, c.number("gain", 1.0, 0.5, 2.0, "A/A"), c.number("offsetAmps", 0.0, -100, 100, "A"),
-                c.bool("invert", false), c.requiredNumber("maxAbsAmps", 0.01, 10_000, "A"),
+        return new CurrentSpec(
+                in,
+                t,
+                c.number("gain", 1.0, 0.5, 2.0, "A/A"),
+                c.number("offsetAmps", 0.0, -100, 100, "A"),
+                c.bool("invert", false),
+                c.requiredNumber("maxAbsAmps", 0.01, 10_000, "A"),
                 c.number("openWireBelowVolts", 0.0, 0.0, 5.0, "V"));
     }
 
     private NtcSpec ntc(YamlNode t) {
-        t.rejectUnknownKeys(Set.of("input", "beta", "steinhartHart", "seriesOhms", "supplyVolts", "ntcToGround",
-                "gain", "offsetCelsius"));
+        t.rejectUnknownKeys(Set.of(
+                "input", "beta", "steinhartHart", "seriesOhms", "supplyVolts", "ntcToGround", "gain", "offsetCelsius"));
         AdcInputRef in = input(t);
         YamlNode beta = t.optionalMapping("beta");
         YamlNode sh = t.optionalMapping("steinhartHart");
         if ((beta == null) == (sh == null)) {
-            throw new ConfigException(t.path(), "give the thermistor law as either 'beta: {r25Ohms, beta}' or "
-                    + "'steinhartHart: {a, b, c}', not " + (beta == null ? "neither" : "both"));
+            throw new ConfigException(
+                    t.path(),
+                    "give the thermistor law as either 'beta: {r25Ohms, beta}' or " + "'steinhartHart: {a, b, c}', not "
+                            + (beta == null ? "neither" : "both"));
         }
         Thermistor law;
         if (beta != null) {
             beta.rejectUnknownKeys(Set.of("r25Ohms", "beta"));
-            law = new Thermistor.Beta(beta.requiredNumber("r25Ohms", 10, 10_000_000, "Ohm"), 25.0,
+            law = new Thermistor.Beta(
+                    beta.requiredNumber("r25Ohms", 10, 10_000_000, "Ohm"),
+                    25.0,
                     beta.requiredNumber("beta", 1000, 10_000, "K"));
         } else {
             sh.rejectUnknownKeys(Set.of("a", "b", "c"));
-            law = new Thermistor.SteinhartHart(sh.requiredNumber("a", -1, 1, ""), sh.requiredNumber("b", -1, 1, ""),
+            law = new Thermistor.SteinhartHart(
+                    sh.requiredNumber("a", -1, 1, ""),
+                    sh.requiredNumber("b", -1, 1, ""),
                     sh.requiredNumber("c", -1, 1, ""));
         }
-        return new NtcSpec(in, law, new NtcDivider(t.requiredNumber("seriesOhms", 10, 10_000_000, "Ohm"),
-                t.number("supplyVolts", 3.3, 0.5, 5.5, "V"), t.bool("ntcToGround", true)),
-                t.number("gain", 1.0, 0.5, 2.0, "K/K"), t.number("offsetCelsius", 0.0, -20, 20, "degC"));
+        return new NtcSpec(
+                in,
+                law,
+                new NtcDivider(
+                        t.requiredNumber("seriesOhms", 10, 10_000_000, "Ohm"),
+                        t.number("supplyVolts", 3.3, 0.5, 5.5, "V"),
+                        t.bool("ntcToGround", true)),
+                t.number("gain", 1.0, 0.5, 2.0, "K/K"),
+                t.number("offsetCelsius", 0.0, -20, 20, "degC"));
     }
 
     private Map<ContactorId, ContactorPins> contactors(YamlNode c) {
-        Map<String, ContactorId> keys = Map.of("mainNegative", ContactorId.MAIN_NEGATIVE, "precharge", ContactorId.PRECHARGE,
-                "mainPositive", ContactorId.MAIN_POSITIVE);
+        Map<String, ContactorId> keys = Map.of(
+                "mainNegative",
+                ContactorId.MAIN_NEGATIVE,
+                "precharge",
+                ContactorId.PRECHARGE,
+                "mainPositive",
+                ContactorId.MAIN_POSITIVE);
         c.rejectUnknownKeys(keys.keySet());
         Map<ContactorId, ContactorPins> out = new EnumMap<>(ContactorId.class);
         for (String key : List.of("mainNegative", "precharge", "mainPositive")) {
@@ -308,12 +411,15 @@ final class WiringReader {
 
     private void claimPin(int pin, String path) {
         if (pin == 2 || pin == 3) {
-            throw new ConfigException(path, "GPIO " + pin + " is I2C-1 " + (pin == 2 ? "SDA" : "SCL")
-                    + " and carries the ADC bus; choose another pin (see docs/wiring.md)");
+            throw new ConfigException(
+                    path,
+                    "GPIO " + pin + " is I2C-1 " + (pin == 2 ? "SDA" : "SCL")
+                            + " and carries the ADC bus; choose another pin (see docs/wiring.md)");
         }
         String previous = pinUsers.putIfAbsent(pin, path);
         if (previous != null) {
-            throw new ConfigException(path, "GPIO " + pin + " is already used by " + previous + "; give each function its own pin");
+            throw new ConfigException(
+                    path, "GPIO " + pin + " is already used by " + previous + "; give each function its own pin");
         }
     }
 }

@@ -41,8 +41,10 @@ final class YamlNode {
         while (names.hasNext()) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw new ConfigException(child(name), "unknown key; allowed keys here are " + known.stream().sorted().toList()
-                        + " (check the spelling)");
+                throw new ConfigException(
+                        child(name),
+                        "unknown key; allowed keys here are "
+                                + known.stream().sorted().toList() + " (check the spelling)");
             }
         }
     }
@@ -100,7 +102,8 @@ final class YamlNode {
                 throw new ConfigException(p, "expected a whole number, found " + describe(e));
             }
             if (e.asLong() < min || e.asLong() > max) {
-                throw new ConfigException(p, e.asLong() + " is outside " + min + ".." + max + "; use a value in that range");
+                throw new ConfigException(
+                        p, e.asLong() + " is outside " + min + ".." + max + "; use a value in that range");
             }
             out.add(e.asInt());
         }
@@ -111,12 +114,14 @@ final class YamlNode {
     double[] numberList(String key, double min, double max, String unit) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
-            throw new ConfigException(child(key), "is required but missing; give a list of numbers in " + min + ".."
-                    + max + " " + unit + ", such as [0.05, 0.5, 1.0]");
+            throw new ConfigException(
+                    child(key),
+                    "is required but missing; give a list of numbers in " + min + ".." + max + " " + unit
+                            + ", such as [0.05, 0.5, 1.0]");
         }
         if (!v.isArray()) {
-            throw new ConfigException(child(key), "expected a list of numbers such as [0.05, 0.5, 1.0], found "
-                    + describe(v));
+            throw new ConfigException(
+                    child(key), "expected a list of numbers such as [0.05, 0.5, 1.0], found " + describe(v));
         }
         double[] out = new double[v.size()];
         for (int i = 0; i < v.size(); i++) {
@@ -127,8 +132,10 @@ final class YamlNode {
             }
             double d = e.asDouble();
             if (!(d >= min && d <= max)) {
-                throw new ConfigException(p, d + " " + unit + " is outside " + min + ".." + max + " " + unit
-                        + "; use a value in that range");
+                throw new ConfigException(
+                        p,
+                        d + " " + unit + " is outside " + min + ".." + max + " " + unit
+                                + "; use a value in that range");
             }
             out[i] = d;
         }
@@ -139,8 +146,9 @@ final class YamlNode {
     int hexOrInteger(String key, int min, int max) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
-            throw new ConfigException(child(key), "is required but missing; give a value in "
-                    + String.format("0x%02X..0x%02X", min, max));
+            throw new ConfigException(
+                    child(key),
+                    "is required but missing; give a value in " + String.format("0x%02X..0x%02X", min, max));
         }
         long value;
         if (v.isIntegralNumber()) {
@@ -151,8 +159,9 @@ final class YamlNode {
             throw new ConfigException(child(key), "expected a number such as 0x48, found " + describe(v));
         }
         if (value < min || value > max) {
-            throw new ConfigException(child(key), String.format("0x%02X is outside 0x%02X..0x%02X; use a value in that range",
-                    value, min, max));
+            throw new ConfigException(
+                    child(key),
+                    String.format("0x%02X is outside 0x%02X..0x%02X; use a value in that range", value, min, max));
         }
         return (int) value;
     }
@@ -183,7 +192,8 @@ final class YamlNode {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             if (Double.isNaN(defaultValue)) {
-                throw new ConfigException(child(key), "is required but missing; give a number in " + min + ".." + max + " " + unit);
+                throw new ConfigException(
+                        child(key), "is required but missing; give a number in " + min + ".." + max + " " + unit);
             }
             return defaultValue;
         }
@@ -192,8 +202,9 @@ final class YamlNode {
         }
         double d = v.asDouble();
         if (!(d >= min && d <= max)) {
-            throw new ConfigException(child(key), d + " " + unit + " is outside " + min + ".." + max + " " + unit
-                    + "; use a value in that range");
+            throw new ConfigException(
+                    child(key),
+                    d + " " + unit + " is outside " + min + ".." + max + " " + unit + "; use a value in that range");
         }
         return d;
     }
@@ -206,7 +217,8 @@ final class YamlNode {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             if (defaultValue == Integer.MIN_VALUE) {
-                throw new ConfigException(child(key), "is required but missing; give a whole number in " + min + ".." + max);
+                throw new ConfigException(
+                        child(key), "is required but missing; give a whole number in " + min + ".." + max);
             }
             return defaultValue;
         }
@@ -215,7 +227,8 @@ final class YamlNode {
         }
         long l = v.asLong();
         if (l < min || l > max) {
-            throw new ConfigException(child(key), l + " is outside " + min + ".." + max + "; use a value in that range");
+            throw new ConfigException(
+                    child(key), l + " is outside " + min + ".." + max + "; use a value in that range");
         }
         return (int) l;
     }
@@ -235,13 +248,15 @@ final class YamlNode {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {
             if (defaultValue == null) {
-                throw new ConfigException(child(key), "is required but missing; give a duration such as 100ms, 2s or PT1M");
+                throw new ConfigException(
+                        child(key), "is required but missing; give a duration such as 100ms, 2s or PT1M");
             }
             return defaultValue;
         }
         Duration d = DurationText.parse(child(key), v.asText());
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            throw new ConfigException(child(key), v.asText() + " is outside " + min + ".." + max + "; use a duration in that range");
+            throw new ConfigException(
+                    child(key), v.asText() + " is outside " + min + ".." + max + "; use a duration in that range");
         }
         return d;
     }

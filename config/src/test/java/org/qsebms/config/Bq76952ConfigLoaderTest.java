@@ -33,8 +33,8 @@ class Bq76952ConfigLoaderTest {
         assertThat(w.contactors()).containsOnlyKeys(ContactorId.PRECHARGE, ContactorId.MAIN_POSITIVE);
         assertThat(w.alertPin()).isEqualTo(17);
         assertThat(w.limits().cellOverVolts()).isEqualTo(4.30);
-        assertThat(w.limits().chargeAmps()).isEqualTo(2.0);      // 1 C of 2 Ah
-        assertThat(w.limits().dischargeAmps()).isEqualTo(6.0);   // 3 C
+        assertThat(w.limits().chargeAmps()).isEqualTo(2.0); // 1 C of 2 Ah
+        assertThat(w.limits().dischargeAmps()).isEqualTo(6.0); // 3 C
         assertThat(w.margins().shortCircuitDelay()).isEqualTo(Duration.ofNanos(60_000));
         assertThat(w.plan().setting("Protections:COV:Threshold").value()).isEqualTo(86); // 4.3516 V
         assertThat(w.plan().setting("Protections:SCD:Threshold").meaning()).isEqualTo("125 mV = 25 A");
@@ -52,27 +52,32 @@ class Bq76952ConfigLoaderTest {
     @Test
     void cellInputsMustMatchTheSeriesCountAndRise() throws Exception {
         assertThatThrownBy(() -> parseExampleWith("cellInputs: [1, 2, 3,", "cellInputs: [1, 3, 2,"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("hal.bq76952.cellInputs[2]");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("hal.bq76952.cellInputs[2]");
         assertThatThrownBy(() -> parseExampleWith("cellInputs: [1, 2, 3,", "cellInputs: [2, 3,"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("15 inputs but pack.seriesCells is 16");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("15 inputs but pack.seriesCells is 16");
     }
 
     @Test
     void theFetContactorMayNotAlsoHaveGpioPins() throws Exception {
         assertThatThrownBy(() -> parseExampleWith("fetsAs: mainNegative", "fetsAs: precharge"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("hal.bq76952.contactors.precharge").hasMessageContaining("is the chip's FETs");
+                .hasMessageContaining("hal.bq76952.contactors.precharge")
+                .hasMessageContaining("is the chip's FETs");
     }
 
     @Test
     void bothAdcAndChipSectionsAreRejected() throws Exception {
         assertThatThrownBy(() -> parseExampleWith("  bq76952:\n", "  pi4j: {}\n  bq76952:\n"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("keep one");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("keep one");
     }
 
     @Test
     void aBadMarginIsRejectedWithItsPath() throws Exception {
         assertThatThrownBy(() -> parseExampleWith("shortCircuitDelay: 60us", "shortCircuitDelay: 2ms"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("hal.bq76952.margins.shortCircuitDelay");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("hal.bq76952.margins.shortCircuitDelay");
     }
 }

@@ -26,49 +26,53 @@ class ConfigLoaderSafetyLimitTest {
 
     @Test
     void acceptsATighterMsl() {
-        BmsConfig c = loader.parse(pack("psoa-ncm811",
-                "limits:\n  cellOverVoltage: {mol: 4.10, rsl: 4.15, msl: 4.20}\n"), "t.yaml");
+        BmsConfig c = loader.parse(
+                pack("psoa-ncm811", "limits:\n  cellOverVoltage: {mol: 4.10, rsl: 4.15, msl: 4.20}\n"), "t.yaml");
         assertThat(c.limits().cellOverVoltage().msl()).isEqualTo(4.20);
         assertThat(c.limits().cellOverVoltage().debounce()).hasMillis(300);
     }
 
     @Test
     void rejectsAnUpperMslWidenedBeyondThePresetWithAClearMessage() {
-        assertThatThrownBy(() -> loader.parse(pack("psoa-ncm811",
-                "limits:\n  cellOverVoltage: {msl: 4.40}\n"), "t.yaml"))
+        assertThatThrownBy(
+                        () -> loader.parse(pack("psoa-ncm811", "limits:\n  cellOverVoltage: {msl: 4.40}\n"), "t.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("limits.cellOverVoltage.msl: 4.4 V is beyond the psoa-ncm811 chemistry's maximum safety limit "
-                        + "of 4.3 V; configuration may only tighten a safety limit, so use a value <= 4.3")
-                .extracting(e -> ((ConfigException) e).keyPath()).isEqualTo("limits.cellOverVoltage.msl");
+                .hasMessage(
+                        "limits.cellOverVoltage.msl: 4.4 V is beyond the psoa-ncm811 chemistry's maximum safety limit "
+                                + "of 4.3 V; configuration may only tighten a safety limit, so use a value <= 4.3")
+                .extracting(e -> ((ConfigException) e).keyPath())
+                .isEqualTo("limits.cellOverVoltage.msl");
     }
 
     @Test
     void rejectsALowerMslWidenedBeyondThePreset() {
-        assertThatThrownBy(() -> loader.parse(pack("psoa-lfp",
-                "limits:\n  cellUnderVoltage: {mol: 2.6, rsl: 2.5, msl: 2.40}\n"), "t.yaml"))
+        assertThatThrownBy(() -> loader.parse(
+                        pack("psoa-lfp", "limits:\n  cellUnderVoltage: {mol: 2.6, rsl: 2.5, msl: 2.40}\n"), "t.yaml"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("limits.cellUnderVoltage.msl: 2.4 V is beyond the psoa-lfp chemistry's maximum safety limit of 2.5 V")
+                .hasMessageContaining(
+                        "limits.cellUnderVoltage.msl: 2.4 V is beyond the psoa-lfp chemistry's maximum safety limit of 2.5 V")
                 .hasMessageEndingWith("so use a value >= 2.5");
     }
 
     @Test
     void rejectsAChargeTemperatureFloorBelowTheLithiumMetalLimit() {
-        assertThatThrownBy(() -> loader.parse(pack("psoa-ncm811",
-                "limits:\n  chargeUnderTemperature: {mol: 5, rsl: 0, msl: -5}\n"), "t.yaml"))
+        assertThatThrownBy(() -> loader.parse(
+                        pack("psoa-ncm811", "limits:\n  chargeUnderTemperature: {mol: 5, rsl: 0, msl: -5}\n"),
+                        "t.yaml"))
                 .hasMessageContaining("limits.chargeUnderTemperature.msl: -5.0 °C is beyond");
     }
 
     @Test
     void rejectsAWidenedCurrentLimitInCRate() {
-        assertThatThrownBy(() -> loader.parse(pack("psoa-ncm811",
-                "limits:\n  chargeOverCurrentC: {msl: 1.5}\n"), "t.yaml"))
+        assertThatThrownBy(() ->
+                        loader.parse(pack("psoa-ncm811", "limits:\n  chargeOverCurrentC: {msl: 1.5}\n"), "t.yaml"))
                 .hasMessageStartingWith("limits.chargeOverCurrentC.msl: 1.5 C is beyond");
     }
 
     @Test
     void rejectsUnorderedLevels() {
-        assertThatThrownBy(() -> loader.parse(pack("psoa-ncm811",
-                "limits:\n  cellOverVoltage: {mol: 4.25, rsl: 4.2, msl: 4.3}\n"), "t.yaml"))
+        assertThatThrownBy(() -> loader.parse(
+                        pack("psoa-ncm811", "limits:\n  cellOverVoltage: {mol: 4.25, rsl: 4.2, msl: 4.3}\n"), "t.yaml"))
                 .hasMessageContaining("limits.cellOverVoltage")
                 .hasMessageContaining("levels must be ordered mol <= rsl <= msl");
     }

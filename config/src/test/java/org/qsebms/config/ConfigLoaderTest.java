@@ -47,8 +47,8 @@ class ConfigLoaderTest {
         assertThat(cfg.health().npRatio()).isEqualTo(6.85);
         assertThat(cfg.health().bulkOhms()).isEqualTo(cfg.chemistry().cell().r0Ohms());
         assertThat(cfg.health().endOfLifeResistanceMultiple()).isEqualTo(2.0);
-        BmsConfig own = loader.parse(MINIMAL + "health: {npRatio: 3.0, endOfLifeResistanceMultiple: 1.5, bulkOhms: 0.002}\n",
-                "test");
+        BmsConfig own = loader.parse(
+                MINIMAL + "health: {npRatio: 3.0, endOfLifeResistanceMultiple: 1.5, bulkOhms: 0.002}\n", "test");
         assertThat(own.health()).isEqualTo(new HealthConfig(1.5, 3.0, 0.002, UsableCapacityConfig.of(own.limits())));
     }
 
@@ -56,12 +56,14 @@ class ConfigLoaderTest {
     void usableCapacityDefaultsToTheOperatingLimitsAndTakesTheUsersChargerAndCutoff() {
         BmsConfig cfg = loader.parse(MINIMAL, "test");
         assertThat(cfg.health().usableCapacity()).isEqualTo(new UsableCapacityConfig(4.20, 3.00, 0.1));
-        BmsConfig own = loader.parse(MINIMAL + "health:\n  usableCapacity: {chargeVolts: 4.15, cutoffVolts: 3.4, taperC: 0.05}\n",
-                "test");
+        BmsConfig own = loader.parse(
+                MINIMAL + "health:\n  usableCapacity: {chargeVolts: 4.15, cutoffVolts: 3.4, taperC: 0.05}\n", "test");
         assertThat(own.health().usableCapacity()).isEqualTo(new UsableCapacityConfig(4.15, 3.4, 0.05));
         // a limits override moves the default with it
-        BmsConfig lower = loader.parse(MINIMAL + "limits:\n  cellOverVoltage: {mol: 4.10, rsl: 4.20, msl: 4.30, "
-                + "hysteresis: 0.03, debounce: 300ms}\n", "test");
+        BmsConfig lower = loader.parse(
+                MINIMAL + "limits:\n  cellOverVoltage: {mol: 4.10, rsl: 4.20, msl: 4.30, "
+                        + "hysteresis: 0.03, debounce: 300ms}\n",
+                "test");
         assertThat(lower.health().usableCapacity().chargeVolts()).isEqualTo(4.10);
     }
 
@@ -75,31 +77,40 @@ class ConfigLoaderTest {
     @Test
     void usableCapacityVoltagesOutsideTheSafetyLimitsOrCrossedAreRejectedWithTheFix() {
         assertThatThrownBy(() -> loader.parse(MINIMAL + "health:\n  usableCapacity: {chargeVolts: 4.4}\n", "test"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("health.usableCapacity.chargeVolts")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.usableCapacity.chargeVolts")
                 .hasMessageContaining("outside 2.8..4.3 V");
         assertThatThrownBy(() -> loader.parse(MINIMAL + "health:\n  usableCapacity: {cutoffVolts: 4.18}\n", "test"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("health.usableCapacity.cutoffVolts")
-                .hasMessageContaining("is not below chargeVolts (4.2 V)").hasMessageContaining("set cutoffVolts to where");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.usableCapacity.cutoffVolts")
+                .hasMessageContaining("is not below chargeVolts (4.2 V)")
+                .hasMessageContaining("set cutoffVolts to where");
         assertThatThrownBy(() -> loader.parse(MINIMAL + "health:\n  usableCapacity: {taperC: 0.01}\n", "test"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("health.usableCapacity.taperC")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.usableCapacity.taperC")
                 .hasMessageContaining("outside 0.025..1.0 C");
         assertThatThrownBy(() -> loader.parse(MINIMAL + "health:\n  usableCapacity: {taperC: fast}\n", "test"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("health.usableCapacity.taperC")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.usableCapacity.taperC")
                 .hasMessageContaining("expected a number");
         assertThatThrownBy(() -> loader.parse(MINIMAL + "health:\n  usableCapacity: {cutoff: 3.0}\n", "test"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("health.usableCapacity.cutoff")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.usableCapacity.cutoff")
                 .hasMessageContaining("unknown key");
     }
 
     @Test
     void healthSettingsOutsideTheirRangeAreRejectedWithTheKeyPath() {
         assertThatThrownBy(() -> loader.parse(MINIMAL + "health: {bulkOhms: 0.01}\n", "test"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("health.bulkOhms")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.bulkOhms")
                 .hasMessageContaining("more than the cell's whole R0");
         assertThatThrownBy(() -> loader.parse(MINIMAL + "health: {npRatio: 0.5}\n", "test"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("health.npRatio");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.npRatio");
         assertThatThrownBy(() -> loader.parse(MINIMAL + "health: {eolMultiple: 2}\n", "test"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("health.eolMultiple")
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.eolMultiple")
                 .hasMessageContaining("endOfLifeResistanceMultiple");
     }
 
@@ -198,9 +209,11 @@ class ConfigLoaderTest {
         for (String name : PresetCatalog.SHIPPED) {
             ChemistryPreset p = new PresetCatalog().load(name);
             assertThat(p.limits().cellOverVoltage().msl()).isLessThan(p.limits().anodicLimitVolts());
-            assertThat(p.limits().cellUnderVoltage().msl()).isLessThan(p.limits().cellOverVoltage().mol());
+            assertThat(p.limits().cellUnderVoltage().msl())
+                    .isLessThan(p.limits().cellOverVoltage().mol());
             assertThat(p.limits().chargeUnderTemperature().msl()).isGreaterThanOrEqualTo(0.0);
-            assertThat(p.cell().ocv().maxVolts()).isLessThanOrEqualTo(p.limits().cellOverVoltage().msl() + 1e-9);
+            assertThat(p.cell().ocv().maxVolts())
+                    .isLessThanOrEqualTo(p.limits().cellOverVoltage().msl() + 1e-9);
         }
     }
 }

@@ -31,7 +31,8 @@ class DashboardConfigLoaderTest {
         assertThat(d.hasCredentials()).isFalse();
         assertThat(d.allowAnonymousRemote()).isFalse();
         assertThat(d.history()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(loader.defaultSimulated().dashboard().enabled()).as("run --simulated turns it on, not the file")
+        assertThat(loader.defaultSimulated().dashboard().enabled())
+                .as("run --simulated turns it on, not the file")
                 .isFalse();
     }
 
@@ -51,9 +52,14 @@ class DashboardConfigLoaderTest {
         assertThat(d.username()).isEqualTo("viewer");
         assertThat(d.passwordFile()).isEqualTo("/etc/qse-bms/dashboard-password");
         assertThat(d.history()).isEqualTo(Duration.ofHours(2));
-        assertThat(loader.parse(MINIMAL + "dashboard:\n  enabled: false\n", "test").dashboard().enabled()).isFalse();
-        assertThat(loader.parse(MINIMAL + "dashboard:\n  allowAnonymousRemote: true\n", "test").dashboard()
-                .allowAnonymousRemote()).isTrue();
+        assertThat(loader.parse(MINIMAL + "dashboard:\n  enabled: false\n", "test")
+                        .dashboard()
+                        .enabled())
+                .isFalse();
+        assertThat(loader.parse(MINIMAL + "dashboard:\n  allowAnonymousRemote: true\n", "test")
+                        .dashboard()
+                        .allowAnonymousRemote())
+                .isTrue();
     }
 
     @Test
@@ -70,7 +76,8 @@ class DashboardConfigLoaderTest {
                   username: viewer
                   passwordFile: pw
                   passwordEnv: PW
-                """, "test")).hasMessageStartingWith("dashboard.passwordEnv: both passwordFile and passwordEnv");
+                """, "test"))
+                .hasMessageStartingWith("dashboard.passwordEnv: both passwordFile and passwordEnv");
         assertThatThrownBy(() -> loader.parse(MINIMAL + "dashboard:\n  host: ''\n", "test"))
                 .hasMessageStartingWith("dashboard.host: is empty");
         assertThatThrownBy(() -> loader.parse(MINIMAL + "dashboard:\n  history: 1s\n", "test"))
@@ -78,7 +85,8 @@ class DashboardConfigLoaderTest {
         assertThatThrownBy(() -> loader.parse(MINIMAL + "dashboard:\n  enabled: yes please\n", "test"))
                 .hasMessageStartingWith("dashboard.enabled: expected true or false");
         assertThatThrownBy(() -> loader.parse(MINIMAL + "dashboard:\n  prot: 80\n", "test"))
-                .hasMessageContaining("dashboard").hasMessageContaining("prot");
+                .hasMessageContaining("dashboard")
+                .hasMessageContaining("prot");
     }
 
     @Test

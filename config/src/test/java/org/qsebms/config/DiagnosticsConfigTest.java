@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Test;
 /** The {@code health.diagnostics} section: values, defaults and errors that say what to fix. */
 class DiagnosticsConfigTest {
     private static BmsConfig parse(String diagnostics) {
-        return new ConfigLoader().parse("pack: {chemistry: psoa-ncm811, seriesCells: 4, capacityAh: 2.0}\n"
-                + "health:\n  diagnostics: " + diagnostics + "\n", "test.yaml");
+        return new ConfigLoader()
+                .parse(
+                        "pack: {chemistry: psoa-ncm811, seriesCells: 4, capacityAh: 2.0}\n" + "health:\n  diagnostics: "
+                                + diagnostics + "\n",
+                        "test.yaml");
     }
 
     @Test
@@ -23,9 +26,11 @@ class DiagnosticsConfigTest {
     @Test
     void readsEveryKeyWithItsUnit() {
         DiagnosticsConfig d = parse("{everyCycles: 50, every: 168h, minSoc: 0.4, maxSoc: 0.6, minCelsius: 20, "
-                + "maxCelsius: 30, idle: 5min, minRest: 20min, maxRest: 2h, relaxedVoltsPerMinute: 0.0005, "
-                + "pulseC: 1.0, "
-                + "pulse: 5s}").health().diagnostics();
+                        + "maxCelsius: 30, idle: 5min, minRest: 20min, maxRest: 2h, relaxedVoltsPerMinute: 0.0005, "
+                        + "pulseC: 1.0, "
+                        + "pulse: 5s}")
+                .health()
+                .diagnostics();
         assertThat(d.enabled()).isTrue();
         assertThat(d.everyCycles()).isEqualTo(50);
         assertThat(d.every()).isEqualTo(Duration.ofHours(168));
@@ -38,10 +43,12 @@ class DiagnosticsConfigTest {
 
     @Test
     void badValuesSayWhereWhatAndHowToFix() {
-        assertThatThrownBy(() -> parse("{minSoc: 0.3}")).hasMessageContaining("health.diagnostics.everyCycles")
+        assertThatThrownBy(() -> parse("{minSoc: 0.3}"))
+                .hasMessageContaining("health.diagnostics.everyCycles")
                 .hasMessageContaining("neither everyCycles nor every is set");
         assertThatThrownBy(() -> parse("{everyCycles: 10, minSoc: 0.7, maxSoc: 0.3}"))
-                .hasMessageContaining("health.diagnostics.maxSoc").hasMessageContaining("not above minSoc");
+                .hasMessageContaining("health.diagnostics.maxSoc")
+                .hasMessageContaining("not above minSoc");
         // the band must stay inside the temperature MOLs (psoa-ncm811: charging from 10 °C, up to 40 °C)
         assertThatThrownBy(() -> parse("{everyCycles: 10, maxCelsius: 45}"))
                 .hasMessageContaining("health.diagnostics.maxCelsius");
@@ -51,7 +58,8 @@ class DiagnosticsConfigTest {
         assertThatThrownBy(() -> parse("{everyCycles: 10, pulseC: 3}"))
                 .hasMessageContaining("health.diagnostics.pulseC");
         assertThatThrownBy(() -> parse("{everyCycles: 10, minRest: 1h, maxRest: 30min}"))
-                .hasMessageContaining("health.diagnostics.maxRest").hasMessageContaining("shorter than minRest");
+                .hasMessageContaining("health.diagnostics.maxRest")
+                .hasMessageContaining("shorter than minRest");
         assertThatThrownBy(() -> parse("{everyCycles: 10, pulses: 3}")).hasMessageContaining("pulses");
     }
 }

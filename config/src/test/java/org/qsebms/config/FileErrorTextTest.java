@@ -21,8 +21,10 @@ class FileErrorTextTest {
         Path file = Path.of("no-such-log-here.csv");
         String text = FileErrorText.cannotRead("cell log", file, readFailure(file));
 
-        assertThat(text).startsWith("cannot read cell log no-such-log-here.csv: no such file (looked for ")
-                .contains(file.toAbsolutePath().toString()).contains("check the name and the working directory")
+        assertThat(text)
+                .startsWith("cannot read cell log no-such-log-here.csv: no such file (looked for ")
+                .contains(file.toAbsolutePath().toString())
+                .contains("check the name and the working directory")
                 .doesNotContain("no-such-log-here.csv: no-such-log-here.csv");
     }
 
@@ -30,17 +32,20 @@ class FileErrorTextTest {
     void aMissingFolderIsNamed(@TempDir Path dir) {
         Path file = dir.resolve("missing-folder").resolve("log.csv");
         assertThat(FileErrorText.reason(file, readFailure(file)))
-                .isEqualTo("no such file: the folder " + dir.resolve("missing-folder") + " does not exist; check the path");
+                .isEqualTo("no such file: the folder " + dir.resolve("missing-folder")
+                        + " does not exist; check the path");
     }
 
     @Test
     void aFolderIsNotAFile(@TempDir Path dir) {
-        assertThat(FileErrorText.reason(dir, readFailure(dir))).isEqualTo("it is a folder, not a file; name a file inside it");
+        assertThat(FileErrorText.reason(dir, readFailure(dir)))
+                .isEqualTo("it is a folder, not a file; name a file inside it");
     }
 
     @Test
     void binaryContentIsNotUtf8Text(@TempDir Path dir) throws IOException {
-        Path file = Files.write(dir.resolve("log.xlsx"), new byte[] {(byte) 0xFF, (byte) 0xFE, 0x00, (byte) 0xC3, 0x28});
+        Path file =
+                Files.write(dir.resolve("log.xlsx"), new byte[] {(byte) 0xFF, (byte) 0xFE, 0x00, (byte) 0xC3, 0x28});
         assertThat(FileErrorText.reason(file, readFailure(file))).startsWith("it is not UTF-8 text");
     }
 }

@@ -32,7 +32,8 @@ class WiringConfigLoaderTest {
     @Test
     void aBleedResistorOutsideItsRangeIsRejectedWithTheKeyPath() throws Exception {
         assertThatThrownBy(() -> parseExampleWith("balancingResistorOhms: 33", "balancingResistorOhms: 0"))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("hal.pi4j.balancingResistorOhms");
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("hal.pi4j.balancingResistorOhms");
         BmsConfig own = parseExampleWith("balancingResistorOhms: 33", "balancingResistorOhms: 47");
         assertThat(own.hal().pi4j().orElseThrow().balancingResistorOhms()).isEqualTo(47.0);
     }
@@ -73,7 +74,8 @@ class WiringConfigLoaderTest {
 
     @Test
     void pi4jBackendWithoutWiringIsRejected() {
-        assertThatThrownBy(() -> loader.parse("pack: {chemistry: psoa-ncm811, seriesCells: 4}\nhal: {backend: pi4j}\n", "t.yaml"))
+        assertThatThrownBy(() -> loader.parse(
+                        "pack: {chemistry: psoa-ncm811, seriesCells: 4}\nhal: {backend: pi4j}\n", "t.yaml"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("hal.pi4j: is required when hal.backend is pi4j")
                 .hasMessageContaining("config/examples/pi-4s-ads1115.yaml");
@@ -116,7 +118,8 @@ class WiringConfigLoaderTest {
     @Test
     void channelUsedTwiceIsRejected() throws Exception {
         assertThatThrownBy(() -> parseExampleWith("input: \"shunt:2\"", "input: \"taps:3\""))
-                .hasMessageContaining("hal.pi4j.packVoltage.input: channel 3 of chip 'taps' is already used by hal.pi4j.cells[3].input");
+                .hasMessageContaining(
+                        "hal.pi4j.packVoltage.input: channel 3 of chip 'taps' is already used by hal.pi4j.cells[3].input");
     }
 
     @Test
@@ -140,7 +143,9 @@ class WiringConfigLoaderTest {
 
     @Test
     void currentNeedsExactlyOneTransducer() throws Exception {
-        assertThatThrownBy(() -> parseExampleWith("shuntOhms: 0.001", "hallSensitivityVoltsPerAmp: 0.04\n      hallZeroVolts: 2.5\n      shuntOhms: 0.001"))
+        assertThatThrownBy(() -> parseExampleWith(
+                        "shuntOhms: 0.001",
+                        "hallSensitivityVoltsPerAmp: 0.04\n      hallZeroVolts: 2.5\n      shuntOhms: 0.001"))
                 .hasMessageContaining("hal.pi4j.current: give either shuntOhms")
                 .hasMessageContaining("not both");
     }
@@ -148,6 +153,7 @@ class WiringConfigLoaderTest {
     @Test
     void unknownChipIsRejectedListingTheKnownOnes() throws Exception {
         assertThatThrownBy(() -> parseExampleWith("input: \"taps:0\"", "input: \"tapz:0\""))
-                .hasMessageContaining("hal.pi4j.cells[0].input: chip 'tapz' is not configured; known chips are [taps, shunt]");
+                .hasMessageContaining(
+                        "hal.pi4j.cells[0].input: chip 'tapz' is not configured; known chips are [taps, shunt]");
     }
 }

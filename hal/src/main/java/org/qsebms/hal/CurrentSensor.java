@@ -13,6 +13,5 @@ public interface CurrentSensor {
     }
 
     /** Captures the zero-current offset; call only while the pack is known to be at rest. */
-    default void captureZeroOffset() {
-    }
+    default void captureZeroOffset() {}
 }

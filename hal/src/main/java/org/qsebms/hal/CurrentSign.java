@@ -7,8 +7,7 @@ public final class CurrentSign {
     /** Multiply a discharging current magnitude by this to get the signed current used in qse-bms. */
     public static final double DISCHARGE = -1.0;
 
-    private CurrentSign() {
-    }
+    private CurrentSign() {}
 
     /** True when the signed current {@code amps} charges the pack (beyond {@code deadbandAmps}). */
     public static boolean isCharging(double amps, double deadbandAmps) {

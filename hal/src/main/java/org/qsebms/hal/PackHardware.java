@@ -17,14 +17,28 @@ public record PackHardware(
         BalancingSwitches balancing,
         Watchdog watchdog,
         AutoCloseable resources,
-        HardwareProtection hardwareProtection) implements AutoCloseable {
+        HardwareProtection hardwareProtection)
+        implements AutoCloseable {
 
     /** Hardware without a protection chip. */
-    public PackHardware(CellVoltageSensor cellVoltages, PackVoltageSensor packVoltage, CurrentSensor current,
-                        TemperatureSensor temperatures, Map<ContactorId, Contactor> contactors,
-                                BalancingSwitches balancing,
-                        Watchdog watchdog, AutoCloseable resources) {
-        this(cellVoltages, packVoltage, current, temperatures, contactors, balancing, watchdog, resources,
+    public PackHardware(
+            CellVoltageSensor cellVoltages,
+            PackVoltageSensor packVoltage,
+            CurrentSensor current,
+            TemperatureSensor temperatures,
+            Map<ContactorId, Contactor> contactors,
+            BalancingSwitches balancing,
+            Watchdog watchdog,
+            AutoCloseable resources) {
+        this(
+                cellVoltages,
+                packVoltage,
+                current,
+                temperatures,
+                contactors,
+                balancing,
+                watchdog,
+                resources,
                 HardwareProtection.none());
     }
 
@@ -41,7 +55,7 @@ public record PackHardware(
             }
         }
         contactors = new EnumMap<>(contactors);
-        resources = resources == null ? () -> { } : resources;
+        resources = resources == null ? () -> {} : resources;
         hardwareProtection = hardwareProtection == null ? HardwareProtection.none() : hardwareProtection;
     }
 

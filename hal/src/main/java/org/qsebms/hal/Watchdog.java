@@ -12,12 +12,10 @@ public interface Watchdog extends AutoCloseable {
     static Watchdog none() {
         return new Watchdog() {
             @Override
-            public void feed() {
-            }
+            public void feed() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 }

@@ -22,16 +22,17 @@ import org.qsebms.config.ConfigException;
  * {@code --allow-anonymous-remote}; without either the BMS refuses to start.
  */
 public final class BrokerAccess {
-    private BrokerAccess() {
-    }
+    private BrokerAccess() {}
 
     /** True when {@code host} resolves to a loopback address. */
     public static boolean loopback(String host) {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
         } catch (UnknownHostException e) {
-            throw new ConfigException("--broker-host", "'" + host + "' is not an address of this machine ("
-                    + e.getMessage() + "); give 127.0.0.1 (this machine only) or an interface address");
+            throw new ConfigException(
+                    "--broker-host",
+                    "'" + host + "' is not an address of this machine (" + e.getMessage()
+                            + "); give 127.0.0.1 (this machine only) or an interface address");
         }
     }
 
@@ -43,15 +44,17 @@ public final class BrokerAccess {
      * @throws ConfigException when a non-loopback host has neither a password file nor the explicit permission,
      *                         or the password file is unusable or lacks the BMS's own user
      */
-    public static EmbeddedBroker.Authenticator decide(String host, Path passwordFile, boolean allowAnonymousRemote,
-                                                      String bmsUser) {
+    public static EmbeddedBroker.Authenticator decide(
+            String host, Path passwordFile, boolean allowAnonymousRemote, String bmsUser) {
         if (passwordFile != null) {
             Map<String, byte[]> users = read(passwordFile);
             if (bmsUser.isEmpty() || !users.containsKey(bmsUser)) {
-                throw new ConfigException("mqtt.username", (bmsUser.isEmpty() ? "is not set" : "'" + bmsUser
-                        + "' has no line in " + passwordFile) + ": the embedded broker now requires a login, the BMS's "
-                        + "own included; set mqtt.username and mqtt.passwordFile (or passwordEnv) in the configuration "
-                        + "and give that user a line in " + passwordFile);
+                throw new ConfigException(
+                        "mqtt.username",
+                        (bmsUser.isEmpty() ? "is not set" : "'" + bmsUser + "' has no line in " + passwordFile)
+                                + ": the embedded broker now requires a login, the BMS's "
+                                + "own included; set mqtt.username and mqtt.passwordFile (or passwordEnv) in the configuration "
+                                + "and give that user a line in " + passwordFile);
             }
             return (clientId, username, password) -> {
                 byte[] want = username == null ? null : users.get(username);
@@ -62,10 +65,12 @@ public final class BrokerAccess {
             return null;
         }
         if (!allowAnonymousRemote) {
-            throw new ConfigException("--broker-host", "'" + host + "' serves the embedded MQTT broker beyond this "
-                    + "machine, where anyone who reaches it could open and close the contactors; give "
-                    + "--broker-password-file FILE (lines user:sha256-hex-of-password, docs/mqtt.md) or, on a closed "
-                    + "test network only, --allow-anonymous-remote; or use 127.0.0.1 and a real broker (--mqtt-url)");
+            throw new ConfigException(
+                    "--broker-host",
+                    "'" + host + "' serves the embedded MQTT broker beyond this "
+                            + "machine, where anyone who reaches it could open and close the contactors; give "
+                            + "--broker-password-file FILE (lines user:sha256-hex-of-password, docs/mqtt.md) or, on a closed "
+                            + "test network only, --allow-anonymous-remote; or use 127.0.0.1 and a real broker (--mqtt-url)");
         }
         return null;
     }
@@ -83,8 +88,10 @@ public final class BrokerAccess {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigException("--broker-password-file", "cannot read " + file + " (" + e + "); give a readable "
-                    + "file of lines user:sha256-hex-of-password");
+            throw new ConfigException(
+                    "--broker-password-file",
+                    "cannot read " + file + " (" + e + "); give a readable "
+                            + "file of lines user:sha256-hex-of-password");
         }
         Map<String, byte[]> users = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -95,9 +102,11 @@ public final class BrokerAccess {
             int colon = line.indexOf(':');
             String hex = colon < 0 ? "" : line.substring(colon + 1).strip();
             if (colon <= 0 || !hex.matches("[0-9a-fA-F]{64}")) {
-                throw new ConfigException("--broker-password-file", file + " line " + (i + 1) + " is not "
-                        + "user:sha256-hex-of-password (64 hex digits); make one with: printf '%s:%s\\n' USER "
-                        + "\"$(printf %s PASSWORD | sha256sum | cut -d' ' -f1)\"");
+                throw new ConfigException(
+                        "--broker-password-file",
+                        file + " line " + (i + 1) + " is not "
+                                + "user:sha256-hex-of-password (64 hex digits); make one with: printf '%s:%s\\n' USER "
+                                + "\"$(printf %s PASSWORD | sha256sum | cut -d' ' -f1)\"");
             }
             users.put(line.substring(0, colon), HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT)));
         }

@@ -83,23 +83,31 @@ public final class EmbeddedBroker implements AutoCloseable {
             if (authenticator == null && publish == null) {
                 b.server.startServer(new MemoryConfig(p));
             } else {
-                IAuthorizatorPolicy policy = publish == null ? null : new IAuthorizatorPolicy() {
-                    @Override
-                    public boolean canWrite(Topic topic, String user, String client) {
-                        return publish.mayPublish(client, topic.toString());
-                    }
+                IAuthorizatorPolicy policy = publish == null
+                        ? null
+                        : new IAuthorizatorPolicy() {
+                            @Override
+                            public boolean canWrite(Topic topic, String user, String client) {
+                                return publish.mayPublish(client, topic.toString());
+                            }
 
-                    @Override
-                    public boolean canRead(Topic topic, String user, String client) {
-                        return true;
-                    }
-                };
-                b.server.startServer(new MemoryConfig(p), java.util.List.of(), null,
-                        authenticator == null ? null : authenticator::allow, policy);
+                            @Override
+                            public boolean canRead(Topic topic, String user, String client) {
+                                return true;
+                            }
+                        };
+                b.server.startServer(
+                        new MemoryConfig(p),
+                        java.util.List.of(),
+                        null,
+                        authenticator == null ? null : authenticator::allow,
+                        policy);
             }
         } catch (IOException | RuntimeException e) {
-            throw new BrokerStartException("cannot start the embedded MQTT broker on " + host + ":" + port + ": "
-                    + e.getMessage() + "; choose another port with --broker-port PORT", e);
+            throw new BrokerStartException(
+                    "cannot start the embedded MQTT broker on " + host + ":" + port + ": " + e.getMessage()
+                            + "; choose another port with --broker-port PORT",
+                    e);
         }
         return b;
     }

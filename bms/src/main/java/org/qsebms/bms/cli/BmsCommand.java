@@ -8,18 +8,31 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code bms} command line: the entry point of the jar. */
-@Command(name = "bms", mixinStandardHelpOptions = true, versionProvider = BmsCommand.Version.class,
-        description = "qse-bms: battery-management controller for lithium-metal pouch cells with a quasi-solid-state electrolyte.",
-        subcommands = {RunCommand.class, SimulateCommand.class, FleetSoakCommand.class, ReplayCommand.class, CharacterizeCommand.class, HalCommand.class, ModelCommand.class,
-                ReportCommand.class,
-                CommandLine.HelpCommand.class})
+@Command(
+        name = "bms",
+        mixinStandardHelpOptions = true,
+        versionProvider = BmsCommand.Version.class,
+        description =
+                "qse-bms: battery-management controller for lithium-metal pouch cells with a quasi-solid-state electrolyte.",
+        subcommands = {
+            RunCommand.class,
+            SimulateCommand.class,
+            FleetSoakCommand.class,
+            ReplayCommand.class,
+            CharacterizeCommand.class,
+            HalCommand.class,
+            ModelCommand.class,
+            ReportCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class BmsCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'bms run --simulated' or 'bms --help'");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing command: try 'bms run --simulated' or 'bms --help'");
     }
 
     public static void main(String[] args) {
@@ -44,7 +57,9 @@ public final class BmsCommand implements Runnable {
                 cmd.getErr().println("error: " + be.getMessage());
                 return 1;
             }
-            if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException || ex instanceof IOException) {
+            if (ex instanceof IllegalArgumentException
+                    || ex instanceof IllegalStateException
+                    || ex instanceof IOException) {
                 cmd.getErr().println("error: " + ex.getMessage());
                 return 1;
             }
@@ -58,8 +73,10 @@ public final class BmsCommand implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"qse-bms " + BmsRuntime.version(),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+            return new String[] {
+                "qse-bms " + BmsRuntime.version(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+            };
         }
     }
 }

@@ -23,8 +23,7 @@ import org.qsebms.hal.wiring.ProbeReport;
  * compares each protection value in the chip with what {@code bms run} would write.
  */
 final class Bq76952ProbeRun {
-    private Bq76952ProbeRun() {
-    }
+    private Bq76952ProbeRun() {}
 
     static int run(Bq76952Wiring wiring, Path config, boolean emulated, PrintWriter out, PrintWriter err) {
         BoardPorts ports;
@@ -48,11 +47,15 @@ final class Bq76952ProbeRun {
             Bq76952 chip = built.chip();
             int fets = chip.readDirectU1(Bq76952Commands.FET_STATUS);
             built.safety().refresh();
-            out.println(String.format(Locale.ROOT, "FET Status 0x%02X: CHG %s, DSG %s; ALERT pin %s", fets,
+            out.println(String.format(
+                    Locale.ROOT,
+                    "FET Status 0x%02X: CHG %s, DSG %s; ALERT pin %s",
+                    fets,
                     (fets & Bq76952Commands.FET_STATUS_CHG) != 0 ? "on" : "off",
                     (fets & Bq76952Commands.FET_STATUS_DSG) != 0 ? "on" : "off",
-                    wiring.alertPin() < 0 ? "not wired" : built.safety().alertAsserted()
-                            ? "asserted (low)" : "idle (high)"));
+                    wiring.alertPin() < 0
+                            ? "not wired"
+                            : built.safety().alertAsserted() ? "asserted (low)" : "idle (high)"));
             out.println(built.safety().describe());
             out.println("protection settings (chip now / what bms run writes):");
             int differ = 0;
@@ -60,13 +63,22 @@ final class Bq76952ProbeRun {
                 long found = chip.readDataMemory(s.address(), s.bytes());
                 boolean same = found == s.value();
                 differ += same ? 0 : 1;
-                out.println(String.format(Locale.ROOT, "  %-4s %-44s 0x%04X %10d / %-10d %s", same ? "OK" : "DIFF",
+                out.println(String.format(
+                        Locale.ROOT,
+                        "  %-4s %-44s 0x%04X %10d / %-10d %s",
+                        same ? "OK" : "DIFF",
                         s.name(),
-                        s.address(), found, s.value(), s.meaning()));
+                        s.address(),
+                        found,
+                        s.value(),
+                        s.meaning()));
             }
-            out.println(differ == 0 ? "the chip holds every configured protection value"
-                    : differ + " value(s) differ: bms run writes them at start and refuses to run if one does not "
-                            + "read back");
+            out.println(
+                    differ == 0
+                            ? "the chip holds every configured protection value"
+                            : differ
+                                    + " value(s) differ: bms run writes them at start and refuses to run if one does not "
+                                    + "read back");
             if (!report.allOk()) {
                 err.println("probe found " + report.failures().size() + " problem(s):");
                 report.failures().forEach(f -> err.println("  " + f));
@@ -84,8 +96,8 @@ final class Bq76952ProbeRun {
 
     /** A chip with power-on defaults on a nominal 3.70 V / 0 A / 25 degC pack. */
     private static EmulatedBq76952Board nominal(Bq76952Wiring wiring) {
-        var board = new EmulatedBq76952Board(wiring, new ManualNanoClock(),
-                EmulatedBq76952Board.DEFAULT_WATCHDOG_NANOS);
+        var board =
+                new EmulatedBq76952Board(wiring, new ManualNanoClock(), EmulatedBq76952Board.DEFAULT_WATCHDOG_NANOS);
         double[] cells = new double[wiring.cellInputs().size()];
         java.util.Arrays.fill(cells, 3.70);
         board.connectPack(cells, () -> 0.0, new double[] {25, 25, 25});

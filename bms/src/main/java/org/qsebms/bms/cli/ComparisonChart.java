@@ -24,19 +24,21 @@ import org.qsebms.estimators.calibration.ModelComparison;
  */
 final class ComparisonChart {
     /** Fixed colours per electrolyte, so a reader can compare charts; others take the fallback palette. */
-    private static final Map<String, Color> ELECTROLYTE_COLOURS = Map.of(
-            "psoa", new Color(0x1f77b4), "ptpa", new Color(0x9467bd), "le", new Color(0xd62728));
-    private static final Map<String, String> ELECTROLYTE_NAMES = Map.of(
-            "psoa", "PSOA (QSE)", "ptpa", "PTPA (QSE)", "le", "LE (liquid)");
+    private static final Map<String, Color> ELECTROLYTE_COLOURS =
+            Map.of("psoa", new Color(0x1f77b4), "ptpa", new Color(0x9467bd), "le", new Color(0xd62728));
+
+    private static final Map<String, String> ELECTROLYTE_NAMES =
+            Map.of("psoa", "PSOA (QSE)", "ptpa", "PTPA (QSE)", "le", "LE (liquid)");
     private static final Color[] FALLBACK = {new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x8c564b)};
 
-    private ComparisonChart() {
-    }
+    private ComparisonChart() {}
 
     /** "li_li_polarization_mV_vs_current_density" -> "Li||Li polarization (mV) vs current density". */
     static String title(String table) {
         String t = table.replace(".", ": ").replaceAll("(?<=\\d)p(?=\\d)", ".");
-        t = t.replaceAll("\\bli_(li|lfp|ncm811)_", "Li||$1 ").replace("Li||lfp", "Li||LFP").replace("Li||ncm811", "Li||NCM811")
+        t = t.replaceAll("\\bli_(li|lfp|ncm811)_", "Li||$1 ")
+                .replace("Li||lfp", "Li||LFP")
+                .replace("Li||ncm811", "Li||NCM811")
                 .replace("Li||li", "Li||Li");
         t = t.replace("_mAh_per_g", " (mAh/g)").replace("_mV", " (mV)").replace("_ohm", " (ohm)");
         t = t.replace('_', ' ').replaceAll("\\s+", " ").trim();
@@ -45,19 +47,32 @@ final class ComparisonChart {
     }
 
     static void write(String table, List<ComparisonPoint> points, CalibratedModel model, Path png) throws IOException {
-        XYChart chart = new XYChartBuilder().width(800).height(500).title(title(table))
-                .xAxisTitle(points.get(0).condition().replaceAll(".*x = ", "")).yAxisTitle(points.get(0).unit()).build();
+        XYChart chart = new XYChartBuilder()
+                .width(800)
+                .height(500)
+                .title(title(table))
+                .xAxisTitle(points.get(0).condition().replaceAll(".*x = ", ""))
+                .yAxisTitle(points.get(0).unit())
+                .build();
         chart.getStyler().setLegendVisible(true);
         // log only where the data span decades: cycle life spans 30..4000 cycles; its current density
         // (0.1..1.5 mA/cm²) has a single decade tick on a log axis, so it stays linear
-        double yMin = points.stream().mapToDouble(p -> Math.min(p.measured(), p.model())).min().orElse(1);
-        double yMax = points.stream().mapToDouble(p -> Math.max(p.measured(), p.model())).max().orElse(1);
+        double yMin = points.stream()
+                .mapToDouble(p -> Math.min(p.measured(), p.model()))
+                .min()
+                .orElse(1);
+        double yMax = points.stream()
+                .mapToDouble(p -> Math.max(p.measured(), p.model()))
+                .max()
+                .orElse(1);
         if (yMin > 0 && yMax / yMin >= 30) {
             chart.getStyler().setYAxisLogarithmic(true);
         }
         Map<String, List<ComparisonPoint>> byElectrolyte = new LinkedHashMap<>();
         for (ComparisonPoint p : points) {
-            byElectrolyte.computeIfAbsent(p.electrolyte(), k -> new ArrayList<>()).add(p);
+            byElectrolyte
+                    .computeIfAbsent(p.electrolyte(), k -> new ArrayList<>())
+                    .add(p);
         }
         int k = 0;
         for (Map.Entry<String, List<ComparisonPoint>> e : byElectrolyte.entrySet()) {
@@ -67,9 +82,11 @@ final class ComparisonChart {
             List<ComparisonPoint> sorted = new ArrayList<>(e.getValue());
             sorted.sort(Comparator.comparingDouble(ComparisonPoint::x));
             double[] x = sorted.stream().mapToDouble(ComparisonPoint::x).toArray();
-            double[] measured = sorted.stream().mapToDouble(ComparisonPoint::measured).toArray();
+            double[] measured =
+                    sorted.stream().mapToDouble(ComparisonPoint::measured).toArray();
             double[] modelX = x;
-            double[] modelY = sorted.stream().mapToDouble(ComparisonPoint::model).toArray();
+            double[] modelY =
+                    sorted.stream().mapToDouble(ComparisonPoint::model).toArray();
             var curve = ModelComparison.curve(table, e.getKey(), model);
             if (curve.isPresent() && x.length > 1) {
                 int n = 100;

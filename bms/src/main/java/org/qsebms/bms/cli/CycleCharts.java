@@ -23,11 +23,10 @@ final class CycleCharts {
     private static final Color SECOND = new Color(0xff7f0e);
     private static final Color PSOA = new Color(0x2ca02c);
     private static final Color LE = new Color(0xd62728);
-    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-            new float[] {8f, 6f}, 0f);
+    private static final BasicStroke DASHED =
+            new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f);
 
-    private CycleCharts() {
-    }
+    private CycleCharts() {}
 
     /** Capacity retention (%) against cycle, with the paper's cycle lives marked. */
     static void capacity(CellCycleSeries s, PaperCycleReference p, Path png) throws IOException {
@@ -39,15 +38,39 @@ final class CycleCharts {
             x[i] = s.cycle(i);
             ret[i] = 100 * s.retention(i);
         }
-        markers(c, String.format(java.util.Locale.ROOT, "this %s: discharge / first cycles' (100 %% = %.4f Ah)",
-                s.name().startsWith("cell") ? "cell" : "pack", s.referenceAh()), x, ret, MEASURED, 0);
+        markers(
+                c,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "this %s: discharge / first cycles' (100 %% = %.4f Ah)",
+                        s.name().startsWith("cell") ? "cell" : "pack",
+                        s.referenceAh()),
+                x,
+                ret,
+                MEASURED,
+                0);
         // the paper's cycle lives (it gives no retention curve): a vertical mark at the cycle its cells failed
-        reference(c, "paper PSOA (QSE): end of life at " + (int) p.psoaLifeCycles() + " cycles (Li||NCM811, 1 C)",
-                new double[] {p.psoaLifeCycles(), p.psoaLifeCycles()}, new double[] {80, 100}, PSOA, 0);
-        reference(c, "paper LE (liquid): end of life at " + (int) p.leLifeCycles() + " cycles (same cell)",
-                new double[] {p.leLifeCycles(), p.leLifeCycles()}, new double[] {80, 100}, LE, 0);
-        reference(c, "80 % (end of life)", new double[] {0, Math.max(p.psoaLifeCycles(), n == 0 ? 0 : x[n - 1])},
-                new double[] {80, 80}, Color.GRAY, 0);
+        reference(
+                c,
+                "paper PSOA (QSE): end of life at " + (int) p.psoaLifeCycles() + " cycles (Li||NCM811, 1 C)",
+                new double[] {p.psoaLifeCycles(), p.psoaLifeCycles()},
+                new double[] {80, 100},
+                PSOA,
+                0);
+        reference(
+                c,
+                "paper LE (liquid): end of life at " + (int) p.leLifeCycles() + " cycles (same cell)",
+                new double[] {p.leLifeCycles(), p.leLifeCycles()},
+                new double[] {80, 100},
+                LE,
+                0);
+        reference(
+                c,
+                "80 % (end of life)",
+                new double[] {0, Math.max(p.psoaLifeCycles(), n == 0 ? 0 : x[n - 1])},
+                new double[] {80, 80},
+                Color.GRAY,
+                0);
         BitmapEncoder.saveBitmap(c, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
@@ -78,11 +101,24 @@ final class CycleCharts {
         markers(c, "this " + (s.name().startsWith("cell") ? "cell" : "pack (lowest cell)"), x, ce, MEASURED, 0);
         double psoa = 100 * p.psoaCoulombicEfficiency();
         double le = 100 * p.leCoulombicEfficiency();
-        reference(c, String.format(java.util.Locale.ROOT, "paper PSOA (QSE): %.2f %% implied by its 220-cycle life",
-                psoa),
-                new double[] {0, last}, new double[] {psoa, psoa}, PSOA, 0);
-        reference(c, String.format(java.util.Locale.ROOT, "paper LE (liquid): %.2f %%%s", le,
-                le < lo - pad ? " (below this axis)" : ""), new double[] {0, last}, new double[] {le, le}, LE, 0);
+        reference(
+                c,
+                String.format(java.util.Locale.ROOT, "paper PSOA (QSE): %.2f %% implied by its 220-cycle life", psoa),
+                new double[] {0, last},
+                new double[] {psoa, psoa},
+                PSOA,
+                0);
+        reference(
+                c,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "paper LE (liquid): %.2f %%%s",
+                        le,
+                        le < lo - pad ? " (below this axis)" : ""),
+                new double[] {0, last},
+                new double[] {le, le},
+                LE,
+                0);
         BitmapEncoder.saveBitmap(c, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
@@ -98,14 +134,21 @@ final class CycleCharts {
         }
         double last = n == 0 ? 10 : x[n - 1];
         markers(c, "this cell", x, y, MEASURED, 0);
-        reference(c, String.format(java.util.Locale.ROOT, "paper PSOA %.0f mV (Li||LFP 0.5 C)",
-                1000 * p.psoaPolarizationVolts()),
-                new double[] {0, last}, new double[] {1000 * p.psoaPolarizationVolts(),
-                        1000 * p.psoaPolarizationVolts()},
-                PSOA, 0);
-        reference(c, String.format(java.util.Locale.ROOT, "paper LE %.0f mV", 1000 * p.lePolarizationVolts()),
-                new double[] {0, last}, new double[] {1000 * p.lePolarizationVolts(), 1000 * p.lePolarizationVolts()},
-                        LE, 0);
+        reference(
+                c,
+                String.format(
+                        java.util.Locale.ROOT, "paper PSOA %.0f mV (Li||LFP 0.5 C)", 1000 * p.psoaPolarizationVolts()),
+                new double[] {0, last},
+                new double[] {1000 * p.psoaPolarizationVolts(), 1000 * p.psoaPolarizationVolts()},
+                PSOA,
+                0);
+        reference(
+                c,
+                String.format(java.util.Locale.ROOT, "paper LE %.0f mV", 1000 * p.lePolarizationVolts()),
+                new double[] {0, last},
+                new double[] {1000 * p.lePolarizationVolts(), 1000 * p.lePolarizationVolts()},
+                LE,
+                0);
         BitmapEncoder.saveBitmap(c, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
@@ -143,14 +186,37 @@ final class CycleCharts {
                 psoa[i] = firstSei * p.seiFactor(Electrolyte.PSOA, cyc);
                 le[i] = firstSei * p.seiFactor(Electrolyte.LE, cyc);
             }
-            reference(c, String.format(java.util.Locale.ROOT, "paper PSOA SEI %.1f -> %.1f ohm in 100 cycles, scaled",
-                    p.psoaSeiBeforeOhms(), p.psoaSeiAfterOhms()), rx, psoa, PSOA, 0);
-            reference(c, String.format(java.util.Locale.ROOT, "paper LE SEI %.1f -> %.1f ohm, scaled",
-                    p.leSeiBeforeOhms(), p.leSeiAfterOhms()), rx, le, LE, 0);
-            XYSeries pts = c.addSeries("paper measurements (EIS, before/after 100 cycles)",
+            reference(
+                    c,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "paper PSOA SEI %.1f -> %.1f ohm in 100 cycles, scaled",
+                            p.psoaSeiBeforeOhms(),
+                            p.psoaSeiAfterOhms()),
+                    rx,
+                    psoa,
+                    PSOA,
+                    0);
+            reference(
+                    c,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "paper LE SEI %.1f -> %.1f ohm, scaled",
+                            p.leSeiBeforeOhms(),
+                            p.leSeiAfterOhms()),
+                    rx,
+                    le,
+                    LE,
+                    0);
+            XYSeries pts = c.addSeries(
+                    "paper measurements (EIS, before/after 100 cycles)",
                     new double[] {x0, x0 + 100, x0, x0 + 100},
-                    new double[] {firstSei, firstSei * p.psoaSeiAfterOhms() / p.psoaSeiBeforeOhms(), firstSei,
-                            firstSei * p.leSeiAfterOhms() / p.leSeiBeforeOhms()});
+                    new double[] {
+                        firstSei,
+                        firstSei * p.psoaSeiAfterOhms() / p.psoaSeiBeforeOhms(),
+                        firstSei,
+                        firstSei * p.leSeiAfterOhms() / p.leSeiBeforeOhms()
+                    });
             pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             pts.setMarker(SeriesMarkers.DIAMOND);
             pts.setMarkerColor(Color.DARK_GRAY);
@@ -159,7 +225,12 @@ final class CycleCharts {
     }
 
     private static XYChart chart(String title, String yTitle) {
-        XYChart c = new XYChartBuilder().width(900).height(620).title(title).xAxisTitle("cycle").yAxisTitle(yTitle)
+        XYChart c = new XYChartBuilder()
+                .width(900)
+                .height(620)
+                .title(title)
+                .xAxisTitle("cycle")
+                .yAxisTitle(yTitle)
                 .build();
         Styler st = c.getStyler();
         st.setLegendVisible(true);

@@ -24,19 +24,29 @@ import picocli.CommandLine.Spec;
  * cycle, per cell and for the pack, beside the paper's PSOA and liquid-electrolyte figures) and a
  * Markdown summary (docs/record.md).
  */
-@Command(name = "cycles", mixinStandardHelpOptions = true,
-        description = {"Draws the per-cycle record: capacity retention and CE, polarization, R0 and SEI resistance",
-                "against cycle, per cell and for the pack, beside the seed paper's PSOA and liquid-electrolyte",
-                "figures, and writes summary.md (fade per 100 cycles, mean CE, projected cycles to 80 %)."})
+@Command(
+        name = "cycles",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Draws the per-cycle record: capacity retention and CE, polarization, R0 and SEI resistance",
+            "against cycle, per cell and for the pack, beside the seed paper's PSOA and liquid-electrolyte",
+            "figures, and writes summary.md (fade per 100 cycles, mean CE, projected cycles to 80 %)."
+        })
 final class CycleReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--record", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--record",
+            required = true,
+            paramLabel = "DIR",
             description = "The record directory (as given to --record).")
     Path record;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "DIR",
             description = "Directory for the PNGs and summary.md.")
     Path out;
 
@@ -77,7 +87,11 @@ final class CycleReportCommand implements Callable<Integer> {
         String md = CycleSummary.markdown(record, rows, series, pack, paper, warnings);
         Files.writeString(out.resolve("summary.md"), md, StandardCharsets.UTF_8);
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "%d cells, %d PNGs and summary.md in %s%n", cells.size(), 4 * all.size(),
+        o.printf(
+                Locale.ROOT,
+                "%d cells, %d PNGs and summary.md in %s%n",
+                cells.size(),
+                4 * all.size(),
                 out.toAbsolutePath());
         o.flush();
         err.flush();

@@ -22,29 +22,49 @@ import picocli.CommandLine.Option;
  * at the end, unless {@code --state-dir}); their per-pack start-up lines are kept out of the log,
  * which shows only warnings and errors of real trouble.
  */
-@Command(name = "fleet-soak", mixinStandardHelpOptions = true,
+@Command(
+        name = "fleet-soak",
+        mixinStandardHelpOptions = true,
         description = "Runs N simulated packs at the loop rate against one MQTT broker and reports messages/s, "
                 + "sample-to-subscriber latency percentiles and lost QoS 1 state messages.")
 public final class FleetSoakCommand implements Callable<Integer> {
-    @Option(names = "--mqtt-url", paramLabel = "URL", description = "Broker URL; an embedded Moquette broker when absent.")
+    @Option(
+            names = "--mqtt-url",
+            paramLabel = "URL",
+            description = "Broker URL; an embedded Moquette broker when absent.")
     String mqttUrl;
 
-    @Option(names = "--packs", defaultValue = "20", description = "Number of simulated packs, 1..1000 (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--packs",
+            defaultValue = "20",
+            description = "Number of simulated packs, 1..1000 (default ${DEFAULT-VALUE}).")
     int packs;
 
-    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "30s",
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            defaultValue = "30s",
             description = "How long to measure, e.g. 20s, 5min, PT5M (default ${DEFAULT-VALUE}).")
     String duration;
 
-    @Option(names = "--period", paramLabel = "DURATION", defaultValue = "100ms",
+    @Option(
+            names = "--period",
+            paramLabel = "DURATION",
+            defaultValue = "100ms",
             description = "Loop and state period, e.g. 100ms (default ${DEFAULT-VALUE} = 10 Hz).")
     String period;
 
-    @Option(names = "--subscribers", defaultValue = "1",
-            description = "Subscribers; more than one uses the shared subscription $share/qse-bms-soak/qse-bms/+/state.")
+    @Option(
+            names = "--subscribers",
+            defaultValue = "1",
+            description =
+                    "Subscribers; more than one uses the shared subscription $share/qse-bms-soak/qse-bms/+/state.")
     int subscribers;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", description = "Directory for the packs' spools (default: a temporary directory).")
+    @Option(
+            names = "--state-dir",
+            paramLabel = "DIR",
+            description = "Directory for the packs' spools (default: a temporary directory).")
     Path stateDir;
 
     @Override
@@ -74,7 +94,8 @@ public final class FleetSoakCommand implements Callable<Integer> {
                 broker = EmbeddedBroker.start("127.0.0.1", EmbeddedBroker.freePort());
                 url = broker.url();
             }
-            FleetSoak.Report r = FleetSoak.run(new FleetSoak.Settings(url, packs, runFor, loopPeriod, subscribers, dir));
+            FleetSoak.Report r =
+                    FleetSoak.run(new FleetSoak.Settings(url, packs, runFor, loopPeriod, subscribers, dir));
             System.out.println(r.text());
             return r.statesLost() == 0 ? 0 : 1;
         } finally {

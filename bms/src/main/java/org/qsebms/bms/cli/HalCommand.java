@@ -4,7 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code bms hal}: hardware bring-up tools. */
-@Command(name = "hal", mixinStandardHelpOptions = true, description = "Hardware bring-up: probe the configured buses and channels.",
+@Command(
+        name = "hal",
+        mixinStandardHelpOptions = true,
+        description = "Hardware bring-up: probe the configured buses and channels.",
         subcommands = {HalProbeCommand.class})
 public final class HalCommand implements Runnable {
     @CommandLine.Spec
@@ -12,6 +15,7 @@ public final class HalCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: try 'bms hal probe --config FILE'");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing subcommand: try 'bms hal probe --config FILE'");
     }
 }

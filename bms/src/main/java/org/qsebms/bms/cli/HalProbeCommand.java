@@ -18,9 +18,9 @@ import org.qsebms.hal.bus.I2cRegisterBus;
 import org.qsebms.hal.emulator.EmulatedBoard;
 import org.qsebms.hal.emulator.ManualNanoClock;
 import org.qsebms.hal.pi4j.Pi4jBoardPorts;
-import org.qsebms.hal.wiring.BoardPorts;
 import org.qsebms.hal.wiring.Ads1115Spec;
 import org.qsebms.hal.wiring.Board;
+import org.qsebms.hal.wiring.BoardPorts;
 import org.qsebms.hal.wiring.BoardProbe;
 import org.qsebms.hal.wiring.PackHardwareFactory;
 import org.qsebms.hal.wiring.ProbeReport;
@@ -38,13 +38,22 @@ import picocli.CommandLine.Spec;
  * {@code --emulated} runs the same code on the register-level emulators with a nominal pack
  * (to rehearse a configuration without hardware).
  */
-@Command(name = "probe", mixinStandardHelpOptions = true,
-        description = "Scan the configured buses, report which chips answer and print one calibrated reading per channel.")
+@Command(
+        name = "probe",
+        mixinStandardHelpOptions = true,
+        description =
+                "Scan the configured buses, report which chips answer and print one calibrated reading per channel.")
 public final class HalProbeCommand implements Callable<Integer> {
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "the qse-bms YAML configuration with a hal.pi4j section")
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
+            description = "the qse-bms YAML configuration with a hal.pi4j section")
     private Path config;
 
-    @Option(names = "--emulated", description = "probe register-level emulators with a nominal 3.70 V / 0 A / 25 degC pack instead of the Pi")
+    @Option(
+            names = "--emulated",
+            description = "probe register-level emulators with a nominal 3.70 V / 0 A / 25 degC pack instead of the Pi")
     private boolean emulated;
 
     @Spec
@@ -90,8 +99,10 @@ public final class HalProbeCommand implements Callable<Integer> {
         }
         ProbePorts ports;
         try {
-            ports = new ProbePorts(portsOverride != null ? portsOverride.apply(wiring)
-                    : emulated ? nominalEmulation(wiring) : new Pi4jBoardPorts(Pi4J.newAutoContext()));
+            ports = new ProbePorts(
+                    portsOverride != null
+                            ? portsOverride.apply(wiring)
+                            : emulated ? nominalEmulation(wiring) : new Pi4jBoardPorts(Pi4J.newAutoContext()));
         } catch (IllegalStateException e) {
             err.println(e.getMessage());
             return 1;
@@ -146,8 +157,12 @@ public final class HalProbeCommand implements Callable<Integer> {
                 for (Ads1115Spec a : wiring.ads1115()) {
                     configured |= a.bus() == bus && a.address() == address;
                 }
-                line.append(String.format(" 0x%02X=%s", address,
-                        answers ? (configured ? "answers" : "answers(not configured)") : (configured ? "MISSING" : "-")));
+                line.append(String.format(
+                        " 0x%02X=%s",
+                        address,
+                        answers
+                                ? (configured ? "answers" : "answers(not configured)")
+                                : (configured ? "MISSING" : "-")));
             }
             out.println(line);
         }
@@ -158,12 +173,18 @@ public final class HalProbeCommand implements Callable<Integer> {
         print(report, List.of(), new ProbeHints(Path.of("/dev")), out);
     }
 
-    private static void print(ProbeReport report, List<ProbePorts.OpenFailure> openFailures, ProbeHints hints,
-                              PrintWriter out) {
+    private static void print(
+            ProbeReport report, List<ProbePorts.OpenFailure> openFailures, ProbeHints hints, PrintWriter out) {
         out.println("chips (answered or why not, and a hint):");
         for (ProbeReport.ChipAnswer c : report.chips()) {
-            out.println(String.format(Locale.ROOT, "  %-4s %-8s %-8s %-14s %s", c.answered() ? "OK" : "FAIL", c.type(), c.id(),
-                    c.location(), c.answered() ? "answers" : c.detail()));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "  %-4s %-8s %-8s %-14s %s",
+                    c.answered() ? "OK" : "FAIL",
+                    c.type(),
+                    c.id(),
+                    c.location(),
+                    c.answered() ? "answers" : c.detail()));
             if (!c.answered()) {
                 out.println("       hint: " + hints.forChip(c.location(), c.detail()));
             }
@@ -172,26 +193,37 @@ public final class HalProbeCommand implements Callable<Integer> {
             out.println("buses and pins that could not be opened:");
             for (var byCause : groupedByCause(openFailures).entrySet()) {
                 List<ProbePorts.OpenFailure> group = byCause.getValue();
-                List<String> what = group.stream().map(f -> group.size() == 1 ? f.what() + " (" + f.purpose() + ")"
-                        : f.what()).toList();
+                List<String> what = group.stream()
+                        .map(f -> group.size() == 1 ? f.what() + " (" + f.purpose() + ")" : f.what())
+                        .toList();
                 out.println("  FAIL " + String.join(", ", what) + ": " + byCause.getKey());
-                out.println("       hint: " + hints.forChip(byCause.getValue().get(0).what(), byCause.getKey()));
+                out.println("       hint: "
+                        + hints.forChip(byCause.getValue().get(0).what(), byCause.getKey()));
             }
         }
         out.println("channels (cells and temperatures from 1, bottom cell first):");
         List<String> silentChips = silentChips(report);
         for (ProbeReport.Reading r : report.readings()) {
-            boolean chipSilent = silentChips.stream().anyMatch(chip -> r.location().startsWith(chip));
-            out.println(String.format(Locale.ROOT, "  %-14s %-22s %10.4f %-4s %-13s %s", r.quantity(), r.location(), r.value(),
-                    r.unit(), r.status(), chipSilent && !r.status().isOk() ? "its chip does not answer" : r.fault()));
+            boolean chipSilent =
+                    silentChips.stream().anyMatch(chip -> r.location().startsWith(chip));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "  %-14s %-22s %10.4f %-4s %-13s %s",
+                    r.quantity(),
+                    r.location(),
+                    r.value(),
+                    r.unit(),
+                    r.status(),
+                    chipSilent && !r.status().isOk() ? "its chip does not answer" : r.fault()));
         }
     }
 
     /** Buses and pins that failed for the same reason, in the order they were opened. */
     private static Map<String, List<ProbePorts.OpenFailure>> groupedByCause(List<ProbePorts.OpenFailure> failures) {
         Map<String, List<ProbePorts.OpenFailure>> byCause = new LinkedHashMap<>();
-        failures.forEach(f -> byCause.computeIfAbsent(f.what().replaceAll("\\d+$", "") + f.cause(),
-                k -> new ArrayList<>()).add(f));
+        failures.forEach(f -> byCause.computeIfAbsent(
+                        f.what().replaceAll("\\d+$", "") + f.cause(), k -> new ArrayList<>())
+                .add(f));
         Map<String, List<ProbePorts.OpenFailure>> out = new LinkedHashMap<>();
         byCause.values().forEach(group -> out.put(group.get(0).cause(), group));
         return out;
@@ -211,11 +243,16 @@ public final class HalProbeCommand implements Callable<Integer> {
             }
         }
         for (var byCause : groupedByCause(openFailures).entrySet()) {
-            problems.add("cannot open " + String.join(", ", byCause.getValue().stream().map(ProbePorts.OpenFailure::what)
-                    .toList()) + ": " + byCause.getKey());
+            problems.add("cannot open "
+                    + String.join(
+                            ", ",
+                            byCause.getValue().stream()
+                                    .map(ProbePorts.OpenFailure::what)
+                                    .toList()) + ": " + byCause.getKey());
         }
         for (ProbeReport.Reading r : report.readings()) {
-            if (!r.status().isOk() && silentChips.stream().noneMatch(chip -> r.location().startsWith(chip))) {
+            if (!r.status().isOk()
+                    && silentChips.stream().noneMatch(chip -> r.location().startsWith(chip))) {
                 problems.add(r.quantity() + " on " + r.location() + ": " + r.status() + ": " + r.fault());
             }
         }
@@ -223,6 +260,9 @@ public final class HalProbeCommand implements Callable<Integer> {
     }
 
     private static List<String> silentChips(ProbeReport report) {
-        return report.chips().stream().filter(c -> !c.answered()).map(ProbeReport.ChipAnswer::location).toList();
+        return report.chips().stream()
+                .filter(c -> !c.answered())
+                .map(ProbeReport.ChipAnswer::location)
+                .toList();
     }
 }

@@ -21,16 +21,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bms model calibrate}: fit the laws from the paper and write a chemistry preset YAML. */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
+@Command(
+        name = "calibrate",
+        mixinStandardHelpOptions = true,
         description = "Fit every law from the paper's tables and write a chemistry preset (YAML).")
 final class ModelCalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Preset file to write; prints to standard output when absent.")
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Preset file to write; prints to standard output when absent.")
     Path out;
 
-    @Option(names = "--electrolyte", description = "PSOA, PTPA or LE (default: ${DEFAULT-VALUE}).", defaultValue = "PSOA")
+    @Option(
+            names = "--electrolyte",
+            description = "PSOA, PTPA or LE (default: ${DEFAULT-VALUE}).",
+            defaultValue = "PSOA")
     Electrolyte electrolyte;
 
     @Option(names = "--cathode", description = "NCM811 or LFP (default: ${DEFAULT-VALUE}).", defaultValue = "NCM811")
@@ -54,13 +62,18 @@ final class ModelCalibrateCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write preset to " + out.toAbsolutePath(), e);
         }
-        spec.commandLine().getOut().println("wrote " + PresetYamlWriter.presetName(electrolyte, cathode) + " preset to " + out);
+        spec.commandLine()
+                .getOut()
+                .println("wrote " + PresetYamlWriter.presetName(electrolyte, cathode) + " preset to " + out);
         spec.commandLine().getOut().flush();
         return 0;
     }
 
     /** The shipped OCV curve of {@code cathode} (the same for every electrolyte: it is the cathode's potential vs Li). */
     static OcvCurve shippedOcv(Cathode cathode) {
-        return new PresetCatalog().load("psoa-" + cathode.name().toLowerCase(Locale.ROOT)).cell().ocv();
+        return new PresetCatalog()
+                .load("psoa-" + cathode.name().toLowerCase(Locale.ROOT))
+                .cell()
+                .ocv();
     }
 }

@@ -9,7 +9,9 @@ import picocli.CommandLine.Spec;
  * {@code calibrate} and {@code simulate}. Wired into the top-level {@code bms} command by the
  * application; usable alone as {@code new CommandLine(new ModelCommand())}.
  */
-@Command(name = "model", mixinStandardHelpOptions = true,
+@Command(
+        name = "model",
+        mixinStandardHelpOptions = true,
         description = "The QSE cell model: model-vs-paper report, calibration to a preset, and life simulation.",
         subcommands = {ModelReportCommand.class, ModelCalibrateCommand.class, ModelSimulateCommand.class})
 public final class ModelCommand implements Runnable {

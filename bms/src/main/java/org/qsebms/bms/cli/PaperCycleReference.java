@@ -12,19 +12,29 @@ import org.qsebms.estimators.model.Electrolyte;
  * (charge-transfer) resistance before and after 100 cycles, and the coulombic efficiency the
  * lithium-loss law fitted to those cycle lives implies for that cell (1.5 mAh/cm² cycled).
  */
-record PaperCycleReference(double psoaLifeCycles, double leLifeCycles, double psoaPolarizationVolts,
-                           double lePolarizationVolts, double psoaSeiBeforeOhms, double psoaSeiAfterOhms,
-                           double leSeiBeforeOhms, double leSeiAfterOhms, double psoaCoulombicEfficiency,
-                           double leCoulombicEfficiency, CalibratedModel model) {
+record PaperCycleReference(
+        double psoaLifeCycles,
+        double leLifeCycles,
+        double psoaPolarizationVolts,
+        double lePolarizationVolts,
+        double psoaSeiBeforeOhms,
+        double psoaSeiAfterOhms,
+        double leSeiBeforeOhms,
+        double leSeiAfterOhms,
+        double psoaCoulombicEfficiency,
+        double leCoulombicEfficiency,
+        CalibratedModel model) {
     /** Cycles between the paper's two SEI measurements. */
     static final double SEI_CYCLES = 100;
+
     private static final double PAPER_MILLIAMPS_PER_CM2 = 1.5;
     private static final double PAPER_CYCLED_MAH_PER_CM2 = 1.5;
 
     static PaperCycleReference bundled() {
         PaperData d = PaperData.bundled();
         CalibratedModel model = PaperCalibration.calibrate(d);
-        return new PaperCycleReference(d.number("cycle_life.li_ncm811_8p6mg_1p5mA_cm2_1c.psoa"),
+        return new PaperCycleReference(
+                d.number("cycle_life.li_ncm811_8p6mg_1p5mA_cm2_1c.psoa"),
                 d.number("cycle_life.li_ncm811_8p6mg_1p5mA_cm2_1c.le"),
                 d.number("li_lfp_polarization_mV_0p5c_10p6mg.psoa") / 1000,
                 d.number("li_lfp_polarization_mV_0p5c_10p6mg.le") / 1000,
@@ -32,7 +42,9 @@ record PaperCycleReference(double psoaLifeCycles, double leLifeCycles, double ps
                 d.number("interfacial_resistance_ohm.cycling_100_cycles.psoa_after"),
                 d.number("interfacial_resistance_ohm.cycling_100_cycles.le_before"),
                 d.number("interfacial_resistance_ohm.cycling_100_cycles.le_after"),
-                impliedCe(model, Electrolyte.PSOA), impliedCe(model, Electrolyte.LE), model);
+                impliedCe(model, Electrolyte.PSOA),
+                impliedCe(model, Electrolyte.LE),
+                model);
     }
 
     private static double impliedCe(CalibratedModel model, Electrolyte e) {

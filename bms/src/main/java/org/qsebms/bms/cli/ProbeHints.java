@@ -28,17 +28,23 @@ final class ProbeHints {
         Matcher m = I2C.matcher(location);
         if (m.find()) {
             String bus = m.group(1);
-            return forNode("i2c-" + bus, "I2C (sudo raspi-config nonint do_i2c 0, or dtparam=i2c_arm=on in "
-                    + "/boot/firmware/config.txt)", "i2c", "the chip does not answer on a working bus: check its "
-                    + "power, SDA/SCL and pull-ups, and its ADDR strap against the configured address; "
-                    + "'i2cdetect -y " + bus + "' lists the addresses that answer");
+            return forNode(
+                    "i2c-" + bus,
+                    "I2C (sudo raspi-config nonint do_i2c 0, or dtparam=i2c_arm=on in " + "/boot/firmware/config.txt)",
+                    "i2c",
+                    "the chip does not answer on a working bus: check its "
+                            + "power, SDA/SCL and pull-ups, and its ADDR strap against the configured address; "
+                            + "'i2cdetect -y " + bus + "' lists the addresses that answer");
         }
         m = SPI.matcher(location);
         if (m.find()) {
-            return forNode("spidev" + m.group(1) + "." + m.group(2), "SPI (sudo raspi-config nonint do_spi 0, or "
-                    + "dtparam=spi=on in /boot/firmware/config.txt)", "spi", "the bus opens but the chip gives no "
-                    + "sensible answer: check its power and reference, MOSI/MISO/SCLK and that its CS pin is CE"
-                    + m.group(2));
+            return forNode(
+                    "spidev" + m.group(1) + "." + m.group(2),
+                    "SPI (sudo raspi-config nonint do_spi 0, or " + "dtparam=spi=on in /boot/firmware/config.txt)",
+                    "spi",
+                    "the bus opens but the chip gives no "
+                            + "sensible answer: check its power and reference, MOSI/MISO/SCLK and that its CS pin is CE"
+                            + m.group(2));
         }
         m = GPIO.matcher(location);
         if (m.find()) {
@@ -60,7 +66,8 @@ final class ProbeHints {
     private String forNode(String node, String enable, String group, String wiring) {
         Path path = devices.resolve(node);
         if (!Files.exists(path)) {
-            return "no /dev/" + node + ": enable " + enable + " and reboot; off a Raspberry Pi rehearse with --emulated";
+            return "no /dev/" + node + ": enable " + enable
+                    + " and reboot; off a Raspberry Pi rehearse with --emulated";
         }
         if (!usable(path)) {
             return "no read/write access to /dev/" + node + ": add the user to the " + group + " group (the package's "
@@ -75,7 +82,10 @@ final class ProbeHints {
 
     private Path firstGpioChip() {
         try (Stream<Path> nodes = Files.list(devices)) {
-            return nodes.filter(p -> p.getFileName().toString().startsWith("gpiochip")).sorted().findFirst().orElse(null);
+            return nodes.filter(p -> p.getFileName().toString().startsWith("gpiochip"))
+                    .sorted()
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             return null;
         }

@@ -105,8 +105,8 @@ final class ProbePorts implements BoardPorts {
             return ports.spi(bus, chipSelect, clockHz);
         } catch (RuntimeException e) {
             String name = "spi" + bus;
-            OpenFailure failure = new OpenFailure(name + " cs" + chipSelect, "/dev/spidev" + bus + "." + chipSelect,
-                    reasonOf(e));
+            OpenFailure failure =
+                    new OpenFailure(name + " cs" + chipSelect, "/dev/spidev" + bus + "." + chipSelect, reasonOf(e));
             failures.add(failure);
             String reason = failure.reason();
             return new SpiBus() {

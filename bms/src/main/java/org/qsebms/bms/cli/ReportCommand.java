@@ -4,7 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code bms report}: reports drawn from what the BMS recorded. */
-@Command(name = "report", mixinStandardHelpOptions = true, description = "Reports from the BMS's own records.",
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = "Reports from the BMS's own records.",
         subcommands = {CycleReportCommand.class})
 final class ReportCommand implements Runnable {
     @CommandLine.Spec

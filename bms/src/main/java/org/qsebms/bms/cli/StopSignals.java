@@ -4,8 +4,7 @@ import org.tinylog.Logger;
 
 /** Turns SIGINT (Ctrl-C) and SIGTERM into a clean-stop request instead of an abrupt JVM exit. */
 final class StopSignals {
-    private StopSignals() {
-    }
+    private StopSignals() {}
 
     /**
      * A process started in the background by a non-interactive shell ({@code cmd &} in a script, or
@@ -22,9 +21,11 @@ final class StopSignals {
                     action.run();
                 });
                 if (old == sun.misc.SignalHandler.SIG_IGN) {
-                    Logger.warn("SIG{} is ignored by this process (it was started in the background or under nohup, "
-                            + "which ignores it for the process): {} will not stop the BMS; stop it with SIGTERM "
-                            + "(kill PID), or start it in the foreground or as a service", name,
+                    Logger.warn(
+                            "SIG{} is ignored by this process (it was started in the background or under nohup, "
+                                    + "which ignores it for the process): {} will not stop the BMS; stop it with SIGTERM "
+                                    + "(kill PID), or start it in the foreground or as a service",
+                            name,
                             name.equals("INT") ? "Ctrl-C" : "SIGTERM");
                 }
             } catch (IllegalArgumentException | UnsupportedOperationException e) {

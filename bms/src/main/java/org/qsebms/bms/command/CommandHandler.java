@@ -27,24 +27,40 @@ public final class CommandHandler {
             }
             case Command.ServiceReset r -> {
                 requests.requestServiceReset();
-                yield CommandResult.accepted(c.name(), id, "service reset requested: the control loop accepts it only "
-                        + "when no fault condition is present (the outcome follows on the events topic)");
+                yield CommandResult.accepted(
+                        c.name(),
+                        id,
+                        "service reset requested: the control loop accepts it only "
+                                + "when no fault condition is present (the outcome follows on the events topic)");
             }
             case Command.ChargeLimit l -> {
                 operator.capChargeAmps(l.amps());
-                yield new CommandResult(c.name(), id, true, "charge current capped at " + l.amps()
-                        + " A (the effective limit is the lower of this cap and the protection's derated limit)", l.amps());
+                yield new CommandResult(
+                        c.name(),
+                        id,
+                        true,
+                        "charge current capped at " + l.amps()
+                                + " A (the effective limit is the lower of this cap and the protection's derated limit)",
+                        l.amps());
             }
             case Command.DischargeLimit l -> {
                 operator.capDischargeAmps(l.amps());
-                yield new CommandResult(c.name(), id, true, "discharge current capped at " + l.amps()
-                        + " A (the effective limit is the lower of this cap and the protection's derated limit)", l.amps());
+                yield new CommandResult(
+                        c.name(),
+                        id,
+                        true,
+                        "discharge current capped at " + l.amps()
+                                + " A (the effective limit is the lower of this cap and the protection's derated limit)",
+                        l.amps());
             }
             case Command.Balancing b -> {
                 operator.setBalancingEnabled(b.enabled());
-                yield CommandResult.accepted(c.name(), id, b.enabled()
-                        ? "balancing enabled (it still runs only at rest or charging, within temperature limits)"
-                        : "balancing disabled");
+                yield CommandResult.accepted(
+                        c.name(),
+                        id,
+                        b.enabled()
+                                ? "balancing enabled (it still runs only at rest or charging, within temperature limits)"
+                                : "balancing disabled");
             }
             case Command.Snapshot s -> CommandResult.accepted(c.name(), id, "state, cells and health published");
             case Command.Contactors k -> {
@@ -53,9 +69,12 @@ public final class CommandHandler {
                 } else {
                     requests.requestOpen();
                 }
-                yield CommandResult.accepted(c.name(), id, k.close()
-                        ? "close requested; the supervisor closes only from STANDBY with no fault (watch state.mode)"
-                        : "open requested");
+                yield CommandResult.accepted(
+                        c.name(),
+                        id,
+                        k.close()
+                                ? "close requested; the supervisor closes only from STANDBY with no fault (watch state.mode)"
+                                : "open requested");
             }
         };
     }

@@ -25,13 +25,17 @@ import java.util.regex.Pattern;
  */
 public final class CommandParser {
     public static final int MAX_PAYLOAD_BYTES = 2048;
-    public static final Set<String> NAMES = Set.of("reset", "service-reset", "charge-limit", "discharge-limit", "balancing", "snapshot", "contactors");
+    public static final Set<String> NAMES =
+            Set.of("reset", "service-reset", "charge-limit", "discharge-limit", "balancing", "snapshot", "contactors");
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
     private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).maxStringLength(MAX_PAYLOAD_BYTES)
-                    .maxNumberLength(32).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(8)
+                    .maxStringLength(MAX_PAYLOAD_BYTES)
+                    .maxNumberLength(32)
+                    .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build()); // trailing tokens: parse() reads on after the object itself (as FAIL_ON_TRAILING_TOKENS would)
     private final double maxChargeAmps;
@@ -59,8 +63,7 @@ public final class CommandParser {
         }
     }
 
-    public record Invalid(String name, String id, String reason) implements Parsed {
-    }
+    public record Invalid(String name, String id, String reason) implements Parsed {}
 
     /** The name to answer on: the topic level if it is a well-formed name, else {@code unknown}. */
     public static String safeName(String topicLevel) {
@@ -70,23 +73,36 @@ public final class CommandParser {
     public Parsed parse(String topicLevel, byte[] payload) {
         String name = safeName(topicLevel);
         if (!NAMES.contains(name)) {
-            return new Invalid(name, null, "unknown command '" + abbreviate(topicLevel) + "'; known commands: "
-                    + String.join(", ", NAMES.stream().sorted().toList()));
+            return new Invalid(
+                    name,
+                    null,
+                    "unknown command '" + abbreviate(topicLevel) + "'; known commands: "
+                            + String.join(", ", NAMES.stream().sorted().toList()));
         }
         if (payload.length > MAX_PAYLOAD_BYTES) {
-            return new Invalid(name, null, "payload of " + payload.length + " bytes exceeds the " + MAX_PAYLOAD_BYTES
-                    + "-byte limit for commands");
+            return new Invalid(
+                    name,
+                    null,
+                    "payload of " + payload.length + " bytes exceeds the " + MAX_PAYLOAD_BYTES
+                            + "-byte limit for commands");
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(payload)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(payload))
+                    .toString();
         } catch (CharacterCodingException e) {
             return new Invalid(name, null, "payload is not valid UTF-8");
         }
         if (payload.length == 0) {
-            return new Invalid(name, null, "empty payload: not executed (an empty message is how a retained message "
-                    + "is cleared, never a command); send a JSON object such as {} or {\"id\":\"42\"}");
+            return new Invalid(
+                    name,
+                    null,
+                    "empty payload: not executed (an empty message is how a retained message "
+                            + "is cleared, never a command); send a JSON object such as {} or {\"id\":\"42\"}");
         }
         JsonNode root;
         try (JsonParser p = json.createParser(text)) {
@@ -95,12 +111,17 @@ public final class CommandParser {
             try {
                 after = p.nextToken() == null ? null : "a " + p.currentToken().asString();
             } catch (Exception e) { // Jackson's parse exceptions: what follows is not even a JSON token
-                after = "'" + abbreviate(text.substring((int) Math.min(text.length(),
-                        Math.max(0, p.currentLocation().getCharOffset())))) + "'";
+                after = "'"
+                        + abbreviate(text.substring((int) Math.min(
+                                text.length(), Math.max(0, p.currentLocation().getCharOffset()))))
+                        + "'";
             }
             if (after != null) {
-                return new Invalid(name, null, "malformed JSON: something follows the JSON object (" + after
-                        + "); send exactly one object and nothing after it");
+                return new Invalid(
+                        name,
+                        null,
+                        "malformed JSON: something follows the JSON object (" + after
+                                + "); send exactly one object and nothing after it");
             }
         } catch (Exception e) { // Jackson's parse and constraint exceptions: malformed input, not a programmer error
             String why = firstLine(e.getMessage());
@@ -110,16 +131,22 @@ public final class CommandParser {
             return new Invalid(name, null, "malformed JSON: " + abbreviate(why));
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
-            return new Invalid(name, null, "payload must be a JSON object such as {\"id\":\"42\"}, found "
-                    + (root == null || root.isMissingNode() ? "nothing"
-                    : root.getNodeType().name().toLowerCase(Locale.ROOT)));
+            return new Invalid(
+                    name,
+                    null,
+                    "payload must be a JSON object such as {\"id\":\"42\"}, found "
+                            + (root == null || root.isMissingNode()
+                                    ? "nothing"
+                                    : root.getNodeType().name().toLowerCase(Locale.ROOT)));
         }
         String id = null;
         JsonNode idNode = root.get("id");
         if (idNode != null) {
             if (!idNode.isTextual() || !ID.matcher(idNode.asText()).matches()) {
-                return new Invalid(name, null, "field 'id' must be a string of 1..64 letters, digits or _ . : -, found "
-                        + describe(idNode));
+                return new Invalid(
+                        name,
+                        null,
+                        "field 'id' must be a string of 1..64 letters, digits or _ . : -, found " + describe(idNode));
             }
             id = idNode.asText();
         }
@@ -147,17 +174,24 @@ public final class CommandParser {
         }
         JsonNode v = root.get("amps");
         if (v == null || !v.isNumber()) {
-            return new Invalid(name, id, "field 'amps' must be a number of amperes in 0.." + max + ", found " + describe(v));
+            return new Invalid(
+                    name, id, "field 'amps' must be a number of amperes in 0.." + max + ", found " + describe(v));
         }
         double a = v.asDouble();
         if (a == 0 && 1 / a < 0) {
-            return new Invalid(name, id, "amps " + abbreviate(v.asText()) + " is a negative zero: write 0 for no "
-                    + (charge ? "charge" : "discharge") + " current");
+            return new Invalid(
+                    name,
+                    id,
+                    "amps " + abbreviate(v.asText()) + " is a negative zero: write 0 for no "
+                            + (charge ? "charge" : "discharge") + " current");
         }
         if (!(a >= 0 && a <= max)) {
-            return new Invalid(name, id, "amps " + abbreviate(v.asText()) + " A is outside 0.." + max
-                    + " A (the protection's " + (charge ? "charge" : "discharge")
-                    + " current limit, which a command can lower but never raise)");
+            return new Invalid(
+                    name,
+                    id,
+                    "amps " + abbreviate(v.asText()) + " A is outside 0.." + max
+                            + " A (the protection's " + (charge ? "charge" : "discharge")
+                            + " current limit, which a command can lower but never raise)");
         }
         return new Valid(charge ? new Command.ChargeLimit(a) : new Command.DischargeLimit(a), id);
     }
@@ -180,7 +214,9 @@ public final class CommandParser {
             return new Invalid(name, id, extra);
         }
         JsonNode v = root.get("action");
-        if (v == null || !v.isTextual() || !(v.asText().equals("open") || v.asText().equals("close"))) {
+        if (v == null
+                || !v.isTextual()
+                || !(v.asText().equals("open") || v.asText().equals("close"))) {
             return new Invalid(name, id, "field 'action' must be \"open\" or \"close\", found " + describe(v));
         }
         return new Valid(new Command.Contactors(v.asText().equals("close")), id);
@@ -191,7 +227,8 @@ public final class CommandParser {
         while (it.hasNext()) {
             String f = it.next();
             if (!allowed.contains(f)) {
-                return "unknown field '" + abbreviate(f) + "'; allowed: " + String.join(", ", allowed.stream().sorted().toList());
+                return "unknown field '" + abbreviate(f) + "'; allowed: "
+                        + String.join(", ", allowed.stream().sorted().toList());
             }
         }
         return null;

@@ -7,7 +7,7 @@ package org.qsebms.bms.control;
  */
 @FunctionalInterface
 public interface CurrentLimitOutput {
-    CurrentLimitOutput NONE = (chargeAmps, dischargeAmps) -> { };
+    CurrentLimitOutput NONE = (chargeAmps, dischargeAmps) -> {};
 
     void publish(double chargeAmps, double dischargeAmps);
 }

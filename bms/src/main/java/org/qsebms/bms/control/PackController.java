@@ -3,13 +3,13 @@ package org.qsebms.bms.control;
 import java.util.function.LongSupplier;
 import org.qsebms.bms.measure.PackMeasurement;
 import org.qsebms.bms.persistence.StateHandoff;
+import org.qsebms.bms.protection.Protection;
 import org.qsebms.bms.record.CycleCounter;
 import org.qsebms.bms.record.ScheduledDiagnostic;
-import org.qsebms.bms.protection.Protection;
-import org.qsebms.bms.supervisor.Supervisor;
-import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.bms.snapshot.PackSample;
 import org.qsebms.bms.snapshot.SampleRing;
+import org.qsebms.bms.supervisor.Supervisor;
+import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.UsableCapacity;
 import org.qsebms.estimators.health.UsableCapacityMeter;
@@ -33,6 +33,7 @@ public final class PackController {
     private final EkfSocEstimator socFilter;
     /** One cell's charge and discharge limits, reused every tick. */
     private final double[] cellLimits = new double[2];
+
     private SoftShortDetector softShort;
     private CellHealthTracker health;
     private UsableCapacityMeter usableCapacity;
@@ -42,10 +43,12 @@ public final class PackController {
     private long healthRevisionSeen;
     /** Each cell's balancing bleed current over the last interval (cell volts over the resistor while switched on). */
     private final double[] bleedAmps;
+
     private volatile CurrentLimitOutput limitOutput = CurrentLimitOutput.NONE;
     private double softShortThresholdAmps = Double.POSITIVE_INFINITY;
     /** Each cell's SOC estimate of this tick, copied once for the detectors that take an array. */
     private final double[] cellSoc;
+
     private boolean[] softShortFlagged = new boolean[0];
     private final Protection protection;
     private final Supervisor supervisor;
@@ -67,17 +70,44 @@ public final class PackController {
     private CycleCounter cycles;
     private ScheduledDiagnostic diagnostic;
 
-    public PackController(PackHardware hw, Plant plant, SocEstimator soc, Protection protection, Supervisor supervisor,
-                          CurrentLimits currentLimits, PassiveBalancer balancer, SampleRing ring, long sampleEveryNanos,
-                          LongSupplier epochMillis) {
-        this(hw, plant, soc, protection, supervisor, currentLimits, balancer, ring, sampleEveryNanos, epochMillis,
+    public PackController(
+            PackHardware hw,
+            Plant plant,
+            SocEstimator soc,
+            Protection protection,
+            Supervisor supervisor,
+            CurrentLimits currentLimits,
+            PassiveBalancer balancer,
+            SampleRing ring,
+            long sampleEveryNanos,
+            LongSupplier epochMillis) {
+        this(
+                hw,
+                plant,
+                soc,
+                protection,
+                supervisor,
+                currentLimits,
+                balancer,
+                ring,
+                sampleEveryNanos,
+                epochMillis,
                 new OperatorSettings());
     }
 
     /** As above, with operator settings (current caps, balancing on/off) that other threads may write. */
-    public PackController(PackHardware hw, Plant plant, SocEstimator soc, Protection protection, Supervisor supervisor,
-                          CurrentLimits currentLimits, PassiveBalancer balancer, SampleRing ring, long sampleEveryNanos,
-                          LongSupplier epochMillis, OperatorSettings operator) {
+    public PackController(
+            PackHardware hw,
+            Plant plant,
+            SocEstimator soc,
+            Protection protection,
+            Supervisor supervisor,
+            CurrentLimits currentLimits,
+            PassiveBalancer balancer,
+            SampleRing ring,
+            long sampleEveryNanos,
+            LongSupplier epochMillis,
+            OperatorSettings operator) {
         this.operator = operator;
         this.hw = hw;
         this.plant = plant;
@@ -141,9 +171,17 @@ public final class PackController {
         balancer.decide(m, soc, balanceAllowed, hw.balancing());
         hw.watchdog().feed();
         if (valid && cycles != null) { // the per-cycle record: sums only, the closed cycle is copied to a queue
-            cycles.update(epochMillis.getAsLong(), m.packAmps, m.cellVolts, m.celsiusAtCell, health == null ? null
-                    : bleedAmps,
-                    dt, m.minCellVolts, tripped, st == SupervisorState.OPENING, currentLimits.dischargeAmps());
+            cycles.update(
+                    epochMillis.getAsLong(),
+                    m.packAmps,
+                    m.cellVolts,
+                    m.celsiusAtCell,
+                    health == null ? null : bleedAmps,
+                    dt,
+                    m.minCellVolts,
+                    tripped,
+                    st == SupervisorState.OPENING,
+                    currentLimits.dischargeAmps());
         }
         ticks++;
         // offer telemetry (never blocks)
@@ -157,7 +195,8 @@ public final class PackController {
         }
         // offer persistence (never blocks; when the writer still holds the last snapshot, retried next tick)
         if (persistence != null && (nextPersistNanos == Long.MIN_VALUE || nowNanos >= nextPersistNanos)) {
-            if (persistence.offer(soc, health, usableCapacity, ahThroughput, epochMillis.getAsLong()) || nextPersistNanos == Long.MIN_VALUE) {
+            if (persistence.offer(soc, health, usableCapacity, ahThroughput, epochMillis.getAsLong())
+                    || nextPersistNanos == Long.MIN_VALUE) {
                 nextPersistNanos = nowNanos + persistEveryNanos;
             }
         }
@@ -199,12 +238,18 @@ public final class PackController {
         for (int i = 0; i < cellSoc.length; i++) {
             // Only a statistically confirmed excess (the detector's flag) counts; its size then sets
             // the level: RSL at the threshold, MSL from 1.5 times the threshold.
-            double score = softShort.isFlagged(i) ? Math.max(0.6, Math.min(1.0,
-                    Math.max(0.6 * softShort.leakAmps(i) / softShortThresholdAmps, softShort.score(i)))) : 0.0;
+            double score = softShort.isFlagged(i)
+                    ? Math.max(
+                            0.6,
+                            Math.min(
+                                    1.0,
+                                    Math.max(0.6 * softShort.leakAmps(i) / softShortThresholdAmps, softShort.score(i))))
+                    : 0.0;
             protection.reportSoftShortScore(i, score);
             boolean flagged = softShort.isFlagged(i);
             if (flagged != softShortFlagged[i]) {
-                // the alarm carries the detector's reason as it stood when the cell was flagged (allocates on the edge only)
+                // the alarm carries the detector's reason as it stood when the cell was flagged (allocates on the edge
+                // only)
                 softShortFlagged[i] = flagged;
                 protection.reportSoftShortDetail(i, flagged ? softShort.reason(i) : null);
             }
@@ -218,7 +263,8 @@ public final class PackController {
      */
     public void attachHealthTracker(CellHealthTracker tracker) {
         if (tracker.cellCount() != m.cellCount()) {
-            throw new IllegalArgumentException("health tracker has " + tracker.cellCount() + " cells, pack " + m.cellCount());
+            throw new IllegalArgumentException(
+                    "health tracker has " + tracker.cellCount() + " cells, pack " + m.cellCount());
         }
         this.health = tracker;
         this.healthRevisionSeen = -1;
@@ -306,7 +352,8 @@ public final class PackController {
             max = Math.max(max, cellSoc[i]);
         }
         var extra = protection.extra();
-        currentLimits.limitTo(max >= extra.socHigh().rsl() ? 0.0 : Double.POSITIVE_INFINITY,
+        currentLimits.limitTo(
+                max >= extra.socHigh().rsl() ? 0.0 : Double.POSITIVE_INFINITY,
                 min <= extra.socLow().rsl() ? 0.0 : Double.POSITIVE_INFINITY);
     }
 
@@ -334,8 +381,18 @@ public final class PackController {
             return;
         }
         SupervisorState st = supervisor.state();
-        d.update(nowNanos, epochMillis.getAsLong(), m.packAmps, m.cellVolts, m.celsiusAtCell, cellSoc, valid, tripped,
-                st == SupervisorState.NORMAL, st == SupervisorState.DIAGNOSTIC, currentLimits.dischargeAmps());
+        d.update(
+                nowNanos,
+                epochMillis.getAsLong(),
+                m.packAmps,
+                m.cellVolts,
+                m.celsiusAtCell,
+                cellSoc,
+                valid,
+                tripped,
+                st == SupervisorState.NORMAL,
+                st == SupervisorState.DIAGNOSTIC,
+                currentLimits.dischargeAmps());
         if (d.holding()) {
             currentLimits.limitTo(d.chargeLimitAmps(), d.dischargeLimitAmps());
         }
@@ -396,7 +453,8 @@ public final class PackController {
 
     /** Offers a snapshot now, e.g. on shutdown after the loop has stopped. */
     public boolean offerPersistenceNow() {
-        return persistence != null && persistence.offer(soc, health, usableCapacity, ahThroughput, epochMillis.getAsLong());
+        return persistence != null
+                && persistence.offer(soc, health, usableCapacity, ahThroughput, epochMillis.getAsLong());
     }
 
     /** Restores the lifetime charge throughput (Ah, both directions) from persisted state. */
@@ -562,5 +620,4 @@ public final class PackController {
     public long ticks() {
         return ticks;
     }
-
 }

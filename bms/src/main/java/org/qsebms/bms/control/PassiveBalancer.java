@@ -33,7 +33,8 @@ public final class PassiveBalancer {
     private int cellsOn;
 
     /** Voltage-mode balancer (as before the SOC mode existed). */
-    public PassiveBalancer(double thresholdVolts, double maxCelsius, double minCellVolts, int dutyPeriodTicks, int dutyOnTicks) {
+    public PassiveBalancer(
+            double thresholdVolts, double maxCelsius, double minCellVolts, int dutyPeriodTicks, int dutyOnTicks) {
         this(Mode.VOLTAGE, thresholdVolts, 0.02, maxCelsius, minCellVolts, dutyPeriodTicks, dutyOnTicks);
     }
 
@@ -46,8 +47,14 @@ public final class PassiveBalancer {
      * @param dutyPeriodTicks duty-cycle period in ticks
      * @param dutyOnTicks     ticks per period the resistors may be on
      */
-    public PassiveBalancer(Mode mode, double thresholdVolts, double thresholdSoc, double maxCelsius, double minCellVolts,
-                           int dutyPeriodTicks, int dutyOnTicks) {
+    public PassiveBalancer(
+            Mode mode,
+            double thresholdVolts,
+            double thresholdSoc,
+            double maxCelsius,
+            double minCellVolts,
+            int dutyPeriodTicks,
+            int dutyOnTicks) {
         if (dutyPeriodTicks < 1 || dutyOnTicks < 0 || dutyOnTicks > dutyPeriodTicks) {
             throw new IllegalArgumentException("balancing duty " + dutyOnTicks + " of " + dutyPeriodTicks
                     + " ticks is invalid; need 0 <= on <= period and period >= 1");
@@ -76,8 +83,14 @@ public final class PassiveBalancer {
         tick = (tick + 1) % dutyPeriodTicks;
         boolean discharging = m.packAmps < -0.05;
         boolean useSoc = mode == Mode.SOC && soc != null;
-        boolean ok = enabled && allowed && !discharging && m.maxCellIndex >= 0 && m.maxTempIndex >= 0
-                && m.maxCelsius < maxCelsius && m.minCellVolts > minCellVolts && tick < dutyOnTicks;
+        boolean ok = enabled
+                && allowed
+                && !discharging
+                && m.maxCellIndex >= 0
+                && m.maxTempIndex >= 0
+                && m.maxCelsius < maxCelsius
+                && m.minCellVolts > minCellVolts
+                && tick < dutyOnTicks;
         double lowestSoc = Double.MAX_VALUE;
         if (ok && useSoc) {
             for (int i = 0; i < soc.cellCount(); i++) {

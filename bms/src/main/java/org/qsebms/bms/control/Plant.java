@@ -5,7 +5,7 @@ package org.qsebms.bms.control;
  * pack advances by itself, so its plant is {@link #REAL}; the simulated pack integrates its model.
  */
 public interface Plant {
-    Plant REAL = nowNanos -> { };
+    Plant REAL = nowNanos -> {};
 
     /** Brings the plant's state to time {@code nowNanos}. Must not allocate. */
     void advanceTo(long nowNanos);

@@ -36,19 +36,24 @@ final class DashboardCredentials {
             try {
                 text = Files.readString(p, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new ConfigException("dashboard.passwordFile", "cannot read " + p.toAbsolutePath() + " ("
-                        + e.getClass().getSimpleName() + "); check the path and that the BMS user may read it");
+                throw new ConfigException(
+                        "dashboard.passwordFile",
+                        "cannot read " + p.toAbsolutePath() + " ("
+                                + e.getClass().getSimpleName() + "); check the path and that the BMS user may read it");
             }
             password = text.lines().findFirst().orElse("");
             if (password.isEmpty()) {
-                throw new ConfigException("dashboard.passwordFile", p.toAbsolutePath()
-                        + " is empty; write the password on its first line");
+                throw new ConfigException(
+                        "dashboard.passwordFile",
+                        p.toAbsolutePath() + " is empty; write the password on its first line");
             }
         } else {
             password = env.get(cfg.passwordEnv());
             if (password == null || password.isEmpty()) {
-                throw new ConfigException("dashboard.passwordEnv", "environment variable " + cfg.passwordEnv()
-                        + " is not set or empty; export it before starting the BMS");
+                throw new ConfigException(
+                        "dashboard.passwordEnv",
+                        "environment variable " + cfg.passwordEnv()
+                                + " is not set or empty; export it before starting the BMS");
             }
         }
         return new DashboardCredentials(cfg.username(), digest(password));

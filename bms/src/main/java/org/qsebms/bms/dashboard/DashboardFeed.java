@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
-import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.protection.FaultEvent;
-import org.qsebms.bms.telemetry.LocalSink;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.snapshot.PackSample;
+import org.qsebms.bms.telemetry.LocalSink;
 
 /**
  * What the dashboard shows, kept up to date by the telemetry thread: the latest sample, a bounded history of the
@@ -20,18 +20,26 @@ public final class DashboardFeed implements LocalSink {
     static final int RECENT_EVENTS = 12;
 
     /** A raised alarm as the page lists it; {@code conditionCleared} when it stays only because it is latched. */
-    record Alarm(String id, int code, String level, boolean latched, String reason, long sinceMillis,
-                 boolean conditionCleared) {
-    }
+    record Alarm(
+            String id,
+            int code,
+            String level,
+            boolean latched,
+            String reason,
+            long sinceMillis,
+            boolean conditionCleared) {}
 
     /** A state change, reset outcome or usable-capacity note, in words. */
-    record Note(long epochMillis, String text) {
-    }
+    record Note(long epochMillis, String text) {}
 
     /** A consistent copy of the feed for one connection; {@code points} holds the history after a sequence. */
-    record View(long version, boolean haveSample, PackSample sample, List<Alarm> alarms, List<Note> notes,
-                History.Points points) {
-    }
+    record View(
+            long version,
+            boolean haveSample,
+            PackSample sample,
+            List<Alarm> alarms,
+            List<Note> notes,
+            History.Points points) {}
 
     private final int cells;
     private final int temperatureChannels;
@@ -78,11 +86,17 @@ public final class DashboardFeed implements LocalSink {
         switch (e) {
             case ControllerEvent.FaultEdge fe -> fault(fe.fault(), at);
             case ControllerEvent.StateChange sc -> note(at, sc.from() + " \u2192 " + sc.to() + ": " + sc.reason());
-            case ControllerEvent.ResetOutcome r -> note(at, (r.accepted() ? "reset accepted: " : "reset refused: ")
-                    + r.reason());
-            case ControllerEvent.UsableCapacityChange u -> note(at, u.measured() != null
-                    ? String.format(java.util.Locale.ROOT, "usable capacity measured: %.3f Ah",
-                    u.measured().ampHours()) : "usable capacity not measured: " + u.voidedReason());
+            case ControllerEvent.ResetOutcome r ->
+                note(at, (r.accepted() ? "reset accepted: " : "reset refused: ") + r.reason());
+            case ControllerEvent.UsableCapacityChange u ->
+                note(
+                        at,
+                        u.measured() != null
+                                ? String.format(
+                                        java.util.Locale.ROOT,
+                                        "usable capacity measured: %.3f Ah",
+                                        u.measured().ampHours())
+                                : "usable capacity not measured: " + u.voidedReason());
         }
         version++;
         notifyAll();
@@ -90,13 +104,21 @@ public final class DashboardFeed implements LocalSink {
 
     private void fault(FaultEvent f, long at) {
         if (f.raised()) {
-            alarms.put(f.id(), new Alarm(f.id(), f.code().number(), f.level().name(), f.latched(), f.reason(), at,
-                    false));
+            alarms.put(
+                    f.id(), new Alarm(f.id(), f.code().number(), f.level().name(), f.latched(), f.reason(), at, false));
             note(at, "alarm " + f.id() + ": " + f.reason());
         } else if (f.latched()) {
             Alarm was = alarms.get(f.id());
-            alarms.put(f.id(), new Alarm(f.id(), f.code().number(), f.level().name(), true,
-                    was == null ? f.reason() : was.reason(), was == null ? at : was.sinceMillis(), true));
+            alarms.put(
+                    f.id(),
+                    new Alarm(
+                            f.id(),
+                            f.code().number(),
+                            f.level().name(),
+                            true,
+                            was == null ? f.reason() : was.reason(),
+                            was == null ? at : was.sinceMillis(),
+                            true));
             note(at, "condition of " + f.id() + " cleared (" + f.reason() + "); latched until a reset");
         } else {
             alarms.remove(f.id());
@@ -131,7 +153,12 @@ public final class DashboardFeed implements LocalSink {
                 return null;
             }
             copy.copyFrom(latest);
-            return new View(version, haveSample, copy, new ArrayList<>(alarms.values()), new ArrayList<>(notes),
+            return new View(
+                    version,
+                    haveSample,
+                    copy,
+                    new ArrayList<>(alarms.values()),
+                    new ArrayList<>(notes),
                     history.after(afterSequence));
         }
     }
@@ -141,7 +168,12 @@ public final class DashboardFeed implements LocalSink {
         PackSample copy = new PackSample(cells, temperatureChannels);
         synchronized (this) {
             copy.copyFrom(latest);
-            return new View(version, haveSample, copy, new ArrayList<>(alarms.values()), new ArrayList<>(notes),
+            return new View(
+                    version,
+                    haveSample,
+                    copy,
+                    new ArrayList<>(alarms.values()),
+                    new ArrayList<>(notes),
                     history.after(Long.MIN_VALUE));
         }
     }

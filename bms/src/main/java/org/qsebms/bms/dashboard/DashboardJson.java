@@ -17,8 +17,7 @@ import org.qsebms.config.ThreeLevelLimit;
 final class DashboardJson {
     private static final JsonFactory JSON = new JsonFactory();
 
-    private DashboardJson() {
-    }
+    private DashboardJson() {}
 
     @FunctionalInterface
     private interface Body {
@@ -46,7 +45,8 @@ final class DashboardJson {
             g.writeNumberField("temperatureChannels", temperatureChannels);
             g.writeNumberField("capacityAh", cfg.pack().capacityAh());
             g.writeNumberField("historySeconds", historySeconds);
-            g.writeNumberField("sampleIntervalSeconds", cfg.mqtt().stateInterval().toMillis() / 1000.0);
+            g.writeNumberField(
+                    "sampleIntervalSeconds", cfg.mqtt().stateInterval().toMillis() / 1000.0);
             limit(g, "cellOverVolts", cfg.limits().cellOverVoltage());
             limit(g, "cellUnderVolts", cfg.limits().cellUnderVoltage());
             limit(g, "dischargeOverCelsius", cfg.limits().dischargeOverTemperature());

@@ -36,8 +36,7 @@ public final class DashboardServer implements AutoCloseable {
     private static final String SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'";
 
-    private record Asset(String contentType, byte[] bytes) {
-    }
+    private record Asset(String contentType, byte[] bytes) {}
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -48,8 +47,13 @@ public final class DashboardServer implements AutoCloseable {
     private final ListenExposure exposure;
     private volatile boolean running = true;
 
-    private DashboardServer(HttpServer server, ExecutorService threads, DashboardFeed feed, String meta,
-                            Map<String, Asset> assets, ListenExposure exposure) {
+    private DashboardServer(
+            HttpServer server,
+            ExecutorService threads,
+            DashboardFeed feed,
+            String meta,
+            Map<String, Asset> assets,
+            ListenExposure exposure) {
         this.server = server;
         this.threads = threads;
         this.feed = feed;
@@ -60,7 +64,8 @@ public final class DashboardServer implements AutoCloseable {
 
     /** A feed sized for {@code cfg}: as many history rows as {@code dashboard.history} holds state samples. */
     public static DashboardFeed feedFor(BmsConfig cfg, int cells, int temperatureChannels) {
-        long rows = cfg.dashboard().history().toMillis() / Math.max(1, cfg.mqtt().stateInterval().toMillis());
+        long rows = cfg.dashboard().history().toMillis()
+                / Math.max(1, cfg.mqtt().stateInterval().toMillis());
         return new DashboardFeed(cells, temperatureChannels, (int) Math.max(2, Math.min(100_000, rows)));
     }
 
@@ -71,11 +76,16 @@ public final class DashboardServer implements AutoCloseable {
      *                        asked for explicitly); otherwise a taken port is an error
      * @throws ConfigException when the host may not be served, a credential cannot be read or the port is taken
      */
-    public static DashboardServer start(BmsConfig cfg, DashboardFeed feed, String version, Map<String, String> env,
-                                        boolean freePortIfTaken) {
+    public static DashboardServer start(
+            BmsConfig cfg, DashboardFeed feed, String version, Map<String, String> env, boolean freePortIfTaken) {
         DashboardConfig d = cfg.dashboard();
-        ListenExposure exposure = ListenExposure.check("dashboard", "dashboard.host (--dashboard-host)", d.host(),
-                d.hasCredentials(), d.allowAnonymousRemote(), "set dashboard.username and dashboard.passwordFile "
+        ListenExposure exposure = ListenExposure.check(
+                "dashboard",
+                "dashboard.host (--dashboard-host)",
+                d.host(),
+                d.hasCredentials(),
+                d.allowAnonymousRemote(),
+                "set dashboard.username and dashboard.passwordFile "
                         + "(or dashboard.passwordEnv), or allow it explicitly with --dashboard-allow-anonymous-remote "
                         + "(dashboard.allowAnonymousRemote: true) on a network you trust");
         DashboardCredentials credentials = DashboardCredentials.read(d, env);
@@ -90,13 +100,14 @@ public final class DashboardServer implements AutoCloseable {
         double historySeconds = d.history().toMillis() / 1000.0;
         String meta = DashboardJson.meta(cfg, version, feed.cells(), feed.temperatureChannels(), historySeconds);
         DashboardServer s = new DashboardServer(server, threads, feed, meta, loadAssets(), exposure);
-        BasicAuthenticator auth = credentials == null ? null : new BasicAuthenticator("qse-bms dashboard",
-                StandardCharsets.UTF_8) {
-            @Override
-            public boolean checkCredentials(String user, String password) {
-                return credentials.matches(user, password);
-            }
-        };
+        BasicAuthenticator auth = credentials == null
+                ? null
+                : new BasicAuthenticator("qse-bms dashboard", StandardCharsets.UTF_8) {
+                    @Override
+                    public boolean checkCredentials(String user, String password) {
+                        return credentials.matches(user, password);
+                    }
+                };
         HttpContext root = server.createContext("/", s::handle);
         if (auth != null) {
             root.setAuthenticator(auth);
@@ -114,21 +125,28 @@ public final class DashboardServer implements AutoCloseable {
         } catch (BindException e) {
             boolean portTaken = String.valueOf(e.getMessage()).contains("in use");
             if (!portTaken) {
-                throw new ConfigException("dashboard.host (--dashboard-host)", "cannot serve the dashboard on "
-                        + d.host() + ":" + d.port() + ": " + e.getMessage() + "; is " + d.host() + " an address of "
-                        + "this machine? Use 127.0.0.1, one of its interface addresses, or 0.0.0.0");
+                throw new ConfigException(
+                        "dashboard.host (--dashboard-host)",
+                        "cannot serve the dashboard on "
+                                + d.host() + ":" + d.port() + ": " + e.getMessage() + "; is " + d.host()
+                                + " an address of "
+                                + "this machine? Use 127.0.0.1, one of its interface addresses, or 0.0.0.0");
             }
             if (freePortIfTaken && d.port() != 0) {
                 Logger.info("dashboard port {} on {} is in use; taking a free port instead", d.port(), d.host());
                 return bind(d.withPort(0), false);
             }
-            throw new ConfigException("dashboard.port (--dashboard-port)", "cannot serve the dashboard on " + d.host()
-                    + ":" + d.port() + ": " + e.getMessage() + " (is another BMS or web server using it?); choose "
-                    + "another port with --dashboard-port PORT (0 picks a free one) or turn it off with "
-                    + "--no-dashboard");
+            throw new ConfigException(
+                    "dashboard.port (--dashboard-port)",
+                    "cannot serve the dashboard on " + d.host()
+                            + ":" + d.port() + ": " + e.getMessage()
+                            + " (is another BMS or web server using it?); choose "
+                            + "another port with --dashboard-port PORT (0 picks a free one) or turn it off with "
+                            + "--no-dashboard");
         } catch (IOException e) {
-            throw new ConfigException("dashboard.host (--dashboard-host)", "cannot serve the dashboard on " + d.host()
-                    + ":" + d.port() + ": " + e.getMessage());
+            throw new ConfigException(
+                    "dashboard.host (--dashboard-host)",
+                    "cannot serve the dashboard on " + d.host() + ":" + d.port() + ": " + e.getMessage());
         }
     }
 
@@ -138,18 +156,18 @@ public final class DashboardServer implements AutoCloseable {
                 "/", new Asset("text/html; charset=utf-8", resource(RESOURCES + "index.html")),
                 "/dashboard.js", new Asset("text/javascript; charset=utf-8", resource(RESOURCES + "dashboard.js")),
                 "/dashboard.css", new Asset("text/css; charset=utf-8", resource(RESOURCES + "dashboard.css")),
-                "/uplot/uPlot.iife.min.js", new Asset("text/javascript; charset=utf-8",
-                        resource("/" + uplot + "uPlot.iife.min.js")),
+                "/uplot/uPlot.iife.min.js",
+                        new Asset("text/javascript; charset=utf-8", resource("/" + uplot + "uPlot.iife.min.js")),
                 "/uplot/uPlot.min.css", new Asset("text/css; charset=utf-8", resource("/" + uplot + "uPlot.min.css")),
-                "/uplot/LICENSE", new Asset("text/plain; charset=utf-8", resource("/" + UPLOT + uplotVersion()
-                        + "/LICENSE")));
+                "/uplot/LICENSE",
+                        new Asset("text/plain; charset=utf-8", resource("/" + UPLOT + uplotVersion() + "/LICENSE")));
     }
 
     /** The version of the uPlot WebJar on the class path (from its Maven metadata). */
     static String uplotVersion() {
         Properties p = new Properties();
-        try (InputStream in = DashboardServer.class.getResourceAsStream(
-                "/META-INF/maven/org.webjars.npm/uplot/pom.properties")) {
+        try (InputStream in =
+                DashboardServer.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/uplot/pom.properties")) {
             if (in == null) {
                 throw new IllegalStateException("the uPlot WebJar (org.webjars.npm:uplot) is not on the class path");
             }
@@ -189,9 +207,13 @@ public final class DashboardServer implements AutoCloseable {
             }
             if ("/api/state".equals(path)) {
                 DashboardFeed.View v = feed.now();
-                send(ex, 200, "application/json; charset=utf-8", ("{\"meta\":" + meta + ",\"points\":"
-                        + DashboardJson.points(v.points()) + ",\"state\":" + DashboardJson.state(v) + "}")
-                        .getBytes(StandardCharsets.UTF_8));
+                send(
+                        ex,
+                        200,
+                        "application/json; charset=utf-8",
+                        ("{\"meta\":" + meta + ",\"points\":" + DashboardJson.points(v.points()) + ",\"state\":"
+                                        + DashboardJson.state(v) + "}")
+                                .getBytes(StandardCharsets.UTF_8));
                 return;
             }
             Asset a = assets.get("/index.html".equals(path) ? "/" : path);

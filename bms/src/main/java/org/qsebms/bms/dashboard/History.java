@@ -11,8 +11,16 @@ final class History {
      * Rows after a sequence, column by column. {@code lastSequence} is the sequence of the last row (or the
      * requested one when there is none); R0 is the largest cell R0 at 25 °C, NaN for an unknown value.
      */
-    record Points(long lastSequence, double[] epochSeconds, double[] soc, double[] socBound3Sigma, double[] packAmps,
-                  double[] packVolts, double[][] celsius, double[] maxCellR0Ohm, double[] seiOhm) {
+    record Points(
+            long lastSequence,
+            double[] epochSeconds,
+            double[] soc,
+            double[] socBound3Sigma,
+            double[] packAmps,
+            double[] packVolts,
+            double[][] celsius,
+            double[] maxCellR0Ohm,
+            double[] seiOhm) {
         int size() {
             return epochSeconds.length;
         }

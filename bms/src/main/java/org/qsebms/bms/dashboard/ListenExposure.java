@@ -25,14 +25,21 @@ record ListenExposure(String host, boolean loopback, String warning) {
      * @param howToSecure  the keys or flags that configure credentials, and the override's flag, for the fix
      * @throws ConfigException when it may not
      */
-    static ListenExposure check(String what, String hostKey, String host, boolean credentials,
-                                boolean allowAnonymousRemote, String howToSecure) {
+    static ListenExposure check(
+            String what,
+            String hostKey,
+            String host,
+            boolean credentials,
+            boolean allowAnonymousRemote,
+            String howToSecure) {
         InetAddress address;
         try {
             address = InetAddress.getByName(host);
         } catch (UnknownHostException e) {
-            throw new ConfigException(hostKey, "'" + host + "' is not an address or a known host name of this machine; "
-                    + "give 127.0.0.1 (this machine only), an interface address, or 0.0.0.0 (every interface)");
+            throw new ConfigException(
+                    hostKey,
+                    "'" + host + "' is not an address or a known host name of this machine; "
+                            + "give 127.0.0.1 (this machine only), an interface address, or 0.0.0.0 (every interface)");
         }
         if (address.isLoopbackAddress()) {
             return new ListenExposure(host, true, "");
@@ -42,12 +49,18 @@ record ListenExposure(String host, boolean loopback, String warning) {
         }
         String where = address.isAnyLocalAddress() ? "every network interface" : "the network at " + host;
         if (!allowAnonymousRemote) {
-            throw new ConfigException(hostKey, host + " would serve the " + what + " to " + where
-                    + " without credentials; " + howToSecure + ", or listen on 127.0.0.1 and reach it through an "
-                    + "SSH tunnel");
+            throw new ConfigException(
+                    hostKey,
+                    host + " would serve the " + what + " to " + where
+                            + " without credentials; " + howToSecure
+                            + ", or listen on 127.0.0.1 and reach it through an "
+                            + "SSH tunnel");
         }
-        return new ListenExposure(host, false, "WARNING: the " + what + " is served WITHOUT CREDENTIALS to " + where
-                + " because anonymous remote access was explicitly allowed; anyone who can reach this machine can "
-                + "read the pack's state");
+        return new ListenExposure(
+                host,
+                false,
+                "WARNING: the " + what + " is served WITHOUT CREDENTIALS to " + where
+                        + " because anonymous remote access was explicitly allowed; anyone who can reach this machine can "
+                        + "read the pack's state");
     }
 }

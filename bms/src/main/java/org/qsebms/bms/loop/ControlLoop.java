@@ -25,10 +25,10 @@ public final class ControlLoop {
     private final AtomicLong maxTickNanos = new AtomicLong();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
-    private volatile Runnable beforeStop = () -> { };
+    private volatile Runnable beforeStop = () -> {};
     private Thread thread;
     private int consecutiveOverruns;
-    private volatile TimingObserver observer = (deadline, start, end) -> { };
+    private volatile TimingObserver observer = (deadline, start, end) -> {};
 
     /** Sees the timing of every tick (for measurements); called on the loop thread, must not allocate or block. */
     @FunctionalInterface
@@ -94,10 +94,17 @@ public final class ControlLoop {
             next += missed * periodNanos;
             controller.protection().tickOverran(deadline);
             if (++consecutiveOverruns == overrunsToFault) {
-                controller.protection().loopOverrun(String.format(Locale.ROOT,
-                        "%d consecutive ticks overran the %.1f ms period (last ended %.1f ms late); "
-                                + "reduce the load on this machine or lengthen loop.period",
-                        consecutiveOverruns, periodNanos / 1e6, (end - (next - missed * periodNanos)) / 1e6), deadline);
+                controller
+                        .protection()
+                        .loopOverrun(
+                                String.format(
+                                        Locale.ROOT,
+                                        "%d consecutive ticks overran the %.1f ms period (last ended %.1f ms late); "
+                                                + "reduce the load on this machine or lengthen loop.period",
+                                        consecutiveOverruns,
+                                        periodNanos / 1e6,
+                                        (end - (next - missed * periodNanos)) / 1e6),
+                                deadline);
             }
         } else {
             consecutiveOverruns = 0;

@@ -15,6 +15,7 @@ public final class PackMeasurement {
     public final SensorStatus[] cellStatus;
     /** Per thermistor channel (a pack may have fewer thermistors than cells). */
     public final double[] cellCelsius;
+
     public final SensorStatus[] tempStatus;
     /**
      * Per cell: the temperature of the thermistor nearest the cell (channel {@code i * channels / cells},
@@ -22,6 +23,7 @@ public final class PackMeasurement {
      * estimators use.
      */
     public final double[] celsiusAtCell;
+
     public double packAmps;
     public SensorStatus currentStatus = SensorStatus.OK;
     public double packVolts;
@@ -32,6 +34,7 @@ public final class PackMeasurement {
      * paths open); set by {@link #sample}. False (unknown) by default, which disables the zero-drift check.
      */
     public boolean currentPathOpen;
+
     public long nanos;
 
     public double maxCellVolts;
@@ -67,7 +70,7 @@ public final class PackMeasurement {
         hw.temperatures().readInto(cellCelsius, tempStatus);
         currentPathOpen = !hw.contactor(ContactorId.MAIN_NEGATIVE).feedbackClosed()
                 || !(hw.contactor(ContactorId.MAIN_POSITIVE).feedbackClosed()
-                || hw.contactor(ContactorId.PRECHARGE).feedbackClosed());
+                        || hw.contactor(ContactorId.PRECHARGE).feedbackClosed());
         computeExtremes();
     }
 

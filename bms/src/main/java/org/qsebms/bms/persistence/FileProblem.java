@@ -13,13 +13,13 @@ import java.nio.file.NotDirectoryException;
  * ({@code AccessDeniedException: /var/lib/qse-bms}), which is no reason at all.
  */
 public final class FileProblem {
-    private FileProblem() {
-    }
+    private FileProblem() {}
 
     /** "permission denied (PATH)", "not a directory (PATH)", "read-only file system (PATH)", ... */
     public static String describe(IOException e) {
-        String path = e instanceof FileSystemException fse && fse.getFile() != null ? " (" + fse.getFile()
-                + (fse.getOtherFile() != null ? " -> " + fse.getOtherFile() : "") + ")" : "";
+        String path = e instanceof FileSystemException fse && fse.getFile() != null
+                ? " (" + fse.getFile() + (fse.getOtherFile() != null ? " -> " + fse.getOtherFile() : "") + ")"
+                : "";
         String reason = e instanceof FileSystemException fse ? fse.getReason() : null;
         if (e instanceof AccessDeniedException) {
             return "permission denied" + path;

@@ -48,8 +48,12 @@ public record PersistedState(
 
     public PersistedState {
         int n = cellSoc.length;
-        if (capacityAh.length != n || resistanceOhm.length != n || seiResistanceOhm.length != n
-                || capacitySigmaAh.length != n || excessLithiumAh.length != n || lithiumLossPerCycleAh.length != n
+        if (capacityAh.length != n
+                || resistanceOhm.length != n
+                || seiResistanceOhm.length != n
+                || capacitySigmaAh.length != n
+                || excessLithiumAh.length != n
+                || lithiumLossPerCycleAh.length != n
                 || closedCycles.length != n) {
             throw new IllegalArgumentException("per-cell arrays must all have " + n + " entries");
         }
@@ -67,37 +71,117 @@ public record PersistedState(
     }
 
     /** A state without latched faults. */
-    public PersistedState(long sequence, long savedEpochMillis, double[] cellSoc, double[] capacityAh,
-                          double[] resistanceOhm, double[] seiResistanceOhm, long cycleCount, double ahThroughput,
-                          double lithiumInventoryFraction, List<FaultLogEntry> faultLog, double[] capacitySigmaAh,
-                          double[] excessLithiumAh, double[] lithiumLossPerCycleAh, int[] closedCycles,
-                          List<ResistancePoint> resistanceHistory, UsableCapacity usableCapacity) {
-        this(sequence, savedEpochMillis, cellSoc, capacityAh, resistanceOhm, seiResistanceOhm, cycleCount, ahThroughput,
-                lithiumInventoryFraction, faultLog, capacitySigmaAh, excessLithiumAh, lithiumLossPerCycleAh, closedCycles,
-                resistanceHistory, usableCapacity, LatchedFaults.fromLog(faultLog));
+    public PersistedState(
+            long sequence,
+            long savedEpochMillis,
+            double[] cellSoc,
+            double[] capacityAh,
+            double[] resistanceOhm,
+            double[] seiResistanceOhm,
+            long cycleCount,
+            double ahThroughput,
+            double lithiumInventoryFraction,
+            List<FaultLogEntry> faultLog,
+            double[] capacitySigmaAh,
+            double[] excessLithiumAh,
+            double[] lithiumLossPerCycleAh,
+            int[] closedCycles,
+            List<ResistancePoint> resistanceHistory,
+            UsableCapacity usableCapacity) {
+        this(
+                sequence,
+                savedEpochMillis,
+                cellSoc,
+                capacityAh,
+                resistanceOhm,
+                seiResistanceOhm,
+                cycleCount,
+                ahThroughput,
+                lithiumInventoryFraction,
+                faultLog,
+                capacitySigmaAh,
+                excessLithiumAh,
+                lithiumLossPerCycleAh,
+                closedCycles,
+                resistanceHistory,
+                usableCapacity,
+                LatchedFaults.fromLog(faultLog));
     }
 
     /** A state without health details (uncertainties, lithium per cell, history unknown). */
-    public PersistedState(long sequence, long savedEpochMillis, double[] cellSoc, double[] capacityAh,
-                          double[] resistanceOhm, double[] seiResistanceOhm, long cycleCount, double ahThroughput,
-                          double lithiumInventoryFraction, List<FaultLogEntry> faultLog) {
-        this(sequence, savedEpochMillis, cellSoc, capacityAh, resistanceOhm, seiResistanceOhm, cycleCount, ahThroughput,
-                lithiumInventoryFraction, faultLog, nans(cellSoc.length), nans(cellSoc.length), nans(cellSoc.length),
-                new int[cellSoc.length], List.of(), null, LatchedFaults.fromLog(faultLog));
+    public PersistedState(
+            long sequence,
+            long savedEpochMillis,
+            double[] cellSoc,
+            double[] capacityAh,
+            double[] resistanceOhm,
+            double[] seiResistanceOhm,
+            long cycleCount,
+            double ahThroughput,
+            double lithiumInventoryFraction,
+            List<FaultLogEntry> faultLog) {
+        this(
+                sequence,
+                savedEpochMillis,
+                cellSoc,
+                capacityAh,
+                resistanceOhm,
+                seiResistanceOhm,
+                cycleCount,
+                ahThroughput,
+                lithiumInventoryFraction,
+                faultLog,
+                nans(cellSoc.length),
+                nans(cellSoc.length),
+                nans(cellSoc.length),
+                new int[cellSoc.length],
+                List.of(),
+                null,
+                LatchedFaults.fromLog(faultLog));
     }
 
     /** This state under a new sequence number and fault log. */
     public PersistedState withSequenceAndFaultLog(long newSequence, List<FaultLogEntry> newFaultLog) {
-        return new PersistedState(newSequence, savedEpochMillis, cellSoc, capacityAh, resistanceOhm, seiResistanceOhm,
-                cycleCount, ahThroughput, lithiumInventoryFraction, newFaultLog, capacitySigmaAh, excessLithiumAh,
-                lithiumLossPerCycleAh, closedCycles, resistanceHistory, usableCapacity, latchedFaults);
+        return new PersistedState(
+                newSequence,
+                savedEpochMillis,
+                cellSoc,
+                capacityAh,
+                resistanceOhm,
+                seiResistanceOhm,
+                cycleCount,
+                ahThroughput,
+                lithiumInventoryFraction,
+                newFaultLog,
+                capacitySigmaAh,
+                excessLithiumAh,
+                lithiumLossPerCycleAh,
+                closedCycles,
+                resistanceHistory,
+                usableCapacity,
+                latchedFaults);
     }
 
     /** This state with another set of latched faults. */
     public PersistedState withLatchedFaults(List<String> latched) {
-        return new PersistedState(sequence, savedEpochMillis, cellSoc, capacityAh, resistanceOhm, seiResistanceOhm,
-                cycleCount, ahThroughput, lithiumInventoryFraction, faultLog, capacitySigmaAh, excessLithiumAh,
-                lithiumLossPerCycleAh, closedCycles, resistanceHistory, usableCapacity, latched);
+        return new PersistedState(
+                sequence,
+                savedEpochMillis,
+                cellSoc,
+                capacityAh,
+                resistanceOhm,
+                seiResistanceOhm,
+                cycleCount,
+                ahThroughput,
+                lithiumInventoryFraction,
+                faultLog,
+                capacitySigmaAh,
+                excessLithiumAh,
+                lithiumLossPerCycleAh,
+                closedCycles,
+                resistanceHistory,
+                usableCapacity,
+                latched);
     }
 
     static double[] nans(int n) {
@@ -163,15 +247,24 @@ public record PersistedState(
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PersistedState p && sequence == p.sequence && savedEpochMillis == p.savedEpochMillis
-                && Arrays.equals(cellSoc, p.cellSoc) && Arrays.equals(capacityAh, p.capacityAh)
-                && Arrays.equals(resistanceOhm, p.resistanceOhm) && Arrays.equals(seiResistanceOhm, p.seiResistanceOhm)
-                && cycleCount == p.cycleCount && Double.compare(ahThroughput, p.ahThroughput) == 0
-                && Double.compare(lithiumInventoryFraction, p.lithiumInventoryFraction) == 0 && faultLog.equals(p.faultLog)
-                && Arrays.equals(capacitySigmaAh, p.capacitySigmaAh) && Arrays.equals(excessLithiumAh, p.excessLithiumAh)
+        return o instanceof PersistedState p
+                && sequence == p.sequence
+                && savedEpochMillis == p.savedEpochMillis
+                && Arrays.equals(cellSoc, p.cellSoc)
+                && Arrays.equals(capacityAh, p.capacityAh)
+                && Arrays.equals(resistanceOhm, p.resistanceOhm)
+                && Arrays.equals(seiResistanceOhm, p.seiResistanceOhm)
+                && cycleCount == p.cycleCount
+                && Double.compare(ahThroughput, p.ahThroughput) == 0
+                && Double.compare(lithiumInventoryFraction, p.lithiumInventoryFraction) == 0
+                && faultLog.equals(p.faultLog)
+                && Arrays.equals(capacitySigmaAh, p.capacitySigmaAh)
+                && Arrays.equals(excessLithiumAh, p.excessLithiumAh)
                 && Arrays.equals(lithiumLossPerCycleAh, p.lithiumLossPerCycleAh)
-                && Arrays.equals(closedCycles, p.closedCycles) && resistanceHistory.equals(p.resistanceHistory)
-                && java.util.Objects.equals(usableCapacity, p.usableCapacity) && latchedFaults.equals(p.latchedFaults);
+                && Arrays.equals(closedCycles, p.closedCycles)
+                && resistanceHistory.equals(p.resistanceHistory)
+                && java.util.Objects.equals(usableCapacity, p.usableCapacity)
+                && latchedFaults.equals(p.latchedFaults);
     }
 
     @Override
@@ -182,7 +275,8 @@ public record PersistedState(
     @Override
     public String toString() {
         return "PersistedState[seq=" + sequence + ", cellSoc=" + Arrays.toString(cellSoc) + ", cycles=" + cycleCount
-                + ", ahThroughput=" + ahThroughput + ", capacityAh=" + Arrays.toString(capacityAh) + ", faults=" + faultLog.size()
+                + ", ahThroughput=" + ahThroughput + ", capacityAh=" + Arrays.toString(capacityAh) + ", faults="
+                + faultLog.size()
                 + ", history=" + resistanceHistory.size() + ", latched=" + latchedFaults + "]";
     }
 }

@@ -21,7 +21,8 @@ final class PersistedStateCheck {
     /** Excess lithium above this many times the configured capacity: no lithium-metal foil carries that much. */
     static final double MAX_EXCESS_LITHIUM_FACTOR = 100;
     /** No state file was written before 2020-01-01. */
-    static final long EARLIEST_EPOCH_MILLIS = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
+    static final long EARLIEST_EPOCH_MILLIS =
+            Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
     /** Clock skew tolerated for a time in the future. */
     static final long FUTURE_TOLERANCE_MILLIS = 86_400_000L;
 
@@ -37,8 +38,7 @@ final class PersistedStateCheck {
     }
 
     /** The checked state and one warning per field that fell back. */
-    record Checked(PersistedState state, List<String> warnings) {
-    }
+    record Checked(PersistedState state, List<String> warnings) {}
 
     static Checked check(PersistedState s, PersistedState defaults, long nowEpochMillis, String where) {
         PersistedStateCheck c = new PersistedStateCheck(where, defaults, nowEpochMillis);
@@ -61,8 +61,9 @@ final class PersistedStateCheck {
         double[] excess = s.excessLithiumAh();
         double[] loss = s.lithiumLossPerCycleAh();
         int[] closed = s.closedCycles();
-        Cells bad = new Cells("cellSoc", "a state of charge must lie in 0..1; the SOC of those cells starts from the "
-                + "open-circuit voltage");
+        Cells bad = new Cells(
+                "cellSoc",
+                "a state of charge must lie in 0..1; the SOC of those cells starts from the " + "open-circuit voltage");
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(soc[i]) && !(soc[i] >= 0 && soc[i] <= 1)) {
                 bad.add(i, soc[i]);
@@ -70,8 +71,10 @@ final class PersistedStateCheck {
             }
         }
         bad.report();
-        bad = new Cells("capacityAh", "a capacity must be a number above 0 and at most " + MAX_CAPACITY_FACTOR
-                + " times the configured " + fmt(nominalCap[0]) + " Ah; using the configured capacity");
+        bad = new Cells(
+                "capacityAh",
+                "a capacity must be a number above 0 and at most " + MAX_CAPACITY_FACTOR + " times the configured "
+                        + fmt(nominalCap[0]) + " Ah; using the configured capacity");
         for (int i = 0; i < n; i++) {
             if (!(cap[i] > 0 && cap[i] <= MAX_CAPACITY_FACTOR * nominalCap[i])) {
                 bad.add(i, cap[i]);
@@ -80,8 +83,10 @@ final class PersistedStateCheck {
             }
         }
         bad.report();
-        bad = new Cells("resistanceOhm", "R0 must be a number above 0 and at most " + MAX_RESISTANCE_FACTOR
-                + " times the configured " + fmt(nominalR0[0]) + " ohm; using the configured R0");
+        bad = new Cells(
+                "resistanceOhm",
+                "R0 must be a number above 0 and at most " + MAX_RESISTANCE_FACTOR + " times the configured "
+                        + fmt(nominalR0[0]) + " ohm; using the configured R0");
         for (int i = 0; i < n; i++) {
             if (!(r0[i] > 0 && r0[i] <= MAX_RESISTANCE_FACTOR * nominalR0[i])) {
                 bad.add(i, r0[i]);
@@ -105,8 +110,10 @@ final class PersistedStateCheck {
             }
         }
         bad.report();
-        bad = new Cells("excessLithiumAh", "excess lithium must lie in 0.." + MAX_EXCESS_LITHIUM_FACTOR
-                + " times the configured capacity (or be unknown); using unknown");
+        bad = new Cells(
+                "excessLithiumAh",
+                "excess lithium must lie in 0.." + MAX_EXCESS_LITHIUM_FACTOR
+                        + " times the configured capacity (or be unknown); using unknown");
         for (int i = 0; i < n; i++) {
             double most = MAX_EXCESS_LITHIUM_FACTOR * nominalCap[i];
             if (!Double.isNaN(excess[i]) && !(excess[i] >= 0 && excess[i] <= most)) {
@@ -115,8 +122,10 @@ final class PersistedStateCheck {
             }
         }
         bad.report();
-        bad = new Cells("lithiumLossPerCycleAh", "a loss per cycle must be finite and smaller than the configured "
-                + "capacity (or be unknown); using unknown");
+        bad = new Cells(
+                "lithiumLossPerCycleAh",
+                "a loss per cycle must be finite and smaller than the configured "
+                        + "capacity (or be unknown); using unknown");
         for (int i = 0; i < n; i++) {
             if (!Double.isNaN(loss[i]) && !(Math.abs(loss[i]) <= nominalCap[i])) {
                 bad.add(i, loss[i]);
@@ -149,23 +158,32 @@ final class PersistedStateCheck {
         }
         double throughput = s.ahThroughput();
         if (!(throughput >= 0 && throughput < Double.POSITIVE_INFINITY)) {
-            warn("ahThroughput", Double.toString(throughput), "a charge throughput must be a finite number of Ah "
-                    + "at or above 0; using 0");
+            warn(
+                    "ahThroughput",
+                    Double.toString(throughput),
+                    "a charge throughput must be a finite number of Ah " + "at or above 0; using 0");
             throughput = 0;
         }
         double inventory = s.lithiumInventoryFraction();
         if (!Double.isNaN(inventory) && !(inventory >= 0 && inventory <= MAX_CAPACITY_FACTOR)) {
-            warn("lithiumInventoryFraction", Double.toString(inventory), "a fraction of the lithium built in must "
-                    + "lie in 0.." + MAX_CAPACITY_FACTOR + " (an estimate may exceed 1, never by that much); using "
-                    + defaults.lithiumInventoryFraction());
+            warn(
+                    "lithiumInventoryFraction",
+                    Double.toString(inventory),
+                    "a fraction of the lithium built in must "
+                            + "lie in 0.." + MAX_CAPACITY_FACTOR
+                            + " (an estimate may exceed 1, never by that much); using "
+                            + defaults.lithiumInventoryFraction());
             inventory = defaults.lithiumInventoryFraction();
         }
         List<ResistancePoint> history = new ArrayList<>();
         int droppedPoints = 0;
         for (ResistancePoint p : s.resistanceHistory()) {
-            boolean ok = p.equivalentCycles() >= 0 && p.equivalentCycles() < Double.POSITIVE_INFINITY
-                    && p.r0Ohm() > 0 && p.r0Ohm() <= MAX_RESISTANCE_FACTOR * nominalR0[0]
-                    && p.seiOhm() >= 0 && p.seiOhm() <= p.r0Ohm()
+            boolean ok = p.equivalentCycles() >= 0
+                    && p.equivalentCycles() < Double.POSITIVE_INFINITY
+                    && p.r0Ohm() > 0
+                    && p.r0Ohm() <= MAX_RESISTANCE_FACTOR * nominalR0[0]
+                    && p.seiOhm() >= 0
+                    && p.seiOhm() <= p.r0Ohm()
                     && plausibleTime((long) Math.min(Long.MAX_VALUE / 2.0, p.epochDays() * 86_400_000.0));
             if (ok) {
                 history.add(p);
@@ -174,23 +192,45 @@ final class PersistedStateCheck {
             }
         }
         if (droppedPoints > 0) {
-            warn("resistance", droppedPoints + " of " + s.resistanceHistory().size() + " history points",
+            warn(
+                    "resistance",
+                    droppedPoints + " of " + s.resistanceHistory().size() + " history points",
                     "impossible cycles, R0, SEI or date; those points are left out of the resistance trend");
         }
         UsableCapacity usable = s.usableCapacity();
-        if (usable != null && !(usable.ampHours() <= MAX_CAPACITY_FACTOR * nominalCap[0]
-                && Double.isFinite(usable.meanDischargeC()) && Double.isFinite(usable.meanCelsius())
-                && plausibleTime(usable.epochMillis()))) {
-            warn("usableCapacity", usable.ampHours() + " Ah at " + usable.meanDischargeC() + " C, "
-                    + usable.meanCelsius() + " °C, epoch ms " + usable.epochMillis(), "not a measurement this pack "
-                    + "can have made (capacity, rate, temperature or date); treated as not measured yet");
+        if (usable != null
+                && !(usable.ampHours() <= MAX_CAPACITY_FACTOR * nominalCap[0]
+                        && Double.isFinite(usable.meanDischargeC())
+                        && Double.isFinite(usable.meanCelsius())
+                        && plausibleTime(usable.epochMillis()))) {
+            warn(
+                    "usableCapacity",
+                    usable.ampHours() + " Ah at " + usable.meanDischargeC() + " C, " + usable.meanCelsius()
+                            + " °C, epoch ms " + usable.epochMillis(),
+                    "not a measurement this pack "
+                            + "can have made (capacity, rate, temperature or date); treated as not measured yet");
             usable = null;
         }
         if (warnings.isEmpty()) {
             return s;
         }
-        return new PersistedState(sequence, saved, soc, cap, r0, sei, cycles, throughput, inventory, s.faultLog(),
-                capSigma, excess, loss, closed, history, usable);
+        return new PersistedState(
+                sequence,
+                saved,
+                soc,
+                cap,
+                r0,
+                sei,
+                cycles,
+                throughput,
+                inventory,
+                s.faultLog(),
+                capSigma,
+                excess,
+                loss,
+                closed,
+                history,
+                usable);
     }
 
     private void warn(String field, String found, String why) {
@@ -213,7 +253,11 @@ final class PersistedStateCheck {
         }
 
         void add(int cell, double value) {
-            found.append(found.isEmpty() ? "" : ", ").append("cell ").append(cell + 1).append(": ").append(value);
+            found.append(found.isEmpty() ? "" : ", ")
+                    .append("cell ")
+                    .append(cell + 1)
+                    .append(": ")
+                    .append(value);
         }
 
         void report() {

@@ -104,7 +104,8 @@ public final class PersistenceWriter implements AutoCloseable {
 
     /** The state as it would be written now. */
     synchronized PersistedState current() {
-        return last.withSequenceAndFaultLog(++sequence, new ArrayList<>(faultLog)).withLatchedFaults(latched.ids());
+        return last.withSequenceAndFaultLog(++sequence, new ArrayList<>(faultLog))
+                .withLatchedFaults(latched.ids());
     }
 
     private void trimFaultLog() {

@@ -8,5 +8,4 @@ package org.qsebms.bms.persistence;
  * @param r0Ohm            worst cell's R0 at 25 °C
  * @param seiOhm           its interfacial/SEI part
  */
-public record ResistancePoint(double equivalentCycles, double epochDays, double r0Ohm, double seiOhm) {
-}
+public record ResistancePoint(double equivalentCycles, double epochDays, double r0Ohm, double seiOhm) {}

@@ -81,8 +81,8 @@ public final class StateFile {
         byte[] bytes = encode(state);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(
+                tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buf = ByteBuffer.wrap(bytes);
             while (buf.hasRemaining()) {
                 ch.write(buf);
@@ -92,8 +92,10 @@ public final class StateFile {
         try {
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the file system of " + dir + " cannot rename atomically; put persistence.directory "
-                    + "on a local file system (ext4, f2fs, btrfs)", e);
+            throw new IOException(
+                    "the file system of " + dir + " cannot rename atomically; put persistence.directory "
+                            + "on a local file system (ext4, f2fs, btrfs)",
+                    e);
         }
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
@@ -113,35 +115,51 @@ public final class StateFile {
     public Loaded load(int cells, PersistedState defaults) {
         Path shown = file.toAbsolutePath();
         if (Files.isDirectory(file)) {
-            return new Loaded(defaults, false, "persisted state " + shown + " is a directory, not a file; "
-                    + keepAside("directory", "it")
-                    + "; starting with safe defaults, SOC from the open-circuit voltage");
+            return new Loaded(
+                    defaults,
+                    false,
+                    "persisted state " + shown + " is a directory, not a file; "
+                            + keepAside("directory", "it")
+                            + "; starting with safe defaults, SOC from the open-circuit voltage");
         }
         byte[] bytes;
         try {
             bytes = reader.read(file);
         } catch (NoSuchFileException e) {
-            return new Loaded(defaults, false, "no persisted state at " + shown
-                    + " (first start?): starting with safe defaults, SOC from the open-circuit voltage");
+            return new Loaded(
+                    defaults,
+                    false,
+                    "no persisted state at " + shown
+                            + " (first start?): starting with safe defaults, SOC from the open-circuit voltage");
         } catch (IOException e) {
-            return new Loaded(defaults, false, "cannot read persisted state " + shown + ": " + FileProblem.describe(e)
-                    + "; " + keepAside("unreadable", "the saved state") + "; starting with safe defaults, SOC from the "
-                    + "open-circuit voltage");
+            return new Loaded(
+                    defaults,
+                    false,
+                    "cannot read persisted state " + shown + ": " + FileProblem.describe(e)
+                            + "; " + keepAside("unreadable", "the saved state")
+                            + "; starting with safe defaults, SOC from the "
+                            + "open-circuit voltage");
         }
         try {
             PersistedState s = decode(bytes);
             if (s.cellCount() != cells) {
-                return new Loaded(defaults, false, "persisted state " + shown + " is for " + s.cellCount()
-                        + " cells but the pack has " + cells + "; ignoring it and starting with safe defaults; "
-                        + keepAside("other-pack", "it") + " (delete it if the pack was rebuilt)");
+                return new Loaded(
+                        defaults,
+                        false,
+                        "persisted state " + shown + " is for " + s.cellCount()
+                                + " cells but the pack has " + cells + "; ignoring it and starting with safe defaults; "
+                                + keepAside("other-pack", "it") + " (delete it if the pack was rebuilt)");
             }
-            PersistedStateCheck.Checked checked = PersistedStateCheck.check(s, defaults, epochMillis.getAsLong(),
-                    shown.toString());
+            PersistedStateCheck.Checked checked =
+                    PersistedStateCheck.check(s, defaults, epochMillis.getAsLong(), shown.toString());
             return new Loaded(checked.state(), true, null, checked.warnings());
         } catch (CorruptStateException e) {
-            return new Loaded(defaults, false, "persisted state " + shown + " is corrupt (" + e.getMessage()
-                    + "); ignoring it and starting with safe defaults, SOC from the open-circuit voltage; "
-                    + keepAside("corrupt", "it") + ". A new file is written at the next save");
+            return new Loaded(
+                    defaults,
+                    false,
+                    "persisted state " + shown + " is corrupt (" + e.getMessage()
+                            + "); ignoring it and starting with safe defaults, SOC from the open-circuit voltage; "
+                            + keepAside("corrupt", "it") + ". A new file is written at the next save");
         }
     }
 
@@ -182,7 +200,9 @@ public final class StateFile {
         array(b, "seiResistanceOhm", s.seiResistanceOhm());
         b.append("cycleCount=").append(s.cycleCount()).append('\n');
         b.append("ahThroughput=").append(s.ahThroughput()).append('\n');
-        b.append("lithiumInventoryFraction=").append(s.lithiumInventoryFraction()).append('\n');
+        b.append("lithiumInventoryFraction=")
+                .append(s.lithiumInventoryFraction())
+                .append('\n');
         array(b, "capacitySigmaAh", s.capacitySigmaAh());
         array(b, "excessLithiumAh", s.excessLithiumAh());
         array(b, "lithiumLossPerCycleAh", s.lithiumLossPerCycleAh());
@@ -194,17 +214,40 @@ public final class StateFile {
         b.append('\n');
         UsableCapacity u = s.usableCapacity();
         if (u != null) {
-            b.append("usableCapacity=").append(u.ampHours()).append(';').append(u.meanDischargeC()).append(';')
-                    .append(u.meanCelsius()).append(';').append(u.epochMillis()).append('\n');
+            b.append("usableCapacity=")
+                    .append(u.ampHours())
+                    .append(';')
+                    .append(u.meanDischargeC())
+                    .append(';')
+                    .append(u.meanCelsius())
+                    .append(';')
+                    .append(u.epochMillis())
+                    .append('\n');
         }
         for (ResistancePoint p : s.resistanceHistory()) {
-            b.append("resistance=").append(p.equivalentCycles()).append(';').append(p.epochDays()).append(';')
-                    .append(p.r0Ohm()).append(';').append(p.seiOhm()).append('\n');
+            b.append("resistance=")
+                    .append(p.equivalentCycles())
+                    .append(';')
+                    .append(p.epochDays())
+                    .append(';')
+                    .append(p.r0Ohm())
+                    .append(';')
+                    .append(p.seiOhm())
+                    .append('\n');
         }
         b.append("latchedFaults=").append(String.join(",", s.latchedFaults())).append('\n');
         for (FaultLogEntry f : s.faultLog()) {
-            b.append("fault=").append(f.epochMillis()).append(';').append(f.code()).append(';').append(f.id()).append(';')
-                    .append(f.raised()).append(';').append(f.reason()).append('\n');
+            b.append("fault=")
+                    .append(f.epochMillis())
+                    .append(';')
+                    .append(f.code())
+                    .append(';')
+                    .append(f.id())
+                    .append(';')
+                    .append(f.raised())
+                    .append(';')
+                    .append(f.reason())
+                    .append('\n');
         }
         byte[] body = b.toString().getBytes(StandardCharsets.UTF_8);
         CRC32 crc = new CRC32();
@@ -231,7 +274,8 @@ public final class StateFile {
         int crcAt = lastLineStart(bytes);
         String tail = new String(bytes, crcAt, bytes.length - crcAt, StandardCharsets.UTF_8);
         if (!tail.startsWith("crc32=") || !tail.endsWith("\n")) {
-            throw new CorruptStateException("no checksum line at the end: the file is truncated or was not written by qse-bms");
+            throw new CorruptStateException(
+                    "no checksum line at the end: the file is truncated or was not written by qse-bms");
         }
         long stored;
         try {
@@ -242,8 +286,8 @@ public final class StateFile {
         CRC32 crc = new CRC32();
         crc.update(bytes, 0, crcAt);
         if (crc.getValue() != stored) {
-            throw new CorruptStateException(String.format(Locale.ROOT, "checksum mismatch: file says %08x, content gives %08x",
-                    stored, crc.getValue()));
+            throw new CorruptStateException(String.format(
+                    Locale.ROOT, "checksum mismatch: file says %08x, content gives %08x", stored, crc.getValue()));
         }
         Map<String, String> kv = new HashMap<>();
         List<FaultLogEntry> faults = new ArrayList<>();
@@ -273,17 +317,29 @@ public final class StateFile {
         int cells = (int) integer(kv, "cells");
         double[] soc = doubles(kv, "cellSoc", cells); // values are checked field by field (PersistedStateCheck)
         try {
-            return new PersistedState(integer(kv, "sequence"), integer(kv, "savedEpochMillis"), soc,
-                    doubles(kv, "capacityAh", cells), doubles(kv, "resistanceOhm", cells),
-                    doubles(kv, "seiResistanceOhm", cells), integer(kv, "cycleCount"), number(kv, "ahThroughput"),
-                    number(kv, "lithiumInventoryFraction"), faults,
+            return new PersistedState(
+                    integer(kv, "sequence"),
+                    integer(kv, "savedEpochMillis"),
+                    soc,
+                    doubles(kv, "capacityAh", cells),
+                    doubles(kv, "resistanceOhm", cells),
+                    doubles(kv, "seiResistanceOhm", cells),
+                    integer(kv, "cycleCount"),
+                    number(kv, "ahThroughput"),
+                    number(kv, "lithiumInventoryFraction"),
+                    faults,
                     // health details came with the health tracker; older files lack them (unknown, not corrupt)
-                    optionalDoubles(kv, "capacitySigmaAh", cells), optionalDoubles(kv, "excessLithiumAh", cells),
-                    optionalDoubles(kv, "lithiumLossPerCycleAh", cells), closedCycles(kv, cells), history,
+                    optionalDoubles(kv, "capacitySigmaAh", cells),
+                    optionalDoubles(kv, "excessLithiumAh", cells),
+                    optionalDoubles(kv, "lithiumLossPerCycleAh", cells),
+                    closedCycles(kv, cells),
+                    history,
                     // came with the usable-capacity meter: older files have none (not measured, not corrupt)
                     kv.containsKey("usableCapacity") ? usableCapacity(kv.get("usableCapacity")) : null,
                     // came with latch persistence: older files give the latches their fault log leaves
-                    kv.containsKey("latchedFaults") ? latchedFaults(kv.get("latchedFaults")) : LatchedFaults.fromLog(faults));
+                    kv.containsKey("latchedFaults")
+                            ? latchedFaults(kv.get("latchedFaults"))
+                            : LatchedFaults.fromLog(faults));
         } catch (IllegalArgumentException e) {
             throw new CorruptStateException(e.getMessage());
         }
@@ -370,7 +426,10 @@ public final class StateFile {
             throw new CorruptStateException("resistance entry needs 4 fields (cycles;days;r0;sei): " + value);
         }
         try {
-            return new ResistancePoint(Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
+            return new ResistancePoint(
+                    Double.parseDouble(p[0]),
+                    Double.parseDouble(p[1]),
+                    Double.parseDouble(p[2]),
                     Double.parseDouble(p[3]));
         } catch (NumberFormatException e) {
             throw new CorruptStateException("resistance entry has a bad number: " + value);
@@ -401,7 +460,8 @@ public final class StateFile {
                 continue;
             }
             if (!t.matches("[A-Z0-9_]+\\.MSL")) {
-                throw new CorruptStateException("latchedFaults entry '" + t + "' is not a fault id such as LOOP_OVERRUN.MSL");
+                throw new CorruptStateException(
+                        "latchedFaults entry '" + t + "' is not a fault id such as LOOP_OVERRUN.MSL");
             }
             out.add(t);
         }
@@ -414,7 +474,8 @@ public final class StateFile {
             throw new CorruptStateException("fault entry needs 5 fields: " + value);
         }
         try {
-            return new FaultLogEntry(Long.parseLong(p[0]), Integer.parseInt(p[1]), p[2], Boolean.parseBoolean(p[3]), p[4]);
+            return new FaultLogEntry(
+                    Long.parseLong(p[0]), Integer.parseInt(p[1]), p[2], Boolean.parseBoolean(p[3]), p[4]);
         } catch (NumberFormatException e) {
             throw new CorruptStateException("fault entry has a bad number: " + value);
         }

@@ -38,6 +38,7 @@ public final class StateHandoff {
     private double ahThroughput;
     /** The meter's last measurement (an immutable value: handing over the reference copies nothing). */
     private UsableCapacity usableCapacity;
+
     private long epochMillis;
     private final AtomicBoolean full = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
@@ -70,8 +71,12 @@ public final class StateHandoff {
     }
 
     /** Loop side: copies the live state into the slot, or drops it when the writer still holds the last one. */
-    public boolean offer(SocEstimator soc, CellHealthTracker health, UsableCapacityMeter usable, double ahThroughputNow,
-                         long epochMillisNow) {
+    public boolean offer(
+            SocEstimator soc,
+            CellHealthTracker health,
+            UsableCapacityMeter usable,
+            double ahThroughputNow,
+            long epochMillisNow) {
         if (full.get()) {
             dropped.incrementAndGet();
             return false;
@@ -152,18 +157,45 @@ public final class StateHandoff {
         PersistedState out;
         UsableCapacity usable = usableCapacity != null ? usableCapacity : base.usableCapacity();
         if (!hasHealth) {
-            out = new PersistedState(base.sequence(), t, soc, base.capacityAh(), base.resistanceOhm(),
-                    base.seiResistanceOhm(), Math.max(equivalentCycles(ah, base.capacityAh()), base.cycleCount()), ah,
-                    base.lithiumInventoryFraction(), base.faultLog(), base.capacitySigmaAh(), base.excessLithiumAh(),
-                    base.lithiumLossPerCycleAh(), base.closedCycles(), base.resistanceHistory(), usable);
+            out = new PersistedState(
+                    base.sequence(),
+                    t,
+                    soc,
+                    base.capacityAh(),
+                    base.resistanceOhm(),
+                    base.seiResistanceOhm(),
+                    Math.max(equivalentCycles(ah, base.capacityAh()), base.cycleCount()),
+                    ah,
+                    base.lithiumInventoryFraction(),
+                    base.faultLog(),
+                    base.capacitySigmaAh(),
+                    base.excessLithiumAh(),
+                    base.lithiumLossPerCycleAh(),
+                    base.closedCycles(),
+                    base.resistanceHistory(),
+                    usable);
         } else {
             java.util.List<ResistancePoint> history = new java.util.ArrayList<>(historySize);
             for (int k = 0; k < historySize; k++) {
                 history.add(new ResistancePoint(historyCycles[k], historyDays[k], historyR0[k], historySei[k]));
             }
-            out = new PersistedState(base.sequence(), t, soc, capacityAh, r0Ohm, seiOhm,
-                    Math.max(equivalentCycles(ah, capacityAh), base.cycleCount()), ah, lithiumFraction, base.faultLog(),
-                    capacitySigmaAh, excessLithiumAh, lossPerCycleAh, closedCycles, history, usable);
+            out = new PersistedState(
+                    base.sequence(),
+                    t,
+                    soc,
+                    capacityAh,
+                    r0Ohm,
+                    seiOhm,
+                    Math.max(equivalentCycles(ah, capacityAh), base.cycleCount()),
+                    ah,
+                    lithiumFraction,
+                    base.faultLog(),
+                    capacitySigmaAh,
+                    excessLithiumAh,
+                    lossPerCycleAh,
+                    closedCycles,
+                    history,
+                    usable);
         }
         full.set(false);
         return out;

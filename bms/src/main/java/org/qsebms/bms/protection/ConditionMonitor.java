@@ -33,7 +33,8 @@ final class ConditionMonitor {
         if (since == Long.MIN_VALUE) {
             since = nowNanos;
         }
-        if (condition ? !Debounce.due(nowNanos - since, nowNanos - previous, debounceNanos)
+        if (condition
+                ? !Debounce.due(nowNanos - since, nowNanos - previous, debounceNanos)
                 : nowNanos - since < debounceNanos) {
             return;
         }
@@ -77,8 +78,8 @@ final class ConditionMonitor {
     void resetLatch(long nowNanos, FaultSink sink) {
         if (latched) {
             latched = false;
-            sink.accept(new FaultEvent(code, LimitLevel.MSL, false, false, code.meaning() + FaultEvent.RESET_SUFFIX,
-                    nowNanos));
+            sink.accept(new FaultEvent(
+                    code, LimitLevel.MSL, false, false, code.meaning() + FaultEvent.RESET_SUFFIX, nowNanos));
         }
     }
 

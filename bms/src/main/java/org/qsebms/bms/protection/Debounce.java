@@ -8,8 +8,7 @@ package org.qsebms.bms.protection;
  * period; on a period that divides the debounce this is exactly one debounce after the first sample.
  */
 final class Debounce {
-    private Debounce() {
-    }
+    private Debounce() {}
 
     static boolean due(long beyondNanos, long lastIntervalNanos, long debounceNanos) {
         return beyondNanos >= debounceNanos || beyondNanos + lastIntervalNanos > debounceNanos;

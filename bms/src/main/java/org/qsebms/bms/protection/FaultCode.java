@@ -35,12 +35,13 @@ public enum FaultCode {
     PRECHARGE_FAILED(303, "DC link did not reach the pack voltage within the precharge time"),
     LOOP_OVERRUN(401, "control loop missed its deadline repeatedly"),
     LOOP_EXCEPTION(402, "unexpected error in the control loop"),
-    REPEATED_TRIP_LOCKOUT(403, "one fault tripped repeatedly within the lockout window; only a service reset clears it"),
+    REPEATED_TRIP_LOCKOUT(
+            403, "one fault tripped repeatedly within the lockout window; only a service reset clears it"),
     HW_CELL_OVER_VOLTAGE(501, "the battery-monitor chip opened its FETs on cell over-voltage (COV, COVL)"),
     HW_CELL_UNDER_VOLTAGE(502, "the battery-monitor chip opened its FETs on cell under-voltage (CUV)"),
     HW_CHARGE_OVER_CURRENT(503, "the battery-monitor chip opened its FETs on charge over-current (OCC)"),
-    HW_DISCHARGE_OVER_CURRENT(504,
-            "the battery-monitor chip opened its FETs on discharge over-current (OCD1/2/3, OCDL)"),
+    HW_DISCHARGE_OVER_CURRENT(
+            504, "the battery-monitor chip opened its FETs on discharge over-current (OCD1/2/3, OCDL)"),
     HW_SHORT_CIRCUIT(505, "the battery-monitor chip opened its FETs on a short circuit in discharge (SCD, SCDL)"),
     HW_OVER_TEMPERATURE(506, "the battery-monitor chip opened its FETs on over-temperature (OTC, OTD, OTINT, OTF)"),
     HW_UNDER_TEMPERATURE(507, "the battery-monitor chip opened its FETs on under-temperature (UTC, UTD, UTINT)"),

@@ -25,96 +25,229 @@ import org.qsebms.config.ThreeLevelLimit;
  * @param reaction   what the BMS does
  * @param causeGone  what proves the cause gone (a reset is refused until it holds)
  */
-public record FaultTable(FaultCode code, String levels, String quantity, String threshold, String debounce,
-                         String hysteresis, String applies, String reaction, String causeGone) {
+public record FaultTable(
+        FaultCode code,
+        String levels,
+        String quantity,
+        String threshold,
+        String debounce,
+        String hysteresis,
+        String applies,
+        String reaction,
+        String causeGone) {
 
     private static final String OPEN = "MSL: contactors open at once (under load too), latched";
 
     /** Every row, in code order, for the given limits. */
     public static List<FaultTable> rows(ProtectionLimits l, SupplementaryLimits x) {
         List<FaultTable> r = new ArrayList<>();
-        r.add(limit(FaultCode.CELL_OVER_VOLTAGE, "highest cell voltage", l.cellOverVoltage(), "always",
-                "MOL inform; RSL derate charging; " + OPEN, "highest cell below the MSL minus the hysteresis"));
-        r.add(limit(FaultCode.CELL_UNDER_VOLTAGE, "lowest cell voltage", l.cellUnderVoltage(), "always",
-                "MOL inform; RSL derate discharging; " + OPEN, "lowest cell above the MSL plus the hysteresis"));
-        r.add(limit(FaultCode.CHARGE_OVER_CURRENT, "pack current (charge)", l.chargeOverCurrent(), "charging",
-                "MOL inform; RSL derate; " + OPEN, "no charge current above the MSL (contactors open: none)"));
-        r.add(limit(FaultCode.DISCHARGE_OVER_CURRENT, "−pack current (discharge)", l.dischargeOverCurrent(),
-                "discharging", "MOL inform; RSL derate; " + OPEN,
+        r.add(limit(
+                FaultCode.CELL_OVER_VOLTAGE,
+                "highest cell voltage",
+                l.cellOverVoltage(),
+                "always",
+                "MOL inform; RSL derate charging; " + OPEN,
+                "highest cell below the MSL minus the hysteresis"));
+        r.add(limit(
+                FaultCode.CELL_UNDER_VOLTAGE,
+                "lowest cell voltage",
+                l.cellUnderVoltage(),
+                "always",
+                "MOL inform; RSL derate discharging; " + OPEN,
+                "lowest cell above the MSL plus the hysteresis"));
+        r.add(limit(
+                FaultCode.CHARGE_OVER_CURRENT,
+                "pack current (charge)",
+                l.chargeOverCurrent(),
+                "charging",
+                "MOL inform; RSL derate; " + OPEN,
+                "no charge current above the MSL (contactors open: none)"));
+        r.add(limit(
+                FaultCode.DISCHARGE_OVER_CURRENT,
+                "−pack current (discharge)",
+                l.dischargeOverCurrent(),
+                "discharging",
+                "MOL inform; RSL derate; " + OPEN,
                 "no discharge current above the MSL (contactors open: none)"));
-        r.add(limit(FaultCode.CHARGE_OVER_TEMPERATURE, "hottest thermistor", l.chargeOverTemperature(), "while charging",
+        r.add(limit(
+                FaultCode.CHARGE_OVER_TEMPERATURE,
+                "hottest thermistor",
+                l.chargeOverTemperature(),
+                "while charging",
                 "MOL inform; RSL charge limit tapers to 0 A; " + OPEN,
                 "hottest below the MSL minus the hysteresis, charging or not"));
-        r.add(limit(FaultCode.CHARGE_UNDER_TEMPERATURE, "coldest thermistor", l.chargeUnderTemperature(),
-                "while charging (lithium metal is never charged cold)", "MOL inform; below the RSL the charge limit is 0 A; "
-                        + OPEN, "coldest above the MSL plus the hysteresis, charging or not"));
-        r.add(limit(FaultCode.DISCHARGE_OVER_TEMPERATURE, "hottest thermistor", l.dischargeOverTemperature(), "always",
-                "MOL inform; RSL derate both ways; " + OPEN, "hottest below the MSL minus the hysteresis"));
-        r.add(limit(FaultCode.DISCHARGE_UNDER_TEMPERATURE, "coldest thermistor", l.dischargeUnderTemperature(), "always",
-                "MOL inform; RSL derate; " + OPEN, "coldest above the MSL plus the hysteresis"));
+        r.add(limit(
+                FaultCode.CHARGE_UNDER_TEMPERATURE,
+                "coldest thermistor",
+                l.chargeUnderTemperature(),
+                "while charging (lithium metal is never charged cold)",
+                "MOL inform; below the RSL the charge limit is 0 A; " + OPEN,
+                "coldest above the MSL plus the hysteresis, charging or not"));
+        r.add(limit(
+                FaultCode.DISCHARGE_OVER_TEMPERATURE,
+                "hottest thermistor",
+                l.dischargeOverTemperature(),
+                "always",
+                "MOL inform; RSL derate both ways; " + OPEN,
+                "hottest below the MSL minus the hysteresis"));
+        r.add(limit(
+                FaultCode.DISCHARGE_UNDER_TEMPERATURE,
+                "coldest thermistor",
+                l.dischargeUnderTemperature(),
+                "always",
+                "MOL inform; RSL derate; " + OPEN,
+                "coldest above the MSL plus the hysteresis"));
         double a = l.anodicLimitVolts();
-        r.add(new FaultTable(FaultCode.ELECTROLYTE_ANODIC_LIMIT, "MOL/RSL/MSL", "highest cell voltage",
-                num(a, 2) + " V at every level (the electrolyte's)", "none", "0.05 V", "always", OPEN,
+        r.add(new FaultTable(
+                FaultCode.ELECTROLYTE_ANODIC_LIMIT,
+                "MOL/RSL/MSL",
+                "highest cell voltage",
+                num(a, 2) + " V at every level (the electrolyte's)",
+                "none",
+                "0.05 V",
+                "always",
+                OPEN,
                 "highest cell below the limit minus 0.05 V"));
-        r.add(limit(FaultCode.CELL_IMBALANCE, "max − min cell voltage", x.cellImbalance(), "always; names the lowest cell",
-                "MOL inform; RSL warn; " + OPEN, "spread below the MSL minus the hysteresis"));
-        r.add(limit(FaultCode.SOC_HIGH, "highest cell SOC", x.socHigh(), "while charging; reached at the limit (1.00 counts)",
-                "MOL inform; at the RSL the charge limit is 0 A; " + OPEN, "not charging"));
-        r.add(limit(FaultCode.SOC_LOW, "lowest cell SOC", x.socLow(), "while discharging; reached at the limit (0.00 counts)",
-                "MOL inform; at the RSL the discharge limit is 0 A; " + OPEN, "not discharging (charging is allowed)"));
-        r.add(limit(FaultCode.SOFT_SHORT, "highest soft-short score (0..1) from the loop's detector (rest self-discharge "
-                + "with each cell's balancing bleed accounted for, abrupt voltage drops, SOC drift from the string median "
-                + "with the bleed charge ledger added back; docs/estimation.md); the detector holds a flag and its leak "
-                + "estimate until a rest measurement shows the leak below half its threshold", x.softShortScore(),
-                "always", "MOL inform; RSL warn; " + OPEN, "score below the MSL minus the hysteresis"));
-        r.add(new FaultTable(FaultCode.SHORT_CIRCUIT, "MSL", "|pack current|", num(x.shortCircuitFactor(), 1)
-                + " × the discharge over-current MSL (" + num(x.shortCircuitFactor() * l.dischargeOverCurrent().msl(), 1)
-                + " A here), either way", "none: the sample that sees it", "–", "always", OPEN,
+        r.add(limit(
+                FaultCode.CELL_IMBALANCE,
+                "max − min cell voltage",
+                x.cellImbalance(),
+                "always; names the lowest cell",
+                "MOL inform; RSL warn; " + OPEN,
+                "spread below the MSL minus the hysteresis"));
+        r.add(limit(
+                FaultCode.SOC_HIGH,
+                "highest cell SOC",
+                x.socHigh(),
+                "while charging; reached at the limit (1.00 counts)",
+                "MOL inform; at the RSL the charge limit is 0 A; " + OPEN,
+                "not charging"));
+        r.add(limit(
+                FaultCode.SOC_LOW,
+                "lowest cell SOC",
+                x.socLow(),
+                "while discharging; reached at the limit (0.00 counts)",
+                "MOL inform; at the RSL the discharge limit is 0 A; " + OPEN,
+                "not discharging (charging is allowed)"));
+        r.add(limit(
+                FaultCode.SOFT_SHORT,
+                "highest soft-short score (0..1) from the loop's detector (rest self-discharge "
+                        + "with each cell's balancing bleed accounted for, abrupt voltage drops, SOC drift from the string median "
+                        + "with the bleed charge ledger added back; docs/estimation.md); the detector holds a flag and its leak "
+                        + "estimate until a rest measurement shows the leak below half its threshold",
+                x.softShortScore(),
+                "always",
+                "MOL inform; RSL warn; " + OPEN,
+                "score below the MSL minus the hysteresis"));
+        r.add(new FaultTable(
+                FaultCode.SHORT_CIRCUIT,
+                "MSL",
+                "|pack current|",
+                num(x.shortCircuitFactor(), 1)
+                        + " × the discharge over-current MSL ("
+                        + num(x.shortCircuitFactor() * l.dischargeOverCurrent().msl(), 1)
+                        + " A here), either way",
+                "none: the sample that sees it",
+                "–",
+                "always",
+                OPEN,
                 "no current above the level (contactors open: none)"));
         String sensor = ms(x.sensorStatusDebounce());
-        r.add(cond(FaultCode.CELL_VOLTAGE_SENSOR, "a cell channel reports a non-OK status (open wire, out-of-range code, "
-                + "bus error)", sensor, "every channel OK"));
+        r.add(cond(
+                FaultCode.CELL_VOLTAGE_SENSOR,
+                "a cell channel reports a non-OK status (open wire, out-of-range code, " + "bus error)",
+                sensor,
+                "every channel OK"));
         r.add(cond(FaultCode.CURRENT_SENSOR, "the current sensor reports a non-OK status", sensor, "the sensor OK"));
-        r.add(cond(FaultCode.TEMPERATURE_SENSOR, "a thermistor reports a non-OK status: a node at a rail is a short or an "
-                + "open thermistor (from the ADC code), a temperature outside the NTC's range, a bus error", sensor,
+        r.add(cond(
+                FaultCode.TEMPERATURE_SENSOR,
+                "a thermistor reports a non-OK status: a node at a rail is a short or an "
+                        + "open thermistor (from the ADC code), a temperature outside the NTC's range, a bus error",
+                sensor,
                 "every thermistor OK"));
-        r.add(cond(FaultCode.PACK_VOLTAGE_MISMATCH, "sum of cells differs from the measured pack voltage by more than "
-                + "cells × " + num(x.cellVoltsAccuracy() * 1000, 1) + " mV + " + num(x.packVoltsAccuracyFraction() * 100, 2)
-                + " % of the pack voltage (the configured sensor accuracies)", ms(x.packMismatchDebounce()),
+        r.add(cond(
+                FaultCode.PACK_VOLTAGE_MISMATCH,
+                "sum of cells differs from the measured pack voltage by more than "
+                        + "cells × " + num(x.cellVoltsAccuracy() * 1000, 1) + " mV + "
+                        + num(x.packVoltsAccuracyFraction() * 100, 2)
+                        + " % of the pack voltage (the configured sensor accuracies)",
+                ms(x.packMismatchDebounce()),
                 "sum of cells and pack voltage agree within the tolerance"));
-        r.add(cond(FaultCode.CURRENT_ZERO_DRIFT, "more than " + num(x.zeroDriftAmps(), 2) + " A read while contactor "
-                + "feedback says the current path is open", ms(x.zeroDriftDebounce()), "reading back within the drift"));
-        r.add(cond(FaultCode.TEMPERATURE_SPREAD, "hottest − coldest thermistor above " + num(x.tempSpreadCelsius(), 1)
-                + " °C", ms(x.tempSpreadDebounce()), "spread back within the limit for the debounce"));
-        r.add(cond(FaultCode.TEMPERATURE_RATE, "a thermistor changes faster than " + num(x.tempRateCelsiusPerS(), 1)
-                + " °C/s over " + ms(x.tempRateWindow()) + ", or steps by more than " + num(x.tempStepCelsius(), 1)
-                + " °C between two samples (at once)", ms(x.tempRateWindow()) + " (a step: none)",
+        r.add(cond(
+                FaultCode.CURRENT_ZERO_DRIFT,
+                "more than " + num(x.zeroDriftAmps(), 2) + " A read while contactor "
+                        + "feedback says the current path is open",
+                ms(x.zeroDriftDebounce()),
+                "reading back within the drift"));
+        r.add(cond(
+                FaultCode.TEMPERATURE_SPREAD,
+                "hottest − coldest thermistor above " + num(x.tempSpreadCelsius(), 1) + " °C",
+                ms(x.tempSpreadDebounce()),
+                "spread back within the limit for the debounce"));
+        r.add(cond(
+                FaultCode.TEMPERATURE_RATE,
+                "a thermistor changes faster than " + num(x.tempRateCelsiusPerS(), 1)
+                        + " °C/s over " + ms(x.tempRateWindow()) + ", or steps by more than "
+                        + num(x.tempStepCelsius(), 1)
+                        + " °C between two samples (at once)",
+                ms(x.tempRateWindow()) + " (a step: none)",
                 "every thermistor within the rate for " + ms(x.tempRateWindow())));
-        r.add(cond(FaultCode.CELL_VOLTAGE_STUCK, "a cell reading bit-identical for " + s(x.cellStuckWhileFlowing())
-                + " while more than " + num(x.stuckMinAmps(), 1) + " A flows, or for " + s(x.cellStuckAtRest())
-                + " whatever the current (at-rest liveness diagnostic)", "the window", "its reading has changed since "
-                + "(proven alive); a frozen channel at rest keeps the reset refused"));
-        r.add(cond(FaultCode.TEMPERATURE_STUCK, "a thermistor reading bit-identical for " + s(x.tempStuckWhileFlowing())
-                + " while current flows, or " + s(x.tempStuckAtRest()) + " whatever the current", "the window",
+        r.add(cond(
+                FaultCode.CELL_VOLTAGE_STUCK,
+                "a cell reading bit-identical for " + s(x.cellStuckWhileFlowing())
+                        + " while more than " + num(x.stuckMinAmps(), 1) + " A flows, or for " + s(x.cellStuckAtRest())
+                        + " whatever the current (at-rest liveness diagnostic)",
+                "the window",
+                "its reading has changed since " + "(proven alive); a frozen channel at rest keeps the reset refused"));
+        r.add(cond(
+                FaultCode.TEMPERATURE_STUCK,
+                "a thermistor reading bit-identical for " + s(x.tempStuckWhileFlowing()) + " while current flows, or "
+                        + s(x.tempStuckAtRest()) + " whatever the current",
+                "the window",
                 "its reading has changed since (proven alive)"));
-        r.add(cond(FaultCode.CURRENT_STUCK, "the current reading bit-identical for " + s(x.currentStuckWhileFlowing())
-                + " while current flows, or " + s(x.currentStuckAtRest()) + " whatever the current", "the window",
+        r.add(cond(
+                FaultCode.CURRENT_STUCK,
+                "the current reading bit-identical for " + s(x.currentStuckWhileFlowing()) + " while current flows, or "
+                        + s(x.currentStuckAtRest()) + " whatever the current",
+                "the window",
                 "its reading has changed since (proven alive)"));
-        r.add(cond(FaultCode.CONTACTOR_WELDED, "a contactor commanded open for 200 ms still reads closed; checked every "
-                + "tick on every path, and no close starts unless every contactor reads open", "200 ms release time",
+        r.add(cond(
+                FaultCode.CONTACTOR_WELDED,
+                "a contactor commanded open for 200 ms still reads closed; checked every "
+                        + "tick on every path, and no close starts unless every contactor reads open",
+                "200 ms release time",
                 "every contactor commanded open reads open"));
-        r.add(cond(FaultCode.CONTACTOR_FEEDBACK, "a contactor commanded closed does not read closed within 200 ms "
-                + "(during a close or later)", "200 ms", "feedback agrees with the command (all open after the trip)"));
-        r.add(cond(FaultCode.PRECHARGE_FAILED, "the DC link did not reach the pack voltage (within 3 %) in 3 s",
-                "3 s", "contactors open"));
-        r.add(cond(FaultCode.LOOP_OVERRUN, "`loop.overrunsToFault` consecutive ticks overran the period", "the count",
+        r.add(cond(
+                FaultCode.CONTACTOR_FEEDBACK,
+                "a contactor commanded closed does not read closed within 200 ms " + "(during a close or later)",
+                "200 ms",
+                "feedback agrees with the command (all open after the trip)"));
+        r.add(cond(
+                FaultCode.PRECHARGE_FAILED,
+                "the DC link did not reach the pack voltage (within 3 %) in 3 s",
+                "3 s",
+                "contactors open"));
+        r.add(cond(
+                FaultCode.LOOP_OVERRUN,
+                "`loop.overrunsToFault` consecutive ticks overran the period",
+                "the count",
                 "no overrun for " + ms(x.loopProof())));
-        r.add(cond(FaultCode.LOOP_EXCEPTION, "a tick threw; the loop's last-resort handler opened every contactor "
-                + "in that tick", "none", "no exception for " + ms(x.loopProof())));
-        r.add(new FaultTable(FaultCode.REPEATED_TRIP_LOCKOUT, "MSL", "one fault tripped at MSL " + x.lockoutTrips()
-                + " times within " + x.lockoutWindow().toMinutes() + " min", "–", "none", "–", "always",
-                "locked out: an ordinary reset is refused", "a service reset (`serviceReset`), itself refused while any "
-                + "cause holds"));
+        r.add(cond(
+                FaultCode.LOOP_EXCEPTION,
+                "a tick threw; the loop's last-resort handler opened every contactor " + "in that tick",
+                "none",
+                "no exception for " + ms(x.loopProof())));
+        r.add(new FaultTable(
+                FaultCode.REPEATED_TRIP_LOCKOUT,
+                "MSL",
+                "one fault tripped at MSL " + x.lockoutTrips() + " times within "
+                        + x.lockoutWindow().toMinutes() + " min",
+                "–",
+                "none",
+                "–",
+                "always",
+                "locked out: an ordinary reset is refused",
+                "a service reset (`serviceReset`), itself refused while any " + "cause holds"));
         hardware(r, FaultCode.HW_CELL_OVER_VOLTAGE, "Safety Status A COV or C COVL");
         hardware(r, FaultCode.HW_CELL_UNDER_VOLTAGE, "Safety Status A CUV");
         hardware(r, FaultCode.HW_CHARGE_OVER_CURRENT, "Safety Status A OCC");
@@ -122,10 +255,14 @@ public record FaultTable(FaultCode code, String levels, String quantity, String 
         hardware(r, FaultCode.HW_SHORT_CIRCUIT, "Safety Status A SCD or C SCDL");
         hardware(r, FaultCode.HW_OVER_TEMPERATURE, "Safety Status B OTC, OTD, OTINT or OTF");
         hardware(r, FaultCode.HW_UNDER_TEMPERATURE, "Safety Status B UTC, UTD or UTINT");
-        hardware(r, FaultCode.HW_HOST_WATCHDOG, "Safety Status C HWDF: the Pi did not talk to the chip for "
-                + "`margins.hostWatchdogDelay`");
-        hardware(r, FaultCode.HW_ALERT_UNREAD, "the ALERT pin is asserted (low) and the status registers cannot be read "
-                + "over I2C");
+        hardware(
+                r,
+                FaultCode.HW_HOST_WATCHDOG,
+                "Safety Status C HWDF: the Pi did not talk to the chip for " + "`margins.hostWatchdogDelay`");
+        hardware(
+                r,
+                FaultCode.HW_ALERT_UNREAD,
+                "the ALERT pin is asserted (low) and the status registers cannot be read " + "over I2C");
         return r;
     }
 
@@ -135,17 +272,31 @@ public record FaultTable(FaultCode code, String levels, String quantity, String 
      * MSLs (docs/safety.md), so one of them means the software did not stop the condition in time.
      */
     private static void hardware(List<FaultTable> r, FaultCode code, String raisedWhen) {
-        r.add(new FaultTable(code, "MSL", "battery-monitor chip: " + raisedWhen, "the chip's own (docs/safety.md)",
-                "the chip's own delay", "the chip's own recovery", "with `hal.bq76952`", OPEN,
+        r.add(new FaultTable(
+                code,
+                "MSL",
+                "battery-monitor chip: " + raisedWhen,
+                "the chip's own (docs/safety.md)",
+                "the chip's own delay",
+                "the chip's own recovery",
+                "with `hal.bq76952`",
+                OPEN,
                 "the chip has recovered (its status bit clear)"));
     }
 
-    private static FaultTable limit(FaultCode code, String quantity, ThreeLevelLimit l, String applies, String reaction,
-                                    String causeGone) {
+    private static FaultTable limit(
+            FaultCode code, String quantity, ThreeLevelLimit l, String applies, String reaction, String causeGone) {
         int digits = "V".equals(l.unit()) ? 2 : "A".equals(l.unit()) ? 2 : "".equals(l.unit()) ? 2 : 0;
         String unit = l.unit().isEmpty() ? "" : " " + l.unit();
-        return new FaultTable(code, "MOL/RSL/MSL", quantity, num(l.mol(), digits) + " / " + num(l.rsl(), digits) + " / "
-                + num(l.msl(), digits) + unit, ms(l.debounce()), num(l.hysteresis(), 2) + unit, applies, reaction,
+        return new FaultTable(
+                code,
+                "MOL/RSL/MSL",
+                quantity,
+                num(l.mol(), digits) + " / " + num(l.rsl(), digits) + " / " + num(l.msl(), digits) + unit,
+                ms(l.debounce()),
+                num(l.hysteresis(), 2) + unit,
+                applies,
+                reaction,
                 causeGone);
     }
 
@@ -181,21 +332,40 @@ public record FaultTable(FaultCode code, String levels, String quantity, String 
                 + "(also through a crash or power loss: the state file keeps `latchedFaults`) until an accepted\n"
                 + "reset. A reset answers the faults latched when it is received, or is refused; it is refused while\n"
                 + "any cause in the last column still holds, and after a lockout only a service reset is taken.\n\n");
-        b.append("The numbers below are the defaults of the `").append(presetName).append("` preset (configuration may only\n"
-                + "tighten an MSL) and of `SupplementaryLimits`.\n\n");
-        b.append("| Code | Name | Levels | Watches / raised when | Threshold | Debounce | Hysteresis | Applies | Reaction "
-                + "| Cause gone when |\n");
+        b.append("The numbers below are the defaults of the `")
+                .append(presetName)
+                .append("` preset (configuration may only\n" + "tighten an MSL) and of `SupplementaryLimits`.\n\n");
+        b.append(
+                "| Code | Name | Levels | Watches / raised when | Threshold | Debounce | Hysteresis | Applies | Reaction "
+                        + "| Cause gone when |\n");
         b.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (FaultTable r : rows(l, x)) {
-            b.append("| ").append(r.code().number()).append(" | `").append(r.code().name()).append("` | ")
-                    .append(r.levels()).append(" | ").append(cell(r.quantity())).append(" | ").append(cell(r.threshold()))
-                    .append(" | ").append(cell(r.debounce())).append(" | ").append(cell(r.hysteresis())).append(" | ")
-                    .append(cell(r.applies())).append(" | ").append(cell(r.reaction())).append(" | ")
-                    .append(cell(r.causeGone())).append(" |\n");
+            b.append("| ")
+                    .append(r.code().number())
+                    .append(" | `")
+                    .append(r.code().name())
+                    .append("` | ")
+                    .append(r.levels())
+                    .append(" | ")
+                    .append(cell(r.quantity()))
+                    .append(" | ")
+                    .append(cell(r.threshold()))
+                    .append(" | ")
+                    .append(cell(r.debounce()))
+                    .append(" | ")
+                    .append(cell(r.hysteresis()))
+                    .append(" | ")
+                    .append(cell(r.applies()))
+                    .append(" | ")
+                    .append(cell(r.reaction()))
+                    .append(" | ")
+                    .append(cell(r.causeGone()))
+                    .append(" |\n");
         }
         b.append("\n## Example reasons\n\n```\n");
         b.append("cell 3: cellOverVoltage 4.320 V above limit 4.300 V for 300 ms\n");
-        b.append("current sensor reads 0.800 A while the contactors are open (allowed 0.500 A); recalibrate its zero offset\n");
+        b.append(
+                "current sensor reads 0.800 A while the contactors are open (allowed 0.500 A); recalibrate its zero offset\n");
         b.append("cell voltage channel 1 read 3.7123 V identically for 5.0 s (1.00 A flowing); the ADC is stuck\n");
         b.append("temperature sensor 3 stepped +105.0 °C between two samples, more than the plausible 5.0 °C; "
                 + "check the thermistor\n");

@@ -23,6 +23,7 @@ final class LimitMonitor {
     private final long debounceNanos;
     /** True: the cause is gone only once the value is back inside by the hysteresis, whether or not the limit applies. */
     private final boolean causeNeedsValueInside;
+
     private final boolean[] active = new boolean[3];
     private final long[] since = new long[3];
     private boolean latched;
@@ -77,8 +78,8 @@ final class LimitMonitor {
                         since[l] = Long.MIN_VALUE;
                         boolean latch = LEVELS[l] == LimitLevel.MSL;
                         latched |= latch;
-                        sink.accept(new FaultEvent(code, LEVELS[l], true, latch,
-                                describe(value, threshold, where, true), nowNanos));
+                        sink.accept(new FaultEvent(
+                                code, LEVELS[l], true, latch, describe(value, threshold, where, true), nowNanos));
                     }
                 } else {
                     since[l] = Long.MIN_VALUE;
@@ -92,10 +93,16 @@ final class LimitMonitor {
                     if (nowNanos - since[l] >= debounceNanos) {
                         active[l] = false;
                         since[l] = Long.MIN_VALUE;
-                        sink.accept(new FaultEvent(code, LEVELS[l], false, LEVELS[l] == LimitLevel.MSL && latched,
-                                applicable ? describe(value, threshold, where, false)
+                        sink.accept(new FaultEvent(
+                                code,
+                                LEVELS[l],
+                                false,
+                                LEVELS[l] == LimitLevel.MSL && latched,
+                                applicable
+                                        ? describe(value, threshold, where, false)
                                         : (where.isEmpty() ? "" : where + ": ") + limit.quantity()
-                                        + " no longer monitored (condition for this limit ended)", nowNanos));
+                                                + " no longer monitored (condition for this limit ended)",
+                                nowNanos));
                     }
                 } else {
                     since[l] = Long.MIN_VALUE;
@@ -105,7 +112,9 @@ final class LimitMonitor {
     }
 
     private double back(double threshold) {
-        return limit.direction() == LimitDirection.UPPER ? threshold - limit.hysteresis() : threshold + limit.hysteresis();
+        return limit.direction() == LimitDirection.UPPER
+                ? threshold - limit.hysteresis()
+                : threshold + limit.hysteresis();
     }
 
     /**
@@ -126,8 +135,16 @@ final class LimitMonitor {
     private String describe(double value, double threshold, String where, boolean raised) {
         String side = limit.direction() == LimitDirection.UPPER ? "above" : "below";
         String unit = limit.unit().isEmpty() ? "" : " " + limit.unit();
-        return String.format(java.util.Locale.ROOT, "%s%s %.3f%s %s limit %.3f%s%s", where.isEmpty() ? "" : where + ": ",
-                limit.quantity(), value, unit, raised ? side : "back inside", threshold, unit,
+        return String.format(
+                java.util.Locale.ROOT,
+                "%s%s %.3f%s %s limit %.3f%s%s",
+                where.isEmpty() ? "" : where + ": ",
+                limit.quantity(),
+                value,
+                unit,
+                raised ? side : "back inside",
+                threshold,
+                unit,
                 raised ? " for " + limit.debounce().toMillis() + " ms" : "");
     }
 

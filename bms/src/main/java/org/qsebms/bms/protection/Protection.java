@@ -1,17 +1,17 @@
 package org.qsebms.bms.protection;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.qsebms.bms.measure.PackMeasurement;
+import org.qsebms.config.LimitDirection;
 import org.qsebms.config.LimitLevel;
 import org.qsebms.config.ProtectionLimits;
 import org.qsebms.config.ThreeLevelLimit;
 import org.qsebms.hal.HardwareProtection;
 import org.qsebms.hal.HardwareTrip;
-import org.qsebms.config.LimitDirection;
-import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * Evaluates every limit of the fault table at three levels, plus sensor and plausibility faults,
@@ -72,6 +72,7 @@ public final class Protection {
     private final long lockoutWindowNanos;
     /** Per fault code: the times of its last {@code lockoutTrips} MSL trips (ring), for the repeated-trip lockout. */
     private final long[][] tripTimes = new long[FaultCode.values().length][];
+
     private final int[] tripNext = new int[FaultCode.values().length];
     private FaultCode lockoutCode;
     private long firstNanos = Long.MIN_VALUE;
@@ -91,34 +92,57 @@ public final class Protection {
     };
     private final Supplier<String> mismatchReason = () -> !current[0].packVoltsStatus.isOk()
             ? "pack voltage sensor reports " + current[0].packVoltsStatus + ": the sum of cells cannot be cross-checked"
-            : String.format(Locale.ROOT,
-            "sum of cells %.3f V vs measured pack %.3f V: they differ by more than the %.3f V the sensor accuracies allow "
-                    + "(a frozen or drifting channel?)", current[0].sumCellVolts, current[0].packVolts,
-            extra().packMismatchToleranceVolts(current[0].cellCount(), current[0].packVolts));
-    private final Supplier<String> shortCircuitReason = () -> String.format(Locale.ROOT,
+            : String.format(
+                    Locale.ROOT,
+                    "sum of cells %.3f V vs measured pack %.3f V: they differ by more than the %.3f V the sensor accuracies allow "
+                            + "(a frozen or drifting channel?)",
+                    current[0].sumCellVolts,
+                    current[0].packVolts,
+                    extra().packMismatchToleranceVolts(current[0].cellCount(), current[0].packVolts));
+    private final Supplier<String> shortCircuitReason = () -> String.format(
+            Locale.ROOT,
             "pack current %.1f A beyond the short-circuit level %.1f A: opened on the sample that saw it, no debounce",
-            current[0].packAmps, shortCircuitAmps());
+            current[0].packAmps,
+            shortCircuitAmps());
 
-    private final Supplier<String> zeroDriftReason = () -> String.format(Locale.ROOT,
+    private final Supplier<String> zeroDriftReason = () -> String.format(
+            Locale.ROOT,
             "current sensor reads %.3f A while the contactors are open (allowed %.3f A); recalibrate its zero offset",
-            current[0].packAmps, extra().zeroDriftAmps());
-    private final Supplier<String> spreadReason = () -> String.format(Locale.ROOT,
+            current[0].packAmps,
+            extra().zeroDriftAmps());
+    private final Supplier<String> spreadReason = () -> String.format(
+            Locale.ROOT,
             "thermistor spread %.1f °C (sensor %d at %.1f °C, sensor %d at %.1f °C) exceeds %.1f °C; check the thermistor wiring",
-            current[0].maxCelsius - current[0].minCelsius, current[0].maxTempIndex + 1, current[0].maxCelsius,
-            current[0].minTempIndex + 1, current[0].minCelsius, extra().tempSpreadCelsius());
-    private final Supplier<String> rateReason = () -> String.format(Locale.ROOT,
+            current[0].maxCelsius - current[0].minCelsius,
+            current[0].maxTempIndex + 1,
+            current[0].maxCelsius,
+            current[0].minTempIndex + 1,
+            current[0].minCelsius,
+            extra().tempSpreadCelsius());
+    private final Supplier<String> rateReason = () -> String.format(
+            Locale.ROOT,
             "temperature sensor %d changes at %.2f °C/s, more than the plausible %.2f °C/s; check the thermistor",
-            plausibility.worstRateChannel + 1, plausibility.worstRate, extra().tempRateCelsiusPerS());
-    private final Supplier<String> cellStuckReason = () -> String.format(Locale.ROOT,
+            plausibility.worstRateChannel + 1,
+            plausibility.worstRate,
+            extra().tempRateCelsiusPerS());
+    private final Supplier<String> cellStuckReason = () -> String.format(
+            Locale.ROOT,
             "cell voltage channel %d read %.4f V identically for %.1f s (%.2f A flowing); the ADC is stuck",
-            plausibility.stuckCell + 1, current[0].cellVolts[Math.max(0, plausibility.stuckCell)],
-            plausibility.cellUnchangedSeconds(plausibility.stuckCell, current[0].nanos), current[0].packAmps);
-    private final Supplier<String> tempStuckReason = () -> String.format(Locale.ROOT,
+            plausibility.stuckCell + 1,
+            current[0].cellVolts[Math.max(0, plausibility.stuckCell)],
+            plausibility.cellUnchangedSeconds(plausibility.stuckCell, current[0].nanos),
+            current[0].packAmps);
+    private final Supplier<String> tempStuckReason = () -> String.format(
+            Locale.ROOT,
             "temperature channel %d read %.2f °C identically for %.1f s (%.2f A flowing); the ADC is stuck",
-            plausibility.stuckTemp + 1, current[0].cellCelsius[Math.max(0, plausibility.stuckTemp)],
-            plausibility.tempUnchangedSeconds(plausibility.stuckTemp, current[0].nanos), current[0].packAmps);
-    private final Supplier<String> currentStuckReason = () -> String.format(Locale.ROOT,
-            "current sensor read %.3f A identically for %.1f s; the ADC is stuck", current[0].packAmps,
+            plausibility.stuckTemp + 1,
+            current[0].cellCelsius[Math.max(0, plausibility.stuckTemp)],
+            plausibility.tempUnchangedSeconds(plausibility.stuckTemp, current[0].nanos),
+            current[0].packAmps);
+    private final Supplier<String> currentStuckReason = () -> String.format(
+            Locale.ROOT,
+            "current sensor read %.3f A identically for %.1f s; the ADC is stuck",
+            current[0].packAmps,
             plausibility.currentUnchangedSeconds(current[0].nanos));
 
     public Protection(ProtectionLimits limits, FaultSink sink) {
@@ -139,8 +163,9 @@ public final class Protection {
         dischargeOt = new LimitMonitor(FaultCode.DISCHARGE_OVER_TEMPERATURE, limits.dischargeOverTemperature());
         dischargeUt = new LimitMonitor(FaultCode.DISCHARGE_UNDER_TEMPERATURE, limits.dischargeUnderTemperature());
         double a = limits.anodicLimitVolts();
-        anodic = new LimitMonitor(FaultCode.ELECTROLYTE_ANODIC_LIMIT, new ThreeLevelLimit("cellVoltage",
-                LimitDirection.UPPER, a, a, a, 0.05, Duration.ZERO, "V"));
+        anodic = new LimitMonitor(
+                FaultCode.ELECTROLYTE_ANODIC_LIMIT,
+                new ThreeLevelLimit("cellVoltage", LimitDirection.UPPER, a, a, a, 0.05, Duration.ZERO, "V"));
         imbalance = new LimitMonitor(FaultCode.CELL_IMBALANCE, extra.cellImbalance());
         softShort = new LimitMonitor(FaultCode.SOFT_SHORT, extra.softShortScore());
         // currents and SOC bounds: the hazard needs the flow, so no flow is proof enough that the cause is gone
@@ -148,21 +173,38 @@ public final class Protection {
         dischargeOc = new LimitMonitor(FaultCode.DISCHARGE_OVER_CURRENT, limits.dischargeOverCurrent(), false);
         socHigh = new LimitMonitor(FaultCode.SOC_HIGH, extra.socHigh(), false);
         socLow = new LimitMonitor(FaultCode.SOC_LOW, extra.socLow(), false);
-        limitMonitors = new LimitMonitor[] {cellOv, cellUv, chargeOc, dischargeOc, chargeOt, chargeUt, dischargeOt,
-                dischargeUt, anodic, imbalance, socHigh, socLow, softShort};
+        limitMonitors = new LimitMonitor[] {
+            cellOv,
+            cellUv,
+            chargeOc,
+            dischargeOc,
+            chargeOt,
+            chargeUt,
+            dischargeOt,
+            dischargeUt,
+            anodic,
+            imbalance,
+            socHigh,
+            socLow,
+            softShort
+        };
         long sensorDebounce = extra.sensorStatusDebounce().toNanos();
         cellSensor = new ConditionMonitor(FaultCode.CELL_VOLTAGE_SENSOR, sensorDebounce);
         currentSensor = new ConditionMonitor(FaultCode.CURRENT_SENSOR, sensorDebounce);
         tempSensor = new ConditionMonitor(FaultCode.TEMPERATURE_SENSOR, sensorDebounce);
-        packMismatch = new ConditionMonitor(FaultCode.PACK_VOLTAGE_MISMATCH, extra.packMismatchDebounce().toNanos());
+        packMismatch = new ConditionMonitor(
+                FaultCode.PACK_VOLTAGE_MISMATCH, extra.packMismatchDebounce().toNanos());
         welded = new ConditionMonitor(FaultCode.CONTACTOR_WELDED, 0);
         feedback = new ConditionMonitor(FaultCode.CONTACTOR_FEEDBACK, 0);
         precharge = new ConditionMonitor(FaultCode.PRECHARGE_FAILED, 0);
         loopOverrun = new ConditionMonitor(FaultCode.LOOP_OVERRUN, 0);
         loopException = new ConditionMonitor(FaultCode.LOOP_EXCEPTION, 0);
-        zeroDrift = new ConditionMonitor(FaultCode.CURRENT_ZERO_DRIFT, extra.zeroDriftDebounce().toNanos());
-        tempSpread = new ConditionMonitor(FaultCode.TEMPERATURE_SPREAD, extra.tempSpreadDebounce().toNanos());
-        tempRate = new ConditionMonitor(FaultCode.TEMPERATURE_RATE, extra.tempRateWindow().toNanos());
+        zeroDrift = new ConditionMonitor(
+                FaultCode.CURRENT_ZERO_DRIFT, extra.zeroDriftDebounce().toNanos());
+        tempSpread = new ConditionMonitor(
+                FaultCode.TEMPERATURE_SPREAD, extra.tempSpreadDebounce().toNanos());
+        tempRate = new ConditionMonitor(
+                FaultCode.TEMPERATURE_RATE, extra.tempRateWindow().toNanos());
         cellStuck = new ConditionMonitor(FaultCode.CELL_VOLTAGE_STUCK, 0);
         tempStuck = new ConditionMonitor(FaultCode.TEMPERATURE_STUCK, 0);
         currentStuck = new ConditionMonitor(FaultCode.CURRENT_STUCK, 0);
@@ -174,12 +216,29 @@ public final class Protection {
         }
         shortCircuit = new ConditionMonitor(FaultCode.SHORT_CIRCUIT, 0);
         lockout = new ConditionMonitor(FaultCode.REPEATED_TRIP_LOCKOUT, 0);
-        ConditionMonitor[] own = {cellSensor, currentSensor, tempSensor, packMismatch, welded, feedback,
-                precharge, loopOverrun, loopException, zeroDrift, tempSpread, tempRate, cellStuck, tempStuck, currentStuck,
-                shortCircuit, lockout};
+        ConditionMonitor[] own = {
+            cellSensor,
+            currentSensor,
+            tempSensor,
+            packMismatch,
+            welded,
+            feedback,
+            precharge,
+            loopOverrun,
+            loopException,
+            zeroDrift,
+            tempSpread,
+            tempRate,
+            cellStuck,
+            tempStuck,
+            currentStuck,
+            shortCircuit,
+            lockout
+        };
         conditions = java.util.Arrays.copyOf(own, own.length + hardwareTrips.length);
         System.arraycopy(hardwareTrips, 0, conditions, own.length, hardwareTrips.length);
-        shortCircuitAmps = extra.shortCircuitFactor() * limits.dischargeOverCurrent().msl();
+        shortCircuitAmps =
+                extra.shortCircuitFactor() * limits.dischargeOverCurrent().msl();
         loopProofNanos = extra.loopProof().toNanos();
         lockoutWindowNanos = extra.lockoutWindow().toNanos();
         for (int i = 0; i < tripTimes.length; i++) {
@@ -234,8 +293,10 @@ public final class Protection {
         int badTemp = m.firstBadTemperature();
         tempSensor.evaluate(badTemp >= 0, now, tempSensorReason, sink);
         // a failed pack-voltage sensor cannot cross-check the cells (a frozen cell would go unseen): a mismatch too
-        boolean mismatch = !m.packVoltsStatus.isOk() || badCell < 0
-                && Math.abs(m.sumCellVolts - m.packVolts) > extra.packMismatchToleranceVolts(m.cellCount(), m.packVolts);
+        boolean mismatch = !m.packVoltsStatus.isOk()
+                || badCell < 0
+                        && Math.abs(m.sumCellVolts - m.packVolts)
+                                > extra.packMismatchToleranceVolts(m.cellCount(), m.packVolts);
         packMismatch.evaluate(mismatch, now, mismatchReason, sink);
         if (plausibility == null) { // sized on first use; allocation happens once, at start-up
             plausibility = new SensorPlausibility(extra, m.cellVolts.length, m.cellCelsius.length);
@@ -249,10 +310,16 @@ public final class Protection {
         zeroDrift.evaluate(plausibility.zeroDrift, now, zeroDriftReason, sink);
         tempSpread.evaluate(plausibility.spread, now, spreadReason, sink);
         if (plausibility.stepChannel >= 0) {
-            tempRate.raiseNow(now, String.format(Locale.ROOT,
-                    "temperature sensor %d stepped %+.1f °C between two samples, more than the plausible %.1f °C; "
-                            + "check the thermistor", plausibility.stepChannel + 1, plausibility.stepCelsius,
-                    extra.tempStepCelsius()), sink);
+            tempRate.raiseNow(
+                    now,
+                    String.format(
+                            Locale.ROOT,
+                            "temperature sensor %d stepped %+.1f °C between two samples, more than the plausible %.1f °C; "
+                                    + "check the thermistor",
+                            plausibility.stepChannel + 1,
+                            plausibility.stepCelsius,
+                            extra.tempStepCelsius()),
+                    sink);
         }
         tempRate.evaluate(plausibility.rate || plausibility.stepChannel >= 0, now, rateReason, sink);
         cellStuck.evaluate(plausibility.stuckCell >= 0, now, cellStuckReason, sink);
@@ -270,28 +337,45 @@ public final class Protection {
         dischargeOc.evaluate(-m.packAmps, currentValid, now, "pack", sink);
         boolean tempsValid = m.maxTempIndex >= 0;
         // the charge temperatures apply while charging, but their cause (the cell temperature) is judged always
-        chargeOt.evaluate(m.maxCelsius, tempsValid, tempsValid && charging, now,
-                tempsValid ? sensorName(m.maxTempIndex) : "", sink);
-        chargeUt.evaluate(m.minCelsius, tempsValid, tempsValid && charging, now,
-                tempsValid ? sensorName(m.minTempIndex) : "", sink);
+        chargeOt.evaluate(
+                m.maxCelsius,
+                tempsValid,
+                tempsValid && charging,
+                now,
+                tempsValid ? sensorName(m.maxTempIndex) : "",
+                sink);
+        chargeUt.evaluate(
+                m.minCelsius,
+                tempsValid,
+                tempsValid && charging,
+                now,
+                tempsValid ? sensorName(m.minTempIndex) : "",
+                sink);
         dischargeOt.evaluate(m.maxCelsius, tempsValid, now, tempsValid ? sensorName(m.maxTempIndex) : "", sink);
         dischargeUt.evaluate(m.minCelsius, tempsValid, now, tempsValid ? sensorName(m.minTempIndex) : "", sink);
         // the imbalance names the lowest cell: a weak or soft-shorted cell falls behind the others
-        imbalance.evaluate(m.maxCellVolts - m.minCellVolts, cellsValid, now,
-                cellsValid ? cellName(m.minCellIndex) : "", sink);
+        imbalance.evaluate(
+                m.maxCellVolts - m.minCellVolts, cellsValid, now, cellsValid ? cellName(m.minCellIndex) : "", sink);
         findMaxSoftShortScore();
-        softShort.evaluate(maxSoftShortScore, maxSoftShortCell >= 0, now,
-                maxSoftShortCell >= 0 ? softShortWhere[maxSoftShortCell] : "", sink);
+        softShort.evaluate(
+                maxSoftShortScore,
+                maxSoftShortCell >= 0,
+                now,
+                maxSoftShortCell >= 0 ? softShortWhere[maxSoftShortCell] : "",
+                sink);
     }
 
     /**
      * SOC bounds, evaluated after the estimators ran this tick: the highest cell SOC while
      * charging, the lowest while discharging.
      */
-    public void evaluateSoc(double minCellSoc, int minCell, double maxCellSoc, int maxCell, double packAmps, long nowNanos) {
+    public void evaluateSoc(
+            double minCellSoc, int minCell, double maxCellSoc, int maxCell, double packAmps, long nowNanos) {
         boolean valid = minCell >= 0 && maxCell >= 0 && Double.isFinite(minCellSoc) && Double.isFinite(maxCellSoc);
-        socHigh.evaluate(maxCellSoc, valid && packAmps > CURRENT_DEADBAND_AMPS, nowNanos, valid ? cellName(maxCell) : "", sink);
-        socLow.evaluate(minCellSoc, valid && packAmps < -CURRENT_DEADBAND_AMPS, nowNanos, valid ? cellName(minCell) : "", sink);
+        socHigh.evaluate(
+                maxCellSoc, valid && packAmps > CURRENT_DEADBAND_AMPS, nowNanos, valid ? cellName(maxCell) : "", sink);
+        socLow.evaluate(
+                minCellSoc, valid && packAmps < -CURRENT_DEADBAND_AMPS, nowNanos, valid ? cellName(minCell) : "", sink);
     }
 
     /**
@@ -370,7 +454,8 @@ public final class Protection {
      */
     public void contactorWeldCheck(boolean weldedNow, String which, long nowNanos) {
         if (weldedNow && !welded.present()) {
-            welded.raiseNow(nowNanos, which + " contactor feedback still closed after the open command (welded?)", sink);
+            welded.raiseNow(
+                    nowNanos, which + " contactor feedback still closed after the open command (welded?)", sink);
         } else if (!weldedNow && welded.present()) {
             welded.conditionGone();
         }
@@ -441,7 +526,8 @@ public final class Protection {
                 lockoutCode = lockoutCode == null ? code : lockoutCode;
             }
             if (found) {
-                sink.accept(new FaultEvent(code, LimitLevel.MSL, true, true, code.meaning() + RESTORED_SUFFIX, nowNanos));
+                sink.accept(
+                        new FaultEvent(code, LimitLevel.MSL, true, true, code.meaning() + RESTORED_SUFFIX, nowNanos));
             } else {
                 unknown.add(id);
             }
@@ -461,7 +547,9 @@ public final class Protection {
 
     /** Counts MSL trips per fault; {@code lockoutTrips} of one fault within {@code lockoutWindow} lock the pack out. */
     private void countTrip(FaultEvent e) {
-        if (!e.raised() || e.level() != LimitLevel.MSL || e.code() == FaultCode.REPEATED_TRIP_LOCKOUT
+        if (!e.raised()
+                || e.level() != LimitLevel.MSL
+                || e.code() == FaultCode.REPEATED_TRIP_LOCKOUT
                 || e.reason().endsWith(RESTORED_SUFFIX)) {
             return;
         }
@@ -472,9 +560,15 @@ public final class Protection {
         long oldest = ring[tripNext[c]]; // the ring is full when the slot about to be overwritten holds a trip
         if (oldest != Long.MIN_VALUE && e.nanos() - oldest <= lockoutWindowNanos && !lockout.latched()) {
             lockoutCode = e.code();
-            lockout.raiseNow(e.nanos(), String.format(Locale.ROOT,
-                    "%s tripped %d times within %d min: locked out; a service reset (after finding the cause) is needed",
-                    e.code().name(), ring.length, extra.lockoutWindow().toMinutes()), sink);
+            lockout.raiseNow(
+                    e.nanos(),
+                    String.format(
+                            Locale.ROOT,
+                            "%s tripped %d times within %d min: locked out; a service reset (after finding the cause) is needed",
+                            e.code().name(),
+                            ring.length,
+                            extra.lockoutWindow().toMinutes()),
+                    sink);
         }
     }
 
@@ -582,8 +676,9 @@ public final class Protection {
     /** Why a reset is refused now (allocates; for the refusal message). */
     public String refusal() {
         if (lockout.latched()) {
-            return "reset refused: locked out after repeated " + (lockoutCode == null ? "trips" : lockoutCode.name()
-                    + " trips") + "; send a service reset once the cause is found"
+            return "reset refused: locked out after repeated "
+                    + (lockoutCode == null ? "trips" : lockoutCode.name() + " trips")
+                    + "; send a service reset once the cause is found"
                     + (conditionPresent() ? "; condition still present " + presentConditions() : "");
         }
         return "reset refused: condition still present " + presentConditions();
@@ -593,8 +688,13 @@ public final class Protection {
         for (LimitMonitor lm : limitMonitors) {
             if (lm.latched()) {
                 lm.resetLatch();
-                sink.accept(new FaultEvent(lm.code(), LimitLevel.MSL, false, false,
-                        lm.code().meaning() + FaultEvent.RESET_SUFFIX, nowNanos));
+                sink.accept(new FaultEvent(
+                        lm.code(),
+                        LimitLevel.MSL,
+                        false,
+                        false,
+                        lm.code().meaning() + FaultEvent.RESET_SUFFIX,
+                        nowNanos));
             }
         }
         for (ConditionMonitor c : conditions) {

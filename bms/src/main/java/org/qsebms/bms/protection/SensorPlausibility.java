@@ -22,6 +22,7 @@ final class SensorPlausibility {
     private long refNanos = Long.MIN_VALUE;
     /** Time of the last sample without current flowing (flow began after it). */
     private long restNanos = Long.MIN_VALUE;
+
     private long lastNanos = Long.MIN_VALUE;
 
     boolean zeroDrift;
@@ -32,17 +33,28 @@ final class SensorPlausibility {
     boolean stuckCurrent;
     /** Worst rate (°C/s) and its channel in the last window, for the reason text. */
     double worstRate;
+
     int worstRateChannel = -1;
     /** A thermistor that stepped by more than {@code tempStepCelsius} between the last two samples, or -1. */
     int stepChannel = -1;
+
     double stepCelsius;
 
     SensorPlausibility(SupplementaryLimits limits, int cellCount, int tempCount) {
         this.limits = limits;
         this.rateWindowNanos = limits.tempRateWindow().toNanos();
-        cells = new ChannelLiveness(cellCount, limits.cellStuckWhileFlowing().toNanos(), limits.cellStuckAtRest().toNanos());
-        temps = new ChannelLiveness(tempCount, limits.tempStuckWhileFlowing().toNanos(), limits.tempStuckAtRest().toNanos());
-        current = new ChannelLiveness(1, limits.currentStuckWhileFlowing().toNanos(), limits.currentStuckAtRest().toNanos());
+        cells = new ChannelLiveness(
+                cellCount,
+                limits.cellStuckWhileFlowing().toNanos(),
+                limits.cellStuckAtRest().toNanos());
+        temps = new ChannelLiveness(
+                tempCount,
+                limits.tempStuckWhileFlowing().toNanos(),
+                limits.tempStuckAtRest().toNanos());
+        current = new ChannelLiveness(
+                1,
+                limits.currentStuckWhileFlowing().toNanos(),
+                limits.currentStuckAtRest().toNanos());
         lastCelsius = new double[tempCount];
         refCelsius = new double[tempCount];
         java.util.Arrays.fill(lastCelsius, Double.NaN);
@@ -93,7 +105,9 @@ final class SensorPlausibility {
         for (int i = 0; i < lastCelsius.length; i++) {
             double t = m.cellCelsius[i];
             boolean ok = m.tempStatus[i].isOk();
-            if (ok && stepChannel < 0 && Double.isFinite(lastCelsius[i])
+            if (ok
+                    && stepChannel < 0
+                    && Double.isFinite(lastCelsius[i])
                     && Math.abs(t - lastCelsius[i]) > limits.tempStepCelsius()) {
                 stepChannel = i;
                 stepCelsius = t - lastCelsius[i];

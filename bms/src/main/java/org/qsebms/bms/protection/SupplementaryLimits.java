@@ -71,8 +71,17 @@ public record SupplementaryLimits(
         Duration loopProof) {
 
     public SupplementaryLimits {
-        for (Duration d : new Duration[] {cellStuckWhileFlowing, tempStuckWhileFlowing, currentStuckWhileFlowing,
-                cellStuckAtRest, tempStuckAtRest, currentStuckAtRest, tempRateWindow, lockoutWindow, loopProof}) {
+        for (Duration d : new Duration[] {
+            cellStuckWhileFlowing,
+            tempStuckWhileFlowing,
+            currentStuckWhileFlowing,
+            cellStuckAtRest,
+            tempStuckAtRest,
+            currentStuckAtRest,
+            tempRateWindow,
+            lockoutWindow,
+            loopProof
+        }) {
             if (d.isZero() || d.isNegative()) {
                 throw new IllegalArgumentException("stuck windows, the rate window, the lockout window and the loop "
                         + "proof must be positive durations, got " + d);
@@ -83,8 +92,8 @@ public record SupplementaryLimits(
                     + " V, pack " + packVoltsAccuracyFraction);
         }
         if (!(shortCircuitFactor > 1)) {
-            throw new IllegalArgumentException("shortCircuitFactor must be > 1 (above the over-current MSL), got "
-                    + shortCircuitFactor);
+            throw new IllegalArgumentException(
+                    "shortCircuitFactor must be > 1 (above the over-current MSL), got " + shortCircuitFactor);
         }
         if (lockoutTrips < 2) {
             throw new IllegalArgumentException("lockoutTrips must be >= 2, got " + lockoutTrips);
@@ -97,21 +106,33 @@ public record SupplementaryLimits(
     /** Conservative defaults, valid at any loop period. */
     public static SupplementaryLimits defaults() {
         return new SupplementaryLimits(
-                new ThreeLevelLimit("cellImbalance", LimitDirection.UPPER, 0.05, 0.10, 0.30, 0.01, Duration.ofSeconds(5), "V"),
+                new ThreeLevelLimit(
+                        "cellImbalance", LimitDirection.UPPER, 0.05, 0.10, 0.30, 0.01, Duration.ofSeconds(5), "V"),
                 new ThreeLevelLimit("cellSoc", LimitDirection.UPPER, 0.95, 0.99, 1.0, 0.02, Duration.ofSeconds(5), ""),
                 new ThreeLevelLimit("cellSoc", LimitDirection.LOWER, 0.05, 0.01, 0.0, 0.02, Duration.ofSeconds(5), ""),
-                new ThreeLevelLimit("softShortScore", LimitDirection.UPPER, 0.3, 0.6, 0.9, 0.05, Duration.ofSeconds(10), ""),
-                0.5, Duration.ofSeconds(2),
-                15.0, Duration.ofSeconds(5),
-                2.0, Duration.ofSeconds(1),
+                new ThreeLevelLimit(
+                        "softShortScore", LimitDirection.UPPER, 0.3, 0.6, 0.9, 0.05, Duration.ofSeconds(10), ""),
+                0.5,
+                Duration.ofSeconds(2),
+                15.0,
+                Duration.ofSeconds(5),
+                2.0,
+                Duration.ofSeconds(1),
                 5.0,
                 0.2,
-                Duration.ofSeconds(5), Duration.ofSeconds(60), Duration.ofSeconds(5),
-                Duration.ofSeconds(60), Duration.ofMinutes(10), Duration.ofSeconds(60),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(60),
                 Duration.ofMillis(300),
-                0.005, 0.005, Duration.ofSeconds(1),
+                0.005,
+                0.005,
+                Duration.ofSeconds(1),
                 2.0,
-                3, Duration.ofHours(1),
+                3,
+                Duration.ofHours(1),
                 Duration.ofSeconds(1));
     }
 

@@ -99,10 +99,25 @@ public final class CellCycleSeries {
             double chargeAh = Double.isFinite(minCe) && minCe > 0 ? minDis / minCe : charge;
             double meanDis = 3.0;
             double meanCharge = meanDis + maxPol;
-            pack.add(new CycleRow(CycleRow.Kind.CYCLE, worst.cycle(), 0, worst.startMillis(), worst.endMillis(),
+            pack.add(new CycleRow(
+                    CycleRow.Kind.CYCLE,
+                    worst.cycle(),
+                    0,
+                    worst.startMillis(),
+                    worst.endMillis(),
                     chargeAh,
-                    minDis, chargeAh * meanCharge, minDis * meanDis, maxR0, maxSei, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, worst.end(), Double.NaN, Double.NaN));
+                    minDis,
+                    chargeAh * meanCharge,
+                    minDis * meanDis,
+                    maxR0,
+                    maxSei,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    worst.end(),
+                    Double.NaN,
+                    Double.NaN));
         }
         return new CellCycleSeries("pack", comparable(pack), byCycle.size());
     }

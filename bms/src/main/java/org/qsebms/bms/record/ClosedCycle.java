@@ -92,10 +92,25 @@ public final class ClosedCycle {
     public CycleRow[] rows() {
         CycleRow[] rows = new CycleRow[chargeAh.length];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = new CycleRow(end == CycleEnd.CHECKPOINT ? CycleRow.Kind.CHECKPOINT : CycleRow.Kind.CYCLE, cycle,
-                    i + 1, startMillis, endMillis, chargeAh[i], dischargeAh[i], chargeWh[i], dischargeWh[i],
-                    r0At25Ohms[i], seiAt25Ohms[i], minCelsius[i], maxCelsius[i], excessLithiumAh[i], capacityAh[i], end,
-                    ocvVolts[i], socFraction[i]);
+            rows[i] = new CycleRow(
+                    end == CycleEnd.CHECKPOINT ? CycleRow.Kind.CHECKPOINT : CycleRow.Kind.CYCLE,
+                    cycle,
+                    i + 1,
+                    startMillis,
+                    endMillis,
+                    chargeAh[i],
+                    dischargeAh[i],
+                    chargeWh[i],
+                    dischargeWh[i],
+                    r0At25Ohms[i],
+                    seiAt25Ohms[i],
+                    minCelsius[i],
+                    maxCelsius[i],
+                    excessLithiumAh[i],
+                    capacityAh[i],
+                    end,
+                    ocvVolts[i],
+                    socFraction[i]);
         }
         return rows;
     }

@@ -31,6 +31,7 @@ public final class CycleCounter {
     private boolean wasDischarging;
     /** Charge of the discharge stretch in progress (Ah). */
     private double stretchAh;
+
     private double lastDischargeMinVolts;
     private double lastDischargeAmps;
     private double lastDischargeLimitAmps;
@@ -62,9 +63,17 @@ public final class CycleCounter {
      * @param operatorOpening    the contactors are being opened on an operator's request
      * @param dischargeLimitAmps the discharge limit published this tick
      */
-    public void update(long epochMillis, double packAmps, double[] cellVolts, double[] cellCelsius,
-                       double[] bleedAmps, double dtSeconds, double minCellVolts, boolean tripped,
-                       boolean operatorOpening, double dischargeLimitAmps) {
+    public void update(
+            long epochMillis,
+            double packAmps,
+            double[] cellVolts,
+            double[] cellCelsius,
+            double[] bleedAmps,
+            double dtSeconds,
+            double minCellVolts,
+            boolean tripped,
+            boolean operatorOpening,
+            double dischargeLimitAmps) {
         if (!started) {
             started = true;
             upToTrough.reset(epochMillis);

@@ -10,17 +10,24 @@ public final class CycleCsv {
     public static final String HEADER = "kind,cycle,cell,start_utc,end_utc,duration_s,charge_ah,discharge_ah,charge_wh,"
             + "discharge_wh,coulombic_efficiency,energy_efficiency,mean_charge_v,mean_discharge_v,polarization_v,"
             + "r0_25c_ohm,sei_25c_ohm,min_celsius,max_celsius,lithium_excess_ah,capacity_ah_est,end,ocv_v,soc";
+
     static final int COLUMNS = HEADER.split(",").length;
 
-    private CycleCsv() {
-    }
+    private CycleCsv() {}
 
     /** One line, without its newline. Unknown values are empty. */
     public static String format(CycleRow r) {
         StringBuilder b = new StringBuilder(256);
-        b.append(r.kind() == CycleRow.Kind.CYCLE ? "cycle" : "checkpoint").append(',').append(r.cycle()).append(',')
-                .append(r.cell()).append(',').append(Instant.ofEpochMilli(r.startMillis())).append(',')
-                .append(Instant.ofEpochMilli(r.endMillis())).append(',');
+        b.append(r.kind() == CycleRow.Kind.CYCLE ? "cycle" : "checkpoint")
+                .append(',')
+                .append(r.cycle())
+                .append(',')
+                .append(r.cell())
+                .append(',')
+                .append(Instant.ofEpochMilli(r.startMillis()))
+                .append(',')
+                .append(Instant.ofEpochMilli(r.endMillis()))
+                .append(',');
         num(b, r.durationSeconds(), 3);
         num(b, r.chargeAh(), 6);
         num(b, r.dischargeAh(), 6);
@@ -68,14 +75,27 @@ public final class CycleCsv {
         };
         CycleEnd end = CycleEnd.ofWord(p[21]);
         if (end == null) {
-            throw new IllegalArgumentException("end '" + p[21] + "' is not one of cutoff, limit, fault, operator, "
-                    + "partial, checkpoint");
+            throw new IllegalArgumentException(
+                    "end '" + p[21] + "' is not one of cutoff, limit, fault, operator, " + "partial, checkpoint");
         }
-        return new CycleRow(kind, integer(p[1], "cycle"), (int) integer(p[2], "cell"), time(p[3], "start_utc"),
-                time(p[4], "end_utc"), number(p[6], "charge_ah"), number(p[7], "discharge_ah"),
-                number(p[8], "charge_wh"), number(p[9], "discharge_wh"), number(p[15], "r0_25c_ohm"),
-                number(p[16], "sei_25c_ohm"), number(p[17], "min_celsius"), number(p[18], "max_celsius"),
-                number(p[19], "lithium_excess_ah"), number(p[20], "capacity_ah_est"), end, number(p[22], "ocv_v"),
+        return new CycleRow(
+                kind,
+                integer(p[1], "cycle"),
+                (int) integer(p[2], "cell"),
+                time(p[3], "start_utc"),
+                time(p[4], "end_utc"),
+                number(p[6], "charge_ah"),
+                number(p[7], "discharge_ah"),
+                number(p[8], "charge_wh"),
+                number(p[9], "discharge_wh"),
+                number(p[15], "r0_25c_ohm"),
+                number(p[16], "sei_25c_ohm"),
+                number(p[17], "min_celsius"),
+                number(p[18], "max_celsius"),
+                number(p[19], "lithium_excess_ah"),
+                number(p[20], "capacity_ah_est"),
+                end,
+                number(p[22], "ocv_v"),
                 number(p[23], "soc"));
     }
 

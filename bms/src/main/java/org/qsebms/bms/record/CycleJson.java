@@ -11,18 +11,21 @@ public final class CycleJson {
     public static final String LEAF = "cycle";
     /** The topic leaf of diagnostic checkpoints (retained: the latest). */
     public static final String CHECKPOINT_LEAF = "health/checkpoint";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CycleJson() {
-    }
+    private CycleJson() {}
 
     /** The payload for one cycle's rows (all of the same cycle, one per cell). */
     public static String of(CycleRow[] rows) {
         CycleRow first = rows[0];
         ObjectNode n = JSON.createObjectNode();
-        n.put("schema", 1).put("kind", first.kind() == CycleRow.Kind.CYCLE ? "cycle" : "checkpoint")
-                .put("cycle", first.cycle()).put("start", Instant.ofEpochMilli(first.startMillis()).toString())
-                .put("end", Instant.ofEpochMilli(first.endMillis()).toString()).put("endReason", first.end().word());
+        n.put("schema", 1)
+                .put("kind", first.kind() == CycleRow.Kind.CYCLE ? "cycle" : "checkpoint")
+                .put("cycle", first.cycle())
+                .put("start", Instant.ofEpochMilli(first.startMillis()).toString())
+                .put("end", Instant.ofEpochMilli(first.endMillis()).toString())
+                .put("endReason", first.end().word());
         ArrayNode cells = n.putArray("cells");
         for (CycleRow r : rows) {
             ObjectNode c = cells.addObject().put("cell", r.cell());

@@ -16,6 +16,7 @@ public final class CycleRecord implements AutoCloseable {
     public static final long DEFAULT_MAX_BYTES = 8L << 20;
     /** Rotated files kept. */
     public static final int DEFAULT_KEEP_FILES = 16;
+
     static final int QUEUE_CYCLES = 256;
 
     private final CycleCounter counter;
@@ -40,15 +41,24 @@ public final class CycleRecord implements AutoCloseable {
         return open(dir, cells, rules, tee, listener, DEFAULT_MAX_BYTES, DEFAULT_KEEP_FILES);
     }
 
-    public static CycleRecord open(Path dir, int cells, CycleRules rules, CycleSink tee, Consumer<CycleRow[]> listener,
-                                   long maxBytes, int keepFiles) throws IOException {
+    public static CycleRecord open(
+            Path dir,
+            int cells,
+            CycleRules rules,
+            CycleSink tee,
+            Consumer<CycleRow[]> listener,
+            long maxBytes,
+            int keepFiles)
+            throws IOException {
         CycleRecordFile file = new CycleRecordFile(dir, maxBytes, keepFiles, Logger::warn);
-        long last = CycleRecordReader.lastCycle(dir, w -> { });
+        long last = CycleRecordReader.lastCycle(dir, w -> {});
         CycleQueue queue = new CycleQueue(QUEUE_CYCLES, cells);
-        CycleSink sink = tee == null ? queue : c -> {
-            tee.accept(c);
-            return queue.accept(c);
-        };
+        CycleSink sink = tee == null
+                ? queue
+                : c -> {
+                    tee.accept(c);
+                    return queue.accept(c);
+                };
         CycleCounter counter = new CycleCounter(cells, rules, sink, last + 1);
         CycleRecordWriter writer = new CycleRecordWriter(queue, file, listener).start();
         Logger.info("cycle record in {} (cycle {} next)", dir.toAbsolutePath(), last + 1);

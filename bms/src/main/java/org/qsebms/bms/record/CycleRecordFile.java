@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 public final class CycleRecordFile implements AutoCloseable {
     /** The file that is appended to. */
     public static final String ACTIVE = "cycles.csv";
+
     private static final byte[] HEADER = (CycleCsv.HEADER + "\n").getBytes(StandardCharsets.UTF_8);
 
     private final Path dir;
@@ -36,8 +37,8 @@ public final class CycleRecordFile implements AutoCloseable {
      */
     public CycleRecordFile(Path dir, long maxBytes, int keepFiles, Consumer<String> warnings) throws IOException {
         if (maxBytes < 4096 || keepFiles < 1) {
-            throw new IllegalArgumentException("record rotation needs maxBytes >= 4096 and keepFiles >= 1, got "
-                    + maxBytes + ", " + keepFiles);
+            throw new IllegalArgumentException(
+                    "record rotation needs maxBytes >= 4096 and keepFiles >= 1, got " + maxBytes + ", " + keepFiles);
         }
         this.dir = dir;
         this.maxBytes = maxBytes;
@@ -55,8 +56,8 @@ public final class CycleRecordFile implements AutoCloseable {
             warnings.accept(active.toAbsolutePath() + " does not start with the record's header; moved it to "
                     + aside.getFileName() + " and began a new record (see docs/record.md for the columns)");
         }
-        channel = FileChannel.open(active, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.READ);
+        channel =
+                FileChannel.open(active, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
         long size = channel.size();
         if (size == 0) {
             writeFully(ByteBuffer.wrap(HEADER), 0);
@@ -127,7 +128,9 @@ public final class CycleRecordFile implements AutoCloseable {
         channel.close();
         List<Path> rotated = CycleRecordReader.rotatedFiles(dir);
         int next = rotated.isEmpty() ? 1 : CycleRecordReader.rotationNumber(rotated.getLast()) + 1;
-        Files.move(dir.resolve(ACTIVE), dir.resolve(String.format("cycles-%06d.csv", next)),
+        Files.move(
+                dir.resolve(ACTIVE),
+                dir.resolve(String.format("cycles-%06d.csv", next)),
                 StandardCopyOption.ATOMIC_MOVE);
         rotated = CycleRecordReader.rotatedFiles(dir);
         for (int i = 0; i < rotated.size() - keepFiles; i++) {

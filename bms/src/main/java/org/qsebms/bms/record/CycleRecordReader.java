@@ -20,8 +20,7 @@ import java.util.stream.Stream;
 public final class CycleRecordReader {
     private static final Pattern ROTATED = Pattern.compile("cycles-(\\d{6})\\.csv");
 
-    private CycleRecordReader() {
-    }
+    private CycleRecordReader() {}
 
     /** Every row of the record in {@code dir}, in file order. Throws when {@code dir} holds no record. */
     public static List<CycleRow> read(Path dir, Consumer<String> warnings) throws IOException {
@@ -35,8 +34,8 @@ public final class CycleRecordReader {
             files.add(active);
         }
         if (files.isEmpty()) {
-            throw new IOException(dir.toAbsolutePath()
-                    + " holds no record (no cycles.csv); pass the directory given to --record");
+            throw new IOException(
+                    dir.toAbsolutePath() + " holds no record (no cycles.csv); pass the directory given to --record");
         }
         List<CycleRow> rows = new ArrayList<>();
         for (Path f : files) {
@@ -81,7 +80,8 @@ public final class CycleRecordReader {
     static List<Path> rotatedFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> ROTATED.matcher(p.getFileName().toString()).matches())
-                    .sorted(Comparator.comparingInt(CycleRecordReader::rotationNumber)).toList();
+                    .sorted(Comparator.comparingInt(CycleRecordReader::rotationNumber))
+                    .toList();
         }
     }
 

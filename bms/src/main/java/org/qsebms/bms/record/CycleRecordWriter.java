@@ -77,7 +77,8 @@ public final class CycleRecordWriter implements AutoCloseable {
                 file.append(lines);
             } catch (IOException e) {
                 failures.incrementAndGet();
-                report("cannot append to the cycle record in " + file.directory().toAbsolutePath() + ": "
+                report("cannot append to the cycle record in "
+                        + file.directory().toAbsolutePath() + ": "
                         + e.getMessage()
                         + "; kept in memory and retried (check that the directory is writable and not full)");
                 return n;

@@ -23,13 +23,31 @@ package org.qsebms.bms.record;
  * @param ocvVolts        relaxed OCV (checkpoints)
  * @param socFraction     SOC of the relaxed OCV point (checkpoints)
  */
-public record CycleRow(Kind kind, long cycle, int cell, long startMillis, long endMillis, double chargeAh,
-                       double dischargeAh, double chargeWh, double dischargeWh, double r0At25Ohms, double seiAt25Ohms,
-                       double minCelsius, double maxCelsius, double excessLithiumAh, double capacityAh, CycleEnd end,
-                       double ocvVolts, double socFraction) {
+public record CycleRow(
+        Kind kind,
+        long cycle,
+        int cell,
+        long startMillis,
+        long endMillis,
+        double chargeAh,
+        double dischargeAh,
+        double chargeWh,
+        double dischargeWh,
+        double r0At25Ohms,
+        double seiAt25Ohms,
+        double minCelsius,
+        double maxCelsius,
+        double excessLithiumAh,
+        double capacityAh,
+        CycleEnd end,
+        double ocvVolts,
+        double socFraction) {
 
     /** What a row is. */
-    public enum Kind { CYCLE, CHECKPOINT }
+    public enum Kind {
+        CYCLE,
+        CHECKPOINT
+    }
 
     /** Discharge over charge; NaN without a charge. */
     public double coulombicEfficiency() {

@@ -15,7 +15,7 @@ public record CycleRules(double minPhaseAh, double restAmps, double cutoffVolts,
         if (!(minPhaseAh > 0) || !(restAmps >= 0) || !Double.isFinite(cutoffVolts) || !(cutoffToleranceVolts >= 0)) {
             throw new IllegalArgumentException("cycle rules need minPhaseAh > 0, restAmps >= 0, a finite cutoff and a "
                     + "tolerance >= 0, got " + minPhaseAh + ", " + restAmps + ", " + cutoffVolts + ", "
-                            + cutoffToleranceVolts);
+                    + cutoffToleranceVolts);
         }
     }
 

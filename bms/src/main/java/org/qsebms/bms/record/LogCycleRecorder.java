@@ -13,8 +13,7 @@ import org.qsebms.estimators.model.EcmParameters;
  * cells are recorded alike. Times are the log's seconds from 1970-01-01T00:00:00Z.
  */
 public final class LogCycleRecorder {
-    private LogCycleRecorder() {
-    }
+    private LogCycleRecorder() {}
 
     /**
      * Records {@code log} into {@code dir}; returns the cycles closed (the last one, unfinished, as {@code
@@ -24,8 +23,8 @@ public final class LogCycleRecorder {
             throws IOException {
         CellHealthTracker tracker = new CellHealthTracker(cell, 1, health);
         long closed;
-        try (CycleRecord record = CycleRecord.open(dir, 1, CycleRules.forCapacity(cell.capacityAh(), cutoffVolts), null,
-                rows -> { })) {
+        try (CycleRecord record =
+                CycleRecord.open(dir, 1, CycleRules.forCapacity(cell.capacityAh(), cutoffVolts), null, rows -> {})) {
             record.counter().attachHealth(tracker);
             double[] v = new double[1];
             double[] t = new double[1];

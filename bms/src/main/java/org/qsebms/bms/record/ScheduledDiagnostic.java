@@ -17,7 +17,12 @@ import org.qsebms.estimators.model.EcmParameters;
  * skipped until they are. Each change of {@link #status()} bumps {@link #revision()}.
  */
 public final class ScheduledDiagnostic {
-    private enum Phase { WAITING, STARTING, RESTING, PULSING }
+    private enum Phase {
+        WAITING,
+        STARTING,
+        RESTING,
+        PULSING
+    }
 
     private static final long MINUTE_NANOS = 60_000_000_000L;
     private static final double AVERAGING_SECONDS = 10.0;
@@ -55,8 +60,14 @@ public final class ScheduledDiagnostic {
      * @param capacityAh   the configured cell capacity (the pulse is {@code pulseC} of it)
      * @param pulse        the pulse output, or null when the BMS cannot command one
      */
-    public ScheduledDiagnostic(DiagnosticsConfig cfg, EcmParameters cell, double bulkOhmsAt25, double capacityAh,
-                               CycleCounter cycles, SupervisorRequests requests, PulseOutput pulse) {
+    public ScheduledDiagnostic(
+            DiagnosticsConfig cfg,
+            EcmParameters cell,
+            double bulkOhmsAt25,
+            double capacityAh,
+            CycleCounter cycles,
+            SupervisorRequests requests,
+            PulseOutput pulse) {
         int n = cycles.cellCount();
         this.cfg = cfg;
         this.cell = cell;
@@ -74,18 +85,22 @@ public final class ScheduledDiagnostic {
     }
 
     /** The diagnostic {@code cfg} schedules (null when it schedules none), with the estimator's view of the cell. */
-    public static ScheduledDiagnostic of(org.qsebms.config.BmsConfig cfg, CycleCounter cycles,
-            SupervisorRequests requests,
-                                         PulseOutput pulse) {
+    public static ScheduledDiagnostic of(
+            org.qsebms.config.BmsConfig cfg, CycleCounter cycles, SupervisorRequests requests, PulseOutput pulse) {
         DiagnosticsConfig d = cfg.health().diagnostics();
         if (!d.enabled()) {
             return null;
         }
         EcmParameters nominal = cfg.chemistry().cell();
         double capFactor = cfg.pack().capacityAh() / nominal.capacityAh();
-        return new ScheduledDiagnostic(d, nominal.scaled(capFactor, 1.0 / capFactor), cfg.health()
-                .bulkOhms() / capFactor,
-                cfg.pack().capacityAh(), cycles, requests, pulse);
+        return new ScheduledDiagnostic(
+                d,
+                nominal.scaled(capFactor, 1.0 / capFactor),
+                cfg.health().bulkOhms() / capFactor,
+                cfg.pack().capacityAh(),
+                cycles,
+                requests,
+                pulse);
     }
 
     /**
@@ -96,9 +111,18 @@ public final class ScheduledDiagnostic {
      * @param diagnosing the supervisor is in DIAGNOSTIC
      * @param dischargeLimitAmps the discharge limit before this diagnostic's own
      */
-    public void update(long nowNanos, long epochMillis, double packAmps, double[] cellVolts, double[] cellCelsius,
-                       double[] cellSoc, boolean valid, boolean tripped, boolean normal, boolean diagnosing,
-                       double dischargeLimitAmps) {
+    public void update(
+            long nowNanos,
+            long epochMillis,
+            double packAmps,
+            double[] cellVolts,
+            double[] cellCelsius,
+            double[] cellSoc,
+            boolean valid,
+            boolean tripped,
+            boolean normal,
+            boolean diagnosing,
+            double dischargeLimitAmps) {
         if (lastDoneNanos == Long.MIN_VALUE) {
             lastDoneNanos = nowNanos; // the schedule counts from the start
         }
@@ -112,12 +136,13 @@ public final class ScheduledDiagnostic {
         }
         double w = Math.min(1.0, dt / AVERAGING_SECONDS);
         for (int i = 0; i < averagedVolts.length; i++) {
-            averagedVolts[i] = phase == Phase.WAITING || averagedVolts[i] == 0 ? cellVolts[i]
+            averagedVolts[i] = phase == Phase.WAITING || averagedVolts[i] == 0
+                    ? cellVolts[i]
                     : averagedVolts[i] + w * (cellVolts[i] - averagedVolts[i]);
         }
         switch (phase) {
-            case WAITING -> waiting(nowNanos, epochMillis, cellCelsius, cellSoc, valid, tripped, normal, idle,
-                    dischargeLimitAmps);
+            case WAITING ->
+                waiting(nowNanos, epochMillis, cellCelsius, cellSoc, valid, tripped, normal, idle, dischargeLimitAmps);
             case STARTING -> starting(nowNanos, tripped, diagnosing);
             case RESTING -> resting(nowNanos, packAmps, cellCelsius, cellSoc, tripped, diagnosing, idle);
             case PULSING -> pulsing(nowNanos, epochMillis, packAmps, cellVolts, cellCelsius, tripped, diagnosing);
@@ -127,23 +152,37 @@ public final class ScheduledDiagnostic {
 
     private boolean due(long nowNanos) {
         boolean byCycles = cfg.everyCycles() > 0 && cycles.nextCycle() - cycleAtLastDone >= cfg.everyCycles();
-        boolean byTime = !cfg.every().isZero() && nowNanos - lastDoneNanos >= cfg.every().toNanos();
+        boolean byTime =
+                !cfg.every().isZero() && nowNanos - lastDoneNanos >= cfg.every().toNanos();
         return byCycles || byTime;
     }
 
-    private void waiting(long nowNanos, long epochMillis, double[] celsius, double[] soc, boolean valid,
+    private void waiting(
+            long nowNanos,
+            long epochMillis,
+            double[] celsius,
+            double[] soc,
+            boolean valid,
             boolean tripped,
-                         boolean normal, boolean idle, double dischargeLimitAmps) {
+            boolean normal,
+            boolean idle,
+            double dischargeLimitAmps) {
         if (!due(nowNanos)) {
             return;
         }
-        DiagnosticStatus blocked = tripped || !valid ? DiagnosticStatus.SKIPPED_FAULT
-                : !normal ? DiagnosticStatus.SKIPPED_NOT_CONNECTED
-                : !idle || nowNanos - idleSinceNanos < cfg.idle().toNanos() ? DiagnosticStatus.SKIPPED_NOT_IDLE
-                : !inWindow(soc) ? DiagnosticStatus.SKIPPED_SOC
-                : !inBand(celsius) ? DiagnosticStatus.SKIPPED_TEMPERATURE
-                : pulse != null && dischargeLimitAmps < pulseAmps ? DiagnosticStatus.SKIPPED_LIMITS
-                : null;
+        DiagnosticStatus blocked = tripped || !valid
+                ? DiagnosticStatus.SKIPPED_FAULT
+                : !normal
+                        ? DiagnosticStatus.SKIPPED_NOT_CONNECTED
+                        : !idle || nowNanos - idleSinceNanos < cfg.idle().toNanos()
+                                ? DiagnosticStatus.SKIPPED_NOT_IDLE
+                                : !inWindow(soc)
+                                        ? DiagnosticStatus.SKIPPED_SOC
+                                        : !inBand(celsius)
+                                                ? DiagnosticStatus.SKIPPED_TEMPERATURE
+                                                : pulse != null && dischargeLimitAmps < pulseAmps
+                                                        ? DiagnosticStatus.SKIPPED_LIMITS
+                                                        : null;
         if (blocked != null) {
             setStatus(blocked);
             return;
@@ -176,8 +215,14 @@ public final class ScheduledDiagnostic {
         }
     }
 
-    private void resting(long nowNanos, double packAmps, double[] celsius, double[] soc, boolean tripped,
-                         boolean diagnosing, boolean idle) {
+    private void resting(
+            long nowNanos,
+            double packAmps,
+            double[] celsius,
+            double[] soc,
+            boolean tripped,
+            boolean diagnosing,
+            boolean idle) {
         if (cancelledByOperatorOrFault(tripped)) {
             return;
         }
@@ -222,8 +267,14 @@ public final class ScheduledDiagnostic {
         }
     }
 
-    private void pulsing(long nowNanos, long epochMillis, double packAmps, double[] cellVolts, double[] celsius,
-                         boolean tripped, boolean diagnosing) {
+    private void pulsing(
+            long nowNanos,
+            long epochMillis,
+            double packAmps,
+            double[] cellVolts,
+            double[] celsius,
+            boolean tripped,
+            boolean diagnosing) {
         if (cancelledByOperatorOrFault(tripped)) {
             return;
         }

@@ -18,8 +18,7 @@ import org.qsebms.estimators.characterization.CellTestLog;
 public final class CellLogCsv {
     private static final String[] REQUIRED = {"time_s", "current_a", "voltage_v", "temperature_c"};
 
-    private CellLogCsv() {
-    }
+    private CellLogCsv() {}
 
     public static CellTestLog read(Path file) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -49,8 +48,8 @@ public final class CellLogCsv {
                 continue;
             }
             if (cells.length < width) {
-                throw new LogFormatException(name + " line " + lineNo + ": expected " + width + " columns, found "
-                        + cells.length);
+                throw new LogFormatException(
+                        name + " line " + lineNo + ": expected " + width + " columns, found " + cells.length);
             }
             if (n == data[0].length) {
                 for (int c = 0; c < 6; c++) {
@@ -61,8 +60,8 @@ public final class CellLogCsv {
                 data[c][n] = col[c] < 0 ? Double.NaN : number(name, lineNo, col[c], cells[col[c]], c);
             }
             if (!(data[0][n] >= previousTime)) {
-                throw new LogFormatException(name + " line " + lineNo + ", column " + (col[0] + 1)
-                        + " (time_s): " + data[0][n] + " s goes back in time from the previous row (" + previousTime + " s)");
+                throw new LogFormatException(name + " line " + lineNo + ", column " + (col[0] + 1) + " (time_s): "
+                        + data[0][n] + " s goes back in time from the previous row (" + previousTime + " s)");
             }
             previousTime = data[0][n];
             n++;
@@ -70,8 +69,14 @@ public final class CellLogCsv {
         if (col == null || n == 0) {
             throw new LogFormatException(name + ": no header or no data rows");
         }
-        return new CellTestLog(name, Arrays.copyOf(data[0], n), Arrays.copyOf(data[1], n), Arrays.copyOf(data[2], n),
-                Arrays.copyOf(data[3], n), Arrays.copyOf(data[4], n), Arrays.copyOf(data[5], n));
+        return new CellTestLog(
+                name,
+                Arrays.copyOf(data[0], n),
+                Arrays.copyOf(data[1], n),
+                Arrays.copyOf(data[2], n),
+                Arrays.copyOf(data[3], n),
+                Arrays.copyOf(data[4], n),
+                Arrays.copyOf(data[5], n));
     }
 
     private static int[] header(String name, int lineNo, String[] cells) {

@@ -21,6 +21,7 @@ public final class CellLogPlausibility {
     static final double MAX_CELL_VOLTS = 6.0;
     /** Plausible cell temperatures (°C): below, no lithium cell is operated or tested; above, it has failed. */
     static final double MIN_CELSIUS = -60;
+
     static final double MAX_CELSIUS = 150;
     /** Share of rows allowed outside the plausible range before the column counts as wrong. */
     static final double GLITCH_SHARE = 0.01;
@@ -32,8 +33,7 @@ public final class CellLogPlausibility {
     /** Largest single cell there is, with margin (Ah); above, the figure is in mAh. */
     static final double MAX_CELL_AH = 1000;
 
-    private CellLogPlausibility() {
-    }
+    private CellLogPlausibility() {}
 
     /**
      * Refuses a capacity no single cell has.
@@ -43,9 +43,13 @@ public final class CellLogPlausibility {
      */
     public static void checkCapacity(String option, double capacityAh) {
         if (capacityAh > MAX_CELL_AH) {
-            throw new LogFormatException(String.format(Locale.ROOT,
+            throw new LogFormatException(String.format(
+                    Locale.ROOT,
                     "%s: %s Ah is more than any single cell holds; it looks like mAh: give %s for %s mAh",
-                    option, number(capacityAh), number(capacityAh / 1000), number(capacityAh)));
+                    option,
+                    number(capacityAh),
+                    number(capacityAh / 1000),
+                    number(capacityAh)));
         }
     }
 
@@ -72,12 +76,16 @@ public final class CellLogPlausibility {
         int firstCellLikeAmps = firstRow(log.currentA(), a -> a >= 1.5 && a <= MAX_CELL_VOLTS);
         if (share(log.currentA(), a -> a >= 1.5 && a <= MAX_CELL_VOLTS) > 1 - GLITCH_SHARE
                 && (medianVolts < 1.5 || share(log.voltageV(), v -> v < 0) > GLITCH_SHARE)) {
-            throw new LogFormatException(String.format(Locale.ROOT,
+            throw new LogFormatException(String.format(
+                    Locale.ROOT,
                     "%s: current_a and voltage_v look swapped: current_a holds %s A at data row %d (median %s), "
                             + "steady like a cell voltage, while voltage_v has a median of %s V; swap the two "
                             + "column names in the header",
-                    log.source(), number(log.currentA()[firstCellLikeAmps]), firstCellLikeAmps + 1,
-                    number(medianAmps), number(medianVolts)));
+                    log.source(),
+                    number(log.currentA()[firstCellLikeAmps]),
+                    firstCellLikeAmps + 1,
+                    number(medianAmps),
+                    number(medianVolts)));
         }
     }
 
@@ -96,10 +104,16 @@ public final class CellLogPlausibility {
         } else {
             why = "no cell reaches it: check that voltage_v is one cell's voltage in volts";
         }
-        throw new LogFormatException(String.format(Locale.ROOT,
+        throw new LogFormatException(String.format(
+                Locale.ROOT,
                 "%s: voltage_v = %s V at data row %d (time_s %s; median of the column %s V) is outside 0..%s V; %s",
-                log.source(), number(v[row]), row + 1, number(log.timeS()[row]), number(median),
-                number(MAX_CELL_VOLTS), why));
+                log.source(),
+                number(v[row]),
+                row + 1,
+                number(log.timeS()[row]),
+                number(median),
+                number(MAX_CELL_VOLTS),
+                why));
     }
 
     private static void checkCelsius(CellTestLog log) {
@@ -110,13 +124,23 @@ public final class CellLogPlausibility {
         double median = median(t);
         int row = firstRow(t, x -> x < MIN_CELSIUS || x > MAX_CELSIUS);
         String why = median >= 200 && median <= 273.15 + MAX_CELSIUS
-                ? String.format(Locale.ROOT, "it looks like kelvin: subtract 273.15 (%s K = %s °C)", number(median),
+                ? String.format(
+                        Locale.ROOT,
+                        "it looks like kelvin: subtract 273.15 (%s K = %s °C)",
+                        number(median),
                         number(median - 273.15))
                 : "no cell is operated there: check that temperature_c is the cell's temperature in °C";
-        throw new LogFormatException(String.format(Locale.ROOT,
+        throw new LogFormatException(String.format(
+                Locale.ROOT,
                 "%s: temperature_c = %s °C at data row %d (time_s %s; median of the column %s) is outside %s..%s °C; %s",
-                log.source(), number(t[row]), row + 1, number(log.timeS()[row]), number(median), number(MIN_CELSIUS),
-                number(MAX_CELSIUS), why));
+                log.source(),
+                number(t[row]),
+                row + 1,
+                number(log.timeS()[row]),
+                number(median),
+                number(MIN_CELSIUS),
+                number(MAX_CELSIUS),
+                why));
     }
 
     private static void checkCharge(CellTestLog log, double capacityAh) {
@@ -134,11 +158,17 @@ public final class CellLogPlausibility {
         }
         double spanned = (high - low) / capacityAh;
         if (spanned > MAX_CAPACITIES_SPANNED) {
-            throw new LogFormatException(String.format(Locale.ROOT,
+            throw new LogFormatException(String.format(
+                    Locale.ROOT,
                     "%s: current_a moves %s Ah through a %s Ah cell (the running charge spans %s capacities; "
                             + "a cell holds one), e.g. %s A at data row %d; current_a looks like mA: divide the "
                             + "column by 1000 (or the capacity is wrong)",
-                    log.source(), number(high - low), number(capacityAh), number(spanned), number(amps[row]), row + 1));
+                    log.source(),
+                    number(high - low),
+                    number(capacityAh),
+                    number(spanned),
+                    number(amps[row]),
+                    row + 1));
         }
     }
 
@@ -170,7 +200,8 @@ public final class CellLogPlausibility {
     }
 
     private static String number(double x) {
-        return String.format(Locale.ROOT, "%.6g", x).replaceFirst("(\\.\\d*?)0+($|e)", "$1$2")
+        return String.format(Locale.ROOT, "%.6g", x)
+                .replaceFirst("(\\.\\d*?)0+($|e)", "$1$2")
                 .replaceFirst("\\.($|e)", "$1");
     }
 }

@@ -13,10 +13,10 @@ import java.util.Locale;
 import org.qsebms.estimators.characterization.Characterization;
 import org.qsebms.estimators.characterization.PulseFit;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
-import org.qsebms.estimators.model.OcvCurve;
 
 /**
  * Writes a characterised cell as a preset YAML in the format of the shipped presets
@@ -26,8 +26,7 @@ import org.qsebms.estimators.model.OcvCurve;
  * are kept as a comment table.
  */
 public final class CharacterizedPresetWriter {
-    private CharacterizedPresetWriter() {
-    }
+    private CharacterizedPresetWriter() {}
 
     /** @return the OCV table file written beside {@code yaml} */
     public static Path write(Characterization c, String name, List<String> sources, String basePreset, Path yaml)
@@ -38,14 +37,20 @@ public final class CharacterizedPresetWriter {
         List<String> base = baseLines(basePreset);
         EcmParameters p = c.cell();
         StringBuilder y = new StringBuilder();
-        y.append("# Written by 'bms characterize' from: ").append(String.join(", ", sources)).append('\n');
+        y.append("# Written by 'bms characterize' from: ")
+                .append(String.join(", ", sources))
+                .append('\n');
         for (String note : c.notes()) {
             y.append("# ").append(note).append('\n');
         }
-        y.append("# Electrolyte, cathode and limits copied from preset '").append(basePreset).append("'.\n");
+        y.append("# Electrolyte, cathode and limits copied from preset '")
+                .append(basePreset)
+                .append("'.\n");
         y.append("name: ").append(name).append('\n');
         for (String line : base) {
-            if (line.startsWith("electrolyte:") || line.startsWith("cathode:") || line.startsWith("anodicLimitVolts:")) {
+            if (line.startsWith("electrolyte:")
+                    || line.startsWith("cathode:")
+                    || line.startsWith("anodicLimitVolts:")) {
                 y.append(line).append('\n');
             }
         }
@@ -57,25 +62,33 @@ public final class CharacterizedPresetWriter {
         y.append(f("  r2Ohms: %.6f%n", p.r2Ohms()));
         y.append(f("  tau2: %.3fs%n", p.tau2Seconds()));
         y.append(f("  activationEnergyJPerMol: %.0f%n", p.activationEnergyJPerMol()));
-        y.append("  activationEnergySource: \"").append(c.activationEnergySource()).append("\"\n");
+        y.append("  activationEnergySource: \"")
+                .append(c.activationEnergySource())
+                .append("\"\n");
         if (p.characterisedCelsius().isKnown()) {
-            y.append("  # the pulse tests' temperatures: outside them the SOC filter reports socQuality extrapolated\n");
-            y.append(f("  characterisedTemperatureSpan: {minCelsius: %.1f, maxCelsius: %.1f}%n",
-                    p.characterisedCelsius().minCelsius(), p.characterisedCelsius().maxCelsius()));
+            y.append(
+                    "  # the pulse tests' temperatures: outside them the SOC filter reports socQuality extrapolated\n");
+            y.append(f(
+                    "  characterisedTemperatureSpan: {minCelsius: %.1f, maxCelsius: %.1f}%n",
+                    p.characterisedCelsius().minCelsius(),
+                    p.characterisedCelsius().maxCelsius()));
         }
         y.append("  ocvTable: ").append(ocvFile.getFileName()).append('\n');
         if (p.ocv().hasEntropicSpan()) {
             y.append("  # the OCV table's dU/dT applies between the OCV tests' temperatures, not beyond them\n");
-            y.append(f("  ocvTemperatureSpan: {minCelsius: %.1f, maxCelsius: %.1f}%n", p.ocv().entropicMinCelsius(),
-                    p.ocv().entropicMaxCelsius()));
+            y.append(f(
+                    "  ocvTemperatureSpan: {minCelsius: %.1f, maxCelsius: %.1f}%n",
+                    p.ocv().entropicMinCelsius(), p.ocv().entropicMaxCelsius()));
         }
         if (c.hysteresis().magnitudeVolts() > 0) {
-            y.append(f("  hysteresis: {magnitudeVolts: %.5f, ratePerSoc: %.1f}%n", c.hysteresis().magnitudeVolts(),
-                    c.hysteresis().ratePerSoc()));
+            y.append(f(
+                    "  hysteresis: {magnitudeVolts: %.5f, ratePerSoc: %.1f}%n",
+                    c.hysteresis().magnitudeVolts(), c.hysteresis().ratePerSoc()));
         }
         ResistanceMap map = p.resistance();
         if (!map.isFlat()) {
-            y.append("  # factors on r0Ohms and r1Ohms (factor) and on r2Ohms (slowFactor) against SOC, from the pulse fits below\n");
+            y.append(
+                    "  # factors on r0Ohms and r1Ohms (factor) and on r2Ohms (slowFactor) against SOC, from the pulse fits below\n");
             if (map.dependsOnTemperature()) {
                 y.append("  # one table per test temperature, over the resistances the Arrhenius law gives there\n");
             }
@@ -86,18 +99,32 @@ public final class CharacterizedPresetWriter {
                 if (map.dependsOnTemperature()) {
                     y.append(f("    - celsius: %.1f%n", map.celsius()[t]));
                 }
-                y.append(indent).append("soc: ").append(list(table.socFraction(), "%.3f")).append('\n');
-                y.append(indent).append("factor: ").append(list(table.factor(), "%.3f")).append('\n');
-                y.append(indent).append("slowFactor: ").append(list(table.slowFactor(), "%.3f")).append('\n');
+                y.append(indent)
+                        .append("soc: ")
+                        .append(list(table.socFraction(), "%.3f"))
+                        .append('\n');
+                y.append(indent)
+                        .append("factor: ")
+                        .append(list(table.factor(), "%.3f"))
+                        .append('\n');
+                y.append(indent)
+                        .append("slowFactor: ")
+                        .append(list(table.slowFactor(), "%.3f"))
+                        .append('\n');
             }
         }
         TimeConstantsVsTemperature taus = p.timeConstants();
         if (!taus.isEmpty()) {
-            y.append("  # the two time constants at each pulse-test temperature (medians of the pulse fits over 20-95 % SOC)\n");
+            y.append(
+                    "  # the two time constants at each pulse-test temperature (medians of the pulse fits over 20-95 % SOC)\n");
             y.append("  timeConstantsVsTemperature:\n");
             y.append("    celsius: ").append(list(taus.celsius(), "%.1f")).append('\n');
-            y.append("    tau1Seconds: ").append(list(taus.tau1Seconds(), "%.4f")).append('\n');
-            y.append("    tau2Seconds: ").append(list(taus.tau2Seconds(), "%.3f")).append('\n');
+            y.append("    tau1Seconds: ")
+                    .append(list(taus.tau1Seconds(), "%.4f"))
+                    .append('\n');
+            y.append("    tau2Seconds: ")
+                    .append(list(taus.tau2Seconds(), "%.3f"))
+                    .append('\n');
         }
         boolean inLimits = false;
         for (String line : base) {
@@ -108,8 +135,16 @@ public final class CharacterizedPresetWriter {
         }
         y.append("# Pulse fits (SOC, degC, pulse A, R0 ohm, R1 ohm, tau1 s, R2 ohm, tau2 s, rms V):\n");
         for (PulseFit pf : c.pulses()) {
-            y.append(f("#   %.3f, %.1f, %.2f, %.5f, %.5f, %.2f, %.5f, %.1f, %.4f%n", pf.socFraction(), pf.celsius(),
-                    pf.pulseAmps(), pf.r0Ohms(), pf.r1Ohms(), pf.tau1Seconds(), pf.r2Ohms(), pf.tau2Seconds(),
+            y.append(f(
+                    "#   %.3f, %.1f, %.2f, %.5f, %.5f, %.2f, %.5f, %.1f, %.4f%n",
+                    pf.socFraction(),
+                    pf.celsius(),
+                    pf.pulseAmps(),
+                    pf.r0Ohms(),
+                    pf.r1Ohms(),
+                    pf.tau1Seconds(),
+                    pf.r2Ohms(),
+                    pf.tau2Seconds(),
                     pf.rmsVolts()));
         }
         Files.writeString(yaml, y.toString(), StandardCharsets.UTF_8);
@@ -126,9 +161,12 @@ public final class CharacterizedPresetWriter {
 
     private static void writeOcv(OcvCurve ocv, List<String> sources, Path file) throws IOException {
         StringBuilder b = new StringBuilder();
-        b.append("# OCV fitted by 'bms characterize' from ").append(String.join(", ", sources)).append('\n');
-        b.append("# soc: fraction of the given capacity; ocv_V: open-circuit voltage at 25 °C (at the test temperature when "
-                + "all OCV tests were at one); dUdT_V_per_K: its change with temperature (0 when not measured)\n");
+        b.append("# OCV fitted by 'bms characterize' from ")
+                .append(String.join(", ", sources))
+                .append('\n');
+        b.append(
+                "# soc: fraction of the given capacity; ocv_V: open-circuit voltage at 25 °C (at the test temperature when "
+                        + "all OCV tests were at one); dUdT_V_per_K: its change with temperature (0 when not measured)\n");
         b.append("soc,ocv_V,dUdT_V_per_K\n");
         for (int i = 0; i < ocv.socFraction().length; i++) {
             b.append(f("%.4f,%.5f,%.6f%n", ocv.socFraction()[i], ocv.ocvVolts()[i], ocv.entropicVoltsPerK()[i]));
@@ -142,7 +180,9 @@ public final class CharacterizedPresetWriter {
         if (Files.isRegularFile(p)) {
             return Files.readAllLines(p, StandardCharsets.UTF_8);
         }
-        try (InputStream in = CharacterizedPresetWriter.class.getClassLoader().getResourceAsStream("presets/" + basePreset + ".yaml")) {
+        try (InputStream in = CharacterizedPresetWriter.class
+                .getClassLoader()
+                .getResourceAsStream("presets/" + basePreset + ".yaml")) {
             if (in == null) {
                 throw new IOException("base preset '" + basePreset + "' is neither a shipped preset nor a file");
             }

@@ -72,8 +72,10 @@ public enum CyclerFormat {
             if (i == 0 && line.startsWith("EC-Lab ASCII FILE")) {
                 return Optional.of(BIOLOGIC);
             }
-            if (lower.contains("time_s") && (lower.contains("current_a") || lower.contains("voltage_v")
-                    || lower.contains("temperature_c"))) {
+            if (lower.contains("time_s")
+                    && (lower.contains("current_a")
+                            || lower.contains("voltage_v")
+                            || lower.contains("temperature_c"))) {
                 // the qse CSV, even with a column missing: its reader names the missing one
                 return Optional.of(QSE);
             }
@@ -108,9 +110,11 @@ public enum CyclerFormat {
             boolean header = switch (this) {
                 case QSE -> lower.contains("time_s");
                 case BIOLOGIC -> lower.contains("time/s");
-                case ARBIN -> (lower.contains("test_time") || lower.contains("data_point")) && lower.contains("current");
-                case NEWARE -> lower.contains("current(") && (lower.contains("datapoint") || lower.contains("record")
-                        || lower.contains("time"));
+                case ARBIN ->
+                    (lower.contains("test_time") || lower.contains("data_point")) && lower.contains("current");
+                case NEWARE ->
+                    lower.contains("current(")
+                            && (lower.contains("datapoint") || lower.contains("record") || lower.contains("time"));
                 case MACCOR -> lines.get(i).startsWith("Rec#");
             };
             if (header) {

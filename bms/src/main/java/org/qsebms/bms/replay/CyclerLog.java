@@ -17,8 +17,13 @@ public record CyclerLog(CellTestLog log, CyclerFormat format, int cycles, int st
     /** One line for the user, e.g. "read x.csv as Neware BTS CSV export: 2600 rows over 43.3 h, 1 cycle, ...". */
     public String describe() {
         double hours = log.size() == 0 ? 0 : (log.timeS()[log.size() - 1] - log.timeS()[0]) / 3600;
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "read %s as %s: %d rows over %.2f h",
-                log.source(), format.description(), log.size(), hours));
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT,
+                "read %s as %s: %d rows over %.2f h",
+                log.source(),
+                format.description(),
+                log.size(),
+                hours));
         if (cycles > 0) {
             b.append(", ").append(cycles).append(cycles == 1 ? " cycle" : " cycles");
         }

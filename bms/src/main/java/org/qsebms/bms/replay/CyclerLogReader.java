@@ -34,10 +34,10 @@ public final class CyclerLogReader {
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     /** Temperatures outside this range are a disconnected or misread sensor, not a cell. */
     private static final double MIN_CELSIUS = -60;
+
     private static final double MAX_CELSIUS = 150;
 
-    private CyclerLogReader() {
-    }
+    private CyclerLogReader() {}
 
     /**
      * @param format the format, or empty to recognise it by content
@@ -63,12 +63,13 @@ public final class CyclerLogReader {
         List<String> notes = new ArrayList<>();
         String text = decode(name, bytes, notes);
         List<String> lines = text.lines().toList();
-        CyclerFormat format = given.orElseGet(() -> CyclerFormat.detect(lines)
-                .orElseThrow(() -> new LogFormatException(unknown(name, lines))));
+        CyclerFormat format = given.orElseGet(
+                () -> CyclerFormat.detect(lines).orElseThrow(() -> new LogFormatException(unknown(name, lines))));
         if (format == CyclerFormat.QSE) {
             try {
                 CellTestLog log = CellLogCsv.parse(name, new BufferedReader(new StringReader(text)));
-                return new CyclerLog(Double.isFinite(celsius) ? withCelsius(log, celsius, notes) : log, format, 0, 0, notes);
+                return new CyclerLog(
+                        Double.isFinite(celsius) ? withCelsius(log, celsius, notes) : log, format, 0, 0, notes);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -76,8 +77,10 @@ public final class CyclerLogReader {
         int headerIndex = format.headerLine(lines);
         if (headerIndex < 0) {
             throw new LogFormatException(name + ": no " + format.description() + " column header in the first "
-                    + CyclerFormat.SNIFF_LINES + " lines" + (given.isPresent() ? "; is --format " + format.option()
-                    + " right? Leave it out to detect the format" : ""));
+                    + CyclerFormat.SNIFF_LINES + " lines"
+                    + (given.isPresent()
+                            ? "; is --format " + format.option() + " right? Leave it out to detect the format"
+                            : ""));
         }
         return new Table(name, format, lines, headerIndex, notes).read(celsius);
     }
@@ -95,8 +98,11 @@ public final class CyclerLogReader {
             throw new LogFormatException(name + ": a zip or Excel file, not a text export; save it as CSV");
         }
         try {
-            String s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            String s = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             return s.startsWith("\uFEFF") ? s.substring(1) : s;
         } catch (CharacterCodingException e) {
             notes.add("text read as Windows-1252 (not UTF-8)");
@@ -109,7 +115,8 @@ public final class CyclerLogReader {
         if (first.length() > 80) {
             first = first.substring(0, 80) + "...";
         }
-        return name + ": not a cell-log format bms knows (first line: '" + first + "'); it reads " + CyclerFormat.options()
+        return name + ": not a cell-log format bms knows (first line: '" + first + "'); it reads "
+                + CyclerFormat.options()
                 + " (docs/cycler-formats.md). Give --format NAME if it is one of them, or write the log as "
                 + "time_s,current_a,voltage_v,temperature_c (current positive while charging)";
     }
@@ -118,12 +125,17 @@ public final class CyclerLogReader {
         notes.add(String.format(Locale.ROOT, "temperature %.1f °C from --celsius", celsius));
         double[] t = new double[log.size()];
         Arrays.fill(t, celsius);
-        return new CellTestLog(log.source(), log.timeS(), log.currentA(), log.voltageV(), t, log.capacityAh(), log.socRef());
+        return new CellTestLog(
+                log.source(), log.timeS(), log.currentA(), log.voltageV(), t, log.capacityAh(), log.socRef());
     }
 
     /** Header names as compared: lower case, single spaces, no quotes or byte-order mark. */
     static String normal(String header) {
-        return header.replace("\"", "").replace("\uFEFF", "").trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return header.replace("\"", "")
+                .replace("\uFEFF", "")
+                .trim()
+                .replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
     }
 
     /** The rows under one header line, split into cells. */
@@ -155,17 +167,42 @@ public final class CyclerLogReader {
         }
 
         CyclerLog read(double celsius) {
-            int time = column("test time", n -> n.equals("time/s") || n.startsWith("test_time") || n.startsWith("test time")
-                    || n.equals("testtime") || n.startsWith("test (sec") || n.startsWith("cumulative time")
-                    || n.startsWith("total time") || n.startsWith("relative time"), true);
-            int current = column("current", n -> n.equals("i/ma") || n.equals("<i>/ma") || n.equals("i/a") || n.equals("<i>/a")
-                    || n.equals("i/µa") || n.equals("<i>/µa") || n.startsWith("current") || n.equals("amps"), true);
+            int time = column(
+                    "test time",
+                    n -> n.equals("time/s")
+                            || n.startsWith("test_time")
+                            || n.startsWith("test time")
+                            || n.equals("testtime")
+                            || n.startsWith("test (sec")
+                            || n.startsWith("cumulative time")
+                            || n.startsWith("total time")
+                            || n.startsWith("relative time"),
+                    true);
+            int current = column(
+                    "current",
+                    n -> n.equals("i/ma")
+                            || n.equals("<i>/ma")
+                            || n.equals("i/a")
+                            || n.equals("<i>/a")
+                            || n.equals("i/µa")
+                            || n.equals("<i>/µa")
+                            || n.startsWith("current")
+                            || n.equals("amps"),
+                    true);
             int voltage = voltageColumn();
             int temperature = Double.isFinite(celsius) ? -1 : temperatureColumn();
-            int cycle = column("cycle", n -> n.equals("cycle_index") || n.equals("cycle index") || n.equals("cyc#")
-                    || n.equals("cycle number") || n.equals("cycle"), false);
-            int step = column("step", n -> n.equals("step_index") || n.equals("step index") || n.equals("step")
-                    || n.equals("ns"), false);
+            int cycle = column(
+                    "cycle",
+                    n -> n.equals("cycle_index")
+                            || n.equals("cycle index")
+                            || n.equals("cyc#")
+                            || n.equals("cycle number")
+                            || n.equals("cycle"),
+                    false);
+            int step = column(
+                    "step",
+                    n -> n.equals("step_index") || n.equals("step index") || n.equals("step") || n.equals("ns"),
+                    false);
             int state = format == CyclerFormat.MACCOR ? column("state", n -> n.equals("state"), false) : -1;
             if (temperature < 0 && !Double.isFinite(celsius)) {
                 throw new LogFormatException(name + " (" + format.description() + ") has no temperature column; give "
@@ -229,15 +266,29 @@ public final class CyclerLogReader {
                 double v = number(cells, voltage, lineNo) * volts;
                 double c = temperature >= 0 ? number(cells, temperature, lineNo) : celsius;
                 if (temperature >= 0 && !(c >= MIN_CELSIUS && c <= MAX_CELSIUS)) {
-                    throw new LogFormatException(String.format(Locale.ROOT, "%s line %d, column %d (%s): %s °C is not a "
-                            + "cell temperature (a disconnected sensor?); give the cell's temperature with --celsius",
-                            name, lineNo, temperature + 1, header[temperature].trim(), cells[temperature].trim()));
+                    throw new LogFormatException(String.format(
+                            Locale.ROOT,
+                            "%s line %d, column %d (%s): %s °C is not a "
+                                    + "cell temperature (a disconnected sensor?); give the cell's temperature with --celsius",
+                            name,
+                            lineNo,
+                            temperature + 1,
+                            header[temperature].trim(),
+                            cells[temperature].trim()));
                 }
                 if (!(t >= previousTime)) {
-                    throw new LogFormatException(String.format(Locale.ROOT, "%s line %d, column %d (%s): %s goes back in "
-                            + "time from the previous row (%.3f s -> %.3f s); a second test appended to the same export? "
-                            + "Split the file and read each test on its own", name, lineNo, time + 1, header[time].trim(),
-                            cells[time].trim(), previousTime, t));
+                    throw new LogFormatException(String.format(
+                            Locale.ROOT,
+                            "%s line %d, column %d (%s): %s goes back in "
+                                    + "time from the previous row (%.3f s -> %.3f s); a second test appended to the same export? "
+                                    + "Split the file and read each test on its own",
+                            name,
+                            lineNo,
+                            time + 1,
+                            header[time].trim(),
+                            cells[time].trim(),
+                            previousTime,
+                            t));
                 }
                 previousTime = t;
                 if (cycle >= 0 && cycle < cells.length && !cells[cycle].isBlank()) {
@@ -257,16 +308,22 @@ public final class CyclerLogReader {
                 n++;
             }
             if (n == 0) {
-                throw new LogFormatException(name + ": no data rows under the " + format.description() + " header on line "
-                        + (headerIndex + 1));
+                throw new LogFormatException(name + ": no data rows under the " + format.description()
+                        + " header on line " + (headerIndex + 1));
             }
             if (decimalComma) {
                 notes.add("decimal commas");
             }
             double[] none = new double[n];
             Arrays.fill(none, Double.NaN);
-            CellTestLog log = new CellTestLog(name, Arrays.copyOf(data[0], n), Arrays.copyOf(data[1], n),
-                    Arrays.copyOf(data[2], n), Arrays.copyOf(data[3], n), none, none.clone());
+            CellTestLog log = new CellTestLog(
+                    name,
+                    Arrays.copyOf(data[0], n),
+                    Arrays.copyOf(data[1], n),
+                    Arrays.copyOf(data[2], n),
+                    Arrays.copyOf(data[3], n),
+                    none,
+                    none.clone());
             return new CyclerLog(log, format, cycles.size(), steps, notes);
         }
 
@@ -292,15 +349,24 @@ public final class CyclerLogReader {
         }
 
         private int temperatureColumn() {
-            int t = column("temperature", n -> n.startsWith("temperature") || n.startsWith("aux_temperature")
-                    || n.startsWith("temp ") || n.startsWith("t/") || n.startsWith("t1(") || n.startsWith("t1 ("), false);
+            int t = column(
+                    "temperature",
+                    n -> n.startsWith("temperature")
+                            || n.startsWith("aux_temperature")
+                            || n.startsWith("temp ")
+                            || n.startsWith("t/")
+                            || n.startsWith("t1(")
+                            || n.startsWith("t1 ("),
+                    false);
             if (t >= 0 || format != CyclerFormat.MACCOR) {
                 return t;
             }
             // Maccor: "Aux #k" followed by a "Units" column that reads C in the first data row
             String[] first = firstDataRow();
             for (int i = 0; i + 1 < header.length && first != null; i++) {
-                if (normal(header[i]).startsWith("aux #") && normal(header[i + 1]).equals("units") && i + 1 < first.length
+                if (normal(header[i]).startsWith("aux #")
+                        && normal(header[i + 1]).equals("units")
+                        && i + 1 < first.length
                         && first[i + 1].trim().equalsIgnoreCase("C")) {
                     return i;
                 }
@@ -325,8 +391,14 @@ public final class CyclerLogReader {
             }
             if (required) {
                 throw new LogFormatException(name + " line " + (headerIndex + 1) + ": no " + what + " column in this "
-                        + format.description() + " header; found '" + String.join("', '", Arrays.stream(header)
-                        .map(String::trim).filter(s -> !s.isEmpty()).toList()) + "'");
+                        + format.description() + " header; found '"
+                        + String.join(
+                                "', '",
+                                Arrays.stream(header)
+                                        .map(String::trim)
+                                        .filter(s -> !s.isEmpty())
+                                        .toList())
+                        + "'");
             }
             return -1;
         }
@@ -360,8 +432,9 @@ public final class CyclerLogReader {
             }
             double seconds = DurationText.seconds(hasDecimalComma(text) ? text.replace(',', '.') : text);
             if (Double.isNaN(seconds)) {
-                throw new LogFormatException(name + " line " + lineNo + ", column " + (column + 1) + " ("
-                        + header[column].trim() + "): '" + text + "' is not a time; expected seconds or [Nd ]H:MM:SS[.f]");
+                throw new LogFormatException(
+                        name + " line " + lineNo + ", column " + (column + 1) + " (" + header[column].trim() + "): '"
+                                + text + "' is not a time; expected seconds or [Nd ]H:MM:SS[.f]");
             }
             return seconds;
         }
@@ -369,8 +442,7 @@ public final class CyclerLogReader {
 
     /** Text durations of cycler exports: {@code [Nd ]H:MM:SS[.f]} or {@code M:SS}; hours may pass 24. */
     static final class DurationText {
-        private DurationText() {
-        }
+        private DurationText() {}
 
         /** Seconds, or NaN when the text is not such a duration. */
         static double seconds(String text) {
@@ -416,7 +488,10 @@ public final class CyclerLogReader {
         if (n.endsWith("/m" + base) || n.contains("(m" + base + ")")) {
             return 1e-3;
         }
-        if (n.endsWith("/µ" + base) || n.endsWith("/u" + base) || n.contains("(µ" + base + ")") || n.contains("(u" + base + ")")) {
+        if (n.endsWith("/µ" + base)
+                || n.endsWith("/u" + base)
+                || n.contains("(µ" + base + ")")
+                || n.contains("(u" + base + ")")) {
             return 1e-6;
         }
         return 1;

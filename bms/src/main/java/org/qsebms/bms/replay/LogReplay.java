@@ -39,11 +39,16 @@ public final class LogReplay {
     private final double convergenceWindowSeconds;
 
     /** A replay with the filter's R0 adapted online ({@link EkfAdaptation#resistance()}). */
-    public LogReplay(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, double convergenceWindowSeconds) {
+    public LogReplay(
+            EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, double convergenceWindowSeconds) {
         this(cell, hysteresis, tuning, EkfAdaptation.resistance(), convergenceWindowSeconds);
     }
 
-    public LogReplay(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, EkfAdaptation adaptation,
+    public LogReplay(
+            EcmParameters cell,
+            HysteresisModel hysteresis,
+            EkfTuning tuning,
+            EkfAdaptation adaptation,
             double convergenceWindowSeconds) {
         this.cell = cell;
         this.hysteresis = hysteresis;
@@ -70,7 +75,11 @@ public final class LogReplay {
      * @param usable     a usable-capacity meter fed every row (null: none)
      * @param startsFull the log starts right after a full charge (the meter is marked full at its first row)
      */
-    public Result run(CellTestLog log, double initialSoc, double capacityPriorAh, UsableCapacityMeter usable,
+    public Result run(
+            CellTestLog log,
+            double initialSoc,
+            double capacityPriorAh,
+            UsableCapacityMeter usable,
             boolean startsFull) {
         int n = log.size();
         if (usable != null && startsFull) {
@@ -135,17 +144,32 @@ public final class LogReplay {
             cap[k] = capacity.capacityAh();
             voltageSigma[k] = ekf.cellVoltageSigmaVolts(0);
         }
-        ReplayTrace trace = new ReplayTrace(log.timeS().clone(), soc, bound, r0, cap, voltageSigma,
+        ReplayTrace trace = new ReplayTrace(
+                log.timeS().clone(),
+                soc,
+                bound,
+                r0,
+                cap,
+                voltageSigma,
                 log.socRef().clone());
-        ReplaySummary.UsableCapacityResult found = usable == null ? ReplaySummary.UsableCapacityResult.NOT_ASKED
-                : new ReplaySummary.UsableCapacityResult(true, usable.usableCapacityAh(),
-                        usable.last() == null ? Double.NaN : usable.last().meanDischargeC(), usable.lastRejection());
-        return new Result(trace, score(log, trace, ekf.rejectedMeasurements(), capacity, found,
-                extrapolatedRows / (double) n));
+        ReplaySummary.UsableCapacityResult found = usable == null
+                ? ReplaySummary.UsableCapacityResult.NOT_ASKED
+                : new ReplaySummary.UsableCapacityResult(
+                        true,
+                        usable.usableCapacityAh(),
+                        usable.last() == null ? Double.NaN : usable.last().meanDischargeC(),
+                        usable.lastRejection());
+        return new Result(
+                trace, score(log, trace, ekf.rejectedMeasurements(), capacity, found, extrapolatedRows / (double) n));
     }
 
-    private ReplaySummary score(CellTestLog log, ReplayTrace tr, long rejected, TotalLeastSquaresCapacityEstimator cap,
-            ReplaySummary.UsableCapacityResult usable, double extrapolatedShare) {
+    private ReplaySummary score(
+            CellTestLog log,
+            ReplayTrace tr,
+            long rejected,
+            TotalLeastSquaresCapacityEstimator cap,
+            ReplaySummary.UsableCapacityResult usable,
+            double extrapolatedShare) {
         int n = log.size();
         double sumSq = 0;
         double max = 0;
@@ -197,13 +221,26 @@ public final class LogReplay {
                 }
             }
         }
-        return new ReplaySummary(log.source(), n, convergenceWindowSeconds, rmse, scored > 0 ? max : Double.NaN,
-                convergedAt, scored > 0 ? covered / (double) scored : Double.NaN, tr.r0Ohm()[n - 1],
-                cap.capacityAh(), cap.capacitySigmaAh(), cap.windows(), rejected, usable, medianBound, extrapolatedShare,
-                scored > 0 ? Math.sqrt(coulombSumSq / scored) : Double.NaN, scored > 0 ? coulombMax : Double.NaN);
+        return new ReplaySummary(
+                log.source(),
+                n,
+                convergenceWindowSeconds,
+                rmse,
+                scored > 0 ? max : Double.NaN,
+                convergedAt,
+                scored > 0 ? covered / (double) scored : Double.NaN,
+                tr.r0Ohm()[n - 1],
+                cap.capacityAh(),
+                cap.capacitySigmaAh(),
+                cap.windows(),
+                rejected,
+                usable,
+                medianBound,
+                extrapolatedShare,
+                scored > 0 ? Math.sqrt(coulombSumSq / scored) : Double.NaN,
+                scored > 0 ? coulombMax : Double.NaN);
     }
 
     /** A replay's per-row trace and its summary. */
-    public record Result(ReplayTrace trace, ReplaySummary summary) {
-    }
+    public record Result(ReplayTrace trace, ReplaySummary summary) {}
 }

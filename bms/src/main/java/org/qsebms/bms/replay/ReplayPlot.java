@@ -22,8 +22,7 @@ public final class ReplayPlot {
     private static final Color BAND = new Color(0xc6dbef);
     private static final Color REFERENCE = new Color(0xff7f0e);
 
-    private ReplayPlot() {
-    }
+    private ReplayPlot() {}
 
     /** The time unit for a log of {@code seconds}: its name and seconds per unit. */
     record TimeUnit(String name, double seconds) {
@@ -56,8 +55,13 @@ public final class ReplayPlot {
             bound[j] = Math.min(100 * trace.socBound3Sigma()[k], 110);
             ref[j] = hasRef ? 100 * trace.socRef()[k] : 0;
         }
-        XYChart chart = new XYChartBuilder().width(1000).height(500).title(title).xAxisTitle("time (" + unit.name() + ")")
-                .yAxisTitle("SOC (%)").build();
+        XYChart chart = new XYChartBuilder()
+                .width(1000)
+                .height(500)
+                .title(title)
+                .xAxisTitle("time (" + unit.name() + ")")
+                .yAxisTitle("SOC (%)")
+                .build();
         chart.getStyler().setYAxisMin(-5.0).setYAxisMax(105.0);
         chart.getStyler().setXAxisDecimalPattern("#,##0.#");
         chart.getStyler().setErrorBarsColorSeriesColor(false);

@@ -22,10 +22,23 @@ package org.qsebms.bms.replay;
  *                                  (soc_ref's first value) with the same current and capacity, for comparison
  * @param coulombMaxError           its maximum error after the window
  */
-public record ReplaySummary(String file, int rows, double convergenceWindowSeconds, double socRmse,
-        double socMaxError, double convergedAfterSeconds, double boundCoverage, double r0At25Ohms,
-        double capacityAh, double capacitySigmaAh, int capacityWindows, long rejectedMeasurements,
-        UsableCapacityResult usable, double medianBound3Sigma, double extrapolatedShare, double coulombRmse,
+public record ReplaySummary(
+        String file,
+        int rows,
+        double convergenceWindowSeconds,
+        double socRmse,
+        double socMaxError,
+        double convergedAfterSeconds,
+        double boundCoverage,
+        double r0At25Ohms,
+        double capacityAh,
+        double capacitySigmaAh,
+        int capacityWindows,
+        long rejectedMeasurements,
+        UsableCapacityResult usable,
+        double medianBound3Sigma,
+        double extrapolatedShare,
+        double coulombRmse,
         double coulombMaxError) {
 
     /**
@@ -34,7 +47,8 @@ public record ReplaySummary(String file, int rows, double convergenceWindowSecon
      * none was voided). {@link #NOT_ASKED} when the replay had no cutoff.
      */
     public record UsableCapacityResult(boolean asked, double capacityAh, double dischargeC, String note) {
-        public static final UsableCapacityResult NOT_ASKED = new UsableCapacityResult(false, Double.NaN, Double.NaN, "");
+        public static final UsableCapacityResult NOT_ASKED =
+                new UsableCapacityResult(false, Double.NaN, Double.NaN, "");
     }
 
     /** The summary as one JSON line (NaN written as null). */
@@ -51,8 +65,11 @@ public record ReplaySummary(String file, int rows, double convergenceWindowSecon
                 + ",\"r0_ohm\":" + num(r0At25Ohms) + ",\"capacity_ah_est\":" + num(capacityAh)
                 + ",\"capacity_sigma_ah\":" + num(capacitySigmaAh) + ",\"capacity_windows\":" + capacityWindows
                 + ",\"rejected_measurements\":" + rejectedMeasurements
-                + (usable.asked() ? ",\"usable_capacity_ah\":" + num(usable.capacityAh()) + ",\"usable_capacity_c\":"
-                        + num(usable.dischargeC()) + ",\"usable_capacity_note\":" + text(usable.note()) : "") + "}";
+                + (usable.asked()
+                        ? ",\"usable_capacity_ah\":" + num(usable.capacityAh()) + ",\"usable_capacity_c\":"
+                                + num(usable.dischargeC()) + ",\"usable_capacity_note\":" + text(usable.note())
+                        : "")
+                + "}";
     }
 
     private static String text(String s) {

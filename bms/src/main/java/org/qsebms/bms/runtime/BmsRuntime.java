@@ -4,10 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.qsebms.bms.command.CommandHandler;
 import org.qsebms.bms.command.CommandParser;
-import org.qsebms.bms.telemetry.DiskSpool;
-import org.qsebms.bms.telemetry.LoopTiming;
-import org.qsebms.bms.telemetry.PackHealth;
 import org.qsebms.bms.control.CurrentLimitOutput;
+import org.qsebms.bms.control.Plant;
 import org.qsebms.bms.loop.ControlLoop;
 import org.qsebms.bms.persistence.PersistenceWriter;
 import org.qsebms.bms.record.CycleJson;
@@ -16,9 +14,11 @@ import org.qsebms.bms.record.CycleRow;
 import org.qsebms.bms.record.CycleRules;
 import org.qsebms.bms.record.PulseOutput;
 import org.qsebms.bms.record.ScheduledDiagnostic;
-import org.qsebms.bms.control.Plant;
-import org.qsebms.bms.telemetry.MqttTopics;
+import org.qsebms.bms.telemetry.DiskSpool;
 import org.qsebms.bms.telemetry.LocalSink;
+import org.qsebms.bms.telemetry.LoopTiming;
+import org.qsebms.bms.telemetry.MqttTopics;
+import org.qsebms.bms.telemetry.PackHealth;
 import org.qsebms.bms.telemetry.TelemetryPublisher;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.hal.PackHardware;
@@ -39,8 +39,12 @@ public final class BmsRuntime implements AutoCloseable {
     private String packId = "";
     private CycleRecord record;
 
-    private BmsRuntime(ControllerAssembly.Wiring wiring, ControlLoop loop, TelemetryPublisher publisher, PackHardware hw,
-                       PersistenceWriter persistence) {
+    private BmsRuntime(
+            ControllerAssembly.Wiring wiring,
+            ControlLoop loop,
+            TelemetryPublisher publisher,
+            PackHardware hw,
+            PersistenceWriter persistence) {
         this.persistence = persistence;
         this.wiring = wiring;
         this.loop = loop;
@@ -55,8 +59,8 @@ public final class BmsRuntime implements AutoCloseable {
      *
      * @param autoClose request the contactors to close once the pack is in STANDBY
      */
-    public static BmsRuntime start(BmsConfig cfg, PackHardware hw, Plant plant, String mqttUrl,
-                                   LocalSink localSink, boolean autoClose) {
+    public static BmsRuntime start(
+            BmsConfig cfg, PackHardware hw, Plant plant, String mqttUrl, LocalSink localSink, boolean autoClose) {
         return start(cfg, hw, plant, mqttUrl, localSink, autoClose, defaultRecordDirectory(cfg));
     }
 
@@ -66,24 +70,33 @@ public final class BmsRuntime implements AutoCloseable {
     }
 
     /** As above, writing the per-cycle record to {@code recordDir} (docs/record.md). */
-    public static BmsRuntime start(BmsConfig cfg, PackHardware hw, Plant plant, String mqttUrl,
-                                   LocalSink localSink, boolean autoClose, Path recordDir) {
+    public static BmsRuntime start(
+            BmsConfig cfg,
+            PackHardware hw,
+            Plant plant,
+            String mqttUrl,
+            LocalSink localSink,
+            boolean autoClose,
+            Path recordDir) {
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, plant, System::currentTimeMillis);
         PersistenceWriter persistence = StatePersistence.restoreAndStart(cfg, w.controller());
-        ControlLoop loop = new ControlLoop(w.controller(), cfg.loop().period().toNanos(), cfg.loop().overrunsToFault(),
-                System::nanoTime);
-        TelemetryPublisher publisher = createPublisher(cfg, mqttUrl, w, hw, localSink,
-                new LoopTiming(loop::overruns, loop::maxTickNanos));
+        ControlLoop loop = new ControlLoop(
+                w.controller(), cfg.loop().period().toNanos(), cfg.loop().overrunsToFault(), System::nanoTime);
+        TelemetryPublisher publisher =
+                createPublisher(cfg, mqttUrl, w, hw, localSink, new LoopTiming(loop::overruns, loop::maxTickNanos));
         CycleRecord record = openRecord(cfg, recordDir, hw, w, publisher);
         // scheduled diagnostics write checkpoints into the record; a plant that takes pulses gives one
         if (record != null) {
-            w.controller().attachDiagnostic(ScheduledDiagnostic.of(cfg, record.counter(), w.requests(),
-                    plant instanceof PulseOutput p ? p : null));
+            w.controller()
+                    .attachDiagnostic(ScheduledDiagnostic.of(
+                            cfg, record.counter(), w.requests(), plant instanceof PulseOutput p ? p : null));
         }
         String failure = publisher.connectOnce();
         if (failure != null) {
-            Logger.error("{}; the BMS runs and protects the pack anyway and keeps retrying. Check --mqtt-url "
-                    + "(is the broker running and reachable?)", failure);
+            Logger.error(
+                    "{}; the BMS runs and protects the pack anyway and keeps retrying. Check --mqtt-url "
+                            + "(is the broker running and reachable?)",
+                    failure);
         }
         if (autoClose) {
             w.requests().requestClose();
@@ -100,11 +113,16 @@ public final class BmsRuntime implements AutoCloseable {
     }
 
     /** The record, or null (with an error in the log) when its directory cannot be used: the BMS runs on without it. */
-    private static CycleRecord openRecord(BmsConfig cfg, Path dir, PackHardware hw, ControllerAssembly.Wiring w,
-                                          TelemetryPublisher publisher) {
+    private static CycleRecord openRecord(
+            BmsConfig cfg, Path dir, PackHardware hw, ControllerAssembly.Wiring w, TelemetryPublisher publisher) {
         try {
-            CycleRecord r = CycleRecord.open(dir, hw.cellVoltages().cellCount(), CycleRules.forCapacity(
-                    cfg.pack().capacityAh(), cfg.health().usableCapacity().cutoffVolts()), null,
+            CycleRecord r = CycleRecord.open(
+                    dir,
+                    hw.cellVoltages().cellCount(),
+                    CycleRules.forCapacity(
+                            cfg.pack().capacityAh(),
+                            cfg.health().usableCapacity().cutoffVolts()),
+                    null,
                     rows -> {
                         if (rows[0].kind() == CycleRow.Kind.CHECKPOINT) {
                             publisher.offer(CycleJson.CHECKPOINT_LEAF, CycleJson.of(rows), true);
@@ -115,9 +133,11 @@ public final class BmsRuntime implements AutoCloseable {
             w.controller().attachCycleCounter(r.counter());
             return r;
         } catch (java.io.IOException | RuntimeException e) {
-            Logger.error("cannot open the cycle record in {}: {}; the BMS runs without it "
-                    + "(pass a writable --record DIR)",
-                    dir.toAbsolutePath(), e.getMessage());
+            Logger.error(
+                    "cannot open the cycle record in {}: {}; the BMS runs without it "
+                            + "(pass a writable --record DIR)",
+                    dir.toAbsolutePath(),
+                    e.getMessage());
             return null;
         }
     }
@@ -128,21 +148,43 @@ public final class BmsRuntime implements AutoCloseable {
     }
 
     /** The telemetry publisher for a pack: spool under the persistence directory unless mqtt.spoolDirectory is set. */
-    static TelemetryPublisher createPublisher(BmsConfig cfg, String mqttUrl, ControllerAssembly.Wiring w, PackHardware hw,
-                                              LocalSink localSink, LoopTiming loopTiming) {
+    static TelemetryPublisher createPublisher(
+            BmsConfig cfg,
+            String mqttUrl,
+            ControllerAssembly.Wiring w,
+            PackHardware hw,
+            LocalSink localSink,
+            LoopTiming loopTiming) {
         MqttTopics topics = new MqttTopics(cfg.mqtt().topicRoot(), cfg.pack().id());
         Path spoolDir = cfg.mqtt().spoolDirectory().isEmpty()
-                ? Path.of(cfg.persistence().directory(), "mqtt-spool", cfg.pack().id())
+                ? Path.of(
+                        cfg.persistence().directory(), "mqtt-spool", cfg.pack().id())
                 : Path.of(cfg.mqtt().spoolDirectory());
         DiskSpool spool = new DiskSpool(spoolDir, cfg.mqtt().spoolMaxMessages());
         var limits = cfg.limits();
         TelemetryPublisher.Commands commands = new TelemetryPublisher.Commands(
-                new CommandParser(limits.chargeOverCurrent().rsl(), limits.dischargeOverCurrent().rsl()),
+                new CommandParser(
+                        limits.chargeOverCurrent().rsl(),
+                        limits.dischargeOverCurrent().rsl()),
                 new CommandHandler(w.requests(), w.controller().operatorSettings()));
         PackHealth health = PackHealth.nominal(cfg.pack().capacityAh());
-        return new TelemetryPublisher(new TelemetryPublisher.Wiring(mqttUrl, cfg.mqtt(), topics, w.ring(), w.events(),
-                hw.cellVoltages().cellCount(), hw.temperatures().channelCount(), localSink, spool, commands, () -> health,
-                version(), System.getenv(), System::currentTimeMillis, System::nanoTime, loopTiming));
+        return new TelemetryPublisher(new TelemetryPublisher.Wiring(
+                mqttUrl,
+                cfg.mqtt(),
+                topics,
+                w.ring(),
+                w.events(),
+                hw.cellVoltages().cellCount(),
+                hw.temperatures().channelCount(),
+                localSink,
+                spool,
+                commands,
+                () -> health,
+                version(),
+                System.getenv(),
+                System::currentTimeMillis,
+                System::nanoTime,
+                loopTiming));
     }
 
     /** The version Maven wrote into the jar ({@code qse-bms-version.properties}), or "unknown". */
@@ -183,16 +225,20 @@ public final class BmsRuntime implements AutoCloseable {
         }
         closed = true;
         try {
-            loop.stop(() -> {
-                wiring.requests().requestShutdown(); // one last tick: the supervisor enters SHUTDOWN and opens
-                try {
-                    wiring.controller().tick(System.nanoTime());
-                } finally {
-                    wiring.controller().supervisor().openAll();
-                    hw.balancing().allOff();
-                }
-                wiring.controller().offerSampleNow(System.nanoTime()); // the final retained state: contactors open
-            }, 5, TimeUnit.SECONDS);
+            loop.stop(
+                    () -> {
+                        wiring.requests().requestShutdown(); // one last tick: the supervisor enters SHUTDOWN and opens
+                        try {
+                            wiring.controller().tick(System.nanoTime());
+                        } finally {
+                            wiring.controller().supervisor().openAll();
+                            hw.balancing().allOff();
+                        }
+                        wiring.controller()
+                                .offerSampleNow(System.nanoTime()); // the final retained state: contactors open
+                    },
+                    5,
+                    TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -213,6 +259,9 @@ public final class BmsRuntime implements AutoCloseable {
         } catch (Exception e) {
             Logger.warn("releasing hardware: {}", e.getMessage());
         }
-        Logger.info("BMS stopped: contactors open, {} ticks, {} overruns", wiring.controller().ticks(), loop.overruns());
+        Logger.info(
+                "BMS stopped: contactors open, {} ticks, {} overruns",
+                wiring.controller().ticks(),
+                loop.overruns());
     }
 }

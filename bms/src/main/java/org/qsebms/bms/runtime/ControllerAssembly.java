@@ -1,18 +1,18 @@
 package org.qsebms.bms.runtime;
 
 import java.util.function.LongSupplier;
-import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.control.CurrentLimits;
-import org.qsebms.bms.snapshot.EventQueue;
 import org.qsebms.bms.control.PackController;
 import org.qsebms.bms.control.PassiveBalancer;
+import org.qsebms.bms.control.Plant;
 import org.qsebms.bms.persistence.StateHandoff;
 import org.qsebms.bms.protection.Protection;
-import org.qsebms.bms.control.Plant;
+import org.qsebms.bms.snapshot.ControllerEvent;
+import org.qsebms.bms.snapshot.EventQueue;
+import org.qsebms.bms.snapshot.SampleRing;
 import org.qsebms.bms.supervisor.Supervisor;
 import org.qsebms.bms.supervisor.SupervisorRequests;
 import org.qsebms.bms.supervisor.SupervisorState;
-import org.qsebms.bms.snapshot.SampleRing;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ProtectionLimits;
 import org.qsebms.config.UsableCapacityConfig;
@@ -31,12 +31,10 @@ import org.qsebms.hal.PackHardware;
 
 /** Wires one {@link PackController} from a configuration, hardware and plant. */
 public final class ControllerAssembly {
-    private ControllerAssembly() {
-    }
+    private ControllerAssembly() {}
 
     /** Everything the controller needs to talk to the outside, created together. */
-    public record Wiring(PackController controller, SupervisorRequests requests, EventQueue events, SampleRing ring) {
-    }
+    public record Wiring(PackController controller, SupervisorRequests requests, EventQueue events, SampleRing ring) {}
 
     public static Wiring build(BmsConfig cfg, PackHardware hw, Plant plant, LongSupplier epochMillis) {
         int cells = hw.cellVoltages().cellCount();
@@ -68,27 +66,50 @@ public final class ControllerAssembly {
         EcmParameters nominal = cfg.chemistry().cell();
         double capFactor = cfg.pack().capacityAh() / nominal.capacityAh();
         EcmParameters estimatorCell = nominal.scaled(capFactor, 1.0 / capFactor);
-        EkfSocEstimator soc = new EkfSocEstimator(estimatorCell,
-                cfg.chemistry().hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), cells);
+        EkfSocEstimator soc = new EkfSocEstimator(
+                estimatorCell, cfg.chemistry().hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), cells);
         CurrentLimits limits = new CurrentLimits(cfg.limits());
         long periodNanos = cfg.loop().period().toNanos();
         int dutyPeriod = (int) Math.max(1, 10_000_000_000L / periodNanos);
-        PassiveBalancer balancer = new PassiveBalancer(0.010, cfg.limits().chargeOverTemperature().mol(),
-                cfg.limits().cellUnderVoltage().mol(), dutyPeriod, (int) Math.max(1, dutyPeriod * 0.8));
-        PackController controller = new PackController(hw, plant, soc, protection, supervisor, limits, balancer, ring,
-                cfg.mqtt().stateInterval().toNanos(), epochMillis, new org.qsebms.bms.control.OperatorSettings());
+        PassiveBalancer balancer = new PassiveBalancer(
+                0.010,
+                cfg.limits().chargeOverTemperature().mol(),
+                cfg.limits().cellUnderVoltage().mol(),
+                dutyPeriod,
+                (int) Math.max(1, dutyPeriod * 0.8));
+        PackController controller = new PackController(
+                hw,
+                plant,
+                soc,
+                protection,
+                supervisor,
+                limits,
+                balancer,
+                ring,
+                cfg.mqtt().stateInterval().toNanos(),
+                epochMillis,
+                new org.qsebms.bms.control.OperatorSettings());
         controller.attachPersistence(persistence, cfg.persistence().interval().toNanos());
         // Soft-short (dendrite) detection from voltage relaxation at rest, against the model.
         double softShortThresholdAmps = 0.003;
-        controller.attachSoftShortDetector(new SoftShortDetector(estimatorCell, cells,
-                0.05, 1800, softShortThresholdAmps, 5), softShortThresholdAmps);
+        controller.attachSoftShortDetector(
+                new SoftShortDetector(estimatorCell, cells, 0.05, 1800, softShortThresholdAmps, 5),
+                softShortThresholdAmps);
         // Health: R0 and its SEI part, capacity between relaxed rests, lithium inventory, resistance growth.
-        controller.attachHealthTracker(new CellHealthTracker(estimatorCell, cells, HealthSettings.defaults(estimatorCell,
-                cfg.health().bulkOhms() / capFactor, cfg.health().npRatio(), cfg.health().endOfLifeResistanceMultiple())));
-        controller.attachUsableCapacityMeter(new UsableCapacityMeter(usableCapacitySettings(cfg)),
-                (measured, voidedReason, nanos) -> events.offer(
-                        new ControllerEvent.UsableCapacityChange(measured, voidedReason, nanos)));
-        controller.attachStateOfFunction(new CurrentLimitEstimator(estimatorCell, stateOfFunctionSettings(cfg.limits())));
+        controller.attachHealthTracker(new CellHealthTracker(
+                estimatorCell,
+                cells,
+                HealthSettings.defaults(
+                        estimatorCell,
+                        cfg.health().bulkOhms() / capFactor,
+                        cfg.health().npRatio(),
+                        cfg.health().endOfLifeResistanceMultiple())));
+        controller.attachUsableCapacityMeter(
+                new UsableCapacityMeter(usableCapacitySettings(cfg)),
+                (measured, voidedReason, nanos) ->
+                        events.offer(new ControllerEvent.UsableCapacityChange(measured, voidedReason, nanos)));
+        controller.attachStateOfFunction(
+                new CurrentLimitEstimator(estimatorCell, stateOfFunctionSettings(cfg.limits())));
         return new Wiring(controller, requests, events, ring);
     }
 
@@ -101,9 +122,16 @@ public final class ControllerAssembly {
         UsableCapacityConfig u = cfg.health().usableCapacity();
         double ah = cfg.pack().capacityAh();
         UsableCapacitySettings d = UsableCapacitySettings.defaults(ah, u.chargeVolts(), u.cutoffVolts());
-        return new UsableCapacitySettings(ah, d.fullVolts(), u.taperC() * ah, d.cutoffVolts(), d.cutoffToleranceVolts(),
+        return new UsableCapacitySettings(
+                ah,
+                d.fullVolts(),
+                u.taperC() * ah,
+                d.cutoffVolts(),
+                d.cutoffToleranceVolts(),
                 d.restAmps(),
-                d.minFraction(), d.maxRechargeFraction(), d.maxGapSeconds());
+                d.minFraction(),
+                d.maxRechargeFraction(),
+                d.maxGapSeconds());
     }
 
     /**
@@ -116,7 +144,15 @@ public final class ControllerAssembly {
         double coldZero = Math.min(l.chargeUnderTemperature().rsl(), coldFull - 0.1);
         double hotFull = Math.max(coldFull, l.dischargeOverTemperature().mol());
         double hotZero = Math.max(l.dischargeOverTemperature().rsl(), hotFull + 0.1);
-        return new CurrentLimitSettings(l.cellUnderVoltage().rsl(), l.cellOverVoltage().rsl(), 10.0,
-                l.chargeOverCurrent().rsl(), l.dischargeOverCurrent().rsl(), coldZero, coldFull, hotFull, hotZero);
+        return new CurrentLimitSettings(
+                l.cellUnderVoltage().rsl(),
+                l.cellOverVoltage().rsl(),
+                10.0,
+                l.chargeOverCurrent().rsl(),
+                l.dischargeOverCurrent().rsl(),
+                coldZero,
+                coldFull,
+                hotFull,
+                hotZero);
     }
 }

@@ -40,31 +40,64 @@ public final class FleetSoak {
     private static final String PROBE_TOPIC = "qse-bms-soak/probe";
 
     /** The soak's settings. */
-    public record Settings(String url, int packs, Duration duration, Duration period, int subscribers, Path stateDir) {
-    }
+    public record Settings(String url, int packs, Duration duration, Duration period, int subscribers, Path stateDir) {}
 
     /** The measured outcome. */
-    public record Report(int packs, double seconds, long statesPublished, long statesReceived, long statesLost,
-                         long duplicates, long messagesReceived, double messagesPerSecond, double p50Ms, double p90Ms,
-                         double p99Ms, double maxMs, long loopOverruns, long ringDrops, long spoolDrops,
-                         long probes, double probeP50Ms, double probeP90Ms, double probeP99Ms, double probeMaxMs) {
+    public record Report(
+            int packs,
+            double seconds,
+            long statesPublished,
+            long statesReceived,
+            long statesLost,
+            long duplicates,
+            long messagesReceived,
+            double messagesPerSecond,
+            double p50Ms,
+            double p90Ms,
+            double p99Ms,
+            double maxMs,
+            long loopOverruns,
+            long ringDrops,
+            long spoolDrops,
+            long probes,
+            double probeP50Ms,
+            double probeP90Ms,
+            double probeP99Ms,
+            double probeMaxMs) {
         public String text() {
-            return String.format(Locale.ROOT, "fleet soak: %d packs, %.0f s: %d state messages published, %d received, "
+            return String.format(
+                    Locale.ROOT,
+                    "fleet soak: %d packs, %.0f s: %d state messages published, %d received, "
                             + "%d lost, %d duplicates; %d messages received (%.0f msg/s); sample-to-subscriber latency "
                             + "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; broker-to-subscriber (probe, %d QoS 1 "
                             + "messages) p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms; loop overruns %d, ring drops %d, "
                             + "spool drops %d",
-                    packs, seconds, statesPublished, statesReceived, statesLost, duplicates, messagesReceived,
-                    messagesPerSecond, p50Ms, p90Ms, p99Ms, maxMs, probes, probeP50Ms, probeP90Ms, probeP99Ms, probeMaxMs,
-                    loopOverruns, ringDrops, spoolDrops);
+                    packs,
+                    seconds,
+                    statesPublished,
+                    statesReceived,
+                    statesLost,
+                    duplicates,
+                    messagesReceived,
+                    messagesPerSecond,
+                    p50Ms,
+                    p90Ms,
+                    p99Ms,
+                    maxMs,
+                    probes,
+                    probeP50Ms,
+                    probeP90Ms,
+                    probeP99Ms,
+                    probeMaxMs,
+                    loopOverruns,
+                    ringDrops,
+                    spoolDrops);
         }
     }
 
-    private record Arrival(String topic, byte[] payload, long arrivalMillis, long arrivalNanos) {
-    }
+    private record Arrival(String topic, byte[] payload, long arrivalMillis, long arrivalNanos) {}
 
-    private FleetSoak() {
-    }
+    private FleetSoak() {}
 
     public static Report run(Settings s) throws MqttException, InterruptedException {
         ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
@@ -85,16 +118,40 @@ public final class FleetSoak {
         try {
             for (int p = 0; p < s.packs(); p++) {
                 String id = String.format(Locale.ROOT, "soak-%03d", p);
-                BmsConfig c = base.withPackId(id).withPersistenceDirectory(s.stateDir().resolve(id).toString());
-                c = new BmsConfig(c.pack(), c.chemistry(), c.limits(), new LoopConfig(s.period(), c.loop().overrunsToFault()),
-                        c.hal(), c.mqtt().withStateInterval(s.period()), c.persistence());
+                BmsConfig c = base.withPackId(id)
+                        .withPersistenceDirectory(s.stateDir().resolve(id).toString());
+                c = new BmsConfig(
+                        c.pack(),
+                        c.chemistry(),
+                        c.limits(),
+                        new LoopConfig(s.period(), c.loop().overrunsToFault()),
+                        c.hal(),
+                        c.mqtt().withStateInterval(s.period()),
+                        c.persistence());
                 var m = c.mqtt();
-                c = c.withMqtt(new org.qsebms.config.MqttConfig(m.url(), m.topicRoot(), m.stateInterval(), m.username(),
-                        m.passwordFile(), m.passwordEnv(), m.caFile(), m.clientCertFile(), m.clientKeyFile(), m.deadband(),
-                        m.stateHeartbeat(), m.spoolDirectory(), m.spoolMaxMessages(), m.commandsPerSecond(), ""));
-                SimulatedHardware sim = SimulatedPackSetup.create(c, 0.5, 25.0,
-                        org.qsebms.bms.sim.CyclingProfile.defaultFor(c.pack().capacityAh()), 1000 + p);
-                fleet.add(BmsRuntime.start(c, sim.hardware(), sim.pack(), s.url(), x -> { }, true));
+                c = c.withMqtt(new org.qsebms.config.MqttConfig(
+                        m.url(),
+                        m.topicRoot(),
+                        m.stateInterval(),
+                        m.username(),
+                        m.passwordFile(),
+                        m.passwordEnv(),
+                        m.caFile(),
+                        m.clientCertFile(),
+                        m.clientKeyFile(),
+                        m.deadband(),
+                        m.stateHeartbeat(),
+                        m.spoolDirectory(),
+                        m.spoolMaxMessages(),
+                        m.commandsPerSecond(),
+                        ""));
+                SimulatedHardware sim = SimulatedPackSetup.create(
+                        c,
+                        0.5,
+                        25.0,
+                        org.qsebms.bms.sim.CyclingProfile.defaultFor(c.pack().capacityAh()),
+                        1000 + p);
+                fleet.add(BmsRuntime.start(c, sim.hardware(), sim.pack(), s.url(), x -> {}, true));
             }
             steadyStart = System.nanoTime(); // measured from here: every pack is running
             messagesAtStart = messages.get();
@@ -140,7 +197,8 @@ public final class FleetSoak {
         List<Long> probeNanos = new ArrayList<>();
         for (Arrival a : arrivals) {
             if (a.topic().equals(PROBE_TOPIC)) {
-                probeNanos.add(a.arrivalNanos() - Long.parseLong(new String(a.payload(), java.nio.charset.StandardCharsets.US_ASCII)));
+                probeNanos.add(a.arrivalNanos()
+                        - Long.parseLong(new String(a.payload(), java.nio.charset.StandardCharsets.US_ASCII)));
                 continue;
             }
             JsonNode j;
@@ -149,7 +207,8 @@ public final class FleetSoak {
             } catch (java.io.IOException e) {
                 continue;
             }
-            latencies.add(a.arrivalMillis() - Instant.parse(j.get("ts").asText()).toEpochMilli());
+            latencies.add(
+                    a.arrivalMillis() - Instant.parse(j.get("ts").asText()).toEpochMilli());
             if (!a.topic().endsWith("/state")) {
                 continue;
             }
@@ -180,10 +239,27 @@ public final class FleetSoak {
         }
         long[] lat = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
         long windowMessages = messagesAtEnd - messagesAtStart;
-        return new Report(s.packs(), seconds, total, received, total - received, duplicates, windowMessages,
-                windowMessages / seconds, pct(lat, 0.50), pct(lat, 0.90), pct(lat, 0.99),
-                lat.length == 0 ? Double.NaN : lat[lat.length - 1], loopOverruns, ringDrops, spoolDrops, probeNanos.size(),
-                pctMs(probeNanos, 0.50), pctMs(probeNanos, 0.90), pctMs(probeNanos, 0.99), pctMs(probeNanos, 1.0));
+        return new Report(
+                s.packs(),
+                seconds,
+                total,
+                received,
+                total - received,
+                duplicates,
+                windowMessages,
+                windowMessages / seconds,
+                pct(lat, 0.50),
+                pct(lat, 0.90),
+                pct(lat, 0.99),
+                lat.length == 0 ? Double.NaN : lat[lat.length - 1],
+                loopOverruns,
+                ringDrops,
+                spoolDrops,
+                probeNanos.size(),
+                pctMs(probeNanos, 0.50),
+                pctMs(probeNanos, 0.90),
+                pctMs(probeNanos, 0.99),
+                pctMs(probeNanos, 1.0));
     }
 
     private static double pctMs(List<Long> nanos, double q) {
@@ -207,8 +283,11 @@ public final class FleetSoak {
         private void run() {
             while (running) {
                 try {
-                    client.publish(PROBE_TOPIC, Long.toString(System.nanoTime())
-                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII), 1, false);
+                    client.publish(
+                            PROBE_TOPIC,
+                            Long.toString(System.nanoTime()).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                            1,
+                            false);
                     Thread.sleep(100);
                 } catch (MqttException e) {
                     System.err.println("soak probe: " + e.getMessage());
@@ -242,7 +321,8 @@ public final class FleetSoak {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
     }
 
-    private static MqttClient subscriber(Settings s, String root, ConcurrentLinkedQueue<Arrival> arrivals, AtomicLong messages)
+    private static MqttClient subscriber(
+            Settings s, String root, ConcurrentLinkedQueue<Arrival> arrivals, AtomicLong messages)
             throws MqttException {
         MqttClient c = new MqttClient(s.url(), "qse-bms-soak-sub-" + UUID.randomUUID(), new MemoryPersistence());
         c.setCallback(new MqttCallback() {
@@ -260,8 +340,7 @@ public final class FleetSoak {
             }
 
             @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-            }
+            public void deliveryComplete(IMqttDeliveryToken token) {}
         });
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
@@ -269,7 +348,8 @@ public final class FleetSoak {
         o.setSocketFactory(new NoDelaySocketFactory());
         c.connect(o);
         String prefix = s.subscribers() > 1 ? "$share/qse-bms-soak/" : "";
-        c.subscribe(new String[] {prefix + root + "/+/state", prefix + root + "/+/cells", prefix + PROBE_TOPIC},
+        c.subscribe(
+                new String[] {prefix + root + "/+/state", prefix + root + "/+/cells", prefix + PROBE_TOPIC},
                 new int[] {1, 1, 1});
         return c;
     }

@@ -24,23 +24,29 @@ import org.qsebms.estimators.model.QseCellParameters;
  * controller's estimators see only the preset's equivalent circuit, so estimation is never circular.
  */
 public final class SimulatedPackSetup {
-    private SimulatedPackSetup() {
-    }
+    private SimulatedPackSetup() {}
 
-    public static SimulatedHardware create(BmsConfig cfg, double initialSoc, double ambientCelsius, PackLoad load, long seed) {
+    public static SimulatedHardware create(
+            BmsConfig cfg, double initialSoc, double ambientCelsius, PackLoad load, long seed) {
         return new SimulatedHardware(createPack(cfg, initialSoc, ambientCelsius, load, seed), seed + 1);
     }
 
     /** The pack alone (for plants that put their own ports in front of it). */
-    public static SimulatedPack createPack(BmsConfig cfg, double initialSoc, double ambientCelsius, PackLoad load, long seed) {
+    public static SimulatedPack createPack(
+            BmsConfig cfg, double initialSoc, double ambientCelsius, PackLoad load, long seed) {
         QseCellParameters qse = qseCell(cfg);
         if (qse != null) {
             return SimulatedPack.ofQseCells(qse, cfg.pack().seriesCells(), initialSoc, ambientCelsius, load, seed);
         }
         EcmParameters nominal = cfg.chemistry().cell();
         double capFactor = cfg.pack().capacityAh() / nominal.capacityAh();
-        return new SimulatedPack(nominal.scaled(capFactor, 1.0 / capFactor), cfg.pack().seriesCells(),
-                initialSoc, ambientCelsius, load, seed);
+        return new SimulatedPack(
+                nominal.scaled(capFactor, 1.0 / capFactor),
+                cfg.pack().seriesCells(),
+                initialSoc,
+                ambientCelsius,
+                load,
+                seed);
     }
 
     /** The default: 50 % SOC, 25 °C, the repeating cycling profile. */
@@ -61,10 +67,16 @@ public final class SimulatedPackSetup {
         }
         CalibratedModel model = PaperCalibration.calibrate(PaperData.bundled());
         CellGeometry ref = PresetYamlWriter.referencePouch(cathode);
-        QseCellParameters atReference = QseCellParameters.of(model.laws(electrolyte), cathode, ref, preset.cell().ocv());
+        QseCellParameters atReference = QseCellParameters.of(
+                model.laws(electrolyte), cathode, ref, preset.cell().ocv());
         double areaScale = cfg.pack().capacityAh() / atReference.capacityAh();
-        CellGeometry scaled = new CellGeometry(ref.electrodeAreaCm2() * areaScale, ref.layers(),
-                ref.cathodeLoadingMgPerCm2(), ref.lithiumFoilUm(), ref.electrolyteThicknessUm());
-        return QseCellParameters.of(model.laws(electrolyte), cathode, scaled, preset.cell().ocv());
+        CellGeometry scaled = new CellGeometry(
+                ref.electrodeAreaCm2() * areaScale,
+                ref.layers(),
+                ref.cathodeLoadingMgPerCm2(),
+                ref.lithiumFoilUm(),
+                ref.electrolyteThicknessUm());
+        return QseCellParameters.of(
+                model.laws(electrolyte), cathode, scaled, preset.cell().ocv());
     }
 }

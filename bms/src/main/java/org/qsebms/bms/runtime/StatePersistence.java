@@ -1,16 +1,15 @@
 package org.qsebms.bms.runtime;
 
-import org.qsebms.bms.persistence.FileProblem;
-import org.qsebms.bms.persistence.PersistedState;
-import org.qsebms.bms.persistence.PersistenceWriter;
-import org.qsebms.bms.persistence.ResistancePoint;
-import org.qsebms.bms.persistence.StateFile;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.qsebms.bms.control.PackController;
+import org.qsebms.bms.persistence.FileProblem;
+import org.qsebms.bms.persistence.PersistedState;
+import org.qsebms.bms.persistence.PersistenceWriter;
+import org.qsebms.bms.persistence.ResistancePoint;
+import org.qsebms.bms.persistence.StateFile;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.soc.EkfSocEstimator;
@@ -21,13 +20,14 @@ public final class StatePersistence {
     /** File name inside {@code persistence.directory}. */
     public static final String FILE_NAME = "bms-state.txt";
 
-    private StatePersistence() {
-    }
+    private StatePersistence() {}
 
     /** Default state for the configured pack: nominal capacity and resistance, SOC unknown. */
     public static PersistedState defaults(BmsConfig cfg) {
         double capacityFactor = cfg.pack().capacityAh() / cfg.chemistry().cell().capacityAh();
-        return PersistedState.defaults(cfg.pack().seriesCells(), cfg.pack().capacityAh(),
+        return PersistedState.defaults(
+                cfg.pack().seriesCells(),
+                cfg.pack().capacityAh(),
                 cfg.chemistry().cell().r0Ohms() / capacityFactor);
     }
 
@@ -48,9 +48,12 @@ public final class StatePersistence {
         }
         int restoredCells = apply(loaded.state(), controller);
         if (loaded.restored()) {
-            Logger.info("restored persisted state from {}: SOC of {} cells, {} Ah throughput, {} cycles, {} fault log entries",
-                    file.path().toAbsolutePath(), restoredCells,
-                    String.format(java.util.Locale.ROOT, "%.4f", loaded.state().ahThroughput()), loaded.state().cycleCount(),
+            Logger.info(
+                    "restored persisted state from {}: SOC of {} cells, {} Ah throughput, {} cycles, {} fault log entries",
+                    file.path().toAbsolutePath(),
+                    restoredCells,
+                    String.format(java.util.Locale.ROOT, "%.4f", loaded.state().ahThroughput()),
+                    loaded.state().cycleCount(),
                     loaded.state().faultLog().size());
         }
         return new PersistenceWriter(file, controller.persistence(), loaded.state()).start();
@@ -63,16 +66,17 @@ public final class StatePersistence {
     public static void requireWritableDirectory(Path dir) {
         String fix = "; give persistence.directory (or --state-dir) a directory the BMS's user may write";
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalStateException("state directory " + dir.toAbsolutePath()
-                    + " is not a directory (a file is in its place)" + fix);
+            throw new IllegalStateException(
+                    "state directory " + dir.toAbsolutePath() + " is not a directory (a file is in its place)" + fix);
         }
         try {
             Files.createDirectories(dir);
             Path probe = Files.createTempFile(dir, ".write-test-", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new IllegalStateException("state directory " + dir.toAbsolutePath() + " cannot be written: "
-                    + FileProblem.describe(e) + fix, e);
+            throw new IllegalStateException(
+                    "state directory " + dir.toAbsolutePath() + " cannot be written: " + FileProblem.describe(e) + fix,
+                    e);
         }
     }
 
@@ -95,8 +99,11 @@ public final class StatePersistence {
         // a fault latched before a crash or power loss stays latched: the contactors stay open until an accepted reset
         List<String> unknown = controller.protection().restoreLatched(s.latchedFaults(), 0L);
         if (!s.latchedFaults().isEmpty()) {
-            Logger.warn("faults latched before the restart are restored and keep the contactors open until an accepted "
-                    + "reset: {}{}", s.latchedFaults(), unknown.isEmpty() ? "" : " (unknown ids ignored: " + unknown + ")");
+            Logger.warn(
+                    "faults latched before the restart are restored and keep the contactors open until an accepted "
+                            + "reset: {}{}",
+                    s.latchedFaults(),
+                    unknown.isEmpty() ? "" : " (unknown ids ignored: " + unknown + ")");
         }
         if (controller.usableCapacityMeter() != null && s.usableCapacity() != null) {
             controller.usableCapacityMeter().restore(s.usableCapacity());
@@ -117,7 +124,8 @@ public final class StatePersistence {
         int[] closed = s.closedCycles();
         for (int i = 0; i < cap.length; i++) {
             h.restoreCell(i, cap[i], capSigma[i], r0[i], excess[i], loss[i], closed[i]);
-            // a capacity the tracker saved (it has an uncertainty; files from before the tracker have none) goes to the filter
+            // a capacity the tracker saved (it has an uncertainty; files from before the tracker have none) goes to the
+            // filter
             if (Double.isFinite(capSigma[i]) && controller.soc() instanceof EkfSocEstimator ekf) {
                 ekf.setCellCapacityAh(i, h.capacityAh(i));
             }

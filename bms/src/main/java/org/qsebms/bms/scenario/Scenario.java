@@ -19,11 +19,18 @@ import org.qsebms.config.BmsConfig;
  * @param actions     timed injections and commands, sorted by time
  * @param limitsEveryS minimum spacing of "limits" lines (they are also printed on large changes)
  */
-public record Scenario(String name, BmsConfig config, double initialSoc, List<AmbientStep> ambient, PackLoad load,
-                       boolean closeAtStart, double durationS, long seed, List<ScenarioAction> actions,
-                       double limitsEveryS) {
+public record Scenario(
+        String name,
+        BmsConfig config,
+        double initialSoc,
+        List<AmbientStep> ambient,
+        PackLoad load,
+        boolean closeAtStart,
+        double durationS,
+        long seed,
+        List<ScenarioAction> actions,
+        double limitsEveryS) {
 
     /** Ambient temperature from {@code atS} on. */
-    public record AmbientStep(double atS, double celsius) {
-    }
+    public record AmbientStep(double atS, double celsius) {}
 }

@@ -36,20 +36,17 @@ public sealed interface ScenarioAction {
      * A cell-voltage channel fault: STUCK (frozen, still reporting OK), OPEN_WIRE, BUS_ERROR or
      * OUT_OF_RANGE (an ADC code outside the valid range).
      */
-    record CellSensor(String type, double atS, double forS, int cell, SensorStatus status) implements ScenarioAction {
-    }
+    record CellSensor(String type, double atS, double forS, int cell, SensorStatus status) implements ScenarioAction {}
 
     /**
      * A thermistor channel fault: STUCK, BUS_ERROR, or at ADC-code level a short (node at ground,
      * SHORT_CIRCUIT), an open (node at the supply, OPEN_WIRE) or a code outside the valid range.
      */
     record TemperatureSensor(String type, double atS, double forS, int channel, SensorStatus status)
-            implements ScenarioAction {
-    }
+            implements ScenarioAction {}
 
     /** The current sensor: BUS_ERROR, OUT_OF_RANGE, or STUCK at its present reading (still OK). */
-    record CurrentSensor(String type, double atS, double forS, SensorStatus status) implements ScenarioAction {
-    }
+    record CurrentSensor(String type, double atS, double forS, SensorStatus status) implements ScenarioAction {}
 
     /** A zero offset of the current sensor, read also while the contactors are open. */
     record CurrentOffset(double atS, double forS, double amps) implements ScenarioAction {
@@ -59,8 +56,7 @@ public sealed interface ScenarioAction {
     }
 
     /** The pack-voltage sensor: a bus error ({@code volts} NaN) or an offset of {@code volts}. */
-    record PackVoltageSensor(String type, double atS, double forS, double volts) implements ScenarioAction {
-    }
+    record PackVoltageSensor(String type, double atS, double forS, double volts) implements ScenarioAction {}
 
     /** A contactor whose contacts stay closed whatever the coil does. */
     record ContactorWeld(double atS, double forS, ContactorId contactor) implements ScenarioAction {

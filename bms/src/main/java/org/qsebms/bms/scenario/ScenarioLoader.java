@@ -27,8 +27,8 @@ import org.qsebms.hal.SensorStatus;
  */
 public final class ScenarioLoader {
     /** Fault injections and commands a scenario may schedule. */
-    public static final Set<String> ACTION_TYPES = java.util.Collections.unmodifiableSet(
-            new java.util.TreeSet<>(specs().keySet()));
+    public static final Set<String> ACTION_TYPES =
+            java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(specs().keySet()));
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 
@@ -53,13 +53,29 @@ public final class ScenarioLoader {
         if (root == null || !root.isObject()) {
             throw new ConfigException("", source + " must be a mapping with at least 'pack:' and 'duration:'");
         }
-        keys(root, "", Set.of("name", "pack", "limits", "loop", "health", "initial", "ambient", "load", "faults",
-                "commands", "duration", "seed", "limitsEvery"));
+        keys(
+                root,
+                "",
+                Set.of(
+                        "name",
+                        "pack",
+                        "limits",
+                        "loop",
+                        "health",
+                        "initial",
+                        "ambient",
+                        "load",
+                        "faults",
+                        "commands",
+                        "duration",
+                        "seed",
+                        "limitsEvery"));
         BmsConfig cfg = config(root);
         JsonNode initial = root.path("initial");
         keys(initial, "initial", Set.of("soc", "ambientCelsius", "close"));
         if (initial.has("close") && !initial.get("close").isBoolean()) {
-            throw new ConfigException("initial.close", "'" + initial.get("close").asText() + "' is not true or false");
+            throw new ConfigException(
+                    "initial.close", "'" + initial.get("close").asText() + "' is not true or false");
         }
         double soc = number(initial, "initial", "soc", 0.5, 0, 1);
         double ambient0 = number(initial, "initial", "ambientCelsius", 25, -60, 100);
@@ -73,8 +89,8 @@ public final class ScenarioLoader {
         for (int i = 0; i < amb.size(); i++) {
             String p = "ambient[" + i + "]";
             keys(amb.get(i), p, Set.of("at", "celsius"));
-            ambient.add(new Scenario.AmbientStep(seconds(amb.get(i), p, "at", null),
-                    number(amb.get(i), p, "celsius", Double.NaN, -60, 100)));
+            ambient.add(new Scenario.AmbientStep(
+                    seconds(amb.get(i), p, "at", null), number(amb.get(i), p, "celsius", Double.NaN, -60, 100)));
         }
         ambient.sort(Comparator.comparingDouble(Scenario.AmbientStep::atS));
         PackLoad load = load(root.path("load"), baseDir, cfg);
@@ -86,20 +102,31 @@ public final class ScenarioLoader {
         long seed = 42;
         if (root.has("seed")) {
             if (!root.get("seed").isIntegralNumber()) {
-                throw new ConfigException("seed", "'" + root.get("seed").asText() + "' is not a whole number; give "
-                        + "an integer such as 42");
+                throw new ConfigException(
+                        "seed",
+                        "'" + root.get("seed").asText() + "' is not a whole number; give " + "an integer such as 42");
             }
             seed = root.get("seed").asLong();
         }
         double limitsEvery = root.has("limitsEvery") ? seconds(root, "", "limitsEvery", null) : 10.0;
-        return new Scenario(root.path("name").asText(source), cfg, soc, List.copyOf(ambient), load, close, duration, seed,
-                List.copyOf(actions), limitsEvery);
+        return new Scenario(
+                root.path("name").asText(source),
+                cfg,
+                soc,
+                List.copyOf(ambient),
+                load,
+                close,
+                duration,
+                seed,
+                List.copyOf(actions),
+                limitsEvery);
     }
 
     private static BmsConfig config(JsonNode root) {
         JsonNode pack = root.path("pack");
         if (!pack.isObject()) {
-            throw new ConfigException("pack", "missing; give at least 'pack: {chemistry: psoa-ncm811, seriesCells: 4}'");
+            throw new ConfigException(
+                    "pack", "missing; give at least 'pack: {chemistry: psoa-ncm811, seriesCells: 4}'");
         }
         // The pack, limits, loop and health sections use the BMS configuration's own keys and validation.
         ObjectMapper m = new ObjectMapper(new YAMLFactory());
@@ -142,7 +169,8 @@ public final class ScenarioLoader {
             return PackLoad.ignoringLimits(load);
         }
         if (!n.get("obeysLimits").isBoolean()) {
-            throw new ConfigException("load.obeysLimits", "'" + n.get("obeysLimits").asText() + "' is not true or false");
+            throw new ConfigException(
+                    "load.obeysLimits", "'" + n.get("obeysLimits").asText() + "' is not true or false");
         }
         return n.get("obeysLimits").asBoolean() ? load : PackLoad.ignoringLimits(load);
     }
@@ -159,8 +187,10 @@ public final class ScenarioLoader {
             }
             case "pulses" -> {
                 keys(n, "load", Set.of("type", "obeysLimits", "highAmps", "high", "lowAmps", "low"));
-                return ScenarioLoads.pulses(number(n, "load", "highAmps", Double.NaN, -10000, 10000),
-                        seconds(n, "load", "high", null), number(n, "load", "lowAmps", 0, -10000, 10000),
+                return ScenarioLoads.pulses(
+                        number(n, "load", "highAmps", Double.NaN, -10000, 10000),
+                        seconds(n, "load", "high", null),
+                        number(n, "load", "lowAmps", 0, -10000, 10000),
                         seconds(n, "load", "low", null));
             }
             case "driveCycle" -> {
@@ -171,7 +201,9 @@ public final class ScenarioLoader {
                 }
                 Path file = baseDir == null ? Path.of(f) : baseDir.resolve(f);
                 try {
-                    return ScenarioLoads.csv(file, number(n, "load", "scale", 1.0, -1000, 1000),
+                    return ScenarioLoads.csv(
+                            file,
+                            number(n, "load", "scale", 1.0, -1000, 1000),
                             !n.has("repeat") || n.get("repeat").asBoolean());
                 } catch (IOException e) {
                     throw new ConfigException("load.file", FileErrorText.cannotRead("drive cycle", file, e));
@@ -180,26 +212,43 @@ public final class ScenarioLoader {
                 }
             }
             case "cycling" -> {
-                keys(n, "load", Set.of("type", "obeysLimits", "chargeC", "cvVolts", "cutoffC", "pulseC", "baseC", "pulse",
-                        "endVolts", "rest"));
+                keys(
+                        n,
+                        "load",
+                        Set.of(
+                                "type",
+                                "obeysLimits",
+                                "chargeC",
+                                "cvVolts",
+                                "cutoffC",
+                                "pulseC",
+                                "baseC",
+                                "pulse",
+                                "endVolts",
+                                "rest"));
                 if (n.size() == (n.has("obeysLimits") ? 2 : 1)) {
                     return CyclingProfile.defaultFor(cfg.pack().capacityAh());
                 }
-                return CyclingProfile.of(cfg.pack().capacityAh(), number(n, "load", "chargeC", 0.4, 0.01, 10),
-                        number(n, "load", "cvVolts", 4.15, 1, 6), number(n, "load", "cutoffC", 0.05, 0.001, 1),
-                        number(n, "load", "pulseC", 1.0, 0, 10), number(n, "load", "baseC", 0.2, 0, 10),
-                        n.has("pulse") ? seconds(n, "load", "pulse", null) : 30, number(n, "load", "endVolts", 3.40, 1,
-                                5),
+                return CyclingProfile.of(
+                        cfg.pack().capacityAh(),
+                        number(n, "load", "chargeC", 0.4, 0.01, 10),
+                        number(n, "load", "cvVolts", 4.15, 1, 6),
+                        number(n, "load", "cutoffC", 0.05, 0.001, 1),
+                        number(n, "load", "pulseC", 1.0, 0, 10),
+                        number(n, "load", "baseC", 0.2, 0, 10),
+                        n.has("pulse") ? seconds(n, "load", "pulse", null) : 30,
+                        number(n, "load", "endVolts", 3.40, 1, 5),
                         n.has("rest") ? seconds(n, "load", "rest", null) : 600);
             }
-            default -> throw new ConfigException("load.type", "'" + type + "' is not a load type; use idle, constant, "
-                    + "pulses, driveCycle or cycling");
+            default ->
+                throw new ConfigException(
+                        "load.type",
+                        "'" + type + "' is not a load type; use idle, constant, " + "pulses, driveCycle or cycling");
         }
     }
 
     /** What each action type takes besides {@code at}, {@code type} (and {@code for} for injections). */
-    private record Spec(Set<String> keys, boolean timed) {
-    }
+    private record Spec(Set<String> keys, boolean timed) {}
 
     private static final java.util.Map<String, Spec> SPECS = specs();
 
@@ -210,12 +259,23 @@ public final class ScenarioLoader {
         for (String t : List.of("cellSensorStuck", "cellSensorOpen", "cellSensorBusError", "cellSensorOutOfRange")) {
             m.put(t, new Spec(Set.of("cell"), true));
         }
-        for (String t : List.of("temperatureSensorStuck", "temperatureSensorOpen", "temperatureSensorBusError",
-                "temperatureSensorOutOfRange", "thermistorShort", "thermistorOpen")) {
+        for (String t : List.of(
+                "temperatureSensorStuck",
+                "temperatureSensorOpen",
+                "temperatureSensorBusError",
+                "temperatureSensorOutOfRange",
+                "thermistorShort",
+                "thermistorOpen")) {
             m.put(t, new Spec(Set.of("channel"), true));
         }
-        for (String t : List.of("currentSensorBusError", "currentSensorStuck", "currentSensorOutOfRange",
-                "packVoltageSensorBusError", "prechargeFailure", "tickException", "brokerOutage")) {
+        for (String t : List.of(
+                "currentSensorBusError",
+                "currentSensorStuck",
+                "currentSensorOutOfRange",
+                "packVoltageSensorBusError",
+                "prechargeFailure",
+                "tickException",
+                "brokerOutage")) {
             m.put(t, new Spec(Set.of(), true));
         }
         m.put("packVoltageOffset", new Spec(Set.of("volts"), true));
@@ -264,8 +324,10 @@ public final class ScenarioLoader {
             }
             double at = seconds(a, p, "at", null);
             if (at > durationS) {
-                throw new ConfigException(p + ".at", at + " s is after the end of the run (duration " + durationS
-                        + " s): it would never happen; move it inside the run or lengthen duration");
+                throw new ConfigException(
+                        p + ".at",
+                        at + " s is after the end of the run (duration " + durationS
+                                + " s): it would never happen; move it inside the run or lengthen duration");
             }
             double forS = a.has("for") ? seconds(a, p, "for", null) : Double.POSITIVE_INFINITY;
             out.add(action(type, a, p, at, forS, cells));
@@ -274,42 +336,51 @@ public final class ScenarioLoader {
 
     private static ScenarioAction action(String type, JsonNode a, String p, double at, double forS, int cells) {
         return switch (type) {
-            case "cellOverVoltage" -> new ScenarioAction.CellOverVoltage(at, forS, index(a, p, "cell", cells),
-                    number(a, p, "volts", Double.NaN, -5, 5));
-            case "softShort" -> new ScenarioAction.SoftShort(at, forS, index(a, p, "cell", cells),
-                    number(a, p, "ohms", Double.NaN, 0.001, 1e9));
-            case "cellSensorStuck" -> new ScenarioAction.CellSensor(type, at, forS, index(a, p, "cell", cells),
-                    SensorStatus.STUCK);
-            case "cellSensorOpen" -> new ScenarioAction.CellSensor(type, at, forS, index(a, p, "cell", cells),
-                    SensorStatus.OPEN_WIRE);
-            case "cellSensorBusError" -> new ScenarioAction.CellSensor(type, at, forS, index(a, p, "cell", cells),
-                    SensorStatus.BUS_ERROR);
-            case "cellSensorOutOfRange" -> new ScenarioAction.CellSensor(type, at, forS, index(a, p, "cell", cells),
-                    SensorStatus.OUT_OF_RANGE);
-            case "temperatureSensorStuck" -> new ScenarioAction.TemperatureSensor(type, at, forS,
-                    index(a, p, "channel", cells), SensorStatus.STUCK);
-            case "temperatureSensorOpen", "thermistorOpen" -> new ScenarioAction.TemperatureSensor(type, at, forS,
-                    index(a, p, "channel", cells), SensorStatus.OPEN_WIRE);
-            case "thermistorShort" -> new ScenarioAction.TemperatureSensor(type, at, forS,
-                    index(a, p, "channel", cells), SensorStatus.SHORT_CIRCUIT);
-            case "temperatureSensorBusError" -> new ScenarioAction.TemperatureSensor(type, at, forS,
-                    index(a, p, "channel", cells), SensorStatus.BUS_ERROR);
-            case "temperatureSensorOutOfRange" -> new ScenarioAction.TemperatureSensor(type, at, forS,
-                    index(a, p, "channel", cells), SensorStatus.OUT_OF_RANGE);
+            case "cellOverVoltage" ->
+                new ScenarioAction.CellOverVoltage(
+                        at, forS, index(a, p, "cell", cells), number(a, p, "volts", Double.NaN, -5, 5));
+            case "softShort" ->
+                new ScenarioAction.SoftShort(
+                        at, forS, index(a, p, "cell", cells), number(a, p, "ohms", Double.NaN, 0.001, 1e9));
+            case "cellSensorStuck" ->
+                new ScenarioAction.CellSensor(type, at, forS, index(a, p, "cell", cells), SensorStatus.STUCK);
+            case "cellSensorOpen" ->
+                new ScenarioAction.CellSensor(type, at, forS, index(a, p, "cell", cells), SensorStatus.OPEN_WIRE);
+            case "cellSensorBusError" ->
+                new ScenarioAction.CellSensor(type, at, forS, index(a, p, "cell", cells), SensorStatus.BUS_ERROR);
+            case "cellSensorOutOfRange" ->
+                new ScenarioAction.CellSensor(type, at, forS, index(a, p, "cell", cells), SensorStatus.OUT_OF_RANGE);
+            case "temperatureSensorStuck" ->
+                new ScenarioAction.TemperatureSensor(type, at, forS, index(a, p, "channel", cells), SensorStatus.STUCK);
+            case "temperatureSensorOpen", "thermistorOpen" ->
+                new ScenarioAction.TemperatureSensor(
+                        type, at, forS, index(a, p, "channel", cells), SensorStatus.OPEN_WIRE);
+            case "thermistorShort" ->
+                new ScenarioAction.TemperatureSensor(
+                        type, at, forS, index(a, p, "channel", cells), SensorStatus.SHORT_CIRCUIT);
+            case "temperatureSensorBusError" ->
+                new ScenarioAction.TemperatureSensor(
+                        type, at, forS, index(a, p, "channel", cells), SensorStatus.BUS_ERROR);
+            case "temperatureSensorOutOfRange" ->
+                new ScenarioAction.TemperatureSensor(
+                        type, at, forS, index(a, p, "channel", cells), SensorStatus.OUT_OF_RANGE);
             case "currentSensorBusError" -> new ScenarioAction.CurrentSensor(type, at, forS, SensorStatus.BUS_ERROR);
             case "currentSensorStuck" -> new ScenarioAction.CurrentSensor(type, at, forS, SensorStatus.STUCK);
-            case "currentSensorOutOfRange" -> new ScenarioAction.CurrentSensor(type, at, forS, SensorStatus.OUT_OF_RANGE);
-            case "currentSensorOffset" -> new ScenarioAction.CurrentOffset(at, forS,
-                    number(a, p, "amps", Double.NaN, -1000, 1000));
+            case "currentSensorOutOfRange" ->
+                new ScenarioAction.CurrentSensor(type, at, forS, SensorStatus.OUT_OF_RANGE);
+            case "currentSensorOffset" ->
+                new ScenarioAction.CurrentOffset(at, forS, number(a, p, "amps", Double.NaN, -1000, 1000));
             case "packVoltageSensorBusError" -> new ScenarioAction.PackVoltageSensor(type, at, forS, Double.NaN);
-            case "packVoltageOffset" -> new ScenarioAction.PackVoltageSensor(type, at, forS,
-                    number(a, p, "volts", Double.NaN, -1000, 1000));
+            case "packVoltageOffset" ->
+                new ScenarioAction.PackVoltageSensor(type, at, forS, number(a, p, "volts", Double.NaN, -1000, 1000));
             case "contactorWeld" -> new ScenarioAction.ContactorWeld(at, forS, contactor(a, p));
             case "contactorFailsToClose" -> new ScenarioAction.ContactorFailsToClose(at, forS, contactor(a, p));
             case "prechargeFailure" -> new ScenarioAction.PrechargeFailure(at, forS);
-            case "forceCurrent" -> new ScenarioAction.ForceCurrent(at, forS, number(a, p, "amps", Double.NaN, -10000, 10000));
-            case "cellTemperature" -> new ScenarioAction.CellTemperature(at, index(a, p, "cell", cells),
-                    number(a, p, "celsius", Double.NaN, -60, 200));
+            case "forceCurrent" ->
+                new ScenarioAction.ForceCurrent(at, forS, number(a, p, "amps", Double.NaN, -10000, 10000));
+            case "cellTemperature" ->
+                new ScenarioAction.CellTemperature(
+                        at, index(a, p, "cell", cells), number(a, p, "celsius", Double.NaN, -60, 200));
             case "loopOverrun" -> new ScenarioAction.LoopOverrun(at, forS, seconds(a, p, "tick", null));
             case "tickException" -> new ScenarioAction.TickException(at, forS);
             case "brokerOutage" -> new ScenarioAction.BrokerOutage(at, forS);
@@ -321,17 +392,20 @@ public final class ScenarioLoader {
     /** A cell or channel number (1..count, an integer) as a 0-based index; required. */
     private static int index(JsonNode a, String p, String key, int count) {
         if (!a.has(key)) {
-            throw new ConfigException(p + "." + key, "missing; " + a.path("type").asText() + " needs the " + key
-                    + " it acts on (1.." + count + ")");
+            throw new ConfigException(
+                    p + "." + key,
+                    "missing; " + a.path("type").asText() + " needs the " + key + " it acts on (1.." + count + ")");
         }
         JsonNode v = a.get(key);
         if (!v.isIntegralNumber()) {
-            throw new ConfigException(p + "." + key, "'" + v.asText() + "' is not a whole number; cells and channels "
-                    + "count from 1 to " + count);
+            throw new ConfigException(
+                    p + "." + key,
+                    "'" + v.asText() + "' is not a whole number; cells and channels " + "count from 1 to " + count);
         }
         int index = v.asInt();
         if (index < 1 || index > count) {
-            throw new ConfigException(p + "." + key, index + " is outside 1.." + count + " (cells and channels count from 1)");
+            throw new ConfigException(
+                    p + "." + key, index + " is outside 1.." + count + " (cells and channels count from 1)");
         }
         return index - 1;
     }
@@ -341,8 +415,9 @@ public final class ScenarioLoader {
         try {
             return ContactorId.valueOf(target);
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(p + ".contactor", "'" + target + "' is not a contactor; use MAIN_POSITIVE, "
-                    + "MAIN_NEGATIVE or PRECHARGE");
+            throw new ConfigException(
+                    p + ".contactor",
+                    "'" + target + "' is not a contactor; use MAIN_POSITIVE, " + "MAIN_NEGATIVE or PRECHARGE");
         }
     }
 
@@ -356,8 +431,10 @@ public final class ScenarioLoader {
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                throw new ConfigException(path.isEmpty() ? k : path + "." + k, "unknown key; allowed here: "
-                        + allowed.stream().sorted().toList());
+                throw new ConfigException(
+                        path.isEmpty() ? k : path + "." + k,
+                        "unknown key; allowed here: "
+                                + allowed.stream().sorted().toList());
             }
         }
     }
@@ -408,11 +485,12 @@ public final class ScenarioLoader {
             } else if (t.endsWith("s")) {
                 s = Double.parseDouble(t.substring(0, t.length() - 1));
             } else {
-                throw new ConfigException(p, "'" + v.asText() + "' has no unit; write it as 500ms, 10s, 2min, 1h or PT30S");
+                throw new ConfigException(
+                        p, "'" + v.asText() + "' has no unit; write it as 500ms, 10s, 2min, 1h or PT30S");
             }
             if (s < 0 || !Double.isFinite(s)) {
-                throw new ConfigException(p, "'" + v.asText() + "' is negative or not finite; times and durations "
-                        + "count from 0");
+                throw new ConfigException(
+                        p, "'" + v.asText() + "' is negative or not finite; times and durations " + "count from 0");
             }
             return s;
         } catch (ConfigException e) {

@@ -9,8 +9,7 @@ import org.qsebms.bms.sim.PackLoad;
 
 /** The load profiles a scenario can name. Amperes, charge positive; no current while disconnected. */
 final class ScenarioLoads {
-    private ScenarioLoads() {
-    }
+    private ScenarioLoads() {}
 
     static PackLoad constant(double amps) {
         return (s, pack, connected) -> connected ? amps : 0.0;
@@ -37,12 +36,15 @@ final class ScenarioLoads {
         for (String line : Files.readAllLines(file)) {
             lineNo++;
             String t = line.strip();
-            if (t.isEmpty() || t.startsWith("#") || (lineNo == 1 && !Character.isDigit(t.charAt(0)) && t.charAt(0) != '-')) {
+            if (t.isEmpty()
+                    || t.startsWith("#")
+                    || (lineNo == 1 && !Character.isDigit(t.charAt(0)) && t.charAt(0) != '-')) {
                 continue;
             }
             String[] p = t.split("[,;\\s]+");
             if (p.length < 2) {
-                throw new IllegalArgumentException(file + " line " + lineNo + ": expected 'time_s,amps', got '" + t + "'");
+                throw new IllegalArgumentException(
+                        file + " line " + lineNo + ": expected 'time_s,amps', got '" + t + "'");
             }
             try {
                 rows.add(new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1]) * scale});

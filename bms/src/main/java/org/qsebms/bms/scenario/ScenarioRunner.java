@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.control.PackController;
 import org.qsebms.bms.loop.ControlLoop;
 import org.qsebms.bms.protection.FaultEvent;
@@ -22,6 +21,7 @@ import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.sim.SimulatedPack;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.UsableCapacity;
@@ -43,20 +43,20 @@ public final class ScenarioRunner {
     private double trueNetAh;
     /** ...at the usable-capacity meter's last full mark, and at the last tick the pack was discharging. */
     private double trueAtFullAh = Double.NaN;
+
     private double trueAtLastDischargeAh = Double.NaN;
     private SimulatedPack runPack;
     /** Processor time each tick takes per active loopOverrun injection (none: ticks are instantaneous). */
     private final List<Long> tickCosts = new ArrayList<>();
     /** Active tickException injections: while any is, every tick throws inside the controller. */
     private int tickThrows;
+
     private final long[] loopClock = new long[1];
 
     /** What the run ended with. */
-    public record Result(long ticks, double simulatedS, long wallMillis, String finalState, boolean tripped) {
-    }
+    public record Result(long ticks, double simulatedS, long wallMillis, String finalState, boolean tripped) {}
 
-    private record Timed(double atS, int order, String label, Runnable action) {
-    }
+    private record Timed(double atS, int order, String label, Runnable action) {}
 
     /**
      * A usable-capacity line: the measurement (or why a discharge was not measured) beside the charge
@@ -67,7 +67,8 @@ public final class ScenarioRunner {
         ObjectNode n = line(t, "usableCapacity").put("note", u.measured() == null ? u.voidedReason() : "");
         UsableCapacity m = u.measured();
         if (m != null) {
-            n.put("capacityAh", round(m.ampHours(), 4)).put("dischargeC", round(m.meanDischargeC(), 3))
+            n.put("capacityAh", round(m.ampHours(), 4))
+                    .put("dischargeC", round(m.meanDischargeC(), 3))
                     .put("celsius", round(m.meanCelsius(), 2))
                     .put("simDeliveredAh", round(trueAtFullAh - trueAtLastDischargeAh, 4));
         }
@@ -80,7 +81,8 @@ public final class ScenarioRunner {
 
     /** A health line: the tracker's estimates per cell beside the simulated truth (capacity). */
     private ObjectNode healthLine(double t, CellHealthTracker h, SimulatedPack pack) {
-        ObjectNode n = line(t, "health").put("equivalentFullCycles", round(h.equivalentFullCycles(), 3))
+        ObjectNode n = line(t, "health")
+                .put("equivalentFullCycles", round(h.equivalentFullCycles(), 3))
                 .put("seiState", h.seiState());
         ArrayNode cap = n.putArray("capacityAh");
         ArrayNode sigma = n.putArray("capacitySigmaAh");
@@ -117,7 +119,7 @@ public final class ScenarioRunner {
     }
 
     public Result run(Scenario sc, Consumer<String> out) {
-        return run(sc, out, (t, p, c) -> { });
+        return run(sc, out, (t, p, c) -> {});
     }
 
     /** As {@link #run(Scenario, Consumer)}, calling {@code observer} after every tick. */
@@ -134,14 +136,14 @@ public final class ScenarioRunner {
      * none) and a {@code cycle} line per closed cycle with the simulated truth beside it.
      */
     public Result run(Scenario sc, Consumer<String> out, Path recordDir) throws IOException {
-        return run(sc, out, recordDir, (t, p, c) -> { });
+        return run(sc, out, recordDir, (t, p, c) -> {});
     }
 
     /** The whole run: the per-cycle record in {@code recordDir} (null: none), {@code observer} after every tick. */
     public Result run(Scenario sc, Consumer<String> out, Path recordDir, TickObserver observer) throws IOException {
         BmsConfig cfg = sc.config();
-        SimulatedHardware sim = SimulatedPackSetup.create(cfg, sc.initialSoc(), sc.ambient().getFirst().celsius(), sc.load(),
-                sc.seed());
+        SimulatedHardware sim = SimulatedPackSetup.create(
+                cfg, sc.initialSoc(), sc.ambient().getFirst().celsius(), sc.load(), sc.seed());
         SimulatedPack pack = sim.pack();
         long[] clock = {0};
         List<ObjectNode> commandLines = new ArrayList<>();
@@ -170,11 +172,17 @@ public final class ScenarioRunner {
         CycleRecord record = null;
         if (recordDir != null) {
             double[] tSeconds = {0};
-            record = CycleRecord.open(recordDir, pack.cellCount(), CycleRules.forCapacity(cfg.pack().capacityAh(),
-                    cfg.health().usableCapacity().cutoffVolts()), c -> {
+            record = CycleRecord.open(
+                    recordDir,
+                    pack.cellCount(),
+                    CycleRules.forCapacity(
+                            cfg.pack().capacityAh(),
+                            cfg.health().usableCapacity().cutoffVolts()),
+                    c -> {
                         emit(cycleLine(clock[0] / 1e9, c, truth), out);
                         return true;
-                    }, rows -> { });
+                    },
+                    rows -> {});
             controller.attachCycleCounter(record.counter());
             controller.attachDiagnostic(ScheduledDiagnostic.of(cfg, record.counter(), w.requests(), pack));
         }
@@ -192,9 +200,14 @@ public final class ScenarioRunner {
         }
         timeline.sort(Comparator.comparingDouble(Timed::atS).thenComparingInt(Timed::order));
 
-        ObjectNode start = line(0, "start").put("scenario", sc.name()).put("chemistry", cfg.chemistry().name())
-                .put("cells", cfg.pack().seriesCells()).put("capacityAh", cfg.pack().capacityAh())
-                .put("initialSoc", sc.initialSoc()).put("tickS", period / 1e9).put("durationS", sc.durationS());
+        ObjectNode start = line(0, "start")
+                .put("scenario", sc.name())
+                .put("chemistry", cfg.chemistry().name())
+                .put("cells", cfg.pack().seriesCells())
+                .put("capacityAh", cfg.pack().capacityAh())
+                .put("initialSoc", sc.initialSoc())
+                .put("tickS", period / 1e9)
+                .put("durationS", sc.durationS());
         emit(start, out);
         if (sc.closeAtStart()) {
             w.requests().requestClose();
@@ -219,15 +232,19 @@ public final class ScenarioRunner {
                 timeline.get(next++).action().run();
             }
             loopClock[0] = clock[0];
-            loop.runDue(clock[0]); // the simulated grid goes on regardless; an overrun is seen by the loop as it would be
+            loop.runDue(
+                    clock[0]); // the simulated grid goes on regardless; an overrun is seen by the loop as it would be
             if (truth != null) {
                 truth.afterTick(record.counter().troughRevision());
             }
             ScheduledDiagnostic diagnostic = controller.diagnostic();
             if (diagnostic != null && diagnostic.revision() != diagnosticRevision) {
                 diagnosticRevision = diagnostic.revision();
-                emit(line(t, "diagnostic").put("status", diagnostic.status().name().toLowerCase(java.util.Locale.ROOT))
-                        .put("message", diagnostic.status().message()), out);
+                emit(
+                        line(t, "diagnostic")
+                                .put("status", diagnostic.status().name().toLowerCase(java.util.Locale.ROOT))
+                                .put("message", diagnostic.status().message()),
+                        out);
             }
             trueNetAh += pack.packAmps() * period / 1e9 / 3600.0;
             if (pack.packAmps() < 0) {
@@ -256,8 +273,12 @@ public final class ScenarioRunner {
                 if (c != commanded[i] || f != feedback[i]) {
                     commanded[i] = c;
                     feedback[i] = f;
-                    emit(line(t, "contactor").put("contactor", id.name()).put("commanded", c ? "closed" : "open")
-                            .put("feedback", f ? "closed" : "open"), out);
+                    emit(
+                            line(t, "contactor")
+                                    .put("contactor", id.name())
+                                    .put("commanded", c ? "closed" : "open")
+                                    .put("feedback", f ? "closed" : "open"),
+                            out);
                 }
             }
             CellHealthTracker health = controller.healthTracker();
@@ -271,12 +292,16 @@ public final class ScenarioRunner {
                 lastCharge = ch;
                 lastDischarge = dis;
                 lastLimitsAt = t;
-                emit(line(t, "limits").put("chargeAmps", round(ch, 3)).put("dischargeAmps", round(dis, 3))
-                        .put("packAmps", round(controller.measurement().packAmps, 3))
-                        .put("minCellVolts", round(controller.measurement().minCellVolts, 4))
-                        .put("maxCellVolts", round(controller.measurement().maxCellVolts, 4))
-                        .put("maxCelsius", round(controller.measurement().maxCelsius, 2))
-                        .put("soc", round(controller.soc().packSoc(), 4)), out);
+                emit(
+                        line(t, "limits")
+                                .put("chargeAmps", round(ch, 3))
+                                .put("dischargeAmps", round(dis, 3))
+                                .put("packAmps", round(controller.measurement().packAmps, 3))
+                                .put("minCellVolts", round(controller.measurement().minCellVolts, 4))
+                                .put("maxCellVolts", round(controller.measurement().maxCellVolts, 4))
+                                .put("maxCelsius", round(controller.measurement().maxCelsius, 2))
+                                .put("soc", round(controller.soc().packSoc(), 4)),
+                        out);
             }
         }
         if (record != null) {
@@ -285,11 +310,22 @@ public final class ScenarioRunner {
         }
         long wallMs = (System.nanoTime() - wallStart) / 1_000_000L;
         double simS = ticks * period / 1e9;
-        Result r = new Result(ticks + 1, simS, wallMs, controller.supervisor().state().name(),
+        Result r = new Result(
+                ticks + 1,
+                simS,
+                wallMs,
+                controller.supervisor().state().name(),
                 controller.protection().tripped());
-        emit(line(simS, "end").put("state", r.finalState()).put("tripped", r.tripped()).put("ticks", r.ticks())
-                .put("wallMillis", wallMs).put("speedup", wallMs > 0 ? round(simS * 1000 / wallMs, 1) : 0.0)
-                .put("loopExceptions", loop.exceptions()).put("ahThroughput", round(controller.ahThroughput(), 4)), out);
+        emit(
+                line(simS, "end")
+                        .put("state", r.finalState())
+                        .put("tripped", r.tripped())
+                        .put("ticks", r.ticks())
+                        .put("wallMillis", wallMs)
+                        .put("speedup", wallMs > 0 ? round(simS * 1000 / wallMs, 1) : 0.0)
+                        .put("loopExceptions", loop.exceptions())
+                        .put("ahThroughput", round(controller.ahThroughput(), 4)),
+                out);
         return r;
     }
 
@@ -299,8 +335,10 @@ public final class ScenarioRunner {
      */
     private ObjectNode cycleLine(double t, ClosedCycle c, CycleTruth truth) {
         ObjectNode n = line(t, c.end == org.qsebms.bms.record.CycleEnd.CHECKPOINT ? "checkpoint" : "cycle")
-                .put("cycle", c.cycle).put("end", c.end.word())
-                .put("startS", round(c.startMillis / 1000.0, 3)).put("endS", round(c.endMillis / 1000.0, 3));
+                .put("cycle", c.cycle)
+                .put("end", c.end.word())
+                .put("startS", round(c.startMillis / 1000.0, 3))
+                .put("endS", round(c.endMillis / 1000.0, 3));
         ArrayNode ch = n.putArray("chargeAh");
         ArrayNode dis = n.putArray("dischargeAh");
         ArrayNode simCh = n.putArray("simChargeAh");
@@ -350,8 +388,10 @@ public final class ScenarioRunner {
                     boolean change = c.commandedClosed() != closed;
                     c.command(closed);
                     if (change) {
-                        lines.add(line(clock[0] / 1e9, "contactor").put("contactor", id.name())
-                                .put("commanded", closed ? "closed" : "open").put("feedback", c.feedbackClosed() ? "closed" : "open"));
+                        lines.add(line(clock[0] / 1e9, "contactor")
+                                .put("contactor", id.name())
+                                .put("commanded", closed ? "closed" : "open")
+                                .put("feedback", c.feedbackClosed() ? "closed" : "open"));
                     }
                 }
 
@@ -366,16 +406,29 @@ public final class ScenarioRunner {
                 }
             });
         }
-        return new PackHardware(base.cellVoltages(), base.packVoltage(), base.current(), base.temperatures(), wrapped,
-                base.balancing(), base.watchdog(), null);
+        return new PackHardware(
+                base.cellVoltages(),
+                base.packVoltage(),
+                base.current(),
+                base.temperatures(),
+                wrapped,
+                base.balancing(),
+                base.watchdog(),
+                null);
     }
 
     private static boolean changed(double now, double last) {
         return Double.isNaN(last) || Math.abs(now - last) > Math.max(0.1, 0.05 * Math.abs(last));
     }
 
-    private void addAction(ScenarioAction a, int order, List<Timed> timeline, SimulatedHardware sim, SimulatedPack pack,
-                           ControllerAssembly.Wiring w, Consumer<String> out) {
+    private void addAction(
+            ScenarioAction a,
+            int order,
+            List<Timed> timeline,
+            SimulatedHardware sim,
+            SimulatedPack pack,
+            ControllerAssembly.Wiring w,
+            Consumer<String> out) {
         Runnable begin;
         Runnable end = null;
         switch (a) {
@@ -404,7 +457,8 @@ public final class ScenarioRunner {
                 end = () -> sim.injectCurrentOffset(0.0);
             }
             case ScenarioAction.PackVoltageSensor c -> {
-                if (Double.isNaN(c.volts())) { // a bus error and an offset are separate faults: one never ends the other
+                if (Double.isNaN(
+                        c.volts())) { // a bus error and an offset are separate faults: one never ends the other
                     begin = () -> sim.injectPackVoltageStatus(SensorStatus.BUS_ERROR);
                     end = () -> sim.injectPackVoltageStatus(SensorStatus.OK);
                 } else {
@@ -443,13 +497,14 @@ public final class ScenarioRunner {
                 begin = () -> emit(line(c.atS(), "broker").put("connected", false), out);
                 end = () -> emit(line(c.atS() + c.forS(), "broker").put("connected", true), out);
             }
-            case ScenarioAction.Command c -> begin = switch (c.type()) {
-                case "open" -> () -> w.requests().requestOpen();
-                case "close" -> () -> w.requests().requestClose();
-                case "reset" -> () -> w.requests().requestReset();
-                case "serviceReset" -> () -> w.requests().requestServiceReset();
-                default -> throw new IllegalArgumentException("unknown command " + c.type());
-            };
+            case ScenarioAction.Command c ->
+                begin = switch (c.type()) {
+                    case "open" -> () -> w.requests().requestOpen();
+                    case "close" -> () -> w.requests().requestClose();
+                    case "reset" -> () -> w.requests().requestReset();
+                    case "serviceReset" -> () -> w.requests().requestServiceReset();
+                    default -> throw new IllegalArgumentException("unknown command " + c.type());
+                };
         }
         boolean command = a instanceof ScenarioAction.Command;
         Runnable logged = () -> {
@@ -462,7 +517,9 @@ public final class ScenarioRunner {
         if (end != null && Double.isFinite(a.forS())) {
             Runnable finish = end;
             Runnable loggedEnd = () -> {
-                ObjectNode n = line(a.atS() + a.forS(), "inject").put("fault", a.type()).put("phase", "end");
+                ObjectNode n = line(a.atS() + a.forS(), "inject")
+                        .put("fault", a.type())
+                        .put("phase", "end");
                 describe(a, n);
                 emit(n, out);
                 finish.run();
@@ -482,13 +539,15 @@ public final class ScenarioRunner {
                     n.put("volts", c.volts());
                 }
             }
-            case ScenarioAction.ContactorWeld c -> n.put("contactor", c.contactor().name());
-            case ScenarioAction.ContactorFailsToClose c -> n.put("contactor", c.contactor().name());
+            case ScenarioAction.ContactorWeld c ->
+                n.put("contactor", c.contactor().name());
+            case ScenarioAction.ContactorFailsToClose c ->
+                n.put("contactor", c.contactor().name());
             case ScenarioAction.ForceCurrent c -> n.put("amps", c.amps());
             case ScenarioAction.CurrentOffset c -> n.put("amps", c.amps());
             case ScenarioAction.CellTemperature c -> n.put("cell", c.cell() + 1).put("celsius", c.celsius());
             case ScenarioAction.LoopOverrun c -> n.put("tickS", c.tickS());
-            default -> { }
+            default -> {}
         }
         if (Double.isFinite(a.forS()) && a.forS() > 0 && !n.has("phase")) {
             n.put("forS", a.forS());
@@ -499,16 +558,24 @@ public final class ScenarioRunner {
         double t = e.nanos() / 1e9;
         return switch (e) {
             case ControllerEvent.FaultEdge f -> fault(t, f.fault());
-            case ControllerEvent.StateChange s -> line(t, "state").put("from", s.from().name()).put("to", s.to().name())
-                    .put("reason", s.reason());
-            case ControllerEvent.ResetOutcome r -> line(t, "reset").put("accepted", r.accepted()).put("reason", r.reason());
+            case ControllerEvent.StateChange s ->
+                line(t, "state")
+                        .put("from", s.from().name())
+                        .put("to", s.to().name())
+                        .put("reason", s.reason());
+            case ControllerEvent.ResetOutcome r ->
+                line(t, "reset").put("accepted", r.accepted()).put("reason", r.reason());
             case ControllerEvent.UsableCapacityChange u -> usableLine(t, u);
         };
     }
 
     private ObjectNode fault(double t, FaultEvent f) {
-        return line(t, "fault").put("event", f.raised() ? "raised" : "cleared").put("id", f.id())
-                .put("code", f.code().number()).put("severity", f.level().name()).put("latched", f.latched())
+        return line(t, "fault")
+                .put("event", f.raised() ? "raised" : "cleared")
+                .put("id", f.id())
+                .put("code", f.code().number())
+                .put("severity", f.level().name())
+                .put("latched", f.latched())
                 .put("reason", f.reason());
     }
 

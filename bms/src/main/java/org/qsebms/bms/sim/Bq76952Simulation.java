@@ -1,8 +1,7 @@
 package org.qsebms.bms.sim;
 
-import org.qsebms.bms.control.Plant;
-
 import org.qsebms.bms.control.CurrentLimitOutput;
+import org.qsebms.bms.control.Plant;
 import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.PackHardware;
 import org.qsebms.hal.bq76952.Bq76952BoardFactory;
@@ -40,8 +39,8 @@ public final class Bq76952Simulation implements Plant, CurrentLimitOutput {
 
     public Bq76952Simulation(SimulatedPack pack, Bq76952Wiring wiring, long watchdogTimeoutNanos) {
         if (wiring.cellInputs().size() != pack.cellCount()) {
-            throw new IllegalArgumentException("hal.bq76952 wires " + wiring.cellInputs().size()
-                    + " cell inputs but the pack has " + pack.cellCount() + " cells");
+            throw new IllegalArgumentException("hal.bq76952 wires "
+                    + wiring.cellInputs().size() + " cell inputs but the pack has " + pack.cellCount() + " cells");
         }
         this.pack = pack;
         this.wiring = wiring;

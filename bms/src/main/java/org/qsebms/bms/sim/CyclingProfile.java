@@ -8,7 +8,13 @@ package org.qsebms.bms.sim;
  * While the contactors are open the profile pauses in place and asks for no current.
  */
 public final class CyclingProfile implements PackLoad {
-    enum Phase { CHARGE_CC, CHARGE_CV, REST_AFTER_CHARGE, DISCHARGE, REST_AFTER_DISCHARGE }
+    enum Phase {
+        CHARGE_CC,
+        CHARGE_CV,
+        REST_AFTER_CHARGE,
+        DISCHARGE,
+        REST_AFTER_DISCHARGE
+    }
 
     private final double capacityAh;
     private final double chargeCRate;
@@ -38,15 +44,40 @@ public final class CyclingProfile implements PackLoad {
      * in pulses of {@code pulseSeconds} at {@code pulseCRate} and {@code baseCRate} to {@code endVolts},
      * rest; starting with the discharge.
      */
-    public static CyclingProfile of(double capacityAh, double chargeCRate, double cvVolts, double cutoffCRate,
-                                    double pulseCRate, double baseCRate, double pulseSeconds, double endVolts,
-                                    double restSeconds) {
-        return new CyclingProfile(capacityAh, chargeCRate, cvVolts, cutoffCRate, pulseCRate, baseCRate, pulseSeconds,
-                endVolts, restSeconds, Phase.DISCHARGE);
+    public static CyclingProfile of(
+            double capacityAh,
+            double chargeCRate,
+            double cvVolts,
+            double cutoffCRate,
+            double pulseCRate,
+            double baseCRate,
+            double pulseSeconds,
+            double endVolts,
+            double restSeconds) {
+        return new CyclingProfile(
+                capacityAh,
+                chargeCRate,
+                cvVolts,
+                cutoffCRate,
+                pulseCRate,
+                baseCRate,
+                pulseSeconds,
+                endVolts,
+                restSeconds,
+                Phase.DISCHARGE);
     }
 
-    CyclingProfile(double capacityAh, double chargeCRate, double cvVolts, double cutoffCRate, double pulseCRate,
-                   double baseCRate, double pulseSeconds, double endVolts, double restSeconds, Phase start) {
+    CyclingProfile(
+            double capacityAh,
+            double chargeCRate,
+            double cvVolts,
+            double cutoffCRate,
+            double pulseCRate,
+            double baseCRate,
+            double pulseSeconds,
+            double endVolts,
+            double restSeconds,
+            Phase start) {
         this.capacityAh = capacityAh;
         this.chargeCRate = chargeCRate;
         this.cvVolts = cvVolts;
@@ -74,7 +105,7 @@ public final class CyclingProfile implements PackLoad {
                     return chargeCRate * capacityAh;
                 }
             }
-            case CHARGE_CV -> { }
+            case CHARGE_CV -> {}
             case REST_AFTER_CHARGE -> {
                 if (inPhase >= restSeconds) {
                     enter(Phase.DISCHARGE, seconds);

@@ -1,8 +1,7 @@
 package org.qsebms.bms.sim;
 
-import org.qsebms.bms.control.Plant;
-
 import org.qsebms.bms.control.CurrentLimitOutput;
+import org.qsebms.bms.control.Plant;
 import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.PackHardware;
 import org.qsebms.hal.emulator.EmulatedBoard;
@@ -31,8 +30,8 @@ public final class DriverLevelSimulation implements Plant, CurrentLimitOutput {
 
     public DriverLevelSimulation(SimulatedPack pack, WiringConfig wiring, long seed) {
         if (wiring.cells().size() != pack.cellCount()) {
-            throw new IllegalArgumentException("hal.pi4j wires " + wiring.cells().size() + " cell taps but the pack has "
-                    + pack.cellCount() + " cells");
+            throw new IllegalArgumentException("hal.pi4j wires "
+                    + wiring.cells().size() + " cell taps but the pack has " + pack.cellCount() + " cells");
         }
         this.pack = pack;
         // the pack bleeds through the resistor the wiring names, the one the estimators count with
@@ -47,7 +46,8 @@ public final class DriverLevelSimulation implements Plant, CurrentLimitOutput {
             board.inputs(mcp.id()).noise(mcp.vrefVolts() / 1024.0 * 2);
         }
         this.cellVolts = new double[pack.cellCount()];
-        this.celsius = new double[Math.max(pack.cellCount(), wiring.temperatures().size())];
+        this.celsius =
+                new double[Math.max(pack.cellCount(), wiring.temperatures().size())];
         refreshAnalogue();
         board.connectPack(cellVolts, pack::packAmps, celsius);
         this.built = PackHardwareFactory.build(wiring, board);

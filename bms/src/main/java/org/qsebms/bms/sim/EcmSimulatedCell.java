@@ -18,7 +18,8 @@ final class EcmSimulatedCell implements SimulatedCell {
     public void step(double amps, double dtSeconds, double ambientCelsius) {
         cell.step(amps, dtSeconds);
         double t = cell.celsius();
-        double r = cell.parameters().r0Ohms() * cell.parameters().resistanceFactor(t)
+        double r = cell.parameters().r0Ohms()
+                * cell.parameters().resistanceFactor(t)
                 * cell.parameters().socFactor(cell.soc(), t);
         double heatW = amps * amps * r * 1.6;
         cell.setCelsius(t + dtSeconds * (heatW - COOLING_W_PER_K * (t - ambientCelsius)) / HEAT_CAPACITY_J_PER_K);

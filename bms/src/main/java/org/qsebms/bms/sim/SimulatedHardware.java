@@ -41,6 +41,7 @@ public final class SimulatedHardware {
      * short (ground) or an open (supply) thermistor, recognised from the code as the hal driver does.
      */
     private static final Thermistor NTC = new Thermistor.Beta(10_000, 25, 3435);
+
     private static final NtcDivider DIVIDER = new NtcDivider(10_000, 3.3, true);
     private static final int NTC_FULL_SCALE = 4095;
     private static final double NTC_RAIL_FRACTION = 0.01;
@@ -51,8 +52,8 @@ public final class SimulatedHardware {
         this(pack, seed, 0.001, 0.01, 0.1);
     }
 
-    public SimulatedHardware(SimulatedPack pack, long seed, double cellNoiseVolts, double currentNoiseAmps,
-                             double tempNoiseCelsius) {
+    public SimulatedHardware(
+            SimulatedPack pack, long seed, double cellNoiseVolts, double currentNoiseAmps, double tempNoiseCelsius) {
         this.pack = pack;
         this.noise = new SplittableRandom(seed);
         this.cellNoiseVolts = cellNoiseVolts;
@@ -73,8 +74,15 @@ public final class SimulatedHardware {
         for (ContactorId id : ContactorId.values()) {
             contactors.put(id, new SimContactor(id));
         }
-        return new PackHardware(new Cells(), new PackVolts(), new Current(), new Temps(), contactors, new Balancing(),
-                Watchdog.none(), null);
+        return new PackHardware(
+                new Cells(),
+                new PackVolts(),
+                new Current(),
+                new Temps(),
+                contactors,
+                new Balancing(),
+                Watchdog.none(),
+                null);
     }
 
     public SimulatedPack pack() {
@@ -169,7 +177,9 @@ public final class SimulatedHardware {
             if (currentFault == SensorStatus.STUCK) {
                 return stuckAmps;
             }
-            return currentFault == SensorStatus.OK ? pack.packAmps() + currentOffsetAmps + currentNoiseAmps * gauss() : 0.0;
+            return currentFault == SensorStatus.OK
+                    ? pack.packAmps() + currentOffsetAmps + currentNoiseAmps * gauss()
+                    : 0.0;
         }
 
         @Override

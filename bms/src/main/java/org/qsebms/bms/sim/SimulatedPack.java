@@ -1,15 +1,14 @@
 package org.qsebms.bms.sim;
 
-import org.qsebms.bms.control.Plant;
-
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.qsebms.estimators.model.EcmParameters;
-import org.qsebms.estimators.model.CellGeometry;
-import org.qsebms.estimators.model.QseCellParameters;
 import org.qsebms.bms.control.CurrentLimitOutput;
+import org.qsebms.bms.control.Plant;
 import org.qsebms.bms.record.PulseOutput;
+import org.qsebms.estimators.model.CellGeometry;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.QseCellParameters;
 import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.wiring.WiringConfig;
 
@@ -36,6 +35,7 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput, PulseOutp
      * Truth for the record's tests: the charge each cell truly took in and gave out (Ah), bleed and shorts included.
      */
     private final double[] cellChargedAh;
+
     private final double[] cellDischargedAh;
     private final boolean[] balancing;
     private double balancingOhms = WiringConfig.DEFAULT_BALANCING_RESISTOR_OHMS;
@@ -65,8 +65,13 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput, PulseOutp
      * @param load           charger/load profile
      * @param seed           seed of the cell-to-cell spread (capacity ±3 %, resistance ±10 %, 1 sigma)
      */
-    public SimulatedPack(EcmParameters nominal, int seriesCells, double initialSoc, double ambientCelsius,
-                         PackLoad load, long seed) {
+    public SimulatedPack(
+            EcmParameters nominal,
+            int seriesCells,
+            double initialSoc,
+            double ambientCelsius,
+            PackLoad load,
+            long seed) {
         this(ecmCells(nominal, seriesCells, initialSoc, ambientCelsius, seed), ambientCelsius, load);
     }
 
@@ -74,23 +79,34 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput, PulseOutp
      * A pack of cells on the full QSE cell model, with a cell-to-cell spread in electrode area
      * (±3 %, 1 sigma, fixed seed: capacity and resistance spread together, as real stacking does).
      */
-    public static SimulatedPack ofQseCells(QseCellParameters nominal, int seriesCells, double initialSoc,
-                                           double ambientCelsius, PackLoad load, long seed) {
+    public static SimulatedPack ofQseCells(
+            QseCellParameters nominal,
+            int seriesCells,
+            double initialSoc,
+            double ambientCelsius,
+            PackLoad load,
+            long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         SimulatedCell[] cells = new SimulatedCell[seriesCells];
         for (int i = 0; i < seriesCells; i++) {
             double areaFactor = 1.0 + 0.03 * clamp(random.nextGaussian(), -2.5, 2.5);
             CellGeometry g = nominal.geometry();
-            CellGeometry spread = new CellGeometry(g.electrodeAreaCm2() * areaFactor, g.layers(), g.cathodeLoadingMgPerCm2(),
-                    g.lithiumFoilUm(), g.electrolyteThicknessUm());
-            cells[i] = new QseSimulatedCell(QseCellParameters.of(nominal.laws(), nominal.cathode(), spread, nominal.ocv()),
-                    initialSoc, ambientCelsius);
+            CellGeometry spread = new CellGeometry(
+                    g.electrodeAreaCm2() * areaFactor,
+                    g.layers(),
+                    g.cathodeLoadingMgPerCm2(),
+                    g.lithiumFoilUm(),
+                    g.electrolyteThicknessUm());
+            cells[i] = new QseSimulatedCell(
+                    QseCellParameters.of(nominal.laws(), nominal.cathode(), spread, nominal.ocv()),
+                    initialSoc,
+                    ambientCelsius);
         }
         return new SimulatedPack(cells, ambientCelsius, load);
     }
 
-    private static SimulatedCell[] ecmCells(EcmParameters nominal, int seriesCells, double initialSoc,
-                                            double ambientCelsius, long seed) {
+    private static SimulatedCell[] ecmCells(
+            EcmParameters nominal, int seriesCells, double initialSoc, double ambientCelsius, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         SimulatedCell[] cells = new SimulatedCell[seriesCells];
         for (int i = 0; i < seriesCells; i++) {

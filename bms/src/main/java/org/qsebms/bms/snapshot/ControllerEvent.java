@@ -17,17 +17,15 @@ public sealed interface ControllerEvent {
     }
 
     /** The supervisor changed state. */
-    record StateChange(SupervisorState from, SupervisorState to, String reason, long nanos) implements ControllerEvent {
-    }
+    record StateChange(SupervisorState from, SupervisorState to, String reason, long nanos)
+            implements ControllerEvent {}
 
     /**
      * A discharge from full to the cutoff was measured ({@code measured} non-null) or voided
      * ({@code voidedReason} says why).
      */
-    record UsableCapacityChange(UsableCapacity measured, String voidedReason, long nanos) implements ControllerEvent {
-    }
+    record UsableCapacityChange(UsableCapacity measured, String voidedReason, long nanos) implements ControllerEvent {}
 
     /** A reset request was accepted or refused. */
-    record ResetOutcome(boolean accepted, String reason, long nanos) implements ControllerEvent {
-    }
+    record ResetOutcome(boolean accepted, String reason, long nanos) implements ControllerEvent {}
 }

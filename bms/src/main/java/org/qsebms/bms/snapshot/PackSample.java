@@ -24,6 +24,7 @@ public final class PackSample {
      * covariance matching found a larger model error), and that cell; NaN and -1 without a filter.
      */
     public double modelVoltageSigma = Double.NaN;
+
     public int modelVoltageSigmaCell = -1;
     public double chargeLimitAmps;
     public double dischargeLimitAmps;
@@ -33,9 +34,11 @@ public final class PackSample {
     public boolean tripped;
     /** Health (NaN while no tracker runs or an estimate does not exist yet; {@link #healthKnown} false without a tracker). */
     public boolean healthKnown;
+
     public double capacityAh;
     /** State of health: the weakest cell's capacity over the configured capacity. */
     public double soh;
+
     public double capacitySigmaAh;
     public int capacityWindows;
     public double seiOhm;
@@ -54,10 +57,12 @@ public final class PackSample {
     public double usableSoh = Double.NaN;
     /** The mean discharge rate (C) and cell temperature of that discharge. */
     public double usableCapacityC = Double.NaN;
+
     public double usableCapacityCelsius = Double.NaN;
     public int usableCapacityMeasurements;
     /** Why the last discharge from full was not measured; empty when it was. */
     public String usableCapacityNote = "";
+
     public final double[] cellVolts;
     public final double[] cellSoc;
     public final double[] cellCelsius;

@@ -25,7 +25,12 @@ public final class Supervisor {
     /** Current below which contactors may be opened on request. */
     static final double OPEN_CURRENT_AMPS = 1.0;
 
-    private enum PrechargeStep { NEGATIVE, PRECHARGE, POSITIVE, RELEASE_PRECHARGE }
+    private enum PrechargeStep {
+        NEGATIVE,
+        PRECHARGE,
+        POSITIVE,
+        RELEASE_PRECHARGE
+    }
 
     private final PackHardware hw;
     private final Protection protection;
@@ -40,14 +45,14 @@ public final class Supervisor {
     private final long[] openedNanos = new long[ContactorId.values().length];
     /** Per contactor: when it was last commanded closed, for the feedback check in every state. */
     private final long[] closedNanos = new long[ContactorId.values().length];
+
     private long now;
 
     /** Notified on state changes and reset outcomes. Implementations must not block. */
     public interface StateListener {
         void stateChanged(SupervisorState from, SupervisorState to, String reason, long nanos);
 
-        default void resetOutcome(boolean accepted, String reason, long nanos) {
-        }
+        default void resetOutcome(boolean accepted, String reason, long nanos) {}
     }
 
     public Supervisor(PackHardware hw, Protection protection, SupervisorRequests requests, StateListener listener) {
@@ -97,13 +102,16 @@ public final class Supervisor {
     /** Answers a reset at the tick it is taken: accepted only with a latched fault and no cause left. */
     private boolean answerReset(boolean service, long now) {
         if (!protection.tripped()) {
-            listener.resetOutcome(false, "reset refused: no fault is latched (state " + state + "); a reset is not "
-                    + "kept for a later fault", now);
+            listener.resetOutcome(
+                    false,
+                    "reset refused: no fault is latched (state " + state + "); a reset is not "
+                            + "kept for a later fault",
+                    now);
             return false;
         }
         if (service ? protection.serviceReset(now) : protection.reset(now)) {
-            listener.resetOutcome(true, (service ? "service reset" : "reset") + " accepted: no fault condition present",
-                    now);
+            listener.resetOutcome(
+                    true, (service ? "service reset" : "reset") + " accepted: no fault condition present", now);
             wantClosed = false;
             return true;
         }
@@ -138,9 +146,14 @@ public final class Supervisor {
             return SupervisorState.STANDBY;
         }
         if (now - enteredNanos > PRECHARGE_TIMEOUT_NANOS) {
-            protection.prechargeFailed(String.format(Locale.ROOT,
-                    "DC link at %.2f V did not reach pack %.2f V within %d ms", m.linkVolts, m.packVolts,
-                    PRECHARGE_TIMEOUT_NANOS / 1_000_000), now);
+            protection.prechargeFailed(
+                    String.format(
+                            Locale.ROOT,
+                            "DC link at %.2f V did not reach pack %.2f V within %d ms",
+                            m.linkVolts,
+                            m.packVolts,
+                            PRECHARGE_TIMEOUT_NANOS / 1_000_000),
+                    now);
             return SupervisorState.FAULT;
         }
         long inStep = now - stepNanos;
@@ -241,7 +254,7 @@ public final class Supervisor {
                 openAll();
             }
             case STANDBY, INIT -> openAll();
-            case NORMAL, OPENING, DIAGNOSTIC -> { }
+            case NORMAL, OPENING, DIAGNOSTIC -> {}
             default -> throw new IllegalStateException("unknown state " + s);
         }
     }
@@ -279,7 +292,9 @@ public final class Supervisor {
     }
 
     private static final ContactorId[] IDS = ContactorId.values();
-    private static final ContactorId[] OPEN_ORDER = {ContactorId.MAIN_POSITIVE, ContactorId.PRECHARGE, ContactorId.MAIN_NEGATIVE};
+    private static final ContactorId[] OPEN_ORDER = {
+        ContactorId.MAIN_POSITIVE, ContactorId.PRECHARGE, ContactorId.MAIN_NEGATIVE
+    };
 
     /** Opens every contactor, positive first. Used on faults, shutdown and by the loop's last-resort handler. */
     public void openAll() {

@@ -73,8 +73,15 @@ final class BrokerSession {
      * @param subscriptions the topics to subscribe to (QoS 1) at every connect; give exact topics: a wildcard lets
      *                      any topic through, also one the client library cannot decode
      */
-    BrokerSession(String url, String clientId, MqttConnectOptions options, String statusTopic,
-                  List<String> subscriptions, Inbound inbound, OnConnect onConnect, LongSupplier nanoClock) {
+    BrokerSession(
+            String url,
+            String clientId,
+            MqttConnectOptions options,
+            String statusTopic,
+            List<String> subscriptions,
+            Inbound inbound,
+            OnConnect onConnect,
+            LongSupplier nanoClock) {
         this.url = url;
         this.clientId = clientId;
         this.options = options;
@@ -106,8 +113,10 @@ final class BrokerSession {
         try {
             c = new MqttClient(url, clientId, new MemoryPersistence());
         } catch (MqttException e) {
-            throw new IllegalArgumentException("invalid MQTT broker URL '" + url + "': " + e.getMessage()
-                    + "; write tcp://HOST:PORT or ssl://HOST:PORT", e);
+            throw new IllegalArgumentException(
+                    "invalid MQTT broker URL '" + url + "': " + e.getMessage()
+                            + "; write tcp://HOST:PORT or ssl://HOST:PORT",
+                    e);
         }
         c.setCallback(new MqttCallback() {
             @Override
@@ -118,8 +127,11 @@ final class BrokerSession {
                 long now = nanoClock.getAsLong();
                 lostSessionNanos = now - connectedAtNanos;
                 lostAtNanos = now;
-                Logger.warn("MQTT connection to {} lost after {} s ({}); spooling and reconnecting with backoff", url,
-                        lostSessionNanos / 1_000_000_000L, cause == null ? "no cause" : cause.getMessage());
+                Logger.warn(
+                        "MQTT connection to {} lost after {} s ({}); spooling and reconnecting with backoff",
+                        url,
+                        lostSessionNanos / 1_000_000_000L,
+                        cause == null ? "no cause" : cause.getMessage());
             }
 
             @Override
@@ -214,7 +226,11 @@ final class BrokerSession {
         if (connected()) {
             if (now - lastAckNanos > PROBE_EVERY_NANOS) {
                 try { // a retained "online" again: harmless for every reader, and it needs a PUBACK
-                    publish(new OutboundMessage(statusTopic, "online".getBytes(StandardCharsets.UTF_8), 1, true,
+                    publish(new OutboundMessage(
+                            statusTopic,
+                            "online".getBytes(StandardCharsets.UTF_8),
+                            1,
+                            true,
                             OutboundMessage.Lane.PRIORITY));
                 } catch (MqttException e) {
                     return false; // publish() ended the session when it was a timeout
@@ -280,8 +296,11 @@ final class BrokerSession {
         client = null;
         rebuilds++;
         nextAttemptNanos = Long.MIN_VALUE; // reconnect at once: the broker was reachable a moment ago
-        Logger.warn("MQTT session to {} stalled ({}): the client's receive thread died or the broker stopped "
-                + "answering; closing it and connecting a new session", url, why);
+        Logger.warn(
+                "MQTT session to {} stalled ({}): the client's receive thread died or the broker stopped "
+                        + "answering; closing it and connecting a new session",
+                url,
+                why);
         if (c != null) {
             try {
                 c.disconnectForcibly(0, 500, false);

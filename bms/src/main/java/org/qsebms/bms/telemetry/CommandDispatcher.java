@@ -21,8 +21,7 @@ final class CommandDispatcher {
     private static final long RESET_ANSWER_TIMEOUT_NANOS = 3_000_000_000L;
     private static final int MAX_PENDING_RESETS = 16;
 
-    private record PendingReset(String id, long deadlineNanos) {
-    }
+    private record PendingReset(String id, long deadlineNanos) {}
 
     private final String prefix;
     private final CommandParser parser;
@@ -38,8 +37,14 @@ final class CommandDispatcher {
      * @param results  publishes a result
      * @param snapshot publishes state, cells and health now (the snapshot command)
      */
-    CommandDispatcher(MqttTopics topics, CommandParser parser, CommandHandler handler, double commandsPerSecond,
-                      LongSupplier nanoClock, Consumer<CommandResult> results, Runnable snapshot) {
+    CommandDispatcher(
+            MqttTopics topics,
+            CommandParser parser,
+            CommandHandler handler,
+            double commandsPerSecond,
+            LongSupplier nanoClock,
+            Consumer<CommandResult> results,
+            Runnable snapshot) {
         this.prefix = topics.base() + "/cmd/";
         this.parser = parser;
         this.handler = handler;
@@ -66,26 +71,36 @@ final class CommandDispatcher {
         String name = CommandParser.safeName(level);
         if (!rate.tryAcquire()) {
             String id = in.oversize() ? null : parser.parse(level, in.payload()).id();
-            results.accept(CommandResult.rejected(name, id, "rate limit: more than " + commandsPerSecond
-                    + " commands/s (mqtt.commandsPerSecond); command ignored, slow down"));
+            results.accept(CommandResult.rejected(
+                    name,
+                    id,
+                    "rate limit: more than " + commandsPerSecond
+                            + " commands/s (mqtt.commandsPerSecond); command ignored, slow down"));
             return;
         }
         if (in.oversize()) {
-            results.accept(CommandResult.rejected(name, null, "payload of " + in.bytes() + " bytes exceeds the "
-                    + CommandParser.MAX_PAYLOAD_BYTES + "-byte limit for commands; dropped unread when it arrived"));
+            results.accept(CommandResult.rejected(
+                    name,
+                    null,
+                    "payload of " + in.bytes() + " bytes exceeds the " + CommandParser.MAX_PAYLOAD_BYTES
+                            + "-byte limit for commands; dropped unread when it arrived"));
             return;
         }
         CommandParser.Parsed parsed = parser.parse(level, in.payload());
         if (in.retained()) {
-            results.accept(CommandResult.rejected(parsed.name(), parsed.id(), "not executed: the command was "
-                    + "published retained, so the broker would replay it at every reconnect; clear it (publish an "
-                    + "empty retained message to " + in.topic() + ", e.g. mosquitto_pub -r -n -t TOPIC) and send "
-                    + "commands without the retain flag"));
+            results.accept(CommandResult.rejected(
+                    parsed.name(),
+                    parsed.id(),
+                    "not executed: the command was "
+                            + "published retained, so the broker would replay it at every reconnect; clear it (publish an "
+                            + "empty retained message to " + in.topic()
+                            + ", e.g. mosquitto_pub -r -n -t TOPIC) and send "
+                            + "commands without the retain flag"));
             return;
         }
         switch (parsed) {
             case CommandParser.Invalid bad ->
-                    results.accept(CommandResult.rejected(bad.name(), bad.id(), bad.reason()));
+                results.accept(CommandResult.rejected(bad.name(), bad.id(), bad.reason()));
             case CommandParser.Valid ok -> execute(ok.command(), ok.id());
         }
     }
@@ -93,8 +108,10 @@ final class CommandDispatcher {
     private void execute(Command c, String id) {
         if (c instanceof Command.Reset) {
             if (pendingResets.size() >= MAX_PENDING_RESETS) {
-                results.accept(CommandResult.rejected("reset", id, MAX_PENDING_RESETS
-                        + " resets already await the control loop's answer; retry later"));
+                results.accept(CommandResult.rejected(
+                        "reset",
+                        id,
+                        MAX_PENDING_RESETS + " resets already await the control loop's answer; retry later"));
                 return;
             }
             pendingResets.addLast(new PendingReset(id, nanoClock.getAsLong() + RESET_ANSWER_TIMEOUT_NANOS));
@@ -121,8 +138,8 @@ final class CommandDispatcher {
         long now = nanoClock.getAsLong();
         while (!pendingResets.isEmpty() && now > pendingResets.peekFirst().deadlineNanos()) {
             PendingReset p = pendingResets.pollFirst();
-            results.accept(CommandResult.rejected("reset", p.id(), "no answer from the control loop within 3 s; "
-                    + "check state.mode and retry"));
+            results.accept(CommandResult.rejected(
+                    "reset", p.id(), "no answer from the control loop within 3 s; " + "check state.mode and retry"));
         }
     }
 

@@ -22,7 +22,8 @@ final class ControllerEventLog {
             case ControllerEvent.StateChange sc -> Logger.info("state {} -> {}: {}", sc.from(), sc.to(), sc.reason());
             case ControllerEvent.UsableCapacityChange u -> {
                 if (u.measured() != null) {
-                    Logger.info("usable capacity measured: {} Ah at {} C, {} °C (discharge from full to the cutoff)",
+                    Logger.info(
+                            "usable capacity measured: {} Ah at {} C, {} °C (discharge from full to the cutoff)",
                             String.format(Locale.ROOT, "%.4f", u.measured().ampHours()),
                             String.format(Locale.ROOT, "%.2f", u.measured().meanDischargeC()),
                             String.format(Locale.ROOT, "%.1f", u.measured().meanCelsius()));

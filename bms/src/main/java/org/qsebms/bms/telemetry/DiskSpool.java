@@ -57,9 +57,11 @@ public final class DiskSpool {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalStateException("MQTT spool directory " + dir.toAbsolutePath() + " cannot be opened ("
-                    + org.qsebms.bms.persistence.FileProblem.describe(e) + "); make it writable or set "
-                    + "mqtt.spoolDirectory to a writable directory", e);
+            throw new IllegalStateException(
+                    "MQTT spool directory " + dir.toAbsolutePath() + " cannot be opened ("
+                            + org.qsebms.bms.persistence.FileProblem.describe(e) + "); make it writable or set "
+                            + "mqtt.spoolDirectory to a writable directory",
+                    e);
         }
         for (Map.Entry<Long, OutboundMessage.Lane> e : index.entrySet()) {
             if (e.getValue() == OutboundMessage.Lane.PERIODIC) {
@@ -68,7 +70,8 @@ public final class DiskSpool {
         }
         nextId = index.isEmpty() ? 1 : index.lastKey() + 1;
         if (!index.isEmpty()) {
-            Logger.info("MQTT spool {}: {} undelivered messages from a previous run will be sent first", dir, index.size());
+            Logger.info(
+                    "MQTT spool {}: {} undelivered messages from a previous run will be sent first", dir, index.size());
         }
     }
 
@@ -83,7 +86,8 @@ public final class DiskSpool {
         }
         try {
             long id = Long.parseUnsignedLong(name.substring(0, 16), 16);
-            OutboundMessage.Lane lane = name.charAt(17) == 'A' ? OutboundMessage.Lane.PRIORITY : OutboundMessage.Lane.PERIODIC;
+            OutboundMessage.Lane lane =
+                    name.charAt(17) == 'A' ? OutboundMessage.Lane.PRIORITY : OutboundMessage.Lane.PERIODIC;
             index.put(id, lane);
         } catch (NumberFormatException e) {
             Logger.warn("MQTT spool {}: ignoring foreign file {}", dir, name);
@@ -112,8 +116,8 @@ public final class DiskSpool {
         Path tmp = dir.resolve(target.getFileName() + ".tmp");
         try {
             byte[] bytes = encode(m);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(
+                    tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
@@ -124,8 +128,10 @@ public final class DiskSpool {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("MQTT spool " + dir.toAbsolutePath() + ": cannot write " + target.getFileName()
-                    + " (" + e.getMessage() + "); free disk space or set mqtt.spoolDirectory elsewhere", e);
+            throw new UncheckedIOException(
+                    "MQTT spool " + dir.toAbsolutePath() + ": cannot write " + target.getFileName() + " ("
+                            + e.getMessage() + "); free disk space or set mqtt.spoolDirectory elsewhere",
+                    e);
         }
         index.put(id, m.lane());
         if (m.lane() == OutboundMessage.Lane.PERIODIC) {
@@ -141,7 +147,11 @@ public final class DiskSpool {
             try {
                 return decode(Files.readAllBytes(f));
             } catch (IOException | RuntimeException e) {
-                Logger.warn("MQTT spool {}: dropping unreadable message file {} ({})", dir, f.getFileName(), e.getMessage());
+                Logger.warn(
+                        "MQTT spool {}: dropping unreadable message file {} ({})",
+                        dir,
+                        f.getFileName(),
+                        e.getMessage());
                 corrupt++;
                 removeFirst();
             }
@@ -210,7 +220,8 @@ public final class DiskSpool {
     }
 
     static byte[] encode(OutboundMessage m) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(m.payload().length + m.topic().length() + 16);
+        ByteArrayOutputStream bytes =
+                new ByteArrayOutputStream(m.payload().length + m.topic().length() + 16);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(MAGIC);
             out.writeUTF(m.topic());

@@ -12,8 +12,16 @@ import java.math.RoundingMode;
  * temperatures from NTCs (0.1 °C); cycle counts are counts. A trend is a fitted slope: three
  * significant digits.
  */
-record HealthResolution(double ampHours, double ohms, int trendSignificantDigits, double fraction,
-                        double efficiency, double cycles, double equivalentCycles, double cRate, double celsius) {
+record HealthResolution(
+        double ampHours,
+        double ohms,
+        int trendSignificantDigits,
+        double fraction,
+        double efficiency,
+        double cycles,
+        double equivalentCycles,
+        double cRate,
+        double celsius) {
     static final HealthResolution DEFAULT = new HealthResolution(1e-4, 1e-6, 3, 1e-4, 1e-5, 1, 0.01, 0.01, 0.1);
 
     /** {@code v} rounded to a multiple of {@code step} (a power of ten), as a plain decimal; null stays null. */
@@ -22,7 +30,8 @@ record HealthResolution(double ampHours, double ohms, int trendSignificantDigits
             return null;
         }
         int scale = Math.max(0, -(int) Math.floor(Math.log10(step) + 1e-9));
-        BigDecimal rounded = BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        BigDecimal rounded =
+                BigDecimal.valueOf(v).setScale(scale, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return rounded.scale() < 0 ? rounded.setScale(0, RoundingMode.UNNECESSARY) : rounded;
     }
 
@@ -31,7 +40,9 @@ record HealthResolution(double ampHours, double ohms, int trendSignificantDigits
         if (v == null || !Double.isFinite(v)) {
             return null;
         }
-        BigDecimal rounded = BigDecimal.valueOf(v).round(new MathContext(digits, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        BigDecimal rounded = BigDecimal.valueOf(v)
+                .round(new MathContext(digits, RoundingMode.HALF_EVEN))
+                .stripTrailingZeros();
         return rounded.scale() < 0 ? rounded.setScale(0, RoundingMode.UNNECESSARY) : rounded;
     }
 }

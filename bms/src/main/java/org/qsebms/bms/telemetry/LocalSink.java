@@ -1,8 +1,7 @@
 package org.qsebms.bms.telemetry;
 
-import org.qsebms.bms.snapshot.PackSample;
-
 import org.qsebms.bms.snapshot.ControllerEvent;
+import org.qsebms.bms.snapshot.PackSample;
 
 /**
  * Readers in this process (the console status line, the dashboard) that the telemetry thread hands
@@ -16,8 +15,7 @@ public interface LocalSink {
     void sample(PackSample s);
 
     /** A fault edge, state change or other controller event. */
-    default void event(ControllerEvent e) {
-    }
+    default void event(ControllerEvent e) {}
 
     /** Hands everything to {@code first}, then to {@code second}. */
     static LocalSink both(LocalSink first, LocalSink second) {

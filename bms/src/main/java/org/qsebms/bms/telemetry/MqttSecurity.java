@@ -30,8 +30,7 @@ import org.qsebms.config.MqttConfig;
  * logged or put into an exception message.
  */
 public final class MqttSecurity {
-    private MqttSecurity() {
-    }
+    private MqttSecurity() {}
 
     /** Sets user name, password and (for ssl:// URLs) the socket factory. */
     public static void apply(MqttConfig cfg, String url, MqttConnectOptions options, Map<String, String> env) {
@@ -73,8 +72,10 @@ public final class MqttSecurity {
                 }
                 return line.toCharArray();
             } catch (IOException e) {
-                throw new IllegalArgumentException("mqtt.passwordFile: cannot read " + p.toAbsolutePath() + " ("
-                        + e.getClass().getSimpleName() + "); check the path and that the BMS user may read it", e);
+                throw new IllegalArgumentException(
+                        "mqtt.passwordFile: cannot read " + p.toAbsolutePath() + " ("
+                                + e.getClass().getSimpleName() + "); check the path and that the BMS user may read it",
+                        e);
             }
         }
         if (!cfg.passwordEnv().isEmpty()) {
@@ -118,20 +119,24 @@ public final class MqttSecurity {
             ctx.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
             return ctx.getSocketFactory();
         } catch (GeneralSecurityException | IOException e) {
-            throw new IllegalArgumentException("mqtt TLS setup failed (" + e.getMessage() + "); check mqtt.caFile, "
-                    + "mqtt.clientCertFile and mqtt.clientKeyFile are PEM files", e);
+            throw new IllegalArgumentException(
+                    "mqtt TLS setup failed (" + e.getMessage() + "); check mqtt.caFile, "
+                            + "mqtt.clientCertFile and mqtt.clientKeyFile are PEM files",
+                    e);
         }
     }
 
     private static List<Certificate> certificates(Path p, String key) throws IOException, GeneralSecurityException {
         try (InputStream in = Files.newInputStream(p)) {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            Collection<? extends Certificate> certs =
+                    CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {
                 throw new IllegalArgumentException(key + ": " + p.toAbsolutePath() + " holds no PEM certificate");
             }
             return new ArrayList<>(certs);
         } catch (IOException e) {
-            throw new IllegalArgumentException(key + ": cannot read " + p.toAbsolutePath() + " (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException(
+                    key + ": cannot read " + p.toAbsolutePath() + " (" + e.getMessage() + ")", e);
         }
     }
 
@@ -141,7 +146,8 @@ public final class MqttSecurity {
             throw new IllegalArgumentException("mqtt.clientKeyFile: " + p.toAbsolutePath() + " is not an unencrypted "
                     + "PKCS#8 PEM key; convert it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8.pem");
         }
-        String b64 = pem.substring(pem.indexOf("-----BEGIN PRIVATE KEY-----") + 27, pem.indexOf("-----END PRIVATE KEY-----"))
+        String b64 = pem.substring(
+                        pem.indexOf("-----BEGIN PRIVATE KEY-----") + 27, pem.indexOf("-----END PRIVATE KEY-----"))
                 .replaceAll("\\s", "");
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64));
         for (String alg : List.of("RSA", "EC", "Ed25519")) {
@@ -151,6 +157,7 @@ public final class MqttSecurity {
                 // try the next algorithm
             }
         }
-        throw new IllegalArgumentException("mqtt.clientKeyFile: " + p.toAbsolutePath() + " is neither an RSA, EC nor Ed25519 key");
+        throw new IllegalArgumentException(
+                "mqtt.clientKeyFile: " + p.toAbsolutePath() + " is neither an RSA, EC nor Ed25519 key");
     }
 }

@@ -40,7 +40,8 @@ public final class NoDelaySocketFactory extends SocketFactory {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
         return noDelay(delegate.createSocket(address, port, localAddress, localPort));
     }
 
@@ -89,7 +90,8 @@ public final class NoDelaySocketFactory extends SocketFactory {
         }
 
         @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
             return noDelay(delegate.createSocket(address, port, localAddress, localPort));
         }
     }

@@ -11,5 +11,8 @@ package org.qsebms.bms.telemetry;
  *                 spool; {@link Lane#PERIODIC} ones (state, health) may be, oldest first
  */
 public record OutboundMessage(String topic, byte[] payload, int qos, boolean retained, Lane lane) {
-    public enum Lane { PRIORITY, PERIODIC }
+    public enum Lane {
+        PRIORITY,
+        PERIODIC
+    }
 }

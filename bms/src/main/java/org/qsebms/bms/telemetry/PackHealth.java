@@ -23,11 +23,21 @@ import org.qsebms.bms.snapshot.PackSample;
  * @param remainingUsefulLifeLate    late end of its one-sigma range
  * @param usable                     the usable capacity measured on full discharges (never null; its fields may be)
  */
-public record PackHealth(Double capacityAh, String capacitySource, Double capacitySigmaAh, Double seiResistanceOhm,
-                         Double seiTrendOhmPerDay, String seiState, Double lithiumInventoryFraction,
-                         Double coulombicEfficiency, Double cyclesToLithiumDepletion, Double equivalentFullCycles,
-                         Double remainingUsefulLifeCycles, Double remainingUsefulLifeEarly, Double remainingUsefulLifeLate,
-                         UsableCapacityHealth usable) {
+public record PackHealth(
+        Double capacityAh,
+        String capacitySource,
+        Double capacitySigmaAh,
+        Double seiResistanceOhm,
+        Double seiTrendOhmPerDay,
+        String seiState,
+        Double lithiumInventoryFraction,
+        Double coulombicEfficiency,
+        Double cyclesToLithiumDepletion,
+        Double equivalentFullCycles,
+        Double remainingUsefulLifeCycles,
+        Double remainingUsefulLifeEarly,
+        Double remainingUsefulLifeLate,
+        UsableCapacityHealth usable) {
 
     /**
      * The usable capacity: charge delivered from a full charge to the discharge cutoff, at the rate
@@ -40,14 +50,27 @@ public record PackHealth(Double capacityAh, String capacitySource, Double capaci
      * @param measurements  discharges measured since start (or since the restored measurement)
      * @param note          why the last discharge from full was not measured; null when it was or none was voided
      */
-    public record UsableCapacityHealth(Double capacityAh, Double soh, Double dischargeC, Double celsius,
-                                       int measurements, String note) {
+    public record UsableCapacityHealth(
+            Double capacityAh, Double soh, Double dischargeC, Double celsius, int measurements, String note) {
         static final UsableCapacityHealth NONE = new UsableCapacityHealth(null, null, null, null, 0, null);
     }
 
     /** What a controller without a health tracker knows: the configured capacity, nothing estimated. */
     public static PackHealth nominal(double capacityAh) {
-        return new PackHealth(capacityAh, "nominal", null, null, null, "unknown", null, null, null, null, null, null, null,
+        return new PackHealth(
+                capacityAh,
+                "nominal",
+                null,
+                null,
+                null,
+                "unknown",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 UsableCapacityHealth.NONE);
     }
 
@@ -56,12 +79,26 @@ public record PackHealth(Double capacityAh, String capacitySource, Double capaci
         if (!s.healthKnown) {
             return fallback;
         }
-        return new PackHealth(finite(s.capacityAh), s.capacityWindows > 0 ? "estimated" : "nominal",
-                finite(s.capacitySigmaAh), finite(s.seiOhm), finite(s.seiTrendOhmPerDay), s.seiState,
-                finite(s.lithiumInventoryFraction), finite(s.coulombicEfficiency), finite(s.cyclesToLithiumDepletion),
-                finite(s.equivalentFullCycles), finite(s.rulCycles), finite(s.rulEarlyCycles), finite(s.rulLateCycles),
-                new UsableCapacityHealth(finite(s.usableCapacityAh), finite(s.usableSoh), finite(s.usableCapacityC),
-                        finite(s.usableCapacityCelsius), s.usableCapacityMeasurements,
+        return new PackHealth(
+                finite(s.capacityAh),
+                s.capacityWindows > 0 ? "estimated" : "nominal",
+                finite(s.capacitySigmaAh),
+                finite(s.seiOhm),
+                finite(s.seiTrendOhmPerDay),
+                s.seiState,
+                finite(s.lithiumInventoryFraction),
+                finite(s.coulombicEfficiency),
+                finite(s.cyclesToLithiumDepletion),
+                finite(s.equivalentFullCycles),
+                finite(s.rulCycles),
+                finite(s.rulEarlyCycles),
+                finite(s.rulLateCycles),
+                new UsableCapacityHealth(
+                        finite(s.usableCapacityAh),
+                        finite(s.usableSoh),
+                        finite(s.usableCapacityC),
+                        finite(s.usableCapacityCelsius),
+                        s.usableCapacityMeasurements,
                         s.usableCapacityNote.isEmpty() ? null : s.usableCapacityNote));
     }
 

@@ -12,6 +12,7 @@ import org.tinylog.Logger;
 final class SessionTakeovers {
     /** A session that ends this soon after it began, with the broker accepting us again at once, was taken over. */
     private static final long SHORT_SESSION_NANOS = 30_000_000_000L;
+
     private static final long WINDOW_NANOS = 60_000_000_000L;
     private static final int TO_REPORT = 3;
 
@@ -52,12 +53,16 @@ final class SessionTakeovers {
         count++;
         if (lastReportNanos == Long.MIN_VALUE || nowNanos - lastReportNanos > WINDOW_NANOS) {
             lastReportNanos = nowNanos;
-            Logger.error("MQTT: the broker at {} is reachable but closed our session {} times within 60 s, each time "
-                    + "soon after it began: another client is connecting with our client id '{}' and taking the "
-                    + "session over. This is not a broker outage. Either a second BMS runs with the same pack id "
-                    + "(give every pack a unique pack.id / --pack-id) or a user or tool connects with this client id "
-                    + "(on Mosquitto set 'use_username_as_clientid true', see docs/mqtt.md). Reconnecting with a "
-                    + "growing backoff meanwhile", url, TO_REPORT, clientId);
+            Logger.error(
+                    "MQTT: the broker at {} is reachable but closed our session {} times within 60 s, each time "
+                            + "soon after it began: another client is connecting with our client id '{}' and taking the "
+                            + "session over. This is not a broker outage. Either a second BMS runs with the same pack id "
+                            + "(give every pack a unique pack.id / --pack-id) or a user or tool connects with this client id "
+                            + "(on Mosquitto set 'use_username_as_clientid true', see docs/mqtt.md). Reconnecting with a "
+                            + "growing backoff meanwhile",
+                    url,
+                    TO_REPORT,
+                    clientId);
         }
         return true;
     }

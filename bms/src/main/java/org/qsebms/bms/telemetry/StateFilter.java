@@ -1,7 +1,6 @@
 package org.qsebms.bms.telemetry;
 
 import org.qsebms.bms.snapshot.PackSample;
-
 import org.qsebms.config.MqttConfig;
 
 /**
@@ -32,13 +31,19 @@ final class StateFilter {
 
     private boolean changed(PackSample s) {
         return s.nanos - last.nanos >= heartbeatNanos
-                || s.state != last.state || s.tripped != last.tripped
-                || s.mainPositiveClosed != last.mainPositiveClosed || s.mainNegativeClosed != last.mainNegativeClosed
+                || s.state != last.state
+                || s.tripped != last.tripped
+                || s.mainPositiveClosed != last.mainPositiveClosed
+                || s.mainNegativeClosed != last.mainNegativeClosed
                 || s.prechargeClosed != last.prechargeClosed
-                || s.chargeLimitAmps != last.chargeLimitAmps || s.dischargeLimitAmps != last.dischargeLimitAmps
-                || out(s.packVolts, last.packVolts, band.packVolts()) || out(s.packAmps, last.packAmps, band.packAmps())
-                || out(s.minCellVolts, last.minCellVolts, band.cellVolts()) || out(s.maxCellVolts, last.maxCellVolts, band.cellVolts())
-                || out(s.maxCelsius, last.maxCelsius, band.celsius()) || out(s.minCelsius, last.minCelsius, band.celsius())
+                || s.chargeLimitAmps != last.chargeLimitAmps
+                || s.dischargeLimitAmps != last.dischargeLimitAmps
+                || out(s.packVolts, last.packVolts, band.packVolts())
+                || out(s.packAmps, last.packAmps, band.packAmps())
+                || out(s.minCellVolts, last.minCellVolts, band.cellVolts())
+                || out(s.maxCellVolts, last.maxCellVolts, band.cellVolts())
+                || out(s.maxCelsius, last.maxCelsius, band.celsius())
+                || out(s.minCelsius, last.minCelsius, band.celsius())
                 || out(s.packSoc, last.packSoc, band.socFraction());
     }
 

@@ -1,13 +1,12 @@
 package org.qsebms.bms.telemetry;
 
-import org.qsebms.bms.snapshot.PackSample;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.protection.FaultEvent;
+import org.qsebms.bms.snapshot.ControllerEvent;
+import org.qsebms.bms.snapshot.PackSample;
 
 /**
  * Turns samples and events into the JSON payloads documented in docs/mqtt.md. Every payload
@@ -193,15 +192,20 @@ public final class TelemetryJson {
         n.put("capacitySource", h.capacitySource());
         putDecimal(n, "capacitySigmaAh", HealthResolution.toStep(h.capacitySigmaAh(), r.ampHours()));
         putDecimal(n, "seiResistanceOhm", HealthResolution.toStep(h.seiResistanceOhm(), r.ohms()));
-        putDecimal(n, "seiTrendOhmPerDay", HealthResolution.significant(h.seiTrendOhmPerDay(), r.trendSignificantDigits()));
+        putDecimal(
+                n,
+                "seiTrendOhmPerDay",
+                HealthResolution.significant(h.seiTrendOhmPerDay(), r.trendSignificantDigits()));
         n.put("seiState", h.seiState());
         putDecimal(n, "lithiumInventoryFraction", HealthResolution.toStep(h.lithiumInventoryFraction(), r.fraction()));
         putDecimal(n, "coulombicEfficiency", HealthResolution.toStep(h.coulombicEfficiency(), r.efficiency()));
         putDecimal(n, "cyclesToLithiumDepletion", HealthResolution.toStep(h.cyclesToLithiumDepletion(), r.cycles()));
         putDecimal(n, "equivalentFullCycles", HealthResolution.toStep(h.equivalentFullCycles(), r.equivalentCycles()));
         putDecimal(n, "remainingUsefulLifeCycles", HealthResolution.toStep(h.remainingUsefulLifeCycles(), r.cycles()));
-        putDecimal(n, "remainingUsefulLifeEarlyCycles", HealthResolution.toStep(h.remainingUsefulLifeEarly(), r.cycles()));
-        putDecimal(n, "remainingUsefulLifeLateCycles", HealthResolution.toStep(h.remainingUsefulLifeLate(), r.cycles()));
+        putDecimal(
+                n, "remainingUsefulLifeEarlyCycles", HealthResolution.toStep(h.remainingUsefulLifeEarly(), r.cycles()));
+        putDecimal(
+                n, "remainingUsefulLifeLateCycles", HealthResolution.toStep(h.remainingUsefulLifeLate(), r.cycles()));
         PackHealth.UsableCapacityHealth u = h.usable();
         ObjectNode usable = n.putObject("usableCapacity");
         putDecimal(usable, "capacityAh", HealthResolution.toStep(u.capacityAh(), r.ampHours()));

@@ -1,14 +1,13 @@
 package org.qsebms.bms.telemetry;
 
-import org.qsebms.bms.snapshot.PackSample;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.qsebms.bms.command.CommandResult;
-import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.protection.FaultEvent;
+import org.qsebms.bms.snapshot.ControllerEvent;
+import org.qsebms.bms.snapshot.PackSample;
 
 /**
  * Builds the outbound messages (topic, JSON payload, QoS, retain flag, spool lane) and numbers them:
@@ -39,18 +38,26 @@ final class TelemetryPayloads {
     }
 
     OutboundMessage state(PackSample s, long droppedSamples) {
-        String payload = json.state(s, next(topics.state()), droppedSamples, loop.overruns().getAsLong(),
+        String payload = json.state(
+                s,
+                next(topics.state()),
+                droppedSamples,
+                loop.overruns().getAsLong(),
                 loop.worstTickNanos().getAsLong());
         return new OutboundMessage(topics.state(), utf8(payload), 1, true, OutboundMessage.Lane.PERIODIC);
     }
 
     OutboundMessage cells(PackSample s) {
-        return new OutboundMessage(topics.cells(), utf8(json.cells(s, next(topics.cells()))), 0, false,
-                OutboundMessage.Lane.PERIODIC);
+        return new OutboundMessage(
+                topics.cells(), utf8(json.cells(s, next(topics.cells()))), 0, false, OutboundMessage.Lane.PERIODIC);
     }
 
     OutboundMessage health(PackHealth h, long epochMillis) {
-        return new OutboundMessage(topics.health(), utf8(json.health(h, next(topics.health()), epochMillis)), 1, true,
+        return new OutboundMessage(
+                topics.health(),
+                utf8(json.health(h, next(topics.health()), epochMillis)),
+                1,
+                true,
                 OutboundMessage.Lane.PERIODIC);
     }
 

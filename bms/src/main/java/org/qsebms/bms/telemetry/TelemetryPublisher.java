@@ -1,13 +1,10 @@
 package org.qsebms.bms.telemetry;
 
-import org.qsebms.bms.snapshot.PackSample;
-import org.qsebms.bms.snapshot.SampleRing;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -18,6 +15,8 @@ import org.qsebms.bms.command.CommandParser;
 import org.qsebms.bms.command.CommandResult;
 import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.snapshot.EventQueue;
+import org.qsebms.bms.snapshot.PackSample;
+import org.qsebms.bms.snapshot.SampleRing;
 import org.qsebms.config.MqttConfig;
 import org.tinylog.Logger;
 
@@ -36,18 +35,30 @@ public final class TelemetryPublisher implements AutoCloseable {
     private static final int INBOUND_MAX_COMMANDS = 1024;
     /** The inbound queue's byte budget: 128 commands of the largest allowed size. */
     static final long INBOUND_MAX_BYTES = 128L * (CommandParser.MAX_PAYLOAD_BYTES + CommandInbox.ENTRY_OVERHEAD_BYTES);
+
     private static final long HEALTH_EVERY_NANOS = 10_000_000_000L;
 
     /** Collaborators that answer commands; null in {@link Wiring} disables the command subscription. */
-    public record Commands(CommandParser parser, CommandHandler handler) {
-    }
+    public record Commands(CommandParser parser, CommandHandler handler) {}
 
     /** Everything the publisher is connected to. */
-    public record Wiring(String url, MqttConfig mqtt, MqttTopics topics, SampleRing ring, EventQueue events, int cells,
-                         int temperatureChannels, LocalSink localSink, DiskSpool spool, Commands commands,
-                         Supplier<PackHealth> health, String version, Map<String, String> env, LongSupplier epochMillis,
-                         LongSupplier nanoClock, LoopTiming loopTiming) {
-    }
+    public record Wiring(
+            String url,
+            MqttConfig mqtt,
+            MqttTopics topics,
+            SampleRing ring,
+            EventQueue events,
+            int cells,
+            int temperatureChannels,
+            LocalSink localSink,
+            DiskSpool spool,
+            Commands commands,
+            Supplier<PackHealth> health,
+            String version,
+            Map<String, String> env,
+            LongSupplier epochMillis,
+            LongSupplier nanoClock,
+            LoopTiming loopTiming) {}
 
     private final Wiring w;
     private final MqttTopics topics;
@@ -64,6 +75,7 @@ public final class TelemetryPublisher implements AutoCloseable {
     private final PackSample last;
     /** Messages other threads hand in for topics of their own (the per-cycle record's {@code cycle}). */
     private final ArrayBlockingQueue<OutboundMessage> handedIn = new ArrayBlockingQueue<>(256);
+
     private final long boot;
     private final AtomicLong commandsAccepted = new AtomicLong();
     private final AtomicLong commandsRejected = new AtomicLong();
@@ -82,9 +94,13 @@ public final class TelemetryPublisher implements AutoCloseable {
         this.boot = wiring.epochMillis().getAsLong();
         this.payloads = new TelemetryPayloads(topics, boot, wiring.loopTiming());
         this.spool = wiring.spool();
-        this.filter = new StateFilter(wiring.mqtt().deadband(), wiring.mqtt().stateHeartbeat().toNanos(), wiring.cells(),
+        this.filter = new StateFilter(
+                wiring.mqtt().deadband(),
+                wiring.mqtt().stateHeartbeat().toNanos(),
+                wiring.cells(),
                 wiring.temperatureChannels());
-        this.discovery = wiring.mqtt().discoveryPrefix().isEmpty() ? null
+        this.discovery = wiring.mqtt().discoveryPrefix().isEmpty()
+                ? null
                 : new HomeAssistantDiscovery(wiring.mqtt().discoveryPrefix(), topics, wiring.version());
         this.sample = new PackSample(wiring.cells(), wiring.temperatureChannels());
         this.last = new PackSample(wiring.cells(), wiring.temperatureChannels());
@@ -95,25 +111,38 @@ public final class TelemetryPublisher implements AutoCloseable {
                 LockSupport.unpark(t);
             }
         });
-        this.commands = wiring.commands() == null ? null : new CommandDispatcher(topics, wiring.commands().parser(),
-                wiring.commands().handler(), wiring.mqtt().commandsPerSecond(), wiring.nanoClock(), this::result,
-                this::snapshot);
+        this.commands = wiring.commands() == null
+                ? null
+                : new CommandDispatcher(
+                        topics,
+                        wiring.commands().parser(),
+                        wiring.commands().handler(),
+                        wiring.mqtt().commandsPerSecond(),
+                        wiring.nanoClock(),
+                        this::result,
+                        this::snapshot);
         List<String> subscriptions = new ArrayList<>();
         if (commands != null) {
             for (String name : CommandParser.NAMES.stream().sorted().toList()) {
                 subscriptions.add(topics.command(name)); // exact names: no other topic can ever reach the client
             }
         }
-        this.session = new BrokerSession(wiring.url(), "qse-bms-" + topics.packId(),
-                BrokerSession.options(wiring.mqtt(), wiring.url(), topics.status(), wiring.env()), topics.status(),
-                subscriptions, inbox::offer, this::onConnectMessages, wiring.nanoClock());
+        this.session = new BrokerSession(
+                wiring.url(),
+                "qse-bms-" + topics.packId(),
+                BrokerSession.options(wiring.mqtt(), wiring.url(), topics.status(), wiring.env()),
+                topics.status(),
+                subscriptions,
+                inbox::offer,
+                this::onConnectMessages,
+                wiring.nanoClock());
         this.router = new TelemetryRouter(session, spool, wiring.nanoClock());
     }
 
     private List<OutboundMessage> onConnectMessages() {
         List<OutboundMessage> out = new ArrayList<>();
-        out.add(new OutboundMessage(topics.status(), "online".getBytes(StandardCharsets.UTF_8), 1, true,
-                OutboundMessage.Lane.PRIORITY));
+        out.add(new OutboundMessage(
+                topics.status(), "online".getBytes(StandardCharsets.UTF_8), 1, true, OutboundMessage.Lane.PRIORITY));
         if (discovery != null) {
             out.addAll(discovery.messages(w.cells()));
         }
@@ -127,7 +156,10 @@ public final class TelemetryPublisher implements AutoCloseable {
     public String connectOnce() {
         String failure = session.connect();
         if (failure == null) {
-            Logger.info("MQTT connected to {} as pack {}{}", w.url(), topics.packId(),
+            Logger.info(
+                    "MQTT connected to {} as pack {}{}",
+                    w.url(),
+                    topics.packId(),
                     spool.isEmpty() ? "" : "; sending " + spool.size() + " spooled messages first");
         }
         return failure;
@@ -281,8 +313,12 @@ public final class TelemetryPublisher implements AutoCloseable {
 
     /** As {@link #offer(String, String)}, retained when {@code retained} (the latest value of a topic). */
     public boolean offer(String leaf, String json, boolean retained) {
-        boolean taken = handedIn.offer(new OutboundMessage(topics.base() + "/" + leaf,
-                json.getBytes(StandardCharsets.UTF_8), 1, retained, OutboundMessage.Lane.PRIORITY));
+        boolean taken = handedIn.offer(new OutboundMessage(
+                topics.base() + "/" + leaf,
+                json.getBytes(StandardCharsets.UTF_8),
+                1,
+                retained,
+                OutboundMessage.Lane.PRIORITY));
         Thread t = thread;
         if (taken && t != null) {
             LockSupport.unpark(t);
@@ -291,7 +327,8 @@ public final class TelemetryPublisher implements AutoCloseable {
     }
 
     private static OutboundMessage priority(String topic, String payload) {
-        return new OutboundMessage(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false, OutboundMessage.Lane.PRIORITY);
+        return new OutboundMessage(
+                topic, payload.getBytes(StandardCharsets.UTF_8), 1, false, OutboundMessage.Lane.PRIORITY);
     }
 
     /** Messages handed to the broker and acknowledged (QoS 1) or written (QoS 0). */

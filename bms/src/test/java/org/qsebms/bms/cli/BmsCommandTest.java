@@ -43,8 +43,11 @@ class BmsCommandTest {
 
     @Test
     void missingConfigFileIsAClearError(@TempDir Path dir) {
-        assertThat(run("run", "--config", dir.resolve("missing.yaml").toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("configuration error:").contains("missing.yaml does not exist")
+        assertThat(run("run", "--config", dir.resolve("missing.yaml").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("configuration error:")
+                .contains("missing.yaml does not exist")
                 .doesNotContain("\tat ");
     }
 
@@ -70,7 +73,8 @@ class BmsCommandTest {
     @Test
     void brokerPortOutsideTheTcpRangeNamesTheRange() {
         assertThat(run("run", "--simulated", "--broker-port", "99999")).isEqualTo(2);
-        assertThat(err.toString()).contains("--broker-port: 99999 is outside 0..65535")
+        assertThat(err.toString())
+                .contains("--broker-port: 99999 is outside 0..65535")
                 .doesNotContain("port out of range");
     }
 
@@ -78,25 +82,35 @@ class BmsCommandTest {
     void missingScenarioSaysNoSuchFileNotJustItsName(@TempDir Path dir) {
         Path missing = dir.resolve("nope.yaml");
         run("simulate", "--scenario", missing.toString());
-        assertThat(err.toString()).contains("cannot read scenario " + missing + ": no such file")
+        assertThat(err.toString())
+                .contains("cannot read scenario " + missing + ": no such file")
                 .doesNotContain(missing + ": " + missing);
     }
 
     @Test
     void missingCellLogSaysNoSuchFileNotJustItsName(@TempDir Path dir) {
         Path missing = dir.resolve("cell.csv");
-        assertThat(run("replay", missing.toString(), "--chemistry", "psoa-ncm811")).isEqualTo(2);
-        assertThat(err.toString()).contains("cannot read cell log " + missing + ": no such file")
+        assertThat(run("replay", missing.toString(), "--chemistry", "psoa-ncm811"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains("cannot read cell log " + missing + ": no such file")
                 .doesNotContain(missing + ": " + missing);
     }
 
     @Test
     void takenBrokerPortIsRefusedWithAClearMessage(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            int code = run("run", "--simulated", "--broker-port", Integer.toString(taken.getLocalPort()),
-                    "--state-dir", dir.toString());
+            int code = run(
+                    "run",
+                    "--simulated",
+                    "--broker-port",
+                    Integer.toString(taken.getLocalPort()),
+                    "--state-dir",
+                    dir.toString());
             assertThat(code).isEqualTo(1);
-            assertThat(err.toString()).contains("port " + taken.getLocalPort()).contains("already in use")
+            assertThat(err.toString())
+                    .contains("port " + taken.getLocalPort())
+                    .contains("already in use")
                     .contains("--broker-port");
         }
     }
@@ -107,8 +121,15 @@ class BmsCommandTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             freePort = s.getLocalPort();
         }
-        int code = run("run", "--simulated", "--mqtt-url", "tcp://127.0.0.1:" + freePort, "--duration", "2s",
-                "--state-dir", dir.toString());
+        int code = run(
+                "run",
+                "--simulated",
+                "--mqtt-url",
+                "tcp://127.0.0.1:" + freePort,
+                "--duration",
+                "2s",
+                "--state-dir",
+                dir.toString());
         assertThat(code).isZero();
     }
 }

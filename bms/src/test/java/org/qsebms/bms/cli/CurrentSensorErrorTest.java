@@ -30,21 +30,30 @@ class CurrentSensorErrorTest {
     void characterise(@TempDir Path dir) {
         pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
         preset = dir.resolve("nca.yaml");
-        SharedDataValidationTest.Result c = SharedDataValidationTest.run(new CharacterizeCommand(),
-                "--ocv-test", pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
-                "--ocv-test", pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                "--ocv-test", pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
-                "--pulse-test", pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                "--pulse-test", pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
-                "--capacity-ah", "2.9", "--out", preset.toString());
+        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
+                "--pulse-test",
+                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                "--pulse-test",
+                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
+                "--capacity-ah",
+                "2.9",
+                "--out",
+                preset.toString());
         assertThat(c.exit()).as(c.err()).isZero();
     }
 
     static Stream<Arguments> sensorErrors() {
         Stream.Builder<Arguments> b = Stream.builder();
         for (String cycle : new String[] {"US06", "HWFTa", "LA92", "Cycle_1", "Cycle_2"}) {
-            for (String[] e : new String[][] {{"0.05", "1"}, {"-0.05", "1"}, {"0", "1.03"}, {"0", "0.97"},
-                {"0.02", "0.98"}}) {
+            for (String[] e :
+                    new String[][] {{"0.05", "1"}, {"-0.05", "1"}, {"0", "1.03"}, {"0", "0.97"}, {"0.02", "0.98"}}) {
                 b.add(Arguments.of(cycle, e[0], e[1]));
             }
         }
@@ -52,10 +61,19 @@ class CurrentSensorErrorTest {
     }
 
     private Map<String, Double> replay(String cycle, String offset, String gain) {
-        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new ReplayCommand(),
-                pan.resolve("pan18650pf_25C_" + cycle + ".csv").toString(), "--preset", preset.toString(),
-                "--initial-soc", "0.7", "--current-offset-a", offset, "--current-gain", gain,
-                "--out", tmp.resolve(cycle + offset + gain).toString());
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                pan.resolve("pan18650pf_25C_" + cycle + ".csv").toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                "0.7",
+                "--current-offset-a",
+                offset,
+                "--current-gain",
+                gain,
+                "--out",
+                tmp.resolve(cycle + offset + gain).toString());
         assertThat(r.exit()).as(r.err()).isZero();
         return SharedDataValidationTest.json(r.out());
     }
@@ -65,8 +83,9 @@ class CurrentSensorErrorTest {
     void theBoundHoldsAndTheFilterBeatsCoulombCountingsWorstError(String cycle, String offset, String gain) {
         Map<String, Double> s = replay(cycle, offset, gain);
         assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
-        assertThat(s.get("soc_max_error_pct")).as("filter from a 30 % wrong start against coulomb counting "
-                + "from a perfect start").isLessThan(s.get("coulomb_max_error_pct"));
+        assertThat(s.get("soc_max_error_pct"))
+                .as("filter from a 30 % wrong start against coulomb counting " + "from a perfect start")
+                .isLessThan(s.get("coulomb_max_error_pct"));
     }
 
     @ParameterizedTest(name = "{0} offset {1} A gain {2}")

@@ -29,8 +29,7 @@ class DocumentedCommandsTest {
     private static final Pattern LAUNCHER = Pattern.compile(
             "(?:^|[\\s`(])(?:\\./bms-run|java -jar \\S*qse-bms\\.jar|(?<![-\\w/])qse-bms|(?<![-\\w/.])bms) (?=\\S)([^`\\n]*)");
 
-    record Shown(String file, int line, String text) {
-    }
+    record Shown(String file, int line, String text) {}
 
     static List<Shown> shownCommands() throws IOException {
         List<Path> files = new ArrayList<>();
@@ -44,8 +43,12 @@ class DocumentedCommandsTest {
             for (Shown code : codeOf(f)) {
                 Matcher m = LAUNCHER.matcher(code.text());
                 while (m.find()) {
-                    String rest = m.group(1).split("\\s(?:\\||&&|>|2>|#|;)\\s?|\\)")[0].trim();
-                    rest = rest.startsWith("qse-bms ") ? rest.substring("qse-bms ".length()) : rest; // sudo -u qse-bms qse-bms
+                    String rest = m.group(1)
+                            .split("\\s(?:\\||&&|>|2>|#|;)\\s?|\\)")[0]
+                            .trim();
+                    rest = rest.startsWith("qse-bms ")
+                            ? rest.substring("qse-bms ".length())
+                            : rest; // sudo -u qse-bms qse-bms
                     if (!rest.isEmpty() && Character.isLetter(rest.charAt(0)) && seen.add(rest)) {
                         shown.add(new Shown(code.file(), code.line(), rest));
                     }
@@ -70,7 +73,8 @@ class DocumentedCommandsTest {
             if (fenced) {
                 int start = i;
                 while (line.endsWith("\\") && i + 1 < lines.size()) {
-                    line = line.substring(0, line.length() - 1) + " " + lines.get(++i).trim();
+                    line = line.substring(0, line.length() - 1) + " "
+                            + lines.get(++i).trim();
                 }
                 int comment = line.indexOf('#');
                 code.add(new Shown(name, start + 1, comment >= 0 ? line.substring(0, comment) : line));
@@ -112,9 +116,18 @@ class DocumentedCommandsTest {
         for (String a : args) {
             String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : a;
             // FILE, DIR, FILE.csv, PRESET.yaml, HOST, tcp://HOST:PORT, <command>, ..., a|b, [optional], "/" lists
-            if (value.equals("/") || value.contains("...") || value.contains("<") || value.contains("|") || value.contains("[")
-                    || value.matches("[A-Z][A-Z_]*[A-Z](\\.[a-z]+)?") || value.contains("HOST") || value.contains("PORT")
-                    || value.equals("X") || value.equals("N") || value.equals("S") || value.equals("V")) {
+            if (value.equals("/")
+                    || value.contains("...")
+                    || value.contains("<")
+                    || value.contains("|")
+                    || value.contains("[")
+                    || value.matches("[A-Z][A-Z_]*[A-Z](\\.[a-z]+)?")
+                    || value.contains("HOST")
+                    || value.contains("PORT")
+                    || value.equals("X")
+                    || value.equals("N")
+                    || value.equals("S")
+                    || value.equals("V")) {
                 return true;
             }
         }
@@ -128,29 +141,36 @@ class DocumentedCommandsTest {
 
     @TestFactory
     Stream<DynamicTest> everyShownCommandExistsAndItsOptionsParse() throws IOException {
-        return shownCommands().stream().map(s -> DynamicTest.dynamicTest(s.file() + ":" + s.line() + " bms " + s.text(), () -> {
-            List<String> args = tokens(s.text());
-            List<String> chain = chain(args);
-            boolean helpOrVersion = args.contains("--help") || args.contains("--version") || args.contains("help");
-            assertThat(chain.isEmpty() && !helpOrVersion).as("'%s' (%s line %d) starts with no bms command",
-                    s.text(), s.file(), s.line()).isFalse();
-            List<String> help = new ArrayList<>(chain);
-            help.add("--help");
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cl = BmsCommand.commandLine();
-            cl.setOut(new PrintWriter(out, true));
-            cl.setErr(new PrintWriter(err, true));
-            assertThat(cl.execute(help.toArray(String[]::new))).as(String.join(" ", help) + ": " + err).isZero();
-            // a bare mention ("bms characterize") or a line with placeholders is checked with --help only
-            if (args.size() > chain.size() && !hasPlaceholder(args)) {
-                try {
-                    BmsCommand.commandLine().parseArgs(args.toArray(String[]::new));
-                } catch (CommandLine.ParameterException e) {
-                    throw new AssertionError("bms " + s.text() + " (" + s.file() + " line " + s.line() + ") does not parse: "
-                            + e.getMessage(), e);
-                }
-            }
-        }));
+        return shownCommands().stream()
+                .map(s -> DynamicTest.dynamicTest(s.file() + ":" + s.line() + " bms " + s.text(), () -> {
+                    List<String> args = tokens(s.text());
+                    List<String> chain = chain(args);
+                    boolean helpOrVersion =
+                            args.contains("--help") || args.contains("--version") || args.contains("help");
+                    assertThat(chain.isEmpty() && !helpOrVersion)
+                            .as("'%s' (%s line %d) starts with no bms command", s.text(), s.file(), s.line())
+                            .isFalse();
+                    List<String> help = new ArrayList<>(chain);
+                    help.add("--help");
+                    StringWriter out = new StringWriter();
+                    StringWriter err = new StringWriter();
+                    CommandLine cl = BmsCommand.commandLine();
+                    cl.setOut(new PrintWriter(out, true));
+                    cl.setErr(new PrintWriter(err, true));
+                    assertThat(cl.execute(help.toArray(String[]::new)))
+                            .as(String.join(" ", help) + ": " + err)
+                            .isZero();
+                    // a bare mention ("bms characterize") or a line with placeholders is checked with --help only
+                    if (args.size() > chain.size() && !hasPlaceholder(args)) {
+                        try {
+                            BmsCommand.commandLine().parseArgs(args.toArray(String[]::new));
+                        } catch (CommandLine.ParameterException e) {
+                            throw new AssertionError(
+                                    "bms " + s.text() + " (" + s.file() + " line " + s.line() + ") does not parse: "
+                                            + e.getMessage(),
+                                    e);
+                        }
+                    }
+                }));
     }
 }

@@ -34,6 +34,7 @@ import picocli.CommandLine;
 class EmbeddedBrokerExposureTest {
     @TempDir
     Path dir;
+
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -51,12 +52,23 @@ class EmbeddedBrokerExposureTest {
 
     @Test
     void anonymousBeyondLoopbackIsRefusedWithWhatToDo() {
-        int code = run("run", "--simulated", "--broker-host", "0.0.0.0", "--broker-port",
-                Integer.toString(EmbeddedBroker.freePort()), "--state-dir", dir.toString(), "--duration", "1s");
+        int code = run(
+                "run",
+                "--simulated",
+                "--broker-host",
+                "0.0.0.0",
+                "--broker-port",
+                Integer.toString(EmbeddedBroker.freePort()),
+                "--state-dir",
+                dir.toString(),
+                "--duration",
+                "1s");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString())
                 .contains("--broker-host: '0.0.0.0' serves the embedded MQTT broker beyond this machine")
-                .contains("--broker-password-file").contains("--allow-anonymous-remote").doesNotContain("\tat ");
+                .contains("--broker-password-file")
+                .contains("--allow-anonymous-remote")
+                .doesNotContain("\tat ");
     }
 
     @Test
@@ -66,47 +78,88 @@ class EmbeddedBrokerExposureTest {
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = run("run", "--simulated", "--broker-host", "0.0.0.0", "--broker-port",
-                    Integer.toString(EmbeddedBroker.freePort()), "--allow-anonymous-remote", "--state-dir",
-                    dir.toString(), "--duration", "1s");
+            code = run(
+                    "run",
+                    "--simulated",
+                    "--broker-host",
+                    "0.0.0.0",
+                    "--broker-port",
+                    Integer.toString(EmbeddedBroker.freePort()),
+                    "--allow-anonymous-remote",
+                    "--state-dir",
+                    dir.toString(),
+                    "--duration",
+                    "1s");
         } finally {
             System.setErr(before);
         }
         assertThat(code).isZero();
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("WARNING: --allow-anonymous-remote")
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .contains("WARNING: --allow-anonymous-remote")
                 .contains("WITHOUT a password");
     }
 
     @Test
     void aPasswordFileWithoutTheBmsOwnUserIsAClearError() throws Exception {
         Path users = Files.writeString(dir.resolve("users"), "viewer:" + sha256Hex("view-pw") + "\n");
-        int code = run("run", "--simulated", "--broker-host", "0.0.0.0", "--broker-password-file", users.toString(),
-                "--state-dir", dir.toString(), "--duration", "1s");
+        int code = run(
+                "run",
+                "--simulated",
+                "--broker-host",
+                "0.0.0.0",
+                "--broker-password-file",
+                users.toString(),
+                "--state-dir",
+                dir.toString(),
+                "--duration",
+                "1s");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("mqtt.username: is not set").contains("requires a login");
         Files.writeString(users, "viewer:not-a-hash\n");
-        assertThat(run("run", "--simulated", "--broker-host", "0.0.0.0", "--broker-password-file", users.toString(),
-                "--state-dir", dir.toString(), "--duration", "1s")).isEqualTo(2);
+        assertThat(run(
+                        "run",
+                        "--simulated",
+                        "--broker-host",
+                        "0.0.0.0",
+                        "--broker-password-file",
+                        users.toString(),
+                        "--state-dir",
+                        dir.toString(),
+                        "--duration",
+                        "1s"))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("line 1 is not user:sha256-hex-of-password");
     }
 
     @Test
     void withAPasswordFileOnlyAValidLoginConnects() throws Exception {
-        Path users = Files.writeString(dir.resolve("users"), "# embedded broker logins\nbms:" + sha256Hex("bms-pw")
-                + "\nviewer:" + sha256Hex("view-pw") + "\n");
+        Path users = Files.writeString(
+                dir.resolve("users"),
+                "# embedded broker logins\nbms:" + sha256Hex("bms-pw") + "\nviewer:" + sha256Hex("view-pw") + "\n");
         Path bmsPassword = Files.writeString(dir.resolve("bms-password"), "bms-pw\n");
         String example = Files.readString(Path.of("..", "config", "examples", "simulated-4s-psoa-ncm811.yaml"));
-        String yaml = example.replaceFirst("(?m)^  url: .*\n",
-                "  username: bms\n  passwordFile: " + bmsPassword + "\n");
+        String yaml =
+                example.replaceFirst("(?m)^  url: .*\n", "  username: bms\n  passwordFile: " + bmsPassword + "\n");
         assertThat(yaml).isNotEqualTo(example);
         Path config = Files.writeString(dir.resolve("bms.yaml"), yaml);
         int port = EmbeddedBroker.freePort();
         AtomicInteger exit = new AtomicInteger(-1);
         CountDownLatch done = new CountDownLatch(1);
         Thread bms = new Thread(() -> {
-            exit.set(run("run", "--config", config.toString(), "--broker-host", "0.0.0.0", "--broker-port",
-                    Integer.toString(port), "--broker-password-file", users.toString(), "--state-dir", dir.toString(),
-                    "--duration", "8s"));
+            exit.set(run(
+                    "run",
+                    "--config",
+                    config.toString(),
+                    "--broker-host",
+                    "0.0.0.0",
+                    "--broker-port",
+                    Integer.toString(port),
+                    "--broker-password-file",
+                    users.toString(),
+                    "--state-dir",
+                    dir.toString(),
+                    "--duration",
+                    "8s"));
             done.countDown();
         });
         bms.start();
@@ -123,11 +176,14 @@ class EmbeddedBrokerExposureTest {
         assertThat(viewer).as("a valid login connects").isNotNull();
         CountDownLatch state = new CountDownLatch(1);
         viewer.subscribe("qse-bms/lab-pack-1/state", 1, (t, m) -> state.countDown());
-        assertThat(state.await(5, TimeUnit.SECONDS)).as("the BMS logged in and publishes").isTrue();
+        assertThat(state.await(5, TimeUnit.SECONDS))
+                .as("the BMS logged in and publishes")
+                .isTrue();
         viewer.disconnect();
         viewer.close();
         assertThatThrownBy(() -> connect(url, null, null)).as("anonymous").isInstanceOf(MqttException.class);
-        assertThatThrownBy(() -> connect(url, "viewer", "wrong")).as("wrong password")
+        assertThatThrownBy(() -> connect(url, "viewer", "wrong"))
+                .as("wrong password")
                 .isInstanceOf(MqttException.class);
         assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(exit.get()).isZero();

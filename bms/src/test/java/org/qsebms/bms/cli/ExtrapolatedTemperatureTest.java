@@ -41,20 +41,35 @@ class ExtrapolatedTemperatureTest {
     @BeforeAll
     void qseCell() {
         ChemistryPreset preset = new PresetCatalog().load("psoa-ncm811");
-        qse = QseCellParameters.of(PaperCalibration.calibrate(PaperData.bundled()).laws(Electrolyte.PSOA),
-                Cathode.NCM811, PresetYamlWriter.referencePouch(Cathode.NCM811), preset.cell().ocv());
+        qse = QseCellParameters.of(
+                PaperCalibration.calibrate(PaperData.bundled()).laws(Electrolyte.PSOA),
+                Cathode.NCM811,
+                PresetYamlWriter.referencePouch(Cathode.NCM811),
+                preset.cell().ocv());
     }
 
     /** Writes rows of the simulated QSE cell, driven by {@code amps(k)}, at {@code dt} s per row. */
-    private Path simulate(String name, double startSoc, double ambientCelsius, int rows, double dt,
-            java.util.function.IntToDoubleFunction amps) throws IOException {
+    private Path simulate(
+            String name,
+            double startSoc,
+            double ambientCelsius,
+            int rows,
+            double dt,
+            java.util.function.IntToDoubleFunction amps)
+            throws IOException {
         QseCell cell = new QseCell(qse, startSoc, ambientCelsius);
         StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c,soc_ref\n");
         for (int k = 0; k < rows; k++) {
             double a = amps.applyAsDouble(k);
             cell.step(a, dt);
-            b.append(String.format(Locale.ROOT, "%.1f,%.5f,%.5f,%.3f,%.6f%n", k * dt, a, cell.terminalVolts(),
-                    cell.celsius(), cell.soc()));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%.1f,%.5f,%.5f,%.3f,%.6f%n",
+                    k * dt,
+                    a,
+                    cell.terminalVolts(),
+                    cell.celsius(),
+                    cell.soc()));
         }
         Path f = tmp.resolve(name);
         Files.writeString(f, b);
@@ -73,9 +88,18 @@ class ExtrapolatedTemperatureTest {
             return p < 1800 ? 0 : p < 1830 ? -oneC : p < 2130 ? 0 : p < 2160 ? 0.75 * oneC : p < 2460 ? 0 : -oneC;
         });
         Path preset = tmp.resolve("qse25.yaml");
-        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new CharacterizeCommand(),
-                "--ocv-test", ocv.toString(), "--pulse-test", hppc.toString(),
-                "--capacity-ah", String.valueOf(oneC), "--base-preset", "psoa-ncm811", "--out", preset.toString());
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                ocv.toString(),
+                "--pulse-test",
+                hppc.toString(),
+                "--capacity-ah",
+                String.valueOf(oneC),
+                "--base-preset",
+                "psoa-ncm811",
+                "--out",
+                preset.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         return preset;
     }
@@ -88,25 +112,38 @@ class ExtrapolatedTemperatureTest {
         assertThat(basePresetEa).isPositive();
         assertThat(new PresetCatalog().load(preset.toString()).cell().activationEnergyJPerMol())
                 .isCloseTo(basePresetEa, org.assertj.core.api.Assertions.within(0.5));
-        assertThat(yaml).contains("activationEnergySource: \"assumed: base preset 'psoa-ncm811'",
-                "characterisedTemperatureSpan: {minCelsius: 2", "# ASSUMPTION one temperature only");
+        assertThat(yaml)
+                .contains(
+                        "activationEnergySource: \"assumed: base preset 'psoa-ncm811'",
+                        "characterisedTemperatureSpan: {minCelsius: 2",
+                        "# ASSUMPTION one temperature only");
     }
 
     @Test
     void simulatedQseCellAtMinusTwentyIsExtrapolatedAndStaysInsideItsBound() throws IOException {
         Path preset = characterisedAt25();
         double oneC = qse.capacityAh();
-        // a 2.5 h drive from 95 % to about 10 % SOC at -20 °C ambient: 40 s at C/2, 10 s at 1 C, 10 s of C/4 regeneration, 20 s rest
+        // a 2.5 h drive from 95 % to about 10 % SOC at -20 °C ambient: 40 s at C/2, 10 s at 1 C, 10 s of C/4
+        // regeneration, 20 s rest
         Path drive = simulate("qse-cold-drive.csv", 0.95, -20, 9000, 1, k -> {
             int p = k % 80;
             return p < 40 ? -0.5 * oneC : p < 50 ? -oneC : p < 60 ? 0.25 * oneC : 0;
         });
-        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new ReplayCommand(), drive.toString(),
-                "--preset", preset.toString(), "--initial-soc", "0.65", "--out", tmp.resolve("cold").toString());
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                drive.toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                "0.65",
+                "--out",
+                tmp.resolve("cold").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         Map<String, Double> s = SharedDataValidationTest.json(r.out());
         assertThat(s.get("extrapolated_pct")).as("socQuality extrapolated").isGreaterThan(99.0);
-        assertThat(s.get("bound_3sigma_coverage_pct")).as("coverage at -20 °C of a 25 °C model").isGreaterThanOrEqualTo(95.0);
+        assertThat(s.get("bound_3sigma_coverage_pct"))
+                .as("coverage at -20 °C of a 25 °C model")
+                .isGreaterThanOrEqualTo(95.0);
     }
 
     @ParameterizedTest
@@ -116,17 +153,30 @@ class ExtrapolatedTemperatureTest {
         Path pan = data.resolve("panasonic_18650pf_nca");
         Path preset = tmp.resolve("nca25.yaml");
         if (!Files.exists(preset)) {
-            SharedDataValidationTest.Result c = SharedDataValidationTest.run(new CharacterizeCommand(),
-                    "--ocv-test", pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
-                    "--ocv-test", pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                    "--pulse-test", pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                    "--capacity-ah", "2.9", "--out", preset.toString());
+            SharedDataValidationTest.Result c = SharedDataValidationTest.run(
+                    new CharacterizeCommand(),
+                    "--ocv-test",
+                    pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
+                    "--ocv-test",
+                    pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                    "--pulse-test",
+                    pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                    "--capacity-ah",
+                    "2.9",
+                    "--out",
+                    preset.toString());
             assertThat(c.exit()).as(c.err()).isZero();
             assertThat(c.out()).contains("ASSUMPTION");
         }
-        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new ReplayCommand(),
-                pan.resolve(cycle).toString(), "--preset", preset.toString(), "--initial-soc", "0.7",
-                "--out", tmp.resolve("nca25-" + cycle).toString());
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                pan.resolve(cycle).toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                "0.7",
+                "--out",
+                tmp.resolve("nca25-" + cycle).toString());
         assertThat(r.exit()).as(r.err()).isZero();
         Map<String, Double> s = SharedDataValidationTest.json(r.out());
         assertThat(s.get("extrapolated_pct")).isGreaterThan(99.0);
@@ -140,34 +190,67 @@ class ExtrapolatedTemperatureTest {
     void ncaWithAForcedZeroActivationEnergyKeepsCoverageAtZero() {
         Path pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
         Path preset = tmp.resolve("nca25ea0.yaml");
-        SharedDataValidationTest.Result c = SharedDataValidationTest.run(new CharacterizeCommand(),
-                "--ocv-test", pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
-                "--ocv-test", pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                "--pulse-test", pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                "--capacity-ah", "2.9", "--activation-energy", "0", "--out", preset.toString());
+        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                "--pulse-test",
+                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                "--capacity-ah",
+                "2.9",
+                "--activation-energy",
+                "0",
+                "--out",
+                preset.toString());
         assertThat(c.exit()).as(c.err()).isZero();
-        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new ReplayCommand(),
-                pan.resolve("pan18650pf_0C_US06.csv").toString(), "--preset", preset.toString(), "--initial-soc", "0.7",
-                "--out", tmp.resolve("nca25ea0").toString());
-        assertThat(SharedDataValidationTest.json(r.out()).get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                pan.resolve("pan18650pf_0C_US06.csv").toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                "0.7",
+                "--out",
+                tmp.resolve("nca25ea0").toString());
+        assertThat(SharedDataValidationTest.json(r.out()).get("bound_3sigma_coverage_pct"))
+                .isGreaterThanOrEqualTo(95.0);
     }
 
     @Test
     void lfpCharacterisedAt25KeepsCoverageAtFive() {
         Path a123 = SharedDataValidationTest.locateSharedData().resolve("a123_lfp_plett");
         Path preset = tmp.resolve("lfp25.yaml");
-        SharedDataValidationTest.Result c = SharedDataValidationTest.run(new CharacterizeCommand(),
-                "--ocv-test", a123.resolve("a123_lfp_25C_ocvtest_S1.csv").toString(),
-                "--ocv-test", a123.resolve("a123_lfp_25C_ocvtest_S2.csv").toString(),
-                "--ocv-test", a123.resolve("a123_lfp_25C_ocvtest_S3.csv").toString(),
-                "--ocv-test", a123.resolve("a123_lfp_25C_ocvtest_S4.csv").toString(),
-                "--pulse-test", a123.resolve("a123_lfp_25C_script1_dyn.csv").toString(),
-                "--capacity-ah", "2.05", "--base-preset", "psoa-lfp", "--out", preset.toString());
+        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S1.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S2.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S3.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S4.csv").toString(),
+                "--pulse-test",
+                a123.resolve("a123_lfp_25C_script1_dyn.csv").toString(),
+                "--capacity-ah",
+                "2.05",
+                "--base-preset",
+                "psoa-lfp",
+                "--out",
+                preset.toString());
         assertThat(c.exit()).as(c.err()).isZero();
         assertThat(c.out()).contains("ASSUMPTION");
-        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new ReplayCommand(),
-                a123.resolve("a123_lfp_5C_script1_dyn.csv").toString(), "--preset", preset.toString(),
-                "--initial-soc", "0.7", "--out", tmp.resolve("lfp5").toString());
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                a123.resolve("a123_lfp_5C_script1_dyn.csv").toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                "0.7",
+                "--out",
+                tmp.resolve("lfp5").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         Map<String, Double> s = SharedDataValidationTest.json(r.out());
         assertThat(s.get("extrapolated_pct")).isGreaterThan(99.0);

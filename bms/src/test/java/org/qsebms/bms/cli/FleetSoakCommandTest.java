@@ -28,8 +28,11 @@ class FleetSoakCommandTest {
     @Test
     void aDurationThatIsNoDurationIsAClearErrorNamingTheOption() {
         assertThat(run("fleet-soak", "--duration", "20x")).isEqualTo(2);
-        assertThat(err.toString()).contains("--duration").contains("'20x' is not a duration")
-                .contains("2s, 5min").doesNotContain("DateTimeParseException");
+        assertThat(err.toString())
+                .contains("--duration")
+                .contains("'20x' is not a duration")
+                .contains("2s, 5min")
+                .doesNotContain("DateTimeParseException");
     }
 
     @Test
@@ -47,10 +50,19 @@ class FleetSoakCommandTest {
     void shortRunAcceptsRunStyleDurationsLogsNoWarningPerPackAndCleansItsTemporaryFolder(@TempDir Path tmp)
             throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-Djava.io.tmpdir=" + tmp, "-cp",
-                System.getProperty("java.class.path"), BmsCommand.class.getName(),
-                "fleet-soak", "--packs", "3", "--duration", "2s"))
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(List.of(
+                        java,
+                        "-Djava.io.tmpdir=" + tmp,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        BmsCommand.class.getName(),
+                        "fleet-soak",
+                        "--packs",
+                        "3",
+                        "--duration",
+                        "2s"))
+                .redirectErrorStream(true)
+                .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("fleet-soak finished").isTrue();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -59,10 +71,13 @@ class FleetSoakCommandTest {
         // no per-pack start-up lines: neither the first-start WARN nor the INFO transitions (a WARN of
         // real trouble, such as a precharge timing out on an overloaded machine, may still appear)
         assertThat(output).doesNotContain("no persisted state");
-        assertThat(output.lines().filter(l -> l.matches(".*\\bINFO\\b.*")).toList()).as(output).isEmpty();
+        assertThat(output.lines().filter(l -> l.matches(".*\\bINFO\\b.*")).toList())
+                .as(output)
+                .isEmpty();
         try (Stream<Path> left = Files.list(tmp)) {
             assertThat(left.map(Path::getFileName).map(Path::toString).filter(n -> n.startsWith("qse-bms-soak")))
-                    .as("temporary folders left in " + tmp + File.separator).isEmpty();
+                    .as("temporary folders left in " + tmp + File.separator)
+                    .isEmpty();
         }
     }
 }

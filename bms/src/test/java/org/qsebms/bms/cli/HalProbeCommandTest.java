@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qsebms.hal.emulator.EmulatedBoard;
-import org.qsebms.hal.emulator.ManualNanoClock;
 import org.qsebms.hal.Watchdog;
 import org.qsebms.hal.bus.GpioInput;
 import org.qsebms.hal.bus.GpioOutput;
@@ -18,6 +16,8 @@ import org.qsebms.hal.bus.I2cBlockBus;
 import org.qsebms.hal.bus.I2cRegisterBus;
 import org.qsebms.hal.bus.Pause;
 import org.qsebms.hal.bus.SpiBus;
+import org.qsebms.hal.emulator.EmulatedBoard;
+import org.qsebms.hal.emulator.ManualNanoClock;
 import org.qsebms.hal.wiring.BoardPorts;
 import org.qsebms.hal.wiring.WiringConfig;
 import picocli.CommandLine;
@@ -34,8 +34,8 @@ class HalProbeCommandTest {
         return cli.execute(args);
     }
 
-    private static Function<WiringConfig, BoardPorts> pack(double[] cells, double amps, double[] celsius,
-                                                          java.util.function.Consumer<EmulatedBoard> fault) {
+    private static Function<WiringConfig, BoardPorts> pack(
+            double[] cells, double amps, double[] celsius, java.util.function.Consumer<EmulatedBoard> fault) {
         return wiring -> {
             EmulatedBoard board = new EmulatedBoard(wiring, new ManualNanoClock(), 9);
             board.connectPack(cells, () -> amps, celsius);
@@ -46,8 +46,11 @@ class HalProbeCommandTest {
 
     @Test
     void reportsEveryChipAndOneCalibratedReadingPerChannel() {
-        int exit = run(new HalProbeCommand(pack(new double[] {3.61, 3.62, 3.63, 3.64}, 2.5, new double[] {21, 22, 23, 24}, b -> { })),
-                "--config", EXAMPLE.toString());
+        int exit = run(
+                new HalProbeCommand(
+                        pack(new double[] {3.61, 3.62, 3.63, 3.64}, 2.5, new double[] {21, 22, 23, 24}, b -> {})),
+                "--config",
+                EXAMPLE.toString());
 
         assertThat(exit).as(err.toString()).isZero();
         String text = out.toString();
@@ -64,20 +67,32 @@ class HalProbeCommandTest {
 
     @Test
     void missingChipFailsNamingBusAddressAndChannels() {
-        int exit = run(new HalProbeCommand(pack(new double[] {3.7, 3.7, 3.7, 3.7}, 0, new double[] {25, 25, 25, 25},
-                b -> b.i2cBus(1).detach(0x49))), "--config", EXAMPLE.toString());
+        int exit = run(
+                new HalProbeCommand(pack(
+                        new double[] {3.7, 3.7, 3.7, 3.7},
+                        0,
+                        new double[] {25, 25, 25, 25},
+                        b -> b.i2cBus(1).detach(0x49))),
+                "--config",
+                EXAMPLE.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("0x49=MISSING")
+        assertThat(out.toString())
+                .contains("0x49=MISSING")
                 .containsPattern("current\\s+i2c-1 0x49 AIN0-AIN1 .* BUS_ERROR\\s+its chip does not answer");
-        assertThat(err.toString())
-                .contains("ADS1115 'shunt' on i2c-1 0x49 does not answer: i2c-1 address 0x49: NACK");
+        assertThat(err.toString()).contains("ADS1115 'shunt' on i2c-1 0x49 does not answer: i2c-1 address 0x49: NACK");
     }
 
     @Test
     void openThermistorIsReportedByChannel() {
-        int exit = run(new HalProbeCommand(pack(new double[] {3.7, 3.7, 3.7, 3.7}, 0, new double[] {25, 25, 25, 25},
-                b -> b.mcp3x08("ntc").inputs().openWire(1, 3.3))), "--config", EXAMPLE.toString());
+        int exit = run(
+                new HalProbeCommand(pack(
+                        new double[] {3.7, 3.7, 3.7, 3.7},
+                        0,
+                        new double[] {25, 25, 25, 25},
+                        b -> b.mcp3x08("ntc").inputs().openWire(1, 3.3))),
+                "--config",
+                EXAMPLE.toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("temperature 2 on spi0 cs0 CH1: OPEN_WIRE");
@@ -134,32 +149,54 @@ class HalProbeCommandTest {
         String text = out.toString();
         assertThat(text).containsPattern("OK\\s+ADS1115\\s+taps\\s+i2c-1 0x48\\s+answers");
         assertThat(text).containsPattern("OK\\s+ADS1115\\s+shunt\\s+i2c-1 0x49\\s+answers");
-        assertThat(text).containsPattern("FAIL\\s+MCP3008\\s+ntc\\s+spi0 cs0 .*Failed to open SPI device /dev/spidev0.0");
+        assertThat(text)
+                .containsPattern("FAIL\\s+MCP3008\\s+ntc\\s+spi0 cs0 .*Failed to open SPI device /dev/spidev0.0");
         assertThat(text).contains("hint: no /dev/spidev0.0: enable SPI (sudo raspi-config nonint do_spi 0");
-        assertThat(text).contains("FAIL GPIO 5, GPIO 6, GPIO 13").contains(": No gpio chip yet initialized!")
+        assertThat(text)
+                .contains("FAIL GPIO 5, GPIO 6, GPIO 13")
+                .contains(": No gpio chip yet initialized!")
                 .contains("hint: no /dev/gpiochip*: this is not a Raspberry Pi");
         assertThat(text).containsPattern("cell 4\\s+i2c-1 0x48 AIN3\\s+3\\.70\\d\\d V\\s+OK");
         assertThat(text).containsPattern("temperature 4\\s+spi0 cs0 CH3 .* BUS_ERROR\\s+its chip does not answer");
-        assertThat(err.toString()).contains("MCP3008 'ntc' on spi0 cs0 does not answer")
-                .contains("cannot open GPIO 5, GPIO 6").doesNotContain("temperature 1 on");
+        assertThat(err.toString())
+                .contains("MCP3008 'ntc' on spi0 cs0 does not answer")
+                .contains("cannot open GPIO 5, GPIO 6")
+                .doesNotContain("temperature 1 on");
     }
 
     @Test
     void aSilentChipOnAnEnabledBusGetsTheWiringHint(@TempDir Path dev) throws Exception {
         Files.createFile(dev.resolve("i2c-1"));
 
-        int exit = run(new HalProbeCommand(pack(new double[] {3.7, 3.7, 3.7, 3.7}, 0, new double[] {25, 25, 25, 25},
-                b -> b.i2cBus(1).detach(0x48)), dev), "--config", EXAMPLE.toString());
+        int exit = run(
+                new HalProbeCommand(
+                        pack(
+                                new double[] {3.7, 3.7, 3.7, 3.7},
+                                0,
+                                new double[] {25, 25, 25, 25},
+                                b -> b.i2cBus(1).detach(0x48)),
+                        dev),
+                "--config",
+                EXAMPLE.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(out.toString()).contains("hint: the chip does not answer on a working bus")
+        assertThat(out.toString())
+                .contains("hint: the chip does not answer on a working bus")
                 .contains("'i2cdetect -y 1'");
     }
 
     @Test
     void withoutTheI2cDeviceNodeTheHintSaysToEnableI2c(@TempDir Path dev) {
-        int exit = run(new HalProbeCommand(pack(new double[] {3.7, 3.7, 3.7, 3.7}, 0, new double[] {25, 25, 25, 25},
-                b -> b.i2cBus(1).detach(0x48)), dev), "--config", EXAMPLE.toString());
+        int exit = run(
+                new HalProbeCommand(
+                        pack(
+                                new double[] {3.7, 3.7, 3.7, 3.7},
+                                0,
+                                new double[] {25, 25, 25, 25},
+                                b -> b.i2cBus(1).detach(0x48)),
+                        dev),
+                "--config",
+                EXAMPLE.toString());
 
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).contains("hint: no /dev/i2c-1: enable I2C (sudo raspi-config nonint do_i2c 0");
@@ -170,7 +207,9 @@ class HalProbeCommandTest {
         int exit = run(new HalProbeCommand(), "--config", EXAMPLE.toString(), "--emulated");
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("(emulated)").containsPattern("cell 1\\s+i2c-1 0x48 AIN0\\s+3\\.70\\d\\d V");
+        assertThat(out.toString())
+                .contains("(emulated)")
+                .containsPattern("cell 1\\s+i2c-1 0x48 AIN0\\s+3\\.70\\d\\d V");
     }
 
     @Test
@@ -181,7 +220,8 @@ class HalProbeCommandTest {
         int exit = run(new HalProbeCommand(), "--config", bad.toString(), "--emulated");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("hal.pi4j.temperatures[3].input: channel 9 is outside 0..7 for MCP3008 'ntc' on spi0 cs0");
+        assertThat(err.toString())
+                .contains("hal.pi4j.temperatures[3].input: channel 9 is outside 0..7 for MCP3008 'ntc' on spi0 cs0");
     }
 
     @Test

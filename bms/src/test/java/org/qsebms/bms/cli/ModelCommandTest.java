@@ -32,8 +32,9 @@ class ModelCommandTest {
         assertThat(array.isArray()).isTrue();
         assertThat(array.size()).isGreaterThan(40);
         for (JsonNode p : array) {
-            assertThat(p.fieldNames()).toIterable().containsExactly("table", "electrolyte", "condition", "x", "measured",
-                    "model", "unit");
+            assertThat(p.fieldNames())
+                    .toIterable()
+                    .containsExactly("table", "electrolyte", "condition", "x", "measured", "model", "unit");
         }
     }
 
@@ -42,8 +43,11 @@ class ModelCommandTest {
         String out = run("report", "--out", dir.toString());
 
         assertThat(out.lines()).hasSize(7).allSatisfy(l -> assertThat(l).contains("max |error|"));
-        assertThat(dir.resolve("li_li_polarization_mV_vs_current_density.png")).exists().isNotEmptyFile();
-        assertThat(Files.readString(dir.resolve("li_ncm811_rate_capacity_mAh_per_g.md"))).contains("| psoa |");
+        assertThat(dir.resolve("li_li_polarization_mV_vs_current_density.png"))
+                .exists()
+                .isNotEmptyFile();
+        assertThat(Files.readString(dir.resolve("li_ncm811_rate_capacity_mAh_per_g.md")))
+                .contains("| psoa |");
         assertThat(dir.resolve("index.md")).exists();
     }
 
@@ -66,11 +70,12 @@ class ModelCommandTest {
         for (var e : org.qsebms.estimators.model.Electrolyte.values()) {
             for (var c : org.qsebms.estimators.model.Cathode.values()) {
                 String name = org.qsebms.estimators.calibration.PresetYamlWriter.presetName(e, c);
-                String expected = org.qsebms.estimators.calibration.PresetYamlWriter.write(model, e, c,
-                        ModelCalibrateCommand.shippedOcv(c));
+                String expected = org.qsebms.estimators.calibration.PresetYamlWriter.write(
+                        model, e, c, ModelCalibrateCommand.shippedOcv(c));
                 try (var in = PresetCatalog.class.getClassLoader().getResourceAsStream("presets/" + name + ".yaml")) {
                     assertThat(in).as(name).isNotNull();
-                    assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).as(name)
+                    assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                            .as(name)
                             .isEqualTo(expected);
                 }
                 assertThat(PresetCatalog.SHIPPED).contains(name);

@@ -36,15 +36,24 @@ class ReplayCommandTest {
     void writesOneCsvRowPerInputRowAndAJsonSummary() throws IOException {
         Path log = simulatedLog(1800);
         Path out = tmp.resolve("out");
-        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new ReplayCommand(), log.toString(),
-                "--chemistry", "psoa-ncm811", "--initial-soc", "0.6", "--out", out.toString());
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                log.toString(),
+                "--chemistry",
+                "psoa-ncm811",
+                "--initial-soc",
+                "0.6",
+                "--out",
+                out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> rows = Files.readAllLines(out.resolve("replay.csv"));
         assertThat(rows).hasSize(1801);
-        assertThat(rows.get(0)).isEqualTo("time_s,soc_est,soc_bound_3sigma,r0_ohm,capacity_ah_est,voltage_sigma_v,soc_ref");
+        assertThat(rows.get(0))
+                .isEqualTo("time_s,soc_est,soc_bound_3sigma,r0_ohm,capacity_ah_est,voltage_sigma_v,soc_ref");
         // the voltage sigma the filter used: never below its 80 mV design value
-        assertThat(rows.subList(1, rows.size())).allSatisfy(row ->
-                assertThat(Double.parseDouble(row.split(",")[5])).isGreaterThanOrEqualTo(0.08));
+        assertThat(rows.subList(1, rows.size()))
+                .allSatisfy(
+                        row -> assertThat(Double.parseDouble(row.split(",")[5])).isGreaterThanOrEqualTo(0.08));
         assertThat(out.resolve("replay.png")).isNotEmptyFile();
         assertThat(r.out().lines().filter(l -> l.startsWith("{"))).hasSize(1);
         assertThat(SharedDataValidationTest.json(r.out()).get("soc_rmse_pct")).isLessThan(1.0);
@@ -99,33 +108,51 @@ class ReplayCommandTest {
     @Test
     void measuresTheUsableCapacityOfALoggedFullCycleAndSaysWhyWhenItCannot() throws IOException {
         Path log = fullCycleLog();
-        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new ReplayCommand(), log.toString(),
-                "--chemistry", "psoa-ncm811", "--charge-volts", "4.15", "--cutoff-volts", "3.5", "--out",
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                log.toString(),
+                "--chemistry",
+                "psoa-ncm811",
+                "--charge-volts",
+                "4.15",
+                "--cutoff-volts",
+                "3.5",
+                "--out",
                 tmp.resolve("out").toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        // the simulated cell's own charge between the end of the taper (C/50) and the cutoff; the meter marks full from C/10
-        assertThat(SharedDataValidationTest.json(r.out()).get("usable_capacity_ah")).isCloseTo(deliveredAh,
-                org.assertj.core.data.Offset.offset(0.01 * deliveredAh));
-        assertThat(SharedDataValidationTest.json(r.out()).get("usable_capacity_c")).isCloseTo(1.0,
-                org.assertj.core.data.Offset.offset(0.01));
+        // the simulated cell's own charge between the end of the taper (C/50) and the cutoff; the meter marks full from
+        // C/10
+        assertThat(SharedDataValidationTest.json(r.out()).get("usable_capacity_ah"))
+                .isCloseTo(deliveredAh, org.assertj.core.data.Offset.offset(0.01 * deliveredAh));
+        assertThat(SharedDataValidationTest.json(r.out()).get("usable_capacity_c"))
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
         assertThat(r.out()).contains("usable capacity (full to the cutoff): ");
         // a cutoff the discharge never reached: nothing made up, and the reason
-        SharedDataValidationTest.Result low = SharedDataValidationTest.run(new ReplayCommand(), log.toString(),
-                "--chemistry", "psoa-ncm811", "--charge-volts", "4.15", "--cutoff-volts", "3.0");
+        SharedDataValidationTest.Result low = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                log.toString(),
+                "--chemistry",
+                "psoa-ncm811",
+                "--charge-volts",
+                "4.15",
+                "--cutoff-volts",
+                "3.0");
         assertThat(low.exit()).isZero();
-        assertThat(low.out()).contains("usable capacity: not measured (no discharge from a full charge reached the cutoff");
+        assertThat(low.out())
+                .contains("usable capacity: not measured (no discharge from a full charge reached the cutoff");
     }
 
     @Test
     void usableCapacityOptionsThatCannotWorkAreRefusedWithTheFix() throws IOException {
         Path log = simulatedLog(60);
-        SharedDataValidationTest.Result crossed = SharedDataValidationTest.run(new ReplayCommand(), log.toString(),
-                "--chemistry", "psoa-ncm811", "--cutoff-volts", "4.18");
+        SharedDataValidationTest.Result crossed = SharedDataValidationTest.run(
+                new ReplayCommand(), log.toString(), "--chemistry", "psoa-ncm811", "--cutoff-volts", "4.18");
         assertThat(crossed.exit()).isEqualTo(2);
-        assertThat(crossed.err()).contains("--cutoff-volts: 4.18 V must be above 0 and more than 0.05 V below the charge "
-                + "voltage (4.2 V, the preset's over-voltage MOL; set it with --charge-volts)");
-        SharedDataValidationTest.Result alone = SharedDataValidationTest.run(new ReplayCommand(), log.toString(),
-                "--chemistry", "psoa-ncm811", "--starts-full");
+        assertThat(crossed.err())
+                .contains("--cutoff-volts: 4.18 V must be above 0 and more than 0.05 V below the charge "
+                        + "voltage (4.2 V, the preset's over-voltage MOL; set it with --charge-volts)");
+        SharedDataValidationTest.Result alone = SharedDataValidationTest.run(
+                new ReplayCommand(), log.toString(), "--chemistry", "psoa-ncm811", "--starts-full");
         assertThat(alone.exit()).isEqualTo(2);
         assertThat(alone.err()).contains("--starts-full needs --cutoff-volts");
     }
@@ -134,8 +161,8 @@ class ReplayCommandTest {
     void namesLineAndColumnOfABadNumber() throws IOException {
         Path f = tmp.resolve("bad.csv");
         Files.writeString(f, "time_s,current_a,voltage_v,temperature_c\n0,-1,3.9,25\n1,-1,3.9x,25\n");
-        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new ReplayCommand(), f.toString(),
-                "--chemistry", "psoa-ncm811");
+        SharedDataValidationTest.Result r =
+                SharedDataValidationTest.run(new ReplayCommand(), f.toString(), "--chemistry", "psoa-ncm811");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("bad.csv line 3, column 3 (voltage_v): '3.9x' is not a finite number");
     }
@@ -144,23 +171,24 @@ class ReplayCommandTest {
     void namesTheMissingHeaderColumn() throws IOException {
         Path f = tmp.resolve("nohdr.csv");
         Files.writeString(f, "time_s,current_a,temperature_c\n0,-1,25\n");
-        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new ReplayCommand(), f.toString(),
-                "--chemistry", "psoa-ncm811");
+        SharedDataValidationTest.Result r =
+                SharedDataValidationTest.run(new ReplayCommand(), f.toString(), "--chemistry", "psoa-ncm811");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("nohdr.csv line 1: header lacks column 'voltage_v'");
     }
 
     @Test
     void rejectsAnInitialSocOutsideTheUnitInterval() throws IOException {
-        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new ReplayCommand(),
-                simulatedLog(10).toString(), "--chemistry", "psoa-ncm811", "--initial-soc", "70");
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(), simulatedLog(10).toString(), "--chemistry", "psoa-ncm811", "--initial-soc", "70");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("--initial-soc: 70.0 is outside 0..1");
     }
 
     @Test
     void requiresExactlyOneOfChemistryAndPreset() throws IOException {
-        SharedDataValidationTest.Result r = SharedDataValidationTest.run(new ReplayCommand(), simulatedLog(10).toString());
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(), simulatedLog(10).toString());
         assertThat(r.exit()).isNotZero();
         assertThat(r.err()).contains("--chemistry").contains("--preset");
     }

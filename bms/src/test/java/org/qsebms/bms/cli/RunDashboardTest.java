@@ -27,15 +27,23 @@ class RunDashboardTest {
     /** Runs {@code bms run ...} as its own process until {@code until} is printed; returns the lines printed. */
     private static List<String> runUntil(String until, Path stateDir, String... args) throws Exception {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-                "org.qsebms.bms.cli.BmsCommand", "run", "--simulated", "--broker-port", "0",
-                "--state-dir", stateDir.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                javaBin,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.qsebms.bms.cli.BmsCommand",
+                "run",
+                "--simulated",
+                "--broker-port",
+                "0",
+                "--state-dir",
+                stateDir.toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 in.lines().forEach(lines::add);
             } catch (java.io.IOException | java.io.UncheckedIOException e) {
                 // the process ended
@@ -97,11 +105,23 @@ class RunDashboardTest {
         StringWriter err = new StringWriter();
         CommandLine cl = BmsCommand.commandLine();
         cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute("run", "--simulated", "--broker-port", "0", "--state-dir", dir.toString(),
-                "--dashboard-host", "0.0.0.0", "--dashboard-port", "0");
+        int code = cl.execute(
+                "run",
+                "--simulated",
+                "--broker-port",
+                "0",
+                "--state-dir",
+                dir.toString(),
+                "--dashboard-host",
+                "0.0.0.0",
+                "--dashboard-port",
+                "0");
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("configuration error:").contains("dashboard.host")
-                .contains("without credentials").contains("--dashboard-allow-anonymous-remote")
+        assertThat(err.toString())
+                .contains("configuration error:")
+                .contains("dashboard.host")
+                .contains("without credentials")
+                .contains("--dashboard-allow-anonymous-remote")
                 .doesNotContain("\tat ");
     }
 
@@ -110,11 +130,18 @@ class RunDashboardTest {
         StringWriter err = new StringWriter();
         CommandLine cl = BmsCommand.commandLine();
         cl.setErr(new PrintWriter(err, true));
-        assertThat(cl.execute("run", "--simulated", "--no-dashboard", "--dashboard-port", "9000",
-                "--state-dir", dir.toString())).isEqualTo(2);
+        assertThat(cl.execute(
+                        "run",
+                        "--simulated",
+                        "--no-dashboard",
+                        "--dashboard-port",
+                        "9000",
+                        "--state-dir",
+                        dir.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--no-dashboard: contradicts --dashboard-port");
-        assertThat(cl.execute("run", "--simulated", "--dashboard-port", "99999",
-                "--state-dir", dir.toString())).isEqualTo(2);
+        assertThat(cl.execute("run", "--simulated", "--dashboard-port", "99999", "--state-dir", dir.toString()))
+                .isEqualTo(2);
         assertThat(err.toString()).contains("--dashboard-port: 99999 is outside 0..65535");
     }
 }

@@ -52,25 +52,56 @@ class SharedDataValidationTest {
         }
         String pan = data.resolve("panasonic_18650pf_nca").toString();
         ncaPreset = tmp.resolve("pan18650pf.yaml");
-        assertThat(run(new CharacterizeCommand(), "--ocv-test", pan + "/pan18650pf_25C_C20_OCV_native.csv",
-                "--ocv-test", pan + "/pan18650pf_25C_HPPC_native.csv",
-                "--ocv-test", pan + "/pan18650pf_0C_HPPC_native.csv",
-                "--pulse-test", pan + "/pan18650pf_25C_HPPC_native.csv",
-                "--pulse-test", pan + "/pan18650pf_0C_HPPC_native.csv",
-                "--capacity-ah", "2.9", "--base-preset", "psoa-ncm811", "--out", ncaPreset.toString()).exit).isZero();
+        assertThat(run(
+                                new CharacterizeCommand(),
+                                "--ocv-test",
+                                pan + "/pan18650pf_25C_C20_OCV_native.csv",
+                                "--ocv-test",
+                                pan + "/pan18650pf_25C_HPPC_native.csv",
+                                "--ocv-test",
+                                pan + "/pan18650pf_0C_HPPC_native.csv",
+                                "--pulse-test",
+                                pan + "/pan18650pf_25C_HPPC_native.csv",
+                                "--pulse-test",
+                                pan + "/pan18650pf_0C_HPPC_native.csv",
+                                "--capacity-ah",
+                                "2.9",
+                                "--base-preset",
+                                "psoa-ncm811",
+                                "--out",
+                                ncaPreset.toString())
+                        .exit)
+                .isZero();
         String a123 = data.resolve("a123_lfp_plett").toString();
         lfpPreset = tmp.resolve("a123.yaml");
-        assertThat(run(new CharacterizeCommand(), "--ocv-test", a123 + "/a123_lfp_25C_ocvtest_S1.csv",
-                "--ocv-test", a123 + "/a123_lfp_25C_ocvtest_S2.csv", "--ocv-test", a123 + "/a123_lfp_25C_ocvtest_S3.csv",
-                "--ocv-test", a123 + "/a123_lfp_25C_ocvtest_S4.csv",
-                "--pulse-test", a123 + "/a123_lfp_25C_script1_dyn.csv",
-                "--capacity-ah", "2.05", "--base-preset", "psoa-lfp", "--out", lfpPreset.toString()).exit).isZero();
+        assertThat(run(
+                                new CharacterizeCommand(),
+                                "--ocv-test",
+                                a123 + "/a123_lfp_25C_ocvtest_S1.csv",
+                                "--ocv-test",
+                                a123 + "/a123_lfp_25C_ocvtest_S2.csv",
+                                "--ocv-test",
+                                a123 + "/a123_lfp_25C_ocvtest_S3.csv",
+                                "--ocv-test",
+                                a123 + "/a123_lfp_25C_ocvtest_S4.csv",
+                                "--pulse-test",
+                                a123 + "/a123_lfp_25C_script1_dyn.csv",
+                                "--capacity-ah",
+                                "2.05",
+                                "--base-preset",
+                                "psoa-lfp",
+                                "--out",
+                                lfpPreset.toString())
+                        .exit)
+                .isZero();
     }
 
     @Test
     void characterisedPresetsLoadWithThePresetCatalog() {
-        assertThat(new PresetCatalog().load(ncaPreset.toString()).cell().capacityAh()).isEqualTo(2.9);
-        assertThat(new PresetCatalog().load(lfpPreset.toString()).cell().capacityAh()).isEqualTo(2.05);
+        assertThat(new PresetCatalog().load(ncaPreset.toString()).cell().capacityAh())
+                .isEqualTo(2.9);
+        assertThat(new PresetCatalog().load(lfpPreset.toString()).cell().capacityAh())
+                .isEqualTo(2.05);
     }
 
     @ParameterizedTest
@@ -78,14 +109,23 @@ class SharedDataValidationTest {
     void ncaDriveCycleAt25CMeetsTheSocTargetsFromThirtyPercentInitialError(String cycle) throws Exception {
         Path log = data.resolve("panasonic_18650pf_nca/pan18650pf_" + cycle + ".csv");
         Path out = tmp.resolve(cycle);
-        Result r = run(new ReplayCommand(), log.toString(), "--preset", ncaPreset.toString(),
-                "--initial-soc", "0.7", "--out", out.toString());
+        Result r = run(
+                new ReplayCommand(),
+                log.toString(),
+                "--preset",
+                ncaPreset.toString(),
+                "--initial-soc",
+                "0.7",
+                "--out",
+                out.toString());
         assertThat(r.exit).as(r.err).isZero();
         Map<String, Double> s = json(r.out);
         assertThat(s.get("soc_rmse_pct")).as(cycle + " RMSE %").isLessThanOrEqualTo(1.0);
         assertThat(s.get("soc_max_error_pct")).as(cycle + " max error %").isLessThanOrEqualTo(3.0);
         assertThat(s.get("converged_after_s")).as(cycle + " convergence s").isLessThanOrEqualTo(600.0);
-        assertThat(s.get("bound_3sigma_coverage_pct")).as(cycle + " 3-sigma coverage %").isGreaterThanOrEqualTo(95.0);
+        assertThat(s.get("bound_3sigma_coverage_pct"))
+                .as(cycle + " 3-sigma coverage %")
+                .isGreaterThanOrEqualTo(95.0);
         List<String> rows = Files.readAllLines(out.resolve("replay.csv"));
         assertThat(rows).hasSize(Files.readAllLines(log).size());
         assertThat(rows.get(0)).startsWith("time_s,soc_est,soc_bound_3sigma,r0_ohm,capacity_ah_est");
@@ -96,13 +136,22 @@ class SharedDataValidationTest {
     @ValueSource(strings = {"25C_US06", "25C_HWFTa", "25C_LA92", "25C_Cycle_1", "25C_Cycle_2"})
     void capacityLearntWithinThreePercentFromATenPercentWrongPriorOverOneDischarge(String cycle) {
         Path log = data.resolve("panasonic_18650pf_nca/pan18650pf_" + cycle + ".csv");
-        Result r = run(new ReplayCommand(), log.toString(), "--preset", ncaPreset.toString(),
-                "--capacity-prior-ah", "3.19", "--out", tmp.resolve("cap" + cycle).toString());
+        Result r = run(
+                new ReplayCommand(),
+                log.toString(),
+                "--preset",
+                ncaPreset.toString(),
+                "--capacity-prior-ah",
+                "3.19",
+                "--out",
+                tmp.resolve("cap" + cycle).toString());
         assertThat(r.exit).as(r.err).isZero();
         Map<String, Double> s = json(r.out);
         assertThat(s.get("capacity_windows")).isGreaterThanOrEqualTo(1.0);
         // 2.9 Ah is the capacity behind the data's soc_ref and the characterised OCV table
-        assertThat(s.get("capacity_ah_est")).as(cycle + " capacity Ah").isCloseTo(2.9, org.assertj.core.data.Percentage.withPercentage(3));
+        assertThat(s.get("capacity_ah_est"))
+                .as(cycle + " capacity Ah")
+                .isCloseTo(2.9, org.assertj.core.data.Percentage.withPercentage(3));
     }
 
     /**
@@ -117,15 +166,28 @@ class SharedDataValidationTest {
         String file = "a123_lfp_" + temperature + "_script1_dyn.csv";
         List<String> manifest = Files.readAllLines(data.resolve("a123_lfp_plett/manifest.csv"));
         List<String> header = List.of(manifest.get(0).split(","));
-        double q = manifest.stream().map(l -> l.split(",", -1)).filter(f -> f[0].equals(file))
-                .mapToDouble(f -> Double.parseDouble(f[header.indexOf("Q_ah_plett")])).findFirst().orElseThrow();
-        Result r = run(new ReplayCommand(), data.resolve("a123_lfp_plett/" + file).toString(), "--preset",
-                lfpPreset.toString(), "--initial-soc", "0.7", "--capacity-prior-ah", String.valueOf(priorFactor * 2.05),
-                "--out", tmp.resolve("lfpcap" + temperature + priorFactor).toString());
+        double q = manifest.stream()
+                .map(l -> l.split(",", -1))
+                .filter(f -> f[0].equals(file))
+                .mapToDouble(f -> Double.parseDouble(f[header.indexOf("Q_ah_plett")]))
+                .findFirst()
+                .orElseThrow();
+        Result r = run(
+                new ReplayCommand(),
+                data.resolve("a123_lfp_plett/" + file).toString(),
+                "--preset",
+                lfpPreset.toString(),
+                "--initial-soc",
+                "0.7",
+                "--capacity-prior-ah",
+                String.valueOf(priorFactor * 2.05),
+                "--out",
+                tmp.resolve("lfpcap" + temperature + priorFactor).toString());
         assertThat(r.exit).as(r.err).isZero();
         Map<String, Double> s = json(r.out);
         assertThat(s.get("capacity_windows")).isGreaterThanOrEqualTo(1.0);
-        assertThat(s.get("capacity_ah_est")).as(temperature + " capacity Ah from a prior x" + priorFactor)
+        assertThat(s.get("capacity_ah_est"))
+                .as(temperature + " capacity Ah from a prior x" + priorFactor)
                 .isCloseTo(q, org.assertj.core.data.Percentage.withPercentage(3));
     }
 
@@ -140,14 +202,17 @@ class SharedDataValidationTest {
     @ValueSource(strings = {"25C", "5C", "45C"})
     void lfpDynamicTestKeepsTrueSocInsideTheBound(String temperature) {
         Map<String, Double> s = replayLfp(temperature);
-        assertThat(s.get("bound_3sigma_coverage_pct")).as(temperature + " 3-sigma coverage %").isGreaterThanOrEqualTo(95.0);
+        assertThat(s.get("bound_3sigma_coverage_pct"))
+                .as(temperature + " 3-sigma coverage %")
+                .isGreaterThanOrEqualTo(95.0);
     }
 
     /** The coverage target names no temperature: every cold NCA log. */
     @ParameterizedTest
     @ValueSource(strings = {"10C_US06", "10C_Cycle_1", "0C_LA92", "0C_US06", "0C_Cycle_1"})
     void coldNcaDriveCyclesKeepTrueSocInsideTheBound(String cycle) {
-        assertThat(replayNca(cycle).get("bound_3sigma_coverage_pct")).as(cycle + " 3-sigma coverage %")
+        assertThat(replayNca(cycle).get("bound_3sigma_coverage_pct"))
+                .as(cycle + " 3-sigma coverage %")
                 .isGreaterThanOrEqualTo(95.0);
     }
 
@@ -164,8 +229,12 @@ class SharedDataValidationTest {
         Path without = presetWithoutOcvTemperatureCoefficient();
         double withRmse = replayNca(cycle).get("soc_rmse_pct");
         double withoutRmse = replayNca(cycle, without).get("soc_rmse_pct");
-        System.out.printf(java.util.Locale.ROOT, "%s SOC RMSE: %.2f %% with dU/dT, %.2f %% with the 25 °C OCV%n", cycle,
-                withRmse, withoutRmse);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "%s SOC RMSE: %.2f %% with dU/dT, %.2f %% with the 25 °C OCV%n",
+                cycle,
+                withRmse,
+                withoutRmse);
         assertThat(withRmse).as(cycle + " SOC RMSE % with the fitted dU/dT").isLessThan(withoutRmse);
     }
 
@@ -177,12 +246,15 @@ class SharedDataValidationTest {
         }
         Path table = tmp.resolve("pan18650pf.ocv.csv");
         List<String> zeroed = Files.readAllLines(table).stream()
-                .map(line -> line.matches("[0-9.]+,[0-9.]+,-?[0-9.]+") ? line.replaceFirst(",[^,]+$", ",0.000000") : line)
+                .map(line ->
+                        line.matches("[0-9.]+,[0-9.]+,-?[0-9.]+") ? line.replaceFirst(",[^,]+$", ",0.000000") : line)
                 .toList();
         assertThat(zeroed).isNotEqualTo(Files.readAllLines(table));
         Files.write(tmp.resolve("pan18650pf-25C-ocv.ocv.csv"), zeroed);
-        Files.writeString(yaml, Files.readString(ncaPreset).replace("ocvTable: pan18650pf.ocv.csv",
-                "ocvTable: pan18650pf-25C-ocv.ocv.csv"));
+        Files.writeString(
+                yaml,
+                Files.readString(ncaPreset)
+                        .replace("ocvTable: pan18650pf.ocv.csv", "ocvTable: pan18650pf-25C-ocv.ocv.csv"));
         assertThat(Files.readString(yaml)).contains("ocvTable: pan18650pf-25C-ocv.ocv.csv");
         return yaml;
     }
@@ -199,14 +271,23 @@ class SharedDataValidationTest {
     void coldResistanceTablePredictsTheColdVoltageNearEmptyBetterThanTheScaledWarmTable(String cycle) {
         EcmParameters mapped = new PresetCatalog().load(ncaPreset.toString()).cell();
         ResistanceMap map = mapped.resistance();
-        assertThat(map.dependsOnTemperature()).as("tables from the 25 and 0 °C HPPC tests").isTrue();
-        EcmParameters warmOnly = mapped.withResistance(ResistanceMap.of(map.tables().get(map.tables().size() - 1)));
+        assertThat(map.dependsOnTemperature())
+                .as("tables from the 25 and 0 °C HPPC tests")
+                .isTrue();
+        EcmParameters warmOnly = mapped.withResistance(
+                ResistanceMap.of(map.tables().get(map.tables().size() - 1)));
         Path log = data.resolve("panasonic_18650pf_nca/pan18650pf_" + cycle + ".csv");
         double withMap = openLoopVoltageRms(mapped, log, 0.25);
         double withWarmTable = openLoopVoltageRms(warmOnly, log, 0.25);
-        System.out.printf(java.util.Locale.ROOT, "%s below 25 %% SOC: voltage RMS %.1f mV with the map, %.1f mV with the "
-                + "25 °C table%n", cycle, 1000 * withMap, 1000 * withWarmTable);
-        assertThat(withMap).as(cycle + " open-loop voltage RMS below 25 % SOC, V").isLessThan(withWarmTable);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "%s below 25 %% SOC: voltage RMS %.1f mV with the map, %.1f mV with the " + "25 °C table%n",
+                cycle,
+                1000 * withMap,
+                1000 * withWarmTable);
+        assertThat(withMap)
+                .as(cycle + " open-loop voltage RMS below 25 % SOC, V")
+                .isLessThan(withWarmTable);
     }
 
     /**
@@ -222,7 +303,8 @@ class SharedDataValidationTest {
     void coldDischargeLimitStaysBelowTheColdPulsesThatHitTheVoltageFloor() {
         EcmParameters mapped = new PresetCatalog().load(ncaPreset.toString()).cell();
         ResistanceMap map = mapped.resistance();
-        EcmParameters warmOnly = mapped.withResistance(ResistanceMap.of(map.tables().get(map.tables().size() - 1)));
+        EcmParameters warmOnly = mapped.withResistance(
+                ResistanceMap.of(map.tables().get(map.tables().size() - 1)));
         CurrentLimitSettings tenSecondsToTheFloor = new CurrentLimitSettings(2.5, 4.2, 10, 2.9, 60, 0, 10, 45, 60);
         CellTestLog hppc = CellLogCsv.read(data.resolve("panasonic_18650pf_nca/pan18650pf_0C_HPPC_native.csv"));
         double[] amps = hppc.currentA();
@@ -243,20 +325,32 @@ class SharedDataValidationTest {
             if (lowest <= 2.505 && seconds < 9.5) {
                 double soc = hppc.socRef()[k];
                 double celsius = hppc.temperatureC()[k];
-                double limit = new CurrentLimitEstimator(mapped, tenSecondsToTheFloor).dischargeLimitAmps(soc, 0, celsius, 1);
+                double limit =
+                        new CurrentLimitEstimator(mapped, tenSecondsToTheFloor).dischargeLimitAmps(soc, 0, celsius, 1);
                 double warmLimit = new CurrentLimitEstimator(warmOnly, tenSecondsToTheFloor)
                         .dischargeLimitAmps(soc, 0, celsius, 1);
-                System.out.printf(java.util.Locale.ROOT, "0 °C pulse at SOC %.3f, %.1f °C: %.2f A reached 2.5 V after "
-                        + "%.1f s; 10 s limit %.2f A with the map, %.2f A with the 25 °C table%n", soc, celsius, -peak,
-                        seconds, limit, warmLimit);
-                assertThat(limit).as("10 s discharge limit at SOC %.3f, %.1f °C", soc, celsius).isLessThan(-peak);
+                System.out.printf(
+                        java.util.Locale.ROOT,
+                        "0 °C pulse at SOC %.3f, %.1f °C: %.2f A reached 2.5 V after "
+                                + "%.1f s; 10 s limit %.2f A with the map, %.2f A with the 25 °C table%n",
+                        soc,
+                        celsius,
+                        -peak,
+                        seconds,
+                        limit,
+                        warmLimit);
+                assertThat(limit)
+                        .as("10 s discharge limit at SOC %.3f, %.1f °C", soc, celsius)
+                        .isLessThan(-peak);
                 floored++;
                 warmAllowed += warmLimit >= -peak ? 1 : 0;
             }
             k = end;
         }
         assertThat(floored).as("0 °C pulses cut short by the 2.5 V floor").isGreaterThanOrEqualTo(3);
-        assertThat(warmAllowed).as("of those, pulses the 25 °C table's limit would have allowed").isPositive();
+        assertThat(warmAllowed)
+                .as("of those, pulses the 25 °C table's limit would have allowed")
+                .isPositive();
     }
 
     /** RMS of model minus measured terminal voltage over the rows whose soc_ref is below {@code maxSoc}. */
@@ -285,8 +379,15 @@ class SharedDataValidationTest {
 
     private Map<String, Double> replayNca(String cycle, Path preset) {
         Path log = data.resolve("panasonic_18650pf_nca/pan18650pf_" + cycle + ".csv");
-        Result r = run(new ReplayCommand(), log.toString(), "--preset", preset.toString(), "--initial-soc", "0.7",
-                "--out", tmp.resolve(preset.getFileName() + "-" + cycle).toString());
+        Result r = run(
+                new ReplayCommand(),
+                log.toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                "0.7",
+                "--out",
+                tmp.resolve(preset.getFileName() + "-" + cycle).toString());
         assertThat(r.exit).as(r.err).isZero();
         return json(r.out);
     }
@@ -306,22 +407,51 @@ class SharedDataValidationTest {
         String file = String.format("%s/discharge_%03d.csv", battery, discharge);
         List<String> lines = Files.readAllLines(dir.resolve("summary.csv"));
         List<String> header = List.of(lines.get(0).split(","));
-        double nasa = lines.stream().map(l -> l.split(",", -1)).filter(f -> f[header.indexOf("file")].equals(file))
-                .mapToDouble(f -> Double.parseDouble(f[header.indexOf("capacity_ah_nasa")])).findFirst().orElseThrow();
-        Result r = run(new ReplayCommand(), dir.resolve(file).toString(), "--chemistry", "psoa-ncm811",
-                "--capacity-ah", "2.0", "--charge-volts", "4.2", "--cutoff-volts", cutoff, "--starts-full",
-                "--out", tmp.resolve("nasa-" + battery + "-" + discharge).toString());
+        double nasa = lines.stream()
+                .map(l -> l.split(",", -1))
+                .filter(f -> f[header.indexOf("file")].equals(file))
+                .mapToDouble(f -> Double.parseDouble(f[header.indexOf("capacity_ah_nasa")]))
+                .findFirst()
+                .orElseThrow();
+        Result r = run(
+                new ReplayCommand(),
+                dir.resolve(file).toString(),
+                "--chemistry",
+                "psoa-ncm811",
+                "--capacity-ah",
+                "2.0",
+                "--charge-volts",
+                "4.2",
+                "--cutoff-volts",
+                cutoff,
+                "--starts-full",
+                "--out",
+                tmp.resolve("nasa-" + battery + "-" + discharge).toString());
         assertThat(r.exit).as(r.err).isZero();
         double usable = json(r.out).get("usable_capacity_ah");
-        System.out.printf(java.util.Locale.ROOT, "%s usable %.4f Ah, NASA %.4f Ah (%+.2f %%)%n", file, usable, nasa,
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "%s usable %.4f Ah, NASA %.4f Ah (%+.2f %%)%n",
+                file,
+                usable,
+                nasa,
                 100 * (usable / nasa - 1));
-        assertThat(Math.abs(usable / nasa - 1)).as("usable capacity against NASA's").isLessThanOrEqualTo(0.03);
+        assertThat(Math.abs(usable / nasa - 1))
+                .as("usable capacity against NASA's")
+                .isLessThanOrEqualTo(0.03);
     }
 
     private Map<String, Double> replayLfp(String temperature) {
         Path log = data.resolve("a123_lfp_plett/a123_lfp_" + temperature + "_script1_dyn.csv");
-        Result r = run(new ReplayCommand(), log.toString(), "--preset", lfpPreset.toString(),
-                "--initial-soc", "0.7", "--out", tmp.resolve("lfp" + temperature).toString());
+        Result r = run(
+                new ReplayCommand(),
+                log.toString(),
+                "--preset",
+                lfpPreset.toString(),
+                "--initial-soc",
+                "0.7",
+                "--out",
+                tmp.resolve("lfp" + temperature).toString());
         assertThat(r.exit).as(r.err).isZero();
         return json(r.out);
     }
@@ -332,8 +462,7 @@ class SharedDataValidationTest {
         return found.get();
     }
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
     static Result run(Object command, String... args) {
         StringWriter out = new StringWriter();

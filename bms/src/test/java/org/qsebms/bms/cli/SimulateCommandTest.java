@@ -26,7 +26,8 @@ class SimulateCommandTest {
     }
 
     private static Path scenario(String name) throws Exception {
-        return Path.of(SimulateCommandTest.class.getResource("/scenarios/" + name).toURI());
+        return Path.of(
+                SimulateCommandTest.class.getResource("/scenarios/" + name).toURI());
     }
 
     @Test
@@ -34,9 +35,12 @@ class SimulateCommandTest {
         int code = execute("--scenario", scenario("overvoltage-msl.yaml").toString());
         assertThat(code).isZero();
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines.getFirst()).startsWith("{\"t\":0.0,\"type\":\"start\",\"scenario\":\"cell over-voltage at MSL\"");
-        assertThat(lines).anyMatch(l -> l.contains("\"type\":\"fault\"") && l.contains("\"id\":\"CELL_OVER_VOLTAGE.MSL\"")
-                && l.contains("\"code\":101"));
+        assertThat(lines.getFirst())
+                .startsWith("{\"t\":0.0,\"type\":\"start\",\"scenario\":\"cell over-voltage at MSL\"");
+        assertThat(lines)
+                .anyMatch(l -> l.contains("\"type\":\"fault\"")
+                        && l.contains("\"id\":\"CELL_OVER_VOLTAGE.MSL\"")
+                        && l.contains("\"code\":101"));
         assertThat(lines).anyMatch(l -> l.contains("\"type\":\"contactor\"") && l.contains("\"commanded\":\"open\""));
         assertThat(lines).anyMatch(l -> l.contains("\"type\":\"limits\""));
         assertThat(lines.getLast()).contains("\"type\":\"end\"").contains("\"state\":\"FAULT\"");
@@ -46,7 +50,8 @@ class SimulateCommandTest {
     @Test
     void writesTheLogToAFileWithOut() throws Exception {
         Path log = dir.resolve("events.jsonl");
-        assertThat(execute("--scenario", scenario("cell-sensor-open.yaml").toString(), "--out", log.toString())).isZero();
+        assertThat(execute("--scenario", scenario("cell-sensor-open.yaml").toString(), "--out", log.toString()))
+                .isZero();
         assertThat(out.toString()).isEmpty();
         assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains("CELL_VOLTAGE_SENSOR.MSL"));
     }
@@ -54,8 +59,10 @@ class SimulateCommandTest {
     @Test
     void aBadScenarioGivesExitCodeTwoAndNamesTheKey() throws Exception {
         Path bad = dir.resolve("bad.yaml");
-        Files.writeString(bad, "pack: {chemistry: psoa-ncm811, seriesCells: 4}\nduration: 10s\n"
-                + "faults:\n  - {at: 1s, type: cellOverVoltage, cell: 9, volts: 0.5}\n");
+        Files.writeString(
+                bad,
+                "pack: {chemistry: psoa-ncm811, seriesCells: 4}\nduration: 10s\n"
+                        + "faults:\n  - {at: 1s, type: cellOverVoltage, cell: 9, volts: 0.5}\n");
         assertThat(execute("--scenario", bad.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("faults[0].cell: 9 is outside 1..4 (cells and channels count from 1)");
     }
@@ -63,8 +70,10 @@ class SimulateCommandTest {
     @Test
     void anUnknownFaultTypeListsTheKnownOnes() throws Exception {
         Path bad = dir.resolve("bad.yaml");
-        Files.writeString(bad, "pack: {chemistry: psoa-ncm811, seriesCells: 4}\nduration: 10s\n"
-                + "faults:\n  - {at: 1s, type: meteorStrike}\n");
+        Files.writeString(
+                bad,
+                "pack: {chemistry: psoa-ncm811, seriesCells: 4}\nduration: 10s\n"
+                        + "faults:\n  - {at: 1s, type: meteorStrike}\n");
         assertThat(execute("--scenario", bad.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("faults[0].type: 'meteorStrike' is not known; use one of [brokerOutage, ");
     }
@@ -72,9 +81,13 @@ class SimulateCommandTest {
     @Test
     void widenedSafetyLimitsInAScenarioAreRejectedLikeInTheConfig() throws Exception {
         Path bad = dir.resolve("bad.yaml");
-        Files.writeString(bad, "pack: {chemistry: psoa-ncm811, seriesCells: 4}\nduration: 10s\n"
-                + "limits:\n  cellOverVoltage: {msl: 4.5}\n");
+        Files.writeString(
+                bad,
+                "pack: {chemistry: psoa-ncm811, seriesCells: 4}\nduration: 10s\n"
+                        + "limits:\n  cellOverVoltage: {msl: 4.5}\n");
         assertThat(execute("--scenario", bad.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("limits.cellOverVoltage.msl: 4.5 V is beyond the psoa-ncm811 chemistry's maximum safety limit");
+        assertThat(err.toString())
+                .contains(
+                        "limits.cellOverVoltage.msl: 4.5 V is beyond the psoa-ncm811 chemistry's maximum safety limit");
     }
 }

@@ -8,8 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.runtime.ConsoleStatusLine;
-import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.bms.snapshot.PackSample;
+import org.qsebms.bms.supervisor.SupervisorState;
 
 /** The legend of the status line in 'run --help' and the README shows what the BMS really prints. */
 class StatusLineLegendTest {
@@ -34,15 +34,22 @@ class StatusLineLegendTest {
         cl.setOut(new PrintWriter(out, true));
         assertThat(cl.execute("run", "--help")).isZero();
 
-        assertThat(out.toString()).contains("  " + example() + "\n")
-                .contains("N main negative").contains("P precharge").contains("+ main positive")
-                .contains("NP- = precharging").contains("TRIPPED");
+        assertThat(out.toString())
+                .contains("  " + example() + "\n")
+                .contains("N main negative")
+                .contains("P precharge")
+                .contains("+ main positive")
+                .contains("NP- = precharging")
+                .contains("TRIPPED");
     }
 
     @Test
     void readmeShowsTheSameLineAndTheSameLegend() throws Exception {
         String readme = Files.readString(Path.of("../README.md"));
-        assertThat(readme).contains("   " + example() + "\n").contains("`N` main negative").contains("`NP-` precharging");
+        assertThat(readme)
+                .contains("   " + example() + "\n")
+                .contains("`N` main negative")
+                .contains("`NP-` precharging");
     }
 
     @Test

@@ -23,8 +23,7 @@ class UnitMistakeTest {
     Path tmp;
 
     /** One row of a log, in the units the file will hold. */
-    private record Row(double seconds, double amps, double volts, double celsius) {
-    }
+    private record Row(double seconds, double amps, double volts, double celsius) {}
 
     /**
      * The shipped NCM811 cell from 90 % SOC: 60 s discharge pulses at 1 C with 60 s rests, then
@@ -67,15 +66,15 @@ class UnitMistakeTest {
     @Test
     void aFewGlitchRowsAreNotAUnitMistake() throws IOException {
         // like the NASA charge file that starts at 8.4 V for three rows
-        SharedDataValidationTest.Result r = replay(log("glitch.csv",
-                row -> row.seconds < 3 ? new Row(row.seconds, row.amps, 8.39, row.celsius) : row));
+        SharedDataValidationTest.Result r = replay(
+                log("glitch.csv", row -> row.seconds < 3 ? new Row(row.seconds, row.amps, 8.39, row.celsius) : row));
         assertThat(r.exit()).as(r.err()).isZero();
     }
 
     @Test
     void millivoltsAreNamed() throws IOException {
-        SharedDataValidationTest.Result r = replay(log("mv.csv",
-                row -> new Row(row.seconds, row.amps, 1000 * row.volts, row.celsius)));
+        SharedDataValidationTest.Result r =
+                replay(log("mv.csv", row -> new Row(row.seconds, row.amps, 1000 * row.volts, row.celsius)));
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("mv.csv", "voltage_v", "data row 1", "millivolts", "divide the column by 1000");
         assertThat(r.err()).containsPattern("voltage_v = 4\\d{3}(\\.\\d+)? V");
@@ -83,26 +82,27 @@ class UnitMistakeTest {
 
     @Test
     void milliampsAreNamed() throws IOException {
-        SharedDataValidationTest.Result r = replay(log("ma.csv",
-                row -> new Row(row.seconds, 1000 * row.amps, row.volts, row.celsius)));
+        SharedDataValidationTest.Result r =
+                replay(log("ma.csv", row -> new Row(row.seconds, 1000 * row.amps, row.volts, row.celsius)));
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("ma.csv", "current_a", "looks like mA", "divide the column by 1000");
     }
 
     @Test
     void kelvinIsNamed() throws IOException {
-        SharedDataValidationTest.Result r = replay(log("k.csv",
-                row -> new Row(row.seconds, row.amps, row.volts, row.celsius + 273.15)));
+        SharedDataValidationTest.Result r =
+                replay(log("k.csv", row -> new Row(row.seconds, row.amps, row.volts, row.celsius + 273.15)));
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("k.csv", "temperature_c = 298.15", "looks like kelvin", "subtract 273.15");
     }
 
     @Test
     void swappedCurrentAndVoltageAreNamed() throws IOException {
-        SharedDataValidationTest.Result r = replay(log("swapped.csv", row -> row,
-                "time_s,voltage_v,current_a,temperature_c"));
+        SharedDataValidationTest.Result r =
+                replay(log("swapped.csv", row -> row, "time_s,voltage_v,current_a,temperature_c"));
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("swapped.csv", "current_a and voltage_v look swapped", "swap the two column names");
+        assertThat(r.err())
+                .contains("swapped.csv", "current_a and voltage_v look swapped", "swap the two column names");
     }
 
     @Test
@@ -124,13 +124,22 @@ class UnitMistakeTest {
             b.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,25.0,%.8f%n", k, amps, cell.terminalVolts(), cell.soc()));
         }
         Files.writeString(log, b);
-        SharedDataValidationTest.Result clean = replay(log, "--out", tmp.resolve("clean").toString(),
-                "--convergence-window", "0");
-        SharedDataValidationTest.Result offset = replay(log, "--current-offset-a", "0.1", "--current-gain", "0.98",
-                "--out", tmp.resolve("offset").toString(), "--convergence-window", "0");
+        SharedDataValidationTest.Result clean =
+                replay(log, "--out", tmp.resolve("clean").toString(), "--convergence-window", "0");
+        SharedDataValidationTest.Result offset = replay(
+                log,
+                "--current-offset-a",
+                "0.1",
+                "--current-gain",
+                "0.98",
+                "--out",
+                tmp.resolve("offset").toString(),
+                "--convergence-window",
+                "0");
         assertThat(clean.exit()).as(clean.err()).isZero();
         assertThat(offset.exit()).as(offset.err()).isZero();
-        assertThat(SharedDataValidationTest.json(clean.out()).get("coulomb_max_error_pct")).isLessThan(0.01);
+        assertThat(SharedDataValidationTest.json(clean.out()).get("coulomb_max_error_pct"))
+                .isLessThan(0.01);
         // +0.1 A for 1800 s and -2 % of the 900 s at 1 C, over the capacity
         double expected = 100 * (0.1 * 1800 + 0.02 * p.capacityAh() * 900) / 3600 / p.capacityAh();
         assertThat(SharedDataValidationTest.json(offset.out()).get("coulomb_max_error_pct"))
@@ -149,21 +158,42 @@ class UnitMistakeTest {
         Path kelvin = log("k.csv", row -> new Row(row.seconds, row.amps, row.volts, row.celsius + 273.15));
         Path out = tmp.resolve("cell.yaml");
 
-        SharedDataValidationTest.Result mah = SharedDataValidationTest.run(new CharacterizeCommand(),
-                "--ocv-test", ok.toString(), "--pulse-test", ok.toString(), "--capacity-ah", "2900",
-                "--out", out.toString());
+        SharedDataValidationTest.Result mah = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                ok.toString(),
+                "--pulse-test",
+                ok.toString(),
+                "--capacity-ah",
+                "2900",
+                "--out",
+                out.toString());
         assertThat(mah.exit()).isEqualTo(2);
         assertThat(mah.err()).contains("looks like mAh").doesNotContain("no current pulse");
 
-        SharedDataValidationTest.Result milliamps = SharedDataValidationTest.run(new CharacterizeCommand(),
-                "--ocv-test", ok.toString(), "--pulse-test", ma.toString(), "--capacity-ah", "2.0",
-                "--out", out.toString());
+        SharedDataValidationTest.Result milliamps = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                ok.toString(),
+                "--pulse-test",
+                ma.toString(),
+                "--capacity-ah",
+                "2.0",
+                "--out",
+                out.toString());
         assertThat(milliamps.exit()).isEqualTo(2);
         assertThat(milliamps.err()).contains("ma.csv", "current_a", "looks like mA");
 
-        SharedDataValidationTest.Result k = SharedDataValidationTest.run(new CharacterizeCommand(),
-                "--ocv-test", kelvin.toString(), "--pulse-test", ok.toString(), "--capacity-ah", "2.0",
-                "--out", out.toString());
+        SharedDataValidationTest.Result k = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                kelvin.toString(),
+                "--pulse-test",
+                ok.toString(),
+                "--capacity-ah",
+                "2.0",
+                "--out",
+                out.toString());
         assertThat(k.exit()).isEqualTo(2);
         assertThat(k.err()).contains("k.csv", "kelvin");
         assertThat(out).doesNotExist();

@@ -41,6 +41,7 @@ class ServiceResetCommandTest {
         rig.ticks(2);
         assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
         assertThat(rig.controller.protection().lockedOut()).isFalse();
-        assertThat(parser.parse("service-reset", "{\"force\":true}".getBytes())).isInstanceOf(CommandParser.Invalid.class);
+        assertThat(parser.parse("service-reset", "{\"force\":true}".getBytes()))
+                .isInstanceOf(CommandParser.Invalid.class);
     }
 }

@@ -17,7 +17,8 @@ import org.qsebms.config.ProtectionLimits;
 
 /** Limits are derated between MOL and RSL, so the load backs off before anything trips. */
 class CurrentLimitsTest {
-    private static final ProtectionLimits LIMITS = new ConfigLoader().defaultSimulated().limits();
+    private static final ProtectionLimits LIMITS =
+            new ConfigLoader().defaultSimulated().limits();
     private final CurrentLimits limits = new CurrentLimits(LIMITS);
     private final PackMeasurement m = new PackMeasurement(4, 4);
 
@@ -32,18 +33,21 @@ class CurrentLimitsTest {
         set(3.7, 25);
         limits.update(m, false);
         assertThat(limits.chargeAmps()).isEqualTo(LIMITS.chargeOverCurrent().rsl());
-        assertThat(limits.dischargeAmps()).isEqualTo(LIMITS.dischargeOverCurrent().rsl());
+        assertThat(limits.dischargeAmps())
+                .isEqualTo(LIMITS.dischargeOverCurrent().rsl());
     }
 
     @Test
     void chargeCurrentTapersToZeroBetweenVoltageMolAndRsl() {
         set(4.225, 25); // half-way between MOL 4.20 and RSL 4.25
         limits.update(m, false);
-        assertThat(limits.chargeAmps()).isCloseTo(0.5 * LIMITS.chargeOverCurrent().rsl(), within(1e-9));
+        assertThat(limits.chargeAmps())
+                .isCloseTo(0.5 * LIMITS.chargeOverCurrent().rsl(), within(1e-9));
         set(4.25, 25);
         limits.update(m, false);
         assertThat(limits.chargeAmps()).isZero();
-        assertThat(limits.dischargeAmps()).isEqualTo(LIMITS.dischargeOverCurrent().rsl());
+        assertThat(limits.dischargeAmps())
+                .isEqualTo(LIMITS.dischargeOverCurrent().rsl());
     }
 
     @Test
@@ -69,7 +73,8 @@ class CurrentLimitsTest {
         limits.capDischarge(100);
         limits.update(m, false);
         assertThat(limits.chargeAmps()).isEqualTo(0.3);
-        assertThat(limits.dischargeAmps()).isEqualTo(LIMITS.dischargeOverCurrent().rsl());
+        assertThat(limits.dischargeAmps())
+                .isEqualTo(LIMITS.dischargeOverCurrent().rsl());
     }
 
     static Stream<Arguments> states() {
@@ -82,7 +87,9 @@ class CurrentLimitsTest {
     void publishedLimitsNeverExceedTheRslAndAreNeverNegative(double volts, double celsius) {
         set(volts, celsius);
         limits.update(m, false);
-        assertThat(limits.chargeAmps()).isBetween(0.0, LIMITS.chargeOverCurrent().rsl());
-        assertThat(limits.dischargeAmps()).isBetween(0.0, LIMITS.dischargeOverCurrent().rsl());
+        assertThat(limits.chargeAmps())
+                .isBetween(0.0, LIMITS.chargeOverCurrent().rsl());
+        assertThat(limits.dischargeAmps())
+                .isBetween(0.0, LIMITS.dischargeOverCurrent().rsl());
     }
 }

@@ -19,7 +19,8 @@ class PackControllerAllocationTest {
     @ParameterizedTest(name = "{0} cells")
     @ValueSource(ints = {4, 96})
     void aSteadyStateTickAllocatesNothing(int cells) {
-        var cfg = new ConfigLoader().parse("pack: {chemistry: psoa-ncm811, seriesCells: " + cells + ", capacityAh: 2.0}\n", "t");
+        var cfg = new ConfigLoader()
+                .parse("pack: {chemistry: psoa-ncm811, seriesCells: " + cells + ", capacityAh: 2.0}\n", "t");
         // a steady discharge: no fault edges (edges allocate their event, by design)
         SimRig rig = new SimRig(cfg, 0.6, (t, p, connected) -> connected ? -0.1 : 0.0);
         rig.tick();
@@ -47,7 +48,8 @@ class PackControllerAllocationTest {
         assertThat(rig.events).as("no edges during the measurement").hasSize(edges);
         System.out.printf("%d cells: %d bytes allocated over %d ticks%n", cells, bytes, n);
         // Per-tick allocation is zero; a probe tick by tick finds one ~120-byte allocation in ~20 000 ticks
-        // (not in our code paths as far as JFR sampling shows; JIT/runtime). The bound fails on any per-tick allocation.
+        // (not in our code paths as far as JFR sampling shows; JIT/runtime). The bound fails on any per-tick
+        // allocation.
         assertThat(bytes).as("bytes allocated by %d ticks", n).isLessThan(n / 8);
     }
 

@@ -137,8 +137,7 @@ class PassiveBalancerTest {
         }
 
         @Override
-        public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
-        }
+        public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {}
 
         @Override
         public int cellCount() {

@@ -34,14 +34,16 @@ class RecordTickAllocationTest {
             + "reach that moment.")
     @Test
     void tickWithRecordAndDiagnosticAllocatesNoMemory() throws Exception {
-        BmsConfig cfg = new ConfigLoader().parse("pack: {chemistry: psoa-ncm811, seriesCells: 4, capacityAh: 2.0}\n"
-                + "loop: {period: 500ms}\n"
-                + "health:\n  diagnostics: {every: 2h, idle: 1min, minRest: 5min, minSoc: 0.0, maxSoc: 1.0}\n",
-                "t.yaml");
+        BmsConfig cfg = new ConfigLoader()
+                .parse(
+                        "pack: {chemistry: psoa-ncm811, seriesCells: 4, capacityAh: 2.0}\n"
+                                + "loop: {period: 500ms}\n"
+                                + "health:\n  diagnostics: {every: 2h, idle: 1min, minRest: 5min, minSoc: 0.0, maxSoc: 1.0}\n",
+                        "t.yaml");
         SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
         long[] epoch = {1_700_000_000_000L};
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, sim.hardware(), sim.pack(), () -> epoch[0]);
-        try (CycleRecord record = CycleRecord.open(dir, 4, CycleRules.forCapacity(2.0, 3.4), null, rows -> { })) {
+        try (CycleRecord record = CycleRecord.open(dir, 4, CycleRules.forCapacity(2.0, 3.4), null, rows -> {})) {
             w.controller().attachCycleCounter(record.counter());
             w.controller().attachDiagnostic(ScheduledDiagnostic.of(cfg, record.counter(), w.requests(), sim.pack()));
             w.requests().requestClose();
@@ -94,13 +96,16 @@ class RecordTickAllocationTest {
                     windows++;
                 }
             }
-            System.out.printf("record tick allocation: %d quiet windows, %d cycles closed, "
-                    + "%d diagnostic status changes%n",
-                    windows, record.counter().closedCycles() - closedBefore,
+            System.out.printf(
+                    "record tick allocation: %d quiet windows, %d cycles closed, " + "%d diagnostic status changes%n",
+                    windows,
+                    record.counter().closedCycles() - closedBefore,
                     w.controller().diagnostic().revision() - diagnosticsBefore);
             assertThat(record.counter().closedCycles()).isGreaterThan(closedBefore);
             assertThat(windows).isGreaterThan(20);
-            assertThat(worst).as("bytes allocated per quiet window of 1000 ticks").isZero();
+            assertThat(worst)
+                    .as("bytes allocated per quiet window of 1000 ticks")
+                    .isZero();
         }
     }
 }

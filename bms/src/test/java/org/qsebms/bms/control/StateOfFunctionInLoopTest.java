@@ -1,7 +1,5 @@
 package org.qsebms.bms.control;
 
-import org.qsebms.bms.snapshot.ControllerEvent;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -19,6 +17,7 @@ import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.sim.SimulatedHardware;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
@@ -31,8 +30,7 @@ import org.qsebms.config.ConfigLoader;
 class StateOfFunctionInLoopTest {
     private final BmsConfig cfg = new ConfigLoader().defaultSimulated();
 
-    private record Run(ControllerAssembly.Wiring wiring, List<String> raised) {
-    }
+    private record Run(ControllerAssembly.Wiring wiring, List<String> raised) {}
 
     private Run run(double soc, double ambientCelsius, PackLoad load, double seconds) {
         return run(cfg, soc, ambientCelsius, load, seconds);
@@ -40,7 +38,8 @@ class StateOfFunctionInLoopTest {
 
     private static Run run(BmsConfig cfg, double soc, double ambientCelsius, PackLoad load, double seconds) {
         SimulatedHardware sim = SimulatedPackSetup.create(cfg, soc, ambientCelsius, load, 7);
-        ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, sim.hardware(), sim.pack(), () -> 1_764_000_000_000L);
+        ControllerAssembly.Wiring w =
+                ControllerAssembly.build(cfg, sim.hardware(), sim.pack(), () -> 1_764_000_000_000L);
         // the simulated load follows the published limits, as BmsRuntime wires it
         w.controller().attachCurrentLimitOutput(sim.pack());
         w.requests().requestClose();
@@ -80,7 +79,8 @@ class StateOfFunctionInLoopTest {
         Run r = run(0.06, 25, greedy, 120);
         double discharge = r.wiring().controller().currentLimits().dischargeAmps();
         assertThat(discharge).isLessThan(cfg.limits().dischargeOverCurrent().rsl());
-        assertThat(r.raised()).noneMatch(id -> id.startsWith("CELL_UNDER_VOLTAGE.RSL") || id.startsWith("CELL_UNDER_VOLTAGE.MSL"));
+        assertThat(r.raised())
+                .noneMatch(id -> id.startsWith("CELL_UNDER_VOLTAGE.RSL") || id.startsWith("CELL_UNDER_VOLTAGE.MSL"));
         assertThat(r.wiring().controller().measurement().minCellVolts)
                 .isGreaterThan(cfg.limits().cellUnderVoltage().rsl());
         // still connected: the limits, not a trip, kept it clear; at the SOC_LOW RSL the published discharge
@@ -88,7 +88,9 @@ class StateOfFunctionInLoopTest {
         assertThat(r.wiring().controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
         assertThat(r.raised()).doesNotContain("SOC_LOW.MSL");
         double lowestSoc = java.util.stream.IntStream.range(0, cfg.pack().seriesCells())
-                .mapToDouble(i -> r.wiring().controller().soc().cellSoc(i)).min().orElseThrow();
+                .mapToDouble(i -> r.wiring().controller().soc().cellSoc(i))
+                .min()
+                .orElseThrow();
         if (lowestSoc > 0.01) {
             assertThat(r.wiring().controller().measurement().packAmps).isLessThan(-0.1);
         } else {
@@ -118,33 +120,42 @@ class StateOfFunctionInLoopTest {
         Run withTable = run(rising, 0.03, 25, greedy, 60);
         Run withoutTable = run(flat, 0.03, 25, PackLoad.IDLE, 5);
         Run withTableIdle = run(rising, 0.03, 25, PackLoad.IDLE, 5);
-        System.out.println("discharge limit at 3 % SOC: " + withoutTable.wiring().controller().currentLimits().dischargeAmps()
-                + " A without the table, " + withTableIdle.wiring().controller().currentLimits().dischargeAmps() + " A with it");
+        System.out.println("discharge limit at 3 % SOC: "
+                + withoutTable.wiring().controller().currentLimits().dischargeAmps() + " A without the table, "
+                + withTableIdle.wiring().controller().currentLimits().dischargeAmps() + " A with it");
         assertThat(withTableIdle.wiring().controller().currentLimits().dischargeAmps())
-                .isLessThan(0.8 * withoutTable.wiring().controller().currentLimits().dischargeAmps());
-        assertThat(withTable.raised()).noneMatch(id -> id.startsWith("CELL_UNDER_VOLTAGE.RSL") || id.startsWith("CELL_UNDER_VOLTAGE.MSL"));
+                .isLessThan(
+                        0.8 * withoutTable.wiring().controller().currentLimits().dischargeAmps());
+        assertThat(withTable.raised())
+                .noneMatch(id -> id.startsWith("CELL_UNDER_VOLTAGE.RSL") || id.startsWith("CELL_UNDER_VOLTAGE.MSL"));
         assertThat(withTable.wiring().controller().measurement().minCellVolts)
                 .isGreaterThan(rising.limits().cellUnderVoltage().rsl());
         assertThat(withTable.wiring().controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
         double lowestSoc = java.util.stream.IntStream.range(0, rising.pack().seriesCells())
-                .mapToDouble(i -> withTable.wiring().controller().soc().cellSoc(i)).min().orElseThrow();
+                .mapToDouble(i -> withTable.wiring().controller().soc().cellSoc(i))
+                .min()
+                .orElseThrow();
         if (lowestSoc > 0.01) {
             assertThat(withTable.wiring().controller().measurement().packAmps).isLessThan(-0.1);
         } else { // at the SOC_LOW RSL the published discharge limit is 0 A: the load stops before the MSL
-            assertThat(withTable.wiring().controller().currentLimits().dischargeAmps()).isZero();
+            assertThat(withTable.wiring().controller().currentLimits().dischargeAmps())
+                    .isZero();
         }
     }
 
     /** psoa-ncm811's cell as a generic (non-QSE) preset, so the simulator runs its equivalent circuit. */
     private static BmsConfig configWithPreset(Path file, String table) throws IOException {
         String base;
-        try (InputStream in = StateOfFunctionInLoopTest.class.getClassLoader().getResourceAsStream("presets/psoa-ncm811.yaml")) {
+        try (InputStream in =
+                StateOfFunctionInLoopTest.class.getClassLoader().getResourceAsStream("presets/psoa-ncm811.yaml")) {
             base = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         // a generic cell of about ten times the QSE pouch's resistance
         String preset = base.replace("electrolyte: PSOA", "electrolyte: generic-liquid")
-                .replace("r0Ohms: 0.002464", "r0Ohms: 0.020").replace("r1Ohms: 0.009633", "r1Ohms: 0.030")
-                .replace("r2Ohms: 0.02952", "r2Ohms: 0.040").replace("bulkOhms: 0.002464", "bulkOhms: 0.020")
+                .replace("r0Ohms: 0.002464", "r0Ohms: 0.020")
+                .replace("r1Ohms: 0.009633", "r1Ohms: 0.030")
+                .replace("r2Ohms: 0.02952", "r2Ohms: 0.040")
+                .replace("bulkOhms: 0.002464", "bulkOhms: 0.020")
                 .replace("  npRatio: 6.85\n", "  npRatio: 6.85\n" + table);
         Files.writeString(file, preset);
         return new ConfigLoader().parse("""

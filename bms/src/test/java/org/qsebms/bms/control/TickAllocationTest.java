@@ -1,7 +1,5 @@
 package org.qsebms.bms.control;
 
-import org.qsebms.bms.snapshot.ControllerEvent;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
@@ -9,8 +7,9 @@ import org.junit.jupiter.api.Test;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
-import org.qsebms.bms.supervisor.SupervisorState;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.snapshot.PackSample;
+import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
 
@@ -69,8 +68,12 @@ class TickAllocationTest {
         while ((e = w.events().poll()) != null) {
             edges.add(e);
         }
-        assertThat(edges).as("fault edges or state changes during the measurement (not steady state)").isEmpty();
+        assertThat(edges)
+                .as("fault edges or state changes during the measurement (not steady state)")
+                .isEmpty();
         assertThat(w.controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
-        assertThat(windows).as("bytes allocated per window of 2000 steady-state ticks").containsOnly(0L);
+        assertThat(windows)
+                .as("bytes allocated per window of 2000 steady-state ticks")
+                .containsOnly(0L);
     }
 }

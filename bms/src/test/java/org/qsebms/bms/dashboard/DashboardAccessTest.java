@@ -59,8 +59,10 @@ class DashboardAccessTest {
     @Test
     void everyInterfaceWithoutCredentialsDoesNotStartAndLeavesThePortFree() throws Exception {
         int port = freePort();
-        DashboardConfig d = DashboardConfig.OFF.withEnabled(true).withHost("0.0.0.0").withPort(port);
-        assertThatThrownBy(() -> start(d)).isInstanceOf(ConfigException.class)
+        DashboardConfig d =
+                DashboardConfig.OFF.withEnabled(true).withHost("0.0.0.0").withPort(port);
+        assertThatThrownBy(() -> start(d))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("without credentials")
                 .hasMessageContaining("--dashboard-allow-anonymous-remote");
         try (ServerSocket s = new ServerSocket()) {
@@ -70,7 +72,10 @@ class DashboardAccessTest {
 
     @Test
     void withCredentialsEveryRequestNeedsThemAndWrongOnesAreRefused() throws Exception {
-        DashboardConfig d = DashboardConfig.OFF.withEnabled(true).withHost("0.0.0.0").withPort(0)
+        DashboardConfig d = DashboardConfig.OFF
+                .withEnabled(true)
+                .withHost("0.0.0.0")
+                .withPort(0)
                 .withCredentials("viewer", "", "DASH_PASSWORD");
         try (DashboardServer server = start(d)) {
             assertThat(server.loopbackOnly()).isFalse();
@@ -92,8 +97,8 @@ class DashboardAccessTest {
     @Test
     void credentialsAreAlsoEnforcedOnLoopback(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("dashboard-password"), "from-a-file\nignored second line\n");
-        DashboardConfig d = DashboardConfig.OFF.withEnabled(true).withPort(0)
-                .withCredentials("viewer", file.toString(), "");
+        DashboardConfig d =
+                DashboardConfig.OFF.withEnabled(true).withPort(0).withCredentials("viewer", file.toString(), "");
         try (DashboardServer server = start(d)) {
             assertThat(server.loopbackOnly()).isTrue();
             assertThat(status(server.url(), null)).isEqualTo(401);
@@ -103,7 +108,10 @@ class DashboardAccessTest {
 
     @Test
     void anonymousBeyondLoopbackWithTheExplicitOverride() throws Exception {
-        DashboardConfig d = DashboardConfig.OFF.withEnabled(true).withHost("0.0.0.0").withPort(0)
+        DashboardConfig d = DashboardConfig.OFF
+                .withEnabled(true)
+                .withHost("0.0.0.0")
+                .withPort(0)
                 .withAllowAnonymousRemote(true);
         try (DashboardServer server = start(d)) {
             assertThat(server.loopbackOnly()).isFalse();
@@ -114,22 +122,31 @@ class DashboardAccessTest {
 
     @Test
     void anUnreadablePasswordIsAClearStartError(@TempDir Path dir) {
-        DashboardConfig missingFile = DashboardConfig.OFF.withEnabled(true).withPort(0)
+        DashboardConfig missingFile = DashboardConfig.OFF
+                .withEnabled(true)
+                .withPort(0)
                 .withCredentials("viewer", dir.resolve("absent").toString(), "");
-        assertThatThrownBy(() -> start(missingFile)).isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("dashboard.passwordFile: cannot read").hasMessageContaining("absent");
-        DashboardConfig unsetEnv = DashboardConfig.OFF.withEnabled(true).withPort(0)
-                .withCredentials("viewer", "", "NOT_SET_ANYWHERE");
-        assertThatThrownBy(() -> start(unsetEnv)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> start(missingFile))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("dashboard.passwordFile: cannot read")
+                .hasMessageContaining("absent");
+        DashboardConfig unsetEnv =
+                DashboardConfig.OFF.withEnabled(true).withPort(0).withCredentials("viewer", "", "NOT_SET_ANYWHERE");
+        assertThatThrownBy(() -> start(unsetEnv))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("NOT_SET_ANYWHERE is not set or empty");
     }
 
     @Test
     void anAddressThatIsNotThisMachinesIsAClearError() {
         // 192.0.2.1 is TEST-NET-1 (documentation only): no interface here has it, and binding sends nothing
-        DashboardConfig d = DashboardConfig.OFF.withEnabled(true).withHost("192.0.2.1").withPort(0)
+        DashboardConfig d = DashboardConfig.OFF
+                .withEnabled(true)
+                .withHost("192.0.2.1")
+                .withPort(0)
                 .withAllowAnonymousRemote(true);
-        assertThatThrownBy(() -> start(d)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> start(d))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("dashboard.host (--dashboard-host): cannot serve the dashboard on 192.0.2.1:0")
                 .hasMessageContaining("is 192.0.2.1 an address of this machine?");
     }
@@ -138,11 +155,13 @@ class DashboardAccessTest {
     void aTakenPortIsRefusedUnlessTheDashboardWasNotAskedForExplicitly() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             DashboardConfig d = DashboardConfig.OFF.withEnabled(true).withPort(taken.getLocalPort());
-            assertThatThrownBy(() -> start(d)).isInstanceOf(ConfigException.class)
+            assertThatThrownBy(() -> start(d))
+                    .isInstanceOf(ConfigException.class)
                     .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
-                    .hasMessageContaining("--dashboard-port").hasMessageContaining("--no-dashboard");
-            try (DashboardServer server = DashboardServer.start(config(d), new DashboardFeed(4, 4, 10), "test", ENV,
-                    true)) {
+                    .hasMessageContaining("--dashboard-port")
+                    .hasMessageContaining("--no-dashboard");
+            try (DashboardServer server =
+                    DashboardServer.start(config(d), new DashboardFeed(4, 4, 10), "test", ENV, true)) {
                 assertThat(server.port()).isNotEqualTo(taken.getLocalPort());
                 assertThat(status(server.url(), null)).isEqualTo(200);
             }

@@ -31,8 +31,8 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * Skipped when chromium or chromedriver is not installed (CI installs both).
  */
 class DashboardBrowserTest {
-    private static final List<String> CARD_VALUES = List.of("packVolts", "packAmps", "soc", "socBound", "maxCelsius",
-            "minCelsius", "chargeLimit", "dischargeLimit");
+    private static final List<String> CARD_VALUES = List.of(
+            "packVolts", "packAmps", "soc", "socBound", "maxCelsius", "minCelsius", "chargeLimit", "dischargeLimit");
 
     @TempDir
     Path dir;
@@ -48,23 +48,34 @@ class DashboardBrowserTest {
 
     @Test
     void showsLiveValuesAndAnInjectedAlarmWithoutConsoleErrors() throws Exception {
-        Optional<Path> chromium = executable(System.getenv("CHROME_BIN"), "/usr/bin/chromium",
-                "/usr/bin/chromium-browser");
-        Optional<Path> driverBinary = executable(System.getenv("CHROMEDRIVER"), "/usr/bin/chromedriver",
-                "/usr/lib/chromium/chromedriver");
-        assumeTrue(chromium.isPresent() && driverBinary.isPresent(),
+        Optional<Path> chromium =
+                executable(System.getenv("CHROME_BIN"), "/usr/bin/chromium", "/usr/bin/chromium-browser");
+        Optional<Path> driverBinary =
+                executable(System.getenv("CHROMEDRIVER"), "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+        assumeTrue(
+                chromium.isPresent() && driverBinary.isPresent(),
                 "chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + dir.resolve("chromium-profile"), "--window-size=1400,2000");
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + dir.resolve("chromium-profile"),
+                "--window-size=1400,2000");
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(driverBinary.get().toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(driverBinary.get().toFile())
+                .usingAnyFreePort()
+                .build();
 
         try (SimulatedDashboard bms = SimulatedDashboard.start(dir.resolve("state"))) {
             WebDriver browser = new ChromeDriver(service, options);
@@ -73,7 +84,9 @@ class DashboardBrowserTest {
                 assertThat(browser.getTitle()).isEqualTo("qse-bms dashboard");
                 await(() -> "NORMAL".equals(text(browser, "state")), Duration.ofSeconds(20), "state NORMAL");
                 assertThat(text(browser, "pack")).isEqualTo("dash");
-                assertThat(browser.findElements(By.cssSelector(".uplot"))).as("uPlot charts").hasSize(6);
+                assertThat(browser.findElements(By.cssSelector(".uplot")))
+                        .as("uPlot charts")
+                        .hasSize(6);
                 assertThat(browser.findElement(By.id("ctPos")).getText()).contains("closed");
 
                 String before = cards(browser);
@@ -87,18 +100,23 @@ class DashboardBrowserTest {
                 Thread.sleep(1000L * Integer.getInteger("qse.dashboard.warmupSeconds", 0));
                 long injected = System.nanoTime();
                 bms.driveCellTo(1, 4.27); // above the RSL (4.25 V), below the MSL (4.30 V)
-                await(() -> browser.findElement(By.id("alarms")).getText().contains("CELL_OVER_VOLTAGE.RSL"),
-                        Duration.ofSeconds(10), "the injected alarm in the alarm table");
-                System.out.printf("dashboard in chromium: values changed after %d ms, injected alarm shown after %d ms "
-                        + "(300 ms debounce, 1 s samples)%n", changedMillis,
-                        (System.nanoTime() - injected) / 1_000_000);
+                await(
+                        () -> browser.findElement(By.id("alarms")).getText().contains("CELL_OVER_VOLTAGE.RSL"),
+                        Duration.ofSeconds(10),
+                        "the injected alarm in the alarm table");
+                System.out.printf(
+                        "dashboard in chromium: values changed after %d ms, injected alarm shown after %d ms "
+                                + "(300 ms debounce, 1 s samples)%n",
+                        changedMillis, (System.nanoTime() - injected) / 1_000_000);
                 String table = browser.findElement(By.id("alarms")).getText();
                 assertThat(table).contains("RSL").contains("cell 2").contains("above limit 4.250 V");
                 assertThat(browser.findElement(By.id("alarmsPanel")).getDomAttribute("data-active"))
                         .isEqualTo("true");
                 Thread.sleep(1500); // one more sample, so the cell bar above the RSL line is drawn
 
-                Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+                Path shot = ((TakesScreenshot) browser)
+                        .getScreenshotAs(OutputType.FILE)
+                        .toPath();
                 Path artefact = Path.of("target", "dashboard-screenshot.png");
                 Files.createDirectories(artefact.getParent());
                 Files.copy(shot, artefact, StandardCopyOption.REPLACE_EXISTING);
@@ -106,7 +124,8 @@ class DashboardBrowserTest {
 
                 List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-                        .map(LogEntry::getMessage).toList();
+                        .map(LogEntry::getMessage)
+                        .toList();
                 assertThat(errors).as("console errors").isEmpty();
             } finally {
                 browser.quit();

@@ -3,11 +3,11 @@ package org.qsebms.bms.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.protection.FaultCode;
 import org.qsebms.bms.protection.FaultEvent;
-import org.qsebms.bms.supervisor.SupervisorState;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.snapshot.PackSample;
+import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.config.LimitLevel;
 
 class DashboardFeedTest {
@@ -24,8 +24,8 @@ class DashboardFeedTest {
     }
 
     private static ControllerEvent.FaultEdge edge(boolean raised, boolean latched, String reason, long nanos) {
-        return new ControllerEvent.FaultEdge(new FaultEvent(FaultCode.CELL_OVER_VOLTAGE, LimitLevel.MSL, raised,
-                latched, reason, nanos));
+        return new ControllerEvent.FaultEdge(
+                new FaultEvent(FaultCode.CELL_OVER_VOLTAGE, LimitLevel.MSL, raised, latched, reason, nanos));
     }
 
     @Test
@@ -38,7 +38,8 @@ class DashboardFeedTest {
         assertThat(raised.level()).isEqualTo("MSL");
         assertThat(raised.latched()).isTrue();
         assertThat(raised.conditionCleared()).isFalse();
-        assertThat(raised.sinceMillis()).as("loop time placed on the wall clock by the sample")
+        assertThat(raised.sinceMillis())
+                .as("loop time placed on the wall clock by the sample")
                 .isEqualTo(1_700_000_001_500L);
 
         feed.event(edge(false, true, "cell 1: cellOverVoltage 4.10 V back inside limit 4.300 V", 3_000_000_000L));
@@ -49,15 +50,19 @@ class DashboardFeedTest {
 
         feed.event(edge(false, false, "cell voltage above its limit: reset", 4_000_000_000L));
         assertThat(feed.now().alarms()).isEmpty();
-        assertThat(feed.now().notes()).extracting(DashboardFeed.Note::text).last().asString()
-                .contains("cleared").contains("reset");
+        assertThat(feed.now().notes())
+                .extracting(DashboardFeed.Note::text)
+                .last()
+                .asString()
+                .contains("cleared")
+                .contains("reset");
     }
 
     @Test
     void eventsBeforeTheFirstSampleAreDatedByTheClock() {
         DashboardFeed feed = new DashboardFeed(2, 1, 10, () -> 42L);
-        feed.event(new ControllerEvent.StateChange(SupervisorState.INIT, SupervisorState.STANDBY, "contactors open",
-                5));
+        feed.event(
+                new ControllerEvent.StateChange(SupervisorState.INIT, SupervisorState.STANDBY, "contactors open", 5));
         assertThat(feed.now().notes())
                 .containsExactly(new DashboardFeed.Note(42L, "INIT \u2192 STANDBY: contactors open"));
         assertThat(feed.now().haveSample()).isFalse();
@@ -106,6 +111,8 @@ class DashboardFeedTest {
         producer.join();
         assertThat(next.points().packVolts()).containsExactly(14.0);
         feed.close();
-        assertThat(feed.await(next.version(), 6, 10_000)).as("closed: the stream ends").isNull();
+        assertThat(feed.await(next.version(), 6, 10_000))
+                .as("closed: the stream ends")
+                .isNull();
     }
 }

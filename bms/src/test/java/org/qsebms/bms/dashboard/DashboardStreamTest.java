@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DashboardStreamTest {
     @TempDir
     static Path stateDir;
+
     private static SimulatedDashboard bms;
 
     @BeforeAll
@@ -48,15 +49,22 @@ class DashboardStreamTest {
             assertThat(meta.at("/cellOverVolts/rsl").asDouble()).isEqualTo(4.25);
             assertThat(meta.at("/cellUnderVolts/mol").asDouble()).isEqualTo(3.0);
 
-            JsonNode first = stream.await(e -> e.name().equals("state") && e.data().get("haveSample").asBoolean(),
-                    Duration.ofSeconds(10)).data();
+            JsonNode first = stream.await(
+                            e -> e.name().equals("state")
+                                    && e.data().get("haveSample").asBoolean(),
+                            Duration.ofSeconds(10))
+                    .data();
             long t0 = System.nanoTime();
             assertThat(first.get("cellVolts")).hasSize(4);
             assertThat(first.get("packVolts").asDouble()).isBetween(4 * 3.0, 4 * 4.3);
-            JsonNode moved = stream.await(e -> e.name().equals("state")
-                    && !e.data().get("cellVolts").equals(first.get("cellVolts")), Duration.ofSeconds(3)).data();
+            JsonNode moved = stream.await(
+                            e -> e.name().equals("state")
+                                    && !e.data().get("cellVolts").equals(first.get("cellVolts")),
+                            Duration.ofSeconds(3))
+                    .data();
             assertThat(System.nanoTime() - t0).isLessThan(3_000_000_000L);
-            assertThat(moved.get("sequence").asLong()).isGreaterThan(first.get("sequence").asLong());
+            assertThat(moved.get("sequence").asLong())
+                    .isGreaterThan(first.get("sequence").asLong());
 
             JsonNode points = stream.next("points", Duration.ofSeconds(3)).data();
             int n = points.get("t").size();
@@ -67,19 +75,25 @@ class DashboardStreamTest {
             assertThat(points.get("celsius")).hasSize(4);
             assertThat(points.get("celsius").get(0)).hasSize(n);
             JsonNode later = stream.next("points", Duration.ofSeconds(3)).data();
-            assertThat(later.get("lastSequence").asLong()).isGreaterThan(points.get("lastSequence").asLong());
-            assertThat(later.get("t").get(0).asDouble()).isGreaterThan(points.get("t").get(n - 1).asDouble());
+            assertThat(later.get("lastSequence").asLong())
+                    .isGreaterThan(points.get("lastSequence").asLong());
+            assertThat(later.get("t").get(0).asDouble())
+                    .isGreaterThan(points.get("t").get(n - 1).asDouble());
         }
     }
 
     @Test
     void anAlarmInjectedInTheSimulatedPackIsStreamedWithItsReasonAndLevel() throws Exception {
         try (EventStream stream = new EventStream(bms.server.url() + "events", null)) {
-            stream.await(e -> e.name().equals("state") && e.data().get("state").asText().equals("NORMAL"),
+            stream.await(
+                    e -> e.name().equals("state")
+                            && e.data().get("state").asText().equals("NORMAL"),
                     Duration.ofSeconds(15));
             bms.driveCellTo(1, 4.27); // above the 4.25 V RSL, below the 4.30 V MSL
-            JsonNode state = stream.await(e -> e.name().equals("state")
-                    && ids(e.data()).contains("CELL_OVER_VOLTAGE.RSL"), Duration.ofSeconds(10)).data();
+            JsonNode state = stream.await(
+                            e -> e.name().equals("state") && ids(e.data()).contains("CELL_OVER_VOLTAGE.RSL"),
+                            Duration.ofSeconds(10))
+                    .data();
             JsonNode alarm = null;
             for (JsonNode a : state.get("alarms")) {
                 if (a.get("id").asText().equals("CELL_OVER_VOLTAGE.RSL")) {
@@ -93,7 +107,8 @@ class DashboardStreamTest {
             assertThat(state.get("events").toString()).contains("CELL_OVER_VOLTAGE.RSL");
 
             bms.sim.pack().driveCellVoltage(1, 0);
-            stream.await(e -> e.name().equals("state") && !ids(e.data()).contains("CELL_OVER_VOLTAGE.RSL"),
+            stream.await(
+                    e -> e.name().equals("state") && !ids(e.data()).contains("CELL_OVER_VOLTAGE.RSL"),
                     Duration.ofSeconds(10));
         } finally {
             bms.sim.pack().driveCellVoltage(1, 0);
@@ -106,13 +121,22 @@ class DashboardStreamTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
-        try (SimulatedDashboard alone = SimulatedDashboard.startWithoutBroker(otherStateDir,
-                "tcp://127.0.0.1:" + closedPort);
-             EventStream stream = new EventStream(alone.server.url() + "events", null)) {
-            long first = stream.await(e -> e.name().equals("state") && e.data().get("haveSample").asBoolean(),
-                    Duration.ofSeconds(10)).data().get("sequence").asLong();
-            long later = stream.await(e -> e.name().equals("state")
-                    && e.data().get("sequence").asLong() >= first + 2, Duration.ofSeconds(5)).data().get("sequence")
+        try (SimulatedDashboard alone =
+                        SimulatedDashboard.startWithoutBroker(otherStateDir, "tcp://127.0.0.1:" + closedPort);
+                EventStream stream = new EventStream(alone.server.url() + "events", null)) {
+            long first = stream.await(
+                            e -> e.name().equals("state")
+                                    && e.data().get("haveSample").asBoolean(),
+                            Duration.ofSeconds(10))
+                    .data()
+                    .get("sequence")
+                    .asLong();
+            long later = stream.await(
+                            e -> e.name().equals("state")
+                                    && e.data().get("sequence").asLong() >= first + 2,
+                            Duration.ofSeconds(5))
+                    .data()
+                    .get("sequence")
                     .asLong();
             assertThat(later).isGreaterThanOrEqualTo(first + 2);
         }
@@ -152,7 +176,9 @@ class DashboardStreamTest {
         Response missing = get("nope", "GET");
         assertThat(missing.status).isEqualTo(404);
         assertThat(missing.body).contains("/nope");
-        assertThat(get("..%2F..%2Fetc%2Fpasswd", "GET").status).as("no file is ever read from a path").isEqualTo(404);
+        assertThat(get("..%2F..%2Fetc%2Fpasswd", "GET").status)
+                .as("no file is ever read from a path")
+                .isEqualTo(404);
         assertThat(get("uplot/../../META-INF/MANIFEST.MF", "GET").status).isEqualTo(404);
     }
 
@@ -174,17 +200,19 @@ class DashboardStreamTest {
             try (EventStream refused = new EventStream(bms.server.url() + "events", null)) {
                 assertThat(refused.status).isEqualTo(503);
             }
-            assertThat(get("", "GET").status).as("the page itself is still served").isEqualTo(200);
+            assertThat(get("", "GET").status)
+                    .as("the page itself is still served")
+                    .isEqualTo(200);
         } finally {
             open.forEach(EventStream::close);
         }
     }
 
-    record Response(int status, String type, String allow, String body) {
-    }
+    record Response(int status, String type, String allow, String body) {}
 
     private static Response get(String path, String method) throws Exception {
-        HttpURLConnection c = (HttpURLConnection) URI.create(bms.server.url() + path).toURL().openConnection();
+        HttpURLConnection c =
+                (HttpURLConnection) URI.create(bms.server.url() + path).toURL().openConnection();
         c.setRequestMethod(method);
         c.setReadTimeout(10_000);
         int status = c.getResponseCode();

@@ -20,8 +20,7 @@ import java.util.function.Predicate;
 
 /** A server-sent-events client over a plain HTTP connection, parsing each event's data as JSON. */
 final class EventStream implements AutoCloseable {
-    record Event(String name, JsonNode data) {
-    }
+    record Event(String name, JsonNode data) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();

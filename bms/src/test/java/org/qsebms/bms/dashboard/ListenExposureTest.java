@@ -41,14 +41,17 @@ class ListenExposureTest {
     void anonymousBeyondLoopbackOnlyWithTheOverrideAndThenWithALoudWarning() {
         ListenExposure e = ListenExposure.check("dashboard", "dashboard.host", "0.0.0.0", false, true, FIX);
         assertThat(e.loopback()).isFalse();
-        assertThat(e.warning()).startsWith("WARNING").contains("WITHOUT CREDENTIALS")
+        assertThat(e.warning())
+                .startsWith("WARNING")
+                .contains("WITHOUT CREDENTIALS")
                 .contains("every network interface");
     }
 
     @Test
     void anUnknownHostIsAClearError() {
-        assertThatThrownBy(() -> ListenExposure.check("dashboard", "dashboard.host", "no-such-host.invalid", false,
-                false, FIX)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() ->
+                        ListenExposure.check("dashboard", "dashboard.host", "no-such-host.invalid", false, false, FIX))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("'no-such-host.invalid' is not an address or a known host name");
     }
 }

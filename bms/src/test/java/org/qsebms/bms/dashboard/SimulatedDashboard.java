@@ -20,8 +20,8 @@ final class SimulatedDashboard implements AutoCloseable {
     final BmsRuntime runtime;
     final DashboardServer server;
 
-    private SimulatedDashboard(EmbeddedBroker broker, SimulatedHardware sim, BmsRuntime runtime,
-                               DashboardServer server) {
+    private SimulatedDashboard(
+            EmbeddedBroker broker, SimulatedHardware sim, BmsRuntime runtime, DashboardServer server) {
         this.broker = broker;
         this.sim = sim;
         this.runtime = runtime;
@@ -38,15 +38,19 @@ final class SimulatedDashboard implements AutoCloseable {
     }
 
     private static SimulatedDashboard start(Path stateDir, EmbeddedBroker broker, String mqttUrl) {
-        BmsConfig cfg = new ConfigLoader().defaultSimulated().withPackId("dash")
+        BmsConfig cfg = new ConfigLoader()
+                .defaultSimulated()
+                .withPackId("dash")
                 .withPersistenceDirectory(stateDir.toString())
                 .withDashboard(DashboardConfig.OFF.withEnabled(true).withPort(0));
         SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
-        DashboardFeed feed = DashboardServer.feedFor(cfg, sim.hardware().cellVoltages().cellCount(),
+        DashboardFeed feed = DashboardServer.feedFor(
+                cfg,
+                sim.hardware().cellVoltages().cellCount(),
                 sim.hardware().temperatures().channelCount());
         DashboardServer server = DashboardServer.start(cfg, feed, "test", Map.of(), false);
-        BmsRuntime runtime = BmsRuntime.start(cfg, sim.hardware(), sim.pack(),
-                broker != null ? broker.url() : mqttUrl, feed, true);
+        BmsRuntime runtime =
+                BmsRuntime.start(cfg, sim.hardware(), sim.pack(), broker != null ? broker.url() : mqttUrl, feed, true);
         return new SimulatedDashboard(broker, sim, runtime, server);
     }
 

@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.Bq76952Simulation;
 import org.qsebms.bms.sim.PackLoad;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
@@ -98,12 +98,18 @@ class Bq76952HilTest {
         closeAndRun(r, 600);
         List<ControllerEvent.FaultEdge> raised = faults(r);
 
-        assertThat(r.w().controller().supervisor().state()).as("faults %s", raised).isEqualTo(SupervisorState.NORMAL);
-        assertThat(raised).as("no fault in 60 s of normal running, stuck checks included").isEmpty();
+        assertThat(r.w().controller().supervisor().state())
+                .as("faults %s", raised)
+                .isEqualTo(SupervisorState.NORMAL);
+        assertThat(raised)
+                .as("no fault in 60 s of normal running, stuck checks included")
+                .isEmpty();
         assertThat(r.sim().board().conducts(ContactorId.MAIN_NEGATIVE)).isTrue();
         var m = r.w().controller().measurement();
         for (int c = 0; c < 16; c++) {
-            assertThat(m.cellVolts[c]).as("cell %d", c + 1).isCloseTo(r.sim().pack().cellVolts(c), offset(0.006));
+            assertThat(m.cellVolts[c])
+                    .as("cell %d", c + 1)
+                    .isCloseTo(r.sim().pack().cellVolts(c), offset(0.006));
         }
         assertThat(m.packVolts).isCloseTo(r.sim().pack().stackVolts(), offset(0.03));
     }
@@ -146,7 +152,8 @@ class Bq76952HilTest {
         assertThat(crossed).as("a cell reached the chip's COV %.4f V", covVolts).isPositive();
         assertThat(opened).as("the chip opened its charge FET").isPositive();
         assertThat(opened - crossed).isBetween(covDelay, covDelay + 2 * step);
-        assertThat(maxSeen).as("overshoot beyond COV bounded by the slope over the delay")
+        assertThat(maxSeen)
+                .as("overshoot beyond COV bounded by the slope over the delay")
                 .isLessThanOrEqualTo(vAtCross + maxSlope * (covDelay + 2 * step) / 1e9 + 1e-6);
         assertThat(r.sim().board().chip().trips(Bq76952Emulator.Check.COV)).isEqualTo(1);
         for (int i = 0; i < 100; i++) {
@@ -197,7 +204,8 @@ class Bq76952HilTest {
         assertThat(r.sim().pack().packAmps()).isZero();
         now += r.period();
         r.w().controller().tick(now);
-        assertThat(faults(r)).anySatisfy(f -> assertThat(f.fault().code().name()).isEqualTo("HW_SHORT_CIRCUIT"));
+        assertThat(faults(r))
+                .anySatisfy(f -> assertThat(f.fault().code().name()).isEqualTo("HW_SHORT_CIRCUIT"));
     }
 
     @Test
@@ -224,7 +232,8 @@ class Bq76952HilTest {
     void frozenControllerTheLinuxWatchdogReleasesTheGpioContactors() throws Exception {
         Rig r = rig("hostWatchdogDelay: 5s", "hostWatchdogDelay: 0s", 0.5, 2_000 * MS);
         long now = closeAndRun(r, 300);
-        assertThat(r.sim().board().contactor(ContactorId.MAIN_POSITIVE).mainContactsClosed()).isTrue();
+        assertThat(r.sim().board().contactor(ContactorId.MAIN_POSITIVE).mainContactsClosed())
+                .isTrue();
         long lastFeed = now;
 
         long released = -1;
@@ -241,8 +250,10 @@ class Bq76952HilTest {
         }
 
         assertThat(released - lastFeed).isBetween(2_000 * MS, 2_001 * MS);
-        assertThat(r.sim().board().contactor(ContactorId.MAIN_POSITIVE).mainContactsClosed()).isFalse();
-        assertThat(r.sim().board().contactor(ContactorId.PRECHARGE).mainContactsClosed()).isFalse();
+        assertThat(r.sim().board().contactor(ContactorId.MAIN_POSITIVE).mainContactsClosed())
+                .isFalse();
+        assertThat(r.sim().board().contactor(ContactorId.PRECHARGE).mainContactsClosed())
+                .isFalse();
         assertThat(r.sim().pack().packAmps()).isZero();
     }
 }

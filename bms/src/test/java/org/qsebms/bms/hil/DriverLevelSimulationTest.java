@@ -6,10 +6,10 @@ import static org.assertj.core.data.Offset.offset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.DriverLevelSimulation;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
@@ -31,14 +31,13 @@ class DriverLevelSimulationTest {
         return p.resolve("config/examples/pi-4s-ads1115.yaml");
     }
 
-    private record Rig(BmsConfig cfg, DriverLevelSimulation sim, ControllerAssembly.Wiring w) {
-    }
+    private record Rig(BmsConfig cfg, DriverLevelSimulation sim, ControllerAssembly.Wiring w) {}
 
     private static Rig rig() {
         BmsConfig cfg = new ConfigLoader().load(example());
         assertThat(cfg.hal().backend()).isEqualTo(HalBackend.PI4J);
-        DriverLevelSimulation sim = new DriverLevelSimulation(SimulatedPackSetup.createDefault(cfg).pack(),
-                cfg.hal().pi4j().orElseThrow(), 3);
+        DriverLevelSimulation sim = new DriverLevelSimulation(
+                SimulatedPackSetup.createDefault(cfg).pack(), cfg.hal().pi4j().orElseThrow(), 3);
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, sim.hardware(), sim, () -> 0L);
         w.controller().attachCurrentLimitOutput(sim); // the simulated charger/load follows the published limits
         return new Rig(cfg, sim, w);
@@ -70,12 +69,17 @@ class DriverLevelSimulationTest {
         Rig r = rig();
         long period = r.cfg().loop().period().toNanos();
         long now = closeAndRun(r, 600);
-        assertThat(r.w().controller().supervisor().state()).as("events: %s", drain(r)).isEqualTo(SupervisorState.NORMAL);
-        assertThat(r.sim().board().contactor(ContactorId.MAIN_POSITIVE).mainContactsClosed()).isTrue();
+        assertThat(r.w().controller().supervisor().state())
+                .as("events: %s", drain(r))
+                .isEqualTo(SupervisorState.NORMAL);
+        assertThat(r.sim().board().contactor(ContactorId.MAIN_POSITIVE).mainContactsClosed())
+                .isTrue();
         var m = r.w().controller().measurement();
         for (int c = 0; c < 4; c++) {
             // 16-bit ADS1115 behind a divider: a few mV of quantisation and noise, no more
-            assertThat(m.cellVolts[c]).as("cell %d", c + 1).isCloseTo(r.sim().pack().cellVolts(c), offset(0.01));
+            assertThat(m.cellVolts[c])
+                    .as("cell %d", c + 1)
+                    .isCloseTo(r.sim().pack().cellVolts(c), offset(0.01));
             assertThat(m.cellCelsius[c]).isCloseTo(r.sim().pack().cellCelsius(c), offset(1.0));
         }
         assertThat(m.packAmps).isCloseTo(r.sim().pack().packAmps(), offset(0.1));
@@ -105,7 +109,8 @@ class DriverLevelSimulationTest {
             now += period;
             r.w().controller().tick(now);
         }
-        assertThat(r.sim().board().contactor(ContactorId.MAIN_POSITIVE).mainContactsClosed()).isFalse();
+        assertThat(r.sim().board().contactor(ContactorId.MAIN_POSITIVE).mainContactsClosed())
+                .isFalse();
         assertThat(r.sim().pack().packAmps()).isZero();
     }
 
@@ -122,7 +127,8 @@ class DriverLevelSimulationTest {
             r.w().controller().tick(now);
             ControllerEvent e;
             while ((e = r.w().events().poll()) != null) {
-                if (e instanceof ControllerEvent.FaultEdge fe && fe.fault().code().name().equals("CONTACTOR_WELDED")) {
+                if (e instanceof ControllerEvent.FaultEdge fe
+                        && fe.fault().code().name().equals("CONTACTOR_WELDED")) {
                     welded = fe.fault().raised();
                 }
             }

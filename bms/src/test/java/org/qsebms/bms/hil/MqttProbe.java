@@ -32,8 +32,11 @@ final class MqttProbe implements AutoCloseable {
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(true);
         client.connect(o);
-        client.subscribe(filter, 1, (topic, msg) -> received.add(
-                new Received(topic, new String(msg.getPayload(), StandardCharsets.UTF_8), msg.isRetained())));
+        client.subscribe(
+                filter,
+                1,
+                (topic, msg) -> received.add(
+                        new Received(topic, new String(msg.getPayload(), StandardCharsets.UTF_8), msg.isRetained())));
     }
 
     List<Received> received() {
@@ -51,7 +54,10 @@ final class MqttProbe implements AutoCloseable {
             Thread.sleep(20);
         }
         throw new AssertionError("no matching message within " + timeout + "; got " + received.size() + " messages: "
-                + received.stream().map(r -> r.topic() + "=" + r.payload()).limit(20).toList());
+                + received.stream()
+                        .map(r -> r.topic() + "=" + r.payload())
+                        .limit(20)
+                        .toList());
     }
 
     @Override

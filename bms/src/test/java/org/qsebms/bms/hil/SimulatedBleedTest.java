@@ -23,14 +23,30 @@ class SimulatedBleedTest {
     void aBalancedCellDischargesThroughTheConfiguredResistor() {
         BmsConfig cfg = new ConfigLoader().load(example());
         WiringConfig w = cfg.hal().pi4j().orElseThrow();
-        WiringConfig w47 = new WiringConfig(w.ads1115(), w.mcp3x08(), w.cellMeasurement(), w.cells(), w.packVoltage(),
-                w.current(), w.temperatures(), w.contactors(), w.balancingPins(), w.fanPin(), w.heaterPin(),
-                w.watchdogDevice(), w.stuckAfterConversions(), 47.0);
+        WiringConfig w47 = new WiringConfig(
+                w.ads1115(),
+                w.mcp3x08(),
+                w.cellMeasurement(),
+                w.cells(),
+                w.packVoltage(),
+                w.current(),
+                w.temperatures(),
+                w.contactors(),
+                w.balancingPins(),
+                w.fanPin(),
+                w.heaterPin(),
+                w.watchdogDevice(),
+                w.stuckAfterConversions(),
+                47.0);
         SimulatedPack pack = SimulatedPackSetup.createDefault(cfg).pack();
         DriverLevelSimulation sim = new DriverLevelSimulation(pack, w47, 3);
         PackHardware hw = sim.hardware();
-        assertThat(hw.balancing().bleedOhms()).as("what the controller counts with").isEqualTo(47.0);
-        assertThat(pack.balancingOhms()).as("what the simulated cell bleeds through").isEqualTo(47.0);
+        assertThat(hw.balancing().bleedOhms())
+                .as("what the controller counts with")
+                .isEqualTo(47.0);
+        assertThat(pack.balancingOhms())
+                .as("what the simulated cell bleeds through")
+                .isEqualTo(47.0);
 
         hw.balancing().set(0, true); // the GPIO drives the emulated MOSFET, the pack follows it
         double soc0 = pack.cellSoc(0);

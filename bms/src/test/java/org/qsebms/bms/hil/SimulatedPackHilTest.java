@@ -27,6 +27,7 @@ import org.qsebms.hal.ContactorId;
 class SimulatedPackHilTest {
     private EmbeddedBroker broker;
     private BmsRuntime runtime;
+
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path stateDir;
 
@@ -47,15 +48,17 @@ class SimulatedPackHilTest {
     void publishesPlausibleStateAndOpensContactorsWhenACellIsDrivenAboveItsMsl(@TempDir java.nio.file.Path stateDir)
             throws Exception {
         // its own state directory: this test latches an MSL, and a latched fault is restored at the next start
-        BmsConfig cfg = new ConfigLoader().defaultSimulated().withPackId("hil-1")
-                .withPersistenceDirectory(stateDir.toString());
+        BmsConfig cfg =
+                new ConfigLoader().defaultSimulated().withPackId("hil-1").withPersistenceDirectory(stateDir.toString());
         SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
         try (MqttProbe probe = new MqttProbe(broker.url(), "qse-bms/hil-1/#")) {
-            runtime = BmsRuntime.start(cfg, sim.hardware(), sim.pack(), broker.url(), s -> { }, true);
+            runtime = BmsRuntime.start(cfg, sim.hardware(), sim.pack(), broker.url(), s -> {}, true);
 
             // (a) state messages arrive with plausible values once the contactors are closed
-            MqttProbe.Received state = probe.await(r -> r.topic().equals("qse-bms/hil-1/state")
-                    && r.json().get("mode").asText().equals("NORMAL"), Duration.ofSeconds(15));
+            MqttProbe.Received state = probe.await(
+                    r -> r.topic().equals("qse-bms/hil-1/state")
+                            && r.json().get("mode").asText().equals("NORMAL"),
+                    Duration.ofSeconds(15));
             JsonNode s = state.json();
             assertThat(s.get("schema").asInt()).isEqualTo(1);
             assertThat(s.get("seq").asLong()).isPositive();
@@ -64,10 +67,19 @@ class SimulatedPackHilTest {
             assertThat(s.get("maxCelsius").asDouble()).isBetween(20.0, 35.0);
             assertThat(s.get("soc").asDouble()).isBetween(0.3, 0.7);
             assertThat(s.get("contactors").get("mainPositive").asBoolean()).isTrue();
-            assertThat(Math.abs(s.get("packVolts").asDouble() - 4 * (s.get("minCellVolts").asDouble()
-                    + s.get("maxCellVolts").asDouble()) / 2)).isLessThan(0.3);
-            probe.await(r -> r.topic().equals("qse-bms/hil-1/status") && r.payload().equals("online"), Duration.ofSeconds(2));
-            probe.await(r -> r.topic().equals("qse-bms/hil-1/cells") && r.json().get("cells").size() == 4, Duration.ofSeconds(3));
+            assertThat(Math.abs(s.get("packVolts").asDouble()
+                            - 4
+                                    * (s.get("minCellVolts").asDouble()
+                                            + s.get("maxCellVolts").asDouble())
+                                    / 2))
+                    .isLessThan(0.3);
+            probe.await(
+                    r -> r.topic().equals("qse-bms/hil-1/status") && r.payload().equals("online"),
+                    Duration.ofSeconds(2));
+            probe.await(
+                    r -> r.topic().equals("qse-bms/hil-1/cells")
+                            && r.json().get("cells").size() == 4,
+                    Duration.ofSeconds(3));
 
             // (b) drive cell 2 over its MSL (4.30 V): contactors open within the debounce (300 ms) plus ticks
             long debounceMs = cfg.limits().cellOverVoltage().debounce().toMillis();
@@ -81,37 +93,66 @@ class SimulatedPackHilTest {
             while (sim.pack().packAmps() != 0.0 && System.nanoTime() - t0 < 5_000_000_000L) {
                 Thread.sleep(5);
             }
-            assertThat(sim.pack().packAmps()).as("current after the contactors opened").isZero();
-            assertThat(openedMs).as("time from over-voltage to open contactors")
-                    .isGreaterThanOrEqualTo(debounceMs - 100).isLessThanOrEqualTo(debounceMs + 3 * 100 + 200);
-            MqttProbe.Received alarm = probe.await(r -> r.topic().equals("qse-bms/hil-1/alarms")
-                    && r.json().get("id").asText().equals("CELL_OVER_VOLTAGE.MSL"), Duration.ofSeconds(5));
+            assertThat(sim.pack().packAmps())
+                    .as("current after the contactors opened")
+                    .isZero();
+            assertThat(openedMs)
+                    .as("time from over-voltage to open contactors")
+                    .isGreaterThanOrEqualTo(debounceMs - 100)
+                    .isLessThanOrEqualTo(debounceMs + 3 * 100 + 200);
+            MqttProbe.Received alarm = probe.await(
+                    r -> r.topic().equals("qse-bms/hil-1/alarms")
+                            && r.json().get("id").asText().equals("CELL_OVER_VOLTAGE.MSL"),
+                    Duration.ofSeconds(5));
             assertThat(alarm.json().get("event").asText()).isEqualTo("raised");
             assertThat(alarm.json().get("code").asInt()).isEqualTo(101);
             assertThat(alarm.json().get("reason").asText()).contains("cell 2").contains("4.300");
             assertThat(runtime.wiring().controller().supervisor().state()).isEqualTo(SupervisorState.FAULT);
-            probe.await(r -> r.topic().equals("qse-bms/hil-1/state") && r.json().get("mode").asText().equals("FAULT")
-                    && r.json().get("tripped").asBoolean(), Duration.ofSeconds(5));
+            probe.await(
+                    r -> r.topic().equals("qse-bms/hil-1/state")
+                            && r.json().get("mode").asText().equals("FAULT")
+                            && r.json().get("tripped").asBoolean(),
+                    Duration.ofSeconds(5));
         }
     }
 
     @Test
     void statusFlipsToOfflineWhenTheControllerProcessIsKilled() throws Exception {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-                "org.qsebms.bms.cli.BmsCommand", "run", "--simulated", "--mqtt-url", broker.url(), "--pack-id", "killed",
-                "--state-dir", new File(System.getProperty("java.io.tmpdir"), "qse-bms-kill-" + ProcessHandle.current().pid()).getPath()));
+        List<String> cmd = new ArrayList<>(List.of(
+                javaBin,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.qsebms.bms.cli.BmsCommand",
+                "run",
+                "--simulated",
+                "--mqtt-url",
+                broker.url(),
+                "--pack-id",
+                "killed",
+                "--state-dir",
+                new File(
+                                System.getProperty("java.io.tmpdir"),
+                                "qse-bms-kill-" + ProcessHandle.current().pid())
+                        .getPath()));
         try (MqttProbe probe = new MqttProbe(broker.url(), "qse-bms/killed/#")) {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             try {
-                probe.await(r -> r.topic().equals("qse-bms/killed/status") && r.payload().equals("online"), Duration.ofSeconds(30));
+                probe.await(
+                        r -> r.topic().equals("qse-bms/killed/status")
+                                && r.payload().equals("online"),
+                        Duration.ofSeconds(30));
                 probe.await(r -> r.topic().equals("qse-bms/killed/state"), Duration.ofSeconds(10));
                 int before = probe.received().size();
                 p.destroyForcibly(); // SIGKILL: no clean disconnect, the broker must publish the last will
                 p.waitFor();
-                MqttProbe.Received offline = probe.await(r -> r.topic().equals("qse-bms/killed/status")
-                        && r.payload().equals("offline"), Duration.ofSeconds(20));
+                MqttProbe.Received offline = probe.await(
+                        r -> r.topic().equals("qse-bms/killed/status")
+                                && r.payload().equals("offline"),
+                        Duration.ofSeconds(20));
                 assertThat(probe.received().indexOf(offline)).isGreaterThanOrEqualTo(before);
             } finally {
                 p.destroyForcibly();
@@ -139,7 +180,8 @@ class SimulatedPackHilTest {
 
     @Test
     void ctrlCStopsCleanlyWithContactorsOpenStatusOfflineAndExitCodeZero() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(sigintIgnoredHere(),
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                sigintIgnoredHere(),
                 "this test run ignores SIGINT (started as a background job), and its children inherit that; "
                         + "run it in the foreground to test Ctrl-C");
         stopsCleanlyOn("INT", "ctrlc", false);
@@ -163,9 +205,23 @@ class SimulatedPackHilTest {
     /** Runs the BMS in a child process, sends it the signal once it is in NORMAL, checks a clean stop; returns its output. */
     private String stopsCleanlyOn(String signal, String packId, boolean sigintIgnored) throws Exception {
         String javaBin = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(javaBin, "-cp", System.getProperty("java.class.path"),
-                "org.qsebms.bms.cli.BmsCommand", "run", "--simulated", "--mqtt-url", broker.url(), "--pack-id", packId,
-                "--state-dir", new File(System.getProperty("java.io.tmpdir"), "qse-bms-" + packId + "-" + ProcessHandle.current().pid()).getPath()));
+        List<String> cmd = new ArrayList<>(List.of(
+                javaBin,
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.qsebms.bms.cli.BmsCommand",
+                "run",
+                "--simulated",
+                "--mqtt-url",
+                broker.url(),
+                "--pack-id",
+                packId,
+                "--state-dir",
+                new File(
+                                System.getProperty("java.io.tmpdir"),
+                                "qse-bms-" + packId + "-"
+                                        + ProcessHandle.current().pid())
+                        .getPath()));
         if (sigintIgnored) {
             // sh ignores SIGINT, and exec keeps that for the JVM; "$@" passes the command unchanged
             cmd.addAll(0, List.of("sh", "-c", "trap '' INT; exec \"$@\"", "sh"));
@@ -175,26 +231,38 @@ class SimulatedPackHilTest {
             StringBuilder output = new StringBuilder();
             Thread reader = new Thread(() -> {
                 try {
-                    output.append(new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    output.append(
+                            new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
                 } catch (java.io.IOException ignored) {
                     // process ended
                 }
             });
             reader.start();
             try {
-                probe.await(r -> r.topic().equals("qse-bms/" + packId + "/state") && r.json().get("mode").asText().equals("NORMAL"),
+                probe.await(
+                        r -> r.topic().equals("qse-bms/" + packId + "/state")
+                                && r.json().get("mode").asText().equals("NORMAL"),
                         Duration.ofSeconds(30));
-                new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
+                new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid()))
+                        .start()
+                        .waitFor();
                 boolean ended = p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
                 if (!ended) {
                     p.destroyForcibly();
                     reader.join(5000);
                 }
-                assertThat(ended).as("process ended within 20 s of SIG" + signal + ", output:\n" + output).isTrue();
+                assertThat(ended)
+                        .as("process ended within 20 s of SIG" + signal + ", output:\n" + output)
+                        .isTrue();
                 reader.join(5000);
                 assertThat(p.exitValue()).as("exit code, output:\n" + output).isZero();
-                assertThat(output.toString()).contains("SIG" + signal + " received: stopping cleanly").contains("BMS stopped: contactors open");
-                probe.await(r -> r.topic().equals("qse-bms/" + packId + "/status") && r.payload().equals("offline"), Duration.ofSeconds(5));
+                assertThat(output.toString())
+                        .contains("SIG" + signal + " received: stopping cleanly")
+                        .contains("BMS stopped: contactors open");
+                probe.await(
+                        r -> r.topic().equals("qse-bms/" + packId + "/status")
+                                && r.payload().equals("offline"),
+                        Duration.ofSeconds(5));
                 return output.toString();
             } finally {
                 p.destroyForcibly();

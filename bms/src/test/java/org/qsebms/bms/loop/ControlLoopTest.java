@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.protection.FaultCode;
 import org.qsebms.bms.sim.PackLoad;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.bms.testing.SimRig;
 import org.qsebms.config.LimitLevel;
@@ -16,6 +16,7 @@ class ControlLoopTest {
     private final SimRig rig = new SimRig(PackLoad.IDLE);
     /** The loop reads this clock; ticks advance it by {@link #tickCost} to model their run time. */
     private long clock;
+
     private long tickCost = 5_000_000L;
     private final ControlLoop loop = new ControlLoop(rig.controller, PERIOD, 3, () -> clock);
 
@@ -63,14 +64,19 @@ class ControlLoopTest {
         d = runTicks(d, 2);
         assertThat(rig.controller.protection().tripped()).isFalse();
         d = runTicks(d, 1); // third consecutive overrun
-        assertThat(rig.controller.protection().active(FaultCode.LOOP_OVERRUN, LimitLevel.MSL)).isTrue();
+        assertThat(rig.controller.protection().active(FaultCode.LOOP_OVERRUN, LimitLevel.MSL))
+                .isTrue();
         tickCost = 1_000_000L;
         runTicks(d, 2);
         assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
         assertThat(rig.raisedFaultIds()).containsExactly("LOOP_OVERRUN.MSL");
-        assertThat(rig.events).filteredOn(e -> e instanceof ControllerEvent.FaultEdge)
-                .first().extracting(e -> ((ControllerEvent.FaultEdge) e).fault().reason()).asString()
-                .startsWith("3 consecutive ticks overran the 100.0 ms period").contains("lengthen loop.period");
+        assertThat(rig.events)
+                .filteredOn(e -> e instanceof ControllerEvent.FaultEdge)
+                .first()
+                .extracting(e -> ((ControllerEvent.FaultEdge) e).fault().reason())
+                .asString()
+                .startsWith("3 consecutive ticks overran the 100.0 ms period")
+                .contains("lengthen loop.period");
     }
 
     @Test
@@ -120,7 +126,7 @@ class ControlLoopTest {
     @Test
     void theRealThreadRunsTicksAndStopsWithItsLastAction() throws Exception {
         ControlLoop real = new ControlLoop(rig.controller, 10_000_000L, 1000, System::nanoTime);
-        rig.plantHook = () -> { };
+        rig.plantHook = () -> {};
         boolean[] lastRan = new boolean[1];
         real.start();
         Thread.sleep(200);

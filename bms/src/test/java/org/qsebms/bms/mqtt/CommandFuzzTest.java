@@ -28,13 +28,18 @@ class CommandFuzzTest {
     Path dir;
 
     /** Command topic levels that killed Paho's receive thread through a cmd/+ subscription (issue 18). */
-    static final String[] POISON = {"\uD83D\uDCA5", "\uFF52\uFF45\uFF53\uFF45\uFF54", "reset\uD83D\uDCA5",
+    static final String[] POISON = {
+        "\uD83D\uDCA5",
+        "\uFF52\uFF45\uFF53\uFF45\uFF54",
+        "reset\uD83D\uDCA5",
         "\u00e9t\u00e9",
-        "contactors/\uD83D\uDCA5", "\uD83D\uDE00\uD83D\uDE00", "\uFFFD"};
+        "contactors/\uD83D\uDCA5",
+        "\uD83D\uDE00\uD83D\uDE00",
+        "\uFFFD"
+    };
 
     /** One generated bad command: a topic level under cmd/ and a payload. */
-    record Bad(String name, byte[] payload) {
-    }
+    record Bad(String name, byte[] payload) {}
 
     static Bad generate(SplittableRandom rnd, double maxChargeAmps, double maxDischargeAmps) {
         String[] names = {"reset", "charge-limit", "discharge-limit", "balancing", "snapshot", "contactors"};
@@ -54,22 +59,39 @@ class CommandFuzzTest {
             case 1 -> new Bad(name, utf8("{\"amps\":" + rnd.nextInt(100) + ",")); // truncated JSON
             case 2 -> new Bad("x" + Long.toHexString(rnd.nextLong()), utf8("{}")); // unknown command
             case 3 -> new Bad(limitName, utf8("{\"amps\":\"" + rnd.nextInt(100) + "\"}")); // wrong type
-            case 4 -> new Bad(limitName, utf8("{\"amps\":" + (max + 0.001 + rnd.nextDouble() * 1e6) + "}")); // above RSL
+            case 4 ->
+                new Bad(limitName, utf8("{\"amps\":" + (max + 0.001 + rnd.nextDouble() * 1e6) + "}")); // above RSL
             case 5 -> new Bad(limitName, utf8("{\"amps\":" + (-0.001 - rnd.nextDouble() * 100) + "}")); // negative
-            case 6 -> new Bad(name, utf8("{\"id\":\"" + "y".repeat(2100 + rnd.nextInt(5000)) + "\"}")); // oversized, under Moquette's 8 KB frame limit
+            case 6 ->
+                new Bad(
+                        name,
+                        utf8("{\"id\":\"" + "y".repeat(2100 + rnd.nextInt(5000))
+                                + "\"}")); // oversized, under Moquette's 8 KB frame limit
             case 7 -> new Bad("balancing", utf8("{\"enabled\":" + (rnd.nextBoolean() ? "\"true\"" : "1") + "}"));
             case 8 -> new Bad(name, utf8("{\"id\":\"z\",\"unexpected\":" + rnd.nextInt() + "}")); // unknown field
             // deep nesting / not an object
             case 9 -> new Bad(name, utf8("[".repeat(20 + rnd.nextInt(40)) + "]".repeat(5)));
             // issue 18: not exactly one JSON object, duplicate keys, a negative zero, an empty payload, odd sizes
-            case 10 -> new Bad("contactors", utf8("{\"action\":\"" + (rnd.nextBoolean() ? "open" : "close") + "\"}"
-                    + new String[] {" <not json>", "{\"action\":\"open\"}", " {}", " 1", " null", "]", "\u0000"}
-                    [rnd.nextInt(7)]));
-            case 11 -> new Bad(rnd.nextBoolean() ? "contactors" : limitName, utf8(rnd.nextBoolean()
-                    ? "{\"action\":\"close\",\"action\":\"open\"}"
-                    : "{\"amps\":" + rnd.nextInt(2) + ",\"amps\":" + rnd.nextInt(2) + "}"));
-            case 12 -> new Bad(limitName, utf8("{\"amps\":" + new String[] {"-0.0", "-0e0", "-0.000E+3", "-0.0e-7"}
-                    [rnd.nextInt(4)] + "}")); // a negative zero ("-0", an integer, is plain 0)
+            case 10 ->
+                new Bad(
+                        "contactors",
+                        utf8("{\"action\":\"" + (rnd.nextBoolean() ? "open" : "close") + "\"}"
+                                + new String[] {
+                                            " <not json>", "{\"action\":\"open\"}", " {}", " 1", " null", "]", "\u0000"
+                                        }
+                                        [rnd.nextInt(7)]));
+            case 11 ->
+                new Bad(
+                        rnd.nextBoolean() ? "contactors" : limitName,
+                        utf8(
+                                rnd.nextBoolean()
+                                        ? "{\"action\":\"close\",\"action\":\"open\"}"
+                                        : "{\"amps\":" + rnd.nextInt(2) + ",\"amps\":" + rnd.nextInt(2) + "}"));
+            case 12 ->
+                new Bad(
+                        limitName,
+                        utf8("{\"amps\":" + new String[] {"-0.0", "-0e0", "-0.000E+3", "-0.0e-7"}[rnd.nextInt(4)]
+                                + "}")); // a negative zero ("-0", an integer, is plain 0)
             case 13 -> new Bad(name, new byte[0]); // how a retained message is cleared: never a command
             case 14 -> new Bad(name, utf8(" ".repeat(rnd.nextInt(1, 100)))); // blank: not an object
             default -> { // sizes around the 2048-byte limit (Moquette's 8 KB frame limit bounds the largest)
@@ -94,14 +116,20 @@ class CommandFuzzTest {
             BmsConfig cfg = base.withMqtt(base.mqtt().withCommandsPerSecond(1000)); // let the parser see every command
             MqttTopics t = new MqttTopics("qse-bms", "fuzz");
             BmsRuntime bms = SimulatedBms.start(cfg, broker.url());
-            try (RecordingSubscriber sub = RecordingSubscriber.subscribe(broker.url(), "qse-bms/fuzz/cmd/+/result",
-                    t.state())) {
+            try (RecordingSubscriber sub =
+                    RecordingSubscriber.subscribe(broker.url(), "qse-bms/fuzz/cmd/+/result", t.state())) {
                 // given valid caps below the protection limits
                 sub.publish(t.command("charge-limit"), "{\"amps\":1.0}");
                 sub.publish(t.command("discharge-limit"), "{\"amps\":1.5}");
-                sub.await(r -> r.topic().equals(t.commandResult("discharge-limit")), Duration.ofSeconds(10), "cap result");
-                sub.await(r -> r.topic().equals(t.state()) && r.json().get("dischargeLimitAmps").asDouble() <= 1.5,
-                        Duration.ofSeconds(10), "state with the caps applied");
+                sub.await(
+                        r -> r.topic().equals(t.commandResult("discharge-limit")),
+                        Duration.ofSeconds(10),
+                        "cap result");
+                sub.await(
+                        r -> r.topic().equals(t.state())
+                                && r.json().get("dischargeLimitAmps").asDouble() <= 1.5,
+                        Duration.ofSeconds(10),
+                        "state with the caps applied");
                 Thread.sleep(300); // states published before the caps took effect are still in flight
                 long acceptedBefore = bms.publisher().commandsAccepted();
                 long overrunsBefore = bms.loop().overruns();
@@ -134,7 +162,8 @@ class CommandFuzzTest {
                     MqttMessage m = new MqttMessage(b.payload());
                     m.setQos(1);
                     sub.client.publish(t.command(b.name()), m);
-                    if (i % 250 == 249) { // keep within the BMS's 1024-command inbound queue (overflow would be counted)
+                    if (i % 250
+                            == 249) { // keep within the BMS's 1024-command inbound queue (overflow would be counted)
                         long sent = i + 1;
                         long until = System.nanoTime() + 10_000_000_000L;
                         while (sub.received.size() < sent - unknownNames - 500 && System.nanoTime() < until) {
@@ -145,25 +174,40 @@ class CommandFuzzTest {
                 long sendNanos = System.nanoTime() - start;
                 raw.close();
                 long end = System.nanoTime() + WAIT.toNanos();
-                while (System.nanoTime() < end && sub.received.stream().filter(r -> r.topic().endsWith("/result")).count()
-                        + bms.publisher().inboundOverflow() < COUNT - unknownNames) {
+                while (System.nanoTime() < end
+                        && sub.received.stream()
+                                                .filter(r -> r.topic().endsWith("/result"))
+                                                .count()
+                                        + bms.publisher().inboundOverflow()
+                                < COUNT - unknownNames) {
                     Thread.sleep(100);
                 }
 
                 // then every one was rejected with a reason, none applied
-                var results = sub.received.stream().filter(r -> r.topic().endsWith("/result")).toList();
-                System.out.printf("fuzz: %d bad commands (%d on unknown names) and %d poison topics sent in %.1f s; "
+                var results = sub.received.stream()
+                        .filter(r -> r.topic().endsWith("/result"))
+                        .toList();
+                System.out.printf(
+                        "fuzz: %d bad commands (%d on unknown names) and %d poison topics sent in %.1f s; "
                                 + "%d results, %d inbound overflow; loop max tick %.2f ms, %d overruns, "
                                 + "%d exceptions%n",
-                        COUNT, unknownNames,
-                        poisonSent, sendNanos / 1e9, results.size(),
-                        bms.publisher().inboundOverflow(), bms.loop().maxTickNanos() / 1e6, bms.loop().overruns(),
+                        COUNT,
+                        unknownNames,
+                        poisonSent,
+                        sendNanos / 1e9,
+                        results.size(),
+                        bms.publisher().inboundOverflow(),
+                        bms.loop().maxTickNanos() / 1e6,
+                        bms.loop().overruns(),
                         bms.loop().exceptions());
                 assertThat(bms.publisher().inboundOverflow()).isZero();
                 assertThat(results).hasSize((int) (COUNT - unknownNames));
-                assertThat(results).noneMatch(r -> r.json().get("command").asText().startsWith("x"));
+                assertThat(results)
+                        .noneMatch(r -> r.json().get("command").asText().startsWith("x"));
                 assertThat(results).allSatisfy(r -> {
-                    assertThat(r.json().get("accepted").asBoolean()).as(r.payload()).isFalse();
+                    assertThat(r.json().get("accepted").asBoolean())
+                            .as(r.payload())
+                            .isFalse();
                     assertThat(r.json().get("reason").asText()).isNotBlank();
                 });
                 assertThat(bms.publisher().commandsAccepted()).isEqualTo(acceptedBefore);
@@ -175,7 +219,8 @@ class CommandFuzzTest {
                     assertThat(r.json().get("chargeLimitAmps").asDouble()).isLessThanOrEqualTo(1.0);
                     assertThat(r.json().get("dischargeLimitAmps").asDouble()).isLessThanOrEqualTo(1.5);
                 });
-                // and the loop kept its timing: measured, with room only for scheduler latency on a loaded 2-core CI box
+                // and the loop kept its timing: measured, with room only for scheduler latency on a loaded 2-core CI
+                // box
                 // (an overrun here is the loop thread waking late, never a tick doing command work: commands never
                 // run on the loop thread)
                 long ticks = bms.wiring().controller().ticks() - ticksBefore;
@@ -208,14 +253,24 @@ class CommandFuzzTest {
                 while (sub.received.size() < 300 && System.nanoTime() < end) {
                     Thread.sleep(50);
                 }
-                long accepted = sub.received.stream().filter(r -> r.json().get("accepted").asBoolean()).count();
-                long limited = sub.received.stream().filter(r -> r.json().get("reason").asText().startsWith("rate limit")).count();
+                long accepted = sub.received.stream()
+                        .filter(r -> r.json().get("accepted").asBoolean())
+                        .count();
+                long limited = sub.received.stream()
+                        .filter(r -> r.json().get("reason").asText().startsWith("rate limit"))
+                        .count();
                 assertThat(sub.received).hasSize(300);
                 assertThat(accepted).isLessThanOrEqualTo(10 + (long) Math.ceil(5 * (seconds + 1)));
                 assertThat(limited).isEqualTo(300 - accepted);
-                System.out.printf("flood: 300 commands in %.2f s, %d accepted, %d rate-limited; loop max tick %.2f ms, "
-                        + "%d overruns (%d before the flood)%n", seconds, accepted, limited, bms.loop().maxTickNanos() / 1e6,
-                        bms.loop().overruns(), overrunsBefore);
+                System.out.printf(
+                        "flood: 300 commands in %.2f s, %d accepted, %d rate-limited; loop max tick %.2f ms, "
+                                + "%d overruns (%d before the flood)%n",
+                        seconds,
+                        accepted,
+                        limited,
+                        bms.loop().maxTickNanos() / 1e6,
+                        bms.loop().overruns(),
+                        overrunsBefore);
                 assertThat(bms.loop().overruns()).isEqualTo(overrunsBefore);
             } finally {
                 bms.close();

@@ -28,8 +28,8 @@ class FleetSoakTest {
         // latency on loopback (measured; docs/performance.md). -Dqsebms.soak.nagle=true measures the default.
         String nodelay = Boolean.getBoolean("qsebms.soak.nagle") ? "" : "set_tcp_nodelay true\n";
         try (Mosquitto broker = new Mosquitto(dir, "max_queued_messages 100000\n" + nodelay)) {
-            FleetSoak.Report r = FleetSoak.run(new FleetSoak.Settings(broker.url(), packs, Duration.ofSeconds(seconds),
-                    Duration.ofMillis(100), 2, dir.resolve("state")));
+            FleetSoak.Report r = FleetSoak.run(new FleetSoak.Settings(
+                    broker.url(), packs, Duration.ofSeconds(seconds), Duration.ofMillis(100), 2, dir.resolve("state")));
             System.out.println(r.text());
             assertThat(r.statesPublished()).isGreaterThan(packs * seconds * 10 * 8 / 10);
             assertThat(r.statesLost()).isZero();

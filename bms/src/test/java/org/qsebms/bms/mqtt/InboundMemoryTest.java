@@ -48,15 +48,30 @@ class InboundMemoryTest {
         assumeTrue(Mosquitto.available(), "mosquitto is not installed (apt-get install mosquitto mosquitto-clients)");
         assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "no /proc to read the resident set size from");
         try (Mosquitto broker = new Mosquitto(dir, "")) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Path out = dir.resolve("bms.out");
-            Process bms = new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                    "org.qsebms.bms.cli.BmsCommand", "run", "--simulated", "--mqtt-url", broker.url(), "--pack-id",
-                    "mem",
-                    "--duration", "120s", "--state-dir", dir.resolve("state").toString())
-                    .redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            try (RecordingSubscriber sub = RecordingSubscriber.subscribe(broker.url(), "qse-bms/mem/state",
-                    "qse-bms/mem/cmd/charge-limit/result")) {
+            Process bms = new ProcessBuilder(
+                            java,
+                            "-Xmx128m",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "org.qsebms.bms.cli.BmsCommand",
+                            "run",
+                            "--simulated",
+                            "--mqtt-url",
+                            broker.url(),
+                            "--pack-id",
+                            "mem",
+                            "--duration",
+                            "120s",
+                            "--state-dir",
+                            dir.resolve("state").toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
+            try (RecordingSubscriber sub = RecordingSubscriber.subscribe(
+                    broker.url(), "qse-bms/mem/state", "qse-bms/mem/cmd/charge-limit/result")) {
                 sub.awaitTopic("qse-bms/mem/state", Duration.ofSeconds(60));
                 long pid = bms.pid();
                 long baseline = rssKib(pid, "VmRSS");
@@ -84,14 +99,20 @@ class InboundMemoryTest {
                 }
                 double sendSeconds = (System.nanoTime() - start) / 1e9;
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-                while (sub.on("qse-bms/mem/cmd/charge-limit/result").stream().map(r -> r.json().get("seq").asLong())
-                        .distinct().count() < COMMANDS && System.nanoTime() < until) {
+                while (sub.on("qse-bms/mem/cmd/charge-limit/result").stream()
+                                        .map(r -> r.json().get("seq").asLong())
+                                        .distinct()
+                                        .count()
+                                < COMMANDS
+                        && System.nanoTime() < until) {
                     Thread.sleep(100);
                 }
                 Thread.sleep(1000); // the rate limiter's bucket refills (5 commands/s)
                 sub.publish("qse-bms/mem/cmd/charge-limit", "{\"id\":\"after-flood\",\"amps\":0.5}");
-                RecordingSubscriber.Received after = sub.await(r -> r.topic().endsWith("/result")
-                        && "after-flood".equals(r.json().path("id").asText()), Duration.ofSeconds(30),
+                RecordingSubscriber.Received after = sub.await(
+                        r -> r.topic().endsWith("/result")
+                                && "after-flood".equals(r.json().path("id").asText()),
+                        Duration.ofSeconds(30),
                         "answer after the flood");
                 sampler.interrupt();
                 sampler.join();
@@ -99,23 +120,42 @@ class InboundMemoryTest {
                 var received = sub.on("qse-bms/mem/cmd/charge-limit/result");
                 // at least once: a result whose PUBACK came late (behind 200 MB inbound) is sent again;
                 // seq de-duplicates
-                var results = received.stream().collect(Collectors.toMap(r -> r.json().get("seq").asLong(),
-                        r -> r, (a, b) -> a, TreeMap::new)).values().stream().toList();
+                var results = received.stream()
+                        .collect(Collectors.toMap(r -> r.json().get("seq").asLong(), r -> r, (a, b) -> a, TreeMap::new))
+                        .values()
+                        .stream()
+                        .toList();
                 long oversize = results.stream()
-                        .filter(r -> r.json().get("reason").asText().contains("exceeds the 2048-byte")).count();
+                        .filter(r -> r.json().get("reason").asText().contains("exceeds the 2048-byte"))
+                        .count();
                 long limited = results.stream()
-                        .filter(r -> r.json().get("reason").asText().startsWith("rate limit")).count();
+                        .filter(r -> r.json().get("reason").asText().startsWith("rate limit"))
+                        .count();
                 String log = Files.readString(out);
-                System.out.printf("inbound memory: %d x %d B commands sent in %.1f s to a -Xmx128m BMS; RSS %d MiB "
+                System.out.printf(
+                        "inbound memory: %d x %d B commands sent in %.1f s to a -Xmx128m BMS; RSS %d MiB "
                                 + "before, peak %d MiB sampled, VmHWM %d MiB; %d results (%d oversize, "
-                                + "%d rate-limited), %d duplicates%n", COMMANDS, BYTES, sendSeconds, baseline / 1024,
-                        peak.get() / 1024, hwm / 1024, results.size(), oversize, limited,
+                                + "%d rate-limited), %d duplicates%n",
+                        COMMANDS,
+                        BYTES,
+                        sendSeconds,
+                        baseline / 1024,
+                        peak.get() / 1024,
+                        hwm / 1024,
+                        results.size(),
+                        oversize,
+                        limited,
                         received.size() - results.size());
-                assertThat(bms.isAlive()).as("the BMS is still running; its output: %s", out).isTrue();
+                assertThat(bms.isAlive())
+                        .as("the BMS is still running; its output: %s", out)
+                        .isTrue();
                 assertThat(log).doesNotContain("OutOfMemoryError");
                 assertThat(after.json().get("accepted").asBoolean()).isTrue();
-                assertThat(oversize + limited).as("every 1 MB command is answered; BMS log: %s", log.lines()
-                        .filter(l -> l.contains("MQTT")).toList()).isEqualTo(COMMANDS);
+                assertThat(oversize + limited)
+                        .as(
+                                "every 1 MB command is answered; BMS log: %s",
+                                log.lines().filter(l -> l.contains("MQTT")).toList())
+                        .isEqualTo(COMMANDS);
             } finally {
                 bms.destroy();
                 if (!bms.waitFor(20, TimeUnit.SECONDS)) {

@@ -30,13 +30,18 @@ public final class Mosquitto implements AutoCloseable {
         this.dir = dir;
         this.port = EmbeddedBroker.freePort();
         Path conf = dir.resolve("mosquitto.conf");
-        Files.writeString(conf, "listener " + port + " 127.0.0.1\nallow_anonymous " + anonymous + "\npersistence false\n"
-                + "log_dest file " + dir.resolve("mosquitto.log") + "\n"
-                // started as root, mosquitto drops to user 'mosquitto', which cannot read the test's private temp dir
-                + ("root".equals(System.getProperty("user.name")) ? "user root\n" : "")
-                + extraConfig);
+        Files.writeString(
+                conf,
+                "listener " + port + " 127.0.0.1\nallow_anonymous " + anonymous + "\npersistence false\n"
+                        + "log_dest file " + dir.resolve("mosquitto.log") + "\n"
+                        // started as root, mosquitto drops to user 'mosquitto', which cannot read the test's private
+                        // temp dir
+                        + ("root".equals(System.getProperty("user.name")) ? "user root\n" : "")
+                        + extraConfig);
         process = new ProcessBuilder(BINARY.toString(), "-c", conf.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.out").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("mosquitto.out").toFile())
+                .start();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < end) {
             try (Socket s = new Socket()) {
@@ -44,7 +49,8 @@ public final class Mosquitto implements AutoCloseable {
                 return;
             } catch (IOException notYet) {
                 if (!process.isAlive()) {
-                    throw new IOException("mosquitto exited with " + process.exitValue() + "; see " + dir.resolve("mosquitto.out"));
+                    throw new IOException(
+                            "mosquitto exited with " + process.exitValue() + "; see " + dir.resolve("mosquitto.out"));
                 }
                 Thread.sleep(50);
             }
@@ -57,8 +63,8 @@ public final class Mosquitto implements AutoCloseable {
      * {@code payload} is empty, retained with {@code retained}; returns its exit code.
      */
     public int publish(String topic, String payload, boolean retained) throws IOException, InterruptedException {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(PUB.toString(), "-h", "127.0.0.1",
-                "-p", Integer.toString(port), "-q", "1", "-t", topic));
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                PUB.toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-q", "1", "-t", topic));
         if (payload.isEmpty()) {
             cmd.add("-n");
         } else {

@@ -29,11 +29,14 @@ class MosquittoAclTest {
 
     @Test
     void monitorCanReadButNotCommandOperatorCanCommand() throws Exception {
-        assumeTrue(Mosquitto.available() && Files.isExecutable(Path.of("/usr/bin/mosquitto_passwd")), "mosquitto is not installed");
+        assumeTrue(
+                Mosquitto.available() && Files.isExecutable(Path.of("/usr/bin/mosquitto_passwd")),
+                "mosquitto is not installed");
         Path passwd = Files.createFile(dir.resolve("passwd"));
         for (String[] up : new String[][] {{"acl", "pack-pw"}, {"monitor", "mon-pw"}, {"operator", "op-pw"}}) {
             Process p = new ProcessBuilder("/usr/bin/mosquitto_passwd", "-b", passwd.toString(), up[0], up[1])
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
         Path acl = dir.resolve("acl");
@@ -55,13 +58,28 @@ class MosquittoAclTest {
         try (Mosquitto broker = new Mosquitto(dir, "password_file " + passwd + "\nacl_file " + acl + "\n", false)) {
             BmsConfig c = SimulatedBms.config("acl", dir, Duration.ofMillis(200));
             MqttConfig m = c.mqtt();
-            c = c.withMqtt(new MqttConfig(m.url(), m.topicRoot(), m.stateInterval(), "acl", pw.toString(), "", "", "", "",
-                    m.deadband(), m.stateHeartbeat(), "", 1000, m.commandsPerSecond(), ""));
+            c = c.withMqtt(new MqttConfig(
+                    m.url(),
+                    m.topicRoot(),
+                    m.stateInterval(),
+                    "acl",
+                    pw.toString(),
+                    "",
+                    "",
+                    "",
+                    "",
+                    m.deadband(),
+                    m.stateHeartbeat(),
+                    "",
+                    1000,
+                    m.commandsPerSecond(),
+                    ""));
             MqttTopics t = new MqttTopics("qse-bms", "acl");
             BmsRuntime bms = SimulatedBms.start(c, broker.url());
             MqttClient mon = login(broker.url(), "monitor", "mon-pw");
             MqttClient op = login(broker.url(), "operator", "op-pw");
-            java.util.concurrent.ConcurrentLinkedQueue<String> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.concurrent.ConcurrentLinkedQueue<String> seen =
+                    new java.util.concurrent.ConcurrentLinkedQueue<>();
             mon.subscribe("qse-bms/#", 1, (topic, msg) -> seen.add(topic));
             try {
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
@@ -73,8 +91,10 @@ class MosquittoAclTest {
                 mon.publish(t.command("balancing"), "{\"enabled\":false,\"id\":\"mon\"}".getBytes(), 1, false);
                 Thread.sleep(1500);
                 assertThat(bms.publisher().commandsAccepted() + bms.publisher().commandsRejected())
-                        .as("a monitor's command never reaches the BMS").isZero();
-                assertThat(bms.wiring().controller().operatorSettings().balancingEnabled()).isTrue();
+                        .as("a monitor's command never reaches the BMS")
+                        .isZero();
+                assertThat(bms.wiring().controller().operatorSettings().balancingEnabled())
+                        .isTrue();
 
                 op.publish(t.command("balancing"), "{\"enabled\":false,\"id\":\"op\"}".getBytes(), 1, false);
                 end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -83,7 +103,8 @@ class MosquittoAclTest {
                 }
                 assertThat(seen).as("the operator's command is answered").contains(t.commandResult("balancing"));
                 assertThat(bms.publisher().commandsAccepted()).isEqualTo(1);
-                assertThat(bms.wiring().controller().operatorSettings().balancingEnabled()).isFalse();
+                assertThat(bms.wiring().controller().operatorSettings().balancingEnabled())
+                        .isFalse();
             } finally {
                 mon.disconnect();
                 op.disconnect();

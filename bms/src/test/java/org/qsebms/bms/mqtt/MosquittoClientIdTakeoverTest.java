@@ -36,7 +36,8 @@ class MosquittoClientIdTakeoverTest {
         Path passwd = Files.createFile(sub.resolve("passwd"));
         for (String[] up : new String[][] {{"acl", "pack-pw"}, {"monitor", "mon-pw"}}) {
             Process p = new ProcessBuilder("/usr/bin/mosquitto_passwd", "-b", passwd.toString(), up[0], up[1])
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
         }
         Path acl = Files.copy(EXAMPLES.resolve("mosquitto-qse-bms.acl"), sub.resolve("acl"));
@@ -46,13 +47,26 @@ class MosquittoClientIdTakeoverTest {
                 .filter(l -> l.startsWith("use_username_as_clientid") || l.startsWith("message_size_limit"))
                 .reduce("", (a, l) -> a + l + "\n");
         assertThat(shipped).contains("use_username_as_clientid true").contains("message_size_limit");
-        String extra = "password_file " + passwd + "\nacl_file " + acl + "\n"
-                + (useUsernameAsClientId ? shipped : "");
+        String extra = "password_file " + passwd + "\nacl_file " + acl + "\n" + (useUsernameAsClientId ? shipped : "");
         try (Mosquitto broker = new Mosquitto(sub, extra, false)) {
             BmsConfig c = SimulatedBms.config("acl", sub, Duration.ofMillis(200));
             MqttConfig m = c.mqtt();
-            c = c.withMqtt(new MqttConfig(m.url(), m.topicRoot(), m.stateInterval(), "acl", pw.toString(), "", "", "",
-                    "", m.deadband(), m.stateHeartbeat(), "", 1000, m.commandsPerSecond(), ""));
+            c = c.withMqtt(new MqttConfig(
+                    m.url(),
+                    m.topicRoot(),
+                    m.stateInterval(),
+                    "acl",
+                    pw.toString(),
+                    "",
+                    "",
+                    "",
+                    "",
+                    m.deadband(),
+                    m.stateHeartbeat(),
+                    "",
+                    1000,
+                    m.commandsPerSecond(),
+                    ""));
             BmsRuntime bms = SimulatedBms.start(c, broker.url());
             try {
                 assertThat(bms.publisher().connected()).isTrue();
@@ -79,13 +93,18 @@ class MosquittoClientIdTakeoverTest {
 
     @Test
     void useUsernameAsClientIdKeepsAMonitorFromKickingTheBmsOff() throws Exception {
-        assumeTrue(Mosquitto.available() && Files.isExecutable(Path.of("/usr/bin/mosquitto_passwd")),
+        assumeTrue(
+                Mosquitto.available() && Files.isExecutable(Path.of("/usr/bin/mosquitto_passwd")),
                 "mosquitto is not installed");
         long without = bmsReconnectsWhileMonitorUsesItsClientId(false, dir.resolve("without"));
         long with = bmsReconnectsWhileMonitorUsesItsClientId(true, dir.resolve("with"));
-        System.out.printf("client-id takeover: 8 monitor logins with the BMS's client id -> %d BMS reconnects without "
-                + "use_username_as_clientid, %d with it%n", without, with);
-        assertThat(without).as("the defect: the old configuration lets the monitor take the session over").isPositive();
+        System.out.printf(
+                "client-id takeover: 8 monitor logins with the BMS's client id -> %d BMS reconnects without "
+                        + "use_username_as_clientid, %d with it%n",
+                without, with);
+        assertThat(without)
+                .as("the defect: the old configuration lets the monitor take the session over")
+                .isPositive();
         assertThat(with).as("the documented configuration").isZero();
     }
 
@@ -93,22 +112,27 @@ class MosquittoClientIdTakeoverTest {
     void twoBmsWithOnePackIdAreReportedAsATakeover() throws Exception {
         assumeTrue(Mosquitto.available(), "mosquitto is not installed");
         try (Mosquitto broker = new Mosquitto(dir, "")) {
-            BmsRuntime a = SimulatedBms.start(SimulatedBms.config("twin", dir.resolve("a"), Duration.ofMillis(500)),
-                    broker.url());
-            BmsRuntime b = SimulatedBms.start(SimulatedBms.config("twin", dir.resolve("b"), Duration.ofMillis(500)),
-                    broker.url());
+            BmsRuntime a = SimulatedBms.start(
+                    SimulatedBms.config("twin", dir.resolve("a"), Duration.ofMillis(500)), broker.url());
+            BmsRuntime b = SimulatedBms.start(
+                    SimulatedBms.config("twin", dir.resolve("b"), Duration.ofMillis(500)), broker.url());
             try {
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (a.publisher().sessionTakeovers() + b.publisher().sessionTakeovers() == 0
                         && System.nanoTime() < until) {
                     Thread.sleep(200);
                 }
-                System.out.printf("two BMS with one pack id: takeovers reported %d and %d; reconnects %d and %d%n",
-                        a.publisher().sessionTakeovers(), b.publisher().sessionTakeovers(), a.publisher().reconnects(),
+                System.out.printf(
+                        "two BMS with one pack id: takeovers reported %d and %d; reconnects %d and %d%n",
+                        a.publisher().sessionTakeovers(),
+                        b.publisher().sessionTakeovers(),
+                        a.publisher().reconnects(),
                         b.publisher().reconnects());
-                assertThat(a.publisher().sessionTakeovers() + b.publisher().sessionTakeovers()).isPositive();
+                assertThat(a.publisher().sessionTakeovers() + b.publisher().sessionTakeovers())
+                        .isPositive();
                 assertThat(a.publisher().sessionRebuilds() + b.publisher().sessionRebuilds())
-                        .as("a takeover is not mistaken for a stalled session").isZero();
+                        .as("a takeover is not mistaken for a stalled session")
+                        .isZero();
             } finally {
                 a.close();
                 b.close();

@@ -30,6 +30,7 @@ class MosquittoInteropTest {
 
     @TempDir
     Path dir;
+
     Mosquitto broker;
     Process bms;
     Process sub;
@@ -37,12 +38,29 @@ class MosquittoInteropTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(Mosquitto.available(), "mosquitto and mosquitto-clients are not installed (apt-get install mosquitto mosquitto-clients)");
+        assumeTrue(
+                Mosquitto.available(),
+                "mosquitto and mosquitto-clients are not installed (apt-get install mosquitto mosquitto-clients)");
         broker = new Mosquitto(dir, "");
-        sub = new ProcessBuilder(Mosquitto.SUB.toString(), "-h", "127.0.0.1", "-p", Integer.toString(broker.port),
-                "-t", "qse-bms/interop/#", "-t", "homeassistant/#", "-q", "1", "-F", "%r|%t|%p").redirectErrorStream(true).start();
+        sub = new ProcessBuilder(
+                        Mosquitto.SUB.toString(),
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(broker.port),
+                        "-t",
+                        "qse-bms/interop/#",
+                        "-t",
+                        "homeassistant/#",
+                        "-q",
+                        "1",
+                        "-F",
+                        "%r|%t|%p")
+                .redirectErrorStream(true)
+                .start();
         Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(sub.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(sub.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     lines.add(line.split("\\|", 3));
@@ -55,10 +73,24 @@ class MosquittoInteropTest {
         reader.start();
         Thread.sleep(300); // mosquitto_sub subscribed
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        bms = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.qsebms.bms.cli.BmsCommand", "run",
-                "--simulated", "--mqtt-url", broker.url(), "--pack-id", "interop", "--duration", "60s",
-                "--state-dir", dir.resolve("state").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("bms.out").toFile()).start();
+        bms = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.qsebms.bms.cli.BmsCommand",
+                        "run",
+                        "--simulated",
+                        "--mqtt-url",
+                        broker.url(),
+                        "--pack-id",
+                        "interop",
+                        "--duration",
+                        "60s",
+                        "--state-dir",
+                        dir.resolve("state").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("bms.out").toFile())
+                .start();
     }
 
     @AfterEach
@@ -96,8 +128,22 @@ class MosquittoInteropTest {
 
     /** One retained message on {@code topic}, read by a fresh mosquitto_sub: {retained, topic, payload}. */
     private String[] retainedOnce(String topic) throws Exception {
-        Process p = new ProcessBuilder(Mosquitto.SUB.toString(), "-h", "127.0.0.1", "-p", Integer.toString(broker.port),
-                "-t", topic, "-C", "1", "-W", "10", "-F", "%r|%t|%p").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Mosquitto.SUB.toString(),
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(broker.port),
+                        "-t",
+                        topic,
+                        "-C",
+                        "1",
+                        "-W",
+                        "10",
+                        "-F",
+                        "%r|%t|%p")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         p.waitFor(15, TimeUnit.SECONDS);
         return out.split("\\|", 3);
@@ -105,30 +151,52 @@ class MosquittoInteropTest {
 
     @Test
     void bmsRunPublishesEverythingToMosquittoAndAnswersACommandFromMosquittoPub() throws Exception {
-        assertThat(await(l -> l[1].equals("qse-bms/interop/status"), "status")[2]).isEqualTo("online");
+        assertThat(await(l -> l[1].equals("qse-bms/interop/status"), "status")[2])
+                .isEqualTo("online");
         JsonNode state = json(await(l -> l[1].equals("qse-bms/interop/state"), "state"));
         assertThat(state.get("schema").asInt()).isEqualTo(1);
         assertThat(state.get("packId").asText()).isEqualTo("interop");
-        assertThat(json(await(l -> l[1].equals("qse-bms/interop/cells"), "cells")).get("cells")).hasSize(4);
-        assertThat(json(await(l -> l[1].equals("qse-bms/interop/health"), "health")).get("capacityAh").asDouble()).isPositive();
-        JsonNode discovery = json(await(l -> l[1].equals("homeassistant/sensor/qse-bms_interop/soc/config"), "discovery"));
+        assertThat(json(await(l -> l[1].equals("qse-bms/interop/cells"), "cells"))
+                        .get("cells"))
+                .hasSize(4);
+        assertThat(json(await(l -> l[1].equals("qse-bms/interop/health"), "health"))
+                        .get("capacityAh")
+                        .asDouble())
+                .isPositive();
+        JsonNode discovery =
+                json(await(l -> l[1].equals("homeassistant/sensor/qse-bms_interop/soc/config"), "discovery"));
         assertThat(discovery.get("unit_of_measurement").asText()).isEqualTo("%");
         assertThat(discovery.get("availability_topic").asText()).isEqualTo("qse-bms/interop/status");
 
-        Process pub = new ProcessBuilder(Mosquitto.PUB.toString(), "-h", "127.0.0.1", "-p", Integer.toString(broker.port),
-                "-q", "1", "-t", "qse-bms/interop/cmd/charge-limit", "-m", "{\"id\":\"from-mosquitto_pub\",\"amps\":0.25}")
-                .redirectErrorStream(true).start();
+        Process pub = new ProcessBuilder(
+                        Mosquitto.PUB.toString(),
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(broker.port),
+                        "-q",
+                        "1",
+                        "-t",
+                        "qse-bms/interop/cmd/charge-limit",
+                        "-m",
+                        "{\"id\":\"from-mosquitto_pub\",\"amps\":0.25}")
+                .redirectErrorStream(true)
+                .start();
         assertThat(pub.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(pub.exitValue()).isZero();
         JsonNode result = json(await(l -> l[1].equals("qse-bms/interop/cmd/charge-limit/result"), "command result"));
         assertThat(result.get("accepted").asBoolean()).isTrue();
         assertThat(result.get("id").asText()).isEqualTo("from-mosquitto_pub");
-        await(l -> l[1].equals("qse-bms/interop/state") && l[2].contains("\"chargeLimitAmps\":") && chargeLimit(l) <= 0.25,
+        await(
+                l -> l[1].equals("qse-bms/interop/state")
+                        && l[2].contains("\"chargeLimitAmps\":")
+                        && chargeLimit(l) <= 0.25,
                 "state with the charge limit lowered to 0.25 A");
 
         // retained: state, status and discovery are there for a client that connects later
         assertThat(retainedOnce("qse-bms/interop/state")[0]).isEqualTo("1");
-        assertThat(retainedOnce("homeassistant/sensor/qse-bms_interop/pack_voltage/config")[0]).isEqualTo("1");
+        assertThat(retainedOnce("homeassistant/sensor/qse-bms_interop/pack_voltage/config")[0])
+                .isEqualTo("1");
 
         // a clean stop leaves "offline" retained on status
         bms.destroy();

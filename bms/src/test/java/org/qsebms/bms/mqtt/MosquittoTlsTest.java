@@ -26,22 +26,66 @@ class MosquittoTlsTest {
     Path dir;
 
     private void run(String... cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(String.join(" ", cmd) + "\n" + out).isZero();
     }
 
     private void certificate(String name, String subject, String extFile) throws Exception {
-        run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", name + ".key", "-out", name + ".csr", "-subj", subject);
-        run("openssl", "x509", "-req", "-in", name + ".csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                "-out", name + ".pem", "-days", "2", "-extfile", extFile);
+        run(
+                "openssl",
+                "req",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                name + ".key",
+                "-out",
+                name + ".csr",
+                "-subj",
+                subject);
+        run(
+                "openssl",
+                "x509",
+                "-req",
+                "-in",
+                name + ".csr",
+                "-CA",
+                "ca.pem",
+                "-CAkey",
+                "ca.key",
+                "-CAcreateserial",
+                "-out",
+                name + ".pem",
+                "-days",
+                "2",
+                "-extfile",
+                extFile);
     }
 
     private Mosquitto tlsBroker(String serverSan) throws Exception {
-        assumeTrue(Mosquitto.available() && Files.isExecutable(Path.of("/usr/bin/openssl")), "mosquitto or openssl missing");
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
-                "-subj", "/CN=qse-bms test CA");
+        assumeTrue(
+                Mosquitto.available() && Files.isExecutable(Path.of("/usr/bin/openssl")),
+                "mosquitto or openssl missing");
+        run(
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-keyout",
+                "ca.key",
+                "-out",
+                "ca.pem",
+                "-days",
+                "2",
+                "-subj",
+                "/CN=qse-bms test CA");
         Files.writeString(dir.resolve("server.ext"), "subjectAltName=" + serverSan + "\n");
         Files.writeString(dir.resolve("client.ext"), "extendedKeyUsage=clientAuth\n");
         certificate("server", "/CN=127.0.0.1", "server.ext");
@@ -54,9 +98,22 @@ class MosquittoTlsTest {
     private BmsConfig tlsConfig(String url) {
         BmsConfig c = SimulatedBms.config("tls-pack", dir, Duration.ofMillis(200));
         MqttConfig m = c.mqtt();
-        return c.withMqtt(new MqttConfig(url, m.topicRoot(), m.stateInterval(), "", "", "", dir.resolve("ca.pem").toString(),
-                dir.resolve("client.pem").toString(), dir.resolve("client.key").toString(), m.deadband(),
-                m.stateHeartbeat(), "", 1000, m.commandsPerSecond(), ""));
+        return c.withMqtt(new MqttConfig(
+                url,
+                m.topicRoot(),
+                m.stateInterval(),
+                "",
+                "",
+                "",
+                dir.resolve("ca.pem").toString(),
+                dir.resolve("client.pem").toString(),
+                dir.resolve("client.key").toString(),
+                m.deadband(),
+                m.stateHeartbeat(),
+                "",
+                1000,
+                m.commandsPerSecond(),
+                ""));
     }
 
     @Test
@@ -67,7 +124,9 @@ class MosquittoTlsTest {
             try {
                 Thread.sleep(3000);
                 assertThat(bms.publisher().connected()).isFalse();
-                assertThat(bms.publisher().spooled()).as("telemetry is kept for later").isPositive();
+                assertThat(bms.publisher().spooled())
+                        .as("telemetry is kept for later")
+                        .isPositive();
             } finally {
                 bms.close();
             }
@@ -80,14 +139,34 @@ class MosquittoTlsTest {
             String url = "ssl://127.0.0.1:" + broker.port;
             BmsRuntime bms = SimulatedBms.start(tlsConfig(url), url);
             try {
-                Process sub = new ProcessBuilder(List.of(Mosquitto.SUB.toString(), "-h", "127.0.0.1", "-p",
-                        Integer.toString(broker.port), "--cafile", dir.resolve("ca.pem").toString(), "--cert",
-                        dir.resolve("client.pem").toString(), "--key", dir.resolve("client.key").toString(),
-                        "-t", "qse-bms/tls-pack/state", "-C", "3", "-W", "20")).redirectErrorStream(true).start();
+                Process sub = new ProcessBuilder(List.of(
+                                Mosquitto.SUB.toString(),
+                                "-h",
+                                "127.0.0.1",
+                                "-p",
+                                Integer.toString(broker.port),
+                                "--cafile",
+                                dir.resolve("ca.pem").toString(),
+                                "--cert",
+                                dir.resolve("client.pem").toString(),
+                                "--key",
+                                dir.resolve("client.key").toString(),
+                                "-t",
+                                "qse-bms/tls-pack/state",
+                                "-C",
+                                "3",
+                                "-W",
+                                "20"))
+                        .redirectErrorStream(true)
+                        .start();
                 String out = new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 sub.waitFor(25, TimeUnit.SECONDS);
 
-                assertThat(out.lines().filter(l -> l.contains("\"packId\":\"tls-pack\"")).count()).as(out).isEqualTo(3);
+                assertThat(out.lines()
+                                .filter(l -> l.contains("\"packId\":\"tls-pack\""))
+                                .count())
+                        .as(out)
+                        .isEqualTo(3);
                 assertThat(bms.publisher().connected()).isTrue();
             } finally {
                 bms.close();

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.bms.broker.EmbeddedBroker;
-import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.runtime.BmsRuntime;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.telemetry.MqttTopics;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.estimators.health.UsableCapacity;
@@ -22,6 +22,7 @@ class MqttTelemetryTest {
 
     @TempDir
     Path dir;
+
     EmbeddedBroker broker;
     BmsRuntime bms;
     RecordingSubscriber sub;
@@ -55,16 +56,30 @@ class MqttTelemetryTest {
         assertThat(state.get("packId").asText()).isEqualTo("p1");
         assertThat(state.get("ts").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(state.get("boot").asLong()).isPositive();
-        for (String field : new String[] {"packVolts", "packAmps", "soc", "socBound3Sigma", "chargeLimitAmps",
-                "dischargeLimitAmps", "mode", "contactors", "minCelsius", "maxCelsius", "droppedSamples",
-                "modelVoltageSigma", "modelVoltageSigmaCell"}) {
+        for (String field : new String[] {
+            "packVolts",
+            "packAmps",
+            "soc",
+            "socBound3Sigma",
+            "chargeLimitAmps",
+            "dischargeLimitAmps",
+            "mode",
+            "contactors",
+            "minCelsius",
+            "maxCelsius",
+            "droppedSamples",
+            "modelVoltageSigma",
+            "modelVoltageSigmaCell"
+        }) {
             assertThat(state.has(field)).as(field).isTrue();
         }
         // the SOC filter's largest voltage sigma (the controller runs the EKF): its 80 mV design value or more,
         // on a cell of the 4-cell pack
         assertThat(state.get("modelVoltageSigma").asDouble()).isGreaterThanOrEqualTo(0.08);
         assertThat(state.get("modelVoltageSigmaCell").asInt()).isBetween(0, 3);
-        assertThat(sub.on(topics.state()).stream().map(r -> r.json().get("seq").asLong()).toList())
+        assertThat(sub.on(topics.state()).stream()
+                        .map(r -> r.json().get("seq").asLong())
+                        .toList())
                 .startsWith(1L, 2L, 3L);
         JsonNode cells = sub.awaitTopic(topics.cells(), WAIT).json();
         assertThat(cells.get("cells")).hasSize(4);
@@ -87,8 +102,10 @@ class MqttTelemetryTest {
         assertThat(usable.get("measurements").asInt()).isZero();
         assertThat(usable.get("note").isNull()).isTrue();
         assertThat(cells.get("cells").get(0).get("resistanceOhm").asDouble()).isPositive();
-        assertThat(sub.on(topics.state()).getFirst().json().get("soh").asDouble()).isEqualTo(1.0);
-        assertThat(health.has("seq") && health.has("ts") && health.has("schema")).isTrue();
+        assertThat(sub.on(topics.state()).getFirst().json().get("soh").asDouble())
+                .isEqualTo(1.0);
+        assertThat(health.has("seq") && health.has("ts") && health.has("schema"))
+                .isTrue();
     }
 
     @Test
@@ -97,15 +114,25 @@ class MqttTelemetryTest {
         // the controller offers these when its meter measures or voids a discharge (ScenarioLibraryTest drives that)
         var events = bms.wiring().events();
         events.offer(new ControllerEvent.UsableCapacityChange(new UsableCapacity(1.60751, 0.6012, 25.59, 1L), "", 1L));
-        events.offer(new ControllerEvent.UsableCapacityChange(null,
-                "discharge not measured: 0.201 Ah charged back after full: a partial cycle", 2L));
-        JsonNode measured = sub.await(r -> r.topic().equals(topics.events()) && r.json().get("event").asText()
-                .equals("usableCapacity") && r.json().get("voided").isNull(), WAIT, "usable-capacity event").json();
+        events.offer(new ControllerEvent.UsableCapacityChange(
+                null, "discharge not measured: 0.201 Ah charged back after full: a partial cycle", 2L));
+        JsonNode measured = sub.await(
+                        r -> r.topic().equals(topics.events())
+                                && r.json().get("event").asText().equals("usableCapacity")
+                                && r.json().get("voided").isNull(),
+                        WAIT,
+                        "usable-capacity event")
+                .json();
         assertThat(measured.get("capacityAh").asDouble()).isEqualTo(1.6075);
         assertThat(measured.get("dischargeC").asDouble()).isEqualTo(0.601);
         assertThat(measured.get("celsius").asDouble()).isEqualTo(25.59);
-        JsonNode voided = sub.await(r -> r.topic().equals(topics.events()) && r.json().get("event").asText()
-                .equals("usableCapacity") && r.json().get("voided").isTextual(), WAIT, "voided event").json();
+        JsonNode voided = sub.await(
+                        r -> r.topic().equals(topics.events())
+                                && r.json().get("event").asText().equals("usableCapacity")
+                                && r.json().get("voided").isTextual(),
+                        WAIT,
+                        "voided event")
+                .json();
         assertThat(voided.get("voided").asText()).contains("charged back after full");
         assertThat(voided.has("capacityAh")).isFalse();
     }
@@ -117,8 +144,8 @@ class MqttTelemetryTest {
         bms.close();
         bms = null;
 
-        RecordingSubscriber.Received offline = sub.await(r -> r.topic().equals(topics.status())
-                && r.payload().equals("offline"), WAIT, "offline status");
+        RecordingSubscriber.Received offline = sub.await(
+                r -> r.topic().equals(topics.status()) && r.payload().equals("offline"), WAIT, "offline status");
         assertThat(offline.qos()).as("status is published at QoS 1").isEqualTo(1);
     }
 
@@ -139,7 +166,8 @@ class MqttTelemetryTest {
         assertThat(c.get("availability_topic").asText()).isEqualTo(topics.status());
         assertThat(c.get("state_topic").asText()).isEqualTo(topics.state());
         assertThat(c.get("device").get("identifiers").get(0).asText()).isEqualTo("qse-bms_p1");
-        JsonNode usable = sub.awaitTopic("homeassistant/sensor/qse-bms_p1/usable_capacity/config", WAIT).json();
+        JsonNode usable = sub.awaitTopic("homeassistant/sensor/qse-bms_p1/usable_capacity/config", WAIT)
+                .json();
         assertThat(usable.get("state_topic").asText()).isEqualTo(topics.health());
         assertThat(usable.get("unit_of_measurement").asText()).isEqualTo("Ah");
         assertThat(usable.get("value_template").asText()).contains("value_json.usableCapacity.capacityAh");
@@ -151,11 +179,16 @@ class MqttTelemetryTest {
 
         sub.publish(topics.command("charge-limit"), "{\"id\":\"c1\",\"amps\":0.5}");
 
-        JsonNode result = sub.awaitTopic(topics.commandResult("charge-limit"), WAIT).json();
+        JsonNode result =
+                sub.awaitTopic(topics.commandResult("charge-limit"), WAIT).json();
         assertThat(result.get("accepted").asBoolean()).isTrue();
         assertThat(result.get("id").asText()).isEqualTo("c1");
-        assertThat(result.has("seq") && result.has("ts") && result.has("schema")).isTrue();
-        sub.await(r -> r.topic().equals(topics.state()) && r.json().get("chargeLimitAmps").asDouble() <= 0.5, WAIT,
+        assertThat(result.has("seq") && result.has("ts") && result.has("schema"))
+                .isTrue();
+        sub.await(
+                r -> r.topic().equals(topics.state())
+                        && r.json().get("chargeLimitAmps").asDouble() <= 0.5,
+                WAIT,
                 "state with the charge limit at or below 0.5 A");
         assertThat(bms.wiring().controller().currentLimits().chargeAmps()).isLessThanOrEqualTo(0.5);
     }
@@ -173,14 +206,26 @@ class MqttTelemetryTest {
         JsonNode reset = sub.awaitTopic(topics.commandResult("reset"), WAIT).json();
         assertThat(reset.get("accepted").asBoolean()).isFalse();
         assertThat(reset.get("reason").asText()).contains("reset refused: no fault is latched");
-        assertThat(sub.awaitTopic(topics.commandResult("balancing"), WAIT).json().get("accepted").asBoolean()).isTrue();
-        assertThat(sub.awaitTopic(topics.commandResult("snapshot"), WAIT).json().get("accepted").asBoolean()).isTrue();
-        assertThat(sub.awaitTopic(topics.commandResult("discharge-limit"), WAIT).json().get("reason").asText())
+        assertThat(sub.awaitTopic(topics.commandResult("balancing"), WAIT)
+                        .json()
+                        .get("accepted")
+                        .asBoolean())
+                .isTrue();
+        assertThat(sub.awaitTopic(topics.commandResult("snapshot"), WAIT)
+                        .json()
+                        .get("accepted")
+                        .asBoolean())
+                .isTrue();
+        assertThat(sub.awaitTopic(topics.commandResult("discharge-limit"), WAIT)
+                        .json()
+                        .get("reason")
+                        .asText())
                 .contains("outside 0..");
         Thread.sleep(300);
         assertThat(bms.wiring().controller().balancer().enabled()).isFalse();
         // the BMS subscribes to the exact command names only: an unknown one never reaches it, so it has no answer
         assertThat(sub.on(topics.commandResult("self-destruct"))).isEmpty();
-        assertThat(bms.publisher().commandsAccepted() + bms.publisher().commandsRejected()).isEqualTo(4);
+        assertThat(bms.publisher().commandsAccepted() + bms.publisher().commandsRejected())
+                .isEqualTo(4);
     }
 }

@@ -24,13 +24,30 @@ class ReadmeSubscriberTest {
 
     @Test
     void mosquittoSubAsTheReadmeGivesItSeesTheTelemetry() throws Exception {
-        assumeTrue(Files.isExecutable(Mosquitto.SUB), "mosquitto-clients is not installed (apt-get install mosquitto-clients)");
+        assumeTrue(
+                Files.isExecutable(Mosquitto.SUB),
+                "mosquitto-clients is not installed (apt-get install mosquitto-clients)");
         try (EmbeddedBroker broker = EmbeddedBroker.start("127.0.0.1", EmbeddedBroker.freePort());
-             BmsRuntime bms = SimulatedBms.start(SimulatedBms.config("readme", dir, Duration.ofMillis(200)), broker.url())) {
-            Process sub = new ProcessBuilder(Mosquitto.SUB.toString(), "-h", "127.0.0.1", "-p",
-                    Integer.toString(broker.port()), "-t", "qse-bms/#", "-v", "-C", "3", "-W", "20")
-                    .redirectErrorStream(true).start();
-            assertThat(sub.waitFor(30, TimeUnit.SECONDS)).as("mosquitto_sub finished").isTrue();
+                BmsRuntime bms =
+                        SimulatedBms.start(SimulatedBms.config("readme", dir, Duration.ofMillis(200)), broker.url())) {
+            Process sub = new ProcessBuilder(
+                            Mosquitto.SUB.toString(),
+                            "-h",
+                            "127.0.0.1",
+                            "-p",
+                            Integer.toString(broker.port()),
+                            "-t",
+                            "qse-bms/#",
+                            "-v",
+                            "-C",
+                            "3",
+                            "-W",
+                            "20")
+                    .redirectErrorStream(true)
+                    .start();
+            assertThat(sub.waitFor(30, TimeUnit.SECONDS))
+                    .as("mosquitto_sub finished")
+                    .isTrue();
             String out = new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(sub.exitValue()).as(out).isZero();
             assertThat(out.lines().toList()).hasSize(3).allMatch(l -> l.startsWith("qse-bms/readme/"));

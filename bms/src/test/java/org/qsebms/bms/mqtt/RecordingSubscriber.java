@@ -21,7 +21,8 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 final class RecordingSubscriber implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Received(String topic, String payload, boolean retained, int qos, long arrivalNanos, long arrivalEpochMillis) {
+    record Received(
+            String topic, String payload, boolean retained, int qos, long arrivalNanos, long arrivalEpochMillis) {
         JsonNode json() {
             try {
                 return JSON.readTree(payload);
@@ -35,21 +36,25 @@ final class RecordingSubscriber implements AutoCloseable {
     final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
 
     RecordingSubscriber(String url, boolean cleanSession, String clientId, String... filters) throws MqttException {
-        client = new MqttClient(url, clientId == null ? "test-" + UUID.randomUUID() : clientId, new MemoryPersistence());
+        client =
+                new MqttClient(url, clientId == null ? "test-" + UUID.randomUUID() : clientId, new MemoryPersistence());
         client.setCallback(new MqttCallback() {
             @Override
-            public void connectionLost(Throwable cause) {
-            }
+            public void connectionLost(Throwable cause) {}
 
             @Override
             public void messageArrived(String topic, MqttMessage m) {
-                received.add(new Received(topic, new String(m.getPayload(), StandardCharsets.UTF_8), m.isRetained(), m.getQos(),
-                        System.nanoTime(), System.currentTimeMillis()));
+                received.add(new Received(
+                        topic,
+                        new String(m.getPayload(), StandardCharsets.UTF_8),
+                        m.isRetained(),
+                        m.getQos(),
+                        System.nanoTime(),
+                        System.currentTimeMillis()));
             }
 
             @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-            }
+            public void deliveryComplete(IMqttDeliveryToken token) {}
         });
         MqttConnectOptions o = new MqttConnectOptions();
         o.setCleanSession(cleanSession);

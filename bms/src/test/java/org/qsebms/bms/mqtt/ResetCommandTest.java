@@ -28,20 +28,36 @@ class ResetCommandTest {
             BmsConfig cfg = SimulatedBms.config("rst", dir, Duration.ofMillis(100));
             MqttTopics t = new MqttTopics("qse-bms", "rst");
             SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
-            BmsRuntime bms = BmsRuntime.start(cfg, sim.hardware(), sim.pack(), broker.url(), s -> { }, true);
+            BmsRuntime bms = BmsRuntime.start(cfg, sim.hardware(), sim.pack(), broker.url(), s -> {}, true);
             try (RecordingSubscriber sub = RecordingSubscriber.subscribe(broker.url(), "qse-bms/rst/#")) {
-                sub.await(r -> r.topic().equals(t.state()) && r.json().get("mode").asText().equals("NORMAL"), WAIT, "NORMAL");
+                sub.await(
+                        r -> r.topic().equals(t.state())
+                                && r.json().get("mode").asText().equals("NORMAL"),
+                        WAIT,
+                        "NORMAL");
 
                 // given a latched fault whose condition is still present
                 sim.injectCurrentSensorFault(SensorStatus.BUS_ERROR);
-                JsonNode alarm = sub.await(r -> r.topic().equals(t.alarms()) && r.json().get("event").asText().equals("raised"),
-                        WAIT, "raised alarm").json();
-                sub.await(r -> r.topic().equals(t.state()) && r.json().get("mode").asText().equals("FAULT"), WAIT, "FAULT");
+                JsonNode alarm = sub.await(
+                                r -> r.topic().equals(t.alarms())
+                                        && r.json().get("event").asText().equals("raised"),
+                                WAIT,
+                                "raised alarm")
+                        .json();
+                sub.await(
+                        r -> r.topic().equals(t.state())
+                                && r.json().get("mode").asText().equals("FAULT"),
+                        WAIT,
+                        "FAULT");
 
                 // when a reset is requested, then it is refused with the reason
                 sub.publish(t.command("reset"), "{\"id\":\"early\"}");
-                JsonNode refused = sub.await(r -> r.topic().equals(t.commandResult("reset")) && r.payload().contains("\"early\""),
-                        WAIT, "refused reset").json();
+                JsonNode refused = sub.await(
+                                r -> r.topic().equals(t.commandResult("reset"))
+                                        && r.payload().contains("\"early\""),
+                                WAIT,
+                                "refused reset")
+                        .json();
                 assertThat(refused.get("accepted").asBoolean()).isFalse();
                 assertThat(refused.get("reason").asText()).contains("condition still present");
 
@@ -49,12 +65,22 @@ class ResetCommandTest {
                 sim.injectCurrentSensorFault(SensorStatus.OK);
                 Thread.sleep(500);
                 sub.publish(t.command("reset"), "{\"id\":\"late\"}");
-                JsonNode accepted = sub.await(r -> r.topic().equals(t.commandResult("reset")) && r.payload().contains("\"late\""),
-                        WAIT, "accepted reset").json();
-                assertThat(accepted.get("accepted").asBoolean()).as(accepted.toString()).isTrue();
+                JsonNode accepted = sub.await(
+                                r -> r.topic().equals(t.commandResult("reset"))
+                                        && r.payload().contains("\"late\""),
+                                WAIT,
+                                "accepted reset")
+                        .json();
+                assertThat(accepted.get("accepted").asBoolean())
+                        .as(accepted.toString())
+                        .isTrue();
                 assertThat(alarm.get("severity").asText()).isNotBlank();
-                sub.await(r -> r.topic().equals(t.state()) && !r.json().get("mode").asText().equals("FAULT")
-                        && !r.json().get("tripped").asBoolean(), WAIT, "state out of FAULT");
+                sub.await(
+                        r -> r.topic().equals(t.state())
+                                && !r.json().get("mode").asText().equals("FAULT")
+                                && !r.json().get("tripped").asBoolean(),
+                        WAIT,
+                        "state out of FAULT");
             } finally {
                 bms.close();
             }

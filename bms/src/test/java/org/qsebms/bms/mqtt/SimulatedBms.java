@@ -10,16 +10,16 @@ import org.qsebms.config.ConfigLoader;
 
 /** Starts the real controller on the simulated pack against a given broker, for MQTT tests. */
 final class SimulatedBms {
-    private SimulatedBms() {
-    }
+    private SimulatedBms() {}
 
     static BmsConfig config(String packId, Path stateDir, Duration stateInterval) {
-        BmsConfig cfg = new ConfigLoader().defaultSimulated().withPackId(packId).withPersistenceDirectory(stateDir.toString());
+        BmsConfig cfg =
+                new ConfigLoader().defaultSimulated().withPackId(packId).withPersistenceDirectory(stateDir.toString());
         return cfg.withMqtt(cfg.mqtt().withStateInterval(stateInterval));
     }
 
     static BmsRuntime start(BmsConfig cfg, String url) {
         SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
-        return BmsRuntime.start(cfg, sim.hardware(), sim.pack(), url, s -> { }, true);
+        return BmsRuntime.start(cfg, sim.hardware(), sim.pack(), url, s -> {}, true);
     }
 }

@@ -17,10 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.bms.broker.EmbeddedBroker;
-import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.protection.FaultCode;
 import org.qsebms.bms.protection.FaultEvent;
 import org.qsebms.bms.runtime.BmsRuntime;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.telemetry.MqttTopics;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.LimitLevel;
@@ -50,11 +50,13 @@ class StoreAndForwardTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** The full state rate: one state message per 10 Hz tick (100 ms is also the shortest {@code stateInterval}). */
     private static final Duration FULL_RATE = Duration.ofMillis(100);
+
     private static final long OUTAGE_MILLIS = 60_000;
     private static final long ALARM_EVERY_MILLIS = 250;
 
     @TempDir
     Path dir;
+
     private final AtomicBoolean bmsMayConnect = new AtomicBoolean(true);
     private final AtomicBoolean bmsMayPublish = new AtomicBoolean(true);
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -76,7 +78,9 @@ class StoreAndForwardTest {
     }
 
     private EmbeddedBroker broker(int port) {
-        EmbeddedBroker b = EmbeddedBroker.start("127.0.0.1", port,
+        EmbeddedBroker b = EmbeddedBroker.start(
+                "127.0.0.1",
+                port,
                 (clientId, user, pw) -> !isBms(clientId) || bmsMayConnect.get(),
                 (clientId, topic) -> !isBms(clientId) || bmsMayPublish.get());
         open.add(b);
@@ -100,8 +104,22 @@ class StoreAndForwardTest {
         Files.writeString(pw, "secret\n");
         c = new BmsConfig(c.pack(), c.chemistry(), c.limits(), loop, c.hal(), c.mqtt(), c.persistence());
         var m = c.mqtt();
-        return c.withMqtt(new org.qsebms.config.MqttConfig(m.url(), m.topicRoot(), loop.period(), "bms", pw.toString(), "",
-                "", "", "", m.deadband(), m.stateHeartbeat(), spoolDir().toString(), spoolMax, m.commandsPerSecond(), ""));
+        return c.withMqtt(new org.qsebms.config.MqttConfig(
+                m.url(),
+                m.topicRoot(),
+                loop.period(),
+                "bms",
+                pw.toString(),
+                "",
+                "",
+                "",
+                "",
+                m.deadband(),
+                m.stateHeartbeat(),
+                spoolDir().toString(),
+                spoolMax,
+                m.commandsPerSecond(),
+                ""));
     }
 
     /** The shipped configuration's loop (10 Hz), the state topic at every tick, the default spool bound. */
@@ -139,8 +157,15 @@ class StoreAndForwardTest {
             long next = System.nanoTime();
             while (run.get()) {
                 boolean raised = count.get() % 2 == 0;
-                bms.wiring().events().offer(new ControllerEvent.FaultEdge(new FaultEvent(FaultCode.CELL_OVER_VOLTAGE,
-                        LimitLevel.MOL, raised, false, "test alarm " + count.incrementAndGet(), System.nanoTime())));
+                bms.wiring()
+                        .events()
+                        .offer(new ControllerEvent.FaultEdge(new FaultEvent(
+                                FaultCode.CELL_OVER_VOLTAGE,
+                                LimitLevel.MOL,
+                                raised,
+                                false,
+                                "test alarm " + count.incrementAndGet(),
+                                System.nanoTime())));
                 next += ALARM_EVERY_MILLIS * 1_000_000; // fixed rate: 4 alarms per second whatever the sleep overshoot
                 try {
                     sleepUntil(next);
@@ -157,8 +182,7 @@ class StoreAndForwardTest {
      * Reconnect and drain after the broker returned: seconds to reconnect, the spool's size when it reconnected, seconds
      * from reconnecting until the spool is empty.
      */
-    private record Drain(double reconnectSeconds, long backlog, double drainSeconds) {
-    }
+    private record Drain(double reconnectSeconds, long backlog, double drainSeconds) {}
 
     private static Drain awaitDrained(BmsRuntime bms, long brokerBackAt) throws InterruptedException {
         long end = System.nanoTime() + WAIT.toNanos();
@@ -178,8 +202,9 @@ class StoreAndForwardTest {
             }
             Thread.sleep(5);
         }
-        throw new AssertionError("spool not drained within " + WAIT + ": " + bms.publisher().spooled() + " left, connected "
-                + bms.publisher().connected());
+        throw new AssertionError(
+                "spool not drained within " + WAIT + ": " + bms.publisher().spooled() + " left, connected "
+                        + bms.publisher().connected());
     }
 
     /** seq -> times received, for one boot. */
@@ -205,16 +230,22 @@ class StoreAndForwardTest {
     }
 
     private static long lastSeq(RecordingSubscriber s, String topic) {
-        return s.on(topic).stream().mapToLong(r -> r.json().get("seq").asLong()).max().orElse(0);
+        return s.on(topic).stream()
+                .mapToLong(r -> r.json().get("seq").asLong())
+                .max()
+                .orElse(0);
     }
 
     /** Sequence numbers 1..last each received exactly once, nothing else. */
     private static void assertExactlyOnce(Map<Long, Integer> received, long last, String what) {
-        assertThat(received.keySet()).as(what + ": sequence numbers received").containsExactlyElementsOf(range(1, last));
+        assertThat(received.keySet())
+                .as(what + ": sequence numbers received")
+                .containsExactlyElementsOf(range(1, last));
         assertThat(received.values()).as(what + ": each received once").containsOnly(1);
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier c, Duration timeout, String what) throws InterruptedException {
+    private static void awaitTrue(java.util.function.BooleanSupplier c, Duration timeout, String what)
+            throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (!c.getAsBoolean()) {
             if (System.nanoTime() > end) {
@@ -236,11 +267,19 @@ class StoreAndForwardTest {
     private long awaitLast(RecordingSubscriber sub, BmsRuntime bms) throws InterruptedException {
         long boot = bms.publisher().boot();
         long lastAlarm = bms.publisher().lastAlarmSeq();
-        sub.await(r -> r.topic().equals(topics.alarms()) && r.json().get("boot").asLong() == boot
-                && r.json().get("seq").asLong() == lastAlarm, WAIT, "last alarm " + lastAlarm);
+        sub.await(
+                r -> r.topic().equals(topics.alarms())
+                        && r.json().get("boot").asLong() == boot
+                        && r.json().get("seq").asLong() == lastAlarm,
+                WAIT,
+                "last alarm " + lastAlarm);
         long lastState = bms.publisher().lastStateSeq();
-        sub.await(r -> r.topic().equals(topics.state()) && r.json().get("boot").asLong() == boot
-                && r.json().get("seq").asLong() >= lastState, WAIT, "last state " + lastState);
+        sub.await(
+                r -> r.topic().equals(topics.state())
+                        && r.json().get("boot").asLong() == boot
+                        && r.json().get("seq").asLong() >= lastState,
+                WAIT,
+                "last state " + lastState);
         return lastState;
     }
 
@@ -256,7 +295,8 @@ class StoreAndForwardTest {
         AtomicBoolean injecting = new AtomicBoolean(true);
         AtomicInteger injected = new AtomicInteger();
         Thread alarmThread = alarms(bms, injecting, injected);
-        before.await(r -> r.topic().equals(topics.state()) && r.json().get("seq").asLong() >= 20, WAIT, "live states");
+        before.await(
+                r -> r.topic().equals(topics.state()) && r.json().get("seq").asLong() >= 20, WAIT, "live states");
 
         // the broker is stopped for 60 s while the BMS runs at 10 Hz and alarms keep coming
         long stoppedAt = cut(first);
@@ -275,7 +315,10 @@ class StoreAndForwardTest {
 
         injecting.set(false);
         alarmThread.join();
-        awaitTrue(() -> bms.publisher().spooled() == 0 && bms.publisher().lastAlarmSeq() == injected.get(), WAIT, "empty queues");
+        awaitTrue(
+                () -> bms.publisher().spooled() == 0 && bms.publisher().lastAlarmSeq() == injected.get(),
+                WAIT,
+                "empty queues");
         long lastState = awaitLast(after, bms);
 
         long boot = bms.publisher().boot();
@@ -283,20 +326,34 @@ class StoreAndForwardTest {
         Map<Long, Integer> states = seqs(List.of(before, after), topics.state(), boot, lastState);
         Map<Long, Integer> alarms = seqs(List.of(before, after), topics.alarms(), boot);
         long dropped = bms.publisher().spoolDroppedStates();
-        System.out.printf("store-and-forward: broker stopped %.1f s at 10 Hz; %d messages spooled (states %d..%d, alarms "
+        System.out.printf(
+                "store-and-forward: broker stopped %.1f s at 10 Hz; %d messages spooled (states %d..%d, alarms "
                         + "%d..%d); reconnected %.1f s after the broker returned with %d spooled, drained in %.2f s (%d "
                         + "messages published meanwhile); states 1..%d: %d received, %d dropped by policy; alarms 1..%d: %d "
                         + "received; test %.1f s%n",
-                outageSeconds, spooledAtReturn, liveStates + 1, statesAtReturn, liveAlarms + 1, alarmsAtReturn,
-                drain.reconnectSeconds(), drain.backlog(), drain.drainSeconds(), deliveredFromSpool, lastState,
-                states.size(), dropped,
-                lastAlarm, alarms.size(), (System.nanoTime() - testStart) / 1e9);
+                outageSeconds,
+                spooledAtReturn,
+                liveStates + 1,
+                statesAtReturn,
+                liveAlarms + 1,
+                alarmsAtReturn,
+                drain.reconnectSeconds(),
+                drain.backlog(),
+                drain.drainSeconds(),
+                deliveredFromSpool,
+                lastState,
+                states.size(),
+                dropped,
+                lastAlarm,
+                alarms.size(),
+                (System.nanoTime() - testStart) / 1e9);
 
         assertThat(outageSeconds).isGreaterThanOrEqualTo(60.0);
         // 60 s at 10 Hz: at least 600 state samples and 240 alarms went to the spool (plus health)
         assertThat(statesAtReturn - liveStates).isGreaterThanOrEqualTo(600);
         assertThat(alarmsAtReturn - liveAlarms).isGreaterThanOrEqualTo(OUTAGE_MILLIS / ALARM_EVERY_MILLIS - 1);
-        assertThat(spooledAtReturn).isGreaterThanOrEqualTo((statesAtReturn - liveStates) + (alarmsAtReturn - liveAlarms));
+        assertThat(spooledAtReturn)
+                .isGreaterThanOrEqualTo((statesAtReturn - liveStates) + (alarmsAtReturn - liveAlarms));
         assertThat(dropped).isZero();
         assertThat(bms.publisher().spoolDropped()).isZero();
         assertExactlyOnce(states, lastState, "states");
@@ -322,7 +379,8 @@ class StoreAndForwardTest {
         AtomicBoolean injecting = new AtomicBoolean(true);
         AtomicInteger injected = new AtomicInteger();
         Thread alarmThread = alarms(bms, injecting, injected);
-        before.await(r -> r.topic().equals(topics.state()) && r.json().get("seq").asLong() > 10, WAIT, "live states");
+        before.await(
+                r -> r.topic().equals(topics.state()) && r.json().get("seq").asLong() > 10, WAIT, "live states");
 
         cut(first);
         long liveStates = lastSeq(before, topics.state());
@@ -331,7 +389,11 @@ class StoreAndForwardTest {
         alarmThread.join();
         RecordingSubscriber after = restartBroker(port, url);
         awaitDrained(bms, System.nanoTime());
-        awaitTrue(() -> bms.publisher().lastAlarmSeq() == injected.get() && bms.publisher().spooled() == 0, WAIT, "empty queues");
+        awaitTrue(
+                () -> bms.publisher().lastAlarmSeq() == injected.get()
+                        && bms.publisher().spooled() == 0,
+                WAIT,
+                "empty queues");
         long lastState = awaitLast(after, bms);
 
         long boot = bms.publisher().boot();
@@ -339,10 +401,18 @@ class StoreAndForwardTest {
         Map<Long, Integer> states = seqs(List.of(before, after), topics.state(), boot, lastState);
         Map<Long, Integer> alarms = seqs(List.of(before, after), topics.alarms(), boot);
         long dropped = bms.publisher().spoolDroppedStates();
-        List<Long> missing = range(1, lastState).stream().filter(s -> !states.containsKey(s)).toList();
-        System.out.printf("bounded spool: states 1..%d, %d received, %d dropped by policy (%d periodic in all), missing "
-                + "%d..%d; alarms 1..%d, %d received%n", lastState, states.size(), dropped, bms.publisher().spoolDropped(),
-                missing.isEmpty() ? 0 : missing.get(0), missing.isEmpty() ? 0 : missing.get(missing.size() - 1), lastAlarm,
+        List<Long> missing =
+                range(1, lastState).stream().filter(s -> !states.containsKey(s)).toList();
+        System.out.printf(
+                "bounded spool: states 1..%d, %d received, %d dropped by policy (%d periodic in all), missing "
+                        + "%d..%d; alarms 1..%d, %d received%n",
+                lastState,
+                states.size(),
+                dropped,
+                bms.publisher().spoolDropped(),
+                missing.isEmpty() ? 0 : missing.get(0),
+                missing.isEmpty() ? 0 : missing.get(missing.size() - 1),
+                lastAlarm,
                 alarms.size());
         assertThat(dropped).isPositive();
         // exact accounting: every state is received once or counted as dropped, never both, never neither
@@ -369,7 +439,8 @@ class StoreAndForwardTest {
         AtomicBoolean injecting1 = new AtomicBoolean(true);
         AtomicInteger injected1 = new AtomicInteger();
         Thread alarms1 = alarms(run1, injecting1, injected1);
-        before.await(r -> r.topic().equals(topics.state()) && r.json().get("seq").asLong() >= 20, WAIT, "live states");
+        before.await(
+                r -> r.topic().equals(topics.state()) && r.json().get("seq").asLong() >= 20, WAIT, "live states");
 
         // run 1 goes on for 30 s with the broker stopped, then is stopped cleanly
         long stoppedAt = cut(first);
@@ -404,7 +475,10 @@ class StoreAndForwardTest {
         Drain drain = awaitDrained(run2, brokerBackAt);
         injecting2.set(false);
         alarms2.join();
-        awaitTrue(() -> run2.publisher().spooled() == 0 && run2.publisher().lastAlarmSeq() == injected2.get(), WAIT, "empty queues");
+        awaitTrue(
+                () -> run2.publisher().spooled() == 0 && run2.publisher().lastAlarmSeq() == injected2.get(),
+                WAIT,
+                "empty queues");
         long states2 = awaitLast(after, run2);
 
         Map<Long, Integer> statesOf1 = seqs(List.of(before, after), topics.state(), boot1);
@@ -412,13 +486,26 @@ class StoreAndForwardTest {
         long alarmsOf2 = run2.publisher().lastAlarmSeq();
         Map<Long, Integer> statesOf2 = seqs(List.of(after), topics.state(), boot2, states2);
         Map<Long, Integer> alarmsOfRun2 = seqs(List.of(after), topics.alarms(), boot2);
-        System.out.printf("restart: broker stopped %.1f s; run 1 states 1..%d (%d received), alarms 1..%d (%d received); "
+        System.out.printf(
+                "restart: broker stopped %.1f s; run 1 states 1..%d (%d received), alarms 1..%d (%d received); "
                         + "run 2 spooled %d messages (with run 1's), reconnected %.1f s after the broker returned with %d "
                         + "spooled, drained in %.2f s; run 2 states 1..%d (%d received), alarms 1..%d (%d received); "
                         + "dropped %d; test %.1f s%n",
-                outageSeconds, states1, statesOf1.size(), alarmsOf1, alarmsOfRun1.size(), spooledAtReturn,
-                drain.reconnectSeconds(), drain.backlog(), drain.drainSeconds(), states2, statesOf2.size(), alarmsOf2, alarmsOfRun2.size(),
-                run2.publisher().spoolDropped(), (System.nanoTime() - testStart) / 1e9);
+                outageSeconds,
+                states1,
+                statesOf1.size(),
+                alarmsOf1,
+                alarmsOfRun1.size(),
+                spooledAtReturn,
+                drain.reconnectSeconds(),
+                drain.backlog(),
+                drain.drainSeconds(),
+                states2,
+                statesOf2.size(),
+                alarmsOf2,
+                alarmsOfRun2.size(),
+                run2.publisher().spoolDropped(),
+                (System.nanoTime() - testStart) / 1e9);
 
         assertThat(outageSeconds).isGreaterThanOrEqualTo(60.0);
         assertThat(run2.publisher().spoolDropped()).isZero();
@@ -435,7 +522,8 @@ class StoreAndForwardTest {
         // run 1's backlog (states and alarms) is delivered before anything of run 2
         List<Long> bootsInArrivalOrder = after.received.stream()
                 .filter(r -> r.topic().equals(topics.state()) || r.topic().equals(topics.alarms()))
-                .map(r -> r.json().get("boot").asLong()).toList();
+                .map(r -> r.json().get("boot").asLong())
+                .toList();
         assertThat(bootsInArrivalOrder.lastIndexOf(boot1)).isLessThan(bootsInArrivalOrder.indexOf(boot2));
     }
 

@@ -1,13 +1,12 @@
 package org.qsebms.bms.persistence;
 
-import org.qsebms.bms.runtime.StatePersistence;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
 import org.qsebms.bms.loop.ControlLoop;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
+import org.qsebms.bms.runtime.StatePersistence;
 import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.sim.SimulatedPack;
 import org.qsebms.config.BmsConfig;
@@ -23,8 +22,7 @@ import org.qsebms.hal.ContactorId;
  * contactor is closed every 250 ms for 4 s (8 s with the reset).
  */
 public final class LatchedFaultChild {
-    private LatchedFaultChild() {
-    }
+    private LatchedFaultChild() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[1]);
@@ -33,15 +31,20 @@ public final class LatchedFaultChild {
         SimulatedPack pack = sim.pack();
         boolean trip = args[0].equals("trip");
         volatile_slow[0] = false;
-        ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, sim.hardware(), t -> {
-            pack.advanceTo(t);
-            if (volatile_slow[0]) {
-                LockSupport.parkNanos(150_000_000L); // the machine is overloaded: every tick misses its deadline
-            }
-        }, System::currentTimeMillis);
+        ControllerAssembly.Wiring w = ControllerAssembly.build(
+                cfg,
+                sim.hardware(),
+                t -> {
+                    pack.advanceTo(t);
+                    if (volatile_slow[0]) {
+                        LockSupport.parkNanos(
+                                150_000_000L); // the machine is overloaded: every tick misses its deadline
+                    }
+                },
+                System::currentTimeMillis);
         PersistenceWriter writer = StatePersistence.restoreAndStart(cfg, w.controller());
-        ControlLoop loop = new ControlLoop(w.controller(), cfg.loop().period().toNanos(), cfg.loop().overrunsToFault(),
-                System::nanoTime);
+        ControlLoop loop = new ControlLoop(
+                w.controller(), cfg.loop().period().toNanos(), cfg.loop().overrunsToFault(), System::nanoTime);
         w.requests().requestClose();
         loop.start();
         Path file = dir.resolve(StatePersistence.FILE_NAME);
@@ -77,7 +80,8 @@ public final class LatchedFaultChild {
             for (ContactorId id : ContactorId.values()) {
                 anyClosed |= pack.contactsClosedNow(id);
             }
-            System.out.println("t=" + ms + " state=" + w.controller().supervisor().state() + " anyClosed=" + anyClosed);
+            System.out.println(
+                    "t=" + ms + " state=" + w.controller().supervisor().state() + " anyClosed=" + anyClosed);
             Thread.sleep(250);
         }
         System.out.flush();

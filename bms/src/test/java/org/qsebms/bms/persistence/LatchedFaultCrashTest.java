@@ -1,7 +1,5 @@
 package org.qsebms.bms.persistence;
 
-import org.qsebms.bms.runtime.StatePersistence;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -15,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.qsebms.bms.runtime.StatePersistence;
 
 /**
  * The crash test of issue 17: a BMS whose loop overran until LOOP_OVERRUN latched (and was
@@ -26,10 +25,17 @@ class LatchedFaultCrashTest {
     Path dir;
 
     private Process child(String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
-                "java").toString());
-        List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), LatchedFaultChild.class.getName()));
+        String java = ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LatchedFaultChild.class.getName()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
@@ -60,7 +66,8 @@ class LatchedFaultCrashTest {
         assertThat(line).as("the child latched LOOP_OVERRUN and saved it").isNotNull();
         first.destroyForcibly(); // SIGKILL: no shutdown hook, no final save
         assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(Files.readString(dir.resolve(StatePersistence.FILE_NAME))).contains("latchedFaults=LOOP_OVERRUN.MSL");
+        assertThat(Files.readString(dir.resolve(StatePersistence.FILE_NAME)))
+                .contains("latchedFaults=LOOP_OVERRUN.MSL");
 
         // restart on the same state dir, asked to close: FAULT from the first tick, contactors never closed
         List<String> restarted = statusLines(child("restart", dir.toString()));
@@ -72,7 +79,8 @@ class LatchedFaultCrashTest {
         // a second restart with a reset (the loop has been on time for a second) and a close: back to NORMAL
         List<String> reset = statusLines(child("restart", dir.toString(), "reset"));
         assertThat(reset.stream().filter(s -> Integer.parseInt(s.replaceAll("t=(\\d+).*", "$1")) < 2000))
-                .allSatisfy(s -> assertThat(s).containsAnyOf("state=INIT", "state=FAULT").contains("anyClosed=false"));
+                .allSatisfy(s ->
+                        assertThat(s).containsAnyOf("state=INIT", "state=FAULT").contains("anyClosed=false"));
         assertThat(reset.getLast()).contains("state=NORMAL").contains("anyClosed=true");
         assertThat(Files.readString(dir.resolve(StatePersistence.FILE_NAME))).contains("latchedFaults=\n");
     }

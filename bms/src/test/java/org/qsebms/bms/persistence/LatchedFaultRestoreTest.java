@@ -1,7 +1,5 @@
 package org.qsebms.bms.persistence;
 
-import org.qsebms.bms.runtime.StatePersistence;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -9,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qsebms.bms.runtime.StatePersistence;
 import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.bms.testing.SimRig;
@@ -20,15 +19,24 @@ class LatchedFaultRestoreTest {
     Path dir;
 
     private SimRig restoredRig() {
-        SimRig rig = new SimRig(new ConfigLoader().defaultSimulated().withPersistenceDirectory(dir.toString()), 0.5,
-                PackLoad.IDLE);
+        SimRig rig = new SimRig(
+                new ConfigLoader().defaultSimulated().withPersistenceDirectory(dir.toString()), 0.5, PackLoad.IDLE);
         StatePersistence.restoreAndStart(rig.cfg, rig.controller).close();
         return rig;
     }
 
     private void writeFile(List<FaultLogEntry> log, boolean withLatchedLine) throws Exception {
-        PersistedState s = new PersistedState(5, 1, new double[] {0.5, 0.5, 0.5, 0.5}, new double[] {2, 2, 2, 2},
-                new double[] {0.035, 0.035, 0.035, 0.035}, new double[4], 0, 0.0, 1.0, log);
+        PersistedState s = new PersistedState(
+                5,
+                1,
+                new double[] {0.5, 0.5, 0.5, 0.5},
+                new double[] {2, 2, 2, 2},
+                new double[] {0.035, 0.035, 0.035, 0.035},
+                new double[4],
+                0,
+                0.0,
+                1.0,
+                log);
         Path file = dir.resolve(StatePersistence.FILE_NAME);
         new StateFile(file).write(s);
         if (!withLatchedLine) { // a file written before latches were persisted: no latchedFaults line, new checksum
@@ -56,8 +64,15 @@ class LatchedFaultRestoreTest {
 
     @Test
     void aLatchThatWasResetBeforeTheRestartIsNotRestored() throws Exception {
-        writeFile(List.of(new FaultLogEntry(1, 401, "LOOP_OVERRUN.MSL", true, "5 consecutive ticks overran"),
-                new FaultLogEntry(2, 401, "LOOP_OVERRUN.MSL", false, "control loop missed its deadline repeatedly: reset")),
+        writeFile(
+                List.of(
+                        new FaultLogEntry(1, 401, "LOOP_OVERRUN.MSL", true, "5 consecutive ticks overran"),
+                        new FaultLogEntry(
+                                2,
+                                401,
+                                "LOOP_OVERRUN.MSL",
+                                false,
+                                "control loop missed its deadline repeatedly: reset")),
                 true);
         assertThat(Files.readString(dir.resolve(StatePersistence.FILE_NAME))).contains("latchedFaults=\n");
         SimRig rig = restoredRig();

@@ -1,12 +1,11 @@
 package org.qsebms.bms.persistence;
 
-import org.qsebms.bms.runtime.StatePersistence;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qsebms.bms.runtime.StatePersistence;
 import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.testing.SimRig;
 
@@ -20,7 +19,8 @@ class PersistenceWriterTest {
         double[] amps = {-1.0};
         SimRig rig = new SimRig((s, p, c) -> c ? amps[0] : 0.0);
         StateFile file = new StateFile(dir.resolve(StatePersistence.FILE_NAME));
-        PersistenceWriter writer = new PersistenceWriter(file, rig.controller.persistence(), StatePersistence.defaults(rig.cfg));
+        PersistenceWriter writer =
+                new PersistenceWriter(file, rig.controller.persistence(), StatePersistence.defaults(rig.cfg));
         rig.tick();
         rig.connect();
         rig.ticks(600); // one minute at 1 A
@@ -46,7 +46,9 @@ class PersistenceWriterTest {
         }
         assertThat(restarted.controller.ahThroughput()).isCloseTo(1.0 / 60, org.assertj.core.data.Offset.offset(0.002));
         assertThat(loaded.state().faultLog()).extracting(FaultLogEntry::id).contains("CELL_OVER_VOLTAGE.MSL");
-        assertThat(loaded.state().faultLog()).filteredOn(f -> f.id().equals("CELL_OVER_VOLTAGE.MSL")).first()
+        assertThat(loaded.state().faultLog())
+                .filteredOn(f -> f.id().equals("CELL_OVER_VOLTAGE.MSL"))
+                .first()
                 .satisfies(f -> assertThat(f.code()).isEqualTo(101));
     }
 
@@ -64,8 +66,8 @@ class PersistenceWriterTest {
     void theBackgroundThreadWritesPeriodicSnapshots() throws Exception {
         SimRig rig = new SimRig(PackLoad.IDLE);
         StateFile file = new StateFile(dir.resolve(StatePersistence.FILE_NAME));
-        try (PersistenceWriter writer = new PersistenceWriter(file, rig.controller.persistence(),
-                StatePersistence.defaults(rig.cfg)).start()) {
+        try (PersistenceWriter writer =
+                new PersistenceWriter(file, rig.controller.persistence(), StatePersistence.defaults(rig.cfg)).start()) {
             rig.ticks(250); // 25 s of loop time, persistence interval 10 s
             long deadline = System.nanoTime() + 5_000_000_000L;
             while (writer.writes() < 1 && System.nanoTime() < deadline) {
@@ -81,12 +83,14 @@ class PersistenceWriterTest {
         SimRig rig = new SimRig(PackLoad.IDLE);
         java.nio.file.Files.writeString(dir.resolve("blocker"), "a file where a directory should be");
         StateFile file = new StateFile(dir.resolve("blocker").resolve(StatePersistence.FILE_NAME));
-        PersistenceWriter writer = new PersistenceWriter(file, rig.controller.persistence(), StatePersistence.defaults(rig.cfg));
+        PersistenceWriter writer =
+                new PersistenceWriter(file, rig.controller.persistence(), StatePersistence.defaults(rig.cfg));
         rig.tick();
         assertThat(writer.flush()).isFalse();
         assertThat(writer.failures()).isEqualTo(1);
         StateFile nested = new StateFile(dir.resolve("a/b").resolve(StatePersistence.FILE_NAME));
-        PersistenceWriter ok = new PersistenceWriter(nested, rig.controller.persistence(), StatePersistence.defaults(rig.cfg));
+        PersistenceWriter ok =
+                new PersistenceWriter(nested, rig.controller.persistence(), StatePersistence.defaults(rig.cfg));
         rig.controller.offerPersistenceNow();
         assertThat(ok.flush()).isTrue();
     }

@@ -29,9 +29,20 @@ class PowerLossTest {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void everyRestartAfterSigkillFindsThePreviousOrANewerCompleteState() throws Exception {
         Path file = dir.resolve("state.txt");
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
-                "-cp", System.getProperty("java.class.path"), StateWriterChild.class.getName(), file.toString());
+        String java = ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cmd = List.of(
+                java,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-XX:-UsePerfData",
+                "-cp",
+                System.getProperty("java.class.path"),
+                StateWriterChild.class.getName(),
+                file.toString());
         SplittableRandom random = new SplittableRandom(20261125L);
         long lastSeq = 0;
         int restored = 0;
@@ -39,16 +50,21 @@ class PowerLossTest {
         long maxSeq = 0;
         for (int kill = 0; kill < KILLS; kill++) {
             Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
             assertThat(line).as("child %d said nothing", kill).isNotNull();
             // the restart must find the last state we saw or a newer one, complete and consistent
             assertThat(line).as("kill %d", kill).contains("consistent=true").doesNotContain("corrupt");
             long seq = Long.parseLong(line.replaceAll(".*seq=(\\d+).*", "$1"));
             if (lastSeq > 0) {
-                assertThat(line).as("kill %d: a state existed, so it must be restored", kill).startsWith("restored=true");
+                assertThat(line)
+                        .as("kill %d: a state existed, so it must be restored", kill)
+                        .startsWith("restored=true");
             }
-            assertThat(seq).as("kill %d: restored sequence must not go back", kill).isGreaterThanOrEqualTo(lastSeq);
+            assertThat(seq)
+                    .as("kill %d: restored sequence must not go back", kill)
+                    .isGreaterThanOrEqualTo(lastSeq);
             restored += line.startsWith("restored=true") ? 1 : 0;
             assertThat(out.readLine()).as("child %d: first write", kill).startsWith("first write complete");
             Thread.sleep(20 + random.nextInt(61));
@@ -56,10 +72,11 @@ class PowerLossTest {
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
             killedWithTemporaryFile += Files.exists(dir.resolve("state.txt.tmp")) ? 1 : 0;
             // and what is on disk right after the kill is complete too
-            StateFile.Loaded now = new StateFile(file).load(StateWriterChild.CELLS,
-                    PersistedState.defaults(StateWriterChild.CELLS, 2.0, 0.035));
+            StateFile.Loaded now = new StateFile(file)
+                    .load(StateWriterChild.CELLS, PersistedState.defaults(StateWriterChild.CELLS, 2.0, 0.035));
             if (now.restored()) {
-                assertThat(now.state()).isEqualTo(StateWriterChild.stateFor(now.state().sequence()));
+                assertThat(now.state())
+                        .isEqualTo(StateWriterChild.stateFor(now.state().sequence()));
                 assertThat(now.state().sequence()).isGreaterThanOrEqualTo(seq);
                 lastSeq = now.state().sequence();
                 maxSeq = Math.max(maxSeq, lastSeq);
@@ -68,9 +85,13 @@ class PowerLossTest {
                 assertThat(lastSeq).isZero();
             }
         }
-        System.out.printf("power-loss test: %d SIGKILLs, %d restarts restored a state, %d kills left a temporary file "
-                + "(killed mid-write), last sequence %d%n", KILLS, restored, killedWithTemporaryFile, maxSeq);
+        System.out.printf(
+                "power-loss test: %d SIGKILLs, %d restarts restored a state, %d kills left a temporary file "
+                        + "(killed mid-write), last sequence %d%n",
+                KILLS, restored, killedWithTemporaryFile, maxSeq);
         assertThat(restored).isGreaterThanOrEqualTo(KILLS - 5);
-        assertThat(killedWithTemporaryFile).as("some kills must land in the middle of a write").isPositive();
+        assertThat(killedWithTemporaryFile)
+                .as("some kills must land in the middle of a write")
+                .isPositive();
     }
 }

@@ -1,7 +1,5 @@
 package org.qsebms.bms.persistence;
 
-import org.qsebms.bms.runtime.StatePersistence;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -16,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qsebms.bms.runtime.StatePersistence;
 
 /**
  * The state file's handling of files it cannot use, and of values it cannot believe. Tests run as
@@ -24,14 +23,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StateFileHandlingTest {
     private static final long NOW = 1_780_000_000_000L; // 2026-05-28
+
     @TempDir
     Path dir;
+
     private final PersistedState defaults = PersistedState.defaults(4, 2.0, 0.035);
 
     private StateFile unreadable(Path p) {
-        return new StateFile(p, f -> {
-            throw new AccessDeniedException(f.toString());
-        }, () -> NOW);
+        return new StateFile(
+                p,
+                f -> {
+                    throw new AccessDeniedException(f.toString());
+                },
+                () -> NOW);
     }
 
     @Test
@@ -46,10 +50,15 @@ class StateFileHandlingTest {
         assertThat(l.restored()).isFalse();
         assertThat(l.state()).isEqualTo(defaults);
         Path aside = dir.resolve("bms-state.txt.unreadable-" + NOW);
-        assertThat(l.warning()).contains("cannot read persisted state").contains("permission denied")
-                .contains("kept aside as " + aside.toAbsolutePath()).contains("never overwritten");
+        assertThat(l.warning())
+                .contains("cannot read persisted state")
+                .contains("permission denied")
+                .contains("kept aside as " + aside.toAbsolutePath())
+                .contains("never overwritten");
         f.write(StateFileTest.sample(10)); // the next save
-        assertThat(Files.readAllBytes(aside)).as("the saved state survives, byte for byte").isEqualTo(saved);
+        assertThat(Files.readAllBytes(aside))
+                .as("the saved state survives, byte for byte")
+                .isEqualTo(saved);
         assertThat(new StateFile(p).load(4, defaults).state().sequence()).isEqualTo(10);
     }
 
@@ -63,9 +72,13 @@ class StateFileHandlingTest {
         StateFile f = unreadable(p);
         StateFile.Loaded l = f.load(4, defaults);
 
-        assertThat(l.warning()).contains("permission denied").contains("could not be moved aside")
-                .contains("never overwritten").contains("not saved until you fix or move it");
-        assertThatThrownBy(() -> f.write(StateFileTest.sample(10))).isInstanceOf(IOException.class)
+        assertThat(l.warning())
+                .contains("permission denied")
+                .contains("could not be moved aside")
+                .contains("never overwritten")
+                .contains("not saved until you fix or move it");
+        assertThatThrownBy(() -> f.write(StateFileTest.sample(10)))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("not saving over " + p.toAbsolutePath());
         assertThat(Files.readAllBytes(p)).isEqualTo(saved);
     }
@@ -79,7 +92,9 @@ class StateFileHandlingTest {
         StateFile.Loaded l = f.load(4, defaults);
 
         assertThat(l.warning()).contains("is a directory, not a file").contains("kept aside as");
-        assertThat(Files.isDirectory(dir.resolve("bms-state.txt.directory-" + NOW).resolve("inside"))).isTrue();
+        assertThat(Files.isDirectory(
+                        dir.resolve("bms-state.txt.directory-" + NOW).resolve("inside")))
+                .isTrue();
         f.write(StateFileTest.sample(1));
         assertThat(new StateFile(p).load(4, defaults).restored()).isTrue();
     }
@@ -92,7 +107,8 @@ class StateFileHandlingTest {
         StateFile f = new StateFile(p, Files::readAllBytes, () -> NOW);
         assertThat(f.load(4, defaults).warning()).contains("is a directory").contains("could not be moved aside");
         for (int i = 0; i < 3; i++) { // every save, not only the first, fails with the reason
-            assertThatThrownBy(() -> f.write(StateFileTest.sample(1))).isInstanceOf(IOException.class)
+            assertThatThrownBy(() -> f.write(StateFileTest.sample(1)))
+                    .isInstanceOf(IOException.class)
                     .hasMessageContaining("not saving over");
         }
         assertThat(Files.isDirectory(p.resolve("inside"))).isTrue();
@@ -104,16 +120,19 @@ class StateFileHandlingTest {
         Files.writeString(p, "format=1\nhalf a file");
         StateFile.Loaded l = new StateFile(p, Files::readAllBytes, () -> NOW).load(4, defaults);
         assertThat(l.warning()).contains("is corrupt").contains("kept aside as");
-        assertThat(Files.readString(dir.resolve("bms-state.txt.corrupt-" + NOW))).isEqualTo("format=1\nhalf a file");
+        assertThat(Files.readString(dir.resolve("bms-state.txt.corrupt-" + NOW)))
+                .isEqualTo("format=1\nhalf a file");
     }
 
     @Test
     void aStateDirectoryThatIsAFileSaysNotADirectory() throws IOException {
         Path file = Files.writeString(dir.resolve("state"), "x");
         assertThatThrownBy(() -> StatePersistence.requireWritableDirectory(file))
-                .hasMessageContaining("is not a directory").hasMessageContaining("--state-dir");
+                .hasMessageContaining("is not a directory")
+                .hasMessageContaining("--state-dir");
         assertThatThrownBy(() -> StatePersistence.requireWritableDirectory(file.resolve("below")))
-                .hasMessageContaining("cannot be written").hasMessageContaining(file.toString());
+                .hasMessageContaining("cannot be written")
+                .hasMessageContaining(file.toString());
     }
 
     @Test
@@ -122,7 +141,8 @@ class StateFileHandlingTest {
         boolean root = "root".equals(System.getProperty("user.name"));
         if (root) { // root ignores permission bits: a read-only file system is the real thing
             Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", ro.toString())
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             assumeTrue(p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0, "cannot mount a read-only tmpfs here");
         } else {
             assumeTrue(ro.toFile().setWritable(false, false), "cannot make a directory read-only here");
@@ -167,8 +187,12 @@ class StateFileHandlingTest {
         assertThat(s.capacityAh()).containsExactly(2.0, 2.0, 2.0, 1.9);
         assertThat(s.resistanceOhm()).containsExactly(0.035, 0.036, 0.035, 0.034);
         assertThat(s.seiResistanceOhm()).containsExactly(0.001, 0.0, 0.0, 0.0);
-        assertThat(s.capacitySigmaAh()[0]).as("the sigma of a dropped capacity goes with it").isNaN();
-        assertThat(s.capacitySigmaAh()[2]).as("the sigma of a dropped capacity goes with it").isNaN();
+        assertThat(s.capacitySigmaAh()[0])
+                .as("the sigma of a dropped capacity goes with it")
+                .isNaN();
+        assertThat(s.capacitySigmaAh()[2])
+                .as("the sigma of a dropped capacity goes with it")
+                .isNaN();
         assertThat(s.capacitySigmaAh()[3]).isNaN();
         assertThat(s.closedCycles()).containsExactly(1, 2, 0, 3);
         assertThat(s.cycleCount()).isZero();
@@ -179,15 +203,25 @@ class StateFileHandlingTest {
         assertThat(s.resistanceHistory()).hasSize(1);
         assertThat(s.usableCapacity()).isNull();
         List<String> w = l.fieldWarnings();
-        for (String field : new String[] {"cellSoc impossible for cell 2: 1.5, cell 3: -0.2",
+        for (String field : new String[] {
+            "cellSoc impossible for cell 2: 1.5, cell 3: -0.2",
             "capacityAh impossible for cell 1: 0.0, cell 2: -1.0, cell 3: NaN",
-            "resistanceOhm impossible for cell 1: 1.0E308, cell 3: Infinity", "seiResistanceOhm impossible for cell 2",
-            "capacitySigmaAh impossible for cell 4: -0.1", "closedCycles impossible for cell 3: -1",
-            "cycleCount = -3", "ahThroughput = NaN", "lithiumInventoryFraction = 70.0",
-            "savedEpochMillis = 9223372036854775000", "resistance = 1 of 2 history points",
-            "usableCapacity = 1.8 Ah"}) {
-            assertThat(w).as(field)
-                    .anySatisfy(x -> assertThat(x).contains(field).contains(p.toAbsolutePath().toString()));
+            "resistanceOhm impossible for cell 1: 1.0E308, cell 3: Infinity",
+            "seiResistanceOhm impossible for cell 2",
+            "capacitySigmaAh impossible for cell 4: -0.1",
+            "closedCycles impossible for cell 3: -1",
+            "cycleCount = -3",
+            "ahThroughput = NaN",
+            "lithiumInventoryFraction = 70.0",
+            "savedEpochMillis = 9223372036854775000",
+            "resistance = 1 of 2 history points",
+            "usableCapacity = 1.8 Ah"
+        }) {
+            assertThat(w)
+                    .as(field)
+                    .anySatisfy(x -> assertThat(x)
+                            .contains(field)
+                            .contains(p.toAbsolutePath().toString()));
         }
         assertThat(w).hasSize(12);
     }

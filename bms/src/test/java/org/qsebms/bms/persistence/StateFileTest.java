@@ -16,9 +16,21 @@ class StateFileTest {
     Path dir;
 
     static PersistedState sample(long seq) {
-        return new PersistedState(seq, 1_764_000_000_000L + seq, new double[] {0.5, 0.51, 0.49, 0.123456789012345},
-                new double[] {2.0, 1.98, 2.01, 2.0}, new double[] {0.035, 0.036, 0.034, 0.035}, new double[4], 7, 31.25,
-                0.97, List.of(new FaultLogEntry(1_764_000_000_000L, 101, "CELL_OVER_VOLTAGE.MSL", true,
+        return new PersistedState(
+                seq,
+                1_764_000_000_000L + seq,
+                new double[] {0.5, 0.51, 0.49, 0.123456789012345},
+                new double[] {2.0, 1.98, 2.01, 2.0},
+                new double[] {0.035, 0.036, 0.034, 0.035},
+                new double[4],
+                7,
+                31.25,
+                0.97,
+                List.of(new FaultLogEntry(
+                        1_764_000_000_000L,
+                        101,
+                        "CELL_OVER_VOLTAGE.MSL",
+                        true,
                         "cell 3: cellVoltage 4.320 V above limit 4.300 V for 300 ms; a;b")));
     }
 
@@ -26,11 +38,24 @@ class StateFileTest {
 
     static PersistedState withHealth(long seq) {
         PersistedState s = sample(seq);
-        return new PersistedState(s.sequence(), s.savedEpochMillis(), s.cellSoc(), s.capacityAh(), s.resistanceOhm(),
-                new double[] {0.0005, 0.0006, 0.0004, 0.0005}, s.cycleCount(), s.ahThroughput(), 0.991, s.faultLog(),
-                new double[] {0.021, Double.NaN, 0.02, 0.0199}, new double[] {10.2, 10.1, 10.25, 10.0},
-                new double[] {0.0031, Double.NaN, 0.0029, 0.003}, new int[] {12, 0, 12, 11},
-                List.of(new ResistancePoint(1.0, 20417.25, 0.035, 0.0005), new ResistancePoint(2.04, 20417.5, 0.0351, 0.0006)),
+        return new PersistedState(
+                s.sequence(),
+                s.savedEpochMillis(),
+                s.cellSoc(),
+                s.capacityAh(),
+                s.resistanceOhm(),
+                new double[] {0.0005, 0.0006, 0.0004, 0.0005},
+                s.cycleCount(),
+                s.ahThroughput(),
+                0.991,
+                s.faultLog(),
+                new double[] {0.021, Double.NaN, 0.02, 0.0199},
+                new double[] {10.2, 10.1, 10.25, 10.0},
+                new double[] {0.0031, Double.NaN, 0.0029, 0.003},
+                new int[] {12, 0, 12, 11},
+                List.of(
+                        new ResistancePoint(1.0, 20417.25, 0.035, 0.0005),
+                        new ResistancePoint(2.04, 20417.5, 0.0351, 0.0006)),
                 new UsableCapacity(1.8123, 0.6012, 27.5, 1_764_000_123_456L));
     }
 
@@ -42,8 +67,10 @@ class StateFileTest {
         assertThat(l.warning()).isNull();
         assertThat(l.state()).isEqualTo(withHealth(43));
         assertThat(l.state().resistanceHistory()).hasSize(2);
-        assertThat(Files.readString(dir.resolve("s.txt"))).contains("resistance=2.04;20417.5;0.0351;6.0E-4\n")
-                .contains("capacitySigmaAh=0.021,NaN,0.02,0.0199\n").contains("closedCycles=12,0,12,11\n")
+        assertThat(Files.readString(dir.resolve("s.txt")))
+                .contains("resistance=2.04;20417.5;0.0351;6.0E-4\n")
+                .contains("capacitySigmaAh=0.021,NaN,0.02,0.0199\n")
+                .contains("closedCycles=12,0,12,11\n")
                 .contains("usableCapacity=1.8123;0.6012;27.5;1764000123456\n");
     }
 
@@ -68,7 +95,9 @@ class StateFileTest {
         assertThat(l.state().closedCycles()).containsOnly(0);
         assertThat(l.state().resistanceHistory()).isEmpty();
         assertThat(l.state().ahThroughput()).isEqualTo(4.0);
-        assertThat(l.state().usableCapacity()).as("no usable capacity measured before the meter existed").isNull();
+        assertThat(l.state().usableCapacity())
+                .as("no usable capacity measured before the meter existed")
+                .isNull();
     }
 
     @Test
@@ -76,8 +105,9 @@ class StateFileTest {
         Path p = dir.resolve("s.txt");
         new StateFile(p).write(withHealth(3));
         String text = Files.readString(p);
-        for (String bad : new String[] {"usableCapacity=1.8123;0.6012;27.5\n", "usableCapacity=-1;0.6;27.5;1\n",
-            "usableCapacity=x;0.6;27.5;1\n"}) {
+        for (String bad : new String[] {
+            "usableCapacity=1.8123;0.6012;27.5\n", "usableCapacity=-1;0.6;27.5;1\n", "usableCapacity=x;0.6;27.5;1\n"
+        }) {
             String body = text.substring(0, text.lastIndexOf("crc32="))
                     .replace("usableCapacity=1.8123;0.6012;27.5;1764000123456\n", bad);
             writeWithChecksum(p, body);
@@ -110,7 +140,8 @@ class StateFileTest {
         assertThat(l.warning()).isNull();
         assertThat(l.state()).isEqualTo(sample(42));
         assertThat(Files.exists(dir.resolve("s.txt.tmp"))).isFalse();
-        assertThat(Files.readString(dir.resolve("s.txt"))).contains("cellSoc=0.5,0.51,0.49,0.123456789012345\n")
+        assertThat(Files.readString(dir.resolve("s.txt")))
+                .contains("cellSoc=0.5,0.51,0.49,0.123456789012345\n")
                 .containsPattern("\ncrc32=[0-9a-f]{8}\n$");
     }
 
@@ -119,8 +150,9 @@ class StateFileTest {
         StateFile.Loaded l = new StateFile(dir.resolve("none.txt")).load(4, defaults);
         assertThat(l.restored()).isFalse();
         assertThat(l.state()).isEqualTo(defaults);
-        assertThat(l.warning()).startsWith("no persisted state at ").endsWith(
-                "(first start?): starting with safe defaults, SOC from the open-circuit voltage");
+        assertThat(l.warning())
+                .startsWith("no persisted state at ")
+                .endsWith("(first start?): starting with safe defaults, SOC from the open-circuit voltage");
     }
 
     @Test
@@ -134,8 +166,11 @@ class StateFileTest {
         StateFile.Loaded l = new StateFile(p).load(4, defaults);
         assertThat(l.restored()).isFalse();
         assertThat(l.state()).isEqualTo(defaults);
-        assertThat(l.warning()).contains("is corrupt (checksum mismatch: file says").contains("safe defaults")
-                .contains("kept aside as").endsWith("A new file is written at the next save");
+        assertThat(l.warning())
+                .contains("is corrupt (checksum mismatch: file says")
+                .contains("safe defaults")
+                .contains("kept aside as")
+                .endsWith("A new file is written at the next save");
     }
 
     @Test
@@ -173,7 +208,9 @@ class StateFileTest {
         new StateFile(p).write(sample(1));
         StateFile.Loaded l = new StateFile(p).load(16, PersistedState.defaults(16, 2.0, 0.035));
         assertThat(l.restored()).isFalse();
-        assertThat(l.warning()).contains("is for 4 cells but the pack has 16").contains("kept aside as")
+        assertThat(l.warning())
+                .contains("is for 4 cells but the pack has 16")
+                .contains("kept aside as")
                 .contains("delete it if the pack was rebuilt");
     }
 

@@ -1,7 +1,5 @@
 package org.qsebms.bms.persistence;
 
-import org.qsebms.bms.runtime.StatePersistence;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -9,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qsebms.bms.runtime.StatePersistence;
 import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.testing.SimRig;
 import org.qsebms.config.ConfigLoader;
@@ -20,13 +19,24 @@ class StatePersistenceTest {
     Path dir;
 
     private SimRig rig() {
-        return new SimRig(new ConfigLoader().defaultSimulated().withPersistenceDirectory(dir.toString()), 0.5, PackLoad.IDLE);
+        return new SimRig(
+                new ConfigLoader().defaultSimulated().withPersistenceDirectory(dir.toString()), 0.5, PackLoad.IDLE);
     }
 
     @Test
     void restoresSocAndThroughputAtStartUpAndWritesOnClose() throws Exception {
-        new StateFile(dir.resolve(StatePersistence.FILE_NAME)).write(new PersistedState(9, 1, new double[] {0.71, 0.72, 0.73, 0.74},
-                new double[] {2, 2, 2, 2}, new double[] {0.035, 0.035, 0.035, 0.035}, new double[4], 3, 12.5, 1.0, List.of()));
+        new StateFile(dir.resolve(StatePersistence.FILE_NAME))
+                .write(new PersistedState(
+                        9,
+                        1,
+                        new double[] {0.71, 0.72, 0.73, 0.74},
+                        new double[] {2, 2, 2, 2},
+                        new double[] {0.035, 0.035, 0.035, 0.035},
+                        new double[4],
+                        3,
+                        12.5,
+                        1.0,
+                        List.of()));
         SimRig rig = rig();
         PersistenceWriter writer = StatePersistence.restoreAndStart(rig.cfg, rig.controller);
         assertThat(rig.controller.soc().cellSoc(2)).isEqualTo(0.73);
@@ -43,7 +53,9 @@ class StatePersistenceTest {
         writer.close();
         rig.controller.offerPersistenceNow();
         writer.flush();
-        PersistedState saved = new StateFile(dir.resolve(StatePersistence.FILE_NAME)).load(4, StatePersistence.defaults(rig.cfg)).state();
+        PersistedState saved = new StateFile(dir.resolve(StatePersistence.FILE_NAME))
+                .load(4, StatePersistence.defaults(rig.cfg))
+                .state();
         assertThat(saved.sequence()).isGreaterThan(9);
         assertThat(saved.cellSoc()[3]).isEqualTo(rig.controller.soc().cellSoc(3));
         assertThat(saved.ahThroughput()).isEqualTo(12.5);
@@ -55,12 +67,24 @@ class StatePersistenceTest {
         for (int n = 1; n <= 6; n++) {
             history.add(new ResistancePoint(10.0 * n, 20400 + n, 0.0026 + 0.00005 * n, 0.0002 + 0.00005 * n));
         }
-        new StateFile(dir.resolve(StatePersistence.FILE_NAME)).write(new PersistedState(9, 1,
-                new double[] {0.5, 0.5, 0.5, 0.5}, new double[] {1.91, 1.95, 1.97, 1.93},
-                new double[] {0.0028, 0.0029, 0.0027, 0.0030}, new double[] {0.0003, 0.0004, 0.0002, 0.0005}, 60, 240.0,
-                0.98, List.of(), new double[] {0.02, 0.02, Double.NaN, 0.02}, new double[] {20.1, 20.0, 20.2, 19.9},
-                new double[] {0.004, 0.004, 0.004, 0.005}, new int[] {58, 58, 58, 58}, history,
-                new UsableCapacity(1.61, 0.6, 25.6, 1_764_000_000_000L)));
+        new StateFile(dir.resolve(StatePersistence.FILE_NAME))
+                .write(new PersistedState(
+                        9,
+                        1,
+                        new double[] {0.5, 0.5, 0.5, 0.5},
+                        new double[] {1.91, 1.95, 1.97, 1.93},
+                        new double[] {0.0028, 0.0029, 0.0027, 0.0030},
+                        new double[] {0.0003, 0.0004, 0.0002, 0.0005},
+                        60,
+                        240.0,
+                        0.98,
+                        List.of(),
+                        new double[] {0.02, 0.02, Double.NaN, 0.02},
+                        new double[] {20.1, 20.0, 20.2, 19.9},
+                        new double[] {0.004, 0.004, 0.004, 0.005},
+                        new int[] {58, 58, 58, 58},
+                        history,
+                        new UsableCapacity(1.61, 0.6, 25.6, 1_764_000_000_000L)));
         SimRig rig = rig();
         PersistenceWriter writer = StatePersistence.restoreAndStart(rig.cfg, rig.controller);
         var health = rig.controller.healthTracker();
@@ -68,7 +92,8 @@ class StatePersistenceTest {
         assertThat(health.r0At25Ohms(3)).isEqualTo(0.0030);
         assertThat(health.excessLithiumAh(0)).isEqualTo(20.1);
         assertThat(health.closedCycles(2)).isEqualTo(58);
-        assertThat(health.equivalentFullCycles()).isEqualTo(240.0 / (2 * rig.cfg.pack().capacityAh()));
+        assertThat(health.equivalentFullCycles())
+                .isEqualTo(240.0 / (2 * rig.cfg.pack().capacityAh()));
         assertThat(health.history().size()).isEqualTo(6);
         assertThat(health.seiState()).isEqualTo("growing");
         assertThat(rig.controller.usableCapacityMeter().usableCapacityAh()).isEqualTo(1.61);
@@ -76,12 +101,15 @@ class StatePersistenceTest {
         // a learnt capacity (it has a sigma) goes to the SOC filter; cell 2's was never learnt
         var ekf = (org.qsebms.estimators.soc.EkfSocEstimator) rig.controller.soc();
         assertThat(ekf.cellCapacityAh(1)).isCloseTo(1.95, org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(ekf.cellCapacityAh(2)).isCloseTo(rig.cfg.pack().capacityAh(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ekf.cellCapacityAh(2))
+                .isCloseTo(rig.cfg.pack().capacityAh(), org.assertj.core.data.Offset.offset(1e-9));
         rig.tick();
         writer.close();
         rig.controller.offerPersistenceNow();
         writer.flush();
-        PersistedState saved = new StateFile(dir.resolve(StatePersistence.FILE_NAME)).load(4, StatePersistence.defaults(rig.cfg)).state();
+        PersistedState saved = new StateFile(dir.resolve(StatePersistence.FILE_NAME))
+                .load(4, StatePersistence.defaults(rig.cfg))
+                .state();
         assertThat(saved.capacityAh()[1]).isEqualTo(1.95);
         assertThat(saved.excessLithiumAh()[0]).isEqualTo(20.1);
         assertThat(saved.closedCycles()).containsOnly(58);
@@ -93,7 +121,9 @@ class StatePersistenceTest {
 
     @Test
     void aCorruptFileAtStartUpIsAWarningNotACrash() throws Exception {
-        Files.writeString(dir.resolve(StatePersistence.FILE_NAME), "format=1\ncells=4\ncellSoc=0.9,0.9,0.9,0.9\ncrc32=00000000\n");
+        Files.writeString(
+                dir.resolve(StatePersistence.FILE_NAME),
+                "format=1\ncells=4\ncellSoc=0.9,0.9,0.9,0.9\ncrc32=00000000\n");
         SimRig rig = rig();
         PersistenceWriter writer = StatePersistence.restoreAndStart(rig.cfg, rig.controller);
         rig.tick();

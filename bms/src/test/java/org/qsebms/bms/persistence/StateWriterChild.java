@@ -12,8 +12,7 @@ import java.util.List;
 public final class StateWriterChild {
     static final int CELLS = 16;
 
-    private StateWriterChild() {
-    }
+    private StateWriterChild() {}
 
     /** The one valid content for sequence {@code seq}: any mix of two writes would not match it. */
     static PersistedState stateFor(long seq) {
@@ -29,10 +28,15 @@ public final class StateWriterChild {
         }
         List<FaultLogEntry> faults = new ArrayList<>();
         for (int k = 0; k < seq % 40; k++) {
-            faults.add(new FaultLogEntry(seq * 1000 + k, 101, "CELL_OVER_VOLTAGE.MSL", k % 2 == 0,
+            faults.add(new FaultLogEntry(
+                    seq * 1000 + k,
+                    101,
+                    "CELL_OVER_VOLTAGE.MSL",
+                    k % 2 == 0,
                     "entry " + k + " of state " + seq + ": cell 3 above 4.300 V for 300 ms"));
         }
-        return new PersistedState(seq, 1_764_000_000_000L + seq, soc, cap, r, sei, seq / 3, seq * 0.5, 1.0 - seq * 1e-7, faults);
+        return new PersistedState(
+                seq, 1_764_000_000_000L + seq, soc, cap, r, sei, seq / 3, seq * 0.5, 1.0 - seq * 1e-7, faults);
     }
 
     public static void main(String[] args) throws Exception {
@@ -41,7 +45,8 @@ public final class StateWriterChild {
         StateFile.Loaded l = file.load(CELLS, PersistedState.defaults(CELLS, 2.0, 0.035));
         long seq = l.restored() ? l.state().sequence() : 0;
         boolean consistent = !l.restored() || l.state().equals(stateFor(seq));
-        out.println("restored=" + l.restored() + " seq=" + seq + " consistent=" + consistent + " warning=" + l.warning());
+        out.println(
+                "restored=" + l.restored() + " seq=" + seq + " consistent=" + consistent + " warning=" + l.warning());
         out.flush();
         file.write(stateFor(++seq));
         // the parent kills only after this line, so a slow start on a loaded machine cannot leave

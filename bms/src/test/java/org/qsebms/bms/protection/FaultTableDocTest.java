@@ -34,8 +34,9 @@ class FaultTableDocTest {
         if (Boolean.getBoolean("faults.write")) {
             Files.writeString(doc, generated());
         }
-        assertThat(Files.readString(doc)).as("docs/faults.md differs from FaultTable.markdown; regenerate it with "
-                + "-Dfaults.write=true").isEqualTo(generated());
+        assertThat(Files.readString(doc))
+                .as("docs/faults.md differs from FaultTable.markdown; regenerate it with " + "-Dfaults.write=true")
+                .isEqualTo(generated());
     }
 
     @Test
@@ -44,6 +45,10 @@ class FaultTableDocTest {
         var rows = FaultTable.rows(cfg.limits(), SupplementaryLimits.defaults());
         assertThat(rows).extracting(FaultTable::code).containsExactly(FaultCode.values());
         assertThat(rows).allSatisfy(r -> assertThat(r.causeGone()).isNotBlank());
-        assertThat(generated()).contains("| 101 | `CELL_OVER_VOLTAGE` |", "| 403 | `REPEATED_TRIP_LOCKOUT` |", "| 501 | `HW_CELL_OVER_VOLTAGE` |");
+        assertThat(generated())
+                .contains(
+                        "| 101 | `CELL_OVER_VOLTAGE` |",
+                        "| 403 | `REPEATED_TRIP_LOCKOUT` |",
+                        "| 501 | `HW_CELL_OVER_VOLTAGE` |");
     }
 }

@@ -75,7 +75,9 @@ final class Frames implements FaultSink {
     }
 
     FaultEvent firstRaised(FaultCode code, LimitLevel level) {
-        return events.stream().filter(e -> e.raised() && e.code() == code && e.level() == level).findFirst()
+        return events.stream()
+                .filter(e -> e.raised() && e.code() == code && e.level() == level)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + code + "." + level + " raised; events: " + events));
     }
 }

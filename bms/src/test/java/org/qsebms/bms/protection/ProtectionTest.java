@@ -35,7 +35,11 @@ class ProtectionTest {
         assertThat(p.tripped()).isTrue();
         FaultEvent e = f.firstRaised(FaultCode.CELL_OVER_VOLTAGE, LimitLevel.MSL);
         assertThat(e.latched()).isTrue();
-        assertThat(e.reason()).contains("cell 3").contains("4.32").contains("4.300 V").contains("300 ms");
+        assertThat(e.reason())
+                .contains("cell 3")
+                .contains("4.32")
+                .contains("4.300 V")
+                .contains("300 ms");
         assertThat(f.raisedIds()).contains("CELL_OVER_VOLTAGE.MOL", "CELL_OVER_VOLTAGE.RSL", "CELL_OVER_VOLTAGE.MSL");
     }
 
@@ -60,7 +64,10 @@ class ProtectionTest {
         f.cellVolts[0] = 4.16;
         f.steps(p, 4);
         assertThat(p.active(FaultCode.CELL_OVER_VOLTAGE, LimitLevel.MOL)).isFalse();
-        assertThat(f.events).filteredOn(e -> !e.raised()).extracting(FaultEvent::id).containsExactly("CELL_OVER_VOLTAGE.MOL");
+        assertThat(f.events)
+                .filteredOn(e -> !e.raised())
+                .extracting(FaultEvent::id)
+                .containsExactly("CELL_OVER_VOLTAGE.MOL");
     }
 
     @Test
@@ -97,7 +104,9 @@ class ProtectionTest {
     void chargeAndDischargeOverCurrentAreSeparateLimits() {
         f.amps = 2.2; // charge MSL is 1.0 C = 2 A
         f.steps(p, 12);
-        assertThat(f.raisedIds()).contains("CHARGE_OVER_CURRENT.MSL").noneMatch(id -> id.startsWith("DISCHARGE_OVER_CURRENT"));
+        assertThat(f.raisedIds())
+                .contains("CHARGE_OVER_CURRENT.MSL")
+                .noneMatch(id -> id.startsWith("DISCHARGE_OVER_CURRENT"));
         Frames g = new Frames(4);
         Protection q = new Protection(Frames.LIMITS, g);
         g.amps = -5.5; // discharge RSL 2.5 C = 5 A, MSL 3 C = 6 A
@@ -116,12 +125,16 @@ class ProtectionTest {
     void cellImbalanceRaisesAtItsLevels() {
         f.cellVolts[3] = 3.55; // 150 mV below the others: above RSL 100 mV, below MSL 300 mV
         f.stepFor(p, 5_200_000_000L);
-        assertThat(f.raisedIds()).contains("CELL_IMBALANCE.MOL", "CELL_IMBALANCE.RSL").doesNotContain("CELL_IMBALANCE.MSL");
+        assertThat(f.raisedIds())
+                .contains("CELL_IMBALANCE.MOL", "CELL_IMBALANCE.RSL")
+                .doesNotContain("CELL_IMBALANCE.MSL");
         assertThat(p.tripped()).isFalse();
         f.cellVolts[3] = 3.30;
         f.stepFor(p, 5_200_000_000L);
         assertThat(p.tripped()).isTrue();
-        assertThat(f.firstRaised(FaultCode.CELL_IMBALANCE, LimitLevel.MSL).reason()).contains("cellImbalance").contains("V");
+        assertThat(f.firstRaised(FaultCode.CELL_IMBALANCE, LimitLevel.MSL).reason())
+                .contains("cellImbalance")
+                .contains("V");
     }
 
     @Test
@@ -154,7 +167,8 @@ class ProtectionTest {
         p.reportSoftShortScore(1, 0.95);
         f.stepFor(p, 10_100_000_000L);
         assertThat(p.tripped()).isTrue();
-        assertThat(f.firstRaised(FaultCode.SOFT_SHORT, LimitLevel.MSL).reason()).startsWith("cell 2: softShortScore 0.950");
+        assertThat(f.firstRaised(FaultCode.SOFT_SHORT, LimitLevel.MSL).reason())
+                .startsWith("cell 2: softShortScore 0.950");
     }
 
     @Test
@@ -166,7 +180,9 @@ class ProtectionTest {
         f.stepFor(p, 300_000_000L);
         assertThat(p.tripped()).isTrue();
         assertThat(f.firstRaised(FaultCode.CURRENT_ZERO_DRIFT, LimitLevel.MSL).reason())
-                .contains("0.80").contains("contactors are open").contains("recalibrate");
+                .contains("0.80")
+                .contains("contactors are open")
+                .contains("recalibrate");
     }
 
     @Test
@@ -204,7 +220,8 @@ class ProtectionTest {
         f.celsius[2] = 45; // 20 °C above the others, sustained
         f.stepFor(p, 5_300_000_000L);
         assertThat(f.raisedIds()).contains("TEMPERATURE_SPREAD.MSL");
-        assertThat(f.firstRaised(FaultCode.TEMPERATURE_SPREAD, LimitLevel.MSL).reason()).contains("sensor 3");
+        assertThat(f.firstRaised(FaultCode.TEMPERATURE_SPREAD, LimitLevel.MSL).reason())
+                .contains("sensor 3");
     }
 
     @Test
@@ -216,7 +233,9 @@ class ProtectionTest {
             f.step(p);
         }
         assertThat(f.raisedIds()).contains("TEMPERATURE_RATE.MSL");
-        assertThat(f.firstRaised(FaultCode.TEMPERATURE_RATE, LimitLevel.MSL).reason()).contains("sensor 1").contains("°C/s");
+        assertThat(f.firstRaised(FaultCode.TEMPERATURE_RATE, LimitLevel.MSL).reason())
+                .contains("sensor 1")
+                .contains("°C/s");
     }
 
     @Test
@@ -234,7 +253,8 @@ class ProtectionTest {
         assertThat(f.raisedIds()).doesNotContain("CELL_VOLTAGE_STUCK.MSL");
         f.step(p);
         assertThat(f.raisedIds()).contains("CELL_VOLTAGE_STUCK.MSL");
-        assertThat(f.firstRaised(FaultCode.CELL_VOLTAGE_STUCK, LimitLevel.MSL).reason()).contains("channel 1")
+        assertThat(f.firstRaised(FaultCode.CELL_VOLTAGE_STUCK, LimitLevel.MSL).reason())
+                .contains("channel 1")
                 .contains("identically for 5.0 s");
     }
 
@@ -299,15 +319,16 @@ class ProtectionTest {
     void eventFaultsLatchButDoNotBlockAReset() {
         p.contactorWelded("main positive", 1);
         assertThat(p.tripped()).isTrue();
-        assertThat(f.events.getFirst().reason()).isEqualTo("main positive contactor feedback still closed after the open command (welded?)");
+        assertThat(f.events.getFirst().reason())
+                .isEqualTo("main positive contactor feedback still closed after the open command (welded?)");
         assertThat(p.reset(2)).isTrue();
         assertThat(p.tripped()).isFalse();
     }
 
     static Stream<Arguments> overVoltageCases() {
         SplittableRandom r = new SplittableRandom(20261125L);
-        return IntStream.range(0, 40).mapToObj(i -> Arguments.of(
-                r.nextInt(4), 4.3001 + r.nextDouble(0.5), 300 + r.nextInt(2000)));
+        return IntStream.range(0, 40)
+                .mapToObj(i -> Arguments.of(r.nextInt(4), 4.3001 + r.nextDouble(0.5), 300 + r.nextInt(2000)));
     }
 
     @ParameterizedTest(name = "cell {0} at {1} V for {2} ms")
@@ -317,6 +338,7 @@ class ProtectionTest {
         f.cellVolts[cell] = volts;
         f.stepFor(p, millis * 1_000_000L + Frames.TICK);
         assertThat(p.tripped()).isTrue();
-        assertThat(f.firstRaised(FaultCode.CELL_OVER_VOLTAGE, LimitLevel.MSL).reason()).contains("cell " + (cell + 1));
+        assertThat(f.firstRaised(FaultCode.CELL_OVER_VOLTAGE, LimitLevel.MSL).reason())
+                .contains("cell " + (cell + 1));
     }
 }

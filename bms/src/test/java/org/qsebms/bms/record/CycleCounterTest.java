@@ -15,12 +15,16 @@ class CycleCounterTest {
     /** Feeds phases of constant current to a two-cell counter and keeps every closed cycle. */
     private static final class Driver {
         final List<ClosedCycle> closed = new ArrayList<>();
-        final CycleCounter counter = new CycleCounter(2, new CycleRules(0.1, 0.02, 3.0, 0.05), c -> {
-            ClosedCycle copy = new ClosedCycle(2);
-            copy.copyFrom(c);
-            closed.add(copy);
-            return true;
-        }, 1);
+        final CycleCounter counter = new CycleCounter(
+                2,
+                new CycleRules(0.1, 0.02, 3.0, 0.05),
+                c -> {
+                    ClosedCycle copy = new ClosedCycle(2);
+                    copy.copyFrom(c);
+                    closed.add(copy);
+                    return true;
+                },
+                1);
         final double[] volts = new double[2];
         final double[] celsius = {25, 25};
         final double[] bleed = new double[2];
@@ -47,15 +51,15 @@ class CycleCounterTest {
     @Test
     void aChargeThenADischargeIsOneCycleWithItsChargeEnergyAndEfficiencies() {
         Driver d = new Driver();
-        d.phase(-1.0, 1800, 3.7, 3.7, 3.6)      // the run starts mid-discharge ...
+        d.phase(-1.0, 1800, 3.7, 3.7, 3.6) // the run starts mid-discharge ...
                 .phase(-1.0, 1, 3.0, 3.01, 3.0) // ... to the cutoff
                 .phase(0, 600, 3.4, 3.4, 3.4)
-                .phase(1.0, 3600, 4.0, 4.1, 4.0)   // cycle 2: 1 Ah in at 4.0 / 4.1 V
+                .phase(1.0, 3600, 4.0, 4.1, 4.0) // cycle 2: 1 Ah in at 4.0 / 4.1 V
                 .phase(0, 600, 3.9, 3.9, 3.9)
-                .phase(-0.9, 4000, 3.6, 3.5, 3.5)  // 1 Ah out at 3.6 / 3.5 V
-                .phase(-0.9, 1, 3.0, 3.0, 3.0)     // reaching the cutoff
+                .phase(-0.9, 4000, 3.6, 3.5, 3.5) // 1 Ah out at 3.6 / 3.5 V
+                .phase(-0.9, 1, 3.0, 3.0, 3.0) // reaching the cutoff
                 .phase(0, 600, 3.4, 3.4, 3.4)
-                .phase(1.0, 600, 4.0, 4.0, 4.0);   // the next charge closes cycle 2
+                .phase(1.0, 600, 4.0, 4.0, 4.0); // the next charge closes cycle 2
         assertThat(d.closed).hasSize(2);
         ClosedCycle first = d.closed.get(0);
         assertThat(first.cycle).isEqualTo(1);
@@ -99,8 +103,8 @@ class CycleCounterTest {
         assertThat(endAfter(d -> d.tripped = true, 3.5)).isEqualTo(CycleEnd.FAULT);
         assertThat(endAfter(d -> d.opening = true, 3.5)).isEqualTo(CycleEnd.OPERATOR);
         assertThat(endAfter(d -> d.limitAmps = 1.0, 3.5)).isEqualTo(CycleEnd.LIMIT);
-        assertThat(endAfter(d -> { }, 3.5)).isEqualTo(CycleEnd.PARTIAL);
-        assertThat(endAfter(d -> { }, 3.04)).isEqualTo(CycleEnd.CUTOFF);
+        assertThat(endAfter(d -> {}, 3.5)).isEqualTo(CycleEnd.PARTIAL);
+        assertThat(endAfter(d -> {}, 3.04)).isEqualTo(CycleEnd.CUTOFF);
     }
 
     private static CycleEnd endAfter(java.util.function.Consumer<Driver> atTheEnd, double lastVolts) {
@@ -171,6 +175,8 @@ class CycleCounterTest {
         long bytes = mx.getThreadAllocatedBytes(tid) - before - overhead;
         assertThat(counter.closedCycles() - closedBefore).isEqualTo(50);
         assertThat(queue.dropped()).isPositive();
-        assertThat(bytes).as("bytes allocated over 36,000 updates and 50 closed cycles").isZero();
+        assertThat(bytes)
+                .as("bytes allocated over 36,000 updates and 50 closed cycles")
+                .isZero();
     }
 }

@@ -30,18 +30,28 @@ class CycleRecordCrashTest {
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aSigkillLosesAtMostTheCyclesNotYetOnDiskAndTheRecordNumbersOn() throws Exception {
-        String java = ProcessHandle.current().info().command()
+        String java = ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                "-cp", System.getProperty("java.class.path"), RecordWriterChild.class.getName(), dir.toString());
+        List<String> cmd = List.of(
+                java,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
+                "-cp",
+                System.getProperty("java.class.path"),
+                RecordWriterChild.class.getName(),
+                dir.toString());
         SplittableRandom random = new SplittableRandom(20261202L);
         long lastOnDisk = 0;
         for (int kill = 0; kill < KILLS; kill++) {
             Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String first = readUntil(out, "next=");
-            assertThat(Long.parseLong(first.substring(5))).as("kill %d: numbering goes on from the disk", kill)
+            assertThat(Long.parseLong(first.substring(5)))
+                    .as("kill %d: numbering goes on from the disk", kill)
                     .isEqualTo(lastOnDisk + 1);
             long written = 0;
             long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300 + random.nextInt(700));
@@ -62,12 +72,14 @@ class CycleRecordCrashTest {
                 assertThat(rows.get(k).cell()).isEqualTo(k % 2 + 1);
             }
             long onDisk = rows.getLast().cycle();
-            assertThat(onDisk).as("kill %d: every cycle reported written is on the disk", kill)
+            assertThat(onDisk)
+                    .as("kill %d: every cycle reported written is on the disk", kill)
                     .isGreaterThanOrEqualTo(written);
             lastOnDisk = onDisk;
         }
-        System.out.printf("record crash test: %d SIGKILLs, %d cycles on disk, none reported written was lost%n", KILLS,
-                lastOnDisk);
+        System.out.printf(
+                "record crash test: %d SIGKILLs, %d cycles on disk, none reported written was lost%n",
+                KILLS, lastOnDisk);
         assertThat(lastOnDisk).isGreaterThan(KILLS);
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CycleRecordFileTest {
     @TempDir
     Path dir;
+
     final List<String> warnings = new ArrayList<>();
 
     private static String row(long cycle, int cell) {
@@ -30,9 +31,25 @@ class CycleRecordFileTest {
         c.chargeWh[0] = 4.0;
         c.dischargeWh[0] = 3.6;
         CycleRow r = c.rows()[0];
-        return CycleCsv.format(new CycleRow(r.kind(), r.cycle(), cell, r.startMillis(), r.endMillis(), r.chargeAh(),
-                r.dischargeAh(), r.chargeWh(), r.dischargeWh(), 0.003, 0.001, 24.5, 30.25, 11.5, 1.99, r.end(),
-                Double.NaN, Double.NaN));
+        return CycleCsv.format(new CycleRow(
+                r.kind(),
+                r.cycle(),
+                cell,
+                r.startMillis(),
+                r.endMillis(),
+                r.chargeAh(),
+                r.dischargeAh(),
+                r.chargeWh(),
+                r.dischargeWh(),
+                0.003,
+                0.001,
+                24.5,
+                30.25,
+                11.5,
+                1.99,
+                r.end(),
+                Double.NaN,
+                Double.NaN));
     }
 
     @Test
@@ -62,14 +79,20 @@ class CycleRecordFileTest {
         // power lost mid-append
         Files.writeString(dir.resolve("cycles.csv"), torn.substring(0, 40), StandardOpenOption.APPEND);
         assertThat(CycleRecordReader.read(dir, warnings::add)).hasSize(1);
-        assertThat(warnings).singleElement().asString().contains("cycles.csv line 3").contains("torn last line");
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .contains("cycles.csv line 3")
+                .contains("torn last line");
         warnings.clear();
         try (CycleRecordFile f = new CycleRecordFile(dir, 1 << 20, 2, warnings::add)) {
             f.append(List.of(row(2, 1)));
         }
         assertThat(warnings).singleElement().asString().contains("cut off a torn last line of 40 bytes");
         warnings.clear();
-        assertThat(CycleRecordReader.read(dir, warnings::add)).extracting(CycleRow::cycle).containsExactly(1L, 2L);
+        assertThat(CycleRecordReader.read(dir, warnings::add))
+                .extracting(CycleRow::cycle)
+                .containsExactly(1L, 2L);
         assertThat(warnings).isEmpty();
         assertThat(CycleRecordReader.lastCycle(dir, warnings::add)).isEqualTo(2);
     }
@@ -79,8 +102,12 @@ class CycleRecordFileTest {
         try (CycleRecordFile f = new CycleRecordFile(dir, 1 << 20, 2, warnings::add)) {
             f.append(List.of(row(1, 1), row(2, 1).replace("cutoff", "exploded"), row(3, 1)));
         }
-        assertThat(CycleRecordReader.read(dir, warnings::add)).extracting(CycleRow::cycle).containsExactly(1L, 3L);
-        assertThat(warnings).singleElement().asString()
+        assertThat(CycleRecordReader.read(dir, warnings::add))
+                .extracting(CycleRow::cycle)
+                .containsExactly(1L, 3L);
+        assertThat(warnings)
+                .singleElement()
+                .asString()
                 .contains("cycles.csv line 3: skipped, end 'exploded' is not one of");
     }
 
@@ -90,14 +117,17 @@ class CycleRecordFileTest {
         try (CycleRecordFile f = new CycleRecordFile(dir, 1 << 20, 2, warnings::add)) {
             f.append(List.of(row(1, 1)));
         }
-        assertThat(warnings).singleElement().asString()
+        assertThat(warnings)
+                .singleElement()
+                .asString()
                 .contains("does not start with the record's header; moved it to");
         try (var s = Files.list(dir)) {
-            Path aside = s.filter(p -> p.getFileName().toString().startsWith("cycles.csv.unrecognised-")).findFirst()
+            Path aside = s.filter(p -> p.getFileName().toString().startsWith("cycles.csv.unrecognised-"))
+                    .findFirst()
                     .orElseThrow();
             assertThat(Files.readString(aside)).isEqualTo("time,volts\n1,3.7\n");
         }
-        assertThat(CycleRecordReader.read(dir, w -> { })).hasSize(1);
+        assertThat(CycleRecordReader.read(dir, w -> {})).hasSize(1);
     }
 
     @Test
@@ -129,7 +159,8 @@ class CycleRecordFileTest {
     @Test
     void readingADirectoryWithoutARecordSaysWhatToPass() {
         assertThatThrownBy(() -> CycleRecordReader.read(dir.resolve("nope"), warnings::add))
-                .hasMessageContaining("does not exist").hasMessageContaining("--record");
+                .hasMessageContaining("does not exist")
+                .hasMessageContaining("--record");
         assertThatThrownBy(() -> CycleRecordReader.read(dir, warnings::add)).hasMessageContaining("holds no record");
     }
 }

@@ -8,8 +8,7 @@ import java.nio.file.Path;
  * short sleep allows, printing {@code written=N} once cycle N is on the disk, until it is killed.
  */
 public final class RecordWriterChild {
-    private RecordWriterChild() {
-    }
+    private RecordWriterChild() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);

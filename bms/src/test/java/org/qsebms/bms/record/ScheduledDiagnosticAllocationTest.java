@@ -15,12 +15,23 @@ class ScheduledDiagnosticAllocationTest {
     @Test
     void completeDiagnosticsAllocateNothing() {
         EcmParameters cell = new ConfigLoader().defaultSimulated().chemistry().cell();
-        DiagnosticsConfig cfg = new DiagnosticsConfig(0, Duration.ofMinutes(30), 0.0, 1.0, 15, 35,
-                Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofHours(1), 0.001, 0.5, Duration.ofSeconds(10));
+        DiagnosticsConfig cfg = new DiagnosticsConfig(
+                0,
+                Duration.ofMinutes(30),
+                0.0,
+                1.0,
+                15,
+                35,
+                Duration.ofMinutes(1),
+                Duration.ofMinutes(5),
+                Duration.ofHours(1),
+                0.001,
+                0.5,
+                Duration.ofSeconds(10));
         CycleQueue queue = new CycleQueue(4, 2);
         CycleCounter counter = new CycleCounter(2, CycleRules.forCapacity(2.0, 3.0), queue, 1);
         SupervisorRequests requests = new SupervisorRequests();
-        ScheduledDiagnostic d = new ScheduledDiagnostic(cfg, cell, 0.001, 2.0, counter, requests, amps -> { });
+        ScheduledDiagnostic d = new ScheduledDiagnostic(cfg, cell, 0.001, 2.0, counter, requests, amps -> {});
         double[] v = {3.8, 3.8};
         double[] t = {25, 25};
         double[] soc = {0.5, 0.5};
@@ -49,7 +60,9 @@ class ScheduledDiagnosticAllocationTest {
             hour.run();
         }
         long bytes = mx.getThreadAllocatedBytes(tid) - before - overhead;
-        assertThat(d.completed() - doneBefore).as("diagnostics completed while measured").isGreaterThanOrEqualTo(5);
+        assertThat(d.completed() - doneBefore)
+                .as("diagnostics completed while measured")
+                .isGreaterThanOrEqualTo(5);
         assertThat(bytes).as("bytes allocated over 6 h of ticks").isZero();
     }
 }

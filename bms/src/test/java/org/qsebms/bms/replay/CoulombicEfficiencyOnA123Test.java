@@ -24,7 +24,8 @@ class CoulombicEfficiencyOnA123Test {
             }
         }
         inventory.closeCycle();
-        System.out.println("A123 25 °C full-cycle coulombic efficiency from the 1 s log: " + inventory.coulombicEfficiency());
+        System.out.println(
+                "A123 25 °C full-cycle coulombic efficiency from the 1 s log: " + inventory.coulombicEfficiency());
         assertThat(inventory.coulombicEfficiency()).isCloseTo(0.99445, within(0.012));
     }
 }

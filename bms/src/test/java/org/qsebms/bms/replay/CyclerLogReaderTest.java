@@ -38,8 +38,10 @@ class CyclerLogReaderTest {
         assertThat(log.voltageV()[0]).isEqualTo(-3.2463198);
         assertThat(log.temperatureC()[0]).isEqualTo(25.0);
         assertThat(log.timeS()[log.size() - 1]).isEqualTo(447.3645886986196);
-        assertThat(r.describe()).contains("as BioLogic EC-Lab text export (.mpt): 121 rows")
-                .doesNotContain("Windows-1252").contains("current in mA converted to A")
+        assertThat(r.describe())
+                .contains("as BioLogic EC-Lab text export (.mpt): 121 rows")
+                .doesNotContain("Windows-1252")
+                .contains("current in mA converted to A")
                 .contains("temperature 25.0 °C from --celsius");
     }
 
@@ -49,13 +51,15 @@ class CyclerLogReaderTest {
         String text = Files.readString(DIR.resolve("biologic-cp.mpt")).replace('\uFFFD', '\u00B2');
         Path file = Files.write(tmp.resolve("cp-1252.mpt"), text.getBytes("windows-1252"));
         CyclerLog r = CyclerLogReader.read(file, AUTO, 25);
-        assertThat(r.log().voltageV()).containsExactly(read("biologic-cp.mpt", 25).log().voltageV());
+        assertThat(r.log().voltageV())
+                .containsExactly(read("biologic-cp.mpt", 25).log().voltageV());
         assertThat(r.describe()).contains("text read as Windows-1252 (not UTF-8)");
     }
 
     @Test
     void withoutATemperatureColumnTheErrorSaysToGiveCelsius() {
-        assertThatThrownBy(() -> read("biologic-cp.mpt", Double.NaN)).isInstanceOf(LogFormatException.class)
+        assertThatThrownBy(() -> read("biologic-cp.mpt", Double.NaN))
+                .isInstanceOf(LogFormatException.class)
                 .hasMessage("biologic-cp.mpt (BioLogic EC-Lab text export (.mpt)) has no temperature column; give the "
                         + "cell's temperature with --celsius (e.g. --celsius 25 for a test in a 25 °C chamber)");
     }
@@ -126,7 +130,8 @@ class CyclerLogReaderTest {
 
     @Test
     void maccorAuxTemperatureOfADisconnectedSensorIsRefusedWithTheWayOut() {
-        assertThatThrownBy(() -> read("maccor_001-first-560-rows.txt", Double.NaN)).isInstanceOf(LogFormatException.class)
+        assertThatThrownBy(() -> read("maccor_001-first-560-rows.txt", Double.NaN))
+                .isInstanceOf(LogFormatException.class)
                 .hasMessage("maccor_001-first-560-rows.txt line 5, column 15 (Aux #1): -2501.71411 °C is not a cell "
                         + "temperature (a disconnected sensor?); give the cell's temperature with --celsius");
     }
@@ -186,7 +191,8 @@ class CyclerLogReaderTest {
 
     @Test
     void theQseCsvStillReadsAndCelsiusOverridesItsColumn(@TempDir Path tmp) throws Exception {
-        Path f = Files.writeString(tmp.resolve("log.csv"), "time_s,current_a,voltage_v,temperature_c\n0,1.5,3.7,24\n1,1.5,3.71,24\n");
+        Path f = Files.writeString(
+                tmp.resolve("log.csv"), "time_s,current_a,voltage_v,temperature_c\n0,1.5,3.7,24\n1,1.5,3.71,24\n");
         CyclerLog r = CyclerLogReader.read(f, AUTO, Double.NaN);
         assertThat(r.format()).isEqualTo(CyclerFormat.QSE);
         assertThat(r.log().temperatureC()).containsExactly(24, 24);
@@ -196,22 +202,28 @@ class CyclerLogReaderTest {
     @Test
     void unknownAndBinaryFilesAndAWrongFormatSayWhatToDo(@TempDir Path tmp) throws Exception {
         Path other = Files.writeString(tmp.resolve("x.csv"), "a,b,c\n1,2,3\n");
-        assertThatThrownBy(() -> CyclerLogReader.read(other, AUTO, 25)).isInstanceOf(LogFormatException.class)
-                .hasMessageStartingWith("x.csv: not a cell-log format bms knows (first line: 'a,b,c'); it reads auto, qse, "
-                        + "biologic, arbin, neware, maccor");
+        assertThatThrownBy(() -> CyclerLogReader.read(other, AUTO, 25))
+                .isInstanceOf(LogFormatException.class)
+                .hasMessageStartingWith(
+                        "x.csv: not a cell-log format bms knows (first line: 'a,b,c'); it reads auto, qse, "
+                                + "biologic, arbin, neware, maccor");
         Path binary = Files.write(tmp.resolve("x.mpr"), new byte[] {'B', 'I', 'O', 0, 1, 2});
-        assertThatThrownBy(() -> CyclerLogReader.read(binary, AUTO, 25)).hasMessageContaining("a binary file")
+        assertThatThrownBy(() -> CyclerLogReader.read(binary, AUTO, 25))
+                .hasMessageContaining("a binary file")
                 .hasMessageContaining("export it as text");
-        assertThatThrownBy(() -> CyclerLogReader.read(DIR.resolve("arbin-FastCharge_000025_CH8.csv"),
-                Optional.of(CyclerFormat.MACCOR), 25)).hasMessageContaining("no Maccor text export column header")
+        assertThatThrownBy(() -> CyclerLogReader.read(
+                        DIR.resolve("arbin-FastCharge_000025_CH8.csv"), Optional.of(CyclerFormat.MACCOR), 25))
+                .hasMessageContaining("no Maccor text export column header")
                 .hasMessageContaining("is --format maccor right?");
         assertThatThrownBy(() -> CyclerFormat.fromOption("gamry"))
-                .hasMessage("--format: 'gamry' is not a known format; give one of auto, qse, biologic, arbin, neware, maccor");
+                .hasMessage(
+                        "--format: 'gamry' is not a known format; give one of auto, qse, biologic, arbin, neware, maccor");
     }
 
     @Test
     void timeGoingBackIsNamedWithItsLine(@TempDir Path tmp) throws Exception {
-        Path f = Files.writeString(tmp.resolve("two-tests.csv"),
+        Path f = Files.writeString(
+                tmp.resolve("two-tests.csv"),
                 "Data_Point,Test_Time(s),Current(A),Voltage(V),Temperature (C)_1\n1,0,1,3.5,25\n2,10,1,3.6,25\n3,5,1,3.6,25\n",
                 StandardCharsets.UTF_8);
         assertThatThrownBy(() -> CyclerLogReader.read(f, AUTO, Double.NaN))
@@ -221,7 +233,8 @@ class CyclerLogReaderTest {
 
     @Test
     void milliampsAndMillivoltsAreConverted(@TempDir Path tmp) throws Exception {
-        Path f = Files.writeString(tmp.resolve("mA.csv"),
+        Path f = Files.writeString(
+                tmp.resolve("mA.csv"),
                 "Data_Point,Test_Time(s),Current(mA),Voltage(mV),Aux_Temperature_1(C)\n1,0,-250,3650,23.5\n");
         CellTestLog log = CyclerLogReader.read(f, AUTO, Double.NaN).log();
         assertThat(log.currentA()[0]).isEqualTo(-0.25);

@@ -23,7 +23,8 @@ class MidCycleConvergenceTest {
 
     private static synchronized Characterization nca() {
         if (nca == null) {
-            CellTestLog c20 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_C20_OCV_native.csv"));
+            CellTestLog c20 =
+                    CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_C20_OCV_native.csv"));
             CellTestLog h25 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_HPPC_native.csv"));
             CellTestLog h0 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_0C_HPPC_native.csv"));
             nca = CellCharacterizer.forCapacity(2.9).characterize(List.of(c20, h25, h0), List.of(h25, h0), 2.9);
@@ -51,18 +52,31 @@ class MidCycleConvergenceTest {
      * 1.53 %), by a thin margin: 0.9996 % since the OCV temperature coefficient.
      */
     @ParameterizedTest
-    @CsvSource({"US06,500,0.3", "US06,1000,0.3", "HWFTa,1000,0.3", "HWFTa,2000,-0.3", "HWFTa,4000,0.3", "LA92,2000,0.3",
-        "LA92,8000,-0.3", "Cycle_1,3000,0.3", "Cycle_1,6000,-0.3", "Cycle_2,2000,-0.3"})
+    @CsvSource({
+        "US06,500,0.3",
+        "US06,1000,0.3",
+        "HWFTa,1000,0.3",
+        "HWFTa,2000,-0.3",
+        "HWFTa,4000,0.3",
+        "LA92,2000,0.3",
+        "LA92,8000,-0.3",
+        "Cycle_1,3000,0.3",
+        "Cycle_1,6000,-0.3",
+        "Cycle_2,2000,-0.3"
+    })
     void otherStartsMeetTheTargets(String cycle, int startRow, double offset) {
         assertMeetsTheTargets(replayFrom(cycle, startRow, offset));
     }
 
     /** The issue's 25 °C NMC/NCA targets, after the 600 s convergence window. */
     private static void assertMeetsTheTargets(LogReplay.Result r) {
-        assertThat(r.summary().convergedAfterSeconds()).as("seconds to |error| < 2 %").isLessThanOrEqualTo(600);
+        assertThat(r.summary().convergedAfterSeconds())
+                .as("seconds to |error| < 2 %")
+                .isLessThanOrEqualTo(600);
         assertThat(r.summary().socRmse()).as("SOC RMSE").isLessThanOrEqualTo(0.01);
         assertThat(r.summary().socMaxError()).as("SOC max error").isLessThanOrEqualTo(0.03);
-        assertThat(r.summary().boundCoverage()).as("share of time the true SOC is inside the 3-sigma bound")
+        assertThat(r.summary().boundCoverage())
+                .as("share of time the true SOC is inside the 3-sigma bound")
                 .isGreaterThanOrEqualTo(0.95);
     }
 
@@ -71,21 +85,34 @@ class MidCycleConvergenceTest {
         CellTestLog log = from(full, startRow);
         double start = Math.max(0, Math.min(1, log.socRef()[0] + offset));
         LogReplay.Result r = new LogReplay(nca().cell(), nca().hysteresis(), EkfTuning.defaults(), 600).run(log, start);
-        System.out.println(cycle + " from row " + startRow + " offset " + offset + ": " + r.summary().toJson());
+        System.out.println(cycle + " from row " + startRow + " offset " + offset + ": "
+                + r.summary().toJson());
         return r;
     }
 
     static CellTestLog from(CellTestLog log, int start) {
         int n = log.size();
-        return new CellTestLog(log.source() + "@" + start, Arrays.copyOfRange(log.timeS(), start, n),
-                Arrays.copyOfRange(log.currentA(), start, n), Arrays.copyOfRange(log.voltageV(), start, n),
-                Arrays.copyOfRange(log.temperatureC(), start, n), Arrays.copyOfRange(log.capacityAh(), start, n),
+        return new CellTestLog(
+                log.source() + "@" + start,
+                Arrays.copyOfRange(log.timeS(), start, n),
+                Arrays.copyOfRange(log.currentA(), start, n),
+                Arrays.copyOfRange(log.voltageV(), start, n),
+                Arrays.copyOfRange(log.temperatureC(), start, n),
+                Arrays.copyOfRange(log.capacityAh(), start, n),
                 Arrays.copyOfRange(log.socRef(), start, n));
     }
 
     @ParameterizedTest
-    @CsvSource({"US06,1500,0.3", "US06,1500,-0.3", "LA92,5000,0.3", "LA92,5000,-0.3", "Cycle_2,4000,0.3",
-        "Cycle_2,4000,-0.3", "HWFTa,3000,0.3", "HWFTa,3000,-0.3"})
+    @CsvSource({
+        "US06,1500,0.3",
+        "US06,1500,-0.3",
+        "LA92,5000,0.3",
+        "LA92,5000,-0.3",
+        "Cycle_2,4000,0.3",
+        "Cycle_2,4000,-0.3",
+        "HWFTa,3000,0.3",
+        "HWFTa,3000,-0.3"
+    })
     void convergesWithinTenMinutesOfDrivingFromThirtyPercentOff(String cycle, int startRow, double offset) {
         assertMeetsTheTargets(replayFrom(cycle, startRow, offset));
     }

@@ -37,8 +37,7 @@ import org.qsebms.estimators.model.EcmParameters;
  * branch as too far from it), capacity the first discharge's.
  */
 class NasaCapacityFadeTest {
-    private record Event(String type, long startMillis, Path file, double nasaCapacityAh, double stepOhms) {
-    }
+    private record Event(String type, long startMillis, Path file, double nasaCapacityAh, double stepOhms) {}
 
     /** RMS and largest relative error of column {@code estimate} against column {@code truth} over the rows. */
     private record RelativeErrors(double rms, double max) {
@@ -66,10 +65,16 @@ class NasaCapacityFadeTest {
             if (!f[h.indexOf("battery")].equals(battery) || type.equals("impedance")) {
                 continue;
             }
-            long start = LocalDateTime.parse(f[h.indexOf("start_time")]).toInstant(ZoneOffset.UTC).toEpochMilli();
+            long start = LocalDateTime.parse(f[h.indexOf("start_time")])
+                    .toInstant(ZoneOffset.UTC)
+                    .toEpochMilli();
             String cap = f[h.indexOf("capacity_ah_nasa")];
             String step = f[h.indexOf("r_step_ohm")];
-            out.add(new Event(type, start, dir.resolve(f[h.indexOf("file")]), cap.isEmpty() ? Double.NaN : Double.parseDouble(cap),
+            out.add(new Event(
+                    type,
+                    start,
+                    dir.resolve(f[h.indexOf("file")]),
+                    cap.isEmpty() ? Double.NaN : Double.parseDouble(cap),
                     step.isEmpty() ? Double.NaN : Double.parseDouble(step)));
         }
         return out;
@@ -86,42 +91,66 @@ class NasaCapacityFadeTest {
     @ValueSource(strings = {"B0005", "B0006"})
     void healthTrackerFollowsTheMeasuredCapacityFade(String battery) throws IOException {
         List<Event> events = events(battery);
-        Event firstCharge = events.stream().filter(e -> e.type().equals("charge")).findFirst().orElseThrow();
-        Event firstDischarge = events.stream().filter(e -> e.type().equals("discharge")).findFirst().orElseThrow();
+        Event firstCharge = events.stream()
+                .filter(e -> e.type().equals("charge"))
+                .findFirst()
+                .orElseThrow();
+        Event firstDischarge = events.stream()
+                .filter(e -> e.type().equals("discharge"))
+                .findFirst()
+                .orElseThrow();
         double capacity = firstDischarge.nasaCapacityAh();
-        OcvFit ocv = new OcvFitter(0.005 * capacity, 0.08, 600).fit(
-                List.of(CellLogCsv.read(firstCharge.file()), CellLogCsv.read(firstDischarge.file())), capacity,
-                firstDischarge.stepOhms());
+        OcvFit ocv = new OcvFitter(0.005 * capacity, 0.08, 600)
+                .fit(
+                        List.of(CellLogCsv.read(firstCharge.file()), CellLogCsv.read(firstDischarge.file())),
+                        capacity,
+                        firstDischarge.stepOhms());
         System.out.println(battery + " OCV: " + ocv.note());
-        EcmParameters cell = new EcmParameters(capacity, firstDischarge.stepOhms(), 1e-4, 1.0, 1e-4, 10.0, 0, ocv.curve());
-        CellHealthTracker tracker = new CellHealthTracker(cell, 1,
-                HealthSettings.defaults(cell, firstDischarge.stepOhms(), Double.NaN, 2.0));
+        EcmParameters cell =
+                new EcmParameters(capacity, firstDischarge.stepOhms(), 1e-4, 1.0, 1e-4, 10.0, 0, ocv.curve());
+        CellHealthTracker tracker = new CellHealthTracker(
+                cell, 1, HealthSettings.defaults(cell, firstDischarge.stepOhms(), Double.NaN, 2.0));
         long[] revisionSeen = {0};
         double[] lastDischargeAh = {Double.NaN};
         List<double[]> compared = new ArrayList<>();
-        replay(events, (e, amps, v, t, dt, millis) -> {
-            tracker.update(amps, v, t, dt, millis);
-            if (tracker.revision() != revisionSeen[0]) {
-                revisionSeen[0] = tracker.revision();
-                if (Double.isFinite(lastDischargeAh[0]) && e.type().equals("charge")) {
-                    compared.add(new double[] {compared.size() + 1, tracker.capacityAh(0), lastDischargeAh[0]});
-                }
-            }
-        }, e -> {
-            if (e.type().equals("discharge")) {
-                lastDischargeAh[0] = e.nasaCapacityAh();
-            }
-        });
+        replay(
+                events,
+                (e, amps, v, t, dt, millis) -> {
+                    tracker.update(amps, v, t, dt, millis);
+                    if (tracker.revision() != revisionSeen[0]) {
+                        revisionSeen[0] = tracker.revision();
+                        if (Double.isFinite(lastDischargeAh[0]) && e.type().equals("charge")) {
+                            compared.add(new double[] {compared.size() + 1, tracker.capacityAh(0), lastDischargeAh[0]});
+                        }
+                    }
+                },
+                e -> {
+                    if (e.type().equals("discharge")) {
+                        lastDischargeAh[0] = e.nasaCapacityAh();
+                    }
+                });
         RelativeErrors errors = RelativeErrors.of(compared, 1, 2);
         double[] last = compared.get(compared.size() - 1);
-        System.out.printf("%s: %d capacity windows; estimate against NASA's capacity of the last discharge: RMS %.2f %%, "
-                + "max %.2f %%; first %.3f / %.3f Ah, last %.3f / %.3f Ah%n", battery, compared.size(),
-                100 * errors.rms(), 100 * errors.max(), compared.get(0)[1], compared.get(0)[2], last[1], last[2]);
+        System.out.printf(
+                "%s: %d capacity windows; estimate against NASA's capacity of the last discharge: RMS %.2f %%, "
+                        + "max %.2f %%; first %.3f / %.3f Ah, last %.3f / %.3f Ah%n",
+                battery,
+                compared.size(),
+                100 * errors.rms(),
+                100 * errors.max(),
+                compared.get(0)[1],
+                compared.get(0)[2],
+                last[1],
+                last[2]);
         for (int i = 0; i < compared.size(); i += 10) {
-            System.out.printf("  window %3.0f: %.3f Ah (NASA %.3f Ah)%n", compared.get(i)[0], compared.get(i)[1], compared.get(i)[2]);
+            System.out.printf(
+                    "  window %3.0f: %.3f Ah (NASA %.3f Ah)%n",
+                    compared.get(i)[0], compared.get(i)[1], compared.get(i)[2]);
         }
         assertThat(compared.size()).as("capacity windows").isGreaterThan(100);
-        assertThat(errors.max()).as("largest capacity error against NASA's measured capacity").isLessThanOrEqualTo(0.03);
+        assertThat(errors.max())
+                .as("largest capacity error against NASA's measured capacity")
+                .isLessThanOrEqualTo(0.03);
     }
 
     /** One sample of a cycle file, in the campaign's time order. */
@@ -162,31 +191,52 @@ class NasaCapacityFadeTest {
     @CsvSource({"B0005, 2.7", "B0006, 2.5"})
     void usableCapacityMeterFollowsTheMeasuredCapacityFade(String battery, double cutoffVolts) throws IOException {
         List<Event> events = events(battery);
-        long discharges = events.stream().filter(e -> e.type().equals("discharge")).count();
+        long discharges =
+                events.stream().filter(e -> e.type().equals("discharge")).count();
         // rated 2.0 Ah, charged at constant voltage to 4.2 V (NASA's README)
         UsableCapacityMeter meter = new UsableCapacityMeter(UsableCapacitySettings.defaults(2.0, 4.2, cutoffVolts));
         long[] revisionSeen = {0};
         List<double[]> compared = new ArrayList<>();
         List<String> voided = new ArrayList<>();
-        replay(events, (e, amps, v, t, dt, millis) -> {
-            meter.update(amps, v, t, dt, millis);
-            if (meter.revision() != revisionSeen[0]) {
-                revisionSeen[0] = meter.revision();
-                if (meter.lastRejection().isEmpty()) {
-                    compared.add(new double[] {meter.usableCapacityAh(), e.nasaCapacityAh(), meter.last().meanDischargeC()});
-                } else {
-                    voided.add(e.file().getFileName() + ": " + meter.lastRejection());
-                }
-            }
-        }, e -> { });
+        replay(
+                events,
+                (e, amps, v, t, dt, millis) -> {
+                    meter.update(amps, v, t, dt, millis);
+                    if (meter.revision() != revisionSeen[0]) {
+                        revisionSeen[0] = meter.revision();
+                        if (meter.lastRejection().isEmpty()) {
+                            compared.add(new double[] {
+                                meter.usableCapacityAh(),
+                                e.nasaCapacityAh(),
+                                meter.last().meanDischargeC()
+                            });
+                        } else {
+                            voided.add(e.file().getFileName() + ": " + meter.lastRejection());
+                        }
+                    }
+                },
+                e -> {});
         RelativeErrors errors = RelativeErrors.of(compared, 0, 1);
-        System.out.printf(java.util.Locale.ROOT, "%s usable capacity: %d of %d discharges measured (%d voided %s); against "
-                + "NASA's capacity RMS %.3f %%, max %.3f %%; first %.4f / %.4f Ah at %.2f C, last %.4f / %.4f Ah%n",
-                battery, compared.size(), discharges, voided.size(), voided, 100 * errors.rms(),
-                100 * errors.max(), compared.get(0)[0], compared.get(0)[1], compared.get(0)[2],
-                compared.get(compared.size() - 1)[0], compared.get(compared.size() - 1)[1]);
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "%s usable capacity: %d of %d discharges measured (%d voided %s); against "
+                        + "NASA's capacity RMS %.3f %%, max %.3f %%; first %.4f / %.4f Ah at %.2f C, last %.4f / %.4f Ah%n",
+                battery,
+                compared.size(),
+                discharges,
+                voided.size(),
+                voided,
+                100 * errors.rms(),
+                100 * errors.max(),
+                compared.get(0)[0],
+                compared.get(0)[1],
+                compared.get(0)[2],
+                compared.get(compared.size() - 1)[0],
+                compared.get(compared.size() - 1)[1]);
         assertThat(compared.size()).as("discharges measured").isGreaterThanOrEqualTo((int) discharges - 2);
-        assertThat(errors.max()).as("largest usable-capacity error against NASA's measured capacity").isLessThanOrEqualTo(0.03);
+        assertThat(errors.max())
+                .as("largest usable-capacity error against NASA's measured capacity")
+                .isLessThanOrEqualTo(0.03);
         // the fade itself is followed, not just the first value
         assertThat(compared.get(compared.size() - 1)[0]).isLessThan(0.75 * compared.get(0)[0]);
     }

@@ -50,7 +50,9 @@ class NasaCycleRecordTest {
             if (!f[h.indexOf("battery")].equals("B0005") || type.equals("impedance")) {
                 continue;
             }
-            long start = LocalDateTime.parse(f[h.indexOf("start_time")]).toInstant(ZoneOffset.UTC).toEpochMilli();
+            long start = LocalDateTime.parse(f[h.indexOf("start_time")])
+                    .toInstant(ZoneOffset.UTC)
+                    .toEpochMilli();
             t0 = t0 == Long.MIN_VALUE ? start : t0;
             CellTestLog part = CellLogCsv.read(summary.getParent().resolve(f[h.indexOf("file")]));
             double last = rows.isEmpty() ? -1 : rows.getLast()[0];
@@ -86,14 +88,15 @@ class NasaCycleRecordTest {
         // the health tracker's columns need a cell: a shipped preset at 2.0 Ah (its R0 and OCV are not NASA's cell's)
         EcmParameters preset = new PresetCatalog().load("psoa-ncm811").cell();
         EcmParameters cell = preset.scaled(2.0 / preset.capacityAh(), preset.capacityAh() / 2.0);
-        LogCycleRecorder.record(dir, log, cell, HealthSettings.defaults(cell, 0.5 * cell.r0Ohms(), Double.NaN, 2.0),
-                2.7);
+        LogCycleRecorder.record(
+                dir, log, cell, HealthSettings.defaults(cell, 0.5 * cell.r0Ohms(), Double.NaN, 2.0), 2.7);
 
         List<String> warnings = new ArrayList<>();
         List<CycleRow> record = CycleRecordReader.read(dir, warnings::add);
         assertThat(warnings).isEmpty();
         // the campaign starts with a charge: cycle k holds NASA's discharge(s) after charge k
-        List<CycleRow> cycles = record.stream().filter(r -> r.dischargeAh() > 0.5).toList();
+        List<CycleRow> cycles =
+                record.stream().filter(r -> r.dischargeAh() > 0.5).toList();
         assertThat(cycles).hasSize(nasa.size());
         double worst = 0;
         for (int k = 0; k < cycles.size(); k++) {
@@ -105,22 +108,50 @@ class NasaCycleRecordTest {
         List<CycleRow> nasaRows = new ArrayList<>();
         for (int k = 0; k < cycles.size(); k++) {
             CycleRow r = cycles.get(k);
-            nasaRows.add(new CycleRow(r.kind(), r.cycle(), 1, 0, 0, r.chargeAh(), nasa.get(k), 0, 0, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, r.end(), Double.NaN, Double.NaN));
+            nasaRows.add(new CycleRow(
+                    r.kind(),
+                    r.cycle(),
+                    1,
+                    0,
+                    0,
+                    r.chargeAh(),
+                    nasa.get(k),
+                    0,
+                    0,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    r.end(),
+                    Double.NaN,
+                    Double.NaN));
         }
         CellCycleSeries recorded = CellCycleSeries.ofCell(record, 1);
         CellCycleSeries truth = CellCycleSeries.ofCell(nasaRows, 1);
-        System.out.printf("B0005: %d cycles recorded, %d ended at the cutoff, worst discharge vs NASA %.2f %%, "
-                + "fade %.2f +- "
-                + "%.2f (NASA %.2f) %% per 100 cycles, mean CE %.4f, %d comparable%n", record.size(), cutoff,
-                        100 * worst,
-                recorded.fade().fadePercentPer100(), recorded.fade().fadeSigmaPercentPer100(),
-                truth.fade().fadePercentPer100(), recorded.meanCoulombicEfficiency(), recorded.size());
+        System.out.printf(
+                "B0005: %d cycles recorded, %d ended at the cutoff, worst discharge vs NASA %.2f %%, "
+                        + "fade %.2f +- "
+                        + "%.2f (NASA %.2f) %% per 100 cycles, mean CE %.4f, %d comparable%n",
+                record.size(),
+                cutoff,
+                100 * worst,
+                recorded.fade().fadePercentPer100(),
+                recorded.fade().fadeSigmaPercentPer100(),
+                truth.fade().fadePercentPer100(),
+                recorded.meanCoulombicEfficiency(),
+                recorded.size());
         assertThat(worst).as("largest discharge error against NASA's capacity").isLessThan(0.01);
         assertThat(cutoff).as("discharges ended at the 2.7 V cutoff").isGreaterThanOrEqualTo(nasa.size() - 2);
         assertThat(recorded.fade().fadePercentPer100()).isCloseTo(truth.fade().fadePercentPer100(), within(0.5));
-        int code = BmsCommand.execute("report", "cycles", "--record", dir.toString(), "--out", dir.resolve("report")
-                .toString());
+        int code = BmsCommand.execute(
+                "report",
+                "cycles",
+                "--record",
+                dir.toString(),
+                "--out",
+                dir.resolve("report").toString());
         assertThat(code).isZero();
         assertThat(Files.readString(dir.resolve("report/summary.md"))).contains("| cell 1 | ");
     }

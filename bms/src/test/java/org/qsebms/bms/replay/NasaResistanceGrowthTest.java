@@ -25,7 +25,9 @@ class NasaResistanceGrowthTest {
         int cType = header.indexOf("type");
         int cCycle = header.indexOf("discharges_completed");
         int cR = header.indexOf("r_step_ohm");
-        double[][] points = lines.stream().skip(1).map(l -> l.split(",", -1))
+        double[][] points = lines.stream()
+                .skip(1)
+                .map(l -> l.split(",", -1))
                 .filter(f -> f[cBattery].equals(battery) && f[cType].equals("discharge") && !f[cR].isEmpty())
                 .map(f -> new double[] {Double.parseDouble(f[cCycle]), Double.parseDouble(f[cR])})
                 .toArray(double[][]::new);
@@ -41,8 +43,9 @@ class NasaResistanceGrowthTest {
                 sumSq += Math.pow(predicted - points[i][1], 2);
             }
             double rmsPct = 100 * Math.sqrt(sumSq / (points.length - half)) / points[points.length - 1][1];
-            System.out.printf("%s p=%.1f first %d cycles: %s; second-half prediction RMS error %.1f %%%n", battery,
-                    exponent, half, fit.describe(), rmsPct);
+            System.out.printf(
+                    "%s p=%.1f first %d cycles: %s; second-half prediction RMS error %.1f %%%n",
+                    battery, exponent, half, fit.describe(), rmsPct);
         }
         ResistanceGrowthEstimator whole = new ResistanceGrowthEstimator(1.0, 1.3, 3);
         for (double[] p : points) {

@@ -8,8 +8,7 @@ import org.qsebms.bms.testing.RealData;
 
 /** Locates the real data ({@link RealData}); skips the test, saying how to give the data, when absent. */
 final class SharedData {
-    private SharedData() {
-    }
+    private SharedData() {}
 
     static Path dir() {
         var found = RealData.find();

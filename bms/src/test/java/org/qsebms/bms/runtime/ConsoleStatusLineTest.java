@@ -3,8 +3,8 @@ package org.qsebms.bms.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.bms.snapshot.PackSample;
+import org.qsebms.bms.supervisor.SupervisorState;
 
 class ConsoleStatusLineTest {
     private static PackSample sample() {
@@ -24,7 +24,10 @@ class ConsoleStatusLineTest {
     @Test
     void showsTheStateOfHealthOnceTheTrackerHasLearntACapacity() {
         PackSample s = sample();
-        assertThat(ConsoleStatusLine.format(s)).doesNotContain("SOH").contains("SOC  51.2 %").endsWith("contactors N-+");
+        assertThat(ConsoleStatusLine.format(s))
+                .doesNotContain("SOH")
+                .contains("SOC  51.2 %")
+                .endsWith("contactors N-+");
         s.healthKnown = true;
         s.soh = 1.0;
         assertThat(ConsoleStatusLine.format(s)).contains("SOH 100.0 % (nominal)");

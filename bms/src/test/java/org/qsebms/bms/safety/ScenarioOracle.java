@@ -53,6 +53,7 @@ final class ScenarioOracle {
     private final Map<String, Double> onset = new HashMap<>();
     /** Every tick's truth, for the after-run checks (runs are short). */
     private final List<Truth> all = new ArrayList<>();
+
     private double firstFaultAt = Double.NaN;
     private boolean inFault;
     private double lastTick = Double.NaN;
@@ -60,9 +61,18 @@ final class ScenarioOracle {
     private double exceptionsEndedAt = Double.NEGATIVE_INFINITY;
 
     /** One tick of truth. */
-    private record Truth(double t, double maxV, double minV, double amps, double maxC, double minC, double minSoc,
-                         double maxSoc, boolean fault, boolean[] contacts, boolean[] commanded) {
-    }
+    private record Truth(
+            double t,
+            double maxV,
+            double minV,
+            double amps,
+            double maxC,
+            double minC,
+            double minSoc,
+            double maxSoc,
+            boolean fault,
+            boolean[] contacts,
+            boolean[] commanded) {}
 
     ScenarioOracle(Scenario sc) {
         this.sc = sc;
@@ -99,7 +109,8 @@ final class ScenarioOracle {
             commanded[id.ordinal()] = pack.commandedClosed(id);
         }
         inFault = c.supervisor().state().name().equals("FAULT");
-        Truth truth = new Truth(t, maxV, minV, pack.packAmps(), maxC, minC, minSoc, maxSoc, inFault, contacts, commanded);
+        Truth truth =
+                new Truth(t, maxV, minV, pack.packAmps(), maxC, minC, minSoc, maxSoc, inFault, contacts, commanded);
         all.add(truth);
         if (inFault && Double.isNaN(firstFaultAt)) {
             firstFaultAt = t;
@@ -124,7 +135,9 @@ final class ScenarioOracle {
 
     private boolean welded(ContactorId id, double t) {
         for (ScenarioAction a : sc.actions()) {
-            if (a instanceof ScenarioAction.ContactorWeld w && w.contactor() == id && w.atS() <= t + 1e-9
+            if (a instanceof ScenarioAction.ContactorWeld w
+                    && w.contactor() == id
+                    && w.atS() <= t + 1e-9
                     && t < w.atS() + w.forS() - 1e-9) {
                 return true;
             }
@@ -163,13 +176,15 @@ final class ScenarioOracle {
         if (handled && !onset.containsKey(name + "!detected")) {
             onset.put(name + "!detected", 1.0);
             if (late) {
-                violations.add(String.format("%s from %.3f s detected only at %.3f s, after its deadline %.3f s", name,
-                        since, now.t(), deadlineS));
+                violations.add(String.format(
+                        "%s from %.3f s detected only at %.3f s, after its deadline %.3f s",
+                        name, since, now.t(), deadlineS));
             }
         }
         if (!onset.containsKey(name + "!detected") && late) {
-            violations.add(String.format("%s from %.3f s not detected by its deadline %.3f s (now %.3f s)", name, since,
-                    deadlineS, now.t()));
+            violations.add(String.format(
+                    "%s from %.3f s not detected by its deadline %.3f s (now %.3f s)",
+                    name, since, deadlineS, now.t()));
             onset.put(name + "!detected", 1.0); // report once
         }
     }
@@ -185,39 +200,75 @@ final class ScenarioOracle {
         }
         onset.remove("tick exception");
         onset.remove("tick exception!detected");
-        boolean cellSensorFault = active(ScenarioAction.CellSensor.class, t) || active(ScenarioAction.PackVoltageSensor.class, t);
+        boolean cellSensorFault =
+                active(ScenarioAction.CellSensor.class, t) || active(ScenarioAction.PackVoltageSensor.class, t);
         boolean tempSensorFault = active(ScenarioAction.TemperatureSensor.class, t);
         boolean currentSensorFault = active(ScenarioAction.CurrentSensor.class, t);
-        boolean loopTrouble = active(ScenarioAction.TickException.class, t) || active(ScenarioAction.LoopOverrun.class, t);
+        boolean loopTrouble =
+                active(ScenarioAction.TickException.class, t) || active(ScenarioAction.LoopOverrun.class, t);
         double voltsDeadline = cellSensorFault ? MISMATCH_DEBOUNCE_S + 2 * p : debounce(lim.cellOverVoltage()) + p;
         if (!loopTrouble) {
-            hazard("cell over-voltage", now.maxV() >= lim.cellOverVoltage().msl() + CELL_VOLTS_ACCURACY, voltsDeadline
-                    + (cellSensorFault ? 0 : 0), now);
-            hazard("cell under-voltage", now.minV() <= lim.cellUnderVoltage().msl() - CELL_VOLTS_ACCURACY,
-                    cellSensorFault ? MISMATCH_DEBOUNCE_S + 2 * p : debounce(lim.cellUnderVoltage()) + p, now);
+            hazard(
+                    "cell over-voltage",
+                    now.maxV() >= lim.cellOverVoltage().msl() + CELL_VOLTS_ACCURACY,
+                    voltsDeadline + (cellSensorFault ? 0 : 0),
+                    now);
+            hazard(
+                    "cell under-voltage",
+                    now.minV() <= lim.cellUnderVoltage().msl() - CELL_VOLTS_ACCURACY,
+                    cellSensorFault ? MISMATCH_DEBOUNCE_S + 2 * p : debounce(lim.cellUnderVoltage()) + p,
+                    now);
             if (!currentSensorFault) {
-                hazard("discharge over-current", -now.amps() >= lim.dischargeOverCurrent().msl() + AMPS_ACCURACY,
-                        debounce(lim.dischargeOverCurrent()) + p, now);
-                hazard("charge over-current", now.amps() >= lim.chargeOverCurrent().msl() + AMPS_ACCURACY,
-                        debounce(lim.chargeOverCurrent()) + p, now);
-                hazard("short circuit", Math.abs(now.amps()) >= SHORT_CIRCUIT_FACTOR * lim.dischargeOverCurrent().msl()
-                        + AMPS_ACCURACY, p, now);
+                hazard(
+                        "discharge over-current",
+                        -now.amps() >= lim.dischargeOverCurrent().msl() + AMPS_ACCURACY,
+                        debounce(lim.dischargeOverCurrent()) + p,
+                        now);
+                hazard(
+                        "charge over-current",
+                        now.amps() >= lim.chargeOverCurrent().msl() + AMPS_ACCURACY,
+                        debounce(lim.chargeOverCurrent()) + p,
+                        now);
+                hazard(
+                        "short circuit",
+                        Math.abs(now.amps())
+                                >= SHORT_CIRCUIT_FACTOR
+                                                * lim.dischargeOverCurrent().msl()
+                                        + AMPS_ACCURACY,
+                        p,
+                        now);
             }
             if (!tempSensorFault) {
-                hazard("over-temperature", now.maxC() >= lim.dischargeOverTemperature().msl() + CELSIUS_ACCURACY,
-                        debounce(lim.dischargeOverTemperature()) + p, now);
-                hazard("under-temperature", now.minC() <= lim.dischargeUnderTemperature().msl() - CELSIUS_ACCURACY,
-                        debounce(lim.dischargeUnderTemperature()) + p, now);
-                hazard("charging below the charge temperature", now.amps() > 0.1 + AMPS_ACCURACY
-                        && now.minC() <= lim.chargeUnderTemperature().msl() - CELSIUS_ACCURACY,
-                        debounce(lim.chargeUnderTemperature()) + p, now);
+                hazard(
+                        "over-temperature",
+                        now.maxC() >= lim.dischargeOverTemperature().msl() + CELSIUS_ACCURACY,
+                        debounce(lim.dischargeOverTemperature()) + p,
+                        now);
+                hazard(
+                        "under-temperature",
+                        now.minC() <= lim.dischargeUnderTemperature().msl() - CELSIUS_ACCURACY,
+                        debounce(lim.dischargeUnderTemperature()) + p,
+                        now);
+                hazard(
+                        "charging below the charge temperature",
+                        now.amps() > 0.1 + AMPS_ACCURACY
+                                && now.minC() <= lim.chargeUnderTemperature().msl() - CELSIUS_ACCURACY,
+                        debounce(lim.chargeUnderTemperature()) + p,
+                        now);
             }
-            hazard("discharge through empty", now.minSoc() <= -0.01 && now.amps() < -AMPS_ACCURACY,
-                    SOC_DEBOUNCE_S + p, now);
+            hazard(
+                    "discharge through empty",
+                    now.minSoc() <= -0.01 && now.amps() < -AMPS_ACCURACY,
+                    SOC_DEBOUNCE_S + p,
+                    now);
         }
         for (ContactorId id : ContactorId.values()) {
-            hazard("welded " + id, !now.commanded()[id.ordinal()] && now.contacts()[id.ordinal()],
-                    WELD_RELEASE_S + p, now, now.fault());
+            hazard(
+                    "welded " + id,
+                    !now.commanded()[id.ordinal()] && now.contacts()[id.ordinal()],
+                    WELD_RELEASE_S + p,
+                    now,
+                    now.fault());
         }
         // injected sensor and loop faults: detected by their documented debounce or window
         for (ScenarioAction a : sc.actions()) {
@@ -228,19 +279,22 @@ final class ScenarioOracle {
             boolean f = now.fault();
             double at = a.atS();
             switch (a) {
-                case ScenarioAction.CellSensor s when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
-                        hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);
+                case ScenarioAction.CellSensor s
+                when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
+                    hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);
                 case ScenarioAction.CellSensor s -> hazard(name, true, STUCK_AT_REST_S + p, now, f, at);
-                case ScenarioAction.TemperatureSensor s when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
-                        hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);
-                case ScenarioAction.CurrentSensor s when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
-                        hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);
+                case ScenarioAction.TemperatureSensor s
+                when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
+                    hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);
+                case ScenarioAction.CurrentSensor s
+                when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
+                    hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);
                 case ScenarioAction.CurrentSensor s -> hazard(name, true, STUCK_AT_REST_S + p, now, f, at);
-                case ScenarioAction.PackVoltageSensor s when Double.isNaN(s.volts()) ->
-                        hazard(name, true, MISMATCH_DEBOUNCE_S + p, now, f, at);
-                case ScenarioAction.LoopOverrun o when o.tickS() > p ->
-                        hazard(name, true, (overrunsToFault + 1) * p, now, f, at);
-                default -> { }
+                case ScenarioAction.PackVoltageSensor s
+                when Double.isNaN(s.volts()) -> hazard(name, true, MISMATCH_DEBOUNCE_S + p, now, f, at);
+                case ScenarioAction.LoopOverrun o
+                when o.tickS() > p -> hazard(name, true, (overrunsToFault + 1) * p, now, f, at);
+                default -> {}
             }
         }
     }
@@ -258,7 +312,9 @@ final class ScenarioOracle {
         for (JsonNode n : lines) {
             String type = n.get("type").asText();
             double t = n.get("t").asDouble();
-            if (type.equals("fault") && n.get("event").asText().equals("raised") && n.get("severity").asText().equals("MSL")) {
+            if (type.equals("fault")
+                    && n.get("event").asText().equals("raised")
+                    && n.get("severity").asText().equals("MSL")) {
                 String id = n.get("id").asText();
                 String code = id.substring(0, id.length() - 4);
                 raisedSinceReset.add(code);
@@ -287,8 +343,8 @@ final class ScenarioOracle {
             List<Double> ts = e.getValue();
             for (int i = LOCKOUT_TRIPS - 1; i < ts.size(); i++) {
                 if (ts.get(i) - ts.get(i - LOCKOUT_TRIPS + 1) <= 3600 && !raisedLockoutBy(lines, ts.get(i))) {
-                    violations.add(String.format("%s tripped %d times by %.3f s without a lockout", e.getKey(),
-                            LOCKOUT_TRIPS, ts.get(i)));
+                    violations.add(String.format(
+                            "%s tripped %d times by %.3f s without a lockout", e.getKey(), LOCKOUT_TRIPS, ts.get(i)));
                 }
             }
         }
@@ -296,15 +352,15 @@ final class ScenarioOracle {
 
     private static boolean raisedLockoutBy(List<JsonNode> lines, double t) {
         for (JsonNode n : lines) {
-            if (n.get("type").asText().equals("fault") && n.get("id").asText().equals("REPEATED_TRIP_LOCKOUT.MSL")
-                    && n.get("event").asText().equals("raised") && n.get("t").asDouble() <= t + 1e-9) {
+            if (n.get("type").asText().equals("fault")
+                    && n.get("id").asText().equals("REPEATED_TRIP_LOCKOUT.MSL")
+                    && n.get("event").asText().equals("raised")
+                    && n.get("t").asDouble() <= t + 1e-9) {
                 return true;
             }
         }
         return false;
     }
-
-
 
     private Truth at(double t) {
         for (Truth x : all) {
@@ -335,34 +391,59 @@ final class ScenarioOracle {
             }
             default -> window = 6.0;
         }
-        boolean injectedBefore = sc.actions().stream().anyMatch(a -> !(a instanceof ScenarioAction.Command)
-                && a.atS() <= t + 1e-9);
+        boolean injectedBefore =
+                sc.actions().stream().anyMatch(a -> !(a instanceof ScenarioAction.Command) && a.atS() <= t + 1e-9);
         boolean justified = switch (code) {
-            case "CELL_OVER_VOLTAGE", "ELECTROLYTE_ANODIC_LIMIT" -> any(t, window,
-                    x -> x.maxV() >= lim.cellOverVoltage().msl() - CELL_VOLTS_ACCURACY) || injectedBefore;
-            case "CELL_UNDER_VOLTAGE" -> any(t, window, x -> x.minV() <= lim.cellUnderVoltage().msl() + CELL_VOLTS_ACCURACY)
-                    || injectedBefore;
-            case "DISCHARGE_OVER_CURRENT" -> any(t, window,
-                    x -> -x.amps() >= lim.dischargeOverCurrent().msl() - AMPS_ACCURACY) || injectedBefore;
-            case "CHARGE_OVER_CURRENT" -> any(t, window, x -> x.amps() >= lim.chargeOverCurrent().msl() - AMPS_ACCURACY)
-                    || injectedBefore;
-            case "SHORT_CIRCUIT" -> any(t, p + 1e-6, x -> Math.abs(x.amps())
-                    >= SHORT_CIRCUIT_FACTOR * lim.dischargeOverCurrent().msl() - AMPS_ACCURACY);
-            case "CHARGE_OVER_TEMPERATURE", "DISCHARGE_OVER_TEMPERATURE" -> any(t, window,
-                    x -> x.maxC() >= Math.min(lim.chargeOverTemperature().msl(), lim.dischargeOverTemperature().msl())
-                            - CELSIUS_ACCURACY) || injectedBefore;
-            case "CHARGE_UNDER_TEMPERATURE", "DISCHARGE_UNDER_TEMPERATURE" -> any(t, window,
-                    x -> x.minC() <= Math.max(lim.chargeUnderTemperature().msl(), lim.dischargeUnderTemperature().msl())
-                            + CELSIUS_ACCURACY) || injectedBefore;
+            case "CELL_OVER_VOLTAGE", "ELECTROLYTE_ANODIC_LIMIT" ->
+                any(t, window, x -> x.maxV() >= lim.cellOverVoltage().msl() - CELL_VOLTS_ACCURACY) || injectedBefore;
+            case "CELL_UNDER_VOLTAGE" ->
+                any(t, window, x -> x.minV() <= lim.cellUnderVoltage().msl() + CELL_VOLTS_ACCURACY) || injectedBefore;
+            case "DISCHARGE_OVER_CURRENT" ->
+                any(t, window, x -> -x.amps() >= lim.dischargeOverCurrent().msl() - AMPS_ACCURACY) || injectedBefore;
+            case "CHARGE_OVER_CURRENT" ->
+                any(t, window, x -> x.amps() >= lim.chargeOverCurrent().msl() - AMPS_ACCURACY) || injectedBefore;
+            case "SHORT_CIRCUIT" ->
+                any(
+                        t,
+                        p + 1e-6,
+                        x -> Math.abs(x.amps())
+                                >= SHORT_CIRCUIT_FACTOR
+                                                * lim.dischargeOverCurrent().msl()
+                                        - AMPS_ACCURACY);
+            case "CHARGE_OVER_TEMPERATURE", "DISCHARGE_OVER_TEMPERATURE" ->
+                any(
+                                t,
+                                window,
+                                x -> x.maxC()
+                                        >= Math.min(
+                                                        lim.chargeOverTemperature()
+                                                                .msl(),
+                                                        lim.dischargeOverTemperature()
+                                                                .msl())
+                                                - CELSIUS_ACCURACY)
+                        || injectedBefore;
+            case "CHARGE_UNDER_TEMPERATURE", "DISCHARGE_UNDER_TEMPERATURE" ->
+                any(
+                                t,
+                                window,
+                                x -> x.minC()
+                                        <= Math.max(
+                                                        lim.chargeUnderTemperature()
+                                                                .msl(),
+                                                        lim.dischargeUnderTemperature()
+                                                                .msl())
+                                                + CELSIUS_ACCURACY)
+                        || injectedBefore;
             case "SOC_LOW" -> any(t, 2 * SOC_DEBOUNCE_S, x -> x.minSoc() <= SOC_ACCURACY) || injectedBefore;
             case "SOC_HIGH" -> any(t, 2 * SOC_DEBOUNCE_S, x -> x.maxSoc() >= 1 - SOC_ACCURACY) || injectedBefore;
-            case "CELL_IMBALANCE" -> any(t, window, x -> x.maxV() - x.minV() >= 0.3 - 2 * CELL_VOLTS_ACCURACY)
-                    || injectedBefore;
+            case "CELL_IMBALANCE" ->
+                any(t, window, x -> x.maxV() - x.minV() >= 0.3 - 2 * CELL_VOLTS_ACCURACY) || injectedBefore;
             default -> injectedBefore; // sensor, plausibility, contactor and loop faults need an injected fault
         };
         if (!justified) {
-            violations.add(String.format("%s.MSL raised at %.3f s with every true value inside its MSL and no fault "
-                    + "injected: %s", code, t, reason));
+            violations.add(String.format(
+                    "%s.MSL raised at %.3f s with every true value inside its MSL and no fault " + "injected: %s",
+                    code, t, reason));
         }
     }
 
@@ -383,22 +464,23 @@ final class ScenarioOracle {
                 continue;
             }
             double detectable = switch (a) {
-                case ScenarioAction.CellSensor s -> s.status() == org.qsebms.hal.SensorStatus.STUCK ? STUCK_AT_REST_S
-                        : SENSOR_DEBOUNCE_S;
-                case ScenarioAction.TemperatureSensor s -> s.status() == org.qsebms.hal.SensorStatus.STUCK
-                        ? Double.POSITIVE_INFINITY : SENSOR_DEBOUNCE_S;
-                case ScenarioAction.CurrentSensor s -> s.status() == org.qsebms.hal.SensorStatus.STUCK ? STUCK_AT_REST_S
-                        : SENSOR_DEBOUNCE_S;
+                case ScenarioAction.CellSensor s ->
+                    s.status() == org.qsebms.hal.SensorStatus.STUCK ? STUCK_AT_REST_S : SENSOR_DEBOUNCE_S;
+                case ScenarioAction.TemperatureSensor s ->
+                    s.status() == org.qsebms.hal.SensorStatus.STUCK ? Double.POSITIVE_INFINITY : SENSOR_DEBOUNCE_S;
+                case ScenarioAction.CurrentSensor s ->
+                    s.status() == org.qsebms.hal.SensorStatus.STUCK ? STUCK_AT_REST_S : SENSOR_DEBOUNCE_S;
                 case ScenarioAction.TickException e -> 0;
-                case ScenarioAction.PackVoltageSensor s -> Double.isNaN(s.volts()) ? MISMATCH_DEBOUNCE_S
-                        : Double.POSITIVE_INFINITY;
-                case ScenarioAction.LoopOverrun o -> o.tickS() > p ? (overrunsToFault + 1) * p : Double.POSITIVE_INFINITY;
+                case ScenarioAction.PackVoltageSensor s ->
+                    Double.isNaN(s.volts()) ? MISMATCH_DEBOUNCE_S : Double.POSITIVE_INFINITY;
+                case ScenarioAction.LoopOverrun o ->
+                    o.tickS() > p ? (overrunsToFault + 1) * p : Double.POSITIVE_INFINITY;
                 default -> Double.POSITIVE_INFINITY;
             };
             boolean weldCause = a instanceof ScenarioAction.ContactorWeld;
             if (t - a.atS() > detectable + p || weldCause) {
-                violations.add(String.format("reset accepted at %.3f s while %s (from %.3f s) is still there", t,
-                        a.type(), a.atS()));
+                violations.add(String.format(
+                        "reset accepted at %.3f s while %s (from %.3f s) is still there", t, a.type(), a.atS()));
             }
         }
         Truth x = at(t);
@@ -406,21 +488,28 @@ final class ScenarioOracle {
             return;
         }
         if (raised.contains("CELL_OVER_VOLTAGE")
-                && x.maxV() >= lim.cellOverVoltage().msl() - lim.cellOverVoltage().hysteresis() + CELL_VOLTS_ACCURACY) {
+                && x.maxV()
+                        >= lim.cellOverVoltage().msl() - lim.cellOverVoltage().hysteresis() + CELL_VOLTS_ACCURACY) {
             violations.add(String.format("reset accepted at %.3f s with a cell still at %.3f V", t, x.maxV()));
         }
         if (raised.contains("CELL_UNDER_VOLTAGE")
-                && x.minV() <= lim.cellUnderVoltage().msl() + lim.cellUnderVoltage().hysteresis() - CELL_VOLTS_ACCURACY) {
+                && x.minV()
+                        <= lim.cellUnderVoltage().msl() + lim.cellUnderVoltage().hysteresis() - CELL_VOLTS_ACCURACY) {
             violations.add(String.format("reset accepted at %.3f s with a cell still at %.3f V", t, x.minV()));
         }
-        if (raised.contains("CHARGE_UNDER_TEMPERATURE") && x.minC() <= lim.chargeUnderTemperature().msl()
-                + lim.chargeUnderTemperature().hysteresis() - CELSIUS_ACCURACY) {
-            violations.add(String.format("reset accepted at %.3f s with a cell still at %.1f °C after a cold charge", t,
-                    x.minC()));
+        if (raised.contains("CHARGE_UNDER_TEMPERATURE")
+                && x.minC()
+                        <= lim.chargeUnderTemperature().msl()
+                                + lim.chargeUnderTemperature().hysteresis()
+                                - CELSIUS_ACCURACY) {
+            violations.add(String.format(
+                    "reset accepted at %.3f s with a cell still at %.1f °C after a cold charge", t, x.minC()));
         }
         if ((raised.contains("DISCHARGE_OVER_TEMPERATURE") || raised.contains("CHARGE_OVER_TEMPERATURE"))
-                && x.maxC() >= lim.dischargeOverTemperature().msl() - lim.dischargeOverTemperature().hysteresis()
-                + CELSIUS_ACCURACY) {
+                && x.maxC()
+                        >= lim.dischargeOverTemperature().msl()
+                                - lim.dischargeOverTemperature().hysteresis()
+                                + CELSIUS_ACCURACY) {
             violations.add(String.format("reset accepted at %.3f s with a cell still at %.1f °C", t, x.maxC()));
         }
     }

@@ -27,8 +27,10 @@ import org.qsebms.bms.record.CycleRow;
  */
 class CycleRecordScenarioTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     static Path dir;
+
     static List<JsonNode> cycleLines = new ArrayList<>();
     static List<CycleRow> record;
     static ScenarioRunner.Result result;
@@ -37,16 +39,20 @@ class CycleRecordScenarioTest {
     @BeforeAll
     static void runTwoHundredCycles() throws IOException {
         Scenario sc = new ScenarioLoader().load(ScenarioLibraryTest.scenario("cycling-200.yaml"));
-        result = new ScenarioRunner().run(sc, s -> {
-            try {
-                JsonNode n = JSON.readTree(s);
-                if (n.get("type").asText().equals("cycle")) {
-                    cycleLines.add(n);
-                }
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }, dir.resolve("record"));
+        result = new ScenarioRunner()
+                .run(
+                        sc,
+                        s -> {
+                            try {
+                                JsonNode n = JSON.readTree(s);
+                                if (n.get("type").asText().equals("cycle")) {
+                                    cycleLines.add(n);
+                                }
+                            } catch (IOException e) {
+                                throw new AssertionError(e);
+                            }
+                        },
+                        dir.resolve("record"));
         record = CycleRecordReader.read(dir.resolve("record"), warnings::add);
     }
 
@@ -54,7 +60,9 @@ class CycleRecordScenarioTest {
     void writesTwoHundredCyclesOfEveryCellEndedAtTheCutoffWithoutATrip() {
         assertThat(result.tripped()).isFalse();
         assertThat(warnings).isEmpty();
-        long cutoffCycles = record.stream().filter(r -> r.cell() == 1 && r.end() == CycleEnd.CUTOFF).count();
+        long cutoffCycles = record.stream()
+                .filter(r -> r.cell() == 1 && r.end() == CycleEnd.CUTOFF)
+                .count();
         assertThat(cutoffCycles).as("cycles ended at the cutoff").isGreaterThanOrEqualTo(200);
         for (int k = 0; k < record.size(); k++) { // numbered 1, 2, 3 ... with one row per cell, none lost
             assertThat(record.get(k).cycle()).isEqualTo(k / 2 + 1);
@@ -73,9 +81,11 @@ class CycleRecordScenarioTest {
                 double charge = line.get("chargeAh").get(c).asDouble();
                 double discharge = line.get("dischargeAh").get(c).asDouble();
                 // 1 mAh absolute floor: the first cycle of a run has next to no charge
-                assertThat(charge).as("cycle %s cell %d charge", line.get("cycle"), c + 1)
+                assertThat(charge)
+                        .as("cycle %s cell %d charge", line.get("cycle"), c + 1)
                         .isCloseTo(simCharge, within(Math.max(0.001, 0.005 * simCharge)));
-                assertThat(discharge).as("cycle %s cell %d discharge", line.get("cycle"), c + 1)
+                assertThat(discharge)
+                        .as("cycle %s cell %d discharge", line.get("cycle"), c + 1)
                         .isCloseTo(simDischarge, within(Math.max(0.001, 0.005 * simDischarge)));
                 if (simDischarge > 0.1) {
                     worst = Math.max(worst, Math.abs(discharge / simDischarge - 1));
@@ -96,9 +106,9 @@ class CycleRecordScenarioTest {
             double simFade = sim.fade().fadePercentPer100();
             double ce = measured.meanCoulombicEfficiency();
             double simCe = sim.meanCoulombicEfficiency();
-            System.out.printf("cell %d: fade %.4f (truth %.4f) %% per 100 cycles, mean CE %.6f (truth %.6f)%n", cell,
-                    fade,
-                    simFade, ce, simCe);
+            System.out.printf(
+                    "cell %d: fade %.4f (truth %.4f) %% per 100 cycles, mean CE %.6f (truth %.6f)%n",
+                    cell, fade, simFade, ce, simCe);
             assertThat(fade).as("fade per 100 cycles, %-points").isCloseTo(simFade, within(0.1));
             assertThat(ce).as("mean coulombic efficiency").isCloseTo(simCe, within(2e-4));
         }
@@ -111,18 +121,19 @@ class CycleRecordScenarioTest {
         JsonNode first = cycleLines.getFirst();
         JsonNode last = cycleLines.getLast();
         for (int c = 0; c < 2; c++) {
-            assertThat(last.get("simCapacityAh").get(c).asDouble()).isEqualTo(first.get("simCapacityAh").get(c)
-                    .asDouble());
+            assertThat(last.get("simCapacityAh").get(c).asDouble())
+                    .isEqualTo(first.get("simCapacityAh").get(c).asDouble());
             assertThat(last.get("simLithiumReserveAh").get(c).asDouble())
-                    .isLessThan(first.get("simLithiumReserveAh").get(c).asDouble()).isPositive();
+                    .isLessThan(first.get("simLithiumReserveAh").get(c).asDouble())
+                    .isPositive();
         }
     }
 
     @Test
     void reportCyclesDrawsTheRecordAndSummarisesIt() throws IOException {
         Path out = dir.resolve("report");
-        int code = BmsCommand.execute("report", "cycles", "--record", dir.resolve("record").toString(), "--out",
-                out.toString());
+        int code = BmsCommand.execute(
+                "report", "cycles", "--record", dir.resolve("record").toString(), "--out", out.toString());
         assertThat(code).isZero();
         for (String who : List.of("cell-1", "cell-2", "pack")) {
             for (String what : List.of("capacity", "ce", "polarization", "resistance")) {
@@ -133,8 +144,12 @@ class CycleRecordScenarioTest {
         }
         String md = Files.readString(out.resolve("summary.md"));
         CellCycleSeries cell1 = CellCycleSeries.ofCell(record, 1);
-        assertThat(md).contains("Cycles so far: **" + cell1.cyclesRecorded() + "**")
-                .contains(String.format(java.util.Locale.ROOT, "%.3f +- %.3f %%", cell1.fade().fadePercentPer100(),
+        assertThat(md)
+                .contains("Cycles so far: **" + cell1.cyclesRecorded() + "**")
+                .contains(String.format(
+                        java.util.Locale.ROOT,
+                        "%.3f +- %.3f %%",
+                        cell1.fade().fadePercentPer100(),
                         cell1.fade().fadeSigmaPercentPer100()))
                 .contains("The cell that ages fastest: **cell ");
     }
@@ -144,10 +159,25 @@ class CycleRecordScenarioTest {
         List<CycleRow> rows = new ArrayList<>();
         for (JsonNode line : cycleLines) {
             for (int c = 0; c < 2; c++) {
-                rows.add(new CycleRow(CycleRow.Kind.CYCLE, line.get("cycle").asLong(), c + 1, 0, 0,
-                        line.get("simChargeAh").get(c).asDouble(), line.get("simDischargeAh").get(c).asDouble(), 0, 0,
-                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        CycleEnd.ofWord(line.get("end").asText()), Double.NaN, Double.NaN));
+                rows.add(new CycleRow(
+                        CycleRow.Kind.CYCLE,
+                        line.get("cycle").asLong(),
+                        c + 1,
+                        0,
+                        0,
+                        line.get("simChargeAh").get(c).asDouble(),
+                        line.get("simDischargeAh").get(c).asDouble(),
+                        0,
+                        0,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        Double.NaN,
+                        CycleEnd.ofWord(line.get("end").asText()),
+                        Double.NaN,
+                        Double.NaN));
             }
         }
         return rows;

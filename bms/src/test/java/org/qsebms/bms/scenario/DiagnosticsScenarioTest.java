@@ -22,21 +22,27 @@ import org.qsebms.bms.record.CycleRow;
  */
 class DiagnosticsScenarioTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+
     @TempDir
     static Path dir;
+
     static List<JsonNode> lines = new ArrayList<>();
     static List<CycleRow> record;
 
     @BeforeAll
     static void run() throws IOException {
         Scenario sc = new ScenarioLoader().load(ScenarioLibraryTest.scenario("diagnostics.yaml"));
-        new ScenarioRunner().run(sc, s -> {
-            try {
-                lines.add(JSON.readTree(s));
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }, dir);
+        new ScenarioRunner()
+                .run(
+                        sc,
+                        s -> {
+                            try {
+                                lines.add(JSON.readTree(s));
+                            } catch (IOException e) {
+                                throw new AssertionError(e);
+                            }
+                        },
+                        dir);
         record = CycleRecordReader.read(dir, w -> {
             throw new AssertionError(w);
         });
@@ -51,11 +57,13 @@ class DiagnosticsScenarioTest {
     }
 
     private static double firstStatus(String status, double after) {
-        return of("diagnostic").stream().filter(n -> n.get("status").asText().equals(status) && n.get("t")
-                .asDouble() > after)
-                .findFirst().orElseThrow(() -> new AssertionError("no " + status + " after " + after + ": "
-                        + statuses()))
-                .get("t").asDouble();
+        return of("diagnostic").stream()
+                .filter(n ->
+                        n.get("status").asText().equals(status) && n.get("t").asDouble() > after)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + status + " after " + after + ": " + statuses()))
+                .get("t")
+                .asDouble();
     }
 
     @Test
@@ -72,19 +80,24 @@ class DiagnosticsScenarioTest {
         assertThat(faultSkip).isBetween(secondDone + 3600, secondDone + 3601);
         // DIAGNOSTIC is a supervisor state, entered and left through the table; never entered after the fault
         List<JsonNode> states = of("state");
-        assertThat(states.stream().filter(n -> n.get("to").asText().equals("DIAGNOSTIC")).map(n -> n.get("t")
-                .asDouble()))
-                .allMatch(t -> t < 12000).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(states.stream().filter(n -> n.get("from").asText().equals("DIAGNOSTIC")).map(n -> n.get("to")
-                .asText()))
-                .isNotEmpty().containsOnly("NORMAL");
+        assertThat(states.stream()
+                        .filter(n -> n.get("to").asText().equals("DIAGNOSTIC"))
+                        .map(n -> n.get("t").asDouble()))
+                .allMatch(t -> t < 12000)
+                .hasSizeGreaterThanOrEqualTo(3);
+        assertThat(states.stream()
+                        .filter(n -> n.get("from").asText().equals("DIAGNOSTIC"))
+                        .map(n -> n.get("to").asText()))
+                .isNotEmpty()
+                .containsOnly("NORMAL");
     }
 
     @Test
     void holdsTheLimitsAtZeroDuringItsRest() {
         // limits lines come on a change; the first comes with the diagnostic's first tick
-        List<JsonNode> limits = of("limits").stream().filter(n -> n.get("t").asDouble() >= 3600
-                && n.get("t").asDouble() < 3600 + 600).toList();
+        List<JsonNode> limits = of("limits").stream()
+                .filter(n -> n.get("t").asDouble() >= 3600 && n.get("t").asDouble() < 3600 + 600)
+                .toList();
         assertThat(limits).isNotEmpty();
         assertThat(limits).allSatisfy(n -> {
             assertThat(n.get("chargeAmps").asDouble()).isZero();
@@ -96,12 +109,15 @@ class DiagnosticsScenarioTest {
     void writesCheckpointRowsWithTheRelaxedOcvItsSocAndThePulseR0() {
         List<JsonNode> checkpoints = of("checkpoint");
         assertThat(checkpoints).hasSize(2);
-        List<CycleRow> rows = record.stream().filter(r -> r.kind() == CycleRow.Kind.CHECKPOINT).toList();
+        List<CycleRow> rows = record.stream()
+                .filter(r -> r.kind() == CycleRow.Kind.CHECKPOINT)
+                .toList();
         assertThat(rows).hasSize(4);
         for (JsonNode c : checkpoints) {
             for (int i = 0; i < 2; i++) {
                 // the SOC of the relaxed OCV against the simulated cell's own SOC
-                assertThat(c.get("soc").get(i).asDouble()).isCloseTo(c.get("simSoc").get(i).asDouble(), within(0.02));
+                assertThat(c.get("soc").get(i).asDouble())
+                        .isCloseTo(c.get("simSoc").get(i).asDouble(), within(0.02));
                 double r0 = c.get("r0At25Ohm").get(i).asDouble();
                 assertThat(r0).isBetween(0.001, 0.02);
                 assertThat(c.get("seiAt25Ohm").get(i).asDouble()).isBetween(0.0, r0);

@@ -49,7 +49,9 @@ class SafetyScenarioTest {
         assertThat(log.raised("CELL_VOLTAGE_STUCK.MSL")).isBetween(14.8, 15.1);
         // contactors open, no current: the channel is still frozen, so the cause is still there
         assertThat(log.resets()).containsExactly(false, true);
-        assertThat(log.first("reset", n -> !n.get("accepted").asBoolean()).get("reason").asText())
+        assertThat(log.first("reset", n -> !n.get("accepted").asBoolean())
+                        .get("reason")
+                        .asText())
                 .contains("CELL_VOLTAGE_STUCK");
         assertThat(log.result().finalState()).isEqualTo("STANDBY");
     }
@@ -106,14 +108,20 @@ class SafetyScenarioTest {
                   - {at: 30s, type: serviceReset}
                 duration: 35s
                 """);
-        assertThat(log.of("fault", n -> n.get("event").asText().equals("raised")
-                && n.get("id").asText().equals("DISCHARGE_OVER_CURRENT.MSL"))).hasSize(3);
+        assertThat(log.of(
+                        "fault",
+                        n -> n.get("event").asText().equals("raised")
+                                && n.get("id").asText().equals("DISCHARGE_OVER_CURRENT.MSL")))
+                .hasSize(3);
         assertThat(log.raised("REPEATED_TRIP_LOCKOUT.MSL")).isPositive();
         // two resets accepted (the flow stops once open), the one after the third trip refused: locked out
         assertThat(log.resets()).containsExactly(true, true, false, true);
-        assertThat(log.of("reset", n -> true).get(2).get("reason").asText()).contains("locked out")
+        assertThat(log.of("reset", n -> true).get(2).get("reason").asText())
+                .contains("locked out")
                 .contains("service reset");
-        assertThat(log.reached("PRECHARGE", 25)).as("no close after the lockout").isNaN();
+        assertThat(log.reached("PRECHARGE", 25))
+                .as("no close after the lockout")
+                .isNaN();
         assertThat(log.result().finalState()).isEqualTo("STANDBY");
     }
 
@@ -143,8 +151,10 @@ class SafetyScenarioTest {
                     duration: 13s
                     """.formatted(inject));
             double t = ov.raised("CELL_OVER_VOLTAGE.MSL");
-            assertThat(t - inject).as("over-voltage reaction at %d ms, injected at %.3f s", periodMs, inject)
-                    .isLessThanOrEqualTo(0.3 + p + 1e-9).isGreaterThanOrEqualTo(0.3 - p);
+            assertThat(t - inject)
+                    .as("over-voltage reaction at %d ms, injected at %.3f s", periodMs, inject)
+                    .isLessThanOrEqualTo(0.3 + p + 1e-9)
+                    .isGreaterThanOrEqualTo(0.3 - p);
             assertThat(ov.anyCommandedClosedAfter(t)).isFalse();
             ScenarioLog oc = ScenarioLog.run(PACK + "loop: {period: " + periodMs + "ms}\n" + """
                     initial: {soc: 0.6}
@@ -153,8 +163,10 @@ class SafetyScenarioTest {
                     duration: 13s
                     """.formatted(inject));
             double c = oc.raised("DISCHARGE_OVER_CURRENT.MSL");
-            assertThat(c - inject).as("over-current reaction at %d ms, injected at %.3f s", periodMs, inject)
-                    .isLessThanOrEqualTo(0.5 + p + 1e-9).isGreaterThanOrEqualTo(0.5 - p);
+            assertThat(c - inject)
+                    .as("over-current reaction at %d ms, injected at %.3f s", periodMs, inject)
+                    .isLessThanOrEqualTo(0.5 + p + 1e-9)
+                    .isGreaterThanOrEqualTo(0.5 - p);
         }
     }
 
@@ -168,13 +180,20 @@ class SafetyScenarioTest {
                 duration: 12s
                 """.formatted(25 + step));
         assertThat(log.raised("TEMPERATURE_RATE.MSL")).isEqualTo(10.0);
-        assertThat(log.first("fault", n -> n.get("id").asText().equals("TEMPERATURE_RATE.MSL")).get("reason").asText())
+        assertThat(log.first("fault", n -> n.get("id").asText().equals("TEMPERATURE_RATE.MSL"))
+                        .get("reason")
+                        .asText())
                 .contains("temperature sensor 3 stepped");
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"thermistorShort:SHORT_CIRCUIT", "thermistorOpen:OPEN_WIRE",
-            "temperatureSensorOutOfRange:OUT_OF_RANGE", "temperatureSensorBusError:BUS_ERROR"})
+    @ValueSource(
+            strings = {
+                "thermistorShort:SHORT_CIRCUIT",
+                "thermistorOpen:OPEN_WIRE",
+                "temperatureSensorOutOfRange:OUT_OF_RANGE",
+                "temperatureSensorBusError:BUS_ERROR"
+            })
     void aThermistorShortOrOpenIsRecognisedFromItsAdcCode(String spec) {
         String[] s = spec.split(":");
         ScenarioLog log = ScenarioLog.run(PACK + """
@@ -184,7 +203,9 @@ class SafetyScenarioTest {
                 duration: 12s
                 """.formatted(s[0]));
         assertThat(log.raised("TEMPERATURE_SENSOR.MSL")).isBetween(10.2, 10.4);
-        assertThat(log.first("fault", n -> n.get("id").asText().equals("TEMPERATURE_SENSOR.MSL")).get("reason").asText())
+        assertThat(log.first("fault", n -> n.get("id").asText().equals("TEMPERATURE_SENSOR.MSL"))
+                        .get("reason")
+                        .asText())
                 .isEqualTo("temperature channel 2 reports " + s[1]);
     }
 
@@ -198,7 +219,9 @@ class SafetyScenarioTest {
                 duration: 30s
                 """);
         assertThat(log.raised("PACK_VOLTAGE_MISMATCH.MSL")).isBetween(20.0, 21.1);
-        assertThat(log.raised("CELL_OVER_VOLTAGE.MSL")).as("the frozen channel cannot see it").isNaN();
+        assertThat(log.raised("CELL_OVER_VOLTAGE.MSL"))
+                .as("the frozen channel cannot see it")
+                .isNaN();
     }
 
     @Test
@@ -209,8 +232,12 @@ class SafetyScenarioTest {
                   - {at: 0.5s, type: contactorWeld, contactor: PRECHARGE}
                 duration: 5s
                 """);
-        double released = log.first("contactor", n -> n.get("contactor").asText().equals("PRECHARGE")
-                && n.get("commanded").asText().equals("open")).get("t").asDouble();
+        double released = log.first(
+                        "contactor",
+                        n -> n.get("contactor").asText().equals("PRECHARGE")
+                                && n.get("commanded").asText().equals("open"))
+                .get("t")
+                .asDouble();
         assertThat(log.raised("CONTACTOR_WELDED.MSL") - released).isBetween(0.2 - 1e-9, 0.2 + 1e-9);
     }
 

@@ -18,7 +18,8 @@ class ScenarioLibraryTest {
 
     static Path scenario(String name) {
         try {
-            return Path.of(ScenarioLibraryTest.class.getResource("/scenarios/" + name).toURI());
+            return Path.of(
+                    ScenarioLibraryTest.class.getResource("/scenarios/" + name).toURI());
         } catch (Exception e) {
             throw new AssertionError("scenario " + name + " missing", e);
         }
@@ -39,24 +40,39 @@ class ScenarioLibraryTest {
 
     record Log(List<JsonNode> lines, ScenarioRunner.Result result) {
         JsonNode first(String type, Predicate<JsonNode> p) {
-            return lines.stream().filter(n -> n.get("type").asText().equals(type) && p.test(n)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no " + type + " line matching; log:\n" + lines.stream()
-                            .filter(n -> !n.get("type").asText().equals("limits")).map(JsonNode::toString)
-                            .reduce("", (a, b) -> a + b + "\n")));
+            return lines.stream()
+                    .filter(n -> n.get("type").asText().equals(type) && p.test(n))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + type + " line matching; log:\n"
+                            + lines.stream()
+                                    .filter(n -> !n.get("type").asText().equals("limits"))
+                                    .map(JsonNode::toString)
+                                    .reduce("", (a, b) -> a + b + "\n")));
         }
 
         double raised(String id) {
-            return first("fault", n -> n.get("event").asText().equals("raised") && n.get("id").asText().equals(id))
-                    .get("t").asDouble();
+            return first(
+                            "fault",
+                            n -> n.get("event").asText().equals("raised")
+                                    && n.get("id").asText().equals(id))
+                    .get("t")
+                    .asDouble();
         }
 
         double stateReached(String state) {
-            return first("state", n -> n.get("to").asText().equals(state)).get("t").asDouble();
+            return first("state", n -> n.get("to").asText().equals(state))
+                    .get("t")
+                    .asDouble();
         }
 
         double opened(String contactor) {
-            return first("contactor", n -> n.get("contactor").asText().equals(contactor)
-                    && n.get("commanded").asText().equals("open") && hasClosedBefore(contactor, n)).get("t").asDouble();
+            return first(
+                            "contactor",
+                            n -> n.get("contactor").asText().equals(contactor)
+                                    && n.get("commanded").asText().equals("open")
+                                    && hasClosedBefore(contactor, n))
+                    .get("t")
+                    .asDouble();
         }
 
         private boolean hasClosedBefore(String contactor, JsonNode upTo) {
@@ -64,7 +80,8 @@ class ScenarioLibraryTest {
                 if (n == upTo) {
                     return false;
                 }
-                if (n.get("type").asText().equals("contactor") && n.get("contactor").asText().equals(contactor)
+                if (n.get("type").asText().equals("contactor")
+                        && n.get("contactor").asText().equals(contactor)
                         && n.get("commanded").asText().equals("closed")) {
                     return true;
                 }
@@ -73,8 +90,11 @@ class ScenarioLibraryTest {
         }
 
         List<String> raisedIds() {
-            return lines.stream().filter(n -> n.get("type").asText().equals("fault") && n.get("event").asText().equals("raised"))
-                    .map(n -> n.get("id").asText()).toList();
+            return lines.stream()
+                    .filter(n -> n.get("type").asText().equals("fault")
+                            && n.get("event").asText().equals("raised"))
+                    .map(n -> n.get("id").asText())
+                    .toList();
         }
     }
 
@@ -89,7 +109,9 @@ class ScenarioLibraryTest {
         JsonNode f = log.first("fault", n -> n.get("id").asText().equals("CELL_OVER_VOLTAGE.MSL"));
         assertThat(f.get("code").asInt()).isEqualTo(101);
         assertThat(f.get("latched").asBoolean()).isTrue();
-        assertThat(f.get("reason").asText()).startsWith("cell 2: cellOverVoltage 4.").endsWith("above limit 4.300 V for 300 ms");
+        assertThat(f.get("reason").asText())
+                .startsWith("cell 2: cellOverVoltage 4.")
+                .endsWith("above limit 4.300 V for 300 ms");
         assertThat(log.result().finalState()).isEqualTo("FAULT");
     }
 
@@ -100,7 +122,9 @@ class ScenarioLibraryTest {
         double rsl = log.raised("CELL_IMBALANCE.RSL");
         assertThat(mol).isGreaterThan(5.0).isLessThan(rsl);
         assertThat(rsl).isLessThan(40 * 60);
-        assertThat(log.first("fault", n -> n.get("id").asText().equals("CELL_IMBALANCE.RSL")).get("reason").asText())
+        assertThat(log.first("fault", n -> n.get("id").asText().equals("CELL_IMBALANCE.RSL"))
+                        .get("reason")
+                        .asText())
                 .startsWith("cell 3: cellImbalance");
         assertThat(log.raisedIds()).doesNotContain("CELL_IMBALANCE.MSL");
         System.out.printf("soft-short scenario: imbalance MOL at %.1f s, RSL at %.1f s%n", mol, rsl);
@@ -111,9 +135,13 @@ class ScenarioLibraryTest {
         Log log = run("soft-short-500-ohm.yaml");
         double t = log.raised("SOFT_SHORT.RSL");
         assertThat(t).as("seconds from start (short injected at 60 s)").isLessThan(60 + 2 * 3600);
-        String reason = log.first("fault", n -> n.get("id").asText().equals("SOFT_SHORT.RSL")).get("reason").asText();
+        String reason = log.first("fault", n -> n.get("id").asText().equals("SOFT_SHORT.RSL"))
+                .get("reason")
+                .asText();
         // the alarm carries the detector's own reason from the moment it flagged the cell
-        assertThat(reason).startsWith("cell 2: leak about ").contains("suspected soft short")
+        assertThat(reason)
+                .startsWith("cell 2: leak about ")
+                .contains("suspected soft short")
                 .contains("mA above the string median");
         System.out.println("500-ohm soft short alarm: " + reason);
         System.out.printf("500-ohm soft short detected %.1f min after injection%n", (t - 60) / 60);
@@ -123,36 +151,61 @@ class ScenarioLibraryTest {
     void cyclingTeachesTheHealthTrackerEachCellsCapacity() {
         Log log = run("cycling-health.yaml");
         assertThat(log.result().tripped()).isFalse();
-        List<JsonNode> health = log.lines().stream().filter(n -> n.get("type").asText().equals("health")).toList();
-        assertThat(health).as("health lines (a capacity window or a cycle closed)").hasSizeGreaterThanOrEqualTo(4);
+        List<JsonNode> health = log.lines().stream()
+                .filter(n -> n.get("type").asText().equals("health"))
+                .toList();
+        assertThat(health)
+                .as("health lines (a capacity window or a cycle closed)")
+                .hasSizeGreaterThanOrEqualTo(4);
         JsonNode last = health.getLast();
         for (int i = 0; i < 4; i++) {
             double est = last.get("capacityAh").get(i).asDouble();
             double truth = last.get("simCapacityAh").get(i).asDouble();
             double sigma = last.get("capacitySigmaAh").get(i).asDouble();
-            System.out.printf("cell %d: capacity %.4f Ah (sigma %.4f) vs simulated %.4f Ah; R0 at 25 C %.2f mOhm, SEI part %.2f mOhm%n",
-                    i + 1, est, sigma, truth, 1000 * last.get("r0At25Ohm").get(i).asDouble(),
+            System.out.printf(
+                    "cell %d: capacity %.4f Ah (sigma %.4f) vs simulated %.4f Ah; R0 at 25 C %.2f mOhm, SEI part %.2f mOhm%n",
+                    i + 1,
+                    est,
+                    sigma,
+                    truth,
+                    1000 * last.get("r0At25Ohm").get(i).asDouble(),
                     1000 * last.get("seiOhm").get(i).asDouble());
-            assertThat(Math.abs(est - truth) / truth).as("cell %d capacity error", i + 1).isLessThan(0.03);
+            assertThat(Math.abs(est - truth) / truth)
+                    .as("cell %d capacity error", i + 1)
+                    .isLessThan(0.03);
             assertThat(sigma).isLessThan(0.05 * truth);
         }
-        JsonNode cycled = log.lines().stream().filter(n -> n.get("type").asText().equals("health")
-                && n.get("coulombicEfficiency").get(0).isNumber()).findFirst().orElseThrow(
-                        () -> new AssertionError("no cycle closed at a top-of-charge rest"));
-        // the simulated lithium-excess cell returns at its terminals what it took: efficiency 1 within the rest-voltage noise
-        assertThat(cycled.get("coulombicEfficiency").get(0).asDouble()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
-        // usable capacity: every discharge from full to the 3.40 V end voltage, against what the simulated pack delivered
-        List<JsonNode> usable = log.lines().stream().filter(n -> n.get("type").asText().equals("usableCapacity")).toList();
+        JsonNode cycled = log.lines().stream()
+                .filter(n -> n.get("type").asText().equals("health")
+                        && n.get("coulombicEfficiency").get(0).isNumber())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no cycle closed at a top-of-charge rest"));
+        // the simulated lithium-excess cell returns at its terminals what it took: efficiency 1 within the rest-voltage
+        // noise
+        assertThat(cycled.get("coulombicEfficiency").get(0).asDouble())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.01));
+        // usable capacity: every discharge from full to the 3.40 V end voltage, against what the simulated pack
+        // delivered
+        List<JsonNode> usable = log.lines().stream()
+                .filter(n -> n.get("type").asText().equals("usableCapacity"))
+                .toList();
         assertThat(usable).as("usable-capacity lines").isNotEmpty();
         for (JsonNode u : usable) {
             System.out.println("usable capacity: " + u);
-            assertThat(u.get("note").asText()).as("a discharge from full was voided").isEmpty();
+            assertThat(u.get("note").asText())
+                    .as("a discharge from full was voided")
+                    .isEmpty();
             double measured = u.get("capacityAh").asDouble();
-            assertThat(measured).isCloseTo(u.get("simDeliveredAh").asDouble(),
-                    org.assertj.core.data.Offset.offset(0.01 * u.get("simDeliveredAh").asDouble()));
+            assertThat(measured)
+                    .isCloseTo(
+                            u.get("simDeliveredAh").asDouble(),
+                            org.assertj.core.data.Offset.offset(
+                                    0.01 * u.get("simDeliveredAh").asDouble()));
             // from 4.15 V to 3.40 V under 1 C pulses: less than the weakest cell's whole capacity, most of it
-            assertThat(measured).isBetween(0.6 * u.get("simWeakestCellCapacityAh").asDouble(),
-                    u.get("simWeakestCellCapacityAh").asDouble());
+            assertThat(measured)
+                    .isBetween(
+                            0.6 * u.get("simWeakestCellCapacityAh").asDouble(),
+                            u.get("simWeakestCellCapacityAh").asDouble());
         }
     }
 
@@ -168,7 +221,9 @@ class ScenarioLibraryTest {
         double t = log.raised("CELL_VOLTAGE_STUCK.MSL");
         assertThat(t).isBetween(10.0 + 4.9, 10.0 + 5.0 + TICK);
         assertThat(log.opened("MAIN_POSITIVE")).isEqualTo(t);
-        assertThat(log.first("fault", n -> n.get("id").asText().equals("CELL_VOLTAGE_STUCK.MSL")).get("code").asInt())
+        assertThat(log.first("fault", n -> n.get("id").asText().equals("CELL_VOLTAGE_STUCK.MSL"))
+                        .get("code")
+                        .asInt())
                 .isEqualTo(208);
     }
 
@@ -178,7 +233,9 @@ class ScenarioLibraryTest {
         double t = log.raised("CELL_VOLTAGE_SENSOR.MSL");
         assertThat(t).isBetween(10.3, 10.3 + TICK);
         assertThat(log.opened("MAIN_POSITIVE")).isEqualTo(t);
-        assertThat(log.first("fault", n -> n.get("id").asText().equals("CELL_VOLTAGE_SENSOR.MSL")).get("reason").asText())
+        assertThat(log.first("fault", n -> n.get("id").asText().equals("CELL_VOLTAGE_SENSOR.MSL"))
+                        .get("reason")
+                        .asText())
                 .isEqualTo("cell voltage channel 4 reports OPEN_WIRE");
     }
 
@@ -188,7 +245,9 @@ class ScenarioLibraryTest {
         double t = log.raised("CURRENT_SENSOR.MSL");
         assertThat(t).isBetween(10.3, 10.3 + TICK);
         assertThat(log.stateReached("FAULT")).isEqualTo(t);
-        assertThat(log.first("fault", n -> n.get("id").asText().equals("CURRENT_SENSOR.MSL")).get("reason").asText())
+        assertThat(log.first("fault", n -> n.get("id").asText().equals("CURRENT_SENSOR.MSL"))
+                        .get("reason")
+                        .asText())
                 .isEqualTo("current sensor reports BUS_ERROR");
     }
 
@@ -200,8 +259,11 @@ class ScenarioLibraryTest {
         double t = log.raised("CONTACTOR_WELDED.MSL");
         assertThat(t - opened).isBetween(0.2 - 1e-9, 0.2 + TICK);
         // the welded contact still reports closed after the open command
-        JsonNode c = log.first("contactor", n -> n.get("contactor").asText().equals("MAIN_POSITIVE")
-                && n.get("commanded").asText().equals("open") && n.get("t").asDouble() == opened);
+        JsonNode c = log.first(
+                "contactor",
+                n -> n.get("contactor").asText().equals("MAIN_POSITIVE")
+                        && n.get("commanded").asText().equals("open")
+                        && n.get("t").asDouble() == opened);
         assertThat(c.get("feedback").asText()).isEqualTo("closed");
         assertThat(log.result().finalState()).isEqualTo("FAULT");
     }
@@ -209,8 +271,14 @@ class ScenarioLibraryTest {
     @Test
     void brokerOutageDoesNotDisturbProtection() {
         Log log = run("broker-outage.yaml");
-        assertThat(log.first("broker", n -> !n.get("connected").asBoolean()).get("t").asDouble()).isEqualTo(10.0);
-        assertThat(log.first("broker", n -> n.get("connected").asBoolean()).get("t").asDouble()).isEqualTo(40.0);
+        assertThat(log.first("broker", n -> !n.get("connected").asBoolean())
+                        .get("t")
+                        .asDouble())
+                .isEqualTo(10.0);
+        assertThat(log.first("broker", n -> n.get("connected").asBoolean())
+                        .get("t")
+                        .asDouble())
+                .isEqualTo(40.0);
         assertThat(log.raisedIds()).noneMatch(id -> id.endsWith(".MSL"));
         assertThat(log.result().finalState()).isEqualTo("NORMAL");
     }
@@ -249,11 +317,15 @@ class ScenarioLibraryTest {
     @Test
     void dischargePulsesAboveTheRslWarnEachPulseButNeverTrip() {
         Log log = run("discharge-pulses-rsl.yaml");
-        long raised = log.raisedIds().stream().filter("DISCHARGE_OVER_CURRENT.RSL"::equals).count();
+        long raised = log.raisedIds().stream()
+                .filter("DISCHARGE_OVER_CURRENT.RSL"::equals)
+                .count();
         assertThat(raised).isBetween(4L, 6L);
         assertThat(log.raisedIds()).doesNotContain("DISCHARGE_OVER_CURRENT.MSL");
-        assertThat(log.lines()).filteredOn(n -> n.get("type").asText().equals("fault")
-                && n.get("event").asText().equals("cleared") && n.get("id").asText().equals("DISCHARGE_OVER_CURRENT.RSL"))
+        assertThat(log.lines())
+                .filteredOn(n -> n.get("type").asText().equals("fault")
+                        && n.get("event").asText().equals("cleared")
+                        && n.get("id").asText().equals("DISCHARGE_OVER_CURRENT.RSL"))
                 .hasSizeGreaterThanOrEqualTo(4);
         assertThat(log.result().finalState()).isEqualTo("NORMAL");
     }
@@ -263,8 +335,11 @@ class ScenarioLibraryTest {
         Log log = run("temperature-sensor-stuck.yaml");
         double t = log.raised("TEMPERATURE_STUCK.MSL");
         assertThat(t).isBetween(10.0 + 59.9, 10.0 + 60.0 + TICK);
-        assertThat(log.first("fault", n -> n.get("id").asText().equals("TEMPERATURE_STUCK.MSL")).get("reason").asText())
-                .startsWith("temperature channel 2 read ").contains("identically for 60.0 s");
+        assertThat(log.first("fault", n -> n.get("id").asText().equals("TEMPERATURE_STUCK.MSL"))
+                        .get("reason")
+                        .asText())
+                .startsWith("temperature channel 2 read ")
+                .contains("identically for 60.0 s");
         assertThat(log.result().finalState()).isEqualTo("FAULT");
     }
 }

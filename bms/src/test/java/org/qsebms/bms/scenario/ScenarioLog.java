@@ -25,12 +25,15 @@ public record ScenarioLog(List<JsonNode> lines, ScenarioRunner.Result result) {
     }
 
     public List<JsonNode> of(String type, Predicate<JsonNode> p) {
-        return lines.stream().filter(n -> n.get("type").asText().equals(type) && p.test(n)).toList();
+        return lines.stream()
+                .filter(n -> n.get("type").asText().equals(type) && p.test(n))
+                .toList();
     }
 
     public JsonNode first(String type, Predicate<JsonNode> p) {
-        return of(type, p).stream().findFirst().orElseThrow(() -> new AssertionError("no " + type + " line matching; log:\n"
-                + dump()));
+        return of(type, p).stream()
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " line matching; log:\n" + dump()));
     }
 
     public String dump() {
@@ -45,12 +48,20 @@ public record ScenarioLog(List<JsonNode> lines, ScenarioRunner.Result result) {
 
     /** Time of the first raise of {@code id}, or NaN. */
     public double raised(String id) {
-        return of("fault", n -> n.get("event").asText().equals("raised") && n.get("id").asText().equals(id)).stream()
-                .mapToDouble(n -> n.get("t").asDouble()).findFirst().orElse(Double.NaN);
+        return of(
+                        "fault",
+                        n -> n.get("event").asText().equals("raised")
+                                && n.get("id").asText().equals(id))
+                .stream()
+                .mapToDouble(n -> n.get("t").asDouble())
+                .findFirst()
+                .orElse(Double.NaN);
     }
 
     public List<String> raisedIds() {
-        return of("fault", n -> n.get("event").asText().equals("raised")).stream().map(n -> n.get("id").asText()).toList();
+        return of("fault", n -> n.get("event").asText().equals("raised")).stream()
+                .map(n -> n.get("id").asText())
+                .toList();
     }
 
     public List<String> mslRaised() {
@@ -59,7 +70,9 @@ public record ScenarioLog(List<JsonNode> lines, ScenarioRunner.Result result) {
 
     /** Outcomes of the reset commands, in order. */
     public List<Boolean> resets() {
-        return of("reset", n -> true).stream().map(n -> n.get("accepted").asBoolean()).toList();
+        return of("reset", n -> true).stream()
+                .map(n -> n.get("accepted").asBoolean())
+                .toList();
     }
 
     public List<String> statesReached() {
@@ -69,7 +82,9 @@ public record ScenarioLog(List<JsonNode> lines, ScenarioRunner.Result result) {
     /** Time the state was first reached at or after {@code fromS}, or NaN. */
     public double reached(String state, double fromS) {
         return of("state", n -> n.get("to").asText().equals(state) && n.get("t").asDouble() >= fromS - 1e-9).stream()
-                .mapToDouble(n -> n.get("t").asDouble()).findFirst().orElse(Double.NaN);
+                .mapToDouble(n -> n.get("t").asDouble())
+                .findFirst()
+                .orElse(Double.NaN);
     }
 
     /** Whether any contactor is commanded closed at the end of time {@code t} (from the contactor lines). */
@@ -80,7 +95,8 @@ public record ScenarioLog(List<JsonNode> lines, ScenarioRunner.Result result) {
                 break;
             }
             if (n.get("type").asText().equals("contactor")) {
-                closed.put(n.get("contactor").asText(), n.get("commanded").asText().equals("closed"));
+                closed.put(
+                        n.get("contactor").asText(), n.get("commanded").asText().equals("closed"));
             }
         }
         return closed.containsValue(true);

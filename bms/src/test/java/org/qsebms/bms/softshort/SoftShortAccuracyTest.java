@@ -27,7 +27,8 @@ class SoftShortAccuracyTest {
         "psoa-ncm811, 0.60, 5000, 5",
         "psoa-lfp, 0.97, 1000, 3",
         "psoa-lfp, 0.97, 2000, 4",
-        "psoa-lfp, 0.97, 5000, 5"})
+        "psoa-lfp, 0.97, 5000, 5"
+    })
     void restEstimateIsWithinThirtyPercentOfTheTrueLeak(String chemistry, double soc, double ohms, double hours) {
         measure(chemistry, soc, ohms, hours);
     }
@@ -69,12 +70,20 @@ class SoftShortAccuracyTest {
         }
         double truth = run.trueLeakAmps();
         double estimate = run.estimatedLeakAmps();
-        System.out.printf(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %+.0f %% | %s | %s |%n", chemistry, ohms,
-                1000 * truth, 1000 * estimate, 100 * (estimate / truth - 1),
-                confirmedAt < 0 ? "not confirmed in " + hours + " h"
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %.0f | %.2f | %.2f | %+.0f %% | %s | %s |%n",
+                chemistry,
+                ohms,
+                1000 * truth,
+                1000 * estimate,
+                100 * (estimate / truth - 1),
+                confirmedAt < 0
+                        ? "not confirmed in " + hours + " h"
                         : String.format(Locale.ROOT, "%.2f h", confirmedAt),
                 run.detector.isFlagged(1) ? "flagged" : "not flagged");
-        assertThat(estimate).as("rest estimate after %s h against the true %.2f mA", hours, 1000 * truth)
+        assertThat(estimate)
+                .as("rest estimate after %s h against the true %.2f mA", hours, 1000 * truth)
                 .isCloseTo(truth, within(0.3 * truth));
         assertThat(run.otherFlaggedTicks).as("ticks a healthy cell was flagged").isZero();
     }

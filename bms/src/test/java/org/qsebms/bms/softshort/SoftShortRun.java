@@ -25,19 +25,25 @@ final class SoftShortRun {
     final ControllerAssembly.Wiring wiring;
     /** Fault edges raised during the run, as {@code t=SECONDS ID reason}. */
     final java.util.List<String> raised = new java.util.ArrayList<>();
+
     long now;
     /** Ticks on which the detector's flag was set for a cell other than the shorted one. */
     long otherFlaggedTicks;
+
     int shortedCell = -1;
     double shortOhms = Double.POSITIVE_INFINITY;
 
     SoftShortRun(String yaml) {
         this.scenario = new ScenarioLoader().parse(yaml + "\nduration: 1s\n", Path.of("."), "test");
-        SimulatedHardware sim = SimulatedPackSetup.create(scenario.config(), scenario.initialSoc(),
-                scenario.ambient().getFirst().celsius(), scenario.load(), scenario.seed());
+        SimulatedHardware sim = SimulatedPackSetup.create(
+                scenario.config(),
+                scenario.initialSoc(),
+                scenario.ambient().getFirst().celsius(),
+                scenario.load(),
+                scenario.seed());
         this.pack = sim.pack();
-        ControllerAssembly.Wiring w = this.wiring = ControllerAssembly.build(scenario.config(), sim.hardware(), pack,
-                () -> now / 1_000_000L);
+        ControllerAssembly.Wiring w =
+                this.wiring = ControllerAssembly.build(scenario.config(), sim.hardware(), pack, () -> now / 1_000_000L);
         this.controller = w.controller();
         this.detector = controller.softShortDetector();
         this.periodNanos = scenario.config().loop().period().toNanos();
@@ -58,8 +64,13 @@ final class SoftShortRun {
             controller.tick(now);
             org.qsebms.bms.snapshot.ControllerEvent e;
             while ((e = wiring.events().poll()) != null) {
-                if (e instanceof org.qsebms.bms.snapshot.ControllerEvent.FaultEdge f && f.fault().raised()) {
-                    raised.add(String.format(java.util.Locale.ROOT, "t=%.0f %s %s", now / 1e9, f.fault().id(),
+                if (e instanceof org.qsebms.bms.snapshot.ControllerEvent.FaultEdge f
+                        && f.fault().raised()) {
+                    raised.add(String.format(
+                            java.util.Locale.ROOT,
+                            "t=%.0f %s %s",
+                            now / 1e9,
+                            f.fault().id(),
                             f.fault().reason()));
                 }
             }

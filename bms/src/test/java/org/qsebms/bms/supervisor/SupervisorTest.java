@@ -3,9 +3,8 @@ package org.qsebms.bms.supervisor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.protection.FaultCode;
-import org.qsebms.bms.sim.PackLoad;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.testing.SimRig;
 import org.qsebms.config.LimitLevel;
 import org.qsebms.hal.ContactorId;
@@ -13,6 +12,7 @@ import org.qsebms.hal.ContactorId;
 class SupervisorTest {
     /** A load the test sets directly, in amperes (charge positive). */
     private double loadAmps;
+
     private final SimRig rig = new SimRig((s, p, connected) -> connected ? loadAmps : 0.0);
 
     @Test
@@ -39,7 +39,8 @@ class SupervisorTest {
         rig.connect();
         double linkAtPositive = rig.linkAtClose.get(ContactorId.MAIN_POSITIVE);
         double packVolts = rig.pack.stackVolts();
-        assertThat(Math.abs(packVolts - linkAtPositive)).isLessThanOrEqualTo(Supervisor.PRECHARGE_MATCH_FRACTION * packVolts + 0.05);
+        assertThat(Math.abs(packVolts - linkAtPositive))
+                .isLessThanOrEqualTo(Supervisor.PRECHARGE_MATCH_FRACTION * packVolts + 0.05);
         assertThat(rig.linkAtClose.get(ContactorId.PRECHARGE)).isLessThan(1.0);
     }
 
@@ -54,8 +55,11 @@ class SupervisorTest {
         assertThat(rig.commanded(ContactorId.MAIN_POSITIVE)).isFalse();
         assertThat(rig.anyClosed()).isFalse();
         assertThat(rig.raisedFaultIds()).containsExactly("PRECHARGE_FAILED.MSL");
-        assertThat(rig.events).filteredOn(e -> e instanceof ControllerEvent.FaultEdge).first()
-                .extracting(e -> ((ControllerEvent.FaultEdge) e).fault().reason()).asString()
+        assertThat(rig.events)
+                .filteredOn(e -> e instanceof ControllerEvent.FaultEdge)
+                .first()
+                .extracting(e -> ((ControllerEvent.FaultEdge) e).fault().reason())
+                .asString()
                 .matches("DC link at 1\\.00 V did not reach pack 1[0-9]\\.[0-9]{2} V within 3000 ms");
     }
 
@@ -116,7 +120,8 @@ class SupervisorTest {
         int ticks = rig.tickUntil(SupervisorState.FAULT, 10);
         assertThat(ticks).isBetween(1, 4); // feedback checked 200 ms after the open command
         assertThat(rig.raisedFaultIds()).containsExactly("CONTACTOR_WELDED.MSL");
-        assertThat(rig.controller.protection().active(FaultCode.CONTACTOR_WELDED, LimitLevel.MSL)).isTrue();
+        assertThat(rig.controller.protection().active(FaultCode.CONTACTOR_WELDED, LimitLevel.MSL))
+                .isTrue();
     }
 
     @Test
@@ -139,8 +144,11 @@ class SupervisorTest {
         rig.wiring.requests().requestReset();
         rig.ticks(2);
         assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
-        assertThat(rig.events).filteredOn(e -> e instanceof ControllerEvent.ResetOutcome).singleElement()
-                .extracting(e -> ((ControllerEvent.ResetOutcome) e).reason()).asString()
+        assertThat(rig.events)
+                .filteredOn(e -> e instanceof ControllerEvent.ResetOutcome)
+                .singleElement()
+                .extracting(e -> ((ControllerEvent.ResetOutcome) e).reason())
+                .asString()
                 .isEqualTo("reset refused: condition still present [CELL_OVER_VOLTAGE.MSL]");
         rig.pack.driveCellVoltage(0, 0.0);
         rig.ticks(5);
@@ -170,9 +178,13 @@ class SupervisorTest {
     void everyStateChangeIsReportedWithItsReason() {
         rig.tick();
         rig.connect();
-        assertThat(rig.events).filteredOn(e -> e instanceof ControllerEvent.StateChange)
-                .extracting(e -> ((ControllerEvent.StateChange) e).to() + ": " + ((ControllerEvent.StateChange) e).reason())
-                .containsExactly("STANDBY: contactors open", "PRECHARGE: close requested",
+        assertThat(rig.events)
+                .filteredOn(e -> e instanceof ControllerEvent.StateChange)
+                .extracting(
+                        e -> ((ControllerEvent.StateChange) e).to() + ": " + ((ControllerEvent.StateChange) e).reason())
+                .containsExactly(
+                        "STANDBY: contactors open",
+                        "PRECHARGE: close requested",
                         "NORMAL: precharge complete, contactors closed");
     }
 }

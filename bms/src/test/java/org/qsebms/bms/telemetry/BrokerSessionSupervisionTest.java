@@ -38,10 +38,15 @@ class BrokerSessionSupervisionTest {
             MqttConfig mqtt = new ConfigLoader().defaultSimulated().mqtt();
             ConcurrentLinkedQueue<String> arrived = new ConcurrentLinkedQueue<>();
             String clientId = "qse-bms-supervised";
-            BrokerSession session = new BrokerSession(broker.url(), clientId,
-                    BrokerSession.options(mqtt, broker.url(), "qse-bms/sv/status", Map.of()), "qse-bms/sv/status",
-                    List.of("qse-bms/sv/cmd/+"), (topic, payload, retained) -> arrived.add(topic),
-                    List::of, System::nanoTime);
+            BrokerSession session = new BrokerSession(
+                    broker.url(),
+                    clientId,
+                    BrokerSession.options(mqtt, broker.url(), "qse-bms/sv/status", Map.of()),
+                    "qse-bms/sv/status",
+                    List.of("qse-bms/sv/cmd/+"),
+                    (topic, payload, retained) -> arrived.add(topic),
+                    List::of,
+                    System::nanoTime);
             try {
                 assertThat(session.connect()).isNull();
                 assertThat(receiveThreadAlive(clientId)).isTrue();
@@ -54,15 +59,18 @@ class BrokerSessionSupervisionTest {
 
                 // when a topic Paho cannot decode arrives
                 long poisonAt = System.nanoTime();
-                assertThat(broker.publish("qse-bms/sv/cmd/\uD83D\uDCA5", "{}", false)).isZero();
+                assertThat(broker.publish("qse-bms/sv/cmd/\uD83D\uDCA5", "{}", false))
+                        .isZero();
                 until = System.nanoTime() + 5_000_000_000L;
                 while (receiveThreadAlive(clientId) && System.nanoTime() < until) {
                     Thread.sleep(20);
                 }
                 boolean killed = !receiveThreadAlive(clientId);
-                System.out.printf("supervision: Paho's receive thread %s by the poison topic; client says "
-                        + "connected: %s%n", killed ? "killed" : "survived", session.connected());
-                assertThat(killed).as("the poison topic kills Paho's receive thread (the defect this guards against)")
+                System.out.printf(
+                        "supervision: Paho's receive thread %s by the poison topic; client says " + "connected: %s%n",
+                        killed ? "killed" : "survived", session.connected());
+                assertThat(killed)
+                        .as("the poison topic kills Paho's receive thread (the defect this guards against)")
                         .isTrue();
 
                 // then publishing every 200 ms (as telemetry does) finds the stall and rebuilds the session
@@ -72,8 +80,12 @@ class BrokerSessionSupervisionTest {
                 while (System.nanoTime() < until) {
                     if (session.maintain()) {
                         try {
-                            session.publish(new OutboundMessage("qse-bms/sv/state",
-                                    "{}".getBytes(StandardCharsets.UTF_8), 1, true, OutboundMessage.Lane.PERIODIC));
+                            session.publish(new OutboundMessage(
+                                    "qse-bms/sv/state",
+                                    "{}".getBytes(StandardCharsets.UTF_8),
+                                    1,
+                                    true,
+                                    OutboundMessage.Lane.PERIODIC));
                             if (session.rebuilds() > 0) {
                                 recoveredAt = System.nanoTime();
                                 break;
@@ -85,12 +97,15 @@ class BrokerSessionSupervisionTest {
                     Thread.sleep(200);
                 }
                 double recoverySeconds = (recoveredAt - poisonAt) / 1e9;
-                System.out.printf("supervision: session rebuilt %d time(s); first acknowledged publish %.2f s after "
-                        + "the poison message (%d publishes failed meanwhile)%n", session.rebuilds(), recoverySeconds,
-                        failedPublishes);
+                System.out.printf(
+                        "supervision: session rebuilt %d time(s); first acknowledged publish %.2f s after "
+                                + "the poison message (%d publishes failed meanwhile)%n",
+                        session.rebuilds(), recoverySeconds, failedPublishes);
                 assertThat(recoveredAt).as("publishing recovered").isPositive();
                 assertThat(session.rebuilds()).isEqualTo(1);
-                assertThat(receiveThreadAlive(clientId)).as("the new session has a receive thread").isTrue();
+                assertThat(receiveThreadAlive(clientId))
+                        .as("the new session has a receive thread")
+                        .isTrue();
                 // well under the keep-alive timeout (10 s keep-alive: Paho alone notices after 15-20 s)
                 assertThat(recoverySeconds).isLessThan(10);
 
@@ -100,7 +115,9 @@ class BrokerSessionSupervisionTest {
                 while (!arrived.contains("qse-bms/sv/cmd/reset") && System.nanoTime() < until) {
                     Thread.sleep(20);
                 }
-                assertThat(arrived).as("commands arrive again on the new session").contains("qse-bms/sv/cmd/reset");
+                assertThat(arrived)
+                        .as("commands arrive again on the new session")
+                        .contains("qse-bms/sv/cmd/reset");
             } finally {
                 session.close();
             }

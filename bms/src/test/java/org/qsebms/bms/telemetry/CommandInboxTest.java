@@ -26,7 +26,7 @@ class CommandInboxTest {
     @Test
     void theQueueIsBoundedByBytesAndGivesThemBackWhenTaken() {
         long entry = CommandInbox.ENTRY_OVERHEAD_BYTES + 2L * TOPIC.length() + 2048;
-        CommandInbox inbox = new CommandInbox(2048, 3 * entry, 1024, () -> { });
+        CommandInbox inbox = new CommandInbox(2048, 3 * entry, 1024, () -> {});
         for (int i = 0; i < 5; i++) {
             inbox.offer(TOPIC, new byte[2048], false);
         }
@@ -47,7 +47,7 @@ class CommandInboxTest {
 
     @Test
     void smallCommandsAreBoundedByCountToo() {
-        CommandInbox inbox = new CommandInbox(2048, 1 << 30, 4, () -> { });
+        CommandInbox inbox = new CommandInbox(2048, 1 << 30, 4, () -> {});
         for (int i = 0; i < 6; i++) {
             inbox.offer(TOPIC, "{}".getBytes(), false);
         }
@@ -56,7 +56,7 @@ class CommandInboxTest {
 
     @Test
     void aFloodOfOversizedPayloadsCostsOnlyTheirMarkers() {
-        CommandInbox inbox = new CommandInbox(2048, TelemetryPublisher.INBOUND_MAX_BYTES, 1024, () -> { });
+        CommandInbox inbox = new CommandInbox(2048, TelemetryPublisher.INBOUND_MAX_BYTES, 1024, () -> {});
         byte[] big = new byte[1 << 20];
         for (int i = 0; i < 200; i++) {
             inbox.offer(TOPIC, big, false);

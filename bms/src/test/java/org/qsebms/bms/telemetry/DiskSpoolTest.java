@@ -15,7 +15,8 @@ class DiskSpoolTest {
     Path dir;
 
     private static OutboundMessage msg(String text, OutboundMessage.Lane lane) {
-        return new OutboundMessage("t/" + lane, text.getBytes(StandardCharsets.UTF_8), 1, lane == OutboundMessage.Lane.PERIODIC, lane);
+        return new OutboundMessage(
+                "t/" + lane, text.getBytes(StandardCharsets.UTF_8), 1, lane == OutboundMessage.Lane.PERIODIC, lane);
     }
 
     private static List<String> drain(DiskSpool s) {

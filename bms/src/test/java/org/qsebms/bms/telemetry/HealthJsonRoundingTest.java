@@ -8,21 +8,40 @@ import org.junit.jupiter.api.Test;
 
 /** The health topic publishes each figure to what its measurements resolve, as plain decimals. */
 class HealthJsonRoundingTest {
-    private static final PackHealth RAW = new PackHealth(1.987654321, "estimated", 0.0123456789, 5.672697811281513E-5,
-            1.23456789E-7, "growing", 0.912345678, 0.999843219, 1234.5678, 12.345678, 987.654, 812.3456, 1163.99,
+    private static final PackHealth RAW = new PackHealth(
+            1.987654321,
+            "estimated",
+            0.0123456789,
+            5.672697811281513E-5,
+            1.23456789E-7,
+            "growing",
+            0.912345678,
+            0.999843219,
+            1234.5678,
+            12.345678,
+            987.654,
+            812.3456,
+            1163.99,
             new PackHealth.UsableCapacityHealth(1.80456789, 0.902283945, 0.6012345, 24.87654, 3, null));
 
     @Test
     void figuresAreRoundedToTheirResolutionAndWrittenPlain() throws Exception {
         String json = new TelemetryJson("p1", 0).health(RAW, 7, 1_700_000_000_000L);
 
-        assertThat(json).contains("\"capacityAh\":1.9877").contains("\"capacitySigmaAh\":0.0123")
-                .contains("\"seiResistanceOhm\":0.000057").contains("\"seiTrendOhmPerDay\":1.23E-7")
-                .contains("\"lithiumInventoryFraction\":0.9123").contains("\"coulombicEfficiency\":0.99984")
-                .contains("\"cyclesToLithiumDepletion\":1235").contains("\"equivalentFullCycles\":12.35")
-                .contains("\"remainingUsefulLifeCycles\":988").contains("\"remainingUsefulLifeEarlyCycles\":812")
+        assertThat(json)
+                .contains("\"capacityAh\":1.9877")
+                .contains("\"capacitySigmaAh\":0.0123")
+                .contains("\"seiResistanceOhm\":0.000057")
+                .contains("\"seiTrendOhmPerDay\":1.23E-7")
+                .contains("\"lithiumInventoryFraction\":0.9123")
+                .contains("\"coulombicEfficiency\":0.99984")
+                .contains("\"cyclesToLithiumDepletion\":1235")
+                .contains("\"equivalentFullCycles\":12.35")
+                .contains("\"remainingUsefulLifeCycles\":988")
+                .contains("\"remainingUsefulLifeEarlyCycles\":812")
                 .contains("\"remainingUsefulLifeLateCycles\":1164")
-                .contains("\"usableCapacity\":{\"capacityAh\":1.8046,\"soh\":0.9023,\"dischargeC\":0.6,\"celsius\":24.9,");
+                .contains(
+                        "\"usableCapacity\":{\"capacityAh\":1.8046,\"soh\":0.9023,\"dischargeC\":0.6,\"celsius\":24.9,");
         assertThat(json).doesNotContain("5.672697811281513E-5");
         JsonNode n = new ObjectMapper().readTree(json);
         assertThat(n.get("seiResistanceOhm").asDouble()).isEqualTo(0.000057);

@@ -36,7 +36,8 @@ class MqttSecurityTest {
     void readsThePasswordFromAnEnvironmentVariable() {
         MqttConnectOptions o = new MqttConnectOptions();
 
-        MqttSecurity.apply(cfg("bms", "", "BMS_MQTT_PASSWORD", ""), "tcp://h:1883", o, Map.of("BMS_MQTT_PASSWORD", "p@ss"));
+        MqttSecurity.apply(
+                cfg("bms", "", "BMS_MQTT_PASSWORD", ""), "tcp://h:1883", o, Map.of("BMS_MQTT_PASSWORD", "p@ss"));
 
         assertThat(new String(o.getPassword())).isEqualTo("p@ss");
     }
@@ -45,13 +46,21 @@ class MqttSecurityTest {
     void errorsNameTheSettingAndTheFixButNeverThePassword() throws Exception {
         Path empty = dir.resolve("empty");
         Files.writeString(empty, "");
-        assertThatThrownBy(() -> MqttSecurity.apply(cfg("bms", "", "NOPE", ""), "tcp://h:1", new MqttConnectOptions(), Map.of()))
-                .hasMessageContaining("mqtt.passwordEnv").hasMessageContaining("NOPE").hasMessageContaining("export it");
-        assertThatThrownBy(() -> MqttSecurity.apply(cfg("bms", empty.toString(), "", ""), "tcp://h:1", new MqttConnectOptions(), Map.of()))
-                .hasMessageContaining("mqtt.passwordFile").hasMessageContaining("is empty");
-        assertThatThrownBy(() -> MqttSecurity.apply(cfg("", "", "X", ""), "tcp://h:1", new MqttConnectOptions(), Map.of("X", "topsecret")))
-                .hasMessageContaining("mqtt.username").satisfies(e -> assertThat(e.getMessage()).doesNotContain("topsecret"));
-        assertThatThrownBy(() -> MqttSecurity.apply(cfg("", "", "", "/ca.pem"), "tcp://h:1", new MqttConnectOptions(), Map.of()))
+        assertThatThrownBy(() ->
+                        MqttSecurity.apply(cfg("bms", "", "NOPE", ""), "tcp://h:1", new MqttConnectOptions(), Map.of()))
+                .hasMessageContaining("mqtt.passwordEnv")
+                .hasMessageContaining("NOPE")
+                .hasMessageContaining("export it");
+        assertThatThrownBy(() -> MqttSecurity.apply(
+                        cfg("bms", empty.toString(), "", ""), "tcp://h:1", new MqttConnectOptions(), Map.of()))
+                .hasMessageContaining("mqtt.passwordFile")
+                .hasMessageContaining("is empty");
+        assertThatThrownBy(() -> MqttSecurity.apply(
+                        cfg("", "", "X", ""), "tcp://h:1", new MqttConnectOptions(), Map.of("X", "topsecret")))
+                .hasMessageContaining("mqtt.username")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("topsecret"));
+        assertThatThrownBy(() ->
+                        MqttSecurity.apply(cfg("", "", "", "/ca.pem"), "tcp://h:1", new MqttConnectOptions(), Map.of()))
                 .hasMessageContaining("use ssl://");
     }
 
@@ -59,13 +68,42 @@ class MqttSecurityTest {
     void tlsUrlGetsAnSslSocketFactoryFromThePemCaFile() throws Exception {
         Path ca = dir.resolve("ca.pem");
         Path key = dir.resolve("ca.key");
-        Process p = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(),
-                "-out", ca.toString(), "-days", "2", "-subj", "/CN=qse-bms-test-ca").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "openssl",
+                        "req",
+                        "-x509",
+                        "-newkey",
+                        "rsa:2048",
+                        "-nodes",
+                        "-keyout",
+                        key.toString(),
+                        "-out",
+                        ca.toString(),
+                        "-days",
+                        "2",
+                        "-subj",
+                        "/CN=qse-bms-test-ca")
+                .redirectErrorStream(true)
+                .start();
         org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "openssl is not available");
         MqttConnectOptions o = new MqttConnectOptions();
         MqttConfig m = cfg("", "", "", ca.toString());
-        MqttConfig withClient = new MqttConfig(m.url(), m.topicRoot(), m.stateInterval(), "", "", "", ca.toString(),
-                ca.toString(), key.toString(), m.deadband(), m.stateHeartbeat(), "", 100, 5, "");
+        MqttConfig withClient = new MqttConfig(
+                m.url(),
+                m.topicRoot(),
+                m.stateInterval(),
+                "",
+                "",
+                "",
+                ca.toString(),
+                ca.toString(),
+                key.toString(),
+                m.deadband(),
+                m.stateHeartbeat(),
+                "",
+                100,
+                5,
+                "");
 
         MqttSecurity.apply(withClient, "ssl://h:8883", o, Map.of());
 

@@ -20,8 +20,12 @@ class SessionTakeoversTest {
     @Test
     void longSessionsSlowReconnectsAndSpreadOutLossesAreNot() {
         SessionTakeovers t = new SessionTakeovers("tcp://b:1883", "qse-bms-p1", 10 * S);
-        assertThat(t.reconnected(100 * S, 99 * S, 3600 * S)).as("an hour-long session").isFalse();
-        assertThat(t.reconnected(200 * S, 120 * S, 2 * S)).as("the broker was away 80 s").isFalse();
+        assertThat(t.reconnected(100 * S, 99 * S, 3600 * S))
+                .as("an hour-long session")
+                .isFalse();
+        assertThat(t.reconnected(200 * S, 120 * S, 2 * S))
+                .as("the broker was away 80 s")
+                .isFalse();
         t.reconnected(300 * S, 299 * S, 2 * S);
         t.reconnected(400 * S, 399 * S, 2 * S);
         t.reconnected(500 * S, 499 * S, 2 * S);

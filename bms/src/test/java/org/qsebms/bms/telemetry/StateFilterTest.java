@@ -1,10 +1,9 @@
 package org.qsebms.bms.telemetry;
 
-import org.qsebms.bms.snapshot.PackSample;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.qsebms.bms.snapshot.PackSample;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.config.MqttConfig;
 
@@ -33,7 +32,9 @@ class StateFilterTest {
 
         assertThat(f.shouldPublish(sample(0, 15.00))).as("first").isTrue();
         assertThat(f.shouldPublish(sample(SECOND, 15.05))).as("inside the band").isFalse();
-        assertThat(f.shouldPublish(sample(2 * SECOND, 15.09))).as("still inside, measured from the last published").isFalse();
+        assertThat(f.shouldPublish(sample(2 * SECOND, 15.09)))
+                .as("still inside, measured from the last published")
+                .isFalse();
         assertThat(f.shouldPublish(sample(3 * SECOND, 15.11))).as("outside").isTrue();
         PackSample fault = sample(4 * SECOND, 15.11);
         fault.state = SupervisorState.FAULT;

@@ -41,8 +41,9 @@ public final class RealData implements ExecutionCondition {
     /** Why a real-data test is skipped and how to give it its data. */
     public static String missing() {
         String given = System.getProperty(PROPERTY, System.getenv(ENVIRONMENT));
-        String where = given != null && !given.isBlank() ? given + " (from -D" + PROPERTY + " or $" + ENVIRONMENT
-                + ") has no " + MARKER + "/ folder" : "no shared/data above " + Path.of("").toAbsolutePath();
+        String where = given != null && !given.isBlank()
+                ? given + " (from -D" + PROPERTY + " or $" + ENVIRONMENT + ") has no " + MARKER + "/ folder"
+                : "no shared/data above " + Path.of("").toAbsolutePath();
         return "real cell data not found: " + where + "; give the folder with panasonic_18650pf_nca/, a123_lfp_plett/ "
                 + "and nasa_pcoe_aging_18650/ as ./mvnw verify -D" + PROPERTY + "=DIR or " + ENVIRONMENT
                 + "=DIR (README.md, 'Tests on real data')";
@@ -53,7 +54,8 @@ public final class RealData implements ExecutionCondition {
         if (context.getTestMethod().isEmpty()) {
             return ConditionEvaluationResult.enabled("each test is checked on its own");
         }
-        return find().isPresent() ? ConditionEvaluationResult.enabled("real data at " + find().get())
+        return find().isPresent()
+                ? ConditionEvaluationResult.enabled("real data at " + find().get())
                 : ConditionEvaluationResult.disabled(missing());
     }
 }

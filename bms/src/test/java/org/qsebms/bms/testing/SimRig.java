@@ -2,14 +2,14 @@ package org.qsebms.bms.testing;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.control.PackController;
+import org.qsebms.bms.control.Plant;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.PackLoad;
-import org.qsebms.bms.control.Plant;
 import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.sim.SimulatedPack;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
@@ -32,7 +32,8 @@ public final class SimRig {
     public final List<ControllerEvent> events = new ArrayList<>();
     /** The test's nano clock. */
     public long now;
-    public Runnable plantHook = () -> { };
+
+    public Runnable plantHook = () -> {};
     /** Every contactor command that changed the coil state, in order, as {@code MAIN_NEGATIVE+} (close) or {@code -} (open). */
     public final List<String> commands = new ArrayList<>();
     /** When not NaN, the DC-link voltage the controller reads instead of the simulated one. */
@@ -40,6 +41,7 @@ public final class SimRig {
     /** Link voltage seen at the moment each contactor was commanded closed. */
     /** Contactors whose auxiliary feedback never reports closed (broken feedback or coil). */
     public final java.util.EnumSet<ContactorId> feedbackStuckOpen = java.util.EnumSet.noneOf(ContactorId.class);
+
     public final java.util.Map<ContactorId, Double> linkAtClose = new java.util.EnumMap<>(ContactorId.class);
 
     public SimRig(PackLoad load) {
@@ -108,8 +110,15 @@ public final class SimRig {
                 return Double.isNaN(linkVoltsOverride) ? pv.readLinkVolts() : linkVoltsOverride;
             }
         };
-        return new PackHardware(base.cellVoltages(), link, base.current(), base.temperatures(), wrapped,
-                base.balancing(), base.watchdog(), null);
+        return new PackHardware(
+                base.cellVoltages(),
+                link,
+                base.current(),
+                base.temperatures(),
+                wrapped,
+                base.balancing(),
+                base.watchdog(),
+                null);
     }
 
     public void tick() {

@@ -11,8 +11,8 @@ package org.qsebms.estimators.calibration;
  * @param model       the model's value
  * @param unit        unit of measured and model
  */
-public record ComparisonPoint(String table, String electrolyte, String condition, double x, double measured,
-        double model, String unit) {
+public record ComparisonPoint(
+        String table, String electrolyte, String condition, double x, double measured, double model, String unit) {
 
     /** (model - measured) / measured. */
     public double relativeError() {

@@ -10,12 +10,18 @@ package org.qsebms.estimators.calibration;
  * @param key                   key path in the paper data
  * @param symmetricCell         true for a Li||Li cell
  */
-public record CycleLifeCondition(String name, double milliAmpsPerCm2, double reserveMahPerCm2, double cycles,
-        String key, boolean symmetricCell) {
+public record CycleLifeCondition(
+        String name,
+        double milliAmpsPerCm2,
+        double reserveMahPerCm2,
+        double cycles,
+        String key,
+        boolean symmetricCell) {
 
     /** Cycles the law predicts for this condition. */
     public double modelCycles(org.qsebms.estimators.model.LithiumLossLaw law) {
-        return symmetricCell ? law.symmetricCellCyclesToDepletion(reserveMahPerCm2, milliAmpsPerCm2)
+        return symmetricCell
+                ? law.symmetricCellCyclesToDepletion(reserveMahPerCm2, milliAmpsPerCm2)
                 : law.cyclesToDepletion(reserveMahPerCm2, milliAmpsPerCm2);
     }
 }

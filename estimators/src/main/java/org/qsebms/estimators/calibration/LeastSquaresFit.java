@@ -24,11 +24,9 @@ final class LeastSquaresFit {
     }
 
     /** Result: fitted parameters and the RMS relative error. */
-    record Result(double[] parameters, double rmsRelativeError) {
-    }
+    record Result(double[] parameters, double rmsRelativeError) {}
 
-    private LeastSquaresFit() {
-    }
+    private LeastSquaresFit() {}
 
     static Result fit(Law law, double[] xs, double[] ys, double[] start) {
         int n = xs.length;
@@ -74,7 +72,8 @@ final class LeastSquaresFit {
             } catch (RuntimeException e) {
                 continue;
             }
-            if (Double.isFinite(r.rmsRelativeError()) && (best == null || r.rmsRelativeError() < best.rmsRelativeError())) {
+            if (Double.isFinite(r.rmsRelativeError())
+                    && (best == null || r.rmsRelativeError() < best.rmsRelativeError())) {
                 best = r;
             }
         }

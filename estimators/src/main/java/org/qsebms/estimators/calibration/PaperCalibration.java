@@ -31,13 +31,13 @@ public final class PaperCalibration {
     public static final String LFP_POLARIZATION = "li_lfp_polarization_mV_0p5c_10p6mg";
     /** Li||Li cycle-life protocol: 0.5 mAh/cm² each way, so one cycle takes 2 h at 0.5 mA/cm². */
     static final double LI_LI_CYCLE_MAH_PER_CM2 = 0.5;
+
     static final double LI_LI_MA_PER_CM2 = 0.5;
     static final double LAB_FOIL_UM = 50.0;
     static final double LFP_POLARIZATION_LOADING = 10.6;
     static final double LFP_POLARIZATION_C_RATE = 0.5;
 
-    private PaperCalibration() {
-    }
+    private PaperCalibration() {}
 
     /** Fits all laws of all three electrolytes from {@code data}. */
     public static CalibratedModel calibrate(PaperData data) {
@@ -51,25 +51,38 @@ public final class PaperCalibration {
         Map<Electrolyte, LithiumLossLaw> lithiumLoss = fitLithiumLoss(lifeData);
         for (Electrolyte e : Electrolyte.values()) {
             double bulk = e.bulkOhmCm2(CellGeometry.LAB_ELECTROLYTE_UM);
-            InterfacialLaw interfacial = fitInterfacial(data.numbers(POLARIZATION_VS_CURRENT + ".current_density_mA_per_cm2"),
-                    data.numbers(POLARIZATION_VS_CURRENT + "." + key(e)), bulk);
+            InterfacialLaw interfacial = fitInterfacial(
+                    data.numbers(POLARIZATION_VS_CURRENT + ".current_density_mA_per_cm2"),
+                    data.numbers(POLARIZATION_VS_CURRENT + "." + key(e)),
+                    bulk);
             boolean hasTemperature = data.has(POLARIZATION_VS_TEMPERATURE + "." + key(e));
             TemperatureFit temperature = hasTemperature ? fitTemperature(data, e) : psoaTemperature;
-            RateCapacityLaw rate = fitRateCapacity(data.numbers(RATE_CAPACITY + ".c_rate"),
-                    data.numbers(RATE_CAPACITY + "." + key(e)));
+            RateCapacityLaw rate = fitRateCapacity(
+                    data.numbers(RATE_CAPACITY + ".c_rate"), data.numbers(RATE_CAPACITY + "." + key(e)));
             boolean hasSei = data.has("interfacial_resistance_ohm.cycling_100_cycles." + key(e) + "_before");
             SeiFit sei = hasSei ? fitSei(data, e) : leSei;
             double cathodeOhmCm2 = fitCathodeOhmCm2(data.number(LFP_POLARIZATION + "." + key(e)), interfacial, bulk);
             List<CycleLifeCondition> life = cycleLifeConditions(data, e);
             LithiumLossLaw loss = lithiumLoss.get(e);
-            String sources = String.format(Locale.ROOT,
+            String sources = String.format(
+                    Locale.ROOT,
                     "interfacial: %s; temperature: %s; rate: %s; sei: %s; cathode: %s; lithium loss: %d cycle-life points (joint fit)",
-                    POLARIZATION_VS_CURRENT, hasTemperature ? POLARIZATION_VS_TEMPERATURE : "PSOA series (none for " + key(e) + ")",
-                    RATE_CAPACITY, hasSei ? "interfacial_resistance_ohm" : "LE series (none for " + key(e) + ")",
-                    LFP_POLARIZATION, life.size());
-            ElectrolyteLaws laws = new ElectrolyteLaws(e, interfacial, temperature.law(), rate, sei.law(), loss, cathodeOhmCm2);
-            out.put(e, new ElectrolyteCalibration(laws, temperature.referenceMillivolts(), sei.restInitialOhms(),
-                    sei.cyclingInitialOhms(), sources));
+                    POLARIZATION_VS_CURRENT,
+                    hasTemperature ? POLARIZATION_VS_TEMPERATURE : "PSOA series (none for " + key(e) + ")",
+                    RATE_CAPACITY,
+                    hasSei ? "interfacial_resistance_ohm" : "LE series (none for " + key(e) + ")",
+                    LFP_POLARIZATION,
+                    life.size());
+            ElectrolyteLaws laws =
+                    new ElectrolyteLaws(e, interfacial, temperature.law(), rate, sei.law(), loss, cathodeOhmCm2);
+            out.put(
+                    e,
+                    new ElectrolyteCalibration(
+                            laws,
+                            temperature.referenceMillivolts(),
+                            sei.restInitialOhms(),
+                            sei.cyclingInitialOhms(),
+                            sources));
         }
         return new CalibratedModel(out);
     }
@@ -86,7 +99,8 @@ public final class PaperCalibration {
         for (double j0 = 1e-5; j0 < 1; j0 *= 10) {
             starts.add(new double[] {Math.log(3), Math.log(j0), Math.log(5)});
         }
-        LeastSquaresFit.Result r = LeastSquaresFit.bestOf(law, milliAmpsPerCm2, millivolts, starts.toArray(double[][]::new));
+        LeastSquaresFit.Result r =
+                LeastSquaresFit.bestOf(law, milliAmpsPerCm2, millivolts, starts.toArray(double[][]::new));
         double[] p = r.parameters();
         return new InterfacialLaw(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]));
     }
@@ -99,7 +113,8 @@ public final class PaperCalibration {
     }
 
     static TemperatureFit fitTemperature(PaperData data, Electrolyte e) {
-        return fitTemperature(data.numbers(POLARIZATION_VS_TEMPERATURE + ".temperature_c"),
+        return fitTemperature(
+                data.numbers(POLARIZATION_VS_TEMPERATURE + ".temperature_c"),
                 data.numbers(POLARIZATION_VS_TEMPERATURE + "." + key(e)));
     }
 
@@ -113,9 +128,12 @@ public final class PaperCalibration {
 
     /** q(C) = q0 / (1 + (C/Cc)^n). */
     public static RateCapacityLaw fitRateCapacity(double[] cRates, double[] milliAmpHoursPerGram) {
-        LeastSquaresFit.Law law = (p, c) -> new RateCapacityLaw(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]))
-                .milliAmpHoursPerGram(c);
-        LeastSquaresFit.Result r = LeastSquaresFit.bestOf(law, cRates, milliAmpHoursPerGram,
+        LeastSquaresFit.Law law =
+                (p, c) -> new RateCapacityLaw(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2])).milliAmpHoursPerGram(c);
+        LeastSquaresFit.Result r = LeastSquaresFit.bestOf(
+                law,
+                cRates,
+                milliAmpHoursPerGram,
                 new double[] {Math.log(milliAmpHoursPerGram[0] * 1.05), Math.log(5), 0},
                 new double[] {Math.log(milliAmpHoursPerGram[0] * 1.05), Math.log(2), Math.log(0.5)});
         double[] p = r.parameters();
@@ -123,18 +141,21 @@ public final class PaperCalibration {
     }
 
     /** A fitted SEI law with the start values of its two series (whole-cell ohms). */
-    record SeiFit(SeiLaw law, double restInitialOhms, double cyclingInitialOhms) {
-    }
+    record SeiFit(SeiLaw law, double restInitialOhms, double cyclingInitialOhms) {}
 
     static SeiFit fitSei(PaperData data, Electrolyte e) {
         String rest = "interfacial_resistance_ohm.rest_30_days." + key(e);
         String cyc = "interfacial_resistance_ohm.cycling_100_cycles." + key(e);
         double restAfter = data.number(rest + "_after");
         double restBefore = data.has(rest + "_before") ? data.number(rest + "_before") : restAfter;
-        double[] restFit = fitTwoPoint((p, d) -> p[0] * new SeiLaw(p[1], 0).restFactor(d),
-                new double[] {0, SeiLaw.DAYS_PER_MONTH}, new double[] {restBefore, restAfter});
-        double[] cycFit = fitTwoPoint((p, n) -> p[0] * new SeiLaw(0, p[1]).cycleFactor(n),
-                new double[] {0, 100}, new double[] {data.number(cyc + "_before"), data.number(cyc + "_after")});
+        double[] restFit = fitTwoPoint(
+                (p, d) -> p[0] * new SeiLaw(p[1], 0).restFactor(d),
+                new double[] {0, SeiLaw.DAYS_PER_MONTH},
+                new double[] {restBefore, restAfter});
+        double[] cycFit =
+                fitTwoPoint((p, n) -> p[0] * new SeiLaw(0, p[1]).cycleFactor(n), new double[] {0, 100}, new double[] {
+                    data.number(cyc + "_before"), data.number(cyc + "_after")
+                });
         return new SeiFit(new SeiLaw(restFit[1], cycFit[1]), restFit[0], cycFit[0]);
     }
 
@@ -148,7 +169,8 @@ public final class PaperCalibration {
      * One linear unknown from one point, solved directly.
      */
     static double fitCathodeOhmCm2(double gapMillivolts, InterfacialLaw interfacial, double bulkOhmCm2) {
-        double j = LFP_POLARIZATION_C_RATE * LFP_POLARIZATION_LOADING * 1e-3 * Cathode.LFP.nominalMilliAmpHoursPerGram();
+        double j =
+                LFP_POLARIZATION_C_RATE * LFP_POLARIZATION_LOADING * 1e-3 * Cathode.LFP.nominalMilliAmpHoursPerGram();
         double rest = gapMillivolts / 2 - interfacial.interfaceMillivolts(j) - bulkOhmCm2 * j;
         return Math.max(0.0, rest / j);
     }
@@ -160,28 +182,44 @@ public final class PaperCalibration {
         List<CycleLifeCondition> out = new ArrayList<>();
         String ncm = "cycle_life.li_ncm811_8p6mg_1p5mA_cm2_1c." + k;
         if (data.has(ncm)) {
-            out.add(new CycleLifeCondition("Li||NCM811 8.6 mg/cm² 1 C", oneC(Cathode.NCM811, 8.6, 1.0), reserve,
-                    data.number(ncm), ncm, false));
+            out.add(new CycleLifeCondition(
+                    "Li||NCM811 8.6 mg/cm² 1 C",
+                    oneC(Cathode.NCM811, 8.6, 1.0),
+                    reserve,
+                    data.number(ncm),
+                    ncm,
+                    false));
         }
         String lili = "li_li_cycle_life_h_50um_li." + k;
         if (data.has(lili)) {
             double hoursPerCycle = 2 * LI_LI_CYCLE_MAH_PER_CM2 / LI_LI_MA_PER_CM2;
-            out.add(new CycleLifeCondition("Li||Li 50 um 0.5 mA/cm²", LI_LI_MA_PER_CM2, reserve,
-                    data.number(lili) / hoursPerCycle, lili, true));
+            out.add(new CycleLifeCondition(
+                    "Li||Li 50 um 0.5 mA/cm²",
+                    LI_LI_MA_PER_CM2,
+                    reserve,
+                    data.number(lili) / hoursPerCycle,
+                    lili,
+                    true));
         }
         String lfp1 = "cycle_life.li_lfp_2mg_1c_cycles_" + k;
         if (data.has(lfp1)) {
-            out.add(new CycleLifeCondition("Li||LFP 2 mg/cm² 1 C", oneC(Cathode.LFP, 2, 1.0), reserve, data.number(lfp1), lfp1, false));
+            out.add(new CycleLifeCondition(
+                    "Li||LFP 2 mg/cm² 1 C", oneC(Cathode.LFP, 2, 1.0), reserve, data.number(lfp1), lfp1, false));
         }
         String ncm2 = "cycle_life.li_ncm811_2mg_1c_cycles_" + k;
         if (data.has(ncm2)) {
-            out.add(new CycleLifeCondition("Li||NCM811 2 mg/cm² 1 C", oneC(Cathode.NCM811, 2, 1.0), reserve,
-                    data.number(ncm2), ncm2, false));
+            out.add(new CycleLifeCondition(
+                    "Li||NCM811 2 mg/cm² 1 C", oneC(Cathode.NCM811, 2, 1.0), reserve, data.number(ncm2), ncm2, false));
         }
         String lfpLong = "cycle_life.li_lfp_2mg_0p5c_long_run." + k + "_cycles";
         if (data.has(lfpLong)) {
-            out.add(new CycleLifeCondition("Li||LFP 2 mg/cm² 0.5 C", oneC(Cathode.LFP, 2, 0.5), reserve,
-                    data.number(lfpLong), lfpLong, false));
+            out.add(new CycleLifeCondition(
+                    "Li||LFP 2 mg/cm² 0.5 C",
+                    oneC(Cathode.LFP, 2, 0.5),
+                    reserve,
+                    data.number(lfpLong),
+                    lfpLong,
+                    false));
         }
         return out;
     }
@@ -198,7 +236,8 @@ public final class PaperCalibration {
      * lithium depletion, differently per electrolyte). The Li||Li points therefore fix s_e; the
      * full-cell points test the law.
      */
-    public static Map<Electrolyte, LithiumLossLaw> fitLithiumLoss(Map<Electrolyte, List<CycleLifeCondition>> byElectrolyte) {
+    public static Map<Electrolyte, LithiumLossLaw> fitLithiumLoss(
+            Map<Electrolyte, List<CycleLifeCondition>> byElectrolyte) {
         List<Electrolyte> order = new ArrayList<>(byElectrolyte.keySet());
         List<CycleLifeCondition> points = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();
@@ -218,7 +257,9 @@ public final class PaperCalibration {
         int ne = order.size();
         int[] exponentOf = new int[ne];
         for (int e = 0; e < ne; e++) {
-            long fullCellPoints = byElectrolyte.get(order.get(e)).stream().filter(c -> !c.symmetricCell()).count();
+            long fullCellPoints = byElectrolyte.get(order.get(e)).stream()
+                    .filter(c -> !c.symmetricCell())
+                    .count();
             exponentOf[e] = fullCellPoints >= 2 ? e : 0;
         }
         LeastSquaresFit.Law law = (p, x) -> {

@@ -27,8 +27,8 @@ public final class TotalLeastSquaresCapacityEstimator {
      * @param forgetting      weight factor per newer window, in (0, 1]
      * @param capacityWindows windows remembered
      */
-    public TotalLeastSquaresCapacityEstimator(double priorAh, double priorSigmaAh, double forgetting,
-            int capacityWindows) {
+    public TotalLeastSquaresCapacityEstimator(
+            double priorAh, double priorSigmaAh, double forgetting, int capacityWindows) {
         if (!(forgetting > 0 && forgetting <= 1)) {
             throw new IllegalArgumentException("forgetting must be in (0, 1], got " + forgetting);
         }

@@ -15,8 +15,8 @@ public record ActivationEnergyPrior(double joulesPerMol, String source) {
 
     public ActivationEnergyPrior {
         if (!(joulesPerMol >= 0) || !Double.isFinite(joulesPerMol)) {
-            throw new IllegalArgumentException("activation energy prior must be a finite number >= 0 J/mol, got "
-                    + joulesPerMol);
+            throw new IllegalArgumentException(
+                    "activation energy prior must be a finite number >= 0 J/mol, got " + joulesPerMol);
         }
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("activation energy prior needs its source");

@@ -30,6 +30,7 @@ public final class CellCharacterizer {
     static final double MAX_FIT_RMS_VOLTS = 0.02;
     /** Factors are kept within [MIN_FACTOR, MAX_FACTOR]: a level whose pulses fitted R2 as zero keeps 5 % of it. */
     static final double MIN_FACTOR = 0.05;
+
     static final double MAX_FACTOR = 50;
     /** Fewer pulse fits than this per test file earn a warning. */
     static final int MIN_PULSES_FOR_CONFIDENCE = 3;
@@ -44,7 +45,8 @@ public final class CellCharacterizer {
 
     /** Defaults for a 18650-size cell of the given capacity. */
     public static CellCharacterizer forCapacity(double capacityAh) {
-        return new CellCharacterizer(new PulseFitter(0.01 * capacityAh, 0.2 * capacityAh, 60, 600),
+        return new CellCharacterizer(
+                new PulseFitter(0.01 * capacityAh, 0.2 * capacityAh, 60, 600),
                 new OcvFitter(0.005 * capacityAh, 0.08, 600));
     }
 
@@ -57,8 +59,8 @@ public final class CellCharacterizer {
      * Learns the cell. With pulse tests at two or more temperatures the activation energy is
      * fitted from them; with one, {@code prior} supplies it (none: no temperature dependence).
      */
-    public Characterization characterize(List<CellTestLog> ocvTests, List<CellTestLog> pulseTests, double capacityAh,
-            ActivationEnergyPrior prior) {
+    public Characterization characterize(
+            List<CellTestLog> ocvTests, List<CellTestLog> pulseTests, double capacityAh, ActivationEnergyPrior prior) {
         List<String> notes = new ArrayList<>();
         List<PulseFit> all = new ArrayList<>();
         TreeMap<Double, double[]> byTemperature = new TreeMap<>();
@@ -74,69 +76,106 @@ public final class CellCharacterizer {
             fitsByTemperature.put(celsius, fits);
             notes.add(String.format("%s: %d pulses fitted at %.1f °C", log.source(), fits.size(), celsius));
             if (fits.size() < MIN_PULSES_FOR_CONFIDENCE) {
-                notes.add(String.format(Locale.ROOT, "WARNING %s: only %d pulse(s) after a rest of the kind the fitter "
-                        + "takes (current reaching %.2f A at once); the resistances rest on too few fits to trust, "
-                        + "and no resistance-versus-SOC table can be made. Give an HPPC test (pulses at several SOC "
-                        + "levels, each after a rest)", log.source(), fits.size(), pulseFitter.minPulseAmps()));
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "WARNING %s: only %d pulse(s) after a rest of the kind the fitter "
+                                + "takes (current reaching %.2f A at once); the resistances rest on too few fits to trust, "
+                                + "and no resistance-versus-SOC table can be made. Give an HPPC test (pulses at several SOC "
+                                + "levels, each after a rest)",
+                        log.source(),
+                        fits.size(),
+                        pulseFitter.minPulseAmps()));
             }
             double dt = medianSampleSeconds(log);
             long unresolved = fits.stream().filter(f -> f.tau1Seconds() < dt).count();
             if (2 * unresolved > fits.size()) {
-                notes.add(String.format(Locale.ROOT, "%s: most fits put tau1 below the %.2f s sample interval, where R1 "
-                        + "cannot be told from R0; only R0 + R1 is determined by this log", log.source(), dt));
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "%s: most fits put tau1 below the %.2f s sample interval, where R1 "
+                                + "cannot be told from R0; only R0 + R1 is determined by this log",
+                        log.source(),
+                        dt));
             }
         }
         double refCelsius = byTemperature.keySet().stream()
-                .min((a, b) -> Double.compare(Math.abs(a - 25), Math.abs(b - 25))).orElseThrow();
+                .min((a, b) -> Double.compare(Math.abs(a - 25), Math.abs(b - 25)))
+                .orElseThrow();
         double[] ref = byTemperature.get(refCelsius);
         double activation = 0;
         String activationSource;
         if (byTemperature.size() > 1) {
-            double coldest = byTemperature.firstKey() == refCelsius ? byTemperature.lastKey() : byTemperature.firstKey();
+            double coldest =
+                    byTemperature.firstKey() == refCelsius ? byTemperature.lastKey() : byTemperature.firstKey();
             double[] other = byTemperature.get(coldest);
             double ratio = (other[0] + other[1] + other[3]) / (ref[0] + ref[1] + ref[3]);
             double inv = 1 / (coldest + 273.15) - 1 / (refCelsius + 273.15);
             activation = Math.max(0, GAS_CONSTANT * Math.log(ratio) / inv);
-            notes.add(String.format("activation energy %.0f J/mol from %.1f and %.1f °C", activation, refCelsius, coldest));
-            activationSource = String.format(Locale.ROOT, "fitted from the pulse tests at %.1f and %.1f °C",
-                    Math.min(refCelsius, coldest), Math.max(refCelsius, coldest));
+            notes.add(String.format(
+                    "activation energy %.0f J/mol from %.1f and %.1f °C", activation, refCelsius, coldest));
+            activationSource = String.format(
+                    Locale.ROOT,
+                    "fitted from the pulse tests at %.1f and %.1f °C",
+                    Math.min(refCelsius, coldest),
+                    Math.max(refCelsius, coldest));
         } else if (!prior.equals(ActivationEnergyPrior.NONE)) {
             activation = prior.joulesPerMol();
-            activationSource = String.format(Locale.ROOT, "assumed: %s (pulse tests at %.1f °C only)", prior.source(),
-                    refCelsius);
-            notes.add(String.format(Locale.ROOT, "ASSUMPTION one temperature only (%.1f °C): activation energy %.0f "
-                    + "J/mol taken from the %s, not fitted from this cell; away from %.1f °C the preset's resistances "
-                    + "are extrapolated with it, and the SOC filter widens its bound there (give pulse tests at a "
-                    + "second temperature to fit it from this cell)", refCelsius, activation, prior.source(),
+            activationSource =
+                    String.format(Locale.ROOT, "assumed: %s (pulse tests at %.1f °C only)", prior.source(), refCelsius);
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "ASSUMPTION one temperature only (%.1f °C): activation energy %.0f "
+                            + "J/mol taken from the %s, not fitted from this cell; away from %.1f °C the preset's resistances "
+                            + "are extrapolated with it, and the SOC filter widens its bound there (give pulse tests at a "
+                            + "second temperature to fit it from this cell)",
+                    refCelsius,
+                    activation,
+                    prior.source(),
                     refCelsius));
         } else {
-            activationSource = String.format(Locale.ROOT, "assumed: none, 0 J/mol (pulse tests at %.1f °C only)",
-                    refCelsius);
-            notes.add(String.format(Locale.ROOT, "WARNING one temperature only (%.1f °C): activation energy set to 0, so "
-                    + "the preset's resistances do not rise when the cell is cold, and its current limits do not derate "
-                    + "for it; give pulse tests at a second temperature, or the cell's activation energy with "
-                    + "--activation-energy", byTemperature.firstKey()));
+            activationSource =
+                    String.format(Locale.ROOT, "assumed: none, 0 J/mol (pulse tests at %.1f °C only)", refCelsius);
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "WARNING one temperature only (%.1f °C): activation energy set to 0, so "
+                            + "the preset's resistances do not rise when the cell is cold, and its current limits do not derate "
+                            + "for it; give pulse tests at a second temperature, or the cell's activation energy with "
+                            + "--activation-energy",
+                    byTemperature.firstKey()));
         }
         if (byTemperature.size() > 1 && !prior.equals(ActivationEnergyPrior.NONE)) {
-            notes.add(String.format(Locale.ROOT, "the given activation energy (%.0f J/mol, %s) was not used: it was "
-                    + "fitted from the pulse tests' temperatures", prior.joulesPerMol(), prior.source()));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "the given activation energy (%.0f J/mol, %s) was not used: it was "
+                            + "fitted from the pulse tests' temperatures",
+                    prior.joulesPerMol(),
+                    prior.source()));
         }
         // parameters are referred to 25 °C, as EcmParameters expects
         double toRef = Math.exp(activation / GAS_CONSTANT * (1 / 298.15 - 1 / (refCelsius + 273.15)));
         double dcResistance = ref[0] + ref[1] + ref[3];
-        OcvFit ocv = new OcvTemperatureFitter(ocvFitter).fit(ocvTests, capacityAh, dcResistance, refCelsius, activation,
-                notes);
+        OcvFit ocv = new OcvTemperatureFitter(ocvFitter)
+                .fit(ocvTests, capacityAh, dcResistance, refCelsius, activation, notes);
         ResistanceMap map = resistanceMap(fitsByTemperature, refCelsius, ref, activation, notes);
         TimeConstantsVsTemperature taus = timeConstants(byTemperature, map);
         if (!taus.isEmpty()) {
             notes.add("time constants against temperature (°C: tau1 / tau2 s, medians over 20-95 % SOC): "
                     + describe(taus));
         }
-        EcmParameters cell = new EcmParameters(capacityAh, ref[0] * toRef, ref[1] * toRef, ref[2], ref[3] * toRef,
-                ref[4], activation, ocv.curve(), map, taus,
+        EcmParameters cell = new EcmParameters(
+                capacityAh,
+                ref[0] * toRef,
+                ref[1] * toRef,
+                ref[2],
+                ref[3] * toRef,
+                ref[4],
+                activation,
+                ocv.curve(),
+                map,
+                taus,
                 new TemperatureSpan(byTemperature.firstKey(), byTemperature.lastKey()));
         HysteresisModel hysteresis = ocv.hysteresisVolts() > 0
-                ? new HysteresisModel(ocv.hysteresisVolts(), HYSTERESIS_RATE_PER_SOC) : HysteresisModel.NONE;
+                ? new HysteresisModel(ocv.hysteresisVolts(), HYSTERESIS_RATE_PER_SOC)
+                : HysteresisModel.NONE;
         return new Characterization(cell, hysteresis, ocv, List.copyOf(all), List.copyOf(notes), activationSource);
     }
 
@@ -149,13 +188,22 @@ public final class CellCharacterizer {
      * table's shape (the reference factor over its value at the edge), not held flat. A temperature
      * whose pulses make fewer than two SOC levels is left out of the map, with a note.
      */
-    static ResistanceMap resistanceMap(TreeMap<Double, List<PulseFit>> fitsByTemperature, double refCelsius,
-            double[] ref, double activation, List<String> notes) {
+    static ResistanceMap resistanceMap(
+            TreeMap<Double, List<PulseFit>> fitsByTemperature,
+            double refCelsius,
+            double[] ref,
+            double activation,
+            List<String> notes) {
         ResistanceVsSoc reference = resistanceVsSoc(fitsByTemperature.get(refCelsius), ref[0] + ref[1], ref[3]);
-        notes.add(reference.isFlat()
-                ? "resistance against SOC: fewer than two SOC levels with pulses, so no SOC dependence"
-                : String.format(Locale.ROOT, "resistance against SOC at %.1f °C (SOC: factor on R0 and R1 / on R2, "
-                        + "medians per HPPC SOC level): %s", refCelsius, describe(reference)));
+        notes.add(
+                reference.isFlat()
+                        ? "resistance against SOC: fewer than two SOC levels with pulses, so no SOC dependence"
+                        : String.format(
+                                Locale.ROOT,
+                                "resistance against SOC at %.1f °C (SOC: factor on R0 and R1 / on R2, "
+                                        + "medians per HPPC SOC level): %s",
+                                refCelsius,
+                                describe(reference)));
         if (reference.isFlat() || fitsByTemperature.size() < 2) {
             return ResistanceMap.of(reference);
         }
@@ -168,26 +216,41 @@ public final class CellCharacterizer {
                 tables.add(reference);
                 continue;
             }
-            double arrhenius = Math.exp(activation / GAS_CONSTANT * (1 / (celsius + 273.15) - 1 / (refCelsius + 273.15)));
+            double arrhenius =
+                    Math.exp(activation / GAS_CONSTANT * (1 / (celsius + 273.15) - 1 / (refCelsius + 273.15)));
             ResistanceVsSoc own = resistanceVsSoc(entry.getValue(), (ref[0] + ref[1]) * arrhenius, ref[3] * arrhenius);
             if (own.isFlat()) {
-                notes.add(String.format(Locale.ROOT, "resistance against SOC at %.1f °C: fewer than two SOC levels with "
-                        + "pulses; the %.1f °C table is used there", celsius, refCelsius));
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "resistance against SOC at %.1f °C: fewer than two SOC levels with "
+                                + "pulses; the %.1f °C table is used there",
+                        celsius,
+                        refCelsius));
                 continue;
             }
             ResistanceVsSoc continued = continueWithShapeOf(own, reference);
-            notes.add(String.format(Locale.ROOT, "resistance against SOC at %.1f °C, over the Arrhenius-scaled nominal "
-                    + "(SOC: factor on R0 and R1 / on R2): %s%s", celsius, describe(own),
-                    continued.equals(own) ? "" : String.format(Locale.ROOT, "; outside SOC %.2f..%.2f continued with "
-                            + "the %.1f °C table's shape", own.socFraction()[0],
-                            own.socFraction()[own.socFraction().length - 1], refCelsius)));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "resistance against SOC at %.1f °C, over the Arrhenius-scaled nominal "
+                            + "(SOC: factor on R0 and R1 / on R2): %s%s",
+                    celsius,
+                    describe(own),
+                    continued.equals(own)
+                            ? ""
+                            : String.format(
+                                    Locale.ROOT,
+                                    "; outside SOC %.2f..%.2f continued with " + "the %.1f °C table's shape",
+                                    own.socFraction()[0],
+                                    own.socFraction()[own.socFraction().length - 1],
+                                    refCelsius)));
             temperatures.add(celsius);
             tables.add(continued);
         }
         if (tables.size() < 2) {
             return ResistanceMap.of(reference);
         }
-        return new ResistanceMap(temperatures.stream().mapToDouble(Double::doubleValue).toArray(), tables);
+        return new ResistanceMap(
+                temperatures.stream().mapToDouble(Double::doubleValue).toArray(), tables);
     }
 
     /**
@@ -212,8 +275,13 @@ public final class CellCharacterizer {
     private static String describe(TimeConstantsVsTemperature taus) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < taus.celsius().length; i++) {
-            b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f: %.2f / %.1f", taus.celsius()[i],
-                    taus.tau1Seconds()[i], taus.tau2Seconds()[i]));
+            b.append(i == 0 ? "" : ", ")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "%.1f: %.2f / %.1f",
+                            taus.celsius()[i],
+                            taus.tau1Seconds()[i],
+                            taus.tau2Seconds()[i]));
         }
         return b.toString();
     }
@@ -236,7 +304,8 @@ public final class CellCharacterizer {
                 double edge = soc < low ? low : high;
                 points.put(soc, new double[] {
                     clampFactor(own.factorAt(edge) * reference.factorAt(soc) / reference.factorAt(edge)),
-                    clampFactor(own.slowFactorAt(edge) * reference.slowFactorAt(soc) / reference.slowFactorAt(edge))});
+                    clampFactor(own.slowFactorAt(edge) * reference.slowFactorAt(soc) / reference.slowFactorAt(edge))
+                });
             }
         }
         if (points.size() == socs.length) {
@@ -268,20 +337,25 @@ public final class CellCharacterizer {
         if (!(nominalFastOhms > 0) || !(nominalSlowOhms > 0)) {
             return ResistanceVsSoc.FLAT;
         }
-        List<PulseFit> good = fits.stream().filter(f -> f.rmsVolts() <= MAX_FIT_RMS_VOLTS)
+        List<PulseFit> good = fits.stream()
+                .filter(f -> f.rmsVolts() <= MAX_FIT_RMS_VOLTS)
                 .filter(f -> f.socFraction() >= 0 && f.socFraction() <= 1)
                 .filter(f -> f.r0Ohms() + f.r1Ohms() > 0)
-                .sorted((a, b) -> Double.compare(b.socFraction(), a.socFraction())).toList();
+                .sorted((a, b) -> Double.compare(b.socFraction(), a.socFraction()))
+                .toList();
         List<double[]> levels = new ArrayList<>();
         int start = 0;
         while (start < good.size()) {
             int end = start;
-            while (end < good.size() && good.get(start).socFraction() - good.get(end).socFraction() <= SOC_LEVEL_WIDTH) {
+            while (end < good.size()
+                    && good.get(start).socFraction() - good.get(end).socFraction() <= SOC_LEVEL_WIDTH) {
                 end++;
             }
             List<PulseFit> level = good.subList(start, end);
-            double soc = level.stream().mapToDouble(PulseFit::socFraction).average().orElseThrow();
-            double fast = median(level.stream().mapToDouble(f -> f.r0Ohms() + f.r1Ohms()).toArray());
+            double soc =
+                    level.stream().mapToDouble(PulseFit::socFraction).average().orElseThrow();
+            double fast = median(
+                    level.stream().mapToDouble(f -> f.r0Ohms() + f.r1Ohms()).toArray());
             double slow = median(level.stream().mapToDouble(PulseFit::r2Ohms).toArray());
             levels.add(new double[] {soc, clampFactor(fast / nominalFastOhms), clampFactor(slow / nominalSlowOhms)});
             start = end;
@@ -311,7 +385,8 @@ public final class CellCharacterizer {
         double[] slow = table.slowFactor();
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < soc.length; i++) {
-            b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f: %.2f / %.2f", soc[i], factor[i], slow[i]));
+            b.append(i == 0 ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%.2f: %.2f / %.2f", soc[i], factor[i], slow[i]));
         }
         return b.toString();
     }
@@ -330,14 +405,17 @@ public final class CellCharacterizer {
 
     /** Medians of r0, r1, tau1, r2, tau2 over pulses between 20 and 95 % SOC (all pulses if none). */
     static double[] medians(List<PulseFit> fits) {
-        List<PulseFit> mid = fits.stream().filter(f -> f.socFraction() >= 0.2 && f.socFraction() <= 0.95).toList();
+        List<PulseFit> mid = fits.stream()
+                .filter(f -> f.socFraction() >= 0.2 && f.socFraction() <= 0.95)
+                .toList();
         List<PulseFit> use = mid.isEmpty() ? fits : mid;
         return new double[] {
             median(use.stream().mapToDouble(PulseFit::r0Ohms).toArray()),
             median(use.stream().mapToDouble(PulseFit::r1Ohms).toArray()),
             median(use.stream().mapToDouble(PulseFit::tau1Seconds).toArray()),
             median(use.stream().mapToDouble(PulseFit::r2Ohms).toArray()),
-            median(use.stream().mapToDouble(PulseFit::tau2Seconds).toArray())};
+            median(use.stream().mapToDouble(PulseFit::tau2Seconds).toArray())
+        };
     }
 
     private static double median(double[] xs) {

@@ -7,12 +7,21 @@ package org.qsebms.estimators.characterization;
  *
  * @param source name used in messages (usually the file name)
  */
-public record CellTestLog(String source, double[] timeS, double[] currentA, double[] voltageV,
-        double[] temperatureC, double[] capacityAh, double[] socRef) {
+public record CellTestLog(
+        String source,
+        double[] timeS,
+        double[] currentA,
+        double[] voltageV,
+        double[] temperatureC,
+        double[] capacityAh,
+        double[] socRef) {
 
     public CellTestLog {
         int n = timeS.length;
-        if (currentA.length != n || voltageV.length != n || temperatureC.length != n || capacityAh.length != n
+        if (currentA.length != n
+                || voltageV.length != n
+                || temperatureC.length != n
+                || capacityAh.length != n
                 || socRef.length != n) {
             throw new IllegalArgumentException(source + ": columns must have equal length");
         }

@@ -17,8 +17,13 @@ import org.qsebms.estimators.soc.HysteresisModel;
  *                   {@code assumed: ...} when the pulse tests held one temperature (then it is not
  *                   this cell's, and the preset says so)
  */
-public record Characterization(EcmParameters cell, HysteresisModel hysteresis, OcvFit ocvFit,
-        List<PulseFit> pulses, List<String> notes, String activationEnergySource) {
+public record Characterization(
+        EcmParameters cell,
+        HysteresisModel hysteresis,
+        OcvFit ocvFit,
+        List<PulseFit> pulses,
+        List<String> notes,
+        String activationEnergySource) {
 
     /** Whether the activation energy is an assumption rather than fitted from this cell's tests. */
     public boolean activationEnergyAssumed() {

@@ -13,8 +13,13 @@ import org.qsebms.estimators.model.OcvCurve;
  * @param measuredSocHigh   highest SOC the test measured (above it the curve is extrapolated)
  * @param note              what was done and why, for the user
  */
-public record OcvFit(OcvCurve curve, double hysteresisVolts, boolean branchesAveraged, double measuredSocLow,
-        double measuredSocHigh, String note) {
+public record OcvFit(
+        OcvCurve curve,
+        double hysteresisVolts,
+        boolean branchesAveraged,
+        double measuredSocLow,
+        double measuredSocHigh,
+        String note) {
 
     /** Whether the test measured the OCV at {@code soc} rather than extrapolating to it. */
     public boolean measured(double soc) {

@@ -71,11 +71,17 @@ public final class OcvFitter {
                 ocv[b] = Math.max(ocv[b], ocv[b - 1]);
             }
         }
-        String note = String.format("incremental OCV from %d relaxed points (rests >= %.0f s) over SOC %.2f..%.2f; "
-                + "outside that span the slow-test shape is joined on (%s)", rests.size(), minRestSeconds, lo, hi,
-                slow.note());
-        return new OcvFit(new OcvCurve(soc, ocv, new double[GRID]), slow.hysteresisVolts(), slow.branchesAveraged(),
-                lo, hi, note);
+        String note = String.format(
+                "incremental OCV from %d relaxed points (rests >= %.0f s) over SOC %.2f..%.2f; "
+                        + "outside that span the slow-test shape is joined on (%s)",
+                rests.size(), minRestSeconds, lo, hi, slow.note());
+        return new OcvFit(
+                new OcvCurve(soc, ocv, new double[GRID]),
+                slow.hysteresisVolts(),
+                slow.branchesAveraged(),
+                lo,
+                hi,
+                note);
     }
 
     /**
@@ -149,7 +155,8 @@ public final class OcvFitter {
         double[] charge = branch(chargeSum, chargeCount);
         double gap = medianGap(discharge, charge);
         boolean dischargeOnly = !Double.isNaN(gap) && Math.abs(gap) > maxHysteresisGapVolts;
-        double[] span = Double.isNaN(gap) ? measuredSpan(countOf(discharge) > 0 ? discharge : charge, null)
+        double[] span = Double.isNaN(gap)
+                ? measuredSpan(countOf(discharge) > 0 ? discharge : charge, null)
                 : measuredSpan(discharge, dischargeOnly ? null : charge);
         double[] ocv = new double[GRID];
         boolean averaged = false;
@@ -161,16 +168,19 @@ public final class OcvFitter {
             note = "only the " + (haveDischarge ? "discharge" : "charge") + " branch exists; used it as OCV";
         } else if (dischargeOnly) {
             copyFilled(discharge, ocv);
-            note = String.format("charge branch sits %.0f mV above discharge (more than %.0f mV of plausible "
-                    + "hysteresis); used the discharge branch only", 1000 * gap, 1000 * maxHysteresisGapVolts);
+            note = String.format(
+                    "charge branch sits %.0f mV above discharge (more than %.0f mV of plausible "
+                            + "hysteresis); used the discharge branch only",
+                    1000 * gap, 1000 * maxHysteresisGapVolts);
         } else {
             averaged = true;
             hysteresis = gap / 2;
             for (int b = 0; b < GRID; b++) {
                 boolean d = !Double.isNaN(discharge[b]);
                 boolean c = !Double.isNaN(charge[b]);
-                ocv[b] = d && c ? (discharge[b] + charge[b]) / 2 : d ? discharge[b] + gap / 2
-                        : c ? charge[b] - gap / 2 : Double.NaN;
+                ocv[b] = d && c
+                        ? (discharge[b] + charge[b]) / 2
+                        : d ? discharge[b] + gap / 2 : c ? charge[b] - gap / 2 : Double.NaN;
             }
             fillGaps(ocv);
             note = String.format("averaged charge and discharge branches; median gap %.1f mV", 1000 * gap);

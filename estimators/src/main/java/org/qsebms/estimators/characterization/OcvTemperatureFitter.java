@@ -35,8 +35,13 @@ final class OcvTemperatureFitter {
      * temperatures: part of what the fit sees at a cold temperature is a cell that has not fully
      * relaxed by the end of a rest, which is no reason to move the OCV above the warmest test.
      */
-    OcvFit fit(List<CellTestLog> ocvTests, double capacityAh, double dcResistanceAtRef,
-            double refCelsius, double activation, List<String> notes) {
+    OcvFit fit(
+            List<CellTestLog> ocvTests,
+            double capacityAh,
+            double dcResistanceAtRef,
+            double refCelsius,
+            double activation,
+            List<String> notes) {
         List<List<CellTestLog>> groups = groupsByTemperature(ocvTests);
         if (groups.size() == 1) {
             OcvFit ocv = ocvFitter.fit(ocvTests, capacityAh, dcResistanceAtRef);
@@ -48,10 +53,13 @@ final class OcvTemperatureFitter {
         int reference = 0;
         for (int g = 0; g < groups.size(); g++) {
             celsius[g] = groupCelsius(groups.get(g));
-            double arrhenius = Math.exp(activation / CellCharacterizer.GAS_CONSTANT * (1 / (celsius[g] + 273.15) - 1 / (refCelsius + 273.15)));
+            double arrhenius = Math.exp(activation
+                    / CellCharacterizer.GAS_CONSTANT
+                    * (1 / (celsius[g] + 273.15) - 1 / (refCelsius + 273.15)));
             OcvFit fit = ocvFitter.fit(groups.get(g), capacityAh, dcResistanceAtRef * arrhenius);
             fits.add(fit);
-            notes.add(String.format(Locale.ROOT, "OCV at %.1f °C (%s): %s", celsius[g], sources(groups.get(g)), fit.note()));
+            notes.add(String.format(
+                    Locale.ROOT, "OCV at %.1f °C (%s): %s", celsius[g], sources(groups.get(g)), fit.note()));
             if (Math.abs(celsius[g] - 25) < Math.abs(celsius[reference] - 25)) {
                 reference = g;
             }
@@ -83,9 +91,13 @@ final class OcvTemperatureFitter {
             }
         }
         if (first < 0) {
-            notes.add(String.format(Locale.ROOT, "WARNING the OCV tests at other temperatures share no measured SOC "
-                    + "span with the %.1f °C test, so no temperature coefficient was fitted; the %.1f °C curve is used "
-                    + "at every temperature", celsius[reference], celsius[reference]));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "WARNING the OCV tests at other temperatures share no measured SOC "
+                            + "span with the %.1f °C test, so no temperature coefficient was fitted; the %.1f °C curve is used "
+                            + "at every temperature",
+                    celsius[reference],
+                    celsius[reference]));
             return ref;
         }
         Arrays.fill(dudt, 0, first, dudt[first]);
@@ -98,13 +110,27 @@ final class OcvTemperatureFitter {
         Arrays.sort(sorted);
         double coldest = Arrays.stream(celsius).min().orElseThrow();
         double warmest = Arrays.stream(celsius).max().orElseThrow();
-        notes.add(String.format(Locale.ROOT, "OCV against temperature: dU/dT fitted over SOC %.2f..%.2f from the tests "
-                + "at %s °C (median %.2f mV/K, range %.2f..%.2f mV/K), held at its edge values outside that span; the "
-                + "table is referred to 25 °C, and below %.1f or above %.1f °C the OCV stays at that temperature's "
-                + "(the coefficient is not extrapolated)", soc[first], soc[last], temperatures(celsius),
-                1000 * sorted[sorted.length / 2], 1000 * sorted[0], 1000 * sorted[sorted.length - 1], coldest, warmest));
-        return new OcvFit(new OcvCurve(soc, ocv25, dudt, coldest, warmest), ref.hysteresisVolts(), ref.branchesAveraged(),
-                ref.measuredSocLow(), ref.measuredSocHigh(), ref.note());
+        notes.add(String.format(
+                Locale.ROOT,
+                "OCV against temperature: dU/dT fitted over SOC %.2f..%.2f from the tests "
+                        + "at %s °C (median %.2f mV/K, range %.2f..%.2f mV/K), held at its edge values outside that span; the "
+                        + "table is referred to 25 °C, and below %.1f or above %.1f °C the OCV stays at that temperature's "
+                        + "(the coefficient is not extrapolated)",
+                soc[first],
+                soc[last],
+                temperatures(celsius),
+                1000 * sorted[sorted.length / 2],
+                1000 * sorted[0],
+                1000 * sorted[sorted.length - 1],
+                coldest,
+                warmest));
+        return new OcvFit(
+                new OcvCurve(soc, ocv25, dudt, coldest, warmest),
+                ref.hysteresisVolts(),
+                ref.branchesAveraged(),
+                ref.measuredSocLow(),
+                ref.measuredSocHigh(),
+                ref.note());
     }
 
     /** Tests sorted by median temperature, a new group wherever the gap to a group's first exceeds {@link #OCV_GROUP_KELVIN}. */

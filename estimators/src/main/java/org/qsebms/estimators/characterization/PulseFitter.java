@@ -82,14 +82,20 @@ public final class PulseFitter {
         double jumpAmps = log.currentA()[from + 1] - log.currentA()[from];
         double jumpVolts = log.voltageV()[from + 1] - log.voltageV()[from];
         double r0Guess = Math.max(1e-4, Math.abs(jumpVolts / jumpAmps));
-        double[] start = {Math.log(r0Guess), Math.log(0.5 * r0Guess), Math.log(5), Math.log(0.5 * r0Guess),
-            Math.log(100), 0.0};
+        double[] start = {
+            Math.log(r0Guess), Math.log(0.5 * r0Guess), Math.log(5), Math.log(0.5 * r0Guess), Math.log(100), 0.0
+        };
         WindowModel model = new WindowModel(log, from, to);
         LeastSquaresOptimizer.Optimum opt;
         try {
-            opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-                    .start(start).target(target).model(model::valueAndJacobian)
-                    .maxEvaluations(2000).maxIterations(500).build());
+            opt = new LevenbergMarquardtOptimizer()
+                    .optimize(new LeastSquaresBuilder()
+                            .start(start)
+                            .target(target)
+                            .model(model::valueAndJacobian)
+                            .maxEvaluations(2000)
+                            .maxIterations(500)
+                            .build());
         } catch (RuntimeException e) {
             return null;
         }
@@ -106,7 +112,8 @@ public final class PulseFitter {
             r2 = rs;
             tau2 = ts;
         }
-        double soc = log.hasSocRef() ? log.socRef()[from]
+        double soc = log.hasSocRef()
+                ? log.socRef()[from]
                 : log.hasCapacityColumn() ? 1 + log.capacityAh()[from] / capacityAh : Double.NaN;
         double celsius = 0;
         for (int j = from; j <= to; j++) {

@@ -33,6 +33,7 @@ public final class CellHealthTracker {
     public static final int TREND_POINTS = 30;
     /** Half-width of the SOC span over which a rest's OCV slope is taken. */
     private static final double SLOPE_SPAN_SOC = 0.05;
+
     private static final double MILLIS_PER_DAY = 86_400_000.0;
     private static final double CLOSE_CYCLE_MIN_SOC = 0.8;
     private static final double VOLTAGE_AVERAGING_SECONDS = 10.0;
@@ -83,7 +84,8 @@ public final class CellHealthTracker {
         this.lithium = new LithiumInventoryEstimator[cellCount];
         for (int i = 0; i < cellCount; i++) {
             capacity[i] = newCapacityEstimator(cell.capacityAh(), 0.1 * cell.capacityAh());
-            lithium[i] = new LithiumInventoryEstimator(cell.capacityAh(), lithiumKnown() ? settings.npRatio() : 1.0, 0.2);
+            lithium[i] =
+                    new LithiumInventoryEstimator(cell.capacityAh(), lithiumKnown() ? settings.npRatio() : 1.0, 0.2);
         }
         this.initialExcessAh = lithiumKnown() ? (settings.npRatio() - 1) * cell.capacityAh() : Double.NaN;
         this.growth = new ResistanceGrowthEstimator(0.5, settings.endOfLifeResistanceMultiple(), 2.0);
@@ -112,8 +114,13 @@ public final class CellHealthTracker {
      * lost to its balancing bleed resistor over the step ({@code >= 0}; charge the pack sensor never
      * sees, so it is taken off that cell's count), and the time since the last step.
      */
-    public void update(double amps, double[] cellVolts, double[] cellCelsius, double[] bleedAmps, double dtSeconds,
-                       long epochMillis) {
+    public void update(
+            double amps,
+            double[] cellVolts,
+            double[] cellCelsius,
+            double[] bleedAmps,
+            double dtSeconds,
+            long epochMillis) {
         update(amps, cellVolts, cellCelsius, null, bleedAmps, dtSeconds, epochMillis);
     }
 
@@ -122,8 +129,14 @@ public final class CellHealthTracker {
      * estimate ({@code null} when unknown), so that R0 is referred to the nominal SOC through the
      * cell's resistance-versus-SOC table.
      */
-    public void update(double amps, double[] cellVolts, double[] cellCelsius, double[] cellSoc, double[] bleedAmps,
-                       double dtSeconds, long epochMillis) {
+    public void update(
+            double amps,
+            double[] cellVolts,
+            double[] cellCelsius,
+            double[] cellSoc,
+            double[] bleedAmps,
+            double dtSeconds,
+            long epochMillis) {
         r0.update(amps, cellVolts, cellCelsius, cellSoc);
         double ah = amps * dtSeconds / 3600.0;
         throughputAh += Math.abs(ah);
@@ -165,7 +178,8 @@ public final class CellHealthTracker {
         for (int i = 0; i < cells; i++) {
             // a cell that bleeds into its balancing resistor is not at rest: add back the steady-state
             // drop of its (averaged) bleed current over the model's whole resistance
-            double steadyOhms = (r0.cellR0At25Ohms(i) + cell.r1Ohms() + cell.r2Ohms()) * cell.resistanceFactor(cellCelsius[i]);
+            double steadyOhms =
+                    (r0.cellR0At25Ohms(i) + cell.r1Ohms() + cell.r2Ohms()) * cell.resistanceFactor(cellCelsius[i]);
             double volts = cellVolts[i] + restBleedAmps[i] * steadyOhms;
             double z = ocv.socAt(volts, cellCelsius[i]);
             restSoc[i] = z;
@@ -191,7 +205,8 @@ public final class CellHealthTracker {
 
     private void closeCapacityWindows() {
         if (windowAnchored) {
-            double ahSigma = Math.hypot(settings.currentOffsetSigmaAmps() * windowSeconds / 3600.0,
+            double ahSigma = Math.hypot(
+                    settings.currentOffsetSigmaAmps() * windowSeconds / 3600.0,
                     settings.currentGainSigma() * windowGrossAh);
             boolean used = false;
             for (int i = 0; i < cells; i++) {
@@ -246,12 +261,19 @@ public final class CellHealthTracker {
     /** Adds a resistance point (also used to restore the persisted history): feeds the growth fit and the history. */
     public void addHistoryPoint(double equivalentCycles, double epochDays, double worstR0At25Ohms) {
         growth.add(equivalentCycles, worstR0At25Ohms);
-        history.add(equivalentCycles, epochDays, worstR0At25Ohms, Math.max(0, worstR0At25Ohms - settings.bulkOhmsAt25()));
+        history.add(
+                equivalentCycles, epochDays, worstR0At25Ohms, Math.max(0, worstR0At25Ohms - settings.bulkOhmsAt25()));
     }
 
     /** Restores one cell's persisted health; non-finite or non-positive values keep the defaults. */
-    public void restoreCell(int i, double capacityAh, double capacitySigmaAh, double r0At25Ohms, double excessLithiumAh,
-                            double lithiumLossPerCycleAh, int closedCycles) {
+    public void restoreCell(
+            int i,
+            double capacityAh,
+            double capacitySigmaAh,
+            double r0At25Ohms,
+            double excessLithiumAh,
+            double lithiumLossPerCycleAh,
+            int closedCycles) {
         if (Double.isFinite(capacityAh) && capacityAh > 0) {
             double sigma = Double.isFinite(capacitySigmaAh) && capacitySigmaAh > 0 ? capacitySigmaAh : 0.1 * capacityAh;
             capacity[i] = newCapacityEstimator(capacityAh, sigma);

@@ -18,9 +18,16 @@ import org.qsebms.estimators.model.EcmParameters;
  * @param currentOffsetSigmaAmps     one-sigma zero offset of the current sensor
  * @param currentGainSigma           one-sigma relative gain error of the current sensor
  */
-public record HealthSettings(double bulkOhmsAt25, double npRatio, double endOfLifeResistanceMultiple, double restAmps,
-                             double restSeconds, double minWindowSoc, double ocvSigmaVolts, double currentOffsetSigmaAmps,
-                             double currentGainSigma) {
+public record HealthSettings(
+        double bulkOhmsAt25,
+        double npRatio,
+        double endOfLifeResistanceMultiple,
+        double restAmps,
+        double restSeconds,
+        double minWindowSoc,
+        double ocvSigmaVolts,
+        double currentOffsetSigmaAmps,
+        double currentGainSigma) {
 
     public HealthSettings {
         requirePositive("bulkOhmsAt25", bulkOhmsAt25);
@@ -28,7 +35,8 @@ public record HealthSettings(double bulkOhmsAt25, double npRatio, double endOfLi
             throw new IllegalArgumentException("N/P ratio must be >= 1, got " + npRatio);
         }
         if (!(endOfLifeResistanceMultiple > 1)) {
-            throw new IllegalArgumentException("end-of-life resistance multiple must be > 1, got " + endOfLifeResistanceMultiple);
+            throw new IllegalArgumentException(
+                    "end-of-life resistance multiple must be > 1, got " + endOfLifeResistanceMultiple);
         }
         requirePositive("restAmps", restAmps);
         requirePositive("restSeconds", restSeconds);
@@ -45,11 +53,19 @@ public record HealthSettings(double bulkOhmsAt25, double npRatio, double endOfLi
      * windows of at least 30 % SOC, 15 mV OCV error at rest, a current sensor good to C/200 offset
      * and 0.5 % gain.
      */
-    public static HealthSettings defaults(EcmParameters cell, double bulkOhmsAt25, double npRatio,
-                                          double endOfLifeResistanceMultiple) {
+    public static HealthSettings defaults(
+            EcmParameters cell, double bulkOhmsAt25, double npRatio, double endOfLifeResistanceMultiple) {
         double c = cell.capacityAh();
-        return new HealthSettings(bulkOhmsAt25, npRatio, endOfLifeResistanceMultiple, c / 50,
-                Math.max(120, 5 * cell.longestTimeConstantSeconds()), 0.3, 0.015, c / 200, 0.005);
+        return new HealthSettings(
+                bulkOhmsAt25,
+                npRatio,
+                endOfLifeResistanceMultiple,
+                c / 50,
+                Math.max(120, 5 * cell.longestTimeConstantSeconds()),
+                0.3,
+                0.015,
+                c / 200,
+                0.005);
     }
 
     private static void requirePositive(String name, double v) {

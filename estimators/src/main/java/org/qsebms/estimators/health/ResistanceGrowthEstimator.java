@@ -22,8 +22,8 @@ public final class ResistanceGrowthEstimator {
 
     public ResistanceGrowthEstimator(double exponent, double endOfLifeMultiple, double sigmas) {
         if (!(exponent > 0) || !(endOfLifeMultiple > 1)) {
-            throw new IllegalArgumentException("exponent must be > 0 and endOfLifeMultiple > 1, got " + exponent
-                    + " and " + endOfLifeMultiple);
+            throw new IllegalArgumentException(
+                    "exponent must be > 0 and endOfLifeMultiple > 1, got " + exponent + " and " + endOfLifeMultiple);
         }
         this.exponent = exponent;
         this.endOfLifeMultiple = endOfLifeMultiple;
@@ -77,9 +77,17 @@ public final class ResistanceGrowthEstimator {
 
     /** One-line description for telemetry and alarms. Allocates: call on change only. */
     public String describe() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(
+                java.util.Locale.ROOT,
                 "%s: R(n) = %.2f mOhm + %.4f mOhm * n^%.1f (+- %.4f); reaches %.2fx at cycle %.0f (range %.0f..%.0f)",
-                isGrowing() ? "growing" : "stable", 1000 * initialOhms(), 1000 * growth(), exponent, 1000 * growthSigma(),
-                endOfLifeMultiple, endOfLifeCycle(0), endOfLifeCycle(1), endOfLifeCycle(-1));
+                isGrowing() ? "growing" : "stable",
+                1000 * initialOhms(),
+                1000 * growth(),
+                exponent,
+                1000 * growthSigma(),
+                endOfLifeMultiple,
+                endOfLifeCycle(0),
+                endOfLifeCycle(1),
+                endOfLifeCycle(-1));
     }
 }

@@ -9,5 +9,4 @@ package org.qsebms.estimators.health;
  * @param meanCelsius      mean cell temperature over the discharge
  * @param epochMillis      when the discharge ended (at the cutoff, or where it stopped near it)
  */
-public record UsableCapacity(double ampHours, double meanDischargeC, double meanCelsius, long epochMillis) {
-}
+public record UsableCapacity(double ampHours, double meanDischargeC, double meanCelsius, long epochMillis) {}

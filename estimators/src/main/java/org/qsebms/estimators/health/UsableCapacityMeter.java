@@ -31,6 +31,7 @@ import java.util.Locale;
 public final class UsableCapacityMeter {
     /** A discharge that stopped near the cutoff and stays stopped this long (or is recharged) ended there. */
     static final double CANDIDATE_REST_SECONDS = 600;
+
     private final UsableCapacitySettings settings;
     private boolean counting;
     private double netAh;
@@ -38,6 +39,7 @@ public final class UsableCapacityMeter {
     private boolean nearCutoff;
     /** The discharge stopped after coming near the cutoff: where, and its figures there. */
     private boolean hasCandidate;
+
     private double candidateAh;
     private double candidateDischargeAh;
     private double candidateSeconds;
@@ -79,10 +81,13 @@ public final class UsableCapacityMeter {
      * measurement has them), so no pass over the cells is made twice; the mean temperature is taken
      * from {@code cellCelsius} only while a discharge from full is counted.
      */
-    public void update(double amps, double minVolts, double maxVolts, double[] cellCelsius, double dtSeconds,
-                       long epochMillis) {
-        boolean finite = Double.isFinite(amps) && Double.isFinite(dtSeconds) && dtSeconds >= 0
-                && Double.isFinite(minVolts) && Double.isFinite(maxVolts);
+    public void update(
+            double amps, double minVolts, double maxVolts, double[] cellCelsius, double dtSeconds, long epochMillis) {
+        boolean finite = Double.isFinite(amps)
+                && Double.isFinite(dtSeconds)
+                && dtSeconds >= 0
+                && Double.isFinite(minVolts)
+                && Double.isFinite(maxVolts);
         if (!finite) {
             endOrReject("a sample with a non-finite current or cell voltage");
             return;
@@ -103,8 +108,8 @@ public final class UsableCapacityMeter {
         }
         if (dtSeconds > settings.maxGapSeconds()) {
             if (charging || discharging) {
-                endOrReject(String.format(Locale.ROOT, "a %.0f s gap between samples while %.2f A flowed",
-                        dtSeconds, amps));
+                endOrReject(String.format(
+                        Locale.ROOT, "a %.0f s gap between samples while %.2f A flowed", dtSeconds, amps));
             }
             // a resting sample after a gap says nothing about the current during the gap: count none
             return;
@@ -114,8 +119,8 @@ public final class UsableCapacityMeter {
         if (charging) {
             rechargedAh += ah;
             if (rechargedAh > settings.maxRechargeFraction() * settings.nominalCapacityAh()) {
-                endOrReject(String.format(Locale.ROOT, "%.3f Ah charged back after full: a partial cycle",
-                        rechargedAh));
+                endOrReject(
+                        String.format(Locale.ROOT, "%.3f Ah charged back after full: a partial cycle", rechargedAh));
             }
             return;
         }
@@ -203,16 +208,19 @@ public final class UsableCapacityMeter {
         dischargeCelsiusSeconds = 0;
     }
 
-    private void measure(double delivered, double dischargedAh, double seconds, double celsiusSeconds, long epochMillis) {
+    private void measure(
+            double delivered, double dischargedAh, double seconds, double celsiusSeconds, long epochMillis) {
         hasCandidate = false;
         if (delivered < settings.minFraction() * settings.nominalCapacityAh()) {
-            reject(String.format(Locale.ROOT, "the cutoff was reached after only %.3f Ah from full (a load peak, "
-                    + "not the end of the charge)", delivered));
+            reject(String.format(
+                    Locale.ROOT,
+                    "the cutoff was reached after only %.3f Ah from full (a load peak, " + "not the end of the charge)",
+                    delivered));
             return;
         }
         double meanAmps = dischargedAh * 3600.0 / seconds;
-        last = new UsableCapacity(delivered, meanAmps / settings.nominalCapacityAh(), celsiusSeconds / seconds,
-                epochMillis);
+        last = new UsableCapacity(
+                delivered, meanAmps / settings.nominalCapacityAh(), celsiusSeconds / seconds, epochMillis);
         measurements++;
         revision++;
         lastRejection = "";

@@ -20,9 +20,16 @@ package org.qsebms.estimators.health;
  * @param maxGapSeconds       a sample interval longer than this while current flows (a logging gap, a restart) means
  *                            the charge between full and cutoff was not all counted, so the discharge is not measured
  */
-public record UsableCapacitySettings(double nominalCapacityAh, double fullVolts, double taperAmps, double cutoffVolts,
-                                     double cutoffToleranceVolts, double restAmps, double minFraction, double maxRechargeFraction,
-                                     double maxGapSeconds) {
+public record UsableCapacitySettings(
+        double nominalCapacityAh,
+        double fullVolts,
+        double taperAmps,
+        double cutoffVolts,
+        double cutoffToleranceVolts,
+        double restAmps,
+        double minFraction,
+        double maxRechargeFraction,
+        double maxGapSeconds) {
 
     public UsableCapacitySettings {
         requirePositive("nominalCapacityAh", nominalCapacityAh);
@@ -30,12 +37,14 @@ public record UsableCapacitySettings(double nominalCapacityAh, double fullVolts,
         requirePositive("taperAmps", taperAmps);
         requirePositive("cutoffVolts", cutoffVolts);
         if (!(cutoffToleranceVolts >= 0 && cutoffToleranceVolts < 0.5)) {
-            throw new IllegalArgumentException("cutoffToleranceVolts must be in [0, 0.5) V, got " + cutoffToleranceVolts);
+            throw new IllegalArgumentException(
+                    "cutoffToleranceVolts must be in [0, 0.5) V, got " + cutoffToleranceVolts);
         }
         requirePositive("restAmps", restAmps);
         requirePositive("maxGapSeconds", maxGapSeconds);
         if (!(cutoffVolts < fullVolts)) {
-            throw new IllegalArgumentException("cutoffVolts (" + cutoffVolts + " V) must be below fullVolts (" + fullVolts + " V)");
+            throw new IllegalArgumentException(
+                    "cutoffVolts (" + cutoffVolts + " V) must be below fullVolts (" + fullVolts + " V)");
         }
         if (!(restAmps < taperAmps)) {
             throw new IllegalArgumentException("restAmps (" + restAmps + " A) must be below taperAmps (" + taperAmps
@@ -56,8 +65,16 @@ public record UsableCapacitySettings(double nominalCapacityAh, double fullVolts,
      * may take back 10 % of it; a gap of more than 60 s while current flows voids the discharge.
      */
     public static UsableCapacitySettings defaults(double nominalCapacityAh, double chargeVolts, double cutoffVolts) {
-        return new UsableCapacitySettings(nominalCapacityAh, chargeVolts - 0.05, nominalCapacityAh / 10, cutoffVolts,
-                0.02, nominalCapacityAh / 50, 0.3, 0.1, 60);
+        return new UsableCapacitySettings(
+                nominalCapacityAh,
+                chargeVolts - 0.05,
+                nominalCapacityAh / 10,
+                cutoffVolts,
+                0.02,
+                nominalCapacityAh / 50,
+                0.3,
+                0.1,
+                60);
     }
 
     private static void requirePositive(String name, double v) {

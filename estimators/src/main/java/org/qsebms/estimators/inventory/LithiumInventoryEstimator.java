@@ -63,7 +63,8 @@ public final class LithiumInventoryEstimator {
         double loss = chargedAh - dischargedAh - storedChangeAh;
         lastEfficiency = (chargedAh - loss) / chargedAh;
         excessAh -= loss;
-        lossPerCycleAh = Double.isNaN(lossPerCycleAh) ? loss : (1 - lossSmoothing) * lossPerCycleAh + lossSmoothing * loss;
+        lossPerCycleAh =
+                Double.isNaN(lossPerCycleAh) ? loss : (1 - lossSmoothing) * lossPerCycleAh + lossSmoothing * loss;
         cycles++;
         chargedAh = 0;
         dischargedAh = 0;

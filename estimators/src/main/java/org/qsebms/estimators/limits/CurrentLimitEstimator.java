@@ -32,6 +32,7 @@ public final class CurrentLimitEstimator {
     private final double r2OhmsOverHorizon;
     /** R1 and R2 charged over the horizon at each of the cell's time-constant temperatures (empty without). */
     private final double[] r1OhmsOverHorizonAt;
+
     private final double[] r2OhmsOverHorizonAt;
 
     public CurrentLimitEstimator(EcmParameters cell, CurrentLimitSettings settings) {
@@ -74,7 +75,8 @@ public final class CurrentLimitEstimator {
     public void limitsAmps(double soc, double rcVolts, double celsius, double r0Scale, double[] out) {
         double f = model.temperatureFactor(celsius);
         double ocv = model.ocvVolts(soc, celsius);
-        double ocvDrift = Math.abs(model.ocvSlope(soc, celsius)) * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
+        double ocvDrift =
+                Math.abs(model.ocvSlope(soc, celsius)) * settings.horizonSeconds() / (3600.0 * cell.capacityAh());
         double fastNow = cell.socFactor(soc, celsius);
         double slowNow = cell.slowSocFactor(soc, celsius);
         double r1Charged = r1OhmsOverHorizon;
@@ -86,14 +88,16 @@ public final class CurrentLimitEstimator {
         }
         double hot = 1 - ramp(celsius, settings.hotFullCelsius(), settings.hotZeroCelsius());
 
-        double chargeOhms = effectiveOhms(soc, celsius, f, r0Scale, settings.maxChargeAmps(), fastNow, slowNow,
-                r1Charged, r2Charged) + ocvDrift;
+        double chargeOhms = effectiveOhms(
+                        soc, celsius, f, r0Scale, settings.maxChargeAmps(), fastNow, slowNow, r1Charged, r2Charged)
+                + ocvDrift;
         double chargeAmps = Math.max(0, (settings.maxCellVolts() - ocv - rcVolts) / chargeOhms);
         double cold = ramp(celsius, settings.chargeZeroCelsius(), settings.chargeFullCelsius());
         out[0] = Math.min(settings.maxChargeAmps() * derate(f), chargeAmps) * cold * hot;
 
-        double dischargeOhms = effectiveOhms(soc, celsius, f, r0Scale, -settings.maxDischargeAmps(), fastNow, slowNow,
-                r1Charged, r2Charged) + ocvDrift;
+        double dischargeOhms = effectiveOhms(
+                        soc, celsius, f, r0Scale, -settings.maxDischargeAmps(), fastNow, slowNow, r1Charged, r2Charged)
+                + ocvDrift;
         double dischargeAmps = Math.max(0, (ocv + rcVolts - settings.minCellVolts()) / dischargeOhms);
         out[1] = Math.min(settings.maxDischargeAmps(), dischargeAmps) * hot;
     }
@@ -118,8 +122,16 @@ public final class CurrentLimitEstimator {
      * current ({@code ratedAmps}, charging positive) reaches over the horizon (the cell's resistance
      * map at this temperature).
      */
-    private double effectiveOhms(double soc, double celsius, double f, double r0Scale, double ratedAmps,
-            double fastNow, double slowNow, double r1Charged, double r2Charged) {
+    private double effectiveOhms(
+            double soc,
+            double celsius,
+            double f,
+            double r0Scale,
+            double ratedAmps,
+            double fastNow,
+            double slowNow,
+            double r1Charged,
+            double r2Charged) {
         double end = soc + model.socChange(ratedAmps, settings.horizonSeconds());
         double fastFactor = Math.max(fastNow, cell.socFactor(end, celsius));
         double slowFactor = Math.max(slowNow, cell.slowSocFactor(end, celsius));

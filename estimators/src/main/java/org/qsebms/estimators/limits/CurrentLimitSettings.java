@@ -13,22 +13,31 @@ package org.qsebms.estimators.limits;
  * @param hotFullCelsius        both limits start to fall above this temperature
  * @param hotZeroCelsius        both limits are zero at or above this temperature
  */
-public record CurrentLimitSettings(double minCellVolts, double maxCellVolts, double horizonSeconds,
-        double maxChargeAmps, double maxDischargeAmps, double chargeZeroCelsius, double chargeFullCelsius,
-        double hotFullCelsius, double hotZeroCelsius) {
+public record CurrentLimitSettings(
+        double minCellVolts,
+        double maxCellVolts,
+        double horizonSeconds,
+        double maxChargeAmps,
+        double maxDischargeAmps,
+        double chargeZeroCelsius,
+        double chargeFullCelsius,
+        double hotFullCelsius,
+        double hotZeroCelsius) {
 
     public CurrentLimitSettings {
         if (!(minCellVolts < maxCellVolts)) {
-            throw new IllegalArgumentException("minCellVolts " + minCellVolts + " V must be below maxCellVolts "
-                    + maxCellVolts + " V");
+            throw new IllegalArgumentException(
+                    "minCellVolts " + minCellVolts + " V must be below maxCellVolts " + maxCellVolts + " V");
         }
         if (!(horizonSeconds > 0) || !(maxChargeAmps >= 0) || !(maxDischargeAmps >= 0)) {
             throw new IllegalArgumentException("horizon must be > 0 s and rated currents >= 0 A");
         }
-        if (!(chargeZeroCelsius < chargeFullCelsius && chargeFullCelsius <= hotFullCelsius
+        if (!(chargeZeroCelsius < chargeFullCelsius
+                && chargeFullCelsius <= hotFullCelsius
                 && hotFullCelsius < hotZeroCelsius)) {
-            throw new IllegalArgumentException("temperatures must satisfy chargeZero < chargeFull <= hotFull < hotZero, got "
-                    + chargeZeroCelsius + ", " + chargeFullCelsius + ", " + hotFullCelsius + ", " + hotZeroCelsius);
+            throw new IllegalArgumentException(
+                    "temperatures must satisfy chargeZero < chargeFull <= hotFull < hotZero, got " + chargeZeroCelsius
+                            + ", " + chargeFullCelsius + ", " + hotFullCelsius + ", " + hotZeroCelsius);
         }
     }
 }

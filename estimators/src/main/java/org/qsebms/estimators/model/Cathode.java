@@ -16,7 +16,10 @@ public enum Cathode {
     private final double nominalMilliAmpHoursPerGram;
     private final double hysteresisVolts;
 
-    Cathode(double upperCutoffVolts, double lowerCutoffVolts, double nominalMilliAmpHoursPerGram,
+    Cathode(
+            double upperCutoffVolts,
+            double lowerCutoffVolts,
+            double nominalMilliAmpHoursPerGram,
             double hysteresisVolts) {
         this.upperCutoffVolts = upperCutoffVolts;
         this.lowerCutoffVolts = lowerCutoffVolts;

@@ -9,8 +9,12 @@ package org.qsebms.estimators.model;
  * @param lithiumFoilUm               lithium foil thickness per layer
  * @param electrolyteThicknessUm      electrolyte (QSE film / separator) thickness
  */
-public record CellGeometry(double electrodeAreaCm2, int layers, double cathodeLoadingMgPerCm2,
-        double lithiumFoilUm, double electrolyteThicknessUm) {
+public record CellGeometry(
+        double electrodeAreaCm2,
+        int layers,
+        double cathodeLoadingMgPerCm2,
+        double lithiumFoilUm,
+        double electrolyteThicknessUm) {
 
     /**
      * Assumed electrode area of the paper's lab cells: the paper does not state it; a 2.0 cm²
@@ -25,7 +29,10 @@ public record CellGeometry(double electrodeAreaCm2, int layers, double cathodeLo
     public static final double LITHIUM_MAH_PER_G = 3860.0;
 
     public CellGeometry {
-        if (!(electrodeAreaCm2 > 0) || layers < 1 || !(cathodeLoadingMgPerCm2 > 0) || !(lithiumFoilUm > 0)
+        if (!(electrodeAreaCm2 > 0)
+                || layers < 1
+                || !(cathodeLoadingMgPerCm2 > 0)
+                || !(lithiumFoilUm > 0)
                 || !(electrolyteThicknessUm > 0)) {
             throw new IllegalArgumentException("cell geometry needs positive area, layers, loading, foil and"
                     + " electrolyte thickness, got " + electrodeAreaCm2 + " cm², " + layers + " layers, "

@@ -48,7 +48,8 @@ public record ConstantCurrentCycler(double cRate, double dtSeconds, double capac
             } else {
                 cell.step(-amps, dtSeconds);
                 if (cell.dischargeLimitReached()) {
-                    lastDischargeAh = (socAtDischargeStart - cell.soc()) * cell.parameters().capacityAh();
+                    lastDischargeAh = (socAtDischargeStart - cell.soc())
+                            * cell.parameters().capacityAh();
                     charging = true;
                     cycles++;
                     if (cell.isEndOfLife(capacityLimitFraction)) {
@@ -60,7 +61,7 @@ public record ConstantCurrentCycler(double cRate, double dtSeconds, double capac
             }
             steps++;
         }
-        return new CyclingResult(cycles, steps * dtSeconds / 3600.0, steps, endOfLife, cell.lithiumReserveAh(),
-                lastDischargeAh);
+        return new CyclingResult(
+                cycles, steps * dtSeconds / 3600.0, steps, endOfLife, cell.lithiumReserveAh(), lastDischargeAh);
     }
 }

@@ -10,6 +10,5 @@ package org.qsebms.estimators.model;
  * @param lithiumReserveAh  lithium reserve left
  * @param lastDischargeAh   charge delivered by the last full discharge
  */
-public record CyclingResult(long cycles, double hours, long steps, boolean endOfLife, double lithiumReserveAh,
-        double lastDischargeAh) {
-}
+public record CyclingResult(
+        long cycles, double hours, long steps, boolean endOfLife, double lithiumReserveAh, double lastDischargeAh) {}

@@ -51,53 +51,139 @@ public record EcmParameters(
             throw new IllegalArgumentException("resistance map is required (ResistanceMap.FLAT for none)");
         }
         if (timeConstants == null) {
-            throw new IllegalArgumentException("time constants against temperature are required "
-                    + "(TimeConstantsVsTemperature.NONE for none)");
+            throw new IllegalArgumentException(
+                    "time constants against temperature are required " + "(TimeConstantsVsTemperature.NONE for none)");
         }
         if (characterisedCelsius == null) {
-            throw new IllegalArgumentException("the characterised temperature span is required "
-                    + "(TemperatureSpan.UNKNOWN for none)");
+            throw new IllegalArgumentException(
+                    "the characterised temperature span is required " + "(TemperatureSpan.UNKNOWN for none)");
         }
     }
 
     /** Parameters that do not record the temperatures they were measured over. */
-    public EcmParameters(double capacityAh, double r0Ohms, double r1Ohms, double tau1Seconds, double r2Ohms,
-            double tau2Seconds, double activationEnergyJPerMol, OcvCurve ocv, ResistanceMap resistance,
+    public EcmParameters(
+            double capacityAh,
+            double r0Ohms,
+            double r1Ohms,
+            double tau1Seconds,
+            double r2Ohms,
+            double tau2Seconds,
+            double activationEnergyJPerMol,
+            OcvCurve ocv,
+            ResistanceMap resistance,
             TimeConstantsVsTemperature timeConstants) {
-        this(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds, activationEnergyJPerMol, ocv, resistance,
-                timeConstants, TemperatureSpan.UNKNOWN);
+        this(
+                capacityAh,
+                r0Ohms,
+                r1Ohms,
+                tau1Seconds,
+                r2Ohms,
+                tau2Seconds,
+                activationEnergyJPerMol,
+                ocv,
+                resistance,
+                timeConstants,
+                TemperatureSpan.UNKNOWN);
     }
 
     /** A copy that records the temperatures it was measured over. */
     public EcmParameters withCharacterisedCelsius(TemperatureSpan span) {
-        return new EcmParameters(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds,
-                activationEnergyJPerMol, ocv, resistance, timeConstants, span);
+        return new EcmParameters(
+                capacityAh,
+                r0Ohms,
+                r1Ohms,
+                tau1Seconds,
+                r2Ohms,
+                tau2Seconds,
+                activationEnergyJPerMol,
+                ocv,
+                resistance,
+                timeConstants,
+                span);
     }
 
     /** A copy with another capacity (everything else, the characterised span included, kept). */
     public EcmParameters withCapacityAh(double ah) {
-        return new EcmParameters(ah, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds,
-                activationEnergyJPerMol, ocv, resistance, timeConstants, characterisedCelsius);
+        return new EcmParameters(
+                ah,
+                r0Ohms,
+                r1Ohms,
+                tau1Seconds,
+                r2Ohms,
+                tau2Seconds,
+                activationEnergyJPerMol,
+                ocv,
+                resistance,
+                timeConstants,
+                characterisedCelsius);
     }
 
     /** Parameters whose time constants do not depend on temperature. */
-    public EcmParameters(double capacityAh, double r0Ohms, double r1Ohms, double tau1Seconds, double r2Ohms,
-            double tau2Seconds, double activationEnergyJPerMol, OcvCurve ocv, ResistanceMap resistance) {
-        this(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds, activationEnergyJPerMol, ocv, resistance,
+    public EcmParameters(
+            double capacityAh,
+            double r0Ohms,
+            double r1Ohms,
+            double tau1Seconds,
+            double r2Ohms,
+            double tau2Seconds,
+            double activationEnergyJPerMol,
+            OcvCurve ocv,
+            ResistanceMap resistance) {
+        this(
+                capacityAh,
+                r0Ohms,
+                r1Ohms,
+                tau1Seconds,
+                r2Ohms,
+                tau2Seconds,
+                activationEnergyJPerMol,
+                ocv,
+                resistance,
                 TimeConstantsVsTemperature.NONE);
     }
 
     /** Parameters with one resistance-versus-SOC table that holds at every temperature. */
-    public EcmParameters(double capacityAh, double r0Ohms, double r1Ohms, double tau1Seconds, double r2Ohms,
-            double tau2Seconds, double activationEnergyJPerMol, OcvCurve ocv, ResistanceVsSoc resistanceVsSoc) {
-        this(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds, activationEnergyJPerMol, ocv,
+    public EcmParameters(
+            double capacityAh,
+            double r0Ohms,
+            double r1Ohms,
+            double tau1Seconds,
+            double r2Ohms,
+            double tau2Seconds,
+            double activationEnergyJPerMol,
+            OcvCurve ocv,
+            ResistanceVsSoc resistanceVsSoc) {
+        this(
+                capacityAh,
+                r0Ohms,
+                r1Ohms,
+                tau1Seconds,
+                r2Ohms,
+                tau2Seconds,
+                activationEnergyJPerMol,
+                ocv,
                 ResistanceMap.of(resistanceVsSoc));
     }
 
     /** Parameters whose resistances do not depend on SOC. */
-    public EcmParameters(double capacityAh, double r0Ohms, double r1Ohms, double tau1Seconds, double r2Ohms,
-            double tau2Seconds, double activationEnergyJPerMol, OcvCurve ocv) {
-        this(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds, activationEnergyJPerMol, ocv,
+    public EcmParameters(
+            double capacityAh,
+            double r0Ohms,
+            double r1Ohms,
+            double tau1Seconds,
+            double r2Ohms,
+            double tau2Seconds,
+            double activationEnergyJPerMol,
+            OcvCurve ocv) {
+        this(
+                capacityAh,
+                r0Ohms,
+                r1Ohms,
+                tau1Seconds,
+                r2Ohms,
+                tau2Seconds,
+                activationEnergyJPerMol,
+                ocv,
                 ResistanceMap.FLAT);
     }
 
@@ -121,14 +207,34 @@ public record EcmParameters(
 
     /** A copy with the given resistance map. */
     public EcmParameters withResistance(ResistanceMap map) {
-        return new EcmParameters(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds,
-                activationEnergyJPerMol, ocv, map, timeConstants, characterisedCelsius);
+        return new EcmParameters(
+                capacityAh,
+                r0Ohms,
+                r1Ohms,
+                tau1Seconds,
+                r2Ohms,
+                tau2Seconds,
+                activationEnergyJPerMol,
+                ocv,
+                map,
+                timeConstants,
+                characterisedCelsius);
     }
 
     /** A copy with the given time constants against temperature. */
     public EcmParameters withTimeConstants(TimeConstantsVsTemperature table) {
-        return new EcmParameters(capacityAh, r0Ohms, r1Ohms, tau1Seconds, r2Ohms, tau2Seconds,
-                activationEnergyJPerMol, ocv, resistance, table, characterisedCelsius);
+        return new EcmParameters(
+                capacityAh,
+                r0Ohms,
+                r1Ohms,
+                tau1Seconds,
+                r2Ohms,
+                tau2Seconds,
+                activationEnergyJPerMol,
+                ocv,
+                resistance,
+                table,
+                characterisedCelsius);
     }
 
     /** The first RC time constant at {@code celsius}; no allocation. */
@@ -155,9 +261,18 @@ public record EcmParameters(
 
     /** A copy with every resistance and the capacity scaled, for cell-to-cell spread. */
     public EcmParameters scaled(double capacityFactor, double resistanceFactor) {
-        return new EcmParameters(capacityAh * capacityFactor, r0Ohms * resistanceFactor, r1Ohms * resistanceFactor,
-                tau1Seconds, r2Ohms * resistanceFactor, tau2Seconds, activationEnergyJPerMol, ocv, resistance,
-                timeConstants, characterisedCelsius);
+        return new EcmParameters(
+                capacityAh * capacityFactor,
+                r0Ohms * resistanceFactor,
+                r1Ohms * resistanceFactor,
+                tau1Seconds,
+                r2Ohms * resistanceFactor,
+                tau2Seconds,
+                activationEnergyJPerMol,
+                ocv,
+                resistance,
+                timeConstants,
+                characterisedCelsius);
     }
 
     private static void requirePositive(String name, double v) {

@@ -17,7 +17,10 @@ public enum Electrolyte {
     private final double anodicLimitVolts;
     private final double shortRiskCelsius;
 
-    Electrolyte(double conductivityMilliSiemensPerCm, double transferenceNumber, double anodicLimitVolts,
+    Electrolyte(
+            double conductivityMilliSiemensPerCm,
+            double transferenceNumber,
+            double anodicLimitVolts,
             double shortRiskCelsius) {
         this.conductivityMilliSiemensPerCm = conductivityMilliSiemensPerCm;
         this.transferenceNumber = transferenceNumber;

@@ -11,11 +11,21 @@ package org.qsebms.estimators.model;
  * @param lithiumLoss     lithium inventory lost per cycle
  * @param cathodeOhmCm2   linear area-specific resistance of the cathode side (from Li||LFP polarization)
  */
-public record ElectrolyteLaws(Electrolyte electrolyte, InterfacialLaw interfacial, TemperatureLaw temperature,
-        RateCapacityLaw rateCapacity, SeiLaw sei, LithiumLossLaw lithiumLoss, double cathodeOhmCm2) {
+public record ElectrolyteLaws(
+        Electrolyte electrolyte,
+        InterfacialLaw interfacial,
+        TemperatureLaw temperature,
+        RateCapacityLaw rateCapacity,
+        SeiLaw sei,
+        LithiumLossLaw lithiumLoss,
+        double cathodeOhmCm2) {
 
     public ElectrolyteLaws {
-        if (electrolyte == null || interfacial == null || temperature == null || rateCapacity == null || sei == null
+        if (electrolyte == null
+                || interfacial == null
+                || temperature == null
+                || rateCapacity == null
+                || sei == null
                 || lithiumLoss == null) {
             throw new IllegalArgumentException("every law of an electrolyte is required");
         }

@@ -25,10 +25,10 @@ public final class EquivalentCircuitCell {
     /** Advances the cell by {@code dtSeconds} at constant current {@code amps} (charging positive). */
     public void step(double amps, double dtSeconds) {
         double factor = model.temperatureFactor(celsius);
-        rc1Volts = model.nextFastVolts(rc1Volts, model.fastDecay(dtSeconds, celsius),
-                model.fastFactor(soc, celsius, factor), amps);
-        rc2Volts = model.nextSlowVolts(rc2Volts, model.slowDecay(dtSeconds, celsius),
-                model.slowFactor(soc, celsius, factor), amps);
+        rc1Volts = model.nextFastVolts(
+                rc1Volts, model.fastDecay(dtSeconds, celsius), model.fastFactor(soc, celsius, factor), amps);
+        rc2Volts = model.nextSlowVolts(
+                rc2Volts, model.slowDecay(dtSeconds, celsius), model.slowFactor(soc, celsius, factor), amps);
         soc += model.socChange(amps, dtSeconds);
         lastAmps = amps;
     }

@@ -105,8 +105,8 @@ public final class EquivalentCircuitModel {
      * The terminal voltage: {@code OCV(soc, T) + hysteresis + R0 part + v1 + v2}, with the R0 part
      * from {@link #r0Volts} (times the caller's R0 scale, if any).
      */
-    public double terminalVolts(double soc, double celsius, double hysteresisVolts, double r0Volts, double fastVolts,
-            double slowVolts) {
+    public double terminalVolts(
+            double soc, double celsius, double hysteresisVolts, double r0Volts, double fastVolts, double slowVolts) {
         return cell.ocv().voltsAt(soc, celsius) + hysteresisVolts + r0Volts + fastVolts + slowVolts;
     }
 
@@ -135,8 +135,13 @@ public final class EquivalentCircuitModel {
      * {@code ((R0 r0Scale + R1 charged) fastFactor + R2 charged slowFactor) f(T)} (the charged parts
      * from {@link #fastOhmsCharged} and {@link #slowOhmsCharged}, the factors without f(T)).
      */
-    public double ohmsAfterHorizon(double r0Scale, double fastCharged, double slowCharged, double fastSocFactor,
-            double slowSocFactor, double temperatureFactor) {
+    public double ohmsAfterHorizon(
+            double r0Scale,
+            double fastCharged,
+            double slowCharged,
+            double fastSocFactor,
+            double slowSocFactor,
+            double temperatureFactor) {
         double fast = (cell.r0Ohms() * r0Scale + fastCharged) * fastSocFactor;
         return (fast + slowCharged * slowSocFactor) * temperatureFactor;
     }

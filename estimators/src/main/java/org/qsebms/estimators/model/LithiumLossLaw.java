@@ -11,11 +11,12 @@ package org.qsebms.estimators.model;
  * @param currentExponent                      m
  * @param symmetricCellFactor                  s, loss of a Li||Li cycle relative to a full-cell cycle
  */
-public record LithiumLossLaw(double lossMilliAmpHoursPerCm2AtUnitCurrent, double currentExponent,
-        double symmetricCellFactor) {
+public record LithiumLossLaw(
+        double lossMilliAmpHoursPerCm2AtUnitCurrent, double currentExponent, double symmetricCellFactor) {
 
     public LithiumLossLaw {
-        if (!(lossMilliAmpHoursPerCm2AtUnitCurrent > 0) || !Double.isFinite(currentExponent)
+        if (!(lossMilliAmpHoursPerCm2AtUnitCurrent > 0)
+                || !Double.isFinite(currentExponent)
                 || !(symmetricCellFactor > 0)) {
             throw new IllegalArgumentException("lithium loss law needs k > 0, finite m and s > 0, got "
                     + lossMilliAmpHoursPerCm2AtUnitCurrent + ", " + currentExponent + ", " + symmetricCellFactor);

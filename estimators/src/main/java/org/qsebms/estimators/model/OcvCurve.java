@@ -16,8 +16,12 @@ import java.util.Arrays;
  *                          coefficient known at every temperature
  * @param entropicMaxCelsius highest temperature dU/dT is applied at, likewise
  */
-public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropicVoltsPerK,
-        double entropicMinCelsius, double entropicMaxCelsius) {
+public record OcvCurve(
+        double[] socFraction,
+        double[] ocvVolts,
+        double[] entropicVoltsPerK,
+        double entropicMinCelsius,
+        double entropicMaxCelsius) {
 
     public static final double REFERENCE_CELSIUS = 25.0;
 
@@ -27,24 +31,26 @@ public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropi
     }
 
     public OcvCurve {
-        if (Double.isNaN(entropicMinCelsius) || Double.isNaN(entropicMaxCelsius)
+        if (Double.isNaN(entropicMinCelsius)
+                || Double.isNaN(entropicMaxCelsius)
                 || !(entropicMinCelsius <= entropicMaxCelsius)) {
             throw new IllegalArgumentException("OCV temperature span must run from low to high, got "
                     + entropicMinCelsius + " .. " + entropicMaxCelsius + " °C");
         }
-        if (socFraction.length < 2 || socFraction.length != ocvVolts.length
+        if (socFraction.length < 2
+                || socFraction.length != ocvVolts.length
                 || socFraction.length != entropicVoltsPerK.length) {
             throw new IllegalArgumentException("OCV table needs at least 2 points and equal-length columns, got "
                     + socFraction.length + "/" + ocvVolts.length + "/" + entropicVoltsPerK.length);
         }
         for (int i = 1; i < socFraction.length; i++) {
             if (!(socFraction[i] > socFraction[i - 1])) {
-                throw new IllegalArgumentException("OCV table SOC column must be strictly increasing at row " + i
-                        + " (" + socFraction[i - 1] + " then " + socFraction[i] + ")");
+                throw new IllegalArgumentException("OCV table SOC column must be strictly increasing at row " + i + " ("
+                        + socFraction[i - 1] + " then " + socFraction[i] + ")");
             }
             if (ocvVolts[i] < ocvVolts[i - 1]) {
-                throw new IllegalArgumentException("OCV table voltage must not fall with SOC at row " + i
-                        + " (" + ocvVolts[i - 1] + " V then " + ocvVolts[i] + " V)");
+                throw new IllegalArgumentException("OCV table voltage must not fall with SOC at row " + i + " ("
+                        + ocvVolts[i - 1] + " V then " + ocvVolts[i] + " V)");
             }
         }
         socFraction = socFraction.clone();
@@ -72,7 +78,9 @@ public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropi
 
     /** The temperature the OCV of a cell at {@code celsius} is taken at: itself inside the span, else the nearer end. */
     public double ocvCelsius(double celsius) {
-        return celsius < entropicMinCelsius ? entropicMinCelsius : celsius > entropicMaxCelsius ? entropicMaxCelsius : celsius;
+        return celsius < entropicMinCelsius
+                ? entropicMinCelsius
+                : celsius > entropicMaxCelsius ? entropicMaxCelsius : celsius;
     }
 
     /** Whether dU/dT is applied only over a limited temperature span. */
@@ -262,9 +270,12 @@ public record OcvCurve(double[] socFraction, double[] ocvVolts, double[] entropi
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof OcvCurve other && Arrays.equals(socFraction, other.socFraction)
-                && Arrays.equals(ocvVolts, other.ocvVolts) && Arrays.equals(entropicVoltsPerK, other.entropicVoltsPerK)
-                && entropicMinCelsius == other.entropicMinCelsius && entropicMaxCelsius == other.entropicMaxCelsius;
+        return o instanceof OcvCurve other
+                && Arrays.equals(socFraction, other.socFraction)
+                && Arrays.equals(ocvVolts, other.ocvVolts)
+                && Arrays.equals(entropicVoltsPerK, other.entropicVoltsPerK)
+                && entropicMinCelsius == other.entropicMinCelsius
+                && entropicMaxCelsius == other.entropicMaxCelsius;
     }
 
     @Override

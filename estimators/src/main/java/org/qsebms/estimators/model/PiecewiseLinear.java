@@ -2,8 +2,7 @@ package org.qsebms.estimators.model;
 
 /** Linear interpolation in a table, held at the ends outside it; the shared lookup of the model's tables. */
 final class PiecewiseLinear {
-    private PiecewiseLinear() {
-    }
+    private PiecewiseLinear() {}
 
     /**
      * {@code y} at {@code at}, for {@code x} strictly increasing with at least one point; {@code y[0]}

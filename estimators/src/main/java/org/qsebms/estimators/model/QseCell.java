@@ -84,7 +84,8 @@ public final class QseCell {
         TemperatureLaw t = params.laws().temperature();
         this.activationKelvin = t.pseudoActivationKelvin();
         this.vogelKelvin = t.vogelKelvin();
-        this.inverseReferenceKelvin = 1.0 / (TemperatureLaw.REFERENCE_CELSIUS + TemperatureLaw.KELVIN_OFFSET - vogelKelvin);
+        this.inverseReferenceKelvin =
+                1.0 / (TemperatureLaw.REFERENCE_CELSIUS + TemperatureLaw.KELVIN_OFFSET - vogelKelvin);
         this.coolingWattsPerK = params.thermal().coolingWattsPerK();
         this.heatCapacityJPerK = params.thermal().heatCapacityJPerK();
         this.oneCAmps = params.oneCAmps();
@@ -123,7 +124,10 @@ public final class QseCell {
         double ocv = ocvGrid[i] + w * (ocvGrid[i + 1] - ocvGrid[i]);
         double dudt = entropicGrid[i] + w * (entropicGrid[i + 1] - entropicGrid[i]);
         double overVolts = amps * r0Ohms * f + v1Volts + v2Volts;
-        terminalVolts = ocv + (params.ocv().ocvCelsius(celsius) - OcvCurve.REFERENCE_CELSIUS) * dudt + hysteresisVolts * hysteresis + overVolts;
+        terminalVolts = ocv
+                + (params.ocv().ocvCelsius(celsius) - OcvCurve.REFERENCE_CELSIUS) * dudt
+                + hysteresisVolts * hysteresis
+                + overVolts;
 
         double heatWatts = amps * overVolts + amps * (celsius + TemperatureLaw.KELVIN_OFFSET) * dudt;
         celsius = ambientCelsius + (celsius - ambientCelsius) * thermalDecay + heatWatts * thermalGain;

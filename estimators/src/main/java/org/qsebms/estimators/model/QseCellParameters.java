@@ -19,9 +19,20 @@ package org.qsebms.estimators.model;
  * @param lithiumReserveAh   lithium foil inventory that can be lost before the cathode starves
  * @param thermal            lumped thermal parameters
  */
-public record QseCellParameters(ElectrolyteLaws laws, Cathode cathode, CellGeometry geometry, OcvCurve ocv,
-        double capacityAh, double r0Ohms, double tafelVolts, double exchangeAmps, double interfaceOhms,
-        double cathodeOhms, double tau1Seconds, double tau2Seconds, double lithiumReserveAh,
+public record QseCellParameters(
+        ElectrolyteLaws laws,
+        Cathode cathode,
+        CellGeometry geometry,
+        OcvCurve ocv,
+        double capacityAh,
+        double r0Ohms,
+        double tafelVolts,
+        double exchangeAmps,
+        double interfaceOhms,
+        double cathodeOhms,
+        double tau1Seconds,
+        double tau2Seconds,
+        double lithiumReserveAh,
         ThermalParameters thermal) {
 
     /** Assumed interfacial (charge transfer + SEI) time constant; the paper gives no time constants. */
@@ -32,17 +43,24 @@ public record QseCellParameters(ElectrolyteLaws laws, Cathode cathode, CellGeome
     /** Scales {@code laws} to a cell of {@code cathode} and {@code geometry}. */
     public static QseCellParameters of(ElectrolyteLaws laws, Cathode cathode, CellGeometry geometry, OcvCurve ocv) {
         double area = geometry.activeAreaCm2();
-        double q0 = cathode == Cathode.NCM811 ? laws.rateCapacity().zeroRateMilliAmpHoursPerGram()
+        double q0 = cathode == Cathode.NCM811
+                ? laws.rateCapacity().zeroRateMilliAmpHoursPerGram()
                 : cathode.nominalMilliAmpHoursPerGram();
         double capacityAh = geometry.cathodeMilliAmpHoursPerCm2(q0) * area * 1e-3;
         InterfacialLaw i = laws.interfacial();
-        return new QseCellParameters(laws, cathode, geometry, ocv, capacityAh,
+        return new QseCellParameters(
+                laws,
+                cathode,
+                geometry,
+                ocv,
+                capacityAh,
                 laws.bulkOhmCm2(geometry.electrolyteThicknessUm()) / area,
                 i.tafelMillivolts() * 1e-3,
                 i.exchangeMilliAmpsPerCm2() * 1e-3 * area,
                 i.seiOhmCm2() / area,
                 laws.cathodeOhmCm2() / area,
-                INTERFACE_TAU_SECONDS, CATHODE_TAU_SECONDS,
+                INTERFACE_TAU_SECONDS,
+                CATHODE_TAU_SECONDS,
                 geometry.lithiumMilliAmpHoursPerCm2() * area * 1e-3,
                 ThermalParameters.of(geometry));
     }
@@ -53,7 +71,8 @@ public record QseCellParameters(ElectrolyteLaws laws, Cathode cathode, CellGeome
 
     /** Current of 1 C (A): nominal specific capacity x loading x area. */
     public double oneCAmps() {
-        return geometry.cathodeMilliAmpHoursPerCm2(cathode.nominalMilliAmpHoursPerGram()) * geometry.activeAreaCm2()
+        return geometry.cathodeMilliAmpHoursPerCm2(cathode.nominalMilliAmpHoursPerGram())
+                * geometry.activeAreaCm2()
                 * 1e-3;
     }
 
@@ -84,7 +103,9 @@ public record QseCellParameters(ElectrolyteLaws laws, Cathode cathode, CellGeome
 
     /** Interfacial + cathode overpotential at steady state for {@code amps} at 25 °C (V, signed). */
     public double steadyOverpotentialVolts(double amps) {
-        return amps * r0Ohms + tafelVolts * InterfacialLaw.asinh(amps / (2 * exchangeAmps)) + amps * interfaceOhms
+        return amps * r0Ohms
+                + tafelVolts * InterfacialLaw.asinh(amps / (2 * exchangeAmps))
+                + amps * interfaceOhms
                 + amps * cathodeOhms;
     }
 
@@ -92,7 +113,14 @@ public record QseCellParameters(ElectrolyteLaws laws, Cathode cathode, CellGeome
     public EcmParameters toEcmParameters() {
         double oneC = oneCAmps();
         double r1 = tafelVolts * InterfacialLaw.asinh(oneC / (2 * exchangeAmps)) / oneC + interfaceOhms;
-        return new EcmParameters(capacityAh, r0Ohms, r1, tau1Seconds, cathodeOhms, tau2Seconds,
-                laws.temperature().activationEnergyJPerMol(), ocv);
+        return new EcmParameters(
+                capacityAh,
+                r0Ohms,
+                r1,
+                tau1Seconds,
+                cathodeOhms,
+                tau2Seconds,
+                laws.temperature().activationEnergyJPerMol(),
+                ocv);
     }
 }

@@ -11,8 +11,8 @@ public record RateCapacityLaw(double zeroRateMilliAmpHoursPerGram, double halfCa
 
     public RateCapacityLaw {
         if (!(zeroRateMilliAmpHoursPerGram > 0) || !(halfCapacityRate > 0) || !(exponent > 0)) {
-            throw new IllegalArgumentException("rate-capacity law needs q0, Cc, n > 0, got " + zeroRateMilliAmpHoursPerGram
-                    + ", " + halfCapacityRate + ", " + exponent);
+            throw new IllegalArgumentException("rate-capacity law needs q0, Cc, n > 0, got "
+                    + zeroRateMilliAmpHoursPerGram + ", " + halfCapacityRate + ", " + exponent);
         }
     }
 

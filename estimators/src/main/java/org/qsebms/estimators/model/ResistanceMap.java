@@ -31,8 +31,8 @@ public record ResistanceMap(double[] celsius, List<ResistanceVsSoc> tables) {
         }
         for (int i = 0; i < celsius.length; i++) {
             if (!Double.isFinite(celsius[i])) {
-                throw new IllegalArgumentException("resistance map temperature " + i + " is " + celsius[i]
-                        + "; give a finite temperature in °C");
+                throw new IllegalArgumentException(
+                        "resistance map temperature " + i + " is " + celsius[i] + "; give a finite temperature in °C");
             }
             if (i > 0 && !(celsius[i] > celsius[i - 1])) {
                 throw new IllegalArgumentException("resistance map temperatures must be strictly increasing at table "

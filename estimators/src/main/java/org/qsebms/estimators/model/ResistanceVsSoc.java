@@ -17,8 +17,8 @@ import java.util.Arrays;
 public record ResistanceVsSoc(double[] socFraction, double[] factor, double[] slowFactor) {
 
     /** No SOC dependence. */
-    public static final ResistanceVsSoc FLAT = new ResistanceVsSoc(new double[] {0, 1}, new double[] {1, 1},
-            new double[] {1, 1});
+    public static final ResistanceVsSoc FLAT =
+            new ResistanceVsSoc(new double[] {0, 1}, new double[] {1, 1}, new double[] {1, 1});
 
     public ResistanceVsSoc {
         if (socFraction.length < 2 || socFraction.length != factor.length || socFraction.length != slowFactor.length) {
@@ -28,10 +28,12 @@ public record ResistanceVsSoc(double[] socFraction, double[] factor, double[] sl
         }
         for (int i = 0; i < socFraction.length; i++) {
             if (!(socFraction[i] >= 0 && socFraction[i] <= 1)) {
-                throw new IllegalArgumentException("resistance-versus-SOC point " + i + ": SOC " + socFraction[i]
-                        + " is outside 0..1");
+                throw new IllegalArgumentException(
+                        "resistance-versus-SOC point " + i + ": SOC " + socFraction[i] + " is outside 0..1");
             }
-            if (!(factor[i] > 0) || !Double.isFinite(factor[i]) || !(slowFactor[i] > 0)
+            if (!(factor[i] > 0)
+                    || !Double.isFinite(factor[i])
+                    || !(slowFactor[i] > 0)
                     || !Double.isFinite(slowFactor[i])) {
                 throw new IllegalArgumentException("resistance-versus-SOC point " + i + ": factors " + factor[i]
                         + " and " + slowFactor[i] + " must be finite numbers > 0");
@@ -83,8 +85,10 @@ public record ResistanceVsSoc(double[] socFraction, double[] factor, double[] sl
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ResistanceVsSoc r && Arrays.equals(socFraction, r.socFraction)
-                && Arrays.equals(factor, r.factor) && Arrays.equals(slowFactor, r.slowFactor);
+        return o instanceof ResistanceVsSoc r
+                && Arrays.equals(socFraction, r.socFraction)
+                && Arrays.equals(factor, r.factor)
+                && Arrays.equals(slowFactor, r.slowFactor);
     }
 
     @Override

@@ -13,12 +13,13 @@ public record SeiLaw(double restGainPerMonth, double cycleGain) {
 
     /** Assumed cycle scale of the saturating cycling term (the paper reports one point, 100 cycles). */
     public static final double CYCLE_SCALE = 100.0;
+
     public static final double DAYS_PER_MONTH = 30.0;
 
     public SeiLaw {
         if (!(restGainPerMonth > -1) || !(cycleGain > -1)) {
-            throw new IllegalArgumentException("SEI gains must exceed -1 (resistance stays positive), got "
-                    + restGainPerMonth + ", " + cycleGain);
+            throw new IllegalArgumentException(
+                    "SEI gains must exceed -1 (resistance stays positive), got " + restGainPerMonth + ", " + cycleGain);
         }
     }
 

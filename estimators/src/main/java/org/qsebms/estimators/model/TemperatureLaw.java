@@ -15,7 +15,8 @@ public record TemperatureLaw(double pseudoActivationKelvin, double vogelKelvin) 
     static final double GAS_CONSTANT = 8.314462618;
 
     public TemperatureLaw {
-        if (!Double.isFinite(pseudoActivationKelvin) || !(vogelKelvin >= 0)
+        if (!Double.isFinite(pseudoActivationKelvin)
+                || !(vogelKelvin >= 0)
                 || vogelKelvin >= REFERENCE_CELSIUS + KELVIN_OFFSET - 50) {
             throw new IllegalArgumentException("temperature law needs finite B and 0 <= T0 < 248 K, got B="
                     + pseudoActivationKelvin + " K, T0=" + vogelKelvin + " K");

@@ -15,12 +15,12 @@ public record TemperatureSpan(double minCelsius, double maxCelsius) {
 
     public TemperatureSpan {
         if (Double.isNaN(minCelsius) != Double.isNaN(maxCelsius)) {
-            throw new IllegalArgumentException("a temperature span needs both ends or neither, got " + minCelsius
-                    + " and " + maxCelsius + " °C");
+            throw new IllegalArgumentException(
+                    "a temperature span needs both ends or neither, got " + minCelsius + " and " + maxCelsius + " °C");
         }
         if (minCelsius > maxCelsius) {
-            throw new IllegalArgumentException("the span's coldest end " + minCelsius + " °C is above its warmest "
-                    + maxCelsius + " °C");
+            throw new IllegalArgumentException(
+                    "the span's coldest end " + minCelsius + " °C is above its warmest " + maxCelsius + " °C");
         }
     }
 

@@ -22,7 +22,8 @@ public record ThermalParameters(double heatCapacityJPerK, double coolingWattsPer
 
     /** Estimates from geometry with the stated per-area assumptions. */
     public static ThermalParameters of(CellGeometry g) {
-        return new ThermalParameters(STACK_JOULES_PER_KELVIN_CM2 * g.activeAreaCm2(),
+        return new ThermalParameters(
+                STACK_JOULES_PER_KELVIN_CM2 * g.activeAreaCm2(),
                 CONVECTION_WATTS_PER_M2_K * 2 * g.electrodeAreaCm2() * 1e-4);
     }
 

@@ -15,8 +15,8 @@ import java.util.Arrays;
 public record TimeConstantsVsTemperature(double[] celsius, double[] tau1Seconds, double[] tau2Seconds) {
 
     /** None: the cell's nominal time constants hold at every temperature. */
-    public static final TimeConstantsVsTemperature NONE = new TimeConstantsVsTemperature(new double[0], new double[0],
-            new double[0]);
+    public static final TimeConstantsVsTemperature NONE =
+            new TimeConstantsVsTemperature(new double[0], new double[0], new double[0]);
 
     public TimeConstantsVsTemperature {
         if (celsius.length != tau1Seconds.length || celsius.length != tau2Seconds.length) {
@@ -26,13 +26,16 @@ public record TimeConstantsVsTemperature(double[] celsius, double[] tau1Seconds,
         }
         for (int i = 0; i < celsius.length; i++) {
             if (!Double.isFinite(celsius[i]) || (i > 0 && !(celsius[i] > celsius[i - 1]))) {
-                throw new IllegalArgumentException("time constants against temperature: temperatures must be finite and "
-                        + "strictly increasing, got " + Arrays.toString(celsius));
+                throw new IllegalArgumentException(
+                        "time constants against temperature: temperatures must be finite and "
+                                + "strictly increasing, got " + Arrays.toString(celsius));
             }
-            if (!(tau1Seconds[i] > 0) || !Double.isFinite(tau1Seconds[i]) || !(tau2Seconds[i] > 0)
+            if (!(tau1Seconds[i] > 0)
+                    || !Double.isFinite(tau1Seconds[i])
+                    || !(tau2Seconds[i] > 0)
                     || !Double.isFinite(tau2Seconds[i])) {
-                throw new IllegalArgumentException("time constants at " + celsius[i] + " °C must be finite numbers > 0 s, "
-                        + "got " + tau1Seconds[i] + " and " + tau2Seconds[i]);
+                throw new IllegalArgumentException("time constants at " + celsius[i]
+                        + " °C must be finite numbers > 0 s, " + "got " + tau1Seconds[i] + " and " + tau2Seconds[i]);
             }
         }
         celsius = celsius.clone();
@@ -70,8 +73,8 @@ public record TimeConstantsVsTemperature(double[] celsius, double[] tau1Seconds,
      */
     public double interpolate(double[] perTemperature, double celsius) {
         if (perTemperature.length != this.celsius.length || isEmpty()) {
-            throw new IllegalArgumentException("need one value per temperature (" + this.celsius.length + "), got "
-                    + perTemperature.length);
+            throw new IllegalArgumentException(
+                    "need one value per temperature (" + this.celsius.length + "), got " + perTemperature.length);
         }
         return PiecewiseLinear.at(this.celsius, perTemperature, celsius);
     }
@@ -93,8 +96,10 @@ public record TimeConstantsVsTemperature(double[] celsius, double[] tau1Seconds,
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TimeConstantsVsTemperature t && Arrays.equals(celsius, t.celsius)
-                && Arrays.equals(tau1Seconds, t.tau1Seconds) && Arrays.equals(tau2Seconds, t.tau2Seconds);
+        return o instanceof TimeConstantsVsTemperature t
+                && Arrays.equals(celsius, t.celsius)
+                && Arrays.equals(tau1Seconds, t.tau1Seconds)
+                && Arrays.equals(tau2Seconds, t.tau2Seconds);
     }
 
     @Override

@@ -35,8 +35,8 @@ public final class RlsR0Estimator {
      * estimate converges in a few steps and {@link #cellR0SigmaOhms} is a real standard deviation.
      * The four-argument form uses 1 V, which makes the prior dominate for many steps.
      */
-    public RlsR0Estimator(EcmParameters model, int cellCount, double forgetting, double minStepAmps,
-                          double stepNoiseSigmaVolts) {
+    public RlsR0Estimator(
+            EcmParameters model, int cellCount, double forgetting, double minStepAmps, double stepNoiseSigmaVolts) {
         if (!(stepNoiseSigmaVolts > 0)) {
             throw new IllegalArgumentException("step noise must be > 0 V, got " + stepNoiseSigmaVolts);
         }

@@ -57,7 +57,9 @@ public record EkfAdaptation(
 
     /** Whether any parameter state can move. */
     public boolean enabled() {
-        return initialR0ScaleSigma > 0 || r0ScaleSigmaPerSqrtHour > 0 || initialCapacitySigma > 0
+        return initialR0ScaleSigma > 0
+                || r0ScaleSigmaPerSqrtHour > 0
+                || initialCapacitySigma > 0
                 || capacitySigmaPerSqrtHour > 0;
     }
 

@@ -50,6 +50,7 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
 public final class EkfSocEstimator implements SocEstimator {
     /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale. */
     static final int N = 5;
+
     private static final int NN = N * N;
     private static final int SOC = 0;
     private static final int R0 = 3;
@@ -68,6 +69,7 @@ public final class EkfSocEstimator implements SocEstimator {
     private final double[] h;
     /** Full 5x5 covariance per cell, row-major, kept symmetric. */
     private final double[] p;
+
     private final double[] r0Scale;
     private final double[] inverseCapacityScale;
     private final boolean[] initialised;
@@ -77,6 +79,7 @@ public final class EkfSocEstimator implements SocEstimator {
      * (Schmidt's consider analysis of a bias the filter does not estimate).
      */
     private final double[] ocvErrorSensitivity;
+
     private final double[] innovationMeanSquare;
     private final double[] measurementVariance;
     /** Per cell, the OCV sigma at its temperature (the tuning's, grown outside the characterised span). */
@@ -91,6 +94,7 @@ public final class EkfSocEstimator implements SocEstimator {
     private final double[] resistanceErrorSensitivity;
     /** Per cell, the relative resistance error's sigma at its temperature (0 inside the characterised span). */
     private final double[] resistanceErrorSigma;
+
     private final double[] u = new double[N];
     private final double[] k = new double[N];
     private final double[] hk = new double[N];
@@ -103,8 +107,8 @@ public final class EkfSocEstimator implements SocEstimator {
         this(cell, hysteresis, tuning, EkfAdaptation.OFF, cellCount);
     }
 
-    public EkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, EkfAdaptation adaptation,
-            int cellCount) {
+    public EkfSocEstimator(
+            EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, EkfAdaptation adaptation, int cellCount) {
         if (cellCount < 1) {
             throw new IllegalArgumentException("cellCount must be >= 1, got " + cellCount);
         }
@@ -147,8 +151,8 @@ public final class EkfSocEstimator implements SocEstimator {
     @Override
     public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
         boolean perCell = model.timeConstantsDependOnTemperature();
-        double innovationForget = tuning.innovationWindowSeconds() > 0
-                ? Math.exp(-dtSeconds / tuning.innovationWindowSeconds()) : 1.0;
+        double innovationForget =
+                tuning.innovationWindowSeconds() > 0 ? Math.exp(-dtSeconds / tuning.innovationWindowSeconds()) : 1.0;
         // without a temperature table the decays are the nominal time constants' at any temperature
         double a1 = model.fastDecay(dtSeconds, 25);
         double a2 = model.slowDecay(dtSeconds, 25);
@@ -179,8 +183,8 @@ public final class EkfSocEstimator implements SocEstimator {
     }
 
     /** x = f(x, u); P = F P F' + Q with F = I except F[soc][cap] = g, F[1][1] = a1, F[2][2] = a2. */
-    private void predict(int i, double amps, double dt, double a1, double a2, double celsius,
-            double temperatureFactor) {
+    private void predict(
+            int i, double amps, double dt, double a1, double a2, double celsius, double temperatureFactor) {
         double f = model.fastFactor(soc[i], celsius, temperatureFactor);
         double fSlow = model.slowFactor(soc[i], celsius, temperatureFactor);
         double g = model.socChange(amps, dt);
@@ -223,7 +227,8 @@ public final class EkfSocEstimator implements SocEstimator {
         // a resistance error moves the truth's RC pairs, not the filter's: D <- F D - B_delta
         resistanceErrorSensitivity[e + SOC] += g * resistanceErrorSensitivity[e + CAP];
         resistanceErrorSensitivity[e + 1] = a1 * resistanceErrorSensitivity[e + 1] - model.fastInputOhms(a1, f) * amps;
-        resistanceErrorSensitivity[e + 2] = a2 * resistanceErrorSensitivity[e + 2] - model.slowInputOhms(a2, fSlow) * amps;
+        resistanceErrorSensitivity[e + 2] =
+                a2 * resistanceErrorSensitivity[e + 2] - model.slowInputOhms(a2, fSlow) * amps;
     }
 
     /**
@@ -234,8 +239,8 @@ public final class EkfSocEstimator implements SocEstimator {
     private void correct(int i, double amps, double volts, double celsius, double f, double innovationForget) {
         double z = clamp01(soc[i]);
         double r0Volts = model.r0Volts(z, celsius, f, amps);
-        double predicted = model.terminalVolts(z, celsius, hysteresis.magnitudeVolts() * h[i], r0Volts * r0Scale[i],
-                v1[i], v2[i]);
+        double predicted =
+                model.terminalVolts(z, celsius, hysteresis.magnitudeVolts() * h[i], r0Volts * r0Scale[i], v1[i], v2[i]);
         double slope = model.ocvSlope(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
@@ -271,8 +276,8 @@ public final class EkfSocEstimator implements SocEstimator {
         }
         rejectedInRow[i] = 0;
         if (matching) {
-            innovationMeanSquare[i] = innovationForget * innovationMeanSquare[i]
-                    + (1 - innovationForget) * innovation * innovation;
+            innovationMeanSquare[i] =
+                    innovationForget * innovationMeanSquare[i] + (1 - innovationForget) * innovation * innovation;
         }
         for (int j = 0; j < N; j++) {
             k[j] = u[j] / s;
@@ -286,16 +291,19 @@ public final class EkfSocEstimator implements SocEstimator {
         // the consider update: a constant OCV error moves the estimate through the same gain, and the
         // estimate's error it has caused so far shows in the voltage (S += K (1 - H_e S))
         int e = N * i;
-        double seen = ocvErrorSeenSlope(z, celsius, ocvErrorSensitivity[e + SOC], ocvSigma[i])
-                * ocvErrorSensitivity[e + SOC]
-                + ocvErrorSensitivity[e + 1]
-                + ocvErrorSensitivity[e + 2] + r0Volts * ocvErrorSensitivity[e + R0];
+        double seen =
+                ocvErrorSeenSlope(z, celsius, ocvErrorSensitivity[e + SOC], ocvSigma[i]) * ocvErrorSensitivity[e + SOC]
+                        + ocvErrorSensitivity[e + 1]
+                        + ocvErrorSensitivity[e + 2]
+                        + r0Volts * ocvErrorSensitivity[e + R0];
         for (int j = 0; j < N; j++) {
             ocvErrorSensitivity[e + j] += k[j] * (1 - seen);
         }
         // and a resistance error: the innovation carries its R0 drop (D <- (I - K H) D + K r0Volts)
-        double seenD = h0 * resistanceErrorSensitivity[e + SOC] + resistanceErrorSensitivity[e + 1]
-                + resistanceErrorSensitivity[e + 2] + r0Volts * resistanceErrorSensitivity[e + R0];
+        double seenD = h0 * resistanceErrorSensitivity[e + SOC]
+                + resistanceErrorSensitivity[e + 1]
+                + resistanceErrorSensitivity[e + 2]
+                + r0Volts * resistanceErrorSensitivity[e + R0];
         double r0Drop = r0Volts * r0Scale[i];
         for (int j = 0; j < N; j++) {
             resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);

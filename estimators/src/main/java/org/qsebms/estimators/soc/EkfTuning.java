@@ -64,7 +64,8 @@ public record EkfTuning(
         nonNegative("minOcvSlopeVoltsPerSoc", minOcvSlopeVoltsPerSoc);
         positive("gateSigmas", gateSigmas);
         if (maxConsecutiveRejections < 1) {
-            throw new IllegalArgumentException("maxConsecutiveRejections must be >= 1, got " + maxConsecutiveRejections);
+            throw new IllegalArgumentException(
+                    "maxConsecutiveRejections must be >= 1, got " + maxConsecutiveRejections);
         }
         nonNegative("ocvSigmaVolts", ocvSigmaVolts);
         nonNegative("innovationWindowSeconds", innovationWindowSeconds);
@@ -85,9 +86,20 @@ public record EkfTuning(
 
     /** A copy with the given innovation window (0: the measurement variance stays fixed). */
     public EkfTuning withInnovationWindowSeconds(double seconds) {
-        return new EkfTuning(currentSigmaAmps, voltageSigmaVolts, socDriftSigmaPerHour, initialSocSigma,
-                initialRcSigmaVolts, minOcvSlopeVoltsPerSoc, gateSigmas, maxConsecutiveRejections, ocvSigmaVolts,
-                seconds, extrapolationMarginKelvin, extrapolationKelvinPerDoubling, extrapolationOcvVoltsPerKelvin);
+        return new EkfTuning(
+                currentSigmaAmps,
+                voltageSigmaVolts,
+                socDriftSigmaPerHour,
+                initialSocSigma,
+                initialRcSigmaVolts,
+                minOcvSlopeVoltsPerSoc,
+                gateSigmas,
+                maxConsecutiveRejections,
+                ocvSigmaVolts,
+                seconds,
+                extrapolationMarginKelvin,
+                extrapolationKelvinPerDoubling,
+                extrapolationOcvVoltsPerKelvin);
     }
 
     /**

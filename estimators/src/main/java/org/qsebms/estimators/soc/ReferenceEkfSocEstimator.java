@@ -26,21 +26,24 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
     private final int[] rejectedInRow;
     /** Per cell, d(state estimate)/d(constant OCV error), a 5x1 column (consider analysis). */
     private final RealMatrix[] ocvErrorSensitivity;
+
     private final double[] innovationMeanSquare;
     private final double[] measurementVariance;
     /** Per cell, the OCV sigma and the voltage sigma at its temperature (grown outside the characterised span). */
     private final double[] ocvSigma;
+
     private final double[] voltageSigma;
     /** Per cell, d(estimate - truth)/d(relative error of every resistance), 5x1, and that error's sigma. */
     private final RealMatrix[] resistanceErrorSensitivity;
+
     private final double[] resistanceErrorSigma;
 
     public ReferenceEkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, int cellCount) {
         this(cell, hysteresis, tuning, EkfAdaptation.OFF, cellCount);
     }
 
-    public ReferenceEkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning,
-            EkfAdaptation adaptation, int cellCount) {
+    public ReferenceEkfSocEstimator(
+            EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, EkfAdaptation adaptation, int cellCount) {
         this.cell = cell;
         this.hysteresis = hysteresis;
         this.tuning = tuning;
@@ -90,26 +93,30 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
     public void update(double amps, double[] cellVolts, double[] cellCelsius, double dt) {
         for (int i = 0; i < x.length; i++) {
             double f = cell.resistanceFactor(cellCelsius[i]);
-            double outside = Math.max(0, cell.characterisedCelsius().kelvinOutside(cellCelsius[i])
-                    - tuning.extrapolationMarginKelvin());
+            double outside = Math.max(
+                    0, cell.characterisedCelsius().kelvinOutside(cellCelsius[i]) - tuning.extrapolationMarginKelvin());
             double ocvGrown = tuning.extrapolationOcvVoltsPerKelvin() * outside;
-            ocvSigma[i] = outside == 0 ? tuning.ocvSigmaVolts()
+            ocvSigma[i] = outside == 0
+                    ? tuning.ocvSigmaVolts()
                     : Math.sqrt(tuning.ocvSigmaVolts() * tuning.ocvSigmaVolts() + ocvGrown * ocvGrown);
             voltageSigma[i] = tuning.voltageSigmaVolts() * (1 + outside / tuning.extrapolationKelvinPerDoubling());
             resistanceErrorSigma[i] = outside / tuning.extrapolationKelvinPerDoubling();
             if (!initialised[i]) {
                 double r0Amps = cell.r0Ohms() * x[i].getEntry(3, 0) * f * amps;
                 double first = cell.ocv().socAt(cellVolts[i] - r0Amps, cellCelsius[i]);
-                x[i].setEntry(0, 0, cell.ocv().socAt(cellVolts[i] - r0Amps * cell.socFactor(first, cellCelsius[i]),
-                        cellCelsius[i]));
+                x[i].setEntry(
+                        0,
+                        0,
+                        cell.ocv()
+                                .socAt(cellVolts[i] - r0Amps * cell.socFactor(first, cellCelsius[i]), cellCelsius[i]));
                 cov[i] = resetSocPart(cov[i]);
                 initialised[i] = true;
                 ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(5, 1);
                 resistanceErrorSensitivity[i] = MatrixUtils.createRealMatrix(5, 1);
                 double z0 = x[i].getEntry(0, 0);
                 double volts = 3 * ocvSigma[i];
-                ocvErrorSensitivity[i].setEntry(0, 0,
-                        volts > 0 ? cell.ocv().socReachOfVolts(z0, cellCelsius[i], volts) / volts : 0.0);
+                ocvErrorSensitivity[i].setEntry(
+                        0, 0, volts > 0 ? cell.ocv().socReachOfVolts(z0, cellCelsius[i], volts) / volts : 0.0);
             }
             double a1 = Math.exp(-dt / cell.tau1SecondsAt(cellCelsius[i]));
             double a2 = Math.exp(-dt / cell.tau2SecondsAt(cellCelsius[i]));
@@ -121,8 +128,12 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
             fm.setEntry(0, 4, g);
             // x = f(x, u): soc += g * capScale, RC pairs discretised exactly, parameters constant
             RealMatrix bm = MatrixUtils.createColumnRealMatrix(new double[] {
-                dt * capScale / (3600.0 * cell.capacityAh()), (1 - a1) * cell.r1Ohms() * fs, (1 - a2) * cell.r2Ohms() * fSlow,
-                0, 0});
+                dt * capScale / (3600.0 * cell.capacityAh()),
+                (1 - a1) * cell.r1Ohms() * fs,
+                (1 - a2) * cell.r2Ohms() * fSlow,
+                0,
+                0
+            });
             double dz = g * capScale;
             RealMatrix linear = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1});
             x[i] = linear.multiply(x[i]).add(bm.scalarMultiply(amps));
@@ -135,14 +146,19 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
             RealMatrix q = bm.multiply(bm.transpose()).scalarMultiply(sI * sI);
             // the filters treat the process noise terms as independent
             RealMatrix qDiag = MatrixUtils.createRealDiagonalMatrix(new double[] {
-                q.getEntry(0, 0) + drift * drift * dt / 3600.0, q.getEntry(1, 1), q.getEntry(2, 2),
-                sr * sr * dt / 3600.0, sc * sc * dt / 3600.0});
+                q.getEntry(0, 0) + drift * drift * dt / 3600.0,
+                q.getEntry(1, 1),
+                q.getEntry(2, 2),
+                sr * sr * dt / 3600.0,
+                sc * sc * dt / 3600.0
+            });
             cov[i] = fm.multiply(cov[i]).multiply(fm.transpose()).add(qDiag);
             ocvErrorSensitivity[i] = fm.multiply(ocvErrorSensitivity[i]);
             // the truth's RC pairs move with a resistance error, the estimate's do not: D = F D - B_delta
-            RealMatrix bDelta = MatrixUtils.createColumnRealMatrix(new double[] {0, bm.getEntry(1, 0) * amps,
-                bm.getEntry(2, 0) * amps, 0, 0});
-            resistanceErrorSensitivity[i] = fm.multiply(resistanceErrorSensitivity[i]).subtract(bDelta);
+            RealMatrix bDelta = MatrixUtils.createColumnRealMatrix(
+                    new double[] {0, bm.getEntry(1, 0) * amps, bm.getEntry(2, 0) * amps, 0, 0});
+            resistanceErrorSensitivity[i] =
+                    fm.multiply(resistanceErrorSensitivity[i]).subtract(bDelta);
             correct(i, amps, cellVolts[i], cellCelsius[i], f, dt);
         }
     }
@@ -150,8 +166,11 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
     private void correct(int i, double amps, double volts, double celsius, double f, double dt) {
         double z = Math.max(0, Math.min(1, x[i].getEntry(0, 0)));
         double r0Volts = cell.r0Ohms() * f * cell.socFactor(z, celsius) * amps;
-        double predicted = cell.ocv().voltsAt(z, celsius) + hysteresis.magnitudeVolts() * h[i]
-                + r0Volts * x[i].getEntry(3, 0) + x[i].getEntry(1, 0) + x[i].getEntry(2, 0);
+        double predicted = cell.ocv().voltsAt(z, celsius)
+                + hysteresis.magnitudeVolts() * h[i]
+                + r0Volts * x[i].getEntry(3, 0)
+                + x[i].getEntry(1, 0)
+                + x[i].getEntry(2, 0);
         double slope = cell.ocv().slopeAt(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0});
@@ -183,18 +202,20 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         x[i].setEntry(3, 0, EkfAdaptation.clampScale(x[i].getEntry(3, 0)));
         x[i].setEntry(4, 0, EkfAdaptation.clampScale(x[i].getEntry(4, 0)));
         RealMatrix a = MatrixUtils.createRealIdentityMatrix(5).subtract(k.multiply(hm));
-        cov[i] = a.multiply(cov[i]).multiply(a.transpose()).add(k.multiply(k.transpose()).scalarMultiply(r));
+        cov[i] = a.multiply(cov[i])
+                .multiply(a.transpose())
+                .add(k.multiply(k.transpose()).scalarMultiply(r));
         // consider update: S = S + K (1 - H_e S), H_e with the OCV slope over the SOC span of a 3-sigma OCV error
         double socSpan = 3 * ocvSigma[i] * Math.abs(ocvErrorSensitivity[i].getEntry(0, 0));
-        RealMatrix he = MatrixUtils.createRowRealMatrix(new double[] {
-            cell.ocv().flatterSecantSlope(z, celsius, socSpan), 1, 1, r0Volts, 0});
+        RealMatrix he = MatrixUtils.createRowRealMatrix(
+                new double[] {cell.ocv().flatterSecantSlope(z, celsius, socSpan), 1, 1, r0Volts, 0});
         double seen = he.multiply(ocvErrorSensitivity[i]).getEntry(0, 0);
         ocvErrorSensitivity[i] = ocvErrorSensitivity[i].add(k.scalarMultiply(1 - seen));
         // D = (I - K H) D + K (R0 drop): the innovation carries the truth's extra R0 drop
         RealMatrix hd = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0});
         double seenD = hd.multiply(resistanceErrorSensitivity[i]).getEntry(0, 0);
-        resistanceErrorSensitivity[i] = resistanceErrorSensitivity[i].add(
-                k.scalarMultiply(r0Volts * x[i].getEntry(3, 0) - seenD));
+        resistanceErrorSensitivity[i] =
+                resistanceErrorSensitivity[i].add(k.scalarMultiply(r0Volts * x[i].getEntry(3, 0) - seenD));
     }
 
     @Override
@@ -210,7 +231,8 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
     @Override
     public double cellSocBound3Sigma(int c) {
         double ocvSoc = ocvErrorSensitivity[c].getEntry(0, 0) * ocvSigma[c];
-        double resistanceSoc = resistanceErrorSensitivity[c] == null ? 0
+        double resistanceSoc = resistanceErrorSensitivity[c] == null
+                ? 0
                 : resistanceErrorSensitivity[c].getEntry(0, 0) * resistanceErrorSigma[c];
         return Math.min(1.0, 3 * Math.sqrt(cov[c].getEntry(0, 0) + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
     }

@@ -37,6 +37,7 @@ final class RestSelfDischargeCue {
     private final double[] ocvSlope;
     /** Each cell's mean bleed current over the fit (A). */
     private final double[] bleedMeanAmps;
+
     private final int cells;
     private final StringMedian median;
     private final double[] n;
@@ -47,6 +48,7 @@ final class RestSelfDischargeCue {
     private final double[] svv;
     /** Sums of the fast (bleed amps) and slow (bleed amps filtered with tau2) regressors. */
     private final double[] sf;
+
     private final double[] ss;
     private final double[] sff;
     private final double[] sss;
@@ -71,6 +73,7 @@ final class RestSelfDischargeCue {
     private final double[] bleedFastAmps;
     /** Sums of the current sample interval, per cell: voltage (corrected), bleed amps, filtered bleed amps. */
     private final double[] binVolts;
+
     private final double[] binFast;
     private final double[] binSlow;
     private double binSeconds;
@@ -354,7 +357,9 @@ final class RestSelfDischargeCue {
 
     /** Confirmed: measured, positive, {@code sigmas} standard errors above 0, over a fit as long as the settle time. */
     boolean confirmed(int i) {
-        return measured(i) && fittedSeconds() >= settings.settleSeconds() && amps[i] > 0
+        return measured(i)
+                && fittedSeconds() >= settings.settleSeconds()
+                && amps[i] > 0
                 && amps[i] > settings.sigmas() * seAmps[i];
     }
 
@@ -368,7 +373,8 @@ final class RestSelfDischargeCue {
      * bound {@code excess + sigmas * se} under it), after at least the settle time of fitting.
      */
     boolean confirmedBelow(int i, double limitAmps) {
-        return measured(i) && fittedSeconds() >= settings.settleSeconds()
+        return measured(i)
+                && fittedSeconds() >= settings.settleSeconds()
                 && amps[i] + settings.sigmas() * seAmps[i] < limitAmps;
     }
 

@@ -16,8 +16,13 @@ package org.qsebms.estimators.softshort;
  *                               period is averaged and the fit's residuals are close to independent
  *                               whatever the loop period (default 10 s, the balancer's duty period)
  */
-public record RestSelfDischargeSettings(double restAmps, double settleSeconds, double thresholdAmps, double sigmas,
-        double minOcvSlopeVoltsPerSoc, double sampleSeconds) {
+public record RestSelfDischargeSettings(
+        double restAmps,
+        double settleSeconds,
+        double thresholdAmps,
+        double sigmas,
+        double minOcvSlopeVoltsPerSoc,
+        double sampleSeconds) {
     /** Default interval of the fit's samples. */
     public static final double DEFAULT_SAMPLE_SECONDS = 10.0;
 
@@ -38,7 +43,12 @@ public record RestSelfDischargeSettings(double restAmps, double settleSeconds, d
      * and sample interval ({@value #DEFAULT_SAMPLE_SECONDS} s).
      */
     public RestSelfDischargeSettings(double restAmps, double settleSeconds, double thresholdAmps, double sigmas) {
-        this(restAmps, settleSeconds, thresholdAmps, sigmas, DEFAULT_MIN_OCV_SLOPE_VOLTS_PER_SOC,
+        this(
+                restAmps,
+                settleSeconds,
+                thresholdAmps,
+                sigmas,
+                DEFAULT_MIN_OCV_SLOPE_VOLTS_PER_SOC,
                 DEFAULT_SAMPLE_SECONDS);
     }
 }

@@ -35,6 +35,7 @@ final class SocDriftCue {
     private final double[] bleedRateAmps;
     /** The SOC plus the ledger over the capacity, per cell, for this sample. */
     private final double[] corrected;
+
     private double w;
     private double st;
     private double sq;
@@ -176,7 +177,8 @@ final class SocDriftCue {
     }
 
     boolean confirmed(int i) {
-        return fittedSeconds >= settings.minSpanSeconds() && driftPerHour[i] > 0
+        return fittedSeconds >= settings.minSpanSeconds()
+                && driftPerHour[i] > 0
                 && driftPerHour[i] > settings.sigmas() * driftSePerHour[i];
     }
 

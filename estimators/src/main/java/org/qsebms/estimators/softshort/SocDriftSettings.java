@@ -19,8 +19,15 @@ package org.qsebms.estimators.softshort;
  * @param socNoise          1-sigma noise of one SOC sample (floor of the residual noise)
  * @param capacitySpread    1-sigma relative capacity spread of the cells (prior on the mismatch)
  */
-public record SocDriftSettings(double settleSeconds, double sampleSeconds, double windowSeconds, double minSpanSeconds,
-        double thresholdPerHour, double sigmas, double socNoise, double capacitySpread) {
+public record SocDriftSettings(
+        double settleSeconds,
+        double sampleSeconds,
+        double windowSeconds,
+        double minSpanSeconds,
+        double thresholdPerHour,
+        double sigmas,
+        double socNoise,
+        double capacitySpread) {
     public SocDriftSettings {
         SoftShortSettings.requireNonNegative("settleSeconds", settleSeconds);
         SoftShortSettings.requirePositive("sampleSeconds", sampleSeconds);

@@ -40,13 +40,23 @@ public final class SoftShortDetector {
     private final double[] heldLeakAmps;
     /** Whether the held leak estimate came from the rest fit (else from the bleed-corrected SOC drift). */
     private final boolean[] heldFromRest;
+
     private final double[] noBleed;
 
     /** Rest self-discharge cue as given; drop and drift cues with {@link SoftShortSettings#defaults}. */
-    public SoftShortDetector(EcmParameters cell, int cellCount, double restAmps, double settleSeconds,
-            double thresholdAmps, double sigmas) {
-        this(cell, cellCount, SoftShortSettings.defaults(
-                new RestSelfDischargeSettings(restAmps, settleSeconds, thresholdAmps, sigmas), cell.capacityAh()));
+    public SoftShortDetector(
+            EcmParameters cell,
+            int cellCount,
+            double restAmps,
+            double settleSeconds,
+            double thresholdAmps,
+            double sigmas) {
+        this(
+                cell,
+                cellCount,
+                SoftShortSettings.defaults(
+                        new RestSelfDischargeSettings(restAmps, settleSeconds, thresholdAmps, sigmas),
+                        cell.capacityAh()));
     }
 
     public SoftShortDetector(EcmParameters cell, int cellCount, SoftShortSettings settings) {
@@ -55,9 +65,14 @@ public final class SoftShortDetector {
         }
         this.settings = settings;
         this.cells = cellCount;
-        this.rest = new RestSelfDischargeCue(cell, cellCount, settings.rest(), settings.drift().capacitySpread());
+        this.rest = new RestSelfDischargeCue(
+                cell, cellCount, settings.rest(), settings.drift().capacitySpread());
         this.drops = new VoltageDropCue(cell, cellCount, settings.drops());
-        this.drift = new SocDriftCue(cell.capacityAh(), cellCount, settings.drift(), cell.ocv(),
+        this.drift = new SocDriftCue(
+                cell.capacityAh(),
+                cellCount,
+                settings.drift(),
+                cell.ocv(),
                 settings.rest().minOcvSlopeVoltsPerSoc());
         this.score = new double[cellCount];
         this.flagged = new boolean[cellCount];
@@ -186,11 +201,17 @@ public final class SoftShortDetector {
         StringBuilder b = new StringBuilder(400);
         boolean fromRest = flagged[c] ? heldFromRest[c] : rest.confirmed(c);
         double leak = leakAmps(c);
-        b.append(String.format(Locale.ROOT, "cell %d: leak about %.1f mA above the string median "
-                        + "(threshold %.1f mA%s), score %.2f (threshold %.2f)%s; ", c + 1, 1000 * leak,
+        b.append(String.format(
+                Locale.ROOT,
+                "cell %d: leak about %.1f mA above the string median "
+                        + "(threshold %.1f mA%s), score %.2f (threshold %.2f)%s; ",
+                c + 1,
+                1000 * leak,
                 1000 * thresholdAmps(),
                 leak <= 0 ? "" : fromRest ? "; from the rest fit" : "; from the SOC drift, a flag more than a measure",
-                score[c], settings.scoreThreshold(), flagged[c] ? ", suspected soft short" : ""));
+                score[c],
+                settings.scoreThreshold(),
+                flagged[c] ? ", suspected soft short" : ""));
         appendRest(b, c);
         b.append("; ");
         appendDrift(b, c);
@@ -210,48 +231,75 @@ public final class SoftShortDetector {
             b.append("no balancing bleed");
             return;
         }
-        b.append(String.format(Locale.ROOT, "balancing bleed %.1f mAh since start (string mean %.1f mAh), "
-                + "recently %.1f mA", 1000 * drift.bleedAh(c), 1000 * sum / cells, 1000 * drift.bleedRateAmps(c)));
+        b.append(String.format(
+                Locale.ROOT,
+                "balancing bleed %.1f mAh since start (string mean %.1f mAh), " + "recently %.1f mA",
+                1000 * drift.bleedAh(c),
+                1000 * sum / cells,
+                1000 * drift.bleedRateAmps(c)));
     }
 
     private void appendRest(StringBuilder b, int c) {
         RestSelfDischargeSettings s = settings.rest();
         if (rest.fittedSeconds() <= 0) {
-            b.append(String.format(Locale.ROOT, "self-discharge not measured (needs %.0f min of rest, resting %.0f min)",
-                    s.settleSeconds() / 60, rest.restSeconds() / 60));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "self-discharge not measured (needs %.0f min of rest, resting %.0f min)",
+                    s.settleSeconds() / 60,
+                    rest.restSeconds() / 60));
             return;
         }
         if (!rest.measured(c) && rest.bledTooMuch(c)) {
-            b.append(String.format(Locale.ROOT, "self-discharge not measured at rest (the cell bled more than %.1f mA "
-                    + "on average over the %.0f min fit; %d of %d cells measurable, 3 needed)",
-                    1000 * RestSelfDischargeCue.MAX_BLEED_FRACTION * s.thresholdAmps(), rest.fittedSeconds() / 60,
-                    rest.observableCells(), cells));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "self-discharge not measured at rest (the cell bled more than %.1f mA "
+                            + "on average over the %.0f min fit; %d of %d cells measurable, 3 needed)",
+                    1000 * RestSelfDischargeCue.MAX_BLEED_FRACTION * s.thresholdAmps(),
+                    rest.fittedSeconds() / 60,
+                    rest.observableCells(),
+                    cells));
             return;
         }
         if (!rest.measured(c)) {
-            b.append(String.format(Locale.ROOT, "self-discharge not measurable at rest (OCV flatter than %.0f mV per "
-                    + "unit SOC here; %d of %d cells measurable, 3 needed)", 1000 * s.minOcvSlopeVoltsPerSoc(),
-                    rest.observableCells(), cells));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "self-discharge not measurable at rest (OCV flatter than %.0f mV per "
+                            + "unit SOC here; %d of %d cells measurable, 3 needed)",
+                    1000 * s.minOcvSlopeVoltsPerSoc(),
+                    rest.observableCells(),
+                    cells));
             return;
         }
-        b.append(String.format(Locale.ROOT,
+        b.append(String.format(
+                Locale.ROOT,
                 "self-discharge %.1f mA above the string median (threshold %.1f mA, standard error %.2f mA%s) "
-                        + "over %.0f min of rest", 1000 * rest.amps(c), 1000 * s.thresholdAmps(),
-                1000 * rest.standardErrorAmps(c), rest.confirmed(c) ? "" : ", not confirmed",
+                        + "over %.0f min of rest",
+                1000 * rest.amps(c),
+                1000 * s.thresholdAmps(),
+                1000 * rest.standardErrorAmps(c),
+                rest.confirmed(c) ? "" : ", not confirmed",
                 rest.fittedSeconds() / 60));
     }
 
     private void appendDrift(StringBuilder b, int c) {
         SocDriftSettings s = settings.drift();
         if (drift.fittedSeconds() < s.minSpanSeconds()) {
-            b.append(String.format(Locale.ROOT, "SOC drift not judged yet (%.0f of %.0f min)",
-                    drift.fittedSeconds() / 60, s.minSpanSeconds() / 60));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "SOC drift not judged yet (%.0f of %.0f min)",
+                    drift.fittedSeconds() / 60,
+                    s.minSpanSeconds() / 60));
             return;
         }
-        b.append(String.format(Locale.ROOT,
+        b.append(String.format(
+                Locale.ROOT,
                 "SOC drifting %+.2f %%/h from the string median (about %.1f mA; threshold -%.2f %%/h, "
-                        + "standard error %.2f %%/h%s)", -100 * drift.driftPerHour(c), 1000 * drift.equivalentAmps(c),
-                100 * s.thresholdPerHour(), 100 * drift.driftSePerHour(c), drift.confirmed(c) ? "" : ", not confirmed"));
+                        + "standard error %.2f %%/h%s)",
+                -100 * drift.driftPerHour(c),
+                1000 * drift.equivalentAmps(c),
+                100 * s.thresholdPerHour(),
+                100 * drift.driftSePerHour(c),
+                drift.confirmed(c) ? "" : ", not confirmed"));
     }
 
     private void appendDrops(StringBuilder b, int c) {
@@ -260,9 +308,15 @@ public final class SoftShortDetector {
             b.append(String.format(Locale.ROOT, "no abrupt drops of more than %.0f mV", 1000 * s.dropVolts()));
             return;
         }
-        b.append(String.format(Locale.ROOT,
+        b.append(String.format(
+                Locale.ROOT,
                 "%d abrupt drops of more than %.0f mV (largest %.0f mV), %.1f within about the last %.0f min "
-                        + "(threshold %.1f)", drops.drops(c), 1000 * s.dropVolts(), 1000 * drops.largestDropVolts(c),
-                drops.decayedDrops(c), s.windowSeconds() / 60, s.dropsThreshold()));
+                        + "(threshold %.1f)",
+                drops.drops(c),
+                1000 * s.dropVolts(),
+                1000 * drops.largestDropVolts(c),
+                drops.decayedDrops(c),
+                s.windowSeconds() / 60,
+                s.dropsThreshold()));
     }
 }

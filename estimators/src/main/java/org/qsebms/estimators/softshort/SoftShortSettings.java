@@ -12,8 +12,12 @@ package org.qsebms.estimators.softshort;
  *                       a cue that has no measurement (current flowing, rest too short, flat OCV)
  *                       never clears a flag, and the leak estimate of the flag is held meanwhile
  */
-public record SoftShortSettings(RestSelfDischargeSettings rest, VoltageDropSettings drops, SocDriftSettings drift,
-        double scoreThreshold, double clearFraction) {
+public record SoftShortSettings(
+        RestSelfDischargeSettings rest,
+        VoltageDropSettings drops,
+        SocDriftSettings drift,
+        double scoreThreshold,
+        double clearFraction) {
     public SoftShortSettings {
         if (rest == null || drops == null || drift == null) {
             throw new IllegalArgumentException("rest, drops and drift settings are required");
@@ -27,8 +31,8 @@ public record SoftShortSettings(RestSelfDischargeSettings rest, VoltageDropSetti
     }
 
     /** With the default clear fraction {@value #DEFAULT_CLEAR_FRACTION}. */
-    public SoftShortSettings(RestSelfDischargeSettings rest, VoltageDropSettings drops, SocDriftSettings drift,
-            double scoreThreshold) {
+    public SoftShortSettings(
+            RestSelfDischargeSettings rest, VoltageDropSettings drops, SocDriftSettings drift, double scoreThreshold) {
         this(rest, drops, drift, scoreThreshold, DEFAULT_CLEAR_FRACTION);
     }
 
@@ -44,7 +48,8 @@ public record SoftShortSettings(RestSelfDischargeSettings rest, VoltageDropSetti
      */
     public static SoftShortSettings defaults(RestSelfDischargeSettings rest, double capacityAh) {
         double driftPerHour = Math.max(0.003, rest.thresholdAmps() / capacityAh);
-        return new SoftShortSettings(rest,
+        return new SoftShortSettings(
+                rest,
                 new VoltageDropSettings(0.003, 5, 0.012, 0.2, 1800, 3),
                 new SocDriftSettings(3600, 60, 6 * 3600, 3600, driftPerHour, 5, 0.003, 0.03),
                 0.5);

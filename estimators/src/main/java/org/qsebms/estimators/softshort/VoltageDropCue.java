@@ -65,8 +65,8 @@ final class VoltageDropCue {
         double stepEnergy = currentStepEnergy * memory + currentStep * currentStep;
         for (int i = 0; i < cells; i++) {
             double ownStep = stepVolts[i] - commonStep;
-            double ohmsDifference = currentStepEnergy > MIN_CURRENT_STEP_ENERGY
-                    ? stepTimesCurrentStep[i] / currentStepEnergy : 0.0;
+            double ohmsDifference =
+                    currentStepEnergy > MIN_CURRENT_STEP_ENERGY ? stepTimesCurrentStep[i] / currentStepEnergy : 0.0;
             double unexplained = ownStep - ohmsDifference * currentStep;
             boolean drop = unexplained < -bound;
             decayedDrops[i] *= dropDecay;

@@ -15,8 +15,13 @@ package org.qsebms.estimators.softshort;
  * @param windowSeconds    time constant of the decaying drop count
  * @param dropsThreshold   decayed drop count at which this cue alone flags a cell
  */
-public record VoltageDropSettings(double noiseVolts, double noiseSigmas, double minDropVolts, double resistanceMargin,
-        double windowSeconds, double dropsThreshold) {
+public record VoltageDropSettings(
+        double noiseVolts,
+        double noiseSigmas,
+        double minDropVolts,
+        double resistanceMargin,
+        double windowSeconds,
+        double dropsThreshold) {
     public VoltageDropSettings {
         SoftShortSettings.requireNonNegative("noiseVolts", noiseVolts);
         SoftShortSettings.requirePositive("noiseSigmas", noiseSigmas);

@@ -21,8 +21,8 @@ class PaperCalibrationTest {
         double[] mv = DATA.numbers(PaperCalibration.POLARIZATION_VS_TEMPERATURE + ".psoa");
         assertThat(c).containsExactly(20, 15, 10, 5, 0, -5);
 
-        PaperCalibration.TemperatureFit fit = PaperCalibration.fitTemperature(new double[] {c[0], c[2], c[4]},
-                new double[] {mv[0], mv[2], mv[4]});
+        PaperCalibration.TemperatureFit fit =
+                PaperCalibration.fitTemperature(new double[] {c[0], c[2], c[4]}, new double[] {mv[0], mv[2], mv[4]});
 
         for (int i : new int[] {1, 3, 5}) {
             assertThat(fit.millivoltsAt(c[i])).as("%s °C", c[i]).isCloseTo(mv[i], within(0.10 * mv[i]));
@@ -36,8 +36,8 @@ class PaperCalibrationTest {
         for (String e : new String[] {"psoa", "le", "ptpa"}) {
             double[] q = DATA.numbers(PaperCalibration.RATE_CAPACITY + "." + e);
 
-            RateCapacityLaw law = PaperCalibration.fitRateCapacity(new double[] {c[0], c[2], c[4]},
-                    new double[] {q[0], q[2], q[4]});
+            RateCapacityLaw law =
+                    PaperCalibration.fitRateCapacity(new double[] {c[0], c[2], c[4]}, new double[] {q[0], q[2], q[4]});
 
             assertThat(law.milliAmpHoursPerGram(0.5)).as("%s 0.5 C", e).isCloseTo(q[1], within(0.05 * q[1]));
             assertThat(law.milliAmpHoursPerGram(2)).as("%s 2 C", e).isCloseTo(q[3], within(0.05 * q[3]));
@@ -52,10 +52,13 @@ class PaperCalibrationTest {
     @Test
     void psoaPolarizationVsTemperatureWithinTenPercent() {
         List<ComparisonPoint> psoa = POINTS.stream()
-                .filter(p -> p.table().equals(PaperCalibration.POLARIZATION_VS_TEMPERATURE) && p.electrolyte().equals("psoa"))
+                .filter(p -> p.table().equals(PaperCalibration.POLARIZATION_VS_TEMPERATURE)
+                        && p.electrolyte().equals("psoa"))
                 .toList();
         assertThat(psoa).hasSize(6);
-        assertThat(psoa).allSatisfy(p -> assertThat(Math.abs(p.relativeError())).as(p.toString()).isLessThan(0.10));
+        assertThat(psoa)
+                .allSatisfy(p ->
+                        assertThat(Math.abs(p.relativeError())).as(p.toString()).isLessThan(0.10));
     }
 
     @Test
@@ -122,14 +125,20 @@ class PaperCalibrationTest {
 
     private static double modelCycles(String electrolyte, String condition) {
         return POINTS.stream()
-                .filter(p -> p.table().equals(ModelComparison.CYCLE_LIFE) && p.electrolyte().equals(electrolyte)
+                .filter(p -> p.table().equals(ModelComparison.CYCLE_LIFE)
+                        && p.electrolyte().equals(electrolyte)
                         && p.condition().startsWith(condition))
-                .findFirst().orElseThrow().model();
+                .findFirst()
+                .orElseThrow()
+                .model();
     }
 
     private static void assertTable(String table, int expectedPoints, double tolerance) {
-        List<ComparisonPoint> t = POINTS.stream().filter(p -> p.table().equals(table)).toList();
+        List<ComparisonPoint> t =
+                POINTS.stream().filter(p -> p.table().equals(table)).toList();
         assertThat(t).hasSize(expectedPoints);
-        assertThat(t).allSatisfy(p -> assertThat(Math.abs(p.relativeError())).as(p.toString()).isLessThan(tolerance));
+        assertThat(t)
+                .allSatisfy(p ->
+                        assertThat(Math.abs(p.relativeError())).as(p.toString()).isLessThan(tolerance));
     }
 }

@@ -11,7 +11,8 @@ class PaperDataTest {
     void readsNestedListsAndScalarsOfTheBundledTranscription() {
         PaperData d = PaperData.bundled();
         assertThat(d.numbers("li_li_polarization_mV_vs_current_density.psoa")).containsExactly(16, 17, 23, 31, 41);
-        assertThat(d.number("interfacial_resistance_ohm.cycling_100_cycles.le_after")).isEqualTo(369.8);
+        assertThat(d.number("interfacial_resistance_ohm.cycling_100_cycles.le_after"))
+                .isEqualTo(369.8);
         assertThat(d.number("cycle_life.li_lfp_2mg_0p5c_long_run.psoa_hours")).isEqualTo(8300);
         assertThat(d.number("ionic_conductivity_mS_per_cm_room_temperature.psoa_with_tda_additive_equal_to_soa"))
                 .isEqualTo(0.92);
@@ -19,7 +20,6 @@ class PaperDataTest {
 
     @Test
     void namesTheMissingKeyPath() {
-        assertThatThrownBy(() -> PaperData.parse("a:\n  b: 1\n").number("a.c"))
-                .hasMessageContaining("a.c");
+        assertThatThrownBy(() -> PaperData.parse("a:\n  b: 1\n").number("a.c")).hasMessageContaining("a.c");
     }
 }

@@ -18,7 +18,8 @@ class TotalLeastSquaresCapacityEstimatorTest {
     void convergesFromAWrongPriorAndItsSigmaShrinks(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double trueAh = r.nextDouble(1.5, 3.0);
-        TotalLeastSquaresCapacityEstimator est = new TotalLeastSquaresCapacityEstimator(trueAh * 1.15, 0.15 * trueAh, 1.0, 64);
+        TotalLeastSquaresCapacityEstimator est =
+                new TotalLeastSquaresCapacityEstimator(trueAh * 1.15, 0.15 * trueAh, 1.0, 64);
         double sigma0 = est.capacitySigmaAh();
         for (int w = 0; w < 40; w++) {
             double dz = r.nextDouble(-0.8, 0.8);

@@ -38,7 +38,8 @@ class CellHealthTrackerTest {
                 cells[i] = new EquivalentCircuitCell(truth[i], 0.5, 25);
             }
             this.chargeEfficiency = chargeEfficiency;
-            this.tracker = new CellHealthTracker(NOMINAL, truth.length, HealthSettings.defaults(NOMINAL, BULK, 4.0, 2.0));
+            this.tracker =
+                    new CellHealthTracker(NOMINAL, truth.length, HealthSettings.defaults(NOMINAL, BULK, 4.0, 2.0));
             this.r = new SplittableRandom(seed);
             this.dt = dt;
             this.v = new double[truth.length];
@@ -95,8 +96,15 @@ class CellHealthTrackerTest {
 
     private static EcmParameters cell(double capacityFactor, double r0Ohms) {
         EcmParameters p = NOMINAL;
-        return new EcmParameters(p.capacityAh() * capacityFactor, r0Ohms, p.r1Ohms(), p.tau1Seconds(), p.r2Ohms(),
-                p.tau2Seconds(), p.activationEnergyJPerMol(), p.ocv());
+        return new EcmParameters(
+                p.capacityAh() * capacityFactor,
+                r0Ohms,
+                p.r1Ohms(),
+                p.tau1Seconds(),
+                p.r2Ohms(),
+                p.tau2Seconds(),
+                p.activationEnergyJPerMol(),
+                p.ocv());
     }
 
     @Test
@@ -115,10 +123,14 @@ class CellHealthTrackerTest {
         for (int i = 0; i < truth.length; i++) {
             double est = rig.tracker.capacityAh(i);
             double actual = truth[i].capacityAh();
-            assertThat(rig.tracker.capacityWindows(i)).as("windows of cell %d", i).isGreaterThanOrEqualTo(4);
-            assertThat(Math.abs(est - actual) / actual).as("cell %d: %.4f Ah estimated, %.4f Ah true", i, est, actual)
+            assertThat(rig.tracker.capacityWindows(i))
+                    .as("windows of cell %d", i)
+                    .isGreaterThanOrEqualTo(4);
+            assertThat(Math.abs(est - actual) / actual)
+                    .as("cell %d: %.4f Ah estimated, %.4f Ah true", i, est, actual)
                     .isLessThan(0.03);
-            assertThat(Math.abs(est - actual)).as("cell %d error inside 3 sigma", i)
+            assertThat(Math.abs(est - actual))
+                    .as("cell %d error inside 3 sigma", i)
                     .isLessThan(3 * rig.tracker.capacitySigmaAh(i));
         }
     }
@@ -130,8 +142,8 @@ class CellHealthTrackerTest {
         double[] soc = sloped.socFraction();
         double[] volts = sloped.ocvVolts();
         volts[volts.length - 1] = volts[volts.length - 2];
-        EcmParameters model = new EcmParameters(2.0, 0.030, 0.015, 10, 0.012, 200, 0, new OcvCurve(soc, volts,
-                new double[soc.length]));
+        EcmParameters model = new EcmParameters(
+                2.0, 0.030, 0.015, 10, 0.012, 200, 0, new OcvCurve(soc, volts, new double[soc.length]));
         CellHealthTracker tracker = new CellHealthTracker(model, 1, HealthSettings.defaults(model, BULK, 4.0, 2.0));
         double[] v = {model.ocv().voltsAt(1.0)};
         double[] t = {25};
@@ -192,7 +204,9 @@ class CellHealthTrackerTest {
         double loss0 = h.lithiumLossPerCycleAh(0);
         double loss1 = h.lithiumLossPerCycleAh(1);
         assertThat(loss0).as("healthy cell's loss per cycle").isCloseTo(0.0, within(0.004));
-        assertThat(loss1 - loss0).as("lossy minus healthy: %.4f - %.4f Ah", loss1, loss0).isCloseTo(0.008, within(0.003));
+        assertThat(loss1 - loss0)
+                .as("lossy minus healthy: %.4f - %.4f Ah", loss1, loss0)
+                .isCloseTo(0.008, within(0.003));
         double initialExcess = 3 * NOMINAL.capacityAh();
         assertThat(h.excessLithiumAh(1)).isLessThan(initialExcess - 0.5 * (cycles - 1) * 0.008);
         assertThat(h.excessLithiumAh(0)).isCloseTo(initialExcess, within(0.04));
@@ -224,7 +238,9 @@ class CellHealthTrackerTest {
         double central = h.remainingUsefulLifeCycles(0);
         assertThat(early).isLessThan(central);
         assertThat(late).isGreaterThan(central);
-        assertThat(central).as("central RUL vs true %.0f", trueRemaining).isCloseTo(trueRemaining, within(0.35 * trueRemaining));
+        assertThat(central)
+                .as("central RUL vs true %.0f", trueRemaining)
+                .isCloseTo(trueRemaining, within(0.35 * trueRemaining));
         assertThat(h.seiTrendOhmPerDay()).isPositive();
         assertThat(h.history().size()).isGreaterThanOrEqualTo(20);
     }
@@ -261,7 +277,8 @@ class CellHealthTrackerTest {
 
     @Test
     void anUnknownNpRatioLeavesTheLithiumLeftUnknownButStillCountsTheLoss() {
-        CellHealthTracker h = new CellHealthTracker(NOMINAL, 2, HealthSettings.defaults(NOMINAL, BULK, Double.NaN, 2.0));
+        CellHealthTracker h =
+                new CellHealthTracker(NOMINAL, 2, HealthSettings.defaults(NOMINAL, BULK, Double.NaN, 2.0));
         assertThat(h.lithiumKnown()).isFalse();
         assertThat(h.lithiumInventoryFraction()).isNaN();
         assertThat(h.excessLithiumAh(0)).isNaN();
@@ -284,8 +301,11 @@ class CellHealthTrackerTest {
 
     @Test
     void updateAllocatesNothing() {
-        Rig rig = new Rig(new EcmParameters[] {cell(0.95, 0.030), cell(1.0, 0.033), cell(1.05, 0.03)},
-                new double[] {1, 0.998, 1}, 1.0, 16);
+        Rig rig = new Rig(
+                new EcmParameters[] {cell(0.95, 0.030), cell(1.0, 0.033), cell(1.05, 0.03)},
+                new double[] {1, 0.998, 1},
+                1.0,
+                16);
         rig.rest(1800);
         rig.cycle(); // warm up every path: rests, windows, the first cycle
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();

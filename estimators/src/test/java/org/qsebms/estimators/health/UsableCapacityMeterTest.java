@@ -12,6 +12,7 @@ import org.qsebms.estimators.soc.TestCells;
 class UsableCapacityMeterTest {
     /** 2.0 Ah NCM cell, 4.2 V CC-CV charge, 3.5 V discharge cutoff (the test cell's OCV at empty is 3.56 V). */
     private static final UsableCapacitySettings SETTINGS = UsableCapacitySettings.defaults(2.0, 4.2, 3.5);
+
     private static final int MAX_STEPS = 100_000;
 
     /** A simulated cell driven through the meter, one second per step, with the cell's own charge as truth. */
@@ -58,7 +59,9 @@ class UsableCapacityMeterTest {
             int s = 0;
             do {
                 step(-amps);
-                assertThat(++s).as("steps of the discharge to " + stopVolts + " V").isLessThan(MAX_STEPS);
+                assertThat(++s)
+                        .as("steps of the discharge to " + stopVolts + " V")
+                        .isLessThan(MAX_STEPS);
             } while (volts[0] > stopVolts);
             return (before - cell.soc()) * cell.parameters().capacityAh();
         }
@@ -88,7 +91,8 @@ class UsableCapacityMeterTest {
         double freshAt1C = measure(fresh, 2.0);
         double agedAt1C = measure(aged, 2.0);
         double agedAtC5 = measure(aged, 0.4);
-        assertThat(agedAt1C).as("same capacity, four times the resistance: the cutoff comes earlier")
+        assertThat(agedAt1C)
+                .as("same capacity, four times the resistance: the cutoff comes earlier")
                 .isLessThan(0.95 * freshAt1C);
         assertThat(agedAtC5).as("the same aged cell at a fifth of the rate").isGreaterThan(agedAt1C + 0.05);
     }
@@ -182,22 +186,31 @@ class UsableCapacityMeterTest {
 
     @Test
     void aLoadPeakThatTouchesTheCutoffSoonAfterFullIsNotTakenAsTheCapacity() {
-        Feed f = new Feed().full().seconds(360, -2.0, 3.8) // 0.2 Ah
+        Feed f = new Feed()
+                .full()
+                .seconds(360, -2.0, 3.8) // 0.2 Ah
                 .sample(-20.0, 3.45, 1);
         assertThat(f.meter.measurements()).isZero();
-        assertThat(f.meter.lastRejection()).contains("cutoff was reached after only 0.2").contains("load peak");
+        assertThat(f.meter.lastRejection())
+                .contains("cutoff was reached after only 0.2")
+                .contains("load peak");
     }
 
     @Test
     void aDischargeThatStopsJustAboveTheCutoffEndedThereOneThatStopsWellAboveItGoesOn() {
-        Feed f = new Feed().full().seconds(1800, -2.0, 3.8) // 1 Ah
+        Feed f = new Feed()
+                .full()
+                .seconds(1800, -2.0, 3.8) // 1 Ah
                 // a pause 80 mV above the cutoff is not the end of the discharge
-                .sample(-2.0, 3.58, 1).sample(0.0, 3.70, 1);
+                .sample(-2.0, 3.58, 1)
+                .sample(0.0, 3.70, 1);
         assertThat(f.meter.measurements()).isZero();
         assertThat(f.meter.counting()).isTrue();
         // 0.5 Ah more; the load stops 10 mV above the cutoff by this sensor's reading, and stays stopped
         f.seconds(900, -2.0, 3.6).sample(-2.0, 3.51, 1).seconds(599, 0.0, 3.65);
-        assertThat(f.meter.measurements()).as("stopped for less than 10 min: maybe a pause").isZero();
+        assertThat(f.meter.measurements())
+                .as("stopped for less than 10 min: maybe a pause")
+                .isZero();
         f.sample(0.0, 3.65, 1);
         assertThat(f.meter.measurements()).isEqualTo(1);
         assertThat(f.meter.usableCapacityAh()).isCloseTo(2702 * 2.0 / 3600, within(1e-9));
@@ -205,8 +218,12 @@ class UsableCapacityMeterTest {
 
     @Test
     void aDischargeStoppedNearTheCutoffAndThenRechargedEndedWhereItStopped() {
-        Feed f = new Feed().full().seconds(2699, -2.0, 3.7).sample(-2.0, 3.515, 1) // 1.5 Ah
-                .sample(0.0, 3.62, 1).seconds(900, 1.0, 3.8); // 0.25 Ah back
+        Feed f = new Feed()
+                .full()
+                .seconds(2699, -2.0, 3.7)
+                .sample(-2.0, 3.515, 1) // 1.5 Ah
+                .sample(0.0, 3.62, 1)
+                .seconds(900, 1.0, 3.8); // 0.25 Ah back
         assertThat(f.meter.lastRejection()).isEmpty();
         assertThat(f.meter.measurements()).isEqualTo(1);
         assertThat(f.meter.usableCapacityAh()).isCloseTo(2700 * 2.0 / 3600, within(1e-9));
@@ -215,7 +232,11 @@ class UsableCapacityMeterTest {
     @Test
     void aGapWhileCurrentFlowsVoidsTheDischargeAndAGapAtRestCountsNoCharge() {
         // a resting sample after an hour's gap, reading a small offset: the hour is not counted
-        Feed f = new Feed().full().sample(-0.03, 4.15, 3600).seconds(1800, -2.0, 3.7).sample(-2.0, 3.49, 1);
+        Feed f = new Feed()
+                .full()
+                .sample(-0.03, 4.15, 3600)
+                .seconds(1800, -2.0, 3.7)
+                .sample(-2.0, 3.49, 1);
         assertThat(f.meter.usableCapacityAh()).isCloseTo(1801 * 2.0 / 3600, within(1e-9));
 
         f.full().sample(-2.0, 3.9, 1).sample(-2.0, 3.8, 120);
@@ -240,7 +261,8 @@ class UsableCapacityMeterTest {
         assertThatThrownBy(() -> new UsableCapacitySettings(2, 3.0, 0.1, 3.0, 0.02, 0.04, 0.3, 0.1, 60))
                 .hasMessageContaining("cutoffVolts (3.0 V) must be below fullVolts (3.0 V)");
         assertThatThrownBy(() -> new UsableCapacitySettings(2, 4.15, 0.04, 3.0, 0.02, 0.04, 0.3, 0.1, 60))
-                .hasMessageContaining("restAmps").hasMessageContaining("tapering charge would look like a rest");
+                .hasMessageContaining("restAmps")
+                .hasMessageContaining("tapering charge would look like a rest");
         assertThatThrownBy(() -> UsableCapacitySettings.defaults(Double.NaN, 4.2, 3.0))
                 .hasMessageContaining("nominalCapacityAh must be a positive number, got NaN");
     }

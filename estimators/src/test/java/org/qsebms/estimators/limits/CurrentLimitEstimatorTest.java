@@ -15,8 +15,8 @@ import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 
 class CurrentLimitEstimatorTest {
-    static final OcvCurve OCV = new OcvCurve(new double[] {0, 0.1, 0.9, 1}, new double[] {3.0, 3.5, 4.0, 4.2},
-            new double[4]);
+    static final OcvCurve OCV =
+            new OcvCurve(new double[] {0, 0.1, 0.9, 1}, new double[] {3.0, 3.5, 4.0, 4.2}, new double[4]);
     static final EcmParameters CELL = new EcmParameters(2.0, 0.03, 0.015, 5, 0.02, 100, 25000, OCV);
     static final CurrentLimitSettings SETTINGS = new CurrentLimitSettings(2.8, 4.25, 10, 4, 10, 0, 10, 45, 60);
 
@@ -35,8 +35,10 @@ class CurrentLimitEstimatorTest {
     @MethodSource("seeds")
     void holdingTheLimitKeepsTheWindowWhenResistanceRisesTowardsEmpty(long seed) {
         // R0 and R1 four times, R2 three times their mid-SOC value at empty
-        holdsTheWindow(CELL.withResistanceVsSoc(new ResistanceVsSoc(new double[] {0, 0.1, 0.3, 1},
-                new double[] {4, 2, 1, 1.1}, new double[] {3, 1.6, 1, 1})), seed);
+        holdsTheWindow(
+                CELL.withResistanceVsSoc(new ResistanceVsSoc(
+                        new double[] {0, 0.1, 0.3, 1}, new double[] {4, 2, 1, 1.1}, new double[] {3, 1.6, 1, 1})),
+                seed);
     }
 
     @ParameterizedTest
@@ -44,13 +46,21 @@ class CurrentLimitEstimatorTest {
     void holdingTheLimitKeepsTheWindowWithResistanceTablesAndTimeConstantsPerTemperature(long seed) {
         // at 10 °C the rise towards empty is steeper and the cell relaxes more slowly than at 40 °C; the
         // seeds' temperatures (12-44 °C) fall between the two tables and above the warmer one
-        holdsTheWindow(CELL.withResistance(new ResistanceMap(new double[] {10, 40}, java.util.List.of(
-                new ResistanceVsSoc(new double[] {0, 0.1, 0.3, 1}, new double[] {8, 3, 1.2, 1.1},
-                        new double[] {6, 2.5, 1.1, 1}),
-                new ResistanceVsSoc(new double[] {0, 0.1, 0.3, 1}, new double[] {3, 1.6, 1, 1},
-                        new double[] {2, 1.3, 1, 1}))))
-                .withTimeConstants(new TimeConstantsVsTemperature(new double[] {10, 40}, new double[] {4, 1},
-                        new double[] {90, 30})), seed);
+        holdsTheWindow(
+                CELL.withResistance(new ResistanceMap(
+                                new double[] {10, 40},
+                                java.util.List.of(
+                                        new ResistanceVsSoc(
+                                                new double[] {0, 0.1, 0.3, 1},
+                                                new double[] {8, 3, 1.2, 1.1},
+                                                new double[] {6, 2.5, 1.1, 1}),
+                                        new ResistanceVsSoc(
+                                                new double[] {0, 0.1, 0.3, 1},
+                                                new double[] {3, 1.6, 1, 1},
+                                                new double[] {2, 1.3, 1, 1}))))
+                        .withTimeConstants(new TimeConstantsVsTemperature(
+                                new double[] {10, 40}, new double[] {4, 1}, new double[] {90, 30})),
+                seed);
     }
 
     private static void holdsTheWindow(EcmParameters cell, long seed) {
@@ -83,8 +93,8 @@ class CurrentLimitEstimatorTest {
     @Test
     void coldChargingIsHeldToTheRatedInterfacialOverpotential() {
         // a cell with plenty of voltage headroom: only the rated current and the temperature bound it
-        CurrentLimitEstimator limits = new CurrentLimitEstimator(CELL, new CurrentLimitSettings(2.8, 4.25, 10, 1.0, 10,
-                -30, -20, 45, 60));
+        CurrentLimitEstimator limits =
+                new CurrentLimitEstimator(CELL, new CurrentLimitSettings(2.8, 4.25, 10, 1.0, 10, -30, -20, 45, 60));
         for (double celsius = -15; celsius <= 40; celsius += 5) {
             double limit = limits.chargeLimitAmps(0.3, 0, celsius, 1.0);
             double overpotentialScale = limit * CELL.resistanceFactor(celsius);
@@ -95,7 +105,8 @@ class CurrentLimitEstimatorTest {
             }
         }
         assertThat(limits.chargeLimitAmps(0.3, 0, 30, 1.0)).isEqualTo(1.0);
-        assertThat(limits.interfacialDerate(0)).isCloseTo(1 / CELL.resistanceFactor(0), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(limits.interfacialDerate(0))
+                .isCloseTo(1 / CELL.resistanceFactor(0), org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test

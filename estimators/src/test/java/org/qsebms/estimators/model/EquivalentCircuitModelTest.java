@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 class EquivalentCircuitModelTest {
-    private static final OcvCurve OCV = new OcvCurve(new double[] {0, 0.5, 1}, new double[] {3.3, 3.7, 4.2},
-            new double[3]);
+    private static final OcvCurve OCV =
+            new OcvCurve(new double[] {0, 0.5, 1}, new double[] {3.3, 3.7, 4.2}, new double[3]);
     /** R0 and R1 double towards empty, R2 rises by half. */
-    private static final ResistanceVsSoc RISING = new ResistanceVsSoc(new double[] {0, 0.3, 1},
-            new double[] {2, 1, 1}, new double[] {1.5, 1, 1});
-    private static final EcmParameters CELL = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV,
-            ResistanceMap.of(RISING), TimeConstantsVsTemperature.NONE);
+    private static final ResistanceVsSoc RISING =
+            new ResistanceVsSoc(new double[] {0, 0.3, 1}, new double[] {2, 1, 1}, new double[] {1.5, 1, 1});
+
+    private static final EcmParameters CELL = new EcmParameters(
+            2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV, ResistanceMap.of(RISING), TimeConstantsVsTemperature.NONE);
 
     @Test
     void stepsOfTheRcRecursionAddUpToTheAnalyticStepResponse() {
@@ -46,8 +47,13 @@ class EquivalentCircuitModelTest {
         }
         // the SOC factors are flat above 0.3, so the resistance after the horizon is one number
         double f = model.temperatureFactor(celsius);
-        double ohms = model.ohmsAfterHorizon(1.0, model.fastOhmsCharged(model.fastDecay(horizon, celsius)),
-                model.slowOhmsCharged(model.slowDecay(horizon, celsius)), 1.0, 1.0, f);
+        double ohms = model.ohmsAfterHorizon(
+                1.0,
+                model.fastOhmsCharged(model.fastDecay(horizon, celsius)),
+                model.slowOhmsCharged(model.slowDecay(horizon, celsius)),
+                1.0,
+                1.0,
+                f);
         double seen = (cell.terminalVolts() - model.ocvVolts(cell.soc(), celsius)) / amps;
         assertThat(seen).isCloseTo(ohms, within(1e-9));
     }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class OcvCurveTest {
-    private final OcvCurve curve = new OcvCurve(new double[] {0, 0.5, 1}, new double[] {3.0, 3.7, 4.2},
-            new double[] {-1e-4, 0, 1e-4});
+    private final OcvCurve curve =
+            new OcvCurve(new double[] {0, 0.5, 1}, new double[] {3.0, 3.7, 4.2}, new double[] {-1e-4, 0, 1e-4});
 
     @Test
     void interpolatesLinearlyAndClampsAtTheEnds() {
@@ -52,19 +52,22 @@ class OcvCurveTest {
      */
     @Test
     void entropicSpanHoldsTheOcvAtTheNearerEndAndTheSlopeFollowsTheTemperature() {
-        OcvCurve c = new OcvCurve(new double[] {0, 0.5, 1}, new double[] {3.3, 3.7, 4.2},
-                new double[] {0.001, -0.0005, 0.0002}, 0, 25);
+        OcvCurve c = new OcvCurve(
+                new double[] {0, 0.5, 1}, new double[] {3.3, 3.7, 4.2}, new double[] {0.001, -0.0005, 0.0002}, 0, 25);
         assertThat(c.hasEntropicSpan()).isTrue();
-        assertThat(c.voltsAt(0.25, 10)).isCloseTo(c.voltsAt(0.25) - 15 * 0.00025, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(c.voltsAt(0.25, 10))
+                .isCloseTo(c.voltsAt(0.25) - 15 * 0.00025, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(c.voltsAt(0.25, 40)).isEqualTo(c.voltsAt(0.25, 25));
         assertThat(c.voltsAt(0.25, -30)).isEqualTo(c.voltsAt(0.25, 0));
         for (double celsius : new double[] {-10, 0, 10, 25, 35}) {
             double h = 1e-6;
             double numeric = (c.voltsAt(0.3 + h, celsius) - c.voltsAt(0.3 - h, celsius)) / (2 * h);
-            assertThat(c.slopeAt(0.3, celsius)).as("slope at %.0f °C", celsius)
+            assertThat(c.slopeAt(0.3, celsius))
+                    .as("slope at %.0f °C", celsius)
                     .isCloseTo(numeric, org.assertj.core.api.Assertions.within(1e-6));
             double volts = c.voltsAt(0.3, celsius);
-            assertThat(c.socAt(volts, celsius)).as("SOC back from the OCV at %.0f °C", celsius)
+            assertThat(c.socAt(volts, celsius))
+                    .as("SOC back from the OCV at %.0f °C", celsius)
                     .isCloseTo(0.3, org.assertj.core.api.Assertions.within(1e-4));
         }
         assertThat(c.slopeAt(0.3, 0)).isNotEqualTo(c.slopeAt(0.3));
@@ -75,10 +78,13 @@ class OcvCurveTest {
     /** On a straight stretch the reach is volts over the slope, the tangent's answer. */
     @Test
     void reachOnAStraightStretchIsVoltsOverTheSlope() {
-        assertThat(curve.socReachOfVolts(0.2, 25, 0.035)).isCloseTo(0.035 / 1.4, org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(curve.socReachOfVolts(0.75, 25, 0.05)).isCloseTo(0.05 / 1.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(curve.socReachOfVolts(0.2, 25, 0.035))
+                .isCloseTo(0.035 / 1.4, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(curve.socReachOfVolts(0.75, 25, 0.05))
+                .isCloseTo(0.05 / 1.0, org.assertj.core.api.Assertions.within(1e-12));
         // at an end it stops at the table
-        assertThat(curve.socReachOfVolts(1.0, 25, 0.05)).isCloseTo(0.05 / 1.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(curve.socReachOfVolts(1.0, 25, 0.05))
+                .isCloseTo(0.05 / 1.0, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(curve.socReachOfVolts(0.99, 25, 2.0)).isCloseTo(0.99, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(curve.socReachOfVolts(0.3, 25, 0)).isZero();
     }
@@ -92,7 +98,9 @@ class OcvCurveTest {
      */
     @Test
     void reachHoldsEveryOcvErrorAcrossAKneeWhereTheTangentDoesNot() {
-        OcvCurve knee = new OcvCurve(new double[] {0, 0.1, 0.2, 0.5, 1}, new double[] {2.9, 3.25, 3.30, 3.6, 4.1},
+        OcvCurve knee = new OcvCurve(
+                new double[] {0, 0.1, 0.2, 0.5, 1},
+                new double[] {2.9, 3.25, 3.30, 3.6, 4.1},
                 new double[] {0.0008, 0.0004, 0.0002, 0, 0.0001});
         double volts = 0.060;
         int tangentMisses = 0;
@@ -103,16 +111,17 @@ class OcvCurveTest {
                 double tangent = volts / knee.slopeAt(estimate, celsius);
                 for (int e = -6; e <= 6; e++) {
                     double truth = socByBisection(knee, knee.voltsAt(estimate, celsius) + e * volts / 6, celsius);
-                    assertThat(Math.abs(truth - estimate)).as("estimate %.3f, OCV error %d mV at %.0f °C", estimate,
-                            10 * e, celsius).isLessThanOrEqualTo(reach + 1e-9);
+                    assertThat(Math.abs(truth - estimate))
+                            .as("estimate %.3f, OCV error %d mV at %.0f °C", estimate, 10 * e, celsius)
+                            .isLessThanOrEqualTo(reach + 1e-9);
                     tangentMisses += Math.abs(truth - estimate) > tangent + 1e-9 ? 1 : 0;
                 }
             }
         }
         assertThat(tangentMisses).as("cases the tangent bound misses").isGreaterThan(100);
         // just below the knee: 60 mV reaches 0.1 at the steep slope, then 0.1 further at 0.5 V per SOC
-        assertThat(knee.socReachOfVolts(0.09, 25, volts)).isCloseTo(0.01 + (0.060 - 0.035) / 0.5,
-                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(knee.socReachOfVolts(0.09, 25, volts))
+                .isCloseTo(0.01 + (0.060 - 0.035) / 0.5, org.assertj.core.api.Assertions.within(1e-9));
     }
 
     /**
@@ -122,7 +131,9 @@ class OcvCurveTest {
      */
     @Test
     void flatterSecantSlopeTakesTheShallowSideOfAKnee() {
-        OcvCurve knee = new OcvCurve(new double[] {0, 0.1, 0.2, 0.5, 1}, new double[] {2.9, 3.25, 3.30, 3.6, 4.1},
+        OcvCurve knee = new OcvCurve(
+                new double[] {0, 0.1, 0.2, 0.5, 1},
+                new double[] {2.9, 3.25, 3.30, 3.6, 4.1},
                 new double[] {0.0008, 0.0004, 0.0002, 0, 0.0001});
         org.assertj.core.data.Offset<Double> tight = org.assertj.core.api.Assertions.within(1e-9);
         assertThat(knee.flatterSecantSlope(0.3, 25, 0.05)).isCloseTo(1.0, tight);
@@ -159,9 +170,12 @@ class OcvCurveTest {
             double celsius = r.nextDouble(-10, 50);
             double hi = Math.min(1, z + span);
             double lo = Math.max(0, z - span);
-            double upSlope = hi > z ? (c.voltsAt(hi, celsius) - c.voltsAt(z, celsius)) / (hi - z) : Double.POSITIVE_INFINITY;
-            double downSlope = lo < z ? (c.voltsAt(z, celsius) - c.voltsAt(lo, celsius)) / (z - lo) : Double.POSITIVE_INFINITY;
-            assertThat(c.flatterSecantSlope(z, celsius, span)).as("soc %.4f span %.4f at %.1f °C", z, span, celsius)
+            double upSlope =
+                    hi > z ? (c.voltsAt(hi, celsius) - c.voltsAt(z, celsius)) / (hi - z) : Double.POSITIVE_INFINITY;
+            double downSlope =
+                    lo < z ? (c.voltsAt(z, celsius) - c.voltsAt(lo, celsius)) / (z - lo) : Double.POSITIVE_INFINITY;
+            assertThat(c.flatterSecantSlope(z, celsius, span))
+                    .as("soc %.4f span %.4f at %.1f °C", z, span, celsius)
                     .isCloseTo(Math.min(upSlope, downSlope), org.assertj.core.api.Assertions.within(1e-9));
         }
     }

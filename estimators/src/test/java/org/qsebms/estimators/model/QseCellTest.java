@@ -131,8 +131,10 @@ class QseCellTest {
     void doublingLayersDoublesCapacityAndHalvesResistances() {
         CellGeometry one = new CellGeometry(50, 1, 8.6, 50, 100);
         CellGeometry two = new CellGeometry(50, 2, 8.6, 50, 100);
-        QseCellParameters a = QseCellParameters.of(MODEL.laws(Electrolyte.PSOA), Cathode.NCM811, one, ReferenceOcv.ncm811());
-        QseCellParameters b = QseCellParameters.of(MODEL.laws(Electrolyte.PSOA), Cathode.NCM811, two, ReferenceOcv.ncm811());
+        QseCellParameters a =
+                QseCellParameters.of(MODEL.laws(Electrolyte.PSOA), Cathode.NCM811, one, ReferenceOcv.ncm811());
+        QseCellParameters b =
+                QseCellParameters.of(MODEL.laws(Electrolyte.PSOA), Cathode.NCM811, two, ReferenceOcv.ncm811());
         assertThat(b.capacityAh()).isCloseTo(2 * a.capacityAh(), within(1e-12));
         assertThat(b.r0Ohms()).isCloseTo(a.r0Ohms() / 2, within(1e-12));
         assertThat(b.interfaceOhms()).isCloseTo(a.interfaceOhms() / 2, within(1e-12));
@@ -143,8 +145,9 @@ class QseCellTest {
     void simulatedCycleLifeAtThePapersNcm811ConditionFollowsTheLithiumLossLaw() {
         for (Electrolyte e : Electrolyte.values()) {
             QseCellParameters p = labCell(e, Cathode.NCM811, 8.6);
-            double law = p.laws().lithiumLoss().cyclesToDepletion(p.geometry().lithiumMilliAmpHoursPerCm2(),
-                    p.milliAmpsPerCm2(p.oneCAmps()));
+            double law = p.laws()
+                    .lithiumLoss()
+                    .cyclesToDepletion(p.geometry().lithiumMilliAmpHoursPerCm2(), p.milliAmpsPerCm2(p.oneCAmps()));
 
             CyclingResult r = new ConstantCurrentCycler(1.0, 1.0, 0.8).run(new QseCell(p, 0.0, 25), 100_000);
 
@@ -181,8 +184,8 @@ class QseCellTest {
     @MethodSource("seeds")
     void fastCellMatchesThePlainReferenceImplementationUnderRandomCurrents(long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        QseCellParameters p = labCell(Electrolyte.values()[rnd.nextInt(3)], Cathode.values()[rnd.nextInt(2)],
-                1 + rnd.nextDouble(10));
+        QseCellParameters p =
+                labCell(Electrolyte.values()[rnd.nextInt(3)], Cathode.values()[rnd.nextInt(2)], 1 + rnd.nextDouble(10));
         double soc = rnd.nextDouble(0.2, 0.8);
         double celsius = rnd.nextDouble(-5, 40);
         QseCell fast = new QseCell(p, soc, celsius);

@@ -9,8 +9,7 @@ import java.util.List;
 
 /** Reads the reference OCV tables copied into src/test/resources/ocv (source in each header). */
 final class ReferenceOcv {
-    private ReferenceOcv() {
-    }
+    private ReferenceOcv() {}
 
     static OcvCurve lfp() {
         return read("ocv/li_lfp_ocv_afshar2017.csv");
@@ -35,8 +34,11 @@ final class ReferenceOcv {
                     dudt = List.of(cells).indexOf("dUdT_V_per_K");
                     continue;
                 }
-                rows.add(new double[] {Double.parseDouble(cells[0]), Double.parseDouble(cells[1]),
-                        dudt < 0 ? 0 : Double.parseDouble(cells[dudt])});
+                rows.add(new double[] {
+                    Double.parseDouble(cells[0]),
+                    Double.parseDouble(cells[1]),
+                    dudt < 0 ? 0 : Double.parseDouble(cells[dudt])
+                });
             }
             double[] s = new double[rows.size()];
             double[] v = new double[rows.size()];

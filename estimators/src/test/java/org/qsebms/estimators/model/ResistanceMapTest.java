@@ -8,17 +8,18 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResistanceMapTest {
-    private final ResistanceVsSoc cold = new ResistanceVsSoc(new double[] {0.1, 0.5}, new double[] {6.0, 1.0},
-            new double[] {4.0, 0.8});
-    private final ResistanceVsSoc warm = new ResistanceVsSoc(new double[] {0.1, 0.5}, new double[] {2.0, 1.0},
-            new double[] {1.5, 1.0});
+    private final ResistanceVsSoc cold =
+            new ResistanceVsSoc(new double[] {0.1, 0.5}, new double[] {6.0, 1.0}, new double[] {4.0, 0.8});
+    private final ResistanceVsSoc warm =
+            new ResistanceVsSoc(new double[] {0.1, 0.5}, new double[] {2.0, 1.0}, new double[] {1.5, 1.0});
     private final ResistanceMap map = new ResistanceMap(new double[] {0, 25}, List.of(cold, warm));
 
     @Test
     void interpolatesLinearlyInTemperatureBetweenTheTables() {
         assertThat(map.factorAt(0.1, 10)).isCloseTo(0.6 * 6.0 + 0.4 * 2.0, within(1e-12));
         assertThat(map.slowFactorAt(0.1, 10)).isCloseTo(0.6 * 4.0 + 0.4 * 1.5, within(1e-12));
-        assertThat(map.factorAt(0.3, 12.5)).isCloseTo(0.5 * cold.factorAt(0.3) + 0.5 * warm.factorAt(0.3), within(1e-12));
+        assertThat(map.factorAt(0.3, 12.5))
+                .isCloseTo(0.5 * cold.factorAt(0.3) + 0.5 * warm.factorAt(0.3), within(1e-12));
         assertThat(map.factorAt(0.1, 0)).isEqualTo(6.0);
         assertThat(map.factorAt(0.1, 25)).isEqualTo(2.0);
     }
@@ -54,7 +55,8 @@ class ResistanceMapTest {
             a.step(-4, 0.001);
             b.step(-4, 0.001);
             double ocvVolts = ocv.voltsAt(b.soc());
-            assertThat((ocvVolts - b.terminalVolts()) / (ocvVolts - a.terminalVolts())).as("R0 factor at %.0f °C", celsius)
+            assertThat((ocvVolts - b.terminalVolts()) / (ocvVolts - a.terminalVolts()))
+                    .as("R0 factor at %.0f °C", celsius)
                     .isCloseTo(map.factorAt(b.soc(), celsius), within(0.01));
         }
     }
@@ -67,7 +69,6 @@ class ResistanceMapTest {
                 .hasMessageContaining("1 temperatures and 2 tables");
         assertThatThrownBy(() -> new ResistanceMap(new double[] {Double.NaN}, List.of(warm)))
                 .hasMessageContaining("temperature 0 is NaN");
-        assertThatThrownBy(() -> new ResistanceMap(new double[0], List.of()))
-                .hasMessageContaining("at least one");
+        assertThatThrownBy(() -> new ResistanceMap(new double[0], List.of())).hasMessageContaining("at least one");
     }
 }

@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 class ResistanceVsSocTest {
-    private final ResistanceVsSoc table = new ResistanceVsSoc(new double[] {0.05, 0.2, 0.9},
-            new double[] {3.0, 1.0, 1.2}, new double[] {2.0, 1.0, 0.8});
+    private final ResistanceVsSoc table = new ResistanceVsSoc(
+            new double[] {0.05, 0.2, 0.9}, new double[] {3.0, 1.0, 1.2}, new double[] {2.0, 1.0, 0.8});
 
     @Test
     void interpolatesLinearlyAndHoldsTheEndsOutsideTheTable() {

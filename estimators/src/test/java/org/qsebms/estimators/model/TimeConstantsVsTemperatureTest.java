@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 class TimeConstantsVsTemperatureTest {
-    private final TimeConstantsVsTemperature taus = new TimeConstantsVsTemperature(new double[] {0, 25},
-            new double[] {0.3, 0.2}, new double[] {60, 40});
+    private final TimeConstantsVsTemperature taus =
+            new TimeConstantsVsTemperature(new double[] {0, 25}, new double[] {0.3, 0.2}, new double[] {60, 40});
 
     @Test
     void interpolatesInTemperatureAndHoldsTheEnds() {
@@ -45,18 +45,21 @@ class TimeConstantsVsTemperatureTest {
             c.step(0, cell.tau2SecondsAt(celsius));
             double ocvVolts = ocv.voltsAt(c.soc());
             // after one time constant at rest the diffusion overpotential (4 A x 20 mOhm) is down to 1/e
-            assertThat(ocvVolts - c.terminalVolts()).as("overpotential one tau2 into the rest at %.0f °C", celsius)
+            assertThat(ocvVolts - c.terminalVolts())
+                    .as("overpotential one tau2 into the rest at %.0f °C", celsius)
                     .isCloseTo(0.08 * Math.exp(-1), within(1e-6));
         }
     }
 
     @Test
     void rejectsMalformedTablesWithTheReason() {
-        assertThatThrownBy(() -> new TimeConstantsVsTemperature(new double[] {25, 0}, new double[] {1, 1},
-                new double[] {1, 1})).hasMessageContaining("strictly increasing");
-        assertThatThrownBy(() -> new TimeConstantsVsTemperature(new double[] {0, 25}, new double[] {1},
-                new double[] {1, 1})).hasMessageContaining("2 temperatures, 1 tau1 and 2 tau2");
-        assertThatThrownBy(() -> new TimeConstantsVsTemperature(new double[] {0}, new double[] {0},
-                new double[] {1})).hasMessageContaining("at 0.0 °C must be finite numbers > 0 s");
+        assertThatThrownBy(() ->
+                        new TimeConstantsVsTemperature(new double[] {25, 0}, new double[] {1, 1}, new double[] {1, 1}))
+                .hasMessageContaining("strictly increasing");
+        assertThatThrownBy(() ->
+                        new TimeConstantsVsTemperature(new double[] {0, 25}, new double[] {1}, new double[] {1, 1}))
+                .hasMessageContaining("2 temperatures, 1 tau1 and 2 tau2");
+        assertThatThrownBy(() -> new TimeConstantsVsTemperature(new double[] {0}, new double[] {0}, new double[] {1}))
+                .hasMessageContaining("at 0.0 °C must be finite numbers > 0 s");
     }
 }

@@ -37,7 +37,8 @@ class RlsR0EstimatorTest {
     void refersR0ToTheNominalSocThroughTheCellsTable() {
         // R0 three times its nominal value at 10 % SOC, as a cell near empty
         EcmParameters truth = new EcmParameters(2.0, 0.030, 0.010, 10, 0.010, 100, 30000, LINEAR)
-                .withResistanceVsSoc(new ResistanceVsSoc(new double[] {0.1, 0.3}, new double[] {3, 1}, new double[] {3, 1}));
+                .withResistanceVsSoc(
+                        new ResistanceVsSoc(new double[] {0.1, 0.3}, new double[] {3, 1}, new double[] {3, 1}));
         EquivalentCircuitCell cell = new EquivalentCircuitCell(truth, 0.1, 25);
         RlsR0Estimator withSoc = new RlsR0Estimator(truth, 1, 0.99, 0.5, 0.005);
         RlsR0Estimator withoutSoc = new RlsR0Estimator(truth, 1, 0.99, 0.5, 0.005);

@@ -42,10 +42,13 @@ class CovarianceMatchingTest {
         return amps;
     }
 
-    private record Run(double rmse, double coverage, double maxVoltageSigma) {
-    }
+    private record Run(double rmse, double coverage, double maxVoltageSigma) {}
 
-    private static Run run(SocEstimator filter, EcmParameters truthParams, double[] amps, long seed,
+    private static Run run(
+            SocEstimator filter,
+            EcmParameters truthParams,
+            double[] amps,
+            long seed,
             java.util.function.IntToDoubleFunction voltageSigma) {
         SplittableRandom noise = new SplittableRandom(seed);
         EquivalentCircuitCell truth = new EquivalentCircuitCell(truthParams, 0.95, 25);
@@ -69,8 +72,17 @@ class CovarianceMatchingTest {
 
     /** The model's cell; the truth has a slow diffusion pair (150 mOhm over 20 min) the model lacks. */
     private static final EcmParameters MODEL = TestCells.ncmCell();
-    private static final EcmParameters SLOW_TRUTH = new EcmParameters(MODEL.capacityAh(), MODEL.r0Ohms(), MODEL.r1Ohms(),
-            MODEL.tau1Seconds(), 0.150, 1200, MODEL.activationEnergyJPerMol(), MODEL.ocv(), ResistanceMap.FLAT);
+
+    private static final EcmParameters SLOW_TRUTH = new EcmParameters(
+            MODEL.capacityAh(),
+            MODEL.r0Ohms(),
+            MODEL.r1Ohms(),
+            MODEL.tau1Seconds(),
+            0.150,
+            1200,
+            MODEL.activationEnergyJPerMol(),
+            MODEL.ocv(),
+            ResistanceMap.FLAT);
 
     /**
      * Eight pulse-and-rest runs: covariance matching is not worse on any, in RMSE or in coverage,
@@ -88,24 +100,35 @@ class CovarianceMatchingTest {
             double[] amps = pulsesAndRests(new SplittableRandom(seed));
             EkfTuning matching = EkfTuning.defaults();
             EkfSocEstimator with = new EkfSocEstimator(MODEL, HysteresisModel.NONE, matching, EkfAdaptation.OFF, 1);
-            EkfSocEstimator without = new EkfSocEstimator(MODEL, HysteresisModel.NONE,
-                    matching.withInnovationWindowSeconds(0), EkfAdaptation.OFF, 1);
+            EkfSocEstimator without = new EkfSocEstimator(
+                    MODEL, HysteresisModel.NONE, matching.withInnovationWindowSeconds(0), EkfAdaptation.OFF, 1);
             Run a = run(with, SLOW_TRUTH, amps, seed, with::cellVoltageSigmaVolts);
             Run b = run(without, SLOW_TRUTH, amps, seed, without::cellVoltageSigmaVolts);
-            System.out.printf(java.util.Locale.ROOT, "seed %d: RMSE %.2f %% with covariance matching, %.2f %% without; "
-                    + "coverage %.1f / %.1f %%; largest voltage sigma %.0f mV%n", seed, 100 * a.rmse(), 100 * b.rmse(),
-                    100 * a.coverage(), 100 * b.coverage(), 1000 * a.maxVoltageSigma());
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "seed %d: RMSE %.2f %% with covariance matching, %.2f %% without; "
+                            + "coverage %.1f / %.1f %%; largest voltage sigma %.0f mV%n",
+                    seed,
+                    100 * a.rmse(),
+                    100 * b.rmse(),
+                    100 * a.coverage(),
+                    100 * b.coverage(),
+                    1000 * a.maxVoltageSigma());
             assertThat(b.maxVoltageSigma()).isEqualTo(0.08, within(1e-12));
             // not worse: by no more than 0.01 points of SOC RMSE and 0.1 points of coverage
-            assertThat(a.rmse()).as("seed %d: SOC RMSE with covariance matching", seed)
+            assertThat(a.rmse())
+                    .as("seed %d: SOC RMSE with covariance matching", seed)
                     .isLessThanOrEqualTo(b.rmse() + 1e-4);
-            assertThat(a.coverage()).as("seed %d: coverage with covariance matching", seed)
+            assertThat(a.coverage())
+                    .as("seed %d: coverage with covariance matching", seed)
                     .isGreaterThanOrEqualTo(b.coverage() - 1e-3);
             sumWith += a.rmse();
             sumWithout += b.rmse();
             largestSigma = Math.max(largestSigma, a.maxVoltageSigma());
         }
-        assertThat(largestSigma).as("voltage sigma rose above the tuning's 80 mV").isGreaterThan(0.1);
+        assertThat(largestSigma)
+                .as("voltage sigma rose above the tuning's 80 mV")
+                .isGreaterThan(0.1);
         assertThat(sumWith).as("mean RMSE with covariance matching").isLessThan(sumWithout);
     }
 
@@ -113,10 +136,14 @@ class CovarianceMatchingTest {
     @MethodSource("seeds")
     void aRightModelLeavesTheFilterUnchanged(long seed) {
         double[] amps = pulsesAndRests(new SplittableRandom(seed));
-        EkfSocEstimator with = new EkfSocEstimator(MODEL, HysteresisModel.NONE, EkfTuning.defaults(),
-                EkfAdaptation.resistance(), 1);
-        EkfSocEstimator without = new EkfSocEstimator(MODEL, HysteresisModel.NONE,
-                EkfTuning.defaults().withInnovationWindowSeconds(0), EkfAdaptation.resistance(), 1);
+        EkfSocEstimator with =
+                new EkfSocEstimator(MODEL, HysteresisModel.NONE, EkfTuning.defaults(), EkfAdaptation.resistance(), 1);
+        EkfSocEstimator without = new EkfSocEstimator(
+                MODEL,
+                HysteresisModel.NONE,
+                EkfTuning.defaults().withInnovationWindowSeconds(0),
+                EkfAdaptation.resistance(),
+                1);
         Run a = run(with, MODEL, amps, seed, with::cellVoltageSigmaVolts);
         Run b = run(without, MODEL, amps, seed, without::cellVoltageSigmaVolts);
         assertThat(a.maxVoltageSigma()).isEqualTo(0.08, within(1e-12));
@@ -129,10 +156,10 @@ class CovarianceMatchingTest {
         double maxSigma = 0;
         for (long seed : seeds().limit(3).toArray()) {
             double[] amps = pulsesAndRests(new SplittableRandom(seed));
-            EkfSocEstimator fast = new EkfSocEstimator(MODEL, HysteresisModel.NONE, EkfTuning.defaults(),
-                    EkfAdaptation.resistance(), 1);
-            ReferenceEkfSocEstimator ref = new ReferenceEkfSocEstimator(MODEL, HysteresisModel.NONE,
-                    EkfTuning.defaults(), EkfAdaptation.resistance(), 1);
+            EkfSocEstimator fast = new EkfSocEstimator(
+                    MODEL, HysteresisModel.NONE, EkfTuning.defaults(), EkfAdaptation.resistance(), 1);
+            ReferenceEkfSocEstimator ref = new ReferenceEkfSocEstimator(
+                    MODEL, HysteresisModel.NONE, EkfTuning.defaults(), EkfAdaptation.resistance(), 1);
             EquivalentCircuitCell truth = new EquivalentCircuitCell(SLOW_TRUTH, 0.95, 25);
             fast.setCellSoc(0, 0.95);
             ref.setCellSoc(0, 0.95);

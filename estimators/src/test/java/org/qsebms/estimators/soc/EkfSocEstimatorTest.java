@@ -37,8 +37,11 @@ class EkfSocEstimatorTest {
     }
 
     static Stream<Arguments> seedsAndAdaptations() {
-        return seeds().boxed().flatMap(seed -> Stream.of(Arguments.of(seed, EkfAdaptation.OFF),
-                Arguments.of(seed, EkfAdaptation.resistance()), Arguments.of(seed, EkfAdaptation.resistanceAndCapacity())));
+        return seeds().boxed()
+                .flatMap(seed -> Stream.of(
+                        Arguments.of(seed, EkfAdaptation.OFF),
+                        Arguments.of(seed, EkfAdaptation.resistance()),
+                        Arguments.of(seed, EkfAdaptation.resistanceAndCapacity())));
     }
 
     @ParameterizedTest
@@ -73,7 +76,9 @@ class EkfSocEstimatorTest {
             fast.update(amps[k], volts, celsius, 1.0);
             ref.update(amps[k], volts, celsius, 1.0);
             for (int c = 0; c < 3; c++) {
-                assertThat(fast.cellSoc(c)).as("soc of cell %d at step %d", c, k).isCloseTo(ref.cellSoc(c), within(1e-9));
+                assertThat(fast.cellSoc(c))
+                        .as("soc of cell %d at step %d", c, k)
+                        .isCloseTo(ref.cellSoc(c), within(1e-9));
                 assertThat(fast.cellSocBound3Sigma(c)).isCloseTo(ref.cellSocBound3Sigma(c), within(1e-9));
                 assertThat(fast.cellR0Scale(c)).isCloseTo(ref.cellR0Scale(c), within(1e-9));
                 assertThat(fast.cellCapacityAh(c)).isCloseTo(ref.cellCapacityAh(c), within(1e-9));
@@ -95,7 +100,8 @@ class EkfSocEstimatorTest {
         boolean r0Moves = adaptation.initialR0ScaleSigma() > 0 || adaptation.r0ScaleSigmaPerSqrtHour() > 0;
         boolean capacityMoves = adaptation.initialCapacitySigma() > 0 || adaptation.capacitySigmaPerSqrtHour() > 0;
         int[] moving = java.util.stream.IntStream.range(0, 5)
-                .filter(j -> j < 3 || j == 3 && r0Moves || j == 4 && capacityMoves).toArray();
+                .filter(j -> j < 3 || j == 3 && r0Moves || j == 4 && capacityMoves)
+                .toArray();
         double[] amps = profile(r, 4000, 8);
         for (int k = 0; k < amps.length; k++) {
             truth.step(amps[k], 1.0);
@@ -117,7 +123,9 @@ class EkfSocEstimatorTest {
             }
             assertThat(ekf.cellSoc(0)).isBetween(0.0, 1.0);
             // the bound, with its consider-analysis OCV share, stays a finite fraction of SOC
-            assertThat(ekf.cellSocBound3Sigma(0)).as("3-sigma bound at step %d", k).isGreaterThan(0.0)
+            assertThat(ekf.cellSocBound3Sigma(0))
+                    .as("3-sigma bound at step %d", k)
+                    .isGreaterThan(0.0)
                     .isLessThanOrEqualTo(1.0);
         }
     }
@@ -157,17 +165,23 @@ class EkfSocEstimatorTest {
         EcmParameters truthNominal = TestCells.ncmCell();
         EcmParameters p = truthNominal;
         // every estimator parameter 10 % off the simulator's truth, in a random direction
-        EcmParameters model = new EcmParameters(p.capacityAh() * off(r), p.r0Ohms() * off(r), p.r1Ohms() * off(r),
-                p.tau1Seconds() * off(r), p.r2Ohms() * off(r), p.tau2Seconds() * off(r), p.activationEnergyJPerMol(),
+        EcmParameters model = new EcmParameters(
+                p.capacityAh() * off(r),
+                p.r0Ohms() * off(r),
+                p.r1Ohms() * off(r),
+                p.tau1Seconds() * off(r),
+                p.r2Ohms() * off(r),
+                p.tau2Seconds() * off(r),
+                p.activationEnergyJPerMol(),
                 p.ocv());
         int cells = 8;
         EquivalentCircuitCell[] pack = new EquivalentCircuitCell[cells];
         for (int i = 0; i < cells; i++) {
-            pack[i] = new EquivalentCircuitCell(truthNominal.scaled(1 + 0.02 * r.nextGaussian(), 1 + 0.05 * r.nextGaussian()),
-                    0.95 - 0.01 * i, 25);
+            pack[i] = new EquivalentCircuitCell(
+                    truthNominal.scaled(1 + 0.02 * r.nextGaussian(), 1 + 0.05 * r.nextGaussian()), 0.95 - 0.01 * i, 25);
         }
-        EkfSocEstimator ekf = new EkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(),
-                EkfAdaptation.resistanceAndCapacity(), cells);
+        EkfSocEstimator ekf = new EkfSocEstimator(
+                model, HysteresisModel.NONE, EkfTuning.defaults(), EkfAdaptation.resistanceAndCapacity(), cells);
         for (int i = 0; i < cells; i++) {
             ekf.setCellSoc(i, 0.65);
         }
@@ -191,8 +205,9 @@ class EkfSocEstimatorTest {
                 }
             }
         }
-        System.out.println("pack RMSE " + Math.sqrt(sumSq / count) + " capacity factor " + model.capacityAh() / p.capacityAh()
-                + " cell 0 capacity learnt/true " + ekf.cellCapacityAh(0) / pack[0].parameters().capacityAh());
+        System.out.println("pack RMSE " + Math.sqrt(sumSq / count) + " capacity factor "
+                + model.capacityAh() / p.capacityAh() + " cell 0 capacity learnt/true "
+                + ekf.cellCapacityAh(0) / pack[0].parameters().capacityAh());
         assertThat(Math.sqrt(sumSq / count)).isLessThan(0.01);
     }
 
@@ -242,8 +257,12 @@ class EkfSocEstimatorTest {
 
     @Test
     void updateAllocatesNothingAfterWarmUp() {
-        EkfSocEstimator ekf = new EkfSocEstimator(TestCells.ncmCellWithTablesAtTwoTemperatures(),
-                new HysteresisModel(0.01, 30), EkfTuning.defaults(), EkfAdaptation.resistanceAndCapacity(), 192);
+        EkfSocEstimator ekf = new EkfSocEstimator(
+                TestCells.ncmCellWithTablesAtTwoTemperatures(),
+                new HysteresisModel(0.01, 30),
+                EkfTuning.defaults(),
+                EkfAdaptation.resistanceAndCapacity(),
+                192);
         double[] v = new double[192];
         double[] t = new double[192];
         java.util.Arrays.fill(v, 3.9);

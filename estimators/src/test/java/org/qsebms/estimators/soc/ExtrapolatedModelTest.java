@@ -19,29 +19,44 @@ class ExtrapolatedModelTest {
 
     @Test
     void extrapolatedOnlyBeyondTheMarginOfAKnownSpan() {
-        EkfSocEstimator known = new EkfSocEstimator(TestCells.ncmCell().withCharacterisedCelsius(AT_25),
-                HysteresisModel.NONE, EkfTuning.defaults(), 4);
-        EkfSocEstimator unknown = new EkfSocEstimator(TestCells.ncmCell(), HysteresisModel.NONE,
-                EkfTuning.defaults(), 4);
+        EkfSocEstimator known = new EkfSocEstimator(
+                TestCells.ncmCell().withCharacterisedCelsius(AT_25), HysteresisModel.NONE, EkfTuning.defaults(), 4);
+        EkfSocEstimator unknown =
+                new EkfSocEstimator(TestCells.ncmCell(), HysteresisModel.NONE, EkfTuning.defaults(), 4);
         double[] celsius = {25, 29, 15, 40};
         double[] volts = {3.7, 3.7, 3.7, 3.7};
         known.update(-1, volts, celsius, 1);
         unknown.update(-1, volts, celsius, 1);
-        assertThat(new boolean[] {known.cellSocExtrapolated(0), known.cellSocExtrapolated(1),
-            known.cellSocExtrapolated(2), known.cellSocExtrapolated(3)}).containsExactly(false, false, true, true);
+        assertThat(new boolean[] {
+                    known.cellSocExtrapolated(0),
+                    known.cellSocExtrapolated(1),
+                    known.cellSocExtrapolated(2),
+                    known.cellSocExtrapolated(3)
+                })
+                .containsExactly(false, false, true, true);
         for (int c = 0; c < 4; c++) {
-            assertThat(unknown.cellSocExtrapolated(c)).as("a preset without a span is never judged").isFalse();
+            assertThat(unknown.cellSocExtrapolated(c))
+                    .as("a preset without a span is never judged")
+                    .isFalse();
         }
     }
 
     /** The truth's resistances follow 45 kJ/mol; the model, characterised at 25 °C, assumes 20 kJ/mol. */
     private static double[] runCold(EcmParameters model, double celsius, long seed, boolean reference) {
         SplittableRandom r = new SplittableRandom(seed);
-        EcmParameters truthParams = new EcmParameters(model.capacityAh(), model.r0Ohms(), model.r1Ohms(),
-                model.tau1Seconds(), model.r2Ohms(), model.tau2Seconds(), 45000, model.ocv());
+        EcmParameters truthParams = new EcmParameters(
+                model.capacityAh(),
+                model.r0Ohms(),
+                model.r1Ohms(),
+                model.tau1Seconds(),
+                model.r2Ohms(),
+                model.tau2Seconds(),
+                45000,
+                model.ocv());
         EquivalentCircuitCell truth = new EquivalentCircuitCell(truthParams, 0.9, celsius);
         SocEstimator filter = reference
-                ? new ReferenceEkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(), EkfAdaptation.resistance(), 1)
+                ? new ReferenceEkfSocEstimator(
+                        model, HysteresisModel.NONE, EkfTuning.defaults(), EkfAdaptation.resistance(), 1)
                 : new EkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(), EkfAdaptation.resistance(), 1);
         filter.setCellSoc(0, 0.7);
         double[] v = new double[1];
@@ -69,20 +84,24 @@ class ExtrapolatedModelTest {
         for (long seed = 1; seed <= 4; seed++) {
             double[] knowing = runCold(assumed.withCharacterisedCelsius(AT_25), -15, seed, false);
             double[] blind = runCold(assumed, -15, seed, false);
-            System.out.printf("seed %d at -15 °C: coverage %.1f %% knowing the span (largest bound %.1f %%), "
-                    + "%.1f %% without it%n", seed, 100 * knowing[0], 100 * knowing[1], 100 * blind[0]);
+            System.out.printf(
+                    "seed %d at -15 °C: coverage %.1f %% knowing the span (largest bound %.1f %%), "
+                            + "%.1f %% without it%n",
+                    seed, 100 * knowing[0], 100 * knowing[1], 100 * blind[0]);
             assertThat(knowing[0]).as("coverage, seed %d", seed).isGreaterThanOrEqualTo(0.95);
-            assertThat(blind[0]).as("the same filter blind to the span misses, seed %d", seed).isLessThan(knowing[0]);
+            assertThat(blind[0])
+                    .as("the same filter blind to the span misses, seed %d", seed)
+                    .isLessThan(knowing[0]);
         }
     }
 
     @Test
     void fastFilterMatchesReferenceWhileExtrapolating() {
         EcmParameters model = TestCells.ncmCellWithResistanceVsSoc().withCharacterisedCelsius(AT_25);
-        EkfSocEstimator fast = new EkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(),
-                EkfAdaptation.resistance(), 1);
-        ReferenceEkfSocEstimator ref = new ReferenceEkfSocEstimator(model, HysteresisModel.NONE,
-                EkfTuning.defaults(), EkfAdaptation.resistance(), 1);
+        EkfSocEstimator fast =
+                new EkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(), EkfAdaptation.resistance(), 1);
+        ReferenceEkfSocEstimator ref = new ReferenceEkfSocEstimator(
+                model, HysteresisModel.NONE, EkfTuning.defaults(), EkfAdaptation.resistance(), 1);
         SplittableRandom r = new SplittableRandom(7);
         EquivalentCircuitCell truth = new EquivalentCircuitCell(model.scaled(1, 1.5), 0.9, -10);
         fast.setCellSoc(0, 0.6);
@@ -96,7 +115,8 @@ class ExtrapolatedModelTest {
             fast.update(amps[k], v, t, 1.0);
             ref.update(amps[k], v, t, 1.0);
             assertThat(fast.cellSoc(0)).isCloseTo(ref.cellSoc(0), within(1e-9));
-            assertThat(fast.cellSocBound3Sigma(0)).as("bound at step %d", k)
+            assertThat(fast.cellSocBound3Sigma(0))
+                    .as("bound at step %d", k)
                     .isCloseTo(ref.cellSocBound3Sigma(0), within(1e-9));
         }
         assertThat(fast.cellSocExtrapolated(0)).isTrue();
@@ -107,7 +127,10 @@ class ExtrapolatedModelTest {
         // cells at 5..29 °C against a span of 10..15 °C: inside, at the margin and beyond it on both sides
         EkfSocEstimator ekf = new EkfSocEstimator(
                 TestCells.ncmCellWithTablesAtTwoTemperatures().withCharacterisedCelsius(new TemperatureSpan(10, 15)),
-                new HysteresisModel(0.01, 30), EkfTuning.defaults(), EkfAdaptation.resistanceAndCapacity(), 192);
+                new HysteresisModel(0.01, 30),
+                EkfTuning.defaults(),
+                EkfAdaptation.resistanceAndCapacity(),
+                192);
         double[] v = new double[192];
         double[] t = new double[192];
         java.util.Arrays.fill(v, 3.9);

@@ -27,6 +27,7 @@ class OcvErrorBoundTest {
 
     /** An NCA-like table with a knee at SOC 0.1 (slopes 4.0 and 2.6 below it, 0.7 above). */
     private static final double[] SOC = {0, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1.0};
+
     private static final double[] VOLTS = {3.00, 3.20, 3.33, 3.40, 3.48, 3.65, 3.90, 4.05, 4.18};
 
     private static EcmParameters cell(double ocvErrorVolts) {
@@ -35,8 +36,15 @@ class OcvErrorBoundTest {
             v[i] += ocvErrorVolts;
         }
         EcmParameters base = TestCells.ncmCell();
-        return new EcmParameters(base.capacityAh(), base.r0Ohms(), base.r1Ohms(), base.tau1Seconds(), base.r2Ohms(),
-                base.tau2Seconds(), base.activationEnergyJPerMol(), new OcvCurve(SOC, v, new double[SOC.length]));
+        return new EcmParameters(
+                base.capacityAh(),
+                base.r0Ohms(),
+                base.r1Ohms(),
+                base.tau1Seconds(),
+                base.r2Ohms(),
+                base.tau2Seconds(),
+                base.activationEnergyJPerMol(),
+                new OcvCurve(SOC, v, new double[SOC.length]));
     }
 
     /** Discharge pulses of 0.5-2 A lasting 2-8 min with 5-20 min rests, until 0.84 Ah are out (SOC 0.45 to 0.03). */
@@ -67,8 +75,8 @@ class OcvErrorBoundTest {
             SplittableRandom r = new SplittableRandom(seed);
             double[] amps = pulsesAndRests(r);
             EquivalentCircuitCell truth = new EquivalentCircuitCell(truthParams, 0.45, 25);
-            EkfSocEstimator filter = new EkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(),
-                    EkfAdaptation.resistance(), 1);
+            EkfSocEstimator filter = new EkfSocEstimator(
+                    model, HysteresisModel.NONE, EkfTuning.defaults(), EkfAdaptation.resistance(), 1);
             filter.setCellSoc(0, 0.45);
             double[] v = new double[1];
             double[] t = {25};
@@ -94,9 +102,15 @@ class OcvErrorBoundTest {
             worstReported = Math.min(worstReported, reported / (double) scored);
             worstTangent = Math.min(worstTangent, tangent / (double) scored);
         }
-        System.out.printf(Locale.ROOT, "OCV error %+.0f mV: worst coverage %.1f %% with the reported bound, %.1f %% with the "
-                + "OCV error over the slope at the estimate%n", 1000 * ocvErrorVolts, 100 * worstReported, 100 * worstTangent);
-        assertThat(worstReported).as("coverage of the reported bound, OCV %+.0f mV off", 1000 * ocvErrorVolts)
+        System.out.printf(
+                Locale.ROOT,
+                "OCV error %+.0f mV: worst coverage %.1f %% with the reported bound, %.1f %% with the "
+                        + "OCV error over the slope at the estimate%n",
+                1000 * ocvErrorVolts,
+                100 * worstReported,
+                100 * worstTangent);
+        assertThat(worstReported)
+                .as("coverage of the reported bound, OCV %+.0f mV off", 1000 * ocvErrorVolts)
                 .isGreaterThanOrEqualTo(0.95);
         // the old form of the term, the OCV error over the slope at the estimate, misses in every case
         assertThat(worstTangent).as("coverage with the slope at the estimate").isLessThan(0.95);

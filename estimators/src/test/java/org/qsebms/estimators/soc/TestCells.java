@@ -8,8 +8,7 @@ import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 
 /** Cells for estimator tests: Chen2020 NCM811 OCV (sloped) and a Safari-like flat LFP OCV. */
 public final class TestCells {
-    private TestCells() {
-    }
+    private TestCells() {}
 
     public static OcvCurve ncm811() {
         int n = 101;
@@ -19,8 +18,11 @@ public final class TestCells {
         for (int i = 0; i < n; i++) {
             soc[i] = i / 100.0;
             double y = 0.9059 - soc[i] * (0.9059 - 0.2613);
-            v[i] = -0.8090 * y + 4.4875 - 0.0428 * Math.tanh(18.5138 * (y - 0.5542))
-                    - 17.7326 * Math.tanh(15.7890 * (y - 0.3117)) + 17.5842 * Math.tanh(15.9308 * (y - 0.3120));
+            v[i] = -0.8090 * y
+                    + 4.4875
+                    - 0.0428 * Math.tanh(18.5138 * (y - 0.5542))
+                    - 17.7326 * Math.tanh(15.7890 * (y - 0.3117))
+                    + 17.5842 * Math.tanh(15.9308 * (y - 0.3120));
         }
         return new OcvCurve(soc, v, dudt);
     }
@@ -48,8 +50,11 @@ public final class TestCells {
 
     /** {@link #ncmCell()} with resistances rising towards empty, as the Panasonic NCA cell's do. */
     public static EcmParameters ncmCellWithResistanceVsSoc() {
-        return ncmCell().withResistanceVsSoc(new ResistanceVsSoc(new double[] {0.05, 0.1, 0.2, 0.5, 0.9},
-                new double[] {3.8, 2.1, 1.1, 0.9, 1.05}, new double[] {2.6, 1.8, 1.0, 0.8, 1.0}));
+        return ncmCell()
+                .withResistanceVsSoc(new ResistanceVsSoc(
+                        new double[] {0.05, 0.1, 0.2, 0.5, 0.9},
+                        new double[] {3.8, 2.1, 1.1, 0.9, 1.05},
+                        new double[] {2.6, 1.8, 1.0, 0.8, 1.0}));
     }
 
     /**
@@ -57,12 +62,17 @@ public final class TestCells {
      * rise more steeply at 0 °C, and the cell relaxes more slowly there.
      */
     public static EcmParameters ncmCellWithTablesAtTwoTemperatures() {
-        ResistanceVsSoc warm = new ResistanceVsSoc(new double[] {0.05, 0.1, 0.2, 0.5, 0.9},
-                new double[] {3.8, 2.1, 1.1, 0.9, 1.05}, new double[] {2.6, 1.8, 1.0, 0.8, 1.0});
-        ResistanceVsSoc cold = new ResistanceVsSoc(new double[] {0.05, 0.15, 0.3, 0.5, 0.9},
-                new double[] {9.0, 4.0, 1.4, 0.9, 1.2}, new double[] {8.0, 3.0, 1.1, 0.75, 0.95});
-        return ncmCell().withResistance(new ResistanceMap(new double[] {0, 25}, java.util.List.of(cold, warm)))
-                .withTimeConstants(new TimeConstantsVsTemperature(new double[] {0, 25}, new double[] {15, 10},
-                        new double[] {320, 200}));
+        ResistanceVsSoc warm = new ResistanceVsSoc(
+                new double[] {0.05, 0.1, 0.2, 0.5, 0.9},
+                new double[] {3.8, 2.1, 1.1, 0.9, 1.05},
+                new double[] {2.6, 1.8, 1.0, 0.8, 1.0});
+        ResistanceVsSoc cold = new ResistanceVsSoc(
+                new double[] {0.05, 0.15, 0.3, 0.5, 0.9},
+                new double[] {9.0, 4.0, 1.4, 0.9, 1.2},
+                new double[] {8.0, 3.0, 1.1, 0.75, 0.95});
+        return ncmCell()
+                .withResistance(new ResistanceMap(new double[] {0, 25}, java.util.List.of(cold, warm)))
+                .withTimeConstants(new TimeConstantsVsTemperature(
+                        new double[] {0, 25}, new double[] {15, 10}, new double[] {320, 200}));
     }
 }

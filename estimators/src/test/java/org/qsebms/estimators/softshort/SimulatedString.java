@@ -39,13 +39,21 @@ final class SimulatedString {
     private double balanceAboveVolts;
     private final double[] bleedAmps;
 
-    SimulatedString(long seed, int count, double initialSoc, double noiseVolts, double capacitySpread,
+    SimulatedString(
+            long seed,
+            int count,
+            double initialSoc,
+            double noiseVolts,
+            double capacitySpread,
             double resistanceSpread) {
         this.random = new SplittableRandom(seed);
         this.cells = new EquivalentCircuitCell[count];
         for (int i = 0; i < count; i++) {
-            cells[i] = new EquivalentCircuitCell(NOMINAL.scaled(1 + capacitySpread * random.nextGaussian(),
-                    1 + resistanceSpread * random.nextGaussian()), initialSoc, 25);
+            cells[i] = new EquivalentCircuitCell(
+                    NOMINAL.scaled(
+                            1 + capacitySpread * random.nextGaussian(), 1 + resistanceSpread * random.nextGaussian()),
+                    initialSoc,
+                    25);
         }
         this.ekf = new EkfSocEstimator(NOMINAL, HysteresisModel.NONE, EkfTuning.defaults(), count);
         for (int i = 0; i < count; i++) {

@@ -19,8 +19,11 @@ class SocDriftCueTest {
     static final double[] NO_BLEED = new double[CELLS];
 
     static SocDriftCue cue() {
-        return new SocDriftCue(SimulatedString.NOMINAL_AH, CELLS,
-                SoftShortSettings.defaults(new RestSelfDischargeSettings(0.05, 1800, 0.003, 5), 2.0).drift());
+        return new SocDriftCue(
+                SimulatedString.NOMINAL_AH,
+                CELLS,
+                SoftShortSettings.defaults(new RestSelfDischargeSettings(0.05, 1800, 0.003, 5), 2.0)
+                        .drift());
     }
 
     @ParameterizedTest
@@ -46,13 +49,23 @@ class SocDriftCueTest {
             }
         }
         double leakPerHour = 3.8 / ohms / SimulatedString.NOMINAL_AH;
-        System.out.printf("drift: seed %d, %.0f ohm: flagged after %.0f s; drift %.2f %%/h (leak %.2f %%/h), se %.3f %%/h; "
-                + "largest evidence on a healthy cell %.2f%n", seed, ohms, detectedAt, 100 * cue.driftPerHour(shorted),
-                100 * leakPerHour, 100 * cue.driftSePerHour(shorted), otherEvidence);
+        System.out.printf(
+                "drift: seed %d, %.0f ohm: flagged after %.0f s; drift %.2f %%/h (leak %.2f %%/h), se %.3f %%/h; "
+                        + "largest evidence on a healthy cell %.2f%n",
+                seed,
+                ohms,
+                detectedAt,
+                100 * cue.driftPerHour(shorted),
+                100 * leakPerHour,
+                100 * cue.driftSePerHour(shorted),
+                otherEvidence);
         assertThat(detectedAt).as("seconds to flag by drift alone").isBetween(0.0, withinHours * 3600.0);
-        assertThat(cue.driftPerHour(shorted)).as("drift vs the leak V/R/Q")
+        assertThat(cue.driftPerHour(shorted))
+                .as("drift vs the leak V/R/Q")
                 .isBetween(0.7 * leakPerHour, 1.3 * leakPerHour);
-        assertThat(otherEvidence).as("drift evidence on a healthy cell (1 = flag on its own)").isLessThan(0.5);
+        assertThat(otherEvidence)
+                .as("drift evidence on a healthy cell (1 = flag on its own)")
+                .isLessThan(0.5);
     }
 
     /** 0.25C for 3 h with one cell 6 % short of capacity: its SOC falls behind in proportion to charge, not time. */
@@ -72,6 +85,8 @@ class SocDriftCueTest {
             }
         }
         System.out.printf("constant current: seed %d, largest drift evidence %.2f%n", seed, worst);
-        assertThat(confirmed).as("drift confirmed on a healthy cell under constant current").isFalse();
+        assertThat(confirmed)
+                .as("drift confirmed on a healthy cell under constant current")
+                .isFalse();
     }
 }

@@ -41,13 +41,15 @@ class SoftShortBalancingAndLatchTest {
                 }
                 if (detector.isFlagged(i) && flagged++ == 0) {
                     System.out.printf(Locale.ROOT, "flagged at %.2f h: %s%n", k * dt / 3600, detector.reason(i));
-
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "balancing at rest, seed %d: %.1f mAh bled, largest excess after 45 min of fit "
-                + "%.2f mA%n", seed,
-                1000 * bledAh, 1000 * worstExcess);
+        System.out.printf(
+                Locale.ROOT,
+                "balancing at rest, seed %d: %.1f mAh bled, largest excess after 45 min of fit " + "%.2f mA%n",
+                seed,
+                1000 * bledAh,
+                1000 * worstExcess);
         assertThat(bledAh).as("the balancer bled (the test exercises it)").isGreaterThan(0.005);
         assertThat(flagged).as("cell-ticks flagged").isZero();
         assertThat(worstExcess).as("largest excess self-discharge at rest (A)").isLessThan(0.0015);
@@ -74,8 +76,13 @@ class SoftShortBalancingAndLatchTest {
         }
         double truth = string.leakAmps(2);
         String reason = detector.reason(2);
-        System.out.printf(Locale.ROOT, "1 kohm while balancing, seed %d: estimate %.2f mA, truth %.2f mA; %s%n", seed,
-                1000 * detector.leakAmps(2), 1000 * truth, reason);
+        System.out.printf(
+                Locale.ROOT,
+                "1 kohm while balancing, seed %d: estimate %.2f mA, truth %.2f mA; %s%n",
+                seed,
+                1000 * detector.leakAmps(2),
+                1000 * truth,
+                reason);
         if (detector.leakAmps(2) == 0) {
             assertThat(reason).as("no figure only when there is no measurement").contains("cells measurable, 3 needed");
         } else {
@@ -114,8 +121,13 @@ class SoftShortBalancingAndLatchTest {
                 flaggedAt = t;
             }
         }
-        System.out.printf(Locale.ROOT, "150 ohm, cycling with balancing, seed %d: %.0f mAh bled, flagged after %.1f h; "
-                + "%s%n", seed, 1000 * bled, flaggedAt / 3600, detector.reason(shorted));
+        System.out.printf(
+                Locale.ROOT,
+                "150 ohm, cycling with balancing, seed %d: %.0f mAh bled, flagged after %.1f h; " + "%s%n",
+                seed,
+                1000 * bled,
+                flaggedAt / 3600,
+                detector.reason(shorted));
         assertThat(bled).as("the balancer bled (Ah)").isGreaterThan(0.02);
         assertThat(flaggedAt).as("seconds to flag").isBetween(0.0, 12 * 3600.0);
         assertThat(others).as("cell-ticks a healthy cell was flagged").isZero();
@@ -139,17 +151,21 @@ class SoftShortBalancingAndLatchTest {
         assertThat(held).isCloseTo(string.leakAmps(1), within(0.3 * string.leakAmps(1)));
         run(string, detector, -1.0, 3600, dt);
         run(string, detector, 0.0, 1200, dt);
-        assertThat(detector.isFlagged(1)).as("still flagged after current and a short rest").isTrue();
+        assertThat(detector.isFlagged(1))
+                .as("still flagged after current and a short rest")
+                .isTrue();
         assertThat(detector.leakAmps(1)).as("leak estimate held").isEqualTo(held);
         string.shortCell(1, Double.POSITIVE_INFINITY);
         run(string, detector, -1.0, 600, dt);
         run(string, detector, 0.0, 4 * 3600, dt);
         System.out.println("after the short healed: " + detector.reason(1));
-        assertThat(detector.isFlagged(1)).as("cleared by a rest showing no leak").isFalse();
+        assertThat(detector.isFlagged(1))
+                .as("cleared by a rest showing no leak")
+                .isFalse();
     }
 
-    private static void run(SimulatedString string, SoftShortDetector detector, double amps, double seconds,
-            double dt) {
+    private static void run(
+            SimulatedString string, SoftShortDetector detector, double amps, double seconds, double dt) {
         for (int k = 0; k < (int) (seconds / dt); k++) {
             string.step(amps, dt);
             detector.update(amps, string.volts(), string.soc(), string.bleedAmps(), dt);
@@ -166,8 +182,8 @@ class SoftShortBalancingAndLatchTest {
             s[i] = i / 10.0;
             v[i] = 3.30 + 0.001 * s[i];
         }
-        EcmParameters flat = new EcmParameters(2.0, 0.03, 0.015, 8, 0.012, 150, 20000,
-                new OcvCurve(s, v, new double[m]));
+        EcmParameters flat =
+                new EcmParameters(2.0, 0.03, 0.015, 8, 0.012, 150, 20000, new OcvCurve(s, v, new double[m]));
         SoftShortDetector detector = new SoftShortDetector(flat, 4, 0.05, 1800, 0.003, 5);
         double[] volts = new double[4];
         double[] soc = {0.5, 0.5, 0.5, 0.5};
@@ -180,7 +196,8 @@ class SoftShortBalancingAndLatchTest {
         }
         assertThat(detector.selfDischargeAmps(0)).isZero();
         assertThat(detector.isFlagged(0)).isFalse();
-        assertThat(detector.reason(0)).contains("self-discharge not measurable at rest (OCV flatter than 250 mV per "
-                + "unit SOC here; 0 of 4 cells measurable, 3 needed)");
+        assertThat(detector.reason(0))
+                .contains("self-discharge not measurable at rest (OCV flatter than 250 mV per "
+                        + "unit SOC here; 0 of 4 cells measurable, 3 needed)");
     }
 }

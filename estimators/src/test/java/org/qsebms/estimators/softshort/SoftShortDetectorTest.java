@@ -26,8 +26,8 @@ class SoftShortDetectorTest {
         EcmParameters nominal = new EcmParameters(2.0, 0.03, 0.015, 8, 0.012, 150, 20000, SimulatedString.ocv());
         EquivalentCircuitCell[] pack = new EquivalentCircuitCell[CELLS];
         for (int i = 0; i < CELLS; i++) {
-            pack[i] = new EquivalentCircuitCell(nominal.scaled(1 + 0.03 * r.nextGaussian(), 1 + 0.1 * r.nextGaussian()),
-                    0.9, 25);
+            pack[i] = new EquivalentCircuitCell(
+                    nominal.scaled(1 + 0.03 * r.nextGaussian(), 1 + 0.1 * r.nextGaussian()), 0.9, 25);
         }
         SoftShortDetector detector = new SoftShortDetector(nominal, CELLS, 0.05, 1800, 0.003, 5);
         double[] v = new double[CELLS];
@@ -101,8 +101,13 @@ class SoftShortDetectorTest {
                 flaggedTicks += detector.isFlagged(i) ? 1 : 0;
             }
         }
-        System.out.printf(Locale.ROOT, "healthy 24 h, seed %d: highest score %.3f, most recent drops %.2f, "
-                + "largest SOC drift %.3f %%/h%n", seed, maxScore, maxDrops, 100 * maxDrift);
+        System.out.printf(
+                Locale.ROOT,
+                "healthy 24 h, seed %d: highest score %.3f, most recent drops %.2f, " + "largest SOC drift %.3f %%/h%n",
+                seed,
+                maxScore,
+                maxDrops,
+                100 * maxDrift);
         assertThat(flaggedTicks).as("cell-ticks flagged").isZero();
         assertThat(maxScore).isLessThan(detector.scoreThreshold());
     }
@@ -130,28 +135,40 @@ class SoftShortDetectorTest {
         System.out.println(reason);
         assertThat(detector.isFlagged(shorted)).isTrue();
         assertThat(reason)
-                .startsWith(String.format(Locale.ROOT, "cell %d: leak about %.1f mA above the string median (threshold "
-                        + "3.0 mA; from the ", shorted + 1, 1000 * detector.leakAmps(shorted)))
-                .contains(String.format(Locale.ROOT, "score %.2f (threshold 0.50), suspected soft short",
-                        detector.score(shorted)))
-                .contains(String.format(Locale.ROOT, "self-discharge %.1f mA above the string median (threshold 3.0 mA",
+                .startsWith(String.format(
+                        Locale.ROOT,
+                        "cell %d: leak about %.1f mA above the string median (threshold " + "3.0 mA; from the ",
+                        shorted + 1,
+                        1000 * detector.leakAmps(shorted)))
+                .contains(String.format(
+                        Locale.ROOT, "score %.2f (threshold 0.50), suspected soft short", detector.score(shorted)))
+                .contains(String.format(
+                        Locale.ROOT,
+                        "self-discharge %.1f mA above the string median (threshold 3.0 mA",
                         1000 * detector.selfDischargeAmps(shorted)))
-                .contains(String.format(Locale.ROOT, "SOC drifting %+.2f %%/h from the string median",
+                .contains(String.format(
+                        Locale.ROOT,
+                        "SOC drifting %+.2f %%/h from the string median",
                         -100 * detector.socDriftPerHour(shorted)))
-                .contains(String.format(Locale.ROOT, "%.1f within about the last 30 min (threshold 3.0)",
+                .contains(String.format(
+                        Locale.ROOT,
+                        "%.1f within about the last 30 min (threshold 3.0)",
                         detector.recentVoltageDrops(shorted)))
                 .containsPattern("; \\d+ abrupt drops of more than " + dropMillivolts() + " mV \\(largest \\d+ mV\\)");
         int healthy = shorted + 1;
         assertThat(detector.isFlagged(healthy)).isFalse();
-        assertThat(detector.reason(healthy)).startsWith("cell " + (healthy + 1) + ": leak about ")
+        assertThat(detector.reason(healthy))
+                .startsWith("cell " + (healthy + 1) + ": leak about ")
                 .doesNotContain("suspected")
                 .contains("no abrupt drops of more than " + dropMillivolts() + " mV");
     }
 
     /** The default counting threshold of a drop, as the reason prints it (mV, rounded). */
     static long dropMillivolts() {
-        return Math.round(1000 * SoftShortSettings.defaults(new RestSelfDischargeSettings(0.05, 1800, 0.003, 5), 2.0)
-                .drops().dropVolts());
+        return Math.round(1000
+                * SoftShortSettings.defaults(new RestSelfDischargeSettings(0.05, 1800, 0.003, 5), 2.0)
+                        .drops()
+                        .dropVolts());
     }
 
     @Test
@@ -162,11 +179,12 @@ class SoftShortDetectorTest {
         for (int k = 0; k < 600; k++) {
             detector.update(0.0, v, soc, 1.0);
         }
-        assertThat(detector.reason(2)).isEqualTo("cell 3: leak about 0.0 mA above the string median "
-                + "(threshold 3.0 mA), score 0.00 (threshold 0.50); "
-                + "self-discharge not measured (needs 30 min of rest, resting 10 min); "
-                + "SOC drift not judged yet (0 of 60 min); no balancing bleed; no abrupt drops of more than "
-                + dropMillivolts() + " mV");
+        assertThat(detector.reason(2))
+                .isEqualTo("cell 3: leak about 0.0 mA above the string median "
+                        + "(threshold 3.0 mA), score 0.00 (threshold 0.50); "
+                        + "self-discharge not measured (needs 30 min of rest, resting 10 min); "
+                        + "SOC drift not judged yet (0 of 60 min); no balancing bleed; no abrupt drops of more than "
+                        + dropMillivolts() + " mV");
     }
 
     @Test
@@ -186,7 +204,9 @@ class SoftShortDetectorTest {
             step(detector, r, v, soc, k);
         }
         long after = mx.getThreadAllocatedBytes(tid);
-        assertThat(after - before).as("bytes allocated by 2000 updates of 192 cells").isLessThan(1024);
+        assertThat(after - before)
+                .as("bytes allocated by 2000 updates of 192 cells")
+                .isLessThan(1024);
     }
 
     /** One 1 s tick: rest for the first 40 min of every hour, then load, so every cue runs. */

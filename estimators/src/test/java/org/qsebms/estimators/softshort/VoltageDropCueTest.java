@@ -21,8 +21,11 @@ class VoltageDropCueTest {
         int shorted = (int) (seed % CELLS);
         SimulatedString string = new SimulatedString(seed, CELLS, 0.6, 0.0025, 0.02, 0.05);
         string.microShorts(shorted, 3, 1.0, 300);
-        VoltageDropCue cue = new VoltageDropCue(SimulatedString.NOMINAL, CELLS,
-                SoftShortSettings.defaults(new RestSelfDischargeSettings(0.05, 1800, 0.003, 5), 2.0).drops());
+        VoltageDropCue cue = new VoltageDropCue(
+                SimulatedString.NOMINAL,
+                CELLS,
+                SoftShortSettings.defaults(new RestSelfDischargeSettings(0.05, 1800, 0.003, 5), 2.0)
+                        .drops());
         double detectedAt = -1;
         int injectedAtDetection = 0;
         for (int k = 0; k < (int) (2 * 3600 / DT); k++) {
@@ -39,11 +42,19 @@ class VoltageDropCueTest {
         for (int i = 0; i < CELLS; i++) {
             otherDrops += i == shorted ? 0 : cue.drops(i);
         }
-        System.out.printf("drops: seed %d flagged after %.0f s (%d micro-shorts injected by then), counted %d of %d, "
-                + "largest %.1f mV, other cells %d%n", seed, detectedAt, injectedAtDetection, cue.drops(shorted),
-                string.microShortsSoFar(), 1000 * cue.largestDropVolts(shorted), otherDrops);
+        System.out.printf(
+                "drops: seed %d flagged after %.0f s (%d micro-shorts injected by then), counted %d of %d, "
+                        + "largest %.1f mV, other cells %d%n",
+                seed,
+                detectedAt,
+                injectedAtDetection,
+                cue.drops(shorted),
+                string.microShortsSoFar(),
+                1000 * cue.largestDropVolts(shorted),
+                otherDrops);
         assertThat(detectedAt).as("seconds to flag by drops alone").isBetween(0.0, 3600.0);
-        assertThat(cue.drops(shorted)).as("drops counted vs micro-shorts injected")
+        assertThat(cue.drops(shorted))
+                .as("drops counted vs micro-shorts injected")
                 .isBetween(1L, (long) string.microShortsSoFar());
         assertThat(otherDrops).as("drops counted on healthy cells").isZero();
     }

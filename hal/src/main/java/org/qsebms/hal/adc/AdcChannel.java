@@ -31,8 +31,7 @@ public interface AdcChannel {
      * Starts a conversion without waiting (split conversion, for {@link ConcurrentScan}); the
      * default does nothing and {@link #collectVolts()} converts in one go.
      */
-    default void start() {
-    }
+    default void start() {}
 
     /**
      * Nanoseconds after {@link #start()} before {@link #collectVolts()} may be called; 0 when it
@@ -46,8 +45,7 @@ public interface AdcChannel {
      * Waits until the conversion {@link #start()} began is done; after it the converter may start
      * its next conversion before {@link #collectVolts()} reads this one. Default: nothing.
      */
-    default void awaitReady() {
-    }
+    default void awaitReady() {}
 
     /** The result of the conversion {@link #start()} began (after {@link #awaitReady()}), in volts. */
     default double collectVolts() {

@@ -132,10 +132,15 @@ public final class Ads1115 {
         long poll = Math.max(1, nominal / 10);
         for (int i = 0; !conversionReady(); i++) {
             if (i == MAX_READY_POLLS) {
-                throw new BusException(BusException.Kind.TIMEOUT, bus.name(), address,
+                throw new BusException(
+                        BusException.Kind.TIMEOUT,
+                        bus.name(),
+                        address,
                         "conversion of " + mux.label() + " at " + rate.samplesPerSecond() + " SPS not ready after "
-                                + (2 * nominal / 1000) + " us (" + (alertRdy == null ? "OS bit still 0"
-                                : "ALERT/RDY on GPIO " + alertRdy.pin() + " still high")
+                                + (2 * nominal / 1000) + " us ("
+                                + (alertRdy == null
+                                        ? "OS bit still 0"
+                                        : "ALERT/RDY on GPIO " + alertRdy.pin() + " still high")
                                 + "); check the chip's supply and, for ALERT/RDY, the pin wiring and pull-up");
             }
             pause.nanos(poll);

@@ -38,6 +38,7 @@ public enum Ads1115DataRate {
                 return r;
             }
         }
-        throw new IllegalArgumentException(sps + " SPS is not an ADS1115 data rate; use 8, 16, 32, 64, 128, 250, 475 or 860");
+        throw new IllegalArgumentException(
+                sps + " SPS is not an ADS1115 data rate; use 8, 16, 32, 64, 128, 250, 475 or 860");
     }
 }

@@ -38,6 +38,7 @@ public enum Ads1115Pga {
                 return p;
             }
         }
-        throw new IllegalArgumentException(volts + " V is not an ADS1115 full-scale range; use 6.144, 4.096, 2.048, 1.024, 0.512 or 0.256");
+        throw new IllegalArgumentException(
+                volts + " V is not an ADS1115 full-scale range; use 6.144, 4.096, 2.048, 1.024, 0.512 or 0.256");
     }
 }

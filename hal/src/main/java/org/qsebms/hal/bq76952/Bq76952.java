@@ -8,7 +8,6 @@ import static org.qsebms.hal.bq76952.Bq76952Commands.SET_CFGUPDATE;
 import static org.qsebms.hal.bq76952.Bq76952Commands.SUBCOMMAND_LOW;
 import static org.qsebms.hal.bq76952.Bq76952Commands.TRANSFER_BUFFER;
 import static org.qsebms.hal.bq76952.Bq76952Commands.TRANSFER_CHECKSUM;
-import static org.qsebms.hal.bq76952.Bq76952Commands.TRANSFER_LENGTH;
 
 import org.qsebms.hal.bus.BusException;
 import org.qsebms.hal.bus.I2cBlockBus;
@@ -38,6 +37,7 @@ import org.qsebms.hal.bus.Pause;
 public final class Bq76952 {
     /** A subcommand needs at least 50 us; poll 0x3E every 100 us up to 100 times (IROM_SIG takes 8.5 ms). */
     static final long FIRST_POLL_NANOS = 50_000;
+
     static final long POLL_NANOS = 100_000;
     static final int MAX_POLLS = 100;
     /** Time the chip takes to enter or leave CONFIG_UPDATE (TRM subcommand timing table). */
@@ -58,7 +58,8 @@ public final class Bq76952 {
         if (address < 0x03 || address > 0x77) {
             throw new IllegalArgumentException(String.format(
                     "%s: BQ76952 address 0x%02X is not a 7-bit I2C address; the chip's default is 0x08 "
-                            + "(Settings:Configuration:I2C Address 0x10 as 8-bit)", bus.name(), address));
+                            + "(Settings:Configuration:I2C Address 0x10 as 8-bit)",
+                    bus.name(), address));
         }
         this.bus = bus;
         this.address = address;
@@ -91,9 +92,14 @@ public final class Bq76952 {
             int b = wire[2 * i] & 0xFF;
             int expected = I2cCrc8.update(i == 0 ? first : 0, b);
             if ((wire[2 * i + 1] & 0xFF) != expected) {
-                throw new BusException(BusException.Kind.IO, bus.name(), address, String.format(
-                        "CRC error reading command 0x%02X byte %d: got 0x%02X, computed 0x%02X; check pull-ups, "
-                                + "cable length and bus speed", command, i, wire[2 * i + 1] & 0xFF, expected));
+                throw new BusException(
+                        BusException.Kind.IO,
+                        bus.name(),
+                        address,
+                        String.format(
+                                "CRC error reading command 0x%02X byte %d: got 0x%02X, computed 0x%02X; check pull-ups, "
+                                        + "cable length and bus speed",
+                                command, i, wire[2 * i + 1] & 0xFF, expected));
             }
             into[i] = (byte) b;
         }
@@ -156,26 +162,39 @@ public final class Bq76952 {
                 break;
             }
             if (i == MAX_POLLS) {
-                throw new BusException(BusException.Kind.TIMEOUT, bus.name(), address, String.format(
-                        "%s 0x%04X not done after %d us (0x3E/0x3F read 0x%04X); the chip may be in reset or "
-                                + "SHUTDOWN; check REG1/BAT and power-cycle", kind(code), code,
-                        (FIRST_POLL_NANOS + MAX_POLLS * POLL_NANOS) / 1000, u2(echo, 0)));
+                throw new BusException(
+                        BusException.Kind.TIMEOUT,
+                        bus.name(),
+                        address,
+                        String.format(
+                                "%s 0x%04X not done after %d us (0x3E/0x3F read 0x%04X); the chip may be in reset or "
+                                        + "SHUTDOWN; check REG1/BAT and power-cycle",
+                                kind(code), code, (FIRST_POLL_NANOS + MAX_POLLS * POLL_NANOS) / 1000, u2(echo, 0)));
             }
             pause.nanos(POLL_NANOS);
         }
         readDirect(TRANSFER_CHECKSUM, trailer, 2);
         int length = (trailer[1] & 0xFF) - 4;
         if (length < 0 || length > 32) {
-            throw new BusException(BusException.Kind.IO, bus.name(), address, String.format(
-                    "%s 0x%04X: transfer length byte 0x%02X is outside 4..36; the chip answered garbage, check the bus",
-                    kind(code), code, trailer[1] & 0xFF));
+            throw new BusException(
+                    BusException.Kind.IO,
+                    bus.name(),
+                    address,
+                    String.format(
+                            "%s 0x%04X: transfer length byte 0x%02X is outside 4..36; the chip answered garbage, check the bus",
+                            kind(code), code, trailer[1] & 0xFF));
         }
         readDirect(TRANSFER_BUFFER, transfer, length);
         int expected = checksum(code, transfer, length);
         if ((trailer[0] & 0xFF) != expected) {
-            throw new BusException(BusException.Kind.IO, bus.name(), address, String.format(
-                    "%s 0x%04X: checksum at 0x60 is 0x%02X, the data give 0x%02X; the transfer was corrupted, "
-                            + "check pull-ups and bus speed", kind(code), code, trailer[0] & 0xFF, expected));
+            throw new BusException(
+                    BusException.Kind.IO,
+                    bus.name(),
+                    address,
+                    String.format(
+                            "%s 0x%04X: checksum at 0x60 is 0x%02X, the data give 0x%02X; the transfer was corrupted, "
+                                    + "check pull-ups and bus speed",
+                            kind(code), code, trailer[0] & 0xFF, expected));
         }
         System.arraycopy(transfer, 0, into, 0, Math.min(n, length));
         return length;
@@ -203,8 +222,11 @@ public final class Bq76952 {
         byte[] value = new byte[4];
         int offered = readTransfer(dmAddress, value, n);
         if (offered < n) {
-            throw new BusException(BusException.Kind.IO, bus.name(), address, String.format(
-                    "data memory 0x%04X: the chip offered %d bytes, %d needed", dmAddress, offered, n));
+            throw new BusException(
+                    BusException.Kind.IO,
+                    bus.name(),
+                    address,
+                    String.format("data memory 0x%04X: the chip offered %d bytes, %d needed", dmAddress, offered, n));
         }
         long v = 0;
         for (int i = n - 1; i >= 0; i--) {
@@ -247,7 +269,10 @@ public final class Bq76952 {
             }
             pause.nanos(500_000);
         }
-        throw new BusException(BusException.Kind.TIMEOUT, bus.name(), address,
+        throw new BusException(
+                BusException.Kind.TIMEOUT,
+                bus.name(),
+                address,
                 (wanted ? "did not enter" : "did not leave")
                         + " CONFIG_UPDATE mode within 4.5 ms (Battery Status bit 0 "
                         + (wanted ? "still 0" : "still 1")

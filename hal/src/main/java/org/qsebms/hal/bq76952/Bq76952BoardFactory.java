@@ -26,12 +26,10 @@ import org.qsebms.hal.wiring.ContactorPins;
  * the rest, balancing through the chip and the watchdog.
  */
 public final class Bq76952BoardFactory {
-    private Bq76952BoardFactory() {
-    }
+    private Bq76952BoardFactory() {}
 
     /** The board and the chip's own protection state, for the controller's fault monitor. */
-    public record Built(Board board, Bq76952 chip, Bq76952SafetyStatus safety) {
-    }
+    public record Built(Board board, Bq76952 chip, Bq76952SafetyStatus safety) {}
 
     public static Built build(Bq76952Wiring w, BoardPorts ports) {
         return build(w, ports, true);
@@ -53,20 +51,26 @@ public final class Bq76952BoardFactory {
                 contactors.put(id, new Bq76952Fets(id, chip));
             } else {
                 ContactorPins pins = w.contactors().get(id);
-                contactors.put(id, new GpioContactor(id, ports.output(pins.coilPin(), id + " coil"),
-                        ports.input(pins.feedbackPin(), id + " aux"), pins.feedbackClosedHigh()));
+                contactors.put(
+                        id,
+                        new GpioContactor(
+                                id,
+                                ports.output(pins.coilPin(), id + " coil"),
+                                ports.input(pins.feedbackPin(), id + " aux"),
+                                pins.feedbackClosedHigh()));
             }
         }
         var balancing = new Bq76952Balancing(chip, w.cellInputs(), w.balancingResistorOhms());
-        Optional<SwitchedLoad> fan = w.fanPin() >= 0
-                ? Optional.of(new GpioSwitchedLoad(ports.output(w.fanPin(), "fan"))) : Optional.empty();
+        Optional<SwitchedLoad> fan =
+                w.fanPin() >= 0 ? Optional.of(new GpioSwitchedLoad(ports.output(w.fanPin(), "fan"))) : Optional.empty();
         Optional<SwitchedLoad> heater = w.heaterPin() >= 0
-                ? Optional.of(new GpioSwitchedLoad(ports.output(w.heaterPin(), "heater"))) : Optional.empty();
-        Optional<GpioInput> alert = w.alertPin() >= 0 ? Optional.of(ports.input(w.alertPin(), "BQ76952 ALERT"))
+                ? Optional.of(new GpioSwitchedLoad(ports.output(w.heaterPin(), "heater")))
                 : Optional.empty();
+        Optional<GpioInput> alert =
+                w.alertPin() >= 0 ? Optional.of(ports.input(w.alertPin(), "BQ76952 ALERT")) : Optional.empty();
         var safety = new Bq76952SafetyStatus(chip, alert.orElse(null));
-        PackHardware hw = new PackHardware(cells, stack, current, temps, contactors, balancing,
-                ports.watchdog(w.watchdogDevice()), ports, safety);
+        PackHardware hw = new PackHardware(
+                cells, stack, current, temps, contactors, balancing, ports.watchdog(w.watchdogDevice()), ports, safety);
         List<String> cellLocations = new ArrayList<>();
         for (int input : w.cellInputs()) {
             cellLocations.add(chip.location() + " VC" + input);
@@ -75,10 +79,20 @@ public final class Bq76952BoardFactory {
         for (int pin : w.tsPins()) {
             tsLocations.add(chip.location() + " TS" + pin);
         }
-        ChipCheck check = new ChipCheck("bq76952", "BQ76952", chip.location(),
+        ChipCheck check = new ChipCheck(
+                "bq76952",
+                "BQ76952",
+                chip.location(),
                 () -> chip.readTransfer(Bq76952Commands.DEVICE_NUMBER, new byte[2], 2));
-        Board board = new Board(hw, fan, heater, List.of(check), List.copyOf(cellLocations), chip.location() + " CC2",
-                Optional.of(chip.location() + " stack"), List.copyOf(tsLocations));
+        Board board = new Board(
+                hw,
+                fan,
+                heater,
+                List.of(check),
+                List.copyOf(cellLocations),
+                chip.location() + " CC2",
+                Optional.of(chip.location() + " stack"),
+                List.copyOf(tsLocations));
         return new Built(board, chip, safety);
     }
 }

@@ -7,8 +7,7 @@ package org.qsebms.hal.bq76952;
  * (same path as subcommands, writes only in CONFIG_UPDATE mode).
  */
 public final class Bq76952Commands {
-    private Bq76952Commands() {
-    }
+    private Bq76952Commands() {}
 
     /** Default 7-bit I2C address (0x10 as an 8-bit write address). */
     public static final int DEFAULT_ADDRESS = 0x08;

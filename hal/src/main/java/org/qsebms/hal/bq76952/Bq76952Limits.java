@@ -13,5 +13,4 @@ public record Bq76952Limits(
         double chargeMaxCelsius,
         double chargeMinCelsius,
         double dischargeMaxCelsius,
-        double dischargeMinCelsius) {
-}
+        double dischargeMinCelsius) {}

@@ -39,9 +39,19 @@ public record Bq76952Margins(
      * 50 mV and 100 mV, 25 % over, 2x and 4x for OCD2 and SCD, 5 degC; delays 1 s, 100 ms, 20 ms,
      * 60 us, 2 s; host watchdog 5 s.
      */
-    public static final Bq76952Margins DEFAULT = new Bq76952Margins(0.05, 0.10, 0.25, 2.0, 4.0, 5.0,
-            Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofMillis(20), Duration.ofNanos(60_000),
-            Duration.ofSeconds(2), Duration.ofSeconds(5));
+    public static final Bq76952Margins DEFAULT = new Bq76952Margins(
+            0.05,
+            0.10,
+            0.25,
+            2.0,
+            4.0,
+            5.0,
+            Duration.ofSeconds(1),
+            Duration.ofMillis(100),
+            Duration.ofMillis(20),
+            Duration.ofNanos(60_000),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5));
 
     public Bq76952Margins {
         if (!(cellOverVolts > 0) || !(cellUnderVolts > 0) || !(overCurrentFraction > 0) || !(celsius > 0)) {

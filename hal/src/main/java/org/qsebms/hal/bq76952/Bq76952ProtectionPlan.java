@@ -22,10 +22,12 @@ import java.util.Locale;
 public final class Bq76952ProtectionPlan {
     /** DA Configuration: user amps = 10 mA (bits 1:0 = 2), user volts = 10 mV (bit 2). */
     public static final int DA_CONFIGURATION = 0x06;
+
     public static final double USER_AMPS = 0.010;
     public static final double USER_VOLTS = 0.010;
     /** TS pin configuration: thermistor, 18k model, used for cell temperature protections (Libre Solar boards). */
     public static final int TS_THERMISTOR = 0x07;
+
     static final double CELL_STEP_MV = 50.6;
     static final int[] SCD_MILLIVOLTS = {10, 20, 40, 60, 80, 100, 125, 150, 175, 200, 250, 300, 350, 400, 450, 500};
     /** Enabled Protections A: SCD, OCD2, OCD1, OCC, COV, CUV. */
@@ -47,9 +49,13 @@ public final class Bq76952ProtectionPlan {
      * @param tsPins     thermistor pins in use (1..3)
      * @param where      config path for messages ({@code hal.bq76952})
      */
-    public static Bq76952ProtectionPlan of(Bq76952Limits msl, Bq76952Margins m, double shuntOhms,
+    public static Bq76952ProtectionPlan of(
+            Bq76952Limits msl,
+            Bq76952Margins m,
+            double shuntOhms,
             List<Integer> cellInputs,
-                                           List<Integer> tsPins, String where) {
+            List<Integer> tsPins,
+            String where) {
         Bq76952ProtectionPlan p = new Bq76952ProtectionPlan(where);
         int vcellMode = 0;
         for (int input : cellInputs) {
@@ -58,7 +64,11 @@ public final class Bq76952ProtectionPlan {
         p.add("Settings:Configuration:DA Configuration", 0x9303, 1, DA_CONFIGURATION, "10 mA, 10 mV user units");
         p.add("Settings:Configuration:Vcell Mode", 0x9304, 2, vcellMode, cellInputs.size() + " cells " + cellInputs);
         float ccGain = (float) (7.4768 / (shuntOhms * 1000.0));
-        p.add("Calibration:Current:CC Gain", 0x91A8, 4, Float.floatToRawIntBits(ccGain) & 0xFFFFFFFFL,
+        p.add(
+                "Calibration:Current:CC Gain",
+                0x91A8,
+                4,
+                Float.floatToRawIntBits(ccGain) & 0xFFFFFFFFL,
                 fmt("%.4f for a %.3f mOhm shunt", ccGain, shuntOhms * 1000));
         for (int pin : tsPins) {
             p.add("Settings:Configuration:TS" + pin + " Config", 0x92FC + pin, 1, TS_THERMISTOR, "cell thermistor");
@@ -66,7 +76,11 @@ public final class Bq76952ProtectionPlan {
         p.add("Settings:Protection:Enabled Protections A", 0x9261, 1, ENABLED_A, "SCD OCD2 OCD1 OCC COV CUV");
         p.add("Settings:Protection:Enabled Protections B", 0x9262, 1, ENABLED_B, "OTD OTC UTD UTC");
         long hwd = Math.round(m.hostWatchdogDelay().toMillis() / 1000.0);
-        p.add("Settings:Protection:Enabled Protections C", 0x9263, 1, hwd > 0 ? ENABLED_C_HWD : 0,
+        p.add(
+                "Settings:Protection:Enabled Protections C",
+                0x9263,
+                1,
+                hwd > 0 ? ENABLED_C_HWD : 0,
                 hwd > 0 ? "HWDF" : "none");
         p.add("Protections:HWD:Delay", 0x92B2, 2, Math.min(65535, hwd), hwd > 0 ? hwd + " s" : "off");
         p.add("Settings:Protection:CHG FET Protections A", 0x9265, 1, 0x98, "SCD OCC COV");
@@ -81,20 +95,33 @@ public final class Bq76952ProtectionPlan {
         p.require(cov <= 110, "cellOverVolts", covVolts, "V", "at most 5.566 V (110 x 50.6 mV)");
         cov = Math.max(20, cov);
         p.add("Protections:COV:Threshold", 0x9278, 1, cov, fmt("%.4f V", cov * CELL_STEP_MV / 1000));
-        p.add("Protections:COV:Delay", 0x9279, 2, steps(m.cellVoltageDelay(), 3_300_000, 0, 1, 2047),
+        p.add(
+                "Protections:COV:Delay",
+                0x9279,
+                2,
+                steps(m.cellVoltageDelay(), 3_300_000, 0, 1, 2047),
                 fmt("%.1f ms", steps(m.cellVoltageDelay(), 3_300_000, 0, 1, 2047) * 3.3));
         double cuvVolts = msl.cellUnderVolts() - m.cellUnderVolts();
         int cuv = (int) Math.floor(cuvVolts * 1000 / CELL_STEP_MV + 1e-9);
         p.require(cuv >= 20, "cellUnderVolts", cuvVolts, "V", "at least 1.012 V (20 x 50.6 mV)");
         cuv = Math.min(90, cuv);
         p.add("Protections:CUV:Threshold", 0x9275, 1, cuv, fmt("%.4f V", cuv * CELL_STEP_MV / 1000));
-        p.add("Protections:CUV:Delay", 0x9276, 2, steps(m.cellVoltageDelay(), 3_300_000, 0, 1, 2047),
+        p.add(
+                "Protections:CUV:Delay",
+                0x9276,
+                2,
+                steps(m.cellVoltageDelay(), 3_300_000, 0, 1, 2047),
                 fmt("%.1f ms", steps(m.cellVoltageDelay(), 3_300_000, 0, 1, 2047) * 3.3));
 
         double mvPerAmp = shuntOhms * 1000;
-        p.overCurrent("OCC", 0x9280, msl.chargeAmps() * (1 + m.overCurrentFraction()), mvPerAmp, 62,
-                m.overCurrentDelay());
-        p.overCurrent("OCD1", 0x9282, msl.dischargeAmps() * (1 + m.overCurrentFraction()), mvPerAmp, 100,
+        p.overCurrent(
+                "OCC", 0x9280, msl.chargeAmps() * (1 + m.overCurrentFraction()), mvPerAmp, 62, m.overCurrentDelay());
+        p.overCurrent(
+                "OCD1",
+                0x9282,
+                msl.dischargeAmps() * (1 + m.overCurrentFraction()),
+                mvPerAmp,
+                100,
                 m.overCurrentDelay());
         p.overCurrent("OCD2", 0x9284, msl.dischargeAmps() * m.ocd2Factor(), mvPerAmp, 100, m.ocd2Delay());
 
@@ -105,10 +132,18 @@ public final class Bq76952ProtectionPlan {
                 scd = i;
             }
         }
-        p.require(scd >= 0, "SCD", scdAmps, "A", "at most 500 mV across the shunt (" + fmt("%.0f", 500 / mvPerAmp)
-                + " A)");
-        p.add("Protections:SCD:Threshold", 0x9286, 1, scd, fmt("%d mV = %.0f A", SCD_MILLIVOLTS[scd],
-                SCD_MILLIVOLTS[scd] / mvPerAmp));
+        p.require(
+                scd >= 0,
+                "SCD",
+                scdAmps,
+                "A",
+                "at most 500 mV across the shunt (" + fmt("%.0f", 500 / mvPerAmp) + " A)");
+        p.add(
+                "Protections:SCD:Threshold",
+                0x9286,
+                1,
+                scd,
+                fmt("%d mV = %.0f A", SCD_MILLIVOLTS[scd], SCD_MILLIVOLTS[scd] / mvPerAmp));
         int scdDelay = steps(m.shortCircuitDelay(), 15_000, -1, 1, 31);
         p.add("Protections:SCD:Delay", 0x9287, 1, scdDelay, fmt("%d us", (scdDelay - 1) * 15));
 
@@ -135,9 +170,12 @@ public final class Bq76952ProtectionPlan {
 
     private void overCurrent(String name, int address, double amps, double mvPerAmp, int max, Duration delay) {
         int raw = (int) Math.ceil(amps * mvPerAmp / 2.0 - 1e-9);
-        require(raw <= max, name, amps, "A", "at most " + max * 2 + " mV across the shunt (" + fmt("%.0f",
-                max * 2 / mvPerAmp)
-                + " A)");
+        require(
+                raw <= max,
+                name,
+                amps,
+                "A",
+                "at most " + max * 2 + " mV across the shunt (" + fmt("%.0f", max * 2 / mvPerAmp) + " A)");
         raw = Math.max(2, raw);
         add("Protections:" + name + ":Threshold", address, 1, raw, fmt("%d mV = %.1f A", raw * 2, raw * 2 / mvPerAmp));
         int d = steps(delay, 3_300_000, 2, 1, 127);
@@ -162,11 +200,17 @@ public final class Bq76952ProtectionPlan {
 
     private void require(boolean ok, String what, double value, String unit, String range) {
         if (!ok) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
                     "%s: the BQ76952 %s threshold would be %.3f %s (software MSL plus margin), outside what the "
                             + "chip can set: "
-                            + "%s; change the limit, the margins in %s.margins or the shunt", where, what, value,
-                            unit, range, where));
+                            + "%s; change the limit, the margins in %s.margins or the shunt",
+                    where,
+                    what,
+                    value,
+                    unit,
+                    range,
+                    where));
         }
     }
 

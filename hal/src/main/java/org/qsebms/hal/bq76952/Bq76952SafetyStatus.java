@@ -116,8 +116,14 @@ public final class Bq76952SafetyStatus implements HardwareProtection {
                 names.append(names.isEmpty() ? "" : " ").append(t.name());
             }
         }
-        return String.format(Locale.ROOT, "BQ76952 %s Safety Status A=0x%02X B=0x%02X C=0x%02X [%s]%s", chip.location(),
-                block[1] & 0xFF, block[3] & 0xFF, block[5] & 0xFF, names,
+        return String.format(
+                Locale.ROOT,
+                "BQ76952 %s Safety Status A=0x%02X B=0x%02X C=0x%02X [%s]%s",
+                chip.location(),
+                block[1] & 0xFF,
+                block[3] & 0xFF,
+                block[5] & 0xFF,
+                names,
                 readOk ? "" : " (status unreadable" + (alertAsserted() ? ", ALERT asserted)" : ")"));
     }
 }

@@ -11,16 +11,16 @@ import java.util.List;
  * with a message naming each register, the value wanted and the value found.
  */
 public final class Bq76952Startup {
-    private Bq76952Startup() {
-    }
+    private Bq76952Startup() {}
 
     public static void configure(Bq76952 chip, Bq76952ProtectionPlan plan) {
         byte[] two = new byte[2];
         chip.readTransfer(Bq76952Commands.DEVICE_NUMBER, two, 2);
         int device = Bq76952.u2(two, 0);
         if (device != Bq76952Commands.DEVICE_NUMBER_BQ76952) {
-            throw new IllegalStateException(String.format("BQ76952 %s: DEVICE_NUMBER reads 0x%04X, not 0x7695; this is "
-                    + "another chip (0x7694 is a BQ76942) or a wrong address: check hal.bq76952.address",
+            throw new IllegalStateException(String.format(
+                    "BQ76952 %s: DEVICE_NUMBER reads 0x%04X, not 0x7695; this is "
+                            + "another chip (0x7694 is a BQ76942) or a wrong address: check hal.bq76952.address",
                     chip.location(), device));
         }
         chip.subcommand(Bq76952Commands.ALL_FETS_OFF);
@@ -45,8 +45,8 @@ public final class Bq76952Startup {
         for (Bq76952Setting s : plan.settings()) {
             long found = chip.readDataMemory(s.address(), s.bytes());
             if (found != s.value()) {
-                wrong.add(String.format("%s (0x%04X): wanted %d (%s), found %d", s.name(), s.address(), s.value(),
-                        s.meaning(), found));
+                wrong.add(String.format(
+                        "%s (0x%04X): wanted %d (%s), found %d", s.name(), s.address(), s.value(), s.meaning(), found));
             }
         }
         if (!wrong.isEmpty()) {

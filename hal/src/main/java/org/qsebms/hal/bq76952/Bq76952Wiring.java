@@ -49,8 +49,8 @@ public record Bq76952Wiring(
         contactors = Map.copyOf(contactors);
         for (ContactorId id : ContactorId.values()) {
             if (id != fetsAs && !contactors.containsKey(id)) {
-                throw new IllegalArgumentException("contactor " + id + " needs GPIO pins: only " + fetsAs
-                        + " is the chip's FETs");
+                throw new IllegalArgumentException(
+                        "contactor " + id + " needs GPIO pins: only " + fetsAs + " is the chip's FETs");
             }
         }
     }

@@ -6,8 +6,7 @@ package org.qsebms.hal.bus;
  * CRC"). The first CRC of a transaction covers the address and register bytes as well.
  */
 public final class I2cCrc8 {
-    private I2cCrc8() {
-    }
+    private I2cCrc8() {}
 
     /** CRC of {@code bytes[0..n)} continuing from {@code crc}. */
     public static int update(int crc, byte[] bytes, int n) {

@@ -87,7 +87,7 @@ public final class Ads1115Emulator implements I2cTarget {
             case 0x01 -> writeConfig(value);
             case 0x02 -> loThresh = value;
             case 0x03 -> hiThresh = value;
-            default -> { } // the conversion register is read-only
+            default -> {} // the conversion register is read-only
         }
     }
 

@@ -37,16 +37,25 @@ import org.qsebms.hal.bus.I2cCrc8;
 public final class Bq76952Emulator implements I2cTarget {
     /** How long a subcommand keeps 0x3E/0x3F at 0xFF. */
     public static final long BUSY_NANOS = 150_000;
+
     private static final int DM_BASE = 0x9180;
     private static final int DM_SIZE = 0x200;
-    private static final int[] SCD_MILLIVOLTS = {10, 20, 40, 60, 80, 100, 125, 150, 175, 200, 250, 300, 350, 400,
-            450, 500};
+    private static final int[] SCD_MILLIVOLTS = {
+        10, 20, 40, 60, 80, 100, 125, 150, 175, 200, 250, 300, 350, 400, 450, 500
+    };
 
     /** One hardware protection: where its bits live and which FET it opens. */
     public enum Check {
-        CUV(0, 2, false, true), COV(0, 3, true, false), OCC(0, 4, true, false), OCD1(0, 5, false, true),
-        OCD2(0, 6, false, true), SCD(0, 7, true, true),
-        UTC(1, 0, true, false), UTD(1, 1, false, true), OTC(1, 4, true, false), OTD(1, 5, false, true),
+        CUV(0, 2, false, true),
+        COV(0, 3, true, false),
+        OCC(0, 4, true, false),
+        OCD1(0, 5, false, true),
+        OCD2(0, 6, false, true),
+        SCD(0, 7, true, true),
+        UTC(1, 0, true, false),
+        UTD(1, 1, false, true),
+        OTC(1, 4, true, false),
+        OTD(1, 5, false, true),
         /** Host watchdog: no transaction from the host for the HWD delay. */
         HWDF(2, 1, true, true);
 
@@ -162,37 +171,37 @@ public final class Bq76952Emulator implements I2cTarget {
     /** Power-on defaults (the TRM's data-memory defaults for the settings modelled here). */
     public void reset() {
         java.util.Arrays.fill(dm, (byte) 0);
-        setDm(0x9261, 0x88, 1);   // Enabled Protections A: SCD, COV
-        setDm(0x9262, 0x00, 1);   // Enabled Protections B
-        setDm(0x9275, 50, 1);     // CUV threshold (50.6 mV units)
-        setDm(0x9276, 74, 2);     // CUV delay (3.3 ms units)
-        setDm(0x9278, 86, 1);     // COV threshold
-        setDm(0x9279, 74, 2);     // COV delay
-        setDm(0x927B, 2, 1);      // CUV recovery hysteresis
-        setDm(0x927C, 2, 1);      // COV recovery hysteresis
-        setDm(0x9280, 2, 1);      // OCC threshold (2 mV units)
-        setDm(0x9281, 4, 1);      // OCC delay
-        setDm(0x9282, 4, 1);      // OCD1 threshold
-        setDm(0x9283, 1, 1);      // OCD1 delay
-        setDm(0x9284, 3, 1);      // OCD2 threshold
-        setDm(0x9285, 7, 1);      // OCD2 delay
-        setDm(0x9286, 0, 1);      // SCD threshold (table index)
-        setDm(0x9287, 2, 1);      // SCD delay (15 us units, 1 = fastest)
-        setDm(0x9294, 5, 1);      // SCD recovery time (s)
-        setDm(0x929A, 55, 1);     // OTC threshold degC
+        setDm(0x9261, 0x88, 1); // Enabled Protections A: SCD, COV
+        setDm(0x9262, 0x00, 1); // Enabled Protections B
+        setDm(0x9275, 50, 1); // CUV threshold (50.6 mV units)
+        setDm(0x9276, 74, 2); // CUV delay (3.3 ms units)
+        setDm(0x9278, 86, 1); // COV threshold
+        setDm(0x9279, 74, 2); // COV delay
+        setDm(0x927B, 2, 1); // CUV recovery hysteresis
+        setDm(0x927C, 2, 1); // COV recovery hysteresis
+        setDm(0x9280, 2, 1); // OCC threshold (2 mV units)
+        setDm(0x9281, 4, 1); // OCC delay
+        setDm(0x9282, 4, 1); // OCD1 threshold
+        setDm(0x9283, 1, 1); // OCD1 delay
+        setDm(0x9284, 3, 1); // OCD2 threshold
+        setDm(0x9285, 7, 1); // OCD2 delay
+        setDm(0x9286, 0, 1); // SCD threshold (table index)
+        setDm(0x9287, 2, 1); // SCD delay (15 us units, 1 = fastest)
+        setDm(0x9294, 5, 1); // SCD recovery time (s)
+        setDm(0x929A, 55, 1); // OTC threshold degC
         setDm(0x929B, 2, 1);
         setDm(0x929C, 50, 1);
-        setDm(0x929D, 60, 1);     // OTD
+        setDm(0x929D, 60, 1); // OTD
         setDm(0x929E, 2, 1);
         setDm(0x929F, 55, 1);
-        setDm(0x92A6, 0, 1);      // UTC
+        setDm(0x92A6, 0, 1); // UTC
         setDm(0x92A7, 2, 1);
         setDm(0x92A8, 5, 1);
-        setDm(0x92A9, 0, 1);      // UTD
+        setDm(0x92A9, 0, 1); // UTD
         setDm(0x92AA, 2, 1);
         setDm(0x92AB, 5, 1);
-        setDm(0x92AF, 3, 1);      // Protections recovery time (s)
-        setDm(0x9303, 0x05, 1);   // DA Configuration: user amps 1 mA, user volts 10 mV
+        setDm(0x92AF, 3, 1); // Protections recovery time (s)
+        setDm(0x9303, 0x05, 1); // DA Configuration: user amps 1 mA, user volts 10 mV
         setDm(0x9304, 0x0000, 2); // Vcell Mode: 0 = all 16 cells
         setDm(0x91A8, Float.floatToRawIntBits(7.4768f), 4); // CC Gain for 1 mOhm
         configUpdate = false;
@@ -305,8 +314,11 @@ public final class Bq76952Emulator implements I2cTarget {
                 pendingSince[c.ordinal()] = -1;
                 continue;
             }
-            evaluate(c, now, condition(c, maxMv, minMv, shuntMv, maxTs, minTs), recovered(c, maxMv, minMv, shuntMv,
-                    maxTs, minTs));
+            evaluate(
+                    c,
+                    now,
+                    condition(c, maxMv, minMv, shuntMv, maxTs, minTs),
+                    recovered(c, maxMv, minMv, shuntMv, maxTs, minTs));
         }
     }
 
@@ -561,7 +573,7 @@ public final class Bq76952Emulator implements I2cTarget {
                 case 0x0092 -> configUpdate = false;
                 case 0x0095 -> hostAllowsFets = false;
                 case 0x0096 -> hostAllowsFets = true;
-                default -> { } // unknown subcommands do nothing, as on the chip
+                default -> {} // unknown subcommands do nothing, as on the chip
             }
         }
         int sum = (newCode & 0xFF) + (newCode >> 8 & 0xFF);

@@ -34,6 +34,7 @@ import org.qsebms.hal.wiring.WiringConfig;
 public final class EmulatedBoard implements BoardPorts {
     /** Contactor operate time used by the emulated contactors. */
     public static final long CONTACTOR_OPERATE_NANOS = 20_000_000L;
+
     private static final double BLEED_OHMS = 33.0;
 
     private final WiringConfig wiring;
@@ -55,11 +56,15 @@ public final class EmulatedBoard implements BoardPorts {
             i2c.computeIfAbsent(spec.bus(), b -> new EmulatedI2cBus("i2c-" + b)).attach(e);
         }
         for (Mcp3x08Spec spec : wiring.mcp3x08()) {
-            mcp.put(spec.id(), new Mcp3208Emulator("spi" + spec.bus(), spec.chipSelect(), spec.model(), spec.vrefVolts(), s++));
+            mcp.put(
+                    spec.id(),
+                    new Mcp3208Emulator("spi" + spec.bus(), spec.chipSelect(), spec.model(), spec.vrefVolts(), s++));
         }
         for (var entry : wiring.contactors().entrySet()) {
             ContactorPins pins = entry.getValue();
-            contactors.put(entry.getKey(), new ContactorEmulator(pins.coilPin(), pins.feedbackPin(), clock, CONTACTOR_OPERATE_NANOS));
+            contactors.put(
+                    entry.getKey(),
+                    new ContactorEmulator(pins.coilPin(), pins.feedbackPin(), clock, CONTACTOR_OPERATE_NANOS));
         }
         int[] pins = wiring.balancingPins().stream().mapToInt(Integer::intValue).toArray();
         this.balancing = new BalancingEmulator(pins, BLEED_OHMS);
@@ -101,7 +106,7 @@ public final class EmulatedBoard implements BoardPorts {
     }
 
     /** Makes every bus transfer take its wire time on the board's clock (I2C at {@code i2cHz},
-            SPI at {@code spiHz}). */
+     * SPI at {@code spiHz}). */
     public void clockWire(double i2cHz, double spiHz) {
         for (EmulatedI2cBus b : i2c.values()) {
             b.clockWire(clock, i2cHz);
@@ -139,20 +144,31 @@ public final class EmulatedBoard implements BoardPorts {
             int cell = i;
             CellTapSpec c = cells.get(i);
             DoubleSupplier value = wiring.cellMeasurement() == CellMeasurement.TAP_SUBTRACTION
-                    ? () -> sumTo(cellVolts, cell) : () -> cellVolts[cell];
+                    ? () -> sumTo(cellVolts, cell)
+                    : () -> cellVolts[cell];
             drive(c.input(), () -> (value.getAsDouble() - c.offsetVolts()) / c.gain() / c.dividerRatio());
         }
-        wiring.packVoltage().ifPresent(p -> drive(p.input(),
-                () -> (sumTo(cellVolts, cellVolts.length - 1) - p.offsetVolts()) / p.gain() / p.dividerRatio()));
+        wiring.packVoltage()
+                .ifPresent(p -> drive(
+                        p.input(),
+                        () -> (sumTo(cellVolts, cellVolts.length - 1) - p.offsetVolts())
+                                / p.gain()
+                                / p.dividerRatio()));
         CurrentSpec cs = wiring.current();
         double sign = cs.invert() ? -1 : 1;
-        drive(cs.input(), () -> cs.transducer().zeroVolts()
-                + (sign * amps.getAsDouble() - cs.offsetAmps()) / cs.gain() * cs.transducer().voltsPerAmp());
+        drive(
+                cs.input(),
+                () -> cs.transducer().zeroVolts()
+                        + (sign * amps.getAsDouble() - cs.offsetAmps())
+                                / cs.gain()
+                                * cs.transducer().voltsPerAmp());
         List<NtcSpec> ntcs = wiring.temperatures();
         for (int i = 0; i < ntcs.size(); i++) {
             int ch = i;
             NtcSpec n = ntcs.get(i);
-            drive(n.input(), () -> n.divider().nodeVolts(n.thermistor().ohms((celsius[ch] - n.offsetCelsius()) / n.gain())));
+            drive(
+                    n.input(),
+                    () -> n.divider().nodeVolts(n.thermistor().ohms((celsius[ch] - n.offsetCelsius()) / n.gain())));
         }
     }
 
@@ -218,7 +234,9 @@ public final class EmulatedBoard implements BoardPorts {
             ContactorEmulator c = e.getValue();
             if (c.aux().pin() == pin) {
                 boolean closedHigh = wiring.contactors().get(e.getKey()).feedbackClosedHigh();
-                return closedHigh ? c.aux() : EmulatedGpio.input(pin, () -> !c.aux().isHigh());
+                return closedHigh
+                        ? c.aux()
+                        : EmulatedGpio.input(pin, () -> !c.aux().isHigh());
             }
         }
         for (Ads1115Spec spec : wiring.ads1115()) {
@@ -240,6 +258,5 @@ public final class EmulatedBoard implements BoardPorts {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

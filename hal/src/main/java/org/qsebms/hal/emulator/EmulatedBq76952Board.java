@@ -44,8 +44,10 @@ public final class EmulatedBq76952Board implements BoardPorts {
         this.bus = new EmulatedI2cBus("i2c-" + wiring.bus()).attach(chip);
         for (var e : wiring.contactors().entrySet()) {
             ContactorPins pins = e.getValue();
-            contactors.put(e.getKey(), new ContactorEmulator(pins.coilPin(), pins.feedbackPin(), clock,
-                    EmulatedBoard.CONTACTOR_OPERATE_NANOS));
+            contactors.put(
+                    e.getKey(),
+                    new ContactorEmulator(
+                            pins.coilPin(), pins.feedbackPin(), clock, EmulatedBoard.CONTACTOR_OPERATE_NANOS));
         }
         this.watchdog = new EmulatedWatchdog(clock, watchdogTimeoutNanos);
     }
@@ -73,7 +75,11 @@ public final class EmulatedBq76952Board implements BoardPorts {
 
     /** Feeds the chip from the pack: cell volts on inputs as wired, charge-positive amps, TS temperatures. */
     public void connectPack(double[] cellVolts, DoubleSupplier amps, double[] tsCelsius) {
-        chip.connect(cellVolts, wiring.cellInputs().stream().mapToInt(Integer::intValue).toArray(), amps, tsCelsius);
+        chip.connect(
+                cellVolts,
+                wiring.cellInputs().stream().mapToInt(Integer::intValue).toArray(),
+                amps,
+                tsCelsius);
     }
 
     /**
@@ -162,7 +168,9 @@ public final class EmulatedBq76952Board implements BoardPorts {
             ContactorEmulator c = e.getValue();
             if (c.aux().pin() == pin) {
                 boolean closedHigh = wiring.contactors().get(e.getKey()).feedbackClosedHigh();
-                return closedHigh ? c.aux() : EmulatedGpio.input(pin, () -> !c.aux().isHigh());
+                return closedHigh
+                        ? c.aux()
+                        : EmulatedGpio.input(pin, () -> !c.aux().isHigh());
             }
         }
         if (pin == wiring.alertPin()) {
@@ -187,6 +195,5 @@ public final class EmulatedBq76952Board implements BoardPorts {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

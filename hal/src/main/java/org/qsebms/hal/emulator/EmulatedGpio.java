@@ -6,8 +6,7 @@ import org.qsebms.hal.bus.GpioOutput;
 
 /** GPIO lines for emulated boards: an output that remembers its level and an input fed by a supplier. */
 public final class EmulatedGpio {
-    private EmulatedGpio() {
-    }
+    private EmulatedGpio() {}
 
     public static Output output(int pin) {
         return new Output(pin);

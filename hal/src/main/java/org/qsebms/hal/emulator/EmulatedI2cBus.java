@@ -30,7 +30,8 @@ public final class EmulatedI2cBus implements I2cRegisterBus, I2cBlockBus {
 
     public EmulatedI2cBus attach(I2cTarget target) {
         if (targets[target.address()] != null) {
-            throw new IllegalArgumentException(String.format("%s: address 0x%02X already taken", name, target.address()));
+            throw new IllegalArgumentException(
+                    String.format("%s: address 0x%02X already taken", name, target.address()));
         }
         targets[target.address()] = target;
         return this;
@@ -141,15 +142,23 @@ public final class EmulatedI2cBus implements I2cRegisterBus, I2cBlockBus {
         I2cTarget t = address >= 0 && address < 128 ? targets[address] : null;
         if (t == null) {
             wire(1);
-            throw new BusException(BusException.Kind.NACK, name, address, String.format(
-                    "on %s%s: no device acknowledged; check wiring, the ADDR strap and `i2cdetect -y N`",
-                    op, registerText(register)));
+            throw new BusException(
+                    BusException.Kind.NACK,
+                    name,
+                    address,
+                    String.format(
+                            "on %s%s: no device acknowledged; check wiring, the ADDR strap and `i2cdetect -y N`",
+                            op, registerText(register)));
         }
         if (errorRate > 0 && errors.nextDouble() < errorRate) {
             wire(1);
-            throw new BusException(BusException.Kind.NACK, name, address, String.format(
-                    "on %s%s (injected bus error); check cable length, pull-ups and bus speed",
-                    op, registerText(register)));
+            throw new BusException(
+                    BusException.Kind.NACK,
+                    name,
+                    address,
+                    String.format(
+                            "on %s%s (injected bus error); check cable length, pull-ups and bus speed",
+                            op, registerText(register)));
         }
         return t;
     }

@@ -76,7 +76,10 @@ public final class Mcp3208Emulator implements SpiBus {
     @Override
     public void transfer(byte[] write, byte[] read, int n) {
         if (errorRate > 0 && errors.nextDouble() < errorRate) {
-            throw new BusException(BusException.Kind.IO, busName, chipSelect,
+            throw new BusException(
+                    BusException.Kind.IO,
+                    busName,
+                    chipSelect,
                     "SPI transfer failed (injected bus error); check the cable and lower the SPI clock");
         }
         bytesOnWire += n;
@@ -99,7 +102,8 @@ public final class Mcp3208Emulator implements SpiBus {
         int code = 0;
         if (start >= 0 && !absent && start + 4 < totalBits) {
             boolean single = bit(write, start + 1);
-            int d210 = (bit(write, start + 2) ? 4 : 0) | (bit(write, start + 3) ? 2 : 0) | (bit(write, start + 4) ? 1 : 0);
+            int d210 =
+                    (bit(write, start + 2) ? 4 : 0) | (bit(write, start + 3) ? 2 : 0) | (bit(write, start + 4) ? 1 : 0);
             code = convert(single, d210);
             conversions++;
         }

@@ -32,8 +32,14 @@ public final class AnalogCurrentSensor implements CurrentSensor {
     private SensorStatus status = SensorStatus.OK;
     private String fault = "";
 
-    public AnalogCurrentSensor(AdcChannel channel, CurrentTransducer transducer, Calibration calibration, boolean invert,
-                               double maxAbsAmps, double openWireBelowVolts, int stuckLimit) {
+    public AnalogCurrentSensor(
+            AdcChannel channel,
+            CurrentTransducer transducer,
+            Calibration calibration,
+            boolean invert,
+            double maxAbsAmps,
+            double openWireBelowVolts,
+            int stuckLimit) {
         this.reading = new ChannelReading(channel, stuckLimit);
         this.transducer = transducer;
         this.calibration = calibration;
@@ -54,15 +60,20 @@ public final class AnalogCurrentSensor implements CurrentSensor {
         }
         double v = reading.volts();
         if (openWireBelowVolts > 0 && v < openWireBelowVolts) {
-            return fail(SensorStatus.OPEN_WIRE, reading.channel().location() + ": current sensor output "
-                    + ChannelReading.format(v) + " V is below " + openWireBelowVolts + " V (zero is "
-                    + ChannelReading.format(zeroVolts) + " V); the sensor is unpowered or its output wire is open");
+            return fail(
+                    SensorStatus.OPEN_WIRE,
+                    reading.channel().location() + ": current sensor output "
+                            + ChannelReading.format(v) + " V is below " + openWireBelowVolts + " V (zero is "
+                            + ChannelReading.format(zeroVolts)
+                            + " V); the sensor is unpowered or its output wire is open");
         }
         double amps = sign * calibration.apply((v - zeroVolts) / transducer.voltsPerAmp());
         if (Math.abs(amps) > maxAbsAmps) {
-            return fail(SensorStatus.OUT_OF_RANGE, reading.channel().location() + ": " + ChannelReading.format(amps)
-                    + " A is outside -" + maxAbsAmps + ".." + maxAbsAmps + " A of the " + transducer.kind()
-                    + "; check the shunt/amplifier values in hal.pi4j.current");
+            return fail(
+                    SensorStatus.OUT_OF_RANGE,
+                    reading.channel().location() + ": " + ChannelReading.format(amps)
+                            + " A is outside -" + maxAbsAmps + ".." + maxAbsAmps + " A of the " + transducer.kind()
+                            + "; check the shunt/amplifier values in hal.pi4j.current");
         }
         lastAmps = amps;
         status = SensorStatus.OK;
@@ -104,10 +115,13 @@ public final class AnalogCurrentSensor implements CurrentSensor {
         double captured = sum / ZERO_SAMPLES;
         double impliedAmps = (captured - transducer.zeroVolts()) / transducer.voltsPerAmp();
         if (Math.abs(impliedAmps) > maxZeroShiftAmps) {
-            fail(SensorStatus.OUT_OF_RANGE, reading.channel().location() + ": zero-offset capture refused: "
-                    + ChannelReading.format(captured) + " V means " + ChannelReading.format(impliedAmps)
-                    + " A against the nominal zero " + transducer.zeroVolts() + " V (allowed +-" + maxZeroShiftAmps
-                    + " A); capture only with contactors open and no load");
+            fail(
+                    SensorStatus.OUT_OF_RANGE,
+                    reading.channel().location() + ": zero-offset capture refused: "
+                            + ChannelReading.format(captured) + " V means " + ChannelReading.format(impliedAmps)
+                            + " A against the nominal zero " + transducer.zeroVolts() + " V (allowed +-"
+                            + maxZeroShiftAmps
+                            + " A); capture only with contactors open and no load");
             return;
         }
         zeroVolts = captured;

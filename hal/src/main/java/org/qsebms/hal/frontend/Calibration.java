@@ -6,8 +6,9 @@ public record Calibration(double gain, double offset) {
 
     public Calibration {
         if (!(gain > 0) || !Double.isFinite(gain) || !Double.isFinite(offset)) {
-            throw new IllegalArgumentException("calibration gain must be a positive finite number and offset finite, got gain "
-                    + gain + ", offset " + offset);
+            throw new IllegalArgumentException(
+                    "calibration gain must be a positive finite number and offset finite, got gain " + gain
+                            + ", offset " + offset);
         }
     }
 

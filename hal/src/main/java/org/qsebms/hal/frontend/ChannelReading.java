@@ -30,14 +30,19 @@ final class ChannelReading {
             return fail(SensorStatus.BUS_ERROR, e.getMessage());
         }
         if (channel.lastClipped()) {
-            return fail(SensorStatus.OUT_OF_RANGE, channel.location() + ": ADC at full scale (code " + channel.lastCode()
-                    + ", " + format(volts) + " V, range +-" + channel.fullScaleVolts()
-                    + " V); check the divider and choose a larger full-scale range");
+            return fail(
+                    SensorStatus.OUT_OF_RANGE,
+                    channel.location() + ": ADC at full scale (code " + channel.lastCode()
+                            + ", " + format(volts) + " V, range +-" + channel.fullScaleVolts()
+                            + " V); check the divider and choose a larger full-scale range");
         }
         if (stuck.stuckAfter(channel.lastCode())) {
-            return fail(SensorStatus.STUCK, channel.location() + ": code " + channel.lastCode() + " unchanged for "
-                    + stuck.repeats() + " conversions (" + format(volts) + " V); the front end or chip is frozen, "
-                    + "check the chip's supply and the input wiring");
+            return fail(
+                    SensorStatus.STUCK,
+                    channel.location() + ": code " + channel.lastCode() + " unchanged for "
+                            + stuck.repeats() + " conversions (" + format(volts)
+                            + " V); the front end or chip is frozen, "
+                            + "check the chip's supply and the input wiring");
         }
         status = SensorStatus.OK;
         fault = "";

@@ -14,7 +14,8 @@ public record CurrentTransducer(String kind, double voltsPerAmp, double zeroVolt
 
     /** A shunt of {@code shuntOhms} with an amplifier of gain {@code amplifierGain} referenced to {@code referenceVolts}. */
     public static CurrentTransducer shunt(double shuntOhms, double amplifierGain, double referenceVolts) {
-        return new CurrentTransducer("shunt " + shuntOhms + " Ohm x" + amplifierGain, shuntOhms * amplifierGain, referenceVolts);
+        return new CurrentTransducer(
+                "shunt " + shuntOhms + " Ohm x" + amplifierGain, shuntOhms * amplifierGain, referenceVolts);
     }
 
     /** A Hall sensor with {@code sensitivityVoltsPerAmp} and output {@code zeroVolts} at zero current. */

@@ -7,8 +7,8 @@ package org.qsebms.hal.frontend;
 public record NtcDivider(double seriesOhms, double supplyVolts, boolean ntcToGround) {
     public NtcDivider {
         if (!(seriesOhms > 0 && supplyVolts > 0)) {
-            throw new IllegalArgumentException("NTC divider resistor and supply must be > 0, got " + seriesOhms
-                    + " Ohm, " + supplyVolts + " V");
+            throw new IllegalArgumentException(
+                    "NTC divider resistor and supply must be > 0, got " + seriesOhms + " Ohm, " + supplyVolts + " V");
         }
     }
 
@@ -20,6 +20,8 @@ public record NtcDivider(double seriesOhms, double supplyVolts, boolean ntcToGro
 
     /** Node voltage for an NTC resistance (emulators, tests). */
     public double nodeVolts(double ntcOhms) {
-        return ntcToGround ? supplyVolts * ntcOhms / (ntcOhms + seriesOhms) : supplyVolts * seriesOhms / (ntcOhms + seriesOhms);
+        return ntcToGround
+                ? supplyVolts * ntcOhms / (ntcOhms + seriesOhms)
+                : supplyVolts * seriesOhms / (ntcOhms + seriesOhms);
     }
 }

@@ -20,7 +20,8 @@ public final class NtcTemperatureSensor implements TemperatureSensor {
     private final double[] last;
     private final String[] faults;
 
-    public NtcTemperatureSensor(List<NtcInput> inputs, double railFraction, double minCelsius, double maxCelsius, int stuckLimit) {
+    public NtcTemperatureSensor(
+            List<NtcInput> inputs, double railFraction, double minCelsius, double maxCelsius, int stuckLimit) {
         this.inputs = inputs.toArray(NtcInput[]::new);
         this.readings = new ChannelReading[this.inputs.length];
         for (int i = 0; i < readings.length; i++) {
@@ -55,15 +56,18 @@ public final class NtcTemperatureSensor implements TemperatureSensor {
                     s = open ? SensorStatus.OPEN_WIRE : SensorStatus.SHORT_CIRCUIT;
                     fault = in.channel().location() + ": NTC " + i + " node at " + ChannelReading.format(v) + " V of "
                             + supply + " V supply: thermistor " + (open ? "open or disconnected" : "shorted")
-                            + "; check the NTC and its wires (valid node voltage " + ChannelReading.format(supply * railFraction)
+                            + "; check the NTC and its wires (valid node voltage "
+                            + ChannelReading.format(supply * railFraction)
                             + ".." + ChannelReading.format(supply * (1 - railFraction)) + " V)";
                 } else {
-                    double t = in.calibration().apply(in.thermistor().celsius(in.divider().ntcOhms(v)));
+                    double t = in.calibration()
+                            .apply(in.thermistor().celsius(in.divider().ntcOhms(v)));
                     if (t < minCelsius || t > maxCelsius) {
                         s = SensorStatus.OUT_OF_RANGE;
                         fault = in.channel().location() + ": NTC " + i + " reads " + ChannelReading.format(t)
                                 + " degC, outside " + minCelsius + ".." + maxCelsius + " degC; check the thermistor "
-                                + "model (beta or Steinhart-Hart) and divider resistor in hal.pi4j.temperatures[" + i + "]";
+                                + "model (beta or Steinhart-Hart) and divider resistor in hal.pi4j.temperatures[" + i
+                                + "]";
                     } else {
                         s = SensorStatus.OK;
                         fault = "";

@@ -20,7 +20,8 @@ public final class SeriesCellVoltageSensor implements CellVoltageSensor {
     private final double[] lastCellVolts;
     private final String[] faults;
 
-    public SeriesCellVoltageSensor(CellMeasurement measurement, List<CellTap> taps, CellVoltageLimits limits, int stuckLimit) {
+    public SeriesCellVoltageSensor(
+            CellMeasurement measurement, List<CellTap> taps, CellVoltageLimits limits, int stuckLimit) {
         if (taps.isEmpty()) {
             throw new IllegalArgumentException("a stack needs at least one cell tap");
         }
@@ -57,7 +58,10 @@ public final class SeriesCellVoltageSensor implements CellVoltageSensor {
         for (int cell = 0; cell < taps.length; cell++) {
             SensorStatus s = readings[cell].status();
             String fault = readings[cell].fault();
-            if (measurement == CellMeasurement.TAP_SUBTRACTION && cell > 0 && s.isOk() && !readings[cell - 1].status().isOk()) {
+            if (measurement == CellMeasurement.TAP_SUBTRACTION
+                    && cell > 0
+                    && s.isOk()
+                    && !readings[cell - 1].status().isOk()) {
                 s = readings[cell - 1].status();
                 fault = "cell " + cell + " uses the tap below it: " + readings[cell - 1].fault();
             }
@@ -66,17 +70,27 @@ public final class SeriesCellVoltageSensor implements CellVoltageSensor {
                 continue;
             }
             double v = measurement == CellMeasurement.TAP_SUBTRACTION && cell > 0
-                    ? tapVolts[cell] - tapVolts[cell - 1] : tapVolts[cell];
+                    ? tapVolts[cell] - tapVolts[cell - 1]
+                    : tapVolts[cell];
             if (s.isOk()) {
                 if (v < limits.openWireBelowVolts()) {
                     s = SensorStatus.OPEN_WIRE;
-                    fault = rangeText(cell, v, "below " + limits.openWireBelowVolts()
-                            + " V: a tap wire is open or the cell is shorted; check the sense wires at cell " + cell
-                            + (measurement == CellMeasurement.TAP_SUBTRACTION ? " (taps " + (cell - 1) + " and " + cell + ")" : ""));
+                    fault = rangeText(
+                            cell,
+                            v,
+                            "below " + limits.openWireBelowVolts()
+                                    + " V: a tap wire is open or the cell is shorted; check the sense wires at cell "
+                                    + cell
+                                    + (measurement == CellMeasurement.TAP_SUBTRACTION
+                                            ? " (taps " + (cell - 1) + " and " + cell + ")"
+                                            : ""));
                 } else if (v < limits.minVolts() || v > limits.maxVolts()) {
                     s = SensorStatus.OUT_OF_RANGE;
-                    fault = rangeText(cell, v, "outside " + limits.minVolts() + ".." + limits.maxVolts()
-                            + " V; check the divider ratio and calibration in hal.pi4j.cells[" + cell + "]");
+                    fault = rangeText(
+                            cell,
+                            v,
+                            "outside " + limits.minVolts() + ".." + limits.maxVolts()
+                                    + " V; check the divider ratio and calibration in hal.pi4j.cells[" + cell + "]");
                 }
             }
             if (s.isOk()) {
@@ -87,7 +101,8 @@ public final class SeriesCellVoltageSensor implements CellVoltageSensor {
     }
 
     private String rangeText(int cell, double v, String what) {
-        return taps[cell].channel().location() + ": cell " + cell + " reads " + ChannelReading.format(v) + " V, " + what;
+        return taps[cell].channel().location() + ": cell " + cell + " reads " + ChannelReading.format(v) + " V, "
+                + what;
     }
 
     private void set(int cell, double[] cellVolts, SensorStatus[] status, double v, SensorStatus s, String fault) {

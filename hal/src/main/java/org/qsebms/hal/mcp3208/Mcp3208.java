@@ -20,8 +20,8 @@ public final class Mcp3208 {
 
     public Mcp3208(SpiBus bus, Mcp3x08Model model, double vrefVolts) {
         if (!(vrefVolts > 0 && vrefVolts <= 5.5)) {
-            throw new IllegalArgumentException(bus.name() + " cs" + bus.chipSelect() + ": " + model
-                    + " reference " + vrefVolts + " V is outside 0..5.5 V; set the voltage wired to VREF");
+            throw new IllegalArgumentException(bus.name() + " cs" + bus.chipSelect() + ": " + model + " reference "
+                    + vrefVolts + " V is outside 0..5.5 V; set the voltage wired to VREF");
         }
         this.bus = bus;
         this.model = model;
@@ -58,8 +58,12 @@ public final class Mcp3208 {
         model.command(singleEnded, d210, tx);
         bus.transfer(tx, rx, 3);
         if (model.nullBitSet(rx)) {
-            throw new BusException(BusException.Kind.IO, bus.name(), bus.chipSelect(),
-                    model + " " + (singleEnded ? "CH" + d210 : "CH" + d210 + "-CH" + (d210 ^ 1)) + ": null bit was 1 (no chip answered on MISO); check CS wiring, "
+            throw new BusException(
+                    BusException.Kind.IO,
+                    bus.name(),
+                    bus.chipSelect(),
+                    model + " " + (singleEnded ? "CH" + d210 : "CH" + d210 + "-CH" + (d210 ^ 1))
+                            + ": null bit was 1 (no chip answered on MISO); check CS wiring, "
                             + "supply and that SPI is enabled (dtparam=spi=on)");
         }
         return model.decode(rx);

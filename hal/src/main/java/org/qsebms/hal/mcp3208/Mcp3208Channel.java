@@ -17,7 +17,8 @@ public final class Mcp3208Channel implements AdcChannel {
         this.chip = chip;
         this.channel = channel;
         this.differential = differential;
-        this.location = chip.location() + " " + (differential ? "CH" + channel + "-CH" + (channel ^ 1) : "CH" + channel);
+        this.location =
+                chip.location() + " " + (differential ? "CH" + channel + "-CH" + (channel ^ 1) : "CH" + channel);
     }
 
     @Override

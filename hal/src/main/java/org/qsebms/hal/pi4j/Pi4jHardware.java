@@ -15,8 +15,7 @@ import org.qsebms.hal.wiring.WiringConfig;
  * OK once). On any failure the context is shut down and the exception names what to fix.
  */
 public final class Pi4jHardware {
-    private Pi4jHardware() {
-    }
+    private Pi4jHardware() {}
 
     /** Opens the Pi's hardware for {@code wiring}, with Pi4J's auto-detected providers. */
     public static Board open(WiringConfig wiring) {

@@ -36,8 +36,13 @@ public final class Pi4jI2cBus implements I2cRegisterBus, I2cBlockBus, AutoClosea
         try {
             int n = device(address).readRegister(register, word, 0, 2);
             if (n != 2) {
-                throw new BusException(BusException.Kind.IO, name, address,
-                        String.format("read of register 0x%02X returned %d of 2 bytes; check wiring and pull-ups", register, n));
+                throw new BusException(
+                        BusException.Kind.IO,
+                        name,
+                        address,
+                        String.format(
+                                "read of register 0x%02X returned %d of 2 bytes; check wiring and pull-ups",
+                                register, n));
             }
         } catch (Pi4JException | IllegalStateException e) {
             throw failed(address, "read", register, e);
@@ -50,12 +55,20 @@ public final class Pi4jI2cBus implements I2cRegisterBus, I2cBlockBus, AutoClosea
         try {
             int n = device(address).read(word, 0, 2);
             if (n != 2) {
-                throw new BusException(BusException.Kind.IO, name, address,
+                throw new BusException(
+                        BusException.Kind.IO,
+                        name,
+                        address,
                         "read at the current pointer returned " + n + " of 2 bytes; check wiring and pull-ups");
             }
         } catch (Pi4JException | IllegalStateException e) {
-            throw new BusException(BusException.Kind.IO, name, address, "read at the current pointer failed ("
-                    + e.getMessage() + "); check wiring, the address strap and `i2cdetect -y " + busNumber + "`", e);
+            throw new BusException(
+                    BusException.Kind.IO,
+                    name,
+                    address,
+                    "read at the current pointer failed (" + e.getMessage()
+                            + "); check wiring, the address strap and `i2cdetect -y " + busNumber + "`",
+                    e);
         }
         return (word[0] & 0xFF) << 8 | word[1] & 0xFF;
     }
@@ -85,9 +98,13 @@ public final class Pi4jI2cBus implements I2cRegisterBus, I2cBlockBus, AutoClosea
         try {
             int got = device(address).readRegister(register, into, offset, n);
             if (got != n) {
-                throw new BusException(BusException.Kind.IO, name, address, String.format(
-                        "block read of register 0x%02X returned %d of %d bytes; check wiring and pull-ups", register,
-                                got, n));
+                throw new BusException(
+                        BusException.Kind.IO,
+                        name,
+                        address,
+                        String.format(
+                                "block read of register 0x%02X returned %d of %d bytes; check wiring and pull-ups",
+                                register, got, n));
             }
         } catch (Pi4JException | IllegalStateException e) {
             throw failed(address, "block read", register, e);
@@ -95,9 +112,15 @@ public final class Pi4jI2cBus implements I2cRegisterBus, I2cBlockBus, AutoClosea
     }
 
     private BusException failed(int address, String op, int register, RuntimeException e) {
-        return new BusException(BusException.Kind.IO, name, address, String.format(
-                "%s of register 0x%02X failed (%s); a NACK shows up like this: check wiring, the address strap and "
-                        + "`i2cdetect -y %d`", op, register, e.getMessage(), busNumber), e);
+        return new BusException(
+                BusException.Kind.IO,
+                name,
+                address,
+                String.format(
+                        "%s of register 0x%02X failed (%s); a NACK shows up like this: check wiring, the address strap and "
+                                + "`i2cdetect -y %d`",
+                        op, register, e.getMessage(), busNumber),
+                e);
     }
 
     private I2C device(int address) {

@@ -41,12 +41,21 @@ public final class Pi4jSpiBus implements SpiBus, AutoCloseable {
         try {
             int done = spi.transfer(write, 0, read, 0, n);
             if (done < 0) {
-                throw new BusException(BusException.Kind.IO, name, chipSelect, "transfer of " + n
-                        + " bytes failed with " + done + "; check that SPI is enabled (dtparam=spi=on)");
+                throw new BusException(
+                        BusException.Kind.IO,
+                        name,
+                        chipSelect,
+                        "transfer of " + n + " bytes failed with " + done
+                                + "; check that SPI is enabled (dtparam=spi=on)");
             }
         } catch (Pi4JException | IllegalStateException e) {
-            throw new BusException(BusException.Kind.IO, name, chipSelect, "transfer failed (" + e.getMessage()
-                    + "); check that SPI is enabled (dtparam=spi=on) and the service user is in group spi", e);
+            throw new BusException(
+                    BusException.Kind.IO,
+                    name,
+                    chipSelect,
+                    "transfer failed (" + e.getMessage()
+                            + "); check that SPI is enabled (dtparam=spi=on) and the service user is in group spi",
+                    e);
         }
     }
 

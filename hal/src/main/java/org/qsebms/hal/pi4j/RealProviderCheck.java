@@ -12,8 +12,7 @@ import java.util.List;
  * path, so the BMS would "measure" nothing while believing it runs on hardware.
  */
 public final class RealProviderCheck {
-    private RealProviderCheck() {
-    }
+    private RealProviderCheck() {}
 
     /** @throws IllegalStateException listing the mock providers and the fix */
     public static void requireRealProviders(Context pi4j) {

@@ -29,10 +29,12 @@ public final class LinuxWatchdog implements Watchdog {
         try {
             this.channel = FileChannel.open(device, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new IllegalStateException("watchdog " + device + " cannot be opened (" + e + "); enable it with "
-                    + "dtparam=watchdog=on in /boot/firmware/config.txt, make sure no other daemon (systemd RuntimeWatchdogSec, "
-                    + "watchdog package) holds it, and give the service user write access (udev rule or group), "
-                    + "or set hal.pi4j.watchdog.device to \"\" to run without it", e);
+            throw new IllegalStateException(
+                    "watchdog " + device + " cannot be opened (" + e + "); enable it with "
+                            + "dtparam=watchdog=on in /boot/firmware/config.txt, make sure no other daemon (systemd RuntimeWatchdogSec, "
+                            + "watchdog package) holds it, and give the service user write access (udev rule or group), "
+                            + "or set hal.pi4j.watchdog.device to \"\" to run without it",
+                    e);
         }
         feedByte.put(0, (byte) 0);
         magicClose.put(0, (byte) 'V');

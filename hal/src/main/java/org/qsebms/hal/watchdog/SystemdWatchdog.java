@@ -40,9 +40,13 @@ public final class SystemdWatchdog implements Watchdog {
         if (usec == null || usec.isBlank()) {
             return Watchdog.none();
         }
-        return new SystemdWatchdog(message -> new ProcessBuilder("systemd-notify", message)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start(),
-                System::nanoTime, Long.parseLong(usec.trim()));
+        return new SystemdWatchdog(
+                message -> new ProcessBuilder("systemd-notify", message)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start(),
+                System::nanoTime,
+                Long.parseLong(usec.trim()));
     }
 
     @Override
@@ -65,6 +69,5 @@ public final class SystemdWatchdog implements Watchdog {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

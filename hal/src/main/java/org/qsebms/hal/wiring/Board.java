@@ -17,7 +17,8 @@ public record Board(
         List<String> cellLocations,
         String currentLocation,
         Optional<String> packVoltageLocation,
-        List<String> temperatureLocations) implements AutoCloseable {
+        List<String> temperatureLocations)
+        implements AutoCloseable {
 
     @Override
     public void close() throws Exception {

@@ -13,8 +13,7 @@ import org.qsebms.hal.bus.BusException;
  * as everywhere else (telemetry, status line, docs).
  */
 public final class BoardProbe {
-    private BoardProbe() {
-    }
+    private BoardProbe() {}
 
     public static ProbeReport probe(Board board) {
         List<ProbeReport.ChipAnswer> chips = new ArrayList<>();
@@ -33,24 +32,44 @@ public final class BoardProbe {
         SensorStatus[] status = new SensorStatus[n];
         hw.cellVoltages().readInto(volts, status);
         for (int i = 0; i < n; i++) {
-            readings.add(new ProbeReport.Reading("cell " + (i + 1), board.cellLocations().get(i), volts[i], "V", status[i],
+            readings.add(new ProbeReport.Reading(
+                    "cell " + (i + 1),
+                    board.cellLocations().get(i),
+                    volts[i],
+                    "V",
+                    status[i],
                     hw.cellVoltages().faultDescription(i)));
         }
         double amps = hw.current().readPackAmps();
-        readings.add(new ProbeReport.Reading("current", board.currentLocation(), amps, "A", hw.current().lastStatus(),
+        readings.add(new ProbeReport.Reading(
+                "current",
+                board.currentLocation(),
+                amps,
+                "A",
+                hw.current().lastStatus(),
                 hw.current().lastFaultDescription()));
         if (board.packVoltageLocation().isPresent()) {
             double pack = hw.packVoltage().readPackVolts();
-            readings.add(new ProbeReport.Reading("pack", board.packVoltageLocation().get(), pack, "V",
-                    hw.packVoltage().lastStatus(), hw.packVoltage().lastFaultDescription()));
+            readings.add(new ProbeReport.Reading(
+                    "pack",
+                    board.packVoltageLocation().get(),
+                    pack,
+                    "V",
+                    hw.packVoltage().lastStatus(),
+                    hw.packVoltage().lastFaultDescription()));
         }
         int t = hw.temperatures().channelCount();
         double[] celsius = new double[t];
         SensorStatus[] tStatus = new SensorStatus[t];
         hw.temperatures().readInto(celsius, tStatus);
         for (int i = 0; i < t; i++) {
-            readings.add(new ProbeReport.Reading("temperature " + (i + 1), board.temperatureLocations().get(i), celsius[i], "degC",
-                    tStatus[i], hw.temperatures().faultDescription(i)));
+            readings.add(new ProbeReport.Reading(
+                    "temperature " + (i + 1),
+                    board.temperatureLocations().get(i),
+                    celsius[i],
+                    "degC",
+                    tStatus[i],
+                    hw.temperatures().faultDescription(i)));
         }
         return new ProbeReport(List.copyOf(chips), List.copyOf(readings));
     }

@@ -43,6 +43,7 @@ import org.qsebms.hal.mcp3208.Mcp3208Channel;
 public final class PackHardwareFactory {
     /** NTC node within 2 % of a rail is an open or short thermistor. */
     public static final double NTC_RAIL_FRACTION = 0.02;
+
     public static final double NTC_MIN_CELSIUS = -40;
     public static final double NTC_MAX_CELSIUS = 125;
 
@@ -66,13 +67,17 @@ public final class PackHardwareFactory {
 
     private Board build() {
         for (var spec : wiring.ads1115()) {
-            Ads1115 chip = new Ads1115(ports.i2c(spec.bus()), spec.address(),
-                    spec.alertRdyPin() >= 0 ? ports.input(spec.alertRdyPin(), spec.id() + " ALERT/RDY") : null, ports.pause());
+            Ads1115 chip = new Ads1115(
+                    ports.i2c(spec.bus()),
+                    spec.address(),
+                    spec.alertRdyPin() >= 0 ? ports.input(spec.alertRdyPin(), spec.id() + " ALERT/RDY") : null,
+                    ports.pause());
             adsChips.put(spec.id(), chip);
             checks.add(new ChipCheck(spec.id(), "ADS1115", chip.location(), chip::readConfig));
         }
         for (var spec : wiring.mcp3x08()) {
-            Mcp3208 chip = new Mcp3208(ports.spi(spec.bus(), spec.chipSelect(), spec.clockHz()), spec.model(), spec.vrefVolts());
+            Mcp3208 chip = new Mcp3208(
+                    ports.spi(spec.bus(), spec.chipSelect(), spec.clockHz()), spec.model(), spec.vrefVolts());
             mcpChips.put(spec.id(), chip);
             checks.add(new ChipCheck(spec.id(), spec.model().name(), chip.location(), () -> chip.convertSingle(0)));
         }
@@ -89,8 +94,14 @@ public final class PackHardwareFactory {
 
         CurrentSpec cs = wiring.current();
         AdcChannel currentChannel = channel(cs.input());
-        var current = new AnalogCurrentSensor(currentChannel, cs.transducer(), new Calibration(cs.gain(), cs.offsetAmps()),
-                cs.invert(), cs.maxAbsAmps(), cs.openWireBelowVolts(), stuck);
+        var current = new AnalogCurrentSensor(
+                currentChannel,
+                cs.transducer(),
+                new Calibration(cs.gain(), cs.offsetAmps()),
+                cs.invert(),
+                cs.maxAbsAmps(),
+                cs.openWireBelowVolts(),
+                stuck);
 
         Optional<String> packLocation = Optional.empty();
         PackVoltageSensor pack;
@@ -98,7 +109,8 @@ public final class PackHardwareFactory {
             PackVoltageSpec p = wiring.packVoltage().get();
             AdcChannel ch = channel(p.input());
             packLocation = Optional.of(ch.location());
-            pack = new DividedPackVoltageSensor(ch, p.dividerRatio(), new Calibration(p.gain(), p.offsetVolts()), p.maxVolts(), stuck);
+            pack = new DividedPackVoltageSensor(
+                    ch, p.dividerRatio(), new Calibration(p.gain(), p.offsetVolts()), p.maxVolts(), stuck);
         } else {
             pack = new NoPackVoltageSensor();
         }
@@ -115,8 +127,13 @@ public final class PackHardwareFactory {
         Map<ContactorId, Contactor> contactors = new EnumMap<>(ContactorId.class);
         for (ContactorId id : ContactorId.values()) {
             ContactorPins pins = wiring.contactors().get(id);
-            contactors.put(id, new GpioContactor(id, ports.output(pins.coilPin(), id + " coil"),
-                    ports.input(pins.feedbackPin(), id + " aux"), pins.feedbackClosedHigh()));
+            contactors.put(
+                    id,
+                    new GpioContactor(
+                            id,
+                            ports.output(pins.coilPin(), id + " coil"),
+                            ports.input(pins.feedbackPin(), id + " aux"),
+                            pins.feedbackClosedHigh()));
         }
         List<GpioOutput> bleed = new ArrayList<>();
         for (int i = 0; i < wiring.balancingPins().size(); i++) {
@@ -124,14 +141,23 @@ public final class PackHardwareFactory {
         }
         BalancingSwitches balancing = new GpioBalancingSwitches(bleed, wiring.balancingResistorOhms());
         Optional<SwitchedLoad> fan = wiring.fanPin() >= 0
-                ? Optional.of(new GpioSwitchedLoad(ports.output(wiring.fanPin(), "fan"))) : Optional.empty();
+                ? Optional.of(new GpioSwitchedLoad(ports.output(wiring.fanPin(), "fan")))
+                : Optional.empty();
         Optional<SwitchedLoad> heater = wiring.heaterPin() >= 0
-                ? Optional.of(new GpioSwitchedLoad(ports.output(wiring.heaterPin(), "heater"))) : Optional.empty();
+                ? Optional.of(new GpioSwitchedLoad(ports.output(wiring.heaterPin(), "heater")))
+                : Optional.empty();
 
-        PackHardware hardware = new PackHardware(cells, pack, current, temps, contactors, balancing,
-                ports.watchdog(wiring.watchdogDevice()), ports);
-        return new Board(hardware, fan, heater, List.copyOf(checks), List.copyOf(cellLocations), currentChannel.location(),
-                packLocation, List.copyOf(tempLocations));
+        PackHardware hardware = new PackHardware(
+                cells, pack, current, temps, contactors, balancing, ports.watchdog(wiring.watchdogDevice()), ports);
+        return new Board(
+                hardware,
+                fan,
+                heater,
+                List.copyOf(checks),
+                List.copyOf(cellLocations),
+                currentChannel.location(),
+                packLocation,
+                List.copyOf(tempLocations));
     }
 
     /** The channel for {@code ref}, read through the board's {@link ConcurrentScan}. */
@@ -143,7 +169,8 @@ public final class PackHardwareFactory {
         Ads1115 ads = adsChips.get(ref.chip());
         if (ads != null) {
             Ads1115Spec spec = wiring.adsChip(ref.chip()).orElseThrow();
-            return new Ads1115Channel(ads, Ads1115Mux.of(ref.channel(), ref.negativeChannel()), spec.pga(), spec.dataRate());
+            return new Ads1115Channel(
+                    ads, Ads1115Mux.of(ref.channel(), ref.negativeChannel()), spec.pga(), spec.dataRate());
         }
         Mcp3208 mcp = mcpChips.get(ref.chip());
         if (mcp != null) {
@@ -153,8 +180,8 @@ public final class PackHardwareFactory {
             }
             return new Mcp3208Channel(mcp, ref.channel(), ref.differential());
         }
-        throw new IllegalArgumentException("input " + ref + " names chip '" + ref.chip() + "', which is not configured; "
-                + "known chips: " + adsChips.keySet() + " " + mcpChips.keySet());
+        throw new IllegalArgumentException("input " + ref + " names chip '" + ref.chip()
+                + "', which is not configured; " + "known chips: " + adsChips.keySet() + " " + mcpChips.keySet());
     }
 
     /** For boards without a separate stack divider: reports NaN with status OUT_OF_RANGE and says why. */

@@ -5,14 +5,14 @@ import org.qsebms.hal.SensorStatus;
 
 /** What a probe of the board found: which chips answered and one reading per configured channel. */
 public record ProbeReport(List<ChipAnswer> chips, List<Reading> readings) {
-    public record ChipAnswer(String id, String type, String location, boolean answered, String detail) {
-    }
+    public record ChipAnswer(String id, String type, String location, boolean answered, String detail) {}
 
-    public record Reading(String quantity, String location, double value, String unit, SensorStatus status, String fault) {
-    }
+    public record Reading(
+            String quantity, String location, double value, String unit, SensorStatus status, String fault) {}
 
     public boolean allOk() {
-        return chips.stream().allMatch(ChipAnswer::answered) && readings.stream().allMatch(r -> r.status().isOk());
+        return chips.stream().allMatch(ChipAnswer::answered)
+                && readings.stream().allMatch(r -> r.status().isOk());
     }
 
     /** Every failure, one per line, or empty. */

@@ -37,12 +37,35 @@ public record WiringConfig(
     public static final double DEFAULT_BALANCING_RESISTOR_OHMS = 33.0;
 
     /** Wiring with the default bleed resistor. */
-    public WiringConfig(List<Ads1115Spec> ads1115, List<Mcp3x08Spec> mcp3x08, CellMeasurement cellMeasurement,
-                        List<CellTapSpec> cells, Optional<PackVoltageSpec> packVoltage, CurrentSpec current,
-                        List<NtcSpec> temperatures, Map<ContactorId, ContactorPins> contactors, List<Integer> balancingPins,
-                        int fanPin, int heaterPin, String watchdogDevice, int stuckAfterConversions) {
-        this(ads1115, mcp3x08, cellMeasurement, cells, packVoltage, current, temperatures, contactors, balancingPins, fanPin,
-                heaterPin, watchdogDevice, stuckAfterConversions, DEFAULT_BALANCING_RESISTOR_OHMS);
+    public WiringConfig(
+            List<Ads1115Spec> ads1115,
+            List<Mcp3x08Spec> mcp3x08,
+            CellMeasurement cellMeasurement,
+            List<CellTapSpec> cells,
+            Optional<PackVoltageSpec> packVoltage,
+            CurrentSpec current,
+            List<NtcSpec> temperatures,
+            Map<ContactorId, ContactorPins> contactors,
+            List<Integer> balancingPins,
+            int fanPin,
+            int heaterPin,
+            String watchdogDevice,
+            int stuckAfterConversions) {
+        this(
+                ads1115,
+                mcp3x08,
+                cellMeasurement,
+                cells,
+                packVoltage,
+                current,
+                temperatures,
+                contactors,
+                balancingPins,
+                fanPin,
+                heaterPin,
+                watchdogDevice,
+                stuckAfterConversions,
+                DEFAULT_BALANCING_RESISTOR_OHMS);
     }
 
     public WiringConfig {

@@ -61,7 +61,8 @@ class Ads1115Test {
     void readsNegativeDifferentialVoltageAsTwosComplement() {
         adc.inputs().set(0, 1.5);
         adc.inputs().set(1, 2.0);
-        Ads1115Channel channel = new Ads1115Channel(driver, Ads1115Mux.AIN0_AIN1, Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_128);
+        Ads1115Channel channel =
+                new Ads1115Channel(driver, Ads1115Mux.AIN0_AIN1, Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_128);
 
         double volts = channel.readVolts();
 
@@ -73,13 +74,15 @@ class Ads1115Test {
     @Test
     void clipsAtFullScaleCodesBeyondThePgaRange() {
         adc.inputs().set(0, 1.2);
-        Ads1115Channel high = new Ads1115Channel(driver, Ads1115Mux.AIN0_GND, Ads1115Pga.FSR_1_024V, Ads1115DataRate.SPS_128);
+        Ads1115Channel high =
+                new Ads1115Channel(driver, Ads1115Mux.AIN0_GND, Ads1115Pga.FSR_1_024V, Ads1115DataRate.SPS_128);
         high.readVolts();
         assertThat(high.lastCode()).isEqualTo(32767);
         assertThat(high.lastClipped()).isTrue();
 
         adc.inputs().set(3, 0.6);
-        Ads1115Channel low = new Ads1115Channel(driver, Ads1115Mux.AIN0_AIN3, Ads1115Pga.FSR_0_256V, Ads1115DataRate.SPS_128);
+        Ads1115Channel low =
+                new Ads1115Channel(driver, Ads1115Mux.AIN0_AIN3, Ads1115Pga.FSR_0_256V, Ads1115DataRate.SPS_128);
         adc.inputs().set(0, 0.0);
         low.readVolts();
         assertThat(low.lastCode()).isEqualTo(-32768);
@@ -157,7 +160,7 @@ class Ads1115Test {
 
     @Test
     void conversionThatNeverCompletesTimesOutNamingBusAddressAndMux() {
-        Ads1115 frozenTime = new Ads1115(bus, 0x48, null, nanos -> { });
+        Ads1115 frozenTime = new Ads1115(bus, 0x48, null, nanos -> {});
 
         assertThatThrownBy(() -> frozenTime.convert(Ads1115Mux.AIN2_AIN3, Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_8))
                 .isInstanceOf(BusException.class)

@@ -26,11 +26,27 @@ class Bq76952BoardTest {
     double amps;
 
     static Bq76952Wiring wiring() {
-        return new Bq76952Wiring(1, 0x08, false, 0.0005, Bq76952Rig.inputs(16), List.of(1, 2), 150,
-                ContactorId.MAIN_NEGATIVE, 17, 200.0,
-                Map.of(ContactorId.PRECHARGE, new ContactorPins(13, 19, true), ContactorId.MAIN_POSITIVE,
-                        new ContactorPins(26, 21, true)), -1, -1, "/dev/watchdog", Bq76952Rig.MSL,
-                                Bq76952Margins.DEFAULT);
+        return new Bq76952Wiring(
+                1,
+                0x08,
+                false,
+                0.0005,
+                Bq76952Rig.inputs(16),
+                List.of(1, 2),
+                150,
+                ContactorId.MAIN_NEGATIVE,
+                17,
+                200.0,
+                Map.of(
+                        ContactorId.PRECHARGE,
+                        new ContactorPins(13, 19, true),
+                        ContactorId.MAIN_POSITIVE,
+                        new ContactorPins(26, 21, true)),
+                -1,
+                -1,
+                "/dev/watchdog",
+                Bq76952Rig.MSL,
+                Bq76952Margins.DEFAULT);
     }
 
     EmulatedBq76952Board board() {
@@ -59,8 +75,9 @@ class Bq76952BoardTest {
         assertThat(hw.temperatures().channelCount()).isEqualTo(2);
         assertThat(BoardProbe.probe(built.board()).allOk()).isTrue();
         for (Bq76952Setting setting : wiring().plan().settings()) {
-            assertThat(emulated.chip().dataMemory(setting.address(),
-                    setting.bytes())).as(setting.name()).isEqualTo(setting.value());
+            assertThat(emulated.chip().dataMemory(setting.address(), setting.bytes()))
+                    .as(setting.name())
+                    .isEqualTo(setting.value());
         }
     }
 
@@ -80,7 +97,8 @@ class Bq76952BoardTest {
 
         assertThat(fets.feedbackClosed()).isFalse();
         assertThat(hw.hardwareProtection().refresh()).isTrue();
-        assertThat(hw.hardwareProtection().tripped(HardwareTrip.CELL_OVER_VOLTAGE)).isTrue();
+        assertThat(hw.hardwareProtection().tripped(HardwareTrip.CELL_OVER_VOLTAGE))
+                .isTrue();
         assertThat(hw.hardwareProtection().tripped(HardwareTrip.SHORT_CIRCUIT)).isFalse();
         assertThat(hw.hardwareProtection().describe()).contains("A=0x08").contains("[COV]");
         assertThat(emulated.chip().alertPin(17).isHigh()).isFalse();
@@ -116,11 +134,13 @@ class Bq76952BoardTest {
         emulated.advance();
 
         assertThat(emulated.outputsReleased()).isTrue();
-        assertThat(emulated.contactor(ContactorId.MAIN_POSITIVE).coil().isHigh()).isFalse();
+        assertThat(emulated.contactor(ContactorId.MAIN_POSITIVE).coil().isHigh())
+                .isFalse();
         clock.advance(25_000_000L); // contactor operate time
         assertThat(emulated.conducts(ContactorId.MAIN_POSITIVE)).isFalse();
         hw.contactor(ContactorId.MAIN_POSITIVE).command(true); // the Pi is resetting: writes do nothing
-        assertThat(emulated.contactor(ContactorId.MAIN_POSITIVE).coil().isHigh()).isFalse();
+        assertThat(emulated.contactor(ContactorId.MAIN_POSITIVE).coil().isHigh())
+                .isFalse();
     }
 
     @Test
@@ -178,7 +198,9 @@ class Bq76952BoardTest {
     private double tick(PackHardware hw, double[] v, SensorStatus[] s, double[] t, SensorStatus[] ts) {
         clock.advance(100_000_000L);
         hw.cellVoltages().readInto(v, s);
-        double amps = hw.current().readPackAmps() + hw.packVoltage().readPackVolts() + hw.packVoltage().readLinkVolts();
+        double amps = hw.current().readPackAmps()
+                + hw.packVoltage().readPackVolts()
+                + hw.packVoltage().readLinkVolts();
         hw.temperatures().readInto(t, ts);
         hw.hardwareProtection().refresh();
         boolean closed = hw.contactor(ContactorId.MAIN_NEGATIVE).feedbackClosed();

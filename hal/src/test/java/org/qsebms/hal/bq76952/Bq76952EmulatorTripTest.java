@@ -41,8 +41,8 @@ class Bq76952EmulatorTripTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("trips")
-    void chipOpensItsOwnFetAfterTheConfiguredDelay(Trip trip, Consumer<Bq76952Rig> drive, long delayNanos,
-                                                   boolean opensCharge, boolean opensDischarge) {
+    void chipOpensItsOwnFetAfterTheConfiguredDelay(
+            Trip trip, Consumer<Bq76952Rig> drive, long delayNanos, boolean opensCharge, boolean opensDischarge) {
         Bq76952Rig rig = new Bq76952Rig(false).configured();
         var status = new Bq76952SafetyStatus(rig.chip, null);
         var fets = new Bq76952Fets(ContactorId.MAIN_NEGATIVE, rig.chip);
@@ -58,8 +58,9 @@ class Bq76952EmulatorTripTest {
             status.refresh();
             sawAlert |= status.alerting(trip);
             assertThat(status.tripped(trip)).isFalse();
-            assertThat(rig.clock.getAsLong() - onset).as("no trip after delay + 2 "
-                    + "steps").isLessThanOrEqualTo(delayNanos + 2 * step);
+            assertThat(rig.clock.getAsLong() - onset)
+                    .as("no trip after delay + 2 " + "steps")
+                    .isLessThanOrEqualTo(delayNanos + 2 * step);
             rig.clock.advance(step);
             rig.emulator.advance();
         }
@@ -72,7 +73,9 @@ class Bq76952EmulatorTripTest {
         assertThat(rig.emulator.chargeFetOn()).isEqualTo(!opensCharge);
         assertThat(rig.emulator.dischargeFetOn()).isEqualTo(!opensDischarge);
         assertThat(fets.commandedClosed()).isTrue();
-        assertThat(fets.feedbackClosed()).as("FET feedback drops while commanded closed").isFalse();
+        assertThat(fets.feedbackClosed())
+                .as("FET feedback drops while commanded closed")
+                .isFalse();
         int batteryStatus = rig.chip.readDirectU2(Bq76952Commands.BATTERY_STATUS);
         assertThat(batteryStatus & Bq76952Commands.BATTERY_STATUS_SS).isNotZero();
         assertThat(rig.emulator.alertPin(17).isHigh()).as("ALERT is active low").isFalse();
@@ -98,7 +101,7 @@ class Bq76952EmulatorTripTest {
     void belowTheHardwareThresholdNothingTripsHoweverLong() {
         Bq76952Rig rig = new Bq76952Rig(false).configured();
         rig.cellVolts[3] = 4.34; // above the software MSL 4.30 V, below COV 4.3516 V
-        rig.packAmps = 25.0;     // above the 20 A MSL, below OCC 26 A
+        rig.packAmps = 25.0; // above the 20 A MSL, below OCC 26 A
         for (int i = 0; i < 100; i++) {
             rig.clock.advance(100_000_000L);
             rig.chip.readDirectU1(Bq76952Commands.FET_STATUS); // the host talks every tick (host watchdog)

@@ -36,8 +36,8 @@ final class Bq76952Rig {
     }
 
     Bq76952ProtectionPlan plan() {
-        return Bq76952ProtectionPlan.of(MSL, Bq76952Margins.DEFAULT, SHUNT_OHMS, inputs(16), List.of(1, 2, 3),
-                "hal.bq76952");
+        return Bq76952ProtectionPlan.of(
+                MSL, Bq76952Margins.DEFAULT, SHUNT_OHMS, inputs(16), List.of(1, 2, 3), "hal.bq76952");
     }
 
     /** Configures the chip as at start and closes its FETs. */

@@ -84,7 +84,9 @@ class Bq76952Test {
         cells.readInto(new double[16], status);
 
         assertThat(status[4]).isEqualTo(SensorStatus.OPEN_WIRE);
-        assertThat(cells.faultDescription(4)).contains("i2c-1 0x08 cell input 5").contains("VC5");
+        assertThat(cells.faultDescription(4))
+                .contains("i2c-1 0x08 cell input 5")
+                .contains("VC5");
     }
 
     @Test
@@ -114,7 +116,8 @@ class Bq76952Test {
 
         assertThatThrownBy(() -> rig.chip.writeDataMemory(0x9278, 90, 1))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("0x9278").hasMessageContaining("CONFIG_UPDATE");
+                .hasMessageContaining("0x9278")
+                .hasMessageContaining("CONFIG_UPDATE");
     }
 
     @ParameterizedTest
@@ -132,7 +135,8 @@ class Bq76952Test {
         assertThat(rig.chip.readDirectU2(Bq76952Commands.BATTERY_STATUS) & 1).isZero();
         assertThat(rig.chip.readDataMemory(0x9278, 1)).isEqualTo(88);
         assertThat(rig.chip.readDataMemory(0x9279, 2)).isEqualTo(300);
-        assertThat(Float.intBitsToFloat((int) rig.chip.readDataMemory(0x91A8, 4))).isEqualTo(14.95f);
+        assertThat(Float.intBitsToFloat((int) rig.chip.readDataMemory(0x91A8, 4)))
+                .isEqualTo(14.95f);
         assertThat(rig.emulator.rejectedTransfers()).isZero();
         assertThat(rig.emulator.crcErrors()).isZero();
     }
@@ -144,7 +148,9 @@ class Bq76952Test {
         Bq76952Startup.configure(rig.chip, rig.plan());
 
         for (Bq76952Setting s : rig.plan().settings()) {
-            assertThat(rig.emulator.dataMemory(s.address(), s.bytes())).as(s.name()).isEqualTo(s.value());
+            assertThat(rig.emulator.dataMemory(s.address(), s.bytes()))
+                    .as(s.name())
+                    .isEqualTo(s.value());
         }
         assertThat(rig.emulator.inConfigUpdate()).isFalse();
         // FET_ENABLE left test mode, ALL_FETS_OFF keeps them off until the supervisor closes

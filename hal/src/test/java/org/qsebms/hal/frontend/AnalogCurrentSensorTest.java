@@ -35,9 +35,13 @@ class AnalogCurrentSensorTest {
     }
 
     private AnalogCurrentSensor shuntSensor(boolean invert) {
-        Ads1115Channel ch = new Ads1115Channel(new Ads1115(bus, 0x49, null, clock), Ads1115Mux.AIN0_AIN1,
-                Ads1115Pga.FSR_2_048V, Ads1115DataRate.SPS_128);
-        return new AnalogCurrentSensor(ch, CurrentTransducer.shunt(0.001, 50, 0.0), Calibration.IDENTITY, invert, 30, 0, 0);
+        Ads1115Channel ch = new Ads1115Channel(
+                new Ads1115(bus, 0x49, null, clock),
+                Ads1115Mux.AIN0_AIN1,
+                Ads1115Pga.FSR_2_048V,
+                Ads1115DataRate.SPS_128);
+        return new AnalogCurrentSensor(
+                ch, CurrentTransducer.shunt(0.001, 50, 0.0), Calibration.IDENTITY, invert, 30, 0, 0);
     }
 
     @Test
@@ -70,8 +74,14 @@ class AnalogCurrentSensorTest {
     void hallSensorZeroOffsetIsCapturedAtRest() {
         Mcp3208Emulator mcp = new Mcp3208Emulator("spi0", 0, Mcp3x08Model.MCP3208, 5.0, 1);
         mcp.inputs().feed(4, () -> 2.5 + 0.02 + amps * 0.04); // 40 mV/A, 20 mV zero error
-        AnalogCurrentSensor sensor = new AnalogCurrentSensor(new Mcp3208Channel(new Mcp3208(mcp, Mcp3x08Model.MCP3208, 5.0), 4, false),
-                CurrentTransducer.hall(0.04, 2.5), Calibration.IDENTITY, false, 50, 0.25, 0);
+        AnalogCurrentSensor sensor = new AnalogCurrentSensor(
+                new Mcp3208Channel(new Mcp3208(mcp, Mcp3x08Model.MCP3208, 5.0), 4, false),
+                CurrentTransducer.hall(0.04, 2.5),
+                Calibration.IDENTITY,
+                false,
+                50,
+                0.25,
+                0);
         amps = 0;
         assertThat(sensor.readPackAmps()).as("before capture").isCloseTo(0.5, within(0.05));
 
@@ -86,22 +96,35 @@ class AnalogCurrentSensorTest {
     void zeroCaptureUnderLoadIsRefused() {
         Mcp3208Emulator mcp = new Mcp3208Emulator("spi0", 0, Mcp3x08Model.MCP3208, 5.0, 1);
         mcp.inputs().feed(4, () -> 2.5 + amps * 0.04);
-        AnalogCurrentSensor sensor = new AnalogCurrentSensor(new Mcp3208Channel(new Mcp3208(mcp, Mcp3x08Model.MCP3208, 5.0), 4, false),
-                CurrentTransducer.hall(0.04, 2.5), Calibration.IDENTITY, false, 50, 0.25, 0);
+        AnalogCurrentSensor sensor = new AnalogCurrentSensor(
+                new Mcp3208Channel(new Mcp3208(mcp, Mcp3x08Model.MCP3208, 5.0), 4, false),
+                CurrentTransducer.hall(0.04, 2.5),
+                Calibration.IDENTITY,
+                false,
+                50,
+                0.25,
+                0);
         amps = 8;
 
         sensor.captureZeroOffset();
 
         assertThat(sensor.zeroVolts()).isEqualTo(2.5);
-        assertThat(sensor.lastFaultDescription()).contains("spi0 cs0 CH4", "zero-offset capture refused", "contactors open");
+        assertThat(sensor.lastFaultDescription())
+                .contains("spi0 cs0 CH4", "zero-offset capture refused", "contactors open");
     }
 
     @Test
     void unpoweredHallSensorIsAnOpenWire() {
         Mcp3208Emulator mcp = new Mcp3208Emulator("spi0", 0, Mcp3x08Model.MCP3208, 5.0, 1);
         mcp.inputs().openWire(4, 0.0);
-        AnalogCurrentSensor sensor = new AnalogCurrentSensor(new Mcp3208Channel(new Mcp3208(mcp, Mcp3x08Model.MCP3208, 5.0), 4, false),
-                CurrentTransducer.hall(0.04, 2.5), Calibration.IDENTITY, false, 50, 0.25, 0);
+        AnalogCurrentSensor sensor = new AnalogCurrentSensor(
+                new Mcp3208Channel(new Mcp3208(mcp, Mcp3x08Model.MCP3208, 5.0), 4, false),
+                CurrentTransducer.hall(0.04, 2.5),
+                Calibration.IDENTITY,
+                false,
+                50,
+                0.25,
+                0);
 
         sensor.readPackAmps();
 

@@ -17,6 +17,7 @@ class NtcTemperatureSensorTest {
     private static final Thermistor BETA = new Thermistor.Beta(10_000, 25, 3435);
     /** Steinhart-Hart coefficients of a common 10 kOhm NTC (Vishay NTCLE100E3103). */
     private static final Thermistor SH = new Thermistor.SteinhartHart(1.129148e-3, 2.34125e-4, 8.76741e-8);
+
     private static final NtcDivider DIVIDER = new NtcDivider(10_000, 3.3, true);
 
     private final Mcp3208Emulator mcp = new Mcp3208Emulator("spi0", 0, Mcp3x08Model.MCP3208, 3.3, 1);
@@ -25,10 +26,14 @@ class NtcTemperatureSensorTest {
     private final SensorStatus[] status = new SensorStatus[2];
 
     private NtcTemperatureSensor sensor() {
-        return new NtcTemperatureSensor(List.of(
-                new NtcInput(new Mcp3208Channel(chip, 0, false), BETA, DIVIDER, Calibration.IDENTITY),
-                new NtcInput(new Mcp3208Channel(chip, 1, false), SH, DIVIDER, new Calibration(1.0, -0.5))),
-                0.02, -40, 125, 0);
+        return new NtcTemperatureSensor(
+                List.of(
+                        new NtcInput(new Mcp3208Channel(chip, 0, false), BETA, DIVIDER, Calibration.IDENTITY),
+                        new NtcInput(new Mcp3208Channel(chip, 1, false), SH, DIVIDER, new Calibration(1.0, -0.5))),
+                0.02,
+                -40,
+                125,
+                0);
     }
 
     @ParameterizedTest
@@ -70,8 +75,12 @@ class NtcTemperatureSensorTest {
     @Test
     void highSideNtcSwapsOpenAndShort() {
         NtcDivider highSide = new NtcDivider(10_000, 3.3, false);
-        NtcTemperatureSensor sensor = new NtcTemperatureSensor(List.of(
-                new NtcInput(new Mcp3208Channel(chip, 0, false), BETA, highSide, Calibration.IDENTITY)), 0.02, -40, 125, 0);
+        NtcTemperatureSensor sensor = new NtcTemperatureSensor(
+                List.of(new NtcInput(new Mcp3208Channel(chip, 0, false), BETA, highSide, Calibration.IDENTITY)),
+                0.02,
+                -40,
+                125,
+                0);
         double[] t = new double[1];
         SensorStatus[] s = new SensorStatus[1];
         mcp.inputs().set(0, highSide.nodeVolts(BETA.ohms(30)));

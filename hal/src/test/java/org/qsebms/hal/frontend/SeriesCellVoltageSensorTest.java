@@ -48,10 +48,13 @@ class SeriesCellVoltageSensorTest {
     private SeriesCellVoltageSensor tapSensor(Calibration topCalibration, int stuckLimit) {
         List<CellTap> taps = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            taps.add(new CellTap(new Ads1115Channel(chip, Ads1115Mux.of(i, -1), Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_860),
-                    RATIO, i == 3 ? topCalibration : Calibration.IDENTITY));
+            taps.add(new CellTap(
+                    new Ads1115Channel(chip, Ads1115Mux.of(i, -1), Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_860),
+                    RATIO,
+                    i == 3 ? topCalibration : Calibration.IDENTITY));
         }
-        return new SeriesCellVoltageSensor(CellMeasurement.TAP_SUBTRACTION, taps, CellVoltageLimits.LITHIUM, stuckLimit);
+        return new SeriesCellVoltageSensor(
+                CellMeasurement.TAP_SUBTRACTION, taps, CellVoltageLimits.LITHIUM, stuckLimit);
     }
 
     @Test
@@ -69,7 +72,9 @@ class SeriesCellVoltageSensorTest {
         adc.inputs().feed(3, () -> tapVolts(3) / RATIO * 1.01); // top divider 1 % off
         SeriesCellVoltageSensor uncalibrated = tapSensor(Calibration.IDENTITY, 0);
         uncalibrated.readInto(volts, status);
-        assertThat(volts[3] - cells[3]).as("1 %% of 15.4 V lands on the top cell").isCloseTo(0.154, within(0.002));
+        assertThat(volts[3] - cells[3])
+                .as("1 %% of 15.4 V lands on the top cell")
+                .isCloseTo(0.154, within(0.002));
 
         tapSensor(new Calibration(1 / 1.01, 0.0), 0).readInto(volts, status);
         assertThat(volts[3]).isCloseTo(cells[3], within(0.002));
@@ -82,10 +87,21 @@ class SeriesCellVoltageSensorTest {
         adc.inputs().set(1, 0.0);
         adc.inputs().set(2, 3.8 / 2 + 0.3);
         adc.inputs().set(3, 0.3);
-        SeriesCellVoltageSensor sensor = new SeriesCellVoltageSensor(CellMeasurement.DIFFERENTIAL, List.of(
-                new CellTap(new Ads1115Channel(chip, Ads1115Mux.AIN0_AIN1, Ads1115Pga.FSR_2_048V, Ads1115DataRate.SPS_128), 2.0, Calibration.IDENTITY),
-                new CellTap(new Ads1115Channel(chip, Ads1115Mux.AIN2_AIN3, Ads1115Pga.FSR_2_048V, Ads1115DataRate.SPS_128), 2.0, Calibration.IDENTITY)),
-                CellVoltageLimits.LITHIUM, 0);
+        SeriesCellVoltageSensor sensor = new SeriesCellVoltageSensor(
+                CellMeasurement.DIFFERENTIAL,
+                List.of(
+                        new CellTap(
+                                new Ads1115Channel(
+                                        chip, Ads1115Mux.AIN0_AIN1, Ads1115Pga.FSR_2_048V, Ads1115DataRate.SPS_128),
+                                2.0,
+                                Calibration.IDENTITY),
+                        new CellTap(
+                                new Ads1115Channel(
+                                        chip, Ads1115Mux.AIN2_AIN3, Ads1115Pga.FSR_2_048V, Ads1115DataRate.SPS_128),
+                                2.0,
+                                Calibration.IDENTITY)),
+                CellVoltageLimits.LITHIUM,
+                0);
 
         sensor.readInto(volts, status);
 
@@ -143,10 +159,15 @@ class SeriesCellVoltageSensorTest {
 
     @Test
     void conversionTimeoutReachesThePortAsBusErrorNamingTheChannel() {
-        Ads1115 hung = new Ads1115(bus, 0x48, null, nanos -> { }); // time never passes: OS bit stays 0
-        SeriesCellVoltageSensor sensor = new SeriesCellVoltageSensor(CellMeasurement.TAP_SUBTRACTION, List.of(
-                new CellTap(new Ads1115Channel(hung, Ads1115Mux.AIN0_GND, Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_128),
-                        RATIO, Calibration.IDENTITY)), CellVoltageLimits.LITHIUM, 0);
+        Ads1115 hung = new Ads1115(bus, 0x48, null, nanos -> {}); // time never passes: OS bit stays 0
+        SeriesCellVoltageSensor sensor = new SeriesCellVoltageSensor(
+                CellMeasurement.TAP_SUBTRACTION,
+                List.of(new CellTap(
+                        new Ads1115Channel(hung, Ads1115Mux.AIN0_GND, Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_128),
+                        RATIO,
+                        Calibration.IDENTITY)),
+                CellVoltageLimits.LITHIUM,
+                0);
         double[] v = new double[1];
         SensorStatus[] s = new SensorStatus[1];
 

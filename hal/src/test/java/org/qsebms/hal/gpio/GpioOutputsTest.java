@@ -14,7 +14,8 @@ class GpioOutputsTest {
     private static final long OPERATE_NANOS = 30_000_000;
     private final ManualNanoClock clock = new ManualNanoClock();
     private final ContactorEmulator emulator = new ContactorEmulator(5, 6, clock, OPERATE_NANOS);
-    private final GpioContactor contactor = new GpioContactor(ContactorId.MAIN_POSITIVE, emulator.coil(), emulator.aux(), true);
+    private final GpioContactor contactor =
+            new GpioContactor(ContactorId.MAIN_POSITIVE, emulator.coil(), emulator.aux(), true);
 
     @Test
     void feedbackFollowsTheCoilAfterTheOperateTime() {
@@ -55,8 +56,8 @@ class GpioOutputsTest {
 
     @Test
     void activeLowAuxContactIsInverted() {
-        GpioContactor lowActive = new GpioContactor(ContactorId.PRECHARGE, EmulatedGpio.output(12),
-                EmulatedGpio.input(13, () -> false), false);
+        GpioContactor lowActive = new GpioContactor(
+                ContactorId.PRECHARGE, EmulatedGpio.output(12), EmulatedGpio.input(13, () -> false), false);
         assertThat(lowActive.feedbackClosed()).isTrue();
     }
 
@@ -73,7 +74,9 @@ class GpioOutputsTest {
         bleed.failShort(1);
         switches.allOff();
         assertThat(switches.isOn(1)).isFalse();
-        assertThat(bleed.bleedAmps(1, 3.3)).as("failed-short MOSFET").isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(bleed.bleedAmps(1, 3.3))
+                .as("failed-short MOSFET")
+                .isCloseTo(0.1, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(bleed.bleedAmps(2, 3.3)).isZero();
     }
 

@@ -26,11 +26,14 @@ class SystemdWatchdogTest {
     void aFailedNotifyIsKeptAsTextAndRetriedNextTick() {
         ManualNanoClock clock = new ManualNanoClock();
         int[] calls = {0};
-        SystemdWatchdog watchdog = new SystemdWatchdog(m -> {
-            if (calls[0]++ == 0) {
-                throw new java.io.IOException("No such file or directory");
-            }
-        }, clock, 10_000_000);
+        SystemdWatchdog watchdog = new SystemdWatchdog(
+                m -> {
+                    if (calls[0]++ == 0) {
+                        throw new java.io.IOException("No such file or directory");
+                    }
+                },
+                clock,
+                10_000_000);
 
         watchdog.feed();
         assertThat(watchdog.lastError()).contains("systemd-notify", "No such file");

@@ -15,7 +15,8 @@ class AcquisitionAllocationTest {
     void steadyStateAcquisitionAllocatesNoBytes() {
         EmulatedBoard emulated = new EmulatedBoard(ExampleWiring.fourSeries(), new ManualNanoClock(), 1);
         emulated.connectPack(new double[] {3.7, 3.7, 3.7, 3.7}, () -> 1.5, new double[] {25, 25, 25, 25});
-        PackHardware hw = PackHardwareFactory.build(ExampleWiring.fourSeries(), emulated).hardware();
+        PackHardware hw =
+                PackHardwareFactory.build(ExampleWiring.fourSeries(), emulated).hardware();
         double[] volts = new double[4];
         double[] celsius = new double[4];
         SensorStatus[] status = new SensorStatus[4];

@@ -56,11 +56,14 @@ class ConcurrentAcquisitionTest {
     @Test
     void eachChannelIsConvertedOncePerAcquisition() {
         acquire();
-        long before = emulated.ads1115("taps").conversions() + emulated.ads1115("shunt").conversions();
+        long before = emulated.ads1115("taps").conversions()
+                + emulated.ads1115("shunt").conversions();
 
         acquire();
 
-        assertThat(emulated.ads1115("taps").conversions() + emulated.ads1115("shunt").conversions() - before)
+        assertThat(emulated.ads1115("taps").conversions()
+                        + emulated.ads1115("shunt").conversions()
+                        - before)
                 .isEqualTo(6);
     }
 

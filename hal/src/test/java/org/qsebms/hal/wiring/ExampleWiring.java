@@ -15,8 +15,7 @@ import org.qsebms.hal.mcp3208.Mcp3x08Model;
 
 /** The wiring of config/examples/pi-4s-ads1115.yaml, built in code. */
 final class ExampleWiring {
-    private ExampleWiring() {
-    }
+    private ExampleWiring() {}
 
     static WiringConfig fourSeries() {
         List<CellTapSpec> cells = new ArrayList<>();
@@ -26,21 +25,37 @@ final class ExampleWiring {
         }
         List<NtcSpec> ntcs = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            ntcs.add(new NtcSpec(AdcInputRef.single("ntc", i), new Thermistor.Beta(10_000, 25, 3435),
-                    new NtcDivider(10_000, 3.3, true), 1.0, 0.0));
+            ntcs.add(new NtcSpec(
+                    AdcInputRef.single("ntc", i),
+                    new Thermistor.Beta(10_000, 25, 3435),
+                    new NtcDivider(10_000, 3.3, true),
+                    1.0,
+                    0.0));
         }
         return new WiringConfig(
-                List.of(new Ads1115Spec("taps", 1, 0x48, Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_128, -1),
+                List.of(
+                        new Ads1115Spec("taps", 1, 0x48, Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_128, -1),
                         new Ads1115Spec("shunt", 1, 0x49, Ads1115Pga.FSR_2_048V, Ads1115DataRate.SPS_128, -1)),
                 List.of(new Mcp3x08Spec("ntc", Mcp3x08Model.MCP3008, 0, 0, 3.3, 1_000_000)),
                 CellMeasurement.TAP_SUBTRACTION,
                 cells,
                 Optional.of(new PackVoltageSpec(AdcInputRef.single("shunt", 2), 11.0, 1.0, 0.0, 20.0)),
-                new CurrentSpec(new AdcInputRef("shunt", 0, 1), CurrentTransducer.shunt(0.001, 50, 0.0), 1.0, 0.0, false, 30, 0),
+                new CurrentSpec(
+                        new AdcInputRef("shunt", 0, 1),
+                        CurrentTransducer.shunt(0.001, 50, 0.0),
+                        1.0,
+                        0.0,
+                        false,
+                        30,
+                        0),
                 ntcs,
-                Map.of(ContactorId.MAIN_NEGATIVE, new ContactorPins(5, 6, true),
-                        ContactorId.PRECHARGE, new ContactorPins(13, 19, true),
-                        ContactorId.MAIN_POSITIVE, new ContactorPins(26, 21, true)),
+                Map.of(
+                        ContactorId.MAIN_NEGATIVE,
+                        new ContactorPins(5, 6, true),
+                        ContactorId.PRECHARGE,
+                        new ContactorPins(13, 19, true),
+                        ContactorId.MAIN_POSITIVE,
+                        new ContactorPins(26, 21, true)),
                 List.of(12, 16, 20, 25),
                 18,
                 -1,

@@ -57,7 +57,8 @@ abstract class PackHardwareContract {
         board.hardware().cellVoltages().readInto(volts, new SensorStatus[4]);
         double pack = board.hardware().packVoltage().readPackVolts();
         assertThat(board.hardware().packVoltage().lastStatus()).isEqualTo(SensorStatus.OK);
-        assertThat(volts[0] + volts[1] + volts[2] + volts[3]).isCloseTo(pack, org.assertj.core.api.Assertions.withinPercentage(1));
+        assertThat(volts[0] + volts[1] + volts[2] + volts[3])
+                .isCloseTo(pack, org.assertj.core.api.Assertions.withinPercentage(1));
     }
 
     @Test
@@ -70,14 +71,18 @@ abstract class PackHardwareContract {
     @Test
     void contactorsStartOpenAndTheirFeedbackFollowsTheCommand() throws Exception {
         for (ContactorId id : ContactorId.values()) {
-            assertThat(board.hardware().contactor(id).feedbackClosed()).as(id + " at start").isFalse();
+            assertThat(board.hardware().contactor(id).feedbackClosed())
+                    .as(id + " at start")
+                    .isFalse();
         }
         board.hardware().contactor(ContactorId.MAIN_NEGATIVE).command(true);
         waitForContactors();
-        assertThat(board.hardware().contactor(ContactorId.MAIN_NEGATIVE).feedbackClosed()).isTrue();
+        assertThat(board.hardware().contactor(ContactorId.MAIN_NEGATIVE).feedbackClosed())
+                .isTrue();
         board.hardware().contactor(ContactorId.MAIN_NEGATIVE).command(false);
         waitForContactors();
-        assertThat(board.hardware().contactor(ContactorId.MAIN_NEGATIVE).feedbackClosed()).isFalse();
+        assertThat(board.hardware().contactor(ContactorId.MAIN_NEGATIVE).feedbackClosed())
+                .isFalse();
     }
 
     @Test

@@ -33,7 +33,9 @@ class PackHardwareFactoryTest {
         assertThat(report.allOk()).isTrue();
         for (int i = 0; i < 4; i++) {
             assertThat(report.readings().get(i).value()).isCloseTo(cells[i], within(0.002));
-            assertThat(report.readings().get(6 + i).value()).as("NTC %d on 10-bit MCP3008", i).isCloseTo(celsius[i], within(0.3));
+            assertThat(report.readings().get(6 + i).value())
+                    .as("NTC %d on 10-bit MCP3008", i)
+                    .isCloseTo(celsius[i], within(0.3));
         }
         assertThat(report.readings().get(4).value()).isCloseTo(4.0, within(0.002));
         assertThat(report.readings().get(5).value()).isCloseTo(14.7, within(0.01));
@@ -77,9 +79,20 @@ class PackHardwareFactoryTest {
     @Test
     void stuckChannelReachesThePortAsStuck() {
         WiringConfig wiring = ExampleWiring.fourSeries();
-        WiringConfig withStuckCheck = new WiringConfig(wiring.ads1115(), wiring.mcp3x08(), wiring.cellMeasurement(),
-                wiring.cells(), wiring.packVoltage(), wiring.current(), wiring.temperatures(), wiring.contactors(),
-                wiring.balancingPins(), wiring.fanPin(), wiring.heaterPin(), wiring.watchdogDevice(), 20);
+        WiringConfig withStuckCheck = new WiringConfig(
+                wiring.ads1115(),
+                wiring.mcp3x08(),
+                wiring.cellMeasurement(),
+                wiring.cells(),
+                wiring.packVoltage(),
+                wiring.current(),
+                wiring.temperatures(),
+                wiring.contactors(),
+                wiring.balancingPins(),
+                wiring.fanPin(),
+                wiring.heaterPin(),
+                wiring.watchdogDevice(),
+                20);
         EmulatedBoard e = new EmulatedBoard(withStuckCheck, new ManualNanoClock(), 5);
         e.connectPack(cells, () -> amps, celsius);
         e.ads1115("shunt").inputs().noise(0.0002);
@@ -96,7 +109,8 @@ class PackHardwareFactoryTest {
         }
 
         assertThat(b.hardware().current().lastStatus()).isEqualTo(SensorStatus.STUCK);
-        assertThat(b.hardware().current().lastFaultDescription()).contains("i2c-1 0x49 AIN0-AIN1", "unchanged for 20 conversions");
+        assertThat(b.hardware().current().lastFaultDescription())
+                .contains("i2c-1 0x49 AIN0-AIN1", "unchanged for 20 conversions");
     }
 
     @Test
@@ -125,9 +139,20 @@ class PackHardwareFactoryTest {
     @Test
     void unknownChipInAnInputIsRejectedAtBuild() {
         WiringConfig w = ExampleWiring.fourSeries();
-        WiringConfig bad = new WiringConfig(w.ads1115(), w.mcp3x08(), w.cellMeasurement(), w.cells(), w.packVoltage(),
+        WiringConfig bad = new WiringConfig(
+                w.ads1115(),
+                w.mcp3x08(),
+                w.cellMeasurement(),
+                w.cells(),
+                w.packVoltage(),
                 new CurrentSpec(AdcInputRef.single("nope", 0), w.current().transducer(), 1, 0, false, 30, 0),
-                w.temperatures(), w.contactors(), w.balancingPins(), -1, -1, "", 0);
+                w.temperatures(),
+                w.contactors(),
+                w.balancingPins(),
+                -1,
+                -1,
+                "",
+                0);
         assertThatThrownBy(() -> PackHardwareFactory.build(bad, new EmulatedBoard(bad, new ManualNanoClock(), 1)))
                 .hasMessageContaining("names chip 'nope', which is not configured");
     }

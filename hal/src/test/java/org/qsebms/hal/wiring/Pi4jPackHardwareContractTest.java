@@ -17,7 +17,8 @@ import org.qsebms.hal.pi4j.Pi4jBoardPorts;
 class Pi4jPackHardwareContractTest extends PackHardwareContract {
     @Override
     protected Board createBoard() {
-        assumeTrue(Files.exists(Path.of("/dev/i2c-1")) && Files.exists(Path.of("/dev/spidev0.0")),
+        assumeTrue(
+                Files.exists(Path.of("/dev/i2c-1")) && Files.exists(Path.of("/dev/spidev0.0")),
                 "no /dev/i2c-1 or /dev/spidev0.0: not on a wired Raspberry Pi");
         return PackHardwareFactory.build(ExampleWiring.fourSeries(), new Pi4jBoardPorts(Pi4J.newAutoContext()));
     }
