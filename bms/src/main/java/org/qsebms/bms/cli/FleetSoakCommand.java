@@ -117,6 +117,7 @@ public final class FleetSoakCommand implements Callable<Integer> {
         try {
             Configuration.set("level@org.qsebms", "warn");
             Configuration.set("level@org.qsebms.bms.persistence", "error");
+            Configuration.set("level@org.qsebms.bms.runtime.StatePersistence", "error");
         } catch (UnsupportedOperationException alreadyLogging) {
             // the logging is already configured (e.g. inside a test JVM): it stays as it is
         }
