@@ -31,13 +31,14 @@ class RecordTickAllocationTest {
             + "-XX:-UseTLAB and jdk.ObjectAllocationOutsideTLAB (every allocation recorded, with its stack) showed, "
             + "in the quiet windows, only java.lang.String + byte[] pairs: 24 + 112 B (= the 136 B) reported in "
             + "UsableCapacityMeter.update inlined in PackController.trackUsableCapacity, the byte[] the size of its "
-            + "93-character rejection format literal; and six Strings (984 B) reported at Protection.evaluate's "
-            + "pack-mismatch line, the sizes of that class's reason format literals. No Formatter, boxing or lambda "
-            + "allocation, no controller event and no jdk.Deoptimization event in those windows. Likely (not proven) "
-            + "the JVM's lazy resolution of string literals on the first run of a rare branch: a one-time allocation "
-            + "per literal, not per tick; the fix (resolve them at start-up) is not done. The cycle counter "
-            + "(CycleCounterTest) and the diagnostic (ScheduledDiagnosticAllocationTest) allocate nothing on their "
-            + "own. TickAllocationTest's 10,000 steady ticks do not reach that moment.")
+            + "93-character rejection format literal (gone in a run where the test interned that literal first); and "
+            + "six Strings, byte[] of 120, 72, 88, 48, 56 and 456 B (984 B in all, the same in two runs), reported at "
+            + "Protection.evaluate's pack-mismatch line. No Formatter, boxing or lambda allocation, no controller "
+            + "event and no jdk.Deoptimization event in those windows. Likely (not proven): the JVM's lazy "
+            + "resolution of string literals on the first run of a rare branch, a one-time allocation per literal, "
+            + "not per tick; the fix (resolve them at start-up) is not done. The cycle counter (CycleCounterTest) "
+            + "and the diagnostic (ScheduledDiagnosticAllocationTest) allocate nothing on their own; "
+            + "TickAllocationTest's 10,000 steady ticks do not reach that moment.")
     @Test
     void tickWithRecordAndDiagnosticAllocatesNoMemory() throws Exception {
         BmsConfig cfg = new ConfigLoader()
