@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.qsebms.config.ProtectionLimits;
+import org.qsebms.config.SupplementaryLimits;
 import org.qsebms.config.ThreeLevelLimit;
 
 /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
+import org.qsebms.config.SupplementaryLimits;
 
 /**
  * docs/faults.md is generated from the fault table as data ({@link FaultTable}) for the default
