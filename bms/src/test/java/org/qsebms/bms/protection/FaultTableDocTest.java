@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
-import org.qsebms.config.SupplementaryLimits;
 
 /**
  * docs/faults.md is generated from the fault table as data ({@link FaultTable}) for the default
@@ -26,7 +25,7 @@ class FaultTableDocTest {
 
     static String generated() {
         BmsConfig cfg = new ConfigLoader().defaultSimulated();
-        return FaultTable.markdown(cfg.chemistry().name(), cfg.limits(), SupplementaryLimits.defaults());
+        return FaultTable.markdown(cfg.chemistry().name(), cfg.limits(), cfg.supplementary());
     }
 
     @Test
@@ -43,7 +42,7 @@ class FaultTableDocTest {
     @Test
     void everyCodeHasOneRowWithItsNumberAndWhatProvesItsCauseGone() {
         BmsConfig cfg = new ConfigLoader().defaultSimulated();
-        var rows = FaultTable.rows(cfg.limits(), SupplementaryLimits.defaults());
+        var rows = FaultTable.rows(cfg.limits(), cfg.supplementary());
         assertThat(rows).extracting(FaultTable::code).containsExactly(FaultCode.values());
         assertThat(rows).allSatisfy(r -> assertThat(r.causeGone()).isNotBlank());
         assertThat(generated())
