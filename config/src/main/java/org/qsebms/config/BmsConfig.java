@@ -10,7 +10,22 @@ public record BmsConfig(
         MqttConfig mqtt,
         PersistenceConfig persistence,
         HealthConfig health,
-        DashboardConfig dashboard) {
+        DashboardConfig dashboard,
+        SupplementaryLimits supplementary) {
+
+    /** Without a {@code supplementary:} section: the preset's supplementary thresholds. */
+    public BmsConfig(
+            PackConfig pack,
+            ChemistryPreset chemistry,
+            ProtectionLimits limits,
+            LoopConfig loop,
+            HalConfig hal,
+            MqttConfig mqtt,
+            PersistenceConfig persistence,
+            HealthConfig health,
+            DashboardConfig dashboard) {
+        this(pack, chemistry, limits, loop, hal, mqtt, persistence, health, dashboard, chemistry.supplementary());
+    }
 
     /** Without a {@code dashboard:} section: the dashboard is off. */
     public BmsConfig(
@@ -38,11 +53,13 @@ public record BmsConfig(
     }
 
     public BmsConfig withMqttUrl(String url) {
-        return new BmsConfig(pack, chemistry, limits, loop, hal, mqtt.withUrl(url), persistence, health, dashboard);
+        return new BmsConfig(
+                pack, chemistry, limits, loop, hal, mqtt.withUrl(url), persistence, health, dashboard, supplementary);
     }
 
     public BmsConfig withMqtt(MqttConfig newMqtt) {
-        return new BmsConfig(pack, chemistry, limits, loop, hal, newMqtt, persistence, health, dashboard);
+        return new BmsConfig(
+                pack, chemistry, limits, loop, hal, newMqtt, persistence, health, dashboard, supplementary);
     }
 
     public BmsConfig withPackId(String id) {
@@ -55,7 +72,8 @@ public record BmsConfig(
                 mqtt,
                 persistence,
                 health,
-                dashboard);
+                dashboard,
+                supplementary);
     }
 
     public BmsConfig withPersistenceDirectory(String dir) {
@@ -68,10 +86,12 @@ public record BmsConfig(
                 mqtt,
                 new PersistenceConfig(dir, persistence.interval()),
                 health,
-                dashboard);
+                dashboard,
+                supplementary);
     }
 
     public BmsConfig withDashboard(DashboardConfig newDashboard) {
-        return new BmsConfig(pack, chemistry, limits, loop, hal, mqtt, persistence, health, newDashboard);
+        return new BmsConfig(
+                pack, chemistry, limits, loop, hal, mqtt, persistence, health, newDashboard, supplementary);
     }
 }

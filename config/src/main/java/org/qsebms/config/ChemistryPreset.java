@@ -16,6 +16,8 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * @param dischargeCRateLimits discharge current limits in C (mol, rsl, msl)
  * @param hysteresis  OCV hysteresis of the cell ({@link HysteresisModel#NONE} when the preset has none)
  * @param life        what the health estimators need: the bulk electrolyte share of R0 and the N/P ratio
+ * @param supplementary the supplementary protection thresholds (the shipped defaults unless the preset's
+ *                    {@code supplementary:} section overrides some), which configuration may only tighten
  */
 public record ChemistryPreset(
         String name,
@@ -26,7 +28,32 @@ public record ChemistryPreset(
         double[] chargeCRateLimits,
         double[] dischargeCRateLimits,
         HysteresisModel hysteresis,
-        CellLife life) {
+        CellLife life,
+        SupplementaryLimits supplementary) {
+
+    /** A preset with the shipped supplementary defaults. */
+    public ChemistryPreset(
+            String name,
+            String electrolyte,
+            String cathode,
+            EcmParameters cell,
+            ProtectionLimits limits,
+            double[] chargeCRateLimits,
+            double[] dischargeCRateLimits,
+            HysteresisModel hysteresis,
+            CellLife life) {
+        this(
+                name,
+                electrolyte,
+                cathode,
+                cell,
+                limits,
+                chargeCRateLimits,
+                dischargeCRateLimits,
+                hysteresis,
+                life,
+                SupplementaryLimits.defaults());
+    }
 
     /** A preset without OCV hysteresis and without life data (the original form). */
     public ChemistryPreset(

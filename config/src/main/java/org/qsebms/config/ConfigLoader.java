@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class ConfigLoader {
     private static final Set<String> ROOT_KEYS =
-            Set.of("pack", "limits", "loop", "hal", "mqtt", "persistence", "health", "dashboard");
+            Set.of("pack", "limits", "supplementary", "loop", "hal", "mqtt", "persistence", "health", "dashboard");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final PresetCatalog presets = new PresetCatalog();
@@ -211,7 +211,9 @@ public final class ConfigLoader {
                 mqtt,
                 persistence,
                 health(r.optionalMapping("health"), preset, limits, capacity),
-                dashboard(r.optionalMapping("dashboard")));
+                dashboard(r.optionalMapping("dashboard")),
+                SupplementaryReader.tightening(
+                        r.optionalMapping("supplementary"), preset.supplementary(), preset.name()));
     }
 
     /** The {@code dashboard} section; whether its host may be reached without credentials is decided at start-up. */

@@ -75,7 +75,8 @@ public final class PresetCatalog {
     }
 
     private ChemistryPreset parse(YamlNode root, Path baseDir) {
-        root.rejectUnknownKeys(Set.of("name", "electrolyte", "cathode", "anodicLimitVolts", "cell", "limits"));
+        root.rejectUnknownKeys(
+                Set.of("name", "electrolyte", "cathode", "anodicLimitVolts", "cell", "limits", "supplementary"));
         String name = root.requiredString("name");
         String electrolyte = root.requiredString("electrolyte");
         String cathode = root.requiredString("cathode");
@@ -194,7 +195,16 @@ public final class PresetCatalog {
                             + " ohm; bulkOhms is the electrolyte's share of r0Ohms");
         }
         return new ChemistryPreset(
-                name, electrolyte, cathode, ecm, pl, chargeC, dischargeC, hysteresis, new CellLife(bulkOhms, npRatio));
+                name,
+                electrolyte,
+                cathode,
+                ecm,
+                pl,
+                chargeC,
+                dischargeC,
+                hysteresis,
+                new CellLife(bulkOhms, npRatio),
+                SupplementaryReader.presetSection(root.optionalMapping("supplementary")));
     }
 
     /**

@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.qsebms.config.ProtectionLimits;
+import org.qsebms.config.SupplementaryLimits;
 import org.qsebms.config.ThreeLevelLimit;
 
 /**
  * The fault table as data, after foxBMS 2's diagnosis table: one row per fault code with its
  * levels, threshold, debounce, hysteresis, when it applies, the reaction, and what proves its cause
  * gone (the condition a reset needs). The numbers come from the configuration's limits (the
- * chemistry preset, which configuration may only tighten) and {@link SupplementaryLimits}; the
+ * chemistry preset, which configuration may only tighten) and {@link SupplementaryLimits} (preset data that
+ * configuration may only tighten too); the
  * words are fixed per code. docs/faults.md is generated from it ({@link #markdown}) and a test
  * keeps the checked-in file equal to the generated one.
  *
@@ -334,7 +336,12 @@ public record FaultTable(
                 + "any cause in the last column still holds, and after a lockout only a service reset is taken.\n\n");
         b.append("The numbers below are the defaults of the `")
                 .append(presetName)
-                .append("` preset (configuration may only\n" + "tighten an MSL) and of `SupplementaryLimits`.\n\n");
+                .append("` preset (configuration may only\n"
+                        + "tighten an MSL, in `limits:`) and the supplementary thresholds (imbalance, SOC,\n"
+                        + "soft-short score, short-circuit factor, sensor cross-checks, stuck windows, lockout),\n"
+                        + "whose defaults come from the preset (`presets/supplementary-defaults.yaml` unless the\n"
+                        + "preset file overrides them); the configuration's `supplementary:` section may only\n"
+                        + "tighten those too (see docs/configuration.md).\n\n");
         b.append(
                 "| Code | Name | Levels | Watches / raised when | Threshold | Debounce | Hysteresis | Applies | Reaction "
                         + "| Cause gone when |\n");

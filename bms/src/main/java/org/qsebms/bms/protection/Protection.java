@@ -9,6 +9,7 @@ import org.qsebms.bms.measure.PackMeasurement;
 import org.qsebms.config.LimitDirection;
 import org.qsebms.config.LimitLevel;
 import org.qsebms.config.ProtectionLimits;
+import org.qsebms.config.SupplementaryLimits;
 import org.qsebms.config.ThreeLevelLimit;
 import org.qsebms.hal.HardwareProtection;
 import org.qsebms.hal.HardwareTrip;

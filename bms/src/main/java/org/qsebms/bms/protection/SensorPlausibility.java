@@ -1,6 +1,7 @@
 package org.qsebms.bms.protection;
 
 import org.qsebms.bms.measure.PackMeasurement;
+import org.qsebms.config.SupplementaryLimits;
 
 /**
  * Cross-checks that find sensors which look healthy but cannot be right: a current read while the

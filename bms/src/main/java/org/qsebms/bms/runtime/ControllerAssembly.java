@@ -46,7 +46,7 @@ public final class ControllerAssembly {
         SampleRing ring = new SampleRing(256, cells, hw.temperatures().channelCount());
         SupervisorRequests requests = new SupervisorRequests();
         StateHandoff persistence = new StateHandoff(cells);
-        Protection protection = new Protection(cfg.limits(), f -> {
+        Protection protection = new Protection(cfg.limits(), cfg.supplementary(), f -> {
             events.offer(new ControllerEvent.FaultEdge(f));
             persistence.offerFault(f, epochMillis.getAsLong());
         });

@@ -60,6 +60,7 @@ public final class ScenarioLoader {
                         "name",
                         "pack",
                         "limits",
+                        "supplementary",
                         "loop",
                         "health",
                         "initial",
@@ -128,7 +129,8 @@ public final class ScenarioLoader {
             throw new ConfigException(
                     "pack", "missing; give at least 'pack: {chemistry: psoa-ncm811, seriesCells: 4}'");
         }
-        // The pack, limits, loop and health sections use the BMS configuration's own keys and validation.
+        // The pack, limits, supplementary, loop and health sections use the BMS configuration's own keys and
+        // validation.
         ObjectMapper m = new ObjectMapper(new YAMLFactory());
         com.fasterxml.jackson.databind.node.ObjectNode cfg = m.createObjectNode();
         com.fasterxml.jackson.databind.node.ObjectNode p = pack.deepCopy();
@@ -138,6 +140,9 @@ public final class ScenarioLoader {
         cfg.set("pack", p);
         if (root.has("limits")) {
             cfg.set("limits", root.get("limits"));
+        }
+        if (root.has("supplementary")) {
+            cfg.set("supplementary", root.get("supplementary"));
         }
         if (root.has("loop")) {
             cfg.set("loop", root.get("loop"));

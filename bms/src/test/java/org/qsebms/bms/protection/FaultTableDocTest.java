@@ -25,7 +25,7 @@ class FaultTableDocTest {
 
     static String generated() {
         BmsConfig cfg = new ConfigLoader().defaultSimulated();
-        return FaultTable.markdown(cfg.chemistry().name(), cfg.limits(), SupplementaryLimits.defaults());
+        return FaultTable.markdown(cfg.chemistry().name(), cfg.limits(), cfg.supplementary());
     }
 
     @Test
@@ -42,7 +42,7 @@ class FaultTableDocTest {
     @Test
     void everyCodeHasOneRowWithItsNumberAndWhatProvesItsCauseGone() {
         BmsConfig cfg = new ConfigLoader().defaultSimulated();
-        var rows = FaultTable.rows(cfg.limits(), SupplementaryLimits.defaults());
+        var rows = FaultTable.rows(cfg.limits(), cfg.supplementary());
         assertThat(rows).extracting(FaultTable::code).containsExactly(FaultCode.values());
         assertThat(rows).allSatisfy(r -> assertThat(r.causeGone()).isNotBlank());
         assertThat(generated())

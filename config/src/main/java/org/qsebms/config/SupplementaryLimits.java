@@ -1,14 +1,15 @@
-package org.qsebms.bms.protection;
+package org.qsebms.config;
 
 import java.time.Duration;
-import org.qsebms.config.LimitDirection;
-import org.qsebms.config.ThreeLevelLimit;
 
 /**
- * Limits and plausibility thresholds the chemistry preset does not (yet) carry: cell imbalance,
+ * The supplementary protection thresholds beside the preset's MSLs: cell imbalance,
  * SOC bounds, the soft-short score, the short-circuit tier, the sensor cross-checks, the sensor
  * accuracy the pack-voltage cross-check is derived from, and the repeated-trip lockout. Every
  * time is a {@link Duration} (never a tick count), so the reaction bound holds at any loop period.
+ * They are data: the shipped defaults are {@code presets/supplementary-defaults.yaml}, a preset may
+ * override them in its {@code supplementary:} section, and a configuration may only tighten them
+ * (see {@link SupplementaryReader}).
  *
  * @param cellImbalance             max minus min cell voltage (V), three levels
  * @param socHigh                   highest cell SOC (fraction) while charging (reached at the limit: 1.00 counts)
@@ -103,37 +104,9 @@ public record SupplementaryLimits(
         }
     }
 
-    /** Conservative defaults, valid at any loop period. */
+    /** The shipped defaults, read from {@code presets/supplementary-defaults.yaml}. */
     public static SupplementaryLimits defaults() {
-        return new SupplementaryLimits(
-                new ThreeLevelLimit(
-                        "cellImbalance", LimitDirection.UPPER, 0.05, 0.10, 0.30, 0.01, Duration.ofSeconds(5), "V"),
-                new ThreeLevelLimit("cellSoc", LimitDirection.UPPER, 0.95, 0.99, 1.0, 0.02, Duration.ofSeconds(5), ""),
-                new ThreeLevelLimit("cellSoc", LimitDirection.LOWER, 0.05, 0.01, 0.0, 0.02, Duration.ofSeconds(5), ""),
-                new ThreeLevelLimit(
-                        "softShortScore", LimitDirection.UPPER, 0.3, 0.6, 0.9, 0.05, Duration.ofSeconds(10), ""),
-                0.5,
-                Duration.ofSeconds(2),
-                15.0,
-                Duration.ofSeconds(5),
-                2.0,
-                Duration.ofSeconds(1),
-                5.0,
-                0.2,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(60),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(60),
-                Duration.ofMinutes(10),
-                Duration.ofSeconds(60),
-                Duration.ofMillis(300),
-                0.005,
-                0.005,
-                Duration.ofSeconds(1),
-                2.0,
-                3,
-                Duration.ofHours(1),
-                Duration.ofSeconds(1));
+        return SupplementaryReader.shippedDefaults();
     }
 
     /** The tolerance of the sum-of-cells check for {@code cells} cells at {@code packVolts}, from the sensor accuracies. */

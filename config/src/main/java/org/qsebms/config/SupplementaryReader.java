@@ -1,0 +1,274 @@
+package org.qsebms.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Reads a {@code supplementary:} section into {@link SupplementaryLimits}: over a base (the shipped
+ * defaults for a preset; the preset's values for a configuration). For a configuration every value
+ * may only be tighter than or equal to the base: for an upper limit (imbalance, SOC high, soft-short
+ * score) a lower MSL, for the SOC low bound a higher MSL; a shorter debounce, detection window or
+ * stuck window; a lower threshold (drift, spread, rate, step, stuck current, short-circuit factor);
+ * a smaller sensor accuracy (a narrower sum-of-cells tolerance); fewer lockout trips; a longer
+ * lockout window and a longer loop proof (more proof before a cause counts as gone).
+ */
+final class SupplementaryReader {
+    static final String DEFAULTS = "presets/supplementary-defaults.yaml";
+
+    private static final Set<String> KEYS = Set.of(
+            "cellImbalance",
+            "socHigh",
+            "socLow",
+            "softShortScore",
+            "zeroDriftAmps",
+            "zeroDriftDebounce",
+            "tempSpreadCelsius",
+            "tempSpreadDebounce",
+            "tempRateCelsiusPerS",
+            "tempRateWindow",
+            "tempStepCelsius",
+            "stuckMinAmps",
+            "cellStuckWhileFlowing",
+            "tempStuckWhileFlowing",
+            "currentStuckWhileFlowing",
+            "cellStuckAtRest",
+            "tempStuckAtRest",
+            "currentStuckAtRest",
+            "sensorStatusDebounce",
+            "cellVoltsAccuracy",
+            "packVoltsAccuracyFraction",
+            "packMismatchDebounce",
+            "shortCircuitFactor",
+            "lockoutTrips",
+            "lockoutWindow",
+            "loopProof");
+
+    private static final Duration MAX_DURATION = Duration.ofDays(7);
+
+    private final YamlNode n;
+    private final SupplementaryLimits base;
+    private final boolean tightenOnly;
+    private final String baseName;
+
+    private SupplementaryReader(YamlNode n, SupplementaryLimits base, boolean tightenOnly, String baseName) {
+        this.n = n;
+        this.base = base;
+        this.tightenOnly = tightenOnly;
+        this.baseName = baseName;
+    }
+
+    /** The shipped defaults: every key required. */
+    static SupplementaryLimits shippedDefaults() {
+        try (InputStream in = SupplementaryReader.class.getClassLoader().getResourceAsStream(DEFAULTS)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULTS + " missing from the config jar");
+            }
+            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            YamlNode r = new YamlNode(root, DEFAULTS + ":");
+            r.rejectUnknownKeys(Set.of("supplementary"));
+            return new SupplementaryReader(r.mapping("supplementary"), null, false, DEFAULTS).read();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + DEFAULTS + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A preset's {@code supplementary:} section: any key, each defaulting to the shipped value. */
+    static SupplementaryLimits presetSection(YamlNode section) {
+        SupplementaryLimits d = shippedDefaults();
+        return section == null ? d : new SupplementaryReader(section, d, false, DEFAULTS).read();
+    }
+
+    /** A configuration's {@code supplementary:} section: any key, each only tighter than the preset's. */
+    static SupplementaryLimits tightening(YamlNode section, SupplementaryLimits preset, String presetName) {
+        return section == null
+                ? preset
+                : new SupplementaryReader(section, preset, true, "the " + presetName + " preset").read();
+    }
+
+    private SupplementaryLimits read() {
+        n.rejectUnknownKeys(KEYS);
+        ThreeLevelLimit imbalance = limit("cellImbalance", "cellImbalance", LimitDirection.UPPER, "V", 0, 5);
+        ThreeLevelLimit socHigh = limit("socHigh", "cellSoc", LimitDirection.UPPER, "", 0, 1);
+        ThreeLevelLimit socLow = limit("socLow", "cellSoc", LimitDirection.LOWER, "", 0, 1);
+        ThreeLevelLimit score = limit("softShortScore", "softShortScore", LimitDirection.UPPER, "", 0, 1);
+        double drift = lower("zeroDriftAmps", b -> b.zeroDriftAmps(), 0.001, 10000, "A");
+        Duration driftDebounce = shorter("zeroDriftDebounce", SupplementaryLimits::zeroDriftDebounce);
+        double spread = lower("tempSpreadCelsius", SupplementaryLimits::tempSpreadCelsius, 0.1, 200, "°C");
+        Duration spreadDebounce = shorter("tempSpreadDebounce", SupplementaryLimits::tempSpreadDebounce);
+        double rate = lower("tempRateCelsiusPerS", SupplementaryLimits::tempRateCelsiusPerS, 0.01, 1000, "°C/s");
+        Duration rateWindow = shorter("tempRateWindow", SupplementaryLimits::tempRateWindow);
+        double step = lower("tempStepCelsius", SupplementaryLimits::tempStepCelsius, 0.1, 200, "°C");
+        double stuckAmps = lower("stuckMinAmps", SupplementaryLimits::stuckMinAmps, 0.001, 10000, "A");
+        Duration cellFlow = shorter("cellStuckWhileFlowing", SupplementaryLimits::cellStuckWhileFlowing);
+        Duration tempFlow = shorter("tempStuckWhileFlowing", SupplementaryLimits::tempStuckWhileFlowing);
+        Duration currentFlow = shorter("currentStuckWhileFlowing", SupplementaryLimits::currentStuckWhileFlowing);
+        Duration cellRest = shorter("cellStuckAtRest", SupplementaryLimits::cellStuckAtRest);
+        Duration tempRest = shorter("tempStuckAtRest", SupplementaryLimits::tempStuckAtRest);
+        Duration currentRest = shorter("currentStuckAtRest", SupplementaryLimits::currentStuckAtRest);
+        Duration status = shorter("sensorStatusDebounce", SupplementaryLimits::sensorStatusDebounce);
+        double cellAcc = lower("cellVoltsAccuracy", SupplementaryLimits::cellVoltsAccuracy, 1e-5, 1, "V");
+        double packAcc =
+                lower("packVoltsAccuracyFraction", SupplementaryLimits::packVoltsAccuracyFraction, 1e-5, 1, "");
+        Duration mismatch = shorter("packMismatchDebounce", SupplementaryLimits::packMismatchDebounce);
+        double sc = lower("shortCircuitFactor", SupplementaryLimits::shortCircuitFactor, 1.01, 100, "x MSL");
+        int trips = fewerTrips();
+        Duration window = longer("lockoutWindow", SupplementaryLimits::lockoutWindow);
+        Duration proof = longer("loopProof", SupplementaryLimits::loopProof);
+        try {
+            return new SupplementaryLimits(
+                    imbalance,
+                    socHigh,
+                    socLow,
+                    score,
+                    drift,
+                    driftDebounce,
+                    spread,
+                    spreadDebounce,
+                    rate,
+                    rateWindow,
+                    step,
+                    stuckAmps,
+                    cellFlow,
+                    tempFlow,
+                    currentFlow,
+                    cellRest,
+                    tempRest,
+                    currentRest,
+                    status,
+                    cellAcc,
+                    packAcc,
+                    mismatch,
+                    sc,
+                    trips,
+                    window,
+                    proof);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(n.path(), e.getMessage());
+        }
+    }
+
+    private ThreeLevelLimit limit(String key, String quantity, LimitDirection dir, String unit, double lo, double hi) {
+        ThreeLevelLimit b = base == null ? null : get(key);
+        if (base == null || n.has(key)) {
+            YamlNode m = n.mapping(key);
+            ThreeLevelLimit read = LimitReader.read(m, quantity, dir, unit, 1.0, b);
+            for (double v : new double[] {read.mol(), read.rsl(), read.msl()}) {
+                if (!(v >= lo && v <= hi)) {
+                    throw new ConfigException(
+                            m.path(),
+                            v + " " + unit + " is outside " + lo + ".." + hi + " " + unit
+                                    + "; give mol, rsl and msl in that range");
+                }
+            }
+            if (tightenOnly) {
+                if (!dir.isTighterOrEqual(read.msl(), b.msl())) {
+                    throw new ConfigException(
+                            m.child("msl"),
+                            read.msl() + " " + unit + " is beyond " + baseName
+                                    + "'s limit of " + b.msl() + " " + unit
+                                    + "; configuration may only tighten a safety limit, so use a value "
+                                    + (dir == LimitDirection.UPPER ? "<= " : ">= ") + b.msl());
+                }
+                if (read.debounce().compareTo(b.debounce()) > 0) {
+                    throw new ConfigException(
+                            m.child("debounce"),
+                            text(read.debounce())
+                                    + " is longer than " + baseName + "'s " + text(b.debounce())
+                                    + "; configuration may only tighten, so use a debounce <= "
+                                    + text(b.debounce()));
+                }
+            }
+            return read;
+        }
+        return b;
+    }
+
+    private ThreeLevelLimit get(String key) {
+        return switch (key) {
+            case "cellImbalance" -> base.cellImbalance();
+            case "socHigh" -> base.socHigh();
+            case "socLow" -> base.socLow();
+            default -> base.softShortScore();
+        };
+    }
+
+    private double lower(
+            String key, java.util.function.ToDoubleFunction<SupplementaryLimits> f, double lo, double hi, String unit) {
+        if (base == null) {
+            return n.requiredNumber(key, lo, hi, unit);
+        }
+        double b = f.applyAsDouble(base);
+        double v = n.number(key, b, lo, hi, unit);
+        if (tightenOnly && v > b) {
+            throw new ConfigException(
+                    n.child(key),
+                    v + " " + unit + " is above " + baseName + "'s " + b + " " + unit
+                            + "; configuration may only tighten (a lower value here), so use a value in " + lo + ".."
+                            + b);
+        }
+        return v;
+    }
+
+    private Duration shorter(String key, java.util.function.Function<SupplementaryLimits, Duration> f) {
+        return duration(key, f, true);
+    }
+
+    private Duration longer(String key, java.util.function.Function<SupplementaryLimits, Duration> f) {
+        return duration(key, f, false);
+    }
+
+    private Duration duration(
+            String key, java.util.function.Function<SupplementaryLimits, Duration> f, boolean shorterIsTighter) {
+        Duration min = Duration.ofMillis(1);
+        if (base == null) {
+            return n.duration(key, null, min, MAX_DURATION);
+        }
+        Duration b = f.apply(base);
+        Duration v = n.duration(key, b, min, MAX_DURATION);
+        if (tightenOnly && (shorterIsTighter ? v.compareTo(b) > 0 : v.compareTo(b) < 0)) {
+            throw new ConfigException(
+                    n.child(key),
+                    text(v) + " is "
+                            + (shorterIsTighter ? "longer" : "shorter") + " than " + baseName + "'s " + text(b)
+                            + "; configuration may only tighten (a " + (shorterIsTighter ? "shorter" : "longer")
+                            + " duration here), so use a duration " + (shorterIsTighter ? "in 1ms.." : "in ")
+                            + text(b) + (shorterIsTighter ? "" : "..168h"));
+        }
+        return v;
+    }
+
+    private int fewerTrips() {
+        if (base == null) {
+            return n.integer("lockoutTrips", Integer.MIN_VALUE, 2, 1000);
+        }
+        int b = base.lockoutTrips();
+        int v = n.integer("lockoutTrips", b, 2, 1000);
+        if (tightenOnly && v > b) {
+            throw new ConfigException(
+                    n.child("lockoutTrips"),
+                    v + " is more trips than " + baseName + "'s " + b
+                            + "; configuration may only tighten (fewer trips before the lockout), so use 2.." + b);
+        }
+        return v;
+    }
+
+    /** A duration as a configuration would write it: 300ms, 5s, 10min, 1h. */
+    static String text(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0) {
+            return ms / 60_000 + "min";
+        }
+        if (ms % 1000 == 0) {
+            return ms / 1000 + "s";
+        }
+        return ms + "ms";
+    }
+}

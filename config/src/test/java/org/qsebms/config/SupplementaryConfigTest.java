@@ -1,0 +1,205 @@
+package org.qsebms.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The supplementary thresholds are data: preset defaults, and a configuration may only tighten them. */
+class SupplementaryConfigTest {
+    private final ConfigLoader loader = new ConfigLoader();
+
+    private static String pack(String chemistry, String rest) {
+        return "pack:\n  chemistry: " + chemistry + "\n  seriesCells: 4\n  capacityAh: 2.0\n" + rest;
+    }
+
+    /** The values that were literals in Java before they moved to presets/supplementary-defaults.yaml. */
+    private static SupplementaryLimits formerJavaDefaults() {
+        return new SupplementaryLimits(
+                new ThreeLevelLimit(
+                        "cellImbalance", LimitDirection.UPPER, 0.05, 0.10, 0.30, 0.01, Duration.ofSeconds(5), "V"),
+                new ThreeLevelLimit("cellSoc", LimitDirection.UPPER, 0.95, 0.99, 1.0, 0.02, Duration.ofSeconds(5), ""),
+                new ThreeLevelLimit("cellSoc", LimitDirection.LOWER, 0.05, 0.01, 0.0, 0.02, Duration.ofSeconds(5), ""),
+                new ThreeLevelLimit(
+                        "softShortScore", LimitDirection.UPPER, 0.3, 0.6, 0.9, 0.05, Duration.ofSeconds(10), ""),
+                0.5,
+                Duration.ofSeconds(2),
+                15.0,
+                Duration.ofSeconds(5),
+                2.0,
+                Duration.ofSeconds(1),
+                5.0,
+                0.2,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(60),
+                Duration.ofMinutes(10),
+                Duration.ofSeconds(60),
+                Duration.ofMillis(300),
+                0.005,
+                0.005,
+                Duration.ofSeconds(1),
+                2.0,
+                3,
+                Duration.ofHours(1),
+                Duration.ofSeconds(1));
+    }
+
+    @Test
+    void shippedDefaultsAreExactlyTheFormerJavaValues() {
+        assertThat(SupplementaryLimits.defaults()).isEqualTo(formerJavaDefaults());
+        for (String preset : PresetCatalog.SHIPPED) {
+            BmsConfig c = loader.parse(pack(preset, ""), "t.yaml");
+            assertThat(c.supplementary()).as(preset).isEqualTo(formerJavaDefaults());
+            assertThat(c.chemistry().supplementary()).as(preset).isEqualTo(formerJavaDefaults());
+        }
+    }
+
+    @Test
+    void aTighteningSectionIsApplied() {
+        BmsConfig c = loader.parse(
+                pack(
+                        "psoa-ncm811",
+                        "supplementary:\n"
+                                + "  socHigh: {mol: 0.90, rsl: 0.93, msl: 0.95, debounce: 2s}\n"
+                                + "  socLow: {mol: 0.10, rsl: 0.07, msl: 0.05}\n"
+                                + "  cellImbalance: {mol: 0.03, rsl: 0.05, msl: 0.10}\n"
+                                + "  softShortScore: {mol: 0.2, rsl: 0.4, msl: 0.6, debounce: 5s}\n"
+                                + "  shortCircuitFactor: 1.5\n"
+                                + "  cellStuckWhileFlowing: 2s\n"
+                                + "  cellVoltsAccuracy: 0.002\n"
+                                + "  packVoltsAccuracyFraction: 0.002\n"
+                                + "  lockoutTrips: 2\n"
+                                + "  lockoutWindow: 2h\n"
+                                + "  packMismatchDebounce: 500ms\n"
+                                + "  sensorStatusDebounce: 100ms\n"),
+                "t.yaml");
+        SupplementaryLimits s = c.supplementary();
+        assertThat(s.socHigh().msl()).isEqualTo(0.95);
+        assertThat(s.socHigh().debounce()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(s.socHigh().hysteresis()).isEqualTo(0.02);
+        assertThat(s.socLow().msl()).isEqualTo(0.05);
+        assertThat(s.cellImbalance().msl()).isEqualTo(0.10);
+        assertThat(s.softShortScore().rsl()).isEqualTo(0.4);
+        assertThat(s.shortCircuitFactor()).isEqualTo(1.5);
+        assertThat(s.cellStuckWhileFlowing()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(s.packMismatchToleranceVolts(4, 16.0)).isCloseTo(4 * 0.002 + 0.002 * 16, within());
+        assertThat(s.lockoutTrips()).isEqualTo(2);
+        assertThat(s.lockoutWindow()).isEqualTo(Duration.ofHours(2));
+        assertThat(s.packMismatchDebounce()).isEqualTo(Duration.ofMillis(500));
+        assertThat(s.sensorStatusDebounce()).isEqualTo(Duration.ofMillis(100));
+        // untouched keys keep the preset's value
+        assertThat(s.tempStuckAtRest()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    private static org.assertj.core.data.Offset<Double> within() {
+        return org.assertj.core.data.Offset.offset(1e-12);
+    }
+
+    private void refused(String section, String keyPath, String message) {
+        assertThatThrownBy(() -> loader.parse(pack("psoa-lfp", "supplementary:\n" + section), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(keyPath + ": " + message)
+                .extracting(e -> ((ConfigException) e).keyPath())
+                .isEqualTo(keyPath);
+    }
+
+    @Test
+    void wideningIsRefusedNamingKeyValueRangeAndFix() {
+        refused(
+                "  socHigh: {msl: 1.0, rsl: 0.99, mol: 0.95, debounce: 6s}\n",
+                "supplementary.socHigh.debounce",
+                "6s is longer than the psoa-lfp preset's 5s; configuration may only tighten, so use a debounce <= 5s");
+        refused(
+                "  cellImbalance: {msl: 0.4}\n",
+                "supplementary.cellImbalance.msl",
+                "0.4 V is beyond the psoa-lfp preset's limit of 0.3 V; configuration may only tighten a safety "
+                        + "limit, so use a value <= 0.3");
+        refused(
+                "  socLow: {mol: 0.04, rsl: 0.0, msl: -0.01}\n",
+                "supplementary.socLow",
+                "-0.01  is outside 0.0..1.0 ; give mol, rsl and msl in that range");
+        refused(
+                "  shortCircuitFactor: 3.0\n",
+                "supplementary.shortCircuitFactor",
+                "3.0 x MSL is above the psoa-lfp preset's 2.0 x MSL; configuration may only tighten (a lower value"
+                        + " here), so use a value in 1.01..2.0");
+        refused(
+                "  lockoutTrips: 5\n",
+                "supplementary.lockoutTrips",
+                "5 is more trips than the psoa-lfp preset's 3; configuration may only tighten (fewer trips before "
+                        + "the lockout), so use 2..3");
+        refused(
+                "  lockoutWindow: 10min\n",
+                "supplementary.lockoutWindow",
+                "10min is shorter than the psoa-lfp preset's 1h; configuration may only tighten (a longer duration "
+                        + "here), so use a duration in 1h..168h");
+        refused(
+                "  cellStuckAtRest: 2min\n",
+                "supplementary.cellStuckAtRest",
+                "2min is longer than the psoa-lfp preset's 1min; configuration may only tighten (a shorter duration"
+                        + " here), so use a duration in 1ms..1min");
+        refused(
+                "  cellVoltsAccuracy: 0.01\n",
+                "supplementary.cellVoltsAccuracy",
+                "0.01 V is above the psoa-lfp preset's 0.005 V; configuration may only tighten (a lower value "
+                        + "here), so use a value in 1.0E-5..0.005");
+    }
+
+    @Test
+    void malformedValuesAreRefused() {
+        assertThatThrownBy(() -> loader.parse(pack("psoa-lfp", "supplementary:\n  lockoutTrips: 2.5\n"), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("supplementary.lockoutTrips: expected a whole number");
+        assertThatThrownBy(() -> loader.parse(pack("psoa-lfp", "supplementary:\n  loopProof: soon\n"), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("supplementary.loopProof");
+        assertThatThrownBy(
+                        () -> loader.parse(pack("psoa-lfp", "supplementary:\n  shortCircuitFactor: abc\n"), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("supplementary.shortCircuitFactor: expected a number");
+        assertThatThrownBy(
+                        () -> loader.parse(pack("psoa-lfp", "supplementary:\n  shortCircuitFactor: 1.0\n"), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("supplementary.shortCircuitFactor: 1.0 x MSL is outside 1.01..100.0");
+        assertThatThrownBy(() -> loader.parse(pack("psoa-lfp", "supplementary:\n  stuckAmps: 1\n"), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("stuckAmps");
+        assertThatThrownBy(() -> loader.parse(
+                        pack("psoa-lfp", "supplementary:\n  socHigh: {mol: 0.99, rsl: 0.95, msl: 0.98}\n"), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("supplementary.socHigh");
+    }
+
+    @Test
+    void aPresetFileMayOverrideTheShippedDefaults(@TempDir Path dir) throws Exception {
+        String lfp = new String(
+                PresetCatalog.class
+                        .getClassLoader()
+                        .getResourceAsStream("presets/psoa-lfp.yaml")
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String ocv = "ocv/li_lfp_ocv_safari2011.csv";
+        Path ocvFile = dir.resolve(ocv);
+        Files.createDirectories(ocvFile.getParent());
+        try (var in = PresetCatalog.class.getClassLoader().getResourceAsStream(ocv)) {
+            Files.copy(in, ocvFile);
+        }
+        Path preset = dir.resolve("custom.yaml");
+        Files.writeString(preset, lfp + "supplementary:\n  shortCircuitFactor: 1.6\n  lockoutTrips: 4\n");
+        BmsConfig c = loader.parse(pack(preset.toString(), ""), "t.yaml");
+        assertThat(c.supplementary().shortCircuitFactor()).isEqualTo(1.6);
+        assertThat(c.supplementary().lockoutTrips()).isEqualTo(4);
+        assertThat(c.supplementary().loopProof()).isEqualTo(Duration.ofSeconds(1));
+        // the configuration is then bounded by the preset's own values
+        assertThatThrownBy(() ->
+                        loader.parse(pack(preset.toString(), "supplementary:\n  shortCircuitFactor: 1.8\n"), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("so use a value in 1.01..1.6");
+    }
+}
