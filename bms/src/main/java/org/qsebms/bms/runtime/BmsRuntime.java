@@ -91,11 +91,13 @@ public final class BmsRuntime implements AutoCloseable {
         TelemetryPublisher publisher = createPublisher(
                 cfg, mqttUrl, w, hw, localSink, new LoopTiming(loop::overruns, loop::maxTickNanos), checkpoint);
         CycleRecord record = openRecord(cfg, recordDir, hw, w, publisher, checkpoint);
-        // scheduled diagnostics write checkpoints into the record; a plant that takes pulses gives one
+        // scheduled diagnostics write checkpoints into the record; a plant that takes pulses gives one, else the
+        // pulse is asked of an external load over MQTT
         if (record != null) {
-            w.controller()
-                    .attachDiagnostic(ScheduledDiagnostic.of(
-                            cfg, record.counter(), w.requests(), plant instanceof PulseOutput p ? p : null));
+            PulseOutput pulse = plant instanceof PulseOutput p
+                    ? p
+                    : new MqttPulseRequest(publisher, cfg.pack().id());
+            w.controller().attachDiagnostic(ScheduledDiagnostic.of(cfg, record.counter(), w.requests(), pulse));
         }
         String failure = publisher.connectOnce();
         if (failure != null) {
