@@ -2,6 +2,7 @@ package org.qsebms.bms.runtime;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.qsebms.bms.command.CommandHandler;
 import org.qsebms.bms.command.CommandParser;
 import org.qsebms.bms.control.CurrentLimitOutput;
@@ -12,6 +13,8 @@ import org.qsebms.bms.record.CycleJson;
 import org.qsebms.bms.record.CycleRecord;
 import org.qsebms.bms.record.CycleRow;
 import org.qsebms.bms.record.CycleRules;
+import org.qsebms.bms.record.HealthCheckpoint;
+import org.qsebms.bms.record.LatestCheckpoint;
 import org.qsebms.bms.record.PulseOutput;
 import org.qsebms.bms.record.ScheduledDiagnostic;
 import org.qsebms.bms.telemetry.DiskSpool;
@@ -82,14 +85,19 @@ public final class BmsRuntime implements AutoCloseable {
         PersistenceWriter persistence = StatePersistence.restoreAndStart(cfg, w.controller());
         ControlLoop loop = new ControlLoop(
                 w.controller(), cfg.loop().period().toNanos(), cfg.loop().overrunsToFault(), System::nanoTime);
-        TelemetryPublisher publisher =
-                createPublisher(cfg, mqttUrl, w, hw, localSink, new LoopTiming(loop::overruns, loop::maxTickNanos));
-        CycleRecord record = openRecord(cfg, recordDir, hw, w, publisher);
-        // scheduled diagnostics write checkpoints into the record; a plant that takes pulses gives one
+        // the health message carries the latest diagnostic checkpoint, from the record at start and then as written
+        LatestCheckpoint checkpoint =
+                LatestCheckpoint.fromRecord(recordDir, hw.cellVoltages().cellCount(), Logger::warn);
+        TelemetryPublisher publisher = createPublisher(
+                cfg, mqttUrl, w, hw, localSink, new LoopTiming(loop::overruns, loop::maxTickNanos), checkpoint);
+        CycleRecord record = openRecord(cfg, recordDir, hw, w, publisher, checkpoint);
+        // scheduled diagnostics write checkpoints into the record; a plant that takes pulses gives one, else the
+        // pulse is asked of an external load over MQTT
         if (record != null) {
-            w.controller()
-                    .attachDiagnostic(ScheduledDiagnostic.of(
-                            cfg, record.counter(), w.requests(), plant instanceof PulseOutput p ? p : null));
+            PulseOutput pulse = plant instanceof PulseOutput p
+                    ? p
+                    : new MqttPulseRequest(publisher, cfg.pack().id());
+            w.controller().attachDiagnostic(ScheduledDiagnostic.of(cfg, record.counter(), w.requests(), pulse));
         }
         String failure = publisher.connectOnce();
         if (failure != null) {
@@ -114,7 +122,12 @@ public final class BmsRuntime implements AutoCloseable {
 
     /** The record, or null (with an error in the log) when its directory cannot be used: the BMS runs on without it. */
     private static CycleRecord openRecord(
-            BmsConfig cfg, Path dir, PackHardware hw, ControllerAssembly.Wiring w, TelemetryPublisher publisher) {
+            BmsConfig cfg,
+            Path dir,
+            PackHardware hw,
+            ControllerAssembly.Wiring w,
+            TelemetryPublisher publisher,
+            LatestCheckpoint checkpoint) {
         try {
             CycleRecord r = CycleRecord.open(
                     dir,
@@ -125,6 +138,7 @@ public final class BmsRuntime implements AutoCloseable {
                     null,
                     rows -> {
                         if (rows[0].kind() == CycleRow.Kind.CHECKPOINT) {
+                            checkpoint.offer(rows);
                             publisher.offer(CycleJson.CHECKPOINT_LEAF, CycleJson.of(rows), true);
                         } else {
                             publisher.offer(CycleJson.LEAF, CycleJson.of(rows));
@@ -154,7 +168,8 @@ public final class BmsRuntime implements AutoCloseable {
             ControllerAssembly.Wiring w,
             PackHardware hw,
             LocalSink localSink,
-            LoopTiming loopTiming) {
+            LoopTiming loopTiming,
+            Supplier<HealthCheckpoint> checkpoint) {
         MqttTopics topics = new MqttTopics(cfg.mqtt().topicRoot(), cfg.pack().id());
         Path spoolDir = cfg.mqtt().spoolDirectory().isEmpty()
                 ? Path.of(
@@ -180,6 +195,7 @@ public final class BmsRuntime implements AutoCloseable {
                 spool,
                 commands,
                 () -> health,
+                checkpoint,
                 version(),
                 System.getenv(),
                 System::currentTimeMillis,

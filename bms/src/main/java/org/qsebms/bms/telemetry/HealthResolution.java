@@ -9,7 +9,7 @@ import java.math.RoundingMode;
  * resolve, not the 16 digits of a double (docs/mqtt.md). Capacities come from coulomb counting
  * at milliamp resolution over hours (0.1 mAh); the SEI resistance from millivolt steps over amp
  * steps (1 uOhm); efficiencies and fractions are ratios of such charges (1e-5 and 1e-4);
- * temperatures from NTCs (0.1 °C); cycle counts are counts. A trend is a fitted slope: three
+ * temperatures from NTCs (0.1 °C); relaxed OCVs are averaged millivolt readings (0.1 mV); cycle counts are counts. A trend is a fitted slope: three
  * significant digits.
  */
 record HealthResolution(
@@ -21,8 +21,9 @@ record HealthResolution(
         double cycles,
         double equivalentCycles,
         double cRate,
-        double celsius) {
-    static final HealthResolution DEFAULT = new HealthResolution(1e-4, 1e-6, 3, 1e-4, 1e-5, 1, 0.01, 0.01, 0.1);
+        double celsius,
+        double volts) {
+    static final HealthResolution DEFAULT = new HealthResolution(1e-4, 1e-6, 3, 1e-4, 1e-5, 1, 0.01, 0.01, 0.1, 1e-4);
 
     /** {@code v} rounded to a multiple of {@code step} (a power of ten), as a plain decimal; null stays null. */
     static BigDecimal toStep(Double v, double step) {

@@ -1,5 +1,6 @@
 package org.qsebms.bms.telemetry;
 
+import org.qsebms.bms.record.HealthCheckpoint;
 import org.qsebms.bms.snapshot.PackSample;
 
 /**
@@ -22,6 +23,8 @@ import org.qsebms.bms.snapshot.PackSample;
  * @param remainingUsefulLifeEarly   early end of its one-sigma range
  * @param remainingUsefulLifeLate    late end of its one-sigma range
  * @param usable                     the usable capacity measured on full discharges (never null; its fields may be)
+ * @param checkpoint                 the latest scheduled diagnostic (R0, SEI part and relaxed OCV of every cell at
+ *                                   comparable conditions); null before the first
  */
 public record PackHealth(
         Double capacityAh,
@@ -37,7 +40,8 @@ public record PackHealth(
         Double remainingUsefulLifeCycles,
         Double remainingUsefulLifeEarly,
         Double remainingUsefulLifeLate,
-        UsableCapacityHealth usable) {
+        UsableCapacityHealth usable,
+        HealthCheckpoint checkpoint) {
 
     /**
      * The usable capacity: charge delivered from a full charge to the discharge cutoff, at the rate
@@ -71,7 +75,8 @@ public record PackHealth(
                 null,
                 null,
                 null,
-                UsableCapacityHealth.NONE);
+                UsableCapacityHealth.NONE,
+                null);
     }
 
     /** The health carried by a sample, or {@code fallback} when the sample's controller runs no health tracker. */
@@ -99,7 +104,28 @@ public record PackHealth(
                         finite(s.usableCapacityC),
                         finite(s.usableCapacityCelsius),
                         s.usableCapacityMeasurements,
-                        s.usableCapacityNote.isEmpty() ? null : s.usableCapacityNote));
+                        s.usableCapacityNote.isEmpty() ? null : s.usableCapacityNote),
+                null);
+    }
+
+    /** The same figures with {@code latest} as the diagnostic checkpoint (null: none yet). */
+    public PackHealth withCheckpoint(HealthCheckpoint latest) {
+        return new PackHealth(
+                capacityAh,
+                capacitySource,
+                capacitySigmaAh,
+                seiResistanceOhm,
+                seiTrendOhmPerDay,
+                seiState,
+                lithiumInventoryFraction,
+                coulombicEfficiency,
+                cyclesToLithiumDepletion,
+                equivalentFullCycles,
+                remainingUsefulLifeCycles,
+                remainingUsefulLifeEarly,
+                remainingUsefulLifeLate,
+                usable,
+                latest);
     }
 
     private static Double finite(double v) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.qsebms.bms.protection.FaultEvent;
+import org.qsebms.bms.record.HealthCheckpoint;
 import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.snapshot.PackSample;
 
@@ -218,6 +219,7 @@ public final class TelemetryJson {
         } else {
             usable.put("note", u.note());
         }
+        putCheckpoint(n, h.checkpoint(), r);
         return n.toString();
     }
 
@@ -235,6 +237,28 @@ public final class TelemetryJson {
             n.put("value", r.value());
         }
         return n.toString();
+    }
+
+    /** The latest diagnostic checkpoint: its time, cycle, the worst SEI and every cell's figures; null before one. */
+    private static void putCheckpoint(ObjectNode n, HealthCheckpoint c, HealthResolution r) {
+        if (c == null) {
+            n.putNull("checkpoint");
+            return;
+        }
+        ObjectNode o = n.putObject("checkpoint");
+        o.put("cycle", c.cycle());
+        o.put("startMillis", c.startMillis());
+        o.put("endMillis", c.endMillis());
+        putDecimal(o, "worstSeiAt25Ohm", HealthResolution.toStep(c.worstSeiAt25Ohms(), r.ohms()));
+        ArrayNode cells = o.putArray("cells");
+        for (HealthCheckpoint.Cell cell : c.cells()) {
+            ObjectNode e = cells.addObject();
+            e.put("cell", cell.cell());
+            putDecimal(e, "r0At25Ohm", HealthResolution.toStep(cell.r0At25Ohms(), r.ohms()));
+            putDecimal(e, "seiAt25Ohm", HealthResolution.toStep(cell.seiAt25Ohms(), r.ohms()));
+            putDecimal(e, "ocvVolts", HealthResolution.toStep(cell.ocvVolts(), r.volts()));
+            putDecimal(e, "soc", HealthResolution.toStep(cell.socFraction(), r.fraction()));
+        }
     }
 
     private static void putDecimal(ObjectNode n, String field, java.math.BigDecimal v) {

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.qsebms.bms.command.CommandHandler;
 import org.qsebms.bms.command.CommandParser;
 import org.qsebms.bms.command.CommandResult;
+import org.qsebms.bms.record.HealthCheckpoint;
 import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.snapshot.EventQueue;
 import org.qsebms.bms.snapshot.PackSample;
@@ -54,6 +55,7 @@ public final class TelemetryPublisher implements AutoCloseable {
             DiskSpool spool,
             Commands commands,
             Supplier<PackHealth> health,
+            Supplier<HealthCheckpoint> checkpoint,
             String version,
             Map<String, String> env,
             LongSupplier epochMillis,
@@ -283,7 +285,8 @@ public final class TelemetryPublisher implements AutoCloseable {
     }
 
     private void publishHealth(PackSample s) {
-        router.route(payloads.health(PackHealth.of(s, w.health().get()), s.epochMillis));
+        router.route(payloads.health(
+                PackHealth.of(s, w.health().get()).withCheckpoint(w.checkpoint().get()), s.epochMillis));
     }
 
     private void snapshot() {

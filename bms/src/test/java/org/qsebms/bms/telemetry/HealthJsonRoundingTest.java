@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.qsebms.bms.record.HealthCheckpoint;
 
 /** The health topic publishes each figure to what its measurements resolve, as plain decimals. */
 class HealthJsonRoundingTest {
@@ -22,7 +24,12 @@ class HealthJsonRoundingTest {
             987.654,
             812.3456,
             1163.99,
-            new PackHealth.UsableCapacityHealth(1.80456789, 0.902283945, 0.6012345, 24.87654, 3, null));
+            new PackHealth.UsableCapacityHealth(1.80456789, 0.902283945, 0.6012345, 24.87654, 3, null),
+            new HealthCheckpoint(
+                    12,
+                    1_700_000_000_000L,
+                    1_700_000_900_000L,
+                    List.of(new HealthCheckpoint.Cell(1, 0.0041234567, 0.0021234567, 3.812345678, 0.61234567))));
 
     @Test
     void figuresAreRoundedToTheirResolutionAndWrittenPlain() throws Exception {
@@ -30,6 +37,11 @@ class HealthJsonRoundingTest {
 
         assertThat(json)
                 .contains("\"capacityAh\":1.9877")
+                .contains("\"r0At25Ohm\":0.004123")
+                .contains("\"seiAt25Ohm\":0.002123")
+                .contains("\"worstSeiAt25Ohm\":0.002123")
+                .contains("\"ocvVolts\":3.8123")
+                .contains("\"soc\":0.6123")
                 .contains("\"capacitySigmaAh\":0.0123")
                 .contains("\"seiResistanceOhm\":0.000057")
                 .contains("\"seiTrendOhmPerDay\":1.23E-7")
