@@ -58,6 +58,9 @@ final class RestSelfDischargeCue {
     private final double[] sfv;
     private final double[] ssv;
     private final double[] slope;
+    /** Each cell's residual variance of one sample from its last fit (V^2): scales the ridges to their priors in ohms. */
+    private final double[] residualVariance;
+
     private final double[] slopeSe;
     private final double[] lossAmps;
     private final double[] amps;
@@ -117,6 +120,8 @@ final class RestSelfDischargeCue {
         this.sfv = new double[cells];
         this.ssv = new double[cells];
         this.slope = new double[cells];
+        this.residualVariance = new double[cells];
+        Arrays.fill(residualVariance, INITIAL_RESIDUAL_VARIANCE);
         this.slopeSe = new double[cells];
         this.lossAmps = new double[cells];
         this.amps = new double[cells];
@@ -247,11 +252,14 @@ final class RestSelfDischargeCue {
         }
         double m = median.ofMasked(lossAmps, observable);
         double medianBleed = median.ofMasked(bleedMeanAmps, observable);
+        // the reference is itself a measurement: the median of n fits has a standard error of
+        // about sqrt(pi / 2n) times theirs, which every excess carries
+        double medianSe = Math.sqrt(Math.PI / (2.0 * observed)) * median.ofMasked(seAmps, observable);
         for (int i = 0; i < cells; i++) {
             amps[i] = observable[i] ? lossAmps[i] - m : 0.0;
             double own = capacitySpread * bleedMeanAmps[i];
             double common = capacitySpread * medianBleed;
-            seAmps[i] = Math.sqrt(seAmps[i] * seAmps[i] + own * own + common * common);
+            seAmps[i] = Math.sqrt(seAmps[i] * seAmps[i] + medianSe * medianSe + own * own + common * common);
         }
     }
 
@@ -293,6 +301,7 @@ final class RestSelfDischargeCue {
         Arrays.fill(sfv, 0);
         Arrays.fill(ssv, 0);
         Arrays.fill(slope, 0);
+        Arrays.fill(residualVariance, INITIAL_RESIDUAL_VARIANCE);
         Arrays.fill(slopeSe, 0);
         Arrays.fill(lossAmps, 0);
         Arrays.fill(amps, 0);
@@ -305,10 +314,15 @@ final class RestSelfDischargeCue {
 
     /**
      * Least squares {@code v = a + b t + cf f + cs w} on centred sums ({@code f} the bleed current,
-     * {@code w} the same filtered with tau2), with ridges on {@code cf} and {@code cs} (1 mV of
-     * noise against priors of 0.1 and 0.02 ohm): free where the bleed switches, near 0 where it
-     * cannot be told from the intercept or (a duty falling steadily) from the slope. The slope's
-     * standard error comes from the residuals.
+     * {@code w} the same filtered with tau2), with ridges on {@code cf} and {@code cs}: Gaussian
+     * priors of 0.1 and 0.02 ohm, each ridge the sample's residual variance (from the cell's last
+     * fit) over the prior's square. A duty that falls steadily as the cells converge cannot be told
+     * from the slope; the prior then bounds what the coefficient may take, and the slope's standard
+     * error (from the residuals and the ridged system) carries what it cannot tell apart. A ridge of
+     * fixed size assumed 1 mV of noise per sample, where a 10 s mean has 0.1-0.2 mV: a prior ten
+     * times tighter than meant, which held the coefficient near 0 while the QSE cell's interface
+     * (a non-linear law) drops more at a small current than the model's linear pair says, so the
+     * falling duty read as a rising voltage (issue 23: a healthy unbled cell flagged at 5.3 mA).
      */
     private void fit(int i) {
         double k = n[i];
@@ -320,8 +334,9 @@ final class RestSelfDischargeCue {
         double ctt = stt[i] - st[i] * st[i] / k;
         double ctf = stf[i] - st[i] * sf[i] / k;
         double cts = sts[i] - st[i] * ss[i] / k;
-        double cff = sff[i] - sf[i] * sf[i] / k + RIDGE_FAST_AMPS2;
-        double css = sss[i] - ss[i] * ss[i] / k + RIDGE_SLOW_AMPS2;
+        double noise2 = residualVariance[i];
+        double cff = sff[i] - sf[i] * sf[i] / k + noise2 / (PRIOR_FAST_OHMS * PRIOR_FAST_OHMS);
+        double css = sss[i] - ss[i] * ss[i] / k + noise2 / (PRIOR_SLOW_OHMS * PRIOR_SLOW_OHMS);
         double cfs = sfs[i] - sf[i] * ss[i] / k;
         double ctv = stv[i] - st[i] * sv[i] / k;
         double cfv = sfv[i] - sf[i] * sv[i] / k;
@@ -342,13 +357,18 @@ final class RestSelfDischargeCue {
         double cs = (ctt * (cff * csv - cfv * cfs) - ctf * (ctf * csv - cfv * cts) + ctv * m02) / det;
         double rss = cvv - b * ctv - cf * cfv - cs * csv;
         slope[i] = b;
-        slopeSe[i] = Math.sqrt(Math.max(rss, 0) / (k - 4) * m00 / det);
+        residualVariance[i] = Math.max(Math.max(rss, 0) / (k - 4), MIN_RESIDUAL_VARIANCE);
+        slopeSe[i] = Math.sqrt(residualVariance[i] * m00 / det);
     }
 
-    /** Ridge on the fast bleed regressor: (1 mV / 0.1 ohm)^2, room for the interface's extra drop at small current. */
-    private static final double RIDGE_FAST_AMPS2 = 1e-4;
-    /** Ridge on the slow bleed regressor: (1 mV / 0.02 ohm)^2, about the error of the slow pair's resistance. */
-    private static final double RIDGE_SLOW_AMPS2 = 2.5e-3;
+    /** Prior spread of the fast bleed coefficient: room for the interface's extra drop at small current (ohm). */
+    private static final double PRIOR_FAST_OHMS = 0.1;
+    /** Prior spread of the slow bleed coefficient: about the error of the slow pair's resistance (ohm). */
+    private static final double PRIOR_SLOW_OHMS = 0.02;
+    /** Floor of a sample's residual variance: (10 uV)^2, below any real cell's voltage noise. */
+    private static final double MIN_RESIDUAL_VARIANCE = 1e-10;
+    /** Residual variance assumed before a fit has its own: (1 mV)^2. */
+    private static final double INITIAL_RESIDUAL_VARIANCE = 1e-6;
 
     /** Evidence toward a soft short: excess current over the threshold, 0 unless confirmed by the sigma test. */
     double evidence(int i) {
