@@ -19,9 +19,10 @@ import org.qsebms.estimators.model.OcvCurve;
  * slope becomes the charge the cell loses through the OCV slope over the span of voltages its own
  * fitted line covers (the secant between the SOCs the OCV gives for them; not the slope at the SOC
  * estimate, which a leak or a flat OCV puts on another segment) and the capacity:
- * {@code I = -dV/dt / (dOCV/dSOC) * 3600 * Q}. The OCV fall the bleed's charge caused
- * (the charge the resistor took since the fit began, through the same slope and capacity) is added
- * back to the voltage before the fit, and what is common to the string (relaxation,
+ * {@code I = -dV/dt / (dOCV/dSOC) * 3600 * Q}; where the OCV bends, the cell is located on it by
+ * the shape of its voltage ({@link #shapeOffsetVolts}). The OCV fall the bleed's charge caused
+ * (the charge the resistor took since the fit began, through the OCV table from the SOC the fit
+ * began at) is added back to the voltage before the fit, and what is common to the string (relaxation,
  * temperature) is removed by subtracting the median over the cells. A bleed read through a
  * capacity known only to the cells' spread leaves that fraction of it as error, which the standard
  * error carries, so a heavily bleeding string confirms only leaks well above that. Where the OCV
