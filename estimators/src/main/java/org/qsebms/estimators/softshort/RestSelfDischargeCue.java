@@ -20,7 +20,7 @@ import org.qsebms.estimators.model.OcvCurve;
  * fitted line covers (the secant between the SOCs the OCV gives for them; not the slope at the SOC
  * estimate, which a leak or a flat OCV puts on another segment) and the capacity:
  * {@code I = -dV/dt / (dOCV/dSOC) * 3600 * Q}; where the OCV bends, the cell is located on it by
- * the shape of its voltage ({@link #shapeOffsetVolts}). The OCV fall the bleed's charge caused
+ * the shape of its voltage ({@code shapeOffsetVolts}). The OCV fall the bleed's charge caused
  * (the charge the resistor took since the fit began, through the OCV table from the SOC the fit
  * began at) is added back to the voltage before the fit, and what is common to the string (relaxation,
  * temperature) is removed by subtracting the median over the cells. A bleed read through a
