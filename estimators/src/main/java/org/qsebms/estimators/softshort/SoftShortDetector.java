@@ -119,9 +119,8 @@ public final class SoftShortDetector {
      * The combined score now. While the string rests, the SOC drift gives no evidence and the rest
      * cue speaks for the string once it has settled: after a load the SOC estimates settle at rest at
      * rates that differ from cell to cell (capacity spread), which the drift fit would read as a
-     * drift. This holds from the first minute of a rest, not only once the rest fit runs: during the
-     * settle time a healthy cell's settling estimate was read as a 23.7 mA drift and flagged
-     * (150 ohm in another cell of a cycling pack, seed 1, 16 min into the rest after its MSL).
+     * drift. This holds from the first minute of a rest, not only once the rest fit runs: the
+     * estimates settle during the settle time too.
      */
     private double liveScore(int i) {
         double x = rest.evidence(i) + drops.evidence(i) + (restFitting() ? 0.0 : drift.evidence(i));
