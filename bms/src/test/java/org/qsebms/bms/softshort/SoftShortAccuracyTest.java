@@ -18,48 +18,74 @@ import org.junit.jupiter.params.provider.CsvSource;
  * number). Prints one row of the table in docs/estimation.md per case.
  */
 class SoftShortAccuracyTest {
-    @ParameterizedTest(name = "{0} {1} ohm")
+    @ParameterizedTest(name = "{0} at {1} {2} ohm")
     @CsvSource({
         "psoa-ncm811, 0.60, 100, 3",
         "psoa-ncm811, 0.60, 300, 3",
         "psoa-ncm811, 0.60, 1000, 3",
         "psoa-ncm811, 0.60, 2000, 4",
         "psoa-ncm811, 0.60, 5000, 5",
+        "psoa-lfp, 0.97, 100, 3",
+        "psoa-lfp, 0.97, 300, 3",
         "psoa-lfp, 0.97, 1000, 3",
         "psoa-lfp, 0.97, 2000, 4",
         "psoa-lfp, 0.97, 5000, 5"
     })
     void restEstimateIsWithinThirtyPercentOfTheTrueLeak(String chemistry, double soc, double ohms, double hours) {
-        measure(chemistry, soc, ohms, hours);
+        measure(chemistry, soc, ohms, hours, 42);
     }
 
     /**
-     * Known miss: LFP at its top knee with a 300 ohm short. The leak (11.5 mA, above the simulated
-     * cell's 1C/1000 hysteresis threshold) drives the cell's hysteresis state towards discharge; the
-     * preset has no hysteresis model, so that 15 mV drift is read as charge.
+     * The same requirement on other starting points and seeds, so the table above is not one lucky
+     * draw: both LFP knees (top 0.97-0.98, bottom 0.10) and NCM low, mid and high, 3 h at rest.
      */
-    @Test
-    @Disabled("measured +95 % (22.35 mA for a true 11.47 mA after 3 h): unmodelled LFP hysteresis at the knee")
-    void lfpThreeHundredOhmAtTheTopKnee() {
-        measure("psoa-lfp", 0.97, 300, 3);
+    @ParameterizedTest(name = "{0} at {1} {2} ohm seed {3}")
+    @CsvSource({
+        "psoa-lfp, 0.98, 100, 42",
+        "psoa-lfp, 0.97, 100, 7",
+        "psoa-lfp, 0.97, 300, 7",
+        "psoa-lfp, 0.97, 300, 9",
+        "psoa-lfp, 0.96, 300, 42",
+        "psoa-lfp, 0.10, 100, 42",
+        "psoa-lfp, 0.10, 300, 42",
+        "psoa-ncm811, 0.30, 100, 7",
+        "psoa-ncm811, 0.90, 300, 7",
+        "psoa-ncm811, 0.15, 200, 9"
+    })
+    void restEstimateHoldsOnOtherStartsAndSeeds(String chemistry, double soc, double ohms, int seed) {
+        measure(chemistry, soc, ohms, 3, seed);
     }
 
     /**
-     * Known miss: LFP at its top knee with a 100 ohm short. The 34 mA leak carries the cell off the
-     * knee onto the plateau (5 % SOC in 1.5 h), where the rest fit has no number; the flag holds the
-     * last confirmed figure, taken while the cell crossed the knee's bend and its hysteresis moved.
+     * Known miss: a 34 mA leak at the LFP top knee crosses onto the plateau within about an hour of
+     * fit. The flag is raised on the first confirmed fit, before the voltage's curvature is clear
+     * enough to locate the cell on the knee, and its figure is held once the plateau leaves the rest
+     * fit without a number.
      */
     @Test
-    @Disabled("measured +399 % (170.64 mA held for a true 34.19 mA after 3 h); -28 % before cells that bled were "
-            + "left out of the median")
-    void lfpHundredOhmAtTheTopKnee() {
-        measure("psoa-lfp", 0.97, 100, 3);
+    @Disabled("measured +139 % (81.59 mA held for a true 34.18 mA after 3 h, seed 9); seed 7 +3 %, seed 42 -1 %")
+    void lfpHundredOhmAtTheTopKneeOnSeedNine() {
+        measure("psoa-lfp", 0.97, 100, 3, 9);
     }
 
-    private static void measure(String chemistry, double soc, double ohms, double hours) {
+    /** Known miss: 300 ohm from 98 %: the hysteresis the leak drives (15 mV in the simulated cell, none in the preset). */
+    @Test
+    @Disabled("measured +35 % (15.52 mA for a true 11.51 mA after 3 h; -3..+39 % over the 3 h)")
+    void lfpThreeHundredOhmFromNinetyEightPercent() {
+        measure("psoa-lfp", 0.98, 300, 3, 42);
+    }
+
+    /** Known miss: 600 ohm at the top knee: the hysteresis the leak drives is read as charge. */
+    @Test
+    @Disabled("measured +34 % (7.74 mA for a true 5.76 mA after 3 h; +3 % after 1 h, rising)")
+    void lfpSixHundredOhmAtTheTopKnee() {
+        measure("psoa-lfp", 0.97, 600, 3, 42);
+    }
+
+    private static void measure(String chemistry, double soc, double ohms, double hours, int seed) {
         SoftShortRun run = new SoftShortRun("pack: {chemistry: " + chemistry + ", seriesCells: 4, capacityAh: 2.0}\n"
                 + "loop: {period: 500ms}\ninitial: {soc: " + soc + ", ambientCelsius: 25, close: true}\n"
-                + "load: {type: idle}\nseed: 42\n");
+                + "load: {type: idle}\nseed: " + seed + "\n");
         run.shortCell(1, ohms);
         double confirmedAt = -1;
         for (double h = 0.05; h <= hours + 1e-9; h += 0.05) {
@@ -72,8 +98,10 @@ class SoftShortAccuracyTest {
         double estimate = run.estimatedLeakAmps();
         System.out.printf(
                 Locale.ROOT,
-                "| %s | %.0f | %.2f | %.2f | %+.0f %% | %s | %s |%n",
+                "| %s | %.2f | %d | %.0f | %.2f | %.2f | %+.0f %% | %s | %s |%n",
                 chemistry,
+                soc,
+                seed,
                 ohms,
                 1000 * truth,
                 1000 * estimate,

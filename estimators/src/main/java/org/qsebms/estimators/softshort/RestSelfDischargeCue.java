@@ -19,9 +19,10 @@ import org.qsebms.estimators.model.OcvCurve;
  * slope becomes the charge the cell loses through the OCV slope over the span of voltages its own
  * fitted line covers (the secant between the SOCs the OCV gives for them; not the slope at the SOC
  * estimate, which a leak or a flat OCV puts on another segment) and the capacity:
- * {@code I = -dV/dt / (dOCV/dSOC) * 3600 * Q}. The OCV fall the bleed's charge caused
- * (the charge the resistor took since the fit began, through the same slope and capacity) is added
- * back to the voltage before the fit, and what is common to the string (relaxation,
+ * {@code I = -dV/dt / (dOCV/dSOC) * 3600 * Q}; where the OCV bends, the cell is located on it by
+ * the shape of its voltage ({@code shapeOffsetVolts}). The OCV fall the bleed's charge caused
+ * (the charge the resistor took since the fit began, through the OCV table from the SOC the fit
+ * began at) is added back to the voltage before the fit, and what is common to the string (relaxation,
  * temperature) is removed by subtracting the median over the cells. A bleed read through a
  * capacity known only to the cells' spread leaves that fraction of it as error, which the standard
  * error carries, so a heavily bleeding string confirms only leaks well above that. Where the OCV
@@ -33,8 +34,8 @@ final class RestSelfDischargeCue {
     private final OcvCurve ocv;
     private final RestSelfDischargeSettings settings;
     private final double capacitySpread;
-    /** Each cell's OCV slope where it rests (V per unit SOC), from its first fitted sample, then its fitted voltage. */
-    private final double[] ocvSlope;
+    /** Each cell's SOC where its fit began, from its OCV (the bleed's drop added back). */
+    private final double[] socAtFitStart;
     /** Each cell's mean bleed current over the fit (A). */
     private final double[] bleedMeanAmps;
 
@@ -58,6 +59,16 @@ final class RestSelfDischargeCue {
     private final double[] sfv;
     private final double[] ssv;
     private final double[] slope;
+    /** Sums for a quadratic in time (hours) of the corrected voltage: t^3, t^4, t^2 v. */
+    private final double[] sh3;
+
+    private final double[] sh4;
+    private final double[] sh2v;
+    /** Each cell's voltage offset from its OCV found from the shape of its fit (V), 0 where the shape cannot tell. */
+    private final double[] offsetVolts;
+    /** Each cell's residual variance of one sample from its last fit (V^2): scales the ridges to their priors in ohms. */
+    private final double[] residualVariance;
+
     private final double[] slopeSe;
     private final double[] lossAmps;
     private final double[] amps;
@@ -92,7 +103,7 @@ final class RestSelfDischargeCue {
     RestSelfDischargeCue(EcmParameters cell, int cells, RestSelfDischargeSettings settings, double capacitySpread) {
         this.capacitySpread = capacitySpread;
         this.bleedMeanAmps = new double[cells];
-        this.ocvSlope = new double[cells];
+        this.socAtFitStart = new double[cells];
         this.binVolts = new double[cells];
         this.binFast = new double[cells];
         this.binSlow = new double[cells];
@@ -117,6 +128,12 @@ final class RestSelfDischargeCue {
         this.sfv = new double[cells];
         this.ssv = new double[cells];
         this.slope = new double[cells];
+        this.sh3 = new double[cells];
+        this.sh4 = new double[cells];
+        this.sh2v = new double[cells];
+        this.offsetVolts = new double[cells];
+        this.residualVariance = new double[cells];
+        Arrays.fill(residualVariance, INITIAL_RESIDUAL_VARIANCE);
         this.slopeSe = new double[cells];
         this.lossAmps = new double[cells];
         this.amps = new double[cells];
@@ -147,10 +164,10 @@ final class RestSelfDischargeCue {
             double f = bleedAmps[i];
             bleedAh[i] += f * dtSeconds / 3600.0;
             if (n[i] == 0 && binSeconds == dtSeconds) {
-                ocvSlope[i] = Math.abs(ocv.slopeAt(ocv.socAt(cellVolts[i])));
+                socAtFitStart[i] = ocv.socAt(cellVolts[i] + modelBleedDropVolts(i, f));
             }
             // add back the drop of the bleed (over the model's resistances) and the OCV fall its charge caused
-            double v = cellVolts[i] + modelBleedDropVolts(i, f) + ocvSlope[i] * bleedAh[i] / cell.capacityAh();
+            double v = cellVolts[i] + modelBleedDropVolts(i, f) + bleedOcvFallVolts(i);
             binVolts[i] += v * dtSeconds;
             binFast[i] += f * dtSeconds;
             binSlow[i] += bleedSlowAmps[i] * dtSeconds;
@@ -190,6 +207,10 @@ final class RestSelfDischargeCue {
         sts[i] += t * w;
         sfv[i] += f * v;
         ssv[i] += w * v;
+        double h = t / 3600.0;
+        sh3[i] += h * h * h;
+        sh4[i] += h * h * h * h;
+        sh2v[i] += h * h * v;
     }
 
     /** The bleed current filtered with both RC pairs' time constants, stepped with the bleed of the last interval. */
@@ -205,6 +226,19 @@ final class RestSelfDischargeCue {
         }
     }
 
+    /**
+     * The OCV fall the charge the cell gave its bleed resistor since the fit began caused (V): through
+     * the OCV table from the SOC the fit began at, not the local slope times the charge, which on a
+     * bending OCV (a knee) misreads a bleed of tens of mAh by millivolts.
+     */
+    private double bleedOcvFallVolts(int i) {
+        if (bleedAh[i] <= 0) {
+            return 0.0;
+        }
+        double s0 = socAtFitStart[i];
+        return ocv.voltsAt(s0) - ocv.voltsAt(s0 - bleedAh[i] / cell.capacityAh());
+    }
+
     /** The model's drop for the cell's bleed: over R0 and both RC pairs (V). */
     private double modelBleedDropVolts(int i, double bleedAmps) {
         return bleedAmps * cell.r0Ohms() + bleedFastAmps[i] * cell.r1Ohms() + bleedSlowAmps[i] * cell.r2Ohms();
@@ -217,8 +251,10 @@ final class RestSelfDischargeCue {
         for (int i = 0; i < cells; i++) {
             double voltsNow = sv[i] / n[i] + slope[i] * (t - st[i] / n[i]);
             double voltsThen = voltsNow - slope[i] * t;
-            double k = secantSlope(voltsThen, voltsNow);
-            ocvSlope[i] = Math.abs(ocv.slopeAt(ocv.socAt(voltsNow)));
+            offsetVolts[i] = bleedAh[i] * 3600.0 / fitted > MAX_BLEED_FRACTION * settings.thresholdAmps()
+                    ? 0.0
+                    : shapeOffsetVolts(i, t);
+            double k = secantSlope(voltsThen + offsetVolts[i], voltsNow + offsetVolts[i]);
             bledTooMuch[i] = bleedAh[i] * 3600.0 / fitted > MAX_BLEED_FRACTION * settings.thresholdAmps();
             observable[i] = k >= settings.minOcvSlopeVoltsPerSoc();
             if (observable[i] && !bledTooMuch[i]) {
@@ -247,13 +283,121 @@ final class RestSelfDischargeCue {
         }
         double m = median.ofMasked(lossAmps, observable);
         double medianBleed = median.ofMasked(bleedMeanAmps, observable);
+        // the reference is itself a measurement: the median of n fits has a standard error of
+        // about sqrt(pi / 2n) times theirs, which every excess carries
+        double medianSe = Math.sqrt(Math.PI / (2.0 * observed)) * median.ofMasked(seAmps, observable);
         for (int i = 0; i < cells; i++) {
             amps[i] = observable[i] ? lossAmps[i] - m : 0.0;
             double own = capacitySpread * bleedMeanAmps[i];
             double common = capacitySpread * medianBleed;
-            seAmps[i] = Math.sqrt(seAmps[i] * seAmps[i] + own * own + common * common);
+            seAmps[i] = Math.sqrt(seAmps[i] * seAmps[i] + medianSe * medianSe + own * own + common * common);
         }
     }
+
+    /**
+     * Where on its OCV the cell sits, from the shape of its voltage rather than its level. A cell that
+     * leaks carries the leak current through its own interface: its voltage sits below its OCV by
+     * that overpotential (several mV at 10-30 mA on a lithium-metal interface, more than the
+     * linear model says) and by any hysteresis the leak drives. Where the OCV bends (an LFP knee)
+     * that offset puts the cell on the wrong slope: 7 mV at the LFP top knee is 0.5 % SOC and 30 %
+     * of slope. A constant leak moves the SOC by equal amounts in equal times, so the offset
+     * {@code d} is the one for which the OCV gives equal SOC steps between the quadratic fit's
+     * voltage at the start, middle and end of the fit. Only where the voltage shows its curvature
+     * clearly (the second difference beyond the sigma test) and the root lies within
+     * {@link #MAX_OFFSET_VOLTS}; else 0, the voltage taken as the OCV (a straight OCV needs no
+     * location).
+     */
+    private double shapeOffsetVolts(int i, double t) {
+        double k = n[i];
+        if (k < 30) {
+            return 0.0;
+        }
+        double s1 = st[i] / 3600.0;
+        double s2 = stt[i] / (3600.0 * 3600.0);
+        double s1v = stv[i] / 3600.0;
+        // normal equations of v = c0 + c1 h + c2 h^2 (h in hours), Cramer's rule
+        double a00 = k;
+        double a01 = s1;
+        double a02 = s2;
+        double a11 = s2;
+        double a12 = sh3[i];
+        double a22 = sh4[i];
+        double m00 = a11 * a22 - a12 * a12;
+        double m01 = a01 * a22 - a12 * a02;
+        double m02 = a01 * a12 - a11 * a02;
+        double det = a00 * m00 - a01 * m01 + a02 * m02;
+        if (!(det > 0)) {
+            return 0.0;
+        }
+        double y0 = sv[i];
+        double y1 = s1v;
+        double y2 = sh2v[i];
+        double c0 = (y0 * m00 - a01 * (y1 * a22 - a12 * y2) + a02 * (y1 * a12 - a11 * y2)) / det;
+        double c1 = (a00 * (y1 * a22 - a12 * y2) - y0 * m01 + a02 * (a01 * y2 - y1 * a02)) / det;
+        double c2 = (a00 * (a11 * y2 - a12 * y1) - a01 * (a01 * y2 - a11 * y1) + y0 * m02) / det;
+        double c2Se = Math.sqrt(residualVariance[i] * (a00 * a11 - a01 * a01) / det);
+        double span = t / 3600.0;
+        double secondDifference = 0.5 * c2 * span * span;
+        if (!(Math.abs(secondDifference) > settings.sigmas() * 0.5 * c2Se * span * span)) {
+            return 0.0;
+        }
+        double vA = c0;
+        double vM = c0 + c1 * 0.5 * span + c2 * 0.25 * span * span;
+        double vB = c0 + c1 * span + c2 * span * span;
+        // the root nearest 0: scan outwards in steps, then bisect the first step that changes sign
+        double f0 = unevenSteps(vA, vM, vB, 0.0);
+        if (f0 == 0) {
+            return 0.0;
+        }
+        double lo = Double.NaN;
+        double hi = Double.NaN;
+        double fUp = f0;
+        double fDown = f0;
+        for (int j = 1; j * OFFSET_STEP_VOLTS <= MAX_OFFSET_VOLTS + 1e-12; j++) {
+            double up = unevenSteps(vA, vM, vB, j * OFFSET_STEP_VOLTS);
+            if (up * fUp <= 0) {
+                lo = (j - 1) * OFFSET_STEP_VOLTS;
+                hi = j * OFFSET_STEP_VOLTS;
+                break;
+            }
+            fUp = up;
+            double down = unevenSteps(vA, vM, vB, -j * OFFSET_STEP_VOLTS);
+            if (down * fDown <= 0) {
+                lo = -(j - 1) * OFFSET_STEP_VOLTS;
+                hi = -j * OFFSET_STEP_VOLTS;
+                break;
+            }
+            fDown = down;
+        }
+        if (Double.isNaN(lo)) {
+            return 0.0;
+        }
+        double fLo = unevenSteps(vA, vM, vB, lo);
+        for (int it = 0; it < 30; it++) {
+            double mid = 0.5 * (lo + hi);
+            double fMid = unevenSteps(vA, vM, vB, mid);
+            if (fMid * fLo > 0) {
+                lo = mid;
+                fLo = fMid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
+    /** The first half's SOC step minus the second's, the OCV read at the three voltages plus {@code d}. */
+    private double unevenSteps(double vA, double vM, double vB, double d) {
+        double sA = ocv.socAt(vA + d);
+        double sM = ocv.socAt(vM + d);
+        double sB = ocv.socAt(vB + d);
+        return (sA - sM) - (sM - sB);
+    }
+
+    /** Widest offset between a cell's voltage and its OCV the shape location looks for (V). */
+    private static final double MAX_OFFSET_VOLTS = 0.03;
+    /** Step of the outward scan for the offset (V). */
+    private static final double OFFSET_STEP_VOLTS = 0.001;
 
     /**
      * The OCV slope over the fitted line's voltage span (V per unit SOC), the SOCs of its two ends
@@ -293,6 +437,11 @@ final class RestSelfDischargeCue {
         Arrays.fill(sfv, 0);
         Arrays.fill(ssv, 0);
         Arrays.fill(slope, 0);
+        Arrays.fill(sh3, 0);
+        Arrays.fill(sh4, 0);
+        Arrays.fill(sh2v, 0);
+        Arrays.fill(offsetVolts, 0);
+        Arrays.fill(residualVariance, INITIAL_RESIDUAL_VARIANCE);
         Arrays.fill(slopeSe, 0);
         Arrays.fill(lossAmps, 0);
         Arrays.fill(amps, 0);
@@ -305,10 +454,15 @@ final class RestSelfDischargeCue {
 
     /**
      * Least squares {@code v = a + b t + cf f + cs w} on centred sums ({@code f} the bleed current,
-     * {@code w} the same filtered with tau2), with ridges on {@code cf} and {@code cs} (1 mV of
-     * noise against priors of 0.1 and 0.02 ohm): free where the bleed switches, near 0 where it
-     * cannot be told from the intercept or (a duty falling steadily) from the slope. The slope's
-     * standard error comes from the residuals.
+     * {@code w} the same filtered with tau2), with ridges on {@code cf} and {@code cs}: Gaussian
+     * priors of 0.1 and 0.02 ohm, each ridge the sample's residual variance (from the cell's last
+     * fit) over the prior's square. A duty that falls steadily as the cells converge cannot be told
+     * from the slope; the prior then bounds what the coefficient may take, and the slope's standard
+     * error (from the residuals and the ridged system) carries what it cannot tell apart. A ridge of
+     * fixed size assumed 1 mV of noise per sample, where a 10 s mean has 0.1-0.2 mV: a prior ten
+     * times tighter than meant, which held the coefficient near 0 while the QSE cell's interface
+     * (a non-linear law) drops more at a small current than the model's linear pair says, so the
+     * falling duty read as a rising voltage (issue 23: a healthy unbled cell flagged at 5.3 mA).
      */
     private void fit(int i) {
         double k = n[i];
@@ -320,8 +474,9 @@ final class RestSelfDischargeCue {
         double ctt = stt[i] - st[i] * st[i] / k;
         double ctf = stf[i] - st[i] * sf[i] / k;
         double cts = sts[i] - st[i] * ss[i] / k;
-        double cff = sff[i] - sf[i] * sf[i] / k + RIDGE_FAST_AMPS2;
-        double css = sss[i] - ss[i] * ss[i] / k + RIDGE_SLOW_AMPS2;
+        double noise2 = residualVariance[i];
+        double cff = sff[i] - sf[i] * sf[i] / k + noise2 / (PRIOR_FAST_OHMS * PRIOR_FAST_OHMS);
+        double css = sss[i] - ss[i] * ss[i] / k + noise2 / (PRIOR_SLOW_OHMS * PRIOR_SLOW_OHMS);
         double cfs = sfs[i] - sf[i] * ss[i] / k;
         double ctv = stv[i] - st[i] * sv[i] / k;
         double cfv = sfv[i] - sf[i] * sv[i] / k;
@@ -342,13 +497,18 @@ final class RestSelfDischargeCue {
         double cs = (ctt * (cff * csv - cfv * cfs) - ctf * (ctf * csv - cfv * cts) + ctv * m02) / det;
         double rss = cvv - b * ctv - cf * cfv - cs * csv;
         slope[i] = b;
-        slopeSe[i] = Math.sqrt(Math.max(rss, 0) / (k - 4) * m00 / det);
+        residualVariance[i] = Math.max(Math.max(rss, 0) / (k - 4), MIN_RESIDUAL_VARIANCE);
+        slopeSe[i] = Math.sqrt(residualVariance[i] * m00 / det);
     }
 
-    /** Ridge on the fast bleed regressor: (1 mV / 0.1 ohm)^2, room for the interface's extra drop at small current. */
-    private static final double RIDGE_FAST_AMPS2 = 1e-4;
-    /** Ridge on the slow bleed regressor: (1 mV / 0.02 ohm)^2, about the error of the slow pair's resistance. */
-    private static final double RIDGE_SLOW_AMPS2 = 2.5e-3;
+    /** Prior spread of the fast bleed coefficient: room for the interface's extra drop at small current (ohm). */
+    private static final double PRIOR_FAST_OHMS = 0.1;
+    /** Prior spread of the slow bleed coefficient: about the error of the slow pair's resistance (ohm). */
+    private static final double PRIOR_SLOW_OHMS = 0.02;
+    /** Floor of a sample's residual variance: (10 uV)^2, below any real cell's voltage noise. */
+    private static final double MIN_RESIDUAL_VARIANCE = 1e-10;
+    /** Residual variance assumed before a fit has its own: (1 mV)^2. */
+    private static final double INITIAL_RESIDUAL_VARIANCE = 1e-6;
 
     /** Evidence toward a soft short: excess current over the threshold, 0 unless confirmed by the sigma test. */
     double evidence(int i) {

@@ -116,9 +116,11 @@ public final class SoftShortDetector {
     }
 
     /**
-     * The combined score now. While the string rests long enough for the rest fit, the rest cue
-     * stands in for the SOC drift: after a load the SOC estimates settle at rest at rates that
-     * differ from cell to cell (capacity spread), which the drift fit would read as a drift.
+     * The combined score now. While the string rests, the SOC drift gives no evidence and the rest
+     * cue speaks for the string once it has settled: after a load the SOC estimates settle at rest at
+     * rates that differ from cell to cell (capacity spread), which the drift fit would read as a
+     * drift. This holds from the first minute of a rest, not only once the rest fit runs: the
+     * estimates settle during the settle time too.
      */
     private double liveScore(int i) {
         double x = rest.evidence(i) + drops.evidence(i) + (restFitting() ? 0.0 : drift.evidence(i));
@@ -126,7 +128,7 @@ public final class SoftShortDetector {
     }
 
     private boolean restFitting() {
-        return rest.fittedSeconds() > 0;
+        return rest.restSeconds() > 0;
     }
 
     /** The leak the confirmed cues measure now: the rest fit first, else the bleed-corrected SOC drift (A). */
