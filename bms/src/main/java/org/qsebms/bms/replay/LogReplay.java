@@ -6,12 +6,13 @@ import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.resistance.RlsR0Estimator;
 import org.qsebms.estimators.soc.EkfAdaptation;
-import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.EkfTuning;
 import org.qsebms.estimators.soc.HysteresisModel;
+import org.qsebms.estimators.soc.SocFilter;
+import org.qsebms.estimators.soc.SocFilterKind;
 
 /**
- * Runs the estimators (EKF SOC, RLS R0, total-least-squares capacity and, when asked, the usable
+ * Runs the estimators (SOC filter, the EKF unless another {@link SocFilterKind} is given; RLS R0, total-least-squares capacity and, when asked, the usable
  * capacity from full to a cutoff) over a recorded single-cell log, row by row with the log's own time steps, and scores SOC against the log's soc_ref.
  */
 public final class LogReplay {
@@ -37,6 +38,7 @@ public final class LogReplay {
     private final EkfTuning tuning;
     private final EkfAdaptation adaptation;
     private final double convergenceWindowSeconds;
+    private final SocFilterKind filter;
 
     /** A replay with the filter's R0 adapted online ({@link EkfAdaptation#resistance()}). */
     public LogReplay(
@@ -50,6 +52,18 @@ public final class LogReplay {
             EkfTuning tuning,
             EkfAdaptation adaptation,
             double convergenceWindowSeconds) {
+        this(cell, hysteresis, tuning, adaptation, convergenceWindowSeconds, SocFilterKind.DEFAULT);
+    }
+
+    /** @param filter which SOC filter runs */
+    public LogReplay(
+            EcmParameters cell,
+            HysteresisModel hysteresis,
+            EkfTuning tuning,
+            EkfAdaptation adaptation,
+            double convergenceWindowSeconds,
+            SocFilterKind filter) {
+        this.filter = filter;
         this.cell = cell;
         this.hysteresis = hysteresis;
         this.tuning = tuning;
@@ -85,12 +99,12 @@ public final class LogReplay {
         if (usable != null && startsFull) {
             usable.markFull();
         }
-        EkfSocEstimator ekf = new EkfSocEstimator(cell, hysteresis, tuning, adaptation, 1);
+        SocFilter socFilter = filter.create(cell, hysteresis, tuning, adaptation, 1);
         RlsR0Estimator rls = new RlsR0Estimator(cell, 1, 0.995, 0.2 * cell.capacityAh());
         TotalLeastSquaresCapacityEstimator capacity =
                 new TotalLeastSquaresCapacityEstimator(capacityPriorAh, 0.1 * capacityPriorAh, 0.98, 32);
         if (!Double.isNaN(initialSoc)) {
-            ekf.setCellSoc(0, initialSoc);
+            socFilter.setCellSoc(0, initialSoc);
         }
         double[] soc = new double[n];
         double[] bound = new double[n];
@@ -105,21 +119,31 @@ public final class LogReplay {
         double secondsSinceAnchor = 0;
         double tightForSeconds = 0;
         int extrapolatedRows = 0;
+        // the filter's own time per update, over the second half of the rows (the first half warms the JIT up)
+        long filterNanos = 0;
+        int timedRows = 0;
         for (int k = 0; k < n; k++) {
             double dt = k == 0 ? 0 : log.timeS()[k] - log.timeS()[k - 1];
             double amps = log.currentA()[k];
             v[0] = log.voltageV()[k];
             t[0] = log.temperatureC()[k];
-            ekf.update(amps, v, t, dt);
+            if (2 * k >= n) {
+                long t0 = System.nanoTime();
+                socFilter.update(amps, v, t, dt);
+                filterNanos += System.nanoTime() - t0;
+                timedRows++;
+            } else {
+                socFilter.update(amps, v, t, dt);
+            }
             rls.update(amps, v, t);
             if (usable != null) {
                 usable.update(amps, v, t, dt, Math.round(1000 * log.timeS()[k]));
             }
             ahSinceAnchor += amps * dt / 3600.0;
             secondsSinceAnchor += dt;
-            double s = ekf.cellSoc(0);
-            double b = ekf.cellSocBound3Sigma(0);
-            extrapolatedRows += ekf.cellSocExtrapolated(0) ? 1 : 0;
+            double s = socFilter.cellSoc(0);
+            double b = socFilter.cellSocBound3Sigma(0);
+            extrapolatedRows += socFilter.cellSocExtrapolated(0) ? 1 : 0;
             tightForSeconds = b < ANCHOR_BOUND ? tightForSeconds + dt : 0;
             if (tightForSeconds >= ANCHOR_SETTLED_SECONDS) {
                 if (Double.isNaN(anchorSoc)) {
@@ -142,7 +166,7 @@ public final class LogReplay {
             bound[k] = b;
             r0[k] = rls.cellR0At25Ohms(0);
             cap[k] = capacity.capacityAh();
-            voltageSigma[k] = ekf.cellVoltageSigmaVolts(0);
+            voltageSigma[k] = socFilter.cellVoltageSigmaVolts(0);
         }
         ReplayTrace trace = new ReplayTrace(
                 log.timeS().clone(),
@@ -160,7 +184,9 @@ public final class LogReplay {
                         usable.last() == null ? Double.NaN : usable.last().meanDischargeC(),
                         usable.lastRejection());
         return new Result(
-                trace, score(log, trace, ekf.rejectedMeasurements(), capacity, found, extrapolatedRows / (double) n));
+                trace,
+                score(log, trace, socFilter.rejectedMeasurements(), capacity, found, extrapolatedRows / (double) n),
+                timedRows > 0 ? filterNanos / 1000.0 / timedRows : Double.NaN);
     }
 
     private ReplaySummary score(
@@ -242,5 +268,10 @@ public final class LogReplay {
     }
 
     /** A replay's per-row trace and its summary. */
-    public record Result(ReplayTrace trace, ReplaySummary summary) {}
+    /**
+     * @param filterMicrosPerUpdate wall time of one SOC filter update of the cell, in microseconds, over the
+     *                              log's second half (NaN for a log of one row); a rough figure, the JMH
+     *                              {@code EstimatorUpdateBenchmark} is the measurement
+     */
+    public record Result(ReplayTrace trace, ReplaySummary summary, double filterMicrosPerUpdate) {}
 }
