@@ -119,22 +119,12 @@ public final class LogReplay {
         double secondsSinceAnchor = 0;
         double tightForSeconds = 0;
         int extrapolatedRows = 0;
-        // the filter's own time per update, over the second half of the rows (the first half warms the JIT up)
-        long filterNanos = 0;
-        int timedRows = 0;
         for (int k = 0; k < n; k++) {
             double dt = k == 0 ? 0 : log.timeS()[k] - log.timeS()[k - 1];
             double amps = log.currentA()[k];
             v[0] = log.voltageV()[k];
             t[0] = log.temperatureC()[k];
-            if (2 * k >= n) {
-                long t0 = System.nanoTime();
-                socFilter.update(amps, v, t, dt);
-                filterNanos += System.nanoTime() - t0;
-                timedRows++;
-            } else {
-                socFilter.update(amps, v, t, dt);
-            }
+            socFilter.update(amps, v, t, dt);
             rls.update(amps, v, t);
             if (usable != null) {
                 usable.update(amps, v, t, dt, Math.round(1000 * log.timeS()[k]));
@@ -185,8 +175,7 @@ public final class LogReplay {
                         usable.lastRejection());
         return new Result(
                 trace,
-                score(log, trace, socFilter.rejectedMeasurements(), capacity, found, extrapolatedRows / (double) n),
-                timedRows > 0 ? filterNanos / 1000.0 / timedRows : Double.NaN);
+                score(log, trace, socFilter.rejectedMeasurements(), capacity, found, extrapolatedRows / (double) n));
     }
 
     private ReplaySummary score(
@@ -269,9 +258,38 @@ public final class LogReplay {
 
     /** A replay's per-row trace and its summary. */
     /**
-     * @param filterMicrosPerUpdate wall time of one SOC filter update of the cell, in microseconds, over the
-     *                              log's second half (NaN for a log of one row); a rough figure, the JMH
-     *                              {@code EstimatorUpdateBenchmark} is the measurement
+     * The SOC filter alone over the log, {@code passes} times (a fresh filter each pass, started as
+     * {@link #run} starts it): the thread's CPU time per update over every pass but the first, in
+     * microseconds. The first pass warms the JIT up; CPU time, not wall time, so that other processes
+     * on the machine do not count. A figure for the comparison table; the JMH
+     * {@code EstimatorUpdateBenchmark} is the measurement of the speed target.
      */
-    public record Result(ReplayTrace trace, ReplaySummary summary, double filterMicrosPerUpdate) {}
+    public double filterCpuMicrosPerUpdate(CellTestLog log, double initialSoc, int passes) {
+        if (passes < 2) {
+            throw new IllegalArgumentException("passes must be >= 2 (the first warms up), got " + passes);
+        }
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        int n = log.size();
+        double[] v = new double[1];
+        double[] t = new double[1];
+        long nanos = 0;
+        for (int pass = 0; pass < passes; pass++) {
+            SocFilter socFilter = filter.create(cell, hysteresis, tuning, adaptation, 1);
+            if (!Double.isNaN(initialSoc)) {
+                socFilter.setCellSoc(0, initialSoc);
+            }
+            long before = mx.getCurrentThreadCpuTime();
+            for (int k = 0; k < n; k++) {
+                v[0] = log.voltageV()[k];
+                t[0] = log.temperatureC()[k];
+                socFilter.update(log.currentA()[k], v, t, k == 0 ? 0 : log.timeS()[k] - log.timeS()[k - 1]);
+            }
+            if (pass > 0) {
+                nanos += mx.getCurrentThreadCpuTime() - before;
+            }
+        }
+        return nanos / 1000.0 / ((long) n * (passes - 1));
+    }
+
+    public record Result(ReplayTrace trace, ReplaySummary summary) {}
 }

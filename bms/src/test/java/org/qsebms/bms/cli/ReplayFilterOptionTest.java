@@ -54,7 +54,7 @@ class ReplayFilterOptionTest {
             assertThat(summary.get("bound_3sigma_coverage_pct"))
                     .as(filter + " coverage")
                     .isGreaterThanOrEqualTo(95.0);
-            assertThat(r.out()).containsPattern(filter + " filter: [0-9.]+ us per update");
+            assertThat(r.out()).containsPattern(filter + " filter: [0-9.]+ us CPU time per update");
         }
     }
 

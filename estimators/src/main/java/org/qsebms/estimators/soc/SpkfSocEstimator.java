@@ -110,7 +110,7 @@ public final class SpkfSocEstimator implements SocFilter {
     private double stepCelsius;
     private double stepR0Volts;
     private double stepHysteresisVolts;
-    private boolean stepOcvFlat;
+    private double stepSocAtEstimate;
     private double stepOcvAtEstimate;
 
     /** A filter without parameter adaptation ({@link EkfAdaptation#OFF}). */
@@ -197,9 +197,14 @@ public final class SpkfSocEstimator implements SocFilter {
         // r0Scale and inverseCapacityScale: random walks, the point stays
     }
 
-    /** The measurement model for one sigma point at {@code o}: the terminal voltage it predicts. */
+    /**
+     * The measurement model for one sigma point at {@code o}: the terminal voltage it predicts. SOC is
+     * the first state, so in the lower Cholesky factor only the first column moves it: every other
+     * point has the estimate's SOC, whose OCV is looked up once per step.
+     */
     private double measure(int o) {
-        double ocv = stepOcvFlat ? stepOcvAtEstimate : model.ocvVolts(points[o + SOC], stepCelsius);
+        double z = points[o + SOC];
+        double ocv = z == stepSocAtEstimate ? stepOcvAtEstimate : model.ocvVolts(z, stepCelsius);
         return ocv + stepHysteresisVolts + stepR0Volts * points[o + R0] + points[o + V1] + points[o + V2];
     }
 
@@ -282,9 +287,14 @@ public final class SpkfSocEstimator implements SocFilter {
         stepCelsius = celsius;
         stepR0Volts = model.r0Volts(z, celsius, f, amps);
         stepHysteresisVolts = hysteresis.magnitudeVolts() * h[i];
-        stepOcvFlat = h0 == 0.0;
-        stepOcvAtEstimate = stepOcvFlat ? model.ocvVolts(z, celsius) : 0.0;
+        stepSocAtEstimate = z;
+        stepOcvAtEstimate = model.ocvVolts(z, celsius);
         drawPoints(xb, b);
+        if (h0 == 0.0) {
+            // flat OCV: the voltage does not correct SOC, every point sees the OCV at the estimate
+            points[N + SOC] = z;
+            points[2 * N + SOC] = z;
+        }
         double y0 = measure(0);
         double predicted = y0;
         double s0 = 0;
