@@ -29,16 +29,19 @@ import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 import org.qsebms.estimators.resistance.RlsR0Estimator;
 import org.qsebms.estimators.soc.EkfAdaptation;
-import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.EkfTuning;
+import org.qsebms.estimators.soc.SocFilter;
+import org.qsebms.estimators.soc.SocFilterKind;
 import org.qsebms.estimators.softshort.SoftShortDetector;
 
 /**
- * One estimator tick for one cell and for a 192-cell series pack: {@code update} is the EKF SOC
- * (5-state joint EKF with R0 adaptation, Joseph update, gating) plus online RLS R0; {@code fullTick} adds the
+ * One estimator tick for one cell and for a 192-cell series pack: {@code update} is the SOC filter
+ * ({@code filter}: {@code ekf}, the 5-state joint EKF with R0 adaptation, Joseph update, gating; or
+ * {@code spkf}, the sigma-point filter on the same model and state) plus online RLS R0; {@code fullTick} adds the
  * soft-short detector and charge/discharge current limits per cell; {@code softShortAtRest} is the detector
  * alone at rest. Run with
- * {@code java -jar benchmarks/target/benchmarks.jar EstimatorUpdateBenchmark -prof gc}.
+ * {@code java -jar benchmarks/target/benchmarks.jar EstimatorUpdateBenchmark -prof gc} (one filter:
+ * {@code -p filter=spkf}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,7 +59,11 @@ public class EstimatorUpdateBenchmark {
     @Param({"false", "true"})
     boolean extrapolated;
 
-    private EkfSocEstimator ekf;
+    /** Which SOC filter runs ({@link SocFilterKind}). */
+    @Param({"ekf", "spkf"})
+    String filter;
+
+    private SocFilter ekf;
     private RlsR0Estimator rls;
     private CellHealthTracker health;
     private UsableCapacityMeter usable;
@@ -111,7 +118,8 @@ public class EstimatorUpdateBenchmark {
                 .withTimeConstants(new TimeConstantsVsTemperature(
                         new double[] {0.6, 25.8}, new double[] {0.2138, 0.1836}, new double[] {38.924, 31.184}))
                 .withCharacterisedCelsius(extrapolated ? new TemperatureSpan(40, 45) : new TemperatureSpan(0.6, 25.8));
-        ekf = new EkfSocEstimator(cell, preset.hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), cells);
+        ekf = SocFilterKind.parse(filter)
+                .create(cell, preset.hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), cells);
         rls = new RlsR0Estimator(cell, cells, 0.995, 0.5);
         softShort = new SoftShortDetector(cell, cells, 0.05, 1800, 0.003, 5);
         health = new CellHealthTracker(

@@ -11,7 +11,34 @@ public record BmsConfig(
         PersistenceConfig persistence,
         HealthConfig health,
         DashboardConfig dashboard,
-        SupplementaryLimits supplementary) {
+        SupplementaryLimits supplementary,
+        EstimationConfig estimation) {
+
+    /** Without an {@code estimation:} section: the default SOC filter. */
+    public BmsConfig(
+            PackConfig pack,
+            ChemistryPreset chemistry,
+            ProtectionLimits limits,
+            LoopConfig loop,
+            HalConfig hal,
+            MqttConfig mqtt,
+            PersistenceConfig persistence,
+            HealthConfig health,
+            DashboardConfig dashboard,
+            SupplementaryLimits supplementary) {
+        this(
+                pack,
+                chemistry,
+                limits,
+                loop,
+                hal,
+                mqtt,
+                persistence,
+                health,
+                dashboard,
+                supplementary,
+                EstimationConfig.DEFAULTS);
+    }
 
     /** Without a {@code supplementary:} section: the preset's supplementary thresholds. */
     public BmsConfig(
@@ -54,12 +81,22 @@ public record BmsConfig(
 
     public BmsConfig withMqttUrl(String url) {
         return new BmsConfig(
-                pack, chemistry, limits, loop, hal, mqtt.withUrl(url), persistence, health, dashboard, supplementary);
+                pack,
+                chemistry,
+                limits,
+                loop,
+                hal,
+                mqtt.withUrl(url),
+                persistence,
+                health,
+                dashboard,
+                supplementary,
+                estimation);
     }
 
     public BmsConfig withMqtt(MqttConfig newMqtt) {
         return new BmsConfig(
-                pack, chemistry, limits, loop, hal, newMqtt, persistence, health, dashboard, supplementary);
+                pack, chemistry, limits, loop, hal, newMqtt, persistence, health, dashboard, supplementary, estimation);
     }
 
     public BmsConfig withPackId(String id) {
@@ -73,7 +110,8 @@ public record BmsConfig(
                 persistence,
                 health,
                 dashboard,
-                supplementary);
+                supplementary,
+                estimation);
     }
 
     public BmsConfig withPersistenceDirectory(String dir) {
@@ -87,11 +125,12 @@ public record BmsConfig(
                 new PersistenceConfig(dir, persistence.interval()),
                 health,
                 dashboard,
-                supplementary);
+                supplementary,
+                estimation);
     }
 
     public BmsConfig withDashboard(DashboardConfig newDashboard) {
         return new BmsConfig(
-                pack, chemistry, limits, loop, hal, mqtt, persistence, health, newDashboard, supplementary);
+                pack, chemistry, limits, loop, hal, mqtt, persistence, health, newDashboard, supplementary, estimation);
     }
 }

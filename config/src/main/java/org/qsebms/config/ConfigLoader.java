@@ -11,14 +11,24 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import org.qsebms.estimators.soc.SocFilterKind;
 
 /**
  * Loads the one YAML configuration file, merges it over its chemistry preset and validates it.
  * Every error is a {@link ConfigException} naming the key path, the value, the allowed range and the fix.
  */
 public final class ConfigLoader {
-    private static final Set<String> ROOT_KEYS =
-            Set.of("pack", "limits", "supplementary", "loop", "hal", "mqtt", "persistence", "health", "dashboard");
+    private static final Set<String> ROOT_KEYS = Set.of(
+            "pack",
+            "limits",
+            "supplementary",
+            "loop",
+            "hal",
+            "mqtt",
+            "persistence",
+            "health",
+            "dashboard",
+            "estimation");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final PresetCatalog presets = new PresetCatalog();
@@ -213,7 +223,25 @@ public final class ConfigLoader {
                 health(r.optionalMapping("health"), preset, limits, capacity),
                 dashboard(r.optionalMapping("dashboard")),
                 SupplementaryReader.tightening(
-                        r.optionalMapping("supplementary"), preset.supplementary(), preset.name()));
+                        r.optionalMapping("supplementary"), preset.supplementary(), preset.name()),
+                estimation(r.optionalMapping("estimation")));
+    }
+
+    /** The {@code estimation} section: which SOC filter runs. */
+    private static EstimationConfig estimation(YamlNode n) {
+        if (n == null) {
+            return EstimationConfig.DEFAULTS;
+        }
+        n.rejectUnknownKeys(Set.of("socFilter"));
+        String name = n.string("socFilter", SocFilterKind.DEFAULT.configName());
+        try {
+            return new EstimationConfig(SocFilterKind.parse(name));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(
+                    n.child("socFilter"),
+                    e.getMessage() + " (both run the same cell model; docs/estimation.md compares them), or remove "
+                            + "the key for the default, " + SocFilterKind.DEFAULT.configName());
+        }
     }
 
     /** The {@code dashboard} section; whether its host may be reached without credentials is decided at start-up. */

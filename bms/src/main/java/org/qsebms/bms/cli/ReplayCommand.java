@@ -26,7 +26,9 @@ import org.qsebms.estimators.health.HealthSettings;
 import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.soc.EkfAdaptation;
 import org.qsebms.estimators.soc.EkfTuning;
+import org.qsebms.estimators.soc.SocFilterKind;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bms replay FILE.csv (--chemistry NAME | --preset PRESET.yaml) [--capacity-ah X] [--initial-soc S] [--out DIR]
- * [--cutoff-volts V [--charge-volts V] [--starts-full]]}: runs the estimators over a recorded cell log and scores SOC
+ * [--cutoff-volts V [--charge-volts V] [--starts-full]] [--filter ekf|spkf] [--time-filter]}: runs the estimators over a recorded cell log and scores SOC
  * against its soc_ref; with a cutoff it also measures the usable capacity from full to that cutoff.
  * Exit codes: 0 done, 2 unreadable input or preset.
  */
@@ -138,6 +140,20 @@ public final class ReplayCommand implements Callable<Integer> {
     double currentGain;
 
     @Option(
+            names = "--filter",
+            paramLabel = "ekf|spkf",
+            defaultValue = "ekf",
+            description = "SOC filter: ekf (extended Kalman filter) or spkf (sigma-point Kalman filter); both run "
+                    + "the same cell model (default ${DEFAULT-VALUE}, docs/estimation.md compares them)")
+    String filter;
+
+    @Option(
+            names = "--time-filter",
+            description = "also print the SOC filter's CPU time per update (the filter alone over the log, 5 "
+                    + "passes after a warm-up; the JMH EstimatorUpdateBenchmark is the measurement)")
+    boolean timeFilter;
+
+    @Option(
             names = "--starts-full",
             description = "the log starts right after a full charge (otherwise a full charge "
                     + "is found in the log: held at the charge voltage until the current tapers to C/10)")
@@ -165,6 +181,13 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         if (capacityAh != null && !(capacityAh > 0)) {
             stderr.println("--capacity-ah: " + capacityAh + " must be > 0 Ah");
+            return 2;
+        }
+        SocFilterKind filterKind;
+        try {
+            filterKind = SocFilterKind.parse(filter);
+        } catch (IllegalArgumentException e) {
+            stderr.println("--filter: " + e.getMessage());
             return 2;
         }
         try {
@@ -213,7 +236,12 @@ public final class ReplayCommand implements Callable<Integer> {
                 return 2;
             }
             LogReplay.Result result = new LogReplay(
-                            cell, preset.hysteresis(), EkfTuning.defaults(), convergenceWindowSeconds)
+                            cell,
+                            preset.hysteresis(),
+                            EkfTuning.defaults(),
+                            EkfAdaptation.resistance(),
+                            convergenceWindowSeconds,
+                            filterKind)
                     .run(
                             log,
                             initialSoc == null ? Double.NaN : initialSoc,
@@ -222,6 +250,21 @@ public final class ReplayCommand implements Callable<Integer> {
                             startsFull);
             ReplaySummary s = result.summary();
             stdout.println(human(s, preset.name(), cell));
+            if (timeFilter) {
+                stdout.println(String.format(
+                        Locale.ROOT,
+                        "%s filter: %.3f us CPU time per update (the filter alone, 5 passes over the log after one "
+                                + "to warm up)",
+                        filterKind.configName(),
+                        new LogReplay(
+                                        cell,
+                                        preset.hysteresis(),
+                                        EkfTuning.defaults(),
+                                        EkfAdaptation.resistance(),
+                                        convergenceWindowSeconds,
+                                        filterKind)
+                                .filterCpuMicrosPerUpdate(log, initialSoc == null ? Double.NaN : initialSoc, 6)));
+            }
             if (out != null) {
                 Files.createDirectories(out);
                 ReplayCsv.write(result.trace(), out.resolve("replay.csv"));

@@ -14,8 +14,8 @@ import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.UsableCapacity;
 import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
-import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.SocEstimator;
+import org.qsebms.estimators.soc.SocFilter;
 import org.qsebms.estimators.softshort.SoftShortDetector;
 import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.PackHardware;
@@ -30,7 +30,7 @@ public final class PackController {
     private final PackMeasurement m;
     private final SocEstimator soc;
     /** The SOC estimator as the EKF, for its RC voltages, R0 scale, capacity and voltage sigma; null for others. */
-    private final EkfSocEstimator socFilter;
+    private final SocFilter socFilter;
     /** One cell's charge and discharge limits, reused every tick. */
     private final double[] cellLimits = new double[2];
 
@@ -112,7 +112,7 @@ public final class PackController {
         this.hw = hw;
         this.plant = plant;
         this.soc = soc;
-        this.socFilter = soc instanceof EkfSocEstimator e ? e : null;
+        this.socFilter = soc instanceof SocFilter e ? e : null;
         this.protection = protection;
         this.supervisor = supervisor;
         this.currentLimits = currentLimits;
@@ -323,7 +323,7 @@ public final class PackController {
         if (sof == null) {
             return;
         }
-        EkfSocEstimator ekf = socFilter;
+        SocFilter ekf = socFilter;
         double[] cellLimits = this.cellLimits;
         double charge = Double.POSITIVE_INFINITY;
         double discharge = Double.POSITIVE_INFINITY;

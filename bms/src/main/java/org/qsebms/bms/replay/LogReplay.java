@@ -6,12 +6,13 @@ import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.resistance.RlsR0Estimator;
 import org.qsebms.estimators.soc.EkfAdaptation;
-import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.EkfTuning;
 import org.qsebms.estimators.soc.HysteresisModel;
+import org.qsebms.estimators.soc.SocFilter;
+import org.qsebms.estimators.soc.SocFilterKind;
 
 /**
- * Runs the estimators (EKF SOC, RLS R0, total-least-squares capacity and, when asked, the usable
+ * Runs the estimators (SOC filter, the EKF unless another {@link SocFilterKind} is given; RLS R0, total-least-squares capacity and, when asked, the usable
  * capacity from full to a cutoff) over a recorded single-cell log, row by row with the log's own time steps, and scores SOC against the log's soc_ref.
  */
 public final class LogReplay {
@@ -37,6 +38,7 @@ public final class LogReplay {
     private final EkfTuning tuning;
     private final EkfAdaptation adaptation;
     private final double convergenceWindowSeconds;
+    private final SocFilterKind filter;
 
     /** A replay with the filter's R0 adapted online ({@link EkfAdaptation#resistance()}). */
     public LogReplay(
@@ -50,6 +52,18 @@ public final class LogReplay {
             EkfTuning tuning,
             EkfAdaptation adaptation,
             double convergenceWindowSeconds) {
+        this(cell, hysteresis, tuning, adaptation, convergenceWindowSeconds, SocFilterKind.DEFAULT);
+    }
+
+    /** @param filter which SOC filter runs */
+    public LogReplay(
+            EcmParameters cell,
+            HysteresisModel hysteresis,
+            EkfTuning tuning,
+            EkfAdaptation adaptation,
+            double convergenceWindowSeconds,
+            SocFilterKind filter) {
+        this.filter = filter;
         this.cell = cell;
         this.hysteresis = hysteresis;
         this.tuning = tuning;
@@ -85,12 +99,12 @@ public final class LogReplay {
         if (usable != null && startsFull) {
             usable.markFull();
         }
-        EkfSocEstimator ekf = new EkfSocEstimator(cell, hysteresis, tuning, adaptation, 1);
+        SocFilter socFilter = filter.create(cell, hysteresis, tuning, adaptation, 1);
         RlsR0Estimator rls = new RlsR0Estimator(cell, 1, 0.995, 0.2 * cell.capacityAh());
         TotalLeastSquaresCapacityEstimator capacity =
                 new TotalLeastSquaresCapacityEstimator(capacityPriorAh, 0.1 * capacityPriorAh, 0.98, 32);
         if (!Double.isNaN(initialSoc)) {
-            ekf.setCellSoc(0, initialSoc);
+            socFilter.setCellSoc(0, initialSoc);
         }
         double[] soc = new double[n];
         double[] bound = new double[n];
@@ -110,16 +124,16 @@ public final class LogReplay {
             double amps = log.currentA()[k];
             v[0] = log.voltageV()[k];
             t[0] = log.temperatureC()[k];
-            ekf.update(amps, v, t, dt);
+            socFilter.update(amps, v, t, dt);
             rls.update(amps, v, t);
             if (usable != null) {
                 usable.update(amps, v, t, dt, Math.round(1000 * log.timeS()[k]));
             }
             ahSinceAnchor += amps * dt / 3600.0;
             secondsSinceAnchor += dt;
-            double s = ekf.cellSoc(0);
-            double b = ekf.cellSocBound3Sigma(0);
-            extrapolatedRows += ekf.cellSocExtrapolated(0) ? 1 : 0;
+            double s = socFilter.cellSoc(0);
+            double b = socFilter.cellSocBound3Sigma(0);
+            extrapolatedRows += socFilter.cellSocExtrapolated(0) ? 1 : 0;
             tightForSeconds = b < ANCHOR_BOUND ? tightForSeconds + dt : 0;
             if (tightForSeconds >= ANCHOR_SETTLED_SECONDS) {
                 if (Double.isNaN(anchorSoc)) {
@@ -142,7 +156,7 @@ public final class LogReplay {
             bound[k] = b;
             r0[k] = rls.cellR0At25Ohms(0);
             cap[k] = capacity.capacityAh();
-            voltageSigma[k] = ekf.cellVoltageSigmaVolts(0);
+            voltageSigma[k] = socFilter.cellVoltageSigmaVolts(0);
         }
         ReplayTrace trace = new ReplayTrace(
                 log.timeS().clone(),
@@ -160,7 +174,8 @@ public final class LogReplay {
                         usable.last() == null ? Double.NaN : usable.last().meanDischargeC(),
                         usable.lastRejection());
         return new Result(
-                trace, score(log, trace, ekf.rejectedMeasurements(), capacity, found, extrapolatedRows / (double) n));
+                trace,
+                score(log, trace, socFilter.rejectedMeasurements(), capacity, found, extrapolatedRows / (double) n));
     }
 
     private ReplaySummary score(
@@ -242,5 +257,39 @@ public final class LogReplay {
     }
 
     /** A replay's per-row trace and its summary. */
+    /**
+     * The SOC filter alone over the log, {@code passes} times (a fresh filter each pass, started as
+     * {@link #run} starts it): the thread's CPU time per update over every pass but the first, in
+     * microseconds. The first pass warms the JIT up; CPU time, not wall time, so that other processes
+     * on the machine do not count. A figure for the comparison table; the JMH
+     * {@code EstimatorUpdateBenchmark} is the measurement of the speed target.
+     */
+    public double filterCpuMicrosPerUpdate(CellTestLog log, double initialSoc, int passes) {
+        if (passes < 2) {
+            throw new IllegalArgumentException("passes must be >= 2 (the first warms up), got " + passes);
+        }
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        int n = log.size();
+        double[] v = new double[1];
+        double[] t = new double[1];
+        long nanos = 0;
+        for (int pass = 0; pass < passes; pass++) {
+            SocFilter socFilter = filter.create(cell, hysteresis, tuning, adaptation, 1);
+            if (!Double.isNaN(initialSoc)) {
+                socFilter.setCellSoc(0, initialSoc);
+            }
+            long before = mx.getCurrentThreadCpuTime();
+            for (int k = 0; k < n; k++) {
+                v[0] = log.voltageV()[k];
+                t[0] = log.temperatureC()[k];
+                socFilter.update(log.currentA()[k], v, t, k == 0 ? 0 : log.timeS()[k] - log.timeS()[k - 1]);
+            }
+            if (pass > 0) {
+                nanos += mx.getCurrentThreadCpuTime() - before;
+            }
+        }
+        return nanos / 1000.0 / ((long) n * (passes - 1));
+    }
+
     public record Result(ReplayTrace trace, ReplaySummary summary) {}
 }

@@ -24,8 +24,8 @@ import org.qsebms.estimators.limits.CurrentLimitEstimator;
 import org.qsebms.estimators.limits.CurrentLimitSettings;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.soc.EkfAdaptation;
-import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.EkfTuning;
+import org.qsebms.estimators.soc.SocFilter;
 import org.qsebms.estimators.softshort.SoftShortDetector;
 import org.qsebms.hal.PackHardware;
 
@@ -66,8 +66,14 @@ public final class ControllerAssembly {
         EcmParameters nominal = cfg.chemistry().cell();
         double capFactor = cfg.pack().capacityAh() / nominal.capacityAh();
         EcmParameters estimatorCell = nominal.scaled(capFactor, 1.0 / capFactor);
-        EkfSocEstimator soc = new EkfSocEstimator(
-                estimatorCell, cfg.chemistry().hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), cells);
+        SocFilter soc = cfg.estimation()
+                .socFilter()
+                .create(
+                        estimatorCell,
+                        cfg.chemistry().hysteresis(),
+                        EkfTuning.defaults(),
+                        EkfAdaptation.resistance(),
+                        cells);
         CurrentLimits limits = new CurrentLimits(cfg.limits());
         long periodNanos = cfg.loop().period().toNanos();
         int dutyPeriod = (int) Math.max(1, 10_000_000_000L / periodNanos);

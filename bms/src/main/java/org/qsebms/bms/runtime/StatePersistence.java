@@ -12,7 +12,7 @@ import org.qsebms.bms.persistence.ResistancePoint;
 import org.qsebms.bms.persistence.StateFile;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
-import org.qsebms.estimators.soc.EkfSocEstimator;
+import org.qsebms.estimators.soc.SocFilter;
 import org.tinylog.Logger;
 
 /** Start-up wiring: restores the persisted state into a controller and starts its writer. */
@@ -126,7 +126,7 @@ public final class StatePersistence {
             h.restoreCell(i, cap[i], capSigma[i], r0[i], excess[i], loss[i], closed[i]);
             // a capacity the tracker saved (it has an uncertainty; files from before the tracker have none) goes to the
             // filter
-            if (Double.isFinite(capSigma[i]) && controller.soc() instanceof EkfSocEstimator ekf) {
+            if (Double.isFinite(capSigma[i]) && controller.soc() instanceof SocFilter ekf) {
                 ekf.setCellCapacityAh(i, h.capacityAh(i));
             }
         }

@@ -47,7 +47,7 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * <p>Cost is linear in cells; every array is allocated in the constructor, {@link #update}
  * allocates nothing. Current is positive while charging.
  */
-public final class EkfSocEstimator implements SocEstimator {
+public final class EkfSocEstimator implements SocFilter {
     /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale. */
     static final int N = 5;
 

@@ -1,0 +1,39 @@
+package org.qsebms.estimators.soc;
+
+/**
+ * A Kalman-type SOC filter on the equivalent-circuit model ({@link EkfSocEstimator},
+ * {@link SpkfSocEstimator}): what the controller, the replay and the telemetry use beyond
+ * {@link SocEstimator}, so that either filter can be chosen ({@link SocFilterKind}) and the rest of
+ * the system is the same.
+ */
+public interface SocFilter extends SocEstimator {
+    /**
+     * Uses an updated capacity (for example from {@code CapacityEstimator}) for this cell; with
+     * adaptation on, the filter goes on adapting from this value.
+     */
+    void setCellCapacityAh(int cell, double ah);
+
+    /** Scales the model's R0 for this cell (for example from an online R0 estimate). */
+    void setCellR0Scale(int cell, double scale);
+
+    /**
+     * Counts charge the cell lost outside the string current the filter is given (its balancing
+     * bleed resistor): the SOC falls by {@code ah} over the cell's capacity.
+     */
+    void countCellDischargeAh(int cell, double ah);
+
+    /** The capacity the filter currently uses for this cell (adapted when adaptation is on). */
+    double cellCapacityAh(int cell);
+
+    /** The voltage sigma the filter used at the cell's last correction (covariance matching included). */
+    double cellVoltageSigmaVolts(int cell);
+
+    /** The R0 scale the filter currently uses for this cell (adapted when adaptation is on). */
+    double cellR0Scale(int cell);
+
+    /** Sum of the two RC voltages of the cell (V), e.g. for current limits. */
+    double cellRcVolts(int cell);
+
+    /** Measurements rejected by the innovation gate since construction. */
+    long rejectedMeasurements();
+}

@@ -1,0 +1,565 @@
+package org.qsebms.estimators.soc;
+
+import java.util.Arrays;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.EquivalentCircuitModel;
+
+/**
+ * Plett's sigma-point Kalman filter (SPKF) for the SOC of every cell of a series string, beside
+ * {@link EkfSocEstimator} and on the same model ({@link EquivalentCircuitModel}): the same state
+ * {@code [soc, v1, v2, r0Scale, inverseCapacityScale]}, the same measurement
+ * {@code V = OCV(soc, T) + M h + r0Scale R0 f(T) g(soc) I + v1 + v2}, Plett's hysteresis h tracked
+ * beside the filter, the same {@link EkfTuning} and {@link EkfAdaptation}, and the same reported
+ * 3-sigma bound. Where the EKF linearises the OCV at the estimate, this filter passes
+ * {@code 2 N + 1} sigma points through the process model and through the measurement, so the OCV's
+ * curvature over the SOC spread (knees near empty and full, hysteresis-shifted branches) is in the
+ * gain and the predicted variance.
+ *
+ * <p>Form: the central-difference SPKF (CDKF, Plett 2006 "Sigma-point Kalman filtering for battery
+ * management systems of LiPB-based HEV battery packs", Part 1, with Plett's {@code h = sqrt(3)}).
+ * Points {@code x +- h s_j} from the columns {@code s_j} of a Cholesky factor of the covariance;
+ * mean {@code y0 + sum_j (y+j + y-j - 2 y0) / (2 h^2)}; covariance
+ * {@code sum_j [(y+j - y-j)(...)' / (4 h^2) + (h^2 - 1)(y+j + y-j - 2 y0)(...)' / (4 h^4)]} and
+ * cross-covariance {@code sum_j s_j (y+j - y-j)' / (2 h)}. Every term is an outer product with
+ * itself, so predicted and innovation covariances are positive semi-definite by construction, and
+ * {@code P - Pxy Pxy' / Pyy} stays so too (Pyy is at least {@code Pxy' P^-1 Pxy}); unlike the
+ * unscented transform with {@code h^2 = 3 < N} there is no negative weight on a covariance. The
+ * Cholesky factor tolerates a semi-definite covariance (a frozen parameter state has no doubt: its
+ * column is zero and its points are skipped). Noise is additive: the same process noise as the
+ * EKF's (current noise through the coulomb count and the RC inputs, SOC drift, the parameter random
+ * walks) and the voltage sigma, with covariance matching exactly as in the EKF.
+ *
+ * <p>Like the EKF, the resistance's SOC factors g(soc) are taken at the predicted SOC (the EKF's
+ * measured reason: their slope made the mid-drive NCA starts worse), and where the OCV is flatter
+ * than {@link EkfTuning#minOcvSlopeVoltsPerSoc()} at the estimate the voltage does not correct SOC:
+ * every sigma point then sees the OCV at the estimate. The gate, the re-learning after
+ * {@link EkfTuning#maxConsecutiveRejections()} rejections, the bleed charge, the extrapolation
+ * beyond the characterised temperatures ({@code socQuality}) and the consider analyses of a constant
+ * OCV error and of a relative resistance error (the bound's extra shares, see
+ * {@link EkfSocEstimator}) are the EKF's, with this filter's gain; their linear rows are the EKF's.
+ *
+ * <p>State dimension: {@link #N}, with the index constants beside it; a further state (for example
+ * a current bias) is one index, one line in {@link #propagate} and one in {@link #measure}, and its
+ * process noise and initial doubt. Cost is linear in cells; every array is allocated in the
+ * constructor, {@link #update} allocates nothing. Current is positive while charging.
+ */
+public final class SpkfSocEstimator implements SocFilter {
+    /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale. */
+    static final int N = 5;
+
+    private static final int SOC = 0;
+    private static final int V1 = 1;
+    private static final int V2 = 2;
+    private static final int R0 = 3;
+    private static final int CAP = 4;
+    /** States that carry the SOC/RC part of the covariance (reset on a new SOC); the rest are parameters. */
+    private static final int DYNAMIC_STATES = 3;
+
+    private static final int NN = N * N;
+    private static final int POINTS = 2 * N + 1;
+    /** Plett's central-difference step h^2 = 3 (the kurtosis of a Gaussian). */
+    private static final double H2 = 3.0;
+
+    private static final double H = Math.sqrt(H2);
+    private static final double MEAN_WEIGHT = 1 / (2 * H2);
+    private static final double FIRST_ORDER_WEIGHT = 1 / (4 * H2);
+    private static final double SECOND_ORDER_WEIGHT = (H2 - 1) / (4 * H2 * H2);
+    private static final double MIN_VARIANCE = 1e-12;
+
+    private final EcmParameters cell;
+    private final EquivalentCircuitModel model;
+    private final HysteresisModel hysteresis;
+    private final EkfTuning tuning;
+    private final EkfAdaptation adaptation;
+    private final int cells;
+    /** State per cell, {@code N} values from {@code N * cell}. */
+    private final double[] x;
+    /** Covariance per cell, row-major, from {@code NN * cell}, kept symmetric. */
+    private final double[] p;
+
+    private final double[] h;
+    private final boolean[] initialised;
+    private final int[] rejectedInRow;
+    private final double[] ocvErrorSensitivity;
+    private final double[] innovationMeanSquare;
+    private final double[] measurementVariance;
+    private final double[] ocvSigma;
+    private final double[] voltageSigmaGrowth;
+    private final double[] resistanceErrorSensitivity;
+    private final double[] resistanceErrorSigma;
+
+    // scratch, reused by every cell
+    private final double[] sqrtP = new double[NN];
+    private final double[] points = new double[POINTS * N];
+    private final double[] measured = new double[POINTS];
+    private final boolean[] active = new boolean[N];
+    private final double[] mean = new double[N];
+    private final double[] pxy = new double[N];
+    private final double[] k = new double[N];
+    private final double[] d1 = new double[N];
+    private final double[] d2 = new double[N];
+    private long rejectedTotal;
+
+    // inputs of the current step, set before propagate/measure run over the points
+    private double stepSocChange;
+    private double stepFastDecay;
+    private double stepSlowDecay;
+    private double stepFastFactor;
+    private double stepSlowFactor;
+    private double stepAmps;
+    private double stepCelsius;
+    private double stepR0Volts;
+    private double stepHysteresisVolts;
+    private double stepSocAtEstimate;
+    private double stepOcvAtEstimate;
+
+    /** A filter without parameter adaptation ({@link EkfAdaptation#OFF}). */
+    public SpkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, int cellCount) {
+        this(cell, hysteresis, tuning, EkfAdaptation.OFF, cellCount);
+    }
+
+    public SpkfSocEstimator(
+            EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, EkfAdaptation adaptation, int cellCount) {
+        if (cellCount < 1) {
+            throw new IllegalArgumentException("cellCount must be >= 1, got " + cellCount);
+        }
+        this.cell = cell;
+        this.model = new EquivalentCircuitModel(cell);
+        this.hysteresis = hysteresis;
+        this.tuning = tuning;
+        this.adaptation = adaptation;
+        this.cells = cellCount;
+        this.x = new double[N * cellCount];
+        this.p = new double[NN * cellCount];
+        this.h = new double[cellCount];
+        this.initialised = new boolean[cellCount];
+        this.rejectedInRow = new int[cellCount];
+        this.innovationMeanSquare = new double[cellCount];
+        Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
+        this.measurementVariance = innovationMeanSquare.clone();
+        this.ocvSigma = new double[cellCount];
+        Arrays.fill(ocvSigma, tuning.ocvSigmaVolts());
+        this.voltageSigmaGrowth = new double[cellCount];
+        Arrays.fill(voltageSigmaGrowth, 1.0);
+        this.resistanceErrorSensitivity = new double[N * cellCount];
+        this.resistanceErrorSigma = new double[cellCount];
+        this.ocvErrorSensitivity = new double[N * cellCount];
+        for (int i = 0; i < cellCount; i++) {
+            x[N * i + R0] = 1.0;
+            x[N * i + CAP] = 1.0;
+            resetCovariance(i);
+            double sr = adaptation.initialR0ScaleSigma();
+            double sc = adaptation.initialCapacitySigma();
+            p[NN * i + R0 * N + R0] = sr * sr;
+            p[NN * i + CAP * N + CAP] = sc * sc;
+        }
+    }
+
+    @Override
+    public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
+        boolean perCell = model.timeConstantsDependOnTemperature();
+        double innovationForget =
+                tuning.innovationWindowSeconds() > 0 ? Math.exp(-dtSeconds / tuning.innovationWindowSeconds()) : 1.0;
+        double a1 = model.fastDecay(dtSeconds, 25);
+        double a2 = model.slowDecay(dtSeconds, 25);
+        for (int i = 0; i < cells; i++) {
+            double f = model.temperatureFactor(cellCelsius[i]);
+            if (perCell) {
+                a1 = model.fastDecay(dtSeconds, cellCelsius[i]);
+                a2 = model.slowDecay(dtSeconds, cellCelsius[i]);
+            }
+            double outside = tuning.extrapolationKelvin(cell.characterisedCelsius(), cellCelsius[i]);
+            ocvSigma[i] = tuning.ocvSigmaVolts(outside);
+            voltageSigmaGrowth[i] = tuning.voltageSigmaGrowth(outside);
+            resistanceErrorSigma[i] = voltageSigmaGrowth[i] - 1;
+            if (!initialised[i]) {
+                initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f);
+            }
+            predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
+            correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
+        }
+    }
+
+    private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f) {
+        x[N * i + SOC] = model.socFromVolts(volts, amps, celsius, f, x[N * i + R0]);
+        initialised[i] = true;
+        resetCovariance(i);
+        double sigma3 = 3 * ocvSigma[i];
+        ocvErrorSensitivity[N * i + SOC] =
+                sigma3 > 0 ? cell.ocv().socReachOfVolts(x[N * i + SOC], celsius, sigma3) / sigma3 : 0.0;
+    }
+
+    /** The process model for one sigma point at {@code o}: the EKF's prediction, written once. */
+    private void propagate(int o) {
+        points[o + SOC] += stepSocChange * points[o + CAP];
+        points[o + V1] = model.nextFastVolts(points[o + V1], stepFastDecay, stepFastFactor, stepAmps);
+        points[o + V2] = model.nextSlowVolts(points[o + V2], stepSlowDecay, stepSlowFactor, stepAmps);
+        // r0Scale and inverseCapacityScale: random walks, the point stays
+    }
+
+    /**
+     * The measurement model for one sigma point at {@code o}: the terminal voltage it predicts. SOC is
+     * the first state, so in the lower Cholesky factor only the first column moves it: every other
+     * point has the estimate's SOC, whose OCV is looked up once per step.
+     */
+    private double measure(int o) {
+        double z = points[o + SOC];
+        double ocv = z == stepSocAtEstimate ? stepOcvAtEstimate : model.ocvVolts(z, stepCelsius);
+        return ocv + stepHysteresisVolts + stepR0Volts * points[o + R0] + points[o + V1] + points[o + V2];
+    }
+
+    private void predict(
+            int i, double amps, double dt, double a1, double a2, double celsius, double temperatureFactor) {
+        int xb = N * i;
+        int b = NN * i;
+        double z = x[xb + SOC];
+        stepSocChange = model.socChange(amps, dt);
+        stepFastDecay = a1;
+        stepSlowDecay = a2;
+        stepFastFactor = model.fastFactor(z, celsius, temperatureFactor);
+        stepSlowFactor = model.slowFactor(z, celsius, temperatureFactor);
+        stepAmps = amps;
+        drawPoints(xb, b);
+        for (int j = 0; j < POINTS; j++) {
+            if (j == 0 || active[(j - 1) >> 1]) {
+                propagate(j * N);
+            }
+        }
+        // mean and covariance of the propagated points (central-difference form)
+        for (int r = 0; r < N; r++) {
+            mean[r] = points[r];
+        }
+        Arrays.fill(p, b, b + NN, 0.0);
+        for (int c = 0; c < N; c++) {
+            if (!active[c]) {
+                continue;
+            }
+            int plus = (2 * c + 1) * N;
+            int minus = plus + N;
+            for (int r = 0; r < N; r++) {
+                d1[r] = points[plus + r] - points[minus + r];
+                d2[r] = points[plus + r] + points[minus + r] - 2 * points[r];
+                mean[r] += MEAN_WEIGHT * d2[r];
+            }
+            for (int r = 0; r < N; r++) {
+                for (int s = 0; s <= r; s++) {
+                    p[b + r * N + s] += FIRST_ORDER_WEIGHT * d1[r] * d1[s] + SECOND_ORDER_WEIGHT * d2[r] * d2[s];
+                }
+            }
+        }
+        double dz = stepSocChange * x[xb + CAP];
+        for (int r = 0; r < N; r++) {
+            x[xb + r] = mean[r];
+        }
+        x[xb + SOC] = clamp01(x[xb + SOC]);
+        h[i] = hysteresis.next(h[i], dz);
+        // additive process noise, the EKF's
+        double sz = tuning.currentSigmaAmps() * dt * x[xb + CAP] / (3600.0 * cell.capacityAh());
+        double drift = tuning.socDriftSigmaPerHour();
+        double s1 = model.fastInputOhms(a1, stepFastFactor) * tuning.currentSigmaAmps();
+        double s2 = model.slowInputOhms(a2, stepSlowFactor) * tuning.currentSigmaAmps();
+        double sr = adaptation.r0ScaleSigmaPerSqrtHour();
+        double sc = adaptation.capacitySigmaPerSqrtHour();
+        p[b + SOC * N + SOC] += sz * sz + drift * drift * dt / 3600.0;
+        p[b + V1 * N + V1] += s1 * s1;
+        p[b + V2 * N + V2] += s2 * s2;
+        p[b + R0 * N + R0] += sr * sr * dt / 3600.0;
+        p[b + CAP * N + CAP] += sc * sc * dt / 3600.0;
+        mirrorLowerTriangle(b);
+        // the consider sensitivities move with the state's (linear) transition, as in the EKF
+        int e = N * i;
+        ocvErrorSensitivity[e + SOC] += stepSocChange * ocvErrorSensitivity[e + CAP];
+        ocvErrorSensitivity[e + V1] *= a1;
+        ocvErrorSensitivity[e + V2] *= a2;
+        resistanceErrorSensitivity[e + SOC] += stepSocChange * resistanceErrorSensitivity[e + CAP];
+        resistanceErrorSensitivity[e + V1] =
+                a1 * resistanceErrorSensitivity[e + V1] - model.fastInputOhms(a1, stepFastFactor) * amps;
+        resistanceErrorSensitivity[e + V2] =
+                a2 * resistanceErrorSensitivity[e + V2] - model.slowInputOhms(a2, stepSlowFactor) * amps;
+    }
+
+    private void correct(int i, double amps, double volts, double celsius, double f, double innovationForget) {
+        int xb = N * i;
+        int b = NN * i;
+        double z = x[xb + SOC];
+        double slope = model.ocvSlope(z, celsius);
+        double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
+        stepCelsius = celsius;
+        stepR0Volts = model.r0Volts(z, celsius, f, amps);
+        stepHysteresisVolts = hysteresis.magnitudeVolts() * h[i];
+        stepSocAtEstimate = z;
+        stepOcvAtEstimate = model.ocvVolts(z, celsius);
+        drawPoints(xb, b);
+        if (h0 == 0.0) {
+            // flat OCV: the voltage does not correct SOC, every point sees the OCV at the estimate
+            points[N + SOC] = z;
+            points[2 * N + SOC] = z;
+        }
+        double y0 = measure(0);
+        double predicted = y0;
+        double s0 = 0;
+        Arrays.fill(pxy, 0.0);
+        for (int c = 0; c < N; c++) {
+            if (!active[c]) {
+                continue;
+            }
+            double yPlus = measure((2 * c + 1) * N);
+            double yMinus = measure((2 * c + 2) * N);
+            double dy1 = yPlus - yMinus;
+            double dy2 = yPlus + yMinus - 2 * y0;
+            predicted += MEAN_WEIGHT * dy2;
+            s0 += FIRST_ORDER_WEIGHT * dy1 * dy1 + SECOND_ORDER_WEIGHT * dy2 * dy2;
+            double w = dy1 / (2 * H);
+            for (int r = c; r < N; r++) {
+                pxy[r] += sqrtP[r * N + c] * w;
+            }
+        }
+        double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
+        if (voltageSigmaGrowth[i] != 1.0) {
+            r *= voltageSigmaGrowth[i] * voltageSigmaGrowth[i];
+        }
+        double innovation = volts - predicted;
+        boolean matching = tuning.innovationWindowSeconds() > 0;
+        if (matching) {
+            r = Math.max(r, innovationMeanSquare[i] - s0);
+        }
+        measurementVariance[i] = r;
+        double s = s0 + r;
+        double gate = tuning.gateSigmas();
+        if (innovation * innovation > gate * gate * s) {
+            rejectedTotal++;
+            if (++rejectedInRow[i] < tuning.maxConsecutiveRejections()) {
+                return;
+            }
+            // a persistent mismatch: widen SOC by what the innovation says (through the OCV slope) and correct
+            double socError = h0 != 0.0 ? innovation / h0 : 0.0;
+            double extra = socError * socError;
+            p[b] += extra;
+            // with the wider SOC variance the SOC points spread further: Pxy and Pyy grow by the SOC direction's share
+            pxy[SOC] += extra * h0;
+            s0 += extra * h0 * h0;
+            s = s0 + r;
+        }
+        rejectedInRow[i] = 0;
+        if (matching) {
+            innovationMeanSquare[i] =
+                    innovationForget * innovationMeanSquare[i] + (1 - innovationForget) * innovation * innovation;
+        }
+        for (int j = 0; j < N; j++) {
+            k[j] = pxy[j] / s;
+        }
+        x[xb + SOC] = clamp01(x[xb + SOC] + k[SOC] * innovation);
+        x[xb + V1] += k[V1] * innovation;
+        x[xb + V2] += k[V2] * innovation;
+        x[xb + R0] = EkfAdaptation.clampScale(x[xb + R0] + k[R0] * innovation);
+        x[xb + CAP] = EkfAdaptation.clampScale(x[xb + CAP] + k[CAP] * innovation);
+        // P <- P - K s K' = P - Pxy Pxy' / s
+        for (int row = 0; row < N; row++) {
+            for (int c = 0; c <= row; c++) {
+                p[b + row * N + c] -= pxy[row] * k[c];
+            }
+        }
+        for (int j = 0; j < DYNAMIC_STATES; j++) {
+            p[b + j * N + j] = Math.max(MIN_VARIANCE, p[b + j * N + j]);
+        }
+        for (int j = DYNAMIC_STATES; j < N; j++) {
+            p[b + j * N + j] = Math.max(0.0, p[b + j * N + j]);
+        }
+        mirrorLowerTriangle(b);
+        // the consider analyses, as the EKF's, with this filter's gain
+        int e = N * i;
+        double socSensitivity = ocvErrorSensitivity[e + SOC];
+        double seen =
+                cell.ocv().flatterSecantSlope(z, celsius, 3 * ocvSigma[i] * Math.abs(socSensitivity)) * socSensitivity
+                        + ocvErrorSensitivity[e + V1]
+                        + ocvErrorSensitivity[e + V2]
+                        + stepR0Volts * ocvErrorSensitivity[e + R0];
+        for (int j = 0; j < N; j++) {
+            ocvErrorSensitivity[e + j] += k[j] * (1 - seen);
+        }
+        double seenD = h0 * resistanceErrorSensitivity[e + SOC]
+                + resistanceErrorSensitivity[e + V1]
+                + resistanceErrorSensitivity[e + V2]
+                + stepR0Volts * resistanceErrorSensitivity[e + R0];
+        double r0Drop = stepR0Volts * x[xb + R0];
+        for (int j = 0; j < N; j++) {
+            resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
+        }
+    }
+
+    /**
+     * Sigma points of cell state {@code x[xb..]} and covariance {@code p[b..]}: point 0 the mean,
+     * points {@code 2c + 1} and {@code 2c + 2} the mean plus and minus {@code h} times column c of
+     * the lower Cholesky factor (left in {@link #sqrtP}); {@link #active}{@code [c]} says whether
+     * that column is non-zero (a state with no doubt has none, and its two points are skipped).
+     */
+    private void drawPoints(int xb, int b) {
+        cholesky(b);
+        for (int r = 0; r < N; r++) {
+            points[r] = x[xb + r];
+        }
+        for (int c = 0; c < N; c++) {
+            if (!active[c]) {
+                continue;
+            }
+            int plus = (2 * c + 1) * N;
+            int minus = plus + N;
+            for (int r = 0; r < N; r++) {
+                double step = H * sqrtP[r * N + c];
+                points[plus + r] = x[xb + r] + step;
+                points[minus + r] = x[xb + r] - step;
+            }
+        }
+    }
+
+    /**
+     * Lower Cholesky factor of the cell's covariance into {@link #sqrtP}, for a positive
+     * semi-definite matrix: a pivot at or below zero (a state without doubt, or rounding) gives a
+     * zero column.
+     */
+    private void cholesky(int b) {
+        for (int c = 0; c < N; c++) {
+            double d = p[b + c * N + c];
+            for (int j = 0; j < c; j++) {
+                d -= sqrtP[c * N + j] * sqrtP[c * N + j];
+            }
+            if (!(d > MIN_VARIANCE * 1e-6)) {
+                active[c] = false;
+                for (int r = c; r < N; r++) {
+                    sqrtP[r * N + c] = 0.0;
+                }
+                continue;
+            }
+            active[c] = true;
+            double l = Math.sqrt(d);
+            sqrtP[c * N + c] = l;
+            for (int r = c + 1; r < N; r++) {
+                double v = p[b + r * N + c];
+                for (int j = 0; j < c; j++) {
+                    v -= sqrtP[r * N + j] * sqrtP[c * N + j];
+                }
+                sqrtP[r * N + c] = v / l;
+            }
+        }
+    }
+
+    /** Copies the lower triangle into the upper one. */
+    private void mirrorLowerTriangle(int b) {
+        for (int r = 0; r < N; r++) {
+            for (int c = r + 1; c < N; c++) {
+                p[b + r * N + c] = p[b + c * N + r];
+            }
+        }
+    }
+
+    /** Resets the SOC and RC part of the covariance; the parameter states keep their doubt. */
+    private void resetCovariance(int i) {
+        int b = NN * i;
+        Arrays.fill(ocvErrorSensitivity, N * i, N * i + N, 0.0);
+        Arrays.fill(resistanceErrorSensitivity, N * i, N * i + N, 0.0);
+        double sz = tuning.initialSocSigma();
+        double sv = tuning.initialRcSigmaVolts();
+        for (int j = 0; j < DYNAMIC_STATES; j++) {
+            for (int c = 0; c < N; c++) {
+                p[b + j * N + c] = 0;
+                p[b + c * N + j] = 0;
+            }
+        }
+        p[b + SOC * N + SOC] = sz * sz;
+        p[b + V1 * N + V1] = sv * sv;
+        p[b + V2 * N + V2] = sv * sv;
+        rejectedInRow[i] = 0;
+    }
+
+    private static double clamp01(double v) {
+        return v < 0 ? 0 : v > 1 ? 1 : v;
+    }
+
+    @Override
+    public int cellCount() {
+        return cells;
+    }
+
+    @Override
+    public double cellSoc(int cell) {
+        return x[N * cell + SOC];
+    }
+
+    @Override
+    public double cellSocBound3Sigma(int cell) {
+        double ocvSoc = ocvErrorSensitivity[N * cell + SOC] * ocvSigma[cell];
+        double resistanceSoc = resistanceErrorSensitivity[N * cell + SOC] * resistanceErrorSigma[cell];
+        return Math.min(1.0, 3.0 * Math.sqrt(p[NN * cell] + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
+    }
+
+    @Override
+    public boolean cellSocExtrapolated(int cell) {
+        return voltageSigmaGrowth[cell] > 1.0;
+    }
+
+    @Override
+    public void setCellSoc(int cell, double value) {
+        x[N * cell + SOC] = clamp01(value);
+        x[N * cell + V1] = 0;
+        x[N * cell + V2] = 0;
+        initialised[cell] = true;
+        resetCovariance(cell);
+    }
+
+    @Override
+    public void setCellCapacityAh(int cell, double ah) {
+        if (!(ah > 0)) {
+            throw new IllegalArgumentException("capacity must be > 0 Ah, got " + ah);
+        }
+        x[N * cell + CAP] = EkfAdaptation.clampScale(this.cell.capacityAh() / ah);
+    }
+
+    @Override
+    public void setCellR0Scale(int cell, double scale) {
+        if (!(scale > 0)) {
+            throw new IllegalArgumentException("R0 scale must be > 0, got " + scale);
+        }
+        x[N * cell + R0] = EkfAdaptation.clampScale(scale);
+    }
+
+    @Override
+    public void countCellDischargeAh(int cell, double ah) {
+        if (ah > 0) {
+            x[N * cell + SOC] = clamp01(x[N * cell + SOC] - ah / cellCapacityAh(cell));
+        }
+    }
+
+    @Override
+    public double cellCapacityAh(int cell) {
+        return this.cell.capacityAh() / x[N * cell + CAP];
+    }
+
+    @Override
+    public double cellVoltageSigmaVolts(int cell) {
+        return Math.sqrt(measurementVariance[cell]);
+    }
+
+    @Override
+    public double cellR0Scale(int cell) {
+        return x[N * cell + R0];
+    }
+
+    @Override
+    public double cellRcVolts(int cell) {
+        return x[N * cell + V1] + x[N * cell + V2];
+    }
+
+    public double cellHysteresis(int cell) {
+        return h[cell];
+    }
+
+    /** Copies the cell's full covariance (soc, v1, v2, r0Scale, inverseCapacityScale) into {@code out[0..N*N-1]}. */
+    public void cellFullCovariance(int cell, double[] out) {
+        System.arraycopy(p, NN * cell, out, 0, NN);
+    }
+
+    @Override
+    public long rejectedMeasurements() {
+        return rejectedTotal;
+    }
+}
