@@ -1,11 +1,5 @@
 package org.qsebms.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +14,10 @@ import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 import org.qsebms.estimators.soc.HysteresisModel;
 
-/** The chemistry presets shipped with qse-bms (YAML resources under {@code presets/}), or a preset file. */
+/**
+ * The chemistry presets shipped with qse-bms (YAML resources under {@code presets/}), or a preset file:
+ * read by {@link PresetCodec}, checked and converted here into a {@link ChemistryPreset}.
+ */
 public final class PresetCatalog {
     /** Presets shipped in this build. */
     public static final List<String> SHIPPED =
@@ -36,45 +33,19 @@ public final class PresetCatalog {
             "dischargeOverTemperature",
             "dischargeUnderTemperature");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final PresetCodec codec = new PresetCodec();
 
     /** Loads a shipped preset by name, or a preset YAML file by path. */
     public ChemistryPreset load(String nameOrPath) {
-        String location = nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml")
-                ? nameOrPath
-                : "presets/" + nameOrPath + ".yaml";
-        JsonNode root;
-        try (InputStream in = open(location)) {
-            if (in == null) {
-                throw new ConfigException(
-                        "pack.chemistry",
-                        "'" + nameOrPath + "' is not a shipped preset " + SHIPPED
-                                + " nor a preset file; use one of those names or a path to a preset .yaml");
-            }
-            root = yaml.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(
-                    "pack.chemistry",
-                    "preset " + location + " is not valid YAML at line "
-                            + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException("pack.chemistry", "cannot read preset " + location + ": " + e.getMessage(), e);
-        }
-        Path file = Path.of(location);
-        Path baseDir = Files.isRegularFile(file) ? file.toAbsolutePath().getParent() : null;
-        return parse(new YamlNode(root, "preset(" + nameOrPath + ")"), baseDir);
+        return parse(codec.open(nameOrPath), nameOrPath);
     }
 
-    private static InputStream open(String location) throws IOException {
-        Path p = Path.of(location);
-        if (Files.isRegularFile(p)) {
-            return Files.newInputStream(p);
-        }
-        return PresetCatalog.class.getClassLoader().getResourceAsStream(location);
+    /** Checks and converts a preset's tree; every error names its key path under {@code preset(nameOrPath)}. */
+    static ChemistryPreset parse(PresetCodec.Source source, String nameOrPath) {
+        return parse(new YamlNode(source.tree(), "preset(" + nameOrPath + ")"), source.baseDir());
     }
 
-    private ChemistryPreset parse(YamlNode root, Path baseDir) {
+    private static ChemistryPreset parse(YamlNode root, Path baseDir) {
         root.rejectUnknownKeys(
                 Set.of("name", "electrolyte", "cathode", "anodicLimitVolts", "cell", "limits", "supplementary"));
         String name = root.requiredString("name");
