@@ -257,7 +257,8 @@ class CharacterizeCommandTest {
                     .as("OCV at SOC %.1f and -20 °C", soc)
                     .isEqualTo(learnt.voltsAt(soc, 0));
         }
-        assertThat(Files.readString(out)).contains("ocvTemperatureSpan: {minCelsius: 0.0, maxCelsius: 25.0}");
+        assertThat(Files.readString(out))
+                .contains("  ocvTemperatureSpan:\n    minCelsius: 0.0\n    maxCelsius: 25.0\n");
         assertThat(1000 * learnt.entropicVoltsPerKAt(0.5))
                 .as("dU/dT at SOC 0.5, mV/K")
                 .isCloseTo(-0.2, within(0.05));
