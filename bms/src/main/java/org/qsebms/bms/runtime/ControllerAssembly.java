@@ -121,17 +121,9 @@ public final class ControllerAssembly {
     static UsableCapacitySettings usableCapacitySettings(BmsConfig cfg) {
         UsableCapacityConfig u = cfg.health().usableCapacity();
         double ah = cfg.pack().capacityAh();
-        UsableCapacitySettings d = UsableCapacitySettings.defaults(ah, u.chargeVolts(), u.cutoffVolts());
-        return new UsableCapacitySettings(
-                ah,
-                d.fullVolts(),
-                u.taperC() * ah,
-                d.cutoffVolts(),
-                d.cutoffToleranceVolts(),
-                d.restAmps(),
-                d.minFraction(),
-                d.maxRechargeFraction(),
-                d.maxGapSeconds());
+        return UsableCapacitySettings.defaults(ah, u.chargeVolts(), u.cutoffVolts()).toBuilder()
+                .taperAmps(u.taperC() * ah)
+                .build();
     }
 
     /**
