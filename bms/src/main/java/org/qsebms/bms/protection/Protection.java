@@ -22,8 +22,6 @@ public final class Protection {
     /** The end of the reason of a latch restored from the state file (not a new trip). */
     public static final String RESTORED_SUFFIX =
             ": latched before the restart (restored from the state file); contactors stay open until an accepted reset";
-    /** Current magnitude below which the pack counts as neither charging nor discharging. */
-    public static final double CURRENT_DEADBAND_AMPS = 0.05;
 
     private final ProtectionLimits limits;
     private final LimitMonitor cellOv;
@@ -166,7 +164,15 @@ public final class Protection {
         double a = limits.anodicLimitVolts();
         anodic = new LimitMonitor(
                 FaultCode.ELECTROLYTE_ANODIC_LIMIT,
-                new ThreeLevelLimit("cellVoltage", LimitDirection.UPPER, a, a, a, 0.05, Duration.ZERO, "V"));
+                new ThreeLevelLimit(
+                        "cellVoltage",
+                        LimitDirection.UPPER,
+                        a,
+                        a,
+                        a,
+                        extra.anodicHysteresisVolts(),
+                        Duration.ZERO,
+                        "V"));
         imbalance = new LimitMonitor(FaultCode.CELL_IMBALANCE, extra.cellImbalance());
         softShort = new LimitMonitor(FaultCode.SOFT_SHORT, extra.softShortScore());
         // currents and SOC bounds: the hazard needs the flow, so no flow is proof enough that the cause is gone
@@ -332,7 +338,7 @@ public final class Protection {
         cellUv.evaluate(m.minCellVolts, cellsValid, now, cellsValid ? cellName(m.minCellIndex) : "", sink);
         anodic.evaluate(m.maxCellVolts, cellsValid, now, cellsValid ? cellName(m.maxCellIndex) : "", sink);
         boolean currentValid = m.currentStatus.isOk();
-        boolean charging = currentValid && m.packAmps > CURRENT_DEADBAND_AMPS;
+        boolean charging = currentValid && m.packAmps > extra.currentDeadbandAmps();
         shortCircuit.evaluate(currentValid && Math.abs(m.packAmps) >= shortCircuitAmps, now, shortCircuitReason, sink);
         chargeOc.evaluate(m.packAmps, currentValid, now, "pack", sink);
         dischargeOc.evaluate(-m.packAmps, currentValid, now, "pack", sink);
@@ -374,9 +380,17 @@ public final class Protection {
             double minCellSoc, int minCell, double maxCellSoc, int maxCell, double packAmps, long nowNanos) {
         boolean valid = minCell >= 0 && maxCell >= 0 && Double.isFinite(minCellSoc) && Double.isFinite(maxCellSoc);
         socHigh.evaluate(
-                maxCellSoc, valid && packAmps > CURRENT_DEADBAND_AMPS, nowNanos, valid ? cellName(maxCell) : "", sink);
+                maxCellSoc,
+                valid && packAmps > extra.currentDeadbandAmps(),
+                nowNanos,
+                valid ? cellName(maxCell) : "",
+                sink);
         socLow.evaluate(
-                minCellSoc, valid && packAmps < -CURRENT_DEADBAND_AMPS, nowNanos, valid ? cellName(minCell) : "", sink);
+                minCellSoc,
+                valid && packAmps < -extra.currentDeadbandAmps(),
+                nowNanos,
+                valid ? cellName(minCell) : "",
+                sink);
     }
 
     /**
