@@ -34,9 +34,13 @@ class PresetCodecTest {
 
         codec.write(written, shipped, List.of("round trip of " + name), List.of());
 
-        assertThat(codec.read(written.toString())).usingRecursiveComparison().isEqualTo(shipped);
+        assertThat(codec.read(written.toString()))
+                .usingRecursiveComparison()
+                .withEqualsForType(Double::equals, Double.class)
+                .isEqualTo(shipped);
         assertThat(new PresetCatalog().load(written.toString()))
                 .usingRecursiveComparison()
+                .withEqualsForType(Double::equals, Double.class)
                 .isEqualTo(new PresetCatalog().load(name));
     }
 
@@ -66,9 +70,13 @@ class PresetCodecTest {
 
         assertThat(full.cell().resistanceVsSoc().tables()).hasSize(2);
         assertThat(full.supplementary().get("shortCircuitFactor").asDouble()).isEqualTo(1.5);
-        assertThat(codec.read(written.toString())).usingRecursiveComparison().isEqualTo(full);
+        assertThat(codec.read(written.toString()))
+                .usingRecursiveComparison()
+                .withEqualsForType(Double::equals, Double.class)
+                .isEqualTo(full);
         assertThat(new PresetCatalog().load(written.toString()))
                 .usingRecursiveComparison()
+                .withEqualsForType(Double::equals, Double.class)
                 .isEqualTo(new PresetCatalog().load(preset.toString()));
         assertThat(Files.readString(written)).startsWith("# header\n").endsWith("# footer line 2\n");
     }
@@ -89,6 +97,7 @@ class PresetCodecTest {
         Path written = Files.writeString(dir.resolve("written.yaml"), text);
         assertThat(new PresetCatalog().load(written.toString()))
                 .usingRecursiveComparison()
+                .withEqualsForType(Double::equals, Double.class)
                 .isEqualTo(new PresetCatalog().load(preset.toString()));
     }
 
