@@ -136,15 +136,16 @@ public final class ControllerAssembly {
         double coldZero = Math.min(l.chargeUnderTemperature().rsl(), coldFull - 0.1);
         double hotFull = Math.max(coldFull, l.dischargeOverTemperature().mol());
         double hotZero = Math.max(l.dischargeOverTemperature().rsl(), hotFull + 0.1);
-        return new CurrentLimitSettings(
-                l.cellUnderVoltage().rsl(),
-                l.cellOverVoltage().rsl(),
-                10.0,
-                l.chargeOverCurrent().rsl(),
-                l.dischargeOverCurrent().rsl(),
-                coldZero,
-                coldFull,
-                hotFull,
-                hotZero);
+        return CurrentLimitSettings.builder()
+                .minCellVolts(l.cellUnderVoltage().rsl())
+                .maxCellVolts(l.cellOverVoltage().rsl())
+                .horizonSeconds(10.0)
+                .maxChargeAmps(l.chargeOverCurrent().rsl())
+                .maxDischargeAmps(l.dischargeOverCurrent().rsl())
+                .chargeZeroCelsius(coldZero)
+                .chargeFullCelsius(coldFull)
+                .hotFullCelsius(hotFull)
+                .hotZeroCelsius(hotZero)
+                .build();
     }
 }
