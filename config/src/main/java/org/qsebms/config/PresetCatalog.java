@@ -23,7 +23,8 @@ public final class PresetCatalog {
     public static final List<String> SHIPPED =
             List.of("psoa-ncm811", "psoa-lfp", "ptpa-ncm811", "ptpa-lfp", "le-ncm811", "le-lfp");
 
-    private static final Set<String> LIMIT_KEYS = Set.of(
+    /** The keys of a preset's (and a configuration's) {@code limits:} section. */
+    static final Set<String> LIMIT_KEYS = Set.of(
             "cellOverVoltage",
             "cellUnderVoltage",
             "chargeOverCurrentC",
@@ -217,27 +218,14 @@ public final class PresetCatalog {
         return new ResistanceMap(celsius, tables);
     }
 
-    /**
-     * The optional {@code timeConstantsVsTemperature: {celsius: [...], tau1Seconds: [...],
-     * tau2Seconds: [...]}}: the two RC time constants at each test temperature, in increasing
-     * temperature; absent, tau1 and tau2 hold at every temperature.
-     */
     /** The OCV table with the temperature span its dU/dT applies over, when the preset gives one. */
     private static OcvCurve withTemperatureSpan(OcvCurve ocv, YamlNode cell) {
         if (!cell.has("ocvTemperatureSpan")) {
             return ocv;
         }
-        YamlNode span = cell.mapping("ocvTemperatureSpan");
-        span.rejectUnknownKeys(Set.of("minCelsius", "maxCelsius"));
-        double min = span.requiredNumber("minCelsius", -60, 120, "°C");
-        double max = span.requiredNumber("maxCelsius", -60, 120, "°C");
-        if (min > max) {
-            throw new ConfigException(
-                    span.child("minCelsius"),
-                    min + " °C is above maxCelsius (" + max + " °C); give "
-                            + "the coldest OCV test's temperature as minCelsius and the warmest's as maxCelsius");
-        }
-        return new OcvCurve(ocv.socFraction(), ocv.ocvVolts(), ocv.entropicVoltsPerK(), min, max);
+        TemperatureSpan span = span(cell, "ocvTemperatureSpan", "OCV test");
+        return new OcvCurve(
+                ocv.socFraction(), ocv.ocvVolts(), ocv.entropicVoltsPerK(), span.minCelsius(), span.maxCelsius());
     }
 
     /**
@@ -246,22 +234,31 @@ public final class PresetCatalog {
      * absent). {@code activationEnergySource} beside it is a note for the reader (fitted or assumed).
      */
     private static TemperatureSpan characterisedSpan(YamlNode cell) {
-        if (!cell.has("characterisedTemperatureSpan")) {
-            return TemperatureSpan.UNKNOWN;
-        }
-        YamlNode span = cell.mapping("characterisedTemperatureSpan");
+        return cell.has("characterisedTemperatureSpan")
+                ? span(cell, "characterisedTemperatureSpan", "pulse test")
+                : TemperatureSpan.UNKNOWN;
+    }
+
+    /** A {@code {minCelsius, maxCelsius}} span under {@code key}, over the temperatures of {@code tests}. */
+    private static TemperatureSpan span(YamlNode cell, String key, String tests) {
+        YamlNode span = cell.mapping(key);
         span.rejectUnknownKeys(Set.of("minCelsius", "maxCelsius"));
         double min = span.requiredNumber("minCelsius", -60, 120, "°C");
         double max = span.requiredNumber("maxCelsius", -60, 120, "°C");
         if (min > max) {
             throw new ConfigException(
                     span.child("minCelsius"),
-                    min + " °C is above maxCelsius (" + max + " °C); give "
-                            + "the coldest pulse test's temperature as minCelsius and the warmest's as maxCelsius");
+                    min + " °C is above maxCelsius (" + max + " °C); give the coldest " + tests
+                            + "'s temperature as minCelsius and the warmest's as maxCelsius");
         }
         return new TemperatureSpan(min, max);
     }
 
+    /**
+     * The optional {@code timeConstantsVsTemperature: {celsius: [...], tau1Seconds: [...],
+     * tau2Seconds: [...]}}: the two RC time constants at each test temperature, in increasing
+     * temperature; absent, tau1 and tau2 hold at every temperature.
+     */
     private static TimeConstantsVsTemperature timeConstants(YamlNode cell) {
         if (!cell.has("timeConstantsVsTemperature")) {
             return TimeConstantsVsTemperature.NONE;

@@ -182,37 +182,36 @@ final class SupplementaryReader {
         };
     }
 
+    /** A value where less is tighter (a threshold, an accuracy, a factor). */
     private double lower(
             String key, java.util.function.ToDoubleFunction<SupplementaryLimits> f, double lo, double hi, String unit) {
-        if (base == null) {
-            return n.requiredNumber(key, lo, hi, unit);
-        }
-        double b = f.applyAsDouble(base);
-        double v = n.number(key, b, lo, hi, unit);
-        if (tightenOnly && v > b) {
-            throw new ConfigException(
-                    n.child(key),
-                    v + " " + unit + " is above " + baseName + "'s " + b + " " + unit
-                            + "; configuration may only tighten (a lower value here), so use a value in " + lo + ".."
-                            + b);
-        }
-        return v;
+        return number(key, f, lo, hi, unit, false);
     }
 
     /** A value where more is tighter (a hysteresis: the cause must go further away before it counts as gone). */
     private double higher(
             String key, java.util.function.ToDoubleFunction<SupplementaryLimits> f, double lo, double hi, String unit) {
+        return number(key, f, lo, hi, unit, true);
+    }
+
+    private double number(
+            String key,
+            java.util.function.ToDoubleFunction<SupplementaryLimits> f,
+            double lo,
+            double hi,
+            String unit,
+            boolean higherIsTighter) {
         if (base == null) {
             return n.requiredNumber(key, lo, hi, unit);
         }
         double b = f.applyAsDouble(base);
         double v = n.number(key, b, lo, hi, unit);
-        if (tightenOnly && v < b) {
+        if (tightenOnly && (higherIsTighter ? v < b : v > b)) {
             throw new ConfigException(
                     n.child(key),
-                    v + " " + unit + " is below " + baseName + "'s " + b + " " + unit
-                            + "; configuration may only tighten (a higher value here), so use a value in " + b + ".."
-                            + hi);
+                    v + " " + unit + " is " + (higherIsTighter ? "below " : "above ") + baseName + "'s " + b + " "
+                            + unit + "; configuration may only tighten (a " + (higherIsTighter ? "higher" : "lower")
+                            + " value here), so use a value in " + (higherIsTighter ? b + ".." + hi : lo + ".." + b));
         }
         return v;
     }
