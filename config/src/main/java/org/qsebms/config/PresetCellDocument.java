@@ -1,10 +1,15 @@
 package org.qsebms.config;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.TemperatureSpan;
@@ -37,7 +42,13 @@ public record PresetCellDocument(
         ResistanceVsSoc resistanceVsSoc,
         TimeConstants timeConstantsVsTemperature,
         Double bulkOhms,
-        Double npRatio) {
+        Double npRatio,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> otherKeys) {
+
+    /** Keys the records do not name yet are kept as read, in file order, and written back after the named ones. */
+    public PresetCellDocument {
+        otherKeys = otherKeys == null ? new LinkedHashMap<>() : new LinkedHashMap<>(otherKeys);
+    }
 
     /** A temperature span {@code {minCelsius, maxCelsius}}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -100,6 +111,7 @@ public record PresetCellDocument(
         private TimeConstants timeConstantsVsTemperature;
         private Double bulkOhms;
         private Double npRatio;
+        private Map<String, JsonNode> otherKeys = Map.of();
 
         private Builder() {}
 
@@ -195,6 +207,12 @@ public record PresetCellDocument(
             return this;
         }
 
+        /** Keys of the cell section the records do not name (kept from a base preset's cell section). */
+        public Builder otherKeys(Map<String, JsonNode> keys) {
+            otherKeys = keys;
+            return this;
+        }
+
         public Builder npRatio(double v) {
             npRatio = Double.isNaN(v) ? null : v;
             return this;
@@ -217,7 +235,8 @@ public record PresetCellDocument(
                     resistanceVsSoc,
                     timeConstantsVsTemperature,
                     bulkOhms,
-                    npRatio);
+                    npRatio,
+                    otherKeys);
         }
     }
 }

@@ -107,7 +107,7 @@ public final class PresetCodec {
         return new Source(root, location, baseDir);
     }
 
-    private PresetDocument toDocument(JsonNode tree, String location) {
+    PresetDocument toDocument(JsonNode tree, String location) {
         try {
             return mapper.treeToValue(tree, PresetDocument.class);
         } catch (JsonProcessingException e) {

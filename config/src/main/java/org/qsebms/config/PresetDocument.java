@@ -1,7 +1,10 @@
 package org.qsebms.config;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,15 +25,23 @@ public record PresetDocument(
         Double anodicLimitVolts,
         PresetCellDocument cell,
         Map<String, PresetLimitDocument> limits,
-        JsonNode supplementary) {
+        JsonNode supplementary,
+        @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> otherKeys) {
+
+    /** Keys the records do not name yet are kept as read, in file order, and written back after the named ones. */
+    public PresetDocument {
+        otherKeys = otherKeys == null ? new LinkedHashMap<>() : new LinkedHashMap<>(otherKeys);
+    }
 
     /** This preset with another name. */
     public PresetDocument withName(String newName) {
-        return new PresetDocument(newName, electrolyte, cathode, anodicLimitVolts, cell, limits, supplementary);
+        return new PresetDocument(
+                newName, electrolyte, cathode, anodicLimitVolts, cell, limits, supplementary, otherKeys);
     }
 
     /** This preset with another cell section (electrolyte, cathode and limits kept). */
     public PresetDocument withCell(PresetCellDocument newCell) {
-        return new PresetDocument(name, electrolyte, cathode, anodicLimitVolts, newCell, limits, supplementary);
+        return new PresetDocument(
+                name, electrolyte, cathode, anodicLimitVolts, newCell, limits, supplementary, otherKeys);
     }
 }

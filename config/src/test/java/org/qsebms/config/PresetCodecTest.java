@@ -3,6 +3,9 @@ package org.qsebms.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -99,6 +102,25 @@ class PresetCodecTest {
                 .usingRecursiveComparison()
                 .withEqualsForType(Double::equals, Double.class)
                 .isEqualTo(new PresetCatalog().load(preset.toString()));
+    }
+
+    @Test
+    void keysTheRecordsDoNotNameYetAreKeptThroughAWrite() throws IOException {
+        // a key the loader accepts but the document records do not name yet (a new preset table)
+        // binds and writes back unchanged, so adding it to the loader needs no codec change
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode tree = yaml.readTree(shippedText("psoa-ncm811")
+                        .replace(
+                                "  npRatio: 6.85\n",
+                                "  npRatio: 6.85\n  newTable: {soc: [0.1, 0.5], volts: [0.02, 0.01]}\n")
+                + "newTopLevelKey: 3\n");
+
+        PresetDocument document = codec.toDocument(tree, "test");
+        String written = codec.write(document, List.of(), List.of());
+
+        assertThat(document.cell().otherKeys()).containsOnlyKeys("newTable");
+        assertThat(document.otherKeys()).containsOnlyKeys("newTopLevelKey");
+        assertThat(yaml.readTree(written)).isEqualTo(tree);
     }
 
     @Test

@@ -74,6 +74,7 @@ final class ModelCalibrateCommand implements Callable<Integer> {
      * anodic limit, limits and supplementary thresholds are data in that file and are kept as they are.
      */
     private static PresetDocument document(PresetCodec codec, CalibratedPreset calibrated) {
+        PresetDocument base = codec.read(calibrated.name());
         EcmParameters c = calibrated.cell();
         PresetCellDocument cell = PresetCellDocument.builder()
                 .capacityAh(c.capacityAh())
@@ -87,8 +88,10 @@ final class ModelCalibrateCommand implements Callable<Integer> {
                 // r0Ohms is the bulk electrolyte part (conductivity, thickness, area)
                 .bulkOhms(c.r0Ohms())
                 .npRatio(calibrated.npRatio())
+                // cell keys calibrate does not compute (added to the preset since) are kept as they are
+                .otherKeys(base.cell().otherKeys())
                 .build();
-        return codec.read(calibrated.name()).withCell(cell);
+        return base.withCell(cell);
     }
 
     /** The shipped OCV curve of {@code cathode} (the same for every electrolyte: it is the cathode's potential vs Li). */
