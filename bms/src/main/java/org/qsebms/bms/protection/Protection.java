@@ -24,6 +24,9 @@ public final class Protection {
             ": latched before the restart (restored from the state file); contactors stay open until an accepted reset";
 
     private final ProtectionLimits limits;
+    /** Current magnitude below which the pack counts as neither charging nor discharging (supplementary data). */
+    private final double deadbandAmps;
+
     private final LimitMonitor cellOv;
     private final LimitMonitor cellUv;
     private final LimitMonitor chargeOc;
@@ -151,6 +154,7 @@ public final class Protection {
     public Protection(ProtectionLimits limits, SupplementaryLimits extra, FaultSink sink) {
         this.limits = limits;
         this.extra = extra;
+        this.deadbandAmps = extra.currentDeadbandAmps();
         this.sink = e -> {
             sink.accept(e);
             countTrip(e);
@@ -162,17 +166,10 @@ public final class Protection {
         dischargeOt = new LimitMonitor(FaultCode.DISCHARGE_OVER_TEMPERATURE, limits.dischargeOverTemperature());
         dischargeUt = new LimitMonitor(FaultCode.DISCHARGE_UNDER_TEMPERATURE, limits.dischargeUnderTemperature());
         double a = limits.anodicLimitVolts();
+        double aHyst = extra.anodicHysteresisVolts();
         anodic = new LimitMonitor(
                 FaultCode.ELECTROLYTE_ANODIC_LIMIT,
-                new ThreeLevelLimit(
-                        "cellVoltage",
-                        LimitDirection.UPPER,
-                        a,
-                        a,
-                        a,
-                        extra.anodicHysteresisVolts(),
-                        Duration.ZERO,
-                        "V"));
+                new ThreeLevelLimit("cellVoltage", LimitDirection.UPPER, a, a, a, aHyst, Duration.ZERO, "V"));
         imbalance = new LimitMonitor(FaultCode.CELL_IMBALANCE, extra.cellImbalance());
         softShort = new LimitMonitor(FaultCode.SOFT_SHORT, extra.softShortScore());
         // currents and SOC bounds: the hazard needs the flow, so no flow is proof enough that the cause is gone
@@ -338,7 +335,7 @@ public final class Protection {
         cellUv.evaluate(m.minCellVolts, cellsValid, now, cellsValid ? cellName(m.minCellIndex) : "", sink);
         anodic.evaluate(m.maxCellVolts, cellsValid, now, cellsValid ? cellName(m.maxCellIndex) : "", sink);
         boolean currentValid = m.currentStatus.isOk();
-        boolean charging = currentValid && m.packAmps > extra.currentDeadbandAmps();
+        boolean charging = currentValid && m.packAmps > deadbandAmps;
         shortCircuit.evaluate(currentValid && Math.abs(m.packAmps) >= shortCircuitAmps, now, shortCircuitReason, sink);
         chargeOc.evaluate(m.packAmps, currentValid, now, "pack", sink);
         dischargeOc.evaluate(-m.packAmps, currentValid, now, "pack", sink);
@@ -379,18 +376,8 @@ public final class Protection {
     public void evaluateSoc(
             double minCellSoc, int minCell, double maxCellSoc, int maxCell, double packAmps, long nowNanos) {
         boolean valid = minCell >= 0 && maxCell >= 0 && Double.isFinite(minCellSoc) && Double.isFinite(maxCellSoc);
-        socHigh.evaluate(
-                maxCellSoc,
-                valid && packAmps > extra.currentDeadbandAmps(),
-                nowNanos,
-                valid ? cellName(maxCell) : "",
-                sink);
-        socLow.evaluate(
-                minCellSoc,
-                valid && packAmps < -extra.currentDeadbandAmps(),
-                nowNanos,
-                valid ? cellName(minCell) : "",
-                sink);
+        socHigh.evaluate(maxCellSoc, valid && packAmps > deadbandAmps, nowNanos, valid ? cellName(maxCell) : "", sink);
+        socLow.evaluate(minCellSoc, valid && packAmps < -deadbandAmps, nowNanos, valid ? cellName(minCell) : "", sink);
     }
 
     /**
