@@ -128,7 +128,19 @@ public class EstimatorUpdateBenchmark {
                 HealthSettings.defaults(
                         cell, preset.life().bulkOhms(), preset.life().npRatio(), 2.0));
         usable = new UsableCapacityMeter(UsableCapacitySettings.defaults(cell.capacityAh(), 4.2, 3.0));
-        limits = new CurrentLimitEstimator(cell, new CurrentLimitSettings(2.8, 4.3, 10, 2, 6, 0, 10, 45, 60));
+        limits = new CurrentLimitEstimator(
+                cell,
+                CurrentLimitSettings.builder()
+                        .minCellVolts(2.8)
+                        .maxCellVolts(4.3)
+                        .horizonSeconds(10)
+                        .maxChargeAmps(2)
+                        .maxDischargeAmps(6)
+                        .chargeZeroCelsius(0)
+                        .chargeFullCelsius(10)
+                        .hotFullCelsius(45)
+                        .hotZeroCelsius(60)
+                        .build());
         noBleed = new double[cells];
         soc = new double[cells];
         chargeLimitAmps = new double[cells];

@@ -3,7 +3,6 @@ package org.qsebms.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,7 @@ import org.qsebms.hal.wiring.ContactorPins;
  * place beyond its MSL fails at load time with the key path.
  */
 final class Bq76952Reader {
-    private static final int MAX_GPIO = 27;
+    private static final int MAX_GPIO = GpioPinClaims.MAX_GPIO;
     private static final Map<String, ContactorId> CONTACTOR_KEYS = Map.of(
             "mainNegative",
             ContactorId.MAIN_NEGATIVE,
@@ -29,7 +28,7 @@ final class Bq76952Reader {
             "mainPositive",
             ContactorId.MAIN_POSITIVE);
 
-    private final Map<Integer, String> pinUsers = new HashMap<>();
+    private final GpioPinClaims pins = new GpioPinClaims("the BQ76952 bus");
 
     private Bq76952Reader() {}
 
@@ -92,11 +91,11 @@ final class Bq76952Reader {
                     n.child("fetsAs"),
                     "'" + n.string("fetsAs", "") + "' is not a contactor; one of " + CONTACTOR_KEYS.keySet());
         }
-        int alert = optionalPin(n, "alertPin");
+        int alert = pins.optional(n, "alertPin");
         double bleed = n.number("balancingResistorOhms", 200, 1, 100_000, "ohm");
         Map<ContactorId, ContactorPins> contactors = contactors(n.mapping("contactors"), fetsAs);
-        int fan = optionalPin(n, "fanPin");
-        int heater = optionalPin(n, "heaterPin");
+        int fan = pins.optional(n, "fanPin");
+        int heater = pins.optional(n, "heaterPin");
         String watchdog = "";
         YamlNode w = n.optionalMapping("watchdog");
         if (w != null) {
@@ -204,38 +203,8 @@ final class Bq76952Reader {
                 continue;
             }
             YamlNode k = c.mapping(e.getKey());
-            k.rejectUnknownKeys(Set.of("coilPin", "feedbackPin", "feedbackClosedHigh"));
-            int coil = k.integer("coilPin", Integer.MIN_VALUE, 0, MAX_GPIO);
-            claimPin(coil, k.child("coilPin"));
-            int feedback = k.integer("feedbackPin", Integer.MIN_VALUE, 0, MAX_GPIO);
-            claimPin(feedback, k.child("feedbackPin"));
-            out.put(e.getValue(), new ContactorPins(coil, feedback, k.bool("feedbackClosedHigh", true)));
+            out.put(e.getValue(), pins.contactor(k));
         }
         return out;
-    }
-
-    private int optionalPin(YamlNode n, String key) {
-        if (!n.has(key)) {
-            return -1;
-        }
-        int pin = n.integer(key, -1, -1, MAX_GPIO);
-        if (pin >= 0) {
-            claimPin(pin, n.child(key));
-        }
-        return pin;
-    }
-
-    private void claimPin(int pin, String path) {
-        if (pin == 2 || pin == 3) {
-            throw new ConfigException(
-                    path,
-                    "GPIO " + pin + " is I2C-1 " + (pin == 2 ? "SDA" : "SCL")
-                            + " and carries the BQ76952 bus; choose another pin (see docs/wiring.md)");
-        }
-        String previous = pinUsers.putIfAbsent(pin, path);
-        if (previous != null) {
-            throw new ConfigException(
-                    path, "GPIO " + pin + " is already used by " + previous + "; give each function its own pin");
-        }
     }
 }

@@ -426,15 +426,7 @@ public final class ConfigLoader {
                     p.dischargeUnderTemperature(),
                     p.anodicLimitVolts());
         }
-        n.rejectUnknownKeys(Set.of(
-                "cellOverVoltage",
-                "cellUnderVoltage",
-                "chargeOverCurrentC",
-                "dischargeOverCurrentC",
-                "chargeOverTemperature",
-                "chargeUnderTemperature",
-                "dischargeOverTemperature",
-                "dischargeUnderTemperature"));
+        n.rejectUnknownKeys(PresetCatalog.LIMIT_KEYS);
         return new ProtectionLimits(
                 override(n, "cellOverVoltage", p.cellOverVoltage(), 1.0, preset),
                 override(n, "cellUnderVoltage", p.cellUnderVoltage(), 1.0, preset),

@@ -70,98 +70,26 @@ public record MqttConfig(
     }
 
     public MqttConfig withUrl(String newUrl) {
-        return new MqttConfig(
-                newUrl,
-                topicRoot,
-                stateInterval,
-                username,
-                passwordFile,
-                passwordEnv,
-                caFile,
-                clientCertFile,
-                clientKeyFile,
-                deadband,
-                stateHeartbeat,
-                spoolDirectory,
-                spoolMaxMessages,
-                commandsPerSecond,
-                discoveryPrefix);
+        return toBuilder().url(newUrl).build();
     }
 
     public MqttConfig withStateInterval(Duration interval) {
-        return new MqttConfig(
-                url,
-                topicRoot,
-                interval,
-                username,
-                passwordFile,
-                passwordEnv,
-                caFile,
-                clientCertFile,
-                clientKeyFile,
-                deadband,
-                stateHeartbeat,
-                spoolDirectory,
-                spoolMaxMessages,
-                commandsPerSecond,
-                discoveryPrefix);
+        return toBuilder().stateInterval(interval).build();
     }
 
     public MqttConfig withSpool(String directory, int maxMessages) {
-        return new MqttConfig(
-                url,
-                topicRoot,
-                stateInterval,
-                username,
-                passwordFile,
-                passwordEnv,
-                caFile,
-                clientCertFile,
-                clientKeyFile,
-                deadband,
-                stateHeartbeat,
-                directory,
-                maxMessages,
-                commandsPerSecond,
-                discoveryPrefix);
+        return toBuilder()
+                .spoolDirectory(directory)
+                .spoolMaxMessages(maxMessages)
+                .build();
     }
 
     public MqttConfig withDeadband(StateDeadband band, Duration heartbeat) {
-        return new MqttConfig(
-                url,
-                topicRoot,
-                stateInterval,
-                username,
-                passwordFile,
-                passwordEnv,
-                caFile,
-                clientCertFile,
-                clientKeyFile,
-                band,
-                heartbeat,
-                spoolDirectory,
-                spoolMaxMessages,
-                commandsPerSecond,
-                discoveryPrefix);
+        return toBuilder().deadband(band).stateHeartbeat(heartbeat).build();
     }
 
     public MqttConfig withCommandsPerSecond(double rate) {
-        return new MqttConfig(
-                url,
-                topicRoot,
-                stateInterval,
-                username,
-                passwordFile,
-                passwordEnv,
-                caFile,
-                clientCertFile,
-                clientKeyFile,
-                deadband,
-                stateHeartbeat,
-                spoolDirectory,
-                spoolMaxMessages,
-                rate,
-                discoveryPrefix);
+        return toBuilder().commandsPerSecond(rate).build();
     }
 
     /**
@@ -184,5 +112,141 @@ public record MqttConfig(
                     keyPath, "'" + url + "' is not a broker URL; write tcp://HOST:PORT or ssl://HOST:PORT");
         }
         return url;
+    }
+
+    /** A builder holding these settings, to change some by name. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Named setters over an existing configuration (see the record's parameters for each one's meaning). */
+    public static final class Builder {
+        private String url;
+        private String topicRoot;
+        private Duration stateInterval;
+        private String username;
+        private String passwordFile;
+        private String passwordEnv;
+        private String caFile;
+        private String clientCertFile;
+        private String clientKeyFile;
+        private StateDeadband deadband;
+        private Duration stateHeartbeat;
+        private String spoolDirectory;
+        private int spoolMaxMessages;
+        private double commandsPerSecond;
+        private String discoveryPrefix;
+
+        private Builder(MqttConfig c) {
+            this.url = c.url;
+            this.topicRoot = c.topicRoot;
+            this.stateInterval = c.stateInterval;
+            this.username = c.username;
+            this.passwordFile = c.passwordFile;
+            this.passwordEnv = c.passwordEnv;
+            this.caFile = c.caFile;
+            this.clientCertFile = c.clientCertFile;
+            this.clientKeyFile = c.clientKeyFile;
+            this.deadband = c.deadband;
+            this.stateHeartbeat = c.stateHeartbeat;
+            this.spoolDirectory = c.spoolDirectory;
+            this.spoolMaxMessages = c.spoolMaxMessages;
+            this.commandsPerSecond = c.commandsPerSecond;
+            this.discoveryPrefix = c.discoveryPrefix;
+        }
+
+        public Builder url(String v) {
+            url = v;
+            return this;
+        }
+
+        public Builder topicRoot(String v) {
+            topicRoot = v;
+            return this;
+        }
+
+        public Builder stateInterval(Duration v) {
+            stateInterval = v;
+            return this;
+        }
+
+        public Builder username(String v) {
+            username = v;
+            return this;
+        }
+
+        public Builder passwordFile(String v) {
+            passwordFile = v;
+            return this;
+        }
+
+        public Builder passwordEnv(String v) {
+            passwordEnv = v;
+            return this;
+        }
+
+        public Builder caFile(String v) {
+            caFile = v;
+            return this;
+        }
+
+        public Builder clientCertFile(String v) {
+            clientCertFile = v;
+            return this;
+        }
+
+        public Builder clientKeyFile(String v) {
+            clientKeyFile = v;
+            return this;
+        }
+
+        public Builder deadband(StateDeadband v) {
+            deadband = v;
+            return this;
+        }
+
+        public Builder stateHeartbeat(Duration v) {
+            stateHeartbeat = v;
+            return this;
+        }
+
+        public Builder spoolDirectory(String v) {
+            spoolDirectory = v;
+            return this;
+        }
+
+        public Builder spoolMaxMessages(int v) {
+            spoolMaxMessages = v;
+            return this;
+        }
+
+        public Builder commandsPerSecond(double v) {
+            commandsPerSecond = v;
+            return this;
+        }
+
+        public Builder discoveryPrefix(String v) {
+            discoveryPrefix = v;
+            return this;
+        }
+
+        public MqttConfig build() {
+            return new MqttConfig(
+                    url,
+                    topicRoot,
+                    stateInterval,
+                    username,
+                    passwordFile,
+                    passwordEnv,
+                    caFile,
+                    clientCertFile,
+                    clientKeyFile,
+                    deadband,
+                    stateHeartbeat,
+                    spoolDirectory,
+                    spoolMaxMessages,
+                    commandsPerSecond,
+                    discoveryPrefix);
+        }
     }
 }

@@ -1,11 +1,5 @@
 package org.qsebms.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,13 +14,17 @@ import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 import org.qsebms.estimators.soc.HysteresisModel;
 
-/** The chemistry presets shipped with qse-bms (YAML resources under {@code presets/}), or a preset file. */
+/**
+ * The chemistry presets shipped with qse-bms (YAML resources under {@code presets/}), or a preset file:
+ * read by {@link PresetCodec}, checked and converted here into a {@link ChemistryPreset}.
+ */
 public final class PresetCatalog {
     /** Presets shipped in this build. */
     public static final List<String> SHIPPED =
             List.of("psoa-ncm811", "psoa-lfp", "ptpa-ncm811", "ptpa-lfp", "le-ncm811", "le-lfp");
 
-    private static final Set<String> LIMIT_KEYS = Set.of(
+    /** The keys of a preset's (and a configuration's) {@code limits:} section. */
+    static final Set<String> LIMIT_KEYS = Set.of(
             "cellOverVoltage",
             "cellUnderVoltage",
             "chargeOverCurrentC",
@@ -36,45 +34,19 @@ public final class PresetCatalog {
             "dischargeOverTemperature",
             "dischargeUnderTemperature");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final PresetCodec codec = new PresetCodec();
 
     /** Loads a shipped preset by name, or a preset YAML file by path. */
     public ChemistryPreset load(String nameOrPath) {
-        String location = nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml")
-                ? nameOrPath
-                : "presets/" + nameOrPath + ".yaml";
-        JsonNode root;
-        try (InputStream in = open(location)) {
-            if (in == null) {
-                throw new ConfigException(
-                        "pack.chemistry",
-                        "'" + nameOrPath + "' is not a shipped preset " + SHIPPED
-                                + " nor a preset file; use one of those names or a path to a preset .yaml");
-            }
-            root = yaml.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(
-                    "pack.chemistry",
-                    "preset " + location + " is not valid YAML at line "
-                            + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException("pack.chemistry", "cannot read preset " + location + ": " + e.getMessage(), e);
-        }
-        Path file = Path.of(location);
-        Path baseDir = Files.isRegularFile(file) ? file.toAbsolutePath().getParent() : null;
-        return parse(new YamlNode(root, "preset(" + nameOrPath + ")"), baseDir);
+        return parse(codec.open(nameOrPath), nameOrPath);
     }
 
-    private static InputStream open(String location) throws IOException {
-        Path p = Path.of(location);
-        if (Files.isRegularFile(p)) {
-            return Files.newInputStream(p);
-        }
-        return PresetCatalog.class.getClassLoader().getResourceAsStream(location);
+    /** Checks and converts a preset's tree; every error names its key path under {@code preset(nameOrPath)}. */
+    static ChemistryPreset parse(PresetCodec.Source source, String nameOrPath) {
+        return parse(new YamlNode(source.tree(), "preset(" + nameOrPath + ")"), source.baseDir());
     }
 
-    private ChemistryPreset parse(YamlNode root, Path baseDir) {
+    private static ChemistryPreset parse(YamlNode root, Path baseDir) {
         root.rejectUnknownKeys(
                 Set.of("name", "electrolyte", "cathode", "anodicLimitVolts", "cell", "limits", "supplementary"));
         String name = root.requiredString("name");
@@ -246,27 +218,14 @@ public final class PresetCatalog {
         return new ResistanceMap(celsius, tables);
     }
 
-    /**
-     * The optional {@code timeConstantsVsTemperature: {celsius: [...], tau1Seconds: [...],
-     * tau2Seconds: [...]}}: the two RC time constants at each test temperature, in increasing
-     * temperature; absent, tau1 and tau2 hold at every temperature.
-     */
     /** The OCV table with the temperature span its dU/dT applies over, when the preset gives one. */
     private static OcvCurve withTemperatureSpan(OcvCurve ocv, YamlNode cell) {
         if (!cell.has("ocvTemperatureSpan")) {
             return ocv;
         }
-        YamlNode span = cell.mapping("ocvTemperatureSpan");
-        span.rejectUnknownKeys(Set.of("minCelsius", "maxCelsius"));
-        double min = span.requiredNumber("minCelsius", -60, 120, "°C");
-        double max = span.requiredNumber("maxCelsius", -60, 120, "°C");
-        if (min > max) {
-            throw new ConfigException(
-                    span.child("minCelsius"),
-                    min + " °C is above maxCelsius (" + max + " °C); give "
-                            + "the coldest OCV test's temperature as minCelsius and the warmest's as maxCelsius");
-        }
-        return new OcvCurve(ocv.socFraction(), ocv.ocvVolts(), ocv.entropicVoltsPerK(), min, max);
+        TemperatureSpan span = span(cell, "ocvTemperatureSpan", "OCV test");
+        return new OcvCurve(
+                ocv.socFraction(), ocv.ocvVolts(), ocv.entropicVoltsPerK(), span.minCelsius(), span.maxCelsius());
     }
 
     /**
@@ -275,22 +234,31 @@ public final class PresetCatalog {
      * absent). {@code activationEnergySource} beside it is a note for the reader (fitted or assumed).
      */
     private static TemperatureSpan characterisedSpan(YamlNode cell) {
-        if (!cell.has("characterisedTemperatureSpan")) {
-            return TemperatureSpan.UNKNOWN;
-        }
-        YamlNode span = cell.mapping("characterisedTemperatureSpan");
+        return cell.has("characterisedTemperatureSpan")
+                ? span(cell, "characterisedTemperatureSpan", "pulse test")
+                : TemperatureSpan.UNKNOWN;
+    }
+
+    /** A {@code {minCelsius, maxCelsius}} span under {@code key}, over the temperatures of {@code tests}. */
+    private static TemperatureSpan span(YamlNode cell, String key, String tests) {
+        YamlNode span = cell.mapping(key);
         span.rejectUnknownKeys(Set.of("minCelsius", "maxCelsius"));
         double min = span.requiredNumber("minCelsius", -60, 120, "°C");
         double max = span.requiredNumber("maxCelsius", -60, 120, "°C");
         if (min > max) {
             throw new ConfigException(
                     span.child("minCelsius"),
-                    min + " °C is above maxCelsius (" + max + " °C); give "
-                            + "the coldest pulse test's temperature as minCelsius and the warmest's as maxCelsius");
+                    min + " °C is above maxCelsius (" + max + " °C); give the coldest " + tests
+                            + "'s temperature as minCelsius and the warmest's as maxCelsius");
         }
         return new TemperatureSpan(min, max);
     }
 
+    /**
+     * The optional {@code timeConstantsVsTemperature: {celsius: [...], tau1Seconds: [...],
+     * tau2Seconds: [...]}}: the two RC time constants at each test temperature, in increasing
+     * temperature; absent, tau1 and tau2 hold at every temperature.
+     */
     private static TimeConstantsVsTemperature timeConstants(YamlNode cell) {
         if (!cell.has("timeConstantsVsTemperature")) {
             return TimeConstantsVsTemperature.NONE;

@@ -42,6 +42,10 @@ import java.time.Duration;
  * @param lockoutWindow             window of the repeated-trip count
  * @param loopProof                 how long the loop must run without overrun (or exception) before the cause of
  *                                  LOOP_OVERRUN (or LOOP_EXCEPTION) counts as gone
+ * @param anodicHysteresisVolts     how far below the electrolyte's anodic limit the highest cell must come back
+ *                                  before ELECTROLYTE_ANODIC_LIMIT counts as gone
+ * @param currentDeadbandAmps       a pack current above this counts as charging, below minus this as discharging
+ *                                  (the SOC bounds and the charge-only limits use it)
  */
 public record SupplementaryLimits(
         ThreeLevelLimit cellImbalance,
@@ -69,7 +73,9 @@ public record SupplementaryLimits(
         double shortCircuitFactor,
         int lockoutTrips,
         Duration lockoutWindow,
-        Duration loopProof) {
+        Duration loopProof,
+        double anodicHysteresisVolts,
+        double currentDeadbandAmps) {
 
     public SupplementaryLimits {
         for (Duration d : new Duration[] {
@@ -99,6 +105,10 @@ public record SupplementaryLimits(
         if (lockoutTrips < 2) {
             throw new IllegalArgumentException("lockoutTrips must be >= 2, got " + lockoutTrips);
         }
+        if (!(anodicHysteresisVolts >= 0 && currentDeadbandAmps >= 0)) {
+            throw new IllegalArgumentException("anodicHysteresisVolts and currentDeadbandAmps must be >= 0, got "
+                    + anodicHysteresisVolts + " V and " + currentDeadbandAmps + " A");
+        }
         if (!(tempStepCelsius > 0)) {
             throw new IllegalArgumentException("tempStepCelsius must be > 0, got " + tempStepCelsius);
         }
@@ -112,5 +122,275 @@ public record SupplementaryLimits(
     /** The tolerance of the sum-of-cells check for {@code cells} cells at {@code packVolts}, from the sensor accuracies. */
     public double packMismatchToleranceVolts(int cells, double packVolts) {
         return cells * cellVoltsAccuracy + packVoltsAccuracyFraction * Math.abs(packVolts);
+    }
+
+    /** A builder with every value unset (refused by {@link Builder#build()} until set). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these thresholds, to change some by name. */
+    public Builder toBuilder() {
+        return builder()
+                .cellImbalance(cellImbalance)
+                .socHigh(socHigh)
+                .socLow(socLow)
+                .softShortScore(softShortScore)
+                .zeroDriftAmps(zeroDriftAmps)
+                .zeroDriftDebounce(zeroDriftDebounce)
+                .tempSpreadCelsius(tempSpreadCelsius)
+                .tempSpreadDebounce(tempSpreadDebounce)
+                .tempRateCelsiusPerS(tempRateCelsiusPerS)
+                .tempRateWindow(tempRateWindow)
+                .tempStepCelsius(tempStepCelsius)
+                .stuckMinAmps(stuckMinAmps)
+                .cellStuckWhileFlowing(cellStuckWhileFlowing)
+                .tempStuckWhileFlowing(tempStuckWhileFlowing)
+                .currentStuckWhileFlowing(currentStuckWhileFlowing)
+                .cellStuckAtRest(cellStuckAtRest)
+                .tempStuckAtRest(tempStuckAtRest)
+                .currentStuckAtRest(currentStuckAtRest)
+                .sensorStatusDebounce(sensorStatusDebounce)
+                .cellVoltsAccuracy(cellVoltsAccuracy)
+                .packVoltsAccuracyFraction(packVoltsAccuracyFraction)
+                .packMismatchDebounce(packMismatchDebounce)
+                .shortCircuitFactor(shortCircuitFactor)
+                .lockoutTrips(lockoutTrips)
+                .lockoutWindow(lockoutWindow)
+                .loopProof(loopProof)
+                .anodicHysteresisVolts(anodicHysteresisVolts)
+                .currentDeadbandAmps(currentDeadbandAmps);
+    }
+
+    /** Named setters for the thresholds (see the record's parameters for each one's meaning and unit). */
+    public static final class Builder {
+        private ThreeLevelLimit cellImbalance;
+        private ThreeLevelLimit socHigh;
+        private ThreeLevelLimit socLow;
+        private ThreeLevelLimit softShortScore;
+        private double zeroDriftAmps = Double.NaN;
+        private Duration zeroDriftDebounce;
+        private double tempSpreadCelsius = Double.NaN;
+        private Duration tempSpreadDebounce;
+        private double tempRateCelsiusPerS = Double.NaN;
+        private Duration tempRateWindow;
+        private double tempStepCelsius = Double.NaN;
+        private double stuckMinAmps = Double.NaN;
+        private Duration cellStuckWhileFlowing;
+        private Duration tempStuckWhileFlowing;
+        private Duration currentStuckWhileFlowing;
+        private Duration cellStuckAtRest;
+        private Duration tempStuckAtRest;
+        private Duration currentStuckAtRest;
+        private Duration sensorStatusDebounce;
+        private double cellVoltsAccuracy = Double.NaN;
+        private double packVoltsAccuracyFraction = Double.NaN;
+        private Duration packMismatchDebounce;
+        private double shortCircuitFactor = Double.NaN;
+        private int lockoutTrips;
+        private Duration lockoutWindow;
+        private Duration loopProof;
+        private double anodicHysteresisVolts = Double.NaN;
+        private double currentDeadbandAmps = Double.NaN;
+
+        private Builder() {}
+
+        public Builder cellImbalance(ThreeLevelLimit v) {
+            cellImbalance = v;
+            return this;
+        }
+
+        public Builder socHigh(ThreeLevelLimit v) {
+            socHigh = v;
+            return this;
+        }
+
+        public Builder socLow(ThreeLevelLimit v) {
+            socLow = v;
+            return this;
+        }
+
+        public Builder softShortScore(ThreeLevelLimit v) {
+            softShortScore = v;
+            return this;
+        }
+
+        public Builder zeroDriftAmps(double v) {
+            zeroDriftAmps = v;
+            return this;
+        }
+
+        public Builder zeroDriftDebounce(Duration v) {
+            zeroDriftDebounce = v;
+            return this;
+        }
+
+        public Builder tempSpreadCelsius(double v) {
+            tempSpreadCelsius = v;
+            return this;
+        }
+
+        public Builder tempSpreadDebounce(Duration v) {
+            tempSpreadDebounce = v;
+            return this;
+        }
+
+        public Builder tempRateCelsiusPerS(double v) {
+            tempRateCelsiusPerS = v;
+            return this;
+        }
+
+        public Builder tempRateWindow(Duration v) {
+            tempRateWindow = v;
+            return this;
+        }
+
+        public Builder tempStepCelsius(double v) {
+            tempStepCelsius = v;
+            return this;
+        }
+
+        public Builder stuckMinAmps(double v) {
+            stuckMinAmps = v;
+            return this;
+        }
+
+        public Builder cellStuckWhileFlowing(Duration v) {
+            cellStuckWhileFlowing = v;
+            return this;
+        }
+
+        public Builder tempStuckWhileFlowing(Duration v) {
+            tempStuckWhileFlowing = v;
+            return this;
+        }
+
+        public Builder currentStuckWhileFlowing(Duration v) {
+            currentStuckWhileFlowing = v;
+            return this;
+        }
+
+        public Builder cellStuckAtRest(Duration v) {
+            cellStuckAtRest = v;
+            return this;
+        }
+
+        public Builder tempStuckAtRest(Duration v) {
+            tempStuckAtRest = v;
+            return this;
+        }
+
+        public Builder currentStuckAtRest(Duration v) {
+            currentStuckAtRest = v;
+            return this;
+        }
+
+        public Builder sensorStatusDebounce(Duration v) {
+            sensorStatusDebounce = v;
+            return this;
+        }
+
+        public Builder cellVoltsAccuracy(double v) {
+            cellVoltsAccuracy = v;
+            return this;
+        }
+
+        public Builder packVoltsAccuracyFraction(double v) {
+            packVoltsAccuracyFraction = v;
+            return this;
+        }
+
+        public Builder packMismatchDebounce(Duration v) {
+            packMismatchDebounce = v;
+            return this;
+        }
+
+        public Builder shortCircuitFactor(double v) {
+            shortCircuitFactor = v;
+            return this;
+        }
+
+        public Builder lockoutTrips(int v) {
+            lockoutTrips = v;
+            return this;
+        }
+
+        public Builder lockoutWindow(Duration v) {
+            lockoutWindow = v;
+            return this;
+        }
+
+        public Builder loopProof(Duration v) {
+            loopProof = v;
+            return this;
+        }
+
+        public Builder anodicHysteresisVolts(double v) {
+            anodicHysteresisVolts = v;
+            return this;
+        }
+
+        public Builder currentDeadbandAmps(double v) {
+            currentDeadbandAmps = v;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the value that cannot work, or a limit or duration never set
+         */
+        public SupplementaryLimits build() {
+            requireSet(cellImbalance, "cellImbalance");
+            requireSet(socHigh, "socHigh");
+            requireSet(socLow, "socLow");
+            requireSet(softShortScore, "softShortScore");
+            requireSet(zeroDriftDebounce, "zeroDriftDebounce");
+            requireSet(tempSpreadDebounce, "tempSpreadDebounce");
+            requireSet(tempRateWindow, "tempRateWindow");
+            requireSet(cellStuckWhileFlowing, "cellStuckWhileFlowing");
+            requireSet(tempStuckWhileFlowing, "tempStuckWhileFlowing");
+            requireSet(currentStuckWhileFlowing, "currentStuckWhileFlowing");
+            requireSet(cellStuckAtRest, "cellStuckAtRest");
+            requireSet(tempStuckAtRest, "tempStuckAtRest");
+            requireSet(currentStuckAtRest, "currentStuckAtRest");
+            requireSet(sensorStatusDebounce, "sensorStatusDebounce");
+            requireSet(packMismatchDebounce, "packMismatchDebounce");
+            requireSet(lockoutWindow, "lockoutWindow");
+            requireSet(loopProof, "loopProof");
+            return new SupplementaryLimits(
+                    cellImbalance,
+                    socHigh,
+                    socLow,
+                    softShortScore,
+                    zeroDriftAmps,
+                    zeroDriftDebounce,
+                    tempSpreadCelsius,
+                    tempSpreadDebounce,
+                    tempRateCelsiusPerS,
+                    tempRateWindow,
+                    tempStepCelsius,
+                    stuckMinAmps,
+                    cellStuckWhileFlowing,
+                    tempStuckWhileFlowing,
+                    currentStuckWhileFlowing,
+                    cellStuckAtRest,
+                    tempStuckAtRest,
+                    currentStuckAtRest,
+                    sensorStatusDebounce,
+                    cellVoltsAccuracy,
+                    packVoltsAccuracyFraction,
+                    packMismatchDebounce,
+                    shortCircuitFactor,
+                    lockoutTrips,
+                    lockoutWindow,
+                    loopProof,
+                    anodicHysteresisVolts,
+                    currentDeadbandAmps);
+        }
+
+        private static void requireSet(Object value, String name) {
+            if (value == null) {
+                throw new IllegalArgumentException(name + " is not set");
+            }
+        }
     }
 }

@@ -46,7 +46,9 @@ final class SupplementaryReader {
             "shortCircuitFactor",
             "lockoutTrips",
             "lockoutWindow",
-            "loopProof");
+            "loopProof",
+            "anodicHysteresisVolts",
+            "currentDeadbandAmps");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -92,61 +94,44 @@ final class SupplementaryReader {
 
     private SupplementaryLimits read() {
         n.rejectUnknownKeys(KEYS);
-        ThreeLevelLimit imbalance = limit("cellImbalance", "cellImbalance", LimitDirection.UPPER, "V", 0, 5);
-        ThreeLevelLimit socHigh = limit("socHigh", "cellSoc", LimitDirection.UPPER, "", 0, 1);
-        ThreeLevelLimit socLow = limit("socLow", "cellSoc", LimitDirection.LOWER, "", 0, 1);
-        ThreeLevelLimit score = limit("softShortScore", "softShortScore", LimitDirection.UPPER, "", 0, 1);
-        double drift = lower("zeroDriftAmps", b -> b.zeroDriftAmps(), 0.001, 10000, "A");
-        Duration driftDebounce = shorter("zeroDriftDebounce", SupplementaryLimits::zeroDriftDebounce);
-        double spread = lower("tempSpreadCelsius", SupplementaryLimits::tempSpreadCelsius, 0.1, 200, "°C");
-        Duration spreadDebounce = shorter("tempSpreadDebounce", SupplementaryLimits::tempSpreadDebounce);
-        double rate = lower("tempRateCelsiusPerS", SupplementaryLimits::tempRateCelsiusPerS, 0.01, 1000, "°C/s");
-        Duration rateWindow = shorter("tempRateWindow", SupplementaryLimits::tempRateWindow);
-        double step = lower("tempStepCelsius", SupplementaryLimits::tempStepCelsius, 0.1, 200, "°C");
-        double stuckAmps = lower("stuckMinAmps", SupplementaryLimits::stuckMinAmps, 0.001, 10000, "A");
-        Duration cellFlow = shorter("cellStuckWhileFlowing", SupplementaryLimits::cellStuckWhileFlowing);
-        Duration tempFlow = shorter("tempStuckWhileFlowing", SupplementaryLimits::tempStuckWhileFlowing);
-        Duration currentFlow = shorter("currentStuckWhileFlowing", SupplementaryLimits::currentStuckWhileFlowing);
-        Duration cellRest = shorter("cellStuckAtRest", SupplementaryLimits::cellStuckAtRest);
-        Duration tempRest = shorter("tempStuckAtRest", SupplementaryLimits::tempStuckAtRest);
-        Duration currentRest = shorter("currentStuckAtRest", SupplementaryLimits::currentStuckAtRest);
-        Duration status = shorter("sensorStatusDebounce", SupplementaryLimits::sensorStatusDebounce);
-        double cellAcc = lower("cellVoltsAccuracy", SupplementaryLimits::cellVoltsAccuracy, 1e-5, 1, "V");
-        double packAcc =
-                lower("packVoltsAccuracyFraction", SupplementaryLimits::packVoltsAccuracyFraction, 1e-5, 1, "");
-        Duration mismatch = shorter("packMismatchDebounce", SupplementaryLimits::packMismatchDebounce);
-        double sc = lower("shortCircuitFactor", SupplementaryLimits::shortCircuitFactor, 1.01, 100, "x MSL");
-        int trips = fewerTrips();
-        Duration window = longer("lockoutWindow", SupplementaryLimits::lockoutWindow);
-        Duration proof = longer("loopProof", SupplementaryLimits::loopProof);
         try {
-            return new SupplementaryLimits(
-                    imbalance,
-                    socHigh,
-                    socLow,
-                    score,
-                    drift,
-                    driftDebounce,
-                    spread,
-                    spreadDebounce,
-                    rate,
-                    rateWindow,
-                    step,
-                    stuckAmps,
-                    cellFlow,
-                    tempFlow,
-                    currentFlow,
-                    cellRest,
-                    tempRest,
-                    currentRest,
-                    status,
-                    cellAcc,
-                    packAcc,
-                    mismatch,
-                    sc,
-                    trips,
-                    window,
-                    proof);
+            return SupplementaryLimits.builder()
+                    .cellImbalance(limit("cellImbalance", "cellImbalance", LimitDirection.UPPER, "V", 0, 5))
+                    .socHigh(limit("socHigh", "cellSoc", LimitDirection.UPPER, "", 0, 1))
+                    .socLow(limit("socLow", "cellSoc", LimitDirection.LOWER, "", 0, 1))
+                    .softShortScore(limit("softShortScore", "softShortScore", LimitDirection.UPPER, "", 0, 1))
+                    .zeroDriftAmps(lower("zeroDriftAmps", SupplementaryLimits::zeroDriftAmps, 0.001, 10000, "A"))
+                    .zeroDriftDebounce(shorter("zeroDriftDebounce", SupplementaryLimits::zeroDriftDebounce))
+                    .tempSpreadCelsius(
+                            lower("tempSpreadCelsius", SupplementaryLimits::tempSpreadCelsius, 0.1, 200, "°C"))
+                    .tempSpreadDebounce(shorter("tempSpreadDebounce", SupplementaryLimits::tempSpreadDebounce))
+                    .tempRateCelsiusPerS(
+                            lower("tempRateCelsiusPerS", SupplementaryLimits::tempRateCelsiusPerS, 0.01, 1000, "°C/s"))
+                    .tempRateWindow(shorter("tempRateWindow", SupplementaryLimits::tempRateWindow))
+                    .tempStepCelsius(lower("tempStepCelsius", SupplementaryLimits::tempStepCelsius, 0.1, 200, "°C"))
+                    .stuckMinAmps(lower("stuckMinAmps", SupplementaryLimits::stuckMinAmps, 0.001, 10000, "A"))
+                    .cellStuckWhileFlowing(shorter("cellStuckWhileFlowing", SupplementaryLimits::cellStuckWhileFlowing))
+                    .tempStuckWhileFlowing(shorter("tempStuckWhileFlowing", SupplementaryLimits::tempStuckWhileFlowing))
+                    .currentStuckWhileFlowing(
+                            shorter("currentStuckWhileFlowing", SupplementaryLimits::currentStuckWhileFlowing))
+                    .cellStuckAtRest(shorter("cellStuckAtRest", SupplementaryLimits::cellStuckAtRest))
+                    .tempStuckAtRest(shorter("tempStuckAtRest", SupplementaryLimits::tempStuckAtRest))
+                    .currentStuckAtRest(shorter("currentStuckAtRest", SupplementaryLimits::currentStuckAtRest))
+                    .sensorStatusDebounce(shorter("sensorStatusDebounce", SupplementaryLimits::sensorStatusDebounce))
+                    .cellVoltsAccuracy(lower("cellVoltsAccuracy", SupplementaryLimits::cellVoltsAccuracy, 1e-5, 1, "V"))
+                    .packVoltsAccuracyFraction(lower(
+                            "packVoltsAccuracyFraction", SupplementaryLimits::packVoltsAccuracyFraction, 1e-5, 1, ""))
+                    .packMismatchDebounce(shorter("packMismatchDebounce", SupplementaryLimits::packMismatchDebounce))
+                    .shortCircuitFactor(
+                            lower("shortCircuitFactor", SupplementaryLimits::shortCircuitFactor, 1.01, 100, "x MSL"))
+                    .lockoutTrips(fewerTrips())
+                    .lockoutWindow(longer("lockoutWindow", SupplementaryLimits::lockoutWindow))
+                    .loopProof(longer("loopProof", SupplementaryLimits::loopProof))
+                    .anodicHysteresisVolts(
+                            higher("anodicHysteresisVolts", SupplementaryLimits::anodicHysteresisVolts, 0, 1, "V"))
+                    .currentDeadbandAmps(
+                            lower("currentDeadbandAmps", SupplementaryLimits::currentDeadbandAmps, 0, 100, "A"))
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());
         }
@@ -197,19 +182,36 @@ final class SupplementaryReader {
         };
     }
 
+    /** A value where less is tighter (a threshold, an accuracy, a factor). */
     private double lower(
             String key, java.util.function.ToDoubleFunction<SupplementaryLimits> f, double lo, double hi, String unit) {
+        return number(key, f, lo, hi, unit, false);
+    }
+
+    /** A value where more is tighter (a hysteresis: the cause must go further away before it counts as gone). */
+    private double higher(
+            String key, java.util.function.ToDoubleFunction<SupplementaryLimits> f, double lo, double hi, String unit) {
+        return number(key, f, lo, hi, unit, true);
+    }
+
+    private double number(
+            String key,
+            java.util.function.ToDoubleFunction<SupplementaryLimits> f,
+            double lo,
+            double hi,
+            String unit,
+            boolean higherIsTighter) {
         if (base == null) {
             return n.requiredNumber(key, lo, hi, unit);
         }
         double b = f.applyAsDouble(base);
         double v = n.number(key, b, lo, hi, unit);
-        if (tightenOnly && v > b) {
+        if (tightenOnly && (higherIsTighter ? v < b : v > b)) {
             throw new ConfigException(
                     n.child(key),
-                    v + " " + unit + " is above " + baseName + "'s " + b + " " + unit
-                            + "; configuration may only tighten (a lower value here), so use a value in " + lo + ".."
-                            + b);
+                    v + " " + unit + " is " + (higherIsTighter ? "below " : "above ") + baseName + "'s " + b + " "
+                            + unit + "; configuration may only tighten (a " + (higherIsTighter ? "higher" : "lower")
+                            + " value here), so use a value in " + (higherIsTighter ? b + ".." + hi : lo + ".." + b));
         }
         return v;
     }

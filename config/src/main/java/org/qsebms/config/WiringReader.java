@@ -38,12 +38,12 @@ import org.qsebms.hal.wiring.WiringConfig;
 final class WiringReader {
     private static final Pattern INPUT = Pattern.compile("([A-Za-z0-9_-]+):(\\d+)(?:-(\\d+))?");
     /** BCM GPIO 0..27 on the 40-pin header. */
-    private static final int MAX_GPIO = 27;
+    private static final int MAX_GPIO = GpioPinClaims.MAX_GPIO;
 
     private final Map<String, Ads1115Spec> ads = new LinkedHashMap<>();
     private final Map<String, Mcp3x08Spec> mcp = new LinkedHashMap<>();
     private final Map<String, String> channelUsers = new HashMap<>();
-    private final Map<Integer, String> pinUsers = new HashMap<>();
+    private final GpioPinClaims pins = new GpioPinClaims("the ADC bus");
 
     private WiringReader() {}
 
@@ -76,7 +76,7 @@ final class WiringReader {
         for (Mcp3x08Spec m : mcp.values()) {
             if (m.bus() == 0) {
                 for (int pin = 7; pin <= 11; pin++) {
-                    pinUsers.putIfAbsent(
+                    pins.reserve(
                             pin,
                             "SPI0 (CE1, CE0, MISO, MOSI, SCLK on GPIO 7..11) of " + m.model() + " '" + m.id() + "'");
                 }
@@ -131,10 +131,10 @@ final class WiringReader {
                             + "; give one GPIO per cell, bottom cell first");
         }
         for (int i = 0; i < balancing.size(); i++) {
-            claimPin(balancing.get(i), n.child("balancingPins") + "[" + i + "]");
+            pins.claim(balancing.get(i), n.child("balancingPins") + "[" + i + "]");
         }
-        int fan = optionalPin(n, "fanPin");
-        int heater = optionalPin(n, "heaterPin");
+        int fan = pins.optional(n, "fanPin");
+        int heater = pins.optional(n, "heaterPin");
         String watchdog = "";
         YamlNode w = n.optionalMapping("watchdog");
         if (w != null) {
@@ -192,7 +192,7 @@ final class WiringReader {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(c.child("dataRate"), e.getMessage());
         }
-        int alert = optionalPin(c, "alertRdyPin");
+        int alert = pins.optional(c, "alertRdyPin");
         ads.put(id, new Ads1115Spec(id, bus, address, pga, rate, alert));
     }
 
@@ -388,38 +388,8 @@ final class WiringReader {
         Map<ContactorId, ContactorPins> out = new EnumMap<>(ContactorId.class);
         for (String key : List.of("mainNegative", "precharge", "mainPositive")) {
             YamlNode k = c.mapping(key);
-            k.rejectUnknownKeys(Set.of("coilPin", "feedbackPin", "feedbackClosedHigh"));
-            int coil = k.integer("coilPin", Integer.MIN_VALUE, 0, MAX_GPIO);
-            claimPin(coil, k.child("coilPin"));
-            int feedback = k.integer("feedbackPin", Integer.MIN_VALUE, 0, MAX_GPIO);
-            claimPin(feedback, k.child("feedbackPin"));
-            out.put(keys.get(key), new ContactorPins(coil, feedback, k.bool("feedbackClosedHigh", true)));
+            out.put(keys.get(key), pins.contactor(k));
         }
         return out;
-    }
-
-    private int optionalPin(YamlNode n, String key) {
-        if (!n.has(key)) {
-            return -1;
-        }
-        int pin = n.integer(key, -1, -1, MAX_GPIO);
-        if (pin >= 0) {
-            claimPin(pin, n.child(key));
-        }
-        return pin;
-    }
-
-    private void claimPin(int pin, String path) {
-        if (pin == 2 || pin == 3) {
-            throw new ConfigException(
-                    path,
-                    "GPIO " + pin + " is I2C-1 " + (pin == 2 ? "SDA" : "SCL")
-                            + " and carries the ADC bus; choose another pin (see docs/wiring.md)");
-        }
-        String previous = pinUsers.putIfAbsent(pin, path);
-        if (previous != null) {
-            throw new ConfigException(
-                    path, "GPIO " + pin + " is already used by " + previous + "; give each function its own pin");
-        }
     }
 }

@@ -19,35 +19,69 @@ class SupplementaryConfigTest {
 
     /** The values that were literals in Java before they moved to presets/supplementary-defaults.yaml. */
     private static SupplementaryLimits formerJavaDefaults() {
-        return new SupplementaryLimits(
-                new ThreeLevelLimit(
-                        "cellImbalance", LimitDirection.UPPER, 0.05, 0.10, 0.30, 0.01, Duration.ofSeconds(5), "V"),
-                new ThreeLevelLimit("cellSoc", LimitDirection.UPPER, 0.95, 0.99, 1.0, 0.02, Duration.ofSeconds(5), ""),
-                new ThreeLevelLimit("cellSoc", LimitDirection.LOWER, 0.05, 0.01, 0.0, 0.02, Duration.ofSeconds(5), ""),
-                new ThreeLevelLimit(
-                        "softShortScore", LimitDirection.UPPER, 0.3, 0.6, 0.9, 0.05, Duration.ofSeconds(10), ""),
-                0.5,
-                Duration.ofSeconds(2),
-                15.0,
-                Duration.ofSeconds(5),
-                2.0,
-                Duration.ofSeconds(1),
-                5.0,
-                0.2,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(60),
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(60),
-                Duration.ofMinutes(10),
-                Duration.ofSeconds(60),
-                Duration.ofMillis(300),
-                0.005,
-                0.005,
-                Duration.ofSeconds(1),
-                2.0,
-                3,
-                Duration.ofHours(1),
-                Duration.ofSeconds(1));
+        return SupplementaryLimits.builder()
+                .cellImbalance(new ThreeLevelLimit(
+                        "cellImbalance", LimitDirection.UPPER, 0.05, 0.10, 0.30, 0.01, Duration.ofSeconds(5), "V"))
+                .socHigh(new ThreeLevelLimit(
+                        "cellSoc", LimitDirection.UPPER, 0.95, 0.99, 1.0, 0.02, Duration.ofSeconds(5), ""))
+                .socLow(new ThreeLevelLimit(
+                        "cellSoc", LimitDirection.LOWER, 0.05, 0.01, 0.0, 0.02, Duration.ofSeconds(5), ""))
+                .softShortScore(new ThreeLevelLimit(
+                        "softShortScore", LimitDirection.UPPER, 0.3, 0.6, 0.9, 0.05, Duration.ofSeconds(10), ""))
+                .zeroDriftAmps(0.5)
+                .zeroDriftDebounce(Duration.ofSeconds(2))
+                .tempSpreadCelsius(15.0)
+                .tempSpreadDebounce(Duration.ofSeconds(5))
+                .tempRateCelsiusPerS(2.0)
+                .tempRateWindow(Duration.ofSeconds(1))
+                .tempStepCelsius(5.0)
+                .stuckMinAmps(0.2)
+                .cellStuckWhileFlowing(Duration.ofSeconds(5))
+                .tempStuckWhileFlowing(Duration.ofSeconds(60))
+                .currentStuckWhileFlowing(Duration.ofSeconds(5))
+                .cellStuckAtRest(Duration.ofSeconds(60))
+                .tempStuckAtRest(Duration.ofMinutes(10))
+                .currentStuckAtRest(Duration.ofSeconds(60))
+                .sensorStatusDebounce(Duration.ofMillis(300))
+                .cellVoltsAccuracy(0.005)
+                .packVoltsAccuracyFraction(0.005)
+                .packMismatchDebounce(Duration.ofSeconds(1))
+                .shortCircuitFactor(2.0)
+                .lockoutTrips(3)
+                .lockoutWindow(Duration.ofHours(1))
+                .loopProof(Duration.ofSeconds(1))
+                // Protection's anodic-limit hysteresis and CURRENT_DEADBAND_AMPS, literals until they moved here
+                .anodicHysteresisVolts(0.05)
+                .currentDeadbandAmps(0.05)
+                .build();
+    }
+
+    @Test
+    void aConfigurationMayNotLoosenTheAnodicHysteresisNorWidenTheDeadband() {
+        assertThatThrownBy(() ->
+                        loader.parse(pack("psoa-lfp", "supplementary:\n  anodicHysteresisVolts: 0.02\n"), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("supplementary.anodicHysteresisVolts: 0.02 V is below the psoa-lfp preset's 0.05 V; "
+                        + "configuration may only tighten (a higher value here), so use a value in 0.05..1.0");
+        assertThatThrownBy(
+                        () -> loader.parse(pack("psoa-lfp", "supplementary:\n  currentDeadbandAmps: 0.2\n"), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(
+                        "supplementary.currentDeadbandAmps: 0.2 A is above the psoa-lfp preset's 0.05 A");
+        BmsConfig tighter = loader.parse(
+                pack("psoa-lfp", "supplementary:\n  anodicHysteresisVolts: 0.1\n  currentDeadbandAmps: 0.02\n"),
+                "t.yaml");
+        assertThat(tighter.supplementary().anodicHysteresisVolts()).isEqualTo(0.1);
+        assertThat(tighter.supplementary().currentDeadbandAmps()).isEqualTo(0.02);
+    }
+
+    @Test
+    void aBuilderRefusesAThresholdNeverSet() {
+        assertThatThrownBy(
+                        () -> formerJavaDefaults().toBuilder().loopProof(null).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("loopProof is not set");
+        assertThat(formerJavaDefaults().toBuilder().build()).isEqualTo(formerJavaDefaults());
     }
 
     @Test

@@ -97,7 +97,7 @@ public final class FleetSoakCommand implements Callable<Integer> {
             FleetSoak.Report r =
                     FleetSoak.run(new FleetSoak.Settings(url, packs, runFor, loopPeriod, subscribers, dir));
             System.out.println(r.text());
-            return r.statesLost() == 0 ? 0 : 1;
+            return r.states().lost() == 0 ? 0 : 1;
         } finally {
             if (broker != null) {
                 broker.close();

@@ -106,10 +106,10 @@ public record FaultTable(
                 "highest cell voltage",
                 num(a, 2) + " V at every level (the electrolyte's)",
                 "none",
-                "0.05 V",
+                num(x.anodicHysteresisVolts(), 2) + " V",
                 "always",
                 OPEN,
-                "highest cell below the limit minus 0.05 V"));
+                "highest cell below the limit minus " + num(x.anodicHysteresisVolts(), 2) + " V"));
         r.add(limit(
                 FaultCode.CELL_IMBALANCE,
                 "max − min cell voltage",

@@ -22,10 +22,11 @@ public final class Protection {
     /** The end of the reason of a latch restored from the state file (not a new trip). */
     public static final String RESTORED_SUFFIX =
             ": latched before the restart (restored from the state file); contactors stay open until an accepted reset";
-    /** Current magnitude below which the pack counts as neither charging nor discharging. */
-    public static final double CURRENT_DEADBAND_AMPS = 0.05;
 
     private final ProtectionLimits limits;
+    /** Current magnitude below which the pack counts as neither charging nor discharging (supplementary data). */
+    private final double deadbandAmps;
+
     private final LimitMonitor cellOv;
     private final LimitMonitor cellUv;
     private final LimitMonitor chargeOc;
@@ -153,6 +154,7 @@ public final class Protection {
     public Protection(ProtectionLimits limits, SupplementaryLimits extra, FaultSink sink) {
         this.limits = limits;
         this.extra = extra;
+        this.deadbandAmps = extra.currentDeadbandAmps();
         this.sink = e -> {
             sink.accept(e);
             countTrip(e);
@@ -164,9 +166,10 @@ public final class Protection {
         dischargeOt = new LimitMonitor(FaultCode.DISCHARGE_OVER_TEMPERATURE, limits.dischargeOverTemperature());
         dischargeUt = new LimitMonitor(FaultCode.DISCHARGE_UNDER_TEMPERATURE, limits.dischargeUnderTemperature());
         double a = limits.anodicLimitVolts();
+        double aHyst = extra.anodicHysteresisVolts();
         anodic = new LimitMonitor(
                 FaultCode.ELECTROLYTE_ANODIC_LIMIT,
-                new ThreeLevelLimit("cellVoltage", LimitDirection.UPPER, a, a, a, 0.05, Duration.ZERO, "V"));
+                new ThreeLevelLimit("cellVoltage", LimitDirection.UPPER, a, a, a, aHyst, Duration.ZERO, "V"));
         imbalance = new LimitMonitor(FaultCode.CELL_IMBALANCE, extra.cellImbalance());
         softShort = new LimitMonitor(FaultCode.SOFT_SHORT, extra.softShortScore());
         // currents and SOC bounds: the hazard needs the flow, so no flow is proof enough that the cause is gone
@@ -332,7 +335,7 @@ public final class Protection {
         cellUv.evaluate(m.minCellVolts, cellsValid, now, cellsValid ? cellName(m.minCellIndex) : "", sink);
         anodic.evaluate(m.maxCellVolts, cellsValid, now, cellsValid ? cellName(m.maxCellIndex) : "", sink);
         boolean currentValid = m.currentStatus.isOk();
-        boolean charging = currentValid && m.packAmps > CURRENT_DEADBAND_AMPS;
+        boolean charging = currentValid && m.packAmps > deadbandAmps;
         shortCircuit.evaluate(currentValid && Math.abs(m.packAmps) >= shortCircuitAmps, now, shortCircuitReason, sink);
         chargeOc.evaluate(m.packAmps, currentValid, now, "pack", sink);
         dischargeOc.evaluate(-m.packAmps, currentValid, now, "pack", sink);
@@ -373,10 +376,8 @@ public final class Protection {
     public void evaluateSoc(
             double minCellSoc, int minCell, double maxCellSoc, int maxCell, double packAmps, long nowNanos) {
         boolean valid = minCell >= 0 && maxCell >= 0 && Double.isFinite(minCellSoc) && Double.isFinite(maxCellSoc);
-        socHigh.evaluate(
-                maxCellSoc, valid && packAmps > CURRENT_DEADBAND_AMPS, nowNanos, valid ? cellName(maxCell) : "", sink);
-        socLow.evaluate(
-                minCellSoc, valid && packAmps < -CURRENT_DEADBAND_AMPS, nowNanos, valid ? cellName(minCell) : "", sink);
+        socHigh.evaluate(maxCellSoc, valid && packAmps > deadbandAmps, nowNanos, valid ? cellName(maxCell) : "", sink);
+        socLow.evaluate(minCellSoc, valid && packAmps < -deadbandAmps, nowNanos, valid ? cellName(minCell) : "", sink);
     }
 
     /**

@@ -127,17 +127,9 @@ public final class ControllerAssembly {
     static UsableCapacitySettings usableCapacitySettings(BmsConfig cfg) {
         UsableCapacityConfig u = cfg.health().usableCapacity();
         double ah = cfg.pack().capacityAh();
-        UsableCapacitySettings d = UsableCapacitySettings.defaults(ah, u.chargeVolts(), u.cutoffVolts());
-        return new UsableCapacitySettings(
-                ah,
-                d.fullVolts(),
-                u.taperC() * ah,
-                d.cutoffVolts(),
-                d.cutoffToleranceVolts(),
-                d.restAmps(),
-                d.minFraction(),
-                d.maxRechargeFraction(),
-                d.maxGapSeconds());
+        return UsableCapacitySettings.defaults(ah, u.chargeVolts(), u.cutoffVolts()).toBuilder()
+                .taperAmps(u.taperC() * ah)
+                .build();
     }
 
     /**
@@ -150,15 +142,16 @@ public final class ControllerAssembly {
         double coldZero = Math.min(l.chargeUnderTemperature().rsl(), coldFull - 0.1);
         double hotFull = Math.max(coldFull, l.dischargeOverTemperature().mol());
         double hotZero = Math.max(l.dischargeOverTemperature().rsl(), hotFull + 0.1);
-        return new CurrentLimitSettings(
-                l.cellUnderVoltage().rsl(),
-                l.cellOverVoltage().rsl(),
-                10.0,
-                l.chargeOverCurrent().rsl(),
-                l.dischargeOverCurrent().rsl(),
-                coldZero,
-                coldFull,
-                hotFull,
-                hotZero);
+        return CurrentLimitSettings.builder()
+                .minCellVolts(l.cellUnderVoltage().rsl())
+                .maxCellVolts(l.cellOverVoltage().rsl())
+                .horizonSeconds(10.0)
+                .maxChargeAmps(l.chargeOverCurrent().rsl())
+                .maxDischargeAmps(l.dischargeOverCurrent().rsl())
+                .chargeZeroCelsius(coldZero)
+                .chargeFullCelsius(coldFull)
+                .hotFullCelsius(hotFull)
+                .hotZeroCelsius(hotZero)
+                .build();
     }
 }

@@ -42,28 +42,23 @@ public final class FleetSoak {
     /** The soak's settings. */
     public record Settings(String url, int packs, Duration duration, Duration period, int subscribers, Path stateDir) {}
 
-    /** The measured outcome. */
+    /**
+     * The measured outcome.
+     *
+     * @param states        the window's QoS 1 state messages
+     * @param throughput    every message the subscribers received in the window
+     * @param sampleLatency from a sample's timestamp to its arrival at a subscriber (ms)
+     * @param probeLatency  broker-to-subscriber, from the probe's QoS 1 messages (ms)
+     * @param drops         what the packs dropped or overran
+     */
     public record Report(
             int packs,
             double seconds,
-            long statesPublished,
-            long statesReceived,
-            long statesLost,
-            long duplicates,
-            long messagesReceived,
-            double messagesPerSecond,
-            double p50Ms,
-            double p90Ms,
-            double p99Ms,
-            double maxMs,
-            long loopOverruns,
-            long ringDrops,
-            long spoolDrops,
-            long probes,
-            double probeP50Ms,
-            double probeP90Ms,
-            double probeP99Ms,
-            double probeMaxMs) {
+            StateMessages states,
+            Throughput throughput,
+            Latency sampleLatency,
+            Latency probeLatency,
+            Drops drops) {
         public String text() {
             return String.format(
                     Locale.ROOT,
@@ -74,26 +69,38 @@ public final class FleetSoak {
                             + "spool drops %d",
                     packs,
                     seconds,
-                    statesPublished,
-                    statesReceived,
-                    statesLost,
-                    duplicates,
-                    messagesReceived,
-                    messagesPerSecond,
-                    p50Ms,
-                    p90Ms,
-                    p99Ms,
-                    maxMs,
-                    probes,
-                    probeP50Ms,
-                    probeP90Ms,
-                    probeP99Ms,
-                    probeMaxMs,
-                    loopOverruns,
-                    ringDrops,
-                    spoolDrops);
+                    states.published(),
+                    states.received(),
+                    states.lost(),
+                    states.duplicates(),
+                    throughput.messages(),
+                    throughput.perSecond(),
+                    sampleLatency.p50Ms(),
+                    sampleLatency.p90Ms(),
+                    sampleLatency.p99Ms(),
+                    sampleLatency.maxMs(),
+                    probeLatency.count(),
+                    probeLatency.p50Ms(),
+                    probeLatency.p90Ms(),
+                    probeLatency.p99Ms(),
+                    probeLatency.maxMs(),
+                    drops.loopOverruns(),
+                    drops.ringDrops(),
+                    drops.spoolDrops());
         }
     }
+
+    /** The window's state messages: published, received once, never received, received again. */
+    public record StateMessages(long published, long received, long lost, long duplicates) {}
+
+    /** Messages the subscribers received in the window, and their rate. */
+    public record Throughput(long messages, double perSecond) {}
+
+    /** A latency distribution over {@code count} messages, in milliseconds. */
+    public record Latency(long count, double p50Ms, double p90Ms, double p99Ms, double maxMs) {}
+
+    /** Loop overruns, telemetry ring drops and spool drops summed over the packs. */
+    public record Drops(long loopOverruns, long ringDrops, long spoolDrops) {}
 
     private record Arrival(String topic, byte[] payload, long arrivalMillis, long arrivalNanos) {}
 
@@ -242,24 +249,21 @@ public final class FleetSoak {
         return new Report(
                 s.packs(),
                 seconds,
-                total,
-                received,
-                total - received,
-                duplicates,
-                windowMessages,
-                windowMessages / seconds,
-                pct(lat, 0.50),
-                pct(lat, 0.90),
-                pct(lat, 0.99),
-                lat.length == 0 ? Double.NaN : lat[lat.length - 1],
-                loopOverruns,
-                ringDrops,
-                spoolDrops,
-                probeNanos.size(),
-                pctMs(probeNanos, 0.50),
-                pctMs(probeNanos, 0.90),
-                pctMs(probeNanos, 0.99),
-                pctMs(probeNanos, 1.0));
+                new StateMessages(total, received, total - received, duplicates),
+                new Throughput(windowMessages, windowMessages / seconds),
+                new Latency(
+                        lat.length,
+                        pct(lat, 0.50),
+                        pct(lat, 0.90),
+                        pct(lat, 0.99),
+                        lat.length == 0 ? Double.NaN : lat[lat.length - 1]),
+                new Latency(
+                        probeNanos.size(),
+                        pctMs(probeNanos, 0.50),
+                        pctMs(probeNanos, 0.90),
+                        pctMs(probeNanos, 0.99),
+                        pctMs(probeNanos, 1.0)),
+                new Drops(loopOverruns, ringDrops, spoolDrops));
     }
 
     private static double pctMs(List<Long> nanos, double q) {

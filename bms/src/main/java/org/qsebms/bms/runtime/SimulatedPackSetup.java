@@ -8,9 +8,9 @@ import org.qsebms.bms.sim.SimulatedPack;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ChemistryPreset;
 import org.qsebms.estimators.calibration.CalibratedModel;
+import org.qsebms.estimators.calibration.CalibratedPreset;
 import org.qsebms.estimators.calibration.PaperCalibration;
 import org.qsebms.estimators.calibration.PaperData;
-import org.qsebms.estimators.calibration.PresetYamlWriter;
 import org.qsebms.estimators.model.Cathode;
 import org.qsebms.estimators.model.CellGeometry;
 import org.qsebms.estimators.model.EcmParameters;
@@ -66,7 +66,7 @@ public final class SimulatedPackSetup {
             return null;
         }
         CalibratedModel model = PaperCalibration.calibrate(PaperData.bundled());
-        CellGeometry ref = PresetYamlWriter.referencePouch(cathode);
+        CellGeometry ref = CalibratedPreset.referencePouch(cathode);
         QseCellParameters atReference = QseCellParameters.of(
                 model.laws(electrolyte), cathode, ref, preset.cell().ocv());
         double areaScale = cfg.pack().capacityAh() / atReference.capacityAh();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.config.ChemistryPreset;
 import org.qsebms.config.PresetCatalog;
+import org.qsebms.config.PresetCodec;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.EquivalentCircuitCell;
 import org.qsebms.estimators.model.OcvCurve;
@@ -189,6 +190,14 @@ class CharacterizeCommandTest {
                 .contains("    - celsius: 0.0", "    - celsius: 25.0", "timeConstantsVsTemperature:");
         EcmParameters learnt = new PresetCatalog().load(out.toString()).cell();
         assertThat(learnt.resistance().dependsOnTemperature()).isTrue();
+        // the preset codec reads what characterize wrote and writes it back to the same loaded values
+        PresetCodec codec = new PresetCodec();
+        Path again = tmp.resolve("cold-again.yaml");
+        codec.write(again, codec.read(out.toString()), java.util.List.of(), java.util.List.of());
+        assertThat(new PresetCatalog().load(again.toString()))
+                .usingRecursiveComparison()
+                .withEqualsForType(Double::equals, Double.class)
+                .isEqualTo(new PresetCatalog().load(out.toString()));
         EcmParameters truthCell = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV, truth, taus);
         assertThat(learnt.tau2SecondsAt(0)).as("tau2 at 0 °C").isCloseTo(60, withinPercentage(15));
         assertThat(learnt.tau2SecondsAt(25)).as("tau2 at 25 °C").isCloseTo(40, withinPercentage(15));
@@ -257,7 +266,8 @@ class CharacterizeCommandTest {
                     .as("OCV at SOC %.1f and -20 °C", soc)
                     .isEqualTo(learnt.voltsAt(soc, 0));
         }
-        assertThat(Files.readString(out)).contains("ocvTemperatureSpan: {minCelsius: 0.0, maxCelsius: 25.0}");
+        assertThat(Files.readString(out))
+                .contains("  ocvTemperatureSpan:\n    minCelsius: 0.0\n    maxCelsius: 25.0\n");
         assertThat(1000 * learnt.entropicVoltsPerKAt(0.5))
                 .as("dU/dT at SOC 0.5, mV/K")
                 .isCloseTo(-0.2, within(0.05));

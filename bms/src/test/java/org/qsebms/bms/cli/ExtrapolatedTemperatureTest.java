@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qsebms.config.ChemistryPreset;
 import org.qsebms.config.PresetCatalog;
+import org.qsebms.estimators.calibration.CalibratedPreset;
 import org.qsebms.estimators.calibration.PaperCalibration;
 import org.qsebms.estimators.calibration.PaperData;
-import org.qsebms.estimators.calibration.PresetYamlWriter;
 import org.qsebms.estimators.model.Cathode;
 import org.qsebms.estimators.model.Electrolyte;
 import org.qsebms.estimators.model.QseCell;
@@ -44,7 +44,7 @@ class ExtrapolatedTemperatureTest {
         qse = QseCellParameters.of(
                 PaperCalibration.calibrate(PaperData.bundled()).laws(Electrolyte.PSOA),
                 Cathode.NCM811,
-                PresetYamlWriter.referencePouch(Cathode.NCM811),
+                CalibratedPreset.referencePouch(Cathode.NCM811),
                 preset.cell().ocv());
     }
 
@@ -115,7 +115,7 @@ class ExtrapolatedTemperatureTest {
         assertThat(yaml)
                 .contains(
                         "activationEnergySource: \"assumed: base preset 'psoa-ncm811'",
-                        "characterisedTemperatureSpan: {minCelsius: 2",
+                        "characterisedTemperatureSpan:\n    minCelsius: 2",
                         "# ASSUMPTION one temperature only");
     }
 

@@ -69,9 +69,10 @@ class ModelCommandTest {
                 org.qsebms.estimators.calibration.PaperData.bundled());
         for (var e : org.qsebms.estimators.model.Electrolyte.values()) {
             for (var c : org.qsebms.estimators.model.Cathode.values()) {
-                String name = org.qsebms.estimators.calibration.PresetYamlWriter.presetName(e, c);
-                String expected = org.qsebms.estimators.calibration.PresetYamlWriter.write(
-                        model, e, c, ModelCalibrateCommand.shippedOcv(c));
+                String name = org.qsebms.estimators.calibration.CalibratedPreset.presetName(e, c);
+                String expected =
+                        ModelCalibrateCommand.presetText(org.qsebms.estimators.calibration.CalibratedPreset.of(
+                                model, e, c, ModelCalibrateCommand.shippedOcv(c)));
                 try (var in = PresetCatalog.class.getClassLoader().getResourceAsStream("presets/" + name + ".yaml")) {
                     assertThat(in).as(name).isNotNull();
                     assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))

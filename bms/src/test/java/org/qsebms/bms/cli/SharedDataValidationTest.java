@@ -305,7 +305,17 @@ class SharedDataValidationTest {
         ResistanceMap map = mapped.resistance();
         EcmParameters warmOnly = mapped.withResistance(
                 ResistanceMap.of(map.tables().get(map.tables().size() - 1)));
-        CurrentLimitSettings tenSecondsToTheFloor = new CurrentLimitSettings(2.5, 4.2, 10, 2.9, 60, 0, 10, 45, 60);
+        CurrentLimitSettings tenSecondsToTheFloor = CurrentLimitSettings.builder()
+                .minCellVolts(2.5)
+                .maxCellVolts(4.2)
+                .horizonSeconds(10)
+                .maxChargeAmps(2.9)
+                .maxDischargeAmps(60)
+                .chargeZeroCelsius(0)
+                .chargeFullCelsius(10)
+                .hotFullCelsius(45)
+                .hotZeroCelsius(60)
+                .build();
         CellTestLog hppc = CellLogCsv.read(data.resolve("panasonic_18650pf_nca/pan18650pf_0C_HPPC_native.csv"));
         double[] amps = hppc.currentA();
         int floored = 0;

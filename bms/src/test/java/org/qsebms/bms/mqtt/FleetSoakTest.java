@@ -31,9 +31,9 @@ class FleetSoakTest {
             FleetSoak.Report r = FleetSoak.run(new FleetSoak.Settings(
                     broker.url(), packs, Duration.ofSeconds(seconds), Duration.ofMillis(100), 2, dir.resolve("state")));
             System.out.println(r.text());
-            assertThat(r.statesPublished()).isGreaterThan(packs * seconds * 10 * 8 / 10);
-            assertThat(r.statesLost()).isZero();
-            assertThat(r.spoolDrops()).isZero();
+            assertThat(r.states().published()).isGreaterThan(packs * seconds * 10 * 8 / 10);
+            assertThat(r.states().lost()).isZero();
+            assertThat(r.drops().spoolDrops()).isZero();
         }
     }
 }

@@ -1,10 +1,13 @@
 package org.qsebms.estimators.calibration;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,17 +15,17 @@ import java.util.Map;
 
 /**
  * The seed paper's measured figures ({@code qse-paper-data.yaml}, shipped as a resource with its
- * source header), read into dotted key paths such as
- * {@code li_li_polarization_mV_vs_current_density.psoa}. Reads the block-mapping subset of YAML
- * that file uses (nested keys, flow lists of numbers, scalars); folded text is skipped.
+ * source header), read with Jackson YAML into dotted key paths such as
+ * {@code li_li_polarization_mV_vs_current_density.psoa}: every scalar and every list is a value at
+ * the path of its keys (flow mappings such as {@code { psoa: 75, le: 10 }} nest like block ones).
  */
 public final class PaperData {
     /** Classpath location of the bundled transcription. */
     public static final String RESOURCE = "org/qsebms/estimators/calibration/qse-paper-data.yaml";
 
-    private final Map<String, String> values;
+    private final Map<String, JsonNode> values;
 
-    private PaperData(Map<String, String> values) {
+    private PaperData(Map<String, JsonNode> values) {
         this.values = Collections.unmodifiableMap(values);
     }
 
@@ -38,70 +41,61 @@ public final class PaperData {
         }
     }
 
-    /** Parses the YAML subset of the transcription. */
+    /**
+     * Parses a transcription.
+     *
+     * @throws IllegalArgumentException naming the line and column when the text is not YAML
+     */
     public static PaperData parse(String yaml) {
-        Map<String, String> values = new LinkedHashMap<>();
-        List<Integer> indents = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        for (String raw : yaml.split("\n")) {
-            String line = stripComment(raw);
-            if (line.isBlank()) {
-                continue;
-            }
-            int indent = 0;
-            while (indent < line.length() && line.charAt(indent) == ' ') {
-                indent++;
-            }
-            String t = line.trim();
-            int colon = t.indexOf(':');
-            if (colon <= 0 || t.startsWith("-")) {
-                continue;
-            }
-            while (!indents.isEmpty() && indents.get(indents.size() - 1) >= indent) {
-                indents.remove(indents.size() - 1);
-                keys.remove(keys.size() - 1);
-            }
-            String key = t.substring(0, colon).trim();
-            String value = t.substring(colon + 1).trim();
-            String path = keys.isEmpty() ? key : String.join(".", keys) + "." + key;
-            if (value.isEmpty()) {
-                indents.add(indent);
-                keys.add(key);
-            } else if (!value.equals(">") && !value.equals("|")) {
-                values.put(path, value);
-            }
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    RESOURCE + " is not valid YAML at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(),
+                    e);
+        }
+        Map<String, JsonNode> values = new LinkedHashMap<>();
+        if (root != null && root.isObject()) {
+            flatten("", root, values);
         }
         return new PaperData(values);
     }
 
-    private static String stripComment(String line) {
-        if (line.stripLeading().startsWith("#")) {
-            return "";
+    private static void flatten(String prefix, JsonNode mapping, Map<String, JsonNode> out) {
+        for (Map.Entry<String, JsonNode> e : mapping.properties()) {
+            String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (e.getValue().isObject()) {
+                flatten(path, e.getValue(), out);
+            } else if (!e.getValue().isNull()) {
+                out.put(path, e.getValue());
+            }
         }
-        int hash = line.indexOf(" #");
-        return hash >= 0 ? line.substring(0, hash) : line;
     }
 
     /** The number at {@code path}. */
     public double number(String path) {
-        String v = require(path);
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(RESOURCE + ": " + path + " is '" + v + "', not a number");
+        JsonNode v = require(path);
+        if (!v.isNumber()) {
+            throw new IllegalArgumentException(RESOURCE + ": " + path + " is '" + v.asText() + "', not a number");
         }
+        return v.asDouble();
     }
 
-    /** The flow list of numbers at {@code path}. */
+    /** The list of numbers at {@code path}. */
     public double[] numbers(String path) {
-        String v = require(path);
-        if (!v.startsWith("[") || !v.endsWith("]")) {
+        JsonNode v = require(path);
+        if (!v.isArray()) {
             throw new IllegalArgumentException(RESOURCE + ": " + path + " is '" + v + "', not a list like [1, 2]");
         }
-        String[] parts = v.substring(1, v.length() - 1).split(",");
-        double[] out = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = Double.parseDouble(parts[i].trim());
+        double[] out = new double[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!v.get(i).isNumber()) {
+                throw new IllegalArgumentException(
+                        RESOURCE + ": " + path + "[" + i + "] is '" + v.get(i).asText() + "', not a number");
+            }
+            out[i] = v.get(i).asDouble();
         }
         return out;
     }
@@ -115,8 +109,8 @@ public final class PaperData {
         return List.copyOf(values.keySet());
     }
 
-    private String require(String path) {
-        String v = values.get(path);
+    private JsonNode require(String path) {
+        JsonNode v = values.get(path);
         if (v == null) {
             throw new IllegalArgumentException(RESOURCE + " has no value at " + path);
         }

@@ -65,16 +65,110 @@ public record UsableCapacitySettings(
      * may take back 10 % of it; a gap of more than 60 s while current flows voids the discharge.
      */
     public static UsableCapacitySettings defaults(double nominalCapacityAh, double chargeVolts, double cutoffVolts) {
-        return new UsableCapacitySettings(
-                nominalCapacityAh,
-                chargeVolts - 0.05,
-                nominalCapacityAh / 10,
-                cutoffVolts,
-                0.02,
-                nominalCapacityAh / 50,
-                0.3,
-                0.1,
-                60);
+        return builder()
+                .nominalCapacityAh(nominalCapacityAh)
+                .fullVolts(chargeVolts - 0.05)
+                .taperAmps(nominalCapacityAh / 10)
+                .cutoffVolts(cutoffVolts)
+                .cutoffToleranceVolts(0.02)
+                .restAmps(nominalCapacityAh / 50)
+                .minFraction(0.3)
+                .maxRechargeFraction(0.1)
+                .maxGapSeconds(60)
+                .build();
+    }
+
+    /** A builder with every value unset (NaN: {@link Builder#build()} refuses it until set). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding these settings, to change some by name. */
+    public Builder toBuilder() {
+        return builder()
+                .nominalCapacityAh(nominalCapacityAh)
+                .fullVolts(fullVolts)
+                .taperAmps(taperAmps)
+                .cutoffVolts(cutoffVolts)
+                .cutoffToleranceVolts(cutoffToleranceVolts)
+                .restAmps(restAmps)
+                .minFraction(minFraction)
+                .maxRechargeFraction(maxRechargeFraction)
+                .maxGapSeconds(maxGapSeconds);
+    }
+
+    /** Named setters for the settings (see the record's parameters for each one's meaning). */
+    public static final class Builder {
+        private double nominalCapacityAh = Double.NaN;
+        private double fullVolts = Double.NaN;
+        private double taperAmps = Double.NaN;
+        private double cutoffVolts = Double.NaN;
+        private double cutoffToleranceVolts = Double.NaN;
+        private double restAmps = Double.NaN;
+        private double minFraction = Double.NaN;
+        private double maxRechargeFraction = Double.NaN;
+        private double maxGapSeconds = Double.NaN;
+
+        private Builder() {}
+
+        public Builder nominalCapacityAh(double v) {
+            nominalCapacityAh = v;
+            return this;
+        }
+
+        public Builder fullVolts(double v) {
+            fullVolts = v;
+            return this;
+        }
+
+        public Builder taperAmps(double v) {
+            taperAmps = v;
+            return this;
+        }
+
+        public Builder cutoffVolts(double v) {
+            cutoffVolts = v;
+            return this;
+        }
+
+        public Builder cutoffToleranceVolts(double v) {
+            cutoffToleranceVolts = v;
+            return this;
+        }
+
+        public Builder restAmps(double v) {
+            restAmps = v;
+            return this;
+        }
+
+        public Builder minFraction(double v) {
+            minFraction = v;
+            return this;
+        }
+
+        public Builder maxRechargeFraction(double v) {
+            maxRechargeFraction = v;
+            return this;
+        }
+
+        public Builder maxGapSeconds(double v) {
+            maxGapSeconds = v;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the value that cannot work (or was never set) */
+        public UsableCapacitySettings build() {
+            return new UsableCapacitySettings(
+                    nominalCapacityAh,
+                    fullVolts,
+                    taperAmps,
+                    cutoffVolts,
+                    cutoffToleranceVolts,
+                    restAmps,
+                    minFraction,
+                    maxRechargeFraction,
+                    maxGapSeconds);
+        }
     }
 
     private static void requirePositive(String name, double v) {

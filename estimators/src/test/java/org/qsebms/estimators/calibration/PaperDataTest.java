@@ -22,4 +22,23 @@ class PaperDataTest {
     void namesTheMissingKeyPath() {
         assertThatThrownBy(() -> PaperData.parse("a:\n  b: 1\n").number("a.c")).hasMessageContaining("a.c");
     }
+
+    @Test
+    void flowMappingsNestLikeBlockOnesAndTextIsNotANumber() {
+        PaperData d = PaperData.bundled();
+
+        assertThat(d.number("safety_and_mechanics.tga_weight_retention_at_200c_percent.le"))
+                .isEqualTo(10);
+        assertThat(d.number("anodic_stability_limit_v_vs_li.ptpa")).isEqualTo(5.1);
+        assertThatThrownBy(() -> d.number("safety_and_mechanics.psoa_flame"))
+                .hasMessageContaining(
+                        "safety_and_mechanics.psoa_flame is 'hard to ignite; LE burns rapidly', not a number");
+        assertThatThrownBy(() -> d.numbers("li_transference_number.psoa")).hasMessageContaining("not a list");
+    }
+
+    @Test
+    void badYamlNamesTheLineAndANonNumberInAListNamesItsIndex() {
+        assertThatThrownBy(() -> PaperData.parse("a: [1, 2\nb: 3\n")).hasMessageContaining("not valid YAML at line");
+        assertThatThrownBy(() -> PaperData.parse("a: [1, x]\n").numbers("a")).hasMessageContaining("a[1] is 'x'");
+    }
 }

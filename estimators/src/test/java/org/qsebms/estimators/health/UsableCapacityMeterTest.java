@@ -258,12 +258,30 @@ class UsableCapacityMeterTest {
 
     @Test
     void settingsThatCannotWorkAreRefusedWithTheReason() {
-        assertThatThrownBy(() -> new UsableCapacitySettings(2, 3.0, 0.1, 3.0, 0.02, 0.04, 0.3, 0.1, 60))
+        assertThatThrownBy(() -> SETTINGS.toBuilder()
+                        .fullVolts(3.0)
+                        .taperAmps(0.1)
+                        .cutoffVolts(3.0)
+                        .restAmps(0.04)
+                        .build())
                 .hasMessageContaining("cutoffVolts (3.0 V) must be below fullVolts (3.0 V)");
-        assertThatThrownBy(() -> new UsableCapacitySettings(2, 4.15, 0.04, 3.0, 0.02, 0.04, 0.3, 0.1, 60))
+        assertThatThrownBy(() -> SETTINGS.toBuilder()
+                        .fullVolts(4.15)
+                        .taperAmps(0.04)
+                        .cutoffVolts(3.0)
+                        .restAmps(0.04)
+                        .build())
                 .hasMessageContaining("restAmps")
                 .hasMessageContaining("tapering charge would look like a rest");
         assertThatThrownBy(() -> UsableCapacitySettings.defaults(Double.NaN, 4.2, 3.0))
                 .hasMessageContaining("nominalCapacityAh must be a positive number, got NaN");
+        assertThatThrownBy(() -> UsableCapacitySettings.builder()
+                        .nominalCapacityAh(2)
+                        .fullVolts(4.15)
+                        .taperAmps(0.2)
+                        .cutoffVolts(3.0)
+                        .build())
+                .as("a value never set is refused, not taken as zero")
+                .hasMessageContaining("cutoffToleranceVolts must be in [0, 0.5) V, got NaN");
     }
 }

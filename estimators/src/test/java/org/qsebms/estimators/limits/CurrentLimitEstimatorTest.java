@@ -18,7 +18,17 @@ class CurrentLimitEstimatorTest {
     static final OcvCurve OCV =
             new OcvCurve(new double[] {0, 0.1, 0.9, 1}, new double[] {3.0, 3.5, 4.0, 4.2}, new double[4]);
     static final EcmParameters CELL = new EcmParameters(2.0, 0.03, 0.015, 5, 0.02, 100, 25000, OCV);
-    static final CurrentLimitSettings SETTINGS = new CurrentLimitSettings(2.8, 4.25, 10, 4, 10, 0, 10, 45, 60);
+    static final CurrentLimitSettings SETTINGS = CurrentLimitSettings.builder()
+            .minCellVolts(2.8)
+            .maxCellVolts(4.25)
+            .horizonSeconds(10)
+            .maxChargeAmps(4)
+            .maxDischargeAmps(10)
+            .chargeZeroCelsius(0)
+            .chargeFullCelsius(10)
+            .hotFullCelsius(45)
+            .hotZeroCelsius(60)
+            .build();
 
     static LongStream seeds() {
         SplittableRandom r = new SplittableRandom(41);
@@ -93,8 +103,19 @@ class CurrentLimitEstimatorTest {
     @Test
     void coldChargingIsHeldToTheRatedInterfacialOverpotential() {
         // a cell with plenty of voltage headroom: only the rated current and the temperature bound it
-        CurrentLimitEstimator limits =
-                new CurrentLimitEstimator(CELL, new CurrentLimitSettings(2.8, 4.25, 10, 1.0, 10, -30, -20, 45, 60));
+        CurrentLimitEstimator limits = new CurrentLimitEstimator(
+                CELL,
+                CurrentLimitSettings.builder()
+                        .minCellVolts(2.8)
+                        .maxCellVolts(4.25)
+                        .horizonSeconds(10)
+                        .maxChargeAmps(1.0)
+                        .maxDischargeAmps(10)
+                        .chargeZeroCelsius(-30)
+                        .chargeFullCelsius(-20)
+                        .hotFullCelsius(45)
+                        .hotZeroCelsius(60)
+                        .build());
         for (double celsius = -15; celsius <= 40; celsius += 5) {
             double limit = limits.chargeLimitAmps(0.3, 0, celsius, 1.0);
             double overpotentialScale = limit * CELL.resistanceFactor(celsius);
@@ -113,5 +134,16 @@ class CurrentLimitEstimatorTest {
     void agedCellWithHigherR0GetsLowerLimits() {
         CurrentLimitEstimator limits = new CurrentLimitEstimator(CELL, SETTINGS);
         assertThat(limits.dischargeLimitAmps(0.05, 0, 25, 2.0)).isLessThan(limits.dischargeLimitAmps(0.05, 0, 25, 1.0));
+    }
+
+    @Test
+    void settingsNeverSetAreRefusedByName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CurrentLimitSettings.builder()
+                        .minCellVolts(2.8)
+                        .maxCellVolts(4.25)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("horizonSeconds, maxChargeAmps, maxDischargeAmps");
+        assertThat(SETTINGS.toBuilder().build()).isEqualTo(SETTINGS);
     }
 }
