@@ -467,7 +467,7 @@ final class ScenarioOracle {
 
     /** The tick at which an action at {@code atS} is taken: the first tick at or after it. */
     private double tickOf(double atS) {
-        return Math.ceil((atS - 1e-9) / p) * p;
+        return Math.max(0, Math.ceil((atS - 1e-9) / p) * p);
     }
 
     /**
