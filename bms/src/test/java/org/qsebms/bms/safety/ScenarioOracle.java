@@ -219,10 +219,9 @@ final class ScenarioOracle {
         return false;
     }
 
-    /** A hazard holding at this tick must see the pack in FAULT by onset + deadline. */
     /**
-     * A limit hazard seen in the truth: it can have begun right after the previous tick, so its
-     * deadline counts from there.
+     * A hazard holding at this tick must see the pack in FAULT by onset + deadline. A limit hazard
+     * seen in the truth can have begun right after the previous tick, so its deadline counts from there.
      */
     private void hazard(String name, boolean holds, double deadlineS, Truth now) {
         Double since = onset.get(name);
