@@ -51,6 +51,12 @@ final class ScenarioOracle {
     private final int overrunsToFault;
     private final List<String> violations = new ArrayList<>();
     private final Map<String, Double> onset = new HashMap<>();
+    /**
+     * What the run exercised, for the generator's coverage: {@code injection@STATE} and
+     * {@code reset@STATE} (the supervisor state when the action was taken), {@code trip@STATE}
+     * (the state an MSL tripped from), {@code reset@FAULT accepted|refused}.
+     */
+    private final Map<String, Integer> coverage = new java.util.TreeMap<>();
     /** Every tick's truth, for the after-run checks (runs are short). */
     private final List<Truth> all = new ArrayList<>();
 
@@ -59,9 +65,11 @@ final class ScenarioOracle {
     private double lastTick = Double.NaN;
     private double previousTick = Double.NaN;
     private double exceptionsEndedAt = Double.NEGATIVE_INFINITY;
+    /** The last tick of an injected loop overrun or tick exception, while which limit hazards are not judged. */
+    private double loopTroubleEndedAt = Double.NEGATIVE_INFINITY;
 
-    /** One tick of truth. */
-    private record Truth(
+    /** One tick of truth: the simulated pack's values, the supervisor state and every contactor's coil and contacts. */
+    record Truth(
             double t,
             double maxV,
             double minV,
@@ -70,9 +78,13 @@ final class ScenarioOracle {
             double minC,
             double minSoc,
             double maxSoc,
-            boolean fault,
+            String state,
             boolean[] contacts,
-            boolean[] commanded) {}
+            boolean[] commanded) {
+        boolean fault() {
+            return state.equals("FAULT");
+        }
+    }
 
     ScenarioOracle(Scenario sc) {
         this.sc = sc;
@@ -83,6 +95,48 @@ final class ScenarioOracle {
 
     List<String> violations() {
         return violations;
+    }
+
+    Map<String, Integer> coverage() {
+        return coverage;
+    }
+
+    private void count(String key) {
+        coverage.merge(key, 1, Integer::sum);
+    }
+
+    /** The actions taken just before this tick, counted by the supervisor state they met. */
+    private void countCoverage(Truth before, double t) {
+        String state = before == null ? "INIT" : before.state();
+        double after = before == null ? Double.NEGATIVE_INFINITY : before.t();
+        for (ScenarioAction a : sc.actions()) {
+            if (a.atS() > after + 1e-9 && a.atS() <= t + 1e-9) {
+                count((a instanceof ScenarioAction.Command ? a.type() : "injection") + "@" + state);
+            }
+        }
+    }
+
+    /**
+     * docs/state-machine.md: no close sequence starts unless every contactor reads open, and a
+     * contactor reading closed while commanded open (a weld) blocks every close, whatever path led
+     * there. A coil newly commanded closed at this tick while any contactor read closed with its
+     * coil open at the tick before and still reads closed is a violation.
+     */
+    private void noCloseWhileAContactorReadsClosedWhenCommandedOpen(Truth before, Truth now) {
+        for (ContactorId closing : ContactorId.values()) {
+            int c = closing.ordinal();
+            if (!now.commanded()[c] || before.commanded()[c]) {
+                continue;
+            }
+            for (ContactorId other : ContactorId.values()) {
+                int o = other.ordinal();
+                if (!before.commanded()[o] && before.contacts()[o] && now.contacts()[o]) {
+                    violations.add(String.format(
+                            "%s commanded closed at %.3f s while %s read closed with its coil open (welded)",
+                            closing, now.t(), other));
+                }
+            }
+        }
     }
 
     /** Called after every tick with the truth. */
@@ -108,9 +162,29 @@ final class ScenarioOracle {
             contacts[id.ordinal()] = pack.contactsClosedNow(id);
             commanded[id.ordinal()] = pack.commandedClosed(id);
         }
-        inFault = c.supervisor().state().name().equals("FAULT");
-        Truth truth =
-                new Truth(t, maxV, minV, pack.packAmps(), maxC, minC, minSoc, maxSoc, inFault, contacts, commanded);
+        observe(new Truth(
+                t,
+                maxV,
+                minV,
+                pack.packAmps(),
+                maxC,
+                minC,
+                minSoc,
+                maxSoc,
+                c.supervisor().state().name(),
+                contacts,
+                commanded));
+    }
+
+    /** One tick's truth (from {@link #afterTick}, or a made-up trace in the oracle's own tests). */
+    void observe(Truth truth) {
+        double t = truth.t();
+        inFault = truth.fault();
+        Truth before = all.isEmpty() ? null : all.getLast();
+        countCoverage(before, t);
+        if (before != null) {
+            noCloseWhileAContactorReadsClosedWhenCommandedOpen(before, truth);
+        }
         all.add(truth);
         if (inFault && Double.isNaN(firstFaultAt)) {
             firstFaultAt = t;
@@ -145,12 +219,16 @@ final class ScenarioOracle {
         return false;
     }
 
-    /** A hazard holding at this tick must see the pack in FAULT by onset + deadline. */
     /**
-     * A limit hazard seen in the truth: it can have begun right after the previous tick, so its
-     * deadline counts from there.
+     * A hazard holding at this tick must see the pack in FAULT by onset + deadline. A limit hazard
+     * seen in the truth can have begun right after the previous tick, so its deadline counts from there.
      */
     private void hazard(String name, boolean holds, double deadlineS, Truth now) {
+        Double since = onset.get(name);
+        if (since != null && since < loopTroubleEndedAt) {
+            // limit hazards are not judged while the loop is in trouble: their deadline counts from its end
+            onset.put(name, loopTroubleEndedAt);
+        }
         hazard(name, holds, deadlineS, now, now.fault(), Double.isNaN(previousTick) ? now.t() : previousTick);
     }
 
@@ -206,6 +284,9 @@ final class ScenarioOracle {
         boolean currentSensorFault = active(ScenarioAction.CurrentSensor.class, t);
         boolean loopTrouble =
                 active(ScenarioAction.TickException.class, t) || active(ScenarioAction.LoopOverrun.class, t);
+        if (loopTrouble) {
+            loopTroubleEndedAt = t;
+        }
         double voltsDeadline = cellSensorFault ? MISMATCH_DEBOUNCE_S + 2 * p : debounce(lim.cellOverVoltage()) + p;
         if (!loopTrouble) {
             hazard(
@@ -256,6 +337,7 @@ final class ScenarioOracle {
                         debounce(lim.chargeUnderTemperature()) + p,
                         now);
             }
+            hazard("charge through full", now.maxSoc() >= 1.01 && now.amps() > AMPS_ACCURACY, SOC_DEBOUNCE_S + p, now);
             hazard(
                     "discharge through empty",
                     now.minSoc() <= -0.01 && now.amps() < -AMPS_ACCURACY,
@@ -314,6 +396,14 @@ final class ScenarioOracle {
             double t = n.get("t").asDouble();
             if (type.equals("fault")
                     && n.get("event").asText().equals("raised")
+                    && n.get("id").asText().startsWith("SOFT_SHORT.")
+                    && !shortedBefore(n.get("reason").asText(), t)) {
+                violations.add(String.format(
+                        "%s raised at %.3f s naming a cell with no injected short (a false alarm): %s",
+                        n.get("id").asText(), t, n.get("reason").asText()));
+            }
+            if (type.equals("fault")
+                    && n.get("event").asText().equals("raised")
                     && n.get("severity").asText().equals("MSL")) {
                 String id = n.get("id").asText();
                 String code = id.substring(0, id.length() - 4);
@@ -325,6 +415,20 @@ final class ScenarioOracle {
                 }
                 checkOpenedAfter(id, t);
                 checkJustified(code, t, n.get("reason").asText());
+            }
+            if (type.equals("state") && n.get("to").asText().equals("FAULT")) {
+                count("trip@" + n.get("from").asText());
+            }
+            if (type.equals("reset")) {
+                Truth prior = before(t); // the state the reset met
+                count("reset answered in " + (prior == null ? "INIT" : prior.state()) + ": "
+                        + (n.get("accepted").asBoolean() ? "accepted" : "refused"));
+            }
+            if (type.equals("reset") && n.get("accepted").asBoolean() && raisedSinceReset.isEmpty()) {
+                violations.add(String.format(
+                        "a reset accepted at %.3f s with no fault latched (a reset answers the fault present when "
+                                + "it is received)",
+                        t));
             }
             if (type.equals("reset") && n.get("accepted").asBoolean()) {
                 boolean service = n.get("reason").asText().startsWith("service reset");
@@ -339,6 +443,7 @@ final class ScenarioOracle {
                 lastAcceptedReset = t;
             }
         }
+        resetsAreAnsweredAtTheirOwnTick(lines);
         for (Map.Entry<String, List<Double>> e : tripsByCode.entrySet()) {
             List<Double> ts = e.getValue();
             for (int i = LOCKOUT_TRIPS - 1; i < ts.size(); i++) {
@@ -348,6 +453,72 @@ final class ScenarioOracle {
                 }
             }
         }
+    }
+
+    /** Whether the cell a SOFT_SHORT reason names ("cell N: ...") had a short injected by {@code t}. */
+    private boolean shortedBefore(String reason, double t) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("^cell (\\d+):").matcher(reason);
+        int cell = m.find() ? Integer.parseInt(m.group(1)) - 1 : -1;
+        return sc.actions().stream()
+                .anyMatch(a -> a instanceof ScenarioAction.SoftShort s && s.cell() == cell && s.atS() <= t + 1e-9);
+    }
+
+    /** The tick at which an action at {@code atS} is taken: the first tick at or after it. */
+    private double tickOf(double atS) {
+        return Math.max(0, Math.ceil((atS - 1e-9) / p) * p);
+    }
+
+    /**
+     * A reset answers the faults latched at the tick it is taken, or is refused; it is never kept
+     * (docs/state-machine.md). Every reset command gets its answer (a {@code reset} line) at the tick
+     * it is taken, and no answer comes at a tick without a reset command. While every tick throws
+     * (an injected tick exception) no tick completes, so the answer comes at the first one that does.
+     */
+    private void resetsAreAnsweredAtTheirOwnTick(List<JsonNode> lines) {
+        List<Double> answers = new ArrayList<>();
+        for (JsonNode n : lines) {
+            if (n.get("type").asText().equals("reset")) {
+                answers.add(n.get("t").asDouble());
+            }
+        }
+        List<Double> taken = new ArrayList<>();
+        for (ScenarioAction a : sc.actions()) {
+            if (a instanceof ScenarioAction.Command c
+                    && (c.type().equals("reset") || c.type().equals("serviceReset"))
+                    && tickOf(c.atS()) <= lastTick + 1e-9) {
+                double tick = tickOf(c.atS());
+                while (tick <= lastTick + 1e-9 && active(ScenarioAction.TickException.class, tick)) {
+                    tick += p; // no tick completes while every tick throws
+                }
+                if (tick <= lastTick + 1e-9) {
+                    taken.add(tick);
+                }
+            }
+        }
+        for (double tick : taken) {
+            if (answers.stream().noneMatch(t -> Math.abs(t - tick) < p / 2)) {
+                violations.add(String.format("a reset taken at the %.3f s tick got no answer at that tick", tick));
+            }
+        }
+        for (double t : answers) {
+            if (taken.stream().noneMatch(tick -> Math.abs(t - tick) < p / 2)) {
+                violations.add(String.format(
+                        "a reset answered at %.3f s with no reset sent at that tick (a reset kept for later)", t));
+            }
+        }
+    }
+
+    /** The last tick's truth strictly before {@code t}, or null. */
+    private Truth before(double t) {
+        Truth b = null;
+        for (Truth x : all) {
+            if (x.t() >= t - 1e-9) {
+                break;
+            }
+            b = x;
+        }
+        return b;
     }
 
     private static boolean raisedLockoutBy(List<JsonNode> lines, double t) {

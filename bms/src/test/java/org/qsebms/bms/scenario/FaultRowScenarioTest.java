@@ -33,15 +33,6 @@ class FaultRowScenarioTest {
             + "below the threshold however long) and the controller's are bms's Bq76952HilTest";
 
     private static final Map<FaultCode, String> ELSEWHERE = Map.ofEntries(
-            Map.entry(
-                    FaultCode.SOFT_SHORT,
-                    "the soft-short detector needs hours of simulated rest: its MSL path is ProtectionTest."
-                            + "softShortScoreFromTheEstimatorsRaisesAlarmAndTripsAtMsl and its scenarios are the soft-short ones"),
-            Map.entry(
-                    FaultCode.SOC_HIGH,
-                    "on the simulated cells the over-voltage MSL always trips first when charging "
-                            + "past full (the cell's voltage rises beyond its OCV table); SOC_HIGH.MSL at 1.00 is the backstop, "
-                            + "reached at the limit: ProtectionTest.socBoundsAtTheEndsOfTheRangeAreReachable"),
             Map.entry(FaultCode.HW_CELL_OVER_VOLTAGE, CHIP),
             Map.entry(FaultCode.HW_CELL_UNDER_VOLTAGE, CHIP),
             Map.entry(FaultCode.HW_CHARGE_OVER_CURRENT, CHIP),
@@ -195,6 +186,27 @@ class FaultRowScenarioTest {
                 new Pair(
                         REST + fault("{at: 5s, type: tickException, for: 300ms}"),
                         REST + fault("{at: 5s, type: loopOverrun, tick: 90ms}")));
+        // SOC_HIGH: at its default MSL of 1.00 the over-voltage MSL trips first on the simulated cells, so the
+        // row is shown with its MSL tightened to 0.90 (a configuration may only tighten it), where the cells'
+        // voltage is still far below 4.30 V: charging at 0.5 C from SOC 0.88 crosses it, from 0.85 not in 200 s
+        String socHigh = PACK + "supplementary: {socHigh: {mol: 0.85, rsl: 0.88, msl: 0.90}}\n";
+        m.put(
+                FaultCode.SOC_HIGH,
+                new Pair(
+                        "initial: {soc: 0.88}\nload: {type: constant, amps: 1.0}\n",
+                        "initial: {soc: 0.85}\nload: {type: constant, amps: 1.0}\n",
+                        socHigh,
+                        "200s"));
+        // SOFT_SHORT: the detector needs a rest of 30 min and a fit of 30 min; a 100 ohm short (38 mA) passes
+        // the MSL (4.5 mA) within 2 h of rest, a 5 kohm one (0.8 mA, below the 3 mA threshold) never
+        String rest = PACK + "loop: {period: 500ms}\n";
+        m.put(
+                FaultCode.SOFT_SHORT,
+                new Pair(
+                        REST + fault("{at: 60s, type: softShort, cell: 2, ohms: 100}"),
+                        REST + fault("{at: 60s, type: softShort, cell: 2, ohms: 5000}"),
+                        rest,
+                        "2h"));
         String again = "commands:\n  - {at: 8s, type: reset}\n  - {at: 9s, type: close}\n";
         m.put(
                 FaultCode.REPEATED_TRIP_LOCKOUT,

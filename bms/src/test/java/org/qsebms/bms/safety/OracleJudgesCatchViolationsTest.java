@@ -1,0 +1,183 @@
+package org.qsebms.bms.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.qsebms.bms.scenario.Scenario;
+import org.qsebms.bms.scenario.ScenarioLoader;
+
+/**
+ * Each judgement of the oracles can fail: made-up traces that break a rule are fed to
+ * {@link ScenarioOracle} and {@link SoftShortOracle} (no controller), and each must report the
+ * violation, while the same trace kept within the rule reports nothing.
+ */
+class OracleJudgesCatchViolationsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PACK = "pack: {chemistry: psoa-ncm811, seriesCells: 4, capacityAh: 2.0}\n";
+    private static final boolean[] OPEN = {false, false, false};
+    /** MAIN_NEGATIVE, PRECHARGE, MAIN_POSITIVE (ContactorId order). */
+    private static final boolean[] CLOSED = {true, false, true};
+
+    private static Scenario scenario(String body) {
+        return new ScenarioLoader().parse(PACK + body, Path.of("."), "judge test");
+    }
+
+    /** A tick of a trace whose highest cell is at {@code maxV}, NORMAL (closed) or FAULT (open). */
+    private static ScenarioOracle.Truth tick(double t, String state, double maxV) {
+        boolean[] c = state.equals("NORMAL") ? CLOSED : OPEN;
+        return new ScenarioOracle.Truth(t, maxV, 3.7, -0.5, 25, 25, 0.5, 0.51, state, c.clone(), c.clone());
+    }
+
+    private static ScenarioOracle.Truth truth(
+            double t, String state, double minV, double amps, double minSoc, boolean[] contacts, boolean[] coils) {
+        return new ScenarioOracle.Truth(
+                t, 3.75, minV, amps, 25, 25, minSoc, minSoc + 0.01, state, contacts.clone(), coils.clone());
+    }
+
+    private static List<JsonNode> lines(String... json) {
+        List<JsonNode> out = new ArrayList<>();
+        for (String s : json) {
+            try {
+                out.add(JSON.readTree(s));
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+        return out;
+    }
+
+    private static String msl(double t, String id) {
+        return "{\"t\":" + t + ",\"type\":\"fault\",\"event\":\"raised\",\"id\":\"" + id
+                + ".MSL\",\"severity\":\"MSL\",\"reason\":\"test\"}";
+    }
+
+    private static String reset(double t, boolean accepted) {
+        return "{\"t\":" + t + ",\"type\":\"reset\",\"accepted\":" + accepted + ",\"reason\":\""
+                + (accepted ? "reset accepted" : "reset refused") + "\"}";
+    }
+
+    /**
+     * Runs the trace: NORMAL until {@code faultAt}, when a cell reaches 4.35 V (over the 4.30 V MSL) and
+     * the pack is in FAULT at once; returns the violations.
+     */
+    private static List<String> judge(Scenario sc, double faultAt, double endS, List<JsonNode> lines) {
+        ScenarioOracle o = new ScenarioOracle(sc);
+        for (int k = 0; k * 0.1 <= endS + 1e-9; k++) {
+            double t = Math.round(k * 100) / 1000.0;
+            boolean over = t >= faultAt;
+            o.observe(tick(t, over ? "FAULT" : "NORMAL", over ? 4.35 : 3.75));
+        }
+        o.judge(lines);
+        return o.violations();
+    }
+
+    @Test
+    void aResetKeptForALaterFaultIsAViolation() {
+        Scenario sc = scenario("commands:\n  - {at: 2s, type: reset}\nduration: 10s\n");
+        // kept: no answer at 2 s, accepted when a fault trips at 6 s
+        assertThat(judge(sc, 6.0, 10, lines(msl(6.0, "CELL_OVER_VOLTAGE"), reset(6.0, true))))
+                .anyMatch(v -> v.contains("no reset sent at that tick"))
+                .anyMatch(v -> v.contains("got no answer at that tick"));
+        // answered at its tick (refused: nothing latched), the later trip stays latched
+        assertThat(judge(sc, 6.0, 10, lines(reset(2.0, false), msl(6.0, "CELL_OVER_VOLTAGE"))))
+                .isEmpty();
+    }
+
+    @Test
+    void aResetAcceptedWithNothingLatchedIsAViolation() {
+        Scenario sc = scenario("commands:\n  - {at: 2s, type: reset}\nduration: 10s\n");
+        assertThat(judge(sc, 99, 10, lines(reset(2.0, true)))).anyMatch(v -> v.contains("with no fault latched"));
+    }
+
+    @Test
+    void aCloseWhileAContactorReadsClosedWithItsCoilOpenIsAViolation() {
+        Scenario sc = scenario("duration: 10s\n");
+        boolean[] prechargeWelded = {false, true, false};
+        boolean[] negativeCoil = {true, false, false};
+        boolean[] negativeAndPrecharge = {true, true, false};
+        ScenarioOracle o = new ScenarioOracle(sc);
+        o.observe(truth(0.0, "STANDBY", 3.7, 0, 0.5, prechargeWelded, OPEN));
+        o.observe(truth(0.1, "PRECHARGE", 3.7, 0, 0.5, negativeAndPrecharge, negativeCoil));
+        assertThat(o.violations())
+                .anyMatch(v -> v.contains("MAIN_NEGATIVE commanded closed at 0.100 s while PRECHARGE"));
+
+        ScenarioOracle fine = new ScenarioOracle(sc);
+        fine.observe(truth(0.0, "STANDBY", 3.7, 0, 0.5, OPEN, OPEN));
+        fine.observe(truth(0.1, "PRECHARGE", 3.7, 0, 0.5, negativeCoil, negativeCoil));
+        assertThat(fine.violations()).isEmpty();
+    }
+
+    @Test
+    void aFloorCrossedWithoutATripByItsDeadlineIsAViolation() {
+        Scenario sc = scenario("duration: 20s\n");
+        ScenarioOracle o = new ScenarioOracle(sc);
+        for (int k = 0; k <= 100; k++) { // 10 s discharging below the under-voltage MSL (2.80 V) and through empty
+            o.observe(truth(k * 0.1, "NORMAL", 2.70, -1.0, -0.03, CLOSED, CLOSED));
+        }
+        assertThat(o.violations())
+                .anyMatch(v -> v.startsWith("cell under-voltage from 0.000 s not detected by its deadline 0.400 s"))
+                .anyMatch(
+                        v -> v.startsWith("discharge through empty from 0.000 s not detected by its deadline 5.100 s"));
+
+        ScenarioOracle tripped = new ScenarioOracle(sc);
+        for (int k = 0; k <= 100; k++) { // the same, in FAULT from 0.4 s (debounce 300 ms + one period)
+            tripped.observe(
+                    truth(k * 0.1, k >= 4 ? "FAULT" : "NORMAL", 2.70, k >= 4 ? 0 : -1.0, -0.03, CLOSED, CLOSED));
+        }
+        assertThat(tripped.violations()).isEmpty();
+    }
+
+    @Test
+    void aSoftShortAlarmOnACellWithoutAShortIsAViolation() {
+        String alarm =
+                "{\"t\":5.0,\"type\":\"fault\",\"event\":\"raised\",\"id\":\"SOFT_SHORT.RSL\",\"severity\":\"RSL\","
+                        + "\"reason\":\"cell 2: leak about 5.0 mA above the string median\"}";
+        assertThat(judge(scenario("duration: 10s\n"), 99, 10, lines(alarm))).anyMatch(v -> v.contains("false alarm"));
+        Scenario shorted = scenario("faults:\n  - {at: 1s, type: softShort, cell: 2, ohms: 300}\nduration: 10s\n");
+        assertThat(judge(shorted, 99, 10, lines(alarm))).isEmpty();
+        Scenario elsewhere = scenario("faults:\n  - {at: 1s, type: softShort, cell: 3, ohms: 300}\nduration: 10s\n");
+        assertThat(judge(elsewhere, 99, 10, lines(alarm))).anyMatch(v -> v.contains("false alarm"));
+    }
+
+    /** A shorted NCM pack resting 3 h: the rest claim (3.7 mA and above, flagged within 2 h of the rest). */
+    private static List<String> softShortAtRest(String chemistry, double ohms, String... raised) {
+        Scenario sc = new ScenarioLoader()
+                .parse(
+                        "pack: {chemistry: " + chemistry + ", seriesCells: 4, capacityAh: 2.0}\n"
+                                + "faults:\n  - {at: 60s, type: softShort, cell: 3, ohms: " + ohms + "}\n"
+                                + "duration: 3h\n",
+                        Path.of("."),
+                        "soft-short judge test");
+        SoftShortOracle o = new SoftShortOracle(sc, false);
+        for (int s = 0; s <= 3 * 3600; s += 10) {
+            o.observe(s, s < 600 ? -2.0 : 0.0, 3.8); // 10 min of discharge, then rest
+        }
+        o.judge(lines(raised));
+        return o.violations();
+    }
+
+    private static String softShort(double t, int cell) {
+        return "{\"t\":" + t
+                + ",\"type\":\"fault\",\"event\":\"raised\",\"id\":\"SOFT_SHORT.RSL\",\"severity\":\"RSL\","
+                + "\"reason\":\"cell " + cell + ": leak about 7.6 mA above the string median\"}";
+    }
+
+    @Test
+    void aDetectableShortAtRestNotFlaggedInTimeOrFlaggedOnAnotherCellIsAViolation() {
+        assertThat(softShortAtRest("psoa-ncm811", 500)).anyMatch(v -> v.contains("flagged never, deadline 2.17 h"));
+        assertThat(softShortAtRest("psoa-ncm811", 500, softShort(3 * 3600 - 60, 3)))
+                .anyMatch(v -> v.contains("flagged only at 2.98 h"));
+        assertThat(softShortAtRest("psoa-ncm811", 500, softShort(5400, 1)))
+                .anyMatch(v -> v.contains("naming cell 1 (the short is in cell 3)"))
+                .anyMatch(v -> v.contains("flagged never"));
+        assertThat(softShortAtRest("psoa-ncm811", 500, softShort(5400, 3))).isEmpty();
+        // below the detectable leak (3.8 V / 2 kohm = 1.9 mA), and on the LFP plateau: no claim
+        assertThat(softShortAtRest("psoa-ncm811", 2000)).isEmpty();
+        assertThat(softShortAtRest("psoa-lfp", 500)).isEmpty();
+    }
+}

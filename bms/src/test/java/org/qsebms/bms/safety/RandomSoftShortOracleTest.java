@@ -1,0 +1,169 @@
+package org.qsebms.bms.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.qsebms.bms.scenario.Scenario;
+import org.qsebms.bms.scenario.ScenarioLoader;
+import org.qsebms.bms.scenario.ScenarioRunner;
+
+/**
+ * The soft-short half of the random-scenario oracle (issue 23): hours-long random scenarios of the
+ * two interactions where the detector failed, judged by {@link SoftShortOracle} from the docs'
+ * claims and the simulated truth:
+ * <ul>
+ *   <li><b>balancing during rests</b>: a pack of 4-8 cells (every chemistry preset, 1-3 Ah) discharged
+ *       at 0.3-1.2 C for 10-40 min from 55-95 % SOC, then resting for 2.5 h with the contactors closed
+ *       while the passive balancer bleeds the cells above the lowest;</li>
+ *   <li><b>soft shorts during cycling</b>: the same packs on the CC-CV / pulsed-discharge cycling
+ *       profile (10 min rests, never long enough for the rest cue) with the balancer on, for 8 h;</li>
+ * </ul>
+ * half of them with a resistive short of 100 ohm to 5 kohm (log-uniform) in one random cell from
+ * the first minute, the other half healthy. The build runs {@code -Doracle.softShortSeeds} seeds
+ * (16 by default; the nightly profile runs more).
+ */
+class RandomSoftShortOracleTest {
+    private static final String[] CHEMISTRIES = {
+        "psoa-ncm811", "psoa-lfp", "ptpa-ncm811", "ptpa-lfp", "le-ncm811", "le-lfp"
+    };
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A generated scenario and whether it cycles (else: a discharge, then a rest). */
+    record Generated(String yaml, boolean cycling) {}
+
+    static Generated scenario(long seed, boolean cycling) {
+        SplittableRandom r = new SplittableRandom(seed);
+        String chemistry = CHEMISTRIES[r.nextInt(CHEMISTRIES.length)];
+        boolean lfp = chemistry.contains("lfp");
+        int cells = 4 + r.nextInt(5);
+        double capacity = 1 + r.nextInt(5) * 0.5;
+        StringBuilder b = new StringBuilder();
+        b.append("name: soft-short oracle seed ").append(seed).append('\n');
+        b.append(String.format(
+                Locale.ROOT, "pack: {chemistry: %s, seriesCells: %d, capacityAh: %.1f}%n", chemistry, cells, capacity));
+        b.append("loop: {period: 500ms}\n");
+        int dischargeMin = 10 + r.nextInt(31);
+        if (cycling) {
+            b.append("initial: {soc: 0.5, ambientCelsius: 25, close: true}\n");
+            b.append(lfp ? "load: {type: cycling, cvVolts: 3.5, endVolts: 3.0}\n" : "load: {type: cycling}\n");
+        } else {
+            b.append(String.format(
+                    Locale.ROOT, "initial: {soc: %.3f, ambientCelsius: 25, close: true}%n", 0.55 + r.nextDouble(0.4)));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "load: {type: pulses, highAmps: %.2f, high: %dmin, lowAmps: 0.0, low: 20h}%n",
+                    -capacity * (0.3 + r.nextDouble(0.9)),
+                    dischargeMin));
+        }
+        if (r.nextBoolean()) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "faults:%n  - {at: 60s, type: softShort, cell: %d, ohms: %.0f}%n",
+                    1 + r.nextInt(cells),
+                    Math.pow(10, r.nextDouble(2, Math.log10(5000)))));
+        }
+        // a rest long enough for the rest claim (2 h after the current stops) and 30 min more
+        b.append("duration: ")
+                .append(cycling ? "8h" : (dischargeMin + 150) + "min")
+                .append('\n');
+        b.append("limitsEvery: 30min\nseed: ").append(seed).append('\n');
+        return new Generated(b.toString(), cycling);
+    }
+
+    /** Runs one seed through the loader, the runner and the soft-short oracle; returns its violations. */
+    static List<String> judge(long seed, boolean cycling) {
+        return judge(seed, cycling, new AtomicInteger());
+    }
+
+    /** As {@link #judge(long, boolean)}, counting in {@code claims} a run that carried a detection claim. */
+    static List<String> judge(long seed, boolean cycling, AtomicInteger claims) {
+        Generated g = scenario(seed, cycling);
+        Scenario sc = new ScenarioLoader().parse(g.yaml(), Path.of("."), "soft-short oracle seed " + seed);
+        SoftShortOracle oracle = new SoftShortOracle(sc, g.cycling());
+        List<JsonNode> lines = new ArrayList<>();
+        new ScenarioRunner()
+                .run(
+                        sc,
+                        s -> {
+                            if (s.contains(
+                                    "SOFT_SHORT")) { // the only lines the judge reads; hours of limits are not kept
+                                try {
+                                    lines.add(JSON.readTree(s));
+                                } catch (Exception e) {
+                                    throw new AssertionError(e);
+                                }
+                            }
+                        },
+                        oracle::afterTick);
+        oracle.judge(lines);
+        if (oracle.claimJudged()) {
+            claims.incrementAndGet();
+        }
+        List<String> out = new ArrayList<>();
+        for (String v : oracle.violations()) {
+            out.add("seed " + seed + ": " + v);
+        }
+        if (!out.isEmpty()) {
+            out.add("seed " + seed + " scenario:\n" + g.yaml());
+        }
+        return out;
+    }
+
+    @Test
+    void balancingDuringRestsRaisesNoFalseAlarmAndFindsTheShortsItClaims() {
+        assertThat(run(false, Integer.getInteger("oracle.softShortSeeds", 16))).isEmpty();
+    }
+
+    @Test
+    @Disabled(CYCLING_MISSES)
+    void softShortsDuringCyclingAreFlaggedOnTheRightCellAndNoHealthyCellIs() {
+        assertThat(run(true, Integer.getInteger("oracle.softShortSeeds", 16))).isEmpty();
+    }
+
+    static final String CYCLING_MISSES =
+            "known miss (issue 23, the soft-short detector's SOC drift cue while cycling), "
+                    + "measured on cycling seeds 1-30 (8 h, 500 ms loop): 20 of 30 fail, every one by SOFT_SHORT.MSL naming a "
+                    + "cell without a short, 3.2-7.3 h into cycling, 'leak about 23-322 mA ... from the SOC drift': 11 of the "
+                    + "16 healthy packs and 9 of the 14 shorted ones (a wrong cell); NCM and LFP alike. The repository's own "
+                    + "cycling pack (psoa-ncm811, 4 x 2 Ah, default cycling, 100 ms loop) does the same with seed 1: MSL on "
+                    + "healthy cell 4 at 3.24 h, 118.9 mA (scenarios/oracle/soft-short-cycling-healthy-seed-1.yaml)";
+
+    /** Runs {@code seeds} seeds; with 16 or more, at least one must carry a detection claim (else the test proves little). */
+    private static List<String> run(boolean cycling, int seeds) {
+        long first = Long.getLong("oracle.softShortFirstSeed", 1);
+        ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
+        AtomicInteger runs = new AtomicInteger();
+        AtomicInteger claims = new AtomicInteger();
+        long start = System.nanoTime();
+        LongStream.range(first, first + seeds).parallel().forEach(seed -> {
+            violations.addAll(judge(seed, cycling, claims));
+            runs.incrementAndGet();
+        });
+        System.out.printf(
+                "soft-short oracle (%s): %d seeds from %d (%d with a detection claim) in %.1f s, %d violations%n",
+                cycling ? "cycling" : "rests",
+                runs.get(),
+                first,
+                claims.get(),
+                (System.nanoTime() - start) / 1e9,
+                violations.stream().filter(v -> !v.contains("scenario:")).count());
+        violations.stream()
+                .filter(v -> !v.contains("scenario:"))
+                .forEach(v -> System.out.println("  " + v.substring(0, Math.min(v.length(), 260))));
+        if (seeds >= 16) {
+            assertThat(claims.get()).as("runs with a detection claim").isPositive();
+        }
+        return new ArrayList<>(violations);
+    }
+}
