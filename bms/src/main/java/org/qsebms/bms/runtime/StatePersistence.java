@@ -12,7 +12,6 @@ import org.qsebms.bms.persistence.ResistancePoint;
 import org.qsebms.bms.persistence.StateFile;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
-import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.tinylog.Logger;
 
 /** Start-up wiring: restores the persisted state into a controller and starts its writer. */
@@ -81,8 +80,8 @@ public final class StatePersistence {
     }
 
     /**
-     * Restores SOC (finite values only; NaN means "unknown, initialise from OCV"), throughput and,
-     * when the controller runs a health tracker, each cell's capacity, R0, lithium inventory and
+     * Restores SOC (finite values only; NaN means "unknown, initialise from OCV"), throughput and
+     * the health tracker's figures: each cell's capacity, R0, lithium inventory and
      * the resistance history (learnt capacities also go to the SOC filter), and the last usable
      * capacity measured.
      */
@@ -105,11 +104,11 @@ public final class StatePersistence {
                     s.latchedFaults(),
                     unknown.isEmpty() ? "" : " (unknown ids ignored: " + unknown + ")");
         }
-        if (controller.usableCapacityMeter() != null && s.usableCapacity() != null) {
+        if (s.usableCapacity() != null) {
             controller.usableCapacityMeter().restore(s.usableCapacity());
         }
         CellHealthTracker h = controller.healthTracker();
-        if (h != null && h.cellCount() == soc.length) {
+        if (h.cellCount() == soc.length) {
             restoreHealth(s, h, controller);
         }
         return n;
@@ -126,8 +125,8 @@ public final class StatePersistence {
             h.restoreCell(i, cap[i], capSigma[i], r0[i], excess[i], loss[i], closed[i]);
             // a capacity the tracker saved (it has an uncertainty; files from before the tracker have none) goes to the
             // filter
-            if (Double.isFinite(capSigma[i]) && controller.soc() instanceof EkfSocEstimator ekf) {
-                ekf.setCellCapacityAh(i, h.capacityAh(i));
+            if (Double.isFinite(capSigma[i])) {
+                controller.soc().setCellCapacityAh(i, h.capacityAh(i));
             }
         }
         h.restoreThroughputAh(s.ahThroughput());

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.bms.record.CycleRecord;
 import org.qsebms.bms.record.CycleRules;
-import org.qsebms.bms.record.ScheduledDiagnostic;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
@@ -49,10 +49,15 @@ class RecordTickAllocationTest {
                         "t.yaml");
         SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
         long[] epoch = {1_700_000_000_000L};
-        ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, sim.hardware(), sim.pack(), () -> epoch[0]);
         try (CycleRecord record = CycleRecord.open(dir, 4, CycleRules.forCapacity(2.0, 3.4), null, rows -> {})) {
-            w.controller().attachCycleCounter(record.counter());
-            w.controller().attachDiagnostic(ScheduledDiagnostic.of(cfg, record.counter(), w.requests(), sim.pack()));
+            // the diagnostic's pulses from the simulated load; the limits go nowhere
+            ControllerAssembly.Wiring w = ControllerAssembly.build(
+                    cfg,
+                    sim.hardware(),
+                    new PackLinks(sim.pack(), CurrentLimitOutput.NONE, Optional.of(sim.pack())),
+                    ControllerAssembly.Channels.forPack(cfg, sim.hardware()),
+                    Optional.of(record.counter()),
+                    () -> epoch[0]);
             w.requests().requestClose();
             PackSample drain = new PackSample(4, 4);
             long period = cfg.loop().period().toNanos();
@@ -78,7 +83,7 @@ class RecordTickAllocationTest {
                 overhead = mx.getThreadAllocatedBytes(tid) - a;
             }
             long closedBefore = record.counter().closedCycles();
-            long diagnosticsBefore = w.controller().diagnostic().revision();
+            long diagnosticsBefore = w.controller().diagnostic().orElseThrow().revision();
             long worst = 0;
             // 8 h more in windows of 1,000 ticks; the windows with a state change (which allocates its event)
             // are left out
@@ -107,7 +112,7 @@ class RecordTickAllocationTest {
                     "record tick allocation: %d quiet windows, %d cycles closed, " + "%d diagnostic status changes%n",
                     windows,
                     record.counter().closedCycles() - closedBefore,
-                    w.controller().diagnostic().revision() - diagnosticsBefore);
+                    w.controller().diagnostic().orElseThrow().revision() - diagnosticsBefore);
             assertThat(record.counter().closedCycles()).isGreaterThan(closedBefore);
             assertThat(windows).isGreaterThan(20);
             assertThat(worst)
