@@ -8,7 +8,6 @@ import org.qsebms.bms.control.PackController;
 import org.qsebms.bms.persistence.FileProblem;
 import org.qsebms.bms.persistence.PersistedState;
 import org.qsebms.bms.persistence.PersistenceWriter;
-import org.qsebms.bms.persistence.ResistancePoint;
 import org.qsebms.bms.persistence.StateFile;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
@@ -115,23 +114,15 @@ public final class StatePersistence {
     }
 
     private static void restoreHealth(PersistedState s, CellHealthTracker h, PackController controller) {
-        double[] cap = s.capacityAh();
-        double[] capSigma = s.capacitySigmaAh();
-        double[] r0 = s.resistanceOhm();
-        double[] excess = s.excessLithiumAh();
-        double[] loss = s.lithiumLossPerCycleAh();
-        int[] closed = s.closedCycles();
-        for (int i = 0; i < cap.length; i++) {
-            h.restoreCell(i, cap[i], capSigma[i], r0[i], excess[i], loss[i], closed[i]);
-            // a capacity the tracker saved (it has an uncertainty; files from before the tracker have none) goes to the
-            // filter
+        h.importState(s.health());
+        // a capacity the tracker saved (it has an uncertainty; files from before the tracker have none) goes to the
+        // filter
+        double[] capSigma = s.health().capacitySigmaAh();
+        for (int i = 0; i < capSigma.length; i++) {
             if (Double.isFinite(capSigma[i])) {
                 controller.soc().setCellCapacityAh(i, h.capacityAh(i));
             }
         }
         h.restoreThroughputAh(s.ahThroughput());
-        for (ResistancePoint p : s.resistanceHistory()) {
-            h.addHistoryPoint(p.equivalentCycles(), p.epochDays(), p.r0Ohm());
-        }
     }
 }
