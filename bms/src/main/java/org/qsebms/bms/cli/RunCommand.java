@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.qsebms.bms.broker.BrokerAccess;
 import org.qsebms.bms.broker.EmbeddedBroker;
+import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.control.Plant;
 import org.qsebms.bms.dashboard.DashboardFeed;
 import org.qsebms.bms.dashboard.DashboardServer;
@@ -222,7 +223,7 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         PackHardware hw;
-        Plant plant;
+        PackLinks links;
         if (useSimulation && cfg.hal().bq76952().isPresent()) {
             // The simulated pack behind a register-level BQ76952 that runs its own protections,
             // read through the driver.
@@ -231,7 +232,7 @@ public final class RunCommand implements Callable<Integer> {
                     cfg.hal().bq76952().get(),
                     EmulatedBq76952Board.DEFAULT_WATCHDOG_NANOS);
             hw = sim.hardware();
-            plant = sim;
+            links = PackLinks.followingLimits(sim); // the simulated charger/load follows the limits
             System.out.println("simulated pack wired through the BQ76952 driver and its register-level emulator");
         } else if (useSimulation && cfg.hal().pi4j().isPresent()) {
             // The simulated pack behind register-level emulators of the configured ADCs, read through the real drivers.
@@ -240,12 +241,12 @@ public final class RunCommand implements Callable<Integer> {
                     cfg.hal().pi4j().get(),
                     7);
             hw = sim.hardware();
-            plant = sim;
+            links = PackLinks.followingLimits(sim);
             System.out.println("simulated pack wired through the hal.pi4j drivers and register-level emulators");
         } else if (useSimulation) {
             SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
             hw = sim.hardware();
-            plant = sim.pack();
+            links = PackLinks.followingLimitsWithPulses(sim.pack());
         } else {
             // Real providers only, fail-fast self-test of every chip and channel (names bus, address, channel).
             try {
@@ -264,7 +265,7 @@ public final class RunCommand implements Callable<Integer> {
                                 + "chip by chip.",
                         e);
             }
-            plant = Plant.REAL;
+            links = PackLinks.plantOnly(Plant.REAL); // a CAN link to a charger would publish the limits here
         }
         System.out.println("qse-bms: pack '" + cfg.pack().id() + "', "
                 + cfg.pack().seriesCells() + " x " + cfg.chemistry().name()
@@ -296,7 +297,7 @@ public final class RunCommand implements Callable<Integer> {
         BmsRuntime runtime = BmsRuntime.start(
                 cfg,
                 hw,
-                plant,
+                links,
                 url,
                 sink,
                 !noAutoClose,

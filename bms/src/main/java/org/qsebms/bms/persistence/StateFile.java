@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.zip.CRC32;
+import org.qsebms.estimators.health.HealthState;
 import org.qsebms.estimators.health.UsableCapacity;
 
 /**
@@ -195,19 +196,20 @@ public final class StateFile {
         b.append("savedEpochMillis=").append(s.savedEpochMillis()).append('\n');
         b.append("cells=").append(s.cellCount()).append('\n');
         array(b, "cellSoc", s.cellSoc());
-        array(b, "capacityAh", s.capacityAh());
-        array(b, "resistanceOhm", s.resistanceOhm());
-        array(b, "seiResistanceOhm", s.seiResistanceOhm());
+        HealthState h = s.health();
+        array(b, "capacityAh", h.capacityAh());
+        array(b, "resistanceOhm", h.r0At25Ohms());
+        array(b, "seiResistanceOhm", h.seiOhms());
         b.append("cycleCount=").append(s.cycleCount()).append('\n');
         b.append("ahThroughput=").append(s.ahThroughput()).append('\n');
         b.append("lithiumInventoryFraction=")
-                .append(s.lithiumInventoryFraction())
+                .append(h.lithiumInventoryFraction())
                 .append('\n');
-        array(b, "capacitySigmaAh", s.capacitySigmaAh());
-        array(b, "excessLithiumAh", s.excessLithiumAh());
-        array(b, "lithiumLossPerCycleAh", s.lithiumLossPerCycleAh());
+        array(b, "capacitySigmaAh", h.capacitySigmaAh());
+        array(b, "excessLithiumAh", h.excessLithiumAh());
+        array(b, "lithiumLossPerCycleAh", h.lithiumLossPerCycleAh());
         b.append("closedCycles=");
-        int[] closed = s.closedCycles();
+        int[] closed = h.closedCycles();
         for (int i = 0; i < closed.length; i++) {
             b.append(i > 0 ? "," : "").append(closed[i]);
         }
@@ -224,15 +226,15 @@ public final class StateFile {
                     .append(u.epochMillis())
                     .append('\n');
         }
-        for (ResistancePoint p : s.resistanceHistory()) {
+        for (HealthState.HistoryPoint p : h.history()) {
             b.append("resistance=")
                     .append(p.equivalentCycles())
                     .append(';')
                     .append(p.epochDays())
                     .append(';')
-                    .append(p.r0Ohm())
+                    .append(p.r0Ohms())
                     .append(';')
-                    .append(p.seiOhm())
+                    .append(p.seiOhms())
                     .append('\n');
         }
         b.append("latchedFaults=").append(String.join(",", s.latchedFaults())).append('\n');
@@ -291,7 +293,7 @@ public final class StateFile {
         }
         Map<String, String> kv = new HashMap<>();
         List<FaultLogEntry> faults = new ArrayList<>();
-        List<ResistancePoint> history = new ArrayList<>();
+        List<HealthState.HistoryPoint> history = new ArrayList<>();
         for (String line : new String(bytes, 0, crcAt, StandardCharsets.UTF_8).split("\n")) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
@@ -305,7 +307,7 @@ public final class StateFile {
             if (key.equals("fault")) {
                 faults.add(fault(value));
             } else if (key.equals("resistance")) {
-                history.add(resistancePoint(value));
+                history.add(historyPoint(value));
             } else {
                 kv.put(key, value);
             }
@@ -317,23 +319,34 @@ public final class StateFile {
         int cells = (int) integer(kv, "cells");
         double[] soc = doubles(kv, "cellSoc", cells); // values are checked field by field (PersistedStateCheck)
         try {
-            return new PersistedState(
-                    integer(kv, "sequence"),
-                    integer(kv, "savedEpochMillis"),
-                    soc,
-                    doubles(kv, "capacityAh", cells),
-                    doubles(kv, "resistanceOhm", cells),
-                    doubles(kv, "seiResistanceOhm", cells),
-                    integer(kv, "cycleCount"),
-                    number(kv, "ahThroughput"),
-                    number(kv, "lithiumInventoryFraction"),
-                    faults,
+            // read in the file's field order, so the first missing or malformed field is the one named
+            long sequence = integer(kv, "sequence");
+            long saved = integer(kv, "savedEpochMillis");
+            double[] capacityAh = doubles(kv, "capacityAh", cells);
+            double[] r0 = doubles(kv, "resistanceOhm", cells);
+            double[] sei = doubles(kv, "seiResistanceOhm", cells);
+            long cycleCount = integer(kv, "cycleCount");
+            double ahThroughput = number(kv, "ahThroughput");
+            double inventory = number(kv, "lithiumInventoryFraction");
+            HealthState health = new HealthState(
+                    capacityAh,
                     // health details came with the health tracker; older files lack them (unknown, not corrupt)
                     optionalDoubles(kv, "capacitySigmaAh", cells),
+                    r0,
+                    sei,
                     optionalDoubles(kv, "excessLithiumAh", cells),
                     optionalDoubles(kv, "lithiumLossPerCycleAh", cells),
                     closedCycles(kv, cells),
-                    history,
+                    inventory,
+                    history);
+            return new PersistedState(
+                    sequence,
+                    saved,
+                    soc,
+                    cycleCount,
+                    ahThroughput,
+                    faults,
+                    health,
                     // came with the usable-capacity meter: older files have none (not measured, not corrupt)
                     kv.containsKey("usableCapacity") ? usableCapacity(kv.get("usableCapacity")) : null,
                     // came with latch persistence: older files give the latches their fault log leaves
@@ -420,13 +433,13 @@ public final class StateFile {
         return out;
     }
 
-    private static ResistancePoint resistancePoint(String value) throws CorruptStateException {
+    private static HealthState.HistoryPoint historyPoint(String value) throws CorruptStateException {
         String[] p = value.split(";", -1);
         if (p.length != 4) {
             throw new CorruptStateException("resistance entry needs 4 fields (cycles;days;r0;sei): " + value);
         }
         try {
-            return new ResistancePoint(
+            return new HealthState.HistoryPoint(
                     Double.parseDouble(p[0]),
                     Double.parseDouble(p[1]),
                     Double.parseDouble(p[2]),

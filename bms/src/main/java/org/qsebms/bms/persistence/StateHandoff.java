@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.qsebms.bms.protection.FaultEvent;
 import org.qsebms.estimators.health.CellHealthTracker;
-import org.qsebms.estimators.health.ResistanceHistory;
+import org.qsebms.estimators.health.HealthState;
 import org.qsebms.estimators.health.UsableCapacity;
 import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.soc.SocEstimator;
@@ -19,22 +19,10 @@ import org.qsebms.estimators.soc.SocEstimator;
  */
 public final class StateHandoff {
     private final double[] cellSoc;
-    // health, copied only when a tracker is attached (hasHealth) and its history only when it changed
+    /** The health tracker's state, copied only when a tracker is offered (hasHealth). */
     private boolean hasHealth;
-    private final double[] capacityAh;
-    private final double[] capacitySigmaAh;
-    private final double[] r0Ohm;
-    private final double[] seiOhm;
-    private final double[] excessLithiumAh;
-    private final double[] lossPerCycleAh;
-    private final int[] closedCycles;
-    private double lithiumFraction;
-    private final double[] historyCycles = new double[HISTORY_CAPACITY];
-    private final double[] historyDays = new double[HISTORY_CAPACITY];
-    private final double[] historyR0 = new double[HISTORY_CAPACITY];
-    private final double[] historySei = new double[HISTORY_CAPACITY];
-    private int historySize;
-    private long historyRevision = Long.MIN_VALUE;
+
+    private final HealthState.Capture health;
     private double ahThroughput;
     /** The meter's last measurement (an immutable value: handing over the reference copies nothing). */
     private UsableCapacity usableCapacity;
@@ -51,13 +39,7 @@ public final class StateHandoff {
 
     public StateHandoff(int cells) {
         cellSoc = new double[cells];
-        capacityAh = new double[cells];
-        capacitySigmaAh = new double[cells];
-        r0Ohm = new double[cells];
-        seiOhm = new double[cells];
-        excessLithiumAh = new double[cells];
-        lossPerCycleAh = new double[cells];
-        closedCycles = new int[cells];
+        health = new HealthState.Capture(cells, HISTORY_CAPACITY);
     }
 
     /** Loop side, without a health tracker. */
@@ -86,7 +68,7 @@ public final class StateHandoff {
         }
         hasHealth = health != null;
         if (health != null) {
-            copyHealth(health);
+            health.exportInto(this.health);
         }
         usableCapacity = usable == null ? null : usable.last();
         ahThroughput = ahThroughputNow;
@@ -94,32 +76,6 @@ public final class StateHandoff {
         full.set(true);
         wake();
         return true;
-    }
-
-    private void copyHealth(CellHealthTracker h) {
-        for (int i = 0; i < cellSoc.length; i++) {
-            capacityAh[i] = h.capacityAh(i);
-            capacitySigmaAh[i] = h.capacitySigmaAh(i);
-            r0Ohm[i] = h.r0At25Ohms(i);
-            seiOhm[i] = h.seiOhms(i);
-            excessLithiumAh[i] = h.excessLithiumAh(i);
-            lossPerCycleAh[i] = h.lithiumLossPerCycleAh(i);
-            closedCycles[i] = h.closedCycles(i);
-        }
-        lithiumFraction = h.lithiumInventoryFraction();
-        if (h.revision() != historyRevision) {
-            historyRevision = h.revision();
-            ResistanceHistory hist = h.history();
-            int n = Math.min(hist.size(), HISTORY_CAPACITY);
-            int from = hist.size() - n;
-            for (int k = 0; k < n; k++) {
-                historyCycles[k] = hist.cycles(from + k);
-                historyDays[k] = hist.days(from + k);
-                historyR0[k] = hist.r0Ohms(from + k);
-                historySei[k] = hist.seiOhms(from + k);
-            }
-            historySize = n;
-        }
     }
 
     /** Loop side, on fault edges only (allocates one entry per edge). */
@@ -154,49 +110,18 @@ public final class StateHandoff {
         double[] soc = cellSoc.clone();
         long t = epochMillis;
         double ah = ahThroughput;
-        PersistedState out;
         UsableCapacity usable = usableCapacity != null ? usableCapacity : base.usableCapacity();
-        if (!hasHealth) {
-            out = new PersistedState(
-                    base.sequence(),
-                    t,
-                    soc,
-                    base.capacityAh(),
-                    base.resistanceOhm(),
-                    base.seiResistanceOhm(),
-                    Math.max(equivalentCycles(ah, base.capacityAh()), base.cycleCount()),
-                    ah,
-                    base.lithiumInventoryFraction(),
-                    base.faultLog(),
-                    base.capacitySigmaAh(),
-                    base.excessLithiumAh(),
-                    base.lithiumLossPerCycleAh(),
-                    base.closedCycles(),
-                    base.resistanceHistory(),
-                    usable);
-        } else {
-            java.util.List<ResistancePoint> history = new java.util.ArrayList<>(historySize);
-            for (int k = 0; k < historySize; k++) {
-                history.add(new ResistancePoint(historyCycles[k], historyDays[k], historyR0[k], historySei[k]));
-            }
-            out = new PersistedState(
-                    base.sequence(),
-                    t,
-                    soc,
-                    capacityAh,
-                    r0Ohm,
-                    seiOhm,
-                    Math.max(equivalentCycles(ah, capacityAh), base.cycleCount()),
-                    ah,
-                    lithiumFraction,
-                    base.faultLog(),
-                    capacitySigmaAh,
-                    excessLithiumAh,
-                    lossPerCycleAh,
-                    closedCycles,
-                    history,
-                    usable);
-        }
+        // without a tracker the base's health stays (a file's figures are not lost by a run without one)
+        HealthState h = hasHealth ? health.toState() : base.health();
+        PersistedState out = new PersistedState(
+                base.sequence(),
+                t,
+                soc,
+                Math.max(equivalentCycles(ah, h.capacityAh()), base.cycleCount()),
+                ah,
+                base.faultLog(),
+                h,
+                usable);
         full.set(false);
         return out;
     }

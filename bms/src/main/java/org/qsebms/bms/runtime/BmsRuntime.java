@@ -1,12 +1,13 @@
 package org.qsebms.bms.runtime;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.qsebms.bms.command.CommandHandler;
 import org.qsebms.bms.command.CommandParser;
-import org.qsebms.bms.control.CurrentLimitOutput;
-import org.qsebms.bms.control.Plant;
+import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.loop.ControlLoop;
 import org.qsebms.bms.persistence.PersistenceWriter;
 import org.qsebms.bms.record.CycleJson;
@@ -15,8 +16,6 @@ import org.qsebms.bms.record.CycleRow;
 import org.qsebms.bms.record.CycleRules;
 import org.qsebms.bms.record.HealthCheckpoint;
 import org.qsebms.bms.record.LatestCheckpoint;
-import org.qsebms.bms.record.PulseOutput;
-import org.qsebms.bms.record.ScheduledDiagnostic;
 import org.qsebms.bms.telemetry.DiskSpool;
 import org.qsebms.bms.telemetry.LocalSink;
 import org.qsebms.bms.telemetry.LoopTiming;
@@ -60,11 +59,12 @@ public final class BmsRuntime implements AutoCloseable {
      * unreachable broker is reported at once; the loop starts regardless (protection never
      * waits on the network) and telemetry reconnects in the background.
      *
+     * @param links     the plant, and where the current limits and diagnostic pulses go
      * @param autoClose request the contactors to close once the pack is in STANDBY
      */
     public static BmsRuntime start(
-            BmsConfig cfg, PackHardware hw, Plant plant, String mqttUrl, LocalSink localSink, boolean autoClose) {
-        return start(cfg, hw, plant, mqttUrl, localSink, autoClose, defaultRecordDirectory(cfg));
+            BmsConfig cfg, PackHardware hw, PackLinks links, String mqttUrl, LocalSink localSink, boolean autoClose) {
+        return start(cfg, hw, links, mqttUrl, localSink, autoClose, defaultRecordDirectory(cfg));
     }
 
     /** The per-cycle record's default directory: {@code <persistence.directory>/record}. */
@@ -76,29 +76,49 @@ public final class BmsRuntime implements AutoCloseable {
     public static BmsRuntime start(
             BmsConfig cfg,
             PackHardware hw,
-            Plant plant,
+            PackLinks links,
             String mqttUrl,
             LocalSink localSink,
             boolean autoClose,
             Path recordDir) {
-        ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, plant, System::currentTimeMillis);
-        PersistenceWriter persistence = StatePersistence.restoreAndStart(cfg, w.controller());
-        ControlLoop loop = new ControlLoop(
-                w.controller(), cfg.loop().period().toNanos(), cfg.loop().overrunsToFault(), System::nanoTime);
+        ControllerAssembly.Channels channels = ControllerAssembly.Channels.forPack(cfg, hw);
+        // closed cycles and checkpoints go to telemetry, whose publisher needs the loop, which needs the controller,
+        // which needs the record: the relay is connected to the publisher before the loop starts
         // the health message carries the latest diagnostic checkpoint, from the record at start and then as written
         LatestCheckpoint checkpoint =
                 LatestCheckpoint.fromRecord(recordDir, hw.cellVoltages().cellCount(), Logger::warn);
-        TelemetryPublisher publisher = createPublisher(
-                cfg, mqttUrl, w, hw, localSink, new LoopTiming(loop::overruns, loop::maxTickNanos), checkpoint);
-        CycleRecord record = openRecord(cfg, recordDir, hw, w, publisher, checkpoint);
-        // scheduled diagnostics write checkpoints into the record; a plant that takes pulses gives one, else the
-        // pulse is asked of an external load over MQTT
-        if (record != null) {
-            PulseOutput pulse = plant instanceof PulseOutput p
-                    ? p
-                    : new MqttPulseRequest(publisher, cfg.pack().id());
-            w.controller().attachDiagnostic(ScheduledDiagnostic.of(cfg, record.counter(), w.requests(), pulse));
+        RecordRelay relay = new RecordRelay(checkpoint);
+        // a plant that draws diagnostic pulses itself gives them; else they are asked of an external load over MQTT
+        MqttPulseRequest mqttPulses = new MqttPulseRequest(cfg.pack().id());
+        PackLinks pulseLinks = links.pulses().isPresent()
+                ? links
+                : new PackLinks(links.plant(), links.limitOutput(), Optional.of(mqttPulses));
+        // the state directory first: an unusable one stops the start before anything else is opened
+        StatePersistence.requireWritableDirectory(Path.of(cfg.persistence().directory()));
+        CycleRecord record = openRecord(cfg, recordDir, hw, relay);
+        ControllerAssembly.Wiring w;
+        PersistenceWriter persistence;
+        try {
+            w = ControllerAssembly.build(
+                    cfg,
+                    hw,
+                    pulseLinks,
+                    channels,
+                    Optional.ofNullable(record).map(CycleRecord::counter),
+                    System::currentTimeMillis);
+            persistence = StatePersistence.restoreAndStart(cfg, w.controller());
+        } catch (RuntimeException e) {
+            if (record != null) {
+                record.close(); // its writer thread would otherwise outlive the failed start
+            }
+            throw e;
         }
+        ControlLoop loop = new ControlLoop(
+                w.controller(), cfg.loop().period().toNanos(), cfg.loop().overrunsToFault(), System::nanoTime);
+        TelemetryPublisher publisher = createPublisher(
+                cfg, mqttUrl, channels, hw, localSink, new LoopTiming(loop::overruns, loop::maxTickNanos), checkpoint);
+        relay.connect(publisher);
+        mqttPulses.connect(publisher);
         String failure = publisher.connectOnce();
         if (failure != null) {
             Logger.error(
@@ -109,9 +129,6 @@ public final class BmsRuntime implements AutoCloseable {
         if (autoClose) {
             w.requests().requestClose();
         }
-        if (plant instanceof CurrentLimitOutput limitLink) {
-            w.controller().attachCurrentLimitOutput(limitLink); // the simulated charger/load follows the limits
-        }
         publisher.start();
         loop.start();
         BmsRuntime rt = new BmsRuntime(w, loop, publisher, hw, persistence);
@@ -120,32 +137,45 @@ public final class BmsRuntime implements AutoCloseable {
         return rt;
     }
 
+    /** Hands the record's closed cycles and diagnostic checkpoints to telemetry, once the publisher exists. */
+    private static final class RecordRelay implements Consumer<CycleRow[]> {
+        private final LatestCheckpoint checkpoint;
+        private volatile TelemetryPublisher publisher;
+
+        RecordRelay(LatestCheckpoint checkpoint) {
+            this.checkpoint = checkpoint;
+        }
+
+        void connect(TelemetryPublisher p) {
+            publisher = p;
+        }
+
+        @Override
+        public void accept(CycleRow[] rows) {
+            TelemetryPublisher p = publisher;
+            if (p == null) {
+                return; // not possible: rows come from ticks, which start after connect
+            }
+            if (rows[0].kind() == CycleRow.Kind.CHECKPOINT) {
+                checkpoint.offer(rows);
+                p.offer(CycleJson.CHECKPOINT_LEAF, CycleJson.of(rows), true);
+            } else {
+                p.offer(CycleJson.LEAF, CycleJson.of(rows));
+            }
+        }
+    }
+
     /** The record, or null (with an error in the log) when its directory cannot be used: the BMS runs on without it. */
-    private static CycleRecord openRecord(
-            BmsConfig cfg,
-            Path dir,
-            PackHardware hw,
-            ControllerAssembly.Wiring w,
-            TelemetryPublisher publisher,
-            LatestCheckpoint checkpoint) {
+    private static CycleRecord openRecord(BmsConfig cfg, Path dir, PackHardware hw, Consumer<CycleRow[]> rows) {
         try {
-            CycleRecord r = CycleRecord.open(
+            return CycleRecord.open(
                     dir,
                     hw.cellVoltages().cellCount(),
                     CycleRules.forCapacity(
                             cfg.pack().capacityAh(),
                             cfg.health().usableCapacity().cutoffVolts()),
                     null,
-                    rows -> {
-                        if (rows[0].kind() == CycleRow.Kind.CHECKPOINT) {
-                            checkpoint.offer(rows);
-                            publisher.offer(CycleJson.CHECKPOINT_LEAF, CycleJson.of(rows), true);
-                        } else {
-                            publisher.offer(CycleJson.LEAF, CycleJson.of(rows));
-                        }
-                    });
-            w.controller().attachCycleCounter(r.counter());
-            return r;
+                    rows);
         } catch (java.io.IOException | RuntimeException e) {
             Logger.error(
                     "cannot open the cycle record in {}: {}; the BMS runs without it "
@@ -165,7 +195,7 @@ public final class BmsRuntime implements AutoCloseable {
     static TelemetryPublisher createPublisher(
             BmsConfig cfg,
             String mqttUrl,
-            ControllerAssembly.Wiring w,
+            ControllerAssembly.Channels channels,
             PackHardware hw,
             LocalSink localSink,
             LoopTiming loopTiming,
@@ -181,14 +211,14 @@ public final class BmsRuntime implements AutoCloseable {
                 new CommandParser(
                         limits.chargeOverCurrent().rsl(),
                         limits.dischargeOverCurrent().rsl()),
-                new CommandHandler(w.requests(), w.controller().operatorSettings()));
+                new CommandHandler(channels.requests(), channels.operator()));
         PackHealth health = PackHealth.nominal(cfg.pack().capacityAh());
         return new TelemetryPublisher(new TelemetryPublisher.Wiring(
                 mqttUrl,
                 cfg.mqtt(),
                 topics,
-                w.ring(),
-                w.events(),
+                channels.ring(),
+                channels.events(),
                 hw.cellVoltages().cellCount(),
                 hw.temperatures().channelCount(),
                 localSink,

@@ -1,12 +1,18 @@
 package org.qsebms.bms.runtime;
 
+import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.qsebms.bms.control.ControllerParts;
 import org.qsebms.bms.control.CurrentLimits;
+import org.qsebms.bms.control.OperatorSettings;
 import org.qsebms.bms.control.PackController;
+import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.control.PassiveBalancer;
 import org.qsebms.bms.control.Plant;
 import org.qsebms.bms.persistence.StateHandoff;
 import org.qsebms.bms.protection.Protection;
+import org.qsebms.bms.record.CycleCounter;
+import org.qsebms.bms.record.ScheduledDiagnostic;
 import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.snapshot.EventQueue;
 import org.qsebms.bms.snapshot.SampleRing;
@@ -29,28 +35,75 @@ import org.qsebms.estimators.soc.SocFilter;
 import org.qsebms.estimators.softshort.SoftShortDetector;
 import org.qsebms.hal.PackHardware;
 
-/** Wires one {@link PackController} from a configuration, hardware and plant. */
+/**
+ * The composition root of one {@link PackController}: builds every part from a configuration,
+ * hardware and the pack's links, and the controller complete from them. {@code run} (through
+ * {@link BmsRuntime}), the scenario runner, the fleet soak, the benchmarks and the tests all build
+ * their controller here.
+ */
 public final class ControllerAssembly {
     private ControllerAssembly() {}
+
+    /** Soft-short alarm: a flagged leak of this size reaches RSL, 1.5 times it MSL. */
+    private static final double SOFT_SHORT_THRESHOLD_AMPS = 0.003;
+
+    /**
+     * What the controller shares with the other threads, made before it: the telemetry publisher
+     * and the per-cycle record are built on these first (the record is a part of the controller).
+     */
+    public record Channels(
+            SupervisorRequests requests,
+            EventQueue events,
+            SampleRing ring,
+            StateHandoff persistence,
+            OperatorSettings operator) {
+
+        /** Empty queues sized for the configured pack, which {@code hw} must match. */
+        public static Channels forPack(BmsConfig cfg, PackHardware hw) {
+            int cells = checkedCellCount(cfg, hw);
+            return new Channels(
+                    new SupervisorRequests(),
+                    new EventQueue(4096),
+                    new SampleRing(256, cells, hw.temperatures().channelCount()),
+                    new StateHandoff(cells),
+                    new OperatorSettings());
+        }
+    }
 
     /** Everything the controller needs to talk to the outside, created together. */
     public record Wiring(PackController controller, SupervisorRequests requests, EventQueue events, SampleRing ring) {}
 
+    /** A controller whose plant takes no limits and no pulses, without a per-cycle record (tests, benchmarks). */
     public static Wiring build(BmsConfig cfg, PackHardware hw, Plant plant, LongSupplier epochMillis) {
-        int cells = hw.cellVoltages().cellCount();
-        if (cells != cfg.pack().seriesCells()) {
-            throw new IllegalStateException("hardware reports " + cells + " cells but pack.seriesCells is "
-                    + cfg.pack().seriesCells());
-        }
-        EventQueue events = new EventQueue(4096);
-        SampleRing ring = new SampleRing(256, cells, hw.temperatures().channelCount());
-        SupervisorRequests requests = new SupervisorRequests();
-        StateHandoff persistence = new StateHandoff(cells);
+        return build(cfg, hw, PackLinks.plantOnly(plant), epochMillis);
+    }
+
+    /** A controller on {@code links}, without a per-cycle record. */
+    public static Wiring build(BmsConfig cfg, PackHardware hw, PackLinks links, LongSupplier epochMillis) {
+        return build(cfg, hw, links, Channels.forPack(cfg, hw), Optional.empty(), epochMillis);
+    }
+
+    /**
+     * The complete controller.
+     *
+     * @param record the per-cycle record's counter (empty: no record); a scheduled diagnostic writes
+     *     into it when {@code health.diagnostics} is enabled, with its pulse from {@code links}
+     */
+    public static Wiring build(
+            BmsConfig cfg,
+            PackHardware hw,
+            PackLinks links,
+            Channels channels,
+            Optional<CycleCounter> record,
+            LongSupplier epochMillis) {
+        int cells = checkedCellCount(cfg, hw);
+        EventQueue events = channels.events();
+        StateHandoff persistence = channels.persistence();
         Protection protection = new Protection(cfg.limits(), cfg.supplementary(), f -> {
             events.offer(new ControllerEvent.FaultEdge(f));
             persistence.offerFault(f, epochMillis.getAsLong());
         });
-        Supervisor supervisor = new Supervisor(hw, protection, requests, new Supervisor.StateListener() {
+        Supervisor supervisor = new Supervisor(hw, protection, channels.requests(), new Supervisor.StateListener() {
             @Override
             public void stateChanged(SupervisorState from, SupervisorState to, String reason, long nanos) {
                 events.offer(new ControllerEvent.StateChange(from, to, reason, nanos));
@@ -61,8 +114,39 @@ public final class ControllerAssembly {
                 events.offer(new ControllerEvent.ResetOutcome(accepted, reason, nanos));
             }
         });
-        // The estimator's view of a cell: the chemistry preset scaled to the configured capacity
-        // (the simulated pack has its own "true" parameters and spread, so this is never circular).
+        long periodNanos = cfg.loop().period().toNanos();
+        int dutyPeriod = (int) Math.max(1, 10_000_000_000L / periodNanos);
+        PassiveBalancer balancer = new PassiveBalancer(
+                0.010,
+                cfg.limits().chargeOverTemperature().mol(),
+                cfg.limits().cellUnderVoltage().mol(),
+                dutyPeriod,
+                (int) Math.max(1, dutyPeriod * 0.8));
+        var control = new ControllerParts.Control(
+                protection, supervisor, new CurrentLimits(cfg.limits()), balancer, channels.operator());
+        ControllerParts.Estimators estimators = estimators(cfg, cells, events);
+        // the record's health columns come from the same tracker the controller feeds
+        record.ifPresent(counter -> counter.attachHealth(estimators.health()));
+        Optional<ControllerParts.CycleRecording> recording = record.map(counter -> new ControllerParts.CycleRecording(
+                counter,
+                Optional.ofNullable(ScheduledDiagnostic.of(
+                        cfg, counter, channels.requests(), links.pulses().orElse(null)))));
+        var outlets = new ControllerParts.Outlets(
+                channels.ring(),
+                cfg.mqtt().stateInterval().toNanos(),
+                persistence,
+                cfg.persistence().interval().toNanos(),
+                recording);
+        PackController controller =
+                new PackController(new ControllerParts(hw, links, control, estimators, outlets, epochMillis));
+        return new Wiring(controller, channels.requests(), events, channels.ring());
+    }
+
+    /**
+     * The estimators' view of a cell is the chemistry preset scaled to the configured capacity (the
+     * simulated pack has its own "true" parameters and spread, so this is never circular).
+     */
+    private static ControllerParts.Estimators estimators(BmsConfig cfg, int cells, EventQueue events) {
         EcmParameters nominal = cfg.chemistry().cell();
         double capFactor = cfg.pack().capacityAh() / nominal.capacityAh();
         EcmParameters estimatorCell = nominal.scaled(capFactor, 1.0 / capFactor);
@@ -74,49 +158,34 @@ public final class ControllerAssembly {
                         EkfTuning.defaults(),
                         EkfAdaptation.resistance(),
                         cells);
-        CurrentLimits limits = new CurrentLimits(cfg.limits());
-        long periodNanos = cfg.loop().period().toNanos();
-        int dutyPeriod = (int) Math.max(1, 10_000_000_000L / periodNanos);
-        PassiveBalancer balancer = new PassiveBalancer(
-                0.010,
-                cfg.limits().chargeOverTemperature().mol(),
-                cfg.limits().cellUnderVoltage().mol(),
-                dutyPeriod,
-                (int) Math.max(1, dutyPeriod * 0.8));
-        PackController controller = new PackController(
-                hw,
-                plant,
-                soc,
-                protection,
-                supervisor,
-                limits,
-                balancer,
-                ring,
-                cfg.mqtt().stateInterval().toNanos(),
-                epochMillis,
-                new org.qsebms.bms.control.OperatorSettings());
-        controller.attachPersistence(persistence, cfg.persistence().interval().toNanos());
-        // Soft-short (dendrite) detection from voltage relaxation at rest, against the model.
-        double softShortThresholdAmps = 0.003;
-        controller.attachSoftShortDetector(
-                new SoftShortDetector(estimatorCell, cells, 0.05, 1800, softShortThresholdAmps, 5),
-                softShortThresholdAmps);
-        // Health: R0 and its SEI part, capacity between relaxed rests, lithium inventory, resistance growth.
-        controller.attachHealthTracker(new CellHealthTracker(
+        // soft-short (dendrite) detection from voltage relaxation at rest, against the model
+        var softShort = new ControllerParts.SoftShortAlarm(
+                new SoftShortDetector(estimatorCell, cells, 0.05, 1800, SOFT_SHORT_THRESHOLD_AMPS, 5),
+                SOFT_SHORT_THRESHOLD_AMPS);
+        // health: R0 and its SEI part, capacity between relaxed rests, lithium inventory, resistance growth
+        CellHealthTracker health = new CellHealthTracker(
                 estimatorCell,
                 cells,
                 HealthSettings.defaults(
                         estimatorCell,
                         cfg.health().bulkOhms() / capFactor,
                         cfg.health().npRatio(),
-                        cfg.health().endOfLifeResistanceMultiple())));
-        controller.attachUsableCapacityMeter(
+                        cfg.health().endOfLifeResistanceMultiple()));
+        var usable = new ControllerParts.UsableCapacityTracking(
                 new UsableCapacityMeter(usableCapacitySettings(cfg)),
                 (measured, voidedReason, nanos) ->
                         events.offer(new ControllerEvent.UsableCapacityChange(measured, voidedReason, nanos)));
-        controller.attachStateOfFunction(
-                new CurrentLimitEstimator(estimatorCell, stateOfFunctionSettings(cfg.limits())));
-        return new Wiring(controller, requests, events, ring);
+        var stateOfFunction = new CurrentLimitEstimator(estimatorCell, stateOfFunctionSettings(cfg.limits()));
+        return new ControllerParts.Estimators(soc, softShort, health, stateOfFunction, usable);
+    }
+
+    private static int checkedCellCount(BmsConfig cfg, PackHardware hw) {
+        int cells = hw.cellVoltages().cellCount();
+        if (cells != cfg.pack().seriesCells()) {
+            throw new IllegalStateException("hardware reports " + cells + " cells but pack.seriesCells is "
+                    + cfg.pack().seriesCells());
+        }
+        return cells;
     }
 
     /**

@@ -20,6 +20,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.telemetry.NoDelaySocketFactory;
 import org.qsebms.config.BmsConfig;
@@ -158,7 +159,8 @@ public final class FleetSoak {
                         25.0,
                         org.qsebms.bms.sim.CyclingProfile.defaultFor(c.pack().capacityAh()),
                         1000 + p);
-                fleet.add(BmsRuntime.start(c, sim.hardware(), sim.pack(), s.url(), x -> {}, true));
+                fleet.add(BmsRuntime.start(
+                        c, sim.hardware(), PackLinks.followingLimitsWithPulses(sim.pack()), s.url(), x -> {}, true));
             }
             steadyStart = System.nanoTime(); // measured from here: every pack is running
             messagesAtStart = messages.get();

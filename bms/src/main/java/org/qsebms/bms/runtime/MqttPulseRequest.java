@@ -17,21 +17,29 @@ final class MqttPulseRequest implements PulseOutput {
     /** The topic leaf below {@code <root>/<id>}. */
     static final String LEAF = "diagnostic/pulse";
 
-    private final TelemetryPublisher publisher;
     private final String packId;
+    private volatile TelemetryPublisher publisher;
 
-    MqttPulseRequest(TelemetryPublisher publisher, String packId) {
-        this.publisher = publisher;
+    MqttPulseRequest(String packId) {
         this.packId = packId;
+    }
+
+    /** Where the requests go; connected before the control loop starts (the publisher is made after the controller). */
+    void connect(TelemetryPublisher p) {
+        publisher = p;
     }
 
     @Override
     public void requestPulse(double dischargeAmps) {
+        TelemetryPublisher p = publisher;
+        if (p == null) {
+            return; // not possible: diagnostics run in ticks, which start after connect
+        }
         // once at the start and once at the end of a diagnostic: the allocation of the message is an event's
         ObjectNode n = JsonNodeFactory.instance.objectNode();
         n.put("schema", 1);
         n.put("packId", packId);
         n.put("dischargeAmps", Math.max(0.0, dischargeAmps));
-        publisher.offer(LEAF, n.toString());
+        p.offer(LEAF, n.toString());
     }
 }

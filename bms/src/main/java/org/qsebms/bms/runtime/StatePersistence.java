@@ -8,11 +8,9 @@ import org.qsebms.bms.control.PackController;
 import org.qsebms.bms.persistence.FileProblem;
 import org.qsebms.bms.persistence.PersistedState;
 import org.qsebms.bms.persistence.PersistenceWriter;
-import org.qsebms.bms.persistence.ResistancePoint;
 import org.qsebms.bms.persistence.StateFile;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
-import org.qsebms.estimators.soc.SocFilter;
 import org.tinylog.Logger;
 
 /** Start-up wiring: restores the persisted state into a controller and starts its writer. */
@@ -81,8 +79,8 @@ public final class StatePersistence {
     }
 
     /**
-     * Restores SOC (finite values only; NaN means "unknown, initialise from OCV"), throughput and,
-     * when the controller runs a health tracker, each cell's capacity, R0, lithium inventory and
+     * Restores SOC (finite values only; NaN means "unknown, initialise from OCV"), throughput and
+     * the health tracker's figures: each cell's capacity, R0, lithium inventory and
      * the resistance history (learnt capacities also go to the SOC filter), and the last usable
      * capacity measured.
      */
@@ -105,34 +103,26 @@ public final class StatePersistence {
                     s.latchedFaults(),
                     unknown.isEmpty() ? "" : " (unknown ids ignored: " + unknown + ")");
         }
-        if (controller.usableCapacityMeter() != null && s.usableCapacity() != null) {
+        if (s.usableCapacity() != null) {
             controller.usableCapacityMeter().restore(s.usableCapacity());
         }
         CellHealthTracker h = controller.healthTracker();
-        if (h != null && h.cellCount() == soc.length) {
+        if (h.cellCount() == soc.length) {
             restoreHealth(s, h, controller);
         }
         return n;
     }
 
     private static void restoreHealth(PersistedState s, CellHealthTracker h, PackController controller) {
-        double[] cap = s.capacityAh();
-        double[] capSigma = s.capacitySigmaAh();
-        double[] r0 = s.resistanceOhm();
-        double[] excess = s.excessLithiumAh();
-        double[] loss = s.lithiumLossPerCycleAh();
-        int[] closed = s.closedCycles();
-        for (int i = 0; i < cap.length; i++) {
-            h.restoreCell(i, cap[i], capSigma[i], r0[i], excess[i], loss[i], closed[i]);
-            // a capacity the tracker saved (it has an uncertainty; files from before the tracker have none) goes to the
-            // filter
-            if (Double.isFinite(capSigma[i]) && controller.soc() instanceof SocFilter ekf) {
-                ekf.setCellCapacityAh(i, h.capacityAh(i));
+        h.importState(s.health());
+        // a capacity the tracker saved (it has an uncertainty; files from before the tracker have none) goes to the
+        // filter
+        double[] capSigma = s.health().capacitySigmaAh();
+        for (int i = 0; i < capSigma.length; i++) {
+            if (Double.isFinite(capSigma[i])) {
+                controller.soc().setCellCapacityAh(i, h.capacityAh(i));
             }
         }
         h.restoreThroughputAh(s.ahThroughput());
-        for (ResistancePoint p : s.resistanceHistory()) {
-            h.addHistoryPoint(p.equivalentCycles(), p.epochDays(), p.r0Ohm());
-        }
     }
 }

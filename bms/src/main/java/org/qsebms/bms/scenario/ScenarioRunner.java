@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.qsebms.bms.control.PackController;
+import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.loop.ControlLoop;
 import org.qsebms.bms.protection.FaultEvent;
 import org.qsebms.bms.record.ClosedCycle;
@@ -160,18 +162,9 @@ public final class ScenarioRunner {
             }
             loopClock[0] += cost;
         };
-        ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, plant, () -> clock[0] / 1_000_000L);
-        PackController controller = w.controller();
-        controller.attachCurrentLimitOutput(pack); // a load with obeysLimits: true follows the published limits
-        long period = cfg.loop().period().toNanos();
-        ControlLoop loop = new ControlLoop(controller, period, cfg.loop().overrunsToFault(), () -> loopClock[0]);
-        tickCosts.clear();
-        tickThrows = 0;
-
         CycleTruth truth = recordDir == null ? null : new CycleTruth(pack);
         CycleRecord record = null;
         if (recordDir != null) {
-            double[] tSeconds = {0};
             record = CycleRecord.open(
                     recordDir,
                     pack.cellCount(),
@@ -183,9 +176,21 @@ public final class ScenarioRunner {
                         return true;
                     },
                     rows -> {});
-            controller.attachCycleCounter(record.counter());
-            controller.attachDiagnostic(ScheduledDiagnostic.of(cfg, record.counter(), w.requests(), pack));
         }
+        // a load with obeysLimits: true follows the published limits; the load draws the diagnostic's pulses
+        ControllerAssembly.Wiring w = ControllerAssembly.build(
+                cfg,
+                hw,
+                new PackLinks(plant, pack, Optional.of(pack)),
+                ControllerAssembly.Channels.forPack(cfg, hw),
+                Optional.ofNullable(record).map(CycleRecord::counter),
+                () -> clock[0] / 1_000_000L);
+        PackController controller = w.controller();
+        long period = cfg.loop().period().toNanos();
+        ControlLoop loop = new ControlLoop(controller, period, cfg.loop().overrunsToFault(), () -> loopClock[0]);
+        tickCosts.clear();
+        tickThrows = 0;
+
         long diagnosticRevision = 0;
         List<Timed> timeline = new ArrayList<>();
         for (Scenario.AmbientStep a : sc.ambient().subList(1, sc.ambient().size())) {
@@ -237,7 +242,7 @@ public final class ScenarioRunner {
             if (truth != null) {
                 truth.afterTick(record.counter().troughRevision());
             }
-            ScheduledDiagnostic diagnostic = controller.diagnostic();
+            ScheduledDiagnostic diagnostic = controller.diagnostic().orElse(null);
             if (diagnostic != null && diagnostic.revision() != diagnosticRevision) {
                 diagnosticRevision = diagnostic.revision();
                 emit(
@@ -251,7 +256,7 @@ public final class ScenarioRunner {
                 trueAtLastDischargeAh = trueNetAh;
             }
             UsableCapacityMeter usable = controller.usableCapacityMeter();
-            if (usable != null && usable.counting() && usable.countedAh() == 0.0) {
+            if (usable.counting() && usable.countedAh() == 0.0) {
                 trueAtFullAh = trueNetAh;
             }
             ControllerEvent e;
@@ -282,7 +287,7 @@ public final class ScenarioRunner {
                 }
             }
             CellHealthTracker health = controller.healthTracker();
-            if (health != null && health.revision() != healthRevision) {
+            if (health.revision() != healthRevision) {
                 healthRevision = health.revision();
                 emit(healthLine(t, health, pack), out);
             }

@@ -3,9 +3,9 @@ package org.qsebms.bms.control;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.qsebms.bms.record.CycleRecord;
 import org.qsebms.bms.record.CycleRules;
-import org.qsebms.bms.record.ScheduledDiagnostic;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
@@ -65,10 +65,14 @@ final class RecordTickSchedule {
                         "t.yaml");
         SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
         long[] epoch = {1_700_000_000_000L};
-        ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, sim.hardware(), sim.pack(), () -> epoch[0]);
         try (CycleRecord record = CycleRecord.open(dir, 4, CycleRules.forCapacity(2.0, 3.4), null, rows -> {})) {
-            w.controller().attachCycleCounter(record.counter());
-            w.controller().attachDiagnostic(ScheduledDiagnostic.of(cfg, record.counter(), w.requests(), sim.pack()));
+            ControllerAssembly.Wiring w = ControllerAssembly.build(
+                    cfg,
+                    sim.hardware(),
+                    new PackLinks(sim.pack(), CurrentLimitOutput.NONE, Optional.of(sim.pack())),
+                    ControllerAssembly.Channels.forPack(cfg, sim.hardware()),
+                    Optional.of(record.counter()),
+                    () -> epoch[0]);
             w.requests().requestClose();
             Ticker t = new Ticker(w, cfg.loop().period().toNanos(), epoch);
             // 12 h of loop time: cycles close, diagnostics run, every branch is taken
@@ -78,13 +82,13 @@ final class RecordTickSchedule {
             }
             Pass settling = t.pass();
             long closedBefore = record.counter().closedCycles();
-            long diagnosticsBefore = w.controller().diagnostic().revision();
+            long diagnosticsBefore = w.controller().diagnostic().orElseThrow().revision();
             Pass measured = t.pass();
             return new Result(
                     settling,
                     measured,
                     record.counter().closedCycles() - closedBefore,
-                    w.controller().diagnostic().revision() - diagnosticsBefore);
+                    w.controller().diagnostic().orElseThrow().revision() - diagnosticsBefore);
         }
     }
 

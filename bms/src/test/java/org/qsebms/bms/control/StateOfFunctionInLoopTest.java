@@ -39,9 +39,9 @@ class StateOfFunctionInLoopTest {
     private static Run run(BmsConfig cfg, double soc, double ambientCelsius, PackLoad load, double seconds) {
         SimulatedHardware sim = SimulatedPackSetup.create(cfg, soc, ambientCelsius, load, 7);
         ControllerAssembly.Wiring w =
-                ControllerAssembly.build(cfg, sim.hardware(), sim.pack(), () -> 1_764_000_000_000L);
-        // the simulated load follows the published limits, as BmsRuntime wires it
-        w.controller().attachCurrentLimitOutput(sim.pack());
+                // the simulated load follows the published limits, as BmsRuntime wires it
+                ControllerAssembly.build(
+                        cfg, sim.hardware(), PackLinks.followingLimits(sim.pack()), () -> 1_764_000_000_000L);
         w.requests().requestClose();
         List<String> raised = new ArrayList<>();
         long period = cfg.loop().period().toNanos();

@@ -3,6 +3,7 @@ package org.qsebms.bms.dashboard;
 import java.nio.file.Path;
 import java.util.Map;
 import org.qsebms.bms.broker.EmbeddedBroker;
+import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.runtime.BmsRuntime;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
@@ -49,8 +50,13 @@ final class SimulatedDashboard implements AutoCloseable {
                 sim.hardware().cellVoltages().cellCount(),
                 sim.hardware().temperatures().channelCount());
         DashboardServer server = DashboardServer.start(cfg, feed, "test", Map.of(), false);
-        BmsRuntime runtime =
-                BmsRuntime.start(cfg, sim.hardware(), sim.pack(), broker != null ? broker.url() : mqttUrl, feed, true);
+        BmsRuntime runtime = BmsRuntime.start(
+                cfg,
+                sim.hardware(),
+                PackLinks.followingLimitsWithPulses(sim.pack()),
+                broker != null ? broker.url() : mqttUrl,
+                feed,
+                true);
         return new SimulatedDashboard(broker, sim, runtime, server);
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.Bq76952Simulation;
@@ -54,8 +55,8 @@ class Bq76952HilTest {
         BmsConfig cfg = new ConfigLoader().parse(text.replace(from, to), "pi-16s-bq76952.yaml");
         var pack = SimulatedPackSetup.createPack(cfg, soc, 25.0, PackLoad.IDLE, 11);
         var sim = new Bq76952Simulation(pack, cfg.hal().bq76952().orElseThrow(), watchdogNanos);
-        ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, sim.hardware(), sim, () -> 0L);
-        w.controller().attachCurrentLimitOutput(sim);
+        ControllerAssembly.Wiring w =
+                ControllerAssembly.build(cfg, sim.hardware(), PackLinks.followingLimits(sim), () -> 0L);
         return new Rig(cfg, sim, w);
     }
 

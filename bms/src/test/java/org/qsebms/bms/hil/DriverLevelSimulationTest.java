@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.DriverLevelSimulation;
@@ -38,8 +39,9 @@ class DriverLevelSimulationTest {
         assertThat(cfg.hal().backend()).isEqualTo(HalBackend.PI4J);
         DriverLevelSimulation sim = new DriverLevelSimulation(
                 SimulatedPackSetup.createDefault(cfg).pack(), cfg.hal().pi4j().orElseThrow(), 3);
-        ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, sim.hardware(), sim, () -> 0L);
-        w.controller().attachCurrentLimitOutput(sim); // the simulated charger/load follows the published limits
+        // the simulated charger/load follows the published limits
+        ControllerAssembly.Wiring w =
+                ControllerAssembly.build(cfg, sim.hardware(), PackLinks.followingLimits(sim), () -> 0L);
         return new Rig(cfg, sim, w);
     }
 

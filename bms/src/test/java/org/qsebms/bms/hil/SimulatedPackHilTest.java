@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.bms.broker.EmbeddedBroker;
+import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.runtime.BmsRuntime;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
@@ -52,7 +53,8 @@ class SimulatedPackHilTest {
                 new ConfigLoader().defaultSimulated().withPackId("hil-1").withPersistenceDirectory(stateDir.toString());
         SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
         try (MqttProbe probe = new MqttProbe(broker.url(), "qse-bms/hil-1/#")) {
-            runtime = BmsRuntime.start(cfg, sim.hardware(), sim.pack(), broker.url(), s -> {}, true);
+            runtime = BmsRuntime.start(
+                    cfg, sim.hardware(), PackLinks.followingLimitsWithPulses(sim.pack()), broker.url(), s -> {}, true);
 
             // (a) state messages arrive with plausible values once the contactors are closed
             MqttProbe.Received state = probe.await(

@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.bms.broker.EmbeddedBroker;
+import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.runtime.BmsRuntime;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
@@ -28,7 +29,8 @@ class ResetCommandTest {
             BmsConfig cfg = SimulatedBms.config("rst", dir, Duration.ofMillis(100));
             MqttTopics t = new MqttTopics("qse-bms", "rst");
             SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
-            BmsRuntime bms = BmsRuntime.start(cfg, sim.hardware(), sim.pack(), broker.url(), s -> {}, true);
+            BmsRuntime bms = BmsRuntime.start(
+                    cfg, sim.hardware(), PackLinks.followingLimitsWithPulses(sim.pack()), broker.url(), s -> {}, true);
             try (RecordingSubscriber sub = RecordingSubscriber.subscribe(broker.url(), "qse-bms/rst/#")) {
                 sub.await(
                         r -> r.topic().equals(t.state())

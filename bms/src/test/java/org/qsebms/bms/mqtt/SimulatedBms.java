@@ -2,6 +2,7 @@ package org.qsebms.bms.mqtt;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.runtime.BmsRuntime;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
@@ -20,6 +21,7 @@ final class SimulatedBms {
 
     static BmsRuntime start(BmsConfig cfg, String url) {
         SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
-        return BmsRuntime.start(cfg, sim.hardware(), sim.pack(), url, s -> {}, true);
+        return BmsRuntime.start(
+                cfg, sim.hardware(), PackLinks.followingLimitsWithPulses(sim.pack()), url, s -> {}, true);
     }
 }

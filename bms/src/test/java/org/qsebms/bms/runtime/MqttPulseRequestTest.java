@@ -15,6 +15,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.bms.broker.EmbeddedBroker;
+import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
@@ -43,9 +44,11 @@ class MqttPulseRequestTest {
                 heard.add(json.readTree(new String(m.getPayload(), StandardCharsets.UTF_8)));
             });
             SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
-            BmsRuntime bms = BmsRuntime.start(cfg, sim.hardware(), sim.pack(), broker.url(), s -> {}, false);
+            BmsRuntime bms = BmsRuntime.start(
+                    cfg, sim.hardware(), PackLinks.followingLimits(sim.pack()), broker.url(), s -> {}, false);
             try {
-                MqttPulseRequest pulse = new MqttPulseRequest(bms.publisher(), "pulse1");
+                MqttPulseRequest pulse = new MqttPulseRequest("pulse1");
+                pulse.connect(bms.publisher());
                 pulse.requestPulse(2.0);
                 pulse.requestPulse(0.0);
                 long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();

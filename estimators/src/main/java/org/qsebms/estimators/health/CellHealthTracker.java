@@ -282,6 +282,62 @@ public final class CellHealthTracker {
         lithium[i].restore(excessLithiumAh, lithiumLossPerCycleAh, closedCycles);
     }
 
+    /**
+     * Copies the figures a restart needs into {@code into} (preallocated: no allocation, the
+     * resistance history only when it changed since the last copy into it; the newest points when
+     * it holds fewer). Loop thread; {@link HealthState.Capture#toState} then makes the value.
+     */
+    public void exportInto(HealthState.Capture into) {
+        if (into.cellCount() != cells) {
+            throw new IllegalArgumentException("capture has " + into.cellCount() + " cells, tracker " + cells);
+        }
+        for (int i = 0; i < cells; i++) {
+            into.capacityAh[i] = capacityAh(i);
+            into.capacitySigmaAh[i] = capacitySigmaAh(i);
+            into.r0At25Ohms[i] = r0At25Ohms(i);
+            into.seiOhms[i] = seiOhms(i);
+            into.excessLithiumAh[i] = excessLithiumAh(i);
+            into.lithiumLossPerCycleAh[i] = lithiumLossPerCycleAh(i);
+            into.closedCycles[i] = closedCycles(i);
+        }
+        into.lithiumInventoryFraction = lithiumInventoryFraction();
+        if (revision != into.historyRevision) {
+            into.historyRevision = revision;
+            int n = Math.min(history.size(), into.historyCycles.length);
+            int from = history.size() - n;
+            for (int k = 0; k < n; k++) {
+                into.historyCycles[k] = history.cycles(from + k);
+                into.historyDays[k] = history.days(from + k);
+                into.historyR0[k] = history.r0Ohms(from + k);
+                into.historySei[k] = history.seiOhms(from + k);
+            }
+            into.historySize = n;
+        }
+    }
+
+    /**
+     * Restores a persisted state: each cell's capacity (with its uncertainty), R0 and lithium
+     * inventory (non-finite or non-positive values keep the defaults), then the resistance history,
+     * which feeds the growth fit again. The SEI parts and the inventory fraction follow from these.
+     */
+    public void importState(HealthState s) {
+        if (s.cellCount() != cells) {
+            throw new IllegalArgumentException("persisted health has " + s.cellCount() + " cells, tracker " + cells);
+        }
+        double[] cap = s.capacityAh();
+        double[] capSigma = s.capacitySigmaAh();
+        double[] r = s.r0At25Ohms();
+        double[] excess = s.excessLithiumAh();
+        double[] loss = s.lithiumLossPerCycleAh();
+        int[] closed = s.closedCycles();
+        for (int i = 0; i < cells; i++) {
+            restoreCell(i, cap[i], capSigma[i], r[i], excess[i], loss[i], closed[i]);
+        }
+        for (HealthState.HistoryPoint p : s.history()) {
+            addHistoryPoint(p.equivalentCycles(), p.epochDays(), p.r0Ohms());
+        }
+    }
+
     /** Restores the lifetime charge throughput (Ah, both directions), which sets the equivalent full cycles. */
     public void restoreThroughputAh(double ah) {
         if (Double.isFinite(ah) && ah >= 0) {

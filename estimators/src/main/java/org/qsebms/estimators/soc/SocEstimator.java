@@ -31,6 +31,36 @@ public interface SocEstimator {
     /** Restores a persisted SOC. */
     void setCellSoc(int cell, double soc);
 
+    /**
+     * The cell's RC (diffusion) over-potential the estimator tracks, in volts, for the current
+     * limits' voltage headroom; 0 when it models none.
+     */
+    default double cellRcVolts(int cell) {
+        return 0.0;
+    }
+
+    /** The factor on the model's R0 the estimator uses for this cell now (adapted online); 1 when it adapts none. */
+    default double cellR0Scale(int cell) {
+        return 1.0;
+    }
+
+    /** One sigma of the cell's voltage prediction error, in volts; NaN when the estimator does not judge it. */
+    default double cellVoltageSigmaVolts(int cell) {
+        return Double.NaN;
+    }
+
+    /**
+     * Counts a charge the cell gave outside the pack current (its balancing bleed), in Ah, against
+     * its SOC. Ignored by an estimator that does not count charge per cell.
+     */
+    default void countCellDischargeAh(int cell, double ah) {}
+
+    /**
+     * Counts charge against a learnt capacity of the cell from now on (from the health tracker or
+     * persisted state). Ignored by an estimator that does not count against a capacity.
+     */
+    default void setCellCapacityAh(int cell, double ah) {}
+
     /** Pack SOC: the weakest cell bounds discharge, the fullest bounds charge; reported as their blend. */
     default double packSoc() {
         double min = 1;

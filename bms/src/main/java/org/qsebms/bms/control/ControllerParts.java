@@ -1,0 +1,79 @@
+package org.qsebms.bms.control;
+
+import java.util.Optional;
+import java.util.function.LongSupplier;
+import org.qsebms.bms.persistence.StateHandoff;
+import org.qsebms.bms.protection.Protection;
+import org.qsebms.bms.record.CycleCounter;
+import org.qsebms.bms.record.ScheduledDiagnostic;
+import org.qsebms.bms.snapshot.SampleRing;
+import org.qsebms.bms.supervisor.Supervisor;
+import org.qsebms.estimators.health.CellHealthTracker;
+import org.qsebms.estimators.health.UsableCapacityMeter;
+import org.qsebms.estimators.limits.CurrentLimitEstimator;
+import org.qsebms.estimators.soc.SocEstimator;
+import org.qsebms.estimators.softshort.SoftShortDetector;
+import org.qsebms.hal.PackHardware;
+
+/**
+ * Everything one {@link PackController} is made of, built together by the composition root
+ * ({@code runtime.ControllerAssembly}). Nothing is attached later; what a pack may lack is an
+ * explicit absent value ({@link CurrentLimitOutput#NONE}, an empty {@link Optional}).
+ *
+ * @param epochMillis the wall clock, for time stamps in the record, the health history and telemetry
+ */
+public record ControllerParts(
+        PackHardware hw,
+        PackLinks links,
+        Control control,
+        Estimators estimators,
+        Outlets outlets,
+        LongSupplier epochMillis) {
+
+    /** The deciding parts: protection, supervisor, current limits, balancing and the operator's settings. */
+    public record Control(
+            Protection protection,
+            Supervisor supervisor,
+            CurrentLimits currentLimits,
+            PassiveBalancer balancer,
+            OperatorSettings operator) {}
+
+    /**
+     * The estimators fed every valid tick.
+     *
+     * @param soc             per-cell SOC (the filter; it also gives the RC voltages, R0 scale and voltage sigma)
+     * @param softShort       the soft-short (dendrite) detector and the leak at which it alarms
+     * @param health          R0 and its SEI part, capacity, lithium inventory, resistance growth
+     * @param stateOfFunction the current limits that keep every cell inside its RSL window
+     * @param usableCapacity  the pack's usable capacity from full to the cutoff, and who hears of each measurement
+     */
+    public record Estimators(
+            SocEstimator soc,
+            SoftShortAlarm softShort,
+            CellHealthTracker health,
+            CurrentLimitEstimator stateOfFunction,
+            UsableCapacityTracking usableCapacity) {}
+
+    /** The soft-short detector and the leak (A) at which a flagged cell reaches RSL. */
+    public record SoftShortAlarm(SoftShortDetector detector, double thresholdAmps) {}
+
+    /** The usable-capacity meter and who hears, on the loop thread, of each measurement or voided discharge. */
+    public record UsableCapacityTracking(UsableCapacityMeter meter, UsableCapacityListener listener) {}
+
+    /**
+     * Where the tick's results go, none of which it waits on.
+     *
+     * @param ring              telemetry samples, one per {@code sampleEveryNanos} of loop time
+     * @param persistence       the state snapshot, offered every {@code persistEveryNanos}
+     * @param record            the per-cycle record and its scheduled diagnostic (empty: no record)
+     */
+    public record Outlets(
+            SampleRing ring,
+            long sampleEveryNanos,
+            StateHandoff persistence,
+            long persistEveryNanos,
+            Optional<CycleRecording> record) {}
+
+    /** The per-cycle record's counter and the scheduled diagnostic that writes into it (empty: disabled). */
+    public record CycleRecording(CycleCounter counter, Optional<ScheduledDiagnostic> diagnostic) {}
+}

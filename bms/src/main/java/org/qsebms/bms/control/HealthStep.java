@@ -1,0 +1,47 @@
+package org.qsebms.bms.control;
+
+import java.util.function.LongSupplier;
+import org.qsebms.estimators.health.CellHealthTracker;
+import org.qsebms.estimators.soc.SocEstimator;
+
+/**
+ * Feeds the health tracker (R0 and its SEI part, capacity, lithium inventory, resistance growth)
+ * every valid tick. When its capacity estimates change (a window between two relaxed rests closed),
+ * the SOC estimator counts charge against the learnt capacity of each cell.
+ */
+final class HealthStep implements TickStep {
+    private final CellHealthTracker health;
+    private final SocEstimator soc;
+    private final LongSupplier epochMillis;
+    private long revisionSeen = -1;
+
+    HealthStep(CellHealthTracker health, SocEstimator soc, LongSupplier epochMillis, int cells) {
+        if (health.cellCount() != cells) {
+            throw new IllegalArgumentException("health tracker has " + health.cellCount() + " cells, pack " + cells);
+        }
+        this.health = health;
+        this.soc = soc;
+        this.epochMillis = epochMillis;
+    }
+
+    @Override
+    public void run(TickState t) {
+        health.update(
+                t.m.packAmps,
+                t.m.cellVolts,
+                t.m.celsiusAtCell,
+                t.cellSoc,
+                t.bleedAmps,
+                t.dtSeconds,
+                epochMillis.getAsLong());
+        long revision = health.revision();
+        if (revision != revisionSeen) {
+            revisionSeen = revision;
+            for (int i = 0; i < t.cellSoc.length; i++) {
+                if (health.capacityWindows(i) > 0) {
+                    soc.setCellCapacityAh(i, health.capacityAh(i));
+                }
+            }
+        }
+    }
+}

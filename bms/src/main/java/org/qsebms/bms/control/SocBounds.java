@@ -1,0 +1,56 @@
+package org.qsebms.bms.control;
+
+import org.qsebms.bms.protection.Protection;
+import org.qsebms.estimators.soc.SocEstimator;
+
+/**
+ * The SOC bounds: the lowest and highest cell SOC go to the protection's SOC limits every valid
+ * tick, and their RSL derate (warn and derate) holds the published limits: no discharge once the
+ * lowest cell's SOC is at the SOC_LOW RSL, no charge once the highest is at the SOC_HIGH RSL,
+ * whether or not current flows, so a load or charger that follows the limits stops before the MSL trips.
+ */
+final class SocBounds {
+    private final Protection protection;
+    private final SocEstimator soc;
+    private final CurrentLimits currentLimits;
+
+    SocBounds(Protection protection, SocEstimator soc, CurrentLimits currentLimits) {
+        this.protection = protection;
+        this.soc = soc;
+        this.currentLimits = currentLimits;
+    }
+
+    /** Checks the lowest and highest cell SOC against the SOC limits. */
+    void evaluate(TickState t) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        int minCell = -1;
+        int maxCell = -1;
+        for (int i = 0; i < soc.cellCount(); i++) {
+            double s = soc.cellSoc(i);
+            if (s < min) {
+                min = s;
+                minCell = i;
+            }
+            if (s > max) {
+                max = s;
+                maxCell = i;
+            }
+        }
+        protection.evaluateSoc(min, minCell, max, maxCell, t.m.packAmps, t.nowNanos);
+    }
+
+    /** Zero charge or discharge limit at the SOC RSLs. */
+    void applyFloors(TickState t) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < t.cellSoc.length; i++) {
+            min = Math.min(min, t.cellSoc[i]);
+            max = Math.max(max, t.cellSoc[i]);
+        }
+        var extra = protection.extra();
+        currentLimits.limitTo(
+                max >= extra.socHigh().rsl() ? 0.0 : Double.POSITIVE_INFINITY,
+                min <= extra.socLow().rsl() ? 0.0 : Double.POSITIVE_INFINITY);
+    }
+}
