@@ -26,6 +26,8 @@ import org.qsebms.estimators.health.HealthSettings;
 import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.soc.CurrentOffsetDoubt;
+import org.qsebms.estimators.soc.EkfAdaptation;
 import org.qsebms.estimators.soc.EkfTuning;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -138,6 +140,12 @@ public final class ReplayCommand implements Callable<Integer> {
     double currentGain;
 
     @Option(
+            names = "--estimate-current-offset",
+            description = "estimate the current sensor's zero offset as a filter state (Plett's bias augmentation, "
+                    + "50 mA doubt at start, 10 mA per sqrt(hour) drift) and print it (current_offset_a_est)")
+    boolean estimateCurrentOffset;
+
+    @Option(
             names = "--starts-full",
             description = "the log starts right after a full charge (otherwise a full charge "
                     + "is found in the log: held at the charge voltage until the current tapers to C/10)")
@@ -212,8 +220,11 @@ public final class ReplayCommand implements Callable<Integer> {
                         + "capacity is measured from full to that cutoff");
                 return 2;
             }
+            EkfAdaptation adaptation = estimateCurrentOffset
+                    ? EkfAdaptation.resistance().withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel())
+                    : EkfAdaptation.resistance();
             LogReplay.Result result = new LogReplay(
-                            cell, preset.hysteresis(), EkfTuning.defaults(), convergenceWindowSeconds)
+                            cell, preset.hysteresis(), EkfTuning.defaults(), adaptation, convergenceWindowSeconds)
                     .run(
                             log,
                             initialSoc == null ? Double.NaN : initialSoc,
@@ -308,6 +319,13 @@ public final class ReplayCommand implements Callable<Integer> {
                             : String.format(
                                     Locale.ROOT, "SOC error first below 2 %% after %.0f s", s.convergedAfterSeconds()));
             b.append(System.lineSeparator());
+        }
+        if (s.currentOffsetSigmaAmps() > 0) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "current sensor offset (filter state): %+.1f mA +- %.1f mA (1 sigma)%n",
+                    1000 * s.currentOffsetAmps(),
+                    1000 * s.currentOffsetSigmaAmps()));
         }
         if (s.extrapolatedShare() > 0) {
             b.append(String.format(

@@ -160,7 +160,9 @@ public final class LogReplay {
                         usable.last() == null ? Double.NaN : usable.last().meanDischargeC(),
                         usable.lastRejection());
         return new Result(
-                trace, score(log, trace, ekf.rejectedMeasurements(), capacity, found, extrapolatedRows / (double) n));
+                trace,
+                score(log, trace, ekf.rejectedMeasurements(), capacity, found, extrapolatedRows / (double) n)
+                        .withCurrentOffset(ekf.cellCurrentOffsetAmps(0), ekf.cellCurrentOffsetSigmaAmps(0)));
     }
 
     private ReplaySummary score(
@@ -238,7 +240,9 @@ public final class LogReplay {
                 medianBound,
                 extrapolatedShare,
                 scored > 0 ? Math.sqrt(coulombSumSq / scored) : Double.NaN,
-                scored > 0 ? coulombMax : Double.NaN);
+                scored > 0 ? coulombMax : Double.NaN,
+                0,
+                0);
     }
 
     /** A replay's per-row trace and its summary. */
