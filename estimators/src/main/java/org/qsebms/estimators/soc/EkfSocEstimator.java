@@ -13,7 +13,11 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * and coulomb counting
  * {@code soc += inverseCapacityScale I dt / (3600 capacityAh)}, with Plett's hysteresis h tracked
  * deterministically beside the filter. {@link EkfAdaptation} sets how freely the two parameter
- * states move; {@link EkfAdaptation#OFF} freezes them (the plain three-state filter). The model's
+ * states move; {@link EkfAdaptation#OFF} freezes them (the plain three-state filter). A sixth state,
+ * the current sensor's offset ({@link CurrentOffsetDoubt}, Plett's bias augmentation; off unless
+ * {@link EkfAdaptation#currentOffset()} gives it a doubt), is taken off the measured current
+ * ({@code I = measured - offset}) in the prediction and the R0 drop. At a start the RC pairs'
+ * doubt covers their steady state at the present current. The model's
  * equations (prediction, measurement, the start from a voltage) are {@link EquivalentCircuitModel}'s,
  * shared with the current limits and the simulated cell.
  *
