@@ -28,6 +28,7 @@ import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 import org.qsebms.estimators.resistance.RlsR0Estimator;
+import org.qsebms.estimators.soc.CurrentOffsetDoubt;
 import org.qsebms.estimators.soc.EkfAdaptation;
 import org.qsebms.estimators.soc.EkfTuning;
 import org.qsebms.estimators.soc.SocFilter;
@@ -62,6 +63,10 @@ public class EstimatorUpdateBenchmark {
     /** Which SOC filter runs ({@link SocFilterKind}). */
     @Param({"ekf", "spkf"})
     String filter;
+
+    /** With the SOC filter's current-offset state on ({@code CurrentOffsetDoubt.piCurrentChannel()}; EKF only). */
+    @Param({"false", "true"})
+    boolean currentOffset;
 
     private SocFilter ekf;
     private RlsR0Estimator rls;
@@ -118,8 +123,10 @@ public class EstimatorUpdateBenchmark {
                 .withTimeConstants(new TimeConstantsVsTemperature(
                         new double[] {0.6, 25.8}, new double[] {0.2138, 0.1836}, new double[] {38.924, 31.184}))
                 .withCharacterisedCelsius(extrapolated ? new TemperatureSpan(40, 45) : new TemperatureSpan(0.6, 25.8));
-        ekf = SocFilterKind.parse(filter)
-                .create(cell, preset.hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), cells);
+        EkfAdaptation adaptation = currentOffset
+                ? EkfAdaptation.resistance().withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel())
+                : EkfAdaptation.resistance();
+        ekf = SocFilterKind.parse(filter).create(cell, preset.hysteresis(), EkfTuning.defaults(), adaptation, cells);
         rls = new RlsR0Estimator(cell, cells, 0.995, 0.5);
         softShort = new SoftShortDetector(cell, cells, 0.05, 1800, 0.003, 5);
         health = new CellHealthTracker(

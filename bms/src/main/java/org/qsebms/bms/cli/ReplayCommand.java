@@ -26,6 +26,7 @@ import org.qsebms.estimators.health.HealthSettings;
 import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.soc.CurrentOffsetDoubt;
 import org.qsebms.estimators.soc.EkfAdaptation;
 import org.qsebms.estimators.soc.EkfTuning;
 import org.qsebms.estimators.soc.SocFilterKind;
@@ -154,6 +155,12 @@ public final class ReplayCommand implements Callable<Integer> {
     boolean timeFilter;
 
     @Option(
+            names = "--estimate-current-offset",
+            description = "estimate the current sensor's zero offset as a filter state (Plett's bias augmentation, "
+                    + "50 mA doubt at start, 10 mA per sqrt(hour) drift) and print it (current_offset_a_est)")
+    boolean estimateCurrentOffset;
+
+    @Option(
             names = "--starts-full",
             description = "the log starts right after a full charge (otherwise a full charge "
                     + "is found in the log: held at the charge voltage until the current tapers to C/10)")
@@ -188,6 +195,11 @@ public final class ReplayCommand implements Callable<Integer> {
             filterKind = SocFilterKind.parse(filter);
         } catch (IllegalArgumentException e) {
             stderr.println("--filter: " + e.getMessage());
+            return 2;
+        }
+        if (estimateCurrentOffset && filterKind != SocFilterKind.EKF) {
+            stderr.println("--estimate-current-offset: the current-offset state is in the EKF only; use --filter ekf "
+                    + "(or leave --filter out)");
             return 2;
         }
         try {
@@ -235,11 +247,14 @@ public final class ReplayCommand implements Callable<Integer> {
                         + "capacity is measured from full to that cutoff");
                 return 2;
             }
+            EkfAdaptation adaptation = estimateCurrentOffset
+                    ? EkfAdaptation.resistance().withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel())
+                    : EkfAdaptation.resistance();
             LogReplay.Result result = new LogReplay(
                             cell,
                             preset.hysteresis(),
                             EkfTuning.defaults(),
-                            EkfAdaptation.resistance(),
+                            adaptation,
                             convergenceWindowSeconds,
                             filterKind)
                     .run(
@@ -351,6 +366,13 @@ public final class ReplayCommand implements Callable<Integer> {
                             : String.format(
                                     Locale.ROOT, "SOC error first below 2 %% after %.0f s", s.convergedAfterSeconds()));
             b.append(System.lineSeparator());
+        }
+        if (s.currentOffsetSigmaAmps() > 0) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "current sensor offset (filter state): %+.1f mA +- %.1f mA (1 sigma)%n",
+                    1000 * s.currentOffsetAmps(),
+                    1000 * s.currentOffsetSigmaAmps()));
         }
         if (s.extrapolatedShare() > 0) {
             b.append(String.format(

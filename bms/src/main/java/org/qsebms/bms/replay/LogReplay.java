@@ -175,7 +175,9 @@ public final class LogReplay {
                         usable.lastRejection());
         return new Result(
                 trace,
-                score(log, trace, socFilter.rejectedMeasurements(), capacity, found, extrapolatedRows / (double) n));
+                score(log, trace, socFilter.rejectedMeasurements(), capacity, found, extrapolatedRows / (double) n)
+                        .withCurrentOffset(
+                                socFilter.cellCurrentOffsetAmps(0), socFilter.cellCurrentOffsetSigmaAmps(0)));
     }
 
     private ReplaySummary score(
@@ -253,7 +255,9 @@ public final class LogReplay {
                 medianBound,
                 extrapolatedShare,
                 scored > 0 ? Math.sqrt(coulombSumSq / scored) : Double.NaN,
-                scored > 0 ? coulombMax : Double.NaN);
+                scored > 0 ? coulombMax : Double.NaN,
+                0,
+                0);
     }
 
     /** A replay's per-row trace and its summary. */

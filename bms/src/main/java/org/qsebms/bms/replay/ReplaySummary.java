@@ -21,6 +21,9 @@ package org.qsebms.bms.replay;
  * @param coulombRmse               RMS error after the window of plain coulomb counting from a perfect start
  *                                  (soc_ref's first value) with the same current and capacity, for comparison
  * @param coulombMaxError           its maximum error after the window
+ * @param currentOffsetAmps         the current sensor's offset the filter estimated at the end (A, sensor minus
+ *                                  truth; 0 without the offset state)
+ * @param currentOffsetSigmaAmps    its one sigma (0 without the offset state)
  */
 public record ReplaySummary(
         String file,
@@ -39,7 +42,9 @@ public record ReplaySummary(
         double medianBound3Sigma,
         double extrapolatedShare,
         double coulombRmse,
-        double coulombMaxError) {
+        double coulombMaxError,
+        double currentOffsetAmps,
+        double currentOffsetSigmaAmps) {
 
     /**
      * What the usable-capacity meter found: the capacity (NaN when no discharge from full reached the
@@ -49,6 +54,30 @@ public record ReplaySummary(
     public record UsableCapacityResult(boolean asked, double capacityAh, double dischargeC, String note) {
         public static final UsableCapacityResult NOT_ASKED =
                 new UsableCapacityResult(false, Double.NaN, Double.NaN, "");
+    }
+
+    /** A copy with the filter's current-offset estimate. */
+    ReplaySummary withCurrentOffset(double amps, double sigmaAmps) {
+        return new ReplaySummary(
+                file,
+                rows,
+                convergenceWindowSeconds,
+                socRmse,
+                socMaxError,
+                convergedAfterSeconds,
+                boundCoverage,
+                r0At25Ohms,
+                capacityAh,
+                capacitySigmaAh,
+                capacityWindows,
+                rejectedMeasurements,
+                usable,
+                medianBound3Sigma,
+                extrapolatedShare,
+                coulombRmse,
+                coulombMaxError,
+                amps,
+                sigmaAmps);
     }
 
     /** The summary as one JSON line (NaN written as null). */
@@ -62,6 +91,8 @@ public record ReplaySummary(
                 + ",\"extrapolated_pct\":" + num(100 * extrapolatedShare)
                 + ",\"coulomb_rmse_pct\":" + num(100 * coulombRmse)
                 + ",\"coulomb_max_error_pct\":" + num(100 * coulombMaxError)
+                + ",\"current_offset_a_est\":" + num(currentOffsetAmps)
+                + ",\"current_offset_sigma_a\":" + num(currentOffsetSigmaAmps)
                 + ",\"r0_ohm\":" + num(r0At25Ohms) + ",\"capacity_ah_est\":" + num(capacityAh)
                 + ",\"capacity_sigma_ah\":" + num(capacitySigmaAh) + ",\"capacity_windows\":" + capacityWindows
                 + ",\"rejected_measurements\":" + rejectedMeasurements

@@ -61,8 +61,11 @@ class CurrentSensorErrorTest {
     }
 
     private Map<String, Double> replay(String cycle, String offset, String gain) {
-        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
-                new ReplayCommand(),
+        return replay(cycle, offset, gain, false);
+    }
+
+    private Map<String, Double> replay(String cycle, String offset, String gain, boolean estimateOffset) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 pan.resolve("pan18650pf_25C_" + cycle + ".csv").toString(),
                 "--preset",
                 preset.toString(),
@@ -73,9 +76,18 @@ class CurrentSensorErrorTest {
                 "--current-gain",
                 gain,
                 "--out",
-                tmp.resolve(cycle + offset + gain).toString());
+                tmp.resolve(cycle + offset + gain + estimateOffset).toString()));
+        if (estimateOffset) {
+            args.add("--estimate-current-offset");
+        }
+        SharedDataValidationTest.Result r =
+                SharedDataValidationTest.run(new ReplayCommand(), args.toArray(String[]::new));
         assertThat(r.exit()).as(r.err()).isZero();
         return SharedDataValidationTest.json(r.out());
+    }
+
+    static Stream<Arguments> sensorErrorsOnTheLongerCycles() {
+        return sensorErrors().filter(a -> !a.get()[0].equals("US06") && !a.get()[0].equals("HWFTa"));
     }
 
     @ParameterizedTest(name = "{0} offset {1} A gain {2}")
@@ -88,13 +100,39 @@ class CurrentSensorErrorTest {
                 .isLessThan(s.get("coulomb_max_error_pct"));
     }
 
+    /**
+     * The issue's target, with the current-offset state ({@code --estimate-current-offset}). Without
+     * the state (2026-12-02, first session) 14 of the 25 cases missed, up to 1.80 %.
+     */
     @ParameterizedTest(name = "{0} offset {1} A gain {2}")
     @MethodSource("sensorErrors")
-    @Disabled("known miss, measured 2026-12-02 without a current-bias state: SOC RMSE over 1 % in 14 of the 25 "
-            + "cases, up to 1.80 % (+50 mA: HWFTa 1.77, LA92 1.72, Cycle_1 1.47, Cycle_2 1.69 %; -50 mA: LA92 1.23 %; "
-            + "+3 %: US06 1.06 %; -3 %: HWFTa 1.72, LA92 1.02, Cycle_1 1.03, Cycle_2 1.34 %; +20 mA -2 %: HWFTa 1.80, "
-            + "LA92 1.33, Cycle_1 1.25, Cycle_2 1.52 %)")
+    @Disabled("known miss, measured 2026-12-02 with the current-offset state (--estimate-current-offset, 50 mA, "
+            + "10 mA/sqrt(h)): SOC RMSE over 1 % in 9 of the 25 cases, up to 1.44 %, all on US06 and HWFTa (+50 mA: "
+            + "US06 1.25, HWFTa 1.08 %; -50 mA: US06 1.29, HWFTa 1.02 %; +3 %: US06 1.44 %; -3 %: US06 1.15, HWFTa "
+            + "1.15 %; +20 mA -2 %: US06 1.18, HWFTa 1.12 %). The state also reads the OCV table's SOC-dependent error "
+            + "on these logs (-40 to +28 mV at the true SOC, docs/estimation.md) as an offset: without a sensor error "
+            + "US06 goes from 0.48 to 1.27 % RMSE with it")
     void socRmseStaysWithinOnePercent(String cycle, String offset, String gain) {
-        assertThat(replay(cycle, offset, gain).get("soc_rmse_pct")).isLessThanOrEqualTo(1.0);
+        assertThat(replay(cycle, offset, gain, true).get("soc_rmse_pct")).isLessThanOrEqualTo(1.0);
+    }
+
+    /**
+     * With the offset state, the three longer cycles (3-4 h each, SOC 1 to about 0.1) meet the
+     * target in all fifteen cases (0.55-0.76 % RMSE), where without it ten of them missed; the bound
+     * still holds.
+     */
+    @ParameterizedTest(name = "{0} offset {1} A gain {2}")
+    @MethodSource("sensorErrorsOnTheLongerCycles")
+    void withTheOffsetStateTheLongerCyclesMeetOnePercent(String cycle, String offset, String gain) {
+        Map<String, Double> s = replay(cycle, offset, gain, true);
+        assertThat(s.get("soc_rmse_pct")).isLessThanOrEqualTo(1.0);
+        assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+        double injected = Double.parseDouble(offset);
+        if (Double.parseDouble(gain) == 1) {
+            // a pure offset: the filter's estimate moves towards it from zero
+            assertThat(s.get("current_offset_a_est") * Math.signum(injected))
+                    .as("estimated offset (A) against the injected " + injected + " A")
+                    .isGreaterThan(0.5 * Math.abs(injected));
+        }
     }
 }

@@ -15,7 +15,11 @@ import org.hipparchus.util.Pair;
  * Finds current pulses that start from rest in a pulse/HPPC log and fits R0 and two RC pairs to
  * each pulse and its relaxation with Levenberg-Marquardt least squares. The model replays the
  * measured current through the exact zero-order-hold RC recursion, so pulses need not be square;
- * the OCV drift during the window is a sixth, linear parameter (volts per Ah passed).
+ * the OCV drift during the window is a sixth, linear parameter (volts per Ah passed). Both time
+ * constants are held at most at the fitted window's length: a pair slower than the window cannot be
+ * told from the drift term, and unbounded the fit could run its time constant to millions of seconds.
+ * A fit is first made free; only one that ends beyond the window is made again with its time
+ * constants projected into it, so every other fit is as before.
  */
 public final class PulseFitter {
     private final double restAmps;
@@ -86,16 +90,15 @@ public final class PulseFitter {
             Math.log(r0Guess), Math.log(0.5 * r0Guess), Math.log(5), Math.log(0.5 * r0Guess), Math.log(100), 0.0
         };
         WindowModel model = new WindowModel(log, from, to);
+        double logMaxTau = Math.log(log.timeS()[to] - log.timeS()[from]);
         LeastSquaresOptimizer.Optimum opt;
         try {
-            opt = new LevenbergMarquardtOptimizer()
-                    .optimize(new LeastSquaresBuilder()
-                            .start(start)
-                            .target(target)
-                            .model(model::valueAndJacobian)
-                            .maxEvaluations(2000)
-                            .maxIterations(500)
-                            .build());
+            opt = fit(model, start, target, Double.POSITIVE_INFINITY);
+            double[] free = opt.getPoint().toArray();
+            if (free[2] > logMaxTau || free[4] > logMaxTau) {
+                // a time constant beyond the window is not identified by it: fit again, held within it
+                opt = fit(model, start, target, logMaxTau);
+            }
         } catch (RuntimeException e) {
             return null;
         }
@@ -121,6 +124,31 @@ public final class PulseFitter {
         }
         celsius /= (to - from + 1);
         return new PulseFit(soc, celsius, log.currentA()[from + 1], Math.exp(x[0]), r1, tau1, r2, tau2, opt.getRMS());
+    }
+
+    private static LeastSquaresOptimizer.Optimum fit(
+            WindowModel model, double[] start, double[] target, double logMaxTau) {
+        LeastSquaresBuilder problem = new LeastSquaresBuilder()
+                .start(start)
+                .target(target)
+                .model(model::valueAndJacobian)
+                .maxEvaluations(2000)
+                .maxIterations(500);
+        if (Double.isFinite(logMaxTau)) {
+            problem.parameterValidator(x -> atMostLog(x, logMaxTau));
+        }
+        return new LevenbergMarquardtOptimizer().optimize(problem.build());
+    }
+
+    /** Projects the two log time constants (parameters 2 and 4) to at most {@code logMax}. */
+    private static RealVector atMostLog(RealVector x, double logMax) {
+        if (x.getEntry(2) <= logMax && x.getEntry(4) <= logMax) {
+            return x;
+        }
+        RealVector bounded = x.copy();
+        bounded.setEntry(2, Math.min(logMax, x.getEntry(2)));
+        bounded.setEntry(4, Math.min(logMax, x.getEntry(4)));
+        return bounded;
     }
 
     /** The ECM replayed over one window; parameters are logs of r0, r1, tau1, r2, tau2, then dOCV/dAh. */

@@ -16,12 +16,14 @@ package org.qsebms.estimators.soc;
  * @param r0ScaleSigmaPerSqrtHour      random walk of the R0 scale (fraction per sqrt(hour))
  * @param initialCapacitySigma         one-sigma doubt about the model's capacity at start (fraction)
  * @param capacitySigmaPerSqrtHour     random walk of the inverse capacity scale (fraction per sqrt(hour))
+ * @param currentOffset                the current sensor's offset state ({@link CurrentOffsetDoubt#NONE}: none)
  */
 public record EkfAdaptation(
         double initialR0ScaleSigma,
         double r0ScaleSigmaPerSqrtHour,
         double initialCapacitySigma,
-        double capacitySigmaPerSqrtHour) {
+        double capacitySigmaPerSqrtHour,
+        CurrentOffsetDoubt currentOffset) {
 
     /** No adaptation: R0 and capacity stay as given (or as set through the estimator's setters). */
     public static final EkfAdaptation OFF = new EkfAdaptation(0, 0, 0, 0);
@@ -34,6 +36,29 @@ public record EkfAdaptation(
         nonNegative("r0ScaleSigmaPerSqrtHour", r0ScaleSigmaPerSqrtHour);
         nonNegative("initialCapacitySigma", initialCapacitySigma);
         nonNegative("capacitySigmaPerSqrtHour", capacitySigmaPerSqrtHour);
+        if (currentOffset == null) {
+            throw new IllegalArgumentException("currentOffset must be given (CurrentOffsetDoubt.NONE for none)");
+        }
+    }
+
+    /** R0 and capacity adaptation without a current-offset state. */
+    public EkfAdaptation(
+            double initialR0ScaleSigma,
+            double r0ScaleSigmaPerSqrtHour,
+            double initialCapacitySigma,
+            double capacitySigmaPerSqrtHour) {
+        this(
+                initialR0ScaleSigma,
+                r0ScaleSigmaPerSqrtHour,
+                initialCapacitySigma,
+                capacitySigmaPerSqrtHour,
+                CurrentOffsetDoubt.NONE);
+    }
+
+    /** A copy with this current-offset state. */
+    public EkfAdaptation withCurrentOffset(CurrentOffsetDoubt offset) {
+        return new EkfAdaptation(
+                initialR0ScaleSigma, r0ScaleSigmaPerSqrtHour, initialCapacitySigma, capacitySigmaPerSqrtHour, offset);
     }
 
     /**
@@ -60,7 +85,8 @@ public record EkfAdaptation(
         return initialR0ScaleSigma > 0
                 || r0ScaleSigmaPerSqrtHour > 0
                 || initialCapacitySigma > 0
-                || capacitySigmaPerSqrtHour > 0;
+                || capacitySigmaPerSqrtHour > 0
+                || currentOffset.enabled();
     }
 
     static double clampScale(double scale) {

@@ -13,7 +13,11 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * and coulomb counting
  * {@code soc += inverseCapacityScale I dt / (3600 capacityAh)}, with Plett's hysteresis h tracked
  * deterministically beside the filter. {@link EkfAdaptation} sets how freely the two parameter
- * states move; {@link EkfAdaptation#OFF} freezes them (the plain three-state filter). The model's
+ * states move; {@link EkfAdaptation#OFF} freezes them (the plain three-state filter). A sixth state,
+ * the current sensor's offset ({@link CurrentOffsetDoubt}, Plett's bias augmentation; off unless
+ * {@link EkfAdaptation#currentOffset()} gives it a doubt), is taken off the measured current
+ * ({@code I = measured - offset}) in the prediction and the R0 drop. At a start the RC pairs'
+ * doubt covers their steady state at the present current. The model's
  * equations (prediction, measurement, the start from a voltage) are {@link EquivalentCircuitModel}'s,
  * shared with the current limits and the simulated cell.
  *
@@ -48,13 +52,14 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * allocates nothing. Current is positive while charging.
  */
 public final class EkfSocEstimator implements SocFilter {
-    /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale. */
-    static final int N = 5;
+    /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps. */
+    static final int N = 6;
 
     private static final int NN = N * N;
     private static final int SOC = 0;
     private static final int R0 = 3;
     private static final int CAP = 4;
+    private static final int OFFSET = 5;
     private static final double MIN_VARIANCE = 1e-12;
 
     private final EcmParameters cell;
@@ -72,7 +77,13 @@ public final class EkfSocEstimator implements SocFilter {
 
     private final double[] r0Scale;
     private final double[] inverseCapacityScale;
+    /** Per cell, the current sensor's offset (A, sensor minus truth) as this cell's filter estimates it. */
+    private final double[] currentOffset;
+
     private final boolean[] initialised;
+    /** Per cell, whether the RC voltages were just reset without knowing the current before (a start). */
+    private final boolean[] rcUnknown;
+
     private final int[] rejectedInRow;
     /**
      * Per cell, how much each state estimate moves per volt of a constant error in the OCV table
@@ -125,7 +136,9 @@ public final class EkfSocEstimator implements SocFilter {
         this.p = new double[NN * cellCount];
         this.r0Scale = new double[cellCount];
         this.inverseCapacityScale = new double[cellCount];
+        this.currentOffset = new double[cellCount];
         this.initialised = new boolean[cellCount];
+        this.rcUnknown = new boolean[cellCount];
         this.rejectedInRow = new int[cellCount];
         this.innovationMeanSquare = new double[cellCount];
         Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
@@ -143,8 +156,10 @@ public final class EkfSocEstimator implements SocFilter {
             resetCovariance(i);
             double sr = adaptation.initialR0ScaleSigma();
             double sc = adaptation.initialCapacitySigma();
+            double so = adaptation.currentOffset().initialSigmaAmps();
             p[NN * i + R0 * N + R0] = sr * sr;
             p[NN * i + CAP * N + CAP] = sc * sc;
+            p[NN * i + OFFSET * N + OFFSET] = so * so;
         }
     }
 
@@ -169,66 +184,100 @@ public final class EkfSocEstimator implements SocFilter {
             if (!initialised[i]) {
                 initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f);
             }
+            if (rcUnknown[i]) {
+                doubtRcVoltagesAtStart(i, packAmps - currentOffset[i], cellCelsius[i], f);
+            }
             predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
         }
     }
 
     private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f) {
-        soc[i] = model.socFromVolts(volts, amps, celsius, f, r0Scale[i]);
+        soc[i] = model.socFromVolts(volts, amps - currentOffset[i], celsius, f, r0Scale[i]);
         initialised[i] = true;
+        rcUnknown[i] = true;
         resetCovariance(i);
         // a SOC read from the voltage carries the OCV table's error in full
         ocvErrorSensitivity[N * i + SOC] = socPerOcvVolt(soc[i], celsius, ocvSigma[i]);
     }
 
-    /** x = f(x, u); P = F P F' + Q with F = I except F[soc][cap] = g, F[1][1] = a1, F[2][2] = a2. */
+    /**
+     * At a start (first sample, or {@link #setCellSoc}) the RC voltages are set to zero, but the
+     * current before the start is unknown: under load each pair may hold anything up to its steady
+     * state at the present current. Its variance is raised to that steady state's square (never
+     * lowered below {@link EkfTuning#initialRcSigmaVolts()}), so the first samples under load are
+     * not read as SOC. At rest this changes nothing.
+     */
+    private void doubtRcVoltagesAtStart(int i, double amps, double celsius, double temperatureFactor) {
+        rcUnknown[i] = false;
+        double fast = cell.r1Ohms() * model.fastFactor(soc[i], celsius, temperatureFactor) * amps;
+        double slow = cell.r2Ohms() * model.slowFactor(soc[i], celsius, temperatureFactor) * amps;
+        int b = NN * i;
+        p[b + N + 1] = Math.max(p[b + N + 1], fast * fast);
+        p[b + 2 * N + 2] = Math.max(p[b + 2 * N + 2], slow * slow);
+    }
+
+    /**
+     * x = f(x, u) with the current corrected by the offset state ({@code I = measured - offset});
+     * P = F P F' + Q with F = I except F[soc][cap] = g, F[1][1] = a1, F[2][2] = a2 and the offset's
+     * column: F[soc][offset] = -dsoc/dI, F[1][offset] = -(1 - a1) R1 f, F[2][offset] = -(1 - a2) R2 f2.
+     */
     private void predict(
-            int i, double amps, double dt, double a1, double a2, double celsius, double temperatureFactor) {
+            int i, double measuredAmps, double dt, double a1, double a2, double celsius, double temperatureFactor) {
+        double amps = measuredAmps - currentOffset[i];
         double f = model.fastFactor(soc[i], celsius, temperatureFactor);
         double fSlow = model.slowFactor(soc[i], celsius, temperatureFactor);
         double g = model.socChange(amps, dt);
         double dz = g * inverseCapacityScale[i];
+        double fastOhms = model.fastInputOhms(a1, f);
+        double slowOhms = model.slowInputOhms(a2, fSlow);
+        double go = -model.socChange(1, dt) * inverseCapacityScale[i];
         soc[i] = clamp01(soc[i] + dz);
         v1[i] = model.nextFastVolts(v1[i], a1, f, amps);
         v2[i] = model.nextSlowVolts(v2[i], a2, fSlow, amps);
         h[i] = hysteresis.next(h[i], dz);
         int b = NN * i;
-        // rows: P <- F P
+        // rows: P <- F P (rows cap and offset are unchanged, so they can be read while the others move)
         for (int c = 0; c < N; c++) {
-            p[b + c] += g * p[b + CAP * N + c];
-            p[b + N + c] *= a1;
-            p[b + 2 * N + c] *= a2;
+            double po = p[b + OFFSET * N + c];
+            p[b + c] += g * p[b + CAP * N + c] + go * po;
+            p[b + N + c] = a1 * p[b + N + c] - fastOhms * po;
+            p[b + 2 * N + c] = a2 * p[b + 2 * N + c] - slowOhms * po;
         }
         // columns: P <- (F P) F'
         for (int r = 0; r < N; r++) {
             int row = b + r * N;
-            p[row] += g * p[row + CAP];
-            p[row + 1] *= a1;
-            p[row + 2] *= a2;
+            double po = p[row + OFFSET];
+            p[row] += g * p[row + CAP] + go * po;
+            p[row + 1] = a1 * p[row + 1] - fastOhms * po;
+            p[row + 2] = a2 * p[row + 2] - slowOhms * po;
         }
         double sz = tuning.currentSigmaAmps() * dt * inverseCapacityScale[i] / (3600.0 * cell.capacityAh());
         double drift = tuning.socDriftSigmaPerHour();
-        double s1 = model.fastInputOhms(a1, f) * tuning.currentSigmaAmps();
-        double s2 = model.slowInputOhms(a2, fSlow) * tuning.currentSigmaAmps();
+        double s1 = fastOhms * tuning.currentSigmaAmps();
+        double s2 = slowOhms * tuning.currentSigmaAmps();
         double sr = adaptation.r0ScaleSigmaPerSqrtHour();
         double sc = adaptation.capacitySigmaPerSqrtHour();
+        double so = adaptation.currentOffset().sigmaAmpsPerSqrtHour();
         p[b] += sz * sz + drift * drift * dt / 3600.0;
         p[b + N + 1] += s1 * s1;
         p[b + 2 * N + 2] += s2 * s2;
         p[b + R0 * N + R0] += sr * sr * dt / 3600.0;
         p[b + CAP * N + CAP] += sc * sc * dt / 3600.0;
+        p[b + OFFSET * N + OFFSET] += so * so * dt / 3600.0;
         symmetrise(b);
         // the consider sensitivity moves with the state: S <- F S
         int e = N * i;
-        ocvErrorSensitivity[e + SOC] += g * ocvErrorSensitivity[e + CAP];
-        ocvErrorSensitivity[e + 1] *= a1;
-        ocvErrorSensitivity[e + 2] *= a2;
+        ocvErrorSensitivity[e + SOC] += g * ocvErrorSensitivity[e + CAP] + go * ocvErrorSensitivity[e + OFFSET];
+        ocvErrorSensitivity[e + 1] = a1 * ocvErrorSensitivity[e + 1] - fastOhms * ocvErrorSensitivity[e + OFFSET];
+        ocvErrorSensitivity[e + 2] = a2 * ocvErrorSensitivity[e + 2] - slowOhms * ocvErrorSensitivity[e + OFFSET];
         // a resistance error moves the truth's RC pairs, not the filter's: D <- F D - B_delta
-        resistanceErrorSensitivity[e + SOC] += g * resistanceErrorSensitivity[e + CAP];
-        resistanceErrorSensitivity[e + 1] = a1 * resistanceErrorSensitivity[e + 1] - model.fastInputOhms(a1, f) * amps;
+        double dOffset = resistanceErrorSensitivity[e + OFFSET];
+        resistanceErrorSensitivity[e + SOC] += g * resistanceErrorSensitivity[e + CAP] + go * dOffset;
+        resistanceErrorSensitivity[e + 1] =
+                a1 * resistanceErrorSensitivity[e + 1] - fastOhms * dOffset - fastOhms * amps;
         resistanceErrorSensitivity[e + 2] =
-                a2 * resistanceErrorSensitivity[e + 2] - model.slowInputOhms(a2, fSlow) * amps;
+                a2 * resistanceErrorSensitivity[e + 2] - slowOhms * dOffset - slowOhms * amps;
     }
 
     /**
@@ -236,9 +285,10 @@ public final class EkfSocEstimator implements SocFilter {
      * dV/dsoc (tried with the first, single-factor table: it made the mid-drive NCA starts worse,
      * US06 1.42 to 1.48 % RMSE, HWFTa 0.34 to 0.46 %).
      */
-    private void correct(int i, double amps, double volts, double celsius, double f, double innovationForget) {
+    private void correct(int i, double measuredAmps, double volts, double celsius, double f, double innovationForget) {
         double z = clamp01(soc[i]);
-        double r0Volts = model.r0Volts(z, celsius, f, amps);
+        double r0Volts = model.r0Volts(z, celsius, f, measuredAmps - currentOffset[i]);
+        double r0Ohms = model.r0Volts(z, celsius, f, 1) * r0Scale[i];
         double predicted =
                 model.terminalVolts(z, celsius, hysteresis.magnitudeVolts() * h[i], r0Volts * r0Scale[i], v1[i], v2[i]);
         double slope = model.ocvSlope(z, celsius);
@@ -254,6 +304,7 @@ public final class EkfSocEstimator implements SocFilter {
         hk[2] = 1;
         hk[R0] = r0Volts;
         hk[CAP] = 0;
+        hk[OFFSET] = -r0Ohms;
         double s0 = projectCovariance(b);
         boolean matching = tuning.innovationWindowSeconds() > 0;
         if (matching) {
@@ -287,6 +338,7 @@ public final class EkfSocEstimator implements SocFilter {
         v2[i] += k[2] * innovation;
         r0Scale[i] = EkfAdaptation.clampScale(r0Scale[i] + k[R0] * innovation);
         inverseCapacityScale[i] = EkfAdaptation.clampScale(inverseCapacityScale[i] + k[CAP] * innovation);
+        currentOffset[i] += k[OFFSET] * innovation;
         josephUpdate(b, r);
         // the consider update: a constant OCV error moves the estimate through the same gain, and the
         // estimate's error it has caused so far shows in the voltage (S += K (1 - H_e S))
@@ -295,7 +347,8 @@ public final class EkfSocEstimator implements SocFilter {
                 ocvErrorSeenSlope(z, celsius, ocvErrorSensitivity[e + SOC], ocvSigma[i]) * ocvErrorSensitivity[e + SOC]
                         + ocvErrorSensitivity[e + 1]
                         + ocvErrorSensitivity[e + 2]
-                        + r0Volts * ocvErrorSensitivity[e + R0];
+                        + r0Volts * ocvErrorSensitivity[e + R0]
+                        - r0Ohms * ocvErrorSensitivity[e + OFFSET];
         for (int j = 0; j < N; j++) {
             ocvErrorSensitivity[e + j] += k[j] * (1 - seen);
         }
@@ -303,7 +356,8 @@ public final class EkfSocEstimator implements SocFilter {
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + 1]
                 + resistanceErrorSensitivity[e + 2]
-                + r0Volts * resistanceErrorSensitivity[e + R0];
+                + r0Volts * resistanceErrorSensitivity[e + R0]
+                - r0Ohms * resistanceErrorSensitivity[e + OFFSET];
         double r0Drop = r0Volts * r0Scale[i];
         for (int j = 0; j < N; j++) {
             resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
@@ -445,6 +499,7 @@ public final class EkfSocEstimator implements SocFilter {
         v1[cell] = 0;
         v2[cell] = 0;
         initialised[cell] = true;
+        rcUnknown[cell] = true;
         resetCovariance(cell);
     }
 
@@ -508,9 +563,60 @@ public final class EkfSocEstimator implements SocFilter {
         }
     }
 
-    /** Copies the cell's full 5x5 covariance (soc, v1, v2, r0Scale, inverseCapacityScale) into {@code out[0..24]}. */
+    /**
+     * Copies the cell's 5x5 covariance of soc, v1, v2, r0Scale and inverseCapacityScale into
+     * {@code out[0..24]} (the current offset's variance: {@link #cellCurrentOffsetSigmaAmps}).
+     */
     public void cellFullCovariance(int cell, double[] out) {
-        System.arraycopy(p, NN * cell, out, 0, NN);
+        for (int j = 0; j < 5; j++) {
+            System.arraycopy(p, NN * cell + j * N, out, 5 * j, 5);
+        }
+    }
+
+    /**
+     * The current sensor's offset (A, what the sensor reads minus the true current; charging
+     * positive) as this cell's filter estimates it; 0 without the offset state
+     * ({@link EkfAdaptation#currentOffset()}).
+     */
+    @Override
+    public double cellCurrentOffsetAmps(int cell) {
+        return currentOffset[cell];
+    }
+
+    /** One sigma of {@link #cellCurrentOffsetAmps} (A). */
+    @Override
+    public double cellCurrentOffsetSigmaAmps(int cell) {
+        return Math.sqrt(p[NN * cell + OFFSET * N + OFFSET]);
+    }
+
+    /**
+     * The string's current-sensor offset (A): the mean of the cells' estimates (one sensor measures
+     * the whole string, so each cell's filter estimates the same offset); 0 without the offset state.
+     */
+    public double currentOffsetAmps() {
+        double sum = 0;
+        for (int c = 0; c < cells; c++) {
+            sum += currentOffset[c];
+        }
+        return sum / cells;
+    }
+
+    /**
+     * Starts the cell's offset state from a known value (for example one restored after a restart),
+     * with the given one-sigma doubt; its correlations with the other states are cleared.
+     */
+    public void setCellCurrentOffsetAmps(int cell, double amps, double sigmaAmps) {
+        if (!Double.isFinite(amps) || !(sigmaAmps >= 0) || !Double.isFinite(sigmaAmps)) {
+            throw new IllegalArgumentException(
+                    "current offset must be finite with a sigma >= 0, got " + amps + " A, sigma " + sigmaAmps);
+        }
+        currentOffset[cell] = amps;
+        int b = NN * cell;
+        for (int j = 0; j < N; j++) {
+            p[b + j * N + OFFSET] = 0;
+            p[b + OFFSET * N + j] = 0;
+        }
+        p[b + OFFSET * N + OFFSET] = sigmaAmps * sigmaAmps;
     }
 
     /** Sum of the two RC voltages of the cell (V), e.g. for current limits. */

@@ -6,7 +6,7 @@ import org.qsebms.estimators.model.EcmParameters;
 
 /**
  * The textbook form of {@link EkfSocEstimator}: one state vector
- * {@code [soc, v1, v2, r0Scale, inverseCapacityScale]} and one 5x5 covariance matrix per cell,
+ * {@code [soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps]} and one 6x6 covariance matrix per cell,
  * written with Hipparchus matrices and the equations as printed (F P F' + Q, K = P H' / S, Joseph
  * update). Allocates freely; it exists so that tests can check the hand-unrolled filter against it.
  *
@@ -24,6 +24,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
     private final double[] h;
     private final boolean[] initialised;
     private final int[] rejectedInRow;
+    private final boolean[] rcUnknown;
     /** Per cell, d(state estimate)/d(constant OCV error), a 5x1 column (consider analysis). */
     private final RealMatrix[] ocvErrorSensitivity;
 
@@ -53,6 +54,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         this.h = new double[cellCount];
         this.initialised = new boolean[cellCount];
         this.rejectedInRow = new int[cellCount];
+        this.rcUnknown = new boolean[cellCount];
         this.ocvErrorSensitivity = new RealMatrix[cellCount];
         this.innovationMeanSquare = new double[cellCount];
         java.util.Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
@@ -62,36 +64,33 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         resistanceErrorSigma = new double[cellCount];
         this.measurementVariance = innovationMeanSquare.clone();
         for (int i = 0; i < cellCount; i++) {
-            x[i] = MatrixUtils.createColumnRealMatrix(new double[] {0, 0, 0, 1, 1});
+            x[i] = MatrixUtils.createColumnRealMatrix(new double[] {0, 0, 0, 1, 1, 0});
             double sr = adaptation.initialR0ScaleSigma();
             double sc = adaptation.initialCapacitySigma();
-            cov[i] = initialCovariance(sr * sr, sc * sc);
-            ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(5, 1);
+            double so = adaptation.currentOffset().initialSigmaAmps();
+            cov[i] = initialCovariance(MatrixUtils.createRealDiagonalMatrix(new double[] {sr * sr, sc * sc, so * so}));
+            ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
         }
     }
 
-    /** SOC and RC part as after initialisation, parameter part as given. */
-    private RealMatrix initialCovariance(double r0ScaleVariance, double capacityVariance) {
+    /** SOC and RC part as after initialisation, the 3x3 block of r0Scale, capacity and offset as given. */
+    private RealMatrix initialCovariance(RealMatrix parameters) {
         double sz = tuning.initialSocSigma();
         double sv = tuning.initialRcSigmaVolts();
-        return MatrixUtils.createRealDiagonalMatrix(
-                new double[] {sz * sz, sv * sv, sv * sv, r0ScaleVariance, capacityVariance});
-    }
-
-    private RealMatrix resetSocPart(RealMatrix c) {
-        return initialCovariance(c.getEntry(3, 3), c.getEntry(4, 4)).add(parameterCrossTerm(c));
-    }
-
-    private static RealMatrix parameterCrossTerm(RealMatrix c) {
-        RealMatrix m = MatrixUtils.createRealMatrix(5, 5);
-        m.setEntry(3, 4, c.getEntry(3, 4));
-        m.setEntry(4, 3, c.getEntry(4, 3));
+        RealMatrix m = MatrixUtils.createRealDiagonalMatrix(new double[] {sz * sz, sv * sv, sv * sv, 0, 0, 0});
+        m.setSubMatrix(parameters.getData(), 3, 3);
         return m;
     }
 
+    private RealMatrix resetSocPart(RealMatrix c) {
+        return initialCovariance(c.getSubMatrix(3, 5, 3, 5));
+    }
+
     @Override
-    public void update(double amps, double[] cellVolts, double[] cellCelsius, double dt) {
+    public void update(double measuredAmps, double[] cellVolts, double[] cellCelsius, double dt) {
         for (int i = 0; i < x.length; i++) {
+            // the current the cell carries: the sensor's reading minus its estimated offset
+            double amps = measuredAmps - x[i].getEntry(5, 0);
             double f = cell.resistanceFactor(cellCelsius[i]);
             double outside = Math.max(
                     0, cell.characterisedCelsius().kelvinOutside(cellCelsius[i]) - tuning.extrapolationMarginKelvin());
@@ -111,12 +110,22 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
                                 .socAt(cellVolts[i] - r0Amps * cell.socFactor(first, cellCelsius[i]), cellCelsius[i]));
                 cov[i] = resetSocPart(cov[i]);
                 initialised[i] = true;
-                ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(5, 1);
-                resistanceErrorSensitivity[i] = MatrixUtils.createRealMatrix(5, 1);
+                rcUnknown[i] = true;
+                ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
+                resistanceErrorSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
                 double z0 = x[i].getEntry(0, 0);
                 double volts = 3 * ocvSigma[i];
                 ocvErrorSensitivity[i].setEntry(
                         0, 0, volts > 0 ? cell.ocv().socReachOfVolts(z0, cellCelsius[i], volts) / volts : 0.0);
+            }
+            if (rcUnknown[i]) {
+                // a start under load: each RC pair may hold up to its steady state at this current
+                rcUnknown[i] = false;
+                double z0 = x[i].getEntry(0, 0);
+                double fast = cell.r1Ohms() * f * cell.socFactor(z0, cellCelsius[i]) * amps;
+                double slow = cell.r2Ohms() * f * cell.slowSocFactor(z0, cellCelsius[i]) * amps;
+                cov[i].setEntry(1, 1, Math.max(cov[i].getEntry(1, 1), fast * fast));
+                cov[i].setEntry(2, 2, Math.max(cov[i].getEntry(2, 2), slow * slow));
             }
             double a1 = Math.exp(-dt / cell.tau1SecondsAt(cellCelsius[i]));
             double a2 = Math.exp(-dt / cell.tau2SecondsAt(cellCelsius[i]));
@@ -124,7 +133,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
             double capScale = x[i].getEntry(4, 0);
             double fs = f * cell.socFactor(x[i].getEntry(0, 0), cellCelsius[i]);
             double fSlow = f * cell.slowSocFactor(x[i].getEntry(0, 0), cellCelsius[i]);
-            RealMatrix fm = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1});
+            RealMatrix fm = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1, 1});
             fm.setEntry(0, 4, g);
             // x = f(x, u): soc += g * capScale, RC pairs discretised exactly, parameters constant
             RealMatrix bm = MatrixUtils.createColumnRealMatrix(new double[] {
@@ -132,10 +141,15 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
                 (1 - a1) * cell.r1Ohms() * fs,
                 (1 - a2) * cell.r2Ohms() * fSlow,
                 0,
+                0,
                 0
             });
+            // the offset is subtracted from the current: its column of F is -B
+            for (int j = 0; j < 3; j++) {
+                fm.setEntry(j, 5, -bm.getEntry(j, 0));
+            }
             double dz = g * capScale;
-            RealMatrix linear = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1});
+            RealMatrix linear = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1, 1});
             x[i] = linear.multiply(x[i]).add(bm.scalarMultiply(amps));
             x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
             h[i] = hysteresis.next(h[i], dz);
@@ -143,6 +157,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
             double drift = tuning.socDriftSigmaPerHour();
             double sr = adaptation.r0ScaleSigmaPerSqrtHour();
             double sc = adaptation.capacitySigmaPerSqrtHour();
+            double so = adaptation.currentOffset().sigmaAmpsPerSqrtHour();
             RealMatrix q = bm.multiply(bm.transpose()).scalarMultiply(sI * sI);
             // the filters treat the process noise terms as independent
             RealMatrix qDiag = MatrixUtils.createRealDiagonalMatrix(new double[] {
@@ -150,13 +165,14 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
                 q.getEntry(1, 1),
                 q.getEntry(2, 2),
                 sr * sr * dt / 3600.0,
-                sc * sc * dt / 3600.0
+                sc * sc * dt / 3600.0,
+                so * so * dt / 3600.0
             });
             cov[i] = fm.multiply(cov[i]).multiply(fm.transpose()).add(qDiag);
             ocvErrorSensitivity[i] = fm.multiply(ocvErrorSensitivity[i]);
             // the truth's RC pairs move with a resistance error, the estimate's do not: D = F D - B_delta
             RealMatrix bDelta = MatrixUtils.createColumnRealMatrix(
-                    new double[] {0, bm.getEntry(1, 0) * amps, bm.getEntry(2, 0) * amps, 0, 0});
+                    new double[] {0, bm.getEntry(1, 0) * amps, bm.getEntry(2, 0) * amps, 0, 0, 0});
             resistanceErrorSensitivity[i] =
                     fm.multiply(resistanceErrorSensitivity[i]).subtract(bDelta);
             correct(i, amps, cellVolts[i], cellCelsius[i], f, dt);
@@ -166,6 +182,8 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
     private void correct(int i, double amps, double volts, double celsius, double f, double dt) {
         double z = Math.max(0, Math.min(1, x[i].getEntry(0, 0)));
         double r0Volts = cell.r0Ohms() * f * cell.socFactor(z, celsius) * amps;
+        // dV/d(offset): the R0 drop of the offset taken off the current
+        double offsetRow = -cell.r0Ohms() * f * cell.socFactor(z, celsius) * x[i].getEntry(3, 0);
         double predicted = cell.ocv().voltsAt(z, celsius)
                 + hysteresis.magnitudeVolts() * h[i]
                 + r0Volts * x[i].getEntry(3, 0)
@@ -173,7 +191,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
                 + x[i].getEntry(2, 0);
         double slope = cell.ocv().slopeAt(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
-        RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0});
+        RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0, offsetRow});
         double r = voltageSigma[i] * voltageSigma[i];
         double innovation = volts - predicted;
         double expected = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0);
@@ -201,18 +219,18 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
         x[i].setEntry(3, 0, EkfAdaptation.clampScale(x[i].getEntry(3, 0)));
         x[i].setEntry(4, 0, EkfAdaptation.clampScale(x[i].getEntry(4, 0)));
-        RealMatrix a = MatrixUtils.createRealIdentityMatrix(5).subtract(k.multiply(hm));
+        RealMatrix a = MatrixUtils.createRealIdentityMatrix(6).subtract(k.multiply(hm));
         cov[i] = a.multiply(cov[i])
                 .multiply(a.transpose())
                 .add(k.multiply(k.transpose()).scalarMultiply(r));
         // consider update: S = S + K (1 - H_e S), H_e with the OCV slope over the SOC span of a 3-sigma OCV error
         double socSpan = 3 * ocvSigma[i] * Math.abs(ocvErrorSensitivity[i].getEntry(0, 0));
         RealMatrix he = MatrixUtils.createRowRealMatrix(
-                new double[] {cell.ocv().flatterSecantSlope(z, celsius, socSpan), 1, 1, r0Volts, 0});
+                new double[] {cell.ocv().flatterSecantSlope(z, celsius, socSpan), 1, 1, r0Volts, 0, offsetRow});
         double seen = he.multiply(ocvErrorSensitivity[i]).getEntry(0, 0);
         ocvErrorSensitivity[i] = ocvErrorSensitivity[i].add(k.scalarMultiply(1 - seen));
         // D = (I - K H) D + K (R0 drop): the innovation carries the truth's extra R0 drop
-        RealMatrix hd = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0});
+        RealMatrix hd = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0, offsetRow});
         double seenD = hd.multiply(resistanceErrorSensitivity[i]).getEntry(0, 0);
         resistanceErrorSensitivity[i] =
                 resistanceErrorSensitivity[i].add(k.scalarMultiply(r0Volts * x[i].getEntry(3, 0) - seenD));
@@ -262,6 +280,11 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         return cell.capacityAh() / x[c].getEntry(4, 0);
     }
 
+    /** The current sensor's estimated offset (A, sensor minus truth). */
+    public double cellCurrentOffsetAmps(int c) {
+        return x[c].getEntry(5, 0);
+    }
+
     @Override
     public void setCellSoc(int c, double value) {
         x[c].setEntry(0, 0, Math.max(0, Math.min(1, value)));
@@ -269,8 +292,9 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         x[c].setEntry(2, 0, 0);
         cov[c] = resetSocPart(cov[c]);
         initialised[c] = true;
+        rcUnknown[c] = true;
         rejectedInRow[c] = 0;
-        ocvErrorSensitivity[c] = MatrixUtils.createRealMatrix(5, 1);
-        resistanceErrorSensitivity[c] = MatrixUtils.createRealMatrix(5, 1);
+        ocvErrorSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
+        resistanceErrorSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
     }
 }

@@ -34,6 +34,19 @@ public interface SocFilter extends SocEstimator {
     /** Sum of the two RC voltages of the cell (V), e.g. for current limits. */
     double cellRcVolts(int cell);
 
+    /**
+     * The current sensor's offset (A) as this cell's filter estimates it (the EKF's offset state,
+     * {@link EkfAdaptation#currentOffset()}); 0 for a filter without that state.
+     */
+    default double cellCurrentOffsetAmps(int cell) {
+        return 0.0;
+    }
+
+    /** One sigma of {@link #cellCurrentOffsetAmps}; NaN for a filter without the offset state. */
+    default double cellCurrentOffsetSigmaAmps(int cell) {
+        return Double.NaN;
+    }
+
     /** Measurements rejected by the innovation gate since construction. */
     long rejectedMeasurements();
 }

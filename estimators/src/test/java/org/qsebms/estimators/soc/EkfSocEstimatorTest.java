@@ -41,7 +41,11 @@ class EkfSocEstimatorTest {
                 .flatMap(seed -> Stream.of(
                         Arguments.of(seed, EkfAdaptation.OFF),
                         Arguments.of(seed, EkfAdaptation.resistance()),
-                        Arguments.of(seed, EkfAdaptation.resistanceAndCapacity())));
+                        Arguments.of(seed, EkfAdaptation.resistanceAndCapacity()),
+                        Arguments.of(
+                                seed,
+                                EkfAdaptation.resistanceAndCapacity()
+                                        .withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel()))));
     }
 
     @ParameterizedTest
@@ -73,8 +77,9 @@ class EkfSocEstimatorTest {
                 truth[c].step(amps[k], 1.0);
                 volts[c] = truth[c].terminalVolts() + (k == 1500 ? 0.8 : 0.002 * r.nextGaussian());
             }
-            fast.update(amps[k], volts, celsius, 1.0);
-            ref.update(amps[k], volts, celsius, 1.0);
+            // the current sensor reads 40 mA high (the offset state, where on, has something to learn)
+            fast.update(amps[k] + 0.04, volts, celsius, 1.0);
+            ref.update(amps[k] + 0.04, volts, celsius, 1.0);
             for (int c = 0; c < 3; c++) {
                 assertThat(fast.cellSoc(c))
                         .as("soc of cell %d at step %d", c, k)
@@ -82,6 +87,7 @@ class EkfSocEstimatorTest {
                 assertThat(fast.cellSocBound3Sigma(c)).isCloseTo(ref.cellSocBound3Sigma(c), within(1e-9));
                 assertThat(fast.cellR0Scale(c)).isCloseTo(ref.cellR0Scale(c), within(1e-9));
                 assertThat(fast.cellCapacityAh(c)).isCloseTo(ref.cellCapacityAh(c), within(1e-9));
+                assertThat(fast.cellCurrentOffsetAmps(c)).isCloseTo(ref.cellCurrentOffsetAmps(c), within(1e-9));
             }
         }
     }
@@ -261,7 +267,7 @@ class EkfSocEstimatorTest {
                 TestCells.ncmCellWithTablesAtTwoTemperatures(),
                 new HysteresisModel(0.01, 30),
                 EkfTuning.defaults(),
-                EkfAdaptation.resistanceAndCapacity(),
+                EkfAdaptation.resistanceAndCapacity().withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel()),
                 192);
         double[] v = new double[192];
         double[] t = new double[192];
