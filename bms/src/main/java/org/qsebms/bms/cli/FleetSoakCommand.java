@@ -137,6 +137,8 @@ public final class FleetSoakCommand implements Callable<Integer> {
     public static void main(String[] args) {
         picocli.CommandLine cl = new picocli.CommandLine(new FleetSoakCommand());
         cl.setExecutionExceptionHandler(BmsCommand.commandLine().getExecutionExceptionHandler());
-        System.exit(cl.execute(args));
+        int code = cl.execute(args);
+        BmsCommand.flushLog();
+        System.exit(code);
     }
 }
