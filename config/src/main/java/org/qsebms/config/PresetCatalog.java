@@ -246,11 +246,6 @@ public final class PresetCatalog {
         return new ResistanceMap(celsius, tables);
     }
 
-    /**
-     * The optional {@code timeConstantsVsTemperature: {celsius: [...], tau1Seconds: [...],
-     * tau2Seconds: [...]}}: the two RC time constants at each test temperature, in increasing
-     * temperature; absent, tau1 and tau2 hold at every temperature.
-     */
     /** The OCV table with the temperature span its dU/dT applies over, when the preset gives one. */
     private static OcvCurve withTemperatureSpan(OcvCurve ocv, YamlNode cell) {
         if (!cell.has("ocvTemperatureSpan")) {
@@ -291,6 +286,11 @@ public final class PresetCatalog {
         return new TemperatureSpan(min, max);
     }
 
+    /**
+     * The optional {@code timeConstantsVsTemperature: {celsius: [...], tau1Seconds: [...],
+     * tau2Seconds: [...]}}: the two RC time constants at each test temperature, in increasing
+     * temperature; absent, tau1 and tau2 hold at every temperature.
+     */
     private static TimeConstantsVsTemperature timeConstants(YamlNode cell) {
         if (!cell.has("timeConstantsVsTemperature")) {
             return TimeConstantsVsTemperature.NONE;

@@ -202,10 +202,6 @@ public final class PackController {
         }
     }
 
-    /**
-     * Hands a snapshot to persistence every {@code everyNanos} of loop time (call before the loop
-     * starts). The offer never blocks; when the writer is still busy the snapshot is retried next tick.
-     */
     /** Where the published charge/discharge limits go each tick (a charger or inverter link); none by default. */
     public void attachCurrentLimitOutput(CurrentLimitOutput output) {
         this.limitOutput = output;
@@ -446,6 +442,10 @@ public final class PackController {
         return usableCapacity;
     }
 
+    /**
+     * Hands a snapshot to persistence every {@code everyNanos} of loop time (call before the loop
+     * starts). The offer never blocks; when the writer is still busy the snapshot is retried next tick.
+     */
     public void attachPersistence(StateHandoff handoff, long everyNanos) {
         this.persistence = handoff;
         this.persistEveryNanos = everyNanos;

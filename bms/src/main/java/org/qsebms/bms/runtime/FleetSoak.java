@@ -268,7 +268,7 @@ public final class FleetSoak {
     }
 
     /** Publishes a timestamped QoS 1 message every 100 ms from its own client. */
-    private static final class Probe implements AutoCloseable {
+    private static final class Probe {
         private final MqttClient client;
         private final Thread thread;
         private volatile boolean running = true;
@@ -297,8 +297,7 @@ public final class FleetSoak {
             }
         }
 
-        @Override
-        public void close() throws MqttException, InterruptedException {
+        void close() throws MqttException, InterruptedException {
             running = false;
             thread.join(2000);
             client.disconnect(1000);

@@ -145,7 +145,6 @@ final class ScenarioOracle {
         return false;
     }
 
-    /** A hazard holding at this tick must see the pack in FAULT by onset + deadline. */
     /**
      * A limit hazard seen in the truth: it can have begun right after the previous tick, so its
      * deadline counts from there.
@@ -154,6 +153,7 @@ final class ScenarioOracle {
         hazard(name, holds, deadlineS, now, now.fault(), Double.isNaN(previousTick) ? now.t() : previousTick);
     }
 
+    /** A hazard holding at this tick must see the pack in FAULT by onset + deadline. */
     private void hazard(String name, boolean holds, double deadlineS, Truth now, boolean handled) {
         hazard(name, holds, deadlineS, now, handled, now.t());
     }
