@@ -53,7 +53,7 @@ import picocli.CommandLine.Option;
             "  P precharge, + main positive, '-' where that one is open (N-+ = closed for normal operation,",
             "  NP- = precharging, --- = all open); TRIPPED while a fault is latched."
         })
-public final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--simulated",
             description = "Run on the simulated pack (default configuration unless --config is given).")

@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** The record's CSV format: the header and one row per line (docs/record.md). */
-public final class CycleCsv {
+final class CycleCsv {
     /** The header line, without its newline. */
     public static final String HEADER = "kind,cycle,cell,start_utc,end_utc,duration_s,charge_ah,discharge_ah,charge_wh,"
             + "discharge_wh,coulombic_efficiency,energy_efficiency,mean_charge_v,mean_discharge_v,polarization_v,"

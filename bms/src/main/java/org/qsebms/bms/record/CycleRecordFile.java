@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * (numbered up) and a new one begins with the header; only the newest {@code keepFiles} rotated
  * files are kept, so the record never takes more than about {@code (keepFiles + 1) x maxBytes}.
  */
-public final class CycleRecordFile implements AutoCloseable {
+final class CycleRecordFile implements AutoCloseable {
     /** The file that is appended to. */
     public static final String ACTIVE = "cycles.csv";
 

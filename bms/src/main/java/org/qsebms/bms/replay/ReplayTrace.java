@@ -4,7 +4,7 @@ package org.qsebms.bms.replay;
  * Per-row outputs of a replay, one entry per input row; {@code voltageSigmaV} is the voltage sigma
  * the SOC filter used (above its design value where covariance matching found a larger model error).
  */
-public record ReplayTrace(
+record ReplayTrace(
         double[] timeS,
         double[] socEst,
         double[] socBound3Sigma,

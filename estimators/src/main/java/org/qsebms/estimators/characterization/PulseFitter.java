@@ -17,7 +17,7 @@ import org.hipparchus.util.Pair;
  * measured current through the exact zero-order-hold RC recursion, so pulses need not be square;
  * the OCV drift during the window is a sixth, linear parameter (volts per Ah passed).
  */
-public final class PulseFitter {
+final class PulseFitter {
     private final double restAmps;
     private final double minPulseAmps;
     private final double minRestSeconds;
