@@ -133,12 +133,4 @@ public final class FleetSoakCommand implements Callable<Integer> {
             }
         }
     }
-
-    public static void main(String[] args) {
-        picocli.CommandLine cl = new picocli.CommandLine(new FleetSoakCommand());
-        cl.setExecutionExceptionHandler(BmsCommand.commandLine().getExecutionExceptionHandler());
-        int code = cl.execute(args);
-        BmsCommand.flushLog();
-        System.exit(code);
-    }
 }
