@@ -2,6 +2,12 @@ package org.qsebms.bms.cli;
 
 import java.io.IOException;
 import org.qsebms.bms.broker.EmbeddedBroker;
+import org.qsebms.bms.offline.cli.CharacterizeCommand;
+import org.qsebms.bms.offline.cli.FleetSoakCommand;
+import org.qsebms.bms.offline.cli.ModelCommand;
+import org.qsebms.bms.offline.cli.ReplayCommand;
+import org.qsebms.bms.offline.cli.ReportCommand;
+import org.qsebms.bms.offline.cli.SimulateCommand;
 import org.qsebms.bms.runtime.BmsRuntime;
 import org.qsebms.config.ConfigException;
 import org.tinylog.provider.ProviderRegistry;

@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.scenario.Scenario;
-import org.qsebms.bms.scenario.ScenarioLoader;
-import org.qsebms.bms.scenario.ScenarioRunner;
+import org.qsebms.bms.offline.scenario.Scenario;
+import org.qsebms.bms.offline.scenario.ScenarioLoader;
+import org.qsebms.bms.offline.scenario.ScenarioRunner;
 
 /**
  * The independent random-scenario oracle: random packs (chemistry, cells, capacity), loop periods,
