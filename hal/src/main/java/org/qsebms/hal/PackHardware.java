@@ -63,9 +63,23 @@ public record PackHardware(
         return contactors.get(id);
     }
 
+    /**
+     * Closes the watchdog, then the resources. The backends' resources throw no checked exception;
+     * one that does comes back as an {@link IllegalStateException} (an interrupt is kept as the
+     * thread's interrupt status), so callers need not handle {@link InterruptedException} here.
+     */
     @Override
-    public void close() throws Exception {
+    public void close() {
         watchdog.close();
-        resources.close();
+        try {
+            resources.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while closing the hardware resources", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot close the hardware resources: " + e.getMessage(), e);
+        }
     }
 }

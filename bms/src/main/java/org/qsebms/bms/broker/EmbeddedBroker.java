@@ -2,6 +2,7 @@ package org.qsebms.bms.broker;
 
 import io.moquette.BrokerConstants;
 import io.moquette.broker.Server;
+import io.moquette.broker.config.IConfig;
 import io.moquette.broker.config.MemoryConfig;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
@@ -67,15 +68,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         EmbeddedBroker b = new EmbeddedBroker(host, port);
         Properties p = new Properties();
-        p.setProperty(BrokerConstants.HOST_PROPERTY_NAME, host);
-        p.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(port));
-        p.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
-        p.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, authenticator == null ? "true" : "false");
-        p.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
-        p.setProperty(BrokerConstants.ENABLE_TELEMETRY_NAME, "false");
+        p.setProperty(IConfig.HOST_PROPERTY_NAME, host);
+        p.setProperty(IConfig.PORT_PROPERTY_NAME, Integer.toString(port));
+        p.setProperty(IConfig.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
+        p.setProperty(IConfig.ALLOW_ANONYMOUS_PROPERTY_NAME, authenticator == null ? "true" : "false");
+        p.setProperty(IConfig.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
+        p.setProperty(IConfig.ENABLE_TELEMETRY_NAME, "false");
         p.setProperty(BrokerConstants.METRICS_ENABLE_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.BUGSNAG_ENABLE_PROPERTY_NAME, "false");
-        p.setProperty(BrokerConstants.IMMEDIATE_BUFFER_FLUSH_PROPERTY_NAME, "true");
+        p.setProperty(IConfig.BUFFER_FLUSH_MS_PROPERTY_NAME, "immediate"); // flush every write at once
         // as Mosquitto does: a clean-session client may leave its id empty and get one assigned
         // (mosquitto_sub, run as the README says, does exactly that)
         p.setProperty(BrokerConstants.ALLOW_ZERO_BYTE_CLIENT_ID_PROPERTY_NAME, "true");

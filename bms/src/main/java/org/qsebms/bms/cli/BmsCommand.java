@@ -2,8 +2,15 @@ package org.qsebms.bms.cli;
 
 import java.io.IOException;
 import org.qsebms.bms.broker.EmbeddedBroker;
+import org.qsebms.bms.offline.cli.CharacterizeCommand;
+import org.qsebms.bms.offline.cli.FleetSoakCommand;
+import org.qsebms.bms.offline.cli.ModelCommand;
+import org.qsebms.bms.offline.cli.ReplayCommand;
+import org.qsebms.bms.offline.cli.ReportCommand;
+import org.qsebms.bms.offline.cli.SimulateCommand;
 import org.qsebms.bms.runtime.BmsRuntime;
 import org.qsebms.config.ConfigException;
+import org.tinylog.provider.ProviderRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -36,7 +43,22 @@ public final class BmsCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int code = execute(args);
+        flushLog();
+        System.exit(code);
+    }
+
+    /**
+     * Writes out what the log's writing thread still holds and stops it. tinylog.properties turns
+     * tinylog's own shutdown hook off, so that a clean stop run from a shutdown hook (StopSignals)
+     * can still log; every exit path of a command-line main calls this instead.
+     */
+    static void flushLog() {
+        try {
+            ProviderRegistry.getLoggingProvider().shutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs the command line and returns the exit code (0 ok, 1 runtime error, 2 usage or configuration error). */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Hardware bring-up: probe the configured buses and channels.",
         subcommands = {HalProbeCommand.class})
-public final class HalCommand implements Runnable {
+final class HalCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

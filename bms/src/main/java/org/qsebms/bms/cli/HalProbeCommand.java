@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description =
                 "Scan the configured buses, report which chips answer and print one calibrated reading per channel.")
-public final class HalProbeCommand implements Callable<Integer> {
+final class HalProbeCommand implements Callable<Integer> {
     @Option(
             names = "--config",
             required = true,

@@ -54,7 +54,7 @@ import picocli.CommandLine.Option;
             "  P precharge, + main positive, '-' where that one is open (N-+ = closed for normal operation,",
             "  NP- = precharging, --- = all open); TRIPPED while a fault is latched."
         })
-public final class RunCommand implements Callable<Integer> {
+final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--simulated",
             description = "Run on the simulated pack (default configuration unless --config is given).")
@@ -302,24 +302,28 @@ public final class RunCommand implements Callable<Integer> {
                 sink,
                 !noAutoClose,
                 record != null ? record : BmsRuntime.defaultRecordDirectory(cfg));
-        CountDownLatch stopRequested = new CountDownLatch(1);
+        // never counted down: without --duration the run ends only through the shutdown hook
+        CountDownLatch untilShutdown = new CountDownLatch(1);
         EmbeddedBroker brokerToClose = broker;
         DashboardServer dashboardToClose = dashboardServer;
-        // Ctrl-C (SIGINT) and SIGTERM ask the main thread to stop cleanly and exit 0; the shutdown
-        // hook remains as a backstop for other ways the JVM may exit.
-        StopSignals.onStop(stopRequested::countDown);
-        Thread hook = new Thread(() -> stopAll(runtime, brokerToClose, dashboardToClose), "bms-shutdown");
+        // Ctrl-C (SIGINT), SIGTERM and SIGHUP start the JVM's shutdown: the hook stops cleanly and
+        // exits 0. --duration (or nothing) lets the main thread stop, and the hook is removed.
+        StopSignals.warnIfIgnored();
+        Thread hook = StopSignals.cleanStopHook(() -> stopAll(runtime, brokerToClose, dashboardToClose));
         Runtime.getRuntime().addShutdownHook(hook);
-        if (runFor != null) {
-            stopRequested.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
-        } else {
-            stopRequested.await();
-        }
-        stopAll(runtime, brokerToClose, dashboardToClose);
         try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException alreadyShuttingDown) {
-            // the JVM is exiting anyway; stopAll has run
+            if (runFor != null) {
+                untilShutdown.await(runFor.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                untilShutdown.await();
+            }
+            stopAll(runtime, brokerToClose, dashboardToClose);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the JVM is exiting: the hook has stopped the BMS and ends the process with 0
+            }
         }
         Logger.info("stopped cleanly");
         return 0;
@@ -353,7 +357,8 @@ public final class RunCommand implements Callable<Integer> {
 
     private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private void stopAll(BmsRuntime runtime, EmbeddedBroker broker, DashboardServer dashboardServer) {
+    /** Stops everything once; a second caller (the shutdown hook) waits until the first has finished. */
+    private synchronized void stopAll(BmsRuntime runtime, EmbeddedBroker broker, DashboardServer dashboardServer) {
         if (!stopped.compareAndSet(false, true)) {
             return;
         }

@@ -9,7 +9,7 @@ package org.qsebms.bms.persistence;
  * @param raised      true when raised, false when cleared or reset
  * @param reason      human-readable reason (single line)
  */
-public record FaultLogEntry(long epochMillis, int code, String id, boolean raised, String reason) {
+record FaultLogEntry(long epochMillis, int code, String id, boolean raised, String reason) {
     public FaultLogEntry {
         reason = reason.replace('\n', ' ').replace('\r', ' ');
     }

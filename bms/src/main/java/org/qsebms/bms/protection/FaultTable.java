@@ -27,7 +27,7 @@ import org.qsebms.config.ThreeLevelLimit;
  * @param reaction   what the BMS does
  * @param causeGone  what proves the cause gone (a reset is refused until it holds)
  */
-public record FaultTable(
+record FaultTable(
         FaultCode code,
         String levels,
         String quantity,

@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
  * copies into a free slot and returns at once; when every slot is taken the cycle is dropped and
  * counted, never waited for. Allocates nothing after construction.
  */
-public final class CycleQueue implements CycleSink {
+final class CycleQueue implements CycleSink {
     private final ClosedCycle[] slots;
     private final AtomicLong head = new AtomicLong(); // next slot to read
     private final AtomicLong tail = new AtomicLong(); // next slot to write

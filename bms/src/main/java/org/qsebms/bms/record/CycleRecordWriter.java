@@ -17,7 +17,7 @@ import org.tinylog.Logger;
  * the next pass with the rows kept in memory (up to {@value #MAX_PENDING} cycles); it never reaches
  * the control loop.
  */
-public final class CycleRecordWriter implements AutoCloseable {
+final class CycleRecordWriter implements AutoCloseable {
     static final int MAX_PENDING = 1000;
 
     private final CycleQueue queue;

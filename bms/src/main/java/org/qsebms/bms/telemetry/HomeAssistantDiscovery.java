@@ -10,7 +10,7 @@ import java.util.List;
  * {@code <prefix>/sensor/<nodeId>/<objectId>/config}, all grouped in one device per pack, with
  * availability on the pack's {@code status} topic (online/offline, set by the last will).
  */
-public final class HomeAssistantDiscovery {
+final class HomeAssistantDiscovery {
     private final ObjectMapper json = new ObjectMapper();
     private final String prefix;
     private final MqttTopics topics;

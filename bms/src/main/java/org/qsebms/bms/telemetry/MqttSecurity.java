@@ -29,7 +29,7 @@ import org.qsebms.config.MqttConfig;
  * read from a file or an environment variable at start-up, held only in the options, and never
  * logged or put into an exception message.
  */
-public final class MqttSecurity {
+final class MqttSecurity {
     private MqttSecurity() {}
 
     /** Sets user name, password and (for ssl:// URLs) the socket factory. */

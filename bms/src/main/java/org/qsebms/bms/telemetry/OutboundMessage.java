@@ -10,7 +10,7 @@ package org.qsebms.bms.telemetry;
  * @param lane     {@link Lane#PRIORITY} messages (alarms, events, command results) are never dropped by the
  *                 spool; {@link Lane#PERIODIC} ones (state, health) may be, oldest first
  */
-public record OutboundMessage(String topic, byte[] payload, int qos, boolean retained, Lane lane) {
+record OutboundMessage(String topic, byte[] payload, int qos, boolean retained, Lane lane) {
     public enum Lane {
         PRIORITY,
         PERIODIC

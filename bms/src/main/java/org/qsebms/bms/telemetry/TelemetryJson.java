@@ -13,7 +13,7 @@ import org.qsebms.bms.snapshot.PackSample;
  * Turns samples and events into the JSON payloads documented in docs/mqtt.md. Every payload
  * carries {@code ts} (ISO-8601 UTC), {@code seq} and {@code schema}. Runs on the telemetry thread.
  */
-public final class TelemetryJson {
+final class TelemetryJson {
     private final ObjectMapper json = new ObjectMapper();
     private final String packId;
     private final long boot;

@@ -259,7 +259,8 @@ class SimulatedPackHilTest {
                 reader.join(5000);
                 assertThat(p.exitValue()).as("exit code, output:\n" + output).isZero();
                 assertThat(output.toString())
-                        .contains("SIG" + signal + " received: stopping cleanly")
+                        .contains("stop requested (SIGINT, SIGTERM or SIGHUP): stopping cleanly")
+                        .contains("stopped cleanly")
                         .contains("BMS stopped: contactors open");
                 probe.await(
                         r -> r.topic().equals("qse-bms/" + packId + "/status")

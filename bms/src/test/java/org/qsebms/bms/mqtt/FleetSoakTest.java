@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qsebms.bms.runtime.FleetSoak;
+import org.qsebms.bms.offline.soak.FleetSoak;
 
 /**
  * 50 simulated packs at 10 Hz against one Mosquitto, read through a shared subscription by two

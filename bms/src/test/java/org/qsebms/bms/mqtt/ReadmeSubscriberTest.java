@@ -50,7 +50,9 @@ class ReadmeSubscriberTest {
                     .isTrue();
             String out = new String(sub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(sub.exitValue()).as(out).isZero();
-            assertThat(out.lines().toList()).hasSize(3).allMatch(l -> l.startsWith("qse-bms/readme/"));
+            assertThat(out.lines().toList())
+                    .hasSize(3)
+                    .allMatch(l -> l.startsWith("qse-bms/" + bms.publisherPackId() + "/"));
         }
     }
 }

@@ -262,7 +262,6 @@ class StoreAndForwardTest {
         }
     }
 
-    /** Waits until the last state and the last alarm this run produced have arrived. */
     /** Waits for the last alarm and the current last state to arrive; returns that state's sequence number. */
     private long awaitLast(RecordingSubscriber sub, BmsRuntime bms) throws InterruptedException {
         long boot = bms.publisher().boot();

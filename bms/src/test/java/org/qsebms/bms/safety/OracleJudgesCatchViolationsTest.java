@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.scenario.Scenario;
-import org.qsebms.bms.scenario.ScenarioLoader;
+import org.qsebms.bms.offline.scenario.Scenario;
+import org.qsebms.bms.offline.scenario.ScenarioLoader;
 
 /**
  * Each judgement of the oracles can fail: made-up traces that break a rule are fed to

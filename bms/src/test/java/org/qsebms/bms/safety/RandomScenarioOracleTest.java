@@ -22,9 +22,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.scenario.Scenario;
-import org.qsebms.bms.scenario.ScenarioLoader;
-import org.qsebms.bms.scenario.ScenarioRunner;
+import org.qsebms.bms.offline.scenario.Scenario;
+import org.qsebms.bms.offline.scenario.ScenarioLoader;
+import org.qsebms.bms.offline.scenario.ScenarioRunner;
 
 /**
  * The independent random-scenario oracle: random packs (chemistry, cells, capacity), loop periods,

@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.scenario.Scenario;
-import org.qsebms.bms.scenario.ScenarioLoader;
-import org.qsebms.bms.scenario.ScenarioRunner;
+import org.qsebms.bms.offline.scenario.Scenario;
+import org.qsebms.bms.offline.scenario.ScenarioLoader;
+import org.qsebms.bms.offline.scenario.ScenarioRunner;
 
 /**
  * The soft-short half of the random-scenario oracle (issue 23): hours-long random scenarios of the

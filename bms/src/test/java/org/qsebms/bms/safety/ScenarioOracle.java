@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.qsebms.bms.control.PackController;
-import org.qsebms.bms.scenario.Scenario;
-import org.qsebms.bms.scenario.ScenarioAction;
+import org.qsebms.bms.offline.scenario.Scenario;
+import org.qsebms.bms.offline.scenario.ScenarioAction;
 import org.qsebms.bms.sim.SimulatedPack;
 import org.qsebms.config.ProtectionLimits;
 import org.qsebms.hal.ContactorId;
@@ -232,6 +232,7 @@ final class ScenarioOracle {
         hazard(name, holds, deadlineS, now, now.fault(), Double.isNaN(previousTick) ? now.t() : previousTick);
     }
 
+    /** A hazard holding at this tick must see the pack in FAULT by onset + deadline. */
     private void hazard(String name, boolean holds, double deadlineS, Truth now, boolean handled) {
         hazard(name, holds, deadlineS, now, handled, now.t());
     }

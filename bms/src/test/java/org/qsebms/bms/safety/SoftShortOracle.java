@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.qsebms.bms.control.PackController;
-import org.qsebms.bms.scenario.Scenario;
-import org.qsebms.bms.scenario.ScenarioAction;
+import org.qsebms.bms.offline.scenario.Scenario;
+import org.qsebms.bms.offline.scenario.ScenarioAction;
 import org.qsebms.bms.sim.SimulatedPack;
 
 /**

@@ -2,10 +2,10 @@ package org.qsebms.bms.softshort;
 
 import java.nio.file.Path;
 import org.qsebms.bms.control.PackController;
+import org.qsebms.bms.offline.scenario.Scenario;
+import org.qsebms.bms.offline.scenario.ScenarioLoader;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
-import org.qsebms.bms.scenario.Scenario;
-import org.qsebms.bms.scenario.ScenarioLoader;
 import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.sim.SimulatedPack;
 import org.qsebms.estimators.softshort.SoftShortDetector;

@@ -38,10 +38,10 @@ public final class SimRig {
     public final List<String> commands = new ArrayList<>();
     /** When not NaN, the DC-link voltage the controller reads instead of the simulated one. */
     public double linkVoltsOverride = Double.NaN;
-    /** Link voltage seen at the moment each contactor was commanded closed. */
     /** Contactors whose auxiliary feedback never reports closed (broken feedback or coil). */
     public final java.util.EnumSet<ContactorId> feedbackStuckOpen = java.util.EnumSet.noneOf(ContactorId.class);
 
+    /** Link voltage seen at the moment each contactor was commanded closed. */
     public final java.util.Map<ContactorId, Double> linkAtClose = new java.util.EnumMap<>(ContactorId.class);
 
     public SimRig(PackLoad load) {

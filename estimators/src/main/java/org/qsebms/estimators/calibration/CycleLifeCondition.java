@@ -10,7 +10,7 @@ package org.qsebms.estimators.calibration;
  * @param key                   key path in the paper data
  * @param symmetricCell         true for a Li||Li cell
  */
-public record CycleLifeCondition(
+record CycleLifeCondition(
         String name,
         double milliAmpsPerCm2,
         double reserveMahPerCm2,

@@ -12,7 +12,7 @@ import org.qsebms.estimators.model.ElectrolyteLaws;
  * @param cyclingInitialOhms            whole-cell SEI resistance at the start of the cycling series
  * @param sources                       which data each law came from, for reports and presets
  */
-public record ElectrolyteCalibration(
+record ElectrolyteCalibration(
         ElectrolyteLaws laws,
         double temperatureSeriesMillivolts,
         double restInitialOhms,

@@ -21,7 +21,7 @@ import org.hipparchus.util.Pair;
  * A fit is first made free; only one that ends beyond the window is made again with its time
  * constants projected into it, so every other fit is as before.
  */
-public final class PulseFitter {
+final class PulseFitter {
     private final double restAmps;
     private final double minPulseAmps;
     private final double minRestSeconds;

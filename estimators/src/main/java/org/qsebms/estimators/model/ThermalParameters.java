@@ -6,7 +6,7 @@ package org.qsebms.estimators.model;
  * @param heatCapacityJPerK   cell heat capacity
  * @param coolingWattsPerK    heat transfer to ambient
  */
-public record ThermalParameters(double heatCapacityJPerK, double coolingWattsPerK) {
+record ThermalParameters(double heatCapacityJPerK, double coolingWattsPerK) {
 
     /** Assumed heat capacity per cm² of one layer stack incl. share of packaging (J/(K cm²)). */
     public static final double STACK_JOULES_PER_KELVIN_CM2 = 0.04;

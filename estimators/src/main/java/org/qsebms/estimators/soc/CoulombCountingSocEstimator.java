@@ -7,7 +7,7 @@ import org.qsebms.estimators.model.OcvCurve;
  * long enough for its voltage to relax. The simplest honest estimator; the Kalman filter builds
  * on the same seam ({@link SocEstimator}).
  */
-public final class CoulombCountingSocEstimator implements SocEstimator {
+final class CoulombCountingSocEstimator implements SocEstimator {
     private final OcvCurve ocv;
     private final double[] capacityAh;
     private final double[] soc;

@@ -14,7 +14,7 @@ import org.qsebms.estimators.model.EcmParameters;
  * {@code EquivalentCircuitModel} as the production filters, the current limits and the simulated
  * cell do: an independent check that shared the model's code would share its mistakes.
  */
-public final class ReferenceEkfSocEstimator implements SocEstimator {
+final class ReferenceEkfSocEstimator implements SocEstimator {
     private final EcmParameters cell;
     private final HysteresisModel hysteresis;
     private final EkfTuning tuning;

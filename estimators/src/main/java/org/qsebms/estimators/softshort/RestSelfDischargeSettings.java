@@ -16,7 +16,7 @@ package org.qsebms.estimators.softshort;
  *                               period is averaged and the fit's residuals are close to independent
  *                               whatever the loop period (default 10 s, the balancer's duty period)
  */
-public record RestSelfDischargeSettings(
+record RestSelfDischargeSettings(
         double restAmps,
         double settleSeconds,
         double thresholdAmps,

@@ -19,7 +19,7 @@ package org.qsebms.estimators.softshort;
  * @param socNoise          1-sigma noise of one SOC sample (floor of the residual noise)
  * @param capacitySpread    1-sigma relative capacity spread of the cells (prior on the mismatch)
  */
-public record SocDriftSettings(
+record SocDriftSettings(
         double settleSeconds,
         double sampleSeconds,
         double windowSeconds,

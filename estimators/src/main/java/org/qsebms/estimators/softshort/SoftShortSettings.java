@@ -12,7 +12,7 @@ package org.qsebms.estimators.softshort;
  *                       a cue that has no measurement (current flowing, rest too short, flat OCV)
  *                       never clears a flag, and the leak estimate of the flag is held meanwhile
  */
-public record SoftShortSettings(
+record SoftShortSettings(
         RestSelfDischargeSettings rest,
         VoltageDropSettings drops,
         SocDriftSettings drift,

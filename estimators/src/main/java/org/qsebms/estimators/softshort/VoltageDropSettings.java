@@ -15,7 +15,7 @@ package org.qsebms.estimators.softshort;
  * @param windowSeconds    time constant of the decaying drop count
  * @param dropsThreshold   decayed drop count at which this cue alone flags a cell
  */
-public record VoltageDropSettings(
+record VoltageDropSettings(
         double noiseVolts,
         double noiseSigmas,
         double minDropVolts,

@@ -9,7 +9,7 @@ import org.qsebms.hal.bus.BusException;
  * written as a bitmask of chip inputs with CB_ACTIVE_CELLS (0x0083, with checksum and length),
  * once per change. The bleed current runs through the board's external cell-input resistors.
  */
-public final class Bq76952Balancing implements BalancingSwitches {
+final class Bq76952Balancing implements BalancingSwitches {
     private final Bq76952 chip;
     private final int[] inputs;
     private final double bleedOhms;

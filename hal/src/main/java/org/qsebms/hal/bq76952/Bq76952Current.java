@@ -9,7 +9,7 @@ import org.qsebms.hal.bus.BusException;
  * {@link Bq76952ProtectionPlan#DA_CONFIGURATION}). The chip's sign is charge positive, the
  * project's convention ({@link org.qsebms.hal.CurrentSign}).
  */
-public final class Bq76952Current implements CurrentSensor {
+final class Bq76952Current implements CurrentSensor {
     private final Bq76952 chip;
     private final double maxAbsAmps;
     private double last;

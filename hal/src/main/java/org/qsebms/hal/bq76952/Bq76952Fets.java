@@ -12,7 +12,7 @@ import org.qsebms.hal.bus.BusException;
  * treats as a contactor feedback fault; the chip's Safety Status says why
  * ({@link Bq76952SafetyStatus}). A bus error reads as open, the safe side.
  */
-public final class Bq76952Fets implements Contactor {
+final class Bq76952Fets implements Contactor {
     private final ContactorId id;
     private final Bq76952 chip;
     private boolean commanded;

@@ -8,7 +8,7 @@ import org.qsebms.hal.bus.BusException;
  * The stack (top of stack, 0x34) and PACK pin (0x36, the load side of the FETs: the DC link)
  * voltages of a BQ76952, in user volts of 10 mV.
  */
-public final class Bq76952StackVoltage implements PackVoltageSensor {
+final class Bq76952StackVoltage implements PackVoltageSensor {
     private final Bq76952 chip;
     private double last = Double.NaN;
     private SensorStatus status = SensorStatus.OK;

@@ -10,7 +10,7 @@ import java.util.List;
  * leaves it, then reads every value back. Any value that reads back different refuses the start
  * with a message naming each register, the value wanted and the value found.
  */
-public final class Bq76952Startup {
+final class Bq76952Startup {
     private Bq76952Startup() {}
 
     public static void configure(Bq76952 chip, Bq76952ProtectionPlan plan) {

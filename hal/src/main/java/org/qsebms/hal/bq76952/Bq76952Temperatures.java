@@ -9,7 +9,7 @@ import org.qsebms.hal.bus.BusException;
  * Cell thermistors on the BQ76952's TS1..TS3 pins (0x70, 0x72, 0x74: 0.1 K, signed) in one block
  * read of 6 bytes. A reading outside -40..125 degC is an open or shorted thermistor.
  */
-public final class Bq76952Temperatures implements TemperatureSensor {
+final class Bq76952Temperatures implements TemperatureSensor {
     private final Bq76952 chip;
     private final int[] pins;
     private final byte[] block = new byte[6];

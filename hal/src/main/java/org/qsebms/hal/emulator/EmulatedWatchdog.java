@@ -9,7 +9,7 @@ import org.qsebms.hal.Watchdog;
  * the SoC, and every GPIO falls back to an input, so the board's pull-downs release the contactor
  * drivers. {@link EmulatedBq76952Board} models that release. A magic close (clean stop) disarms.
  */
-public final class EmulatedWatchdog implements Watchdog {
+final class EmulatedWatchdog implements Watchdog {
     private final LongSupplier nanoClock;
     private final long timeoutNanos;
     private boolean armed;

@@ -1,7 +1,7 @@
 package org.qsebms.hal.emulator;
 
 /** A device on an {@link EmulatedI2cBus}: it sees the bytes of each transaction after its address. */
-public interface I2cTarget {
+interface I2cTarget {
     int address();
 
     /** A write transaction: {@code data[0..n)} after {@code addr+W}. */

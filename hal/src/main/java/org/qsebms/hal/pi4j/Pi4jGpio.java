@@ -9,7 +9,7 @@ import org.qsebms.hal.bus.GpioInput;
 import org.qsebms.hal.bus.GpioOutput;
 
 /** Creates narrow GPIO lines on Pi4J digital I/O (BCM numbering). Outputs start and shut down low. */
-public final class Pi4jGpio {
+final class Pi4jGpio {
     private final Context pi4j;
 
     public Pi4jGpio(Context pi4j) {

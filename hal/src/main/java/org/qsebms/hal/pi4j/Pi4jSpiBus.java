@@ -8,7 +8,7 @@ import org.qsebms.hal.bus.BusException;
 import org.qsebms.hal.bus.SpiBus;
 
 /** {@link SpiBus} on a Pi4J {@link Spi} for one chip select of {@code /dev/spidevB.C}, SPI mode 0. */
-public final class Pi4jSpiBus implements SpiBus, AutoCloseable {
+final class Pi4jSpiBus implements SpiBus, AutoCloseable {
     private final Spi spi;
     private final String name;
     private final int chipSelect;

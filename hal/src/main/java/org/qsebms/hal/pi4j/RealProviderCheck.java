@@ -11,7 +11,7 @@ import java.util.List;
  * and silently win over the real ones when {@code pi4j-plugin-mock} is on the runtime class
  * path, so the BMS would "measure" nothing while believing it runs on hardware.
  */
-public final class RealProviderCheck {
+final class RealProviderCheck {
     private RealProviderCheck() {}
 
     /** @throws IllegalStateException listing the mock providers and the fix */

@@ -8,7 +8,7 @@ import org.qsebms.hal.Watchdog;
  * is healthy (e.g. no repeated overruns, sensors answering). An unhealthy loop therefore lets
  * the board reset instead of keeping a hung controller alive.
  */
-public final class HealthGatedWatchdog implements Watchdog {
+final class HealthGatedWatchdog implements Watchdog {
     private final Watchdog device;
     private final BooleanSupplier loopHealthy;
     private long withheld;

@@ -21,7 +21,7 @@ public record Board(
         implements AutoCloseable {
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         hardware.close();
     }
 }

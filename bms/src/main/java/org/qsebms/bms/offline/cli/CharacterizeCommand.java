@@ -1,0 +1,188 @@
+package org.qsebms.bms.offline.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.qsebms.bms.offline.replay.CellLogPlausibility;
+import org.qsebms.bms.offline.replay.CharacterizedPresetWriter;
+import org.qsebms.bms.offline.replay.CyclerFormat;
+import org.qsebms.bms.offline.replay.CyclerLog;
+import org.qsebms.bms.offline.replay.LogFormatException;
+import org.qsebms.config.ConfigException;
+import org.qsebms.config.FileErrorText;
+import org.qsebms.config.PresetCatalog;
+import org.qsebms.estimators.characterization.ActivationEnergyPrior;
+import org.qsebms.estimators.characterization.CellCharacterizer;
+import org.qsebms.estimators.characterization.CellTestLog;
+import org.qsebms.estimators.characterization.Characterization;
+import org.qsebms.estimators.model.EcmParameters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bms characterize --ocv-test FILE --pulse-test FILE [--pulse-test FILE ...] --capacity-ah X --out PRESET.yaml}:
+ * learns a cell's OCV, R0 and two RC pairs (with their temperature law) from its own tests and
+ * writes a preset. Exit codes: 0 done, 2 unreadable input, 3 the tests do not allow a fit.
+ */
+@Command(
+        name = "characterize",
+        mixinStandardHelpOptions = true,
+        description = "Fit OCV, R0 and two RC pairs vs SOC and temperature from an OCV test and pulse/HPPC tests "
+                + "(one file per temperature) and write a preset YAML.")
+public final class CharacterizeCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--ocv-test",
+            required = true,
+            paramLabel = "FILE",
+            description = "slow (C/20..C/30) or incremental OCV test; repeat for tests split over files")
+    List<Path> ocvTests;
+
+    @Option(
+            names = "--pulse-test",
+            required = true,
+            paramLabel = "FILE",
+            description = "pulse/HPPC test, one file per temperature (temperature read from the file)")
+    List<Path> pulseTests;
+
+    @Option(
+            names = "--capacity-ah",
+            required = true,
+            paramLabel = "X",
+            description = "capacity that defines SOC (the same as soc_ref of your logs uses)")
+    double capacityAh;
+
+    @Option(names = "--out", required = true, paramLabel = "PRESET.yaml", description = "preset to write")
+    Path out;
+
+    @Option(
+            names = "--base-preset",
+            defaultValue = "psoa-ncm811",
+            paramLabel = "NAME",
+            description = "preset whose electrolyte, cathode and limits are copied (default ${DEFAULT-VALUE})")
+    String basePreset;
+
+    @Option(
+            names = "--activation-energy",
+            paramLabel = "J_PER_MOL",
+            description = "Arrhenius activation energy of the resistances, used when the pulse tests hold one "
+                    + "temperature only (with two or more it is fitted from them); default then: the base preset's, "
+                    + "recorded in the preset as an assumption")
+    Double activationEnergy;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "preset name (default: the output file name)")
+    String name;
+
+    @Mixin
+    CellLogOptions logOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (!(capacityAh > 0)) {
+            stderr.println("--capacity-ah: " + capacityAh + " must be > 0 Ah");
+            return 2;
+        }
+        List<CellTestLog> ocv = new ArrayList<>();
+        List<CellTestLog> pulses = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        try {
+            CellLogPlausibility.checkCapacity("--capacity-ah", capacityAh);
+            for (Path p : ocvTests) {
+                ocv.add(read(p, stdout));
+                sources.add(p.getFileName().toString());
+            }
+            for (Path p : pulseTests) {
+                pulses.add(read(p, stdout));
+                sources.add(p.getFileName().toString());
+            }
+            for (CellTestLog log : ocv) {
+                CellLogPlausibility.check(log, capacityAh);
+            }
+            for (CellTestLog log : pulses) {
+                CellLogPlausibility.check(log, capacityAh);
+            }
+        } catch (LogFormatException | UncheckedIOException e) {
+            stderr.println(e.getMessage());
+            return 2;
+        }
+        if (activationEnergy != null && !(activationEnergy >= 0 && activationEnergy <= 200_000)) {
+            stderr.println("--activation-energy: " + activationEnergy + " J/mol is outside 0..200000; give the "
+                    + "Arrhenius activation energy of the cell's resistance (typically 20000..50000 J/mol)");
+            return 2;
+        }
+        ActivationEnergyPrior prior;
+        if (activationEnergy != null) {
+            prior = new ActivationEnergyPrior(activationEnergy, "--activation-energy option");
+        } else {
+            // one pulse temperature: the base preset's temperature law, never a silent zero
+            try {
+                prior = new ActivationEnergyPrior(
+                        new PresetCatalog().load(basePreset).cell().activationEnergyJPerMol(),
+                        "base preset '" + basePreset + "'");
+            } catch (ConfigException e) {
+                stderr.println("--base-preset: " + e.getMessage());
+                return 2;
+            }
+        }
+        Characterization c;
+        try {
+            c = CellCharacterizer.forCapacity(capacityAh).characterize(ocv, pulses, capacityAh, prior);
+        } catch (IllegalArgumentException e) {
+            stderr.println("cannot characterise: " + e.getMessage());
+            return 3;
+        }
+        String presetName = name != null ? name : out.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        try {
+            Path ocvFile = CharacterizedPresetWriter.write(c, presetName, sources, basePreset, out);
+            EcmParameters p = c.cell();
+            c.notes().forEach(stdout::println);
+            stdout.println(String.format(
+                    Locale.ROOT,
+                    "wrote %s (OCV table %s): R0 %.2f mOhm, R1 %.2f mOhm / %.2f s, R2 %.2f mOhm / %.1f s at 25 °C, "
+                            + "Ea %.0f J/mol, hysteresis %.1f mV",
+                    out,
+                    ocvFile.getFileName(),
+                    1000 * p.r0Ohms(),
+                    1000 * p.r1Ohms(),
+                    p.tau1Seconds(),
+                    1000 * p.r2Ohms(),
+                    p.tau2Seconds(),
+                    p.activationEnergyJPerMol(),
+                    1000 * c.hysteresis().magnitudeVolts()));
+            if (c.activationEnergyAssumed()) {
+                stdout.println(String.format(
+                        Locale.ROOT,
+                        "ASSUMPTION: Ea %.0f J/mol is %s; the preset says so " + "(activationEnergySource)",
+                        p.activationEnergyJPerMol(),
+                        c.activationEnergySource()));
+            }
+            stdout.flush();
+            return 0;
+        } catch (IOException e) {
+            stderr.println("cannot write " + out + ": " + FileErrorText.reason(out, e));
+            return 2;
+        }
+    }
+
+    /** One test log as the cycler wrote it; a cycler export is described in one line. */
+    private CellTestLog read(Path file, PrintWriter stdout) {
+        CyclerLog read = logOptions.read(file);
+        if (read.format() != CyclerFormat.QSE) {
+            stdout.println(read.describe());
+        }
+        return read.log();
+    }
+}

@@ -1,0 +1,207 @@
+package org.qsebms.bms.offline.replay;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.qsebms.estimators.characterization.CellTestLog;
+
+/**
+ * Refuses a cell log (or a capacity) that no single cell can have, before any estimator sees it,
+ * and says which unit mistake it most likely is: volts in mV, amperes in mA (or amperes against a
+ * capacity in mAh), degrees Celsius in kelvin, current and voltage columns swapped.
+ *
+ * <p>A column is judged as a whole, by its median and by the share of rows outside what a cell can
+ * show: a real log may hold a few glitch rows (one NASA charge file starts at 8.4 V for three rows
+ * of 170), which the filter's innovation gate rejects, while a unit mistake moves every row. The
+ * current is judged by the charge it moves: the running count of a log in mA spans a thousand
+ * times the cell's capacity, while a real log cannot span much more than one capacity (the cell
+ * is full at one end and empty at the other).
+ */
+public final class CellLogPlausibility {
+    /** Highest cell voltage of any lithium chemistry, with margin (V). */
+    static final double MAX_CELL_VOLTS = 6.0;
+    /** Plausible cell temperatures (°C): below, no lithium cell is operated or tested; above, it has failed. */
+    static final double MIN_CELSIUS = -60;
+
+    static final double MAX_CELSIUS = 150;
+    /** Share of rows allowed outside the plausible range before the column counts as wrong. */
+    static final double GLITCH_SHARE = 0.01;
+    /**
+     * A log whose running charge spans more than this many capacities is not in amperes against
+     * that capacity (a real log spans about one; 10 leaves room for a drifting current sensor).
+     */
+    static final double MAX_CAPACITIES_SPANNED = 10;
+    /** Largest single cell there is, with margin (Ah); above, the figure is in mAh. */
+    static final double MAX_CELL_AH = 1000;
+
+    private CellLogPlausibility() {}
+
+    /**
+     * Refuses a capacity no single cell has.
+     *
+     * @param option how the user gave it, e.g. {@code --capacity-ah}, for the message
+     * @throws LogFormatException naming the value and the likely unit mistake
+     */
+    public static void checkCapacity(String option, double capacityAh) {
+        if (capacityAh > MAX_CELL_AH) {
+            throw new LogFormatException(String.format(
+                    Locale.ROOT,
+                    "%s: %s Ah is more than any single cell holds; it looks like mAh: give %s for %s mAh",
+                    option,
+                    number(capacityAh),
+                    number(capacityAh / 1000),
+                    number(capacityAh)));
+        }
+    }
+
+    /**
+     * Refuses a log whose columns cannot be a cell's of {@code capacityAh}: voltage outside
+     * 0..6 V, temperature outside -60..150 °C, a running charge spanning more than ten capacities,
+     * or current and voltage swapped.
+     *
+     * @throws LogFormatException naming the file, column, an offending row and value, and the likely fix
+     */
+    public static void check(CellTestLog log, double capacityAh) {
+        if (log.size() == 0) {
+            return;
+        }
+        checkSwapped(log);
+        checkVolts(log);
+        checkCelsius(log);
+        checkCharge(log, capacityAh);
+    }
+
+    private static void checkSwapped(CellTestLog log) {
+        double medianAmps = median(log.currentA());
+        double medianVolts = median(log.voltageV());
+        int firstCellLikeAmps = firstRow(log.currentA(), a -> a >= 1.5 && a <= MAX_CELL_VOLTS);
+        if (share(log.currentA(), a -> a >= 1.5 && a <= MAX_CELL_VOLTS) > 1 - GLITCH_SHARE
+                && (medianVolts < 1.5 || share(log.voltageV(), v -> v < 0) > GLITCH_SHARE)) {
+            throw new LogFormatException(String.format(
+                    Locale.ROOT,
+                    "%s: current_a and voltage_v look swapped: current_a holds %s A at data row %d (median %s), "
+                            + "steady like a cell voltage, while voltage_v has a median of %s V; swap the two "
+                            + "column names in the header",
+                    log.source(),
+                    number(log.currentA()[firstCellLikeAmps]),
+                    firstCellLikeAmps + 1,
+                    number(medianAmps),
+                    number(medianVolts)));
+        }
+    }
+
+    private static void checkVolts(CellTestLog log) {
+        double[] v = log.voltageV();
+        if (share(v, x -> x < 0 || x > MAX_CELL_VOLTS) <= GLITCH_SHARE) {
+            return;
+        }
+        double median = median(v);
+        int row = firstRow(v, x -> x < 0 || x > MAX_CELL_VOLTS);
+        String why;
+        if (median >= 500 && median <= 1000 * MAX_CELL_VOLTS) {
+            why = "it looks like millivolts: divide the column by 1000";
+        } else if (v[row] < 0) {
+            why = "a cell voltage is never negative: is this a current column (swap current_a and voltage_v)?";
+        } else {
+            why = "no cell reaches it: check that voltage_v is one cell's voltage in volts";
+        }
+        throw new LogFormatException(String.format(
+                Locale.ROOT,
+                "%s: voltage_v = %s V at data row %d (time_s %s; median of the column %s V) is outside 0..%s V; %s",
+                log.source(),
+                number(v[row]),
+                row + 1,
+                number(log.timeS()[row]),
+                number(median),
+                number(MAX_CELL_VOLTS),
+                why));
+    }
+
+    private static void checkCelsius(CellTestLog log) {
+        double[] t = log.temperatureC();
+        if (share(t, x -> x < MIN_CELSIUS || x > MAX_CELSIUS) <= GLITCH_SHARE) {
+            return;
+        }
+        double median = median(t);
+        int row = firstRow(t, x -> x < MIN_CELSIUS || x > MAX_CELSIUS);
+        String why = median >= 200 && median <= 273.15 + MAX_CELSIUS
+                ? String.format(
+                        Locale.ROOT,
+                        "it looks like kelvin: subtract 273.15 (%s K = %s °C)",
+                        number(median),
+                        number(median - 273.15))
+                : "no cell is operated there: check that temperature_c is the cell's temperature in °C";
+        throw new LogFormatException(String.format(
+                Locale.ROOT,
+                "%s: temperature_c = %s °C at data row %d (time_s %s; median of the column %s) is outside %s..%s °C; %s",
+                log.source(),
+                number(t[row]),
+                row + 1,
+                number(log.timeS()[row]),
+                number(median),
+                number(MIN_CELSIUS),
+                number(MAX_CELSIUS),
+                why));
+    }
+
+    private static void checkCharge(CellTestLog log, double capacityAh) {
+        double ah = 0;
+        double low = 0;
+        double high = 0;
+        int row = 0;
+        double[] time = log.timeS();
+        double[] amps = log.currentA();
+        for (int k = 1; k < log.size(); k++) {
+            ah += amps[k] * (time[k] - time[k - 1]) / 3600.0;
+            low = Math.min(low, ah);
+            high = Math.max(high, ah);
+            row = Math.abs(amps[k]) > Math.abs(amps[row]) ? k : row;
+        }
+        double spanned = (high - low) / capacityAh;
+        if (spanned > MAX_CAPACITIES_SPANNED) {
+            throw new LogFormatException(String.format(
+                    Locale.ROOT,
+                    "%s: current_a moves %s Ah through a %s Ah cell (the running charge spans %s capacities; "
+                            + "a cell holds one), e.g. %s A at data row %d; current_a looks like mA: divide the "
+                            + "column by 1000 (or the capacity is wrong)",
+                    log.source(),
+                    number(high - low),
+                    number(capacityAh),
+                    number(spanned),
+                    number(amps[row]),
+                    row + 1));
+        }
+    }
+
+    private interface Test {
+        boolean outside(double x);
+    }
+
+    private static double share(double[] column, Test test) {
+        int n = 0;
+        for (double x : column) {
+            n += test.outside(x) ? 1 : 0;
+        }
+        return n / (double) column.length;
+    }
+
+    private static int firstRow(double[] column, Test test) {
+        for (int k = 0; k < column.length; k++) {
+            if (test.outside(column[k])) {
+                return k;
+            }
+        }
+        return 0;
+    }
+
+    private static double median(double[] column) {
+        double[] sorted = column.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String number(double x) {
+        return String.format(Locale.ROOT, "%.6g", x)
+                .replaceFirst("(\\.\\d*?)0+($|e)", "$1$2")
+                .replaceFirst("\\.($|e)", "$1");
+    }
+}

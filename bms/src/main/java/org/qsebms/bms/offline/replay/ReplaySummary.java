@@ -1,0 +1,113 @@
+package org.qsebms.bms.offline.replay;
+
+/**
+ * Accuracy of one replay against the log's soc_ref. Errors are in SOC fraction (0..1); NaN when
+ * the log has no soc_ref.
+ *
+ * @param convergenceWindowSeconds  rows before this time from the start are left out of the metrics
+ * @param socRmse                   RMS SOC error after the window
+ * @param socMaxError               maximum |SOC error| after the window
+ * @param convergedAfterSeconds     first time |error| is below 2 % (NaN if never); staying there is what the metrics after the window show
+ * @param boundCoverage             fraction of rows after the window with |error| within the 3-sigma bound
+ * @param r0At25Ohms                final online R0 (normalised to 25 °C)
+ * @param capacityAh                final capacity estimate
+ * @param capacitySigmaAh           its standard deviation
+ * @param capacityWindows           capacity windows used
+ * @param rejectedMeasurements      voltages rejected by the innovation gate
+ * @param usable                    the usable capacity measured on a discharge from full to the cutoff, when asked for
+ * @param medianBound3Sigma         median 3-sigma SOC bound after the window (how much capacity a user holds back)
+ * @param extrapolatedShare         fraction of all rows whose SOC rested on a model extrapolated beyond its
+ *                                  characterised temperatures (socQuality "extrapolated")
+ * @param coulombRmse               RMS error after the window of plain coulomb counting from a perfect start
+ *                                  (soc_ref's first value) with the same current and capacity, for comparison
+ * @param coulombMaxError           its maximum error after the window
+ * @param currentOffsetAmps         the current sensor's offset the filter estimated at the end (A, sensor minus
+ *                                  truth; 0 without the offset state)
+ * @param currentOffsetSigmaAmps    its one sigma (0 without the offset state)
+ */
+public record ReplaySummary(
+        String file,
+        int rows,
+        double convergenceWindowSeconds,
+        double socRmse,
+        double socMaxError,
+        double convergedAfterSeconds,
+        double boundCoverage,
+        double r0At25Ohms,
+        double capacityAh,
+        double capacitySigmaAh,
+        int capacityWindows,
+        long rejectedMeasurements,
+        UsableCapacityResult usable,
+        double medianBound3Sigma,
+        double extrapolatedShare,
+        double coulombRmse,
+        double coulombMaxError,
+        double currentOffsetAmps,
+        double currentOffsetSigmaAmps) {
+
+    /**
+     * What the usable-capacity meter found: the capacity (NaN when no discharge from full reached the
+     * cutoff), its mean discharge C-rate, and why a discharge was not measured (empty when it was or
+     * none was voided). {@link #NOT_ASKED} when the replay had no cutoff.
+     */
+    public record UsableCapacityResult(boolean asked, double capacityAh, double dischargeC, String note) {
+        public static final UsableCapacityResult NOT_ASKED =
+                new UsableCapacityResult(false, Double.NaN, Double.NaN, "");
+    }
+
+    /** A copy with the filter's current-offset estimate. */
+    ReplaySummary withCurrentOffset(double amps, double sigmaAmps) {
+        return new ReplaySummary(
+                file,
+                rows,
+                convergenceWindowSeconds,
+                socRmse,
+                socMaxError,
+                convergedAfterSeconds,
+                boundCoverage,
+                r0At25Ohms,
+                capacityAh,
+                capacitySigmaAh,
+                capacityWindows,
+                rejectedMeasurements,
+                usable,
+                medianBound3Sigma,
+                extrapolatedShare,
+                coulombRmse,
+                coulombMaxError,
+                amps,
+                sigmaAmps);
+    }
+
+    /** The summary as one JSON line (NaN written as null). */
+    public String toJson() {
+        return "{\"file\":\"" + file.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"rows\":" + rows
+                + ",\"convergence_window_s\":" + num(convergenceWindowSeconds)
+                + ",\"soc_rmse_pct\":" + num(100 * socRmse) + ",\"soc_max_error_pct\":" + num(100 * socMaxError)
+                + ",\"converged_after_s\":" + num(convergedAfterSeconds)
+                + ",\"bound_3sigma_coverage_pct\":" + num(100 * boundCoverage)
+                + ",\"bound_3sigma_median_pct\":" + num(100 * medianBound3Sigma)
+                + ",\"extrapolated_pct\":" + num(100 * extrapolatedShare)
+                + ",\"coulomb_rmse_pct\":" + num(100 * coulombRmse)
+                + ",\"coulomb_max_error_pct\":" + num(100 * coulombMaxError)
+                + ",\"current_offset_a_est\":" + num(currentOffsetAmps)
+                + ",\"current_offset_sigma_a\":" + num(currentOffsetSigmaAmps)
+                + ",\"r0_ohm\":" + num(r0At25Ohms) + ",\"capacity_ah_est\":" + num(capacityAh)
+                + ",\"capacity_sigma_ah\":" + num(capacitySigmaAh) + ",\"capacity_windows\":" + capacityWindows
+                + ",\"rejected_measurements\":" + rejectedMeasurements
+                + (usable.asked()
+                        ? ",\"usable_capacity_ah\":" + num(usable.capacityAh()) + ",\"usable_capacity_c\":"
+                                + num(usable.dischargeC()) + ",\"usable_capacity_note\":" + text(usable.note())
+                        : "")
+                + "}";
+    }
+
+    private static String text(String s) {
+        return s.isEmpty() ? "null" : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String num(double v) {
+        return Double.isFinite(v) ? String.format(java.util.Locale.ROOT, "%.6g", v) : "null";
+    }
+}

@@ -1,8 +1,0 @@
-package org.qsebms.bms.replay;
-
-/** A cell log that cannot be read; the message names the file, line and column. */
-public final class LogFormatException extends RuntimeException {
-    public LogFormatException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,259 @@
+package org.qsebms.bms.offline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qsebms.config.ChemistryPreset;
+import org.qsebms.config.PresetCatalog;
+import org.qsebms.estimators.calibration.CalibratedPreset;
+import org.qsebms.estimators.calibration.PaperCalibration;
+import org.qsebms.estimators.calibration.PaperData;
+import org.qsebms.estimators.model.Cathode;
+import org.qsebms.estimators.model.Electrolyte;
+import org.qsebms.estimators.model.QseCell;
+import org.qsebms.estimators.model.QseCellParameters;
+
+/**
+ * A cell characterised at one temperature and used far from it (issue 20, item 1): the
+ * characterizer takes the base preset's temperature law and says it is an assumption, and the SOC
+ * filter reports the SOC as extrapolated there and keeps the truth inside its 3-sigma bound on at
+ * least 95 % of the rows: on the simulated QSE cell at -20 °C (truth known), on the Panasonic NCA
+ * cell characterised from its 25 °C files only and replayed at 0 °C, and on the A123 LFP cell
+ * characterised at 25 °C and replayed at 5 °C.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExtrapolatedTemperatureTest {
+    @TempDir
+    Path tmp;
+
+    private QseCellParameters qse;
+
+    @BeforeAll
+    void qseCell() {
+        ChemistryPreset preset = new PresetCatalog().load("psoa-ncm811");
+        qse = QseCellParameters.of(
+                PaperCalibration.calibrate(PaperData.bundled()).laws(Electrolyte.PSOA),
+                Cathode.NCM811,
+                CalibratedPreset.referencePouch(Cathode.NCM811),
+                preset.cell().ocv());
+    }
+
+    /** Writes rows of the simulated QSE cell, driven by {@code amps(k)}, at {@code dt} s per row. */
+    private Path simulate(
+            String name,
+            double startSoc,
+            double ambientCelsius,
+            int rows,
+            double dt,
+            java.util.function.IntToDoubleFunction amps)
+            throws IOException {
+        QseCell cell = new QseCell(qse, startSoc, ambientCelsius);
+        StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c,soc_ref\n");
+        for (int k = 0; k < rows; k++) {
+            double a = amps.applyAsDouble(k);
+            cell.step(a, dt);
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%.1f,%.5f,%.5f,%.3f,%.6f%n",
+                    k * dt,
+                    a,
+                    cell.terminalVolts(),
+                    cell.celsius(),
+                    cell.soc()));
+        }
+        Path f = tmp.resolve(name);
+        Files.writeString(f, b);
+        return f;
+    }
+
+    /** 25 °C tests of the simulated cell: a C/20 discharge and charge, and HPPC pulses every 10 % SOC. */
+    private Path characterisedAt25() throws IOException {
+        double oneC = qse.capacityAh();
+        int half = 20 * 360;
+        Path ocv = simulate("qse-ocv.csv", 1.0, 25, 2 * half, 10, k -> k < half ? -oneC / 20 : oneC / 20);
+        // per level: 30 min rest, 30 s 1 C discharge, 5 min rest, 30 s 0.75 C charge, 5 min rest, 6 min 1 C discharge
+        int level = 1800 + 30 + 300 + 30 + 300 + 360;
+        Path hppc = simulate("qse-hppc.csv", 1.0, 25, 9 * level, 1, k -> {
+            int p = k % level;
+            return p < 1800 ? 0 : p < 1830 ? -oneC : p < 2130 ? 0 : p < 2160 ? 0.75 * oneC : p < 2460 ? 0 : -oneC;
+        });
+        Path preset = tmp.resolve("qse25.yaml");
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                ocv.toString(),
+                "--pulse-test",
+                hppc.toString(),
+                "--capacity-ah",
+                String.valueOf(oneC),
+                "--base-preset",
+                "psoa-ncm811",
+                "--out",
+                preset.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        return preset;
+    }
+
+    @Test
+    void oneTemperatureTakesTheBasePresetsLawAndSaysItIsAnAssumption() throws IOException {
+        Path preset = characterisedAt25();
+        String yaml = Files.readString(preset);
+        double basePresetEa = new PresetCatalog().load("psoa-ncm811").cell().activationEnergyJPerMol();
+        assertThat(basePresetEa).isPositive();
+        assertThat(new PresetCatalog().load(preset.toString()).cell().activationEnergyJPerMol())
+                .isCloseTo(basePresetEa, org.assertj.core.api.Assertions.within(0.5));
+        assertThat(yaml)
+                .contains(
+                        "activationEnergySource: \"assumed: base preset 'psoa-ncm811'",
+                        "characterisedTemperatureSpan:\n    minCelsius: 2",
+                        "# ASSUMPTION one temperature only");
+    }
+
+    @Test
+    void simulatedQseCellAtMinusTwentyIsExtrapolatedAndStaysInsideItsBound() throws IOException {
+        Path preset = characterisedAt25();
+        double oneC = qse.capacityAh();
+        // a 2.5 h drive from 95 % to about 10 % SOC at -20 °C ambient: 40 s at C/2, 10 s at 1 C, 10 s of C/4
+        // regeneration, 20 s rest
+        Path drive = simulate("qse-cold-drive.csv", 0.95, -20, 9000, 1, k -> {
+            int p = k % 80;
+            return p < 40 ? -0.5 * oneC : p < 50 ? -oneC : p < 60 ? 0.25 * oneC : 0;
+        });
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                drive.toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                "0.65",
+                "--out",
+                tmp.resolve("cold").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<String, Double> s = SharedDataValidationTest.json(r.out());
+        assertThat(s.get("extrapolated_pct")).as("socQuality extrapolated").isGreaterThan(99.0);
+        assertThat(s.get("bound_3sigma_coverage_pct"))
+                .as("coverage at -20 °C of a 25 °C model")
+                .isGreaterThanOrEqualTo(95.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pan18650pf_0C_US06.csv", "pan18650pf_0C_LA92.csv", "pan18650pf_0C_Cycle_1.csv"})
+    void ncaCharacterisedAt25OnlyKeepsCoverageAtZero(String cycle) {
+        Path data = SharedDataValidationTest.locateSharedData();
+        Path pan = data.resolve("panasonic_18650pf_nca");
+        Path preset = tmp.resolve("nca25.yaml");
+        if (!Files.exists(preset)) {
+            SharedDataValidationTest.Result c = SharedDataValidationTest.run(
+                    new CharacterizeCommand(),
+                    "--ocv-test",
+                    pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
+                    "--ocv-test",
+                    pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                    "--pulse-test",
+                    pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                    "--capacity-ah",
+                    "2.9",
+                    "--out",
+                    preset.toString());
+            assertThat(c.exit()).as(c.err()).isZero();
+            assertThat(c.out()).contains("ASSUMPTION");
+        }
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                pan.resolve(cycle).toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                "0.7",
+                "--out",
+                tmp.resolve("nca25-" + cycle).toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<String, Double> s = SharedDataValidationTest.json(r.out());
+        assertThat(s.get("extrapolated_pct")).isGreaterThan(99.0);
+        assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Disabled("known miss, measured 2026-12-02: with the activation energy forced to 0 "
+            + "(--activation-energy 0) the 25 °C-only NCA preset keeps the truth inside its bound on 91.6 % of the "
+            + "0 °C US06 rows (0.0 % before the filter knew it extrapolates; RMSE 8.15 %); 0 °C Cycle_1 98.2 %")
+    void ncaWithAForcedZeroActivationEnergyKeepsCoverageAtZero() {
+        Path pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
+        Path preset = tmp.resolve("nca25ea0.yaml");
+        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                "--pulse-test",
+                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                "--capacity-ah",
+                "2.9",
+                "--activation-energy",
+                "0",
+                "--out",
+                preset.toString());
+        assertThat(c.exit()).as(c.err()).isZero();
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                pan.resolve("pan18650pf_0C_US06.csv").toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                "0.7",
+                "--out",
+                tmp.resolve("nca25ea0").toString());
+        assertThat(SharedDataValidationTest.json(r.out()).get("bound_3sigma_coverage_pct"))
+                .isGreaterThanOrEqualTo(95.0);
+    }
+
+    @Test
+    void lfpCharacterisedAt25KeepsCoverageAtFive() {
+        Path a123 = SharedDataValidationTest.locateSharedData().resolve("a123_lfp_plett");
+        Path preset = tmp.resolve("lfp25.yaml");
+        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S1.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S2.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S3.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S4.csv").toString(),
+                "--pulse-test",
+                a123.resolve("a123_lfp_25C_script1_dyn.csv").toString(),
+                "--capacity-ah",
+                "2.05",
+                "--base-preset",
+                "psoa-lfp",
+                "--out",
+                preset.toString());
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).contains("ASSUMPTION");
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                a123.resolve("a123_lfp_5C_script1_dyn.csv").toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                "0.7",
+                "--out",
+                tmp.resolve("lfp5").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<String, Double> s = SharedDataValidationTest.json(r.out());
+        assertThat(s.get("extrapolated_pct")).isGreaterThan(99.0);
+        assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+    }
+}

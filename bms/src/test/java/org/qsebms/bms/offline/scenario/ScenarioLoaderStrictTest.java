@@ -1,0 +1,63 @@
+package org.qsebms.bms.offline.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.qsebms.config.ConfigException;
+
+/** Scenario files that used to be accepted silently are refused with the key and the reason. */
+class ScenarioLoaderStrictTest {
+    private static final String HEAD = "pack: {chemistry: psoa-ncm811, seriesCells: 4, capacityAh: 2.0}\n";
+
+    private static Scenario parse(String body) {
+        return new ScenarioLoader().parse(HEAD + body, Path.of("."), "test.yaml");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "negative time|faults: [{at: -5s, type: reset}]\\nduration: 10s|faults[0].at|negative",
+                "unitless duration|duration: 10|duration|has no unit",
+                "unitless time|faults: [{at: 5, type: reset}]\\nduration: 10s|faults[0].at|has no unit",
+                "fault without its cell|faults: [{at: 1s, type: cellSensorStuck}]\\nduration: 10s|faults[0].cell|missing",
+                "fractional cell|faults: [{at: 1s, type: cellSensorStuck, cell: 2.7}]\\nduration: 10s|faults[0].cell|not a whole number",
+                "seed that is not a number|seed: abc\\nduration: 10s|seed|not a whole number",
+                "injection after the end|faults: [{at: 30s, type: cellSensorStuck, cell: 1}]\\nduration: 10s|faults[0].at|after the end",
+                "key the type does not take|faults: [{at: 1s, type: currentSensorBusError, cell: 1}]\\nduration: 10s|faults[0].cell|does not take",
+                "volts on a reset|commands: [{at: 1s, type: reset, volts: 2}]\\nduration: 10s|commands[0].volts|does not take",
+                "for on a command|commands: [{at: 1s, type: open, for: 2s}]\\nduration: 10s|commands[0].for|does not take",
+                "unknown type|faults: [{at: 1s, type: meteor}]\\nduration: 10s|faults[0].type|is not known",
+                "obeysLimits not boolean|load: {type: idle, obeysLimits: maybe}\\nduration: 10s|load.obeysLimits|not true or false"
+            })
+    void refusesWithTheKeyAndTheReason(String what, String body, String key, String reason) {
+        assertThatThrownBy(() -> parse(body.replace("\\n", "\n")))
+                .as(what)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(key)
+                .hasMessageContaining(reason);
+    }
+
+    @Test
+    void aWellFormedFileWithEveryActionKindLoadsAsTypedActions() {
+        Scenario sc = parse("""
+                faults:
+                  - {at: 1s, type: thermistorShort, channel: 2, for: 2s}
+                  - {at: 2s, type: loopOverrun, tick: 250ms, for: 1s}
+                  - {at: 3s, type: contactorFailsToClose, contactor: PRECHARGE}
+                commands:
+                  - {at: 4s, type: serviceReset}
+                duration: 10s
+                seed: 7
+                """);
+        assertThat(sc.actions()).hasSize(4);
+        assertThat(sc.actions().get(0)).isInstanceOf(ScenarioAction.TemperatureSensor.class);
+        assertThat(sc.actions().get(1)).isEqualTo(new ScenarioAction.LoopOverrun(2, 1, 0.25));
+        assertThat(sc.actions().get(3)).isEqualTo(new ScenarioAction.Command("serviceReset", 4));
+        assertThat(sc.seed()).isEqualTo(7);
+    }
+}
