@@ -8,12 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.qsebms.estimators.characterization.Characterization;
 import org.qsebms.estimators.characterization.PulseFit;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.model.OcvDoubt;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
@@ -79,6 +81,25 @@ public final class CharacterizedPresetWriter {
             y.append(f(
                     "  ocvTemperatureSpan: {minCelsius: %.1f, maxCelsius: %.1f}%n",
                     p.ocv().entropicMinCelsius(), p.ocv().entropicMaxCelsius()));
+        }
+        if (!p.ocvDoubt().isNone()) {
+            y.append("  # the OCV table's sigma per SOC region, learnt from the OCV tests (see the notes above)\n");
+            y.append("  ocvSigma:\n");
+            OcvDoubt doubt = p.ocvDoubt();
+            int regions = doubt.regions();
+            boolean perTemperature = doubt.celsius().length > 1;
+            String indent = perTemperature ? "      " : "    ";
+            for (int t = 0; t < doubt.celsius().length; t++) {
+                if (perTemperature) {
+                    y.append(f("    - celsius: %.1f%n", doubt.celsius()[t]));
+                }
+                y.append(indent)
+                        .append("socEdges: ")
+                        .append(list(doubt.socEdges(), "%.3f"))
+                        .append('\n');
+                double[] volts = Arrays.copyOfRange(doubt.sigmaVolts(), t * regions, (t + 1) * regions);
+                y.append(indent).append("volts: ").append(list(volts, "%.5f")).append('\n');
+            }
         }
         if (c.hysteresis().magnitudeVolts() > 0) {
             y.append(f(

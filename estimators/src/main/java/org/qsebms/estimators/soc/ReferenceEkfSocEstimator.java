@@ -96,9 +96,10 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
             double outside = Math.max(
                     0, cell.characterisedCelsius().kelvinOutside(cellCelsius[i]) - tuning.extrapolationMarginKelvin());
             double ocvGrown = tuning.extrapolationOcvVoltsPerKelvin() * outside;
-            ocvSigma[i] = outside == 0
+            double ocvBase = cell.ocvDoubt().isNone()
                     ? tuning.ocvSigmaVolts()
-                    : Math.sqrt(tuning.ocvSigmaVolts() * tuning.ocvSigmaVolts() + ocvGrown * ocvGrown);
+                    : cell.ocvDoubt().sigmaVoltsAt(x[i].getEntry(0, 0), cellCelsius[i], Double.NaN);
+            ocvSigma[i] = outside == 0 ? ocvBase : Math.sqrt(ocvBase * ocvBase + ocvGrown * ocvGrown);
             voltageSigma[i] = tuning.voltageSigmaVolts() * (1 + outside / tuning.extrapolationKelvinPerDoubling());
             resistanceErrorSigma[i] = outside / tuning.extrapolationKelvinPerDoubling();
             if (!initialised[i]) {
@@ -114,9 +115,14 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
                 ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(5, 1);
                 resistanceErrorSensitivity[i] = MatrixUtils.createRealMatrix(5, 1);
                 double z0 = x[i].getEntry(0, 0);
+                double base0 = cell.ocvDoubt().isNone()
+                        ? tuning.ocvSigmaVolts()
+                        : cell.ocvDoubt().sigmaVoltsAt(z0, cellCelsius[i], Double.NaN);
+                ocvSigma[i] = outside == 0 ? base0 : Math.sqrt(base0 * base0 + ocvGrown * ocvGrown);
                 double volts = 3 * ocvSigma[i];
+                // the SOC error one sigma of OCV error makes in a SOC read from the voltage
                 ocvErrorSensitivity[i].setEntry(
-                        0, 0, volts > 0 ? cell.ocv().socReachOfVolts(z0, cellCelsius[i], volts) / volts : 0.0);
+                        0, 0, volts > 0 ? cell.ocv().socReachOfVolts(z0, cellCelsius[i], volts) / 3 : 0.0);
             }
             double a1 = Math.exp(-dt / cell.tau1SecondsAt(cellCelsius[i]));
             double a2 = Math.exp(-dt / cell.tau2SecondsAt(cellCelsius[i]));
@@ -205,12 +211,12 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
         cov[i] = a.multiply(cov[i])
                 .multiply(a.transpose())
                 .add(k.multiply(k.transpose()).scalarMultiply(r));
-        // consider update: S = S + K (1 - H_e S), H_e with the OCV slope over the SOC span of a 3-sigma OCV error
-        double socSpan = 3 * ocvSigma[i] * Math.abs(ocvErrorSensitivity[i].getEntry(0, 0));
+        // consider update: D = D + K (sigma - H_e D), H_e with the OCV slope over the SOC span of a 3-sigma OCV error
+        double socSpan = 3 * Math.abs(ocvErrorSensitivity[i].getEntry(0, 0));
         RealMatrix he = MatrixUtils.createRowRealMatrix(
                 new double[] {cell.ocv().flatterSecantSlope(z, celsius, socSpan), 1, 1, r0Volts, 0});
         double seen = he.multiply(ocvErrorSensitivity[i]).getEntry(0, 0);
-        ocvErrorSensitivity[i] = ocvErrorSensitivity[i].add(k.scalarMultiply(1 - seen));
+        ocvErrorSensitivity[i] = ocvErrorSensitivity[i].add(k.scalarMultiply(ocvSigma[i] - seen));
         // D = (I - K H) D + K (R0 drop): the innovation carries the truth's extra R0 drop
         RealMatrix hd = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0});
         double seenD = hd.multiply(resistanceErrorSensitivity[i]).getEntry(0, 0);
@@ -230,7 +236,7 @@ public final class ReferenceEkfSocEstimator implements SocEstimator {
 
     @Override
     public double cellSocBound3Sigma(int c) {
-        double ocvSoc = ocvErrorSensitivity[c].getEntry(0, 0) * ocvSigma[c];
+        double ocvSoc = ocvErrorSensitivity[c].getEntry(0, 0);
         double resistanceSoc = resistanceErrorSensitivity[c] == null
                 ? 0
                 : resistanceErrorSensitivity[c].getEntry(0, 0) * resistanceErrorSigma[c];
