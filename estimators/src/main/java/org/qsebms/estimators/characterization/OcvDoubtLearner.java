@@ -30,12 +30,16 @@ import org.qsebms.estimators.model.OcvDoubt;
  *       the model applies.
  * </ul>
  *
- * Each gives an RMS per region. In a region the relaxed rests measured (at least
- * {@link #MIN_SAMPLES} points: an incremental OCV test made the table there) the sigma is the root
- * sum of squares of the first four. Elsewhere the table comes from slow branches (IR-corrected by one
- * DC resistance, not an OCV measurement) or is extrapolated, so the learnt evidence (unexplained
- * gap and slow relaxation) can only widen the {@code defaultVolts}. No constant here was set on the
- * drive logs the bound is scored on.
+ * Each gives an RMS per region (the slow relaxation its largest). In a region the relaxed rests
+ * measured (the temperature's tests hold at least {@link OcvFitter#MIN_REST_POINTS} relaxed points, so
+ * the fitter made the table from them, and the region at least {@link #MIN_SAMPLES}) the
+ * sigma is the root sum of squares of the first four. Elsewhere the table comes from slow branches
+ * (IR-corrected by one DC resistance, not an OCV measurement) or is extrapolated, and the region keeps
+ * {@code defaultVolts}; the unexplained gap is reported in the note for the user but not applied
+ * (applied there as a widening it took the A123 LFP cell's doubt to 42 mV below 10 % SOC, which
+ * moved that cell's capacity learning, whose windows wait for a tight bound, over its target; see
+ * docs/estimation.md). Without a region measured by rests the result is {@link OcvDoubt#NONE}: the
+ * preset behaves as one without a table.
  */
 final class OcvDoubtLearner {
     /** Ten regions of 10 % SOC. */
@@ -87,12 +91,11 @@ final class OcvDoubtLearner {
                 // first and lost coverage on two shared logs: docs/estimation.md)
                 double slow = e.unmodelled.largest[r];
                 double unexplained = gap[r];
-                boolean measured = e.spread.count[r] >= MIN_SAMPLES;
-                double s = measured
-                        ? Math.sqrt(spread * spread + residual * residual + relax * relax + slow * slow)
-                        : Math.sqrt(unexplained * unexplained + slow * slow);
-                sigma[g * REGIONS + r] = measured ? Math.max(MIN_SIGMA_VOLTS, s) : Math.max(defaultVolts, s);
-                learnt |= measured || e.unmodelled.count[r] > 0 || !Double.isNaN(gap[r]);
+                // the fitter makes the curve from the rests only when there are enough of them
+                boolean measured = e.rests >= OcvFitter.MIN_REST_POINTS && e.spread.count[r] >= MIN_SAMPLES;
+                double s = Math.sqrt(spread * spread + residual * residual + relax * relax + slow * slow);
+                sigma[g * REGIONS + r] = measured ? Math.max(MIN_SIGMA_VOLTS, s) : defaultVolts;
+                learnt |= measured;
                 text.append(String.format(
                         Locale.ROOT,
                         "%s%.1f-%.1f %.1f mV (%s; spread %.1f, residual %.1f, relaxation %.1f, slow relaxation %.1f, "
@@ -101,7 +104,7 @@ final class OcvDoubtLearner {
                         r / (double) REGIONS,
                         (r + 1) / (double) REGIONS,
                         1000 * sigma[g * REGIONS + r],
-                        measured ? e.spread.count[r] + " rests" : "not measured by rests: at least the default",
+                        measured ? e.spread.count[r] + " rests" : "not measured by rests: the default",
                         1000 * spread,
                         1000 * residual,
                         1000 * relax,
@@ -110,8 +113,9 @@ final class OcvDoubtLearner {
             }
         }
         if (!learnt) {
-            notes.add("OCV doubt: nothing to learn it from (no long rests, no slow test with both branches); "
-                    + "the SOC filter keeps its default OCV sigma");
+            notes.add("OCV doubt: no SOC region was measured by relaxed rests (an incremental OCV test, such as "
+                    + "an HPPC test's rests with the tester's Ah counter), so nothing was learnt; the SOC filter keeps "
+                    + "its default OCV sigma (" + text + ")");
             return OcvDoubt.NONE;
         }
         double[] edges = new double[REGIONS + 1];
@@ -140,11 +144,11 @@ final class OcvDoubtLearner {
         }
     }
 
-    private record Evidence(RegionRms spread, RegionRms residual, RegionRms relax, RegionRms unmodelled) {}
+    private record Evidence(RegionRms spread, RegionRms residual, RegionRms relax, RegionRms unmodelled, int rests) {}
 
     private Evidence evidence(List<CellTestLog> group, double capacityAh, EcmParameters cell, double celsius) {
-        Evidence e = new Evidence(new RegionRms(), new RegionRms(), new RegionRms(), new RegionRms());
         List<double[]> rests = fitter.relaxedPoints(group, capacityAh);
+        Evidence e = new Evidence(new RegionRms(), new RegionRms(), new RegionRms(), new RegionRms(), rests.size());
         rests.sort((a, b) -> Double.compare(a[0], b[0]));
         for (int j = 0; j < rests.size(); j++) {
             double[] p = rests.get(j);

@@ -21,7 +21,9 @@ import org.qsebms.estimators.model.OcvCurve;
  */
 public final class OcvFitter {
     private static final int GRID = 101;
-    private static final int MIN_REST_POINTS = 8;
+    /** With at least this many relaxed points the curve is made from them (an incremental OCV test). */
+    static final int MIN_REST_POINTS = 8;
+
     private final double restAmps;
     private final double maxHysteresisGapVolts;
     private final double minRestSeconds;
