@@ -178,11 +178,18 @@ class LearntOcvDoubtTest {
         double oneC = qse.capacityAh();
         int half = 20 * 360;
         Path ocv = simulate(qse, "qse-ocv.csv", 1.0, 2 * half, 10, k -> k < half ? -oneC / 20 : oneC / 20);
-        // per level: 30 min rest, 30 s 1 C discharge, 5 min rest, 30 s 0.75 C charge, 5 min rest, 6 min 1 C discharge
-        int level = 1800 + 30 + 300 + 30 + 300 + 360;
+        // an HPPC test like the Panasonic one, with the tester's Ah counter: per level 30 min rest, then 30 s
+        // discharge pulses of C/2, 1 C and 2 C each followed by 11 min of rest, then 6 min at 1 C to the next level
+        int level = 1800 + 3 * 690 + 360;
         Path hppc = simulate(qse, "qse-hppc.csv", 1.0, 9 * level, 1, k -> {
-            int p = k % level;
-            return p < 1800 ? 0 : p < 1830 ? -oneC : p < 2130 ? 0 : p < 2160 ? 0.75 * oneC : p < 2460 ? 0 : -oneC;
+            int p = k % level - 1800;
+            if (p < 0) {
+                return 0;
+            }
+            if (p >= 3 * 690) {
+                return -oneC;
+            }
+            return p % 690 < 30 ? -0.5 * oneC * (1 << (p / 690)) : 0;
         });
         Path preset = tmp.resolve("qse25.yaml");
         SharedDataValidationTest.Result c = SharedDataValidationTest.run(
