@@ -32,11 +32,12 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * cell carries the error D of its state estimate per unit z, moved by the same transition as the
  * state ({@code D <- F D}) and, at each correction, by the same gain
  * ({@code D <- D + K (sigma - H_e D)}); the bound adds {@code D_soc^2} to the filter's SOC
- * variance. Error made where the doubt is large stays until the voltage has corrected it. The estimate itself is not changed. {@code H_e} is the measurement row
- * with the OCV's slope taken over the SOC span the error currently covers, on the flatter side
+ * variance. Error made where the doubt is large stays until the voltage has corrected it. The
+ * estimate itself is not changed. {@code H_e} is the measurement row with the OCV's slope taken
+ * over the SOC span the error currently covers, on the flatter side
  * ({@code OcvCurve.flatterSecantSlope}), so that where that span crosses a knee of the curve the
- * sensitivity shrinks no faster than the true error does; a SOC read from the voltage at start
- * gets S from how far the SOC reaches for a 3-sigma OCV error ({@code OcvCurve.socReachOfVolts}).
+ * error shrinks no faster than the true error does; a SOC read from the voltage at start gets D
+ * from how far the SOC reaches for a 3-sigma OCV error ({@code OcvCurve.socReachOfVolts}, over 3).
  * On a straight stretch of OCV the term settles at {@code ocvSigma / slope}; after a move into a
  * steeper stretch it keeps the error made on the flatter one until the voltage has corrected it,
  * and while the voltage is not used (flat OCV) it keeps what it had.
