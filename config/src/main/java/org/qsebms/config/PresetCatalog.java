@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.model.OcvDoubt;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.model.TemperatureSpan;
@@ -70,7 +71,8 @@ public final class PresetCatalog {
                 "timeConstantsVsTemperature",
                 "ocvTemperatureSpan",
                 "activationEnergySource",
-                "characterisedTemperatureSpan"));
+                "characterisedTemperatureSpan",
+                "ocvSigma"));
         String ocvTable = cell.requiredString("ocvTable");
         // a preset file may name its OCV table relative to its own directory
         if (baseDir != null && !Path.of(ocvTable).isAbsolute() && Files.isRegularFile(baseDir.resolve(ocvTable))) {
@@ -96,7 +98,8 @@ public final class PresetCatalog {
                 ocv,
                 resistanceMap(cell),
                 timeConstants(cell),
-                characterisedSpan(cell));
+                characterisedSpan(cell),
+                ocvDoubt(cell));
         YamlNode limits = root.mapping("limits");
         limits.rejectUnknownKeys(LIMIT_KEYS);
         double capacity = ecm.capacityAh();
@@ -252,6 +255,81 @@ public final class PresetCatalog {
                             + "'s temperature as minCelsius and the warmest's as maxCelsius");
         }
         return new TemperatureSpan(min, max);
+    }
+
+    /**
+     * The optional {@code ocvSigma}: the OCV's sigma per SOC region, learnt by {@code bms
+     * characterize}; either one table {@code {socEdges: [...], volts: [...]}} (region i runs from
+     * socEdges[i] to socEdges[i+1]) that holds at every temperature, or a list of such tables, each
+     * with the {@code celsius} of its OCV tests, in increasing temperature and with the same
+     * edges. Absent: the SOC filter's default OCV sigma everywhere.
+     */
+    private static OcvDoubt ocvDoubt(YamlNode cell) {
+        if (!cell.has("ocvSigma")) {
+            return OcvDoubt.NONE;
+        }
+        if (!cell.isList("ocvSigma")) {
+            YamlNode t = cell.mapping("ocvSigma");
+            t.rejectUnknownKeys(Set.of("socEdges", "volts"));
+            double[] edges = ocvSigmaEdges(t);
+            return OcvDoubt.of(edges, ocvSigmaVolts(t, edges));
+        }
+        List<YamlNode> entries = cell.mappingList("ocvSigma");
+        if (entries.isEmpty()) {
+            throw new ConfigException(
+                    cell.child("ocvSigma"),
+                    "is an empty list; give at least one table, or leave the key out for the default OCV sigma");
+        }
+        double[] celsius = new double[entries.size()];
+        double[] edges = null;
+        double[] volts = new double[0];
+        for (int i = 0; i < entries.size(); i++) {
+            YamlNode t = entries.get(i);
+            t.rejectUnknownKeys(Set.of("celsius", "socEdges", "volts"));
+            celsius[i] = t.requiredNumber("celsius", -60, 120, "°C");
+            if (i > 0 && !(celsius[i] > celsius[i - 1])) {
+                throw new ConfigException(
+                        t.child("celsius"),
+                        celsius[i] + " °C does not exceed the table before it (" + celsius[i - 1]
+                                + " °C); list the tables in increasing temperature, one per temperature");
+            }
+            double[] own = ocvSigmaEdges(t);
+            if (edges != null && !java.util.Arrays.equals(edges, own)) {
+                throw new ConfigException(
+                        t.child("socEdges"),
+                        "differs from the first table's socEdges; give every temperature the same SOC regions");
+            }
+            edges = own;
+            double[] v = ocvSigmaVolts(t, own);
+            double[] all = java.util.Arrays.copyOf(volts, volts.length + v.length);
+            System.arraycopy(v, 0, all, volts.length, v.length);
+            volts = all;
+        }
+        return new OcvDoubt(celsius, edges, volts);
+    }
+
+    private static double[] ocvSigmaEdges(YamlNode t) {
+        double[] edges = t.numberList("socEdges", 0, 1, "");
+        for (int i = 1; i < edges.length; i++) {
+            if (!(edges[i] > edges[i - 1])) {
+                throw new ConfigException(
+                        t.child("socEdges") + "[" + i + "]",
+                        edges[i] + " does not exceed the edge before it (" + edges[i - 1]
+                                + "); list SOC edges in increasing order");
+            }
+        }
+        return edges;
+    }
+
+    private static double[] ocvSigmaVolts(YamlNode t, double[] edges) {
+        double[] volts = t.numberList("volts", 0.0001, 1, "V");
+        if (volts.length < 1 || edges.length != volts.length + 1) {
+            throw new ConfigException(
+                    t.path(),
+                    "has " + edges.length + " socEdges and " + volts.length + " volts; give one more SOC edge "
+                            + "than sigmas (region i runs from socEdges[i] to socEdges[i+1])");
+        }
+        return volts;
     }
 
     /**

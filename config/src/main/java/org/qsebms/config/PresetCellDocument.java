@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.model.OcvDoubt;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
@@ -41,6 +42,7 @@ public record PresetCellDocument(
         Hysteresis hysteresis,
         ResistanceVsSoc resistanceVsSoc,
         TimeConstants timeConstantsVsTemperature,
+        OcvSigma ocvSigma,
         Double bulkOhms,
         Double npRatio,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> otherKeys) {
@@ -84,6 +86,27 @@ public record PresetCellDocument(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TimeConstants(double[] celsius, double[] tau1Seconds, double[] tau2Seconds) {}
 
+    /** One OCV-sigma table ({@code celsius} only when it is one of several, per temperature). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OcvSigmaTable(Double celsius, double[] socEdges, double[] volts) {}
+
+    /**
+     * The {@code ocvSigma} key: the OCV table's sigma per SOC region learnt by {@code bms
+     * characterize}; one table for every temperature (written as a mapping) or one per OCV-test
+     * temperature (a list).
+     */
+    public record OcvSigma(List<OcvSigmaTable> tables) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public OcvSigma {
+            tables = List.copyOf(tables);
+        }
+
+        @JsonValue
+        Object onDisk() {
+            return tables.size() == 1 && tables.get(0).celsius() == null ? tables.get(0) : tables;
+        }
+    }
+
     /** A builder with every key unset (absent from the file). */
     public static Builder builder() {
         return new Builder();
@@ -109,6 +132,7 @@ public record PresetCellDocument(
         private Hysteresis hysteresis;
         private ResistanceVsSoc resistanceVsSoc;
         private TimeConstants timeConstantsVsTemperature;
+        private OcvSigma ocvSigma;
         private Double bulkOhms;
         private Double npRatio;
         private Map<String, JsonNode> otherKeys = Map.of();
@@ -202,6 +226,25 @@ public record PresetCellDocument(
             return this;
         }
 
+        /** The learnt OCV sigma per SOC region (left out when the doubt is the filter's default). */
+        public Builder ocvSigma(OcvDoubt doubt) {
+            if (doubt.isNone()) {
+                ocvSigma = null;
+                return this;
+            }
+            int regions = doubt.regions();
+            boolean perTemperature = doubt.celsius().length > 1;
+            List<OcvSigmaTable> tables = new ArrayList<>();
+            for (int t = 0; t < doubt.celsius().length; t++) {
+                tables.add(new OcvSigmaTable(
+                        perTemperature ? doubt.celsius()[t] : null,
+                        doubt.socEdges(),
+                        java.util.Arrays.copyOfRange(doubt.sigmaVolts(), t * regions, (t + 1) * regions)));
+            }
+            ocvSigma = new OcvSigma(tables);
+            return this;
+        }
+
         public Builder bulkOhms(double v) {
             bulkOhms = v;
             return this;
@@ -234,6 +277,7 @@ public record PresetCellDocument(
                     hysteresis,
                     resistanceVsSoc,
                     timeConstantsVsTemperature,
+                    ocvSigma,
                     bulkOhms,
                     npRatio,
                     otherKeys);

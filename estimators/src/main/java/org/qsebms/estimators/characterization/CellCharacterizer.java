@@ -10,6 +10,7 @@ import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
+import org.qsebms.estimators.soc.EkfTuning;
 import org.qsebms.estimators.soc.HysteresisModel;
 
 /**
@@ -173,6 +174,15 @@ public final class CellCharacterizer {
                 map,
                 taus,
                 new TemperatureSpan(byTemperature.firstKey(), byTemperature.lastKey()));
+        cell = cell.withOcvDoubt(new OcvDoubtLearner(ocvFitter)
+                .learn(
+                        ocvTests,
+                        capacityAh,
+                        dcResistance,
+                        cell,
+                        ocv.hysteresisVolts(),
+                        EkfTuning.defaults().ocvSigmaVolts(),
+                        notes));
         HysteresisModel hysteresis = ocv.hysteresisVolts() > 0
                 ? new HysteresisModel(ocv.hysteresisVolts(), HYSTERESIS_RATE_PER_SOC)
                 : HysteresisModel.NONE;

@@ -21,7 +21,9 @@ import org.qsebms.estimators.model.OcvCurve;
  */
 public final class OcvFitter {
     private static final int GRID = 101;
-    private static final int MIN_REST_POINTS = 8;
+    /** With at least this many relaxed points the curve is made from them (an incremental OCV test). */
+    static final int MIN_REST_POINTS = 8;
+
     private final double restAmps;
     private final double maxHysteresisGapVolts;
     private final double minRestSeconds;
@@ -35,6 +37,16 @@ public final class OcvFitter {
         this.restAmps = restAmps;
         this.maxHysteresisGapVolts = maxHysteresisGapVolts;
         this.minRestSeconds = minRestSeconds;
+    }
+
+    /** Below this current the cell rests (A). */
+    double restAmps() {
+        return restAmps;
+    }
+
+    /** A rest this long ends in a relaxed (OCV) point (s). */
+    double minRestSeconds() {
+        return minRestSeconds;
     }
 
     public OcvFit fit(List<CellTestLog> logs, double capacityAh, double dcResistanceOhms) {
@@ -87,8 +99,9 @@ public final class OcvFitter {
     /**
      * Voltage at the end of every rest of at least {@code minRestSeconds} that follows a discharge
      * (or starts the log): points of an incremental OCV test, such as the rests of an HPPC test.
+     * Each point is {@code {soc, volts, log's median °C, volts moved over the rest's last third}}.
      */
-    private List<double[]> relaxedPoints(List<CellTestLog> logs, double capacityAh) {
+    List<double[]> relaxedPoints(List<CellTestLog> logs, double capacityAh) {
         List<double[]> points = new java.util.ArrayList<>();
         for (CellTestLog log : logs) {
             if (!log.hasCapacityColumn()) {
@@ -105,7 +118,14 @@ public final class OcvFitter {
                     if (longRest && lastAmps <= 0) {
                         double z = 1 + log.capacityAh()[last] / capacityAh;
                         if (z >= 0 && z <= 1) {
-                            points.add(new double[] {z, log.voltageV()[last]});
+                            double third = log.timeS()[last] - (log.timeS()[last] - log.timeS()[restStart]) / 3;
+                            int m = last;
+                            while (m > restStart && log.timeS()[m - 1] >= third) {
+                                m--;
+                            }
+                            points.add(new double[] {
+                                z, log.voltageV()[last], log.medianCelsius(), log.voltageV()[last] - log.voltageV()[m]
+                            });
                         }
                     }
                     if (k < log.size()) {
@@ -121,6 +141,17 @@ public final class OcvFitter {
     }
 
     private OcvFit fitSlowBranches(List<CellTestLog> logs, double capacityAh, double dcResistanceOhms) {
+        double[][] branches = slowBranches(logs, capacityAh, dcResistanceOhms);
+        double[] discharge = branches[0];
+        double[] charge = branches[1];
+        return fitBranches(discharge, charge);
+    }
+
+    /**
+     * The slow test's IR-corrected discharge and charge branches on the 1 % SOC grid
+     * ({@code {discharge, charge}}, NaN where a branch has no sample).
+     */
+    double[][] slowBranches(List<CellTestLog> logs, double capacityAh, double dcResistanceOhms) {
         double[] dischargeSum = new double[GRID];
         int[] dischargeCount = new int[GRID];
         double[] chargeSum = new double[GRID];
@@ -151,8 +182,10 @@ public final class OcvFitter {
                 }
             }
         }
-        double[] discharge = branch(dischargeSum, dischargeCount);
-        double[] charge = branch(chargeSum, chargeCount);
+        return new double[][] {branch(dischargeSum, dischargeCount), branch(chargeSum, chargeCount)};
+    }
+
+    private OcvFit fitBranches(double[] discharge, double[] charge) {
         double gap = medianGap(discharge, charge);
         boolean dischargeOnly = !Double.isNaN(gap) && Math.abs(gap) > maxHysteresisGapVolts;
         double[] span = Double.isNaN(gap)

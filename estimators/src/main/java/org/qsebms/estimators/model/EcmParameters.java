@@ -20,6 +20,8 @@ package org.qsebms.estimators.model;
  * @param characterisedCelsius the temperatures the parameters were measured over
  *                             ({@link TemperatureSpan#UNKNOWN} when not recorded); outside, the
  *                             SOC filters treat the model as extrapolated
+ * @param ocvDoubt             the OCV table's sigma per SOC region, learnt from the cell's tests
+ *                             ({@link OcvDoubt#NONE}: the SOC filter's default OCV sigma everywhere)
  */
 public record EcmParameters(
         double capacityAh,
@@ -32,7 +34,8 @@ public record EcmParameters(
         OcvCurve ocv,
         ResistanceMap resistance,
         TimeConstantsVsTemperature timeConstants,
-        TemperatureSpan characterisedCelsius) {
+        TemperatureSpan characterisedCelsius,
+        OcvDoubt ocvDoubt) {
 
     static final double GAS_CONSTANT = 8.314462618;
 
@@ -58,6 +61,37 @@ public record EcmParameters(
             throw new IllegalArgumentException(
                     "the characterised temperature span is required " + "(TemperatureSpan.UNKNOWN for none)");
         }
+        if (ocvDoubt == null) {
+            throw new IllegalArgumentException("the OCV doubt is required (OcvDoubt.NONE for none)");
+        }
+    }
+
+    /** Parameters without a learnt OCV doubt ({@link OcvDoubt#NONE}). */
+    public EcmParameters(
+            double capacityAh,
+            double r0Ohms,
+            double r1Ohms,
+            double tau1Seconds,
+            double r2Ohms,
+            double tau2Seconds,
+            double activationEnergyJPerMol,
+            OcvCurve ocv,
+            ResistanceMap resistance,
+            TimeConstantsVsTemperature timeConstants,
+            TemperatureSpan characterisedCelsius) {
+        this(
+                capacityAh,
+                r0Ohms,
+                r1Ohms,
+                tau1Seconds,
+                r2Ohms,
+                tau2Seconds,
+                activationEnergyJPerMol,
+                ocv,
+                resistance,
+                timeConstants,
+                characterisedCelsius,
+                OcvDoubt.NONE);
     }
 
     /** Parameters that do not record the temperatures they were measured over. */
@@ -99,7 +133,25 @@ public record EcmParameters(
                 ocv,
                 resistance,
                 timeConstants,
-                span);
+                span,
+                ocvDoubt);
+    }
+
+    /** A copy with the given OCV doubt (everything else kept). */
+    public EcmParameters withOcvDoubt(OcvDoubt doubt) {
+        return new EcmParameters(
+                capacityAh,
+                r0Ohms,
+                r1Ohms,
+                tau1Seconds,
+                r2Ohms,
+                tau2Seconds,
+                activationEnergyJPerMol,
+                ocv,
+                resistance,
+                timeConstants,
+                characterisedCelsius,
+                doubt);
     }
 
     /** A copy with another capacity (everything else, the characterised span included, kept). */
@@ -115,7 +167,8 @@ public record EcmParameters(
                 ocv,
                 resistance,
                 timeConstants,
-                characterisedCelsius);
+                characterisedCelsius,
+                ocvDoubt);
     }
 
     /** Parameters whose time constants do not depend on temperature. */
@@ -218,7 +271,8 @@ public record EcmParameters(
                 ocv,
                 map,
                 timeConstants,
-                characterisedCelsius);
+                characterisedCelsius,
+                ocvDoubt);
     }
 
     /** A copy with the given time constants against temperature. */
@@ -234,7 +288,8 @@ public record EcmParameters(
                 ocv,
                 resistance,
                 table,
-                characterisedCelsius);
+                characterisedCelsius,
+                ocvDoubt);
     }
 
     /** The first RC time constant at {@code celsius}; no allocation. */
@@ -272,7 +327,8 @@ public record EcmParameters(
                 ocv,
                 resistance,
                 timeConstants,
-                characterisedCelsius);
+                characterisedCelsius,
+                ocvDoubt);
     }
 
     private static void requirePositive(String name, double v) {

@@ -28,16 +28,20 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * (LFP plateau) the filter is a coulomb counter whose 3-sigma bound grows with the current
  * sensor's noise until the OCV is observable again.
  *
- * <p>The reported bound adds the SOC error a systematic OCV error ({@link EkfTuning#ocvSigmaVolts()},
- * constant, which a Kalman filter cannot average away) has caused so far, by Schmidt's consider
- * analysis: each cell carries the sensitivity S of its state estimate to a constant OCV error,
- * moved by the same transition as the state ({@code S <- F S}) and, at each correction, by the
- * same gain ({@code S <- S + K (1 - H_e S)}); the bound adds {@code (S_soc ocvSigma)^2} to the
- * filter's SOC variance. The estimate itself is not changed. {@code H_e} is the measurement row
- * with the OCV's slope taken over the SOC span the error currently covers, on the flatter side
+ * <p>The reported bound adds the SOC error a systematic OCV error has caused so far (an error
+ * {@code sigma(soc) z} with one standard normal z, which a Kalman filter cannot average away;
+ * sigma from the preset's learnt {@code EcmParameters.ocvDoubt} per SOC region, or the tuning's
+ * {@link EkfTuning#ocvSigmaVolts()} everywhere, through {@link EkfTuning#ocvSigmaVolts(
+ * org.qsebms.estimators.model.OcvDoubt, double, double, double)}), by Schmidt's consider analysis: each
+ * cell carries the error D of its state estimate per unit z, moved by the same transition as the
+ * state ({@code D <- F D}) and, at each correction, by the same gain
+ * ({@code D <- D + K (sigma - H_e D)}); the bound adds {@code D_soc^2} to the filter's SOC
+ * variance. Error made where the doubt is large stays until the voltage has corrected it. The
+ * estimate itself is not changed. {@code H_e} is the measurement row with the OCV's slope taken
+ * over the SOC span the error currently covers, on the flatter side
  * ({@code OcvCurve.flatterSecantSlope}), so that where that span crosses a knee of the curve the
- * sensitivity shrinks no faster than the true error does; a SOC read from the voltage at start
- * gets S from how far the SOC reaches for a 3-sigma OCV error ({@code OcvCurve.socReachOfVolts}).
+ * error shrinks no faster than the true error does; a SOC read from the voltage at start gets D
+ * from how far the SOC reaches for a 3-sigma OCV error ({@code OcvCurve.socReachOfVolts}, over 3).
  * On a straight stretch of OCV the term settles at {@code ocvSigma / slope}; after a move into a
  * steeper stretch it keeps the error made on the flatter one until the voltage has corrected it,
  * and while the voltage is not used (flat OCV) it keeps what it had.
@@ -86,14 +90,18 @@ public final class EkfSocEstimator implements SocFilter {
 
     private final int[] rejectedInRow;
     /**
-     * Per cell, how much each state estimate moves per volt of a constant error in the OCV table
-     * (Schmidt's consider analysis of a bias the filter does not estimate).
+     * Per cell, how much each state estimate has moved for one sigma of error in the OCV table
+     * (Schmidt's consider analysis of a bias the filter does not estimate: the error is
+     * {@code sigma(soc) z} with one standard normal z, sigma from the preset's learnt OCV doubt).
      */
     private final double[] ocvErrorSensitivity;
 
     private final double[] innovationMeanSquare;
     private final double[] measurementVariance;
-    /** Per cell, the OCV sigma at its temperature (the tuning's, grown outside the characterised span). */
+    /**
+     * Per cell, the OCV sigma at its SOC and temperature (the preset's learnt doubt or the tuning's,
+     * grown outside the characterised span).
+     */
     private final double[] ocvSigma;
     /** Per cell, the voltage sigma's growth at its temperature (1 inside the characterised span). */
     private final double[] voltageSigmaGrowth;
@@ -178,11 +186,11 @@ public final class EkfSocEstimator implements SocFilter {
                 a2 = model.slowDecay(dtSeconds, cellCelsius[i]);
             }
             double outside = tuning.extrapolationKelvin(cell.characterisedCelsius(), cellCelsius[i]);
-            ocvSigma[i] = tuning.ocvSigmaVolts(outside);
+            ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), soc[i], cellCelsius[i], outside);
             voltageSigmaGrowth[i] = tuning.voltageSigmaGrowth(outside);
             resistanceErrorSigma[i] = voltageSigmaGrowth[i] - 1;
             if (!initialised[i]) {
-                initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f);
+                initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f, outside);
             }
             if (rcUnknown[i]) {
                 doubtRcVoltagesAtStart(i, packAmps - currentOffset[i], cellCelsius[i], f);
@@ -192,13 +200,14 @@ public final class EkfSocEstimator implements SocFilter {
         }
     }
 
-    private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f) {
+    private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f, double outside) {
         soc[i] = model.socFromVolts(volts, amps - currentOffset[i], celsius, f, r0Scale[i]);
         initialised[i] = true;
         rcUnknown[i] = true;
         resetCovariance(i);
+        ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), soc[i], celsius, outside);
         // a SOC read from the voltage carries the OCV table's error in full
-        ocvErrorSensitivity[N * i + SOC] = socPerOcvVolt(soc[i], celsius, ocvSigma[i]);
+        ocvErrorSensitivity[N * i + SOC] = socPerOcvVolt(soc[i], celsius, ocvSigma[i]) * ocvSigma[i];
     }
 
     /**
@@ -340,17 +349,17 @@ public final class EkfSocEstimator implements SocFilter {
         inverseCapacityScale[i] = EkfAdaptation.clampScale(inverseCapacityScale[i] + k[CAP] * innovation);
         currentOffset[i] += k[OFFSET] * innovation;
         josephUpdate(b, r);
-        // the consider update: a constant OCV error moves the estimate through the same gain, and the
-        // estimate's error it has caused so far shows in the voltage (S += K (1 - H_e S))
+        // the consider update: the OCV error (sigma(soc) times one standard normal) moves the estimate
+        // through the same gain, and the estimate's error it has caused so far shows in the voltage
+        // (D += K (sigma - H_e D))
         int e = N * i;
-        double seen =
-                ocvErrorSeenSlope(z, celsius, ocvErrorSensitivity[e + SOC], ocvSigma[i]) * ocvErrorSensitivity[e + SOC]
-                        + ocvErrorSensitivity[e + 1]
-                        + ocvErrorSensitivity[e + 2]
-                        + r0Volts * ocvErrorSensitivity[e + R0]
-                        - r0Ohms * ocvErrorSensitivity[e + OFFSET];
+        double seen = ocvErrorSeenSlope(z, celsius, ocvErrorSensitivity[e + SOC]) * ocvErrorSensitivity[e + SOC]
+                + ocvErrorSensitivity[e + 1]
+                + ocvErrorSensitivity[e + 2]
+                + r0Volts * ocvErrorSensitivity[e + R0]
+                - r0Ohms * ocvErrorSensitivity[e + OFFSET];
         for (int j = 0; j < N; j++) {
-            ocvErrorSensitivity[e + j] += k[j] * (1 - seen);
+            ocvErrorSensitivity[e + j] += k[j] * (ocvSigma[i] - seen);
         }
         // and a resistance error: the innovation carries its R0 drop (D <- (I - K H) D + K r0Volts)
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
@@ -366,12 +375,13 @@ public final class EkfSocEstimator implements SocFilter {
 
     /**
      * The slope the SOC part of the consider error is seen at in the voltage: the OCV's slope over
-     * the SOC span a 3-sigma OCV error currently spans ({@code 3 ocvSigma |sensitivity|}), on the
-     * flatter side. Where that span crosses a knee this is slower to shrink the sensitivity than the
-     * tangent at the estimate, as the true error is; on a straight stretch it is the tangent.
+     * the SOC span a 3-sigma OCV error currently spans ({@code 3 |socError|}, the SOC error one
+     * sigma of OCV error has caused), on the flatter side. Where that span crosses a knee this is
+     * slower to shrink the error than the tangent at the estimate, as the true error is; on a
+     * straight stretch it is the tangent.
      */
-    private double ocvErrorSeenSlope(double soc, double celsius, double socSensitivity, double ocvSigmaVolts) {
-        return cell.ocv().flatterSecantSlope(soc, celsius, 3 * ocvSigmaVolts * Math.abs(socSensitivity));
+    private double ocvErrorSeenSlope(double soc, double celsius, double socError) {
+        return cell.ocv().flatterSecantSlope(soc, celsius, 3 * Math.abs(socError));
     }
 
     /**
@@ -479,7 +489,7 @@ public final class EkfSocEstimator implements SocFilter {
 
     @Override
     public double cellSocBound3Sigma(int cell) {
-        double ocvSoc = ocvErrorSensitivity[N * cell + SOC] * ocvSigma[cell];
+        double ocvSoc = ocvErrorSensitivity[N * cell + SOC];
         double resistanceSoc = resistanceErrorSensitivity[N * cell + SOC] * resistanceErrorSigma[cell];
         return Math.min(1.0, 3.0 * Math.sqrt(p[NN * cell] + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
     }

@@ -1,5 +1,6 @@
 package org.qsebms.estimators.soc;
 
+import org.qsebms.estimators.model.OcvDoubt;
 import org.qsebms.estimators.model.TemperatureSpan;
 
 /**
@@ -15,7 +16,9 @@ import org.qsebms.estimators.model.TemperatureSpan;
  * @param gateSigmas              innovations beyond this many sigmas are rejected as outliers
  * @param maxConsecutiveRejections after this many rejections in a row the SOC variance is
  *                                inflated so that a real, persistent mismatch is re-learnt
- * @param ocvSigmaVolts           systematic OCV-model error, one sigma: a constant, not white
+ * @param ocvSigmaVolts           systematic OCV-model error, one sigma, for a preset without a
+ *                                learnt OCV doubt ({@code EcmParameters.ocvDoubt}, which replaces
+ *                                it per SOC region where present): a constant, not white
  *                                noise, so the filter cannot average it away; the SOC error it
  *                                has caused so far (a consider analysis, see
  *                                {@link EkfSocEstimator}) is added to the reported bound, about
@@ -122,6 +125,22 @@ public record EkfTuning(
         }
         double grown = extrapolationOcvVoltsPerKelvin * extrapolationKelvin;
         return Math.sqrt(ocvSigmaVolts * ocvSigmaVolts + grown * grown);
+    }
+
+    /**
+     * The OCV sigma at {@code soc} and {@code celsius} for a cell whose preset holds {@code doubt} (its
+     * learnt sigma per SOC region and test temperature; {@link OcvDoubt#NONE}: this tuning's
+     * {@code ocvSigmaVolts}), grown in quadrature
+     * by {@code extrapolationOcvVoltsPerKelvin} per kelvin of extrapolation. One function for every
+     * SOC filter; allocation-free.
+     */
+    public double ocvSigmaVolts(OcvDoubt doubt, double soc, double celsius, double extrapolationKelvin) {
+        double base = doubt.sigmaVoltsAt(soc, celsius, ocvSigmaVolts);
+        if (extrapolationKelvin == 0) {
+            return base;
+        }
+        double grown = extrapolationOcvVoltsPerKelvin * extrapolationKelvin;
+        return Math.sqrt(base * base + grown * grown);
     }
 
     private static void positive(String name, double v) {

@@ -95,9 +95,10 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
             double outside = Math.max(
                     0, cell.characterisedCelsius().kelvinOutside(cellCelsius[i]) - tuning.extrapolationMarginKelvin());
             double ocvGrown = tuning.extrapolationOcvVoltsPerKelvin() * outside;
-            ocvSigma[i] = outside == 0
+            double ocvBase = cell.ocvDoubt().isNone()
                     ? tuning.ocvSigmaVolts()
-                    : Math.sqrt(tuning.ocvSigmaVolts() * tuning.ocvSigmaVolts() + ocvGrown * ocvGrown);
+                    : cell.ocvDoubt().sigmaVoltsAt(x[i].getEntry(0, 0), cellCelsius[i], Double.NaN);
+            ocvSigma[i] = outside == 0 ? ocvBase : Math.sqrt(ocvBase * ocvBase + ocvGrown * ocvGrown);
             voltageSigma[i] = tuning.voltageSigmaVolts() * (1 + outside / tuning.extrapolationKelvinPerDoubling());
             resistanceErrorSigma[i] = outside / tuning.extrapolationKelvinPerDoubling();
             if (!initialised[i]) {
@@ -114,9 +115,14 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
                 resistanceErrorSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
                 double z0 = x[i].getEntry(0, 0);
+                double base0 = cell.ocvDoubt().isNone()
+                        ? tuning.ocvSigmaVolts()
+                        : cell.ocvDoubt().sigmaVoltsAt(z0, cellCelsius[i], Double.NaN);
+                ocvSigma[i] = outside == 0 ? base0 : Math.sqrt(base0 * base0 + ocvGrown * ocvGrown);
                 double volts = 3 * ocvSigma[i];
+                // the SOC error one sigma of OCV error makes in a SOC read from the voltage
                 ocvErrorSensitivity[i].setEntry(
-                        0, 0, volts > 0 ? cell.ocv().socReachOfVolts(z0, cellCelsius[i], volts) / volts : 0.0);
+                        0, 0, volts > 0 ? cell.ocv().socReachOfVolts(z0, cellCelsius[i], volts) / 3 : 0.0);
             }
             if (rcUnknown[i]) {
                 // a start under load: each RC pair may hold up to its steady state at this current
@@ -223,12 +229,12 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         cov[i] = a.multiply(cov[i])
                 .multiply(a.transpose())
                 .add(k.multiply(k.transpose()).scalarMultiply(r));
-        // consider update: S = S + K (1 - H_e S), H_e with the OCV slope over the SOC span of a 3-sigma OCV error
-        double socSpan = 3 * ocvSigma[i] * Math.abs(ocvErrorSensitivity[i].getEntry(0, 0));
+        // consider update: D = D + K (sigma - H_e D), H_e with the OCV slope over the SOC span of a 3-sigma OCV error
+        double socSpan = 3 * Math.abs(ocvErrorSensitivity[i].getEntry(0, 0));
         RealMatrix he = MatrixUtils.createRowRealMatrix(
                 new double[] {cell.ocv().flatterSecantSlope(z, celsius, socSpan), 1, 1, r0Volts, 0, offsetRow});
         double seen = he.multiply(ocvErrorSensitivity[i]).getEntry(0, 0);
-        ocvErrorSensitivity[i] = ocvErrorSensitivity[i].add(k.scalarMultiply(1 - seen));
+        ocvErrorSensitivity[i] = ocvErrorSensitivity[i].add(k.scalarMultiply(ocvSigma[i] - seen));
         // D = (I - K H) D + K (R0 drop): the innovation carries the truth's extra R0 drop
         RealMatrix hd = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0, offsetRow});
         double seenD = hd.multiply(resistanceErrorSensitivity[i]).getEntry(0, 0);
@@ -248,7 +254,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
 
     @Override
     public double cellSocBound3Sigma(int c) {
-        double ocvSoc = ocvErrorSensitivity[c].getEntry(0, 0) * ocvSigma[c];
+        double ocvSoc = ocvErrorSensitivity[c].getEntry(0, 0);
         double resistanceSoc = resistanceErrorSensitivity[c] == null
                 ? 0
                 : resistanceErrorSensitivity[c].getEntry(0, 0) * resistanceErrorSigma[c];

@@ -15,6 +15,7 @@ import org.qsebms.estimators.characterization.Characterization;
 import org.qsebms.estimators.characterization.PulseFit;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.model.OcvDoubt;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.model.TemperatureSpan;
@@ -76,6 +77,12 @@ public final class CharacterizedPresetWriter {
                     p.ocv().entropicVoltsPerK(),
                     round(p.ocv().entropicMinCelsius(), 1),
                     round(p.ocv().entropicMaxCelsius(), 1)));
+        }
+        OcvDoubt doubt = p.ocvDoubt();
+        if (!doubt.isNone()) {
+            header.add("ocvSigma: the OCV table's sigma per SOC region, learnt from the OCV tests (see the notes"
+                    + " above); the SOC filter's default sigma where none was learnt.");
+            cell.ocvSigma(new OcvDoubt(doubt.celsius(), round(doubt.socEdges(), 3), round(doubt.sigmaVolts(), 5)));
         }
         if (c.hysteresis().magnitudeVolts() > 0) {
             cell.hysteresis(new HysteresisModel(

@@ -1,0 +1,257 @@
+package org.qsebms.bms.offline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.qsebms.config.ChemistryPreset;
+import org.qsebms.config.PresetCatalog;
+import org.qsebms.estimators.calibration.CalibratedPreset;
+import org.qsebms.estimators.calibration.PaperCalibration;
+import org.qsebms.estimators.calibration.PaperData;
+import org.qsebms.estimators.model.Cathode;
+import org.qsebms.estimators.model.Electrolyte;
+import org.qsebms.estimators.model.OcvDoubt;
+import org.qsebms.estimators.model.QseCell;
+import org.qsebms.estimators.model.QseCellParameters;
+
+/**
+ * The OCV doubt learnt per SOC region and test temperature by {@code bms characterize} (issue 20,
+ * item 2), through the commands: the documented recipe for both shared-data cells, every shared
+ * drive log replayed from a 30 % wrong start, coverage of the 3-sigma bound at least 95 % on each;
+ * the simulated QSE cell (truth known) characterised and driven at 25 °C likewise. The median
+ * bound on the 25 °C NCA logs went from 6.1-6.4 % (one 20 mV doubt) to 3.3-3.8 %: tighter, but
+ * above the issue's 3 %, which stays a disabled test with the measured figures.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LearntOcvDoubtTest {
+    private Path tmp;
+
+    private Path nca;
+    private Path lfp;
+
+    @BeforeAll
+    void characteriseWithTheDocumentedRecipe(@TempDir Path dir) {
+        tmp = dir;
+        Path data = SharedDataValidationTest.locateSharedData();
+        Path pan = data.resolve("panasonic_18650pf_nca");
+        Path a123 = data.resolve("a123_lfp_plett");
+        nca = tmp.resolve("nca.yaml");
+        lfp = tmp.resolve("lfp.yaml");
+        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
+                "--pulse-test",
+                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                "--pulse-test",
+                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
+                "--capacity-ah",
+                "2.9",
+                "--base-preset",
+                "psoa-ncm811",
+                "--out",
+                nca.toString());
+        assertThat(c.exit()).as(c.err()).isZero();
+        c = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S1.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S2.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S3.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S4.csv").toString(),
+                "--pulse-test",
+                a123.resolve("a123_lfp_25C_script1_dyn.csv").toString(),
+                "--capacity-ah",
+                "2.05",
+                "--base-preset",
+                "psoa-lfp",
+                "--out",
+                lfp.toString());
+        assertThat(c.exit()).as(c.err()).isZero();
+    }
+
+    private Map<String, Double> replay(Path preset, Path log) {
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                log.toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                "0.7",
+                "--out",
+                tmp.resolve("out-" + log.getFileName()).toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        return SharedDataValidationTest.json(r.out());
+    }
+
+    @Test
+    void thePresetsCarryTheLearntDoubtPerRegionAndTemperature() throws IOException {
+        OcvDoubt ncaDoubt = new PresetCatalog().load(nca.toString()).cell().ocvDoubt();
+        assertThat(ncaDoubt.celsius()).as("one table per OCV-test temperature").hasSize(2);
+        assertThat(ncaDoubt.regions()).isEqualTo(10);
+        // where the 25 °C rests measured the OCV the doubt is learnt below the 20 mV default; colder, it is wider
+        double mid25 = ncaDoubt.sigmaVoltsAt(0.45, 25, Double.NaN);
+        assertThat(mid25).isLessThan(0.020);
+        assertThat(ncaDoubt.sigmaVoltsAt(0.25, 0.6, Double.NaN)).isGreaterThan(ncaDoubt.sigmaVoltsAt(0.25, 25, 0));
+        assertThat(Files.readString(nca)).contains("ocvSigma:", "# OCV doubt (cell.ocvSigma) per SOC region");
+        // the A123 tests hold no incremental OCV test: nothing learnt, the filter's default applies
+        assertThat(new PresetCatalog().load(lfp.toString()).cell().ocvDoubt()).isEqualTo(OcvDoubt.NONE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "panasonic_18650pf_nca/pan18650pf_25C_US06.csv",
+                "panasonic_18650pf_nca/pan18650pf_25C_HWFTa.csv",
+                "panasonic_18650pf_nca/pan18650pf_25C_LA92.csv",
+                "panasonic_18650pf_nca/pan18650pf_25C_Cycle_1.csv",
+                "panasonic_18650pf_nca/pan18650pf_25C_Cycle_2.csv",
+                "panasonic_18650pf_nca/pan18650pf_10C_US06.csv",
+                "panasonic_18650pf_nca/pan18650pf_10C_Cycle_1.csv",
+                "panasonic_18650pf_nca/pan18650pf_0C_US06.csv",
+                "panasonic_18650pf_nca/pan18650pf_0C_LA92.csv",
+                "panasonic_18650pf_nca/pan18650pf_0C_Cycle_1.csv",
+                "a123_lfp_plett/a123_lfp_25C_script1_dyn.csv",
+                "a123_lfp_plett/a123_lfp_5C_script1_dyn.csv",
+                "a123_lfp_plett/a123_lfp_45C_script1_dyn.csv"
+            })
+    void everySharedLogKeepsTheTruthInsideTheBound(String log) {
+        Path file = SharedDataValidationTest.locateSharedData().resolve(log);
+        Map<String, Double> s = replay(log.startsWith("a123") ? lfp : nca, file);
+        assertThat(s.get("bound_3sigma_coverage_pct")).as("coverage on " + log).isGreaterThanOrEqualTo(95.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "pan18650pf_25C_US06.csv",
+                "pan18650pf_25C_HWFTa.csv",
+                "pan18650pf_25C_LA92.csv",
+                "pan18650pf_25C_Cycle_1.csv",
+                "pan18650pf_25C_Cycle_2.csv"
+            })
+    void the25CelsiusNcaBoundIsFarTighterThanOneTwentyMillivoltDoubt(String log) {
+        Path file = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca/" + log);
+        // with one 20 mV doubt the median bound was 6.1-6.4 % on these logs (docs/estimation.md)
+        assertThat(replay(nca, file).get("bound_3sigma_median_pct")).as(log).isLessThan(4.0);
+    }
+
+    @Test
+    @Disabled("known miss, measured 2026-12-02: median 3-sigma bound on the 25 °C NCA logs 3.34 % (US06), "
+            + "3.27 % (HWFTa), 3.36 % (LA92), 3.76 % (Cycle_1), 3.68 % (Cycle_2) against the 3 % target (6.06-6.44 % "
+            + "with one 20 mV doubt); the RMS slow relaxation instead of the largest gave 1.65-1.84 % but 91.7 % "
+            + "coverage on 25 °C Cycle_2 and 87.8 % on 0 °C US06")
+    void the25CelsiusNcaMedianBoundIsAtMostThreePercent() {
+        Path pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
+        for (String log : new String[] {"US06", "HWFTa", "LA92", "Cycle_1", "Cycle_2"}) {
+            Path file = pan.resolve("pan18650pf_25C_" + log + ".csv");
+            assertThat(replay(nca, file).get("bound_3sigma_median_pct")).as(log).isLessThanOrEqualTo(3.0);
+        }
+    }
+
+    @Test
+    void simulatedQseCellCharacterisedAndDrivenAt25KeepsTheTruthInsideTheBound() throws IOException {
+        ChemistryPreset base = new PresetCatalog().load("psoa-ncm811");
+        QseCellParameters qse = QseCellParameters.of(
+                PaperCalibration.calibrate(PaperData.bundled()).laws(Electrolyte.PSOA),
+                Cathode.NCM811,
+                CalibratedPreset.referencePouch(Cathode.NCM811),
+                base.cell().ocv());
+        double oneC = qse.capacityAh();
+        int half = 20 * 360;
+        Path ocv = simulate(qse, "qse-ocv.csv", 1.0, 2 * half, 10, k -> k < half ? -oneC / 20 : oneC / 20);
+        // an HPPC test like the Panasonic one, with the tester's Ah counter: per level 30 min rest, then 30 s
+        // discharge pulses of C/2, 1 C and 2 C each followed by 11 min of rest, then 6 min at 1 C to the next level
+        int level = 1800 + 3 * 690 + 360;
+        Path hppc = simulate(qse, "qse-hppc.csv", 1.0, 9 * level, 1, k -> {
+            int p = k % level - 1800;
+            if (p < 0) {
+                return 0;
+            }
+            if (p >= 3 * 690) {
+                return -oneC;
+            }
+            return p % 690 < 30 ? -0.5 * oneC * (1 << (p / 690)) : 0;
+        });
+        Path preset = tmp.resolve("qse25.yaml");
+        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                ocv.toString(),
+                "--ocv-test",
+                hppc.toString(),
+                "--pulse-test",
+                hppc.toString(),
+                "--capacity-ah",
+                String.valueOf(oneC),
+                "--base-preset",
+                "psoa-ncm811",
+                "--out",
+                preset.toString());
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(Files.readString(preset)).contains("ocvSigma:");
+        // a 2.5 h drive from 95 % to about 10 % SOC at 25 °C: 40 s at C/2, 10 s at 1 C, 10 s of C/4 regeneration, 20 s
+        // rest
+        Path drive = simulate(qse, "qse-drive.csv", 0.95, 9000, 1, k -> {
+            int p = k % 80;
+            return p < 40 ? -0.5 * oneC : p < 50 ? -oneC : p < 60 ? 0.25 * oneC : 0;
+        });
+        Map<String, Double> s = replay(preset, drive);
+        System.out.printf(
+                Locale.ROOT,
+                "simulated QSE at 25 °C: coverage %.1f %%, median bound %.2f %%, RMSE %.2f %%%n",
+                s.get("bound_3sigma_coverage_pct"),
+                s.get("bound_3sigma_median_pct"),
+                s.get("soc_rmse_pct"));
+        assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+    }
+
+    /** Writes rows of the simulated QSE cell at 25 °C ambient, driven by {@code amps(k)}, at {@code dt} s per row. */
+    private Path simulate(
+            QseCellParameters qse,
+            String name,
+            double startSoc,
+            int rows,
+            double dt,
+            java.util.function.IntToDoubleFunction amps)
+            throws IOException {
+        QseCell cell = new QseCell(qse, startSoc, 25);
+        StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c,capacity_ah,soc_ref\n");
+        double ah = 0;
+        for (int k = 0; k < rows; k++) {
+            double a = amps.applyAsDouble(k);
+            cell.step(a, dt);
+            ah += a * dt / 3600;
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%.1f,%.5f,%.5f,%.3f,%.6f,%.6f%n",
+                    k * dt,
+                    a,
+                    cell.terminalVolts(),
+                    cell.celsius(),
+                    ah - (1 - startSoc) * qse.capacityAh(),
+                    cell.soc()));
+        }
+        Path f = tmp.resolve(name);
+        Files.writeString(f, b);
+        return f;
+    }
+}
