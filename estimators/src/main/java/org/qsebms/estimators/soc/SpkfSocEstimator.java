@@ -79,6 +79,9 @@ public final class SpkfSocEstimator implements SocFilter {
 
     private final double[] h;
     private final boolean[] initialised;
+    /** Per cell, whether the RC voltages were just reset without knowing the current before (a start). */
+    private final boolean[] rcUnknown;
+
     private final int[] rejectedInRow;
     private final double[] ocvErrorSensitivity;
     private final double[] innovationMeanSquare;
@@ -133,6 +136,7 @@ public final class SpkfSocEstimator implements SocFilter {
         this.p = new double[NN * cellCount];
         this.h = new double[cellCount];
         this.initialised = new boolean[cellCount];
+        this.rcUnknown = new boolean[cellCount];
         this.rejectedInRow = new int[cellCount];
         this.innovationMeanSquare = new double[cellCount];
         Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
@@ -169,24 +173,45 @@ public final class SpkfSocEstimator implements SocFilter {
                 a2 = model.slowDecay(dtSeconds, cellCelsius[i]);
             }
             double outside = tuning.extrapolationKelvin(cell.characterisedCelsius(), cellCelsius[i]);
-            ocvSigma[i] = tuning.ocvSigmaVolts(outside);
+            ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), x[N * i + SOC], cellCelsius[i], outside);
             voltageSigmaGrowth[i] = tuning.voltageSigmaGrowth(outside);
             resistanceErrorSigma[i] = voltageSigmaGrowth[i] - 1;
             if (!initialised[i]) {
-                initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f);
+                initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f, outside);
+            }
+            if (rcUnknown[i]) {
+                doubtRcVoltagesAtStart(i, packAmps, cellCelsius[i], f);
             }
             predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
         }
     }
 
-    private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f) {
+    private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f, double outside) {
         x[N * i + SOC] = model.socFromVolts(volts, amps, celsius, f, x[N * i + R0]);
         initialised[i] = true;
+        rcUnknown[i] = true;
         resetCovariance(i);
+        ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), x[N * i + SOC], celsius, outside);
+        // a SOC read from the voltage carries the OCV table's error in full (per sigma of it, as the EKF's)
         double sigma3 = 3 * ocvSigma[i];
         ocvErrorSensitivity[N * i + SOC] =
-                sigma3 > 0 ? cell.ocv().socReachOfVolts(x[N * i + SOC], celsius, sigma3) / sigma3 : 0.0;
+                sigma3 > 0 ? cell.ocv().socReachOfVolts(x[N * i + SOC], celsius, sigma3) / 3 : 0.0;
+    }
+
+    /**
+     * The EKF's start doubt ({@code EkfSocEstimator}): at a start (first sample, or
+     * {@link #setCellSoc}) the RC voltages are zero but the current before is unknown, so each pair's
+     * variance is raised to its steady state at the present current, squared (never lowered).
+     */
+    private void doubtRcVoltagesAtStart(int i, double amps, double celsius, double temperatureFactor) {
+        rcUnknown[i] = false;
+        double z = x[N * i + SOC];
+        double fast = cell.r1Ohms() * model.fastFactor(z, celsius, temperatureFactor) * amps;
+        double slow = cell.r2Ohms() * model.slowFactor(z, celsius, temperatureFactor) * amps;
+        int b = NN * i;
+        p[b + V1 * N + V1] = Math.max(p[b + V1 * N + V1], fast * fast);
+        p[b + V2 * N + V2] = Math.max(p[b + V2 * N + V2], slow * slow);
     }
 
     /** The process model for one sigma point at {@code o}: the EKF's prediction, written once. */
@@ -369,13 +394,12 @@ public final class SpkfSocEstimator implements SocFilter {
         // the consider analyses, as the EKF's, with this filter's gain
         int e = N * i;
         double socSensitivity = ocvErrorSensitivity[e + SOC];
-        double seen =
-                cell.ocv().flatterSecantSlope(z, celsius, 3 * ocvSigma[i] * Math.abs(socSensitivity)) * socSensitivity
-                        + ocvErrorSensitivity[e + V1]
-                        + ocvErrorSensitivity[e + V2]
-                        + stepR0Volts * ocvErrorSensitivity[e + R0];
+        double seen = cell.ocv().flatterSecantSlope(z, celsius, 3 * Math.abs(socSensitivity)) * socSensitivity
+                + ocvErrorSensitivity[e + V1]
+                + ocvErrorSensitivity[e + V2]
+                + stepR0Volts * ocvErrorSensitivity[e + R0];
         for (int j = 0; j < N; j++) {
-            ocvErrorSensitivity[e + j] += k[j] * (1 - seen);
+            ocvErrorSensitivity[e + j] += k[j] * (ocvSigma[i] - seen);
         }
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + V1]
@@ -487,7 +511,7 @@ public final class SpkfSocEstimator implements SocFilter {
 
     @Override
     public double cellSocBound3Sigma(int cell) {
-        double ocvSoc = ocvErrorSensitivity[N * cell + SOC] * ocvSigma[cell];
+        double ocvSoc = ocvErrorSensitivity[N * cell + SOC];
         double resistanceSoc = resistanceErrorSensitivity[N * cell + SOC] * resistanceErrorSigma[cell];
         return Math.min(1.0, 3.0 * Math.sqrt(p[NN * cell] + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
     }
@@ -503,6 +527,7 @@ public final class SpkfSocEstimator implements SocFilter {
         x[N * cell + V1] = 0;
         x[N * cell + V2] = 0;
         initialised[cell] = true;
+        rcUnknown[cell] = true;
         resetCovariance(cell);
     }
 
