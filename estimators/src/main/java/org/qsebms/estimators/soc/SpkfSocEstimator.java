@@ -7,7 +7,9 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
 /**
  * Plett's sigma-point Kalman filter (SPKF) for the SOC of every cell of a series string, beside
  * {@link EkfSocEstimator} and on the same model ({@link EquivalentCircuitModel}): the same state
- * {@code [soc, v1, v2, r0Scale, inverseCapacityScale]}, the same measurement
+ * {@code [soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps]} (the offset state off unless
+ * {@link EkfAdaptation#currentOffset()} gives it a doubt; {@code I = measured - offset} in the
+ * prediction and the R0 drop), the same measurement
  * {@code V = OCV(soc, T) + M h + r0Scale R0 f(T) g(soc) I + v1 + v2}, Plett's hysteresis h tracked
  * beside the filter, the same {@link EkfTuning} and {@link EkfAdaptation}, and the same reported
  * 3-sigma bound. Where the EKF linearises the OCV at the estimate, this filter passes
@@ -37,21 +39,27 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * beyond the characterised temperatures ({@code socQuality}) and the consider analyses of a constant
  * OCV error and of a relative resistance error (the bound's extra shares, see
  * {@link EkfSocEstimator}) are the EKF's, with this filter's gain; their linear rows are the EKF's.
+ * So are the RC pairs' doubt at a start (raised to their steady state at the present current) and
+ * the OCV sigma of the consider analysis, the preset's learnt {@code EcmParameters.ocvDoubt} at the
+ * cell's SOC and temperature through {@link EkfTuning#ocvSigmaVolts(
+ * org.qsebms.estimators.model.OcvDoubt, double, double, double)}.
  *
- * <p>State dimension: {@link #N}, with the index constants beside it; a further state (for example
- * a current bias) is one index, one line in {@link #propagate} and one in {@link #measure}, and its
- * process noise and initial doubt. Cost is linear in cells; every array is allocated in the
+ * <p>State dimension: {@link #N}, with the index constants beside it; a further state is one index,
+ * one line in {@link #propagate} and one in {@link #measure}, and its process noise and initial
+ * doubt. A state without doubt (a frozen parameter, the offset when off) has a zero Cholesky column
+ * and its two points are skipped, so the offset state costs little while it is off. Cost is linear in cells; every array is allocated in the
  * constructor, {@link #update} allocates nothing. Current is positive while charging.
  */
 public final class SpkfSocEstimator implements SocFilter {
-    /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale. */
-    static final int N = 5;
+    /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps. */
+    static final int N = 6;
 
     private static final int SOC = 0;
     private static final int V1 = 1;
     private static final int V2 = 2;
     private static final int R0 = 3;
     private static final int CAP = 4;
+    private static final int OFFSET = 5;
     /** States that carry the SOC/RC part of the covariance (reset on a new SOC); the rest are parameters. */
     private static final int DYNAMIC_STATES = 3;
 
@@ -79,6 +87,9 @@ public final class SpkfSocEstimator implements SocFilter {
 
     private final double[] h;
     private final boolean[] initialised;
+    /** Per cell, whether the RC voltages were just reset without knowing the current before (a start). */
+    private final boolean[] rcUnknown;
+
     private final int[] rejectedInRow;
     private final double[] ocvErrorSensitivity;
     private final double[] innovationMeanSquare;
@@ -102,6 +113,7 @@ public final class SpkfSocEstimator implements SocFilter {
 
     // inputs of the current step, set before propagate/measure run over the points
     private double stepSocChange;
+    private double stepDtSeconds;
     private double stepFastDecay;
     private double stepSlowDecay;
     private double stepFastFactor;
@@ -109,6 +121,7 @@ public final class SpkfSocEstimator implements SocFilter {
     private double stepAmps;
     private double stepCelsius;
     private double stepR0Volts;
+    private double stepR0Ohms;
     private double stepHysteresisVolts;
     private double stepSocAtEstimate;
     private double stepOcvAtEstimate;
@@ -133,6 +146,7 @@ public final class SpkfSocEstimator implements SocFilter {
         this.p = new double[NN * cellCount];
         this.h = new double[cellCount];
         this.initialised = new boolean[cellCount];
+        this.rcUnknown = new boolean[cellCount];
         this.rejectedInRow = new int[cellCount];
         this.innovationMeanSquare = new double[cellCount];
         Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
@@ -150,8 +164,10 @@ public final class SpkfSocEstimator implements SocFilter {
             resetCovariance(i);
             double sr = adaptation.initialR0ScaleSigma();
             double sc = adaptation.initialCapacitySigma();
+            double so = adaptation.currentOffset().initialSigmaAmps();
             p[NN * i + R0 * N + R0] = sr * sr;
             p[NN * i + CAP * N + CAP] = sc * sc;
+            p[NN * i + OFFSET * N + OFFSET] = so * so;
         }
     }
 
@@ -169,32 +185,54 @@ public final class SpkfSocEstimator implements SocFilter {
                 a2 = model.slowDecay(dtSeconds, cellCelsius[i]);
             }
             double outside = tuning.extrapolationKelvin(cell.characterisedCelsius(), cellCelsius[i]);
-            ocvSigma[i] = tuning.ocvSigmaVolts(outside);
+            ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), x[N * i + SOC], cellCelsius[i], outside);
             voltageSigmaGrowth[i] = tuning.voltageSigmaGrowth(outside);
             resistanceErrorSigma[i] = voltageSigmaGrowth[i] - 1;
             if (!initialised[i]) {
-                initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f);
+                initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f, outside);
+            }
+            if (rcUnknown[i]) {
+                doubtRcVoltagesAtStart(i, packAmps - x[N * i + OFFSET], cellCelsius[i], f);
             }
             predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
         }
     }
 
-    private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f) {
-        x[N * i + SOC] = model.socFromVolts(volts, amps, celsius, f, x[N * i + R0]);
+    private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f, double outside) {
+        x[N * i + SOC] = model.socFromVolts(volts, amps - x[N * i + OFFSET], celsius, f, x[N * i + R0]);
         initialised[i] = true;
+        rcUnknown[i] = true;
         resetCovariance(i);
+        ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), x[N * i + SOC], celsius, outside);
+        // a SOC read from the voltage carries the OCV table's error in full (per sigma of it, as the EKF's)
         double sigma3 = 3 * ocvSigma[i];
         ocvErrorSensitivity[N * i + SOC] =
-                sigma3 > 0 ? cell.ocv().socReachOfVolts(x[N * i + SOC], celsius, sigma3) / sigma3 : 0.0;
+                sigma3 > 0 ? cell.ocv().socReachOfVolts(x[N * i + SOC], celsius, sigma3) / 3 : 0.0;
+    }
+
+    /**
+     * The EKF's start doubt ({@code EkfSocEstimator}): at a start (first sample, or
+     * {@link #setCellSoc}) the RC voltages are zero but the current before is unknown, so each pair's
+     * variance is raised to its steady state at the present current, squared (never lowered).
+     */
+    private void doubtRcVoltagesAtStart(int i, double amps, double celsius, double temperatureFactor) {
+        rcUnknown[i] = false;
+        double z = x[N * i + SOC];
+        double fast = cell.r1Ohms() * model.fastFactor(z, celsius, temperatureFactor) * amps;
+        double slow = cell.r2Ohms() * model.slowFactor(z, celsius, temperatureFactor) * amps;
+        int b = NN * i;
+        p[b + V1 * N + V1] = Math.max(p[b + V1 * N + V1], fast * fast);
+        p[b + V2 * N + V2] = Math.max(p[b + V2 * N + V2], slow * slow);
     }
 
     /** The process model for one sigma point at {@code o}: the EKF's prediction, written once. */
     private void propagate(int o) {
-        points[o + SOC] += stepSocChange * points[o + CAP];
-        points[o + V1] = model.nextFastVolts(points[o + V1], stepFastDecay, stepFastFactor, stepAmps);
-        points[o + V2] = model.nextSlowVolts(points[o + V2], stepSlowDecay, stepSlowFactor, stepAmps);
-        // r0Scale and inverseCapacityScale: random walks, the point stays
+        double amps = stepAmps - points[o + OFFSET];
+        points[o + SOC] += model.socChange(amps, stepDtSeconds) * points[o + CAP];
+        points[o + V1] = model.nextFastVolts(points[o + V1], stepFastDecay, stepFastFactor, amps);
+        points[o + V2] = model.nextSlowVolts(points[o + V2], stepSlowDecay, stepSlowFactor, amps);
+        // r0Scale, inverseCapacityScale and the current offset: random walks, the point stays
     }
 
     /**
@@ -205,7 +243,8 @@ public final class SpkfSocEstimator implements SocFilter {
     private double measure(int o) {
         double z = points[o + SOC];
         double ocv = z == stepSocAtEstimate ? stepOcvAtEstimate : model.ocvVolts(z, stepCelsius);
-        return ocv + stepHysteresisVolts + stepR0Volts * points[o + R0] + points[o + V1] + points[o + V2];
+        double r0Volts = stepR0Ohms * (stepAmps - points[o + OFFSET]);
+        return ocv + stepHysteresisVolts + r0Volts * points[o + R0] + points[o + V1] + points[o + V2];
     }
 
     private void predict(
@@ -213,7 +252,9 @@ public final class SpkfSocEstimator implements SocFilter {
         int xb = N * i;
         int b = NN * i;
         double z = x[xb + SOC];
-        stepSocChange = model.socChange(amps, dt);
+        double offset = x[xb + OFFSET];
+        stepSocChange = model.socChange(amps - offset, dt);
+        stepDtSeconds = dt;
         stepFastDecay = a1;
         stepSlowDecay = a2;
         stepFastFactor = model.fastFactor(z, celsius, temperatureFactor);
@@ -260,22 +301,30 @@ public final class SpkfSocEstimator implements SocFilter {
         double s2 = model.slowInputOhms(a2, stepSlowFactor) * tuning.currentSigmaAmps();
         double sr = adaptation.r0ScaleSigmaPerSqrtHour();
         double sc = adaptation.capacitySigmaPerSqrtHour();
+        double so = adaptation.currentOffset().sigmaAmpsPerSqrtHour();
         p[b + SOC * N + SOC] += sz * sz + drift * drift * dt / 3600.0;
         p[b + V1 * N + V1] += s1 * s1;
         p[b + V2 * N + V2] += s2 * s2;
         p[b + R0 * N + R0] += sr * sr * dt / 3600.0;
         p[b + CAP * N + CAP] += sc * sc * dt / 3600.0;
+        p[b + OFFSET * N + OFFSET] += so * so * dt / 3600.0;
         mirrorLowerTriangle(b);
         // the consider sensitivities move with the state's (linear) transition, as in the EKF
         int e = N * i;
-        ocvErrorSensitivity[e + SOC] += stepSocChange * ocvErrorSensitivity[e + CAP];
-        ocvErrorSensitivity[e + V1] *= a1;
-        ocvErrorSensitivity[e + V2] *= a2;
-        resistanceErrorSensitivity[e + SOC] += stepSocChange * resistanceErrorSensitivity[e + CAP];
+        double fastOhms = model.fastInputOhms(a1, stepFastFactor);
+        double slowOhms = model.slowInputOhms(a2, stepSlowFactor);
+        double go = -model.socChange(1, dt) * x[xb + CAP];
+        double dOffset = ocvErrorSensitivity[e + OFFSET];
+        ocvErrorSensitivity[e + SOC] += stepSocChange * ocvErrorSensitivity[e + CAP] + go * dOffset;
+        ocvErrorSensitivity[e + V1] = a1 * ocvErrorSensitivity[e + V1] - fastOhms * dOffset;
+        ocvErrorSensitivity[e + V2] = a2 * ocvErrorSensitivity[e + V2] - slowOhms * dOffset;
+        double corrected = amps - offset;
+        dOffset = resistanceErrorSensitivity[e + OFFSET];
+        resistanceErrorSensitivity[e + SOC] += stepSocChange * resistanceErrorSensitivity[e + CAP] + go * dOffset;
         resistanceErrorSensitivity[e + V1] =
-                a1 * resistanceErrorSensitivity[e + V1] - model.fastInputOhms(a1, stepFastFactor) * amps;
+                a1 * resistanceErrorSensitivity[e + V1] - fastOhms * dOffset - fastOhms * corrected;
         resistanceErrorSensitivity[e + V2] =
-                a2 * resistanceErrorSensitivity[e + V2] - model.slowInputOhms(a2, stepSlowFactor) * amps;
+                a2 * resistanceErrorSensitivity[e + V2] - slowOhms * dOffset - slowOhms * corrected;
     }
 
     private void correct(int i, double amps, double volts, double celsius, double f, double innovationForget) {
@@ -285,7 +334,9 @@ public final class SpkfSocEstimator implements SocFilter {
         double slope = model.ocvSlope(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         stepCelsius = celsius;
-        stepR0Volts = model.r0Volts(z, celsius, f, amps);
+        stepR0Volts = model.r0Volts(z, celsius, f, amps - x[xb + OFFSET]);
+        stepR0Ohms = model.r0Volts(z, celsius, f, 1);
+        double r0Ohms = stepR0Ohms * x[xb + R0];
         stepHysteresisVolts = hysteresis.magnitudeVolts() * h[i];
         stepSocAtEstimate = z;
         stepOcvAtEstimate = model.ocvVolts(z, celsius);
@@ -353,6 +404,7 @@ public final class SpkfSocEstimator implements SocFilter {
         x[xb + V2] += k[V2] * innovation;
         x[xb + R0] = EkfAdaptation.clampScale(x[xb + R0] + k[R0] * innovation);
         x[xb + CAP] = EkfAdaptation.clampScale(x[xb + CAP] + k[CAP] * innovation);
+        x[xb + OFFSET] += k[OFFSET] * innovation;
         // P <- P - K s K' = P - Pxy Pxy' / s
         for (int row = 0; row < N; row++) {
             for (int c = 0; c <= row; c++) {
@@ -369,18 +421,19 @@ public final class SpkfSocEstimator implements SocFilter {
         // the consider analyses, as the EKF's, with this filter's gain
         int e = N * i;
         double socSensitivity = ocvErrorSensitivity[e + SOC];
-        double seen =
-                cell.ocv().flatterSecantSlope(z, celsius, 3 * ocvSigma[i] * Math.abs(socSensitivity)) * socSensitivity
-                        + ocvErrorSensitivity[e + V1]
-                        + ocvErrorSensitivity[e + V2]
-                        + stepR0Volts * ocvErrorSensitivity[e + R0];
+        double seen = cell.ocv().flatterSecantSlope(z, celsius, 3 * Math.abs(socSensitivity)) * socSensitivity
+                + ocvErrorSensitivity[e + V1]
+                + ocvErrorSensitivity[e + V2]
+                + stepR0Volts * ocvErrorSensitivity[e + R0]
+                - r0Ohms * ocvErrorSensitivity[e + OFFSET];
         for (int j = 0; j < N; j++) {
-            ocvErrorSensitivity[e + j] += k[j] * (1 - seen);
+            ocvErrorSensitivity[e + j] += k[j] * (ocvSigma[i] - seen);
         }
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + V1]
                 + resistanceErrorSensitivity[e + V2]
-                + stepR0Volts * resistanceErrorSensitivity[e + R0];
+                + stepR0Volts * resistanceErrorSensitivity[e + R0]
+                - r0Ohms * resistanceErrorSensitivity[e + OFFSET];
         double r0Drop = stepR0Volts * x[xb + R0];
         for (int j = 0; j < N; j++) {
             resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
@@ -487,7 +540,7 @@ public final class SpkfSocEstimator implements SocFilter {
 
     @Override
     public double cellSocBound3Sigma(int cell) {
-        double ocvSoc = ocvErrorSensitivity[N * cell + SOC] * ocvSigma[cell];
+        double ocvSoc = ocvErrorSensitivity[N * cell + SOC];
         double resistanceSoc = resistanceErrorSensitivity[N * cell + SOC] * resistanceErrorSigma[cell];
         return Math.min(1.0, 3.0 * Math.sqrt(p[NN * cell] + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
     }
@@ -503,6 +556,7 @@ public final class SpkfSocEstimator implements SocFilter {
         x[N * cell + V1] = 0;
         x[N * cell + V2] = 0;
         initialised[cell] = true;
+        rcUnknown[cell] = true;
         resetCovariance(cell);
     }
 
@@ -553,9 +607,29 @@ public final class SpkfSocEstimator implements SocFilter {
         return h[cell];
     }
 
-    /** Copies the cell's full covariance (soc, v1, v2, r0Scale, inverseCapacityScale) into {@code out[0..N*N-1]}. */
+    /**
+     * Copies the cell's 5x5 covariance of soc, v1, v2, r0Scale and inverseCapacityScale into
+     * {@code out[0..24]}, as the EKF's (the current offset's variance: {@link #cellCurrentOffsetSigmaAmps}).
+     */
     public void cellFullCovariance(int cell, double[] out) {
-        System.arraycopy(p, NN * cell, out, 0, NN);
+        for (int j = 0; j < 5; j++) {
+            System.arraycopy(p, NN * cell + j * N, out, 5 * j, 5);
+        }
+    }
+
+    /**
+     * The current sensor's offset (A, what the sensor reads minus the true current) as this cell's
+     * filter estimates it; 0 without the offset state ({@link EkfAdaptation#currentOffset()}).
+     */
+    @Override
+    public double cellCurrentOffsetAmps(int cell) {
+        return x[N * cell + OFFSET];
+    }
+
+    /** One sigma of {@link #cellCurrentOffsetAmps} (A). */
+    @Override
+    public double cellCurrentOffsetSigmaAmps(int cell) {
+        return Math.sqrt(p[NN * cell + OFFSET * N + OFFSET]);
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.EquivalentCircuitCell;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.model.OcvDoubt;
 import org.qsebms.estimators.model.TemperatureSpan;
 
 /**
@@ -54,8 +55,24 @@ class SpkfSocEstimatorTest {
     @ParameterizedTest
     @MethodSource("seedsAndAdaptations")
     void equalsTheEkfWhereTheModelIsLinear(long seed, EkfAdaptation adaptation) {
+        assertEqualsTheEkf(seed, adaptation, linearCell());
+    }
+
+    /**
+     * The same cross-check with the EKF's current-offset state on (R0 and capacity frozen: their
+     * products with the offset would make the model bilinear) and a learnt OCV doubt per SOC region
+     * in the preset, which sets the consider analysis's OCV sigma.
+     */
+    @ParameterizedTest
+    @MethodSource("org.qsebms.estimators.soc.EkfSocEstimatorTest#seeds")
+    void equalsTheEkfWithTheCurrentOffsetStateAndALearntOcvDoubt(long seed) {
+        EcmParameters params = linearCell()
+                .withOcvDoubt(OcvDoubt.of(new double[] {0, 0.3, 0.7, 1}, new double[] {0.030, 0.008, 0.015}));
+        assertEqualsTheEkf(seed, EkfAdaptation.OFF.withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel()), params);
+    }
+
+    private static void assertEqualsTheEkf(long seed, EkfAdaptation adaptation, EcmParameters params) {
         SplittableRandom r = new SplittableRandom(seed);
-        EcmParameters params = linearCell();
         HysteresisModel hyst = new HysteresisModel(r.nextDouble(0, 0.02), 30);
         EkfSocEstimator ekf = new EkfSocEstimator(params, hyst, EkfTuning.defaults(), adaptation, 3);
         SpkfSocEstimator spkf = new SpkfSocEstimator(params, hyst, EkfTuning.defaults(), adaptation, 3);
@@ -84,6 +101,9 @@ class SpkfSocEstimatorTest {
                 assertThat(spkf.cellR0Scale(c)).isCloseTo(ekf.cellR0Scale(c), within(1e-9));
                 assertThat(spkf.cellCapacityAh(c)).isCloseTo(ekf.cellCapacityAh(c), within(1e-9));
                 assertThat(spkf.cellRcVolts(c)).isCloseTo(ekf.cellRcVolts(c), within(1e-9));
+                assertThat(spkf.cellCurrentOffsetAmps(c)).isCloseTo(ekf.cellCurrentOffsetAmps(c), within(1e-9));
+                assertThat(spkf.cellCurrentOffsetSigmaAmps(c))
+                        .isCloseTo(ekf.cellCurrentOffsetSigmaAmps(c), within(1e-9));
             }
         }
         assertThat(spkf.rejectedMeasurements())

@@ -197,11 +197,6 @@ public final class ReplayCommand implements Callable<Integer> {
             stderr.println("--filter: " + e.getMessage());
             return 2;
         }
-        if (estimateCurrentOffset && filterKind != SocFilterKind.EKF) {
-            stderr.println("--estimate-current-offset: the current-offset state is in the EKF only; use --filter ekf "
-                    + "(or leave --filter out)");
-            return 2;
-        }
         try {
             if (capacityAh != null) {
                 CellLogPlausibility.checkCapacity("--capacity-ah", capacityAh);
