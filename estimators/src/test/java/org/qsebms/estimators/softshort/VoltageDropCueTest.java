@@ -97,4 +97,54 @@ class VoltageDropCueTest {
                 .as("drops counted on the cell whose reading stepped")
                 .isZero();
     }
+
+    /**
+     * The same micro-shorting string as above, while a healthy cell's reading is offset by a sensor
+     * step (-0.8 V, then +0.6 V, each for 6 s) that begins and ends exactly on 1 A current steps of the
+     * cycling: the shorted cell is still flagged within the hour, and no drop is counted on any other
+     * cell (the steps neither count nor teach the resistance fit a difference the current steps would
+     * then read as drops).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 23})
+    void aSensorStepOnAnotherCellDuringLoadStepsNeitherCountsNorHidesTheMicroShorts(long seed) {
+        int shorted = (int) (seed % CELLS);
+        int stepped = (shorted + 5) % CELLS;
+        SimulatedString string = new SimulatedString(seed, CELLS, 0.6, 0.0025, 0.02, 0.05);
+        string.microShorts(shorted, 3, 1.0, 300);
+        VoltageDropCue cue = new VoltageDropCue(
+                SimulatedString.NOMINAL,
+                CELLS,
+                SoftShortSettings.defaults(new RestSelfDischargeSettings(0.05, 1800, 0.003, 5), 2.0)
+                        .drops());
+        double[] read = new double[CELLS];
+        double detectedAt = -1;
+        for (int k = 0; k < (int) (3600 / DT); k++) {
+            double t = k * DT;
+            double amps = SimulatedString.cyclingAmps(t);
+            string.step(amps, DT);
+            System.arraycopy(string.volts(), 0, read, 0, CELLS);
+            if (k >= 6000 && k < 6060) { // 600.0 s to 606.0 s, on the current step at 600 s
+                read[stepped] -= 0.8;
+            }
+            if (k >= 11400 && k < 11460) { // 1140.0 s to 1146.0 s
+                read[stepped] += 0.6;
+            }
+            cue.update(amps, read, DT);
+            if (detectedAt < 0 && cue.evidence(shorted) >= 1) {
+                detectedAt = t;
+            }
+        }
+        long otherDrops = 0;
+        for (int i = 0; i < CELLS; i++) {
+            otherDrops += i == shorted ? 0 : cue.drops(i);
+        }
+        System.out.printf(
+                "drops beside sensor steps: seed %d flagged after %.0f s, counted %d of %d, other cells %d%n",
+                seed, detectedAt, cue.drops(shorted), string.microShortsSoFar(), otherDrops);
+        assertThat(detectedAt).as("seconds to flag by drops alone").isBetween(0.0, 3600.0);
+        assertThat(otherDrops)
+                .as("drops counted on healthy cells, one of them stepped")
+                .isZero();
+    }
 }
