@@ -153,6 +153,8 @@ public final class PackController {
             trackHealth(dt);
             evaluateSocBounds(nowNanos);
             ahThroughput += Math.abs(m.packAmps) * dt / 3600.0;
+        } else if (softShort != null) {
+            softShort.skipInvalidSample(); // a step across the gap is no abrupt drop
         }
         trackUsableCapacity(valid, dt, nowNanos);
         boolean tripped = protection.tripped();

@@ -98,6 +98,15 @@ final class VoltageDropCue {
         currentStepEnergy = stepEnergy;
     }
 
+    /**
+     * A sample whose readings were not valid (a channel reported a fault) was skipped: the next valid
+     * sample starts a new step instead of being compared with the reading from before the gap, so a
+     * step that happened while the readings were not valid is never judged as a drop.
+     */
+    void skipSample() {
+        primed = false;
+    }
+
     /** Evidence toward a soft short: the decayed drop count over its threshold. */
     double evidence(int i) {
         return decayedDrops[i] / settings.dropsThreshold();

@@ -3,6 +3,7 @@ package org.qsebms.estimators.softshort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -146,5 +147,55 @@ class VoltageDropCueTest {
         assertThat(otherDrops)
                 .as("drops counted on healthy cells, one of them stepped")
                 .isZero();
+    }
+
+    /**
+     * A reading that steps while the readings are not valid (another channel reports a fault and the
+     * controller skips the tick): four times a 60 mV fall of one healthy cell's reading, each within
+     * a 5 s gap, at rest. Told of each skipped tick the detector counts none of them; fed the same
+     * readings without being told, it compares across each gap and counts each as a drop (the control).
+     */
+    @Test
+    void aStepWhileTheReadingsAreInvalidIsNoDrop() {
+        double[] told = fallsAcrossGaps(true);
+        double[] untold = fallsAcrossGaps(false);
+        System.out.printf(
+                "falls across invalid gaps: %.2f drops when told of the gaps, %.2f when not%n", told[0], untold[0]);
+        assertThat(untold[0])
+                .as("control: drops counted across the gaps when not told")
+                .isGreaterThan(3.5);
+        assertThat(untold[1]).as("control: flagged").isEqualTo(1.0);
+        assertThat(told[0]).as("drops counted across the gaps when told").isZero();
+        assertThat(told[1]).as("flagged").isZero();
+    }
+
+    /** @return the stepped cell's recent drops and 1 if it was flagged, 0 if not */
+    private static double[] fallsAcrossGaps(boolean tellGaps) {
+        int cells = 6;
+        int stepped = 2;
+        double dt = 0.25;
+        SimulatedString string = new SimulatedString(41, cells, 0.6, 0.001, 0.02, 0.05);
+        SoftShortDetector detector = new SoftShortDetector(SimulatedString.NOMINAL, cells, 0.05, 1800, 0.003, 5);
+        double[] read = new double[cells];
+        double offset = 0;
+        for (int k = 0; k < (int) (195 / dt); k++) {
+            double t = k * dt;
+            string.step(0.0, dt);
+            double intoEpisode = t % 45;
+            boolean gap = t > 30 && intoEpisode >= 30 && intoEpisode < 35;
+            if (gap && intoEpisode == 32) {
+                offset -= 0.060;
+            }
+            if (gap) {
+                if (tellGaps) {
+                    detector.skipInvalidSample();
+                }
+                continue;
+            }
+            System.arraycopy(string.volts(), 0, read, 0, cells);
+            read[stepped] += offset;
+            detector.update(0.0, read, string.soc(), dt);
+        }
+        return new double[] {detector.recentVoltageDrops(stepped), detector.isFlagged(stepped) ? 1 : 0};
     }
 }
