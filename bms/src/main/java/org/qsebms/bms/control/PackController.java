@@ -102,6 +102,8 @@ public final class PackController {
             health.run(t);
             socBounds.evaluate(t);
             throughput.add(t.m.packAmps, t.dtSeconds);
+        } else {
+            softShort.run(t); // told of the gap: a step in a reading across it is no abrupt drop
         }
         usableCapacity.run(t);
         t.tripped = protection.tripped();

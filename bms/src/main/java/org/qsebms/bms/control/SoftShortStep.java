@@ -4,7 +4,8 @@ import org.qsebms.bms.protection.Protection;
 import org.qsebms.estimators.softshort.SoftShortDetector;
 
 /**
- * Feeds the soft-short (dendrite) detector every valid tick, with each cell's bleed current, and
+ * Feeds the soft-short (dendrite) detector every valid tick, with each cell's bleed current (an
+ * invalid tick only tells it of the gap, so a reading that steps across it is no abrupt drop), and
  * reports each cell's score to the protection: 0 while the detector does not flag the cell (rest
  * self-discharge, abrupt voltage drops and the bleed-corrected SOC drift from the string median,
  * combined), then {@code 0.6 * leak / threshold} between RSL (0.6, at the threshold) and 1, so MSL
@@ -26,6 +27,10 @@ final class SoftShortStep implements TickStep {
 
     @Override
     public void run(TickState t) {
+        if (!t.valid) {
+            detector.skipInvalidSample();
+            return;
+        }
         detector.update(t.m.packAmps, t.m.cellVolts, t.cellSoc, t.bleedAmps, t.dtSeconds);
         for (int i = 0; i < flagged.length; i++) {
             // Only a statistically confirmed excess (the detector's flag) counts; its size then sets

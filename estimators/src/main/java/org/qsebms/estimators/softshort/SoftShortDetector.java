@@ -116,6 +116,16 @@ public final class SoftShortDetector {
     }
 
     /**
+     * Tells the detector that this tick's readings were not valid (any cell, current or temperature
+     * channel not OK) and were not given to {@link #update}: the abrupt-drop cue compares the next
+     * valid reading with nothing from before the gap, so a step in a reading while a channel was
+     * faulted never counts as a drop. Allocation-free.
+     */
+    public void skipInvalidSample() {
+        drops.skipSample();
+    }
+
+    /**
      * The combined score now. While the string rests, the SOC drift gives no evidence and the rest
      * cue speaks for the string once it has settled: after a load the SOC estimates settle at rest at
      * rates that differ from cell to cell (capacity spread), which the drift fit would read as a

@@ -41,8 +41,8 @@ record SoftShortSettings(
 
     /**
      * The rest cue as given, the other two with defaults: drops beyond 5 sigma of 3 mV noise (at
-     * least 12 mV) plus 20 % of the cell resistance times the current step, 3 drops within a
-     * 30-minute decay; SOC drift from 1 hour after start (SOC estimator settled), sampled every minute, 6-hour
+     * least 12 mV) plus 20 % of the cell resistance times the current step, up to what a 1 ohm
+     * short can cause, 3 drops within a 30-minute decay; SOC drift from 1 hour after start (SOC estimator settled), sampled every minute, 6-hour
      * forgetting, verdict after 1 hour of fit, 0.3 % SOC sample noise floor, 3 % capacity spread,
      * equivalent to the rest threshold (at least 0.3 %/h of capacity) at 5 sigma.
      */
@@ -50,7 +50,7 @@ record SoftShortSettings(
         double driftPerHour = Math.max(0.003, rest.thresholdAmps() / capacityAh);
         return new SoftShortSettings(
                 rest,
-                new VoltageDropSettings(0.003, 5, 0.012, 0.2, 1800, 3),
+                new VoltageDropSettings(0.003, 5, 0.012, 0.2, 1800, 3, 1.0),
                 new SocDriftSettings(3600, 60, 6 * 3600, 3600, driftPerHour, 5, 0.003, 0.03),
                 0.5);
     }

@@ -9,6 +9,16 @@ import org.qsebms.estimators.model.EcmParameters;
  * forgetting least squares on the current steps) must stay within the noise and a resistance
  * margin. A fall beyond that counts as one drop on its falling edge; the count decays with the
  * window time constant, so it reads as "drops within about the last window".
+ *
+ * <p>What a micro-short can do bounds both the drop and the resistance fit. A short of at least
+ * {@link VoltageDropSettings#minShortOhms()} draws at most {@code V / Rshort} through the cell's
+ * resistance R, so its drop is at most {@code V * R / (Rshort + R)}: a larger fall (a reading
+ * offset by a sensor or channel fault, a hard short) is not counted here; the voltage limits and
+ * the sensor plausibility checks handle it. A step, either way, larger than the noise bound plus a
+ * whole cell resistance times the current step is not a resistance difference, so it never enters
+ * the fit (a sensor step that coincides with a small current step would otherwise teach a
+ * resistance difference of ohms, and every later current step of a few mA would read as a drop),
+ * and the learned difference is held within plus or minus R.
  */
 final class VoltageDropCue {
     /** Time constant (s) of the learned per-cell resistance difference. */
@@ -65,10 +75,12 @@ final class VoltageDropCue {
         double stepEnergy = currentStepEnergy * memory + currentStep * currentStep;
         for (int i = 0; i < cells; i++) {
             double ownStep = stepVolts[i] - commonStep;
-            double ohmsDifference =
-                    currentStepEnergy > MIN_CURRENT_STEP_ENERGY ? stepTimesCurrentStep[i] / currentStepEnergy : 0.0;
+            double ohmsDifference = currentStepEnergy > MIN_CURRENT_STEP_ENERGY
+                    ? Math.max(-cellOhms, Math.min(cellOhms, stepTimesCurrentStep[i] / currentStepEnergy))
+                    : 0.0;
             double unexplained = ownStep - ohmsDifference * currentStep;
-            boolean drop = unexplained < -bound;
+            double shortDropVolts = Math.abs(cellVolts[i]) * cellOhms / (settings.minShortOhms() + cellOhms);
+            boolean drop = unexplained < -bound && unexplained >= -(bound + shortDropVolts);
             decayedDrops[i] *= dropDecay;
             if (drop && !falling[i]) {
                 decayedDrops[i] += 1;
@@ -76,13 +88,23 @@ final class VoltageDropCue {
                 largestDropVolts[i] = Math.max(largestDropVolts[i], -unexplained);
             }
             falling[i] = drop;
-            if (!drop) {
+            boolean resistive = Math.abs(ownStep) <= settings.dropVolts() + cellOhms * Math.abs(currentStep);
+            if (!drop && resistive) {
                 stepTimesCurrentStep[i] = stepTimesCurrentStep[i] * memory + ownStep * currentStep;
             } else {
                 stepTimesCurrentStep[i] *= memory;
             }
         }
         currentStepEnergy = stepEnergy;
+    }
+
+    /**
+     * A sample whose readings were not valid (a channel reported a fault) was skipped: the next valid
+     * sample starts a new step instead of being compared with the reading from before the gap, so a
+     * step that happened while the readings were not valid is never judged as a drop.
+     */
+    void skipSample() {
+        primed = false;
     }
 
     /** Evidence toward a soft short: the decayed drop count over its threshold. */

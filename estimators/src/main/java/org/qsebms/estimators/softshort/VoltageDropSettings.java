@@ -6,7 +6,9 @@ package org.qsebms.estimators.softshort;
  * cell's learned resistance difference times the current step, is below
  * {@code -(max(minDropVolts, noiseSigmas * sqrt(2) * noiseVolts) + resistanceMargin * R * |dI|)}
  * with R = R0 + R1 + R2 of the nominal cell. Drops are counted on their falling edge and decay
- * with {@code windowSeconds}.
+ * with {@code windowSeconds}, and only up to the largest drop a short of {@code minShortOhms} can
+ * cause, {@code V * R / (minShortOhms + R)} beyond the counting bound: a larger step is a sensor or
+ * channel fault or a hard short, which the voltage limits and sensor checks handle.
  *
  * @param noiseVolts       1-sigma cell voltage measurement noise
  * @param noiseSigmas      how many sigmas of the noise of a difference of two readings a drop must exceed
@@ -14,6 +16,7 @@ package org.qsebms.estimators.softshort;
  * @param resistanceMargin fraction of the cell resistance left unexplained by the learned differences
  * @param windowSeconds    time constant of the decaying drop count
  * @param dropsThreshold   decayed drop count at which this cue alone flags a cell
+ * @param minShortOhms     smallest resistance of a soft (micro-)short; below it a short is hard
  */
 record VoltageDropSettings(
         double noiseVolts,
@@ -21,7 +24,8 @@ record VoltageDropSettings(
         double minDropVolts,
         double resistanceMargin,
         double windowSeconds,
-        double dropsThreshold) {
+        double dropsThreshold,
+        double minShortOhms) {
     public VoltageDropSettings {
         SoftShortSettings.requireNonNegative("noiseVolts", noiseVolts);
         SoftShortSettings.requirePositive("noiseSigmas", noiseSigmas);
@@ -29,6 +33,7 @@ record VoltageDropSettings(
         SoftShortSettings.requireNonNegative("resistanceMargin", resistanceMargin);
         SoftShortSettings.requirePositive("windowSeconds", windowSeconds);
         SoftShortSettings.requirePositive("dropsThreshold", dropsThreshold);
+        SoftShortSettings.requirePositive("minShortOhms", minShortOhms);
     }
 
     /** The smallest drop counted while the current does not change. */
