@@ -87,19 +87,20 @@ public final class PresetCatalog {
                     h.requiredNumber("magnitudeVolts", 0, 0.5, "V"),
                     h.requiredNumber("ratePerSoc", 0.1, 10000, "1/SOC"));
         }
-        EcmParameters ecm = new EcmParameters(
-                cell.requiredNumber("capacityAh", 0.001, 10000, "Ah"),
-                cell.requiredNumber("r0Ohms", 1e-6, 100, "ohm"),
-                cell.requiredNumber("r1Ohms", 0, 100, "ohm"),
-                seconds(cell.duration("tau1", null, Duration.ofMillis(1), Duration.ofHours(10))),
-                cell.requiredNumber("r2Ohms", 0, 100, "ohm"),
-                seconds(cell.duration("tau2", null, Duration.ofMillis(1), Duration.ofHours(10))),
-                cell.number("activationEnergyJPerMol", 0, 0, 200000, "J/mol"),
-                ocv,
-                resistanceMap(cell),
-                timeConstants(cell),
-                characterisedSpan(cell),
-                ocvDoubt(cell));
+        EcmParameters ecm = EcmParameters.builder()
+                .capacityAh(cell.requiredNumber("capacityAh", 0.001, 10000, "Ah"))
+                .r0Ohms(cell.requiredNumber("r0Ohms", 1e-6, 100, "ohm"))
+                .r1Ohms(cell.requiredNumber("r1Ohms", 0, 100, "ohm"))
+                .tau1Seconds(seconds(cell.duration("tau1", null, Duration.ofMillis(1), Duration.ofHours(10))))
+                .r2Ohms(cell.requiredNumber("r2Ohms", 0, 100, "ohm"))
+                .tau2Seconds(seconds(cell.duration("tau2", null, Duration.ofMillis(1), Duration.ofHours(10))))
+                .activationEnergyJPerMol(cell.number("activationEnergyJPerMol", 0, 0, 200000, "J/mol"))
+                .ocv(ocv)
+                .resistance(resistanceMap(cell))
+                .timeConstants(timeConstants(cell))
+                .characterisedCelsius(characterisedSpan(cell))
+                .ocvDoubt(ocvDoubt(cell))
+                .build();
         YamlNode limits = root.mapping("limits");
         limits.rejectUnknownKeys(LIMIT_KEYS);
         double capacity = ecm.capacityAh();

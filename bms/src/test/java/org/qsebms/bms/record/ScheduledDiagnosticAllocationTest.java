@@ -15,19 +15,20 @@ class ScheduledDiagnosticAllocationTest {
     @Test
     void completeDiagnosticsAllocateNothing() {
         EcmParameters cell = new ConfigLoader().defaultSimulated().chemistry().cell();
-        DiagnosticsConfig cfg = new DiagnosticsConfig(
-                0,
-                Duration.ofMinutes(30),
-                0.0,
-                1.0,
-                15,
-                35,
-                Duration.ofMinutes(1),
-                Duration.ofMinutes(5),
-                Duration.ofHours(1),
-                0.001,
-                0.5,
-                Duration.ofSeconds(10));
+        DiagnosticsConfig cfg = DiagnosticsConfig.builder()
+                .everyCycles(0)
+                .every(Duration.ofMinutes(30))
+                .minSoc(0.0)
+                .maxSoc(1.0)
+                .minCelsius(15)
+                .maxCelsius(35)
+                .idle(Duration.ofMinutes(1))
+                .minRest(Duration.ofMinutes(5))
+                .maxRest(Duration.ofHours(1))
+                .relaxedVoltsPerMinute(0.001)
+                .pulseC(0.5)
+                .pulse(Duration.ofSeconds(10))
+                .build();
         CycleQueue queue = new CycleQueue(4, 2);
         CycleCounter counter = new CycleCounter(2, CycleRules.forCapacity(2.0, 3.0), queue, 1);
         SupervisorRequests requests = new SupervisorRequests();

@@ -53,18 +53,19 @@ public record CalibratedPreset(String name, EcmParameters cell, String ocvTable,
         CellGeometry g = referencePouch(cathode);
         QseCellParameters p = QseCellParameters.of(laws, cathode, g, ocv);
         EcmParameters ecm = p.toEcmParameters();
-        EcmParameters rounded = new EcmParameters(
-                round(p.capacityAtRateAh(0.2), "%.4g"),
-                round(ecm.r0Ohms(), "%.4g"),
-                round(ecm.r1Ohms(), "%.4g"),
-                round(ecm.tau1Seconds(), "%.4g"),
-                round(ecm.r2Ohms(), "%.4g"),
-                round(ecm.tau2Seconds(), "%.4g"),
-                Math.round(ecm.activationEnergyJPerMol()),
-                ecm.ocv(),
-                ecm.resistance(),
-                ecm.timeConstants(),
-                ecm.characterisedCelsius());
+        EcmParameters rounded = EcmParameters.builder()
+                .capacityAh(round(p.capacityAtRateAh(0.2), "%.4g"))
+                .r0Ohms(round(ecm.r0Ohms(), "%.4g"))
+                .r1Ohms(round(ecm.r1Ohms(), "%.4g"))
+                .tau1Seconds(round(ecm.tau1Seconds(), "%.4g"))
+                .r2Ohms(round(ecm.r2Ohms(), "%.4g"))
+                .tau2Seconds(round(ecm.tau2Seconds(), "%.4g"))
+                .activationEnergyJPerMol(Math.round(ecm.activationEnergyJPerMol()))
+                .ocv(ecm.ocv())
+                .resistance(ecm.resistance())
+                .timeConstants(ecm.timeConstants())
+                .characterisedCelsius(ecm.characterisedCelsius())
+                .build();
         double npRatio = round(g.negativeToPositiveRatio(cathode.nominalMilliAmpHoursPerGram()), "%.2f");
         return new CalibratedPreset(
                 presetName(e, cathode), rounded, ocvTable(cathode), npRatio, notes(cal, e, cathode, g));

@@ -162,18 +162,19 @@ public final class CellCharacterizer {
             notes.add("time constants against temperature (°C: tau1 / tau2 s, medians over 20-95 % SOC): "
                     + describe(taus));
         }
-        EcmParameters cell = new EcmParameters(
-                capacityAh,
-                ref[0] * toRef,
-                ref[1] * toRef,
-                ref[2],
-                ref[3] * toRef,
-                ref[4],
-                activation,
-                ocv.curve(),
-                map,
-                taus,
-                new TemperatureSpan(byTemperature.firstKey(), byTemperature.lastKey()));
+        EcmParameters cell = EcmParameters.builder()
+                .capacityAh(capacityAh)
+                .r0Ohms(ref[0] * toRef)
+                .r1Ohms(ref[1] * toRef)
+                .tau1Seconds(ref[2])
+                .r2Ohms(ref[3] * toRef)
+                .tau2Seconds(ref[4])
+                .activationEnergyJPerMol(activation)
+                .ocv(ocv.curve())
+                .resistance(map)
+                .timeConstants(taus)
+                .characterisedCelsius(new TemperatureSpan(byTemperature.firstKey(), byTemperature.lastKey()))
+                .build();
         cell = cell.withOcvDoubt(new OcvDoubtLearner(ocvFitter)
                 .learn(
                         ocvTests,

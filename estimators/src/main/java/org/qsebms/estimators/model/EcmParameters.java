@@ -66,178 +66,19 @@ public record EcmParameters(
         }
     }
 
-    /** Parameters without a learnt OCV doubt ({@link OcvDoubt#NONE}). */
-    public EcmParameters(
-            double capacityAh,
-            double r0Ohms,
-            double r1Ohms,
-            double tau1Seconds,
-            double r2Ohms,
-            double tau2Seconds,
-            double activationEnergyJPerMol,
-            OcvCurve ocv,
-            ResistanceMap resistance,
-            TimeConstantsVsTemperature timeConstants,
-            TemperatureSpan characterisedCelsius) {
-        this(
-                capacityAh,
-                r0Ohms,
-                r1Ohms,
-                tau1Seconds,
-                r2Ohms,
-                tau2Seconds,
-                activationEnergyJPerMol,
-                ocv,
-                resistance,
-                timeConstants,
-                characterisedCelsius,
-                OcvDoubt.NONE);
-    }
-
-    /** Parameters that do not record the temperatures they were measured over. */
-    public EcmParameters(
-            double capacityAh,
-            double r0Ohms,
-            double r1Ohms,
-            double tau1Seconds,
-            double r2Ohms,
-            double tau2Seconds,
-            double activationEnergyJPerMol,
-            OcvCurve ocv,
-            ResistanceMap resistance,
-            TimeConstantsVsTemperature timeConstants) {
-        this(
-                capacityAh,
-                r0Ohms,
-                r1Ohms,
-                tau1Seconds,
-                r2Ohms,
-                tau2Seconds,
-                activationEnergyJPerMol,
-                ocv,
-                resistance,
-                timeConstants,
-                TemperatureSpan.UNKNOWN);
-    }
-
     /** A copy that records the temperatures it was measured over. */
     public EcmParameters withCharacterisedCelsius(TemperatureSpan span) {
-        return new EcmParameters(
-                capacityAh,
-                r0Ohms,
-                r1Ohms,
-                tau1Seconds,
-                r2Ohms,
-                tau2Seconds,
-                activationEnergyJPerMol,
-                ocv,
-                resistance,
-                timeConstants,
-                span,
-                ocvDoubt);
+        return toBuilder().characterisedCelsius(span).build();
     }
 
     /** A copy with the given OCV doubt (everything else kept). */
     public EcmParameters withOcvDoubt(OcvDoubt doubt) {
-        return new EcmParameters(
-                capacityAh,
-                r0Ohms,
-                r1Ohms,
-                tau1Seconds,
-                r2Ohms,
-                tau2Seconds,
-                activationEnergyJPerMol,
-                ocv,
-                resistance,
-                timeConstants,
-                characterisedCelsius,
-                doubt);
+        return toBuilder().ocvDoubt(doubt).build();
     }
 
     /** A copy with another capacity (everything else, the characterised span included, kept). */
     public EcmParameters withCapacityAh(double ah) {
-        return new EcmParameters(
-                ah,
-                r0Ohms,
-                r1Ohms,
-                tau1Seconds,
-                r2Ohms,
-                tau2Seconds,
-                activationEnergyJPerMol,
-                ocv,
-                resistance,
-                timeConstants,
-                characterisedCelsius,
-                ocvDoubt);
-    }
-
-    /** Parameters whose time constants do not depend on temperature. */
-    public EcmParameters(
-            double capacityAh,
-            double r0Ohms,
-            double r1Ohms,
-            double tau1Seconds,
-            double r2Ohms,
-            double tau2Seconds,
-            double activationEnergyJPerMol,
-            OcvCurve ocv,
-            ResistanceMap resistance) {
-        this(
-                capacityAh,
-                r0Ohms,
-                r1Ohms,
-                tau1Seconds,
-                r2Ohms,
-                tau2Seconds,
-                activationEnergyJPerMol,
-                ocv,
-                resistance,
-                TimeConstantsVsTemperature.NONE);
-    }
-
-    /** Parameters with one resistance-versus-SOC table that holds at every temperature. */
-    public EcmParameters(
-            double capacityAh,
-            double r0Ohms,
-            double r1Ohms,
-            double tau1Seconds,
-            double r2Ohms,
-            double tau2Seconds,
-            double activationEnergyJPerMol,
-            OcvCurve ocv,
-            ResistanceVsSoc resistanceVsSoc) {
-        this(
-                capacityAh,
-                r0Ohms,
-                r1Ohms,
-                tau1Seconds,
-                r2Ohms,
-                tau2Seconds,
-                activationEnergyJPerMol,
-                ocv,
-                ResistanceMap.of(resistanceVsSoc));
-    }
-
-    /** Parameters whose resistances do not depend on SOC. */
-    public EcmParameters(
-            double capacityAh,
-            double r0Ohms,
-            double r1Ohms,
-            double tau1Seconds,
-            double r2Ohms,
-            double tau2Seconds,
-            double activationEnergyJPerMol,
-            OcvCurve ocv) {
-        this(
-                capacityAh,
-                r0Ohms,
-                r1Ohms,
-                tau1Seconds,
-                r2Ohms,
-                tau2Seconds,
-                activationEnergyJPerMol,
-                ocv,
-                ResistanceMap.FLAT);
+        return toBuilder().capacityAh(ah).build();
     }
 
     /**
@@ -260,36 +101,12 @@ public record EcmParameters(
 
     /** A copy with the given resistance map. */
     public EcmParameters withResistance(ResistanceMap map) {
-        return new EcmParameters(
-                capacityAh,
-                r0Ohms,
-                r1Ohms,
-                tau1Seconds,
-                r2Ohms,
-                tau2Seconds,
-                activationEnergyJPerMol,
-                ocv,
-                map,
-                timeConstants,
-                characterisedCelsius,
-                ocvDoubt);
+        return toBuilder().resistance(map).build();
     }
 
     /** A copy with the given time constants against temperature. */
     public EcmParameters withTimeConstants(TimeConstantsVsTemperature table) {
-        return new EcmParameters(
-                capacityAh,
-                r0Ohms,
-                r1Ohms,
-                tau1Seconds,
-                r2Ohms,
-                tau2Seconds,
-                activationEnergyJPerMol,
-                ocv,
-                resistance,
-                table,
-                characterisedCelsius,
-                ocvDoubt);
+        return toBuilder().timeConstants(table).build();
     }
 
     /** The first RC time constant at {@code celsius}; no allocation. */
@@ -316,19 +133,138 @@ public record EcmParameters(
 
     /** A copy with every resistance and the capacity scaled, for cell-to-cell spread. */
     public EcmParameters scaled(double capacityFactor, double resistanceFactor) {
-        return new EcmParameters(
-                capacityAh * capacityFactor,
-                r0Ohms * resistanceFactor,
-                r1Ohms * resistanceFactor,
-                tau1Seconds,
-                r2Ohms * resistanceFactor,
-                tau2Seconds,
-                activationEnergyJPerMol,
-                ocv,
-                resistance,
-                timeConstants,
-                characterisedCelsius,
-                ocvDoubt);
+        return toBuilder()
+                .capacityAh(capacityAh * capacityFactor)
+                .r0Ohms(r0Ohms * resistanceFactor)
+                .r1Ohms(r1Ohms * resistanceFactor)
+                .r2Ohms(r2Ohms * resistanceFactor)
+                .build();
+    }
+
+    /**
+     * A builder with named setters: the one way to make parameters. The seven numbers and the OCV
+     * curve are required; the resistance map defaults to {@link ResistanceMap#FLAT}, the time
+     * constants to {@link TimeConstantsVsTemperature#NONE}, the characterised span to
+     * {@link TemperatureSpan#UNKNOWN} and the OCV doubt to {@link OcvDoubt#NONE}.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder that starts from these parameters, for a copy with some fields changed. */
+    public Builder toBuilder() {
+        return new Builder()
+                .capacityAh(capacityAh)
+                .r0Ohms(r0Ohms)
+                .r1Ohms(r1Ohms)
+                .tau1Seconds(tau1Seconds)
+                .r2Ohms(r2Ohms)
+                .tau2Seconds(tau2Seconds)
+                .activationEnergyJPerMol(activationEnergyJPerMol)
+                .ocv(ocv)
+                .resistance(resistance)
+                .timeConstants(timeConstants)
+                .characterisedCelsius(characterisedCelsius)
+                .ocvDoubt(ocvDoubt);
+    }
+
+    /** Named fields of {@link EcmParameters}; {@link #build()} checks them. */
+    public static final class Builder {
+        private double capacityAh = Double.NaN;
+        private double r0Ohms = Double.NaN;
+        private double r1Ohms = Double.NaN;
+        private double tau1Seconds = Double.NaN;
+        private double r2Ohms = Double.NaN;
+        private double tau2Seconds = Double.NaN;
+        private double activationEnergyJPerMol = Double.NaN;
+        private OcvCurve ocv;
+        private ResistanceMap resistance = ResistanceMap.FLAT;
+        private TimeConstantsVsTemperature timeConstants = TimeConstantsVsTemperature.NONE;
+        private TemperatureSpan characterisedCelsius = TemperatureSpan.UNKNOWN;
+        private OcvDoubt ocvDoubt = OcvDoubt.NONE;
+
+        private Builder() {}
+
+        public Builder capacityAh(double v) {
+            capacityAh = v;
+            return this;
+        }
+
+        public Builder r0Ohms(double v) {
+            r0Ohms = v;
+            return this;
+        }
+
+        public Builder r1Ohms(double v) {
+            r1Ohms = v;
+            return this;
+        }
+
+        public Builder tau1Seconds(double v) {
+            tau1Seconds = v;
+            return this;
+        }
+
+        public Builder r2Ohms(double v) {
+            r2Ohms = v;
+            return this;
+        }
+
+        public Builder tau2Seconds(double v) {
+            tau2Seconds = v;
+            return this;
+        }
+
+        public Builder activationEnergyJPerMol(double v) {
+            activationEnergyJPerMol = v;
+            return this;
+        }
+
+        public Builder ocv(OcvCurve v) {
+            ocv = v;
+            return this;
+        }
+
+        public Builder resistance(ResistanceMap v) {
+            resistance = v;
+            return this;
+        }
+
+        /** One resistance-versus-SOC table that holds at every temperature. */
+        public Builder resistanceVsSoc(ResistanceVsSoc table) {
+            return resistance(ResistanceMap.of(table));
+        }
+
+        public Builder timeConstants(TimeConstantsVsTemperature v) {
+            timeConstants = v;
+            return this;
+        }
+
+        public Builder characterisedCelsius(TemperatureSpan v) {
+            characterisedCelsius = v;
+            return this;
+        }
+
+        public Builder ocvDoubt(OcvDoubt v) {
+            ocvDoubt = v;
+            return this;
+        }
+
+        public EcmParameters build() {
+            return new EcmParameters(
+                    capacityAh,
+                    r0Ohms,
+                    r1Ohms,
+                    tau1Seconds,
+                    r2Ohms,
+                    tau2Seconds,
+                    activationEnergyJPerMol,
+                    ocv,
+                    resistance,
+                    timeConstants,
+                    characterisedCelsius,
+                    ocvDoubt);
+        }
     }
 
     private static void requirePositive(String name, double v) {

@@ -113,14 +113,15 @@ public record QseCellParameters(
     public EcmParameters toEcmParameters() {
         double oneC = oneCAmps();
         double r1 = tafelVolts * InterfacialLaw.asinh(oneC / (2 * exchangeAmps)) / oneC + interfaceOhms;
-        return new EcmParameters(
-                capacityAh,
-                r0Ohms,
-                r1,
-                tau1Seconds,
-                cathodeOhms,
-                tau2Seconds,
-                laws.temperature().activationEnergyJPerMol(),
-                ocv);
+        return EcmParameters.builder()
+                .capacityAh(capacityAh)
+                .r0Ohms(r0Ohms)
+                .r1Ohms(r1)
+                .tau1Seconds(tau1Seconds)
+                .r2Ohms(cathodeOhms)
+                .tau2Seconds(tau2Seconds)
+                .activationEnergyJPerMol(laws.temperature().activationEnergyJPerMol())
+                .ocv(ocv)
+                .build();
     }
 }

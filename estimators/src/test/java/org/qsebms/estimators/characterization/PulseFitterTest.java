@@ -41,7 +41,16 @@ class PulseFitterTest {
 
     @Test
     void recoversTheParametersOfASimulatedCell() {
-        EcmParameters truth = new EcmParameters(2.0, 0.020, 0.010, 2.0, 0.015, 60, 0, LINEAR);
+        EcmParameters truth = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.020)
+                .r1Ohms(0.010)
+                .tau1Seconds(2.0)
+                .r2Ohms(0.015)
+                .tau2Seconds(60)
+                .activationEnergyJPerMol(0)
+                .ocv(LINEAR)
+                .build();
         List<PulseFit> fits = new PulseFitter(0.02, 0.4, 60, 360).fitAll(hppc(truth, -4.0), 2.0);
         assertThat(fits).hasSizeGreaterThanOrEqualTo(6);
         for (PulseFit f : fits) {
@@ -62,7 +71,16 @@ class PulseFitterTest {
      */
     @Test
     void timeConstantsStayWithinTheFittedWindow() {
-        EcmParameters truth = new EcmParameters(2.0, 0.020, 0.010, 2.0, 0.030, 3600, 0, LINEAR);
+        EcmParameters truth = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.020)
+                .r1Ohms(0.010)
+                .tau1Seconds(2.0)
+                .r2Ohms(0.030)
+                .tau2Seconds(3600)
+                .activationEnergyJPerMol(0)
+                .ocv(LINEAR)
+                .build();
         List<PulseFit> fits = new PulseFitter(0.02, 0.4, 60, 360).fitAll(hppc(truth, -4.0), 2.0);
         assertThat(fits).isNotEmpty();
         for (PulseFit f : fits) {

@@ -96,15 +96,16 @@ class CellHealthTrackerTest {
 
     private static EcmParameters cell(double capacityFactor, double r0Ohms) {
         EcmParameters p = NOMINAL;
-        return new EcmParameters(
-                p.capacityAh() * capacityFactor,
-                r0Ohms,
-                p.r1Ohms(),
-                p.tau1Seconds(),
-                p.r2Ohms(),
-                p.tau2Seconds(),
-                p.activationEnergyJPerMol(),
-                p.ocv());
+        return EcmParameters.builder()
+                .capacityAh(p.capacityAh() * capacityFactor)
+                .r0Ohms(r0Ohms)
+                .r1Ohms(p.r1Ohms())
+                .tau1Seconds(p.tau1Seconds())
+                .r2Ohms(p.r2Ohms())
+                .tau2Seconds(p.tau2Seconds())
+                .activationEnergyJPerMol(p.activationEnergyJPerMol())
+                .ocv(p.ocv())
+                .build();
     }
 
     @Test
@@ -142,8 +143,16 @@ class CellHealthTrackerTest {
         double[] soc = sloped.socFraction();
         double[] volts = sloped.ocvVolts();
         volts[volts.length - 1] = volts[volts.length - 2];
-        EcmParameters model = new EcmParameters(
-                2.0, 0.030, 0.015, 10, 0.012, 200, 0, new OcvCurve(soc, volts, new double[soc.length]));
+        EcmParameters model = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.030)
+                .r1Ohms(0.015)
+                .tau1Seconds(10)
+                .r2Ohms(0.012)
+                .tau2Seconds(200)
+                .activationEnergyJPerMol(0)
+                .ocv(new OcvCurve(soc, volts, new double[soc.length]))
+                .build();
         CellHealthTracker tracker = new CellHealthTracker(model, 1, HealthSettings.defaults(model, BULK, 4.0, 2.0));
         double[] v = {model.ocv().voltsAt(1.0)};
         double[] t = {25};

@@ -17,7 +17,16 @@ import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 class CurrentLimitEstimatorTest {
     static final OcvCurve OCV =
             new OcvCurve(new double[] {0, 0.1, 0.9, 1}, new double[] {3.0, 3.5, 4.0, 4.2}, new double[4]);
-    static final EcmParameters CELL = new EcmParameters(2.0, 0.03, 0.015, 5, 0.02, 100, 25000, OCV);
+    static final EcmParameters CELL = EcmParameters.builder()
+            .capacityAh(2.0)
+            .r0Ohms(0.03)
+            .r1Ohms(0.015)
+            .tau1Seconds(5)
+            .r2Ohms(0.02)
+            .tau2Seconds(100)
+            .activationEnergyJPerMol(25000)
+            .ocv(OCV)
+            .build();
     static final CurrentLimitSettings SETTINGS = CurrentLimitSettings.builder()
             .minCellVolts(2.8)
             .maxCellVolts(4.25)

@@ -7,7 +7,16 @@ import org.junit.jupiter.api.Test;
 
 class EquivalentCircuitCellTest {
     private final OcvCurve ocv = new OcvCurve(new double[] {0, 1}, new double[] {3.5, 4.2}, new double[2]);
-    private final EcmParameters p = new EcmParameters(2.0, 0.03, 0.02, 10, 0.01, 100, 0, ocv);
+    private final EcmParameters p = EcmParameters.builder()
+            .capacityAh(2.0)
+            .r0Ohms(0.03)
+            .r1Ohms(0.02)
+            .tau1Seconds(10)
+            .r2Ohms(0.01)
+            .tau2Seconds(100)
+            .activationEnergyJPerMol(0)
+            .ocv(ocv)
+            .build();
 
     @Test
     void chargingOneAmpHourRaisesSocByOneOverCapacity() {
@@ -33,7 +42,16 @@ class EquivalentCircuitCellTest {
 
     @Test
     void resistanceRisesInTheColdWithArrhenius() {
-        EcmParameters cold = new EcmParameters(2.0, 0.03, 0.02, 10, 0.01, 100, 30000, ocv);
+        EcmParameters cold = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.03)
+                .r1Ohms(0.02)
+                .tau1Seconds(10)
+                .r2Ohms(0.01)
+                .tau2Seconds(100)
+                .activationEnergyJPerMol(30000)
+                .ocv(ocv)
+                .build();
         assertThat(cold.resistanceFactor(25)).isCloseTo(1.0, offset(1e-12));
         assertThat(cold.resistanceFactor(0)).isGreaterThan(2.5).isLessThan(4.0);
         assertThat(cold.resistanceFactor(45)).isLessThan(1.0);

@@ -12,8 +12,18 @@ class EquivalentCircuitModelTest {
     private static final ResistanceVsSoc RISING =
             new ResistanceVsSoc(new double[] {0, 0.3, 1}, new double[] {2, 1, 1}, new double[] {1.5, 1, 1});
 
-    private static final EcmParameters CELL = new EcmParameters(
-            2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV, ResistanceMap.of(RISING), TimeConstantsVsTemperature.NONE);
+    private static final EcmParameters CELL = EcmParameters.builder()
+            .capacityAh(2.0)
+            .r0Ohms(0.02)
+            .r1Ohms(0.01)
+            .tau1Seconds(2)
+            .r2Ohms(0.015)
+            .tau2Seconds(40)
+            .activationEnergyJPerMol(25000)
+            .ocv(OCV)
+            .resistance(ResistanceMap.of(RISING))
+            .timeConstants(TimeConstantsVsTemperature.NONE)
+            .build();
 
     @Test
     void stepsOfTheRcRecursionAddUpToTheAnalyticStepResponse() {

@@ -47,7 +47,16 @@ class ResistanceMapTest {
     @Test
     void cellModelUsesTheTableOfItsTemperature() {
         OcvCurve ocv = new OcvCurve(new double[] {0, 1}, new double[] {3.0, 4.2}, new double[2]);
-        EcmParameters flat = new EcmParameters(2.0, 0.02, 0.01, 1, 0.01, 30, 0, ocv);
+        EcmParameters flat = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.02)
+                .r1Ohms(0.01)
+                .tau1Seconds(1)
+                .r2Ohms(0.01)
+                .tau2Seconds(30)
+                .activationEnergyJPerMol(0)
+                .ocv(ocv)
+                .build();
         EcmParameters mapped = flat.withResistance(map);
         for (double celsius : new double[] {0, 10, 25}) {
             EquivalentCircuitCell a = new EquivalentCircuitCell(flat, 0.1, celsius);

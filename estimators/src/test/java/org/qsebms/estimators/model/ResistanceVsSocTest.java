@@ -34,7 +34,16 @@ class ResistanceVsSocTest {
     @Test
     void cellModelUsesTheTable() {
         OcvCurve ocv = new OcvCurve(new double[] {0, 1}, new double[] {3.0, 4.2}, new double[2]);
-        EcmParameters flat = new EcmParameters(2.0, 0.02, 0.01, 1, 0.01, 30, 0, ocv);
+        EcmParameters flat = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.02)
+                .r1Ohms(0.01)
+                .tau1Seconds(1)
+                .r2Ohms(0.01)
+                .tau2Seconds(30)
+                .activationEnergyJPerMol(0)
+                .ocv(ocv)
+                .build();
         EcmParameters shaped = flat.withResistanceVsSoc(table);
         EquivalentCircuitCell a = new EquivalentCircuitCell(flat, 0.1, 25);
         EquivalentCircuitCell b = new EquivalentCircuitCell(shaped, 0.1, 25);

@@ -38,7 +38,17 @@ class TimeConstantsVsTemperatureTest {
     @Test
     void cellModelRelaxesWithTheTimeConstantOfItsTemperature() {
         OcvCurve ocv = new OcvCurve(new double[] {0, 1}, new double[] {3.0, 4.2}, new double[2]);
-        EcmParameters cell = new EcmParameters(2.0, 0.02, 0.0, 1, 0.02, 40, 0, ocv).withTimeConstants(taus);
+        EcmParameters cell = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.02)
+                .r1Ohms(0.0)
+                .tau1Seconds(1)
+                .r2Ohms(0.02)
+                .tau2Seconds(40)
+                .activationEnergyJPerMol(0)
+                .ocv(ocv)
+                .build()
+                .withTimeConstants(taus);
         for (double celsius : new double[] {0, 10, 25}) {
             EquivalentCircuitCell c = new EquivalentCircuitCell(cell, 0.5, celsius);
             c.step(-4, 1000);

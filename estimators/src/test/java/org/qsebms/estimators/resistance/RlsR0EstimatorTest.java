@@ -15,7 +15,16 @@ class RlsR0EstimatorTest {
 
     @Test
     void learnsR0NormalisedTo25CFromCurrentStepsAtAnotherTemperature() {
-        EcmParameters truth = new EcmParameters(2.0, 0.030, 0.010, 10, 0.010, 100, 30000, LINEAR);
+        EcmParameters truth = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.030)
+                .r1Ohms(0.010)
+                .tau1Seconds(10)
+                .r2Ohms(0.010)
+                .tau2Seconds(100)
+                .activationEnergyJPerMol(30000)
+                .ocv(LINEAR)
+                .build();
         EcmParameters prior = truth.scaled(1.0, 0.6);
         EquivalentCircuitCell cell = new EquivalentCircuitCell(truth, 0.8, 5);
         RlsR0Estimator rls = new RlsR0Estimator(prior, 1, 0.99, 0.5);
@@ -36,7 +45,16 @@ class RlsR0EstimatorTest {
     @Test
     void refersR0ToTheNominalSocThroughTheCellsTable() {
         // R0 three times its nominal value at 10 % SOC, as a cell near empty
-        EcmParameters truth = new EcmParameters(2.0, 0.030, 0.010, 10, 0.010, 100, 30000, LINEAR)
+        EcmParameters truth = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.030)
+                .r1Ohms(0.010)
+                .tau1Seconds(10)
+                .r2Ohms(0.010)
+                .tau2Seconds(100)
+                .activationEnergyJPerMol(30000)
+                .ocv(LINEAR)
+                .build()
                 .withResistanceVsSoc(
                         new ResistanceVsSoc(new double[] {0.1, 0.3}, new double[] {3, 1}, new double[] {3, 1}));
         EquivalentCircuitCell cell = new EquivalentCircuitCell(truth, 0.1, 25);

@@ -73,16 +73,17 @@ class CovarianceMatchingTest {
     /** The model's cell; the truth has a slow diffusion pair (150 mOhm over 20 min) the model lacks. */
     private static final EcmParameters MODEL = TestCells.ncmCell();
 
-    private static final EcmParameters SLOW_TRUTH = new EcmParameters(
-            MODEL.capacityAh(),
-            MODEL.r0Ohms(),
-            MODEL.r1Ohms(),
-            MODEL.tau1Seconds(),
-            0.150,
-            1200,
-            MODEL.activationEnergyJPerMol(),
-            MODEL.ocv(),
-            ResistanceMap.FLAT);
+    private static final EcmParameters SLOW_TRUTH = EcmParameters.builder()
+            .capacityAh(MODEL.capacityAh())
+            .r0Ohms(MODEL.r0Ohms())
+            .r1Ohms(MODEL.r1Ohms())
+            .tau1Seconds(MODEL.tau1Seconds())
+            .r2Ohms(0.150)
+            .tau2Seconds(1200)
+            .activationEnergyJPerMol(MODEL.activationEnergyJPerMol())
+            .ocv(MODEL.ocv())
+            .resistance(ResistanceMap.FLAT)
+            .build();
 
     /**
      * Eight pulse-and-rest runs: covariance matching is not worse on any, in RMSE or in coverage,

@@ -171,15 +171,16 @@ class EkfSocEstimatorTest {
         EcmParameters truthNominal = TestCells.ncmCell();
         EcmParameters p = truthNominal;
         // every estimator parameter 10 % off the simulator's truth, in a random direction
-        EcmParameters model = new EcmParameters(
-                p.capacityAh() * off(r),
-                p.r0Ohms() * off(r),
-                p.r1Ohms() * off(r),
-                p.tau1Seconds() * off(r),
-                p.r2Ohms() * off(r),
-                p.tau2Seconds() * off(r),
-                p.activationEnergyJPerMol(),
-                p.ocv());
+        EcmParameters model = EcmParameters.builder()
+                .capacityAh(p.capacityAh() * off(r))
+                .r0Ohms(p.r0Ohms() * off(r))
+                .r1Ohms(p.r1Ohms() * off(r))
+                .tau1Seconds(p.tau1Seconds() * off(r))
+                .r2Ohms(p.r2Ohms() * off(r))
+                .tau2Seconds(p.tau2Seconds() * off(r))
+                .activationEnergyJPerMol(p.activationEnergyJPerMol())
+                .ocv(p.ocv())
+                .build();
         int cells = 8;
         EquivalentCircuitCell[] pack = new EquivalentCircuitCell[cells];
         for (int i = 0; i < cells; i++) {
@@ -244,7 +245,16 @@ class EkfSocEstimatorTest {
 
     @Test
     void coulombCountsWithAGrowingBoundOnFlatOcv() {
-        EcmParameters params = new EcmParameters(2.0, 0.03, 0.01, 10, 0.01, 200, 0, TestCells.flatLfp());
+        EcmParameters params = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.03)
+                .r1Ohms(0.01)
+                .tau1Seconds(10)
+                .r2Ohms(0.01)
+                .tau2Seconds(200)
+                .activationEnergyJPerMol(0)
+                .ocv(TestCells.flatLfp())
+                .build();
         EkfSocEstimator ekf = new EkfSocEstimator(params, HysteresisModel.NONE, EkfTuning.defaults(), 1);
         EquivalentCircuitCell truth = new EquivalentCircuitCell(params, 0.6, 25);
         ekf.setCellSoc(0, 0.6);

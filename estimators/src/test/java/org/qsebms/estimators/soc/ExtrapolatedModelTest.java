@@ -44,15 +44,16 @@ class ExtrapolatedModelTest {
     /** The truth's resistances follow 45 kJ/mol; the model, characterised at 25 °C, assumes 20 kJ/mol. */
     private static double[] runCold(EcmParameters model, double celsius, long seed, boolean reference) {
         SplittableRandom r = new SplittableRandom(seed);
-        EcmParameters truthParams = new EcmParameters(
-                model.capacityAh(),
-                model.r0Ohms(),
-                model.r1Ohms(),
-                model.tau1Seconds(),
-                model.r2Ohms(),
-                model.tau2Seconds(),
-                45000,
-                model.ocv());
+        EcmParameters truthParams = EcmParameters.builder()
+                .capacityAh(model.capacityAh())
+                .r0Ohms(model.r0Ohms())
+                .r1Ohms(model.r1Ohms())
+                .tau1Seconds(model.tau1Seconds())
+                .r2Ohms(model.r2Ohms())
+                .tau2Seconds(model.tau2Seconds())
+                .activationEnergyJPerMol(45000)
+                .ocv(model.ocv())
+                .build();
         EquivalentCircuitCell truth = new EquivalentCircuitCell(truthParams, 0.9, celsius);
         SocEstimator filter = reference
                 ? new ReferenceEkfSocEstimator(
@@ -80,7 +81,16 @@ class ExtrapolatedModelTest {
 
     @Test
     void aWrongColdTemperatureLawStaysInsideTheBoundOnceTheFilterKnowsItExtrapolates() {
-        EcmParameters assumed = new EcmParameters(2.0, 0.030, 0.015, 10, 0.012, 200, 20000, TestCells.ncm811());
+        EcmParameters assumed = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.030)
+                .r1Ohms(0.015)
+                .tau1Seconds(10)
+                .r2Ohms(0.012)
+                .tau2Seconds(200)
+                .activationEnergyJPerMol(20000)
+                .ocv(TestCells.ncm811())
+                .build();
         for (long seed = 1; seed <= 4; seed++) {
             double[] knowing = runCold(assumed.withCharacterisedCelsius(AT_25), -15, seed, false);
             double[] blind = runCold(assumed, -15, seed, false);

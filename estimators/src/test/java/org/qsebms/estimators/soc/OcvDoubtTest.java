@@ -114,15 +114,16 @@ class OcvDoubtTest {
         for (int b = 1; b <= 100; b++) {
             volts[b] = Math.max(volts[b], volts[b - 1]);
         }
-        EcmParameters truthParams = new EcmParameters(
-                model.capacityAh(),
-                model.r0Ohms(),
-                model.r1Ohms(),
-                model.tau1Seconds(),
-                model.r2Ohms(),
-                model.tau2Seconds(),
-                model.activationEnergyJPerMol(),
-                new OcvCurve(soc, volts, new double[soc.length]));
+        EcmParameters truthParams = EcmParameters.builder()
+                .capacityAh(model.capacityAh())
+                .r0Ohms(model.r0Ohms())
+                .r1Ohms(model.r1Ohms())
+                .tau1Seconds(model.tau1Seconds())
+                .r2Ohms(model.r2Ohms())
+                .tau2Seconds(model.tau2Seconds())
+                .activationEnergyJPerMol(model.activationEnergyJPerMol())
+                .ocv(new OcvCurve(soc, volts, new double[soc.length]))
+                .build();
         EcmParameters learnt = model.withOcvDoubt(OcvDoubt.of(EDGES, new double[] {0.020, 0.005}));
         double worst = 1;
         double learntUpper = 0;

@@ -36,15 +36,16 @@ class OcvErrorBoundTest {
             v[i] += ocvErrorVolts;
         }
         EcmParameters base = TestCells.ncmCell();
-        return new EcmParameters(
-                base.capacityAh(),
-                base.r0Ohms(),
-                base.r1Ohms(),
-                base.tau1Seconds(),
-                base.r2Ohms(),
-                base.tau2Seconds(),
-                base.activationEnergyJPerMol(),
-                new OcvCurve(SOC, v, new double[SOC.length]));
+        return EcmParameters.builder()
+                .capacityAh(base.capacityAh())
+                .r0Ohms(base.r0Ohms())
+                .r1Ohms(base.r1Ohms())
+                .tau1Seconds(base.tau1Seconds())
+                .r2Ohms(base.r2Ohms())
+                .tau2Seconds(base.tau2Seconds())
+                .activationEnergyJPerMol(base.activationEnergyJPerMol())
+                .ocv(new OcvCurve(SOC, v, new double[SOC.length]))
+                .build();
     }
 
     /** Discharge pulses of 0.5-2 A lasting 2-8 min with 5-20 min rests, until 0.84 Ah are out (SOC 0.45 to 0.03). */

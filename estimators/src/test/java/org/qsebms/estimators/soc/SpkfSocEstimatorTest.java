@@ -41,15 +41,16 @@ class SpkfSocEstimatorTest {
     /** {@link TestCells#ncmCell()} with a straight OCV: a linear measurement. */
     private static EcmParameters linearCell() {
         EcmParameters base = TestCells.ncmCell();
-        return new EcmParameters(
-                base.capacityAh(),
-                base.r0Ohms(),
-                base.r1Ohms(),
-                base.tau1Seconds(),
-                base.r2Ohms(),
-                base.tau2Seconds(),
-                base.activationEnergyJPerMol(),
-                new OcvCurve(new double[] {0, 1}, new double[] {3.3, 4.1}, new double[2]));
+        return EcmParameters.builder()
+                .capacityAh(base.capacityAh())
+                .r0Ohms(base.r0Ohms())
+                .r1Ohms(base.r1Ohms())
+                .tau1Seconds(base.tau1Seconds())
+                .r2Ohms(base.r2Ohms())
+                .tau2Seconds(base.tau2Seconds())
+                .activationEnergyJPerMol(base.activationEnergyJPerMol())
+                .ocv(new OcvCurve(new double[] {0, 1}, new double[] {3.3, 4.1}, new double[2]))
+                .build();
     }
 
     @ParameterizedTest
@@ -185,15 +186,16 @@ class SpkfSocEstimatorTest {
     void packSocRmseBelowOnePercentWithParametersTenPercentOff(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         EcmParameters p = TestCells.ncmCell();
-        EcmParameters model = new EcmParameters(
-                p.capacityAh() * off(r),
-                p.r0Ohms() * off(r),
-                p.r1Ohms() * off(r),
-                p.tau1Seconds() * off(r),
-                p.r2Ohms() * off(r),
-                p.tau2Seconds() * off(r),
-                p.activationEnergyJPerMol(),
-                p.ocv());
+        EcmParameters model = EcmParameters.builder()
+                .capacityAh(p.capacityAh() * off(r))
+                .r0Ohms(p.r0Ohms() * off(r))
+                .r1Ohms(p.r1Ohms() * off(r))
+                .tau1Seconds(p.tau1Seconds() * off(r))
+                .r2Ohms(p.r2Ohms() * off(r))
+                .tau2Seconds(p.tau2Seconds() * off(r))
+                .activationEnergyJPerMol(p.activationEnergyJPerMol())
+                .ocv(p.ocv())
+                .build();
         int cells = 8;
         EquivalentCircuitCell[] pack = new EquivalentCircuitCell[cells];
         for (int i = 0; i < cells; i++) {
@@ -293,15 +295,16 @@ class SpkfSocEstimatorTest {
     }
 
     private static EcmParameters withOcv(EcmParameters b, OcvCurve ocv) {
-        return new EcmParameters(
-                b.capacityAh(),
-                b.r0Ohms(),
-                b.r1Ohms(),
-                b.tau1Seconds(),
-                b.r2Ohms(),
-                b.tau2Seconds(),
-                b.activationEnergyJPerMol(),
-                ocv);
+        return EcmParameters.builder()
+                .capacityAh(b.capacityAh())
+                .r0Ohms(b.r0Ohms())
+                .r1Ohms(b.r1Ohms())
+                .tau1Seconds(b.tau1Seconds())
+                .r2Ohms(b.r2Ohms())
+                .tau2Seconds(b.tau2Seconds())
+                .activationEnergyJPerMol(b.activationEnergyJPerMol())
+                .ocv(ocv)
+                .build();
     }
 
     @Test
@@ -327,7 +330,16 @@ class SpkfSocEstimatorTest {
 
     @Test
     void coulombCountsWithAGrowingBoundOnFlatOcv() {
-        EcmParameters params = new EcmParameters(2.0, 0.03, 0.01, 10, 0.01, 200, 0, TestCells.flatLfp());
+        EcmParameters params = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.03)
+                .r1Ohms(0.01)
+                .tau1Seconds(10)
+                .r2Ohms(0.01)
+                .tau2Seconds(200)
+                .activationEnergyJPerMol(0)
+                .ocv(TestCells.flatLfp())
+                .build();
         SpkfSocEstimator spkf = new SpkfSocEstimator(params, HysteresisModel.NONE, EkfTuning.defaults(), 1);
         EquivalentCircuitCell truth = new EquivalentCircuitCell(params, 0.6, 25);
         spkf.setCellSoc(0, 0.6);

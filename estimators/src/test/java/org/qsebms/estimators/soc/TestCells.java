@@ -45,7 +45,16 @@ public final class TestCells {
     }
 
     public static EcmParameters ncmCell() {
-        return new EcmParameters(2.0, 0.030, 0.015, 10, 0.012, 200, 20000, ncm811());
+        return EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.030)
+                .r1Ohms(0.015)
+                .tau1Seconds(10)
+                .r2Ohms(0.012)
+                .tau2Seconds(200)
+                .activationEnergyJPerMol(20000)
+                .ocv(ncm811())
+                .build();
     }
 
     /** {@link #ncmCell()} with resistances rising towards empty, as the Panasonic NCA cell's do. */

@@ -18,7 +18,16 @@ import org.qsebms.estimators.soc.HysteresisModel;
  */
 final class SimulatedString {
     static final double NOMINAL_AH = 2.0;
-    static final EcmParameters NOMINAL = new EcmParameters(NOMINAL_AH, 0.03, 0.015, 8, 0.012, 150, 20000, ocv());
+    static final EcmParameters NOMINAL = EcmParameters.builder()
+            .capacityAh(NOMINAL_AH)
+            .r0Ohms(0.03)
+            .r1Ohms(0.015)
+            .tau1Seconds(8)
+            .r2Ohms(0.012)
+            .tau2Seconds(150)
+            .activationEnergyJPerMol(20000)
+            .ocv(ocv())
+            .build();
 
     private final SplittableRandom random;
     private final EquivalentCircuitCell[] cells;

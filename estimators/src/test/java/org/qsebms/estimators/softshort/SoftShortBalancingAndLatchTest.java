@@ -182,8 +182,16 @@ class SoftShortBalancingAndLatchTest {
             s[i] = i / 10.0;
             v[i] = 3.30 + 0.001 * s[i];
         }
-        EcmParameters flat =
-                new EcmParameters(2.0, 0.03, 0.015, 8, 0.012, 150, 20000, new OcvCurve(s, v, new double[m]));
+        EcmParameters flat = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.03)
+                .r1Ohms(0.015)
+                .tau1Seconds(8)
+                .r2Ohms(0.012)
+                .tau2Seconds(150)
+                .activationEnergyJPerMol(20000)
+                .ocv(new OcvCurve(s, v, new double[m]))
+                .build();
         SoftShortDetector detector = new SoftShortDetector(flat, 4, 0.05, 1800, 0.003, 5);
         double[] volts = new double[4];
         double[] soc = {0.5, 0.5, 0.5, 0.5};

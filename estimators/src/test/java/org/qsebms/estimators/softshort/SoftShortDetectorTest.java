@@ -23,7 +23,16 @@ class SoftShortDetectorTest {
     /** @return seconds of rest until the shorted cell was flagged (or -1), and whether any healthy cell was */
     static double[] simulate(long seed, int shortedCell, double restHours) {
         SplittableRandom r = new SplittableRandom(seed);
-        EcmParameters nominal = new EcmParameters(2.0, 0.03, 0.015, 8, 0.012, 150, 20000, SimulatedString.ocv());
+        EcmParameters nominal = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.03)
+                .r1Ohms(0.015)
+                .tau1Seconds(8)
+                .r2Ohms(0.012)
+                .tau2Seconds(150)
+                .activationEnergyJPerMol(20000)
+                .ocv(SimulatedString.ocv())
+                .build();
         EquivalentCircuitCell[] pack = new EquivalentCircuitCell[CELLS];
         for (int i = 0; i < CELLS; i++) {
             pack[i] = new EquivalentCircuitCell(

@@ -53,7 +53,18 @@ class CharacterizeCommandTest {
             TimeConstantsVsTemperature taus,
             OcvCurve ocv)
             throws IOException {
-        EcmParameters truth = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, ocv, map, taus);
+        EcmParameters truth = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.02)
+                .r1Ohms(0.01)
+                .tau1Seconds(2)
+                .r2Ohms(0.015)
+                .tau2Seconds(40)
+                .activationEnergyJPerMol(25000)
+                .ocv(ocv)
+                .resistance(map)
+                .timeConstants(taus)
+                .build();
         EquivalentCircuitCell cell = new EquivalentCircuitCell(truth, 1.0, celsius);
         StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c,capacity_ah\n");
         double ah = 0;
@@ -198,7 +209,18 @@ class CharacterizeCommandTest {
                 .usingRecursiveComparison()
                 .withEqualsForType(Double::equals, Double.class)
                 .isEqualTo(new PresetCatalog().load(out.toString()));
-        EcmParameters truthCell = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV, truth, taus);
+        EcmParameters truthCell = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.02)
+                .r1Ohms(0.01)
+                .tau1Seconds(2)
+                .r2Ohms(0.015)
+                .tau2Seconds(40)
+                .activationEnergyJPerMol(25000)
+                .ocv(OCV)
+                .resistance(truth)
+                .timeConstants(taus)
+                .build();
         assertThat(learnt.tau2SecondsAt(0)).as("tau2 at 0 °C").isCloseTo(60, withinPercentage(15));
         assertThat(learnt.tau2SecondsAt(25)).as("tau2 at 25 °C").isCloseTo(40, withinPercentage(15));
         for (double celsius : new double[] {0, 25}) {
@@ -292,7 +314,16 @@ class CharacterizeCommandTest {
 
     @Test
     void warnsWhenAPulseTestHoldsOnlyOnePulse() throws IOException {
-        EcmParameters truth = new EcmParameters(2.0, 0.02, 0.01, 2, 0.015, 40, 25000, OCV);
+        EcmParameters truth = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.02)
+                .r1Ohms(0.01)
+                .tau1Seconds(2)
+                .r2Ohms(0.015)
+                .tau2Seconds(40)
+                .activationEnergyJPerMol(25000)
+                .ocv(OCV)
+                .build();
         EquivalentCircuitCell cell = new EquivalentCircuitCell(truth, 0.8, 25);
         StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c,capacity_ah\n");
         double ah = 0;

@@ -106,8 +106,16 @@ class NasaCapacityFadeTest {
                         capacity,
                         firstDischarge.stepOhms());
         System.out.println(battery + " OCV: " + ocv.note());
-        EcmParameters cell =
-                new EcmParameters(capacity, firstDischarge.stepOhms(), 1e-4, 1.0, 1e-4, 10.0, 0, ocv.curve());
+        EcmParameters cell = EcmParameters.builder()
+                .capacityAh(capacity)
+                .r0Ohms(firstDischarge.stepOhms())
+                .r1Ohms(1e-4)
+                .tau1Seconds(1.0)
+                .r2Ohms(1e-4)
+                .tau2Seconds(10.0)
+                .activationEnergyJPerMol(0)
+                .ocv(ocv.curve())
+                .build();
         CellHealthTracker tracker = new CellHealthTracker(
                 cell, 1, HealthSettings.defaults(cell, firstDischarge.stepOhms(), Double.NaN, 2.0));
         long[] revisionSeen = {0};
