@@ -109,34 +109,35 @@ final class SixteenCellRig {
         for (int pin : free) {
             bleed.add(pin);
         }
-        return new WiringConfig(
-                ads,
-                List.of(
+        return WiringConfig.builder()
+                .ads1115(ads)
+                .mcp3x08(List.of(
                         new Mcp3x08Spec("ntc0", Mcp3x08Model.MCP3208, 0, 0, 3.3, 1_000_000),
-                        new Mcp3x08Spec("ntc1", Mcp3x08Model.MCP3208, 0, 1, 3.3, 1_000_000)),
-                CellMeasurement.TAP_SUBTRACTION,
-                cells,
-                Optional.of(new PackVoltageSpec(AdcInputRef.single("shunt", 2), 41.0, 1.0, 0.0, 80.0)),
-                new CurrentSpec(
+                        new Mcp3x08Spec("ntc1", Mcp3x08Model.MCP3208, 0, 1, 3.3, 1_000_000)))
+                .cellMeasurement(CellMeasurement.TAP_SUBTRACTION)
+                .cells(cells)
+                .packVoltage(Optional.of(new PackVoltageSpec(AdcInputRef.single("shunt", 2), 41.0, 1.0, 0.0, 80.0)))
+                .current(new CurrentSpec(
                         new AdcInputRef("shunt", 0, 1),
                         CurrentTransducer.shunt(0.0005, 50, 0.0),
                         1.0,
                         0.0,
                         false,
                         80,
-                        0),
-                ntcs,
-                Map.of(
+                        0))
+                .temperatures(ntcs)
+                .contactors(Map.of(
                         ContactorId.MAIN_NEGATIVE,
                         new ContactorPins(5, 6, true),
                         ContactorId.PRECHARGE,
                         new ContactorPins(13, 21, true),
                         ContactorId.MAIN_POSITIVE,
-                        new ContactorPins(26, 7, true)),
-                bleed,
-                -1,
-                -1,
-                "",
-                0);
+                        new ContactorPins(26, 7, true)))
+                .balancingPins(bleed)
+                .fanPin(-1)
+                .heaterPin(-1)
+                .watchdogDevice("")
+                .stuckAfterConversions(0)
+                .build();
     }
 }

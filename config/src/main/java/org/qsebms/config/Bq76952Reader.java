@@ -117,23 +117,24 @@ final class Bq76952Reader {
                 limits.chargeUnderTemperature().msl(),
                 limits.dischargeOverTemperature().msl(),
                 limits.dischargeUnderTemperature().msl());
-        Bq76952Wiring wiring = new Bq76952Wiring(
-                bus,
-                address,
-                crc,
-                shunt,
-                inputs,
-                ts,
-                maxAmps,
-                fetsAs,
-                alert,
-                bleed,
-                contactors,
-                fan,
-                heater,
-                watchdog,
-                msl,
-                margins);
+        Bq76952Wiring wiring = Bq76952Wiring.builder()
+                .bus(bus)
+                .address(address)
+                .crc(crc)
+                .shuntOhms(shunt)
+                .cellInputs(inputs)
+                .tsPins(ts)
+                .maxAbsAmps(maxAmps)
+                .fetsAs(fetsAs)
+                .alertPin(alert)
+                .balancingResistorOhms(bleed)
+                .contactors(contactors)
+                .fanPin(fan)
+                .heaterPin(heater)
+                .watchdogDevice(watchdog)
+                .limits(msl)
+                .margins(margins)
+                .build();
         try {
             wiring.plan();
         } catch (IllegalArgumentException e) {
@@ -169,19 +170,25 @@ final class Bq76952Reader {
                 "temperatureDelay",
                 "hostWatchdogDelay"));
         try {
-            return new Bq76952Margins(
-                    m.number("cellOverVolts", d.cellOverVolts(), 0.001, 1, "V"),
-                    m.number("cellUnderVolts", d.cellUnderVolts(), 0.001, 2, "V"),
-                    m.number("overCurrentFraction", d.overCurrentFraction(), 0.01, 10, ""),
-                    m.number("ocd2Factor", d.ocd2Factor(), 1, 50, ""),
-                    m.number("shortCircuitFactor", d.shortCircuitFactor(), 1, 100, ""),
-                    m.number("celsius", d.celsius(), 0.5, 40, "degC"),
-                    m.duration("cellVoltageDelay", d.cellVoltageDelay(), Duration.ofMillis(4), Duration.ofMillis(6700)),
-                    m.duration("overCurrentDelay", d.overCurrentDelay(), Duration.ofMillis(10), Duration.ofMillis(425)),
-                    m.duration("ocd2Delay", d.ocd2Delay(), Duration.ofMillis(10), Duration.ofMillis(425)),
-                    m.duration("shortCircuitDelay", d.shortCircuitDelay(), Duration.ZERO, Duration.ofNanos(450_000)),
-                    m.duration("temperatureDelay", d.temperatureDelay(), Duration.ZERO, Duration.ofSeconds(255)),
-                    m.duration("hostWatchdogDelay", d.hostWatchdogDelay(), Duration.ZERO, Duration.ofSeconds(3600)));
+            return Bq76952Margins.builder()
+                    .cellOverVolts(m.number("cellOverVolts", d.cellOverVolts(), 0.001, 1, "V"))
+                    .cellUnderVolts(m.number("cellUnderVolts", d.cellUnderVolts(), 0.001, 2, "V"))
+                    .overCurrentFraction(m.number("overCurrentFraction", d.overCurrentFraction(), 0.01, 10, ""))
+                    .ocd2Factor(m.number("ocd2Factor", d.ocd2Factor(), 1, 50, ""))
+                    .shortCircuitFactor(m.number("shortCircuitFactor", d.shortCircuitFactor(), 1, 100, ""))
+                    .celsius(m.number("celsius", d.celsius(), 0.5, 40, "degC"))
+                    .cellVoltageDelay(m.duration(
+                            "cellVoltageDelay", d.cellVoltageDelay(), Duration.ofMillis(4), Duration.ofMillis(6700)))
+                    .overCurrentDelay(m.duration(
+                            "overCurrentDelay", d.overCurrentDelay(), Duration.ofMillis(10), Duration.ofMillis(425)))
+                    .ocd2Delay(m.duration("ocd2Delay", d.ocd2Delay(), Duration.ofMillis(10), Duration.ofMillis(425)))
+                    .shortCircuitDelay(m.duration(
+                            "shortCircuitDelay", d.shortCircuitDelay(), Duration.ZERO, Duration.ofNanos(450_000)))
+                    .temperatureDelay(m.duration(
+                            "temperatureDelay", d.temperatureDelay(), Duration.ZERO, Duration.ofSeconds(255)))
+                    .hostWatchdogDelay(m.duration(
+                            "hostWatchdogDelay", d.hostWatchdogDelay(), Duration.ZERO, Duration.ofSeconds(3600)))
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(path, e.getMessage());
         }

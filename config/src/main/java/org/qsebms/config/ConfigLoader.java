@@ -132,7 +132,15 @@ public final class ConfigLoader {
         }
 
         YamlNode mqttNode = r.optionalMapping("mqtt");
-        MqttConfig mqtt = new MqttConfig("", "qse-bms", Duration.ofSeconds(1), "", "", "", "");
+        MqttConfig mqtt = MqttConfig.builder()
+                .url("")
+                .topicRoot("qse-bms")
+                .stateInterval(Duration.ofSeconds(1))
+                .username("")
+                .passwordFile("")
+                .passwordEnv("")
+                .caFile("")
+                .build();
         if (mqttNode != null) {
             mqttNode.rejectUnknownKeys(Set.of(
                     "url",
@@ -183,24 +191,27 @@ public final class ConfigLoader {
                         "'" + prefix + "' must not contain '+' or '#'; "
                                 + "use homeassistant (the Home Assistant default) or empty to disable discovery");
             }
-            mqtt = new MqttConfig(
-                    url,
-                    topicRoot,
-                    mqttNode.duration(
-                            "stateInterval", Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofHours(1)),
-                    mqttNode.string("username", ""),
-                    mqttNode.string("passwordFile", ""),
-                    mqttNode.string("passwordEnv", ""),
-                    mqttNode.string("caFile", ""),
-                    certFile,
-                    keyFile,
-                    band,
-                    mqttNode.duration(
-                            "stateHeartbeat", Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofHours(24)),
-                    mqttNode.string("spoolDirectory", ""),
-                    mqttNode.integer("spoolMaxMessages", MqttConfig.DEFAULT_SPOOL_MAX_MESSAGES, 100, 10_000_000),
-                    mqttNode.number("commandsPerSecond", MqttConfig.DEFAULT_COMMANDS_PER_SECOND, 0.1, 1000, "1/s"),
-                    prefix);
+            mqtt = MqttConfig.builder()
+                    .url(url)
+                    .topicRoot(topicRoot)
+                    .stateInterval(mqttNode.duration(
+                            "stateInterval", Duration.ofSeconds(1), Duration.ofMillis(100), Duration.ofHours(1)))
+                    .username(mqttNode.string("username", ""))
+                    .passwordFile(mqttNode.string("passwordFile", ""))
+                    .passwordEnv(mqttNode.string("passwordEnv", ""))
+                    .caFile(mqttNode.string("caFile", ""))
+                    .clientCertFile(certFile)
+                    .clientKeyFile(keyFile)
+                    .deadband(band)
+                    .stateHeartbeat(mqttNode.duration(
+                            "stateHeartbeat", Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofHours(24)))
+                    .spoolDirectory(mqttNode.string("spoolDirectory", ""))
+                    .spoolMaxMessages(mqttNode.integer(
+                            "spoolMaxMessages", MqttConfig.DEFAULT_SPOOL_MAX_MESSAGES, 100, 10_000_000))
+                    .commandsPerSecond(mqttNode.number(
+                            "commandsPerSecond", MqttConfig.DEFAULT_COMMANDS_PER_SECOND, 0.1, 1000, "1/s"))
+                    .discoveryPrefix(prefix)
+                    .build();
         }
 
         YamlNode persistNode = r.optionalMapping("persistence");
@@ -361,19 +372,20 @@ public final class ConfigLoader {
         // the pulse stays inside the discharge-current MOL
         double pulseC = n.number(
                 "pulseC", d.pulseC(), 0.05, limits.dischargeOverCurrent().mol() / capacityAh, "C");
-        DiagnosticsConfig c = new DiagnosticsConfig(
-                n.integer("everyCycles", 0, 0, 1_000_000),
-                n.duration("every", Duration.ZERO, Duration.ZERO, Duration.ofDays(3650)),
-                minSoc,
-                maxSoc,
-                minC,
-                maxC,
-                n.duration("idle", d.idle(), Duration.ZERO, Duration.ofDays(1)),
-                n.duration("minRest", d.minRest(), Duration.ofSeconds(10), Duration.ofDays(1)),
-                n.duration("maxRest", d.maxRest(), Duration.ofSeconds(10), Duration.ofDays(2)),
-                n.number("relaxedVoltsPerMinute", d.relaxedVoltsPerMinute(), 1e-5, 0.1, "V/min"),
-                pulseC,
-                n.duration("pulse", d.pulse(), Duration.ofSeconds(1), Duration.ofMinutes(10)));
+        DiagnosticsConfig c = DiagnosticsConfig.builder()
+                .everyCycles(n.integer("everyCycles", 0, 0, 1_000_000))
+                .every(n.duration("every", Duration.ZERO, Duration.ZERO, Duration.ofDays(3650)))
+                .minSoc(minSoc)
+                .maxSoc(maxSoc)
+                .minCelsius(minC)
+                .maxCelsius(maxC)
+                .idle(n.duration("idle", d.idle(), Duration.ZERO, Duration.ofDays(1)))
+                .minRest(n.duration("minRest", d.minRest(), Duration.ofSeconds(10), Duration.ofDays(1)))
+                .maxRest(n.duration("maxRest", d.maxRest(), Duration.ofSeconds(10), Duration.ofDays(2)))
+                .relaxedVoltsPerMinute(n.number("relaxedVoltsPerMinute", d.relaxedVoltsPerMinute(), 1e-5, 0.1, "V/min"))
+                .pulseC(pulseC)
+                .pulse(n.duration("pulse", d.pulse(), Duration.ofSeconds(1), Duration.ofMinutes(10)))
+                .build();
         if (!c.enabled()) {
             throw new ConfigException(
                     n.child("everyCycles"),

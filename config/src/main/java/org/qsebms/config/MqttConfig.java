@@ -42,33 +42,6 @@ public record MqttConfig(
     public static final int DEFAULT_SPOOL_MAX_MESSAGES = 100_000;
     public static final double DEFAULT_COMMANDS_PER_SECOND = 5.0;
 
-    /** The original seven settings; everything else at its default. */
-    public MqttConfig(
-            String url,
-            String topicRoot,
-            Duration stateInterval,
-            String username,
-            String passwordFile,
-            String passwordEnv,
-            String caFile) {
-        this(
-                url,
-                topicRoot,
-                stateInterval,
-                username,
-                passwordFile,
-                passwordEnv,
-                caFile,
-                "",
-                "",
-                StateDeadband.NONE,
-                Duration.ofSeconds(60),
-                "",
-                DEFAULT_SPOOL_MAX_MESSAGES,
-                DEFAULT_COMMANDS_PER_SECOND,
-                "homeassistant");
-    }
-
     public MqttConfig withUrl(String newUrl) {
         return toBuilder().url(newUrl).build();
     }
@@ -114,6 +87,17 @@ public record MqttConfig(
         return url;
     }
 
+    /**
+     * A builder with the connection settings (url, topic root, state interval, user name,
+     * password file and variable, CA file) unset (refused by {@link Builder#build()} until set)
+     * and every other setting at its default: no client certificate, no deadband, a 60 s
+     * heartbeat, the default spool, {@value #DEFAULT_COMMANDS_PER_SECOND} commands per second and
+     * the {@code homeassistant} discovery prefix.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
     /** A builder holding these settings, to change some by name. */
     public Builder toBuilder() {
         return new Builder(this);
@@ -136,6 +120,17 @@ public record MqttConfig(
         private int spoolMaxMessages;
         private double commandsPerSecond;
         private String discoveryPrefix;
+
+        private Builder() {
+            this.clientCertFile = "";
+            this.clientKeyFile = "";
+            this.deadband = StateDeadband.NONE;
+            this.stateHeartbeat = Duration.ofSeconds(60);
+            this.spoolDirectory = "";
+            this.spoolMaxMessages = DEFAULT_SPOOL_MAX_MESSAGES;
+            this.commandsPerSecond = DEFAULT_COMMANDS_PER_SECOND;
+            this.discoveryPrefix = "homeassistant";
+        }
 
         private Builder(MqttConfig c) {
             this.url = c.url;
@@ -231,6 +226,13 @@ public record MqttConfig(
         }
 
         public MqttConfig build() {
+            requireSet(url, "url");
+            requireSet(topicRoot, "topicRoot");
+            requireSet(stateInterval, "stateInterval");
+            requireSet(username, "username");
+            requireSet(passwordFile, "passwordFile");
+            requireSet(passwordEnv, "passwordEnv");
+            requireSet(caFile, "caFile");
             return new MqttConfig(
                     url,
                     topicRoot,
@@ -247,6 +249,12 @@ public record MqttConfig(
                     spoolMaxMessages,
                     commandsPerSecond,
                     discoveryPrefix);
+        }
+
+        private static void requireSet(Object value, String name) {
+            if (value == null) {
+                throw new IllegalArgumentException(name + " is not set");
+            }
         }
     }
 }

@@ -146,21 +146,23 @@ final class WiringReader {
                         "'" + watchdog + "' is not an absolute path; use /dev/watchdog " + "or \"\" for none");
             }
         }
-        return new WiringConfig(
-                List.copyOf(ads.values()),
-                List.copyOf(mcp.values()),
-                measurement,
-                cells,
-                pack,
-                current,
-                ntcs,
-                contactors,
-                balancing,
-                fan,
-                heater,
-                watchdog,
-                n.integer("stuckAfterConversions", 0, 0, 100_000),
-                n.number("balancingResistorOhms", WiringConfig.DEFAULT_BALANCING_RESISTOR_OHMS, 1, 100_000, "ohm"));
+        return WiringConfig.builder()
+                .ads1115(List.copyOf(ads.values()))
+                .mcp3x08(List.copyOf(mcp.values()))
+                .cellMeasurement(measurement)
+                .cells(cells)
+                .packVoltage(pack)
+                .current(current)
+                .temperatures(ntcs)
+                .contactors(contactors)
+                .balancingPins(balancing)
+                .fanPin(fan)
+                .heaterPin(heater)
+                .watchdogDevice(watchdog)
+                .stuckAfterConversions(n.integer("stuckAfterConversions", 0, 0, 100_000))
+                .balancingResistorOhms(n.number(
+                        "balancingResistorOhms", WiringConfig.DEFAULT_BALANCING_RESISTOR_OHMS, 1, 100_000, "ohm"))
+                .build();
     }
 
     private void readAds(YamlNode c) {

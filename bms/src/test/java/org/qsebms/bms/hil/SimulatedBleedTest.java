@@ -23,21 +23,22 @@ class SimulatedBleedTest {
     void aBalancedCellDischargesThroughTheConfiguredResistor() {
         BmsConfig cfg = new ConfigLoader().load(example());
         WiringConfig w = cfg.hal().pi4j().orElseThrow();
-        WiringConfig w47 = new WiringConfig(
-                w.ads1115(),
-                w.mcp3x08(),
-                w.cellMeasurement(),
-                w.cells(),
-                w.packVoltage(),
-                w.current(),
-                w.temperatures(),
-                w.contactors(),
-                w.balancingPins(),
-                w.fanPin(),
-                w.heaterPin(),
-                w.watchdogDevice(),
-                w.stuckAfterConversions(),
-                47.0);
+        WiringConfig w47 = WiringConfig.builder()
+                .ads1115(w.ads1115())
+                .mcp3x08(w.mcp3x08())
+                .cellMeasurement(w.cellMeasurement())
+                .cells(w.cells())
+                .packVoltage(w.packVoltage())
+                .current(w.current())
+                .temperatures(w.temperatures())
+                .contactors(w.contactors())
+                .balancingPins(w.balancingPins())
+                .fanPin(w.fanPin())
+                .heaterPin(w.heaterPin())
+                .watchdogDevice(w.watchdogDevice())
+                .stuckAfterConversions(w.stuckAfterConversions())
+                .balancingResistorOhms(47.0)
+                .build();
         SimulatedPack pack = SimulatedPackSetup.createDefault(cfg).pack();
         DriverLevelSimulation sim = new DriverLevelSimulation(pack, w47, 3);
         PackHardware hw = sim.hardware();

@@ -58,22 +58,23 @@ class MosquittoAclTest {
         try (Mosquitto broker = new Mosquitto(dir, "password_file " + passwd + "\nacl_file " + acl + "\n", false)) {
             BmsConfig c = SimulatedBms.config("acl", dir, Duration.ofMillis(200));
             MqttConfig m = c.mqtt();
-            c = c.withMqtt(new MqttConfig(
-                    m.url(),
-                    m.topicRoot(),
-                    m.stateInterval(),
-                    "acl",
-                    pw.toString(),
-                    "",
-                    "",
-                    "",
-                    "",
-                    m.deadband(),
-                    m.stateHeartbeat(),
-                    "",
-                    1000,
-                    m.commandsPerSecond(),
-                    ""));
+            c = c.withMqtt(MqttConfig.builder()
+                    .url(m.url())
+                    .topicRoot(m.topicRoot())
+                    .stateInterval(m.stateInterval())
+                    .username("acl")
+                    .passwordFile(pw.toString())
+                    .passwordEnv("")
+                    .caFile("")
+                    .clientCertFile("")
+                    .clientKeyFile("")
+                    .deadband(m.deadband())
+                    .stateHeartbeat(m.stateHeartbeat())
+                    .spoolDirectory("")
+                    .spoolMaxMessages(1000)
+                    .commandsPerSecond(m.commandsPerSecond())
+                    .discoveryPrefix("")
+                    .build());
             MqttTopics t = new MqttTopics("qse-bms", "acl");
             BmsRuntime bms = SimulatedBms.start(c, broker.url());
             MqttClient mon = login(broker.url(), "monitor", "mon-pw");

@@ -51,22 +51,23 @@ class MosquittoClientIdTakeoverTest {
         try (Mosquitto broker = new Mosquitto(sub, extra, false)) {
             BmsConfig c = SimulatedBms.config("acl", sub, Duration.ofMillis(200));
             MqttConfig m = c.mqtt();
-            c = c.withMqtt(new MqttConfig(
-                    m.url(),
-                    m.topicRoot(),
-                    m.stateInterval(),
-                    "acl",
-                    pw.toString(),
-                    "",
-                    "",
-                    "",
-                    "",
-                    m.deadband(),
-                    m.stateHeartbeat(),
-                    "",
-                    1000,
-                    m.commandsPerSecond(),
-                    ""));
+            c = c.withMqtt(MqttConfig.builder()
+                    .url(m.url())
+                    .topicRoot(m.topicRoot())
+                    .stateInterval(m.stateInterval())
+                    .username("acl")
+                    .passwordFile(pw.toString())
+                    .passwordEnv("")
+                    .caFile("")
+                    .clientCertFile("")
+                    .clientKeyFile("")
+                    .deadband(m.deadband())
+                    .stateHeartbeat(m.stateHeartbeat())
+                    .spoolDirectory("")
+                    .spoolMaxMessages(1000)
+                    .commandsPerSecond(m.commandsPerSecond())
+                    .discoveryPrefix("")
+                    .build());
             BmsRuntime bms = SimulatedBms.start(c, broker.url());
             try {
                 assertThat(bms.publisher().connected()).isTrue();

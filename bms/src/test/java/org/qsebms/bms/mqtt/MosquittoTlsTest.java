@@ -98,22 +98,23 @@ class MosquittoTlsTest {
     private BmsConfig tlsConfig(String url) {
         BmsConfig c = SimulatedBms.config("tls-pack", dir, Duration.ofMillis(200));
         MqttConfig m = c.mqtt();
-        return c.withMqtt(new MqttConfig(
-                url,
-                m.topicRoot(),
-                m.stateInterval(),
-                "",
-                "",
-                "",
-                dir.resolve("ca.pem").toString(),
-                dir.resolve("client.pem").toString(),
-                dir.resolve("client.key").toString(),
-                m.deadband(),
-                m.stateHeartbeat(),
-                "",
-                1000,
-                m.commandsPerSecond(),
-                ""));
+        return c.withMqtt(MqttConfig.builder()
+                .url(url)
+                .topicRoot(m.topicRoot())
+                .stateInterval(m.stateInterval())
+                .username("")
+                .passwordFile("")
+                .passwordEnv("")
+                .caFile(dir.resolve("ca.pem").toString())
+                .clientCertFile(dir.resolve("client.pem").toString())
+                .clientKeyFile(dir.resolve("client.key").toString())
+                .deadband(m.deadband())
+                .stateHeartbeat(m.stateHeartbeat())
+                .spoolDirectory("")
+                .spoolMaxMessages(1000)
+                .commandsPerSecond(m.commandsPerSecond())
+                .discoveryPrefix("")
+                .build());
     }
 
     @Test

@@ -17,7 +17,15 @@ class MqttSecurityTest {
     Path dir;
 
     private static MqttConfig cfg(String user, String file, String env, String ca) {
-        return new MqttConfig("", "qse-bms", Duration.ofSeconds(1), user, file, env, ca);
+        return MqttConfig.builder()
+                .url("")
+                .topicRoot("qse-bms")
+                .stateInterval(Duration.ofSeconds(1))
+                .username(user)
+                .passwordFile(file)
+                .passwordEnv(env)
+                .caFile(ca)
+                .build();
     }
 
     @Test
@@ -88,22 +96,23 @@ class MqttSecurityTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "openssl is not available");
         MqttConnectOptions o = new MqttConnectOptions();
         MqttConfig m = cfg("", "", "", ca.toString());
-        MqttConfig withClient = new MqttConfig(
-                m.url(),
-                m.topicRoot(),
-                m.stateInterval(),
-                "",
-                "",
-                "",
-                ca.toString(),
-                ca.toString(),
-                key.toString(),
-                m.deadband(),
-                m.stateHeartbeat(),
-                "",
-                100,
-                5,
-                "");
+        MqttConfig withClient = MqttConfig.builder()
+                .url(m.url())
+                .topicRoot(m.topicRoot())
+                .stateInterval(m.stateInterval())
+                .username("")
+                .passwordFile("")
+                .passwordEnv("")
+                .caFile(ca.toString())
+                .clientCertFile(ca.toString())
+                .clientKeyFile(key.toString())
+                .deadband(m.deadband())
+                .stateHeartbeat(m.stateHeartbeat())
+                .spoolDirectory("")
+                .spoolMaxMessages(100)
+                .commandsPerSecond(5)
+                .discoveryPrefix("")
+                .build();
 
         MqttSecurity.apply(withClient, "ssl://h:8883", o, Map.of());
 

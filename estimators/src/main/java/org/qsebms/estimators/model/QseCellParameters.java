@@ -48,21 +48,22 @@ public record QseCellParameters(
                 : cathode.nominalMilliAmpHoursPerGram();
         double capacityAh = geometry.cathodeMilliAmpHoursPerCm2(q0) * area * 1e-3;
         InterfacialLaw i = laws.interfacial();
-        return new QseCellParameters(
-                laws,
-                cathode,
-                geometry,
-                ocv,
-                capacityAh,
-                laws.bulkOhmCm2(geometry.electrolyteThicknessUm()) / area,
-                i.tafelMillivolts() * 1e-3,
-                i.exchangeMilliAmpsPerCm2() * 1e-3 * area,
-                i.seiOhmCm2() / area,
-                laws.cathodeOhmCm2() / area,
-                INTERFACE_TAU_SECONDS,
-                CATHODE_TAU_SECONDS,
-                geometry.lithiumMilliAmpHoursPerCm2() * area * 1e-3,
-                ThermalParameters.of(geometry));
+        return QseCellParameters.builder()
+                .laws(laws)
+                .cathode(cathode)
+                .geometry(geometry)
+                .ocv(ocv)
+                .capacityAh(capacityAh)
+                .r0Ohms(laws.bulkOhmCm2(geometry.electrolyteThicknessUm()) / area)
+                .tafelVolts(i.tafelMillivolts() * 1e-3)
+                .exchangeAmps(i.exchangeMilliAmpsPerCm2() * 1e-3 * area)
+                .interfaceOhms(i.seiOhmCm2() / area)
+                .cathodeOhms(laws.cathodeOhmCm2() / area)
+                .tau1Seconds(INTERFACE_TAU_SECONDS)
+                .tau2Seconds(CATHODE_TAU_SECONDS)
+                .lithiumReserveAh(geometry.lithiumMilliAmpHoursPerCm2() * area * 1e-3)
+                .thermal(ThermalParameters.of(geometry))
+                .build();
     }
 
     public Electrolyte electrolyte() {
@@ -123,5 +124,138 @@ public record QseCellParameters(
                 .activationEnergyJPerMol(laws.temperature().activationEnergyJPerMol())
                 .ocv(ocv)
                 .build();
+    }
+
+    /** A builder with every value unset (refused by {@link Builder#build()} until set). */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named setters (see the record's parameters for each one's meaning and unit). */
+    static final class Builder {
+        private ElectrolyteLaws laws;
+        private Cathode cathode;
+        private CellGeometry geometry;
+        private OcvCurve ocv;
+        private Double capacityAh;
+        private Double r0Ohms;
+        private Double tafelVolts;
+        private Double exchangeAmps;
+        private Double interfaceOhms;
+        private Double cathodeOhms;
+        private Double tau1Seconds;
+        private Double tau2Seconds;
+        private Double lithiumReserveAh;
+        private ThermalParameters thermal;
+
+        private Builder() {}
+
+        Builder laws(ElectrolyteLaws v) {
+            laws = v;
+            return this;
+        }
+
+        Builder cathode(Cathode v) {
+            cathode = v;
+            return this;
+        }
+
+        Builder geometry(CellGeometry v) {
+            geometry = v;
+            return this;
+        }
+
+        Builder ocv(OcvCurve v) {
+            ocv = v;
+            return this;
+        }
+
+        Builder capacityAh(double v) {
+            capacityAh = v;
+            return this;
+        }
+
+        Builder r0Ohms(double v) {
+            r0Ohms = v;
+            return this;
+        }
+
+        Builder tafelVolts(double v) {
+            tafelVolts = v;
+            return this;
+        }
+
+        Builder exchangeAmps(double v) {
+            exchangeAmps = v;
+            return this;
+        }
+
+        Builder interfaceOhms(double v) {
+            interfaceOhms = v;
+            return this;
+        }
+
+        Builder cathodeOhms(double v) {
+            cathodeOhms = v;
+            return this;
+        }
+
+        Builder tau1Seconds(double v) {
+            tau1Seconds = v;
+            return this;
+        }
+
+        Builder tau2Seconds(double v) {
+            tau2Seconds = v;
+            return this;
+        }
+
+        Builder lithiumReserveAh(double v) {
+            lithiumReserveAh = v;
+            return this;
+        }
+
+        Builder thermal(ThermalParameters v) {
+            thermal = v;
+            return this;
+        }
+
+        QseCellParameters build() {
+            requireSet(laws, "laws");
+            requireSet(cathode, "cathode");
+            requireSet(geometry, "geometry");
+            requireSet(ocv, "ocv");
+            requireSet(capacityAh, "capacityAh");
+            requireSet(r0Ohms, "r0Ohms");
+            requireSet(tafelVolts, "tafelVolts");
+            requireSet(exchangeAmps, "exchangeAmps");
+            requireSet(interfaceOhms, "interfaceOhms");
+            requireSet(cathodeOhms, "cathodeOhms");
+            requireSet(tau1Seconds, "tau1Seconds");
+            requireSet(tau2Seconds, "tau2Seconds");
+            requireSet(lithiumReserveAh, "lithiumReserveAh");
+            requireSet(thermal, "thermal");
+            return new QseCellParameters(
+                    laws,
+                    cathode,
+                    geometry,
+                    ocv,
+                    capacityAh,
+                    r0Ohms,
+                    tafelVolts,
+                    exchangeAmps,
+                    interfaceOhms,
+                    cathodeOhms,
+                    tau1Seconds,
+                    tau2Seconds,
+                    lithiumReserveAh,
+                    thermal);
+        }
+
+        private static void requireSet(Object value, String name) {
+            if (value == null) {
+                throw new IllegalArgumentException(name + " is not set");
+            }
+        }
     }
 }

@@ -39,19 +39,20 @@ public record Bq76952Margins(
      * 50 mV and 100 mV, 25 % over, 2x and 4x for OCD2 and SCD, 5 degC; delays 1 s, 100 ms, 20 ms,
      * 60 us, 2 s; host watchdog 5 s.
      */
-    public static final Bq76952Margins DEFAULT = new Bq76952Margins(
-            0.05,
-            0.10,
-            0.25,
-            2.0,
-            4.0,
-            5.0,
-            Duration.ofSeconds(1),
-            Duration.ofMillis(100),
-            Duration.ofMillis(20),
-            Duration.ofNanos(60_000),
-            Duration.ofSeconds(2),
-            Duration.ofSeconds(5));
+    public static final Bq76952Margins DEFAULT = Bq76952Margins.builder()
+            .cellOverVolts(0.05)
+            .cellUnderVolts(0.10)
+            .overCurrentFraction(0.25)
+            .ocd2Factor(2.0)
+            .shortCircuitFactor(4.0)
+            .celsius(5.0)
+            .cellVoltageDelay(Duration.ofSeconds(1))
+            .overCurrentDelay(Duration.ofMillis(100))
+            .ocd2Delay(Duration.ofMillis(20))
+            .shortCircuitDelay(Duration.ofNanos(60_000))
+            .temperatureDelay(Duration.ofSeconds(2))
+            .hostWatchdogDelay(Duration.ofSeconds(5))
+            .build();
 
     public Bq76952Margins {
         if (!(cellOverVolts > 0) || !(cellUnderVolts > 0) || !(overCurrentFraction > 0) || !(celsius > 0)) {
@@ -63,6 +64,123 @@ public record Bq76952Margins(
         if (!(ocd2Factor > 1 + overCurrentFraction) || !(shortCircuitFactor > ocd2Factor)) {
             throw new IllegalArgumentException("need 1 + overCurrentFraction < ocd2Factor < shortCircuitFactor, got "
                     + (1 + overCurrentFraction) + ", " + ocd2Factor + ", " + shortCircuitFactor);
+        }
+    }
+
+    /** A builder with every value unset (refused by {@link Builder#build()} until set). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named setters (see the record's parameters for each one's meaning and unit). */
+    public static final class Builder {
+        private Double cellOverVolts;
+        private Double cellUnderVolts;
+        private Double overCurrentFraction;
+        private Double ocd2Factor;
+        private Double shortCircuitFactor;
+        private Double celsius;
+        private Duration cellVoltageDelay;
+        private Duration overCurrentDelay;
+        private Duration ocd2Delay;
+        private Duration shortCircuitDelay;
+        private Duration temperatureDelay;
+        private Duration hostWatchdogDelay;
+
+        private Builder() {}
+
+        public Builder cellOverVolts(double v) {
+            cellOverVolts = v;
+            return this;
+        }
+
+        public Builder cellUnderVolts(double v) {
+            cellUnderVolts = v;
+            return this;
+        }
+
+        public Builder overCurrentFraction(double v) {
+            overCurrentFraction = v;
+            return this;
+        }
+
+        public Builder ocd2Factor(double v) {
+            ocd2Factor = v;
+            return this;
+        }
+
+        public Builder shortCircuitFactor(double v) {
+            shortCircuitFactor = v;
+            return this;
+        }
+
+        public Builder celsius(double v) {
+            celsius = v;
+            return this;
+        }
+
+        public Builder cellVoltageDelay(Duration v) {
+            cellVoltageDelay = v;
+            return this;
+        }
+
+        public Builder overCurrentDelay(Duration v) {
+            overCurrentDelay = v;
+            return this;
+        }
+
+        public Builder ocd2Delay(Duration v) {
+            ocd2Delay = v;
+            return this;
+        }
+
+        public Builder shortCircuitDelay(Duration v) {
+            shortCircuitDelay = v;
+            return this;
+        }
+
+        public Builder temperatureDelay(Duration v) {
+            temperatureDelay = v;
+            return this;
+        }
+
+        public Builder hostWatchdogDelay(Duration v) {
+            hostWatchdogDelay = v;
+            return this;
+        }
+
+        public Bq76952Margins build() {
+            requireSet(cellOverVolts, "cellOverVolts");
+            requireSet(cellUnderVolts, "cellUnderVolts");
+            requireSet(overCurrentFraction, "overCurrentFraction");
+            requireSet(ocd2Factor, "ocd2Factor");
+            requireSet(shortCircuitFactor, "shortCircuitFactor");
+            requireSet(celsius, "celsius");
+            requireSet(cellVoltageDelay, "cellVoltageDelay");
+            requireSet(overCurrentDelay, "overCurrentDelay");
+            requireSet(ocd2Delay, "ocd2Delay");
+            requireSet(shortCircuitDelay, "shortCircuitDelay");
+            requireSet(temperatureDelay, "temperatureDelay");
+            requireSet(hostWatchdogDelay, "hostWatchdogDelay");
+            return new Bq76952Margins(
+                    cellOverVolts,
+                    cellUnderVolts,
+                    overCurrentFraction,
+                    ocd2Factor,
+                    shortCircuitFactor,
+                    celsius,
+                    cellVoltageDelay,
+                    overCurrentDelay,
+                    ocd2Delay,
+                    shortCircuitDelay,
+                    temperatureDelay,
+                    hostWatchdogDelay);
+        }
+
+        private static void requireSet(Object value, String name) {
+            if (value == null) {
+                throw new IllegalArgumentException(name + " is not set");
+            }
         }
     }
 }

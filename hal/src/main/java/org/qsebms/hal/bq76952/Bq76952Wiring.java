@@ -59,4 +59,153 @@ public record Bq76952Wiring(
     public Bq76952ProtectionPlan plan() {
         return Bq76952ProtectionPlan.of(limits, margins, shuntOhms, cellInputs, tsPins, "hal.bq76952");
     }
+
+    /** A builder with every value unset (refused by {@link Builder#build()} until set). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named setters (see the record's parameters for each one's meaning and unit). */
+    public static final class Builder {
+        private Integer bus;
+        private Integer address;
+        private Boolean crc;
+        private Double shuntOhms;
+        private List<Integer> cellInputs;
+        private List<Integer> tsPins;
+        private Double maxAbsAmps;
+        private ContactorId fetsAs;
+        private Integer alertPin;
+        private Double balancingResistorOhms;
+        private Map<ContactorId, ContactorPins> contactors;
+        private Integer fanPin;
+        private Integer heaterPin;
+        private String watchdogDevice;
+        private Bq76952Limits limits;
+        private Bq76952Margins margins;
+
+        private Builder() {}
+
+        public Builder bus(int v) {
+            bus = v;
+            return this;
+        }
+
+        public Builder address(int v) {
+            address = v;
+            return this;
+        }
+
+        public Builder crc(boolean v) {
+            crc = v;
+            return this;
+        }
+
+        public Builder shuntOhms(double v) {
+            shuntOhms = v;
+            return this;
+        }
+
+        public Builder cellInputs(List<Integer> v) {
+            cellInputs = v;
+            return this;
+        }
+
+        public Builder tsPins(List<Integer> v) {
+            tsPins = v;
+            return this;
+        }
+
+        public Builder maxAbsAmps(double v) {
+            maxAbsAmps = v;
+            return this;
+        }
+
+        public Builder fetsAs(ContactorId v) {
+            fetsAs = v;
+            return this;
+        }
+
+        public Builder alertPin(int v) {
+            alertPin = v;
+            return this;
+        }
+
+        public Builder balancingResistorOhms(double v) {
+            balancingResistorOhms = v;
+            return this;
+        }
+
+        public Builder contactors(Map<ContactorId, ContactorPins> v) {
+            contactors = v;
+            return this;
+        }
+
+        public Builder fanPin(int v) {
+            fanPin = v;
+            return this;
+        }
+
+        public Builder heaterPin(int v) {
+            heaterPin = v;
+            return this;
+        }
+
+        public Builder watchdogDevice(String v) {
+            watchdogDevice = v;
+            return this;
+        }
+
+        public Builder limits(Bq76952Limits v) {
+            limits = v;
+            return this;
+        }
+
+        public Builder margins(Bq76952Margins v) {
+            margins = v;
+            return this;
+        }
+
+        public Bq76952Wiring build() {
+            requireSet(bus, "bus");
+            requireSet(address, "address");
+            requireSet(crc, "crc");
+            requireSet(shuntOhms, "shuntOhms");
+            requireSet(cellInputs, "cellInputs");
+            requireSet(tsPins, "tsPins");
+            requireSet(maxAbsAmps, "maxAbsAmps");
+            requireSet(fetsAs, "fetsAs");
+            requireSet(alertPin, "alertPin");
+            requireSet(balancingResistorOhms, "balancingResistorOhms");
+            requireSet(contactors, "contactors");
+            requireSet(fanPin, "fanPin");
+            requireSet(heaterPin, "heaterPin");
+            requireSet(watchdogDevice, "watchdogDevice");
+            requireSet(limits, "limits");
+            requireSet(margins, "margins");
+            return new Bq76952Wiring(
+                    bus,
+                    address,
+                    crc,
+                    shuntOhms,
+                    cellInputs,
+                    tsPins,
+                    maxAbsAmps,
+                    fetsAs,
+                    alertPin,
+                    balancingResistorOhms,
+                    contactors,
+                    fanPin,
+                    heaterPin,
+                    watchdogDevice,
+                    limits,
+                    margins);
+        }
+
+        private static void requireSet(Object value, String name) {
+            if (value == null) {
+                throw new IllegalArgumentException(name + " is not set");
+            }
+        }
+    }
 }

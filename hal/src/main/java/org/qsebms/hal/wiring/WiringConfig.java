@@ -36,38 +36,6 @@ public record WiringConfig(
     /** Bleed resistor assumed when the wiring does not name one (a common value on balancing boards). */
     public static final double DEFAULT_BALANCING_RESISTOR_OHMS = 33.0;
 
-    /** Wiring with the default bleed resistor. */
-    public WiringConfig(
-            List<Ads1115Spec> ads1115,
-            List<Mcp3x08Spec> mcp3x08,
-            CellMeasurement cellMeasurement,
-            List<CellTapSpec> cells,
-            Optional<PackVoltageSpec> packVoltage,
-            CurrentSpec current,
-            List<NtcSpec> temperatures,
-            Map<ContactorId, ContactorPins> contactors,
-            List<Integer> balancingPins,
-            int fanPin,
-            int heaterPin,
-            String watchdogDevice,
-            int stuckAfterConversions) {
-        this(
-                ads1115,
-                mcp3x08,
-                cellMeasurement,
-                cells,
-                packVoltage,
-                current,
-                temperatures,
-                contactors,
-                balancingPins,
-                fanPin,
-                heaterPin,
-                watchdogDevice,
-                stuckAfterConversions,
-                DEFAULT_BALANCING_RESISTOR_OHMS);
-    }
-
     public WiringConfig {
         if (!(balancingResistorOhms > 0)) {
             throw new IllegalArgumentException("balancing resistor must be > 0 ohm, got " + balancingResistorOhms);
@@ -86,5 +54,137 @@ public record WiringConfig(
 
     public Optional<Mcp3x08Spec> mcpChip(String id) {
         return mcp3x08.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** A builder with every value unset (refused by {@link Builder#build()} until set), except {@code balancingResistorOhms}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Named setters (see the record's parameters for each one's meaning and unit). */
+    public static final class Builder {
+        private List<Ads1115Spec> ads1115;
+        private List<Mcp3x08Spec> mcp3x08;
+        private CellMeasurement cellMeasurement;
+        private List<CellTapSpec> cells;
+        private Optional<PackVoltageSpec> packVoltage;
+        private CurrentSpec current;
+        private List<NtcSpec> temperatures;
+        private Map<ContactorId, ContactorPins> contactors;
+        private List<Integer> balancingPins;
+        private Integer fanPin;
+        private Integer heaterPin;
+        private String watchdogDevice;
+        private Integer stuckAfterConversions;
+        private Double balancingResistorOhms = DEFAULT_BALANCING_RESISTOR_OHMS;
+
+        private Builder() {}
+
+        public Builder ads1115(List<Ads1115Spec> v) {
+            ads1115 = v;
+            return this;
+        }
+
+        public Builder mcp3x08(List<Mcp3x08Spec> v) {
+            mcp3x08 = v;
+            return this;
+        }
+
+        public Builder cellMeasurement(CellMeasurement v) {
+            cellMeasurement = v;
+            return this;
+        }
+
+        public Builder cells(List<CellTapSpec> v) {
+            cells = v;
+            return this;
+        }
+
+        public Builder packVoltage(Optional<PackVoltageSpec> v) {
+            packVoltage = v;
+            return this;
+        }
+
+        public Builder current(CurrentSpec v) {
+            current = v;
+            return this;
+        }
+
+        public Builder temperatures(List<NtcSpec> v) {
+            temperatures = v;
+            return this;
+        }
+
+        public Builder contactors(Map<ContactorId, ContactorPins> v) {
+            contactors = v;
+            return this;
+        }
+
+        public Builder balancingPins(List<Integer> v) {
+            balancingPins = v;
+            return this;
+        }
+
+        public Builder fanPin(int v) {
+            fanPin = v;
+            return this;
+        }
+
+        public Builder heaterPin(int v) {
+            heaterPin = v;
+            return this;
+        }
+
+        public Builder watchdogDevice(String v) {
+            watchdogDevice = v;
+            return this;
+        }
+
+        public Builder stuckAfterConversions(int v) {
+            stuckAfterConversions = v;
+            return this;
+        }
+
+        public Builder balancingResistorOhms(double v) {
+            balancingResistorOhms = v;
+            return this;
+        }
+
+        public WiringConfig build() {
+            requireSet(ads1115, "ads1115");
+            requireSet(mcp3x08, "mcp3x08");
+            requireSet(cellMeasurement, "cellMeasurement");
+            requireSet(cells, "cells");
+            requireSet(packVoltage, "packVoltage");
+            requireSet(current, "current");
+            requireSet(temperatures, "temperatures");
+            requireSet(contactors, "contactors");
+            requireSet(balancingPins, "balancingPins");
+            requireSet(fanPin, "fanPin");
+            requireSet(heaterPin, "heaterPin");
+            requireSet(watchdogDevice, "watchdogDevice");
+            requireSet(stuckAfterConversions, "stuckAfterConversions");
+            return new WiringConfig(
+                    ads1115,
+                    mcp3x08,
+                    cellMeasurement,
+                    cells,
+                    packVoltage,
+                    current,
+                    temperatures,
+                    contactors,
+                    balancingPins,
+                    fanPin,
+                    heaterPin,
+                    watchdogDevice,
+                    stuckAfterConversions,
+                    balancingResistorOhms);
+        }
+
+        private static void requireSet(Object value, String name) {
+            if (value == null) {
+                throw new IllegalArgumentException(name + " is not set");
+            }
+        }
     }
 }

@@ -26,27 +26,28 @@ class Bq76952BoardTest {
     double amps;
 
     static Bq76952Wiring wiring() {
-        return new Bq76952Wiring(
-                1,
-                0x08,
-                false,
-                0.0005,
-                Bq76952Rig.inputs(16),
-                List.of(1, 2),
-                150,
-                ContactorId.MAIN_NEGATIVE,
-                17,
-                200.0,
-                Map.of(
+        return Bq76952Wiring.builder()
+                .bus(1)
+                .address(0x08)
+                .crc(false)
+                .shuntOhms(0.0005)
+                .cellInputs(Bq76952Rig.inputs(16))
+                .tsPins(List.of(1, 2))
+                .maxAbsAmps(150)
+                .fetsAs(ContactorId.MAIN_NEGATIVE)
+                .alertPin(17)
+                .balancingResistorOhms(200.0)
+                .contactors(Map.of(
                         ContactorId.PRECHARGE,
                         new ContactorPins(13, 19, true),
                         ContactorId.MAIN_POSITIVE,
-                        new ContactorPins(26, 21, true)),
-                -1,
-                -1,
-                "/dev/watchdog",
-                Bq76952Rig.MSL,
-                Bq76952Margins.DEFAULT);
+                        new ContactorPins(26, 21, true)))
+                .fanPin(-1)
+                .heaterPin(-1)
+                .watchdogDevice("/dev/watchdog")
+                .limits(Bq76952Rig.MSL)
+                .margins(Bq76952Margins.DEFAULT)
+                .build();
     }
 
     EmulatedBq76952Board board() {

@@ -31,19 +31,20 @@ class Bq76952ProtectionPlanTest {
                 r.nextDouble(-10, 10),
                 r.nextDouble(45, 70),
                 r.nextDouble(-30, -5));
-        var m = new Bq76952Margins(
-                r.nextDouble(0.01, 0.2),
-                r.nextDouble(0.01, 0.3),
-                r.nextDouble(0.05, 0.5),
-                2.0,
-                4.0,
-                r.nextDouble(1, 10),
-                Duration.ofMillis(r.nextLong(10, 5000)),
-                Duration.ofMillis(r.nextLong(10, 400)),
-                Duration.ofMillis(r.nextLong(10, 50)),
-                Duration.ofNanos(r.nextLong(0, 400_000)),
-                Duration.ofSeconds(r.nextLong(0, 10)),
-                Duration.ofSeconds(r.nextLong(0, 30)));
+        var m = Bq76952Margins.builder()
+                .cellOverVolts(r.nextDouble(0.01, 0.2))
+                .cellUnderVolts(r.nextDouble(0.01, 0.3))
+                .overCurrentFraction(r.nextDouble(0.05, 0.5))
+                .ocd2Factor(2.0)
+                .shortCircuitFactor(4.0)
+                .celsius(r.nextDouble(1, 10))
+                .cellVoltageDelay(Duration.ofMillis(r.nextLong(10, 5000)))
+                .overCurrentDelay(Duration.ofMillis(r.nextLong(10, 400)))
+                .ocd2Delay(Duration.ofMillis(r.nextLong(10, 50)))
+                .shortCircuitDelay(Duration.ofNanos(r.nextLong(0, 400_000)))
+                .temperatureDelay(Duration.ofSeconds(r.nextLong(0, 10)))
+                .hostWatchdogDelay(Duration.ofSeconds(r.nextLong(0, 30)))
+                .build();
         // a shunt the chip can use for these currents (the plan refuses others: tested below)
         double shuntOhms = r.nextDouble(
                 0.0001,

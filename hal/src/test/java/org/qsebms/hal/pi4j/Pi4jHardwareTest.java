@@ -25,27 +25,28 @@ class Pi4jHardwareTest {
     @Test
     void refusesToStartOnPi4jMockProvidersAndShutsTheContextDown() {
         Context mock = Pi4J.newAutoContext(); // pi4j-plugin-mock is on the test class path
-        WiringConfig wiring = new WiringConfig(
-                List.of(new Ads1115Spec("taps", 1, 0x48, Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_128, -1)),
-                List.of(),
-                CellMeasurement.TAP_SUBTRACTION,
-                List.of(new CellTapSpec(AdcInputRef.single("taps", 0), 2.0, 1, 0)),
-                Optional.empty(),
-                new CurrentSpec(
-                        new AdcInputRef("taps", 2, 3), CurrentTransducer.shunt(0.001, 50, 0), 1, 0, false, 30, 0),
-                List.of(),
-                Map.of(
+        WiringConfig wiring = WiringConfig.builder()
+                .ads1115(List.of(new Ads1115Spec("taps", 1, 0x48, Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_128, -1)))
+                .mcp3x08(List.of())
+                .cellMeasurement(CellMeasurement.TAP_SUBTRACTION)
+                .cells(List.of(new CellTapSpec(AdcInputRef.single("taps", 0), 2.0, 1, 0)))
+                .packVoltage(Optional.empty())
+                .current(new CurrentSpec(
+                        new AdcInputRef("taps", 2, 3), CurrentTransducer.shunt(0.001, 50, 0), 1, 0, false, 30, 0))
+                .temperatures(List.of())
+                .contactors(Map.of(
                         ContactorId.MAIN_NEGATIVE,
                         new ContactorPins(5, 6, true),
                         ContactorId.PRECHARGE,
                         new ContactorPins(13, 19, true),
                         ContactorId.MAIN_POSITIVE,
-                        new ContactorPins(26, 21, true)),
-                List.of(12),
-                -1,
-                -1,
-                "",
-                0);
+                        new ContactorPins(26, 21, true)))
+                .balancingPins(List.of(12))
+                .fanPin(-1)
+                .heaterPin(-1)
+                .watchdogDevice("")
+                .stuckAfterConversions(0)
+                .build();
 
         assertThatThrownBy(() -> Pi4jHardware.open(wiring, mock))
                 .isInstanceOf(IllegalStateException.class)

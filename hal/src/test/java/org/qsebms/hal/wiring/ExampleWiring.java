@@ -32,34 +32,35 @@ final class ExampleWiring {
                     1.0,
                     0.0));
         }
-        return new WiringConfig(
-                List.of(
+        return WiringConfig.builder()
+                .ads1115(List.of(
                         new Ads1115Spec("taps", 1, 0x48, Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_128, -1),
-                        new Ads1115Spec("shunt", 1, 0x49, Ads1115Pga.FSR_2_048V, Ads1115DataRate.SPS_128, -1)),
-                List.of(new Mcp3x08Spec("ntc", Mcp3x08Model.MCP3008, 0, 0, 3.3, 1_000_000)),
-                CellMeasurement.TAP_SUBTRACTION,
-                cells,
-                Optional.of(new PackVoltageSpec(AdcInputRef.single("shunt", 2), 11.0, 1.0, 0.0, 20.0)),
-                new CurrentSpec(
+                        new Ads1115Spec("shunt", 1, 0x49, Ads1115Pga.FSR_2_048V, Ads1115DataRate.SPS_128, -1)))
+                .mcp3x08(List.of(new Mcp3x08Spec("ntc", Mcp3x08Model.MCP3008, 0, 0, 3.3, 1_000_000)))
+                .cellMeasurement(CellMeasurement.TAP_SUBTRACTION)
+                .cells(cells)
+                .packVoltage(Optional.of(new PackVoltageSpec(AdcInputRef.single("shunt", 2), 11.0, 1.0, 0.0, 20.0)))
+                .current(new CurrentSpec(
                         new AdcInputRef("shunt", 0, 1),
                         CurrentTransducer.shunt(0.001, 50, 0.0),
                         1.0,
                         0.0,
                         false,
                         30,
-                        0),
-                ntcs,
-                Map.of(
+                        0))
+                .temperatures(ntcs)
+                .contactors(Map.of(
                         ContactorId.MAIN_NEGATIVE,
                         new ContactorPins(5, 6, true),
                         ContactorId.PRECHARGE,
                         new ContactorPins(13, 19, true),
                         ContactorId.MAIN_POSITIVE,
-                        new ContactorPins(26, 21, true)),
-                List.of(12, 16, 20, 25),
-                18,
-                -1,
-                "",
-                0);
+                        new ContactorPins(26, 21, true)))
+                .balancingPins(List.of(12, 16, 20, 25))
+                .fanPin(18)
+                .heaterPin(-1)
+                .watchdogDevice("")
+                .stuckAfterConversions(0)
+                .build();
     }
 }

@@ -79,20 +79,21 @@ class PackHardwareFactoryTest {
     @Test
     void stuckChannelReachesThePortAsStuck() {
         WiringConfig wiring = ExampleWiring.fourSeries();
-        WiringConfig withStuckCheck = new WiringConfig(
-                wiring.ads1115(),
-                wiring.mcp3x08(),
-                wiring.cellMeasurement(),
-                wiring.cells(),
-                wiring.packVoltage(),
-                wiring.current(),
-                wiring.temperatures(),
-                wiring.contactors(),
-                wiring.balancingPins(),
-                wiring.fanPin(),
-                wiring.heaterPin(),
-                wiring.watchdogDevice(),
-                20);
+        WiringConfig withStuckCheck = WiringConfig.builder()
+                .ads1115(wiring.ads1115())
+                .mcp3x08(wiring.mcp3x08())
+                .cellMeasurement(wiring.cellMeasurement())
+                .cells(wiring.cells())
+                .packVoltage(wiring.packVoltage())
+                .current(wiring.current())
+                .temperatures(wiring.temperatures())
+                .contactors(wiring.contactors())
+                .balancingPins(wiring.balancingPins())
+                .fanPin(wiring.fanPin())
+                .heaterPin(wiring.heaterPin())
+                .watchdogDevice(wiring.watchdogDevice())
+                .stuckAfterConversions(20)
+                .build();
         EmulatedBoard e = new EmulatedBoard(withStuckCheck, new ManualNanoClock(), 5);
         e.connectPack(cells, () -> amps, celsius);
         e.ads1115("shunt").inputs().noise(0.0002);
@@ -139,20 +140,22 @@ class PackHardwareFactoryTest {
     @Test
     void unknownChipInAnInputIsRejectedAtBuild() {
         WiringConfig w = ExampleWiring.fourSeries();
-        WiringConfig bad = new WiringConfig(
-                w.ads1115(),
-                w.mcp3x08(),
-                w.cellMeasurement(),
-                w.cells(),
-                w.packVoltage(),
-                new CurrentSpec(AdcInputRef.single("nope", 0), w.current().transducer(), 1, 0, false, 30, 0),
-                w.temperatures(),
-                w.contactors(),
-                w.balancingPins(),
-                -1,
-                -1,
-                "",
-                0);
+        WiringConfig bad = WiringConfig.builder()
+                .ads1115(w.ads1115())
+                .mcp3x08(w.mcp3x08())
+                .cellMeasurement(w.cellMeasurement())
+                .cells(w.cells())
+                .packVoltage(w.packVoltage())
+                .current(new CurrentSpec(
+                        AdcInputRef.single("nope", 0), w.current().transducer(), 1, 0, false, 30, 0))
+                .temperatures(w.temperatures())
+                .contactors(w.contactors())
+                .balancingPins(w.balancingPins())
+                .fanPin(-1)
+                .heaterPin(-1)
+                .watchdogDevice("")
+                .stuckAfterConversions(0)
+                .build();
         assertThatThrownBy(() -> PackHardwareFactory.build(bad, new EmulatedBoard(bad, new ManualNanoClock(), 1)))
                 .hasMessageContaining("names chip 'nope', which is not configured");
     }
