@@ -32,7 +32,7 @@ public record ChemistryPreset(
         SupplementaryLimits supplementary) {
 
     /** A preset with the shipped supplementary defaults. */
-    public ChemistryPreset(
+    ChemistryPreset(
             String name,
             String electrolyte,
             String cathode,
@@ -56,7 +56,7 @@ public record ChemistryPreset(
     }
 
     /** A preset without OCV hysteresis and without life data (the original form). */
-    public ChemistryPreset(
+    ChemistryPreset(
             String name,
             String electrolyte,
             String cathode,

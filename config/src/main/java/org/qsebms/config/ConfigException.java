@@ -18,7 +18,7 @@ public final class ConfigException extends RuntimeException {
     }
 
     /** The dotted key path of the offending entry, e.g. {@code limits.cellOverVoltage.msl}. */
-    public String keyPath() {
+    String keyPath() {
         return keyPath;
     }
 }

@@ -28,7 +28,7 @@ public record DashboardConfig(
         Duration history) {
     public static final int DEFAULT_PORT = 8787;
     public static final String DEFAULT_HOST = "127.0.0.1";
-    public static final Duration DEFAULT_HISTORY = Duration.ofMinutes(30);
+    static final Duration DEFAULT_HISTORY = Duration.ofMinutes(30);
 
     /** The dashboard off, with its defaults for when a flag turns it on. */
     public static final DashboardConfig OFF =

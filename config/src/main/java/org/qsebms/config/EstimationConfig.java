@@ -11,7 +11,7 @@ import org.qsebms.estimators.soc.SocFilterKind;
  */
 public record EstimationConfig(SocFilterKind socFilter) {
     /** Without an {@code estimation:} section: {@link SocFilterKind#DEFAULT}. */
-    public static final EstimationConfig DEFAULTS = new EstimationConfig(SocFilterKind.DEFAULT);
+    static final EstimationConfig DEFAULTS = new EstimationConfig(SocFilterKind.DEFAULT);
 
     public EstimationConfig {
         if (socFilter == null) {

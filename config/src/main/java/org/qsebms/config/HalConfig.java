@@ -18,12 +18,12 @@ public record HalConfig(HalBackend backend, Optional<WiringConfig> pi4j, Optiona
     }
 
     /** A backend with an ADC wiring section or none. */
-    public HalConfig(HalBackend backend, Optional<WiringConfig> pi4j) {
+    HalConfig(HalBackend backend, Optional<WiringConfig> pi4j) {
         this(backend, pi4j, Optional.empty());
     }
 
     /** A backend without a Pi wiring section (the simulated backend). */
-    public HalConfig(HalBackend backend) {
+    HalConfig(HalBackend backend) {
         this(backend, Optional.empty());
     }
 }

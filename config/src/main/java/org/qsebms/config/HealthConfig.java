@@ -17,10 +17,10 @@ public record HealthConfig(
         double bulkOhms,
         UsableCapacityConfig usableCapacity,
         DiagnosticsConfig diagnostics) {
-    public static final double DEFAULT_END_OF_LIFE_RESISTANCE_MULTIPLE = 2.0;
+    static final double DEFAULT_END_OF_LIFE_RESISTANCE_MULTIPLE = 2.0;
 
     /** Without scheduled diagnostics. */
-    public HealthConfig(
+    HealthConfig(
             double endOfLifeResistanceMultiple, double npRatio, double bulkOhms, UsableCapacityConfig usableCapacity) {
         this(endOfLifeResistanceMultiple, npRatio, bulkOhms, usableCapacity, DiagnosticsConfig.OFF);
     }

@@ -14,7 +14,7 @@ public enum LimitDirection {
     }
 
     /** True when {@code candidate} is at least as strict as {@code reference}. */
-    public boolean isTighterOrEqual(double candidate, double reference) {
+    boolean isTighterOrEqual(double candidate, double reference) {
         return this == UPPER ? candidate <= reference : candidate >= reference;
     }
 }

@@ -39,10 +39,10 @@ public record MqttConfig(
         double commandsPerSecond,
         String discoveryPrefix) {
 
-    public static final int DEFAULT_SPOOL_MAX_MESSAGES = 100_000;
-    public static final double DEFAULT_COMMANDS_PER_SECOND = 5.0;
+    static final int DEFAULT_SPOOL_MAX_MESSAGES = 100_000;
+    static final double DEFAULT_COMMANDS_PER_SECOND = 5.0;
 
-    public MqttConfig withUrl(String newUrl) {
+    MqttConfig withUrl(String newUrl) {
         return toBuilder().url(newUrl).build();
     }
 
@@ -50,14 +50,14 @@ public record MqttConfig(
         return toBuilder().stateInterval(interval).build();
     }
 
-    public MqttConfig withSpool(String directory, int maxMessages) {
+    MqttConfig withSpool(String directory, int maxMessages) {
         return toBuilder()
                 .spoolDirectory(directory)
                 .spoolMaxMessages(maxMessages)
                 .build();
     }
 
-    public MqttConfig withDeadband(StateDeadband band, Duration heartbeat) {
+    MqttConfig withDeadband(StateDeadband band, Duration heartbeat) {
         return toBuilder().deadband(band).stateHeartbeat(heartbeat).build();
     }
 

@@ -12,7 +12,7 @@ package org.qsebms.config;
  *                     above the C/50 that counts as rest)
  */
 public record UsableCapacityConfig(double chargeVolts, double cutoffVolts, double taperC) {
-    public static final double DEFAULT_TAPER_C = 0.1;
+    static final double DEFAULT_TAPER_C = 0.1;
 
     /** Full discharges between the limits' operating limits (MOLs), the charge complete at C/10. */
     public static UsableCapacityConfig of(ProtectionLimits limits) {

@@ -19,7 +19,7 @@ record CycleLifeCondition(
         boolean symmetricCell) {
 
     /** Cycles the law predicts for this condition. */
-    public double modelCycles(org.qsebms.estimators.model.LithiumLossLaw law) {
+    double modelCycles(org.qsebms.estimators.model.LithiumLossLaw law) {
         return symmetricCell
                 ? law.symmetricCellCyclesToDepletion(reserveMahPerCm2, milliAmpsPerCm2)
                 : law.cyclesToDepletion(reserveMahPerCm2, milliAmpsPerCm2);

@@ -12,9 +12,9 @@ import org.qsebms.estimators.model.ElectrolyteLaws;
 
 /** Model-vs-paper points for every table of the paper that the model reproduces. */
 public final class ModelComparison {
-    public static final String SEI_REST = "interfacial_resistance_ohm.rest_30_days";
-    public static final String SEI_CYCLING = "interfacial_resistance_ohm.cycling_100_cycles";
-    public static final String CYCLE_LIFE = "cycle_life";
+    static final String SEI_REST = "interfacial_resistance_ohm.rest_30_days";
+    static final String SEI_CYCLING = "interfacial_resistance_ohm.cycling_100_cycles";
+    static final String CYCLE_LIFE = "cycle_life";
 
     private ModelComparison() {}
 

@@ -25,10 +25,10 @@ import org.qsebms.estimators.model.TemperatureLaw;
  * series has only its end value ("almost did not change"), so its start value is taken equal.
  */
 public final class PaperCalibration {
-    public static final String POLARIZATION_VS_CURRENT = "li_li_polarization_mV_vs_current_density";
-    public static final String POLARIZATION_VS_TEMPERATURE = "li_li_polarization_mV_vs_temperature";
-    public static final String RATE_CAPACITY = "li_ncm811_rate_capacity_mAh_per_g";
-    public static final String LFP_POLARIZATION = "li_lfp_polarization_mV_0p5c_10p6mg";
+    static final String POLARIZATION_VS_CURRENT = "li_li_polarization_mV_vs_current_density";
+    static final String POLARIZATION_VS_TEMPERATURE = "li_li_polarization_mV_vs_temperature";
+    static final String RATE_CAPACITY = "li_ncm811_rate_capacity_mAh_per_g";
+    static final String LFP_POLARIZATION = "li_lfp_polarization_mV_0p5c_10p6mg";
     /** Li||Li cycle-life protocol: 0.5 mAh/cm² each way, so one cycle takes 2 h at 0.5 mA/cm². */
     static final double LI_LI_CYCLE_MAH_PER_CM2 = 0.5;
 
@@ -92,7 +92,7 @@ public final class PaperCalibration {
     }
 
     /** Li||Li polarization vs current density: 2 x (b asinh(j/2j0) + rSei j) + bulk j. */
-    public static InterfacialLaw fitInterfacial(double[] milliAmpsPerCm2, double[] millivolts, double bulkOhmCm2) {
+    static InterfacialLaw fitInterfacial(double[] milliAmpsPerCm2, double[] millivolts, double bulkOhmCm2) {
         LeastSquaresFit.Law law = (p, j) -> new InterfacialLaw(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]))
                 .symmetricCellMillivolts(j, bulkOhmCm2);
         List<double[]> starts = new ArrayList<>();
@@ -106,8 +106,8 @@ public final class PaperCalibration {
     }
 
     /** A fitted temperature law and the level of the series it came from. */
-    public record TemperatureFit(TemperatureLaw law, double referenceMillivolts) {
-        public double millivoltsAt(double celsius) {
+    record TemperatureFit(TemperatureLaw law, double referenceMillivolts) {
+        double millivoltsAt(double celsius) {
             return referenceMillivolts * law.factor(celsius);
         }
     }
@@ -119,7 +119,7 @@ public final class PaperCalibration {
     }
 
     /** Arrhenius fit of polarization vs temperature: eta = eta25 exp(B (1/T - 1/T25)). */
-    public static TemperatureFit fitTemperature(double[] celsius, double[] millivolts) {
+    static TemperatureFit fitTemperature(double[] celsius, double[] millivolts) {
         LeastSquaresFit.Law law = (p, c) -> p[0] * new TemperatureLaw(p[1] * 1000, 0).factor(c);
         LeastSquaresFit.Result r = LeastSquaresFit.fit(law, celsius, millivolts, new double[] {millivolts[0], 3});
         double[] p = r.parameters();
@@ -127,7 +127,7 @@ public final class PaperCalibration {
     }
 
     /** q(C) = q0 / (1 + (C/Cc)^n). */
-    public static RateCapacityLaw fitRateCapacity(double[] cRates, double[] milliAmpHoursPerGram) {
+    static RateCapacityLaw fitRateCapacity(double[] cRates, double[] milliAmpHoursPerGram) {
         LeastSquaresFit.Law law =
                 (p, c) -> new RateCapacityLaw(Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2])).milliAmpHoursPerGram(c);
         LeastSquaresFit.Result r = LeastSquaresFit.bestOf(
@@ -176,7 +176,7 @@ public final class PaperCalibration {
     }
 
     /** The cycle-life points of {@code e} expressed as current density, lithium reserve and cycles. */
-    public static List<CycleLifeCondition> cycleLifeConditions(PaperData data, Electrolyte e) {
+    static List<CycleLifeCondition> cycleLifeConditions(PaperData data, Electrolyte e) {
         String k = key(e);
         double reserve = CellGeometry.labCell(1, LAB_FOIL_UM).lithiumMilliAmpHoursPerCm2();
         List<CycleLifeCondition> out = new ArrayList<>();
@@ -236,8 +236,7 @@ public final class PaperCalibration {
      * lithium depletion, differently per electrolyte). The Li||Li points therefore fix s_e; the
      * full-cell points test the law.
      */
-    public static Map<Electrolyte, LithiumLossLaw> fitLithiumLoss(
-            Map<Electrolyte, List<CycleLifeCondition>> byElectrolyte) {
+    static Map<Electrolyte, LithiumLossLaw> fitLithiumLoss(Map<Electrolyte, List<CycleLifeCondition>> byElectrolyte) {
         List<Electrolyte> order = new ArrayList<>(byElectrolyte.keySet());
         List<CycleLifeCondition> points = new ArrayList<>();
         List<Integer> owner = new ArrayList<>();

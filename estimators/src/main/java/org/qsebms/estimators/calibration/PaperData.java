@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public final class PaperData {
     /** Classpath location of the bundled transcription. */
-    public static final String RESOURCE = "org/qsebms/estimators/calibration/qse-paper-data.yaml";
+    static final String RESOURCE = "org/qsebms/estimators/calibration/qse-paper-data.yaml";
 
     private final Map<String, JsonNode> values;
 

@@ -107,7 +107,7 @@ public final class CurrentLimitEstimator {
      * 25 °C (f from the fitted temperature law), 1 above, so that {@code I f(T)} — and with it the
      * interfacial overpotential — stays at or below its rated 25 °C value.
      */
-    public double interfacialDerate(double celsius) {
+    double interfacialDerate(double celsius) {
         return derate(cell.resistanceFactor(celsius));
     }
 

@@ -27,11 +27,11 @@ public enum Cathode {
         this.hysteresisVolts = hysteresisVolts;
     }
 
-    public double upperCutoffVolts() {
+    double upperCutoffVolts() {
         return upperCutoffVolts;
     }
 
-    public double lowerCutoffVolts() {
+    double lowerCutoffVolts() {
         return lowerCutoffVolts;
     }
 

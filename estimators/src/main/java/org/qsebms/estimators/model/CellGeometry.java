@@ -24,9 +24,9 @@ public record CellGeometry(
     /** Assumed electrolyte film thickness of the lab cells (not given in the paper). */
     public static final double LAB_ELECTROLYTE_UM = 100.0;
     /** Lithium metal density (g/cm³), a physical constant. */
-    public static final double LITHIUM_G_PER_CM3 = 0.534;
+    static final double LITHIUM_G_PER_CM3 = 0.534;
     /** Lithium theoretical specific capacity (mAh/g), a physical constant. */
-    public static final double LITHIUM_MAH_PER_G = 3860.0;
+    static final double LITHIUM_MAH_PER_G = 3860.0;
 
     public CellGeometry {
         if (!(electrodeAreaCm2 > 0)
@@ -57,7 +57,7 @@ public record CellGeometry(
     }
 
     /** Areal cathode capacity at {@code milliAmpHoursPerGram} (mAh/cm²). */
-    public double cathodeMilliAmpHoursPerCm2(double milliAmpHoursPerGram) {
+    double cathodeMilliAmpHoursPerCm2(double milliAmpHoursPerGram) {
         return cathodeLoadingMgPerCm2 * 1e-3 * milliAmpHoursPerGram;
     }
 

@@ -29,7 +29,7 @@ public record LithiumLossLaw(
     }
 
     /** Lithium lost per full cycle (mAh/cm²) at {@code milliAmpsPerCm2}. */
-    public double lossPerCycle(double milliAmpsPerCm2) {
+    double lossPerCycle(double milliAmpsPerCm2) {
         return lossMilliAmpHoursPerCm2AtUnitCurrent * Math.pow(Math.abs(milliAmpsPerCm2), currentExponent);
     }
 

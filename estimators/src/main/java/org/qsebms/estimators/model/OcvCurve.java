@@ -77,7 +77,7 @@ public record OcvCurve(
     }
 
     /** The temperature the OCV of a cell at {@code celsius} is taken at: itself inside the span, else the nearer end. */
-    public double ocvCelsius(double celsius) {
+    double ocvCelsius(double celsius) {
         return celsius < entropicMinCelsius
                 ? entropicMinCelsius
                 : celsius > entropicMaxCelsius ? entropicMaxCelsius : celsius;

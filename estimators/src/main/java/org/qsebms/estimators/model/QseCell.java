@@ -169,14 +169,14 @@ public final class QseCell {
     }
 
     /** True when a discharge at the last current has delivered what the rate law allows or hit the cut-off. */
-    public boolean dischargeLimitReached() {
+    boolean dischargeLimitReached() {
         double cRate = Math.abs(lastAmps) / oneCAmps;
         double floor = 1.0 - params.availableFraction(cRate) * Math.min(1.0, usableCapacityAh() / capacityAh);
         return soc <= floor || terminalVolts <= params.cathode().lowerCutoffVolts() || soc <= 0;
     }
 
     /** True when charging has reached the upper cut-off or full SOC. */
-    public boolean chargeLimitReached() {
+    boolean chargeLimitReached() {
         return terminalVolts >= params.cathode().upperCutoffVolts() || soc >= 1.0;
     }
 
@@ -186,12 +186,12 @@ public final class QseCell {
     }
 
     /** End of life: lithium reserve consumed, or usable capacity below {@code capacityLimitFraction}. */
-    public boolean isEndOfLife(double capacityLimitFraction) {
+    boolean isEndOfLife(double capacityLimitFraction) {
         return lithiumReserveAh <= 0 || usableCapacityAh() < capacityLimitFraction * capacityAh;
     }
 
     /** True when this electrolyte risks an internal short at the present cell temperature. */
-    public boolean shortRisk() {
+    boolean shortRisk() {
         return params.electrolyte().hasShortRiskAt(celsius);
     }
 
@@ -240,7 +240,7 @@ public final class QseCell {
         return restSeconds;
     }
 
-    public double hysteresisState() {
+    double hysteresisState() {
         return hysteresis;
     }
 

@@ -36,9 +36,9 @@ public record QseCellParameters(
         ThermalParameters thermal) {
 
     /** Assumed interfacial (charge transfer + SEI) time constant; the paper gives no time constants. */
-    public static final double INTERFACE_TAU_SECONDS = 2.0;
+    static final double INTERFACE_TAU_SECONDS = 2.0;
     /** Assumed cathode solid-diffusion time constant. */
-    public static final double CATHODE_TAU_SECONDS = 60.0;
+    static final double CATHODE_TAU_SECONDS = 60.0;
 
     /** Scales {@code laws} to a cell of {@code cathode} and {@code geometry}. */
     public static QseCellParameters of(ElectrolyteLaws laws, Cathode cathode, CellGeometry geometry, OcvCurve ocv) {
@@ -83,7 +83,7 @@ public record QseCellParameters(
     }
 
     /** Fraction of {@link #capacityAh()} deliverable at {@code cRate} (rate law of the electrolyte). */
-    public double availableFraction(double cRate) {
+    double availableFraction(double cRate) {
         return laws.rateCapacity().availableFraction(cRate);
     }
 
@@ -93,7 +93,7 @@ public record QseCellParameters(
     }
 
     /** Lithium lost per ampere-hour of charge throughput at {@code amps} (Ah/Ah). */
-    public double lithiumLossPerAhThroughput(double amps) {
+    double lithiumLossPerAhThroughput(double amps) {
         double j = milliAmpsPerCm2(amps);
         if (j == 0) {
             return 0;
@@ -103,7 +103,7 @@ public record QseCellParameters(
     }
 
     /** Interfacial + cathode overpotential at steady state for {@code amps} at 25 °C (V, signed). */
-    public double steadyOverpotentialVolts(double amps) {
+    double steadyOverpotentialVolts(double amps) {
         return amps * r0Ohms
                 + tafelVolts * InterfacialLaw.asinh(amps / (2 * exchangeAmps))
                 + amps * interfaceOhms

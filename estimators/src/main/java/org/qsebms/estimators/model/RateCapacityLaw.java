@@ -22,7 +22,7 @@ public record RateCapacityLaw(double zeroRateMilliAmpHoursPerGram, double halfCa
     }
 
     /** Fraction of q0 available at {@code cRate} (the sign of the rate is ignored). */
-    public double availableFraction(double cRate) {
+    double availableFraction(double cRate) {
         return 1.0 / (1.0 + Math.pow(Math.abs(cRate) / halfCapacityRate, exponent));
     }
 }

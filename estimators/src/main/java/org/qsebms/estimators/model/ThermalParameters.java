@@ -9,9 +9,9 @@ package org.qsebms.estimators.model;
 record ThermalParameters(double heatCapacityJPerK, double coolingWattsPerK) {
 
     /** Assumed heat capacity per cm² of one layer stack incl. share of packaging (J/(K cm²)). */
-    public static final double STACK_JOULES_PER_KELVIN_CM2 = 0.04;
+    static final double STACK_JOULES_PER_KELVIN_CM2 = 0.04;
     /** Assumed natural-convection coefficient on the two large faces (W/(m² K)). */
-    public static final double CONVECTION_WATTS_PER_M2_K = 10.0;
+    static final double CONVECTION_WATTS_PER_M2_K = 10.0;
 
     public ThermalParameters {
         if (!(heatCapacityJPerK > 0) || !(coolingWattsPerK > 0)) {
@@ -28,7 +28,7 @@ record ThermalParameters(double heatCapacityJPerK, double coolingWattsPerK) {
     }
 
     /** Thermal time constant (s). */
-    public double timeConstantSeconds() {
+    double timeConstantSeconds() {
         return heatCapacityJPerK / coolingWattsPerK;
     }
 }

@@ -49,12 +49,12 @@ public record TimeConstantsVsTemperature(double[] celsius, double[] tau1Seconds,
     }
 
     /** tau1 at {@code celsius}, or {@code nominal} when empty; no allocation. */
-    public double tau1At(double celsius, double nominal) {
+    double tau1At(double celsius, double nominal) {
         return isEmpty() ? nominal : PiecewiseLinear.at(this.celsius, tau1Seconds, celsius);
     }
 
     /** tau2 at {@code celsius}, or {@code nominal} when empty; no allocation. */
-    public double tau2At(double celsius, double nominal) {
+    double tau2At(double celsius, double nominal) {
         return isEmpty() ? nominal : PiecewiseLinear.at(this.celsius, tau2Seconds, celsius);
     }
 

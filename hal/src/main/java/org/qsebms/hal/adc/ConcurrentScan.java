@@ -59,7 +59,7 @@ public final class ConcurrentScan {
     }
 
     /** Converts every channel once, all converters at the same time. */
-    public void scanAll() {
+    void scanAll() {
         scans++;
         int running = 0;
         for (int c = 0; c < queues.length; c++) {

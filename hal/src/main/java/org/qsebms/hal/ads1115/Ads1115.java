@@ -17,13 +17,13 @@ import org.qsebms.hal.bus.Pause;
  * complement code.
  */
 public final class Ads1115 {
-    public static final int REG_CONVERSION = 0x00;
-    public static final int REG_CONFIG = 0x01;
-    public static final int REG_LO_THRESH = 0x02;
-    public static final int REG_HI_THRESH = 0x03;
+    static final int REG_CONVERSION = 0x00;
+    static final int REG_CONFIG = 0x01;
+    static final int REG_LO_THRESH = 0x02;
+    static final int REG_HI_THRESH = 0x03;
 
     /** Power-on value of the config register. */
-    public static final int CONFIG_RESET = 0x8583;
+    static final int CONFIG_RESET = 0x8583;
 
     static final int OS = 1 << 15;
     static final int MODE_SINGLE_SHOT = 1 << 8;
@@ -70,7 +70,7 @@ public final class Ads1115 {
     }
 
     /** The config register word for a single-shot conversion of {@code mux} at {@code pga} and {@code rate}. */
-    public int singleShotConfig(Ads1115Mux mux, Ads1115Pga pga, Ads1115DataRate rate) {
+    int singleShotConfig(Ads1115Mux mux, Ads1115Pga pga, Ads1115DataRate rate) {
         int compQue = alertRdy == null ? COMP_QUE_DISABLE : COMP_QUE_ONE;
         return OS | mux.bits() << 12 | pga.bits() << 9 | MODE_SINGLE_SHOT | rate.bits() << 5 | compQue;
     }
@@ -148,7 +148,7 @@ public final class Ads1115 {
     }
 
     /** The conversion register: the signed code of the last completed conversion. */
-    public int readConversion() {
+    int readConversion() {
         pointer = -1;
         int code = (short) bus.readRegisterWord(address, REG_CONVERSION);
         pointer = REG_CONVERSION;

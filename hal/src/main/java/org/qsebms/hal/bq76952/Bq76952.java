@@ -79,7 +79,7 @@ public final class Bq76952 {
     // ---- direct commands ------------------------------------------------------------------
 
     /** Reads {@code n} bytes of consecutive direct commands from {@code command} into {@code into}. */
-    public void readDirect(int command, byte[] into, int n) {
+    void readDirect(int command, byte[] into, int n) {
         if (!crc) {
             bus.readBlock(address, command, into, 0, n);
             return;
@@ -112,19 +112,19 @@ public final class Bq76952 {
     }
 
     /** A 2-byte unsigned direct command (Battery Status, Alarm Status), 0..65535. */
-    public int readDirectU2(int command) {
+    int readDirectU2(int command) {
         readDirect(command, data, 2);
         return u2(data, 0);
     }
 
     /** A 2-byte signed direct command (voltages, CC2 current, temperatures). */
-    public int readDirectI2(int command) {
+    int readDirectI2(int command) {
         readDirect(command, data, 2);
         return (short) u2(data, 0);
     }
 
     /** Writes {@code n} bytes to consecutive commands from {@code command}. */
-    public void writeDirect(int command, byte[] bytes, int n) {
+    void writeDirect(int command, byte[] bytes, int n) {
         if (!crc) {
             bus.writeBlock(address, command, bytes, 0, n);
             return;
@@ -153,7 +153,7 @@ public final class Bq76952 {
      * 0x3E/0x3F read back the code, checks length and checksum, and copies up to {@code n} bytes
      * into {@code into}. Returns the number of data bytes the chip offered.
      */
-    public int readTransfer(int code, byte[] into, int n) {
+    int readTransfer(int code, byte[] into, int n) {
         subcommand(code);
         pause.nanos(FIRST_POLL_NANOS);
         for (int i = 0; ; i++) {
@@ -201,7 +201,7 @@ public final class Bq76952 {
     }
 
     /** Subcommand with data (CB_ACTIVE_CELLS) or a data-memory write: code, buffer, checksum and length. */
-    public void writeTransfer(int code, byte[] bytes, int n) {
+    void writeTransfer(int code, byte[] bytes, int n) {
         if (n < 1 || n > 32) {
             throw new IllegalArgumentException("a transfer carries 1..32 bytes, not " + n);
         }
@@ -236,7 +236,7 @@ public final class Bq76952 {
     }
 
     /** Writes the low {@code n} (1..4) bytes of {@code value} to data memory, little-endian (CONFIG_UPDATE only). */
-    public void writeDataMemory(int dmAddress, long value, int n) {
+    void writeDataMemory(int dmAddress, long value, int n) {
         byte[] bytes = new byte[n];
         for (int i = 0; i < n; i++) {
             bytes[i] = (byte) (value >> 8 * i);
@@ -245,12 +245,12 @@ public final class Bq76952 {
     }
 
     /** SET_CFGUPDATE, then waits until Battery Status shows CFGUPDATE (the chip turns its FETs off). */
-    public void enterConfigUpdate() {
+    void enterConfigUpdate() {
         changeConfigUpdate(SET_CFGUPDATE, true);
     }
 
     /** EXIT_CFGUPDATE, then waits until Battery Status clears CFGUPDATE (protections run again). */
-    public void exitConfigUpdate() {
+    void exitConfigUpdate() {
         changeConfigUpdate(EXIT_CFGUPDATE, false);
     }
 

@@ -17,7 +17,7 @@ final class Bq76952Balancing implements BalancingSwitches {
     private int wanted;
     private int written = -1;
 
-    public Bq76952Balancing(Bq76952 chip, List<Integer> cellInputs, double bleedOhms) {
+    Bq76952Balancing(Bq76952 chip, List<Integer> cellInputs, double bleedOhms) {
         this.chip = chip;
         this.inputs = cellInputs.stream().mapToInt(Integer::intValue).toArray();
         this.bleedOhms = bleedOhms;

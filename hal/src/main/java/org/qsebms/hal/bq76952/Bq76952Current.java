@@ -16,7 +16,7 @@ final class Bq76952Current implements CurrentSensor {
     private SensorStatus status = SensorStatus.OK;
     private String fault = "";
 
-    public Bq76952Current(Bq76952 chip, double maxAbsAmps) {
+    Bq76952Current(Bq76952 chip, double maxAbsAmps) {
         this.chip = chip;
         this.maxAbsAmps = maxAbsAmps;
     }

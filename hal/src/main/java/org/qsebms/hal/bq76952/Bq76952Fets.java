@@ -17,7 +17,7 @@ final class Bq76952Fets implements Contactor {
     private final Bq76952 chip;
     private boolean commanded;
 
-    public Bq76952Fets(ContactorId id, Bq76952 chip) {
+    Bq76952Fets(ContactorId id, Bq76952 chip) {
         this.id = id;
         this.chip = chip;
     }

@@ -21,12 +21,12 @@ import java.util.Locale;
  */
 public final class Bq76952ProtectionPlan {
     /** DA Configuration: user amps = 10 mA (bits 1:0 = 2), user volts = 10 mV (bit 2). */
-    public static final int DA_CONFIGURATION = 0x06;
+    static final int DA_CONFIGURATION = 0x06;
 
-    public static final double USER_AMPS = 0.010;
-    public static final double USER_VOLTS = 0.010;
+    static final double USER_AMPS = 0.010;
+    static final double USER_VOLTS = 0.010;
     /** TS pin configuration: thermistor, 18k model, used for cell temperature protections (Libre Solar boards). */
-    public static final int TS_THERMISTOR = 0x07;
+    static final int TS_THERMISTOR = 0x07;
 
     static final double CELL_STEP_MV = 50.6;
     static final int[] SCD_MILLIVOLTS = {10, 20, 40, 60, 80, 100, 125, 150, 175, 200, 250, 300, 350, 400, 450, 500};

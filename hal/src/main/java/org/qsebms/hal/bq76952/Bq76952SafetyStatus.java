@@ -16,7 +16,7 @@ import org.qsebms.hal.bus.GpioInput;
  */
 public final class Bq76952SafetyStatus implements HardwareProtection {
     /** One Safety Status bit: register (A = 0, B = 1, C = 2), bit, and what it means to the controller. */
-    public enum Trip {
+    enum Trip {
         CUV(0, 2, HardwareTrip.CELL_UNDER_VOLTAGE),
         COV(0, 3, HardwareTrip.CELL_OVER_VOLTAGE),
         OCC(0, 4, HardwareTrip.CHARGE_OVER_CURRENT),
@@ -60,7 +60,7 @@ public final class Bq76952SafetyStatus implements HardwareProtection {
     private boolean readOk;
 
     /** @param alert the GPIO wired to ALERT, or {@code null} */
-    public Bq76952SafetyStatus(Bq76952 chip, GpioInput alert) {
+    Bq76952SafetyStatus(Bq76952 chip, GpioInput alert) {
         this.chip = chip;
         this.alert = alert;
     }
@@ -95,7 +95,7 @@ public final class Bq76952SafetyStatus implements HardwareProtection {
     }
 
     /** True when {@code trip}'s Safety Alert bit (condition present, delay running) was set at the last refresh. */
-    public boolean alerting(Trip trip) {
+    boolean alerting(Trip trip) {
         return (block[2 * trip.register] & 1 << trip.bit) != 0;
     }
 
@@ -104,7 +104,7 @@ public final class Bq76952SafetyStatus implements HardwareProtection {
         return alert != null && !alert.isHigh();
     }
 
-    public boolean lastReadOk() {
+    boolean lastReadOk() {
         return readOk;
     }
 

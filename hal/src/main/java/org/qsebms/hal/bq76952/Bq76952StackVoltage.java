@@ -14,7 +14,7 @@ final class Bq76952StackVoltage implements PackVoltageSensor {
     private SensorStatus status = SensorStatus.OK;
     private String fault = "";
 
-    public Bq76952StackVoltage(Bq76952 chip) {
+    Bq76952StackVoltage(Bq76952 chip) {
         this.chip = chip;
     }
 

@@ -16,7 +16,7 @@ final class Bq76952Temperatures implements TemperatureSensor {
     private final double[] last;
     private final String[] faults;
 
-    public Bq76952Temperatures(Bq76952 chip, List<Integer> tsPins) {
+    Bq76952Temperatures(Bq76952 chip, List<Integer> tsPins) {
         this.chip = chip;
         this.pins = tsPins.stream().mapToInt(Integer::intValue).toArray();
         this.last = new double[pins.length];

@@ -18,7 +18,7 @@ public final class AnalogInputs {
     private final SplittableRandom random;
     private double noiseVoltsRms;
 
-    public AnalogInputs(int count, long seed) {
+    AnalogInputs(int count, long seed) {
         sources = new DoubleSupplier[count];
         Arrays.fill(sources, (DoubleSupplier) () -> 0.0);
         forcedVolts = new double[count];
@@ -62,7 +62,7 @@ public final class AnalogInputs {
     }
 
     /** Removes every injected fault from {@code pin}. */
-    public void clearFaults(int pin) {
+    void clearFaults(int pin) {
         forcedVolts[pin] = Double.NaN;
         frozen[pin] = false;
     }

@@ -36,7 +36,7 @@ import org.qsebms.hal.bus.I2cCrc8;
  */
 public final class Bq76952Emulator implements I2cTarget {
     /** How long a subcommand keeps 0x3E/0x3F at 0xFF. */
-    public static final long BUSY_NANOS = 150_000;
+    static final long BUSY_NANOS = 150_000;
 
     private static final int DM_BASE = 0x9180;
     private static final int DM_SIZE = 0x200;
@@ -164,7 +164,7 @@ public final class Bq76952Emulator implements I2cTarget {
         return sigma * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * noise.nextDouble());
     }
 
-    public void setDieCelsius(double celsius) {
+    void setDieCelsius(double celsius) {
         this.dieCelsius = celsius;
     }
 
@@ -234,7 +234,7 @@ public final class Bq76952Emulator implements I2cTarget {
     }
 
     /** Clock time of the check's last trip, or -1 while it has never tripped. */
-    public long lastTripNanos(Check check) {
+    long lastTripNanos(Check check) {
         return trippedAt[check.ordinal()] >= 0 ? trippedAt[check.ordinal()] : lastTrip[check.ordinal()];
     }
 

@@ -56,7 +56,7 @@ public final class ContactorEmulator {
     }
 
     /** Forces the contacts welded closed, whatever they were. */
-    public void weldClosed() {
+    void weldClosed() {
         welded = true;
     }
 
@@ -64,7 +64,7 @@ public final class ContactorEmulator {
         stuckOpen = true;
     }
 
-    public void repair() {
+    void repair() {
         welded = false;
         stuckOpen = false;
     }

@@ -64,7 +64,7 @@ public final class EmulatedBq76952Board implements BoardPorts {
         return clock;
     }
 
-    public EmulatedWatchdog linuxWatchdog() {
+    EmulatedWatchdog linuxWatchdog() {
         return watchdog;
     }
 

@@ -16,7 +16,7 @@ final class EmulatedWatchdog implements Watchdog {
     private long lastFeedNanos;
     private long feeds;
 
-    public EmulatedWatchdog(LongSupplier nanoClock, long timeoutNanos) {
+    EmulatedWatchdog(LongSupplier nanoClock, long timeoutNanos) {
         this.nanoClock = nanoClock;
         this.timeoutNanos = timeoutNanos;
     }
@@ -34,12 +34,12 @@ final class EmulatedWatchdog implements Watchdog {
     }
 
     /** True once the watchdog was armed and then not fed for the timeout. */
-    public boolean expired() {
+    boolean expired() {
         return armed && nanoClock.getAsLong() - lastFeedNanos >= timeoutNanos;
     }
 
     /** Clock time at which it expires (or expired), Long.MAX_VALUE while disarmed. */
-    public long expiresAtNanos() {
+    long expiresAtNanos() {
         return armed ? lastFeedNanos + timeoutNanos : Long.MAX_VALUE;
     }
 
@@ -47,7 +47,7 @@ final class EmulatedWatchdog implements Watchdog {
         return feeds;
     }
 
-    public long timeoutNanos() {
+    long timeoutNanos() {
         return timeoutNanos;
     }
 }

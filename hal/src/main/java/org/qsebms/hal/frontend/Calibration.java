@@ -2,7 +2,7 @@ package org.qsebms.hal.frontend;
 
 /** A linear correction {@code corrected = gain * measured + offset}, from configuration. */
 public record Calibration(double gain, double offset) {
-    public static final Calibration IDENTITY = new Calibration(1.0, 0.0);
+    static final Calibration IDENTITY = new Calibration(1.0, 0.0);
 
     public Calibration {
         if (!(gain > 0) || !Double.isFinite(gain) || !Double.isFinite(offset)) {

@@ -50,7 +50,7 @@ public final class Mcp3208 {
      * Pseudo-differential conversion of the pair selected by D2..D0: {@code positive} and its
      * neighbour {@code positive ^ 1} (CH0+/CH1-, CH1+/CH0-, CH2+/CH3-, ...). Returns 0 when IN- > IN+.
      */
-    public int convertDifferential(int positive) {
+    int convertDifferential(int positive) {
         return convert(false, checkChannel(positive));
     }
 

@@ -45,7 +45,7 @@ public enum Mcp3x08Model {
     }
 
     /** The null bit the chip sends just before the result's MSB: 0 when a chip answered. */
-    public boolean nullBitSet(byte[] rx) {
+    boolean nullBitSet(byte[] rx) {
         int nullBit = this == MCP3208 ? 0x10 : 0x04;
         return (rx[1] & nullBit) != 0;
     }

@@ -12,7 +12,7 @@ import org.qsebms.hal.bus.GpioOutput;
 final class Pi4jGpio {
     private final Context pi4j;
 
-    public Pi4jGpio(Context pi4j) {
+    Pi4jGpio(Context pi4j) {
         this.pi4j = pi4j;
     }
 

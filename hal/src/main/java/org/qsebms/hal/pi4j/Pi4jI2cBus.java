@@ -20,7 +20,7 @@ public final class Pi4jI2cBus implements I2cRegisterBus, I2cBlockBus, AutoClosea
     private final I2C[] devices = new I2C[128];
     private final byte[] word = new byte[2];
 
-    public Pi4jI2cBus(Context pi4j, int busNumber) {
+    Pi4jI2cBus(Context pi4j, int busNumber) {
         this.pi4j = pi4j;
         this.busNumber = busNumber;
         this.name = "i2c-" + busNumber;

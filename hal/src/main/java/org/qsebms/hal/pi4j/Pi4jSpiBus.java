@@ -13,7 +13,7 @@ final class Pi4jSpiBus implements SpiBus, AutoCloseable {
     private final String name;
     private final int chipSelect;
 
-    public Pi4jSpiBus(Context pi4j, int bus, int chipSelect, int clockHz) {
+    Pi4jSpiBus(Context pi4j, int bus, int chipSelect, int clockHz) {
         this.name = "spi" + bus;
         this.chipSelect = chipSelect;
         this.spi = pi4j.create(Spi.newConfigBuilder(pi4j)

@@ -15,7 +15,7 @@ final class RealProviderCheck {
     private RealProviderCheck() {}
 
     /** @throws IllegalStateException listing the mock providers and the fix */
-    public static void requireRealProviders(Context pi4j) {
+    static void requireRealProviders(Context pi4j) {
         List<String> mocks = new ArrayList<>();
         for (IOType type : new IOType[] {IOType.I2C, IOType.SPI, IOType.DIGITAL_OUTPUT, IOType.DIGITAL_INPUT}) {
             if (!pi4j.hasProvider(type)) {

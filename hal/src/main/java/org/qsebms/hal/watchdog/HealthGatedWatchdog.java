@@ -13,7 +13,7 @@ final class HealthGatedWatchdog implements Watchdog {
     private final BooleanSupplier loopHealthy;
     private long withheld;
 
-    public HealthGatedWatchdog(Watchdog device, BooleanSupplier loopHealthy) {
+    HealthGatedWatchdog(Watchdog device, BooleanSupplier loopHealthy) {
         this.device = device;
         this.loopHealthy = loopHealthy;
     }
@@ -28,7 +28,7 @@ final class HealthGatedWatchdog implements Watchdog {
     }
 
     /** Feeds withheld because the loop was unhealthy. */
-    public long withheldFeeds() {
+    long withheldFeeds() {
         return withheld;
     }
 

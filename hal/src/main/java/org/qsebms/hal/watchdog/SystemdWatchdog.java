@@ -14,7 +14,7 @@ import org.qsebms.hal.Watchdog;
 public final class SystemdWatchdog implements Watchdog {
     /** Delivers one sd_notify message. */
     @FunctionalInterface
-    public interface Notifier {
+    interface Notifier {
         void notify(String message) throws IOException;
     }
 
@@ -25,7 +25,7 @@ public final class SystemdWatchdog implements Watchdog {
     private boolean fed;
     private String lastError = "";
 
-    public SystemdWatchdog(Notifier notifier, LongSupplier nanoClock, long watchdogUsec) {
+    SystemdWatchdog(Notifier notifier, LongSupplier nanoClock, long watchdogUsec) {
         if (watchdogUsec <= 0) {
             throw new IllegalArgumentException("WATCHDOG_USEC must be > 0, got " + watchdogUsec);
         }

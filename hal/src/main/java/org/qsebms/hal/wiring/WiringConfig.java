@@ -48,11 +48,11 @@ public record WiringConfig(
         balancingPins = List.copyOf(balancingPins);
     }
 
-    public Optional<Ads1115Spec> adsChip(String id) {
+    Optional<Ads1115Spec> adsChip(String id) {
         return ads1115.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
-    public Optional<Mcp3x08Spec> mcpChip(String id) {
+    Optional<Mcp3x08Spec> mcpChip(String id) {
         return mcp3x08.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
