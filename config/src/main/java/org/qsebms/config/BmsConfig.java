@@ -14,123 +14,154 @@ public record BmsConfig(
         SupplementaryLimits supplementary,
         EstimationConfig estimation) {
 
-    /** Without an {@code estimation:} section: the default SOC filter. */
-    public BmsConfig(
-            PackConfig pack,
-            ChemistryPreset chemistry,
-            ProtectionLimits limits,
-            LoopConfig loop,
-            HalConfig hal,
-            MqttConfig mqtt,
-            PersistenceConfig persistence,
-            HealthConfig health,
-            DashboardConfig dashboard,
-            SupplementaryLimits supplementary) {
-        this(
-                pack,
-                chemistry,
-                limits,
-                loop,
-                hal,
-                mqtt,
-                persistence,
-                health,
-                dashboard,
-                supplementary,
-                EstimationConfig.DEFAULTS);
-    }
-
-    /** Without a {@code supplementary:} section: the preset's supplementary thresholds. */
-    public BmsConfig(
-            PackConfig pack,
-            ChemistryPreset chemistry,
-            ProtectionLimits limits,
-            LoopConfig loop,
-            HalConfig hal,
-            MqttConfig mqtt,
-            PersistenceConfig persistence,
-            HealthConfig health,
-            DashboardConfig dashboard) {
-        this(pack, chemistry, limits, loop, hal, mqtt, persistence, health, dashboard, chemistry.supplementary());
-    }
-
-    /** Without a {@code dashboard:} section: the dashboard is off. */
-    public BmsConfig(
-            PackConfig pack,
-            ChemistryPreset chemistry,
-            ProtectionLimits limits,
-            LoopConfig loop,
-            HalConfig hal,
-            MqttConfig mqtt,
-            PersistenceConfig persistence,
-            HealthConfig health) {
-        this(pack, chemistry, limits, loop, hal, mqtt, persistence, health, DashboardConfig.OFF);
-    }
-
-    /** Without a {@code health:} section: the preset's values, the default end-of-life multiple, full discharges between the MOLs. */
-    public BmsConfig(
-            PackConfig pack,
-            ChemistryPreset chemistry,
-            ProtectionLimits limits,
-            LoopConfig loop,
-            HalConfig hal,
-            MqttConfig mqtt,
-            PersistenceConfig persistence) {
-        this(pack, chemistry, limits, loop, hal, mqtt, persistence, HealthConfig.of(chemistry, limits));
-    }
-
+    /** A copy with another broker URL. */
     public BmsConfig withMqttUrl(String url) {
-        return new BmsConfig(
-                pack,
-                chemistry,
-                limits,
-                loop,
-                hal,
-                mqtt.withUrl(url),
-                persistence,
-                health,
-                dashboard,
-                supplementary,
-                estimation);
+        return toBuilder().mqtt(mqtt.withUrl(url)).build();
     }
 
     public BmsConfig withMqtt(MqttConfig newMqtt) {
-        return new BmsConfig(
-                pack, chemistry, limits, loop, hal, newMqtt, persistence, health, dashboard, supplementary, estimation);
+        return toBuilder().mqtt(newMqtt).build();
     }
 
     public BmsConfig withPackId(String id) {
-        return new BmsConfig(
-                new PackConfig(id, pack.chemistry(), pack.seriesCells(), pack.capacityAh()),
-                chemistry,
-                limits,
-                loop,
-                hal,
-                mqtt,
-                persistence,
-                health,
-                dashboard,
-                supplementary,
-                estimation);
+        return toBuilder()
+                .pack(new PackConfig(id, pack.chemistry(), pack.seriesCells(), pack.capacityAh()))
+                .build();
     }
 
     public BmsConfig withPersistenceDirectory(String dir) {
-        return new BmsConfig(
-                pack,
-                chemistry,
-                limits,
-                loop,
-                hal,
-                mqtt,
-                new PersistenceConfig(dir, persistence.interval()),
-                health,
-                dashboard,
-                supplementary,
-                estimation);
+        return toBuilder()
+                .persistence(new PersistenceConfig(dir, persistence.interval()))
+                .build();
     }
 
     public BmsConfig withDashboard(DashboardConfig newDashboard) {
-        return new BmsConfig(
-                pack, chemistry, limits, loop, hal, mqtt, persistence, health, newDashboard, supplementary, estimation);
+        return toBuilder().dashboard(newDashboard).build();
+    }
+
+    /**
+     * A builder: pack, chemistry, limits, loop, hal, mqtt and persistence must be set; the health
+     * settings default to {@link HealthConfig#of} the chemistry and limits, the dashboard to
+     * {@link DashboardConfig#OFF}, the supplementary limits to the chemistry's and the estimation
+     * to {@link EstimationConfig#DEFAULTS}.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration, to change some sections by name. */
+    public Builder toBuilder() {
+        return builder()
+                .pack(pack)
+                .chemistry(chemistry)
+                .limits(limits)
+                .loop(loop)
+                .hal(hal)
+                .mqtt(mqtt)
+                .persistence(persistence)
+                .health(health)
+                .dashboard(dashboard)
+                .supplementary(supplementary)
+                .estimation(estimation);
+    }
+
+    /** Named setters for the sections of {@link BmsConfig}. */
+    public static final class Builder {
+        private PackConfig pack;
+        private ChemistryPreset chemistry;
+        private ProtectionLimits limits;
+        private LoopConfig loop;
+        private HalConfig hal;
+        private MqttConfig mqtt;
+        private PersistenceConfig persistence;
+        private HealthConfig health;
+        private DashboardConfig dashboard;
+        private SupplementaryLimits supplementary;
+        private EstimationConfig estimation;
+
+        private Builder() {}
+
+        public Builder pack(PackConfig v) {
+            pack = v;
+            return this;
+        }
+
+        public Builder chemistry(ChemistryPreset v) {
+            chemistry = v;
+            return this;
+        }
+
+        public Builder limits(ProtectionLimits v) {
+            limits = v;
+            return this;
+        }
+
+        public Builder loop(LoopConfig v) {
+            loop = v;
+            return this;
+        }
+
+        public Builder hal(HalConfig v) {
+            hal = v;
+            return this;
+        }
+
+        public Builder mqtt(MqttConfig v) {
+            mqtt = v;
+            return this;
+        }
+
+        public Builder persistence(PersistenceConfig v) {
+            persistence = v;
+            return this;
+        }
+
+        public Builder health(HealthConfig v) {
+            health = v;
+            return this;
+        }
+
+        public Builder dashboard(DashboardConfig v) {
+            dashboard = v;
+            return this;
+        }
+
+        public Builder supplementary(SupplementaryLimits v) {
+            supplementary = v;
+            return this;
+        }
+
+        public Builder estimation(EstimationConfig v) {
+            estimation = v;
+            return this;
+        }
+
+        public BmsConfig build() {
+            requireSet(pack, "pack");
+            requireSet(chemistry, "chemistry");
+            requireSet(limits, "limits");
+            requireSet(loop, "loop");
+            requireSet(hal, "hal");
+            requireSet(mqtt, "mqtt");
+            requireSet(persistence, "persistence");
+            return new BmsConfig(
+                    pack,
+                    chemistry,
+                    limits,
+                    loop,
+                    hal,
+                    mqtt,
+                    persistence,
+                    health != null ? health : HealthConfig.of(chemistry, limits),
+                    dashboard != null ? dashboard : DashboardConfig.OFF,
+                    supplementary != null ? supplementary : chemistry.supplementary(),
+                    estimation != null ? estimation : EstimationConfig.DEFAULTS);
+        }
+
+        private static void requireSet(Object value, String name) {
+            if (value == null) {
+                throw new IllegalArgumentException(name + " is not set");
+            }
+        }
     }
 }

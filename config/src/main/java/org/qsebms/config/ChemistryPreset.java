@@ -31,48 +31,104 @@ public record ChemistryPreset(
         CellLife life,
         SupplementaryLimits supplementary) {
 
-    /** A preset with the shipped supplementary defaults. */
-    ChemistryPreset(
-            String name,
-            String electrolyte,
-            String cathode,
-            EcmParameters cell,
-            ProtectionLimits limits,
-            double[] chargeCRateLimits,
-            double[] dischargeCRateLimits,
-            HysteresisModel hysteresis,
-            CellLife life) {
-        this(
-                name,
-                electrolyte,
-                cathode,
-                cell,
-                limits,
-                chargeCRateLimits,
-                dischargeCRateLimits,
-                hysteresis,
-                life,
-                SupplementaryLimits.defaults());
+    /** A builder with every value unset (refused by {@link Builder#build()} until set). */
+    static Builder builder() {
+        return new Builder();
     }
 
-    /** A preset without OCV hysteresis and without life data (the original form). */
-    ChemistryPreset(
-            String name,
-            String electrolyte,
-            String cathode,
-            EcmParameters cell,
-            ProtectionLimits limits,
-            double[] chargeCRateLimits,
-            double[] dischargeCRateLimits) {
-        this(
-                name,
-                electrolyte,
-                cathode,
-                cell,
-                limits,
-                chargeCRateLimits,
-                dischargeCRateLimits,
-                HysteresisModel.NONE,
-                new CellLife(cell.r0Ohms(), Double.NaN));
+    /** Named setters (see the record's parameters for each one's meaning and unit). */
+    static final class Builder {
+        private String name;
+        private String electrolyte;
+        private String cathode;
+        private EcmParameters cell;
+        private ProtectionLimits limits;
+        private double[] chargeCRateLimits;
+        private double[] dischargeCRateLimits;
+        private HysteresisModel hysteresis;
+        private CellLife life;
+        private SupplementaryLimits supplementary;
+
+        private Builder() {}
+
+        Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        Builder electrolyte(String v) {
+            electrolyte = v;
+            return this;
+        }
+
+        Builder cathode(String v) {
+            cathode = v;
+            return this;
+        }
+
+        Builder cell(EcmParameters v) {
+            cell = v;
+            return this;
+        }
+
+        Builder limits(ProtectionLimits v) {
+            limits = v;
+            return this;
+        }
+
+        Builder chargeCRateLimits(double[] v) {
+            chargeCRateLimits = v;
+            return this;
+        }
+
+        Builder dischargeCRateLimits(double[] v) {
+            dischargeCRateLimits = v;
+            return this;
+        }
+
+        Builder hysteresis(HysteresisModel v) {
+            hysteresis = v;
+            return this;
+        }
+
+        Builder life(CellLife v) {
+            life = v;
+            return this;
+        }
+
+        Builder supplementary(SupplementaryLimits v) {
+            supplementary = v;
+            return this;
+        }
+
+        ChemistryPreset build() {
+            requireSet(name, "name");
+            requireSet(electrolyte, "electrolyte");
+            requireSet(cathode, "cathode");
+            requireSet(cell, "cell");
+            requireSet(limits, "limits");
+            requireSet(chargeCRateLimits, "chargeCRateLimits");
+            requireSet(dischargeCRateLimits, "dischargeCRateLimits");
+            requireSet(hysteresis, "hysteresis");
+            requireSet(life, "life");
+            requireSet(supplementary, "supplementary");
+            return new ChemistryPreset(
+                    name,
+                    electrolyte,
+                    cathode,
+                    cell,
+                    limits,
+                    chargeCRateLimits,
+                    dischargeCRateLimits,
+                    hysteresis,
+                    life,
+                    supplementary);
+        }
+
+        private static void requireSet(Object value, String name) {
+            if (value == null) {
+                throw new IllegalArgumentException(name + " is not set");
+            }
+        }
     }
 }

@@ -223,19 +223,20 @@ public final class ConfigLoader {
                     persistNode.duration(
                             "interval", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1)));
         }
-        return new BmsConfig(
-                pack,
-                preset,
-                limits,
-                loop,
-                hal,
-                mqtt,
-                persistence,
-                health(r.optionalMapping("health"), preset, limits, capacity),
-                dashboard(r.optionalMapping("dashboard")),
-                SupplementaryReader.tightening(
-                        r.optionalMapping("supplementary"), preset.supplementary(), preset.name()),
-                estimation(r.optionalMapping("estimation")));
+        return BmsConfig.builder()
+                .pack(pack)
+                .chemistry(preset)
+                .limits(limits)
+                .loop(loop)
+                .hal(hal)
+                .mqtt(mqtt)
+                .persistence(persistence)
+                .health(health(r.optionalMapping("health"), preset, limits, capacity))
+                .dashboard(dashboard(r.optionalMapping("dashboard")))
+                .supplementary(SupplementaryReader.tightening(
+                        r.optionalMapping("supplementary"), preset.supplementary(), preset.name()))
+                .estimation(estimation(r.optionalMapping("estimation")))
+                .build();
     }
 
     /** The {@code estimation} section: which SOC filter runs. */

@@ -170,17 +170,18 @@ public final class PresetCatalog {
                     bulkOhms + " ohm is more than the cell's whole R0 of " + ecm.r0Ohms()
                             + " ohm; bulkOhms is the electrolyte's share of r0Ohms");
         }
-        return new ChemistryPreset(
-                name,
-                electrolyte,
-                cathode,
-                ecm,
-                pl,
-                chargeC,
-                dischargeC,
-                hysteresis,
-                new CellLife(bulkOhms, npRatio),
-                SupplementaryReader.presetSection(root.optionalMapping("supplementary")));
+        return ChemistryPreset.builder()
+                .name(name)
+                .electrolyte(electrolyte)
+                .cathode(cathode)
+                .cell(ecm)
+                .limits(pl)
+                .chargeCRateLimits(chargeC)
+                .dischargeCRateLimits(dischargeC)
+                .hysteresis(hysteresis)
+                .life(new CellLife(bulkOhms, npRatio))
+                .supplementary(SupplementaryReader.presetSection(root.optionalMapping("supplementary")))
+                .build();
     }
 
     /**

@@ -102,24 +102,33 @@ class StoreAndForwardTest {
         BmsConfig c = SimulatedBms.config("saf", dir, loop.period());
         Path pw = dir.resolve("password");
         Files.writeString(pw, "secret\n");
-        c = new BmsConfig(c.pack(), c.chemistry(), c.limits(), loop, c.hal(), c.mqtt(), c.persistence());
+        c = BmsConfig.builder()
+                .pack(c.pack())
+                .chemistry(c.chemistry())
+                .limits(c.limits())
+                .loop(loop)
+                .hal(c.hal())
+                .mqtt(c.mqtt())
+                .persistence(c.persistence())
+                .build();
         var m = c.mqtt();
-        return c.withMqtt(new org.qsebms.config.MqttConfig(
-                m.url(),
-                m.topicRoot(),
-                loop.period(),
-                "bms",
-                pw.toString(),
-                "",
-                "",
-                "",
-                "",
-                m.deadband(),
-                m.stateHeartbeat(),
-                spoolDir().toString(),
-                spoolMax,
-                m.commandsPerSecond(),
-                ""));
+        return c.withMqtt(org.qsebms.config.MqttConfig.builder()
+                .url(m.url())
+                .topicRoot(m.topicRoot())
+                .stateInterval(loop.period())
+                .username("bms")
+                .passwordFile(pw.toString())
+                .passwordEnv("")
+                .caFile("")
+                .clientCertFile("")
+                .clientKeyFile("")
+                .deadband(m.deadband())
+                .stateHeartbeat(m.stateHeartbeat())
+                .spoolDirectory(spoolDir().toString())
+                .spoolMaxMessages(spoolMax)
+                .commandsPerSecond(m.commandsPerSecond())
+                .discoveryPrefix("")
+                .build());
     }
 
     /** The shipped configuration's loop (10 Hz), the state topic at every tick, the default spool bound. */

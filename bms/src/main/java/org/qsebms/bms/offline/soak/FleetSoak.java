@@ -130,31 +130,33 @@ public final class FleetSoak {
                 String id = String.format(Locale.ROOT, "soak-%03d", p);
                 BmsConfig c = base.withPackId(id)
                         .withPersistenceDirectory(s.stateDir().resolve(id).toString());
-                c = new BmsConfig(
-                        c.pack(),
-                        c.chemistry(),
-                        c.limits(),
-                        new LoopConfig(s.period(), c.loop().overrunsToFault()),
-                        c.hal(),
-                        c.mqtt().withStateInterval(s.period()),
-                        c.persistence());
+                c = BmsConfig.builder()
+                        .pack(c.pack())
+                        .chemistry(c.chemistry())
+                        .limits(c.limits())
+                        .loop(new LoopConfig(s.period(), c.loop().overrunsToFault()))
+                        .hal(c.hal())
+                        .mqtt(c.mqtt().withStateInterval(s.period()))
+                        .persistence(c.persistence())
+                        .build();
                 var m = c.mqtt();
-                c = c.withMqtt(new org.qsebms.config.MqttConfig(
-                        m.url(),
-                        m.topicRoot(),
-                        m.stateInterval(),
-                        m.username(),
-                        m.passwordFile(),
-                        m.passwordEnv(),
-                        m.caFile(),
-                        m.clientCertFile(),
-                        m.clientKeyFile(),
-                        m.deadband(),
-                        m.stateHeartbeat(),
-                        m.spoolDirectory(),
-                        m.spoolMaxMessages(),
-                        m.commandsPerSecond(),
-                        ""));
+                c = c.withMqtt(org.qsebms.config.MqttConfig.builder()
+                        .url(m.url())
+                        .topicRoot(m.topicRoot())
+                        .stateInterval(m.stateInterval())
+                        .username(m.username())
+                        .passwordFile(m.passwordFile())
+                        .passwordEnv(m.passwordEnv())
+                        .caFile(m.caFile())
+                        .clientCertFile(m.clientCertFile())
+                        .clientKeyFile(m.clientKeyFile())
+                        .deadband(m.deadband())
+                        .stateHeartbeat(m.stateHeartbeat())
+                        .spoolDirectory(m.spoolDirectory())
+                        .spoolMaxMessages(m.spoolMaxMessages())
+                        .commandsPerSecond(m.commandsPerSecond())
+                        .discoveryPrefix("")
+                        .build());
                 SimulatedHardware sim = SimulatedPackSetup.create(
                         c,
                         0.5,
