@@ -47,7 +47,7 @@ public final class CurrentLimits {
      * Lowers the limits to what the cells can sustain (state of function from the estimators);
      * call after {@link #update}. Never raises them.
      */
-    public void limitTo(double chargeLimitAmps, double dischargeLimitAmps) {
+    void limitTo(double chargeLimitAmps, double dischargeLimitAmps) {
         chargeAmps = Math.min(chargeAmps, Math.max(0, chargeLimitAmps));
         dischargeAmps = Math.min(dischargeAmps, Math.max(0, dischargeLimitAmps));
     }
@@ -74,11 +74,11 @@ public final class CurrentLimits {
     }
 
     /** Operator cap on the charge current; can only lower the computed limit. Negative or NaN removes it. */
-    public void capCharge(double amps) {
+    void capCharge(double amps) {
         chargeCapAmps = amps >= 0 ? amps : Double.POSITIVE_INFINITY;
     }
 
-    public void capDischarge(double amps) {
+    void capDischarge(double amps) {
         dischargeCapAmps = amps >= 0 ? amps : Double.POSITIVE_INFINITY;
     }
 

@@ -113,7 +113,7 @@ public final class PassiveBalancer {
         cellsOn = on;
     }
 
-    public void setEnabled(boolean enabled) {
+    void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 
@@ -121,12 +121,12 @@ public final class PassiveBalancer {
         return enabled;
     }
 
-    public Mode mode() {
+    Mode mode() {
         return mode;
     }
 
     /** Cells bleeding after the last decision. */
-    public int cellsOn() {
+    int cellsOn() {
         return cellsOn;
     }
 }

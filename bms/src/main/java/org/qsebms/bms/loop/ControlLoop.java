@@ -113,7 +113,7 @@ public final class ControlLoop {
     }
 
     /** Runs one tick with the last-resort handler; used by the thread and by faster-than-real-time runs. */
-    public void tickOnce(long nowNanos) {
+    void tickOnce(long nowNanos) {
         long start = nanoClock.getAsLong();
         try {
             controller.tick(nowNanos);

@@ -20,7 +20,7 @@ import org.qsebms.hal.HardwareTrip;
  */
 public final class Protection {
     /** The end of the reason of a latch restored from the state file (not a new trip). */
-    public static final String RESTORED_SUFFIX =
+    static final String RESTORED_SUFFIX =
             ": latched before the restart (restored from the state file); contactors stay open until an accepted reset";
 
     private final ProtectionLimits limits;
@@ -464,7 +464,7 @@ public final class Protection {
     }
 
     /** A weld found by an event (kept for callers that check once): latched, cause judged by the next weld check. */
-    public void contactorWelded(String which, long nowNanos) {
+    void contactorWelded(String which, long nowNanos) {
         welded.raiseNow(nowNanos, which + " contactor feedback still closed after the open command (welded?)", sink);
         welded.conditionGone();
     }
@@ -601,7 +601,7 @@ public final class Protection {
      * one, its reading changed since; every contactor that is commanded open reading open; the
      * loop on time (and without exception) for {@code loopProof}.
      */
-    public boolean conditionPresent() {
+    boolean conditionPresent() {
         for (LimitMonitor lm : limitMonitors) {
             if (lm.causePresent()) {
                 return true;
@@ -629,7 +629,7 @@ public final class Protection {
     }
 
     /** Names of the faults whose condition is still present (for a refused reset). Allocates; not for the hot path. */
-    public List<String> presentConditions() {
+    List<String> presentConditions() {
         List<String> out = new ArrayList<>();
         for (LimitMonitor lm : limitMonitors) {
             if (lm.causePresent()) {
@@ -720,7 +720,7 @@ public final class Protection {
     }
 
     /** The ids ({@code CODE.MSL}) of every latched fault, for the state file. Allocates; not for the hot path. */
-    public List<String> latchedIds() {
+    List<String> latchedIds() {
         List<String> out = new ArrayList<>();
         for (LimitMonitor lm : limitMonitors) {
             if (lm.latched()) {
@@ -736,7 +736,7 @@ public final class Protection {
     }
 
     /** The short-circuit tier in amperes (either direction). */
-    public double shortCircuitAmps() {
+    double shortCircuitAmps() {
         return shortCircuitAmps;
     }
 

@@ -99,25 +99,20 @@ public final class CellCycleSeries {
             double chargeAh = Double.isFinite(minCe) && minCe > 0 ? minDis / minCe : charge;
             double meanDis = 3.0;
             double meanCharge = meanDis + maxPol;
-            pack.add(new CycleRow(
-                    CycleRow.Kind.CYCLE,
-                    worst.cycle(),
-                    0,
-                    worst.startMillis(),
-                    worst.endMillis(),
-                    chargeAh,
-                    minDis,
-                    chargeAh * meanCharge,
-                    minDis * meanDis,
-                    maxR0,
-                    maxSei,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    worst.end(),
-                    Double.NaN,
-                    Double.NaN));
+            pack.add(CycleRow.builder()
+                    .kind(CycleRow.Kind.CYCLE)
+                    .cycle(worst.cycle())
+                    .cell(0)
+                    .startMillis(worst.startMillis())
+                    .endMillis(worst.endMillis())
+                    .chargeAh(chargeAh)
+                    .dischargeAh(minDis)
+                    .chargeWh(chargeAh * meanCharge)
+                    .dischargeWh(minDis * meanDis)
+                    .r0At25Ohms(maxR0)
+                    .seiAt25Ohms(maxSei)
+                    .end(worst.end())
+                    .build());
         }
         return new CellCycleSeries("pack", comparable(pack), byCycle.size());
     }

@@ -92,25 +92,26 @@ public final class ClosedCycle {
     public CycleRow[] rows() {
         CycleRow[] rows = new CycleRow[chargeAh.length];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = new CycleRow(
-                    end == CycleEnd.CHECKPOINT ? CycleRow.Kind.CHECKPOINT : CycleRow.Kind.CYCLE,
-                    cycle,
-                    i + 1,
-                    startMillis,
-                    endMillis,
-                    chargeAh[i],
-                    dischargeAh[i],
-                    chargeWh[i],
-                    dischargeWh[i],
-                    r0At25Ohms[i],
-                    seiAt25Ohms[i],
-                    minCelsius[i],
-                    maxCelsius[i],
-                    excessLithiumAh[i],
-                    capacityAh[i],
-                    end,
-                    ocvVolts[i],
-                    socFraction[i]);
+            rows[i] = CycleRow.builder()
+                    .kind(end == CycleEnd.CHECKPOINT ? CycleRow.Kind.CHECKPOINT : CycleRow.Kind.CYCLE)
+                    .cycle(cycle)
+                    .cell(i + 1)
+                    .startMillis(startMillis)
+                    .endMillis(endMillis)
+                    .chargeAh(chargeAh[i])
+                    .dischargeAh(dischargeAh[i])
+                    .chargeWh(chargeWh[i])
+                    .dischargeWh(dischargeWh[i])
+                    .r0At25Ohms(r0At25Ohms[i])
+                    .seiAt25Ohms(seiAt25Ohms[i])
+                    .minCelsius(minCelsius[i])
+                    .maxCelsius(maxCelsius[i])
+                    .excessLithiumAh(excessLithiumAh[i])
+                    .capacityAh(capacityAh[i])
+                    .end(end)
+                    .ocvVolts(ocvVolts[i])
+                    .socFraction(socFraction[i])
+                    .build();
         }
         return rows;
     }

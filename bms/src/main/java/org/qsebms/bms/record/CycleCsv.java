@@ -78,25 +78,26 @@ public final class CycleCsv {
             throw new IllegalArgumentException(
                     "end '" + p[21] + "' is not one of cutoff, limit, fault, operator, " + "partial, checkpoint");
         }
-        return new CycleRow(
-                kind,
-                integer(p[1], "cycle"),
-                (int) integer(p[2], "cell"),
-                time(p[3], "start_utc"),
-                time(p[4], "end_utc"),
-                number(p[6], "charge_ah"),
-                number(p[7], "discharge_ah"),
-                number(p[8], "charge_wh"),
-                number(p[9], "discharge_wh"),
-                number(p[15], "r0_25c_ohm"),
-                number(p[16], "sei_25c_ohm"),
-                number(p[17], "min_celsius"),
-                number(p[18], "max_celsius"),
-                number(p[19], "lithium_excess_ah"),
-                number(p[20], "capacity_ah_est"),
-                end,
-                number(p[22], "ocv_v"),
-                number(p[23], "soc"));
+        return CycleRow.builder()
+                .kind(kind)
+                .cycle(integer(p[1], "cycle"))
+                .cell((int) integer(p[2], "cell"))
+                .startMillis(time(p[3], "start_utc"))
+                .endMillis(time(p[4], "end_utc"))
+                .chargeAh(number(p[6], "charge_ah"))
+                .dischargeAh(number(p[7], "discharge_ah"))
+                .chargeWh(number(p[8], "charge_wh"))
+                .dischargeWh(number(p[9], "discharge_wh"))
+                .r0At25Ohms(number(p[15], "r0_25c_ohm"))
+                .seiAt25Ohms(number(p[16], "sei_25c_ohm"))
+                .minCelsius(number(p[17], "min_celsius"))
+                .maxCelsius(number(p[18], "max_celsius"))
+                .excessLithiumAh(number(p[19], "lithium_excess_ah"))
+                .capacityAh(number(p[20], "capacity_ah_est"))
+                .end(end)
+                .ocvVolts(number(p[22], "ocv_v"))
+                .socFraction(number(p[23], "soc"))
+                .build();
     }
 
     private static long integer(String s, String column) {

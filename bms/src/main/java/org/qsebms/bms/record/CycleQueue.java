@@ -16,7 +16,7 @@ final class CycleQueue implements CycleSink {
     private final AtomicLong dropped = new AtomicLong();
     private volatile Thread consumer;
 
-    public CycleQueue(int capacity, int cells) {
+    CycleQueue(int capacity, int cells) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
         }

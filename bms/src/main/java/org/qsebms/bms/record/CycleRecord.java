@@ -13,9 +13,9 @@ import org.tinylog.Logger;
  */
 public final class CycleRecord implements AutoCloseable {
     /** Size at which {@code cycles.csv} is rotated (8 MiB: about 25,000 cycles of a 4-cell pack). */
-    public static final long DEFAULT_MAX_BYTES = 8L << 20;
+    static final long DEFAULT_MAX_BYTES = 8L << 20;
     /** Rotated files kept. */
-    public static final int DEFAULT_KEEP_FILES = 16;
+    static final int DEFAULT_KEEP_FILES = 16;
 
     static final int QUEUE_CYCLES = 256;
 

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  */
 public final class CycleRecordFile implements AutoCloseable {
     /** The file that is appended to. */
-    public static final String ACTIVE = "cycles.csv";
+    static final String ACTIVE = "cycles.csv";
 
     private static final byte[] HEADER = (CycleCsv.HEADER + "\n").getBytes(StandardCharsets.UTF_8);
 

@@ -31,7 +31,7 @@ final class CycleRecordWriter implements AutoCloseable {
     private volatile boolean running = true;
     private String lastError;
 
-    public CycleRecordWriter(CycleQueue queue, CycleRecordFile file, Consumer<CycleRow[]> listener) {
+    CycleRecordWriter(CycleQueue queue, CycleRecordFile file, Consumer<CycleRow[]> listener) {
         this.queue = queue;
         this.file = file;
         this.listener = listener;
@@ -125,7 +125,7 @@ final class CycleRecordWriter implements AutoCloseable {
     }
 
     /** Cycles appended so far. */
-    public long written() {
+    long written() {
         return written.get();
     }
 

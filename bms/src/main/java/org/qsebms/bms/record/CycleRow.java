@@ -43,6 +43,150 @@ public record CycleRow(
         double ocvVolts,
         double socFraction) {
 
+    /**
+     * A row with every figure named: a figure not set is unknown (NaN), the kind a cycle, the end
+     * {@link CycleEnd#PARTIAL}, the counts and times zero.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link CycleRow} by name; each setter is the component of the same name. */
+    public static final class Builder {
+        private Kind kind = Kind.CYCLE;
+        private long cycle;
+        private int cell;
+        private long startMillis;
+        private long endMillis;
+        private double chargeAh = Double.NaN;
+        private double dischargeAh = Double.NaN;
+        private double chargeWh = Double.NaN;
+        private double dischargeWh = Double.NaN;
+        private double r0At25Ohms = Double.NaN;
+        private double seiAt25Ohms = Double.NaN;
+        private double minCelsius = Double.NaN;
+        private double maxCelsius = Double.NaN;
+        private double excessLithiumAh = Double.NaN;
+        private double capacityAh = Double.NaN;
+        private CycleEnd end = CycleEnd.PARTIAL;
+        private double ocvVolts = Double.NaN;
+        private double socFraction = Double.NaN;
+
+        private Builder() {}
+
+        public Builder kind(Kind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        public Builder cycle(long cycle) {
+            this.cycle = cycle;
+            return this;
+        }
+
+        public Builder cell(int cell) {
+            this.cell = cell;
+            return this;
+        }
+
+        public Builder startMillis(long startMillis) {
+            this.startMillis = startMillis;
+            return this;
+        }
+
+        public Builder endMillis(long endMillis) {
+            this.endMillis = endMillis;
+            return this;
+        }
+
+        public Builder chargeAh(double chargeAh) {
+            this.chargeAh = chargeAh;
+            return this;
+        }
+
+        public Builder dischargeAh(double dischargeAh) {
+            this.dischargeAh = dischargeAh;
+            return this;
+        }
+
+        public Builder chargeWh(double chargeWh) {
+            this.chargeWh = chargeWh;
+            return this;
+        }
+
+        public Builder dischargeWh(double dischargeWh) {
+            this.dischargeWh = dischargeWh;
+            return this;
+        }
+
+        public Builder r0At25Ohms(double r0At25Ohms) {
+            this.r0At25Ohms = r0At25Ohms;
+            return this;
+        }
+
+        public Builder seiAt25Ohms(double seiAt25Ohms) {
+            this.seiAt25Ohms = seiAt25Ohms;
+            return this;
+        }
+
+        public Builder minCelsius(double minCelsius) {
+            this.minCelsius = minCelsius;
+            return this;
+        }
+
+        public Builder maxCelsius(double maxCelsius) {
+            this.maxCelsius = maxCelsius;
+            return this;
+        }
+
+        public Builder excessLithiumAh(double excessLithiumAh) {
+            this.excessLithiumAh = excessLithiumAh;
+            return this;
+        }
+
+        public Builder capacityAh(double capacityAh) {
+            this.capacityAh = capacityAh;
+            return this;
+        }
+
+        public Builder end(CycleEnd end) {
+            this.end = end;
+            return this;
+        }
+
+        public Builder ocvVolts(double ocvVolts) {
+            this.ocvVolts = ocvVolts;
+            return this;
+        }
+
+        public Builder socFraction(double socFraction) {
+            this.socFraction = socFraction;
+            return this;
+        }
+
+        public CycleRow build() {
+            return new CycleRow(
+                    kind,
+                    cycle,
+                    cell,
+                    startMillis,
+                    endMillis,
+                    chargeAh,
+                    dischargeAh,
+                    chargeWh,
+                    dischargeWh,
+                    r0At25Ohms,
+                    seiAt25Ohms,
+                    minCelsius,
+                    maxCelsius,
+                    excessLithiumAh,
+                    capacityAh,
+                    end,
+                    ocvVolts,
+                    socFraction);
+        }
+    }
+
     /** What a row is. */
     public enum Kind {
         CYCLE,
@@ -55,15 +199,15 @@ public record CycleRow(
     }
 
     /** Discharge energy over charge energy; NaN without a charge. */
-    public double energyEfficiency() {
+    double energyEfficiency() {
         return chargeWh > 0 ? dischargeWh / chargeWh : Double.NaN;
     }
 
-    public double meanChargeVolts() {
+    double meanChargeVolts() {
         return chargeAh > 0 ? chargeWh / chargeAh : Double.NaN;
     }
 
-    public double meanDischargeVolts() {
+    double meanDischargeVolts() {
         return dischargeAh > 0 ? dischargeWh / dischargeAh : Double.NaN;
     }
 
@@ -72,7 +216,7 @@ public record CycleRow(
         return meanChargeVolts() - meanDischargeVolts();
     }
 
-    public double durationSeconds() {
+    double durationSeconds() {
         return (endMillis - startMillis) / 1000.0;
     }
 }

@@ -400,7 +400,7 @@ public final class ScheduledDiagnostic {
     }
 
     /** Diagnostics that recorded a checkpoint. */
-    public long completed() {
+    long completed() {
         return completed;
     }
 }

@@ -213,24 +213,25 @@ public final class BmsRuntime implements AutoCloseable {
                         limits.dischargeOverCurrent().rsl()),
                 new CommandHandler(channels.requests(), channels.operator()));
         PackHealth health = PackHealth.nominal(cfg.pack().capacityAh());
-        return new TelemetryPublisher(new TelemetryPublisher.Wiring(
-                mqttUrl,
-                cfg.mqtt(),
-                topics,
-                channels.ring(),
-                channels.events(),
-                hw.cellVoltages().cellCount(),
-                hw.temperatures().channelCount(),
-                localSink,
-                spool,
-                commands,
-                () -> health,
-                checkpoint,
-                version(),
-                System.getenv(),
-                System::currentTimeMillis,
-                System::nanoTime,
-                loopTiming));
+        return new TelemetryPublisher(TelemetryPublisher.Wiring.builder()
+                .url(mqttUrl)
+                .mqtt(cfg.mqtt())
+                .topics(topics)
+                .ring(channels.ring())
+                .events(channels.events())
+                .cells(hw.cellVoltages().cellCount())
+                .temperatureChannels(hw.temperatures().channelCount())
+                .localSink(localSink)
+                .spool(spool)
+                .commands(commands)
+                .health(() -> health)
+                .checkpoint(checkpoint)
+                .version(version())
+                .env(System.getenv())
+                .epochMillis(System::currentTimeMillis)
+                .nanoClock(System::nanoTime)
+                .loopTiming(loopTiming)
+                .build());
     }
 
     /** The version Maven wrote into the jar ({@code qse-bms-version.properties}), or "unknown". */

@@ -315,7 +315,7 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput, PulseOutp
      * Sets the bleed resistor of every cell (ohm), as the wiring configuration gives it: a cell whose
      * switch is on discharges through it at its terminal volts over this resistance.
      */
-    public void setBalancingOhms(double ohms) {
+    void setBalancingOhms(double ohms) {
         if (!(ohms > 0) || !Double.isFinite(ohms)) {
             throw new IllegalArgumentException("bleed resistor must be a finite number > 0 ohm, got " + ohms);
         }

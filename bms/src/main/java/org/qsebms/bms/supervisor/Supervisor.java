@@ -330,7 +330,7 @@ public final class Supervisor {
         return state;
     }
 
-    public boolean wantClosed() {
+    boolean wantClosed() {
         return wantClosed;
     }
 }

@@ -140,7 +140,7 @@ public final class DiskSpool {
     }
 
     /** The oldest message, or null when empty. Unreadable files are deleted, counted and skipped. */
-    public OutboundMessage peek() {
+    OutboundMessage peek() {
         while (!index.isEmpty()) {
             Map.Entry<Long, OutboundMessage.Lane> first = index.firstEntry();
             Path f = file(first.getKey(), first.getValue());
@@ -180,12 +180,12 @@ public final class DiskSpool {
     }
 
     /** Periodic messages deleted to respect the bound since this spool was opened. */
-    public long droppedPeriodic() {
+    long droppedPeriodic() {
         return droppedPeriodic;
     }
 
     /** Periodic messages of {@code topic} dropped to respect the bound. */
-    public long droppedPeriodic(String topic) {
+    long droppedPeriodic(String topic) {
         return droppedByTopic.getOrDefault(topic, 0L);
     }
 
@@ -203,7 +203,7 @@ public final class DiskSpool {
     }
 
     /** Message files found unreadable and deleted. */
-    public long corrupt() {
+    long corrupt() {
         return corrupt;
     }
 

@@ -23,7 +23,103 @@ record HealthResolution(
         double cRate,
         double celsius,
         double volts) {
-    static final HealthResolution DEFAULT = new HealthResolution(1e-4, 1e-6, 3, 1e-4, 1e-5, 1, 0.01, 0.01, 0.1, 1e-4);
+    /** A resolution by name; the caller sets every step. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link HealthResolution} by name; each setter is the component of the same name. */
+    static final class Builder {
+        private double ampHours;
+        private double ohms;
+        private int trendSignificantDigits;
+        private double fraction;
+        private double efficiency;
+        private double cycles;
+        private double equivalentCycles;
+        private double cRate;
+        private double celsius;
+        private double volts;
+
+        private Builder() {}
+
+        Builder ampHours(double ampHours) {
+            this.ampHours = ampHours;
+            return this;
+        }
+
+        Builder ohms(double ohms) {
+            this.ohms = ohms;
+            return this;
+        }
+
+        Builder trendSignificantDigits(int trendSignificantDigits) {
+            this.trendSignificantDigits = trendSignificantDigits;
+            return this;
+        }
+
+        Builder fraction(double fraction) {
+            this.fraction = fraction;
+            return this;
+        }
+
+        Builder efficiency(double efficiency) {
+            this.efficiency = efficiency;
+            return this;
+        }
+
+        Builder cycles(double cycles) {
+            this.cycles = cycles;
+            return this;
+        }
+
+        Builder equivalentCycles(double equivalentCycles) {
+            this.equivalentCycles = equivalentCycles;
+            return this;
+        }
+
+        Builder cRate(double cRate) {
+            this.cRate = cRate;
+            return this;
+        }
+
+        Builder celsius(double celsius) {
+            this.celsius = celsius;
+            return this;
+        }
+
+        Builder volts(double volts) {
+            this.volts = volts;
+            return this;
+        }
+
+        HealthResolution build() {
+            return new HealthResolution(
+                    ampHours,
+                    ohms,
+                    trendSignificantDigits,
+                    fraction,
+                    efficiency,
+                    cycles,
+                    equivalentCycles,
+                    cRate,
+                    celsius,
+                    volts);
+        }
+    }
+
+    static final HealthResolution DEFAULT = HealthResolution.builder()
+            .ampHours(1e-4)
+            .ohms(1e-6)
+            .trendSignificantDigits(3)
+            .fraction(1e-4)
+            .efficiency(1e-5)
+            .cycles(1)
+            .equivalentCycles(0.01)
+            .cRate(0.01)
+            .celsius(0.1)
+            .volts(1e-4)
+            .build();
 
     /** {@code v} rounded to a multiple of {@code step} (a power of ten), as a plain decimal; null stays null. */
     static BigDecimal toStep(Double v, double step) {

@@ -16,7 +16,7 @@ final class HomeAssistantDiscovery {
     private final MqttTopics topics;
     private final String version;
 
-    public HomeAssistantDiscovery(String prefix, MqttTopics topics, String version) {
+    HomeAssistantDiscovery(String prefix, MqttTopics topics, String version) {
         this.prefix = prefix;
         this.topics = topics;
         this.version = version;

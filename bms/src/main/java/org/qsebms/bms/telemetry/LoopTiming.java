@@ -8,5 +8,5 @@ import java.util.function.LongSupplier;
  */
 public record LoopTiming(LongSupplier overruns, LongSupplier worstTickNanos) {
     /** For a publisher without a control loop: both are published as null. */
-    public static final LoopTiming UNKNOWN = new LoopTiming(() -> -1, () -> -1);
+    static final LoopTiming UNKNOWN = new LoopTiming(() -> -1, () -> -1);
 }

@@ -38,7 +38,7 @@ public record MqttTopics(String root, String packId) {
     }
 
     /** Subscription filter for every command. */
-    public String commandFilter() {
+    String commandFilter() {
         return base() + "/cmd/+";
     }
 

@@ -11,7 +11,7 @@ package org.qsebms.bms.telemetry;
  *                 spool; {@link Lane#PERIODIC} ones (state, health) may be, oldest first
  */
 record OutboundMessage(String topic, byte[] payload, int qos, boolean retained, Lane lane) {
-    public enum Lane {
+    enum Lane {
         PRIORITY,
         PERIODIC
     }

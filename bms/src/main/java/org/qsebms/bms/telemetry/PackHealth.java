@@ -42,6 +42,125 @@ public record PackHealth(
         Double remainingUsefulLifeLate,
         UsableCapacityHealth usable,
         HealthCheckpoint checkpoint) {
+    /** Health figures by name; a figure not set is null (unknown), the usable capacity {@link UsableCapacityHealth#NONE}. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link PackHealth} by name; each setter is the component of the same name. */
+    static final class Builder {
+        private Double capacityAh;
+        private String capacitySource;
+        private Double capacitySigmaAh;
+        private Double seiResistanceOhm;
+        private Double seiTrendOhmPerDay;
+        private String seiState;
+        private Double lithiumInventoryFraction;
+        private Double coulombicEfficiency;
+        private Double cyclesToLithiumDepletion;
+        private Double equivalentFullCycles;
+        private Double remainingUsefulLifeCycles;
+        private Double remainingUsefulLifeEarly;
+        private Double remainingUsefulLifeLate;
+        private UsableCapacityHealth usable = UsableCapacityHealth.NONE;
+        private HealthCheckpoint checkpoint;
+
+        private Builder() {}
+
+        Builder capacityAh(Double capacityAh) {
+            this.capacityAh = capacityAh;
+            return this;
+        }
+
+        Builder capacitySource(String capacitySource) {
+            this.capacitySource = capacitySource;
+            return this;
+        }
+
+        Builder capacitySigmaAh(Double capacitySigmaAh) {
+            this.capacitySigmaAh = capacitySigmaAh;
+            return this;
+        }
+
+        Builder seiResistanceOhm(Double seiResistanceOhm) {
+            this.seiResistanceOhm = seiResistanceOhm;
+            return this;
+        }
+
+        Builder seiTrendOhmPerDay(Double seiTrendOhmPerDay) {
+            this.seiTrendOhmPerDay = seiTrendOhmPerDay;
+            return this;
+        }
+
+        Builder seiState(String seiState) {
+            this.seiState = seiState;
+            return this;
+        }
+
+        Builder lithiumInventoryFraction(Double lithiumInventoryFraction) {
+            this.lithiumInventoryFraction = lithiumInventoryFraction;
+            return this;
+        }
+
+        Builder coulombicEfficiency(Double coulombicEfficiency) {
+            this.coulombicEfficiency = coulombicEfficiency;
+            return this;
+        }
+
+        Builder cyclesToLithiumDepletion(Double cyclesToLithiumDepletion) {
+            this.cyclesToLithiumDepletion = cyclesToLithiumDepletion;
+            return this;
+        }
+
+        Builder equivalentFullCycles(Double equivalentFullCycles) {
+            this.equivalentFullCycles = equivalentFullCycles;
+            return this;
+        }
+
+        Builder remainingUsefulLifeCycles(Double remainingUsefulLifeCycles) {
+            this.remainingUsefulLifeCycles = remainingUsefulLifeCycles;
+            return this;
+        }
+
+        Builder remainingUsefulLifeEarly(Double remainingUsefulLifeEarly) {
+            this.remainingUsefulLifeEarly = remainingUsefulLifeEarly;
+            return this;
+        }
+
+        Builder remainingUsefulLifeLate(Double remainingUsefulLifeLate) {
+            this.remainingUsefulLifeLate = remainingUsefulLifeLate;
+            return this;
+        }
+
+        Builder usable(UsableCapacityHealth usable) {
+            this.usable = usable;
+            return this;
+        }
+
+        Builder checkpoint(HealthCheckpoint checkpoint) {
+            this.checkpoint = checkpoint;
+            return this;
+        }
+
+        PackHealth build() {
+            return new PackHealth(
+                    capacityAh,
+                    capacitySource,
+                    capacitySigmaAh,
+                    seiResistanceOhm,
+                    seiTrendOhmPerDay,
+                    seiState,
+                    lithiumInventoryFraction,
+                    coulombicEfficiency,
+                    cyclesToLithiumDepletion,
+                    equivalentFullCycles,
+                    remainingUsefulLifeCycles,
+                    remainingUsefulLifeEarly,
+                    remainingUsefulLifeLate,
+                    usable,
+                    checkpoint);
+        }
+    }
 
     /**
      * The usable capacity: charge delivered from a full charge to the discharge cutoff, at the rate
@@ -54,29 +173,18 @@ public record PackHealth(
      * @param measurements  discharges measured since start (or since the restored measurement)
      * @param note          why the last discharge from full was not measured; null when it was or none was voided
      */
-    public record UsableCapacityHealth(
+    record UsableCapacityHealth(
             Double capacityAh, Double soh, Double dischargeC, Double celsius, int measurements, String note) {
         static final UsableCapacityHealth NONE = new UsableCapacityHealth(null, null, null, null, 0, null);
     }
 
     /** What a controller without a health tracker knows: the configured capacity, nothing estimated. */
     public static PackHealth nominal(double capacityAh) {
-        return new PackHealth(
-                capacityAh,
-                "nominal",
-                null,
-                null,
-                null,
-                "unknown",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                UsableCapacityHealth.NONE,
-                null);
+        return PackHealth.builder()
+                .capacityAh(capacityAh)
+                .capacitySource("nominal")
+                .seiState("unknown")
+                .build();
     }
 
     /** The health carried by a sample, or {@code fallback} when the sample's controller runs no health tracker. */
@@ -84,48 +192,49 @@ public record PackHealth(
         if (!s.healthKnown) {
             return fallback;
         }
-        return new PackHealth(
-                finite(s.capacityAh),
-                s.capacityWindows > 0 ? "estimated" : "nominal",
-                finite(s.capacitySigmaAh),
-                finite(s.seiOhm),
-                finite(s.seiTrendOhmPerDay),
-                s.seiState,
-                finite(s.lithiumInventoryFraction),
-                finite(s.coulombicEfficiency),
-                finite(s.cyclesToLithiumDepletion),
-                finite(s.equivalentFullCycles),
-                finite(s.rulCycles),
-                finite(s.rulEarlyCycles),
-                finite(s.rulLateCycles),
-                new UsableCapacityHealth(
+        return PackHealth.builder()
+                .capacityAh(finite(s.capacityAh))
+                .capacitySource(s.capacityWindows > 0 ? "estimated" : "nominal")
+                .capacitySigmaAh(finite(s.capacitySigmaAh))
+                .seiResistanceOhm(finite(s.seiOhm))
+                .seiTrendOhmPerDay(finite(s.seiTrendOhmPerDay))
+                .seiState(s.seiState)
+                .lithiumInventoryFraction(finite(s.lithiumInventoryFraction))
+                .coulombicEfficiency(finite(s.coulombicEfficiency))
+                .cyclesToLithiumDepletion(finite(s.cyclesToLithiumDepletion))
+                .equivalentFullCycles(finite(s.equivalentFullCycles))
+                .remainingUsefulLifeCycles(finite(s.rulCycles))
+                .remainingUsefulLifeEarly(finite(s.rulEarlyCycles))
+                .remainingUsefulLifeLate(finite(s.rulLateCycles))
+                .usable(new UsableCapacityHealth(
                         finite(s.usableCapacityAh),
                         finite(s.usableSoh),
                         finite(s.usableCapacityC),
                         finite(s.usableCapacityCelsius),
                         s.usableCapacityMeasurements,
-                        s.usableCapacityNote.isEmpty() ? null : s.usableCapacityNote),
-                null);
+                        s.usableCapacityNote.isEmpty() ? null : s.usableCapacityNote))
+                .build();
     }
 
     /** The same figures with {@code latest} as the diagnostic checkpoint (null: none yet). */
-    public PackHealth withCheckpoint(HealthCheckpoint latest) {
-        return new PackHealth(
-                capacityAh,
-                capacitySource,
-                capacitySigmaAh,
-                seiResistanceOhm,
-                seiTrendOhmPerDay,
-                seiState,
-                lithiumInventoryFraction,
-                coulombicEfficiency,
-                cyclesToLithiumDepletion,
-                equivalentFullCycles,
-                remainingUsefulLifeCycles,
-                remainingUsefulLifeEarly,
-                remainingUsefulLifeLate,
-                usable,
-                latest);
+    PackHealth withCheckpoint(HealthCheckpoint latest) {
+        return PackHealth.builder()
+                .capacityAh(capacityAh)
+                .capacitySource(capacitySource)
+                .capacitySigmaAh(capacitySigmaAh)
+                .seiResistanceOhm(seiResistanceOhm)
+                .seiTrendOhmPerDay(seiTrendOhmPerDay)
+                .seiState(seiState)
+                .lithiumInventoryFraction(lithiumInventoryFraction)
+                .coulombicEfficiency(coulombicEfficiency)
+                .cyclesToLithiumDepletion(cyclesToLithiumDepletion)
+                .equivalentFullCycles(equivalentFullCycles)
+                .remainingUsefulLifeCycles(remainingUsefulLifeCycles)
+                .remainingUsefulLifeEarly(remainingUsefulLifeEarly)
+                .remainingUsefulLifeLate(remainingUsefulLifeLate)
+                .usable(usable)
+                .checkpoint(latest)
+                .build();
     }
 
     private static Double finite(double v) {

@@ -22,12 +22,12 @@ final class TelemetryJson {
      * @param boot identifies this run of the BMS (its start time in epoch ms); {@code (boot, seq)} is unique per
      *             topic across restarts, so consumers de-duplicate and detect gaps with it
      */
-    public TelemetryJson(String packId, long boot) {
+    TelemetryJson(String packId, long boot) {
         this.packId = packId;
         this.boot = boot;
     }
 
-    public TelemetryJson(String packId) {
+    TelemetryJson(String packId) {
         this(packId, 0);
     }
 

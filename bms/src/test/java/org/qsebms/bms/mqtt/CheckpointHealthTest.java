@@ -36,25 +36,23 @@ class CheckpointHealthTest {
         // an older checkpoint, a cycle, the latest checkpoint, then a checkpoint cut short by a crash (2 of 4 rows)
         addCheckpoint(lines, 3, t0, 0.0040, 3.70);
         for (int cell = 1; cell <= 4; cell++) {
-            lines.add(CycleCsv.format(new CycleRow(
-                    CycleRow.Kind.CYCLE,
-                    3,
-                    cell,
-                    t0,
-                    t0 + 3_600_000,
-                    1.0,
-                    0.99,
-                    3.9,
-                    3.7,
-                    0.004,
-                    0.001,
-                    24,
-                    27,
-                    Double.NaN,
-                    2.0,
-                    CycleEnd.CUTOFF,
-                    Double.NaN,
-                    Double.NaN)));
+            lines.add(CycleCsv.format(CycleRow.builder()
+                    .kind(CycleRow.Kind.CYCLE)
+                    .cycle(3)
+                    .cell(cell)
+                    .startMillis(t0)
+                    .endMillis(t0 + 3_600_000)
+                    .chargeAh(1.0)
+                    .dischargeAh(0.99)
+                    .chargeWh(3.9)
+                    .dischargeWh(3.7)
+                    .r0At25Ohms(0.004)
+                    .seiAt25Ohms(0.001)
+                    .minCelsius(24)
+                    .maxCelsius(27)
+                    .capacityAh(2.0)
+                    .end(CycleEnd.CUTOFF)
+                    .build()));
         }
         long latestEnd = t0 + 7_200_000;
         addCheckpoint(lines, 4, latestEnd, 0.0045, 3.80);
@@ -110,25 +108,25 @@ class CheckpointHealthTest {
 
     private static void addCheckpoint(List<String> lines, long cycle, long endMillis, double r0, double ocv) {
         for (int i = 0; i < 4; i++) {
-            lines.add(CycleCsv.format(new CycleRow(
-                    CycleRow.Kind.CHECKPOINT,
-                    cycle,
-                    i + 1,
-                    endMillis - 1_800_000,
-                    endMillis,
-                    0,
-                    0,
-                    0,
-                    0,
-                    r0 + i * 1e-4,
-                    r0 + i * 1e-4 - 0.002,
-                    25,
-                    25,
-                    Double.NaN,
-                    2.0,
-                    CycleEnd.CHECKPOINT,
-                    ocv + i * 0.001,
-                    0.5)));
+            lines.add(CycleCsv.format(CycleRow.builder()
+                    .kind(CycleRow.Kind.CHECKPOINT)
+                    .cycle(cycle)
+                    .cell(i + 1)
+                    .startMillis(endMillis - 1_800_000)
+                    .endMillis(endMillis)
+                    .chargeAh(0)
+                    .dischargeAh(0)
+                    .chargeWh(0)
+                    .dischargeWh(0)
+                    .r0At25Ohms(r0 + i * 1e-4)
+                    .seiAt25Ohms(r0 + i * 1e-4 - 0.002)
+                    .minCelsius(25)
+                    .maxCelsius(25)
+                    .capacityAh(2.0)
+                    .end(CycleEnd.CHECKPOINT)
+                    .ocvVolts(ocv + i * 0.001)
+                    .socFraction(0.5)
+                    .build()));
         }
     }
 }

@@ -31,25 +31,24 @@ class CycleRecordFileTest {
         c.chargeWh[0] = 4.0;
         c.dischargeWh[0] = 3.6;
         CycleRow r = c.rows()[0];
-        return CycleCsv.format(new CycleRow(
-                r.kind(),
-                r.cycle(),
-                cell,
-                r.startMillis(),
-                r.endMillis(),
-                r.chargeAh(),
-                r.dischargeAh(),
-                r.chargeWh(),
-                r.dischargeWh(),
-                0.003,
-                0.001,
-                24.5,
-                30.25,
-                11.5,
-                1.99,
-                r.end(),
-                Double.NaN,
-                Double.NaN));
+        return CycleCsv.format(CycleRow.builder()
+                .kind(r.kind())
+                .cycle(r.cycle())
+                .cell(cell)
+                .startMillis(r.startMillis())
+                .endMillis(r.endMillis())
+                .chargeAh(r.chargeAh())
+                .dischargeAh(r.dischargeAh())
+                .chargeWh(r.chargeWh())
+                .dischargeWh(r.dischargeWh())
+                .r0At25Ohms(0.003)
+                .seiAt25Ohms(0.001)
+                .minCelsius(24.5)
+                .maxCelsius(30.25)
+                .excessLithiumAh(11.5)
+                .capacityAh(1.99)
+                .end(r.end())
+                .build());
     }
 
     @Test

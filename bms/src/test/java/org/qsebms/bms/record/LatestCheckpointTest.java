@@ -59,24 +59,24 @@ class LatestCheckpointTest {
     }
 
     private static CycleRow row(CycleRow.Kind kind, long cycle, int cell, long end, double r0) {
-        return new CycleRow(
-                kind,
-                cycle,
-                cell,
-                end - 10,
-                end,
-                0,
-                0,
-                0,
-                0,
-                r0,
-                r0 - 0.002,
-                25,
-                25,
-                Double.NaN,
-                2,
-                kind == CycleRow.Kind.CHECKPOINT ? CycleEnd.CHECKPOINT : CycleEnd.CUTOFF,
-                3.8,
-                0.5);
+        return CycleRow.builder()
+                .kind(kind)
+                .cycle(cycle)
+                .cell(cell)
+                .startMillis(end - 10)
+                .endMillis(end)
+                .chargeAh(0)
+                .dischargeAh(0)
+                .chargeWh(0)
+                .dischargeWh(0)
+                .r0At25Ohms(r0)
+                .seiAt25Ohms(r0 - 0.002)
+                .minCelsius(25)
+                .maxCelsius(25)
+                .capacityAh(2)
+                .end(kind == CycleRow.Kind.CHECKPOINT ? CycleEnd.CHECKPOINT : CycleEnd.CUTOFF)
+                .ocvVolts(3.8)
+                .socFraction(0.5)
+                .build();
     }
 }

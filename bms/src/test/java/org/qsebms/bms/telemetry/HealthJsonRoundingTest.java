@@ -10,26 +10,27 @@ import org.qsebms.bms.record.HealthCheckpoint;
 
 /** The health topic publishes each figure to what its measurements resolve, as plain decimals. */
 class HealthJsonRoundingTest {
-    private static final PackHealth RAW = new PackHealth(
-            1.987654321,
-            "estimated",
-            0.0123456789,
-            5.672697811281513E-5,
-            1.23456789E-7,
-            "growing",
-            0.912345678,
-            0.999843219,
-            1234.5678,
-            12.345678,
-            987.654,
-            812.3456,
-            1163.99,
-            new PackHealth.UsableCapacityHealth(1.80456789, 0.902283945, 0.6012345, 24.87654, 3, null),
-            new HealthCheckpoint(
+    private static final PackHealth RAW = PackHealth.builder()
+            .capacityAh(1.987654321)
+            .capacitySource("estimated")
+            .capacitySigmaAh(0.0123456789)
+            .seiResistanceOhm(5.672697811281513E-5)
+            .seiTrendOhmPerDay(1.23456789E-7)
+            .seiState("growing")
+            .lithiumInventoryFraction(0.912345678)
+            .coulombicEfficiency(0.999843219)
+            .cyclesToLithiumDepletion(1234.5678)
+            .equivalentFullCycles(12.345678)
+            .remainingUsefulLifeCycles(987.654)
+            .remainingUsefulLifeEarly(812.3456)
+            .remainingUsefulLifeLate(1163.99)
+            .usable(new PackHealth.UsableCapacityHealth(1.80456789, 0.902283945, 0.6012345, 24.87654, 3, null))
+            .checkpoint(new HealthCheckpoint(
                     12,
                     1_700_000_000_000L,
                     1_700_000_900_000L,
-                    List.of(new HealthCheckpoint.Cell(1, 0.0041234567, 0.0021234567, 3.812345678, 0.61234567))));
+                    List.of(new HealthCheckpoint.Cell(1, 0.0041234567, 0.0021234567, 3.812345678, 0.61234567))))
+            .build();
 
     @Test
     void figuresAreRoundedToTheirResolutionAndWrittenPlain() throws Exception {

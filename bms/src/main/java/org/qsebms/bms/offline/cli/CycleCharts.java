@@ -52,22 +52,22 @@ final class CycleCharts {
         // the paper's cycle lives (it gives no retention curve): a vertical mark at the cycle its cells failed
         reference(
                 c,
-                "paper PSOA (QSE): end of life at " + (int) p.psoaLifeCycles() + " cycles (Li||NCM811, 1 C)",
-                new double[] {p.psoaLifeCycles(), p.psoaLifeCycles()},
+                "paper PSOA (QSE): end of life at " + (int) p.psoa().lifeCycles() + " cycles (Li||NCM811, 1 C)",
+                new double[] {p.psoa().lifeCycles(), p.psoa().lifeCycles()},
                 new double[] {80, 100},
                 PSOA,
                 0);
         reference(
                 c,
-                "paper LE (liquid): end of life at " + (int) p.leLifeCycles() + " cycles (same cell)",
-                new double[] {p.leLifeCycles(), p.leLifeCycles()},
+                "paper LE (liquid): end of life at " + (int) p.le().lifeCycles() + " cycles (same cell)",
+                new double[] {p.le().lifeCycles(), p.le().lifeCycles()},
                 new double[] {80, 100},
                 LE,
                 0);
         reference(
                 c,
                 "80 % (end of life)",
-                new double[] {0, Math.max(p.psoaLifeCycles(), n == 0 ? 0 : x[n - 1])},
+                new double[] {0, Math.max(p.psoa().lifeCycles(), n == 0 ? 0 : x[n - 1])},
                 new double[] {80, 80},
                 Color.GRAY,
                 0);
@@ -84,7 +84,7 @@ final class CycleCharts {
         int n = s.size();
         double[] x = new double[n];
         double[] ce = new double[n];
-        double lo = 100 * p.psoaCoulombicEfficiency();
+        double lo = 100 * p.psoa().coulombicEfficiency();
         double hi = 100.0;
         for (int i = 0; i < n; i++) {
             x[i] = s.cycle(i);
@@ -99,8 +99,8 @@ final class CycleCharts {
         c.getStyler().setYAxisMax(hi + pad);
         double last = Math.max(n == 0 ? 1 : x[n - 1], 10);
         markers(c, "this " + (s.name().startsWith("cell") ? "cell" : "pack (lowest cell)"), x, ce, MEASURED, 0);
-        double psoa = 100 * p.psoaCoulombicEfficiency();
-        double le = 100 * p.leCoulombicEfficiency();
+        double psoa = 100 * p.psoa().coulombicEfficiency();
+        double le = 100 * p.le().coulombicEfficiency();
         reference(
                 c,
                 String.format(java.util.Locale.ROOT, "paper PSOA (QSE): %.2f %% implied by its 220-cycle life", psoa),
@@ -137,16 +137,20 @@ final class CycleCharts {
         reference(
                 c,
                 String.format(
-                        java.util.Locale.ROOT, "paper PSOA %.0f mV (Li||LFP 0.5 C)", 1000 * p.psoaPolarizationVolts()),
+                        java.util.Locale.ROOT,
+                        "paper PSOA %.0f mV (Li||LFP 0.5 C)",
+                        1000 * p.psoa().polarizationVolts()),
                 new double[] {0, last},
-                new double[] {1000 * p.psoaPolarizationVolts(), 1000 * p.psoaPolarizationVolts()},
+                new double[] {
+                    1000 * p.psoa().polarizationVolts(), 1000 * p.psoa().polarizationVolts()
+                },
                 PSOA,
                 0);
         reference(
                 c,
-                String.format(java.util.Locale.ROOT, "paper LE %.0f mV", 1000 * p.lePolarizationVolts()),
+                String.format(java.util.Locale.ROOT, "paper LE %.0f mV", 1000 * p.le().polarizationVolts()),
                 new double[] {0, last},
-                new double[] {1000 * p.lePolarizationVolts(), 1000 * p.lePolarizationVolts()},
+                new double[] {1000 * p.le().polarizationVolts(), 1000 * p.le().polarizationVolts()},
                 LE,
                 0);
         BitmapEncoder.saveBitmap(c, png.toString(), BitmapEncoder.BitmapFormat.PNG);
@@ -191,8 +195,8 @@ final class CycleCharts {
                     String.format(
                             java.util.Locale.ROOT,
                             "paper PSOA SEI %.1f -> %.1f ohm in 100 cycles, scaled",
-                            p.psoaSeiBeforeOhms(),
-                            p.psoaSeiAfterOhms()),
+                            p.psoa().seiBeforeOhms(),
+                            p.psoa().seiAfterOhms()),
                     rx,
                     psoa,
                     PSOA,
@@ -202,8 +206,8 @@ final class CycleCharts {
                     String.format(
                             java.util.Locale.ROOT,
                             "paper LE SEI %.1f -> %.1f ohm, scaled",
-                            p.leSeiBeforeOhms(),
-                            p.leSeiAfterOhms()),
+                            p.le().seiBeforeOhms(),
+                            p.le().seiAfterOhms()),
                     rx,
                     le,
                     LE,
@@ -213,9 +217,9 @@ final class CycleCharts {
                     new double[] {x0, x0 + 100, x0, x0 + 100},
                     new double[] {
                         firstSei,
-                        firstSei * p.psoaSeiAfterOhms() / p.psoaSeiBeforeOhms(),
+                        firstSei * p.psoa().seiAfterOhms() / p.psoa().seiBeforeOhms(),
                         firstSei,
-                        firstSei * p.leSeiAfterOhms() / p.leSeiBeforeOhms()
+                        firstSei * p.le().seiAfterOhms() / p.le().seiBeforeOhms()
                     });
             pts.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             pts.setMarker(SeriesMarkers.DIAMOND);

@@ -70,27 +70,27 @@ final class CycleSummary {
         md.append(String.format(
                 Locale.ROOT,
                 "- Cycle life, Li||NCM811 (8.6 mg/cm², 1.5 mA/cm², 1 C): PSOA %.0f, LE %.0f cycles.%n",
-                paper.psoaLifeCycles(),
-                paper.leLifeCycles()));
+                paper.psoa().lifeCycles(),
+                paper.le().lifeCycles()));
         md.append(String.format(
                 Locale.ROOT,
                 "- Coulombic efficiency implied by the lithium-loss law fitted to those lives: "
                         + "PSOA %.2f %%, LE %.2f %%.%n",
-                100 * paper.psoaCoulombicEfficiency(),
-                100 * paper.leCoulombicEfficiency()));
+                100 * paper.psoa().coulombicEfficiency(),
+                100 * paper.le().coulombicEfficiency()));
         md.append(String.format(
                 Locale.ROOT,
                 "- Polarization, Li||LFP 0.5 C after a few cycles: PSOA %.0f mV, LE %.0f mV.%n",
-                1000 * paper.psoaPolarizationVolts(),
-                1000 * paper.lePolarizationVolts()));
+                1000 * paper.psoa().polarizationVolts(),
+                1000 * paper.le().polarizationVolts()));
         md.append(String.format(
                 Locale.ROOT,
                 "- SEI resistance over 100 cycles (EIS, lab cells of unstated area): PSOA "
                         + "%.1f -> %.1f ohm, LE %.1f -> %.1f ohm; drawn scaled to each cell's first SEI value.%n%n",
-                paper.psoaSeiBeforeOhms(),
-                paper.psoaSeiAfterOhms(),
-                paper.leSeiBeforeOhms(),
-                paper.leSeiAfterOhms()));
+                paper.psoa().seiBeforeOhms(),
+                paper.psoa().seiAfterOhms(),
+                paper.le().seiBeforeOhms(),
+                paper.le().seiAfterOhms()));
         md.append("## Figures\n\n");
         for (CellCycleSeries s : cells) {
             figures(md, s);

@@ -12,18 +12,23 @@ import org.qsebms.estimators.model.Electrolyte;
  * (charge-transfer) resistance before and after 100 cycles, and the coulombic efficiency the
  * lithium-loss law fitted to those cycle lives implies for that cell (1.5 mAh/cm² cycled).
  */
-record PaperCycleReference(
-        double psoaLifeCycles,
-        double leLifeCycles,
-        double psoaPolarizationVolts,
-        double lePolarizationVolts,
-        double psoaSeiBeforeOhms,
-        double psoaSeiAfterOhms,
-        double leSeiBeforeOhms,
-        double leSeiAfterOhms,
-        double psoaCoulombicEfficiency,
-        double leCoulombicEfficiency,
-        CalibratedModel model) {
+record PaperCycleReference(ElectrolyteFigures psoa, ElectrolyteFigures le, CalibratedModel model) {
+    /**
+     * One electrolyte's figures from the paper.
+     *
+     * @param lifeCycles          cycle life of the Li||NCM811 cell
+     * @param polarizationVolts   Li||LFP polarization after a few cycles
+     * @param seiBeforeOhms       SEI (charge-transfer) resistance before the 100 cycles
+     * @param seiAfterOhms        and after them
+     * @param coulombicEfficiency the coulombic efficiency the fitted lithium-loss law implies
+     */
+    record ElectrolyteFigures(
+            double lifeCycles,
+            double polarizationVolts,
+            double seiBeforeOhms,
+            double seiAfterOhms,
+            double coulombicEfficiency) {}
+
     /** Cycles between the paper's two SEI measurements. */
     static final double SEI_CYCLES = 100;
 
@@ -34,16 +39,18 @@ record PaperCycleReference(
         PaperData d = PaperData.bundled();
         CalibratedModel model = PaperCalibration.calibrate(d);
         return new PaperCycleReference(
-                d.number("cycle_life.li_ncm811_8p6mg_1p5mA_cm2_1c.psoa"),
-                d.number("cycle_life.li_ncm811_8p6mg_1p5mA_cm2_1c.le"),
-                d.number("li_lfp_polarization_mV_0p5c_10p6mg.psoa") / 1000,
-                d.number("li_lfp_polarization_mV_0p5c_10p6mg.le") / 1000,
-                d.number("interfacial_resistance_ohm.cycling_100_cycles.psoa_before"),
-                d.number("interfacial_resistance_ohm.cycling_100_cycles.psoa_after"),
-                d.number("interfacial_resistance_ohm.cycling_100_cycles.le_before"),
-                d.number("interfacial_resistance_ohm.cycling_100_cycles.le_after"),
-                impliedCe(model, Electrolyte.PSOA),
-                impliedCe(model, Electrolyte.LE),
+                new ElectrolyteFigures(
+                        d.number("cycle_life.li_ncm811_8p6mg_1p5mA_cm2_1c.psoa"),
+                        d.number("li_lfp_polarization_mV_0p5c_10p6mg.psoa") / 1000,
+                        d.number("interfacial_resistance_ohm.cycling_100_cycles.psoa_before"),
+                        d.number("interfacial_resistance_ohm.cycling_100_cycles.psoa_after"),
+                        impliedCe(model, Electrolyte.PSOA)),
+                new ElectrolyteFigures(
+                        d.number("cycle_life.li_ncm811_8p6mg_1p5mA_cm2_1c.le"),
+                        d.number("li_lfp_polarization_mV_0p5c_10p6mg.le") / 1000,
+                        d.number("interfacial_resistance_ohm.cycling_100_cycles.le_before"),
+                        d.number("interfacial_resistance_ohm.cycling_100_cycles.le_after"),
+                        impliedCe(model, Electrolyte.LE)),
                 model);
     }
 

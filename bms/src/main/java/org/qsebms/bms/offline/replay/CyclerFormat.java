@@ -29,7 +29,7 @@ public enum CyclerFormat {
     }
 
     /** The name {@code --format} takes. */
-    public String option() {
+    String option() {
         return option;
     }
 

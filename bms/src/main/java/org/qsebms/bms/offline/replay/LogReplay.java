@@ -17,7 +17,7 @@ import org.qsebms.estimators.soc.SocFilterKind;
  */
 public final class LogReplay {
     /** SOC error under which the filter counts as converged. */
-    public static final double CONVERGED_ERROR = 0.02;
+    static final double CONVERGED_ERROR = 0.02;
     /** Windows for the capacity estimator close when SOC moved this much between two confident points. */
     static final double CAPACITY_WINDOW_SOC = 0.4;
     /**
@@ -176,11 +176,13 @@ public final class LogReplay {
         return new Result(
                 trace,
                 score(log, trace, socFilter.rejectedMeasurements(), capacity, found, extrapolatedRows / (double) n)
-                        .withCurrentOffset(
-                                socFilter.cellCurrentOffsetAmps(0), socFilter.cellCurrentOffsetSigmaAmps(0)));
+                        .currentOffsetAmps(socFilter.cellCurrentOffsetAmps(0))
+                        .currentOffsetSigmaAmps(socFilter.cellCurrentOffsetSigmaAmps(0))
+                        .build());
     }
 
-    private ReplaySummary score(
+    /** The summary's figures, less the filter's current-offset estimate (the caller adds it). */
+    private ReplaySummary.Builder score(
             CellTestLog log,
             ReplayTrace tr,
             long rejected,
@@ -238,26 +240,24 @@ public final class LogReplay {
                 }
             }
         }
-        return new ReplaySummary(
-                log.source(),
-                n,
-                convergenceWindowSeconds,
-                rmse,
-                scored > 0 ? max : Double.NaN,
-                convergedAt,
-                scored > 0 ? covered / (double) scored : Double.NaN,
-                tr.r0Ohm()[n - 1],
-                cap.capacityAh(),
-                cap.capacitySigmaAh(),
-                cap.windows(),
-                rejected,
-                usable,
-                medianBound,
-                extrapolatedShare,
-                scored > 0 ? Math.sqrt(coulombSumSq / scored) : Double.NaN,
-                scored > 0 ? coulombMax : Double.NaN,
-                0,
-                0);
+        return ReplaySummary.builder()
+                .file(log.source())
+                .rows(n)
+                .convergenceWindowSeconds(convergenceWindowSeconds)
+                .socRmse(rmse)
+                .socMaxError(scored > 0 ? max : Double.NaN)
+                .convergedAfterSeconds(convergedAt)
+                .boundCoverage(scored > 0 ? covered / (double) scored : Double.NaN)
+                .r0At25Ohms(tr.r0Ohm()[n - 1])
+                .capacityAh(cap.capacityAh())
+                .capacitySigmaAh(cap.capacitySigmaAh())
+                .capacityWindows(cap.windows())
+                .rejectedMeasurements(rejected)
+                .usable(usable)
+                .medianBound3Sigma(medianBound)
+                .extrapolatedShare(extrapolatedShare)
+                .coulombRmse(scored > 0 ? Math.sqrt(coulombSumSq / scored) : Double.NaN)
+                .coulombMaxError(scored > 0 ? coulombMax : Double.NaN);
     }
 
     /**

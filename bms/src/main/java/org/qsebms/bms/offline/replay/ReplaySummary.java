@@ -45,6 +45,153 @@ public record ReplaySummary(
         double coulombMaxError,
         double currentOffsetAmps,
         double currentOffsetSigmaAmps) {
+    /** A summary with every figure named (a figure not set is zero); the usable capacity defaults to {@link UsableCapacityResult#NOT_ASKED}. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link ReplaySummary} by name; each setter is the component of the same name. */
+    static final class Builder {
+        private String file;
+        private int rows;
+        private double convergenceWindowSeconds;
+        private double socRmse;
+        private double socMaxError;
+        private double convergedAfterSeconds;
+        private double boundCoverage;
+        private double r0At25Ohms;
+        private double capacityAh;
+        private double capacitySigmaAh;
+        private int capacityWindows;
+        private long rejectedMeasurements;
+        private UsableCapacityResult usable = UsableCapacityResult.NOT_ASKED;
+        private double medianBound3Sigma;
+        private double extrapolatedShare;
+        private double coulombRmse;
+        private double coulombMaxError;
+        private double currentOffsetAmps;
+        private double currentOffsetSigmaAmps;
+
+        private Builder() {}
+
+        Builder file(String file) {
+            this.file = file;
+            return this;
+        }
+
+        Builder rows(int rows) {
+            this.rows = rows;
+            return this;
+        }
+
+        Builder convergenceWindowSeconds(double convergenceWindowSeconds) {
+            this.convergenceWindowSeconds = convergenceWindowSeconds;
+            return this;
+        }
+
+        Builder socRmse(double socRmse) {
+            this.socRmse = socRmse;
+            return this;
+        }
+
+        Builder socMaxError(double socMaxError) {
+            this.socMaxError = socMaxError;
+            return this;
+        }
+
+        Builder convergedAfterSeconds(double convergedAfterSeconds) {
+            this.convergedAfterSeconds = convergedAfterSeconds;
+            return this;
+        }
+
+        Builder boundCoverage(double boundCoverage) {
+            this.boundCoverage = boundCoverage;
+            return this;
+        }
+
+        Builder r0At25Ohms(double r0At25Ohms) {
+            this.r0At25Ohms = r0At25Ohms;
+            return this;
+        }
+
+        Builder capacityAh(double capacityAh) {
+            this.capacityAh = capacityAh;
+            return this;
+        }
+
+        Builder capacitySigmaAh(double capacitySigmaAh) {
+            this.capacitySigmaAh = capacitySigmaAh;
+            return this;
+        }
+
+        Builder capacityWindows(int capacityWindows) {
+            this.capacityWindows = capacityWindows;
+            return this;
+        }
+
+        Builder rejectedMeasurements(long rejectedMeasurements) {
+            this.rejectedMeasurements = rejectedMeasurements;
+            return this;
+        }
+
+        Builder usable(UsableCapacityResult usable) {
+            this.usable = usable;
+            return this;
+        }
+
+        Builder medianBound3Sigma(double medianBound3Sigma) {
+            this.medianBound3Sigma = medianBound3Sigma;
+            return this;
+        }
+
+        Builder extrapolatedShare(double extrapolatedShare) {
+            this.extrapolatedShare = extrapolatedShare;
+            return this;
+        }
+
+        Builder coulombRmse(double coulombRmse) {
+            this.coulombRmse = coulombRmse;
+            return this;
+        }
+
+        Builder coulombMaxError(double coulombMaxError) {
+            this.coulombMaxError = coulombMaxError;
+            return this;
+        }
+
+        Builder currentOffsetAmps(double currentOffsetAmps) {
+            this.currentOffsetAmps = currentOffsetAmps;
+            return this;
+        }
+
+        Builder currentOffsetSigmaAmps(double currentOffsetSigmaAmps) {
+            this.currentOffsetSigmaAmps = currentOffsetSigmaAmps;
+            return this;
+        }
+
+        ReplaySummary build() {
+            return new ReplaySummary(
+                    file,
+                    rows,
+                    convergenceWindowSeconds,
+                    socRmse,
+                    socMaxError,
+                    convergedAfterSeconds,
+                    boundCoverage,
+                    r0At25Ohms,
+                    capacityAh,
+                    capacitySigmaAh,
+                    capacityWindows,
+                    rejectedMeasurements,
+                    usable,
+                    medianBound3Sigma,
+                    extrapolatedShare,
+                    coulombRmse,
+                    coulombMaxError,
+                    currentOffsetAmps,
+                    currentOffsetSigmaAmps);
+        }
+    }
 
     /**
      * What the usable-capacity meter found: the capacity (NaN when no discharge from full reached the
@@ -52,32 +199,7 @@ public record ReplaySummary(
      * none was voided). {@link #NOT_ASKED} when the replay had no cutoff.
      */
     public record UsableCapacityResult(boolean asked, double capacityAh, double dischargeC, String note) {
-        public static final UsableCapacityResult NOT_ASKED =
-                new UsableCapacityResult(false, Double.NaN, Double.NaN, "");
-    }
-
-    /** A copy with the filter's current-offset estimate. */
-    ReplaySummary withCurrentOffset(double amps, double sigmaAmps) {
-        return new ReplaySummary(
-                file,
-                rows,
-                convergenceWindowSeconds,
-                socRmse,
-                socMaxError,
-                convergedAfterSeconds,
-                boundCoverage,
-                r0At25Ohms,
-                capacityAh,
-                capacitySigmaAh,
-                capacityWindows,
-                rejectedMeasurements,
-                usable,
-                medianBound3Sigma,
-                extrapolatedShare,
-                coulombRmse,
-                coulombMaxError,
-                amps,
-                sigmaAmps);
+        static final UsableCapacityResult NOT_ASKED = new UsableCapacityResult(false, Double.NaN, Double.NaN, "");
     }
 
     /** The summary as one JSON line (NaN written as null). */

@@ -30,6 +30,81 @@ public record Scenario(
         long seed,
         List<ScenarioAction> actions,
         double limitsEveryS) {
+    /** A scenario by name; the caller sets every part. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link Scenario} by name; each setter is the component of the same name. */
+    static final class Builder {
+        private String name;
+        private BmsConfig config;
+        private double initialSoc;
+        private List<AmbientStep> ambient;
+        private PackLoad load;
+        private boolean closeAtStart;
+        private double durationS;
+        private long seed;
+        private List<ScenarioAction> actions;
+        private double limitsEveryS;
+
+        private Builder() {}
+
+        Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        Builder config(BmsConfig config) {
+            this.config = config;
+            return this;
+        }
+
+        Builder initialSoc(double initialSoc) {
+            this.initialSoc = initialSoc;
+            return this;
+        }
+
+        Builder ambient(List<AmbientStep> ambient) {
+            this.ambient = ambient;
+            return this;
+        }
+
+        Builder load(PackLoad load) {
+            this.load = load;
+            return this;
+        }
+
+        Builder closeAtStart(boolean closeAtStart) {
+            this.closeAtStart = closeAtStart;
+            return this;
+        }
+
+        Builder durationS(double durationS) {
+            this.durationS = durationS;
+            return this;
+        }
+
+        Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        Builder actions(List<ScenarioAction> actions) {
+            this.actions = actions;
+            return this;
+        }
+
+        Builder limitsEveryS(double limitsEveryS) {
+            this.limitsEveryS = limitsEveryS;
+            return this;
+        }
+
+        Scenario build() {
+            return new Scenario(
+                    name, config, initialSoc, ambient, load, closeAtStart, durationS, seed, actions, limitsEveryS);
+        }
+    }
 
     /** Ambient temperature from {@code atS} on. */
     public record AmbientStep(double atS, double celsius) {}

@@ -27,7 +27,7 @@ import org.qsebms.hal.SensorStatus;
  */
 public final class ScenarioLoader {
     /** Fault injections and commands a scenario may schedule. */
-    public static final Set<String> ACTION_TYPES =
+    static final Set<String> ACTION_TYPES =
             java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(specs().keySet()));
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -110,17 +110,18 @@ public final class ScenarioLoader {
             seed = root.get("seed").asLong();
         }
         double limitsEvery = root.has("limitsEvery") ? seconds(root, "", "limitsEvery", null) : 10.0;
-        return new Scenario(
-                root.path("name").asText(source),
-                cfg,
-                soc,
-                List.copyOf(ambient),
-                load,
-                close,
-                duration,
-                seed,
-                List.copyOf(actions),
-                limitsEvery);
+        return Scenario.builder()
+                .name(root.path("name").asText(source))
+                .config(cfg)
+                .initialSoc(soc)
+                .ambient(List.copyOf(ambient))
+                .load(load)
+                .closeAtStart(close)
+                .durationS(duration)
+                .seed(seed)
+                .actions(List.copyOf(actions))
+                .limitsEveryS(limitsEvery)
+                .build();
     }
 
     private static BmsConfig config(JsonNode root) {

@@ -108,25 +108,18 @@ class NasaCycleRecordTest {
         List<CycleRow> nasaRows = new ArrayList<>();
         for (int k = 0; k < cycles.size(); k++) {
             CycleRow r = cycles.get(k);
-            nasaRows.add(new CycleRow(
-                    r.kind(),
-                    r.cycle(),
-                    1,
-                    0,
-                    0,
-                    r.chargeAh(),
-                    nasa.get(k),
-                    0,
-                    0,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    r.end(),
-                    Double.NaN,
-                    Double.NaN));
+            nasaRows.add(CycleRow.builder()
+                    .kind(r.kind())
+                    .cycle(r.cycle())
+                    .cell(1)
+                    .startMillis(0)
+                    .endMillis(0)
+                    .chargeAh(r.chargeAh())
+                    .dischargeAh(nasa.get(k))
+                    .chargeWh(0)
+                    .dischargeWh(0)
+                    .end(r.end())
+                    .build());
         }
         CellCycleSeries recorded = CellCycleSeries.ofCell(record, 1);
         CellCycleSeries truth = CellCycleSeries.ofCell(nasaRows, 1);

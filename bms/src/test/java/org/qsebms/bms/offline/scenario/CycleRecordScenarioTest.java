@@ -159,25 +159,18 @@ class CycleRecordScenarioTest {
         List<CycleRow> rows = new ArrayList<>();
         for (JsonNode line : cycleLines) {
             for (int c = 0; c < 2; c++) {
-                rows.add(new CycleRow(
-                        CycleRow.Kind.CYCLE,
-                        line.get("cycle").asLong(),
-                        c + 1,
-                        0,
-                        0,
-                        line.get("simChargeAh").get(c).asDouble(),
-                        line.get("simDischargeAh").get(c).asDouble(),
-                        0,
-                        0,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        Double.NaN,
-                        CycleEnd.ofWord(line.get("end").asText()),
-                        Double.NaN,
-                        Double.NaN));
+                rows.add(CycleRow.builder()
+                        .kind(CycleRow.Kind.CYCLE)
+                        .cycle(line.get("cycle").asLong())
+                        .cell(c + 1)
+                        .startMillis(0)
+                        .endMillis(0)
+                        .chargeAh(line.get("simChargeAh").get(c).asDouble())
+                        .dischargeAh(line.get("simDischargeAh").get(c).asDouble())
+                        .chargeWh(0)
+                        .dischargeWh(0)
+                        .end(CycleEnd.ofWord(line.get("end").asText()))
+                        .build());
             }
         }
         return rows;
