@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import org.qsebms.estimators.health.HealthState;
 import org.qsebms.estimators.health.UsableCapacity;
-import org.qsebms.estimators.soc.SocState;
 
 /**
  * Checks the meaning of every field of a state whose checksum was right: a value that cannot be
@@ -229,7 +228,7 @@ final class PersistedStateCheck {
                         .map(p -> new HealthState.HistoryPoint(
                                 p.equivalentCycles(), p.epochDays(), p.r0Ohm(), p.seiOhm()))
                         .toList());
-        return PersistedState.builder(new SocState(soc), health)
+        return PersistedState.builder(s.soc().withCellSoc(soc), health)
                 .sequence(sequence)
                 .savedEpochMillis(saved)
                 .cycleCount(cycles)

@@ -28,6 +28,11 @@ public record SocState(double[] cellSoc) {
         return cellSoc.length;
     }
 
+    /** This state with other SOCs per cell (for example after a plausibility check); any other figure kept. */
+    public SocState withCellSoc(double[] soc) {
+        return new SocState(soc);
+    }
+
     /** One cell's SOC, without copying the array. */
     double cellSoc(int cell) {
         return cellSoc[cell];
