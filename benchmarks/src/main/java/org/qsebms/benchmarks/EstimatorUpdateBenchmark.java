@@ -64,7 +64,7 @@ public class EstimatorUpdateBenchmark {
     @Param({"ekf", "spkf"})
     String filter;
 
-    /** With the SOC filter's current-offset state on ({@code CurrentOffsetDoubt.piCurrentChannel()}; EKF only). */
+    /** With the SOC filter's current-offset state on ({@code CurrentOffsetDoubt.piCurrentChannel()}; both filters). */
     @Param({"false", "true"})
     boolean currentOffset;
 

@@ -4,16 +4,17 @@ import java.util.Arrays;
 import java.util.List;
 import org.qsebms.estimators.health.HealthState;
 import org.qsebms.estimators.health.UsableCapacity;
+import org.qsebms.estimators.soc.SocState;
 
 /**
  * Everything persisted across power loss, as one immutable value. Each estimator's state is its
- * own record ({@link HealthState} from the health tracker, {@link UsableCapacity} from the
- * usable-capacity meter), held here whole, so a new persisted estimate changes that estimator's
+ * own record ({@link SocState} from the SOC filter, {@link HealthState} from the health tracker,
+ * {@link UsableCapacity} from the usable-capacity meter), held here whole, so a new persisted estimate changes that estimator's
  * record and the file codec ({@link StateFile}), not this class.
  *
  * @param sequence         increases with every write (diagnostics, and the crash test)
  * @param savedEpochMillis wall-clock time of the write
- * @param cellSoc          SOC per cell (fraction 0..1)
+ * @param soc              the SOC filter's state (SOC per cell, fraction 0..1; NaN: unknown)
  * @param cycleCount       completed equivalent full cycles
  * @param ahThroughput     charge moved through the pack, both directions, in Ah
  * @param faultLog         most recent fault edges, oldest first
@@ -25,7 +26,7 @@ import org.qsebms.estimators.health.UsableCapacity;
 public record PersistedState(
         long sequence,
         long savedEpochMillis,
-        double[] cellSoc,
+        SocState soc,
         long cycleCount,
         double ahThroughput,
         List<FaultLogEntry> faultLog,
@@ -34,192 +35,88 @@ public record PersistedState(
         List<String> latchedFaults) {
 
     public PersistedState {
-        if (health.cellCount() != cellSoc.length) {
-            throw new IllegalArgumentException("per-cell arrays must all have " + cellSoc.length + " entries");
+        if (health.cellCount() != soc.cellCount()) {
+            throw new IllegalArgumentException("per-cell arrays must all have " + soc.cellCount() + " entries");
         }
-        cellSoc = cellSoc.clone();
         faultLog = List.copyOf(faultLog);
         latchedFaults = List.copyOf(latchedFaults);
     }
 
-    /** A state whose latched faults are those its fault log leaves raised. */
-    public PersistedState(
-            long sequence,
-            long savedEpochMillis,
-            double[] cellSoc,
-            long cycleCount,
-            double ahThroughput,
-            List<FaultLogEntry> faultLog,
-            HealthState health,
-            UsableCapacity usableCapacity) {
-        this(
-                sequence,
-                savedEpochMillis,
-                cellSoc,
-                cycleCount,
-                ahThroughput,
-                faultLog,
-                health,
-                usableCapacity,
-                LatchedFaults.fromLog(faultLog));
-    }
-
     /**
-     * A state from the health figures one by one (the field order of the state file).
-     *
-     * @param capacityAh               capacity estimate per cell (nominal until the health tracker has learnt it)
-     * @param resistanceOhm            R0 per cell at 25 °C
-     * @param seiResistanceOhm         interfacial/SEI part of R0 per cell at 25 °C
-     * @param lithiumInventoryFraction excess lithium left in the worst cell as a fraction of new (NaN: N/P unknown)
-     * @param capacitySigmaAh          one-sigma uncertainty of each capacity estimate (NaN: not known, a file from
-     *                                 before the health tracker)
-     * @param excessLithiumAh          excess lithium left per cell (NaN: not known)
-     * @param lithiumLossPerCycleAh    average lithium lost per cycle per cell (NaN: no cycle closed yet)
-     * @param closedCycles             cycles closed by the lithium inventory per cell
-     * @param resistanceHistory        resistance history, oldest first (bounded; halves its resolution when full)
+     * A builder for a state of {@code soc} and {@code health}: sequence, time, cycle count and
+     * throughput 0, no fault log, no usable capacity measured, and the latched faults its fault log
+     * leaves raised unless set.
      */
-    public PersistedState(
-            long sequence,
-            long savedEpochMillis,
-            double[] cellSoc,
-            double[] capacityAh,
-            double[] resistanceOhm,
-            double[] seiResistanceOhm,
-            long cycleCount,
-            double ahThroughput,
-            double lithiumInventoryFraction,
-            List<FaultLogEntry> faultLog,
-            double[] capacitySigmaAh,
-            double[] excessLithiumAh,
-            double[] lithiumLossPerCycleAh,
-            int[] closedCycles,
-            List<ResistancePoint> resistanceHistory,
-            UsableCapacity usableCapacity,
-            List<String> latchedFaults) {
-        this(
-                sequence,
-                savedEpochMillis,
-                cellSoc,
-                cycleCount,
-                ahThroughput,
-                faultLog,
-                health(
-                        cellSoc.length,
-                        capacityAh,
-                        resistanceOhm,
-                        seiResistanceOhm,
-                        lithiumInventoryFraction,
-                        capacitySigmaAh,
-                        excessLithiumAh,
-                        lithiumLossPerCycleAh,
-                        closedCycles,
-                        resistanceHistory),
-                usableCapacity,
-                latchedFaults);
+    public static Builder builder(SocState soc, HealthState health) {
+        return new Builder(soc, health);
     }
 
-    /** As above, with the latched faults its fault log leaves raised. */
-    public PersistedState(
-            long sequence,
-            long savedEpochMillis,
-            double[] cellSoc,
-            double[] capacityAh,
-            double[] resistanceOhm,
-            double[] seiResistanceOhm,
-            long cycleCount,
-            double ahThroughput,
-            double lithiumInventoryFraction,
-            List<FaultLogEntry> faultLog,
-            double[] capacitySigmaAh,
-            double[] excessLithiumAh,
-            double[] lithiumLossPerCycleAh,
-            int[] closedCycles,
-            List<ResistancePoint> resistanceHistory,
-            UsableCapacity usableCapacity) {
-        this(
-                sequence,
-                savedEpochMillis,
-                cellSoc,
-                capacityAh,
-                resistanceOhm,
-                seiResistanceOhm,
-                cycleCount,
-                ahThroughput,
-                lithiumInventoryFraction,
-                faultLog,
-                capacitySigmaAh,
-                excessLithiumAh,
-                lithiumLossPerCycleAh,
-                closedCycles,
-                resistanceHistory,
-                usableCapacity,
-                LatchedFaults.fromLog(faultLog));
-    }
+    /** Named fields for a {@link PersistedState}; see {@link #builder}. */
+    public static final class Builder {
+        private final SocState soc;
+        private final HealthState health;
+        private long sequence;
+        private long savedEpochMillis;
+        private long cycleCount;
+        private double ahThroughput;
+        private List<FaultLogEntry> faultLog = List.of();
+        private UsableCapacity usableCapacity;
+        private List<String> latchedFaults;
 
-    /** A state without health details (uncertainties, lithium per cell, history unknown). */
-    public PersistedState(
-            long sequence,
-            long savedEpochMillis,
-            double[] cellSoc,
-            double[] capacityAh,
-            double[] resistanceOhm,
-            double[] seiResistanceOhm,
-            long cycleCount,
-            double ahThroughput,
-            double lithiumInventoryFraction,
-            List<FaultLogEntry> faultLog) {
-        this(
-                sequence,
-                savedEpochMillis,
-                cellSoc,
-                capacityAh,
-                resistanceOhm,
-                seiResistanceOhm,
-                cycleCount,
-                ahThroughput,
-                lithiumInventoryFraction,
-                faultLog,
-                nans(cellSoc.length),
-                nans(cellSoc.length),
-                nans(cellSoc.length),
-                new int[cellSoc.length],
-                List.of(),
-                null);
-    }
-
-    private static HealthState health(
-            int cells,
-            double[] capacityAh,
-            double[] resistanceOhm,
-            double[] seiResistanceOhm,
-            double lithiumInventoryFraction,
-            double[] capacitySigmaAh,
-            double[] excessLithiumAh,
-            double[] lithiumLossPerCycleAh,
-            int[] closedCycles,
-            List<ResistancePoint> resistanceHistory) {
-        if (capacityAh.length != cells
-                || resistanceOhm.length != cells
-                || seiResistanceOhm.length != cells
-                || capacitySigmaAh.length != cells
-                || excessLithiumAh.length != cells
-                || lithiumLossPerCycleAh.length != cells
-                || closedCycles.length != cells) {
-            throw new IllegalArgumentException("per-cell arrays must all have " + cells + " entries");
+        private Builder(SocState soc, HealthState health) {
+            this.soc = soc;
+            this.health = health;
         }
-        return new HealthState(
-                capacityAh,
-                capacitySigmaAh,
-                resistanceOhm,
-                seiResistanceOhm,
-                excessLithiumAh,
-                lithiumLossPerCycleAh,
-                closedCycles,
-                lithiumInventoryFraction,
-                resistanceHistory.stream()
-                        .map(p -> new HealthState.HistoryPoint(
-                                p.equivalentCycles(), p.epochDays(), p.r0Ohm(), p.seiOhm()))
-                        .toList());
+
+        public Builder sequence(long v) {
+            sequence = v;
+            return this;
+        }
+
+        public Builder savedEpochMillis(long v) {
+            savedEpochMillis = v;
+            return this;
+        }
+
+        public Builder cycleCount(long v) {
+            cycleCount = v;
+            return this;
+        }
+
+        public Builder ahThroughput(double v) {
+            ahThroughput = v;
+            return this;
+        }
+
+        public Builder faultLog(List<FaultLogEntry> v) {
+            faultLog = v;
+            return this;
+        }
+
+        /** The last usable capacity measured (null: none yet). */
+        public Builder usableCapacity(UsableCapacity v) {
+            usableCapacity = v;
+            return this;
+        }
+
+        /** The latched faults (not set: those the fault log leaves raised). */
+        public Builder latchedFaults(List<String> v) {
+            latchedFaults = v;
+            return this;
+        }
+
+        public PersistedState build() {
+            return new PersistedState(
+                    sequence,
+                    savedEpochMillis,
+                    soc,
+                    cycleCount,
+                    ahThroughput,
+                    faultLog,
+                    health,
+                    usableCapacity,
+                    latchedFaults != null ? latchedFaults : LatchedFaults.fromLog(faultLog));
+        }
     }
 
     /** This state under a new sequence number and fault log. */
@@ -227,7 +124,7 @@ public record PersistedState(
         return new PersistedState(
                 newSequence,
                 savedEpochMillis,
-                cellSoc,
+                soc,
                 cycleCount,
                 ahThroughput,
                 newFaultLog,
@@ -239,15 +136,7 @@ public record PersistedState(
     /** This state with another set of latched faults. */
     public PersistedState withLatchedFaults(List<String> latched) {
         return new PersistedState(
-                sequence,
-                savedEpochMillis,
-                cellSoc,
-                cycleCount,
-                ahThroughput,
-                faultLog,
-                health,
-                usableCapacity,
-                latched);
+                sequence, savedEpochMillis, soc, cycleCount, ahThroughput, faultLog, health, usableCapacity, latched);
     }
 
     static double[] nans(int n) {
@@ -258,17 +147,17 @@ public record PersistedState(
 
     /** Safe defaults for a pack seen for the first time: SOC unknown (NaN: the estimator initialises from OCV). */
     public static PersistedState defaults(int cells, double capacityAh, double resistanceOhm) {
-        return new PersistedState(
-                0, 0, nans(cells), 0, 0.0, List.of(), HealthState.nominal(cells, capacityAh, resistanceOhm), null);
+        return builder(SocState.unknown(cells), HealthState.nominal(cells, capacityAh, resistanceOhm))
+                .build();
     }
 
     public int cellCount() {
-        return cellSoc.length;
+        return soc.cellCount();
     }
 
-    @Override
+    /** SOC per cell (fraction 0..1; NaN: unknown). */
     public double[] cellSoc() {
-        return cellSoc.clone();
+        return soc.cellSoc();
     }
 
     /** Capacity estimate per cell (nominal until the health tracker has learnt it). */
@@ -323,7 +212,7 @@ public record PersistedState(
         return o instanceof PersistedState p
                 && sequence == p.sequence
                 && savedEpochMillis == p.savedEpochMillis
-                && Arrays.equals(cellSoc, p.cellSoc)
+                && soc.equals(p.soc)
                 && cycleCount == p.cycleCount
                 && Double.compare(ahThroughput, p.ahThroughput) == 0
                 && faultLog.equals(p.faultLog)
@@ -334,12 +223,13 @@ public record PersistedState(
 
     @Override
     public int hashCode() {
-        return Long.hashCode(sequence) * 31 + Arrays.hashCode(cellSoc);
+        return Long.hashCode(sequence) * 31 + soc.hashCode();
     }
 
     @Override
     public String toString() {
-        return "PersistedState[seq=" + sequence + ", cellSoc=" + Arrays.toString(cellSoc) + ", cycles=" + cycleCount
+        return "PersistedState[seq=" + sequence + ", cellSoc=" + Arrays.toString(soc.cellSoc()) + ", cycles="
+                + cycleCount
                 + ", ahThroughput=" + ahThroughput + ", capacityAh=" + Arrays.toString(health.capacityAh())
                 + ", faults=" + faultLog.size() + ", history="
                 + health.history().size() + ", latched="

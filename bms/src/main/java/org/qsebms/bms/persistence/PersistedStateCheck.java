@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.qsebms.estimators.health.HealthState;
 import org.qsebms.estimators.health.UsableCapacity;
 
 /**
@@ -214,23 +215,27 @@ final class PersistedStateCheck {
         if (warnings.isEmpty()) {
             return s;
         }
-        return new PersistedState(
-                sequence,
-                saved,
-                soc,
+        HealthState health = new HealthState(
                 cap,
+                capSigma,
                 r0,
                 sei,
-                cycles,
-                throughput,
-                inventory,
-                s.faultLog(),
-                capSigma,
                 excess,
                 loss,
                 closed,
-                history,
-                usable);
+                inventory,
+                history.stream()
+                        .map(p -> new HealthState.HistoryPoint(
+                                p.equivalentCycles(), p.epochDays(), p.r0Ohm(), p.seiOhm()))
+                        .toList());
+        return PersistedState.builder(s.soc().withCellSoc(soc), health)
+                .sequence(sequence)
+                .savedEpochMillis(saved)
+                .cycleCount(cycles)
+                .ahThroughput(throughput)
+                .faultLog(s.faultLog())
+                .usableCapacity(usable)
+                .build();
     }
 
     private void warn(String field, String found, String why) {

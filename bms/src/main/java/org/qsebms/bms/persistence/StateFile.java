@@ -19,6 +19,7 @@ import java.util.function.LongSupplier;
 import java.util.zip.CRC32;
 import org.qsebms.estimators.health.HealthState;
 import org.qsebms.estimators.health.UsableCapacity;
+import org.qsebms.estimators.soc.SocState;
 
 /**
  * The state file: a small line-oriented text file ({@code key=value}) ending in a {@code crc32=}
@@ -195,7 +196,7 @@ public final class StateFile {
         b.append("sequence=").append(s.sequence()).append('\n');
         b.append("savedEpochMillis=").append(s.savedEpochMillis()).append('\n');
         b.append("cells=").append(s.cellCount()).append('\n');
-        array(b, "cellSoc", s.cellSoc());
+        array(b, "cellSoc", s.soc().cellSoc());
         HealthState h = s.health();
         array(b, "capacityAh", h.capacityAh());
         array(b, "resistanceOhm", h.r0At25Ohms());
@@ -342,7 +343,7 @@ public final class StateFile {
             return new PersistedState(
                     sequence,
                     saved,
-                    soc,
+                    new SocState(soc),
                     cycleCount,
                     ahThroughput,
                     faults,

@@ -10,6 +10,7 @@ import org.qsebms.estimators.health.HealthState;
 import org.qsebms.estimators.health.UsableCapacity;
 import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.soc.SocEstimator;
+import org.qsebms.estimators.soc.SocState;
 
 /**
  * The bounded, non-blocking handoff from the control loop to the persistence writer: one
@@ -18,7 +19,7 @@ import org.qsebms.estimators.soc.SocEstimator;
  * queue of fault edges. {@link #offer} never blocks and never allocates.
  */
 public final class StateHandoff {
-    private final double[] cellSoc;
+    private final SocState.Capture soc;
     /** The health tracker's state, copied only when a tracker is offered (hasHealth). */
     private boolean hasHealth;
 
@@ -38,7 +39,7 @@ public final class StateHandoff {
     static final int HISTORY_CAPACITY = 1024;
 
     public StateHandoff(int cells) {
-        cellSoc = new double[cells];
+        soc = new SocState.Capture(cells);
         health = new HealthState.Capture(cells, HISTORY_CAPACITY);
     }
 
@@ -63,9 +64,7 @@ public final class StateHandoff {
             dropped.incrementAndGet();
             return false;
         }
-        for (int i = 0; i < cellSoc.length; i++) {
-            cellSoc[i] = soc.cellSoc(i);
-        }
+        soc.exportInto(this.soc);
         hasHealth = health != null;
         if (health != null) {
             health.exportInto(this.health);
@@ -107,7 +106,7 @@ public final class StateHandoff {
      * fault log it keeps, and whose health it keeps when no tracker was attached), then frees the slot.
      */
     PersistedState take(PersistedState base) {
-        double[] soc = cellSoc.clone();
+        SocState s = soc.toState();
         long t = epochMillis;
         double ah = ahThroughput;
         UsableCapacity usable = usableCapacity != null ? usableCapacity : base.usableCapacity();
@@ -116,12 +115,13 @@ public final class StateHandoff {
         PersistedState out = new PersistedState(
                 base.sequence(),
                 t,
-                soc,
+                s,
                 Math.max(equivalentCycles(ah, h.capacityAh()), base.cycleCount()),
                 ah,
                 base.faultLog(),
                 h,
-                usable);
+                usable,
+                LatchedFaults.fromLog(base.faultLog()));
         full.set(false);
         return out;
     }
@@ -140,7 +140,7 @@ public final class StateHandoff {
     }
 
     public int cellCount() {
-        return cellSoc.length;
+        return soc.cellCount();
     }
 
     public long dropped() {

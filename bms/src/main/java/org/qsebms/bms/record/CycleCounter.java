@@ -1,5 +1,6 @@
 package org.qsebms.bms.record;
 
+import java.util.Optional;
 import org.qsebms.estimators.health.CellHealthTracker;
 
 /**
@@ -20,7 +21,9 @@ public final class CycleCounter {
     private final CycleSums upToTrough;
     private final CycleSums sinceTrough;
     private final ClosedCycle out;
-    private CellHealthTracker health;
+    /** Where the R0, SEI, lithium and capacity columns come from (null: none, they stay empty). */
+    private final CellHealthTracker health;
+
     private long nextCycle;
     private boolean started;
     private double netAh;
@@ -38,8 +41,26 @@ public final class CycleCounter {
     private long troughRevision;
     private long closed;
 
-    /** @param firstCycle the number the first closed cycle gets (one past the record's last) */
+    /**
+     * A counter without health columns (they stay empty).
+     *
+     * @param firstCycle the number the first closed cycle gets (one past the record's last)
+     */
     public CycleCounter(int cells, CycleRules rules, CycleSink sink, long firstCycle) {
+        this(cells, rules, sink, firstCycle, Optional.empty());
+    }
+
+    /**
+     * @param firstCycle the number the first closed cycle gets (one past the record's last)
+     * @param health     where the R0, SEI, lithium and capacity columns come from
+     */
+    public CycleCounter(int cells, CycleRules rules, CycleSink sink, long firstCycle, CellHealthTracker health) {
+        this(cells, rules, sink, firstCycle, Optional.of(health));
+    }
+
+    private CycleCounter(
+            int cells, CycleRules rules, CycleSink sink, long firstCycle, Optional<CellHealthTracker> health) {
+        this.health = health.orElse(null);
         this.cells = cells;
         this.rules = rules;
         this.sink = sink;
@@ -47,11 +68,6 @@ public final class CycleCounter {
         this.sinceTrough = new CycleSums(cells);
         this.out = new ClosedCycle(cells);
         this.nextCycle = Math.max(1, firstCycle);
-    }
-
-    /** Where the R0, SEI, lithium and capacity columns come from (none: they stay empty). */
-    public void attachHealth(CellHealthTracker tracker) {
-        this.health = tracker;
     }
 
     /**

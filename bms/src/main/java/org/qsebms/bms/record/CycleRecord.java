@@ -3,13 +3,16 @@ package org.qsebms.bms.record;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import org.qsebms.estimators.health.CellHealthTracker;
 import org.tinylog.Logger;
 
 /**
- * A record directory opened for writing: the loop's {@link CycleCounter}, the bounded
- * {@link CycleQueue} and the {@link CycleRecordWriter} thread, numbered on from the record's last
- * cycle. Close it after the control loop has stopped: the cycle in progress is closed as
- * {@code operator} (the BMS was stopped) and everything waiting is written.
+ * A record directory opened for writing: the bounded {@link CycleQueue} and the
+ * {@link CycleRecordWriter} thread, numbered on from the record's last cycle, and the loop's
+ * {@link CycleCounter}, made complete (with the health tracker its columns come from) by
+ * {@link #startCounting} once that tracker exists. Close it after the control loop has stopped: the
+ * cycle in progress is closed as {@code operator} (the BMS was stopped) and everything waiting is
+ * written.
  */
 public final class CycleRecord implements AutoCloseable {
     /** Size at which {@code cycles.csv} is rotated (8 MiB: about 25,000 cycles of a 4-cell pack). */
@@ -19,13 +22,21 @@ public final class CycleRecord implements AutoCloseable {
 
     static final int QUEUE_CYCLES = 256;
 
-    private final CycleCounter counter;
+    private final int cells;
+    private final CycleRules rules;
+    private final CycleSink sink;
+    private final long firstCycle;
     private final CycleRecordWriter writer;
     private final CycleQueue queue;
+    private CycleCounter counter;
     private boolean closed;
 
-    private CycleRecord(CycleCounter counter, CycleQueue queue, CycleRecordWriter writer) {
-        this.counter = counter;
+    private CycleRecord(
+            int cells, CycleRules rules, CycleSink sink, long firstCycle, CycleQueue queue, CycleRecordWriter writer) {
+        this.cells = cells;
+        this.rules = rules;
+        this.sink = sink;
+        this.firstCycle = firstCycle;
         this.queue = queue;
         this.writer = writer;
     }
@@ -59,13 +70,34 @@ public final class CycleRecord implements AutoCloseable {
                     tee.accept(c);
                     return queue.accept(c);
                 };
-        CycleCounter counter = new CycleCounter(cells, rules, sink, last + 1);
         CycleRecordWriter writer = new CycleRecordWriter(queue, file, listener).start();
         Logger.info("cycle record in {} (cycle {} next)", dir.toAbsolutePath(), last + 1);
-        return new CycleRecord(counter, queue, writer);
+        return new CycleRecord(cells, rules, sink, last + 1, queue, writer);
     }
 
-    public CycleCounter counter() {
+    /** Makes the loop's counter, its health columns from {@code health}; once per record. */
+    public synchronized CycleCounter startCounting(CellHealthTracker health) {
+        return start(new CycleCounter(cells, rules, sink, firstCycle, health));
+    }
+
+    /** Makes the loop's counter without health columns (they stay empty); once per record. */
+    public synchronized CycleCounter startCounting() {
+        return start(new CycleCounter(cells, rules, sink, firstCycle));
+    }
+
+    private CycleCounter start(CycleCounter c) {
+        if (counter != null) {
+            throw new IllegalStateException("the record's counter is already made");
+        }
+        counter = c;
+        return c;
+    }
+
+    /** The loop's counter ({@link #startCounting} made it). */
+    public synchronized CycleCounter counter() {
+        if (counter == null) {
+            throw new IllegalStateException("the record's counter is not made yet (startCounting)");
+        }
         return counter;
     }
 
@@ -85,7 +117,9 @@ public final class CycleRecord implements AutoCloseable {
             return;
         }
         closed = true;
-        counter.closeNow(CycleEnd.OPERATOR);
+        if (counter != null) {
+            counter.closeNow(CycleEnd.OPERATOR);
+        }
         writer.close();
     }
 }

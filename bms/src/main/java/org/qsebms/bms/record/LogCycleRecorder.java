@@ -25,7 +25,7 @@ public final class LogCycleRecorder {
         long closed;
         try (CycleRecord record =
                 CycleRecord.open(dir, 1, CycleRules.forCapacity(cell.capacityAh(), cutoffVolts), null, rows -> {})) {
-            record.counter().attachHealth(tracker);
+            CycleCounter counter = record.startCounting(tracker);
             double[] v = new double[1];
             double[] t = new double[1];
             double[] bleed = new double[1];
@@ -37,7 +37,7 @@ public final class LogCycleRecorder {
                 v[0] = log.voltageV()[k];
                 t[0] = log.temperatureC()[k];
                 tracker.update(amps, v, t, null, bleed, dt, millis);
-                record.counter().update(millis, amps, v, t, bleed, dt, v[0], false, false, Double.POSITIVE_INFINITY);
+                counter.update(millis, amps, v, t, bleed, dt, v[0], false, false, Double.POSITIVE_INFINITY);
                 if (record.dropped() > 0) {
                     record.writer().flush();
                 }
@@ -45,8 +45,8 @@ public final class LogCycleRecorder {
                     record.writer().flush(); // a long log closes cycles faster than the writer's pace
                 }
             }
-            record.counter().closeNow(CycleEnd.OPERATOR);
-            closed = record.counter().closedCycles();
+            counter.closeNow(CycleEnd.OPERATOR);
+            closed = counter.closedCycles();
         }
         return closed;
     }

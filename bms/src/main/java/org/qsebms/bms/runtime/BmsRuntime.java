@@ -100,12 +100,7 @@ public final class BmsRuntime implements AutoCloseable {
         PersistenceWriter persistence;
         try {
             w = ControllerAssembly.build(
-                    cfg,
-                    hw,
-                    pulseLinks,
-                    channels,
-                    Optional.ofNullable(record).map(CycleRecord::counter),
-                    System::currentTimeMillis);
+                    cfg, hw, pulseLinks, channels, Optional.ofNullable(record), System::currentTimeMillis);
             persistence = StatePersistence.restoreAndStart(cfg, w.controller());
         } catch (RuntimeException e) {
             if (record != null) {

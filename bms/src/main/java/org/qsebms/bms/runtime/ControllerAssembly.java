@@ -12,6 +12,7 @@ import org.qsebms.bms.control.Plant;
 import org.qsebms.bms.persistence.StateHandoff;
 import org.qsebms.bms.protection.Protection;
 import org.qsebms.bms.record.CycleCounter;
+import org.qsebms.bms.record.CycleRecord;
 import org.qsebms.bms.record.ScheduledDiagnostic;
 import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.snapshot.EventQueue;
@@ -86,15 +87,16 @@ public final class ControllerAssembly {
     /**
      * The complete controller.
      *
-     * @param record the per-cycle record's counter (empty: no record); a scheduled diagnostic writes
-     *     into it when {@code health.diagnostics} is enabled, with its pulse from {@code links}
+     * @param record the per-cycle record (empty: none), whose counter is made here on the controller's
+     *     health tracker; a scheduled diagnostic writes into it when {@code health.diagnostics} is
+     *     enabled, with its pulse from {@code links}
      */
     public static Wiring build(
             BmsConfig cfg,
             PackHardware hw,
             PackLinks links,
             Channels channels,
-            Optional<CycleCounter> record,
+            Optional<CycleRecord> record,
             LongSupplier epochMillis) {
         int cells = checkedCellCount(cfg, hw);
         EventQueue events = channels.events();
@@ -126,8 +128,8 @@ public final class ControllerAssembly {
                 protection, supervisor, new CurrentLimits(cfg.limits()), balancer, channels.operator());
         ControllerParts.Estimators estimators = estimators(cfg, cells, events);
         // the record's health columns come from the same tracker the controller feeds
-        record.ifPresent(counter -> counter.attachHealth(estimators.health()));
-        Optional<ControllerParts.CycleRecording> recording = record.map(counter -> new ControllerParts.CycleRecording(
+        Optional<CycleCounter> counted = record.map(r -> r.startCounting(estimators.health()));
+        Optional<ControllerParts.CycleRecording> recording = counted.map(counter -> new ControllerParts.CycleRecording(
                 counter,
                 Optional.ofNullable(ScheduledDiagnostic.of(
                         cfg, counter, channels.requests(), links.pulses().orElse(null)))));

@@ -85,14 +85,7 @@ public final class StatePersistence {
      * capacity measured.
      */
     public static int apply(PersistedState s, PackController controller) {
-        int n = 0;
-        double[] soc = s.cellSoc();
-        for (int i = 0; i < soc.length && i < controller.soc().cellCount(); i++) {
-            if (Double.isFinite(soc[i])) {
-                controller.soc().setCellSoc(i, soc[i]);
-                n++;
-            }
-        }
+        int n = controller.soc().importState(s.soc());
         controller.restoreAhThroughput(s.ahThroughput());
         // a fault latched before a crash or power loss stays latched: the contactors stay open until an accepted reset
         List<String> unknown = controller.protection().restoreLatched(s.latchedFaults(), 0L);
@@ -107,7 +100,7 @@ public final class StatePersistence {
             controller.usableCapacityMeter().restore(s.usableCapacity());
         }
         CellHealthTracker h = controller.healthTracker();
-        if (h.cellCount() == soc.length) {
+        if (h.cellCount() == s.cellCount()) {
             restoreHealth(s, h, controller);
         }
         return n;

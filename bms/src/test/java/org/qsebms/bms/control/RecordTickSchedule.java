@@ -71,7 +71,7 @@ final class RecordTickSchedule {
                     sim.hardware(),
                     new PackLinks(sim.pack(), CurrentLimitOutput.NONE, Optional.of(sim.pack())),
                     ControllerAssembly.Channels.forPack(cfg, sim.hardware()),
-                    Optional.of(record.counter()),
+                    Optional.of(record),
                     () -> epoch[0]);
             w.requests().requestClose();
             Ticker t = new Ticker(w, cfg.loop().period().toNanos(), epoch);

@@ -12,6 +12,8 @@ import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.bms.testing.SimRig;
 import org.qsebms.config.ConfigLoader;
+import org.qsebms.estimators.health.HealthState;
+import org.qsebms.estimators.soc.SocState;
 
 /** Latches restored from real state files, including files from before the latchedFaults line. */
 class LatchedFaultRestoreTest {
@@ -26,17 +28,22 @@ class LatchedFaultRestoreTest {
     }
 
     private void writeFile(List<FaultLogEntry> log, boolean withLatchedLine) throws Exception {
-        PersistedState s = new PersistedState(
-                5,
-                1,
-                new double[] {0.5, 0.5, 0.5, 0.5},
-                new double[] {2, 2, 2, 2},
-                new double[] {0.035, 0.035, 0.035, 0.035},
-                new double[4],
-                0,
-                0.0,
-                1.0,
-                log);
+        PersistedState s = PersistedState.builder(
+                        new SocState(new double[] {0.5, 0.5, 0.5, 0.5}),
+                        new HealthState(
+                                new double[] {2, 2, 2, 2},
+                                PersistedState.nans(4),
+                                new double[] {0.035, 0.035, 0.035, 0.035},
+                                new double[4],
+                                PersistedState.nans(4),
+                                PersistedState.nans(4),
+                                new int[4],
+                                1.0,
+                                List.of()))
+                .sequence(5)
+                .savedEpochMillis(1)
+                .faultLog(log)
+                .build();
         Path file = dir.resolve(StatePersistence.FILE_NAME);
         new StateFile(file).write(s);
         if (!withLatchedLine) { // a file written before latches were persisted: no latchedFaults line, new checksum

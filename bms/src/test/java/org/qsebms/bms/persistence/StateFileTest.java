@@ -9,54 +9,65 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qsebms.estimators.health.HealthState;
 import org.qsebms.estimators.health.UsableCapacity;
+import org.qsebms.estimators.soc.SocState;
 
 class StateFileTest {
     @TempDir
     Path dir;
 
     static PersistedState sample(long seq) {
-        return new PersistedState(
-                seq,
-                1_764_000_000_000L + seq,
-                new double[] {0.5, 0.51, 0.49, 0.123456789012345},
-                new double[] {2.0, 1.98, 2.01, 2.0},
-                new double[] {0.035, 0.036, 0.034, 0.035},
-                new double[4],
-                7,
-                31.25,
-                0.97,
-                List.of(new FaultLogEntry(
+        return PersistedState.builder(
+                        new SocState(new double[] {0.5, 0.51, 0.49, 0.123456789012345}),
+                        new HealthState(
+                                new double[] {2.0, 1.98, 2.01, 2.0},
+                                PersistedState.nans(4),
+                                new double[] {0.035, 0.036, 0.034, 0.035},
+                                new double[4],
+                                PersistedState.nans(4),
+                                PersistedState.nans(4),
+                                new int[4],
+                                0.97,
+                                List.of()))
+                .sequence(seq)
+                .savedEpochMillis(1_764_000_000_000L + seq)
+                .cycleCount(7)
+                .ahThroughput(31.25)
+                .faultLog(List.of(new FaultLogEntry(
                         1_764_000_000_000L,
                         101,
                         "CELL_OVER_VOLTAGE.MSL",
                         true,
-                        "cell 3: cellVoltage 4.320 V above limit 4.300 V for 300 ms; a;b")));
+                        "cell 3: cellVoltage 4.320 V above limit 4.300 V for 300 ms; a;b")))
+                .build();
     }
 
     private final PersistedState defaults = PersistedState.defaults(4, 2.0, 0.035);
 
     static PersistedState withHealth(long seq) {
         PersistedState s = sample(seq);
-        return new PersistedState(
-                s.sequence(),
-                s.savedEpochMillis(),
-                s.cellSoc(),
-                s.capacityAh(),
-                s.resistanceOhm(),
-                new double[] {0.0005, 0.0006, 0.0004, 0.0005},
-                s.cycleCount(),
-                s.ahThroughput(),
-                0.991,
-                s.faultLog(),
-                new double[] {0.021, Double.NaN, 0.02, 0.0199},
-                new double[] {10.2, 10.1, 10.25, 10.0},
-                new double[] {0.0031, Double.NaN, 0.0029, 0.003},
-                new int[] {12, 0, 12, 11},
-                List.of(
-                        new ResistancePoint(1.0, 20417.25, 0.035, 0.0005),
-                        new ResistancePoint(2.04, 20417.5, 0.0351, 0.0006)),
-                new UsableCapacity(1.8123, 0.6012, 27.5, 1_764_000_123_456L));
+        return PersistedState.builder(
+                        s.soc(),
+                        new HealthState(
+                                s.capacityAh(),
+                                new double[] {0.021, Double.NaN, 0.02, 0.0199},
+                                s.resistanceOhm(),
+                                new double[] {0.0005, 0.0006, 0.0004, 0.0005},
+                                new double[] {10.2, 10.1, 10.25, 10.0},
+                                new double[] {0.0031, Double.NaN, 0.0029, 0.003},
+                                new int[] {12, 0, 12, 11},
+                                0.991,
+                                List.of(
+                                        new HealthState.HistoryPoint(1.0, 20417.25, 0.035, 0.0005),
+                                        new HealthState.HistoryPoint(2.04, 20417.5, 0.0351, 0.0006))))
+                .sequence(s.sequence())
+                .savedEpochMillis(s.savedEpochMillis())
+                .cycleCount(s.cycleCount())
+                .ahThroughput(s.ahThroughput())
+                .faultLog(s.faultLog())
+                .usableCapacity(new UsableCapacity(1.8123, 0.6012, 27.5, 1_764_000_123_456L))
+                .build();
     }
 
     @Test

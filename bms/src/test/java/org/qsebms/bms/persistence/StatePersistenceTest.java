@@ -11,7 +11,9 @@ import org.qsebms.bms.runtime.StatePersistence;
 import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.testing.SimRig;
 import org.qsebms.config.ConfigLoader;
+import org.qsebms.estimators.health.HealthState;
 import org.qsebms.estimators.health.UsableCapacity;
+import org.qsebms.estimators.soc.SocState;
 
 /** Start-up wiring as BmsRuntime uses it: restore from persistence.directory, then keep saving. */
 class StatePersistenceTest {
@@ -26,17 +28,23 @@ class StatePersistenceTest {
     @Test
     void restoresSocAndThroughputAtStartUpAndWritesOnClose() throws Exception {
         new StateFile(dir.resolve(StatePersistence.FILE_NAME))
-                .write(new PersistedState(
-                        9,
-                        1,
-                        new double[] {0.71, 0.72, 0.73, 0.74},
-                        new double[] {2, 2, 2, 2},
-                        new double[] {0.035, 0.035, 0.035, 0.035},
-                        new double[4],
-                        3,
-                        12.5,
-                        1.0,
-                        List.of()));
+                .write(PersistedState.builder(
+                                new SocState(new double[] {0.71, 0.72, 0.73, 0.74}),
+                                new HealthState(
+                                        new double[] {2, 2, 2, 2},
+                                        PersistedState.nans(4),
+                                        new double[] {0.035, 0.035, 0.035, 0.035},
+                                        new double[4],
+                                        PersistedState.nans(4),
+                                        PersistedState.nans(4),
+                                        new int[4],
+                                        1.0,
+                                        List.of()))
+                        .sequence(9)
+                        .savedEpochMillis(1)
+                        .cycleCount(3)
+                        .ahThroughput(12.5)
+                        .build());
         SimRig rig = rig();
         PersistenceWriter writer = StatePersistence.restoreAndStart(rig.cfg, rig.controller);
         assertThat(rig.controller.soc().cellSoc(2)).isEqualTo(0.73);
@@ -63,28 +71,29 @@ class StatePersistenceTest {
 
     @Test
     void restoresAndSavesTheHealthTrackersState() throws Exception {
-        List<ResistancePoint> history = new java.util.ArrayList<>();
+        List<HealthState.HistoryPoint> history = new java.util.ArrayList<>();
         for (int n = 1; n <= 6; n++) {
-            history.add(new ResistancePoint(10.0 * n, 20400 + n, 0.0026 + 0.00005 * n, 0.0002 + 0.00005 * n));
+            history.add(new HealthState.HistoryPoint(10.0 * n, 20400 + n, 0.0026 + 0.00005 * n, 0.0002 + 0.00005 * n));
         }
         new StateFile(dir.resolve(StatePersistence.FILE_NAME))
-                .write(new PersistedState(
-                        9,
-                        1,
-                        new double[] {0.5, 0.5, 0.5, 0.5},
-                        new double[] {1.91, 1.95, 1.97, 1.93},
-                        new double[] {0.0028, 0.0029, 0.0027, 0.0030},
-                        new double[] {0.0003, 0.0004, 0.0002, 0.0005},
-                        60,
-                        240.0,
-                        0.98,
-                        List.of(),
-                        new double[] {0.02, 0.02, Double.NaN, 0.02},
-                        new double[] {20.1, 20.0, 20.2, 19.9},
-                        new double[] {0.004, 0.004, 0.004, 0.005},
-                        new int[] {58, 58, 58, 58},
-                        history,
-                        new UsableCapacity(1.61, 0.6, 25.6, 1_764_000_000_000L)));
+                .write(PersistedState.builder(
+                                new SocState(new double[] {0.5, 0.5, 0.5, 0.5}),
+                                new HealthState(
+                                        new double[] {1.91, 1.95, 1.97, 1.93},
+                                        new double[] {0.02, 0.02, Double.NaN, 0.02},
+                                        new double[] {0.0028, 0.0029, 0.0027, 0.0030},
+                                        new double[] {0.0003, 0.0004, 0.0002, 0.0005},
+                                        new double[] {20.1, 20.0, 20.2, 19.9},
+                                        new double[] {0.004, 0.004, 0.004, 0.005},
+                                        new int[] {58, 58, 58, 58},
+                                        0.98,
+                                        history))
+                        .sequence(9)
+                        .savedEpochMillis(1)
+                        .cycleCount(60)
+                        .ahThroughput(240.0)
+                        .usableCapacity(new UsableCapacity(1.61, 0.6, 25.6, 1_764_000_000_000L))
+                        .build());
         SimRig rig = rig();
         PersistenceWriter writer = StatePersistence.restoreAndStart(rig.cfg, rig.controller);
         var health = rig.controller.healthTracker();

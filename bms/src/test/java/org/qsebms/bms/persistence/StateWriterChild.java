@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.qsebms.estimators.health.HealthState;
+import org.qsebms.estimators.soc.SocState;
 
 /**
  * Child process for {@link PowerLossTest}: restores the state file, reports what it found on
@@ -35,8 +37,24 @@ public final class StateWriterChild {
                     k % 2 == 0,
                     "entry " + k + " of state " + seq + ": cell 3 above 4.300 V for 300 ms"));
         }
-        return new PersistedState(
-                seq, 1_764_000_000_000L + seq, soc, cap, r, sei, seq / 3, seq * 0.5, 1.0 - seq * 1e-7, faults);
+        return PersistedState.builder(
+                        new SocState(soc),
+                        new HealthState(
+                                cap,
+                                PersistedState.nans(CELLS),
+                                r,
+                                sei,
+                                PersistedState.nans(CELLS),
+                                PersistedState.nans(CELLS),
+                                new int[CELLS],
+                                1.0 - seq * 1e-7,
+                                List.of()))
+                .sequence(seq)
+                .savedEpochMillis(1_764_000_000_000L + seq)
+                .cycleCount(seq / 3)
+                .ahThroughput(seq * 0.5)
+                .faultLog(faults)
+                .build();
     }
 
     public static void main(String[] args) throws Exception {

@@ -16,6 +16,7 @@ public final class RecordWriterChild {
             System.out.println("written=" + rows[0].cycle());
             System.out.flush();
         });
+        record.startCounting();
         System.out.println("next=" + record.counter().nextCycle());
         System.out.flush();
         double[] v = {3.7, 3.8};

@@ -88,7 +88,15 @@ public final class EquivalentCircuitModel {
 
     /** R0's voltage at this SOC and temperature: {@code R0 f(T) g(soc, T) I} (before any R0 scale). */
     public double r0Volts(double soc, double celsius, double temperatureFactor, double amps) {
-        return cell.r0Ohms() * temperatureFactor * cell.socFactor(soc, celsius) * amps;
+        return r0Ohms(soc, celsius, temperatureFactor) * amps;
+    }
+
+    /**
+     * R0 at this SOC and temperature, {@code R0 f(T) g(soc, T)} (before any R0 scale): {@link #r0Volts}
+     * is this times the current, to the last bit, so a caller that needs both looks the table up once.
+     */
+    public double r0Ohms(double soc, double celsius, double temperatureFactor) {
+        return cell.r0Ohms() * temperatureFactor * cell.socFactor(soc, celsius);
     }
 
     /** The OCV at this SOC (clamped to the table) and temperature. */

@@ -52,25 +52,31 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * ({@link EkfTuning#voltageSigmaGrowth}, {@link EkfTuning#ocvSigmaVolts(double)}), and
  * {@link #cellSocExtrapolated} says so for the telemetry's {@code socQuality}.
  *
+ * <p>The noise model (start covariance, process noise, measurement variance with covariance
+ * matching, the gate) is {@link CellNoiseModel}, shared with {@link SpkfSocEstimator}; the per-cell
+ * temperature terms f(T) and the RC decays are {@link CellTemperatureTerms}, computed again only when
+ * a cell's temperature moved.
+ *
  * <p>Cost is linear in cells; every array is allocated in the constructor, {@link #update}
  * allocates nothing. Current is positive while charging.
  */
 public final class EkfSocEstimator implements SocFilter {
     /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps. */
-    static final int N = 6;
+    static final int N = CellNoiseModel.N;
 
-    private static final int NN = N * N;
-    private static final int SOC = 0;
-    private static final int R0 = 3;
-    private static final int CAP = 4;
-    private static final int OFFSET = 5;
+    private static final int NN = CellNoiseModel.NN;
+    private static final int SOC = CellNoiseModel.SOC;
+    private static final int R0 = CellNoiseModel.R0;
+    private static final int CAP = CellNoiseModel.CAP;
+    private static final int OFFSET = CellNoiseModel.OFFSET;
     private static final double MIN_VARIANCE = 1e-12;
 
     private final EcmParameters cell;
     private final EquivalentCircuitModel model;
     private final HysteresisModel hysteresis;
     private final EkfTuning tuning;
-    private final EkfAdaptation adaptation;
+    private final CellNoiseModel noise;
+    private final CellTemperatureTerms temperatures;
     private final int cells;
     private final double[] soc;
     private final double[] v1;
@@ -88,7 +94,6 @@ public final class EkfSocEstimator implements SocFilter {
     /** Per cell, whether the RC voltages were just reset without knowing the current before (a start). */
     private final boolean[] rcUnknown;
 
-    private final int[] rejectedInRow;
     /**
      * Per cell, how much each state estimate has moved for one sigma of error in the OCV table
      * (Schmidt's consider analysis of a bias the filter does not estimate: the error is
@@ -96,30 +101,18 @@ public final class EkfSocEstimator implements SocFilter {
      */
     private final double[] ocvErrorSensitivity;
 
-    private final double[] innovationMeanSquare;
-    private final double[] measurementVariance;
-    /**
-     * Per cell, the OCV sigma at its SOC and temperature (the preset's learnt doubt or the tuning's,
-     * grown outside the characterised span).
-     */
-    private final double[] ocvSigma;
-    /** Per cell, the voltage sigma's growth at its temperature (1 inside the characterised span). */
-    private final double[] voltageSigmaGrowth;
     /**
      * Per cell, how much the state estimate's error moves per unit of a relative error of every
      * resistance (a consider analysis of the extrapolated temperature law): the truth's RC pairs
      * and R0 drop move with it, the filter's do not.
      */
     private final double[] resistanceErrorSensitivity;
-    /** Per cell, the relative resistance error's sigma at its temperature (0 inside the characterised span). */
-    private final double[] resistanceErrorSigma;
 
     private final double[] u = new double[N];
     private final double[] k = new double[N];
     private final double[] hk = new double[N];
     private final double[] ap = new double[NN];
     private final double[] apH = new double[N];
-    private long rejectedTotal;
 
     /** A filter without parameter adaptation ({@link EkfAdaptation#OFF}). */
     public EkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, int cellCount) {
@@ -135,7 +128,8 @@ public final class EkfSocEstimator implements SocFilter {
         this.model = new EquivalentCircuitModel(cell);
         this.hysteresis = hysteresis;
         this.tuning = tuning;
-        this.adaptation = adaptation;
+        this.noise = new CellNoiseModel(cell, tuning, adaptation, cellCount);
+        this.temperatures = new CellTemperatureTerms(model, cellCount);
         this.cells = cellCount;
         this.soc = new double[cellCount];
         this.v1 = new double[cellCount];
@@ -147,48 +141,26 @@ public final class EkfSocEstimator implements SocFilter {
         this.currentOffset = new double[cellCount];
         this.initialised = new boolean[cellCount];
         this.rcUnknown = new boolean[cellCount];
-        this.rejectedInRow = new int[cellCount];
-        this.innovationMeanSquare = new double[cellCount];
-        Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
-        this.measurementVariance = innovationMeanSquare.clone();
-        this.ocvSigma = new double[cellCount];
-        Arrays.fill(ocvSigma, tuning.ocvSigmaVolts());
-        this.voltageSigmaGrowth = new double[cellCount];
-        Arrays.fill(voltageSigmaGrowth, 1.0);
         this.resistanceErrorSensitivity = new double[N * cellCount];
-        this.resistanceErrorSigma = new double[cellCount];
         this.ocvErrorSensitivity = new double[N * cellCount];
         Arrays.fill(r0Scale, 1.0);
         Arrays.fill(inverseCapacityScale, 1.0);
         for (int i = 0; i < cellCount; i++) {
             resetCovariance(i);
-            double sr = adaptation.initialR0ScaleSigma();
-            double sc = adaptation.initialCapacitySigma();
-            double so = adaptation.currentOffset().initialSigmaAmps();
-            p[NN * i + R0 * N + R0] = sr * sr;
-            p[NN * i + CAP * N + CAP] = sc * sc;
-            p[NN * i + OFFSET * N + OFFSET] = so * so;
+            noise.setInitialParameterCovariance(p, NN * i);
         }
     }
 
     @Override
     public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
-        boolean perCell = model.timeConstantsDependOnTemperature();
-        double innovationForget =
-                tuning.innovationWindowSeconds() > 0 ? Math.exp(-dtSeconds / tuning.innovationWindowSeconds()) : 1.0;
-        // without a temperature table the decays are the nominal time constants' at any temperature
-        double a1 = model.fastDecay(dtSeconds, 25);
-        double a2 = model.slowDecay(dtSeconds, 25);
+        double innovationForget = noise.innovationForget(dtSeconds);
+        temperatures.step(dtSeconds);
         for (int i = 0; i < cells; i++) {
-            double f = model.temperatureFactor(cellCelsius[i]);
-            if (perCell) {
-                a1 = model.fastDecay(dtSeconds, cellCelsius[i]);
-                a2 = model.slowDecay(dtSeconds, cellCelsius[i]);
-            }
-            double outside = tuning.extrapolationKelvin(cell.characterisedCelsius(), cellCelsius[i]);
-            ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), soc[i], cellCelsius[i], outside);
-            voltageSigmaGrowth[i] = tuning.voltageSigmaGrowth(outside);
-            resistanceErrorSigma[i] = voltageSigmaGrowth[i] - 1;
+            temperatures.at(i, cellCelsius[i]);
+            double f = temperatures.factor(i);
+            double a1 = temperatures.fastDecay(i);
+            double a2 = temperatures.slowDecay(i);
+            double outside = noise.atTemperature(i, soc[i], cellCelsius[i]);
             if (!initialised[i]) {
                 initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f, outside);
             }
@@ -205,9 +177,9 @@ public final class EkfSocEstimator implements SocFilter {
         initialised[i] = true;
         rcUnknown[i] = true;
         resetCovariance(i);
-        ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), soc[i], celsius, outside);
+        double ocvSigma = noise.ocvSigmaAt(i, soc[i], celsius, outside);
         // a SOC read from the voltage carries the OCV table's error in full
-        ocvErrorSensitivity[N * i + SOC] = socPerOcvVolt(soc[i], celsius, ocvSigma[i]) * ocvSigma[i];
+        ocvErrorSensitivity[N * i + SOC] = socPerOcvVolt(soc[i], celsius, ocvSigma) * ocvSigma;
     }
 
     /**
@@ -261,19 +233,7 @@ public final class EkfSocEstimator implements SocFilter {
             p[row + 1] = a1 * p[row + 1] - fastOhms * po;
             p[row + 2] = a2 * p[row + 2] - slowOhms * po;
         }
-        double sz = tuning.currentSigmaAmps() * dt * inverseCapacityScale[i] / (3600.0 * cell.capacityAh());
-        double drift = tuning.socDriftSigmaPerHour();
-        double s1 = fastOhms * tuning.currentSigmaAmps();
-        double s2 = slowOhms * tuning.currentSigmaAmps();
-        double sr = adaptation.r0ScaleSigmaPerSqrtHour();
-        double sc = adaptation.capacitySigmaPerSqrtHour();
-        double so = adaptation.currentOffset().sigmaAmpsPerSqrtHour();
-        p[b] += sz * sz + drift * drift * dt / 3600.0;
-        p[b + N + 1] += s1 * s1;
-        p[b + 2 * N + 2] += s2 * s2;
-        p[b + R0 * N + R0] += sr * sr * dt / 3600.0;
-        p[b + CAP * N + CAP] += sc * sc * dt / 3600.0;
-        p[b + OFFSET * N + OFFSET] += so * so * dt / 3600.0;
+        noise.addProcessNoise(p, b, dt, inverseCapacityScale[i], fastOhms, slowOhms);
         symmetrise(b);
         // the consider sensitivity moves with the state: S <- F S
         int e = N * i;
@@ -296,16 +256,13 @@ public final class EkfSocEstimator implements SocFilter {
      */
     private void correct(int i, double measuredAmps, double volts, double celsius, double f, double innovationForget) {
         double z = clamp01(soc[i]);
-        double r0Volts = model.r0Volts(z, celsius, f, measuredAmps - currentOffset[i]);
-        double r0Ohms = model.r0Volts(z, celsius, f, 1) * r0Scale[i];
+        double r0PerAmp = model.r0Ohms(z, celsius, f); // model.r0Volts per ampere, one table lookup for both
+        double r0Volts = r0PerAmp * (measuredAmps - currentOffset[i]);
+        double r0Ohms = r0PerAmp * r0Scale[i];
         double predicted =
                 model.terminalVolts(z, celsius, hysteresis.magnitudeVolts() * h[i], r0Volts * r0Scale[i], v1[i], v2[i]);
         double slope = model.ocvSlope(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
-        double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
-        if (voltageSigmaGrowth[i] != 1.0) {
-            r *= voltageSigmaGrowth[i] * voltageSigmaGrowth[i];
-        }
         double innovation = volts - predicted;
         int b = NN * i;
         hk[SOC] = h0;
@@ -315,30 +272,21 @@ public final class EkfSocEstimator implements SocFilter {
         hk[CAP] = 0;
         hk[OFFSET] = -r0Ohms;
         double s0 = projectCovariance(b);
-        boolean matching = tuning.innovationWindowSeconds() > 0;
-        if (matching) {
-            // covariance matching: innovations larger than expected mean a model error the filter should not
-            // read as SOC; the running mean square from before this sample sets the measurement variance
-            r = Math.max(r, innovationMeanSquare[i] - s0);
-        }
-        measurementVariance[i] = r;
+        // covariance matching: innovations larger than expected mean a model error the filter should not
+        // read as SOC; the running mean square from before this sample sets the measurement variance
+        double r = noise.measurementVariance(i, s0);
         double s = s0 + r;
-        double gate = tuning.gateSigmas();
-        if (innovation * innovation > gate * gate * s) {
-            rejectedTotal++;
-            if (++rejectedInRow[i] < tuning.maxConsecutiveRejections()) {
-                return;
-            }
+        CellNoiseModel.Gate gate = noise.gate(i, innovation, s);
+        if (gate == CellNoiseModel.Gate.REJECT) {
+            return;
+        }
+        if (gate == CellNoiseModel.Gate.RELEARN) {
             double socError = h0 != 0.0 ? innovation / h0 : 0.0;
             p[b] += socError * socError;
             s0 = projectCovariance(b);
             s = s0 + r;
         }
-        rejectedInRow[i] = 0;
-        if (matching) {
-            innovationMeanSquare[i] =
-                    innovationForget * innovationMeanSquare[i] + (1 - innovationForget) * innovation * innovation;
-        }
+        noise.learnInnovation(i, innovation, innovationForget);
         for (int j = 0; j < N; j++) {
             k[j] = u[j] / s;
         }
@@ -359,7 +307,7 @@ public final class EkfSocEstimator implements SocFilter {
                 + r0Volts * ocvErrorSensitivity[e + R0]
                 - r0Ohms * ocvErrorSensitivity[e + OFFSET];
         for (int j = 0; j < N; j++) {
-            ocvErrorSensitivity[e + j] += k[j] * (ocvSigma[i] - seen);
+            ocvErrorSensitivity[e + j] += k[j] * (noise.ocvSigma(i) - seen);
         }
         // and a resistance error: the innovation carries its R0 drop (D <- (I - K H) D + K r0Volts)
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
@@ -459,18 +407,7 @@ public final class EkfSocEstimator implements SocFilter {
         int b = NN * i;
         Arrays.fill(ocvErrorSensitivity, N * i, N * i + N, 0.0);
         Arrays.fill(resistanceErrorSensitivity, N * i, N * i + N, 0.0);
-        double sz = tuning.initialSocSigma();
-        double sv = tuning.initialRcSigmaVolts();
-        for (int j = 0; j < 3; j++) {
-            for (int c = 0; c < N; c++) {
-                p[b + j * N + c] = 0;
-                p[b + c * N + j] = 0;
-            }
-        }
-        p[b] = sz * sz;
-        p[b + N + 1] = sv * sv;
-        p[b + 2 * N + 2] = sv * sv;
-        rejectedInRow[i] = 0;
+        noise.resetDynamicCovariance(p, b, i);
     }
 
     private static double clamp01(double x) {
@@ -489,9 +426,8 @@ public final class EkfSocEstimator implements SocFilter {
 
     @Override
     public double cellSocBound3Sigma(int cell) {
-        double ocvSoc = ocvErrorSensitivity[N * cell + SOC];
-        double resistanceSoc = resistanceErrorSensitivity[N * cell + SOC] * resistanceErrorSigma[cell];
-        return Math.min(1.0, 3.0 * Math.sqrt(p[NN * cell] + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
+        return noise.socBound3Sigma(
+                cell, p[NN * cell], ocvErrorSensitivity[N * cell + SOC], resistanceErrorSensitivity[N * cell + SOC]);
     }
 
     /**
@@ -500,7 +436,7 @@ public final class EkfSocEstimator implements SocFilter {
      */
     @Override
     public boolean cellSocExtrapolated(int cell) {
-        return voltageSigmaGrowth[cell] > 1.0;
+        return noise.extrapolated(cell);
     }
 
     @Override
@@ -555,7 +491,7 @@ public final class EkfSocEstimator implements SocFilter {
      * sigma, or more where the innovations showed a larger model error (covariance matching).
      */
     public double cellVoltageSigmaVolts(int c) {
-        return Math.sqrt(measurementVariance[c]);
+        return noise.voltageSigmaVolts(c);
     }
 
     /** The R0 scale the filter currently uses for this cell (adapted when adaptation is on). */
@@ -640,6 +576,6 @@ public final class EkfSocEstimator implements SocFilter {
 
     /** Measurements rejected by the innovation gate since construction. */
     public long rejectedMeasurements() {
-        return rejectedTotal;
+        return noise.rejectedTotal();
     }
 }

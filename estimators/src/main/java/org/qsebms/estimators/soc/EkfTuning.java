@@ -84,25 +84,153 @@ public record EkfTuning(
      * constant of the characterised cells, so one load step does not dominate it.
      */
     public static EkfTuning defaults() {
-        return new EkfTuning(0.05, 0.080, 0.001, 0.20, 0.02, 0.05, 6.0, 20, 0.020, 60, 5, 25, 0.0005);
+        return builder()
+                .currentSigmaAmps(0.05)
+                .voltageSigmaVolts(0.080)
+                .socDriftSigmaPerHour(0.001)
+                .initialSocSigma(0.20)
+                .initialRcSigmaVolts(0.02)
+                .minOcvSlopeVoltsPerSoc(0.05)
+                .gateSigmas(6.0)
+                .maxConsecutiveRejections(20)
+                .ocvSigmaVolts(0.020)
+                .innovationWindowSeconds(60)
+                .extrapolationMarginKelvin(5)
+                .extrapolationKelvinPerDoubling(25)
+                .extrapolationOcvVoltsPerKelvin(0.0005)
+                .build();
     }
 
     /** A copy with the given innovation window (0: the measurement variance stays fixed). */
     public EkfTuning withInnovationWindowSeconds(double seconds) {
-        return new EkfTuning(
-                currentSigmaAmps,
-                voltageSigmaVolts,
-                socDriftSigmaPerHour,
-                initialSocSigma,
-                initialRcSigmaVolts,
-                minOcvSlopeVoltsPerSoc,
-                gateSigmas,
-                maxConsecutiveRejections,
-                ocvSigmaVolts,
-                seconds,
-                extrapolationMarginKelvin,
-                extrapolationKelvinPerDoubling,
-                extrapolationOcvVoltsPerKelvin);
+        return toBuilder().innovationWindowSeconds(seconds).build();
+    }
+
+    /** A builder with no field set: {@link Builder#build} fails on any field left unset. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this tuning's fields, to change some of them by name. */
+    public Builder toBuilder() {
+        return new Builder()
+                .currentSigmaAmps(currentSigmaAmps)
+                .voltageSigmaVolts(voltageSigmaVolts)
+                .socDriftSigmaPerHour(socDriftSigmaPerHour)
+                .initialSocSigma(initialSocSigma)
+                .initialRcSigmaVolts(initialRcSigmaVolts)
+                .minOcvSlopeVoltsPerSoc(minOcvSlopeVoltsPerSoc)
+                .gateSigmas(gateSigmas)
+                .maxConsecutiveRejections(maxConsecutiveRejections)
+                .ocvSigmaVolts(ocvSigmaVolts)
+                .innovationWindowSeconds(innovationWindowSeconds)
+                .extrapolationMarginKelvin(extrapolationMarginKelvin)
+                .extrapolationKelvinPerDoubling(extrapolationKelvinPerDoubling)
+                .extrapolationOcvVoltsPerKelvin(extrapolationOcvVoltsPerKelvin);
+    }
+
+    /**
+     * The fields of an {@link EkfTuning} by name (see its components for their meaning). A field
+     * left unset is NaN (or 0 rejections), which {@link #build} rejects with the field's name.
+     */
+    public static final class Builder {
+        private double currentSigmaAmps = Double.NaN;
+        private double voltageSigmaVolts = Double.NaN;
+        private double socDriftSigmaPerHour = Double.NaN;
+        private double initialSocSigma = Double.NaN;
+        private double initialRcSigmaVolts = Double.NaN;
+        private double minOcvSlopeVoltsPerSoc = Double.NaN;
+        private double gateSigmas = Double.NaN;
+        private int maxConsecutiveRejections;
+        private double ocvSigmaVolts = Double.NaN;
+        private double innovationWindowSeconds = Double.NaN;
+        private double extrapolationMarginKelvin = Double.NaN;
+        private double extrapolationKelvinPerDoubling = Double.NaN;
+        private double extrapolationOcvVoltsPerKelvin = Double.NaN;
+
+        private Builder() {}
+
+        public Builder currentSigmaAmps(double v) {
+            currentSigmaAmps = v;
+            return this;
+        }
+
+        public Builder voltageSigmaVolts(double v) {
+            voltageSigmaVolts = v;
+            return this;
+        }
+
+        public Builder socDriftSigmaPerHour(double v) {
+            socDriftSigmaPerHour = v;
+            return this;
+        }
+
+        public Builder initialSocSigma(double v) {
+            initialSocSigma = v;
+            return this;
+        }
+
+        public Builder initialRcSigmaVolts(double v) {
+            initialRcSigmaVolts = v;
+            return this;
+        }
+
+        public Builder minOcvSlopeVoltsPerSoc(double v) {
+            minOcvSlopeVoltsPerSoc = v;
+            return this;
+        }
+
+        public Builder gateSigmas(double v) {
+            gateSigmas = v;
+            return this;
+        }
+
+        public Builder maxConsecutiveRejections(int v) {
+            maxConsecutiveRejections = v;
+            return this;
+        }
+
+        public Builder ocvSigmaVolts(double v) {
+            ocvSigmaVolts = v;
+            return this;
+        }
+
+        public Builder innovationWindowSeconds(double v) {
+            innovationWindowSeconds = v;
+            return this;
+        }
+
+        public Builder extrapolationMarginKelvin(double v) {
+            extrapolationMarginKelvin = v;
+            return this;
+        }
+
+        public Builder extrapolationKelvinPerDoubling(double v) {
+            extrapolationKelvinPerDoubling = v;
+            return this;
+        }
+
+        public Builder extrapolationOcvVoltsPerKelvin(double v) {
+            extrapolationOcvVoltsPerKelvin = v;
+            return this;
+        }
+
+        public EkfTuning build() {
+            return new EkfTuning(
+                    currentSigmaAmps,
+                    voltageSigmaVolts,
+                    socDriftSigmaPerHour,
+                    initialSocSigma,
+                    initialRcSigmaVolts,
+                    minOcvSlopeVoltsPerSoc,
+                    gateSigmas,
+                    maxConsecutiveRejections,
+                    ocvSigmaVolts,
+                    innovationWindowSeconds,
+                    extrapolationMarginKelvin,
+                    extrapolationKelvinPerDoubling,
+                    extrapolationOcvVoltsPerKelvin);
+        }
     }
 
     /**

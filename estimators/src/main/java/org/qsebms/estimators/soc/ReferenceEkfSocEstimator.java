@@ -12,7 +12,10 @@ import org.qsebms.estimators.model.EcmParameters;
  *
  * <p>It writes the equivalent circuit's equations out itself, on purpose, instead of calling
  * {@code EquivalentCircuitModel} as the production filters, the current limits and the simulated
- * cell do: an independent check that shared the model's code would share its mistakes.
+ * cell do: an independent check that shared the model's code would share its mistakes. For the same
+ * reason it writes out its own noise model (start covariance, process noise, measurement variance
+ * with covariance matching, the gate) instead of using {@link CellNoiseModel}, which the two
+ * production filters share.
  */
 final class ReferenceEkfSocEstimator implements SocEstimator {
     private final EcmParameters cell;

@@ -32,6 +32,34 @@ public interface SocEstimator {
     void setCellSoc(int cell, double soc);
 
     /**
+     * Copies what this estimator persists into {@code into} (its first {@code into.cellCount()}
+     * cells). Allocates nothing: called on the control loop.
+     */
+    default void exportInto(SocState.Capture into) {
+        for (int i = 0; i < into.cellSoc.length; i++) {
+            into.cellSoc[i] = cellSoc(i);
+        }
+    }
+
+    /**
+     * Restores a persisted state at start: each cell with a known SOC (finite; NaN means unknown,
+     * the estimator starts from the OCV) takes it ({@link #setCellSoc}). Cells beyond either count
+     * are left alone.
+     *
+     * @return how many cells took a persisted SOC
+     */
+    default int importState(SocState state) {
+        int restored = 0;
+        for (int i = 0; i < state.cellCount() && i < cellCount(); i++) {
+            if (Double.isFinite(state.cellSoc(i))) {
+                setCellSoc(i, state.cellSoc(i));
+                restored++;
+            }
+        }
+        return restored;
+    }
+
+    /**
      * The cell's RC (diffusion) over-potential the estimator tracks, in volts, for the current
      * limits' voltage headroom; 0 when it models none.
      */

@@ -27,9 +27,10 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * {@code P - Pxy Pxy' / Pyy} stays so too (Pyy is at least {@code Pxy' P^-1 Pxy}); unlike the
  * unscented transform with {@code h^2 = 3 < N} there is no negative weight on a covariance. The
  * Cholesky factor tolerates a semi-definite covariance (a frozen parameter state has no doubt: its
- * column is zero and its points are skipped). Noise is additive: the same process noise as the
- * EKF's (current noise through the coulomb count and the RC inputs, SOC drift, the parameter random
- * walks) and the voltage sigma, with covariance matching exactly as in the EKF.
+ * column is zero and its points are skipped). Noise is additive and the EKF's, from the one noise
+ * model both filters share ({@link CellNoiseModel}: current noise through the coulomb count and the
+ * RC inputs, SOC drift, the parameter random walks, the voltage sigma with covariance matching, the
+ * gate); so are the per-cell temperature terms ({@link CellTemperatureTerms}).
  *
  * <p>Like the EKF, the resistance's SOC factors g(soc) are taken at the predicted SOC (the EKF's
  * measured reason: their slope made the mid-drive NCA starts worse), and where the OCV is flatter
@@ -52,18 +53,18 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  */
 public final class SpkfSocEstimator implements SocFilter {
     /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps. */
-    static final int N = 6;
+    static final int N = CellNoiseModel.N;
 
-    private static final int SOC = 0;
-    private static final int V1 = 1;
-    private static final int V2 = 2;
-    private static final int R0 = 3;
-    private static final int CAP = 4;
-    private static final int OFFSET = 5;
+    private static final int SOC = CellNoiseModel.SOC;
+    private static final int V1 = CellNoiseModel.V1;
+    private static final int V2 = CellNoiseModel.V2;
+    private static final int R0 = CellNoiseModel.R0;
+    private static final int CAP = CellNoiseModel.CAP;
+    private static final int OFFSET = CellNoiseModel.OFFSET;
     /** States that carry the SOC/RC part of the covariance (reset on a new SOC); the rest are parameters. */
-    private static final int DYNAMIC_STATES = 3;
+    private static final int DYNAMIC_STATES = CellNoiseModel.DYNAMIC_STATES;
 
-    private static final int NN = N * N;
+    private static final int NN = CellNoiseModel.NN;
     private static final int POINTS = 2 * N + 1;
     /** Plett's central-difference step h^2 = 3 (the kurtosis of a Gaussian). */
     private static final double H2 = 3.0;
@@ -78,7 +79,8 @@ public final class SpkfSocEstimator implements SocFilter {
     private final EquivalentCircuitModel model;
     private final HysteresisModel hysteresis;
     private final EkfTuning tuning;
-    private final EkfAdaptation adaptation;
+    private final CellNoiseModel noise;
+    private final CellTemperatureTerms temperatures;
     private final int cells;
     /** State per cell, {@code N} values from {@code N * cell}. */
     private final double[] x;
@@ -90,14 +92,8 @@ public final class SpkfSocEstimator implements SocFilter {
     /** Per cell, whether the RC voltages were just reset without knowing the current before (a start). */
     private final boolean[] rcUnknown;
 
-    private final int[] rejectedInRow;
     private final double[] ocvErrorSensitivity;
-    private final double[] innovationMeanSquare;
-    private final double[] measurementVariance;
-    private final double[] ocvSigma;
-    private final double[] voltageSigmaGrowth;
     private final double[] resistanceErrorSensitivity;
-    private final double[] resistanceErrorSigma;
 
     // scratch, reused by every cell
     private final double[] sqrtP = new double[NN];
@@ -109,10 +105,12 @@ public final class SpkfSocEstimator implements SocFilter {
     private final double[] k = new double[N];
     private final double[] d1 = new double[N];
     private final double[] d2 = new double[N];
-    private long rejectedTotal;
 
     // inputs of the current step, set before propagate/measure run over the points
     private double stepSocChange;
+    /** The estimate's current offset, bit for bit, whose SOC change {@link #stepSocChange} is. */
+    private long stepOffsetBits;
+
     private double stepDtSeconds;
     private double stepFastDecay;
     private double stepSlowDecay;
@@ -140,54 +138,34 @@ public final class SpkfSocEstimator implements SocFilter {
         this.model = new EquivalentCircuitModel(cell);
         this.hysteresis = hysteresis;
         this.tuning = tuning;
-        this.adaptation = adaptation;
+        this.noise = new CellNoiseModel(cell, tuning, adaptation, cellCount);
+        this.temperatures = new CellTemperatureTerms(model, cellCount);
         this.cells = cellCount;
         this.x = new double[N * cellCount];
         this.p = new double[NN * cellCount];
         this.h = new double[cellCount];
         this.initialised = new boolean[cellCount];
         this.rcUnknown = new boolean[cellCount];
-        this.rejectedInRow = new int[cellCount];
-        this.innovationMeanSquare = new double[cellCount];
-        Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
-        this.measurementVariance = innovationMeanSquare.clone();
-        this.ocvSigma = new double[cellCount];
-        Arrays.fill(ocvSigma, tuning.ocvSigmaVolts());
-        this.voltageSigmaGrowth = new double[cellCount];
-        Arrays.fill(voltageSigmaGrowth, 1.0);
         this.resistanceErrorSensitivity = new double[N * cellCount];
-        this.resistanceErrorSigma = new double[cellCount];
         this.ocvErrorSensitivity = new double[N * cellCount];
         for (int i = 0; i < cellCount; i++) {
             x[N * i + R0] = 1.0;
             x[N * i + CAP] = 1.0;
             resetCovariance(i);
-            double sr = adaptation.initialR0ScaleSigma();
-            double sc = adaptation.initialCapacitySigma();
-            double so = adaptation.currentOffset().initialSigmaAmps();
-            p[NN * i + R0 * N + R0] = sr * sr;
-            p[NN * i + CAP * N + CAP] = sc * sc;
-            p[NN * i + OFFSET * N + OFFSET] = so * so;
+            noise.setInitialParameterCovariance(p, NN * i);
         }
     }
 
     @Override
     public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
-        boolean perCell = model.timeConstantsDependOnTemperature();
-        double innovationForget =
-                tuning.innovationWindowSeconds() > 0 ? Math.exp(-dtSeconds / tuning.innovationWindowSeconds()) : 1.0;
-        double a1 = model.fastDecay(dtSeconds, 25);
-        double a2 = model.slowDecay(dtSeconds, 25);
+        double innovationForget = noise.innovationForget(dtSeconds);
+        temperatures.step(dtSeconds);
         for (int i = 0; i < cells; i++) {
-            double f = model.temperatureFactor(cellCelsius[i]);
-            if (perCell) {
-                a1 = model.fastDecay(dtSeconds, cellCelsius[i]);
-                a2 = model.slowDecay(dtSeconds, cellCelsius[i]);
-            }
-            double outside = tuning.extrapolationKelvin(cell.characterisedCelsius(), cellCelsius[i]);
-            ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), x[N * i + SOC], cellCelsius[i], outside);
-            voltageSigmaGrowth[i] = tuning.voltageSigmaGrowth(outside);
-            resistanceErrorSigma[i] = voltageSigmaGrowth[i] - 1;
+            temperatures.at(i, cellCelsius[i]);
+            double f = temperatures.factor(i);
+            double a1 = temperatures.fastDecay(i);
+            double a2 = temperatures.slowDecay(i);
+            double outside = noise.atTemperature(i, x[N * i + SOC], cellCelsius[i]);
             if (!initialised[i]) {
                 initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f, outside);
             }
@@ -204,9 +182,9 @@ public final class SpkfSocEstimator implements SocFilter {
         initialised[i] = true;
         rcUnknown[i] = true;
         resetCovariance(i);
-        ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), x[N * i + SOC], celsius, outside);
+        double ocvSigma = noise.ocvSigmaAt(i, x[N * i + SOC], celsius, outside);
         // a SOC read from the voltage carries the OCV table's error in full (per sigma of it, as the EKF's)
-        double sigma3 = 3 * ocvSigma[i];
+        double sigma3 = 3 * ocvSigma;
         ocvErrorSensitivity[N * i + SOC] =
                 sigma3 > 0 ? cell.ocv().socReachOfVolts(x[N * i + SOC], celsius, sigma3) / 3 : 0.0;
     }
@@ -229,7 +207,11 @@ public final class SpkfSocEstimator implements SocFilter {
     /** The process model for one sigma point at {@code o}: the EKF's prediction, written once. */
     private void propagate(int o) {
         double amps = stepAmps - points[o + OFFSET];
-        points[o + SOC] += model.socChange(amps, stepDtSeconds) * points[o + CAP];
+        // a point with the estimate's offset (every point while the offset state is off) has its SOC change
+        double dz = Double.doubleToRawLongBits(points[o + OFFSET]) == stepOffsetBits
+                ? stepSocChange
+                : model.socChange(amps, stepDtSeconds);
+        points[o + SOC] += dz * points[o + CAP];
         points[o + V1] = model.nextFastVolts(points[o + V1], stepFastDecay, stepFastFactor, amps);
         points[o + V2] = model.nextSlowVolts(points[o + V2], stepSlowDecay, stepSlowFactor, amps);
         // r0Scale, inverseCapacityScale and the current offset: random walks, the point stays
@@ -254,6 +236,7 @@ public final class SpkfSocEstimator implements SocFilter {
         double z = x[xb + SOC];
         double offset = x[xb + OFFSET];
         stepSocChange = model.socChange(amps - offset, dt);
+        stepOffsetBits = Double.doubleToRawLongBits(offset);
         stepDtSeconds = dt;
         stepFastDecay = a1;
         stepSlowDecay = a2;
@@ -283,8 +266,10 @@ public final class SpkfSocEstimator implements SocFilter {
                 mean[r] += MEAN_WEIGHT * d2[r];
             }
             for (int r = 0; r < N; r++) {
+                double w1 = FIRST_ORDER_WEIGHT * d1[r];
+                double w2 = SECOND_ORDER_WEIGHT * d2[r];
                 for (int s = 0; s <= r; s++) {
-                    p[b + r * N + s] += FIRST_ORDER_WEIGHT * d1[r] * d1[s] + SECOND_ORDER_WEIGHT * d2[r] * d2[s];
+                    p[b + r * N + s] += w1 * d1[s] + w2 * d2[s];
                 }
             }
         }
@@ -295,24 +280,12 @@ public final class SpkfSocEstimator implements SocFilter {
         x[xb + SOC] = clamp01(x[xb + SOC]);
         h[i] = hysteresis.next(h[i], dz);
         // additive process noise, the EKF's
-        double sz = tuning.currentSigmaAmps() * dt * x[xb + CAP] / (3600.0 * cell.capacityAh());
-        double drift = tuning.socDriftSigmaPerHour();
-        double s1 = model.fastInputOhms(a1, stepFastFactor) * tuning.currentSigmaAmps();
-        double s2 = model.slowInputOhms(a2, stepSlowFactor) * tuning.currentSigmaAmps();
-        double sr = adaptation.r0ScaleSigmaPerSqrtHour();
-        double sc = adaptation.capacitySigmaPerSqrtHour();
-        double so = adaptation.currentOffset().sigmaAmpsPerSqrtHour();
-        p[b + SOC * N + SOC] += sz * sz + drift * drift * dt / 3600.0;
-        p[b + V1 * N + V1] += s1 * s1;
-        p[b + V2 * N + V2] += s2 * s2;
-        p[b + R0 * N + R0] += sr * sr * dt / 3600.0;
-        p[b + CAP * N + CAP] += sc * sc * dt / 3600.0;
-        p[b + OFFSET * N + OFFSET] += so * so * dt / 3600.0;
-        mirrorLowerTriangle(b);
-        // the consider sensitivities move with the state's (linear) transition, as in the EKF
-        int e = N * i;
         double fastOhms = model.fastInputOhms(a1, stepFastFactor);
         double slowOhms = model.slowInputOhms(a2, stepSlowFactor);
+        noise.addProcessNoise(p, b, dt, x[xb + CAP], fastOhms, slowOhms);
+        // the upper triangle is copied once the correction is done (it reads only the lower one)
+        // the consider sensitivities move with the state's (linear) transition, as in the EKF
+        int e = N * i;
         double go = -model.socChange(1, dt) * x[xb + CAP];
         double dOffset = ocvErrorSensitivity[e + OFFSET];
         ocvErrorSensitivity[e + SOC] += stepSocChange * ocvErrorSensitivity[e + CAP] + go * dOffset;
@@ -334,8 +307,8 @@ public final class SpkfSocEstimator implements SocFilter {
         double slope = model.ocvSlope(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         stepCelsius = celsius;
-        stepR0Volts = model.r0Volts(z, celsius, f, amps - x[xb + OFFSET]);
-        stepR0Ohms = model.r0Volts(z, celsius, f, 1);
+        stepR0Ohms = model.r0Ohms(z, celsius, f);
+        stepR0Volts = stepR0Ohms * (amps - x[xb + OFFSET]); // model.r0Volts, with one table lookup for both
         double r0Ohms = stepR0Ohms * x[xb + R0];
         stepHysteresisVolts = hysteresis.magnitudeVolts() * h[i];
         stepSocAtEstimate = z;
@@ -365,23 +338,15 @@ public final class SpkfSocEstimator implements SocFilter {
                 pxy[r] += sqrtP[r * N + c] * w;
             }
         }
-        double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
-        if (voltageSigmaGrowth[i] != 1.0) {
-            r *= voltageSigmaGrowth[i] * voltageSigmaGrowth[i];
-        }
         double innovation = volts - predicted;
-        boolean matching = tuning.innovationWindowSeconds() > 0;
-        if (matching) {
-            r = Math.max(r, innovationMeanSquare[i] - s0);
-        }
-        measurementVariance[i] = r;
+        double r = noise.measurementVariance(i, s0);
         double s = s0 + r;
-        double gate = tuning.gateSigmas();
-        if (innovation * innovation > gate * gate * s) {
-            rejectedTotal++;
-            if (++rejectedInRow[i] < tuning.maxConsecutiveRejections()) {
-                return;
-            }
+        CellNoiseModel.Gate gate = noise.gate(i, innovation, s);
+        if (gate == CellNoiseModel.Gate.REJECT) {
+            mirrorLowerTriangle(b); // the prediction's
+            return;
+        }
+        if (gate == CellNoiseModel.Gate.RELEARN) {
             // a persistent mismatch: widen SOC by what the innovation says (through the OCV slope) and correct
             double socError = h0 != 0.0 ? innovation / h0 : 0.0;
             double extra = socError * socError;
@@ -391,11 +356,7 @@ public final class SpkfSocEstimator implements SocFilter {
             s0 += extra * h0 * h0;
             s = s0 + r;
         }
-        rejectedInRow[i] = 0;
-        if (matching) {
-            innovationMeanSquare[i] =
-                    innovationForget * innovationMeanSquare[i] + (1 - innovationForget) * innovation * innovation;
-        }
+        noise.learnInnovation(i, innovation, innovationForget);
         for (int j = 0; j < N; j++) {
             k[j] = pxy[j] / s;
         }
@@ -427,7 +388,7 @@ public final class SpkfSocEstimator implements SocFilter {
                 + stepR0Volts * ocvErrorSensitivity[e + R0]
                 - r0Ohms * ocvErrorSensitivity[e + OFFSET];
         for (int j = 0; j < N; j++) {
-            ocvErrorSensitivity[e + j] += k[j] * (ocvSigma[i] - seen);
+            ocvErrorSensitivity[e + j] += k[j] * (noise.ocvSigma(i) - seen);
         }
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + V1]
@@ -510,18 +471,7 @@ public final class SpkfSocEstimator implements SocFilter {
         int b = NN * i;
         Arrays.fill(ocvErrorSensitivity, N * i, N * i + N, 0.0);
         Arrays.fill(resistanceErrorSensitivity, N * i, N * i + N, 0.0);
-        double sz = tuning.initialSocSigma();
-        double sv = tuning.initialRcSigmaVolts();
-        for (int j = 0; j < DYNAMIC_STATES; j++) {
-            for (int c = 0; c < N; c++) {
-                p[b + j * N + c] = 0;
-                p[b + c * N + j] = 0;
-            }
-        }
-        p[b + SOC * N + SOC] = sz * sz;
-        p[b + V1 * N + V1] = sv * sv;
-        p[b + V2 * N + V2] = sv * sv;
-        rejectedInRow[i] = 0;
+        noise.resetDynamicCovariance(p, b, i);
     }
 
     private static double clamp01(double v) {
@@ -540,14 +490,13 @@ public final class SpkfSocEstimator implements SocFilter {
 
     @Override
     public double cellSocBound3Sigma(int cell) {
-        double ocvSoc = ocvErrorSensitivity[N * cell + SOC];
-        double resistanceSoc = resistanceErrorSensitivity[N * cell + SOC] * resistanceErrorSigma[cell];
-        return Math.min(1.0, 3.0 * Math.sqrt(p[NN * cell] + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
+        return noise.socBound3Sigma(
+                cell, p[NN * cell], ocvErrorSensitivity[N * cell + SOC], resistanceErrorSensitivity[N * cell + SOC]);
     }
 
     @Override
     public boolean cellSocExtrapolated(int cell) {
-        return voltageSigmaGrowth[cell] > 1.0;
+        return noise.extrapolated(cell);
     }
 
     @Override
@@ -590,7 +539,7 @@ public final class SpkfSocEstimator implements SocFilter {
 
     @Override
     public double cellVoltageSigmaVolts(int cell) {
-        return Math.sqrt(measurementVariance[cell]);
+        return noise.voltageSigmaVolts(cell);
     }
 
     @Override
@@ -634,6 +583,6 @@ public final class SpkfSocEstimator implements SocFilter {
 
     @Override
     public long rejectedMeasurements() {
-        return rejectedTotal;
+        return noise.rejectedTotal();
     }
 }

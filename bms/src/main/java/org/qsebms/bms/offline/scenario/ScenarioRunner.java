@@ -183,7 +183,7 @@ public final class ScenarioRunner {
                 hw,
                 new PackLinks(plant, pack, Optional.of(pack)),
                 ControllerAssembly.Channels.forPack(cfg, hw),
-                Optional.ofNullable(record).map(CycleRecord::counter),
+                Optional.ofNullable(record),
                 () -> clock[0] / 1_000_000L);
         PackController controller = w.controller();
         long period = cfg.loop().period().toNanos();

@@ -1,0 +1,221 @@
+package org.qsebms.estimators.soc;
+
+import java.util.Arrays;
+import org.qsebms.estimators.model.EcmParameters;
+
+/**
+ * The noise model both SOC filters ({@link EkfSocEstimator}, {@link SpkfSocEstimator}) share, per
+ * cell, written once: the start covariance of the state {@code [soc, v1, v2, r0Scale,
+ * inverseCapacityScale, currentOffsetAmps]}, the additive process noise, the OCV and voltage sigmas
+ * at the cell's temperature (grown outside the characterised span), the measurement variance with
+ * covariance matching (the innovations' running mean square and its forgetting), and the
+ * innovation gate with its re-learning after too many rejections in a row. The filters keep their
+ * own prediction and correction. Every array is allocated in the constructor; nothing here
+ * allocates afterwards.
+ */
+final class CellNoiseModel {
+    /** States per cell, in the order of both filters. */
+    static final int N = 6;
+
+    static final int SOC = 0;
+    static final int V1 = 1;
+    static final int V2 = 2;
+    static final int R0 = 3;
+    static final int CAP = 4;
+    static final int OFFSET = 5;
+    /** States that carry the SOC/RC part of the covariance (reset on a new SOC); the rest are parameters. */
+    static final int DYNAMIC_STATES = 3;
+
+    static final int NN = N * N;
+
+    /** What the innovation gate decided for one sample. */
+    enum Gate {
+        /** Inside the gate: correct. */
+        ACCEPT,
+        /** Outside the gate: skip the correction. */
+        REJECT,
+        /** Outside the gate too many times in a row: widen the SOC doubt and correct. */
+        RELEARN
+    }
+
+    private final EcmParameters cell;
+    private final EkfTuning tuning;
+    private final EkfAdaptation adaptation;
+
+    private final int[] rejectedInRow;
+    private final double[] innovationMeanSquare;
+    private final double[] measurementVariance;
+    /**
+     * Per cell, the OCV sigma at its SOC and temperature (the preset's learnt doubt or the tuning's,
+     * grown outside the characterised span).
+     */
+    private final double[] ocvSigma;
+    /** Per cell, the voltage sigma's growth at its temperature (1 inside the characterised span). */
+    private final double[] voltageSigmaGrowth;
+    /** Per cell, the relative resistance error's sigma at its temperature (0 inside the characterised span). */
+    private final double[] resistanceErrorSigma;
+
+    private long rejectedTotal;
+
+    CellNoiseModel(EcmParameters cell, EkfTuning tuning, EkfAdaptation adaptation, int cellCount) {
+        this.cell = cell;
+        this.tuning = tuning;
+        this.adaptation = adaptation;
+        this.rejectedInRow = new int[cellCount];
+        this.innovationMeanSquare = new double[cellCount];
+        Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
+        this.measurementVariance = innovationMeanSquare.clone();
+        this.ocvSigma = new double[cellCount];
+        Arrays.fill(ocvSigma, tuning.ocvSigmaVolts());
+        this.voltageSigmaGrowth = new double[cellCount];
+        Arrays.fill(voltageSigmaGrowth, 1.0);
+        this.resistanceErrorSigma = new double[cellCount];
+    }
+
+    /** The parameter states' start doubt (R0 scale, capacity scale, current offset) on the diagonal of {@code p[b..]}. */
+    void setInitialParameterCovariance(double[] p, int b) {
+        double sr = adaptation.initialR0ScaleSigma();
+        double sc = adaptation.initialCapacitySigma();
+        double so = adaptation.currentOffset().initialSigmaAmps();
+        p[b + R0 * N + R0] = sr * sr;
+        p[b + CAP * N + CAP] = sc * sc;
+        p[b + OFFSET * N + OFFSET] = so * so;
+    }
+
+    /**
+     * Resets the SOC and RC part of cell {@code i}'s covariance {@code p[b..]} to the tuning's start
+     * doubt; the parameter states keep theirs. The rejections in a row start again.
+     */
+    void resetDynamicCovariance(double[] p, int b, int i) {
+        double sz = tuning.initialSocSigma();
+        double sv = tuning.initialRcSigmaVolts();
+        for (int j = 0; j < DYNAMIC_STATES; j++) {
+            for (int c = 0; c < N; c++) {
+                p[b + j * N + c] = 0;
+                p[b + c * N + j] = 0;
+            }
+        }
+        p[b + SOC * N + SOC] = sz * sz;
+        p[b + V1 * N + V1] = sv * sv;
+        p[b + V2 * N + V2] = sv * sv;
+        rejectedInRow[i] = 0;
+    }
+
+    /**
+     * The additive process noise over {@code dt} on the diagonal of {@code p[b..]}: current noise
+     * through the coulomb count (scaled by the capacity state {@code inverseCapacityScale}) and
+     * through the RC pairs' inputs ({@code fastOhms}, {@code slowOhms}), the SOC drift, and the
+     * parameter states' random walks.
+     */
+    void addProcessNoise(double[] p, int b, double dt, double inverseCapacityScale, double fastOhms, double slowOhms) {
+        double sz = tuning.currentSigmaAmps() * dt * inverseCapacityScale / (3600.0 * cell.capacityAh());
+        double drift = tuning.socDriftSigmaPerHour();
+        double s1 = fastOhms * tuning.currentSigmaAmps();
+        double s2 = slowOhms * tuning.currentSigmaAmps();
+        double sr = adaptation.r0ScaleSigmaPerSqrtHour();
+        double sc = adaptation.capacitySigmaPerSqrtHour();
+        double so = adaptation.currentOffset().sigmaAmpsPerSqrtHour();
+        p[b + SOC * N + SOC] += sz * sz + drift * drift * dt / 3600.0;
+        p[b + V1 * N + V1] += s1 * s1;
+        p[b + V2 * N + V2] += s2 * s2;
+        p[b + R0 * N + R0] += sr * sr * dt / 3600.0;
+        p[b + CAP * N + CAP] += sc * sc * dt / 3600.0;
+        p[b + OFFSET * N + OFFSET] += so * so * dt / 3600.0;
+    }
+
+    /** How much of the innovations' running mean square stays over {@code dt} (1 with matching off). */
+    double innovationForget(double dtSeconds) {
+        return tuning.innovationWindowSeconds() > 0 ? Math.exp(-dtSeconds / tuning.innovationWindowSeconds()) : 1.0;
+    }
+
+    /**
+     * Sets cell {@code i}'s OCV sigma (at {@code soc}), voltage sigma growth and resistance error
+     * sigma for {@code celsius}; returns how far (K, beyond the margin) that lies outside the
+     * temperatures the preset was characterised over.
+     */
+    double atTemperature(int i, double soc, double celsius) {
+        double outside = tuning.extrapolationKelvin(cell.characterisedCelsius(), celsius);
+        ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), soc, celsius, outside);
+        voltageSigmaGrowth[i] = tuning.voltageSigmaGrowth(outside);
+        resistanceErrorSigma[i] = voltageSigmaGrowth[i] - 1;
+        return outside;
+    }
+
+    /** Sets and returns cell {@code i}'s OCV sigma at a new SOC (a start from the voltage). */
+    double ocvSigmaAt(int i, double soc, double celsius, double outside) {
+        ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), soc, celsius, outside);
+        return ocvSigma[i];
+    }
+
+    double ocvSigma(int i) {
+        return ocvSigma[i];
+    }
+
+    /**
+     * Cell {@code i}'s measurement variance for a sample whose predicted variance (without it) is
+     * {@code s0}: the voltage sigma squared, grown outside the characterised span, or more where the
+     * innovations showed a larger model error (covariance matching: the running mean square from
+     * before this sample less {@code s0}). Kept for {@link #voltageSigmaVolts}.
+     */
+    double measurementVariance(int i, double s0) {
+        double r = tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts();
+        if (voltageSigmaGrowth[i] != 1.0) {
+            r *= voltageSigmaGrowth[i] * voltageSigmaGrowth[i];
+        }
+        if (tuning.innovationWindowSeconds() > 0) {
+            r = Math.max(r, innovationMeanSquare[i] - s0);
+        }
+        measurementVariance[i] = r;
+        return r;
+    }
+
+    /**
+     * The innovation gate for cell {@code i}: outside {@link EkfTuning#gateSigmas()} sigmas of
+     * {@code s} a sample is rejected, until {@link EkfTuning#maxConsecutiveRejections()} in a row
+     * ask for re-learning; a sample used (accepted or re-learnt) starts the count again.
+     */
+    Gate gate(int i, double innovation, double s) {
+        double gate = tuning.gateSigmas();
+        if (innovation * innovation > gate * gate * s) {
+            rejectedTotal++;
+            if (++rejectedInRow[i] < tuning.maxConsecutiveRejections()) {
+                return Gate.REJECT;
+            }
+            rejectedInRow[i] = 0;
+            return Gate.RELEARN;
+        }
+        rejectedInRow[i] = 0;
+        return Gate.ACCEPT;
+    }
+
+    /** Folds a used sample's innovation into cell {@code i}'s running mean square (with matching on). */
+    void learnInnovation(int i, double innovation, double forget) {
+        if (tuning.innovationWindowSeconds() > 0) {
+            innovationMeanSquare[i] = forget * innovationMeanSquare[i] + (1 - forget) * innovation * innovation;
+        }
+    }
+
+    /** The voltage sigma used at cell {@code i}'s last correction. */
+    double voltageSigmaVolts(int i) {
+        return Math.sqrt(measurementVariance[i]);
+    }
+
+    /** Whether cell {@code i} was outside its preset's characterised temperatures at the last update. */
+    boolean extrapolated(int i) {
+        return voltageSigmaGrowth[i] > 1.0;
+    }
+
+    /**
+     * Cell {@code i}'s reported 3-sigma SOC bound: the filter's SOC variance plus the consider
+     * analyses' SOC errors of an OCV error ({@code ocvSoc}, per sigma) and of a relative resistance
+     * error ({@code resistanceSoc}, per unit, times its sigma), capped at 1.
+     */
+    double socBound3Sigma(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
+        double resistanceSoc = resistanceSocPerUnit * resistanceErrorSigma[i];
+        return Math.min(1.0, 3.0 * Math.sqrt(socVariance + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
+    }
+
+    long rejectedTotal() {
+        return rejectedTotal;
+    }
+}
