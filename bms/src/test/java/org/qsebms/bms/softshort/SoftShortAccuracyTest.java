@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Locale;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +54,41 @@ class SoftShortAccuracyTest {
     })
     void restEstimateHoldsOnOtherStartsAndSeeds(String chemistry, double soc, double ohms, int seed) {
         measure(chemistry, soc, ohms, 3, seed);
+    }
+
+    /**
+     * Starting points, shorts and seeds none of the code was set on, added after the trajectory
+     * location (issue 23 item 6) to check it on unseen cases, reported as they came: the LFP top knee
+     * from 95.5 to 98 % at 150-800 ohm, the bottom knee at 8 and 12 %, NCM near full and near empty.
+     */
+    @ParameterizedTest(name = "{0} at {1} {2} ohm seed {3}")
+    @CsvSource({
+        "psoa-lfp, 0.97, 150, 11",
+        "psoa-lfp, 0.965, 450, 11",
+        "psoa-lfp, 0.97, 800, 13",
+        "psoa-lfp, 0.98, 600, 9",
+        "psoa-lfp, 0.955, 300, 7",
+        "psoa-lfp, 0.12, 200, 11",
+        "psoa-lfp, 0.08, 300, 13",
+        "psoa-ncm811, 0.95, 300, 11",
+        "psoa-ncm811, 0.05, 300, 13"
+    })
+    void restEstimateHoldsOnUnseenCases(String chemistry, double soc, double ohms, int seed) {
+        measure(chemistry, soc, ohms, 3, seed);
+    }
+
+    /**
+     * Known miss found on the unseen cases: 200 ohm from 97.5 %, seed 13. The LFP top knee is close
+     * to exponential (each 1 % of SOC steepens it by the same factor), and the hysteresis the 17 mA
+     * leak drives makes the cell's true offset grow from about 8 to 11 mV over the fit; a constant
+     * offset 28 mV high (the trajectory read one bend higher) then fits better than the true one
+     * (0.15 against 0.4 mV rms) and the figure comes out low.
+     */
+    @Test
+    @Disabled("measured -34 % (11.36 mA for a true 17.17 mA after 3 h; +1..+9 % until 1.75 h, then the "
+            + "offset jumped from 7 to 27 mV); before the trajectory location -7 % (a figure held from an earlier fit)")
+    void lfpTwoHundredOhmFromNinetySevenAndAHalfPercentOnSeedThirteen() {
+        measure("psoa-lfp", 0.975, 200, 3, 13);
     }
 
     /**
