@@ -57,27 +57,63 @@ class SoftShortAccuracyTest {
     }
 
     /**
-     * Known miss: a 34 mA leak at the LFP top knee crosses onto the plateau within about an hour of
-     * fit. The flag is raised on the first confirmed fit, before the voltage's curvature is clear
-     * enough to locate the cell on the knee, and its figure is held once the plateau leaves the rest
-     * fit without a number.
+     * Starting points, shorts and seeds none of the code was set on, added after the trajectory
+     * location (issue 23 item 6) to check it on unseen cases, reported as they came: the LFP top knee
+     * from 95.5 to 98 % at 150-800 ohm, the bottom knee at 8 and 12 %, NCM near full and near empty.
+     */
+    @ParameterizedTest(name = "{0} at {1} {2} ohm seed {3}")
+    @CsvSource({
+        "psoa-lfp, 0.97, 150, 11",
+        "psoa-lfp, 0.965, 450, 11",
+        "psoa-lfp, 0.97, 800, 13",
+        "psoa-lfp, 0.98, 600, 9",
+        "psoa-lfp, 0.955, 300, 7",
+        "psoa-lfp, 0.12, 200, 11",
+        "psoa-lfp, 0.08, 300, 13",
+        "psoa-ncm811, 0.95, 300, 11",
+        "psoa-ncm811, 0.05, 300, 13"
+    })
+    void restEstimateHoldsOnUnseenCases(String chemistry, double soc, double ohms, int seed) {
+        measure(chemistry, soc, ohms, 3, seed);
+    }
+
+    /**
+     * Known miss found on the unseen cases: 200 ohm from 97.5 %, seed 13. The LFP top knee is close
+     * to exponential (each 1 % of SOC steepens it by the same factor), and the hysteresis the 17 mA
+     * leak drives makes the cell's true offset grow from about 8 to 11 mV over the fit; a constant
+     * offset 28 mV high (the trajectory read one bend higher) then fits better than the true one
+     * (0.15 against 0.4 mV rms) and the figure comes out low.
      */
     @Test
-    @Disabled("measured +139 % (81.59 mA held for a true 34.18 mA after 3 h, seed 9); seed 7 +3 %, seed 42 -1 %")
+    @Disabled("measured -34 % (11.36 mA for a true 17.17 mA after 3 h; +1..+9 % until 1.75 h, then the "
+            + "offset jumped from 7 to 27 mV); before the trajectory location -7 % (a figure held from an earlier fit)")
+    void lfpTwoHundredOhmFromNinetySevenAndAHalfPercentOnSeedThirteen() {
+        measure("psoa-lfp", 0.975, 200, 3, 13);
+    }
+
+    /**
+     * Issue 23 item 6, 100 ohm at the LFP top knee on seed 9: a 34 mA leak crosses from the knee
+     * onto the plateau within about an hour of fit. Read through the secant of the fitted line's
+     * ends at the cell's voltage (its leak's overpotential puts it 0.8 % SOC low) the figure was
+     * +139 % (81.59 mA held for a true 34.18 mA); now through the slope along its located SOC
+     * trajectory.
+     */
+    @Test
     void lfpHundredOhmAtTheTopKneeOnSeedNine() {
         measure("psoa-lfp", 0.97, 100, 3, 9);
     }
 
-    /** Known miss: 300 ohm from 98 %: the hysteresis the leak drives (15 mV in the simulated cell, none in the preset). */
+    /** Issue 23 item 6, 300 ohm from 98 %, the true SOC crossing the 97 % bend: was +35 % (15.52 mA for 11.51 mA). */
     @Test
-    @Disabled("measured +35 % (15.52 mA for a true 11.51 mA after 3 h; -3..+39 % over the 3 h)")
     void lfpThreeHundredOhmFromNinetyEightPercent() {
         measure("psoa-lfp", 0.98, 300, 3, 42);
     }
 
-    /** Known miss: 600 ohm at the top knee: the hysteresis the leak drives is read as charge. */
+    /**
+     * Issue 23 item 6, 600 ohm at the top knee: the true SOC stays between 96 and 97 % but the
+     * voltage read as OCV crossed 96 % onto a segment 42 % flatter: was +34 % (7.74 mA for 5.76 mA).
+     */
     @Test
-    @Disabled("measured +34 % (7.74 mA for a true 5.76 mA after 3 h; +3 % after 1 h, rising)")
     void lfpSixHundredOhmAtTheTopKnee() {
         measure("psoa-lfp", 0.97, 600, 3, 42);
     }

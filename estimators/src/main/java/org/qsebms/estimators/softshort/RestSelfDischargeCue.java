@@ -16,11 +16,13 @@ import org.qsebms.estimators.model.OcvCurve;
  * so a bleed resistor switching on and off, or its duty falling as the cells converge, is not read
  * as a voltage trend whatever the cell's true resistances (small ridges hold them near 0 while a
  * cell's bleed does not change and cannot be told from the intercept). The fitted
- * slope becomes the charge the cell loses through the OCV slope over the span of voltages its own
- * fitted line covers (the secant between the SOCs the OCV gives for them; not the slope at the SOC
- * estimate, which a leak or a flat OCV puts on another segment) and the capacity:
- * {@code I = -dV/dt / (dOCV/dSOC) * 3600 * Q}; where the OCV bends, the cell is located on it by
- * the shape of its voltage ({@code shapeOffsetVolts}). The OCV fall the bleed's charge caused
+ * slope becomes the charge the cell loses through the OCV slope along the cell's own SOC
+ * trajectory over the fit and the capacity: {@code I = -dV/dt / (dOCV/dSOC) * 3600 * Q}. The
+ * trajectory is the straight line in time through the SOCs the OCV gives for the cell's voltages,
+ * the cell located on its OCV by the shape of that trajectory ({@link RestVoltageTrajectory}); not
+ * the slope at the SOC estimate, nor the secant between the fitted line's ends, which a leak's
+ * offset or a trajectory across a knee puts on another segment (the secant is used only until
+ * the trajectory has enough samples). The OCV fall the bleed's charge caused
  * (the charge the resistor took since the fit began, through the OCV table from the SOC the fit
  * began at) is added back to the voltage before the fit, and what is common to the string (relaxation,
  * temperature) is removed by subtracting the median over the cells. A bleed read through a
@@ -59,11 +61,10 @@ final class RestSelfDischargeCue {
     private final double[] sfv;
     private final double[] ssv;
     private final double[] slope;
-    /** Sums for a quadratic in time (hours) of the corrected voltage: t^3, t^4, t^2 v. */
-    private final double[] sh3;
-
-    private final double[] sh4;
-    private final double[] sh2v;
+    /** Each cell's corrected voltage over the fit, for locating it on its OCV. */
+    private final RestVoltageTrajectory trajectory;
+    /** The sample just taken, per cell (scratch). */
+    private final double[] sampleVolts;
     /** Each cell's voltage offset from its OCV found from the shape of its fit (V), 0 where the shape cannot tell. */
     private final double[] offsetVolts;
     /** Each cell's residual variance of one sample from its last fit (V^2): scales the ridges to their priors in ohms. */
@@ -128,9 +129,8 @@ final class RestSelfDischargeCue {
         this.sfv = new double[cells];
         this.ssv = new double[cells];
         this.slope = new double[cells];
-        this.sh3 = new double[cells];
-        this.sh4 = new double[cells];
-        this.sh2v = new double[cells];
+        this.trajectory = new RestVoltageTrajectory(ocv, cells, settings.minOcvSlopeVoltsPerSoc());
+        this.sampleVolts = new double[cells];
         this.offsetVolts = new double[cells];
         this.residualVariance = new double[cells];
         Arrays.fill(residualVariance, INITIAL_RESIDUAL_VARIANCE);
@@ -177,12 +177,14 @@ final class RestSelfDischargeCue {
         }
         double ts = binTime / binSeconds;
         for (int i = 0; i < cells; i++) {
-            addSample(i, ts, binVolts[i] / binSeconds, binFast[i] / binSeconds, binSlow[i] / binSeconds);
+            sampleVolts[i] = binVolts[i] / binSeconds;
+            addSample(i, ts, sampleVolts[i], binFast[i] / binSeconds, binSlow[i] / binSeconds);
             binVolts[i] = 0;
             binFast[i] = 0;
             binSlow[i] = 0;
             fit(i);
         }
+        trajectory.add(ts, sampleVolts);
         binSeconds = 0;
         binTime = 0;
         if (n[0] < 10) {
@@ -207,10 +209,6 @@ final class RestSelfDischargeCue {
         sts[i] += t * w;
         sfv[i] += f * v;
         ssv[i] += w * v;
-        double h = t / 3600.0;
-        sh3[i] += h * h * h;
-        sh4[i] += h * h * h * h;
-        sh2v[i] += h * h * v;
     }
 
     /** The bleed current filtered with both RC pairs' time constants, stepped with the bleed of the last interval. */
@@ -251,10 +249,15 @@ final class RestSelfDischargeCue {
         for (int i = 0; i < cells; i++) {
             double voltsNow = sv[i] / n[i] + slope[i] * (t - st[i] / n[i]);
             double voltsThen = voltsNow - slope[i] * t;
+            // only a cell whose voltage falls beyond its sigma test is located: one that does not has no
+            // trajectory to read a shape from (and locating costs up to ~45 line fits of the kept samples)
             offsetVolts[i] = bleedAh[i] * 3600.0 / fitted > MAX_BLEED_FRACTION * settings.thresholdAmps()
+                            || !(-slope[i] > settings.sigmas() * slopeSe[i])
                     ? 0.0
-                    : shapeOffsetVolts(i, t);
-            double k = secantSlope(voltsThen + offsetVolts[i], voltsNow + offsetVolts[i]);
+                    : trajectory.offsetVolts(i, settings.sigmas());
+            double k = trajectory.hasShape()
+                    ? trajectory.meanSlopeAlong(i, offsetVolts[i])
+                    : secantSlope(voltsThen + offsetVolts[i], voltsNow + offsetVolts[i]);
             bledTooMuch[i] = bleedAh[i] * 3600.0 / fitted > MAX_BLEED_FRACTION * settings.thresholdAmps();
             observable[i] = k >= settings.minOcvSlopeVoltsPerSoc();
             if (observable[i] && !bledTooMuch[i]) {
@@ -295,111 +298,6 @@ final class RestSelfDischargeCue {
     }
 
     /**
-     * Where on its OCV the cell sits, from the shape of its voltage rather than its level. A cell that
-     * leaks carries the leak current through its own interface: its voltage sits below its OCV by
-     * that overpotential (several mV at 10-30 mA on a lithium-metal interface, more than the
-     * linear model says) and by any hysteresis the leak drives. Where the OCV bends (an LFP knee)
-     * that offset puts the cell on the wrong slope: 7 mV at the LFP top knee is 0.5 % SOC and 30 %
-     * of slope. A constant leak moves the SOC by equal amounts in equal times, so the offset
-     * {@code d} is the one for which the OCV gives equal SOC steps between the quadratic fit's
-     * voltage at the start, middle and end of the fit. Only where the voltage shows its curvature
-     * clearly (the second difference beyond the sigma test) and the root lies within
-     * {@link #MAX_OFFSET_VOLTS}; else 0, the voltage taken as the OCV (a straight OCV needs no
-     * location).
-     */
-    private double shapeOffsetVolts(int i, double t) {
-        double k = n[i];
-        if (k < 30) {
-            return 0.0;
-        }
-        double s1 = st[i] / 3600.0;
-        double s2 = stt[i] / (3600.0 * 3600.0);
-        double s1v = stv[i] / 3600.0;
-        // normal equations of v = c0 + c1 h + c2 h^2 (h in hours), Cramer's rule
-        double a00 = k;
-        double a01 = s1;
-        double a02 = s2;
-        double a11 = s2;
-        double a12 = sh3[i];
-        double a22 = sh4[i];
-        double m00 = a11 * a22 - a12 * a12;
-        double m01 = a01 * a22 - a12 * a02;
-        double m02 = a01 * a12 - a11 * a02;
-        double det = a00 * m00 - a01 * m01 + a02 * m02;
-        if (!(det > 0)) {
-            return 0.0;
-        }
-        double y0 = sv[i];
-        double y1 = s1v;
-        double y2 = sh2v[i];
-        double c0 = (y0 * m00 - a01 * (y1 * a22 - a12 * y2) + a02 * (y1 * a12 - a11 * y2)) / det;
-        double c1 = (a00 * (y1 * a22 - a12 * y2) - y0 * m01 + a02 * (a01 * y2 - y1 * a02)) / det;
-        double c2 = (a00 * (a11 * y2 - a12 * y1) - a01 * (a01 * y2 - a11 * y1) + y0 * m02) / det;
-        double c2Se = Math.sqrt(residualVariance[i] * (a00 * a11 - a01 * a01) / det);
-        double span = t / 3600.0;
-        double secondDifference = 0.5 * c2 * span * span;
-        if (!(Math.abs(secondDifference) > settings.sigmas() * 0.5 * c2Se * span * span)) {
-            return 0.0;
-        }
-        double vA = c0;
-        double vM = c0 + c1 * 0.5 * span + c2 * 0.25 * span * span;
-        double vB = c0 + c1 * span + c2 * span * span;
-        // the root nearest 0: scan outwards in steps, then bisect the first step that changes sign
-        double f0 = unevenSteps(vA, vM, vB, 0.0);
-        if (f0 == 0) {
-            return 0.0;
-        }
-        double lo = Double.NaN;
-        double hi = Double.NaN;
-        double fUp = f0;
-        double fDown = f0;
-        for (int j = 1; j * OFFSET_STEP_VOLTS <= MAX_OFFSET_VOLTS + 1e-12; j++) {
-            double up = unevenSteps(vA, vM, vB, j * OFFSET_STEP_VOLTS);
-            if (up * fUp <= 0) {
-                lo = (j - 1) * OFFSET_STEP_VOLTS;
-                hi = j * OFFSET_STEP_VOLTS;
-                break;
-            }
-            fUp = up;
-            double down = unevenSteps(vA, vM, vB, -j * OFFSET_STEP_VOLTS);
-            if (down * fDown <= 0) {
-                lo = -(j - 1) * OFFSET_STEP_VOLTS;
-                hi = -j * OFFSET_STEP_VOLTS;
-                break;
-            }
-            fDown = down;
-        }
-        if (Double.isNaN(lo)) {
-            return 0.0;
-        }
-        double fLo = unevenSteps(vA, vM, vB, lo);
-        for (int it = 0; it < 30; it++) {
-            double mid = 0.5 * (lo + hi);
-            double fMid = unevenSteps(vA, vM, vB, mid);
-            if (fMid * fLo > 0) {
-                lo = mid;
-                fLo = fMid;
-            } else {
-                hi = mid;
-            }
-        }
-        return 0.5 * (lo + hi);
-    }
-
-    /** The first half's SOC step minus the second's, the OCV read at the three voltages plus {@code d}. */
-    private double unevenSteps(double vA, double vM, double vB, double d) {
-        double sA = ocv.socAt(vA + d);
-        double sM = ocv.socAt(vM + d);
-        double sB = ocv.socAt(vB + d);
-        return (sA - sM) - (sM - sB);
-    }
-
-    /** Widest offset between a cell's voltage and its OCV the shape location looks for (V). */
-    private static final double MAX_OFFSET_VOLTS = 0.03;
-    /** Step of the outward scan for the offset (V). */
-    private static final double OFFSET_STEP_VOLTS = 0.001;
-
-    /**
      * The OCV slope over the fitted line's voltage span (V per unit SOC), the SOCs of its two ends
      * from the OCV: where the OCV bends (a knee) the line's slope is the mean over the span, not
      * the slope at either end. Spans too short to resolve take the slope at their middle.
@@ -437,9 +335,7 @@ final class RestSelfDischargeCue {
         Arrays.fill(sfv, 0);
         Arrays.fill(ssv, 0);
         Arrays.fill(slope, 0);
-        Arrays.fill(sh3, 0);
-        Arrays.fill(sh4, 0);
-        Arrays.fill(sh2v, 0);
+        trajectory.clear();
         Arrays.fill(offsetVolts, 0);
         Arrays.fill(residualVariance, INITIAL_RESIDUAL_VARIANCE);
         Arrays.fill(slopeSe, 0);
