@@ -51,7 +51,7 @@ record SoftShortSettings(
         return new SoftShortSettings(
                 rest,
                 new VoltageDropSettings(0.003, 5, 0.012, 0.2, 1800, 3, 1.0),
-                new SocDriftSettings(3600, 60, 6 * 3600, 3600, driftPerHour, 5, 0.003, 0.03),
+                new SocDriftSettings(3600, 60, 6 * 3600, 3600, driftPerHour, 5, 0.003, 0.03, 3600),
                 0.5);
     }
 
