@@ -13,7 +13,10 @@ import org.qsebms.estimators.model.OcvCurve;
  * (time and charge measured back from the newest sample, so the sums stay bounded). The regressor
  * sums are common to all cells; each cell keeps four sums. A ridge term on {@code c}, from the
  * expected capacity spread, keeps a capacity mismatch under constant current from passing as a
- * drift: then {@code b} is uncertain and not confirmed.
+ * drift: then {@code b} is uncertain and not confirmed. The standard error of {@code b} counts the
+ * residuals' correlation (the SOC filter corrects a capacity mismatch with a lag, at rest too, which
+ * the charge term cannot absorb): a drift is confirmed against one independent sample per
+ * correlation time, not per sample.
  */
 final class SocDriftCue {
     private final SocDriftSettings settings;
@@ -27,10 +30,11 @@ final class SocDriftCue {
     private final double[] sty;
     private final double[] sqy;
     private final double[] syy;
-    /** The newest sample's residual against the fit and the forgetting sums of residual products (lag 1, lag 0). */
+    /** The newest sample's residual against the fit, per cell. */
     private final double[] lastResidual;
-
+    /** Forgetting sums of residual products: lag 1 and lag 0 (the earlier residual squared). */
     private final double[] srl;
+
     private final double[] srr;
     private final double[] driftPerHour;
     private final double[] driftSePerHour;
