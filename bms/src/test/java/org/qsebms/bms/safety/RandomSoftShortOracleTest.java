@@ -89,8 +89,20 @@ class RandomSoftShortOracleTest {
     /** As {@link #judge(long, boolean)}, counting in {@code claims} a run that carried a detection claim. */
     static List<String> judge(long seed, boolean cycling, AtomicInteger claims) {
         Generated g = scenario(seed, cycling);
-        Scenario sc = new ScenarioLoader().parse(g.yaml(), Path.of("."), "soft-short oracle seed " + seed);
-        SoftShortOracle oracle = new SoftShortOracle(sc, g.cycling());
+        List<String> out = new ArrayList<>();
+        for (String v : judge(g.yaml(), "soft-short oracle seed " + seed, g.cycling(), claims)) {
+            out.add("seed " + seed + ": " + v);
+        }
+        if (!out.isEmpty()) {
+            out.add("seed " + seed + " scenario:\n" + g.yaml());
+        }
+        return out;
+    }
+
+    /** Runs one scenario's YAML through the loader, the runner and the soft-short oracle; returns its violations. */
+    static List<String> judge(String yaml, String name, boolean cycling, AtomicInteger claims) {
+        Scenario sc = new ScenarioLoader().parse(yaml, Path.of("."), name);
+        SoftShortOracle oracle = new SoftShortOracle(sc, cycling);
         List<JsonNode> lines = new ArrayList<>();
         new ScenarioRunner()
                 .run(
@@ -110,14 +122,19 @@ class RandomSoftShortOracleTest {
         if (oracle.claimJudged()) {
             claims.incrementAndGet();
         }
-        List<String> out = new ArrayList<>();
-        for (String v : oracle.violations()) {
-            out.add("seed " + seed + ": " + v);
-        }
-        if (!out.isEmpty()) {
-            out.add("seed " + seed + " scenario:\n" + g.yaml());
-        }
-        return out;
+        return oracle.violations();
+    }
+
+    /**
+     * The repository's own cycling pack without a short, seed 1 (the oracle's find, kept as a file): it
+     * tripped {@code SOFT_SHORT.MSL} on healthy cell 4 at 3.24 h (118.9 mA from the SOC drift) until the
+     * drift's standard error counted the SOC filter's correlated errors.
+     */
+    @Test
+    void theHealthyCyclingPackItFoundRaisesNoSoftShortAlarm() throws java.io.IOException {
+        String name = "soft-short-cycling-healthy-seed-1.yaml";
+        String yaml = java.nio.file.Files.readString(Path.of("src/test/resources/scenarios/oracle", name));
+        assertThat(judge(yaml, name, true, new AtomicInteger())).isEmpty();
     }
 
     @Test
@@ -128,25 +145,45 @@ class RandomSoftShortOracleTest {
     @Test
     @Disabled(CYCLING_MISSES)
     void softShortsDuringCyclingAreFlaggedOnTheRightCellAndNoHealthyCellIs() {
-        assertThat(run(true, Integer.getInteger("oracle.softShortSeeds", 16))).isEmpty();
+        assertThat(run(true, Integer.getInteger("oracle.softShortSeeds", 16), seed -> true))
+                .isEmpty();
+    }
+
+    /**
+     * The cycling interaction on the sloped-OCV (NCM) packs among the first 30 seeds (11 packs, one with
+     * a detection claim): no false alarm, no wrong cell, the claimed short flagged in time. The LFP
+     * packs are the known miss above.
+     */
+    @Test
+    void softShortsDuringCyclingOnNcmAreFlaggedOnTheRightCellAndNoHealthyCellIs() {
+        assertThat(run(
+                        true,
+                        Integer.getInteger("oracle.softShortCyclingSeeds", 30),
+                        seed -> !scenario(seed, true).yaml().contains("lfp")))
+                .isEmpty();
     }
 
     static final String CYCLING_MISSES =
-            "known miss (issue 23, the soft-short detector's SOC drift cue while cycling), "
-                    + "measured on cycling seeds 1-30 (8 h, 500 ms loop): 20 of 30 fail, every one by SOFT_SHORT.MSL naming a "
-                    + "cell without a short, 3.2-7.3 h into cycling, 'leak about 23-322 mA ... from the SOC drift': 11 of the "
-                    + "16 healthy packs and 9 of the 14 shorted ones (a wrong cell); NCM and LFP alike. The repository's own "
-                    + "cycling pack (psoa-ncm811, 4 x 2 Ah, default cycling, 100 ms loop) does the same with seed 1: MSL on "
-                    + "healthy cell 4 at 3.24 h, 118.9 mA (scenarios/oracle/soft-short-cycling-healthy-seed-1.yaml)";
+            "known miss (issue 23, the soft-short detector's SOC drift cue while cycling an LFP pack), "
+                    + "measured on cycling seeds 1-30 (8 h, 500 ms loop) after the drift's standard error counts the "
+                    + "SOC filter's correlated errors: 1 of 30 fails (before: 20 of 30), seed 9, a healthy psoa-lfp "
+                    + "6 x 2.5 Ah pack, SOFT_SHORT.MSL on cell 3 at 4.87 h, 'leak about 170.9 mA ... from the SOC "
+                    + "drift' (-6.84 %/h): the SOC filter, wrong by up to 0.38 on the plateau from the start, corrects "
+                    + "the cell at the bottom knee, where the drift cue samples. The NCM packs pass (test below)";
 
     /** Runs {@code seeds} seeds; with 16 or more, at least one must carry a detection claim (else the test proves little). */
     private static List<String> run(boolean cycling, int seeds) {
+        return run(cycling, seeds, seed -> true);
+    }
+
+    /** As {@link #run(boolean, int)}, only the seeds {@code take} accepts (the claim check counts those). */
+    private static List<String> run(boolean cycling, int seeds, java.util.function.LongPredicate take) {
         long first = Long.getLong("oracle.softShortFirstSeed", 1);
         ConcurrentLinkedQueue<String> violations = new ConcurrentLinkedQueue<>();
         AtomicInteger runs = new AtomicInteger();
         AtomicInteger claims = new AtomicInteger();
         long start = System.nanoTime();
-        LongStream.range(first, first + seeds).parallel().forEach(seed -> {
+        LongStream.range(first, first + seeds).filter(take).parallel().forEach(seed -> {
             violations.addAll(judge(seed, cycling, claims));
             runs.incrementAndGet();
         });

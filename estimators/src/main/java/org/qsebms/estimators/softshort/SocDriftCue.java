@@ -13,7 +13,10 @@ import org.qsebms.estimators.model.OcvCurve;
  * (time and charge measured back from the newest sample, so the sums stay bounded). The regressor
  * sums are common to all cells; each cell keeps four sums. A ridge term on {@code c}, from the
  * expected capacity spread, keeps a capacity mismatch under constant current from passing as a
- * drift: then {@code b} is uncertain and not confirmed.
+ * drift: then {@code b} is uncertain and not confirmed. The standard error of {@code b} counts the
+ * residuals' correlation (the SOC filter corrects a capacity mismatch with a lag, at rest too, which
+ * the charge term cannot absorb): a drift is confirmed against one independent sample per
+ * correlation time, not per sample.
  */
 final class SocDriftCue {
     private final SocDriftSettings settings;
@@ -27,6 +30,12 @@ final class SocDriftCue {
     private final double[] sty;
     private final double[] sqy;
     private final double[] syy;
+    /** The newest sample's residual against the fit, per cell. */
+    private final double[] lastResidual;
+    /** Forgetting sums of residual products: lag 1 and lag 0 (the earlier residual squared). */
+    private final double[] srl;
+
+    private final double[] srr;
     private final double[] driftPerHour;
     private final double[] driftSePerHour;
     /** Charge each cell gave its bleed resistor since start (Ah), the ledger. */
@@ -70,6 +79,9 @@ final class SocDriftCue {
         this.sty = new double[cells];
         this.sqy = new double[cells];
         this.syy = new double[cells];
+        this.lastResidual = new double[cells];
+        this.srl = new double[cells];
+        this.srr = new double[cells];
         this.driftPerHour = new double[cells];
         this.driftSePerHour = new double[cells];
         this.bleedAh = new double[cells];
@@ -124,7 +136,7 @@ final class SocDriftCue {
             sqy[i] = lambda * (sqy[i] - dq * sy0);
             sy[i] = lambda * sy0 + y;
             syy[i] = lambda * syy[i] + y * y;
-            fit(i);
+            fit(i, y, lambda);
         }
     }
 
@@ -141,7 +153,7 @@ final class SocDriftCue {
         return true;
     }
 
-    private void fit(int i) {
+    private void fit(int i, double y, double lambda) {
         if (w < 3) {
             driftPerHour[i] = 0;
             driftSePerHour[i] = Double.POSITIVE_INFINITY;
@@ -166,9 +178,28 @@ final class SocDriftCue {
         double b = (cqqRidged * cty - ctq * cqy) / det;
         double c = (ctt * cqy - ctq * cty) / det;
         double rss = cyy - 2 * b * cty - 2 * c * cqy + b * b * ctt + 2 * b * c * ctq + c * c * cqq;
-        double variance = Math.max(Math.max(rss, 0) / (w - 3), settings.socNoise() * settings.socNoise());
+        // the newest sample sits at the origin: its residual is y minus the fit's intercept
+        double residual = y - (my - b * mt - c * mq);
+        srl[i] = lambda * srl[i] + residual * lastResidual[i];
+        srr[i] = lambda * srr[i] + lastResidual[i] * lastResidual[i];
+        lastResidual[i] = residual;
+        double variance =
+                Math.max(Math.max(rss, 0) / (w - 3) * varianceInflation(i), settings.socNoise() * settings.socNoise());
         driftPerHour[i] = -b;
         driftSePerHour[i] = Math.sqrt(variance * cqqRidged / det);
+    }
+
+    /**
+     * The SOC filter's errors relative to the string (its lagging correction of a capacity mismatch after
+     * each charge or discharge, at rest too) are correlated for about an hour, so neighbouring samples are
+     * not independent: the residual variance (before the floor of white SOC noise) is scaled by {@code (1 + rho) / (1 - rho)} (an AR(1)
+     * residual's variance inflation of a mean), rho the residuals' lag-one autocorrelation, at most by the
+     * samples in the correlation time of the settings.
+     */
+    private double varianceInflation(int i) {
+        double rho = srr[i] > 0 ? Math.max(0.0, Math.min(1.0, srl[i] / srr[i])) : 0.0;
+        double max = settings.maxVarianceInflation();
+        return rho >= 1 ? max : Math.min(max, (1 + rho) / (1 - rho));
     }
 
     /** Evidence toward a soft short: the confirmed drift over its threshold, 0 before the minimum span. */

@@ -18,6 +18,11 @@ package org.qsebms.estimators.softshort;
  * @param sigmas            the drift must also be this many standard errors above zero
  * @param socNoise          1-sigma noise of one SOC sample (floor of the residual noise)
  * @param capacitySpread    1-sigma relative capacity spread of the cells (prior on the mismatch)
+ * @param correlationSeconds the longest the SOC filter's errors are taken to stay correlated (their
+ *                          integrated autocorrelation time): the residual variance of the fit is scaled by
+ *                          {@code (1 + rho) / (1 - rho)}, rho the residuals' lag-one autocorrelation, at
+ *                          most by {@code correlationSeconds / sampleSeconds} (one independent sample per
+ *                          correlation time)
  */
 record SocDriftSettings(
         double settleSeconds,
@@ -27,7 +32,8 @@ record SocDriftSettings(
         double thresholdPerHour,
         double sigmas,
         double socNoise,
-        double capacitySpread) {
+        double capacitySpread,
+        double correlationSeconds) {
     public SocDriftSettings {
         SoftShortSettings.requireNonNegative("settleSeconds", settleSeconds);
         SoftShortSettings.requirePositive("sampleSeconds", sampleSeconds);
@@ -37,5 +43,11 @@ record SocDriftSettings(
         SoftShortSettings.requirePositive("sigmas", sigmas);
         SoftShortSettings.requirePositive("socNoise", socNoise);
         SoftShortSettings.requirePositive("capacitySpread", capacitySpread);
+        SoftShortSettings.requirePositive("correlationSeconds", correlationSeconds);
+    }
+
+    /** The largest factor on the residual variance of the fit: samples per correlation time, at least 1. */
+    double maxVarianceInflation() {
+        return Math.max(1.0, correlationSeconds / sampleSeconds);
     }
 }

@@ -44,14 +44,15 @@ record SoftShortSettings(
      * least 12 mV) plus 20 % of the cell resistance times the current step, up to what a 1 ohm
      * short can cause, 3 drops within a 30-minute decay; SOC drift from 1 hour after start (SOC estimator settled), sampled every minute, 6-hour
      * forgetting, verdict after 1 hour of fit, 0.3 % SOC sample noise floor, 3 % capacity spread,
-     * equivalent to the rest threshold (at least 0.3 %/h of capacity) at 5 sigma.
+     * equivalent to the rest threshold (at least 0.3 %/h of capacity) at 5 sigma, the residuals taken
+     * as correlated for up to 1 h (the SOC filter's errors, measured 60-74 min while cycling).
      */
     public static SoftShortSettings defaults(RestSelfDischargeSettings rest, double capacityAh) {
         double driftPerHour = Math.max(0.003, rest.thresholdAmps() / capacityAh);
         return new SoftShortSettings(
                 rest,
                 new VoltageDropSettings(0.003, 5, 0.012, 0.2, 1800, 3, 1.0),
-                new SocDriftSettings(3600, 60, 6 * 3600, 3600, driftPerHour, 5, 0.003, 0.03),
+                new SocDriftSettings(3600, 60, 6 * 3600, 3600, driftPerHour, 5, 0.003, 0.03, 3600),
                 0.5);
     }
 
