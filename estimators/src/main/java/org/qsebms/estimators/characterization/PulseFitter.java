@@ -1,9 +1,12 @@
 package org.qsebms.estimators.characterization;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.RealVector;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
@@ -20,6 +23,12 @@ import org.hipparchus.util.Pair;
  * told from the drift term, and unbounded the fit could run its time constant to millions of seconds.
  * A fit is first made free; only one that ends beyond the window is made again with its time
  * constants projected into it, so every other fit is as before.
+ *
+ * <p>When the OCV's slope is known (from the relaxed points of an OCV test, {@link
+ * #fitAll(CellTestLog, double, DoubleUnaryOperator)}), the drift is held at it instead of fitted:
+ * left free, the drift term takes up the part of the relaxation slower than the window (after a
+ * 10 s pulse, a slow polarization still decaying at the window's end looks like a step in the OCV),
+ * and the resistances come out short of what a sustained discharge polarizes.
  */
 final class PulseFitter {
     private final double restAmps;
@@ -47,7 +56,50 @@ final class PulseFitter {
 
     /** Fits every qualifying pulse of the log; SOC comes from its soc_ref, else from its Ah counter. */
     public List<PulseFit> fitAll(CellTestLog log, double capacityAh) {
+        return fitAll(log, capacityAh, null);
+    }
+
+    /**
+     * As {@link #fitAll(CellTestLog, double)}, with the OCV's drift over each window held at
+     * {@code ocvVoltsPerAh} (SOC fraction to volts per Ah passed) at the pulse's SOC; null: fitted.
+     */
+    List<PulseFit> fitAll(CellTestLog log, double capacityAh, DoubleUnaryOperator ocvVoltsPerAh) {
         List<PulseFit> fits = new ArrayList<>();
+        for (int[] w : windows(log)) {
+            PulseFit fit = fitWindow(log, w[0], w[1], capacityAh, ocvVoltsPerAh);
+            if (fit != null) {
+                fits.add(fit);
+            }
+        }
+        return fits;
+    }
+
+    /**
+     * Every qualifying pulse of the log fitted with its time constants held at {@code tau1Seconds}
+     * and {@code tau2Seconds} (a cell model's, shared by all SOC): R0, R1, R2 and, unless
+     * {@code ocvVoltsPerAh} gives it, the drift by linear least squares. The resistances then scale
+     * the pairs the model has, where a free fit can move a level's slow relaxation into a pair of
+     * another time constant.
+     */
+    List<PulseFit> fitAllAt(
+            CellTestLog log,
+            double capacityAh,
+            DoubleUnaryOperator ocvVoltsPerAh,
+            double tau1Seconds,
+            double tau2Seconds) {
+        List<PulseFit> fits = new ArrayList<>();
+        for (int[] w : windows(log)) {
+            PulseFit fit = fitWindowAt(log, w[0], w[1], capacityAh, ocvVoltsPerAh, tau1Seconds, tau2Seconds);
+            if (fit != null) {
+                fits.add(fit);
+            }
+        }
+        return fits;
+    }
+
+    /** The fitted windows: {@code {index of the last rest sample, last index in the window}}. */
+    private List<int[]> windows(CellTestLog log) {
+        List<int[]> windows = new ArrayList<>();
         double restStart = log.timeS()[0];
         double[] t = log.timeS();
         double[] i = log.currentA();
@@ -66,19 +118,97 @@ final class PulseFitter {
                     end++;
                 }
                 if (end - k >= 20) {
-                    PulseFit fit = fitWindow(log, k - 1, end, capacityAh);
-                    if (fit != null) {
-                        fits.add(fit);
-                    }
+                    windows.add(new int[] {k - 1, end});
                 }
                 restStart = Double.NaN;
             }
         }
-        return fits;
+        return windows;
     }
 
-    private PulseFit fitWindow(CellTestLog log, int from, int to, double capacityAh) {
+    private static double socAt(CellTestLog log, int from, double capacityAh) {
+        return log.hasSocRef()
+                ? log.socRef()[from]
+                : log.hasCapacityColumn() ? 1 + log.capacityAh()[from] / capacityAh : Double.NaN;
+    }
+
+    private static double meanCelsius(CellTestLog log, int from, int to) {
+        double celsius = 0;
+        for (int j = from; j <= to; j++) {
+            celsius += log.temperatureC()[j];
+        }
+        return celsius / (to - from + 1);
+    }
+
+    private static PulseFit fitWindowAt(
+            CellTestLog log,
+            int from,
+            int to,
+            double capacityAh,
+            DoubleUnaryOperator ocvVoltsPerAh,
+            double tau1,
+            double tau2) {
+        double soc = socAt(log, from, capacityAh);
+        double drift = ocvVoltsPerAh == null || Double.isNaN(soc) ? Double.NaN : ocvVoltsPerAh.applyAsDouble(soc);
         int n = to - from;
+        int columns = Double.isNaN(drift) ? 4 : 3;
+        double[][] x = new double[n][columns];
+        double[] y = new double[n];
+        double v1 = 0;
+        double v2 = 0;
+        double ah = 0;
+        double v0 = log.voltageV()[from];
+        for (int j = 1; j <= n; j++) {
+            double dt = log.timeS()[from + j] - log.timeS()[from + j - 1];
+            double a1 = Math.exp(-dt / tau1);
+            double a2 = Math.exp(-dt / tau2);
+            double i = log.currentA()[from + j];
+            v1 = a1 * v1 + (1 - a1) * i;
+            v2 = a2 * v2 + (1 - a2) * i;
+            ah += i * dt / 3600.0;
+            x[j - 1][0] = i;
+            x[j - 1][1] = v1;
+            x[j - 1][2] = v2;
+            if (columns == 4) {
+                x[j - 1][3] = ah;
+                y[j - 1] = log.voltageV()[from + j] - v0;
+            } else {
+                y[j - 1] = log.voltageV()[from + j] - v0 - drift * ah;
+            }
+        }
+        RealVector r;
+        try {
+            r = new QRDecomposition(new Array2DRowRealMatrix(x, false))
+                    .getSolver()
+                    .solve(new ArrayRealVector(y, false));
+        } catch (RuntimeException e) {
+            return null;
+        }
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            double predicted = 0;
+            for (int c = 0; c < columns; c++) {
+                predicted += x[j][c] * r.getEntry(c);
+            }
+            sum += (y[j] - predicted) * (y[j] - predicted);
+        }
+        return new PulseFit(
+                soc,
+                meanCelsius(log, from, to),
+                log.currentA()[from + 1],
+                r.getEntry(0),
+                r.getEntry(1),
+                tau1,
+                r.getEntry(2),
+                tau2,
+                Math.sqrt(sum / n));
+    }
+
+    private PulseFit fitWindow(
+            CellTestLog log, int from, int to, double capacityAh, DoubleUnaryOperator ocvVoltsPerAh) {
+        int n = to - from;
+        double soc = socAt(log, from, capacityAh);
+        double drift = ocvVoltsPerAh == null || Double.isNaN(soc) ? Double.NaN : ocvVoltsPerAh.applyAsDouble(soc);
         double[] target = new double[n];
         for (int j = 0; j < n; j++) {
             target[j] = log.voltageV()[from + 1 + j];
@@ -86,16 +216,17 @@ final class PulseFitter {
         double jumpAmps = log.currentA()[from + 1] - log.currentA()[from];
         double jumpVolts = log.voltageV()[from + 1] - log.voltageV()[from];
         double r0Guess = Math.max(1e-4, Math.abs(jumpVolts / jumpAmps));
-        double[] start = {
+        double[] free = {
             Math.log(r0Guess), Math.log(0.5 * r0Guess), Math.log(5), Math.log(0.5 * r0Guess), Math.log(100), 0.0
         };
-        WindowModel model = new WindowModel(log, from, to);
+        double[] start = Double.isNaN(drift) ? free : Arrays.copyOf(free, 5);
+        WindowModel model = new WindowModel(log, from, to, drift);
         double logMaxTau = Math.log(log.timeS()[to] - log.timeS()[from]);
         LeastSquaresOptimizer.Optimum opt;
         try {
             opt = fit(model, start, target, Double.POSITIVE_INFINITY);
-            double[] free = opt.getPoint().toArray();
-            if (free[2] > logMaxTau || free[4] > logMaxTau) {
+            double[] unbounded = opt.getPoint().toArray();
+            if (unbounded[2] > logMaxTau || unbounded[4] > logMaxTau) {
                 // a time constant beyond the window is not identified by it: fit again, held within it
                 opt = fit(model, start, target, logMaxTau);
             }
@@ -115,14 +246,7 @@ final class PulseFitter {
             r2 = rs;
             tau2 = ts;
         }
-        double soc = log.hasSocRef()
-                ? log.socRef()[from]
-                : log.hasCapacityColumn() ? 1 + log.capacityAh()[from] / capacityAh : Double.NaN;
-        double celsius = 0;
-        for (int j = from; j <= to; j++) {
-            celsius += log.temperatureC()[j];
-        }
-        celsius /= (to - from + 1);
+        double celsius = meanCelsius(log, from, to);
         return new PulseFit(soc, celsius, log.currentA()[from + 1], Math.exp(x[0]), r1, tau1, r2, tau2, opt.getRMS());
     }
 
@@ -151,14 +275,19 @@ final class PulseFitter {
         return bounded;
     }
 
-    /** The ECM replayed over one window; parameters are logs of r0, r1, tau1, r2, tau2, then dOCV/dAh. */
+    /**
+     * The ECM replayed over one window; parameters are logs of r0, r1, tau1, r2, tau2, then dOCV/dAh
+     * unless that is given ({@code drift} not NaN).
+     */
     private static final class WindowModel {
         private final double[] t;
         private final double[] amps;
         private final double v0;
         private final int n;
+        private final double drift;
 
-        WindowModel(CellTestLog log, int from, int to) {
+        WindowModel(CellTestLog log, int from, int to, double drift) {
+            this.drift = drift;
             n = to - from;
             t = new double[n + 1];
             amps = new double[n + 1];
@@ -175,7 +304,7 @@ final class PulseFitter {
             double tau1 = Math.exp(x[2]);
             double r2 = Math.exp(x[3]);
             double tau2 = Math.exp(x[4]);
-            double k = x[5];
+            double k = x.length > 5 ? x[5] : drift;
             double v1 = 0;
             double v2 = 0;
             double ah = 0;

@@ -97,4 +97,18 @@ class PulseFitterTest {
             assertThat(f.r0Ohms()).isCloseTo(0.020, within(0.002));
         }
     }
+
+    /** Held at the cell's own time constants, the linear refit finds its resistances. */
+    @Test
+    void theRefitAtGivenTimeConstantsFindsTheResistances() {
+        EcmParameters truth = new EcmParameters(2.0, 0.020, 0.010, 2.0, 0.015, 60, 0, LINEAR);
+        List<PulseFit> fits = new PulseFitter(0.02, 0.4, 60, 360).fitAllAt(hppc(truth, -4.0), 2.0, null, 2.0, 60);
+        assertThat(fits).hasSizeGreaterThanOrEqualTo(6);
+        for (PulseFit f : fits) {
+            assertThat(f.r0Ohms()).isCloseTo(0.020, within(0.001));
+            assertThat(f.r1Ohms()).isCloseTo(0.010, within(0.001));
+            assertThat(f.r2Ohms()).isCloseTo(0.015, within(0.001));
+            assertThat(f.tau2Seconds()).isEqualTo(60);
+        }
+    }
 }

@@ -78,6 +78,14 @@ public final class CharacterizeCommand implements Callable<Integer> {
                     + "recorded in the preset as an assumption")
     Double activationEnergy;
 
+    @Option(
+            names = "--hold-ocv-drift",
+            description = "experimental: pulse fits hold the OCV's drift over their window at the slope of the OCV "
+                    + "tests' relaxed points (an incremental OCV test such as HPPC rests) instead of fitting it, and "
+                    + "the resistance-versus-SOC tables are refitted at the model's time constants "
+                    + "(docs/estimation.md)")
+    boolean holdOcvDrift;
+
     @Option(names = "--name", paramLabel = "NAME", description = "preset name (default: the output file name)")
     String name;
 
@@ -139,7 +147,9 @@ public final class CharacterizeCommand implements Callable<Integer> {
         }
         Characterization c;
         try {
-            c = CellCharacterizer.forCapacity(capacityAh).characterize(ocv, pulses, capacityAh, prior);
+            CellCharacterizer characterizer = CellCharacterizer.forCapacity(capacityAh);
+            c = (holdOcvDrift ? characterizer.holdingOcvDrift() : characterizer)
+                    .characterize(ocv, pulses, capacityAh, prior);
         } catch (IllegalArgumentException e) {
             stderr.println("cannot characterise: " + e.getMessage());
             return 3;

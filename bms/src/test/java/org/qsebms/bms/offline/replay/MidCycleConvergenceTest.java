@@ -22,15 +22,28 @@ import org.qsebms.estimators.soc.EkfTuning;
 class MidCycleConvergenceTest {
     private static Characterization nca;
 
+    private static Characterization ncaHoldingOcvDrift;
+
     private static synchronized Characterization nca() {
         if (nca == null) {
-            CellTestLog c20 =
-                    CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_C20_OCV_native.csv"));
-            CellTestLog h25 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_HPPC_native.csv"));
-            CellTestLog h0 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_0C_HPPC_native.csv"));
-            nca = CellCharacterizer.forCapacity(2.9).characterize(List.of(c20, h25, h0), List.of(h25, h0), 2.9);
+            nca = characterize(CellCharacterizer.forCapacity(2.9));
         }
         return nca;
+    }
+
+    /** The same tests characterised with the pulse fits' drift held at the relaxed OCV's slope. */
+    private static synchronized Characterization ncaHoldingOcvDrift() {
+        if (ncaHoldingOcvDrift == null) {
+            ncaHoldingOcvDrift = characterize(CellCharacterizer.forCapacity(2.9).holdingOcvDrift());
+        }
+        return ncaHoldingOcvDrift;
+    }
+
+    private static Characterization characterize(CellCharacterizer characterizer) {
+        CellTestLog c20 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_C20_OCV_native.csv"));
+        CellTestLog h25 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_HPPC_native.csv"));
+        CellTestLog h0 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_0C_HPPC_native.csv"));
+        return characterizer.characterize(List.of(c20, h25, h0), List.of(h25, h0), 2.9);
     }
 
     /**
@@ -44,7 +57,9 @@ class MidCycleConvergenceTest {
             + "3.78 % / 31 s; HWFTa row 5000 (0.39) -30 %: 1.85 % / 2.60 % / 1345 s; Cycle_2 row 7000 (0.43) +30 %: "
             + "1.17 % / 2.21 % / 2 s. Started at the true SOC they give 1.38 / 2.95 / 1.78 / 1.17 %: the voltage there "
             + "disagrees with soc_ref (the OCV table is 15-40 mV above these logs' voltage at SOC 0.2-0.45, "
-            + "docs/estimation.md), not the start")
+            + "docs/estimation.md), not the start. Re-measured 2026-12-02 (third session): unchanged with the default "
+            + "preset; with the pulse fits' drift held (--hold-ocv-drift) 0.70 / 1.80 / 1.27 / 0.71 %, see "
+            + "holdingThePulseFitsDriftLowersTheLaterStartsMiss")
     @ParameterizedTest
     @CsvSource({"US06,2000,-0.3", "US06,2500,0.3", "HWFTa,5000,-0.3", "Cycle_2,7000,0.3"})
     void laterStartsAlsoMeetTheTargets(String cycle, int startRow, double offset) {
@@ -130,6 +145,41 @@ class MidCycleConvergenceTest {
         assertThat(sum / n).as("mean voltage residual (V) at soc_ref 0.20-0.35").isLessThan(-0.020);
     }
 
+    /**
+     * Part of the mechanism behind the later starts' miss, from the characterisation data alone:
+     * left free, the pulse fits' OCV drift takes up the HPPC relaxation slower than its window, so the
+     * fitted resistances fall short of what minutes of driving polarise
+     * ({@link CellCharacterizer#holdingOcvDrift}, docs/estimation.md "The pulse fits' free drift").
+     * Held at the relaxed OCV's slope (R2 20 to 27 mOhm), measured 2026-12-02: RMSE 1.40 / 2.93 /
+     * 1.85 / 1.17 % to 0.70 / 1.80 / 1.27 / 0.71 %. Asserted: each start misses by less. (Not the
+     * default: HWFTa rows 1000 and 2000 of {@link #otherStartsMeetTheTargets} go over 1 % with it,
+     * 1.22 and 1.07 %.)
+     */
+    @ParameterizedTest
+    @CsvSource({"US06,2000,-0.3", "US06,2500,0.3", "HWFTa,5000,-0.3", "Cycle_2,7000,0.3"})
+    void holdingThePulseFitsDriftLowersTheLaterStartsMiss(String cycle, int startRow, double offset) {
+        double held = replayFrom(ncaHoldingOcvDrift(), cycle, startRow, offset)
+                .summary()
+                .socRmse();
+        double free = replayFrom(nca(), cycle, startRow, offset).summary().socRmse();
+        assertThat(held).as("SOC RMSE with the drift held, against free").isLessThan(free);
+    }
+
+    /**
+     * What holding the drift changes in the preset, from the HPPC test alone: the slow pair's
+     * resistance, which the free drift had taken up (measured 2026-12-02: R2 20.4 to 27.0 mOhm, R0 + R1
+     * + R2 53.6 to 61.6 mOhm). Asserted: R2 at least 20 % and the total at least 10 % higher.
+     */
+    @org.junit.jupiter.api.Test
+    void holdingThePulseFitsDriftRaisesTheSlowResistance() {
+        var free = nca().cell();
+        var held = ncaHoldingOcvDrift().cell();
+        assertThat(held.r2Ohms()).as("R2 with the drift held").isGreaterThan(1.2 * free.r2Ohms());
+        assertThat(held.r0Ohms() + held.r1Ohms() + held.r2Ohms())
+                .as("R0 + R1 + R2 with the drift held")
+                .isGreaterThan(1.1 * (free.r0Ohms() + free.r1Ohms() + free.r2Ohms()));
+    }
+
     /** The 25 °C NMC/NCA targets, after the 600 s convergence window. */
     private static void assertMeetsTheTargets(LogReplay.Result r) {
         assertThat(r.summary().convergedAfterSeconds())
@@ -143,10 +193,14 @@ class MidCycleConvergenceTest {
     }
 
     private static LogReplay.Result replayFrom(String cycle, int startRow, double offset) {
+        return replayFrom(nca(), cycle, startRow, offset);
+    }
+
+    private static LogReplay.Result replayFrom(Characterization nca, String cycle, int startRow, double offset) {
         CellTestLog full = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_" + cycle + ".csv"));
         CellTestLog log = from(full, startRow);
         double start = Math.max(0, Math.min(1, log.socRef()[0] + offset));
-        LogReplay.Result r = new LogReplay(nca().cell(), nca().hysteresis(), EkfTuning.defaults(), 600).run(log, start);
+        LogReplay.Result r = new LogReplay(nca.cell(), nca.hysteresis(), EkfTuning.defaults(), 600).run(log, start);
         System.out.println(cycle + " from row " + startRow + " offset " + offset + ": "
                 + r.summary().toJson());
         return r;
