@@ -101,7 +101,16 @@ class PulseFitterTest {
     /** Held at the cell's own time constants, the linear refit finds its resistances. */
     @Test
     void theRefitAtGivenTimeConstantsFindsTheResistances() {
-        EcmParameters truth = new EcmParameters(2.0, 0.020, 0.010, 2.0, 0.015, 60, 0, LINEAR);
+        EcmParameters truth = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.020)
+                .r1Ohms(0.010)
+                .tau1Seconds(2.0)
+                .r2Ohms(0.015)
+                .tau2Seconds(60)
+                .activationEnergyJPerMol(0)
+                .ocv(LINEAR)
+                .build();
         List<PulseFit> fits = new PulseFitter(0.02, 0.4, 60, 360).fitAllAt(hppc(truth, -4.0), 2.0, null, 2.0, 60);
         assertThat(fits).hasSizeGreaterThanOrEqualTo(6);
         for (PulseFit f : fits) {
