@@ -21,6 +21,7 @@ import org.qsebms.bms.telemetry.LocalSink;
 import org.qsebms.bms.telemetry.LoopTiming;
 import org.qsebms.bms.telemetry.MqttTopics;
 import org.qsebms.bms.telemetry.PackHealth;
+import org.qsebms.bms.telemetry.PublisherWiring;
 import org.qsebms.bms.telemetry.TelemetryPublisher;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.hal.PackHardware;
@@ -208,7 +209,7 @@ public final class BmsRuntime implements AutoCloseable {
                         limits.dischargeOverCurrent().rsl()),
                 new CommandHandler(channels.requests(), channels.operator()));
         PackHealth health = PackHealth.nominal(cfg.pack().capacityAh());
-        return new TelemetryPublisher(TelemetryPublisher.Wiring.builder()
+        return new TelemetryPublisher(PublisherWiring.builder()
                 .url(mqttUrl)
                 .mqtt(cfg.mqtt())
                 .topics(topics)
