@@ -63,7 +63,9 @@ class MidCycleConvergenceTest {
             + "2.93 / 1.86 / 1.17 % (max 2.05 / 3.79 / 2.61 / 2.21 %; US06 row 2500 coverage 53.0 %, HWFTa row 5000 "
             + "converged after 1348 s). Cause found: not the OCV table nor the SOC axis but a slow polarisation "
             + "(about 30 mOhm on the current low-passed over 1000 s at SOC 0.2-0.35, intercept +4 mV, "
-            + "theLowSocResidualFollowsTheSustainedCurrentNotTheSoc) that the 10 s HPPC pulses cannot identify")
+            + "theLowSocResidualFollowsTheSustainedCurrentNotTheSoc) that the 10 s HPPC pulses cannot identify; "
+            + "with that term learnt on LA92 and Cycle_1 put back and the hysteresis term dropped they give 0.35 / "
+            + "0.91 / 0.57 / 0.65 % (theLaterStartsMeetTheTargetsOnceASlowTermLearntElsewhereIsPutBack)")
     @ParameterizedTest
     @CsvSource({"US06,2000,-0.3", "US06,2500,0.3", "HWFTa,5000,-0.3", "Cycle_2,7000,0.3"})
     void laterStartsAlsoMeetTheTargets(String cycle, int startRow, double offset) {
@@ -233,6 +235,109 @@ class MidCycleConvergenceTest {
         }
         assertThat(Math.abs(tableAndPairs.intercept())).as("intercept (V)").isLessThan(0.010);
         assertThat(tableAndPairs.slope()).as("slope against the current (ohm)").isGreaterThan(0.010);
+    }
+
+    /**
+     * The missing piece put back, as a probe of the diagnosis (not a fix: the term is learnt from two
+     * drive logs, not from the cell's characterisation tests). The slope of the open-loop residual
+     * on the current low-passed over 1,000 s is learnt per 0.1 band of soc_ref, through the origin,
+     * from 25 °C LA92 and Cycle_1 only; the later starts are on the other three logs (US06, HWFTa,
+     * Cycle_2), whose voltage is corrected by that slope times their own low-passed current (the
+     * model's missing term moved to the data side, its band taken at soc_ref), and the filter runs
+     * without the preset's hysteresis term (the artefact that stood in for part of the term). Measured
+     * 2026-12-02: slopes 20-31 mOhm below SOC 0.4, 6-13 mOhm above; the four later starts 0.35 /
+     * 0.91 / 0.57 / 0.65 % RMSE (max 0.59 / 1.49 / 1.37 / 0.97 %, coverage 100 %, converged after
+     * 64 / 41 / 163 / 5 s) against 1.40 / 2.93 / 1.86 / 1.17 % as logged. Asserted: the issue's
+     * targets. What is missing for a fix is a slow term in the model and the filters, characterised
+     * from a test that shows it (docs/estimation.md, "The low-SOC residual is a slow polarisation").
+     */
+    @ParameterizedTest
+    @CsvSource({"US06,2000,-0.3", "US06,2500,0.3", "HWFTa,5000,-0.3", "Cycle_2,7000,0.3"})
+    void theLaterStartsMeetTheTargetsOnceASlowTermLearntElsewhereIsPutBack(String cycle, int startRow, double offset) {
+        double[] slopes = slowSlopesPerBand(List.of("LA92", "Cycle_1"));
+        System.out.println("slow-term slopes per 0.1 band of soc_ref (mOhm), from LA92 and Cycle_1: "
+                + Arrays.toString(Arrays.stream(slopes)
+                        .map(x -> Math.round(1e4 * x) / 10.0)
+                        .toArray()));
+        CellTestLog full = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_" + cycle + ".csv"));
+        double[][] open = openLoopWithoutHysteresis(full);
+        double[] volts = full.voltageV().clone();
+        for (int k = 0; k < full.size(); k++) {
+            volts[k] -= slopes[band(full.socRef()[k])] * open[0][k];
+        }
+        CellTestLog corrected = new CellTestLog(
+                full.source() + " with the slow term removed",
+                full.timeS(),
+                full.currentA(),
+                volts,
+                full.temperatureC(),
+                full.capacityAh(),
+                full.socRef());
+        CellTestLog log = from(corrected, startRow);
+        double start = Math.max(0, Math.min(1, log.socRef()[0] + offset));
+        LogReplay.Result r = new LogReplay(
+                        nca().cell(), org.qsebms.estimators.soc.HysteresisModel.NONE, EkfTuning.defaults(), 600)
+                .run(log, start);
+        System.out.println(cycle + " from row " + startRow + " offset " + offset + ", slow term put back: "
+                + r.summary().toJson());
+        assertMeetsTheTargets(r);
+    }
+
+    private static final double SLOW_PROBE_SECONDS = 1000;
+
+    private static int band(double soc) {
+        return Math.max(0, Math.min(10, (int) Math.floor(10 * soc)));
+    }
+
+    /** Per 0.1 band of soc_ref, the residual's slope on the low-passed current through the origin. */
+    private static double[] slowSlopesPerBand(List<String> cycles) {
+        double[] sxx = new double[11];
+        double[] sxy = new double[11];
+        int[] n = new int[11];
+        for (String cycle : cycles) {
+            CellTestLog log =
+                    CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_" + cycle + ".csv"));
+            double[][] open = openLoopWithoutHysteresis(log);
+            for (int k = 1; k < log.size(); k++) {
+                int b = band(log.socRef()[k]);
+                sxx[b] += open[0][k] * open[0][k];
+                sxy[b] += open[0][k] * open[1][k];
+                n[b]++;
+            }
+        }
+        double[] slopes = new double[11];
+        for (int b = 0; b < slopes.length; b++) {
+            // a band the two logs barely reach takes its lower neighbour's slope
+            slopes[b] = n[b] > 100 ? sxy[b] / sxx[b] : b > 0 ? slopes[b - 1] : 0;
+        }
+        return slopes;
+    }
+
+    /**
+     * The characterised model run open loop at soc_ref without its hysteresis term: per row the
+     * current low-passed over {@link #SLOW_PROBE_SECONDS} and the voltage residual, {@code {lowPassed,
+     * residual}}.
+     */
+    private static double[][] openLoopWithoutHysteresis(CellTestLog log) {
+        org.qsebms.estimators.model.EquivalentCircuitModel m =
+                new org.qsebms.estimators.model.EquivalentCircuitModel(nca().cell());
+        double[] lowPassed = new double[log.size()];
+        double[] residual = new double[log.size()];
+        double v1 = 0;
+        double v2 = 0;
+        for (int k = 1; k < log.size(); k++) {
+            double dt = log.timeS()[k] - log.timeS()[k - 1];
+            double amps = log.currentA()[k];
+            double celsius = log.temperatureC()[k];
+            double z = log.socRef()[k];
+            double f = m.temperatureFactor(celsius);
+            v1 = m.nextFastVolts(v1, m.fastDecay(dt, celsius), m.fastFactor(z, celsius, f), amps);
+            v2 = m.nextSlowVolts(v2, m.slowDecay(dt, celsius), m.slowFactor(z, celsius, f), amps);
+            double a = Math.exp(-dt / SLOW_PROBE_SECONDS);
+            lowPassed[k] = a * lowPassed[k - 1] + (1 - a) * amps;
+            residual[k] = log.voltageV()[k] - m.terminalVolts(z, celsius, 0, m.r0Volts(z, celsius, f, amps), v1, v2);
+        }
+        return new double[][] {lowPassed, residual};
     }
 
     /** Running sums for a straight line y = a + b x fitted by least squares. */
