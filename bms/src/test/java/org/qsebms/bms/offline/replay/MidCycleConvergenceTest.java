@@ -59,7 +59,13 @@ class MidCycleConvergenceTest {
             + "disagrees with soc_ref (the OCV table is 15-40 mV above these logs' voltage at SOC 0.2-0.45, "
             + "docs/estimation.md), not the start. Re-measured 2026-12-02 (third session): unchanged with the default "
             + "preset; with the pulse fits' drift held (--hold-ocv-drift) 0.70 / 1.80 / 1.27 / 0.71 %, see "
-            + "holdingThePulseFitsDriftLowersTheLaterStartsMiss")
+            + "holdingThePulseFitsDriftLowersTheLaterStartsMiss. Re-measured 2026-12-02 (fourth session): 1.40 / "
+            + "2.93 / 1.86 / 1.17 % (max 2.05 / 3.79 / 2.61 / 2.21 %; US06 row 2500 coverage 53.0 %, HWFTa row 5000 "
+            + "converged after 1348 s). Cause found: not the OCV table nor the SOC axis but a slow polarisation "
+            + "(about 30 mOhm on the current low-passed over 1000 s at SOC 0.2-0.35, intercept +4 mV, "
+            + "theLowSocResidualFollowsTheSustainedCurrentNotTheSoc) that the 10 s HPPC pulses cannot identify; "
+            + "with that term learnt on LA92 and Cycle_1 put back and the hysteresis term dropped they give 0.35 / "
+            + "0.91 / 0.57 / 0.65 % (theLaterStartsMeetTheTargetsOnceASlowTermLearntElsewhereIsPutBack)")
     @ParameterizedTest
     @CsvSource({"US06,2000,-0.3", "US06,2500,0.3", "HWFTa,5000,-0.3", "Cycle_2,7000,0.3"})
     void laterStartsAlsoMeetTheTargets(String cycle, int startRow, double offset) {
@@ -106,9 +112,10 @@ class MidCycleConvergenceTest {
      * (soc_ref) through 25 °C US06, its RC pairs and hysteresis driven by the logged current. Between
      * SOC 0.2 and 0.35 the logged voltage lies more than the filter's 20 mV OCV doubt below the model
      * (measured 2026-12-02: -38 mV on average, at rest as under load), which at the OCV's 0.5-0.7 V per
-     * unit SOC there is a 5-7 % lower SOC: the OCV table, fitted from the HPPC test's relaxed rests,
-     * does not hold for these drive cycles at low SOC. A filter that must find SOC from the voltage
-     * (a mid-drive start) inherits that; one that started right at full charge coulomb-counts through it.
+     * unit SOC there is a 5-7 % lower SOC. A filter that must find SOC from the voltage (a mid-drive
+     * start) inherits that; one that started right at full charge coulomb-counts through it. What the
+     * residual is (not an error of the OCV table: a slow polarisation) is shown by
+     * {@link #theLowSocResidualFollowsTheSustainedCurrentNotTheSoc}.
      */
     @org.junit.jupiter.api.Test
     void theOcvTableReadsLowBetweenTwentyAndThirtyFivePercent() {
@@ -143,6 +150,227 @@ class MidCycleConvergenceTest {
                 1000 * sum / n,
                 n);
         assertThat(sum / n).as("mean voltage residual (V) at soc_ref 0.20-0.35").isLessThan(-0.020);
+    }
+
+    /**
+     * Which of the two it is: an OCV table (or SOC axis, for example a capacity mismatch between the
+     * HPPC test and the drive logs) that is wrong at low SOC makes a residual that is the same
+     * whatever the current; a polarisation slower than the model's pairs makes one that follows the
+     * current sustained over the last minutes. The characterised model is run open loop at soc_ref
+     * through the five 25 °C drive logs, and at soc_ref 0.20-0.35 its residual is fitted by least
+     * squares to {@code a + b * Ilp}, {@code Ilp} the logged current low-passed with a 1,000 s time
+     * constant (a value chosen as a probe, not fitted). The table and the RC pairs are tested without
+     * the preset's hysteresis term (the table is already a discharge branch), which is printed apart.
+     * Measured 2026-12-02: {@code a} +4.4 mV, {@code b} 30.5 mOhm without the hysteresis term (+13.8 mV
+     * and 24.7 mOhm with it); per 0.1 band of soc_ref the intercept stays within -7..+8 mV and the slope
+     * is 21-33 mOhm over 0.1-0.5, 1-9 mOhm above. So the table is right there and the miss is a slow,
+     * SOC-dependent polarisation the model lacks (docs/estimation.md, "The low-SOC residual is a slow
+     * polarisation"). Asserted: the intercept within 10 mV, the slope over 10 mOhm.
+     */
+    @org.junit.jupiter.api.Test
+    void theLowSocResidualFollowsTheSustainedCurrentNotTheSoc() {
+        org.qsebms.estimators.model.EquivalentCircuitModel m =
+                new org.qsebms.estimators.model.EquivalentCircuitModel(nca().cell());
+        org.qsebms.estimators.soc.HysteresisModel hy = nca().hysteresis();
+        double tau = 1000;
+        LeastSquaresLine tableAndPairs = new LeastSquaresLine();
+        LeastSquaresLine withHysteresis = new LeastSquaresLine();
+        LeastSquaresLine[] bands = new LeastSquaresLine[8];
+        Arrays.setAll(bands, b -> new LeastSquaresLine());
+        for (String cycle : List.of("US06", "HWFTa", "LA92", "Cycle_1", "Cycle_2")) {
+            CellTestLog log =
+                    CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_" + cycle + ".csv"));
+            LeastSquaresLine own = new LeastSquaresLine();
+            double v1 = 0;
+            double v2 = 0;
+            double h = 0;
+            double lowPassed = 0;
+            for (int k = 1; k < log.size(); k++) {
+                double dt = log.timeS()[k] - log.timeS()[k - 1];
+                double amps = log.currentA()[k];
+                double celsius = log.temperatureC()[k];
+                double z = log.socRef()[k];
+                double f = m.temperatureFactor(celsius);
+                v1 = m.nextFastVolts(v1, m.fastDecay(dt, celsius), m.fastFactor(z, celsius, f), amps);
+                v2 = m.nextSlowVolts(v2, m.slowDecay(dt, celsius), m.slowFactor(z, celsius, f), amps);
+                h = hy.next(h, m.socChange(amps, dt));
+                double a = Math.exp(-dt / tau);
+                lowPassed = a * lowPassed + (1 - a) * amps;
+                double r = log.voltageV()[k] - m.terminalVolts(z, celsius, 0, m.r0Volts(z, celsius, f, amps), v1, v2);
+                int band = (int) Math.floor(10 * z) - 1;
+                if (band >= 0 && band < bands.length) {
+                    bands[band].add(lowPassed, r);
+                }
+                if (z >= 0.2 && z < 0.35) {
+                    tableAndPairs.add(lowPassed, r);
+                    own.add(lowPassed, r);
+                    withHysteresis.add(lowPassed, r - hy.magnitudeVolts() * h);
+                }
+            }
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "%s open loop at soc_ref 0.20-0.35, no hysteresis term: mean residual %.1f mV at a mean "
+                            + "low-passed current of %.2f A%n",
+                    cycle,
+                    1000 * own.meanY(),
+                    own.meanX());
+        }
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "pooled, no hysteresis term: residual = %.1f mV + %.1f mOhm x (current low-passed over %.0f s); "
+                        + "with it: %.1f mV + %.1f mOhm x the same%n",
+                1000 * tableAndPairs.intercept(),
+                1000 * tableAndPairs.slope(),
+                tau,
+                1000 * withHysteresis.intercept(),
+                1000 * withHysteresis.slope());
+        for (int b = 0; b < bands.length; b++) {
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "soc_ref %.1f-%.1f, no hysteresis term: %.1f mV + %.1f mOhm x low-passed current%n",
+                    0.1 * (b + 1),
+                    0.1 * (b + 2),
+                    1000 * bands[b].intercept(),
+                    1000 * bands[b].slope());
+        }
+        assertThat(Math.abs(tableAndPairs.intercept())).as("intercept (V)").isLessThan(0.010);
+        assertThat(tableAndPairs.slope()).as("slope against the current (ohm)").isGreaterThan(0.010);
+    }
+
+    /**
+     * The missing piece put back, as a probe of the diagnosis (not a fix: the term is learnt from two
+     * drive logs, not from the cell's characterisation tests). The slope of the open-loop residual
+     * on the current low-passed over 1,000 s is learnt per 0.1 band of soc_ref, through the origin,
+     * from 25 °C LA92 and Cycle_1 only; the later starts are on the other three logs (US06, HWFTa,
+     * Cycle_2), whose voltage is corrected by that slope times their own low-passed current (the
+     * model's missing term moved to the data side, its band taken at soc_ref), and the filter runs
+     * without the preset's hysteresis term (the artefact that stood in for part of the term). Measured
+     * 2026-12-02: slopes 20-31 mOhm below SOC 0.4, 6-13 mOhm above; the four later starts 0.35 /
+     * 0.91 / 0.57 / 0.65 % RMSE (max 0.59 / 1.49 / 1.37 / 0.97 %, coverage 100 %, converged after
+     * 64 / 41 / 163 / 5 s) against 1.40 / 2.93 / 1.86 / 1.17 % as logged. Asserted: the issue's
+     * targets. What is missing for a fix is a slow term in the model and the filters, characterised
+     * from a test that shows it (docs/estimation.md, "The low-SOC residual is a slow polarisation").
+     */
+    @ParameterizedTest
+    @CsvSource({"US06,2000,-0.3", "US06,2500,0.3", "HWFTa,5000,-0.3", "Cycle_2,7000,0.3"})
+    void theLaterStartsMeetTheTargetsOnceASlowTermLearntElsewhereIsPutBack(String cycle, int startRow, double offset) {
+        double[] slopes = slowSlopesPerBand(List.of("LA92", "Cycle_1"));
+        System.out.println("slow-term slopes per 0.1 band of soc_ref (mOhm), from LA92 and Cycle_1: "
+                + Arrays.toString(Arrays.stream(slopes)
+                        .map(x -> Math.round(1e4 * x) / 10.0)
+                        .toArray()));
+        CellTestLog full = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_" + cycle + ".csv"));
+        double[][] open = openLoopWithoutHysteresis(full);
+        double[] volts = full.voltageV().clone();
+        for (int k = 0; k < full.size(); k++) {
+            volts[k] -= slopes[band(full.socRef()[k])] * open[0][k];
+        }
+        CellTestLog corrected = new CellTestLog(
+                full.source() + " with the slow term removed",
+                full.timeS(),
+                full.currentA(),
+                volts,
+                full.temperatureC(),
+                full.capacityAh(),
+                full.socRef());
+        CellTestLog log = from(corrected, startRow);
+        double start = Math.max(0, Math.min(1, log.socRef()[0] + offset));
+        LogReplay.Result r = new LogReplay(
+                        nca().cell(), org.qsebms.estimators.soc.HysteresisModel.NONE, EkfTuning.defaults(), 600)
+                .run(log, start);
+        System.out.println(cycle + " from row " + startRow + " offset " + offset + ", slow term put back: "
+                + r.summary().toJson());
+        assertMeetsTheTargets(r);
+    }
+
+    private static final double SLOW_PROBE_SECONDS = 1000;
+
+    private static int band(double soc) {
+        return Math.max(0, Math.min(10, (int) Math.floor(10 * soc)));
+    }
+
+    /** Per 0.1 band of soc_ref, the residual's slope on the low-passed current through the origin. */
+    private static double[] slowSlopesPerBand(List<String> cycles) {
+        double[] sxx = new double[11];
+        double[] sxy = new double[11];
+        int[] n = new int[11];
+        for (String cycle : cycles) {
+            CellTestLog log =
+                    CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_" + cycle + ".csv"));
+            double[][] open = openLoopWithoutHysteresis(log);
+            for (int k = 1; k < log.size(); k++) {
+                int b = band(log.socRef()[k]);
+                sxx[b] += open[0][k] * open[0][k];
+                sxy[b] += open[0][k] * open[1][k];
+                n[b]++;
+            }
+        }
+        double[] slopes = new double[11];
+        for (int b = 0; b < slopes.length; b++) {
+            // a band the two logs barely reach takes its lower neighbour's slope
+            slopes[b] = n[b] > 100 ? sxy[b] / sxx[b] : b > 0 ? slopes[b - 1] : 0;
+        }
+        return slopes;
+    }
+
+    /**
+     * The characterised model run open loop at soc_ref without its hysteresis term: per row the
+     * current low-passed over {@link #SLOW_PROBE_SECONDS} and the voltage residual, {@code {lowPassed,
+     * residual}}.
+     */
+    private static double[][] openLoopWithoutHysteresis(CellTestLog log) {
+        org.qsebms.estimators.model.EquivalentCircuitModel m =
+                new org.qsebms.estimators.model.EquivalentCircuitModel(nca().cell());
+        double[] lowPassed = new double[log.size()];
+        double[] residual = new double[log.size()];
+        double v1 = 0;
+        double v2 = 0;
+        for (int k = 1; k < log.size(); k++) {
+            double dt = log.timeS()[k] - log.timeS()[k - 1];
+            double amps = log.currentA()[k];
+            double celsius = log.temperatureC()[k];
+            double z = log.socRef()[k];
+            double f = m.temperatureFactor(celsius);
+            v1 = m.nextFastVolts(v1, m.fastDecay(dt, celsius), m.fastFactor(z, celsius, f), amps);
+            v2 = m.nextSlowVolts(v2, m.slowDecay(dt, celsius), m.slowFactor(z, celsius, f), amps);
+            double a = Math.exp(-dt / SLOW_PROBE_SECONDS);
+            lowPassed[k] = a * lowPassed[k - 1] + (1 - a) * amps;
+            residual[k] = log.voltageV()[k] - m.terminalVolts(z, celsius, 0, m.r0Volts(z, celsius, f, amps), v1, v2);
+        }
+        return new double[][] {lowPassed, residual};
+    }
+
+    /** Running sums for a straight line y = a + b x fitted by least squares. */
+    private static final class LeastSquaresLine {
+        private double sx;
+        private double sy;
+        private double sxx;
+        private double sxy;
+        private int n;
+
+        void add(double x, double y) {
+            sx += x;
+            sy += y;
+            sxx += x * x;
+            sxy += x * y;
+            n++;
+        }
+
+        double slope() {
+            return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+        }
+
+        double intercept() {
+            return (sy - slope() * sx) / n;
+        }
+
+        double meanX() {
+            return sx / n;
+        }
+
+        double meanY() {
+            return sy / n;
+        }
     }
 
     /**
