@@ -30,7 +30,8 @@ import org.qsebms.bms.offline.scenario.ScenarioRunner;
  * </ul>
  * half of them with a resistive short of 100 ohm to 5 kohm (log-uniform) in one random cell from
  * the first minute, the other half healthy. The build runs {@code -Doracle.softShortSeeds} seeds
- * (16 by default; the nightly profile runs more).
+ * (16 by default; the nightly profile runs more) of rests, and at least 30 of cycling (the first
+ * cycling seed with a detection claim is 17).
  */
 class RandomSoftShortOracleTest {
     private static final String[] CHEMISTRIES = {
