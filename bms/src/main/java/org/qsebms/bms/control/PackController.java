@@ -97,6 +97,7 @@ public final class PackController {
             bleed.count(t);
             for (int i = 0; i < t.cellSoc.length; i++) {
                 t.cellSoc[i] = soc.cellSoc(i);
+                t.cellSocBound3Sigma[i] = soc.cellSocBound3Sigma(i);
             }
             softShort.run(t);
             health.run(t);

@@ -4,11 +4,12 @@ import org.qsebms.bms.protection.Protection;
 import org.qsebms.estimators.softshort.SoftShortDetector;
 
 /**
- * Feeds the soft-short (dendrite) detector every valid tick, with each cell's bleed current (an
- * invalid tick only tells it of the gap, so a reading that steps across it is no abrupt drop), and
- * reports each cell's score to the protection: 0 while the detector does not flag the cell (rest
- * self-discharge, abrupt voltage drops and the bleed-corrected SOC drift from the string median,
- * combined), then {@code 0.6 * leak / threshold} between RSL (0.6, at the threshold) and 1, so MSL
+ * Feeds the soft-short (dendrite) detector every valid tick, with each cell's SOC bound and bleed
+ * current (an invalid tick only tells it of the gap, so a reading that steps across it is no abrupt
+ * drop), and reports each cell's score to the protection: 0 while the detector does not flag the
+ * cell (rest self-discharge, abrupt voltage drops and the bleed-corrected SOC drift from the string
+ * median, combined; the drift samples only while the SOC filter's bounds say its estimates can be
+ * trusted), then {@code 0.6 * leak / threshold} between RSL (0.6, at the threshold) and 1, so MSL
  * (0.9) from 1.5 times the threshold, or the combined detector score if higher. The detector holds
  * a flag and its leak estimate until a rest measurement clears it.
  */
@@ -31,7 +32,7 @@ final class SoftShortStep implements TickStep {
             detector.skipInvalidSample();
             return;
         }
-        detector.update(t.m.packAmps, t.m.cellVolts, t.cellSoc, t.bleedAmps, t.dtSeconds);
+        detector.update(t.m.packAmps, t.m.cellVolts, t.cellSoc, t.cellSocBound3Sigma, t.bleedAmps, t.dtSeconds);
         for (int i = 0; i < flagged.length; i++) {
             // Only a statistically confirmed excess (the detector's flag) counts; its size then sets
             // the level: RSL at the threshold, MSL from 1.5 times the threshold.

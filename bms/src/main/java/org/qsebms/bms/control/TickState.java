@@ -3,14 +3,16 @@ package org.qsebms.bms.control;
 import org.qsebms.bms.measure.PackMeasurement;
 
 /**
- * What one tick has found so far, shared by its steps: the measurement, each cell's SOC estimate
- * and balancing bleed current, the time step and whether the readings are trusted. Preallocated,
+ * What one tick has found so far, shared by its steps: the measurement, each cell's SOC estimate, its
+ * bound and balancing bleed current, the time step and whether the readings are trusted. Preallocated,
  * rewritten every tick on the loop thread.
  */
 final class TickState {
     final PackMeasurement m;
     /** Each cell's SOC estimate of this tick, copied once for the steps that take an array. */
     final double[] cellSoc;
+    /** Each cell's SOC 3-sigma bound of this tick, as the SOC filter reports it (NaN from one without a bound). */
+    final double[] cellSocBound3Sigma;
     /** Each cell's balancing bleed current over the last interval (cell volts over the resistor while switched on). */
     final double[] bleedAmps;
 
@@ -27,6 +29,7 @@ final class TickState {
     TickState(int cells, int temperatures) {
         this.m = new PackMeasurement(cells, temperatures);
         this.cellSoc = new double[cells];
+        this.cellSocBound3Sigma = new double[cells];
         this.bleedAmps = new double[cells];
     }
 

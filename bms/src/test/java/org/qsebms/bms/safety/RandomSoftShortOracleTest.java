@@ -12,7 +12,6 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.offline.scenario.Scenario;
 import org.qsebms.bms.offline.scenario.ScenarioLoader;
@@ -31,7 +30,8 @@ import org.qsebms.bms.offline.scenario.ScenarioRunner;
  * </ul>
  * half of them with a resistive short of 100 ohm to 5 kohm (log-uniform) in one random cell from
  * the first minute, the other half healthy. The build runs {@code -Doracle.softShortSeeds} seeds
- * (16 by default; the nightly profile runs more).
+ * (16 by default; the nightly profile runs more) of rests, and at least 30 of cycling (the first
+ * cycling seed with a detection claim is 17).
  */
 class RandomSoftShortOracleTest {
     private static final String[] CHEMISTRIES = {
@@ -137,22 +137,42 @@ class RandomSoftShortOracleTest {
         assertThat(judge(yaml, name, true, new AtomicInteger())).isEmpty();
     }
 
+    /**
+     * The oracle's cycling seed 9, a healthy psoa-lfp pack (kept as a file): it tripped {@code SOFT_SHORT.MSL}
+     * on healthy cell 3 at 4.87 h (170.9 mA from the SOC drift) until the drift cue sampled only while the SOC
+     * filter's bounds say its estimates can be trusted (on the LFP plateau the filter was up to 0.38 off and
+     * corrected the cell at the bottom knee).
+     */
+    @Test
+    void theHealthyLfpCyclingPackItFoundRaisesNoSoftShortAlarm() throws java.io.IOException {
+        String name = "soft-short-cycling-healthy-lfp-seed-9.yaml";
+        String yaml = java.nio.file.Files.readString(Path.of("src/test/resources/scenarios/oracle", name));
+        assertThat(judge(yaml, name, true, new AtomicInteger())).isEmpty();
+    }
+
     @Test
     void balancingDuringRestsRaisesNoFalseAlarmAndFindsTheShortsItClaims() {
         assertThat(run(false, Integer.getInteger("oracle.softShortSeeds", 16))).isEmpty();
     }
 
+    /**
+     * Every chemistry: on LFP the SOC filter is tens of % off on the plateau and corrects a cell at a
+     * knee; the drift cue samples only while the filter's bounds say its estimates can be trusted
+     * (seed 9, a healthy psoa-lfp pack, tripped SOFT_SHORT.MSL on cell 3 at 4.87 h before). At least 30
+     * seeds (more when {@code -Doracle.softShortSeeds} asks for more, as the nightly profile does): the first
+     * cycling seed with a detection claim is 17, so the build's 16 would prove little.
+     */
     @Test
-    @Disabled(CYCLING_MISSES)
     void softShortsDuringCyclingAreFlaggedOnTheRightCellAndNoHealthyCellIs() {
-        assertThat(run(true, Integer.getInteger("oracle.softShortSeeds", 16), seed -> true))
+        int seeds = Math.max(30, Integer.getInteger("oracle.softShortSeeds", 16));
+        assertThat(run(true, Integer.getInteger("oracle.softShortCyclingSeeds", seeds), seed -> true))
                 .isEmpty();
     }
 
     /**
      * The cycling interaction on the sloped-OCV (NCM) packs among the first 30 seeds (11 packs, one with
      * a detection claim): no false alarm, no wrong cell, the claimed short flagged in time. The LFP
-     * packs are the known miss above.
+     * packs are judged with the others in the test above.
      */
     @Test
     void softShortsDuringCyclingOnNcmAreFlaggedOnTheRightCellAndNoHealthyCellIs() {
@@ -162,14 +182,6 @@ class RandomSoftShortOracleTest {
                         seed -> !scenario(seed, true).yaml().contains("lfp")))
                 .isEmpty();
     }
-
-    static final String CYCLING_MISSES =
-            "known miss (issue 23, the soft-short detector's SOC drift cue while cycling an LFP pack), "
-                    + "measured on cycling seeds 1-30 (8 h, 500 ms loop) after the drift's standard error counts the "
-                    + "SOC filter's correlated errors: 1 of 30 fails (before: 20 of 30), seed 9, a healthy psoa-lfp "
-                    + "6 x 2.5 Ah pack, SOFT_SHORT.MSL on cell 3 at 4.87 h, 'leak about 170.9 mA ... from the SOC "
-                    + "drift' (-6.84 %/h): the SOC filter, wrong by up to 0.38 on the plateau from the start, corrects "
-                    + "the cell at the bottom knee, where the drift cue samples. The NCM packs pass (test below)";
 
     /** Runs {@code seeds} seeds; with 16 or more, at least one must carry a detection claim (else the test proves little). */
     private static List<String> run(boolean cycling, int seeds) {

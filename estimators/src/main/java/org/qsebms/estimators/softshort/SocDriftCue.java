@@ -16,7 +16,10 @@ import org.qsebms.estimators.model.OcvCurve;
  * drift: then {@code b} is uncertain and not confirmed. The standard error of {@code b} counts the
  * residuals' correlation (the SOC filter corrects a capacity mismatch with a lag, at rest too, which
  * the charge term cannot absorb): a drift is confirmed against one independent sample per
- * correlation time, not per sample.
+ * correlation time, not per sample. A sample is taken only when the SOC filter trusts every cell's
+ * estimate ({@link SocDriftSettings#maxSocBound3Sigma()}): a filter that may still be tens of % off
+ * corrects a cell by that much at once when it can see it again, and the fit would read that step as a
+ * drift.
  */
 final class SocDriftCue {
     private final SocDriftSettings settings;
@@ -56,6 +59,8 @@ final class SocDriftCue {
     private double fittedSeconds;
     private double startedSeconds;
     private boolean primed;
+    /** The largest cell SOC bound at the last sample time that was not taken for it (0 once one is taken). */
+    private double distrustedBound;
 
     SocDriftCue(double capacityAh, int cells, SocDriftSettings settings) {
         this(capacityAh, cells, settings, null, 0.0);
@@ -89,7 +94,16 @@ final class SocDriftCue {
         this.corrected = new double[cells];
     }
 
+    /** A step without the SOC filter's bounds: every estimate is taken as trusted. */
     void update(double packAmps, double[] cellSoc, double[] bleedAmps, double dtSeconds) {
+        update(packAmps, cellSoc, null, bleedAmps, dtSeconds);
+    }
+
+    /**
+     * @param cellSocBound3Sigma each cell's SOC 3-sigma bound as the SOC filter reports it (NaN where it
+     *                           has none; null: none for any cell)
+     */
+    void update(double packAmps, double[] cellSoc, double[] cellSocBound3Sigma, double[] bleedAmps, double dtSeconds) {
         double forget = dtSeconds / settings.windowSeconds();
         for (int i = 0; i < cells; i++) {
             bleedAh[i] += bleedAmps[i] * dtSeconds / 3600.0;
@@ -107,6 +121,11 @@ final class SocDriftCue {
         if (!observable(cellSoc)) {
             return;
         }
+        distrustedBound = largestBound(cellSocBound3Sigma);
+        if (distrustedBound > settings.maxSocBound3Sigma()) {
+            return;
+        }
+        distrustedBound = 0;
         double dh = primed ? sinceSampleSeconds / 3600.0 : 0.0;
         double dq = primed ? sinceSampleAh : 0.0;
         if (primed) {
@@ -151,6 +170,19 @@ final class SocDriftCue {
             }
         }
         return true;
+    }
+
+    /** The largest cell SOC 3-sigma bound, 0 without bounds (a NaN bound, an estimator without one, is skipped). */
+    private double largestBound(double[] cellSocBound3Sigma) {
+        double largest = 0;
+        if (cellSocBound3Sigma != null) {
+            for (int i = 0; i < cells; i++) {
+                if (cellSocBound3Sigma[i] > largest) {
+                    largest = cellSocBound3Sigma[i];
+                }
+            }
+        }
+        return largest;
     }
 
     private void fit(int i, double y, double lambda) {
@@ -241,6 +273,14 @@ final class SocDriftCue {
     /** The drift as a self-discharge current on the nominal capacity (A). */
     double equivalentAmps(int i) {
         return driftPerHour[i] * capacityAh;
+    }
+
+    /**
+     * The largest cell SOC 3-sigma bound when the last due sample was not taken because of it, 0 when the
+     * last due sample was taken (the filter's estimates trusted).
+     */
+    double distrustedBound() {
+        return distrustedBound;
     }
 
     double fittedSeconds() {

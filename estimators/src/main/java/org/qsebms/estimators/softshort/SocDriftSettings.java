@@ -23,6 +23,12 @@ package org.qsebms.estimators.softshort;
  *                          {@code (1 + rho) / (1 - rho)}, rho the residuals' lag-one autocorrelation, at
  *                          most by {@code correlationSeconds / sampleSeconds} (one independent sample per
  *                          correlation time)
+ * @param maxSocBound3Sigma a sample is taken only when every cell's SOC 3-sigma bound, as the SOC
+ *                          filter reports it, is at most this (an estimator without a bound, NaN, is
+ *                          taken as it is): a filter that admits its estimate may be this far off can
+ *                          still correct a cell by that much at once (on an LFP plateau it stays tens of
+ *                          % off for hours and corrects at a knee), and the fit would read the correction
+ *                          as a drift
  */
 record SocDriftSettings(
         double settleSeconds,
@@ -33,7 +39,8 @@ record SocDriftSettings(
         double sigmas,
         double socNoise,
         double capacitySpread,
-        double correlationSeconds) {
+        double correlationSeconds,
+        double maxSocBound3Sigma) {
     public SocDriftSettings {
         SoftShortSettings.requireNonNegative("settleSeconds", settleSeconds);
         SoftShortSettings.requirePositive("sampleSeconds", sampleSeconds);
@@ -44,6 +51,7 @@ record SocDriftSettings(
         SoftShortSettings.requirePositive("socNoise", socNoise);
         SoftShortSettings.requirePositive("capacitySpread", capacitySpread);
         SoftShortSettings.requirePositive("correlationSeconds", correlationSeconds);
+        SoftShortSettings.requirePositive("maxSocBound3Sigma", maxSocBound3Sigma);
     }
 
     /** The largest factor on the residual variance of the fit: samples per correlation time, at least 1. */

@@ -28,6 +28,10 @@ import org.qsebms.estimators.model.EcmParameters;
  * <p>Balancing: {@link #update(double, double[], double[], double[], double)} takes each cell's bleed
  * current (cell volts over the bleed resistor while its switch is on). The rest cue removes the
  * bleed's voltage drop and its charge; the drift cue adds each cell's bleed charge ledger back to its SOC.
+ *
+ * <p>Trust in the SOC: the controller also passes each cell's SOC 3-sigma bound from the SOC filter; the
+ * drift cue samples only while every bound is small ({@link SocDriftSettings#maxSocBound3Sigma()}), so a
+ * filter that is still tens of % off (an LFP plateau) and corrects a cell at a knee is not read as a leak.
  */
 public final class SoftShortDetector {
     private final SoftShortSettings settings;
@@ -95,9 +99,26 @@ public final class SoftShortDetector {
      *                  bleed resistor while the cell's switch was on, 0 otherwise)
      */
     public void update(double packAmps, double[] cellVolts, double[] cellSoc, double[] bleedAmps, double dtSeconds) {
+        update(packAmps, cellVolts, cellSoc, null, bleedAmps, dtSeconds);
+    }
+
+    /**
+     * @param cellSocBound3Sigma each cell's SOC 3-sigma bound from the SOC filter (NaN where it gives none):
+     *                           the drift cue samples only while every bound is small enough
+     *                           ({@link SocDriftSettings#maxSocBound3Sigma()}); null takes every estimate as
+     *                           trusted
+     * @param bleedAmps          each cell's balancing bleed current over the step (A, >= 0)
+     */
+    public void update(
+            double packAmps,
+            double[] cellVolts,
+            double[] cellSoc,
+            double[] cellSocBound3Sigma,
+            double[] bleedAmps,
+            double dtSeconds) {
         rest.update(packAmps, cellVolts, bleedAmps, dtSeconds);
         drops.update(packAmps, cellVolts, dtSeconds);
-        drift.update(packAmps, cellSoc, bleedAmps, dtSeconds);
+        drift.update(packAmps, cellSoc, cellSocBound3Sigma, bleedAmps, dtSeconds);
         double clearAmps = settings.clearFraction() * settings.rest().thresholdAmps();
         for (int i = 0; i < cells; i++) {
             score[i] = liveScore(i);
@@ -301,6 +322,7 @@ public final class SoftShortDetector {
                     "SOC drift not judged yet (%.0f of %.0f min)",
                     drift.fittedSeconds() / 60,
                     s.minSpanSeconds() / 60));
+            appendDistrust(b, s);
             return;
         }
         b.append(String.format(
@@ -312,6 +334,17 @@ public final class SoftShortDetector {
                 100 * s.thresholdPerHour(),
                 100 * drift.driftSePerHour(c),
                 drift.confirmed(c) ? "" : ", not confirmed"));
+        appendDistrust(b, s);
+    }
+
+    private void appendDistrust(StringBuilder b, SocDriftSettings s) {
+        if (drift.distrustedBound() > 0) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    ", not sampled now: a cell's SOC bound is %.0f %% (3 sigma), over %.0f %%",
+                    100 * drift.distrustedBound(),
+                    100 * s.maxSocBound3Sigma()));
+        }
     }
 
     private void appendDrops(StringBuilder b, int c) {

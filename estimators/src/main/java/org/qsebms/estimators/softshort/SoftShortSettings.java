@@ -45,14 +45,17 @@ record SoftShortSettings(
      * short can cause, 3 drops within a 30-minute decay; SOC drift from 1 hour after start (SOC estimator settled), sampled every minute, 6-hour
      * forgetting, verdict after 1 hour of fit, 0.3 % SOC sample noise floor, 3 % capacity spread,
      * equivalent to the rest threshold (at least 0.3 %/h of capacity) at 5 sigma, the residuals taken
-     * as correlated for up to 1 h (the SOC filter's errors, measured 60-74 min while cycling).
+     * as correlated for up to 1 h (the SOC filter's errors, measured 60-74 min while cycling), samples
+     * taken only while every cell's SOC 3-sigma bound is at most 0.25 (cycling at 25 C, the filter
+     * reports 0.08-0.12 on NCM and 0.75-1.0 on LFP, where it is up to 0.47 off on the plateau; set
+     * from oracle cycling seeds 1-15, see docs/safety.md).
      */
     public static SoftShortSettings defaults(RestSelfDischargeSettings rest, double capacityAh) {
         double driftPerHour = Math.max(0.003, rest.thresholdAmps() / capacityAh);
         return new SoftShortSettings(
                 rest,
                 new VoltageDropSettings(0.003, 5, 0.012, 0.2, 1800, 3, 1.0),
-                new SocDriftSettings(3600, 60, 6 * 3600, 3600, driftPerHour, 5, 0.003, 0.03, 3600),
+                new SocDriftSettings(3600, 60, 6 * 3600, 3600, driftPerHour, 5, 0.003, 0.03, 3600, 0.25),
                 0.5);
     }
 

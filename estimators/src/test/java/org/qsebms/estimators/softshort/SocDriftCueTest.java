@@ -89,4 +89,101 @@ class SocDriftCueTest {
                 .as("drift confirmed on a healthy cell under constant current")
                 .isFalse();
     }
+
+    /**
+     * A healthy LFP-like pack (6 cells, capacities 2.0 Ah +-3 %) cycled between 5 and 95 % at 0.5C (charging
+     * first, from 50 %) with 10 min rests; the drift cue samples only where every estimate sits on a steep OCV (the knees,
+     * below 10 % and above 90 %). The SOC filter had one cell 35 % SOC too high from the start (the
+     * plateau hides it): at the top knee the estimate sits at 100 %, at the first bottom knee the filter
+     * corrects it over about 10 min. Every cell's 3-sigma bound reads 0.8, the filter's own account of
+     * the plateau. Without the bounds the fit samples the knees (on the controller's seed-9 LFP pack such
+     * a correction was confirmed as a 6.8 %/h drift); with them it takes no sample. Then a 100 ohm leak
+     * with bounds of 0.1 (a sloped OCV): the gate lets trusted estimates through and the leak is
+     * flagged.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {61, 62})
+    void takesNoSampleWhileTheFilterBoundSaysItsEstimatesMayBeFarOff(long seed) {
+        int n = 6;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        int wrong = r.nextInt(n);
+        double[] capacity = new double[n];
+        double[] truth = new double[n];
+        for (int i = 0; i < n; i++) {
+            capacity[i] = 2.0 * (1 + 0.03 * r.nextGaussian());
+            truth[i] = 0.5;
+        }
+        double[] wide = new double[n];
+        java.util.Arrays.fill(wide, 0.8);
+        double[] estimate = new double[n];
+        double[] noBleed = new double[n];
+        SoftShortSettings settings =
+                SoftShortSettings.defaults(new RestSelfDischargeSettings(0.05, 1800, 0.003, 5), 2.0);
+        SocDriftCue ungated = new SocDriftCue(2.0, n, settings.drift(), kneesOcv(), 0.25);
+        SocDriftCue gated = new SocDriftCue(2.0, n, settings.drift(), kneesOcv(), 0.25);
+        double ungatedDrift = 0;
+        double error = 0.35;
+        double amps = 1.0;
+        double restLeft = 0;
+        for (int k = 0; k < (int) (8 * 3600 / DT); k++) {
+            double flowing = restLeft > 0 ? 0 : amps;
+            restLeft -= DT;
+            for (int i = 0; i < n; i++) {
+                truth[i] += flowing * DT / 3600 / capacity[i];
+            }
+            if (restLeft <= 0 && (amps < 0 ? truth[0] < 0.05 : truth[0] > 0.95)) {
+                amps = -amps;
+                restLeft = 600;
+            }
+            if (truth[wrong] < 0.1) {
+                error *= Math.exp(-DT / 300); // the bottom knee shows the filter its error
+            }
+            for (int i = 0; i < n; i++) {
+                estimate[i] = Math.min(1.0, truth[i] + (i == wrong ? error : 0) + 0.002 * r.nextGaussian());
+            }
+            ungated.update(flowing, estimate, noBleed, DT);
+            gated.update(flowing, estimate, wide, noBleed, DT);
+            if (ungated.driftSePerHour(wrong) > 0) {
+                ungatedDrift = Math.max(ungatedDrift, ungated.driftPerHour(wrong) / ungated.driftSePerHour(wrong));
+            }
+        }
+        System.out.printf(
+                "filter correction at the knee, seed %d: without the bounds %.0f s fitted, drift up to %.1f "
+                        + "standard errors; with them %.0f s fitted%n",
+                seed, ungated.fittedSeconds(), ungatedDrift, gated.fittedSeconds());
+        assertThat(ungated.fittedSeconds())
+                .as("seconds fitted without the bounds")
+                .isPositive();
+        assertThat(gated.fittedSeconds()).as("seconds fitted with the bounds").isZero();
+        assertThat(gated.evidence(wrong)).isZero();
+        assertThat(gated.distrustedBound())
+                .as("the bound that held the samples")
+                .isEqualTo(0.8);
+
+        double[] narrow = new double[CELLS];
+        java.util.Arrays.fill(narrow, 0.1);
+        SimulatedString leaking = new SimulatedString(seed, CELLS, 0.6, 0.0025, 0.02, 0.05);
+        leaking.shortCell(wrong, 100);
+        SocDriftCue trusted = cue();
+        double flaggedAt = -1;
+        for (int k = 0; k < (int) (4 * 3600 / DT) && flaggedAt < 0; k++) {
+            double current = SimulatedString.cyclingAmps(k * DT);
+            leaking.step(current, DT);
+            trusted.update(current, leaking.soc(), narrow, NO_BLEED, DT);
+            if (trusted.evidence(wrong) >= 1) {
+                flaggedAt = k * DT;
+            }
+        }
+        assertThat(flaggedAt)
+                .as("seconds to flag 100 ohm with trusted estimates")
+                .isBetween(0.0, 3 * 3600.0);
+        assertThat(trusted.distrustedBound()).isZero();
+    }
+
+    /** An LFP-like OCV: steep below 10 % and above 90 % SOC, 0.1 V per unit SOC between (too flat to sample). */
+    private static org.qsebms.estimators.model.OcvCurve kneesOcv() {
+        double[] soc = {0, 0.05, 0.1, 0.9, 0.95, 1};
+        double[] volts = {2.8, 3.1, 3.25, 3.33, 3.4, 3.6};
+        return new org.qsebms.estimators.model.OcvCurve(soc, volts, new double[soc.length]);
+    }
 }
