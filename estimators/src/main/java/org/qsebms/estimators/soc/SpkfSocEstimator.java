@@ -55,7 +55,7 @@ import org.qsebms.estimators.model.OcvCurve;
  * offset state and the other factor of the product both have doubt. {@code F P F'} plus the noise
  * keeps the covariance positive semi-definite as the points' outer products did. The results are the
  * point-by-point filter's to rounding ({@code PointwiseSpkfSocEstimator} in the tests keeps that form
- * and checks it; about 1e-13 in SOC over thousands of steps), at about a third of the cost.
+ * and checks it; about 1e-13 in SOC over thousands of steps), at less than half the cost.
  *
  * <p>State dimension: {@link #N}, with the index constants beside it; a further state is one index,
  * its rows in {@link #predict} and {@link #correct} (and in their second-order terms if it enters a
