@@ -102,6 +102,64 @@ public record OcvCurve(
                 / (socFraction[i + 1] - socFraction[i]);
     }
 
+    /**
+     * The table segment {@code [socFraction[i], socFraction[i + 1]]} every lookup here takes at
+     * {@code soc} (the first or last one outside the table). With {@link #voltsAt(double, double, int)}
+     * and {@link #slopeOfSegment} a caller that needs the OCV and its slope at one SOC searches the
+     * table once.
+     */
+    public int segmentOf(double soc) {
+        return segment(socFraction, soc);
+    }
+
+    /**
+     * {@link #segmentOf(double)}, found by walking from segment {@code near} instead of a binary
+     * search: the same segment, cheaper when {@code soc} lies a few points from {@code near} (the
+     * sigma points around an estimate).
+     */
+    public int segmentOf(double soc, int near) {
+        int last = socFraction.length - 2;
+        if (Double.isNaN(soc)) {
+            return segment(socFraction, soc);
+        }
+        int i = near < 0 ? 0 : near > last ? last : near;
+        while (i < last && socFraction[i + 1] <= soc) {
+            i++;
+        }
+        while (i > 0 && socFraction[i] > soc) {
+            i--;
+        }
+        return i;
+    }
+
+    /**
+     * {@link #voltsAt(double, double)} bit for bit, for a caller that knows {@code soc}'s segment
+     * ({@link #segmentOf}): the OCV and the entropic term interpolated on it with one weight.
+     */
+    public double voltsAt(double soc, double celsius, int segment) {
+        double dt = ocvCelsius(celsius) - REFERENCE_CELSIUS;
+        if (soc <= socFraction[0]) {
+            return ocvVolts[0] + dt * entropicVoltsPerK[0];
+        }
+        int n = socFraction.length;
+        if (soc >= socFraction[n - 1]) {
+            return ocvVolts[n - 1] + dt * entropicVoltsPerK[n - 1];
+        }
+        int i = segment;
+        double t = (soc - socFraction[i]) / (socFraction[i + 1] - socFraction[i]);
+        double volts = ocvVolts[i] + t * (ocvVolts[i + 1] - ocvVolts[i]);
+        double entropic = entropicVoltsPerK[i] + t * (entropicVoltsPerK[i + 1] - entropicVoltsPerK[i]);
+        return volts + dt * entropic;
+    }
+
+    /** {@link #slopeAt(double, double)} at any SOC of table segment {@code segment} ({@link #segmentOf}). */
+    public double slopeOfSegment(int segment, double celsius) {
+        int i = segment;
+        double dt = ocvCelsius(celsius) - REFERENCE_CELSIUS;
+        return (ocvVolts[i + 1] - ocvVolts[i] + dt * (entropicVoltsPerK[i + 1] - entropicVoltsPerK[i]))
+                / (socFraction[i + 1] - socFraction[i]);
+    }
+
     /** The SOC whose 25 °C OCV is {@code volts}; clamped to the table's ends. */
     public double socAt(double volts) {
         if (volts <= ocvVolts[0]) {
@@ -193,13 +251,21 @@ public record OcvCurve(
      * an SOC error of up to {@code socSpan} is seen at in the voltage, in the worse direction.
      */
     public double flatterSecantSlope(double soc, double celsius, double socSpan) {
+        return flatterSecantSlope(soc, celsius, socSpan, segment(socFraction, clampToTable(soc)));
+    }
+
+    /**
+     * {@link #flatterSecantSlope(double, double, double)}, the same value, for a caller that knows a
+     * segment near {@code soc} ({@link #segmentOf}): the table is walked from it instead of searched.
+     */
+    public double flatterSecantSlope(double soc, double celsius, double socSpan, int near) {
         int n = socFraction.length;
         double z = clampToTable(soc);
+        int i = segmentOf(z, near);
         if (!(socSpan > 0)) {
-            return slopeAt(z, celsius);
+            return slopeOfSegment(i, celsius);
         }
         double dt = ocvCelsius(celsius) - REFERENCE_CELSIUS;
-        int i = segment(socFraction, z);
         double v0 = voltsOnSegment(i, z, dt);
         double hi = Math.min(socFraction[n - 1], z + socSpan);
         double lo = Math.max(socFraction[0], z - socSpan);

@@ -3,6 +3,7 @@ package org.qsebms.estimators.soc;
 import java.util.Arrays;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.EquivalentCircuitModel;
+import org.qsebms.estimators.model.OcvCurve;
 
 /**
  * Plett's sigma-point Kalman filter (SPKF) for the SOC of every cell of a series string, beside
@@ -45,11 +46,23 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * cell's SOC and temperature through {@link EkfTuning#ocvSigmaVolts(
  * org.qsebms.estimators.model.OcvDoubt, double, double, double)}.
  *
+ * <p>Computed in closed form, not point by point (2026-12-02): the process model is linear but for
+ * the offset's product with the capacity scale, and the measurement is linear but for the OCV and
+ * the offset's product with the R0 scale, so the points' sums are written out exactly: the linear
+ * parts give {@code F P F'}, {@code P h'} and {@code h P h'}, only the SOC column's two points look
+ * the OCV up (one table search for the estimate, the points walked from its segment), and the
+ * products' second-order terms are added from the Cholesky factor, which is taken only while the
+ * offset state and the other factor of the product both have doubt. {@code F P F'} plus the noise
+ * keeps the covariance positive semi-definite as the points' outer products did. The results are the
+ * point-by-point filter's to rounding ({@code PointwiseSpkfSocEstimator} in the tests keeps that form
+ * and checks it; about 1e-13 in SOC over thousands of steps), at less than half the cost.
+ *
  * <p>State dimension: {@link #N}, with the index constants beside it; a further state is one index,
- * one line in {@link #propagate} and one in {@link #measure}, and its process noise and initial
- * doubt. A state without doubt (a frozen parameter, the offset when off) has a zero Cholesky column
- * and its two points are skipped, so the offset state costs little while it is off. Cost is linear in cells; every array is allocated in the
- * constructor, {@link #update} allocates nothing. Current is positive while charging.
+ * its rows in {@link #predict} and {@link #correct} (and in their second-order terms if it enters a
+ * product), and its process noise and initial doubt. A state without doubt (a frozen parameter, the
+ * offset when off) has zero rows and costs nothing but the arithmetic on them. Cost is linear in
+ * cells; every array is allocated in the constructor, {@link #update} allocates nothing. Current is
+ * positive while charging.
  */
 public final class SpkfSocEstimator implements SocFilter {
     /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps. */
@@ -65,18 +78,17 @@ public final class SpkfSocEstimator implements SocFilter {
     private static final int DYNAMIC_STATES = CellNoiseModel.DYNAMIC_STATES;
 
     private static final int NN = CellNoiseModel.NN;
-    private static final int POINTS = 2 * N + 1;
     /** Plett's central-difference step h^2 = 3 (the kurtosis of a Gaussian). */
     private static final double H2 = 3.0;
 
     private static final double H = Math.sqrt(H2);
     private static final double MEAN_WEIGHT = 1 / (2 * H2);
-    private static final double FIRST_ORDER_WEIGHT = 1 / (4 * H2);
     private static final double SECOND_ORDER_WEIGHT = (H2 - 1) / (4 * H2 * H2);
     private static final double MIN_VARIANCE = 1e-12;
 
     private final EcmParameters cell;
     private final EquivalentCircuitModel model;
+    private final OcvCurve ocv;
     private final HysteresisModel hysteresis;
     private final EkfTuning tuning;
     private final CellNoiseModel noise;
@@ -96,33 +108,15 @@ public final class SpkfSocEstimator implements SocFilter {
     private final double[] resistanceErrorSensitivity;
 
     // scratch, reused by every cell
+    /** Lower Cholesky factor of one cell's covariance, for the second-order terms of the offset state's products. */
     private final double[] sqrtP = new double[NN];
-    private final double[] points = new double[POINTS * N];
-    private final double[] measured = new double[POINTS];
+    /** Which columns of {@link #sqrtP} are non-zero. */
     private final boolean[] active = new boolean[N];
-    private final double[] mean = new double[N];
+    /** The covariance times the measurement's linear row, {@code P h'}. */
+    private final double[] ph = new double[N];
+
     private final double[] pxy = new double[N];
     private final double[] k = new double[N];
-    private final double[] d1 = new double[N];
-    private final double[] d2 = new double[N];
-
-    // inputs of the current step, set before propagate/measure run over the points
-    private double stepSocChange;
-    /** The estimate's current offset, bit for bit, whose SOC change {@link #stepSocChange} is. */
-    private long stepOffsetBits;
-
-    private double stepDtSeconds;
-    private double stepFastDecay;
-    private double stepSlowDecay;
-    private double stepFastFactor;
-    private double stepSlowFactor;
-    private double stepAmps;
-    private double stepCelsius;
-    private double stepR0Volts;
-    private double stepR0Ohms;
-    private double stepHysteresisVolts;
-    private double stepSocAtEstimate;
-    private double stepOcvAtEstimate;
 
     /** A filter without parameter adaptation ({@link EkfAdaptation#OFF}). */
     public SpkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, int cellCount) {
@@ -136,6 +130,7 @@ public final class SpkfSocEstimator implements SocFilter {
         }
         this.cell = cell;
         this.model = new EquivalentCircuitModel(cell);
+        this.ocv = cell.ocv();
         this.hysteresis = hysteresis;
         this.tuning = tuning;
         this.noise = new CellNoiseModel(cell, tuning, adaptation, cellCount);
@@ -204,147 +199,161 @@ public final class SpkfSocEstimator implements SocFilter {
         p[b + V2 * N + V2] = Math.max(p[b + V2 * N + V2], slow * slow);
     }
 
-    /** The process model for one sigma point at {@code o}: the EKF's prediction, written once. */
-    private void propagate(int o) {
-        double amps = stepAmps - points[o + OFFSET];
-        // a point with the estimate's offset (every point while the offset state is off) has its SOC change
-        double dz = Double.doubleToRawLongBits(points[o + OFFSET]) == stepOffsetBits
-                ? stepSocChange
-                : model.socChange(amps, stepDtSeconds);
-        points[o + SOC] += dz * points[o + CAP];
-        points[o + V1] = model.nextFastVolts(points[o + V1], stepFastDecay, stepFastFactor, amps);
-        points[o + V2] = model.nextSlowVolts(points[o + V2], stepSlowDecay, stepSlowFactor, amps);
-        // r0Scale, inverseCapacityScale and the current offset: random walks, the point stays
-    }
-
     /**
-     * The measurement model for one sigma point at {@code o}: the terminal voltage it predicts. SOC is
-     * the first state, so in the lower Cholesky factor only the first column moves it: every other
-     * point has the estimate's SOC, whose OCV is looked up once per step.
+     * The CDKF's prediction, in closed form. The process model is linear but for the offset's
+     * product with the capacity scale in the coulomb count, {@code soc + (I - offset) dt / (3600 C)
+     * cap}: for a linear part the points' first differences are {@code 2 h F s_j} and their second
+     * differences vanish, so the covariance is {@code F P F'} (F the Jacobian at the estimate) and
+     * the mean the estimate moved; the product's second differences are {@code -2 h^2 k s_off s_cap}
+     * per column ({@code k = dt / 3600 C}), which add {@code -k P_off,cap} to the SOC mean and
+     * {@code (h^2 - 1) k^2 sum_j (s_off,j s_cap,j)^2} to its variance. Both are zero unless the
+     * offset and the capacity scale both have doubt; only then is the Cholesky factor taken.
      */
-    private double measure(int o) {
-        double z = points[o + SOC];
-        double ocv = z == stepSocAtEstimate ? stepOcvAtEstimate : model.ocvVolts(z, stepCelsius);
-        double r0Volts = stepR0Ohms * (stepAmps - points[o + OFFSET]);
-        return ocv + stepHysteresisVolts + r0Volts * points[o + R0] + points[o + V1] + points[o + V2];
-    }
-
     private void predict(
             int i, double amps, double dt, double a1, double a2, double celsius, double temperatureFactor) {
         int xb = N * i;
         int b = NN * i;
         double z = x[xb + SOC];
         double offset = x[xb + OFFSET];
-        stepSocChange = model.socChange(amps - offset, dt);
-        stepOffsetBits = Double.doubleToRawLongBits(offset);
-        stepDtSeconds = dt;
-        stepFastDecay = a1;
-        stepSlowDecay = a2;
-        stepFastFactor = model.fastFactor(z, celsius, temperatureFactor);
-        stepSlowFactor = model.slowFactor(z, celsius, temperatureFactor);
-        stepAmps = amps;
-        drawPoints(xb, b);
-        for (int j = 0; j < POINTS; j++) {
-            if (j == 0 || active[(j - 1) >> 1]) {
-                propagate(j * N);
+        double g = model.socChange(amps - offset, dt);
+        double fastFactor = model.fastFactor(z, celsius, temperatureFactor);
+        double slowFactor = model.slowFactor(z, celsius, temperatureFactor);
+        double fastOhms = model.fastInputOhms(a1, fastFactor);
+        double slowOhms = model.slowInputOhms(a2, slowFactor);
+        double perAmp = model.socChange(1, dt);
+        double go = -perAmp * x[xb + CAP];
+        double productMean = 0;
+        double productVariance = 0;
+        if (p[b + OFFSET * N + OFFSET] > 0 && p[b + CAP * N + CAP] > 0) {
+            cholesky(b, CAP + 1);
+            double sum = 0;
+            double sumSquares = 0;
+            for (int c = 0; c <= CAP; c++) {
+                double q = sqrtP[OFFSET * N + c] * sqrtP[CAP * N + c];
+                sum += q;
+                sumSquares += q * q;
             }
+            productMean = -perAmp * sum;
+            productVariance = (H2 - 1) * perAmp * perAmp * sumSquares;
         }
-        // mean and covariance of the propagated points (central-difference form)
-        for (int r = 0; r < N; r++) {
-            mean[r] = points[r];
-        }
-        Arrays.fill(p, b, b + NN, 0.0);
-        for (int c = 0; c < N; c++) {
-            if (!active[c]) {
-                continue;
-            }
-            int plus = (2 * c + 1) * N;
-            int minus = plus + N;
-            for (int r = 0; r < N; r++) {
-                d1[r] = points[plus + r] - points[minus + r];
-                d2[r] = points[plus + r] + points[minus + r] - 2 * points[r];
-                mean[r] += MEAN_WEIGHT * d2[r];
-            }
-            for (int r = 0; r < N; r++) {
-                double w1 = FIRST_ORDER_WEIGHT * d1[r];
-                double w2 = SECOND_ORDER_WEIGHT * d2[r];
-                for (int s = 0; s <= r; s++) {
-                    p[b + r * N + s] += w1 * d1[s] + w2 * d2[s];
-                }
-            }
-        }
-        double dz = stepSocChange * x[xb + CAP];
-        for (int r = 0; r < N; r++) {
-            x[xb + r] = mean[r];
-        }
-        x[xb + SOC] = clamp01(x[xb + SOC]);
+        double dz = g * x[xb + CAP];
+        x[xb + SOC] = clamp01(z + dz + productMean);
+        x[xb + V1] = model.nextFastVolts(x[xb + V1], a1, fastFactor, amps - offset);
+        x[xb + V2] = model.nextSlowVolts(x[xb + V2], a2, slowFactor, amps - offset);
+        // r0Scale, inverseCapacityScale and the current offset: random walks, the mean stays
         h[i] = hysteresis.next(h[i], dz);
+        // P <- F P F', rows then columns (the rows of the parameter states do not move)
+        for (int c = 0; c < N; c++) {
+            double po = p[b + OFFSET * N + c];
+            p[b + c] += g * p[b + CAP * N + c] + go * po;
+            p[b + V1 * N + c] = a1 * p[b + V1 * N + c] - fastOhms * po;
+            p[b + V2 * N + c] = a2 * p[b + V2 * N + c] - slowOhms * po;
+        }
+        for (int r = 0; r < N; r++) {
+            int row = b + r * N;
+            double po = p[row + OFFSET];
+            p[row] += g * p[row + CAP] + go * po;
+            p[row + V1] = a1 * p[row + V1] - fastOhms * po;
+            p[row + V2] = a2 * p[row + V2] - slowOhms * po;
+        }
+        p[b] += productVariance;
         // additive process noise, the EKF's
-        double fastOhms = model.fastInputOhms(a1, stepFastFactor);
-        double slowOhms = model.slowInputOhms(a2, stepSlowFactor);
         noise.addProcessNoise(p, b, dt, x[xb + CAP], fastOhms, slowOhms);
-        // the upper triangle is copied once the correction is done (it reads only the lower one)
+        mirrorLowerTriangle(b);
         // the consider sensitivities move with the state's (linear) transition, as in the EKF
         int e = N * i;
-        double go = -model.socChange(1, dt) * x[xb + CAP];
         double dOffset = ocvErrorSensitivity[e + OFFSET];
-        ocvErrorSensitivity[e + SOC] += stepSocChange * ocvErrorSensitivity[e + CAP] + go * dOffset;
+        ocvErrorSensitivity[e + SOC] += g * ocvErrorSensitivity[e + CAP] + go * dOffset;
         ocvErrorSensitivity[e + V1] = a1 * ocvErrorSensitivity[e + V1] - fastOhms * dOffset;
         ocvErrorSensitivity[e + V2] = a2 * ocvErrorSensitivity[e + V2] - slowOhms * dOffset;
         double corrected = amps - offset;
         dOffset = resistanceErrorSensitivity[e + OFFSET];
-        resistanceErrorSensitivity[e + SOC] += stepSocChange * resistanceErrorSensitivity[e + CAP] + go * dOffset;
+        resistanceErrorSensitivity[e + SOC] += g * resistanceErrorSensitivity[e + CAP] + go * dOffset;
         resistanceErrorSensitivity[e + V1] =
                 a1 * resistanceErrorSensitivity[e + V1] - fastOhms * dOffset - fastOhms * corrected;
         resistanceErrorSensitivity[e + V2] =
                 a2 * resistanceErrorSensitivity[e + V2] - slowOhms * dOffset - slowOhms * corrected;
     }
 
+    /**
+     * The CDKF's correction, in closed form. The measurement {@code OCV(soc) + M h + R (I - offset)
+     * r0Scale + v1 + v2} is linear in the states but for the OCV and the offset's product with the
+     * R0 scale. Only the first column {@code s_0} of the lower Cholesky factor moves SOC
+     * ({@code s_0 = P[.][0] / sqrt(P00)}), so its two points are the only ones whose OCV differs from
+     * the estimate's. With {@code d1, d2} their OCV's first and second differences, {@code c} the
+     * linear row {@code [0, 1, 1, R (I - offset), 0, -R r0Scale]} and {@code w = d1 / (2 h)}, the
+     * points' sums are {@code Pxy = P c' + s_0 w}, {@code Pyy = c P c' + w (2 c s_0 + w) + (h^2 - 1)
+     * / (4 h^4) sum_j e_j^2} and the mean {@code y(x) + d2 / (2 h^2) - R sum_j s_off,j s_r0,j}, where
+     * {@code e_j} is {@code d2} (column 0 only) less {@code 2 R h^2 s_off,j s_r0,j}. The product
+     * terms need the first four columns of the Cholesky factor; they are zero, and it is not taken,
+     * unless the offset and the R0 scale both have doubt.
+     */
     private void correct(int i, double amps, double volts, double celsius, double f, double innovationForget) {
         int xb = N * i;
         int b = NN * i;
         double z = x[xb + SOC];
-        double slope = model.ocvSlope(z, celsius);
+        int segment = ocv.segmentOf(z);
+        double slope = ocv.slopeOfSegment(segment, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
-        stepCelsius = celsius;
-        stepR0Ohms = model.r0Ohms(z, celsius, f);
-        stepR0Volts = stepR0Ohms * (amps - x[xb + OFFSET]); // model.r0Volts, with one table lookup for both
-        double r0Ohms = stepR0Ohms * x[xb + R0];
-        stepHysteresisVolts = hysteresis.magnitudeVolts() * h[i];
-        stepSocAtEstimate = z;
-        stepOcvAtEstimate = model.ocvVolts(z, celsius);
-        drawPoints(xb, b);
-        if (h0 == 0.0) {
-            // flat OCV: the voltage does not correct SOC, every point sees the OCV at the estimate
-            points[N + SOC] = z;
-            points[2 * N + SOC] = z;
+        double r0PerAmp = model.r0Ohms(z, celsius, f); // model.r0Volts per ampere, one table lookup for both
+        double r0Volts = r0PerAmp * (amps - x[xb + OFFSET]);
+        double r0Ohms = r0PerAmp * x[xb + R0];
+        double ocvAtEstimate = ocv.voltsAt(z, celsius, segment);
+        double predicted =
+                ocvAtEstimate + hysteresis.magnitudeVolts() * h[i] + r0Volts * x[xb + R0] + x[xb + V1] + x[xb + V2];
+        // P h' for the linear row [0, 1, 1, r0Volts, 0, -r0Ohms]
+        for (int r = 0; r < N; r++) {
+            int row = b + r * N;
+            ph[r] = p[row + V1] + p[row + V2] + r0Volts * p[row + R0] - r0Ohms * p[row + OFFSET];
         }
-        double y0 = measure(0);
-        double predicted = y0;
-        double s0 = 0;
-        Arrays.fill(pxy, 0.0);
-        for (int c = 0; c < N; c++) {
-            if (!active[c]) {
-                continue;
+        double s0 = ph[V1] + ph[V2] + r0Volts * ph[R0] - r0Ohms * ph[OFFSET];
+        // the SOC column of the Cholesky factor and its two points' OCV (a flat OCV: the estimate's, no difference)
+        double socSigma = p[b] > MIN_VARIANCE * 1e-6 ? Math.sqrt(p[b]) : 0.0;
+        double ocvFirst = 0;
+        double ocvSecond = 0;
+        if (socSigma > 0 && h0 != 0.0) {
+            double up = z + H * socSigma;
+            double down = z - H * socSigma;
+            double ocvUp = ocv.voltsAt(up, celsius, ocv.segmentOf(up, segment));
+            double ocvDown = ocv.voltsAt(down, celsius, ocv.segmentOf(down, segment));
+            ocvFirst = ocvUp - ocvDown;
+            ocvSecond = ocvUp + ocvDown - 2 * ocvAtEstimate;
+        }
+        double w = ocvFirst / (2 * H);
+        if (socSigma > 0) {
+            double linearOfSocColumn = ph[SOC] / socSigma;
+            s0 += w * (2 * linearOfSocColumn + w);
+            for (int r = 0; r < N; r++) {
+                pxy[r] = ph[r] + p[b + r * N] / socSigma * w;
             }
-            double yPlus = measure((2 * c + 1) * N);
-            double yMinus = measure((2 * c + 2) * N);
-            double dy1 = yPlus - yMinus;
-            double dy2 = yPlus + yMinus - 2 * y0;
-            predicted += MEAN_WEIGHT * dy2;
-            s0 += FIRST_ORDER_WEIGHT * dy1 * dy1 + SECOND_ORDER_WEIGHT * dy2 * dy2;
-            double w = dy1 / (2 * H);
-            for (int r = c; r < N; r++) {
-                pxy[r] += sqrtP[r * N + c] * w;
+        } else {
+            // no SOC doubt: the SOC column is zero and so is SOC's cross-covariance
+            System.arraycopy(ph, 0, pxy, 0, N);
+            pxy[SOC] = 0.0;
+        }
+        if (p[b + OFFSET * N + OFFSET] > 0 && p[b + R0 * N + R0] > 0) {
+            cholesky(b, R0 + 1);
+            double bilinear = 2 * H2 * r0PerAmp;
+            double sum = 0;
+            double sumSquares = 0;
+            for (int c = 0; c <= R0; c++) {
+                double q = sqrtP[OFFSET * N + c] * sqrtP[R0 * N + c];
+                double dy2 = (c == 0 ? ocvSecond : 0.0) - bilinear * q;
+                sum += q;
+                sumSquares += dy2 * dy2;
             }
+            predicted += MEAN_WEIGHT * ocvSecond - r0PerAmp * sum;
+            s0 += SECOND_ORDER_WEIGHT * sumSquares;
+        } else {
+            predicted += MEAN_WEIGHT * ocvSecond;
+            s0 += SECOND_ORDER_WEIGHT * ocvSecond * ocvSecond;
         }
         double innovation = volts - predicted;
         double r = noise.measurementVariance(i, s0);
         double s = s0 + r;
         CellNoiseModel.Gate gate = noise.gate(i, innovation, s);
         if (gate == CellNoiseModel.Gate.REJECT) {
-            mirrorLowerTriangle(b); // the prediction's
-            return;
+            return; // the prediction's covariance, already symmetric
         }
         if (gate == CellNoiseModel.Gate.RELEARN) {
             // a persistent mismatch: widen SOC by what the innovation says (through the OCV slope) and correct
@@ -366,11 +375,14 @@ public final class SpkfSocEstimator implements SocFilter {
         x[xb + R0] = EkfAdaptation.clampScale(x[xb + R0] + k[R0] * innovation);
         x[xb + CAP] = EkfAdaptation.clampScale(x[xb + CAP] + k[CAP] * innovation);
         x[xb + OFFSET] += k[OFFSET] * innovation;
-        // P <- P - K s K' = P - Pxy Pxy' / s
+        // P <- P - K s K' = P - Pxy Pxy' / s, each lower entry copied to the upper one
         for (int row = 0; row < N; row++) {
-            for (int c = 0; c <= row; c++) {
-                p[b + row * N + c] -= pxy[row] * k[c];
+            for (int c = 0; c < row; c++) {
+                double v = p[b + row * N + c] - pxy[row] * k[c];
+                p[b + row * N + c] = v;
+                p[b + c * N + row] = v;
             }
+            p[b + row * N + row] -= pxy[row] * k[row];
         }
         for (int j = 0; j < DYNAMIC_STATES; j++) {
             p[b + j * N + j] = Math.max(MIN_VARIANCE, p[b + j * N + j]);
@@ -378,14 +390,13 @@ public final class SpkfSocEstimator implements SocFilter {
         for (int j = DYNAMIC_STATES; j < N; j++) {
             p[b + j * N + j] = Math.max(0.0, p[b + j * N + j]);
         }
-        mirrorLowerTriangle(b);
         // the consider analyses, as the EKF's, with this filter's gain
         int e = N * i;
         double socSensitivity = ocvErrorSensitivity[e + SOC];
-        double seen = cell.ocv().flatterSecantSlope(z, celsius, 3 * Math.abs(socSensitivity)) * socSensitivity
+        double seen = ocv.flatterSecantSlope(z, celsius, 3 * Math.abs(socSensitivity), segment) * socSensitivity
                 + ocvErrorSensitivity[e + V1]
                 + ocvErrorSensitivity[e + V2]
-                + stepR0Volts * ocvErrorSensitivity[e + R0]
+                + r0Volts * ocvErrorSensitivity[e + R0]
                 - r0Ohms * ocvErrorSensitivity[e + OFFSET];
         for (int j = 0; j < N; j++) {
             ocvErrorSensitivity[e + j] += k[j] * (noise.ocvSigma(i) - seen);
@@ -393,46 +404,22 @@ public final class SpkfSocEstimator implements SocFilter {
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + V1]
                 + resistanceErrorSensitivity[e + V2]
-                + stepR0Volts * resistanceErrorSensitivity[e + R0]
+                + r0Volts * resistanceErrorSensitivity[e + R0]
                 - r0Ohms * resistanceErrorSensitivity[e + OFFSET];
-        double r0Drop = stepR0Volts * x[xb + R0];
+        double r0Drop = r0Volts * x[xb + R0];
         for (int j = 0; j < N; j++) {
             resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
         }
     }
 
     /**
-     * Sigma points of cell state {@code x[xb..]} and covariance {@code p[b..]}: point 0 the mean,
-     * points {@code 2c + 1} and {@code 2c + 2} the mean plus and minus {@code h} times column c of
-     * the lower Cholesky factor (left in {@link #sqrtP}); {@link #active}{@code [c]} says whether
-     * that column is non-zero (a state with no doubt has none, and its two points are skipped).
+     * The first {@code columns} columns of the lower Cholesky factor of the cell's covariance into
+     * {@link #sqrtP} (the later ones are not needed by the product terms that ask for it), for a
+     * positive semi-definite matrix: a pivot at or below zero (a state without doubt, or rounding)
+     * gives a zero column.
      */
-    private void drawPoints(int xb, int b) {
-        cholesky(b);
-        for (int r = 0; r < N; r++) {
-            points[r] = x[xb + r];
-        }
-        for (int c = 0; c < N; c++) {
-            if (!active[c]) {
-                continue;
-            }
-            int plus = (2 * c + 1) * N;
-            int minus = plus + N;
-            for (int r = 0; r < N; r++) {
-                double step = H * sqrtP[r * N + c];
-                points[plus + r] = x[xb + r] + step;
-                points[minus + r] = x[xb + r] - step;
-            }
-        }
-    }
-
-    /**
-     * Lower Cholesky factor of the cell's covariance into {@link #sqrtP}, for a positive
-     * semi-definite matrix: a pivot at or below zero (a state without doubt, or rounding) gives a
-     * zero column.
-     */
-    private void cholesky(int b) {
-        for (int c = 0; c < N; c++) {
+    private void cholesky(int b, int columns) {
+        for (int c = 0; c < columns; c++) {
             double d = p[b + c * N + c];
             for (int j = 0; j < c; j++) {
                 d -= sqrtP[c * N + j] * sqrtP[c * N + j];

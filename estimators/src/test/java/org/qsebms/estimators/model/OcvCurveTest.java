@@ -180,6 +180,33 @@ class OcvCurveTest {
         }
     }
 
+    /**
+     * The segment lookups give the plain lookups' values bit for bit: the segment walked from any
+     * other one is the searched one, and the OCV, slope and flatter secant slope on it are those of
+     * {@link OcvCurve#voltsAt(double, double)}, {@link OcvCurve#slopeAt(double, double)} and
+     * {@link OcvCurve#flatterSecantSlope(double, double, double)}, at SOCs inside, outside and on the
+     * table's points.
+     */
+    @Test
+    void segmentLookupsGiveThePlainLookupsBitForBit() {
+        double[] soc = {0.02, 0.05, 0.1, 0.3, 0.6, 0.9, 0.97};
+        double[] v = {3.1, 3.3, 3.45, 3.6, 3.85, 4.1, 4.17};
+        double[] dudt = {-2e-4, -1e-4, 0, 5e-5, 1e-4, 0, -1e-4};
+        OcvCurve c = new OcvCurve(soc, v, dudt, 0, 45);
+        SplittableRandom r = new SplittableRandom(5);
+        for (int k = 0; k < 5000; k++) {
+            double z = k % 10 == 0 ? soc[r.nextInt(soc.length)] : r.nextDouble(-0.1, 1.1);
+            double celsius = r.nextDouble(-10, 50);
+            int segment = c.segmentOf(z);
+            assertThat(c.segmentOf(z, r.nextInt(-1, soc.length + 1))).isEqualTo(segment);
+            assertThat(c.voltsAt(z, celsius, segment)).isEqualTo(c.voltsAt(z, celsius));
+            assertThat(c.slopeOfSegment(segment, celsius)).isEqualTo(c.slopeAt(z, celsius));
+            double span = k % 7 == 0 ? 0 : r.nextDouble(1e-3, 0.3);
+            assertThat(c.flatterSecantSlope(z, celsius, span, r.nextInt(soc.length - 1)))
+                    .isEqualTo(c.flatterSecantSlope(z, celsius, span));
+        }
+    }
+
     /** The SOC in [0, 1] whose OCV at {@code celsius} is {@code volts} (the table's end outside it), to 1e-12. */
     private static double socByBisection(OcvCurve c, double volts, double celsius) {
         double lo = 0;
