@@ -221,14 +221,20 @@ final class CellNoiseModel {
      * gain error ({@link CurrentSensorConsider}), capped at 1.
      */
     double socBound3Sigma(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
+        return bound(i, socVariance + currentSensor.socVariance(i), ocvSoc, resistanceSocPerUnit);
+    }
+
+    /**
+     * {@link #socBound3Sigma} without the current sensor's share: the SOC's doubt from everything but
+     * the sensor, for a use that counts the same sensor's charge beside it (a capacity window).
+     */
+    double socBound3SigmaWithoutCurrentSensor(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
+        return bound(i, socVariance, ocvSoc, resistanceSocPerUnit);
+    }
+
+    private double bound(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
         double resistanceSoc = resistanceSocPerUnit * resistanceErrorSigma[i];
-        return Math.min(
-                1.0,
-                3.0
-                        * Math.sqrt(socVariance
-                                + ocvSoc * ocvSoc
-                                + resistanceSoc * resistanceSoc
-                                + currentSensor.socVariance(i)));
+        return Math.min(1.0, 3.0 * Math.sqrt(socVariance + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
     }
 
     long rejectedTotal() {

@@ -434,6 +434,12 @@ public final class EkfSocEstimator implements SocFilter {
                 cell, p[NN * cell], ocvErrorSensitivity[N * cell + SOC], resistanceErrorSensitivity[N * cell + SOC]);
     }
 
+    @Override
+    public double cellSocBound3SigmaWithoutCurrentSensor(int cell) {
+        return noise.socBound3SigmaWithoutCurrentSensor(
+                cell, p[NN * cell], ocvErrorSensitivity[N * cell + SOC], resistanceErrorSensitivity[N * cell + SOC]);
+    }
+
     /**
      * Whether the cell was outside the temperatures its preset was characterised over (beyond the
      * margin) at the last update: its SOC and bound rest on an extrapolated model.

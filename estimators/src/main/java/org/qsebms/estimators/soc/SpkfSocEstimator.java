@@ -498,6 +498,12 @@ public final class SpkfSocEstimator implements SocFilter {
     }
 
     @Override
+    public double cellSocBound3SigmaWithoutCurrentSensor(int cell) {
+        return noise.socBound3SigmaWithoutCurrentSensor(
+                cell, p[NN * cell], ocvErrorSensitivity[N * cell + SOC], resistanceErrorSensitivity[N * cell + SOC]);
+    }
+
+    @Override
     public boolean cellSocExtrapolated(int cell) {
         return noise.extrapolated(cell);
     }
