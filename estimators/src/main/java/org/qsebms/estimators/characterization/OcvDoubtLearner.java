@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvDoubt;
 
@@ -22,15 +23,20 @@ import org.qsebms.estimators.model.OcvDoubt;
  *   <li><b>slow relaxation the model does not explain</b>: over every long rest after a current, the
  *       voltage's move from five of the model's slow time constants ({@code tau2} at that
  *       temperature) after the current stopped to the rest's end, where the model's RC pairs have
- *       settled: polarisation slower than the model, which the filter can only read as OCV (the
- *       largest in the region, not the RMS: it grows with the pulse current, and the largest pulse
- *       speaks for a drive's currents);
+ *       settled: polarisation slower than the model, which the filter can only read as OCV. It is a
+ *       property of the cell's dynamics at that temperature, not of the OCV table in one region, so it
+ *       is pooled over every long rest of the temperature's tests: their RMS, raised to the one-sided
+ *       {@link #SIGMA_CONFIDENCE} upper confidence bound of a sigma estimated from that many samples
+ *       ({@code sqrt(n / chi2_n(1 - confidence))}), and applied to every region of that temperature.
+ *       (Before, each region took the largest of its own four to ten rests, which let one rest, such
+ *       as the 14.6 h rest after the NCA C/20 charge, set a region's doubt: 21 mV where the pooled
+ *       sigma is 6 mV.);
  *   <li><b>hysteresis the model does not explain</b>: on slow tests (at most C/10) with both
  *       branches, half the charge/discharge gap at each 1 % SOC bin minus the hysteresis magnitude
  *       the model applies.
  * </ul>
  *
- * Each gives an RMS per region (the slow relaxation its largest). In a region the relaxed rests
+ * Each gives an RMS per region (the slow relaxation one pooled sigma per temperature). In a region the relaxed rests
  * measured (the temperature's tests hold at least {@link OcvFitter#MIN_REST_POINTS} relaxed points, so
  * the fitter made the table from them, and the region at least {@link #MIN_SAMPLES}) the
  * sigma is the root sum of squares of the first four. Elsewhere the table comes from slow branches
@@ -52,6 +58,11 @@ final class OcvDoubtLearner {
     static final double SLOW_C_RATE = 0.1;
     /** The model's RC pairs count as settled this many slow time constants after the current stops. */
     static final double SETTLED_TIME_CONSTANTS = 5;
+    /**
+     * The pooled slow relaxation's sigma is the upper bound of this one-sided confidence interval
+     * on a sigma estimated from the rests (chi-square with one degree of freedom per rest).
+     */
+    static final double SIGMA_CONFIDENCE = 0.95;
 
     private final OcvFitter fitter;
 
@@ -80,16 +91,21 @@ final class OcvDoubtLearner {
                     .average()
                     .orElseThrow();
             Evidence e = evidence(group, capacityAh, cell, celsius[g]);
-            text.append(String.format(Locale.ROOT, "%s%.1f °C: ", g == 0 ? "" : " | ", celsius[g]));
+            // the polarisation slower than the model, pooled over the temperature's long rests (see the class doc)
+            double slow = e.unmodelled.pooledUpperSigma(SIGMA_CONFIDENCE);
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%s%.1f °C (slow relaxation %.1f mV: RMS %.1f mV over %d long rests, %.0f %% upper bound): ",
+                    g == 0 ? "" : " | ",
+                    celsius[g],
+                    1000 * slow,
+                    1000 * e.unmodelled.pooledRms(),
+                    e.unmodelled.total(),
+                    100 * SIGMA_CONFIDENCE));
             for (int r = 0; r < REGIONS; r++) {
                 double spread = e.spread.rms(r);
                 double residual = e.residual.rms(r);
                 double relax = e.relax.rms(r);
-                // the largest, not the RMS: an HPPC test pulses each level at a few currents, and the
-                // polarisation the model lacks grows with the current; the largest pulse is the one that
-                // speaks for a drive's currents, the small ones would dilute it (the RMS was measured
-                // first and lost coverage on two shared logs: docs/estimation.md)
-                double slow = e.unmodelled.largest[r];
                 double unexplained = gap[r];
                 // the fitter makes the curve from the rests only when there are enough of them
                 boolean measured = e.rests >= OcvFitter.MIN_REST_POINTS && e.spread.count[r] >= MIN_SAMPLES;
@@ -98,8 +114,8 @@ final class OcvDoubtLearner {
                 learnt |= measured;
                 text.append(String.format(
                         Locale.ROOT,
-                        "%s%.1f-%.1f %.1f mV (%s; spread %.1f, residual %.1f, relaxation %.1f, slow relaxation %.1f, "
-                                + "unexplained gap %.1f mV)",
+                        "%s%.1f-%.1f %.1f mV (%s; spread %.1f, residual %.1f, relaxation %.1f, slow relaxation %.1f "
+                                + "(largest here %.1f), unexplained gap %.1f mV)",
                         r == 0 ? "" : "; ",
                         r / (double) REGIONS,
                         (r + 1) / (double) REGIONS,
@@ -109,6 +125,7 @@ final class OcvDoubtLearner {
                         1000 * residual,
                         1000 * relax,
                         1000 * slow,
+                        1000 * e.unmodelled.largest[r],
                         Double.isNaN(unexplained) ? 0.0 : 1000 * unexplained));
             }
         }
@@ -127,7 +144,7 @@ final class OcvDoubtLearner {
     }
 
     /** RMS and largest magnitude of samples per SOC region. */
-    private static final class RegionRms {
+    static final class RegionRms {
         final double[] sumSq = new double[REGIONS];
         final int[] count = new int[REGIONS];
         final double[] largest = new double[REGIONS];
@@ -141,6 +158,37 @@ final class OcvDoubtLearner {
 
         double rms(int r) {
             return count[r] > 0 ? Math.sqrt(sumSq[r] / count[r]) : 0.0;
+        }
+
+        int total() {
+            int n = 0;
+            for (int c : count) {
+                n += c;
+            }
+            return n;
+        }
+
+        /** The RMS over every region's samples (0 without any). */
+        double pooledRms() {
+            double sum = 0;
+            for (double q : sumSq) {
+                sum += q;
+            }
+            int n = total();
+            return n > 0 ? Math.sqrt(sum / n) : 0.0;
+        }
+
+        /**
+         * The upper end of the one-sided {@code confidence} interval on the sigma of zero-mean samples
+         * whose pooled RMS is measured: {@code rms sqrt(n / chi2_n(1 - confidence))}; 0 without samples.
+         */
+        double pooledUpperSigma(double confidence) {
+            int n = total();
+            if (n == 0) {
+                return 0.0;
+            }
+            double quantile = new ChiSquaredDistribution(n).inverseCumulativeProbability(1 - confidence);
+            return pooledRms() * Math.sqrt(n / quantile);
         }
     }
 

@@ -54,6 +54,8 @@ final class CellNoiseModel {
     private final double[] voltageSigmaGrowth;
     /** Per cell, the relative resistance error's sigma at its temperature (0 inside the characterised span). */
     private final double[] resistanceErrorSigma;
+    /** The consider analysis of the current sensor's offset and gain error (the bound's share of them). */
+    private final CurrentSensorConsider currentSensor;
 
     private long rejectedTotal;
 
@@ -70,6 +72,12 @@ final class CellNoiseModel {
         this.voltageSigmaGrowth = new double[cellCount];
         Arrays.fill(voltageSigmaGrowth, 1.0);
         this.resistanceErrorSigma = new double[cellCount];
+        this.currentSensor = new CurrentSensorConsider(tuning, adaptation, cellCount);
+    }
+
+    /** The current sensor's consider analysis, which each filter moves with its own F and K. */
+    CurrentSensorConsider currentSensor() {
+        return currentSensor;
     }
 
     /** The parameter states' start doubt (R0 scale, capacity scale, current offset) on the diagonal of {@code p[b..]}. */
@@ -99,6 +107,7 @@ final class CellNoiseModel {
         p[b + V1 * N + V1] = sv * sv;
         p[b + V2 * N + V2] = sv * sv;
         rejectedInRow[i] = 0;
+        currentSensor.reset(i);
     }
 
     /**
@@ -208,9 +217,22 @@ final class CellNoiseModel {
     /**
      * Cell {@code i}'s reported 3-sigma SOC bound: the filter's SOC variance plus the consider
      * analyses' SOC errors of an OCV error ({@code ocvSoc}, per sigma) and of a relative resistance
-     * error ({@code resistanceSoc}, per unit, times its sigma), capped at 1.
+     * error ({@code resistanceSoc}, per unit, times its sigma) and of the current sensor's offset and
+     * gain error ({@link CurrentSensorConsider}), capped at 1.
      */
     double socBound3Sigma(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
+        return bound(i, socVariance + currentSensor.socVariance(i), ocvSoc, resistanceSocPerUnit);
+    }
+
+    /**
+     * {@link #socBound3Sigma} without the current sensor's share: the SOC's doubt from everything but
+     * the sensor, for a use that counts the same sensor's charge beside it (a capacity window).
+     */
+    double socBound3SigmaWithoutCurrentSensor(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
+        return bound(i, socVariance, ocvSoc, resistanceSocPerUnit);
+    }
+
+    private double bound(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
         double resistanceSoc = resistanceSocPerUnit * resistanceErrorSigma[i];
         return Math.min(1.0, 3.0 * Math.sqrt(socVariance + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
     }

@@ -247,6 +247,8 @@ public final class EkfSocEstimator implements SocFilter {
                 a1 * resistanceErrorSensitivity[e + 1] - fastOhms * dOffset - fastOhms * amps;
         resistanceErrorSensitivity[e + 2] =
                 a2 * resistanceErrorSensitivity[e + 2] - slowOhms * dOffset - slowOhms * amps;
+        // and the current sensor's offset and gain error: the truth's current is less by them (D <- F D + B u)
+        noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, amps);
     }
 
     /**
@@ -257,7 +259,8 @@ public final class EkfSocEstimator implements SocFilter {
     private void correct(int i, double measuredAmps, double volts, double celsius, double f, double innovationForget) {
         double z = clamp01(soc[i]);
         double r0PerAmp = model.r0Ohms(z, celsius, f); // model.r0Volts per ampere, one table lookup for both
-        double r0Volts = r0PerAmp * (measuredAmps - currentOffset[i]);
+        double amps = measuredAmps - currentOffset[i];
+        double r0Volts = r0PerAmp * amps;
         double r0Ohms = r0PerAmp * r0Scale[i];
         double predicted =
                 model.terminalVolts(z, celsius, hysteresis.magnitudeVolts() * h[i], r0Volts * r0Scale[i], v1[i], v2[i]);
@@ -319,6 +322,7 @@ public final class EkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
         }
+        noise.currentSensor().correct(i, k, h0, r0Volts, r0Ohms, amps);
     }
 
     /**
@@ -427,6 +431,12 @@ public final class EkfSocEstimator implements SocFilter {
     @Override
     public double cellSocBound3Sigma(int cell) {
         return noise.socBound3Sigma(
+                cell, p[NN * cell], ocvErrorSensitivity[N * cell + SOC], resistanceErrorSensitivity[N * cell + SOC]);
+    }
+
+    @Override
+    public double cellSocBound3SigmaWithoutCurrentSensor(int cell) {
+        return noise.socBound3SigmaWithoutCurrentSensor(
                 cell, p[NN * cell], ocvErrorSensitivity[N * cell + SOC], resistanceErrorSensitivity[N * cell + SOC]);
     }
 

@@ -41,6 +41,16 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
     private final RealMatrix[] resistanceErrorSensitivity;
 
     private final double[] resistanceErrorSigma;
+    /**
+     * Per cell, d(estimate - truth) per sigma of the current sensor's offset and of its gain error,
+     * 6x1 each (consider analysis), and those sigmas: the rated limits over sqrt(3), the offset only
+     * without the offset state.
+     */
+    private final RealMatrix[] sensorOffsetSensitivity;
+
+    private final RealMatrix[] sensorGainSensitivity;
+    private final double sensorOffsetSigma;
+    private final double sensorGainSigma;
 
     public ReferenceEkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, int cellCount) {
         this(cell, hysteresis, tuning, EkfAdaptation.OFF, cellCount);
@@ -66,6 +76,10 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         resistanceErrorSensitivity = new RealMatrix[cellCount];
         resistanceErrorSigma = new double[cellCount];
         this.measurementVariance = innovationMeanSquare.clone();
+        sensorOffsetSensitivity = new RealMatrix[cellCount];
+        sensorGainSensitivity = new RealMatrix[cellCount];
+        sensorOffsetSigma = adaptation.currentOffset().enabled() ? 0 : tuning.currentOffsetLimitAmps() / Math.sqrt(3);
+        sensorGainSigma = tuning.currentGainErrorLimit() / Math.sqrt(3);
         for (int i = 0; i < cellCount; i++) {
             x[i] = MatrixUtils.createColumnRealMatrix(new double[] {0, 0, 0, 1, 1, 0});
             double sr = adaptation.initialR0ScaleSigma();
@@ -73,6 +87,8 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
             double so = adaptation.currentOffset().initialSigmaAmps();
             cov[i] = initialCovariance(MatrixUtils.createRealDiagonalMatrix(new double[] {sr * sr, sc * sc, so * so}));
             ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
+            sensorOffsetSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
+            sensorGainSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
         }
     }
 
@@ -117,6 +133,8 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 rcUnknown[i] = true;
                 ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
                 resistanceErrorSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
+                sensorOffsetSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
+                sensorGainSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
                 double z0 = x[i].getEntry(0, 0);
                 double base0 = cell.ocvDoubt().isNone()
                         ? tuning.ocvSigmaVolts()
@@ -184,6 +202,11 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                     new double[] {0, bm.getEntry(1, 0) * amps, bm.getEntry(2, 0) * amps, 0, 0, 0});
             resistanceErrorSensitivity[i] =
                     fm.multiply(resistanceErrorSensitivity[i]).subtract(bDelta);
+            // the truth's current is less by the sensor's offset and gain error: D = F D + B u
+            sensorOffsetSensitivity[i] =
+                    fm.multiply(sensorOffsetSensitivity[i]).add(bm.scalarMultiply(sensorOffsetSigma));
+            sensorGainSensitivity[i] =
+                    fm.multiply(sensorGainSensitivity[i]).add(bm.scalarMultiply(sensorGainSigma * amps));
             correct(i, amps, cellVolts[i], cellCelsius[i], f, dt);
         }
     }
@@ -243,6 +266,13 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         double seenD = hd.multiply(resistanceErrorSensitivity[i]).getEntry(0, 0);
         resistanceErrorSensitivity[i] =
                 resistanceErrorSensitivity[i].add(k.scalarMultiply(r0Volts * x[i].getEntry(3, 0) - seenD));
+        // D = (I - K H) D + K (-R0 u): the truth's R0 drop is less by the sensor's error
+        double seenOffset = hd.multiply(sensorOffsetSensitivity[i]).getEntry(0, 0);
+        sensorOffsetSensitivity[i] =
+                sensorOffsetSensitivity[i].add(k.scalarMultiply(offsetRow * sensorOffsetSigma - seenOffset));
+        double seenGain = hd.multiply(sensorGainSensitivity[i]).getEntry(0, 0);
+        sensorGainSensitivity[i] =
+                sensorGainSensitivity[i].add(k.scalarMultiply(offsetRow * sensorGainSigma * amps - seenGain));
     }
 
     @Override
@@ -261,7 +291,16 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         double resistanceSoc = resistanceErrorSensitivity[c] == null
                 ? 0
                 : resistanceErrorSensitivity[c].getEntry(0, 0) * resistanceErrorSigma[c];
-        return Math.min(1.0, 3 * Math.sqrt(cov[c].getEntry(0, 0) + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
+        double offsetSoc = sensorOffsetSensitivity[c].getEntry(0, 0);
+        double gainSoc = sensorGainSensitivity[c].getEntry(0, 0);
+        return Math.min(
+                1.0,
+                3
+                        * Math.sqrt(cov[c].getEntry(0, 0)
+                                + ocvSoc * ocvSoc
+                                + resistanceSoc * resistanceSoc
+                                + offsetSoc * offsetSoc
+                                + gainSoc * gainSoc));
     }
 
     /** Copies the cell's 5x5 covariance, row-major, into {@code out[0..24]}. */
@@ -305,5 +344,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         rejectedInRow[c] = 0;
         ocvErrorSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
         resistanceErrorSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
+        sensorOffsetSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
+        sensorGainSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
     }
 }

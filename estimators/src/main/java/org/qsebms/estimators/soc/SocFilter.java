@@ -47,6 +47,14 @@ public interface SocFilter extends SocEstimator {
         return Double.NaN;
     }
 
+    /**
+     * {@link #cellSocBound3Sigma} without the current sensor's share (its rated offset and gain error,
+     * {@code CurrentSensorConsider}): the SOC's doubt from the model and the filter alone. For a use
+     * that divides the charge the same sensor counted by the SOC change the filter saw (a capacity
+     * window), where the sensor's error is in the counted charge already.
+     */
+    double cellSocBound3SigmaWithoutCurrentSensor(int cell);
+
     /** Measurements rejected by the innovation gate since construction. */
     long rejectedMeasurements();
 }

@@ -273,6 +273,7 @@ public final class SpkfSocEstimator implements SocFilter {
                 a1 * resistanceErrorSensitivity[e + V1] - fastOhms * dOffset - fastOhms * corrected;
         resistanceErrorSensitivity[e + V2] =
                 a2 * resistanceErrorSensitivity[e + V2] - slowOhms * dOffset - slowOhms * corrected;
+        noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, corrected);
     }
 
     /**
@@ -296,7 +297,8 @@ public final class SpkfSocEstimator implements SocFilter {
         double slope = ocv.slopeOfSegment(segment, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         double r0PerAmp = model.r0Ohms(z, celsius, f); // model.r0Volts per ampere, one table lookup for both
-        double r0Volts = r0PerAmp * (amps - x[xb + OFFSET]);
+        double corrected = amps - x[xb + OFFSET];
+        double r0Volts = r0PerAmp * corrected;
         double r0Ohms = r0PerAmp * x[xb + R0];
         double ocvAtEstimate = ocv.voltsAt(z, celsius, segment);
         double predicted =
@@ -410,6 +412,7 @@ public final class SpkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
         }
+        noise.currentSensor().correct(i, k, h0, r0Volts, r0Ohms, corrected);
     }
 
     /**
@@ -478,6 +481,12 @@ public final class SpkfSocEstimator implements SocFilter {
     @Override
     public double cellSocBound3Sigma(int cell) {
         return noise.socBound3Sigma(
+                cell, p[NN * cell], ocvErrorSensitivity[N * cell + SOC], resistanceErrorSensitivity[N * cell + SOC]);
+    }
+
+    @Override
+    public double cellSocBound3SigmaWithoutCurrentSensor(int cell) {
+        return noise.socBound3SigmaWithoutCurrentSensor(
                 cell, p[NN * cell], ocvErrorSensitivity[N * cell + SOC], resistanceErrorSensitivity[N * cell + SOC]);
     }
 

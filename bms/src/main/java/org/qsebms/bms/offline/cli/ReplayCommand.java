@@ -141,6 +141,20 @@ public final class ReplayCommand implements Callable<Integer> {
     double currentGain;
 
     @Option(
+            names = "--current-sensor-offset-limit-a",
+            paramLabel = "A",
+            description = "the current sensor's rated zero-offset limit, carried in the SOC bound as a consider term "
+                    + "(0 leaves it out; default 0.05, a Pi INA240 + ADS1115 channel: docs/estimation.md)")
+    Double currentSensorOffsetLimitAmps;
+
+    @Option(
+            names = "--current-sensor-gain-limit",
+            paramLabel = "FRACTION",
+            description = "the current sensor's rated gain-error limit, carried likewise (e.g. 0.01 for 1 %%; 0 "
+                    + "leaves it out; default 0.03)")
+    Double currentSensorGainLimit;
+
+    @Option(
             names = "--filter",
             paramLabel = "ekf|spkf",
             defaultValue = "ekf",
@@ -184,6 +198,20 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         if (!Double.isFinite(currentOffsetAmps)) {
             stderr.println("--current-offset-a: " + currentOffsetAmps + " is not a finite number of amperes");
+            return 2;
+        }
+        EkfTuning tuning = EkfTuning.defaults();
+        try {
+            tuning = tuning.toBuilder()
+                    .currentOffsetLimitAmps(
+                            currentSensorOffsetLimitAmps == null
+                                    ? tuning.currentOffsetLimitAmps()
+                                    : currentSensorOffsetLimitAmps)
+                    .currentGainErrorLimit(
+                            currentSensorGainLimit == null ? tuning.currentGainErrorLimit() : currentSensorGainLimit)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            stderr.println("--current-sensor-offset-limit-a / --current-sensor-gain-limit: " + e.getMessage());
             return 2;
         }
         if (capacityAh != null && !(capacityAh > 0)) {
@@ -246,12 +274,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     ? EkfAdaptation.resistance().withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel())
                     : EkfAdaptation.resistance();
             LogReplay.Result result = new LogReplay(
-                            cell,
-                            preset.hysteresis(),
-                            EkfTuning.defaults(),
-                            adaptation,
-                            convergenceWindowSeconds,
-                            filterKind)
+                            cell, preset.hysteresis(), tuning, adaptation, convergenceWindowSeconds, filterKind)
                     .run(
                             log,
                             initialSoc == null ? Double.NaN : initialSoc,
@@ -269,7 +292,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         new LogReplay(
                                         cell,
                                         preset.hysteresis(),
-                                        EkfTuning.defaults(),
+                                        tuning,
                                         EkfAdaptation.resistance(),
                                         convergenceWindowSeconds,
                                         filterKind)

@@ -134,20 +134,23 @@ public final class LogReplay {
             double s = socFilter.cellSoc(0);
             double b = socFilter.cellSocBound3Sigma(0);
             extrapolatedRows += socFilter.cellSocExtrapolated(0) ? 1 : 0;
-            tightForSeconds = b < ANCHOR_BOUND ? tightForSeconds + dt : 0;
+            // a window divides the charge the sensor counted by the SOC change the filter saw, which between
+            // anchors counts the same sensor's charge: the anchor's doubt is the bound without the sensor's share
+            double anchorDoubt = socFilter.cellSocBound3SigmaWithoutCurrentSensor(0);
+            tightForSeconds = anchorDoubt < ANCHOR_BOUND ? tightForSeconds + dt : 0;
             if (tightForSeconds >= ANCHOR_SETTLED_SECONDS) {
                 if (Double.isNaN(anchorSoc)) {
                     anchorSoc = s;
-                    anchorBound = b;
+                    anchorBound = anchorDoubt;
                     ahSinceAnchor = 0;
                     secondsSinceAnchor = 0;
                 } else if (Math.abs(s - anchorSoc) >= CAPACITY_WINDOW_SOC) {
-                    double socSigma = Math.hypot(b, anchorBound) / 3;
+                    double socSigma = Math.hypot(anchorDoubt, anchorBound) / 3;
                     double ahSigma = tuning.currentSigmaAmps() * Math.sqrt(Math.max(secondsSinceAnchor, 1)) / 3600.0
                             + 0.002 * Math.abs(ahSinceAnchor);
                     capacity.add(s - anchorSoc, socSigma, ahSinceAnchor, ahSigma);
                     anchorSoc = s;
-                    anchorBound = b;
+                    anchorBound = anchorDoubt;
                     ahSinceAnchor = 0;
                     secondsSinceAnchor = 0;
                 }

@@ -30,8 +30,10 @@ import org.qsebms.estimators.model.QseCellParameters;
  * item 2), through the commands: the documented recipe for both shared-data cells, every shared
  * drive log replayed from a 30 % wrong start, coverage of the 3-sigma bound at least 95 % on each;
  * the simulated QSE cell (truth known) characterised and driven at 25 °C likewise. The median
- * bound on the 25 °C NCA logs went from 6.1-6.4 % (one 20 mV doubt) to 3.3-3.8 %: tighter, but
- * above the issue's 3 %, which stays a disabled test with the measured figures.
+ * bound on the 25 °C NCA logs went from 6.1-6.4 % (one 20 mV doubt) to 3.3-3.8 % (each region's
+ * largest slow relaxation), then to 2.5-3.1 % (pooled per temperature, with the current sensor's
+ * rated error in the bound): tighter, but LA92 stays above the issue's 3 %, a disabled test with the
+ * measured figures.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LearntOcvDoubtTest {
@@ -155,12 +157,13 @@ class LearntOcvDoubtTest {
     }
 
     @Test
-    @Disabled("known miss, measured 2026-12-02: median 3-sigma bound on the 25 °C NCA logs 3.34 % (US06), "
-            + "3.27 % (HWFTa), 3.36 % (LA92), 3.76 % (Cycle_1), 3.68 % (Cycle_2) against the 3 % target (6.06-6.44 % "
-            + "with one 20 mV doubt); the RMS slow relaxation instead of the largest gave 1.65-1.84 % but 91.7 % "
-            + "coverage on 25 °C Cycle_2 and 87.8 % on 0 °C US06; pooled per temperature at its 95 % upper "
-            + "confidence bound (re-measured 2026-12-02: 3.27-3.79 % shipped) gave 1.92-2.14 % with 100 % on all "
-            + "13 logs but 75-87 % coverage in 4 of CurrentSensorErrorTest's 25 biased-sensor cases")
+    @Disabled("known miss, re-measured 2026-12-02 (biasbound): with the slow relaxation pooled per temperature "
+            + "and the current sensor's rated 50 mA / 3 % carried in the bound (CurrentSensorConsider), the median "
+            + "3-sigma bound on the 25 °C NCA logs is 2.50 % (US06), 2.66 % (HWFTa), 3.10 % (LA92), 2.96 % (Cycle_1), "
+            + "2.86 % (Cycle_2): LA92 (3.9 h, the longest) misses the 3 % target by 0.10 %; coverage 100 % on all 13 "
+            + "shared logs and in all 25 biased-sensor cases of CurrentSensorErrorTest. Before: 3.27-3.79 % (each "
+            + "region's largest slow relaxation); pooled without the sensor's share 1.92-2.14 % but 75-87 % coverage "
+            + "in 4 of the 25 biased-sensor cases")
     void the25CelsiusNcaMedianBoundIsAtMostThreePercent() {
         Path pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
         for (String log : new String[] {"US06", "HWFTa", "LA92", "Cycle_1", "Cycle_2"}) {

@@ -59,6 +59,47 @@ class ReplayCommandTest {
         assertThat(SharedDataValidationTest.json(r.out()).get("soc_rmse_pct")).isLessThan(1.0);
     }
 
+    @Test
+    void theCurrentSensorsRatedLimitsWidenOnlyTheBound() throws IOException {
+        Path log = simulatedLog(3600);
+        java.util.Map<String, Double> rated = replaySummary(log, "rated");
+        java.util.Map<String, Double> none =
+                replaySummary(log, "none", "--current-sensor-offset-limit-a", "0", "--current-sensor-gain-limit", "0");
+        java.util.Map<String, Double> tighter = replaySummary(
+                log, "tighter", "--current-sensor-offset-limit-a", "0.01", "--current-sensor-gain-limit", "0.005");
+        // the estimate does not read the sensor's share: the same error, a bound that grows with the limits
+        assertThat(none.get("soc_rmse_pct")).isEqualTo(rated.get("soc_rmse_pct"));
+        assertThat(none.get("bound_3sigma_median_pct"))
+                .isLessThan(tighter.get("bound_3sigma_median_pct"))
+                .isLessThan(rated.get("bound_3sigma_median_pct"));
+        assertThat(tighter.get("bound_3sigma_median_pct")).isLessThan(rated.get("bound_3sigma_median_pct"));
+        SharedDataValidationTest.Result bad = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                log.toString(),
+                "--chemistry",
+                "psoa-ncm811",
+                "--current-sensor-gain-limit",
+                "-0.03");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--current-sensor-gain-limit").contains("currentGainErrorLimit");
+    }
+
+    private java.util.Map<String, Double> replaySummary(Path log, String name, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                log.toString(),
+                "--chemistry",
+                "psoa-ncm811",
+                "--initial-soc",
+                "0.6",
+                "--out",
+                tmp.resolve(name).toString()));
+        args.addAll(List.of(extra));
+        SharedDataValidationTest.Result r =
+                SharedDataValidationTest.run(new ReplayCommand(), args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        return SharedDataValidationTest.json(r.out());
+    }
+
     /** A simulated CC-CV charge to 4.15 V, a rest and a 1 C discharge to 3.5 V, logged at 1 s. */
     private Path fullCycleLog() throws IOException {
         EcmParameters p = new PresetCatalog().load("psoa-ncm811").cell();

@@ -1,0 +1,115 @@
+package org.qsebms.estimators.soc;
+
+import java.util.Arrays;
+
+/**
+ * Schmidt's consider analysis of the current sensor's zero offset and gain error, which neither SOC
+ * filter estimates (the offset is estimated only with {@link EkfAdaptation#currentOffset()} on, and
+ * then only the gain is considered here): per cell, how far each state estimate has moved for one
+ * sigma of each error. The truth's current is the measured one less the offset and less the gain
+ * error times the current, so over each prediction the error grows by the current's input column
+ * times that amount ({@code D <- F D + B u}, with {@code u = sigmaOffset} and
+ * {@code u = sigmaGain I}); at each correction the truth's R0 drop is smaller by
+ * {@code R0 u}, which the innovation carries, and the gain moves the error as it moves the estimate
+ * ({@code D <- D + K (-R0 u - H D)}). The reported bound adds both SOC entries squared to the SOC
+ * variance: a bias the filter cannot average away grows the bound with the charge counted since the
+ * voltage last corrected it, instead of being hidden in the slack of another term.
+ *
+ * <p>The sigmas are the sensor's rated limits ({@link EkfTuning#currentOffsetLimitAmps()},
+ * {@link EkfTuning#currentGainErrorLimit()}) over sqrt(3): the standard deviation of an error known
+ * only to lie within those limits (uniform, GUM type B). Both filters share this, with their own F
+ * and K; nothing allocates after the constructor.
+ */
+final class CurrentSensorConsider {
+    private static final int N = CellNoiseModel.N;
+    private static final int SOC = CellNoiseModel.SOC;
+    private static final int V1 = CellNoiseModel.V1;
+    private static final int V2 = CellNoiseModel.V2;
+    private static final int R0 = CellNoiseModel.R0;
+    private static final int CAP = CellNoiseModel.CAP;
+    private static final int OFFSET = CellNoiseModel.OFFSET;
+
+    private final double offsetSigmaAmps;
+    private final double gainSigma;
+    /** Per cell, the state estimate's error per sigma of the sensor's offset, N entries each. */
+    private final double[] offsetSensitivity;
+    /** Per cell, the state estimate's error per sigma of the sensor's gain error, N entries each. */
+    private final double[] gainSensitivity;
+
+    CurrentSensorConsider(EkfTuning tuning, EkfAdaptation adaptation, int cellCount) {
+        double sqrt3 = Math.sqrt(3);
+        // with the offset state on, the offset's doubt is in the filter's covariance already
+        this.offsetSigmaAmps = adaptation.currentOffset().enabled() ? 0.0 : tuning.currentOffsetLimitAmps() / sqrt3;
+        this.gainSigma = tuning.currentGainErrorLimit() / sqrt3;
+        this.offsetSensitivity = new double[N * cellCount];
+        this.gainSensitivity = new double[N * cellCount];
+    }
+
+    /**
+     * The prediction's share, after the filter's own: {@code socPerAmp} the SOC change per ampere over
+     * the step (with the capacity state), {@code capacitySoc} the SOC change per unit of the capacity
+     * state, {@code a1}, {@code a2} the RC decays, {@code fastOhms}, {@code slowOhms} their input
+     * columns, {@code amps} the current the filter used.
+     */
+    void predict(
+            int i,
+            double socPerAmp,
+            double capacitySoc,
+            double a1,
+            double a2,
+            double fastOhms,
+            double slowOhms,
+            double amps) {
+        int e = N * i;
+        move(offsetSensitivity, e, offsetSigmaAmps, socPerAmp, capacitySoc, a1, a2, fastOhms, slowOhms);
+        move(gainSensitivity, e, gainSigma * amps, socPerAmp, capacitySoc, a1, a2, fastOhms, slowOhms);
+    }
+
+    private static void move(
+            double[] d,
+            int e,
+            double u,
+            double socPerAmp,
+            double capacitySoc,
+            double a1,
+            double a2,
+            double fastOhms,
+            double slowOhms) {
+        double dOffset = d[e + OFFSET];
+        d[e + SOC] += capacitySoc * d[e + CAP] + socPerAmp * (u - dOffset);
+        d[e + V1] = a1 * d[e + V1] + fastOhms * (u - dOffset);
+        d[e + V2] = a2 * d[e + V2] + slowOhms * (u - dOffset);
+    }
+
+    /**
+     * The correction's share, with the filter's gain {@code k}, the measurement row's SOC slope
+     * {@code h0}, R0 drop per unit R0 scale {@code r0Volts}, the R0 in use {@code r0Ohms} and the
+     * current the filter used {@code amps}.
+     */
+    void correct(int i, double[] k, double h0, double r0Volts, double r0Ohms, double amps) {
+        int e = N * i;
+        update(offsetSensitivity, e, k, h0, r0Volts, r0Ohms, offsetSigmaAmps);
+        update(gainSensitivity, e, k, h0, r0Volts, r0Ohms, gainSigma * amps);
+    }
+
+    private static void update(double[] d, int e, double[] k, double h0, double r0Volts, double r0Ohms, double u) {
+        double seen = h0 * d[e + SOC] + d[e + V1] + d[e + V2] + r0Volts * d[e + R0] - r0Ohms * d[e + OFFSET];
+        double innovation = -r0Ohms * u - seen;
+        for (int j = 0; j < N; j++) {
+            d[e + j] += k[j] * innovation;
+        }
+    }
+
+    /** Cell {@code i}'s SOC variance from the two errors. */
+    double socVariance(int i) {
+        double o = offsetSensitivity[N * i + SOC];
+        double g = gainSensitivity[N * i + SOC];
+        return o * o + g * g;
+    }
+
+    /** Forgets cell {@code i}'s errors (a new SOC, whose doubt the covariance carries). */
+    void reset(int i) {
+        Arrays.fill(offsetSensitivity, N * i, N * i + N, 0.0);
+        Arrays.fill(gainSensitivity, N * i, N * i + N, 0.0);
+    }
+}
