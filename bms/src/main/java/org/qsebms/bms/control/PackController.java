@@ -97,7 +97,7 @@ public final class PackController {
             bleed.count(t);
             for (int i = 0; i < t.cellSoc.length; i++) {
                 t.cellSoc[i] = soc.cellSoc(i);
-                t.cellSocBound3Sigma[i] = soc.cellSocBound3Sigma(i);
+                t.cellSocBound3SigmaWithoutCurrentSensor[i] = soc.cellSocBound3SigmaWithoutCurrentSensor(i);
             }
             softShort.run(t);
             health.run(t);

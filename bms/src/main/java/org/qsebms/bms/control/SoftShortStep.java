@@ -32,7 +32,13 @@ final class SoftShortStep implements TickStep {
             detector.skipInvalidSample();
             return;
         }
-        detector.update(t.m.packAmps, t.m.cellVolts, t.cellSoc, t.cellSocBound3Sigma, t.bleedAmps, t.dtSeconds);
+        detector.update(
+                t.m.packAmps,
+                t.m.cellVolts,
+                t.cellSoc,
+                t.cellSocBound3SigmaWithoutCurrentSensor,
+                t.bleedAmps,
+                t.dtSeconds);
         for (int i = 0; i < flagged.length; i++) {
             // Only a statistically confirmed excess (the detector's flag) counts; its size then sets
             // the level: RSL at the threshold, MSL from 1.5 times the threshold.

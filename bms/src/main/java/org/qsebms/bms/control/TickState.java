@@ -11,8 +11,11 @@ final class TickState {
     final PackMeasurement m;
     /** Each cell's SOC estimate of this tick, copied once for the steps that take an array. */
     final double[] cellSoc;
-    /** Each cell's SOC 3-sigma bound of this tick, as the SOC filter reports it (NaN from one without a bound). */
-    final double[] cellSocBound3Sigma;
+    /**
+     * Each cell's SOC 3-sigma bound of this tick without the current sensor's share, which is common to
+     * every cell (NaN from a filter without a bound): the soft-short drift cue compares cells.
+     */
+    final double[] cellSocBound3SigmaWithoutCurrentSensor;
     /** Each cell's balancing bleed current over the last interval (cell volts over the resistor while switched on). */
     final double[] bleedAmps;
 
@@ -29,7 +32,7 @@ final class TickState {
     TickState(int cells, int temperatures) {
         this.m = new PackMeasurement(cells, temperatures);
         this.cellSoc = new double[cells];
-        this.cellSocBound3Sigma = new double[cells];
+        this.cellSocBound3SigmaWithoutCurrentSensor = new double[cells];
         this.bleedAmps = new double[cells];
     }
 

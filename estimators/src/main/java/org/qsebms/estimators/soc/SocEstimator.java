@@ -20,6 +20,16 @@ public interface SocEstimator {
     double cellSocBound3Sigma(int cell);
 
     /**
+     * {@link #cellSocBound3Sigma} without the share of the pack's current sensor (its rated offset and
+     * gain error). That error is common to every cell in series: it moves each cell's SOC alike, so a
+     * use that compares cells with each other (the soft-short detector's drift from the string median)
+     * takes this bound. The estimator's own bound when it carries no sensor share.
+     */
+    default double cellSocBound3SigmaWithoutCurrentSensor(int cell) {
+        return cellSocBound3Sigma(cell);
+    }
+
+    /**
      * Whether the cell's SOC rests on a model extrapolated beyond what it was characterised over
      * (for example a temperature outside its preset's tests): {@code socQuality} "extrapolated" in
      * telemetry. False when the estimator does not judge it.

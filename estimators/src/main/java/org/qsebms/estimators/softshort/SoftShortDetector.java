@@ -103,7 +103,8 @@ public final class SoftShortDetector {
     }
 
     /**
-     * @param cellSocBound3Sigma each cell's SOC 3-sigma bound from the SOC filter (NaN where it gives none):
+     * @param cellSocBound3Sigma each cell's SOC 3-sigma bound from the SOC filter (NaN where it gives none),
+     *                           without the pack current sensor's share, which moves every cell alike:
      *                           the drift cue samples only while every bound is small enough
      *                           ({@link SocDriftSettings#maxSocBound3Sigma()}); null takes every estimate as
      *                           trusted

@@ -259,6 +259,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
                 a1 * resistanceErrorSensitivity[e + V1] - fastOhms * dOffset - fastOhms * corrected;
         resistanceErrorSensitivity[e + V2] =
                 a2 * resistanceErrorSensitivity[e + V2] - slowOhms * dOffset - slowOhms * corrected;
+        noise.currentSensor().predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, corrected);
     }
 
     private void correct(int i, double amps, double volts, double celsius, double f, double innovationForget) {
@@ -269,7 +270,8 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         stepCelsius = celsius;
         stepR0Ohms = model.r0Ohms(z, celsius, f);
-        stepR0Volts = stepR0Ohms * (amps - x[xb + OFFSET]); // model.r0Volts, with one table lookup for both
+        double corrected = amps - x[xb + OFFSET];
+        stepR0Volts = stepR0Ohms * corrected; // model.r0Volts, with one table lookup for both
         double r0Ohms = stepR0Ohms * x[xb + R0];
         stepHysteresisVolts = hysteresis.magnitudeVolts() * h[i];
         stepSocAtEstimate = z;
@@ -360,6 +362,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
         }
+        noise.currentSensor().correct(i, k, h0, stepR0Volts, r0Ohms, corrected);
     }
 
     /**
@@ -452,6 +455,12 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
     @Override
     public double cellSocBound3Sigma(int cell) {
         return noise.socBound3Sigma(
+                cell, p[NN * cell], ocvErrorSensitivity[N * cell + SOC], resistanceErrorSensitivity[N * cell + SOC]);
+    }
+
+    @Override
+    public double cellSocBound3SigmaWithoutCurrentSensor(int cell) {
+        return noise.socBound3SigmaWithoutCurrentSensor(
                 cell, p[NN * cell], ocvErrorSensitivity[N * cell + SOC], resistanceErrorSensitivity[N * cell + SOC]);
     }
 
