@@ -42,6 +42,12 @@ final class RestVoltageTrajectory {
     private final double[] pendingVolts;
     private double pendingTime;
     private int pendingCount;
+    /**
+     * The scan's residuals, kept for the search of the accepted range's edge (each is a line fit of
+     * every kept sample, two OCV lookups a sample; fitting them again doubled the scan's cost).
+     */
+    private final double[] scan = new double[(int) Math.round(MAX_OFFSET_VOLTS / OFFSET_STEP_VOLTS) + 1];
+
     private int stride = 1;
     private int count;
     /** The last line fitted: SOC at the first sample and its rate (per hour). */
@@ -107,17 +113,18 @@ final class RestVoltageTrajectory {
         int steps = (int) Math.round(MAX_OFFSET_VOLTS / OFFSET_STEP_VOLTS);
         double best = Double.POSITIVE_INFINITY;
         for (int j = 0; j <= steps; j++) {
-            best = Math.min(best, residual(i, j * OFFSET_STEP_VOLTS));
+            scan[j] = residual(i, j * OFFSET_STEP_VOLTS);
+            best = Math.min(best, scan[j]);
         }
         if (!(best < Double.POSITIVE_INFINITY)) {
             return 0.0;
         }
         double limit = best + sigmas * sigmas * best / (count - 2);
-        if (residual(i, 0.0) <= limit) {
+        if (scan[0] <= limit) {
             return 0.0;
         }
         for (int j = 1; j <= steps; j++) {
-            if (residual(i, j * OFFSET_STEP_VOLTS) <= limit) {
+            if (scan[j] <= limit) {
                 double lo = (j - 1) * OFFSET_STEP_VOLTS;
                 double hi = j * OFFSET_STEP_VOLTS;
                 for (int it = 0; it < BISECTIONS; it++) {
