@@ -82,7 +82,11 @@ class SoftShortAccuracyTest {
      * to exponential (each 1 % of SOC steepens it by the same factor), and the hysteresis the 17 mA
      * leak drives makes the cell's true offset grow from about 8 to 11 mV over the fit; a constant
      * offset 28 mV high (the trajectory read one bend higher) then fits better than the true one
-     * (0.15 against 0.4 mV rms) and the figure comes out low.
+     * (0.15 against 0.4 mV rms) and the figure comes out low. Letting the location follow the basin
+     * it was found in read this case +16 % but 300 ohm from 95.5 % on seed 7 +47 % (-20 % now): there
+     * the followed location is the true one, and the hysteresis the leak drives (0.3 (1 + h) V per
+     * unit SOC of the cell's fall, not in the preset) reads as charge; the -20 % comes from a wrong
+     * location that cancels it. The fix needs the preset to carry the hysteresis (docs/safety.md).
      */
     @Test
     @Disabled("measured -34 % (11.36 mA for a true 17.17 mA after 3 h; +1..+9 % until 1.75 h, then the "

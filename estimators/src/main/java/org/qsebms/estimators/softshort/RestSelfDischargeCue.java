@@ -250,7 +250,8 @@ final class RestSelfDischargeCue {
             double voltsNow = sv[i] / n[i] + slope[i] * (t - st[i] / n[i]);
             double voltsThen = voltsNow - slope[i] * t;
             // only a cell whose voltage falls beyond its sigma test is located: one that does not has no
-            // trajectory to read a shape from (and locating costs up to ~45 line fits of the kept samples)
+            // trajectory to read a shape from (and locating costs about 28 line fits of the kept
+            // samples, one table search a sample each)
             offsetVolts[i] = bleedAh[i] * 3600.0 / fitted > MAX_BLEED_FRACTION * settings.thresholdAmps()
                             || !(-slope[i] > settings.sigmas() * slopeSe[i])
                     ? 0.0

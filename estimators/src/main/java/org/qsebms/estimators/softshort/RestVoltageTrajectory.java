@@ -35,6 +35,13 @@ final class RestVoltageTrajectory {
     private static final int MIN_SAMPLES = 30;
 
     private final OcvCurve ocv;
+    /** The OCV table's columns (the curve's own arrays, read only), for {@link #socAtVolts}. */
+    private final double[] tableSoc;
+
+    private final double[] tableVolts;
+    /** The OCV slope of the segment the last {@link #socAtVolts} read its SOC on (V per unit SOC). */
+    private double lookupSlope;
+
     private final double minSlope;
     private final int cells;
     private final double[] times = new double[SAMPLES];
@@ -42,6 +49,12 @@ final class RestVoltageTrajectory {
     private final double[] pendingVolts;
     private double pendingTime;
     private int pendingCount;
+    /**
+     * The scan's residuals, kept for the search of the accepted range's edge (each is a line fit of
+     * every kept sample, two OCV lookups a sample; fitting them again doubled the scan's cost).
+     */
+    private final double[] scan = new double[(int) Math.round(MAX_OFFSET_VOLTS / OFFSET_STEP_VOLTS) + 1];
+
     private int stride = 1;
     private int count;
     /** The last line fitted: SOC at the first sample and its rate (per hour). */
@@ -52,6 +65,8 @@ final class RestVoltageTrajectory {
     /** @param minSlopeVoltsPerSoc floor of the OCV slope a residual is weighted with (the plateau's readings are noise) */
     RestVoltageTrajectory(OcvCurve ocv, int cells, double minSlopeVoltsPerSoc) {
         this.ocv = ocv;
+        this.tableSoc = ocv.socFraction();
+        this.tableVolts = ocv.ocvVolts();
         this.cells = cells;
         this.minSlope = minSlopeVoltsPerSoc;
         this.volts = new double[cells][SAMPLES];
@@ -107,17 +122,18 @@ final class RestVoltageTrajectory {
         int steps = (int) Math.round(MAX_OFFSET_VOLTS / OFFSET_STEP_VOLTS);
         double best = Double.POSITIVE_INFINITY;
         for (int j = 0; j <= steps; j++) {
-            best = Math.min(best, residual(i, j * OFFSET_STEP_VOLTS));
+            scan[j] = residual(i, j * OFFSET_STEP_VOLTS);
+            best = Math.min(best, scan[j]);
         }
         if (!(best < Double.POSITIVE_INFINITY)) {
             return 0.0;
         }
         double limit = best + sigmas * sigmas * best / (count - 2);
-        if (residual(i, 0.0) <= limit) {
+        if (scan[0] <= limit) {
             return 0.0;
         }
         for (int j = 1; j <= steps; j++) {
-            if (residual(i, j * OFFSET_STEP_VOLTS) <= limit) {
+            if (scan[j] <= limit) {
                 double lo = (j - 1) * OFFSET_STEP_VOLTS;
                 double hi = j * OFFSET_STEP_VOLTS;
                 for (int it = 0; it < BISECTIONS; it++) {
@@ -132,6 +148,57 @@ final class RestVoltageTrajectory {
             }
         }
         return 0.0;
+    }
+
+    /**
+     * {@code ocv.socAt(volts)}, with {@code ocv.slopeAt} of that SOC left in {@link #lookupSlope}: the
+     * same arithmetic as the two, from one search of the table instead of two (a line fit reads both
+     * for every kept sample, the location up to ~28 fits a cell). The segment is the one {@code
+     * slopeAt} takes: the last table point at or below the SOC, at most the one before the last.
+     */
+    double socAtVolts(double volts) {
+        double[] sf = tableSoc;
+        double[] ov = tableVolts;
+        int n = ov.length;
+        double s;
+        int lo;
+        if (volts <= ov[0]) {
+            s = sf[0];
+            lo = 0;
+        } else if (volts >= ov[n - 1]) {
+            s = sf[n - 1];
+            lo = n - 1;
+        } else {
+            lo = 0;
+            int hi = n - 1;
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                if (ov[mid] <= volts) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            double span = ov[hi] - ov[lo];
+            double t = span <= 0 ? 0 : (volts - ov[lo]) / span;
+            s = sf[lo] + t * (sf[hi] - sf[lo]);
+        }
+        int seg = lo;
+        while (seg + 1 < n && sf[seg + 1] <= s) {
+            seg++;
+        }
+        while (seg > 0 && sf[seg] > s) {
+            seg--;
+        }
+        // a NaN SOC sorts above every point, as in the binary search slopeAt makes
+        seg = Double.isNaN(s) ? n - 2 : Math.min(seg, n - 2);
+        lookupSlope = (ov[seg + 1] - ov[seg]) / (sf[seg + 1] - sf[seg]);
+        return s;
+    }
+
+    /** The slope the last {@link #socAtVolts} left (V per unit SOC). */
+    double lookupSlope() {
+        return lookupSlope;
     }
 
     /** True once enough samples are kept to read the shape and the slope along it. */
@@ -183,8 +250,8 @@ final class RestVoltageTrajectory {
         double t0 = times[0];
         double[] v = volts[i];
         for (int j = 0; j < count; j++) {
-            double s = ocv.socAt(v[j] + d);
-            double k = Math.max(Math.abs(ocv.slopeAt(s)), minSlope);
+            double s = socAtVolts(v[j] + d);
+            double k = Math.max(Math.abs(lookupSlope), minSlope);
             double w = k * k;
             double t = (times[j] - t0) / 3600.0;
             sw += w;

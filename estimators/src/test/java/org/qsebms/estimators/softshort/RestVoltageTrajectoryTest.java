@@ -86,6 +86,45 @@ class RestVoltageTrajectoryTest {
         }
     }
 
+    /**
+     * The trajectory's one-search lookup gives exactly what {@code socAt} and then {@code slopeAt}
+     * give, on the table's points, between them, on flat stretches and beyond both ends.
+     */
+    @Test
+    void theOneSearchLookupIsTheCurvesOwnToTheBit() {
+        OcvCurve lfp = lfpOcv();
+        OcvCurve flat =
+                new OcvCurve(new double[] {0, 0.2, 0.5, 0.8, 1}, new double[] {3.0, 3.3, 3.3, 3.3, 3.6}, new double[5]);
+        for (OcvCurve ocv : new OcvCurve[] {lfp, flat}) {
+            RestVoltageTrajectory trajectory = new RestVoltageTrajectory(ocv, 1, MIN_SLOPE);
+            int checked = 0;
+            // both tables lie inside 2.5-4.0 V, so this runs past both ends
+            for (double v = 2.5; v <= 4.0; v += 0.0000731) {
+                assertLookup(trajectory, ocv, v);
+                checked++;
+            }
+            for (double v : ocv.ocvVolts()) {
+                assertLookup(trajectory, ocv, v);
+                assertLookup(trajectory, ocv, Math.nextUp(v));
+                assertLookup(trajectory, ocv, Math.nextDown(v));
+            }
+            assertThat(checked).isGreaterThan(1000);
+        }
+    }
+
+    private static void assertLookup(RestVoltageTrajectory trajectory, OcvCurve ocv, double v) {
+        // Double.compare: equal to the bit, NaN to NaN included (the formula's table is NaN at SOC 0)
+        double s = ocv.socAt(v);
+        double mine = trajectory.socAtVolts(v);
+        assertThat(Double.compare(mine, s))
+                .as("SOC at %s V: %s against %s", v, mine, s)
+                .isZero();
+        double k = ocv.slopeAt(s);
+        assertThat(Double.compare(trajectory.lookupSlope(), k))
+                .as("slope at %s V: %s against %s", v, trajectory.lookupSlope(), k)
+                .isZero();
+    }
+
     @Test
     void aStraightOcvNeedsNoOffset() {
         OcvCurve straight = new OcvCurve(new double[] {0, 1}, new double[] {3.0, 4.2}, new double[2]);
