@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.qsebms.estimators.characterization.CellCharacterizer;
@@ -58,11 +57,14 @@ class SpkfMidCycleConvergenceTest {
         compareAndAssert(cycle, startRow, offset);
     }
 
-    @Disabled("known miss (2026-12-02): HWFTa row 4000 (SOC 0.52) +30 %: SPKF RMSE 1.0138 % against the 1 % target "
-            + "(max 1.54 %, converged after 70 s, coverage 100 %); the EKF meets it by a thin margin, 0.9996 %")
+    /**
+     * HWFTa row 4000 (SOC 0.52) +30 %, once a known miss (SPKF 1.0138 % RMSE against the 1 % target, the
+     * EKF 0.9996 %); re-measured 2026-12-02 (fourth session) on the merged main: EKF 0.95 %, SPKF 0.96 %
+     * (max 1.47 %, coverage 100 %). Still the thinnest margin of the starts, so kept apart.
+     */
     @ParameterizedTest
     @CsvSource({"HWFTa,4000,0.3"})
-    void theSigmaPointFilterMissesOneStartTheEkfMeetsByAThinMargin(String cycle, int startRow, double offset) {
+    void theSigmaPointFilterAlsoMeetsTheThinMarginStart(String cycle, int startRow, double offset) {
         compareAndAssert(cycle, startRow, offset);
     }
 
