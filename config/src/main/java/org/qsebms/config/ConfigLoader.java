@@ -102,10 +102,11 @@ public final class ConfigLoader {
         YamlNode halNode = r.optionalMapping("hal");
         HalConfig hal = new HalConfig(HalBackend.SIMULATED);
         if (halNode != null) {
-            halNode.rejectUnknownKeys(Set.of("backend", "pi4j", "bq76952"));
+            halNode.rejectUnknownKeys(Set.of("backend", "pi4j", "bq76952", "currentSensor"));
             HalBackend backend = halNode.enumValue("backend", HalBackend.class, null);
             YamlNode pi4jNode = halNode.optionalMapping("pi4j");
             YamlNode bqNode = halNode.optionalMapping("bq76952");
+            CurrentSensorRating currentSensor = CurrentSensorRating.read(halNode.optionalMapping("currentSensor"));
             if (pi4jNode != null && bqNode != null) {
                 throw new ConfigException(
                         "hal.bq76952",
@@ -116,7 +117,8 @@ public final class ConfigLoader {
                 hal = new HalConfig(
                         backend,
                         java.util.Optional.empty(),
-                        java.util.Optional.of(Bq76952Reader.read(bqNode, series, limits)));
+                        java.util.Optional.of(Bq76952Reader.read(bqNode, series, limits)),
+                        currentSensor);
             } else if (backend == HalBackend.PI4J && pi4jNode == null) {
                 throw new ConfigException(
                         "hal.pi4j",
@@ -127,7 +129,9 @@ public final class ConfigLoader {
                         backend,
                         pi4jNode == null
                                 ? java.util.Optional.empty()
-                                : java.util.Optional.of(WiringReader.read(pi4jNode, series)));
+                                : java.util.Optional.of(WiringReader.read(pi4jNode, series)),
+                        java.util.Optional.empty(),
+                        currentSensor);
             }
         }
 

@@ -209,6 +209,25 @@ final class YamlNode {
         return d;
     }
 
+    /**
+     * The number under {@code key} as written, infinities included (1e999) and a text {@code nan} or
+     * {@code NaN} read as NaN (the parser itself refuses YAML's {@code .nan}), or {@code defaultValue}
+     * when absent: for a caller that explains each kind of bad value itself.
+     */
+    double rawNumber(String key, double defaultValue, String unit) {
+        JsonNode v = node.get(key);
+        if (v == null || v.isNull()) {
+            return defaultValue;
+        }
+        if (v.isTextual() && v.asText().trim().replace(".", "").equalsIgnoreCase("nan")) {
+            return Double.NaN;
+        }
+        if (!v.isNumber()) {
+            throw new ConfigException(child(key), "expected a number in " + unit + ", found " + describe(v));
+        }
+        return v.asDouble();
+    }
+
     double requiredNumber(String key, double min, double max, String unit) {
         return number(key, Double.NaN, min, max, unit);
     }

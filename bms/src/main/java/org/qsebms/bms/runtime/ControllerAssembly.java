@@ -21,6 +21,7 @@ import org.qsebms.bms.supervisor.Supervisor;
 import org.qsebms.bms.supervisor.SupervisorRequests;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.config.BmsConfig;
+import org.qsebms.config.CurrentSensorRating;
 import org.qsebms.config.ProtectionLimits;
 import org.qsebms.config.UsableCapacityConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
@@ -157,7 +158,7 @@ public final class ControllerAssembly {
                 .create(
                         estimatorCell,
                         cfg.chemistry().hysteresis(),
-                        EkfTuning.defaults(),
+                        socTuning(cfg.hal().currentSensor()),
                         EkfAdaptation.resistance(),
                         cells);
         // soft-short (dendrite) detection from voltage relaxation at rest, against the model
@@ -179,6 +180,17 @@ public final class ControllerAssembly {
                         events.offer(new ControllerEvent.UsableCapacityChange(measured, voidedReason, nanos)));
         var stateOfFunction = new CurrentLimitEstimator(estimatorCell, stateOfFunctionSettings(cfg.limits()));
         return new ControllerParts.Estimators(soc, softShort, health, stateOfFunction, usable);
+    }
+
+    /**
+     * The SOC filters' tuning: the defaults, with the configured current sensor's rated limits
+     * ({@code hal.currentSensor}) in the bound's consider term.
+     */
+    static EkfTuning socTuning(CurrentSensorRating currentSensor) {
+        return EkfTuning.defaults().toBuilder()
+                .currentOffsetLimitAmps(currentSensor.offsetLimitAmps())
+                .currentGainErrorLimit(currentSensor.gainErrorLimit())
+                .build();
     }
 
     private static int checkedCellCount(BmsConfig cfg, PackHardware hw) {
