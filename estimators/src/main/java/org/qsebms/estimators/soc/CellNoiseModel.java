@@ -139,14 +139,16 @@ final class CellNoiseModel {
 
     /**
      * Sets cell {@code i}'s OCV sigma (at {@code soc}), voltage sigma growth and resistance error
-     * sigma for {@code celsius}; returns how far (K, beyond the margin) that lies outside the
-     * temperatures the preset was characterised over.
+     * sigma for {@code celsius}, with the R0 scale the filter has learnt for it so far
+     * ({@code r0Scale}, the evidence of how far the truth's resistances are from the model's
+     * extrapolated law: {@link EkfTuning#resistanceErrorSigma}); returns how far (K, beyond the
+     * margin) that lies outside the temperatures the preset was characterised over.
      */
-    double atTemperature(int i, double soc, double celsius) {
+    double atTemperature(int i, double soc, double celsius, double r0Scale) {
         double outside = tuning.extrapolationKelvin(cell.characterisedCelsius(), celsius);
         ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), soc, celsius, outside);
         voltageSigmaGrowth[i] = tuning.voltageSigmaGrowth(outside);
-        resistanceErrorSigma[i] = voltageSigmaGrowth[i] - 1;
+        resistanceErrorSigma[i] = tuning.resistanceErrorSigma(outside, r0Scale);
         return outside;
     }
 

@@ -160,7 +160,7 @@ public final class EkfSocEstimator implements SocFilter {
             double f = temperatures.factor(i);
             double a1 = temperatures.fastDecay(i);
             double a2 = temperatures.slowDecay(i);
-            double outside = noise.atTemperature(i, soc[i], cellCelsius[i]);
+            double outside = noise.atTemperature(i, soc[i], cellCelsius[i], r0Scale[i]);
             if (!initialised[i]) {
                 initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f, outside);
             }

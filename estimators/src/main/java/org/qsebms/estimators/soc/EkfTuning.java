@@ -278,6 +278,22 @@ public record EkfTuning(
         return 1 + extrapolationKelvin / extrapolationKelvinPerDoubling;
     }
 
+    /**
+     * The sigma of the relative error of every resistance at an extrapolation distance, for a cell
+     * whose filter has learnt the R0 scale {@code r0Scale} (1 without R0 adaptation): the larger of
+     * the prior growth {@code d / kelvinPerDoubling} and the evidence {@code |r0Scale - 1|}. All
+     * resistances of the model share one temperature law, so when the learnt R0 is far off the
+     * law's R0, the RC pairs' resistances (which the filter does not learn) are taken to be as far
+     * off: a law assumed rather than fitted can be wrong by more than the prior growth allows. 0
+     * inside the characterised span (plus margin), whatever the R0 scale.
+     */
+    public double resistanceErrorSigma(double extrapolationKelvin, double r0Scale) {
+        if (extrapolationKelvin == 0) {
+            return 0.0;
+        }
+        return Math.max(extrapolationKelvin / extrapolationKelvinPerDoubling, Math.abs(r0Scale - 1));
+    }
+
     /** The OCV sigma at an extrapolation distance: {@code sqrt(ocvSigma^2 + (voltsPerKelvin d)^2)}. */
     public double ocvSigmaVolts(double extrapolationKelvin) {
         if (extrapolationKelvin == 0) {

@@ -119,7 +119,9 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                     : cell.ocvDoubt().sigmaVoltsAt(x[i].getEntry(0, 0), cellCelsius[i], Double.NaN);
             ocvSigma[i] = outside == 0 ? ocvBase : Math.sqrt(ocvBase * ocvBase + ocvGrown * ocvGrown);
             voltageSigma[i] = tuning.voltageSigmaVolts() * (1 + outside / tuning.extrapolationKelvinPerDoubling());
-            resistanceErrorSigma[i] = outside / tuning.extrapolationKelvinPerDoubling();
+            resistanceErrorSigma[i] = outside == 0
+                    ? 0
+                    : Math.max(outside / tuning.extrapolationKelvinPerDoubling(), Math.abs(x[i].getEntry(3, 0) - 1));
             if (!initialised[i]) {
                 double r0Amps = cell.r0Ohms() * x[i].getEntry(3, 0) * f * amps;
                 double first = cell.ocv().socAt(cellVolts[i] - r0Amps, cellCelsius[i]);

@@ -43,6 +43,22 @@ class ExtrapolatedModelTest {
 
     /** The truth's resistances follow 45 kJ/mol; the model, characterised at 25 °C, assumes 20 kJ/mol. */
     private static double[] runCold(EcmParameters model, double celsius, long seed, boolean reference) {
+        return runCold(
+                model, 45000, celsius, seed, reference ? Filter.REFERENCE : Filter.FAST, EkfAdaptation.resistance());
+    }
+
+    private enum Filter {
+        FAST,
+        REFERENCE
+    }
+
+    /**
+     * The model (characterised at 25 °C) against a truth whose resistances follow {@code truthEa}
+     * J/mol, driven from SOC 0.9 at {@code celsius} with the filter started at 0.7; coverage after
+     * 600 s and the largest bound.
+     */
+    private static double[] runCold(
+            EcmParameters model, double truthEa, double celsius, long seed, Filter kind, EkfAdaptation adaptation) {
         SplittableRandom r = new SplittableRandom(seed);
         EcmParameters truthParams = EcmParameters.builder()
                 .capacityAh(model.capacityAh())
@@ -51,14 +67,13 @@ class ExtrapolatedModelTest {
                 .tau1Seconds(model.tau1Seconds())
                 .r2Ohms(model.r2Ohms())
                 .tau2Seconds(model.tau2Seconds())
-                .activationEnergyJPerMol(45000)
+                .activationEnergyJPerMol(truthEa)
                 .ocv(model.ocv())
                 .build();
         EquivalentCircuitCell truth = new EquivalentCircuitCell(truthParams, 0.9, celsius);
-        SocEstimator filter = reference
-                ? new ReferenceEkfSocEstimator(
-                        model, HysteresisModel.NONE, EkfTuning.defaults(), EkfAdaptation.resistance(), 1)
-                : new EkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(), EkfAdaptation.resistance(), 1);
+        SocEstimator filter = kind == Filter.REFERENCE
+                ? new ReferenceEkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(), adaptation, 1)
+                : new EkfSocEstimator(model, HysteresisModel.NONE, EkfTuning.defaults(), adaptation, 1);
         filter.setCellSoc(0, 0.7);
         double[] v = new double[1];
         double[] t = {celsius};
@@ -103,6 +118,53 @@ class ExtrapolatedModelTest {
                     .as("the same filter blind to the span misses, seed %d", seed)
                     .isLessThan(knowing[0]);
         }
+    }
+
+    /**
+     * A law forced far from the truth (issue 20: {@code --activation-energy 0} on a cell whose
+     * resistances follow 45 kJ/mol, 5.2 times its 25 °C resistances at 0 °C), characterised at
+     * 25 °C and driven at 0 °C: the prior growth of the resistance doubt (20 K / 25 K = 0.8) is far
+     * smaller than the truth's relative error (4.2), and what keeps the truth inside the bound is the
+     * filter's own evidence, the R0 scale it has learnt ({@link EkfTuning#resistanceErrorSigma}).
+     * The same filter without R0 adaptation has no evidence and only the prior growth (printed).
+     */
+    @Test
+    void aForcedZeroActivationEnergyIsCaughtByTheLearntResistanceScale() {
+        EcmParameters forced = EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.020)
+                .r1Ohms(0.015)
+                .tau1Seconds(10)
+                .r2Ohms(0.020)
+                .tau2Seconds(60)
+                .activationEnergyJPerMol(0)
+                .ocv(TestCells.ncm811())
+                .build()
+                .withCharacterisedCelsius(AT_25);
+        for (long seed = 1; seed <= 4; seed++) {
+            double[] learning = runCold(forced, 45000, 0, seed, Filter.FAST, EkfAdaptation.resistance());
+            double[] priorOnly = runCold(forced, 45000, 0, seed, Filter.FAST, EkfAdaptation.OFF);
+            System.out.printf(
+                    "seed %d, Ea forced 0 (truth 45 kJ/mol) at 0 °C: coverage %.1f %% with the learnt R0 scale "
+                            + "(largest bound %.1f %%), %.1f %% with the prior growth only (largest bound %.1f %%)%n",
+                    seed, 100 * learning[0], 100 * learning[1], 100 * priorOnly[0], 100 * priorOnly[1]);
+            assertThat(learning[0]).as("coverage, seed %d", seed).isGreaterThanOrEqualTo(0.95);
+        }
+    }
+
+    @Test
+    void resistanceDoubtGrowsWithTheLearntScaleOnlyOutsideTheSpan() {
+        EkfTuning t = EkfTuning.defaults();
+        assertThat(t.resistanceErrorSigma(0, 2.5)).as("inside the span").isZero();
+        assertThat(t.resistanceErrorSigma(20, 1.1))
+                .as("prior growth 20 K / 25 K")
+                .isCloseTo(0.8, within(1e-12));
+        assertThat(t.resistanceErrorSigma(20, 2.5))
+                .as("evidence larger than the prior")
+                .isCloseTo(1.5, within(1e-12));
+        assertThat(t.resistanceErrorSigma(20, 0.1))
+                .as("a scale below 1 counts too")
+                .isCloseTo(0.9, within(1e-12));
     }
 
     @Test

@@ -126,7 +126,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
             double f = temperatures.factor(i);
             double a1 = temperatures.fastDecay(i);
             double a2 = temperatures.slowDecay(i);
-            double outside = noise.atTemperature(i, x[N * i + SOC], cellCelsius[i]);
+            double outside = noise.atTemperature(i, x[N * i + SOC], cellCelsius[i], x[N * i + R0]);
             if (!initialised[i]) {
                 initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f, outside);
             }

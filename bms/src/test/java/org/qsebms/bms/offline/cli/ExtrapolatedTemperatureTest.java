@@ -184,12 +184,6 @@ class ExtrapolatedTemperatureTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("known miss, measured 2026-12-02: with the activation energy forced to 0 "
-            + "(--activation-energy 0) the 25 °C-only NCA preset keeps the truth inside its bound on 91.6 % of the "
-            + "0 °C US06 rows (0.0 % before the filter knew it extrapolates; RMSE 8.15 %); 0 °C Cycle_1 98.2 %. "
-            + "Re-measured 2026-12-02 (fourth session) after the OCV doubt's slow relaxation was pooled: 81.7 % "
-            + "(median bound 11.59 %, RMSE 8.15 %): the pooled doubt is smaller at 25 °C and this forced-wrong "
-            + "temperature law's error is carried only by the extrapolation's growth")
     void ncaWithAForcedZeroActivationEnergyKeepsCoverageAtZero() {
         Path pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
         Path preset = tmp.resolve("nca25ea0.yaml");
