@@ -148,8 +148,7 @@ public record CalibratedPreset(
             n.add(f(
                     "  OCV hysteresis (cathode, not fitted): %.1f mV half-gap, rate %.0f per unit SOC"
                             + " (the simulated cell's)",
-                    1000 * cathode.hysteresisVolts(),
-                    cathode.hysteresisRatePerSoc()));
+                    1000 * cathode.hysteresisVolts(), cathode.hysteresisRatePerSoc()));
         }
         n.add("  sources: " + cal.sources());
         n.add("Lithium metal must not be charged below 0 °C (chargeUnderTemperature.msl).");

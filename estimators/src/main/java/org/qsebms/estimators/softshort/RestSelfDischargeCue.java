@@ -47,6 +47,7 @@ final class RestSelfDischargeCue {
     private final HysteresisModel hysteresis;
     /** Each cell's hysteresis state as the cue tracks it (-1 discharge branch .. +1 charge branch). */
     private final double[] hysteresisState;
+
     private final RestSelfDischargeSettings settings;
     private final double capacitySpread;
     /** Each cell's SOC where its fit began, from its OCV (the bleed's drop added back). */
