@@ -163,7 +163,8 @@ public final class ControllerAssembly {
                         cells);
         // soft-short (dendrite) detection from voltage relaxation at rest, against the model
         var softShort = new ControllerParts.SoftShortAlarm(
-                new SoftShortDetector(estimatorCell, cells, 0.05, 1800, SOFT_SHORT_THRESHOLD_AMPS, 5),
+                new SoftShortDetector(
+                        estimatorCell, cfg.chemistry().hysteresis(), cells, 0.05, 1800, SOFT_SHORT_THRESHOLD_AMPS, 5),
                 SOFT_SHORT_THRESHOLD_AMPS);
         // health: R0 and its SEI part, capacity between relaxed rests, lithium inventory, resistance growth
         CellHealthTracker health = new CellHealthTracker(

@@ -11,6 +11,7 @@ import org.qsebms.estimators.model.ElectrolyteLaws;
 import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.QseCellParameters;
 import org.qsebms.estimators.model.SeiLaw;
+import org.qsebms.estimators.soc.HysteresisModel;
 
 /**
  * The cell section of a chemistry preset calibrated from the paper's laws, scaled to a reference
@@ -22,9 +23,17 @@ import org.qsebms.estimators.model.SeiLaw;
  * @param cell     the equivalent-circuit parameters, rounded (its OCV is the shipped table's)
  * @param ocvTable the shipped OCV table resource the preset names
  * @param npRatio  the lithium excess of the reference cell
+ * @param hysteresis the cathode's OCV hysteresis, the one the simulated cell has ({@link
+ *                 HysteresisModel#NONE} for a cathode without)
  * @param notes    the fitted laws and the reference cell, one comment line each
  */
-public record CalibratedPreset(String name, EcmParameters cell, String ocvTable, double npRatio, List<String> notes) {
+public record CalibratedPreset(
+        String name,
+        EcmParameters cell,
+        String ocvTable,
+        double npRatio,
+        HysteresisModel hysteresis,
+        List<String> notes) {
 
     public CalibratedPreset {
         notes = List.copyOf(notes);
@@ -68,7 +77,23 @@ public record CalibratedPreset(String name, EcmParameters cell, String ocvTable,
                 .build();
         double npRatio = round(g.negativeToPositiveRatio(cathode.nominalMilliAmpHoursPerGram()), "%.2f");
         return new CalibratedPreset(
-                presetName(e, cathode), rounded, ocvTable(cathode), npRatio, notes(cal, e, cathode, g));
+                presetName(e, cathode),
+                rounded,
+                ocvTable(cathode),
+                npRatio,
+                hysteresis(cathode),
+                notes(cal, e, cathode, g));
+    }
+
+    /**
+     * The cathode's OCV hysteresis as the SOC filter and the soft-short detector model it: the
+     * magnitude and rate {@link Cathode} gives the simulated cell, so the preset and the simulation
+     * describe one cell.
+     */
+    public static HysteresisModel hysteresis(Cathode cathode) {
+        return cathode.hasHysteresis()
+                ? new HysteresisModel(cathode.hysteresisVolts(), cathode.hysteresisRatePerSoc())
+                : HysteresisModel.NONE;
     }
 
     private static List<String> notes(ElectrolyteCalibration cal, Electrolyte e, Cathode cathode, CellGeometry g) {
@@ -119,6 +144,12 @@ public record CalibratedPreset(String name, EcmParameters cell, String ocvTable,
                 laws.lithiumLoss().currentExponent(),
                 g.lithiumMilliAmpHoursPerCm2(),
                 g.lithiumFoilUm()));
+        if (cathode.hasHysteresis()) {
+            n.add(f(
+                    "  OCV hysteresis (cathode, not fitted): %.1f mV half-gap, rate %.0f per unit SOC"
+                            + " (the simulated cell's)",
+                    1000 * cathode.hysteresisVolts(), cathode.hysteresisRatePerSoc()));
+        }
         n.add("  sources: " + cal.sources());
         n.add("Lithium metal must not be charged below 0 °C (chargeUnderTemperature.msl).");
         if (e.shortRiskCelsius() > Double.NEGATIVE_INFINITY) {

@@ -15,8 +15,6 @@ public final class QseCell {
     private static final int OCV_POINTS = 201;
     private static final int AGING_INTERVAL_STEPS = 64;
     private static final double SECONDS_PER_DAY = 86400.0;
-    /** Hysteresis rate gamma: the branch is reached after about 1/gamma of full capacity moved (assumed 0.05). */
-    private static final double HYSTERESIS_RATE = 20.0;
 
     private final QseCellParameters params;
     private final SeiLaw sei;
@@ -29,6 +27,9 @@ public final class QseCell {
     private final double interfaceOhms;
     private final double cathodeOhms;
     private final double hysteresisVolts;
+    /** Hysteresis rate gamma (the cathode's): the branch is reached after about 1/gamma of full capacity moved. */
+    private final double hysteresisRate;
+
     private final double activationKelvin;
     private final double vogelKelvin;
     private final double inverseReferenceKelvin;
@@ -81,6 +82,7 @@ public final class QseCell {
         this.interfaceOhms = params.interfaceOhms();
         this.cathodeOhms = params.cathodeOhms();
         this.hysteresisVolts = params.cathode().hysteresisVolts();
+        this.hysteresisRate = params.cathode().hysteresisRatePerSoc();
         TemperatureLaw t = params.laws().temperature();
         this.activationKelvin = t.pseudoActivationKelvin();
         this.vogelKelvin = t.vogelKelvin();
@@ -153,7 +155,7 @@ public final class QseCell {
         cachedAmps = amps;
         cachedAmpsDt = dt;
         interfaceTargetVolts = tafelVolts * InterfacialLaw.asinh(amps * halfInverseExchangeAmps) + interfaceOhms * amps;
-        hysteresisDecay = Math.exp(-HYSTERESIS_RATE * Math.abs(amps) * dt / (3600.0 * capacityAh));
+        hysteresisDecay = Math.exp(-hysteresisRate * Math.abs(amps) * dt / (3600.0 * capacityAh));
         hysteresisTarget = amps > restAmps ? 1.0 : amps < -restAmps ? -1.0 : hysteresis;
         lossPerAh = params.lithiumLossPerAhThroughput(amps);
     }

@@ -3,6 +3,7 @@ package org.qsebms.estimators.softshort;
 import java.util.Arrays;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.soc.HysteresisModel;
 
 /**
  * Excess self-discharge at rest. While the string rests (the pack current inside the rest band;
@@ -30,10 +31,23 @@ import org.qsebms.estimators.model.OcvCurve;
  * error carries, so a heavily bleeding string confirms only leaks well above that. Where the OCV
  * is flatter than {@link RestSelfDischargeSettings#minOcvSlopeVoltsPerSoc()} the voltage cannot show a leak (an LFP
  * plateau): the cell gives no measurement and no evidence, rather than a wrong one.
+ *
+ * <p>OCV hysteresis (the preset's {@link HysteresisModel}, LFP): every charge a cell passes moves its
+ * hysteresis state towards a branch, and at rest the charge its bleed and its leak take drive it
+ * towards the discharge branch, which lowers the voltage by {@code M gamma (1 + h)} per unit SOC on
+ * top of the OCV's own fall: read through the OCV slope alone that is charge the cell did not lose
+ * (at the LFP top knee, where the OCV slope is 0.6-3 V per unit SOC, 0.3 (1 + h) V is +10..+50 %).
+ * The cue tracks each cell's state (the pack current less its bleed under load; its bleed and its
+ * measured excess leak at rest) and takes {@code M h} off each voltage before the fit and the
+ * location, so both see the cell's OCV.
  */
 final class RestSelfDischargeCue {
     private final EcmParameters cell;
     private final OcvCurve ocv;
+    private final HysteresisModel hysteresis;
+    /** Each cell's hysteresis state as the cue tracks it (-1 discharge branch .. +1 charge branch). */
+    private final double[] hysteresisState;
+
     private final RestSelfDischargeSettings settings;
     private final double capacitySpread;
     /** Each cell's SOC where its fit began, from its OCV (the bleed's drop added back). */
@@ -101,8 +115,15 @@ final class RestSelfDischargeCue {
      *                       read through a capacity known to about this much, which adds that
      *                       fraction of a cell's bleed (and of the string's median bleed) to its standard error
      */
-    RestSelfDischargeCue(EcmParameters cell, int cells, RestSelfDischargeSettings settings, double capacitySpread) {
+    RestSelfDischargeCue(
+            EcmParameters cell,
+            HysteresisModel hysteresis,
+            int cells,
+            RestSelfDischargeSettings settings,
+            double capacitySpread) {
         this.capacitySpread = capacitySpread;
+        this.hysteresis = hysteresis;
+        this.hysteresisState = new double[cells];
         this.bleedMeanAmps = new double[cells];
         this.socAtFitStart = new double[cells];
         this.binVolts = new double[cells];
@@ -147,7 +168,9 @@ final class RestSelfDischargeCue {
 
     void update(double packAmps, double[] cellVolts, double[] bleedAmps, double dtSeconds) {
         trackBleedDrop(bleedAmps, dtSeconds);
-        if (Math.abs(packAmps) > settings.restAmps()) {
+        boolean resting = Math.abs(packAmps) <= settings.restAmps();
+        trackHysteresis(resting ? 0.0 : packAmps, bleedAmps, dtSeconds);
+        if (!resting) {
             if (restSeconds > 0) {
                 clear();
             }
@@ -164,10 +187,15 @@ final class RestSelfDischargeCue {
             double f = bleedAmps[i];
             bleedAh[i] += f * dtSeconds / 3600.0;
             if (n[i] == 0 && binSeconds == dtSeconds) {
-                socAtFitStart[i] = ocv.socAt(cellVolts[i] + modelBleedDropVolts(i, f));
+                socAtFitStart[i] = ocv.socAt(
+                        cellVolts[i] + modelBleedDropVolts(i, f) - hysteresis.magnitudeVolts() * hysteresisState[i]);
             }
-            // add back the drop of the bleed (over the model's resistances) and the OCV fall its charge caused
-            double v = cellVolts[i] + modelBleedDropVolts(i, f) + bleedOcvFallVolts(i);
+            // add back the drop of the bleed (over the model's resistances) and the OCV fall its charge caused,
+            // take off the hysteresis
+            double v = cellVolts[i]
+                    + modelBleedDropVolts(i, f)
+                    + bleedOcvFallVolts(i)
+                    - hysteresis.magnitudeVolts() * hysteresisState[i];
             binVolts[i] += v * dtSeconds;
             binFast[i] += f * dtSeconds;
             binSlow[i] += bleedSlowAmps[i] * dtSeconds;
@@ -209,6 +237,22 @@ final class RestSelfDischargeCue {
         sts[i] += t * w;
         sfv[i] += f * v;
         ssv[i] += w * v;
+    }
+
+    /**
+     * Steps each cell's hysteresis state with the charge it passed: {@code packAmps} (0 at rest) less
+     * its bleed, and at rest its measured excess leak (only while the cell has a measurement, and
+     * only a loss: a leak does not charge a cell). Nothing to do without a hysteresis.
+     */
+    private void trackHysteresis(double packAmps, double[] bleedAmps, double dt) {
+        if (hysteresis.magnitudeVolts() == 0) {
+            return;
+        }
+        double perAmp = dt / (3600.0 * cell.capacityAh());
+        for (int i = 0; i < cells; i++) {
+            double leak = packAmps == 0.0 && measured(i) ? Math.max(amps[i], 0.0) : 0.0;
+            hysteresisState[i] = hysteresis.next(hysteresisState[i], (packAmps - bleedAmps[i] - leak) * perAmp);
+        }
     }
 
     /** The bleed current filtered with both RC pairs' time constants, stepped with the bleed of the last interval. */

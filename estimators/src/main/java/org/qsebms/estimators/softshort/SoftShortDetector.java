@@ -2,6 +2,7 @@ package org.qsebms.estimators.softshort;
 
 import java.util.Locale;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.soc.HysteresisModel;
 
 /**
  * Soft-short (dendrite) detection from three cues per cell, combined into one score:
@@ -63,14 +64,39 @@ public final class SoftShortDetector {
                         cell.capacityAh()));
     }
 
+    /**
+     * Rest self-discharge cue as given, on a cell with the OCV hysteresis {@code hysteresis} (the
+     * preset's; {@link HysteresisModel#NONE} for none); drop and drift cues with {@link SoftShortSettings#defaults}.
+     */
+    public SoftShortDetector(
+            EcmParameters cell,
+            HysteresisModel hysteresis,
+            int cellCount,
+            double restAmps,
+            double settleSeconds,
+            double thresholdAmps,
+            double sigmas) {
+        this(
+                cell,
+                hysteresis,
+                cellCount,
+                SoftShortSettings.defaults(
+                        new RestSelfDischargeSettings(restAmps, settleSeconds, thresholdAmps, sigmas),
+                        cell.capacityAh()));
+    }
+
     public SoftShortDetector(EcmParameters cell, int cellCount, SoftShortSettings settings) {
+        this(cell, HysteresisModel.NONE, cellCount, settings);
+    }
+
+    SoftShortDetector(EcmParameters cell, HysteresisModel hysteresis, int cellCount, SoftShortSettings settings) {
         if (cellCount < 1) {
             throw new IllegalArgumentException("cellCount must be >= 1, got " + cellCount);
         }
         this.settings = settings;
         this.cells = cellCount;
         this.rest = new RestSelfDischargeCue(
-                cell, cellCount, settings.rest(), settings.drift().capacitySpread());
+                cell, hysteresis, cellCount, settings.rest(), settings.drift().capacitySpread());
         this.drops = new VoltageDropCue(cell, cellCount, settings.drops());
         this.drift = new SocDriftCue(
                 cell.capacityAh(),

@@ -35,7 +35,7 @@ final class ReferenceQseCell {
         v1 = a1 * v1 + (1 - a1) * eta * f * seiFactor;
         v2 = a2 * v2 + (1 - a2) * p.cathodeOhms() * f * amps;
         double rest = p.oneCAmps() / 1000;
-        double aH = Math.exp(-20.0 * Math.abs(amps) * dt / (3600 * p.capacityAh()));
+        double aH = Math.exp(-p.cathode().hysteresisRatePerSoc() * Math.abs(amps) * dt / (3600 * p.capacityAh()));
         double target = amps > rest ? 1 : amps < -rest ? -1 : h;
         h = aH * h + (1 - aH) * target;
         double q = amps * dt / 3600;

@@ -85,6 +85,7 @@ final class ModelCalibrateCommand implements Callable<Integer> {
                 .tau2Seconds(c.tau2Seconds())
                 .activationEnergyJPerMol(c.activationEnergyJPerMol())
                 .ocvTable(calibrated.ocvTable())
+                .hysteresis(calibrated.hysteresis())
                 // r0Ohms is the bulk electrolyte part (conductivity, thickness, area)
                 .bulkOhms(c.r0Ohms())
                 .npRatio(calibrated.npRatio())

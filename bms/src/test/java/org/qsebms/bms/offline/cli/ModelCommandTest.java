@@ -84,6 +84,25 @@ class ModelCommandTest {
         }
     }
 
+    /**
+     * The preset the BMS estimates with and the cell the simulator runs are one cell: every shipped
+     * preset carries its cathode's hysteresis, the one {@code QseCell} takes (LFP's; none on NCM811).
+     */
+    @Test
+    void shippedPresetsCarryTheSimulatedCathodesHysteresis() {
+        for (var e : org.qsebms.estimators.model.Electrolyte.values()) {
+            for (var c : org.qsebms.estimators.model.Cathode.values()) {
+                String name = org.qsebms.estimators.calibration.CalibratedPreset.presetName(e, c);
+                var h = new PresetCatalog().load(name).hysteresis();
+                assertThat(h.magnitudeVolts()).as(name).isEqualTo(c.hysteresisVolts());
+                if (c.hasHysteresis()) {
+                    assertThat(h.ratePerSoc()).as(name).isEqualTo(c.hysteresisRatePerSoc());
+                }
+            }
+        }
+        assertThat(org.qsebms.estimators.model.Cathode.LFP.hasHysteresis()).isTrue();
+    }
+
     @Test
     void simulatePrintsCyclesAndCellStepsPerSecond() {
         String out = run("simulate", "--hours", "200");
