@@ -3,10 +3,11 @@ package org.qsebms.bms.softshort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The leak figure while cycling (issue 23 item 3): a 150 ohm short in cell 3 of a 4-cell NCM pack
@@ -15,13 +16,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * drift can speak; its figure is printed beside the truth at the first flag (then the MSL opens the
  * contactors, the pack rests, and the rest fit replaces the figure 30 min later, also printed).
  * Asserts what the drift cue is for: the right cell flagged within 6 h (seed 3 is a known miss,
- * below) and no healthy cell flagged on any seed. The
+ * below) and no healthy cell flagged on any seed. {@code -DsoftShort.cyclingSeeds=101-110} (or a comma
+ * list) runs the first test over other seeds, to measure the detection time on seeds not used here. The
  * figures are documented in docs/estimation.md, not asserted: the drift figure is a flag, not a
  * measure (see there).
  */
 class SoftShortCyclingAccuracyTest {
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(ints = {42, 1, 2, 4, 5})
+    @MethodSource("seeds")
     void aShortInACyclingBalancingPackIsFlaggedOnTheRightCell(int seed) {
         assertThat(measure(seed)).as("hours to the flag on cell 3").isBetween(0.0, 6.0);
     }
@@ -35,7 +37,11 @@ class SoftShortCyclingAccuracyTest {
     @Disabled("measured: seed 3, cell 3 flagged only at 7.13 h (drift 21.3 mA for a true 23 mA, 5 standard "
             + "errors reached after 7 h; 4.55 h before the drift's standard error counted the SOC filter's "
             + "correlated errors); re-measured after the drift cue's SOC-bound gate (NCM bounds 0.07-0.12, "
-            + "under the 0.25 gate): unchanged, not flagged within 6 h, flag at 7.12 h (MSL at 25630 s)")
+            + "under the 0.25 gate): unchanged, not flagged within 6 h, flag at 7.12 h (MSL at 25630 s); "
+            + "re-measured 2026-12-03: unchanged (7.12 h), and not alone: fresh seeds 101-110 flag at "
+            + "3.60-5.95 h on eight, 101 and 102 not within 6 h (6.22 and 6.17 h); the bleed ledger is already "
+            + "counted per cell and the same fit on the true SOCs flags seed 3 at 3.37 h: the 3.75 h lost is the "
+            + "SOC filter's error; no mechanism tried met 6 h on every seed with healthy cells quiet (docs/safety.md)")
     void aShortInTheSmallestCellOfACyclingPackIsFlaggedWithin6Hours() {
         assertThat(measure(3)).as("hours to the flag on cell 3").isBetween(0.0, 6.0);
     }
@@ -48,6 +54,21 @@ class SoftShortCyclingAccuracyTest {
             assertThat(r.otherFlaggedTicks())
                     .as("ticks a healthy cell was flagged, seed %d", seed)
                     .isZero();
+        }
+    }
+
+    /** The seeds of the first test: {@code softShort.cyclingSeeds} ("101-110" or "7,8,9"), else 42, 1, 2, 4, 5. */
+    static IntStream seeds() {
+        String spec = System.getProperty("softShort.cyclingSeeds", "42,1,2,4,5").trim();
+        try {
+            if (spec.matches("\\d+-\\d+")) {
+                String[] ends = spec.split("-");
+                return IntStream.rangeClosed(Integer.parseInt(ends[0]), Integer.parseInt(ends[1]));
+            }
+            return java.util.Arrays.stream(spec.split(",")).mapToInt(x -> Integer.parseInt(x.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "softShort.cyclingSeeds must be a range like 101-110 or a list like 7,8,9, got '" + spec + "'", e);
         }
     }
 
