@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.qsebms.estimators.health.HealthState;
 
 /**
  * The leak figure while cycling (issue 23 item 3): a 150 ohm short in cell 3 of a 4-cell NCM pack
@@ -31,7 +32,8 @@ class SoftShortCyclingAccuracyTest {
     /**
      * Known miss since the drift's standard error counts the SOC filter's correlated errors: on seed 3
      * the short is in the smallest cell (1.85 Ah against 2.0), whose capacity mismatch under the
-     * filter's lag masks part of the leak; its drift is confirmed only after 6 h.
+     * filter's lag masks part of the leak; its drift is confirmed only after 6 h. A fresh pack: the filter
+     * counts every cell on the nominal capacity until the health tracker has learned them.
      */
     @Test
     @Disabled("measured: seed 3, cell 3 flagged only at 7.13 h (drift 21.3 mA for a true 23 mA, 5 standard "
@@ -41,9 +43,52 @@ class SoftShortCyclingAccuracyTest {
             + "re-measured 2026-12-03: unchanged (7.12 h), and not alone: fresh seeds 101-110 flag at "
             + "3.60-5.95 h on eight, 101 and 102 not within 6 h (6.22 and 6.17 h); the bleed ledger is already "
             + "counted per cell and the same fit on the true SOCs flags seed 3 at 3.37 h: the 3.75 h lost is the "
-            + "SOC filter's error; no mechanism tried met 6 h on every seed with healthy cells quiet (docs/safety.md)")
+            + "SOC filter's error (it counts a fresh pack on the nominal capacity); with the capacities its "
+            + "health tracker learned in an earlier 8 h of the same pack it is flagged at 3.50 h (the test below); "
+            + "no detector change tried met 6 h on every seed with healthy cells quiet (docs/safety.md)")
     void aShortInTheSmallestCellOfACyclingPackIsFlaggedWithin6Hours() {
         assertThat(measure(3)).as("hours to the flag on cell 3").isBetween(0.0, 6.0);
+    }
+
+    /**
+     * The same pack with a history: before the run, the pack cycled healthy for 8 h and its health
+     * tracker learned each cell's capacity; the new controller takes that tracker state and gives the
+     * learned capacities to the SOC filter, as the state file does at start-up
+     * ({@code StatePersistence}). Then the filter's estimates no longer lag a capacity mismatch and the
+     * short in the smallest cell is flagged within 6 h (the fresh pack above is not: it starts on the
+     * nominal capacity). No healthy cell flagged either.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("learnedSeeds")
+    void aShortInTheSmallestCellIsFlaggedWithin6HoursOnceTheFilterHasTheLearnedCapacities(int seed) {
+        HealthState learned = learnedHealth(seed);
+        for (int i = 0; i < 4; i++) {
+            assertThat(learned.capacitySigmaAh()[i])
+                    .as("capacity of cell %d learned", i + 1)
+                    .isFinite();
+        }
+        Run r = run(seed, learned);
+        assertThat(r.flaggedAt()).as("hours to the flag on cell 3").isBetween(0.0, 6.0);
+        assertThat(r.otherFlaggedTicks()).as("ticks a healthy cell was flagged").isZero();
+    }
+
+    /** The health tracker's state after 8 h of healthy cycling of the seed's pack. */
+    private static HealthState learnedHealth(int seed) {
+        SoftShortRun earlier = new SoftShortRun(packYaml(seed));
+        earlier.runTo(8);
+        HealthState.Capture capture = new HealthState.Capture(4, 0);
+        earlier.controller.healthTracker().exportInto(capture);
+        HealthState learned = capture.toState();
+        System.out.printf(
+                Locale.ROOT,
+                "seed %d: capacities learned in 8 h %s Ah, simulated %.3f, %.3f, %.3f, %.3f Ah%n",
+                seed,
+                java.util.Arrays.toString(learned.capacityAh()),
+                earlier.pack.cellCapacityAh(0),
+                earlier.pack.cellCapacityAh(1),
+                earlier.pack.cellCapacityAh(2),
+                earlier.pack.cellCapacityAh(3));
+        return learned;
     }
 
     /** No healthy cell flagged on any of the six seeds, up to 1.5 h after the flag or for 6 h without one. */
@@ -59,7 +104,16 @@ class SoftShortCyclingAccuracyTest {
 
     /** The seeds of the first test: {@code softShort.cyclingSeeds} ("101-110" or "7,8,9"), else 42, 1, 2, 4, 5. */
     static IntStream seeds() {
-        String spec = System.getProperty("softShort.cyclingSeeds", "42,1,2,4,5").trim();
+        return seedsOf("softShort.cyclingSeeds", "42,1,2,4,5");
+    }
+
+    /** The seeds of the test with learned capacities: {@code softShort.learnedSeeds}, else 3 (the fresh pack's miss). */
+    static IntStream learnedSeeds() {
+        return seedsOf("softShort.learnedSeeds", "3");
+    }
+
+    private static IntStream seedsOf(String property, String byDefault) {
+        String spec = System.getProperty(property, byDefault).trim();
         try {
             if (spec.matches("\\d+-\\d+")) {
                 String[] ends = spec.split("-");
@@ -68,7 +122,7 @@ class SoftShortCyclingAccuracyTest {
             return java.util.Arrays.stream(spec.split(",")).mapToInt(x -> Integer.parseInt(x.trim()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(
-                    "softShort.cyclingSeeds must be a range like 101-110 or a list like 7,8,9, got '" + spec + "'", e);
+                    property + " must be a range like 101-110 or a list like 7,8,9, got '" + spec + "'", e);
         }
     }
 
@@ -81,8 +135,28 @@ class SoftShortCyclingAccuracyTest {
 
     /** Runs one seed and prints its row. */
     private static Run run(int seed) {
-        SoftShortRun run = new SoftShortRun("pack: {chemistry: psoa-ncm811, seriesCells: 4, capacityAh: 2.0}\n"
-                + "initial: {soc: 0.5, ambientCelsius: 25, close: true}\nload: {type: cycling}\nseed: " + seed + "\n");
+        return run(seed, null);
+    }
+
+    private static String packYaml(int seed) {
+        return "pack: {chemistry: psoa-ncm811, seriesCells: 4, capacityAh: 2.0}\n"
+                + "initial: {soc: 0.5, ambientCelsius: 25, close: true}\nload: {type: cycling}\nseed: " + seed + "\n";
+    }
+
+    /**
+     * Runs one seed and prints its row; with {@code restored} (else null), the health tracker starts from it and
+     * the SOC filter from its learned capacities, as {@code StatePersistence} restores them.
+     */
+    private static Run run(int seed, HealthState restored) {
+        SoftShortRun run = new SoftShortRun(packYaml(seed));
+        if (restored != null) {
+            run.controller.healthTracker().importState(restored);
+            for (int i = 0; i < 4; i++) {
+                if (Double.isFinite(restored.capacitySigmaAh()[i])) {
+                    run.controller.soc().setCellCapacityAh(i, restored.capacityAh()[i]);
+                }
+            }
+        }
         run.shortCell(2, 150);
         double flaggedAt = -1;
         double driftMilliamps = 0;
