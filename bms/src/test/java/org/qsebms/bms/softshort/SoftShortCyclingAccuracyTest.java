@@ -3,10 +3,12 @@ package org.qsebms.bms.softshort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.qsebms.estimators.health.HealthState;
 
 /**
  * The leak figure while cycling (issue 23 item 3): a 150 ohm short in cell 3 of a 4-cell NCM pack
@@ -15,13 +17,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * drift can speak; its figure is printed beside the truth at the first flag (then the MSL opens the
  * contactors, the pack rests, and the rest fit replaces the figure 30 min later, also printed).
  * Asserts what the drift cue is for: the right cell flagged within 6 h (seed 3 is a known miss,
- * below) and no healthy cell flagged on any seed. The
+ * below) and no healthy cell flagged on any seed. {@code -DsoftShort.cyclingSeeds=101-110} (or a comma
+ * list) runs the first test over other seeds, to measure the detection time on seeds not used here. The
  * figures are documented in docs/estimation.md, not asserted: the drift figure is a flag, not a
  * measure (see there).
  */
 class SoftShortCyclingAccuracyTest {
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(ints = {42, 1, 2, 4, 5})
+    @MethodSource("seeds")
     void aShortInACyclingBalancingPackIsFlaggedOnTheRightCell(int seed) {
         assertThat(measure(seed)).as("hours to the flag on cell 3").isBetween(0.0, 6.0);
     }
@@ -29,15 +32,63 @@ class SoftShortCyclingAccuracyTest {
     /**
      * Known miss since the drift's standard error counts the SOC filter's correlated errors: on seed 3
      * the short is in the smallest cell (1.85 Ah against 2.0), whose capacity mismatch under the
-     * filter's lag masks part of the leak; its drift is confirmed only after 6 h.
+     * filter's lag masks part of the leak; its drift is confirmed only after 6 h. A fresh pack: the filter
+     * counts every cell on the nominal capacity until the health tracker has learned them.
      */
     @Test
     @Disabled("measured: seed 3, cell 3 flagged only at 7.13 h (drift 21.3 mA for a true 23 mA, 5 standard "
             + "errors reached after 7 h; 4.55 h before the drift's standard error counted the SOC filter's "
             + "correlated errors); re-measured after the drift cue's SOC-bound gate (NCM bounds 0.07-0.12, "
-            + "under the 0.25 gate): unchanged, not flagged within 6 h, flag at 7.12 h (MSL at 25630 s)")
+            + "under the 0.25 gate): unchanged, not flagged within 6 h, flag at 7.12 h (MSL at 25630 s); "
+            + "re-measured 2026-12-03: unchanged (7.12 h), and not alone: fresh seeds 101-110 flag at "
+            + "3.60-5.95 h on eight, 101 and 102 not within 6 h (6.22 and 6.17 h); the bleed ledger is already "
+            + "counted per cell and the same fit on the true SOCs flags seed 3 at 3.37 h: the 3.75 h lost is the "
+            + "SOC filter's error (it counts a fresh pack on the nominal capacity); with the capacities its "
+            + "health tracker learned in an earlier 8 h of the same pack it is flagged at 3.50 h (the test below); "
+            + "no detector change tried met 6 h on every seed with healthy cells quiet (docs/safety.md)")
     void aShortInTheSmallestCellOfACyclingPackIsFlaggedWithin6Hours() {
         assertThat(measure(3)).as("hours to the flag on cell 3").isBetween(0.0, 6.0);
+    }
+
+    /**
+     * The same pack with a history: before the run, the pack cycled healthy for 8 h and its health
+     * tracker learned each cell's capacity; the new controller takes that tracker state and gives the
+     * learned capacities to the SOC filter, as the state file does at start-up
+     * ({@code StatePersistence}). Then the filter's estimates no longer lag a capacity mismatch and the
+     * short in the smallest cell is flagged within 6 h (the fresh pack above is not: it starts on the
+     * nominal capacity). No healthy cell flagged either.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("learnedSeeds")
+    void aShortInTheSmallestCellIsFlaggedWithin6HoursOnceTheFilterHasTheLearnedCapacities(int seed) {
+        HealthState learned = learnedHealth(seed);
+        for (int i = 0; i < 4; i++) {
+            assertThat(learned.capacitySigmaAh()[i])
+                    .as("capacity of cell %d learned", i + 1)
+                    .isFinite();
+        }
+        Run r = run(seed, learned);
+        assertThat(r.flaggedAt()).as("hours to the flag on cell 3").isBetween(0.0, 6.0);
+        assertThat(r.otherFlaggedTicks()).as("ticks a healthy cell was flagged").isZero();
+    }
+
+    /** The health tracker's state after 8 h of healthy cycling of the seed's pack. */
+    private static HealthState learnedHealth(int seed) {
+        SoftShortRun earlier = new SoftShortRun(packYaml(seed));
+        earlier.runTo(8);
+        HealthState.Capture capture = new HealthState.Capture(4, 0);
+        earlier.controller.healthTracker().exportInto(capture);
+        HealthState learned = capture.toState();
+        System.out.printf(
+                Locale.ROOT,
+                "seed %d: capacities learned in 8 h %s Ah, simulated %.3f, %.3f, %.3f, %.3f Ah%n",
+                seed,
+                java.util.Arrays.toString(learned.capacityAh()),
+                earlier.pack.cellCapacityAh(0),
+                earlier.pack.cellCapacityAh(1),
+                earlier.pack.cellCapacityAh(2),
+                earlier.pack.cellCapacityAh(3));
+        return learned;
     }
 
     /** No healthy cell flagged on any of the six seeds, up to 1.5 h after the flag or for 6 h without one. */
@@ -51,6 +102,30 @@ class SoftShortCyclingAccuracyTest {
         }
     }
 
+    /** The seeds of the first test: {@code softShort.cyclingSeeds} ("101-110" or "7,8,9"), else 42, 1, 2, 4, 5. */
+    static IntStream seeds() {
+        return seedsOf("softShort.cyclingSeeds", "42,1,2,4,5");
+    }
+
+    /** The seeds of the test with learned capacities: {@code softShort.learnedSeeds}, else 3 (the fresh pack's miss). */
+    static IntStream learnedSeeds() {
+        return seedsOf("softShort.learnedSeeds", "3");
+    }
+
+    private static IntStream seedsOf(String property, String byDefault) {
+        String spec = System.getProperty(property, byDefault).trim();
+        try {
+            if (spec.matches("\\d+-\\d+")) {
+                String[] ends = spec.split("-");
+                return IntStream.rangeClosed(Integer.parseInt(ends[0]), Integer.parseInt(ends[1]));
+            }
+            return java.util.Arrays.stream(spec.split(",")).mapToInt(x -> Integer.parseInt(x.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    property + " must be a range like 101-110 or a list like 7,8,9, got '" + spec + "'", e);
+        }
+    }
+
     private static double measure(int seed) {
         return run(seed).flaggedAt();
     }
@@ -60,8 +135,28 @@ class SoftShortCyclingAccuracyTest {
 
     /** Runs one seed and prints its row. */
     private static Run run(int seed) {
-        SoftShortRun run = new SoftShortRun("pack: {chemistry: psoa-ncm811, seriesCells: 4, capacityAh: 2.0}\n"
-                + "initial: {soc: 0.5, ambientCelsius: 25, close: true}\nload: {type: cycling}\nseed: " + seed + "\n");
+        return run(seed, null);
+    }
+
+    private static String packYaml(int seed) {
+        return "pack: {chemistry: psoa-ncm811, seriesCells: 4, capacityAh: 2.0}\n"
+                + "initial: {soc: 0.5, ambientCelsius: 25, close: true}\nload: {type: cycling}\nseed: " + seed + "\n";
+    }
+
+    /**
+     * Runs one seed and prints its row; with {@code restored} (else null), the health tracker starts from it and
+     * the SOC filter from its learned capacities, as {@code StatePersistence} restores them.
+     */
+    private static Run run(int seed, HealthState restored) {
+        SoftShortRun run = new SoftShortRun(packYaml(seed));
+        if (restored != null) {
+            run.controller.healthTracker().importState(restored);
+            for (int i = 0; i < 4; i++) {
+                if (Double.isFinite(restored.capacitySigmaAh()[i])) {
+                    run.controller.soc().setCellCapacityAh(i, restored.capacityAh()[i]);
+                }
+            }
+        }
         run.shortCell(2, 150);
         double flaggedAt = -1;
         double driftMilliamps = 0;
