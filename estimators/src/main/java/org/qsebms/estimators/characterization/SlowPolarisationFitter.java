@@ -69,6 +69,12 @@ public final class SlowPolarisationFitter {
 
     /** Fits the branch and the hysteresis magnitude to {@code logs} (each with {@code soc_ref}). */
     public static Fit fit(EcmParameters cell, HysteresisModel hysteresis, List<CellTestLog> logs) {
+        return fit(cell, hysteresis, logs, TIME_CONSTANTS_SECONDS);
+    }
+
+    /** {@link #fit(EcmParameters, HysteresisModel, List)} with the time constant chosen among {@code candidates}. */
+    public static Fit fit(
+            EcmParameters cell, HysteresisModel hysteresis, List<CellTestLog> logs, double[] candidates) {
         if (logs.isEmpty()) {
             throw new IllegalArgumentException("no log given to fit the slow polarisation to");
         }
@@ -109,7 +115,7 @@ public final class SlowPolarisationFitter {
         double bestSse = Double.POSITIVE_INFINITY;
         double bestTau = Double.NaN;
         double[] best = null;
-        for (double tau : TIME_CONSTANTS_SECONDS) {
+        for (double tau : candidates) {
             double[] coefficients = new double[REGIONS + 1];
             double sse = solve(runs, tau, fitted, hysteresis.magnitudeVolts() > 0, coefficients);
             if (sse < bestSse) {
@@ -148,7 +154,7 @@ public final class SlowPolarisationFitter {
                         + " (was %.1f mV); residual RMS %.1f to %.1f mV. Figures on these logs are not evidence.",
                 String.join(", ", sources),
                 bestTau,
-                java.util.Arrays.toString(TIME_CONSTANTS_SECONDS).replace(".0", ""),
+                java.util.Arrays.toString(candidates).replace(".0", ""),
                 list,
                 1000 * h.magnitudeVolts(),
                 1000 * hysteresis.magnitudeVolts(),
