@@ -94,7 +94,9 @@ public record SlowPolarisation(double tauSeconds, double[] socEdges, double[] oh
 
     @Override
     public String toString() {
-        return isNone() ? "SlowPolarisation.NONE" : "SlowPolarisation[tau " + tauSeconds + " s, "
-                + Arrays.toString(socEdges) + " " + Arrays.toString(ohms) + "]";
+        return isNone()
+                ? "SlowPolarisation.NONE"
+                : "SlowPolarisation[tau " + tauSeconds + " s, " + Arrays.toString(socEdges) + " "
+                        + Arrays.toString(ohms) + "]";
     }
 }

@@ -241,7 +241,8 @@ public final class SpkfSocEstimator implements SocFilter {
         }
         double dz = g * x[xb + CAP];
         // the slow branch at the SOC before the step, as the RC pairs' factors (the EKF's)
-        v3[i] = model.nextPolarisationVolts(v3[i], temperatures.polarisationDecay(), z, temperatureFactor, amps - offset);
+        v3[i] = model.nextPolarisationVolts(
+                v3[i], temperatures.polarisationDecay(), z, temperatureFactor, amps - offset);
         x[xb + SOC] = clamp01(z + dz + productMean);
         x[xb + V1] = model.nextFastVolts(x[xb + V1], a1, fastFactor, amps - offset);
         x[xb + V2] = model.nextSlowVolts(x[xb + V2], a2, slowFactor, amps - offset);
@@ -306,8 +307,11 @@ public final class SpkfSocEstimator implements SocFilter {
         double r0Volts = r0PerAmp * corrected;
         double r0Ohms = r0PerAmp * x[xb + R0];
         double ocvAtEstimate = ocv.voltsAt(z, celsius, segment);
-        double predicted =
-                ocvAtEstimate + hysteresis.magnitudeVolts() * h[i] + r0Volts * x[xb + R0] + x[xb + V1] + (x[xb + V2] + v3[i]);
+        double predicted = ocvAtEstimate
+                + hysteresis.magnitudeVolts() * h[i]
+                + r0Volts * x[xb + R0]
+                + x[xb + V1]
+                + (x[xb + V2] + v3[i]);
         // P h' for the linear row [0, 1, 1, r0Volts, 0, -r0Ohms]
         for (int r = 0; r < N; r++) {
             int row = b + r * N;

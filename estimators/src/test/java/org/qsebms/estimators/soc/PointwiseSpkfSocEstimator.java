@@ -191,7 +191,11 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         double z = points[o + SOC];
         double ocv = z == stepSocAtEstimate ? stepOcvAtEstimate : model.ocvVolts(z, stepCelsius);
         double r0Volts = stepR0Ohms * (stepAmps - points[o + OFFSET]);
-        return ocv + stepHysteresisVolts + r0Volts * points[o + R0] + points[o + V1] + (points[o + V2] + stepPolarisationVolts);
+        return ocv
+                + stepHysteresisVolts
+                + r0Volts * points[o + R0]
+                + points[o + V1]
+                + (points[o + V2] + stepPolarisationVolts);
     }
 
     private void predict(

@@ -134,8 +134,7 @@ public final class CharacterizeCommand implements Callable<Integer> {
                             + " log that has one (counted over the same capacity as --capacity-ah)");
                     return 2;
                 }
-                slowLogs.add(log);
-                sources.add(p.getFileName().toString());
+                slowLogs.add(log); // named in the fit's note, not among the OCV table's sources
             }
             for (CellTestLog log : slowLogs) {
                 CellLogPlausibility.check(log, capacityAh);

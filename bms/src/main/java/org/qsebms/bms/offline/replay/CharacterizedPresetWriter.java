@@ -87,10 +87,11 @@ public final class CharacterizedPresetWriter {
         }
         SlowPolarisation slow = p.slowPolarisation();
         if (!slow.isNone()) {
-            header.add("slowPolarisation: a third, slow RC branch (time constant, resistance per SOC region at 25 °C)"
-                    + " fitted to the slow polarisation logs (see the notes above); both SOC filters run it open loop.");
-            cell.slowPolarisation(
-                    new SlowPolarisation(round(slow.tauSeconds(), 1), round(slow.socEdges(), 3), round(slow.ohms(), 6)));
+            header.add("slowPolarisation: a third, slow RC branch (time constant, resistance per SOC region at"
+                    + " 25 °C) fitted to the slow polarisation logs (see the notes above); both SOC filters run it"
+                    + " open loop.");
+            cell.slowPolarisation(new SlowPolarisation(
+                    round(slow.tauSeconds(), 1), round(slow.socEdges(), 3), round(slow.ohms(), 6)));
         }
         if (c.hysteresis().magnitudeVolts() > 0) {
             cell.hysteresis(new HysteresisModel(
