@@ -12,7 +12,9 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * {@code R1 f(T) g(soc)} and {@code R2 f(T) g2(soc)}, g and g2 from the cell's {@code ResistanceVsSoc})
  * and coulomb counting
  * {@code soc += inverseCapacityScale I dt / (3600 capacityAh)}, with Plett's hysteresis h tracked
- * deterministically beside the filter. {@link EkfAdaptation} sets how freely the two parameter
+ * deterministically beside the filter, and the preset's slow polarisation branch, when it has one,
+ * run open loop beside it too and added to the predicted voltage ({@code EcmParameters.slowPolarisation},
+ * docs/estimation.md). {@link EkfAdaptation} sets how freely the two parameter
  * states move; {@link EkfAdaptation#OFF} freezes them (the plain three-state filter). A sixth state,
  * the current sensor's offset ({@link CurrentOffsetDoubt}, Plett's bias augmentation; off unless
  * {@link EkfAdaptation#currentOffset()} gives it a doubt), is taken off the measured current
@@ -267,8 +269,7 @@ public final class EkfSocEstimator implements SocFilter {
         double amps = measuredAmps - currentOffset[i];
         double r0Volts = r0PerAmp * amps;
         double r0Ohms = r0PerAmp * r0Scale[i];
-        double predicted =
-                model.terminalVolts(
+        double predicted = model.terminalVolts(
                 z, celsius, hysteresis.magnitudeVolts() * h[i], r0Volts * r0Scale[i], v1[i], v2[i] + v3[i]);
         double slope = model.ocvSlope(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;

@@ -12,7 +12,8 @@ import org.qsebms.estimators.model.OcvCurve;
  * {@link EkfAdaptation#currentOffset()} gives it a doubt; {@code I = measured - offset} in the
  * prediction and the R0 drop), the same measurement
  * {@code V = OCV(soc, T) + M h + r0Scale R0 f(T) g(soc) I + v1 + v2}, Plett's hysteresis h tracked
- * beside the filter, the same {@link EkfTuning} and {@link EkfAdaptation}, and the same reported
+ * beside the filter (and, as in the EKF, the preset's slow polarisation branch run open loop and
+ * added to the predicted voltage), the same {@link EkfTuning} and {@link EkfAdaptation}, and the same reported
  * 3-sigma bound. Where the EKF linearises the OCV at the estimate, this filter passes
  * {@code 2 N + 1} sigma points through the process model and through the measurement, so the OCV's
  * curvature over the SOC spread (knees near empty and full, hysteresis-shifted branches) is in the
