@@ -11,6 +11,7 @@ import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.OcvDoubt;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
+import org.qsebms.estimators.model.SlowPolarisation;
 import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 import org.qsebms.estimators.soc.HysteresisModel;
@@ -72,7 +73,8 @@ public final class PresetCatalog {
                 "ocvTemperatureSpan",
                 "activationEnergySource",
                 "characterisedTemperatureSpan",
-                "ocvSigma"));
+                "ocvSigma",
+                "slowPolarisation"));
         String ocvTable = cell.requiredString("ocvTable");
         // a preset file may name its OCV table relative to its own directory
         if (baseDir != null && !Path.of(ocvTable).isAbsolute() && Files.isRegularFile(baseDir.resolve(ocvTable))) {
@@ -100,6 +102,7 @@ public final class PresetCatalog {
                 .timeConstants(timeConstants(cell))
                 .characterisedCelsius(characterisedSpan(cell))
                 .ocvDoubt(ocvDoubt(cell))
+                .slowPolarisation(slowPolarisation(cell))
                 .build();
         YamlNode limits = root.mapping("limits");
         limits.rejectUnknownKeys(LIMIT_KEYS);
@@ -308,6 +311,30 @@ public final class PresetCatalog {
             volts = all;
         }
         return new OcvDoubt(celsius, edges, volts);
+    }
+
+    /**
+     * The optional {@code slowPolarisation}: a third, slow RC branch learnt by {@code bms
+     * characterize} from drive logs, {@code {tau: 1000s, socEdges: [...], ohms: [...]}} (region i runs
+     * from socEdges[i] to socEdges[i+1]). Absent: no slow branch, the two-pair model.
+     */
+    private static SlowPolarisation slowPolarisation(YamlNode cell) {
+        if (!cell.has("slowPolarisation")) {
+            return SlowPolarisation.NONE;
+        }
+        YamlNode t = cell.mapping("slowPolarisation");
+        t.rejectUnknownKeys(Set.of("tau", "socEdges", "ohms"));
+        double tau = seconds(t.duration("tau", null, Duration.ofSeconds(1), Duration.ofHours(100)));
+        double[] edges = ocvSigmaEdges(t);
+        double[] ohms = t.numberList("ohms", 0, 10, "ohm");
+        if (ohms.length < 1 || edges.length != ohms.length + 1) {
+            throw new ConfigException(
+                    t.path(),
+                    "has " + edges.length + " socEdges and " + ohms.length + " ohms; give one resistance per SOC"
+                            + " region, one fewer than the edges (as 'bms characterize --slow-polarisation-log'"
+                            + " writes it), or leave the key out for no slow branch");
+        }
+        return new SlowPolarisation(tau, edges, ohms);
     }
 
     private static double[] ocvSigmaEdges(YamlNode t) {

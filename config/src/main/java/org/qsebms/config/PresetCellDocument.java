@@ -13,6 +13,7 @@ import java.util.Map;
 import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.OcvDoubt;
 import org.qsebms.estimators.model.ResistanceMap;
+import org.qsebms.estimators.model.SlowPolarisation;
 import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 import org.qsebms.estimators.soc.HysteresisModel;
@@ -43,6 +44,7 @@ public record PresetCellDocument(
         ResistanceVsSoc resistanceVsSoc,
         TimeConstants timeConstantsVsTemperature,
         OcvSigma ocvSigma,
+        SlowPolarisationBranch slowPolarisation,
         Double bulkOhms,
         Double npRatio,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> otherKeys) {
@@ -107,6 +109,14 @@ public record PresetCellDocument(
         }
     }
 
+    /**
+     * The {@code slowPolarisation} key: a third, slow RC branch learnt by {@code bms characterize}
+     * from drive logs ({@code --slow-polarisation-log}): its time constant as written ({@code 1000.0s})
+     * and its resistance per SOC region.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SlowPolarisationBranch(String tau, double[] socEdges, double[] ohms) {}
+
     /** A builder with every key unset (absent from the file). */
     public static Builder builder() {
         return new Builder();
@@ -133,6 +143,7 @@ public record PresetCellDocument(
         private ResistanceVsSoc resistanceVsSoc;
         private TimeConstants timeConstantsVsTemperature;
         private OcvSigma ocvSigma;
+        private SlowPolarisationBranch slowPolarisation;
         private Double bulkOhms;
         private Double npRatio;
         private Map<String, JsonNode> otherKeys = Map.of();
@@ -245,6 +256,14 @@ public record PresetCellDocument(
             return this;
         }
 
+        /** The slow polarisation branch (left out when the model has none). */
+        public Builder slowPolarisation(SlowPolarisation slow) {
+            slowPolarisation = slow.isNone()
+                    ? null
+                    : new SlowPolarisationBranch(slow.tauSeconds() + "s", slow.socEdges(), slow.ohms());
+            return this;
+        }
+
         public Builder bulkOhms(double v) {
             bulkOhms = v;
             return this;
@@ -278,6 +297,7 @@ public record PresetCellDocument(
                     resistanceVsSoc,
                     timeConstantsVsTemperature,
                     ocvSigma,
+                    slowPolarisation,
                     bulkOhms,
                     npRatio,
                     otherKeys);

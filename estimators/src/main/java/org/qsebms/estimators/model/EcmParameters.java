@@ -22,6 +22,8 @@ package org.qsebms.estimators.model;
  *                             SOC filters treat the model as extrapolated
  * @param ocvDoubt             the OCV table's sigma per SOC region, learnt from the cell's tests
  *                             ({@link OcvDoubt#NONE}: the SOC filter's default OCV sigma everywhere)
+ * @param slowPolarisation     a third, slow RC branch learnt from drive logs
+ *                             ({@link SlowPolarisation#NONE}: none, the two-pair model)
  */
 public record EcmParameters(
         double capacityAh,
@@ -35,7 +37,8 @@ public record EcmParameters(
         ResistanceMap resistance,
         TimeConstantsVsTemperature timeConstants,
         TemperatureSpan characterisedCelsius,
-        OcvDoubt ocvDoubt) {
+        OcvDoubt ocvDoubt,
+        SlowPolarisation slowPolarisation) {
 
     static final double GAS_CONSTANT = 8.314462618;
 
@@ -64,6 +67,9 @@ public record EcmParameters(
         if (ocvDoubt == null) {
             throw new IllegalArgumentException("the OCV doubt is required (OcvDoubt.NONE for none)");
         }
+        if (slowPolarisation == null) {
+            throw new IllegalArgumentException("the slow polarisation is required (SlowPolarisation.NONE for none)");
+        }
     }
 
     /** A copy that records the temperatures it was measured over. */
@@ -74,6 +80,11 @@ public record EcmParameters(
     /** A copy with the given OCV doubt (everything else kept). */
     public EcmParameters withOcvDoubt(OcvDoubt doubt) {
         return toBuilder().ocvDoubt(doubt).build();
+    }
+
+    /** A copy with the given slow polarisation branch (everything else kept). */
+    public EcmParameters withSlowPolarisation(SlowPolarisation slow) {
+        return toBuilder().slowPolarisation(slow).build();
     }
 
     /** A copy with another capacity (everything else, the characterised span included, kept). */
@@ -145,7 +156,8 @@ public record EcmParameters(
      * A builder with named setters: the one way to make parameters. The seven numbers and the OCV
      * curve are required; the resistance map defaults to {@link ResistanceMap#FLAT}, the time
      * constants to {@link TimeConstantsVsTemperature#NONE}, the characterised span to
-     * {@link TemperatureSpan#UNKNOWN} and the OCV doubt to {@link OcvDoubt#NONE}.
+     * {@link TemperatureSpan#UNKNOWN}, the OCV doubt to {@link OcvDoubt#NONE} and the slow
+     * polarisation to {@link SlowPolarisation#NONE}.
      */
     public static Builder builder() {
         return new Builder();
@@ -165,7 +177,8 @@ public record EcmParameters(
                 .resistance(resistance)
                 .timeConstants(timeConstants)
                 .characterisedCelsius(characterisedCelsius)
-                .ocvDoubt(ocvDoubt);
+                .ocvDoubt(ocvDoubt)
+                .slowPolarisation(slowPolarisation);
     }
 
     /** Named fields of {@link EcmParameters}; {@link #build()} checks them. */
@@ -182,6 +195,7 @@ public record EcmParameters(
         private TimeConstantsVsTemperature timeConstants = TimeConstantsVsTemperature.NONE;
         private TemperatureSpan characterisedCelsius = TemperatureSpan.UNKNOWN;
         private OcvDoubt ocvDoubt = OcvDoubt.NONE;
+        private SlowPolarisation slowPolarisation = SlowPolarisation.NONE;
 
         private Builder() {}
 
@@ -250,6 +264,11 @@ public record EcmParameters(
             return this;
         }
 
+        public Builder slowPolarisation(SlowPolarisation v) {
+            slowPolarisation = v;
+            return this;
+        }
+
         public EcmParameters build() {
             return new EcmParameters(
                     capacityAh,
@@ -263,7 +282,8 @@ public record EcmParameters(
                     resistance,
                     timeConstants,
                     characterisedCelsius,
-                    ocvDoubt);
+                    ocvDoubt,
+                    slowPolarisation);
         }
     }
 

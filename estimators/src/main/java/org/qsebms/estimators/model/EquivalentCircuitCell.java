@@ -1,7 +1,8 @@
 package org.qsebms.estimators.model;
 
 /**
- * One cell simulated by its equivalent circuit: OCV(SOC, T) + R0 + two RC pairs, stepped with
+ * One cell simulated by its equivalent circuit: OCV(SOC, T) + R0 + two RC pairs (and the slow
+ * polarisation branch when its parameters have one), stepped with
  * the exact zero-order-hold discretisation of the RC pairs: {@link EquivalentCircuitModel}'s
  * equations, the same the SOC filters predict with. Mutable state, no allocation per step.
  * Current is positive while charging.
@@ -12,6 +13,7 @@ public final class EquivalentCircuitCell {
     private double soc;
     private double rc1Volts;
     private double rc2Volts;
+    private double polarisationVolts;
     private double lastAmps;
     private double celsius;
 
@@ -29,6 +31,8 @@ public final class EquivalentCircuitCell {
                 rc1Volts, model.fastDecay(dtSeconds, celsius), model.fastFactor(soc, celsius, factor), amps);
         rc2Volts = model.nextSlowVolts(
                 rc2Volts, model.slowDecay(dtSeconds, celsius), model.slowFactor(soc, celsius, factor), amps);
+        polarisationVolts = model.nextPolarisationVolts(
+                polarisationVolts, model.polarisationDecay(dtSeconds), soc, factor, amps);
         soc += model.socChange(amps, dtSeconds);
         lastAmps = amps;
     }
@@ -37,7 +41,7 @@ public final class EquivalentCircuitCell {
     public double terminalVolts() {
         double ocvSoc = Math.max(0.0, Math.min(1.0, soc));
         double r0Volts = model.r0Volts(ocvSoc, celsius, model.temperatureFactor(celsius), lastAmps);
-        return model.terminalVolts(ocvSoc, celsius, 0.0, r0Volts, rc1Volts, rc2Volts);
+        return model.terminalVolts(ocvSoc, celsius, 0.0, r0Volts, rc1Volts, rc2Volts + polarisationVolts);
     }
 
     public double soc() {

@@ -6,7 +6,9 @@ package org.qsebms.estimators.model;
  * and its factor at the SOC ({@link EcmParameters#socFactor} for R0 and R1,
  * {@link EcmParameters#slowSocFactor} for R2), with the RC pairs stepped by the exact zero-order-hold
  * recursion {@code v <- a v + (1 - a) R I}, {@code a = exp(-dt / tau(T))}, and SOC by coulomb
- * counting {@code soc += I dt / (3600 capacityAh)}. Current is positive while charging.
+ * counting {@code soc += I dt / (3600 capacityAh)}; optionally a third, slow branch
+ * ({@link SlowPolarisation}, {@link #nextPolarisationVolts}) that the filters run open loop and add
+ * to the RC voltages. Current is positive while charging.
  *
  * <p>Used by both SOC filters' prediction and measurement ({@code EkfSocEstimator}), by the
  * current limits ({@code CurrentLimitEstimator}: the same RC step response over the horizon) and
@@ -84,6 +86,28 @@ public final class EquivalentCircuitModel {
     /** The slow RC pair's voltage after one step of {@code amps}: {@code a2 v2 + (1 - a2) R2 slowFactor I}. */
     public double nextSlowVolts(double volts, double slowDecay, double slowFactor, double amps) {
         return slowDecay * volts + (1 - slowDecay) * cell.r2Ohms() * slowFactor * amps;
+    }
+
+    /** Whether the model has the slow polarisation branch ({@link EcmParameters#slowPolarisation}). */
+    public boolean hasSlowPolarisation() {
+        return !cell.slowPolarisation().isNone();
+    }
+
+    /** Decay of the slow polarisation branch over {@code dtSeconds}: {@code exp(-dt / tau3)} (1 without it). */
+    public double polarisationDecay(double dtSeconds) {
+        return hasSlowPolarisation() ? cell.slowPolarisation().decay(dtSeconds) : 1.0;
+    }
+
+    /**
+     * The slow polarisation branch's voltage after one step of {@code amps}:
+     * {@code a3 v3 + (1 - a3) R3(soc) f(T) I} (0 without the branch). Run open loop by the filters:
+     * a known function of the current, not a state they correct.
+     */
+    public double nextPolarisationVolts(double volts, double decay, double soc, double temperatureFactor, double amps) {
+        if (!hasSlowPolarisation()) {
+            return 0.0;
+        }
+        return decay * volts + (1 - decay) * cell.slowPolarisation().ohmsAt(soc) * temperatureFactor * amps;
     }
 
     /** R0's voltage at this SOC and temperature: {@code R0 f(T) g(soc, T) I} (before any R0 scale). */

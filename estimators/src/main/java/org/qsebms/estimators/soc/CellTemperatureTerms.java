@@ -24,6 +24,7 @@ final class CellTemperatureTerms {
     private long dtBits;
     private double nominalFastDecay;
     private double nominalSlowDecay;
+    private double polarisationDecay = 1.0;
 
     CellTemperatureTerms(EquivalentCircuitModel model, int cellCount) {
         this.model = model;
@@ -45,6 +46,7 @@ final class CellTemperatureTerms {
         dtBits = bits;
         nominalFastDecay = model.fastDecay(dtSeconds, 25);
         nominalSlowDecay = model.slowDecay(dtSeconds, 25);
+        polarisationDecay = model.polarisationDecay(dtSeconds);
         Arrays.fill(known, false);
     }
 
@@ -75,6 +77,11 @@ final class CellTemperatureTerms {
     /** The fast RC pair's decay over the step at cell {@code i}'s temperature. */
     double fastDecay(int i) {
         return fastDecay[i];
+    }
+
+    /** The slow polarisation branch's decay over the step (the same for every cell; 1 without the branch). */
+    double polarisationDecay() {
+        return polarisationDecay;
     }
 
     /** The slow RC pair's decay over the step at cell {@code i}'s temperature. */

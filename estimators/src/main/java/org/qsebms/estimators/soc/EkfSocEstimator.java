@@ -12,7 +12,9 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * {@code R1 f(T) g(soc)} and {@code R2 f(T) g2(soc)}, g and g2 from the cell's {@code ResistanceVsSoc})
  * and coulomb counting
  * {@code soc += inverseCapacityScale I dt / (3600 capacityAh)}, with Plett's hysteresis h tracked
- * deterministically beside the filter. {@link EkfAdaptation} sets how freely the two parameter
+ * deterministically beside the filter, and the preset's slow polarisation branch, when it has one,
+ * run open loop beside it too and added to the predicted voltage ({@code EcmParameters.slowPolarisation},
+ * docs/estimation.md). {@link EkfAdaptation} sets how freely the two parameter
  * states move; {@link EkfAdaptation#OFF} freezes them (the plain three-state filter). A sixth state,
  * the current sensor's offset ({@link CurrentOffsetDoubt}, Plett's bias augmentation; off unless
  * {@link EkfAdaptation#currentOffset()} gives it a doubt), is taken off the measured current
@@ -81,6 +83,8 @@ public final class EkfSocEstimator implements SocFilter {
     private final double[] soc;
     private final double[] v1;
     private final double[] v2;
+    /** Per cell, the slow polarisation branch's voltage, run open loop (0 without the branch). */
+    private final double[] v3;
     private final double[] h;
     /** Full 5x5 covariance per cell, row-major, kept symmetric. */
     private final double[] p;
@@ -134,6 +138,7 @@ public final class EkfSocEstimator implements SocFilter {
         this.soc = new double[cellCount];
         this.v1 = new double[cellCount];
         this.v2 = new double[cellCount];
+        this.v3 = new double[cellCount];
         this.h = new double[cellCount];
         this.p = new double[NN * cellCount];
         this.r0Scale = new double[cellCount];
@@ -213,6 +218,8 @@ public final class EkfSocEstimator implements SocFilter {
         double fastOhms = model.fastInputOhms(a1, f);
         double slowOhms = model.slowInputOhms(a2, fSlow);
         double go = -model.socChange(1, dt) * inverseCapacityScale[i];
+        // the slow branch at the SOC before the step, as the RC pairs' factors
+        v3[i] = model.nextPolarisationVolts(v3[i], temperatures.polarisationDecay(), soc[i], temperatureFactor, amps);
         soc[i] = clamp01(soc[i] + dz);
         v1[i] = model.nextFastVolts(v1[i], a1, f, amps);
         v2[i] = model.nextSlowVolts(v2[i], a2, fSlow, amps);
@@ -262,8 +269,8 @@ public final class EkfSocEstimator implements SocFilter {
         double amps = measuredAmps - currentOffset[i];
         double r0Volts = r0PerAmp * amps;
         double r0Ohms = r0PerAmp * r0Scale[i];
-        double predicted =
-                model.terminalVolts(z, celsius, hysteresis.magnitudeVolts() * h[i], r0Volts * r0Scale[i], v1[i], v2[i]);
+        double predicted = model.terminalVolts(
+                z, celsius, hysteresis.magnitudeVolts() * h[i], r0Volts * r0Scale[i], v1[i], v2[i] + v3[i]);
         double slope = model.ocvSlope(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         double innovation = volts - predicted;
@@ -454,6 +461,7 @@ public final class EkfSocEstimator implements SocFilter {
         soc[cell] = clamp01(value);
         v1[cell] = 0;
         v2[cell] = 0;
+        v3[cell] = 0;
         initialised[cell] = true;
         rcUnknown[cell] = true;
         resetCovariance(cell);
@@ -575,9 +583,9 @@ public final class EkfSocEstimator implements SocFilter {
         p[b + OFFSET * N + OFFSET] = sigmaAmps * sigmaAmps;
     }
 
-    /** Sum of the two RC voltages of the cell (V), e.g. for current limits. */
+    /** Sum of the RC voltages of the cell (V; the slow polarisation branch's too), e.g. for current limits. */
     public double cellRcVolts(int cell) {
-        return v1[cell] + v2[cell];
+        return v1[cell] + v2[cell] + v3[cell];
     }
 
     public double cellHysteresis(int cell) {

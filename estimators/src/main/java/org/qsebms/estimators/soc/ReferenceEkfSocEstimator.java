@@ -25,6 +25,8 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
     private final RealMatrix[] x;
     private final RealMatrix[] cov;
     private final double[] h;
+    /** The slow polarisation branch's voltage per cell, run open loop (written out again, not the model's). */
+    private final double[] v3;
     private final boolean[] initialised;
     private final int[] rejectedInRow;
     private final boolean[] rcUnknown;
@@ -65,6 +67,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         this.x = new RealMatrix[cellCount];
         this.cov = new RealMatrix[cellCount];
         this.h = new double[cellCount];
+        this.v3 = new double[cellCount];
         this.initialised = new boolean[cellCount];
         this.rejectedInRow = new int[cellCount];
         this.rcUnknown = new boolean[cellCount];
@@ -178,6 +181,11 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 fm.setEntry(j, 5, -bm.getEntry(j, 0));
             }
             double dz = g * capScale;
+            if (!cell.slowPolarisation().isNone()) {
+                // the slow branch at the SOC before the step: v3 = a3 v3 + (1 - a3) R3(soc) f I
+                double a3 = Math.exp(-dt / cell.slowPolarisation().tauSeconds());
+                v3[i] = a3 * v3[i] + (1 - a3) * cell.slowPolarisation().ohmsAt(x[i].getEntry(0, 0)) * f * amps;
+            }
             RealMatrix linear = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1, 1});
             x[i] = linear.multiply(x[i]).add(bm.scalarMultiply(amps));
             x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
@@ -222,7 +230,8 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 + hysteresis.magnitudeVolts() * h[i]
                 + r0Volts * x[i].getEntry(3, 0)
                 + x[i].getEntry(1, 0)
-                + x[i].getEntry(2, 0);
+                + x[i].getEntry(2, 0)
+                + v3[i];
         double slope = cell.ocv().slopeAt(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0, offsetRow});
@@ -340,6 +349,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         x[c].setEntry(0, 0, Math.max(0, Math.min(1, value)));
         x[c].setEntry(1, 0, 0);
         x[c].setEntry(2, 0, 0);
+        v3[c] = 0;
         cov[c] = resetSocPart(cov[c]);
         initialised[c] = true;
         rcUnknown[c] = true;

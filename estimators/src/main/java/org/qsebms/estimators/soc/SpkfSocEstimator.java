@@ -12,7 +12,8 @@ import org.qsebms.estimators.model.OcvCurve;
  * {@link EkfAdaptation#currentOffset()} gives it a doubt; {@code I = measured - offset} in the
  * prediction and the R0 drop), the same measurement
  * {@code V = OCV(soc, T) + M h + r0Scale R0 f(T) g(soc) I + v1 + v2}, Plett's hysteresis h tracked
- * beside the filter, the same {@link EkfTuning} and {@link EkfAdaptation}, and the same reported
+ * beside the filter (and, as in the EKF, the preset's slow polarisation branch run open loop and
+ * added to the predicted voltage), the same {@link EkfTuning} and {@link EkfAdaptation}, and the same reported
  * 3-sigma bound. Where the EKF linearises the OCV at the estimate, this filter passes
  * {@code 2 N + 1} sigma points through the process model and through the measurement, so the OCV's
  * curvature over the SOC spread (knees near empty and full, hysteresis-shifted branches) is in the
@@ -100,6 +101,8 @@ public final class SpkfSocEstimator implements SocFilter {
     private final double[] p;
 
     private final double[] h;
+    /** Per cell, the slow polarisation branch's voltage, run open loop as in the EKF (0 without the branch). */
+    private final double[] v3;
     private final boolean[] initialised;
     /** Per cell, whether the RC voltages were just reset without knowing the current before (a start). */
     private final boolean[] rcUnknown;
@@ -139,6 +142,7 @@ public final class SpkfSocEstimator implements SocFilter {
         this.x = new double[N * cellCount];
         this.p = new double[NN * cellCount];
         this.h = new double[cellCount];
+        this.v3 = new double[cellCount];
         this.initialised = new boolean[cellCount];
         this.rcUnknown = new boolean[cellCount];
         this.resistanceErrorSensitivity = new double[N * cellCount];
@@ -237,6 +241,9 @@ public final class SpkfSocEstimator implements SocFilter {
             productVariance = (H2 - 1) * perAmp * perAmp * sumSquares;
         }
         double dz = g * x[xb + CAP];
+        // the slow branch at the SOC before the step, as the RC pairs' factors (the EKF's)
+        v3[i] = model.nextPolarisationVolts(
+                v3[i], temperatures.polarisationDecay(), z, temperatureFactor, amps - offset);
         x[xb + SOC] = clamp01(z + dz + productMean);
         x[xb + V1] = model.nextFastVolts(x[xb + V1], a1, fastFactor, amps - offset);
         x[xb + V2] = model.nextSlowVolts(x[xb + V2], a2, slowFactor, amps - offset);
@@ -301,8 +308,11 @@ public final class SpkfSocEstimator implements SocFilter {
         double r0Volts = r0PerAmp * corrected;
         double r0Ohms = r0PerAmp * x[xb + R0];
         double ocvAtEstimate = ocv.voltsAt(z, celsius, segment);
-        double predicted =
-                ocvAtEstimate + hysteresis.magnitudeVolts() * h[i] + r0Volts * x[xb + R0] + x[xb + V1] + x[xb + V2];
+        double predicted = ocvAtEstimate
+                + hysteresis.magnitudeVolts() * h[i]
+                + r0Volts * x[xb + R0]
+                + x[xb + V1]
+                + (x[xb + V2] + v3[i]);
         // P h' for the linear row [0, 1, 1, r0Volts, 0, -r0Ohms]
         for (int r = 0; r < N; r++) {
             int row = b + r * N;
@@ -500,6 +510,7 @@ public final class SpkfSocEstimator implements SocFilter {
         x[N * cell + SOC] = clamp01(value);
         x[N * cell + V1] = 0;
         x[N * cell + V2] = 0;
+        v3[cell] = 0;
         initialised[cell] = true;
         rcUnknown[cell] = true;
         resetCovariance(cell);
@@ -545,7 +556,7 @@ public final class SpkfSocEstimator implements SocFilter {
 
     @Override
     public double cellRcVolts(int cell) {
-        return x[N * cell + V1] + x[N * cell + V2];
+        return x[N * cell + V1] + x[N * cell + V2] + v3[cell];
     }
 
     public double cellHysteresis(int cell) {

@@ -51,7 +51,6 @@ class EkfSocEstimatorTest {
     @ParameterizedTest
     @MethodSource("seedsAndAdaptations")
     void fastFilterMatchesReferenceImplementation(long seed, EkfAdaptation adaptation) {
-        SplittableRandom r = new SplittableRandom(seed);
         // resistances that do not depend on SOC, that do, and that do differently at 0 and 25 °C, where
         // the time constants differ too (the three cells run at 25, 20 and 30 °C)
         EcmParameters params = switch ((int) (seed % 3)) {
@@ -59,6 +58,21 @@ class EkfSocEstimatorTest {
             case 1 -> TestCells.ncmCellWithResistanceVsSoc();
             default -> TestCells.ncmCellWithTablesAtTwoTemperatures();
         };
+        fastFilterMatchesReference(seed, adaptation, params);
+    }
+
+    /** The same with a slow polarisation branch in the model (and in the simulated truth). */
+    @ParameterizedTest
+    @MethodSource("seedsAndAdaptations")
+    void fastFilterMatchesReferenceImplementationWithTheSlowBranch(long seed, EkfAdaptation adaptation) {
+        EcmParameters params = (seed % 2 == 0 ? TestCells.ncmCell() : TestCells.ncmCellWithTablesAtTwoTemperatures())
+                .withSlowPolarisation(new org.qsebms.estimators.model.SlowPolarisation(
+                        600, new double[] {0, 0.3, 0.6, 1}, new double[] {0.04, 0.02, 0.01}));
+        fastFilterMatchesReference(seed, adaptation, params);
+    }
+
+    private static void fastFilterMatchesReference(long seed, EkfAdaptation adaptation, EcmParameters params) {
+        SplittableRandom r = new SplittableRandom(seed);
         HysteresisModel hyst = new HysteresisModel(r.nextDouble(0, 0.02), 30);
         EkfSocEstimator fast = new EkfSocEstimator(params, hyst, EkfTuning.defaults(), adaptation, 3);
         ReferenceEkfSocEstimator ref = new ReferenceEkfSocEstimator(params, hyst, EkfTuning.defaults(), adaptation, 3);

@@ -49,6 +49,9 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
     private final double[] p;
 
     private final double[] h;
+    /** The slow polarisation branch's voltage per cell, run open loop as in the fast filter. */
+    private final double[] v3;
+    private double stepPolarisationVolts;
     private final boolean[] initialised;
     /** Per cell, whether the RC voltages were just reset without knowing the current before (a start). */
     private final boolean[] rcUnknown;
@@ -105,6 +108,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         this.x = new double[N * cellCount];
         this.p = new double[NN * cellCount];
         this.h = new double[cellCount];
+        this.v3 = new double[cellCount];
         this.initialised = new boolean[cellCount];
         this.rcUnknown = new boolean[cellCount];
         this.resistanceErrorSensitivity = new double[N * cellCount];
@@ -187,7 +191,11 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         double z = points[o + SOC];
         double ocv = z == stepSocAtEstimate ? stepOcvAtEstimate : model.ocvVolts(z, stepCelsius);
         double r0Volts = stepR0Ohms * (stepAmps - points[o + OFFSET]);
-        return ocv + stepHysteresisVolts + r0Volts * points[o + R0] + points[o + V1] + points[o + V2];
+        return ocv
+                + stepHysteresisVolts
+                + r0Volts * points[o + R0]
+                + points[o + V1]
+                + (points[o + V2] + stepPolarisationVolts);
     }
 
     private void predict(
@@ -204,6 +212,8 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         stepFastFactor = model.fastFactor(z, celsius, temperatureFactor);
         stepSlowFactor = model.slowFactor(z, celsius, temperatureFactor);
         stepAmps = amps;
+        v3[i] = model.nextPolarisationVolts(v3[i], model.polarisationDecay(dt), z, temperatureFactor, amps - offset);
+        stepPolarisationVolts = v3[i];
         drawPoints(xb, b);
         for (int j = 0; j < POINTS; j++) {
             if (j == 0 || active[(j - 1) >> 1]) {
@@ -474,6 +484,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         x[N * cell + SOC] = clamp01(value);
         x[N * cell + V1] = 0;
         x[N * cell + V2] = 0;
+        v3[cell] = 0;
         initialised[cell] = true;
         rcUnknown[cell] = true;
         resetCovariance(cell);
@@ -519,7 +530,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
 
     @Override
     public double cellRcVolts(int cell) {
-        return x[N * cell + V1] + x[N * cell + V2];
+        return x[N * cell + V1] + x[N * cell + V2] + v3[cell];
     }
 
     public double cellHysteresis(int cell) {

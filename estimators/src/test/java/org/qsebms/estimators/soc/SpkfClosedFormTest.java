@@ -37,7 +37,8 @@ class SpkfClosedFormTest {
         return Stream.of(1L, 2L)
                 .flatMap(seed -> Stream.of(adaptations)
                         .flatMap(a -> Stream.of(a, a.withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel())))
-                        .flatMap(a -> Stream.of("ncm", "tables", "lfp").map(cell -> Arguments.of(seed, a, cell))));
+                        .flatMap(a -> Stream.of("ncm", "tables", "lfp", "slow")
+                                .map(cell -> Arguments.of(seed, a, cell))));
     }
 
     private static EcmParameters cell(String name) {
@@ -45,6 +46,10 @@ class SpkfClosedFormTest {
             case "ncm" ->
                 TestCells.ncmCell()
                         .withOcvDoubt(OcvDoubt.of(new double[] {0, 0.3, 0.7, 1}, new double[] {0.030, 0.008, 0.015}));
+            case "slow" ->
+                TestCells.ncmCellWithTablesAtTwoTemperatures()
+                        .withSlowPolarisation(new org.qsebms.estimators.model.SlowPolarisation(
+                                600, new double[] {0, 0.3, 0.6, 1}, new double[] {0.04, 0.02, 0.01}));
             case "tables" ->
                 TestCells.ncmCellWithTablesAtTwoTemperatures().withCharacterisedCelsius(new TemperatureSpan(10, 30));
             default ->

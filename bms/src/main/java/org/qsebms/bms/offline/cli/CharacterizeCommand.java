@@ -20,6 +20,7 @@ import org.qsebms.estimators.characterization.ActivationEnergyPrior;
 import org.qsebms.estimators.characterization.CellCharacterizer;
 import org.qsebms.estimators.characterization.CellTestLog;
 import org.qsebms.estimators.characterization.Characterization;
+import org.qsebms.estimators.characterization.SlowPolarisationFitter;
 import org.qsebms.estimators.model.EcmParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,6 +87,14 @@ public final class CharacterizeCommand implements Callable<Integer> {
                     + "(docs/estimation.md)")
     boolean holdOcvDrift;
 
+    @Option(
+            names = "--slow-polarisation-log",
+            paramLabel = "FILE",
+            description = "a drive or constant-current log with soc_ref (repeatable): fits a slow third RC branch "
+                    + "(slowPolarisation) and the hysteresis magnitude to what the model leaves unexplained on it; "
+                    + "figures on these logs are then not evidence (docs/estimation.md)")
+    List<Path> slowPolarisationLogs = new ArrayList<>();
+
     @Option(names = "--name", paramLabel = "NAME", description = "preset name (default: the output file name)")
     String name;
 
@@ -105,6 +114,7 @@ public final class CharacterizeCommand implements Callable<Integer> {
         }
         List<CellTestLog> ocv = new ArrayList<>();
         List<CellTestLog> pulses = new ArrayList<>();
+        List<CellTestLog> slowLogs = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         try {
             CellLogPlausibility.checkCapacity("--capacity-ah", capacityAh);
@@ -115,6 +125,19 @@ public final class CharacterizeCommand implements Callable<Integer> {
             for (Path p : pulseTests) {
                 pulses.add(read(p, stdout));
                 sources.add(p.getFileName().toString());
+            }
+            for (Path p : slowPolarisationLogs) {
+                CellTestLog log = read(p, stdout);
+                if (!log.hasSocRef()) {
+                    stderr.println("--slow-polarisation-log " + p + ": the log has no soc_ref column; the slow branch"
+                            + " is fitted with the model run at the tester's SOC, so give a drive or constant-current"
+                            + " log that has one (counted over the same capacity as --capacity-ah)");
+                    return 2;
+                }
+                slowLogs.add(log); // named in the fit's note, not among the OCV table's sources
+            }
+            for (CellTestLog log : slowLogs) {
+                CellLogPlausibility.check(log, capacityAh);
             }
             for (CellTestLog log : ocv) {
                 CellLogPlausibility.check(log, capacityAh);
@@ -150,6 +173,9 @@ public final class CharacterizeCommand implements Callable<Integer> {
             CellCharacterizer characterizer = CellCharacterizer.forCapacity(capacityAh);
             c = (holdOcvDrift ? characterizer.holdingOcvDrift() : characterizer)
                     .characterize(ocv, pulses, capacityAh, prior);
+            if (!slowLogs.isEmpty()) {
+                c = SlowPolarisationFitter.addTo(c, slowLogs);
+            }
         } catch (IllegalArgumentException e) {
             stderr.println("cannot characterise: " + e.getMessage());
             return 3;

@@ -18,6 +18,7 @@ import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.OcvDoubt;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
+import org.qsebms.estimators.model.SlowPolarisation;
 import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
 import org.qsebms.estimators.soc.HysteresisModel;
@@ -83,6 +84,14 @@ public final class CharacterizedPresetWriter {
             header.add("ocvSigma: the OCV table's sigma per SOC region, learnt from the OCV tests (see the notes"
                     + " above); the SOC filter's default sigma where none was learnt.");
             cell.ocvSigma(new OcvDoubt(doubt.celsius(), round(doubt.socEdges(), 3), round(doubt.sigmaVolts(), 5)));
+        }
+        SlowPolarisation slow = p.slowPolarisation();
+        if (!slow.isNone()) {
+            header.add("slowPolarisation: a third, slow RC branch (time constant, resistance per SOC region at"
+                    + " 25 °C) fitted to the slow polarisation logs (see the notes above); both SOC filters run it"
+                    + " open loop.");
+            cell.slowPolarisation(new SlowPolarisation(
+                    round(slow.tauSeconds(), 1), round(slow.socEdges(), 3), round(slow.ohms(), 6)));
         }
         if (c.hysteresis().magnitudeVolts() > 0) {
             cell.hysteresis(new HysteresisModel(

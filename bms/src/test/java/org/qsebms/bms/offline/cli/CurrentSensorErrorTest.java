@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,14 +23,27 @@ class CurrentSensorErrorTest {
     Path tmp;
 
     private Path preset;
+    /** With the slow polarisation branch learnt on LA92 and Cycle_1 only: for US06, HWFTa and Cycle_2. */
+    private Path slowFromLa92AndCycle1;
+    /** With the slow polarisation branch learnt on US06, HWFTa and Cycle_2 only: for LA92 and Cycle_1. */
+    private Path slowFromTheOthers;
+
     private Path pan;
 
     @BeforeAll
     void characterise(@TempDir Path dir) {
         pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
-        preset = dir.resolve("nca.yaml");
-        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
-                new CharacterizeCommand(),
+        preset = characterisedPreset(dir.resolve("nca.yaml"));
+        slowFromLa92AndCycle1 = characterisedPreset(dir.resolve("nca-slow-a.yaml"), "LA92", "Cycle_1");
+        slowFromTheOthers = characterisedPreset(dir.resolve("nca-slow-b.yaml"), "US06", "HWFTa", "Cycle_2");
+    }
+
+    /**
+     * The documented recipe; with {@code slowLogs}, the slow polarisation branch learnt from those 25 °C
+     * drive logs ({@code --slow-polarisation-log}).
+     */
+    private Path characterisedPreset(Path out, String... slowLogs) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 "--ocv-test",
                 pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
                 "--ocv-test",
@@ -45,8 +57,20 @@ class CurrentSensorErrorTest {
                 "--capacity-ah",
                 "2.9",
                 "--out",
-                preset.toString());
+                out.toString()));
+        for (String cycle : slowLogs) {
+            args.add("--slow-polarisation-log");
+            args.add(pan.resolve("pan18650pf_25C_" + cycle + ".csv").toString());
+        }
+        SharedDataValidationTest.Result c =
+                SharedDataValidationTest.run(new CharacterizeCommand(), args.toArray(String[]::new));
         assertThat(c.exit()).as(c.err()).isZero();
+        return out;
+    }
+
+    /** The preset whose slow branch was learnt without {@code cycle}'s log (a fixed two-way split). */
+    private Path slowPresetNotLearntOn(String cycle) {
+        return cycle.equals("LA92") || cycle.equals("Cycle_1") ? slowFromTheOthers : slowFromLa92AndCycle1;
     }
 
     static Stream<Arguments> sensorErrors() {
@@ -70,6 +94,11 @@ class CurrentSensorErrorTest {
 
     private Map<String, Double> replay(
             String cycle, String offset, String gain, boolean estimateOffset, String filter) {
+        return replay(preset, cycle, offset, gain, estimateOffset, filter);
+    }
+
+    private Map<String, Double> replay(
+            Path preset, String cycle, String offset, String gain, boolean estimateOffset, String filter) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 pan.resolve("pan18650pf_25C_" + cycle + ".csv").toString(),
                 "--preset",
@@ -83,7 +112,8 @@ class CurrentSensorErrorTest {
                 "--filter",
                 filter,
                 "--out",
-                tmp.resolve(cycle + offset + gain + estimateOffset + filter).toString()));
+                tmp.resolve(preset.getFileName() + cycle + offset + gain + estimateOffset + filter)
+                        .toString()));
         if (estimateOffset) {
             args.add("--estimate-current-offset");
         }
@@ -114,26 +144,23 @@ class CurrentSensorErrorTest {
     }
 
     /**
-     * The issue's target, with the current-offset state ({@code --estimate-current-offset}). Without
-     * the state (2026-12-02, first session) 14 of the 25 cases missed, up to 1.80 %.
+     * The issue's target, with the current-offset state ({@code --estimate-current-offset}) and the
+     * slow polarisation branch ({@code characterize --slow-polarisation-log}), each log replayed with
+     * a preset whose branch was learnt WITHOUT it (a fixed split: learnt on LA92 and Cycle_1 for US06,
+     * HWFTa and Cycle_2; learnt on US06, HWFTa and Cycle_2 for LA92 and Cycle_1). Measured 2026-12-03:
+     * all 25 cases 0.24-0.81 % (US06 0.46-0.81, HWFTa 0.38-0.64, LA92 0.24-0.34, Cycle_1 0.40-0.44,
+     * Cycle_2 0.33-0.43 %), coverage 100 %. Before the branch (the preset without it) 9 of 25 missed, up
+     * to 1.44 %, all on US06 and HWFTa: the offset state read the slow drop under sustained discharge
+     * as an offset (docs/estimation.md, "The slow polarisation branch"). Without the state 14 of the
+     * 25 cases missed, up to 1.80 % (2026-12-02, first session, no branch).
      */
     @ParameterizedTest(name = "{0} offset {1} A gain {2}")
     @MethodSource("sensorErrors")
-    @Disabled("known miss, measured 2026-12-02 with the current-offset state (--estimate-current-offset, 50 mA, "
-            + "10 mA/sqrt(h)): SOC RMSE over 1 % in 9 of the 25 cases, up to 1.44 %, all on US06 and HWFTa (+50 mA: "
-            + "US06 1.25, HWFTa 1.08 %; -50 mA: US06 1.29, HWFTa 1.02 %; +3 %: US06 1.44 %; -3 %: US06 1.15, HWFTa "
-            + "1.15 %; +20 mA -2 %: US06 1.18, HWFTa 1.12 %). The state also reads the OCV table's SOC-dependent error "
-            + "on these logs (-40 to +28 mV at the true SOC, docs/estimation.md) as an offset: without a sensor error "
-            + "US06 goes from 0.48 to 1.27 % RMSE with it. With the pulse fits' drift held (characterize "
-            + "--hold-ocv-drift, 2026-12-02 third session): 10 of 25 over 1 %, US06 1.05-1.14 %, HWFTa 1.11-1.39 % "
-            + "with coverage down to 91.9 %. What it reads is not an OCV-table error but a slow polarisation that "
-            + "follows the current sustained over minutes (about 30 mOhm at SOC 0.2-0.35, intercept +4 mV; "
-            + "MidCycleConvergenceTest.theLowSocResidualFollowsTheSustainedCurrentNotTheSoc, 2026-12-02 fourth "
-            + "session): a voltage drop proportional to the mean discharge current is what an offset would make. "
-            + "Re-measured 2026-12-02 (fourth session): unchanged, 9 of 25 over 1 %, US06 1.15-1.44 %, HWFTa "
-            + "1.02-1.15 % (HWFTa +3 % 0.98 %), coverage 100 %")
     void socRmseStaysWithinOnePercent(String cycle, String offset, String gain) {
-        assertThat(replay(cycle, offset, gain, true).get("soc_rmse_pct")).isLessThanOrEqualTo(1.0);
+        Map<String, Double> s = replay(slowPresetNotLearntOn(cycle), cycle, offset, gain, true, "ekf");
+        System.out.println("slow branch, " + cycle + " offset " + offset + " gain " + gain + ": " + s);
+        assertThat(s.get("soc_rmse_pct")).isLessThanOrEqualTo(1.0);
+        assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
     }
 
     /**

@@ -165,7 +165,12 @@ class LearntOcvDoubtTest {
             + "region's largest slow relaxation); pooled without the sensor's share 1.92-2.14 % but 75-87 % coverage "
             + "in 4 of the 25 biased-sensor cases. Tried 2026-12-02 (schmidtgain): the sensor's share in the EKF's gain "
             + "(Schmidt-Kalman) gives 2.16-2.27 % here but coverage 68-87 % on four NCA logs (25 °C US06 83 %) and "
-            + "LFP RMSE up to 17.5 %; not kept")
+            + "LFP RMSE up to 17.5 %; not kept. Measured 2026-12-03 (slowpol) with the slow polarisation "
+            + "branch "
+            + "(characterize --slow-polarisation-log, learnt without the scored log: LA92 and Cycle_1 from US06 + "
+            + "HWFTa + Cycle_2, the others from LA92 + Cycle_1; EKF replay from 0.7): US06 2.50 %, HWFTa 2.65 %, "
+            + "LA92 3.18 %, Cycle_1 2.96 %, Cycle_2 2.82 %: the branch does not narrow the bound, whose OCV share is "
+            + "still the learnt doubt (the OCV doubt learner does not know the branch yet)")
     void the25CelsiusNcaMedianBoundIsAtMostThreePercent() {
         Path pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
         for (String log : new String[] {"US06", "HWFTa", "LA92", "Cycle_1", "Cycle_2"}) {

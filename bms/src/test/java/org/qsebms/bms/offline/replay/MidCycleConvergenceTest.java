@@ -11,7 +11,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.qsebms.estimators.characterization.CellCharacterizer;
 import org.qsebms.estimators.characterization.CellTestLog;
 import org.qsebms.estimators.characterization.Characterization;
+import org.qsebms.estimators.characterization.SlowPolarisationFitter;
+import org.qsebms.estimators.soc.EkfAdaptation;
 import org.qsebms.estimators.soc.EkfTuning;
+import org.qsebms.estimators.soc.SocFilterKind;
 
 /**
  * Convergence under load: the drive cycles start at rest near full charge, where the first voltage
@@ -39,6 +42,35 @@ class MidCycleConvergenceTest {
         return ncaHoldingOcvDrift;
     }
 
+    private static Characterization slowFromLa92AndCycle1;
+
+    private static Characterization slowFromTheOthers;
+
+    /**
+     * The recipe's preset with the slow polarisation branch ({@code bms characterize
+     * --slow-polarisation-log}) learnt from the 25 °C logs that {@code cycle} is not: LA92 and Cycle_1
+     * for US06, HWFTa and Cycle_2 (every later start), US06, HWFTa and Cycle_2 for LA92 and Cycle_1 (a
+     * fixed two-way split; no figure comes from a log the branch was learnt on).
+     */
+    private static synchronized Characterization slowNotLearntOn(String cycle) {
+        if (cycle.equals("LA92") || cycle.equals("Cycle_1")) {
+            if (slowFromTheOthers == null) {
+                slowFromTheOthers = SlowPolarisationFitter.addTo(nca(), logs("US06", "HWFTa", "Cycle_2"));
+            }
+            return slowFromTheOthers;
+        }
+        if (slowFromLa92AndCycle1 == null) {
+            slowFromLa92AndCycle1 = SlowPolarisationFitter.addTo(nca(), logs("LA92", "Cycle_1"));
+        }
+        return slowFromLa92AndCycle1;
+    }
+
+    private static List<CellTestLog> logs(String... cycles) {
+        return Arrays.stream(cycles)
+                .map(c -> CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_" + c + ".csv")))
+                .toList();
+    }
+
     private static Characterization characterize(CellCharacterizer characterizer) {
         CellTestLog c20 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_C20_OCV_native.csv"));
         CellTestLog h25 = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_HPPC_native.csv"));
@@ -52,24 +84,71 @@ class MidCycleConvergenceTest {
      * {@link #laterStartsMissAsMuchFromTheTrueSoc} and {@link #theOcvTableReadsLowBetweenTwentyAndThirtyFivePercent}
      * show why: not the start.
      */
-    @Disabled("known miss (2026-12-02, with the RC pairs' start doubt): starts below about 60 % SOC. RMSE / max / "
-            + "converged: US06 row 2000 (SOC 0.64) -30 %: 1.40 % / 2.05 % / 69 s; US06 row 2500 (0.54) +30 %: 2.93 % / "
-            + "3.78 % / 31 s; HWFTa row 5000 (0.39) -30 %: 1.85 % / 2.60 % / 1345 s; Cycle_2 row 7000 (0.43) +30 %: "
-            + "1.17 % / 2.21 % / 2 s. Started at the true SOC they give 1.38 / 2.95 / 1.78 / 1.17 %: the voltage there "
-            + "disagrees with soc_ref (the OCV table is 15-40 mV above these logs' voltage at SOC 0.2-0.45, "
-            + "docs/estimation.md), not the start. Re-measured 2026-12-02 (third session): unchanged with the default "
-            + "preset; with the pulse fits' drift held (--hold-ocv-drift) 0.70 / 1.80 / 1.27 / 0.71 %, see "
-            + "holdingThePulseFitsDriftLowersTheLaterStartsMiss. Re-measured 2026-12-02 (fourth session): 1.40 / "
-            + "2.93 / 1.86 / 1.17 % (max 2.05 / 3.79 / 2.61 / 2.21 %; US06 row 2500 coverage 53.0 %, HWFTa row 5000 "
-            + "converged after 1348 s). Cause found: not the OCV table nor the SOC axis but a slow polarisation "
-            + "(about 30 mOhm on the current low-passed over 1000 s at SOC 0.2-0.35, intercept +4 mV, "
-            + "theLowSocResidualFollowsTheSustainedCurrentNotTheSoc) that the 10 s HPPC pulses cannot identify; "
-            + "with that term learnt on LA92 and Cycle_1 put back and the hysteresis term dropped they give 0.35 / "
-            + "0.91 / 0.57 / 0.65 % (theLaterStartsMeetTheTargetsOnceASlowTermLearntElsewhereIsPutBack)")
+    @Disabled("known miss, measured 2026-12-03 with the slow polarisation branch learnt on LA92 and Cycle_1 "
+            + "(characterize --slow-polarisation-log; tau 250 s chosen by the fit, R3 22-58 mOhm below SOC 0.4, "
+            + "hysteresis fitted to 0): RMSE / max / converged / coverage: US06 row 2000 -30 %: 1.04 % / 1.25 % / "
+            + "113 s / 100 %; US06 row 2500 +30 %: 1.47 % / 2.08 % / 31 s / 100 %; HWFTa row 5000 -30 %: 1.23 % / "
+            + "2.03 % / 641 s / 100 %; Cycle_2 row 7000 +30 %: 0.27 % / 0.65 % / 2 s / 100 % (met). Without the "
+            + "branch: 1.40 / 2.93 / 1.86 / 1.17 % (max 2.05 / 3.79 / 2.61 / 2.21 %, US06 row 2500 coverage 53.0 %). "
+            + "What is left: "
+            + "the filters run the branch open loop from zero at a start, so a start in the middle of a drive does "
+            + "not know the slow polarisation already built up (started at the true SOC: 0.82 / 1.46 / 1.13 / 0.27 "
+            + "%); a longer time constant fits the learning logs worse and makes this larger (1000 s: 1.98 / 2.49 / "
+            + "2.30 / 0.68 %). The probe with the term's full history put back on the data side gives 0.35 / 0.91 / "
+            + "0.57 / 0.65 % (theLaterStartsMeetTheTargetsOnceASlowTermLearntElsewhereIsPutBack): the branch as a "
+            + "filter state with a start doubt is the next step")
     @ParameterizedTest
     @CsvSource({"US06,2000,-0.3", "US06,2500,0.3", "HWFTa,5000,-0.3", "Cycle_2,7000,0.3"})
     void laterStartsAlsoMeetTheTargets(String cycle, int startRow, double offset) {
-        assertMeetsTheTargets(replayFrom(cycle, startRow, offset));
+        assertMeetsTheTargets(replayFrom(slowNotLearntOn(cycle), cycle, startRow, offset));
+    }
+
+    /**
+     * The slow polarisation branch learnt elsewhere lowers every later start's miss (measured
+     * 2026-12-03, EKF: RMSE 1.40 / 2.93 / 1.86 / 1.17 % to 1.04 / 1.47 / 1.23 / 0.27 %; the SPKF 0.91 /
+     * 1.48 / 1.12 / 0.26 %). Asserted for both filters: lower RMSE than without the branch, coverage
+     * still at least 95 %.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "US06,2000,-0.3,EKF",
+        "US06,2500,0.3,EKF",
+        "HWFTa,5000,-0.3,EKF",
+        "Cycle_2,7000,0.3,EKF",
+        "US06,2000,-0.3,SPKF",
+        "US06,2500,0.3,SPKF",
+        "HWFTa,5000,-0.3,SPKF",
+        "Cycle_2,7000,0.3,SPKF"
+    })
+    void theSlowBranchLearntElsewhereLowersTheLaterStartsMiss(
+            String cycle, int startRow, double offset, SocFilterKind filter) {
+        LogReplay.Result with = replayFrom(slowNotLearntOn(cycle), cycle, startRow, offset, filter);
+        LogReplay.Result without = replayFrom(nca(), cycle, startRow, offset, filter);
+        assertThat(with.summary().socRmse())
+                .as("SOC RMSE with the slow branch, against without")
+                .isLessThan(without.summary().socRmse());
+        assertThat(with.summary().boundCoverage()).as("coverage with the slow branch").isGreaterThanOrEqualTo(0.95);
+    }
+
+    /**
+     * The starts that met the targets without the branch still meet them with it, each with the
+     * branch learnt without its log (measured 2026-12-03, EKF: 0.27-0.78 % RMSE, coverage 100 %).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "US06,500,0.3",
+        "US06,1000,0.3",
+        "HWFTa,1000,0.3",
+        "HWFTa,2000,-0.3",
+        "HWFTa,4000,0.3",
+        "LA92,2000,0.3",
+        "LA92,8000,-0.3",
+        "Cycle_1,3000,0.3",
+        "Cycle_1,6000,-0.3",
+        "Cycle_2,2000,-0.3"
+    })
+    void withTheSlowBranchTheOtherStartsStillMeetTheTargets(String cycle, int startRow, double offset) {
+        assertMeetsTheTargets(replayFrom(slowNotLearntOn(cycle), cycle, startRow, offset));
     }
 
     /**
@@ -425,11 +504,19 @@ class MidCycleConvergenceTest {
     }
 
     private static LogReplay.Result replayFrom(Characterization nca, String cycle, int startRow, double offset) {
+        return replayFrom(nca, cycle, startRow, offset, SocFilterKind.DEFAULT);
+    }
+
+    private static LogReplay.Result replayFrom(
+            Characterization nca, String cycle, int startRow, double offset, SocFilterKind filter) {
         CellTestLog full = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_" + cycle + ".csv"));
         CellTestLog log = from(full, startRow);
         double start = Math.max(0, Math.min(1, log.socRef()[0] + offset));
-        LogReplay.Result r = new LogReplay(nca.cell(), nca.hysteresis(), EkfTuning.defaults(), 600).run(log, start);
-        System.out.println(cycle + " from row " + startRow + " offset " + offset + ": "
+        LogReplay.Result r = new LogReplay(
+                        nca.cell(), nca.hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), 600, filter)
+                .run(log, start);
+        System.out.println(cycle + " from row " + startRow + " offset " + offset + " (" + filter + ", "
+                + (nca.cell().slowPolarisation().isNone() ? "no slow branch" : "slow branch") + "): "
                 + r.summary().toJson());
         return r;
     }

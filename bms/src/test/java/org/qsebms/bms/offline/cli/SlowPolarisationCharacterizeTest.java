@@ -1,0 +1,81 @@
+package org.qsebms.bms.offline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qsebms.config.PresetCatalog;
+import org.qsebms.estimators.model.SlowPolarisation;
+
+/**
+ * {@code bms characterize --slow-polarisation-log}: the slow branch fitted from drive logs lands in
+ * the preset as {@code cell.slowPolarisation} and loads again; without the option the preset has
+ * none; a log without {@code soc_ref} is refused with what to give instead.
+ */
+class SlowPolarisationCharacterizeTest {
+    @TempDir
+    Path dir;
+
+    private final Path pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
+
+    private SharedDataValidationTest.Result characterise(Path out, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--ocv-test",
+                pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                "--pulse-test",
+                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                "--capacity-ah",
+                "2.9",
+                "--out",
+                out.toString()));
+        args.addAll(List.of(extra));
+        return SharedDataValidationTest.run(new CharacterizeCommand(), args.toArray(String[]::new));
+    }
+
+    @Test
+    void theBranchIsWrittenAndLoadsAndWithoutTheOptionThereIsNone() throws IOException {
+        Path with = dir.resolve("with.yaml");
+        SharedDataValidationTest.Result r = characterise(
+                with,
+                "--slow-polarisation-log",
+                pan.resolve("pan18650pf_25C_LA92.csv").toString(),
+                "--slow-polarisation-log",
+                pan.resolve("pan18650pf_25C_Cycle_1.csv").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("slowPolarisation: a third RC branch").contains("pan18650pf_25C_LA92.csv");
+        assertThat(Files.readString(with)).contains("slowPolarisation:");
+        SlowPolarisation slow = new PresetCatalog().load(with.toString()).cell().slowPolarisation();
+        assertThat(slow.isNone()).isFalse();
+        assertThat(slow.regions()).isEqualTo(10);
+        // the drive logs' low-SOC slope (docs/estimation.md): tens of mOhm below SOC 0.4
+        assertThat(slow.ohmsAt(0.3)).as("R3 at SOC 0.3 (ohm)").isBetween(0.010, 0.060);
+
+        Path without = dir.resolve("without.yaml");
+        SharedDataValidationTest.Result plain = characterise(without);
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(Files.readString(without)).doesNotContain("slowPolarisation");
+        assertThat(new PresetCatalog().load(without.toString()).cell().slowPolarisation())
+                .isEqualTo(SlowPolarisation.NONE);
+    }
+
+    @Test
+    void aLogWithoutSocRefIsRefusedWithWhatToGive() throws IOException {
+        Path log = dir.resolve("drive.csv");
+        StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c\n");
+        for (int k = 0; k < 600; k++) {
+            b.append(k).append(",-1.0,").append(3.9 - 0.0001 * k).append(",25\n");
+        }
+        Files.writeString(log, b.toString());
+        SharedDataValidationTest.Result r =
+                characterise(dir.resolve("x.yaml"), "--slow-polarisation-log", log.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("--slow-polarisation-log").contains("soc_ref");
+    }
+}
