@@ -33,12 +33,10 @@ class SlowPolarisationPresetTest {
 
     @Test
     void theBranchLoadsAndAbsentMeansNone() throws IOException {
-        SlowPolarisation slow = new PresetCatalog()
-                .load(presetWith("""
+        SlowPolarisation slow =
+                new PresetCatalog().load(presetWith("""
                   slowPolarisation: {tau: 250.0s, socEdges: [0, 0.5, 1], ohms: [0.03, 0.008]}
-                """).toString())
-                .cell()
-                .slowPolarisation();
+                """).toString()).cell().slowPolarisation();
         assertThat(slow.tauSeconds()).isEqualTo(250.0);
         assertThat(slow.ohmsAt(0.2)).isEqualTo(0.03);
         assertThat(slow.ohmsAt(0.5)).isEqualTo(0.008);

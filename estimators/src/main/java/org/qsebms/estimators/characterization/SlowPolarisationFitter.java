@@ -73,8 +73,7 @@ public final class SlowPolarisationFitter {
     }
 
     /** {@link #fit(EcmParameters, HysteresisModel, List)} with the time constant chosen among {@code candidates}. */
-    public static Fit fit(
-            EcmParameters cell, HysteresisModel hysteresis, List<CellTestLog> logs, double[] candidates) {
+    public static Fit fit(EcmParameters cell, HysteresisModel hysteresis, List<CellTestLog> logs, double[] candidates) {
         if (logs.isEmpty()) {
             throw new IllegalArgumentException("no log given to fit the slow polarisation to");
         }

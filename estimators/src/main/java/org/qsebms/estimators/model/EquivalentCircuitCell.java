@@ -31,8 +31,8 @@ public final class EquivalentCircuitCell {
                 rc1Volts, model.fastDecay(dtSeconds, celsius), model.fastFactor(soc, celsius, factor), amps);
         rc2Volts = model.nextSlowVolts(
                 rc2Volts, model.slowDecay(dtSeconds, celsius), model.slowFactor(soc, celsius, factor), amps);
-        polarisationVolts = model.nextPolarisationVolts(
-                polarisationVolts, model.polarisationDecay(dtSeconds), soc, factor, amps);
+        polarisationVolts =
+                model.nextPolarisationVolts(polarisationVolts, model.polarisationDecay(dtSeconds), soc, factor, amps);
         soc += model.socChange(amps, dtSeconds);
         lastAmps = amps;
     }

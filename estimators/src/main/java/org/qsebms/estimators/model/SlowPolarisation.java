@@ -36,8 +36,8 @@ public record SlowPolarisation(double tauSeconds, double[] socEdges, double[] oh
             }
             for (int i = 1; i < socEdges.length; i++) {
                 if (!(socEdges[i] > socEdges[i - 1])) {
-                    throw new IllegalArgumentException("slow polarisation SOC edges must be strictly increasing at "
-                            + i + " (" + socEdges[i - 1] + " then " + socEdges[i] + ")");
+                    throw new IllegalArgumentException("slow polarisation SOC edges must be strictly increasing at " + i
+                            + " (" + socEdges[i - 1] + " then " + socEdges[i] + ")");
                 }
             }
             for (int i = 0; i < ohms.length; i++) {

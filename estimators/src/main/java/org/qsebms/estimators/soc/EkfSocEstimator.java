@@ -85,6 +85,7 @@ public final class EkfSocEstimator implements SocFilter {
     private final double[] v2;
     /** Per cell, the slow polarisation branch's voltage, run open loop (0 without the branch). */
     private final double[] v3;
+
     private final double[] h;
     /** Full 5x5 covariance per cell, row-major, kept symmetric. */
     private final double[] p;

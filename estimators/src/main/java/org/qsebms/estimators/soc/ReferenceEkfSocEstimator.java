@@ -27,6 +27,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
     private final double[] h;
     /** The slow polarisation branch's voltage per cell, run open loop (written out again, not the model's). */
     private final double[] v3;
+
     private final boolean[] initialised;
     private final int[] rejectedInRow;
     private final boolean[] rcUnknown;

@@ -103,6 +103,7 @@ public final class SpkfSocEstimator implements SocFilter {
     private final double[] h;
     /** Per cell, the slow polarisation branch's voltage, run open loop as in the EKF (0 without the branch). */
     private final double[] v3;
+
     private final boolean[] initialised;
     /** Per cell, whether the RC voltages were just reset without knowing the current before (a start). */
     private final boolean[] rcUnknown;

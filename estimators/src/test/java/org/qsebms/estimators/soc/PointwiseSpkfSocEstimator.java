@@ -51,6 +51,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
     private final double[] h;
     /** The slow polarisation branch's voltage per cell, run open loop as in the fast filter. */
     private final double[] v3;
+
     private double stepPolarisationVolts;
     private final boolean[] initialised;
     /** Per cell, whether the RC voltages were just reset without knowing the current before (a start). */

@@ -37,8 +37,8 @@ class SpkfClosedFormTest {
         return Stream.of(1L, 2L)
                 .flatMap(seed -> Stream.of(adaptations)
                         .flatMap(a -> Stream.of(a, a.withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel())))
-                        .flatMap(a -> Stream.of("ncm", "tables", "lfp", "slow")
-                                .map(cell -> Arguments.of(seed, a, cell))));
+                        .flatMap(a ->
+                                Stream.of("ncm", "tables", "lfp", "slow").map(cell -> Arguments.of(seed, a, cell))));
     }
 
     private static EcmParameters cell(String name) {

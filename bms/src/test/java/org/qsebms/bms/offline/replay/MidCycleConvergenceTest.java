@@ -127,7 +127,9 @@ class MidCycleConvergenceTest {
         assertThat(with.summary().socRmse())
                 .as("SOC RMSE with the slow branch, against without")
                 .isLessThan(without.summary().socRmse());
-        assertThat(with.summary().boundCoverage()).as("coverage with the slow branch").isGreaterThanOrEqualTo(0.95);
+        assertThat(with.summary().boundCoverage())
+                .as("coverage with the slow branch")
+                .isGreaterThanOrEqualTo(0.95);
     }
 
     /**
