@@ -258,7 +258,7 @@ final class OcvDoubtLearner {
      * ({@link EquivalentCircuitModel#nextPolarisationVolts}), at the SOC of the tester's Ah counter;
      * all zero without the branch.
      */
-    private static double[] branchVolts(EcmParameters cell, CellTestLog log, double capacityAh) {
+    static double[] branchVolts(EcmParameters cell, CellTestLog log, double capacityAh) {
         double[] out = new double[log.size()];
         EquivalentCircuitModel m = new EquivalentCircuitModel(cell);
         if (!m.hasSlowPolarisation()) {

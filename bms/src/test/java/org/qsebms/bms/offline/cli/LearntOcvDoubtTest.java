@@ -33,7 +33,8 @@ import org.qsebms.estimators.model.QseCellParameters;
  * bound on the 25 °C NCA logs went from 6.1-6.4 % (one 20 mV doubt) to 3.3-3.8 % (each region's
  * largest slow relaxation), then to 2.5-3.1 % (pooled per temperature, with the current sensor's
  * rated error in the bound): tighter, but LA92 stays above the issue's 3 %, a disabled test with the
- * measured figures.
+ * measured figures. With the slow polarisation branch learnt in the same run (split presets, the
+ * doubt net of the branch) 2.27-3.01 %: LA92 still 0.01 % over, a second disabled test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LearntOcvDoubtTest {
@@ -196,7 +197,9 @@ class LearntOcvDoubtTest {
             + "(characterize --slow-polarisation-log, learnt without the scored log: LA92 and Cycle_1 from US06 + "
             + "HWFTa + Cycle_2, the others from LA92 + Cycle_1; EKF replay from 0.7): US06 2.50 %, HWFTa 2.65 %, "
             + "LA92 3.18 %, Cycle_1 2.96 %, Cycle_2 2.82 %: the branch does not narrow the bound, whose OCV share is "
-            + "still the learnt doubt (the OCV doubt learner does not know the branch yet)")
+            + "still the learnt doubt (the OCV doubt learner did not know the branch yet). This test scores the preset "
+            + "without a branch, whose doubt is unchanged since; with the branch learnt before the doubt see "
+            + "withTheSlowBranchThe25CelsiusNcaMedianBoundIsAtMostThreePercent (LA92 3.01 %)")
     void the25CelsiusNcaMedianBoundIsAtMostThreePercent() {
         Path pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
         for (String log : new String[] {"US06", "HWFTa", "LA92", "Cycle_1", "Cycle_2"}) {
@@ -252,12 +255,52 @@ class LearntOcvDoubtTest {
 
     @Test
     void simulatedQseCellCharacterisedAndDrivenAt25KeepsTheTruthInsideTheBound() throws IOException {
+        QseCellParameters qse = simulatedQse();
+        Path preset = characteriseQse(qse, "qse25.yaml");
+        Map<String, Double> s = replay(preset, drive(qse));
+        System.out.printf(
+                Locale.ROOT,
+                "simulated QSE at 25 °C: coverage %.1f %%, median bound %.2f %%, RMSE %.2f %%%n",
+                s.get("bound_3sigma_coverage_pct"),
+                s.get("bound_3sigma_median_pct"),
+                s.get("soc_rmse_pct"));
+        assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+    }
+
+    /**
+     * The simulated QSE cell with a slow branch learnt (before the OCV doubt) on another simulated
+     * drive, one of 60 s at 1 C and 60 s of rest, and scored on the drive of the test above: the truth
+     * stays inside the bound.
+     */
+    @Test
+    void simulatedQseCellWithASlowBranchLearntOnAnotherDriveKeepsTheTruthInsideTheBound() throws IOException {
+        QseCellParameters qse = simulatedQse();
+        double oneC = qse.capacityAh();
+        Path learnt = simulate(qse, "qse-other-drive.csv", 0.95, 6000, 1, k -> k % 120 < 60 ? -oneC : 0);
+        Path preset = characteriseQse(qse, "qse25-slow.yaml", "--slow-polarisation-log", learnt.toString());
+        assertThat(Files.readString(preset)).contains("slowPolarisation:", "ocvSigma:");
+        Map<String, Double> s = replay(preset, drive(qse));
+        System.out.printf(
+                Locale.ROOT,
+                "simulated QSE at 25 °C, slow branch learnt on another drive: coverage %.1f %%, median bound %.2f %%, "
+                        + "RMSE %.2f %%%n",
+                s.get("bound_3sigma_coverage_pct"),
+                s.get("bound_3sigma_median_pct"),
+                s.get("soc_rmse_pct"));
+        assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+    }
+
+    private static QseCellParameters simulatedQse() {
         ChemistryPreset base = new PresetCatalog().load("psoa-ncm811");
-        QseCellParameters qse = QseCellParameters.of(
+        return QseCellParameters.of(
                 PaperCalibration.calibrate(PaperData.bundled()).laws(Electrolyte.PSOA),
                 Cathode.NCM811,
                 CalibratedPreset.referencePouch(Cathode.NCM811),
                 base.cell().ocv());
+    }
+
+    /** The simulated cell's C/20 OCV test and HPPC test, characterised; {@code extra} arguments appended. */
+    private Path characteriseQse(QseCellParameters qse, String name, String... extra) throws IOException {
         double oneC = qse.capacityAh();
         int half = 20 * 360;
         Path ocv = simulate(qse, "qse-ocv.csv", 1.0, 2 * half, 10, k -> k < half ? -oneC / 20 : oneC / 20);
@@ -274,9 +317,8 @@ class LearntOcvDoubtTest {
             }
             return p % 690 < 30 ? -0.5 * oneC * (1 << (p / 690)) : 0;
         });
-        Path preset = tmp.resolve("qse25.yaml");
-        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
-                new CharacterizeCommand(),
+        Path preset = tmp.resolve(name);
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 "--ocv-test",
                 ocv.toString(),
                 "--ocv-test",
@@ -288,23 +330,26 @@ class LearntOcvDoubtTest {
                 "--base-preset",
                 "psoa-ncm811",
                 "--out",
-                preset.toString());
+                preset.toString()));
+        args.addAll(java.util.List.of(extra));
+        SharedDataValidationTest.Result c =
+                SharedDataValidationTest.run(new CharacterizeCommand(), args.toArray(String[]::new));
         assertThat(c.exit()).as(c.err()).isZero();
+        System.out.println(name + ": " + c.out());
         assertThat(Files.readString(preset)).contains("ocvSigma:");
-        // a 2.5 h drive from 95 % to about 10 % SOC at 25 °C: 40 s at C/2, 10 s at 1 C, 10 s of C/4 regeneration, 20 s
-        // rest
-        Path drive = simulate(qse, "qse-drive.csv", 0.95, 9000, 1, k -> {
+        return preset;
+    }
+
+    /**
+     * A 2.5 h drive from 95 % to about 10 % SOC at 25 °C: 40 s at C/2, 10 s at 1 C, 10 s of C/4
+     * regeneration, 20 s rest.
+     */
+    private Path drive(QseCellParameters qse) throws IOException {
+        double oneC = qse.capacityAh();
+        return simulate(qse, "qse-drive.csv", 0.95, 9000, 1, k -> {
             int p = k % 80;
             return p < 40 ? -0.5 * oneC : p < 50 ? -oneC : p < 60 ? 0.25 * oneC : 0;
         });
-        Map<String, Double> s = replay(preset, drive);
-        System.out.printf(
-                Locale.ROOT,
-                "simulated QSE at 25 °C: coverage %.1f %%, median bound %.2f %%, RMSE %.2f %%%n",
-                s.get("bound_3sigma_coverage_pct"),
-                s.get("bound_3sigma_median_pct"),
-                s.get("soc_rmse_pct"));
-        assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
     }
 
     /** Writes rows of the simulated QSE cell at 25 °C ambient, driven by {@code amps(k)}, at {@code dt} s per row. */
