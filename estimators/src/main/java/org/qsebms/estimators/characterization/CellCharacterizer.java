@@ -45,15 +45,21 @@ public final class CellCharacterizer {
     private final PulseFitter pulseFitter;
     private final OcvFitter ocvFitter;
     private final boolean holdOcvDrift;
+    private final List<CellTestLog> slowPolarisationLogs;
 
     public CellCharacterizer(PulseFitter pulseFitter, OcvFitter ocvFitter) {
-        this(pulseFitter, ocvFitter, false);
+        this(pulseFitter, ocvFitter, false, List.of());
     }
 
-    private CellCharacterizer(PulseFitter pulseFitter, OcvFitter ocvFitter, boolean holdOcvDrift) {
+    private CellCharacterizer(
+            PulseFitter pulseFitter,
+            OcvFitter ocvFitter,
+            boolean holdOcvDrift,
+            List<CellTestLog> slowPolarisationLogs) {
         this.pulseFitter = pulseFitter;
         this.ocvFitter = ocvFitter;
         this.holdOcvDrift = holdOcvDrift;
+        this.slowPolarisationLogs = List.copyOf(slowPolarisationLogs);
     }
 
     /**
@@ -65,7 +71,18 @@ public final class CellCharacterizer {
      * mid-drive misses, but takes two early HWFTa starts over their target.
      */
     public CellCharacterizer holdingOcvDrift() {
-        return new CellCharacterizer(pulseFitter, ocvFitter, true);
+        return new CellCharacterizer(pulseFitter, ocvFitter, true, slowPolarisationLogs);
+    }
+
+    /**
+     * This characterizer with the slow polarisation branch fitted to {@code logs} ({@link
+     * SlowPolarisationFitter}, with the hysteresis magnitude) before the OCV doubt is learnt, so the
+     * doubt does not count as OCV what the branch explains (the slow relaxation of the OCV tests'
+     * long rests is taken net of the branch's predicted move, {@link OcvDoubtLearner}). No logs: as
+     * without this call.
+     */
+    public CellCharacterizer withSlowPolarisationLogs(List<CellTestLog> logs) {
+        return new CellCharacterizer(pulseFitter, ocvFitter, holdOcvDrift, logs);
     }
 
     /** Defaults for a 18650-size cell of the given capacity. */
@@ -231,18 +248,25 @@ public final class CellCharacterizer {
                 .timeConstants(taus)
                 .characterisedCelsius(new TemperatureSpan(byTemperature.firstKey(), byTemperature.lastKey()))
                 .build();
+        HysteresisModel hysteresis = ocv.hysteresisVolts() > 0
+                ? new HysteresisModel(ocv.hysteresisVolts(), HYSTERESIS_RATE_PER_SOC)
+                : HysteresisModel.NONE;
+        if (!slowPolarisationLogs.isEmpty()) {
+            // before the doubt: what the branch explains is not OCV doubt
+            SlowPolarisationFitter.Fit fit = SlowPolarisationFitter.fit(cell, hysteresis, slowPolarisationLogs);
+            cell = cell.withSlowPolarisation(fit.slow());
+            hysteresis = fit.hysteresis();
+            notes.add(fit.note());
+        }
         cell = cell.withOcvDoubt(new OcvDoubtLearner(ocvFitter)
                 .learn(
                         ocvTests,
                         capacityAh,
                         dcResistance,
                         cell,
-                        ocv.hysteresisVolts(),
+                        hysteresis.magnitudeVolts(),
                         EkfTuning.defaults().ocvSigmaVolts(),
                         notes));
-        HysteresisModel hysteresis = ocv.hysteresisVolts() > 0
-                ? new HysteresisModel(ocv.hysteresisVolts(), HYSTERESIS_RATE_PER_SOC)
-                : HysteresisModel.NONE;
         return new Characterization(cell, hysteresis, ocv, List.copyOf(all), List.copyOf(notes), activationSource);
     }
 

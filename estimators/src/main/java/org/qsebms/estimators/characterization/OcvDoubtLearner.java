@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.EquivalentCircuitModel;
 import org.qsebms.estimators.model.OcvDoubt;
 
 /**
@@ -95,9 +96,10 @@ final class OcvDoubtLearner {
             double slow = e.unmodelled.pooledUpperSigma(SIGMA_CONFIDENCE);
             text.append(String.format(
                     Locale.ROOT,
-                    "%s%.1f °C (slow relaxation %.1f mV: RMS %.1f mV over %d long rests, %.0f %% upper bound): ",
+                    "%s%.1f °C (slow relaxation%s %.1f mV: RMS %.1f mV over %d long rests, %.0f %% upper bound): ",
                     g == 0 ? "" : " | ",
                     celsius[g],
+                    cell.slowPolarisation().isNone() ? "" : " net of the slow branch",
                     1000 * slow,
                     1000 * e.unmodelled.pooledRms(),
                     e.unmodelled.total(),
@@ -221,6 +223,8 @@ final class OcvDoubtLearner {
             double[] t = log.timeS();
             double[] i = log.currentA();
             double[] v = log.voltageV();
+            // with a slow branch, what it explains of a rest's move is not OCV doubt (zero without it)
+            double[] branch = branchVolts(cell, log, capacityAh);
             // every long rest after a current: from the model's settled point to the rest's end
             int k = 1;
             while (k < log.size()) {
@@ -242,11 +246,40 @@ final class OcvDoubtLearner {
                 }
                 double soc = 1 + log.capacityAh()[end] / capacityAh;
                 if (soc >= 0 && soc <= 1) {
-                    e.unmodelled.add(soc, v[end] - v[m]);
+                    e.unmodelled.add(soc, (v[end] - v[m]) - (branch[end] - branch[m]));
                 }
             }
         }
         return e;
+    }
+
+    /**
+     * The slow polarisation branch's voltage along {@code log} as the filters run it open loop
+     * ({@link EquivalentCircuitModel#nextPolarisationVolts}), at the SOC of the tester's Ah counter;
+     * all zero without the branch.
+     */
+    static double[] branchVolts(EcmParameters cell, CellTestLog log, double capacityAh) {
+        double[] out = new double[log.size()];
+        EquivalentCircuitModel m = new EquivalentCircuitModel(cell);
+        if (!m.hasSlowPolarisation()) {
+            return out;
+        }
+        double[] t = log.timeS();
+        for (int k = 1; k < log.size(); k++) {
+            double step = t[k] - t[k - 1];
+            if (!(step > 0)) {
+                out[k] = out[k - 1];
+                continue;
+            }
+            double soc = Math.max(0, Math.min(1, 1 + log.capacityAh()[k] / capacityAh));
+            out[k] = m.nextPolarisationVolts(
+                    out[k - 1],
+                    m.polarisationDecay(step),
+                    soc,
+                    m.temperatureFactor(log.temperatureC()[k]),
+                    log.currentA()[k]);
+        }
+        return out;
     }
 
     /** Per region, the RMS of half the slow tests' charge/discharge gap minus the model's hysteresis; NaN where none. */

@@ -3,7 +3,12 @@ package org.qsebms.estimators.characterization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.EquivalentCircuitModel;
+import org.qsebms.estimators.model.SlowPolarisation;
+import org.qsebms.estimators.soc.TestCells;
 
 /** The learner's pooled slow-relaxation statistic (the OCV doubt's largest term on the shared NCA tests). */
 class OcvDoubtLearnerTest {
@@ -48,5 +53,46 @@ class OcvDoubtLearnerTest {
         assertThat(few.pooledUpperSigma(0.95)).isGreaterThan(many.pooledUpperSigma(0.95));
         assertThat(many.pooledUpperSigma(0.95)).isCloseTo(0.003, within(0.0003));
         assertThat(new OcvDoubtLearner.RegionRms().pooledUpperSigma(0.95)).isZero();
+    }
+
+    /** One hour of a 1.45 A discharge then two hours of rest, at 25 °C, one row a second, with the tester's Ah. */
+    private static CellTestLog dischargeThenRest() {
+        int n = 3 * 3600;
+        double[] t = new double[n];
+        double[] i = new double[n];
+        double[] v = new double[n];
+        double[] c = new double[n];
+        double[] soc = new double[n];
+        Arrays.fill(v, 3.6);
+        Arrays.fill(c, 25);
+        Arrays.fill(soc, Double.NaN);
+        double[] ah = new double[n];
+        for (int k = 0; k < n; k++) {
+            t[k] = k;
+            i[k] = k < 3600 ? -1.45 : 0;
+            ah[k] = k == 0 ? 0 : ah[k - 1] + i[k] / 3600;
+        }
+        return new CellTestLog("discharge-then-rest", t, i, v, c, ah, soc);
+    }
+
+    @Test
+    void withoutASlowBranchNothingIsTakenOffTheRests() {
+        double[] branch = OcvDoubtLearner.branchVolts(TestCells.ncmCell(), dischargeThenRest(), 2.9);
+        assertThat(branch).containsOnly(0.0);
+    }
+
+    @Test
+    void theSlowBranchsMoveOverARestIsWhatTheFiltersWouldPredict() {
+        double tau = 500;
+        double ohms = 0.02;
+        double[] edges = {0, 0.5, 1};
+        EcmParameters cell =
+                TestCells.ncmCell().withSlowPolarisation(new SlowPolarisation(tau, edges, new double[] {ohms, ohms}));
+        double[] branch = OcvDoubtLearner.branchVolts(cell, dischargeThenRest(), 2.9);
+        double f = new EquivalentCircuitModel(cell).temperatureFactor(25);
+        // an hour of discharge is 7 time constants: the branch sits at R3 f(T) I when the current stops
+        assertThat(branch[3599]).isCloseTo(-ohms * f * 1.45, within(1e-4));
+        // then decays with its time constant during the rest: what the doubt learner takes off a rest's move
+        assertThat(branch[3599 + 1000]).isCloseTo(branch[3599] * Math.exp(-1000 / tau), within(1e-9));
     }
 }

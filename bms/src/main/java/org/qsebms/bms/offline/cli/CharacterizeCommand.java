@@ -20,7 +20,6 @@ import org.qsebms.estimators.characterization.ActivationEnergyPrior;
 import org.qsebms.estimators.characterization.CellCharacterizer;
 import org.qsebms.estimators.characterization.CellTestLog;
 import org.qsebms.estimators.characterization.Characterization;
-import org.qsebms.estimators.characterization.SlowPolarisationFitter;
 import org.qsebms.estimators.model.EcmParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -171,11 +170,10 @@ public final class CharacterizeCommand implements Callable<Integer> {
         Characterization c;
         try {
             CellCharacterizer characterizer = CellCharacterizer.forCapacity(capacityAh);
+            // the slow branch is fitted before the OCV doubt is learnt, which then leaves out what it explains
             c = (holdOcvDrift ? characterizer.holdingOcvDrift() : characterizer)
+                    .withSlowPolarisationLogs(slowLogs)
                     .characterize(ocv, pulses, capacityAh, prior);
-            if (!slowLogs.isEmpty()) {
-                c = SlowPolarisationFitter.addTo(c, slowLogs);
-            }
         } catch (IllegalArgumentException e) {
             stderr.println("cannot characterise: " + e.getMessage());
             return 3;

@@ -33,7 +33,8 @@ import org.qsebms.estimators.model.QseCellParameters;
  * bound on the 25 °C NCA logs went from 6.1-6.4 % (one 20 mV doubt) to 3.3-3.8 % (each region's
  * largest slow relaxation), then to 2.5-3.1 % (pooled per temperature, with the current sensor's
  * rated error in the bound): tighter, but LA92 stays above the issue's 3 %, a disabled test with the
- * measured figures.
+ * measured figures. With the slow polarisation branch learnt in the same run (split presets, the
+ * doubt net of the branch) 2.27-3.01 %: LA92 still 0.01 % over, a second disabled test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LearntOcvDoubtTest {
@@ -41,6 +42,10 @@ class LearntOcvDoubtTest {
 
     private Path nca;
     private Path lfp;
+    /** With the slow polarisation branch learnt on LA92 and Cycle_1 only: for US06, HWFTa and Cycle_2. */
+    private Path ncaSlowFromLa92AndCycle1;
+    /** With the slow polarisation branch learnt on US06, HWFTa and Cycle_2 only: for LA92 and Cycle_1. */
+    private Path ncaSlowFromTheOthers;
 
     @BeforeAll
     void characteriseWithTheDocumentedRecipe(@TempDir Path dir) {
@@ -48,28 +53,11 @@ class LearntOcvDoubtTest {
         Path data = SharedDataValidationTest.locateSharedData();
         Path pan = data.resolve("panasonic_18650pf_nca");
         Path a123 = data.resolve("a123_lfp_plett");
-        nca = tmp.resolve("nca.yaml");
+        nca = characteriseNca(pan, tmp.resolve("nca.yaml"));
+        ncaSlowFromLa92AndCycle1 = characteriseNca(pan, tmp.resolve("nca-slow-a.yaml"), "LA92", "Cycle_1");
+        ncaSlowFromTheOthers = characteriseNca(pan, tmp.resolve("nca-slow-b.yaml"), "US06", "HWFTa", "Cycle_2");
         lfp = tmp.resolve("lfp.yaml");
         SharedDataValidationTest.Result c = SharedDataValidationTest.run(
-                new CharacterizeCommand(),
-                "--ocv-test",
-                pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
-                "--ocv-test",
-                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                "--ocv-test",
-                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
-                "--pulse-test",
-                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                "--pulse-test",
-                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
-                "--capacity-ah",
-                "2.9",
-                "--base-preset",
-                "psoa-ncm811",
-                "--out",
-                nca.toString());
-        assertThat(c.exit()).as(c.err()).isZero();
-        c = SharedDataValidationTest.run(
                 new CharacterizeCommand(),
                 "--ocv-test",
                 a123.resolve("a123_lfp_25C_ocvtest_S1.csv").toString(),
@@ -90,6 +78,44 @@ class LearntOcvDoubtTest {
         assertThat(c.exit()).as(c.err()).isZero();
     }
 
+    /**
+     * The documented NCA recipe; with {@code slowLogs}, the slow polarisation branch learnt from those
+     * 25 °C drive logs ({@code --slow-polarisation-log}) before the OCV doubt.
+     */
+    private static Path characteriseNca(Path pan, Path out, String... slowLogs) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "--ocv-test",
+                pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
+                "--pulse-test",
+                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                "--pulse-test",
+                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
+                "--capacity-ah",
+                "2.9",
+                "--base-preset",
+                "psoa-ncm811",
+                "--out",
+                out.toString()));
+        for (String cycle : slowLogs) {
+            args.add("--slow-polarisation-log");
+            args.add(pan.resolve("pan18650pf_25C_" + cycle + ".csv").toString());
+        }
+        SharedDataValidationTest.Result c =
+                SharedDataValidationTest.run(new CharacterizeCommand(), args.toArray(String[]::new));
+        assertThat(c.exit()).as(c.err()).isZero();
+        System.out.println(out.getFileName() + ": " + c.out());
+        return out;
+    }
+
+    /** The NCA preset whose slow branch was learnt without {@code cycle}'s 25 °C log (a fixed two-way split). */
+    private Path slowPresetNotLearntOn(String cycle) {
+        return cycle.equals("LA92") || cycle.equals("Cycle_1") ? ncaSlowFromTheOthers : ncaSlowFromLa92AndCycle1;
+    }
+
     private Map<String, Double> replay(Path preset, Path log) {
         SharedDataValidationTest.Result r = SharedDataValidationTest.run(
                 new ReplayCommand(),
@@ -99,7 +125,8 @@ class LearntOcvDoubtTest {
                 "--initial-soc",
                 "0.7",
                 "--out",
-                tmp.resolve("out-" + log.getFileName()).toString());
+                tmp.resolve("out-" + preset.getFileName() + "-" + log.getFileName())
+                        .toString());
         assertThat(r.exit()).as(r.err()).isZero();
         return SharedDataValidationTest.json(r.out());
     }
@@ -170,7 +197,9 @@ class LearntOcvDoubtTest {
             + "(characterize --slow-polarisation-log, learnt without the scored log: LA92 and Cycle_1 from US06 + "
             + "HWFTa + Cycle_2, the others from LA92 + Cycle_1; EKF replay from 0.7): US06 2.50 %, HWFTa 2.65 %, "
             + "LA92 3.18 %, Cycle_1 2.96 %, Cycle_2 2.82 %: the branch does not narrow the bound, whose OCV share is "
-            + "still the learnt doubt (the OCV doubt learner does not know the branch yet)")
+            + "still the learnt doubt (the OCV doubt learner did not know the branch yet). This test scores the preset "
+            + "without a branch, whose doubt is unchanged since; with the branch learnt before the doubt see "
+            + "withTheSlowBranchThe25CelsiusNcaMedianBoundIsAtMostThreePercent (LA92 3.01 %)")
     void the25CelsiusNcaMedianBoundIsAtMostThreePercent() {
         Path pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
         for (String log : new String[] {"US06", "HWFTa", "LA92", "Cycle_1", "Cycle_2"}) {
@@ -179,14 +208,99 @@ class LearntOcvDoubtTest {
         }
     }
 
+    /**
+     * The issue's target with the slow polarisation branch learnt in the same characterise run, before
+     * the OCV doubt, which then leaves out of the pooled slow relaxation what the branch predicts: each
+     * 25 °C log replayed with a preset whose branch was learnt WITHOUT it (learnt on LA92 and Cycle_1
+     * for US06, HWFTa and Cycle_2; on US06, HWFTa and Cycle_2 for LA92 and Cycle_1). The preset
+     * without a branch ({@link #the25CelsiusNcaMedianBoundIsAtMostThreePercent}) keeps its doubt as it was.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"US06", "HWFTa", "LA92", "Cycle_1", "Cycle_2"})
+    @Disabled("known miss, measured 2026-12-03 (slowdoubt): with the slow branch learnt before the OCV doubt (the "
+            + "25 °C pooled slow relaxation net of the branch 5.1-5.2 mV, was 6.1 mV), each log scored with a preset "
+            + "whose branch was learnt without it: median 3-sigma bound US06 2.27 %, HWFTa 2.46 %, LA92 3.01 %, "
+            + "Cycle_1 2.76 %, Cycle_2 2.63 %, coverage 100 % on all five: LA92 misses 3 % by 0.01 %")
+    void withTheSlowBranchThe25CelsiusNcaMedianBoundIsAtMostThreePercent(String cycle) {
+        Path file = SharedDataValidationTest.locateSharedData()
+                .resolve("panasonic_18650pf_nca/pan18650pf_25C_" + cycle + ".csv");
+        Map<String, Double> s = replay(slowPresetNotLearntOn(cycle), file);
+        System.out.println("slow branch not learnt on " + cycle + ": " + s);
+        assertThat(s.get("bound_3sigma_coverage_pct"))
+                .as("coverage on " + cycle)
+                .isGreaterThanOrEqualTo(95.0);
+        assertThat(s.get("bound_3sigma_median_pct")).as(cycle).isLessThanOrEqualTo(3.0);
+    }
+
+    /** Every NCA log at 10 and 0 °C keeps the truth inside the bound with either split preset's branch and doubt. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "pan18650pf_10C_US06.csv",
+                "pan18650pf_10C_Cycle_1.csv",
+                "pan18650pf_0C_US06.csv",
+                "pan18650pf_0C_LA92.csv",
+                "pan18650pf_0C_Cycle_1.csv"
+            })
+    void withTheSlowBranchTheColderNcaLogsKeepTheTruthInsideTheBound(String log) {
+        Path file = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca/" + log);
+        for (Path preset : new Path[] {ncaSlowFromLa92AndCycle1, ncaSlowFromTheOthers}) {
+            Map<String, Double> s = replay(preset, file);
+            System.out.println(preset.getFileName() + " on " + log + ": " + s);
+            assertThat(s.get("bound_3sigma_coverage_pct"))
+                    .as("coverage on " + log)
+                    .isGreaterThanOrEqualTo(95.0);
+        }
+    }
+
     @Test
     void simulatedQseCellCharacterisedAndDrivenAt25KeepsTheTruthInsideTheBound() throws IOException {
+        QseCellParameters qse = simulatedQse();
+        Path preset = characteriseQse(qse, "qse25.yaml");
+        Map<String, Double> s = replay(preset, drive(qse));
+        System.out.printf(
+                Locale.ROOT,
+                "simulated QSE at 25 °C: coverage %.1f %%, median bound %.2f %%, RMSE %.2f %%%n",
+                s.get("bound_3sigma_coverage_pct"),
+                s.get("bound_3sigma_median_pct"),
+                s.get("soc_rmse_pct"));
+        assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+    }
+
+    /**
+     * The simulated QSE cell with a slow branch learnt (before the OCV doubt) on another simulated
+     * drive, one of 60 s at 1 C and 60 s of rest, and scored on the drive of the test above: the truth
+     * stays inside the bound.
+     */
+    @Test
+    void simulatedQseCellWithASlowBranchLearntOnAnotherDriveKeepsTheTruthInsideTheBound() throws IOException {
+        QseCellParameters qse = simulatedQse();
+        double oneC = qse.capacityAh();
+        Path learnt = simulate(qse, "qse-other-drive.csv", 0.95, 6000, 1, k -> k % 120 < 60 ? -oneC : 0);
+        Path preset = characteriseQse(qse, "qse25-slow.yaml", "--slow-polarisation-log", learnt.toString());
+        assertThat(Files.readString(preset)).contains("slowPolarisation:", "ocvSigma:");
+        Map<String, Double> s = replay(preset, drive(qse));
+        System.out.printf(
+                Locale.ROOT,
+                "simulated QSE at 25 °C, slow branch learnt on another drive: coverage %.1f %%, median bound %.2f %%, "
+                        + "RMSE %.2f %%%n",
+                s.get("bound_3sigma_coverage_pct"),
+                s.get("bound_3sigma_median_pct"),
+                s.get("soc_rmse_pct"));
+        assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+    }
+
+    private static QseCellParameters simulatedQse() {
         ChemistryPreset base = new PresetCatalog().load("psoa-ncm811");
-        QseCellParameters qse = QseCellParameters.of(
+        return QseCellParameters.of(
                 PaperCalibration.calibrate(PaperData.bundled()).laws(Electrolyte.PSOA),
                 Cathode.NCM811,
                 CalibratedPreset.referencePouch(Cathode.NCM811),
                 base.cell().ocv());
+    }
+
+    /** The simulated cell's C/20 OCV test and HPPC test, characterised; {@code extra} arguments appended. */
+    private Path characteriseQse(QseCellParameters qse, String name, String... extra) throws IOException {
         double oneC = qse.capacityAh();
         int half = 20 * 360;
         Path ocv = simulate(qse, "qse-ocv.csv", 1.0, 2 * half, 10, k -> k < half ? -oneC / 20 : oneC / 20);
@@ -203,9 +317,8 @@ class LearntOcvDoubtTest {
             }
             return p % 690 < 30 ? -0.5 * oneC * (1 << (p / 690)) : 0;
         });
-        Path preset = tmp.resolve("qse25.yaml");
-        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
-                new CharacterizeCommand(),
+        Path preset = tmp.resolve(name);
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 "--ocv-test",
                 ocv.toString(),
                 "--ocv-test",
@@ -217,23 +330,26 @@ class LearntOcvDoubtTest {
                 "--base-preset",
                 "psoa-ncm811",
                 "--out",
-                preset.toString());
+                preset.toString()));
+        args.addAll(java.util.List.of(extra));
+        SharedDataValidationTest.Result c =
+                SharedDataValidationTest.run(new CharacterizeCommand(), args.toArray(String[]::new));
         assertThat(c.exit()).as(c.err()).isZero();
+        System.out.println(name + ": " + c.out());
         assertThat(Files.readString(preset)).contains("ocvSigma:");
-        // a 2.5 h drive from 95 % to about 10 % SOC at 25 °C: 40 s at C/2, 10 s at 1 C, 10 s of C/4 regeneration, 20 s
-        // rest
-        Path drive = simulate(qse, "qse-drive.csv", 0.95, 9000, 1, k -> {
+        return preset;
+    }
+
+    /**
+     * A 2.5 h drive from 95 % to about 10 % SOC at 25 °C: 40 s at C/2, 10 s at 1 C, 10 s of C/4
+     * regeneration, 20 s rest.
+     */
+    private Path drive(QseCellParameters qse) throws IOException {
+        double oneC = qse.capacityAh();
+        return simulate(qse, "qse-drive.csv", 0.95, 9000, 1, k -> {
             int p = k % 80;
             return p < 40 ? -0.5 * oneC : p < 50 ? -oneC : p < 60 ? 0.25 * oneC : 0;
         });
-        Map<String, Double> s = replay(preset, drive);
-        System.out.printf(
-                Locale.ROOT,
-                "simulated QSE at 25 °C: coverage %.1f %%, median bound %.2f %%, RMSE %.2f %%%n",
-                s.get("bound_3sigma_coverage_pct"),
-                s.get("bound_3sigma_median_pct"),
-                s.get("soc_rmse_pct"));
-        assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
     }
 
     /** Writes rows of the simulated QSE cell at 25 °C ambient, driven by {@code amps(k)}, at {@code dt} s per row. */
