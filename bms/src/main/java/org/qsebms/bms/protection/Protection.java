@@ -78,6 +78,11 @@ public final class Protection {
     private final int[] tripNext = new int[FaultCode.values().length];
     private FaultCode lockoutCode;
     private long firstNanos = Long.MIN_VALUE;
+    /** Set by a restored stuck latch: every channel of that kind must change its reading before the cause counts as gone. */
+    private boolean proveAliveCells;
+
+    private boolean proveAliveTemps;
+    private boolean proveAliveCurrent;
     private long nowNanos;
     private long lastOverrunNanos = Long.MIN_VALUE;
     private long lastExceptionNanos = Long.MIN_VALUE;
@@ -304,6 +309,7 @@ public final class Protection {
         packMismatch.evaluate(mismatch, now, mismatchReason, sink);
         if (plausibility == null) { // sized on first use; allocation happens once, at start-up
             plausibility = new SensorPlausibility(extra, m.cellVolts.length, m.cellCelsius.length);
+            plausibility.requireProofOfLife(proveAliveCells, proveAliveTemps, proveAliveCurrent);
             softShortScores = new double[m.cellVolts.length];
             softShortWhere = new String[m.cellVolts.length];
             for (int i = 0; i < softShortWhere.length; i++) {
@@ -520,10 +526,15 @@ public final class Protection {
             }
             for (ConditionMonitor c : conditions) {
                 if (c.code() == code) {
-                    c.restoreLatch();
+                    c.restoreLatch(!isEventCondition(c));
                     found = true;
                 }
             }
+            // a frozen channel is proven alive only by its reading changing: after a restart every
+            // channel of that kind must show it again before the restored latch's cause counts as gone
+            proveAliveCells |= code == FaultCode.CELL_VOLTAGE_STUCK;
+            proveAliveTemps |= code == FaultCode.TEMPERATURE_STUCK;
+            proveAliveCurrent |= code == FaultCode.CURRENT_STUCK;
             if (code == FaultCode.REPEATED_TRIP_LOCKOUT) {
                 lockoutCode = lockoutCode == null ? code : lockoutCode;
             }
@@ -535,6 +546,15 @@ public final class Protection {
             }
         }
         return unknown;
+    }
+
+    /**
+     * Conditions found as events and over once found (a feedback that did not come, a precharge
+     * that failed, the loop's own, whose proof is timed by {@code loopProof} from the first tick,
+     * the lockout, judged by the reset itself); every other condition is judged every tick.
+     */
+    private boolean isEventCondition(ConditionMonitor c) {
+        return c == feedback || c == precharge || c == loopOverrun || c == loopException || c == lockout;
     }
 
     private static FaultCode codeOf(String id) {

@@ -87,6 +87,23 @@ final class SensorPlausibility {
         stuckCurrent = current.firstStuck() >= 0;
     }
 
+    /**
+     * After a restart with a stuck latch restored: every channel of that kind counts as stuck
+     * until its reading is seen changing (the same proof a live latch needs). Call before the
+     * first {@link #update}.
+     */
+    void requireProofOfLife(boolean cellChannels, boolean tempChannels, boolean currentChannel) {
+        if (cellChannels) {
+            cells.requireProofOfLife();
+        }
+        if (tempChannels) {
+            temps.requireProofOfLife();
+        }
+        if (currentChannel) {
+            current.requireProofOfLife();
+        }
+    }
+
     /** How long channel {@code i} of the cells has read the same value (for the reason text), seconds. */
     double cellUnchangedSeconds(int i, long now) {
         return cells.unchangedSeconds(i, now);
@@ -155,6 +172,9 @@ final class SensorPlausibility {
         private final double[] last;
         private final long[] changedAt;
         private final boolean[] stuck;
+        /** True until the channel's reading is seen changing (after a restart with a stuck latch). */
+        private final boolean[] unproven;
+
         private final long whileFlowingNanos;
         private final long atRestNanos;
 
@@ -162,6 +182,7 @@ final class SensorPlausibility {
             last = new double[n];
             changedAt = new long[n];
             stuck = new boolean[n];
+            unproven = new boolean[n];
             java.util.Arrays.fill(last, Double.NaN);
             java.util.Arrays.fill(changedAt, Long.MIN_VALUE);
             this.whileFlowingNanos = whileFlowingNanos;
@@ -175,16 +196,23 @@ final class SensorPlausibility {
         void sample(int i, double v, boolean ok, long now, long prev, long flowStart) {
             if (!ok || changedAt[i] == Long.MIN_VALUE || Double.compare(v, last[i]) != 0) {
                 // a changed reading proves the channel alive; a channel reporting a fault is judged by its status
+                if (ok && changedAt[i] != Long.MIN_VALUE && !Double.isNaN(last[i])) {
+                    unproven[i] = false;
+                }
                 changedAt[i] = prev;
                 last[i] = ok ? v : Double.NaN;
-                stuck[i] = false;
+                stuck[i] = ok && unproven[i];
                 return;
             }
             long atRest = now - changedAt[i];
             long whileFlowing = flowStart == Long.MAX_VALUE ? 0 : now - Math.max(changedAt[i], flowStart);
-            if (atRest >= atRestNanos || whileFlowing >= whileFlowingNanos) {
+            if (unproven[i] || atRest >= atRestNanos || whileFlowing >= whileFlowingNanos) {
                 stuck[i] = true;
             }
+        }
+
+        void requireProofOfLife() {
+            java.util.Arrays.fill(unproven, true);
         }
 
         int firstStuck() {
