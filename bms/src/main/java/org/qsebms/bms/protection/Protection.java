@@ -212,8 +212,8 @@ public final class Protection {
                 FaultCode.CURRENT_ZERO_DRIFT, extra.zeroDriftDebounce().toNanos());
         tempSpread = new ConditionMonitor(
                 FaultCode.TEMPERATURE_SPREAD, extra.tempSpreadDebounce().toNanos());
-        tempRate = new ConditionMonitor(
-                FaultCode.TEMPERATURE_RATE, extra.tempRateWindow().toNanos());
+        // the sliding window is the rate check's own time filter (SensorPlausibility): no debounce on top
+        tempRate = new ConditionMonitor(FaultCode.TEMPERATURE_RATE, 0);
         cellStuck = new ConditionMonitor(FaultCode.CELL_VOLTAGE_STUCK, 0);
         tempStuck = new ConditionMonitor(FaultCode.TEMPERATURE_STUCK, 0);
         currentStuck = new ConditionMonitor(FaultCode.CURRENT_STUCK, 0);
