@@ -382,8 +382,14 @@ public final class Protection {
     public void evaluateSoc(
             double minCellSoc, int minCell, double maxCellSoc, int maxCell, double packAmps, long nowNanos) {
         boolean valid = minCell >= 0 && maxCell >= 0 && Double.isFinite(minCellSoc) && Double.isFinite(maxCellSoc);
-        socHigh.evaluate(maxCellSoc, valid && packAmps > deadbandAmps, nowNanos, valid ? cellName(maxCell) : "", sink);
-        socLow.evaluate(minCellSoc, valid && packAmps < -deadbandAmps, nowNanos, valid ? cellName(minCell) : "", sink);
+        boolean charging = packAmps > deadbandAmps;
+        boolean discharging = packAmps < -deadbandAmps;
+        // a rest between pulses holds a floor's pending debounce: pulses shorter than it still add up
+        boolean rest = !charging && !discharging;
+        socHigh.evaluate(
+                maxCellSoc, valid, valid && charging, valid && rest, nowNanos, valid ? cellName(maxCell) : "", sink);
+        socLow.evaluate(
+                minCellSoc, valid, valid && discharging, valid && rest, nowNanos, valid ? cellName(minCell) : "", sink);
     }
 
     /**
