@@ -62,9 +62,20 @@ final class ConditionMonitor {
         since = Long.MIN_VALUE;
     }
 
-    /** Latches without an edge (a latch restored from the state file after a restart). */
-    void restoreLatch() {
+    /**
+     * Latches without an edge (a latch restored from the state file after a restart).
+     *
+     * @param causeUntilSeenGone true for a condition judged every tick: its cause counts as present
+     *                           until this process has seen it gone for the debounce, as a live
+     *                           latch's would (a fresh process has seen nothing, and nothing seen is
+     *                           no proof); false for an event that is over once found
+     */
+    void restoreLatch(boolean causeUntilSeenGone) {
         latched = true;
+        if (causeUntilSeenGone) {
+            present = true;
+            since = Long.MIN_VALUE;
+        }
     }
 
     boolean present() {

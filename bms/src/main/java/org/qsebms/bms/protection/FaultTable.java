@@ -189,11 +189,12 @@ record FaultTable(
         r.add(cond(
                 FaultCode.TEMPERATURE_RATE,
                 "a thermistor changes faster than " + num(x.tempRateCelsiusPerS(), 1)
-                        + " °C/s over " + ms(x.tempRateWindow()) + ", or steps by more than "
+                        + " °C/s over " + ms(x.tempRateWindow())
+                        + " (both halves of a window sliding with every sample), or steps by more than "
                         + num(x.tempStepCelsius(), 1)
                         + " °C between two samples (at once)",
-                ms(x.tempRateWindow()) + " (a step: none)",
-                "every thermistor within the rate for " + ms(x.tempRateWindow())));
+                "the " + ms(x.tempRateWindow()) + " window (a step: none)",
+                "no thermistor beyond the rate over the last " + ms(x.tempRateWindow())));
         r.add(cond(
                 FaultCode.CELL_VOLTAGE_STUCK,
                 "a cell reading bit-identical for " + s(x.cellStuckWhileFlowing())

@@ -61,6 +61,23 @@ final class LimitMonitor {
      * (it is kept to decide whether the cause of a latched MSL is gone).
      */
     void evaluate(double value, boolean valid, boolean applicable, long nowNanos, String where, FaultSink sink) {
+        evaluate(value, valid, applicable, false, nowNanos, where, sink);
+    }
+
+    /**
+     * As above, with {@code paused} true while the limit does not apply but nothing contradicts a
+     * pending raise (the SOC floors at rest between discharge pulses): a level's pending debounce
+     * then neither runs nor restarts, so the time beyond counts only the samples where the limit
+     * applies, however the flow is broken up, and a raise still happens only on such a sample.
+     */
+    void evaluate(
+            double value,
+            boolean valid,
+            boolean applicable,
+            boolean paused,
+            long nowNanos,
+            String where,
+            FaultSink sink) {
         long previous = lastNanos == Long.MIN_VALUE ? nowNanos : lastNanos;
         lastNanos = nowNanos;
         lastValue = value;
@@ -81,6 +98,10 @@ final class LimitMonitor {
                         sink.accept(new FaultEvent(
                                 code, LEVELS[l], true, latch, describe(value, threshold, where, true), nowNanos));
                     }
+                } else if (paused
+                        && since[l] != Long.MIN_VALUE
+                        && limit.direction().violates(value, threshold)) {
+                    since[l] += nowNanos - previous; // a pause: the pending time is held, not run, not restarted
                 } else {
                     since[l] = Long.MIN_VALUE;
                 }

@@ -78,6 +78,11 @@ public final class Protection {
     private final int[] tripNext = new int[FaultCode.values().length];
     private FaultCode lockoutCode;
     private long firstNanos = Long.MIN_VALUE;
+    /** Set by a restored stuck latch: every channel of that kind must change its reading before the cause counts as gone. */
+    private boolean proveAliveCells;
+
+    private boolean proveAliveTemps;
+    private boolean proveAliveCurrent;
     private long nowNanos;
     private long lastOverrunNanos = Long.MIN_VALUE;
     private long lastExceptionNanos = Long.MIN_VALUE;
@@ -207,8 +212,8 @@ public final class Protection {
                 FaultCode.CURRENT_ZERO_DRIFT, extra.zeroDriftDebounce().toNanos());
         tempSpread = new ConditionMonitor(
                 FaultCode.TEMPERATURE_SPREAD, extra.tempSpreadDebounce().toNanos());
-        tempRate = new ConditionMonitor(
-                FaultCode.TEMPERATURE_RATE, extra.tempRateWindow().toNanos());
+        // the sliding window is the rate check's own time filter (SensorPlausibility): no debounce on top
+        tempRate = new ConditionMonitor(FaultCode.TEMPERATURE_RATE, 0);
         cellStuck = new ConditionMonitor(FaultCode.CELL_VOLTAGE_STUCK, 0);
         tempStuck = new ConditionMonitor(FaultCode.TEMPERATURE_STUCK, 0);
         currentStuck = new ConditionMonitor(FaultCode.CURRENT_STUCK, 0);
@@ -304,6 +309,7 @@ public final class Protection {
         packMismatch.evaluate(mismatch, now, mismatchReason, sink);
         if (plausibility == null) { // sized on first use; allocation happens once, at start-up
             plausibility = new SensorPlausibility(extra, m.cellVolts.length, m.cellCelsius.length);
+            plausibility.requireProofOfLife(proveAliveCells, proveAliveTemps, proveAliveCurrent);
             softShortScores = new double[m.cellVolts.length];
             softShortWhere = new String[m.cellVolts.length];
             for (int i = 0; i < softShortWhere.length; i++) {
@@ -376,8 +382,14 @@ public final class Protection {
     public void evaluateSoc(
             double minCellSoc, int minCell, double maxCellSoc, int maxCell, double packAmps, long nowNanos) {
         boolean valid = minCell >= 0 && maxCell >= 0 && Double.isFinite(minCellSoc) && Double.isFinite(maxCellSoc);
-        socHigh.evaluate(maxCellSoc, valid && packAmps > deadbandAmps, nowNanos, valid ? cellName(maxCell) : "", sink);
-        socLow.evaluate(minCellSoc, valid && packAmps < -deadbandAmps, nowNanos, valid ? cellName(minCell) : "", sink);
+        boolean charging = packAmps > deadbandAmps;
+        boolean discharging = packAmps < -deadbandAmps;
+        // a rest between pulses holds a floor's pending debounce: pulses shorter than it still add up
+        boolean rest = !charging && !discharging;
+        socHigh.evaluate(
+                maxCellSoc, valid, valid && charging, valid && rest, nowNanos, valid ? cellName(maxCell) : "", sink);
+        socLow.evaluate(
+                minCellSoc, valid, valid && discharging, valid && rest, nowNanos, valid ? cellName(minCell) : "", sink);
     }
 
     /**
@@ -520,10 +532,15 @@ public final class Protection {
             }
             for (ConditionMonitor c : conditions) {
                 if (c.code() == code) {
-                    c.restoreLatch();
+                    c.restoreLatch(!isEventCondition(c));
                     found = true;
                 }
             }
+            // a frozen channel is proven alive only by its reading changing: after a restart every
+            // channel of that kind must show it again before the restored latch's cause counts as gone
+            proveAliveCells |= code == FaultCode.CELL_VOLTAGE_STUCK;
+            proveAliveTemps |= code == FaultCode.TEMPERATURE_STUCK;
+            proveAliveCurrent |= code == FaultCode.CURRENT_STUCK;
             if (code == FaultCode.REPEATED_TRIP_LOCKOUT) {
                 lockoutCode = lockoutCode == null ? code : lockoutCode;
             }
@@ -535,6 +552,15 @@ public final class Protection {
             }
         }
         return unknown;
+    }
+
+    /**
+     * Conditions found as events and over once found (a feedback that did not come, a precharge
+     * that failed, the loop's own, whose proof is timed by {@code loopProof} from the first tick,
+     * the lockout, judged by the reset itself); every other condition is judged every tick.
+     */
+    private boolean isEventCondition(ConditionMonitor c) {
+        return c == feedback || c == precharge || c == loopOverrun || c == loopException || c == lockout;
     }
 
     private static FaultCode codeOf(String id) {

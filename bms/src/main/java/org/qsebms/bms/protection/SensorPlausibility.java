@@ -19,8 +19,13 @@ final class SensorPlausibility {
     private final ChannelLiveness temps;
     private final ChannelLiveness current;
     private final double[] lastCelsius;
-    private final double[] refCelsius;
-    private long refNanos = Long.MIN_VALUE;
+    /** Kept thermistor samples for the sliding rate window (ring; at most one per window / 128). */
+    private static final int RING = 256;
+
+    private final long[] ringNanos = new long[RING];
+    private final double[][] ringCelsius;
+    private int ringHead;
+    private int ringSize;
     /** Time of the last sample without current flowing (flow began after it). */
     private long restNanos = Long.MIN_VALUE;
 
@@ -57,7 +62,7 @@ final class SensorPlausibility {
                 limits.currentStuckWhileFlowing().toNanos(),
                 limits.currentStuckAtRest().toNanos());
         lastCelsius = new double[tempCount];
-        refCelsius = new double[tempCount];
+        ringCelsius = new double[RING][tempCount];
         java.util.Arrays.fill(lastCelsius, Double.NaN);
     }
 
@@ -85,6 +90,23 @@ final class SensorPlausibility {
         stuckTemp = temps.firstStuck();
         current.sample(0, m.packAmps, currentOk, now, prev, flowStart);
         stuckCurrent = current.firstStuck() >= 0;
+    }
+
+    /**
+     * After a restart with a stuck latch restored: every channel of that kind counts as stuck
+     * until its reading is seen changing (the same proof a live latch needs). Call before the
+     * first {@link #update}.
+     */
+    void requireProofOfLife(boolean cellChannels, boolean tempChannels, boolean currentChannel) {
+        if (cellChannels) {
+            cells.requireProofOfLife();
+        }
+        if (tempChannels) {
+            temps.requireProofOfLife();
+        }
+        if (currentChannel) {
+            current.requireProofOfLife();
+        }
     }
 
     /** How long channel {@code i} of the cells has read the same value (for the reason text), seconds. */
@@ -117,33 +139,79 @@ final class SensorPlausibility {
         }
     }
 
-    /** Rate of change per thermistor over a window; the verdict holds until the next window closes. */
+    /**
+     * The rate check, on a window sliding with every sample: a thermistor is changing too fast when,
+     * over the last {@code tempRateWindow} (from the newest kept sample at least that old to now),
+     * both halves of the window (split at the kept sample nearest its middle) changed the same way
+     * at more than {@code tempRateCelsiusPerS}. A ramp fills both halves; a single step between two
+     * samples lies in one half only (the step limit judges it), at any loop period. The verdict is
+     * decided afresh every sample, so its time depends on no block boundary: a ramp beyond the rate
+     * for one window is flagged within one window + one period of its start. Needs a loop period of at
+     * most half the window (with a longer one there is no middle sample, and only the step limit acts).
+     */
     private void updateRate(PackMeasurement m) {
-        if (refNanos == Long.MIN_VALUE) {
-            refNanos = m.nanos;
-            System.arraycopy(m.cellCelsius, 0, refCelsius, 0, refCelsius.length);
-            return;
-        }
-        long dt = m.nanos - refNanos;
-        if (dt < rateWindowNanos) {
-            return;
-        }
-        double seconds = dt / 1e9;
+        long now = m.nanos;
         rate = false;
         worstRate = 0;
         worstRateChannel = -1;
-        for (int i = 0; i < refCelsius.length; i++) {
-            if (m.tempStatus[i].isOk() && Double.isFinite(refCelsius[i])) {
-                double r = Math.abs(m.cellCelsius[i] - refCelsius[i]) / seconds;
-                if (r > worstRate) {
-                    worstRate = r;
+        int ref = -1;
+        int mid = -1;
+        // the newest kept sample at least one window old, then the kept sample nearest the middle
+        for (int k = 0; k < ringSize; k++) {
+            int j = Math.floorMod(ringHead - 1 - k, ringNanos.length);
+            if (now - ringNanos[j] >= rateWindowNanos) {
+                ref = j;
+                break;
+            }
+        }
+        if (ref >= 0) {
+            long middle = ringNanos[ref] + (now - ringNanos[ref]) / 2;
+            long best = Long.MAX_VALUE;
+            for (int j = (ref + 1) % ringNanos.length; j != ringHead; j = (j + 1) % ringNanos.length) {
+                long d = Math.abs(ringNanos[j] - middle);
+                if (d < best) {
+                    best = d;
+                    mid = j;
+                }
+            }
+        }
+        if (mid >= 0) {
+            double firstS = (ringNanos[mid] - ringNanos[ref]) / 1e9;
+            double secondS = (now - ringNanos[mid]) / 1e9;
+            for (int i = 0; i < m.cellCelsius.length; i++) {
+                double a = ringCelsius[ref][i];
+                double b = ringCelsius[mid][i];
+                double c = m.cellCelsius[i];
+                if (!m.tempStatus[i].isOk() || !Double.isFinite(a) || !Double.isFinite(b)) {
+                    continue;
+                }
+                double r1 = (b - a) / firstS;
+                double r2 = (c - b) / secondS;
+                double sustained = Math.signum(r1) == Math.signum(r2) ? Math.min(Math.abs(r1), Math.abs(r2)) : 0;
+                if (sustained > worstRate) {
+                    worstRate = sustained;
                     worstRateChannel = i;
                 }
             }
-            refCelsius[i] = m.tempStatus[i].isOk() ? m.cellCelsius[i] : Double.NaN;
+            rate = worstRate > limits.tempRateCelsiusPerS();
         }
-        rate = worstRate > limits.tempRateCelsiusPerS();
-        refNanos = m.nanos;
+        keep(m, now);
+    }
+
+    /** Keeps the sample if at least {@code window / (RING / 2)} after the last kept one, so the ring spans two windows. */
+    private void keep(PackMeasurement m, long now) {
+        if (ringSize > 0) {
+            long last = ringNanos[Math.floorMod(ringHead - 1, ringNanos.length)];
+            if (now - last < rateWindowNanos / (RING / 2)) {
+                return;
+            }
+        }
+        ringNanos[ringHead] = now;
+        for (int i = 0; i < m.cellCelsius.length; i++) {
+            ringCelsius[ringHead][i] = m.tempStatus[i].isOk() ? m.cellCelsius[i] : Double.NaN;
+        }
+        ringHead = (ringHead + 1) % RING;
+        ringSize = Math.min(RING, ringSize + 1);
     }
 
     /**
@@ -155,6 +223,9 @@ final class SensorPlausibility {
         private final double[] last;
         private final long[] changedAt;
         private final boolean[] stuck;
+        /** True until the channel's reading is seen changing (after a restart with a stuck latch). */
+        private final boolean[] unproven;
+
         private final long whileFlowingNanos;
         private final long atRestNanos;
 
@@ -162,6 +233,7 @@ final class SensorPlausibility {
             last = new double[n];
             changedAt = new long[n];
             stuck = new boolean[n];
+            unproven = new boolean[n];
             java.util.Arrays.fill(last, Double.NaN);
             java.util.Arrays.fill(changedAt, Long.MIN_VALUE);
             this.whileFlowingNanos = whileFlowingNanos;
@@ -175,16 +247,23 @@ final class SensorPlausibility {
         void sample(int i, double v, boolean ok, long now, long prev, long flowStart) {
             if (!ok || changedAt[i] == Long.MIN_VALUE || Double.compare(v, last[i]) != 0) {
                 // a changed reading proves the channel alive; a channel reporting a fault is judged by its status
+                if (ok && changedAt[i] != Long.MIN_VALUE && !Double.isNaN(last[i])) {
+                    unproven[i] = false;
+                }
                 changedAt[i] = prev;
                 last[i] = ok ? v : Double.NaN;
-                stuck[i] = false;
+                stuck[i] = ok && unproven[i];
                 return;
             }
             long atRest = now - changedAt[i];
             long whileFlowing = flowStart == Long.MAX_VALUE ? 0 : now - Math.max(changedAt[i], flowStart);
-            if (atRest >= atRestNanos || whileFlowing >= whileFlowingNanos) {
+            if (unproven[i] || atRest >= atRestNanos || whileFlowing >= whileFlowingNanos) {
                 stuck[i] = true;
             }
+        }
+
+        void requireProofOfLife() {
+            java.util.Arrays.fill(unproven, true);
         }
 
         int firstStuck() {

@@ -203,15 +203,19 @@ class RandomScenarioOracleTest {
                 faults.add(String.format(Locale.ROOT, "  - {at: %dms, %s}", (long) (at * 1000), f));
             }
         }
-        if (!faults.isEmpty()) {
-            b.append("faults:\n");
-            faults.forEach(f -> b.append(f).append('\n'));
-        }
         int m = r.nextInt(5);
         for (int i = 0; i < m; i++) {
             String cmd = new String[] {"reset", "reset", "reset", "close", "open", "serviceReset"}[r.nextInt(6)];
             long at = r.nextInt(12) == 0 ? 0 : (long) (r.nextDouble(durationS) * 1000);
             commands.add(String.format(Locale.ROOT, "  - {at: %dms, type: %s}", at, cmd));
+        }
+        // drawn after everything else, so the earlier draws (and every seed without a ramp) stay as they were
+        if (r.nextInt(6) == 0 && !kinds.contains("cellTemperature")) {
+            faults.addAll(thermistorRamp(r, cells, ambient, durationS));
+        }
+        if (!faults.isEmpty()) {
+            b.append("faults:\n");
+            faults.forEach(f -> b.append(f).append('\n'));
         }
         if (!commands.isEmpty()) {
             b.append("commands:\n");
@@ -223,6 +227,28 @@ class RandomScenarioOracleTest {
                 .append(seed)
                 .append('\n');
         return b.toString();
+    }
+
+    /**
+     * A thermistor ramp (issue 23, the rate check at every loop period): one cell's true temperature
+     * set every 50 ms along a line of 0.5-6 °C/s up or down for 0.3-3 s, from the ambient, so ramps
+     * under and over the 2 °C/s rate, shorter and longer than its 1 s window, meet every period.
+     */
+    private static List<String> thermistorRamp(SplittableRandom r, int cells, double ambient, double durationS) {
+        int cell = 1 + r.nextInt(cells);
+        double rate = (r.nextBoolean() ? 1 : -1) * r.nextDouble(0.5, 6.0);
+        double seconds = r.nextDouble(0.3, 3.0);
+        long startMs = (long) (r.nextDouble(3, Math.max(4, durationS - 5)) * 1000);
+        List<String> lines = new ArrayList<>();
+        for (int k = 1; k * 50 <= seconds * 1000; k++) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  - {at: %dms, type: cellTemperature, cell: %d, celsius: %.3f}",
+                    startMs + 50L * k,
+                    cell,
+                    ambient + rate * 0.05 * k));
+        }
+        return lines;
     }
 
     /** One seed's verdict: its violations (empty when the oracle finds nothing) and what it exercised. */
@@ -367,6 +393,9 @@ class RandomScenarioOracleTest {
                     .isPositive();
             assertThat(coverage.getOrDefault("reset answered in FAULT: refused", 0))
                     .as("resets refused in FAULT (cause present)")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("thermistor ramp beyond the rate", 0))
+                    .as("thermistor ramps with a detection claim")
                     .isPositive();
         }
     }

@@ -41,6 +41,10 @@ final class ScenarioOracle {
     static final double WELD_RELEASE_S = 0.2;
     static final double PRECHARGE_TIMEOUT_S = 3.0;
     static final double SOC_DEBOUNCE_S = 5.0;
+    /** TEMPERATURE_RATE (207): more than 2 °C/s over a 1 s window (faults.md). */
+    static final double TEMP_RATE_C_PER_S = 2.0;
+
+    static final double TEMP_RATE_WINDOW_S = 1.0;
     static final double SHORT_CIRCUIT_FACTOR = 2.0;
     static final double CONTACTOR_OPEN_S = 0.2;
     static final int LOCKOUT_TRIPS = 3;
@@ -59,6 +63,8 @@ final class ScenarioOracle {
     private final Map<String, Integer> coverage = new java.util.TreeMap<>();
     /** Every tick's truth, for the after-run checks (runs are short). */
     private final List<Truth> all = new ArrayList<>();
+    /** Thermistor ramps among the injections: {start, end, rate °C/s}. */
+    private final List<double[]> ramps;
 
     private double firstFaultAt = Double.NaN;
     private boolean inFault;
@@ -91,6 +97,17 @@ final class ScenarioOracle {
         this.lim = sc.config().limits();
         this.p = sc.config().loop().period().toNanos() / 1e9;
         this.overrunsToFault = sc.config().loop().overrunsToFault();
+        this.ramps = ramps(sc);
+        for (double[] ramp : ramps) {
+            if (rampClaimed(ramp)) {
+                count("thermistor ramp beyond the rate");
+            }
+        }
+    }
+
+    /** A ramp clearly beyond the rate (1.5 times) for longer than its window + 3 periods: a detection claim. */
+    private boolean rampClaimed(double[] ramp) {
+        return Math.abs(ramp[2]) >= 1.5 * TEMP_RATE_C_PER_S && ramp[1] - ramp[0] >= TEMP_RATE_WINDOW_S + 3 * p;
     }
 
     List<String> violations() {
@@ -353,6 +370,9 @@ final class ScenarioOracle {
                     now,
                     now.fault());
         }
+        if (!loopTrouble && !tempSensorFault) {
+            thermistorRamps(now);
+        }
         // injected sensor and loop faults: detected by their documented debounce or window
         for (ScenarioAction a : sc.actions()) {
             if (a.atS() > t + 1e-9 || t >= a.atS() + a.forS() - 1e-9) {
@@ -380,6 +400,63 @@ final class ScenarioOracle {
                 default -> {}
             }
         }
+    }
+
+    /**
+     * A cell's true temperature set along a ramp (cellTemperature every 50 ms by equal increments):
+     * one clearly beyond the rate (1.5 times) for longer than its window + 3 periods must put the
+     * pack in FAULT within the window + 2 periods of the ramp's start (faults.md, 207).
+     */
+    private void thermistorRamps(Truth now) {
+        double t = now.t();
+        for (double[] ramp : ramps) {
+            double start = ramp[0];
+            double end = ramp[1];
+            double rate = ramp[2];
+            if (!rampClaimed(ramp)) {
+                continue;
+            }
+            hazard(
+                    String.format(java.util.Locale.ROOT, "thermistor ramp of %.2f °C/s", rate),
+                    t >= start - 1e-9 && t <= end + 1e-9,
+                    TEMP_RATE_WINDOW_S + 2 * p,
+                    now,
+                    now.fault(),
+                    start);
+        }
+    }
+
+    /** The ramps among the scenario's cellTemperature actions: {start, end, rate} per run of equal 50 ms steps. */
+    private static List<double[]> ramps(Scenario sc) {
+        Map<Integer, List<ScenarioAction.CellTemperature>> perCell = new java.util.TreeMap<>();
+        for (ScenarioAction a : sc.actions()) {
+            if (a instanceof ScenarioAction.CellTemperature c) {
+                perCell.computeIfAbsent(c.cell(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        List<double[]> out = new ArrayList<>();
+        for (List<ScenarioAction.CellTemperature> steps : perCell.values()) {
+            if (steps.size() < 3) {
+                continue;
+            }
+            ScenarioAction.CellTemperature first = steps.get(0);
+            ScenarioAction.CellTemperature second = steps.get(1);
+            double dt = second.atS() - first.atS();
+            double dc = second.celsius() - first.celsius();
+            boolean even = true;
+            for (int i = 1; i < steps.size(); i++) {
+                ScenarioAction.CellTemperature a = steps.get(i - 1);
+                ScenarioAction.CellTemperature b = steps.get(i);
+                even &= Math.abs(b.atS() - a.atS() - dt) < 1e-6
+                        && Math.abs(b.celsius() - a.celsius() - dc) < 0.002; // written to 1 m°C
+            }
+            if (even && dt > 0) {
+                out.add(new double[] {
+                    first.atS() - dt, steps.get(steps.size() - 1).atS(), dc / dt
+                });
+            }
+        }
+        return out;
     }
 
     private static double debounce(org.qsebms.config.ThreeLevelLimit l) {
