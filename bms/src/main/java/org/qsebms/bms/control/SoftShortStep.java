@@ -24,6 +24,12 @@ final class SoftShortStep implements TickStep {
         this.thresholdAmps = alarm.thresholdAmps();
         this.protection = protection;
         this.flagged = new boolean[cells];
+        protection.softShortVerdictHint(String.format(
+                java.util.Locale.ROOT,
+                "let the pack rest with no current for at least %.0f min (the detector's settle time and a fit as "
+                        + "long) at a state of charge where the cells' OCV is not flat, so it can measure each cell's "
+                        + "self-discharge, then reset again",
+                detector.restSecondsToAVerdict() / 60));
     }
 
     @Override
@@ -47,6 +53,9 @@ final class SoftShortStep implements TickStep {
                             0.6, Math.min(1.0, Math.max(0.6 * detector.leakAmps(i) / thresholdAmps, detector.score(i))))
                     : 0.0;
             protection.reportSoftShortScore(i, score);
+            if (detector.restShowsNoLeak(i)) {
+                protection.reportSoftShortNoLeak(i);
+            }
             boolean now = detector.isFlagged(i);
             if (now != flagged[i]) {
                 // the alarm carries the detector's reason as it stood when the cell was flagged (allocates on the edge

@@ -54,6 +54,17 @@ public final class Protection {
     private double maxSoftShortScore;
     private int maxSoftShortCell = -1;
     private boolean softShortReported;
+    /**
+     * Set by a restored SOFT_SHORT latch: the detector starts afresh after a restart, and no evidence
+     * is not "no leak"; the cause holds until the detector has shown every cell free of a leak.
+     */
+    private boolean softShortVerdictPending;
+
+    /** Per cell: the detector has shown it free of a leak since the start (sized with the scores). */
+    private boolean[] softShortNoLeak = new boolean[0];
+
+    private String softShortVerdictHint =
+            "let the pack rest so the soft-short detector can measure each cell, then reset again";
     private final ConditionMonitor cellSensor;
     private final ConditionMonitor currentSensor;
     private final ConditionMonitor tempSensor;
@@ -311,6 +322,7 @@ public final class Protection {
             plausibility = new SensorPlausibility(extra, m.cellVolts.length, m.cellCelsius.length);
             plausibility.requireProofOfLife(proveAliveCells, proveAliveTemps, proveAliveCurrent);
             softShortScores = new double[m.cellVolts.length];
+            softShortNoLeak = new boolean[m.cellVolts.length];
             softShortWhere = new String[m.cellVolts.length];
             for (int i = 0; i < softShortWhere.length; i++) {
                 softShortWhere[i] = cellName(i);
@@ -408,6 +420,34 @@ public final class Protection {
         }
         softShortScores[cell] = Double.isFinite(score) ? score : 0.0;
         softShortReported = true;
+    }
+
+    /**
+     * The soft-short detector's verdict that {@code cell} does not leak (a rest measurement below its
+     * clear level): after a restart with a SOFT_SHORT latch restored, the latch's cause counts as gone
+     * only once every cell has had this verdict. Control-loop thread; no allocation.
+     */
+    public void reportSoftShortNoLeak(int cell) {
+        if (!softShortVerdictPending || cell < 0 || cell >= softShortNoLeak.length) {
+            return;
+        }
+        softShortNoLeak[cell] = true;
+        for (boolean b : softShortNoLeak) {
+            if (!b) {
+                return;
+            }
+        }
+        softShortVerdictPending = false;
+    }
+
+    /** What the user can do to let the detector reach its verdict (for a refused reset); set once at assembly. */
+    public void softShortVerdictHint(String whatToDo) {
+        softShortVerdictHint = whatToDo;
+    }
+
+    /** True while a restored SOFT_SHORT latch waits for the detector's verdict on every cell. */
+    private boolean softShortUnproven() {
+        return softShortVerdictPending && softShort.latched();
     }
 
     /**
@@ -541,6 +581,7 @@ public final class Protection {
             proveAliveCells |= code == FaultCode.CELL_VOLTAGE_STUCK;
             proveAliveTemps |= code == FaultCode.TEMPERATURE_STUCK;
             proveAliveCurrent |= code == FaultCode.CURRENT_STUCK;
+            softShortVerdictPending |= code == FaultCode.SOFT_SHORT;
             if (code == FaultCode.REPEATED_TRIP_LOCKOUT) {
                 lockoutCode = lockoutCode == null ? code : lockoutCode;
             }
@@ -628,6 +669,9 @@ public final class Protection {
      * loop on time (and without exception) for {@code loopProof}.
      */
     boolean conditionPresent() {
+        if (softShortUnproven()) {
+            return true;
+        }
         for (LimitMonitor lm : limitMonitors) {
             if (lm.causePresent()) {
                 return true;
@@ -658,7 +702,7 @@ public final class Protection {
     List<String> presentConditions() {
         List<String> out = new ArrayList<>();
         for (LimitMonitor lm : limitMonitors) {
-            if (lm.causePresent()) {
+            if (lm.causePresent() || lm == softShort && softShortUnproven()) {
                 out.add(lm.code().name() + ".MSL");
             }
         }
@@ -707,12 +751,32 @@ public final class Protection {
             return "reset refused: locked out after repeated "
                     + (lockoutCode == null ? "trips" : lockoutCode.name() + " trips")
                     + "; send a service reset once the cause is found"
-                    + (conditionPresent() ? "; condition still present " + presentConditions() : "");
+                    + (conditionPresent()
+                            ? "; condition still present " + presentConditions() + softShortUnprovenReason()
+                            : "");
         }
-        return "reset refused: condition still present " + presentConditions();
+        return "reset refused: condition still present " + presentConditions() + softShortUnprovenReason();
+    }
+
+    /** Why a restored SOFT_SHORT latch still holds, or "" (allocates; for the refusal message). */
+    private String softShortUnprovenReason() {
+        if (!softShortUnproven()) {
+            return "";
+        }
+        StringBuilder cells = new StringBuilder();
+        for (int i = 0; i < softShortNoLeak.length; i++) {
+            if (!softShortNoLeak[i]) {
+                cells.append(cells.length() == 0 ? "" : ", ").append(i + 1);
+            }
+        }
+        return "; SOFT_SHORT.MSL was latched before the restart and the soft-short detector, which starts afresh, "
+                + "has not yet shown every cell free of a leak"
+                + (cells.length() == 0 ? "" : " (not yet: cell " + cells + ")")
+                + ": " + softShortVerdictHint;
     }
 
     private void clearLatches(long nowNanos) {
+        softShortVerdictPending = false;
         for (LimitMonitor lm : limitMonitors) {
             if (lm.latched()) {
                 lm.resetLatch();

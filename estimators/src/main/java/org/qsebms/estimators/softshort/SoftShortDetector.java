@@ -209,6 +209,24 @@ public final class SoftShortDetector {
     }
 
     /**
+     * True when the detector has a verdict that the cell does not leak, now: it is not flagged and a
+     * rest measurement shows its excess leak, with its sigma test, below the clear fraction of the
+     * threshold (what clears a flag). False while the detector has no such measurement (current
+     * flowing, a rest shorter than the settle time and a fit after it, an OCV too flat, a cell that
+     * bled too much): no evidence is not a verdict. Allocation-free.
+     */
+    public boolean restShowsNoLeak(int cell) {
+        return !flagged[cell]
+                && rest.confirmedBelow(
+                        cell, settings.clearFraction() * settings.rest().thresholdAmps());
+    }
+
+    /** The rest the rest measurement needs before its first verdict: the settle time and a fit as long (s). */
+    public double restSecondsToAVerdict() {
+        return 2 * settings.rest().settleSeconds();
+    }
+
+    /**
      * The cell's estimated leak in excess of the string median (A): while flagged, the estimate the
      * flag was raised or last confirmed with (held through spells without a measurement); otherwise
      * what the confirmed cues measure now, 0 without a confirmed measurement.
