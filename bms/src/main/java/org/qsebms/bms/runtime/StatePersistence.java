@@ -34,6 +34,14 @@ public final class StatePersistence {
      * cell and the Ah throughput into {@code controller}, and starts the background writer.
      */
     public static PersistenceWriter restoreAndStart(BmsConfig cfg, PackController controller) {
+        return restoreAndStart(cfg, controller, System.nanoTime());
+    }
+
+    /**
+     * As {@link #restoreAndStart(BmsConfig, PackController)}, with {@code nowNanos} the controller's
+     * own clock now (the clock its ticks read; the real loop's is {@link System#nanoTime}).
+     */
+    public static PersistenceWriter restoreAndStart(BmsConfig cfg, PackController controller, long nowNanos) {
         Path dir = Path.of(cfg.persistence().directory());
         requireWritableDirectory(dir);
         StateFile file = new StateFile(dir.resolve(FILE_NAME));
