@@ -70,6 +70,34 @@ class TripHistoryRestartTest {
                 .isTrue();
     }
 
+    @Test
+    void aServiceResetOfTheLockoutForgetsTheSavedTrips() {
+        SimRig before = rig();
+        int trips = before.cfg.supplementary().lockoutTrips();
+        PersistenceWriter w = StatePersistence.restoreAndStart(before.cfg, before.controller, before.now);
+        before.tick();
+        for (int i = 0; i < trips; i++) {
+            trip(before);
+            if (i < trips - 1) {
+                reset(before);
+            }
+        }
+        assertThat(before.controller.protection().lockedOut()).isTrue();
+        before.wiring.requests().requestServiceReset();
+        before.ticks(2);
+        assertThat(before.state()).isEqualTo(SupervisorState.STANDBY);
+        w.close();
+
+        SimRig after = rig();
+        StatePersistence.restoreAndStart(after.cfg, after.controller, after.now).close();
+        after.tick();
+        assertThat(after.state()).as("the lockout was reset before the restart").isEqualTo(SupervisorState.STANDBY);
+        trip(after);
+        assertThat(after.controller.protection().lockedOut())
+                .as("one trip after a service reset is not a repeated trip")
+                .isFalse();
+    }
+
     /** Writes a state with {@code trips} and replaces its tripHistory line by {@code line} (null: no line, an old file). */
     private Path writeFile(List<TripRecord> trips, String line) throws Exception {
         PersistedState s = PersistedState.builder(
