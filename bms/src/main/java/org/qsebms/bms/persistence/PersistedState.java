@@ -22,6 +22,8 @@ import org.qsebms.estimators.soc.SocState;
  * @param usableCapacity   the last usable capacity measured from full to the cutoff (null: none yet)
  * @param latchedFaults    ids ({@code CODE.MSL}) of the faults latched at the time of the write: restored at
  *                         start, so a crash or power loss never clears a latch
+ * @param tripHistory      the repeated-trip lockout's recent trips (wall-clock times): restored at start, so a
+ *                         pack that trips and is power-cycled still reaches the lockout
  */
 public record PersistedState(
         long sequence,
@@ -32,7 +34,8 @@ public record PersistedState(
         List<FaultLogEntry> faultLog,
         HealthState health,
         UsableCapacity usableCapacity,
-        List<String> latchedFaults) {
+        List<String> latchedFaults,
+        List<TripRecord> tripHistory) {
 
     public PersistedState {
         if (health.cellCount() != soc.cellCount()) {
@@ -40,6 +43,7 @@ public record PersistedState(
         }
         faultLog = List.copyOf(faultLog);
         latchedFaults = List.copyOf(latchedFaults);
+        tripHistory = List.copyOf(tripHistory);
     }
 
     /**
@@ -62,6 +66,7 @@ public record PersistedState(
         private List<FaultLogEntry> faultLog = List.of();
         private UsableCapacity usableCapacity;
         private List<String> latchedFaults;
+        private List<TripRecord> tripHistory = List.of();
 
         private Builder(SocState soc, HealthState health) {
             this.soc = soc;
@@ -105,6 +110,12 @@ public record PersistedState(
             return this;
         }
 
+        /** The repeated-trip lockout's recent trips (not set: none). */
+        public Builder tripHistory(List<TripRecord> v) {
+            tripHistory = v;
+            return this;
+        }
+
         public PersistedState build() {
             return new PersistedState(
                     sequence,
@@ -115,7 +126,8 @@ public record PersistedState(
                     faultLog,
                     health,
                     usableCapacity,
-                    latchedFaults != null ? latchedFaults : LatchedFaults.fromLog(faultLog));
+                    latchedFaults != null ? latchedFaults : LatchedFaults.fromLog(faultLog),
+                    tripHistory);
         }
     }
 
@@ -130,13 +142,38 @@ public record PersistedState(
                 newFaultLog,
                 health,
                 usableCapacity,
-                latchedFaults);
+                latchedFaults,
+                tripHistory);
     }
 
     /** This state with another set of latched faults. */
     public PersistedState withLatchedFaults(List<String> latched) {
         return new PersistedState(
-                sequence, savedEpochMillis, soc, cycleCount, ahThroughput, faultLog, health, usableCapacity, latched);
+                sequence,
+                savedEpochMillis,
+                soc,
+                cycleCount,
+                ahThroughput,
+                faultLog,
+                health,
+                usableCapacity,
+                latched,
+                tripHistory);
+    }
+
+    /** This state with another trip history. */
+    public PersistedState withTripHistory(List<TripRecord> trips) {
+        return new PersistedState(
+                sequence,
+                savedEpochMillis,
+                soc,
+                cycleCount,
+                ahThroughput,
+                faultLog,
+                health,
+                usableCapacity,
+                latchedFaults,
+                trips);
     }
 
     static double[] nans(int n) {
@@ -218,7 +255,8 @@ public record PersistedState(
                 && faultLog.equals(p.faultLog)
                 && health.equals(p.health)
                 && java.util.Objects.equals(usableCapacity, p.usableCapacity)
-                && latchedFaults.equals(p.latchedFaults);
+                && latchedFaults.equals(p.latchedFaults)
+                && tripHistory.equals(p.tripHistory);
     }
 
     @Override

@@ -212,6 +212,23 @@ final class PersistedStateCheck {
                             + "can have made (capacity, rate, temperature or date); treated as not measured yet");
             usable = null;
         }
+        List<TripRecord> trips = new ArrayList<>();
+        for (TripRecord t : s.tripHistory()) {
+            if (!t.id().matches("[A-Z0-9_]+\\.MSL")) {
+                warn(
+                        "tripHistory",
+                        "'" + t.id() + "'",
+                        "an entry is ID@epochMillis with ID a fault id such as CELL_OVER_CURRENT.MSL; that entry is left "
+                                + "out of the repeated-trip count");
+            } else if (!plausibleTime(t.epochMillis())) {
+                warn(
+                        "tripHistory",
+                        "'" + t.id() + "@" + t.epochMillis() + "'",
+                        "not a time between 2020 and now; that entry is left out of the repeated-trip count");
+            } else {
+                trips.add(t);
+            }
+        }
         if (warnings.isEmpty()) {
             return s;
         }
@@ -235,6 +252,8 @@ final class PersistedStateCheck {
                 .ahThroughput(throughput)
                 .faultLog(s.faultLog())
                 .usableCapacity(usable)
+                .latchedFaults(s.latchedFaults())
+                .tripHistory(trips)
                 .build();
     }
 

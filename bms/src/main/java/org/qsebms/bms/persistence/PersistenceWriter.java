@@ -23,6 +23,7 @@ public final class PersistenceWriter implements AutoCloseable {
     private PersistedState last;
     private final ArrayDeque<FaultLogEntry> faultLog = new ArrayDeque<>();
     private final LatchedFaults latched;
+    private final TripHistory trips;
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final Thread thread;
@@ -40,6 +41,7 @@ public final class PersistenceWriter implements AutoCloseable {
         this.sequence = restored.sequence();
         faultLog.addAll(restored.faultLog());
         this.latched = new LatchedFaults(restored.latchedFaults());
+        this.trips = new TripHistory(restored.tripHistory());
         trimFaultLog();
         this.thread = new Thread(this::run, "bms-persistence");
         thread.setDaemon(true);
@@ -74,6 +76,7 @@ public final class PersistenceWriter implements AutoCloseable {
         while ((f = handoff.pollFault()) != null) {
             faultLog.addLast(f);
             latched.apply(f);
+            trips.apply(f);
             changed = true;
         }
         trimFaultLog();
@@ -105,7 +108,8 @@ public final class PersistenceWriter implements AutoCloseable {
     /** The state as it would be written now. */
     synchronized PersistedState current() {
         return last.withSequenceAndFaultLog(++sequence, new ArrayList<>(faultLog))
-                .withLatchedFaults(latched.ids());
+                .withLatchedFaults(latched.ids())
+                .withTripHistory(trips.trips());
     }
 
     private void trimFaultLog() {

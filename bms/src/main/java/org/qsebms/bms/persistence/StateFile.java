@@ -239,6 +239,12 @@ public final class StateFile {
                     .append('\n');
         }
         b.append("latchedFaults=").append(String.join(",", s.latchedFaults())).append('\n');
+        b.append("tripHistory=");
+        for (int i = 0; i < s.tripHistory().size(); i++) {
+            TripRecord t = s.tripHistory().get(i);
+            b.append(i == 0 ? "" : ",").append(t.id()).append('@').append(t.epochMillis());
+        }
+        b.append('\n');
         for (FaultLogEntry f : s.faultLog()) {
             b.append("fault=")
                     .append(f.epochMillis())
@@ -353,7 +359,9 @@ public final class StateFile {
                     // came with latch persistence: older files give the latches their fault log leaves
                     kv.containsKey("latchedFaults")
                             ? latchedFaults(kv.get("latchedFaults"))
-                            : LatchedFaults.fromLog(faults));
+                            : LatchedFaults.fromLog(faults),
+                    // came with the persisted lockout history: older files have none (no trips known, not corrupt)
+                    kv.containsKey("tripHistory") ? tripHistory(kv.get("tripHistory")) : List.of());
         } catch (IllegalArgumentException e) {
             throw new CorruptStateException(e.getMessage());
         }
@@ -478,6 +486,31 @@ public final class StateFile {
                         "latchedFaults entry '" + t + "' is not a fault id such as LOOP_OVERRUN.MSL");
             }
             out.add(t);
+        }
+        return out;
+    }
+
+    /**
+     * {@code ID@epochMillis,...}. An entry that does not parse is kept with the time {@link Long#MIN_VALUE} and its
+     * text as the id, so the plausibility check refuses it by name while the rest of the state loads.
+     */
+    private static List<TripRecord> tripHistory(String value) {
+        List<TripRecord> out = new ArrayList<>();
+        for (String entry : value.split(",", -1)) {
+            String t = entry.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            int at = t.lastIndexOf('@');
+            long time = Long.MIN_VALUE;
+            if (at > 0) {
+                try {
+                    time = Long.parseLong(t.substring(at + 1));
+                } catch (NumberFormatException e) {
+                    time = Long.MIN_VALUE;
+                }
+            }
+            out.add(time == Long.MIN_VALUE ? new TripRecord(t, time) : new TripRecord(t.substring(0, at), time));
         }
         return out;
     }

@@ -121,7 +121,8 @@ public final class StateHandoff {
                 base.faultLog(),
                 h,
                 usable,
-                LatchedFaults.fromLog(base.faultLog()));
+                LatchedFaults.fromLog(base.faultLog()),
+                base.tripHistory());
         full.set(false);
         return out;
     }

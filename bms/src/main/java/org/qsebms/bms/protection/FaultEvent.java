@@ -16,6 +16,10 @@ public record FaultEvent(FaultCode code, LimitLevel level, boolean raised, boole
     /** The end of the reason of the edge an accepted reset writes (the persisted fault log relies on it). */
     public static final String RESET_SUFFIX = ": reset";
 
+    /** The end of the reason of a latch restored from the state file (not a new trip). */
+    public static final String RESTORED_SUFFIX =
+            ": latched before the restart (restored from the state file); contactors stay open until an accepted reset";
+
     /** Stable textual id, for example {@code CELL_OVER_VOLTAGE.MSL}. */
     public String id() {
         return code.name() + "." + level.name();

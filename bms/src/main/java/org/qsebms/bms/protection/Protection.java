@@ -20,8 +20,7 @@ import org.qsebms.hal.HardwareTrip;
  */
 public final class Protection {
     /** The end of the reason of a latch restored from the state file (not a new trip). */
-    static final String RESTORED_SUFFIX =
-            ": latched before the restart (restored from the state file); contactors stay open until an accepted reset";
+    static final String RESTORED_SUFFIX = FaultEvent.RESTORED_SUFFIX;
 
     private final ProtectionLimits limits;
     /** Current magnitude below which the pack counts as neither charging nor discharging (supplementary data). */
@@ -612,6 +611,30 @@ public final class Protection {
             }
         }
         return null;
+    }
+
+    /**
+     * Restores the repeated-trip lockout's history saved before a restart: trips of the fault
+     * {@code id} ({@code CODE.MSL}) {@code agesNanos} before {@code nowNanos} (the clock the ticks
+     * read), oldest first. A trip older than {@code lockoutWindow} is dropped; a trip never raises
+     * the lockout here (a lockout reached before the restart is a restored latch). Call before the
+     * first tick.
+     *
+     * @return false when {@code id} is not a fault id
+     */
+    public boolean restoreTrip(String id, long ageNanos, long nowNanos) {
+        FaultCode code = codeOf(id);
+        if (code == null || code == FaultCode.REPEATED_TRIP_LOCKOUT) {
+            return false;
+        }
+        if (ageNanos > lockoutWindowNanos) {
+            return true;
+        }
+        int c = code.ordinal();
+        long[] ring = tripTimes[c];
+        ring[tripNext[c]] = nowNanos - Math.max(0, ageNanos);
+        tripNext[c] = (tripNext[c] + 1) % ring.length;
+        return true;
     }
 
     /** Counts MSL trips per fault; {@code lockoutTrips} of one fault within {@code lockoutWindow} lock the pack out. */

@@ -9,6 +9,7 @@ import org.qsebms.bms.persistence.FileProblem;
 import org.qsebms.bms.persistence.PersistedState;
 import org.qsebms.bms.persistence.PersistenceWriter;
 import org.qsebms.bms.persistence.StateFile;
+import org.qsebms.bms.persistence.TripRecord;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.tinylog.Logger;
@@ -34,6 +35,14 @@ public final class StatePersistence {
      * cell and the Ah throughput into {@code controller}, and starts the background writer.
      */
     public static PersistenceWriter restoreAndStart(BmsConfig cfg, PackController controller) {
+        return restoreAndStart(cfg, controller, System.nanoTime());
+    }
+
+    /**
+     * As {@link #restoreAndStart(BmsConfig, PackController)}, with {@code nowNanos} the controller's
+     * own clock now (the clock its ticks read; the real loop's is {@link System#nanoTime}).
+     */
+    public static PersistenceWriter restoreAndStart(BmsConfig cfg, PackController controller, long nowNanos) {
         Path dir = Path.of(cfg.persistence().directory());
         requireWritableDirectory(dir);
         StateFile file = new StateFile(dir.resolve(FILE_NAME));
@@ -45,6 +54,7 @@ public final class StatePersistence {
             Logger.warn(w);
         }
         int restoredCells = apply(loaded.state(), controller);
+        restoreTrips(loaded.state(), controller, nowNanos, System.currentTimeMillis());
         if (loaded.restored()) {
             Logger.info(
                     "restored persisted state from {}: SOC of {} cells, {} Ah throughput, {} cycles, {} fault log entries",
@@ -104,6 +114,24 @@ public final class StatePersistence {
             restoreHealth(s, h, controller);
         }
         return n;
+    }
+
+    /**
+     * Restores the repeated-trip lockout's history: each trip's wall-clock time becomes an age, put
+     * on the controller's clock at {@code nowNanos} (a restart resets that clock, not the wall clock).
+     * The protection drops trips older than its window.
+     */
+    public static void restoreTrips(PersistedState s, PackController controller, long nowNanos, long nowEpochMillis) {
+        List<String> unknown = new java.util.ArrayList<>();
+        for (TripRecord t : s.tripHistory()) {
+            long ageNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(nowEpochMillis - t.epochMillis());
+            if (!controller.protection().restoreTrip(t.id(), ageNanos, nowNanos)) {
+                unknown.add(t.id());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            Logger.warn("trip history entries with unknown fault ids ignored: {}", unknown);
+        }
     }
 
     private static void restoreHealth(PersistedState s, CellHealthTracker h, PackController controller) {

@@ -49,6 +49,11 @@ public final class SimRig {
     }
 
     public SimRig(BmsConfig cfg, double soc, PackLoad load) {
+        this(cfg, soc, load, () -> 0L);
+    }
+
+    /** A rig whose controller reads {@code epochMillis} as its wall clock (fault log time stamps). */
+    public SimRig(BmsConfig cfg, double soc, PackLoad load, java.util.function.LongSupplier epochMillis) {
         this.cfg = cfg;
         this.sim = SimulatedPackSetup.create(cfg, soc, 25.0, load, 42);
         this.pack = sim.pack();
@@ -57,7 +62,7 @@ public final class SimRig {
             plantHook.run();
             pack.advanceTo(t);
         };
-        this.wiring = ControllerAssembly.build(cfg, hw, plant, () -> 0L);
+        this.wiring = ControllerAssembly.build(cfg, hw, plant, epochMillis);
         this.controller = wiring.controller();
     }
 

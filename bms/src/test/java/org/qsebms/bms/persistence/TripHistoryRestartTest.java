@@ -1,0 +1,198 @@
+package org.qsebms.bms.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qsebms.bms.runtime.StatePersistence;
+import org.qsebms.bms.sim.PackLoad;
+import org.qsebms.bms.supervisor.SupervisorState;
+import org.qsebms.bms.testing.SimRig;
+import org.qsebms.config.ConfigLoader;
+import org.qsebms.estimators.health.HealthState;
+import org.qsebms.estimators.soc.SocState;
+
+/**
+ * The repeated-trip lockout across a restart: trips before a crash and trips after it count
+ * together, through the real state file and the start-up path the BMS uses (issue 23).
+ */
+class TripHistoryRestartTest {
+    @TempDir
+    Path dir;
+
+    private SimRig rig() {
+        return new SimRig(
+                new ConfigLoader().defaultSimulated().withPersistenceDirectory(dir.toString()),
+                0.5,
+                PackLoad.IDLE,
+                System::currentTimeMillis);
+    }
+
+    /** One over-current trip (as in ServiceResetCommandTest), its cause gone afterwards. */
+    private static void trip(SimRig rig) {
+        rig.wiring.requests().requestClose();
+        assertThat(rig.tickUntil(SupervisorState.NORMAL, 50)).isPositive();
+        rig.pack.forceAmps(-20);
+        assertThat(rig.tickUntil(SupervisorState.FAULT, 20)).isPositive();
+        rig.pack.forceAmps(Double.NaN);
+        rig.ticks(15);
+    }
+
+    private static void reset(SimRig rig) {
+        rig.wiring.requests().requestReset();
+        rig.ticks(2);
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+    }
+
+    @Test
+    void tripsBeforeARestartAndTripsAfterItReachTheLockout() {
+        SimRig before = rig();
+        int trips = before.cfg.supplementary().lockoutTrips();
+        PersistenceWriter w = StatePersistence.restoreAndStart(before.cfg, before.controller, before.now);
+        before.tick();
+        for (int i = 0; i < trips - 1; i++) {
+            trip(before);
+            reset(before);
+        }
+        assertThat(before.controller.protection().lockedOut()).isFalse();
+        w.close(); // the last save before the power is cut; the controller is gone
+
+        SimRig after = rig();
+        StatePersistence.restoreAndStart(after.cfg, after.controller, after.now).close();
+        after.tick();
+        assertThat(after.state()).as("no latch after the resets").isEqualTo(SupervisorState.STANDBY);
+        trip(after);
+        assertThat(after.controller.protection().lockedOut())
+                .as("%d trips of one fault within the window, %d before the restart and one after", trips, trips - 1)
+                .isTrue();
+    }
+
+    @Test
+    void aServiceResetOfTheLockoutForgetsTheSavedTrips() {
+        SimRig before = rig();
+        int trips = before.cfg.supplementary().lockoutTrips();
+        PersistenceWriter w = StatePersistence.restoreAndStart(before.cfg, before.controller, before.now);
+        before.tick();
+        for (int i = 0; i < trips; i++) {
+            trip(before);
+            if (i < trips - 1) {
+                reset(before);
+            }
+        }
+        assertThat(before.controller.protection().lockedOut()).isTrue();
+        before.wiring.requests().requestServiceReset();
+        before.ticks(2);
+        assertThat(before.state()).isEqualTo(SupervisorState.STANDBY);
+        w.close();
+
+        SimRig after = rig();
+        StatePersistence.restoreAndStart(after.cfg, after.controller, after.now).close();
+        after.tick();
+        assertThat(after.state()).as("the lockout was reset before the restart").isEqualTo(SupervisorState.STANDBY);
+        trip(after);
+        assertThat(after.controller.protection().lockedOut())
+                .as("one trip after a service reset is not a repeated trip")
+                .isFalse();
+    }
+
+    /** Writes a state with {@code trips} and replaces its tripHistory line by {@code line} (null: no line, an old file). */
+    private Path writeFile(List<TripRecord> trips, String line) throws Exception {
+        PersistedState s = PersistedState.builder(
+                        new SocState(new double[] {0.5, 0.5, 0.5, 0.5}), HealthState.nominal(4, 2.0, 0.035))
+                .sequence(5)
+                .savedEpochMillis(System.currentTimeMillis())
+                .cycleCount(7)
+                .tripHistory(trips)
+                .build();
+        Path file = dir.resolve(StatePersistence.FILE_NAME);
+        new StateFile(file).write(s);
+        String body = Files.readString(file);
+        body = body.substring(0, body.indexOf("crc32="));
+        assertThat(body).contains("tripHistory=");
+        body = body.replaceAll("(?m)^tripHistory=.*\n", line == null ? "" : "tripHistory=" + line + "\n");
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.writeString(file, body + String.format("crc32=%08x%n", crc.getValue()));
+        return file;
+    }
+
+    private static StateFile.Loaded load(Path file) {
+        return new StateFile(file).load(4, PersistedState.defaults(4, 2.0, 0.035));
+    }
+
+    @Test
+    void theTripHistoryRoundTripsThroughTheFile() throws Exception {
+        long now = System.currentTimeMillis();
+        List<TripRecord> trips =
+                List.of(new TripRecord("CELL_OVER_CURRENT.MSL", now - 2000), new TripRecord("LOOP_OVERRUN.MSL", now));
+        Path file = dir.resolve(StatePersistence.FILE_NAME);
+        new StateFile(file)
+                .write(PersistedState.builder(
+                                new SocState(new double[] {0.5, 0.5, 0.5, 0.5}), HealthState.nominal(4, 2.0, 0.035))
+                        .savedEpochMillis(now)
+                        .tripHistory(trips)
+                        .build());
+        StateFile.Loaded l = load(file);
+        assertThat(l.fieldWarnings()).isEmpty();
+        assertThat(l.state().tripHistory()).isEqualTo(trips);
+    }
+
+    @Test
+    void anOldFileWithoutTheTripHistoryLoadsWithNone() throws Exception {
+        Path file = writeFile(List.of(new TripRecord("CELL_OVER_CURRENT.MSL", System.currentTimeMillis())), null);
+        assertThat(Files.readString(file)).doesNotContain("tripHistory");
+        StateFile.Loaded l = load(file);
+        assertThat(l.restored()).isTrue();
+        assertThat(l.warning()).isNull();
+        assertThat(l.fieldWarnings()).isEmpty();
+        assertThat(l.state().tripHistory()).isEmpty();
+        assertThat(l.state().cycleCount()).isEqualTo(7);
+    }
+
+    @Test
+    void aMalformedOrFutureEntryIsRefusedByNameAndTheRestLoads() throws Exception {
+        long now = System.currentTimeMillis();
+        long future = now + 10L * 86_400_000L;
+        Path file = writeFile(
+                List.of(),
+                "CELL_OVER_CURRENT.MSL@" + (now - 1000) + ",CELL_OVER_CURRENT.MSL@yesterday,LOOP_OVERRUN.MSL@"
+                        + future);
+        StateFile.Loaded l = load(file);
+        assertThat(l.restored()).isTrue();
+        assertThat(l.fieldWarnings()).hasSize(2);
+        assertThat(l.fieldWarnings().get(0)).contains("tripHistory", "CELL_OVER_CURRENT.MSL@yesterday", "fault id");
+        assertThat(l.fieldWarnings().get(1))
+                .contains("tripHistory", "LOOP_OVERRUN.MSL@" + future, "between 2020 and now");
+        assertThat(l.state().tripHistory()).containsExactly(new TripRecord("CELL_OVER_CURRENT.MSL", now - 1000));
+        assertThat(l.state().cycleCount()).isEqualTo(7);
+        assertThat(l.state().cellSoc()).containsExactly(0.5, 0.5, 0.5, 0.5);
+    }
+
+    @Test
+    void aTripOlderThanTheWindowIsDroppedOnLoad() throws Exception {
+        SimRig probe = rig();
+        long window = probe.cfg.supplementary().lockoutWindow().toMillis();
+        int trips = probe.cfg.supplementary().lockoutTrips();
+        long now = System.currentTimeMillis();
+        java.util.ArrayList<TripRecord> old = new java.util.ArrayList<>();
+        for (int i = 0; i < trips - 1; i++) {
+            old.add(new TripRecord("CELL_OVER_CURRENT.MSL", now - window - 60_000L - i));
+        }
+        writeFile(List.copyOf(old.reversed()), joined(old.reversed()));
+        SimRig after = rig();
+        StatePersistence.restoreAndStart(after.cfg, after.controller, after.now).close();
+        after.tick();
+        trip(after);
+        assertThat(after.controller.protection().lockedOut())
+                .as("%d trips older than the window do not count", trips - 1)
+                .isFalse();
+    }
+
+    private static String joined(List<TripRecord> trips) {
+        return String.join(
+                ",", trips.stream().map(t -> t.id() + "@" + t.epochMillis()).toList());
+    }
+}
