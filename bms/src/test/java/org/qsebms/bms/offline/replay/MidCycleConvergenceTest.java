@@ -126,7 +126,8 @@ class MidCycleConvergenceTest {
      * the bound honest when the branch is slower than the fit chose: the same later starts with the
      * time constant forced to 1000 s (refitted on the same logs, not learnt on the cycle replayed);
      * coverage at least 95 % for both filters. Before the start doubt, seeding the branch at its
-     * steady state gave 19.5 % coverage here.
+     * steady state gave 19.5 % coverage here (measured 2026-12-03 with the start doubt: coverage 100 %
+     * on all eight; RMSE EKF 1.48 / 0.33 / 0.46 / 0.68 %, SPKF 1.51 / 0.31 / 0.33 / 0.67 %).
      */
     @ParameterizedTest
     @CsvSource({
