@@ -99,6 +99,17 @@ public final class EquivalentCircuitModel {
     }
 
     /**
+     * The slow polarisation branch's steady state at {@code amps}: {@code R3(soc) f I} (0 without
+     * the branch); what it holds after long enough at that current.
+     */
+    public double polarisationSteadyVolts(double soc, double temperatureFactor, double amps) {
+        if (!hasSlowPolarisation()) {
+            return 0.0;
+        }
+        return cell.slowPolarisation().ohmsAt(soc) * temperatureFactor * amps;
+    }
+
+    /**
      * The slow polarisation branch's voltage after one step of {@code amps}:
      * {@code a3 v3 + (1 - a3) R3(soc) f(T) I} (0 without the branch). Run open loop by the filters:
      * a known function of the current, not a state they correct.

@@ -57,6 +57,8 @@ final class CellNoiseModel {
     /** The consider analysis of the current sensor's offset and gain error (the bound's share of them). */
     private final CurrentSensorConsider currentSensor;
 
+    private final SlowBranchStartConsider slowBranchStart;
+
     private long rejectedTotal;
 
     CellNoiseModel(EcmParameters cell, EkfTuning tuning, EkfAdaptation adaptation, int cellCount) {
@@ -73,11 +75,16 @@ final class CellNoiseModel {
         Arrays.fill(voltageSigmaGrowth, 1.0);
         this.resistanceErrorSigma = new double[cellCount];
         this.currentSensor = new CurrentSensorConsider(tuning, adaptation, cellCount);
+        this.slowBranchStart = new SlowBranchStartConsider(cellCount);
     }
 
     /** The current sensor's consider analysis, which each filter moves with its own F and K. */
     CurrentSensorConsider currentSensor() {
         return currentSensor;
+    }
+
+    SlowBranchStartConsider slowBranchStart() {
+        return slowBranchStart;
     }
 
     /** The parameter states' start doubt (R0 scale, capacity scale, current offset) on the diagonal of {@code p[b..]}. */
@@ -108,6 +115,7 @@ final class CellNoiseModel {
         p[b + V2 * N + V2] = sv * sv;
         rejectedInRow[i] = 0;
         currentSensor.reset(i);
+        slowBranchStart.reset(i);
     }
 
     /**
@@ -223,7 +231,11 @@ final class CellNoiseModel {
      * gain error ({@link CurrentSensorConsider}), capped at 1.
      */
     double socBound3Sigma(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
-        return bound(i, socVariance + currentSensor.socVariance(i), ocvSoc, resistanceSocPerUnit);
+        return bound(
+                i,
+                socVariance + currentSensor.socVariance(i) + slowBranchStart.socVariance(i),
+                ocvSoc,
+                resistanceSocPerUnit);
     }
 
     /**
@@ -231,7 +243,7 @@ final class CellNoiseModel {
      * the sensor, for a use that counts the same sensor's charge beside it (a capacity window).
      */
     double socBound3SigmaWithoutCurrentSensor(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
-        return bound(i, socVariance, ocvSoc, resistanceSocPerUnit);
+        return bound(i, socVariance + slowBranchStart.socVariance(i), ocvSoc, resistanceSocPerUnit);
     }
 
     private double bound(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {

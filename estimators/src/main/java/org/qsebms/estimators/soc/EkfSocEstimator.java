@@ -202,6 +202,8 @@ public final class EkfSocEstimator implements SocFilter {
         int b = NN * i;
         p[b + N + 1] = Math.max(p[b + N + 1], fast * fast);
         p[b + 2 * N + 2] = Math.max(p[b + 2 * N + 2], slow * slow);
+        // the slow branch, run open loop, starts mid-way to its steady state with the rest's doubt considered
+        v3[i] = noise.slowBranchStart().start(i, model.polarisationSteadyVolts(soc[i], temperatureFactor, amps));
     }
 
     /**
@@ -257,6 +259,7 @@ public final class EkfSocEstimator implements SocFilter {
                 a2 * resistanceErrorSensitivity[e + 2] - slowOhms * dOffset - slowOhms * amps;
         // and the current sensor's offset and gain error: the truth's current is less by them (D <- F D + B u)
         noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, amps);
+        noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, temperatures.polarisationDecay());
     }
 
     /**
@@ -331,6 +334,7 @@ public final class EkfSocEstimator implements SocFilter {
             resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
         }
         noise.currentSensor().correct(i, k, h0, r0Volts, r0Ohms, amps);
+        noise.slowBranchStart().correct(i, k, h0, r0Volts, r0Ohms);
     }
 
     /**

@@ -52,6 +52,11 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
     private final RealMatrix[] sensorOffsetSensitivity;
 
     private final RealMatrix[] sensorGainSensitivity;
+    /** Per cell, d(state estimate)/d(one sigma of the slow branch's start error), a 6x1 column. */
+    private final RealMatrix[] slowBranchSensitivity;
+    /** Per cell, the slow branch's start error (truth less filter) per sigma, decaying with the branch. */
+    private final double[] slowBranchError;
+
     private final double sensorOffsetSigma;
     private final double sensorGainSigma;
 
@@ -82,6 +87,8 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         this.measurementVariance = innovationMeanSquare.clone();
         sensorOffsetSensitivity = new RealMatrix[cellCount];
         sensorGainSensitivity = new RealMatrix[cellCount];
+        slowBranchSensitivity = new RealMatrix[cellCount];
+        slowBranchError = new double[cellCount];
         sensorOffsetSigma = adaptation.currentOffset().enabled() ? 0 : tuning.currentOffsetLimitAmps() / Math.sqrt(3);
         sensorGainSigma = tuning.currentGainErrorLimit() / Math.sqrt(3);
         for (int i = 0; i < cellCount; i++) {
@@ -93,6 +100,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
             ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
             sensorOffsetSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
             sensorGainSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
+            slowBranchSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
         }
     }
 
@@ -159,6 +167,14 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 double slow = cell.r2Ohms() * f * cell.slowSocFactor(z0, cellCelsius[i]) * amps;
                 cov[i].setEntry(1, 1, Math.max(cov[i].getEntry(1, 1), fast * fast));
                 cov[i].setEntry(2, 2, Math.max(cov[i].getEntry(2, 2), slow * slow));
+                // the slow branch starts half-way to its steady state, the other half's doubt
+                // (uniform, sigma = half over sqrt 3) considered
+                double steady = cell.slowPolarisation().isNone()
+                        ? 0.0
+                        : cell.slowPolarisation().ohmsAt(z0) * f * amps;
+                v3[i] = 0.5 * steady;
+                slowBranchError[i] = 0.5 * steady / Math.sqrt(3);
+                slowBranchSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
             }
             double a1 = Math.exp(-dt / cell.tau1SecondsAt(cellCelsius[i]));
             double a2 = Math.exp(-dt / cell.tau2SecondsAt(cellCelsius[i]));
@@ -186,6 +202,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 // the slow branch at the SOC before the step: v3 = a3 v3 + (1 - a3) R3(soc) f I
                 double a3 = Math.exp(-dt / cell.slowPolarisation().tauSeconds());
                 v3[i] = a3 * v3[i] + (1 - a3) * cell.slowPolarisation().ohmsAt(x[i].getEntry(0, 0)) * f * amps;
+                slowBranchError[i] *= a3;
             }
             RealMatrix linear = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1, 1});
             x[i] = linear.multiply(x[i]).add(bm.scalarMultiply(amps));
@@ -218,6 +235,8 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                     fm.multiply(sensorOffsetSensitivity[i]).add(bm.scalarMultiply(sensorOffsetSigma));
             sensorGainSensitivity[i] =
                     fm.multiply(sensorGainSensitivity[i]).add(bm.scalarMultiply(sensorGainSigma * amps));
+            // the slow branch's start error is no input: D = F D
+            slowBranchSensitivity[i] = fm.multiply(slowBranchSensitivity[i]);
             correct(i, amps, cellVolts[i], cellCelsius[i], f, dt);
         }
     }
@@ -285,6 +304,9 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         double seenGain = hd.multiply(sensorGainSensitivity[i]).getEntry(0, 0);
         sensorGainSensitivity[i] =
                 sensorGainSensitivity[i].add(k.scalarMultiply(offsetRow * sensorGainSigma * amps - seenGain));
+        // D = (I - K H) D + K c: the innovation carries the truth's branch less the filter's
+        double seenBranch = hd.multiply(slowBranchSensitivity[i]).getEntry(0, 0);
+        slowBranchSensitivity[i] = slowBranchSensitivity[i].add(k.scalarMultiply(slowBranchError[i] - seenBranch));
     }
 
     @Override
@@ -305,6 +327,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 : resistanceErrorSensitivity[c].getEntry(0, 0) * resistanceErrorSigma[c];
         double offsetSoc = sensorOffsetSensitivity[c].getEntry(0, 0);
         double gainSoc = sensorGainSensitivity[c].getEntry(0, 0);
+        double branchSoc = slowBranchSensitivity[c].getEntry(0, 0);
         return Math.min(
                 1.0,
                 3
@@ -312,7 +335,8 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                                 + ocvSoc * ocvSoc
                                 + resistanceSoc * resistanceSoc
                                 + offsetSoc * offsetSoc
-                                + gainSoc * gainSoc));
+                                + gainSoc * gainSoc
+                                + branchSoc * branchSoc));
     }
 
     /** Copies the cell's 5x5 covariance, row-major, into {@code out[0..24]}. */
@@ -359,5 +383,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         resistanceErrorSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
         sensorOffsetSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
         sensorGainSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
+        slowBranchSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
+        slowBranchError[c] = 0;
     }
 }

@@ -202,6 +202,8 @@ public final class SpkfSocEstimator implements SocFilter {
         int b = NN * i;
         p[b + V1 * N + V1] = Math.max(p[b + V1 * N + V1], fast * fast);
         p[b + V2 * N + V2] = Math.max(p[b + V2 * N + V2], slow * slow);
+        // the slow branch, run open loop, starts mid-way to its steady state with the rest's doubt considered
+        v3[i] = noise.slowBranchStart().start(i, model.polarisationSteadyVolts(z, temperatureFactor, amps));
     }
 
     /**
@@ -282,6 +284,7 @@ public final class SpkfSocEstimator implements SocFilter {
         resistanceErrorSensitivity[e + V2] =
                 a2 * resistanceErrorSensitivity[e + V2] - slowOhms * dOffset - slowOhms * corrected;
         noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, corrected);
+        noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, temperatures.polarisationDecay());
     }
 
     /**
@@ -424,6 +427,7 @@ public final class SpkfSocEstimator implements SocFilter {
             resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
         }
         noise.currentSensor().correct(i, k, h0, r0Volts, r0Ohms, corrected);
+        noise.slowBranchStart().correct(i, k, h0, r0Volts, r0Ohms);
     }
 
     /**

@@ -168,6 +168,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         int b = NN * i;
         p[b + V1 * N + V1] = Math.max(p[b + V1 * N + V1], fast * fast);
         p[b + V2 * N + V2] = Math.max(p[b + V2 * N + V2], slow * slow);
+        v3[i] = noise.slowBranchStart().start(i, model.polarisationSteadyVolts(z, temperatureFactor, amps));
     }
 
     /** The process model for one sigma point at {@code o}: the EKF's prediction, written once. */
@@ -271,6 +272,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         resistanceErrorSensitivity[e + V2] =
                 a2 * resistanceErrorSensitivity[e + V2] - slowOhms * dOffset - slowOhms * corrected;
         noise.currentSensor().predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, corrected);
+        noise.slowBranchStart().predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, model.polarisationDecay(dt));
     }
 
     private void correct(int i, double amps, double volts, double celsius, double f, double innovationForget) {
@@ -374,6 +376,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
             resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
         }
         noise.currentSensor().correct(i, k, h0, stepR0Volts, r0Ohms, corrected);
+        noise.slowBranchStart().correct(i, k, h0, stepR0Volts, r0Ohms);
     }
 
     /**
