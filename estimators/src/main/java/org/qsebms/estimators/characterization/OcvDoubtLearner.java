@@ -23,8 +23,8 @@ import org.qsebms.estimators.model.OcvDoubt;
  *   <li><b>relaxation left</b>: how far each of those rests' voltage still moved over its last third;
  *   <li><b>slow relaxation the model does not explain</b>: over every long rest after a current, the
  *       voltage's move from five of the model's slow time constants ({@code tau2} at that
- *       temperature) after the current stopped to the rest's end, where the model's RC pairs have
- *       settled: polarisation slower than the model, which the filter can only read as OCV. It is a
+ *       temperature) after the current stopped to the rest's end (or to where the cell leaves that
+ *       temperature: {@link #restEvidenceEnd}), where the model's RC pairs have settled: polarisation slower than the model, which the filter can only read as OCV. It is a
  *       property of the cell's dynamics at that temperature, not of the OCV table in one region, so it
  *       is pooled over every long rest of the temperature's tests: their RMS, raised to the one-sided
  *       {@link #SIGMA_CONFIDENCE} upper confidence bound of a sigma estimated from that many samples
@@ -236,7 +236,8 @@ final class OcvDoubtLearner {
                 while (k < log.size() && Math.abs(i[k]) < fitter.restAmps()) {
                     k++;
                 }
-                int end = k - 1;
+                // the evidence ends where the cell leaves the temperature this doubt is learnt for
+                int end = restEvidenceEnd(log, start, k - 1, celsius);
                 if (t[end] - t[start] < fitter.minRestSeconds() || t[end] - t[start] < settled + 60) {
                     continue;
                 }
@@ -251,6 +252,23 @@ final class OcvDoubtLearner {
             }
         }
         return e;
+    }
+
+    /**
+     * The last sample of the rest {@code start..last} that is still evidence of a relaxation at
+     * {@code celsius}, the temperature this doubt is learnt for: the rest ends before the first sample
+     * where the cell is more than {@link OcvTemperatureFitter#OCV_GROUP_KELVIN} from it (the learner's
+     * own temperature grouping). The Panasonic C/20 test's last rest is logged every minute for an hour
+     * at 25 °C, then once more 13.6 h later at 11.4 °C: across that row the voltage fell 10 mV with the
+     * chamber's temperature, which is not the cell relaxing at 25 °C.
+     */
+    static int restEvidenceEnd(CellTestLog log, int start, int last, double celsius) {
+        double[] temperature = log.temperatureC();
+        int end = start;
+        while (end < last && Math.abs(temperature[end + 1] - celsius) <= OcvTemperatureFitter.OCV_GROUP_KELVIN) {
+            end++;
+        }
+        return end;
     }
 
     /**

@@ -95,4 +95,42 @@ class OcvDoubtLearnerTest {
         // then decays with its time constant during the rest: what the doubt learner takes off a rest's move
         assertThat(branch[3599 + 1000]).isCloseTo(branch[3599] * Math.exp(-1000 / tau), within(1e-9));
     }
+
+    /**
+     * A rest after a discharge logged like the Panasonic C/20 test's last one: a row a second for
+     * 1,000 s, then no row for {@code gapSeconds}, then 600 rows more {@code coolingKelvin} colder.
+     */
+    private static CellTestLog restWithAGap(double gapSeconds, double coolingKelvin) {
+        int before = 600;
+        int rest = 1000;
+        int n = before + rest + 600;
+        double[] t = new double[n];
+        double[] i = new double[n];
+        double[] v = new double[n];
+        double[] c = new double[n];
+        double[] ah = new double[n];
+        double[] soc = new double[n];
+        Arrays.fill(soc, Double.NaN);
+        for (int k = 0; k < n; k++) {
+            boolean afterGap = k >= before + rest;
+            t[k] = k + (afterGap ? gapSeconds : 0);
+            i[k] = k < before ? -1.45 : 0;
+            ah[k] = k == 0 ? 0 : ah[k - 1] + i[k] / 3600;
+            v[k] = k < before ? 3.6 : afterGap ? 3.68 : 3.7;
+            c[k] = 25 - (afterGap ? coolingKelvin : 0);
+        }
+        return new CellTestLog("rest-with-a-gap", t, i, v, c, ah, soc);
+    }
+
+    @Test
+    void aRestEndsWhereTheCellLeavesTheTemperatureItsDoubtIsLearntFor() {
+        // the 25 °C C/20 test's last rest: its final row 13.6 K colder, 13.6 h later
+        CellTestLog cooled = restWithAGap(48969, 13.6);
+        assertThat(OcvDoubtLearner.restEvidenceEnd(cooled, 600, 2199, 25)).isEqualTo(1599);
+        // within the temperature grouping the rest runs to its last row, gap or not
+        CellTestLog warm = restWithAGap(48969, OcvTemperatureFitter.OCV_GROUP_KELVIN - 1);
+        assertThat(OcvDoubtLearner.restEvidenceEnd(warm, 600, 2199, 25)).isEqualTo(2199);
+        // and a rest learnt for another temperature group ends at its first row
+        assertThat(OcvDoubtLearner.restEvidenceEnd(warm, 600, 2199, 0.6)).isEqualTo(600);
+    }
 }
