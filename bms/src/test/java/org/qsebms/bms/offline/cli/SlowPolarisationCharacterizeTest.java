@@ -15,7 +15,9 @@ import org.qsebms.estimators.model.SlowPolarisation;
 /**
  * {@code bms characterize --slow-polarisation-log}: the slow branch fitted from drive logs lands in
  * the preset as {@code cell.slowPolarisation} and loads again; without the option the preset has
- * none; a log without {@code soc_ref} is refused with what to give instead.
+ * none; a log without {@code soc_ref} is refused with what to give instead. {@code bms replay
+ * --estimate-slow-branch} corrects the branch as a filter state (a different replay) and changes
+ * nothing for a preset without a branch.
  */
 class SlowPolarisationCharacterizeTest {
     @TempDir
@@ -63,6 +65,28 @@ class SlowPolarisationCharacterizeTest {
         assertThat(Files.readString(without)).doesNotContain("slowPolarisation");
         assertThat(new PresetCatalog().load(without.toString()).cell().slowPolarisation())
                 .isEqualTo(SlowPolarisation.NONE);
+
+        // bms replay --estimate-slow-branch: the branch corrected as a state changes the replay of the preset
+        // with a branch, and nothing without one
+        assertThat(replay(with, true)).isNotEqualTo(replay(with, false));
+        assertThat(replay(without, true)).isEqualTo(replay(without, false));
+    }
+
+    /** {@code bms replay} of 25 °C US06 from SOC 0.7 with {@code preset}; its standard output. */
+    private String replay(Path preset, boolean slowBranchState) {
+        List<String> args = new ArrayList<>(List.of(
+                pan.resolve("pan18650pf_25C_US06.csv").toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                "0.7"));
+        if (slowBranchState) {
+            args.add("--estimate-slow-branch");
+        }
+        SharedDataValidationTest.Result r =
+                SharedDataValidationTest.run(new ReplayCommand(), args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        return r.out();
     }
 
     @Test
