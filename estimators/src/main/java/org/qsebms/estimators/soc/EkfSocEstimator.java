@@ -14,10 +14,12 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * {@code soc += inverseCapacityScale I dt / (3600 capacityAh)}, with Plett's hysteresis h tracked
  * deterministically beside the filter. The preset's slow polarisation branch, when it has one
  * ({@code EcmParameters.slowPolarisation}, docs/estimation.md), is a seventh state {@code v3}
- * ({@link CellNoiseModel#V3}): stepped as the RC pairs, added to the predicted voltage, and corrected
- * by the voltage through its covariance; at a start it is set half-way to its steady state at the
- * present current with the other half as its doubt ({@link CellNoiseModel#branchStart}), and without
- * a branch it has no doubt, no gain and stays 0, so the filter is the six-state one to the bit.
+ * ({@link CellNoiseModel#V3}): stepped as the RC pairs and added to the predicted voltage; at a start
+ * it is set half-way to its steady state at the present current with the other half as its doubt
+ * ({@link CellNoiseModel#branchStart}), which with {@link EkfAdaptation#slowBranchState()} is its
+ * variance (the voltage corrects it through its covariance) and by default is considered in the
+ * bound ({@link SlowBranchStartConsider}; the state then has no variance and no gain). Without a
+ * branch it has no doubt, no gain and stays 0, so the filter is the six-state one to the bit.
  * {@link EkfAdaptation} sets how freely the two parameter
  * states move; {@link EkfAdaptation#OFF} freezes them (the plain three-state filter). A sixth state,
  * the current sensor's offset ({@link CurrentOffsetDoubt}, Plett's bias augmentation; off unless

@@ -67,19 +67,25 @@ class SlowPolarisationCharacterizeTest {
                 .isEqualTo(SlowPolarisation.NONE);
 
         // bms replay --estimate-slow-branch: the branch corrected as a state changes the replay of the preset
-        // with a branch, and nothing without one
-        assertThat(replay(with, true)).isNotEqualTo(replay(with, false));
-        assertThat(replay(without, true)).isEqualTo(replay(without, false));
+        // with a branch (started mid-drive, where the branch's start has a doubt), and nothing without one
+        List<String> rows = Files.readAllLines(pan.resolve("pan18650pf_25C_US06.csv"));
+        Path midDrive = dir.resolve("us06-from-row-2500.csv");
+        Files.write(
+                midDrive,
+                java.util.stream.Stream.concat(
+                                rows.stream().limit(1), rows.stream().skip(2501))
+                        .toList());
+        assertThat(replay(midDrive, with, true)).isNotEqualTo(replay(midDrive, with, false));
+        assertThat(replay(midDrive, without, true)).isEqualTo(replay(midDrive, without, false));
     }
 
-    /** {@code bms replay} of 25 °C US06 from SOC 0.7 with {@code preset}; its standard output. */
-    private String replay(Path preset, boolean slowBranchState) {
-        List<String> args = new ArrayList<>(List.of(
-                pan.resolve("pan18650pf_25C_US06.csv").toString(),
-                "--preset",
-                preset.toString(),
-                "--initial-soc",
-                "0.7"));
+    /**
+     * {@code bms replay} of {@code log} from SOC 0.35 (the log's is 0.54; the branch's start takes the
+     * filter's SOC, where it is tens of mOhm) with {@code preset}; its standard output.
+     */
+    private String replay(Path log, Path preset, boolean slowBranchState) {
+        List<String> args =
+                new ArrayList<>(List.of(log.toString(), "--preset", preset.toString(), "--initial-soc", "0.35"));
         if (slowBranchState) {
             args.add("--estimate-slow-branch");
         }
