@@ -7,8 +7,8 @@ package org.qsebms.estimators.model;
  * {@link EcmParameters#slowSocFactor} for R2), with the RC pairs stepped by the exact zero-order-hold
  * recursion {@code v <- a v + (1 - a) R I}, {@code a = exp(-dt / tau(T))}, and SOC by coulomb
  * counting {@code soc += I dt / (3600 capacityAh)}; optionally a third, slow branch
- * ({@link SlowPolarisation}, {@link #nextPolarisationVolts}) that the filters run open loop and add
- * to the RC voltages. Current is positive while charging.
+ * ({@link SlowPolarisation}, {@link #nextPolarisationVolts}) added to the RC voltages, which the
+ * filters estimate as a state ({@link #polarisationInputOhms}). Current is positive while charging.
  *
  * <p>Used by both SOC filters' prediction and measurement ({@code EkfSocEstimator}), by the
  * current limits ({@code CurrentLimitEstimator}: the same RC step response over the horizon) and
@@ -110,9 +110,22 @@ public final class EquivalentCircuitModel {
     }
 
     /**
+     * The slow polarisation branch's input column over a step: {@code (1 - a3) R3(soc) f(T)}, so that
+     * the branch moves to {@code a3 v3 + (1 - a3) R3(soc) f(T) I} (0 without the branch: the branch
+     * then stays where it is, at 0). The filters' state transition for the branch, which they
+     * estimate as a state.
+     */
+    public double polarisationInputOhms(double decay, double soc, double temperatureFactor) {
+        if (!hasSlowPolarisation()) {
+            return 0.0;
+        }
+        return (1 - decay) * cell.slowPolarisation().ohmsAt(soc) * temperatureFactor;
+    }
+
+    /**
      * The slow polarisation branch's voltage after one step of {@code amps}:
-     * {@code a3 v3 + (1 - a3) R3(soc) f(T) I} (0 without the branch). Run open loop by the filters:
-     * a known function of the current, not a state they correct.
+     * {@code a3 v3 + (1 - a3) R3(soc) f(T) I} (0 without the branch); the simulated cell's and the
+     * current limits' step.
      */
     public double nextPolarisationVolts(double volts, double decay, double soc, double temperatureFactor, double amps) {
         if (!hasSlowPolarisation()) {

@@ -8,8 +8,8 @@ import java.util.Arrays;
  * is a slow polarisation"): a third RC branch {@code v3 <- a3 v3 + (1 - a3) R3(soc) f(T) I},
  * {@code a3 = exp(-dt / tau)}, with one time constant and its resistance per SOC region, learnt by
  * {@code bms characterize} from drive or constant-current logs given with
- * {@code --slow-polarisation-log}. Both SOC filters run it open loop (a known input, not a state)
- * and add its voltage to the predicted terminal voltage. Region {@code r} runs from
+ * {@code --slow-polarisation-log}. Both SOC filters carry its voltage as a state (stepped by the
+ * current, corrected by the voltage) and add it to the predicted terminal voltage. Region {@code r} runs from
  * {@code socEdges[r]} to {@code socEdges[r + 1]}; a SOC outside the edges takes the nearer region.
  * {@link #NONE}: no slow branch, the model as it was before the branch existed.
  *

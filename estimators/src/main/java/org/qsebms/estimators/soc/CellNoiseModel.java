@@ -6,7 +6,8 @@ import org.qsebms.estimators.model.EcmParameters;
 /**
  * The noise model both SOC filters ({@link EkfSocEstimator}, {@link SpkfSocEstimator}) share, per
  * cell, written once: the start covariance of the state {@code [soc, v1, v2, r0Scale,
- * inverseCapacityScale, currentOffsetAmps]}, the additive process noise, the OCV and voltage sigmas
+ * inverseCapacityScale, currentOffsetAmps, v3]} (v3 the slow polarisation branch's voltage, with
+ * no doubt and no gain without a branch in the preset), the additive process noise, the OCV and voltage sigmas
  * at the cell's temperature (grown outside the characterised span), the measurement variance with
  * covariance matching (the innovations' running mean square and its forgetting), and the
  * innovation gate with its re-learning after too many rejections in a row. The filters keep their
@@ -15,7 +16,7 @@ import org.qsebms.estimators.model.EcmParameters;
  */
 final class CellNoiseModel {
     /** States per cell, in the order of both filters. */
-    static final int N = 6;
+    static final int N = 7;
 
     static final int SOC = 0;
     static final int V1 = 1;
@@ -23,6 +24,13 @@ final class CellNoiseModel {
     static final int R0 = 3;
     static final int CAP = 4;
     static final int OFFSET = 5;
+    /**
+     * The slow polarisation branch's voltage ({@code EcmParameters.slowPolarisation}). Last, so
+     * that the Cholesky factor's first columns (the SPKF's product terms) do not depend on it; its
+     * doubt starts at a start and is kept at or above zero like the parameters' (no floor), so
+     * without a branch every row of it stays zero.
+     */
+    static final int V3 = 6;
     /** States that carry the SOC/RC part of the covariance (reset on a new SOC); the rest are parameters. */
     static final int DYNAMIC_STATES = 3;
 
@@ -57,6 +65,7 @@ final class CellNoiseModel {
     /** The consider analysis of the current sensor's offset and gain error (the bound's share of them). */
     private final CurrentSensorConsider currentSensor;
 
+    /** The slow branch's start doubt, considered in the bound when the branch is not a corrected state. */
     private final SlowBranchStartConsider slowBranchStart;
 
     private long rejectedTotal;
@@ -83,6 +92,7 @@ final class CellNoiseModel {
         return currentSensor;
     }
 
+    /** The slow branch's start doubt as a consider analysis, which each filter moves with its own F and K. */
     SlowBranchStartConsider slowBranchStart() {
         return slowBranchStart;
     }
@@ -99,7 +109,8 @@ final class CellNoiseModel {
 
     /**
      * Resets the SOC and RC part of cell {@code i}'s covariance {@code p[b..]} to the tuning's start
-     * doubt; the parameter states keep theirs. The rejections in a row start again.
+     * doubt, the slow branch's to none (its doubt is set at the start, {@link #branchStart}); the
+     * parameter states keep theirs. The rejections in a row start again.
      */
     void resetDynamicCovariance(double[] p, int b, int i) {
         double sz = tuning.initialSocSigma();
@@ -110,6 +121,10 @@ final class CellNoiseModel {
                 p[b + c * N + j] = 0;
             }
         }
+        for (int c = 0; c < N; c++) {
+            p[b + V3 * N + c] = 0;
+            p[b + c * N + V3] = 0;
+        }
         p[b + SOC * N + SOC] = sz * sz;
         p[b + V1 * N + V1] = sv * sv;
         p[b + V2 * N + V2] = sv * sv;
@@ -119,22 +134,53 @@ final class CellNoiseModel {
     }
 
     /**
+     * The slow branch at a start (first sample or a new SOC) with {@code steadyVolts} its steady
+     * state at the present current, {@code R3(soc) f I}: the current before the start is unknown, so
+     * the branch may hold anything from 0 to that. Sets its variance in {@code p[b..]} to a uniform
+     * doubt over the range's other half (half over sqrt(3), GUM type B, the convention of the
+     * current sensor's rated limits) and returns the value it starts from, the middle. With
+     * {@link EkfAdaptation#slowBranchState()} the doubt is the branch's variance in {@code p[b..]}
+     * and the voltage corrects the branch through its covariance with the other states; without it
+     * (the default) the variance stays 0 and the doubt goes to {@link SlowBranchStartConsider}, which
+     * carries it into the bound. Without a branch the steady state is 0 and so is everything here.
+     */
+    double branchStart(double[] p, int b, int i, double steadyVolts) {
+        if (!adaptation.slowBranchState()) {
+            return slowBranchStart.start(i, steadyVolts);
+        }
+        double half = 0.5 * steadyVolts;
+        double sigma = half / Math.sqrt(3);
+        p[b + V3 * N + V3] = sigma * sigma;
+        return half;
+    }
+
+    /**
      * The additive process noise over {@code dt} on the diagonal of {@code p[b..]}: current noise
      * through the coulomb count (scaled by the capacity state {@code inverseCapacityScale}) and
-     * through the RC pairs' inputs ({@code fastOhms}, {@code slowOhms}), the SOC drift, and the
-     * parameter states' random walks.
+     * through the RC pairs' and the slow branch's inputs ({@code fastOhms}, {@code slowOhms},
+     * {@code branchOhms}, 0 without a branch), the SOC drift, and the parameter states' random walks.
      */
-    void addProcessNoise(double[] p, int b, double dt, double inverseCapacityScale, double fastOhms, double slowOhms) {
+    void addProcessNoise(
+            double[] p,
+            int b,
+            double dt,
+            double inverseCapacityScale,
+            double fastOhms,
+            double slowOhms,
+            double branchOhms) {
         double sz = tuning.currentSigmaAmps() * dt * inverseCapacityScale / (3600.0 * cell.capacityAh());
         double drift = tuning.socDriftSigmaPerHour();
         double s1 = fastOhms * tuning.currentSigmaAmps();
         double s2 = slowOhms * tuning.currentSigmaAmps();
+        // the branch's input noise only where the branch is a corrected state (else it has no doubt)
+        double s3 = adaptation.slowBranchState() ? branchOhms * tuning.currentSigmaAmps() : 0.0;
         double sr = adaptation.r0ScaleSigmaPerSqrtHour();
         double sc = adaptation.capacitySigmaPerSqrtHour();
         double so = adaptation.currentOffset().sigmaAmpsPerSqrtHour();
         p[b + SOC * N + SOC] += sz * sz + drift * drift * dt / 3600.0;
         p[b + V1 * N + V1] += s1 * s1;
         p[b + V2 * N + V2] += s2 * s2;
+        p[b + V3 * N + V3] += s3 * s3;
         p[b + R0 * N + R0] += sr * sr * dt / 3600.0;
         p[b + CAP * N + CAP] += sc * sc * dt / 3600.0;
         p[b + OFFSET * N + OFFSET] += so * so * dt / 3600.0;

@@ -28,6 +28,7 @@ final class CurrentSensorConsider {
     private static final int R0 = CellNoiseModel.R0;
     private static final int CAP = CellNoiseModel.CAP;
     private static final int OFFSET = CellNoiseModel.OFFSET;
+    private static final int V3 = CellNoiseModel.V3;
 
     private final double offsetSigmaAmps;
     private final double gainSigma;
@@ -49,7 +50,9 @@ final class CurrentSensorConsider {
      * The prediction's share, after the filter's own: {@code socPerAmp} the SOC change per ampere over
      * the step (with the capacity state), {@code capacitySoc} the SOC change per unit of the capacity
      * state, {@code a1}, {@code a2} the RC decays, {@code fastOhms}, {@code slowOhms} their input
-     * columns, {@code amps} the current the filter used.
+     * columns, {@code a3}, {@code branchOhms} the slow
+     * branch's decay and input column, {@code amps} the current the
+     * filter used.
      */
     void predict(
             int i,
@@ -59,10 +62,12 @@ final class CurrentSensorConsider {
             double a2,
             double fastOhms,
             double slowOhms,
+            double a3,
+            double branchOhms,
             double amps) {
         int e = N * i;
-        move(offsetSensitivity, e, offsetSigmaAmps, socPerAmp, capacitySoc, a1, a2, fastOhms, slowOhms);
-        move(gainSensitivity, e, gainSigma * amps, socPerAmp, capacitySoc, a1, a2, fastOhms, slowOhms);
+        move(offsetSensitivity, e, offsetSigmaAmps, socPerAmp, capacitySoc, a1, a2, fastOhms, slowOhms, a3, branchOhms);
+        move(gainSensitivity, e, gainSigma * amps, socPerAmp, capacitySoc, a1, a2, fastOhms, slowOhms, a3, branchOhms);
     }
 
     private static void move(
@@ -74,11 +79,14 @@ final class CurrentSensorConsider {
             double a1,
             double a2,
             double fastOhms,
-            double slowOhms) {
+            double slowOhms,
+            double a3,
+            double branchOhms) {
         double dOffset = d[e + OFFSET];
         d[e + SOC] += capacitySoc * d[e + CAP] + socPerAmp * (u - dOffset);
         d[e + V1] = a1 * d[e + V1] + fastOhms * (u - dOffset);
         d[e + V2] = a2 * d[e + V2] + slowOhms * (u - dOffset);
+        d[e + V3] = a3 * d[e + V3] + branchOhms * (u - dOffset);
     }
 
     /**
@@ -93,7 +101,8 @@ final class CurrentSensorConsider {
     }
 
     private static void update(double[] d, int e, double[] k, double h0, double r0Volts, double r0Ohms, double u) {
-        double seen = h0 * d[e + SOC] + d[e + V1] + d[e + V2] + r0Volts * d[e + R0] - r0Ohms * d[e + OFFSET];
+        double seen =
+                h0 * d[e + SOC] + d[e + V1] + d[e + V2] + d[e + V3] + r0Volts * d[e + R0] - r0Ohms * d[e + OFFSET];
         double innovation = -r0Ohms * u - seen;
         for (int j = 0; j < N; j++) {
             d[e + j] += k[j] * innovation;

@@ -17,13 +17,19 @@ package org.qsebms.estimators.soc;
  * @param initialCapacitySigma         one-sigma doubt about the model's capacity at start (fraction)
  * @param capacitySigmaPerSqrtHour     random walk of the inverse capacity scale (fraction per sqrt(hour))
  * @param currentOffset                the current sensor's offset state ({@link CurrentOffsetDoubt#NONE}: none)
+ * @param slowBranchState              whether the slow polarisation branch's voltage, when the preset has one,
+ *                                     is corrected by the voltage (a state with its start doubt in the
+ *                                     covariance) instead of run from its start value with that doubt only
+ *                                     considered in the bound (the default; docs/estimation.md, "The slow
+ *                                     branch as a filter state")
  */
 public record EkfAdaptation(
         double initialR0ScaleSigma,
         double r0ScaleSigmaPerSqrtHour,
         double initialCapacitySigma,
         double capacitySigmaPerSqrtHour,
-        CurrentOffsetDoubt currentOffset) {
+        CurrentOffsetDoubt currentOffset,
+        boolean slowBranchState) {
 
     /** No adaptation: R0 and capacity stay as given (or as set through the estimator's setters). */
     public static final EkfAdaptation OFF = new EkfAdaptation(0, 0, 0, 0);
@@ -39,6 +45,22 @@ public record EkfAdaptation(
         if (currentOffset == null) {
             throw new IllegalArgumentException("currentOffset must be given (CurrentOffsetDoubt.NONE for none)");
         }
+    }
+
+    /** With the slow branch run from its start value, its start doubt considered (the default). */
+    public EkfAdaptation(
+            double initialR0ScaleSigma,
+            double r0ScaleSigmaPerSqrtHour,
+            double initialCapacitySigma,
+            double capacitySigmaPerSqrtHour,
+            CurrentOffsetDoubt currentOffset) {
+        this(
+                initialR0ScaleSigma,
+                r0ScaleSigmaPerSqrtHour,
+                initialCapacitySigma,
+                capacitySigmaPerSqrtHour,
+                currentOffset,
+                false);
     }
 
     /** R0 and capacity adaptation without a current-offset state. */
@@ -58,7 +80,23 @@ public record EkfAdaptation(
     /** A copy with this current-offset state. */
     public EkfAdaptation withCurrentOffset(CurrentOffsetDoubt offset) {
         return new EkfAdaptation(
-                initialR0ScaleSigma, r0ScaleSigmaPerSqrtHour, initialCapacitySigma, capacitySigmaPerSqrtHour, offset);
+                initialR0ScaleSigma,
+                r0ScaleSigmaPerSqrtHour,
+                initialCapacitySigma,
+                capacitySigmaPerSqrtHour,
+                offset,
+                slowBranchState);
+    }
+
+    /** A copy with the slow branch corrected by the voltage as a state ({@code true}) or not. */
+    public EkfAdaptation withSlowBranchState(boolean state) {
+        return new EkfAdaptation(
+                initialR0ScaleSigma,
+                r0ScaleSigmaPerSqrtHour,
+                initialCapacitySigma,
+                capacitySigmaPerSqrtHour,
+                currentOffset,
+                state);
     }
 
     /**

@@ -12,9 +12,15 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * {@code R1 f(T) g(soc)} and {@code R2 f(T) g2(soc)}, g and g2 from the cell's {@code ResistanceVsSoc})
  * and coulomb counting
  * {@code soc += inverseCapacityScale I dt / (3600 capacityAh)}, with Plett's hysteresis h tracked
- * deterministically beside the filter, and the preset's slow polarisation branch, when it has one,
- * run open loop beside it too and added to the predicted voltage ({@code EcmParameters.slowPolarisation},
- * docs/estimation.md). {@link EkfAdaptation} sets how freely the two parameter
+ * deterministically beside the filter. The preset's slow polarisation branch, when it has one
+ * ({@code EcmParameters.slowPolarisation}, docs/estimation.md), is a seventh state {@code v3}
+ * ({@link CellNoiseModel#V3}): stepped as the RC pairs and added to the predicted voltage; at a start
+ * it is set half-way to its steady state at the present current with the other half as its doubt
+ * ({@link CellNoiseModel#branchStart}), which with {@link EkfAdaptation#slowBranchState()} is its
+ * variance (the voltage corrects it through its covariance) and by default is considered in the
+ * bound ({@link SlowBranchStartConsider}; the state then has no variance and no gain). Without a
+ * branch it has no doubt, no gain and stays 0, so the filter is the six-state one to the bit.
+ * {@link EkfAdaptation} sets how freely the two parameter
  * states move; {@link EkfAdaptation#OFF} freezes them (the plain three-state filter). A sixth state,
  * the current sensor's offset ({@link CurrentOffsetDoubt}, Plett's bias augmentation; off unless
  * {@link EkfAdaptation#currentOffset()} gives it a doubt), is taken off the measured current
@@ -63,7 +69,7 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * allocates nothing. Current is positive while charging.
  */
 public final class EkfSocEstimator implements SocFilter {
-    /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps. */
+    /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps, v3. */
     static final int N = CellNoiseModel.N;
 
     private static final int NN = CellNoiseModel.NN;
@@ -71,6 +77,7 @@ public final class EkfSocEstimator implements SocFilter {
     private static final int R0 = CellNoiseModel.R0;
     private static final int CAP = CellNoiseModel.CAP;
     private static final int OFFSET = CellNoiseModel.OFFSET;
+    private static final int V3 = CellNoiseModel.V3;
     private static final double MIN_VARIANCE = 1e-12;
 
     private final EcmParameters cell;
@@ -83,11 +90,11 @@ public final class EkfSocEstimator implements SocFilter {
     private final double[] soc;
     private final double[] v1;
     private final double[] v2;
-    /** Per cell, the slow polarisation branch's voltage, run open loop (0 without the branch). */
+    /** Per cell, the slow polarisation branch's voltage, the state {@code V3} (0 without the branch). */
     private final double[] v3;
 
     private final double[] h;
-    /** Full 5x5 covariance per cell, row-major, kept symmetric. */
+    /** Full N x N covariance per cell, row-major, kept symmetric. */
     private final double[] p;
 
     private final double[] r0Scale;
@@ -202,8 +209,8 @@ public final class EkfSocEstimator implements SocFilter {
         int b = NN * i;
         p[b + N + 1] = Math.max(p[b + N + 1], fast * fast);
         p[b + 2 * N + 2] = Math.max(p[b + 2 * N + 2], slow * slow);
-        // the slow branch, run open loop, starts mid-way to its steady state with the rest's doubt considered
-        v3[i] = noise.slowBranchStart().start(i, model.polarisationSteadyVolts(soc[i], temperatureFactor, amps));
+        // the slow branch starts mid-way to its steady state, the other half its doubt (its variance or considered)
+        v3[i] = noise.branchStart(p, b, i, model.polarisationSteadyVolts(soc[i], temperatureFactor, amps));
     }
 
     /**
@@ -222,7 +229,9 @@ public final class EkfSocEstimator implements SocFilter {
         double slowOhms = model.slowInputOhms(a2, fSlow);
         double go = -model.socChange(1, dt) * inverseCapacityScale[i];
         // the slow branch at the SOC before the step, as the RC pairs' factors
-        v3[i] = model.nextPolarisationVolts(v3[i], temperatures.polarisationDecay(), soc[i], temperatureFactor, amps);
+        double a3 = temperatures.polarisationDecay();
+        double branchOhms = model.polarisationInputOhms(a3, soc[i], temperatureFactor);
+        v3[i] = a3 * v3[i] + branchOhms * amps;
         soc[i] = clamp01(soc[i] + dz);
         v1[i] = model.nextFastVolts(v1[i], a1, f, amps);
         v2[i] = model.nextSlowVolts(v2[i], a2, fSlow, amps);
@@ -234,6 +243,7 @@ public final class EkfSocEstimator implements SocFilter {
             p[b + c] += g * p[b + CAP * N + c] + go * po;
             p[b + N + c] = a1 * p[b + N + c] - fastOhms * po;
             p[b + 2 * N + c] = a2 * p[b + 2 * N + c] - slowOhms * po;
+            p[b + V3 * N + c] = a3 * p[b + V3 * N + c] - branchOhms * po;
         }
         // columns: P <- (F P) F'
         for (int r = 0; r < N; r++) {
@@ -242,14 +252,16 @@ public final class EkfSocEstimator implements SocFilter {
             p[row] += g * p[row + CAP] + go * po;
             p[row + 1] = a1 * p[row + 1] - fastOhms * po;
             p[row + 2] = a2 * p[row + 2] - slowOhms * po;
+            p[row + V3] = a3 * p[row + V3] - branchOhms * po;
         }
-        noise.addProcessNoise(p, b, dt, inverseCapacityScale[i], fastOhms, slowOhms);
+        noise.addProcessNoise(p, b, dt, inverseCapacityScale[i], fastOhms, slowOhms, branchOhms);
         symmetrise(b);
         // the consider sensitivity moves with the state: S <- F S
         int e = N * i;
         ocvErrorSensitivity[e + SOC] += g * ocvErrorSensitivity[e + CAP] + go * ocvErrorSensitivity[e + OFFSET];
         ocvErrorSensitivity[e + 1] = a1 * ocvErrorSensitivity[e + 1] - fastOhms * ocvErrorSensitivity[e + OFFSET];
         ocvErrorSensitivity[e + 2] = a2 * ocvErrorSensitivity[e + 2] - slowOhms * ocvErrorSensitivity[e + OFFSET];
+        ocvErrorSensitivity[e + V3] = a3 * ocvErrorSensitivity[e + V3] - branchOhms * ocvErrorSensitivity[e + OFFSET];
         // a resistance error moves the truth's RC pairs, not the filter's: D <- F D - B_delta
         double dOffset = resistanceErrorSensitivity[e + OFFSET];
         resistanceErrorSensitivity[e + SOC] += g * resistanceErrorSensitivity[e + CAP] + go * dOffset;
@@ -257,9 +269,11 @@ public final class EkfSocEstimator implements SocFilter {
                 a1 * resistanceErrorSensitivity[e + 1] - fastOhms * dOffset - fastOhms * amps;
         resistanceErrorSensitivity[e + 2] =
                 a2 * resistanceErrorSensitivity[e + 2] - slowOhms * dOffset - slowOhms * amps;
+        resistanceErrorSensitivity[e + V3] =
+                a3 * resistanceErrorSensitivity[e + V3] - branchOhms * dOffset - branchOhms * amps;
         // and the current sensor's offset and gain error: the truth's current is less by them (D <- F D + B u)
-        noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, amps);
-        noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, temperatures.polarisationDecay());
+        noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms, amps);
+        noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
     }
 
     /**
@@ -285,6 +299,7 @@ public final class EkfSocEstimator implements SocFilter {
         hk[R0] = r0Volts;
         hk[CAP] = 0;
         hk[OFFSET] = -r0Ohms;
+        hk[V3] = 1;
         double s0 = projectCovariance(b);
         // covariance matching: innovations larger than expected mean a model error the filter should not
         // read as SOC; the running mean square from before this sample sets the measurement variance
@@ -310,6 +325,7 @@ public final class EkfSocEstimator implements SocFilter {
         r0Scale[i] = EkfAdaptation.clampScale(r0Scale[i] + k[R0] * innovation);
         inverseCapacityScale[i] = EkfAdaptation.clampScale(inverseCapacityScale[i] + k[CAP] * innovation);
         currentOffset[i] += k[OFFSET] * innovation;
+        v3[i] += k[V3] * innovation;
         josephUpdate(b, r);
         // the consider update: the OCV error (sigma(soc) times one standard normal) moves the estimate
         // through the same gain, and the estimate's error it has caused so far shows in the voltage
@@ -318,6 +334,7 @@ public final class EkfSocEstimator implements SocFilter {
         double seen = ocvErrorSeenSlope(z, celsius, ocvErrorSensitivity[e + SOC]) * ocvErrorSensitivity[e + SOC]
                 + ocvErrorSensitivity[e + 1]
                 + ocvErrorSensitivity[e + 2]
+                + ocvErrorSensitivity[e + V3]
                 + r0Volts * ocvErrorSensitivity[e + R0]
                 - r0Ohms * ocvErrorSensitivity[e + OFFSET];
         for (int j = 0; j < N; j++) {
@@ -327,6 +344,7 @@ public final class EkfSocEstimator implements SocFilter {
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + 1]
                 + resistanceErrorSensitivity[e + 2]
+                + resistanceErrorSensitivity[e + V3]
                 + r0Volts * resistanceErrorSensitivity[e + R0]
                 - r0Ohms * resistanceErrorSensitivity[e + OFFSET];
         double r0Drop = r0Volts * r0Scale[i];

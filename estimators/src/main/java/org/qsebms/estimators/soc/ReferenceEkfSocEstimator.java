@@ -6,7 +6,8 @@ import org.qsebms.estimators.model.EcmParameters;
 
 /**
  * The textbook form of {@link EkfSocEstimator}: one state vector
- * {@code [soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps]} and one 6x6 covariance matrix per cell,
+ * {@code [soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps, v3]} (v3 the slow polarisation
+ * branch's voltage) and one 7x7 covariance matrix per cell,
  * written with Hipparchus matrices and the equations as printed (F P F' + Q, K = P H' / S, Joseph
  * update). Allocates freely; it exists so that tests can check the hand-unrolled filter against it.
  *
@@ -25,8 +26,6 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
     private final RealMatrix[] x;
     private final RealMatrix[] cov;
     private final double[] h;
-    /** The slow polarisation branch's voltage per cell, run open loop (written out again, not the model's). */
-    private final double[] v3;
 
     private final boolean[] initialised;
     private final int[] rejectedInRow;
@@ -52,11 +51,14 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
     private final RealMatrix[] sensorOffsetSensitivity;
 
     private final RealMatrix[] sensorGainSensitivity;
-    /** Per cell, d(state estimate)/d(one sigma of the slow branch's start error), a 6x1 column. */
+    /**
+     * Per cell, d(state estimate)/d(one sigma of the slow branch's start error), a 7x1 column, and
+     * that error (truth less filter) per sigma, decaying with the branch: the consider analysis used
+     * when the branch is not a corrected state ({@link EkfAdaptation#slowBranchState()} off).
+     */
     private final RealMatrix[] slowBranchSensitivity;
-    /** Per cell, the slow branch's start error (truth less filter) per sigma, decaying with the branch. */
-    private final double[] slowBranchError;
 
+    private final double[] slowBranchError;
     private final double sensorOffsetSigma;
     private final double sensorGainSigma;
 
@@ -73,7 +75,6 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         this.x = new RealMatrix[cellCount];
         this.cov = new RealMatrix[cellCount];
         this.h = new double[cellCount];
-        this.v3 = new double[cellCount];
         this.initialised = new boolean[cellCount];
         this.rejectedInRow = new int[cellCount];
         this.rcUnknown = new boolean[cellCount];
@@ -92,23 +93,26 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         sensorOffsetSigma = adaptation.currentOffset().enabled() ? 0 : tuning.currentOffsetLimitAmps() / Math.sqrt(3);
         sensorGainSigma = tuning.currentGainErrorLimit() / Math.sqrt(3);
         for (int i = 0; i < cellCount; i++) {
-            x[i] = MatrixUtils.createColumnRealMatrix(new double[] {0, 0, 0, 1, 1, 0});
+            x[i] = MatrixUtils.createColumnRealMatrix(new double[] {0, 0, 0, 1, 1, 0, 0});
             double sr = adaptation.initialR0ScaleSigma();
             double sc = adaptation.initialCapacitySigma();
             double so = adaptation.currentOffset().initialSigmaAmps();
             cov[i] = initialCovariance(MatrixUtils.createRealDiagonalMatrix(new double[] {sr * sr, sc * sc, so * so}));
-            ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
-            sensorOffsetSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
-            sensorGainSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
-            slowBranchSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
+            ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
+            sensorOffsetSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
+            sensorGainSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
+            slowBranchSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
         }
     }
 
-    /** SOC and RC part as after initialisation, the 3x3 block of r0Scale, capacity and offset as given. */
+    /**
+     * SOC and RC part as after initialisation, the slow branch without doubt (a start sets it), the
+     * 3x3 block of r0Scale, capacity and offset as given.
+     */
     private RealMatrix initialCovariance(RealMatrix parameters) {
         double sz = tuning.initialSocSigma();
         double sv = tuning.initialRcSigmaVolts();
-        RealMatrix m = MatrixUtils.createRealDiagonalMatrix(new double[] {sz * sz, sv * sv, sv * sv, 0, 0, 0});
+        RealMatrix m = MatrixUtils.createRealDiagonalMatrix(new double[] {sz * sz, sv * sv, sv * sv, 0, 0, 0, 0});
         m.setSubMatrix(parameters.getData(), 3, 3);
         return m;
     }
@@ -122,6 +126,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         for (int i = 0; i < x.length; i++) {
             // the current the cell carries: the sensor's reading minus its estimated offset
             double amps = measuredAmps - x[i].getEntry(5, 0);
+            boolean branch = !cell.slowPolarisation().isNone();
             double f = cell.resistanceFactor(cellCelsius[i]);
             double outside = Math.max(
                     0, cell.characterisedCelsius().kelvinOutside(cellCelsius[i]) - tuning.extrapolationMarginKelvin());
@@ -145,10 +150,10 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 cov[i] = resetSocPart(cov[i]);
                 initialised[i] = true;
                 rcUnknown[i] = true;
-                ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
-                resistanceErrorSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
-                sensorOffsetSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
-                sensorGainSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
+                ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
+                resistanceErrorSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
+                sensorOffsetSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
+                sensorGainSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
                 double z0 = x[i].getEntry(0, 0);
                 double base0 = cell.ocvDoubt().isNone()
                         ? tuning.ocvSigmaVolts()
@@ -167,14 +172,18 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 double slow = cell.r2Ohms() * f * cell.slowSocFactor(z0, cellCelsius[i]) * amps;
                 cov[i].setEntry(1, 1, Math.max(cov[i].getEntry(1, 1), fast * fast));
                 cov[i].setEntry(2, 2, Math.max(cov[i].getEntry(2, 2), slow * slow));
-                // the slow branch starts half-way to its steady state, the other half's doubt
-                // (uniform, sigma = half over sqrt 3) considered
-                double steady = cell.slowPolarisation().isNone()
-                        ? 0.0
-                        : cell.slowPolarisation().ohmsAt(z0) * f * amps;
-                v3[i] = 0.5 * steady;
-                slowBranchError[i] = 0.5 * steady / Math.sqrt(3);
-                slowBranchSensitivity[i] = MatrixUtils.createRealMatrix(6, 1);
+                // the slow branch starts half-way to its steady state, the other half its doubt
+                // (uniform, sigma = half over sqrt 3): its variance, for the voltage to correct, or considered
+                double steady = branch ? cell.slowPolarisation().ohmsAt(z0) * f * amps : 0.0;
+                x[i].setEntry(6, 0, 0.5 * steady);
+                double sigma3 = 0.5 * steady / Math.sqrt(3);
+                slowBranchSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
+                if (adaptation.slowBranchState()) {
+                    cov[i].setEntry(6, 6, sigma3 * sigma3);
+                    slowBranchError[i] = 0;
+                } else {
+                    slowBranchError[i] = sigma3;
+                }
             }
             double a1 = Math.exp(-dt / cell.tau1SecondsAt(cellCelsius[i]));
             double a2 = Math.exp(-dt / cell.tau2SecondsAt(cellCelsius[i]));
@@ -182,29 +191,27 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
             double capScale = x[i].getEntry(4, 0);
             double fs = f * cell.socFactor(x[i].getEntry(0, 0), cellCelsius[i]);
             double fSlow = f * cell.slowSocFactor(x[i].getEntry(0, 0), cellCelsius[i]);
-            RealMatrix fm = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1, 1});
+            double a3 = branch ? Math.exp(-dt / cell.slowPolarisation().tauSeconds()) : 1.0;
+            double r3 = branch ? cell.slowPolarisation().ohmsAt(x[i].getEntry(0, 0)) * f : 0.0;
+            RealMatrix fm = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1, 1, a3});
             fm.setEntry(0, 4, g);
-            // x = f(x, u): soc += g * capScale, RC pairs discretised exactly, parameters constant
+            // x = f(x, u): soc += g * capScale, RC pairs and the slow branch (at the SOC before the step)
+            // discretised exactly, parameters constant
             RealMatrix bm = MatrixUtils.createColumnRealMatrix(new double[] {
                 dt * capScale / (3600.0 * cell.capacityAh()),
                 (1 - a1) * cell.r1Ohms() * fs,
                 (1 - a2) * cell.r2Ohms() * fSlow,
                 0,
                 0,
-                0
+                0,
+                (1 - a3) * r3
             });
             // the offset is subtracted from the current: its column of F is -B
-            for (int j = 0; j < 3; j++) {
+            for (int j : new int[] {0, 1, 2, 6}) {
                 fm.setEntry(j, 5, -bm.getEntry(j, 0));
             }
             double dz = g * capScale;
-            if (!cell.slowPolarisation().isNone()) {
-                // the slow branch at the SOC before the step: v3 = a3 v3 + (1 - a3) R3(soc) f I
-                double a3 = Math.exp(-dt / cell.slowPolarisation().tauSeconds());
-                v3[i] = a3 * v3[i] + (1 - a3) * cell.slowPolarisation().ohmsAt(x[i].getEntry(0, 0)) * f * amps;
-                slowBranchError[i] *= a3;
-            }
-            RealMatrix linear = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1, 1});
+            RealMatrix linear = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1, 1, a3});
             x[i] = linear.multiply(x[i]).add(bm.scalarMultiply(amps));
             x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
             h[i] = hysteresis.next(h[i], dz);
@@ -221,13 +228,15 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 q.getEntry(2, 2),
                 sr * sr * dt / 3600.0,
                 sc * sc * dt / 3600.0,
-                so * so * dt / 3600.0
+                so * so * dt / 3600.0,
+                adaptation.slowBranchState() ? q.getEntry(6, 6) : 0.0
             });
             cov[i] = fm.multiply(cov[i]).multiply(fm.transpose()).add(qDiag);
             ocvErrorSensitivity[i] = fm.multiply(ocvErrorSensitivity[i]);
             // the truth's RC pairs move with a resistance error, the estimate's do not: D = F D - B_delta
-            RealMatrix bDelta = MatrixUtils.createColumnRealMatrix(
-                    new double[] {0, bm.getEntry(1, 0) * amps, bm.getEntry(2, 0) * amps, 0, 0, 0});
+            RealMatrix bDelta = MatrixUtils.createColumnRealMatrix(new double[] {
+                0, bm.getEntry(1, 0) * amps, bm.getEntry(2, 0) * amps, 0, 0, 0, bm.getEntry(6, 0) * amps
+            });
             resistanceErrorSensitivity[i] =
                     fm.multiply(resistanceErrorSensitivity[i]).subtract(bDelta);
             // the truth's current is less by the sensor's offset and gain error: D = F D + B u
@@ -235,8 +244,9 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                     fm.multiply(sensorOffsetSensitivity[i]).add(bm.scalarMultiply(sensorOffsetSigma));
             sensorGainSensitivity[i] =
                     fm.multiply(sensorGainSensitivity[i]).add(bm.scalarMultiply(sensorGainSigma * amps));
-            // the slow branch's start error is no input: D = F D
+            // the slow branch's start error is no input: D = F D, and the error decays with the branch
             slowBranchSensitivity[i] = fm.multiply(slowBranchSensitivity[i]);
+            slowBranchError[i] *= a3;
             correct(i, amps, cellVolts[i], cellCelsius[i], f, dt);
         }
     }
@@ -251,10 +261,10 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 + r0Volts * x[i].getEntry(3, 0)
                 + x[i].getEntry(1, 0)
                 + x[i].getEntry(2, 0)
-                + v3[i];
+                + x[i].getEntry(6, 0);
         double slope = cell.ocv().slopeAt(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
-        RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0, offsetRow});
+        RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0, offsetRow, 1});
         double r = voltageSigma[i] * voltageSigma[i];
         double innovation = volts - predicted;
         double expected = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0);
@@ -282,18 +292,18 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
         x[i].setEntry(3, 0, EkfAdaptation.clampScale(x[i].getEntry(3, 0)));
         x[i].setEntry(4, 0, EkfAdaptation.clampScale(x[i].getEntry(4, 0)));
-        RealMatrix a = MatrixUtils.createRealIdentityMatrix(6).subtract(k.multiply(hm));
+        RealMatrix a = MatrixUtils.createRealIdentityMatrix(7).subtract(k.multiply(hm));
         cov[i] = a.multiply(cov[i])
                 .multiply(a.transpose())
                 .add(k.multiply(k.transpose()).scalarMultiply(r));
         // consider update: D = D + K (sigma - H_e D), H_e with the OCV slope over the SOC span of a 3-sigma OCV error
         double socSpan = 3 * Math.abs(ocvErrorSensitivity[i].getEntry(0, 0));
         RealMatrix he = MatrixUtils.createRowRealMatrix(
-                new double[] {cell.ocv().flatterSecantSlope(z, celsius, socSpan), 1, 1, r0Volts, 0, offsetRow});
+                new double[] {cell.ocv().flatterSecantSlope(z, celsius, socSpan), 1, 1, r0Volts, 0, offsetRow, 1});
         double seen = he.multiply(ocvErrorSensitivity[i]).getEntry(0, 0);
         ocvErrorSensitivity[i] = ocvErrorSensitivity[i].add(k.scalarMultiply(ocvSigma[i] - seen));
         // D = (I - K H) D + K (R0 drop): the innovation carries the truth's extra R0 drop
-        RealMatrix hd = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0, offsetRow});
+        RealMatrix hd = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0, offsetRow, 1});
         double seenD = hd.multiply(resistanceErrorSensitivity[i]).getEntry(0, 0);
         resistanceErrorSensitivity[i] =
                 resistanceErrorSensitivity[i].add(k.scalarMultiply(r0Volts * x[i].getEntry(3, 0) - seenD));
@@ -374,16 +384,16 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         x[c].setEntry(0, 0, Math.max(0, Math.min(1, value)));
         x[c].setEntry(1, 0, 0);
         x[c].setEntry(2, 0, 0);
-        v3[c] = 0;
+        x[c].setEntry(6, 0, 0);
         cov[c] = resetSocPart(cov[c]);
         initialised[c] = true;
         rcUnknown[c] = true;
         rejectedInRow[c] = 0;
-        ocvErrorSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
-        resistanceErrorSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
-        sensorOffsetSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
-        sensorGainSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
-        slowBranchSensitivity[c] = MatrixUtils.createRealMatrix(6, 1);
+        ocvErrorSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
+        resistanceErrorSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
+        sensorOffsetSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
+        sensorGainSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
+        slowBranchSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
         slowBranchError[c] = 0;
     }
 }

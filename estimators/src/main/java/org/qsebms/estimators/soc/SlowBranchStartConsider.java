@@ -4,7 +4,10 @@ import java.util.Arrays;
 
 /**
  * Schmidt's consider analysis of the slow polarisation branch's voltage at a start (first sample or
- * a new SOC), which neither filter estimates (it runs the branch open loop): the current before the
+ * a new SOC), when the filters do not correct the branch by the voltage (the default; with
+ * {@link EkfAdaptation#slowBranchState()} the branch's start doubt is its variance in the covariance
+ * instead and this stays idle): the branch is the state {@code v3} without doubt, so no gain moves
+ * it, and it runs on from its start value. The current before the
  * start is unknown, so the branch may hold anything from 0 to its steady state at the present
  * current, {@code R3(soc) f I}. The filter starts the branch at the middle of that range and carries
  * the rest as an error known only to lie within it: sigma = half the range over sqrt(3) (uniform,
@@ -25,6 +28,7 @@ final class SlowBranchStartConsider {
     private static final int R0 = CellNoiseModel.R0;
     private static final int CAP = CellNoiseModel.CAP;
     private static final int OFFSET = CellNoiseModel.OFFSET;
+    private static final int V3 = CellNoiseModel.V3;
     private static final double SQRT3 = Math.sqrt(3);
 
     /** Per cell, the branch's error (truth less filter, V) for one sigma of the start's doubt. */
@@ -56,7 +60,8 @@ final class SlowBranchStartConsider {
      * The prediction's share, after the filter's own: {@code socPerAmp} the SOC change per ampere
      * over the step (with the capacity state), {@code capacitySoc} the SOC change per unit of the
      * capacity state, {@code a1}, {@code a2} the RC decays, {@code fastOhms}, {@code slowOhms} their
-     * input columns (the offset's column of F), {@code a3} the branch's decay.
+     * input columns (the offset's column of F), {@code a3} the branch's decay and {@code branchOhms}
+     * its input column.
      */
     void predict(
             int i,
@@ -66,7 +71,8 @@ final class SlowBranchStartConsider {
             double a2,
             double fastOhms,
             double slowOhms,
-            double a3) {
+            double a3,
+            double branchOhms) {
         if (!active[i]) {
             return;
         }
@@ -75,6 +81,7 @@ final class SlowBranchStartConsider {
         sensitivity[e + SOC] += capacitySoc * sensitivity[e + CAP] - socPerAmp * dOffset;
         sensitivity[e + V1] = a1 * sensitivity[e + V1] - fastOhms * dOffset;
         sensitivity[e + V2] = a2 * sensitivity[e + V2] - slowOhms * dOffset;
+        sensitivity[e + V3] = a3 * sensitivity[e + V3] - branchOhms * dOffset;
         branchErrorVolts[i] *= a3;
     }
 
@@ -88,7 +95,8 @@ final class SlowBranchStartConsider {
         }
         int e = N * i;
         double[] d = sensitivity;
-        double seen = h0 * d[e + SOC] + d[e + V1] + d[e + V2] + r0Volts * d[e + R0] - r0Ohms * d[e + OFFSET];
+        double seen =
+                h0 * d[e + SOC] + d[e + V1] + d[e + V2] + d[e + V3] + r0Volts * d[e + R0] - r0Ohms * d[e + OFFSET];
         double innovation = branchErrorVolts[i] - seen;
         for (int j = 0; j < N; j++) {
             d[e + j] += k[j] * innovation;

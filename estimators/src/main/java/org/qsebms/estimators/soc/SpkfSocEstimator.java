@@ -8,12 +8,12 @@ import org.qsebms.estimators.model.OcvCurve;
 /**
  * Plett's sigma-point Kalman filter (SPKF) for the SOC of every cell of a series string, beside
  * {@link EkfSocEstimator} and on the same model ({@link EquivalentCircuitModel}): the same state
- * {@code [soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps]} (the offset state off unless
+ * {@code [soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps, v3]} (the offset state off unless
  * {@link EkfAdaptation#currentOffset()} gives it a doubt; {@code I = measured - offset} in the
  * prediction and the R0 drop), the same measurement
  * {@code V = OCV(soc, T) + M h + r0Scale R0 f(T) g(soc) I + v1 + v2}, Plett's hysteresis h tracked
- * beside the filter (and, as in the EKF, the preset's slow polarisation branch run open loop and
- * added to the predicted voltage), the same {@link EkfTuning} and {@link EkfAdaptation}, and the same reported
+ * beside the filter (and, as in the EKF, the preset's slow polarisation branch as the state v3,
+ * added to the predicted voltage: linear in the process model and the measurement), the same {@link EkfTuning} and {@link EkfAdaptation}, and the same reported
  * 3-sigma bound. Where the EKF linearises the OCV at the estimate, this filter passes
  * {@code 2 N + 1} sigma points through the process model and through the measurement, so the OCV's
  * curvature over the SOC spread (knees near empty and full, hysteresis-shifted branches) is in the
@@ -66,7 +66,7 @@ import org.qsebms.estimators.model.OcvCurve;
  * positive while charging.
  */
 public final class SpkfSocEstimator implements SocFilter {
-    /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps. */
+    /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps, v3. */
     static final int N = CellNoiseModel.N;
 
     private static final int SOC = CellNoiseModel.SOC;
@@ -75,6 +75,7 @@ public final class SpkfSocEstimator implements SocFilter {
     private static final int R0 = CellNoiseModel.R0;
     private static final int CAP = CellNoiseModel.CAP;
     private static final int OFFSET = CellNoiseModel.OFFSET;
+    private static final int V3 = CellNoiseModel.V3;
     /** States that carry the SOC/RC part of the covariance (reset on a new SOC); the rest are parameters. */
     private static final int DYNAMIC_STATES = CellNoiseModel.DYNAMIC_STATES;
 
@@ -101,8 +102,6 @@ public final class SpkfSocEstimator implements SocFilter {
     private final double[] p;
 
     private final double[] h;
-    /** Per cell, the slow polarisation branch's voltage, run open loop as in the EKF (0 without the branch). */
-    private final double[] v3;
 
     private final boolean[] initialised;
     /** Per cell, whether the RC voltages were just reset without knowing the current before (a start). */
@@ -143,7 +142,6 @@ public final class SpkfSocEstimator implements SocFilter {
         this.x = new double[N * cellCount];
         this.p = new double[NN * cellCount];
         this.h = new double[cellCount];
-        this.v3 = new double[cellCount];
         this.initialised = new boolean[cellCount];
         this.rcUnknown = new boolean[cellCount];
         this.resistanceErrorSensitivity = new double[N * cellCount];
@@ -202,8 +200,8 @@ public final class SpkfSocEstimator implements SocFilter {
         int b = NN * i;
         p[b + V1 * N + V1] = Math.max(p[b + V1 * N + V1], fast * fast);
         p[b + V2 * N + V2] = Math.max(p[b + V2 * N + V2], slow * slow);
-        // the slow branch, run open loop, starts mid-way to its steady state with the rest's doubt considered
-        v3[i] = noise.slowBranchStart().start(i, model.polarisationSteadyVolts(z, temperatureFactor, amps));
+        // the slow branch starts mid-way to its steady state, the other half its doubt (its variance or considered)
+        x[N * i + V3] = noise.branchStart(p, b, i, model.polarisationSteadyVolts(z, temperatureFactor, amps));
     }
 
     /**
@@ -245,8 +243,9 @@ public final class SpkfSocEstimator implements SocFilter {
         }
         double dz = g * x[xb + CAP];
         // the slow branch at the SOC before the step, as the RC pairs' factors (the EKF's)
-        v3[i] = model.nextPolarisationVolts(
-                v3[i], temperatures.polarisationDecay(), z, temperatureFactor, amps - offset);
+        double a3 = temperatures.polarisationDecay();
+        double branchOhms = model.polarisationInputOhms(a3, z, temperatureFactor);
+        x[xb + V3] = a3 * x[xb + V3] + branchOhms * (amps - offset);
         x[xb + SOC] = clamp01(z + dz + productMean);
         x[xb + V1] = model.nextFastVolts(x[xb + V1], a1, fastFactor, amps - offset);
         x[xb + V2] = model.nextSlowVolts(x[xb + V2], a2, slowFactor, amps - offset);
@@ -258,6 +257,7 @@ public final class SpkfSocEstimator implements SocFilter {
             p[b + c] += g * p[b + CAP * N + c] + go * po;
             p[b + V1 * N + c] = a1 * p[b + V1 * N + c] - fastOhms * po;
             p[b + V2 * N + c] = a2 * p[b + V2 * N + c] - slowOhms * po;
+            p[b + V3 * N + c] = a3 * p[b + V3 * N + c] - branchOhms * po;
         }
         for (int r = 0; r < N; r++) {
             int row = b + r * N;
@@ -265,10 +265,11 @@ public final class SpkfSocEstimator implements SocFilter {
             p[row] += g * p[row + CAP] + go * po;
             p[row + V1] = a1 * p[row + V1] - fastOhms * po;
             p[row + V2] = a2 * p[row + V2] - slowOhms * po;
+            p[row + V3] = a3 * p[row + V3] - branchOhms * po;
         }
         p[b] += productVariance;
         // additive process noise, the EKF's
-        noise.addProcessNoise(p, b, dt, x[xb + CAP], fastOhms, slowOhms);
+        noise.addProcessNoise(p, b, dt, x[xb + CAP], fastOhms, slowOhms, branchOhms);
         mirrorLowerTriangle(b);
         // the consider sensitivities move with the state's (linear) transition, as in the EKF
         int e = N * i;
@@ -276,6 +277,7 @@ public final class SpkfSocEstimator implements SocFilter {
         ocvErrorSensitivity[e + SOC] += g * ocvErrorSensitivity[e + CAP] + go * dOffset;
         ocvErrorSensitivity[e + V1] = a1 * ocvErrorSensitivity[e + V1] - fastOhms * dOffset;
         ocvErrorSensitivity[e + V2] = a2 * ocvErrorSensitivity[e + V2] - slowOhms * dOffset;
+        ocvErrorSensitivity[e + V3] = a3 * ocvErrorSensitivity[e + V3] - branchOhms * dOffset;
         double corrected = amps - offset;
         dOffset = resistanceErrorSensitivity[e + OFFSET];
         resistanceErrorSensitivity[e + SOC] += g * resistanceErrorSensitivity[e + CAP] + go * dOffset;
@@ -283,17 +285,19 @@ public final class SpkfSocEstimator implements SocFilter {
                 a1 * resistanceErrorSensitivity[e + V1] - fastOhms * dOffset - fastOhms * corrected;
         resistanceErrorSensitivity[e + V2] =
                 a2 * resistanceErrorSensitivity[e + V2] - slowOhms * dOffset - slowOhms * corrected;
-        noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, corrected);
-        noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, temperatures.polarisationDecay());
+        resistanceErrorSensitivity[e + V3] =
+                a3 * resistanceErrorSensitivity[e + V3] - branchOhms * dOffset - branchOhms * corrected;
+        noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms, corrected);
+        noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
     }
 
     /**
      * The CDKF's correction, in closed form. The measurement {@code OCV(soc) + M h + R (I - offset)
-     * r0Scale + v1 + v2} is linear in the states but for the OCV and the offset's product with the
+     * r0Scale + v1 + v2 + v3} is linear in the states but for the OCV and the offset's product with the
      * R0 scale. Only the first column {@code s_0} of the lower Cholesky factor moves SOC
      * ({@code s_0 = P[.][0] / sqrt(P00)}), so its two points are the only ones whose OCV differs from
      * the estimate's. With {@code d1, d2} their OCV's first and second differences, {@code c} the
-     * linear row {@code [0, 1, 1, R (I - offset), 0, -R r0Scale]} and {@code w = d1 / (2 h)}, the
+     * linear row {@code [0, 1, 1, R (I - offset), 0, -R r0Scale, 1]} and {@code w = d1 / (2 h)}, the
      * points' sums are {@code Pxy = P c' + s_0 w}, {@code Pyy = c P c' + w (2 c s_0 + w) + (h^2 - 1)
      * / (4 h^4) sum_j e_j^2} and the mean {@code y(x) + d2 / (2 h^2) - R sum_j s_off,j s_r0,j}, where
      * {@code e_j} is {@code d2} (column 0 only) less {@code 2 R h^2 s_off,j s_r0,j}. The product
@@ -316,13 +320,13 @@ public final class SpkfSocEstimator implements SocFilter {
                 + hysteresis.magnitudeVolts() * h[i]
                 + r0Volts * x[xb + R0]
                 + x[xb + V1]
-                + (x[xb + V2] + v3[i]);
-        // P h' for the linear row [0, 1, 1, r0Volts, 0, -r0Ohms]
+                + (x[xb + V2] + x[xb + V3]);
+        // P h' for the linear row [0, 1, 1, r0Volts, 0, -r0Ohms, 1]
         for (int r = 0; r < N; r++) {
             int row = b + r * N;
-            ph[r] = p[row + V1] + p[row + V2] + r0Volts * p[row + R0] - r0Ohms * p[row + OFFSET];
+            ph[r] = p[row + V1] + p[row + V2] + r0Volts * p[row + R0] - r0Ohms * p[row + OFFSET] + p[row + V3];
         }
-        double s0 = ph[V1] + ph[V2] + r0Volts * ph[R0] - r0Ohms * ph[OFFSET];
+        double s0 = ph[V1] + ph[V2] + r0Volts * ph[R0] - r0Ohms * ph[OFFSET] + ph[V3];
         // the SOC column of the Cholesky factor and its two points' OCV (a flat OCV: the estimate's, no difference)
         double socSigma = p[b] > MIN_VARIANCE * 1e-6 ? Math.sqrt(p[b]) : 0.0;
         double ocvFirst = 0;
@@ -391,6 +395,7 @@ public final class SpkfSocEstimator implements SocFilter {
         x[xb + R0] = EkfAdaptation.clampScale(x[xb + R0] + k[R0] * innovation);
         x[xb + CAP] = EkfAdaptation.clampScale(x[xb + CAP] + k[CAP] * innovation);
         x[xb + OFFSET] += k[OFFSET] * innovation;
+        x[xb + V3] += k[V3] * innovation;
         // P <- P - K s K' = P - Pxy Pxy' / s, each lower entry copied to the upper one
         for (int row = 0; row < N; row++) {
             for (int c = 0; c < row; c++) {
@@ -412,6 +417,7 @@ public final class SpkfSocEstimator implements SocFilter {
         double seen = ocv.flatterSecantSlope(z, celsius, 3 * Math.abs(socSensitivity), segment) * socSensitivity
                 + ocvErrorSensitivity[e + V1]
                 + ocvErrorSensitivity[e + V2]
+                + ocvErrorSensitivity[e + V3]
                 + r0Volts * ocvErrorSensitivity[e + R0]
                 - r0Ohms * ocvErrorSensitivity[e + OFFSET];
         for (int j = 0; j < N; j++) {
@@ -420,6 +426,7 @@ public final class SpkfSocEstimator implements SocFilter {
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + V1]
                 + resistanceErrorSensitivity[e + V2]
+                + resistanceErrorSensitivity[e + V3]
                 + r0Volts * resistanceErrorSensitivity[e + R0]
                 - r0Ohms * resistanceErrorSensitivity[e + OFFSET];
         double r0Drop = r0Volts * x[xb + R0];
@@ -515,7 +522,7 @@ public final class SpkfSocEstimator implements SocFilter {
         x[N * cell + SOC] = clamp01(value);
         x[N * cell + V1] = 0;
         x[N * cell + V2] = 0;
-        v3[cell] = 0;
+        x[N * cell + V3] = 0;
         initialised[cell] = true;
         rcUnknown[cell] = true;
         resetCovariance(cell);
@@ -561,7 +568,7 @@ public final class SpkfSocEstimator implements SocFilter {
 
     @Override
     public double cellRcVolts(int cell) {
-        return x[N * cell + V1] + x[N * cell + V2] + v3[cell];
+        return x[N * cell + V1] + x[N * cell + V2] + x[N * cell + V3];
     }
 
     public double cellHysteresis(int cell) {

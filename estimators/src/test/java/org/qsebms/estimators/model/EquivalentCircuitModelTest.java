@@ -25,6 +25,27 @@ class EquivalentCircuitModelTest {
             .timeConstants(TimeConstantsVsTemperature.NONE)
             .build();
 
+    /**
+     * The slow branch's input column (the filters' transition for the state v3) steps the branch as
+     * the simulated cell's recursion does, region by region, and is 0 without a branch.
+     */
+    @Test
+    void theSlowBranchsInputColumnStepsTheBranchAsTheRecursion() {
+        EquivalentCircuitModel model = new EquivalentCircuitModel(CELL.withSlowPolarisation(
+                new SlowPolarisation(300, new double[] {0, 0.5, 1}, new double[] {0.03, 0.01})));
+        double f = model.temperatureFactor(10);
+        double a3 = model.polarisationDecay(2.0);
+        for (double soc : new double[] {0.2, 0.8}) {
+            double input = model.polarisationInputOhms(a3, soc, f);
+            assertThat(a3 * 0.05 + input * -3.0)
+                    .as("v3 after a step at SOC " + soc)
+                    .isCloseTo(model.nextPolarisationVolts(0.05, a3, soc, f, -3.0), within(1e-15));
+        }
+        assertThat(model.polarisationInputOhms(a3, 0.2, f)).isCloseTo((1 - a3) * 0.03 * f, within(1e-15));
+        assertThat(new EquivalentCircuitModel(CELL).polarisationInputOhms(1.0, 0.2, f))
+                .isZero();
+    }
+
     @Test
     void stepsOfTheRcRecursionAddUpToTheAnalyticStepResponse() {
         EquivalentCircuitModel model = new EquivalentCircuitModel(CELL);

@@ -71,6 +71,19 @@ class EkfSocEstimatorTest {
         fastFilterMatchesReference(seed, adaptation, params);
     }
 
+    /**
+     * The same with the slow branch a state the voltage corrects ({@link EkfAdaptation#slowBranchState()}):
+     * its start doubt in the covariance, no consider term.
+     */
+    @ParameterizedTest
+    @MethodSource("seedsAndAdaptations")
+    void fastFilterMatchesReferenceImplementationWithTheSlowBranchAsAState(long seed, EkfAdaptation adaptation) {
+        EcmParameters params = (seed % 2 == 0 ? TestCells.ncmCell() : TestCells.ncmCellWithTablesAtTwoTemperatures())
+                .withSlowPolarisation(new org.qsebms.estimators.model.SlowPolarisation(
+                        600, new double[] {0, 0.3, 0.6, 1}, new double[] {0.04, 0.02, 0.01}));
+        fastFilterMatchesReference(seed, adaptation.withSlowBranchState(true), params);
+    }
+
     private static void fastFilterMatchesReference(long seed, EkfAdaptation adaptation, EcmParameters params) {
         SplittableRandom r = new SplittableRandom(seed);
         HysteresisModel hyst = new HysteresisModel(r.nextDouble(0, 0.02), 30);

@@ -13,7 +13,7 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * to rounding. Not for speed; it allocates nothing after construction all the same.
  */
 final class PointwiseSpkfSocEstimator implements SocFilter {
-    /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps. */
+    /** States per cell: soc, v1, v2, r0Scale, inverseCapacityScale, currentOffsetAmps, v3. */
     static final int N = CellNoiseModel.N;
 
     private static final int SOC = CellNoiseModel.SOC;
@@ -22,6 +22,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
     private static final int R0 = CellNoiseModel.R0;
     private static final int CAP = CellNoiseModel.CAP;
     private static final int OFFSET = CellNoiseModel.OFFSET;
+    private static final int V3 = CellNoiseModel.V3;
     /** States that carry the SOC/RC part of the covariance (reset on a new SOC); the rest are parameters. */
     private static final int DYNAMIC_STATES = CellNoiseModel.DYNAMIC_STATES;
 
@@ -49,10 +50,6 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
     private final double[] p;
 
     private final double[] h;
-    /** The slow polarisation branch's voltage per cell, run open loop as in the fast filter. */
-    private final double[] v3;
-
-    private double stepPolarisationVolts;
     private final boolean[] initialised;
     /** Per cell, whether the RC voltages were just reset without knowing the current before (a start). */
     private final boolean[] rcUnknown;
@@ -81,6 +78,8 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
     private double stepSlowDecay;
     private double stepFastFactor;
     private double stepSlowFactor;
+    private double stepBranchDecay;
+    private double stepBranchOhms;
     private double stepAmps;
     private double stepCelsius;
     private double stepR0Volts;
@@ -109,7 +108,6 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         this.x = new double[N * cellCount];
         this.p = new double[NN * cellCount];
         this.h = new double[cellCount];
-        this.v3 = new double[cellCount];
         this.initialised = new boolean[cellCount];
         this.rcUnknown = new boolean[cellCount];
         this.resistanceErrorSensitivity = new double[N * cellCount];
@@ -168,7 +166,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         int b = NN * i;
         p[b + V1 * N + V1] = Math.max(p[b + V1 * N + V1], fast * fast);
         p[b + V2 * N + V2] = Math.max(p[b + V2 * N + V2], slow * slow);
-        v3[i] = noise.slowBranchStart().start(i, model.polarisationSteadyVolts(z, temperatureFactor, amps));
+        x[N * i + V3] = noise.branchStart(p, b, i, model.polarisationSteadyVolts(z, temperatureFactor, amps));
     }
 
     /** The process model for one sigma point at {@code o}: the EKF's prediction, written once. */
@@ -181,6 +179,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         points[o + SOC] += dz * points[o + CAP];
         points[o + V1] = model.nextFastVolts(points[o + V1], stepFastDecay, stepFastFactor, amps);
         points[o + V2] = model.nextSlowVolts(points[o + V2], stepSlowDecay, stepSlowFactor, amps);
+        points[o + V3] = stepBranchDecay * points[o + V3] + stepBranchOhms * amps;
         // r0Scale, inverseCapacityScale and the current offset: random walks, the point stays
     }
 
@@ -197,7 +196,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
                 + stepHysteresisVolts
                 + r0Volts * points[o + R0]
                 + points[o + V1]
-                + (points[o + V2] + stepPolarisationVolts);
+                + (points[o + V2] + points[o + V3]);
     }
 
     private void predict(
@@ -214,8 +213,8 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         stepFastFactor = model.fastFactor(z, celsius, temperatureFactor);
         stepSlowFactor = model.slowFactor(z, celsius, temperatureFactor);
         stepAmps = amps;
-        v3[i] = model.nextPolarisationVolts(v3[i], model.polarisationDecay(dt), z, temperatureFactor, amps - offset);
-        stepPolarisationVolts = v3[i];
+        stepBranchDecay = model.polarisationDecay(dt);
+        stepBranchOhms = model.polarisationInputOhms(stepBranchDecay, z, temperatureFactor);
         drawPoints(xb, b);
         for (int j = 0; j < POINTS; j++) {
             if (j == 0 || active[(j - 1) >> 1]) {
@@ -255,7 +254,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         // additive process noise, the EKF's
         double fastOhms = model.fastInputOhms(a1, stepFastFactor);
         double slowOhms = model.slowInputOhms(a2, stepSlowFactor);
-        noise.addProcessNoise(p, b, dt, x[xb + CAP], fastOhms, slowOhms);
+        noise.addProcessNoise(p, b, dt, x[xb + CAP], fastOhms, slowOhms, stepBranchOhms);
         // the upper triangle is copied once the correction is done (it reads only the lower one)
         // the consider sensitivities move with the state's (linear) transition, as in the EKF
         int e = N * i;
@@ -264,6 +263,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         ocvErrorSensitivity[e + SOC] += stepSocChange * ocvErrorSensitivity[e + CAP] + go * dOffset;
         ocvErrorSensitivity[e + V1] = a1 * ocvErrorSensitivity[e + V1] - fastOhms * dOffset;
         ocvErrorSensitivity[e + V2] = a2 * ocvErrorSensitivity[e + V2] - slowOhms * dOffset;
+        ocvErrorSensitivity[e + V3] = stepBranchDecay * ocvErrorSensitivity[e + V3] - stepBranchOhms * dOffset;
         double corrected = amps - offset;
         dOffset = resistanceErrorSensitivity[e + OFFSET];
         resistanceErrorSensitivity[e + SOC] += stepSocChange * resistanceErrorSensitivity[e + CAP] + go * dOffset;
@@ -271,8 +271,13 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
                 a1 * resistanceErrorSensitivity[e + V1] - fastOhms * dOffset - fastOhms * corrected;
         resistanceErrorSensitivity[e + V2] =
                 a2 * resistanceErrorSensitivity[e + V2] - slowOhms * dOffset - slowOhms * corrected;
-        noise.currentSensor().predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, corrected);
-        noise.slowBranchStart().predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, model.polarisationDecay(dt));
+        resistanceErrorSensitivity[e + V3] = stepBranchDecay * resistanceErrorSensitivity[e + V3]
+                - stepBranchOhms * dOffset
+                - stepBranchOhms * corrected;
+        noise.currentSensor()
+                .predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, stepBranchDecay, stepBranchOhms, corrected);
+        noise.slowBranchStart()
+                .predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, stepBranchDecay, stepBranchOhms);
     }
 
     private void correct(int i, double amps, double volts, double celsius, double f, double innovationForget) {
@@ -342,6 +347,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         x[xb + R0] = EkfAdaptation.clampScale(x[xb + R0] + k[R0] * innovation);
         x[xb + CAP] = EkfAdaptation.clampScale(x[xb + CAP] + k[CAP] * innovation);
         x[xb + OFFSET] += k[OFFSET] * innovation;
+        x[xb + V3] += k[V3] * innovation;
         // P <- P - K s K' = P - Pxy Pxy' / s
         for (int row = 0; row < N; row++) {
             for (int c = 0; c <= row; c++) {
@@ -361,6 +367,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         double seen = cell.ocv().flatterSecantSlope(z, celsius, 3 * Math.abs(socSensitivity)) * socSensitivity
                 + ocvErrorSensitivity[e + V1]
                 + ocvErrorSensitivity[e + V2]
+                + ocvErrorSensitivity[e + V3]
                 + stepR0Volts * ocvErrorSensitivity[e + R0]
                 - r0Ohms * ocvErrorSensitivity[e + OFFSET];
         for (int j = 0; j < N; j++) {
@@ -369,6 +376,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + V1]
                 + resistanceErrorSensitivity[e + V2]
+                + resistanceErrorSensitivity[e + V3]
                 + stepR0Volts * resistanceErrorSensitivity[e + R0]
                 - r0Ohms * resistanceErrorSensitivity[e + OFFSET];
         double r0Drop = stepR0Volts * x[xb + R0];
@@ -488,7 +496,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         x[N * cell + SOC] = clamp01(value);
         x[N * cell + V1] = 0;
         x[N * cell + V2] = 0;
-        v3[cell] = 0;
+        x[N * cell + V3] = 0;
         initialised[cell] = true;
         rcUnknown[cell] = true;
         resetCovariance(cell);
@@ -534,7 +542,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
 
     @Override
     public double cellRcVolts(int cell) {
-        return x[N * cell + V1] + x[N * cell + V2] + v3[cell];
+        return x[N * cell + V1] + x[N * cell + V2] + x[N * cell + V3];
     }
 
     public double cellHysteresis(int cell) {

@@ -37,8 +37,8 @@ class SpkfClosedFormTest {
         return Stream.of(1L, 2L)
                 .flatMap(seed -> Stream.of(adaptations)
                         .flatMap(a -> Stream.of(a, a.withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel())))
-                        .flatMap(a ->
-                                Stream.of("ncm", "tables", "lfp", "slow").map(cell -> Arguments.of(seed, a, cell))));
+                        .flatMap(a -> Stream.of("ncm", "tables", "lfp", "slow", "slow-state")
+                                .map(cell -> Arguments.of(seed, a, cell))));
     }
 
     private static EcmParameters cell(String name) {
@@ -46,7 +46,7 @@ class SpkfClosedFormTest {
             case "ncm" ->
                 TestCells.ncmCell()
                         .withOcvDoubt(OcvDoubt.of(new double[] {0, 0.3, 0.7, 1}, new double[] {0.030, 0.008, 0.015}));
-            case "slow" ->
+            case "slow", "slow-state" ->
                 TestCells.ncmCellWithTablesAtTwoTemperatures()
                         .withSlowPolarisation(new org.qsebms.estimators.model.SlowPolarisation(
                                 600, new double[] {0, 0.3, 0.6, 1}, new double[] {0.04, 0.02, 0.01}));
@@ -68,7 +68,9 @@ class SpkfClosedFormTest {
 
     @ParameterizedTest
     @MethodSource("cases")
-    void closedFormEqualsThePointByPointFilter(long seed, EkfAdaptation adaptation, String cellName) {
+    void closedFormEqualsThePointByPointFilter(long seed, EkfAdaptation given, String cellName) {
+        // "slow-state": the slow branch as a state the voltage corrects
+        EkfAdaptation adaptation = given.withSlowBranchState(cellName.equals("slow-state"));
         SplittableRandom r = new SplittableRandom(seed);
         EcmParameters params = cell(cellName);
         int cells = 3;

@@ -175,6 +175,13 @@ public final class ReplayCommand implements Callable<Integer> {
     boolean estimateCurrentOffset;
 
     @Option(
+            names = "--estimate-slow-branch",
+            description = "correct the preset's slow polarisation branch by the voltage as a filter state (its start "
+                    + "doubt in the covariance) instead of running it from its start value with that doubt "
+                    + "considered in the bound (the default); no effect without cell.slowPolarisation")
+    boolean estimateSlowBranch;
+
+    @Option(
             names = "--starts-full",
             description = "the log starts right after a full charge (otherwise a full charge "
                     + "is found in the log: held at the charge voltage until the current tapers to C/10)")
@@ -273,6 +280,7 @@ public final class ReplayCommand implements Callable<Integer> {
             EkfAdaptation adaptation = estimateCurrentOffset
                     ? EkfAdaptation.resistance().withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel())
                     : EkfAdaptation.resistance();
+            adaptation = adaptation.withSlowBranchState(estimateSlowBranch);
             LogReplay.Result result = new LogReplay(
                             cell, preset.hysteresis(), tuning, adaptation, convergenceWindowSeconds, filterKind)
                     .run(

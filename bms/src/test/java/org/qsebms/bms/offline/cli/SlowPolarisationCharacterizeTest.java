@@ -15,7 +15,9 @@ import org.qsebms.estimators.model.SlowPolarisation;
 /**
  * {@code bms characterize --slow-polarisation-log}: the slow branch fitted from drive logs lands in
  * the preset as {@code cell.slowPolarisation} and loads again; without the option the preset has
- * none; a log without {@code soc_ref} is refused with what to give instead.
+ * none; a log without {@code soc_ref} is refused with what to give instead. {@code bms replay
+ * --estimate-slow-branch} corrects the branch as a filter state (a different replay) and changes
+ * nothing for a preset without a branch.
  */
 class SlowPolarisationCharacterizeTest {
     @TempDir
@@ -63,6 +65,34 @@ class SlowPolarisationCharacterizeTest {
         assertThat(Files.readString(without)).doesNotContain("slowPolarisation");
         assertThat(new PresetCatalog().load(without.toString()).cell().slowPolarisation())
                 .isEqualTo(SlowPolarisation.NONE);
+
+        // bms replay --estimate-slow-branch: the branch corrected as a state changes the replay of the preset
+        // with a branch (started mid-drive, where the branch's start has a doubt), and nothing without one
+        List<String> rows = Files.readAllLines(pan.resolve("pan18650pf_25C_US06.csv"));
+        Path midDrive = dir.resolve("us06-from-row-2500.csv");
+        Files.write(
+                midDrive,
+                java.util.stream.Stream.concat(
+                                rows.stream().limit(1), rows.stream().skip(2501))
+                        .toList());
+        assertThat(replay(midDrive, with, true)).isNotEqualTo(replay(midDrive, with, false));
+        assertThat(replay(midDrive, without, true)).isEqualTo(replay(midDrive, without, false));
+    }
+
+    /**
+     * {@code bms replay} of {@code log} from SOC 0.35 (the log's is 0.54; the branch's start takes the
+     * filter's SOC, where it is tens of mOhm) with {@code preset}; its standard output.
+     */
+    private String replay(Path log, Path preset, boolean slowBranchState) {
+        List<String> args =
+                new ArrayList<>(List.of(log.toString(), "--preset", preset.toString(), "--initial-soc", "0.35"));
+        if (slowBranchState) {
+            args.add("--estimate-slow-branch");
+        }
+        SharedDataValidationTest.Result r =
+                SharedDataValidationTest.run(new ReplayCommand(), args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        return r.out();
     }
 
     @Test

@@ -191,14 +191,64 @@ class MidCycleConvergenceTest {
      * targets with the branch started at zero (asserted until 2026-12-03) and misses the 600 s convergence since
      * the branch starts half-way to its steady state at the start's current.
      */
-    @Disabled("known miss, measured 2026-12-03 since the slow branch starts half-way to its steady state at a "
-            + "start: RMSE 0.81 %, max 2.62 %, converged after 793 s (target 600 s), coverage 100 %; with the "
-            + "branch started at zero it met the targets. The start's seed rests on one sample's current; the "
-            + "branch as a filter state (the voltage correcting the seed) is the next step")
+    @Disabled("known miss, measured 2026-12-03 (again with the branch a filter state, off by default): RMSE "
+            + "0.81 %, max 2.62 %, converged after 793 s (target 600 s), coverage 100 %. The start is in a 5.2 A "
+            + "charge pulse after 250 s averaging -1.05 A, so the seed has the wrong sign. With the branch as a "
+            + "state (EkfAdaptation.withSlowBranchState) it meets the targets, 0.28 % / 0.51 % / 360 s "
+            + "(withTheBranchAsAStateCycle1Row6000MeetsTheTargets), but then US06 row 2500 and HWFTa row 5000 "
+            + "give 1.03 and 1.01 % RMSE, so the state is not the default")
     @ParameterizedTest
     @CsvSource({"Cycle_1,6000,-0.3"})
     void withTheSlowBranchCycle1Row6000StillMeetsTheTargets(String cycle, int startRow, double offset) {
         assertMeetsTheTargets(replayFrom(slowNotLearntOn(cycle), cycle, startRow, offset));
+    }
+
+    /**
+     * The slow branch as a state the voltage corrects ({@link EkfAdaptation#slowBranchState()}, not the
+     * default): Cycle_1 row 6000 starts in a 5.2 A charge pulse while the current over the branch's last
+     * 250 s averaged -1.05 A, so the seed half-way to the pulse's steady state has the wrong sign and lies
+     * outside the doubt the start gives it; as a state the voltage corrects it (the branch matches the
+     * model's branch run from the log's beginning within 2 mV after 400 s). Measured 2026-12-03: EKF RMSE
+     * 0.28 %, max 0.51 %, converged after 360 s, coverage 100 % (SPKF 0.28 %, 0.51 %, 353 s, 100 %),
+     * against 0.81 %, 2.62 %, 793 s with the seed's doubt considered
+     * ({@link #withTheSlowBranchCycle1Row6000StillMeetsTheTargets}).
+     */
+    @ParameterizedTest
+    @CsvSource({"Cycle_1,6000,-0.3"})
+    void withTheBranchAsAStateCycle1Row6000MeetsTheTargets(String cycle, int startRow, double offset) {
+        assertMeetsTheTargets(replayFrom(slowNotLearntOn(cycle), cycle, startRow, offset, SocFilterKind.DEFAULT, true));
+    }
+
+    /**
+     * The branch as a state on the later starts and Cycle_1 row 6000, the branch learnt elsewhere, both
+     * filters: the bound still covers the truth at least 95 % of the time. Measured 2026-12-03 (RMSE / max / converged, coverage 100 % on
+     * all ten): EKF US06 row 2000 0.90 / 1.24 % / 63 s, US06 row 2500 1.03 / 1.51 % / 60 s, HWFTa row 5000
+     * 1.01 / 1.55 % / 364 s, Cycle_2 row 7000 0.27 / 0.65 % / 2 s, Cycle_1 row 6000 0.28 / 0.51 % / 360 s;
+     * SPKF 0.89 / 1.24 % / 26 s, 1.08 / 1.55 % / 44 s, 0.77 / 1.23 % / 40 s, 0.26 / 0.65 % / 1 s, 0.28 /
+     * 0.51 % / 353 s. Two later starts then miss the 1 % RMSE by a hair with the EKF (the default
+     * replays, seed considered: 0.31 / 0.61 / 0.59 / 0.27 %): with the seed corrected the branch follows
+     * the model's own branch run from the log's beginning within 2 mV, and what is left is the model's
+     * error on these logs, which the considered seed's own error had partly offset. So the state is not
+     * the default; {@link #laterStartsAlsoMeetTheTargets} asserts the default.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "US06,2000,-0.3,EKF",
+        "US06,2500,0.3,EKF",
+        "HWFTa,5000,-0.3,EKF",
+        "Cycle_2,7000,0.3,EKF",
+        "Cycle_1,6000,-0.3,EKF",
+        "US06,2000,-0.3,SPKF",
+        "US06,2500,0.3,SPKF",
+        "HWFTa,5000,-0.3,SPKF",
+        "Cycle_2,7000,0.3,SPKF",
+        "Cycle_1,6000,-0.3,SPKF"
+    })
+    void withTheBranchAsAStateTheBoundStaysHonest(String cycle, int startRow, double offset, SocFilterKind filter) {
+        LogReplay.Result r = replayFrom(slowNotLearntOn(cycle), cycle, startRow, offset, filter, true);
+        assertThat(r.summary().boundCoverage())
+                .as("coverage with the branch as a state")
+                .isGreaterThanOrEqualTo(0.95);
     }
 
     /**
@@ -559,14 +609,33 @@ class MidCycleConvergenceTest {
 
     private static LogReplay.Result replayFrom(
             Characterization nca, String cycle, int startRow, double offset, SocFilterKind filter) {
+        return replayFrom(nca, cycle, startRow, offset, filter, false);
+    }
+
+    /** {@code branchState}: the slow branch as a state the voltage corrects. */
+    private static LogReplay.Result replayFrom(
+            Characterization nca,
+            String cycle,
+            int startRow,
+            double offset,
+            SocFilterKind filter,
+            boolean branchState) {
         CellTestLog full = CellLogCsv.read(SharedData.file("panasonic_18650pf_nca/pan18650pf_25C_" + cycle + ".csv"));
         CellTestLog log = from(full, startRow);
         double start = Math.max(0, Math.min(1, log.socRef()[0] + offset));
         LogReplay.Result r = new LogReplay(
-                        nca.cell(), nca.hysteresis(), EkfTuning.defaults(), EkfAdaptation.resistance(), 600, filter)
+                        nca.cell(),
+                        nca.hysteresis(),
+                        EkfTuning.defaults(),
+                        EkfAdaptation.resistance().withSlowBranchState(branchState),
+                        600,
+                        filter)
                 .run(log, start);
         System.out.println(cycle + " from row " + startRow + " offset " + offset + " (" + filter + ", "
-                + (nca.cell().slowPolarisation().isNone() ? "no slow branch" : "slow branch") + "): "
+                + (nca.cell().slowPolarisation().isNone()
+                        ? "no slow branch"
+                        : branchState ? "slow branch as a state" : "slow branch")
+                + "): "
                 + r.summary().toJson());
         return r;
     }
