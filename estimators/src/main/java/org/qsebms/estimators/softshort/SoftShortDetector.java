@@ -30,6 +30,11 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * current (cell volts over the bleed resistor while its switch is on). The rest cue removes the
  * bleed's voltage drop and its charge; the drift cue adds each cell's bleed charge ledger back to its SOC.
  *
+ * <p>Learnt capacities: the drift cue's samples taken while the SOC filter counted on the nominal capacity
+ * carry its lagging correction of the capacity error; once it counts on learnt capacities
+ * ({@link #filterCountsOnLearntCapacity()}) a second drift fit runs over the samples from then on, and a
+ * cell's drift evidence is the larger of the two fits'.
+ *
  * <p>Trust in the SOC: the controller also passes each cell's SOC 3-sigma bound from the SOC filter; the
  * drift cue samples only while every bound is small ({@link SocDriftSettings#maxSocBound3Sigma()}), so a
  * filter that is still tens of % off (an LFP plateau) and corrects a cell at a knee is not read as a leak.
@@ -416,6 +421,14 @@ public final class SoftShortDetector {
                 100 * s.thresholdPerHour(),
                 100 * drift.driftSePerHour(c),
                 drift.confirmed(c) ? "" : ", not confirmed"));
+        if (learntDrift.running() && learntDrift.fittedSeconds() >= s.minSpanSeconds()) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "; since the learnt capacities %+.2f %%/h (standard error %.2f %%/h%s)",
+                    -100 * learntDrift.driftPerHour(c),
+                    100 * learntDrift.driftSePerHour(c),
+                    learntDrift.confirmed(c) ? "" : ", not confirmed"));
+        }
         appendDistrust(b, s);
     }
 
