@@ -62,7 +62,7 @@ public final class PackController {
         this.t = new TickState(cells, hw.temperatures().channelCount());
         this.bleed = new BalancingBleed(hw, soc);
         this.softShort = new SoftShortStep(e.softShort(), protection, cells);
-        this.health = new HealthStep(e.health(), soc, parts.epochMillis(), cells);
+        this.health = new HealthStep(e.health(), soc, e.softShort().detector(), parts.epochMillis(), cells);
         this.socBounds = new SocBounds(protection, soc, currentLimits);
         this.usableCapacity = new UsableCapacityStep(e.usableCapacity(), parts.epochMillis());
         this.stateOfFunction = new StateOfFunctionStep(e.stateOfFunction(), soc, currentLimits);
@@ -165,6 +165,16 @@ public final class PackController {
 
     public StateHandoff persistence() {
         return persistence.handoff();
+    }
+
+    /**
+     * The SOC filter counts the cell's charge on a learnt capacity (Ah) from now on, and the soft-short
+     * detector knows it does, as the health step does when the tracker learns one (for a capacity restored
+     * from the state file).
+     */
+    public void countOnLearntCapacity(int cell, double ah) {
+        soc.setCellCapacityAh(cell, ah);
+        softShortDetector().filterCountsOnLearntCapacity();
     }
 
     public SoftShortDetector softShortDetector() {

@@ -33,7 +33,9 @@ class SoftShortCyclingAccuracyTest {
      * Known miss since the drift's standard error counts the SOC filter's correlated errors: on seed 3
      * the short is in the smallest cell (1.85 Ah against 2.0), whose capacity mismatch under the
      * filter's lag masks part of the leak; its drift is confirmed only after 6 h. A fresh pack: the filter
-     * counts every cell on the nominal capacity until the health tracker has learned them.
+     * counts every cell on the nominal capacity until the health tracker has learned them; since a second drift
+     * fit starts once the filter counts on the learnt capacities (about 3.2 h in), 28 of seeds 1-30 are flagged
+     * within 6 h, but not seed 3 (nor 15).
      */
     @Test
     @Disabled("measured: seed 3, cell 3 flagged only at 7.13 h (drift 21.3 mA for a true 23 mA, 5 standard "
@@ -45,7 +47,9 @@ class SoftShortCyclingAccuracyTest {
             + "counted per cell and the same fit on the true SOCs flags seed 3 at 3.37 h: the 3.75 h lost is the "
             + "SOC filter's error (it counts a fresh pack on the nominal capacity); with the capacities its "
             + "health tracker learned in an earlier 8 h of the same pack it is flagged at 3.50 h (the test below); "
-            + "no detector change tried met 6 h on every seed with healthy cells quiet (docs/safety.md)")
+            + "no detector change tried met 6 h on every seed with healthy cells quiet (docs/safety.md); "
+            + "re-measured 2026-12-03 with the second drift fit started on the learnt capacities: seed 3 at 7.15 h "
+            + "(21.3 mA); seeds 1-30: 28 of 30 within 6 h (3.50-5.95 h), 3 and 15 (6.10 h) not; 101-130: 30 of 30")
     void aShortInTheSmallestCellOfACyclingPackIsFlaggedWithin6Hours() {
         assertThat(measure(3)).as("hours to the flag on cell 3").isBetween(0.0, 6.0);
     }
@@ -153,7 +157,7 @@ class SoftShortCyclingAccuracyTest {
             run.controller.healthTracker().importState(restored);
             for (int i = 0; i < 4; i++) {
                 if (Double.isFinite(restored.capacitySigmaAh()[i])) {
-                    run.controller.soc().setCellCapacityAh(i, restored.capacityAh()[i]);
+                    run.controller.countOnLearntCapacity(i, restored.capacityAh()[i]);
                 }
             }
         }

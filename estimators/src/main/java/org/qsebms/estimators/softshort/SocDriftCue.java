@@ -59,6 +59,8 @@ final class SocDriftCue {
     private double fittedSeconds;
     private double startedSeconds;
     private boolean primed;
+    /** False for a fit that waits for {@link #start()} (it keeps the ledger meanwhile). */
+    private boolean running = true;
     /** The largest cell SOC bound at the last sample time that was not taken for it (0 once one is taken). */
     private double distrustedBound;
 
@@ -94,6 +96,47 @@ final class SocDriftCue {
         this.corrected = new double[cells];
     }
 
+    /** A fit that takes no sample until {@link #start()}: the fit over the samples taken after a moment. */
+    static SocDriftCue waitingForStart(
+            double capacityAh, int cells, SocDriftSettings settings, OcvCurve ocv, double minOcvSlopeVoltsPerSoc) {
+        SocDriftCue cue = new SocDriftCue(capacityAh, cells, settings, ocv, minOcvSlopeVoltsPerSoc);
+        cue.running = false;
+        return cue;
+    }
+
+    /**
+     * Starts the fit afresh from the next sample (once past the settle time from construction): every earlier
+     * sample is dropped, the bleed ledger kept. Allocation-free.
+     */
+    void start() {
+        running = true;
+        w = 0;
+        st = 0;
+        sq = 0;
+        stt = 0;
+        stq = 0;
+        sqq = 0;
+        java.util.Arrays.fill(sy, 0.0);
+        java.util.Arrays.fill(sty, 0.0);
+        java.util.Arrays.fill(sqy, 0.0);
+        java.util.Arrays.fill(syy, 0.0);
+        java.util.Arrays.fill(lastResidual, 0.0);
+        java.util.Arrays.fill(srl, 0.0);
+        java.util.Arrays.fill(srr, 0.0);
+        java.util.Arrays.fill(driftPerHour, 0.0);
+        java.util.Arrays.fill(driftSePerHour, Double.POSITIVE_INFINITY);
+        fittedSeconds = 0;
+        sinceSampleSeconds = 0;
+        sinceSampleAh = 0;
+        primed = false;
+        distrustedBound = 0;
+    }
+
+    /** True once the fit takes samples (from construction, or from {@link #start()} for a waiting one). */
+    boolean running() {
+        return running;
+    }
+
     /** A step without the SOC filter's bounds: every estimate is taken as trusted. */
     void update(double packAmps, double[] cellSoc, double[] bleedAmps, double dtSeconds) {
         update(packAmps, cellSoc, null, bleedAmps, dtSeconds);
@@ -111,6 +154,9 @@ final class SocDriftCue {
         }
         if (startedSeconds < settings.settleSeconds()) {
             startedSeconds += dtSeconds;
+            return;
+        }
+        if (!running) {
             return;
         }
         sinceSampleSeconds += dtSeconds;

@@ -30,6 +30,11 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * current (cell volts over the bleed resistor while its switch is on). The rest cue removes the
  * bleed's voltage drop and its charge; the drift cue adds each cell's bleed charge ledger back to its SOC.
  *
+ * <p>Learnt capacities: the drift cue's samples taken while the SOC filter counted on the nominal capacity
+ * carry its lagging correction of the capacity error; once it counts on learnt capacities
+ * ({@link #filterCountsOnLearntCapacity()}) a second drift fit runs over the samples from then on, and a
+ * cell's drift evidence is the larger of the two fits'.
+ *
  * <p>Trust in the SOC: the controller also passes each cell's SOC 3-sigma bound from the SOC filter; the
  * drift cue samples only while every bound is small ({@link SocDriftSettings#maxSocBound3Sigma()}), so a
  * filter that is still tens of % off (an LFP plateau) and corrects a cell at a knee is not read as a leak.
@@ -40,6 +45,13 @@ public final class SoftShortDetector {
     private final RestSelfDischargeCue rest;
     private final VoltageDropCue drops;
     private final SocDriftCue drift;
+    /**
+     * The same fit over the samples taken once the SOC filter counts on learnt capacities (started at the first
+     * {@link #setCellCapacityAh}): free of the lagging correction of the nominal capacity's error that the
+     * earlier samples carry, which can hold the whole-run fit below its confirmation for hours.
+     */
+    private final SocDriftCue learntDrift;
+
     private final double[] score;
     private final boolean[] flagged;
     private final double[] heldLeakAmps;
@@ -104,6 +116,12 @@ public final class SoftShortDetector {
                 settings.drift(),
                 cell.ocv(),
                 settings.rest().minOcvSlopeVoltsPerSoc());
+        this.learntDrift = SocDriftCue.waitingForStart(
+                cell.capacityAh(),
+                cellCount,
+                settings.drift(),
+                cell.ocv(),
+                settings.rest().minOcvSlopeVoltsPerSoc());
         this.score = new double[cellCount];
         this.flagged = new boolean[cellCount];
         this.heldLeakAmps = new double[cellCount];
@@ -146,6 +164,7 @@ public final class SoftShortDetector {
         rest.update(packAmps, cellVolts, bleedAmps, dtSeconds);
         drops.update(packAmps, cellVolts, dtSeconds);
         drift.update(packAmps, cellSoc, cellSocBound3Sigma, bleedAmps, dtSeconds);
+        learntDrift.update(packAmps, cellSoc, cellSocBound3Sigma, bleedAmps, dtSeconds);
         double clearAmps = settings.clearFraction() * settings.rest().thresholdAmps();
         for (int i = 0; i < cells; i++) {
             score[i] = liveScore(i);
@@ -181,8 +200,18 @@ public final class SoftShortDetector {
      * estimates settle during the settle time too.
      */
     private double liveScore(int i) {
-        double x = rest.evidence(i) + drops.evidence(i) + (restFitting() ? 0.0 : drift.evidence(i));
+        double x = rest.evidence(i) + drops.evidence(i) + (restFitting() ? 0.0 : driftEvidence(i));
         return x / (1 + x);
+    }
+
+    /** The SOC drift's evidence: the larger of the whole-run fit's and the fit since the capacities were learnt. */
+    private double driftEvidence(int i) {
+        return Math.max(drift.evidence(i), learntDrift.evidence(i));
+    }
+
+    /** The drift fit whose evidence is the larger now (the whole-run fit on a tie). */
+    private SocDriftCue strongerDrift(int i) {
+        return learntDrift.evidence(i) > drift.evidence(i) ? learntDrift : drift;
     }
 
     private boolean restFitting() {
@@ -194,8 +223,9 @@ public final class SoftShortDetector {
         if (rest.confirmed(i)) {
             return rest.amps(i);
         }
-        if (drift.confirmed(i) && !restFitting()) {
-            return drift.equivalentAmps(i);
+        SocDriftCue d = strongerDrift(i);
+        if (d.confirmed(i) && !restFitting()) {
+            return d.equivalentAmps(i);
         }
         return 0.0;
     }
@@ -233,6 +263,18 @@ public final class SoftShortDetector {
      */
     public double leakAmps(int cell) {
         return flagged[cell] ? heldLeakAmps[cell] : liveLeakAmps(cell);
+    }
+
+    /**
+     * The SOC filter counts the cell's charge on a learnt capacity from now on (from the health tracker, or
+     * restored at start-up): the first time, a second SOC drift fit starts over the samples taken from then
+     * on (see the class comment). The capacity itself is not needed: the fit compares SOC estimates.
+     * Allocation-free.
+     */
+    public void filterCountsOnLearntCapacity() {
+        if (!learntDrift.running()) {
+            learntDrift.start();
+        }
     }
 
     /** The bleed charge ledger: charge the cell gave its balancing resistor since start (Ah). */
@@ -379,6 +421,14 @@ public final class SoftShortDetector {
                 100 * s.thresholdPerHour(),
                 100 * drift.driftSePerHour(c),
                 drift.confirmed(c) ? "" : ", not confirmed"));
+        if (learntDrift.running() && learntDrift.fittedSeconds() >= s.minSpanSeconds()) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "; since the learnt capacities %+.2f %%/h (standard error %.2f %%/h%s)",
+                    -100 * learntDrift.driftPerHour(c),
+                    100 * learntDrift.driftSePerHour(c),
+                    learntDrift.confirmed(c) ? "" : ", not confirmed"));
+        }
         appendDistrust(b, s);
     }
 
