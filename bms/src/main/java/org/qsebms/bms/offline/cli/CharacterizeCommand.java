@@ -13,6 +13,7 @@ import org.qsebms.bms.offline.replay.CharacterizedPresetWriter;
 import org.qsebms.bms.offline.replay.CyclerFormat;
 import org.qsebms.bms.offline.replay.CyclerLog;
 import org.qsebms.bms.offline.replay.LogFormatException;
+import org.qsebms.config.ChemistryPreset;
 import org.qsebms.config.ConfigException;
 import org.qsebms.config.FileErrorText;
 import org.qsebms.config.PresetCatalog;
@@ -145,6 +146,21 @@ public final class CharacterizeCommand implements Callable<Integer> {
                 CellLogPlausibility.check(log, capacityAh);
             }
         } catch (LogFormatException | UncheckedIOException e) {
+            stderr.println(e.getMessage());
+            return 2;
+        }
+        try {
+            // the base preset's limits are the characterised preset's (copied), so its shutdown applies
+            ChemistryPreset base = new PresetCatalog().load(basePreset);
+            for (List<CellTestLog> logs : List.of(slowLogs, ocv, pulses)) {
+                for (CellTestLog log : logs) {
+                    CellLogPlausibility.checkTemperatureAgainst(log, base);
+                }
+            }
+        } catch (ConfigException e) {
+            stderr.println("--base-preset: " + e.getMessage());
+            return 2;
+        } catch (LogFormatException e) {
             stderr.println(e.getMessage());
             return 2;
         }
