@@ -151,7 +151,9 @@ class MidDriveStartsOnEveryCycleTest {
                 "--preset",
                 preset.toString(),
                 "--initial-soc",
-                String.format(Locale.ROOT, "%.4f", start));
+                String.format(Locale.ROOT, "%.4f", start),
+                "--out",
+                tmp.resolve(preset.getFileName() + "-" + file.getFileName()).toString());
         assertThat(r.exit()).as(r.err()).isZero();
         Map<String, Double> s = SharedDataValidationTest.json(r.out());
         System.out.printf(
