@@ -169,8 +169,7 @@ class SensorErrorBeyondTheTestedCasesTest {
 
     @ParameterizedTest(name = "{0} offset {1} A gain {2}")
     @MethodSource("reinforcingCornersAt25C")
-    void withTheSlowBranchAndTheOffsetStateTheReinforcingCornersMeetOnePercent(
-            String log, String offset, String gain) {
+    void withTheSlowBranchAndTheOffsetStateTheReinforcingCornersMeetOnePercent(String log, String offset, String gain) {
         // measured 2026-12-03: RMSE 0.24-0.84 %, coverage 100 %, median bound 1.9-2.1 %
         Map<String, Double> s = replay(slowPresetNotLearntOn(log), log, offset, gain, true);
         assertThat(s.get("soc_rmse_pct")).isLessThanOrEqualTo(1.0);
