@@ -69,9 +69,21 @@ public final class TotalLeastSquaresCapacityEstimator {
     }
 
     private void solve() {
-        // golden-section search on [0.2, 5] x prior: J is unimodal there for sane windows
+        // golden-section search on [0.2, 5] x prior, widened to every window's own ratio y / x: each
+        // term of J falls towards its window's ratio and rises beyond it, so the minimum lies between
+        // the smallest and the largest ratio (the prior's included); a prior far from the windows
+        // (a capacity given 10 times too small) must not pin the estimate to the bracket's edge
         double lo = 0.2 * priorAh;
         double hi = 5 * priorAh;
+        for (int n = 0; n < count; n++) {
+            if (x[n] != 0) {
+                double ratio = y[n] / x[n];
+                if (ratio > 0) {
+                    lo = Math.min(lo, ratio);
+                    hi = Math.max(hi, ratio);
+                }
+            }
+        }
         double g = 0.5 * (Math.sqrt(5) - 1);
         double c = hi - g * (hi - lo);
         double d = lo + g * (hi - lo);

@@ -31,4 +31,24 @@ class TotalLeastSquaresCapacityEstimatorTest {
         assertThat(est.capacitySigmaAh()).isLessThan(sigma0 / 5);
         assertThat(est.windows()).isEqualTo(40);
     }
+
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void aPriorTenTimesTooSmallIsNotPinnedToTheSearchsEdge(long seed) {
+        // found by the adversarial check of 2026-12-03: bms replay --capacity-prior-ah 0.29 on a 2.9 Ah
+        // cell printed 1.450 Ah +- 0.009, the edge (5 x prior) of the search, with a tiny sigma
+        SplittableRandom r = new SplittableRandom(seed);
+        double trueAh = r.nextDouble(1.5, 3.0);
+        TotalLeastSquaresCapacityEstimator est =
+                new TotalLeastSquaresCapacityEstimator(trueAh / 10, 0.01 * trueAh, 1.0, 64);
+        for (int w = 0; w < 40; w++) {
+            double dz = r.nextDouble(-0.8, 0.8);
+            double sz = 0.01;
+            double sy = 0.005;
+            est.add(dz + sz * r.nextGaussian(), sz, trueAh * dz + sy * r.nextGaussian(), sy);
+        }
+        // 40 windows against one prior window: the estimate follows the windows, past 5 x prior
+        assertThat(est.capacityAh()).isGreaterThan(0.5 * trueAh + 1e-9).isLessThan(trueAh);
+        assertThat(est.capacityAh()).isNotCloseTo(0.5 * trueAh, within(0.01 * trueAh));
+    }
 }

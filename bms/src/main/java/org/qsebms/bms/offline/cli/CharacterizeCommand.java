@@ -13,6 +13,7 @@ import org.qsebms.bms.offline.replay.CharacterizedPresetWriter;
 import org.qsebms.bms.offline.replay.CyclerFormat;
 import org.qsebms.bms.offline.replay.CyclerLog;
 import org.qsebms.bms.offline.replay.LogFormatException;
+import org.qsebms.config.ChemistryPreset;
 import org.qsebms.config.ConfigException;
 import org.qsebms.config.FileErrorText;
 import org.qsebms.config.PresetCatalog;
@@ -59,6 +60,15 @@ public final class CharacterizeCommand implements Callable<Integer> {
             paramLabel = "X",
             description = "capacity that defines SOC (the same as soc_ref of your logs uses)")
     double capacityAh;
+
+    /** The OCV tests reached full charge when they measured up to this SOC. */
+    static final double FULL_CHARGE_SOC = 0.9;
+    /**
+     * Largest gap between a cell's rested full-charge OCV and its preset's over-voltage MOL: half the
+     * gap between an NCM cell's 4.2 V and an LFP cell's 3.6 V charge voltage, so a preset of the one
+     * is never taken for the other.
+     */
+    static final double FULL_CHARGE_MARGIN_V = 0.3;
 
     @Option(names = "--out", required = true, paramLabel = "PRESET.yaml", description = "preset to write")
     Path out;
@@ -148,6 +158,22 @@ public final class CharacterizeCommand implements Callable<Integer> {
             stderr.println(e.getMessage());
             return 2;
         }
+        ChemistryPreset base;
+        try {
+            // the base preset's limits are the characterised preset's (copied), so its shutdown applies
+            base = new PresetCatalog().load(basePreset);
+            for (List<CellTestLog> logs : List.of(slowLogs, ocv, pulses)) {
+                for (CellTestLog log : logs) {
+                    CellLogPlausibility.checkTemperatureAgainst(log, base);
+                }
+            }
+        } catch (ConfigException e) {
+            stderr.println("--base-preset: " + e.getMessage());
+            return 2;
+        } catch (LogFormatException e) {
+            stderr.println(e.getMessage());
+            return 2;
+        }
         if (activationEnergy != null && !(activationEnergy >= 0 && activationEnergy <= 200_000)) {
             stderr.println("--activation-energy: " + activationEnergy + " J/mol is outside 0..200000; give the "
                     + "Arrhenius activation energy of the cell's resistance (typically 20000..50000 J/mol)");
@@ -177,6 +203,11 @@ public final class CharacterizeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             stderr.println("cannot characterise: " + e.getMessage());
             return 3;
+        }
+        String mismatch = limitsMismatch(c, base);
+        if (mismatch != null) {
+            stderr.println(mismatch);
+            return 2;
         }
         String presetName = name != null ? name : out.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         try {
@@ -218,5 +249,47 @@ public final class CharacterizeCommand implements Callable<Integer> {
             stdout.println(read.describe());
         }
         return read.log();
+    }
+
+    /**
+     * The base preset's limits are copied into the characterised preset, so they must be this cell's:
+     * its measured full-charge OCV may not lie above the base preset's over-voltage MSL (the cell
+     * could not be charged), nor, when the OCV tests reached full charge, more than
+     * {@link #FULL_CHARGE_MARGIN_V} below its over-voltage MOL (the over-voltage protection would sit
+     * above anything this cell reaches: an LFP cell given an NCM preset's 4.2 / 4.3 V).
+     *
+     * @return the refusal's text, or null when the limits fit the cell
+     */
+    static String limitsMismatch(Characterization c, ChemistryPreset base) {
+        double socHigh = c.ocvFit().measuredSocHigh();
+        double full = c.ocvFit().curve().voltsAt(socHigh);
+        double mol = base.limits().cellOverVoltage().mol();
+        double msl = base.limits().cellOverVoltage().msl();
+        String why;
+        if (full > msl) {
+            why = String.format(
+                    Locale.ROOT, "above its over-voltage MSL of %.2f V: this cell could never be charged full", msl);
+        } else if (socHigh >= FULL_CHARGE_SOC && full < mol - FULL_CHARGE_MARGIN_V) {
+            why = String.format(
+                    Locale.ROOT,
+                    "more than %.2f V below its over-voltage MOL of %.2f V (MSL %.2f V): its over-voltage protection "
+                            + "would never act on this cell",
+                    FULL_CHARGE_MARGIN_V,
+                    mol,
+                    msl);
+        } else {
+            return null;
+        }
+        return String.format(
+                Locale.ROOT,
+                "--base-preset %s: the cell's OCV reaches %.3f V at SOC %.2f (the OCV tests' highest), %s; the base "
+                        + "preset's limits (cathode %s) are another chemistry's, and they would be copied into the "
+                        + "preset. Give --base-preset with this cell's chemistry (e.g. psoa-lfp for an LFP cell, "
+                        + "psoa-ncm811 for NCM or NCA)",
+                base.name(),
+                full,
+                socHigh,
+                why,
+                base.cathode());
     }
 }

@@ -110,7 +110,9 @@ public final class CellLogCsv {
         } catch (NumberFormatException e) {
             String[] names = {"time_s", "current_a", "voltage_v", "temperature_c", "capacity_ah", "soc_ref"};
             throw new LogFormatException(name + " line " + lineNo + ", column " + (column + 1) + " (" + names[which]
-                    + "): '" + text + "' is not a finite number");
+                    + "): '" + text + "' is not a finite number; every data row needs a number in each column "
+                    + "(a gap or a NaN the logger wrote when a reading was missing): remove the row, or fill the "
+                    + "gap from its neighbours");
         }
     }
 }

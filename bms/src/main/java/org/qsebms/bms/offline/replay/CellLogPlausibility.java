@@ -2,6 +2,7 @@ package org.qsebms.bms.offline.replay;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.qsebms.config.ChemistryPreset;
 import org.qsebms.estimators.characterization.CellTestLog;
 
 /**
@@ -32,6 +33,22 @@ public final class CellLogPlausibility {
     static final double MAX_CAPACITIES_SPANNED = 10;
     /** Largest single cell there is, with margin (Ah); above, the figure is in mAh. */
     static final double MAX_CELL_AH = 1000;
+    /**
+     * A current step between two rows counts in the sign check when it is at least this many C: the
+     * resistive jump it causes (tens of mV on the shared cells) is then far above the voltage's noise.
+     */
+    static final double SIGN_STEP_C = 0.2;
+    /** Fewer steps than this say too little about the sign; the charge's trend is judged instead. */
+    static final int MIN_SIGN_STEPS = 10;
+    /** A log moving less charge than this share of a capacity says too little about the OCV's trend. */
+    static final double MIN_TREND_CAPACITIES = 0.2;
+    /**
+     * A current above this many C is no cell's (the highest-rate cells pulse at a few tens of C): a
+     * log that reaches it is in mA, whatever its time column says.
+     */
+    static final double MAX_PLAUSIBLE_C_RATE = 200;
+    /** Median time step (s) above which a log that moves too much charge may be in milliseconds. */
+    static final double MILLISECOND_STEP_S = 10;
 
     private CellLogPlausibility() {}
 
@@ -68,6 +85,131 @@ public final class CellLogPlausibility {
         checkVolts(log);
         checkCelsius(log);
         checkCharge(log, capacityAh);
+        checkSign(log, capacityAh);
+    }
+
+    /**
+     * Refuses a log whose temperature column holds, over most of its rows, a temperature at which the
+     * cell's own preset would have shut it down: no drive or test log is recorded there, and a column
+     * in degrees Fahrenheit looks exactly like that (25 °C is 77 °F). A few hot rows are allowed: the
+     * median is judged.
+     *
+     * @param preset the preset whose highest over-temperature MSL (charge or discharge) is the limit
+     * @throws LogFormatException naming the column, its median, the limit and the Fahrenheit reading
+     */
+    public static void checkTemperatureAgainst(CellTestLog log, ChemistryPreset preset) {
+        double shutdownCelsius = Math.max(
+                preset.limits().chargeOverTemperature().msl(),
+                preset.limits().dischargeOverTemperature().msl());
+        if (log.size() == 0) {
+            return;
+        }
+        double[] t = log.temperatureC();
+        double median = median(t);
+        if (!(median > shutdownCelsius)) {
+            return;
+        }
+        int row = firstRow(t, x -> x > shutdownCelsius);
+        throw new LogFormatException(String.format(
+                Locale.ROOT,
+                "%s: temperature_c has a median of %s °C (data row %d: %s °C), above the %s °C at which preset "
+                        + "'%s' shuts the cell down (its over-temperature MSL), so no log of a cell in use is there; "
+                        + "if the column is in °F, convert it: (F - 32) / 1.8 gives a median of %s °C",
+                log.source(),
+                number(median),
+                row + 1,
+                number(t[row]),
+                number(shutdownCelsius),
+                preset.name(),
+                number((median - 32) / 1.8)));
+    }
+
+    /**
+     * Refuses a log in the opposite sign convention (discharge positive). Every cell's impedance
+     * has a positive real part, so a current step moves the voltage the same way: at the log's
+     * steps of at least {@link #SIGN_STEP_C} C, most must agree. A log with too few steps (a
+     * constant-current test) is judged by the OCV, which rises with the charge in every lithium
+     * chemistry: the voltage must not fall as the counted charge rises.
+     */
+    private static void checkSign(CellTestLog log, double capacityAh) {
+        double[] amps = log.currentA();
+        double[] volts = log.voltageV();
+        double[] time = log.timeS();
+        int steps = 0;
+        int agree = 0;
+        int firstDisagreeing = -1;
+        for (int k = 1; k < log.size(); k++) {
+            double di = amps[k] - amps[k - 1];
+            double dv = volts[k] - volts[k - 1];
+            if (Math.abs(di) >= SIGN_STEP_C * capacityAh && dv != 0) {
+                steps++;
+                if (di * dv > 0) {
+                    agree++;
+                } else if (firstDisagreeing < 0) {
+                    firstDisagreeing = k;
+                }
+            }
+        }
+        if (steps >= MIN_SIGN_STEPS) {
+            if (2 * agree < steps) {
+                int k = firstDisagreeing;
+                throw new LogFormatException(String.format(
+                        Locale.ROOT,
+                        "%s: current_a looks like the opposite sign convention: at %d of %d current steps of at "
+                                + "least %s C the voltage moved against the current (e.g. data row %d: current_a %s "
+                                + "-> %s A, voltage_v %s -> %s V), which no cell does; current_a must be positive "
+                                + "while charging: negate the column",
+                        log.source(),
+                        steps - agree,
+                        steps,
+                        number(SIGN_STEP_C),
+                        k + 1,
+                        number(amps[k - 1]),
+                        number(amps[k]),
+                        number(volts[k - 1]),
+                        number(volts[k])));
+            }
+            return;
+        }
+        // too few steps: the OCV's trend against the counted charge
+        int n = log.size();
+        double q = 0;
+        double low = 0;
+        double high = 0;
+        double sq = 0;
+        double sv = 0;
+        double sqq = 0;
+        double sqv = 0;
+        double svv = 0;
+        for (int k = 0; k < n; k++) {
+            if (k > 0) {
+                q += amps[k] * (time[k] - time[k - 1]) / 3600.0;
+            }
+            low = Math.min(low, q);
+            high = Math.max(high, q);
+            sq += q;
+            sv += volts[k];
+            sqq += q * q;
+            sqv += q * volts[k];
+            svv += volts[k] * volts[k];
+        }
+        double varQ = sqq / n - (sq / n) * (sq / n);
+        double varV = svv / n - (sv / n) * (sv / n);
+        double cov = sqv / n - (sq / n) * (sv / n);
+        if ((high - low) / capacityAh < MIN_TREND_CAPACITIES || !(varQ > 0) || !(varV > 0)) {
+            return;
+        }
+        double correlation = cov / Math.sqrt(varQ * varV);
+        if (correlation < 0) {
+            throw new LogFormatException(String.format(
+                    Locale.ROOT,
+                    "%s: current_a looks like the opposite sign convention: over the %s Ah the log moves, the "
+                            + "voltage falls as the counted charge rises (correlation %s), while a cell's voltage "
+                            + "rises with its charge; current_a must be positive while charging: negate the column",
+                    log.source(),
+                    number(high - low),
+                    String.format(Locale.ROOT, "%.2f", correlation)));
+        }
     }
 
     private static void checkSwapped(CellTestLog log) {
@@ -158,17 +300,34 @@ public final class CellLogPlausibility {
         }
         double spanned = (high - low) / capacityAh;
         if (spanned > MAX_CAPACITIES_SPANNED) {
+            double[] steps = new double[log.size() - 1];
+            for (int k = 1; k < log.size(); k++) {
+                steps[k - 1] = time[k] - time[k - 1];
+            }
+            double medianStep = median(steps);
+            String why;
+            if (Math.abs(amps[row]) <= MAX_PLAUSIBLE_C_RATE * capacityAh && medianStep >= MILLISECOND_STEP_S) {
+                // currents a cell can carry, rows far apart: the clock may be off as well as the current
+                why = String.format(
+                        Locale.ROOT,
+                        "the largest current is one a cell can carry, but the median time step is %s s: time_s "
+                                + "looks like milliseconds, or current_a like mA: divide that column by 1000 (or "
+                                + "the capacity is wrong)",
+                        number(medianStep));
+            } else {
+                why = "current_a looks like mA: divide the column by 1000 (or the capacity is wrong)";
+            }
             throw new LogFormatException(String.format(
                     Locale.ROOT,
                     "%s: current_a moves %s Ah through a %s Ah cell (the running charge spans %s capacities; "
-                            + "a cell holds one), e.g. %s A at data row %d; current_a looks like mA: divide the "
-                            + "column by 1000 (or the capacity is wrong)",
+                            + "a cell holds one), e.g. %s A at data row %d; %s",
                     log.source(),
                     number(high - low),
                     number(capacityAh),
                     number(spanned),
                     number(amps[row]),
-                    row + 1));
+                    row + 1,
+                    why));
         }
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -106,6 +108,95 @@ class UnitMistakeTest {
     }
 
     @Test
+    void theOppositeSignConventionIsNamed() throws IOException {
+        // found by the adversarial check of 2026-12-03: a discharge-positive log was replayed (RMSE 56 %)
+        SharedDataValidationTest.Result r =
+                replay(log("sign.csv", row -> new Row(row.seconds, -row.amps, row.volts, row.celsius)));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("sign.csv", "current_a looks like the opposite sign convention", "negate the column");
+        assertThat(r.err()).containsPattern("at \\d+ of \\d+ current steps");
+    }
+
+    /** A 40 min constant 1 C discharge of the shipped NCM811 cell (one current step), current times {@code sign}. */
+    private Path constantCurrentLog(String name, double sign) throws IOException {
+        EcmParameters p = new PresetCatalog().load("psoa-ncm811").cell();
+        EquivalentCircuitCell cell = new EquivalentCircuitCell(p, 0.9, 25);
+        StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c\n");
+        for (int k = 0; k < 2400; k++) {
+            double amps = k == 0 ? 0 : -p.capacityAh();
+            cell.step(amps, k == 0 ? 0 : 1.0);
+            b.append(String.format(Locale.ROOT, "%d,%.4f,%.5f,25.0%n", k, sign * amps, cell.terminalVolts()));
+        }
+        Path f = tmp.resolve(name);
+        Files.writeString(f, b);
+        return f;
+    }
+
+    @Test
+    void theOppositeSignOfAConstantCurrentLogIsNamedByTheVoltagesTrend() throws IOException {
+        // one step only: judged by the OCV falling as the counted charge rises
+        SharedDataValidationTest.Result r = replay(constantCurrentLog("cc-sign.csv", -1));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .contains(
+                        "cc-sign.csv",
+                        "opposite sign convention",
+                        "the voltage falls as the counted charge rises",
+                        "negate the column");
+        SharedDataValidationTest.Result right = replay(constantCurrentLog("cc.csv", 1));
+        assertThat(right.exit()).as(right.err()).isZero();
+    }
+
+    @Test
+    void fahrenheitIsNamedAgainstThePresetsShutdown() throws IOException {
+        // 25 °C is 77 °F: inside -60..150, but above the 60 °C at which psoa-ncm811 shuts the cell down
+        SharedDataValidationTest.Result r =
+                replay(log("f.csv", row -> new Row(row.seconds, row.amps, row.volts, row.celsius * 1.8 + 32)));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("f.csv", "temperature_c has a median of 77 °C", "preset 'psoa-ncm811'", "°F")
+                .contains("(F - 32) / 1.8 gives a median of 25 °C");
+    }
+
+    @Test
+    void aFewHotRowsAreNotFahrenheit() throws IOException {
+        SharedDataValidationTest.Result r = replay(
+                log("hot.csv", row -> row.seconds < 600 ? new Row(row.seconds, row.amps, row.volts, 70.0) : row));
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
+    @Test
+    void aTimeColumnInMillisecondsIsNamed() throws IOException {
+        SharedDataValidationTest.Result r =
+                replay(log("ms.csv", row -> new Row(1000 * row.seconds, row.amps, row.volts, row.celsius)));
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("ms.csv", "median time step is 1000 s", "time_s looks like milliseconds")
+                .doesNotContain("current_a looks like mA");
+    }
+
+    @Test
+    void aMissingReadingSaysHowToFixIt() throws IOException {
+        List<String> lines = Files.readAllLines(log("ok.csv", row -> row));
+        List<String> withNaN = new ArrayList<>(lines);
+        withNaN.add(500, "NaN,NaN,NaN,NaN");
+        Path nan = tmp.resolve("nan.csv");
+        Files.write(nan, withNaN);
+        SharedDataValidationTest.Result r = replay(nan);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("nan.csv line 501", "(time_s): 'NaN' is not a finite number", "remove the row");
+
+        List<String> withGap = new ArrayList<>(lines);
+        withGap.set(799, "798,,3.9,25");
+        Path gap = tmp.resolve("gap.csv");
+        Files.write(gap, withGap);
+        SharedDataValidationTest.Result g = replay(gap);
+        assertThat(g.exit()).isEqualTo(2);
+        assertThat(g.err()).contains("gap.csv line 800", "(current_a): '' is not a finite number", "fill the gap");
+    }
+
+    @Test
     void aCapacityInMilliampHoursIsNamed() throws IOException {
         SharedDataValidationTest.Result r = replay(log("ok.csv", row -> row), "--capacity-ah", "2900");
         assertThat(r.exit()).isEqualTo(2);
@@ -196,6 +287,37 @@ class UnitMistakeTest {
                 out.toString());
         assertThat(k.exit()).isEqualTo(2);
         assertThat(k.err()).contains("k.csv", "kelvin");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void characterizeRefusesTheSignTimeAndFahrenheitMistakes() throws IOException {
+        Path ok = log("ok.csv", row -> row);
+        Path out = tmp.resolve("cell.yaml");
+        record Mistake(Path log, String named) {}
+        for (Mistake m : List.of(
+                new Mistake(
+                        log("sign.csv", row -> new Row(row.seconds, -row.amps, row.volts, row.celsius)),
+                        "opposite sign convention"),
+                new Mistake(
+                        log("ms.csv", row -> new Row(1000 * row.seconds, row.amps, row.volts, row.celsius)),
+                        "time_s looks like milliseconds"),
+                new Mistake(
+                        log("f.csv", row -> new Row(row.seconds, row.amps, row.volts, 1.8 * row.celsius + 32)),
+                        "if the column is in °F"))) {
+            SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                    new CharacterizeCommand(),
+                    "--ocv-test",
+                    ok.toString(),
+                    "--pulse-test",
+                    m.log().toString(),
+                    "--capacity-ah",
+                    "2.0",
+                    "--out",
+                    out.toString());
+            assertThat(r.exit()).as(m.named()).isEqualTo(2);
+            assertThat(r.err()).contains(m.log().getFileName().toString(), m.named());
+        }
         assertThat(out).doesNotExist();
     }
 }

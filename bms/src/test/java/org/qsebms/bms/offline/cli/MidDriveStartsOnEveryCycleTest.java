@@ -1,0 +1,211 @@
+package org.qsebms.bms.offline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Starts in the middle of a drive on every shared drive log (an adversarial check of issue 20 item 4,
+ * 2026-12-03): the log from the rows at 20, 40, 60 and 80 % of its length (header kept), the filter
+ * 30 % above and 30 % below the first {@code soc_ref} (clipped to 0..1), each with the targets of
+ * {@code MidCycleConvergenceTest}: RMSE at most 1 % and the 3-sigma bound covering the truth on at
+ * least 95 % of the rows after 600 s, and the error under 2 % within 600 s. The NCA presets are the
+ * documented recipe's and the slow-branch preset learnt on 25 °C LA92 and Cycle_1 (scored only on the
+ * other logs); the LFP preset is the documented recipe's ({@code --base-preset psoa-lfp}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MidDriveStartsOnEveryCycleTest {
+    @TempDir
+    Path tmp;
+
+    private Path pan;
+    private Path a123;
+    private Path nca;
+    private Path ncaSlow;
+    private Path lfp;
+
+    @BeforeAll
+    void characterise(@TempDir Path dir) {
+        Path data = SharedDataValidationTest.locateSharedData();
+        pan = data.resolve("panasonic_18650pf_nca");
+        a123 = data.resolve("a123_lfp_plett");
+        nca = characterise(dir.resolve("nca.yaml"), false);
+        ncaSlow = characterise(dir.resolve("nca-slow-a.yaml"), true);
+        lfp = dir.resolve("lfp.yaml");
+        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S1.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S2.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S3.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S4.csv").toString(),
+                "--pulse-test",
+                a123.resolve("a123_lfp_25C_script1_dyn.csv").toString(),
+                "--capacity-ah",
+                "2.05",
+                "--base-preset",
+                "psoa-lfp",
+                "--out",
+                lfp.toString());
+        assertThat(c.exit()).as(c.err()).isZero();
+    }
+
+    private Path characterise(Path out, boolean slowBranch) {
+        List<String> args = new ArrayList<>(List.of(
+                "--ocv-test",
+                pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                "--ocv-test",
+                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
+                "--pulse-test",
+                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
+                "--pulse-test",
+                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
+                "--capacity-ah",
+                "2.9",
+                "--base-preset",
+                "psoa-ncm811",
+                "--out",
+                out.toString()));
+        if (slowBranch) {
+            args.addAll(List.of(
+                    "--slow-polarisation-log",
+                    pan.resolve("pan18650pf_25C_LA92.csv").toString(),
+                    "--slow-polarisation-log",
+                    pan.resolve("pan18650pf_25C_Cycle_1.csv").toString()));
+        }
+        SharedDataValidationTest.Result c =
+                SharedDataValidationTest.run(new CharacterizeCommand(), args.toArray(String[]::new));
+        assertThat(c.exit()).as(c.err()).isZero();
+        return out;
+    }
+
+    private static Stream<Arguments> starts(String... logs) {
+        Stream.Builder<Arguments> b = Stream.builder();
+        for (String log : logs) {
+            for (int percent : new int[] {20, 40, 60, 80}) {
+                for (double error : new double[] {0.3, -0.3}) {
+                    b.add(Arguments.of(log, percent, error));
+                }
+            }
+        }
+        return b.build();
+    }
+
+    static Stream<Arguments> ncaStarts() {
+        return starts(
+                "pan18650pf_25C_US06",
+                "pan18650pf_25C_HWFTa",
+                "pan18650pf_25C_LA92",
+                "pan18650pf_25C_Cycle_1",
+                "pan18650pf_25C_Cycle_2",
+                "pan18650pf_10C_US06",
+                "pan18650pf_10C_Cycle_1",
+                "pan18650pf_0C_US06",
+                "pan18650pf_0C_LA92",
+                "pan18650pf_0C_Cycle_1");
+    }
+
+    static Stream<Arguments> ncaStartsNotLearntByTheSlowBranch() {
+        return ncaStarts().filter(a -> !((String) a.get()[0]).matches(".*25C_(LA92|Cycle_1)"));
+    }
+
+    static Stream<Arguments> lfpStarts() {
+        return starts("a123_lfp_25C_script1_dyn", "a123_lfp_5C_script1_dyn", "a123_lfp_45C_script1_dyn");
+    }
+
+    /** Replays {@code log} from the row at {@code percent} of its length, the filter {@code error} off. */
+    private Map<String, Double> startMidDrive(Path preset, Path log, int percent, double error) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        int row = (lines.size() - 1) * percent / 100;
+        List<String> cut = new ArrayList<>();
+        cut.add(lines.get(0));
+        cut.addAll(lines.subList(row + 1, lines.size()));
+        String[] header = lines.get(0).split(",");
+        int socRef = List.of(header).indexOf("soc_ref");
+        double truth = Double.parseDouble(cut.get(1).split(",")[socRef]);
+        double start = Math.max(0, Math.min(1, truth + error));
+        Path file = tmp.resolve(log.getFileName().toString().replace(".csv", "-" + percent + "-" + error + ".csv"));
+        Files.write(file, cut);
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                file.toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                String.format(Locale.ROOT, "%.4f", start),
+                "--out",
+                tmp.resolve(preset.getFileName() + "-" + file.getFileName()).toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<String, Double> s = SharedDataValidationTest.json(r.out());
+        System.out.printf(
+                Locale.ROOT,
+                "%s %s row %d (soc_ref %.3f) from %.3f: RMSE %.2f %%, max %.2f %%, coverage %.1f %%, median bound "
+                        + "%.2f %%, under 2 %% after %.0f s%n",
+                preset.getFileName(),
+                log.getFileName(),
+                row,
+                truth,
+                start,
+                s.get("soc_rmse_pct"),
+                s.get("soc_max_error_pct"),
+                s.get("bound_3sigma_coverage_pct"),
+                s.get("bound_3sigma_median_pct"),
+                s.get("converged_after_s"));
+        return s;
+    }
+
+    private static void meetsTheTargets(Map<String, Double> s) {
+        assertThat(s.get("bound_3sigma_coverage_pct")).as("coverage").isGreaterThanOrEqualTo(95.0);
+        assertThat(s.get("soc_rmse_pct")).as("RMSE").isLessThanOrEqualTo(1.0);
+        assertThat(s.get("converged_after_s")).as("under 2 % after").isLessThanOrEqualTo(600.0);
+    }
+
+    @Disabled("known miss, measured 2026-12-03: documented recipe, 80 starts (EKF): coverage under 95 % on 19 "
+            + "(under 50 % on 13; 0.0 % on 10 °C US06 rows 2526 and 3368, 0 °C US06 row 2203 and 0 °C Cycle_1 row "
+            + "7052, RMSE 3.8-10.5 % against a median bound of 2.3-4.5 %; at 25 °C 4 of 40, US06 row 2891 26 %), "
+            + "RMSE over 1 % on 44 (up to 10.5 %), under 2 % only after 600 s or never on 12")
+    @ParameterizedTest(name = "{0} from {1} % of its rows, {2} off")
+    @MethodSource("ncaStarts")
+    void documentedRecipeMeetsTheTargetsFromEveryStart(String log, int percent, double error) throws IOException {
+        meetsTheTargets(startMidDrive(nca, pan.resolve(log + ".csv"), percent, error));
+    }
+
+    @Disabled("known miss, measured 2026-12-03: slow branch learnt on 25 °C LA92 + Cycle_1, 64 starts (EKF): "
+            + "coverage 100 % on 61, 98.0 % on one and 0.0 % on 0 °C Cycle_1 row 7052 (both errors; RMSE 9.4 / "
+            + "10.3 %, soc_ref 0.165); RMSE over 1 % on 32 (25 °C: 5 of 24, up to 1.60 %; 10 °C US06 up to "
+            + "3.14 %; 0 °C up to 10.3 %); under 2 % only after 600 s or never on 7")
+    @ParameterizedTest(name = "{0} from {1} % of its rows, {2} off")
+    @MethodSource("ncaStartsNotLearntByTheSlowBranch")
+    void withTheSlowBranchEveryStartMeetsTheTargets(String log, int percent, double error) throws IOException {
+        meetsTheTargets(startMidDrive(ncaSlow, pan.resolve(log + ".csv"), percent, error));
+    }
+
+    @Disabled("known miss, measured 2026-12-03: LFP documented recipe, 24 starts (EKF): coverage under 95 % "
+            + "on 9 (0.0 % on 25 °C row 14752 +30 %: RMSE 39.4 % against a median bound of 12.8 %), RMSE over 1 % "
+            + "on all 24 (2.5-46.7 %); the SPKF: coverage under 95 % on 5, 0.0 % on 25 °C row 29504 +30 % with "
+            + "RMSE 72.7 %")
+    @ParameterizedTest(name = "{0} from {1} % of its rows, {2} off")
+    @MethodSource("lfpStarts")
+    void lfpMeetsTheTargetsFromEveryStart(String log, int percent, double error) throws IOException {
+        meetsTheTargets(startMidDrive(lfp, a123.resolve(log + ".csv"), percent, error));
+    }
+}
