@@ -229,4 +229,22 @@ class CurrentStuckAtRestScenarioTest {
         assertThat(cv.log().result().finalState()).isEqualTo("NORMAL");
         assertThat(pulses.log().result().finalState()).isEqualTo("NORMAL");
     }
+
+    /**
+     * Found by the cells, the channel stays stuck until its reading changes: a reset while it is frozen
+     * is refused, and one after the freeze ends (its reading changes again) is accepted.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {100, 250})
+    void aResetIsRefusedWhileTheReadingStaysFrozenAndAcceptedOnceItChanges(int periodMs) {
+        Run r = run(pack(periodMs) + "initial: {soc: 0.6}\n"
+                + "load: {type: constant, amps: -1.0, obeysLimits: true}\n"
+                + "faults:\n  - {at: 12s, type: currentSensorStuck, for: 20s}\n"
+                + "commands:\n  - {at: 5s, type: open}\n  - {at: 20s, type: close}\n"
+                + "  - {at: 28s, type: reset}\n  - {at: 36s, type: reset}\n"
+                + "duration: 40s\n");
+        assertThat(r.stuck().get("reason").asText()).contains("every cell moved");
+        assertThat(r.log().raised("CURRENT_STUCK.MSL")).isLessThan(28.0);
+        assertThat(r.log().resets()).as(r.log().dump()).containsExactly(false, true);
+    }
 }
