@@ -46,6 +46,14 @@ import java.time.Duration;
  *                                  before ELECTROLYTE_ANODIC_LIMIT counts as gone
  * @param currentDeadbandAmps       a pack current above this counts as charging, below minus this as discharging
  *                                  (the SOC bounds and the charge-only limits use it)
+ * @param currentCrossCheckC        the cells' cross-check of a current sensor frozen at rest: the smallest unseen
+ *                                  current it must find, as a C-rate of the pack's capacity (0.25: a quarter of the
+ *                                  capacity per hour); the voltage it must see is what the preset's R0 and RC pairs
+ *                                  make of that current (docs/safety.md)
+ * @param currentCrossCheckWindow   the window over which the cells' move is compared with what the reading explains
+ * @param currentCrossCheckDebounce how long every cell must keep moving beyond that threshold (at most half the window)
+ * @param currentCrossCheckModelDoubt the fraction of the model's own predicted relaxation over the window added to the
+ *                                  threshold (the cells' true RC pairs differ from the preset's)
  */
 public record SupplementaryLimits(
         ThreeLevelLimit cellImbalance,
@@ -75,7 +83,11 @@ public record SupplementaryLimits(
         Duration lockoutWindow,
         Duration loopProof,
         double anodicHysteresisVolts,
-        double currentDeadbandAmps) {
+        double currentDeadbandAmps,
+        double currentCrossCheckC,
+        Duration currentCrossCheckWindow,
+        Duration currentCrossCheckDebounce,
+        double currentCrossCheckModelDoubt) {
 
     public SupplementaryLimits {
         for (Duration d : new Duration[] {
@@ -87,7 +99,9 @@ public record SupplementaryLimits(
             currentStuckAtRest,
             tempRateWindow,
             lockoutWindow,
-            loopProof
+            loopProof,
+            currentCrossCheckWindow,
+            currentCrossCheckDebounce
         }) {
             if (d.isZero() || d.isNegative()) {
                 throw new IllegalArgumentException("stuck windows, the rate window, the lockout window and the loop "
@@ -111,6 +125,16 @@ public record SupplementaryLimits(
         }
         if (!(tempStepCelsius > 0)) {
             throw new IllegalArgumentException("tempStepCelsius must be > 0, got " + tempStepCelsius);
+        }
+        if (!(currentCrossCheckC > 0 && currentCrossCheckModelDoubt >= 0)) {
+            throw new IllegalArgumentException(
+                    "currentCrossCheckC must be > 0 and currentCrossCheckModelDoubt >= 0, got " + currentCrossCheckC
+                            + " and " + currentCrossCheckModelDoubt);
+        }
+        if (currentCrossCheckDebounce.multipliedBy(2).compareTo(currentCrossCheckWindow) > 0) {
+            throw new IllegalArgumentException("currentCrossCheckDebounce (" + currentCrossCheckDebounce
+                    + ") must be at most half of currentCrossCheckWindow (" + currentCrossCheckWindow
+                    + "): a current's onset must stay inside the window while its debounce runs");
         }
     }
 
@@ -159,7 +183,11 @@ public record SupplementaryLimits(
                 .lockoutWindow(lockoutWindow)
                 .loopProof(loopProof)
                 .anodicHysteresisVolts(anodicHysteresisVolts)
-                .currentDeadbandAmps(currentDeadbandAmps);
+                .currentDeadbandAmps(currentDeadbandAmps)
+                .currentCrossCheckC(currentCrossCheckC)
+                .currentCrossCheckWindow(currentCrossCheckWindow)
+                .currentCrossCheckDebounce(currentCrossCheckDebounce)
+                .currentCrossCheckModelDoubt(currentCrossCheckModelDoubt);
     }
 
     /** Named setters for the thresholds (see the record's parameters for each one's meaning and unit). */
@@ -192,6 +220,10 @@ public record SupplementaryLimits(
         private Duration loopProof;
         private double anodicHysteresisVolts = Double.NaN;
         private double currentDeadbandAmps = Double.NaN;
+        private double currentCrossCheckC = Double.NaN;
+        private Duration currentCrossCheckWindow;
+        private Duration currentCrossCheckDebounce;
+        private double currentCrossCheckModelDoubt = Double.NaN;
 
         private Builder() {}
 
@@ -335,6 +367,26 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder currentCrossCheckC(double v) {
+            currentCrossCheckC = v;
+            return this;
+        }
+
+        public Builder currentCrossCheckWindow(Duration v) {
+            currentCrossCheckWindow = v;
+            return this;
+        }
+
+        public Builder currentCrossCheckDebounce(Duration v) {
+            currentCrossCheckDebounce = v;
+            return this;
+        }
+
+        public Builder currentCrossCheckModelDoubt(double v) {
+            currentCrossCheckModelDoubt = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the value that cannot work, or a limit or duration never set
          */
@@ -356,6 +408,8 @@ public record SupplementaryLimits(
             requireSet(packMismatchDebounce, "packMismatchDebounce");
             requireSet(lockoutWindow, "lockoutWindow");
             requireSet(loopProof, "loopProof");
+            requireSet(currentCrossCheckWindow, "currentCrossCheckWindow");
+            requireSet(currentCrossCheckDebounce, "currentCrossCheckDebounce");
             return new SupplementaryLimits(
                     cellImbalance,
                     socHigh,
@@ -384,7 +438,11 @@ public record SupplementaryLimits(
                     lockoutWindow,
                     loopProof,
                     anodicHysteresisVolts,
-                    currentDeadbandAmps);
+                    currentDeadbandAmps,
+                    currentCrossCheckC,
+                    currentCrossCheckWindow,
+                    currentCrossCheckDebounce,
+                    currentCrossCheckModelDoubt);
         }
 
         private static void requireSet(Object value, String name) {

@@ -48,7 +48,11 @@ final class SupplementaryReader {
             "lockoutWindow",
             "loopProof",
             "anodicHysteresisVolts",
-            "currentDeadbandAmps");
+            "currentDeadbandAmps",
+            "currentCrossCheckC",
+            "currentCrossCheckWindow",
+            "currentCrossCheckDebounce",
+            "currentCrossCheckModelDoubt");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -131,6 +135,14 @@ final class SupplementaryReader {
                             higher("anodicHysteresisVolts", SupplementaryLimits::anodicHysteresisVolts, 0, 1, "V"))
                     .currentDeadbandAmps(
                             lower("currentDeadbandAmps", SupplementaryLimits::currentDeadbandAmps, 0, 100, "A"))
+                    .currentCrossCheckC(
+                            lower("currentCrossCheckC", SupplementaryLimits::currentCrossCheckC, 0.001, 100, "C"))
+                    .currentCrossCheckWindow(
+                            shorter("currentCrossCheckWindow", SupplementaryLimits::currentCrossCheckWindow))
+                    .currentCrossCheckDebounce(
+                            shorter("currentCrossCheckDebounce", SupplementaryLimits::currentCrossCheckDebounce))
+                    .currentCrossCheckModelDoubt(lower(
+                            "currentCrossCheckModelDoubt", SupplementaryLimits::currentCrossCheckModelDoubt, 0, 10, ""))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());

@@ -53,6 +53,11 @@ class SupplementaryConfigTest {
                 // Protection's anodic-limit hysteresis and CURRENT_DEADBAND_AMPS, literals until they moved here
                 .anodicHysteresisVolts(0.05)
                 .currentDeadbandAmps(0.05)
+                // the cells' cross-check of a current sensor frozen at rest (issue 23): new in the data, never in Java
+                .currentCrossCheckC(0.25)
+                .currentCrossCheckWindow(Duration.ofSeconds(10))
+                .currentCrossCheckDebounce(Duration.ofSeconds(1))
+                .currentCrossCheckModelDoubt(0.5)
                 .build();
     }
 

@@ -211,8 +211,12 @@ record FaultTable(
         r.add(cond(
                 FaultCode.CURRENT_STUCK,
                 "the current reading bit-identical for " + s(x.currentStuckWhileFlowing()) + " while current flows, or "
-                        + s(x.currentStuckAtRest()) + " whatever the current",
-                "the window",
+                        + s(x.currentStuckAtRest()) + " whatever the current, or, with the path closed and the reading "
+                        + "at rest, while every cell moved (over a " + s(x.currentCrossCheckWindow())
+                        + " window) beyond what the reading explains through the preset's R0 and RC pairs, by more "
+                        + "than a current of " + num(x.currentCrossCheckC(), 2) + " C would move it plus "
+                        + num(x.currentCrossCheckModelDoubt() * 100, 0) + " % of the model's own predicted move",
+                "the window; the cells' cross-check: " + ms(x.currentCrossCheckDebounce()),
                 "its reading has changed since (proven alive)"));
         r.add(cond(
                 FaultCode.CONTACTOR_WELDED,

@@ -42,6 +42,7 @@ public final class Protection {
     private final LimitMonitor[] limitMonitors;
     private final SupplementaryLimits extra;
     private SensorPlausibility plausibility;
+    private org.qsebms.estimators.model.EcmParameters crossCheckCell;
     private final ConditionMonitor zeroDrift;
     private final ConditionMonitor tempSpread;
     private final ConditionMonitor tempRate;
@@ -156,11 +157,22 @@ public final class Protection {
             current[0].cellCelsius[Math.max(0, plausibility.stuckTemp)],
             plausibility.tempUnchangedSeconds(plausibility.stuckTemp, current[0].nanos),
             current[0].packAmps);
-    private final Supplier<String> currentStuckReason = () -> String.format(
-            Locale.ROOT,
-            "current sensor read %.3f A identically for %.1f s; the ADC is stuck",
-            current[0].packAmps,
-            plausibility.currentUnchangedSeconds(current[0].nanos));
+    private final Supplier<String> currentStuckReason = () -> plausibility.currentStuckByCells
+            ? String.format(
+                    Locale.ROOT,
+                    "current sensor read %.3f A identically for %.1f s while every cell moved %+.1f mV beyond what "
+                            + "that reading explains (threshold %.1f mV, as a current of at least %+.2f A would); "
+                            + "the ADC is stuck",
+                    current[0].packAmps,
+                    plausibility.currentUnchangedSeconds(current[0].nanos),
+                    plausibility.currentByCells().movedVolts * 1000,
+                    plausibility.currentByCells().thresholdVolts * 1000,
+                    plausibility.currentByCells().impliedAmps)
+            : String.format(
+                    Locale.ROOT,
+                    "current sensor read %.3f A identically for %.1f s; the ADC is stuck",
+                    current[0].packAmps,
+                    plausibility.currentUnchangedSeconds(current[0].nanos));
 
     public Protection(ProtectionLimits limits, FaultSink sink) {
         this(limits, SupplementaryLimits.defaults(), sink);
@@ -318,7 +330,7 @@ public final class Protection {
                                 > extra.packMismatchToleranceVolts(m.cellCount(), m.packVolts);
         packMismatch.evaluate(mismatch, now, mismatchReason, sink);
         if (plausibility == null) { // sized on first use; allocation happens once, at start-up
-            plausibility = new SensorPlausibility(extra, m.cellVolts.length, m.cellCelsius.length);
+            plausibility = new SensorPlausibility(extra, m.cellVolts.length, m.cellCelsius.length, crossCheckCell);
             plausibility.requireProofOfLife(proveAliveCells, proveAliveTemps, proveAliveCurrent);
             softShortScores = new double[m.cellVolts.length];
             softShortNoLeak = new boolean[m.cellVolts.length];
@@ -437,6 +449,18 @@ public final class Protection {
             }
         }
         softShortVerdictPending = false;
+    }
+
+    /**
+     * The cell model (the preset scaled to the pack, as the estimators see it) for the cells' cross-check of
+     * the current sensor ({@link CurrentFlowCrossCheck}); without it the check is off. Set once at assembly,
+     * before the first {@link #evaluate}.
+     */
+    public void crossCheckCurrentWith(org.qsebms.estimators.model.EcmParameters cell) {
+        if (plausibility != null) {
+            throw new IllegalStateException("the cell model must be set before the first evaluation");
+        }
+        crossCheckCell = cell;
     }
 
     /** What the user can do to let the detector reach its verdict (for a refused reset); set once at assembly. */

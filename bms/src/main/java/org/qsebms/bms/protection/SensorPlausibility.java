@@ -18,6 +18,9 @@ final class SensorPlausibility {
     private final ChannelLiveness cells;
     private final ChannelLiveness temps;
     private final ChannelLiveness current;
+    /** The cells' cross-check of the current reading, or null without a cell model. */
+    private final CurrentFlowCrossCheck currentByCells;
+
     private final double[] lastCelsius;
     /** Kept thermistor samples for the sliding rate window (ring; at most one per window / 128). */
     private static final int RING = 256;
@@ -37,6 +40,8 @@ final class SensorPlausibility {
     int stuckCell = -1;
     int stuckTemp = -1;
     boolean stuckCurrent;
+    /** True when the cells' cross-check, not the reading's own window, found the current channel stuck. */
+    boolean currentStuckByCells;
     /** Worst rate (°C/s) and its channel in the last window, for the reason text. */
     double worstRate;
 
@@ -47,7 +52,14 @@ final class SensorPlausibility {
     double stepCelsius;
 
     SensorPlausibility(SupplementaryLimits limits, int cellCount, int tempCount) {
+        this(limits, cellCount, tempCount, null);
+    }
+
+    /** @param cell the preset's cell scaled to the pack, for the cells' cross-check of the current (null: none) */
+    SensorPlausibility(
+            SupplementaryLimits limits, int cellCount, int tempCount, org.qsebms.estimators.model.EcmParameters cell) {
         this.limits = limits;
+        this.currentByCells = cell == null ? null : new CurrentFlowCrossCheck(limits, cell, cellCount);
         this.rateWindowNanos = limits.tempRateWindow().toNanos();
         cells = new ChannelLiveness(
                 cellCount,
@@ -89,7 +101,19 @@ final class SensorPlausibility {
         }
         stuckTemp = temps.firstStuck();
         current.sample(0, m.packAmps, currentOk, now, prev, flowStart);
+        boolean stuckBefore = current.firstStuck() >= 0;
+        if (currentByCells != null) {
+            currentByCells.update(m, current.changedAt(0));
+            if (currentByCells.flagged && !stuckBefore) {
+                // the reading says nothing flows and every cell says otherwise: stuck until its reading changes
+                current.markStuck(0);
+                currentStuckByCells = true;
+            }
+        }
         stuckCurrent = current.firstStuck() >= 0;
+        if (!stuckCurrent) {
+            currentStuckByCells = false;
+        }
     }
 
     /**
@@ -120,6 +144,11 @@ final class SensorPlausibility {
 
     double currentUnchangedSeconds(long now) {
         return current.unchangedSeconds(0, now);
+    }
+
+    /** The cells' cross-check (null without a cell model), for the reason text. */
+    CurrentFlowCrossCheck currentByCells() {
+        return currentByCells;
     }
 
     /** A jump between two consecutive samples of one thermistor larger than any cell can heat or cool. */
@@ -260,6 +289,14 @@ final class SensorPlausibility {
             if (unproven[i] || atRest >= atRestNanos || whileFlowing >= whileFlowingNanos) {
                 stuck[i] = true;
             }
+        }
+
+        void markStuck(int i) {
+            stuck[i] = true;
+        }
+
+        long changedAt(int i) {
+            return changedAt[i];
         }
 
         void requireProofOfLife() {

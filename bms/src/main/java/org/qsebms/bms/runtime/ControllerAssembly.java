@@ -106,6 +106,10 @@ public final class ControllerAssembly {
             events.offer(new ControllerEvent.FaultEdge(f));
             persistence.offerFault(f, epochMillis.getAsLong());
         });
+        EcmParameters nominalCell = cfg.chemistry().cell();
+        double packFactor = cfg.pack().capacityAh() / nominalCell.capacityAh();
+        // the cells' cross-check of the current sensor sees a cell as the estimators do
+        protection.crossCheckCurrentWith(nominalCell.scaled(packFactor, 1.0 / packFactor));
         Supervisor supervisor = new Supervisor(hw, protection, channels.requests(), new Supervisor.StateListener() {
             @Override
             public void stateChanged(SupervisorState from, SupervisorState to, String reason, long nanos) {

@@ -180,4 +180,34 @@ class OracleJudgesCatchViolationsTest {
         assertThat(softShortAtRest("psoa-ncm811", 2000)).isEmpty();
         assertThat(softShortAtRest("psoa-lfp", 500)).isEmpty();
     }
+
+    /**
+     * A current sensor frozen at rest at 5 s, a rest to 20 s, then 1.2 A (0.6 C on 2 Ah) from 20 s: the
+     * pack must be in FAULT within (10 s - 1 s) / 2 + 1 s + one period of the step (20.0 s here, the tick
+     * before it); FAULT at {@code faultAt}, or never (NaN).
+     */
+    private static List<String> frozenAtRestThenALoad(double faultAt) {
+        Scenario sc = scenario("faults:\n  - {at: 5s, type: currentSensorStuck}\nduration: 40s\n");
+        ScenarioOracle o = new ScenarioOracle(sc);
+        for (int k = 0; k <= 400; k++) {
+            double t = k / 10.0;
+            boolean fault = t >= faultAt;
+            double amps = fault || t <= 20 + 1e-9 ? 0.0 : -1.2;
+            o.observe(
+                    truth(t, fault ? "FAULT" : "NORMAL", 3.6, amps, 0.5, fault ? OPEN : CLOSED, fault ? OPEN : CLOSED));
+        }
+        o.judge(lines(msl(Double.isNaN(faultAt) ? 60 : faultAt, "CURRENT_STUCK")));
+        return o.violations();
+    }
+
+    @Test
+    void aCurrentSensorFrozenAtRestNotFoundWhenTheLoadComesIsAViolation() {
+        assertThat(frozenAtRestThenALoad(Double.NaN))
+                .anySatisfy(v -> assertThat(v).contains("frozen at rest").contains("not detected by its deadline"));
+        assertThat(frozenAtRestThenALoad(27.0))
+                .anySatisfy(v -> assertThat(v)
+                        .contains("frozen at rest")
+                        .contains("from 20.000 s not detected by its deadline"));
+        assertThat(frozenAtRestThenALoad(25.5)).isEmpty();
+    }
 }

@@ -213,6 +213,25 @@ class RandomScenarioOracleTest {
         if (r.nextInt(6) == 0 && !kinds.contains("cellTemperature")) {
             faults.addAll(thermistorRamp(r, cells, ambient, durationS));
         }
+        // a current sensor frozen at rest, then the pack closed again under a load (issue 23): open, the reading
+        // freezes during the rest, close 10-14 s after the open onto a forced current; drawn last, so every other
+        // seed is unchanged
+        if (r.nextInt(5) == 0 && durationS >= 30 && !kinds.contains("current sensor")) {
+            long openAt = 2000 + r.nextInt(4000);
+            long freezeAt = openAt + 1000 + r.nextInt(3000);
+            faults.add(String.format(Locale.ROOT, "  - {at: %dms, type: currentSensorStuck}", freezeAt));
+            commands.add(String.format(Locale.ROOT, "  - {at: %dms, type: open}", openAt));
+            long closeAt = openAt + 10_000 + r.nextInt(4000);
+            commands.add(String.format(Locale.ROOT, "  - {at: %dms, type: close}", closeAt));
+            if (!kinds.contains("forceCurrent")) { // the load it closes onto: 0.2-1.5 C either way, from the close
+                faults.add(String.format(
+                        Locale.ROOT,
+                        "  - {at: %dms, type: forceCurrent, amps: %.2f, for: %dms}",
+                        closeAt,
+                        (r.nextInt(3) == 0 ? 1 : -1) * c * r.nextDouble(0.2, 1.5),
+                        8000 + r.nextInt(8000)));
+            }
+        }
         if (!faults.isEmpty()) {
             b.append("faults:\n");
             faults.forEach(f -> b.append(f).append('\n'));

@@ -48,6 +48,13 @@ final class ScenarioOracle {
     static final double SHORT_CIRCUIT_FACTOR = 2.0;
     static final double CONTACTOR_OPEN_S = 0.2;
     static final int LOCKOUT_TRIPS = 3;
+    /** CURRENT_STUCK (210): "the reading at rest" is at most this (stuckMinAmps). */
+    static final double STUCK_MIN_AMPS = 0.2;
+    /** The cells' cross-check of a current sensor frozen at rest (210): its current (C), window and debounce. */
+    static final double CROSS_CHECK_C = 0.25;
+
+    static final double CROSS_CHECK_WINDOW_S = 10.0;
+    static final double CROSS_CHECK_DEBOUNCE_S = 1.0;
 
     private final Scenario sc;
     private final ProtectionLimits lim;
@@ -67,6 +74,9 @@ final class ScenarioOracle {
     private final List<double[]> ramps;
 
     private double firstFaultAt = Double.NaN;
+    /** A current sensor frozen at rest: the onset of a load after a rest (-inf: a load without that rest). */
+    private double frozenLoadOnset = Double.NaN;
+
     private boolean inFault;
     private double lastTick = Double.NaN;
     private double previousTick = Double.NaN;
@@ -392,7 +402,10 @@ final class ScenarioOracle {
                 case ScenarioAction.CurrentSensor s
                 when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
                     hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);
-                case ScenarioAction.CurrentSensor s -> hazard(name, true, STUCK_AT_REST_S + p, now, f, at);
+                case ScenarioAction.CurrentSensor s -> {
+                    hazard(name, true, STUCK_AT_REST_S + p, now, f, at);
+                    frozenAtRestThenALoad(s, now);
+                }
                 case ScenarioAction.PackVoltageSensor s
                 when Double.isNaN(s.volts()) -> hazard(name, true, MISMATCH_DEBOUNCE_S + p, now, f, at);
                 case ScenarioAction.LoopOverrun o
@@ -400,6 +413,71 @@ final class ScenarioOracle {
                 default -> {}
             }
         }
+    }
+
+    /**
+     * A current sensor frozen while the pack rests (issue 23): its reading says nothing flows, so its own
+     * window waits 60 s; the cells' cross-check must find a current it does not show. Claimed (faults.md,
+     * 210) when the reading froze at rest, the true current then rested for at least the cross-check's
+     * window (relaxation from before is spent) and then stepped to at least twice the cross-check's current
+     * (0.5 C) and stayed there, with no other injection (but a forced current) from one window before the step:
+     * the pack in FAULT within
+     * (window - debounce) / 2 + debounce + one period of the step.
+     */
+    private void frozenAtRestThenALoad(ScenarioAction.CurrentSensor s, Truth now) {
+        Truth frozen = null;
+        for (Truth x : all) {
+            if (x.t() < s.atS() - 1e-9) {
+                frozen = x;
+            }
+        }
+        if (frozen == null || Math.abs(frozen.amps()) > STUCK_MIN_AMPS - AMPS_ACCURACY) {
+            return; // frozen before the first tick, or while current flowed (the 5 s window's case)
+        }
+        double amps = Math.abs(now.amps());
+        double load = 2 * CROSS_CHECK_C * sc.config().pack().capacityAh();
+        if (amps < load) {
+            frozenLoadOnset = Double.NaN;
+        } else if (Double.isNaN(frozenLoadOnset) && all.size() >= 2) {
+            // a step from a rest at least one cross-check window long (counted back from the previous tick)
+            double restSince = Double.NaN;
+            for (int i = all.size() - 2; i >= 0 && Math.abs(all.get(i).amps()) <= STUCK_MIN_AMPS - AMPS_ACCURACY; i--) {
+                restSince = all.get(i).t();
+            }
+            if (!Double.isNaN(restSince) && previousTick - restSince >= CROSS_CHECK_WINDOW_S) {
+                frozenLoadOnset = previousTick;
+            } else {
+                frozenLoadOnset = Double.NEGATIVE_INFINITY; // a step without the rest before it: no claim
+            }
+        }
+        boolean holds = frozenLoadOnset > Double.NEGATIVE_INFINITY
+                && !Double.isNaN(frozenLoadOnset)
+                && noOtherInjectionBetween(s, frozenLoadOnset - CROSS_CHECK_WINDOW_S, now.t());
+        String name = "current sensor frozen at rest from " + s.atS() + " s, then a load of at least 0.5 C";
+        if (holds && !onset.containsKey(name)) {
+            count("current frozen at rest, then a load");
+        }
+        hazard(
+                name,
+                holds,
+                (CROSS_CHECK_WINDOW_S - CROSS_CHECK_DEBOUNCE_S) / 2 + CROSS_CHECK_DEBOUNCE_S + p,
+                now,
+                now.fault(),
+                frozenLoadOnset);
+    }
+
+    /** No injection but {@code own} (and a forced current, which is a true current) was active from {@code from} to {@code t}. */
+    private boolean noOtherInjectionBetween(ScenarioAction own, double from, double t) {
+        for (ScenarioAction a : sc.actions()) {
+            if (a != own
+                    && !(a instanceof ScenarioAction.Command)
+                    && !(a instanceof ScenarioAction.ForceCurrent)
+                    && a.atS() <= t + 1e-9
+                    && a.atS() + a.forS() > from - 1e-9) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -1,0 +1,154 @@
+package org.qsebms.bms.protection;
+
+import org.qsebms.bms.measure.PackMeasurement;
+import org.qsebms.config.SupplementaryLimits;
+import org.qsebms.estimators.model.EcmParameters;
+
+/**
+ * The cells' cross-check of the current sensor (issue 23): a current channel frozen at rest reads
+ * "nothing flows", so its own liveness check waits for the at-rest window; the cells see a current
+ * at once. While the current path is closed and the reading says the pack rests (at most
+ * {@code stuckMinAmps}), every cell's voltage is compared over a window sliding with every sample
+ * ({@code currentCrossCheckWindow}) with what the preset's equivalent circuit makes of the
+ * reported current (R0 and the two RC pairs, at the coldest thermistor's temperature): the
+ * relaxation after a load, and any change of the reading, are explained by the model. When every
+ * cell moved the same way, beyond that, by more than a current of {@code currentCrossCheckC} would
+ * have moved it (its R0 step and RC pairs over half the window left after the debounce), plus
+ * {@code currentCrossCheckModelDoubt} of the model's own predicted move, and the reading has been
+ * bit-identical since the window's start, the condition holds; held for
+ * {@code currentCrossCheckDebounce}, the channel is stuck.
+ *
+ * <p>What it cannot mistake for a current: a move of one cell or some (a voltage step, the balancer
+ * bleeding some cells: the least move of every cell counts); relaxation (the model's, within its
+ * doubt); a live reading that changes (only an unchanged reading is judged stuck); a current the
+ * reading shows (above {@code stuckMinAmps} the while-flowing window judges it). What it does not
+ * see: an unseen current that builds up slower than the window (the at-rest window still ends it).
+ * Preallocated; one {@link #update} per tick, no allocation.
+ */
+final class CurrentFlowCrossCheck {
+    /** Kept samples of the window (ring; at most one per window / 32). */
+    private static final int RING = 64;
+
+    private final EcmParameters cell;
+    private final double minAmps;
+    private final double restAmps;
+    private final long windowNanos;
+    private final long debounceNanos;
+    private final double doubt;
+    /** Per ohm of the model at 25 °C: how far a current moves a cell within half the window left after the debounce. */
+    private final double gateSeconds;
+
+    private final long[] keptNanos = new long[RING];
+    private final double[][] keptVolts;
+    private final double[] keptPolarisation = new double[RING];
+    private int head;
+    private int size;
+
+    /** The model's RC pair voltages (charge positive), driven by the reported current. */
+    private double v1;
+
+    private double v2;
+    private long lastNanos = Long.MIN_VALUE;
+    private long beyondSince = Long.MIN_VALUE;
+
+    /** True when the condition has held for the debounce: the current channel is stuck. */
+    boolean flagged;
+    /** The least move of every cell beyond the model, volts (signed; for the reason). */
+    double movedVolts;
+    /** The threshold it was judged against, volts. */
+    double thresholdVolts;
+    /** The smallest current that explains the move (the move over the model's full resistance), A. */
+    double impliedAmps;
+
+    CurrentFlowCrossCheck(SupplementaryLimits limits, EcmParameters cell, int cells) {
+        this.cell = cell;
+        this.minAmps = limits.currentCrossCheckC() * cell.capacityAh();
+        this.restAmps = limits.stuckMinAmps();
+        this.windowNanos = limits.currentCrossCheckWindow().toNanos();
+        this.debounceNanos = limits.currentCrossCheckDebounce().toNanos();
+        this.doubt = limits.currentCrossCheckModelDoubt();
+        this.gateSeconds = (windowNanos - debounceNanos) / 2e9;
+        this.keptVolts = new double[RING][cells];
+    }
+
+    /**
+     * @param currentChangedAt the time before the first sample of the current reading's unchanged run
+     *                         (its reading is bit-identical since just after it)
+     */
+    void update(PackMeasurement m, long currentChangedAt) {
+        long now = m.nanos;
+        double dt = lastNanos == Long.MIN_VALUE ? 0 : (now - lastNanos) / 1e9;
+        lastNanos = now;
+        boolean currentOk = m.currentStatus.isOk();
+        double celsius = m.minTempIndex >= 0 ? m.minCelsius : 25.0;
+        double f = cell.resistanceFactor(celsius);
+        double tau1 = cell.tau1SecondsAt(celsius);
+        double tau2 = cell.tau2SecondsAt(celsius);
+        double amps = currentOk ? m.packAmps : 0.0;
+        double a1 = Math.exp(-dt / tau1);
+        double a2 = Math.exp(-dt / tau2);
+        v1 = a1 * v1 + (1 - a1) * cell.r1Ohms() * f * amps;
+        v2 = a2 * v2 + (1 - a2) * cell.r2Ohms() * f * amps;
+        double polarisation = amps * cell.r0Ohms() * f + v1 + v2;
+        flagged = false;
+        if (!currentOk || m.currentPathOpen || Math.abs(amps) > restAmps || m.firstBadCell() >= 0) {
+            size = 0;
+            beyondSince = Long.MIN_VALUE;
+            return;
+        }
+        while (size > 0 && now - keptNanos[tail()] > windowNanos) {
+            size--;
+        }
+        boolean beyond = false;
+        if (size > 0) {
+            int ref = tail();
+            double model = polarisation - keptPolarisation[ref];
+            double mean = 0;
+            for (int i = 0; i < m.cellVolts.length; i++) {
+                mean += m.cellVolts[i] - keptVolts[ref][i] - model;
+            }
+            double sign = Math.signum(mean);
+            double least = Double.MAX_VALUE;
+            for (int i = 0; i < m.cellVolts.length; i++) {
+                least = Math.min(least, sign * (m.cellVolts[i] - keptVolts[ref][i] - model));
+            }
+            movedVolts = sign * least;
+            double response = cell.r0Ohms()
+                    + cell.r1Ohms() * (1 - Math.exp(-gateSeconds / tau1))
+                    + cell.r2Ohms() * (1 - Math.exp(-gateSeconds / tau2));
+            thresholdVolts = minAmps * f * response + doubt * Math.abs(model);
+            impliedAmps = least / (f * (cell.r0Ohms() + cell.r1Ohms() + cell.r2Ohms())) * sign;
+            // the reading must have been the same since the window's start: a live reading is not stuck
+            beyond = least > thresholdVolts && currentChangedAt < keptNanos[ref];
+        }
+        if (!beyond) {
+            beyondSince = Long.MIN_VALUE;
+        } else {
+            if (beyondSince == Long.MIN_VALUE) {
+                beyondSince = now;
+            }
+            long sincePrevious = dt > 0 ? (long) (dt * 1e9) : 0;
+            flagged = Debounce.due(now - beyondSince, sincePrevious, debounceNanos);
+        }
+        keep(m, now, polarisation);
+    }
+
+    private int tail() {
+        return Math.floorMod(head - size, RING);
+    }
+
+    /** Keeps the sample if at least {@code window / (RING / 2)} after the last kept one, so the ring spans the window. */
+    private void keep(PackMeasurement m, long now, double polarisation) {
+        if (size > 0 && now - keptNanos[Math.floorMod(head - 1, RING)] < windowNanos / (RING / 2)) {
+            return;
+        }
+        if (size == RING) {
+            size--;
+        }
+        keptNanos[head] = now;
+        System.arraycopy(m.cellVolts, 0, keptVolts[head], 0, m.cellVolts.length);
+        keptPolarisation[head] = polarisation;
+        head = (head + 1) % RING;
+        size++;
+    }
+}
