@@ -213,6 +213,10 @@ class RandomScenarioOracleTest {
         if (r.nextInt(6) == 0 && !kinds.contains("cellTemperature")) {
             faults.addAll(thermistorRamp(r, cells, ambient, durationS));
         }
+        // drawn after the ramp, so every earlier seed stays as it was
+        if (r.nextInt(6) == 0) {
+            faults.addAll(sensorDropouts(r, cells, c, period, durationS, kinds));
+        }
         if (!faults.isEmpty()) {
             b.append("faults:\n");
             faults.forEach(f -> b.append(f).append('\n'));
@@ -247,6 +251,70 @@ class RandomScenarioOracleTest {
                     startMs + 50L * k,
                     cell,
                     ambient + rate * 0.05 * k));
+        }
+        return lines;
+    }
+
+    /**
+     * A sensor that drops out now and then (issue 23, third pass: a loose crimp, a marginal bus): one
+     * cell channel, thermistor or the current sensor reports a fault for 1-3 loop periods out of every
+     * 2-8, for 2-15 s, so the gaps fall below and beyond the 300 ms status debounce at every period;
+     * in half the runs the quantity it measures is beyond its MSL meanwhile (a cell 0.3-0.8 V high, a
+     * 3.3-5 C discharge forced, the cell at 62-80 °C), which the dropouts must not hide.
+     */
+    private static List<String> sensorDropouts(
+            SplittableRandom r,
+            int cells,
+            double capacity,
+            int periodMs,
+            double durationS,
+            java.util.Set<String> kinds) {
+        int cell = 1 + r.nextInt(cells);
+        int which = r.nextInt(3);
+        String status = switch (which) {
+            case 0 -> "type: cellSensorOpen, cell: " + cell;
+            case 1 -> "type: temperatureSensorBusError, channel: " + cell;
+            default -> "type: currentSensorBusError";
+        };
+        String channel = which == 0 ? "cell channel " + cell : which == 1 ? "thermistor " + cell : "current sensor";
+        List<String> lines = new ArrayList<>();
+        if (kinds.contains(channel)) {
+            return lines;
+        }
+        int on = 1 + r.nextInt(3);
+        int every = on + 1 + r.nextInt(6);
+        long startMs = (long) (r.nextDouble(2, Math.max(3, durationS - 6)) * 1000);
+        long endMs = Math.min((long) (durationS * 1000) - 1000, startMs + 2000 + r.nextInt(13_000));
+        if (r.nextBoolean()) {
+            String hazard = switch (which) {
+                case 0 ->
+                    kinds.contains("cellOverVoltage")
+                            ? null
+                            : String.format(
+                                    Locale.ROOT,
+                                    "type: cellOverVoltage, cell: %d, volts: %.2f",
+                                    cell,
+                                    r.nextDouble(0.3, 0.8));
+                case 1 ->
+                    kinds.contains("cellTemperature")
+                            ? null
+                            : String.format(
+                                    Locale.ROOT,
+                                    "type: cellTemperature, cell: %d, celsius: %.1f",
+                                    cell,
+                                    r.nextDouble(62, 80));
+                default ->
+                    kinds.contains("forceCurrent")
+                            ? null
+                            : String.format(
+                                    Locale.ROOT, "type: forceCurrent, amps: %.1f", -capacity * r.nextDouble(3.3, 5.0));
+            };
+            if (hazard != null) {
+                lines.add(String.format(Locale.ROOT, "  - {at: %dms, %s}", startMs, hazard));
+            }
+        }
+        for (long t = startMs; t < endMs; t += (long) every * periodMs) {
+            lines.add(String.format(Locale.ROOT, "  - {at: %dms, %s, for: %dms}", t, status, (long) on * periodMs));
         }
         return lines;
     }
@@ -396,6 +464,12 @@ class RandomScenarioOracleTest {
                     .isPositive();
             assertThat(coverage.getOrDefault("thermistor ramp beyond the rate", 0))
                     .as("thermistor ramps with a detection claim")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("intermittent sensor fault claimed", 0))
+                    .as("sensors dropping out long enough to claim a sensor fault")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("limit beyond while its sensor drops out", 0))
+                    .as("a limit beyond its MSL judged across its sensor's dropouts")
                     .isPositive();
         }
     }

@@ -23,7 +23,11 @@ import org.qsebms.hal.ContactorId;
  *   <li>every contactor reads open within 200 ms of an MSL (unless it is welded);</li>
  *   <li>no reset is accepted while a cause holds (and none but a service reset after a lockout);</li>
  *   <li>no MSL while every true value stays inside its MSL by more than the sensor accuracy and no
- *       injected fault explains it.</li>
+ *       injected fault explains it;</li>
+ *   <li>a sensor that drops out now and then (status faults with gaps of at most the 300 ms debounce)
+ *       puts the pack in FAULT once its faulty samples add up to the debounce + one period, and a limit
+ *       beyond its MSL meanwhile is detected by its deadline plus the time its sensor was out (a
+ *       sample without the channel neither proves nor disproves it; faults.md).</li>
  * </ol>
  */
 final class ScenarioOracle {
@@ -71,6 +75,16 @@ final class ScenarioOracle {
     private double lastTick = Double.NaN;
     private double previousTick = Double.NaN;
     private double exceptionsEndedAt = Double.NEGATIVE_INFINITY;
+    /** Per sensor class (cells, thermistors, current): the run's total time with a status fault (periods of faulty ticks). */
+    private final double[] missingS = new double[3];
+    /** Per limit hazard: {@link #missingS} of its sensor class at its onset. */
+    private final Map<String, Double> missingAtOnset = new HashMap<>();
+    /** Per sensor class: faulty time in the present chain of dropouts, and the time of its last faulty tick. */
+    private final double[] chainS = new double[3];
+
+    private final double[] chainLastS = {Double.NaN, Double.NaN, Double.NaN};
+    private final boolean[] chainClaimed = new boolean[3];
+
     /** The last tick of an injected loop overrun or tick exception, while which limit hazards are not judged. */
     private double loopTroubleEndedAt = Double.NEGATIVE_INFINITY;
 
@@ -249,6 +263,79 @@ final class ScenarioOracle {
         hazard(name, holds, deadlineS, now, now.fault(), Double.isNaN(previousTick) ? now.t() : previousTick);
     }
 
+    /**
+     * A limit hazard on a quantity whose sensor may drop out: its deadline grows by the time its
+     * sensor class (0 cells, 1 thermistors, 2 current) reported a fault since the onset.
+     */
+    private void hazard(String name, boolean holds, double deadlineS, Truth now, int sensorClass) {
+        if (!holds) {
+            missingAtOnset.remove(name);
+        } else {
+            missingAtOnset.putIfAbsent(name, missingS[sensorClass]);
+            double missing = missingS[sensorClass] - missingAtOnset.get(name);
+            if (missing > 0 && !onset.containsKey(name + "!counted")) {
+                onset.put(name + "!counted", 1.0);
+                count("limit beyond while its sensor drops out");
+            }
+            deadlineS += missing;
+        }
+        hazard(name, holds, deadlineS, now);
+    }
+
+    /**
+     * A status fault that comes and goes on one class of sensor: the faulty samples of a chain whose
+     * faulty samples are at most the status debounce apart add up, and once they reach the debounce
+     * + one period (each faulty sample after the chain's first counting one period) the pack must be
+     * in FAULT.
+     */
+    private void dropoutChains(Truth now) {
+        double t = now.t();
+        for (int k = 0; k < 3; k++) {
+            if (!statusFault(k, t)) {
+                continue;
+            }
+            missingS[k] += p;
+            if (Double.isNaN(chainLastS[k]) || t - chainLastS[k] > SENSOR_DEBOUNCE_S + 1e-9) {
+                chainS[k] = 0;
+                chainClaimed[k] = false;
+            } else {
+                chainS[k] += p;
+            }
+            chainLastS[k] = t;
+            if (!chainClaimed[k] && chainS[k] >= SENSOR_DEBOUNCE_S + p - 1e-9) {
+                chainClaimed[k] = true;
+                count("intermittent sensor fault claimed");
+                if (!now.fault() && t > exceptionsEndedAt && t > loopTroubleEndedAt) {
+                    violations.add(String.format(
+                            "%s reported faults adding up to %.3f s, none more than %.3f s apart, by %.3f s: not in FAULT",
+                            new String[] {"a cell channel", "a thermistor", "the current sensor"}[k],
+                            chainS[k],
+                            SENSOR_DEBOUNCE_S,
+                            t));
+                }
+            }
+        }
+    }
+
+    /** A status fault (not a frozen reading) injected on a sensor of class {@code k} at time {@code t}. */
+    private boolean statusFault(int k, double t) {
+        for (ScenarioAction a : sc.actions()) {
+            if (a.atS() > t + 1e-9 || t >= a.atS() + a.forS() - 1e-9) {
+                continue;
+            }
+            boolean hit = switch (a) {
+                case ScenarioAction.CellSensor s -> k == 0 && s.status() != org.qsebms.hal.SensorStatus.STUCK;
+                case ScenarioAction.TemperatureSensor s -> k == 1 && s.status() != org.qsebms.hal.SensorStatus.STUCK;
+                case ScenarioAction.CurrentSensor s -> k == 2 && s.status() != org.qsebms.hal.SensorStatus.STUCK;
+                default -> false;
+            };
+            if (hit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A hazard holding at this tick must see the pack in FAULT by onset + deadline. */
     private void hazard(String name, boolean holds, double deadlineS, Truth now, boolean handled) {
         hazard(name, holds, deadlineS, now, handled, now.t());
@@ -305,29 +392,34 @@ final class ScenarioOracle {
         if (loopTrouble) {
             loopTroubleEndedAt = t;
         }
+        dropoutChains(now);
         double voltsDeadline = cellSensorFault ? MISMATCH_DEBOUNCE_S + 2 * p : debounce(lim.cellOverVoltage()) + p;
         if (!loopTrouble) {
             hazard(
                     "cell over-voltage",
                     now.maxV() >= lim.cellOverVoltage().msl() + CELL_VOLTS_ACCURACY,
-                    voltsDeadline + (cellSensorFault ? 0 : 0),
-                    now);
+                    voltsDeadline,
+                    now,
+                    0);
             hazard(
                     "cell under-voltage",
                     now.minV() <= lim.cellUnderVoltage().msl() - CELL_VOLTS_ACCURACY,
                     cellSensorFault ? MISMATCH_DEBOUNCE_S + 2 * p : debounce(lim.cellUnderVoltage()) + p,
-                    now);
+                    now,
+                    0);
             if (!currentSensorFault) {
                 hazard(
                         "discharge over-current",
                         -now.amps() >= lim.dischargeOverCurrent().msl() + AMPS_ACCURACY,
                         debounce(lim.dischargeOverCurrent()) + p,
-                        now);
+                        now,
+                        2);
                 hazard(
                         "charge over-current",
                         now.amps() >= lim.chargeOverCurrent().msl() + AMPS_ACCURACY,
                         debounce(lim.chargeOverCurrent()) + p,
-                        now);
+                        now,
+                        2);
                 hazard(
                         "short circuit",
                         Math.abs(now.amps())
@@ -342,18 +434,21 @@ final class ScenarioOracle {
                         "over-temperature",
                         now.maxC() >= lim.dischargeOverTemperature().msl() + CELSIUS_ACCURACY,
                         debounce(lim.dischargeOverTemperature()) + p,
-                        now);
+                        now,
+                        1);
                 hazard(
                         "under-temperature",
                         now.minC() <= lim.dischargeUnderTemperature().msl() - CELSIUS_ACCURACY,
                         debounce(lim.dischargeUnderTemperature()) + p,
-                        now);
+                        now,
+                        1);
                 hazard(
                         "charging below the charge temperature",
                         now.amps() > 0.1 + AMPS_ACCURACY
                                 && now.minC() <= lim.chargeUnderTemperature().msl() - CELSIUS_ACCURACY,
                         debounce(lim.chargeUnderTemperature()) + p,
-                        now);
+                        now,
+                        1);
             }
             hazard("charge through full", now.maxSoc() >= 1.01 && now.amps() > AMPS_ACCURACY, SOC_DEBOUNCE_S + p, now);
             hazard(
