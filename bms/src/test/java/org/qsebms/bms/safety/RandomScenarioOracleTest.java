@@ -217,6 +217,10 @@ class RandomScenarioOracleTest {
         if (r.nextInt(6) == 0) {
             faults.addAll(sensorDropouts(r, cells, c, period, durationS, kinds));
         }
+        // and after those: a frozen cell channel under a flow that pauses
+        if (r.nextInt(8) == 0) {
+            faults.addAll(frozenUnderPulses(r, cells, c, durationS, kinds));
+        }
         if (!faults.isEmpty()) {
             b.append("faults:\n");
             faults.forEach(f -> b.append(f).append('\n'));
@@ -315,6 +319,30 @@ class RandomScenarioOracleTest {
         }
         for (long t = startMs; t < endMs; t += (long) every * periodMs) {
             lines.add(String.format(Locale.ROOT, "  - {at: %dms, %s, for: %dms}", t, status, (long) on * periodMs));
+        }
+        return lines;
+    }
+
+    /**
+     * A cell channel frozen under a flow that pauses (issue 23, third pass): the channel freezes, and
+     * from then on a forced discharge of 0.3-1 C flows for 1.5-4.5 s and pauses for 0.3-2 s, over
+     * and over, so the 5 s while-flowing window is reached only by summing the pulses.
+     */
+    private static List<String> frozenUnderPulses(
+            SplittableRandom r, int cells, double capacity, double durationS, java.util.Set<String> kinds) {
+        int cell = 1 + r.nextInt(cells);
+        List<String> lines = new ArrayList<>();
+        if (kinds.contains("cell channel " + cell) || kinds.contains("forceCurrent")) {
+            return lines;
+        }
+        long startMs = (long) (r.nextDouble(2, Math.max(3, durationS - 12)) * 1000);
+        long onMs = 1500 + r.nextInt(3000);
+        long offMs = 300 + r.nextInt(1700);
+        double amps = -capacity * r.nextDouble(0.3, 1.0);
+        lines.add(String.format(Locale.ROOT, "  - {at: %dms, type: cellSensorStuck, cell: %d}", startMs, cell));
+        for (long t = startMs; t + onMs < durationS * 1000 - 500; t += onMs + offMs) {
+            lines.add(String.format(
+                    Locale.ROOT, "  - {at: %dms, type: forceCurrent, amps: %.2f, for: %dms}", t, amps, onMs));
         }
         return lines;
     }
@@ -464,6 +492,9 @@ class RandomScenarioOracleTest {
                     .isPositive();
             assertThat(coverage.getOrDefault("thermistor ramp beyond the rate", 0))
                     .as("thermistor ramps with a detection claim")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("frozen channel found under flow", 0))
+                    .as("frozen cell channels found after about their while-flowing window of flow")
                     .isPositive();
             assertThat(coverage.getOrDefault("intermittent sensor fault claimed", 0))
                     .as("sensors dropping out long enough to claim a sensor fault")

@@ -42,6 +42,7 @@ final class ScenarioOracle {
     static final double MISMATCH_DEBOUNCE_S = 1.0;
     static final double STUCK_FLOWING_S = 5.0;
     static final double STUCK_AT_REST_S = 60.0;
+    static final double STUCK_MIN_AMPS = 0.2;
     static final double WELD_RELEASE_S = 0.2;
     static final double PRECHARGE_TIMEOUT_S = 3.0;
     static final double SOC_DEBOUNCE_S = 5.0;
@@ -81,6 +82,8 @@ final class ScenarioOracle {
     private final Map<String, Double> missingAtOnset = new HashMap<>();
     /** Per sensor class: faulty time in the present chain of dropouts, and the time of its last faulty tick. */
     private final double[] chainS = new double[3];
+    /** Per frozen-channel injection: the time current has flowed since it froze. */
+    private final Map<String, Double> flowedSinceFrozen = new HashMap<>();
 
     private final double[] chainLastS = {Double.NaN, Double.NaN, Double.NaN};
     private final boolean[] chainClaimed = new boolean[3];
@@ -317,6 +320,31 @@ final class ScenarioOracle {
         }
     }
 
+    /**
+     * A frozen channel must be found once current has flowed for its while-flowing window since it
+     * froze, summed over the flow however often the load paused (faults.md, 208: "for 5 s while
+     * more than 0.2 A flows"); each tick with the true current beyond 0.2 A by the sensor accuracy
+     * counts one period (unless the current sensor reports a fault then), and the claim waits two
+     * periods more.
+     */
+    private void frozenUnderFlow(String name, double windowS, Truth now) {
+        // a tick whose current reading is missing (its sensor reports a fault) cannot tell the BMS that current flows
+        if (Math.abs(now.amps()) > STUCK_MIN_AMPS + AMPS_ACCURACY && !statusFault(2, now.t())) {
+            flowedSinceFrozen.merge(name, p, Double::sum);
+        }
+        double flowed = flowedSinceFrozen.getOrDefault(name, 0.0);
+        if (now.fault() && flowed >= windowS - 1 && flowedSinceFrozen.putIfAbsent(name + "!found", 1.0) == null) {
+            count("frozen channel found under flow");
+        }
+        if (flowed >= windowS + 2 * p - 1e-9 && flowedSinceFrozen.putIfAbsent(name + "!claimed", 1.0) == null) {
+            if (!now.fault() && now.t() > exceptionsEndedAt && now.t() > loopTroubleEndedAt) {
+                violations.add(String.format(
+                        "%s: current flowed %.3f s since the channel froze, by %.3f s: not in FAULT",
+                        name, flowed, now.t()));
+            }
+        }
+    }
+
     /** A status fault (not a frozen reading) injected on a sensor of class {@code k} at time {@code t}. */
     private boolean statusFault(int k, double t) {
         for (ScenarioAction a : sc.actions()) {
@@ -480,7 +508,10 @@ final class ScenarioOracle {
                 case ScenarioAction.CellSensor s
                 when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
                     hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);
-                case ScenarioAction.CellSensor s -> hazard(name, true, STUCK_AT_REST_S + p, now, f, at);
+                case ScenarioAction.CellSensor s -> {
+                    hazard(name, true, STUCK_AT_REST_S + p, now, f, at);
+                    frozenUnderFlow(name, STUCK_FLOWING_S, now);
+                }
                 case ScenarioAction.TemperatureSensor s
                 when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
                     hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);
