@@ -339,7 +339,7 @@ public final class Protection {
                                     + "check the thermistor",
                             plausibility.stepChannel + 1,
                             plausibility.stepCelsius,
-                            extra.tempStepCelsius()),
+                            plausibility.stepAllowedCelsius),
                     sink);
         }
         tempRate.evaluate(plausibility.rate || plausibility.stepChannel >= 0, now, rateReason, sink);

@@ -19,6 +19,10 @@ final class SensorPlausibility {
     private final ChannelLiveness temps;
     private final ChannelLiveness current;
     private final double[] lastCelsius;
+    /** Time of each thermistor's last valid reading ({@link #lastCelsius}), and of the previous sample. */
+    private final long[] lastCelsiusNanos;
+
+    private long previousSampleNanos = Long.MIN_VALUE;
     /** Kept thermistor samples for the sliding rate window (ring; at most one per window / 128). */
     private static final int RING = 256;
 
@@ -42,6 +46,8 @@ final class SensorPlausibility {
     int stepChannel = -1;
 
     double stepCelsius;
+    /** The step that was allowed there: the step limit, plus the rate limit over samples the channel missed. */
+    double stepAllowedCelsius;
 
     SensorPlausibility(SupplementaryLimits limits, int cellCount, int tempCount) {
         this.limits = limits;
@@ -59,6 +65,7 @@ final class SensorPlausibility {
                 limits.currentStuckWhileFlowing().toNanos(),
                 limits.currentStuckAtRest().toNanos());
         lastCelsius = new double[tempCount];
+        lastCelsiusNanos = new long[tempCount];
         ringCelsius = new double[RING][tempCount];
         java.util.Arrays.fill(lastCelsius, Double.NaN);
     }
@@ -115,20 +122,34 @@ final class SensorPlausibility {
         return current.unchangedSeconds(0, now);
     }
 
-    /** A jump between two consecutive samples of one thermistor larger than any cell can heat or cool. */
+    /**
+     * A jump between two valid samples of one thermistor larger than any cell can heat or cool: the
+     * step limit between consecutive samples; across samples the channel missed (its status not OK,
+     * e.g. a short dropout) the step limit plus the rate limit over the time missed, so a reading that
+     * comes back from a dropout far from where it left is judged as the step it is.
+     */
     private void updateStep(PackMeasurement m) {
         stepChannel = -1;
+        long now = m.nanos;
+        long previous = previousSampleNanos == Long.MIN_VALUE ? now : previousSampleNanos;
+        previousSampleNanos = now;
         for (int i = 0; i < lastCelsius.length; i++) {
             double t = m.cellCelsius[i];
             boolean ok = m.tempStatus[i].isOk();
-            if (ok
-                    && stepChannel < 0
-                    && Double.isFinite(lastCelsius[i])
-                    && Math.abs(t - lastCelsius[i]) > limits.tempStepCelsius()) {
-                stepChannel = i;
-                stepCelsius = t - lastCelsius[i];
+            if (!ok) {
+                continue; // the last valid reading is kept for the comparison after the gap
             }
-            lastCelsius[i] = ok ? t : Double.NaN;
+            if (stepChannel < 0 && Double.isFinite(lastCelsius[i])) {
+                double missedS = Math.max(0, previous - lastCelsiusNanos[i]) / 1e9;
+                double allowed = limits.tempStepCelsius() + limits.tempRateCelsiusPerS() * missedS;
+                if (Math.abs(t - lastCelsius[i]) > allowed) {
+                    stepChannel = i;
+                    stepCelsius = t - lastCelsius[i];
+                    stepAllowedCelsius = allowed;
+                }
+            }
+            lastCelsius[i] = t;
+            lastCelsiusNanos[i] = now;
         }
     }
 

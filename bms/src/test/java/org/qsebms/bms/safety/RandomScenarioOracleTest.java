@@ -496,6 +496,9 @@ class RandomScenarioOracleTest {
             assertThat(coverage.getOrDefault("frozen channel found under flow", 0))
                     .as("frozen cell channels found after about their while-flowing window of flow")
                     .isPositive();
+            assertThat(coverage.getOrDefault("thermistor step across a dropout", 0))
+                    .as("thermistors read again far from where they dropped out")
+                    .isPositive();
             assertThat(coverage.getOrDefault("intermittent sensor fault claimed", 0))
                     .as("sensors dropping out long enough to claim a sensor fault")
                     .isPositive();

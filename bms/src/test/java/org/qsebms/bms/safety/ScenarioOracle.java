@@ -50,6 +50,9 @@ final class ScenarioOracle {
     static final double TEMP_RATE_C_PER_S = 2.0;
 
     static final double TEMP_RATE_WINDOW_S = 1.0;
+    /** TEMPERATURE_RATE (207): a step of more than 5 °C between two samples. */
+    static final double TEMP_STEP_C = 5.0;
+
     static final double SHORT_CIRCUIT_FACTOR = 2.0;
     static final double CONTACTOR_OPEN_S = 0.2;
     static final int LOCKOUT_TRIPS = 3;
@@ -82,6 +85,11 @@ final class ScenarioOracle {
     private final Map<String, Double> missingAtOnset = new HashMap<>();
     /** Per sensor class: faulty time in the present chain of dropouts, and the time of its last faulty tick. */
     private final double[] chainS = new double[3];
+    /** Per thermistor: its true temperature at its last tick without a status fault, that tick, and a gap since. */
+    private double[] lastValidC;
+
+    private double[] lastValidAt;
+    private boolean[] dropped;
     /** Per frozen-channel injection: the time current has flowed since it froze. */
     private final Map<String, Double> flowedSinceFrozen = new HashMap<>();
 
@@ -208,6 +216,66 @@ final class ScenarioOracle {
                 c.supervisor().state().name(),
                 contacts,
                 commanded));
+        stepsAcrossDropouts(t, pack);
+    }
+
+    /**
+     * A thermistor reading back from a dropout (a status fault on its channel) must be judged against
+     * its last valid reading (faults.md, 207: the step limit, plus the rate limit over the samples
+     * missed): when the true temperature moved by more than that (and twice the sensor accuracy)
+     * across the gap, the pack must be in FAULT at the tick the channel reads again.
+     */
+    private void stepsAcrossDropouts(double t, SimulatedPack pack) {
+        int n = pack.cellCount();
+        if (lastValidC == null) {
+            lastValidC = new double[n];
+            lastValidAt = new double[n];
+            dropped = new boolean[n];
+            java.util.Arrays.fill(lastValidC, Double.NaN);
+        }
+        boolean trouble = active(ScenarioAction.TickException.class, t) || active(ScenarioAction.LoopOverrun.class, t);
+        for (int i = 0; i < n; i++) {
+            ScenarioAction a = temperatureAction(i, t);
+            if (a != null || trouble) {
+                dropped[i] |= a != null;
+                if (a instanceof ScenarioAction.TemperatureSensor s && s.status() == org.qsebms.hal.SensorStatus.STUCK
+                        || trouble) {
+                    lastValidC[i] = Double.NaN; // a frozen reading or a lost tick: no claim across it
+                }
+                continue;
+            }
+            double c = pack.cellCelsius(i);
+            if (dropped[i] && Double.isFinite(lastValidC[i])) {
+                double previous = all.size() >= 2 ? all.get(all.size() - 2).t() : t;
+                double missed = previous - lastValidAt[i];
+                double allowed = TEMP_STEP_C + TEMP_RATE_C_PER_S * Math.max(0, missed) + 2 * CELSIUS_ACCURACY;
+                if (Math.abs(c - lastValidC[i]) > allowed) {
+                    count("thermistor step across a dropout");
+                    if (!inFault && t > exceptionsEndedAt) {
+                        violations.add(String.format(
+                                "thermistor %d read again at %.3f s %.1f °C from its last valid reading at %.3f s "
+                                        + "(allowed %.1f °C): not in FAULT",
+                                i + 1, t, c - lastValidC[i], lastValidAt[i], allowed));
+                    }
+                }
+            }
+            dropped[i] = false;
+            lastValidC[i] = c;
+            lastValidAt[i] = t;
+        }
+    }
+
+    /** The injection acting on thermistor channel {@code channel} (from 0) at {@code t}, or null. */
+    private ScenarioAction temperatureAction(int channel, double t) {
+        for (ScenarioAction a : sc.actions()) {
+            if (a instanceof ScenarioAction.TemperatureSensor s
+                    && s.channel() == channel
+                    && a.atS() <= t + 1e-9
+                    && t < a.atS() + a.forS() - 1e-9) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** One tick's truth (from {@link #afterTick}, or a made-up trace in the oracle's own tests). */
