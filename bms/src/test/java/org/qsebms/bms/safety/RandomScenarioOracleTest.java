@@ -40,6 +40,9 @@ class RandomScenarioOracleTest {
         "psoa-ncm811", "psoa-lfp", "ptpa-ncm811", "ptpa-lfp", "le-ncm811", "le-lfp"
     };
     private static final int[] PERIODS_MS = {100, 150, 200, 250};
+    /** Loop periods at the long end of what the configuration takes (10 ms..1 s), for a tenth of the runs. */
+    private static final int[] LONG_PERIODS_MS = {400, 500, 600, 750, 1000};
+
     private static final String[] SENSOR_FAULTS = {
         "cellSensorStuck",
         "cellSensorOpen",
@@ -220,6 +223,15 @@ class RandomScenarioOracleTest {
         // and after those: a frozen cell channel under a flow that pauses
         if (r.nextInt(8) == 0) {
             faults.addAll(frozenUnderPulses(r, cells, c, durationS, kinds));
+        }
+        // the long end of `loop.period` (up to 1 s), drawn last so every other seed stays as it was; the
+        // injections above were placed for the shorter period, which changes nothing they claim
+        String text = b.toString();
+        if (r.nextInt(10) == 0) {
+            int longPeriod = LONG_PERIODS_MS[r.nextInt(LONG_PERIODS_MS.length)];
+            text = text.replace("loop: {period: " + period + "ms}", "loop: {period: " + longPeriod + "ms}");
+            b.setLength(0);
+            b.append(text);
         }
         if (!faults.isEmpty()) {
             b.append("faults:\n");
@@ -495,6 +507,9 @@ class RandomScenarioOracleTest {
                     .isPositive();
             assertThat(coverage.getOrDefault("frozen channel found under flow", 0))
                     .as("frozen cell channels found after about their while-flowing window of flow")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("loop period of 400 ms or more", 0))
+                    .as("runs at the long end of loop.period")
                     .isPositive();
             assertThat(coverage.getOrDefault("thermistor step across a dropout", 0))
                     .as("thermistors read again far from where they dropped out")

@@ -123,6 +123,9 @@ final class ScenarioOracle {
         this.p = sc.config().loop().period().toNanos() / 1e9;
         this.overrunsToFault = sc.config().loop().overrunsToFault();
         this.ramps = ramps(sc);
+        if (p >= 0.4) {
+            count("loop period of 400 ms or more");
+        }
         for (double[] ramp : ramps) {
             if (rampClaimed(ramp)) {
                 count("thermistor ramp beyond the rate");
