@@ -345,7 +345,8 @@ final class ScenarioOracle {
         if (!holds) {
             missingAtOnset.remove(name);
         } else {
-            missingAtOnset.putIfAbsent(name, missingS[sensorClass]);
+            // the onset tick's own dropout (already counted in missingS) is time missed since the onset
+            missingAtOnset.putIfAbsent(name, missingS[sensorClass] - (statusFault(sensorClass, now.t()) ? p : 0));
             double missing = missingS[sensorClass] - missingAtOnset.get(name);
             if (missing > 0 && !onset.containsKey(name + "!counted")) {
                 onset.put(name + "!counted", 1.0);
@@ -395,12 +396,14 @@ final class ScenarioOracle {
      * A frozen channel must be found once current has flowed for its while-flowing window since it
      * froze, summed over the flow however often the load paused (faults.md, 208: "for 5 s while
      * more than 0.2 A flows"); each tick with the true current beyond 0.2 A by the sensor accuracy
-     * counts one period (unless the current sensor reports a fault then), and the claim waits two
+     * counts one period (unless a current-sensor fault is injected then), and the claim waits two
      * periods more.
      */
     private void frozenUnderFlow(String name, double windowS, Truth now) {
-        // a tick whose current reading is missing (its sensor reports a fault) cannot tell the BMS that current flows
-        if (Math.abs(now.amps()) > STUCK_MIN_AMPS + AMPS_ACCURACY && !statusFault(2, now.t())) {
+        // a tick whose current reading is missing or frozen (a current-sensor injection) cannot tell the BMS that
+        // current flows
+        if (Math.abs(now.amps()) > STUCK_MIN_AMPS + AMPS_ACCURACY
+                && !active(ScenarioAction.CurrentSensor.class, now.t())) {
             flowedSinceFrozen.merge(name, p, Double::sum);
         }
         double flowed = flowedSinceFrozen.getOrDefault(name, 0.0);
