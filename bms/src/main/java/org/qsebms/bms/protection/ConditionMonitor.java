@@ -7,7 +7,10 @@ import org.qsebms.config.LimitLevel;
  * A boolean fault condition (sensor failure, plausibility, contactor, loop) with a debounce.
  * Always at MSL: once raised it latches until reset, even after the condition goes away. The
  * debounce is counted in time as {@link Debounce#due} says, so the reaction is below debounce +
- * one sample period at any loop period.
+ * one sample period at any loop period. The time counted is the time the condition is seen: a
+ * gap shorter than the debounce (samples without it, e.g. a sensor fault that comes and goes)
+ * holds the pending time, neither running nor restarting it; only a gap as long as the debounce
+ * (the time that also proves a cause gone) drops it. An intermittent fault therefore adds up.
  */
 final class ConditionMonitor {
     private final FaultCode code;
@@ -15,6 +18,9 @@ final class ConditionMonitor {
     private boolean present;
     private boolean latched;
     private long since = Long.MIN_VALUE;
+    /** First sample of the present gap in a pending raise, or MIN_VALUE. */
+    private long absentSince = Long.MIN_VALUE;
+
     private long lastNanos = Long.MIN_VALUE;
 
     ConditionMonitor(FaultCode code, long debounceNanos) {
@@ -26,6 +32,19 @@ final class ConditionMonitor {
     void evaluate(boolean condition, long nowNanos, Supplier<String> reason, FaultSink sink) {
         long previous = lastNanos == Long.MIN_VALUE ? nowNanos : lastNanos;
         lastNanos = nowNanos;
+        if (!condition && !present && since != Long.MIN_VALUE) {
+            if (absentSince == Long.MIN_VALUE) {
+                absentSince = nowNanos;
+            }
+            if (nowNanos - absentSince >= debounceNanos) {
+                since = Long.MIN_VALUE; // gone for the debounce: the pending raise is dropped
+                absentSince = Long.MIN_VALUE;
+            } else {
+                since += nowNanos - previous; // a gap: the pending time is held
+            }
+            return;
+        }
+        absentSince = Long.MIN_VALUE;
         if (condition == present) {
             since = Long.MIN_VALUE;
             return;
@@ -60,6 +79,7 @@ final class ConditionMonitor {
     void conditionGone() {
         present = false;
         since = Long.MIN_VALUE;
+        absentSince = Long.MIN_VALUE;
     }
 
     /**

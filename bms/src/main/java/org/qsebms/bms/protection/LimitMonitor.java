@@ -78,6 +78,25 @@ final class LimitMonitor {
             long nowNanos,
             String where,
             FaultSink sink) {
+        evaluate(value, valid, applicable, paused, false, nowNanos, where, sink);
+    }
+
+    /**
+     * As above, with {@code incomplete} true when a channel this quantity is taken over reported a
+     * fault this sample (an open wire, a bus error): the value then lacks that channel, which may be
+     * the one beyond, so the sample cannot contradict a pending raise or confirm a clearing. Both
+     * pending times are held (neither run nor restarted), so a channel that drops out now and then
+     * cannot keep a limit from being raised (a raise still needs a sample that sees the value beyond).
+     */
+    void evaluate(
+            double value,
+            boolean valid,
+            boolean applicable,
+            boolean paused,
+            boolean incomplete,
+            long nowNanos,
+            String where,
+            FaultSink sink) {
         long previous = lastNanos == Long.MIN_VALUE ? nowNanos : lastNanos;
         lastNanos = nowNanos;
         lastValue = value;
@@ -98,16 +117,19 @@ final class LimitMonitor {
                         sink.accept(new FaultEvent(
                                 code, LEVELS[l], true, latch, describe(value, threshold, where, true), nowNanos));
                     }
-                } else if (paused
-                        && since[l] != Long.MIN_VALUE
-                        && limit.direction().violates(value, threshold)) {
+                } else if (since[l] != Long.MIN_VALUE
+                        && (incomplete || paused && limit.direction().violates(value, threshold))) {
                     since[l] += nowNanos - previous; // a pause: the pending time is held, not run, not restarted
                 } else {
                     since[l] = Long.MIN_VALUE;
                 }
             } else {
                 boolean inside = !applicable || !limit.direction().violates(value, back(threshold));
-                if (inside) {
+                if (inside && incomplete) {
+                    if (since[l] != Long.MIN_VALUE) {
+                        since[l] += nowNanos - previous; // the missing channel may still be beyond: held
+                    }
+                } else if (inside) {
                     if (since[l] == Long.MIN_VALUE) {
                         since[l] = nowNanos;
                     }

@@ -351,7 +351,7 @@ public final class Protection {
                                     + "check the thermistor",
                             plausibility.stepChannel + 1,
                             plausibility.stepCelsius,
-                            extra.tempStepCelsius()),
+                            plausibility.stepAllowedCelsius),
                     sink);
         }
         tempRate.evaluate(plausibility.rate || plausibility.stepChannel >= 0, now, rateReason, sink);
@@ -359,21 +359,51 @@ public final class Protection {
         tempStuck.evaluate(plausibility.stuckTemp >= 0, now, tempStuckReason, sink);
         currentStuck.evaluate(plausibility.stuckCurrent, now, currentStuckReason, sink);
 
+        // a sample missing a channel (its status not OK) holds the pending debounces of the limits taken over
+        // that channel: a channel that drops out now and then must not keep a limit from being raised
         boolean cellsValid = m.maxCellIndex >= 0;
-        cellOv.evaluate(m.maxCellVolts, cellsValid, now, cellsValid ? cellName(m.maxCellIndex) : "", sink);
-        cellUv.evaluate(m.minCellVolts, cellsValid, now, cellsValid ? cellName(m.minCellIndex) : "", sink);
-        anodic.evaluate(m.maxCellVolts, cellsValid, now, cellsValid ? cellName(m.maxCellIndex) : "", sink);
+        boolean cellMissing = badCell >= 0;
+        cellOv.evaluate(
+                m.maxCellVolts,
+                cellsValid,
+                cellsValid,
+                false,
+                cellMissing,
+                now,
+                cellsValid ? cellName(m.maxCellIndex) : "",
+                sink);
+        cellUv.evaluate(
+                m.minCellVolts,
+                cellsValid,
+                cellsValid,
+                false,
+                cellMissing,
+                now,
+                cellsValid ? cellName(m.minCellIndex) : "",
+                sink);
+        anodic.evaluate(
+                m.maxCellVolts,
+                cellsValid,
+                cellsValid,
+                false,
+                cellMissing,
+                now,
+                cellsValid ? cellName(m.maxCellIndex) : "",
+                sink);
         boolean currentValid = m.currentStatus.isOk();
         boolean charging = currentValid && m.packAmps > deadbandAmps;
         shortCircuit.evaluate(currentValid && Math.abs(m.packAmps) >= shortCircuitAmps, now, shortCircuitReason, sink);
-        chargeOc.evaluate(m.packAmps, currentValid, now, "pack", sink);
-        dischargeOc.evaluate(-m.packAmps, currentValid, now, "pack", sink);
+        chargeOc.evaluate(m.packAmps, currentValid, currentValid, false, !currentValid, now, "pack", sink);
+        dischargeOc.evaluate(-m.packAmps, currentValid, currentValid, false, !currentValid, now, "pack", sink);
         boolean tempsValid = m.maxTempIndex >= 0;
+        boolean tempMissing = badTemp >= 0;
         // the charge temperatures apply while charging, but their cause (the cell temperature) is judged always
         chargeOt.evaluate(
                 m.maxCelsius,
                 tempsValid,
                 tempsValid && charging,
+                false,
+                tempMissing || !currentValid,
                 now,
                 tempsValid ? sensorName(m.maxTempIndex) : "",
                 sink);
@@ -381,14 +411,39 @@ public final class Protection {
                 m.minCelsius,
                 tempsValid,
                 tempsValid && charging,
+                false,
+                tempMissing || !currentValid,
                 now,
                 tempsValid ? sensorName(m.minTempIndex) : "",
                 sink);
-        dischargeOt.evaluate(m.maxCelsius, tempsValid, now, tempsValid ? sensorName(m.maxTempIndex) : "", sink);
-        dischargeUt.evaluate(m.minCelsius, tempsValid, now, tempsValid ? sensorName(m.minTempIndex) : "", sink);
+        dischargeOt.evaluate(
+                m.maxCelsius,
+                tempsValid,
+                tempsValid,
+                false,
+                tempMissing,
+                now,
+                tempsValid ? sensorName(m.maxTempIndex) : "",
+                sink);
+        dischargeUt.evaluate(
+                m.minCelsius,
+                tempsValid,
+                tempsValid,
+                false,
+                tempMissing,
+                now,
+                tempsValid ? sensorName(m.minTempIndex) : "",
+                sink);
         // the imbalance names the lowest cell: a weak or soft-shorted cell falls behind the others
         imbalance.evaluate(
-                m.maxCellVolts - m.minCellVolts, cellsValid, now, cellsValid ? cellName(m.minCellIndex) : "", sink);
+                m.maxCellVolts - m.minCellVolts,
+                cellsValid,
+                cellsValid,
+                false,
+                cellMissing,
+                now,
+                cellsValid ? cellName(m.minCellIndex) : "",
+                sink);
         findMaxSoftShortScore();
         softShort.evaluate(
                 maxSoftShortScore,

@@ -22,6 +22,10 @@ final class SensorPlausibility {
     private final CurrentFlowCrossCheck currentByCells;
 
     private final double[] lastCelsius;
+    /** Time of each thermistor's last valid reading ({@link #lastCelsius}), and of the previous sample. */
+    private final long[] lastCelsiusNanos;
+
+    private long previousSampleNanos = Long.MIN_VALUE;
     /** Kept thermistor samples for the sliding rate window (ring; at most one per window / 128). */
     private static final int RING = 256;
 
@@ -29,9 +33,6 @@ final class SensorPlausibility {
     private final double[][] ringCelsius;
     private int ringHead;
     private int ringSize;
-    /** Time of the last sample without current flowing (flow began after it). */
-    private long restNanos = Long.MIN_VALUE;
-
     private long lastNanos = Long.MIN_VALUE;
 
     boolean zeroDrift;
@@ -50,6 +51,8 @@ final class SensorPlausibility {
     int stepChannel = -1;
 
     double stepCelsius;
+    /** The step that was allowed there: the step limit, plus the rate limit over samples the channel missed. */
+    double stepAllowedCelsius;
 
     SensorPlausibility(SupplementaryLimits limits, int cellCount, int tempCount) {
         this(limits, cellCount, tempCount, null);
@@ -74,6 +77,7 @@ final class SensorPlausibility {
                 limits.currentStuckWhileFlowing().toNanos(),
                 limits.currentStuckAtRest().toNanos());
         lastCelsius = new double[tempCount];
+        lastCelsiusNanos = new long[tempCount];
         ringCelsius = new double[RING][tempCount];
         java.util.Arrays.fill(lastCelsius, Double.NaN);
     }
@@ -86,21 +90,17 @@ final class SensorPlausibility {
         updateRate(m);
         updateStep(m);
         boolean flowing = currentOk && Math.abs(m.packAmps) > limits.stuckMinAmps();
-        if (!flowing || restNanos == Long.MIN_VALUE) {
-            restNanos = now;
-        }
-        long flowStart = flowing ? restNanos : Long.MAX_VALUE;
         long prev = lastNanos == Long.MIN_VALUE ? now : lastNanos;
         lastNanos = now;
         for (int i = 0; i < m.cellVolts.length; i++) {
-            cells.sample(i, m.cellVolts[i], m.cellStatus[i].isOk(), now, prev, flowStart);
+            cells.sample(i, m.cellVolts[i], m.cellStatus[i].isOk(), now, prev, flowing);
         }
         stuckCell = cells.firstStuck();
         for (int i = 0; i < m.cellCelsius.length; i++) {
-            temps.sample(i, m.cellCelsius[i], m.tempStatus[i].isOk(), now, prev, flowStart);
+            temps.sample(i, m.cellCelsius[i], m.tempStatus[i].isOk(), now, prev, flowing);
         }
         stuckTemp = temps.firstStuck();
-        current.sample(0, m.packAmps, currentOk, now, prev, flowStart);
+        current.sample(0, m.packAmps, currentOk, now, prev, flowing);
         boolean stuckBefore = current.firstStuck() >= 0;
         if (currentByCells != null) {
             currentByCells.update(m, current.changedAt(0));
@@ -151,20 +151,34 @@ final class SensorPlausibility {
         return currentByCells;
     }
 
-    /** A jump between two consecutive samples of one thermistor larger than any cell can heat or cool. */
+    /**
+     * A jump between two valid samples of one thermistor larger than any cell can heat or cool: the
+     * step limit between consecutive samples; across samples the channel missed (its status not OK,
+     * e.g. a short dropout) the step limit plus the rate limit over the time missed, so a reading that
+     * comes back from a dropout far from where it left is judged as the step it is.
+     */
     private void updateStep(PackMeasurement m) {
         stepChannel = -1;
+        long now = m.nanos;
+        long previous = previousSampleNanos == Long.MIN_VALUE ? now : previousSampleNanos;
+        previousSampleNanos = now;
         for (int i = 0; i < lastCelsius.length; i++) {
             double t = m.cellCelsius[i];
             boolean ok = m.tempStatus[i].isOk();
-            if (ok
-                    && stepChannel < 0
-                    && Double.isFinite(lastCelsius[i])
-                    && Math.abs(t - lastCelsius[i]) > limits.tempStepCelsius()) {
-                stepChannel = i;
-                stepCelsius = t - lastCelsius[i];
+            if (!ok) {
+                continue; // the last valid reading is kept for the comparison after the gap
             }
-            lastCelsius[i] = ok ? t : Double.NaN;
+            if (stepChannel < 0 && Double.isFinite(lastCelsius[i])) {
+                double missedS = Math.max(0, previous - lastCelsiusNanos[i]) / 1e9;
+                double allowed = limits.tempStepCelsius() + limits.tempRateCelsiusPerS() * missedS;
+                if (Math.abs(t - lastCelsius[i]) > allowed) {
+                    stepChannel = i;
+                    stepCelsius = t - lastCelsius[i];
+                    stepAllowedCelsius = allowed;
+                }
+            }
+            lastCelsius[i] = t;
+            lastCelsiusNanos[i] = now;
         }
     }
 
@@ -245,12 +259,17 @@ final class SensorPlausibility {
 
     /**
      * Per channel: since when its reading has not changed (the sample before the first reading of
-     * the unchanged run: the freeze can have begun right after it) and whether the channel is
-     * flagged stuck. Preallocated.
+     * the unchanged run: the freeze can have begun right after it), how long current has flowed
+     * over that time (summed over every flowing sample interval, so a load that pauses between
+     * pulses still adds up, as the SOC floors' debounce does) and whether the channel is flagged
+     * stuck. Preallocated.
      */
     private static final class ChannelLiveness {
         private final double[] last;
         private final long[] changedAt;
+        /** Flowing time since the reading last changed: the sum of the sample intervals that end on a flowing sample. */
+        private final long[] flowedNanos;
+
         private final boolean[] stuck;
         /** True until the channel's reading is seen changing (after a restart with a stuck latch). */
         private final boolean[] unproven;
@@ -261,6 +280,7 @@ final class SensorPlausibility {
         ChannelLiveness(int n, long whileFlowingNanos, long atRestNanos) {
             last = new double[n];
             changedAt = new long[n];
+            flowedNanos = new long[n];
             stuck = new boolean[n];
             unproven = new boolean[n];
             java.util.Arrays.fill(last, Double.NaN);
@@ -270,23 +290,26 @@ final class SensorPlausibility {
         }
 
         /**
-         * @param prev      time of the previous sample
-         * @param flowStart the last sample before the current began to flow, or Long.MAX_VALUE at rest
+         * @param prev    time of the previous sample
+         * @param flowing current flows at this sample (the interval since {@code prev} counts as flowing)
          */
-        void sample(int i, double v, boolean ok, long now, long prev, long flowStart) {
+        void sample(int i, double v, boolean ok, long now, long prev, boolean flowing) {
             if (!ok || changedAt[i] == Long.MIN_VALUE || Double.compare(v, last[i]) != 0) {
                 // a changed reading proves the channel alive; a channel reporting a fault is judged by its status
                 if (ok && changedAt[i] != Long.MIN_VALUE && !Double.isNaN(last[i])) {
                     unproven[i] = false;
                 }
                 changedAt[i] = prev;
+                flowedNanos[i] = flowing ? now - prev : 0;
                 last[i] = ok ? v : Double.NaN;
                 stuck[i] = ok && unproven[i];
                 return;
             }
             long atRest = now - changedAt[i];
-            long whileFlowing = flowStart == Long.MAX_VALUE ? 0 : now - Math.max(changedAt[i], flowStart);
-            if (unproven[i] || atRest >= atRestNanos || whileFlowing >= whileFlowingNanos) {
+            if (flowing) {
+                flowedNanos[i] += now - prev;
+            }
+            if (unproven[i] || atRest >= atRestNanos || flowedNanos[i] >= whileFlowingNanos) {
                 stuck[i] = true;
             }
         }

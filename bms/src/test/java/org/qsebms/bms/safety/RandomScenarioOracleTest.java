@@ -40,6 +40,9 @@ class RandomScenarioOracleTest {
         "psoa-ncm811", "psoa-lfp", "ptpa-ncm811", "ptpa-lfp", "le-ncm811", "le-lfp"
     };
     private static final int[] PERIODS_MS = {100, 150, 200, 250};
+    /** Loop periods at the long end of what the configuration takes (10 ms..1 s), for a tenth of the runs. */
+    private static final int[] LONG_PERIODS_MS = {400, 500, 600, 750, 1000};
+
     private static final String[] SENSOR_FAULTS = {
         "cellSensorStuck",
         "cellSensorOpen",
@@ -214,8 +217,8 @@ class RandomScenarioOracleTest {
             faults.addAll(thermistorRamp(r, cells, ambient, durationS));
         }
         // a current sensor frozen at rest, then the pack closed again under a load (issue 23): open, the reading
-        // freezes during the rest, close 10-14 s after the open onto a forced current; drawn last, so every other
-        // seed is unchanged
+        // freezes during the rest, close 10-14 s after the open onto a forced current; drawn after the ramp
+        // and before the dropouts, pulses and long periods below
         if (r.nextInt(5) == 0 && durationS >= 30 && !kinds.contains("current sensor")) {
             long openAt = 2000 + r.nextInt(4000);
             long freezeAt = openAt + 1000 + r.nextInt(3000);
@@ -231,6 +234,23 @@ class RandomScenarioOracleTest {
                         (r.nextInt(3) == 0 ? 1 : -1) * c * r.nextDouble(0.2, 1.5),
                         8000 + r.nextInt(8000)));
             }
+        }
+        // drawn after the ramp, so every earlier seed stays as it was
+        if (r.nextInt(6) == 0) {
+            faults.addAll(sensorDropouts(r, cells, c, period, durationS, kinds));
+        }
+        // and after those: a frozen cell channel under a flow that pauses
+        if (r.nextInt(8) == 0) {
+            faults.addAll(frozenUnderPulses(r, cells, c, durationS, kinds));
+        }
+        // the long end of `loop.period` (up to 1 s), drawn last so every other seed stays as it was; the
+        // injections above were placed for the shorter period, which changes nothing they claim
+        String text = b.toString();
+        if (r.nextInt(10) == 0) {
+            int longPeriod = LONG_PERIODS_MS[r.nextInt(LONG_PERIODS_MS.length)];
+            text = text.replace("loop: {period: " + period + "ms}", "loop: {period: " + longPeriod + "ms}");
+            b.setLength(0);
+            b.append(text);
         }
         if (!faults.isEmpty()) {
             b.append("faults:\n");
@@ -266,6 +286,94 @@ class RandomScenarioOracleTest {
                     startMs + 50L * k,
                     cell,
                     ambient + rate * 0.05 * k));
+        }
+        return lines;
+    }
+
+    /**
+     * A sensor that drops out now and then (issue 23, third pass: a loose crimp, a marginal bus): one
+     * cell channel, thermistor or the current sensor reports a fault for 1-3 loop periods out of every
+     * 2-8, for 2-15 s, so the gaps fall below and beyond the 300 ms status debounce at every period;
+     * in half the runs the quantity it measures is beyond its MSL meanwhile (a cell 0.3-0.8 V high, a
+     * 3.3-5 C discharge forced, the cell at 62-80 °C), which the dropouts must not hide.
+     */
+    private static List<String> sensorDropouts(
+            SplittableRandom r,
+            int cells,
+            double capacity,
+            int periodMs,
+            double durationS,
+            java.util.Set<String> kinds) {
+        int cell = 1 + r.nextInt(cells);
+        int which = r.nextInt(3);
+        String status = switch (which) {
+            case 0 -> "type: cellSensorOpen, cell: " + cell;
+            case 1 -> "type: temperatureSensorBusError, channel: " + cell;
+            default -> "type: currentSensorBusError";
+        };
+        String channel = which == 0 ? "cell channel " + cell : which == 1 ? "thermistor " + cell : "current sensor";
+        List<String> lines = new ArrayList<>();
+        if (kinds.contains(channel)) {
+            return lines;
+        }
+        int on = 1 + r.nextInt(3);
+        int every = on + 1 + r.nextInt(6);
+        long startMs = (long) (r.nextDouble(2, Math.max(3, durationS - 6)) * 1000);
+        long endMs = Math.min((long) (durationS * 1000) - 1000, startMs + 2000 + r.nextInt(13_000));
+        if (r.nextBoolean()) {
+            String hazard = switch (which) {
+                case 0 ->
+                    kinds.contains("cellOverVoltage")
+                            ? null
+                            : String.format(
+                                    Locale.ROOT,
+                                    "type: cellOverVoltage, cell: %d, volts: %.2f",
+                                    cell,
+                                    r.nextDouble(0.3, 0.8));
+                case 1 ->
+                    kinds.contains("cellTemperature")
+                            ? null
+                            : String.format(
+                                    Locale.ROOT,
+                                    "type: cellTemperature, cell: %d, celsius: %.1f",
+                                    cell,
+                                    r.nextDouble(62, 80));
+                default ->
+                    kinds.contains("forceCurrent")
+                            ? null
+                            : String.format(
+                                    Locale.ROOT, "type: forceCurrent, amps: %.1f", -capacity * r.nextDouble(3.3, 5.0));
+            };
+            if (hazard != null) {
+                lines.add(String.format(Locale.ROOT, "  - {at: %dms, %s}", startMs, hazard));
+            }
+        }
+        for (long t = startMs; t < endMs; t += (long) every * periodMs) {
+            lines.add(String.format(Locale.ROOT, "  - {at: %dms, %s, for: %dms}", t, status, (long) on * periodMs));
+        }
+        return lines;
+    }
+
+    /**
+     * A cell channel frozen under a flow that pauses (issue 23, third pass): the channel freezes, and
+     * from then on a forced discharge of 0.3-1 C flows for 1.5-4.5 s and pauses for 0.3-2 s, over
+     * and over, so the 5 s while-flowing window is reached only by summing the pulses.
+     */
+    private static List<String> frozenUnderPulses(
+            SplittableRandom r, int cells, double capacity, double durationS, java.util.Set<String> kinds) {
+        int cell = 1 + r.nextInt(cells);
+        List<String> lines = new ArrayList<>();
+        if (kinds.contains("cell channel " + cell) || kinds.contains("forceCurrent")) {
+            return lines;
+        }
+        long startMs = (long) (r.nextDouble(2, Math.max(3, durationS - 12)) * 1000);
+        long onMs = 1500 + r.nextInt(3000);
+        long offMs = 300 + r.nextInt(1700);
+        double amps = -capacity * r.nextDouble(0.3, 1.0);
+        lines.add(String.format(Locale.ROOT, "  - {at: %dms, type: cellSensorStuck, cell: %d}", startMs, cell));
+        for (long t = startMs; t + onMs < durationS * 1000 - 500; t += onMs + offMs) {
+            lines.add(String.format(
+                    Locale.ROOT, "  - {at: %dms, type: forceCurrent, amps: %.2f, for: %dms}", t, amps, onMs));
         }
         return lines;
     }
@@ -415,6 +523,21 @@ class RandomScenarioOracleTest {
                     .isPositive();
             assertThat(coverage.getOrDefault("thermistor ramp beyond the rate", 0))
                     .as("thermistor ramps with a detection claim")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("frozen channel found under flow", 0))
+                    .as("frozen cell channels found after about their while-flowing window of flow")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("loop period of 400 ms or more", 0))
+                    .as("runs at the long end of loop.period")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("thermistor step across a dropout", 0))
+                    .as("thermistors read again far from where they dropped out")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("intermittent sensor fault claimed", 0))
+                    .as("sensors dropping out long enough to claim a sensor fault")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("limit beyond while its sensor drops out", 0))
+                    .as("a limit beyond its MSL judged across its sensor's dropouts")
                     .isPositive();
         }
     }

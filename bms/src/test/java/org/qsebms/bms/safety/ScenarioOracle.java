@@ -23,7 +23,11 @@ import org.qsebms.hal.ContactorId;
  *   <li>every contactor reads open within 200 ms of an MSL (unless it is welded);</li>
  *   <li>no reset is accepted while a cause holds (and none but a service reset after a lockout);</li>
  *   <li>no MSL while every true value stays inside its MSL by more than the sensor accuracy and no
- *       injected fault explains it.</li>
+ *       injected fault explains it;</li>
+ *   <li>a sensor that drops out now and then (status faults with gaps of at most the 300 ms debounce)
+ *       puts the pack in FAULT once its faulty samples add up to the debounce + one period, and a limit
+ *       beyond its MSL meanwhile is detected by its deadline plus the time its sensor was out (a
+ *       sample without the channel neither proves nor disproves it; faults.md).</li>
  * </ol>
  */
 final class ScenarioOracle {
@@ -45,6 +49,9 @@ final class ScenarioOracle {
     static final double TEMP_RATE_C_PER_S = 2.0;
 
     static final double TEMP_RATE_WINDOW_S = 1.0;
+    /** TEMPERATURE_RATE (207): a step of more than 5 °C between two samples. */
+    static final double TEMP_STEP_C = 5.0;
+
     static final double SHORT_CIRCUIT_FACTOR = 2.0;
     static final double CONTACTOR_OPEN_S = 0.2;
     static final int LOCKOUT_TRIPS = 3;
@@ -81,6 +88,23 @@ final class ScenarioOracle {
     private double lastTick = Double.NaN;
     private double previousTick = Double.NaN;
     private double exceptionsEndedAt = Double.NEGATIVE_INFINITY;
+    /** Per sensor class (cells, thermistors, current): the run's total time with a status fault (periods of faulty ticks). */
+    private final double[] missingS = new double[3];
+    /** Per limit hazard: {@link #missingS} of its sensor class at its onset. */
+    private final Map<String, Double> missingAtOnset = new HashMap<>();
+    /** Per sensor class: faulty time in the present chain of dropouts, and the time of its last faulty tick. */
+    private final double[] chainS = new double[3];
+    /** Per thermistor: its true temperature at its last tick without a status fault, that tick, and a gap since. */
+    private double[] lastValidC;
+
+    private double[] lastValidAt;
+    private boolean[] dropped;
+    /** Per frozen-channel injection: the time current has flowed since it froze. */
+    private final Map<String, Double> flowedSinceFrozen = new HashMap<>();
+
+    private final double[] chainLastS = {Double.NaN, Double.NaN, Double.NaN};
+    private final boolean[] chainClaimed = new boolean[3];
+
     /** The last tick of an injected loop overrun or tick exception, while which limit hazards are not judged. */
     private double loopTroubleEndedAt = Double.NEGATIVE_INFINITY;
 
@@ -108,6 +132,9 @@ final class ScenarioOracle {
         this.p = sc.config().loop().period().toNanos() / 1e9;
         this.overrunsToFault = sc.config().loop().overrunsToFault();
         this.ramps = ramps(sc);
+        if (p >= 0.4) {
+            count("loop period of 400 ms or more");
+        }
         for (double[] ramp : ramps) {
             if (rampClaimed(ramp)) {
                 count("thermistor ramp beyond the rate");
@@ -201,6 +228,66 @@ final class ScenarioOracle {
                 c.supervisor().state().name(),
                 contacts,
                 commanded));
+        stepsAcrossDropouts(t, pack);
+    }
+
+    /**
+     * A thermistor reading back from a dropout (a status fault on its channel) must be judged against
+     * its last valid reading (faults.md, 207: the step limit, plus the rate limit over the samples
+     * missed): when the true temperature moved by more than that (and twice the sensor accuracy)
+     * across the gap, the pack must be in FAULT at the tick the channel reads again.
+     */
+    private void stepsAcrossDropouts(double t, SimulatedPack pack) {
+        int n = pack.cellCount();
+        if (lastValidC == null) {
+            lastValidC = new double[n];
+            lastValidAt = new double[n];
+            dropped = new boolean[n];
+            java.util.Arrays.fill(lastValidC, Double.NaN);
+        }
+        boolean trouble = active(ScenarioAction.TickException.class, t) || active(ScenarioAction.LoopOverrun.class, t);
+        for (int i = 0; i < n; i++) {
+            ScenarioAction a = temperatureAction(i, t);
+            if (a != null || trouble) {
+                dropped[i] |= a != null;
+                if (a instanceof ScenarioAction.TemperatureSensor s && s.status() == org.qsebms.hal.SensorStatus.STUCK
+                        || trouble) {
+                    lastValidC[i] = Double.NaN; // a frozen reading or a lost tick: no claim across it
+                }
+                continue;
+            }
+            double c = pack.cellCelsius(i);
+            if (dropped[i] && Double.isFinite(lastValidC[i])) {
+                double previous = all.size() >= 2 ? all.get(all.size() - 2).t() : t;
+                double missed = previous - lastValidAt[i];
+                double allowed = TEMP_STEP_C + TEMP_RATE_C_PER_S * Math.max(0, missed) + 2 * CELSIUS_ACCURACY;
+                if (Math.abs(c - lastValidC[i]) > allowed) {
+                    count("thermistor step across a dropout");
+                    if (!inFault && t > exceptionsEndedAt) {
+                        violations.add(String.format(
+                                "thermistor %d read again at %.3f s %.1f °C from its last valid reading at %.3f s "
+                                        + "(allowed %.1f °C): not in FAULT",
+                                i + 1, t, c - lastValidC[i], lastValidAt[i], allowed));
+                    }
+                }
+            }
+            dropped[i] = false;
+            lastValidC[i] = c;
+            lastValidAt[i] = t;
+        }
+    }
+
+    /** The injection acting on thermistor channel {@code channel} (from 0) at {@code t}, or null. */
+    private ScenarioAction temperatureAction(int channel, double t) {
+        for (ScenarioAction a : sc.actions()) {
+            if (a instanceof ScenarioAction.TemperatureSensor s
+                    && s.channel() == channel
+                    && a.atS() <= t + 1e-9
+                    && t < a.atS() + a.forS() - 1e-9) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** One tick's truth (from {@link #afterTick}, or a made-up trace in the oracle's own tests). */
@@ -259,6 +346,107 @@ final class ScenarioOracle {
         hazard(name, holds, deadlineS, now, now.fault(), Double.isNaN(previousTick) ? now.t() : previousTick);
     }
 
+    /**
+     * A limit hazard on a quantity whose sensor may drop out: its deadline grows by the time its
+     * sensor class (0 cells, 1 thermistors, 2 current) reported a fault since the onset.
+     */
+    private void hazard(String name, boolean holds, double deadlineS, Truth now, int sensorClass) {
+        if (!holds) {
+            missingAtOnset.remove(name);
+        } else {
+            // the onset tick's own dropout (already counted in missingS) is time missed since the onset
+            missingAtOnset.putIfAbsent(name, missingS[sensorClass] - (statusFault(sensorClass, now.t()) ? p : 0));
+            double missing = missingS[sensorClass] - missingAtOnset.get(name);
+            if (missing > 0 && !onset.containsKey(name + "!counted")) {
+                onset.put(name + "!counted", 1.0);
+                count("limit beyond while its sensor drops out");
+            }
+            deadlineS += missing;
+        }
+        hazard(name, holds, deadlineS, now);
+    }
+
+    /**
+     * A status fault that comes and goes on one class of sensor: the faulty samples of a chain whose
+     * faulty samples are at most the status debounce apart add up, and once they reach the debounce
+     * + one period (each faulty sample after the chain's first counting one period) the pack must be
+     * in FAULT.
+     */
+    private void dropoutChains(Truth now) {
+        double t = now.t();
+        for (int k = 0; k < 3; k++) {
+            if (!statusFault(k, t)) {
+                continue;
+            }
+            missingS[k] += p;
+            if (Double.isNaN(chainLastS[k]) || t - chainLastS[k] > SENSOR_DEBOUNCE_S + 1e-9) {
+                chainS[k] = 0;
+                chainClaimed[k] = false;
+            } else {
+                chainS[k] += p;
+            }
+            chainLastS[k] = t;
+            if (!chainClaimed[k] && chainS[k] >= SENSOR_DEBOUNCE_S + p - 1e-9) {
+                chainClaimed[k] = true;
+                count("intermittent sensor fault claimed");
+                if (!now.fault() && t > exceptionsEndedAt && t > loopTroubleEndedAt) {
+                    violations.add(String.format(
+                            "%s reported faults adding up to %.3f s, none more than %.3f s apart, by %.3f s: not in FAULT",
+                            new String[] {"a cell channel", "a thermistor", "the current sensor"}[k],
+                            chainS[k],
+                            SENSOR_DEBOUNCE_S,
+                            t));
+                }
+            }
+        }
+    }
+
+    /**
+     * A frozen channel must be found once current has flowed for its while-flowing window since it
+     * froze, summed over the flow however often the load paused (faults.md, 208: "for 5 s while
+     * more than 0.2 A flows"); each tick with the true current beyond 0.2 A by the sensor accuracy
+     * counts one period (unless a current-sensor fault is injected then), and the claim waits two
+     * periods more.
+     */
+    private void frozenUnderFlow(String name, double windowS, Truth now) {
+        // a tick whose current reading is missing or frozen (a current-sensor injection) cannot tell the BMS that
+        // current flows
+        if (Math.abs(now.amps()) > STUCK_MIN_AMPS + AMPS_ACCURACY
+                && !active(ScenarioAction.CurrentSensor.class, now.t())) {
+            flowedSinceFrozen.merge(name, p, Double::sum);
+        }
+        double flowed = flowedSinceFrozen.getOrDefault(name, 0.0);
+        if (now.fault() && flowed >= windowS - 1 && flowedSinceFrozen.putIfAbsent(name + "!found", 1.0) == null) {
+            count("frozen channel found under flow");
+        }
+        if (flowed >= windowS + 2 * p - 1e-9 && flowedSinceFrozen.putIfAbsent(name + "!claimed", 1.0) == null) {
+            if (!now.fault() && now.t() > exceptionsEndedAt && now.t() > loopTroubleEndedAt) {
+                violations.add(String.format(
+                        "%s: current flowed %.3f s since the channel froze, by %.3f s: not in FAULT",
+                        name, flowed, now.t()));
+            }
+        }
+    }
+
+    /** A status fault (not a frozen reading) injected on a sensor of class {@code k} at time {@code t}. */
+    private boolean statusFault(int k, double t) {
+        for (ScenarioAction a : sc.actions()) {
+            if (a.atS() > t + 1e-9 || t >= a.atS() + a.forS() - 1e-9) {
+                continue;
+            }
+            boolean hit = switch (a) {
+                case ScenarioAction.CellSensor s -> k == 0 && s.status() != org.qsebms.hal.SensorStatus.STUCK;
+                case ScenarioAction.TemperatureSensor s -> k == 1 && s.status() != org.qsebms.hal.SensorStatus.STUCK;
+                case ScenarioAction.CurrentSensor s -> k == 2 && s.status() != org.qsebms.hal.SensorStatus.STUCK;
+                default -> false;
+            };
+            if (hit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A hazard holding at this tick must see the pack in FAULT by onset + deadline. */
     private void hazard(String name, boolean holds, double deadlineS, Truth now, boolean handled) {
         hazard(name, holds, deadlineS, now, handled, now.t());
@@ -315,29 +503,34 @@ final class ScenarioOracle {
         if (loopTrouble) {
             loopTroubleEndedAt = t;
         }
+        dropoutChains(now);
         double voltsDeadline = cellSensorFault ? MISMATCH_DEBOUNCE_S + 2 * p : debounce(lim.cellOverVoltage()) + p;
         if (!loopTrouble) {
             hazard(
                     "cell over-voltage",
                     now.maxV() >= lim.cellOverVoltage().msl() + CELL_VOLTS_ACCURACY,
-                    voltsDeadline + (cellSensorFault ? 0 : 0),
-                    now);
+                    voltsDeadline,
+                    now,
+                    0);
             hazard(
                     "cell under-voltage",
                     now.minV() <= lim.cellUnderVoltage().msl() - CELL_VOLTS_ACCURACY,
                     cellSensorFault ? MISMATCH_DEBOUNCE_S + 2 * p : debounce(lim.cellUnderVoltage()) + p,
-                    now);
+                    now,
+                    0);
             if (!currentSensorFault) {
                 hazard(
                         "discharge over-current",
                         -now.amps() >= lim.dischargeOverCurrent().msl() + AMPS_ACCURACY,
                         debounce(lim.dischargeOverCurrent()) + p,
-                        now);
+                        now,
+                        2);
                 hazard(
                         "charge over-current",
                         now.amps() >= lim.chargeOverCurrent().msl() + AMPS_ACCURACY,
                         debounce(lim.chargeOverCurrent()) + p,
-                        now);
+                        now,
+                        2);
                 hazard(
                         "short circuit",
                         Math.abs(now.amps())
@@ -352,18 +545,21 @@ final class ScenarioOracle {
                         "over-temperature",
                         now.maxC() >= lim.dischargeOverTemperature().msl() + CELSIUS_ACCURACY,
                         debounce(lim.dischargeOverTemperature()) + p,
-                        now);
+                        now,
+                        1);
                 hazard(
                         "under-temperature",
                         now.minC() <= lim.dischargeUnderTemperature().msl() - CELSIUS_ACCURACY,
                         debounce(lim.dischargeUnderTemperature()) + p,
-                        now);
+                        now,
+                        1);
                 hazard(
                         "charging below the charge temperature",
                         now.amps() > 0.1 + AMPS_ACCURACY
                                 && now.minC() <= lim.chargeUnderTemperature().msl() - CELSIUS_ACCURACY,
                         debounce(lim.chargeUnderTemperature()) + p,
-                        now);
+                        now,
+                        1);
             }
             hazard("charge through full", now.maxSoc() >= 1.01 && now.amps() > AMPS_ACCURACY, SOC_DEBOUNCE_S + p, now);
             hazard(
@@ -395,7 +591,10 @@ final class ScenarioOracle {
                 case ScenarioAction.CellSensor s
                 when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
                     hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);
-                case ScenarioAction.CellSensor s -> hazard(name, true, STUCK_AT_REST_S + p, now, f, at);
+                case ScenarioAction.CellSensor s -> {
+                    hazard(name, true, STUCK_AT_REST_S + p, now, f, at);
+                    frozenUnderFlow(name, STUCK_FLOWING_S, now);
+                }
                 case ScenarioAction.TemperatureSensor s
                 when s.status() != org.qsebms.hal.SensorStatus.STUCK ->
                     hazard(name, true, SENSOR_DEBOUNCE_S + p, now, f, at);

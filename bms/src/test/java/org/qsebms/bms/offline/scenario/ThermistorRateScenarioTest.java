@@ -53,4 +53,41 @@ class ThermistorRateScenarioTest {
         ScenarioLog log = run(periodMs, ramp(3.0, 1.5));
         assertThat(log.raised("TEMPERATURE_RATE.MSL")).as(log.dump()).isBetween(10.0, 11.0 + periodMs / 1000.0 + 1e-6);
     }
+
+    /**
+     * A thermistor that drops out for a sample (its status not OK, shorter than the 300 ms sensor
+     * debounce) and comes back 12 °C away. Found by playing the checker for issue 23 (third pass):
+     * the step check compared only consecutive valid samples, so the jump across the gap was never
+     * judged, at any loop period. Now it is compared with the last valid reading, allowing the step
+     * limit plus the rate limit over the time missed.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {100, 150, 200, 250})
+    void aReadingThatComesBackFromADropoutFarFromWhereItLeftIsAStep(int periodMs) {
+        ScenarioLog log = run(
+                periodMs,
+                String.format(
+                        Locale.ROOT,
+                        "  - {at: 10s, type: temperatureSensorBusError, channel: 2, for: %dms}%n"
+                                + "  - {at: 10s, type: cellTemperature, cell: 2, celsius: 37}%n",
+                        periodMs));
+        assertThat(log.raised("TEMPERATURE_RATE.MSL"))
+                .as(log.dump())
+                .isBetween(10.0, 10.0 + 3 * periodMs / 1000.0 + 1e-6);
+    }
+
+    /** Its near miss: across the same dropout, 4 °C (below the 5 °C step limit) is not a step. */
+    @ParameterizedTest
+    @ValueSource(ints = {100, 150, 200, 250})
+    void aSmallChangeAcrossADropoutIsNotAStep(int periodMs) {
+        ScenarioLog log = run(
+                periodMs,
+                String.format(
+                        Locale.ROOT,
+                        "  - {at: 10s, type: temperatureSensorBusError, channel: 2, for: %dms}%n"
+                                + "  - {at: 10s, type: cellTemperature, cell: 2, celsius: 29}%n",
+                        periodMs));
+        assertThat(log.mslRaised()).as(log.dump()).isEmpty();
+        assertThat(log.result().finalState()).isEqualTo("NORMAL");
+    }
 }
