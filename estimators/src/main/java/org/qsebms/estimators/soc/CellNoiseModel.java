@@ -2,6 +2,7 @@ package org.qsebms.estimators.soc;
 
 import java.util.Arrays;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.OcvCurve;
 
 /**
  * The noise model both SOC filters ({@link EkfSocEstimator}, {@link SpkfSocEstimator}) share, per
@@ -59,6 +60,13 @@ final class CellNoiseModel {
 
     private final SlowBranchStartConsider slowBranchStart;
 
+    /** Per cell, the innovations' running mean (V) over the matching window. */
+    private final double[] innovationMean;
+    /** Per cell, the part of that mean the filter's noise model does not explain (V, {@link #learnInnovation}). */
+    private final double[] innovationBiasVolts;
+    /** Per cell, the SOC error that mean stands for at the last correction ({@link #recordInnovationBias}). */
+    private final double[] innovationBiasSoc;
+
     private long rejectedTotal;
 
     CellNoiseModel(EcmParameters cell, EkfTuning tuning, EkfAdaptation adaptation, int cellCount) {
@@ -76,6 +84,9 @@ final class CellNoiseModel {
         this.resistanceErrorSigma = new double[cellCount];
         this.currentSensor = new CurrentSensorConsider(tuning, adaptation, cellCount);
         this.slowBranchStart = new SlowBranchStartConsider(cellCount);
+        this.innovationMean = new double[cellCount];
+        this.innovationBiasVolts = new double[cellCount];
+        this.innovationBiasSoc = new double[cellCount];
     }
 
     /** The current sensor's consider analysis, which each filter moves with its own F and K. */
@@ -114,6 +125,9 @@ final class CellNoiseModel {
         p[b + V1 * N + V1] = sv * sv;
         p[b + V2 * N + V2] = sv * sv;
         rejectedInRow[i] = 0;
+        innovationMean[i] = 0;
+        innovationBiasVolts[i] = 0;
+        innovationBiasSoc[i] = 0;
         currentSensor.reset(i);
         slowBranchStart.reset(i);
     }
@@ -207,10 +221,19 @@ final class CellNoiseModel {
         return Gate.ACCEPT;
     }
 
-    /** Folds a used sample's innovation into cell {@code i}'s running mean square (with matching on). */
-    void learnInnovation(int i, double innovation, double forget) {
+    /**
+     * Folds a used sample's innovation into cell {@code i}'s running mean square and running mean
+     * (with matching on); {@code s} is the innovation's variance the filter assumed for it. The mean's
+     * part beyond three of its own sigmas under that assumption (white innovations of variance
+     * {@code s}: {@code s (1 - forget) / (1 + forget)}) is kept as the innovations' bias
+     * ({@link #recordInnovationBias}); a mean the filter's noise model explains is no bias.
+     */
+    void learnInnovation(int i, double innovation, double forget, double s) {
         if (tuning.innovationWindowSeconds() > 0) {
             innovationMeanSquare[i] = forget * innovationMeanSquare[i] + (1 - forget) * innovation * innovation;
+            innovationMean[i] = forget * innovationMean[i] + (1 - forget) * innovation;
+            double meanSigma = Math.sqrt(s * (1 - forget) / (1 + forget));
+            innovationBiasVolts[i] = Math.max(0.0, Math.abs(innovationMean[i]) - 3 * meanSigma);
         }
     }
 
@@ -246,9 +269,26 @@ final class CellNoiseModel {
         return bound(i, socVariance + slowBranchStart.socVariance(i), ocvSoc, resistanceSocPerUnit);
     }
 
+    /**
+     * After a correction of cell {@code i} at {@code soc}: the SOC error the innovations' running mean
+     * ({@link #learnInnovation}) stands for. A model that holds leaves the innovations without a mean;
+     * a mean that stays over the window is a voltage the model misses, correlated in time, which the
+     * measurement variance (white noise) does not hold back: repeated samples shrink the SOC variance
+     * while the estimate sits where that voltage put it. Every SOC whose OCV lies within that mean of
+     * the OCV at the estimate fits the voltage as well ({@link OcvCurve#socReachOfVolts}); the bound
+     * adds that reach as a bias. On a straight stretch it is {@code |mean| / slope}; next to a flat
+     * stretch (LFP's plateau) it reaches across it, which the local slope cannot see.
+     */
+    void recordInnovationBias(int i, OcvCurve ocv, double soc, double celsius) {
+        double volts = innovationBiasVolts[i];
+        innovationBiasSoc[i] = volts > 0 ? ocv.socReachOfVolts(soc, celsius, volts) : 0.0;
+    }
+
     private double bound(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
         double resistanceSoc = resistanceSocPerUnit * resistanceErrorSigma[i];
-        return Math.min(1.0, 3.0 * Math.sqrt(socVariance + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
+        return Math.min(
+                1.0,
+                3.0 * Math.sqrt(socVariance + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc) + innovationBiasSoc[i]);
     }
 
     long rejectedTotal() {
