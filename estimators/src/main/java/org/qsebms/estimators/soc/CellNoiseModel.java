@@ -2,6 +2,7 @@ package org.qsebms.estimators.soc;
 
 import java.util.Arrays;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.OcvCurve;
 
 /**
  * The noise model both SOC filters ({@link EkfSocEstimator}, {@link SpkfSocEstimator}) share, per
@@ -68,6 +69,13 @@ final class CellNoiseModel {
     /** The slow branch's start doubt, considered in the bound when the branch is not a corrected state. */
     private final SlowBranchStartConsider slowBranchStart;
 
+    /** Per cell, the innovations' running mean (V) over the matching window. */
+    private final double[] innovationMean;
+    /** Per cell, the part of that mean the filter's noise model does not explain (V, {@link #learnInnovation}). */
+    private final double[] innovationBiasVolts;
+    /** Per cell, the SOC error that mean stands for at the last correction ({@link #recordInnovationBias}). */
+    private final double[] innovationBiasSoc;
+
     private long rejectedTotal;
 
     CellNoiseModel(EcmParameters cell, EkfTuning tuning, EkfAdaptation adaptation, int cellCount) {
@@ -85,6 +93,9 @@ final class CellNoiseModel {
         this.resistanceErrorSigma = new double[cellCount];
         this.currentSensor = new CurrentSensorConsider(tuning, adaptation, cellCount);
         this.slowBranchStart = new SlowBranchStartConsider(cellCount);
+        this.innovationMean = new double[cellCount];
+        this.innovationBiasVolts = new double[cellCount];
+        this.innovationBiasSoc = new double[cellCount];
     }
 
     /** The current sensor's consider analysis, which each filter moves with its own F and K. */
@@ -129,6 +140,9 @@ final class CellNoiseModel {
         p[b + V1 * N + V1] = sv * sv;
         p[b + V2 * N + V2] = sv * sv;
         rejectedInRow[i] = 0;
+        innovationMean[i] = 0;
+        innovationBiasVolts[i] = 0;
+        innovationBiasSoc[i] = 0;
         currentSensor.reset(i);
         slowBranchStart.reset(i);
     }
@@ -253,10 +267,19 @@ final class CellNoiseModel {
         return Gate.ACCEPT;
     }
 
-    /** Folds a used sample's innovation into cell {@code i}'s running mean square (with matching on). */
-    void learnInnovation(int i, double innovation, double forget) {
+    /**
+     * Folds a used sample's innovation into cell {@code i}'s running mean square and running mean
+     * (with matching on); {@code s} is the innovation's variance the filter assumed for it. The mean's
+     * part beyond three of its own sigmas under that assumption (white innovations of variance
+     * {@code s}: {@code s (1 - forget) / (1 + forget)}) is kept as the innovations' bias
+     * ({@link #recordInnovationBias}); a mean the filter's noise model explains is no bias.
+     */
+    void learnInnovation(int i, double innovation, double forget, double s) {
         if (tuning.innovationWindowSeconds() > 0) {
             innovationMeanSquare[i] = forget * innovationMeanSquare[i] + (1 - forget) * innovation * innovation;
+            innovationMean[i] = forget * innovationMean[i] + (1 - forget) * innovation;
+            double meanSigma = Math.sqrt(s * (1 - forget) / (1 + forget));
+            innovationBiasVolts[i] = Math.max(0.0, Math.abs(innovationMean[i]) - 3 * meanSigma);
         }
     }
 
@@ -274,7 +297,8 @@ final class CellNoiseModel {
      * Cell {@code i}'s reported 3-sigma SOC bound: the filter's SOC variance plus the consider
      * analyses' SOC errors of an OCV error ({@code ocvSoc}, per sigma) and of a relative resistance
      * error ({@code resistanceSoc}, per unit, times its sigma) and of the current sensor's offset and
-     * gain error ({@link CurrentSensorConsider}), capped at 1.
+     * gain error ({@link CurrentSensorConsider}), plus the SOC reach of the innovations' bias
+     * ({@link #recordInnovationBias}), capped at 1.
      */
     double socBound3Sigma(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
         return bound(
@@ -292,9 +316,28 @@ final class CellNoiseModel {
         return bound(i, socVariance + slowBranchStart.socVariance(i), ocvSoc, resistanceSocPerUnit);
     }
 
+    /**
+     * After a correction of cell {@code i} at {@code soc}: the SOC error the innovations' bias
+     * ({@link #learnInnovation}: the running mean beyond three of its sigmas) stands for. A model that
+     * holds leaves the innovations without a mean; a mean that stays over the window is a voltage the
+     * model misses, correlated in time, which the measurement variance (white noise) does not hold
+     * back: repeated samples shrink the SOC variance while the estimate sits where that voltage put it
+     * (LFP started 30 % high: a charge pulse puts the estimate on the top knee, slope 6-10 V per unit
+     * SOC, the SOC sigma falls from 0.10 to 0.004 in 20 samples and the -60 mV innovations that follow
+     * for an hour no longer move it). Every SOC whose OCV lies within that bias of the OCV at the
+     * estimate fits the voltage as well ({@link OcvCurve#socReachOfVolts}); the bound adds that reach. On a straight stretch it is {@code |mean| / slope}; next to a flat
+     * stretch (LFP's plateau) it reaches across it, which the local slope cannot see.
+     */
+    void recordInnovationBias(int i, OcvCurve ocv, double soc, double celsius) {
+        double volts = innovationBiasVolts[i];
+        innovationBiasSoc[i] = volts > 0 ? ocv.socReachOfVolts(soc, celsius, volts) : 0.0;
+    }
+
     private double bound(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
         double resistanceSoc = resistanceSocPerUnit * resistanceErrorSigma[i];
-        return Math.min(1.0, 3.0 * Math.sqrt(socVariance + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc));
+        return Math.min(
+                1.0,
+                3.0 * Math.sqrt(socVariance + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc) + innovationBiasSoc[i]);
     }
 
     long rejectedTotal() {

@@ -315,7 +315,7 @@ public final class EkfSocEstimator implements SocFilter {
             s0 = projectCovariance(b);
             s = s0 + r;
         }
-        noise.learnInnovation(i, innovation, innovationForget);
+        noise.learnInnovation(i, innovation, innovationForget, s);
         for (int j = 0; j < N; j++) {
             k[j] = u[j] / s;
         }
@@ -340,6 +340,7 @@ public final class EkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             ocvErrorSensitivity[e + j] += k[j] * (noise.ocvSigma(i) - seen);
         }
+        noise.recordInnovationBias(i, cell.ocv(), soc[i], celsius);
         // and a resistance error: the innovation carries its R0 drop (D <- (I - K H) D + K r0Volts)
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + 1]

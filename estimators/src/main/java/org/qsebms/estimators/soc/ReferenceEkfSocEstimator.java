@@ -34,6 +34,10 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
     private final RealMatrix[] ocvErrorSensitivity;
 
     private final double[] innovationMeanSquare;
+    /** Per cell, the innovations' running mean and the SOC reach of its part beyond three of its sigmas. */
+    private final double[] innovationMean;
+
+    private final double[] innovationBiasSoc;
     private final double[] measurementVariance;
     /** Per cell, the OCV sigma and the voltage sigma at its temperature (grown outside the characterised span). */
     private final double[] ocvSigma;
@@ -80,6 +84,8 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         this.rcUnknown = new boolean[cellCount];
         this.ocvErrorSensitivity = new RealMatrix[cellCount];
         this.innovationMeanSquare = new double[cellCount];
+        this.innovationMean = new double[cellCount];
+        this.innovationBiasSoc = new double[cellCount];
         java.util.Arrays.fill(innovationMeanSquare, tuning.voltageSigmaVolts() * tuning.voltageSigmaVolts());
         ocvSigma = new double[cellCount];
         voltageSigma = new double[cellCount];
@@ -286,7 +292,15 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         if (tuning.innovationWindowSeconds() > 0) {
             double forget = Math.exp(-dt / tuning.innovationWindowSeconds());
             innovationMeanSquare[i] = forget * innovationMeanSquare[i] + (1 - forget) * innovation * innovation;
+            innovationMean[i] = forget * innovationMean[i] + (1 - forget) * innovation;
         }
+        double meanBeyondNoise = tuning.innovationWindowSeconds() > 0
+                ? Math.abs(innovationMean[i])
+                        - 3
+                                * Math.sqrt(s
+                                        * (1 - Math.exp(-dt / tuning.innovationWindowSeconds()))
+                                        / (1 + Math.exp(-dt / tuning.innovationWindowSeconds())))
+                : 0.0;
         RealMatrix k = cov[i].multiply(hm.transpose()).scalarMultiply(1.0 / s);
         x[i] = x[i].add(k.scalarMultiply(innovation));
         x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
@@ -302,6 +316,9 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 new double[] {cell.ocv().flatterSecantSlope(z, celsius, socSpan), 1, 1, r0Volts, 0, offsetRow, 1});
         double seen = he.multiply(ocvErrorSensitivity[i]).getEntry(0, 0);
         ocvErrorSensitivity[i] = ocvErrorSensitivity[i].add(k.scalarMultiply(ocvSigma[i] - seen));
+        // the SOC reach of the innovations' bias, at the corrected estimate
+        innovationBiasSoc[i] =
+                meanBeyondNoise > 0 ? cell.ocv().socReachOfVolts(x[i].getEntry(0, 0), celsius, meanBeyondNoise) : 0.0;
         // D = (I - K H) D + K (R0 drop): the innovation carries the truth's extra R0 drop
         RealMatrix hd = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0, offsetRow, 1});
         double seenD = hd.multiply(resistanceErrorSensitivity[i]).getEntry(0, 0);
@@ -341,12 +358,13 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         return Math.min(
                 1.0,
                 3
-                        * Math.sqrt(cov[c].getEntry(0, 0)
-                                + ocvSoc * ocvSoc
-                                + resistanceSoc * resistanceSoc
-                                + offsetSoc * offsetSoc
-                                + gainSoc * gainSoc
-                                + branchSoc * branchSoc));
+                                * Math.sqrt(cov[c].getEntry(0, 0)
+                                        + ocvSoc * ocvSoc
+                                        + resistanceSoc * resistanceSoc
+                                        + offsetSoc * offsetSoc
+                                        + gainSoc * gainSoc
+                                        + branchSoc * branchSoc)
+                        + innovationBiasSoc[c]);
     }
 
     /** Copies the cell's 5x5 covariance, row-major, into {@code out[0..24]}. */
@@ -389,6 +407,8 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         initialised[c] = true;
         rcUnknown[c] = true;
         rejectedInRow[c] = 0;
+        innovationMean[c] = 0;
+        innovationBiasSoc[c] = 0;
         ocvErrorSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
         resistanceErrorSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
         sensorOffsetSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);

@@ -385,7 +385,7 @@ public final class SpkfSocEstimator implements SocFilter {
             s0 += extra * h0 * h0;
             s = s0 + r;
         }
-        noise.learnInnovation(i, innovation, innovationForget);
+        noise.learnInnovation(i, innovation, innovationForget, s);
         for (int j = 0; j < N; j++) {
             k[j] = pxy[j] / s;
         }
@@ -423,6 +423,7 @@ public final class SpkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             ocvErrorSensitivity[e + j] += k[j] * (noise.ocvSigma(i) - seen);
         }
+        noise.recordInnovationBias(i, ocv, x[xb + SOC], celsius);
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + V1]
                 + resistanceErrorSensitivity[e + V2]

@@ -337,7 +337,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
             s0 += extra * h0 * h0;
             s = s0 + r;
         }
-        noise.learnInnovation(i, innovation, innovationForget);
+        noise.learnInnovation(i, innovation, innovationForget, s);
         for (int j = 0; j < N; j++) {
             k[j] = pxy[j] / s;
         }
@@ -373,6 +373,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             ocvErrorSensitivity[e + j] += k[j] * (noise.ocvSigma(i) - seen);
         }
+        noise.recordInnovationBias(i, cell.ocv(), x[N * i + SOC], celsius);
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + V1]
                 + resistanceErrorSensitivity[e + V2]

@@ -152,6 +152,7 @@ class MidDriveStartsOnEveryCycleTest {
                 preset.toString(),
                 "--initial-soc",
                 String.format(Locale.ROOT, "%.4f", start),
+                // the JSON summary is printed only with --out
                 "--out",
                 tmp.resolve(preset.getFileName() + "-" + file.getFileName()).toString());
         assertThat(r.exit()).as(r.err()).isZero();
@@ -182,7 +183,10 @@ class MidDriveStartsOnEveryCycleTest {
     @Disabled("known miss, measured 2026-12-03: documented recipe, 80 starts (EKF): coverage under 95 % on 19 "
             + "(under 50 % on 13; 0.0 % on 10 °C US06 rows 2526 and 3368, 0 °C US06 row 2203 and 0 °C Cycle_1 row "
             + "7052, RMSE 3.8-10.5 % against a median bound of 2.3-4.5 %; at 25 °C 4 of 40, US06 row 2891 26 %), "
-            + "RMSE over 1 % on 44 (up to 10.5 %), under 2 % only after 600 s or never on 12")
+            + "RMSE over 1 % on 44 (up to 10.5 %), under 2 % only after 600 s or never on 12. Re-measured "
+            + "2026-12-03 (ocvambig, the innovation bias in the bound): coverage under 95 % on 16 (under 50 % on 8; "
+            + "10 °C US06 row 3368 0.0 %, row 2526 16.6 %, 0 °C Cycle_1 row 7052 26.1 / 56.2 %, 0 °C US06 row 2203 "
+            + "65.3 %; 25 °C US06 row 2891 34.9 %); RMSE unchanged (the estimate is not changed)")
     @ParameterizedTest(name = "{0} from {1} % of its rows, {2} off")
     @MethodSource("ncaStarts")
     void documentedRecipeMeetsTheTargetsFromEveryStart(String log, int percent, double error) throws IOException {
@@ -192,7 +196,8 @@ class MidDriveStartsOnEveryCycleTest {
     @Disabled("known miss, measured 2026-12-03: slow branch learnt on 25 °C LA92 + Cycle_1, 64 starts (EKF): "
             + "coverage 100 % on 61, 98.0 % on one and 0.0 % on 0 °C Cycle_1 row 7052 (both errors; RMSE 9.4 / "
             + "10.3 %, soc_ref 0.165); RMSE over 1 % on 32 (25 °C: 5 of 24, up to 1.60 %; 10 °C US06 up to "
-            + "3.14 %; 0 °C up to 10.3 %); under 2 % only after 600 s or never on 7")
+            + "3.14 %; 0 °C up to 10.3 %); under 2 % only after 600 s or never on 7. Re-measured 2026-12-03 "
+            + "(ocvambig): 0 °C Cycle_1 row 7052 26.7 % (+30 %) and 56.9 % (from 0.0), the 62 others at least 95 %")
     @ParameterizedTest(name = "{0} from {1} % of its rows, {2} off")
     @MethodSource("ncaStartsNotLearntByTheSlowBranch")
     void withTheSlowBranchEveryStartMeetsTheTargets(String log, int percent, double error) throws IOException {
@@ -202,7 +207,9 @@ class MidDriveStartsOnEveryCycleTest {
     @Disabled("known miss, measured 2026-12-03: LFP documented recipe, 24 starts (EKF): coverage under 95 % "
             + "on 9 (0.0 % on 25 °C row 14752 +30 %: RMSE 39.4 % against a median bound of 12.8 %), RMSE over 1 % "
             + "on all 24 (2.5-46.7 %); the SPKF: coverage under 95 % on 5, 0.0 % on 25 °C row 29504 +30 % with "
-            + "RMSE 72.7 %")
+            + "RMSE 72.7 %. Re-measured 2026-12-03 (ocvambig): EKF coverage under 95 % on 6 (25 °C row 14752 "
+            + "+30 %: 50.1 %, median bound 39.3 %; 5 °C row 23562 +30 %: 87.2 %; the others 79.5-92.9 %); "
+            + "RMSE unchanged")
     @ParameterizedTest(name = "{0} from {1} % of its rows, {2} off")
     @MethodSource("lfpStarts")
     void lfpMeetsTheTargetsFromEveryStart(String log, int percent, double error) throws IOException {

@@ -136,9 +136,8 @@ class SensorErrorBeyondTheTestedCasesTest {
         return s;
     }
 
-    @Disabled("known miss, measured 2026-12-03: documented recipe, default path (no offset state), "
-            + "-50 mA with +3 %: coverage 87.9 % on 0 °C US06 and 90.4 % on 0 °C Cycle_1; the other 33 cases "
-            + "99.0-100 %")
+    // enabled 2026-12-03 (ocvambig): with the innovation bias in the bound all 35 cases reach 95 % (before:
+    // -50 mA with +3 % 87.9 % on 0 °C US06 and 90.4 % on 0 °C Cycle_1)
     @ParameterizedTest(name = "{0} offset {1} A gain {2}")
     @MethodSource("coldLogsWithSensorErrors")
     void theBoundHoldsWithSensorErrorsOnTheColdLogs(String log, String offset, String gain) {
@@ -148,7 +147,9 @@ class SensorErrorBeyondTheTestedCasesTest {
 
     @Disabled("known miss, measured 2026-12-03: documented recipe with --estimate-current-offset: coverage "
             + "74.6-92.1 % on 0 °C US06 and Cycle_1 in all 14 cases and 83.1-89.7 % on 10 °C US06 in 4 of 7; "
-            + "0 °C LA92 and 10 °C Cycle_1 100 %")
+            + "0 °C LA92 and 10 °C Cycle_1 100 %. Re-measured 2026-12-03 (ocvambig, the innovation bias in the "
+            + "bound): 6 of 35 under 95 %, 91.7-92.4 % (0 °C US06 at +50 mA, -50 mA, +3 %, -50 mA/+3 %; 10 °C US06 "
+            + "at +3 % and -50 mA/+3 %); 0 °C Cycle_1 now at least 95 % in all 7")
     @ParameterizedTest(name = "{0} offset {1} A gain {2}")
     @MethodSource("coldLogsWithSensorErrors")
     void theOffsetStateKeepsTheBoundOnTheColdLogs(String log, String offset, String gain) {
