@@ -178,6 +178,12 @@ final class ProbePorts implements BoardPorts {
         return ports.pause();
     }
 
+    /** The wrapped board's clock: the one its {@link #pause()} moves. */
+    @Override
+    public java.util.function.LongSupplier nanoClock() {
+        return ports.nanoClock();
+    }
+
     @Override
     public Watchdog watchdog(String device) {
         return Watchdog.none();

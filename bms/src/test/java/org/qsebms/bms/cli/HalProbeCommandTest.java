@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qsebms.config.ConfigLoader;
 import org.qsebms.hal.Watchdog;
 import org.qsebms.hal.bus.GpioInput;
 import org.qsebms.hal.bus.GpioOutput;
@@ -42,6 +43,23 @@ class HalProbeCommandTest {
             fault.accept(board);
             return board;
         };
+    }
+
+    /**
+     * The probe's wrapper times conversions on the board's own clock, the one its pause moves. On
+     * the wall clock an emulated conversion was polled for before its emulated time had passed
+     * whenever the machine was slow, and timed out.
+     */
+    @Test
+    void theProbeTimesConversionsOnTheClockItsPauseMoves() {
+        EmulatedBoard board = new EmulatedBoard(
+                new ConfigLoader().load(EXAMPLE).hal().pi4j().orElseThrow(), new ManualNanoClock(), 9);
+        board.clock().advance(3_600_000_000_000L);
+        ProbePorts probe = new ProbePorts(board);
+
+        probe.pause().nanos(2_105_263L);
+
+        assertThat(probe.nanoClock().getAsLong()).isEqualTo(3_600_002_105_263L);
     }
 
     @Test
@@ -126,6 +144,10 @@ class HalProbeCommandTest {
 
                 public Pause pause() {
                     return board.pause();
+                }
+
+                public java.util.function.LongSupplier nanoClock() {
+                    return board.nanoClock();
                 }
 
                 public Watchdog watchdog(String device) {

@@ -75,6 +75,11 @@ public final class Pi4jBoardPorts implements BoardPorts {
     }
 
     @Override
+    public java.util.function.LongSupplier nanoClock() {
+        return System::nanoTime;
+    }
+
+    @Override
     public Watchdog watchdog(String device) {
         Watchdog hardware = device.isEmpty() ? Watchdog.none() : new LinuxWatchdog(Path.of(device));
         return new BothWatchdogs(hardware, SystemdWatchdog.fromEnvironment());

@@ -27,10 +27,12 @@ public interface BoardPorts extends AutoCloseable {
 
     Pause pause();
 
-    /** The time the pauses run on (System.nanoTime on a Pi, the emulators' clock otherwise). */
-    default java.util.function.LongSupplier nanoClock() {
-        return System::nanoTime;
-    }
+    /**
+     * The time the pauses run on: System.nanoTime on a Pi, the emulators' clock otherwise. It has
+     * no default so that a wrapper cannot pair another clock with the wrapped board's pause (the
+     * probe's wrapper once timed emulated conversions on the wall clock and failed under load).
+     */
+    java.util.function.LongSupplier nanoClock();
 
     /** The watchdog on {@code device}; {@link Watchdog#none()} for an empty path. */
     Watchdog watchdog(String device);
