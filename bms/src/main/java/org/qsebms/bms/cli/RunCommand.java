@@ -47,7 +47,7 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "The status line, once a second:",
-            "  NORMAL    pack  14.80 V   -1.00 A | cell 3.698..3.702 V | max  25.0 °C | SOC  50.0 % | contactors N-+",
+            "  NORMAL    pack  14.80 V   -1.00 A | cell 3.698..3.702 V | max  25.0 °C | SOC  50.0 %% | contactors N-+",
             "  supervisor state; pack voltage and current (+ charging); lowest..highest cell; hottest sensor;",
             "  pack SOC; SOH once learned ('(nominal)' until a capacity window has been measured) and the usable",
             "  capacity at the rate it was measured, when known; contactors as three letters: N main negative,",

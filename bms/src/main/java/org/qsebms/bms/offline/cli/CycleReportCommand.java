@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Draws the per-cycle record: capacity retention and CE, polarization, R0 and SEI resistance",
             "against cycle, per cell and for the pack, beside the seed paper's PSOA and liquid-electrolyte",
-            "figures, and writes summary.md (fade per 100 cycles, mean CE, projected cycles to 80 %)."
+            "figures, and writes summary.md (fade per 100 cycles, mean CE, projected cycles to 80 %%)."
         })
 final class CycleReportCommand implements Callable<Integer> {
     @Spec
