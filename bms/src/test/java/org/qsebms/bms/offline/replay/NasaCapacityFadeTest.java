@@ -12,12 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.qsebms.estimators.characterization.CellTestLog;
 import org.qsebms.estimators.characterization.OcvFit;
 import org.qsebms.estimators.characterization.OcvFitter;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.HealthSettings;
+import org.qsebms.estimators.health.LimitWindowSettings;
 import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.model.EcmParameters;
@@ -88,8 +88,8 @@ class NasaCapacityFadeTest {
             + "which UsableCapacityMeter measures and follows (the test below); the low-rate capacity this tracker "
             + "estimates was not measured by NASA. See docs/estimation.md")
     @ParameterizedTest
-    @ValueSource(strings = {"B0005", "B0006"})
-    void healthTrackerFollowsTheMeasuredCapacityFade(String battery) throws IOException {
+    @CsvSource({"B0005, 2.7", "B0006, 2.5"})
+    void healthTrackerFollowsTheMeasuredCapacityFade(String battery, double cutoffVolts) throws IOException {
         List<Event> events = events(battery);
         Event firstCharge = events.stream()
                 .filter(e -> e.type().equals("charge"))
@@ -116,8 +116,12 @@ class NasaCapacityFadeTest {
                 .activationEnergyJPerMol(0)
                 .ocv(ocv.curve())
                 .build();
+        // the cell's own 100 % and 0 %: NASA's CC-CV charge to 4.2 V and its discharge cutoff (NASA's README)
         CellHealthTracker tracker = new CellHealthTracker(
-                cell, 1, HealthSettings.defaults(cell, firstDischarge.stepOhms(), Double.NaN, 2.0));
+                cell,
+                1,
+                HealthSettings.defaults(cell, firstDischarge.stepOhms(), Double.NaN, 2.0)
+                        .withLimitWindows(LimitWindowSettings.at(4.2, cutoffVolts)));
         long[] revisionSeen = {0};
         double[] lastDischargeAh = {Double.NaN};
         List<double[]> compared = new ArrayList<>();
