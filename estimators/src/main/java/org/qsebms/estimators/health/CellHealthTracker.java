@@ -257,17 +257,19 @@ public final class CellHealthTracker {
     }
 
     /**
-     * Cell {@code i} reached a limit ({@code kind} +1 full, -1 empty). After the opposite limit the
-     * charge in between is one capacity (a window of SOC change {@code kind}), unless it is less than
-     * {@code minWindowSoc} of the estimate or of the wrong sign (charge that a gap in the record hid:
-     * a full rest after an unrecorded charge). The same limit again moves the mark on.
+     * Cell {@code i} reached a limit ({@code kind} +1 full, -1 empty). At the cutoff after a full
+     * mark the charge in between is one capacity (a window of SOC change -1), unless it is less than
+     * {@code minWindowSoc} of the estimate (charge that a gap in the record hid). Only discharges
+     * count: the capacity is what the cell gives back, and a charge from empty to full also puts in
+     * what side reactions take (NASA B0006: 1-2 % more than it then gives) and misses the charge a
+     * long rest gave back (regeneration). Any limit moves the mark on.
      */
     private void limitReached(int i, int kind) {
-        if (limitKind[i] == -kind && limitNetAh[i] * kind >= settings.minWindowSoc() * capacity[i].capacityAh()) {
+        if (kind < 0 && limitKind[i] > 0 && -limitNetAh[i] >= settings.minWindowSoc() * capacity[i].capacityAh()) {
             double ahSigma = Math.hypot(
                     settings.currentOffsetSigmaAmps() * limitSeconds[i] / 3600.0,
                     settings.currentGainSigma() * limitGrossAh[i]);
-            capacity[i].add(kind, Math.sqrt(2) * limits.limitSocSigma(), limitNetAh[i], ahSigma);
+            capacity[i].add(-1, Math.sqrt(2) * limits.limitSocSigma(), limitNetAh[i], ahSigma);
             revision++;
         }
         limitKind[i] = kind;
