@@ -136,12 +136,99 @@ class CellHealthTrackerTest {
         }
     }
 
+    /**
+     * An aged cell that no longer follows the fresh OCV: its own 0 % to 100 % span the fresh curve
+     * from 25 % to 100 % (a steep drop below that), and it holds 1.5 Ah where the tracker was told 2.0.
+     * Read on the fresh OCV its rests give the old capacity back (the NASA miss of 2026-11-26); windows
+     * between the voltage limits a full charge and discharge reach find the charge it gives.
+     */
+    @Test
+    void limitWindowsFollowAnAgedCellThatTheFreshOcvMisreads() {
+        OcvCurve fresh = NOMINAL.ocv();
+        int n = 41;
+        double[] soc = new double[n];
+        double[] volts = new double[n];
+        for (int k = 0; k < n; k++) {
+            soc[k] = k / (n - 1.0);
+            volts[k] = fresh.voltsAt(0.25 + 0.75 * soc[k]);
+        }
+        volts[0] = fresh.voltsAt(0.0); // the cell's own empty: a steep drop to the fresh cell's bottom
+        EcmParameters aged = EcmParameters.builder()
+                .capacityAh(1.5)
+                .r0Ohms(0.060)
+                .r1Ohms(NOMINAL.r1Ohms())
+                .tau1Seconds(NOMINAL.tau1Seconds())
+                .r2Ohms(NOMINAL.r2Ohms())
+                .tau2Seconds(NOMINAL.tau2Seconds())
+                .activationEnergyJPerMol(NOMINAL.activationEnergyJPerMol())
+                .ocv(new OcvCurve(soc, volts, new double[n]))
+                .build();
+        double chargeVolts = fresh.voltsAt(1.0);
+        double cutoffVolts = fresh.voltsAt(0.05);
+        HealthSettings ocvOnly = HealthSettings.defaults(NOMINAL, BULK, Double.NaN, 2.0);
+        CellHealthTracker byOcv = new CellHealthTracker(NOMINAL, 1, ocvOnly);
+        CellHealthTracker byLimits = new CellHealthTracker(
+                NOMINAL, 1, ocvOnly.withLimitWindows(LimitWindowSettings.at(chargeVolts, cutoffVolts)));
+        EquivalentCircuitCell sim = new EquivalentCircuitCell(aged, 0.5, 25);
+        SplittableRandom r = new SplittableRandom(21);
+        double[] v = new double[1];
+        double[] t = {25};
+        long[] millis = {1_764_000_000_000L};
+        java.util.function.DoubleUnaryOperator step = amps -> {
+            sim.step(amps, 1.0);
+            v[0] = sim.terminalVolts() + 0.002 * r.nextGaussian();
+            double measured = 1.01 * amps + 0.001;
+            byOcv.update(measured, v, t, 1.0, millis[0]);
+            byLimits.update(measured, v, t, 1.0, millis[0]);
+            millis[0] += 1000;
+            return v[0];
+        };
+        double deliveredAh = 0;
+        for (int c = 0; c < 5; c++) {
+            // CC-CV: 1 A to the charge voltage, then hold it until the current is below C/20
+            double amps = 1.0;
+            while (amps > 0.1) {
+                double terminal = step.applyAsDouble(amps);
+                if (terminal > chargeVolts) {
+                    amps = Math.max(0, amps - 0.5 * (terminal - chargeVolts) / aged.r0Ohms());
+                }
+            }
+            for (int k = 0; k < 3600; k++) {
+                step.applyAsDouble(0);
+            }
+            deliveredAh = 0;
+            while (step.applyAsDouble(-1.0) > cutoffVolts) {
+                deliveredAh += 1.0 / 3600;
+            }
+            deliveredAh += 1.0 / 3600;
+            for (int k = 0; k < 3600; k++) {
+                step.applyAsDouble(0);
+            }
+        }
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "aged cell: %.4f Ah delivered to the cutoff; limit windows %.4f Ah +- %.4f; rest windows on the fresh OCV %.4f Ah%n",
+                deliveredAh,
+                byLimits.capacityAh(0),
+                byLimits.capacitySigmaAh(0),
+                byOcv.capacityAh(0));
+        assertThat(byLimits.capacityWindows(0)).isGreaterThanOrEqualTo(4);
+        assertThat(byLimits.capacityAh(0) / deliveredAh - 1)
+                .as("limit windows: %.4f Ah against %.4f Ah delivered", byLimits.capacityAh(0), deliveredAh)
+                .isBetween(-0.03, 0.03);
+        assertThat(byOcv.capacityAh(0) / deliveredAh - 1)
+                .as(
+                        "rest windows on the fresh OCV: %.4f Ah against %.4f Ah delivered",
+                        byOcv.capacityAh(0), deliveredAh)
+                .isGreaterThan(0.10);
+    }
+
     @Test
     void aFlatSegmentAtTheTopOfAMeasuredOcvTableDoesNotHideAFullRest() {
         // a measured table often ends in two points at the same voltage (the rest before a discharge test)
         OcvCurve sloped = NOMINAL.ocv();
-        double[] soc = sloped.socFraction();
-        double[] volts = sloped.ocvVolts();
+        double[] soc = sloped.socFraction().clone();
+        double[] volts = sloped.ocvVolts().clone(); // a copy: the record hands out its array, NOMINAL is shared
         volts[volts.length - 1] = volts[volts.length - 2];
         EcmParameters model = EcmParameters.builder()
                 .capacityAh(2.0)
