@@ -184,7 +184,13 @@ class CellHealthTrackerTest {
             return v[0];
         };
         double deliveredAh = 0;
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long allocatedBefore = 0;
         for (int c = 0; c < 5; c++) {
+            if (c == 1) { // the first cycle warmed up every path: limits, windows, rests
+                allocatedBefore =
+                        threads.getThreadAllocatedBytes(Thread.currentThread().threadId());
+            }
             // CC-CV: 1 A to the charge voltage, then hold it until the current is below C/20
             double amps = 1.0;
             while (amps > 0.1) {
@@ -205,6 +211,7 @@ class CellHealthTrackerTest {
                 step.applyAsDouble(0);
             }
         }
+        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().threadId()) - allocatedBefore;
         System.out.printf(
                 java.util.Locale.ROOT,
                 "aged cell: %.4f Ah delivered to the cutoff; limit windows %.4f Ah +- %.4f; rest windows on the fresh OCV %.4f Ah%n",
@@ -212,6 +219,9 @@ class CellHealthTrackerTest {
                 byLimits.capacityAh(0),
                 byLimits.capacitySigmaAh(0),
                 byOcv.capacityAh(0));
+        assertThat(allocated)
+                .as("bytes allocated by four cycles through both trackers")
+                .isZero();
         assertThat(byLimits.capacityWindows(0)).isGreaterThanOrEqualTo(4);
         assertThat(byLimits.capacityAh(0) / deliveredAh - 1)
                 .as("limit windows: %.4f Ah against %.4f Ah delivered", byLimits.capacityAh(0), deliveredAh)
@@ -393,6 +403,15 @@ class CellHealthTrackerTest {
                 .hasMessageContaining("end-of-life resistance multiple");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> HealthSettings.defaults(NOMINAL, -1, 4.0, 2.0))
                 .hasMessageContaining("bulkOhmsAt25");
+        // limits swapped, or given in mV: say which and how to give them
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LimitWindowSettings.at(2.7, 4.2))
+                .hasMessageContaining("0 < cutoffVolts < chargeVolts")
+                .hasMessageContaining("e.g. 2.7 and 4.2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LimitWindowSettings.at(4200, Double.NaN))
+                .hasMessageContaining("cutoff NaN V");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> HealthSettings.defaults(NOMINAL, BULK, 4.0, 2.0).withLimitWindows(null))
+                .hasMessageContaining("LimitWindowSettings.OFF");
     }
 
     @Test
