@@ -7,6 +7,12 @@ package org.qsebms.estimators.capacity;
  * {@code w_i = forgetting^(age)}. The prior capacity enters as one window. J is minimised by a
  * bracketed search; the variance is {@code 2 / J''(Q)}. The last {@code capacityWindows} windows
  * are kept in preallocated arrays, so memory is bounded and {@link #add} does not allocate.
+ *
+ * <p>With a drift ({@code driftPerCycle > 0}) the capacity is a random walk: a window's charge is
+ * doubted further by {@code (Q x drift)^2 x age}, its age being the equivalent full cycles the
+ * newer windows span (half the sum of their |SOC change|). A precise window then soon gives way
+ * to newer ones (an aged cell's fade and regeneration are followed) while noisy windows, whose own
+ * variance dominates, are still averaged over many.
  */
 public final class TotalLeastSquaresCapacityEstimator {
     private final double[] x;
@@ -16,6 +22,7 @@ public final class TotalLeastSquaresCapacityEstimator {
     private final double forgetting;
     private final double priorAh;
     private final double priorSigmaAh;
+    private final double driftPerCycle;
     private int count;
     private int next;
     private double estimateAh;
@@ -29,6 +36,19 @@ public final class TotalLeastSquaresCapacityEstimator {
      */
     public TotalLeastSquaresCapacityEstimator(
             double priorAh, double priorSigmaAh, double forgetting, int capacityWindows) {
+        this(priorAh, priorSigmaAh, forgetting, capacityWindows, 0);
+    }
+
+    /**
+     * As {@link #TotalLeastSquaresCapacityEstimator(double, double, double, int)}, with the capacity's
+     * one-sigma relative drift per square root of an equivalent full cycle ({@code >= 0}; 0: constant).
+     */
+    public TotalLeastSquaresCapacityEstimator(
+            double priorAh, double priorSigmaAh, double forgetting, int capacityWindows, double driftPerCycle) {
+        if (!(driftPerCycle >= 0) || !Double.isFinite(driftPerCycle)) {
+            throw new IllegalArgumentException("driftPerCycle must be a finite number >= 0, got " + driftPerCycle);
+        }
+        this.driftPerCycle = driftPerCycle;
         if (!(forgetting > 0 && forgetting <= 1)) {
             throw new IllegalArgumentException("forgetting must be in (0, 1], got " + forgetting);
         }
@@ -59,11 +79,15 @@ public final class TotalLeastSquaresCapacityEstimator {
         double d0 = priorAh - q;
         double j = d0 * d0 / (priorSigmaAh * priorSigmaAh);
         double w = 1;
+        double ageCycles = 0;
+        double drift2 = driftPerCycle * driftPerCycle;
         for (int n = 0; n < count; n++) {
             int i = Math.floorMod(next - 1 - n, x.length);
             double d = y[i] - q * x[i];
-            j += w * d * d / (sy2[i] + q * q * sx2[i]);
+            double qx = q * x[i];
+            j += w * d * d / (sy2[i] + q * q * sx2[i] + qx * qx * drift2 * ageCycles);
             w *= forgetting;
+            ageCycles += 0.5 * Math.abs(x[i]);
         }
         return j;
     }

@@ -14,7 +14,9 @@ import org.qsebms.estimators.resistance.RlsR0Estimator;
  *     ({@link HealthSettings#bulkOhmsAt25()}, from conductivity) and the interfacial/SEI rest;</li>
  * <li>capacity by weighted total least squares over windows between two relaxed rests: the SOC
  *     of each rest comes from the relaxed voltage through the OCV curve (independent of the
- *     capacity being estimated), the charge from the current sensor, each with its error;</li>
+ *     capacity being estimated), the charge from the current sensor, each with its error; and, when
+ *     the voltage limits are configured ({@link LimitWindowSettings}), over windows between a full
+ *     charge and a full discharge, which span the cell's own 100 % to 0 % whatever its age;</li>
  * <li>lithium inventory: a cycle closes at a relaxed rest near the top of charge once at least
  *     half a capacity went in and out; the charge neither returned nor stored is lithium lost
  *     from the excess {@code (N/P - 1) x capacity};</li>
@@ -70,6 +72,14 @@ public final class CellHealthTracker {
     private final double[] noBleed;
     private double throughputAh;
     private long revision;
+    // limit windows: the last limit each cell reached (+1 full, -1 empty, 0 none) and the charge since
+    private final LimitWindowSettings limits;
+    private final int[] limitKind;
+    private final boolean[] atTop;
+    private final double[] limitNetAh;
+    private final double[] limitGrossAh;
+    private final double[] limitSeconds;
+    private boolean limitReachedInRestWindow;
 
     public CellHealthTracker(EcmParameters cell, int cellCount, HealthSettings settings) {
         if (cellCount < 1) {
@@ -98,10 +108,17 @@ public final class CellHealthTracker {
         this.restBleedAmps = new double[cellCount];
         this.windowNetAh = new double[cellCount];
         this.noBleed = new double[cellCount];
+        this.limits = settings.limitWindows();
+        this.limitKind = new int[cellCount];
+        this.atTop = new boolean[cellCount];
+        this.limitNetAh = new double[cellCount];
+        this.limitGrossAh = new double[cellCount];
+        this.limitSeconds = new double[cellCount];
     }
 
-    private static TotalLeastSquaresCapacityEstimator newCapacityEstimator(double priorAh, double priorSigmaAh) {
-        return new TotalLeastSquaresCapacityEstimator(priorAh, priorSigmaAh, 0.95, 32);
+    private TotalLeastSquaresCapacityEstimator newCapacityEstimator(double priorAh, double priorSigmaAh) {
+        return new TotalLeastSquaresCapacityEstimator(
+                priorAh, priorSigmaAh, 0.95, 32, settings.limitWindows().capacityDriftPerCycle());
     }
 
     /** One loop step without balancing: see {@link #update(double, double[], double[], double[], double, long)}. */
@@ -151,6 +168,9 @@ public final class CellHealthTracker {
                 lithium[i].update((flowing ? amps : 0.0) - bleed, dtSeconds);
             }
         }
+        if (limits.enabled()) {
+            trackLimits(amps, cellVolts, bleedAmps, ah, dtSeconds, flowing);
+        }
         if (!flowing) {
             // average the resting voltage over ~10 s so that one noisy sample does not set a rest's SOC
             double w = restSeconds == 0 ? 1.0 : Math.min(1.0, dtSeconds / VOLTAGE_AVERAGING_SECONDS);
@@ -185,6 +205,10 @@ public final class CellHealthTracker {
             restSoc[i] = z;
             restSocSigma[i] = Math.min(1.0, settings.ocvSigmaVolts() / Math.max(1e-3, Math.abs(secantSlope(z))));
             minSoc = Math.min(minSoc, z);
+            // a cell relaxed at the charge voltage is full (its charge may not have been seen)
+            if (limits.enabled() && cellVolts[i] >= limits.chargeVolts() - limits.fullToleranceVolts()) {
+                limitReached(i, 1);
+            }
         }
         closeCapacityWindows();
         if (minSoc >= CLOSE_CYCLE_MIN_SOC) {
@@ -203,7 +227,64 @@ public final class CellHealthTracker {
         return (ocv.voltsAt(hi) - ocv.voltsAt(lo)) / (hi - lo);
     }
 
+    /**
+     * Follows each cell to its voltage limits: a discharge that takes it to the cutoff is its 0 %; a
+     * charge that holds it at the charge voltage until the current has tapered is its 100 % once the
+     * charge ends (the mark moves on to the end of the taper).
+     */
+    private void trackLimits(
+            double amps, double[] cellVolts, double[] bleedAmps, double ah, double dtSeconds, boolean flowing) {
+        double taperAmps = limits.taperC() * cell.capacityAh();
+        for (int i = 0; i < cells; i++) {
+            limitNetAh[i] += ah - bleedAmps[i] * dtSeconds / 3600.0;
+            limitGrossAh[i] += Math.abs(ah);
+            limitSeconds[i] += dtSeconds;
+            boolean charging = flowing && amps > 0;
+            if (flowing && amps < 0 && cellVolts[i] <= limits.cutoffVolts()) {
+                atTop[i] = false;
+                limitReached(i, -1);
+            } else if (charging
+                    && amps <= taperAmps
+                    && cellVolts[i] >= limits.chargeVolts() - limits.fullToleranceVolts()) {
+                atTop[i] = true;
+            } else if (atTop[i] && !charging) {
+                atTop[i] = false;
+                limitReached(i, 1);
+            } else if (charging) {
+                atTop[i] = false;
+            }
+        }
+    }
+
+    /**
+     * Cell {@code i} reached a limit ({@code kind} +1 full, -1 empty). At the cutoff after a full
+     * mark the charge in between is one capacity (a window of SOC change -1), unless it is less than
+     * {@code minWindowSoc} of the estimate (charge that a gap in the record hid). Only discharges
+     * count: the capacity is what the cell gives back, and a charge from empty to full also puts in
+     * what side reactions take (NASA B0006: 1-2 % more than it then gives) and misses the charge a
+     * long rest gave back (regeneration). Any limit moves the mark on.
+     */
+    private void limitReached(int i, int kind) {
+        if (kind < 0 && limitKind[i] > 0 && -limitNetAh[i] >= settings.minWindowSoc() * capacity[i].capacityAh()) {
+            double ahSigma = Math.hypot(
+                    settings.currentOffsetSigmaAmps() * limitSeconds[i] / 3600.0,
+                    settings.currentGainSigma() * limitGrossAh[i]);
+            capacity[i].add(-1, Math.sqrt(2) * limits.limitSocSigma(), limitNetAh[i], ahSigma);
+            revision++;
+        }
+        limitKind[i] = kind;
+        limitNetAh[i] = 0;
+        limitGrossAh[i] = 0;
+        limitSeconds[i] = 0;
+        // a rest window across a limit would read an aged cell's rests on the fresh OCV's scale
+        limitReachedInRestWindow = true;
+    }
+
     private void closeCapacityWindows() {
+        if (limitReachedInRestWindow) {
+            windowAnchored = false;
+            limitReachedInRestWindow = false;
+        }
         if (windowAnchored) {
             double ahSigma = Math.hypot(
                     settings.currentOffsetSigmaAmps() * windowSeconds / 3600.0,

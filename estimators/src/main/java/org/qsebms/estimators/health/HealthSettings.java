@@ -17,6 +17,7 @@ import org.qsebms.estimators.model.EcmParameters;
  * @param ocvSigmaVolts              error of a relaxed terminal voltage as an OCV (model and hysteresis)
  * @param currentOffsetSigmaAmps     one-sigma zero offset of the current sensor
  * @param currentGainSigma           one-sigma relative gain error of the current sensor
+ * @param limitWindows               capacity windows between the voltage limits ({@link LimitWindowSettings#OFF}: none)
  */
 public record HealthSettings(
         double bulkOhmsAt25,
@@ -27,9 +28,13 @@ public record HealthSettings(
         double minWindowSoc,
         double ocvSigmaVolts,
         double currentOffsetSigmaAmps,
-        double currentGainSigma) {
+        double currentGainSigma,
+        LimitWindowSettings limitWindows) {
 
     public HealthSettings {
+        if (limitWindows == null) {
+            throw new IllegalArgumentException("limitWindows must not be null: use LimitWindowSettings.OFF");
+        }
         requirePositive("bulkOhmsAt25", bulkOhmsAt25);
         if (!(npRatio >= 1) && !Double.isNaN(npRatio)) {
             throw new IllegalArgumentException("N/P ratio must be >= 1, got " + npRatio);
@@ -65,7 +70,23 @@ public record HealthSettings(
                 0.3,
                 0.015,
                 c / 200,
-                0.005);
+                0.005,
+                LimitWindowSettings.OFF);
+    }
+
+    /** These settings with capacity windows between the given voltage limits (see {@link LimitWindowSettings}). */
+    public HealthSettings withLimitWindows(LimitWindowSettings windows) {
+        return new HealthSettings(
+                bulkOhmsAt25,
+                npRatio,
+                endOfLifeResistanceMultiple,
+                restAmps,
+                restSeconds,
+                minWindowSoc,
+                ocvSigmaVolts,
+                currentOffsetSigmaAmps,
+                currentGainSigma,
+                windows);
     }
 
     private static void requirePositive(String name, double v) {

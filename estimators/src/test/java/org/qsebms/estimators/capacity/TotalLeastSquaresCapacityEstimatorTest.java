@@ -51,4 +51,34 @@ class TotalLeastSquaresCapacityEstimatorTest {
         assertThat(est.capacityAh()).isGreaterThan(0.5 * trueAh + 1e-9).isLessThan(trueAh);
         assertThat(est.capacityAh()).isNotCloseTo(0.5 * trueAh, within(0.01 * trueAh));
     }
+
+    /**
+     * A capacity that drops by a tenth (as much as NASA B0006 regained after a long rest, then lost) under
+     * precise full windows: with a drift the estimate is at the new capacity within three windows;
+     * without it the twenty older windows hold it back; a zero drift is the constant-capacity estimator.
+     */
+    @org.junit.jupiter.api.Test
+    void aDriftLetsPreciseWindowsFollowAChangedCapacity() {
+        TotalLeastSquaresCapacityEstimator drifting = new TotalLeastSquaresCapacityEstimator(2.0, 0.2, 0.95, 32, 0.05);
+        TotalLeastSquaresCapacityEstimator constant = new TotalLeastSquaresCapacityEstimator(2.0, 0.2, 0.95, 32, 0);
+        TotalLeastSquaresCapacityEstimator classic = new TotalLeastSquaresCapacityEstimator(2.0, 0.2, 0.95, 32);
+        for (int k = 0; k < 23; k++) {
+            double ah = k < 20 ? 2.0 : 1.8;
+            for (TotalLeastSquaresCapacityEstimator e :
+                    new TotalLeastSquaresCapacityEstimator[] {drifting, constant, classic}) {
+                e.add(-1, 0.014, -ah, 0.01);
+            }
+        }
+        assertThat(drifting.capacityAh()).isCloseTo(1.8, within(0.03 * 1.8));
+        assertThat(constant.capacityAh()).isGreaterThan(1.9);
+        assertThat(constant.capacityAh()).isEqualTo(classic.capacityAh());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aNegativeDriftIsRejectedWithItsName() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new TotalLeastSquaresCapacityEstimator(2.0, 0.2, 0.95, 32, -0.01))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("driftPerCycle");
+    }
 }

@@ -136,12 +136,142 @@ class CellHealthTrackerTest {
         }
     }
 
+    /**
+     * An aged cell that no longer follows the fresh OCV: its own 0 % to 100 % span the fresh curve
+     * from 25 % to 100 % (a steep drop below that), and it holds 1.5 Ah where the trackers were told
+     * 2.0. One tracker reads rests on the fresh OCV only, the other also has limit windows. CC-CV
+     * cycles at 1 A to the fresh OCV's 100 % voltage and discharges at 1 A to its 5 % voltage, 1 s
+     * steps, 2 mV noise, 1 % gain error, 1 mA offset.
+     */
+    private static final class AgedCellRig {
+        final EquivalentCircuitCell sim;
+        final CellHealthTracker byOcv;
+        final CellHealthTracker byLimits;
+        final double chargeVolts;
+        final double cutoffVolts;
+        final SplittableRandom r = new SplittableRandom(21);
+        final double[] v = new double[1];
+        final double[] t = {25};
+        long millis = 1_764_000_000_000L;
+        double deliveredAh;
+
+        AgedCellRig() {
+            EcmParameters nominal = TestCells.ncmCell();
+            OcvCurve fresh = nominal.ocv();
+            int n = 41;
+            double[] soc = new double[n];
+            double[] volts = new double[n];
+            for (int k = 0; k < n; k++) {
+                soc[k] = k / (n - 1.0);
+                volts[k] = fresh.voltsAt(0.25 + 0.75 * soc[k]);
+            }
+            volts[0] = fresh.voltsAt(0.0); // the cell's own empty: a steep drop to the fresh cell's bottom
+            EcmParameters aged = EcmParameters.builder()
+                    .capacityAh(1.5)
+                    .r0Ohms(0.060)
+                    .r1Ohms(nominal.r1Ohms())
+                    .tau1Seconds(nominal.tau1Seconds())
+                    .r2Ohms(nominal.r2Ohms())
+                    .tau2Seconds(nominal.tau2Seconds())
+                    .activationEnergyJPerMol(nominal.activationEnergyJPerMol())
+                    .ocv(new OcvCurve(soc, volts, new double[n]))
+                    .build();
+            this.sim = new EquivalentCircuitCell(aged, 0.5, 25);
+            this.chargeVolts = fresh.voltsAt(1.0);
+            this.cutoffVolts = fresh.voltsAt(0.05);
+            HealthSettings ocvOnly = HealthSettings.defaults(nominal, BULK, Double.NaN, 2.0);
+            this.byOcv = new CellHealthTracker(nominal, 1, ocvOnly);
+            this.byLimits = new CellHealthTracker(
+                    nominal, 1, ocvOnly.withLimitWindows(LimitWindowSettings.at(chargeVolts, cutoffVolts)));
+        }
+
+        double step(double amps) {
+            sim.step(amps, 1.0);
+            v[0] = sim.terminalVolts() + 0.002 * r.nextGaussian();
+            double measured = 1.01 * amps + 0.001;
+            byOcv.update(measured, v, t, 1.0, millis);
+            byLimits.update(measured, v, t, 1.0, millis);
+            millis += 1000;
+            return v[0];
+        }
+
+        /** CC-CV to the charge voltage until the current is below C/20, rest 1 h, 1 A to the cutoff, rest 1 h. */
+        void cycle() {
+            double amps = 1.0;
+            while (amps > 0.1) {
+                double terminal = step(amps);
+                if (terminal > chargeVolts) {
+                    amps = Math.max(0, amps - 0.5 * (terminal - chargeVolts) / 0.060);
+                }
+            }
+            rest(3600);
+            deliveredAh = 1.0 / 3600;
+            while (step(-1.0) > cutoffVolts) {
+                deliveredAh += 1.0 / 3600;
+            }
+            rest(3600);
+        }
+
+        void rest(double seconds) {
+            for (double s = 0; s < seconds; s += 1.0) {
+                step(0);
+            }
+        }
+    }
+
+    /**
+     * Read on the fresh OCV the aged cell's rests give the old capacity back (the NASA miss of
+     * 2026-11-26); windows between the voltage limits a full charge and discharge reach find the
+     * charge it gives.
+     */
+    @Test
+    void limitWindowsFollowAnAgedCellThatTheFreshOcvMisreads() {
+        AgedCellRig rig = new AgedCellRig();
+        for (int c = 0; c < 5; c++) {
+            rig.cycle();
+        }
+        CellHealthTracker byLimits = rig.byLimits;
+        CellHealthTracker byOcv = rig.byOcv;
+        double deliveredAh = rig.deliveredAh;
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "aged cell: %.4f Ah delivered to the cutoff; limit windows %.4f Ah +- %.4f; rest windows on the fresh OCV %.4f Ah%n",
+                deliveredAh,
+                byLimits.capacityAh(0),
+                byLimits.capacitySigmaAh(0),
+                byOcv.capacityAh(0));
+        assertThat(byLimits.capacityWindows(0)).isGreaterThanOrEqualTo(4);
+        assertThat(byLimits.capacityAh(0) / deliveredAh - 1)
+                .as("limit windows: %.4f Ah against %.4f Ah delivered", byLimits.capacityAh(0), deliveredAh)
+                .isBetween(-0.03, 0.03);
+        assertThat(byOcv.capacityAh(0) / deliveredAh - 1)
+                .as(
+                        "rest windows on the fresh OCV: %.4f Ah against %.4f Ah delivered",
+                        byOcv.capacityAh(0), deliveredAh)
+                .isGreaterThan(0.10);
+    }
+
+    @Test
+    void limitWindowsAllocateNothing() {
+        AgedCellRig rig = new AgedCellRig();
+        rig.cycle(); // warm up every path: limits, windows, rests
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long id = Thread.currentThread().threadId();
+        long before = threads.getThreadAllocatedBytes(id);
+        for (int c = 0; c < 3; c++) {
+            rig.cycle();
+        }
+        long after = threads.getThreadAllocatedBytes(id);
+        assertThat(rig.byLimits.capacityWindows(0)).isGreaterThanOrEqualTo(3);
+        assertThat(after - before).isZero();
+    }
+
     @Test
     void aFlatSegmentAtTheTopOfAMeasuredOcvTableDoesNotHideAFullRest() {
         // a measured table often ends in two points at the same voltage (the rest before a discharge test)
         OcvCurve sloped = NOMINAL.ocv();
-        double[] soc = sloped.socFraction();
-        double[] volts = sloped.ocvVolts();
+        double[] soc = sloped.socFraction().clone();
+        double[] volts = sloped.ocvVolts().clone(); // a copy: the record hands out its array, NOMINAL is shared
         volts[volts.length - 1] = volts[volts.length - 2];
         EcmParameters model = EcmParameters.builder()
                 .capacityAh(2.0)
@@ -306,6 +436,15 @@ class CellHealthTrackerTest {
                 .hasMessageContaining("end-of-life resistance multiple");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> HealthSettings.defaults(NOMINAL, -1, 4.0, 2.0))
                 .hasMessageContaining("bulkOhmsAt25");
+        // limits swapped, or given in mV: say which and how to give them
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LimitWindowSettings.at(2.7, 4.2))
+                .hasMessageContaining("0 < cutoffVolts < chargeVolts")
+                .hasMessageContaining("e.g. 2.7 and 4.2");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LimitWindowSettings.at(4200, Double.NaN))
+                .hasMessageContaining("cutoff NaN V");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> HealthSettings.defaults(NOMINAL, BULK, 4.0, 2.0).withLimitWindows(null))
+                .hasMessageContaining("LimitWindowSettings.OFF");
     }
 
     @Test
