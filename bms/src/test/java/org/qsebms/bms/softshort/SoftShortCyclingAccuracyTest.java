@@ -34,7 +34,8 @@ class SoftShortCyclingAccuracyTest {
      * second drift fit (started when the filter first counts on learnt capacities, 3.15 h) at the end of the
      * discharge, where the SOC filter corrects the shorted cell, which reaches empty first, down by about 2 % SOC;
      * its drift figure then overshoots (about 250 mA for a true 23 mA) and the rest fit that follows at about 1 %
-     * SOC reads -50 %. The figures and why are in docs/safety.md ("Fresh cycling pack, re-measured on the merged
+     * SOC reads -50 %. The samples of that correction are dropped by the drift cue's SOC-bound gate since the SOC
+     * bound carries an innovation-bias term, so the fit meets it as a step. The figures and why are in docs/safety.md ("Fresh cycling pack, re-measured on the merged
      * main").
      */
     @Test
