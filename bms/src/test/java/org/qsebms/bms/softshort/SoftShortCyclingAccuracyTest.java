@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,8 +15,8 @@ import org.qsebms.estimators.health.HealthState;
  * controller on the QSE-model pack, over seeds. While the pack cycles, only the bleed-corrected SOC
  * drift can speak; its figure is printed beside the truth at the first flag (then the MSL opens the
  * contactors, the pack rests, and the rest fit replaces the figure 30 min later, also printed).
- * Asserts what the drift cue is for: the right cell flagged within 6 h (seed 3 is a known miss,
- * below) and no healthy cell flagged on any seed. {@code -DsoftShort.cyclingSeeds=101-110} (or a comma
+ * Asserts what the drift cue is for: the right cell flagged within 6 h (seed 3, the smallest
+ * shorted cell, below) and no healthy cell flagged on any seed. {@code -DsoftShort.cyclingSeeds=101-110} (or a comma
  * list) runs the first test over other seeds, to measure the detection time on seeds not used here. The
  * figures are documented in docs/estimation.md, not asserted: the drift figure is a flag, not a
  * measure (see there).
@@ -30,26 +29,16 @@ class SoftShortCyclingAccuracyTest {
     }
 
     /**
-     * Known miss since the drift's standard error counts the SOC filter's correlated errors: on seed 3
-     * the short is in the smallest cell (1.85 Ah against 2.0), whose capacity mismatch under the
-     * filter's lag masks part of the leak; its drift is confirmed only after 6 h. A fresh pack: the filter
-     * counts every cell on the nominal capacity until the health tracker has learned them; since a second drift
-     * fit starts once the filter counts on the learnt capacities (about 3.2 h in), 28 of seeds 1-30 are flagged
-     * within 6 h, but not seed 3 (nor 15).
+     * Seed 3, the short in the smallest cell (1.85 Ah against 2.0): a known miss until 2026-12-03 (7.15 h), flagged
+     * within 6 h on the merged main of that day (4.55 h; seeds 1-30 all within 6 h, 3.50-5.55 h). What flags it: the
+     * second drift fit (started when the filter first counts on learnt capacities, 3.15 h) at the end of the
+     * discharge, where the SOC filter corrects the shorted cell, which reaches empty first, down by about 2 % SOC;
+     * its drift figure then overshoots (about 250 mA for a true 23 mA) and the rest fit that follows at about 1 %
+     * SOC reads -50 %. The samples of that correction are dropped by the drift cue's SOC-bound gate since the SOC
+     * bound carries an innovation-bias term, so the fit meets it as a step. The figures and why are in docs/safety.md ("Fresh cycling pack, re-measured on the merged
+     * main").
      */
     @Test
-    @Disabled("measured: seed 3, cell 3 flagged only at 7.13 h (drift 21.3 mA for a true 23 mA, 5 standard "
-            + "errors reached after 7 h; 4.55 h before the drift's standard error counted the SOC filter's "
-            + "correlated errors); re-measured after the drift cue's SOC-bound gate (NCM bounds 0.07-0.12, "
-            + "under the 0.25 gate): unchanged, not flagged within 6 h, flag at 7.12 h (MSL at 25630 s); "
-            + "re-measured 2026-12-03: unchanged (7.12 h), and not alone: fresh seeds 101-110 flag at "
-            + "3.60-5.95 h on eight, 101 and 102 not within 6 h (6.22 and 6.17 h); the bleed ledger is already "
-            + "counted per cell and the same fit on the true SOCs flags seed 3 at 3.37 h: the 3.75 h lost is the "
-            + "SOC filter's error (it counts a fresh pack on the nominal capacity); with the capacities its "
-            + "health tracker learned in an earlier 8 h of the same pack it is flagged at 3.50 h (the test below); "
-            + "no detector change tried met 6 h on every seed with healthy cells quiet (docs/safety.md); "
-            + "re-measured 2026-12-03 with the second drift fit started on the learnt capacities: seed 3 at 7.15 h "
-            + "(21.3 mA); seeds 1-30: 28 of 30 within 6 h (3.50-5.95 h), 3 and 15 (6.10 h) not; 101-130: 30 of 30")
     void aShortInTheSmallestCellOfACyclingPackIsFlaggedWithin6Hours() {
         assertThat(measure(3)).as("hours to the flag on cell 3").isBetween(0.0, 6.0);
     }
@@ -106,9 +95,12 @@ class SoftShortCyclingAccuracyTest {
         }
     }
 
-    /** The seeds of the first test: {@code softShort.cyclingSeeds} ("101-110" or "7,8,9"), else 42, 1, 2, 4, 5. */
+    /**
+     * The seeds of the first test: {@code softShort.cyclingSeeds} ("101-110" or "7,8,9"), else 42, 1, 2, 4, 5 and 15
+     * (seed 15 was the other known miss, 6.10 h, until 2026-12-03).
+     */
     static IntStream seeds() {
-        return seedsOf("softShort.cyclingSeeds", "42,1,2,4,5");
+        return seedsOf("softShort.cyclingSeeds", "42,1,2,4,5,15");
     }
 
     /** The seeds of the test with learned capacities: {@code softShort.learnedSeeds}, else 3 (the fresh pack's miss). */
