@@ -76,19 +76,6 @@ final class CellNoiseModel {
     /** Per cell, the SOC error that mean stands for at the last correction ({@link #recordInnovationBias}). */
     private final double[] innovationBiasSoc;
 
-    /** Per cell, the measurement variance without covariance matching at the last correction. */
-    private final double[] nominalMeasurementVariance;
-    /** Per cell, the windowed mean of the normalised innovation squared. */
-    private final double[] nisMean;
-    /** Per cell, the windowed mean of the product of successive innovations. */
-    private final double[] lagProductMean;
-
-    private final double[] previousInnovation;
-    /** Per cell, the factor on the filter's SOC variance in the bound. */
-    private final double[] inconsistency;
-
-    private final int variant = Integer.getInteger("nis.variant", 0);
-
     private long rejectedTotal;
 
     CellNoiseModel(EcmParameters cell, EkfTuning tuning, EkfAdaptation adaptation, int cellCount) {
@@ -109,13 +96,6 @@ final class CellNoiseModel {
         this.innovationMean = new double[cellCount];
         this.innovationBiasVolts = new double[cellCount];
         this.innovationBiasSoc = new double[cellCount];
-        this.nominalMeasurementVariance = new double[cellCount];
-        this.nisMean = new double[cellCount];
-        Arrays.fill(nisMean, 1.0);
-        this.lagProductMean = new double[cellCount];
-        this.previousInnovation = new double[cellCount];
-        this.inconsistency = new double[cellCount];
-        Arrays.fill(inconsistency, 1.0);
     }
 
     /** The current sensor's consider analysis, which each filter moves with its own F and K. */
@@ -163,10 +143,6 @@ final class CellNoiseModel {
         innovationMean[i] = 0;
         innovationBiasVolts[i] = 0;
         innovationBiasSoc[i] = 0;
-        nisMean[i] = 1.0;
-        lagProductMean[i] = 0;
-        previousInnovation[i] = 0;
-        inconsistency[i] = 1.0;
         currentSensor.reset(i);
         slowBranchStart.reset(i);
     }
@@ -265,7 +241,6 @@ final class CellNoiseModel {
         if (voltageSigmaGrowth[i] != 1.0) {
             r *= voltageSigmaGrowth[i] * voltageSigmaGrowth[i];
         }
-        nominalMeasurementVariance[i] = r;
         if (tuning.innovationWindowSeconds() > 0) {
             r = Math.max(r, innovationMeanSquare[i] - s0);
         }
@@ -305,27 +280,6 @@ final class CellNoiseModel {
             innovationMean[i] = forget * innovationMean[i] + (1 - forget) * innovation;
             double meanSigma = Math.sqrt(s * (1 - forget) / (1 + forget));
             innovationBiasVolts[i] = Math.max(0.0, Math.abs(innovationMean[i]) - 3 * meanSigma);
-            double sn = variant == 2 ? s - measurementVariance[i] + nominalMeasurementVariance[i] : s;
-            nisMean[i] = forget * nisMean[i] + (1 - forget) * innovation * innovation / sn;
-            lagProductMean[i] = forget * lagProductMean[i] + (1 - forget) * innovation * previousInnovation[i];
-            previousInnovation[i] = innovation;
-            double m = (1 + forget) / (1 - forget);
-            double c = 2.0 / (9.0 * m);
-            double w = 1 - c + 3 * Math.sqrt(c);
-            double q = w * w * w;
-            if (variant == 1 || variant == 2) {
-                inconsistency[i] = nisMean[i] > q ? nisMean[i] : 1.0;
-            } else if (variant == 8) {
-                // the lag-1 correlation beyond what the OCV consider error (fully correlated) explains
-                double rho = (lagProductMean[i] - ocvSigma[i] * ocvSigma[i]) / Math.max(innovationMeanSquare[i], 1e-12);
-                inconsistency[i] = rho > 3 / Math.sqrt(m) && rho < 1 ? (1 + rho) / (1 - rho) : 1.0;
-            } else if (variant == 3 || variant == 6 || variant == 7) {
-                double rho = lagProductMean[i] / Math.max(innovationMeanSquare[i], 1e-12);
-                inconsistency[i] = rho > 3 / Math.sqrt(m) && rho < 1 ? (1 + rho) / (1 - rho) : 1.0;
-                if (variant == 6) {
-                    inconsistency[i] = Math.sqrt(inconsistency[i]);
-                }
-            }
         }
     }
 
@@ -349,9 +303,7 @@ final class CellNoiseModel {
     double socBound3Sigma(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
         return bound(
                 i,
-                socVariance * (variant == 3 ? 1 : inconsistency[i])
-                        + currentSensor.socVariance(i)
-                        + slowBranchStart.socVariance(i),
+                socVariance + currentSensor.socVariance(i) + slowBranchStart.socVariance(i),
                 ocvSoc,
                 resistanceSocPerUnit);
     }
@@ -361,11 +313,7 @@ final class CellNoiseModel {
      * the sensor, for a use that counts the same sensor's charge beside it (a capacity window).
      */
     double socBound3SigmaWithoutCurrentSensor(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
-        return bound(
-                i,
-                socVariance * (variant == 3 ? 1 : inconsistency[i]) + slowBranchStart.socVariance(i),
-                ocvSoc,
-                resistanceSocPerUnit);
+        return bound(i, socVariance + slowBranchStart.socVariance(i), ocvSoc, resistanceSocPerUnit);
     }
 
     /**
@@ -386,9 +334,6 @@ final class CellNoiseModel {
     }
 
     private double bound(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
-        if (variant == 3) {
-            socVariance *= inconsistency[i];
-        }
         double resistanceSoc = resistanceSocPerUnit * resistanceErrorSigma[i];
         return Math.min(
                 1.0,
