@@ -196,6 +196,62 @@ class UnitMistakeTest {
         assertThat(g.err()).contains("gap.csv line 800", "(current_a): '' is not a finite number", "fill the gap");
     }
 
+    /**
+     * A file the export or copy broke (found by an adversarial check, 2026-12-03, {@code check20}: an
+     * empty file was "not a cell-log format bms knows", a cut-off last row "expected 6 columns, found
+     * 4", a misspelt column only "header lacks column"): each is named with its fix, through both
+     * commands.
+     */
+    @Test
+    void aBrokenFileIsNamedWithItsFix() throws IOException {
+        Path ok = log("ok.csv", row -> row);
+        String text = Files.readString(ok);
+        record Broken(String file, String content, String... named) {}
+        List<Broken> cases = List.of(
+                new Broken("empty.csv", "", "empty.csv: the file is empty (0 bytes"),
+                new Broken("blank.csv", "\n\n", "blank.csv: the file is empty"),
+                new Broken("header.csv", "time_s,current_a,voltage_v,temperature_c\n", "a header but no data rows"),
+                new Broken(
+                        "cut.csv",
+                        text.substring(0, text.lastIndexOf(',', text.length() - 20)),
+                        "in the file's last row: the file ends in the middle of a row, so it looks cut off"),
+                new Broken(
+                        "short.csv",
+                        text.replaceFirst("\n1,([^,]*),([^,]*),([^\n]*)\n", "\n1,$1\n"),
+                        "short.csv line 3: expected 4 columns, found 2; fill the missing columns of that row"),
+                new Broken(
+                        "typo.csv",
+                        text.replaceFirst("current_a", "curent_a"),
+                        "header lacks column 'current_a'",
+                        "'curent_a' looks like a misspelling: rename it to 'current_a'"),
+                new Broken(
+                        "renamed.csv",
+                        text.replaceFirst("temperature_c", "temp"),
+                        "header lacks column 'temperature_c'",
+                        "rename that column in the header to 'temperature_c'"));
+        Path out = tmp.resolve("cell.yaml");
+        for (Broken b : cases) {
+            Path f = tmp.resolve(b.file());
+            Files.writeString(f, b.content());
+            SharedDataValidationTest.Result r = replay(f);
+            assertThat(r.exit()).as(b.file()).isEqualTo(2);
+            assertThat(r.err()).as(b.file()).contains(b.named());
+            SharedDataValidationTest.Result c = SharedDataValidationTest.run(
+                    new CharacterizeCommand(),
+                    "--ocv-test",
+                    ok.toString(),
+                    "--pulse-test",
+                    f.toString(),
+                    "--capacity-ah",
+                    "2.0",
+                    "--out",
+                    out.toString());
+            assertThat(c.exit()).as(b.file()).isEqualTo(2);
+            assertThat(c.err()).as(b.file()).contains(b.named());
+        }
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void aCapacityInMilliampHoursIsNamed() throws IOException {
         SharedDataValidationTest.Result r = replay(log("ok.csv", row -> row), "--capacity-ah", "2900");
