@@ -78,16 +78,26 @@ class ExtrapolatedTemperatureTest {
 
     /** 25 °C tests of the simulated cell: a C/20 discharge and charge, and HPPC pulses every 10 % SOC. */
     private Path characterisedAt25() throws IOException {
+        return characterisedAt(25);
+    }
+
+    /**
+     * Tests of the simulated cell at one ambient temperature: a C/20 discharge and charge, and HPPC
+     * pulses every 10 % SOC.
+     */
+    private Path characterisedAt(double ambientCelsius) throws IOException {
         double oneC = qse.capacityAh();
         int half = 20 * 360;
-        Path ocv = simulate("qse-ocv.csv", 1.0, 25, 2 * half, 10, k -> k < half ? -oneC / 20 : oneC / 20);
+        String at = String.valueOf((int) ambientCelsius);
+        Path ocv = simulate(
+                "qse-ocv" + at + ".csv", 1.0, ambientCelsius, 2 * half, 10, k -> k < half ? -oneC / 20 : oneC / 20);
         // per level: 30 min rest, 30 s 1 C discharge, 5 min rest, 30 s 0.75 C charge, 5 min rest, 6 min 1 C discharge
         int level = 1800 + 30 + 300 + 30 + 300 + 360;
-        Path hppc = simulate("qse-hppc.csv", 1.0, 25, 9 * level, 1, k -> {
+        Path hppc = simulate("qse-hppc" + at + ".csv", 1.0, ambientCelsius, 9 * level, 1, k -> {
             int p = k % level;
             return p < 1800 ? 0 : p < 1830 ? -oneC : p < 2130 ? 0 : p < 2160 ? 0.75 * oneC : p < 2460 ? 0 : -oneC;
         });
-        Path preset = tmp.resolve("qse25.yaml");
+        Path preset = tmp.resolve("qse" + at + ".yaml");
         SharedDataValidationTest.Result r = SharedDataValidationTest.run(
                 new CharacterizeCommand(),
                 "--ocv-test",
@@ -144,6 +154,39 @@ class ExtrapolatedTemperatureTest {
         assertThat(s.get("bound_3sigma_coverage_pct"))
                 .as("coverage at -20 °C of a 25 °C model")
                 .isGreaterThanOrEqualTo(95.0);
+    }
+
+    /**
+     * The simulated QSE cell characterised at one temperature and driven at another, in the
+     * directions the shared data cannot give (an adversarial check of issue 20 item 1, 2026-12-03,
+     * {@code check20}): characterised at 25 °C and driven hot (+45 °C), and characterised cold
+     * (-20 °C) and driven at 25 °C. The drive is the -20 °C test's, unchanged.
+     */
+    @ParameterizedTest(name = "characterised at {0} °C, driven at {1} °C")
+    @org.junit.jupiter.params.provider.CsvSource({"25, 45", "-20, 25"})
+    void simulatedQseCellElsewhereIsExtrapolatedAndStaysInsideItsBound(double characterisedAt, double drivenAt)
+            throws IOException {
+        Path preset = characterisedAt(characterisedAt);
+        double oneC = qse.capacityAh();
+        Path drive = simulate("qse-drive" + (int) drivenAt + ".csv", 0.95, drivenAt, 9000, 1, k -> {
+            int p = k % 80;
+            return p < 40 ? -0.5 * oneC : p < 50 ? -oneC : p < 60 ? 0.25 * oneC : 0;
+        });
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                drive.toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                "0.65",
+                "--out",
+                tmp.resolve("elsewhere" + (int) drivenAt).toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        System.out.println(
+                "QSE characterised at " + characterisedAt + " °C, driven at " + drivenAt + " °C: " + r.out());
+        Map<String, Double> s = SharedDataValidationTest.json(r.out());
+        assertThat(s.get("extrapolated_pct")).as("socQuality extrapolated").isGreaterThan(99.0);
+        assertThat(s.get("bound_3sigma_coverage_pct")).as("coverage").isGreaterThanOrEqualTo(95.0);
     }
 
     @ParameterizedTest
