@@ -252,6 +252,37 @@ class UnitMistakeTest {
         assertThat(out).doesNotExist();
     }
 
+    /**
+     * A capacity ten or a hundred times too large, but under the 1000 Ah no cell reaches (the A123
+     * cell's 2.05 Ah typed as 205, or a 0.5 Ah cell's 500 mAh): {@code bms characterize} said "no
+     * current pulse after a rest was found" (an adversarial check, 2026-12-03, {@code check20}). The
+     * tests, of which an OCV test runs the cell over most of its charge, now name it.
+     */
+    @Test
+    void aCapacityTheOcvTestsCannotHaveRunThroughIsNamed() throws IOException {
+        Path ok = log("ok.csv", row -> row);
+        double capacityAh = new PresetCatalog().load("psoa-ncm811").cell().capacityAh();
+        Path out = tmp.resolve("cell.yaml");
+        for (double factor : new double[] {10, 100}) {
+            SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                    new CharacterizeCommand(),
+                    "--ocv-test",
+                    ok.toString(),
+                    "--pulse-test",
+                    ok.toString(),
+                    "--capacity-ah",
+                    String.valueOf(factor * capacityAh),
+                    "--out",
+                    out.toString());
+            assertThat(r.exit()).as("x" + factor).isEqualTo(2);
+            assertThat(r.err())
+                    .as("x" + factor)
+                    .contains("--capacity-ah: ", "the tests move at most", "times too large")
+                    .doesNotContain("no current pulse");
+        }
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void aCapacityInMilliampHoursIsNamed() throws IOException {
         SharedDataValidationTest.Result r = replay(log("ok.csv", row -> row), "--capacity-ah", "2900");
