@@ -189,6 +189,55 @@ class ExtrapolatedTemperatureTest {
         assertThat(s.get("bound_3sigma_coverage_pct")).as("coverage").isGreaterThanOrEqualTo(95.0);
     }
 
+    /**
+     * The shared cells characterised at a temperature other than 25 °C and replayed elsewhere (an
+     * adversarial check of issue 20 item 1, 2026-12-03, {@code check20}): the NCA cell from its 0 °C HPPC
+     * alone, replayed at 25 °C; the A123 cell with its 5 °C or 45 °C dynamic log as the pulse test (its
+     * OCV tests exist at 25 °C only), replayed at the far end. Measured: RMSE 0.82 / 4.71 / 2.77 %,
+     * coverage 100 % in all three, extrapolated on 100 % of the rows.
+     */
+    @ParameterizedTest(name = "{0} pulse test at {1}, replayed on {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "nca, pan18650pf_0C_HPPC_native.csv, pan18650pf_25C_US06.csv",
+        "lfp, a123_lfp_5C_script1_dyn.csv, a123_lfp_45C_script1_dyn.csv",
+        "lfp, a123_lfp_45C_script1_dyn.csv, a123_lfp_5C_script1_dyn.csv"
+    })
+    void anotherSingleTemperatureKeepsCoverageFarFromIt(String cell, String pulseTest, String log) {
+        Path data = SharedDataValidationTest.locateSharedData();
+        Path dir = data.resolve(cell.equals("nca") ? "panasonic_18650pf_nca" : "a123_lfp_plett");
+        Path preset = tmp.resolve(cell + "-" + pulseTest + ".yaml");
+        java.util.List<String> args = new java.util.ArrayList<>();
+        if (cell.equals("nca")) {
+            args.addAll(java.util.List.of("--ocv-test", dir.resolve(pulseTest).toString(), "--capacity-ah", "2.9"));
+        } else {
+            for (int s = 1; s <= 4; s++) {
+                args.addAll(java.util.List.of(
+                        "--ocv-test",
+                        dir.resolve("a123_lfp_25C_ocvtest_S" + s + ".csv").toString()));
+            }
+            args.addAll(java.util.List.of("--capacity-ah", "2.05", "--base-preset", "psoa-lfp"));
+        }
+        args.addAll(java.util.List.of("--pulse-test", dir.resolve(pulseTest).toString(), "--out", preset.toString()));
+        SharedDataValidationTest.Result c =
+                SharedDataValidationTest.run(new CharacterizeCommand(), args.toArray(String[]::new));
+        assertThat(c.exit()).as(c.err()).isZero();
+        assertThat(c.out()).contains("ASSUMPTION");
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                dir.resolve(log).toString(),
+                "--preset",
+                preset.toString(),
+                "--initial-soc",
+                "0.7",
+                "--out",
+                tmp.resolve("other-" + pulseTest + "-" + log).toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        System.out.println(pulseTest + " -> " + log + ": " + r.out());
+        Map<String, Double> s = SharedDataValidationTest.json(r.out());
+        assertThat(s.get("extrapolated_pct")).isGreaterThan(99.0);
+        assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"pan18650pf_0C_US06.csv", "pan18650pf_0C_LA92.csv", "pan18650pf_0C_Cycle_1.csv"})
     void ncaCharacterisedAt25OnlyKeepsCoverageAtZero(String cycle) {
