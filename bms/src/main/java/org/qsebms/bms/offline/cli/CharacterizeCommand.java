@@ -154,6 +154,9 @@ public final class CharacterizeCommand implements Callable<Integer> {
             for (CellTestLog log : pulses) {
                 CellLogPlausibility.check(log, capacityAh);
             }
+            List<CellTestLog> tests = new ArrayList<>(ocv);
+            tests.addAll(pulses);
+            CellLogPlausibility.checkCapacityAgainstTests("--capacity-ah", capacityAh, tests);
         } catch (LogFormatException | UncheckedIOException e) {
             stderr.println(e.getMessage());
             return 2;

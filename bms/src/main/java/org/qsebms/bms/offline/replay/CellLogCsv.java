@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import org.qsebms.config.FileErrorText;
 import org.qsebms.estimators.characterization.CellTestLog;
 
@@ -48,8 +49,7 @@ public final class CellLogCsv {
                 continue;
             }
             if (cells.length < width) {
-                throw new LogFormatException(
-                        name + " line " + lineNo + ": expected " + width + " columns, found " + cells.length);
+                throw new LogFormatException(shortRow(name, lineNo, width, cells.length, in));
             }
             if (n == data[0].length) {
                 for (int c = 0; c < 6; c++) {
@@ -66,8 +66,14 @@ public final class CellLogCsv {
             previousTime = data[0][n];
             n++;
         }
-        if (col == null || n == 0) {
-            throw new LogFormatException(name + ": no header or no data rows");
+        if (col == null) {
+            throw new LogFormatException(name + ": no header and no data rows (only blank or '#' lines); the export "
+                    + "or copy wrote nothing: write the log again with the header time_s,current_a,voltage_v,"
+                    + "temperature_c and one row per sample");
+        }
+        if (n == 0) {
+            throw new LogFormatException(name + ": a header but no data rows; the export or copy stopped after the "
+                    + "header (or the log recorded nothing): write it again with its rows");
         }
         return new CellTestLog(
                 name,
@@ -77,6 +83,23 @@ public final class CellLogCsv {
                 Arrays.copyOf(data[3], n),
                 Arrays.copyOf(data[4], n),
                 Arrays.copyOf(data[5], n));
+    }
+
+    /**
+     * A row with fewer columns than the header. The last row of a file cut off mid-row (a copy or a
+     * logger interrupted) is the usual cause, and is named as such.
+     */
+    private static String shortRow(String name, int lineNo, int width, int found, BufferedReader in)
+            throws IOException {
+        String where = name + " line " + lineNo + ": expected " + width + " columns, found " + found;
+        String next;
+        while ((next = in.readLine()) != null) {
+            if (!next.isBlank() && !next.startsWith("#")) {
+                return where + "; fill the missing columns of that row, or remove it";
+            }
+        }
+        return where + " in the file's last row: the file ends in the middle of a row, so it looks cut off (a copy "
+                + "or a logger interrupted); copy or export it again, or remove that last row to replay what is there";
     }
 
     private static int[] header(String name, int lineNo, String[] cells) {
@@ -94,10 +117,44 @@ public final class CellLogCsv {
             if (col[c] < 0) {
                 throw new LogFormatException(name + " line " + lineNo + ": header lacks column '" + REQUIRED[c]
                         + "'; expected time_s,current_a,voltage_v,temperature_c[,capacity_ah][,soc_ref], found '"
-                        + String.join(",", cells) + "'");
+                        + String.join(",", cells) + "'" + nearSpelling(REQUIRED[c], cells, names));
             }
         }
         return col;
+    }
+
+    /**
+     * "; rename 'curent_a' to 'current_a'" when a header name that is no known column is within two
+     * edits of the missing one (a typo), else "".
+     */
+    private static String nearSpelling(String missing, String[] cells, String[] known) {
+        for (String cell : cells) {
+            String c = cell.trim();
+            if (!Arrays.asList(known).contains(c) && editDistance(c.toLowerCase(Locale.ROOT), missing) <= 2) {
+                return "; '" + c + "' looks like a misspelling: rename it to '" + missing + "' in the header";
+            }
+        }
+        return "; rename that column in the header to '" + missing + "' (the names are exact, lower case, with units)";
+    }
+
+    /** Levenshtein distance (insertions, deletions and substitutions). */
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 
     private static double number(String name, int lineNo, int column, String text, int which) {

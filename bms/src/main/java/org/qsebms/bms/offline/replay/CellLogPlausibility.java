@@ -1,6 +1,7 @@
 package org.qsebms.bms.offline.replay;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.qsebms.config.ChemistryPreset;
 import org.qsebms.estimators.characterization.CellTestLog;
@@ -50,7 +51,65 @@ public final class CellLogPlausibility {
     /** Median time step (s) above which a log that moves too much charge may be in milliseconds. */
     static final double MILLISECOND_STEP_S = 10;
 
+    /**
+     * An OCV test runs the cell over most of its charge (the OCV table spans SOC 0..1): tests whose
+     * largest running-charge span is below this share of the given capacity do not belong to a cell of
+     * that capacity (a capacity in mAh of a cell under 1 Ah, or a misplaced decimal point).
+     */
+    static final double MIN_TEST_CAPACITIES = 0.25;
+
     private CellLogPlausibility() {}
+
+    /**
+     * Refuses a capacity that the characterisation's tests (OCV and pulse tests together) cannot have
+     * run through: their largest running-charge span is below {@link #MIN_TEST_CAPACITIES} of it. Without
+     * this a capacity ten or a hundred times too large passed and the characterizer reported "no current
+     * pulse after a rest was found". Tests that move no charge at all say nothing about the capacity
+     * and are left to the characterizer.
+     *
+     * @throws LogFormatException naming the option, the charge the tests move and the likely capacity
+     */
+    public static void checkCapacityAgainstTests(String option, double capacityAh, List<CellTestLog> tests) {
+        double largest = 0;
+        String source = "";
+        for (CellTestLog log : tests) {
+            double span = chargeSpanAh(log);
+            if (span > largest) {
+                largest = span;
+                source = log.source();
+            }
+        }
+        if (largest == 0 || largest >= MIN_TEST_CAPACITIES * capacityAh) {
+            return;
+        }
+        throw new LogFormatException(String.format(
+                Locale.ROOT,
+                "%s: %s Ah, but the tests move at most %s Ah (%s, %s %% of it), while an OCV test runs the cell "
+                        + "over most of its charge; the capacity looks %s times too large (mAh, or a misplaced decimal "
+                        + "point?): give the cell's capacity in Ah, about %s",
+                option,
+                number(capacityAh),
+                number(largest),
+                source,
+                number(100 * largest / capacityAh),
+                number(Math.round(capacityAh / largest)),
+                number(largest)));
+    }
+
+    /** The span of the running charge (Ah) over a log: highest minus lowest. */
+    static double chargeSpanAh(CellTestLog log) {
+        double ah = 0;
+        double low = 0;
+        double high = 0;
+        double[] time = log.timeS();
+        double[] amps = log.currentA();
+        for (int k = 1; k < log.size(); k++) {
+            ah += amps[k] * (time[k] - time[k - 1]) / 3600.0;
+            low = Math.min(low, ah);
+            high = Math.max(high, ah);
+        }
+        return high - low;
+    }
 
     /**
      * Refuses a capacity no single cell has.

@@ -62,6 +62,11 @@ public final class CyclerLogReader {
         }
         List<String> notes = new ArrayList<>();
         String text = decode(name, bytes, notes);
+        if (text.isBlank()) {
+            throw new LogFormatException(name + ": the file is empty (" + bytes.length + " bytes, no header and no "
+                    + "rows); the export or copy wrote nothing: write the log again (time_s,current_a,voltage_v,"
+                    + "temperature_c, one row per sample, or a cycler's text export)");
+        }
         List<String> lines = text.lines().toList();
         CyclerFormat format = given.orElseGet(
                 () -> CyclerFormat.detect(lines).orElseThrow(() -> new LogFormatException(unknown(name, lines))));

@@ -196,6 +196,93 @@ class UnitMistakeTest {
         assertThat(g.err()).contains("gap.csv line 800", "(current_a): '' is not a finite number", "fill the gap");
     }
 
+    /**
+     * A file the export or copy broke (found by an adversarial check, 2026-12-03, {@code check20}: an
+     * empty file was "not a cell-log format bms knows", a cut-off last row "expected 6 columns, found
+     * 4", a misspelt column only "header lacks column"): each is named with its fix, through both
+     * commands.
+     */
+    @Test
+    void aBrokenFileIsNamedWithItsFix() throws IOException {
+        Path ok = log("ok.csv", row -> row);
+        String text = Files.readString(ok);
+        record Broken(String file, String content, String... named) {}
+        List<Broken> cases = List.of(
+                new Broken("empty.csv", "", "empty.csv: the file is empty (0 bytes"),
+                new Broken("blank.csv", "\n\n", "blank.csv: the file is empty"),
+                new Broken("header.csv", "time_s,current_a,voltage_v,temperature_c\n", "a header but no data rows"),
+                new Broken(
+                        "cut.csv",
+                        text.substring(0, text.lastIndexOf(',', text.length() - 20)),
+                        "in the file's last row: the file ends in the middle of a row, so it looks cut off"),
+                new Broken(
+                        "short.csv",
+                        text.replaceFirst("\n1,([^,]*),([^,]*),([^\n]*)\n", "\n1,$1\n"),
+                        "short.csv line 3: expected 4 columns, found 2; fill the missing columns of that row"),
+                new Broken(
+                        "typo.csv",
+                        text.replaceFirst("current_a", "curent_a"),
+                        "header lacks column 'current_a'",
+                        "'curent_a' looks like a misspelling: rename it to 'current_a'"),
+                new Broken(
+                        "renamed.csv",
+                        text.replaceFirst("temperature_c", "temp"),
+                        "header lacks column 'temperature_c'",
+                        "rename that column in the header to 'temperature_c'"));
+        Path out = tmp.resolve("cell.yaml");
+        for (Broken b : cases) {
+            Path f = tmp.resolve(b.file());
+            Files.writeString(f, b.content());
+            SharedDataValidationTest.Result r = replay(f);
+            assertThat(r.exit()).as(b.file()).isEqualTo(2);
+            assertThat(r.err()).as(b.file()).contains(b.named());
+            SharedDataValidationTest.Result c = SharedDataValidationTest.run(
+                    new CharacterizeCommand(),
+                    "--ocv-test",
+                    ok.toString(),
+                    "--pulse-test",
+                    f.toString(),
+                    "--capacity-ah",
+                    "2.0",
+                    "--out",
+                    out.toString());
+            assertThat(c.exit()).as(b.file()).isEqualTo(2);
+            assertThat(c.err()).as(b.file()).contains(b.named());
+        }
+        assertThat(out).doesNotExist();
+    }
+
+    /**
+     * A capacity ten or a hundred times too large, but under the 1000 Ah no cell reaches (the A123
+     * cell's 2.05 Ah typed as 205, or a 0.5 Ah cell's 500 mAh): {@code bms characterize} said "no
+     * current pulse after a rest was found" (an adversarial check, 2026-12-03, {@code check20}). The
+     * tests, of which an OCV test runs the cell over most of its charge, now name it.
+     */
+    @Test
+    void aCapacityTheOcvTestsCannotHaveRunThroughIsNamed() throws IOException {
+        Path ok = log("ok.csv", row -> row);
+        double capacityAh = new PresetCatalog().load("psoa-ncm811").cell().capacityAh();
+        Path out = tmp.resolve("cell.yaml");
+        for (double factor : new double[] {10, 100}) {
+            SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                    new CharacterizeCommand(),
+                    "--ocv-test",
+                    ok.toString(),
+                    "--pulse-test",
+                    ok.toString(),
+                    "--capacity-ah",
+                    String.valueOf(factor * capacityAh),
+                    "--out",
+                    out.toString());
+            assertThat(r.exit()).as("x" + factor).isEqualTo(2);
+            assertThat(r.err())
+                    .as("x" + factor)
+                    .contains("--capacity-ah: ", "the tests move at most", "times too large")
+                    .doesNotContain("no current pulse");
+        }
+        assertThat(out).doesNotExist();
+    }
+
     @Test
     void aCapacityInMilliampHoursIsNamed() throws IOException {
         SharedDataValidationTest.Result r = replay(log("ok.csv", row -> row), "--capacity-ah", "2900");
