@@ -103,6 +103,26 @@ final class SlowBranchStartConsider {
         }
     }
 
+    /**
+     * How far cell {@code i}'s next innovation moves per sigma of the start doubt, {@code c - H D}
+     * (0 without a doubt to follow), with the measurement row of {@link #correct}.
+     */
+    double innovationPerSigma(int i, double h0, double r0Volts, double r0Ohms) {
+        if (!active[i]) {
+            return 0.0;
+        }
+        int e = N * i;
+        double[] d = sensitivity;
+        double seen =
+                h0 * d[e + SOC] + d[e + V1] + d[e + V2] + d[e + V3] + r0Volts * d[e + R0] - r0Ohms * d[e + OFFSET];
+        return branchErrorVolts[i] - seen;
+    }
+
+    /** Cell {@code i}'s state error per sigma of the start doubt, entry {@code j}. */
+    double sensitivity(int i, int j) {
+        return sensitivity[N * i + j];
+    }
+
     /** Cell {@code i}'s SOC variance from the branch's start doubt. */
     double socVariance(int i) {
         double s = sensitivity[N * i + SOC];
