@@ -18,7 +18,8 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * it is set half-way to its steady state at the present current with the other half as its doubt
  * ({@link CellNoiseModel#branchStart}), which with {@link EkfAdaptation#slowBranchState()} is its
  * variance (the voltage corrects it through its covariance) and by default is considered in the
- * bound ({@link SlowBranchStartConsider}; the state then has no variance and no gain). Without a
+ * bound and the gain ({@link SlowBranchStartConsider}, Schmidt-Kalman; the state then has no
+ * variance and no gain). Without a
  * branch it has no doubt, no gain and stays 0, so the filter is the six-state one to the bit.
  * {@link EkfAdaptation} sets how freely the two parameter
  * states move; {@link EkfAdaptation#OFF} freezes them (the plain three-state filter). A sixth state,

@@ -17,7 +17,10 @@ import java.util.Arrays;
  * moved for one sigma of it: over a prediction {@code D <- F D}, at a correction the innovation
  * carries the error ({@code D <- D + K (c - H D)}); the bound adds the SOC entry squared to the SOC
  * variance, so the doubt of a start mid-drive is in the bound until the voltage has corrected the
- * SOC it moved. Without a branch in the preset every start error is 0 and nothing changes.
+ * SOC it moved. The filters also take it into their gain (Schmidt-Kalman, {@link #innovationPerSigma}
+ * and {@link #sensitivity}): the innovation's variance gains {@code w^2}, {@code w = c - H D}, and the
+ * gain is {@code (P H' - D w) / S}, so the seed's error is not read as SOC; the branch's own entry of
+ * {@code D} stays 0, so the branch still gets no gain. Without a branch in the preset every start error is 0 and nothing changes.
  * Nothing allocates after the constructor.
  */
 final class SlowBranchStartConsider {
