@@ -18,7 +18,8 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * it is set half-way to its steady state at the present current with the other half as its doubt
  * ({@link CellNoiseModel#branchStart}), which with {@link EkfAdaptation#slowBranchState()} is its
  * variance (the voltage corrects it through its covariance) and by default is considered in the
- * bound ({@link SlowBranchStartConsider}; the state then has no variance and no gain). Without a
+ * bound and the gain ({@link SlowBranchStartConsider}, Schmidt-Kalman; the state then has no
+ * variance and no gain). Without a
  * branch it has no doubt, no gain and stays 0, so the filter is the six-state one to the bit.
  * {@link EkfAdaptation} sets how freely the two parameter
  * states move; {@link EkfAdaptation#OFF} freezes them (the plain three-state filter). A sixth state,
@@ -301,6 +302,10 @@ public final class EkfSocEstimator implements SocFilter {
         hk[OFFSET] = -r0Ohms;
         hk[V3] = 1;
         double s0 = projectCovariance(b);
+        // the slow branch's considered start doubt in the gain (Schmidt-Kalman): per sigma of it the
+        // innovation moves by w = c - H D, so S gains w^2 and K = (P H' - D w) / S; 0 without a doubt
+        double w = noise.slowBranchStart().innovationPerSigma(i, h0, r0Volts, r0Ohms);
+        s0 += w * w;
         // covariance matching: innovations larger than expected mean a model error the filter should not
         // read as SOC; the running mean square from before this sample sets the measurement variance
         double r = noise.measurementVariance(i, s0);
@@ -312,12 +317,12 @@ public final class EkfSocEstimator implements SocFilter {
         if (gate == CellNoiseModel.Gate.RELEARN) {
             double socError = h0 != 0.0 ? innovation / h0 : 0.0;
             p[b] += socError * socError;
-            s0 = projectCovariance(b);
+            s0 = projectCovariance(b) + w * w;
             s = s0 + r;
         }
         noise.learnInnovation(i, innovation, innovationForget, s);
         for (int j = 0; j < N; j++) {
-            k[j] = u[j] / s;
+            k[j] = (u[j] - noise.slowBranchStart().sensitivity(i, j) * w) / s;
         }
         soc[i] = clamp01(soc[i] + k[SOC] * innovation);
         v1[i] += k[1] * innovation;

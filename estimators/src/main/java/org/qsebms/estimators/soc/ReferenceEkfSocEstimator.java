@@ -273,7 +273,10 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0, offsetRow, 1});
         double r = voltageSigma[i] * voltageSigma[i];
         double innovation = volts - predicted;
-        double expected = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0);
+        // the slow branch's considered start doubt in the gain (Schmidt-Kalman): w = c - H D per sigma
+        double wBranch =
+                slowBranchError[i] - hm.multiply(slowBranchSensitivity[i]).getEntry(0, 0);
+        double expected = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0) + wBranch * wBranch;
         if (tuning.innovationWindowSeconds() > 0) {
             r = Math.max(r, innovationMeanSquare[i] - expected);
         }
@@ -286,7 +289,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
             }
             double socError = h0 != 0.0 ? innovation / h0 : 0.0;
             cov[i].addToEntry(0, 0, socError * socError);
-            s = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0) + r;
+            s = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0) + wBranch * wBranch + r;
         }
         rejectedInRow[i] = 0;
         if (tuning.innovationWindowSeconds() > 0) {
@@ -301,7 +304,9 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                                         * (1 - Math.exp(-dt / tuning.innovationWindowSeconds()))
                                         / (1 + Math.exp(-dt / tuning.innovationWindowSeconds())))
                 : 0.0;
-        RealMatrix k = cov[i].multiply(hm.transpose()).scalarMultiply(1.0 / s);
+        RealMatrix k = cov[i].multiply(hm.transpose())
+                .subtract(slowBranchSensitivity[i].scalarMultiply(wBranch))
+                .scalarMultiply(1.0 / s);
         x[i] = x[i].add(k.scalarMultiply(innovation));
         x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
         x[i].setEntry(3, 0, EkfAdaptation.clampScale(x[i].getEntry(3, 0)));

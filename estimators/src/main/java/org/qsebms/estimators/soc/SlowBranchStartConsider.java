@@ -17,7 +17,10 @@ import java.util.Arrays;
  * moved for one sigma of it: over a prediction {@code D <- F D}, at a correction the innovation
  * carries the error ({@code D <- D + K (c - H D)}); the bound adds the SOC entry squared to the SOC
  * variance, so the doubt of a start mid-drive is in the bound until the voltage has corrected the
- * SOC it moved. Without a branch in the preset every start error is 0 and nothing changes.
+ * SOC it moved. The filters also take it into their gain (Schmidt-Kalman, {@link #innovationPerSigma}
+ * and {@link #sensitivity}): the innovation's variance gains {@code w^2}, {@code w = c - H D}, and the
+ * gain is {@code (P H' - D w) / S}, so the seed's error is not read as SOC; the branch's own entry of
+ * {@code D} stays 0, so the branch still gets no gain. Without a branch in the preset every start error is 0 and nothing changes.
  * Nothing allocates after the constructor.
  */
 final class SlowBranchStartConsider {
@@ -101,6 +104,26 @@ final class SlowBranchStartConsider {
         for (int j = 0; j < N; j++) {
             d[e + j] += k[j] * innovation;
         }
+    }
+
+    /**
+     * How far cell {@code i}'s next innovation moves per sigma of the start doubt, {@code c - H D}
+     * (0 without a doubt to follow), with the measurement row of {@link #correct}.
+     */
+    double innovationPerSigma(int i, double h0, double r0Volts, double r0Ohms) {
+        if (!active[i]) {
+            return 0.0;
+        }
+        int e = N * i;
+        double[] d = sensitivity;
+        double seen =
+                h0 * d[e + SOC] + d[e + V1] + d[e + V2] + d[e + V3] + r0Volts * d[e + R0] - r0Ohms * d[e + OFFSET];
+        return branchErrorVolts[i] - seen;
+    }
+
+    /** Cell {@code i}'s state error per sigma of the start doubt, entry {@code j}. */
+    double sensitivity(int i, int j) {
+        return sensitivity[N * i + j];
     }
 
     /** Cell {@code i}'s SOC variance from the branch's start doubt. */

@@ -369,6 +369,10 @@ public final class SpkfSocEstimator implements SocFilter {
             s0 += SECOND_ORDER_WEIGHT * ocvSecond * ocvSecond;
         }
         double innovation = volts - predicted;
+        // the slow branch's considered start doubt in the gain (Schmidt-Kalman): per sigma of it the
+        // innovation moves by w3 = c - H D; 0 without a doubt to follow
+        double w3 = noise.slowBranchStart().innovationPerSigma(i, h0, r0Volts, r0Ohms);
+        s0 += w3 * w3;
         double r = noise.measurementVariance(i, s0);
         double s = s0 + r;
         CellNoiseModel.Gate gate = noise.gate(i, innovation, s);
@@ -387,7 +391,7 @@ public final class SpkfSocEstimator implements SocFilter {
         }
         noise.learnInnovation(i, innovation, innovationForget, s);
         for (int j = 0; j < N; j++) {
-            k[j] = pxy[j] / s;
+            k[j] = (pxy[j] - noise.slowBranchStart().sensitivity(i, j) * w3) / s;
         }
         x[xb + SOC] = clamp01(x[xb + SOC] + k[SOC] * innovation);
         x[xb + V1] += k[V1] * innovation;
@@ -396,14 +400,26 @@ public final class SpkfSocEstimator implements SocFilter {
         x[xb + CAP] = EkfAdaptation.clampScale(x[xb + CAP] + k[CAP] * innovation);
         x[xb + OFFSET] += k[OFFSET] * innovation;
         x[xb + V3] += k[V3] * innovation;
-        // P <- P - K s K' = P - Pxy Pxy' / s, each lower entry copied to the upper one
-        for (int row = 0; row < N; row++) {
-            for (int c = 0; c < row; c++) {
-                double v = p[b + row * N + c] - pxy[row] * k[c];
-                p[b + row * N + c] = v;
-                p[b + c * N + row] = v;
+        if (w3 == 0.0) {
+            // P <- P - K s K' = P - Pxy Pxy' / s, each lower entry copied to the upper one
+            for (int row = 0; row < N; row++) {
+                for (int c = 0; c < row; c++) {
+                    double v = p[b + row * N + c] - pxy[row] * k[c];
+                    p[b + row * N + c] = v;
+                    p[b + c * N + row] = v;
+                }
+                p[b + row * N + row] -= pxy[row] * k[row];
             }
-            p[b + row * N + row] -= pxy[row] * k[row];
+        } else {
+            // the filter's own part for any gain: P <- P - Pxy K' - K Pxy' + K (s - w3^2) K'
+            double own = s - w3 * w3;
+            for (int row = 0; row < N; row++) {
+                for (int c = 0; c <= row; c++) {
+                    double v = p[b + row * N + c] - pxy[row] * k[c] - k[row] * pxy[c] + k[row] * k[c] * own;
+                    p[b + row * N + c] = v;
+                    p[b + c * N + row] = v;
+                }
+            }
         }
         for (int j = 0; j < DYNAMIC_STATES; j++) {
             p[b + j * N + j] = Math.max(MIN_VARIANCE, p[b + j * N + j]);

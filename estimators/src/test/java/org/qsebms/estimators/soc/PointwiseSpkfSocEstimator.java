@@ -320,6 +320,10 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
             }
         }
         double innovation = volts - predicted;
+        // the slow branch's considered start doubt in the gain (Schmidt-Kalman): per sigma of it the
+        // innovation moves by w3 = c - H D; 0 without a doubt to follow
+        double w3 = noise.slowBranchStart().innovationPerSigma(i, h0, stepR0Volts, r0Ohms);
+        s0 += w3 * w3;
         double r = noise.measurementVariance(i, s0);
         double s = s0 + r;
         CellNoiseModel.Gate gate = noise.gate(i, innovation, s);
@@ -339,7 +343,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         }
         noise.learnInnovation(i, innovation, innovationForget, s);
         for (int j = 0; j < N; j++) {
-            k[j] = pxy[j] / s;
+            k[j] = (pxy[j] - noise.slowBranchStart().sensitivity(i, j) * w3) / s;
         }
         x[xb + SOC] = clamp01(x[xb + SOC] + k[SOC] * innovation);
         x[xb + V1] += k[V1] * innovation;
@@ -348,10 +352,12 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         x[xb + CAP] = EkfAdaptation.clampScale(x[xb + CAP] + k[CAP] * innovation);
         x[xb + OFFSET] += k[OFFSET] * innovation;
         x[xb + V3] += k[V3] * innovation;
-        // P <- P - K s K' = P - Pxy Pxy' / s
+        // P <- P - Pxy K' - K Pxy' + K (s - w3^2) K' (P - Pxy Pxy' / s without the slow branch's doubt)
+        double own = s - w3 * w3;
         for (int row = 0; row < N; row++) {
             for (int c = 0; c <= row; c++) {
-                p[b + row * N + c] -= pxy[row] * k[c];
+                p[b + row * N + c] +=
+                        w3 == 0.0 ? -pxy[row] * k[c] : -pxy[row] * k[c] - k[row] * pxy[c] + k[row] * k[c] * own;
             }
         }
         for (int j = 0; j < DYNAMIC_STATES; j++) {
