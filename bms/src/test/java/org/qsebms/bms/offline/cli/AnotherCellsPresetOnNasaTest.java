@@ -51,23 +51,7 @@ class AnotherCellsPresetOnNasaTest {
         if (preset.equals("nca")) {
             Path pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
             Path yaml = tmp.resolve("nca.yaml");
-            SharedDataValidationTest.Result c = SharedDataValidationTest.run(
-                    new CharacterizeCommand(),
-                    "--ocv-test",
-                    pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
-                    "--ocv-test",
-                    pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                    "--ocv-test",
-                    pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
-                    "--pulse-test",
-                    pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                    "--pulse-test",
-                    pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
-                    "--capacity-ah",
-                    "2.9",
-                    "--out",
-                    yaml.toString());
-            assertThat(c.exit()).as(c.err()).isZero();
+            DocumentedRecipe.nca(pan, yaml);
             which = new String[] {"--preset", yaml.toString()};
         } else {
             which = new String[] {"--chemistry", preset};

@@ -55,62 +55,10 @@ class LearntOcvDoubtTest {
         Path data = SharedDataValidationTest.locateSharedData();
         Path pan = data.resolve("panasonic_18650pf_nca");
         Path a123 = data.resolve("a123_lfp_plett");
-        nca = characteriseNca(pan, tmp.resolve("nca.yaml"));
-        ncaSlowFromLa92AndCycle1 = characteriseNca(pan, tmp.resolve("nca-slow-a.yaml"), "LA92", "Cycle_1");
-        ncaSlowFromTheOthers = characteriseNca(pan, tmp.resolve("nca-slow-b.yaml"), "US06", "HWFTa", "Cycle_2");
-        lfp = tmp.resolve("lfp.yaml");
-        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
-                new CharacterizeCommand(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S1.csv").toString(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S2.csv").toString(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S3.csv").toString(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S4.csv").toString(),
-                "--pulse-test",
-                a123.resolve("a123_lfp_25C_script1_dyn.csv").toString(),
-                "--capacity-ah",
-                "2.05",
-                "--base-preset",
-                "psoa-lfp",
-                "--out",
-                lfp.toString());
-        assertThat(c.exit()).as(c.err()).isZero();
-    }
-
-    /**
-     * The documented NCA recipe; with {@code slowLogs}, the slow polarisation branch learnt from those
-     * 25 °C drive logs ({@code --slow-polarisation-log}) before the OCV doubt.
-     */
-    private static Path characteriseNca(Path pan, Path out, String... slowLogs) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-                "--ocv-test",
-                pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
-                "--ocv-test",
-                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                "--ocv-test",
-                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
-                "--pulse-test",
-                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                "--pulse-test",
-                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
-                "--capacity-ah",
-                "2.9",
-                "--base-preset",
-                "psoa-ncm811",
-                "--out",
-                out.toString()));
-        for (String cycle : slowLogs) {
-            args.add("--slow-polarisation-log");
-            args.add(pan.resolve("pan18650pf_25C_" + cycle + ".csv").toString());
-        }
-        SharedDataValidationTest.Result c =
-                SharedDataValidationTest.run(new CharacterizeCommand(), args.toArray(String[]::new));
-        assertThat(c.exit()).as(c.err()).isZero();
-        System.out.println(out.getFileName() + ": " + c.out());
-        return out;
+        nca = DocumentedRecipe.nca(pan, tmp.resolve("nca.yaml"));
+        ncaSlowFromLa92AndCycle1 = DocumentedRecipe.nca(pan, tmp.resolve("nca-slow-a.yaml"), "LA92", "Cycle_1");
+        ncaSlowFromTheOthers = DocumentedRecipe.nca(pan, tmp.resolve("nca-slow-b.yaml"), "US06", "HWFTa", "Cycle_2");
+        lfp = DocumentedRecipe.lfp(a123, tmp.resolve("lfp.yaml"));
     }
 
     /** The NCA preset whose slow branch was learnt without {@code cycle}'s 25 °C log (a fixed two-way split). */

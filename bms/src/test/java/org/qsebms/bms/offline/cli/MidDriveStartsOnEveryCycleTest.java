@@ -43,59 +43,9 @@ class MidDriveStartsOnEveryCycleTest {
         Path data = SharedDataValidationTest.locateSharedData();
         pan = data.resolve("panasonic_18650pf_nca");
         a123 = data.resolve("a123_lfp_plett");
-        nca = characterise(dir.resolve("nca.yaml"), false);
-        ncaSlow = characterise(dir.resolve("nca-slow-a.yaml"), true);
-        lfp = dir.resolve("lfp.yaml");
-        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
-                new CharacterizeCommand(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S1.csv").toString(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S2.csv").toString(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S3.csv").toString(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S4.csv").toString(),
-                "--pulse-test",
-                a123.resolve("a123_lfp_25C_script1_dyn.csv").toString(),
-                "--capacity-ah",
-                "2.05",
-                "--base-preset",
-                "psoa-lfp",
-                "--out",
-                lfp.toString());
-        assertThat(c.exit()).as(c.err()).isZero();
-    }
-
-    private Path characterise(Path out, boolean slowBranch) {
-        List<String> args = new ArrayList<>(List.of(
-                "--ocv-test",
-                pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
-                "--ocv-test",
-                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                "--ocv-test",
-                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
-                "--pulse-test",
-                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                "--pulse-test",
-                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
-                "--capacity-ah",
-                "2.9",
-                "--base-preset",
-                "psoa-ncm811",
-                "--out",
-                out.toString()));
-        if (slowBranch) {
-            args.addAll(List.of(
-                    "--slow-polarisation-log",
-                    pan.resolve("pan18650pf_25C_LA92.csv").toString(),
-                    "--slow-polarisation-log",
-                    pan.resolve("pan18650pf_25C_Cycle_1.csv").toString()));
-        }
-        SharedDataValidationTest.Result c =
-                SharedDataValidationTest.run(new CharacterizeCommand(), args.toArray(String[]::new));
-        assertThat(c.exit()).as(c.err()).isZero();
-        return out;
+        nca = DocumentedRecipe.nca(pan, dir.resolve("nca.yaml"));
+        ncaSlow = DocumentedRecipe.nca(pan, dir.resolve("nca-slow-a.yaml"), "LA92", "Cycle_1");
+        lfp = DocumentedRecipe.lfp(a123, dir.resolve("lfp.yaml"));
     }
 
     private static Stream<Arguments> starts(String... logs) {

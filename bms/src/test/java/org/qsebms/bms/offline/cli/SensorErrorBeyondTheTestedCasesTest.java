@@ -38,35 +38,9 @@ class SensorErrorBeyondTheTestedCasesTest {
     @BeforeAll
     void characterise(@TempDir Path dir) {
         pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
-        preset = characterisedPreset(dir.resolve("nca.yaml"));
-        slowFromLa92AndCycle1 = characterisedPreset(dir.resolve("nca-slow-a.yaml"), "LA92", "Cycle_1");
-        slowFromTheOthers = characterisedPreset(dir.resolve("nca-slow-b.yaml"), "US06", "HWFTa", "Cycle_2");
-    }
-
-    private Path characterisedPreset(Path out, String... slowLogs) {
-        List<String> args = new ArrayList<>(List.of(
-                "--ocv-test",
-                pan.resolve("pan18650pf_25C_C20_OCV_native.csv").toString(),
-                "--ocv-test",
-                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                "--ocv-test",
-                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
-                "--pulse-test",
-                pan.resolve("pan18650pf_25C_HPPC_native.csv").toString(),
-                "--pulse-test",
-                pan.resolve("pan18650pf_0C_HPPC_native.csv").toString(),
-                "--capacity-ah",
-                "2.9",
-                "--out",
-                out.toString()));
-        for (String cycle : slowLogs) {
-            args.add("--slow-polarisation-log");
-            args.add(pan.resolve("pan18650pf_25C_" + cycle + ".csv").toString());
-        }
-        SharedDataValidationTest.Result c =
-                SharedDataValidationTest.run(new CharacterizeCommand(), args.toArray(String[]::new));
-        assertThat(c.exit()).as(c.err()).isZero();
-        return out;
+        preset = DocumentedRecipe.nca(pan, dir.resolve("nca.yaml"));
+        slowFromLa92AndCycle1 = DocumentedRecipe.nca(pan, dir.resolve("nca-slow-a.yaml"), "LA92", "Cycle_1");
+        slowFromTheOthers = DocumentedRecipe.nca(pan, dir.resolve("nca-slow-b.yaml"), "US06", "HWFTa", "Cycle_2");
     }
 
     private Path slowPresetNotLearntOn(String log) {

@@ -28,26 +28,7 @@ class SensorErrorOnTheLfpLogsTest {
     @BeforeAll
     void characterise(@TempDir Path dir) {
         a123 = SharedDataValidationTest.locateSharedData().resolve("a123_lfp_plett");
-        preset = dir.resolve("lfp.yaml");
-        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
-                new CharacterizeCommand(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S1.csv").toString(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S2.csv").toString(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S3.csv").toString(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S4.csv").toString(),
-                "--pulse-test",
-                a123.resolve("a123_lfp_25C_script1_dyn.csv").toString(),
-                "--capacity-ah",
-                "2.05",
-                "--base-preset",
-                "psoa-lfp",
-                "--out",
-                preset.toString());
-        assertThat(c.exit()).as(c.err()).isZero();
+        preset = DocumentedRecipe.lfp(a123, dir.resolve("lfp.yaml"));
     }
 
     private Map<String, Double> replay(int celsius, String offsetA, String gain, String filter, Path out) {
