@@ -345,20 +345,15 @@ public final class CellLogPlausibility {
     }
 
     private static void checkCharge(CellTestLog log, double capacityAh) {
-        double ah = 0;
-        double low = 0;
-        double high = 0;
-        int row = 0;
-        double[] time = log.timeS();
-        double[] amps = log.currentA();
-        for (int k = 1; k < log.size(); k++) {
-            ah += amps[k] * (time[k] - time[k - 1]) / 3600.0;
-            low = Math.min(low, ah);
-            high = Math.max(high, ah);
-            row = Math.abs(amps[k]) > Math.abs(amps[row]) ? k : row;
-        }
-        double spanned = (high - low) / capacityAh;
+        double span = chargeSpanAh(log);
+        double spanned = span / capacityAh;
         if (spanned > MAX_CAPACITIES_SPANNED) {
+            double[] time = log.timeS();
+            double[] amps = log.currentA();
+            int row = 0;
+            for (int k = 1; k < log.size(); k++) {
+                row = Math.abs(amps[k]) > Math.abs(amps[row]) ? k : row;
+            }
             double[] steps = new double[log.size() - 1];
             for (int k = 1; k < log.size(); k++) {
                 steps[k - 1] = time[k] - time[k - 1];
@@ -381,7 +376,7 @@ public final class CellLogPlausibility {
                     "%s: current_a moves %s Ah through a %s Ah cell (the running charge spans %s capacities; "
                             + "a cell holds one), e.g. %s A at data row %d; %s",
                     log.source(),
-                    number(high - low),
+                    number(span),
                     number(capacityAh),
                     number(spanned),
                     number(amps[row]),
