@@ -106,6 +106,14 @@ final class ConditionMonitor {
         return latched;
     }
 
+    /**
+     * True while the condition has been seen but not yet for its debounce (a raise pending, held over
+     * short gaps): its cause is there, though not yet latched, so a reset must not be taken over it.
+     */
+    boolean pending() {
+        return !present && since != Long.MIN_VALUE;
+    }
+
     void resetLatch(long nowNanos, FaultSink sink) {
         if (latched) {
             latched = false;

@@ -797,7 +797,9 @@ public final class Protection {
         if (c == lockout) {
             return false; // judged by reset() itself: only a service reset clears it
         }
-        return c.present();
+        // a condition seen but not yet for its debounce counts too: a reset taken over it would let
+        // the pack close on a cause some checks can no longer see once closed (a current zero drift)
+        return c.present() || c.pending();
     }
 
     /** Names of the faults whose condition is still present (for a refused reset). Allocates; not for the hot path. */

@@ -189,8 +189,10 @@ final class SensorPlausibility {
      * at more than {@code tempRateCelsiusPerS}. A ramp fills both halves; a single step between two
      * samples lies in one half only (the step limit judges it), at any loop period. The verdict is
      * decided afresh every sample, so its time depends on no block boundary: a ramp beyond the rate
-     * for one window is flagged within one window + one period of its start. Needs a loop period of at
-     * most half the window (with a longer one there is no middle sample, and only the step limit acts).
+     * for one window is flagged within one window + one period of its start. At a loop period of a
+     * whole window or more (a 1 s loop with the 1 s window) the window stretches to the two sample
+     * intervals before now, so it keeps a middle sample: a ramp over two samples is flagged at the
+     * second, and a lone step still fills one half only.
      */
     private void updateRate(PackMeasurement m) {
         long now = m.nanos;
@@ -199,8 +201,10 @@ final class SensorPlausibility {
         worstRateChannel = -1;
         int ref = -1;
         int mid = -1;
-        // the newest kept sample at least one window old, then the kept sample nearest the middle
-        for (int k = 0; k < ringSize; k++) {
+        // the newest kept sample at least one window old with a kept sample after it (at a loop period
+        // of a whole window or more the window stretches to two samples, so it still has a middle),
+        // then the kept sample nearest the middle
+        for (int k = 1; k < ringSize; k++) {
             int j = Math.floorMod(ringHead - 1 - k, ringNanos.length);
             if (now - ringNanos[j] >= rateWindowNanos) {
                 ref = j;

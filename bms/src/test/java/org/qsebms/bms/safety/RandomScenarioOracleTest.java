@@ -251,6 +251,13 @@ class RandomScenarioOracleTest {
             text = text.replace("loop: {period: " + period + "ms}", "loop: {period: " + longPeriod + "ms}");
             b.setLength(0);
             b.append(text);
+            // issue 23, fifth pass: at a period as long as the 1 s rate window the rate check never judged;
+            // half the long-period runs without a ramp get one long enough for the claim at that period
+            // (window + 3 periods), with steps below the 5 °C step limit (drawn last: other seeds unchanged)
+            boolean ramped = faults.stream().anyMatch(f -> f.contains("cellTemperature"));
+            if (r.nextBoolean() && !ramped) {
+                faults.addAll(slowRampAtALongPeriod(r, cells, ambient, longPeriod, durationS));
+            }
         }
         if (!faults.isEmpty()) {
             b.append("faults:\n");
@@ -278,6 +285,28 @@ class RandomScenarioOracleTest {
         double rate = (r.nextBoolean() ? 1 : -1) * r.nextDouble(0.5, 6.0);
         double seconds = r.nextDouble(0.3, 3.0);
         long startMs = (long) (r.nextDouble(3, Math.max(4, durationS - 5)) * 1000);
+        List<String> lines = new ArrayList<>();
+        for (int k = 1; k * 50 <= seconds * 1000; k++) {
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  - {at: %dms, type: cellTemperature, cell: %d, celsius: %.3f}",
+                    startMs + 50L * k,
+                    cell,
+                    ambient + rate * 0.05 * k));
+        }
+        return lines;
+    }
+
+    /**
+     * A ramp of 2.5-4.5 °C/s (each sample of a long period less than the 5 °C step limit from the last)
+     * lasting the rate window + 3 periods + up to 1 s, so the oracle claims it at any long period.
+     */
+    private static List<String> slowRampAtALongPeriod(
+            SplittableRandom r, int cells, double ambient, int periodMs, double durationS) {
+        int cell = 1 + r.nextInt(cells);
+        double rate = (r.nextBoolean() ? 1 : -1) * r.nextDouble(2.5, 4.5);
+        double seconds = 1.0 + 3 * periodMs / 1000.0 + r.nextDouble(0.2, 1.0);
+        long startMs = (long) (r.nextDouble(3, Math.max(4, durationS - seconds - 2)) * 1000);
         List<String> lines = new ArrayList<>();
         for (int k = 1; k * 50 <= seconds * 1000; k++) {
             lines.add(String.format(

@@ -1,0 +1,48 @@
+package org.qsebms.bms.offline.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 23, played as the hidden checker (fifth pass): a cell channel frozen at rest while the cell
+ * behind it goes over its MSL, on packs larger than the repository's 4 cells, so the sum-of-cells
+ * check (204, cells × 5 mV + 0.5 % of the pack) is all that can see it for the 60 s at-rest window.
+ *
+ * <p>Seen on the way, not changed: the pack-voltage mismatch hovering at its threshold (sensor
+ * noise) goes and comes back while the pack sits in FAULT, and each re-raise of the latched fault
+ * counts as a trip, so {@code REPEATED_TRIP_LOCKOUT} came with no reset sent (39.0 s on 12
+ * {@code le-ncm811} cells at 1 s, 49.75 s on 16 {@code psoa-ncm811} cells at 250 ms). The random
+ * oracle counts trips the same way (every MSL raise), so this is the documented rule, not a defect
+ * found against it; whether a fault that flickers while latched should lock the pack out is left to
+ * the main session.
+ *
+ * <p>Known miss: on 24 {@code psoa-lfp} cells the sum check allows 0.535 V, so a frozen channel hides
+ * a cell 0.45 V high (3.88 V against the 3.65 V MSL) until the at-rest stuck window ends it, 58 s
+ * after the over-voltage began; on 4 cells the same is found in 1.32 s.
+ */
+class FrozenCellHidingAnOverVoltageScenarioTest {
+
+    private static ScenarioLog run(String chemistry, int cells, int periodMs, double volts) {
+        return ScenarioLog.run(String.format(Locale.ROOT, """
+                pack: {chemistry: %s, seriesCells: %d, capacityAh: 2.0}
+                loop: {period: %dms}
+                initial: {soc: 0.6}
+                faults:
+                  - {at: 10s, type: cellSensorStuck, cell: 2}
+                  - {at: 12s, type: cellOverVoltage, cell: 2, volts: %.2f}
+                duration: 80s
+                """, chemistry, cells, periodMs, volts));
+    }
+
+    @Disabled("known miss, measured 2026-12-03 (check23b): 24 psoa-lfp cells at 333 ms, cell 2 frozen at 10 s and"
+            + " 0.45 V high from 12 s (3.88 V vs the 3.65 V MSL): the sum-of-cells check allows 0.535 V, so"
+            + " nothing until CELL_VOLTAGE_STUCK at 70.26 s (58 s after the over-voltage); 4 cells: found at 13.32 s")
+    @Test
+    void aFrozenChannelHidingAnOverVoltageOnA24CellPackIsFoundWithinTheMismatchDebounce() {
+        ScenarioLog log = run("psoa-lfp", 24, 333, 0.45);
+        assertThat(log.reached("FAULT", 0)).as(log.dump()).isLessThanOrEqualTo(12.0 + 1.0 + 0.333 + 1e-6);
+    }
+}
