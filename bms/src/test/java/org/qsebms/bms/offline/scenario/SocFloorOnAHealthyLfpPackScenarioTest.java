@@ -3,7 +3,6 @@ package org.qsebms.bms.offline.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,16 +18,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SocFloorOnAHealthyLfpPackScenarioTest {
 
-    @Disabled("known miss, measured 2026-12-03: SOC_LOW.RSL raised on a healthy LFP pack at 887.5 s (seed 2),"
-            + " 1010.0 s (seed 1), 1122.5 s (seed 17) into a 1 C discharge from 0.90 (true SOC about 0.59-0.65;"
-            + " 8 cells, 500 ms; 16 cells: 889.5, 1009.0, 915.0 s); the SOC filter on the LFP plateau, not"
-            + " the floor's comparison (docs/safety.md, fourth pass). Cause measured 2026-12-03 (lfpsoc): the"
-            + " start, a first sample 1.1 mV under the plateau seeds a cell on the bottom knee (2.5 mV low: 0.154"
-            + " for 0.90) where the filter's SOC sigma collapses (0.198 to 0.0021 in 10 min); the posterior-mean"
-            + " start alone moves RSL to 2181-2204 s (true 0.29); docs/estimation.md, 'A start below the LFP"
-            + " plateau'")
     @ParameterizedTest
-    @CsvSource({"1, 8", "2, 8", "17, 8"})
+    @CsvSource({
+        "1, 8", "2, 8", "17, 8", "3, 8", "4, 8", "5, 8", "6, 8", "7, 8", "8, 8", "9, 8", "10, 8", "1, 16", "2, 16",
+        "17, 16"
+    })
     void aHealthyLfpPackDischargedToAboutTwentyPercentRaisesNoSocFloor(int seed, int cells) {
         ScenarioLog log = ScenarioLog.run(String.format(Locale.ROOT, """
                 pack: {chemistry: psoa-lfp, seriesCells: %d, capacityAh: 2.0}
