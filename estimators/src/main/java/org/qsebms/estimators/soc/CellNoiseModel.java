@@ -69,6 +69,9 @@ final class CellNoiseModel {
     /** The slow branch's start doubt, considered in the bound when the branch is not a corrected state. */
     private final SlowBranchStartConsider slowBranchStart;
 
+    /** The SOC span a start left open where the OCV does not place the SOC (a flat OCV). */
+    private final StartSpan startSpan;
+
     /** Per cell, the innovations' running mean (V) over the matching window. */
     private final double[] innovationMean;
     /** Per cell, the part of that mean the filter's noise model does not explain (V, {@link #learnInnovation}). */
@@ -93,6 +96,7 @@ final class CellNoiseModel {
         this.resistanceErrorSigma = new double[cellCount];
         this.currentSensor = new CurrentSensorConsider(tuning, adaptation, cellCount);
         this.slowBranchStart = new SlowBranchStartConsider(cellCount);
+        this.startSpan = new StartSpan(cellCount);
         this.innovationMean = new double[cellCount];
         this.innovationBiasVolts = new double[cellCount];
         this.innovationBiasSoc = new double[cellCount];
@@ -106,6 +110,28 @@ final class CellNoiseModel {
     /** The slow branch's start doubt as a consider analysis, which each filter moves with its own F and K. */
     SlowBranchStartConsider slowBranchStart() {
         return slowBranchStart;
+    }
+
+    /** The SOC span a start left open ({@link StartSpan}), which each filter moves with its own SOC change. */
+    StartSpan startSpan() {
+        return startSpan;
+    }
+
+    /**
+     * A start of cell {@code i} from a reading whose OCV (the voltage less the R0 drop) is
+     * {@code ocvVolts}, with the covariance {@code p[b..]} just reset: where the voltage does not place
+     * the SOC within the tuning's start doubt ({@link StartSpan}) sets the SOC variance to the
+     * start's and returns the SOC to start from; NaN where it does (the filter keeps its point
+     * inversion). The reading's variance is the one the filter gives it at its first correction: the
+     * voltage sigma (grown outside the characterised span) squared plus the OCV sigma squared.
+     */
+    double startFromVoltage(double[] p, int b, int i, double ocvVolts, double celsius, double outside) {
+        double sv = tuning.voltageSigmaVolts() * tuning.voltageSigmaGrowth(outside);
+        double soc = startSpan.start(i, cell, tuning, ocvVolts, celsius, sv * sv, outside);
+        if (!Double.isNaN(soc)) {
+            p[b + SOC * N + SOC] = startSpan.startVariance(i);
+        }
+        return soc;
     }
 
     /** The parameter states' start doubt (R0 scale, capacity scale, current offset) on the diagonal of {@code p[b..]}. */
@@ -145,6 +171,7 @@ final class CellNoiseModel {
         innovationBiasSoc[i] = 0;
         currentSensor.reset(i);
         slowBranchStart.reset(i);
+        startSpan.close(i);
     }
 
     /**

@@ -183,14 +183,27 @@ public final class EkfSocEstimator implements SocFilter {
             }
             predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
+            // while a start's span is open (a flat OCV) the SOC variance stays as wide as it (StartSpan)
+            noise.startSpan().floorVariance(p, NN * i, i);
         }
     }
 
+    /**
+     * The start from the first sample: the point inversion of the table, or where the OCV does not
+     * place the SOC within the tuning's start doubt (a flat OCV) the mean of the SOC the whole table
+     * allows for the reading, with its variance ({@link StartSpan}).
+     */
     private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f, double outside) {
-        soc[i] = model.socFromVolts(volts, amps - currentOffset[i], celsius, f, r0Scale[i]);
+        double corrected = amps - currentOffset[i];
+        soc[i] = model.socFromVolts(volts, corrected, celsius, f, r0Scale[i]);
         initialised[i] = true;
         rcUnknown[i] = true;
         resetCovariance(i);
+        double ocvReading = volts - model.r0Volts(soc[i], celsius, f, corrected) * r0Scale[i];
+        double spanStart = noise.startFromVoltage(p, NN * i, i, ocvReading, celsius, outside);
+        if (!Double.isNaN(spanStart)) {
+            soc[i] = spanStart;
+        }
         double ocvSigma = noise.ocvSigmaAt(i, soc[i], celsius, outside);
         // a SOC read from the voltage carries the OCV table's error in full
         ocvErrorSensitivity[N * i + SOC] = socPerOcvVolt(soc[i], celsius, ocvSigma) * ocvSigma;
@@ -234,6 +247,7 @@ public final class EkfSocEstimator implements SocFilter {
         double branchOhms = model.polarisationInputOhms(a3, soc[i], temperatureFactor);
         v3[i] = a3 * v3[i] + branchOhms * amps;
         soc[i] = clamp01(soc[i] + dz);
+        noise.startSpan().shift(i, dz);
         v1[i] = model.nextFastVolts(v1[i], a1, f, amps);
         v2[i] = model.nextSlowVolts(v2[i], a2, fSlow, amps);
         h[i] = hysteresis.next(h[i], dz);

@@ -63,6 +63,9 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
     private final RealMatrix[] slowBranchSensitivity;
 
     private final double[] slowBranchError;
+    /** The SOC span a start left open where the OCV does not place the SOC (a flat OCV). */
+    private final StartSpan startSpan;
+
     private final double sensorOffsetSigma;
     private final double sensorGainSigma;
 
@@ -96,6 +99,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         sensorGainSensitivity = new RealMatrix[cellCount];
         slowBranchSensitivity = new RealMatrix[cellCount];
         slowBranchError = new double[cellCount];
+        startSpan = new StartSpan(cellCount);
         sensorOffsetSigma = adaptation.currentOffset().enabled() ? 0 : tuning.currentOffsetLimitAmps() / Math.sqrt(3);
         sensorGainSigma = tuning.currentGainErrorLimit() / Math.sqrt(3);
         for (int i = 0; i < cellCount; i++) {
@@ -156,6 +160,19 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 cov[i] = resetSocPart(cov[i]);
                 initialised[i] = true;
                 rcUnknown[i] = true;
+                // on a flat OCV: the mean of the SOC the whole table allows for the reading, its variance
+                double reading = cellVolts[i]
+                        - cell.r0Ohms()
+                                * x[i].getEntry(3, 0)
+                                * f
+                                * cell.socFactor(x[i].getEntry(0, 0), cellCelsius[i])
+                                * amps;
+                double spanStart = startSpan.start(
+                        i, cell, tuning, reading, cellCelsius[i], voltageSigma[i] * voltageSigma[i], outside);
+                if (!Double.isNaN(spanStart)) {
+                    x[i].setEntry(0, 0, spanStart);
+                    cov[i].setEntry(0, 0, startSpan.startVariance(i));
+                }
                 ocvErrorSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
                 resistanceErrorSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
                 sensorOffsetSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
@@ -220,6 +237,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
             RealMatrix linear = MatrixUtils.createRealDiagonalMatrix(new double[] {1, a1, a2, 1, 1, 1, a3});
             x[i] = linear.multiply(x[i]).add(bm.scalarMultiply(amps));
             x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
+            startSpan.shift(i, dz);
             h[i] = hysteresis.next(h[i], dz);
             double sI = tuning.currentSigmaAmps();
             double drift = tuning.socDriftSigmaPerHour();
@@ -254,6 +272,10 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
             slowBranchSensitivity[i] = fm.multiply(slowBranchSensitivity[i]);
             slowBranchError[i] *= a3;
             correct(i, amps, cellVolts[i], cellCelsius[i], f, dt);
+            if (startSpan.open(i)) {
+                // while the start's span is open the SOC variance stays as wide as it
+                cov[i].setEntry(0, 0, Math.max(cov[i].getEntry(0, 0), startSpan.startVariance(i)));
+            }
         }
     }
 
@@ -409,6 +431,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         x[c].setEntry(2, 0, 0);
         x[c].setEntry(6, 0, 0);
         cov[c] = resetSocPart(cov[c]);
+        startSpan.close(c);
         initialised[c] = true;
         rcUnknown[c] = true;
         rejectedInRow[c] = 0;

@@ -172,14 +172,23 @@ public final class SpkfSocEstimator implements SocFilter {
             }
             predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
+            // while a start's span is open (a flat OCV) the SOC variance stays as wide as it (StartSpan)
+            noise.startSpan().floorVariance(p, NN * i, i);
         }
     }
 
+    /** The EKF's start ({@code EkfSocEstimator}): the point inversion, or on a flat OCV the {@link StartSpan}'s. */
     private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f, double outside) {
-        x[N * i + SOC] = model.socFromVolts(volts, amps - x[N * i + OFFSET], celsius, f, x[N * i + R0]);
+        double corrected = amps - x[N * i + OFFSET];
+        x[N * i + SOC] = model.socFromVolts(volts, corrected, celsius, f, x[N * i + R0]);
         initialised[i] = true;
         rcUnknown[i] = true;
         resetCovariance(i);
+        double ocvReading = volts - model.r0Volts(x[N * i + SOC], celsius, f, corrected) * x[N * i + R0];
+        double spanStart = noise.startFromVoltage(p, NN * i, i, ocvReading, celsius, outside);
+        if (!Double.isNaN(spanStart)) {
+            x[N * i + SOC] = spanStart;
+        }
         double ocvSigma = noise.ocvSigmaAt(i, x[N * i + SOC], celsius, outside);
         // a SOC read from the voltage carries the OCV table's error in full (per sigma of it, as the EKF's)
         double sigma3 = 3 * ocvSigma;
@@ -247,6 +256,7 @@ public final class SpkfSocEstimator implements SocFilter {
         double branchOhms = model.polarisationInputOhms(a3, z, temperatureFactor);
         x[xb + V3] = a3 * x[xb + V3] + branchOhms * (amps - offset);
         x[xb + SOC] = clamp01(z + dz + productMean);
+        noise.startSpan().shift(i, dz);
         x[xb + V1] = model.nextFastVolts(x[xb + V1], a1, fastFactor, amps - offset);
         x[xb + V2] = model.nextSlowVolts(x[xb + V2], a2, slowFactor, amps - offset);
         // r0Scale, inverseCapacityScale and the current offset: random walks, the mean stays

@@ -138,14 +138,22 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
             }
             predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
+            // while a start's span is open (a flat OCV) the SOC variance stays as wide as it (StartSpan)
+            noise.startSpan().floorVariance(p, NN * i, i);
         }
     }
 
     private void initialiseFromVoltage(int i, double amps, double volts, double celsius, double f, double outside) {
-        x[N * i + SOC] = model.socFromVolts(volts, amps - x[N * i + OFFSET], celsius, f, x[N * i + R0]);
+        double corrected = amps - x[N * i + OFFSET];
+        x[N * i + SOC] = model.socFromVolts(volts, corrected, celsius, f, x[N * i + R0]);
         initialised[i] = true;
         rcUnknown[i] = true;
         resetCovariance(i);
+        double ocvReading = volts - model.r0Volts(x[N * i + SOC], celsius, f, corrected) * x[N * i + R0];
+        double spanStart = noise.startFromVoltage(p, NN * i, i, ocvReading, celsius, outside);
+        if (!Double.isNaN(spanStart)) {
+            x[N * i + SOC] = spanStart;
+        }
         double ocvSigma = noise.ocvSigmaAt(i, x[N * i + SOC], celsius, outside);
         // a SOC read from the voltage carries the OCV table's error in full (per sigma of it, as the EKF's)
         double sigma3 = 3 * ocvSigma;
@@ -250,6 +258,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
             x[xb + r] = mean[r];
         }
         x[xb + SOC] = clamp01(x[xb + SOC]);
+        noise.startSpan().shift(i, dz);
         h[i] = hysteresis.next(h[i], dz);
         // additive process noise, the EKF's
         double fastOhms = model.fastInputOhms(a1, stepFastFactor);

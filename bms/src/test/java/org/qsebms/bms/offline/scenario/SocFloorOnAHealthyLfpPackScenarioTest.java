@@ -3,7 +3,6 @@ package org.qsebms.bms.offline.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,20 +14,21 @@ import org.junit.jupiter.params.provider.CsvSource;
  * voltage on the plateau (about 0.62 for a true 0.90) and its estimate then falls about five times
  * faster than the charge drawn: the lowest cell reads 0.009 at 888-1123 s, when the true SOC is about
  * 0.59-0.65, and the pack's SOC reads 0.0000 for the rest of the discharge. The MSL (0.00) was not
- * raised in these runs only because the estimate stayed a few thousandths above 0.
+ * raised in these runs only because the estimate stayed a few thousandths above 0. The cause was the
+ * start (one noisy first sample under the plateau seeded a cell on the bottom knee, where its SOC
+ * doubt collapsed); since 2026-12-03 ({@code lfpstart}) a start on a flat OCV covers the span the
+ * table allows and keeps that doubt while the span is open ({@code StartSpan}, docs/estimation.md, "A
+ * start below the LFP plateau"). Seeds 1, 2 and 17 are the ones the miss was found on; 3-10 and the
+ * 16-cell rows were added after the fix, on which nothing was chosen. {@code SOC_LOW.MOL} (0.05, a
+ * warning) is printed, not asserted.
  */
 class SocFloorOnAHealthyLfpPackScenarioTest {
 
-    @Disabled("known miss, measured 2026-12-03: SOC_LOW.RSL raised on a healthy LFP pack at 887.5 s (seed 2),"
-            + " 1010.0 s (seed 1), 1122.5 s (seed 17) into a 1 C discharge from 0.90 (true SOC about 0.59-0.65;"
-            + " 8 cells, 500 ms; 16 cells: 889.5, 1009.0, 915.0 s); the SOC filter on the LFP plateau, not"
-            + " the floor's comparison (docs/safety.md, fourth pass). Cause measured 2026-12-03 (lfpsoc): the"
-            + " start, a first sample 1.1 mV under the plateau seeds a cell on the bottom knee (2.5 mV low: 0.154"
-            + " for 0.90) where the filter's SOC sigma collapses (0.198 to 0.0021 in 10 min); the posterior-mean"
-            + " start alone moves RSL to 2181-2204 s (true 0.29); docs/estimation.md, 'A start below the LFP"
-            + " plateau'")
     @ParameterizedTest
-    @CsvSource({"1, 8", "2, 8", "17, 8"})
+    @CsvSource({
+        "1, 8", "2, 8", "17, 8", "3, 8", "4, 8", "5, 8", "6, 8", "7, 8", "8, 8", "9, 8", "10, 8", "1, 16", "2, 16",
+        "17, 16"
+    })
     void aHealthyLfpPackDischargedToAboutTwentyPercentRaisesNoSocFloor(int seed, int cells) {
         ScenarioLog log = ScenarioLog.run(String.format(Locale.ROOT, """
                 pack: {chemistry: psoa-lfp, seriesCells: %d, capacityAh: 2.0}
@@ -42,12 +42,14 @@ class SocFloorOnAHealthyLfpPackScenarioTest {
         double rsl = log.raised("SOC_LOW.RSL");
         System.out.printf(
                 Locale.ROOT,
-                "healthy LFP %d cells seed %d: SOC_LOW.RSL at %.1f s (nominal true SOC %.3f), SOC_LOW.MSL at %.1f s%n",
+                "healthy LFP %d cells seed %d: SOC_LOW.RSL at %.1f s (nominal true SOC %.3f), SOC_LOW.MSL at %.1f s,"
+                        + " SOC_LOW.MOL at %.1f s%n",
                 cells,
                 seed,
                 rsl,
                 0.9 - rsl / 3600.0,
-                log.raised("SOC_LOW.MSL"));
+                log.raised("SOC_LOW.MSL"),
+                log.raised("SOC_LOW.MOL"));
         assertThat(log.mslRaised()).as(log.dump()).isEmpty();
         assertThat(rsl)
                 .as("SOC_LOW.RSL with the true SOC above 0.2\n%s", log.dump())

@@ -1,0 +1,138 @@
+package org.qsebms.estimators.soc;
+
+import org.qsebms.estimators.model.EcmParameters;
+
+/**
+ * Per cell, the SOC span a start from one voltage leaves open where the OCV is flat (docs/estimation.md,
+ * "A start below the LFP plateau"). At a start the first reading's OCV (the voltage less the R0 drop)
+ * is weighed against the whole OCV table: each SOC's likelihood is the normal density of the reading's
+ * distance from its OCV, with the variance the filter gives that reading at its first correction (the
+ * voltage sigma squared plus the OCV sigma squared at that SOC: {@link EkfTuning#voltageSigmaVolts()},
+ * {@link EkfTuning#ocvSigmaVolts(org.qsebms.estimators.model.OcvDoubt, double, double, double)}),
+ * under a uniform prior on [0, 1]. Where that posterior's variance is no wider than the tuning's
+ * start doubt ({@link EkfTuning#initialSocSigma()} squared, a steep OCV) nothing changes: the filter
+ * starts from the point inversion of the table as before. Where it is wider (a flat OCV: on the LFP
+ * plateau every SOC from its bottom knee to its top knee explains the reading) the filter starts
+ * from the posterior's mean with its variance, and the span of SOC within three of those sigmas
+ * stays open: it moves with the charge the filter counts and is cut at 0 and 1, and while it is open
+ * the filter's SOC variance is kept at or above the start variance scaled by the span's remaining
+ * width squared. A knee the estimate meets while the span is open is then not read as strong
+ * information (the variance does not collapse on it, as it did from one noisy first sample 1.1 mV
+ * below the plateau: SOC sigma 0.198 to 0.0021 in 10 min); it moves the estimate to where the OCV
+ * explains the voltage. A new SOC ({@code setCellSoc}) closes the span. Every array is allocated in
+ * the constructor; only {@link #start} walks the table, the per-tick calls cost a few operations.
+ */
+final class StartSpan {
+    /** Points on [0, 1] the start's likelihood is taken at (the tables have 0.01 steps or coarser). */
+    private static final int GRID = 401;
+    /** The span's reach in sigmas of the start's reading: the project's 3-sigma convention. */
+    private static final double SIGMAS = 3.0;
+
+    private final double[] lo;
+    private final double[] hi;
+    /** Per cell, the start variance over the span's width squared (0 when closed). */
+    private final double[] variancePerWidth2;
+
+    StartSpan(int cellCount) {
+        this.lo = new double[cellCount];
+        this.hi = new double[cellCount];
+        this.variancePerWidth2 = new double[cellCount];
+    }
+
+    /** Closes cell {@code i}'s span (a new SOC, or a start the voltage places). */
+    void close(int i) {
+        lo[i] = 0;
+        hi[i] = 0;
+        variancePerWidth2[i] = 0;
+    }
+
+    /**
+     * A start of cell {@code i} from a reading whose OCV is {@code ocvVolts} at {@code celsius}:
+     * weighs the table as above, with {@code voltageVariance} the reading's variance without the OCV's
+     * and the OCV sigma from {@code tuning} at each SOC ({@code extrapolationKelvin} as the filter
+     * has it). Returns the SOC to start from, or NaN where the voltage places the SOC within the
+     * tuning's start doubt (the caller keeps its point inversion and doubt); otherwise the span is
+     * open and {@link #startVariance} is the variance to start with.
+     */
+    double start(
+            int i,
+            EcmParameters cell,
+            EkfTuning tuning,
+            double ocvVolts,
+            double celsius,
+            double voltageVariance,
+            double extrapolationKelvin) {
+        close(i);
+        double w = 0;
+        double sum = 0;
+        double sumSquares = 0;
+        double first = Double.NaN;
+        double last = Double.NaN;
+        for (int j = 0; j < GRID; j++) {
+            double s = j / (GRID - 1.0);
+            double ocvSigma = tuning.ocvSigmaVolts(cell.ocvDoubt(), s, celsius, extrapolationKelvin);
+            double variance = voltageVariance + ocvSigma * ocvSigma;
+            double d = ocvVolts - cell.ocv().voltsAt(s, celsius);
+            double d2 = d * d / variance;
+            double weight = Math.exp(-0.5 * d2) / Math.sqrt(variance);
+            w += weight;
+            sum += weight * s;
+            sumSquares += weight * s * s;
+            if (d2 <= SIGMAS * SIGMAS) {
+                if (Double.isNaN(first)) {
+                    first = s;
+                }
+                last = s;
+            }
+        }
+        if (!(w > 0) || Double.isNaN(first)) {
+            return Double.NaN; // the reading is off the table by more than the span's sigmas: the end it is nearer
+        }
+        double mean = sum / w;
+        double variance = Math.max(0.0, sumSquares / w - mean * mean);
+        double sz = tuning.initialSocSigma();
+        if (variance <= sz * sz || !(last > first)) {
+            return Double.NaN;
+        }
+        lo[i] = first;
+        hi[i] = last;
+        variancePerWidth2[i] = variance / ((last - first) * (last - first));
+        return mean;
+    }
+
+    /** The SOC variance to start cell {@code i} with: its open span's, 0 when closed. */
+    double startVariance(int i) {
+        return floor(i);
+    }
+
+    /** Moves cell {@code i}'s open span by the SOC change {@code dz} the filter counted, cut at 0 and 1. */
+    void shift(int i, double dz) {
+        if (variancePerWidth2[i] > 0) {
+            double a = lo[i] + dz;
+            double b = hi[i] + dz;
+            lo[i] = a < 0 ? 0 : a > 1 ? 1 : a;
+            hi[i] = b < 0 ? 0 : b > 1 ? 1 : b;
+            if (!(hi[i] > lo[i])) {
+                close(i);
+            }
+        }
+    }
+
+    /** The SOC variance cell {@code i}'s open span keeps: its start variance times its width's shrink squared. */
+    private double floor(int i) {
+        double width = hi[i] - lo[i];
+        return variancePerWidth2[i] * width * width;
+    }
+
+    /** Raises the SOC variance {@code p[b]} (row-major N x N block at {@code b}) to the open span's floor. */
+    void floorVariance(double[] p, int b, int i) {
+        if (variancePerWidth2[i] > 0) {
+            p[b] = Math.max(p[b], floor(i));
+        }
+    }
+
+    /** Whether cell {@code i}'s start span is open. */
+    boolean open(int i) {
+        return variancePerWidth2[i] > 0;
+    }
+}
