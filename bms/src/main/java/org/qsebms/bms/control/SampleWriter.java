@@ -83,6 +83,7 @@ final class SampleWriter {
         for (int i = 0; i < s.cellSoc.length; i++) {
             s.cellSoc[i] = soc.cellSoc(i);
             s.cellSocExtrapolated[i] = soc.cellSocExtrapolated(i);
+            s.cellSocMismatched[i] = soc.cellSocMismatched(i);
             bound = Math.max(bound, soc.cellSocBound3Sigma(i));
             double cellSigma = soc.cellVoltageSigmaVolts(i);
             if (!Double.isNaN(cellSigma) && !(cellSigma <= sigma)) { // NaN: the estimator does not judge it

@@ -71,6 +71,8 @@ public final class PackSample {
     public final double[] cellR0Ohm;
     /** Per cell: its SOC rests on a model extrapolated beyond its characterisation (socQuality). */
     public final boolean[] cellSocExtrapolated;
+    /** Per cell: it does not fit its preset, the bound is widened for it (socQuality "mismatched"). */
+    public final boolean[] cellSocMismatched;
 
     public PackSample(int cells, int temperatureChannels) {
         cellR0Ohm = new double[cells];
@@ -80,6 +82,7 @@ public final class PackSample {
         cellCelsius = new double[temperatureChannels];
         balancing = new boolean[cells];
         cellSocExtrapolated = new boolean[cells];
+        cellSocMismatched = new boolean[cells];
     }
 
     /** Copies {@code other} into this sample (no allocation). */
@@ -131,6 +134,7 @@ public final class PackSample {
         System.arraycopy(o.cellCelsius, 0, cellCelsius, 0, cellCelsius.length);
         System.arraycopy(o.balancing, 0, balancing, 0, balancing.length);
         System.arraycopy(o.cellSocExtrapolated, 0, cellSocExtrapolated, 0, cellSocExtrapolated.length);
+        System.arraycopy(o.cellSocMismatched, 0, cellSocMismatched, 0, cellSocMismatched.length);
     }
 
     public int cellCount() {

@@ -65,7 +65,7 @@ final class TelemetryJson {
         n.put("minCelsius", round(s.minCelsius, 2));
         n.put("maxCelsius", round(s.maxCelsius, 2));
         n.put("soc", round(s.packSoc, 4));
-        n.put("socQuality", socQuality(s.cellSocExtrapolated, -1));
+        n.put("socQuality", socQuality(s, -1));
         if (Double.isFinite(s.socBound3Sigma)) {
             n.put("socBound3Sigma", round(s.socBound3Sigma, 4));
         } else {
@@ -119,7 +119,7 @@ final class TelemetryJson {
                 c.putNull("celsius");
             }
             c.put("soc", round(s.cellSoc[i], 4));
-            c.put("socQuality", socQuality(s.cellSocExtrapolated, i));
+            c.put("socQuality", socQuality(s, i));
             if (Double.isFinite(s.cellR0Ohm[i])) {
                 c.put("resistanceOhm", round(s.cellR0Ohm[i], 6));
             } else {
@@ -131,15 +131,19 @@ final class TelemetryJson {
     }
 
     /**
-     * "extrapolated" when cell {@code i}'s SOC (any cell's for {@code i < 0}) rests on a model used
-     * beyond its characterisation, else "characterised".
+     * "mismatched" when cell {@code i} (any cell for {@code i < 0}) does not fit its preset (its
+     * voltage steps are another cell's), else "extrapolated" when its SOC rests on a model used beyond
+     * its characterisation, else "characterised". A mismatch says more than an extrapolation: the
+     * model is not this cell's at any temperature.
      */
-    private static String socQuality(boolean[] extrapolated, int i) {
-        boolean any = false;
-        for (int c = 0; c < extrapolated.length; c++) {
-            any |= (i < 0 || c == i) && extrapolated[c];
+    private static String socQuality(PackSample s, int i) {
+        boolean extrapolated = false;
+        boolean mismatched = false;
+        for (int c = 0; c < s.cellSocExtrapolated.length; c++) {
+            extrapolated |= (i < 0 || c == i) && s.cellSocExtrapolated[c];
+            mismatched |= (i < 0 || c == i) && s.cellSocMismatched[c];
         }
-        return any ? "extrapolated" : "characterised";
+        return mismatched ? "mismatched" : extrapolated ? "extrapolated" : "characterised";
     }
 
     public String alarm(FaultEvent f, long seq, long epochMillis) {

@@ -79,6 +79,13 @@ final class CellNoiseModel {
     /** Per cell, the SOC error that mean stands for at the last correction ({@link #recordInnovationBias}). */
     private final double[] innovationBiasSoc;
 
+    /** Whether each cell's preset fits it, from its voltage steps at current steps. */
+    private final PresetFitCheck presetFit;
+    /** Per cell, the SOC counted from its last start with the filter's charge alone ({@link #count}). */
+    private final double[] countedSoc;
+    /** Per cell, the filter's SOC at its last correction ({@link #recordInnovationBias}). */
+    private final double[] lastSoc;
+
     private long rejectedTotal;
 
     CellNoiseModel(EcmParameters cell, EkfTuning tuning, EkfAdaptation adaptation, int cellCount) {
@@ -100,6 +107,9 @@ final class CellNoiseModel {
         this.innovationMean = new double[cellCount];
         this.innovationBiasVolts = new double[cellCount];
         this.innovationBiasSoc = new double[cellCount];
+        this.presetFit = new PresetFitCheck(tuning, cell.capacityAh(), cellCount);
+        this.countedSoc = new double[cellCount];
+        this.lastSoc = new double[cellCount];
     }
 
     /** The current sensor's consider analysis, which each filter moves with its own F and K. */
@@ -172,6 +182,7 @@ final class CellNoiseModel {
         currentSensor.reset(i);
         slowBranchStart.reset(i);
         startSpan.close(i);
+        presetFit.restart(i);
     }
 
     /**
@@ -315,6 +326,30 @@ final class CellNoiseModel {
         return Math.sqrt(measurementVariance[i]);
     }
 
+    /**
+     * One sample of cell {@code i} for the preset's fit ({@link PresetFitCheck}): the measured current
+     * and voltage and the voltage the model predicted for it before the correction.
+     */
+    void observeFit(int i, double amps, double volts, double predicted) {
+        presetFit.observe(i, amps, volts, predicted);
+    }
+
+    /** A start of cell {@code i} at {@code soc} (first sample, a new SOC): the count starts again there. */
+    void startCount(int i, double soc) {
+        countedSoc[i] = soc;
+        lastSoc[i] = soc;
+    }
+
+    /** Counts a SOC change of cell {@code i} made by charge alone (the prediction, a balancing bleed). */
+    void count(int i, double dz) {
+        countedSoc[i] += dz;
+    }
+
+    /** Whether cell {@code i}'s voltage steps say its preset is another cell's ({@link PresetFitCheck}). */
+    boolean mismatched(int i) {
+        return presetFit.mismatched(i);
+    }
+
     /** Whether cell {@code i} was outside its preset's characterised temperatures at the last update. */
     boolean extrapolated(int i) {
         return voltageSigmaGrowth[i] > 1.0;
@@ -325,7 +360,8 @@ final class CellNoiseModel {
      * analyses' SOC errors of an OCV error ({@code ocvSoc}, per sigma) and of a relative resistance
      * error ({@code resistanceSoc}, per unit, times its sigma) and of the current sensor's offset and
      * gain error ({@link CurrentSensorConsider}), plus the SOC reach of the innovations' bias
-     * ({@link #recordInnovationBias}), capped at 1.
+     * ({@link #recordInnovationBias}), capped at 1; for a cell that does not fit its preset
+     * ({@link #mismatched}) at least {@link #mismatchBound}.
      */
     double socBound3Sigma(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
         return bound(
@@ -358,13 +394,28 @@ final class CellNoiseModel {
     void recordInnovationBias(int i, OcvCurve ocv, double soc, double celsius) {
         double volts = innovationBiasVolts[i];
         innovationBiasSoc[i] = volts > 0 ? ocv.socReachOfVolts(soc, celsius, volts) : 0.0;
+        lastSoc[i] = soc;
     }
 
     private double bound(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
         double resistanceSoc = resistanceSocPerUnit * resistanceErrorSigma[i];
-        return Math.min(
-                1.0,
-                3.0 * Math.sqrt(socVariance + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc) + innovationBiasSoc[i]);
+        double bound =
+                3.0 * Math.sqrt(socVariance + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc) + innovationBiasSoc[i];
+        if (presetFit.mismatched(i)) {
+            bound = Math.max(bound, mismatchBound(i));
+        }
+        return Math.min(1.0, bound);
+    }
+
+    /**
+     * The bound of a cell whose preset is another cell's: what the voltage told the filter cannot be
+     * trusted, so the SOC is known only as well as the charge counted from the start says: the
+     * start's doubt ({@link EkfTuning#initialSocSigma}) and the current sensor's share, three sigmas,
+     * plus how far the filter's SOC has moved from that count (what the voltage made of it).
+     */
+    private double mismatchBound(int i) {
+        double s0 = tuning.initialSocSigma();
+        return Math.abs(lastSoc[i] - countedSoc[i]) + 3.0 * Math.sqrt(s0 * s0 + currentSensor.socVariance(i));
     }
 
     long rejectedTotal() {

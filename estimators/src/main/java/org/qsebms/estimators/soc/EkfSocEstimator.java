@@ -248,6 +248,7 @@ public final class EkfSocEstimator implements SocFilter {
         v3[i] = a3 * v3[i] + branchOhms * amps;
         soc[i] = clamp01(soc[i] + dz);
         noise.startSpan().shift(i, dz);
+        noise.count(i, dz);
         v1[i] = model.nextFastVolts(v1[i], a1, f, amps);
         v2[i] = model.nextSlowVolts(v2[i], a2, fSlow, amps);
         h[i] = hysteresis.next(h[i], dz);
@@ -307,6 +308,7 @@ public final class EkfSocEstimator implements SocFilter {
         double slope = model.ocvSlope(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         double innovation = volts - predicted;
+        noise.observeFit(i, measuredAmps, volts, predicted);
         int b = NN * i;
         hk[SOC] = h0;
         hk[1] = 1;
@@ -462,6 +464,7 @@ public final class EkfSocEstimator implements SocFilter {
         Arrays.fill(ocvErrorSensitivity, N * i, N * i + N, 0.0);
         Arrays.fill(resistanceErrorSensitivity, N * i, N * i + N, 0.0);
         noise.resetDynamicCovariance(p, b, i);
+        noise.startCount(i, soc[i]);
     }
 
     private static double clamp01(double x) {
@@ -497,6 +500,12 @@ public final class EkfSocEstimator implements SocFilter {
     @Override
     public boolean cellSocExtrapolated(int cell) {
         return noise.extrapolated(cell);
+    }
+
+    /** Whether the cell's voltage steps say its preset is another cell's ({@code PresetFitCheck}). */
+    @Override
+    public boolean cellSocMismatched(int cell) {
+        return noise.mismatched(cell);
     }
 
     @Override
@@ -539,6 +548,7 @@ public final class EkfSocEstimator implements SocFilter {
     public void countCellDischargeAh(int cell, double ah) {
         if (ah > 0) {
             soc[cell] = clamp01(soc[cell] - ah / cellCapacityAh(cell));
+            noise.count(cell, -ah / cellCapacityAh(cell));
         }
     }
 

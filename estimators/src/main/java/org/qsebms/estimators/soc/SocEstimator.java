@@ -38,6 +38,15 @@ public interface SocEstimator {
         return false;
     }
 
+    /**
+     * Whether the cell does not fit its preset: what it shows (its voltage steps at current steps)
+     * says the preset's model is another cell's, and the bound has been widened by what it shows:
+     * {@code socQuality} "mismatched" in telemetry. False when the estimator does not judge it.
+     */
+    default boolean cellSocMismatched(int cell) {
+        return false;
+    }
+
     /** Restores a persisted SOC. */
     void setCellSoc(int cell, double soc);
 

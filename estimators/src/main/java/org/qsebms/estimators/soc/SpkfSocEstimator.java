@@ -257,6 +257,7 @@ public final class SpkfSocEstimator implements SocFilter {
         x[xb + V3] = a3 * x[xb + V3] + branchOhms * (amps - offset);
         x[xb + SOC] = clamp01(z + dz + productMean);
         noise.startSpan().shift(i, dz);
+        noise.count(i, dz);
         x[xb + V1] = model.nextFastVolts(x[xb + V1], a1, fastFactor, amps - offset);
         x[xb + V2] = model.nextSlowVolts(x[xb + V2], a2, slowFactor, amps - offset);
         // r0Scale, inverseCapacityScale and the current offset: random walks, the mean stays
@@ -379,6 +380,7 @@ public final class SpkfSocEstimator implements SocFilter {
             s0 += SECOND_ORDER_WEIGHT * ocvSecond * ocvSecond;
         }
         double innovation = volts - predicted;
+        noise.observeFit(i, amps, volts, predicted);
         // the slow branch's considered start doubt in the gain (Schmidt-Kalman): per sigma of it the
         // innovation moves by w3 = c - H D; 0 without a doubt to follow
         double w3 = noise.slowBranchStart().innovationPerSigma(i, h0, r0Volts, r0Ohms);
@@ -511,6 +513,7 @@ public final class SpkfSocEstimator implements SocFilter {
         Arrays.fill(ocvErrorSensitivity, N * i, N * i + N, 0.0);
         Arrays.fill(resistanceErrorSensitivity, N * i, N * i + N, 0.0);
         noise.resetDynamicCovariance(p, b, i);
+        noise.startCount(i, x[N * i + SOC]);
     }
 
     private static double clamp01(double v) {
@@ -545,6 +548,11 @@ public final class SpkfSocEstimator implements SocFilter {
     }
 
     @Override
+    public boolean cellSocMismatched(int cell) {
+        return noise.mismatched(cell);
+    }
+
+    @Override
     public void setCellSoc(int cell, double value) {
         x[N * cell + SOC] = clamp01(value);
         x[N * cell + V1] = 0;
@@ -575,6 +583,7 @@ public final class SpkfSocEstimator implements SocFilter {
     public void countCellDischargeAh(int cell, double ah) {
         if (ah > 0) {
             x[N * cell + SOC] = clamp01(x[N * cell + SOC] - ah / cellCapacityAh(cell));
+            noise.count(cell, -ah / cellCapacityAh(cell));
         }
     }
 

@@ -408,6 +408,14 @@ public final class ReplayCommand implements Callable<Integer> {
                             + "the temperatures the preset was characterised over (its bound is widened there)%n",
                     100 * s.extrapolatedShare()));
         }
+        if (s.mismatchedShare() > 0) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "socQuality mismatched on %.1f %% of the rows: the cell's voltage steps at current steps "
+                            + "are not the preset's (another cell's preset?); its bound is widened by the "
+                            + "resistance error they show. Characterise this cell (bms characterize)%n",
+                    100 * s.mismatchedShare()));
+        }
         b.append(String.format(
                 Locale.ROOT,
                 "R0 (online, at 25 °C): %.2f mOhm; capacity: %.3f Ah +- %.3f (%d windows)",

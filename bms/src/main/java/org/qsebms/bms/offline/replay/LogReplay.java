@@ -119,6 +119,7 @@ public final class LogReplay {
         double secondsSinceAnchor = 0;
         double tightForSeconds = 0;
         int extrapolatedRows = 0;
+        int mismatchedRows = 0;
         for (int k = 0; k < n; k++) {
             double dt = k == 0 ? 0 : log.timeS()[k] - log.timeS()[k - 1];
             double amps = log.currentA()[k];
@@ -134,6 +135,7 @@ public final class LogReplay {
             double s = socFilter.cellSoc(0);
             double b = socFilter.cellSocBound3Sigma(0);
             extrapolatedRows += socFilter.cellSocExtrapolated(0) ? 1 : 0;
+            mismatchedRows += socFilter.cellSocMismatched(0) ? 1 : 0;
             // a window divides the charge the sensor counted by the SOC change the filter saw, which between
             // anchors counts the same sensor's charge: the anchor's doubt is the bound without the sensor's share
             double anchorDoubt = socFilter.cellSocBound3SigmaWithoutCurrentSensor(0);
@@ -181,6 +183,7 @@ public final class LogReplay {
                 score(log, trace, socFilter.rejectedMeasurements(), capacity, found, extrapolatedRows / (double) n)
                         .currentOffsetAmps(socFilter.cellCurrentOffsetAmps(0))
                         .currentOffsetSigmaAmps(socFilter.cellCurrentOffsetSigmaAmps(0))
+                        .mismatchedShare(mismatchedRows / (double) n)
                         .build());
     }
 

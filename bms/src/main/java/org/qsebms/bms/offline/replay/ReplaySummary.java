@@ -24,6 +24,8 @@ package org.qsebms.bms.offline.replay;
  * @param currentOffsetAmps         the current sensor's offset the filter estimated at the end (A, sensor minus
  *                                  truth; 0 without the offset state)
  * @param currentOffsetSigmaAmps    its one sigma (0 without the offset state)
+ * @param mismatchedShare           fraction of all rows whose cell did not fit its preset (its voltage steps
+ *                                  were another cell's: socQuality "mismatched", the bound widened)
  */
 public record ReplaySummary(
         String file,
@@ -44,7 +46,8 @@ public record ReplaySummary(
         double coulombRmse,
         double coulombMaxError,
         double currentOffsetAmps,
-        double currentOffsetSigmaAmps) {
+        double currentOffsetSigmaAmps,
+        double mismatchedShare) {
     /** A summary with every figure named (a figure not set is zero); the usable capacity defaults to {@link UsableCapacityResult#NOT_ASKED}. */
     static Builder builder() {
         return new Builder();
@@ -67,6 +70,7 @@ public record ReplaySummary(
         private UsableCapacityResult usable = UsableCapacityResult.NOT_ASKED;
         private double medianBound3Sigma;
         private double extrapolatedShare;
+        private double mismatchedShare;
         private double coulombRmse;
         private double coulombMaxError;
         private double currentOffsetAmps;
@@ -149,6 +153,11 @@ public record ReplaySummary(
             return this;
         }
 
+        Builder mismatchedShare(double mismatchedShare) {
+            this.mismatchedShare = mismatchedShare;
+            return this;
+        }
+
         Builder coulombRmse(double coulombRmse) {
             this.coulombRmse = coulombRmse;
             return this;
@@ -189,7 +198,8 @@ public record ReplaySummary(
                     coulombRmse,
                     coulombMaxError,
                     currentOffsetAmps,
-                    currentOffsetSigmaAmps);
+                    currentOffsetSigmaAmps,
+                    mismatchedShare);
         }
     }
 
@@ -211,6 +221,7 @@ public record ReplaySummary(
                 + ",\"bound_3sigma_coverage_pct\":" + num(100 * boundCoverage)
                 + ",\"bound_3sigma_median_pct\":" + num(100 * medianBound3Sigma)
                 + ",\"extrapolated_pct\":" + num(100 * extrapolatedShare)
+                + ",\"mismatched_pct\":" + num(100 * mismatchedShare)
                 + ",\"coulomb_rmse_pct\":" + num(100 * coulombRmse)
                 + ",\"coulomb_max_error_pct\":" + num(100 * coulombMaxError)
                 + ",\"current_offset_a_est\":" + num(currentOffsetAmps)

@@ -11,14 +11,15 @@ import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The NASA aging cells' discharge files (they carry a soc_ref: the discharged charge over that
  * cycle's measured capacity) replayed with a preset of another cell, as a user without a
  * characterisation of their own cell would: the shipped psoa-ncm811 or the Panasonic NCA preset of the
  * documented recipe, with the cycle's NASA capacity, from SOC 0.7 and scored from the first row (an
- * adversarial check of issue 20, 2026-12-03, {@code check20}). The bound claims what it cannot know:
- * nothing tells the filter its OCV table is another cell's.
+ * adversarial check of issue 20, 2026-12-03, {@code check20}). The filter's preset fit check
+ * ({@code PresetFitCheck}) compares the cell's voltage steps at current steps with the preset's.
  */
 class AnotherCellsPresetOnNasaTest {
     @TempDir
@@ -34,18 +35,62 @@ class AnotherCellsPresetOnNasaTest {
                 .orElseThrow();
     }
 
-    @Disabled("known miss, measured 2026-12-03 (check20): coverage 14.0-22.0 % with psoa-ncm811 (RMSE 26.2-28.3 %,"
-            + " median bound 8.1-8.4 %) and 31.8-38.6 % with the NCA recipe's preset (RMSE 6.5-9.9 %, median bound"
-            + " 4.7-6.2 %) on B0005 discharge 1 / 80 / 168 and B0006 discharge 54; from a perfect start (SOC 1.0)"
-            + " B0005 discharge 1 still 20.8 % / 39.6 %. The model-error terms do not grow for an OCV table that is"
-            + " another cell's; the innovations (a voltage the table cannot explain) are the only evidence")
+    /**
+     * With psoa-ncm811 (a resistance 40 times under the NASA cell's) the voltage steps at the current
+     * steps give the preset away: socQuality reads mismatched and the bound falls back to the charge
+     * counted from the start. B0005 discharges 1 and 168 were the set the check's constants were chosen
+     * on; B0006 discharge 54 was not (docs/estimation.md, "A preset of another cell").
+     */
     @ParameterizedTest(name = "{0} with {1}")
     @CsvSource({
         "B0005/discharge_001.csv, psoa-ncm811",
         "B0005/discharge_168.csv, psoa-ncm811",
-        "B0006/discharge_054.csv, nca"
+        "B0006/discharge_054.csv, psoa-ncm811"
     })
     void theBoundHoldsWithAnotherCellsPreset(String file, String preset) throws IOException {
+        Map<String, Double> s = replay(file, preset);
+        assertThat(s.get("mismatched_pct")).as("socQuality mismatched").isGreaterThan(95.0);
+        assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+    }
+
+    @Disabled("known miss, measured 2026-12-03 (wrongpreset): with the NCA recipe's preset the voltage steps are"
+            + " 1.7-1.9 times the preset's (the check needs 4; the shared NCA/LFP logs with their own presets show"
+            + " 0.3-1.5 per step, the LFP log a median step of 0.32), so socQuality stays characterised: coverage"
+            + " 31.8 % on B0006 discharge 54 (RMSE 8.1 %, median bound 4.7 %), 38.6 % on B0005 discharge 1 (RMSE"
+            + " 6.5 %, median bound 5.1 %). Before the check (check20): 31.8-38.6 %")
+    @ParameterizedTest(name = "{0} with {1}")
+    @CsvSource({"B0006/discharge_054.csv, nca", "B0005/discharge_001.csv, nca"})
+    void theBoundHoldsWithTheNcaRecipesPreset(String file, String preset) throws IOException {
+        assertThat(replay(file, preset).get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+    }
+
+    /**
+     * A preset of the cell itself does not read mismatched: the documented NCA recipe on the five
+     * 25 °C drive logs and the 0 °C US06 log, from SOC 0.7 as {@code LearntOcvDoubtTest}.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"25C_US06", "25C_HWFTa", "25C_LA92", "25C_Cycle_1", "25C_Cycle_2", "0C_US06"})
+    void theCellsOwnPresetDoesNotReadMismatched(String log) {
+        Path pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
+        Path yaml = DocumentedRecipe.nca(pan, tmp.resolve("nca.yaml"));
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                pan.resolve("pan18650pf_" + log + ".csv").toString(),
+                "--preset",
+                yaml.toString(),
+                "--initial-soc",
+                "0.7",
+                "--out",
+                tmp.resolve("out").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<String, Double> s = SharedDataValidationTest.json(r.out());
+        assertThat(s.get("mismatched_pct"))
+                .as("socQuality mismatched on " + log)
+                .isZero();
+        assertThat(r.out()).doesNotContain("socQuality mismatched");
+    }
+
+    private Map<String, Double> replay(String file, String preset) throws IOException {
         Path nasa = SharedDataValidationTest.locateSharedData().resolve("nasa_pcoe_aging_18650");
         String[] which;
         if (preset.equals("nca")) {
@@ -71,7 +116,6 @@ class AnotherCellsPresetOnNasaTest {
                 tmp.resolve("out").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         System.out.println(file + " with " + preset + ": " + r.out());
-        Map<String, Double> s = SharedDataValidationTest.json(r.out());
-        assertThat(s.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+        return SharedDataValidationTest.json(r.out());
     }
 }

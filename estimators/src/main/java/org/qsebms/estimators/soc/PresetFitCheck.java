@@ -1,0 +1,79 @@
+package org.qsebms.estimators.soc;
+
+/**
+ * Per cell, whether its preset fits it: at every current step of at least
+ * {@link EkfTuning#mismatchStepC()} within one sample, the voltage step the cell shows is compared
+ * with the one the filter's model predicted over the same sample ({@code predicted} before the
+ * correction: the R0 drop and the RC pairs' response). Their ratio over all steps so far (least
+ * squares, {@code sum dV dP / sum dP^2}) is what the cell's resistances are over the preset's. A
+ * characterised cell shows 0.3-1.5 (docs/estimation.md, "A preset of another cell"); a cell run
+ * with another cell's preset showed 5-19 (NASA B0005 with psoa-ncm811). Beyond
+ * {@link EkfTuning#mismatchResistanceRatio()} (either way) the cell is {@link #mismatched}: its
+ * preset's model is another cell's, and what the voltage told the filter cannot be trusted
+ * ({@code CellNoiseModel} then bounds the SOC by the charge counted from the start).
+ *
+ * <p>The innovations are not the evidence: the filter reads a voltage another cell's model cannot
+ * explain as SOC, so its innovations stay the size of a fitting preset's (docs/estimation.md has the
+ * figures). The filter's learnt R0 scale is not either: its random walk (5 % per sqrt(hour)) and its
+ * clamp (3) cannot follow a resistance 40 times the preset's. Every array is allocated in the
+ * constructor; nothing here allocates afterwards.
+ */
+final class PresetFitCheck {
+    private final double minStepAmps;
+    private final double ratioLimit;
+    private final boolean[] seen;
+    private final double[] lastAmps;
+    private final double[] lastVolts;
+    private final double[] lastPredicted;
+    private final double[] measuredTimesPredicted;
+    private final double[] predictedSquared;
+
+    PresetFitCheck(EkfTuning tuning, double capacityAh, int cellCount) {
+        this.minStepAmps = tuning.mismatchStepC() * capacityAh;
+        this.ratioLimit = tuning.mismatchResistanceRatio();
+        this.seen = new boolean[cellCount];
+        this.lastAmps = new double[cellCount];
+        this.lastVolts = new double[cellCount];
+        this.lastPredicted = new double[cellCount];
+        this.measuredTimesPredicted = new double[cellCount];
+        this.predictedSquared = new double[cellCount];
+    }
+
+    /**
+     * One sample of cell {@code i}: the current, the measured voltage and the voltage the model
+     * predicted for it before the correction.
+     */
+    void observe(int i, double amps, double volts, double predicted) {
+        if (seen[i] && Math.abs(amps - lastAmps[i]) >= minStepAmps) {
+            double dp = predicted - lastPredicted[i];
+            measuredTimesPredicted[i] += (volts - lastVolts[i]) * dp;
+            predictedSquared[i] += dp * dp;
+        }
+        seen[i] = true;
+        lastAmps[i] = amps;
+        lastVolts[i] = volts;
+        lastPredicted[i] = predicted;
+    }
+
+    /** A new start of cell {@code i} (a new SOC): the next sample has no previous one to step from. */
+    void restart(int i) {
+        seen[i] = false;
+    }
+
+    /**
+     * Cell {@code i}'s voltage steps over the model's (least squares over the current steps so far);
+     * 1 before any step.
+     */
+    double resistanceRatio(int i) {
+        return predictedSquared[i] > 0 ? measuredTimesPredicted[i] / predictedSquared[i] : 1.0;
+    }
+
+    /** Whether cell {@code i}'s steps are beyond the limit either way: its preset is another cell's. */
+    boolean mismatched(int i) {
+        if (ratioLimit == 0) {
+            return false;
+        }
+        double q = resistanceRatio(i);
+        return q > ratioLimit || q * ratioLimit < 1;
+    }
+}

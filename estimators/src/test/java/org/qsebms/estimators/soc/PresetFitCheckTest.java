@@ -1,0 +1,60 @@
+package org.qsebms.estimators.soc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PresetFitCheckTest {
+    private static final double CAPACITY_AH = 2.0;
+
+    /** A step from rest to {@code amps}: the model predicts {@code modelOhms} per ampere, the cell shows {@code cellOhms}. */
+    private static void step(PresetFitCheck check, double amps, double modelOhms, double cellOhms) {
+        check.observe(0, 0.0, 4.0, 4.0);
+        check.observe(0, amps, 4.0 + cellOhms * amps, 4.0 + modelOhms * amps);
+    }
+
+    @Test
+    void stepsOfTheModelsSizeFit() {
+        PresetFitCheck check = new PresetFitCheck(EkfTuning.defaults(), CAPACITY_AH, 1);
+        step(check, -2.0, 0.030, 0.036);
+        assertThat(check.resistanceRatio(0)).isCloseTo(1.2, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(check.mismatched(0)).isFalse();
+    }
+
+    @Test
+    void stepsFarLargerOrSmallerThanTheModelsAreAnotherCells() {
+        PresetFitCheck larger = new PresetFitCheck(EkfTuning.defaults(), CAPACITY_AH, 1);
+        step(larger, -2.0, 0.003, 0.100);
+        assertThat(larger.mismatched(0)).isTrue();
+        PresetFitCheck smaller = new PresetFitCheck(EkfTuning.defaults(), CAPACITY_AH, 1);
+        step(smaller, -2.0, 0.100, 0.020);
+        assertThat(smaller.mismatched(0)).isTrue();
+    }
+
+    @Test
+    void aCurrentChangeUnderTheStepSizeIsNoEvidence() {
+        PresetFitCheck check = new PresetFitCheck(EkfTuning.defaults(), CAPACITY_AH, 1);
+        // 0.5 C of a 2 Ah cell is 1 A: a 0.9 A change is left out
+        step(check, -0.9, 0.003, 0.100);
+        assertThat(check.resistanceRatio(0)).isEqualTo(1.0);
+        assertThat(check.mismatched(0)).isFalse();
+    }
+
+    @Test
+    void aRestartHasNoPreviousSampleToStepFrom() {
+        PresetFitCheck check = new PresetFitCheck(EkfTuning.defaults(), CAPACITY_AH, 1);
+        check.observe(0, 0.0, 4.0, 4.0);
+        check.restart(0);
+        check.observe(0, -2.0, 3.8, 3.99);
+        assertThat(check.mismatched(0)).isFalse();
+    }
+
+    @Test
+    void aRatioOfZeroTurnsTheCheckOff() {
+        EkfTuning off =
+                EkfTuning.defaults().toBuilder().mismatchResistanceRatio(0).build();
+        PresetFitCheck check = new PresetFitCheck(off, CAPACITY_AH, 1);
+        step(check, -2.0, 0.003, 0.100);
+        assertThat(check.mismatched(0)).isFalse();
+    }
+}
