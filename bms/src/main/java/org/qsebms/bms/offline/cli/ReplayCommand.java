@@ -291,7 +291,7 @@ public final class ReplayCommand implements Callable<Integer> {
                             usable,
                             startsFull);
             ReplaySummary s = result.summary();
-            stdout.println(human(s, preset.name(), cell));
+            stdout.println(human(s, preset.name(), cell, log));
             if (timeFilter) {
                 stdout.println(String.format(
                         Locale.ROOT,
@@ -361,7 +361,7 @@ public final class ReplayCommand implements Callable<Integer> {
         return p.withCapacityAh(capacityAh);
     }
 
-    private static String human(ReplaySummary s, String presetName, EcmParameters cell) {
+    private static String human(ReplaySummary s, String presetName, EcmParameters cell, CellTestLog log) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(
                 Locale.ROOT,
@@ -370,7 +370,17 @@ public final class ReplayCommand implements Callable<Integer> {
                 s.rows(),
                 presetName,
                 cell.capacityAh()));
-        if (Double.isNaN(s.socRmse())) {
+        if (Double.isNaN(s.socRmse()) && log.hasSocRef()) {
+            double lastsS = log.timeS()[log.size() - 1] - log.timeS()[0];
+            b.append(String.format(
+                    Locale.ROOT,
+                    "SOC error not scored: the log lasts %.0f s, no longer than the first %.0f s that are left out of "
+                            + "the metrics while the filter converges; give --convergence-window 0 (or less than "
+                            + "%.0f) to score it%n",
+                    lastsS,
+                    s.convergenceWindowSeconds(),
+                    lastsS));
+        } else if (Double.isNaN(s.socRmse())) {
             b.append("no soc_ref column: SOC error not scored").append(System.lineSeparator());
         } else {
             b.append(String.format(
