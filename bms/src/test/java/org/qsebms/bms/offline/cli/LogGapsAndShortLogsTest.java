@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.IntPredicate;
+import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qsebms.config.PresetCatalog;
@@ -30,11 +31,16 @@ class LogGapsAndShortLogsTest {
      * rests, for {@code seconds}, with its true SOC as soc_ref; rows where {@code cut} holds are left out.
      */
     private Path log(String name, int seconds, IntPredicate cut) throws IOException {
+        return log(name, seconds, cut, k -> (k / 60) % 2 == 0 ? 0.0 : -1.0);
+    }
+
+    /** As above, the current {@code cRate.applyAsDouble(second)} C. */
+    private Path log(String name, int seconds, IntPredicate cut, IntToDoubleFunction cRate) throws IOException {
         EcmParameters p = new PresetCatalog().load("psoa-ncm811").cell();
         EquivalentCircuitCell cell = new EquivalentCircuitCell(p, 0.9, 25);
         StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c,soc_ref\n");
         for (int k = 0; k < seconds; k++) {
-            double amps = (k / 60) % 2 == 0 ? 0.0 : -p.capacityAh();
+            double amps = cRate.applyAsDouble(k) * p.capacityAh();
             cell.step(amps, 1.0);
             if (!cut.test(k)) {
                 b.append(String.format(
@@ -109,5 +115,30 @@ class LogGapsAndShortLogsTest {
         assertThat(scored.exit()).as(scored.err()).isZero();
         assertThat(SharedDataValidationTest.json(scored.out()).get("soc_rmse_pct"))
                 .isNotNaN();
+    }
+
+    /**
+     * A constant-current discharge after a short rest (like a NASA aging-test discharge file) given as a
+     * pulse test: it used to be refused with "no current pulse after a rest was found" and nothing on what a
+     * pulse is; now the message says what the characterizer looks for and what the log holds.
+     */
+    @Test
+    void aPulseTestWithoutAPulseSaysWhatAPulseIs() throws IOException {
+        Path discharge = log("discharge.csv", 2400, k -> false, k -> k < 20 ? 0.0 : -1.0);
+        SharedDataValidationTest.Result c = SharedDataValidationTest.run(
+                new CharacterizeCommand(),
+                "--ocv-test",
+                discharge.toString(),
+                "--pulse-test",
+                discharge.toString(),
+                "--capacity-ah",
+                "1.845",
+                "--out",
+                tmp.resolve("cell.yaml").toString());
+        assertThat(c.exit()).isNotZero();
+        assertThat(c.err())
+                .contains("discharge.csv: no current pulse after a rest was found: a pulse is a rest of at least 60 s")
+                .contains("this log's longest rest is 19 s, its largest current 1.8")
+                .contains("give a pulse or HPPC test");
     }
 }
