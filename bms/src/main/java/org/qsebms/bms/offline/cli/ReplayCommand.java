@@ -291,6 +291,19 @@ public final class ReplayCommand implements Callable<Integer> {
                             usable,
                             startsFull);
             ReplaySummary s = result.summary();
+            if (Math.abs(currentOffsetAmps) > tuning.currentOffsetLimitAmps()
+                    || Math.abs(currentGain - 1) > tuning.currentGainErrorLimit()) {
+                stdout.println(String.format(
+                        Locale.ROOT,
+                        "note: the sensor error replayed (offset %s%s A, gain %s) is beyond the rated limits the "
+                                + "3-sigma bound carries (%s A, %s %%), so the bound is not meant to cover it; give "
+                                + "--current-sensor-offset-limit-a and --current-sensor-gain-limit to carry it",
+                        currentOffsetAmps >= 0 ? "+" : "",
+                        plain(currentOffsetAmps),
+                        plain(currentGain),
+                        plain(tuning.currentOffsetLimitAmps()),
+                        plain(100 * tuning.currentGainErrorLimit())));
+            }
             stdout.println(human(s, preset.name(), cell, log));
             if (timeFilter) {
                 stdout.println(String.format(
@@ -352,6 +365,14 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         return new CellTestLog(
                 log.source(), log.timeS(), amps, log.voltageV(), log.temperatureC(), log.capacityAh(), log.socRef());
+    }
+
+    /** {@code x} to four significant digits without trailing zeros (0.2, 1, 3). */
+    private static String plain(double x) {
+        return new java.math.BigDecimal(x)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     static EcmParameters withCapacity(EcmParameters p, Double capacityAh) {
