@@ -121,16 +121,18 @@ final class PulseFitter {
             largestAmps = Math.max(largestAmps, Math.abs(i[k]));
             if (Math.abs(i[k]) < restAmps) {
                 restStart = Double.isNaN(restStart) ? t[k] : restStart;
-                longestRest = Math.max(longestRest, t[k] - restStart);
             } else {
+                if (!Double.isNaN(restStart) && Math.abs(i[k]) >= minPulseAmps) {
+                    longestRest = Math.max(longestRest, t[k - 1] - restStart);
+                }
                 restStart = Double.NaN;
             }
         }
         return String.format(
                 Locale.ROOT,
                 "a pulse is a rest of at least %.0f s (|current_a| under %.3g A) followed by at least %.3g A for %d "
-                        + "rows, and this log's longest rest is %.0f s, its largest current %.3g A; give a pulse or "
-                        + "HPPC test (rests, then current steps) as --pulse-test",
+                        + "rows, and this log's longest rest before such a current is %.0f s, its largest current %.3g A; "
+                        + "give a pulse or HPPC test (rests, then current steps) as --pulse-test",
                 minRestSeconds,
                 restAmps,
                 minPulseAmps,

@@ -138,7 +138,7 @@ class LogGapsAndShortLogsTest {
         assertThat(c.exit()).isNotZero();
         assertThat(c.err())
                 .contains("discharge.csv: no current pulse after a rest was found: a pulse is a rest of at least 60 s")
-                .contains("this log's longest rest is 19 s, its largest current 1.8")
+                .contains("this log's longest rest before such a current is 19 s, its largest current 1.8")
                 .contains("give a pulse or HPPC test");
     }
 }
