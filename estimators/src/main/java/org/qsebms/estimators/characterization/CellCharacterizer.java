@@ -121,7 +121,8 @@ public final class CellCharacterizer {
                         log.source()));
             }
             if (fits.isEmpty()) {
-                throw new IllegalArgumentException(log.source() + ": no current pulse after a rest was found");
+                throw new IllegalArgumentException(
+                        log.source() + ": no current pulse after a rest was found: " + pulseFitter.whyNoPulse(log));
             }
             all.addAll(fits);
             double celsius = log.medianCelsius();

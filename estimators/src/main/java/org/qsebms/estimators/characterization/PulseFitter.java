@@ -3,6 +3,7 @@ package org.qsebms.estimators.characterization;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.ArrayRealVector;
@@ -95,6 +96,49 @@ final class PulseFitter {
             }
         }
         return fits;
+    }
+
+    /**
+     * Why {@link #fitAll} found nothing in {@code log}, for the message that refuses it: no rest followed by
+     * a pulse (with the log's longest rest and largest current against what a pulse needs), or pulses whose
+     * fits were all rejected.
+     */
+    String whyNoPulse(CellTestLog log) {
+        int windows = windows(log).size();
+        if (windows > 0) {
+            return String.format(
+                    Locale.ROOT,
+                    "none of its %d pulses after a rest could be fitted (each fit's RMS residual over 20 mV, or its SOC "
+                            + "outside 0..1: check soc_ref or --capacity-ah)",
+                    windows);
+        }
+        double longestRest = 0;
+        double largestAmps = 0;
+        double restStart = Double.NaN;
+        double[] t = log.timeS();
+        double[] i = log.currentA();
+        for (int k = 0; k < log.size(); k++) {
+            largestAmps = Math.max(largestAmps, Math.abs(i[k]));
+            if (Math.abs(i[k]) < restAmps) {
+                restStart = Double.isNaN(restStart) ? t[k] : restStart;
+            } else {
+                if (!Double.isNaN(restStart) && Math.abs(i[k]) >= minPulseAmps) {
+                    longestRest = Math.max(longestRest, t[k - 1] - restStart);
+                }
+                restStart = Double.NaN;
+            }
+        }
+        return String.format(
+                Locale.ROOT,
+                "a pulse is a rest of at least %.0f s (|current_a| under %.3g A) followed by at least %.3g A for %d "
+                        + "rows, and this log's longest rest before such a current is %.0f s, its largest current %.3g A; "
+                        + "give a pulse or HPPC test (rests, then current steps) as --pulse-test",
+                minRestSeconds,
+                restAmps,
+                minPulseAmps,
+                20,
+                longestRest,
+                largestAmps);
     }
 
     /** The fitted windows: {@code {index of the last rest sample, last index in the window}}. */

@@ -291,7 +291,20 @@ public final class ReplayCommand implements Callable<Integer> {
                             usable,
                             startsFull);
             ReplaySummary s = result.summary();
-            stdout.println(human(s, preset.name(), cell));
+            if (Math.abs(currentOffsetAmps) > tuning.currentOffsetLimitAmps()
+                    || Math.abs(currentGain - 1) > tuning.currentGainErrorLimit()) {
+                stdout.println(String.format(
+                        Locale.ROOT,
+                        "note: the sensor error replayed (offset %s%s A, gain %s) is beyond the rated limits the "
+                                + "3-sigma bound carries (%s A, %s %%), so the bound is not meant to cover it; give "
+                                + "--current-sensor-offset-limit-a and --current-sensor-gain-limit to carry it",
+                        currentOffsetAmps >= 0 ? "+" : "",
+                        plain(currentOffsetAmps),
+                        plain(currentGain),
+                        plain(tuning.currentOffsetLimitAmps()),
+                        plain(100 * tuning.currentGainErrorLimit())));
+            }
+            stdout.println(human(s, preset.name(), cell, log));
             if (timeFilter) {
                 stdout.println(String.format(
                         Locale.ROOT,
@@ -354,6 +367,14 @@ public final class ReplayCommand implements Callable<Integer> {
                 log.source(), log.timeS(), amps, log.voltageV(), log.temperatureC(), log.capacityAh(), log.socRef());
     }
 
+    /** {@code x} to four significant digits without trailing zeros (0.2, 1, 3). */
+    private static String plain(double x) {
+        return new java.math.BigDecimal(x)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+
     static EcmParameters withCapacity(EcmParameters p, Double capacityAh) {
         if (capacityAh == null) {
             return p;
@@ -361,7 +382,7 @@ public final class ReplayCommand implements Callable<Integer> {
         return p.withCapacityAh(capacityAh);
     }
 
-    private static String human(ReplaySummary s, String presetName, EcmParameters cell) {
+    private static String human(ReplaySummary s, String presetName, EcmParameters cell, CellTestLog log) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(
                 Locale.ROOT,
@@ -370,7 +391,17 @@ public final class ReplayCommand implements Callable<Integer> {
                 s.rows(),
                 presetName,
                 cell.capacityAh()));
-        if (Double.isNaN(s.socRmse())) {
+        if (Double.isNaN(s.socRmse()) && log.hasSocRef()) {
+            double lastsS = log.timeS()[log.size() - 1] - log.timeS()[0];
+            b.append(String.format(
+                    Locale.ROOT,
+                    "SOC error not scored: the log lasts %.0f s, no longer than the first %.0f s that are left out of "
+                            + "the metrics while the filter converges; give --convergence-window 0 (or less than "
+                            + "%.0f) to score it%n",
+                    lastsS,
+                    s.convergenceWindowSeconds(),
+                    lastsS));
+        } else if (Double.isNaN(s.socRmse())) {
             b.append("no soc_ref column: SOC error not scored").append(System.lineSeparator());
         } else {
             b.append(String.format(
