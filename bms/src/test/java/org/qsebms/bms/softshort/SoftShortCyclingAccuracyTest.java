@@ -93,7 +93,7 @@ class SoftShortCyclingAccuracyTest {
      * flag) within 30 % of the short's true current. {@code -DsoftShort.cyclingSeeds=1-30} runs it over the
      * reported seeds.
      */
-    @Disabled("known miss, measured 2026-12-03 with the level break at gated gaps: seeds 1-30, 11 of the 28 flags"
+    @Disabled("known miss, measured 2026-12-03 with the level break at gated gaps: seeds 1-30, 9 of the 28 flags"
             + " within 30 %, figures -63..+51 % (early flags at 3.5-4.6 h under, -63..-8 %; late flags at 5.25-5.55 h"
             + " over, +12..+51 %); seeds 3 and 15 not flagged in 6 h")
     @ParameterizedTest(name = "seed {0}")
@@ -119,10 +119,10 @@ class SoftShortCyclingAccuracyTest {
         run.runTo(8);
         System.out.printf(
                 Locale.ROOT,
-                "healthy cycling pack seed %d: %d ticks a cell was flagged in 8 h, raised %s%n",
+                "healthy cycling pack seed %d: %d ticks a cell was flagged in 8 h, soft-short faults raised %s%n",
                 seed,
                 run.otherFlaggedTicks,
-                run.raised);
+                run.raised.stream().filter(f -> f.contains("SOFT_SHORT")).toList());
         assertThat(run.otherFlaggedTicks).as("ticks any cell was flagged").isZero();
         assertThat(run.raised).noneMatch(f -> f.contains("SOFT_SHORT"));
     }
