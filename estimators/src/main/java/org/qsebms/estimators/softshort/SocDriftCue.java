@@ -47,6 +47,14 @@ final class SocDriftCue {
     private final double[] bleedRateAmps;
     /** The SOC plus the ledger over the capacity, per cell, for this sample. */
     private final double[] corrected;
+    /**
+     * Centred sums of the segments closed at gated gaps, per cell: y against time, y against charge, y squared,
+     * each about its own segment's means (invariant to the moving origin; they only forget).
+     */
+    private final double[] pty;
+
+    private final double[] pqy;
+    private final double[] pyy;
 
     private double w;
     private double st;
@@ -54,6 +62,20 @@ final class SocDriftCue {
     private double stt;
     private double stq;
     private double sqq;
+    /** Centred regressor sums of the closed segments (time-time, time-charge, charge-charge). */
+    private double ptt;
+
+    private double ptq;
+    private double pqq;
+    /** Weight of the closed segments' samples, and their count (one level each), both forgetting. */
+    private double pw;
+
+    private double pLevels;
+    /** True when a due sample was dropped by the SOC-bound gate since the last sample taken. */
+    private boolean gatedGap;
+    /** True while the newest sample is the first of its segment (no lag-one product across a level break). */
+    private boolean segmentStart;
+
     private double sinceSampleSeconds;
     private double sinceSampleAh;
     private double fittedSeconds;
@@ -94,6 +116,9 @@ final class SocDriftCue {
         this.bleedAh = new double[cells];
         this.bleedRateAmps = new double[cells];
         this.corrected = new double[cells];
+        this.pty = new double[cells];
+        this.pqy = new double[cells];
+        this.pyy = new double[cells];
     }
 
     /** A fit that takes no sample until {@link #start()}: the fit over the samples taken after a moment. */
@@ -120,6 +145,16 @@ final class SocDriftCue {
         java.util.Arrays.fill(sty, 0.0);
         java.util.Arrays.fill(sqy, 0.0);
         java.util.Arrays.fill(syy, 0.0);
+        java.util.Arrays.fill(pty, 0.0);
+        java.util.Arrays.fill(pqy, 0.0);
+        java.util.Arrays.fill(pyy, 0.0);
+        ptt = 0;
+        ptq = 0;
+        pqq = 0;
+        pw = 0;
+        pLevels = 0;
+        gatedGap = false;
+        segmentStart = false;
         java.util.Arrays.fill(lastResidual, 0.0);
         java.util.Arrays.fill(srl, 0.0);
         java.util.Arrays.fill(srr, 0.0);
@@ -169,6 +204,7 @@ final class SocDriftCue {
         }
         distrustedBound = largestBound(cellSocBound3Sigma);
         if (distrustedBound > settings.maxSocBound3Sigma()) {
+            gatedGap = primed;
             return;
         }
         distrustedBound = 0;
@@ -189,20 +225,71 @@ final class SocDriftCue {
         stq = lambda * (stq - dh * sq0 - dq * st0 + dh * dq * w);
         st = lambda * (st0 - dh * w);
         sq = lambda * (sq0 - dq * w);
-        w = lambda * w + 1;
+        w = lambda * w;
+        ptt *= lambda;
+        ptq *= lambda;
+        pqq *= lambda;
+        pw *= lambda;
+        pLevels *= lambda;
+        for (int i = 0; i < cells; i++) {
+            double sy0 = sy[i];
+            sty[i] = lambda * (sty[i] - dh * sy0);
+            sqy[i] = lambda * (sqy[i] - dq * sy0);
+            sy[i] = lambda * sy0;
+            syy[i] = lambda * syy[i];
+            pty[i] *= lambda;
+            pqy[i] *= lambda;
+            pyy[i] *= lambda;
+        }
+        segmentStart = gatedGap && w > 0;
+        if (segmentStart) {
+            closeSegment();
+        }
+        gatedGap = false;
+        w += 1;
         for (int i = 0; i < cells; i++) {
             corrected[i] = cellSoc[i] + bleedAh[i] / capacityAh;
         }
         double m = median.of(corrected);
         for (int i = 0; i < cells; i++) {
             double y = corrected[i] - m;
-            double sy0 = sy[i];
-            sty[i] = lambda * (sty[i] - dh * sy0);
-            sqy[i] = lambda * (sqy[i] - dq * sy0);
-            sy[i] = lambda * sy0 + y;
-            syy[i] = lambda * syy[i] + y * y;
+            sy[i] += y;
+            syy[i] += y * y;
             fit(i, y, lambda);
         }
+    }
+
+    /**
+     * A level break at a gated gap: while the SOC filter reported a bound over the gate it may have corrected a
+     * cell by a step (its estimate was allowed to be that far off), and the samples of the correction were not
+     * taken, so the fit would meet the corrected level at once and read the step as a drift. The samples before
+     * the gap keep their drift and charge slopes (centred about their own segment's means) but get a level of
+     * their own; the segment after the gap starts a new level. Allocation-free.
+     */
+    private void closeSegment() {
+        double mt = st / w;
+        double mq = sq / w;
+        ptt += stt - w * mt * mt;
+        ptq += stq - w * mt * mq;
+        pqq += sqq - w * mq * mq;
+        for (int i = 0; i < cells; i++) {
+            double my = sy[i] / w;
+            pty[i] += sty[i] - w * mt * my;
+            pqy[i] += sqy[i] - w * mq * my;
+            pyy[i] += syy[i] - w * my * my;
+            sy[i] = 0;
+            sty[i] = 0;
+            sqy[i] = 0;
+            syy[i] = 0;
+        }
+        pw += w;
+        pLevels += 1;
+        w = 0;
+        st = 0;
+        sq = 0;
+        stt = 0;
+        stq = 0;
+        sqq = 0;
     }
 
     /** True when every cell's SOC estimate sits where the OCV is steep enough to correct it. */
@@ -232,7 +319,9 @@ final class SocDriftCue {
     }
 
     private void fit(int i, double y, double lambda) {
-        if (w < 3) {
+        // residual degrees of freedom: every sample, less drift, charge and one level per segment
+        double dof = pw + w - 2 - (pLevels + 1);
+        if (pw + w < 3 || !(dof > 0)) {
             driftPerHour[i] = 0;
             driftSePerHour[i] = Double.POSITIVE_INFINITY;
             return;
@@ -240,13 +329,13 @@ final class SocDriftCue {
         double mt = st / w;
         double mq = sq / w;
         double my = sy[i] / w;
-        double ctt = stt - w * mt * mt;
-        double ctq = stq - w * mt * mq;
-        double cqq = sqq - w * mq * mq;
+        double ctt = ptt + stt - w * mt * mt;
+        double ctq = ptq + stq - w * mt * mq;
+        double cqq = pqq + sqq - w * mq * mq;
         double cqqRidged = cqq + ridge;
-        double cty = sty[i] - w * mt * my;
-        double cqy = sqy[i] - w * mq * my;
-        double cyy = syy[i] - w * my * my;
+        double cty = pty[i] + sty[i] - w * mt * my;
+        double cqy = pqy[i] + sqy[i] - w * mq * my;
+        double cyy = pyy[i] + syy[i] - w * my * my;
         double det = ctt * cqqRidged - ctq * ctq;
         if (!(det > 0)) {
             driftPerHour[i] = 0;
@@ -258,11 +347,15 @@ final class SocDriftCue {
         double rss = cyy - 2 * b * cty - 2 * c * cqy + b * b * ctt + 2 * b * c * ctq + c * c * cqq;
         // the newest sample sits at the origin: its residual is y minus the fit's intercept
         double residual = y - (my - b * mt - c * mq);
-        srl[i] = lambda * srl[i] + residual * lastResidual[i];
-        srr[i] = lambda * srr[i] + lastResidual[i] * lastResidual[i];
+        srl[i] *= lambda;
+        srr[i] *= lambda;
+        if (!segmentStart) {
+            srl[i] += residual * lastResidual[i];
+            srr[i] += lastResidual[i] * lastResidual[i];
+        }
         lastResidual[i] = residual;
         double variance =
-                Math.max(Math.max(rss, 0) / (w - 3) * varianceInflation(i), settings.socNoise() * settings.socNoise());
+                Math.max(Math.max(rss, 0) / dof * varianceInflation(i), settings.socNoise() * settings.socNoise());
         driftPerHour[i] = -b;
         driftSePerHour[i] = Math.sqrt(variance * cqqRidged / det);
     }

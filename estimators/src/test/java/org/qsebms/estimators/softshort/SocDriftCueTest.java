@@ -180,6 +180,75 @@ class SocDriftCueTest {
         assertThat(trusted.distrustedBound()).isZero();
     }
 
+    /**
+     * Six cells whose estimates are the truth plus 0.2 % white noise, every bound 0.1 but for 15 min at 2.5 h, 4.5 h
+     * and 6.5 h, when one cell's bound is 0.3 (over the 0.25 gate). In the first such gap the filter corrects that cell
+     * down by 3 % SOC at once, an error it had from the start (a healthy cell): the level break at the gap takes the
+     * step as a level, so no drift is confirmed on it. The same pack with a leak of 1 %/h on that cell, gaps and all: the
+     * drift within the segments is still confirmed and measured.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {71, 72, 73})
+    void aCorrectionInsideAGatedGapIsALevelNotADrift(long seed) {
+        double[] healthy = gappedRun(seed, 0.03, 0.0);
+        System.out.printf(
+                "gated step, seed %d: largest drift evidence %.2f (drift %.2f %%/h at the end)%n",
+                seed, healthy[0], 100 * healthy[1]);
+        assertThat(healthy[0])
+                .as("drift evidence on the corrected healthy cell")
+                .isZero();
+        double[] leaking = gappedRun(seed, 0.0, 0.01);
+        System.out.printf(
+                "gated leak, seed %d: flagged at %.2f h, drift %.2f %%/h at the flag (true 1.00 %%/h)%n",
+                seed, leaking[2], 100 * leaking[3]);
+        assertThat(leaking[2])
+                .as("hours to confirm a 1 %/h drift across gated gaps")
+                .isBetween(0.0, 6.0);
+        assertThat(leaking[3]).as("drift at the flag").isBetween(0.007, 0.013);
+    }
+
+    /**
+     * {largest evidence, drift at the end, hours to the first evidence of 1 (-1 if none), drift then} of cell 2 over
+     * 8 h; it loses {@code stepSoc} at once inside the first gated gap and {@code leakPerHour} all along.
+     */
+    private static double[] gappedRun(long seed, double stepSoc, double leakPerHour) {
+        int n = 6;
+        int cell = 2;
+        double dt = 10;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        SocDriftCue cue = new SocDriftCue(
+                2.0,
+                n,
+                SoftShortSettings.defaults(new RestSelfDischargeSettings(0.05, 1800, 0.003, 5), 2.0)
+                        .drift());
+        double[] soc = new double[n];
+        double[] bounds = new double[n];
+        double[] noBleed = new double[n];
+        double error = stepSoc;
+        double largest = 0;
+        double flaggedAt = -1;
+        double driftAtFlag = 0;
+        for (int k = 0; k < (int) (8 * 3600 / dt); k++) {
+            double h = k * dt / 3600;
+            double inGap = h % 2.0;
+            boolean gap = h > 2 && inGap >= 0.5 && inGap < 0.75;
+            if (gap && inGap >= 0.625) {
+                error = 0;
+            }
+            for (int i = 0; i < n; i++) {
+                soc[i] = 0.5 + 0.002 * r.nextGaussian() + (i == cell ? error - leakPerHour * h : 0);
+                bounds[i] = gap && i == cell ? 0.3 : 0.1;
+            }
+            cue.update(0.0, soc, bounds, noBleed, dt);
+            largest = Math.max(largest, cue.evidence(cell));
+            if (flaggedAt < 0 && cue.evidence(cell) >= 1) {
+                flaggedAt = h;
+                driftAtFlag = cue.driftPerHour(cell);
+            }
+        }
+        return new double[] {largest, cue.driftPerHour(cell), flaggedAt, driftAtFlag};
+    }
+
     /** An LFP-like OCV: steep below 10 % and above 90 % SOC, 0.1 V per unit SOC between (too flat to sample). */
     private static org.qsebms.estimators.model.OcvCurve kneesOcv() {
         double[] soc = {0, 0.05, 0.1, 0.9, 0.95, 1};
