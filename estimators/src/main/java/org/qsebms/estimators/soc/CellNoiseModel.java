@@ -69,6 +69,9 @@ final class CellNoiseModel {
     /** The slow branch's start doubt, considered in the bound when the branch is not a corrected state. */
     private final SlowBranchStartConsider slowBranchStart;
 
+    /** With the offset state on, the innovations' bias moved into the states by the filter's gain. */
+    private final VoltageBiasConsider voltageBias;
+
     /** Per cell, the innovations' running mean (V) over the matching window. */
     private final double[] innovationMean;
     /** Per cell, the part of that mean the filter's noise model does not explain (V, {@link #learnInnovation}). */
@@ -93,6 +96,7 @@ final class CellNoiseModel {
         this.resistanceErrorSigma = new double[cellCount];
         this.currentSensor = new CurrentSensorConsider(tuning, adaptation, cellCount);
         this.slowBranchStart = new SlowBranchStartConsider(cellCount);
+        this.voltageBias = new VoltageBiasConsider(adaptation, cellCount);
         this.innovationMean = new double[cellCount];
         this.innovationBiasVolts = new double[cellCount];
         this.innovationBiasSoc = new double[cellCount];
@@ -106,6 +110,16 @@ final class CellNoiseModel {
     /** The slow branch's start doubt as a consider analysis, which each filter moves with its own F and K. */
     SlowBranchStartConsider slowBranchStart() {
         return slowBranchStart;
+    }
+
+    /** The innovations' bias as a consider analysis (offset state on), which each filter moves with its own F and K. */
+    VoltageBiasConsider voltageBias() {
+        return voltageBias;
+    }
+
+    /** Cell {@code i}'s innovations' running mean (V; 0 with covariance matching off), for {@link VoltageBiasConsider}. */
+    double innovationMean(int i) {
+        return innovationMean[i];
     }
 
     /** The parameter states' start doubt (R0 scale, capacity scale, current offset) on the diagonal of {@code p[b..]}. */
@@ -145,6 +159,7 @@ final class CellNoiseModel {
         innovationBiasSoc[i] = 0;
         currentSensor.reset(i);
         slowBranchStart.reset(i);
+        voltageBias.reset(i);
     }
 
     /**
@@ -337,7 +352,8 @@ final class CellNoiseModel {
         double resistanceSoc = resistanceSocPerUnit * resistanceErrorSigma[i];
         return Math.min(
                 1.0,
-                3.0 * Math.sqrt(socVariance + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc) + innovationBiasSoc[i]);
+                3.0 * Math.sqrt(socVariance + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc)
+                        + Math.max(innovationBiasSoc[i], voltageBias.socError(i)));
     }
 
     long rejectedTotal() {
