@@ -71,6 +71,8 @@ final class CellNoiseModel {
 
     /** The SOC span a start left open where the OCV does not place the SOC (a flat OCV). */
     private final StartSpan startSpan;
+    /** With the offset state on, the innovations' bias moved into the states by the filter's gain. */
+    private final VoltageBiasConsider voltageBias;
 
     /** Per cell, the innovations' running mean (V) over the matching window. */
     private final double[] innovationMean;
@@ -104,6 +106,7 @@ final class CellNoiseModel {
         this.currentSensor = new CurrentSensorConsider(tuning, adaptation, cellCount);
         this.slowBranchStart = new SlowBranchStartConsider(cellCount);
         this.startSpan = new StartSpan(cellCount);
+        this.voltageBias = new VoltageBiasConsider(adaptation, cellCount);
         this.innovationMean = new double[cellCount];
         this.innovationBiasVolts = new double[cellCount];
         this.innovationBiasSoc = new double[cellCount];
@@ -142,6 +145,16 @@ final class CellNoiseModel {
             p[b + SOC * N + SOC] = startSpan.startVariance(i);
         }
         return soc;
+    }
+
+    /** The innovations' bias as a consider analysis (offset state on), which each filter moves with its own F and K. */
+    VoltageBiasConsider voltageBias() {
+        return voltageBias;
+    }
+
+    /** Cell {@code i}'s innovations' running mean (V; 0 with covariance matching off), for {@link VoltageBiasConsider}. */
+    double innovationMean(int i) {
+        return innovationMean[i];
     }
 
     /** The parameter states' start doubt (R0 scale, capacity scale, current offset) on the diagonal of {@code p[b..]}. */
@@ -183,6 +196,7 @@ final class CellNoiseModel {
         slowBranchStart.reset(i);
         startSpan.close(i);
         presetFit.restart(i);
+        voltageBias.reset(i);
     }
 
     /**
@@ -399,8 +413,8 @@ final class CellNoiseModel {
 
     private double bound(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
         double resistanceSoc = resistanceSocPerUnit * resistanceErrorSigma[i];
-        double bound =
-                3.0 * Math.sqrt(socVariance + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc) + innovationBiasSoc[i];
+        double bound = 3.0 * Math.sqrt(socVariance + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc)
+                + Math.max(innovationBiasSoc[i], voltageBias.socError(i));
         if (presetFit.mismatched(i)) {
             bound = Math.max(bound, mismatchBound(i));
         }

@@ -290,6 +290,7 @@ public final class EkfSocEstimator implements SocFilter {
         // and the current sensor's offset and gain error: the truth's current is less by them (D <- F D + B u)
         noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms, amps);
         noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
+        noise.voltageBias().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
     }
 
     /**
@@ -375,6 +376,7 @@ public final class EkfSocEstimator implements SocFilter {
         }
         noise.currentSensor().correct(i, k, h0, r0Volts, r0Ohms, amps);
         noise.slowBranchStart().correct(i, k, h0, r0Volts, r0Ohms);
+        noise.voltageBias().correct(i, k, h0, r0Volts, r0Ohms, noise.innovationMean(i));
     }
 
     /**

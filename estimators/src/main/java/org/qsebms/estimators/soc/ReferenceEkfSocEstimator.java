@@ -65,6 +65,11 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
     private final double[] slowBranchError;
     /** The SOC span a start left open where the OCV does not place the SOC (a flat OCV). */
     private final StartSpan startSpan;
+    /**
+     * Per cell, with the offset state on, d(state estimate) from the innovations' running mean moved
+     * in by the gain (7x1; {@code VoltageBiasConsider}); stays 0 without the offset state.
+     */
+    private final RealMatrix[] voltageBiasSensitivity;
 
     private final double sensorOffsetSigma;
     private final double sensorGainSigma;
@@ -98,6 +103,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         sensorOffsetSensitivity = new RealMatrix[cellCount];
         sensorGainSensitivity = new RealMatrix[cellCount];
         slowBranchSensitivity = new RealMatrix[cellCount];
+        voltageBiasSensitivity = new RealMatrix[cellCount];
         slowBranchError = new double[cellCount];
         startSpan = new StartSpan(cellCount);
         sensorOffsetSigma = adaptation.currentOffset().enabled() ? 0 : tuning.currentOffsetLimitAmps() / Math.sqrt(3);
@@ -112,6 +118,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
             sensorOffsetSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
             sensorGainSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
             slowBranchSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
+            voltageBiasSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
         }
     }
 
@@ -177,6 +184,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 resistanceErrorSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
                 sensorOffsetSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
                 sensorGainSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
+                voltageBiasSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
                 double z0 = x[i].getEntry(0, 0);
                 double base0 = cell.ocvDoubt().isNone()
                         ? tuning.ocvSigmaVolts()
@@ -270,6 +278,8 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                     fm.multiply(sensorGainSensitivity[i]).add(bm.scalarMultiply(sensorGainSigma * amps));
             // the slow branch's start error is no input: D = F D, and the error decays with the branch
             slowBranchSensitivity[i] = fm.multiply(slowBranchSensitivity[i]);
+            // the innovations' bias moved into the states: D = F D (the offset's column counts it into the SOC)
+            voltageBiasSensitivity[i] = fm.multiply(voltageBiasSensitivity[i]);
             slowBranchError[i] *= a3;
             correct(i, amps, cellVolts[i], cellCelsius[i], f, dt);
             if (startSpan.open(i)) {
@@ -361,6 +371,11 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         // D = (I - K H) D + K c: the innovation carries the truth's branch less the filter's
         double seenBranch = hd.multiply(slowBranchSensitivity[i]).getEntry(0, 0);
         slowBranchSensitivity[i] = slowBranchSensitivity[i].add(k.scalarMultiply(slowBranchError[i] - seenBranch));
+        // with the offset state: D = (I - K H) D + K b, b the innovations' running mean
+        if (adaptation.currentOffset().enabled()) {
+            double seenBias = hd.multiply(voltageBiasSensitivity[i]).getEntry(0, 0);
+            voltageBiasSensitivity[i] = voltageBiasSensitivity[i].add(k.scalarMultiply(innovationMean[i] - seenBias));
+        }
     }
 
     @Override
@@ -391,7 +406,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                                         + offsetSoc * offsetSoc
                                         + gainSoc * gainSoc
                                         + branchSoc * branchSoc)
-                        + innovationBiasSoc[c]);
+                        + Math.max(innovationBiasSoc[c], Math.abs(voltageBiasSensitivity[c].getEntry(0, 0))));
     }
 
     /** Copies the cell's 5x5 covariance, row-major, into {@code out[0..24]}. */
@@ -442,6 +457,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         sensorOffsetSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
         sensorGainSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
         slowBranchSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
+        voltageBiasSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
         slowBranchError[c] = 0;
     }
 }

@@ -300,6 +300,7 @@ public final class SpkfSocEstimator implements SocFilter {
                 a3 * resistanceErrorSensitivity[e + V3] - branchOhms * dOffset - branchOhms * corrected;
         noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms, corrected);
         noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
+        noise.voltageBias().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
     }
 
     /**
@@ -464,6 +465,7 @@ public final class SpkfSocEstimator implements SocFilter {
         }
         noise.currentSensor().correct(i, k, h0, r0Volts, r0Ohms, corrected);
         noise.slowBranchStart().correct(i, k, h0, r0Volts, r0Ohms);
+        noise.voltageBias().correct(i, k, h0, r0Volts, r0Ohms, noise.innovationMean(i));
     }
 
     /**

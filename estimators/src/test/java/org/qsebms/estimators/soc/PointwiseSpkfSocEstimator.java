@@ -287,6 +287,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
                 .predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, stepBranchDecay, stepBranchOhms, corrected);
         noise.slowBranchStart()
                 .predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, stepBranchDecay, stepBranchOhms);
+        noise.voltageBias().predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, stepBranchDecay, stepBranchOhms);
     }
 
     private void correct(int i, double amps, double volts, double celsius, double f, double innovationForget) {
@@ -401,6 +402,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         }
         noise.currentSensor().correct(i, k, h0, stepR0Volts, r0Ohms, corrected);
         noise.slowBranchStart().correct(i, k, h0, stepR0Volts, r0Ohms);
+        noise.voltageBias().correct(i, k, h0, stepR0Volts, r0Ohms, noise.innovationMean(i));
     }
 
     /**
