@@ -199,7 +199,9 @@ record FaultTable(
                 FaultCode.CELL_VOLTAGE_STUCK,
                 "a cell reading bit-identical for " + s(x.cellStuckWhileFlowing())
                         + " while more than " + num(x.stuckMinAmps(), 1) + " A flows, or for " + s(x.cellStuckAtRest())
-                        + " whatever the current (at-rest liveness diagnostic)",
+                        + " whatever the current (at-rest liveness diagnostic), or while every other cell reading"
+                        + " changed at each sample for as many samples as make a chance of at most "
+                        + x.cellFrozenFalseAlarm() + " for the pack's cell count (relative liveness)",
                 "the window",
                 "its reading has changed since " + "(proven alive); a frozen channel at rest keeps the reset refused"));
         r.add(cond(
