@@ -48,6 +48,12 @@ class FrozenCellHidingAnOverVoltageScenarioTest {
     @ValueSource(ints = {4, 8, 16, 24})
     void aFrozenChannelHidingAnOverVoltageIsFoundWithinTheMismatchDebounceWhateverThePackSize(int cells) {
         ScenarioLog log = run("psoa-lfp", cells, 333, 0.45);
+        System.out.printf(
+                Locale.ROOT,
+                "frozen cell hiding an over-voltage: %d cells, FAULT at %.3f s, CELL_VOLTAGE_STUCK at %.3f s%n",
+                cells,
+                log.reached("FAULT", 0),
+                log.raised("CELL_VOLTAGE_STUCK.MSL"));
         assertThat(log.reached("FAULT", 0)).as(log.dump()).isLessThanOrEqualTo(12.0 + 1.0 + 0.333 + 1e-6);
     }
 }
