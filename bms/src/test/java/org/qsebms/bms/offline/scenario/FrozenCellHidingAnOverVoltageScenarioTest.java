@@ -56,4 +56,18 @@ class FrozenCellHidingAnOverVoltageScenarioTest {
                 log.raised("CELL_VOLTAGE_STUCK.MSL"));
         assertThat(log.reached("FAULT", 0)).as(log.dump()).isLessThanOrEqualTo(12.0 + 1.0 + 0.333 + 1e-6);
     }
+
+    /** Healthy LFP cells on their plateau move very little under a low C-rate and not at all at rest. */
+    @ParameterizedTest(name = "{0} cells")
+    @ValueSource(ints = {4, 24})
+    void healthyLfpChannelsAtALowCRateAndAtRestAreNeverTakenForFrozen(int cells) {
+        ScenarioLog log = ScenarioLog.run(String.format(Locale.ROOT, """
+                pack: {chemistry: psoa-lfp, seriesCells: %d, capacityAh: 2.0}
+                loop: {period: 333ms}
+                initial: {soc: 0.5}
+                load: {type: pulses, highAmps: -0.1, high: 60s, lowAmps: 0.0, low: 60s}
+                duration: 240s
+                """, cells));
+        assertThat(log.mslRaised()).as(log.dump()).isEmpty();
+    }
 }
