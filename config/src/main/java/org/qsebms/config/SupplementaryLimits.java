@@ -54,6 +54,11 @@ import java.time.Duration;
  * @param currentCrossCheckDebounce how long every cell must keep moving beyond that threshold (at most half the window)
  * @param currentCrossCheckModelDoubt the fraction of the model's own predicted relaxation over the window added to the
  *                                  threshold (the cells' true RC pairs differ from the preset's)
+ * @param cellFrozenFalseAlarm      the relative liveness check of the cell channels: a channel whose reading stays
+ *                                  identical while every other channel's reading changes at every sample is frozen
+ *                                  once, were the channels alike, the chance that all those identical readings fell
+ *                                  on one channel is at most this (per evaluation); it sets how many samples that
+ *                                  takes for the pack's cell count (docs/safety.md)
  */
 public record SupplementaryLimits(
         ThreeLevelLimit cellImbalance,
@@ -87,7 +92,8 @@ public record SupplementaryLimits(
         double currentCrossCheckC,
         Duration currentCrossCheckWindow,
         Duration currentCrossCheckDebounce,
-        double currentCrossCheckModelDoubt) {
+        double currentCrossCheckModelDoubt,
+        double cellFrozenFalseAlarm) {
 
     public SupplementaryLimits {
         for (Duration d : new Duration[] {
@@ -130,6 +136,10 @@ public record SupplementaryLimits(
             throw new IllegalArgumentException(
                     "currentCrossCheckC must be > 0 and currentCrossCheckModelDoubt >= 0, got " + currentCrossCheckC
                             + " and " + currentCrossCheckModelDoubt);
+        }
+        if (!(cellFrozenFalseAlarm > 0 && cellFrozenFalseAlarm < 1)) {
+            throw new IllegalArgumentException(
+                    "cellFrozenFalseAlarm must be a probability in (0, 1), got " + cellFrozenFalseAlarm);
         }
         if (currentCrossCheckDebounce.multipliedBy(2).compareTo(currentCrossCheckWindow) > 0) {
             throw new IllegalArgumentException("currentCrossCheckDebounce (" + currentCrossCheckDebounce
@@ -187,7 +197,8 @@ public record SupplementaryLimits(
                 .currentCrossCheckC(currentCrossCheckC)
                 .currentCrossCheckWindow(currentCrossCheckWindow)
                 .currentCrossCheckDebounce(currentCrossCheckDebounce)
-                .currentCrossCheckModelDoubt(currentCrossCheckModelDoubt);
+                .currentCrossCheckModelDoubt(currentCrossCheckModelDoubt)
+                .cellFrozenFalseAlarm(cellFrozenFalseAlarm);
     }
 
     /** Named setters for the thresholds (see the record's parameters for each one's meaning and unit). */
@@ -224,6 +235,7 @@ public record SupplementaryLimits(
         private Duration currentCrossCheckWindow;
         private Duration currentCrossCheckDebounce;
         private double currentCrossCheckModelDoubt = Double.NaN;
+        private double cellFrozenFalseAlarm = Double.NaN;
 
         private Builder() {}
 
@@ -387,6 +399,11 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder cellFrozenFalseAlarm(double v) {
+            cellFrozenFalseAlarm = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the value that cannot work, or a limit or duration never set
          */
@@ -442,7 +459,8 @@ public record SupplementaryLimits(
                     currentCrossCheckC,
                     currentCrossCheckWindow,
                     currentCrossCheckDebounce,
-                    currentCrossCheckModelDoubt);
+                    currentCrossCheckModelDoubt,
+                    cellFrozenFalseAlarm);
         }
 
         private static void requireSet(Object value, String name) {

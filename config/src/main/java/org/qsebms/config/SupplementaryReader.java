@@ -52,7 +52,8 @@ final class SupplementaryReader {
             "currentCrossCheckC",
             "currentCrossCheckWindow",
             "currentCrossCheckDebounce",
-            "currentCrossCheckModelDoubt");
+            "currentCrossCheckModelDoubt",
+            "cellFrozenFalseAlarm");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -143,6 +144,8 @@ final class SupplementaryReader {
                             shorter("currentCrossCheckDebounce", SupplementaryLimits::currentCrossCheckDebounce))
                     .currentCrossCheckModelDoubt(lower(
                             "currentCrossCheckModelDoubt", SupplementaryLimits::currentCrossCheckModelDoubt, 0, 10, ""))
+                    .cellFrozenFalseAlarm(
+                            higher("cellFrozenFalseAlarm", SupplementaryLimits::cellFrozenFalseAlarm, 1e-12, 0.01, ""))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());

@@ -199,7 +199,10 @@ record FaultTable(
                 FaultCode.CELL_VOLTAGE_STUCK,
                 "a cell reading bit-identical for " + s(x.cellStuckWhileFlowing())
                         + " while more than " + num(x.stuckMinAmps(), 1) + " A flows, or for " + s(x.cellStuckAtRest())
-                        + " whatever the current (at-rest liveness diagnostic)",
+                        + " whatever the current (at-rest liveness diagnostic), or while every other cell reading"
+                        + " changed at each sample, for as many samples as make a chance of at most "
+                        + String.format(java.util.Locale.ROOT, "%.0e", x.cellFrozenFalseAlarm())
+                        + " on the pack's cell count (relative liveness: 8 samples on 4 cells, 5 on 24 at 1e-06)",
                 "the window",
                 "its reading has changed since " + "(proven alive); a frozen channel at rest keeps the reset refused"));
         r.add(cond(

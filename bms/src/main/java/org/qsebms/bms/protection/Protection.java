@@ -143,13 +143,23 @@ public final class Protection {
             plausibility.worstRateChannel + 1,
             plausibility.worstRate,
             extra().tempRateCelsiusPerS());
-    private final Supplier<String> cellStuckReason = () -> String.format(
-            Locale.ROOT,
-            "cell voltage channel %d read %.4f V identically for %.1f s (%.2f A flowing); the ADC is stuck",
-            plausibility.stuckCell + 1,
-            current[0].cellVolts[Math.max(0, plausibility.stuckCell)],
-            plausibility.cellUnchangedSeconds(plausibility.stuckCell, current[0].nanos),
-            current[0].packAmps);
+    private final Supplier<String> cellStuckReason = () -> plausibility.cellFrozenAmongMoving
+            ? String.format(
+                    Locale.ROOT,
+                    "cell voltage channel %d read %.4f V identically for %.1f s (%.2f A flowing) while every other cell "
+                            + "channel's reading changed at each of the last %d samples; the ADC is stuck",
+                    plausibility.stuckCell + 1,
+                    current[0].cellVolts[Math.max(0, plausibility.stuckCell)],
+                    plausibility.cellUnchangedSeconds(plausibility.stuckCell, current[0].nanos),
+                    current[0].packAmps,
+                    plausibility.cellFrozenSamples())
+            : String.format(
+                    Locale.ROOT,
+                    "cell voltage channel %d read %.4f V identically for %.1f s (%.2f A flowing); the ADC is stuck",
+                    plausibility.stuckCell + 1,
+                    current[0].cellVolts[Math.max(0, plausibility.stuckCell)],
+                    plausibility.cellUnchangedSeconds(plausibility.stuckCell, current[0].nanos),
+                    current[0].packAmps);
     private final Supplier<String> tempStuckReason = () -> String.format(
             Locale.ROOT,
             "temperature channel %d read %.2f °C identically for %.1f s (%.2f A flowing); the ADC is stuck",

@@ -18,6 +18,10 @@ final class SensorPlausibility {
     private final ChannelLiveness cells;
     private final ChannelLiveness temps;
     private final ChannelLiveness current;
+    /** The cell channels' relative liveness check: unchanged while every other cell changes. */
+    private final FrozenAmongMovingChannels frozenCells;
+
+    private final boolean[] cellOk;
     /** The cells' cross-check of the current reading, or null without a cell model. */
     private final CurrentFlowCrossCheck currentByCells;
 
@@ -39,6 +43,9 @@ final class SensorPlausibility {
     boolean spread;
     boolean rate;
     int stuckCell = -1;
+    /** True when the relative check (every other cell changing), not a window, found a cell channel frozen. */
+    boolean cellFrozenAmongMoving;
+
     int stuckTemp = -1;
     boolean stuckCurrent;
     /** True when the cells' cross-check, not the reading's own window, found the current channel stuck. */
@@ -76,6 +83,8 @@ final class SensorPlausibility {
                 1,
                 limits.currentStuckWhileFlowing().toNanos(),
                 limits.currentStuckAtRest().toNanos());
+        frozenCells = new FrozenAmongMovingChannels(cellCount, limits.cellFrozenFalseAlarm());
+        cellOk = new boolean[cellCount];
         lastCelsius = new double[tempCount];
         lastCelsiusNanos = new long[tempCount];
         ringCelsius = new double[RING][tempCount];
@@ -93,9 +102,18 @@ final class SensorPlausibility {
         long prev = lastNanos == Long.MIN_VALUE ? now : lastNanos;
         lastNanos = now;
         for (int i = 0; i < m.cellVolts.length; i++) {
-            cells.sample(i, m.cellVolts[i], m.cellStatus[i].isOk(), now, prev, flowing);
+            cellOk[i] = m.cellStatus[i].isOk();
+            cells.sample(i, m.cellVolts[i], cellOk[i], now, prev, flowing);
+        }
+        int frozen = frozenCells.update(cells.changedNow(), cellOk);
+        if (frozen >= 0) {
+            cells.markStuck(frozen); // stuck until its reading changes, as the windows' verdict
+            cellFrozenAmongMoving = true;
         }
         stuckCell = cells.firstStuck();
+        if (stuckCell < 0) {
+            cellFrozenAmongMoving = false;
+        }
         for (int i = 0; i < m.cellCelsius.length; i++) {
             temps.sample(i, m.cellCelsius[i], m.tempStatus[i].isOk(), now, prev, flowing);
         }
@@ -131,6 +149,11 @@ final class SensorPlausibility {
         if (currentChannel) {
             current.requireProofOfLife();
         }
+    }
+
+    /** Samples the relative check needs: unchanged while every other cell channel changed (for the reason text). */
+    int cellFrozenSamples() {
+        return frozenCells.requiredSamples();
     }
 
     /** How long channel {@code i} of the cells has read the same value (for the reason text), seconds. */
@@ -275,6 +298,8 @@ final class SensorPlausibility {
         private final long[] flowedNanos;
 
         private final boolean[] stuck;
+        /** Per channel: its reading at the last sample changed (or it had none, or is not OK). */
+        private final boolean[] changedNow;
         /** True until the channel's reading is seen changing (after a restart with a stuck latch). */
         private final boolean[] unproven;
 
@@ -286,6 +311,7 @@ final class SensorPlausibility {
             changedAt = new long[n];
             flowedNanos = new long[n];
             stuck = new boolean[n];
+            changedNow = new boolean[n];
             unproven = new boolean[n];
             java.util.Arrays.fill(last, Double.NaN);
             java.util.Arrays.fill(changedAt, Long.MIN_VALUE);
@@ -298,7 +324,8 @@ final class SensorPlausibility {
          * @param flowing current flows at this sample (the interval since {@code prev} counts as flowing)
          */
         void sample(int i, double v, boolean ok, long now, long prev, boolean flowing) {
-            if (!ok || changedAt[i] == Long.MIN_VALUE || Double.compare(v, last[i]) != 0) {
+            changedNow[i] = !ok || changedAt[i] == Long.MIN_VALUE || Double.compare(v, last[i]) != 0;
+            if (changedNow[i]) {
                 // a changed reading proves the channel alive; a channel reporting a fault is judged by its status
                 if (ok && changedAt[i] != Long.MIN_VALUE && !Double.isNaN(last[i])) {
                     unproven[i] = false;
@@ -316,6 +343,10 @@ final class SensorPlausibility {
             if (unproven[i] || atRest >= atRestNanos || flowedNanos[i] >= whileFlowingNanos) {
                 stuck[i] = true;
             }
+        }
+
+        boolean[] changedNow() {
+            return changedNow;
         }
 
         void markStuck(int i) {

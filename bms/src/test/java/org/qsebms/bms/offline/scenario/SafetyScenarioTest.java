@@ -46,7 +46,8 @@ class SafetyScenarioTest {
                   - {at: 40s, type: reset}
                 duration: 45s
                 """);
-        assertThat(log.raised("CELL_VOLTAGE_STUCK.MSL")).isBetween(14.8, 15.1);
+        // found by the relative check (every other cell channel changing) or, at the latest, the 5 s window
+        assertThat(log.raised("CELL_VOLTAGE_STUCK.MSL")).isBetween(10.0, 15.1);
         // contactors open, no current: the channel is still frozen, so the cause is still there
         assertThat(log.resets()).containsExactly(false, true);
         assertThat(log.first("reset", n -> !n.get("accepted").asBoolean())
