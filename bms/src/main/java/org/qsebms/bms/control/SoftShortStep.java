@@ -41,6 +41,7 @@ final class SoftShortStep implements TickStep {
         detector.update(
                 t.m.packAmps,
                 t.m.cellVolts,
+                t.m.celsiusAtCell,
                 t.cellSoc,
                 t.cellSocBound3SigmaWithoutCurrentSensor,
                 t.bleedAmps,

@@ -161,8 +161,23 @@ public final class SoftShortDetector {
             double[] cellSocBound3Sigma,
             double[] bleedAmps,
             double dtSeconds) {
+        update(packAmps, cellVolts, null, cellSoc, cellSocBound3Sigma, bleedAmps, dtSeconds);
+    }
+
+    /**
+     * @param cellCelsius each cell's temperature (°C; null: the preset's reference, 25 °C): the abrupt-drop
+     *                    cue allows for a current step with the cell's resistance and time constants at it
+     */
+    public void update(
+            double packAmps,
+            double[] cellVolts,
+            double[] cellCelsius,
+            double[] cellSoc,
+            double[] cellSocBound3Sigma,
+            double[] bleedAmps,
+            double dtSeconds) {
         rest.update(packAmps, cellVolts, bleedAmps, dtSeconds);
-        drops.update(packAmps, cellVolts, dtSeconds);
+        drops.update(packAmps, cellVolts, bleedAmps, cellCelsius, dtSeconds);
         drift.update(packAmps, cellSoc, cellSocBound3Sigma, bleedAmps, dtSeconds);
         learntDrift.update(packAmps, cellSoc, cellSocBound3Sigma, bleedAmps, dtSeconds);
         double clearAmps = settings.clearFraction() * settings.rest().thresholdAmps();

@@ -3,7 +3,6 @@ package org.qsebms.bms.offline.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,6 +19,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * bound is the noise alone. The same pack at 250 ms, at 10 or 25 °C, and at -2 °C with a 500 ms
  * loop raised nothing; the QSE ({@code psoa-ncm811}) and {@code psoa-lfp} packs at 0 °C and 1 s
  * raised nothing.
+ *
+ * <p>What it was: every drop counted fell on a sample where that cell's balancing bleed (about 0.115
+ * A) switched on, or where several neighbours' bleeds switched off and moved the string median; at
+ * rest the cold Li interface answers a bleed step with 21-27 mV against a 21 mV bound. The drop cue
+ * now allows each cell's own bleed step and the largest neighbour's, with the preset's resistance
+ * and RC time constants at the cell's temperature over the relaxation after the step (fixed on
+ * check23b, coldrelax).
  */
 class ColdRestAfterADischargeSoftShortScenarioTest {
 
@@ -35,10 +41,6 @@ class ColdRestAfterADischargeSoftShortScenarioTest {
                 """, cells, periodMs, celsius, seed));
     }
 
-    @Disabled("known miss, measured 2026-12-03 (check23b): le-ncm811 at 0 °C, 1 s loop, 0.8 C for 20 min then"
-            + " rest: false SOFT_SHORT.MSL on a healthy cell at 1986 s (8 cells, seed 8), 1742 s (20 cells, seed 8),"
-            + " 1547 s (seed 1), 1722 s (seed 2); RSL 1268-1355 s; from 4 abrupt drops (largest 25-26 mV)"
-            + " counted within about a minute of the load's end, leak 0.0 mA")
     @ParameterizedTest
     @CsvSource({"8, 1000, 0, 8", "20, 1000, 0, 1"})
     void aHealthyColdPackRestingAtALongPeriodRaisesNoSoftShort(int cells, int periodMs, double celsius, int seed) {
