@@ -23,12 +23,6 @@ import java.util.Arrays;
 final class CurrentSensorConsider {
     private static final int N = CellNoiseModel.N;
     private static final int SOC = CellNoiseModel.SOC;
-    private static final int V1 = CellNoiseModel.V1;
-    private static final int V2 = CellNoiseModel.V2;
-    private static final int R0 = CellNoiseModel.R0;
-    private static final int CAP = CellNoiseModel.CAP;
-    private static final int OFFSET = CellNoiseModel.OFFSET;
-    private static final int V3 = CellNoiseModel.V3;
 
     private final double offsetSigmaAmps;
     private final double gainSigma;
@@ -66,27 +60,30 @@ final class CurrentSensorConsider {
             double branchOhms,
             double amps) {
         int e = N * i;
-        move(offsetSensitivity, e, offsetSigmaAmps, socPerAmp, capacitySoc, a1, a2, fastOhms, slowOhms, a3, branchOhms);
-        move(gainSensitivity, e, gainSigma * amps, socPerAmp, capacitySoc, a1, a2, fastOhms, slowOhms, a3, branchOhms);
-    }
-
-    private static void move(
-            double[] d,
-            int e,
-            double u,
-            double socPerAmp,
-            double capacitySoc,
-            double a1,
-            double a2,
-            double fastOhms,
-            double slowOhms,
-            double a3,
-            double branchOhms) {
-        double dOffset = d[e + OFFSET];
-        d[e + SOC] += capacitySoc * d[e + CAP] + socPerAmp * (u - dOffset);
-        d[e + V1] = a1 * d[e + V1] + fastOhms * (u - dOffset);
-        d[e + V2] = a2 * d[e + V2] + slowOhms * (u - dOffset);
-        d[e + V3] = a3 * d[e + V3] + branchOhms * (u - dOffset);
+        ConsiderColumn.predict(
+                offsetSensitivity,
+                e,
+                offsetSigmaAmps,
+                socPerAmp,
+                capacitySoc,
+                a1,
+                a2,
+                fastOhms,
+                slowOhms,
+                a3,
+                branchOhms);
+        ConsiderColumn.predict(
+                gainSensitivity,
+                e,
+                gainSigma * amps,
+                socPerAmp,
+                capacitySoc,
+                a1,
+                a2,
+                fastOhms,
+                slowOhms,
+                a3,
+                branchOhms);
     }
 
     /**
@@ -101,12 +98,7 @@ final class CurrentSensorConsider {
     }
 
     private static void update(double[] d, int e, double[] k, double h0, double r0Volts, double r0Ohms, double u) {
-        double seen =
-                h0 * d[e + SOC] + d[e + V1] + d[e + V2] + d[e + V3] + r0Volts * d[e + R0] - r0Ohms * d[e + OFFSET];
-        double innovation = -r0Ohms * u - seen;
-        for (int j = 0; j < N; j++) {
-            d[e + j] += k[j] * innovation;
-        }
+        ConsiderColumn.correct(d, e, k, -r0Ohms * u - ConsiderColumn.seen(d, e, h0, r0Volts, r0Ohms));
     }
 
     /** Cell {@code i}'s SOC variance from the two errors. */

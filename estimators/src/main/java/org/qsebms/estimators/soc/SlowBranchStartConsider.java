@@ -26,12 +26,6 @@ import java.util.Arrays;
 final class SlowBranchStartConsider {
     private static final int N = CellNoiseModel.N;
     private static final int SOC = CellNoiseModel.SOC;
-    private static final int V1 = CellNoiseModel.V1;
-    private static final int V2 = CellNoiseModel.V2;
-    private static final int R0 = CellNoiseModel.R0;
-    private static final int CAP = CellNoiseModel.CAP;
-    private static final int OFFSET = CellNoiseModel.OFFSET;
-    private static final int V3 = CellNoiseModel.V3;
     private static final double SQRT3 = Math.sqrt(3);
 
     /** Per cell, the branch's error (truth less filter, V) for one sigma of the start's doubt. */
@@ -80,11 +74,7 @@ final class SlowBranchStartConsider {
             return;
         }
         int e = N * i;
-        double dOffset = sensitivity[e + OFFSET];
-        sensitivity[e + SOC] += capacitySoc * sensitivity[e + CAP] - socPerAmp * dOffset;
-        sensitivity[e + V1] = a1 * sensitivity[e + V1] - fastOhms * dOffset;
-        sensitivity[e + V2] = a2 * sensitivity[e + V2] - slowOhms * dOffset;
-        sensitivity[e + V3] = a3 * sensitivity[e + V3] - branchOhms * dOffset;
+        ConsiderColumn.predict(sensitivity, e, 0.0, socPerAmp, capacitySoc, a1, a2, fastOhms, slowOhms, a3, branchOhms);
         branchErrorVolts[i] *= a3;
     }
 
@@ -97,13 +87,8 @@ final class SlowBranchStartConsider {
             return;
         }
         int e = N * i;
-        double[] d = sensitivity;
-        double seen =
-                h0 * d[e + SOC] + d[e + V1] + d[e + V2] + d[e + V3] + r0Volts * d[e + R0] - r0Ohms * d[e + OFFSET];
-        double innovation = branchErrorVolts[i] - seen;
-        for (int j = 0; j < N; j++) {
-            d[e + j] += k[j] * innovation;
-        }
+        ConsiderColumn.correct(
+                sensitivity, e, k, branchErrorVolts[i] - ConsiderColumn.seen(sensitivity, e, h0, r0Volts, r0Ohms));
     }
 
     /**
@@ -115,10 +100,7 @@ final class SlowBranchStartConsider {
             return 0.0;
         }
         int e = N * i;
-        double[] d = sensitivity;
-        double seen =
-                h0 * d[e + SOC] + d[e + V1] + d[e + V2] + d[e + V3] + r0Volts * d[e + R0] - r0Ohms * d[e + OFFSET];
-        return branchErrorVolts[i] - seen;
+        return branchErrorVolts[i] - ConsiderColumn.seen(sensitivity, e, h0, r0Volts, r0Ohms);
     }
 
     /** Cell {@code i}'s state error per sigma of the start doubt, entry {@code j}. */

@@ -20,12 +20,6 @@ import java.util.Arrays;
 final class VoltageBiasConsider {
     private static final int N = CellNoiseModel.N;
     private static final int SOC = CellNoiseModel.SOC;
-    private static final int V1 = CellNoiseModel.V1;
-    private static final int V2 = CellNoiseModel.V2;
-    private static final int R0 = CellNoiseModel.R0;
-    private static final int CAP = CellNoiseModel.CAP;
-    private static final int OFFSET = CellNoiseModel.OFFSET;
-    private static final int V3 = CellNoiseModel.V3;
 
     private final boolean enabled;
     /** Per cell, the state estimate's error from the innovations' bias (V moved into each state), N entries each. */
@@ -56,11 +50,7 @@ final class VoltageBiasConsider {
             return;
         }
         int e = N * i;
-        double dOffset = sensitivity[e + OFFSET];
-        sensitivity[e + SOC] += capacitySoc * sensitivity[e + CAP] - socPerAmp * dOffset;
-        sensitivity[e + V1] = a1 * sensitivity[e + V1] - fastOhms * dOffset;
-        sensitivity[e + V2] = a2 * sensitivity[e + V2] - slowOhms * dOffset;
-        sensitivity[e + V3] = a3 * sensitivity[e + V3] - branchOhms * dOffset;
+        ConsiderColumn.predict(sensitivity, e, 0.0, socPerAmp, capacitySoc, a1, a2, fastOhms, slowOhms, a3, branchOhms);
     }
 
     /**
@@ -73,16 +63,7 @@ final class VoltageBiasConsider {
             return;
         }
         int e = N * i;
-        double seen = h0 * sensitivity[e + SOC]
-                + sensitivity[e + V1]
-                + sensitivity[e + V2]
-                + sensitivity[e + V3]
-                + r0Volts * sensitivity[e + R0]
-                - r0Ohms * sensitivity[e + OFFSET];
-        double innovation = biasVolts - seen;
-        for (int j = 0; j < N; j++) {
-            sensitivity[e + j] += k[j] * innovation;
-        }
+        ConsiderColumn.correct(sensitivity, e, k, biasVolts - ConsiderColumn.seen(sensitivity, e, h0, r0Volts, r0Ohms));
     }
 
     /** Cell {@code i}'s SOC error from the innovations' bias (magnitude). */
