@@ -285,16 +285,7 @@ class RandomScenarioOracleTest {
         double rate = (r.nextBoolean() ? 1 : -1) * r.nextDouble(0.5, 6.0);
         double seconds = r.nextDouble(0.3, 3.0);
         long startMs = (long) (r.nextDouble(3, Math.max(4, durationS - 5)) * 1000);
-        List<String> lines = new ArrayList<>();
-        for (int k = 1; k * 50 <= seconds * 1000; k++) {
-            lines.add(String.format(
-                    Locale.ROOT,
-                    "  - {at: %dms, type: cellTemperature, cell: %d, celsius: %.3f}",
-                    startMs + 50L * k,
-                    cell,
-                    ambient + rate * 0.05 * k));
-        }
-        return lines;
+        return rampLines(cell, startMs, seconds, ambient, rate);
     }
 
     /**
@@ -307,6 +298,11 @@ class RandomScenarioOracleTest {
         double rate = (r.nextBoolean() ? 1 : -1) * r.nextDouble(2.5, 4.5);
         double seconds = 1.0 + 3 * periodMs / 1000.0 + r.nextDouble(0.2, 1.0);
         long startMs = (long) (r.nextDouble(3, Math.max(4, durationS - seconds - 2)) * 1000);
+        return rampLines(cell, startMs, seconds, ambient, rate);
+    }
+
+    /** A thermistor reading every 50 ms from {@code startMs}, moving at {@code rate} °C/s for {@code seconds}. */
+    private static List<String> rampLines(int cell, long startMs, double seconds, double ambient, double rate) {
         List<String> lines = new ArrayList<>();
         for (int k = 1; k * 50 <= seconds * 1000; k++) {
             lines.add(String.format(

@@ -135,12 +135,7 @@ final class SocDriftCue {
      */
     void start() {
         running = true;
-        w = 0;
-        st = 0;
-        sq = 0;
-        stt = 0;
-        stq = 0;
-        sqq = 0;
+        clearSegmentSums();
         java.util.Arrays.fill(sy, 0.0);
         java.util.Arrays.fill(sty, 0.0);
         java.util.Arrays.fill(sqy, 0.0);
@@ -284,6 +279,11 @@ final class SocDriftCue {
         }
         pw += w;
         pLevels += 1;
+        clearSegmentSums();
+    }
+
+    /** Empties the present segment's weight and time/charge sums (its per-cell sums are the caller's). */
+    private void clearSegmentSums() {
         w = 0;
         st = 0;
         sq = 0;
