@@ -330,16 +330,7 @@ class SpkfSocEstimatorTest {
 
     @Test
     void coulombCountsWithAGrowingBoundOnFlatOcv() {
-        EcmParameters params = EcmParameters.builder()
-                .capacityAh(2.0)
-                .r0Ohms(0.03)
-                .r1Ohms(0.01)
-                .tau1Seconds(10)
-                .r2Ohms(0.01)
-                .tau2Seconds(200)
-                .activationEnergyJPerMol(0)
-                .ocv(TestCells.flatLfp())
-                .build();
+        EcmParameters params = TestCells.flatLfpCell();
         SpkfSocEstimator spkf = new SpkfSocEstimator(params, HysteresisModel.NONE, EkfTuning.defaults(), 1);
         EquivalentCircuitCell truth = new EquivalentCircuitCell(params, 0.6, 25);
         spkf.setCellSoc(0, 0.6);

@@ -21,19 +21,6 @@ import org.qsebms.estimators.model.EquivalentCircuitCell;
 class StartSpanTest {
     private static final EkfTuning TUNING = EkfTuning.defaults();
 
-    private static EcmParameters lfpCell() {
-        return EcmParameters.builder()
-                .capacityAh(2.0)
-                .r0Ohms(0.03)
-                .r1Ohms(0.01)
-                .tau1Seconds(10)
-                .r2Ohms(0.01)
-                .tau2Seconds(200)
-                .activationEnergyJPerMol(0)
-                .ocv(TestCells.flatLfp())
-                .build();
-    }
-
     @Test
     void aSteepOcvLeavesTheStartToThePointInversion() {
         EcmParameters cell = TestCells.ncmCell();
@@ -50,7 +37,7 @@ class StartSpanTest {
 
     @Test
     void aReadingOnThePlateauStartsInTheMiddleOfTheSpanTheTableAllows() {
-        EcmParameters cell = lfpCell();
+        EcmParameters cell = TestCells.flatLfpCell();
         StartSpan span = new StartSpan(1);
         double sv = TUNING.voltageSigmaVolts();
         double plateau = cell.ocv().voltsAt(0.6, 25);
@@ -99,7 +86,7 @@ class StartSpanTest {
     @MethodSource("filters")
     void aKneeMetWhileTheStartSpanIsOpenIsNotReadAsStrongInformation(
             String name, Function<EcmParameters, SocEstimator> make) {
-        EcmParameters cell = lfpCell();
+        EcmParameters cell = TestCells.flatLfpCell();
         SocEstimator filter = make.apply(cell);
         EquivalentCircuitCell truth = new EquivalentCircuitCell(cell, 0.9, 25);
         SplittableRandom noise = new SplittableRandom(7);

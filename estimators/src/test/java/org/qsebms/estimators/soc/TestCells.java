@@ -27,6 +27,23 @@ public final class TestCells {
         return new OcvCurve(soc, v, dudt);
     }
 
+    /**
+     * A 2 Ah cell on {@link #flatLfp()}: R0 30 mOhm, two RC pairs (10 mOhm / 10 s, 10 mOhm / 200 s), no
+     * temperature law.
+     */
+    public static EcmParameters flatLfpCell() {
+        return EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.03)
+                .r1Ohms(0.01)
+                .tau1Seconds(10)
+                .r2Ohms(0.01)
+                .tau2Seconds(200)
+                .activationEnergyJPerMol(0)
+                .ocv(flatLfp())
+                .build();
+    }
+
     public static OcvCurve flatLfp() {
         int n = 101;
         double[] soc = new double[n];
