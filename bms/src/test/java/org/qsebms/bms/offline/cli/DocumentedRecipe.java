@@ -52,25 +52,28 @@ final class DocumentedRecipe {
      * @return {@code out}, the preset written
      */
     static Path lfp(Path a123, Path out) {
-        return characterise(
-                out,
-                List.of(
-                        "--ocv-test",
-                        a123.resolve("a123_lfp_25C_ocvtest_S1.csv").toString(),
-                        "--ocv-test",
-                        a123.resolve("a123_lfp_25C_ocvtest_S2.csv").toString(),
-                        "--ocv-test",
-                        a123.resolve("a123_lfp_25C_ocvtest_S3.csv").toString(),
-                        "--ocv-test",
-                        a123.resolve("a123_lfp_25C_ocvtest_S4.csv").toString(),
-                        "--pulse-test",
-                        a123.resolve("a123_lfp_25C_script1_dyn.csv").toString(),
-                        "--capacity-ah",
-                        "2.05",
-                        "--base-preset",
-                        "psoa-lfp",
-                        "--out",
-                        out.toString()));
+        return characterise(out, lfpArguments(a123, out));
+    }
+
+    /** The LFP recipe's {@code bms characterize} arguments, for a test that reads the command's output. */
+    static List<String> lfpArguments(Path a123, Path out) {
+        return List.of(
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S1.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S2.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S3.csv").toString(),
+                "--ocv-test",
+                a123.resolve("a123_lfp_25C_ocvtest_S4.csv").toString(),
+                "--pulse-test",
+                a123.resolve("a123_lfp_25C_script1_dyn.csv").toString(),
+                "--capacity-ah",
+                "2.05",
+                "--base-preset",
+                "psoa-lfp",
+                "--out",
+                out.toString());
     }
 
     private static Path characterise(Path out, List<String> args) {

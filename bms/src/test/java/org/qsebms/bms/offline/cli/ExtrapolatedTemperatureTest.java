@@ -313,22 +313,7 @@ class ExtrapolatedTemperatureTest {
         Path preset = tmp.resolve("lfp25.yaml");
         SharedDataValidationTest.Result c = SharedDataValidationTest.run(
                 new CharacterizeCommand(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S1.csv").toString(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S2.csv").toString(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S3.csv").toString(),
-                "--ocv-test",
-                a123.resolve("a123_lfp_25C_ocvtest_S4.csv").toString(),
-                "--pulse-test",
-                a123.resolve("a123_lfp_25C_script1_dyn.csv").toString(),
-                "--capacity-ah",
-                "2.05",
-                "--base-preset",
-                "psoa-lfp",
-                "--out",
-                preset.toString());
+                DocumentedRecipe.lfpArguments(a123, preset).toArray(String[]::new));
         assertThat(c.exit()).as(c.err()).isZero();
         assertThat(c.out()).contains("ASSUMPTION");
         SharedDataValidationTest.Result r = SharedDataValidationTest.run(
