@@ -6,7 +6,7 @@ package org.qsebms.estimators.model;
  * over the table. {@code socReachOfVolts} walks from the SOC's segment to the first table point
  * whose OCV has risen by the given volts, and likewise down; for an innovation bias of 0.14 V on an
  * NCM811 table of 110 points that is some 30 points per call, and the bound needs it for every cell
- * at every correction (docs/estimation.md, "The update's CPU time"). Where the table's point
+ * at every correction (docs/estimation.md, "What cost the SPKF the time"). Where the table's point
  * voltages at the cell's temperature never fall with SOC (as computed, in double arithmetic) the
  * first point reached is the last one below the target plus one, whatever point the search starts
  * from; so each cell keeps the segment and the two points its previous call found and steps from
