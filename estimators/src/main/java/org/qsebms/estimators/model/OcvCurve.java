@@ -204,7 +204,8 @@ public record OcvCurve(
      * On a straight stretch this is {@code volts / slope}; where the span crosses a knee it is the
      * distance to the knee plus the rest at the next segment's slope, so an OCV error of up to
      * {@code volts} is inside it wherever the SOC sits, which the tangent slope at {@code soc} alone
-     * does not give. Walks the table outwards from {@code soc}; allocates nothing.
+     * does not give. Walks the table outwards from {@code soc}; allocates nothing. {@link OcvReach}
+     * gives the same value for many cells called again and again, in a few steps each.
      */
     public double socReachOfVolts(double soc, double celsius, double volts) {
         int n = socFraction.length;
@@ -285,24 +286,24 @@ public record OcvCurve(
     }
 
     /** The OCV at {@code soc}, temperature offset {@code dt} from 25 °C, on table segment {@code i} (linear on it). */
-    private double voltsOnSegment(int i, double soc, double dt) {
+    double voltsOnSegment(int i, double soc, double dt) {
         double t = (soc - socFraction[i]) / (socFraction[i + 1] - socFraction[i]);
         double a = nodeVolts(i, dt);
         return a + t * (nodeVolts(i + 1, dt) - a);
     }
 
     /** The OCV at table point {@code j}, temperature offset {@code dt} from 25 °C. */
-    private double nodeVolts(int j, double dt) {
+    double nodeVolts(int j, double dt) {
         return ocvVolts[j] + dt * entropicVoltsPerK[j];
     }
 
-    private double clampToTable(double soc) {
+    double clampToTable(double soc) {
         int n = socFraction.length;
         return soc < socFraction[0] ? socFraction[0] : soc > socFraction[n - 1] ? socFraction[n - 1] : soc;
     }
 
     /** The SOC between (s0, v0) and (s1, v1) where the straight line between them reaches {@code target}. */
-    private static double crossing(double s0, double v0, double s1, double v1, double target) {
+    static double crossing(double s0, double v0, double s1, double v1, double target) {
         double span = v1 - v0;
         return span == 0 ? s1 : s0 + (target - v0) / span * (s1 - s0);
     }

@@ -3,6 +3,7 @@ package org.qsebms.estimators.soc;
 import java.util.Arrays;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvCurve;
+import org.qsebms.estimators.model.OcvReach;
 
 /**
  * The noise model both SOC filters ({@link EkfSocEstimator}, {@link SpkfSocEstimator}) share, per
@@ -80,6 +81,8 @@ final class CellNoiseModel {
     private final double[] innovationBiasVolts;
     /** Per cell, the SOC error that mean stands for at the last correction ({@link #recordInnovationBias}). */
     private final double[] innovationBiasSoc;
+    /** The preset OCV's reach of that bias ({@link OcvCurve#socReachOfVolts}), stepping from each cell's last one. */
+    private final OcvReach innovationBiasReach;
 
     /** Whether each cell's preset fits it, from its voltage steps at current steps. */
     private final PresetFitCheck presetFit;
@@ -110,6 +113,7 @@ final class CellNoiseModel {
         this.innovationMean = new double[cellCount];
         this.innovationBiasVolts = new double[cellCount];
         this.innovationBiasSoc = new double[cellCount];
+        this.innovationBiasReach = new OcvReach(cell.ocv(), cellCount);
         this.presetFit = new PresetFitCheck(tuning, cell.capacityAh(), cellCount);
         this.countedSoc = new double[cellCount];
         this.lastSoc = new double[cellCount];
@@ -402,12 +406,14 @@ final class CellNoiseModel {
      * (LFP started 30 % high: a charge pulse puts the estimate on the top knee, slope 6-10 V per unit
      * SOC, the SOC sigma falls from 0.10 to 0.004 in 20 samples and the -60 mV innovations that follow
      * for an hour no longer move it). Every SOC whose OCV lies within that bias of the OCV at the
-     * estimate fits the voltage as well ({@link OcvCurve#socReachOfVolts}); the bound adds that reach. On a straight stretch it is {@code |mean| / slope}; next to a flat
-     * stretch (LFP's plateau) it reaches across it, which the local slope cannot see.
+     * estimate fits the voltage as well ({@link OcvCurve#socReachOfVolts} of the preset's OCV, through
+     * {@link OcvReach}: the same value in a few steps); the bound adds that reach. On a straight
+     * stretch it is {@code |mean| / slope}; next to a flat stretch (LFP's plateau) it reaches across
+     * it, which the local slope cannot see.
      */
-    void recordInnovationBias(int i, OcvCurve ocv, double soc, double celsius) {
+    void recordInnovationBias(int i, double soc, double celsius) {
         double volts = innovationBiasVolts[i];
-        innovationBiasSoc[i] = volts > 0 ? ocv.socReachOfVolts(soc, celsius, volts) : 0.0;
+        innovationBiasSoc[i] = volts > 0 ? innovationBiasReach.socReachOfVolts(i, soc, celsius, volts) : 0.0;
         lastSoc[i] = soc;
     }
 

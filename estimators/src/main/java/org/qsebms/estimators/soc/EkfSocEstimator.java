@@ -362,7 +362,7 @@ public final class EkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             ocvErrorSensitivity[e + j] += k[j] * (noise.ocvSigma(i) - seen);
         }
-        noise.recordInnovationBias(i, cell.ocv(), soc[i], celsius);
+        noise.recordInnovationBias(i, soc[i], celsius);
         // and a resistance error: the innovation carries its R0 drop (D <- (I - K H) D + K r0Volts)
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + 1]

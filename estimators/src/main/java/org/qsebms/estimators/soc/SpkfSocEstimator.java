@@ -452,7 +452,7 @@ public final class SpkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             ocvErrorSensitivity[e + j] += k[j] * (noise.ocvSigma(i) - seen);
         }
-        noise.recordInnovationBias(i, ocv, x[xb + SOC], celsius);
+        noise.recordInnovationBias(i, x[xb + SOC], celsius);
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + V1]
                 + resistanceErrorSensitivity[e + V2]

@@ -389,7 +389,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             ocvErrorSensitivity[e + j] += k[j] * (noise.ocvSigma(i) - seen);
         }
-        noise.recordInnovationBias(i, cell.ocv(), x[N * i + SOC], celsius);
+        noise.recordInnovationBias(i, x[N * i + SOC], celsius);
         double seenD = h0 * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + V1]
                 + resistanceErrorSensitivity[e + V2]
