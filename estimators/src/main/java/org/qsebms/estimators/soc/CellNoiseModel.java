@@ -346,10 +346,19 @@ final class CellNoiseModel {
 
     /**
      * One sample of cell {@code i} for the preset's fit ({@link PresetFitCheck}): the measured current
-     * and voltage and the voltage the model predicted for it before the correction.
+     * and voltage, the voltage the model predicted for it before the correction, and what the
+     * innovation gate made of it. A voltage the gate rejected is no evidence of the cell's
+     * resistance either: one wild reading (a logger's glitch of hundreds of volts) would otherwise
+     * outweigh every real step in the least squares and mark a fitting preset mismatched for good.
+     * It is left out, and the next sample does not step from it. A rejection that the gate turns
+     * into re-learning (a persistent mismatch) counts.
      */
-    void observeFit(int i, double amps, double volts, double predicted) {
-        presetFit.observe(i, amps, volts, predicted);
+    void observeFit(int i, double amps, double volts, double predicted, Gate gate) {
+        if (gate == Gate.REJECT) {
+            presetFit.restart(i);
+        } else {
+            presetFit.observe(i, amps, volts, predicted);
+        }
     }
 
     /** A start of cell {@code i} at {@code soc} (first sample, a new SOC): the count starts again there. */

@@ -309,7 +309,6 @@ public final class EkfSocEstimator implements SocFilter {
         double slope = model.ocvSlope(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         double innovation = volts - predicted;
-        noise.observeFit(i, measuredAmps, volts, predicted);
         int b = NN * i;
         hk[SOC] = h0;
         hk[1] = 1;
@@ -328,6 +327,7 @@ public final class EkfSocEstimator implements SocFilter {
         double r = noise.measurementVariance(i, s0);
         double s = s0 + r;
         CellNoiseModel.Gate gate = noise.gate(i, innovation, s);
+        noise.observeFit(i, measuredAmps, volts, predicted, gate);
         if (gate == CellNoiseModel.Gate.REJECT) {
             return;
         }

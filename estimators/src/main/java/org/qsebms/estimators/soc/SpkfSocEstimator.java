@@ -381,7 +381,6 @@ public final class SpkfSocEstimator implements SocFilter {
             s0 += SECOND_ORDER_WEIGHT * ocvSecond * ocvSecond;
         }
         double innovation = volts - predicted;
-        noise.observeFit(i, amps, volts, predicted);
         // the slow branch's considered start doubt in the gain (Schmidt-Kalman): per sigma of it the
         // innovation moves by w3 = c - H D; 0 without a doubt to follow
         double w3 = noise.slowBranchStart().innovationPerSigma(i, h0, r0Volts, r0Ohms);
@@ -389,6 +388,7 @@ public final class SpkfSocEstimator implements SocFilter {
         double r = noise.measurementVariance(i, s0);
         double s = s0 + r;
         CellNoiseModel.Gate gate = noise.gate(i, innovation, s);
+        noise.observeFit(i, amps, volts, predicted, gate);
         if (gate == CellNoiseModel.Gate.REJECT) {
             return; // the prediction's covariance, already symmetric
         }

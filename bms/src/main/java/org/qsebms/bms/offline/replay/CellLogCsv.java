@@ -13,7 +13,9 @@ import org.qsebms.estimators.characterization.CellTestLog;
 
 /**
  * Reads a cell log CSV: header {@code time_s,current_a,voltage_v,temperature_c[,capacity_ah][,soc_ref]}
- * (any order, extra columns ignored, '#' lines skipped), current positive while charging.
+ * (any order, extra columns ignored, '#' lines skipped), current positive while charging. The
+ * columns are separated by commas, or by semicolons or tabs throughout (a spreadsheet's export in a
+ * locale with decimal commas; there a comma in a number is its decimal point); cells may be quoted.
  * Errors name the file, the 1-based line and column and the offending text.
  */
 public final class CellLogCsv {
@@ -37,12 +39,16 @@ public final class CellLogCsv {
         int n = 0;
         double[][] data = new double[6][1024];
         double previousTime = Double.NEGATIVE_INFINITY;
+        char separator = ',';
         while ((line = in.readLine()) != null) {
             lineNo++;
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] cells = line.split(",", -1);
+            if (col == null) {
+                separator = separator(line);
+            }
+            String[] cells = unquoted(line.split(String.valueOf(separator), -1));
             if (col == null) {
                 col = header(name, lineNo, cells);
                 width = cells.length;
@@ -50,6 +56,14 @@ public final class CellLogCsv {
             }
             if (cells.length < width) {
                 throw new LogFormatException(shortRow(name, lineNo, width, cells.length, in));
+            }
+            if (cells.length > width && !blankFrom(cells, width)) {
+                throw new LogFormatException(longRow(name, lineNo, width, cells.length, separator));
+            }
+            if (separator != ',') {
+                for (int c = 0; c < cells.length; c++) {
+                    cells[c] = cells[c].replace(',', '.');
+                }
             }
             if (n == data[0].length) {
                 for (int c = 0; c < 6; c++) {
@@ -61,7 +75,9 @@ public final class CellLogCsv {
             }
             if (!(data[0][n] >= previousTime)) {
                 throw new LogFormatException(name + " line " + lineNo + ", column " + (col[0] + 1) + " (time_s): "
-                        + data[0][n] + " s goes back in time from the previous row (" + previousTime + " s)");
+                        + data[0][n] + " s goes back in time from the previous row (" + previousTime + " s); two "
+                        + "logs joined, or a logger clock that restarted? Split the file at that line and use each "
+                        + "part on its own (or make time_s run on across the join)");
             }
             previousTime = data[0][n];
             n++;
@@ -100,6 +116,55 @@ public final class CellLogCsv {
         }
         return where + " in the file's last row: the file ends in the middle of a row, so it looks cut off (a copy "
                 + "or a logger interrupted); copy or export it again, or remove that last row to replay what is there";
+    }
+
+    /**
+     * The header line's column separator: a comma, or a semicolon or tab where the header has no
+     * comma but holds the names that way (a spreadsheet's export in a locale with decimal commas).
+     */
+    private static char separator(String header) {
+        if (header.indexOf(',') >= 0) {
+            return ',';
+        }
+        if (header.indexOf(';') >= 0) {
+            return ';';
+        }
+        return header.indexOf('\t') >= 0 ? '\t' : ',';
+    }
+
+    /** The cells without the double quotes a spreadsheet may put around each. */
+    private static String[] unquoted(String[] cells) {
+        for (int c = 0; c < cells.length; c++) {
+            String t = cells[c].trim();
+            if (t.length() >= 2 && t.charAt(0) == '"' && t.charAt(t.length() - 1) == '"') {
+                cells[c] = t.substring(1, t.length() - 1);
+            }
+        }
+        return cells;
+    }
+
+    private static boolean blankFrom(String[] cells, int from) {
+        for (int c = from; c < cells.length; c++) {
+            if (!cells[c].isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A row with more (non-empty) columns than the header: its values would be read from the wrong
+     * columns. A decimal comma in a comma-separated file is the usual cause ({@code 1,5} for 1.5).
+     */
+    private static String longRow(String name, int lineNo, int width, int found, char separator) {
+        String where = name + " line " + lineNo + ": expected " + width + " columns, found " + found
+                + ", so its values cannot be matched to the header's columns";
+        if (separator == ',') {
+            return where + "; a decimal comma in a number (1,5 for 1.5)? Write decimals with a point, or separate "
+                    + "the columns with ';' throughout (then a comma is read as the decimal point); otherwise "
+                    + "remove the extra values from that row";
+        }
+        return where + "; remove the extra values from that row";
     }
 
     private static int[] header(String name, int lineNo, String[] cells) {
@@ -166,6 +231,12 @@ public final class CellLogCsv {
             return v;
         } catch (NumberFormatException e) {
             String[] names = {"time_s", "current_a", "voltage_v", "temperature_c", "capacity_ah", "soc_ref"};
+            if (Arrays.asList(names).contains(text.trim())) {
+                throw new LogFormatException(name + " line " + lineNo + ": a second header ('" + text.trim()
+                        + "' in column " + (column + 1) + "): two logs joined into one file? Split the file at "
+                        + "that line and use each part on its own, or remove that line if the rows below "
+                        + "continue the log");
+            }
             throw new LogFormatException(name + " line " + lineNo + ", column " + (column + 1) + " (" + names[which]
                     + "): '" + text + "' is not a finite number; every data row needs a number in each column "
                     + "(a gap or a NaN the logger wrote when a reading was missing): remove the row, or fill the "

@@ -90,8 +90,18 @@ public final class CyclerLogReader {
         return new Table(name, format, lines, headerIndex, notes).read(celsius);
     }
 
-    /** UTF-8 when it is, else Windows-1252 (a superset of Latin-1), with a note. */
+    /**
+     * UTF-8 when it is, UTF-16 when it starts with UTF-16's byte-order mark (a spreadsheet's "Unicode
+     * text"), else Windows-1252 (a superset of Latin-1); with a note for the last two.
+     */
     private static String decode(String name, byte[] bytes, List<String> notes) {
+        if (bytes.length >= 2
+                && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                        || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            notes.add("text read as UTF-16 (its byte-order mark)");
+            String s = new String(bytes, StandardCharsets.UTF_16);
+            return s.startsWith("\uFEFF") ? s.substring(1) : s;
+        }
         for (int i = 0; i < Math.min(bytes.length, 4096); i++) {
             if (bytes[i] == 0) {
                 throw new LogFormatException(name + ": a binary file (BioLogic .mpr, Arbin .res, Neware .nda/.ndax or "
