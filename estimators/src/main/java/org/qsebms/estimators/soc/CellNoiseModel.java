@@ -62,7 +62,10 @@ final class CellNoiseModel {
     private final double[] ocvSigma;
     /** Per cell, the voltage sigma's growth at its temperature (1 inside the characterised span). */
     private final double[] voltageSigmaGrowth;
-    /** Per cell, the relative resistance error's sigma at its temperature (0 inside the characterised span). */
+    /**
+     * Per cell, the relative resistance error's sigma: the larger of the extrapolated temperature law's (0 inside the
+     * characterised span) and the misfit the cell's voltage steps show ({@link PresetFitCheck#resistanceMisfit}).
+     */
     private final double[] resistanceErrorSigma;
     /** The consider analysis of the current sensor's offset and gain error (the bound's share of them). */
     private final CurrentSensorConsider currentSensor;
@@ -265,14 +268,18 @@ final class CellNoiseModel {
      * Sets cell {@code i}'s OCV sigma (at {@code soc}), voltage sigma growth and resistance error
      * sigma for {@code celsius}, with the R0 scale the filter has learnt for it so far
      * ({@code r0Scale}, the evidence of how far the truth's resistances are from the model's
-     * extrapolated law: {@link EkfTuning#resistanceErrorSigma}); returns how far (K, beyond the
-     * margin) that lies outside the temperatures the preset was characterised over.
+     * extrapolated law: {@link EkfTuning#resistanceErrorSigma}) or, where larger, the misfit its
+     * voltage steps at current steps have shown so far ({@link PresetFitCheck#resistanceMisfit}: the
+     * preset's resistances are not quite this cell's, whatever the temperature); returns how far (K,
+     * beyond the margin) that lies outside the temperatures the preset was characterised over.
      */
     double atTemperature(int i, double soc, double celsius, double r0Scale) {
         double outside = tuning.extrapolationKelvin(cell.characterisedCelsius(), celsius);
         ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), soc, celsius, outside);
         voltageSigmaGrowth[i] = tuning.voltageSigmaGrowth(outside);
-        resistanceErrorSigma[i] = tuning.resistanceErrorSigma(outside, r0Scale);
+        // the larger of the extrapolated law's doubt and the misfit the cell's own voltage steps show
+        resistanceErrorSigma[i] =
+                Math.max(tuning.resistanceErrorSigma(outside, r0Scale), presetFit.resistanceMisfit(i));
         return outside;
     }
 

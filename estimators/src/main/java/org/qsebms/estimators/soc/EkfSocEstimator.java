@@ -116,7 +116,7 @@ public final class EkfSocEstimator implements SocFilter {
 
     /**
      * Per cell, how much the state estimate's error moves per unit of a relative error of every
-     * resistance (a consider analysis of the extrapolated temperature law): the truth's RC pairs
+     * resistance (a consider analysis of the extrapolated temperature law and of the misfit the voltage steps show): the truth's RC pairs
      * and R0 drop move with it, the filter's do not.
      */
     private final double[] resistanceErrorSensitivity;

@@ -55,8 +55,10 @@ import org.qsebms.estimators.model.TemperatureSpan;
  *                                current steps are more than this many times the model's (or less than
  *                                one over it): the preset's resistances are another cell's, and so
  *                                likely its OCV table ({@code socQuality} "mismatched"; the bound then
- *                                carries a resistance error of the size the steps show). 0 turns the
- *                                check off
+ *                                carries a resistance error of the size the steps show). Below it the
+ *                                steps' misfit {@code |ratio - 1|} is still one sigma of the relative
+ *                                resistance error the bound carries ({@code PresetFitCheck.resistanceMisfit}).
+ *                                0 turns the check and that share off
  */
 public record EkfTuning(
         double currentSigmaAmps,

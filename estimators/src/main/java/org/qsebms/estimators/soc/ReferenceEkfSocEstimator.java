@@ -65,6 +65,8 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
     private final double[] slowBranchError;
     /** The SOC span a start left open where the OCV does not place the SOC (a flat OCV). */
     private final StartSpan startSpan;
+    /** The preset fit check's voltage-step ratio, whose misfit is a resistance error's sigma in the bound. */
+    private final PresetFitCheck presetFit;
     /**
      * Per cell, with the offset state on, d(state estimate) from the innovations' running mean moved
      * in by the gain (7x1; {@code VoltageBiasConsider}); stays 0 without the offset state.
@@ -106,6 +108,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         voltageBiasSensitivity = new RealMatrix[cellCount];
         slowBranchError = new double[cellCount];
         startSpan = new StartSpan(cellCount);
+        presetFit = new PresetFitCheck(tuning, cell.capacityAh(), cellCount);
         sensorOffsetSigma = adaptation.currentOffset().enabled() ? 0 : tuning.currentOffsetLimitAmps() / Math.sqrt(3);
         sensorGainSigma = tuning.currentGainErrorLimit() / Math.sqrt(3);
         for (int i = 0; i < cellCount; i++) {
@@ -153,9 +156,13 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                     : cell.ocvDoubt().sigmaVoltsAt(x[i].getEntry(0, 0), cellCelsius[i], Double.NaN);
             ocvSigma[i] = outside == 0 ? ocvBase : Math.sqrt(ocvBase * ocvBase + ocvGrown * ocvGrown);
             voltageSigma[i] = tuning.voltageSigmaVolts() * (1 + outside / tuning.extrapolationKelvinPerDoubling());
-            resistanceErrorSigma[i] = outside == 0
-                    ? 0
-                    : Math.max(outside / tuning.extrapolationKelvinPerDoubling(), Math.abs(x[i].getEntry(3, 0) - 1));
+            resistanceErrorSigma[i] = Math.max(
+                    outside == 0
+                            ? 0
+                            : Math.max(
+                                    outside / tuning.extrapolationKelvinPerDoubling(),
+                                    Math.abs(x[i].getEntry(3, 0) - 1)),
+                    presetFit.resistanceMisfit(i));
             if (!initialised[i]) {
                 double r0Amps = cell.r0Ohms() * x[i].getEntry(3, 0) * f * amps;
                 double first = cell.ocv().socAt(cellVolts[i] - r0Amps, cellCelsius[i]);
@@ -165,6 +172,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                         cell.ocv()
                                 .socAt(cellVolts[i] - r0Amps * cell.socFactor(first, cellCelsius[i]), cellCelsius[i]));
                 cov[i] = resetSocPart(cov[i]);
+                presetFit.restart(i);
                 initialised[i] = true;
                 rcUnknown[i] = true;
                 // on a flat OCV: the mean of the SOC the whole table allows for the reading, its variance
@@ -281,7 +289,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
             // the innovations' bias moved into the states: D = F D (the offset's column counts it into the SOC)
             voltageBiasSensitivity[i] = fm.multiply(voltageBiasSensitivity[i]);
             slowBranchError[i] *= a3;
-            correct(i, amps, cellVolts[i], cellCelsius[i], f, dt);
+            correct(i, measuredAmps, amps, cellVolts[i], cellCelsius[i], f, dt);
             if (startSpan.open(i)) {
                 // while the start's span is open the SOC variance stays as wide as it
                 cov[i].setEntry(0, 0, Math.max(cov[i].getEntry(0, 0), startSpan.startVariance(i)));
@@ -289,7 +297,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         }
     }
 
-    private void correct(int i, double amps, double volts, double celsius, double f, double dt) {
+    private void correct(int i, double measuredAmps, double amps, double volts, double celsius, double f, double dt) {
         double z = Math.max(0, Math.min(1, x[i].getEntry(0, 0)));
         double r0Volts = cell.r0Ohms() * f * cell.socFactor(z, celsius) * amps;
         // dV/d(offset): the R0 drop of the offset taken off the current
@@ -305,6 +313,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0, offsetRow, 1});
         double r = voltageSigma[i] * voltageSigma[i];
         double innovation = volts - predicted;
+        presetFit.observe(i, measuredAmps, volts, predicted);
         // the slow branch's considered start doubt in the gain (Schmidt-Kalman): w = c - H D per sigma
         double wBranch =
                 slowBranchError[i] - hm.multiply(slowBranchSensitivity[i]).getEntry(0, 0);
@@ -446,6 +455,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         x[c].setEntry(2, 0, 0);
         x[c].setEntry(6, 0, 0);
         cov[c] = resetSocPart(cov[c]);
+        presetFit.restart(c);
         startSpan.close(c);
         initialised[c] = true;
         rcUnknown[c] = true;

@@ -330,6 +330,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
             }
         }
         double innovation = volts - predicted;
+        noise.observeFit(i, amps, volts, predicted);
         // the slow branch's considered start doubt in the gain (Schmidt-Kalman): per sigma of it the
         // innovation moves by w3 = c - H D; 0 without a doubt to follow
         double w3 = noise.slowBranchStart().innovationPerSigma(i, h0, stepR0Volts, r0Ohms);

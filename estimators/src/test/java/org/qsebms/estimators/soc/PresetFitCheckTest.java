@@ -57,4 +57,50 @@ class PresetFitCheckTest {
         step(check, -2.0, 0.003, 0.100);
         assertThat(check.mismatched(0)).isFalse();
     }
+
+    @Test
+    void oneStepOfTwiceTheModelsIsAMisfitOfOneWithinTheLimit() {
+        PresetFitCheck check = new PresetFitCheck(EkfTuning.defaults(), CAPACITY_AH, 1);
+        step(check, -2.0, 0.050, 0.090);
+        assertThat(check.mismatched(0)).isFalse();
+        // one step: no scatter to discount, the whole distance from 1 counts
+        assertThat(check.resistanceMisfit(0)).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void aRatioWithinThreeStandardErrorsOfOneIsNoMisfit() {
+        PresetFitCheck check = new PresetFitCheck(EkfTuning.defaults(), CAPACITY_AH, 1);
+        // steps scattered 0.6-1.4 about a least-squares ratio near 1.04
+        double[] cellOhms = {0.030, 0.070, 0.042, 0.063, 0.050, 0.057};
+        for (double r : cellOhms) {
+            step(check, -2.0, 0.050, r);
+        }
+        double q = check.resistanceRatio(0);
+        assertThat(q).isGreaterThan(1.0);
+        assertThat(check.resistanceMisfit(0)).isZero();
+    }
+
+    @Test
+    void aSteadyMisfitBeyondItsScatterIsCarried() {
+        PresetFitCheck check = new PresetFitCheck(EkfTuning.defaults(), CAPACITY_AH, 1);
+        double[] cellOhms = {0.088, 0.092, 0.090, 0.091, 0.089};
+        for (double r : cellOhms) {
+            step(check, -2.0, 0.050, r);
+        }
+        double q = check.resistanceRatio(0);
+        assertThat(check.resistanceMisfit(0)).isGreaterThan(0.7).isLessThan(q - 1);
+    }
+
+    @Test
+    void aMismatchedCellOrACheckTurnedOffCarriesNoMisfit() {
+        PresetFitCheck mismatched = new PresetFitCheck(EkfTuning.defaults(), CAPACITY_AH, 1);
+        step(mismatched, -2.0, 0.003, 0.100);
+        assertThat(mismatched.mismatched(0)).isTrue();
+        assertThat(mismatched.resistanceMisfit(0)).isZero();
+        EkfTuning off =
+                EkfTuning.defaults().toBuilder().mismatchResistanceRatio(0).build();
+        PresetFitCheck check = new PresetFitCheck(off, CAPACITY_AH, 1);
+        step(check, -2.0, 0.050, 0.090);
+        assertThat(check.resistanceMisfit(0)).isZero();
+    }
 }
