@@ -313,7 +313,6 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0, offsetRow, 1});
         double r = voltageSigma[i] * voltageSigma[i];
         double innovation = volts - predicted;
-        presetFit.observe(i, measuredAmps, volts, predicted);
         // the slow branch's considered start doubt in the gain (Schmidt-Kalman): w = c - H D per sigma
         double wBranch =
                 slowBranchError[i] - hm.multiply(slowBranchSensitivity[i]).getEntry(0, 0);
@@ -326,6 +325,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         double gate = tuning.gateSigmas();
         if (innovation * innovation > gate * gate * s) {
             if (++rejectedInRow[i] < tuning.maxConsecutiveRejections()) {
+                presetFit.restart(i); // a rejected voltage is no evidence of the resistance either
                 return;
             }
             double socError = h0 != 0.0 ? innovation / h0 : 0.0;
@@ -333,6 +333,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
             s = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0) + wBranch * wBranch + r;
         }
         rejectedInRow[i] = 0;
+        presetFit.observe(i, measuredAmps, volts, predicted);
         if (tuning.innovationWindowSeconds() > 0) {
             double forget = Math.exp(-dt / tuning.innovationWindowSeconds());
             innovationMeanSquare[i] = forget * innovationMeanSquare[i] + (1 - forget) * innovation * innovation;

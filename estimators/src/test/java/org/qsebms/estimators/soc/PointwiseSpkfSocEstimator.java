@@ -330,7 +330,6 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
             }
         }
         double innovation = volts - predicted;
-        noise.observeFit(i, amps, volts, predicted);
         // the slow branch's considered start doubt in the gain (Schmidt-Kalman): per sigma of it the
         // innovation moves by w3 = c - H D; 0 without a doubt to follow
         double w3 = noise.slowBranchStart().innovationPerSigma(i, h0, stepR0Volts, r0Ohms);
@@ -338,6 +337,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         double r = noise.measurementVariance(i, s0);
         double s = s0 + r;
         CellNoiseModel.Gate gate = noise.gate(i, innovation, s);
+        noise.observeFit(i, amps, volts, predicted, gate);
         if (gate == CellNoiseModel.Gate.REJECT) {
             mirrorLowerTriangle(b); // the prediction's
             return;
