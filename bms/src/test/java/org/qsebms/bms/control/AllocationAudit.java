@@ -25,8 +25,10 @@ import jdk.jfr.consumer.RecordingFile;
  * error message, a {@code toString} format) are interned then: a {@code String} and its {@code byte[]}
  * on the loop thread, once per class in the JVM's life, whenever the loaded machine's JIT reaches that
  * class. Such an allocation is recognised precisely: a {@code String} or {@code byte[]} whose top frame
- * is compiled code at bytecode index -1, the method's entry, where the tier-3 code's invocation counter
- * calls the compile policy and where no bytecode (no {@code ldc}) runs. Everything else is the tick's.
+ * is compiled code at one of the two places where tier-3 code's counters call the compile policy:
+ * the method's entry (bytecode index -1, where no bytecode runs) or a loop's back branch (a
+ * {@code goto} or {@code if} to a lower index, read from the class with {@code javap}). Neither is an
+ * {@code ldc}, the one bytecode that interns a String constant itself. Everything else is the tick's.
  */
 final class AllocationAudit {
     /**
@@ -35,7 +37,7 @@ final class AllocationAudit {
      * @param measuredBytes the thread's allocated-bytes counter over the window
      * @param recordedBytes the allocation events of the measuring thread inside the window's marks
      * @param compileRequestBytes the part of them made by C2 compile requests
-     * @param byCompileRequests where those were made (top frame)
+     * @param byCompileRequests the method each of those was made for, one entry per object
      * @param byTheTick the other allocations: class, size and stack
      */
     record Window(
@@ -72,18 +74,21 @@ final class AllocationAudit {
         return out;
     }
 
-    /** The compile requests' bytes, window by window, for the test's output. */
+    /** The compile requests' bytes, window by window and method by method, for the test's output. */
     String compileRequests() {
         StringBuilder sb = new StringBuilder();
         for (Window w : windows) {
             if (w.compileRequestBytes() > 0) {
+                Map<String, Long> byMethod = new java.util.TreeMap<>();
+                w.byCompileRequests().forEach(m -> byMethod.merge(m, 1L, Long::sum));
                 sb.append("window ")
                         .append(w.index())
                         .append(": ")
                         .append(w.compileRequestBytes())
-                        .append(" B ")
-                        .append(w.byCompileRequests())
-                        .append('\n');
+                        .append(" B,");
+                byMethod.forEach((m, n) ->
+                        sb.append(' ').append(n).append(" objects at ").append(m));
+                sb.append('\n');
             }
         }
         return sb.isEmpty() ? "none" : sb.toString().strip();
@@ -147,9 +152,9 @@ final class AllocationAudit {
                     recorded += size;
                     if (byACompileRequest(e)) {
                         byRequests += size;
-                        requests.add(describe(e, 1));
+                        requests.add(topMethod(e));
                     } else {
-                        tick.add(describe(e, 64));
+                        tick.add(describe(e));
                     }
                 }
             }
@@ -167,10 +172,17 @@ final class AllocationAudit {
             return false;
         }
         RecordedFrame top = st.getFrames().get(0);
-        return top.isJavaFrame() && !top.getType().equals("Interpreted") && top.getBytecodeIndex() == -1;
+        return top.isJavaFrame()
+                && !top.getType().equals("Interpreted")
+                && (top.getBytecodeIndex() == -1 || Bytecode.isBackwardBranch(top));
     }
 
-    private static String describe(RecordedEvent e, int depth) {
+    private static String topMethod(RecordedEvent e) {
+        RecordedFrame top = e.getStackTrace().getFrames().get(0);
+        return top.getMethod().getType().getName() + "." + top.getMethod().getName();
+    }
+
+    private static String describe(RecordedEvent e) {
         StringBuilder sb = new StringBuilder()
                 .append(e.<RecordedClass>getValue("objectClass").getName())
                 .append(' ')
@@ -178,8 +190,7 @@ final class AllocationAudit {
                 .append(" B at");
         RecordedStackTrace st = e.getStackTrace();
         if (st != null) {
-            st.getFrames().stream()
-                    .limit(depth)
+            st.getFrames()
                     .forEach(f -> sb.append(' ')
                             .append(f.getMethod().getType().getName())
                             .append('.')
