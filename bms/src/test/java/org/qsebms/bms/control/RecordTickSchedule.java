@@ -49,13 +49,30 @@ final class RecordTickSchedule {
         }
     }
 
+    /** Windows of 1,000 ticks in one pass (8 h of loop time). */
+    static final int WINDOWS = 57;
+
     private RecordTickSchedule() {}
 
+    /**
+     * Prints the result for a record in {@code args[0]}; with a second argument, a file (a JIT-on run
+     * with {@code -XX:-UseTLAB}), records every allocation into it ({@link AllocationRecording}) and
+     * prints the windows' lines.
+     */
     public static void main(String[] args) throws Exception {
-        System.out.println(run(Path.of(args[0])).line());
+        if (args.length == 1) {
+            System.out.println(run(Path.of(args[0]), WindowLog.NONE).line());
+            return;
+        }
+        try (AllocationRecording rec = AllocationRecording.start()) {
+            Result r = run(Path.of(args[0]), rec);
+            rec.dump(Path.of(args[1]));
+            rec.lines().forEach(System.out::println);
+            System.out.println(r.line());
+        }
     }
 
-    static Result run(Path dir) throws Exception {
+    static Result run(Path dir, WindowLog log) throws Exception {
         Files.createDirectories(dir);
         BmsConfig cfg = new ConfigLoader()
                 .parse(
@@ -74,16 +91,16 @@ final class RecordTickSchedule {
                     Optional.of(record),
                     () -> epoch[0]);
             w.requests().requestClose();
-            Ticker t = new Ticker(w, cfg.loop().period().toNanos(), epoch);
+            Ticker t = new Ticker(w, cfg.loop().period().toNanos(), epoch, log);
             // 12 h of loop time: cycles close, diagnostics run, every branch is taken
             t.ticks(86_400);
             if (record.counter().closedCycles() == 0) {
                 throw new AssertionError("no cycle closed in the warm-up");
             }
-            Pass settling = t.pass();
+            Pass settling = t.pass(0);
             long closedBefore = record.counter().closedCycles();
             long diagnosticsBefore = w.controller().diagnostic().orElseThrow().revision();
-            Pass measured = t.pass();
+            Pass measured = t.pass(WINDOWS);
             return new Result(
                     settling,
                     measured,
@@ -97,16 +114,18 @@ final class RecordTickSchedule {
         private final ControllerAssembly.Wiring w;
         private final long period;
         private final long[] epoch;
+        private final WindowLog log;
         private final PackSample drain = new PackSample(4, 4);
         private final com.sun.management.ThreadMXBean mx =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         private final long tid = Thread.currentThread().threadId();
         private long now;
 
-        Ticker(ControllerAssembly.Wiring w, long period, long[] epoch) {
+        Ticker(ControllerAssembly.Wiring w, long period, long[] epoch, WindowLog log) {
             this.w = w;
             this.period = period;
             this.epoch = epoch;
+            this.log = log;
         }
 
         void ticks(int n) {
@@ -120,7 +139,8 @@ final class RecordTickSchedule {
             }
         }
 
-        Pass pass() {
+        /** One pass of {@link #WINDOWS} windows, numbered from {@code first} in the log. */
+        Pass pass(int first) {
             long overhead = 0;
             for (int i = 0; i < 5; i++) {
                 long a = mx.getThreadAllocatedBytes(tid);
@@ -131,15 +151,19 @@ final class RecordTickSchedule {
             }
             long worst = 0;
             int quiet = 0;
-            for (int k = 0; k < 57; k++) {
+            for (int k = 0; k < WINDOWS; k++) {
+                log.begin(first + k);
                 long before = mx.getThreadAllocatedBytes(tid);
                 ticks(1_000);
                 long bytes = mx.getThreadAllocatedBytes(tid) - before - overhead;
+                log.end(first + k, bytes);
                 boolean edge = false;
                 while (w.events().poll() != null) {
                     edge = true;
                 }
-                if (!edge) {
+                if (edge) {
+                    log.leftOut(first + k);
+                } else {
                     worst = Math.max(worst, bytes);
                     quiet++;
                 }

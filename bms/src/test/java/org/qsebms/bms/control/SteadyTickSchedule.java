@@ -1,6 +1,7 @@
 package org.qsebms.bms.control;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,13 +57,27 @@ final class SteadyTickSchedule {
 
     private SteadyTickSchedule() {}
 
-    public static void main(String[] args) {
-        Result r = run();
-        r.edges().forEach(System.out::println);
-        System.out.println(r.line());
+    /**
+     * Prints the result; with a file argument (a JIT-on run with {@code -XX:-UseTLAB}), records every
+     * allocation into it ({@link AllocationRecording}) and prints the windows' lines.
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            Result r = run(WindowLog.NONE);
+            r.edges().forEach(System.out::println);
+            System.out.println(r.line());
+            return;
+        }
+        try (AllocationRecording rec = AllocationRecording.start()) {
+            Result r = run(rec);
+            rec.dump(Path.of(args[0]));
+            r.edges().forEach(System.out::println);
+            rec.lines().forEach(System.out::println);
+            System.out.println(r.line());
+        }
     }
 
-    static Result run() {
+    static Result run(WindowLog log) {
         BmsConfig cfg = new ConfigLoader().defaultSimulated();
         SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
         long[] epoch = {1_700_000_000_000L};
@@ -98,6 +113,7 @@ final class SteadyTickSchedule {
         // allocates its event by design): every window must allocate nothing.
         long[] windows = new long[5];
         for (int wdx = 0; wdx < windows.length; wdx++) {
+            log.begin(wdx);
             long start = mx.getThreadAllocatedBytes(tid);
             for (int i = 0; i < 2_000; i++) {
                 now += period;
@@ -107,6 +123,7 @@ final class SteadyTickSchedule {
                 }
             }
             windows[wdx] = mx.getThreadAllocatedBytes(tid) - start - overhead;
+            log.end(wdx, windows[wdx]);
         }
         List<String> edges = new ArrayList<>();
         ControllerEvent e;
