@@ -1038,5 +1038,45 @@ final class ScenarioOracle {
                                 + CELSIUS_ACCURACY) {
             violations.add(String.format("reset accepted at %.3f s with a cell still at %.1f °C", t, x.maxC()));
         }
+        beyondAnMslAtAReset(t, x);
+    }
+
+    /**
+     * At an accepted reset, a limit that applies at rest and whose true value is beyond its MSL by more
+     * than the sensor accuracy is a cause present, raised or not yet for its debounce (faults.md: a reset
+     * is refused while any cause holds), unless the channels that measure it are not trusted then (a
+     * cell channel or thermistor injected with a status or frozen: its own cause is judged above).
+     */
+    private void beyondAnMslAtAReset(double t, Truth x) {
+        boolean cellChannelsOk = true;
+        boolean thermistorsOk = true;
+        for (ScenarioAction a : sc.actions()) {
+            if (a.atS() <= t + 1e-9 && t < a.atS() + a.forS() + p - 1e-9) {
+                cellChannelsOk &= !(a instanceof ScenarioAction.CellSensor);
+                thermistorsOk &= !(a instanceof ScenarioAction.TemperatureSensor);
+            }
+        }
+        if (cellChannelsOk && x.maxV() >= lim.cellOverVoltage().msl() + CELL_VOLTS_ACCURACY) {
+            violations.add(String.format(
+                    "reset accepted at %.3f s with a cell at %.3f V, beyond the over-voltage MSL", t, x.maxV()));
+        }
+        if (cellChannelsOk && x.minV() <= lim.cellUnderVoltage().msl() - CELL_VOLTS_ACCURACY) {
+            violations.add(String.format(
+                    "reset accepted at %.3f s with a cell at %.3f V, beyond the under-voltage MSL", t, x.minV()));
+        }
+        double imbalanceMsl = sc.config().supplementary().cellImbalance().msl();
+        if (cellChannelsOk && x.maxV() - x.minV() >= imbalanceMsl + 2 * CELL_VOLTS_ACCURACY) {
+            violations.add(String.format(
+                    "reset accepted at %.3f s with the cells %.3f V apart, beyond the imbalance MSL",
+                    t, x.maxV() - x.minV()));
+        }
+        if (thermistorsOk && x.maxC() >= lim.dischargeOverTemperature().msl() + CELSIUS_ACCURACY) {
+            violations.add(String.format(
+                    "reset accepted at %.3f s with a cell at %.1f °C, beyond the over-temperature MSL", t, x.maxC()));
+        }
+        if (thermistorsOk && x.minC() <= lim.dischargeUnderTemperature().msl() - CELSIUS_ACCURACY) {
+            violations.add(String.format(
+                    "reset accepted at %.3f s with a cell at %.1f °C, beyond the under-temperature MSL", t, x.minC()));
+        }
     }
 }
