@@ -308,6 +308,30 @@ final class ScenarioOracle {
         previousTick = t;
     }
 
+    /**
+     * Issue 23, sixth pass: one thermistor frozen (reporting OK) for {@value #FROZEN_THERMISTOR_PERIODS} loop
+     * periods or more, with no other thermistor injection since it froze, is found by the thermistors' relative
+     * liveness check (faults.md 209), so the temperature hazards are claimed as if every thermistor were
+     * healthy: the pack must be in FAULT by their deadlines whatever the frozen one reads.
+     */
+    private boolean aLoneFrozenThermistorFound(double t) {
+        ScenarioAction frozen = null;
+        for (ScenarioAction a : sc.actions()) {
+            if (a instanceof ScenarioAction.TemperatureSensor && a.atS() <= t + 1e-9) {
+                if (frozen != null
+                        || ((ScenarioAction.TemperatureSensor) a).status() != org.qsebms.hal.SensorStatus.STUCK) {
+                    return false;
+                }
+                frozen = a;
+            }
+        }
+        return frozen != null
+                && t < frozen.atS() + frozen.forS() - 1e-9
+                && t - frozen.atS() >= FROZEN_THERMISTOR_PERIODS * p;
+    }
+
+    static final int FROZEN_THERMISTOR_PERIODS = 40;
+
     private boolean active(Class<? extends ScenarioAction> kind, double t) {
         return activeAction(kind, t) != null;
     }
@@ -496,7 +520,7 @@ final class ScenarioOracle {
         onset.remove("tick exception!detected");
         boolean cellSensorFault =
                 active(ScenarioAction.CellSensor.class, t) || active(ScenarioAction.PackVoltageSensor.class, t);
-        boolean tempSensorFault = active(ScenarioAction.TemperatureSensor.class, t);
+        boolean tempSensorFault = active(ScenarioAction.TemperatureSensor.class, t) && !aLoneFrozenThermistorFound(t);
         boolean currentSensorFault = active(ScenarioAction.CurrentSensor.class, t);
         boolean loopTrouble =
                 active(ScenarioAction.TickException.class, t) || active(ScenarioAction.LoopOverrun.class, t);
