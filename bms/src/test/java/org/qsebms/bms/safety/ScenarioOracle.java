@@ -332,6 +332,8 @@ final class ScenarioOracle {
 
     static final int FROZEN_THERMISTOR_PERIODS = 40;
 
+    private boolean frozenThermistorClaimed;
+
     private boolean active(Class<? extends ScenarioAction> kind, double t) {
         return activeAction(kind, t) != null;
     }
@@ -520,7 +522,14 @@ final class ScenarioOracle {
         onset.remove("tick exception!detected");
         boolean cellSensorFault =
                 active(ScenarioAction.CellSensor.class, t) || active(ScenarioAction.PackVoltageSensor.class, t);
-        boolean tempSensorFault = active(ScenarioAction.TemperatureSensor.class, t) && !aLoneFrozenThermistorFound(t);
+        boolean loneFrozen = aLoneFrozenThermistorFound(t);
+        boolean tempSensorFault = active(ScenarioAction.TemperatureSensor.class, t) && !loneFrozen;
+        if (loneFrozen
+                && !frozenThermistorClaimed
+                && now.maxC() >= lim.dischargeOverTemperature().msl() + CELSIUS_ACCURACY) {
+            frozenThermistorClaimed = true;
+            count("a frozen thermistor's cell beyond the over-temperature MSL");
+        }
         boolean currentSensorFault = active(ScenarioAction.CurrentSensor.class, t);
         boolean loopTrouble =
                 active(ScenarioAction.TickException.class, t) || active(ScenarioAction.LoopOverrun.class, t);
