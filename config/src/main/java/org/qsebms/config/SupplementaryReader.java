@@ -53,7 +53,8 @@ final class SupplementaryReader {
             "currentCrossCheckWindow",
             "currentCrossCheckDebounce",
             "currentCrossCheckModelDoubt",
-            "cellFrozenFalseAlarm");
+            "cellFrozenFalseAlarm",
+            "tempFrozenFalseAlarm");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -146,6 +147,8 @@ final class SupplementaryReader {
                             "currentCrossCheckModelDoubt", SupplementaryLimits::currentCrossCheckModelDoubt, 0, 10, ""))
                     .cellFrozenFalseAlarm(
                             higher("cellFrozenFalseAlarm", SupplementaryLimits::cellFrozenFalseAlarm, 1e-12, 0.01, ""))
+                    .tempFrozenFalseAlarm(
+                            higher("tempFrozenFalseAlarm", SupplementaryLimits::tempFrozenFalseAlarm, 1e-12, 0.01, ""))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());

@@ -30,6 +30,8 @@ final class LimitMonitor {
     private long lastNanos = Long.MIN_VALUE;
     private double lastValue = Double.NaN;
     private boolean lastValid;
+    /** The last sample saw the value beyond the MSL where the limit applies (raised or not yet for its debounce). */
+    private boolean lastBeyondMsl;
 
     LimitMonitor(FaultCode code, ThreeLevelLimit limit) {
         this(code, limit, true);
@@ -101,6 +103,7 @@ final class LimitMonitor {
         lastNanos = nowNanos;
         lastValue = value;
         lastValid = valid;
+        lastBeyondMsl = applicable && limit.direction().violates(value, limit.msl());
         for (int l = 0; l < 3; l++) {
             double threshold = limit.level(LEVELS[l]);
             boolean beyond = applicable && limit.direction().violates(value, threshold);
@@ -162,11 +165,14 @@ final class LimitMonitor {
 
     /**
      * True when what this limit guards is still present, so a reset must be refused: the MSL is
-     * active, or it is latched and the last value is not back inside the MSL by the hysteresis (or
-     * not a trusted measurement), for limits whose cause is the value itself.
+     * active; or the last sample saw the value beyond the MSL where the limit applies, although not
+     * yet for its debounce (a reset taken then would only let the pack close into a trip that counts
+     * towards the lockout; a floor that applies only while discharging is not pending at rest); or it
+     * is latched and the last value is not back inside the MSL by the hysteresis (or not a trusted
+     * measurement), for limits whose cause is the value itself.
      */
     boolean causePresent() {
-        if (active[LimitLevel.MSL.ordinal()]) {
+        if (active[LimitLevel.MSL.ordinal()] || lastBeyondMsl) {
             return true;
         }
         if (!latched || !causeNeedsValueInside) {

@@ -94,6 +94,29 @@ class OracleJudgesCatchViolationsTest {
         assertThat(judge(sc, 99, 10, lines(reset(2.0, true)))).anyMatch(v -> v.contains("with no fault latched"));
     }
 
+    /**
+     * A reset accepted while a cell is beyond an MSL that has not been raised yet (its debounce still
+     * running; issue 23, sixth pass) is a violation; the same reset once the cells are back together is not.
+     */
+    @Test
+    void aResetAcceptedDuringALimitsDebounceIsAViolation() {
+        Scenario sc = scenario("faults:\n  - {at: 1s, type: contactorFailsToClose, contactor: MAIN_POSITIVE, for: 1s}\n"
+                + "commands:\n  - {at: 5s, type: reset}\nduration: 6s\n");
+        List<JsonNode> trace = lines(msl(1.0, "CONTACTOR_FEEDBACK"), reset(5.0, true));
+        for (double minV : new double[] {3.35, 3.70}) { // 0.40 V under the highest cell (3.75 V), then 0.05 V
+            ScenarioOracle o = new ScenarioOracle(sc);
+            for (int k = 0; k <= 60; k++) {
+                o.observe(truth(k * 0.1, k >= 10 ? "FAULT" : "NORMAL", k >= 40 ? minV : 3.70, 0, 0.5, OPEN, OPEN));
+            }
+            o.judge(trace);
+            if (minV < 3.5) {
+                assertThat(o.violations()).anyMatch(v -> v.contains("beyond the imbalance MSL"));
+            } else {
+                assertThat(o.violations()).isEmpty();
+            }
+        }
+    }
+
     @Test
     void aCloseWhileAContactorReadsClosedWithItsCoilOpenIsAViolation() {
         Scenario sc = scenario("duration: 10s\n");

@@ -246,8 +246,10 @@ class RandomScenarioOracleTest {
         // the long end of `loop.period` (up to 1 s), drawn last so every other seed stays as it was; the
         // injections above were placed for the shorter period, which changes nothing they claim
         String text = b.toString();
+        int finalPeriod = period;
         if (r.nextInt(10) == 0) {
             int longPeriod = LONG_PERIODS_MS[r.nextInt(LONG_PERIODS_MS.length)];
+            finalPeriod = longPeriod;
             text = text.replace("loop: {period: " + period + "ms}", "loop: {period: " + longPeriod + "ms}");
             b.setLength(0);
             b.append(text);
@@ -258,6 +260,23 @@ class RandomScenarioOracleTest {
             if (r.nextBoolean() && !ramped) {
                 faults.addAll(slowRampAtALongPeriod(r, cells, ambient, longPeriod, durationS));
             }
+        }
+        // issue 23, sixth pass (drawn after every other choice, so every other seed stays as it was): a reset
+        // while a limit is beyond its MSL but not yet for its debounce; a spike trips the pack, then another
+        // cell reads 0.45-0.8 V low (the imbalance MSL is 0.30 V over 5 s) and a reset and a close come
+        // 0.3-4.5 s into it
+        if (r.nextInt(8) == 0 && durationS >= 25 && !kinds.contains("cellOverVoltage")) {
+            faults.addAll(resetDuringALimitsDebounce(r, cells, commands));
+        }
+        // and after it: a thermistor frozen, then its cell heats past the over-temperature MSL (one step,
+        // unseen by the frozen reading); only when no other thermistor injection or ramp is drawn
+        boolean thermistorTouched = kinds.stream().anyMatch(k -> k.startsWith("thermistor") || k.startsWith("temp"))
+                || faults.stream()
+                        .anyMatch(f -> f.contains("cellTemperature")
+                                || f.contains("temperatureSensor")
+                                || f.contains("thermistor"));
+        if (r.nextInt(8) == 0 && !thermistorTouched) {
+            faults.addAll(frozenThermistorThenHeat(r, cells, finalPeriod, durationS));
         }
         if (!faults.isEmpty()) {
             b.append("faults:\n");
@@ -273,6 +292,59 @@ class RandomScenarioOracleTest {
                 .append(seed)
                 .append('\n');
         return b.toString();
+    }
+
+    /**
+     * A thermistor frozen, then its cell heated past the over-temperature MSL (issue 23, sixth pass): the
+     * freeze at 2-6 s, a step of the cell's true temperature to 62-75 °C (the frozen reading does not see
+     * it) 40 loop periods + 0.5-5 s later, when the run is long enough.
+     */
+    private static List<String> frozenThermistorThenHeat(
+            SplittableRandom r, int cells, int periodMs, double durationS) {
+        int ch = 1 + r.nextInt(cells);
+        long freezeAt = 2000 + r.nextInt(4000);
+        long heatAt = freezeAt + 40L * periodMs + 500 + r.nextInt(4500);
+        double celsius = r.nextDouble(62, 75);
+        if (heatAt > (durationS - 4) * 1000) {
+            return List.of();
+        }
+        return List.of(
+                String.format(Locale.ROOT, "  - {at: %dms, type: temperatureSensorStuck, channel: %d}", freezeAt, ch),
+                String.format(
+                        Locale.ROOT,
+                        "  - {at: %dms, type: cellTemperature, cell: %d, celsius: %.1f}",
+                        heatAt,
+                        ch,
+                        celsius));
+    }
+
+    /**
+     * A reset during a limit's debounce (issue 23, sixth pass): a 1.5 s over-voltage spike on one cell at
+     * 3-6 s trips the pack; 4-8 s later another cell reads 0.45-0.8 V low for 6-15 s, beyond the imbalance
+     * MSL (and on a low LFP cell the under-voltage one too); a reset 0.3-4.5 s into it and a close
+     * 0.1-0.4 s after. The reset must be refused: the imbalance's cause holds although not yet debounced.
+     */
+    private static List<String> resetDuringALimitsDebounce(SplittableRandom r, int cells, List<String> commands) {
+        int spiked = 1 + r.nextInt(cells);
+        int low = 1 + (spiked + r.nextInt(cells - 1)) % cells;
+        long tripAt = 3000 + r.nextInt(3000);
+        long pendingAt = tripAt + 4000 + r.nextInt(4000);
+        long resetAt = pendingAt + 300 + r.nextInt(4200);
+        commands.add(String.format(Locale.ROOT, "  - {at: %dms, type: reset}", resetAt));
+        commands.add(String.format(Locale.ROOT, "  - {at: %dms, type: close}", resetAt + 100 + r.nextInt(300)));
+        return List.of(
+                String.format(
+                        Locale.ROOT,
+                        "  - {at: %dms, type: cellOverVoltage, cell: %d, volts: 1.0, for: 1500ms}",
+                        tripAt,
+                        spiked),
+                String.format(
+                        Locale.ROOT,
+                        "  - {at: %dms, type: cellOverVoltage, cell: %d, volts: %.2f, for: %dms}",
+                        pendingAt,
+                        low,
+                        -r.nextDouble(0.45, 0.8),
+                        6000 + r.nextInt(9000)));
     }
 
     /**

@@ -308,6 +308,32 @@ final class ScenarioOracle {
         previousTick = t;
     }
 
+    /**
+     * Issue 23, sixth pass: one thermistor frozen (reporting OK) for {@value #FROZEN_THERMISTOR_PERIODS} loop
+     * periods or more, with no other thermistor injection since it froze, is found by the thermistors' relative
+     * liveness check (faults.md 209), so the temperature hazards are claimed as if every thermistor were
+     * healthy: the pack must be in FAULT by their deadlines whatever the frozen one reads.
+     */
+    private boolean aLoneFrozenThermistorFound(double t) {
+        ScenarioAction frozen = null;
+        for (ScenarioAction a : sc.actions()) {
+            if (a instanceof ScenarioAction.TemperatureSensor && a.atS() <= t + 1e-9) {
+                if (frozen != null
+                        || ((ScenarioAction.TemperatureSensor) a).status() != org.qsebms.hal.SensorStatus.STUCK) {
+                    return false;
+                }
+                frozen = a;
+            }
+        }
+        return frozen != null
+                && t < frozen.atS() + frozen.forS() - 1e-9
+                && t - frozen.atS() >= FROZEN_THERMISTOR_PERIODS * p;
+    }
+
+    static final int FROZEN_THERMISTOR_PERIODS = 40;
+
+    private boolean frozenThermistorClaimed;
+
     private boolean active(Class<? extends ScenarioAction> kind, double t) {
         return activeAction(kind, t) != null;
     }
@@ -496,7 +522,14 @@ final class ScenarioOracle {
         onset.remove("tick exception!detected");
         boolean cellSensorFault =
                 active(ScenarioAction.CellSensor.class, t) || active(ScenarioAction.PackVoltageSensor.class, t);
-        boolean tempSensorFault = active(ScenarioAction.TemperatureSensor.class, t);
+        boolean loneFrozen = aLoneFrozenThermistorFound(t);
+        boolean tempSensorFault = active(ScenarioAction.TemperatureSensor.class, t) && !loneFrozen;
+        if (loneFrozen
+                && !frozenThermistorClaimed
+                && now.maxC() >= lim.dischargeOverTemperature().msl() + CELSIUS_ACCURACY) {
+            frozenThermistorClaimed = true;
+            count("a frozen thermistor's cell beyond the over-temperature MSL");
+        }
         boolean currentSensorFault = active(ScenarioAction.CurrentSensor.class, t);
         boolean loopTrouble =
                 active(ScenarioAction.TickException.class, t) || active(ScenarioAction.LoopOverrun.class, t);
@@ -1037,6 +1070,46 @@ final class ScenarioOracle {
                                 - lim.dischargeOverTemperature().hysteresis()
                                 + CELSIUS_ACCURACY) {
             violations.add(String.format("reset accepted at %.3f s with a cell still at %.1f °C", t, x.maxC()));
+        }
+        beyondAnMslAtAReset(t, x);
+    }
+
+    /**
+     * At an accepted reset, a limit that applies at rest and whose true value is beyond its MSL by more
+     * than the sensor accuracy is a cause present, raised or not yet for its debounce (faults.md: a reset
+     * is refused while any cause holds), unless the channels that measure it are not trusted then (a
+     * cell channel or thermistor injected with a status or frozen: its own cause is judged above).
+     */
+    private void beyondAnMslAtAReset(double t, Truth x) {
+        boolean cellChannelsOk = true;
+        boolean thermistorsOk = true;
+        for (ScenarioAction a : sc.actions()) {
+            if (a.atS() <= t + 1e-9 && t < a.atS() + a.forS() + p - 1e-9) {
+                cellChannelsOk &= !(a instanceof ScenarioAction.CellSensor);
+                thermistorsOk &= !(a instanceof ScenarioAction.TemperatureSensor);
+            }
+        }
+        if (cellChannelsOk && x.maxV() >= lim.cellOverVoltage().msl() + CELL_VOLTS_ACCURACY) {
+            violations.add(String.format(
+                    "reset accepted at %.3f s with a cell at %.3f V, beyond the over-voltage MSL", t, x.maxV()));
+        }
+        if (cellChannelsOk && x.minV() <= lim.cellUnderVoltage().msl() - CELL_VOLTS_ACCURACY) {
+            violations.add(String.format(
+                    "reset accepted at %.3f s with a cell at %.3f V, beyond the under-voltage MSL", t, x.minV()));
+        }
+        double imbalanceMsl = sc.config().supplementary().cellImbalance().msl();
+        if (cellChannelsOk && x.maxV() - x.minV() >= imbalanceMsl + 2 * CELL_VOLTS_ACCURACY) {
+            violations.add(String.format(
+                    "reset accepted at %.3f s with the cells %.3f V apart, beyond the imbalance MSL",
+                    t, x.maxV() - x.minV()));
+        }
+        if (thermistorsOk && x.maxC() >= lim.dischargeOverTemperature().msl() + CELSIUS_ACCURACY) {
+            violations.add(String.format(
+                    "reset accepted at %.3f s with a cell at %.1f °C, beyond the over-temperature MSL", t, x.maxC()));
+        }
+        if (thermistorsOk && x.minC() <= lim.dischargeUnderTemperature().msl() - CELSIUS_ACCURACY) {
+            violations.add(String.format(
+                    "reset accepted at %.3f s with a cell at %.1f °C, beyond the under-temperature MSL", t, x.minC()));
         }
     }
 }
