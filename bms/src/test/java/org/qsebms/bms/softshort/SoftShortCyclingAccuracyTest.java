@@ -186,9 +186,14 @@ class SoftShortCyclingAccuracyTest {
         return run(seed, null);
     }
 
+    /**
+     * The pack of one seed; {@code -DsoftShort.currentOffsetState=true} runs the SOC filter with its current-offset
+     * state ({@code estimation.currentOffsetState}), which follows the shorted cell's leak.
+     */
     private static String packYaml(int seed) {
         return "pack: {chemistry: psoa-ncm811, seriesCells: 4, capacityAh: 2.0}\n"
-                + "initial: {soc: 0.5, ambientCelsius: 25, close: true}\nload: {type: cycling}\nseed: " + seed + "\n";
+                + "initial: {soc: 0.5, ambientCelsius: 25, close: true}\nload: {type: cycling}\nseed: " + seed + "\n"
+                + "estimation: {currentOffsetState: " + Boolean.getBoolean("softShort.currentOffsetState") + "}\n";
     }
 
     /**
