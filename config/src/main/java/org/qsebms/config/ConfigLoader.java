@@ -243,15 +243,16 @@ public final class ConfigLoader {
                 .build();
     }
 
-    /** The {@code estimation} section: which SOC filter runs. */
+    /** The {@code estimation} section: which SOC filter runs, and whether it has the current-offset state. */
     private static EstimationConfig estimation(YamlNode n) {
         if (n == null) {
             return EstimationConfig.DEFAULTS;
         }
-        n.rejectUnknownKeys(Set.of("socFilter"));
+        n.rejectUnknownKeys(Set.of("socFilter", "currentOffsetState"));
         String name = n.string("socFilter", SocFilterKind.DEFAULT.configName());
+        boolean currentOffsetState = n.bool("currentOffsetState", false);
         try {
-            return new EstimationConfig(SocFilterKind.parse(name));
+            return new EstimationConfig(SocFilterKind.parse(name), currentOffsetState);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(
                     n.child("socFilter"),

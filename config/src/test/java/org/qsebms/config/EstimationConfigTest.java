@@ -52,6 +52,22 @@ class EstimationConfigTest {
     }
 
     @Test
+    void theCurrentOffsetStateIsOffUnlessAskedFor() {
+        assertThat(loader.parse(MINIMAL, "test").estimation().currentOffsetState())
+                .isFalse();
+        assertThat(loader.parse(MINIMAL + "estimation:\n  socFilter: spkf\n", "test")
+                        .estimation()
+                        .currentOffsetState())
+                .isFalse();
+        assertThat(loader.parse(MINIMAL + "estimation:\n  currentOffsetState: true\n", "test")
+                        .estimation())
+                .isEqualTo(new EstimationConfig(SocFilterKind.DEFAULT, true));
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "estimation:\n  currentOffsetState: yes please\n", "test"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("estimation.currentOffsetState: expected true or false");
+    }
+
+    @Test
     void anUnknownKeyInTheSectionIsRefused() {
         assertThatThrownBy(() -> loader.parse(MINIMAL + "estimation:\n  socfilter: spkf\n", "test"))
                 .isInstanceOf(ConfigException.class)

@@ -163,7 +163,11 @@ public final class ControllerAssembly {
                         estimatorCell,
                         cfg.chemistry().hysteresis(),
                         socTuning(cfg.hal().currentSensor()),
-                        EkfAdaptation.resistance(),
+                        cfg.estimation().currentOffsetState()
+                                ? EkfAdaptation.resistance()
+                                        .withCurrentOffset(
+                                                org.qsebms.estimators.soc.CurrentOffsetDoubt.piCurrentChannel())
+                                : EkfAdaptation.resistance(),
                         cells);
         // soft-short (dendrite) detection from voltage relaxation at rest, against the model
         var softShort = new ControllerParts.SoftShortAlarm(

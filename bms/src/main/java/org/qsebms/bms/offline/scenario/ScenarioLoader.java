@@ -63,6 +63,7 @@ public final class ScenarioLoader {
                         "supplementary",
                         "loop",
                         "health",
+                        "estimation",
                         "initial",
                         "ambient",
                         "load",
@@ -130,7 +131,8 @@ public final class ScenarioLoader {
             throw new ConfigException(
                     "pack", "missing; give at least 'pack: {chemistry: psoa-ncm811, seriesCells: 4}'");
         }
-        // The pack, limits, supplementary, loop and health sections use the BMS configuration's own keys and
+        // The pack, limits, supplementary, loop, health and estimation sections use the BMS configuration's own keys
+        // and
         // validation.
         ObjectMapper m = new ObjectMapper(new YAMLFactory());
         com.fasterxml.jackson.databind.node.ObjectNode cfg = m.createObjectNode();
@@ -150,6 +152,9 @@ public final class ScenarioLoader {
         }
         if (root.has("health")) {
             cfg.set("health", root.get("health"));
+        }
+        if (root.has("estimation")) {
+            cfg.set("estimation", root.get("estimation"));
         }
         try {
             return new ConfigLoader().parse(m.writeValueAsString(cfg), "scenario");
