@@ -301,20 +301,16 @@ public final class CellHealthTracker {
             capacity[i].add(dz, Math.hypot(socSigma, limitMarkSocSigma[i]), limitNetAh[i], ahSigma);
             revision++;
         }
-        int previousKind = limitKind[i];
         limitKind[i] = kind;
         limitMarkSoc[i] = soc;
         limitMarkSocSigma[i] = socSigma;
         limitNetAh[i] = 0;
         limitGrossAh[i] = 0;
         limitSeconds[i] = 0;
-        // a rest window across this cell's limit would read an aged cell's rests on the fresh OCV's scale; the
-        // same limit again (a relaxed rest at the top after the charge's end, a second sample at the cutoff) is not
-        // a new one
-        if (kind != previousKind) {
-            limitReachedInRestWindow[i] = true;
-        }
-        // any mark ends a top still pending (a relaxed rest at the top marks it itself)
+        // a rest window across this cell's limit would read an aged cell's rests on the fresh OCV's scale
+        limitReachedInRestWindow[i] = true;
+        // any mark ends a top still pending (a relaxed rest at the top marks it itself): a stray charging
+        // sample as a rest ends must not mark the top again after the rest has started a new window
         atTop[i] = false;
     }
 
