@@ -81,7 +81,9 @@ public final class CellHealthTracker {
     private final double[] limitNetAh;
     private final double[] limitGrossAh;
     private final double[] limitSeconds;
-    private final boolean[] limitReachedInRestWindow;
+    // rest windows a cell leaves out: one its cutoff fell in, and the next (it starts at the rest after that cutoff)
+    private final boolean[] cutoffInRestWindow;
+    private final boolean[] restWindowAfterCutoff;
     // the model SOC of each cell's last limit mark, with its doubt
     private final LimitSoc limitSoc;
     private final double[] limitMarkSoc;
@@ -120,7 +122,8 @@ public final class CellHealthTracker {
         this.limitNetAh = new double[cellCount];
         this.limitGrossAh = new double[cellCount];
         this.limitSeconds = new double[cellCount];
-        this.limitReachedInRestWindow = new boolean[cellCount];
+        this.cutoffInRestWindow = new boolean[cellCount];
+        this.restWindowAfterCutoff = new boolean[cellCount];
         this.limitSoc = new LimitSoc(cell, cellCount, settings.ocvSigmaVolts(), limits.resistanceSigma());
         this.limitMarkSoc = new double[cellCount];
         this.limitMarkSocSigma = new double[cellCount];
@@ -307,21 +310,24 @@ public final class CellHealthTracker {
         limitNetAh[i] = 0;
         limitGrossAh[i] = 0;
         limitSeconds[i] = 0;
-        // a rest window across this cell's limit would read an aged cell's rests on the fresh OCV's scale
-        limitReachedInRestWindow[i] = true;
+        // an aged cell's rest after its cutoff reads on the fresh OCV as charge left (NASA B0005 relaxes to 3.6 V
+        // after 2.7 V): rest windows that hold or start at that rest are left out for this cell
+        if (kind < 0) {
+            cutoffInRestWindow[i] = true;
+        }
         // any mark ends a top still pending (a relaxed rest at the top marks it itself): a stray charging
         // sample as a rest ends must not mark the top again after the rest has started a new window
         atTop[i] = false;
     }
 
     private void closeCapacityWindows() {
-        // a cell that reached a limit since the window's start leaves this window out; when every cell
-        // did, the window starts again here
-        boolean everyCellAtALimit = true;
+        // a cell whose cutoff fell in the window, or whose window starts at the rest after it, leaves this
+        // window out; when every cell does, the window starts again here
+        boolean everyCellLeavesItOut = true;
         for (int i = 0; i < cells; i++) {
-            everyCellAtALimit &= limitReachedInRestWindow[i];
+            everyCellLeavesItOut &= cutoffInRestWindow[i] || restWindowAfterCutoff[i];
         }
-        if (everyCellAtALimit) {
+        if (everyCellLeavesItOut) {
             windowAnchored = false;
         }
         if (windowAnchored) {
@@ -330,7 +336,7 @@ public final class CellHealthTracker {
                     settings.currentGainSigma() * windowGrossAh);
             boolean used = false;
             for (int i = 0; i < cells; i++) {
-                if (limitReachedInRestWindow[i]) {
+                if (cutoffInRestWindow[i] || restWindowAfterCutoff[i]) {
                     continue;
                 }
                 double dz = restSoc[i] - windowSoc[i];
@@ -351,7 +357,8 @@ public final class CellHealthTracker {
         System.arraycopy(restSoc, 0, windowSoc, 0, cells);
         System.arraycopy(restSocSigma, 0, windowSocSigma, 0, cells);
         java.util.Arrays.fill(windowNetAh, 0.0);
-        java.util.Arrays.fill(limitReachedInRestWindow, false);
+        System.arraycopy(cutoffInRestWindow, 0, restWindowAfterCutoff, 0, cells);
+        java.util.Arrays.fill(cutoffInRestWindow, false);
         windowGrossAh = 0;
         windowSeconds = 0;
         windowAnchored = true;
