@@ -81,9 +81,7 @@ public final class CellHealthTracker {
     private final double[] limitNetAh;
     private final double[] limitGrossAh;
     private final double[] limitSeconds;
-    // rest windows a cell leaves out: one its cutoff fell in, and the next (it starts at the rest after that cutoff)
-    private final boolean[] cutoffInRestWindow;
-    private final boolean[] restWindowAfterCutoff;
+    private final boolean[] limitReachedInRestWindow;
     // the model SOC of each cell's last limit mark, with its doubt
     private final LimitSoc limitSoc;
     private final double[] limitMarkSoc;
@@ -122,8 +120,7 @@ public final class CellHealthTracker {
         this.limitNetAh = new double[cellCount];
         this.limitGrossAh = new double[cellCount];
         this.limitSeconds = new double[cellCount];
-        this.cutoffInRestWindow = new boolean[cellCount];
-        this.restWindowAfterCutoff = new boolean[cellCount];
+        this.limitReachedInRestWindow = new boolean[cellCount];
         this.limitSoc = new LimitSoc(cell, cellCount, settings.ocvSigmaVolts(), limits.resistanceSigma());
         this.limitMarkSoc = new double[cellCount];
         this.limitMarkSocSigma = new double[cellCount];
@@ -310,24 +307,21 @@ public final class CellHealthTracker {
         limitNetAh[i] = 0;
         limitGrossAh[i] = 0;
         limitSeconds[i] = 0;
-        // an aged cell's rest after its cutoff reads on the fresh OCV as charge left (NASA B0005 relaxes to 3.6 V
-        // after 2.7 V): rest windows that hold or start at that rest are left out for this cell
-        if (kind < 0) {
-            cutoffInRestWindow[i] = true;
-        }
+        // a rest window across this cell's limit would read an aged cell's rests on the fresh OCV's scale
+        limitReachedInRestWindow[i] = true;
         // any mark ends a top still pending (a relaxed rest at the top marks it itself): a stray charging
         // sample as a rest ends must not mark the top again after the rest has started a new window
         atTop[i] = false;
     }
 
     private void closeCapacityWindows() {
-        // a cell whose cutoff fell in the window, or whose window starts at the rest after it, leaves this
-        // window out; when every cell does, the window starts again here
-        boolean everyCellLeavesItOut = true;
+        // a cell that reached a limit since the window's start leaves this window out; when every cell
+        // did, the window starts again here
+        boolean everyCellAtALimit = true;
         for (int i = 0; i < cells; i++) {
-            everyCellLeavesItOut &= cutoffInRestWindow[i] || restWindowAfterCutoff[i];
+            everyCellAtALimit &= limitReachedInRestWindow[i];
         }
-        if (everyCellLeavesItOut) {
+        if (everyCellAtALimit) {
             windowAnchored = false;
         }
         if (windowAnchored) {
@@ -336,7 +330,7 @@ public final class CellHealthTracker {
                     settings.currentGainSigma() * windowGrossAh);
             boolean used = false;
             for (int i = 0; i < cells; i++) {
-                if (cutoffInRestWindow[i] || restWindowAfterCutoff[i]) {
+                if (limitReachedInRestWindow[i]) {
                     continue;
                 }
                 double dz = restSoc[i] - windowSoc[i];
@@ -357,8 +351,7 @@ public final class CellHealthTracker {
         System.arraycopy(restSoc, 0, windowSoc, 0, cells);
         System.arraycopy(restSocSigma, 0, windowSocSigma, 0, cells);
         java.util.Arrays.fill(windowNetAh, 0.0);
-        System.arraycopy(cutoffInRestWindow, 0, restWindowAfterCutoff, 0, cells);
-        java.util.Arrays.fill(cutoffInRestWindow, false);
+        java.util.Arrays.fill(limitReachedInRestWindow, false);
         windowGrossAh = 0;
         windowSeconds = 0;
         windowAnchored = true;
