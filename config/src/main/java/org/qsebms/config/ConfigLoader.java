@@ -317,8 +317,13 @@ public final class ConfigLoader {
         if (n == null) {
             return d;
         }
-        n.rejectUnknownKeys(
-                Set.of("endOfLifeResistanceMultiple", "npRatio", "bulkOhms", "usableCapacity", "diagnostics"));
+        n.rejectUnknownKeys(Set.of(
+                "endOfLifeResistanceMultiple",
+                "npRatio",
+                "bulkOhms",
+                "usableCapacity",
+                "diagnostics",
+                "capacityLimitWindows"));
         double eol = n.number("endOfLifeResistanceMultiple", d.endOfLifeResistanceMultiple(), 1.05, 10, "");
         double np = n.has("npRatio") ? n.requiredNumber("npRatio", 1.0, 100, "") : d.npRatio();
         double bulk = n.number("bulkOhms", d.bulkOhms(), 1e-6, 100, "ohm");
@@ -334,7 +339,8 @@ public final class ConfigLoader {
                 np,
                 bulk,
                 usableCapacity(n.optionalMapping("usableCapacity"), limits),
-                diagnostics(n.optionalMapping("diagnostics"), limits, capacityAh));
+                diagnostics(n.optionalMapping("diagnostics"), limits, capacityAh),
+                n.bool("capacityLimitWindows", d.capacityLimitWindows()));
     }
 
     /** The {@code health.diagnostics} section: the temperature band must lie inside the charge and discharge MOLs. */

@@ -10,16 +10,29 @@ package org.qsebms.config;
  * @param bulkOhms                    bulk electrolyte share of R0 (from the preset unless set)
  * @param usableCapacity              when a discharge counts as a full one, for the usable-capacity measurement
  * @param diagnostics                 scheduled diagnostics ({@link DiagnosticsConfig#OFF} unless configured)
+ * @param capacityLimitWindows        whether the health tracker also learns each cell's capacity from windows between
+ *                                    the {@code usableCapacity} charge and cutoff voltages (default true)
  */
 public record HealthConfig(
         double endOfLifeResistanceMultiple,
         double npRatio,
         double bulkOhms,
         UsableCapacityConfig usableCapacity,
-        DiagnosticsConfig diagnostics) {
+        DiagnosticsConfig diagnostics,
+        boolean capacityLimitWindows) {
     static final double DEFAULT_END_OF_LIFE_RESISTANCE_MULTIPLE = 2.0;
 
-    /** Without scheduled diagnostics. */
+    /** With capacity limit windows on (the default). */
+    HealthConfig(
+            double endOfLifeResistanceMultiple,
+            double npRatio,
+            double bulkOhms,
+            UsableCapacityConfig usableCapacity,
+            DiagnosticsConfig diagnostics) {
+        this(endOfLifeResistanceMultiple, npRatio, bulkOhms, usableCapacity, diagnostics, true);
+    }
+
+    /** Without scheduled diagnostics, with capacity limit windows on. */
     HealthConfig(
             double endOfLifeResistanceMultiple, double npRatio, double bulkOhms, UsableCapacityConfig usableCapacity) {
         this(endOfLifeResistanceMultiple, npRatio, bulkOhms, usableCapacity, DiagnosticsConfig.OFF);

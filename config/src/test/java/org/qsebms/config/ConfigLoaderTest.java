@@ -53,6 +53,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void capacityLimitWindowsAreOnUnlessTurnedOffAndTakeOnlyABoolean() {
+        assertThat(loader.parse(MINIMAL, "test").health().capacityLimitWindows())
+                .isTrue();
+        assertThat(loader.parse(MINIMAL + "health: {capacityLimitWindows: false}\n", "test")
+                        .health()
+                        .capacityLimitWindows())
+                .isFalse();
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "health: {capacityLimitWindows: 1}\n", "test"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("capacityLimitWindows")
+                .hasMessageContaining("true or false");
+    }
+
+    @Test
     void usableCapacityDefaultsToTheOperatingLimitsAndTakesTheUsersChargerAndCutoff() {
         BmsConfig cfg = loader.parse(MINIMAL, "test");
         assertThat(cfg.health().usableCapacity()).isEqualTo(new UsableCapacityConfig(4.20, 3.00, 0.1));

@@ -26,6 +26,7 @@ import org.qsebms.config.ProtectionLimits;
 import org.qsebms.config.UsableCapacityConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.HealthSettings;
+import org.qsebms.estimators.health.LimitWindowSettings;
 import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
@@ -174,21 +175,36 @@ public final class ControllerAssembly {
                 new SoftShortDetector(
                         estimatorCell, cfg.chemistry().hysteresis(), cells, 0.05, 1800, SOFT_SHORT_THRESHOLD_AMPS, 5),
                 SOFT_SHORT_THRESHOLD_AMPS);
-        // health: R0 and its SEI part, capacity between relaxed rests, lithium inventory, resistance growth
-        CellHealthTracker health = new CellHealthTracker(
-                estimatorCell,
-                cells,
-                HealthSettings.defaults(
-                        estimatorCell,
-                        cfg.health().bulkOhms() / capFactor,
-                        cfg.health().npRatio(),
-                        cfg.health().endOfLifeResistanceMultiple()));
+        // health: R0 and its SEI part, capacity between relaxed rests and between the voltage limits, lithium
+        // inventory, resistance growth
+        CellHealthTracker health = new CellHealthTracker(estimatorCell, cells, healthSettings(cfg, estimatorCell));
         var usable = new ControllerParts.UsableCapacityTracking(
                 new UsableCapacityMeter(usableCapacitySettings(cfg)),
                 (measured, voidedReason, nanos) ->
                         events.offer(new ControllerEvent.UsableCapacityChange(measured, voidedReason, nanos)));
         var stateOfFunction = new CurrentLimitEstimator(estimatorCell, stateOfFunctionSettings(cfg.limits()));
         return new ControllerParts.Estimators(soc, softShort, health, stateOfFunction, usable);
+    }
+
+    /**
+     * The health tracker's settings for the estimators' cell: the defaults, and with
+     * {@code health.capacityLimitWindows} (on by default) capacity windows between the
+     * {@code health.usableCapacity} charge voltage (tapered to its {@code taperC}) and cutoff, each
+     * end read as the model SOC that voltage means at that current (the capacity stays the preset's
+     * scale, docs/estimation.md).
+     */
+    static HealthSettings healthSettings(BmsConfig cfg, EcmParameters estimatorCell) {
+        double capFactor = cfg.pack().capacityAh() / cfg.chemistry().cell().capacityAh();
+        HealthSettings settings = HealthSettings.defaults(
+                estimatorCell,
+                cfg.health().bulkOhms() / capFactor,
+                cfg.health().npRatio(),
+                cfg.health().endOfLifeResistanceMultiple());
+        if (!cfg.health().capacityLimitWindows()) {
+            return settings;
+        }
+        UsableCapacityConfig u = cfg.health().usableCapacity();
+        return settings.withLimitWindows(LimitWindowSettings.at(u.chargeVolts(), u.cutoffVolts(), u.taperC()));
     }
 
     /**

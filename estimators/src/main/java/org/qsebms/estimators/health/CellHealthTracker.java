@@ -16,7 +16,9 @@ import org.qsebms.estimators.resistance.RlsR0Estimator;
  *     of each rest comes from the relaxed voltage through the OCV curve (independent of the
  *     capacity being estimated), the charge from the current sensor, each with its error; and, when
  *     the voltage limits are configured ({@link LimitWindowSettings}), over windows between a full
- *     charge and a full discharge, which span the cell's own 100 % to 0 % whatever its age;</li>
+ *     charge and a full discharge, whose ends' SOCs are the model SOCs the charge voltage at the
+ *     taper current and the cutoff at the cutoff current mean ({@link LimitSoc}). The capacity is
+ *     the preset's scale: the charge between the model's SOC 0 and 1;</li>
  * <li>lithium inventory: a cycle closes at a relaxed rest near the top of charge once at least
  *     half a capacity went in and out; the charge neither returned nor stored is lithium lost
  *     from the excess {@code (N/P - 1) x capacity};</li>
@@ -79,7 +81,11 @@ public final class CellHealthTracker {
     private final double[] limitNetAh;
     private final double[] limitGrossAh;
     private final double[] limitSeconds;
-    private boolean limitReachedInRestWindow;
+    private final boolean[] limitReachedInRestWindow;
+    // the model SOC of each cell's last limit mark, with its doubt
+    private final LimitSoc limitSoc;
+    private final double[] limitMarkSoc;
+    private final double[] limitMarkSocSigma;
 
     public CellHealthTracker(EcmParameters cell, int cellCount, HealthSettings settings) {
         if (cellCount < 1) {
@@ -114,6 +120,10 @@ public final class CellHealthTracker {
         this.limitNetAh = new double[cellCount];
         this.limitGrossAh = new double[cellCount];
         this.limitSeconds = new double[cellCount];
+        this.limitReachedInRestWindow = new boolean[cellCount];
+        this.limitSoc = new LimitSoc(cell, cellCount, settings.ocvSigmaVolts(), limits.resistanceSigma());
+        this.limitMarkSoc = new double[cellCount];
+        this.limitMarkSocSigma = new double[cellCount];
     }
 
     private TotalLeastSquaresCapacityEstimator newCapacityEstimator(double priorAh, double priorSigmaAh) {
@@ -169,7 +179,7 @@ public final class CellHealthTracker {
             }
         }
         if (limits.enabled()) {
-            trackLimits(amps, cellVolts, bleedAmps, ah, dtSeconds, flowing);
+            trackLimits(amps, cellVolts, cellCelsius, bleedAmps, ah, dtSeconds, flowing);
         }
         if (!flowing) {
             // average the resting voltage over ~10 s so that one noisy sample does not set a rest's SOC
@@ -207,7 +217,7 @@ public final class CellHealthTracker {
             minSoc = Math.min(minSoc, z);
             // a cell relaxed at the charge voltage is full (its charge may not have been seen)
             if (limits.enabled() && cellVolts[i] >= limits.chargeVolts() - limits.fullToleranceVolts()) {
-                limitReached(i, 1);
+                limitReached(i, 1, restSoc[i], restSocSigma[i]);
             }
         }
         closeCapacityWindows();
@@ -228,28 +238,41 @@ public final class CellHealthTracker {
     }
 
     /**
-     * Follows each cell to its voltage limits: a discharge that takes it to the cutoff is its 0 %; a
-     * charge that holds it at the charge voltage until the current has tapered is its 100 % once the
-     * charge ends (the mark moves on to the end of the taper).
+     * Follows each cell to its voltage limits: a discharge that takes it to the cutoff is its bottom;
+     * a charge that holds it at the charge voltage until the current has tapered is its top once the
+     * charge ends (the mark moves on to the end of the taper). Each mark carries the model SOC its
+     * voltage and current mean ({@link LimitSoc}).
      */
     private void trackLimits(
-            double amps, double[] cellVolts, double[] bleedAmps, double ah, double dtSeconds, boolean flowing) {
+            double amps,
+            double[] cellVolts,
+            double[] cellCelsius,
+            double[] bleedAmps,
+            double ah,
+            double dtSeconds,
+            boolean flowing) {
         double taperAmps = limits.taperC() * cell.capacityAh();
         for (int i = 0; i < cells; i++) {
+            double cellAmps = amps - bleedAmps[i];
+            limitSoc.step(i, cellAmps, cellCelsius[i], dtSeconds);
             limitNetAh[i] += ah - bleedAmps[i] * dtSeconds / 3600.0;
             limitGrossAh[i] += Math.abs(ah);
             limitSeconds[i] += dtSeconds;
             boolean charging = flowing && amps > 0;
             if (flowing && amps < 0 && cellVolts[i] <= limits.cutoffVolts()) {
                 atTop[i] = false;
-                limitReached(i, -1);
+                limitSoc.read(i, cellVolts[i], cellAmps, cellCelsius[i]);
+                limitReached(i, -1, limitSoc.soc(), limitSoc.socSigma());
             } else if (charging
                     && amps <= taperAmps
                     && cellVolts[i] >= limits.chargeVolts() - limits.fullToleranceVolts()) {
                 atTop[i] = true;
+                // the last tapered sample before the charge ends is the top
+                limitSoc.hold(i, cellVolts[i], cellAmps, cellCelsius[i]);
             } else if (atTop[i] && !charging) {
                 atTop[i] = false;
-                limitReached(i, 1);
+                limitSoc.readHeld(i);
+                limitReached(i, 1, limitSoc.soc(), limitSoc.socSigma());
             } else if (charging) {
                 atTop[i] = false;
             }
@@ -257,33 +280,49 @@ public final class CellHealthTracker {
     }
 
     /**
-     * Cell {@code i} reached a limit ({@code kind} +1 full, -1 empty). At the cutoff after a full
-     * mark the charge in between is one capacity (a window of SOC change -1), unless it is less than
-     * {@code minWindowSoc} of the estimate (charge that a gap in the record hid). Only discharges
+     * Cell {@code i} reached a limit ({@code kind} +1 top, -1 bottom) at model SOC {@code soc}
+     * (one-sigma {@code socSigma}). At the cutoff after a top mark the charge in between moved the
+     * model SOC from the top's to the bottom's (a window of SOC change {@code bottom - top}), unless
+     * that change or the charge is less than {@code minWindowSoc} (of one, of the estimate: charge
+     * that a gap in the record hid). Only discharges
      * count: the capacity is what the cell gives back, and a charge from empty to full also puts in
      * what side reactions take (NASA B0006: 1-2 % more than it then gives) and misses the charge a
      * long rest gave back (regeneration). Any limit moves the mark on.
      */
-    private void limitReached(int i, int kind) {
-        if (kind < 0 && limitKind[i] > 0 && -limitNetAh[i] >= settings.minWindowSoc() * capacity[i].capacityAh()) {
+    private void limitReached(int i, int kind, double soc, double socSigma) {
+        double dz = soc - limitMarkSoc[i];
+        if (kind < 0
+                && limitKind[i] > 0
+                && -dz >= settings.minWindowSoc()
+                && -limitNetAh[i] >= settings.minWindowSoc() * capacity[i].capacityAh()) {
             double ahSigma = Math.hypot(
                     settings.currentOffsetSigmaAmps() * limitSeconds[i] / 3600.0,
                     settings.currentGainSigma() * limitGrossAh[i]);
-            capacity[i].add(-1, Math.sqrt(2) * limits.limitSocSigma(), limitNetAh[i], ahSigma);
+            capacity[i].add(dz, Math.hypot(socSigma, limitMarkSocSigma[i]), limitNetAh[i], ahSigma);
             revision++;
         }
         limitKind[i] = kind;
+        limitMarkSoc[i] = soc;
+        limitMarkSocSigma[i] = socSigma;
         limitNetAh[i] = 0;
         limitGrossAh[i] = 0;
         limitSeconds[i] = 0;
-        // a rest window across a limit would read an aged cell's rests on the fresh OCV's scale
-        limitReachedInRestWindow = true;
+        // a rest window across this cell's limit would read an aged cell's rests on the fresh OCV's scale
+        limitReachedInRestWindow[i] = true;
+        // any mark ends a top still pending (a relaxed rest at the top marks it itself): a stray charging
+        // sample as a rest ends must not mark the top again after the rest has started a new window
+        atTop[i] = false;
     }
 
     private void closeCapacityWindows() {
-        if (limitReachedInRestWindow) {
+        // a cell that reached a limit since the window's start leaves this window out; when every cell
+        // did, the window starts again here
+        boolean everyCellAtALimit = true;
+        for (int i = 0; i < cells; i++) {
+            everyCellAtALimit &= limitReachedInRestWindow[i];
+        }
+        if (everyCellAtALimit) {
             windowAnchored = false;
-            limitReachedInRestWindow = false;
         }
         if (windowAnchored) {
             double ahSigma = Math.hypot(
@@ -291,6 +330,9 @@ public final class CellHealthTracker {
                     settings.currentGainSigma() * windowGrossAh);
             boolean used = false;
             for (int i = 0; i < cells; i++) {
+                if (limitReachedInRestWindow[i]) {
+                    continue;
+                }
                 double dz = restSoc[i] - windowSoc[i];
                 double dzSigma = Math.hypot(restSocSigma[i], windowSocSigma[i]);
                 if (Math.abs(dz) >= settings.minWindowSoc() && Math.abs(dz) >= 3 * dzSigma) {
@@ -309,6 +351,7 @@ public final class CellHealthTracker {
         System.arraycopy(restSoc, 0, windowSoc, 0, cells);
         System.arraycopy(restSocSigma, 0, windowSocSigma, 0, cells);
         java.util.Arrays.fill(windowNetAh, 0.0);
+        java.util.Arrays.fill(limitReachedInRestWindow, false);
         windowGrossAh = 0;
         windowSeconds = 0;
         windowAnchored = true;

@@ -1,17 +1,22 @@
 package org.qsebms.estimators.health;
 
 /**
- * Capacity windows between the voltage limits a full charge and a full discharge reach: the
- * cell's own 100 % (a CC-CV charge tapered at {@code chargeVolts}, or a relaxed rest at it) and
- * its own 0 % (a discharge that takes the cell to {@code cutoffVolts}). Such a window spans
- * exactly one capacity whatever the cell's age, so it does not depend on the fresh cell's OCV,
- * which an aged cell no longer follows (it reaches its limits at other SOCs of that curve).
+ * Capacity windows between the voltage limits a full charge and a full discharge reach: the top
+ * (a CC-CV charge tapered at {@code chargeVolts}, or a relaxed rest at it) and the bottom (a
+ * discharge that takes the cell to {@code cutoffVolts}). The capacity is the preset's (model)
+ * scale, SOC 0 to 1 of the model's OCV, so such a window's SOC change is not 1: it is the model
+ * SOC at the top (the voltage held at the end of the taper, less the model's polarisation at the
+ * taper current, through the OCV) minus the model SOC at the bottom (the cutoff voltage plus the
+ * polarisation at the cutoff current, through the OCV), computed from the preset (see
+ * {@code LimitSoc}). Both ends are read where the voltage is steep and the current small or known,
+ * which rests between them are not.
  *
  * @param chargeVolts            the charge voltage the CC-CV charge holds; NaN turns limit windows off
  * @param cutoffVolts            the discharge cutoff of one cell; NaN turns limit windows off
  * @param fullToleranceVolts     a cell within this of {@code chargeVolts} is at the top
  * @param taperC                 the charge current (in C) below which a charge at the top has tapered
- * @param limitSocSigma          one-sigma doubt of each end's SOC (the cutoff's SOC moves with rate and temperature)
+ * @param resistanceSigma        one-sigma relative doubt of the model's polarisation at a limit (the preset's
+ *                               resistances against the cell's; with the OCV's doubt it sets each end's SOC doubt)
  * @param capacityDriftPerCycle  one-sigma relative change of the capacity per square root of an
  *                               equivalent full cycle (fade and regeneration): older windows count less
  */
@@ -20,11 +25,11 @@ public record LimitWindowSettings(
         double cutoffVolts,
         double fullToleranceVolts,
         double taperC,
-        double limitSocSigma,
+        double resistanceSigma,
         double capacityDriftPerCycle) {
 
     /** Limit windows off: the capacity comes from relaxed rests read on the OCV only. */
-    public static final LimitWindowSettings OFF = new LimitWindowSettings(Double.NaN, Double.NaN, 0.05, 0.1, 0.01, 0);
+    public static final LimitWindowSettings OFF = new LimitWindowSettings(Double.NaN, Double.NaN, 0.05, 0.1, 0.25, 0);
 
     public LimitWindowSettings {
         boolean on = !Double.isNaN(chargeVolts) || !Double.isNaN(cutoffVolts);
@@ -35,17 +40,23 @@ public record LimitWindowSettings(
         }
         requireNonNegative("fullToleranceVolts", fullToleranceVolts);
         requireNonNegative("taperC", taperC);
-        requireNonNegative("limitSocSigma", limitSocSigma);
+        requireNonNegative("resistanceSigma", resistanceSigma);
         requireNonNegative("capacityDriftPerCycle", capacityDriftPerCycle);
     }
 
     /**
      * Limit windows at these voltages: a cell within 50 mV of the charge voltage with the charge
-     * current below C/10 is full, each end's SOC is known to 1 %, and the capacity may drift by
-     * {@code 5 % / sqrt(cycle)} (chosen on NASA B0005 only, see docs/estimation.md).
+     * current below C/10 is full, the model's polarisation at a limit is doubted by 25 % (a stated
+     * doubt, the one a restored R0 gets), and the capacity may drift by {@code 5 % / sqrt(cycle)}
+     * (chosen on NASA B0005 only, see docs/estimation.md).
      */
     public static LimitWindowSettings at(double chargeVolts, double cutoffVolts) {
-        return new LimitWindowSettings(chargeVolts, cutoffVolts, 0.05, 0.1, 0.01, 0.05);
+        return at(chargeVolts, cutoffVolts, 0.1);
+    }
+
+    /** As {@link #at(double, double)}, with the charge complete at {@code taperC} (C). */
+    public static LimitWindowSettings at(double chargeVolts, double cutoffVolts, double taperC) {
+        return new LimitWindowSettings(chargeVolts, cutoffVolts, 0.05, taperC, 0.25, 0.05);
     }
 
     public boolean enabled() {

@@ -33,7 +33,9 @@ import org.qsebms.estimators.model.EcmParameters;
  * fresh cell's OCV alone its rest windows did not see the fade (2026-11-26: B0005 1.91 -> 2.19 ->
  * 1.91 Ah against 1.86 -> 1.29 Ah, RMS 35 %), because an aged cell reaches its voltage limits at
  * other SOCs of that OCV; with the voltage limits given ({@link LimitWindowSettings}) its windows run
- * from the cell's own 100 % (a full charge, or a relaxed rest at 4.2 V) to its own 0 % (the cutoff).
+ * from a full charge (or a relaxed rest at 4.2 V) to the cutoff, each end read as the model SOC its
+ * voltage and current mean, as in the controller (the OCV fitted here from the first discharge,
+ * corrected by its step resistance, reads them near 1 and 0).
  * The drift constant of {@link LimitWindowSettings#at} and the choice to count discharges only were
  * made on B0005; B0006 is the evidence. For it the cell is characterised from its own first cycle only:
  * OCV from the first discharge (corrected by its step resistance; the fitter drops the 1.5 A charge
