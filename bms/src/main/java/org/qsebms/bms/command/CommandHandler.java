@@ -17,6 +17,11 @@ public final class CommandHandler {
         this.operator = operator;
     }
 
+    /** Takes back a reset the loop has not taken yet; true if it was still waiting. */
+    public boolean withdrawReset() {
+        return requests.withdrawReset();
+    }
+
     /** Applies {@code c}; returns its result, or null when the result follows later (reset). */
     public CommandResult apply(Command c, String id) {
         requests.noteOperatorCommand(); // any command cancels a scheduled diagnostic

@@ -33,6 +33,15 @@ public final class SupervisorRequests {
         reset.set(true);
     }
 
+    /**
+     * Takes back a reset the loop has not taken yet (its asker was told it timed out): a reset
+     * answers the fault present when it was sent, so one left waiting must not be taken later, at
+     * another moment. True if it was still waiting; false if the loop had taken it (or none was set).
+     */
+    public boolean withdrawReset() {
+        return reset.getAndSet(false);
+    }
+
     /** The deliberate reset after a repeated-trip lockout (an ordinary reset cannot clear a lockout). */
     public void requestServiceReset() {
         serviceReset.set(true);

@@ -15,7 +15,9 @@ import org.qsebms.bms.command.CommandResult;
  * retained command (never executed: it would be replayed at every reconnect), then the strict parser,
  * then the {@link CommandHandler}. It makes no control decision itself: a reset goes to the supervisor,
  * whose answer (accepted, refused, nothing to reset) comes back as an event and is matched here to the
- * resets waiting for it; a reset the loop does not answer within 3 s gets a timeout result.
+ * resets waiting for it; a reset the loop does not answer within 3 s gets a timeout result, and
+ * when none is left waiting the request is withdrawn from the loop, so a stalled loop never takes it
+ * later, at a moment its sender did not choose.
  */
 final class CommandDispatcher {
     private static final long RESET_ANSWER_TIMEOUT_NANOS = 3_000_000_000L;
@@ -133,13 +135,24 @@ final class CommandDispatcher {
         }
     }
 
-    /** Answers the resets the loop left unanswered for 3 s. */
+    /**
+     * Answers the resets the loop left unanswered for 3 s. When the last waiting one expires, the
+     * request is withdrawn; if the loop had already taken it, its outcome follows on the events topic.
+     */
     void expireResets() {
         long now = nanoClock.getAsLong();
         while (!pendingResets.isEmpty() && now > pendingResets.peekFirst().deadlineNanos()) {
             PendingReset p = pendingResets.pollFirst();
-            results.accept(CommandResult.rejected(
-                    "reset", p.id(), "no answer from the control loop within 3 s; " + "check state.mode and retry"));
+            String what;
+            if (!pendingResets.isEmpty()) {
+                what = "a later reset still waits for it; check state.mode";
+            } else if (handler.withdrawReset()) {
+                what = "the reset is withdrawn and will not be taken later; check state.mode and retry";
+            } else {
+                what = "the loop took the request, its outcome follows on the events topic; check state.mode";
+            }
+            results.accept(
+                    CommandResult.rejected("reset", p.id(), "no answer from the control loop within 3 s; " + what));
         }
     }
 
