@@ -59,10 +59,6 @@ import java.time.Duration;
  *                                  once, were the channels alike, the chance that all those identical readings fell
  *                                  on one channel is at most this (per evaluation); it sets how many samples that
  *                                  takes for the pack's cell count (docs/safety.md)
- * @param tempFrozenFalseAlarm      the same for the thermistors, whose live readings repeat now and then: a
- *                                  thermistor unchanged over a run is frozen once, were the channels alike, the
- *                                  chance that its samples were all among the unchanged readings of all
- *                                  thermistors over that run is at most this (docs/safety.md)
  */
 public record SupplementaryLimits(
         ThreeLevelLimit cellImbalance,
@@ -97,8 +93,7 @@ public record SupplementaryLimits(
         Duration currentCrossCheckWindow,
         Duration currentCrossCheckDebounce,
         double currentCrossCheckModelDoubt,
-        double cellFrozenFalseAlarm,
-        double tempFrozenFalseAlarm) {
+        double cellFrozenFalseAlarm) {
 
     public SupplementaryLimits {
         for (Duration d : new Duration[] {
@@ -145,10 +140,6 @@ public record SupplementaryLimits(
         if (!(cellFrozenFalseAlarm > 0 && cellFrozenFalseAlarm < 1)) {
             throw new IllegalArgumentException(
                     "cellFrozenFalseAlarm must be a probability in (0, 1), got " + cellFrozenFalseAlarm);
-        }
-        if (!(tempFrozenFalseAlarm > 0 && tempFrozenFalseAlarm < 1)) {
-            throw new IllegalArgumentException(
-                    "tempFrozenFalseAlarm must be a probability in (0, 1), got " + tempFrozenFalseAlarm);
         }
         if (currentCrossCheckDebounce.multipliedBy(2).compareTo(currentCrossCheckWindow) > 0) {
             throw new IllegalArgumentException("currentCrossCheckDebounce (" + currentCrossCheckDebounce
@@ -207,8 +198,7 @@ public record SupplementaryLimits(
                 .currentCrossCheckWindow(currentCrossCheckWindow)
                 .currentCrossCheckDebounce(currentCrossCheckDebounce)
                 .currentCrossCheckModelDoubt(currentCrossCheckModelDoubt)
-                .cellFrozenFalseAlarm(cellFrozenFalseAlarm)
-                .tempFrozenFalseAlarm(tempFrozenFalseAlarm);
+                .cellFrozenFalseAlarm(cellFrozenFalseAlarm);
     }
 
     /** Named setters for the thresholds (see the record's parameters for each one's meaning and unit). */
@@ -246,7 +236,6 @@ public record SupplementaryLimits(
         private Duration currentCrossCheckDebounce;
         private double currentCrossCheckModelDoubt = Double.NaN;
         private double cellFrozenFalseAlarm = Double.NaN;
-        private double tempFrozenFalseAlarm = Double.NaN;
 
         private Builder() {}
 
@@ -415,11 +404,6 @@ public record SupplementaryLimits(
             return this;
         }
 
-        public Builder tempFrozenFalseAlarm(double v) {
-            tempFrozenFalseAlarm = v;
-            return this;
-        }
-
         /**
          * @throws IllegalArgumentException naming the value that cannot work, or a limit or duration never set
          */
@@ -476,8 +460,7 @@ public record SupplementaryLimits(
                     currentCrossCheckWindow,
                     currentCrossCheckDebounce,
                     currentCrossCheckModelDoubt,
-                    cellFrozenFalseAlarm,
-                    tempFrozenFalseAlarm);
+                    cellFrozenFalseAlarm);
         }
 
         private static void requireSet(Object value, String name) {

@@ -53,8 +53,7 @@ final class SupplementaryReader {
             "currentCrossCheckWindow",
             "currentCrossCheckDebounce",
             "currentCrossCheckModelDoubt",
-            "cellFrozenFalseAlarm",
-            "tempFrozenFalseAlarm");
+            "cellFrozenFalseAlarm");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -147,8 +146,6 @@ final class SupplementaryReader {
                             "currentCrossCheckModelDoubt", SupplementaryLimits::currentCrossCheckModelDoubt, 0, 10, ""))
                     .cellFrozenFalseAlarm(
                             higher("cellFrozenFalseAlarm", SupplementaryLimits::cellFrozenFalseAlarm, 1e-12, 0.01, ""))
-                    .tempFrozenFalseAlarm(
-                            higher("tempFrozenFalseAlarm", SupplementaryLimits::tempFrozenFalseAlarm, 1e-12, 0.01, ""))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());

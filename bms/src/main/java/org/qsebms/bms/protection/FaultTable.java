@@ -208,11 +208,7 @@ record FaultTable(
         r.add(cond(
                 FaultCode.TEMPERATURE_STUCK,
                 "a thermistor reading bit-identical for " + s(x.tempStuckWhileFlowing()) + " while current flows, or "
-                        + s(x.tempStuckAtRest()) + " whatever the current, or while the other thermistors' readings"
-                        + " kept changing, once the chance that a live one's readings were all among the unchanged"
-                        + " ones of every thermistor over its run is at most "
-                        + String.format(java.util.Locale.ROOT, "%.0e", x.tempFrozenFalseAlarm())
-                        + " (relative liveness, over the pack's thermistors)",
+                        + s(x.tempStuckAtRest()) + " whatever the current",
                 "the window",
                 "its reading has changed since (proven alive)"));
         r.add(cond(

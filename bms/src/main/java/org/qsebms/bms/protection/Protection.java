@@ -162,15 +162,11 @@ public final class Protection {
                     current[0].packAmps);
     private final Supplier<String> tempStuckReason = () -> String.format(
             Locale.ROOT,
-            "temperature channel %d read %.2f °C identically for %.1f s (%.2f A flowing)%s; the ADC is stuck",
+            "temperature channel %d read %.2f °C identically for %.1f s (%.2f A flowing); the ADC is stuck",
             plausibility.stuckTemp + 1,
             current[0].cellCelsius[Math.max(0, plausibility.stuckTemp)],
             plausibility.tempUnchangedSeconds(plausibility.stuckTemp, current[0].nanos),
-            current[0].packAmps,
-            plausibility.tempFrozenAmongMoving
-                    ? " while the other thermistors' readings kept changing (chance below "
-                            + extra().tempFrozenFalseAlarm() + " for a live one)"
-                    : "");
+            current[0].packAmps);
     private final Supplier<String> currentStuckReason = () -> plausibility.currentStuckByCells
             ? String.format(
                     Locale.ROOT,

@@ -20,10 +20,6 @@ final class SensorPlausibility {
     private final ChannelLiveness current;
     /** The cell channels' relative liveness check: unchanged while every other cell changes. */
     private final FrozenAmongMovingChannels frozenCells;
-    /** The thermistors' relative liveness check: unchanged while the others (mostly) change. */
-    private final FrozenAmongNoisyChannels frozenTemps;
-
-    private final boolean[] tempOk;
 
     private final boolean[] cellOk;
     /** The cells' cross-check of the current reading, or null without a cell model. */
@@ -51,9 +47,6 @@ final class SensorPlausibility {
     boolean cellFrozenAmongMoving;
 
     int stuckTemp = -1;
-    /** True when the relative check (the other thermistors changing), not a window, found a thermistor frozen. */
-    boolean tempFrozenAmongMoving;
-
     boolean stuckCurrent;
     /** True when the cells' cross-check, not the reading's own window, found the current channel stuck. */
     boolean currentStuckByCells;
@@ -92,8 +85,6 @@ final class SensorPlausibility {
                 limits.currentStuckAtRest().toNanos());
         frozenCells = new FrozenAmongMovingChannels(cellCount, limits.cellFrozenFalseAlarm());
         cellOk = new boolean[cellCount];
-        frozenTemps = new FrozenAmongNoisyChannels(tempCount, limits.tempFrozenFalseAlarm());
-        tempOk = new boolean[tempCount];
         lastCelsius = new double[tempCount];
         lastCelsiusNanos = new long[tempCount];
         ringCelsius = new double[RING][tempCount];
@@ -124,18 +115,9 @@ final class SensorPlausibility {
             cellFrozenAmongMoving = false;
         }
         for (int i = 0; i < m.cellCelsius.length; i++) {
-            tempOk[i] = m.tempStatus[i].isOk();
-            temps.sample(i, m.cellCelsius[i], tempOk[i], now, prev, flowing);
-        }
-        int frozenTemp = frozenTemps.update(temps.changedNow(), tempOk);
-        if (frozenTemp >= 0) {
-            temps.markStuck(frozenTemp); // stuck until its reading changes, as the windows' verdict
-            tempFrozenAmongMoving = true;
+            temps.sample(i, m.cellCelsius[i], m.tempStatus[i].isOk(), now, prev, flowing);
         }
         stuckTemp = temps.firstStuck();
-        if (stuckTemp < 0) {
-            tempFrozenAmongMoving = false;
-        }
         current.sample(0, m.packAmps, currentOk, now, prev, flowing);
         boolean stuckBefore = current.firstStuck() >= 0;
         if (currentByCells != null) {

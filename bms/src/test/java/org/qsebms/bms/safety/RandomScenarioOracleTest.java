@@ -246,10 +246,8 @@ class RandomScenarioOracleTest {
         // the long end of `loop.period` (up to 1 s), drawn last so every other seed stays as it was; the
         // injections above were placed for the shorter period, which changes nothing they claim
         String text = b.toString();
-        int finalPeriod = period;
         if (r.nextInt(10) == 0) {
             int longPeriod = LONG_PERIODS_MS[r.nextInt(LONG_PERIODS_MS.length)];
-            finalPeriod = longPeriod;
             text = text.replace("loop: {period: " + period + "ms}", "loop: {period: " + longPeriod + "ms}");
             b.setLength(0);
             b.append(text);
@@ -268,16 +266,6 @@ class RandomScenarioOracleTest {
         if (r.nextInt(8) == 0 && durationS >= 25 && !kinds.contains("cellOverVoltage")) {
             faults.addAll(resetDuringALimitsDebounce(r, cells, commands));
         }
-        // and after it: a thermistor frozen, then its cell heats past the over-temperature MSL (one step,
-        // unseen by the frozen reading); only when no other thermistor injection or ramp is drawn
-        boolean thermistorTouched = kinds.stream().anyMatch(k -> k.startsWith("thermistor") || k.startsWith("temp"))
-                || faults.stream()
-                        .anyMatch(f -> f.contains("cellTemperature")
-                                || f.contains("temperatureSensor")
-                                || f.contains("thermistor"));
-        if (r.nextInt(8) == 0 && !thermistorTouched) {
-            faults.addAll(frozenThermistorThenHeat(r, cells, finalPeriod, durationS));
-        }
         if (!faults.isEmpty()) {
             b.append("faults:\n");
             faults.forEach(f -> b.append(f).append('\n'));
@@ -292,30 +280,6 @@ class RandomScenarioOracleTest {
                 .append(seed)
                 .append('\n');
         return b.toString();
-    }
-
-    /**
-     * A thermistor frozen, then its cell heated past the over-temperature MSL (issue 23, sixth pass): the
-     * freeze at 2-6 s, a step of the cell's true temperature to 62-75 °C (the frozen reading does not see
-     * it) 40 loop periods + 0.5-5 s later, when the run is long enough.
-     */
-    private static List<String> frozenThermistorThenHeat(
-            SplittableRandom r, int cells, int periodMs, double durationS) {
-        int ch = 1 + r.nextInt(cells);
-        long freezeAt = 2000 + r.nextInt(4000);
-        long heatAt = freezeAt + 40L * periodMs + 500 + r.nextInt(4500);
-        double celsius = r.nextDouble(62, 75);
-        if (heatAt > (durationS - 4) * 1000) {
-            return List.of();
-        }
-        return List.of(
-                String.format(Locale.ROOT, "  - {at: %dms, type: temperatureSensorStuck, channel: %d}", freezeAt, ch),
-                String.format(
-                        Locale.ROOT,
-                        "  - {at: %dms, type: cellTemperature, cell: %d, celsius: %.1f}",
-                        heatAt,
-                        ch,
-                        celsius));
     }
 
     /**

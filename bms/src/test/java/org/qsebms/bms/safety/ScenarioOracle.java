@@ -308,32 +308,6 @@ final class ScenarioOracle {
         previousTick = t;
     }
 
-    /**
-     * Issue 23, sixth pass: one thermistor frozen (reporting OK) for {@value #FROZEN_THERMISTOR_PERIODS} loop
-     * periods or more, with no other thermistor injection since it froze, is found by the thermistors' relative
-     * liveness check (faults.md 209), so the temperature hazards are claimed as if every thermistor were
-     * healthy: the pack must be in FAULT by their deadlines whatever the frozen one reads.
-     */
-    private boolean aLoneFrozenThermistorFound(double t) {
-        ScenarioAction frozen = null;
-        for (ScenarioAction a : sc.actions()) {
-            if (a instanceof ScenarioAction.TemperatureSensor && a.atS() <= t + 1e-9) {
-                if (frozen != null
-                        || ((ScenarioAction.TemperatureSensor) a).status() != org.qsebms.hal.SensorStatus.STUCK) {
-                    return false;
-                }
-                frozen = a;
-            }
-        }
-        return frozen != null
-                && t < frozen.atS() + frozen.forS() - 1e-9
-                && t - frozen.atS() >= FROZEN_THERMISTOR_PERIODS * p;
-    }
-
-    static final int FROZEN_THERMISTOR_PERIODS = 40;
-
-    private boolean frozenThermistorClaimed;
-
     private boolean active(Class<? extends ScenarioAction> kind, double t) {
         return activeAction(kind, t) != null;
     }
@@ -522,14 +496,7 @@ final class ScenarioOracle {
         onset.remove("tick exception!detected");
         boolean cellSensorFault =
                 active(ScenarioAction.CellSensor.class, t) || active(ScenarioAction.PackVoltageSensor.class, t);
-        boolean loneFrozen = aLoneFrozenThermistorFound(t);
-        boolean tempSensorFault = active(ScenarioAction.TemperatureSensor.class, t) && !loneFrozen;
-        if (loneFrozen
-                && !frozenThermistorClaimed
-                && now.maxC() >= lim.dischargeOverTemperature().msl() + CELSIUS_ACCURACY) {
-            frozenThermistorClaimed = true;
-            count("a frozen thermistor's cell beyond the over-temperature MSL");
-        }
+        boolean tempSensorFault = active(ScenarioAction.TemperatureSensor.class, t);
         boolean currentSensorFault = active(ScenarioAction.CurrentSensor.class, t);
         boolean loopTrouble =
                 active(ScenarioAction.TickException.class, t) || active(ScenarioAction.LoopOverrun.class, t);

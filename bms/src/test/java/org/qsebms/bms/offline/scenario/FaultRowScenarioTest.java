@@ -153,10 +153,7 @@ class FaultRowScenarioTest {
                 FaultCode.TEMPERATURE_STUCK,
                 new Pair(
                         FLOW + fault("{at: 5s, type: temperatureSensorStuck, channel: 1}"),
-                        // the thermistors' relative check needs at least 8 samples on 4 (0.8 s at 100 ms, more when
-                        // the live ones repeat): a freeze of 5 samples is the near miss (it was 30 s when only the
-                        // 60 s while-flowing window judged)
-                        FLOW + fault("{at: 5s, type: temperatureSensorStuck, channel: 1, for: 500ms}"),
+                        FLOW + fault("{at: 5s, type: temperatureSensorStuck, channel: 1, for: 30s}"),
                         PACK,
                         "80s"));
         m.put(
