@@ -77,13 +77,6 @@ final class CellNoiseModel {
     private final StartSpan startSpan;
     /** With the offset state on, the innovations' bias moved into the states by the filter's gain. */
     private final VoltageBiasConsider voltageBias;
-    /** The model's voltage error as an error correlated in time ({@link CorrelatedModelErrorConsider}). */
-    private final CorrelatedModelErrorConsider modelError;
-    /**
-     * Per cell, the correlated model error's variance (V^2) at the last {@link #measurementVariance}:
-     * the innovations' running mean squared less the OCV sigma squared (0 with covariance matching off).
-     */
-    private final double[] modelErrorVariance;
 
     /** Per cell, the innovations' running mean (V) over the matching window. */
     private final double[] innovationMean;
@@ -120,8 +113,6 @@ final class CellNoiseModel {
         this.slowBranchStart = new SlowBranchStartConsider(cellCount);
         this.startSpan = new StartSpan(cellCount);
         this.voltageBias = new VoltageBiasConsider(adaptation, cellCount);
-        this.modelError = new CorrelatedModelErrorConsider(tuning, cellCount);
-        this.modelErrorVariance = new double[cellCount];
         this.innovationMean = new double[cellCount];
         this.innovationBiasVolts = new double[cellCount];
         this.innovationBiasSoc = new double[cellCount];
@@ -166,21 +157,6 @@ final class CellNoiseModel {
     /** The innovations' bias as a consider analysis (offset state on), which each filter moves with its own F and K. */
     VoltageBiasConsider voltageBias() {
         return voltageBias;
-    }
-
-    /** The model's voltage error correlated in time, which each filter moves with its own F and K. */
-    CorrelatedModelErrorConsider modelError() {
-        return modelError;
-    }
-
-    /**
-     * Cell {@code i}'s correlated model error sigma (V) at the last {@link #measurementVariance}: the
-     * innovations' running mean over the matching window (the part of the model's error that lasts that
-     * long; white noise averages out of it) beyond the OCV sigma, which the bound already carries as a
-     * constant error ({@link CorrelatedModelErrorConsider}).
-     */
-    double modelErrorSigmaVolts(int i) {
-        return Math.sqrt(modelErrorVariance[i]);
     }
 
     /** Cell {@code i}'s innovations' running mean (V; 0 with covariance matching off), for {@link VoltageBiasConsider}. */
@@ -228,8 +204,6 @@ final class CellNoiseModel {
         startSpan.close(i);
         presetFit.restart(i);
         voltageBias.reset(i);
-        modelError.reset(i);
-        modelErrorVariance[i] = 0;
     }
 
     /**
@@ -332,8 +306,6 @@ final class CellNoiseModel {
         }
         if (tuning.innovationWindowSeconds() > 0) {
             r = Math.max(r, innovationMeanSquare[i] - s0);
-            // the innovations' running mean beyond the OCV doubt (which the bound carries as a constant error)
-            modelErrorVariance[i] = Math.max(0.0, innovationMean[i] * innovationMean[i] - ocvSigma[i] * ocvSigma[i]);
         }
         measurementVariance[i] = r;
         return r;
@@ -428,7 +400,7 @@ final class CellNoiseModel {
     double socBound3Sigma(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
         return bound(
                 i,
-                socVariance + currentSensor.socVariance(i) + slowBranchStart.socVariance(i) + modelError.socVariance(i),
+                socVariance + currentSensor.socVariance(i) + slowBranchStart.socVariance(i),
                 ocvSoc,
                 resistanceSocPerUnit);
     }
@@ -438,11 +410,7 @@ final class CellNoiseModel {
      * the sensor, for a use that counts the same sensor's charge beside it (a capacity window).
      */
     double socBound3SigmaWithoutCurrentSensor(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
-        return bound(
-                i,
-                socVariance + slowBranchStart.socVariance(i) + modelError.socVariance(i),
-                ocvSoc,
-                resistanceSocPerUnit);
+        return bound(i, socVariance + slowBranchStart.socVariance(i), ocvSoc, resistanceSocPerUnit);
     }
 
     /**

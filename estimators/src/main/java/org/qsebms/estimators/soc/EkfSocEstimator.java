@@ -168,7 +168,6 @@ public final class EkfSocEstimator implements SocFilter {
     @Override
     public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
         double innovationForget = noise.innovationForget(dtSeconds);
-        double modelErrorDecay = noise.modelError().decay(dtSeconds);
         temperatures.step(dtSeconds);
         for (int i = 0; i < cells; i++) {
             temperatures.at(i, cellCelsius[i]);
@@ -182,7 +181,7 @@ public final class EkfSocEstimator implements SocFilter {
             if (rcUnknown[i]) {
                 doubtRcVoltagesAtStart(i, packAmps - currentOffset[i], cellCelsius[i], f);
             }
-            predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f, modelErrorDecay);
+            predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
             // while a start's span is open (a flat OCV) the SOC variance stays as wide as it (StartSpan)
             noise.startSpan().floorVariance(p, NN * i, i);
@@ -234,14 +233,7 @@ public final class EkfSocEstimator implements SocFilter {
      * column: F[soc][offset] = -dsoc/dI, F[1][offset] = -(1 - a1) R1 f, F[2][offset] = -(1 - a2) R2 f2.
      */
     private void predict(
-            int i,
-            double measuredAmps,
-            double dt,
-            double a1,
-            double a2,
-            double celsius,
-            double temperatureFactor,
-            double modelErrorDecay) {
+            int i, double measuredAmps, double dt, double a1, double a2, double celsius, double temperatureFactor) {
         double amps = measuredAmps - currentOffset[i];
         double f = model.fastFactor(soc[i], celsius, temperatureFactor);
         double fSlow = model.slowFactor(soc[i], celsius, temperatureFactor);
@@ -299,7 +291,6 @@ public final class EkfSocEstimator implements SocFilter {
         noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms, amps);
         noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
         noise.voltageBias().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
-        noise.modelError().predict(i, modelErrorDecay, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
     }
 
     /**
@@ -386,7 +377,6 @@ public final class EkfSocEstimator implements SocFilter {
         noise.currentSensor().correct(i, k, h0, r0Volts, r0Ohms, amps);
         noise.slowBranchStart().correct(i, k, h0, r0Volts, r0Ohms);
         noise.voltageBias().correct(i, k, h0, r0Volts, r0Ohms, noise.innovationMean(i));
-        noise.modelError().correct(i, k, h0, r0Volts, r0Ohms, noise.modelErrorSigmaVolts(i));
     }
 
     /**

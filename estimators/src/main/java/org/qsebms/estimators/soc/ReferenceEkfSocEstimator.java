@@ -75,16 +75,6 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
 
     private final double sensorOffsetSigma;
     private final double sensorGainSigma;
-    /**
-     * Per cell, the model's voltage error correlated over the matching window
-     * ({@code CorrelatedModelErrorConsider}): d(estimate - truth) per sigma of its present value (7x1)
-     * and the covariance of the error no longer correlated with it (7x7), and that error's sigma at the
-     * last correction (the innovations' running mean beyond the OCV sigma).
-     */
-    private final RealMatrix[] modelErrorSensitivity;
-
-    private final RealMatrix[] modelErrorDecorrelated;
-    private final double[] modelErrorSigma;
 
     public ReferenceEkfSocEstimator(EcmParameters cell, HysteresisModel hysteresis, EkfTuning tuning, int cellCount) {
         this(cell, hysteresis, tuning, EkfAdaptation.OFF, cellCount);
@@ -116,9 +106,6 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         sensorGainSensitivity = new RealMatrix[cellCount];
         slowBranchSensitivity = new RealMatrix[cellCount];
         voltageBiasSensitivity = new RealMatrix[cellCount];
-        modelErrorSensitivity = new RealMatrix[cellCount];
-        modelErrorDecorrelated = new RealMatrix[cellCount];
-        modelErrorSigma = new double[cellCount];
         slowBranchError = new double[cellCount];
         startSpan = new StartSpan(cellCount);
         presetFit = new PresetFitCheck(tuning, cell.capacityAh(), cellCount);
@@ -135,8 +122,6 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
             sensorGainSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
             slowBranchSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
             voltageBiasSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
-            modelErrorSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
-            modelErrorDecorrelated[i] = MatrixUtils.createRealMatrix(7, 7);
         }
     }
 
@@ -208,8 +193,6 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 sensorOffsetSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
                 sensorGainSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
                 voltageBiasSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
-                modelErrorSensitivity[i] = MatrixUtils.createRealMatrix(7, 1);
-                modelErrorDecorrelated[i] = MatrixUtils.createRealMatrix(7, 7);
                 double z0 = x[i].getEntry(0, 0);
                 double base0 = cell.ocvDoubt().isNone()
                         ? tuning.ocvSigmaVolts()
@@ -305,16 +288,6 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
             slowBranchSensitivity[i] = fm.multiply(slowBranchSensitivity[i]);
             // the innovations' bias moved into the states: D = F D (the offset's column counts it into the SOC)
             voltageBiasSensitivity[i] = fm.multiply(voltageBiasSensitivity[i]);
-            // the correlated model error (Gauss-Markov, correlation time the matching window): D = phi F D,
-            // and what D loses to the decorrelation stays in the estimate: W = F W F' + (1 - phi^2) (F D)(F D)'
-            if (tuning.innovationWindowSeconds() > 0) {
-                double phi = Math.exp(-dt / tuning.innovationWindowSeconds());
-                RealMatrix fd = fm.multiply(modelErrorSensitivity[i]);
-                modelErrorDecorrelated[i] = fm.multiply(modelErrorDecorrelated[i])
-                        .multiply(fm.transpose())
-                        .add(fd.multiply(fd.transpose()).scalarMultiply(1 - phi * phi));
-                modelErrorSensitivity[i] = fd.scalarMultiply(phi);
-            }
             slowBranchError[i] *= a3;
             correct(i, measuredAmps, amps, cellVolts[i], cellCelsius[i], f, dt);
             if (startSpan.open(i)) {
@@ -346,9 +319,6 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         double expected = hm.multiply(cov[i]).multiply(hm.transpose()).getEntry(0, 0) + wBranch * wBranch;
         if (tuning.innovationWindowSeconds() > 0) {
             r = Math.max(r, innovationMeanSquare[i] - expected);
-            // the innovations' running mean (before this sample) beyond the OCV sigma
-            modelErrorSigma[i] =
-                    Math.sqrt(Math.max(0.0, innovationMean[i] * innovationMean[i] - ocvSigma[i] * ocvSigma[i]));
         }
         measurementVariance[i] = r;
         double s = expected + r;
@@ -411,12 +381,6 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         // D = (I - K H) D + K c: the innovation carries the truth's branch less the filter's
         double seenBranch = hd.multiply(slowBranchSensitivity[i]).getEntry(0, 0);
         slowBranchSensitivity[i] = slowBranchSensitivity[i].add(k.scalarMultiply(slowBranchError[i] - seenBranch));
-        // the correlated model error: W = A W A', D = (I - K H) D + K sigma
-        if (tuning.innovationWindowSeconds() > 0) {
-            modelErrorDecorrelated[i] = a.multiply(modelErrorDecorrelated[i]).multiply(a.transpose());
-            double seenModel = hd.multiply(modelErrorSensitivity[i]).getEntry(0, 0);
-            modelErrorSensitivity[i] = modelErrorSensitivity[i].add(k.scalarMultiply(modelErrorSigma[i] - seenModel));
-        }
         // with the offset state: D = (I - K H) D + K b, b the innovations' running mean
         if (adaptation.currentOffset().enabled()) {
             double seenBias = hd.multiply(voltageBiasSensitivity[i]).getEntry(0, 0);
@@ -443,8 +407,6 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         double offsetSoc = sensorOffsetSensitivity[c].getEntry(0, 0);
         double gainSoc = sensorGainSensitivity[c].getEntry(0, 0);
         double branchSoc = slowBranchSensitivity[c].getEntry(0, 0);
-        double modelSoc = modelErrorSensitivity[c].getEntry(0, 0);
-        double modelDecorrelated = Math.max(0.0, modelErrorDecorrelated[c].getEntry(0, 0));
         return Math.min(
                 1.0,
                 3
@@ -453,9 +415,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                                         + resistanceSoc * resistanceSoc
                                         + offsetSoc * offsetSoc
                                         + gainSoc * gainSoc
-                                        + branchSoc * branchSoc
-                                        + modelSoc * modelSoc
-                                        + modelDecorrelated)
+                                        + branchSoc * branchSoc)
                         + Math.max(innovationBiasSoc[c], Math.abs(voltageBiasSensitivity[c].getEntry(0, 0))));
     }
 
@@ -509,9 +469,6 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         sensorGainSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
         slowBranchSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
         voltageBiasSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
-        modelErrorSensitivity[c] = MatrixUtils.createRealMatrix(7, 1);
-        modelErrorDecorrelated[c] = MatrixUtils.createRealMatrix(7, 7);
-        modelErrorSigma[c] = 0;
         slowBranchError[c] = 0;
     }
 }

@@ -157,7 +157,6 @@ public final class SpkfSocEstimator implements SocFilter {
     @Override
     public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
         double innovationForget = noise.innovationForget(dtSeconds);
-        double modelErrorDecay = noise.modelError().decay(dtSeconds);
         temperatures.step(dtSeconds);
         for (int i = 0; i < cells; i++) {
             temperatures.at(i, cellCelsius[i]);
@@ -171,7 +170,7 @@ public final class SpkfSocEstimator implements SocFilter {
             if (rcUnknown[i]) {
                 doubtRcVoltagesAtStart(i, packAmps - x[N * i + OFFSET], cellCelsius[i], f);
             }
-            predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f, modelErrorDecay);
+            predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
             // while a start's span is open (a flat OCV) the SOC variance stays as wide as it (StartSpan)
             noise.startSpan().floorVariance(p, NN * i, i);
@@ -225,14 +224,7 @@ public final class SpkfSocEstimator implements SocFilter {
      * offset and the capacity scale both have doubt; only then is the Cholesky factor taken.
      */
     private void predict(
-            int i,
-            double amps,
-            double dt,
-            double a1,
-            double a2,
-            double celsius,
-            double temperatureFactor,
-            double modelErrorDecay) {
+            int i, double amps, double dt, double a1, double a2, double celsius, double temperatureFactor) {
         int xb = N * i;
         int b = NN * i;
         double z = x[xb + SOC];
@@ -309,7 +301,6 @@ public final class SpkfSocEstimator implements SocFilter {
         noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms, corrected);
         noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
         noise.voltageBias().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
-        noise.modelError().predict(i, modelErrorDecay, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
     }
 
     /**
@@ -475,7 +466,6 @@ public final class SpkfSocEstimator implements SocFilter {
         noise.currentSensor().correct(i, k, h0, r0Volts, r0Ohms, corrected);
         noise.slowBranchStart().correct(i, k, h0, r0Volts, r0Ohms);
         noise.voltageBias().correct(i, k, h0, r0Volts, r0Ohms, noise.innovationMean(i));
-        noise.modelError().correct(i, k, h0, r0Volts, r0Ohms, noise.modelErrorSigmaVolts(i));
     }
 
     /**

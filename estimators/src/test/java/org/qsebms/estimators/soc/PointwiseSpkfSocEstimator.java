@@ -123,7 +123,6 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
     @Override
     public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
         double innovationForget = noise.innovationForget(dtSeconds);
-        double modelErrorDecay = noise.modelError().decay(dtSeconds);
         temperatures.step(dtSeconds);
         for (int i = 0; i < cells; i++) {
             temperatures.at(i, cellCelsius[i]);
@@ -137,7 +136,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
             if (rcUnknown[i]) {
                 doubtRcVoltagesAtStart(i, packAmps - x[N * i + OFFSET], cellCelsius[i], f);
             }
-            predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f, modelErrorDecay);
+            predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
             // while a start's span is open (a flat OCV) the SOC variance stays as wide as it (StartSpan)
             noise.startSpan().floorVariance(p, NN * i, i);
@@ -209,14 +208,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
     }
 
     private void predict(
-            int i,
-            double amps,
-            double dt,
-            double a1,
-            double a2,
-            double celsius,
-            double temperatureFactor,
-            double modelErrorDecay) {
+            int i, double amps, double dt, double a1, double a2, double celsius, double temperatureFactor) {
         int xb = N * i;
         int b = NN * i;
         double z = x[xb + SOC];
@@ -296,18 +288,6 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         noise.slowBranchStart()
                 .predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, stepBranchDecay, stepBranchOhms);
         noise.voltageBias().predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, stepBranchDecay, stepBranchOhms);
-        noise.modelError()
-                .predict(
-                        i,
-                        modelErrorDecay,
-                        -go,
-                        stepSocChange,
-                        a1,
-                        a2,
-                        fastOhms,
-                        slowOhms,
-                        stepBranchDecay,
-                        stepBranchOhms);
     }
 
     private void correct(int i, double amps, double volts, double celsius, double f, double innovationForget) {
@@ -424,7 +404,6 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         noise.currentSensor().correct(i, k, h0, stepR0Volts, r0Ohms, corrected);
         noise.slowBranchStart().correct(i, k, h0, stepR0Volts, r0Ohms);
         noise.voltageBias().correct(i, k, h0, stepR0Volts, r0Ohms, noise.innovationMean(i));
-        noise.modelError().correct(i, k, h0, stepR0Volts, r0Ohms, noise.modelErrorSigmaVolts(i));
     }
 
     /**

@@ -143,12 +143,7 @@ class MidDriveStartsOnEveryCycleTest {
             + "whiteness) did not keep the 25 °C median bound under 3 % (docs/estimation.md, nisbound); "
             + "re-measured 2026-12-03 (middriveest): RMSE over 1 % on 44 (up to 10.5 %), under 2 % only after 600 s or never on "
             + "12, coverage under 95 % on 17; the start doubt in the gain changes nothing without a branch, and the "
-            + "+30 % and -30 % starts give the same RMSE within 0.1 points on 29 of 40 pairs: the model's miss. "
-            + "Re-measured 2026-12-03 (middrivecov, the model's error correlated over the matching window in the "
-            + "bound; base 23ff246: 16 under 95 %): coverage under 95 % on 10 (under 50 % on 4: 10 °C US06 row 2526 "
-            + "34.2 % both, 25 °C US06 row 2891 35.4 / 35.7 %; 10 °C US06 row 3368 -30 % 61.3 %, +30 % 95.1 %; 0 °C "
-            + "US06 rows 1469 / 2203 80.0-93.8 / 67.8 %, 0 °C Cycle_1 row 7052 -30 % 66.7 %); SPKF 17 -> 12; RMSE "
-            + "over 1 % on 44 (unchanged, the bound only)")
+            + "+30 % and -30 % starts give the same RMSE within 0.1 points on 29 of 40 pairs: the model's miss")
     @ParameterizedTest(name = "{0} from {1} % of its rows, {2} off")
     @MethodSource("ncaStarts")
     void documentedRecipeMeetsTheTargetsFromEveryStart(String log, int percent, double error) throws IOException {
@@ -162,9 +157,7 @@ class MidDriveStartsOnEveryCycleTest {
             + "(ocvambig): 0 °C Cycle_1 row 7052 26.7 % (+30 %) and 56.9 % (from 0.0), the 62 others at least 95 %. "
             + "Re-measured 2026-12-03 (middriveest, the branch's start doubt in the gain): RMSE over 1 % on 30 "
             + "(25 °C 5 of 24, up to 1.56 %; 10 °C 4 of 16, up to 2.14 %; 0 °C 21 of 24, up to 10.33 %), median "
-            + "0.99 -> 0.83 %; under 2 % only after 600 s or never on 6; coverage under 95 % on the same 2. Re-measured "
-            + "2026-12-03 (middrivecov, the correlated model error in the bound): coverage under 95 % on 1, 0 °C "
-            + "Cycle_1 row 7052 -30 % (57.1 -> 72.2 %); RMSE over 1 % on 30 (unchanged)")
+            + "0.99 -> 0.83 %; under 2 % only after 600 s or never on 6; coverage under 95 % on the same 2")
     @ParameterizedTest(name = "{0} from {1} % of its rows, {2} off")
     @MethodSource("ncaStartsNotLearntByTheSlowBranch")
     void withTheSlowBranchEveryStartMeetsTheTargets(String log, int percent, double error) throws IOException {
@@ -179,9 +172,7 @@ class MidDriveStartsOnEveryCycleTest {
             + "RMSE unchanged. Re-measured 2026-12-03 (nisbound, main at 20cc77d): the same 6 (row 14752 +30 % "
             + "50.1 %, 5 °C row 23562 +30 % 87.2 %, the others 79.5-92.9 %). Re-measured 2026-12-03 (lfpstart, "
             + "the plateau start span): unchanged, the same 6 under 95 % and RMSE 2.47-46.73 % on all 24; "
-            + "--initial-soc sets the SOC, which closes the start span. Re-measured 2026-12-03 (middrivecov, the "
-            + "correlated model error in the bound): the same 6 (row 14752 +30 % 50.1 %, 25 °C row 29504 -30 % "
-            + "79.5 -> 80.6 %), RMSE unchanged; the plateau's ambiguity is not this term's")
+            + "--initial-soc sets the SOC, which closes the start span")
     @ParameterizedTest(name = "{0} from {1} % of its rows, {2} off")
     @MethodSource("lfpStarts")
     void lfpMeetsTheTargetsFromEveryStart(String log, int percent, double error) throws IOException {

@@ -94,10 +94,7 @@ class OddSensorErrorsFromMidDriveStartsTest {
             + " 12.8 / 4.37 %, -15 % 5.80 / 19.6 / 4.61 % (never under 2 %). 25C_Cycle_2 from 0.9 1.42 / 0.83 %,"
             + " 0.7 1.06 / 0.70 %, 0.5 0.44 / 0.84 %, 0.3 0.79 / 0.93 %, coverage 100 % on all eight. Coulomb"
             + " counting from the true start 0.73-2.76 %. The documented recipe has no slow branch: the mid-drive"
-            + " class of docs/estimation.md, made worse at 10 °C. Re-measured 2026-12-03 (middrivecov, the model's"
-            + " error correlated over the matching window in the bound): RMSE unchanged (7 over 1 %), still 3 under"
-            + " 95 %: 10C_US06 from 0.7 -15 % 88.3 %, from 0.5 +15 % 36.0 % (median bound 4.69 %), -15 % 38.0 %"
-            + " (5.00 %); the other 11 100 %")
+            + " class of docs/estimation.md, made worse at 10 °C")
     @ParameterizedTest(name = "{0} from SOC {1}, start {2}, offset {3} A, gain {4}")
     @CsvSource({
         "10C_US06, 0.9, 0.15, 0.035, 0.985",
