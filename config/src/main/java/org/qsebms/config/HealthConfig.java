@@ -11,7 +11,8 @@ package org.qsebms.config;
  * @param usableCapacity              when a discharge counts as a full one, for the usable-capacity measurement
  * @param diagnostics                 scheduled diagnostics ({@link DiagnosticsConfig#OFF} unless configured)
  * @param capacityLimitWindows        whether the health tracker also learns each cell's capacity from windows between
- *                                    the {@code usableCapacity} charge and cutoff voltages (default true)
+ *                                    the {@code usableCapacity} charge and cutoff voltages (default false: on an
+ *                                    aged pack they led to a false soft-short trip, docs/estimation.md)
  */
 public record HealthConfig(
         double endOfLifeResistanceMultiple,
@@ -22,17 +23,17 @@ public record HealthConfig(
         boolean capacityLimitWindows) {
     static final double DEFAULT_END_OF_LIFE_RESISTANCE_MULTIPLE = 2.0;
 
-    /** With capacity limit windows on (the default). */
+    /** With capacity limit windows off (the default). */
     HealthConfig(
             double endOfLifeResistanceMultiple,
             double npRatio,
             double bulkOhms,
             UsableCapacityConfig usableCapacity,
             DiagnosticsConfig diagnostics) {
-        this(endOfLifeResistanceMultiple, npRatio, bulkOhms, usableCapacity, diagnostics, true);
+        this(endOfLifeResistanceMultiple, npRatio, bulkOhms, usableCapacity, diagnostics, false);
     }
 
-    /** Without scheduled diagnostics, with capacity limit windows on. */
+    /** Without scheduled diagnostics, with capacity limit windows off. */
     HealthConfig(
             double endOfLifeResistanceMultiple, double npRatio, double bulkOhms, UsableCapacityConfig usableCapacity) {
         this(endOfLifeResistanceMultiple, npRatio, bulkOhms, usableCapacity, DiagnosticsConfig.OFF);

@@ -53,13 +53,13 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void capacityLimitWindowsAreOnUnlessTurnedOffAndTakeOnlyABoolean() {
+    void capacityLimitWindowsAreOffUnlessTurnedOnAndTakeOnlyABoolean() {
         assertThat(loader.parse(MINIMAL, "test").health().capacityLimitWindows())
-                .isTrue();
-        assertThat(loader.parse(MINIMAL + "health: {capacityLimitWindows: false}\n", "test")
+                .isFalse();
+        assertThat(loader.parse(MINIMAL + "health: {capacityLimitWindows: true}\n", "test")
                         .health()
                         .capacityLimitWindows())
-                .isFalse();
+                .isTrue();
         assertThatThrownBy(() -> loader.parse(MINIMAL + "health: {capacityLimitWindows: 1}\n", "test"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("capacityLimitWindows")

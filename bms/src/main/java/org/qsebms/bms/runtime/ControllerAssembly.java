@@ -188,7 +188,7 @@ public final class ControllerAssembly {
 
     /**
      * The health tracker's settings for the estimators' cell: the defaults, and with
-     * {@code health.capacityLimitWindows} (on by default) capacity windows between the
+     * {@code health.capacityLimitWindows} (off by default) capacity windows between the
      * {@code health.usableCapacity} charge voltage (tapered to its {@code taperC}) and cutoff, each
      * end read as the model SOC that voltage means at that current (the capacity stays the preset's
      * scale, docs/estimation.md).

@@ -55,9 +55,10 @@ class AgedPackCapacityTest {
         return Files.readString(p.resolve("config/examples/pi-4s-ads1115.yaml"));
     }
 
-    private static Run cycle(double trueAh, int discharges, long seed) throws IOException {
+    private static Run cycle(double trueAh, int discharges, long seed, boolean limitWindows) throws IOException {
         String text = example();
-        BmsConfig told = new ConfigLoader().parse(text + LIMITS, "told");
+        BmsConfig told =
+                new ConfigLoader().parse(text + LIMITS + "  capacityLimitWindows: " + limitWindows + "\n", "told");
         BmsConfig truth = new ConfigLoader()
                 .parse(
                         text.replace("capacityAh: 2.0", String.format(Locale.ROOT, "capacityAh: %.3f", trueAh)),
@@ -142,11 +143,12 @@ class AgedPackCapacityTest {
     /**
      * Told 2.0 Ah, truly 1.5 Ah: the first window between a full charge and the cutoff (the second
      * discharge, 3.6 h in; the first starts at 50 % SOC) brings the reported capacity within 3 % of
-     * the weakest cell's. Two discharges only: the run trips before the third ends (see {@link #anAgedPackCyclesWithoutATrip}).
+     * the weakest cell's. Two discharges only: with limit windows the run trips before the third ends (see
+     * {@link #withLimitWindowsAnAgedPackCyclesWithoutATrip}).
      */
     @Test
     void anAgedPackToldTheNameplateCapacityReportsItsOwn() throws IOException {
-        Run run = cycle(1.5, 2, 42);
+        Run run = cycle(1.5, 2, 42, true);
         assertThat(run.cycles())
                 .as("discharges before any trip: %s", run.faults())
                 .hasSize(2);
@@ -162,14 +164,28 @@ class AgedPackCapacityTest {
         }
     }
 
-    /** The aged pack cycles on without a trip. */
+    /**
+     * The aged pack cycles on without a trip with the default settings (rest windows only), and
+     * still learns its capacity from them (measured 2026-12-03: +1.21 % after the second discharge,
+     * +0.21 % after the sixth).
+     */
     @Test
-    @org.junit.jupiter.api.Disabled("known miss, measured 2026-12-03: SOFT_SHORT MSL on the weakest cell (1.4677 Ah) "
-            + "at 6.06 h, after the capacities were learnt ('leak about 6.6 mA above the string median ... from the "
-            + "SOC drift', score 0.52); with a load following the limits seed 101 the same at 5.89 h (7.9 mA); the "
-            + "soft-short drift cue on an aged pack, not traced")
     void anAgedPackCyclesWithoutATrip() throws IOException {
-        Run run = cycle(1.5, 6, 42);
+        Run run = cycle(1.5, 6, 42, false);
+        assertThat(run.faults()).noneMatch(f -> f.contains("level=MSL"));
+        assertThat(run.cycles()).hasSize(6);
+        assertThat(run.cycles().getLast().error()).isBetween(-0.03, 0.03);
+    }
+
+    /** The aged pack cycles on without a trip with limit windows on. */
+    @Test
+    @org.junit.jupiter.api.Disabled("known miss, measured 2026-12-03: with health.capacityLimitWindows on, SOFT_SHORT "
+            + "MSL on the weakest cell (1.4677 Ah) at 6.04-6.06 h, after the capacities were learnt ('leak about "
+            + "6.6-6.8 mA above the string median ... from the SOC drift', score 0.52-0.53); with a load following "
+            + "the limits seed 101 the same at 5.89 h (7.9 mA); with them off (the default) no trip in 15.4 h. The "
+            + "soft-short drift cue against the limit windows' capacities, not traced")
+    void withLimitWindowsAnAgedPackCyclesWithoutATrip() throws IOException {
+        Run run = cycle(1.5, 6, 42, true);
         assertThat(run.faults()).noneMatch(f -> f.contains("level=MSL"));
         assertThat(run.cycles()).hasSize(6);
     }
@@ -177,7 +193,7 @@ class AgedPackCapacityTest {
     /** Told 2.0 Ah, truly 1.96-2.06 Ah per cell: the reported capacity stays within 3 sigma of the weakest cell's. */
     @Test
     void aFreshPacksCapacityStaysWithinItsDoubt() throws IOException {
-        Run run = cycle(TOLD_AH, 4, 42);
+        Run run = cycle(TOLD_AH, 4, 42, true);
         assertThat(run.cycles())
                 .as("discharges before any trip: %s", run.faults())
                 .hasSize(4);
