@@ -77,6 +77,12 @@ final class SteadyTickSchedule {
         }
     }
 
+    private static void preload(Class<?> type) {
+        if (type.getName().isEmpty()) {
+            throw new AssertionError("unnamed class");
+        }
+    }
+
     static Result run(WindowLog log) {
         BmsConfig cfg = new ConfigLoader().defaultSimulated();
         SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
@@ -100,6 +106,12 @@ final class SteadyTickSchedule {
             }
         }
         SupervisorState before = w.controller().supervisor().state();
+        // HotSpot's request for a C2 (OSR) compile of this method loads the classes of the method's
+        // signature on the thread that asks (Method::load_signature_classes). Result is the return
+        // type and is not otherwise loaded until the method returns, so the request at the window
+        // loop's back branch would load it, and the class loader's allocations would be counted in a
+        // window. Load it here: it is the harness's class, not the tick's.
+        preload(Result.class);
 
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().threadId();
