@@ -35,37 +35,78 @@ final class RecordingSubscriber implements AutoCloseable {
     final MqttClient client;
     final ConcurrentLinkedQueue<Received> received = new ConcurrentLinkedQueue<>();
 
+    /**
+     * Connects and subscribes. A connection the broker drops while this client connects or subscribes
+     * (Paho's "Connection lost", seen on a freshly restarted embedded broker on a loaded machine) is
+     * retried with a new client, at most {@value #CONNECT_ATTEMPTS} times: this client only observes, and
+     * nothing can have been missed before its subscription exists. Any other failure is thrown at once.
+     */
     RecordingSubscriber(String url, boolean cleanSession, String clientId, String... filters) throws MqttException {
-        client =
-                new MqttClient(url, clientId == null ? "test-" + UUID.randomUUID() : clientId, new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {}
+        client = connectAndSubscribe(url, cleanSession, clientId, filters);
+    }
 
-            @Override
-            public void messageArrived(String topic, MqttMessage m) {
-                received.add(new Received(
-                        topic,
-                        new String(m.getPayload(), StandardCharsets.UTF_8),
-                        m.isRetained(),
-                        m.getQos(),
-                        System.nanoTime(),
-                        System.currentTimeMillis()));
+    private MqttClient connectAndSubscribe(String url, boolean cleanSession, String clientId, String... filters)
+            throws MqttException {
+        for (int attempt = 1; ; attempt++) {
+            MqttClient c = connect(url, cleanSession, clientId);
+            try {
+                for (String f : filters) {
+                    c.subscribe(f, 1);
+                }
+                return c;
+            } catch (MqttException e) {
+                c.close(true);
+                if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST || attempt == CONNECT_ATTEMPTS) {
+                    throw e;
+                }
+                System.err.println("test subscriber: connection lost while subscribing (attempt " + attempt + " of "
+                        + CONNECT_ATTEMPTS + "), retrying");
             }
+        }
+    }
 
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {}
-        });
-        MqttConnectOptions o = new MqttConnectOptions();
-        o.setCleanSession(cleanSession);
-        o.setMaxInflight(1000);
-        o.setAutomaticReconnect(false);
-        o.setSocketFactory(new org.qsebms.bms.telemetry.NoDelaySocketFactory());
-        o.setUserName("test-subscriber");
-        o.setPassword("test".toCharArray());
-        client.connect(o);
-        for (String f : filters) {
-            client.subscribe(f, 1);
+    private static final int CONNECT_ATTEMPTS = 3;
+
+    private MqttClient connect(String url, boolean cleanSession, String clientId) throws MqttException {
+        for (int attempt = 1; ; attempt++) {
+            MqttClient c = new MqttClient(
+                    url, clientId == null ? "test-" + UUID.randomUUID() : clientId, new MemoryPersistence());
+            c.setCallback(new MqttCallback() {
+                @Override
+                public void connectionLost(Throwable cause) {}
+
+                @Override
+                public void messageArrived(String topic, MqttMessage m) {
+                    received.add(new Received(
+                            topic,
+                            new String(m.getPayload(), StandardCharsets.UTF_8),
+                            m.isRetained(),
+                            m.getQos(),
+                            System.nanoTime(),
+                            System.currentTimeMillis()));
+                }
+
+                @Override
+                public void deliveryComplete(IMqttDeliveryToken token) {}
+            });
+            MqttConnectOptions o = new MqttConnectOptions();
+            o.setCleanSession(cleanSession);
+            o.setMaxInflight(1000);
+            o.setAutomaticReconnect(false);
+            o.setSocketFactory(new org.qsebms.bms.telemetry.NoDelaySocketFactory());
+            o.setUserName("test-subscriber");
+            o.setPassword("test".toCharArray());
+            try {
+                c.connect(o);
+                return c;
+            } catch (MqttException e) {
+                c.close(true);
+                if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST || attempt == CONNECT_ATTEMPTS) {
+                    throw e;
+                }
+                System.err.println("test subscriber: connection lost while connecting (attempt " + attempt + " of "
+                        + CONNECT_ATTEMPTS + "), retrying");
+            }
         }
     }
 
