@@ -11,6 +11,7 @@ import org.qsebms.bms.supervisor.SupervisorRequests;
 public final class CommandHandler {
     private final SupervisorRequests requests;
     private final OperatorSettings operator;
+    private long lastResetTicket;
 
     public CommandHandler(SupervisorRequests requests, OperatorSettings operator) {
         this.requests = requests;
@@ -22,12 +23,17 @@ public final class CommandHandler {
         return requests.withdrawReset();
     }
 
+    /** The ticket of the last reset this handler requested (0 before any): its answer names it. */
+    public long lastResetTicket() {
+        return lastResetTicket;
+    }
+
     /** Applies {@code c}; returns its result, or null when the result follows later (reset). */
     public CommandResult apply(Command c, String id) {
         requests.noteOperatorCommand(); // any command cancels a scheduled diagnostic
         return switch (c) {
             case Command.Reset r -> {
-                requests.requestReset();
+                lastResetTicket = requests.requestReset();
                 yield null;
             }
             case Command.ServiceReset r -> {

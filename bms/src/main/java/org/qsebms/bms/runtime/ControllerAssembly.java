@@ -118,8 +118,8 @@ public final class ControllerAssembly {
             }
 
             @Override
-            public void resetOutcome(boolean accepted, String reason, long nanos) {
-                events.offer(new ControllerEvent.ResetOutcome(accepted, reason, nanos));
+            public void resetOutcome(boolean accepted, String reason, long nanos, long answersUpTo) {
+                events.offer(new ControllerEvent.ResetOutcome(accepted, reason, nanos, answersUpTo));
             }
         });
         long periodNanos = cfg.loop().period().toNanos();

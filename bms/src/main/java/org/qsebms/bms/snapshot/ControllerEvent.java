@@ -26,6 +26,14 @@ public sealed interface ControllerEvent {
      */
     record UsableCapacityChange(UsableCapacity measured, String voidedReason, long nanos) implements ControllerEvent {}
 
-    /** A reset request was accepted or refused. */
-    record ResetOutcome(boolean accepted, String reason, long nanos) implements ControllerEvent {}
+    /**
+     * A reset request was accepted or refused; it answers the reset requests up to ticket
+     * {@code answersUpTo} (SupervisorRequests.requestReset), not those sent after the loop took them.
+     */
+    record ResetOutcome(boolean accepted, String reason, long nanos, long answersUpTo) implements ControllerEvent {
+        /** An outcome that answers every reset requested so far (tests, replays). */
+        public ResetOutcome(boolean accepted, String reason, long nanos) {
+            this(accepted, reason, nanos, Long.MAX_VALUE);
+        }
+    }
 }

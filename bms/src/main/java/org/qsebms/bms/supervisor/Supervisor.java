@@ -53,6 +53,14 @@ public final class Supervisor {
         void stateChanged(SupervisorState from, SupervisorState to, String reason, long nanos);
 
         default void resetOutcome(boolean accepted, String reason, long nanos) {}
+
+        /**
+         * The outcome, with the last reset ticket it answers ({@link SupervisorRequests#requestReset}):
+         * requests with a later ticket were sent after this take and wait for their own answer.
+         */
+        default void resetOutcome(boolean accepted, String reason, long nanos, long answersUpTo) {
+            resetOutcome(accepted, reason, nanos);
+        }
     }
 
     public Supervisor(PackHardware hw, Protection protection, SupervisorRequests requests, StateListener listener) {
@@ -76,9 +84,10 @@ public final class Supervisor {
         }
         // a reset answers the fault present when it is received, or is refused: it is never kept for a later trip
         boolean service = requests.takeServiceReset();
-        boolean reset = requests.takeReset() || service;
+        long ticket = requests.takeResetTicket();
+        boolean reset = ticket > 0 || service;
         checkWeld(now);
-        boolean resetAccepted = reset && answerReset(service, now);
+        boolean resetAccepted = reset && answerReset(service, ticket > 0 ? ticket : requests.resetsTaken(), now);
         SupervisorState next;
         if (state != SupervisorState.SHUTDOWN && requests.shutdownRequested()) {
             next = SupervisorState.SHUTDOWN;
@@ -100,22 +109,23 @@ public final class Supervisor {
     }
 
     /** Answers a reset at the tick it is taken: accepted only with a latched fault and no cause left. */
-    private boolean answerReset(boolean service, long now) {
+    private boolean answerReset(boolean service, long ticket, long now) {
         if (!protection.tripped()) {
             listener.resetOutcome(
                     false,
                     "reset refused: no fault is latched (state " + state + "); a reset is not "
                             + "kept for a later fault",
-                    now);
+                    now,
+                    ticket);
             return false;
         }
         if (service ? protection.serviceReset(now) : protection.reset(now)) {
             listener.resetOutcome(
-                    true, (service ? "service reset" : "reset") + " accepted: no fault condition present", now);
+                    true, (service ? "service reset" : "reset") + " accepted: no fault condition present", now, ticket);
             wantClosed = false;
             return true;
         }
-        listener.resetOutcome(false, protection.refusal(), now);
+        listener.resetOutcome(false, protection.refusal(), now, ticket);
         return false;
     }
 

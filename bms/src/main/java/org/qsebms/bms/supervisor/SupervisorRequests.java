@@ -9,7 +9,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class SupervisorRequests {
     private final AtomicBoolean close = new AtomicBoolean();
     private final AtomicBoolean open = new AtomicBoolean();
-    private final AtomicBoolean reset = new AtomicBoolean();
+    /** Reset requests so far; each request's ticket is the count after it. */
+    private final java.util.concurrent.atomic.AtomicLong resetsRequested = new java.util.concurrent.atomic.AtomicLong();
+    /** Tickets up to this one were taken by the loop or withdrawn: each is answered once, by its own take. */
+    private final java.util.concurrent.atomic.AtomicLong resetsTaken = new java.util.concurrent.atomic.AtomicLong();
+
     private final AtomicBoolean serviceReset = new AtomicBoolean();
     private final AtomicBoolean shutdown = new AtomicBoolean();
     private final AtomicBoolean diagnostic = new AtomicBoolean();
@@ -28,9 +32,14 @@ public final class SupervisorRequests {
         open.set(true);
     }
 
-    public void requestReset() {
+    /**
+     * Requests a reset; returns its ticket. The loop's answer names the last ticket it took
+     * ({@link #takeResetTicket}), so a reset sent after the loop took an earlier one waits for its own
+     * answer instead of being given the earlier one's.
+     */
+    public long requestReset() {
         operatorCommands.incrementAndGet();
-        reset.set(true);
+        return resetsRequested.incrementAndGet();
     }
 
     /**
@@ -39,7 +48,30 @@ public final class SupervisorRequests {
      * another moment. True if it was still waiting; false if the loop had taken it (or none was set).
      */
     public boolean withdrawReset() {
-        return reset.getAndSet(false);
+        return takeResetTicket() > 0;
+    }
+
+    /**
+     * Takes every reset requested and not yet taken or withdrawn; returns the last ticket taken, or 0
+     * when none waits. Called by the loop at its tick (and by {@link #withdrawReset}); lock-free, no
+     * allocation.
+     */
+    public long takeResetTicket() {
+        while (true) {
+            long requested = resetsRequested.get();
+            long taken = resetsTaken.get();
+            if (requested <= taken) {
+                return 0;
+            }
+            if (resetsTaken.compareAndSet(taken, requested)) {
+                return requested;
+            }
+        }
+    }
+
+    /** The last reset ticket taken or withdrawn (0 before any). */
+    public long resetsTaken() {
+        return resetsTaken.get();
     }
 
     /** The deliberate reset after a repeated-trip lockout (an ordinary reset cannot clear a lockout). */
@@ -80,10 +112,6 @@ public final class SupervisorRequests {
 
     boolean takeOpen() {
         return open.getAndSet(false);
-    }
-
-    boolean takeReset() {
-        return reset.getAndSet(false);
     }
 
     boolean takeServiceReset() {

@@ -23,7 +23,7 @@ final class CommandDispatcher {
     private static final long RESET_ANSWER_TIMEOUT_NANOS = 3_000_000_000L;
     private static final int MAX_PENDING_RESETS = 16;
 
-    private record PendingReset(String id, long deadlineNanos) {}
+    private record PendingReset(String id, long deadlineNanos, long ticket) {}
 
     private final String prefix;
     private final CommandParser parser;
@@ -116,9 +116,13 @@ final class CommandDispatcher {
                         MAX_PENDING_RESETS + " resets already await the control loop's answer; retry later"));
                 return;
             }
-            pendingResets.addLast(new PendingReset(id, nanoClock.getAsLong() + RESET_ANSWER_TIMEOUT_NANOS));
         }
         CommandResult r = handler.apply(c, id);
+        if (c instanceof Command.Reset) {
+            // the ticket this request got: the loop's answer to an earlier take is not its answer
+            pendingResets.addLast(new PendingReset(
+                    id, nanoClock.getAsLong() + RESET_ANSWER_TIMEOUT_NANOS, handler.lastResetTicket()));
+        }
         if (c instanceof Command.Snapshot) {
             snapshot.run();
         }
@@ -127,9 +131,12 @@ final class CommandDispatcher {
         }
     }
 
-    /** The supervisor's answer to the reset requests made so far: every waiting reset gets it. */
-    void resetOutcome(boolean accepted, String reason) {
-        while (!pendingResets.isEmpty()) {
+    /**
+     * The supervisor's answer to the reset requests up to ticket {@code answersUpTo}: every waiting
+     * reset the loop took with it gets it; one sent after that take waits for its own answer.
+     */
+    void resetOutcome(boolean accepted, String reason, long answersUpTo) {
+        while (!pendingResets.isEmpty() && pendingResets.peekFirst().ticket() <= answersUpTo) {
             PendingReset p = pendingResets.pollFirst();
             results.accept(new CommandResult("reset", p.id(), accepted, reason, Double.NaN));
         }

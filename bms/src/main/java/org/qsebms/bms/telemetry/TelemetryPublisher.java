@@ -229,7 +229,7 @@ public final class TelemetryPublisher implements AutoCloseable {
             case ControllerEvent.ResetOutcome r -> {
                 router.route(payloads.event(e, now));
                 if (commands != null) {
-                    commands.resetOutcome(r.accepted(), r.reason());
+                    commands.resetOutcome(r.accepted(), r.reason(), r.answersUpTo());
                 }
             }
             default -> router.route(payloads.event(e, now));
