@@ -1,6 +1,7 @@
 package org.qsebms.bms.supervisor;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Requests from outside the loop (operator, MQTT commands, shutdown hook), taken by the loop at
@@ -10,15 +11,14 @@ public final class SupervisorRequests {
     private final AtomicBoolean close = new AtomicBoolean();
     private final AtomicBoolean open = new AtomicBoolean();
     /** Reset requests so far; each request's ticket is the count after it. */
-    private final java.util.concurrent.atomic.AtomicLong resetsRequested = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong resetsRequested = new AtomicLong();
     /** Tickets up to this one were taken by the loop or withdrawn: each is answered once, by its own take. */
-    private final java.util.concurrent.atomic.AtomicLong resetsTaken = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong resetsTaken = new AtomicLong();
 
     private final AtomicBoolean serviceReset = new AtomicBoolean();
     private final AtomicBoolean shutdown = new AtomicBoolean();
     private final AtomicBoolean diagnostic = new AtomicBoolean();
-    private final java.util.concurrent.atomic.AtomicLong operatorCommands =
-            new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong operatorCommands = new AtomicLong();
 
     public void requestClose() {
         operatorCommands.incrementAndGet();
