@@ -13,8 +13,10 @@ package org.qsebms.estimators.soc;
  * ({@code CellNoiseModel} then bounds the SOC by the charge counted from the start). Within the
  * limit the ratio's distance from 1 beyond its own scatter ({@link #resistanceMisfit}) is still
  * carried into the bound as a resistance error: the NCA recipe's preset on a NASA cell shows 1.7-1.9,
- * which no limit can call another cell's (the LFP logs' own preset reads 0.27-0.48), but which a
- * constant-current discharge turns into 6-8 % of SOC error.
+ * which no limit of 4 can call another cell's, but which a constant-current discharge turns into
+ * 6-8 % of SOC error. (The LFP logs' own preset read 0.27-0.48 while the pulse fit could put a pair
+ * below the 1 s sample interval; held at least at it, 0.80-1.33: docs/estimation.md, "A fast pair
+ * below the sample interval".)
  *
  * <p>The innovations are not the evidence: the filter reads a voltage another cell's model cannot
  * explain as SOC, so its innovations stay the size of a fitting preset's (docs/estimation.md has the

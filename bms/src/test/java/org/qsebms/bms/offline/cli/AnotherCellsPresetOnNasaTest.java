@@ -54,7 +54,8 @@ class AnotherCellsPresetOnNasaTest {
 
     /**
      * With the NCA recipe's preset the voltage steps are 1.7-1.9 times the preset's: within the check's
-     * limit (the LFP logs' own preset reads 0.27-0.48), so socQuality stays characterised, but the misfit
+     * limit of 4 (the LFP logs' own preset read 0.27-0.48 then; 0.80-1.33 since {@code lfpratio}), so
+     * socQuality stays characterised, but the misfit
      * is carried into the bound as a resistance error ({@code PresetFitCheck.resistanceMisfit}), which a
      * constant-current discharge turns into SOC error. Measured 2026-12-03 ({@code ncapreset}): coverage
      * 100 % on both (median bound 31.2 % on B0006 discharge 54, 25.4 % on B0005 discharge 1); before,

@@ -161,11 +161,6 @@ class SharedDataValidationTest {
      */
     @ParameterizedTest
     @CsvSource({"25C, 1.1", "25C, 0.9", "5C, 1.1", "5C, 0.9", "45C, 1.1", "45C, 0.9"})
-    @org.junit.jupiter.api.Disabled(
-            "known miss, measured 2026-12-03 after merging ncapreset (the voltage steps' misfit "
-                    + "as a resistance error in the bound): 25C from a prior x0.9 learns 1.98243 Ah against 2.0495 Ah "
-                    + "(-3.27 %, limit 3 %); the other five cases passed in the same run; capwire's branch without ncapreset "
-                    + "passes all six. Not traced: the wider LFP bound reweights the capacity windows")
     void lfpCapacityLearntWithinThreePercentFromATenPercentWrongPrior(String temperature, double priorFactor)
             throws java.io.IOException {
         String file = "a123_lfp_" + temperature + "_script1_dyn.csv";
@@ -210,6 +205,29 @@ class SharedDataValidationTest {
         assertThat(s.get("bound_3sigma_coverage_pct"))
                 .as(temperature + " 3-sigma coverage %")
                 .isGreaterThanOrEqualTo(95.0);
+    }
+
+    /**
+     * The LFP dynamic log is sampled every second: a time constant below that is not identified by it.
+     * Fitted freely, its one pulse from rest gave R1 28.2 mOhm at 0.03 s, an instant 30.7 mOhm against
+     * the 17.1 mOhm the log steps by in its first second, and the filter's voltage steps read 0.27-0.48
+     * of the preset's on the LFP logs (docs/estimation.md, "A fast pair below the sample interval"). The
+     * preset's time constants are at least the log's median sample interval (less the preset's written
+     * precision, 0.5 ms).
+     */
+    @Test
+    void lfpPresetsTimeConstantsAreAtLeastItsPulseLogsSampleInterval() {
+        CellTestLog log = CellLogCsv.read(data.resolve("a123_lfp_plett/a123_lfp_25C_script1_dyn.csv"));
+        double[] t = log.timeS();
+        double[] intervals = new double[t.length - 1];
+        for (int k = 1; k < t.length; k++) {
+            intervals[k - 1] = t[k] - t[k - 1];
+        }
+        java.util.Arrays.sort(intervals);
+        double sampleSeconds = intervals[intervals.length / 2];
+        EcmParameters cell = new PresetCatalog().load(lfpPreset.toString()).cell();
+        assertThat(cell.tau1Seconds()).as("tau1 s").isGreaterThanOrEqualTo(sampleSeconds - 0.0005);
+        assertThat(cell.tau2Seconds()).as("tau2 s").isGreaterThanOrEqualTo(sampleSeconds - 0.0005);
     }
 
     /** The coverage target names no temperature: every cold NCA log. */

@@ -115,7 +115,11 @@ class SimulatedCellThroughAnAds1115Test {
             "known miss, measured 2026-12-03: all four cases RMSE 2.13-2.14 %, max 5.51-5.52 %, "
                     + "coverage 100 %, median bound 10.19-10.27 % (under 2 % after 13-14 s); the same without any sensor "
                     + "error (offset 0, gain 1), so the miss is the simulated cell's own model at 25 °C, not the sensor: "
-                    + "the characterised resistance table has a step at SOC 0.90 (factor 1.93 / 3.38) that was not followed")
+                    + "the characterised resistance table has a step at SOC 0.90 (factor 1.93 / 3.38) that was not followed. "
+                    + "Re-measured 2026-12-03 (lfpratio, the pulse fit's time constants held at least at the 1 s sample "
+                    + "interval): RMSE 2.13-2.14 -> 2.37-2.38 %, max 5.51-5.52 -> 5.89-5.91 %, coverage 100 %, median bound "
+                    + "10.28-10.53 -> 11.02-11.32 % (main at 66bdebd before it); nominal R1 9.34 -> 9.62 mOhm, R2 29.83 -> "
+                    + "28.60 mOhm (tau 2.03 / 60.8 s, R0 2.50 mOhm, unchanged). Not traced")
     @ParameterizedTest(name = "offset {0} A, gain {1}, {2}")
     @CsvSource({"0, 1, ekf", "0.05, 1.03, ekf", "-0.05, 0.97, ekf", "0.05, 1.03, spkf"})
     void theTargetsHoldOnTheTruth(String offset, String gain, String filter) {
