@@ -60,6 +60,8 @@ class SupplementaryConfigTest {
                 .currentCrossCheckModelDoubt(0.5)
                 // the cell channels' relative liveness check (issue 23, fifth pass): new in the data, never in Java
                 .cellFrozenFalseAlarm(1e-6)
+                .tempFrozenFalseAlarm(1e-12)
+                .tempFrozenMinHistory(32)
                 .build();
     }
 
