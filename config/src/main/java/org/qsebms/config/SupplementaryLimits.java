@@ -59,6 +59,12 @@ import java.time.Duration;
  *                                  once, were the channels alike, the chance that all those identical readings fell
  *                                  on one channel is at most this (per evaluation); it sets how many samples that
  *                                  takes for the pack's cell count (docs/safety.md)
+ * @param tempFrozenFalseAlarm      the thermistors' own-rate liveness check: a thermistor's run of identical readings
+ *                                  is frozen once its own repeat chance, learnt from its own history and bounded
+ *                                  from above, makes the run at most this likely (per evaluation); 0: off
+ *                                  (docs/safety.md)
+ * @param tempFrozenMinHistory      the pairs of consecutive valid readings a thermistor's own history needs before
+ *                                  that check may judge it
  */
 public record SupplementaryLimits(
         ThreeLevelLimit cellImbalance,
@@ -93,7 +99,9 @@ public record SupplementaryLimits(
         Duration currentCrossCheckWindow,
         Duration currentCrossCheckDebounce,
         double currentCrossCheckModelDoubt,
-        double cellFrozenFalseAlarm) {
+        double cellFrozenFalseAlarm,
+        double tempFrozenFalseAlarm,
+        double tempFrozenMinHistory) {
 
     public SupplementaryLimits {
         for (Duration d : new Duration[] {
@@ -140,6 +148,15 @@ public record SupplementaryLimits(
         if (!(cellFrozenFalseAlarm > 0 && cellFrozenFalseAlarm < 1)) {
             throw new IllegalArgumentException(
                     "cellFrozenFalseAlarm must be a probability in (0, 1), got " + cellFrozenFalseAlarm);
+        }
+        if (!(tempFrozenFalseAlarm >= 0 && tempFrozenFalseAlarm < 1)) {
+            throw new IllegalArgumentException(
+                    "tempFrozenFalseAlarm must be a probability in [0, 1) (0: the check off), got "
+                            + tempFrozenFalseAlarm);
+        }
+        if (!(tempFrozenMinHistory >= 1)) {
+            throw new IllegalArgumentException(
+                    "tempFrozenMinHistory must be at least 1 pair of readings, got " + tempFrozenMinHistory);
         }
         if (currentCrossCheckDebounce.multipliedBy(2).compareTo(currentCrossCheckWindow) > 0) {
             throw new IllegalArgumentException("currentCrossCheckDebounce (" + currentCrossCheckDebounce
@@ -198,7 +215,9 @@ public record SupplementaryLimits(
                 .currentCrossCheckWindow(currentCrossCheckWindow)
                 .currentCrossCheckDebounce(currentCrossCheckDebounce)
                 .currentCrossCheckModelDoubt(currentCrossCheckModelDoubt)
-                .cellFrozenFalseAlarm(cellFrozenFalseAlarm);
+                .cellFrozenFalseAlarm(cellFrozenFalseAlarm)
+                .tempFrozenFalseAlarm(tempFrozenFalseAlarm)
+                .tempFrozenMinHistory(tempFrozenMinHistory);
     }
 
     /** Named setters for the thresholds (see the record's parameters for each one's meaning and unit). */
@@ -236,6 +255,8 @@ public record SupplementaryLimits(
         private Duration currentCrossCheckDebounce;
         private double currentCrossCheckModelDoubt = Double.NaN;
         private double cellFrozenFalseAlarm = Double.NaN;
+        private double tempFrozenFalseAlarm = Double.NaN;
+        private double tempFrozenMinHistory = Double.NaN;
 
         private Builder() {}
 
@@ -404,6 +425,16 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder tempFrozenFalseAlarm(double v) {
+            tempFrozenFalseAlarm = v;
+            return this;
+        }
+
+        public Builder tempFrozenMinHistory(double v) {
+            tempFrozenMinHistory = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the value that cannot work, or a limit or duration never set
          */
@@ -460,7 +491,9 @@ public record SupplementaryLimits(
                     currentCrossCheckWindow,
                     currentCrossCheckDebounce,
                     currentCrossCheckModelDoubt,
-                    cellFrozenFalseAlarm);
+                    cellFrozenFalseAlarm,
+                    tempFrozenFalseAlarm,
+                    tempFrozenMinHistory);
         }
 
         private static void requireSet(Object value, String name) {

@@ -53,7 +53,9 @@ final class SupplementaryReader {
             "currentCrossCheckWindow",
             "currentCrossCheckDebounce",
             "currentCrossCheckModelDoubt",
-            "cellFrozenFalseAlarm");
+            "cellFrozenFalseAlarm",
+            "tempFrozenFalseAlarm",
+            "tempFrozenMinHistory");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -146,6 +148,10 @@ final class SupplementaryReader {
                             "currentCrossCheckModelDoubt", SupplementaryLimits::currentCrossCheckModelDoubt, 0, 10, ""))
                     .cellFrozenFalseAlarm(
                             higher("cellFrozenFalseAlarm", SupplementaryLimits::cellFrozenFalseAlarm, 1e-12, 0.01, ""))
+                    .tempFrozenFalseAlarm(
+                            higher("tempFrozenFalseAlarm", SupplementaryLimits::tempFrozenFalseAlarm, 0, 0.01, ""))
+                    .tempFrozenMinHistory(
+                            lower("tempFrozenMinHistory", SupplementaryLimits::tempFrozenMinHistory, 8, 1e6, "pairs"))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());

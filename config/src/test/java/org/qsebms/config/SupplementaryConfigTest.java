@@ -60,6 +60,8 @@ class SupplementaryConfigTest {
                 .currentCrossCheckModelDoubt(0.5)
                 // the cell channels' relative liveness check (issue 23, fifth pass): new in the data, never in Java
                 .cellFrozenFalseAlarm(1e-6)
+                .tempFrozenFalseAlarm(1e-12)
+                .tempFrozenMinHistory(32)
                 .build();
     }
 
@@ -80,6 +82,34 @@ class SupplementaryConfigTest {
                 "t.yaml");
         assertThat(tighter.supplementary().anodicHysteresisVolts()).isEqualTo(0.1);
         assertThat(tighter.supplementary().currentDeadbandAmps()).isEqualTo(0.02);
+    }
+
+    /**
+     * The thermistors' own-rate liveness check (issue 23, sixth pass): a configuration may make it fire sooner (a
+     * higher false-alarm probability, a shorter minimum history), not later, and cannot switch it off (0).
+     */
+    @Test
+    void theThermistorsOwnRateCheckMayOnlyBeTightened() {
+        BmsConfig tighter = loader.parse(
+                pack("psoa-lfp", "supplementary:\n  tempFrozenFalseAlarm: 1.0e-9\n  tempFrozenMinHistory: 16\n"),
+                "t.yaml");
+        assertThat(tighter.supplementary().tempFrozenFalseAlarm()).isEqualTo(1e-9);
+        assertThat(tighter.supplementary().tempFrozenMinHistory()).isEqualTo(16);
+        refused(
+                "  tempFrozenFalseAlarm: 0\n",
+                "supplementary.tempFrozenFalseAlarm",
+                "0.0  is below the psoa-lfp preset's 1.0E-12 ; configuration may only tighten (a higher value here),"
+                        + " so use a value in 1.0E-12..0.01");
+        refused(
+                "  tempFrozenMinHistory: 64\n",
+                "supplementary.tempFrozenMinHistory",
+                "64.0 pairs is above the psoa-lfp preset's 32.0 pairs; configuration may only tighten (a lower value"
+                        + " here), so use a value in 8.0..32.0");
+        assertThatThrownBy(() -> formerJavaDefaults().toBuilder()
+                        .tempFrozenFalseAlarm(1.0)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tempFrozenFalseAlarm must be a probability in [0, 1)");
     }
 
     @Test

@@ -208,7 +208,14 @@ record FaultTable(
         r.add(cond(
                 FaultCode.TEMPERATURE_STUCK,
                 "a thermistor reading bit-identical for " + s(x.tempStuckWhileFlowing()) + " while current flows, or "
-                        + s(x.tempStuckAtRest()) + " whatever the current",
+                        + s(x.tempStuckAtRest()) + " whatever the current"
+                        + (x.tempFrozenFalseAlarm() > 0
+                                ? ", or for as many readings as make a chance of at most "
+                                        + String.format(java.util.Locale.ROOT, "%.0e", x.tempFrozenFalseAlarm())
+                                        + " at the channel's own repeat rate (learnt from its own history of at"
+                                        + " least " + num(x.tempFrozenMinHistory(), 0) + " pairs, bounded from"
+                                        + " above) while another thermistor's reading changed (own-rate liveness)"
+                                : ""),
                 "the window",
                 "its reading has changed since (proven alive)"));
         r.add(cond(

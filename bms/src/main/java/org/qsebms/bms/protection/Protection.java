@@ -162,11 +162,21 @@ public final class Protection {
                     current[0].packAmps);
     private final Supplier<String> tempStuckReason = () -> String.format(
             Locale.ROOT,
-            "temperature channel %d read %.2f °C identically for %.1f s (%.2f A flowing); the ADC is stuck",
+            "temperature channel %d read %.2f °C identically for %.1f s (%.2f A flowing)%s; the ADC is stuck",
             plausibility.stuckTemp + 1,
             current[0].cellCelsius[Math.max(0, plausibility.stuckTemp)],
             plausibility.tempUnchangedSeconds(plausibility.stuckTemp, current[0].nanos),
-            current[0].packAmps);
+            current[0].packAmps,
+            plausibility.tempFrozenByOwnRate
+                    ? String.format(
+                            Locale.ROOT,
+                            ", %d identical readings where its own history puts a live repeat at %.3f at most"
+                                    + " (chance %.1e, limit %.0e)",
+                            plausibility.tempFrozenRun,
+                            plausibility.tempFrozenBound,
+                            Math.pow(plausibility.tempFrozenBound, plausibility.tempFrozenRun),
+                            extra().tempFrozenFalseAlarm())
+                    : "");
     private final Supplier<String> currentStuckReason = () -> plausibility.currentStuckByCells
             ? String.format(
                     Locale.ROOT,

@@ -20,6 +20,10 @@ final class SensorPlausibility {
     private final ChannelLiveness current;
     /** The cell channels' relative liveness check: unchanged while every other cell changes. */
     private final FrozenAmongMovingChannels frozenCells;
+    /** The thermistors' own-rate liveness check: a run of identical readings too long for the channel's own history. */
+    private final FrozenByOwnRepeatRate frozenTemps;
+
+    private final boolean[] tempOk;
 
     private final boolean[] cellOk;
     /** The cells' cross-check of the current reading, or null without a cell model. */
@@ -47,6 +51,12 @@ final class SensorPlausibility {
     boolean cellFrozenAmongMoving;
 
     int stuckTemp = -1;
+    /** True when the own-rate check, not a window, found a thermistor frozen. */
+    boolean tempFrozenByOwnRate;
+    /** The frozen thermistor's bound on its own repeat chance and its run, when the own-rate check found it. */
+    double tempFrozenBound;
+
+    int tempFrozenRun;
     boolean stuckCurrent;
     /** True when the cells' cross-check, not the reading's own window, found the current channel stuck. */
     boolean currentStuckByCells;
@@ -85,6 +95,9 @@ final class SensorPlausibility {
                 limits.currentStuckAtRest().toNanos());
         frozenCells = new FrozenAmongMovingChannels(cellCount, limits.cellFrozenFalseAlarm());
         cellOk = new boolean[cellCount];
+        frozenTemps =
+                new FrozenByOwnRepeatRate(tempCount, limits.tempFrozenFalseAlarm(), limits.tempFrozenMinHistory());
+        tempOk = new boolean[tempCount];
         lastCelsius = new double[tempCount];
         lastCelsiusNanos = new long[tempCount];
         ringCelsius = new double[RING][tempCount];
@@ -115,9 +128,20 @@ final class SensorPlausibility {
             cellFrozenAmongMoving = false;
         }
         for (int i = 0; i < m.cellCelsius.length; i++) {
-            temps.sample(i, m.cellCelsius[i], m.tempStatus[i].isOk(), now, prev, flowing);
+            tempOk[i] = m.tempStatus[i].isOk();
+            temps.sample(i, m.cellCelsius[i], tempOk[i], now, prev, flowing);
+        }
+        int frozenTemp = frozenTemps.update(temps.changedNow(), tempOk);
+        if (frozenTemp >= 0 && !tempFrozenByOwnRate) {
+            temps.markStuck(frozenTemp); // stuck until its reading changes, as the windows' verdict
+            tempFrozenByOwnRate = true;
+            tempFrozenBound = frozenTemps.bound(frozenTemp);
+            tempFrozenRun = frozenTemps.run(frozenTemp);
         }
         stuckTemp = temps.firstStuck();
+        if (stuckTemp < 0) {
+            tempFrozenByOwnRate = false;
+        }
         current.sample(0, m.packAmps, currentOk, now, prev, flowing);
         boolean stuckBefore = current.firstStuck() >= 0;
         if (currentByCells != null) {
