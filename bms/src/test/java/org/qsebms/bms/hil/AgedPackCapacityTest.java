@@ -177,6 +177,27 @@ class AgedPackCapacityTest {
         assertThat(run.cycles().getLast().error()).isBetween(-0.03, 0.03);
     }
 
+    /**
+     * The same aged pack with the default settings on other seeds of the simulated pack and drivers: no
+     * limit beyond its MSL in three discharges (about 6.5 h).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {102, 103, 104})
+    @org.junit.jupiter.api.Disabled("known miss, measured 2026-12-03 (ThermistorOwnRateOnHealthyPacksTest#driverLevel, "
+            + "the same pack, -Dprobe.seeds=102,103,104 -Dprobe.hours=8): seed 102 latched SOFT_SHORT.MSL on cell 1 at "
+            + "4.20 h ('leak about 18.3 mA above the string median ... SOC drifting -0.92 %/h, standard error 0.18 %/h; "
+            + "since the learnt capacities -1.14 %/h (standard error 0.61 %/h, not confirmed)'), a false trip of a "
+            + "healthy pack; seeds 103 and 104 raised no MSL in 8 h (seed 42 none in 15.4 h, the test above). The "
+            + "drift cue takes the larger of the whole-run fit (which carries the filter's lagging correction of the "
+            + "told capacity's error) and the fit since the learnt capacities. Tried: the learnt fit alone once it has its "
+            + "minimum span; all three seeds then pass, but a real 150 ohm short (SoftShortCyclingAccuracyTest seed 5) "
+            + "is no longer flagged within 6 h, so it was not kept")
+    void anAgedPackOnOtherSeedsCyclesWithoutATrip(long seed) throws IOException {
+        Run run = cycle(1.5, 3, seed, false);
+        assertThat(run.faults()).noneMatch(f -> f.contains("level=MSL"));
+        assertThat(run.cycles()).hasSize(3);
+    }
+
     /** The aged pack cycles on without a trip with limit windows on. */
     @Test
     @org.junit.jupiter.api.Disabled("known miss, measured 2026-12-03: with health.capacityLimitWindows on, SOFT_SHORT "
