@@ -2,16 +2,10 @@ package org.qsebms.bms.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
@@ -58,27 +52,7 @@ class SocFilterInControllerTest {
      */
     @Test
     void theSigmaPointFilterTracksTheSimulatedPackWithoutAllocating() throws Exception {
-        String java = ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Process p = new ProcessBuilder(List.of(
-                        java, "-Xint", "-cp", System.getProperty("java.class.path"), SpkfTickSchedule.class.getName()))
-                .redirectErrorStream(true)
-                .start();
-        List<String> out = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                out.add(line);
-            }
-        }
-        assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(String.join("\n", out)).isZero();
-        String last = out.stream()
-                .filter(l -> l.startsWith("result "))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no result from the child: " + out));
+        String last = ChildJvm.result(ChildJvm.run(List.of("-Xint"), SpkfTickSchedule.class));
         SpkfTickSchedule.Result res = SpkfTickSchedule.Result.parse(last);
         System.out.printf(
                 Locale.ROOT,
