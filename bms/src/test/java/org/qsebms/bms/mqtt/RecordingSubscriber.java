@@ -45,11 +45,14 @@ final class RecordingSubscriber implements AutoCloseable {
         client = connectAndSubscribe(url, cleanSession, clientId, filters);
     }
 
+    private static final int CONNECT_ATTEMPTS = 3;
+
     private MqttClient connectAndSubscribe(String url, boolean cleanSession, String clientId, String... filters)
             throws MqttException {
         for (int attempt = 1; ; attempt++) {
-            MqttClient c = connect(url, cleanSession, clientId);
+            MqttClient c = newClient(url, clientId);
             try {
+                c.connect(options(cleanSession));
                 for (String f : filters) {
                     c.subscribe(f, 1);
                 }
@@ -59,55 +62,45 @@ final class RecordingSubscriber implements AutoCloseable {
                 if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST || attempt == CONNECT_ATTEMPTS) {
                     throw e;
                 }
-                System.err.println("test subscriber: connection lost while subscribing (attempt " + attempt + " of "
-                        + CONNECT_ATTEMPTS + "), retrying");
+                System.err.println("test subscriber: connection lost while connecting or subscribing (attempt "
+                        + attempt + " of " + CONNECT_ATTEMPTS + "), retrying");
             }
         }
     }
 
-    private static final int CONNECT_ATTEMPTS = 3;
+    private MqttClient newClient(String url, String clientId) throws MqttException {
+        MqttClient c =
+                new MqttClient(url, clientId == null ? "test-" + UUID.randomUUID() : clientId, new MemoryPersistence());
+        c.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {}
 
-    private MqttClient connect(String url, boolean cleanSession, String clientId) throws MqttException {
-        for (int attempt = 1; ; attempt++) {
-            MqttClient c = new MqttClient(
-                    url, clientId == null ? "test-" + UUID.randomUUID() : clientId, new MemoryPersistence());
-            c.setCallback(new MqttCallback() {
-                @Override
-                public void connectionLost(Throwable cause) {}
-
-                @Override
-                public void messageArrived(String topic, MqttMessage m) {
-                    received.add(new Received(
-                            topic,
-                            new String(m.getPayload(), StandardCharsets.UTF_8),
-                            m.isRetained(),
-                            m.getQos(),
-                            System.nanoTime(),
-                            System.currentTimeMillis()));
-                }
-
-                @Override
-                public void deliveryComplete(IMqttDeliveryToken token) {}
-            });
-            MqttConnectOptions o = new MqttConnectOptions();
-            o.setCleanSession(cleanSession);
-            o.setMaxInflight(1000);
-            o.setAutomaticReconnect(false);
-            o.setSocketFactory(new org.qsebms.bms.telemetry.NoDelaySocketFactory());
-            o.setUserName("test-subscriber");
-            o.setPassword("test".toCharArray());
-            try {
-                c.connect(o);
-                return c;
-            } catch (MqttException e) {
-                c.close(true);
-                if (e.getReasonCode() != MqttException.REASON_CODE_CONNECTION_LOST || attempt == CONNECT_ATTEMPTS) {
-                    throw e;
-                }
-                System.err.println("test subscriber: connection lost while connecting (attempt " + attempt + " of "
-                        + CONNECT_ATTEMPTS + "), retrying");
+            @Override
+            public void messageArrived(String topic, MqttMessage m) {
+                received.add(new Received(
+                        topic,
+                        new String(m.getPayload(), StandardCharsets.UTF_8),
+                        m.isRetained(),
+                        m.getQos(),
+                        System.nanoTime(),
+                        System.currentTimeMillis()));
             }
-        }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {}
+        });
+        return c;
+    }
+
+    private static MqttConnectOptions options(boolean cleanSession) {
+        MqttConnectOptions o = new MqttConnectOptions();
+        o.setCleanSession(cleanSession);
+        o.setMaxInflight(1000);
+        o.setAutomaticReconnect(false);
+        o.setSocketFactory(new org.qsebms.bms.telemetry.NoDelaySocketFactory());
+        o.setUserName("test-subscriber");
+        o.setPassword("test".toCharArray());
+        return o;
     }
 
     static RecordingSubscriber subscribe(String url, String... filters) throws MqttException {
