@@ -12,6 +12,7 @@ import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
 import org.qsebms.estimators.soc.SocEstimator;
+import org.qsebms.estimators.soc.SocFilter;
 import org.qsebms.estimators.softshort.SoftShortDetector;
 import org.qsebms.hal.PackHardware;
 
@@ -54,8 +55,22 @@ public record ControllerParts(
             CurrentLimitEstimator stateOfFunction,
             UsableCapacityTracking usableCapacity) {}
 
-    /** The soft-short detector and the leak (A) at which a flagged cell reaches RSL. */
-    public record SoftShortAlarm(SoftShortDetector detector, double thresholdAmps) {}
+    /**
+     * The soft-short detector and the leak (A) at which a flagged cell reaches RSL.
+     *
+     * @param leakFollowingSoc a SOC filter of the detector's own, with a current-offset state per cell, whose
+     *                         estimates its SOC drift cue reads instead of the published ones (empty: the published
+     *                         filter's, when that has the state already): a soft short is its cell's own current
+     *                         offset, so this filter's estimate of a leaking cell does not lag the leak between the
+     *                         steep parts of the OCV. It publishes nothing (docs/safety.md, "A leak-following SOC
+     *                         filter for the drift cue").
+     */
+    public record SoftShortAlarm(
+            SoftShortDetector detector, double thresholdAmps, Optional<SocFilter> leakFollowingSoc) {
+        public SoftShortAlarm(SoftShortDetector detector, double thresholdAmps) {
+            this(detector, thresholdAmps, Optional.empty());
+        }
+    }
 
     /** The usable-capacity meter and who hears, on the loop thread, of each measurement or voided discharge. */
     public record UsableCapacityTracking(UsableCapacityMeter meter, UsableCapacityListener listener) {}

@@ -3,27 +3,23 @@ package org.qsebms.bms.control;
 import java.util.function.LongSupplier;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.soc.SocEstimator;
-import org.qsebms.estimators.softshort.SoftShortDetector;
 
 /**
  * Feeds the health tracker (R0 and its SEI part, capacity, lithium inventory, resistance growth)
  * every valid tick. When its capacity estimates change (a window between two relaxed rests closed),
- * the SOC estimator counts charge against the learnt capacity of each cell, and the soft-short detector
- * is told so (it starts a SOC drift fit over the estimates made on learnt capacities).
+ * the SOC estimator counts charge against the learnt capacity of each cell, and the soft-short step is told
+ * so (the detector's own SOC filter counts on it too; a detector that reads the published estimates starts a SOC
+ * drift fit over the estimates made on learnt capacities).
  */
 final class HealthStep implements TickStep {
     private final CellHealthTracker health;
     private final SocEstimator soc;
-    private final SoftShortDetector softShort;
+    private final SoftShortStep softShort;
     private final LongSupplier epochMillis;
     private long revisionSeen = -1;
 
     HealthStep(
-            CellHealthTracker health,
-            SocEstimator soc,
-            SoftShortDetector softShort,
-            LongSupplier epochMillis,
-            int cells) {
+            CellHealthTracker health, SocEstimator soc, SoftShortStep softShort, LongSupplier epochMillis, int cells) {
         if (health.cellCount() != cells) {
             throw new IllegalArgumentException("health tracker has " + health.cellCount() + " cells, pack " + cells);
         }
@@ -49,7 +45,7 @@ final class HealthStep implements TickStep {
             for (int i = 0; i < t.cellSoc.length; i++) {
                 if (health.capacityWindows(i) > 0) {
                     soc.setCellCapacityAh(i, health.capacityAh(i));
-                    softShort.filterCountsOnLearntCapacity();
+                    softShort.countOnLearntCapacity(i, health.capacityAh(i));
                 }
             }
         }

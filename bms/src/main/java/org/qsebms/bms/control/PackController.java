@@ -10,6 +10,7 @@ import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.soc.SocEstimator;
+import org.qsebms.estimators.soc.SocState;
 import org.qsebms.estimators.softshort.SoftShortDetector;
 import org.qsebms.hal.PackHardware;
 
@@ -33,7 +34,7 @@ public final class PackController {
     private final OperatorSettings operator;
     private final TickState t;
     private final BalancingBleed bleed;
-    private final TickStep softShort;
+    private final SoftShortStep softShort;
     private final TickStep health;
     private final SocBounds socBounds;
     private final TickStep usableCapacity;
@@ -62,7 +63,7 @@ public final class PackController {
         this.t = new TickState(cells, hw.temperatures().channelCount());
         this.bleed = new BalancingBleed(hw, soc);
         this.softShort = new SoftShortStep(e.softShort(), protection, cells);
-        this.health = new HealthStep(e.health(), soc, e.softShort().detector(), parts.epochMillis(), cells);
+        this.health = new HealthStep(e.health(), soc, softShort, parts.epochMillis(), cells);
         this.socBounds = new SocBounds(protection, soc, currentLimits);
         this.usableCapacity = new UsableCapacityStep(e.usableCapacity(), parts.epochMillis());
         this.stateOfFunction = new StateOfFunctionStep(e.stateOfFunction(), soc, currentLimits);
@@ -154,6 +155,18 @@ public final class PackController {
         }
     }
 
+    /**
+     * Restores a persisted SOC at start into the SOC filter, and into the soft-short detector's own filter when it
+     * has one (see {@link SocEstimator#importState}).
+     *
+     * @return how many cells took a persisted SOC
+     */
+    public int importSocState(SocState state) {
+        int n = soc.importState(state);
+        softShort.importSocState(state);
+        return n;
+    }
+
     /** Restores the lifetime charge throughput (Ah, both directions) from persisted state. */
     public void restoreAhThroughput(double ah) {
         throughput.restore(ah);
@@ -169,12 +182,20 @@ public final class PackController {
 
     /**
      * The SOC filter counts the cell's charge on a learnt capacity (Ah) from now on, and the soft-short
-     * detector knows it does, as the health step does when the tracker learns one (for a capacity restored
+     * step knows it does (its own SOC filter counts on it too), as the health step does when the tracker learns one (for a capacity restored
      * from the state file).
      */
     public void countOnLearntCapacity(int cell, double ah) {
         soc.setCellCapacityAh(cell, ah);
-        softShortDetector().filterCountsOnLearntCapacity();
+        softShort.countOnLearntCapacity(cell, ah);
+    }
+
+    /**
+     * The soft-short detector's own SOC filter, whose estimates its drift cue reads (empty: it reads the published
+     * filter's, which has the current-offset state already). For diagnosis; it publishes nothing.
+     */
+    public Optional<org.qsebms.estimators.soc.SocFilter> softShortSoc() {
+        return parts.estimators().softShort().leakFollowingSoc();
     }
 
     public SoftShortDetector softShortDetector() {

@@ -1,6 +1,8 @@
 package org.qsebms.bms.control;
 
 import org.qsebms.bms.protection.Protection;
+import org.qsebms.estimators.soc.SocFilter;
+import org.qsebms.estimators.soc.SocState;
 import org.qsebms.estimators.softshort.SoftShortDetector;
 
 /**
@@ -12,18 +14,31 @@ import org.qsebms.estimators.softshort.SoftShortDetector;
  * trusted), then {@code 0.6 * leak / threshold} between RSL (0.6, at the threshold) and 1, so MSL
  * (0.9) from 1.5 times the threshold, or the combined detector score if higher. The detector holds
  * a flag and its leak estimate until a rest measurement clears it.
+ *
+ * <p>The SOC the drift cue reads: with {@link ControllerParts.SoftShortAlarm#leakFollowingSoc()}, the step runs that
+ * filter of the detector's own on the tick's measurement (and counts each cell's bleed against it, as the published
+ * filter's is counted) and gives the detector its estimates and bounds; the published SOC is not touched. Without
+ * it, the published filter's estimates.
  */
 final class SoftShortStep implements TickStep {
     private final SoftShortDetector detector;
     private final double thresholdAmps;
     private final Protection protection;
     private final boolean[] flagged;
+    /** The detector's own SOC filter, or null: the published estimates. */
+    private final SocFilter leakFollowingSoc;
+
+    private final double[] ownSoc;
+    private final double[] ownBound;
 
     SoftShortStep(ControllerParts.SoftShortAlarm alarm, Protection protection, int cells) {
         this.detector = alarm.detector();
         this.thresholdAmps = alarm.thresholdAmps();
         this.protection = protection;
         this.flagged = new boolean[cells];
+        this.leakFollowingSoc = alarm.leakFollowingSoc().orElse(null);
+        this.ownSoc = new double[cells];
+        this.ownBound = new double[cells];
         protection.softShortVerdictHint(String.format(
                 java.util.Locale.ROOT,
                 "let the pack rest with no current for at least %.0f min (the detector's settle time and a fit as "
@@ -38,14 +53,14 @@ final class SoftShortStep implements TickStep {
             detector.skipInvalidSample();
             return;
         }
-        detector.update(
-                t.m.packAmps,
-                t.m.cellVolts,
-                t.m.celsiusAtCell,
-                t.cellSoc,
-                t.cellSocBound3SigmaWithoutCurrentSensor,
-                t.bleedAmps,
-                t.dtSeconds);
+        double[] soc = t.cellSoc;
+        double[] bound = t.cellSocBound3SigmaWithoutCurrentSensor;
+        if (leakFollowingSoc != null) {
+            runOwnFilter(t);
+            soc = ownSoc;
+            bound = ownBound;
+        }
+        detector.update(t.m.packAmps, t.m.cellVolts, t.m.celsiusAtCell, soc, bound, t.bleedAmps, t.dtSeconds);
         for (int i = 0; i < flagged.length; i++) {
             // Only a statistically confirmed excess (the detector's flag) counts; its size then sets
             // the level: RSL at the threshold, MSL from 1.5 times the threshold.
@@ -64,6 +79,40 @@ final class SoftShortStep implements TickStep {
                 flagged[i] = now;
                 protection.reportSoftShortDetail(i, now ? detector.reason(i) : null);
             }
+        }
+    }
+
+    /** One step of the detector's own filter, as the controller steps the published one: update, then the bleed. */
+    private void runOwnFilter(TickState t) {
+        leakFollowingSoc.update(t.m.packAmps, t.m.cellVolts, t.m.celsiusAtCell, t.dtSeconds);
+        for (int i = 0; i < ownSoc.length; i++) {
+            if (t.bleedAmps[i] > 0) {
+                leakFollowingSoc.countCellDischargeAh(i, t.bleedAmps[i] * t.dtSeconds / 3600.0);
+            }
+            ownSoc[i] = leakFollowingSoc.cellSoc(i);
+            ownBound[i] = leakFollowingSoc.cellSocBound3SigmaWithoutCurrentSensor(i);
+        }
+    }
+
+    /**
+     * The published SOC filter counts the cell's charge on a learnt capacity (Ah) from now on: the detector's own
+     * filter does too. Only a detector that reads the published estimates is told (it starts its second drift fit,
+     * which drops the samples carrying the published filter's lagging correction of the nominal capacity's error): the
+     * own filter's offset state takes that error up as it goes, and a fit started at the switch would read the state
+     * unlearning it as a drift (docs/safety.md, "A leak-following SOC filter for the drift cue"). Allocation-free.
+     */
+    void countOnLearntCapacity(int cell, double ah) {
+        if (leakFollowingSoc != null) {
+            leakFollowingSoc.setCellCapacityAh(cell, ah);
+            return;
+        }
+        detector.filterCountsOnLearntCapacity();
+    }
+
+    /** Restores a persisted SOC into the detector's own filter too, as into the published one. */
+    void importSocState(SocState state) {
+        if (leakFollowingSoc != null) {
+            leakFollowingSoc.importState(state);
         }
     }
 }

@@ -158,23 +158,23 @@ public final class ControllerAssembly {
         EcmParameters nominal = cfg.chemistry().cell();
         double capFactor = cfg.pack().capacityAh() / nominal.capacityAh();
         EcmParameters estimatorCell = nominal.scaled(capFactor, 1.0 / capFactor);
-        SocFilter soc = cfg.estimation()
-                .socFilter()
-                .create(
-                        estimatorCell,
-                        cfg.chemistry().hysteresis(),
-                        socTuning(cfg.hal().currentSensor()),
-                        cfg.estimation().currentOffsetState()
-                                ? EkfAdaptation.resistance()
-                                        .withCurrentOffset(
-                                                org.qsebms.estimators.soc.CurrentOffsetDoubt.piCurrentChannel())
-                                : EkfAdaptation.resistance(),
-                        cells);
-        // soft-short (dendrite) detection from voltage relaxation at rest, against the model
+        EkfAdaptation withOffset = EkfAdaptation.resistance()
+                .withCurrentOffset(org.qsebms.estimators.soc.CurrentOffsetDoubt.piCurrentChannel());
+        SocFilter soc = socFilter(
+                cfg,
+                estimatorCell,
+                cfg.estimation().currentOffsetState() ? withOffset : EkfAdaptation.resistance(),
+                cells);
+        // soft-short (dendrite) detection from voltage relaxation at rest, against the model; its SOC drift cue reads
+        // a filter of its own with the current-offset state, which follows a leak (unless the published one has it)
+        Optional<SocFilter> leakFollowing = cfg.estimation().currentOffsetState()
+                ? Optional.empty()
+                : Optional.of(socFilter(cfg, estimatorCell, withOffset, cells));
         var softShort = new ControllerParts.SoftShortAlarm(
                 new SoftShortDetector(
                         estimatorCell, cfg.chemistry().hysteresis(), cells, 0.05, 1800, SOFT_SHORT_THRESHOLD_AMPS, 5),
-                SOFT_SHORT_THRESHOLD_AMPS);
+                SOFT_SHORT_THRESHOLD_AMPS,
+                leakFollowing);
         // health: R0 and its SEI part, capacity between relaxed rests and between the voltage limits, lithium
         // inventory, resistance growth
         CellHealthTracker health = new CellHealthTracker(estimatorCell, cells, healthSettings(cfg, estimatorCell));
@@ -184,6 +184,19 @@ public final class ControllerAssembly {
                         events.offer(new ControllerEvent.UsableCapacityChange(measured, voidedReason, nanos)));
         var stateOfFunction = new CurrentLimitEstimator(estimatorCell, stateOfFunctionSettings(cfg.limits()));
         return new ControllerParts.Estimators(soc, softShort, health, stateOfFunction, usable);
+    }
+
+    /** A SOC filter of the configured kind for the estimators' cell, with the given adaptation. */
+    private static SocFilter socFilter(
+            BmsConfig cfg, EcmParameters estimatorCell, EkfAdaptation adaptation, int cells) {
+        return cfg.estimation()
+                .socFilter()
+                .create(
+                        estimatorCell,
+                        cfg.chemistry().hysteresis(),
+                        socTuning(cfg.hal().currentSensor()),
+                        adaptation,
+                        cells);
     }
 
     /**

@@ -95,7 +95,7 @@ public final class StatePersistence {
      * capacity measured.
      */
     public static int apply(PersistedState s, PackController controller) {
-        int n = controller.soc().importState(s.soc());
+        int n = controller.importSocState(s.soc());
         controller.restoreAhThroughput(s.ahThroughput());
         // a fault latched before a crash or power loss stays latched: the contactors stay open until an accepted reset
         List<String> unknown = controller.protection().restoreLatched(s.latchedFaults(), 0L);
