@@ -143,6 +143,24 @@ class SoftShortCyclingAccuracyTest {
         assertThat(run.raised).noneMatch(f -> f.contains("SOFT_SHORT"));
     }
 
+    /**
+     * The same healthy cycling pack at 0 °C ambient: no cell flagged in 8 h. Found 2026-12-03 (helper {@code leakstate},
+     * a probe while adding the detector's own leak-following SOC filter): with the published estimates (before it) 5 of
+     * seeds 1-10 latched SOFT_SHORT.MSL on a healthy cell at 4.1-4.8 h (seeds 1, 4, 5, 9, 10; 6.2-15.5 mA "from the SOC
+     * drift"); with it, 1 of 10 (seed 5, cell 2 at 4.05 h, 6.8 mA, drift -0.34 %/h, standard error 0.07 %/h).
+     */
+    @org.junit.jupiter.api.Disabled("known miss, measured 2026-12-03: at 0 °C seed 5 flags healthy cell 2 at 4.05 h"
+            + " (6.8 mA from the SOC drift, -0.34 %/h, standard error 0.07 %/h); seeds 1-4 and 6-10 flag nothing in 8 h"
+            + " (before the detector's own filter: seeds 1, 4, 5, 9 and 10 flagged)")
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void aHealthyColdCyclingBalancingPackFlagsNoCellFor8Hours(int seed) {
+        SoftShortRun run = new SoftShortRun(packYaml(seed).replace("ambientCelsius: 25", "ambientCelsius: 0"));
+        run.runTo(8);
+        assertThat(run.otherFlaggedTicks).as("ticks any cell was flagged").isZero();
+        assertThat(run.raised).noneMatch(f -> f.contains("SOFT_SHORT"));
+    }
+
     /** The seeds of the healthy 8 h test: {@code softShort.healthySeeds}, else 1, 3 and 5. */
     static IntStream healthySeeds() {
         return seedsOf("softShort.healthySeeds", "1,3,5");
