@@ -66,11 +66,7 @@ public record ControllerParts(
      *                         filter for the drift cue").
      */
     public record SoftShortAlarm(
-            SoftShortDetector detector, double thresholdAmps, Optional<SocFilter> leakFollowingSoc) {
-        public SoftShortAlarm(SoftShortDetector detector, double thresholdAmps) {
-            this(detector, thresholdAmps, Optional.empty());
-        }
-    }
+            SoftShortDetector detector, double thresholdAmps, Optional<SocFilter> leakFollowingSoc) {}
 
     /** The usable-capacity meter and who hears, on the loop thread, of each measurement or voided discharge. */
     public record UsableCapacityTracking(UsableCapacityMeter meter, UsableCapacityListener listener) {}
