@@ -117,6 +117,31 @@ class OracleJudgesCatchViolationsTest {
         }
     }
 
+    /**
+     * A close taken (STANDBY to PRECHARGE) while a cell is beyond an MSL not raised yet (issue 23: a close
+     * is judged as a reset is) is a violation; the same close once the cells are back together is not.
+     */
+    @Test
+    void aCloseTakenDuringALimitsDebounceIsAViolation() {
+        Scenario sc = scenario("initial: {close: false}\ncommands:\n  - {at: 4s, type: close}\nduration: 6s\n");
+        List<JsonNode> trace = lines("{\"t\":4.0,\"type\":\"state\",\"from\":\"STANDBY\",\"to\":\"PRECHARGE\","
+                + "\"reason\":\"close requested\"}");
+        for (double minV : new double[] {3.35, 3.70}) { // 0.40 V under the highest cell (3.75 V), then 0.05 V
+            ScenarioOracle o = new ScenarioOracle(sc);
+            for (int k = 0; k <= 60; k++) {
+                o.observe(truth(k * 0.1, k >= 40 ? "PRECHARGE" : "STANDBY", k >= 35 ? minV : 3.70, 0, 0.5, OPEN, OPEN));
+            }
+            o.judge(trace);
+            if (minV < 3.5) {
+                assertThat(o.violations())
+                        .anyMatch(v -> v.startsWith("close taken (STANDBY to PRECHARGE) at 4.000 s")
+                                && v.contains("beyond the imbalance MSL"));
+            } else {
+                assertThat(o.violations()).isEmpty();
+            }
+        }
+    }
+
     @Test
     void aCloseWhileAContactorReadsClosedWithItsCoilOpenIsAViolation() {
         Scenario sc = scenario("duration: 10s\n");

@@ -21,7 +21,9 @@ import org.qsebms.hal.ContactorId;
  * <ol>
  *   <li>every hazard is detected (the pack in FAULT) by its deadline, debounce + one period;</li>
  *   <li>every contactor reads open within 200 ms of an MSL (unless it is welded);</li>
- *   <li>no reset is accepted while a cause holds (and none but a service reset after a lockout);</li>
+ *   <li>no reset is accepted while a cause holds (and none but a service reset after a lockout), and no
+ *       close either: a close taken (STANDBY to PRECHARGE, OPENING back to NORMAL) while a limit that
+ *       applies is beyond its MSL by more than the sensor accuracy is a violation, as for a reset;</li>
  *   <li>no MSL while every true value stays inside its MSL by more than the sensor accuracy and no
  *       injected fault explains it;</li>
  *   <li>a sensor that drops out now and then (status faults with gaps of at most the 300 ms debounce)
@@ -774,6 +776,24 @@ final class ScenarioOracle {
             if (type.equals("state") && n.get("to").asText().equals("FAULT")) {
                 count("trip@" + n.get("from").asText());
             }
+            if (type.equals("state") && closeTaken(n)) {
+                // a close is judged by the reset's judgement: no limit that applies beyond its MSL
+                count("close taken");
+                Truth x = at(t);
+                if (x != null) {
+                    beyondAnMsl(
+                            "close taken (" + n.get("from").asText() + " to "
+                                    + n.get("to").asText() + ")",
+                            t,
+                            x);
+                }
+            }
+            if (type.equals("close")) {
+                count("close refused");
+                if (n.get("reason").asText().contains("ms debounce")) {
+                    count("close refused over a cause inside its debounce");
+                }
+            }
             if (type.equals("reset")) {
                 Truth prior = before(t); // the state the reset met
                 count("reset answered in " + (prior == null ? "INIT" : prior.state()) + ": "
@@ -808,6 +828,13 @@ final class ScenarioOracle {
                 }
             }
         }
+    }
+
+    /** A state change that takes a close: STANDBY to PRECHARGE, or OPENING back to NORMAL. */
+    private static boolean closeTaken(JsonNode state) {
+        String from = state.get("from").asText();
+        String to = state.get("to").asText();
+        return from.equals("STANDBY") && to.equals("PRECHARGE") || from.equals("OPENING") && to.equals("NORMAL");
     }
 
     /** Whether the cell a SOFT_SHORT reason names ("cell N: ...") had a short injected by {@code t}. */
@@ -1038,16 +1065,17 @@ final class ScenarioOracle {
                                 + CELSIUS_ACCURACY) {
             violations.add(String.format("reset accepted at %.3f s with a cell still at %.1f °C", t, x.maxC()));
         }
-        beyondAnMslAtAReset(t, x);
+        beyondAnMsl("reset accepted", t, x);
     }
 
     /**
-     * At an accepted reset, a limit that applies at rest and whose true value is beyond its MSL by more
-     * than the sensor accuracy is a cause present, raised or not yet for its debounce (faults.md: a reset
-     * is refused while any cause holds), unless the channels that measure it are not trusted then (a
-     * cell channel or thermistor injected with a status or frozen: its own cause is judged above).
+     * At an accepted reset or a taken close ({@code what}), a limit that applies at rest and whose true
+     * value is beyond its MSL by more than the sensor accuracy is a cause present, raised or not yet for
+     * its debounce (faults.md: a reset, and a close, is refused while any cause holds), unless the
+     * channels that measure it are not trusted then (a cell channel or thermistor injected with a status
+     * or frozen: its own cause is judged above).
      */
-    private void beyondAnMslAtAReset(double t, Truth x) {
+    private void beyondAnMsl(String what, double t, Truth x) {
         boolean cellChannelsOk = true;
         boolean thermistorsOk = true;
         for (ScenarioAction a : sc.actions()) {
@@ -1058,25 +1086,25 @@ final class ScenarioOracle {
         }
         if (cellChannelsOk && x.maxV() >= lim.cellOverVoltage().msl() + CELL_VOLTS_ACCURACY) {
             violations.add(String.format(
-                    "reset accepted at %.3f s with a cell at %.3f V, beyond the over-voltage MSL", t, x.maxV()));
+                    "%s at %.3f s with a cell at %.3f V, beyond the over-voltage MSL", what, t, x.maxV()));
         }
         if (cellChannelsOk && x.minV() <= lim.cellUnderVoltage().msl() - CELL_VOLTS_ACCURACY) {
             violations.add(String.format(
-                    "reset accepted at %.3f s with a cell at %.3f V, beyond the under-voltage MSL", t, x.minV()));
+                    "%s at %.3f s with a cell at %.3f V, beyond the under-voltage MSL", what, t, x.minV()));
         }
         double imbalanceMsl = sc.config().supplementary().cellImbalance().msl();
         if (cellChannelsOk && x.maxV() - x.minV() >= imbalanceMsl + 2 * CELL_VOLTS_ACCURACY) {
             violations.add(String.format(
-                    "reset accepted at %.3f s with the cells %.3f V apart, beyond the imbalance MSL",
-                    t, x.maxV() - x.minV()));
+                    "%s at %.3f s with the cells %.3f V apart, beyond the imbalance MSL",
+                    what, t, x.maxV() - x.minV()));
         }
         if (thermistorsOk && x.maxC() >= lim.dischargeOverTemperature().msl() + CELSIUS_ACCURACY) {
             violations.add(String.format(
-                    "reset accepted at %.3f s with a cell at %.1f °C, beyond the over-temperature MSL", t, x.maxC()));
+                    "%s at %.3f s with a cell at %.1f °C, beyond the over-temperature MSL", what, t, x.maxC()));
         }
         if (thermistorsOk && x.minC() <= lim.dischargeUnderTemperature().msl() - CELSIUS_ACCURACY) {
             violations.add(String.format(
-                    "reset accepted at %.3f s with a cell at %.1f °C, beyond the under-temperature MSL", t, x.minC()));
+                    "%s at %.3f s with a cell at %.1f °C, beyond the under-temperature MSL", what, t, x.minC()));
         }
     }
 }
