@@ -142,6 +142,36 @@ class OracleJudgesCatchViolationsTest {
         }
     }
 
+    /**
+     * A cell beyond the over-temperature MSL behind its frozen thermistor (frozen at 10 s, beyond from 35 s)
+     * with the pack not in FAULT by the over-temperature's debounce + one period is a violation; in FAULT
+     * at 36 s it is not.
+     */
+    @Test
+    void anOverTemperatureBehindAFrozenThermistorNotFoundIsAViolation() {
+        Scenario sc =
+                scenario("loop: {period: 100ms}\nfaults:\n  - {at: 10s, type: temperatureSensorStuck, channel: 2}\n"
+                        + "duration: 40s\n");
+        for (double faultAt : new double[] {99, 36}) {
+            ScenarioOracle o = new ScenarioOracle(sc);
+            for (int k = 0; k <= 400; k++) {
+                double t = k / 10.0;
+                String state = t >= faultAt ? "FAULT" : "STANDBY";
+                o.observe(new ScenarioOracle.Truth(
+                        t, 3.7, 3.7, 0, t >= 35 ? 65 : 25, 25, 0.5, 0.5, state, OPEN.clone(), OPEN.clone()));
+            }
+            o.judge(lines());
+            if (faultAt > 40) {
+                assertThat(o.violations())
+                        .anyMatch(v -> v.startsWith("over-temperature behind thermistor 2 frozen from 10.0 s")
+                                && v.contains("not detected by its deadline"));
+            } else {
+                assertThat(o.violations()).isEmpty();
+            }
+            assertThat(o.coverage()).containsEntry("over-temperature behind a frozen thermistor", 1);
+        }
+    }
+
     @Test
     void aCloseWhileAContactorReadsClosedWithItsCoilOpenIsAViolation() {
         Scenario sc = scenario("duration: 10s\n");

@@ -273,6 +273,19 @@ class RandomScenarioOracleTest {
         if (r.nextInt(6) == 0 && durationS >= 20 && !kinds.contains("cellOverVoltage") && !resetInADebounce) {
             faults.addAll(closeDuringALimitsDebounce(r, cells, commands));
         }
+        // issue 23: a thermistor frozen while its own cell heats past the over-temperature MSL, found only by the
+        // channel's own repeat rate; at loop periods up to 250 ms (a longer one gathers too little history in a
+        // run), in runs without any other thermistor, cell-temperature or loop injection (drawn last)
+        boolean shortPeriod = b.indexOf("loop: {period: " + period + "ms}") >= 0;
+        boolean thermistorsUntouched = faults.stream()
+                .noneMatch(f -> f.contains("type: cellTemperature")
+                        || f.contains("type: temperatureSensor")
+                        || f.contains("type: thermistor")
+                        || f.contains("type: tickException")
+                        || f.contains("type: loopOverrun"));
+        if (r.nextInt(5) == 0 && shortPeriod && durationS >= 40 && thermistorsUntouched) {
+            faults.addAll(frozenThermistorWhileItsCellHeats(r, cells, ambient, durationS));
+        }
         if (!faults.isEmpty()) {
             b.append("faults:\n");
             faults.forEach(f -> b.append(f).append('\n'));
@@ -348,6 +361,36 @@ class RandomScenarioOracleTest {
                 cell,
                 volts,
                 forMs));
+    }
+
+    /**
+     * A thermistor frozen while its cell heats (issue 23, the own-rate liveness check): the thermistor of
+     * one cell freezes at 10-13 s (after 40 or more samples of its own history at 250 ms), and 1-4 s later
+     * its cell heats, in 0.5 s steps at a constant rate of at most 2.5 °C/s, to 62-68 °C (beyond every
+     * preset's 60 °C over-temperature MSL), reached at least 6 s before the end, and is held there. No
+     * other thermistor measures that cell. None when the rate would have to exceed 2.5 °C/s (a cold start).
+     */
+    private static List<String> frozenThermistorWhileItsCellHeats(
+            SplittableRandom r, int cells, double ambient, double durationS) {
+        int cell = 1 + r.nextInt(cells);
+        long freezeMs = 10_000 + r.nextInt(3000);
+        long heatFromMs = freezeMs + 1000 + r.nextInt(3000);
+        double target = 62 + r.nextDouble(6);
+        long endMs = (long) (durationS * 1000);
+        double availableS = (endMs - 6000 - heatFromMs) / 1000.0;
+        double rate = (target - ambient) / availableS * r.nextDouble(1.0, 1.6);
+        List<String> lines = new ArrayList<>();
+        if (rate > 2.5 || availableS <= 0) {
+            return lines;
+        }
+        lines.add(String.format(
+                Locale.ROOT, "  - {at: %dms, type: temperatureSensorStuck, channel: %d}", freezeMs, cell));
+        for (long t = heatFromMs + 500; t < endMs; t += 500) {
+            double celsius = Math.min(target, ambient + rate * (t - heatFromMs) / 1000.0);
+            lines.add(String.format(
+                    Locale.ROOT, "  - {at: %dms, type: cellTemperature, cell: %d, celsius: %.2f}", t, cell, celsius));
+        }
+        return lines;
     }
 
     /**
@@ -641,6 +684,9 @@ class RandomScenarioOracleTest {
                     .isPositive();
             assertThat(coverage.getOrDefault("close taken", 0))
                     .as("closes taken (judged against the truth)")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("over-temperature behind a frozen thermistor", 0))
+                    .as("cells beyond the over-temperature MSL behind their frozen thermistor")
                     .isPositive();
             assertThat(coverage.getOrDefault("limit beyond while its sensor drops out", 0))
                     .as("a limit beyond its MSL judged across its sensor's dropouts")

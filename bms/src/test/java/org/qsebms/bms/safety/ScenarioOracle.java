@@ -63,6 +63,19 @@ final class ScenarioOracle {
     static final double CROSS_CHECK_C = 0.25;
 
     static final double CROSS_CHECK_WINDOW_S = 10.0;
+    /**
+     * TEMPERATURE_STUCK (209), the own-rate liveness check: a thermistor frozen after at least this much of
+     * its own history (40 samples at 250 ms, more at shorter periods; the check needs 32 pairs) ...
+     */
+    static final double FROZEN_THERMISTOR_HISTORY_S = 10.0;
+    /**
+     * ... is found within this of its freeze at loop periods up to 250 ms. Not a documented figure (the check's
+     * time depends on the channel's own repeat rate): measured, 13.75-15.5 s at 250 ms on 4-24 cells of both
+     * presets in FrozenThermistorHidingAnOverTemperatureScenarioTest, with about 30 % added; not tuned on the
+     * oracle's seeds.
+     */
+    static final double FROZEN_THERMISTOR_FOUND_S = 20.0;
+
     static final double CROSS_CHECK_DEBOUNCE_S = 1.0;
 
     private final Scenario sc;
@@ -430,6 +443,61 @@ final class ScenarioOracle {
         }
     }
 
+    /**
+     * A thermistor frozen while a cell is beyond the over-temperature MSL (issue 23, the own-rate liveness
+     * check, faults.md 209): claimed at loop periods up to 250 ms when the thermistor froze after
+     * {@link #FROZEN_THERMISTOR_HISTORY_S} of history and no other thermistor, no other cell's temperature
+     * and no loop trouble was injected in the run: the pack in FAULT by the later of the over-temperature's
+     * deadline (debounce + one period from the crossing) and {@link #FROZEN_THERMISTOR_FOUND_S} after the
+     * freeze.
+     */
+    private void frozenThermistorHidingHeat(Truth now) {
+        if (p > 0.25 + 1e-9) {
+            return;
+        }
+        for (ScenarioAction a : sc.actions()) {
+            if (!(a instanceof ScenarioAction.TemperatureSensor s)
+                    || s.status() != org.qsebms.hal.SensorStatus.STUCK
+                    || s.atS() < FROZEN_THERMISTOR_HISTORY_S
+                    || s.atS() > now.t() + 1e-9
+                    || now.t() >= s.atS() + s.forS() - 1e-9
+                    || !onlyThisThermistorTouched(s)) {
+                continue;
+            }
+            String name = "over-temperature behind thermistor " + (s.channel() + 1) + " frozen from " + s.atS() + " s";
+            boolean hot = now.maxC() >= lim.dischargeOverTemperature().msl() + CELSIUS_ACCURACY;
+            double startsAt = Double.isNaN(previousTick) ? now.t() : previousTick;
+            double from = onset.getOrDefault(name, startsAt);
+            if (hot && !onset.containsKey(name)) {
+                count("over-temperature behind a frozen thermistor");
+            }
+            hazard(
+                    name,
+                    hot,
+                    Math.max(debounce(lim.dischargeOverTemperature()) + p, s.atS() + FROZEN_THERMISTOR_FOUND_S - from),
+                    now,
+                    now.fault(),
+                    startsAt);
+        }
+    }
+
+    /** No thermistor but {@code s}'s, no other cell's temperature and no loop trouble injected in the whole run. */
+    private boolean onlyThisThermistorTouched(ScenarioAction.TemperatureSensor s) {
+        for (ScenarioAction a : sc.actions()) {
+            boolean other = switch (a) {
+                case ScenarioAction.TemperatureSensor t -> t != s;
+                case ScenarioAction.CellTemperature c -> c.cell() != s.channel();
+                case ScenarioAction.TickException e -> true;
+                case ScenarioAction.LoopOverrun o -> true;
+                default -> false;
+            };
+            if (other) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A status fault (not a frozen reading) injected on a sensor of class {@code k} at time {@code t}. */
     private boolean statusFault(int k, double t) {
         for (ScenarioAction a : sc.actions()) {
@@ -563,6 +631,7 @@ final class ScenarioOracle {
                         now,
                         1);
             }
+            frozenThermistorHidingHeat(now);
             hazard("charge through full", now.maxSoc() >= 1.01 && now.amps() > AMPS_ACCURACY, SOC_DEBOUNCE_S + p, now);
             hazard(
                     "discharge through empty",
