@@ -897,8 +897,9 @@ public final class Protection {
 
     /** Why a close is refused now: every cause present with its value and limit (allocates; for the refusal). */
     public String closeRefusal() {
+        List<String> causes = describeCauses();
         return "close refused: a cause that would trip the pack is present; nothing energised: "
-                + String.join("; ", describeCauses());
+                + (causes.isEmpty() ? "a fault was raised, latched " + latchedIds() : String.join("; ", causes));
     }
 
     /** Why a reset is refused now (allocates; for the refusal message). */
