@@ -84,7 +84,9 @@ public final class CommandHandler {
                         c.name(),
                         id,
                         k.close()
-                                ? "close requested; the supervisor closes only from STANDBY with no fault (watch state.mode)"
+                                ? "close requested; the supervisor closes only from STANDBY with no fault and no cause "
+                                        + "that would trip the pack present; a refusal, naming the cause, follows on the "
+                                        + "events topic (watch state.mode)"
                                 : "open requested");
             }
         };

@@ -86,6 +86,7 @@ public final class DashboardFeed implements LocalSink {
         switch (e) {
             case ControllerEvent.FaultEdge fe -> fault(fe.fault(), at);
             case ControllerEvent.StateChange sc -> note(at, sc.from() + " \u2192 " + sc.to() + ": " + sc.reason());
+            case ControllerEvent.CloseRefused r -> note(at, r.reason());
             case ControllerEvent.ResetOutcome r ->
                 note(at, (r.accepted() ? "reset accepted: " : "reset refused: ") + r.reason());
             case ControllerEvent.UsableCapacityChange u ->

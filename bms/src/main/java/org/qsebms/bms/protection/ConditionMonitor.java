@@ -22,6 +22,10 @@ final class ConditionMonitor {
     private long absentSince = Long.MIN_VALUE;
 
     private long lastNanos = Long.MIN_VALUE;
+    /** The last reason given (kept by reference, built only when asked), for a refusal's text. */
+    private Supplier<String> lastReason;
+
+    private String lastRaisedReason = "";
 
     ConditionMonitor(FaultCode code, long debounceNanos) {
         this.code = code;
@@ -32,6 +36,7 @@ final class ConditionMonitor {
     void evaluate(boolean condition, long nowNanos, Supplier<String> reason, FaultSink sink) {
         long previous = lastNanos == Long.MIN_VALUE ? nowNanos : lastNanos;
         lastNanos = nowNanos;
+        lastReason = reason;
         if (!condition && !present && since != Long.MIN_VALUE) {
             if (absentSince == Long.MIN_VALUE) {
                 absentSince = nowNanos;
@@ -68,6 +73,8 @@ final class ConditionMonitor {
     /** Raises immediately (no debounce), for faults detected as events. */
     void raiseNow(long nowNanos, String reason, FaultSink sink) {
         boolean wasLatched = latched;
+        lastReason = null;
+        lastRaisedReason = reason;
         present = true;
         latched = true;
         if (!wasLatched) {
@@ -112,6 +119,24 @@ final class ConditionMonitor {
      */
     boolean pending() {
         return !present && since != Long.MIN_VALUE;
+    }
+
+    /**
+     * What this condition is, present or pending, e.g. "CURRENT_ZERO_DRIFT (seen for 900 ms of its
+     * 2000 ms debounce): current sensor reads 0.912 A while ..." (allocates; for a refused reset or
+     * close, never per tick).
+     */
+    String describe(long nowNanos) {
+        String what = lastReason != null ? lastReason.get() : lastRaisedReason;
+        String state = pending()
+                ? " (seen for " + (nowNanos - since) / 1_000_000L + " ms of its " + debounceNanos / 1_000_000L
+                        + " ms debounce"
+                        + (absentSince == Long.MIN_VALUE
+                                ? ")"
+                                : "; not seen for the last " + (nowNanos - absentSince) / 1_000_000L
+                                        + " ms, held until not seen for its debounce)")
+                : "";
+        return code.name() + state + (what == null || what.isEmpty() ? "" : ": " + what);
     }
 
     void resetLatch(long nowNanos, FaultSink sink) {

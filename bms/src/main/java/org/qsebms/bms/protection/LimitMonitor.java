@@ -32,6 +32,8 @@ final class LimitMonitor {
     private boolean lastValid;
     /** The last sample saw the value beyond the MSL where the limit applies (raised or not yet for its debounce). */
     private boolean lastBeyondMsl;
+    /** Where the last sample was taken (a cell's or sensor's name, built once at start-up), for a refusal's text. */
+    private String lastWhere = "";
 
     LimitMonitor(FaultCode code, ThreeLevelLimit limit) {
         this(code, limit, true);
@@ -103,6 +105,7 @@ final class LimitMonitor {
         lastNanos = nowNanos;
         lastValue = value;
         lastValid = valid;
+        lastWhere = where;
         lastBeyondMsl = applicable && limit.direction().violates(value, limit.msl());
         for (int l = 0; l < 3; l++) {
             double threshold = limit.level(LEVELS[l]);
@@ -179,6 +182,49 @@ final class LimitMonitor {
             return false;
         }
         return !lastValid || limit.direction().violates(lastValue, back(limit.msl()));
+    }
+
+    /**
+     * What makes {@link #causePresent()} true, with the value and the limit, e.g. "cell 3: cellVoltage
+     * 4.352 V beyond the MSL 4.300 V, seen for 100 ms of its 300 ms debounce" (allocates; for a refused
+     * reset or close, never per tick). Empty when no cause is present.
+     */
+    String describeCause(long nowNanos) {
+        if (!causePresent()) {
+            return "";
+        }
+        String side = limit.direction() == LimitDirection.UPPER ? "above" : "below";
+        String unit = limit.unit().isEmpty() ? "" : " " + limit.unit();
+        String head = String.format(
+                java.util.Locale.ROOT,
+                "%s.MSL: %s%s %.3f%s",
+                code.name(),
+                lastWhere.isEmpty() ? "" : lastWhere + ": ",
+                limit.quantity(),
+                lastValue,
+                unit);
+        long pending = since[LimitLevel.MSL.ordinal()];
+        if (active[LimitLevel.MSL.ordinal()]) {
+            return String.format(java.util.Locale.ROOT, "%s %s the MSL %.3f%s (raised)", head, side, limit.msl(), unit);
+        }
+        if (lastBeyondMsl) {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%s %s the MSL %.3f%s, seen for %d ms of its %d ms debounce",
+                    head,
+                    side,
+                    limit.msl(),
+                    unit,
+                    pending == Long.MIN_VALUE ? 0 : (nowNanos - pending) / 1_000_000L,
+                    limit.debounce().toMillis());
+        }
+        return String.format(
+                java.util.Locale.ROOT,
+                "%s%s, latched and not back inside the MSL by the hysteresis (%.3f%s)",
+                head,
+                lastValid ? "" : " (not a trusted measurement)",
+                back(limit.msl()),
+                unit);
     }
 
     private String describe(double value, double threshold, String where, boolean raised) {

@@ -784,13 +784,16 @@ public final class Protection {
     }
 
     /**
-     * True when a fault's cause is still present, so a reset must be refused. What proves each
-     * cause gone is in docs/faults.md: a limit's value back inside its MSL by the hysteresis (for
-     * currents and SOC bounds: no longer flowing that way), a sensor channel OK and, for a stuck
-     * one, its reading changed since; every contactor that is commanded open reading open; the
-     * loop on time (and without exception) for {@code loopProof}.
+     * True when a fault's cause is still present, so a reset must be refused, and so must a close
+     * (the one judgement for both, docs/safety.md). What proves each cause gone is in docs/faults.md:
+     * a limit's value back inside its MSL by the hysteresis (for currents and SOC bounds: no longer
+     * flowing that way), a sensor channel OK and, for a stuck one, its reading changed since; every
+     * contactor that is commanded open reading open; the loop on time (and without exception) for
+     * {@code loopProof}. A limit beyond its MSL where it applies, or a condition seen, not yet for its
+     * debounce, counts too; a floor that applies only while discharging is not pending at rest.
+     * Allocation-free; no I/O.
      */
-    boolean conditionPresent() {
+    public boolean causePresent() {
         if (softShortUnproven()) {
             return true;
         }
@@ -844,7 +847,7 @@ public final class Protection {
      * @return true when the reset was accepted
      */
     public boolean reset(long nowNanos) {
-        if (lockout.latched() || conditionPresent()) {
+        if (lockout.latched() || causePresent()) {
             return false;
         }
         clearLatches(nowNanos);
@@ -858,7 +861,7 @@ public final class Protection {
      * @return true when accepted
      */
     public boolean serviceReset(long nowNanos) {
-        if (conditionPresent()) {
+        if (causePresent()) {
             return false;
         }
         clearLatches(nowNanos);
@@ -869,13 +872,43 @@ public final class Protection {
         return true;
     }
 
+    /**
+     * Each cause present now, with its value and limit (allocates; for a refused close, never per tick):
+     * the same judgement as {@link #causePresent()}.
+     */
+    List<String> describeCauses() {
+        List<String> out = new ArrayList<>();
+        for (LimitMonitor lm : limitMonitors) {
+            if (lm.causePresent()) {
+                out.add(lm.describeCause(nowNanos));
+            }
+        }
+        for (ConditionMonitor c : conditions) {
+            if (causePresent(c)) {
+                out.add(c.describe(nowNanos));
+            }
+        }
+        String softShortReason = softShortUnprovenReason();
+        if (!softShortReason.isEmpty()) {
+            out.add(softShortReason.substring(2));
+        }
+        return out;
+    }
+
+    /** Why a close is refused now: every cause present with its value and limit (allocates; for the refusal). */
+    public String closeRefusal() {
+        List<String> causes = describeCauses();
+        return "close refused: a cause that would trip the pack is present; nothing energised: "
+                + (causes.isEmpty() ? "a fault was raised, latched " + latchedIds() : String.join("; ", causes));
+    }
+
     /** Why a reset is refused now (allocates; for the refusal message). */
     public String refusal() {
         if (lockout.latched()) {
             return "reset refused: locked out after repeated "
                     + (lockoutCode == null ? "trips" : lockoutCode.name() + " trips")
                     + "; send a service reset once the cause is found"
-                    + (conditionPresent()
+                    + (causePresent()
                             ? "; condition still present " + presentConditions() + softShortUnprovenReason()
                             : "");
         }

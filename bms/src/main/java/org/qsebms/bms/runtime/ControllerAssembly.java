@@ -121,6 +121,11 @@ public final class ControllerAssembly {
             public void resetOutcome(boolean accepted, String reason, long nanos, long answersUpTo) {
                 events.offer(new ControllerEvent.ResetOutcome(accepted, reason, nanos, answersUpTo));
             }
+
+            @Override
+            public void closeRefused(String reason, long nanos) {
+                events.offer(new ControllerEvent.CloseRefused(reason, nanos));
+            }
         });
         long periodNanos = cfg.loop().period().toNanos();
         int dutyPeriod = (int) Math.max(1, 10_000_000_000L / periodNanos);

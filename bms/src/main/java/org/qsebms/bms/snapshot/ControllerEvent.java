@@ -27,6 +27,12 @@ public sealed interface ControllerEvent {
     record UsableCapacityChange(UsableCapacity measured, String voidedReason, long nanos) implements ControllerEvent {}
 
     /**
+     * A close request was refused at the tick it was taken: a cause that would trip the pack was present
+     * (named with its value and limit) or the pack was in FAULT. An accepted close shows as a state change.
+     */
+    record CloseRefused(String reason, long nanos) implements ControllerEvent {}
+
+    /**
      * A reset request was accepted or refused; it answers the reset requests up to ticket
      * {@code answersUpTo} (SupervisorRequests.requestReset), not those sent after the loop took them.
      */

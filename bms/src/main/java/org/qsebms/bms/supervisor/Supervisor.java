@@ -61,7 +61,18 @@ public final class Supervisor {
         default void resetOutcome(boolean accepted, String reason, long nanos, long answersUpTo) {
             resetOutcome(accepted, reason, nanos);
         }
+
+        /**
+         * A close was refused at the tick it was taken (or while it waited for every contactor to read
+         * open): a cause that would trip the pack is present, or the pack is in FAULT. A close is never
+         * kept for later; an accepted close shows as the move to PRECHARGE (or OPENING back to NORMAL).
+         */
+        default void closeRefused(String reason, long nanos) {}
     }
+
+    /** The reason of a close taken in FAULT: a close is not kept for after a reset. */
+    static final String CLOSE_REFUSED_IN_FAULT = "close refused: the pack is in FAULT (a fault is latched); a close is "
+            + "not kept for after a reset: reset once the cause is gone, then close again";
 
     public Supervisor(PackHardware hw, Protection protection, SupervisorRequests requests, StateListener listener) {
         this.hw = hw;
@@ -76,7 +87,8 @@ public final class Supervisor {
     public void step(PackMeasurement m, boolean measurementValid) {
         long now = m.nanos;
         this.now = now;
-        if (requests.takeClose()) {
+        boolean close = requests.takeClose();
+        if (close) {
             wantClosed = true;
         }
         if (requests.takeOpen()) {
@@ -100,12 +112,35 @@ public final class Supervisor {
                 case PRECHARGE -> onPrecharge(m, now);
                 case NORMAL -> onNormal();
                 case OPENING -> onOpening(m, now);
-                case FAULT -> resetAccepted ? SupervisorState.STANDBY : SupervisorState.FAULT;
+                case FAULT -> onFault(close, resetAccepted);
                 case SHUTDOWN -> SupervisorState.SHUTDOWN;
                 case DIAGNOSTIC -> onDiagnostic();
             };
         }
+        if (next == SupervisorState.FAULT && state == SupervisorState.STANDBY && wantClosed) {
+            // a close waiting for a contactor to read open (within its release time) meets the trip (a weld)
+            refuseClose(now);
+        }
         moveTo(next, now);
+    }
+
+    /** In FAULT a close is refused, never kept: the reset that leaves FAULT cancels any close (answerReset). */
+    private SupervisorState onFault(boolean close, boolean resetAccepted) {
+        if (close) {
+            wantClosed = false;
+            listener.closeRefused(CLOSE_REFUSED_IN_FAULT, now);
+        }
+        return resetAccepted ? SupervisorState.STANDBY : SupervisorState.FAULT;
+    }
+
+    /**
+     * Refuses the close wanted now: a close is judged by the same cause-present judgement as a reset
+     * ({@link Protection#causePresent()}), so it never starts PRECHARGE into a trip (a limit beyond its
+     * MSL inside its debounce, a sensor condition pending). Allocates only for the refusal's text.
+     */
+    private void refuseClose(long now) {
+        wantClosed = false;
+        listener.closeRefused(protection.closeRefusal(), now);
     }
 
     /** Answers a reset at the tick it is taken: accepted only with a latched fault and no cause left. */
@@ -135,10 +170,18 @@ public final class Supervisor {
 
     /**
      * A close starts only when every contactor reads open: one still reading closed within its
-     * release time is waited for, after it the weld check raises CONTACTOR_WELDED.
+     * release time is waited for, after it the weld check raises CONTACTOR_WELDED. It is refused
+     * while a cause that would trip the pack is present (the reset's judgement), and not kept.
      */
     private SupervisorState onStandby() {
-        return wantClosed && allFeedbackOpen() ? SupervisorState.PRECHARGE : SupervisorState.STANDBY;
+        if (!wantClosed || !allFeedbackOpen()) {
+            return SupervisorState.STANDBY;
+        }
+        if (protection.causePresent()) {
+            refuseClose(now);
+            return SupervisorState.STANDBY;
+        }
+        return SupervisorState.PRECHARGE;
     }
 
     private boolean allFeedbackOpen() {
@@ -233,8 +276,11 @@ public final class Supervisor {
 
     private SupervisorState onOpening(PackMeasurement m, long now) {
         if (wantClosed) {
-            // The operator changed their mind before we opened: stay connected.
-            return SupervisorState.NORMAL;
+            if (!protection.causePresent()) {
+                // The operator changed their mind before we opened: stay connected.
+                return SupervisorState.NORMAL;
+            }
+            refuseClose(now); // a cause present: the open goes on
         }
         // Never break a current on request: the published limits are 0 A while OPENING, so the
         // charger or load ramps down; the contactors open once the current is below 1 A. A load

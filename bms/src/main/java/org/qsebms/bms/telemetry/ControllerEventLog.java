@@ -32,6 +32,7 @@ final class ControllerEventLog {
                 }
             }
             case ControllerEvent.ResetOutcome r -> Logger.info("{}", r.reason());
+            case ControllerEvent.CloseRefused r -> Logger.warn("{}", r.reason());
         }
     }
 }

@@ -167,6 +167,11 @@ final class TelemetryJson {
                 n.put("to", sc.to().name());
                 n.put("reason", sc.reason());
             }
+            case ControllerEvent.CloseRefused r -> {
+                n.put("event", "close");
+                n.put("accepted", false);
+                n.put("reason", r.reason());
+            }
             case ControllerEvent.ResetOutcome r -> {
                 n.put("event", "reset");
                 n.put("accepted", r.accepted());

@@ -81,7 +81,7 @@ class ProtectionTest {
         // condition gone, but the latch holds until an explicit reset
         f.cellVolts[1] = 3.70;
         f.steps(p, 5);
-        assertThat(p.conditionPresent()).isFalse();
+        assertThat(p.causePresent()).isFalse();
         assertThat(p.tripped()).isTrue();
         assertThat(p.reset(f.now)).isTrue();
         assertThat(p.tripped()).isFalse();

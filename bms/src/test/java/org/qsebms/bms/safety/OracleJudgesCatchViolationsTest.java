@@ -117,6 +117,61 @@ class OracleJudgesCatchViolationsTest {
         }
     }
 
+    /**
+     * A close taken (STANDBY to PRECHARGE) while a cell is beyond an MSL not raised yet (issue 23: a close
+     * is judged as a reset is) is a violation; the same close once the cells are back together is not.
+     */
+    @Test
+    void aCloseTakenDuringALimitsDebounceIsAViolation() {
+        Scenario sc = scenario("initial: {close: false}\ncommands:\n  - {at: 4s, type: close}\nduration: 6s\n");
+        List<JsonNode> trace = lines("{\"t\":4.0,\"type\":\"state\",\"from\":\"STANDBY\",\"to\":\"PRECHARGE\","
+                + "\"reason\":\"close requested\"}");
+        for (double minV : new double[] {3.35, 3.70}) { // 0.40 V under the highest cell (3.75 V), then 0.05 V
+            ScenarioOracle o = new ScenarioOracle(sc);
+            for (int k = 0; k <= 60; k++) {
+                o.observe(truth(k * 0.1, k >= 40 ? "PRECHARGE" : "STANDBY", k >= 35 ? minV : 3.70, 0, 0.5, OPEN, OPEN));
+            }
+            o.judge(trace);
+            if (minV < 3.5) {
+                assertThat(o.violations())
+                        .anyMatch(v -> v.startsWith("close taken (STANDBY to PRECHARGE) at 4.000 s")
+                                && v.contains("beyond the imbalance MSL"));
+            } else {
+                assertThat(o.violations()).isEmpty();
+            }
+        }
+    }
+
+    /**
+     * A cell beyond the over-temperature MSL behind its frozen thermistor (frozen at 10 s, beyond from 35 s)
+     * with the pack not in FAULT by the over-temperature's debounce + one period is a violation; in FAULT
+     * at 36 s it is not.
+     */
+    @Test
+    void anOverTemperatureBehindAFrozenThermistorNotFoundIsAViolation() {
+        Scenario sc =
+                scenario("loop: {period: 100ms}\nfaults:\n  - {at: 10s, type: temperatureSensorStuck, channel: 2}\n"
+                        + "duration: 40s\n");
+        for (double faultAt : new double[] {99, 36}) {
+            ScenarioOracle o = new ScenarioOracle(sc);
+            for (int k = 0; k <= 400; k++) {
+                double t = k / 10.0;
+                String state = t >= faultAt ? "FAULT" : "STANDBY";
+                o.observe(new ScenarioOracle.Truth(
+                        t, 3.7, 3.7, 0, t >= 35 ? 65 : 25, 25, 0.5, 0.5, state, OPEN.clone(), OPEN.clone()));
+            }
+            o.judge(lines());
+            if (faultAt > 40) {
+                assertThat(o.violations())
+                        .anyMatch(v -> v.startsWith("over-temperature behind thermistor 2 frozen from 10.0 s")
+                                && v.contains("not detected by its deadline"));
+            } else {
+                assertThat(o.violations()).isEmpty();
+            }
+            assertThat(o.coverage()).containsEntry("over-temperature behind a frozen thermistor", 1);
+        }
+    }
+
     @Test
     void aCloseWhileAContactorReadsClosedWithItsCoilOpenIsAViolation() {
         Scenario sc = scenario("duration: 10s\n");

@@ -263,8 +263,28 @@ class RandomScenarioOracleTest {
         // while a limit is beyond its MSL but not yet for its debounce; a spike trips the pack, then another
         // cell reads 0.45-0.8 V low (the imbalance MSL is 0.30 V over 5 s) and a reset and a close come
         // 0.3-4.5 s into it
-        if (r.nextInt(8) == 0 && durationS >= 25 && !kinds.contains("cellOverVoltage")) {
+        boolean resetInADebounce = r.nextInt(8) == 0 && durationS >= 25 && !kinds.contains("cellOverVoltage");
+        if (resetInADebounce) {
             faults.addAll(resetDuringALimitsDebounce(r, cells, commands));
+        }
+        // issue 23, a close judged as a reset is (drawn after every other choice, so every other seed stays as
+        // it was): the pack opened, then a limit beyond its MSL (imbalance, over- or under-voltage) for less or
+        // more than its debounce, and a close from just before it to after it has gone
+        if (r.nextInt(6) == 0 && durationS >= 20 && !kinds.contains("cellOverVoltage") && !resetInADebounce) {
+            faults.addAll(closeDuringALimitsDebounce(r, cells, commands));
+        }
+        // issue 23: a thermistor frozen while its own cell heats past the over-temperature MSL, found only by the
+        // channel's own repeat rate; at loop periods up to 250 ms (a longer one gathers too little history in a
+        // run), in runs without any other thermistor, cell-temperature or loop injection (drawn last)
+        boolean shortPeriod = b.indexOf("loop: {period: " + period + "ms}") >= 0;
+        boolean thermistorsUntouched = faults.stream()
+                .noneMatch(f -> f.contains("type: cellTemperature")
+                        || f.contains("type: temperatureSensor")
+                        || f.contains("type: thermistor")
+                        || f.contains("type: tickException")
+                        || f.contains("type: loopOverrun"));
+        if (r.nextInt(5) == 0 && shortPeriod && durationS >= 40 && thermistorsUntouched) {
+            faults.addAll(frozenThermistorWhileItsCellHeats(r, cells, ambient, durationS));
         }
         if (!faults.isEmpty()) {
             b.append("faults:\n");
@@ -309,6 +329,68 @@ class RandomScenarioOracleTest {
                         low,
                         -r.nextDouble(0.45, 0.8),
                         6000 + r.nextInt(9000)));
+    }
+
+    /**
+     * A close during a limit's debounce (issue 23): an open at 2-5 s, then 1.5-3.5 s later one cell
+     * reads beyond a limit that applies at rest: 0.45-0.8 V under the others (imbalance MSL 0.30 V over
+     * 5 s), 1.0-1.4 V high (beyond every preset's over-voltage MSL) or 1.5-2.0 V low (under every
+     * under-voltage MSL), for less than its debounce (so it never trips) or 1-6 s longer; a close from
+     * 0.2 s before it to 2.5 s after it ends. A close taken while it is beyond is a violation; one after it
+     * has gone is taken.
+     */
+    private static List<String> closeDuringALimitsDebounce(SplittableRandom r, int cells, List<String> commands) {
+        int cell = 1 + r.nextInt(cells);
+        long openAt = 2000 + r.nextInt(3000);
+        long hazardAt = openAt + 1500 + r.nextInt(2000);
+        int kind = r.nextInt(3);
+        double volts = switch (kind) {
+            case 0 -> -r.nextDouble(0.45, 0.8);
+            case 1 -> r.nextDouble(1.0, 1.4);
+            default -> -r.nextDouble(1.5, 2.0);
+        };
+        long debounceMs = kind == 0 ? 5000 : 300;
+        long forMs = r.nextBoolean() ? 100 + r.nextInt((int) debounceMs - 150) : debounceMs + 1000 + r.nextInt(5000);
+        long closeAt = hazardAt - 200 + r.nextInt((int) forMs + 2700);
+        commands.add(String.format(Locale.ROOT, "  - {at: %dms, type: open}", openAt));
+        commands.add(String.format(Locale.ROOT, "  - {at: %dms, type: close}", closeAt));
+        return List.of(String.format(
+                Locale.ROOT,
+                "  - {at: %dms, type: cellOverVoltage, cell: %d, volts: %.2f, for: %dms}",
+                hazardAt,
+                cell,
+                volts,
+                forMs));
+    }
+
+    /**
+     * A thermistor frozen while its cell heats (issue 23, the own-rate liveness check): the thermistor of
+     * one cell freezes at 10-13 s (after 40 or more samples of its own history at 250 ms), and 1-4 s later
+     * its cell heats, in 0.5 s steps at a constant rate of at most 2.5 °C/s, to 62-68 °C (beyond every
+     * preset's 60 °C over-temperature MSL), reached at least 6 s before the end, and is held there. No
+     * other thermistor measures that cell. None when the rate would have to exceed 2.5 °C/s (a cold start).
+     */
+    private static List<String> frozenThermistorWhileItsCellHeats(
+            SplittableRandom r, int cells, double ambient, double durationS) {
+        int cell = 1 + r.nextInt(cells);
+        long freezeMs = 10_000 + r.nextInt(3000);
+        long heatFromMs = freezeMs + 1000 + r.nextInt(3000);
+        double target = 62 + r.nextDouble(6);
+        long endMs = (long) (durationS * 1000);
+        double availableS = (endMs - 6000 - heatFromMs) / 1000.0;
+        double rate = (target - ambient) / availableS * r.nextDouble(1.0, 1.6);
+        List<String> lines = new ArrayList<>();
+        if (rate > 2.5 || availableS <= 0) {
+            return lines;
+        }
+        lines.add(String.format(
+                Locale.ROOT, "  - {at: %dms, type: temperatureSensorStuck, channel: %d}", freezeMs, cell));
+        for (long t = heatFromMs + 500; t < endMs; t += 500) {
+            double celsius = Math.min(target, ambient + rate * (t - heatFromMs) / 1000.0);
+            lines.add(String.format(
+                    Locale.ROOT, "  - {at: %dms, type: cellTemperature, cell: %d, celsius: %.2f}", t, cell, celsius));
+        }
+        return lines;
     }
 
     /**
@@ -596,6 +678,15 @@ class RandomScenarioOracleTest {
                     .isPositive();
             assertThat(coverage.getOrDefault("intermittent sensor fault claimed", 0))
                     .as("sensors dropping out long enough to claim a sensor fault")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("close refused over a cause inside its debounce", 0))
+                    .as("closes refused over a limit beyond its MSL inside its debounce")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("close taken", 0))
+                    .as("closes taken (judged against the truth)")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("over-temperature behind a frozen thermistor", 0))
+                    .as("cells beyond the over-temperature MSL behind their frozen thermistor")
                     .isPositive();
             assertThat(coverage.getOrDefault("limit beyond while its sensor drops out", 0))
                     .as("a limit beyond its MSL judged across its sensor's dropouts")

@@ -162,6 +162,57 @@ class SupervisorTest {
         assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
     }
 
+    /**
+     * Issue 23: a close is judged as a reset is. In STANDBY, a cell beyond the over-voltage MSL on the
+     * first sample (its 300 ms debounce running): the close is refused with the cause, value and limit,
+     * nothing is commanded, and the request is not kept for later.
+     */
+    @Test
+    void aCloseOverALimitInsideItsDebounceIsRefusedWithTheCauseAndNotKept() {
+        rig.tick();
+        rig.pack.driveCellVoltage(0, 0.8); // ~4.5 V: above the 4.30 V MSL, raised only after 300 ms
+        rig.wiring.requests().requestClose();
+        rig.tick();
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+        assertThat(rig.commands).isEmpty();
+        assertThat(rig.events)
+                .filteredOn(e -> e instanceof ControllerEvent.CloseRefused)
+                .singleElement()
+                .extracting(e -> ((ControllerEvent.CloseRefused) e).reason())
+                .asString()
+                .startsWith("close refused: a cause that would trip the pack is present; nothing energised: ")
+                .containsPattern(
+                        "CELL_OVER_VOLTAGE\\.MSL: cell 1: cellOverVoltage 4\\.[3-9]\\d\\d V above the MSL 4\\.300 V, "
+                                + "seen for 0 ms of its 300 ms debounce");
+        rig.pack.driveCellVoltage(0, 0.0);
+        rig.ticks(10);
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY); // the refused close is not kept
+        assertThat(rig.raisedFaultIds()).isEmpty();
+        rig.wiring.requests().requestClose(); // the cause gone: the same close is taken
+        rig.tick();
+        assertThat(rig.state()).isEqualTo(SupervisorState.PRECHARGE);
+    }
+
+    /** A close in FAULT is refused, not kept for after the reset. */
+    @Test
+    void aCloseInFaultIsRefusedAndNotKeptForAfterTheReset() {
+        rig.tick();
+        rig.pack.driveCellVoltage(0, 0.8);
+        assertThat(rig.tickUntil(SupervisorState.FAULT, 10)).isPositive();
+        rig.wiring.requests().requestClose();
+        rig.tick();
+        assertThat(rig.events)
+                .filteredOn(e -> e instanceof ControllerEvent.CloseRefused)
+                .singleElement()
+                .extracting(e -> ((ControllerEvent.CloseRefused) e).reason())
+                .isEqualTo(Supervisor.CLOSE_REFUSED_IN_FAULT);
+        rig.pack.driveCellVoltage(0, 0.0);
+        rig.ticks(5);
+        rig.wiring.requests().requestReset();
+        rig.ticks(5);
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+    }
+
     @Test
     void shutdownOpensEverythingAndIsFinal() {
         rig.tick();

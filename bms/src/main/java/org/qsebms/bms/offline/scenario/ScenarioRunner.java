@@ -568,6 +568,8 @@ public final class ScenarioRunner {
                         .put("from", s.from().name())
                         .put("to", s.to().name())
                         .put("reason", s.reason());
+            case ControllerEvent.CloseRefused r ->
+                line(t, "close").put("accepted", false).put("reason", r.reason());
             case ControllerEvent.ResetOutcome r ->
                 line(t, "reset").put("accepted", r.accepted()).put("reason", r.reason());
             case ControllerEvent.UsableCapacityChange u -> usableLine(t, u);
