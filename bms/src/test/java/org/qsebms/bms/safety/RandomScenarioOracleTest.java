@@ -536,6 +536,17 @@ class RandomScenarioOracleTest {
         assertThat(violations).isEmpty();
     }
 
+    /**
+     * The service reset the oracle found on seed 2134 (check23e): taken while the pack was not locked
+     * out, it forgot the trips before it, so three trips within the hour raised no lockout.
+     */
+    @Test
+    void theServiceResetItFoundBeforeALockoutKeepsTheTripsCounted() throws IOException {
+        String name = "service-reset-before-lockout-seed-2134.yaml";
+        Path file = Path.of("src/test/resources/scenarios/oracle", name);
+        assertThat(verdict(Files.readString(file), name).violations()).isEmpty();
+    }
+
     @Test
     void theOracleFindsNothingOverItsSeeds() {
         int seeds = Integer.getInteger("oracle.seeds", 500);
