@@ -547,6 +547,18 @@ class RandomScenarioOracleTest {
         assertThat(verdict(Files.readString(file), name).violations()).isEmpty();
     }
 
+    /**
+     * Seed 4275 (check23e): a cold charge behind a current sensor frozen at a discharge reading; the
+     * oracle judged it on the true current, which the BMS cannot see until the freeze is found (5 s).
+     * The frozen sensor is found by its own window; the cold-charge claim waits for a trusted reading.
+     */
+    @Test
+    void aColdChargeBehindAFrozenCurrentReadingIsJudgedByTheFreeze() throws IOException {
+        String name = "cold-charge-behind-a-frozen-current-seed-4275.yaml";
+        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        assertThat(v.violations()).isEmpty();
+    }
+
     @Test
     void theOracleFindsNothingOverItsSeeds() {
         int seeds = Integer.getInteger("oracle.seeds", 500);

@@ -553,9 +553,12 @@ final class ScenarioOracle {
                         debounce(lim.dischargeUnderTemperature()) + p,
                         now,
                         1);
+                // judged only on a current reading the BMS can trust, as the over-currents are: a frozen
+                // or faulty current sensor hides the direction (its own claim judges it)
                 hazard(
                         "charging below the charge temperature",
-                        now.amps() > 0.1 + AMPS_ACCURACY
+                        !currentSensorFault
+                                && now.amps() > 0.1 + AMPS_ACCURACY
                                 && now.minC() <= lim.chargeUnderTemperature().msl() - CELSIUS_ACCURACY,
                         debounce(lim.chargeUnderTemperature()) + p,
                         now,
