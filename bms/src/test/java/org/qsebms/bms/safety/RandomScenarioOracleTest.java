@@ -559,6 +559,22 @@ class RandomScenarioOracleTest {
         assertThat(v.violations()).isEmpty();
     }
 
+    /**
+     * Seeds 6429, 6836 and 7133 (check23e): thermistor ramps during a loop overrun or another
+     * thermistor's fault, when the oracle does not judge ramps; judged again after that gap, the
+     * deadline counted from the ramp's start. The BMS raised TEMPERATURE_RATE in time in each.
+     */
+    @Test
+    void rampsTheOracleCouldNotWatchWholeAreNotClaimed() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (long seed : new long[] {6429, 6836, 7133}) {
+            String name = "thermistor-ramp-behind-a-gap-seed-" + seed + ".yaml";
+            violations.addAll(verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name)
+                    .violations());
+        }
+        assertThat(violations).isEmpty();
+    }
+
     @Test
     void theOracleFindsNothingOverItsSeeds() {
         int seeds = Integer.getInteger("oracle.seeds", 500);

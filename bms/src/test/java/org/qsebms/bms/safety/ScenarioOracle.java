@@ -77,7 +77,7 @@ final class ScenarioOracle {
     private final Map<String, Integer> coverage = new java.util.TreeMap<>();
     /** Every tick's truth, for the after-run checks (runs are short). */
     private final List<Truth> all = new ArrayList<>();
-    /** Thermistor ramps among the injections: {start, end, rate °C/s}. */
+    /** Thermistor ramps among the injections: {start, end, rate °C/s, 1 once a tick of it was not judged}. */
     private final List<double[]> ramps;
 
     private double firstFaultAt = Double.NaN;
@@ -581,6 +581,14 @@ final class ScenarioOracle {
         }
         if (!loopTrouble && !tempSensorFault) {
             thermistorRamps(now);
+        } else {
+            // a ramp not judged at every one of its ticks has no claim: judged again after the gap, its
+            // deadline would count from a start the oracle did not watch (seeds 6429, 6836, 7133)
+            for (double[] ramp : ramps) {
+                if (t >= ramp[0] - 1e-9 && t <= ramp[1] + 1e-9) {
+                    ramp[3] = 1;
+                }
+            }
         }
         // injected sensor and loop faults: detected by their documented debounce or window
         for (ScenarioAction a : sc.actions()) {
@@ -693,7 +701,7 @@ final class ScenarioOracle {
             double start = ramp[0];
             double end = ramp[1];
             double rate = ramp[2];
-            if (!rampClaimed(ramp)) {
+            if (!rampClaimed(ramp) || ramp[3] != 0) {
                 continue;
             }
             hazard(
@@ -732,7 +740,7 @@ final class ScenarioOracle {
             }
             if (even && dt > 0) {
                 out.add(new double[] {
-                    first.atS() - dt, steps.get(steps.size() - 1).atS(), dc / dt
+                    first.atS() - dt, steps.get(steps.size() - 1).atS(), dc / dt, 0 // 0: judged at every tick so far
                 });
             }
         }
