@@ -575,6 +575,14 @@ class RandomScenarioOracleTest {
         assertThat(violations).isEmpty();
     }
 
+    /** Seed 10401 (check23e): a cell channel frozen behind dropouts too seldom for its status check. */
+    @Test
+    void aFrozenCellBehindDropoutsIsFound() throws IOException {
+        String name = "frozen-cell-behind-dropouts-seed-10401.yaml";
+        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        assertThat(v.violations()).isEmpty();
+    }
+
     @Test
     void theOracleFindsNothingOverItsSeeds() {
         int seeds = Integer.getInteger("oracle.seeds", 500);
