@@ -74,8 +74,14 @@ public final class PackMeasurement {
         computeExtremes();
     }
 
-    /** Recomputes the extremes over channels whose status is OK. */
+    /**
+     * Recomputes the extremes over channels whose status is OK. A reading that is not a finite number is
+     * out of range whatever its sensor reported: its status becomes {@link SensorStatus#OUT_OF_RANGE}
+     * first, so the sensor-status checks condemn it and the estimators skip the tick, where NaN would
+     * pass every comparison of a limit unseen and stay in an estimator's state for good.
+     */
     public void computeExtremes() {
+        markNonFiniteReadings();
         maxCellVolts = -Double.MAX_VALUE;
         minCellVolts = Double.MAX_VALUE;
         maxCellIndex = -1;
@@ -119,6 +125,25 @@ public final class PackMeasurement {
             for (int i = 0; i < celsiusAtCell.length; i++) {
                 celsiusAtCell[i] = cellCelsius[(int) ((long) i * channels / celsiusAtCell.length)];
             }
+        }
+    }
+
+    private void markNonFiniteReadings() {
+        for (int i = 0; i < cellVolts.length; i++) {
+            if (!Double.isFinite(cellVolts[i]) && cellStatus[i].isOk()) {
+                cellStatus[i] = SensorStatus.OUT_OF_RANGE;
+            }
+        }
+        for (int i = 0; i < cellCelsius.length; i++) {
+            if (!Double.isFinite(cellCelsius[i]) && tempStatus[i].isOk()) {
+                tempStatus[i] = SensorStatus.OUT_OF_RANGE;
+            }
+        }
+        if (!Double.isFinite(packAmps) && currentStatus.isOk()) {
+            currentStatus = SensorStatus.OUT_OF_RANGE;
+        }
+        if (!Double.isFinite(packVolts) && packVoltsStatus.isOk()) {
+            packVoltsStatus = SensorStatus.OUT_OF_RANGE;
         }
     }
 

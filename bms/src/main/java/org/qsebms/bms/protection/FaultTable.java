@@ -157,14 +157,20 @@ record FaultTable(
         String sensor = ms(x.sensorStatusDebounce());
         r.add(cond(
                 FaultCode.CELL_VOLTAGE_SENSOR,
-                "a cell channel reports a non-OK status (open wire, out-of-range code, " + "bus error)",
+                "a cell channel reports a non-OK status (open wire, out-of-range code, "
+                        + "bus error) or a reading that is not a finite number",
                 sensor,
                 "every channel OK"));
-        r.add(cond(FaultCode.CURRENT_SENSOR, "the current sensor reports a non-OK status", sensor, "the sensor OK"));
+        r.add(cond(
+                FaultCode.CURRENT_SENSOR,
+                "the current sensor reports a non-OK status or a reading that is not a finite number",
+                sensor,
+                "the sensor OK"));
         r.add(cond(
                 FaultCode.TEMPERATURE_SENSOR,
                 "a thermistor reports a non-OK status: a node at a rail is a short or an "
-                        + "open thermistor (from the ADC code), a temperature outside the NTC's range, a bus error",
+                        + "open thermistor (from the ADC code), a temperature outside the NTC's range, a bus error, "
+                        + "a reading that is not a finite number",
                 sensor,
                 "every thermistor OK"));
         r.add(cond(

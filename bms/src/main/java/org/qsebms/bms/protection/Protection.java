@@ -856,7 +856,10 @@ public final class Protection {
 
     /**
      * The deliberate service reset after a lockout: clears the lockout and every latch, still only
-     * when no cause is present. Forgets the trip history.
+     * when no cause is present. It answers the lockout latched when it is taken: only then does it
+     * forget the trip history. Taken while the pack is not locked out it clears the latches as a reset
+     * does and the trips before it still count towards the lockout, so a service reset sent between
+     * trips cannot keep a pack that trips again and again from locking out.
      *
      * @return true when accepted
      */
@@ -864,11 +867,14 @@ public final class Protection {
         if (causePresent()) {
             return false;
         }
+        boolean answersALockout = lockout.latched();
         clearLatches(nowNanos);
-        for (long[] ring : tripTimes) {
-            java.util.Arrays.fill(ring, Long.MIN_VALUE);
+        if (answersALockout) {
+            for (long[] ring : tripTimes) {
+                java.util.Arrays.fill(ring, Long.MIN_VALUE);
+            }
+            lockoutCode = null;
         }
-        lockoutCode = null;
         return true;
     }
 

@@ -348,16 +348,27 @@ final class SensorPlausibility {
          * @param flowing current flows at this sample (the interval since {@code prev} counts as flowing)
          */
         void sample(int i, double v, boolean ok, long now, long prev, boolean flowing) {
-            changedNow[i] = !ok || changedAt[i] == Long.MIN_VALUE || Double.compare(v, last[i]) != 0;
+            if (!ok) {
+                // a faulty sample neither proves the channel alive nor restarts its run: the reading after
+                // it is compared with the one before it, so a frozen channel that also drops out now and
+                // then, too seldom for its status check, is still judged by its windows (the interval
+                // counts as flowing when current flowed, as across any sample of the run)
+                changedNow[i] = true;
+                if (changedAt[i] != Long.MIN_VALUE && flowing) {
+                    flowedNanos[i] += now - prev;
+                }
+                return;
+            }
+            changedNow[i] = changedAt[i] == Long.MIN_VALUE || Double.compare(v, last[i]) != 0;
             if (changedNow[i]) {
-                // a changed reading proves the channel alive; a channel reporting a fault is judged by its status
-                if (ok && changedAt[i] != Long.MIN_VALUE && !Double.isNaN(last[i])) {
+                // a changed reading proves the channel alive
+                if (changedAt[i] != Long.MIN_VALUE && !Double.isNaN(last[i])) {
                     unproven[i] = false;
                 }
                 changedAt[i] = prev;
                 flowedNanos[i] = flowing ? now - prev : 0;
-                last[i] = ok ? v : Double.NaN;
-                stuck[i] = ok && unproven[i];
+                last[i] = v;
+                stuck[i] = unproven[i];
                 return;
             }
             long atRest = now - changedAt[i];

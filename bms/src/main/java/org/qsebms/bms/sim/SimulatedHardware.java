@@ -30,6 +30,11 @@ public final class SimulatedHardware {
     private final SensorStatus[] tempFault;
     private final double[] stuckCellVolts;
     private final double[] stuckTemp;
+    /** Per channel: frozen (a stuck ADC), kept apart from a status fault so one's end never ends the other. */
+    private final boolean[] cellFrozen;
+
+    private final boolean[] tempFrozen;
+    private boolean currentFrozen;
     private SensorStatus currentFault = SensorStatus.OK;
     private double stuckAmps;
     private double currentOffsetAmps;
@@ -63,6 +68,8 @@ public final class SimulatedHardware {
         this.cellFault = new SensorStatus[n];
         this.tempFault = new SensorStatus[n];
         this.stuckCellVolts = new double[n];
+        this.cellFrozen = new boolean[n];
+        this.tempFrozen = new boolean[n];
         this.stuckTemp = new double[n];
         java.util.Arrays.fill(cellFault, SensorStatus.OK);
         java.util.Arrays.fill(tempFault, SensorStatus.OK);
@@ -89,21 +96,72 @@ public final class SimulatedHardware {
         return pack;
     }
 
-    /** Injects a sensor fault on one cell-voltage channel: STUCK holds the present value, others report the status. */
+    /**
+     * Injects a sensor fault on one cell-voltage channel: STUCK holds the present value, others report the
+     * status (over a frozen channel too, which reads its frozen value again once the status fault ends);
+     * OK ends both.
+     */
     public void injectCellSensorFault(int cell, SensorStatus status) {
-        stuckCellVolts[cell] = pack.cellVolts(cell);
-        cellFault[cell] = status;
+        if (status == SensorStatus.STUCK) {
+            stuckCellVolts[cell] = pack.cellVolts(cell);
+            cellFrozen[cell] = true;
+        } else {
+            cellFault[cell] = status;
+            cellFrozen[cell] &= status != SensorStatus.OK;
+        }
     }
 
+    /** Ends one injected fault of a cell channel: a freeze (STUCK) or a status fault, leaving the other. */
+    public void endCellSensorFault(int cell, SensorStatus status) {
+        if (status == SensorStatus.STUCK) {
+            cellFrozen[cell] = false;
+        } else {
+            cellFault[cell] = SensorStatus.OK;
+        }
+    }
+
+    /** As {@link #injectCellSensorFault} for a thermistor channel. */
     public void injectTemperatureSensorFault(int channel, SensorStatus status) {
-        stuckTemp[channel] = pack.cellCelsius(channel);
-        tempFault[channel] = status;
+        if (status == SensorStatus.STUCK) {
+            stuckTemp[channel] = pack.cellCelsius(channel);
+            tempFrozen[channel] = true;
+        } else {
+            tempFault[channel] = status;
+            tempFrozen[channel] &= status != SensorStatus.OK;
+        }
+    }
+
+    /** As {@link #endCellSensorFault} for a thermistor channel. */
+    public void endTemperatureSensorFault(int channel, SensorStatus status) {
+        if (status == SensorStatus.STUCK) {
+            tempFrozen[channel] = false;
+        } else {
+            tempFault[channel] = SensorStatus.OK;
+        }
     }
 
     /** A current-sensor fault: STUCK holds the present reading (still OK), others report the status. */
     public void injectCurrentSensorFault(SensorStatus status) {
-        stuckAmps = pack.packAmps() + currentNoiseAmps * gauss();
-        currentFault = status;
+        if (status == SensorStatus.STUCK) {
+            stuckAmps = pack.packAmps() + currentNoiseAmps * gauss();
+            currentFrozen = true;
+        } else {
+            currentFault = status;
+            currentFrozen &= status != SensorStatus.OK;
+        }
+    }
+
+    /** Ends one injected fault of the current sensor: a freeze (STUCK) or a status fault, leaving the other. */
+    public void endCurrentSensorFault(SensorStatus status) {
+        if (status == SensorStatus.STUCK) {
+            currentFrozen = false;
+        } else {
+            currentFault = SensorStatus.OK;
+        }
+    }
+
+    private SensorStatus currentState() {
+        return currentFault == SensorStatus.OK && currentFrozen ? SensorStatus.STUCK : currentFault;
     }
 
     /** A zero offset of the current sensor (amperes added to every reading, also with the contactors open). */
@@ -140,7 +198,7 @@ public final class SimulatedHardware {
         @Override
         public void readInto(double[] cellVolts, SensorStatus[] status) {
             for (int i = 0; i < pack.cellCount(); i++) {
-                SensorStatus f = cellFault[i];
+                SensorStatus f = cellFault[i] == SensorStatus.OK && cellFrozen[i] ? SensorStatus.STUCK : cellFault[i];
                 status[i] = f;
                 if (f == SensorStatus.STUCK) {
                     cellVolts[i] = stuckCellVolts[i];
@@ -174,17 +232,17 @@ public final class SimulatedHardware {
     private final class Current implements CurrentSensor {
         @Override
         public double readPackAmps() {
-            if (currentFault == SensorStatus.STUCK) {
+            SensorStatus f = currentState();
+            if (f == SensorStatus.STUCK) {
                 return stuckAmps;
             }
-            return currentFault == SensorStatus.OK
-                    ? pack.packAmps() + currentOffsetAmps + currentNoiseAmps * gauss()
-                    : 0.0;
+            return f == SensorStatus.OK ? pack.packAmps() + currentOffsetAmps + currentNoiseAmps * gauss() : 0.0;
         }
 
         @Override
         public SensorStatus lastStatus() {
-            return currentFault == SensorStatus.STUCK ? SensorStatus.OK : currentFault; // a stuck ADC looks healthy
+            SensorStatus f = currentState();
+            return f == SensorStatus.STUCK ? SensorStatus.OK : f; // a stuck ADC looks healthy
         }
     }
 
@@ -197,7 +255,7 @@ public final class SimulatedHardware {
         @Override
         public void readInto(double[] celsius, SensorStatus[] status) {
             for (int i = 0; i < pack.cellCount(); i++) {
-                SensorStatus f = tempFault[i];
+                SensorStatus f = tempFault[i] == SensorStatus.OK && tempFrozen[i] ? SensorStatus.STUCK : tempFault[i];
                 if (f == SensorStatus.STUCK) {
                     celsius[i] = stuckTemp[i];
                     status[i] = SensorStatus.OK;

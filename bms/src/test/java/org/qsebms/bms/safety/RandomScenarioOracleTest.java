@@ -618,6 +618,53 @@ class RandomScenarioOracleTest {
         assertThat(violations).isEmpty();
     }
 
+    /**
+     * The service reset the oracle found on seed 2134 (check23e): taken while the pack was not locked
+     * out, it forgot the trips before it, so three trips within the hour raised no lockout.
+     */
+    @Test
+    void theServiceResetItFoundBeforeALockoutKeepsTheTripsCounted() throws IOException {
+        String name = "service-reset-before-lockout-seed-2134.yaml";
+        Path file = Path.of("src/test/resources/scenarios/oracle", name);
+        assertThat(verdict(Files.readString(file), name).violations()).isEmpty();
+    }
+
+    /**
+     * Seed 4275 (check23e): a cold charge behind a current sensor frozen at a discharge reading; the
+     * oracle judged it on the true current, which the BMS cannot see until the freeze is found (5 s).
+     * The frozen sensor is found by its own window; the cold-charge claim waits for a trusted reading.
+     */
+    @Test
+    void aColdChargeBehindAFrozenCurrentReadingIsJudgedByTheFreeze() throws IOException {
+        String name = "cold-charge-behind-a-frozen-current-seed-4275.yaml";
+        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        assertThat(v.violations()).isEmpty();
+    }
+
+    /**
+     * Seeds 6429, 6836 and 7133 (check23e): thermistor ramps during a loop overrun or another
+     * thermistor's fault, when the oracle does not judge ramps; judged again after that gap, the
+     * deadline counted from the ramp's start. The BMS raised TEMPERATURE_RATE in time in each.
+     */
+    @Test
+    void rampsTheOracleCouldNotWatchWholeAreNotClaimed() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (long seed : new long[] {6429, 6836, 7133}) {
+            String name = "thermistor-ramp-behind-a-gap-seed-" + seed + ".yaml";
+            violations.addAll(verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name)
+                    .violations());
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /** Seed 10401 (check23e): a cell channel frozen behind dropouts too seldom for its status check. */
+    @Test
+    void aFrozenCellBehindDropoutsIsFound() throws IOException {
+        String name = "frozen-cell-behind-dropouts-seed-10401.yaml";
+        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        assertThat(v.violations()).isEmpty();
+    }
+
     @Test
     void theOracleFindsNothingOverItsSeeds() {
         int seeds = Integer.getInteger("oracle.seeds", 500);

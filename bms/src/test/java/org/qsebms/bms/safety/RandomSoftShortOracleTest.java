@@ -165,6 +165,25 @@ class RandomSoftShortOracleTest {
         assertThat(judge(yaml, name, true, new AtomicInteger())).isEmpty();
     }
 
+    /**
+     * Known misses found by check23e on seeds no earlier run used (rests 51-150: 3 violations, all seed
+     * 90; cycling 51-90: 7 violations, seeds 66 and 89), the same on the commit before check23e's
+     * changes, so the detector's and not theirs: seed 90, a healthy pack resting while it balances,
+     * {@code SOFT_SHORT.MSL} on cell 3 at 1.57 h ("leak about 23.7 mA ... from the rest fit"); seed 66,
+     * a 115 ohm short in cell 3 (true 32.8 mA) never flagged in 6.62 h while neighbour cell 4 trips
+     * {@code SOFT_SHORT.MSL} at 5.37 h (9.5 mA, SOC drift); seed 89, the short in cell 8 and cell 7 tripped
+     * at 4.05 h (7.9 mA, SOC drift). Left for the soft-short detector's work (another branch's area).
+     */
+    @org.junit.jupiter.api.Disabled(
+            "known miss (check23e): false and misplaced soft-short alarms on unseen seeds 90, 66, 89")
+    @Test
+    void theSoftShortSeedsCheck23eFoundAreJudgedRight() {
+        List<String> violations = new java.util.ArrayList<>(judge(90, false));
+        violations.addAll(judge(66, true));
+        violations.addAll(judge(89, true));
+        assertThat(violations).isEmpty();
+    }
+
     @Test
     void balancingDuringRestsRaisesNoFalseAlarmAndFindsTheShortsItClaims() {
         assertThat(run(false, Integer.getInteger("oracle.softShortSeeds", 16))).isEmpty();

@@ -92,7 +92,7 @@ final class ScenarioOracle {
     private final Map<String, Integer> coverage = new java.util.TreeMap<>();
     /** Every tick's truth, for the after-run checks (runs are short). */
     private final List<Truth> all = new ArrayList<>();
-    /** Thermistor ramps among the injections: {start, end, rate °C/s}. */
+    /** Thermistor ramps among the injections: {start, end, rate °C/s, 1 once a tick of it was not judged}. */
     private final List<double[]> ramps;
 
     private double firstFaultAt = Double.NaN;
@@ -623,9 +623,12 @@ final class ScenarioOracle {
                         debounce(lim.dischargeUnderTemperature()) + p,
                         now,
                         1);
+                // judged only on a current reading the BMS can trust, as the over-currents are: a frozen
+                // or faulty current sensor hides the direction (its own claim judges it)
                 hazard(
                         "charging below the charge temperature",
-                        now.amps() > 0.1 + AMPS_ACCURACY
+                        !currentSensorFault
+                                && now.amps() > 0.1 + AMPS_ACCURACY
                                 && now.minC() <= lim.chargeUnderTemperature().msl() - CELSIUS_ACCURACY,
                         debounce(lim.chargeUnderTemperature()) + p,
                         now,
@@ -649,6 +652,14 @@ final class ScenarioOracle {
         }
         if (!loopTrouble && !tempSensorFault) {
             thermistorRamps(now);
+        } else {
+            // a ramp not judged at every one of its ticks has no claim: judged again after the gap, its
+            // deadline would count from a start the oracle did not watch (seeds 6429, 6836, 7133)
+            for (double[] ramp : ramps) {
+                if (t >= ramp[0] - 1e-9 && t <= ramp[1] + 1e-9) {
+                    ramp[3] = 1;
+                }
+            }
         }
         // injected sensor and loop faults: detected by their documented debounce or window
         for (ScenarioAction a : sc.actions()) {
@@ -761,7 +772,7 @@ final class ScenarioOracle {
             double start = ramp[0];
             double end = ramp[1];
             double rate = ramp[2];
-            if (!rampClaimed(ramp)) {
+            if (!rampClaimed(ramp) || ramp[3] != 0) {
                 continue;
             }
             hazard(
@@ -800,7 +811,7 @@ final class ScenarioOracle {
             }
             if (even && dt > 0) {
                 out.add(new double[] {
-                    first.atS() - dt, steps.get(steps.size() - 1).atS(), dc / dt
+                    first.atS() - dt, steps.get(steps.size() - 1).atS(), dc / dt, 0 // 0: judged at every tick so far
                 });
             }
         }

@@ -447,15 +447,15 @@ public final class ScenarioRunner {
             }
             case ScenarioAction.CellSensor c -> {
                 begin = () -> sim.injectCellSensorFault(c.cell(), c.status());
-                end = () -> sim.injectCellSensorFault(c.cell(), SensorStatus.OK);
+                end = () -> sim.endCellSensorFault(c.cell(), c.status()); // a freeze and a status fault are separate
             }
             case ScenarioAction.TemperatureSensor c -> {
                 begin = () -> sim.injectTemperatureSensorFault(c.channel(), c.status());
-                end = () -> sim.injectTemperatureSensorFault(c.channel(), SensorStatus.OK);
+                end = () -> sim.endTemperatureSensorFault(c.channel(), c.status());
             }
             case ScenarioAction.CurrentSensor c -> {
                 begin = () -> sim.injectCurrentSensorFault(c.status());
-                end = () -> sim.injectCurrentSensorFault(SensorStatus.OK);
+                end = () -> sim.endCurrentSensorFault(c.status());
             }
             case ScenarioAction.CurrentOffset c -> {
                 begin = () -> sim.injectCurrentOffset(c.amps());
