@@ -172,14 +172,24 @@ class RandomSoftShortOracleTest {
      * {@code SOFT_SHORT.MSL} on cell 3 at 1.57 h ("leak about 23.7 mA ... from the rest fit"); seed 66,
      * a 115 ohm short in cell 3 (true 32.8 mA) never flagged in 6.62 h while neighbour cell 4 trips
      * {@code SOFT_SHORT.MSL} at 5.37 h (9.5 mA, SOC drift); seed 89, the short in cell 8 and cell 7 tripped
-     * at 4.05 h (7.9 mA, SOC drift). Left for the soft-short detector's work (another branch's area).
+     * at 4.05 h (7.9 mA, SOC drift). Seed 90 is still missed with the detector's own leak-following filter (the
+     * rest fit does not read that filter); seeds 66 and 89 are met by it (below).
      */
-    @org.junit.jupiter.api.Disabled(
-            "known miss (check23e): false and misplaced soft-short alarms on unseen seeds 90, 66, 89")
+    @org.junit.jupiter.api.Disabled("known miss (check23e), measured 2026-12-03 with the detector's own leak-following"
+            + " filter merged: seed 90, a healthy 16-cell psoa-lfp pack resting while it balances, SOFT_SHORT.MSL on"
+            + " cell 3 at 1.57 h (23.7 mA above the string median, standard error 2.48 mA, from the rest fit)")
     @Test
-    void theSoftShortSeedsCheck23eFoundAreJudgedRight() {
-        List<String> violations = new java.util.ArrayList<>(judge(90, false));
-        violations.addAll(judge(66, true));
+    void theRestSeedCheck23eFoundRaisesNoFalseAlarm() {
+        assertThat(judge(90, false)).isEmpty();
+    }
+
+    /**
+     * Seeds 66 and 89, cycling: the short flagged on its own cell and no neighbour tripped, since the drift cue reads
+     * the detector's own leak-following SOC filter (docs/safety.md, "A leak-following SOC filter for the drift cue").
+     */
+    @Test
+    void theCyclingSeedsCheck23eFoundFlagTheShortedCell() {
+        List<String> violations = new java.util.ArrayList<>(judge(66, true));
         violations.addAll(judge(89, true));
         assertThat(violations).isEmpty();
     }
