@@ -298,19 +298,34 @@ class CellHealthTrackerTest {
                 .isGreaterThan(0.10);
     }
 
+    /**
+     * Three cycles after a warm-up cycle allocate nothing. With the JIT on, a C2 compile request made in a window loads
+     * the classes of the compiled method's signature on this thread (HotSpot's {@code Method::load_signature_classes};
+     * measured once in CI-like load: 312 B in the first window), a one-off that a second window no longer shows; so up
+     * to three windows are measured and one of them must be empty. Tracker code that allocates on every cycle fills
+     * every window and fails.
+     */
     @Test
     void limitWindowsAllocateNothing() {
         AgedCellRig rig = new AgedCellRig();
         rig.cycle(); // warm up every path: limits, windows, rests
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long id = Thread.currentThread().threadId();
-        long before = threads.getThreadAllocatedBytes(id);
-        for (int c = 0; c < 3; c++) {
-            rig.cycle();
+        long[] windows = new long[3];
+        int measured = 0;
+        long bytes = -1;
+        while (bytes != 0 && measured < windows.length) {
+            long before = threads.getThreadAllocatedBytes(id);
+            for (int c = 0; c < 3; c++) {
+                rig.cycle();
+            }
+            bytes = threads.getThreadAllocatedBytes(id) - before;
+            windows[measured++] = bytes;
         }
-        long after = threads.getThreadAllocatedBytes(id);
         assertThat(rig.byLimits.capacityWindows(0)).isGreaterThanOrEqualTo(3);
-        assertThat(after - before).isZero();
+        assertThat(bytes)
+                .as("bytes allocated in each window of three cycles: %s", java.util.Arrays.toString(windows))
+                .isZero();
     }
 
     @Test
