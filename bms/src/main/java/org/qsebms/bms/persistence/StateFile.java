@@ -127,12 +127,21 @@ public final class StateFile {
         mainLatches = List.copyOf(latches);
         // the previous generation: the file just replaced, when it was whole and has every latch of the new one;
         // else the previous file already there, on the same terms; else the new state itself
-        if (replaced != null && replacedLatches.containsAll(latches)) {
-            atomicWrite(previousTmp, previous, replaced, dir);
-            previousLatches = replacedLatches;
-        } else if (previousLatches == null || !previousLatches.containsAll(latches)) {
-            atomicWrite(previousTmp, previous, bytes, dir);
-            previousLatches = mainLatches;
+        try {
+            if (replaced != null && replacedLatches.containsAll(latches)) {
+                previousLatches = null; // unknown until the write below is complete
+                atomicWrite(previousTmp, previous, replaced, dir);
+                previousLatches = replacedLatches;
+            } else if (previousLatches == null || !previousLatches.containsAll(latches)) {
+                previousLatches = null;
+                atomicWrite(previousTmp, previous, bytes, dir);
+                previousLatches = mainLatches;
+            }
+        } catch (IOException e) {
+            throw new IOException(
+                    file.toAbsolutePath() + " is saved but its previous generation " + previous.toAbsolutePath()
+                            + " is not: " + FileProblem.describe(e),
+                    e);
         }
     }
 

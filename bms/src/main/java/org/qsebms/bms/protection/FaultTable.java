@@ -276,8 +276,8 @@ record FaultTable(
                 "MSL",
                 "at start, a state file was there (`bms-state.txt` or its previous generation "
                         + "`bms-state.txt.previous`) but neither could be used: corrupt, unreadable, a directory in its "
-                        + "place, or saved for another number of cells (a reconfigured pack); a first start (neither "
-                        + "file there) raises nothing",
+                        + "place, or saved for another number of cells (a reconfigured pack); or the file used names a "
+                        + "latched fault this version does not know; a first start (neither file there) raises nothing",
                 "–",
                 "none: raised before the first tick",
                 "–",

@@ -112,7 +112,18 @@ public final class StatePersistence {
                     "faults latched before the restart are restored and keep the contactors open until an accepted "
                             + "reset: {}{}",
                     s.latchedFaults(),
-                    unknown.isEmpty() ? "" : " (unknown ids ignored: " + unknown + ")");
+                    unknown.isEmpty() ? "" : " (unknown ids: " + unknown + ")");
+        }
+        if (!unknown.isEmpty()) {
+            // a latch this version cannot restore is a latch lost: the pack starts as if it were there
+            controller
+                    .protection()
+                    .persistedStateUnknown(
+                            "the saved state names latched faults this version of qse-bms does not know: " + unknown
+                                    + " (written by a newer version, or edited); they cannot be restored, so "
+                                    + "PERSISTED_STATE_UNKNOWN is latched and the contactors stay open: check the pack "
+                                    + "and the fault log, then send a reset to acknowledge",
+                            0L);
         }
         if (s.usableCapacity() != null) {
             controller.usableCapacityMeter().restore(s.usableCapacity());

@@ -150,6 +150,22 @@ class PersistedStateUnknownTest {
     }
 
     @Test
+    void aLatchThisVersionDoesNotKnowIsALatchLostAndLatchesTheUnknownState() throws Exception {
+        saveTwice("FAULT_OF_A_NEWER_VERSION.MSL");
+
+        SimRig rig = restart();
+        rig.wiring.requests().requestClose();
+        rig.ticks(30);
+
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        assertThat(rig.anyClosed()).isFalse();
+        assertThat(rig.raisedFaultIds()).containsExactly("PERSISTED_STATE_UNKNOWN.MSL");
+        assertThat(events(rig, ControllerEvent.FaultEdge.class).get(0).fault().reason())
+                .contains("latched faults this version of qse-bms does not know: [FAULT_OF_A_NEWER_VERSION.MSL]")
+                .contains("send a reset to acknowledge");
+    }
+
+    @Test
     void aFirstStartWithNoFileLatchesNothingAndCloses() {
         SimRig rig = restart();
         rig.wiring.requests().requestClose();
