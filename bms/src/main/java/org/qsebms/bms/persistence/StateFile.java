@@ -32,7 +32,9 @@ import org.qsebms.estimators.soc.SocState;
  * <p>After each write of {@code NAME} the generation it replaced is written, the same atomic way,
  * to {@code NAME.previous}: a kill or power loss at any point leaves at least one whole file. When
  * the new state latches a fault the replaced generation lacks, {@code NAME.previous} gets the new
- * state too, so a latch in {@code NAME} is always in {@code NAME.previous} as well (docs/persistence.md).
+ * state too, so once a save is complete a latch in {@code NAME} is in {@code NAME.previous} as well
+ * (a kill between the two writes leaves the new latch in {@code NAME} alone until the next save;
+ * docs/persistence.md).
  * At start {@code NAME} is used when it loads, else {@code NAME.previous}; when a state file was
  * there but neither loads, {@link Loaded#stateUnknown()} says why and the caller latches
  * {@code PERSISTED_STATE_UNKNOWN}.
