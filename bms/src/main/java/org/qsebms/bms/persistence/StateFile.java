@@ -23,14 +23,27 @@ import org.qsebms.estimators.soc.SocState;
 
 /**
  * The state file: a small line-oriented text file ({@code key=value}) ending in a {@code crc32=}
- * line over every byte before it. Writes are atomic: the content goes to {@code NAME.tmp}, is
- * forced to the device, renamed over {@code NAME} with an atomic move, and the directory is
- * forced so the rename itself survives power loss. A reader therefore sees the previous file or
- * the new one, never a mix; the checksum catches anything else (bit rot, a truncated copy, an edit).
+ * line over every byte before it, kept in two generations. Every write is atomic: the content goes
+ * to {@code NAME.tmp}, is forced to the device, renamed over {@code NAME} with an atomic move, and
+ * the directory is forced so the rename itself survives power loss. A reader therefore sees the
+ * previous file or the new one, never a mix; the checksum catches anything else (bit rot, a
+ * truncated copy, an edit).
+ *
+ * <p>After each write of {@code NAME} the generation it replaced is written, the same atomic way,
+ * to {@code NAME.previous}: a kill or power loss at any point leaves at least one whole file. When
+ * the new state latches a fault the replaced generation lacks, {@code NAME.previous} gets the new
+ * state too, so once a save is complete a latch in {@code NAME} is in {@code NAME.previous} as well
+ * (a kill between the two writes leaves the new latch in {@code NAME} alone until the next save;
+ * docs/persistence.md).
+ * At start {@code NAME} is used when it loads, else {@code NAME.previous}; when a state file was
+ * there but neither loads, {@link Loaded#stateUnknown()} says why and the caller latches
+ * {@code PERSISTED_STATE_UNKNOWN}.
  */
 public final class StateFile {
     static final int FORMAT = 1;
     private static final String HEADER = "# qse-bms persisted state. Do not edit: the crc32 line must match.\n";
+    /** The suffix of the previous generation's file name. */
+    public static final String PREVIOUS_SUFFIX = ".previous";
 
     /** Reads the whole file (a seam for tests that need a read to fail where root could read anything). */
     @FunctionalInterface
@@ -40,10 +53,18 @@ public final class StateFile {
 
     private final Path file;
     private final Path tmp;
+    private final Path previous;
+    private final Path previousTmp;
     private final Reader reader;
     private final LongSupplier epochMillis;
-    /** Why the file on disk must not be replaced (it could not be read and could not be moved aside), or null. */
+    /** Why the files on disk must not be replaced (one could not be read and could not be moved aside), or null. */
     private volatile String doNotOverwrite;
+    /** The bytes in {@code NAME} known whole (loaded or written by this object), or null. */
+    private byte[] mainBytes;
+    /** The latches in {@code mainBytes}. */
+    private List<String> mainLatches = List.of();
+    /** The latches in {@code NAME.previous} when it is known whole, or null (missing, unusable, not looked at). */
+    private List<String> previousLatches;
 
     public StateFile(Path file) {
         this(file, Files::readAllBytes, System::currentTimeMillis);
@@ -52,6 +73,8 @@ public final class StateFile {
     StateFile(Path file, Reader reader, LongSupplier epochMillis) {
         this.file = file;
         this.tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        this.previous = file.resolveSibling(file.getFileName() + PREVIOUS_SUFFIX);
+        this.previousTmp = file.resolveSibling(file.getFileName() + PREVIOUS_SUFFIX + ".tmp");
         this.reader = reader;
         this.epochMillis = epochMillis;
     }
@@ -60,18 +83,33 @@ public final class StateFile {
         return file;
     }
 
+    /** The previous generation's file, {@code NAME.previous}. */
+    public Path previousPath() {
+        return previous;
+    }
+
     /**
-     * The outcome of a load: the state to use, a warning when it is not what was on disk, and one warning per field
-     * whose value could not be true and fell back to its default.
+     * The outcome of a load: the state to use, a warning when it is not what was on disk, one warning per field
+     * whose value could not be true and fell back to its default, and, when a saved state existed but could not be
+     * used at all, why (what, where, how to fix), else null: the caller must then latch {@code
+     * PERSISTED_STATE_UNKNOWN}, because the faults latched before the restart are unknown.
      */
-    public record Loaded(PersistedState state, boolean restored, String warning, List<String> fieldWarnings) {
+    public record Loaded(
+            PersistedState state, boolean restored, String warning, List<String> fieldWarnings, String stateUnknown) {
+        public Loaded(PersistedState state, boolean restored, String warning, List<String> fieldWarnings) {
+            this(state, restored, warning, fieldWarnings, null);
+        }
+
         public Loaded(PersistedState state, boolean restored, String warning) {
-            this(state, restored, warning, List.of());
+            this(state, restored, warning, List.of(), null);
         }
     }
 
-    /** Writes {@code state} atomically. Never called from the control loop. */
-    public void write(PersistedState state) throws IOException {
+    /**
+     * Writes {@code state} atomically to {@code NAME}, then keeps the generation it replaced as {@code NAME.previous}
+     * (or the new state there too when it latches a fault the replaced one lacks). Never called from the control loop.
+     */
+    public synchronized void write(PersistedState state) throws IOException {
         String refuse = doNotOverwrite;
         if (refuse != null) {
             throw new IOException(refuse);
@@ -81,8 +119,35 @@ public final class StateFile {
                     + "away (the state is not saved until then)");
         }
         byte[] bytes = encode(state);
+        List<String> latches = state.latchedFaults();
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        byte[] replaced = mainBytes;
+        List<String> replacedLatches = mainLatches;
+        atomicWrite(tmp, file, bytes, dir);
+        mainBytes = bytes;
+        mainLatches = List.copyOf(latches);
+        // the previous generation: the file just replaced, when it was whole and has every latch of the new one;
+        // else the previous file already there, on the same terms; else the new state itself
+        try {
+            if (replaced != null && replacedLatches.containsAll(latches)) {
+                previousLatches = null; // unknown until the write below is complete
+                atomicWrite(previousTmp, previous, replaced, dir);
+                previousLatches = replacedLatches;
+            } else if (previousLatches == null || !previousLatches.containsAll(latches)) {
+                previousLatches = null;
+                atomicWrite(previousTmp, previous, bytes, dir);
+                previousLatches = mainLatches;
+            }
+        } catch (IOException e) {
+            throw new IOException(
+                    file.toAbsolutePath() + " is saved but its previous generation " + previous.toAbsolutePath()
+                            + " is not: " + FileProblem.describe(e),
+                    e);
+        }
+    }
+
+    private static void atomicWrite(Path tmp, Path target, byte[] bytes, Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(
                 tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -92,7 +157,7 @@ public final class StateFile {
             ch.force(true);
         }
         try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             throw new IOException(
                     "the file system of " + dir + " cannot rename atomically; put persistence.directory "
@@ -107,75 +172,154 @@ public final class StateFile {
     }
 
     /**
-     * Loads the state for a pack of {@code cells} cells. Never throws: a missing, unreadable,
-     * corrupt or mismatched file gives {@code defaults} and a warning that says what and why. A file
-     * that could not be used (unreadable, a directory in its place, corrupt, for another pack) is
-     * kept aside under a new name ({@code NAME.unreadable-<time>}, ...) and never overwritten; when it
-     * cannot even be moved, no save replaces it. A file that loads has every field checked
-     * ({@link PersistedStateCheck}).
+     * One generation as found on disk: missing, a state that decodes (not yet checked for meaning), or a file that
+     * cannot be used ({@code problem} says why in words, {@code why} names the kept-aside file).
      */
-    public Loaded load(int cells, PersistedState defaults) {
-        Path shown = file.toAbsolutePath();
-        if (Files.isDirectory(file)) {
-            return new Loaded(
-                    defaults,
-                    false,
-                    "persisted state " + shown + " is a directory, not a file; "
-                            + keepAside("directory", "it")
-                            + "; starting with safe defaults, SOC from the open-circuit voltage");
+    private record Found(Path path, PersistedState state, byte[] bytes, String problem, String why) {
+        static Found missing(Path path) {
+            return new Found(path, null, null, null, null);
+        }
+
+        boolean isMissing() {
+            return state == null && problem == null;
+        }
+
+        boolean usable() {
+            return state != null;
+        }
+    }
+
+    private Found find(Path p, int cells) {
+        Path shown = p.toAbsolutePath();
+        if (Files.isDirectory(p)) {
+            return new Found(p, null, null, shown + " is a directory, not a file", "directory");
         }
         byte[] bytes;
         try {
-            bytes = reader.read(file);
+            bytes = reader.read(p);
         } catch (NoSuchFileException e) {
+            return Found.missing(p);
+        } catch (IOException e) {
+            return new Found(p, null, null, shown + " cannot be read: " + FileProblem.describe(e), "unreadable");
+        }
+        try {
+            PersistedState s = decode(bytes);
+            if (s.cellCount() != cells) {
+                return new Found(
+                        p,
+                        null,
+                        null,
+                        shown + " is for " + s.cellCount() + " cells but the pack has " + cells
+                                + " (saved for another pack, or the pack was reconfigured)",
+                        "other-pack");
+            }
+            return new Found(p, s, bytes, null, null);
+        } catch (CorruptStateException e) {
+            return new Found(p, null, null, shown + " is corrupt (" + e.getMessage() + ")", "corrupt");
+        }
+    }
+
+    /**
+     * Loads the state for a pack of {@code cells} cells. Never throws. {@code NAME} is used when it loads; else the
+     * previous generation {@code NAME.previous}, with a warning naming both files, why the first could not be used
+     * and how old the one used is. A file that could not be used (unreadable, a directory in its place, corrupt, for
+     * another pack) is kept aside under a new name ({@code NAME.unreadable-<time>}, {@code
+     * NAME.previous.corrupt-<time>}, ...) and never overwritten; when it cannot even be moved, no save replaces it. A
+     * file that loads has every field checked ({@link PersistedStateCheck}). No file at all (a first start) gives
+     * {@code defaults}; a file that was there but neither generation loads gives {@code defaults} and {@link
+     * Loaded#stateUnknown()}.
+     */
+    public synchronized Loaded load(int cells, PersistedState defaults) {
+        Path shown = file.toAbsolutePath();
+        long now = epochMillis.getAsLong();
+        Found main = find(file, cells);
+        Found prev = find(previous, cells);
+        mainBytes = null;
+        mainLatches = List.of();
+        previousLatches = prev.usable() ? prev.state().latchedFaults() : null;
+        if (main.usable()) {
+            PersistedStateCheck.Checked checked =
+                    PersistedStateCheck.check(main.state(), defaults, now, shown.toString());
+            mainBytes = main.bytes();
+            mainLatches = main.state().latchedFaults();
+            String warning = prev.isMissing() || prev.usable()
+                    ? null
+                    : "the previous generation of the persisted state, " + prev.problem() + ", cannot be used; "
+                            + keepAside(prev, "it") + "; " + shown + " loaded and is used";
+            return new Loaded(checked.state(), true, warning, checked.warnings());
+        }
+        if (main.isMissing() && prev.isMissing()) {
             return new Loaded(
                     defaults,
                     false,
                     "no persisted state at " + shown
                             + " (first start?): starting with safe defaults, SOC from the open-circuit voltage");
-        } catch (IOException e) {
-            return new Loaded(
-                    defaults,
-                    false,
-                    "cannot read persisted state " + shown + ": " + FileProblem.describe(e)
-                            + "; " + keepAside("unreadable", "the saved state")
-                            + "; starting with safe defaults, SOC from the "
-                            + "open-circuit voltage");
         }
-        try {
-            PersistedState s = decode(bytes);
-            if (s.cellCount() != cells) {
-                return new Loaded(
-                        defaults,
-                        false,
-                        "persisted state " + shown + " is for " + s.cellCount()
-                                + " cells but the pack has " + cells + "; ignoring it and starting with safe defaults; "
-                                + keepAside("other-pack", "it") + " (delete it if the pack was rebuilt)");
-            }
-            PersistedStateCheck.Checked checked =
-                    PersistedStateCheck.check(s, defaults, epochMillis.getAsLong(), shown.toString());
-            return new Loaded(checked.state(), true, null, checked.warnings());
-        } catch (CorruptStateException e) {
+        String mainWhat = main.isMissing()
+                ? "no persisted state at " + shown + " (deleted?)"
+                : "persisted state " + main.problem() + "; " + keepAside(main, "it");
+        if (prev.usable()) {
+            PersistedStateCheck.Checked checked = PersistedStateCheck.check(
+                    prev.state(), defaults, now, prev.path().toAbsolutePath().toString());
             return new Loaded(
-                    defaults,
-                    false,
-                    "persisted state " + shown + " is corrupt (" + e.getMessage()
-                            + "); ignoring it and starting with safe defaults, SOC from the open-circuit voltage; "
-                            + keepAside("corrupt", "it") + ". A new file is written at the next save");
+                    checked.state(),
+                    true,
+                    mainWhat + "; loaded its previous generation " + prev.path().toAbsolutePath() + " instead ("
+                            + age(prev.state().savedEpochMillis(), now) + ", sequence "
+                            + prev.state().sequence()
+                            + "; faults latched in it: "
+                            + latchedText(prev.state().latchedFaults())
+                            + "). What was saved after it is lost; a new file is written at the next save",
+                    checked.warnings());
         }
+        String prevWhat = prev.isMissing()
+                ? "its previous generation " + prev.path().toAbsolutePath() + " is missing"
+                : "its previous generation " + prev.problem() + "; " + keepAside(prev, "that");
+        boolean otherPack = "other-pack".equals(main.why()) || "other-pack".equals(prev.why());
+        String fix = otherPack
+                ? "if the pack was rebuilt or reconfigured on purpose, check it (cell voltages, temperatures, no fault "
+                        + "left from before), then send a reset; otherwise put back the configuration for the pack"
+                : "check the pack (cell voltages, temperatures, the fault log of the kept-aside file), then send a "
+                        + "reset to acknowledge the lost state";
+        String unknown = "the saved state cannot be used: " + mainWhat + "; " + prevWhat
+                + ". The faults latched before the restart (a lockout, a soft short) are unknown, so "
+                + "PERSISTED_STATE_UNKNOWN is latched and the contactors stay open: " + fix;
+        return new Loaded(
+                defaults,
+                false,
+                unknown + ". Starting with safe defaults, SOC from the open-circuit voltage",
+                List.of(),
+                unknown);
+    }
+
+    private static String latchedText(List<String> latched) {
+        return latched.isEmpty() ? "none" : String.join(", ", latched);
+    }
+
+    /** "saved 2026-05-28T10:00:00Z, 12 min before now", or "saved at an unknown time". */
+    static String age(long savedEpochMillis, long nowEpochMillis) {
+        if (savedEpochMillis <= 0) {
+            return "saved at an unknown time";
+        }
+        long s = Math.max(0, (nowEpochMillis - savedEpochMillis) / 1000);
+        String ago = s < 120
+                ? s + " s"
+                : s < 120 * 60 ? s / 60 + " min" : s < 48 * 3600 ? s / 3600 + " h" : s / 86_400 + " days";
+        return "saved " + java.time.Instant.ofEpochMilli(savedEpochMillis) + ", " + ago + " before now";
     }
 
     /**
-     * Renames the file (or directory) at the state path to {@code NAME.<why>-<epochMillis>} so the next save cannot
-     * replace it; when that fails, refuses every save. Returns what happened, for the warning.
+     * Renames the file (or directory) {@code f} to {@code NAME.<why>-<epochMillis>} so the next save cannot replace
+     * it; when that fails, refuses every save. Returns what happened, for the warning.
      */
-    private String keepAside(String why, String what) {
-        Path aside = file.resolveSibling(file.getFileName() + "." + why + "-" + epochMillis.getAsLong());
+    private String keepAside(Found f, String what) {
+        Path p = f.path();
+        Path aside = p.resolveSibling(p.getFileName() + "." + f.why() + "-" + epochMillis.getAsLong());
         try {
-            Files.move(file, aside);
+            Files.move(p, aside);
             return what + " is kept aside as " + aside.toAbsolutePath() + " (never overwritten)";
         } catch (IOException e) {
-            doNotOverwrite = "not saving over " + file.toAbsolutePath() + ": it could not be used at start (" + why
+            doNotOverwrite = "not saving over " + p.toAbsolutePath() + ": it could not be used at start (" + f.why()
                     + ") and could not be moved aside (" + FileProblem.describe(e) + "); fix its permissions or move "
                     + "it away, and the state is saved again";
             return "it could not be moved aside (" + FileProblem.describe(e) + "), so it is never overwritten: the "

@@ -11,7 +11,7 @@ import org.qsebms.bms.protection.FaultEvent;
 /**
  * The repeated-trip lockout's trip history, as the fault edges tell it (the writer's side of the
  * lockout, kept like {@link LatchedFaults}): every new MSL raise of a fault other than the lockout
- * itself is a trip (a latch restored at start is not); the reset edge of the lockout (only a service
+ * itself and the unknown-state latch is a trip (a latch restored at start is not); the reset edge of the lockout (only a service
  * reset clears it) forgets the history. The last {@link #PER_FAULT} trips of each fault are kept;
  * the protection drops those older than its window when it restores them.
  */
@@ -20,6 +20,8 @@ final class TripHistory {
     static final int PER_FAULT = 32;
 
     private static final String LOCKOUT_ID = FaultCode.REPEATED_TRIP_LOCKOUT.name() + ".MSL";
+    /** Raised at start for a state that could not be read: not a trip of the pack. */
+    private static final String STATE_UNKNOWN_ID = FaultCode.PERSISTED_STATE_UNKNOWN.name() + ".MSL";
 
     private final Map<String, ArrayDeque<TripRecord>> trips = new LinkedHashMap<>();
 
@@ -40,7 +42,7 @@ final class TripHistory {
             }
             return;
         }
-        if (e.raised() && !e.reason().endsWith(FaultEvent.RESTORED_SUFFIX)) {
+        if (e.raised() && !e.reason().endsWith(FaultEvent.RESTORED_SUFFIX) && !e.id().equals(STATE_UNKNOWN_ID)) {
             add(new TripRecord(e.id(), e.epochMillis()));
         }
     }

@@ -37,6 +37,10 @@ public enum FaultCode {
     LOOP_EXCEPTION(402, "unexpected error in the control loop"),
     REPEATED_TRIP_LOCKOUT(
             403, "one fault tripped repeatedly within the lockout window; only a service reset clears it"),
+    PERSISTED_STATE_UNKNOWN(
+            404,
+            "a saved state existed but neither it nor its previous generation could be used at start, so the faults "
+                    + "latched before the restart are unknown"),
     HW_CELL_OVER_VOLTAGE(501, "the battery-monitor chip opened its FETs on cell over-voltage (COV, COVL)"),
     HW_CELL_UNDER_VOLTAGE(502, "the battery-monitor chip opened its FETs on cell under-voltage (CUV)"),
     HW_CHARGE_OVER_CURRENT(503, "the battery-monitor chip opened its FETs on charge over-current (OCC)"),

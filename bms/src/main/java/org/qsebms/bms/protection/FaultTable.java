@@ -271,6 +271,21 @@ record FaultTable(
                 "always",
                 "locked out: an ordinary reset is refused",
                 "a service reset (`serviceReset`), itself refused while any " + "cause holds"));
+        r.add(new FaultTable(
+                FaultCode.PERSISTED_STATE_UNKNOWN,
+                "MSL",
+                "at start, a state file was there (`bms-state.txt` or its previous generation "
+                        + "`bms-state.txt.previous`) but neither could be used: corrupt, unreadable, a directory in its "
+                        + "place, or saved for another number of cells (a reconfigured pack); or the file used names a "
+                        + "latched fault this version does not know; a first start (neither file there) raises nothing",
+                "–",
+                "none: raised before the first tick",
+                "–",
+                "at start",
+                "MSL: the contactors stay open from the first tick, latched (the latches saved before the restart, "
+                        + "a lockout among them, are unknown)",
+                "an accepted reset: the reset itself acknowledges the lost state (refused, as always, while any "
+                        + "other cause holds)"));
         hardware(r, FaultCode.HW_CELL_OVER_VOLTAGE, "Safety Status A COV or C COVL");
         hardware(r, FaultCode.HW_CELL_UNDER_VOLTAGE, "Safety Status A CUV");
         hardware(r, FaultCode.HW_CHARGE_OVER_CURRENT, "Safety Status A OCC");

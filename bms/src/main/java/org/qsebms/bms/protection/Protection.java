@@ -80,6 +80,9 @@ public final class Protection {
     private final ConditionMonitor loopException;
     private final ConditionMonitor shortCircuit;
     private final ConditionMonitor lockout;
+    /** The saved state could not be used at start: latched until an accepted reset acknowledges it. */
+    private final ConditionMonitor stateUnknown;
+
     private final double shortCircuitAmps;
     private final long loopProofNanos;
     private final long lockoutWindowNanos;
@@ -267,6 +270,7 @@ public final class Protection {
         }
         shortCircuit = new ConditionMonitor(FaultCode.SHORT_CIRCUIT, 0);
         lockout = new ConditionMonitor(FaultCode.REPEATED_TRIP_LOCKOUT, 0);
+        stateUnknown = new ConditionMonitor(FaultCode.PERSISTED_STATE_UNKNOWN, 0);
         ConditionMonitor[] own = {
             cellSensor,
             currentSensor,
@@ -284,7 +288,8 @@ public final class Protection {
             tempStuck,
             currentStuck,
             shortCircuit,
-            lockout
+            lockout,
+            stateUnknown
         };
         conditions = java.util.Arrays.copyOf(own, own.length + hardwareTrips.length);
         System.arraycopy(hardwareTrips, 0, conditions, own.length, hardwareTrips.length);
@@ -649,6 +654,17 @@ public final class Protection {
     }
 
     /**
+     * The state saved before the restart existed but could not be used (docs/persistence.md): whether a fault was
+     * latched then is unknown, so the pack starts as if one were. Latched until an accepted reset, which is the
+     * operator's acknowledgement of the lost state (its cause is gone once acknowledged; every other cause still
+     * refuses the reset). Not a trip of the pack: it does not count towards the lockout. Call before the first tick.
+     */
+    public void persistedStateUnknown(String reason, long nowNanos) {
+        stateUnknown.raiseNow(nowNanos, reason, sink);
+        stateUnknown.conditionGone();
+    }
+
+    /**
      * Latches, without new trips, the faults that were latched when the state was last saved (a
      * crash or power loss does not clear them): ids as {@code CODE.MSL}. Unknown ids are ignored
      * and returned. Call before the first tick.
@@ -699,7 +715,12 @@ public final class Protection {
      * the lockout, judged by the reset itself); every other condition is judged every tick.
      */
     private boolean isEventCondition(ConditionMonitor c) {
-        return c == feedback || c == precharge || c == loopOverrun || c == loopException || c == lockout;
+        return c == feedback
+                || c == precharge
+                || c == loopOverrun
+                || c == loopException
+                || c == lockout
+                || c == stateUnknown;
     }
 
     private static FaultCode codeOf(String id) {
@@ -741,6 +762,7 @@ public final class Protection {
         if (!e.raised()
                 || e.level() != LimitLevel.MSL
                 || e.code() == FaultCode.REPEATED_TRIP_LOCKOUT
+                || e.code() == FaultCode.PERSISTED_STATE_UNKNOWN
                 || e.reason().endsWith(RESTORED_SUFFIX)) {
             return;
         }

@@ -31,8 +31,9 @@ public final class StatePersistence {
     }
 
     /**
-     * Loads the state file (warning, not failing, when it is missing or corrupt), restores SOC per
-     * cell and the Ah throughput into {@code controller}, and starts the background writer.
+     * Loads the state file or, when it cannot be used, its previous generation (warning, not failing), restores SOC
+     * per cell, the Ah throughput and the latches into {@code controller}, latches {@code PERSISTED_STATE_UNKNOWN}
+     * when a state was saved but neither generation can be used, and starts the background writer.
      */
     public static PersistenceWriter restoreAndStart(BmsConfig cfg, PackController controller) {
         return restoreAndStart(cfg, controller, System.nanoTime());
@@ -47,7 +48,9 @@ public final class StatePersistence {
         requireWritableDirectory(dir);
         StateFile file = new StateFile(dir.resolve(FILE_NAME));
         StateFile.Loaded loaded = file.load(cfg.pack().seriesCells(), defaults(cfg));
-        if (loaded.warning() != null) {
+        if (loaded.stateUnknown() != null) {
+            Logger.error(loaded.warning());
+        } else if (loaded.warning() != null) {
             Logger.warn(loaded.warning());
         }
         for (String w : loaded.fieldWarnings()) {
@@ -55,6 +58,11 @@ public final class StatePersistence {
         }
         int restoredCells = apply(loaded.state(), controller);
         restoreTrips(loaded.state(), controller, nowNanos, System.currentTimeMillis());
+        if (loaded.stateUnknown() != null) {
+            // a state was saved but cannot be read: whether a fault was latched is unknown, so the pack starts as if
+            // one were, and stays open until an accepted reset acknowledges the lost state
+            controller.protection().persistedStateUnknown(loaded.stateUnknown(), nowNanos);
+        }
         if (loaded.restored()) {
             Logger.info(
                     "restored persisted state from {}: SOC of {} cells, {} Ah throughput, {} cycles, {} fault log entries",
@@ -104,7 +112,18 @@ public final class StatePersistence {
                     "faults latched before the restart are restored and keep the contactors open until an accepted "
                             + "reset: {}{}",
                     s.latchedFaults(),
-                    unknown.isEmpty() ? "" : " (unknown ids ignored: " + unknown + ")");
+                    unknown.isEmpty() ? "" : " (unknown ids: " + unknown + ")");
+        }
+        if (!unknown.isEmpty()) {
+            // a latch this version cannot restore is a latch lost: the pack starts as if it were there
+            controller
+                    .protection()
+                    .persistedStateUnknown(
+                            "the saved state names latched faults this version of qse-bms does not know: " + unknown
+                                    + " (written by a newer version, or edited); they cannot be restored, so "
+                                    + "PERSISTED_STATE_UNKNOWN is latched and the contactors stay open: check the pack "
+                                    + "and the fault log, then send a reset to acknowledge",
+                            0L);
         }
         if (s.usableCapacity() != null) {
             controller.usableCapacityMeter().restore(s.usableCapacity());

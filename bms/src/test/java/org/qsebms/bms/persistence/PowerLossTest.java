@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Kills a child JVM that is writing the state file with SIGKILL at random points, 200 times, and
  * checks that every restart finds a complete state (the previous one or a newer one, never a
- * corrupt or mixed one).
+ * corrupt or mixed one), and that the previous generation ({@code NAME.previous}) is whole after
+ * every kill too, so a kill mid-save never leaves both generations unusable.
  */
 class PowerLossTest {
     private static final int KILLS = 200;
@@ -47,6 +48,8 @@ class PowerLossTest {
         long lastSeq = 0;
         int restored = 0;
         int killedWithTemporaryFile = 0;
+        int killedWritingPrevious = 0;
+        int previousWhole = 0;
         long maxSeq = 0;
         for (int kill = 0; kill < KILLS; kill++) {
             Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -71,6 +74,17 @@ class PowerLossTest {
             child.destroyForcibly();
             assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
             killedWithTemporaryFile += Files.exists(dir.resolve("state.txt.tmp")) ? 1 : 0;
+            killedWritingPrevious += Files.exists(dir.resolve("state.txt.previous.tmp")) ? 1 : 0;
+            // the previous generation is whole (decode throws on a bad checksum), consistent and not newer
+            Path previous = dir.resolve("state.txt.previous");
+            PersistedState prev = null;
+            if (Files.exists(previous)) {
+                prev = StateFile.decode(Files.readAllBytes(previous));
+                assertThat(prev)
+                        .as("kill %d: previous generation", kill)
+                        .isEqualTo(StateWriterChild.stateFor(prev.sequence()));
+                previousWhole++;
+            }
             // and what is on disk right after the kill is complete too
             StateFile.Loaded now = new StateFile(file)
                     .load(StateWriterChild.CELLS, PersistedState.defaults(StateWriterChild.CELLS, 2.0, 0.035));
@@ -78,6 +92,10 @@ class PowerLossTest {
                 assertThat(now.state())
                         .isEqualTo(StateWriterChild.stateFor(now.state().sequence()));
                 assertThat(now.state().sequence()).isGreaterThanOrEqualTo(seq);
+                assertThat(prev)
+                        .as("kill %d: a saved state has a previous generation", kill)
+                        .isNotNull();
+                assertThat(prev.sequence()).isLessThanOrEqualTo(now.state().sequence());
                 lastSeq = now.state().sequence();
                 maxSeq = Math.max(maxSeq, lastSeq);
             } else {
@@ -87,8 +105,9 @@ class PowerLossTest {
         }
         System.out.printf(
                 "power-loss test: %d SIGKILLs, %d restarts restored a state, %d kills left a temporary file "
-                        + "(killed mid-write), last sequence %d%n",
-                KILLS, restored, killedWithTemporaryFile, maxSeq);
+                        + "(killed mid-write), %d while writing the previous generation, %d with a whole previous "
+                        + "generation, last sequence %d%n",
+                KILLS, restored, killedWithTemporaryFile, killedWritingPrevious, previousWhole, maxSeq);
         assertThat(restored).isGreaterThanOrEqualTo(KILLS - 5);
         assertThat(killedWithTemporaryFile)
                 .as("some kills must land in the middle of a write")

@@ -49,9 +49,10 @@ class StateFileHandlingTest {
 
         assertThat(l.restored()).isFalse();
         assertThat(l.state()).isEqualTo(defaults);
+        assertThat(l.stateUnknown()).as("neither generation can be read").isNotNull();
         Path aside = dir.resolve("bms-state.txt.unreadable-" + NOW);
         assertThat(l.warning())
-                .contains("cannot read persisted state")
+                .contains(p.toAbsolutePath() + " cannot be read")
                 .contains("permission denied")
                 .contains("kept aside as " + aside.toAbsolutePath())
                 .contains("never overwritten");

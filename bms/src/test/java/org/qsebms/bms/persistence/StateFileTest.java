@@ -85,6 +85,14 @@ class StateFileTest {
                 .contains("usableCapacity=1.8123;0.6012;27.5;1764000123456\n");
     }
 
+    /**
+     * Removes the previous generation a write keeps, so a test of what makes one file unusable sees that file alone
+     * (StateGenerationsTest covers the two together).
+     */
+    static void onlyThisGeneration(Path p) throws IOException {
+        Files.delete(p.resolveSibling(p.getFileName() + StateFile.PREVIOUS_SUFFIX));
+    }
+
     /** Writes {@code body} followed by its correct crc32 line, as a file edited by hand would need. */
     private static void writeWithChecksum(Path file, String body) throws IOException {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
@@ -115,6 +123,7 @@ class StateFileTest {
     void aBadUsableCapacityLineIsCorruptionNotACrash() throws IOException {
         Path p = dir.resolve("s.txt");
         new StateFile(p).write(withHealth(3));
+        onlyThisGeneration(p);
         String text = Files.readString(p);
         for (String bad : new String[] {
             "usableCapacity=1.8123;0.6012;27.5\n", "usableCapacity=-1;0.6;27.5;1\n", "usableCapacity=x;0.6;27.5;1\n"
@@ -133,6 +142,7 @@ class StateFileTest {
     void aBadResistanceLineIsCorruptionNotACrash() throws IOException {
         Path p = dir.resolve("s.txt");
         new StateFile(p).write(withHealth(3));
+        onlyThisGeneration(p);
         String text = Files.readString(p);
         String body = text.substring(0, text.lastIndexOf("crc32=")).replace("resistance=1.0;", "resistance=1.0;x;");
         writeWithChecksum(p, body);
@@ -170,6 +180,7 @@ class StateFileTest {
     void aFlippedByteIsCaughtByTheChecksum() throws IOException {
         Path p = dir.resolve("s.txt");
         new StateFile(p).write(sample(1));
+        onlyThisGeneration(p);
         byte[] b = Files.readAllBytes(p);
         int i = new String(b, StandardCharsets.UTF_8).indexOf("0.51");
         b[i + 3] = '7';
@@ -181,19 +192,26 @@ class StateFileTest {
                 .contains("is corrupt (checksum mismatch: file says")
                 .contains("safe defaults")
                 .contains("kept aside as")
-                .endsWith("A new file is written at the next save");
+                .contains("previous generation " + dir.resolve("s.txt.previous").toAbsolutePath() + " is missing")
+                .endsWith("Starting with safe defaults, SOC from the open-circuit voltage");
+        assertThat(l.stateUnknown())
+                .as("a state was saved and cannot be read: the latches in it are unknown")
+                .contains("PERSISTED_STATE_UNKNOWN is latched")
+                .contains("send a reset");
     }
 
     @Test
     void aTruncatedFileIsCorruptNotACrash() throws IOException {
         Path p = dir.resolve("s.txt");
         new StateFile(p).write(sample(1));
+        onlyThisGeneration(p);
         byte[] b = Files.readAllBytes(p);
         for (int len : new int[] {0, 1, 10, b.length / 2, b.length - 3, b.length - 1}) {
             Files.write(p, java.util.Arrays.copyOf(b, len));
             StateFile.Loaded l = new StateFile(p).load(4, defaults);
             assertThat(l.restored()).as("length " + len).isFalse();
             assertThat(l.warning()).as("length " + len).contains("is corrupt");
+            assertThat(l.stateUnknown()).as("length " + len).isNotNull();
         }
     }
 
@@ -217,12 +235,14 @@ class StateFileTest {
     void aFileForAnotherPackSizeIsIgnoredWithAnExplanation() throws IOException {
         Path p = dir.resolve("s.txt");
         new StateFile(p).write(sample(1));
+        onlyThisGeneration(p);
         StateFile.Loaded l = new StateFile(p).load(16, PersistedState.defaults(16, 2.0, 0.035));
         assertThat(l.restored()).isFalse();
         assertThat(l.warning())
                 .contains("is for 4 cells but the pack has 16")
                 .contains("kept aside as")
-                .contains("delete it if the pack was rebuilt");
+                .contains("if the pack was rebuilt or reconfigured on purpose, check it");
+        assertThat(l.stateUnknown()).contains("then send a reset");
     }
 
     @Test

@@ -41,7 +41,13 @@ class FaultRowScenarioTest {
             Map.entry(FaultCode.HW_OVER_TEMPERATURE, CHIP),
             Map.entry(FaultCode.HW_UNDER_TEMPERATURE, CHIP),
             Map.entry(FaultCode.HW_HOST_WATCHDOG, CHIP),
-            Map.entry(FaultCode.HW_ALERT_UNREAD, CHIP));
+            Map.entry(FaultCode.HW_ALERT_UNREAD, CHIP),
+            Map.entry(
+                    FaultCode.PERSISTED_STATE_UNKNOWN,
+                    "a scenario starts without a state file: the trigger (both generations corrupt: FAULT, close "
+                            + "refused, reset accepted, closes) and the near misses (a first start with no file; a "
+                            + "corrupt main file with a good previous generation) are PersistedStateUnknownTest's, on "
+                            + "the controller with real files"));
 
     private static String fault(String f) {
         return "faults:\n  - " + f + "\n";
