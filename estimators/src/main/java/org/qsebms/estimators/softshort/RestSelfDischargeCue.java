@@ -28,9 +28,10 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * began at) is added back to the voltage before the fit, and what is common to the string (relaxation,
  * temperature) is removed by subtracting the median over the cells. A bleed read through a
  * capacity known only to the cells' spread leaves that fraction of it as error, which the standard
- * error carries, so a heavily bleeding string confirms only leaks well above that; so does the fall's
- * dependence on where the cell was located, through a bleed drop the model does not know
- * ({@link #bleedLocationDoubtVolts}), which on a bending OCV (an LFP knee) is larger. Where the OCV
+ * error carries, so a heavily bleeding string confirms only leaks well above that. The fall also
+ * depends on where the cell was located, through a bleed drop the model does not know
+ * ({@link #bleedLocationDoubtVolts}; large on a bending OCV, an LFP knee): a model error shared by the
+ * bled cells, so a bound ({@link #doubtAmps}) the excess must clear before the sigma test. Where the OCV
  * is flatter than {@link RestSelfDischargeSettings#minOcvSlopeVoltsPerSoc()} the voltage cannot show a leak (an LFP
  * plateau): the cell gives no measurement and no evidence, rather than a wrong one.
  *
@@ -64,6 +65,8 @@ final class RestSelfDischargeCue {
     private final double[] socAtFitStartLow;
     /** Each cell's doubt of its bleed's OCV fall over the fit, as a current (A): see {@link #bleedLocationDoubtVolts}. */
     private final double[] bleedDoubtAmps;
+    /** Each cell's excess's bound from that doubt, its own and the median's (A). */
+    private final double[] doubtAmps;
     /** Each cell's mean bleed current over the fit (A). */
     private final double[] bleedMeanAmps;
 
@@ -141,6 +144,7 @@ final class RestSelfDischargeCue {
         this.socAtFitStartHigh = new double[cells];
         this.socAtFitStartLow = new double[cells];
         this.bleedDoubtAmps = new double[cells];
+        this.doubtAmps = new double[cells];
         this.binVolts = new double[cells];
         this.binFast = new double[cells];
         this.binSlow = new double[cells];
@@ -381,12 +385,10 @@ final class RestSelfDischargeCue {
             amps[i] = observable[i] ? lossAmps[i] - m : 0.0;
             double own = capacitySpread * bleedMeanAmps[i];
             double common = capacitySpread * medianBleed;
-            seAmps[i] = Math.sqrt(seAmps[i] * seAmps[i]
-                    + medianSe * medianSe
-                    + own * own
-                    + common * common
-                    + bleedDoubtAmps[i] * bleedDoubtAmps[i]
-                    + medianBleedDoubt * medianBleedDoubt);
+            seAmps[i] = Math.sqrt(seAmps[i] * seAmps[i] + medianSe * medianSe + own * own + common * common);
+            // a model error, the same in every bled cell, not noise: a bound the excess must clear before the
+            // sigma test, not a part of it
+            doubtAmps[i] = observable[i] ? bleedDoubtAmps[i] + medianBleedDoubt : 0.0;
         }
     }
 
@@ -440,6 +442,7 @@ final class RestSelfDischargeCue {
         Arrays.fill(bleedAh, 0);
         Arrays.fill(bleedMeanAmps, 0);
         Arrays.fill(bleedDoubtAmps, 0);
+        Arrays.fill(doubtAmps, 0);
     }
 
     /**
@@ -505,12 +508,15 @@ final class RestSelfDischargeCue {
         return confirmed(i) ? amps[i] / settings.thresholdAmps() : 0.0;
     }
 
-    /** Confirmed: measured, positive, {@code sigmas} standard errors above 0, over a fit as long as the settle time. */
+    /**
+     * Confirmed: measured, positive, {@code sigmas} standard errors above the bound of the bleed's location doubt
+     * ({@link #doubtAmps}), over a fit as long as the settle time.
+     */
     boolean confirmed(int i) {
         return measured(i)
                 && fittedSeconds() >= settings.settleSeconds()
                 && amps[i] > 0
-                && amps[i] > settings.sigmas() * seAmps[i];
+                && amps[i] - doubtAmps[i] > settings.sigmas() * seAmps[i];
     }
 
     /** True when the cell has a rest measurement: a fit on an OCV steep enough, in a string of >= 3 such cells. */
@@ -525,7 +531,16 @@ final class RestSelfDischargeCue {
     boolean confirmedBelow(int i, double limitAmps) {
         return measured(i)
                 && fittedSeconds() >= settings.settleSeconds()
-                && amps[i] + settings.sigmas() * seAmps[i] < limitAmps;
+                && amps[i] + doubtAmps[i] + settings.sigmas() * seAmps[i] < limitAmps;
+    }
+
+    /**
+     * How far the cell's excess may be off because the bled cells' OCV falls are read from SOCs located through a
+     * bleed drop the model does not know (A): its own doubt and the median's ({@link #bleedLocationDoubtVolts} over
+     * the time fitted, through the OCV slope), 0 on a straight OCV or without bleed. A bound, not a standard error.
+     */
+    double doubtAmps(int i) {
+        return doubtAmps[i];
     }
 
     /** Excess self-discharge current over the string median (A), 0 while not resting or not measurable. */
