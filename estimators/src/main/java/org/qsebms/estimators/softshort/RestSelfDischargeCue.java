@@ -28,7 +28,10 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * began at) is added back to the voltage before the fit, and what is common to the string (relaxation,
  * temperature) is removed by subtracting the median over the cells. A bleed read through a
  * capacity known only to the cells' spread leaves that fraction of it as error, which the standard
- * error carries, so a heavily bleeding string confirms only leaks well above that. Where the OCV
+ * error carries, so a heavily bleeding string confirms only leaks well above that. The fall also
+ * depends on where the cell was located, through a bleed drop the model does not know
+ * ({@link #bleedLocationDoubtVolts}; large on a bending OCV, an LFP knee): a model error shared by the
+ * bled cells, so a bound ({@link #doubtAmps}) the excess must clear before the sigma test. Where the OCV
  * is flatter than {@link RestSelfDischargeSettings#minOcvSlopeVoltsPerSoc()} the voltage cannot show a leak (an LFP
  * plateau): the cell gives no measurement and no evidence, rather than a wrong one.
  *
@@ -52,6 +55,18 @@ final class RestSelfDischargeCue {
     private final double capacitySpread;
     /** Each cell's SOC where its fit began, from its OCV (the bleed's drop added back). */
     private final double[] socAtFitStart;
+    /**
+     * The same located from the voltage one prior spread of the unmodelled bleed drop above and below
+     * ({@link #PRIOR_FAST_OHMS} times the bleed at the fit's start): the range the bleed's OCV fall is
+     * read over when its cost to the standard error is counted.
+     */
+    private final double[] socAtFitStartHigh;
+
+    private final double[] socAtFitStartLow;
+    /** Each cell's doubt of its bleed's OCV fall over the fit, as a current (A): see {@link #bleedLocationDoubtVolts}. */
+    private final double[] bleedDoubtAmps;
+    /** Each cell's excess's bound from that doubt, its own and the median's (A). */
+    private final double[] doubtAmps;
     /** Each cell's mean bleed current over the fit (A). */
     private final double[] bleedMeanAmps;
 
@@ -126,6 +141,10 @@ final class RestSelfDischargeCue {
         this.hysteresisState = new double[cells];
         this.bleedMeanAmps = new double[cells];
         this.socAtFitStart = new double[cells];
+        this.socAtFitStartHigh = new double[cells];
+        this.socAtFitStartLow = new double[cells];
+        this.bleedDoubtAmps = new double[cells];
+        this.doubtAmps = new double[cells];
         this.binVolts = new double[cells];
         this.binFast = new double[cells];
         this.binSlow = new double[cells];
@@ -187,8 +206,11 @@ final class RestSelfDischargeCue {
             double f = bleedAmps[i];
             bleedAh[i] += f * dtSeconds / 3600.0;
             if (n[i] == 0 && binSeconds == dtSeconds) {
-                socAtFitStart[i] = ocv.socAt(
-                        cellVolts[i] + modelBleedDropVolts(i, f) - hysteresis.magnitudeVolts() * hysteresisState[i]);
+                double located =
+                        cellVolts[i] + modelBleedDropVolts(i, f) - hysteresis.magnitudeVolts() * hysteresisState[i];
+                socAtFitStart[i] = ocv.socAt(located);
+                socAtFitStartHigh[i] = ocv.socAt(located + PRIOR_FAST_OHMS * f);
+                socAtFitStartLow[i] = ocv.socAt(located - PRIOR_FAST_OHMS * f);
             }
             // add back the drop of the bleed (over the model's resistances) and the OCV fall its charge caused,
             // take off the hysteresis
@@ -274,11 +296,32 @@ final class RestSelfDischargeCue {
      * bending OCV (a knee) misreads a bleed of tens of mAh by millivolts.
      */
     private double bleedOcvFallVolts(int i) {
+        return bleedOcvFallVolts(i, socAtFitStart[i]);
+    }
+
+    /** The OCV fall of the cell's bleed charge since the fit began, read from {@code s0} (V). */
+    private double bleedOcvFallVolts(int i, double s0) {
         if (bleedAh[i] <= 0) {
             return 0.0;
         }
-        double s0 = socAtFitStart[i];
         return ocv.voltsAt(s0) - ocv.voltsAt(s0 - bleedAh[i] / cell.capacityAh());
+    }
+
+    /**
+     * How far the bleed's OCV fall added back may be off because the SOC it is read from is located
+     * through a bleed drop the linear model does not know (V): the larger difference of the fall read
+     * from the SOCs one prior spread of that drop ({@link #PRIOR_FAST_OHMS} times the bleed at the
+     * fit's start) above and below. On the QSE cell the interface drops 3.5 mV at an 82 mA bleed where
+     * the model says 0.4 mV; on an LFP knee, where the OCV slope doubles within 1 % SOC, the cell is
+     * then located 0.005 SOC low, on a slope 25 % too steep, and the fall of 36 mAh of bleed is
+     * overstated by 2.2 mV in 26 min: a rise of the corrected voltage read as a charge gained. On a
+     * straight OCV the fall does not depend on where it is read, and this is 0.
+     */
+    private double bleedLocationDoubtVolts(int i) {
+        double fall = bleedOcvFallVolts(i);
+        return Math.max(
+                Math.abs(bleedOcvFallVolts(i, socAtFitStartHigh[i]) - fall),
+                Math.abs(bleedOcvFallVolts(i, socAtFitStartLow[i]) - fall));
     }
 
     /** The model's drop for the cell's bleed: over R0 and both RC pairs (V). */
@@ -312,6 +355,9 @@ final class RestSelfDischargeCue {
             bleedMeanAmps[i] = bleedAh[i] * 3600.0 / fitted;
             lossAmps[i] = -slope[i] * toAmps;
             seAmps[i] = slopeSe[i] * toAmps;
+            // the fall's error grows with the bleed's charge, about linearly over the fit: a slope of
+            // its size over the time fitted
+            bleedDoubtAmps[i] = bleedLocationDoubtVolts(i) / fitted * toAmps;
         }
         // with at least three measurable cells left unbled, the bled ones are left out; otherwise
         // (a leak has the balancer bleed nearly every other cell) all are kept, the bleed accounted for
@@ -331,6 +377,7 @@ final class RestSelfDischargeCue {
         }
         double m = median.ofMasked(lossAmps, observable);
         double medianBleed = median.ofMasked(bleedMeanAmps, observable);
+        double medianBleedDoubt = median.ofMasked(bleedDoubtAmps, observable);
         // the reference is itself a measurement: the median of n fits has a standard error of
         // about sqrt(pi / 2n) times theirs, which every excess carries
         double medianSe = Math.sqrt(Math.PI / (2.0 * observed)) * median.ofMasked(seAmps, observable);
@@ -339,6 +386,9 @@ final class RestSelfDischargeCue {
             double own = capacitySpread * bleedMeanAmps[i];
             double common = capacitySpread * medianBleed;
             seAmps[i] = Math.sqrt(seAmps[i] * seAmps[i] + medianSe * medianSe + own * own + common * common);
+            // a model error, the same in every bled cell, not noise: a bound the excess must clear before the
+            // sigma test, not a part of it
+            doubtAmps[i] = observable[i] ? bleedDoubtAmps[i] + medianBleedDoubt : 0.0;
         }
     }
 
@@ -391,6 +441,8 @@ final class RestSelfDischargeCue {
         Arrays.fill(bledTooMuch, false);
         Arrays.fill(bleedAh, 0);
         Arrays.fill(bleedMeanAmps, 0);
+        Arrays.fill(bleedDoubtAmps, 0);
+        Arrays.fill(doubtAmps, 0);
     }
 
     /**
@@ -456,12 +508,15 @@ final class RestSelfDischargeCue {
         return confirmed(i) ? amps[i] / settings.thresholdAmps() : 0.0;
     }
 
-    /** Confirmed: measured, positive, {@code sigmas} standard errors above 0, over a fit as long as the settle time. */
+    /**
+     * Confirmed: measured, positive, {@code sigmas} standard errors above the bound of the bleed's location doubt
+     * ({@link #doubtAmps}), over a fit as long as the settle time.
+     */
     boolean confirmed(int i) {
         return measured(i)
                 && fittedSeconds() >= settings.settleSeconds()
                 && amps[i] > 0
-                && amps[i] > settings.sigmas() * seAmps[i];
+                && amps[i] - doubtAmps[i] > settings.sigmas() * seAmps[i];
     }
 
     /** True when the cell has a rest measurement: a fit on an OCV steep enough, in a string of >= 3 such cells. */
@@ -476,7 +531,16 @@ final class RestSelfDischargeCue {
     boolean confirmedBelow(int i, double limitAmps) {
         return measured(i)
                 && fittedSeconds() >= settings.settleSeconds()
-                && amps[i] + settings.sigmas() * seAmps[i] < limitAmps;
+                && amps[i] + doubtAmps[i] + settings.sigmas() * seAmps[i] < limitAmps;
+    }
+
+    /**
+     * How far the cell's excess may be off because the bled cells' OCV falls are read from SOCs located through a
+     * bleed drop the model does not know (A): its own doubt and the median's ({@link #bleedLocationDoubtVolts} over
+     * the time fitted, through the OCV slope), 0 on a straight OCV or without bleed. A bound, not a standard error.
+     */
+    double doubtAmps(int i) {
+        return doubtAmps[i];
     }
 
     /** Excess self-discharge current over the string median (A), 0 while not resting or not measurable. */

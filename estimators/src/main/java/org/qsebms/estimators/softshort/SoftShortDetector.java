@@ -407,11 +407,14 @@ public final class SoftShortDetector {
         }
         b.append(String.format(
                 Locale.ROOT,
-                "self-discharge %.1f mA above the string median (threshold %.1f mA, standard error %.2f mA%s) "
+                "self-discharge %.1f mA above the string median (threshold %.1f mA, standard error %.2f mA%s%s) "
                         + "over %.0f min of rest",
                 1000 * rest.amps(c),
                 1000 * s.thresholdAmps(),
                 1000 * rest.standardErrorAmps(c),
+                rest.doubtAmps(c) > 0
+                        ? String.format(Locale.ROOT, ", bleed location doubt %.1f mA", 1000 * rest.doubtAmps(c))
+                        : "",
                 rest.confirmed(c) ? "" : ", not confirmed",
                 rest.fittedSeconds() / 60));
     }
