@@ -184,6 +184,19 @@ class RandomSoftShortOracleTest {
     }
 
     /**
+     * Seed 274 (check23f, rest seeds 183-300, the only violation in them): a 704 ohm short (true leak 5.5 mA)
+     * in cell 5 of a 16-cell ptpa-ncm811 pack at a 1 s loop, resting from 0.50 h after a 30 min discharge,
+     * balancing; flagged only at 2.62 h against the oracle's deadline of 2.50 h. Left as found: the detector
+     * was not changed in this pass.
+     */
+    @org.junit.jupiter.api.Disabled("known miss (check23f), measured 2026-12-03: seed 274, a 704 ohm short (5.5 mA) in"
+            + " cell 5 of a 16-cell ptpa-ncm811 pack at a 1 s loop, flagged at 2.62 h, deadline 2.50 h")
+    @Test
+    void theRestSeedCheck23fFoundIsFlaggedInTime() {
+        assertThat(judge(274, false)).isEmpty();
+    }
+
+    /**
      * Seeds 66 and 89, cycling: the short flagged on its own cell and no neighbour tripped, since the drift cue reads
      * the detector's own leak-following SOC filter (docs/safety.md, "A leak-following SOC filter for the drift cue").
      */
