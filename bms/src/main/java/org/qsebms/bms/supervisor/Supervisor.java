@@ -145,7 +145,7 @@ public final class Supervisor {
         }
         moveTo(next, now);
         if (closeTicket > 0) {
-            answerClose(now);
+            answerClose(closeTaken > 0 && !close, now);
         }
     }
 
@@ -155,7 +155,7 @@ public final class Supervisor {
      * STANDBY or INIT that still waits for every contactor to read open (or for a valid measurement) is
      * answered at a later tick. Refusals with a cause were answered by {@link #refuseClose}.
      */
-    private void answerClose(long now) {
+    private void answerClose(boolean cancelledNow, long now) {
         if (state == SupervisorState.SHUTDOWN) {
             closeAnswer(false, CLOSE_REFUSED_SHUTDOWN, now);
         } else if (wantClosed) {
@@ -165,7 +165,10 @@ public final class Supervisor {
                 default -> {} // STANDBY or INIT: still waiting
             }
         } else {
-            closeAnswer(false, state == SupervisorState.FAULT ? CLOSE_REFUSED_TRIPPED : CLOSE_CANCELLED_BY_OPEN, now);
+            closeAnswer(
+                    false,
+                    state == SupervisorState.FAULT && !cancelledNow ? CLOSE_REFUSED_TRIPPED : CLOSE_CANCELLED_BY_OPEN,
+                    now);
         }
     }
 

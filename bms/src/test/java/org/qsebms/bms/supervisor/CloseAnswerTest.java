@@ -122,6 +122,19 @@ class CloseAnswerTest {
     }
 
     @Test
+    void aCloseFollowedByAnOpenInFaultIsAnsweredAsCancelled() {
+        rig.tick();
+        rig.pack.driveCellVoltage(0, 0.8);
+        assertThat(rig.tickUntil(SupervisorState.FAULT, 10)).isPositive();
+        long ticket = rig.wiring.requests().requestClose();
+        rig.wiring.requests().requestOpen();
+        rig.tick();
+        var a = onlyAnswerSince(0, ticket);
+        assertThat(a.accepted()).isFalse();
+        assertThat(a.reason()).isEqualTo(Supervisor.CLOSE_CANCELLED_BY_OPEN);
+    }
+
+    @Test
     void anOpenThenACloseBeforeTheTickCloses() {
         rig.tick();
         rig.wiring.requests().requestOpen();
