@@ -5,13 +5,14 @@ import org.qsebms.bms.supervisor.SupervisorRequests;
 
 /**
  * Applies validated commands through the loop's lock-free request objects. Runs on the telemetry
- * thread. The reset answer depends on the protection's decision at the next tick, so it returns
+ * thread. The reset and close answers depend on the loop's decision at its next tick, so they return
  * {@code null} and the result is published when the loop reports the outcome.
  */
 public final class CommandHandler {
     private final SupervisorRequests requests;
     private final OperatorSettings operator;
     private long lastResetTicket;
+    private long lastCloseTicket;
 
     public CommandHandler(SupervisorRequests requests, OperatorSettings operator) {
         this.requests = requests;
@@ -23,12 +24,22 @@ public final class CommandHandler {
         return requests.withdrawReset();
     }
 
+    /** Takes back a close the loop has not taken yet; true if it was still waiting. */
+    public boolean withdrawClose() {
+        return requests.withdrawClose();
+    }
+
+    /** The ticket of the last close this handler requested (0 before any): its answer names it. */
+    public long lastCloseTicket() {
+        return lastCloseTicket;
+    }
+
     /** The ticket of the last reset this handler requested (0 before any): its answer names it. */
     public long lastResetTicket() {
         return lastResetTicket;
     }
 
-    /** Applies {@code c}; returns its result, or null when the result follows later (reset). */
+    /** Applies {@code c}; returns its result, or null when the result follows later (reset, close). */
     public CommandResult apply(Command c, String id) {
         requests.noteOperatorCommand(); // any command cancels a scheduled diagnostic
         return switch (c) {
@@ -74,20 +85,15 @@ public final class CommandHandler {
                                 : "balancing disabled");
             }
             case Command.Snapshot s -> CommandResult.accepted(c.name(), id, "state, cells and health published");
+            case Command.Contactors k
+            when k.close() -> {
+                // judged by the loop at its next tick: the answer (accepted, or refused naming the cause) follows
+                lastCloseTicket = requests.requestClose();
+                yield null;
+            }
             case Command.Contactors k -> {
-                if (k.close()) {
-                    requests.requestClose();
-                } else {
-                    requests.requestOpen();
-                }
-                yield CommandResult.accepted(
-                        c.name(),
-                        id,
-                        k.close()
-                                ? "close requested; the supervisor closes only from STANDBY with no fault and no cause "
-                                        + "that would trip the pack present; a refusal, naming the cause, follows on the "
-                                        + "events topic (watch state.mode)"
-                                : "open requested");
+                requests.requestOpen();
+                yield CommandResult.accepted(c.name(), id, "open requested");
             }
         };
     }

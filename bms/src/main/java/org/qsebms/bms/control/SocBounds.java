@@ -13,6 +13,10 @@ final class SocBounds {
     private final Protection protection;
     private final SocEstimator soc;
     private final CurrentLimits currentLimits;
+    /** The SOC_LOW floor reached: held until the lowest cell is back above its RSL by its hysteresis. */
+    private boolean dischargeFloored;
+    /** The SOC_HIGH floor reached: held until the highest cell is back below its RSL by its hysteresis. */
+    private boolean chargeFloored;
 
     SocBounds(Protection protection, SocEstimator soc, CurrentLimits currentLimits) {
         this.protection = protection;
@@ -40,7 +44,11 @@ final class SocBounds {
         protection.evaluateSoc(min, minCell, max, maxCell, t.m.packAmps, t.nowNanos);
     }
 
-    /** Zero charge or discharge limit at the SOC RSLs. */
+    /**
+     * Zero charge or discharge limit at the SOC RSLs, held until the SOC is back inside by the limit's
+     * hysteresis (the fault table's): at rest after the load stops the estimate relaxes a hair back
+     * inside, and without it the limit reopened within a second or two and closed again on the next draw.
+     */
     void applyFloors(TickState t) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -49,8 +57,11 @@ final class SocBounds {
             max = Math.max(max, t.cellSoc[i]);
         }
         var extra = protection.extra();
+        var low = extra.socLow();
+        var high = extra.socHigh();
+        dischargeFloored = min <= low.rsl() + (dischargeFloored ? low.hysteresis() : 0.0);
+        chargeFloored = max >= high.rsl() - (chargeFloored ? high.hysteresis() : 0.0);
         currentLimits.limitTo(
-                max >= extra.socHigh().rsl() ? 0.0 : Double.POSITIVE_INFINITY,
-                min <= extra.socLow().rsl() ? 0.0 : Double.POSITIVE_INFINITY);
+                chargeFloored ? 0.0 : Double.POSITIVE_INFINITY, dischargeFloored ? 0.0 : Double.POSITIVE_INFINITY);
     }
 }

@@ -126,6 +126,11 @@ public final class ControllerAssembly {
             public void closeRefused(String reason, long nanos) {
                 events.offer(new ControllerEvent.CloseRefused(reason, nanos));
             }
+
+            @Override
+            public void closeOutcome(boolean accepted, String reason, long nanos, long answersUpTo) {
+                events.offer(new ControllerEvent.CloseOutcome(accepted, reason, nanos, answersUpTo));
+            }
         });
         long periodNanos = cfg.loop().period().toNanos();
         int dutyPeriod = (int) Math.max(1, 10_000_000_000L / periodNanos);

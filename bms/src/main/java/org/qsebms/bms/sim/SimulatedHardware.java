@@ -26,17 +26,9 @@ public final class SimulatedHardware {
     private final double cellNoiseVolts;
     private final double currentNoiseAmps;
     private final double tempNoiseCelsius;
-    private final SensorStatus[] cellFault;
-    private final SensorStatus[] tempFault;
-    private final double[] stuckCellVolts;
-    private final double[] stuckTemp;
-    /** Per channel: frozen (a stuck ADC), kept apart from a status fault so one's end never ends the other. */
-    private final boolean[] cellFrozen;
-
-    private final boolean[] tempFrozen;
-    private boolean currentFrozen;
-    private SensorStatus currentFault = SensorStatus.OK;
-    private double stuckAmps;
+    private final ChannelFaults cellFaults;
+    private final ChannelFaults tempFaults;
+    private final ChannelFaults currentFaults = new ChannelFaults(1);
     private double currentOffsetAmps;
     private SensorStatus packVoltsFault = SensorStatus.OK;
     private double packVoltsOffset;
@@ -65,14 +57,8 @@ public final class SimulatedHardware {
         this.currentNoiseAmps = currentNoiseAmps;
         this.tempNoiseCelsius = tempNoiseCelsius;
         int n = pack.cellCount();
-        this.cellFault = new SensorStatus[n];
-        this.tempFault = new SensorStatus[n];
-        this.stuckCellVolts = new double[n];
-        this.cellFrozen = new boolean[n];
-        this.tempFrozen = new boolean[n];
-        this.stuckTemp = new double[n];
-        java.util.Arrays.fill(cellFault, SensorStatus.OK);
-        java.util.Arrays.fill(tempFault, SensorStatus.OK);
+        this.cellFaults = new ChannelFaults(n);
+        this.tempFaults = new ChannelFaults(n);
     }
 
     /** Builds the ports as one {@link PackHardware}. */
@@ -102,66 +88,32 @@ public final class SimulatedHardware {
      * OK ends both.
      */
     public void injectCellSensorFault(int cell, SensorStatus status) {
-        if (status == SensorStatus.STUCK) {
-            stuckCellVolts[cell] = pack.cellVolts(cell);
-            cellFrozen[cell] = true;
-        } else {
-            cellFault[cell] = status;
-            cellFrozen[cell] &= status != SensorStatus.OK;
-        }
+        cellFaults.inject(cell, status, () -> pack.cellVolts(cell));
     }
 
     /** Ends one injected fault of a cell channel: a freeze (STUCK) or a status fault, leaving the other. */
     public void endCellSensorFault(int cell, SensorStatus status) {
-        if (status == SensorStatus.STUCK) {
-            cellFrozen[cell] = false;
-        } else {
-            cellFault[cell] = SensorStatus.OK;
-        }
+        cellFaults.end(cell, status);
     }
 
     /** As {@link #injectCellSensorFault} for a thermistor channel. */
     public void injectTemperatureSensorFault(int channel, SensorStatus status) {
-        if (status == SensorStatus.STUCK) {
-            stuckTemp[channel] = pack.cellCelsius(channel);
-            tempFrozen[channel] = true;
-        } else {
-            tempFault[channel] = status;
-            tempFrozen[channel] &= status != SensorStatus.OK;
-        }
+        tempFaults.inject(channel, status, () -> pack.cellCelsius(channel));
     }
 
     /** As {@link #endCellSensorFault} for a thermistor channel. */
     public void endTemperatureSensorFault(int channel, SensorStatus status) {
-        if (status == SensorStatus.STUCK) {
-            tempFrozen[channel] = false;
-        } else {
-            tempFault[channel] = SensorStatus.OK;
-        }
+        tempFaults.end(channel, status);
     }
 
     /** A current-sensor fault: STUCK holds the present reading (still OK), others report the status. */
     public void injectCurrentSensorFault(SensorStatus status) {
-        if (status == SensorStatus.STUCK) {
-            stuckAmps = pack.packAmps() + currentNoiseAmps * gauss();
-            currentFrozen = true;
-        } else {
-            currentFault = status;
-            currentFrozen &= status != SensorStatus.OK;
-        }
+        currentFaults.inject(0, status, () -> pack.packAmps() + currentNoiseAmps * gauss());
     }
 
     /** Ends one injected fault of the current sensor: a freeze (STUCK) or a status fault, leaving the other. */
     public void endCurrentSensorFault(SensorStatus status) {
-        if (status == SensorStatus.STUCK) {
-            currentFrozen = false;
-        } else {
-            currentFault = SensorStatus.OK;
-        }
-    }
-
-    private SensorStatus currentState() {
-        return currentFault == SensorStatus.OK && currentFrozen ? SensorStatus.STUCK : currentFault;
+        currentFaults.end(0, status);
     }
 
     /** A zero offset of the current sensor (amperes added to every reading, also with the contactors open). */
@@ -198,10 +150,10 @@ public final class SimulatedHardware {
         @Override
         public void readInto(double[] cellVolts, SensorStatus[] status) {
             for (int i = 0; i < pack.cellCount(); i++) {
-                SensorStatus f = cellFault[i] == SensorStatus.OK && cellFrozen[i] ? SensorStatus.STUCK : cellFault[i];
+                SensorStatus f = cellFaults.state(i);
                 status[i] = f;
                 if (f == SensorStatus.STUCK) {
-                    cellVolts[i] = stuckCellVolts[i];
+                    cellVolts[i] = cellFaults.frozenValue(i);
                     status[i] = SensorStatus.OK; // a stuck ADC looks healthy; plausibility must find it
                 } else if (f == SensorStatus.OPEN_WIRE) {
                     cellVolts[i] = 0.0;
@@ -232,16 +184,16 @@ public final class SimulatedHardware {
     private final class Current implements CurrentSensor {
         @Override
         public double readPackAmps() {
-            SensorStatus f = currentState();
+            SensorStatus f = currentFaults.state(0);
             if (f == SensorStatus.STUCK) {
-                return stuckAmps;
+                return currentFaults.frozenValue(0);
             }
             return f == SensorStatus.OK ? pack.packAmps() + currentOffsetAmps + currentNoiseAmps * gauss() : 0.0;
         }
 
         @Override
         public SensorStatus lastStatus() {
-            SensorStatus f = currentState();
+            SensorStatus f = currentFaults.state(0);
             return f == SensorStatus.STUCK ? SensorStatus.OK : f; // a stuck ADC looks healthy
         }
     }
@@ -255,9 +207,9 @@ public final class SimulatedHardware {
         @Override
         public void readInto(double[] celsius, SensorStatus[] status) {
             for (int i = 0; i < pack.cellCount(); i++) {
-                SensorStatus f = tempFault[i] == SensorStatus.OK && tempFrozen[i] ? SensorStatus.STUCK : tempFault[i];
+                SensorStatus f = tempFaults.state(i);
                 if (f == SensorStatus.STUCK) {
-                    celsius[i] = stuckTemp[i];
+                    celsius[i] = tempFaults.frozenValue(i);
                     status[i] = SensorStatus.OK;
                 } else if (f == SensorStatus.BUS_ERROR) {
                     status[i] = f; // no code read: the value is stale

@@ -33,6 +33,14 @@ public sealed interface ControllerEvent {
     record CloseRefused(String reason, long nanos) implements ControllerEvent {}
 
     /**
+     * The answer to the close requests up to ticket {@code answersUpTo} (SupervisorRequests.requestClose), for
+     * the command's reply: accepted (precharge started, or the pack stays closed) or refused with the reason. Not
+     * an {@code events} message itself: a refusal with a cause is also a {@link CloseRefused}, an acceptance a
+     * state change.
+     */
+    record CloseOutcome(boolean accepted, String reason, long nanos, long answersUpTo) implements ControllerEvent {}
+
+    /**
      * A reset request was accepted or refused; it answers the reset requests up to ticket
      * {@code answersUpTo} (SupervisorRequests.requestReset), not those sent after the loop took them.
      */

@@ -41,6 +41,8 @@ public final class Supervisor {
     private long stepNanos;
     private PrechargeStep step;
     private boolean wantClosed;
+    /** The last close ticket taken and not yet answered (0: none waits for its answer). */
+    private long closeTicket;
     /** Per contactor: when it was last commanded open (long ago at start), for the weld check on every path. */
     private final long[] openedNanos = new long[ContactorId.values().length];
     /** Per contactor: when it was last commanded closed, for the feedback check in every state. */
@@ -68,7 +70,23 @@ public final class Supervisor {
          * kept for later; an accepted close shows as the move to PRECHARGE (or OPENING back to NORMAL).
          */
         default void closeRefused(String reason, long nanos) {}
+
+        /**
+         * The answer to the close requests up to ticket {@code answersUpTo} ({@link SupervisorRequests#requestClose}),
+         * given at the tick the close is decided: accepted when the pack starts its precharge (or stays closed);
+         * refused with the reason of {@link #closeRefused} (also given there), or because the pack tripped, shut
+         * down or an open request came after it. A close that waits for a contactor to read open is answered when
+         * that wait ends.
+         */
+        default void closeOutcome(boolean accepted, String reason, long nanos, long answersUpTo) {}
     }
+
+    static final String CLOSE_ACCEPTED = "close accepted: precharge started, contactors closing (watch state.mode)";
+    static final String CLOSE_ACCEPTED_CLOSED = "close accepted: the contactors are closed or closing";
+    static final String CLOSE_CANCELLED_BY_OPEN = "close not taken: an open request sent after it cancelled it";
+    static final String CLOSE_REFUSED_TRIPPED = "close refused: the pack tripped at the tick the close was taken "
+            + "(FAULT, contactors open); reset once the cause is gone, then close again";
+    static final String CLOSE_REFUSED_SHUTDOWN = "close refused: the BMS is shutting down";
 
     /** The reason of a close taken in FAULT: a close is not kept for after a reset. */
     static final String CLOSE_REFUSED_IN_FAULT = "close refused: the pack is in FAULT (a fault is latched); a close is "
@@ -87,7 +105,11 @@ public final class Supervisor {
     public void step(PackMeasurement m, boolean measurementValid) {
         long now = m.nanos;
         this.now = now;
-        boolean close = requests.takeClose();
+        long closeTaken = requests.takeCloseTicket();
+        boolean close = closeTaken > 0 && !requests.closeCancelled(closeTaken);
+        if (closeTaken > 0) {
+            closeTicket = closeTaken; // its answer answers any earlier close still waiting
+        }
         if (close) {
             wantClosed = true;
         }
@@ -122,6 +144,38 @@ public final class Supervisor {
             refuseClose(now);
         }
         moveTo(next, now);
+        if (closeTicket > 0) {
+            answerClose(closeTaken > 0 && !close, now);
+        }
+    }
+
+    /**
+     * Answers the close waiting for its answer once it is decided: accepted when the pack is closing or
+     * closed, refused when it is no longer wanted (a trip, a shutdown, an open after it); a close in
+     * STANDBY or INIT that still waits for every contactor to read open (or for a valid measurement) is
+     * answered at a later tick. Refusals with a cause were answered by {@link #refuseClose}.
+     */
+    private void answerClose(boolean cancelledNow, long now) {
+        if (state == SupervisorState.SHUTDOWN) {
+            closeAnswer(false, CLOSE_REFUSED_SHUTDOWN, now);
+        } else if (wantClosed) {
+            switch (state) {
+                case PRECHARGE -> closeAnswer(true, CLOSE_ACCEPTED, now);
+                case NORMAL, DIAGNOSTIC -> closeAnswer(true, CLOSE_ACCEPTED_CLOSED, now);
+                default -> {} // STANDBY or INIT: still waiting
+            }
+        } else {
+            closeAnswer(
+                    false,
+                    state == SupervisorState.FAULT && !cancelledNow ? CLOSE_REFUSED_TRIPPED : CLOSE_CANCELLED_BY_OPEN,
+                    now);
+        }
+    }
+
+    private void closeAnswer(boolean accepted, String reason, long now) {
+        long ticket = closeTicket;
+        closeTicket = 0;
+        listener.closeOutcome(accepted, reason, now, ticket);
     }
 
     /** In FAULT a close is refused, never kept: the reset that leaves FAULT cancels any close (answerReset). */
@@ -129,6 +183,9 @@ public final class Supervisor {
         if (close) {
             wantClosed = false;
             listener.closeRefused(CLOSE_REFUSED_IN_FAULT, now);
+            if (closeTicket > 0) {
+                closeAnswer(false, CLOSE_REFUSED_IN_FAULT, now);
+            }
         }
         return resetAccepted ? SupervisorState.STANDBY : SupervisorState.FAULT;
     }
@@ -140,7 +197,11 @@ public final class Supervisor {
      */
     private void refuseClose(long now) {
         wantClosed = false;
-        listener.closeRefused(protection.closeRefusal(), now);
+        String reason = protection.closeRefusal();
+        listener.closeRefused(reason, now);
+        if (closeTicket > 0) {
+            closeAnswer(false, reason, now);
+        }
     }
 
     /** Answers a reset at the tick it is taken: accepted only with a latched fault and no cause left. */

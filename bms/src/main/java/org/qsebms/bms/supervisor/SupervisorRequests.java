@@ -8,8 +8,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * its next tick. Setting a request never blocks and never touches hardware.
  */
 public final class SupervisorRequests {
-    private final AtomicBoolean close = new AtomicBoolean();
     private final AtomicBoolean open = new AtomicBoolean();
+    /** Close requests so far; each request's ticket is the count after it. */
+    private final AtomicLong closesRequested = new AtomicLong();
+    /** Close tickets up to this one were taken by the loop or withdrawn. */
+    private final AtomicLong closesTaken = new AtomicLong();
+    /** Close tickets up to this one were cancelled by an open request sent after them. */
+    private final AtomicLong closesCancelled = new AtomicLong();
     /** Reset requests so far; each request's ticket is the count after it. */
     private final AtomicLong resetsRequested = new AtomicLong();
     /** Tickets up to this one were taken by the loop or withdrawn: each is answered once, by its own take. */
@@ -20,16 +25,42 @@ public final class SupervisorRequests {
     private final AtomicBoolean diagnostic = new AtomicBoolean();
     private final AtomicLong operatorCommands = new AtomicLong();
 
-    public void requestClose() {
+    /**
+     * Requests a close; returns its ticket. The loop answers it ({@link Supervisor.StateListener#closeOutcome})
+     * naming the last close ticket it answers, as it does a reset's.
+     */
+    public long requestClose() {
         operatorCommands.incrementAndGet();
         open.set(false);
-        close.set(true);
+        return closesRequested.incrementAndGet();
     }
 
+    /** Requests an open; it cancels every close requested before it that the loop has not taken. */
     public void requestOpen() {
         operatorCommands.incrementAndGet();
-        close.set(false);
+        closesCancelled.set(closesRequested.get());
         open.set(true);
+    }
+
+    /**
+     * Takes back a close the loop has not taken yet (its asker was told it timed out): a close is judged
+     * at the moment it is taken, so one left waiting must not be taken later. True if it was still waiting.
+     */
+    public boolean withdrawClose() {
+        return takeCloseTicket() > 0;
+    }
+
+    /**
+     * Takes every close requested and not yet taken or withdrawn; returns the last ticket taken, or 0 when
+     * none waits. Lock-free, no allocation.
+     */
+    long takeCloseTicket() {
+        return take(closesRequested, closesTaken);
+    }
+
+    /** True when the close with this ticket was cancelled by an open requested after it. */
+    boolean closeCancelled(long ticket) {
+        return ticket <= closesCancelled.get();
     }
 
     /**
@@ -57,13 +88,17 @@ public final class SupervisorRequests {
      * allocation.
      */
     public long takeResetTicket() {
+        return take(resetsRequested, resetsTaken);
+    }
+
+    private static long take(AtomicLong requestedCount, AtomicLong takenCount) {
         while (true) {
-            long requested = resetsRequested.get();
-            long taken = resetsTaken.get();
+            long requested = requestedCount.get();
+            long taken = takenCount.get();
             if (requested <= taken) {
                 return 0;
             }
-            if (resetsTaken.compareAndSet(taken, requested)) {
+            if (takenCount.compareAndSet(taken, requested)) {
                 return requested;
             }
         }
@@ -100,14 +135,6 @@ public final class SupervisorRequests {
 
     boolean diagnosticWanted() {
         return diagnostic.get();
-    }
-
-    boolean takeClose() {
-        return close.getAndSet(false);
-    }
-
-    boolean closePending() {
-        return close.get();
     }
 
     boolean takeOpen() {

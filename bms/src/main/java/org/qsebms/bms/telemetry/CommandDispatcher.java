@@ -1,6 +1,5 @@
 package org.qsebms.bms.telemetry;
 
-import java.util.ArrayDeque;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.qsebms.bms.command.Command;
@@ -15,25 +14,21 @@ import org.qsebms.bms.command.CommandResult;
  * retained command (never executed: it would be replayed at every reconnect), then the strict parser,
  * then the {@link CommandHandler}. It makes no control decision itself: a reset goes to the supervisor,
  * whose answer (accepted, refused, nothing to reset) comes back as an event and is matched here to the
- * resets waiting for it; a reset the loop does not answer within 3 s gets a timeout result, and
- * when none is left waiting the request is withdrawn from the loop, so a stalled loop never takes it
- * later, at a moment its sender did not choose.
+ * resets waiting for it; a close is answered the same way (accepted, or refused with the reason). A reset
+ * or close the loop does not answer within 3 s gets a timeout result, and when none is left waiting the
+ * request is withdrawn from the loop, so a stalled loop never takes it later, at a moment its sender did
+ * not choose ({@link AwaitedAnswers}).
  */
 final class CommandDispatcher {
-    private static final long RESET_ANSWER_TIMEOUT_NANOS = 3_000_000_000L;
-    private static final int MAX_PENDING_RESETS = 16;
-
-    private record PendingReset(String id, long deadlineNanos, long ticket) {}
-
     private final String prefix;
     private final CommandParser parser;
     private final CommandHandler handler;
     private final CommandRateLimiter rate;
     private final double commandsPerSecond;
-    private final LongSupplier nanoClock;
     private final Consumer<CommandResult> results;
     private final Runnable snapshot;
-    private final ArrayDeque<PendingReset> pendingResets = new ArrayDeque<>();
+    private final AwaitedAnswers resets;
+    private final AwaitedAnswers closes;
 
     /**
      * @param results  publishes a result
@@ -52,11 +47,22 @@ final class CommandDispatcher {
         this.handler = handler;
         this.rate = new CommandRateLimiter(commandsPerSecond, Math.max(1, 2 * commandsPerSecond), nanoClock);
         this.commandsPerSecond = commandsPerSecond;
-        this.nanoClock = nanoClock;
         this.results = results;
         this.snapshot = snapshot;
+        this.resets = new AwaitedAnswers(
+                "reset",
+                "the loop took the request, its outcome follows on the events topic; check state.mode",
+                nanoClock,
+                results,
+                handler::withdrawReset);
+        this.closes = new AwaitedAnswers(
+                "contactors",
+                "the loop took the close: a refusal follows on the events topic, an acceptance shows as "
+                        + "state.mode PRECHARGE; check state.mode",
+                nanoClock,
+                results,
+                handler::withdrawClose);
     }
-
     /** Answers up to {@code max} queued commands. */
     void process(CommandInbox inbox, int max) {
         for (int n = 0; n < max; n++) {
@@ -108,20 +114,15 @@ final class CommandDispatcher {
     }
 
     private void execute(Command c, String id) {
-        if (c instanceof Command.Reset) {
-            if (pendingResets.size() >= MAX_PENDING_RESETS) {
-                results.accept(CommandResult.rejected(
-                        "reset",
-                        id,
-                        MAX_PENDING_RESETS + " resets already await the control loop's answer; retry later"));
-                return;
-            }
+        AwaitedAnswers awaited = awaitedFor(c);
+        if (awaited != null && awaited.full()) {
+            awaited.refuseFull(id);
+            return;
         }
         CommandResult r = handler.apply(c, id);
-        if (c instanceof Command.Reset) {
+        if (awaited != null) {
             // the ticket this request got: the loop's answer to an earlier take is not its answer
-            pendingResets.addLast(new PendingReset(
-                    id, nanoClock.getAsLong() + RESET_ANSWER_TIMEOUT_NANOS, handler.lastResetTicket()));
+            awaited.await(id, c instanceof Command.Reset ? handler.lastResetTicket() : handler.lastCloseTicket());
         }
         if (c instanceof Command.Snapshot) {
             snapshot.run();
@@ -131,15 +132,26 @@ final class CommandDispatcher {
         }
     }
 
+    /** The commands whose answer is the loop's: a reset, and a close (an open is answered at once). */
+    private AwaitedAnswers awaitedFor(Command c) {
+        return switch (c) {
+            case Command.Reset r -> resets;
+            case Command.Contactors k when k.close() -> closes;
+            default -> null;
+        };
+    }
+
     /**
      * The supervisor's answer to the reset requests up to ticket {@code answersUpTo}: every waiting
      * reset the loop took with it gets it; one sent after that take waits for its own answer.
      */
     void resetOutcome(boolean accepted, String reason, long answersUpTo) {
-        while (!pendingResets.isEmpty() && pendingResets.peekFirst().ticket() <= answersUpTo) {
-            PendingReset p = pendingResets.pollFirst();
-            results.accept(new CommandResult("reset", p.id(), accepted, reason, Double.NaN));
-        }
+        resets.answer(accepted, reason, answersUpTo);
+    }
+
+    /** The supervisor's answer to the close requests up to ticket {@code answersUpTo}, as for a reset. */
+    void closeOutcome(boolean accepted, String reason, long answersUpTo) {
+        closes.answer(accepted, reason, answersUpTo);
     }
 
     /**
@@ -147,23 +159,19 @@ final class CommandDispatcher {
      * request is withdrawn; if the loop had already taken it, its outcome follows on the events topic.
      */
     void expireResets() {
-        long now = nanoClock.getAsLong();
-        while (!pendingResets.isEmpty() && now > pendingResets.peekFirst().deadlineNanos()) {
-            PendingReset p = pendingResets.pollFirst();
-            String what;
-            if (!pendingResets.isEmpty()) {
-                what = "a later reset still waits for it; check state.mode";
-            } else if (handler.withdrawReset()) {
-                what = "the reset is withdrawn and will not be taken later; check state.mode and retry";
-            } else {
-                what = "the loop took the request, its outcome follows on the events topic; check state.mode";
-            }
-            results.accept(
-                    CommandResult.rejected("reset", p.id(), "no answer from the control loop within 3 s; " + what));
-        }
+        resets.expire();
+    }
+
+    /** Answers the closes the loop left unanswered for 3 s, as for a reset. */
+    void expireCloses() {
+        closes.expire();
     }
 
     boolean resetsPending() {
-        return !pendingResets.isEmpty();
+        return resets.pending();
+    }
+
+    boolean closesPending() {
+        return closes.pending();
     }
 }

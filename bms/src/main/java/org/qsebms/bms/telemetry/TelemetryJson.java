@@ -172,6 +172,11 @@ final class TelemetryJson {
                 n.put("accepted", false);
                 n.put("reason", r.reason());
             }
+            case ControllerEvent.CloseOutcome r -> { // the command's reply (cmd/contactors/result), not routed here
+                n.put("event", "close");
+                n.put("accepted", r.accepted());
+                n.put("reason", r.reason());
+            }
             case ControllerEvent.ResetOutcome r -> {
                 n.put("event", "reset");
                 n.put("accepted", r.accepted());

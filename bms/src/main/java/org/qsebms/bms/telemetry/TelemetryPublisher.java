@@ -205,6 +205,7 @@ public final class TelemetryPublisher implements AutoCloseable {
                 idle = false;
             }
             commands.expireResets();
+            commands.expireCloses();
         }
         if (up && router.drainSpool(200_000_000L)) {
             idle = false;
@@ -230,6 +231,11 @@ public final class TelemetryPublisher implements AutoCloseable {
                 router.route(payloads.event(e, now));
                 if (commands != null) {
                     commands.resetOutcome(r.accepted(), r.reason(), r.answersUpTo());
+                }
+            }
+            case ControllerEvent.CloseOutcome c -> { // the command's reply only: a refusal is also a CloseRefused
+                if (commands != null) {
+                    commands.closeOutcome(c.accepted(), c.reason(), c.answersUpTo());
                 }
             }
             default -> router.route(payloads.event(e, now));

@@ -18,9 +18,9 @@ import org.qsebms.config.BmsConfig;
 /**
  * Issue 23, the MQTT path of a close judged as a reset is: the pack opened over MQTT, one cell then
  * reads 0.4 V under the others (the imbalance MSL is 0.30 V over 5 s), and a {@code contactors} close
- * sent inside that debounce is refused on the {@code events} topic with the cause, its value and its
- * limit; the pack stays in STANDBY with every contactor open. Once the cell is back, the same close is
- * taken.
+ * sent inside that debounce is refused, in the command's own reply and on the {@code events} topic, with
+ * the cause, its value and its limit; the pack stays in STANDBY with every contactor open. Once the cell is
+ * back, the same close is taken and its reply says accepted. In FAULT, the reply says refused.
  */
 class CloseOverAPendingCauseCommandTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
@@ -51,7 +51,12 @@ class CloseOverAPendingCauseCommandTest {
                                 WAIT,
                                 "result of c1")
                         .json();
-                assertThat(result.get("reason").asText()).contains("a refusal, naming the cause, follows");
+                assertThat(result.get("accepted").asBoolean())
+                        .as(result.toString())
+                        .isFalse();
+                assertThat(result.get("reason").asText())
+                        .startsWith("close refused: a cause that would trip the pack is present; nothing energised")
+                        .contains("CELL_IMBALANCE.MSL: cell 2");
                 JsonNode refused = sub.await(
                                 r -> r.topic().equals(t.events())
                                         && r.json().path("event").asText().equals("close"),
@@ -76,12 +81,41 @@ class CloseOverAPendingCauseCommandTest {
                 Thread.sleep(1_000); // and the command rate's bucket refilled
                 int closed = sub.received.size();
                 sub.publish(t.command("contactors"), "{\"id\":\"c2\",\"action\":\"close\"}");
+                JsonNode taken = after(
+                                sub,
+                                closed,
+                                r -> r.topic().equals(t.commandResult("contactors"))
+                                        && r.payload().contains("\"c2\""),
+                                "result of c2")
+                        .json();
+                assertThat(taken.get("accepted").asBoolean())
+                        .as(taken.toString())
+                        .isTrue();
+                assertThat(taken.get("reason").asText()).startsWith("close accepted");
                 after(sub, closed, mode(t, "NORMAL"), "NORMAL after the cause has gone");
                 assertThat(sub.received.stream()
                                 .filter(r -> r.topic().equals(t.alarms()))
                                 .map(r -> r.json().path("id").asText())
                                 .filter(id -> id.endsWith(".MSL")))
                         .isEmpty();
+
+                // a latched fault: the close's reply says refused, and why
+                sim.injectCurrentSensorFault(org.qsebms.hal.SensorStatus.BUS_ERROR);
+                after(sub, closed, mode(t, "FAULT"), "FAULT");
+                Thread.sleep(1_000); // the command rate's bucket
+                int faulted = sub.received.size();
+                sub.publish(t.command("contactors"), "{\"id\":\"c3\",\"action\":\"close\"}");
+                JsonNode inFault = after(
+                                sub,
+                                faulted,
+                                r -> r.topic().equals(t.commandResult("contactors"))
+                                        && r.payload().contains("\"c3\""),
+                                "result of c3")
+                        .json();
+                assertThat(inFault.get("accepted").asBoolean())
+                        .as(inFault.toString())
+                        .isFalse();
+                assertThat(inFault.get("reason").asText()).startsWith("close refused: the pack is in FAULT");
             } finally {
                 bms.close();
             }

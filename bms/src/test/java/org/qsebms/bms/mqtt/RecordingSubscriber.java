@@ -111,6 +111,11 @@ final class RecordingSubscriber implements AutoCloseable {
         client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
     }
 
+    /** Publishes with the retain flag (an empty payload clears the topic's retained message). */
+    void publishRetained(String topic, String payload) throws MqttException {
+        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, true);
+    }
+
     List<Received> on(String topic) {
         List<Received> out = new ArrayList<>();
         for (Received r : received) {

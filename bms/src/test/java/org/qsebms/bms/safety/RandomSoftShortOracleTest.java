@@ -193,6 +193,37 @@ class RandomSoftShortOracleTest {
     }
 
     /**
+     * Seed 274 (check23f, rest seeds 183-300, the only violation in them): a 704 ohm short (true leak 5.5 mA)
+     * in cell 5 of a 16-cell ptpa-ncm811 pack at a 1 s loop, resting from 0.50 h after a 30 min discharge,
+     * balancing; flagged only at 2.62 h against the oracle's deadline of 2.50 h. Left as found: the detector
+     * was not changed in this pass.
+     */
+    @org.junit.jupiter.api.Disabled("known miss (check23f), measured 2026-12-03: seed 274, a 704 ohm short (5.5 mA) in"
+            + " cell 5 of a 16-cell ptpa-ncm811 pack at a 1 s loop, flagged at 2.62 h, deadline 2.50 h")
+    @Test
+    void theRestSeedCheck23fFoundIsFlaggedInTime() {
+        assertThat(judge(274, false)).isEmpty();
+    }
+
+    /**
+     * Seeds 144 and 123, cycling (check23f, cycling seeds 121-160, the only violations in them; both on NCM, and
+     * both the same on the code before check23f's changes): seed 144, a healthy 6 x 1.5 Ah psoa-ncm811 pack at a
+     * 500 ms loop, {@code SOFT_SHORT.MSL} on cell 1 at 3.49 h (27.1 mA above the string median, from the SOC drift;
+     * at 100 and 250 ms loops too, 3.39 and 3.40 h, 24.2 and 26.7 mA; not at 1 s); seed 123, a 4999 ohm short in
+     * cell 1 of an 8-cell ptpa-ncm811 pack at 500 ms, {@code SOFT_SHORT.MSL} naming cell 6 at 3.77 h (13.0 mA, SOC
+     * drift). Left as found: the detector was not changed in this pass.
+     */
+    @org.junit.jupiter.api.Disabled("known miss (check23f), measured 2026-12-03: cycling seed 144, a healthy 6-cell"
+            + " psoa-ncm811 pack, SOFT_SHORT.MSL on cell 1 at 3.49 h (27.1 mA, SOC drift); seed 123, a 4999 ohm short"
+            + " in cell 1, SOFT_SHORT.MSL naming cell 6 at 3.77 h (13.0 mA, SOC drift)")
+    @Test
+    void theCyclingSeedsCheck23fFoundRaiseNoFalseAlarm() {
+        List<String> violations = new java.util.ArrayList<>(judge(144, true));
+        violations.addAll(judge(123, true));
+        assertThat(violations).isEmpty();
+    }
+
+    /**
      * Seeds 66 and 89, cycling: the short flagged on its own cell and no neighbour tripped, since the drift cue reads
      * the detector's own leak-following SOC filter (docs/safety.md, "A leak-following SOC filter for the drift cue").
      */

@@ -36,4 +36,14 @@ final class ResetDispatchBench {
         inbox.offer(TOPICS.command("reset"), ("{\"id\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8), false);
         dispatcher.process(inbox, 16);
     }
+
+    /** Sends a contactors command ({@code close} or {@code open}) with this id, as {@link #sendReset} does. */
+    void sendContactors(String id, String action) {
+        CommandInbox inbox = new CommandInbox(CommandParser.MAX_PAYLOAD_BYTES, 1 << 16, 16, () -> {});
+        inbox.offer(
+                TOPICS.command("contactors"),
+                ("{\"id\":\"" + id + "\",\"action\":\"" + action + "\"}").getBytes(StandardCharsets.UTF_8),
+                false);
+        dispatcher.process(inbox, 16);
+    }
 }

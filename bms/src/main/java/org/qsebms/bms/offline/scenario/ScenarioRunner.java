@@ -261,7 +261,9 @@ public final class ScenarioRunner {
             }
             ControllerEvent e;
             while ((e = w.events().poll()) != null) {
-                emit(event(e), out);
+                if (!(e instanceof ControllerEvent.CloseOutcome)) { // a command's reply: the close line is CloseRefused
+                    emit(event(e), out);
+                }
             }
             observer.afterTick(t, pack, controller);
             for (ObjectNode n : commandLines) { // contactor commands in the order they were given
@@ -570,6 +572,8 @@ public final class ScenarioRunner {
                         .put("reason", s.reason());
             case ControllerEvent.CloseRefused r ->
                 line(t, "close").put("accepted", false).put("reason", r.reason());
+            case ControllerEvent.CloseOutcome r ->
+                line(t, "closeOutcome").put("accepted", r.accepted()).put("reason", r.reason());
             case ControllerEvent.ResetOutcome r ->
                 line(t, "reset").put("accepted", r.accepted()).put("reason", r.reason());
             case ControllerEvent.UsableCapacityChange u -> usableLine(t, u);

@@ -21,7 +21,7 @@ class FaultRowScenarioTest {
     private static final String FLOW = "initial: {soc: 0.6}\nload: {type: constant, amps: -1.0}\n";
 
     /** @param head the pack and anything before the scenario body (default {@link #PACK}), @param duration the run */
-    private record Pair(String trigger, String nearMiss, String head, String duration) {
+    record Pair(String trigger, String nearMiss, String head, String duration) {
         Pair(String trigger, String nearMiss) {
             this(trigger, nearMiss, PACK, "35s");
         }
@@ -53,7 +53,7 @@ class FaultRowScenarioTest {
         return "faults:\n  - " + f + "\n";
     }
 
-    private static Map<FaultCode, Pair> rows() {
+    static Map<FaultCode, Pair> rows() {
         Map<FaultCode, Pair> m = new EnumMap<>(FaultCode.class);
         m.put(
                 FaultCode.CELL_OVER_VOLTAGE,
