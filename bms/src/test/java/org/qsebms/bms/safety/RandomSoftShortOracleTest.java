@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.offline.scenario.Scenario;
 import org.qsebms.bms.offline.scenario.ScenarioLoader;
@@ -217,6 +218,23 @@ class RandomSoftShortOracleTest {
         AtomicInteger claims = new AtomicInteger();
         assertThat(judge(274, false, claims)).isEmpty();
         assertThat(claims.get()).as("seed 274 carries a detection claim").isEqualTo(1);
+    }
+
+    /**
+     * Known miss (rest seeds no earlier run used, 601-1000; before the bled cell was measured both were never flagged):
+     * seed 837, a 766 ohm short (4.8 mA at rest) in cell 4 of a 16 x 2.5 Ah psoa-ncm811 pack, bled 9-38 mA on average
+     * over the fit, is read at 4.6 mA (standard error 0.29 mA after 118 min) but never clears its whole-bleed bound
+     * (9.3 mA at the end); seed 723, a 540 ohm short (6.7 mA) in cell 4 of a 16 x 1.5 Ah ptpa-ncm811 pack, read at
+     * 6.5 mA, clears it only at 2.73 h against the 2.60 h deadline (bound 6.5 mA at 2.50 h). The bound is the most a
+     * bleed can be misread by, not what it is misread by here; a tighter one needs the bleed accounting's error
+     * measured, not done.
+     */
+    @Test
+    @Disabled("known miss: a short smaller than its cell's bleed waits for the bleed's mean to fall (docs/safety.md)")
+    void aShortSmallerThanItsCellsBleedIsFlaggedInTime() {
+        List<String> violations = new ArrayList<>(judge(723, false));
+        violations.addAll(judge(837, false));
+        assertThat(violations).isEmpty();
     }
 
     /**
