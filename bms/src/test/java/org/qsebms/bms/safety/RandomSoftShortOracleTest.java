@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.offline.scenario.Scenario;
 import org.qsebms.bms.offline.scenario.ScenarioLoader;
@@ -193,16 +194,49 @@ class RandomSoftShortOracleTest {
     }
 
     /**
-     * Seed 274 (check23f, rest seeds 183-300, the only violation in them): a 704 ohm short (true leak 5.5 mA)
-     * in cell 5 of a 16-cell ptpa-ncm811 pack at a 1 s loop, resting from 0.50 h after a 30 min discharge,
-     * balancing; flagged only at 2.62 h against the oracle's deadline of 2.50 h. Left as found: the detector
-     * was not changed in this pass.
+     * Rest seed 430, a 416 ohm short (8.8 mA at rest) in cell 4 of a 4 x 2 Ah le-ncm811 pack resting at about 23 % SOC:
+     * the shorted cell sat highest after the discharge (the capacity spread outweighs 4 mAh of leak), so the balancer
+     * bled it (13 mA on average over the fit's first minutes, still 1.8 mA after 112 min: above half the
+     * threshold) while three cells stayed unbled, and a cell
+     * bled too much was left out of the rest fit altogether: never flagged. Measured against the unbled cells' median,
+     * with its whole bleed as a bound, it is flagged at 1.65 h, 1.18 h into the rest (8.2 mA for the true 8.8 mA).
      */
-    @org.junit.jupiter.api.Disabled("known miss (check23f), measured 2026-12-03: seed 274, a 704 ohm short (5.5 mA) in"
-            + " cell 5 of a 16-cell ptpa-ncm811 pack at a 1 s loop, flagged at 2.62 h, deadline 2.50 h")
     @Test
-    void theRestSeedCheck23fFoundIsFlaggedInTime() {
-        assertThat(judge(274, false)).isEmpty();
+    void aBledShortedCellIsMeasuredAgainstTheUnbledOnes() {
+        AtomicInteger claims = new AtomicInteger();
+        assertThat(judge(430, false, claims)).isEmpty();
+        assertThat(claims.get()).as("seed 430 carries a detection claim").isEqualTo(1);
+    }
+
+    /**
+     * Rest seed 274, a 704 ohm short (5.1 mA at rest) in cell 5 of a 16 x 2 Ah ptpa-ncm811 pack at a 1 s loop: bled by
+     * the balancer, so left out until its mean bleed over the fit fell under 1.5 mA, then flagged at once (5.5 mA),
+     * at 2.62 h against the 2.50 h deadline. Measured while bled, its whole bleed a bound, it is flagged at 1.80 h.
+     */
+    @Test
+    void aBledShortedCellInASixteenCellPackIsFlaggedInTime() {
+        AtomicInteger claims = new AtomicInteger();
+        assertThat(judge(274, false, claims)).isEmpty();
+        assertThat(claims.get()).as("seed 274 carries a detection claim").isEqualTo(1);
+    }
+
+    /**
+     * Known miss (rest seeds no earlier run used, 601-1000; before the bled cell was measured both were never flagged):
+     * seed 837, a 766 ohm short (4.8 mA at rest) in cell 4 of a 16 x 2.5 Ah psoa-ncm811 pack, bled 9-38 mA on average
+     * over the fit, is read at 4.6 mA (standard error 0.29 mA after 118 min) but never clears its whole-bleed bound
+     * (9.3 mA at the end); seed 723, a 540 ohm short (6.7 mA) in cell 4 of a 16 x 1.5 Ah ptpa-ncm811 pack, read at
+     * 6.5 mA, clears it only at 2.73 h against the 2.60 h deadline (bound 6.5 mA at 2.50 h). The bound is the most a
+     * bleed can be misread by, not what it is misread by here; a tighter one needs the bleed accounting's error
+     * measured, not done.
+     */
+    @Test
+    @Disabled("known miss (restmiss), measured 2026-12-03: seed 837, 766 ohm (4.8 mA) read at 4.6 mA but never clears"
+            + " its whole-bleed bound (9.3 mA at the end); seed 723, 540 ohm (6.7 mA) flagged at 2.73 h, deadline 2.60 h."
+            + " A short smaller than its cell's bleed waits for the bleed's mean to fall (docs/safety.md)")
+    void aShortSmallerThanItsCellsBleedIsFlaggedInTime() {
+        List<String> violations = new ArrayList<>(judge(723, false));
+        violations.addAll(judge(837, false));
+        assertThat(violations).isEmpty();
     }
 
     /**
@@ -213,7 +247,7 @@ class RandomSoftShortOracleTest {
      * cell 1 of an 8-cell ptpa-ncm811 pack at 500 ms, {@code SOFT_SHORT.MSL} naming cell 6 at 3.77 h (13.0 mA, SOC
      * drift). Left as found: the detector was not changed in this pass.
      */
-    @org.junit.jupiter.api.Disabled("known miss (check23f), measured 2026-12-03: cycling seed 144, a healthy 6-cell"
+    @Disabled("known miss (check23f), measured 2026-12-03: cycling seed 144, a healthy 6-cell"
             + " psoa-ncm811 pack, SOFT_SHORT.MSL on cell 1 at 3.49 h (27.1 mA, SOC drift); seed 123, a 4999 ohm short"
             + " in cell 1, SOFT_SHORT.MSL naming cell 6 at 3.77 h (13.0 mA, SOC drift)")
     @Test

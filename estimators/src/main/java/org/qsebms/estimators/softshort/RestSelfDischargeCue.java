@@ -104,6 +104,8 @@ final class RestSelfDischargeCue {
     private final double[] amps;
     private final double[] seAmps;
     private final boolean[] observable;
+    /** Cells the string median is taken over: measurable, and not left out for their bleed ({@link #bledTooMuch}). */
+    private final boolean[] reference;
     /** Cells left out because their mean bleed over the fit exceeds {@link #MAX_BLEED_FRACTION} of the threshold. */
     private final boolean[] bledTooMuch;
     /** Charge each cell gave its bleed resistor since the fit started (Ah). */
@@ -179,6 +181,7 @@ final class RestSelfDischargeCue {
         this.amps = new double[cells];
         this.seAmps = new double[cells];
         this.observable = new boolean[cells];
+        this.reference = new boolean[cells];
         this.bledTooMuch = new boolean[cells];
         this.bleedAh = new double[cells];
         this.bleedSlowAmps = new double[cells];
@@ -272,7 +275,7 @@ final class RestSelfDischargeCue {
         }
         double perAmp = dt / (3600.0 * cell.capacityAh());
         for (int i = 0; i < cells; i++) {
-            double leak = packAmps == 0.0 && measured(i) ? Math.max(amps[i], 0.0) : 0.0;
+            double leak = packAmps == 0.0 && measured(i) && reference[i] ? Math.max(amps[i], 0.0) : 0.0;
             hysteresisState[i] = hysteresis.next(hysteresisState[i], (packAmps - bleedAmps[i] - leak) * perAmp);
         }
     }
@@ -359,14 +362,13 @@ final class RestSelfDischargeCue {
             // its size over the time fitted
             bleedDoubtAmps[i] = bleedLocationDoubtVolts(i) / fitted * toAmps;
         }
-        // with at least three measurable cells left unbled, the bled ones are left out; otherwise
-        // (a leak has the balancer bleed nearly every other cell) all are kept, the bleed accounted for
+        // with at least three measurable cells left unbled, the bled ones are left out of the reference;
+        // otherwise (a leak has the balancer bleed nearly every other cell) all are in it, the bleed accounted
+        // for. A cell left out is still measured against the reference, its whole bleed a bound (below).
         int observed = 0;
         for (int i = 0; i < cells; i++) {
-            if (unbled >= 3 && bledTooMuch[i]) {
-                observable[i] = false;
-            }
-            if (observable[i]) {
+            reference[i] = observable[i] && !(unbled >= 3 && bledTooMuch[i]);
+            if (reference[i]) {
                 observed++;
             }
         }
@@ -375,20 +377,24 @@ final class RestSelfDischargeCue {
             Arrays.fill(amps, 0);
             return;
         }
-        double m = median.ofMasked(lossAmps, observable);
-        double medianBleed = median.ofMasked(bleedMeanAmps, observable);
-        double medianBleedDoubt = median.ofMasked(bleedDoubtAmps, observable);
+        double m = median.ofMasked(lossAmps, reference);
+        double medianBleed = median.ofMasked(bleedMeanAmps, reference);
+        double medianBleedDoubt = median.ofMasked(bleedDoubtAmps, reference);
         // the reference is itself a measurement: the median of n fits has a standard error of
         // about sqrt(pi / 2n) times theirs, which every excess carries
-        double medianSe = Math.sqrt(Math.PI / (2.0 * observed)) * median.ofMasked(seAmps, observable);
+        double medianSe = Math.sqrt(Math.PI / (2.0 * observed)) * median.ofMasked(seAmps, reference);
         for (int i = 0; i < cells; i++) {
             amps[i] = observable[i] ? lossAmps[i] - m : 0.0;
             double own = capacitySpread * bleedMeanAmps[i];
             double common = capacitySpread * medianBleed;
             seAmps[i] = Math.sqrt(seAmps[i] * seAmps[i] + medianSe * medianSe + own * own + common * common);
             // a model error, the same in every bled cell, not noise: a bound the excess must clear before the
-            // sigma test, not a part of it
-            doubtAmps[i] = observable[i] ? bleedDoubtAmps[i] + medianBleedDoubt : 0.0;
+            // sigma test, not a part of it. A cell left out of the reference for its bleed also has the whole
+            // of its mean bleed as a bound: however its bleed's drop and OCV fall are misread, the charge the
+            // resistor took is all of it the cell can be seen to lose for it
+            doubtAmps[i] = observable[i]
+                    ? bleedDoubtAmps[i] + medianBleedDoubt + (reference[i] ? 0.0 : bleedMeanAmps[i])
+                    : 0.0;
         }
     }
 
@@ -438,6 +444,7 @@ final class RestSelfDischargeCue {
         Arrays.fill(amps, 0);
         Arrays.fill(seAmps, 0);
         Arrays.fill(observable, false);
+        Arrays.fill(reference, false);
         Arrays.fill(bledTooMuch, false);
         Arrays.fill(bleedAh, 0);
         Arrays.fill(bleedMeanAmps, 0);
@@ -519,17 +526,23 @@ final class RestSelfDischargeCue {
                 && amps[i] - doubtAmps[i] > settings.sigmas() * seAmps[i];
     }
 
-    /** True when the cell has a rest measurement: a fit on an OCV steep enough, in a string of >= 3 such cells. */
+    /**
+     * True when the cell has a rest measurement: a fit on an OCV steep enough, in a string of >= 3 such cells
+     * for the reference (a cell that bled too much is measured against the others, not part of their median).
+     */
     boolean measured(int i) {
         return observableCells >= 3 && observable[i];
     }
 
     /**
      * True when the measurement shows the excess below {@code amps} with the sigma test (its upper
-     * bound {@code excess + sigmas * se} under it), after at least the settle time of fitting.
+     * bound {@code excess + sigmas * se} under it), after at least the settle time of fitting. Never for a
+     * cell left out of the reference for its bleed: its figure can show a leak above its bleed, not the
+     * absence of one.
      */
     boolean confirmedBelow(int i, double limitAmps) {
         return measured(i)
+                && reference[i]
                 && fittedSeconds() >= settings.settleSeconds()
                 && amps[i] + doubtAmps[i] + settings.sigmas() * seAmps[i] < limitAmps;
     }
@@ -562,16 +575,23 @@ final class RestSelfDischargeCue {
     }
 
     /**
-     * A cell whose mean bleed over the fit exceeds this fraction of the threshold is left out (no
-     * measurement, not in the median) while at least three measurable cells are left: on the QSE-model pack the bleed's drop at a small current is
+     * A cell whose mean bleed over the fit exceeds this fraction of the threshold is left out of the
+     * median while at least three measurable cells are left: on the QSE-model pack the bleed's drop at a small current is
      * not what the equivalent circuit says, and 20 % of a 25 mA bleed read as charge tripped a
-     * healthy 8-cell pack (5.3 mA); at half the threshold the same error stays under 0.3 mA. A
-     * leaking cell sits lowest and is not bled; a bled cell is measured again once its bleed has
-     * stopped long enough for its mean over the fit to fall under this.
+     * healthy 8-cell pack (5.3 mA); at half the threshold the same error stays under 0.3 mA. Such a
+     * cell is still measured against the others' median, its whole mean bleed over the fit a bound its
+     * excess must clear (it gives no "no leak" verdict): a leaking cell usually sits lowest and is not
+     * bled, but after a discharge the capacity spread can leave it highest, bled for hours (issue 23,
+     * oracle rest seeds 274 and 430, whose shorts were flagged late or never while it was left out).
      */
     static final double MAX_BLEED_FRACTION = 0.5;
 
-    /** True when the cell bled too much over the fit to be measured. */
+    /** True when the string median is taken over the cell: measurable and not left out for its bleed. */
+    boolean inReference(int i) {
+        return reference[i];
+    }
+
+    /** True when the cell bled too much over the fit to be in the median (while at least three cells did not). */
     boolean bledTooMuch(int i) {
         return bledTooMuch[i];
     }

@@ -413,7 +413,12 @@ public final class SoftShortDetector {
                 1000 * s.thresholdAmps(),
                 1000 * rest.standardErrorAmps(c),
                 rest.doubtAmps(c) > 0
-                        ? String.format(Locale.ROOT, ", bleed location doubt %.1f mA", 1000 * rest.doubtAmps(c))
+                        ? String.format(
+                                Locale.ROOT,
+                                rest.inReference(c)
+                                        ? ", bleed location doubt %.1f mA"
+                                        : ", bleed bound %.1f mA: it bled too much to be in the median",
+                                1000 * rest.doubtAmps(c))
                         : "",
                 rest.confirmed(c) ? "" : ", not confirmed",
                 rest.fittedSeconds() / 60));

@@ -58,7 +58,9 @@ class SoftShortBalancingAndLatchTest {
     /**
      * The same pack with a 1 kohm short in one low cell: measured within 30 % against the cells that
      * are not bled; where fewer than three cells are left unbled (a cell whose mean bleed over the
-     * fit exceeds half the threshold is not measured), no figure rather than a wrong one.
+     * fit exceeds half the threshold is not in the median), no figure rather than a wrong one. Seed 75's
+     * short sits in a cell bled too much for the median: measured against the others, 3.53 mA for 3.63 mA
+     * (before, not measured at the end of the rest, its flag held at 3.59 mA).
      */
     @ParameterizedTest
     @ValueSource(longs = {74, 75})
