@@ -122,14 +122,18 @@ record FaultTable(
                 "highest cell SOC",
                 x.socHigh(),
                 "while charging; reached at the limit (1.00 counts)",
-                "MOL inform; at the RSL the charge limit is 0 A; " + OPEN,
+                "MOL inform; at the RSL the charge limit is 0 A, held until the highest cell is back below the RSL by the"
+                        + " hysteresis (a discharge); "
+                        + OPEN,
                 "not charging"));
         r.add(limit(
                 FaultCode.SOC_LOW,
                 "lowest cell SOC",
                 x.socLow(),
                 "while discharging; reached at the limit (0.00 counts)",
-                "MOL inform; at the RSL the discharge limit is 0 A; " + OPEN,
+                "MOL inform; at the RSL the discharge limit is 0 A, held until the lowest cell is back above the RSL by the"
+                        + " hysteresis (a charge); "
+                        + OPEN,
                 "not discharging (charging is allowed)"));
         r.add(limit(
                 FaultCode.SOFT_SHORT,
