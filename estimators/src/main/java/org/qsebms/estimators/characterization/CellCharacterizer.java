@@ -259,11 +259,14 @@ public final class CellCharacterizer {
             hysteresis = fit.hysteresis();
             notes.add(fit.note());
         }
+        // the doubt's slow-pair evidence takes the resistive drop off the branches only with a resistance from
+        // enough pulses to trust; else the raw branches bracket the OCV (wider, but without the fit's error)
+        boolean resistanceTrusted = fitsByTemperature.get(refCelsius).size() >= MIN_PULSES_FOR_CONFIDENCE;
         cell = cell.withOcvDoubt(new OcvDoubtLearner(ocvFitter)
                 .learn(
                         ocvTests,
                         capacityAh,
-                        dcResistance,
+                        resistanceTrusted ? dcResistance : 0,
                         cell,
                         hysteresis.magnitudeVolts(),
                         EkfTuning.defaults().ocvSigmaVolts(),

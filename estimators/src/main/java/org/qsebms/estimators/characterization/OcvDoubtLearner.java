@@ -34,19 +34,26 @@ import org.qsebms.estimators.model.OcvDoubt;
  *       sigma is 6 mV.);
  *   <li><b>hysteresis the model does not explain</b>: on slow tests (at most C/10) with both
  *       branches, half the charge/discharge gap at each 1 % SOC bin minus the hysteresis magnitude
- *       the model applies.
+ *       the model applies;
+ *   <li><b>farther slow branch</b>: on those slow tests, at each 1 % SOC bin, the distance from the
+ *       table to the farther of the two branches (each less the resistive drop at its current): the
+ *       OCV lies between the branches, so the table is off by at most that much ({@link #slowPair}).
  * </ul>
  *
  * Each gives an RMS per region (the slow relaxation one pooled sigma per temperature). In a region the relaxed rests
  * measured (the temperature's tests hold at least {@link OcvFitter#MIN_REST_POINTS} relaxed points, so
  * the fitter made the table from them, and the region at least {@link #MIN_SAMPLES}) the
- * sigma is the root sum of squares of the first four. Elsewhere the table comes from slow branches
- * (IR-corrected by one DC resistance, not an OCV measurement) or is extrapolated, and the region keeps
- * {@code defaultVolts}; the unexplained gap is reported in the note for the user but not applied
- * (applied there as a widening it took the A123 LFP cell's doubt to 42 mV below 10 % SOC, which
- * moved that cell's capacity learning, whose windows wait for a tight bound, over its target; see
- * docs/estimation.md). Without a region measured by rests the result is {@link OcvDoubt#NONE}: the
- * preset behaves as one without a table.
+ * sigma is the root sum of squares of the first four. Where the temperature's tests hold too few
+ * relaxed points, the table comes from the slow branches; a region whose every 1 % bin holds both
+ * branches of a slow test at that temperature is bracketed by them (since 2026-12-04), and its sigma
+ * is the root sum of squares of the farther branch, the unexplained gap and the slow relaxation, but
+ * never more than {@code defaultVolts} (a wider bracket, at a knee where a 1 % bin spans tens of mV,
+ * is not applied: applied as a widening the unexplained gap took the A123 LFP cell's doubt to 42 mV
+ * below 10 % SOC, which moved that cell's capacity learning, whose windows wait for a tight bound,
+ * over its target; see docs/estimation.md). The caller passes a resistance of 0 when it does not
+ * trust its fit (too few pulses): then the raw branches bracket the OCV. Any other region (one
+ * branch only, or extrapolated) keeps {@code defaultVolts}. Without a region learnt the result is
+ * {@link OcvDoubt#NONE}: the preset behaves as one without a table.
  */
 final class OcvDoubtLearner {
     /** Ten regions of 10 % SOC. */
@@ -79,7 +86,6 @@ final class OcvDoubtLearner {
             double hysteresisVolts,
             double defaultVolts,
             List<String> notes) {
-        double[] gap = slowGap(ocvTests, capacityAh, dcResistanceOhms, hysteresisVolts);
         List<List<CellTestLog>> groups = groupsByTemperature(ocvTests);
         double[] celsius = new double[groups.size()];
         double[] sigma = new double[groups.size() * REGIONS];
@@ -92,6 +98,9 @@ final class OcvDoubtLearner {
                     .average()
                     .orElseThrow();
             Evidence e = evidence(group, capacityAh, cell, celsius[g]);
+            SlowPair pair = slowPair(group, capacityAh, dcResistanceOhms, hysteresisVolts, cell, celsius[g]);
+            // the table is the slow pair's only where the fitter had too few relaxed points to make it from them
+            boolean fromRests = e.rests >= OcvFitter.MIN_REST_POINTS;
             // the polarisation slower than the model, pooled over the temperature's long rests (see the class doc)
             double slow = e.unmodelled.pooledUpperSigma(SIGMA_CONFIDENCE);
             text.append(String.format(
@@ -108,33 +117,47 @@ final class OcvDoubtLearner {
                 double spread = e.spread.rms(r);
                 double residual = e.residual.rms(r);
                 double relax = e.relax.rms(r);
-                double unexplained = gap[r];
+                double unexplained = pair.unexplained.count[r] >= MIN_SAMPLES ? pair.unexplained.rms(r) : 0.0;
                 // the fitter makes the curve from the rests only when there are enough of them
-                boolean measured = e.rests >= OcvFitter.MIN_REST_POINTS && e.spread.count[r] >= MIN_SAMPLES;
-                double s = Math.sqrt(spread * spread + residual * residual + relax * relax + slow * slow);
-                sigma[g * REGIONS + r] = measured ? Math.max(MIN_SIGMA_VOLTS, s) : defaultVolts;
-                learnt |= measured;
+                boolean measured = fromRests && e.spread.count[r] >= MIN_SAMPLES;
+                // else a slow pair whose both branches cover every 1 % bin of the region bounds the table there
+                boolean bracketed = !fromRests && pair.coversRegion(r);
+                double s = measured
+                        ? Math.sqrt(spread * spread + residual * residual + relax * relax + slow * slow)
+                        : Math.sqrt(
+                                pair.farther.rms(r) * pair.farther.rms(r) + unexplained * unexplained + slow * slow);
+                // a bracket wider than the default is not applied (as the unexplained gap before it: see the class doc)
+                sigma[g * REGIONS + r] = measured
+                        ? Math.max(MIN_SIGMA_VOLTS, s)
+                        : bracketed ? Math.min(defaultVolts, Math.max(MIN_SIGMA_VOLTS, s)) : defaultVolts;
+                learnt |= measured || bracketed;
                 text.append(String.format(
                         Locale.ROOT,
                         "%s%.1f-%.1f %.1f mV (%s; spread %.1f, residual %.1f, relaxation %.1f, slow relaxation %.1f "
-                                + "(largest here %.1f), unexplained gap %.1f mV)",
+                                + "(largest here %.1f), farther slow branch %.1f, unexplained gap %.1f mV)",
                         r == 0 ? "" : "; ",
                         r / (double) REGIONS,
                         (r + 1) / (double) REGIONS,
                         1000 * sigma[g * REGIONS + r],
-                        measured ? e.spread.count[r] + " rests" : "not measured by rests: the default",
+                        measured
+                                ? e.spread.count[r] + " rests"
+                                : bracketed
+                                        ? "bracketed by the slow charge and discharge branches"
+                                        : "not measured by rests nor bracketed by slow branches: the default",
                         1000 * spread,
                         1000 * residual,
                         1000 * relax,
                         1000 * slow,
                         1000 * e.unmodelled.largest[r],
-                        Double.isNaN(unexplained) ? 0.0 : 1000 * unexplained));
+                        1000 * pair.farther.rms(r),
+                        1000 * unexplained));
             }
         }
         if (!learnt) {
             notes.add("OCV doubt: no SOC region was measured by relaxed rests (an incremental OCV test, such as "
-                    + "an HPPC test's rests with the tester's Ah counter), so nothing was learnt; the SOC filter keeps "
-                    + "its default OCV sigma (" + text + ")");
+                    + "an HPPC test's rests with the tester's Ah counter) or bracketed by a slow test's charge and "
+                    + "discharge branches, so nothing was learnt; the SOC filter keeps its default OCV sigma (" + text
+                    + ")");
             return OcvDoubt.NONE;
         }
         double[] edges = new double[REGIONS + 1];
@@ -300,32 +323,65 @@ final class OcvDoubtLearner {
         return out;
     }
 
-    /** Per region, the RMS of half the slow tests' charge/discharge gap minus the model's hysteresis; NaN where none. */
-    private double[] slowGap(
-            List<CellTestLog> ocvTests, double capacityAh, double dcResistanceOhms, double hysteresisVolts) {
+    /**
+     * What a temperature's slow tests (median current at most {@link #SLOW_C_RATE}) say of the OCV
+     * table, per 1 % SOC bin where both their IR-corrected branches exist: {@code farther}, the
+     * distance from the table to the farther branch, and {@code unexplained}, half the gap minus the
+     * model's hysteresis; {@code bins} counts those bins per region.
+     */
+    private record SlowPair(RegionRms farther, RegionRms unexplained, int[] bins) {
+        /** Both branches in every 1 % bin of region {@code r}, so no part of it is extrapolated. */
+        boolean coversRegion(int r) {
+            return bins[r] >= binsIn(r);
+        }
+
+        /** The 1 % bins of region {@code r} on the slow branches' grid (the last region holds SOC 1 too). */
+        static int binsIn(int r) {
+            int n = 0;
+            for (int b = 0; b < OcvFitter.GRID; b++) {
+                n += region(b / (double) (OcvFitter.GRID - 1)) == r ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    /**
+     * The slow pair's evidence at one temperature. Where a slow test's discharge branch lies below the
+     * cell's OCV and its charge branch above (both less the resistive drop at their current, {@code
+     * dcResistanceOhms}: the rest of their gap is hysteresis and polarisation slower or less linear
+     * than the pulse fits), the OCV lies between them, so the table is off by at most the distance to
+     * the farther branch: half the gap where the table is their mean. That largest error is taken as
+     * the region's sigma (its RMS over the region's bins). It does not know what the pair cannot show:
+     * a curve that moved after the test (ageing, another cell of the batch).
+     */
+    private SlowPair slowPair(
+            List<CellTestLog> group,
+            double capacityAh,
+            double dcResistanceOhms,
+            double hysteresisVolts,
+            EcmParameters cell,
+            double celsius) {
+        SlowPair out = new SlowPair(new RegionRms(), new RegionRms(), new int[REGIONS]);
         List<CellTestLog> slow = new ArrayList<>();
-        for (CellTestLog log : ocvTests) {
+        for (CellTestLog log : group) {
             if (medianFlowingAmps(log) <= SLOW_C_RATE * capacityAh) {
                 slow.add(log);
             }
         }
-        double[] out = new double[REGIONS];
-        Arrays.fill(out, Double.NaN);
         if (slow.isEmpty()) {
             return out;
         }
-        RegionRms gap = new RegionRms();
         double[][] branches = fitter.slowBranches(slow, capacityAh, dcResistanceOhms);
-        int grid = branches[0].length;
-        for (int b = 0; b < grid; b++) {
+        for (int b = 0; b < branches[0].length; b++) {
             double d = branches[0][b];
             double c = branches[1][b];
             if (!Double.isNaN(d) && !Double.isNaN(c)) {
-                gap.add(b / (double) (grid - 1), (c - d) / 2 - hysteresisVolts);
+                double soc = b / (double) (branches[0].length - 1);
+                double table = cell.ocv().voltsAt(soc, celsius);
+                out.farther.add(soc, Math.max(Math.abs(c - table), Math.abs(table - d)));
+                out.unexplained.add(soc, (c - d) / 2 - hysteresisVolts);
+                out.bins[region(soc)]++;
             }
-        }
-        for (int r = 0; r < REGIONS; r++) {
-            out[r] = gap.count[r] >= MIN_SAMPLES ? gap.rms(r) : Double.NaN;
         }
         return out;
     }

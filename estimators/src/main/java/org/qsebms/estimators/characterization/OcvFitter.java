@@ -20,7 +20,8 @@ import org.qsebms.estimators.model.OcvCurve;
  * counter (counted from full), else the integral of the current from full at the first sample.
  */
 public final class OcvFitter {
-    private static final int GRID = 101;
+    /** The slow branches' SOC grid: 1 % bins, SOC 0 to 1. */
+    static final int GRID = 101;
     /** With at least this many relaxed points the curve is made from them (an incremental OCV test). */
     static final int MIN_REST_POINTS = 8;
 

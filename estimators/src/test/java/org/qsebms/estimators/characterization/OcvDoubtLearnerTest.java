@@ -3,14 +3,20 @@ package org.qsebms.estimators.characterization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.EquivalentCircuitModel;
+import org.qsebms.estimators.model.OcvDoubt;
 import org.qsebms.estimators.model.SlowPolarisation;
 import org.qsebms.estimators.soc.TestCells;
 
-/** The learner's pooled slow-relaxation statistic (the OCV doubt's largest term on the shared NCA tests). */
+/**
+ * The learner's pooled slow-relaxation statistic (the OCV doubt's largest term on the shared NCA tests),
+ * and the doubt a slow charge/discharge pair without rests brackets.
+ */
 class OcvDoubtLearnerTest {
     @Test
     void thePooledSigmaIsTheChiSquareUpperConfidenceBoundOverEveryRegionsSamples() {
@@ -132,5 +138,76 @@ class OcvDoubtLearnerTest {
         assertThat(OcvDoubtLearner.restEvidenceEnd(warm, 600, 2199, 25)).isEqualTo(2199);
         // and a rest learnt for another temperature group ends at its first row
         assertThat(OcvDoubtLearner.restEvidenceEnd(warm, 600, 2199, 0.6)).isEqualTo(600);
+    }
+
+    private static final double CAPACITY_AH = 2.0;
+    private static final double DC_OHMS = 0.05;
+
+    /**
+     * A C/20 test without rests on {@code cell}, one row a minute, from full: {@code withCharge} false
+     * stops after the discharge. Its branches are the OCV {@code belowMv} under (discharge) and {@code
+     * aboveMv} over (charge), besides the resistive drop {@code DC_OHMS I}, with the tester's Ah counter.
+     */
+    private static CellTestLog slowPair(EcmParameters cell, double belowMv, double aboveMv, boolean withCharge) {
+        double amps = CAPACITY_AH / 20;
+        int half = 20 * 60;
+        int n = withCharge ? 2 * half : half;
+        double[] t = new double[n];
+        double[] i = new double[n];
+        double[] v = new double[n];
+        double[] c = new double[n];
+        double[] ah = new double[n];
+        double[] soc = new double[n];
+        Arrays.fill(c, 25);
+        Arrays.fill(soc, Double.NaN);
+        for (int k = 0; k < n; k++) {
+            t[k] = 60.0 * k;
+            i[k] = k < half ? -amps : amps;
+            ah[k] = k == 0 ? 0 : ah[k - 1] + i[k] * 60 / 3600;
+            double z = Math.max(0, Math.min(1, 1 + ah[k] / CAPACITY_AH));
+            double offset = k < half ? -belowMv / 1000 : aboveMv / 1000;
+            v[k] = cell.ocv().voltsAt(z, 25) + i[k] * DC_OHMS + offset;
+        }
+        return new CellTestLog("c20", t, i, v, c, ah, soc);
+    }
+
+    private static OcvDoubt learnt(EcmParameters cell, CellTestLog log, double hysteresisVolts, List<String> notes) {
+        return new OcvDoubtLearner(new OcvFitter(0.005 * CAPACITY_AH, 0.08, 600))
+                .learn(List.of(log), CAPACITY_AH, DC_OHMS, cell, hysteresisVolts, 0.020, notes);
+    }
+
+    @Test
+    void aSlowPairWithoutRestsBracketsTheTableByItsFartherBranch() {
+        EcmParameters cell = TestCells.ncmCell();
+        List<String> notes = new ArrayList<>();
+        // 6 mV either side of the OCV after the resistive drop, the model's hysteresis those 6 mV
+        OcvDoubt symmetric = learnt(cell, slowPair(cell, 6, 6, true), 0.006, notes);
+        assertThat(symmetric.isNone()).isFalse();
+        for (double z = 0.15; z < 0.9; z += 0.1) {
+            // at least the 6 mV either branch is off; a little more where the OCV bends inside a 1 % bin
+            assertThat(symmetric.sigmaVoltsAt(z, 25, Double.NaN))
+                    .as("SOC %.2f", z)
+                    .isBetween(0.0059, 0.0065);
+        }
+        assertThat(notes).anyMatch(n -> n.contains("bracketed by the slow charge and discharge branches"));
+        // one-sided (the charge branch 10 mV over the table, the discharge branch on it): the farther
+        // branch bounds the table (the model's 5 mV hysteresis is the half gap: nothing unexplained adds on)
+        OcvDoubt oneSided = learnt(cell, slowPair(cell, 0, 10, true), 0.005, new ArrayList<>());
+        assertThat(oneSided.sigmaVoltsAt(0.55, 25, Double.NaN)).isBetween(0.0099, 0.0105);
+    }
+
+    @Test
+    void aBracketWiderThanTheDefaultKeepsTheDefault() {
+        EcmParameters cell = TestCells.ncmCell();
+        OcvDoubt wide = learnt(cell, slowPair(cell, 30, 30, true), 0.030, new ArrayList<>());
+        assertThat(wide.sigmaVoltsAt(0.55, 25, Double.NaN)).isEqualTo(0.020);
+    }
+
+    @Test
+    void aDischargeAloneBracketsNothingAndKeepsTheDefault() {
+        EcmParameters cell = TestCells.ncmCell();
+        List<String> notes = new ArrayList<>();
+        assertThat(learnt(cell, slowPair(cell, 6, 6, false), 0, notes)).isEqualTo(OcvDoubt.NONE);
+        assertThat(notes).anyMatch(n -> n.contains("nothing was learnt"));
     }
 }

@@ -22,6 +22,8 @@ import org.qsebms.estimators.characterization.CellCharacterizer;
 import org.qsebms.estimators.characterization.CellTestLog;
 import org.qsebms.estimators.characterization.Characterization;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.OcvDoubt;
+import org.qsebms.estimators.soc.EkfTuning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -255,9 +257,27 @@ public final class CharacterizeCommand implements Callable<Integer> {
     }
 
     /**
+     * The OCV table's one-sigma doubt at {@code soc}: the largest over the learnt tables' temperatures,
+     * or the SOC filter's default where nothing was learnt.
+     */
+    static double topDoubtVolts(OcvDoubt doubt, double soc) {
+        double fallback = EkfTuning.defaults().ocvSigmaVolts();
+        if (doubt.isNone()) {
+            return fallback;
+        }
+        double largest = 0;
+        for (double celsius : doubt.celsius()) {
+            largest = Math.max(largest, doubt.sigmaVoltsAt(soc, celsius, fallback));
+        }
+        return largest;
+    }
+
+    /**
      * The base preset's limits are copied into the characterised preset, so they must be this cell's:
      * its measured full-charge OCV may not lie above the base preset's over-voltage MSL (the cell
-     * could not be charged), nor, when the OCV tests reached full charge, more than
+     * could not be charged) by more than the OCV table's own learnt doubt there ({@link
+     * #topDoubtVolts}: a measurement at the top of a curve that ends at the MSL, as the bundled NCM811
+     * one does at 4.2999 V, is not another chemistry), nor, when the OCV tests reached full charge, more than
      * {@link #FULL_CHARGE_MARGIN_V} below its over-voltage MOL (the over-voltage protection would sit
      * above anything this cell reaches: an LFP cell given an NCM preset's 4.2 / 4.3 V).
      *
@@ -269,9 +289,14 @@ public final class CharacterizeCommand implements Callable<Integer> {
         double mol = base.limits().cellOverVoltage().mol();
         double msl = base.limits().cellOverVoltage().msl();
         String why;
-        if (full > msl) {
+        double doubt = topDoubtVolts(c.cell().ocvDoubt(), socHigh);
+        if (full > msl + doubt) {
             why = String.format(
-                    Locale.ROOT, "above its over-voltage MSL of %.2f V: this cell could never be charged full", msl);
+                    Locale.ROOT,
+                    "above its over-voltage MSL of %.2f V by more than the OCV's doubt there (%.1f mV): this cell "
+                            + "could never be charged full",
+                    msl,
+                    1000 * doubt);
         } else if (socHigh >= FULL_CHARGE_SOC && full < mol - FULL_CHARGE_MARGIN_V) {
             why = String.format(
                     Locale.ROOT,
