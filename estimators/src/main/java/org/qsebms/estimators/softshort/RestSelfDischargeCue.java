@@ -30,8 +30,9 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * capacity known only to the cells' spread leaves that fraction of it as error, which the standard
  * error carries, so a heavily bleeding string confirms only leaks well above that. The fall also
  * depends on where the cell was located, through a bleed drop the model does not know
- * ({@link #bleedLocationDoubtVolts}; large on a bending OCV, an LFP knee): a model error shared by the
- * bled cells, so a bound ({@link #doubtAmps}) the excess must clear before the sigma test. Where the OCV
+ * ({@link #bleedLocationDoubtVolts}; large on a bending OCV, an LFP knee), and the bleed's charge is known
+ * only to the bleed resistor's tolerance: model errors, not noise, so a bound ({@link #doubtAmps}) the
+ * excess must clear before the sigma test. Where the OCV
  * is flatter than {@link RestSelfDischargeSettings#minOcvSlopeVoltsPerSoc()} the voltage cannot show a leak (an LFP
  * plateau): the cell gives no measurement and no evidence, rather than a wrong one.
  *
@@ -364,7 +365,7 @@ final class RestSelfDischargeCue {
         }
         // with at least three measurable cells left unbled, the bled ones are left out of the reference;
         // otherwise (a leak has the balancer bleed nearly every other cell) all are in it, the bleed accounted
-        // for. A cell left out is still measured against the reference, its whole bleed a bound (below).
+        // for. A cell left out is still measured against the reference (its bleed's doubt a bound, below).
         int observed = 0;
         for (int i = 0; i < cells; i++) {
             reference[i] = observable[i] && !(unbled >= 3 && bledTooMuch[i]);
@@ -389,11 +390,13 @@ final class RestSelfDischargeCue {
             double common = capacitySpread * medianBleed;
             seAmps[i] = Math.sqrt(seAmps[i] * seAmps[i] + medianSe * medianSe + own * own + common * common);
             // a model error, the same in every bled cell, not noise: a bound the excess must clear before the
-            // sigma test, not a part of it. A cell left out of the reference for its bleed also has the whole
-            // of its mean bleed as a bound: however its bleed's drop and OCV fall are misread, the charge the
-            // resistor took is all of it the cell can be seen to lose for it
+            // sigma test, not a part of it. The bleed's charge itself is the cell's volts over the configured
+            // resistance, known to the resistor's tolerance: that fraction of the cell's mean bleed and of the
+            // median's is what the ledger can misread (its drop is the fit's, its capacity in the standard error)
             doubtAmps[i] = observable[i]
-                    ? bleedDoubtAmps[i] + medianBleedDoubt + (reference[i] ? 0.0 : bleedMeanAmps[i])
+                    ? bleedDoubtAmps[i]
+                            + medianBleedDoubt
+                            + settings.bleedResistorTolerance() * (bleedMeanAmps[i] + medianBleed)
                     : 0.0;
         }
     }
@@ -548,9 +551,13 @@ final class RestSelfDischargeCue {
     }
 
     /**
-     * How far the cell's excess may be off because the bled cells' OCV falls are read from SOCs located through a
-     * bleed drop the model does not know (A): its own doubt and the median's ({@link #bleedLocationDoubtVolts} over
-     * the time fitted, through the OCV slope), 0 on a straight OCV or without bleed. A bound, not a standard error.
+     * How far the cell's excess may be off for the bleed's accounting (A), a bound, not a standard error: the bled
+     * cells' OCV falls are read from SOCs located through a bleed drop the model does not know (its own doubt and the
+     * median's, {@link #bleedLocationDoubtVolts} over the time fitted, through the OCV slope; 0 on a straight OCV),
+     * and the charge each bleed took is its volts over the configured resistance, known to the resistor's tolerance
+     * ({@link RestSelfDischargeSettings#bleedResistorTolerance()} of its own and of the median's mean bleed). 0
+     * without bleed. The bleed's drop is not in it (the fit's regressors take it, their doubt in the standard error),
+     * nor the capacity its charge is read through (in the standard error).
      */
     double doubtAmps(int i) {
         return doubtAmps[i];
@@ -579,8 +586,8 @@ final class RestSelfDischargeCue {
      * median while at least three measurable cells are left: on the QSE-model pack the bleed's drop at a small current is
      * not what the equivalent circuit says, and 20 % of a 25 mA bleed read as charge tripped a
      * healthy 8-cell pack (5.3 mA); at half the threshold the same error stays under 0.3 mA. Such a
-     * cell is still measured against the others' median, its whole mean bleed over the fit a bound its
-     * excess must clear (it gives no "no leak" verdict): a leaking cell usually sits lowest and is not
+     * cell is still measured against the others' median, with the doubt of its bleed's accounting as a
+     * bound its excess must clear ({@link #doubtAmps}; it gives no "no leak" verdict): a leaking cell usually sits lowest and is not
      * bled, but after a discharge the capacity spread can leave it highest, bled for hours (issue 23,
      * oracle rest seeds 274 and 430, whose shorts were flagged late or never while it was left out).
      */

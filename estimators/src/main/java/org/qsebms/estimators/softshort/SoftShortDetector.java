@@ -416,8 +416,8 @@ public final class SoftShortDetector {
                         ? String.format(
                                 Locale.ROOT,
                                 rest.inReference(c)
-                                        ? ", bleed location doubt %.1f mA"
-                                        : ", bleed bound %.1f mA: it bled too much to be in the median",
+                                        ? ", bleed doubt %.1f mA"
+                                        : ", bleed doubt %.1f mA: it bled too much to be in the median",
                                 1000 * rest.doubtAmps(c))
                         : "",
                 rest.confirmed(c) ? "" : ", not confirmed",

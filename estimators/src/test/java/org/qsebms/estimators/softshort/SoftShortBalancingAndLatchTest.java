@@ -56,6 +56,74 @@ class SoftShortBalancingAndLatchTest {
     }
 
     /**
+     * A 500 ohm short (about 7.5 mA) in the cell the balancer bleeds most after the discharge (the largest, so highest;
+     * 20-145 mAh over the rest, more than its leak takes): measured against the unbled cells' median with the doubt of
+     * its bleed's accounting as a bound (the location doubt and the resistor tolerance's share of its bleed), it is
+     * flagged within the 4 h of rest on each seed, and no other cell is, with or without the short. With the cell's
+     * whole mean bleed as the bound (the form before, {@code tolerance} 1) only 4 of these 8 were flagged (71, 73, 74,
+     * 78, at 1.77-3.59 h); now 1.67-4.36 h, the late ones the most bled (72, 76: the 3 % capacity spread of their
+     * bleed in the standard error).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {71, 72, 73, 74, 75, 76, 77, 78})
+    void aShortInTheCellTheBalancerBleedsMostIsFlagged(long seed) {
+        Rest healthy = rest(seed, -1);
+        assertThat(healthy.otherFlagged())
+                .as("a healthy cell flagged without the short")
+                .isFalse();
+        int most = 0;
+        for (int i = 1; i < healthy.bledAh().length; i++) {
+            if (healthy.bledAh()[i] > healthy.bledAh()[most]) {
+                most = i;
+            }
+        }
+        Rest shorted = rest(seed, most);
+        System.out.printf(
+                Locale.ROOT,
+                "500 ohm in the most bled cell, seed %d: cell %d bled %.1f mAh, flagged at %.2f h%n",
+                seed,
+                most + 1,
+                1000 * shorted.bledAh()[most],
+                shorted.flaggedAtSeconds() / 3600);
+        assertThat(shorted.bledAh()[most]).as("the shorted cell was bled (Ah)").isGreaterThan(0.015);
+        assertThat(shorted.flaggedAtSeconds()).as("flagged (s)").isLessThan(4.7 * 3600);
+        assertThat(shorted.otherFlagged()).as("another cell flagged").isFalse();
+    }
+
+    private record Rest(double flaggedAtSeconds, boolean otherFlagged, double[] bledAh) {}
+
+    /** 8 cells, 1C for 40 min from 90 %, then 4 h of rest balancing, a 500 ohm short in {@code shorted} (none: -1). */
+    private static Rest rest(long seed, int shorted) {
+        double dt = 1.0;
+        int cells = 8;
+        SimulatedString string = new SimulatedString(seed, cells, 0.9, 0.001, 0.03, 0.10);
+        string.balance(BLEED_OHMS, 0.010);
+        if (shorted >= 0) {
+            string.shortCell(shorted, 500);
+        }
+        SoftShortDetector detector = new SoftShortDetector(SimulatedString.NOMINAL, cells, 0.05, 1800, 0.003, 5);
+        double flaggedAt = Double.POSITIVE_INFINITY;
+        boolean other = false;
+        double[] bledAh = new double[cells];
+        for (int k = 0; k < (int) (4.7 * 3600 / dt); k++) {
+            double amps = k * dt < 2400 ? -2.0 : 0.0;
+            string.step(amps, dt);
+            detector.update(amps, string.volts(), string.soc(), string.bleedAmps(), dt);
+            for (int i = 0; i < cells; i++) {
+                bledAh[i] += string.bleedAmps()[i] * dt / 3600;
+                if (detector.isFlagged(i)) {
+                    if (i == shorted) {
+                        flaggedAt = Math.min(flaggedAt, k * dt);
+                    } else {
+                        other = true;
+                    }
+                }
+            }
+        }
+        return new Rest(flaggedAt, other, bledAh);
+    }
+
+    /**
      * The same pack with a 1 kohm short in one low cell: measured within 30 % against the cells that
      * are not bled; where fewer than three cells are left unbled (a cell whose mean bleed over the
      * fit exceeds half the threshold is not in the median), no figure rather than a wrong one. Seed 75's
