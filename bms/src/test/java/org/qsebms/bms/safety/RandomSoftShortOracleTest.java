@@ -245,15 +245,30 @@ class RandomSoftShortOracleTest {
      * 500 ms loop, {@code SOFT_SHORT.MSL} on cell 1 at 3.49 h (27.1 mA above the string median, from the SOC drift;
      * at 100 and 250 ms loops too, 3.39 and 3.40 h, 24.2 and 26.7 mA; not at 1 s); seed 123, a 4999 ohm short in
      * cell 1 of an 8-cell ptpa-ncm811 pack at 500 ms, {@code SOFT_SHORT.MSL} naming cell 6 at 3.77 h (13.0 mA, SOC
-     * drift). Left as found: the detector was not changed in this pass.
+     * drift). Both were a healthy cell's drift significant for less than an hour (0.15 h; 0.58 h), where the SOC
+     * filter's lagging correction of a capacity mismatch meets the first discharge after the long charge; a drift is
+     * now confirmed only once it has stayed significant for the filter's correlation time (docs/safety.md, "SOC drift
+     * while cycling: a verdict must outlast the filter's lag").
      */
-    @Disabled("known miss (check23f), measured 2026-12-03: cycling seed 144, a healthy 6-cell"
-            + " psoa-ncm811 pack, SOFT_SHORT.MSL on cell 1 at 3.49 h (27.1 mA, SOC drift); seed 123, a 4999 ohm short"
-            + " in cell 1, SOFT_SHORT.MSL naming cell 6 at 3.77 h (13.0 mA, SOC drift)")
     @Test
     void theCyclingSeedsCheck23fFoundRaiseNoFalseAlarm() {
         List<String> violations = new java.util.ArrayList<>(judge(144, true));
         violations.addAll(judge(123, true));
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * Cycling seeds 161-400 (run once, before and after the hold on the drift verdict, choosing nothing on them): four
+     * false alarms before, all from the SOC drift of a healthy cell: seeds 273 (healthy pack, cell 2 at 3.47 h, 7.7 mA),
+     * 343 (healthy, cell 3 at 3.47 h, 20.3 mA), 399 (healthy, cell 1 at 4.47 h, 7.4 mA) and 289 (the short in cell 3,
+     * cell 1 flagged at 4.47 h, 16.8 mA). Each drift was significant for 0.12-0.35 h; none now.
+     */
+    @Test
+    void theCyclingSeedsDriftfalseFoundRaiseNoFalseAlarm() {
+        List<String> violations = new java.util.ArrayList<>();
+        for (long seed : new long[] {273, 289, 343, 399}) {
+            violations.addAll(judge(seed, true));
+        }
         assertThat(violations).isEmpty();
     }
 
