@@ -43,8 +43,8 @@ final class SocDriftCue {
     private final double[] driftPerHour;
     private final double[] driftSePerHour;
     /**
-     * Fitted time at which the cell's drift became significant (drift over {@code sigmas} standard errors) and has
-     * stayed so at every sample since, per cell; NaN while it is not.
+     * Fitted time at which the cell's drift became significant (drift over {@code sigmas} standard errors), per cell,
+     * kept while the drift stays over the threshold at every sample since; NaN when not.
      */
     private final double[] significantSince;
     /** Charge each cell gave its bleed resistor since start (Ah), the ledger. */
@@ -369,10 +369,12 @@ final class SocDriftCue {
                 Math.max(Math.max(rss, 0) / dof * varianceInflation(i), settings.socNoise() * settings.socNoise());
         driftPerHour[i] = -b;
         driftSePerHour[i] = Math.sqrt(variance * cqqRidged / det);
-        if (!significant(i)) {
+        if (significant(i)) {
+            if (Double.isNaN(significantSince[i])) {
+                significantSince[i] = fittedSeconds;
+            }
+        } else if (!(driftPerHour[i] > settings.thresholdPerHour())) {
             significantSince[i] = Double.NaN;
-        } else if (Double.isNaN(significantSince[i])) {
-            significantSince[i] = fittedSeconds;
         }
     }
 
@@ -400,24 +402,28 @@ final class SocDriftCue {
     }
 
     /**
-     * The drift is significant now and has stayed so at every sample for one independent sample's time ({@link #holdSeconds()}). The SOC filter's errors relative to the string are correlated for about
-     * an hour and change most where the current changes, which is also where the samples that tell a drift from a
-     * capacity mismatch are: a drift first made significant by such samples rests on less than one independent
+     * The drift is significant now, and was first significant at least {@link #holdSeconds()} of fit ago with the drift
+     * over the threshold at every sample since. The SOC filter's errors relative to the string are correlated for
+     * about an hour and change most where the current changes, which is also where the samples that tell a drift from
+     * a capacity mismatch are: a drift first made significant by such samples rests on less than one independent
      * sample, and the filter's lagging correction of a capacity mismatch there reads as a drift for a while (healthy
-     * cells of cycling packs were significant for 0.02-0.58 h, then fell back under the 5 standard errors); a leak stays
-     * significant as independent samples come in.
+     * cells of cycling packs were significant for 0.02-0.58 h, then fell back); a leak is still significant an hour
+     * on, and stays over the threshold meanwhile even where its significance dips (a 150 ohm short: 4.37-5.08 h).
      */
     boolean confirmed(int i) {
-        return fittedSeconds >= settings.minSpanSeconds() && significantForSeconds(i) >= holdSeconds();
-    }
-
-    /** Fitted time for which the cell's drift has been significant at every sample, 0 while it is not (s). */
-    double significantForSeconds(int i) {
-        return significant(i) ? fittedSeconds - significantSince[i] : 0.0;
+        return fittedSeconds >= settings.minSpanSeconds() && significant(i) && heldSeconds(i) >= holdSeconds();
     }
 
     /**
-     * How long a significant drift must stay so to be confirmed: {@link SocDriftSettings#correlationSeconds()}, the
+     * Fitted time since the cell's drift was first significant, the drift over the threshold at every sample since;
+     * 0 when not (s).
+     */
+    double heldSeconds(int i) {
+        return Double.isNaN(significantSince[i]) ? 0.0 : fittedSeconds - significantSince[i];
+    }
+
+    /**
+     * How long after its first significant sample a drift can be confirmed: {@link SocDriftSettings#correlationSeconds()}, the
      * spacing of independent samples of the SOC filter's errors (s). Not the fit's own count from its residuals'
      * lag-one correlation: white SOC noise over a slow correction pulls that down (a 2 % correction under 0.2 %
      * noise read as 9-11 min), while the correction itself stays correlated for the hour.

@@ -455,16 +455,16 @@ public final class SoftShortDetector {
         appendDistrust(b, s);
     }
 
-    /** "" for a confirmed drift, else why not: not significant, or significant for too short a time yet. */
+    /** "" for a confirmed drift, else why not: not significant, or first significant too short a time ago. */
     private static String unconfirmed(SocDriftCue d, int c) {
         if (d.confirmed(c)) {
             return "";
         }
-        double held = d.significantForSeconds(c);
+        double held = d.heldSeconds(c);
         return held > 0
                 ? String.format(
                         Locale.ROOT,
-                        ", significant for %.0f of %.0f min, not confirmed",
+                        ", first significant %.0f min ago (needs %.0f), not confirmed",
                         held / 60,
                         d.holdSeconds() / 60)
                 : ", not confirmed";
