@@ -258,17 +258,35 @@ class RandomSoftShortOracleTest {
     }
 
     /**
-     * Cycling seeds 161-400 (run once, before and after the hold on the drift verdict, choosing nothing on them): four
-     * false alarms before, all from the SOC drift of a healthy cell: seeds 273 (healthy pack, cell 2 at 3.47 h, 7.7 mA),
-     * 343 (healthy, cell 3 at 3.47 h, 20.3 mA), 399 (healthy, cell 1 at 4.47 h, 7.4 mA) and 289 (the short in cell 3,
-     * cell 1 flagged at 4.47 h, 16.8 mA). Each drift was significant for 0.12-0.35 h; none now.
+     * Cycling seeds 161-800 (run once before and once after the hold on the drift verdict, choosing nothing on them):
+     * ten false alarms before, all from the SOC drift of a cell without a short: seeds 273 (healthy pack, cell 2 at
+     * 3.47 h, 7.7 mA), 343 (healthy, cell 3 at 3.47 h, 20.3 mA), 399 (healthy, cell 1 at 4.47 h, 7.4 mA), 289 (the
+     * short in cell 3, cell 1 at 4.47 h, 16.8 mA), 401 (healthy, cell 4 at 3.49 h, 22.2 mA), 516 and 519 (healthy, 4.07
+     * and 4.45 h, 4.5 mA), 483, 576 and 758 (shorted packs, a wrong cell at 3.92-4.27 h, 8.0-12.1 mA); none now.
      */
     @Test
     void theCyclingSeedsDriftfalseFoundRaiseNoFalseAlarm() {
         List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {273, 289, 343, 399}) {
+        for (long seed : new long[] {273, 289, 343, 399, 401, 483, 516, 519, 576, 758}) {
             violations.addAll(judge(seed, true));
         }
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * Known miss, cycling seeds 555 and 669 (found on seeds 401-800, after the hold on the drift verdict): the drift
+     * cue confirms a drift only an hour after it was first significant, so a short whose drift becomes significant
+     * late is flagged late. Seed 669, 121 ohm (31.2 mA) in cell 2 of an 8 x 3 Ah psoa-ncm811 pack: flagged at 7.32 h
+     * against the oracle's 6.62 h (6.32 h before the hold); seed 555, 188 ohm (20.1 mA) in cell 6 of a 6 x 2.5 Ah
+     * pack: not flagged in 8 h (7.05 h before the hold, late then too).
+     */
+    @Disabled("known miss (driftfalse), measured 2026-12-04: seed 669, 121 ohm, flagged at 7.32 h, deadline 6.62 h"
+            + " (6.32 h before the drift verdict's one-hour hold); seed 555, 188 ohm, not flagged in 8 h (7.05 h"
+            + " before the hold)")
+    @Test
+    void theCyclingShortsTheHoldMakesLateAreFlaggedInTime() {
+        List<String> violations = new java.util.ArrayList<>(judge(669, true));
+        violations.addAll(judge(555, true));
         assertThat(violations).isEmpty();
     }
 
