@@ -378,7 +378,7 @@ final class SocDriftCue {
         }
     }
 
-    /** The cell's drift is positive and over {@code sigmas} standard errors at the last sample (the minimum span aside). */
+    /** The cell's drift is positive and over {@code sigmas} standard errors at the last sample (minimum span aside). */
     private boolean significant(int i) {
         return driftPerHour[i] > 0 && driftPerHour[i] > settings.sigmas() * driftSePerHour[i];
     }
@@ -423,8 +423,8 @@ final class SocDriftCue {
     }
 
     /**
-     * How long after its first significant sample a drift can be confirmed: {@link SocDriftSettings#correlationSeconds()}, the
-     * spacing of independent samples of the SOC filter's errors (s). Not the fit's own count from its residuals'
+     * How long after its first significant sample a drift can be confirmed:
+     * {@link SocDriftSettings#correlationSeconds()}, the spacing of independent samples of the SOC filter's errors (s). Not the fit's own count from its residuals'
      * lag-one correlation: white SOC noise over a slow correction pulls that down (a 2 % correction under 0.2 %
      * noise read as 9-11 min), while the correction itself stays correlated for the hour.
      */
