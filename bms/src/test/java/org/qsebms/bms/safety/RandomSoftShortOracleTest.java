@@ -248,15 +248,48 @@ class RandomSoftShortOracleTest {
      * 500 ms loop, {@code SOFT_SHORT.MSL} on cell 1 at 3.49 h (27.1 mA above the string median, from the SOC drift;
      * at 100 and 250 ms loops too, 3.39 and 3.40 h, 24.2 and 26.7 mA; not at 1 s); seed 123, a 4999 ohm short in
      * cell 1 of an 8-cell ptpa-ncm811 pack at 500 ms, {@code SOFT_SHORT.MSL} naming cell 6 at 3.77 h (13.0 mA, SOC
-     * drift). Left as found: the detector was not changed in this pass.
+     * drift). Both were a healthy cell's drift significant for less than an hour (0.15 h; 0.58 h), where the SOC
+     * filter's lagging correction of a capacity mismatch meets the first discharge after the long charge; a drift is
+     * now confirmed only once it has stayed significant for the filter's correlation time (docs/safety.md, "SOC drift
+     * while cycling: a verdict must outlast the filter's lag").
      */
-    @Disabled("known miss (check23f), measured 2026-12-03: cycling seed 144, a healthy 6-cell"
-            + " psoa-ncm811 pack, SOFT_SHORT.MSL on cell 1 at 3.49 h (27.1 mA, SOC drift); seed 123, a 4999 ohm short"
-            + " in cell 1, SOFT_SHORT.MSL naming cell 6 at 3.77 h (13.0 mA, SOC drift)")
     @Test
     void theCyclingSeedsCheck23fFoundRaiseNoFalseAlarm() {
         List<String> violations = new java.util.ArrayList<>(judge(144, true));
         violations.addAll(judge(123, true));
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * Cycling seeds 161-800 (run once before and once after the hold on the drift verdict, choosing nothing on them):
+     * ten false alarms before, all from the SOC drift of a cell without a short: seeds 273 (healthy pack, cell 2 at
+     * 3.47 h, 7.7 mA), 343 (healthy, cell 3 at 3.47 h, 20.3 mA), 399 (healthy, cell 1 at 4.47 h, 7.4 mA), 289 (the
+     * short in cell 3, cell 1 at 4.47 h, 16.8 mA), 401 (healthy, cell 4 at 3.49 h, 22.2 mA), 516 and 519 (healthy, 4.07
+     * and 4.45 h, 4.5 mA), 483, 576 and 758 (shorted packs, a wrong cell at 3.92-4.27 h, 8.0-12.1 mA); none now.
+     */
+    @Test
+    void theCyclingSeedsDriftfalseFoundRaiseNoFalseAlarm() {
+        List<String> violations = new java.util.ArrayList<>();
+        for (long seed : new long[] {273, 289, 343, 399, 401, 483, 516, 519, 576, 758}) {
+            violations.addAll(judge(seed, true));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * Known miss, cycling seeds 555 and 669 (found on seeds 401-800, after the hold on the drift verdict): the drift
+     * cue confirms a drift only an hour after it was first significant, so a short whose drift becomes significant
+     * late is flagged late. Seed 669, 121 ohm (31.2 mA) in cell 2 of an 8 x 3 Ah psoa-ncm811 pack: flagged at 7.32 h
+     * against the oracle's 6.62 h (6.32 h before the hold); seed 555, 188 ohm (20.1 mA) in cell 6 of a 6 x 2.5 Ah
+     * pack: not flagged in 8 h (7.05 h before the hold, late then too).
+     */
+    @Disabled("known miss (driftfalse), measured 2026-12-04: seed 669, 121 ohm, flagged at 7.32 h, deadline 6.62 h"
+            + " (6.32 h before the drift verdict's one-hour hold); seed 555, 188 ohm, not flagged in 8 h (7.05 h"
+            + " before the hold)")
+    @Test
+    void theCyclingShortsTheHoldMakesLateAreFlaggedInTime() {
+        List<String> violations = new java.util.ArrayList<>(judge(669, true));
+        violations.addAll(judge(555, true));
         assertThat(violations).isEmpty();
     }
 

@@ -22,7 +22,9 @@ package org.qsebms.estimators.softshort;
  *                          integrated autocorrelation time): the residual variance of the fit is scaled by
  *                          {@code (1 + rho) / (1 - rho)}, rho the residuals' lag-one autocorrelation, at
  *                          most by {@code correlationSeconds / sampleSeconds} (one independent sample per
- *                          correlation time)
+ *                          correlation time); and a drift is confirmed only when it is significant this
+ *                          long after it first was, over the threshold at every sample between (one
+ *                          independent sample more than the first verdict's)
  * @param maxSocBound3Sigma a sample is taken only when every cell's SOC 3-sigma bound, as the SOC
  *                          filter reports it, is at most this (an estimator without a bound, NaN, is
  *                          taken as it is): a filter that admits its estimate may be this far off can

@@ -443,16 +443,31 @@ public final class SoftShortDetector {
                 1000 * drift.equivalentAmps(c),
                 100 * s.thresholdPerHour(),
                 100 * drift.driftSePerHour(c),
-                drift.confirmed(c) ? "" : ", not confirmed"));
+                unconfirmed(drift, c)));
         if (learntDrift.running() && learntDrift.fittedSeconds() >= s.minSpanSeconds()) {
             b.append(String.format(
                     Locale.ROOT,
                     "; since the learnt capacities %+.2f %%/h (standard error %.2f %%/h%s)",
                     -100 * learntDrift.driftPerHour(c),
                     100 * learntDrift.driftSePerHour(c),
-                    learntDrift.confirmed(c) ? "" : ", not confirmed"));
+                    unconfirmed(learntDrift, c)));
         }
         appendDistrust(b, s);
+    }
+
+    /** "" for a confirmed drift, else why not: not significant, or first significant too short a time ago. */
+    private static String unconfirmed(SocDriftCue d, int c) {
+        if (d.confirmed(c)) {
+            return "";
+        }
+        double held = d.heldSeconds(c);
+        return held > 0
+                ? String.format(
+                        Locale.ROOT,
+                        ", first significant %.0f min ago (needs %.0f), not confirmed",
+                        held / 60,
+                        d.holdSeconds() / 60)
+                : ", not confirmed";
     }
 
     private void appendDistrust(StringBuilder b, SocDriftSettings s) {
