@@ -2,6 +2,7 @@ package org.qsebms.estimators.softshort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,6 +29,18 @@ class SocDriftCueTest {
                 CELLS,
                 SoftShortSettings.defaults(new RestSelfDischargeSettings(0.05, 1800, 0.003, 5), 2.0)
                         .drift());
+    }
+
+    /**
+     * The bound before the hold (earliest flag + 1 h) for the 200 ohm rows: 3.10 and 3.17 h measured with the hold
+     * (2.10 and 2.17 h without it), so 3 h is missed by about 10 min. Kept visible, not loosened: the enabled rows
+     * above use the earliest flag + hold + 1 h.
+     */
+    @Disabled("known miss since the 1 h drift hold: 200 ohm flagged at 3.10 / 3.17 h, bound 3 h")
+    @ParameterizedTest
+    @CsvSource({"33, 200, 3", "34, 200, 3"})
+    void twoHundredOhmLeaksAreFlaggedWithinTheBoundBeforeTheHold(long seed, double ohms, double withinHours) {
+        flagsALeakingCellUnderCyclingAndMeasuresItsDrift(seed, ohms, withinHours);
     }
 
     @ParameterizedTest
