@@ -281,7 +281,10 @@ class RandomSoftShortOracleTest {
      * cue confirms a drift only an hour after it was first significant, so a short whose drift becomes significant
      * late is flagged late. Seed 669, 121 ohm (31.2 mA) in cell 2 of an 8 x 3 Ah psoa-ncm811 pack: flagged at 7.32 h
      * against the oracle's 6.62 h (6.32 h before the hold); seed 555, 188 ohm (20.1 mA) in cell 6 of a 6 x 2.5 Ah
-     * pack: not flagged in 8 h (7.05 h before the hold, late then too).
+     * pack: not flagged in 8 h (7.05 h before the hold, late then too). Traced, not fixed (docs/safety.md, "a leak in
+     * a small cell is significant late"): both shorted cells are small ones, and the detector's own SOC filter lags
+     * their capacity mismatch with the leak's sign in the discharge, so the fit reads 0.46 %/h of 669's 1.04 %/h at
+     * 4 h, and its standard error grows as the lag turns over in the next charge.
      */
     @Disabled("known miss (driftfalse), measured 2026-12-04: seed 669, 121 ohm, flagged at 7.32 h, deadline 6.62 h"
             + " (6.32 h before the drift verdict's one-hour hold); seed 555, 188 ohm, not flagged in 8 h (7.05 h"
