@@ -297,6 +297,43 @@ class RandomSoftShortOracleTest {
     }
 
     /**
+     * Known miss, cycling seed 990 (sweep37, cycling seeds 801-1000, no earlier run used them; the only violation
+     * there): 146 ohm (25.9 mA) in cell 2 of a 5 x 2.5 Ah le-ncm811 pack, flagged at 7.89 h against the oracle's
+     * 6.62 h. The same class as seeds 669 and 555 above (docs/safety.md, "a leak in a small cell is significant
+     * late"): cell 2 is the smallest (2.406 Ah; cells 2.406-2.521, median 2.497), the own SOC filter's lag has
+     * the leak's sign in the 0.5 A discharge at 3.25-4.75 h (its estimate of cell 2 less the median +0.3..+2.0 %
+     * SOC above the truth), so the drift reads -0.38 %/h at 4.0 h and -0.59 %/h at 5.0 h of the true 1.04 %/h,
+     * reaches it (-1.01 %/h) at 5.75 h with a standard error of 0.31 %/h after the next charge, is first
+     * significant at about 6.9 h, and confirmed after the hold (24.7 mA at the flag).
+     */
+    @Disabled("known miss (latedrift class), measured 2026-12-04 (sweep37): seed 990, 146 ohm in the smallest cell,"
+            + " flagged at 7.89 h, deadline 6.62 h")
+    @Test
+    void aCyclingShortInTheSmallestCellSweep37FoundIsFlaggedInTime() {
+        assertThat(judge(990, true)).isEmpty();
+    }
+
+    /**
+     * Known miss, rest seed 1201 (sweep37, rest seeds 1001-1300, no earlier run used them; the only violations
+     * there): a healthy 8 x 2 Ah le-lfp pack at a 1 s loop resting at 10-14 % SOC (the LFP knee) while the balancer
+     * bleeds every cell but cell 6 (the smallest, 1.925 Ah, lowest). With fewer than three cells unbled the bled
+     * cells are the rest fit's median (their bleed accounted for), and on the knee they read low (cell 1, 17.6 mA
+     * mean bleed, -6.4 mA; cell 4, 33.9 mA, -41.4 mA; inside their own bounds). At 2.02 h cell 4's OCV slope made it
+     * measurable and it joined the median: eight cells, so the median went from cell 3's -0.5 mA to the mean of
+     * cells 1 and 3, -3.45 mA, and every unbled cell stood about 3 mA higher at once. Cell 6 read 3.5 mA above it
+     * (standard error 0.53 mA, bleed doubt 0.6 mA: the median of the cells' doubts, not the doubt of the median),
+     * was confirmed: {@code SOFT_SHORT.RSL} (and the MOL warning) raised at 2.02 h, cleared at 2.89 h once the rest
+     * showed no leak. Not the seed-90 class the location doubt fixed (there a lone unbled cell against bled cells
+     * read 20 mA high; here the median's own shift by a cell joining it).
+     */
+    @Disabled("known miss (new, LFP rest), measured 2026-12-04 (sweep37): seed 1201, healthy le-lfp pack,"
+            + " SOFT_SHORT.RSL on cell 6 at 2.02 h, 3.5 mA above a median of mostly bled cells")
+    @Test
+    void aHealthyLfpRestWhoseMedianIsTheBledCellsRaisesNoFalseAlarm() {
+        assertThat(judge(1201, false)).isEmpty();
+    }
+
+    /**
      * Seeds 66 and 89, cycling: the short flagged on its own cell and no neighbour tripped, since the drift cue reads
      * the detector's own leak-following SOC filter (docs/safety.md, "A leak-following SOC filter for the drift cue").
      */
