@@ -297,6 +297,80 @@ class RandomSoftShortOracleTest {
     }
 
     /**
+     * Known miss, cycling seeds 990, 1161, 1380, 1561, 1584, 1888 and 1952 (sweep37, on cycling seeds 801-2000, no
+     * earlier run used them; the only violations there, all late flags, 54 detection claims): the class of seeds 669
+     * and 555 above (docs/safety.md, "a leak in a small cell is significant late"), but not only in small cells.
+     * Seed 990, 146 ohm (25.9 mA, 1.04 %/h) in cell 2 of a 5 x 2.5 Ah le-ncm811 pack, the smallest cell (2.406 Ah;
+     * 2.406-2.521): the own filter's estimate of it less the median sat +0.3..+1.2 % SOC above the truth in the 0.5 A
+     * discharge at 3.25-4.25 h (the lag with the leak's sign), the drift read -0.38 %/h at 4.0 h, -0.59 at 5.0 h,
+     * -1.01 at 5.75 h (standard error 0.31 %/h after the next charge), first significant at about 6.9 h, flagged at
+     * 7.89 h. Seed 1161, 132 ohm (28.6 mA) in cell 4 of a 7 x 3 Ah psoa-ncm811 pack, also the smallest (2.926 Ah;
+     * 2.926-3.119): -0.43 %/h at 4.0 h, -1.02 at 6.0 h, first significant at 6.28 h, flagged at 7.27 h. Seed 1380,
+     * 121 ohm (31.2 mA, 1.25 %/h) in cell 1 of a 4 x 2.5 Ah ptpa-ncm811 pack, a large cell (2.559 Ah; 2.404-2.561):
+     * the figure right from 4 h (-1.36 %/h, then -1.02 to -1.56) but 4.1-4.7 standard errors from 4.25 to 5.75 h
+     * (0.23-0.37 %/h), first significant at 5.88 h, flagged at 6.87 h. Seeds 1561 (175 ohm, the largest cell) and
+     * 1952 (162 ohm, the largest) read the figure at 4 h and were first significant at 5.82 and 6.00 h, flagged at
+     * 6.80 and 6.99 h; 1888 (122 ohm, the smallest) at 6.23 h, flagged at 7.22 h; 1584 (170 ohm, the smallest) at
+     * 6.90 h, flagged at 7.89 h. Five of the seven were first significant before the 6.62 h deadline: the hold's
+     * hour makes them late; 990 and 1584 would be late without it.
+     */
+    @Disabled("known miss (latedrift class), measured 2026-12-04 (sweep37): deadline 6.62 h; flagged at 7.89 h (990,"
+            + " 146 ohm), 7.27 h (1161, 132 ohm), 6.87 h (1380, 121 ohm), 6.80 h (1561, 175 ohm), 7.89 h (1584, 170"
+            + " ohm), 7.22 h (1888, 122 ohm), 6.99 h (1952, 162 ohm)")
+    @Test
+    void theCyclingShortsSweep37FoundAreFlaggedInTime() {
+        List<String> violations = new java.util.ArrayList<>();
+        for (long seed : new long[] {990, 1161, 1380, 1561, 1584, 1888, 1952}) {
+            violations.addAll(judge(seed, true));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * Known miss, rest seeds 2235, 2279, 2444, 2446, 2568 and 2687 (sweep37, rest seeds 2001-3000, no earlier run used
+     * them; the only violations there, 170 detection claims; 1301-2000 had none). NCM shorts at rest after
+     * discharges to low SOC, flagged late or never: 2279 (569 ohm, 7.0 mA, le-ncm811 8 x 2.5 Ah) at 2.79 h against
+     * 2.60 h; 2687 (549 ohm, 7.0 mA, psoa-ncm811 8 x 3 Ah) at 2.74 h against 2.57 h; 2444 (722 ohm, 5.4 mA,
+     * ptpa-ncm811 16 x 2 Ah, 250 ms) never; 2235 (212 ohm, 17.9 mA, ptpa-ncm811 16 x 1 Ah, 1 s) never; 2568 (117 ohm,
+     * 33.1 mA, ptpa-ncm811 7 x 3 Ah, resting at about 5 % SOC) never: traced, its unbled shorted cell read 24-54 mA
+     * above the median (standard error 1.1-3.2 mA) from 1.33 h, but the bleed doubt it must clear first, the bled
+     * cells' location doubt on the bottom knee, grew from 20 mA to 1066-2819 mA at 1.67-2.67 h. And 2446, a 2406 ohm
+     * short in cell 6 of a 7 x 2 Ah le-lfp pack at 1 s: {@code SOFT_SHORT.MSL} on cell 1 at 1.72 h (5.7 mA, a wrong
+     * cell). Only 2568 traced.
+     */
+    @Disabled("known miss, measured 2026-12-04 (sweep37): rests 2279 and 2687 flagged at 2.79 and 2.74 h against 2.60"
+            + " and 2.57 h; 2444 (5.4 mA), 2235 (17.9 mA) and 2568 (33.1 mA, bleed doubt up to 2819 mA) never; 2446"
+            + " MSL on the wrong cell at 1.72 h")
+    @Test
+    void theRestSeedsSweep37FoundAreFlaggedInTimeOnTheRightCell() {
+        List<String> violations = new java.util.ArrayList<>();
+        for (long seed : new long[] {2235, 2279, 2444, 2446, 2568, 2687}) {
+            violations.addAll(judge(seed, false));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * Known miss, rest seed 1201 (sweep37, rest seeds 1001-1300, no earlier run used them; the only violations
+     * there): a healthy 8 x 2 Ah le-lfp pack at a 1 s loop resting at 10-14 % SOC (the LFP knee) while the balancer
+     * bleeds every cell but cell 6 (the smallest, 1.925 Ah, lowest). With fewer than three cells unbled the bled
+     * cells are the rest fit's median (their bleed accounted for), and on the knee they read low (cell 1, 17.6 mA
+     * mean bleed, -6.4 mA; cell 4, 33.9 mA, -41.4 mA; inside their own bounds). At 2.02 h cell 4's OCV slope made it
+     * measurable and it joined the median: eight cells, so the median went from cell 3's -0.5 mA to the mean of
+     * cells 1 and 3, -3.45 mA, and every unbled cell stood about 3 mA higher at once. Cell 6 read 3.5 mA above it
+     * (standard error 0.53 mA, bleed doubt 0.6 mA: the median of the cells' doubts, not the doubt of the median),
+     * was confirmed: {@code SOFT_SHORT.RSL} (and the MOL warning) raised at 2.02 h, cleared at 2.89 h once the rest
+     * showed no leak. Not the seed-90 class the location doubt fixed (there a lone unbled cell against bled cells
+     * read 20 mA high; here the median's own shift by a cell joining it).
+     */
+    @Disabled("known miss (new, LFP rest), measured 2026-12-04 (sweep37): seed 1201, healthy le-lfp pack,"
+            + " SOFT_SHORT.RSL on cell 6 at 2.02 h, 3.5 mA above a median of mostly bled cells")
+    @Test
+    void aHealthyLfpRestWhoseMedianIsTheBledCellsRaisesNoFalseAlarm() {
+        assertThat(judge(1201, false)).isEmpty();
+    }
+
+    /**
      * Seeds 66 and 89, cycling: the short flagged on its own cell and no neighbour tripped, since the drift cue reads
      * the detector's own leak-following SOC filter (docs/safety.md, "A leak-following SOC filter for the drift cue").
      */
