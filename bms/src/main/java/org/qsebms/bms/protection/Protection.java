@@ -98,6 +98,9 @@ public final class Protection {
     private boolean proveAliveTemps;
     private boolean proveAliveCurrent;
     private long nowNanos;
+    /** MSL faults raised so far (edges, and events raised again while latched): see {@link #mslRaises()}. */
+    private long mslRaises;
+
     private long lastOverrunNanos = Long.MIN_VALUE;
     private long lastExceptionNanos = Long.MIN_VALUE;
     private final FaultSink sink;
@@ -206,6 +209,9 @@ public final class Protection {
         this.extra = extra;
         this.deadbandAmps = extra.currentDeadbandAmps();
         this.sink = e -> {
+            if (e.raised() && e.level() == LimitLevel.MSL) {
+                mslRaises++;
+            }
             sink.accept(e);
             countTrip(e);
         };
@@ -368,7 +374,8 @@ public final class Protection {
         zeroDrift.evaluate(plausibility.zeroDrift, now, zeroDriftReason, sink);
         tempSpread.evaluate(plausibility.spread, now, spreadReason, sink);
         if (plausibility.stepChannel >= 0) {
-            tempRate.raiseNow(
+            raiseEvent(
+                    tempRate,
                     now,
                     String.format(
                             Locale.ROOT,
@@ -611,8 +618,11 @@ public final class Protection {
      */
     public void contactorWeldCheck(boolean weldedNow, String which, long nowNanos) {
         if (weldedNow && !welded.present()) {
-            welded.raiseNow(
-                    nowNanos, which + " contactor feedback still closed after the open command (welded?)", sink);
+            raiseEvent(
+                    welded,
+                    nowNanos,
+                    which + " contactor feedback still closed after the open command (welded?)",
+                    sink);
         } else if (!weldedNow && welded.present()) {
             welded.conditionGone();
         }
@@ -620,24 +630,24 @@ public final class Protection {
 
     /** A weld found by an event (kept for callers that check once): latched, cause judged by the next weld check. */
     void contactorWelded(String which, long nowNanos) {
-        welded.raiseNow(nowNanos, which + " contactor feedback still closed after the open command (welded?)", sink);
+        raiseEvent(welded, nowNanos, which + " contactor feedback still closed after the open command (welded?)", sink);
         welded.conditionGone();
     }
 
     public void contactorFeedbackMissing(String which, long nowNanos) {
-        feedback.raiseNow(nowNanos, which + " contactor feedback did not close after the close command", sink);
+        raiseEvent(feedback, nowNanos, which + " contactor feedback did not close after the close command", sink);
         feedback.conditionGone();
     }
 
     public void prechargeFailed(String reason, long nowNanos) {
-        precharge.raiseNow(nowNanos, reason, sink);
+        raiseEvent(precharge, nowNanos, reason, sink);
         precharge.conditionGone();
     }
 
     /** The loop overran repeatedly: latched; its cause counts as gone after {@code loopProof} without an overrun. */
     public void loopOverrun(String reason, long nowNanos) {
         lastOverrunNanos = nowNanos;
-        loopOverrun.raiseNow(nowNanos, reason, sink);
+        raiseEvent(loopOverrun, nowNanos, reason, sink);
         loopOverrun.conditionGone();
     }
 
@@ -649,7 +659,7 @@ public final class Protection {
     /** A tick threw: latched; its cause counts as gone after {@code loopProof} of ticks without an exception. */
     public void loopException(String reason, long nowNanos) {
         lastExceptionNanos = nowNanos;
-        loopException.raiseNow(nowNanos, reason, sink);
+        raiseEvent(loopException, nowNanos, reason, sink);
         loopException.conditionGone();
     }
 
@@ -660,7 +670,7 @@ public final class Protection {
      * refuses the reset). Not a trip of the pack: it does not count towards the lockout. Call before the first tick.
      */
     public void persistedStateUnknown(String reason, long nowNanos) {
-        stateUnknown.raiseNow(nowNanos, reason, sink);
+        raiseEvent(stateUnknown, nowNanos, reason, sink);
         stateUnknown.conditionGone();
     }
 
@@ -783,6 +793,27 @@ public final class Protection {
                             extra.lockoutWindow().toMinutes()),
                     sink);
         }
+    }
+
+    /**
+     * Raises an event-type fault (latched at once, no debounce). One raised again while it is still latched
+     * has no edge, but it is a new fault all the same: it counts in {@link #mslRaises()}.
+     */
+    private void raiseEvent(ConditionMonitor c, long nowNanos, String reason, FaultSink to) {
+        if (c.latched()) {
+            mslRaises++;
+        }
+        c.raiseNow(nowNanos, reason, to);
+    }
+
+    /**
+     * How many MSL faults were raised so far, each raise edge and each event raised again while latched.
+     * A reset answers only the faults latched when it was received: the loop publishes this count after
+     * each tick, a reset request keeps the count it saw, and a reset whose count is not the count now is
+     * refused (docs/safety.md). Loop thread only.
+     */
+    public long mslRaises() {
+        return mslRaises;
     }
 
     /** True when any fault at MSL is active or latched: the contactors must be open. */
@@ -992,6 +1023,11 @@ public final class Protection {
             }
         }
         return false;
+    }
+
+    /** Every latched fault for a message, e.g. {@code [CONTACTOR_FEEDBACK.MSL]}. Allocates; not for the hot path. */
+    public String latchedFaults() {
+        return latchedIds().toString();
     }
 
     /** The ids ({@code CODE.MSL}) of every latched fault, for the state file. Allocates; not for the hot path. */

@@ -63,6 +63,7 @@ public final class StatePersistence {
             // one were, and stays open until an accepted reset acknowledges the lost state
             controller.protection().persistedStateUnknown(loaded.stateUnknown(), nowNanos);
         }
+        controller.supervisor().publishRaises(); // PERSISTED_STATE_UNKNOWN too precedes every request
         if (loaded.restored()) {
             Logger.info(
                     "restored persisted state from {}: SOC of {} cells, {} Ah throughput, {} cycles, {} fault log entries",
@@ -125,6 +126,8 @@ public final class StatePersistence {
                                     + "and the fault log, then send a reset to acknowledge",
                             0L);
         }
+        // the latches restored here precede every request: a reset sent before the first tick answers them
+        controller.supervisor().publishRaises();
         if (s.usableCapacity() != null) {
             controller.usableCapacityMeter().restore(s.usableCapacity());
         }

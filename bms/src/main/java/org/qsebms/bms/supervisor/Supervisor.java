@@ -147,6 +147,17 @@ public final class Supervisor {
         if (closeTicket > 0) {
             answerClose(closeTaken > 0 && !close, now);
         }
+        // a reset received from now on has seen every fault raised up to the end of this tick
+        publishRaises();
+    }
+
+    /**
+     * Tells the requests how many MSL faults were raised so far: a reset received after this has seen them,
+     * and is refused if any is raised before it is taken. Every tick does it at its end; call it also after
+     * restoring the saved state, before requests are served (the latches raised then precede every reset).
+     */
+    public void publishRaises() {
+        requests.publishRaises(protection.mslRaises());
     }
 
     /**
@@ -204,13 +215,29 @@ public final class Supervisor {
         }
     }
 
-    /** Answers a reset at the tick it is taken: accepted only with a latched fault and no cause left. */
+    /**
+     * Answers a reset at the tick it is taken: accepted only with a latched fault, none raised since the
+     * reset was received, and no cause left.
+     */
     private boolean answerReset(boolean service, long ticket, long now) {
         if (!protection.tripped()) {
             listener.resetOutcome(
                     false,
                     "reset refused: no fault is latched (state " + state + "); a reset is not "
                             + "kept for a later fault",
+                    now,
+                    ticket);
+            return false;
+        }
+        long seen = service ? requests.serviceResetSawRaises() : requests.resetSawRaises();
+        if (protection.mslRaises() != seen) {
+            // raised after the reset was sent (also in this very tick, before it was taken): not the reset's to answer
+            listener.resetOutcome(
+                    false,
+                    "reset refused: a fault was raised after this reset was sent (latched now: "
+                            + protection.latchedFaults()
+                            + "); a reset answers only the faults latched when it is received: send it again "
+                            + "once the cause is gone",
                     now,
                     ticket);
             return false;

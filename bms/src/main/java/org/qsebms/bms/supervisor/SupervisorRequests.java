@@ -20,6 +20,15 @@ public final class SupervisorRequests {
     /** Tickets up to this one were taken by the loop or withdrawn: each is answered once, by its own take. */
     private final AtomicLong resetsTaken = new AtomicLong();
 
+    /**
+     * MSL faults raised as of the loop's last tick ({@link org.qsebms.bms.protection.Protection#mslRaises()}),
+     * published by the loop after each tick: what a reset request received now has seen.
+     */
+    private final AtomicLong raisesPublished = new AtomicLong();
+    /** The most faults raised that a reset request waiting or taken had seen when it was received. */
+    private final AtomicLong resetSawRaises = new AtomicLong();
+
+    private final AtomicLong serviceResetSawRaises = new AtomicLong();
     private final AtomicBoolean serviceReset = new AtomicBoolean();
     private final AtomicBoolean shutdown = new AtomicBoolean();
     private final AtomicBoolean diagnostic = new AtomicBoolean();
@@ -70,7 +79,26 @@ public final class SupervisorRequests {
      */
     public long requestReset() {
         operatorCommands.incrementAndGet();
+        resetSawRaises.accumulateAndGet(raisesPublished.get(), Math::max);
         return resetsRequested.incrementAndGet();
+    }
+
+    /**
+     * The faults raised that the reset requests taken had seen when they were received (the latest of
+     * them, which answers them all): a fault raised after it is not one the reset answers.
+     */
+    long resetSawRaises() {
+        return resetSawRaises.get();
+    }
+
+    /** The faults raised that the service reset taken had seen when it was received. */
+    long serviceResetSawRaises() {
+        return serviceResetSawRaises.get();
+    }
+
+    /** After each tick: the MSL faults raised so far, what a reset received from now on has seen. */
+    void publishRaises(long mslRaises) {
+        raisesPublished.set(mslRaises);
     }
 
     /**
@@ -111,6 +139,7 @@ public final class SupervisorRequests {
 
     /** The deliberate reset after a repeated-trip lockout (an ordinary reset cannot clear a lockout). */
     public void requestServiceReset() {
+        serviceResetSawRaises.accumulateAndGet(raisesPublished.get(), Math::max);
         serviceReset.set(true);
     }
 

@@ -342,4 +342,27 @@ class ProtectionTest {
         assertThat(f.firstRaised(FaultCode.CELL_OVER_VOLTAGE, LimitLevel.MSL).reason())
                 .contains("cell " + (cell + 1));
     }
+
+    /**
+     * A reset answers the faults latched when it is received: the count it compares covers every MSL raise,
+     * also an event fault raised again while latched (no edge), but not the RSL and MOL levels.
+     */
+    @Test
+    void everyMslRaiseCountsAlsoAnEventRaisedAgainWhileLatched() {
+        assertThat(p.mslRaises()).isZero();
+        var ov = Frames.LIMITS.cellOverVoltage();
+        f.cellVolts[2] = (ov.rsl() + ov.msl()) / 2; // beyond the RSL only
+        f.steps(p, 30);
+        assertThat(f.events).isNotEmpty();
+        assertThat(p.mslRaises()).isZero();
+        p.contactorFeedbackMissing("main negative", f.now);
+        assertThat(p.mslRaises()).isEqualTo(1);
+        p.contactorFeedbackMissing("main negative", f.now);
+        assertThat(f.events.stream().filter(e -> e.code() == FaultCode.CONTACTOR_FEEDBACK))
+                .hasSize(1);
+        assertThat(p.mslRaises()).isEqualTo(2);
+        f.cellVolts[2] = ov.msl() + 0.02; // beyond the MSL, past its debounce
+        f.steps(p, 10);
+        assertThat(p.mslRaises()).isEqualTo(3);
+    }
 }

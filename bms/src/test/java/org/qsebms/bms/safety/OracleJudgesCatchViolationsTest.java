@@ -95,6 +95,34 @@ class OracleJudgesCatchViolationsTest {
     }
 
     /**
+     * A reset accepted that clears a fault raised after it was sent (seed 112081: sent 50 ms before the trip,
+     * answered in the trip's own tick) is a violation; a reset sent after the trip is not.
+     */
+    @Test
+    void aResetThatClearsAFaultRaisedAfterItWasSentIsAViolation() {
+        for (double sentAt : new double[] {0.95, 1.5}) {
+            Scenario sc = scenario("faults:\n  - {at: 0.8s, type: contactorFailsToClose, contactor: MAIN_POSITIVE, "
+                    + "for: 0.1s}\ncommands:\n  - {at: " + sentAt + "s, type: reset}\nduration: 3s\n");
+            double answeredAt = Math.ceil(sentAt * 10 - 1e-9) / 10;
+            ScenarioOracle o = new ScenarioOracle(sc);
+            for (int k = 0; k <= 30; k++) {
+                double t = k * 0.1;
+                String state = k < 10 ? "NORMAL" : t < answeredAt + 1e-9 ? "FAULT" : "STANDBY";
+                boolean[] c = k < 10 ? CLOSED : OPEN;
+                o.observe(truth(t, state, 3.70, 0, 0.5, c, c));
+            }
+            o.judge(lines(msl(1.0, "CONTACTOR_FEEDBACK"), reset(answeredAt, true)));
+            if (sentAt < 1.0) {
+                assertThat(o.violations())
+                        .anyMatch(v -> v.startsWith("a reset sent at 0.950 s accepted at 1.000 s clears "
+                                + "CONTACTOR_FEEDBACK, raised at 1.000 s after it was sent"));
+            } else {
+                assertThat(o.violations()).isEmpty();
+            }
+        }
+    }
+
+    /**
      * A reset accepted while a cell is beyond an MSL that has not been raised yet (its debounce still
      * running; issue 23, sixth pass) is a violation; the same reset once the cells are back together is not.
      */

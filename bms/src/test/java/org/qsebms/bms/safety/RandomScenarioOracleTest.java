@@ -666,15 +666,12 @@ class RandomScenarioOracleTest {
     }
 
     /**
-     * Known miss, seed 112081 (sweep37, seeds 110001-150000, the only violation; kept as a file): a reset sent
-     * 75 ms before a {@code CONTACTOR_FEEDBACK} trip, with nothing latched, is answered at the trip's own tick
-     * and accepted ("no fault condition present": the feedback fault counts as gone once found), so the pack
-     * goes to OPENING instead of FAULT for one period (250 ms), until the feedback fault is raised again. The
-     * fault table's cause for it is "feedback agrees with the command (all open after the trip)", which did not
-     * hold at that tick; docs/faults.md says a reset answers the faults latched when it is received.
+     * Seed 112081 (sweep37, seeds 110001-150000, the only violation; kept as a file): a reset sent 75 ms before
+     * a {@code CONTACTOR_FEEDBACK} trip, with nothing latched, was answered at the trip's own tick and accepted
+     * ("no fault condition present": the feedback fault counts as gone once found), so the pack went to OPENING
+     * instead of FAULT for one period (250 ms). A reset now answers only the faults latched when it was
+     * received: one raised after it (here in the tick that takes it) refuses it, and the pack stays in FAULT.
      */
-    @org.junit.jupiter.api.Disabled("known miss, measured 2026-12-04 (sweep37): seed 112081, reset accepted at"
-            + " 12.750 s in the tick CONTACTOR_FEEDBACK.MSL was raised; FAULT only at 13.0 s")
     @Test
     void aResetSentBeforeATripIsNotAcceptedInTheTripsTick() throws IOException {
         String name = "reset-in-the-trips-tick-seed-112081.yaml";

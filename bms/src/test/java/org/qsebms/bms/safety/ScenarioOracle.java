@@ -828,6 +828,7 @@ final class ScenarioOracle {
         boolean lockedOut = false;
         double lastAcceptedReset = -1;
         List<String> raisedSinceReset = new ArrayList<>();
+        List<Double> raisedAtSinceReset = new ArrayList<>();
         for (JsonNode n : lines) {
             String type = n.get("type").asText();
             double t = n.get("t").asDouble();
@@ -845,6 +846,7 @@ final class ScenarioOracle {
                 String id = n.get("id").asText();
                 String code = id.substring(0, id.length() - 4);
                 raisedSinceReset.add(code);
+                raisedAtSinceReset.add(t);
                 if (code.equals("REPEATED_TRIP_LOCKOUT")) {
                     lockedOut = true;
                 } else if (!n.get("reason").asText().contains("restored from the state file")) {
@@ -891,10 +893,20 @@ final class ScenarioOracle {
                     violations.add(String.format("a plain reset accepted at %.3f s after a lockout", t));
                 }
                 checkNoCause(t, raisedSinceReset);
+                double sent = resetSentFor(t, service);
+                for (int i = 0; i < raisedSinceReset.size(); i++) {
+                    if (raisedAtSinceReset.get(i) >= sent - 1e-9) {
+                        violations.add(String.format(
+                                "a reset sent at %.3f s accepted at %.3f s clears %s, raised at %.3f s after it was sent"
+                                        + " (a reset answers only the faults latched when it is received)",
+                                sent, t, raisedSinceReset.get(i), raisedAtSinceReset.get(i)));
+                    }
+                }
                 if (service) {
                     lockedOut = false;
                 }
                 raisedSinceReset.clear();
+                raisedAtSinceReset.clear();
                 lastAcceptedReset = t;
             }
         }
@@ -969,6 +981,26 @@ final class ScenarioOracle {
                         "a reset answered at %.3f s with no reset sent at that tick (a reset kept for later)", t));
             }
         }
+    }
+
+    /**
+     * When the reset answered at the tick {@code t} was sent: the latest reset command (or service reset) sent by
+     * then (every earlier one got its answer at its own tick), or the tick itself when none is found (an answer
+     * with no reset sent is judged by {@link #resetsAreAnsweredAtTheirOwnTick}).
+     */
+    private double resetSentFor(double t, boolean service) {
+        double sent = t;
+        boolean found = false;
+        for (ScenarioAction a : sc.actions()) {
+            if (a instanceof ScenarioAction.Command c
+                    && c.type().equals(service ? "serviceReset" : "reset")
+                    && c.atS() <= t + 1e-9
+                    && (!found || c.atS() > sent)) {
+                sent = c.atS();
+                found = true;
+            }
+        }
+        return sent;
     }
 
     /** The last tick's truth strictly before {@code t}, or null. */

@@ -2,6 +2,7 @@ package org.qsebms.bms.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.protection.FaultCode;
 import org.qsebms.bms.snapshot.ControllerEvent;
@@ -159,6 +160,40 @@ class SupervisorTest {
         assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
         // a close after the reset needs a new request
         rig.ticks(5);
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+    }
+
+    /**
+     * Issue 23 item 1 (seed 112081 of the random oracle): a reset answers the faults latched when it is
+     * received. A reset sent every tick while a contactor's feedback never closes: each one before the trip
+     * is refused (nothing latched), and the one taken in the trip's own tick, sent before the fault was raised,
+     * is refused too, though the fault (an event, over once found) has no cause left. The pack stays in FAULT
+     * until a reset sent after the trip.
+     */
+    @Test
+    void aResetSentBeforeATripIsNotTakenInTheTripsOwnTick() {
+        rig.tick();
+        rig.feedbackStuckOpen.add(ContactorId.MAIN_NEGATIVE);
+        rig.wiring.requests().requestClose();
+        for (int i = 0; i < 20 && rig.state() != SupervisorState.FAULT; i++) {
+            rig.wiring.requests().requestReset();
+            rig.tick();
+        }
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        List<ControllerEvent.ResetOutcome> answers = rig.events.stream()
+                .filter(e -> e instanceof ControllerEvent.ResetOutcome)
+                .map(e -> (ControllerEvent.ResetOutcome) e)
+                .toList();
+        assertThat(answers).hasSizeGreaterThanOrEqualTo(3).noneMatch(ControllerEvent.ResetOutcome::accepted);
+        assertThat(answers.get(0).reason()).startsWith("reset refused: no fault is latched");
+        assertThat(answers.get(answers.size() - 1).reason())
+                .isEqualTo("reset refused: a fault was raised after this reset was sent (latched now: "
+                        + "[CONTACTOR_FEEDBACK.MSL]); a reset answers only the faults latched when it is received: "
+                        + "send it again once the cause is gone");
+        rig.ticks(3);
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        rig.wiring.requests().requestReset(); // sent after the trip: it answers it
+        rig.tick();
         assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
     }
 
