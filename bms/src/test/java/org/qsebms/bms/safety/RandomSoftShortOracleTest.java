@@ -351,20 +351,17 @@ class RandomSoftShortOracleTest {
     }
 
     /**
-     * Known miss, rest seed 1201 (sweep37, rest seeds 1001-1300, no earlier run used them; the only violations
-     * there): a healthy 8 x 2 Ah le-lfp pack at a 1 s loop resting at 10-14 % SOC (the LFP knee) while the balancer
-     * bleeds every cell but cell 6 (the smallest, 1.925 Ah, lowest). With fewer than three cells unbled the bled
-     * cells are the rest fit's median (their bleed accounted for), and on the knee they read low (cell 1, 17.6 mA
-     * mean bleed, -6.4 mA; cell 4, 33.9 mA, -41.4 mA; inside their own bounds). At 2.02 h cell 4's OCV slope made it
-     * measurable and it joined the median: eight cells, so the median went from cell 3's -0.5 mA to the mean of
-     * cells 1 and 3, -3.45 mA, and every unbled cell stood about 3 mA higher at once. Cell 6 read 3.5 mA above it
-     * (standard error 0.53 mA, bleed doubt 0.6 mA: the median of the cells' doubts, not the doubt of the median),
-     * was confirmed: {@code SOFT_SHORT.RSL} (and the MOL warning) raised at 2.02 h, cleared at 2.89 h once the rest
-     * showed no leak. Not the seed-90 class the location doubt fixed (there a lone unbled cell against bled cells
-     * read 20 mA high; here the median's own shift by a cell joining it).
+     * Rest seed 1201 (sweep37, rest seeds 1001-1300, no earlier run used them; the only violations there): a
+     * healthy 8 x 2 Ah le-lfp pack at a 1 s loop resting at 10-14 % SOC (the LFP knee) while the balancer bleeds
+     * every cell but cell 6 (the smallest, 1.925 Ah, lowest). With fewer than three cells unbled the bled cells are
+     * the rest fit's median (their bleed accounted for), and on the knee they read low (cell 1, 17.6 mA mean bleed,
+     * -6.4 mA; cell 4, 33.9 mA, -41.4 mA; inside their own bounds). At 2.02 h cell 4's OCV slope made it measurable
+     * and it joined the median: eight cells, so the median went from cell 3's -0.5 mA to the mean of cells 1 and 3,
+     * -3.45 mA, and every unbled cell stood about 3 mA higher at once. Cell 6 read 3.5 mA above it (standard error
+     * 0.53 mA, bleed doubt 0.6 mA: the median of the cells' doubts, not the doubt of the median) and raised {@code
+     * SOFT_SHORT.RSL}. The bound now carries the median's own range (the medians of the losses moved down and up by
+     * each cell's doubt), which is cell 1's doubt where cell 1 makes the median.
      */
-    @Disabled("known miss (new, LFP rest), measured 2026-12-04 (sweep37): seed 1201, healthy le-lfp pack,"
-            + " SOFT_SHORT.RSL on cell 6 at 2.02 h, 3.5 mA above a median of mostly bled cells")
     @Test
     void aHealthyLfpRestWhoseMedianIsTheBledCellsRaisesNoFalseAlarm() {
         assertThat(judge(1201, false)).isEmpty();

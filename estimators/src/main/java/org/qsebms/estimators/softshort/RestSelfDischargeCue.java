@@ -70,6 +70,10 @@ final class RestSelfDischargeCue {
     private final double[] doubtAmps;
     /** Each cell's mean bleed current over the fit (A). */
     private final double[] bleedMeanAmps;
+    /** Each cell's loss moved down, then up, by its own bleed doubt (scratch, A): the median's range. */
+    private final double[] lossLowAmps;
+
+    private final double[] lossHighAmps;
 
     private final int cells;
     private final StringMedian median;
@@ -143,6 +147,8 @@ final class RestSelfDischargeCue {
         this.hysteresis = hysteresis;
         this.hysteresisState = new double[cells];
         this.bleedMeanAmps = new double[cells];
+        this.lossLowAmps = new double[cells];
+        this.lossHighAmps = new double[cells];
         this.socAtFitStart = new double[cells];
         this.socAtFitStartHigh = new double[cells];
         this.socAtFitStartLow = new double[cells];
@@ -380,7 +386,20 @@ final class RestSelfDischargeCue {
         }
         double m = median.ofMasked(lossAmps, reference);
         double medianBleed = median.ofMasked(bleedMeanAmps, reference);
-        double medianBleedDoubt = median.ofMasked(bleedDoubtAmps, reference);
+        // the median's own doubt: each cell's loss is known to within its bleed's doubt, so the median lies
+        // between the medians of the losses moved down and up by theirs. Where the median is a bled cell (or
+        // the mean of two, one bled) that is that cell's doubt, which the median of the doubts (mostly unbled
+        // cells, none) misses; the larger of the two is kept
+        for (int i = 0; i < cells; i++) {
+            double d = bleedDoubtAmps[i] + settings.bleedResistorTolerance() * bleedMeanAmps[i];
+            lossLowAmps[i] = lossAmps[i] - d;
+            lossHighAmps[i] = lossAmps[i] + d;
+        }
+        double medianRange =
+                Math.max(median.ofMasked(lossHighAmps, reference) - m, m - median.ofMasked(lossLowAmps, reference));
+        double medianBleedDoubt = Math.max(
+                median.ofMasked(bleedDoubtAmps, reference) + settings.bleedResistorTolerance() * medianBleed,
+                medianRange);
         // the reference is itself a measurement: the median of n fits has a standard error of
         // about sqrt(pi / 2n) times theirs, which every excess carries
         double medianSe = Math.sqrt(Math.PI / (2.0 * observed)) * median.ofMasked(seAmps, reference);
@@ -394,9 +413,7 @@ final class RestSelfDischargeCue {
             // resistance, known to the resistor's tolerance: that fraction of the cell's mean bleed and of the
             // median's is what the ledger can misread (its drop is the fit's, its capacity in the standard error)
             doubtAmps[i] = observable[i]
-                    ? bleedDoubtAmps[i]
-                            + medianBleedDoubt
-                            + settings.bleedResistorTolerance() * (bleedMeanAmps[i] + medianBleed)
+                    ? bleedDoubtAmps[i] + medianBleedDoubt + settings.bleedResistorTolerance() * bleedMeanAmps[i]
                     : 0.0;
         }
     }
