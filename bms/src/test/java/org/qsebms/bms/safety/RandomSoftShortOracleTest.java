@@ -327,27 +327,36 @@ class RandomSoftShortOracleTest {
     }
 
     /**
-     * Known miss, rest seeds 2235, 2279, 2444, 2446, 2568 and 2687 (sweep37, rest seeds 2001-3000, no earlier run used
-     * them; the only violations there, 170 detection claims; 1301-2000 had none). NCM shorts at rest after
-     * discharges to low SOC, flagged late or never: 2279 (569 ohm, 7.0 mA, le-ncm811 8 x 2.5 Ah) at 2.79 h against
-     * 2.60 h; 2687 (549 ohm, 7.0 mA, psoa-ncm811 8 x 3 Ah) at 2.74 h against 2.57 h; 2444 (722 ohm, 5.4 mA,
-     * ptpa-ncm811 16 x 2 Ah, 250 ms) never; 2235 (212 ohm, 17.9 mA, ptpa-ncm811 16 x 1 Ah, 1 s) never; 2568 (117 ohm,
-     * 33.1 mA, ptpa-ncm811 7 x 3 Ah, resting at about 5 % SOC) never: traced, its unbled shorted cell read 24-54 mA
-     * above the median (standard error 1.1-3.2 mA) from 1.33 h, but the bleed doubt it must clear first, the bled
-     * cells' location doubt on the bottom knee, grew from 20 mA to 1066-2819 mA at 1.67-2.67 h. And 2446, a 2406 ohm
-     * short in cell 6 of a 7 x 2 Ah le-lfp pack at 1 s: {@code SOFT_SHORT.MSL} on cell 1 at 1.72 h (5.7 mA, a wrong
-     * cell). Only 2568 traced.
+     * Known miss, rest seeds 2235, 2279, 2444, 2568 and 2687 (sweep37, rest seeds 2001-3000, no earlier run used
+     * them; with 2446, below, the only violations there, 170 detection claims; 1301-2000 had none). NCM shorts at
+     * rest after discharges to low SOC, flagged late or never: 2279 (569 ohm, 7.0 mA, le-ncm811 8 x 2.5 Ah) at 2.79 h
+     * against 2.60 h; 2687 (549 ohm, 7.0 mA, psoa-ncm811 8 x 3 Ah) at 2.74 h against 2.57 h (2.90 h since the
+     * median's range joined the bound); 2444 (722 ohm, 5.4 mA, ptpa-ncm811 16 x 2 Ah, 250 ms) never; 2235 (212 ohm,
+     * 17.9 mA, ptpa-ncm811 16 x 1 Ah, 1 s) never; 2568 (117 ohm, 33.1 mA, ptpa-ncm811 7 x 3 Ah, resting at about 5 %
+     * SOC) never: traced, its unbled shorted cell read 24-54 mA above the median (standard error 1.1-3.2 mA) from
+     * 1.33 h, but the bleed doubt it must clear first, the bled cells' location doubt on the bottom knee, grew from
+     * 20 mA to 1066-2819 mA at 1.67-2.67 h. Only 2568 traced.
      */
-    @Disabled("known miss, measured 2026-12-04 (sweep37): rests 2279 and 2687 flagged at 2.79 and 2.74 h against 2.60"
-            + " and 2.57 h; 2444 (5.4 mA), 2235 (17.9 mA) and 2568 (33.1 mA, bleed doubt up to 2819 mA) never; 2446"
-            + " MSL on the wrong cell at 1.72 h")
+    @Disabled("known miss, measured 2026-12-04 (sweep37, then with the median's range): rests 2279 and 2687 flagged"
+            + " at 2.79 and 2.90 h against 2.60 and 2.57 h; 2444 (5.4 mA), 2235 (17.9 mA) and 2568 (33.1 mA, bleed"
+            + " doubt up to 2819 mA) never")
     @Test
     void theRestSeedsSweep37FoundAreFlaggedInTimeOnTheRightCell() {
         List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {2235, 2279, 2444, 2446, 2568, 2687}) {
+        for (long seed : new long[] {2235, 2279, 2444, 2568, 2687}) {
             violations.addAll(judge(seed, false));
         }
         assertThat(violations).isEmpty();
+    }
+
+    /**
+     * Rest seed 2446 (sweep37, rest seeds 2001-3000): a 2406 ohm short in cell 6 of a 7 x 2 Ah le-lfp pack at a
+     * 1 s loop raised {@code SOFT_SHORT.MSL} on cell 1 at 1.72 h (5.7 mA, a wrong cell). Not traced; it passes since
+     * the median's own range joined the bound (the fix made for seed 1201, below, not chosen on this seed).
+     */
+    @Test
+    void anLfpRestShortSweep37FoundIsNotFlaggedOnAnotherCell() {
+        assertThat(judge(2446, false)).isEmpty();
     }
 
     /**
