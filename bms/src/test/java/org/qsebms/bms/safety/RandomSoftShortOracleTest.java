@@ -335,7 +335,10 @@ class RandomSoftShortOracleTest {
      * 17.9 mA, ptpa-ncm811 16 x 1 Ah, 1 s) never; 2568 (117 ohm, 33.1 mA, ptpa-ncm811 7 x 3 Ah, resting at about 5 %
      * SOC) never: traced, its unbled shorted cell read 24-54 mA above the median (standard error 1.1-3.2 mA) from
      * 1.33 h, but the bleed doubt it must clear first, the bled cells' location doubt on the bottom knee, grew from
-     * 20 mA to 1066-2819 mA at 1.67-2.67 h. Only 2568 traced.
+     * 20 mA to 1066-2819 mA at 1.67-2.67 h. 2235 and 2444 traced since, the same class: fewer than three cells
+     * unbled, so the median is a bled cell and its range is the bound; 2235's unbled cell 5 read 14.8-15.2 mA
+     * (standard error 0.7 mA) against 12.3-13.1 mA at 0.50-0.67 h of fit, then 439-910 mA; 2444's bled cell 5 read
+     * 3.9-5.7 mA against 15.6-17.0 mA, then 169-380 mA (docs/safety.md, sweep37).
      */
     @Disabled("known miss, measured 2026-12-04 (sweep37, then with the median's range): rests 2279 and 2687 flagged"
             + " at 2.79 and 2.90 h against 2.60 and 2.57 h; 2444 (5.4 mA), 2235 (17.9 mA) and 2568 (33.1 mA, bleed"
