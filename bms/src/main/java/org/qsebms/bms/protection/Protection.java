@@ -383,8 +383,7 @@ public final class Protection {
                                     + "check the thermistor",
                             plausibility.stepChannel + 1,
                             plausibility.stepCelsius,
-                            plausibility.stepAllowedCelsius),
-                    sink);
+                            plausibility.stepAllowedCelsius));
         }
         tempRate.evaluate(plausibility.rate || plausibility.stepChannel >= 0, now, rateReason, sink);
         cellStuck.evaluate(plausibility.stuckCell >= 0, now, cellStuckReason, sink);
@@ -618,11 +617,7 @@ public final class Protection {
      */
     public void contactorWeldCheck(boolean weldedNow, String which, long nowNanos) {
         if (weldedNow && !welded.present()) {
-            raiseEvent(
-                    welded,
-                    nowNanos,
-                    which + " contactor feedback still closed after the open command (welded?)",
-                    sink);
+            raiseEvent(welded, nowNanos, which + " contactor feedback still closed after the open command (welded?)");
         } else if (!weldedNow && welded.present()) {
             welded.conditionGone();
         }
@@ -630,24 +625,24 @@ public final class Protection {
 
     /** A weld found by an event (kept for callers that check once): latched, cause judged by the next weld check. */
     void contactorWelded(String which, long nowNanos) {
-        raiseEvent(welded, nowNanos, which + " contactor feedback still closed after the open command (welded?)", sink);
+        raiseEvent(welded, nowNanos, which + " contactor feedback still closed after the open command (welded?)");
         welded.conditionGone();
     }
 
     public void contactorFeedbackMissing(String which, long nowNanos) {
-        raiseEvent(feedback, nowNanos, which + " contactor feedback did not close after the close command", sink);
+        raiseEvent(feedback, nowNanos, which + " contactor feedback did not close after the close command");
         feedback.conditionGone();
     }
 
     public void prechargeFailed(String reason, long nowNanos) {
-        raiseEvent(precharge, nowNanos, reason, sink);
+        raiseEvent(precharge, nowNanos, reason);
         precharge.conditionGone();
     }
 
     /** The loop overran repeatedly: latched; its cause counts as gone after {@code loopProof} without an overrun. */
     public void loopOverrun(String reason, long nowNanos) {
         lastOverrunNanos = nowNanos;
-        raiseEvent(loopOverrun, nowNanos, reason, sink);
+        raiseEvent(loopOverrun, nowNanos, reason);
         loopOverrun.conditionGone();
     }
 
@@ -659,7 +654,7 @@ public final class Protection {
     /** A tick threw: latched; its cause counts as gone after {@code loopProof} of ticks without an exception. */
     public void loopException(String reason, long nowNanos) {
         lastExceptionNanos = nowNanos;
-        raiseEvent(loopException, nowNanos, reason, sink);
+        raiseEvent(loopException, nowNanos, reason);
         loopException.conditionGone();
     }
 
@@ -670,7 +665,7 @@ public final class Protection {
      * refuses the reset). Not a trip of the pack: it does not count towards the lockout. Call before the first tick.
      */
     public void persistedStateUnknown(String reason, long nowNanos) {
-        raiseEvent(stateUnknown, nowNanos, reason, sink);
+        raiseEvent(stateUnknown, nowNanos, reason);
         stateUnknown.conditionGone();
     }
 
@@ -799,11 +794,11 @@ public final class Protection {
      * Raises an event-type fault (latched at once, no debounce). One raised again while it is still latched
      * has no edge, but it is a new fault all the same: it counts in {@link #mslRaises()}.
      */
-    private void raiseEvent(ConditionMonitor c, long nowNanos, String reason, FaultSink to) {
+    private void raiseEvent(ConditionMonitor c, long nowNanos, String reason) {
         if (c.latched()) {
             mslRaises++;
         }
-        c.raiseNow(nowNanos, reason, to);
+        c.raiseNow(nowNanos, reason, sink);
     }
 
     /**

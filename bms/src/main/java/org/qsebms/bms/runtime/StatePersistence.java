@@ -63,7 +63,9 @@ public final class StatePersistence {
             // one were, and stays open until an accepted reset acknowledges the lost state
             controller.protection().persistedStateUnknown(loaded.stateUnknown(), nowNanos);
         }
-        controller.supervisor().publishRaises(); // PERSISTED_STATE_UNKNOWN too precedes every request
+        // the latches restored here (and PERSISTED_STATE_UNKNOWN) precede every request: a reset sent before the
+        // first tick answers them
+        controller.supervisor().publishRaises();
         if (loaded.restored()) {
             Logger.info(
                     "restored persisted state from {}: SOC of {} cells, {} Ah throughput, {} cycles, {} fault log entries",
@@ -126,8 +128,6 @@ public final class StatePersistence {
                                     + "and the fault log, then send a reset to acknowledge",
                             0L);
         }
-        // the latches restored here precede every request: a reset sent before the first tick answers them
-        controller.supervisor().publishRaises();
         if (s.usableCapacity() != null) {
             controller.usableCapacityMeter().restore(s.usableCapacity());
         }

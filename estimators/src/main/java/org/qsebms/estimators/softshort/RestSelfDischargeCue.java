@@ -397,7 +397,7 @@ final class RestSelfDischargeCue {
         }
         double medianRange =
                 Math.max(median.ofMasked(lossHighAmps, reference) - m, m - median.ofMasked(lossLowAmps, reference));
-        double medianBleedDoubt = Math.max(
+        double medianDoubt = Math.max(
                 median.ofMasked(bleedDoubtAmps, reference) + settings.bleedResistorTolerance() * medianBleed,
                 medianRange);
         // the reference is itself a measurement: the median of n fits has a standard error of
@@ -413,7 +413,7 @@ final class RestSelfDischargeCue {
             // resistance, known to the resistor's tolerance: that fraction of the cell's mean bleed and of the
             // median's is what the ledger can misread (its drop is the fit's, its capacity in the standard error)
             doubtAmps[i] = observable[i]
-                    ? bleedDoubtAmps[i] + medianBleedDoubt + settings.bleedResistorTolerance() * bleedMeanAmps[i]
+                    ? bleedDoubtAmps[i] + medianDoubt + settings.bleedResistorTolerance() * bleedMeanAmps[i]
                     : 0.0;
         }
     }
