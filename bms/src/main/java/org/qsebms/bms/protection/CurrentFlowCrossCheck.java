@@ -14,9 +14,10 @@ import org.qsebms.estimators.model.EcmParameters;
  * relaxation after a load, and any change of the reading, are explained by the model. When every
  * cell moved the same way, beyond that, by more than a current of {@code currentCrossCheckC} would
  * have moved it (its R0 step and RC pairs over half the window left after the debounce), plus
- * {@code currentCrossCheckModelDoubt} of the model's own predicted move, and the reading has been
- * bit-identical since the window's start, the condition holds; held for
- * {@code currentCrossCheckDebounce}, the channel is stuck.
+ * {@code currentCrossCheckModelDoubt} of the model's own predicted move, the condition holds; held for
+ * {@code currentCrossCheckDebounce}, the channel is stuck. The move is judged only over the part of the
+ * window in which the reading has been bit-identical: a sensor that froze after the window began is
+ * judged from its freeze on.
  *
  * <p>What it cannot mistake for a current: a move of one cell or some (a voltage step, the balancer
  * bleeding some cells: the least move of every cell counts); relaxation (the model's, within its
@@ -100,8 +101,8 @@ final class CurrentFlowCrossCheck {
             size--;
         }
         boolean beyond = false;
-        if (size > 0) {
-            int ref = tail();
+        int ref = frozenReference(currentChangedAt);
+        if (ref >= 0) {
             double model = polarisation - keptPolarisation[ref];
             double mean = 0;
             for (int i = 0; i < m.cellVolts.length; i++) {
@@ -118,8 +119,7 @@ final class CurrentFlowCrossCheck {
                     + cell.r2Ohms() * (1 - Math.exp(-gateSeconds / tau2));
             thresholdVolts = minAmps * f * response + doubt * Math.abs(model);
             impliedAmps = least / (f * (cell.r0Ohms() + cell.r1Ohms() + cell.r2Ohms())) * sign;
-            // the reading must have been the same since the window's start: a live reading is not stuck
-            beyond = least > thresholdVolts && currentChangedAt < keptNanos[ref];
+            beyond = least > thresholdVolts;
         }
         if (!beyond) {
             beyondSince = Long.MIN_VALUE;
@@ -131,6 +131,22 @@ final class CurrentFlowCrossCheck {
             flagged = Debounce.due(now - beyondSince, sincePrevious, debounceNanos);
         }
         keep(m, now, polarisation);
+    }
+
+    /**
+     * The sample the cells' move is judged from: the oldest kept in the window with the reading already as it is
+     * now (kept after {@code currentChangedAt}), or -1. A reading that changed since is alive over that part, which
+     * is not judged; so a sensor that froze after the window began is judged from its freeze on, not only once the
+     * whole window has passed (as a path closed again is judged from its close).
+     */
+    private int frozenReference(long currentChangedAt) {
+        for (int k = 0; k < size; k++) {
+            int i = Math.floorMod(head - size + k, RING);
+            if (keptNanos[i] > currentChangedAt) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private int tail() {

@@ -117,6 +117,38 @@ class CurrentStuckAtRestScenarioTest {
         assertThat(r.log().reached("FAULT", 20)).isEqualTo(raised);
     }
 
+    /**
+     * The sensor freezes a moment before the load comes, after a rest of more than the window: the cells are
+     * judged over the part of the window since the freeze, so the bound holds from the load's start however
+     * short the freeze's lead. Before, the cells were judged only once the reading had been unchanged for the
+     * whole window: CURRENT_STUCK came a window after the freeze (random oracle seed 215713: 6.9 s after a 29 A
+     * load, the freeze 3.9 s before it; here, with a 0.5 s lead, the load went unseen for 9.5 s and more).
+     */
+    @ParameterizedTest
+    @CsvSource({"100, 0.5", "250, 0.5", "100, 2.0", "150, 3.9", "250, 3.9", "100, 8.0"})
+    void aSensorFrozenJustBeforeTheLoadIsFoundWithinTheBound(int periodMs, double leadS) {
+        double loadS = 20.0;
+        Run r = run(pack(periodMs) + "initial: {soc: 0.6}\nload: {type: idle}\n"
+                + "faults:\n  - {at: " + (int) Math.round((loadS - leadS) * 1000) + "ms, type: currentSensorStuck}\n"
+                + "  - {at: " + (int) (loadS * 1000) + "ms, type: forceCurrent, amps: -1.0}\n"
+                + "duration: 40s\n");
+        double onset = r.onset(loadS - 1, 0.2);
+        double raised = r.log().raised("CURRENT_STUCK.MSL");
+        System.out.printf(
+                Locale.ROOT,
+                "frozen %.1f s before a -1 A load at %d ms: flow from %.2f s, CURRENT_STUCK at %.2f s (%.2f s after)%n",
+                leadS,
+                periodMs,
+                onset,
+                raised,
+                raised - onset);
+        assertThat(onset).as("the load flows from its start").isBetween(loadS, loadS + 0.3);
+        assertThat(raised - onset)
+                .as("CURRENT_STUCK after the flow began; log:\n%s", r.log().dump())
+                .isBetween(0.0, BOUND_S + periodMs / 1000.0 + 1e-6);
+        assertThat(r.stuck().get("reason").asText()).contains("every cell moved");
+    }
+
     /** With the sensor frozen at {@code freezeS}, CURRENT_STUCK comes from the at-rest window, not from the cells. */
     private static void onlyTheAtRestWindow(Run r, double freezeS, int periodMs) {
         double raised = r.log().raised("CURRENT_STUCK.MSL");
