@@ -439,9 +439,13 @@ final class RestSelfDischargeCue {
         // the mean of two, one bled) that is that cell's doubt, which the median of the doubts (mostly unbled
         // cells, none) misses; the larger of the two is kept, on each side
         double tolerance = settings.bleedResistorTolerance();
+        double floor = leastUnbledLossAmps();
         for (int i = 0; i < cells; i++) {
             lossLowAmps[i] = lossAmps[i] - bleedDownDoubtAmps[i] - tolerance * bleedMeanAmps[i];
-            lossHighAmps[i] = lossAmps[i] + bleedUpDoubtAmps[i] + tolerance * bleedMeanAmps[i];
+            // nothing but relaxation makes a resting cell read a gain, and the cells without bleed show how much:
+            // a bled cell reading a larger gain has its bleed's fall read too large by at least the difference
+            // (a start located low by relaxation still under way, which the prior spread does not cover)
+            lossHighAmps[i] = Math.max(lossAmps[i] + bleedUpDoubtAmps[i] + tolerance * bleedMeanAmps[i], floor);
         }
         double medianUp = Math.max(
                 median.ofMasked(bleedUpDoubtAmps, reference) + tolerance * medianBleed,
@@ -466,6 +470,20 @@ final class RestSelfDischargeCue {
             doubtAmps[i] = observable[i] ? bleedDownDoubtAmps[i] + medianUp + tolerance * bleedMeanAmps[i] : 0.0;
             upperDoubtAmps[i] = observable[i] ? bleedUpDoubtAmps[i] + medianDown + tolerance * bleedMeanAmps[i] : 0.0;
         }
+    }
+
+    /**
+     * The least loss a measurable cell without much bleed reads, or 0 if that is more (A): the most a resting
+     * cell's voltage recovering from the last load can make one read as a gain, as far as the unbled cells show.
+     */
+    private double leastUnbledLossAmps() {
+        double least = 0.0;
+        for (int i = 0; i < cells; i++) {
+            if (observable[i] && !bledTooMuch[i]) {
+                least = Math.min(least, lossAmps[i]);
+            }
+        }
+        return least;
     }
 
     /**
