@@ -64,29 +64,10 @@ final class RestSelfDischargeCue {
     private final double[] socAtFitStartHigh;
 
     private final double[] socAtFitStartLow;
-    /**
-     * The lowest SOC the fit can have begun at that the cell's voltage now allows (scratch): the SOC now, located
-     * one prior spread of the unmodelled bleed drop low, plus the bleed's charge since (a leak only adds to it).
-     */
-    private final double[] socAtFitStartLowest;
-    /** Each cell's bleed current at the fit's start and at the last update (A): the unmodelled drop's spread. */
-    private final double[] bleedAtFitStartAmps;
-
-    private final double[] bleedNowAmps;
-    /**
-     * Each cell's doubt of its bleed's OCV fall over the fit, as a current (A), one side each: how much higher its
-     * loss can be (the fall read too large) and how much lower (read too small); see {@link #bleedLocationDoubtVolts}.
-     */
-    private final double[] bleedUpDoubtAmps;
-
-    private final double[] bleedDownDoubtAmps;
-    /**
-     * Each cell's excess's bounds from those doubts, its own and the median's (A): how much lower the excess can be
-     * (what a leak must clear) and how much higher (what a "no leak" verdict must allow).
-     */
+    /** Each cell's doubt of its bleed's OCV fall over the fit, as a current (A): see {@link #bleedLocationDoubtVolts}. */
+    private final double[] bleedDoubtAmps;
+    /** Each cell's excess's bound from that doubt, its own and the median's (A). */
     private final double[] doubtAmps;
-
-    private final double[] upperDoubtAmps;
     /** Each cell's mean bleed current over the fit (A). */
     private final double[] bleedMeanAmps;
     /** Each cell's loss moved down, then up, by its own bleed doubt (scratch, A): the median's range. */
@@ -171,13 +152,8 @@ final class RestSelfDischargeCue {
         this.socAtFitStart = new double[cells];
         this.socAtFitStartHigh = new double[cells];
         this.socAtFitStartLow = new double[cells];
-        this.socAtFitStartLowest = new double[cells];
-        this.bleedAtFitStartAmps = new double[cells];
-        this.bleedNowAmps = new double[cells];
-        this.bleedUpDoubtAmps = new double[cells];
-        this.bleedDownDoubtAmps = new double[cells];
+        this.bleedDoubtAmps = new double[cells];
         this.doubtAmps = new double[cells];
-        this.upperDoubtAmps = new double[cells];
         this.binVolts = new double[cells];
         this.binFast = new double[cells];
         this.binSlow = new double[cells];
@@ -239,9 +215,7 @@ final class RestSelfDischargeCue {
         for (int i = 0; i < cells; i++) {
             double f = bleedAmps[i];
             bleedAh[i] += f * dtSeconds / 3600.0;
-            bleedNowAmps[i] = f;
             if (n[i] == 0 && binSeconds == dtSeconds) {
-                bleedAtFitStartAmps[i] = f;
                 double located =
                         cellVolts[i] + modelBleedDropVolts(i, f) - hysteresis.magnitudeVolts() * hysteresisState[i];
                 socAtFitStart[i] = ocv.socAt(located);
@@ -353,30 +327,11 @@ final class RestSelfDischargeCue {
      * overstated by 2.2 mV in 26 min: a rise of the corrected voltage read as a charge gained. On a
      * straight OCV the fall does not depend on where it is read, and this is 0.
      */
-    private double bleedLocationDoubtVolts(int i, boolean larger) {
+    private double bleedLocationDoubtVolts(int i) {
         double fall = bleedOcvFallVolts(i);
-        double low = Math.min(socAtFitStart[i], Math.max(socAtFitStartLow[i], socAtFitStartLowest[i]));
-        double sign = larger ? 1.0 : -1.0;
         return Math.max(
-                0.0,
-                Math.max(
-                        sign * (bleedOcvFallVolts(i, socAtFitStartHigh[i]) - fall),
-                        sign * (bleedOcvFallVolts(i, low) - fall)));
-    }
-
-    /**
-     * The lowest SOC the cell can have begun the fit at, given where its voltage is now: the SOC its last sample
-     * locates (the bleed's fall added back taken off again) one prior spread of the unmodelled bleed drop (the
-     * larger of the fit's start and now) and {@code sigmas} of the sample's noise low, plus the charge its bleed
-     * took since (a leak only takes more, so the start was higher still). A start
-     * below it would have the cell far below its voltage by now: near empty, where the OCV falls 0.5 V in the last
-     * 1 % of SOC, the low location alone reads a bleed of tens of mAh as a fall of hundreds of mV.
-     */
-    private double lowestStartSoc(int i) {
-        double spread = PRIOR_FAST_OHMS * Math.max(bleedAtFitStartAmps[i], bleedNowAmps[i])
-                + settings.sigmas() * Math.sqrt(residualVariance[i]);
-        double locatedNow = sampleVolts[i] - bleedOcvFallVolts(i) - spread;
-        return ocv.socAt(locatedNow) + bleedAh[i] / cell.capacityAh();
+                Math.abs(bleedOcvFallVolts(i, socAtFitStartHigh[i]) - fall),
+                Math.abs(bleedOcvFallVolts(i, socAtFitStartLow[i]) - fall));
     }
 
     /** The model's drop for the cell's bleed: over R0 and both RC pairs (V). */
@@ -411,11 +366,8 @@ final class RestSelfDischargeCue {
             lossAmps[i] = -slope[i] * toAmps;
             seAmps[i] = slopeSe[i] * toAmps;
             // the fall's error grows with the bleed's charge, about linearly over the fit: a slope of
-            // its size over the time fitted (a fall larger than read makes the loss smaller: the corrected
-            // voltage rises by the difference)
-            socAtFitStartLowest[i] = lowestStartSoc(i);
-            bleedDownDoubtAmps[i] = bleedLocationDoubtVolts(i, true) / fitted * toAmps;
-            bleedUpDoubtAmps[i] = bleedLocationDoubtVolts(i, false) / fitted * toAmps;
+            // its size over the time fitted
+            bleedDoubtAmps[i] = bleedLocationDoubtVolts(i) / fitted * toAmps;
         }
         // with at least three measurable cells left unbled, the bled ones are left out of the reference;
         // otherwise (a leak has the balancer bleed nearly every other cell) all are in it, the bleed accounted
@@ -437,22 +389,21 @@ final class RestSelfDischargeCue {
         // the median's own doubt: each cell's loss is known to within its bleed's doubt, so the median lies
         // between the medians of the losses moved down and up by theirs. Where the median is a bled cell (or
         // the mean of two, one bled) that is that cell's doubt, which the median of the doubts (mostly unbled
-        // cells, none) misses; the larger of the two is kept, on each side
-        double tolerance = settings.bleedResistorTolerance();
+        // cells, none) misses; the larger of the two is kept
         double floor = leastUnbledLossAmps();
         for (int i = 0; i < cells; i++) {
-            lossLowAmps[i] = lossAmps[i] - bleedDownDoubtAmps[i] - tolerance * bleedMeanAmps[i];
+            double d = bleedDoubtAmps[i] + settings.bleedResistorTolerance() * bleedMeanAmps[i];
+            lossLowAmps[i] = lossAmps[i] - d;
             // nothing but relaxation makes a resting cell read a gain, and the cells without bleed show how much:
             // a bled cell reading a larger gain has its bleed's fall read too large by at least the difference
             // (a start located low by relaxation still under way, which the prior spread does not cover)
-            lossHighAmps[i] = Math.max(lossAmps[i] + bleedUpDoubtAmps[i] + tolerance * bleedMeanAmps[i], floor);
+            lossHighAmps[i] = Math.max(lossAmps[i] + d, floor);
         }
-        double medianUp = Math.max(
-                median.ofMasked(bleedUpDoubtAmps, reference) + tolerance * medianBleed,
-                median.ofMasked(lossHighAmps, reference) - m);
-        double medianDown = Math.max(
-                median.ofMasked(bleedDownDoubtAmps, reference) + tolerance * medianBleed,
-                m - median.ofMasked(lossLowAmps, reference));
+        double medianRange =
+                Math.max(median.ofMasked(lossHighAmps, reference) - m, m - median.ofMasked(lossLowAmps, reference));
+        double medianDoubt = Math.max(
+                median.ofMasked(bleedDoubtAmps, reference) + settings.bleedResistorTolerance() * medianBleed,
+                medianRange);
         // the reference is itself a measurement: the median of n fits has a standard error of
         // about sqrt(pi / 2n) times theirs, which every excess carries
         double medianSe = Math.sqrt(Math.PI / (2.0 * observed)) * median.ofMasked(seAmps, reference);
@@ -464,11 +415,10 @@ final class RestSelfDischargeCue {
             // a model error, the same in every bled cell, not noise: a bound the excess must clear before the
             // sigma test, not a part of it. The bleed's charge itself is the cell's volts over the configured
             // resistance, known to the resistor's tolerance: that fraction of the cell's mean bleed and of the
-            // median's is what the ledger can misread (its drop is the fit's, its capacity in the standard error).
-            // The excess is the cell's loss less the median: it is lower by at most the cell's down doubt and the
-            // median's up doubt, higher by at most the other two
-            doubtAmps[i] = observable[i] ? bleedDownDoubtAmps[i] + medianUp + tolerance * bleedMeanAmps[i] : 0.0;
-            upperDoubtAmps[i] = observable[i] ? bleedUpDoubtAmps[i] + medianDown + tolerance * bleedMeanAmps[i] : 0.0;
+            // median's is what the ledger can misread (its drop is the fit's, its capacity in the standard error)
+            doubtAmps[i] = observable[i]
+                    ? bleedDoubtAmps[i] + medianDoubt + settings.bleedResistorTolerance() * bleedMeanAmps[i]
+                    : 0.0;
         }
     }
 
@@ -536,13 +486,8 @@ final class RestSelfDischargeCue {
         Arrays.fill(bledTooMuch, false);
         Arrays.fill(bleedAh, 0);
         Arrays.fill(bleedMeanAmps, 0);
-        Arrays.fill(bleedUpDoubtAmps, 0);
-        Arrays.fill(bleedDownDoubtAmps, 0);
+        Arrays.fill(bleedDoubtAmps, 0);
         Arrays.fill(doubtAmps, 0);
-        Arrays.fill(upperDoubtAmps, 0);
-        Arrays.fill(socAtFitStartLowest, 0);
-        Arrays.fill(bleedAtFitStartAmps, 0);
-        Arrays.fill(bleedNowAmps, 0);
     }
 
     /**
@@ -637,12 +582,11 @@ final class RestSelfDischargeCue {
         return measured(i)
                 && reference[i]
                 && fittedSeconds() >= settings.settleSeconds()
-                && amps[i] + upperDoubtAmps[i] + settings.sigmas() * seAmps[i] < limitAmps;
+                && amps[i] + doubtAmps[i] + settings.sigmas() * seAmps[i] < limitAmps;
     }
 
     /**
-     * How far below its figure the cell's excess may be for the bleed's accounting (A; what a leak must clear; the
-     * bound above it, for a "no leak" verdict, is kept beside it), a bound, not a standard error: the bled
+     * How far the cell's excess may be off for the bleed's accounting (A), a bound, not a standard error: the bled
      * cells' OCV falls are read from SOCs located through a bleed drop the model does not know (its own doubt and the
      * median's, {@link #bleedLocationDoubtVolts} over the time fitted, through the OCV slope; 0 on a straight OCV),
      * and the charge each bleed took is its volts over the configured resistance, known to the resistor's tolerance
