@@ -233,7 +233,7 @@ record FaultTable(
                 "the current reading bit-identical for " + s(x.currentStuckWhileFlowing()) + " while current flows, or "
                         + s(x.currentStuckAtRest()) + " whatever the current, or, with the path closed and the reading "
                         + "at rest, while every cell moved (over a " + s(x.currentCrossCheckWindow())
-                        + " window) beyond what the reading explains through the preset's R0 and RC pairs, by more "
+                        + " window, or the part of it since the reading froze) beyond what the reading explains through the preset's R0 and RC pairs, by more "
                         + "than a current of " + num(x.currentCrossCheckC(), 2) + " C would move it plus "
                         + num(x.currentCrossCheckModelDoubt() * 100, 0) + " % of the model's own predicted move",
                 "the window; the cells' cross-check: " + ms(x.currentCrossCheckDebounce()),
