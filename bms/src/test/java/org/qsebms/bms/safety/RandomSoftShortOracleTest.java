@@ -312,41 +312,59 @@ class RandomSoftShortOracleTest {
      * 1952 (162 ohm, the largest) read the figure at 4 h and were first significant at 5.82 and 6.00 h, flagged at
      * 6.80 and 6.99 h; 1888 (122 ohm, the smallest) at 6.23 h, flagged at 7.22 h; 1584 (170 ohm, the smallest) at
      * 6.90 h, flagged at 7.89 h. Five of the seven were first significant before the 6.62 h deadline: the hold's
-     * hour makes them late; 990 and 1584 would be late without it.
+     * hour makes them late; 990 and 1584 would be late without it. Seed 2492 (cycling seeds 2001-2500, fresh, the
+     * only violation in 24 detection claims; not traced): 168 ohm (22.5 mA) in cell 6 of a 7 x 3 Ah ptpa-ncm811
+     * pack, not flagged in the 8 h run.
      */
     @Disabled("known miss (latedrift class), measured 2026-12-04 (sweep37): deadline 6.62 h; flagged at 7.89 h (990,"
             + " 146 ohm), 7.27 h (1161, 132 ohm), 6.87 h (1380, 121 ohm), 6.80 h (1561, 175 ohm), 7.89 h (1584, 170"
-            + " ohm), 7.22 h (1888, 122 ohm), 6.99 h (1952, 162 ohm)")
+            + " ohm), 7.22 h (1888, 122 ohm), 6.99 h (1952, 162 ohm); 2492 (168 ohm, 22.5 mA) never in 8 h")
     @Test
     void theCyclingShortsSweep37FoundAreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {990, 1161, 1380, 1561, 1584, 1888, 1952}) {
+        for (long seed : new long[] {990, 1161, 1380, 1561, 1584, 1888, 1952, 2492}) {
             violations.addAll(judge(seed, true));
         }
         assertThat(violations).isEmpty();
     }
 
     /**
-     * Known miss, rest seeds 2235, 2279, 2444, 2568 and 2687 (sweep37, rest seeds 2001-3000, no earlier run used
-     * them; with 2446, below, the only violations there, 170 detection claims; 1301-2000 had none). NCM shorts at
-     * rest after discharges to low SOC, flagged late or never: 2279 (569 ohm, 7.0 mA, le-ncm811 8 x 2.5 Ah) at 2.79 h
-     * against 2.60 h; 2687 (549 ohm, 7.0 mA, psoa-ncm811 8 x 3 Ah) at 2.74 h against 2.57 h (2.90 h since the
-     * median's range joined the bound); 2444 (722 ohm, 5.4 mA, ptpa-ncm811 16 x 2 Ah, 250 ms) never; 2235 (212 ohm,
-     * 17.9 mA, ptpa-ncm811 16 x 1 Ah, 1 s) never; 2568 (117 ohm, 33.1 mA, ptpa-ncm811 7 x 3 Ah, resting at about 5 %
-     * SOC) never: traced, its unbled shorted cell read 24-54 mA above the median (standard error 1.1-3.2 mA) from
-     * 1.33 h, but the bleed doubt it must clear first, the bled cells' location doubt on the bottom knee, grew from
-     * 20 mA to 1066-2819 mA at 1.67-2.67 h. 2235 and 2444 traced since, the same class: fewer than three cells
-     * unbled, so the median is a bled cell and its range is the bound; 2235's unbled cell 5 read 14.8-15.2 mA
-     * (standard error 0.7 mA) against 12.3-13.1 mA at 0.50-0.67 h of fit, then 439-910 mA; 2444's bled cell 5 read
-     * 3.9-5.7 mA against 15.6-17.0 mA, then 169-380 mA (docs/safety.md, sweep37).
+     * Rest seed 4844 (rest seeds 4001-6000, fresh; a false alarm): a healthy le-ncm811 4 x 2.5 Ah pack at a 500 ms
+     * loop rested at 1-3 % SOC after a 1.1 C discharge, cells 1 and 2 bled (39 and 29 mA). Their start locations
+     * were low by the relaxation still under way 30 min after the discharge, on the bottom knee, so the fall of their
+     * bleed was read off the OCV's last 1 % (380-520 mV) and they read gains of 0.1-1.2 A; the median (of two bled and
+     * two unbled cells) fell to -95 mA, the upper location's doubt covered 84 mA of it, and unbled cell 3 was flagged:
+     * SOFT_SHORT.MSL at 2.18 h, "94.7 mA above the string median". A bled cell's upper bound is now at least the least
+     * reading of the cells without much bleed (or 0): only relaxation makes a resting cell read a gain.
      */
-    @Disabled("known miss, measured 2026-12-04 (sweep37, then with the median's range): rests 2279 and 2687 flagged"
-            + " at 2.79 and 2.90 h against 2.60 and 2.57 h; 2444 (5.4 mA), 2235 (17.9 mA) and 2568 (33.1 mA, bleed"
-            + " doubt up to 2819 mA) never")
     @Test
-    void theRestSeedsSweep37FoundAreFlaggedInTimeOnTheRightCell() {
+    void aHealthyNcmRestAtTheBottomKneeRaisesNoFalseAlarm() {
+        assertThat(judge(4844, false)).isEmpty();
+    }
+
+    /**
+     * Known miss, rest seeds 2235, 2279, 2444, 2568 and 2687 (sweep37, rest seeds 2001-3000) and 4737, 4867 and
+     * 5537 (rest seeds 4001-6000, fresh). NCM shorts at rest after discharges to low SOC, flagged late or never.
+     * 2568 (117 ohm, 33.1 mA, ptpa-ncm811 7 x 3 Ah at 1-5 % SOC), traced: its unbled shorted cell read 24-54 mA
+     * above the median (standard error 0.3-3.2 mA), but with fewer than three cells unbled the median is a bled cell,
+     * and the bled cells' location doubt grew from 20 mA to 1066-2819 mA, because the low location (one prior spread
+     * of the bleed drop below) less the bleed's charge fell into the OCV's last 1 %, where it drops 0.5 V. 2235 and
+     * 2444 are the same class (docs/safety.md, sweep37). Bounding the low location by the cells' voltage now, and the
+     * doubt per side, flagged 2235, 2279 and 2568 in time but raised a false alarm and two wrong cells elsewhere
+     * (docs/safety.md, "Fresh seeds again"); not kept. 4737 (999 ohm, 4.0 mA, le-ncm811 7 x 3 Ah): the shorted cell
+     * bled 21 mA and read 4.7 mA above the median, against its bound and five standard errors. 4867 (105 ohm, 36.6
+     * mA, le-ncm811 7 x 1.5 Ah resting near empty): 4844's class with the unbled cell the shorted one; the bled cells
+     * read gains of 0.4-1.6 A, the median fell to -0.4..-1.6 A, and the shorted cell stood far above it. It was
+     * flagged before the floor under a bled cell's upper bound (for the median's fault, not its own leak), never
+     * since. 5537 (685 ohm, 5.9 mA) not traced.
+     */
+    @Disabled("known miss, measured 2026-12-04 (rests 1-6000 with the floor): 2279, 2687 and 5537 flagged at 2.79,"
+            + " 2.90 and 2.57 h against 2.60, 2.57 and 2.52 h; 2235 (17.9 mA), 2444 (5.4 mA), 2568 (33.1 mA), 4737"
+            + " (4.0 mA) and 4867 (36.6 mA) never")
+    @Test
+    void theRestSeedsStillMissedAreFlaggedInTimeOnTheRightCell() {
         List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {2235, 2279, 2444, 2568, 2687}) {
+        for (long seed : new long[] {2235, 2279, 2444, 2568, 2687, 4737, 4867, 5537}) {
             violations.addAll(judge(seed, false));
         }
         assertThat(violations).isEmpty();
