@@ -371,6 +371,24 @@ class RandomSoftShortOracleTest {
     }
 
     /**
+     * Known miss, rest seeds 6001-7500 (fresh, run on the final code of 2026-12-04 and on the code before the floor
+     * under a bled cell's upper bound: the same seven violations, and no false alarm or wrong cell in either, 231
+     * detection claims). Five are leaks at the claim's edge (3.7-4.6 mA: 6008 at 2.45 h against 2.43 h, 6962 at 2.38
+     * h against 2.23 h, 6320, 7040 and 7362 never); two are large and never flagged, 7034 (203 ohm, 18.7 mA) and 7156
+     * (108 ohm, 36.3 mA). Not traced.
+     */
+    @Disabled("known miss, measured 2026-12-04: rests 6008 and 6962 flagged at 2.45 and 2.38 h against 2.43 and 2.23"
+            + " h; 6320 (3.7 mA), 7040 (4.2 mA), 7362 (3.8 mA), 7034 (18.7 mA) and 7156 (36.3 mA) never")
+    @Test
+    void theFreshRestSeedsFrom6001AreFlaggedInTime() {
+        List<String> violations = new java.util.ArrayList<>();
+        for (long seed : new long[] {6008, 6320, 6962, 7034, 7040, 7156, 7362}) {
+            violations.addAll(judge(seed, false));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /**
      * Rest seed 2446 (sweep37, rest seeds 2001-3000): a 2406 ohm short in cell 6 of a 7 x 2 Ah le-lfp pack at a
      * 1 s loop raised {@code SOFT_SHORT.MSL} on cell 1 at 1.72 h (5.7 mA, a wrong cell). Not traced; it passes since
      * the median's own range joined the bound (the fix made for seed 1201, below, not chosen on this seed).
