@@ -141,7 +141,7 @@ final class CurrentFlowCrossCheck {
      */
     private int frozenReference(long currentChangedAt) {
         for (int k = 0; k < size; k++) {
-            int i = Math.floorMod(head - size + k, RING);
+            int i = (tail() + k) % RING;
             if (keptNanos[i] > currentChangedAt) {
                 return i;
             }
