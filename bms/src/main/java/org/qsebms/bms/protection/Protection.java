@@ -74,6 +74,10 @@ public final class Protection {
     private final Supplier<String>[] hardwareReasons;
     private HardwareProtection hardware = HardwareProtection.none();
     private final ConditionMonitor welded;
+    /** The contactor inside its release time that still reads closed (null: none), from the last weld check. */
+    private String releasingContactor;
+
+    private long releasingContactorMillis;
     private final ConditionMonitor feedback;
     private final ConditionMonitor precharge;
     private final ConditionMonitor loopOverrun;
@@ -614,13 +618,29 @@ public final class Protection {
      * The weld check, every tick and on every path: {@code weldedNow} is true while a contactor
      * commanded open for longer than its release time still reads closed. Raises CONTACTOR_WELDED
      * at once; its cause stays present (and blocks a reset) while any contactor still reads so.
+     *
+     * @param releasing the contactor commanded open less than its release time ago that still reads
+     *                  closed (null: none). Not yet a weld, but not yet proof of none either: like a
+     *                  condition inside its debounce, its cause counts as present, so a reset or a close
+     *                  taken in that window is refused rather than judged before the check can see
+     * @param releasingMillis how long ago that contactor was commanded open (ms)
      */
-    public void contactorWeldCheck(boolean weldedNow, String which, long nowNanos) {
+    public void contactorWeldCheck(
+            boolean weldedNow, String which, String releasing, long releasingMillis, long nowNanos) {
         if (weldedNow && !welded.present()) {
             raiseEvent(welded, nowNanos, which + " contactor feedback still closed after the open command (welded?)");
         } else if (!weldedNow && welded.present()) {
             welded.conditionGone();
         }
+        releasingContactor = weldedNow ? null : releasing;
+        releasingContactorMillis = releasingMillis;
+    }
+
+    /** The weld not yet judged, for a refusal (allocates; never per tick). */
+    private String describeReleasing() {
+        return welded.code().name() + " (not yet judged): " + releasingContactor
+                + " contactor still reads closed " + releasingContactorMillis
+                + " ms after its open command, inside its release time; wait until it reads open";
     }
 
     /** A weld found by an event (kept for callers that check once): latched, cause judged by the next weld check. */
@@ -859,6 +879,9 @@ public final class Protection {
     }
 
     private boolean causePresent(ConditionMonitor c) {
+        if (c == welded && releasingContactor != null) {
+            return true;
+        }
         if (c == loopOverrun) {
             return c.latched() && nowNanos - Math.max(firstNanos, lastOverrunNanos) < loopProofNanos;
         }
@@ -883,7 +906,10 @@ public final class Protection {
         }
         for (ConditionMonitor c : conditions) {
             if (causePresent(c)) {
-                out.add(c.code().name());
+                out.add(
+                        c == welded && !c.present()
+                                ? describeReleasing()
+                                : c.code().name());
             }
         }
         return out;
@@ -939,7 +965,7 @@ public final class Protection {
         }
         for (ConditionMonitor c : conditions) {
             if (causePresent(c)) {
-                out.add(c.describe(nowNanos));
+                out.add(c == welded && !c.present() ? describeReleasing() : c.describe(nowNanos));
             }
         }
         String softShortReason = softShortUnprovenReason();

@@ -125,6 +125,53 @@ class SupervisorTest {
                 .isTrue();
     }
 
+    /**
+     * Issue 23 (random oracle seed 413194): a reset taken inside a welded contactor's release time. The main
+     * negative welds while closed; the main positive's contact drops out, so the pack trips and every contactor
+     * is commanded open. A reset sent in the next tick, 100 ms into the 200 ms release time, used to be accepted
+     * (no cause yet: the weld check waits for the release time) and the weld was raised a tick later. A contactor
+     * that still reads closed inside its release time is a cause not yet judged: the reset is refused, saying
+     * why, and the weld is raised when the release time is over.
+     */
+    @Test
+    void aResetInsideAWeldedContactorsReleaseTimeIsRefused() {
+        rig.tick();
+        rig.connect();
+        rig.pack.setWelded(ContactorId.MAIN_NEGATIVE, true);
+        rig.feedbackStuckOpen.add(ContactorId.MAIN_POSITIVE); // the contact drops out while closed
+        assertThat(rig.tickUntil(SupervisorState.FAULT, 10)).isPositive();
+        assertThat(rig.raisedFaultIds()).containsExactly("CONTACTOR_FEEDBACK.MSL");
+        rig.wiring.requests().requestReset();
+        rig.tick();
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        assertThat(rig.events)
+                .filteredOn(e -> e instanceof ControllerEvent.ResetOutcome)
+                .singleElement()
+                .extracting(e -> ((ControllerEvent.ResetOutcome) e).reason())
+                .asString()
+                .isEqualTo("reset refused: condition still present [CONTACTOR_WELDED (not yet judged): main negative"
+                        + " contactor still reads closed 100 ms after its open command, inside its release time;"
+                        + " wait until it reads open]");
+        rig.ticks(2);
+        assertThat(rig.raisedFaultIds()).containsExactly("CONTACTOR_FEEDBACK.MSL", "CONTACTOR_WELDED.MSL");
+        rig.wiring.requests().requestReset();
+        rig.tick();
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+    }
+
+    /** The same trip and the same reset, tick for tick, without the weld: the reset is accepted. */
+    @Test
+    void theSameResetWithoutAWeldIsAccepted() {
+        rig.tick();
+        rig.connect();
+        rig.feedbackStuckOpen.add(ContactorId.MAIN_POSITIVE);
+        assertThat(rig.tickUntil(SupervisorState.FAULT, 10)).isPositive();
+        rig.wiring.requests().requestReset();
+        rig.tick();
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+        assertThat(rig.raisedFaultIds()).containsExactly("CONTACTOR_FEEDBACK.MSL");
+    }
+
     @Test
     void missingFeedbackAfterACloseCommandIsAFault() {
         rig.tick();
