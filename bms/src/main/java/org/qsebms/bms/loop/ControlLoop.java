@@ -108,6 +108,7 @@ public final class ControlLoop {
             }
         } else {
             consecutiveOverruns = 0;
+            controller.protection().tickOnTime();
         }
         return next;
     }

@@ -257,7 +257,8 @@ record FaultTable(
         r.add(cond(
                 FaultCode.LOOP_OVERRUN,
                 "`loop.overrunsToFault` consecutive ticks overran the period",
-                "the count",
+                "the count; a run below it is a cause not yet latched, which refuses a reset or close until a "
+                        + "tick runs on time",
                 "no overrun for " + ms(x.loopProof())));
         r.add(cond(
                 FaultCode.LOOP_EXCEPTION,

@@ -106,6 +106,9 @@ public final class Protection {
     private long mslRaises;
 
     private long lastOverrunNanos = Long.MIN_VALUE;
+    /** Ticks in a row that overran their period, up to the last one (0: the last tick ran on time). */
+    private int overrunStreak;
+
     private long lastExceptionNanos = Long.MIN_VALUE;
     private final FaultSink sink;
     private final PackMeasurement[] current = new PackMeasurement[1];
@@ -636,8 +639,18 @@ public final class Protection {
         releasingContactorMillis = releasingMillis;
     }
 
-    /** The weld not yet judged, for a refusal (allocates; never per tick). */
-    private String describeReleasing() {
+    /** True when the condition's cause counts only as not yet judged: a weld inside the release time, an overrun run. */
+    private boolean pendingOnly(ConditionMonitor c) {
+        return c == welded && !c.present() || c == loopOverrun && !c.latched();
+    }
+
+    /** A cause not yet judged, for a refusal (allocates; never per tick). */
+    private String describePending(ConditionMonitor c) {
+        if (c == loopOverrun) {
+            return loopOverrun.code().name() + " (not yet latched): the last " + overrunStreak
+                    + (overrunStreak == 1 ? " tick" : " ticks in a row")
+                    + " overran the loop period; wait for the loop to run on time";
+        }
         return welded.code().name() + " (not yet judged): " + releasingContactor
                 + " contactor still reads closed " + releasingContactorMillis
                 + " ms after its open command, inside its release time; wait until it reads open";
@@ -666,9 +679,20 @@ public final class Protection {
         loopOverrun.conditionGone();
     }
 
-    /** One tick overran its period (not yet a fault): restarts the on-time proof of LOOP_OVERRUN. */
+    /**
+     * One tick overran its period (not yet a fault): restarts the on-time proof of LOOP_OVERRUN, and until a tick
+     * runs on time ({@link #tickOnTime()}) the overruns in a row count as a cause not yet latched, as a condition
+     * inside its debounce does: a reset or close taken meanwhile is refused (issue 23, oracle seeds 549086 and
+     * 598745: a reset answered inside the tick whose own overrun, the fifth in a row, latched the fault after it).
+     */
     public void tickOverran(long nowNanos) {
         lastOverrunNanos = nowNanos;
+        overrunStreak++;
+    }
+
+    /** A tick ended within its period: a run of overruns, if any, is over. */
+    public void tickOnTime() {
+        overrunStreak = 0;
     }
 
     /** A tick threw: latched; its cause counts as gone after {@code loopProof} of ticks without an exception. */
@@ -883,7 +907,8 @@ public final class Protection {
             return true;
         }
         if (c == loopOverrun) {
-            return c.latched() && nowNanos - Math.max(firstNanos, lastOverrunNanos) < loopProofNanos;
+            return overrunStreak > 0
+                    || c.latched() && nowNanos - Math.max(firstNanos, lastOverrunNanos) < loopProofNanos;
         }
         if (c == loopException) {
             return c.latched() && nowNanos - Math.max(firstNanos, lastExceptionNanos) < loopProofNanos;
@@ -906,10 +931,7 @@ public final class Protection {
         }
         for (ConditionMonitor c : conditions) {
             if (causePresent(c)) {
-                out.add(
-                        c == welded && !c.present()
-                                ? describeReleasing()
-                                : c.code().name());
+                out.add(pendingOnly(c) ? describePending(c) : c.code().name());
             }
         }
         return out;
@@ -965,7 +987,7 @@ public final class Protection {
         }
         for (ConditionMonitor c : conditions) {
             if (causePresent(c)) {
-                out.add(c == welded && !c.present() ? describeReleasing() : c.describe(nowNanos));
+                out.add(pendingOnly(c) ? describePending(c) : c.describe(nowNanos));
             }
         }
         String softShortReason = softShortUnprovenReason();

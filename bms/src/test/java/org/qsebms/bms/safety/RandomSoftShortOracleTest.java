@@ -371,18 +371,28 @@ class RandomSoftShortOracleTest {
     }
 
     /**
-     * Known miss, rest seeds 6001-7500 (fresh, run on the final code of 2026-12-04 and on the code before the floor
+     * Known miss, rest seeds 6001-9000 (6001-7500 fresh, run on the final code of 2026-12-04 and on the code before the floor
      * under a bled cell's upper bound: the same seven violations, and no false alarm or wrong cell in either, 231
      * detection claims). Five are leaks at the claim's edge (3.7-4.6 mA: 6008 at 2.45 h against 2.43 h, 6962 at 2.38
      * h against 2.23 h, 6320, 7040 and 7362 never); two are large and never flagged, 7034 (203 ohm, 18.7 mA) and 7156
-     * (108 ohm, 36.3 mA). Not traced.
+     * (108 ohm, 36.3 mA), traced since: both rest near empty after a discharge (7034 ptpa-ncm811 7 x 1.5 Ah at about 5 %
+     * SOC, 7156 le-ncm811 4 x 3 Ah at 1-2 %), 2568's class above: the shorted cell is the only unbled one, the bled
+     * cells' location doubts reach 0.1-3 A, and the shorted cell (7156: 31 mA of 36.3 read, standard error 2-3 mA)
+     * cannot clear the median's doubt. 7156's shorted cell reaches the under-voltage MOL at rest (2.999 V at 2.55 h)
+     * and 7034's the imbalance MOL, each naming the cell. Rest seeds 7501-9000 (fresh, 237 claims, no false alarm or
+     * wrong cell): 8844 (156 ohm, 24.8 mA, ptpa-ncm811 5 x 3 Ah at 2-5 % SOC) never, the same class (traced); four near
+     * the claim's edge (4.8-7.1 mA): 8133 (553 ohm, 7.1 mA, at about 22 % SOC, one of the pack's highest cells and bled
+     * 77 mA at first: read 6.0-6.4 mA against a bound of 2.1-3.5 mA and five standard errors of 0.8-1.9 mA, most of
+     * them the capacity spread's share of its bleed; traced) at 2.88 h against 2.53 h, 7852 (4.8 mA) at 2.88 h against
+     * 2.48 h, 7988 (5.0 mA) and 8746 (4.9 mA) never (not traced).
      */
-    @Disabled("known miss, measured 2026-12-04: rests 6008 and 6962 flagged at 2.45 and 2.38 h against 2.43 and 2.23"
-            + " h; 6320 (3.7 mA), 7040 (4.2 mA), 7362 (3.8 mA), 7034 (18.7 mA) and 7156 (36.3 mA) never")
+    @Disabled("known miss, measured 2026-12-04: rests 6008, 6962, 7852 and 8133 flagged at 2.45, 2.38, 2.88 and 2.88"
+            + " h against 2.43, 2.23, 2.48 and 2.53 h; 6320 (3.7 mA), 7040 (4.2 mA), 7362 (3.8 mA), 7988 (5.0 mA),"
+            + " 8746 (4.9 mA), 7034 (18.7 mA), 7156 (36.3 mA) and 8844 (24.8 mA) never")
     @Test
     void theFreshRestSeedsFrom6001AreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {6008, 6320, 6962, 7034, 7040, 7156, 7362}) {
+        for (long seed : new long[] {6008, 6320, 6962, 7034, 7040, 7156, 7362, 7852, 7988, 8133, 8746, 8844}) {
             violations.addAll(judge(seed, false));
         }
         assertThat(violations).isEmpty();
