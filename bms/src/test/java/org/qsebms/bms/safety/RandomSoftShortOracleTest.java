@@ -374,7 +374,7 @@ class RandomSoftShortOracleTest {
     }
 
     /**
-     * Known miss, rest seeds 6001-9000 (6001-7500 fresh, run on the final code of 2026-12-04 and on the code before the floor
+     * Known miss, rest seeds 6001-10500 (6001-7500 fresh, run on the final code of 2026-12-04 and on the code before the floor
      * under a bled cell's upper bound: the same seven violations, and no false alarm or wrong cell in either, 231
      * detection claims). Five are leaks at the claim's edge (3.7-4.6 mA: 6008 at 2.45 h against 2.43 h, 6962 at 2.38
      * h against 2.23 h, 6320, 7040 and 7362 never); two are large and never flagged, 7034 (203 ohm, 18.7 mA) and 7156
@@ -387,15 +387,21 @@ class RandomSoftShortOracleTest {
      * the claim's edge (4.8-7.1 mA): 8133 (553 ohm, 7.1 mA, at about 22 % SOC, one of the pack's highest cells and bled
      * 77 mA at first: read 6.0-6.4 mA against a bound of 2.1-3.5 mA and five standard errors of 0.8-1.9 mA, most of
      * them the capacity spread's share of its bleed; traced) at 2.88 h against 2.53 h, 7852 (4.8 mA) at 2.88 h against
-     * 2.48 h, 7988 (5.0 mA) and 8746 (4.9 mA) never (not traced).
+     * 2.48 h, 7988 (5.0 mA) and 8746 (4.9 mA) never (not traced). Rest seeds 9001-10500 (fresh, 245 claims, no false
+     * alarm or wrong cell; not traced): six near the claim's edge, all NCM after discharges to 4-29 % SOC: 9739 (4.9
+     * mA) at 3.16 h against 2.67 h; 9010 (3.9 mA), 9076 (4.5 mA), 9360 (4.4 mA), 9570 (3.7 mA) and 9738 (8.7 mA, at
+     * about 7 % SOC) never.
      */
     @Disabled("known miss, measured 2026-12-04: rests 6008, 6962, 7852 and 8133 flagged at 2.45, 2.38, 2.88 and 2.88"
             + " h against 2.43, 2.23, 2.48 and 2.53 h; 6320 (3.7 mA), 7040 (4.2 mA), 7362 (3.8 mA), 7988 (5.0 mA),"
-            + " 8746 (4.9 mA), 7034 (18.7 mA), 7156 (36.3 mA) and 8844 (24.8 mA) never")
+            + " 8746 (4.9 mA), 7034 (18.7 mA), 7156 (36.3 mA) and 8844 (24.8 mA) never; 9739 at 3.16 h against 2.67"
+            + " h; 9010 (3.9 mA), 9076 (4.5 mA), 9360 (4.4 mA), 9570 (3.7 mA) and 9738 (8.7 mA) never")
     @Test
     void theFreshRestSeedsFrom6001AreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {6008, 6320, 6962, 7034, 7040, 7156, 7362, 7852, 7988, 8133, 8746, 8844}) {
+        for (long seed : new long[] {
+            6008, 6320, 6962, 7034, 7040, 7156, 7362, 7852, 7988, 8133, 8746, 8844, 9010, 9076, 9360, 9570, 9738, 9739
+        }) {
             violations.addAll(judge(seed, false));
         }
         assertThat(violations).isEmpty();
