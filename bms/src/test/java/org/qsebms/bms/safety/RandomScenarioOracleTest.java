@@ -726,6 +726,23 @@ class RandomScenarioOracleTest {
         assertThat(v.violations()).isEmpty();
     }
 
+    /**
+     * Known miss, seed 937144 (seeds 900001-1000000, the only violation; kept as a file): a thermistor frozen after
+     * 42 pairs of its own history (the check needs 32), at its room reading, while its cell heats past the
+     * over-temperature MSL. The own-rate liveness check bounds a live repeat by the channel's short history (0.719)
+     * and needs 84 identical readings, 21.1 s at 250 ms, against the oracle's 20 s after the freeze. Not fixed: only
+     * more history of the channel's own tightens the bound (docs/safety.md, "Fresh seeds, third pass").
+     */
+    @org.junit.jupiter.api.Disabled("known miss, measured 2026-12-04: TEMPERATURE_STUCK.MSL 21.14 s after the freeze"
+            + " (31.75 s) against the oracle's 20 s; the over-temperature behind it found 4.75 s after its crossing"
+            + " against 3.61 s")
+    @Test
+    void aThermistorFrozenAfterAShortHistoryIsFoundInTime() throws IOException {
+        String name = "thermistor-frozen-after-short-history-seed-937144.yaml";
+        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        assertThat(v.violations()).isEmpty();
+    }
+
     @Test
     void theOracleFindsNothingOverItsSeeds() {
         int seeds = Integer.getInteger("oracle.seeds", 500);
