@@ -162,7 +162,7 @@ public final class Protection {
                     "cell voltage channel %d read %.4f V identically for %.1f s (%.2f A flowing) while every other cell "
                             + "channel's reading changed at each of the last %d samples; the ADC is stuck",
                     plausibility.stuckCell + 1,
-                    current[0].cellVolts[Math.max(0, plausibility.stuckCell)],
+                    plausibility.cellFrozenVolts(Math.max(0, plausibility.stuckCell)),
                     plausibility.cellUnchangedSeconds(plausibility.stuckCell, current[0].nanos),
                     current[0].packAmps,
                     plausibility.cellFrozenSamples())
@@ -170,14 +170,14 @@ public final class Protection {
                     Locale.ROOT,
                     "cell voltage channel %d read %.4f V identically for %.1f s (%.2f A flowing); the ADC is stuck",
                     plausibility.stuckCell + 1,
-                    current[0].cellVolts[Math.max(0, plausibility.stuckCell)],
+                    plausibility.cellFrozenVolts(Math.max(0, plausibility.stuckCell)),
                     plausibility.cellUnchangedSeconds(plausibility.stuckCell, current[0].nanos),
                     current[0].packAmps);
     private final Supplier<String> tempStuckReason = () -> String.format(
             Locale.ROOT,
             "temperature channel %d read %.2f °C identically for %.1f s (%.2f A flowing)%s; the ADC is stuck",
             plausibility.stuckTemp + 1,
-            current[0].cellCelsius[Math.max(0, plausibility.stuckTemp)],
+            plausibility.tempFrozenCelsius(Math.max(0, plausibility.stuckTemp)),
             plausibility.tempUnchangedSeconds(plausibility.stuckTemp, current[0].nanos),
             current[0].packAmps,
             plausibility.tempFrozenByOwnRate
@@ -196,7 +196,7 @@ public final class Protection {
                     "current sensor read %.3f A identically for %.1f s while every cell moved %+.1f mV beyond what "
                             + "that reading explains (threshold %.1f mV, as a current of at least %+.2f A would); "
                             + "the ADC is stuck",
-                    current[0].packAmps,
+                    plausibility.currentFrozenAmps(),
                     plausibility.currentUnchangedSeconds(current[0].nanos),
                     plausibility.currentByCells().movedVolts * 1000,
                     plausibility.currentByCells().thresholdVolts * 1000,
@@ -204,7 +204,7 @@ public final class Protection {
             : String.format(
                     Locale.ROOT,
                     "current sensor read %.3f A identically for %.1f s; the ADC is stuck",
-                    current[0].packAmps,
+                    plausibility.currentFrozenAmps(),
                     plausibility.currentUnchangedSeconds(current[0].nanos));
 
     public Protection(ProtectionLimits limits, FaultSink sink) {

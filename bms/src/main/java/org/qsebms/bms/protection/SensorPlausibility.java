@@ -81,18 +81,22 @@ final class SensorPlausibility {
         this.limits = limits;
         this.currentByCells = cell == null ? null : new CurrentFlowCrossCheck(limits, cell, cellCount);
         this.rateWindowNanos = limits.tempRateWindow().toNanos();
+        long statusDebounce = limits.sensorStatusDebounce().toNanos();
         cells = new ChannelLiveness(
                 cellCount,
                 limits.cellStuckWhileFlowing().toNanos(),
-                limits.cellStuckAtRest().toNanos());
+                limits.cellStuckAtRest().toNanos(),
+                statusDebounce);
         temps = new ChannelLiveness(
                 tempCount,
                 limits.tempStuckWhileFlowing().toNanos(),
-                limits.tempStuckAtRest().toNanos());
+                limits.tempStuckAtRest().toNanos(),
+                statusDebounce);
         current = new ChannelLiveness(
                 1,
                 limits.currentStuckWhileFlowing().toNanos(),
-                limits.currentStuckAtRest().toNanos());
+                limits.currentStuckAtRest().toNanos(),
+                statusDebounce);
         frozenCells = new FrozenAmongMovingChannels(cellCount, limits.cellFrozenFalseAlarm());
         cellOk = new boolean[cellCount];
         frozenTemps =
@@ -178,6 +182,19 @@ final class SensorPlausibility {
     /** Samples the relative check needs: unchanged while every other cell channel changed (for the reason text). */
     int cellFrozenSamples() {
         return frozenCells.requiredSamples();
+    }
+
+    /** The last valid reading of cell channel {@code i}, the frozen value (for the reason text). */
+    double cellFrozenVolts(int i) {
+        return cells.lastValid(i);
+    }
+
+    double tempFrozenCelsius(int i) {
+        return temps.lastValid(i);
+    }
+
+    double currentFrozenAmps() {
+        return current.lastValid(0);
     }
 
     /** How long channel {@code i} of the cells has read the same value (for the reason text), seconds. */
@@ -309,11 +326,13 @@ final class SensorPlausibility {
     }
 
     /**
-     * Per channel: since when its reading has not changed (the sample before the first reading of
-     * the unchanged run: the freeze can have begun right after it), how long current has flowed
-     * over that time (summed over every flowing sample interval, so a load that pauses between
-     * pulses still adds up, as the SOC floors' debounce does) and whether the channel is flagged
-     * stuck. Preallocated.
+     * Per channel: since when its reading has not changed (the last valid sample before the first
+     * reading of the unchanged run: the freeze can have begun right after it, also inside a dropout
+     * between the two), how long current has flowed over that time (summed over every flowing
+     * sample interval, so a load that pauses between pulses still adds up, as the SOC floors'
+     * debounce does) and whether the channel is flagged stuck. A dropout the status check judges
+     * (faulty samples spanning its debounce) is its own: a run after it starts at the sample before
+     * its first reading. Preallocated.
      */
     private static final class ChannelLiveness {
         private final double[] last;
@@ -327,11 +346,21 @@ final class SensorPlausibility {
         /** True until the channel's reading is seen changing (after a restart with a stuck latch). */
         private final boolean[] unproven;
 
+        /** Per channel: time of its last valid sample, and the flowing time over the faulty samples since. */
+        private final long[] lastOkAt;
+
+        private final long[] flowedSinceOk;
         private final long whileFlowingNanos;
         private final long atRestNanos;
+        /** The status check's debounce: a frozen run is timed across a dropout it cannot judge, not across longer ones. */
+        private final long statusDebounceNanos;
 
-        ChannelLiveness(int n, long whileFlowingNanos, long atRestNanos) {
+        ChannelLiveness(int n, long whileFlowingNanos, long atRestNanos, long statusDebounceNanos) {
             last = new double[n];
+            lastOkAt = new long[n];
+            flowedSinceOk = new long[n];
+            java.util.Arrays.fill(lastOkAt, Long.MIN_VALUE);
+            this.statusDebounceNanos = statusDebounceNanos;
             changedAt = new long[n];
             flowedNanos = new long[n];
             stuck = new boolean[n];
@@ -357,16 +386,37 @@ final class SensorPlausibility {
                 if (changedAt[i] != Long.MIN_VALUE && flowing) {
                     flowedNanos[i] += now - prev;
                 }
+                if (flowing) {
+                    flowedSinceOk[i] += now - prev;
+                }
+                // a window that runs out inside a dropout too short for the status check: the channel has shown
+                // no life for the window (its faulty samples prove none), so it is stuck until its reading changes
+                if (changedAt[i] != Long.MIN_VALUE
+                        && lastOkAt[i] != Long.MIN_VALUE
+                        && now - lastOkAt[i] <= statusDebounceNanos + (now - prev)
+                        && (now - changedAt[i] >= atRestNanos || flowedNanos[i] >= whileFlowingNanos)) {
+                    stuck[i] = true;
+                }
                 return;
             }
+            long okBefore = lastOkAt[i];
+            long flowedInGap = flowedSinceOk[i];
+            lastOkAt[i] = now;
+            flowedSinceOk[i] = 0;
             changedNow[i] = changedAt[i] == Long.MIN_VALUE || Double.compare(v, last[i]) != 0;
             if (changedNow[i]) {
                 // a changed reading proves the channel alive
                 if (changedAt[i] != Long.MIN_VALUE && !Double.isNaN(last[i])) {
                     unproven[i] = false;
                 }
-                changedAt[i] = prev;
-                flowedNanos[i] = flowing ? now - prev : 0;
+                // the new value can have been frozen from right after the last valid sample: across a dropout too
+                // short for the status check (faulty samples spanning less than its debounce, so a gap of at most
+                // the debounce and one period), the run and its flow start there, not at the dropout's end
+                boolean acrossDropout = okBefore != Long.MIN_VALUE
+                        && okBefore < prev
+                        && prev - okBefore <= statusDebounceNanos + (now - prev);
+                changedAt[i] = acrossDropout ? okBefore : prev;
+                flowedNanos[i] = (acrossDropout ? flowedInGap : 0) + (flowing ? now - prev : 0);
                 last[i] = v;
                 stuck[i] = unproven[i];
                 return;
@@ -403,6 +453,11 @@ final class SensorPlausibility {
                 }
             }
             return -1;
+        }
+
+        /** The channel's last valid reading (NaN before the first): the value a stuck channel is frozen at. */
+        double lastValid(int i) {
+            return last[i];
         }
 
         double unchangedSeconds(int i, long now) {

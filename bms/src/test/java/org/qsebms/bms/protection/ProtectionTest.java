@@ -259,6 +259,91 @@ class ProtectionTest {
                 .contains("identically for 5.0 s");
     }
 
+    /**
+     * Seed 1121615 of the scenario oracle: a channel that freezes inside a dropout too short for the
+     * status check shows its frozen value only after it. The freeze can have begun right after the
+     * last valid reading, so the while-flowing window runs from there, not from the dropout's end.
+     */
+    @Test
+    void aCellChannelFrozenInsideADropoutIsTimedFromItsLastValidReading() {
+        Frames g = new Frames(1);
+        Protection q = new Protection(Frames.LIMITS, g);
+        g.amps = 1.0;
+        g.steps(q, 10); // live under flow
+        long lastValid = g.now;
+        g.m.cellStatus[0] = org.qsebms.hal.SensorStatus.OPEN_WIRE;
+        g.steps(q, 3); // three faulty samples: shorter than the 300 ms status debounce
+        g.m.cellStatus[0] = org.qsebms.hal.SensorStatus.OK;
+        g.jitter = false;
+        g.cellVolts[0] = 3.7123; // frozen inside the dropout, first seen after it
+        for (int i = 0; i < 80 && !g.raisedIds().contains("CELL_VOLTAGE_STUCK.MSL"); i++) {
+            g.amps = 1.0 + 1e-3 * (i % 2); // the current and the thermistor keep moving
+            g.celsius[0] = 25 + 0.01 * (i % 2);
+            g.step(q);
+        }
+        assertThat(g.raisedIds()).doesNotContain("CELL_VOLTAGE_SENSOR.MSL").contains("CELL_VOLTAGE_STUCK.MSL");
+        assertThat(g.now - lastValid).isEqualTo(50 * Frames.TICK);
+        assertThat(g.firstRaised(FaultCode.CELL_VOLTAGE_STUCK, LimitLevel.MSL).reason())
+                .contains("identically for 5.0 s");
+    }
+
+    /**
+     * A window that runs out inside a dropout too short for the status check: the channel has shown
+     * no life for the window, so it is stuck there, named with the value it is frozen at, not the
+     * dropout's.
+     */
+    @Test
+    void aWindowThatRunsOutInsideAShortDropoutFindsTheChannelThere() {
+        Frames g = new Frames(1);
+        Protection q = new Protection(Frames.LIMITS, g);
+        g.amps = 1.0;
+        g.steps(q, 10);
+        g.jitter = false;
+        g.cellVolts[0] = 3.7123; // frozen from the 11th sample: its run starts at the 10th
+        long runStart = g.now;
+        for (int i = 0; i < 48; i++) {
+            movingCurrentAndThermistor(g, i);
+            g.step(q);
+        }
+        assertThat(g.raisedIds()).doesNotContain("CELL_VOLTAGE_STUCK.MSL");
+        g.m.cellStatus[0] = org.qsebms.hal.SensorStatus.OPEN_WIRE;
+        for (int i = 0; i < 2; i++) {
+            movingCurrentAndThermistor(g, i);
+            g.step(q);
+        }
+        assertThat(g.raisedIds()).doesNotContain("CELL_VOLTAGE_SENSOR.MSL").contains("CELL_VOLTAGE_STUCK.MSL");
+        assertThat(g.now - runStart).isEqualTo(50 * Frames.TICK);
+        assertThat(g.firstRaised(FaultCode.CELL_VOLTAGE_STUCK, LimitLevel.MSL).reason())
+                .contains("read 3.7123 V identically for 5.0 s");
+    }
+
+    private static void movingCurrentAndThermistor(Frames g, int i) {
+        g.amps = 1.0 + 1e-3 * (i % 2);
+        g.celsius[0] = 25 + 0.01 * (i % 2);
+    }
+
+    /** A dropout the status check judges is its own: the frozen run after it starts at its end. */
+    @Test
+    void aFrozenRunAfterADropoutTheStatusCheckJudgedStartsAtItsEnd() {
+        Frames g = new Frames(1);
+        Protection q = new Protection(Frames.LIMITS, g);
+        g.amps = 1.0;
+        g.steps(q, 10);
+        g.m.cellStatus[0] = org.qsebms.hal.SensorStatus.OPEN_WIRE;
+        g.steps(q, 10); // a second of OPEN_WIRE: CELL_VOLTAGE_SENSOR
+        long lastFaulty = g.now;
+        g.m.cellStatus[0] = org.qsebms.hal.SensorStatus.OK;
+        g.jitter = false;
+        g.cellVolts[0] = 3.7123;
+        for (int i = 0; i < 80 && !g.raisedIds().contains("CELL_VOLTAGE_STUCK.MSL"); i++) {
+            g.amps = 1.0 + 1e-3 * (i % 2);
+            g.celsius[0] = 25 + 0.01 * (i % 2);
+            g.step(q);
+        }
+        assertThat(g.raisedIds()).contains("CELL_VOLTAGE_SENSOR.MSL", "CELL_VOLTAGE_STUCK.MSL");
+        assertThat(g.now - lastFaulty).isEqualTo(50 * Frames.TICK);
+    }
+
     @Test
     void identicalReadingsAtRestAreNotStuckWithinTheAtRestLivenessWindow() {
         f.jitter = false;
