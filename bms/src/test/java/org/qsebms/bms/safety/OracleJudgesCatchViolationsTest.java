@@ -200,6 +200,28 @@ class OracleJudgesCatchViolationsTest {
         }
     }
 
+    /**
+     * A cell that crosses a limit behind its own frozen channel is judged as the BMS can know it: at
+     * the frozen value while the truth stays within the pack-voltage mismatch's tolerance (and twice
+     * the cell accuracy) of it, and at the truth once the mismatch can see the gap. A cell whose
+     * channel is not frozen is always judged at its truth.
+     */
+    @Test
+    void aCellLimitBehindItsFrozenChannelCountsOnceTheMismatchCanSeeIt() {
+        Scenario sc = scenario("faults:\n  - {at: 2s, type: cellSensorStuck, cell: 2}\nduration: 10s\n");
+        ScenarioOracle o = new ScenarioOracle(sc);
+        double tolerance = 0.06;
+        assertThat(o.seenCellVolts(1, 1.9, 2.82, tolerance)).isEqualTo(2.82);
+        // frozen at 2.82 V (the tick before the freeze), the truth drops through the 2.8 V MSL behind it
+        assertThat(o.seenCellVolts(1, 2.0, 2.80, tolerance)).isEqualTo(2.82);
+        assertThat(o.seenCellVolts(1, 2.1, 2.78, tolerance)).isEqualTo(2.82);
+        assertThat(o.seenCellVolts(1, 2.2, 2.751, tolerance)).isEqualTo(2.82); // 69 mV: within 60 + 10 mV
+        assertThat(o.seenCellVolts(1, 2.3, 2.749, tolerance)).isEqualTo(2.749); // 71 mV: the mismatch sees it
+        assertThat(o.coverage()).containsEntry("cell limit hidden behind its frozen channel", 2);
+        // cell 1's channel is not frozen: its truth
+        assertThat(o.seenCellVolts(0, 2.3, 2.70, tolerance)).isEqualTo(2.70);
+    }
+
     @Test
     void aCloseWhileAContactorReadsClosedWithItsCoilOpenIsAViolation() {
         Scenario sc = scenario("duration: 10s\n");

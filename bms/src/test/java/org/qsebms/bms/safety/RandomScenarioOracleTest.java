@@ -662,6 +662,20 @@ class RandomScenarioOracleTest {
         assertThat(violations).isEmpty();
     }
 
+    /**
+     * Seed 1224924 (seeds 1200001-1300000, the only violation; kept as a file): a cell channel frozen 2 mV above
+     * the under-voltage MSL as a load began, the truth crossing behind it. The oracle had claimed the pack-voltage
+     * mismatch, which cannot see a gap within its tolerance; now it judges the cell at its frozen value until the
+     * mismatch can, and the BMS must still find the frozen channel by its own claims.
+     */
+    @Test
+    void aCellLimitBehindItsFrozenChannelIsJudgedAsTheBmsCanKnowIt() throws IOException {
+        String name = "cell-limit-behind-its-frozen-channel-seed-1224924.yaml";
+        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        assertThat(v.violations()).isEmpty();
+        assertThat(v.coverage()).containsKey("cell limit hidden behind its frozen channel");
+    }
+
     /** Seed 10401 (check23e): a cell channel frozen behind dropouts too seldom for its status check. */
     @Test
     void aFrozenCellBehindDropoutsIsFound() throws IOException {

@@ -114,6 +114,10 @@ final class ScenarioOracle {
 
     private double[] lastValidAt;
     private boolean[] dropped;
+    /** Per cell: its true voltage at the last tick, and the value its channel froze at (NaN: not frozen). */
+    private final double[] lastCellV;
+
+    private final double[] frozenAtV;
     /** Per frozen-channel injection: the time current has flowed since it froze. */
     private final Map<String, Double> flowedSinceFrozen = new HashMap<>();
 
@@ -128,6 +132,8 @@ final class ScenarioOracle {
             double t,
             double maxV,
             double minV,
+            double maxVSeen,
+            double minVSeen,
             double amps,
             double maxC,
             double minC,
@@ -136,6 +142,22 @@ final class ScenarioOracle {
             String state,
             boolean[] contacts,
             boolean[] commanded) {
+        /** A tick where the BMS can know every cell's voltage (no channel frozen near its truth). */
+        Truth(
+                double t,
+                double maxV,
+                double minV,
+                double amps,
+                double maxC,
+                double minC,
+                double minSoc,
+                double maxSoc,
+                String state,
+                boolean[] contacts,
+                boolean[] commanded) {
+            this(t, maxV, minV, maxV, minV, amps, maxC, minC, minSoc, maxSoc, state, contacts, commanded);
+        }
+
         boolean fault() {
             return state.equals("FAULT");
         }
@@ -147,6 +169,10 @@ final class ScenarioOracle {
         this.p = sc.config().loop().period().toNanos() / 1e9;
         this.overrunsToFault = sc.config().loop().overrunsToFault();
         this.ramps = ramps(sc);
+        lastCellV = new double[sc.config().pack().seriesCells()];
+        frozenAtV = new double[lastCellV.length];
+        java.util.Arrays.fill(lastCellV, Double.NaN);
+        java.util.Arrays.fill(frozenAtV, Double.NaN);
         if (p >= 0.4) {
             count("loop period of 400 ms or more");
         }
@@ -217,9 +243,20 @@ final class ScenarioOracle {
         double minC = 1e9;
         double minSoc = 1e9;
         double maxSoc = -1e9;
+        double maxVSeen = -1e9;
+        double minVSeen = 1e9;
+        double packV = 0;
+        for (int i = 0; i < n; i++) {
+            packV += pack.cellVolts(i);
+        }
+        var x = sc.config().supplementary();
+        double tolerance = n * x.cellVoltsAccuracy() + x.packVoltsAccuracyFraction() * packV;
         for (int i = 0; i < n; i++) {
             maxV = Math.max(maxV, pack.cellVolts(i));
             minV = Math.min(minV, pack.cellVolts(i));
+            double seen = seenCellVolts(i, t, pack.cellVolts(i), tolerance);
+            maxVSeen = Math.max(maxVSeen, seen);
+            minVSeen = Math.min(minVSeen, seen);
             maxC = Math.max(maxC, pack.cellCelsius(i));
             minC = Math.min(minC, pack.cellCelsius(i));
             minSoc = Math.min(minSoc, pack.cellSoc(i));
@@ -235,6 +272,8 @@ final class ScenarioOracle {
                 t,
                 maxV,
                 minV,
+                maxVSeen,
+                minVSeen,
                 pack.packAmps(),
                 maxC,
                 minC,
@@ -244,6 +283,45 @@ final class ScenarioOracle {
                 contacts,
                 commanded));
         stepsAcrossDropouts(t, pack);
+    }
+
+    /**
+     * Cell {@code i}'s voltage as far as the BMS can know it: its true voltage, unless its channel is
+     * frozen (a STUCK injection on it) and the truth is still within the pack-voltage mismatch's
+     * tolerance (and twice the cell accuracy) of the frozen value: then the reading is all there is,
+     * and a limit the truth crosses behind it is the frozen-channel checks' to find (their own claims:
+     * 5 s of flow, 60 s at rest), not the mismatch's (seed 1224924: a channel frozen 2 mV above the
+     * under-voltage MSL as a load began). The frozen value is the truth at the tick before the freeze.
+     * Called once per cell per tick, in time order.
+     */
+    double seenCellVolts(int i, double t, double trueV, double tolerance) {
+        boolean frozen = false;
+        for (ScenarioAction a : sc.actions()) {
+            if (a instanceof ScenarioAction.CellSensor s
+                    && s.cell() == i
+                    && s.status() == org.qsebms.hal.SensorStatus.STUCK
+                    && a.atS() <= t + 1e-9
+                    && t < a.atS() + a.forS() - 1e-9) {
+                frozen = true;
+            }
+        }
+        double before = lastCellV[i];
+        lastCellV[i] = trueV;
+        if (!frozen) {
+            frozenAtV[i] = Double.NaN;
+            return trueV;
+        }
+        if (Double.isNaN(frozenAtV[i])) {
+            frozenAtV[i] = Double.isNaN(before) ? trueV : before;
+        }
+        if (Math.abs(trueV - frozenAtV[i]) > tolerance + 2 * CELL_VOLTS_ACCURACY) {
+            return trueV;
+        }
+        if (trueV >= lim.cellOverVoltage().msl() + CELL_VOLTS_ACCURACY
+                || trueV <= lim.cellUnderVoltage().msl() - CELL_VOLTS_ACCURACY) {
+            count("cell limit hidden behind its frozen channel");
+        }
+        return frozenAtV[i];
     }
 
     /**
@@ -578,13 +656,13 @@ final class ScenarioOracle {
         if (!loopTrouble) {
             hazard(
                     "cell over-voltage",
-                    now.maxV() >= lim.cellOverVoltage().msl() + CELL_VOLTS_ACCURACY,
+                    now.maxVSeen() >= lim.cellOverVoltage().msl() + CELL_VOLTS_ACCURACY,
                     voltsDeadline,
                     now,
                     0);
             hazard(
                     "cell under-voltage",
-                    now.minV() <= lim.cellUnderVoltage().msl() - CELL_VOLTS_ACCURACY,
+                    now.minVSeen() <= lim.cellUnderVoltage().msl() - CELL_VOLTS_ACCURACY,
                     cellSensorFault ? MISMATCH_DEBOUNCE_S + 2 * p : debounce(lim.cellUnderVoltage()) + p,
                     now,
                     0);
