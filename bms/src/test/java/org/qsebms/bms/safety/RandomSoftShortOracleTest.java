@@ -316,16 +316,17 @@ class RandomSoftShortOracleTest {
      * only violation in 24 detection claims; not traced): 168 ohm (22.5 mA) in cell 6 of a 7 x 3 Ah ptpa-ncm811
      * pack, not flagged in the 8 h run. Cycling seeds 2501-3000 (fresh, 2026-12-04 evening, 25 claims, no false alarm
      * or wrong cell; not traced): 2686 (132 ohm, 28.6 mA, ptpa-ncm811 5 x 2 Ah) at 6.85 h, 2925 (175 ohm, 21.6 mA,
-     * 4 x 3 Ah) at 7.95 h, 2728 (146 ohm, 25.8 mA, 5 x 2.5 Ah) never.
+     * 4 x 3 Ah) at 7.95 h, 2728 (146 ohm, 25.8 mA, 5 x 2.5 Ah) never. Cycling seeds 3001-3500 (fresh, 2026-12-04
+     * night, 20 claims, no false alarm or wrong cell; not traced): 3208 (188 ohm, 20.1 mA) at 7.52 h.
      */
     @Disabled("known miss (latedrift class), measured 2026-12-04 (sweep37): deadline 6.62 h; flagged at 7.89 h (990,"
             + " 146 ohm), 7.27 h (1161, 132 ohm), 6.87 h (1380, 121 ohm), 6.80 h (1561, 175 ohm), 7.89 h (1584, 170"
             + " ohm), 7.22 h (1888, 122 ohm), 6.99 h (1952, 162 ohm), 6.85 h (2686, 132 ohm), 7.95 h (2925, 175"
-            + " ohm); 2492 (168 ohm, 22.5 mA) and 2728 (146 ohm, 25.8 mA) never in 8 h")
+            + " ohm), 7.52 h (3208, 188 ohm); 2492 (168 ohm, 22.5 mA) and 2728 (146 ohm, 25.8 mA) never in 8 h")
     @Test
     void theCyclingShortsSweep37FoundAreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {990, 1161, 1380, 1561, 1584, 1888, 1952, 2492, 2686, 2728, 2925}) {
+        for (long seed : new long[] {990, 1161, 1380, 1561, 1584, 1888, 1952, 2492, 2686, 2728, 2925, 3208}) {
             violations.addAll(judge(seed, true));
         }
         assertThat(violations).isEmpty();
@@ -390,17 +391,23 @@ class RandomSoftShortOracleTest {
      * 2.48 h, 7988 (5.0 mA) and 8746 (4.9 mA) never (not traced). Rest seeds 9001-10500 (fresh, 245 claims, no false
      * alarm or wrong cell; not traced): six near the claim's edge, all NCM after discharges to 4-29 % SOC: 9739 (4.9
      * mA) at 3.16 h against 2.67 h; 9010 (3.9 mA), 9076 (4.5 mA), 9360 (4.4 mA), 9570 (3.7 mA) and 9738 (8.7 mA, at
-     * about 7 % SOC) never.
+     * about 7 % SOC) never. Rest seeds 10501-12000 (fresh, 2026-12-04 night, 234 claims, no false alarm or wrong cell;
+     * not traced), all NCM after discharges to about 7-16 % SOC: 11393 (6.3 mA) at 2.83 h against 2.55 h, 11957 (5.0
+     * mA) at 2.71 h against 2.63 h; 11300 (5.8 mA), 11165 (6.1 mA), 11856 (5.9 mA) and 11122 (12.7 mA, psoa-ncm811
+     * 16 x 2.5 Ah at about 7 % SOC, the bottom knee) never.
      */
     @Disabled("known miss, measured 2026-12-04: rests 6008, 6962, 7852 and 8133 flagged at 2.45, 2.38, 2.88 and 2.88"
             + " h against 2.43, 2.23, 2.48 and 2.53 h; 6320 (3.7 mA), 7040 (4.2 mA), 7362 (3.8 mA), 7988 (5.0 mA),"
             + " 8746 (4.9 mA), 7034 (18.7 mA), 7156 (36.3 mA) and 8844 (24.8 mA) never; 9739 at 3.16 h against 2.67"
-            + " h; 9010 (3.9 mA), 9076 (4.5 mA), 9360 (4.4 mA), 9570 (3.7 mA) and 9738 (8.7 mA) never")
+            + " h; 9010 (3.9 mA), 9076 (4.5 mA), 9360 (4.4 mA), 9570 (3.7 mA) and 9738 (8.7 mA) never; 11393 and"
+            + " 11957 at 2.83 and 2.71 h against 2.55 and 2.63 h; 11122 (12.7 mA), 11165 (6.1 mA), 11300 (5.8 mA) and"
+            + " 11856 (5.9 mA) never")
     @Test
     void theFreshRestSeedsFrom6001AreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
         for (long seed : new long[] {
-            6008, 6320, 6962, 7034, 7040, 7156, 7362, 7852, 7988, 8133, 8746, 8844, 9010, 9076, 9360, 9570, 9738, 9739
+            6008, 6320, 6962, 7034, 7040, 7156, 7362, 7852, 7988, 8133, 8746, 8844, 9010, 9076, 9360, 9570, 9738, 9739,
+            11122, 11165, 11300, 11393, 11856, 11957
         }) {
             violations.addAll(judge(seed, false));
         }
