@@ -10,24 +10,48 @@ final class LimitReader {
     private LimitReader() {}
 
     /**
+     * Where a limit of each quantity can lie at all, in the unit it is written in: a cell-voltage limit in 1.5-7.0 V
+     * (below 1.5 V a lithium-metal cell's cathode is already over-discharged, so an under-voltage limit there
+     * protects nothing before the damage, and no electrolyte here is stable above 7 V), a temperature limit in
+     * -55..150 °C (beyond it a thermistor reading is out of range, not a temperature), an over-current limit above
+     * 0 (at or below 0 it trips at rest; in C over a capacity, in A as configured). Other quantities (the
+     * supplementary limits) check their own ranges. A preset that puts a limit outside is refused, so a
+     * typing slip (-1 for an under-voltage MSL) cannot switch a protection off.
+     */
+    static double[] range(String quantity) {
+        return switch (quantity) {
+            case "cellOverVoltage", "cellUnderVoltage" -> new double[] {1.5, 7.0};
+            case "chargeOverTemperature",
+                    "chargeUnderTemperature",
+                    "dischargeOverTemperature",
+                    "dischargeUnderTemperature" -> new double[] {-55, 150};
+            case "chargeOverCurrent", "dischargeOverCurrent" -> new double[] {0.001, 1000};
+            default -> new double[] {-1000, 1000};
+        };
+    }
+
+    /**
      * @param scale multiplies mol/rsl/msl/hysteresis (capacity in Ah for C-rate limits)
      * @param base  the preset limit in the input units (before scaling), or null when reading the preset itself
      */
     static ThreeLevelLimit read(
             YamlNode n, String quantity, LimitDirection dir, String unit, double scale, ThreeLevelLimit base) {
         n.rejectUnknownKeys(KEYS);
-        double lo = -1000;
-        double hi = 1000;
+        // the number as written: a current limit over a capacity is in C
+        String written = scale == 1.0 ? unit : "C";
+        double[] range = range(quantity);
+        double lo = range[0];
+        double hi = range[1];
         double mol = base == null
-                ? n.requiredNumber("mol", lo, hi, unit) * scale
-                : n.number("mol", base.mol(), lo, hi, unit) * scale;
+                ? n.requiredNumber("mol", lo, hi, written) * scale
+                : n.number("mol", base.mol(), lo, hi, written) * scale;
         double rsl = base == null
-                ? n.requiredNumber("rsl", lo, hi, unit) * scale
-                : n.number("rsl", base.rsl(), lo, hi, unit) * scale;
+                ? n.requiredNumber("rsl", lo, hi, written) * scale
+                : n.number("rsl", base.rsl(), lo, hi, written) * scale;
         double msl = base == null
-                ? n.requiredNumber("msl", lo, hi, unit) * scale
-                : n.number("msl", base.msl(), lo, hi, unit) * scale;
-        double hyst = n.number("hysteresis", base == null ? 0 : base.hysteresis(), 0, hi, unit) * scale;
+                ? n.requiredNumber("msl", lo, hi, written) * scale
+                : n.number("msl", base.msl(), lo, hi, written) * scale;
+        double hyst = n.number("hysteresis", base == null ? 0 : base.hysteresis(), 0, hi - lo, written) * scale;
         Duration debounce = n.duration(
                 "debounce",
                 base == null ? Duration.ofMillis(500) : base.debounce(),
