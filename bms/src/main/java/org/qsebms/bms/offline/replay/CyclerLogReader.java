@@ -307,10 +307,10 @@ public final class CyclerLogReader {
                 }
                 previousTime = t;
                 if (cycle >= 0 && cycle < cells.length && !cells[cycle].isBlank()) {
-                    cycles.add(Math.round(parse(cells[cycle])));
+                    cycles.add(Math.round(number(cells, cycle, lineNo)));
                 }
                 if (step >= 0 && step < cells.length && !cells[step].isBlank()) {
-                    double s = parse(cells[step]);
+                    double s = number(cells, step, lineNo);
                     if (s != lastStep) {
                         steps++;
                         lastStep = s;

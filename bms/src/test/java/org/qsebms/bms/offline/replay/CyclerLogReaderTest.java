@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +63,24 @@ class CyclerLogReaderTest {
                 .isInstanceOf(LogFormatException.class)
                 .hasMessage("biologic-cp.mpt (BioLogic EC-Lab text export (.mpt)) has no temperature column; give the "
                         + "cell's temperature with --celsius (e.g. --celsius 25 for a test in a 25 °C chamber)");
+    }
+
+    /**
+     * A cycle or step index that is not a number (found by {@link MutatedCyclerLogsTest}) was parsed without a
+     * guard and reached the user as a NumberFormatException; it is refused naming the line and column, as a bad
+     * current or voltage is.
+     */
+    @Test
+    void aCycleIndexThatIsNotANumberIsRefusedNamingItsLineAndColumn(@TempDir Path tmp) throws Exception {
+        List<String> lines =
+                new java.util.ArrayList<>(Files.readAllLines(DIR.resolve("arbin-FastCharge_000025_CH8.csv")));
+        String[] row = lines.get(2).split(",", -1);
+        row[5] = "nan"; // Cycle_Index
+        lines.set(2, String.join(",", row));
+        Path file = Files.write(tmp.resolve("bad-cycle.csv"), lines);
+        assertThatThrownBy(() -> CyclerLogReader.read(file, AUTO, Double.NaN))
+                .isInstanceOf(LogFormatException.class)
+                .hasMessage("bad-cycle.csv line 3, column 6 (Cycle_Index): 'nan' is not a finite number");
     }
 
     /** EC-Lab in a decimal-comma locale writes the same file with commas: the same numbers come out. */
