@@ -64,11 +64,37 @@ class MutatedCyclerLogsTest {
         }
     }
 
+    /** The project's own CSV: a 1 A discharge pulse and its rest, 240 rows of one second. */
+    static String ownCsv() {
+        StringBuilder b = new StringBuilder("time_s,current_a,voltage_v,temperature_c,capacity_ah,soc_ref\n");
+        for (int i = 0; i < 240; i++) {
+            double amps = i >= 60 && i < 120 ? -1.0 : 0.0;
+            double volts =
+                    3.70 - (amps < 0 ? 0.05 + 0.0002 * (i - 60) : 0.012 * Math.exp(-(Math.max(0, i - 120)) / 30.0));
+            b.append(String.format(
+                    java.util.Locale.ROOT,
+                    "%d,%.3f,%.5f,25.0,%.6f,%.5f%n",
+                    i,
+                    amps,
+                    volts,
+                    Math.min(60, Math.max(0, i - 60)) / 3600.0,
+                    0.5 - Math.min(60, Math.max(0, i - 60)) / 3600.0 / 2.0));
+        }
+        return b.toString();
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyMutantOfTheProjectsOwnCsvReadsOrIsRefusedWithAClearError() {
+        check("pulse.csv", ownCsv().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("files")
     void everyMutantReadsOrIsRefusedWithAClearError(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        String name = file.getFileName().toString();
+        check(file.getFileName().toString(), Files.readAllBytes(file));
+    }
+
+    private static void check(String name, byte[] bytes) {
         String text = new String(bytes, StandardCharsets.ISO_8859_1); // byte for byte, whatever the encoding
         CyclerLogReader.parse(name, bytes, Optional.empty(), 25.0); // the file as kept reads (--celsius 25)
         SplittableRandom rnd = new SplittableRandom(name.hashCode());
