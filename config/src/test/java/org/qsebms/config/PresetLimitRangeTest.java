@@ -19,30 +19,29 @@ class PresetLimitRangeTest {
     @TempDir
     Path dir;
 
-    private Path edited(String from, String to) throws IOException {
-        String text = Files.readString(Path.of("src/main/resources/presets/psoa-ncm811.yaml"));
-        assertThat(text).contains(from);
-        Path file = dir.resolve("edited.yaml");
-        Files.writeString(file, text.replace(from, to));
-        return file;
-    }
-
     @Test
     void anUnderVoltageMslBelowAnyLithiumCellIsRefused() throws IOException {
-        Path file = edited("    msl: 2.8\n", "    msl: -1\n");
+        Path file = withMsl("cellUnderVoltage", "-1");
         assertThatThrownBy(() -> new PresetCatalog().load(file.toString()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("limits.cellUnderVoltage.msl: -1.0 V is outside 1.5..7.0 V");
     }
 
+    /** The shipped psoa-ncm811 preset with the MSL of limit {@code section} set to {@code msl}. */
+    private Path withMsl(String section, String msl) throws IOException {
+        String text = Files.readString(Path.of("src/main/resources/presets/psoa-ncm811.yaml"));
+        int at = text.indexOf("  " + section + ":");
+        assertThat(at).as(section).isNotNegative();
+        int from = text.indexOf("msl:", at);
+        int end = text.indexOf('\n', from);
+        Path file = dir.resolve(section + ".yaml");
+        Files.writeString(file, text.substring(0, from) + "msl: " + msl + text.substring(end));
+        return file;
+    }
+
     @Test
     void aTemperatureLimitNoThermistorCanReadIsRefused() throws IOException {
-        String text = Files.readString(Path.of("src/main/resources/presets/psoa-ncm811.yaml"));
-        int at = text.indexOf("  dischargeOverTemperature:");
-        int msl = text.indexOf("msl:", at);
-        int end = text.indexOf('\n', msl);
-        Path file = dir.resolve("hot.yaml");
-        Files.writeString(file, text.substring(0, msl) + "msl: 900" + text.substring(end));
+        Path file = withMsl("dischargeOverTemperature", "900");
         assertThatThrownBy(() -> new PresetCatalog().load(file.toString()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("limits.dischargeOverTemperature.msl: 900.0 °C is outside -55.0..150.0 °C");
@@ -50,12 +49,7 @@ class PresetLimitRangeTest {
 
     @Test
     void anOverCurrentLimitAtZeroIsRefusedInC() throws IOException {
-        String text = Files.readString(Path.of("src/main/resources/presets/psoa-ncm811.yaml"));
-        int at = text.indexOf("  chargeOverCurrentC:");
-        int msl = text.indexOf("msl:", at);
-        int end = text.indexOf('\n', msl);
-        Path file = dir.resolve("zero.yaml");
-        Files.writeString(file, text.substring(0, msl) + "msl: 0" + text.substring(end));
+        Path file = withMsl("chargeOverCurrentC", "0");
         assertThatThrownBy(() -> new PresetCatalog().load(file.toString()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("limits.chargeOverCurrentC.msl: 0.0 C is outside 0.001..1000.0 C");

@@ -276,11 +276,7 @@ class ProtectionTest {
         g.m.cellStatus[0] = org.qsebms.hal.SensorStatus.OK;
         g.jitter = false;
         g.cellVolts[0] = 3.7123; // frozen inside the dropout, first seen after it
-        for (int i = 0; i < 80 && !g.raisedIds().contains("CELL_VOLTAGE_STUCK.MSL"); i++) {
-            g.amps = 1.0 + 1e-3 * (i % 2); // the current and the thermistor keep moving
-            g.celsius[0] = 25 + 0.01 * (i % 2);
-            g.step(q);
-        }
+        stepUntilStuck(g, q);
         assertThat(g.raisedIds()).doesNotContain("CELL_VOLTAGE_SENSOR.MSL").contains("CELL_VOLTAGE_STUCK.MSL");
         assertThat(g.now - lastValid).isEqualTo(50 * Frames.TICK);
         assertThat(g.firstRaised(FaultCode.CELL_VOLTAGE_STUCK, LimitLevel.MSL).reason())
@@ -317,6 +313,14 @@ class ProtectionTest {
                 .contains("read 3.7123 V identically for 5.0 s");
     }
 
+    /** Steps (at most 8 s) until CELL_VOLTAGE_STUCK.MSL is raised, the current and the thermistor moving. */
+    private static void stepUntilStuck(Frames g, Protection q) {
+        for (int i = 0; i < 80 && !g.raisedIds().contains("CELL_VOLTAGE_STUCK.MSL"); i++) {
+            movingCurrentAndThermistor(g, i);
+            g.step(q);
+        }
+    }
+
     private static void movingCurrentAndThermistor(Frames g, int i) {
         g.amps = 1.0 + 1e-3 * (i % 2);
         g.celsius[0] = 25 + 0.01 * (i % 2);
@@ -335,11 +339,7 @@ class ProtectionTest {
         g.m.cellStatus[0] = org.qsebms.hal.SensorStatus.OK;
         g.jitter = false;
         g.cellVolts[0] = 3.7123;
-        for (int i = 0; i < 80 && !g.raisedIds().contains("CELL_VOLTAGE_STUCK.MSL"); i++) {
-            g.amps = 1.0 + 1e-3 * (i % 2);
-            g.celsius[0] = 25 + 0.01 * (i % 2);
-            g.step(q);
-        }
+        stepUntilStuck(g, q);
         assertThat(g.raisedIds()).contains("CELL_VOLTAGE_SENSOR.MSL", "CELL_VOLTAGE_STUCK.MSL");
         assertThat(g.now - lastFaulty).isEqualTo(50 * Frames.TICK);
     }
