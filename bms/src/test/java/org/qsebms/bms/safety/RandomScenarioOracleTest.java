@@ -629,9 +629,8 @@ class RandomScenarioOracleTest {
      */
     @Test
     void theServiceResetItFoundBeforeALockoutKeepsTheTripsCounted() throws IOException {
-        String name = "service-reset-before-lockout-seed-2134.yaml";
-        Path file = Path.of("src/test/resources/scenarios/oracle", name);
-        assertThat(verdict(Files.readString(file), name).violations()).isEmpty();
+        assertThat(seedFile("service-reset-before-lockout-seed-2134.yaml").violations())
+                .isEmpty();
     }
 
     /**
@@ -641,8 +640,7 @@ class RandomScenarioOracleTest {
      */
     @Test
     void aColdChargeBehindAFrozenCurrentReadingIsJudgedByTheFreeze() throws IOException {
-        String name = "cold-charge-behind-a-frozen-current-seed-4275.yaml";
-        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        Verdict v = seedFile("cold-charge-behind-a-frozen-current-seed-4275.yaml");
         assertThat(v.violations()).isEmpty();
     }
 
@@ -655,8 +653,7 @@ class RandomScenarioOracleTest {
     void rampsTheOracleCouldNotWatchWholeAreNotClaimed() throws IOException {
         List<String> violations = new ArrayList<>();
         for (long seed : new long[] {6429, 6836, 7133}) {
-            String name = "thermistor-ramp-behind-a-gap-seed-" + seed + ".yaml";
-            violations.addAll(verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name)
+            violations.addAll(seedFile("thermistor-ramp-behind-a-gap-seed-" + seed + ".yaml")
                     .violations());
         }
         assertThat(violations).isEmpty();
@@ -670,8 +667,7 @@ class RandomScenarioOracleTest {
      */
     @Test
     void aCellLimitBehindItsFrozenChannelIsJudgedAsTheBmsCanKnowIt() throws IOException {
-        String name = "cell-limit-behind-its-frozen-channel-seed-1224924.yaml";
-        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        Verdict v = seedFile("cell-limit-behind-its-frozen-channel-seed-1224924.yaml");
         assertThat(v.violations()).isEmpty();
         assertThat(v.coverage()).containsKey("cell limit hidden behind its frozen channel");
     }
@@ -679,8 +675,7 @@ class RandomScenarioOracleTest {
     /** Seed 10401 (check23e): a cell channel frozen behind dropouts too seldom for its status check. */
     @Test
     void aFrozenCellBehindDropoutsIsFound() throws IOException {
-        String name = "frozen-cell-behind-dropouts-seed-10401.yaml";
-        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        Verdict v = seedFile("frozen-cell-behind-dropouts-seed-10401.yaml");
         assertThat(v.violations()).isEmpty();
     }
 
@@ -693,8 +688,7 @@ class RandomScenarioOracleTest {
      */
     @Test
     void aResetSentBeforeATripIsNotAcceptedInTheTripsTick() throws IOException {
-        String name = "reset-in-the-trips-tick-seed-112081.yaml";
-        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        Verdict v = seedFile("reset-in-the-trips-tick-seed-112081.yaml");
         assertThat(v.violations()).isEmpty();
     }
 
@@ -706,8 +700,7 @@ class RandomScenarioOracleTest {
      */
     @Test
     void aCurrentSensorFrozenJustBeforeALoadIsFoundInTime() throws IOException {
-        String name = "current-frozen-just-before-a-load-seed-215713.yaml";
-        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        Verdict v = seedFile("current-frozen-just-before-a-load-seed-215713.yaml");
         assertThat(v.violations()).isEmpty();
     }
 
@@ -719,8 +712,7 @@ class RandomScenarioOracleTest {
      */
     @Test
     void aResetInsideAWeldedContactorsReleaseTimeIsRefused() throws IOException {
-        String name = "reset-inside-a-welded-contactors-release-time-seed-413194.yaml";
-        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        Verdict v = seedFile("reset-inside-a-welded-contactors-release-time-seed-413194.yaml");
         assertThat(v.violations()).isEmpty();
     }
 
@@ -736,7 +728,7 @@ class RandomScenarioOracleTest {
                 "reset-while-the-loop-overruns-seed-549086.yaml"
             })
     void aResetWhileTheLoopOverrunsIsRefused(String name) throws IOException {
-        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        Verdict v = seedFile(name);
         assertThat(v.violations()).isEmpty();
     }
 
@@ -752,8 +744,7 @@ class RandomScenarioOracleTest {
             + " against 3.61 s")
     @Test
     void aThermistorFrozenAfterAShortHistoryIsFoundInTime() throws IOException {
-        String name = "thermistor-frozen-after-short-history-seed-937144.yaml";
-        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        Verdict v = seedFile("thermistor-frozen-after-short-history-seed-937144.yaml");
         assertThat(v.violations()).isEmpty();
     }
 
@@ -766,9 +757,13 @@ class RandomScenarioOracleTest {
      */
     @Test
     void aCellChannelFrozenInsideADropoutIsFoundInTime() throws IOException {
-        String name = "frozen-cell-inside-a-dropout-seed-1121615.yaml";
-        Verdict v = verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
+        Verdict v = seedFile("frozen-cell-inside-a-dropout-seed-1121615.yaml");
         assertThat(v.violations()).isEmpty();
+    }
+
+    /** The verdict on a seed kept as a file under src/test/resources/scenarios/oracle. */
+    private static Verdict seedFile(String name) throws IOException {
+        return verdict(Files.readString(Path.of("src/test/resources/scenarios/oracle", name)), name);
     }
 
     @Test
