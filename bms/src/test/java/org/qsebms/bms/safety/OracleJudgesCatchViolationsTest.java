@@ -240,6 +240,74 @@ class OracleJudgesCatchViolationsTest {
         assertThat(fine.violations()).isEmpty();
     }
 
+    /**
+     * An MSL must command every contactor open; a reset accepted before the contacts' deadline (seed 2151959) moves
+     * the judgement to the coils at the tick before the reset, and what the contactors do after it is the close's.
+     */
+    @Test
+    void anMslWhoseCoilsStayClosedUntilAnEarlyResetIsAViolation() {
+        Scenario sc = scenario("faults:\n  - {at: 150ms, type: cellOverVoltage, cell: 1, volts: 0.6, for: 100ms}\n"
+                + "commands:\n  - {at: 220ms, type: reset}\nduration: 10s\n");
+        List<JsonNode> log = lines(msl(0.2, "CELL_OVER_VOLTAGE"), reset(0.3, true));
+        ScenarioOracle o = new ScenarioOracle(sc);
+        for (int k = 0; k <= 6; k++) { // the coils never opened: closed throughout
+            o.observe(truth(k * 0.1, k == 2 ? "FAULT" : "NORMAL", 3.7, -1.0, 0.5, CLOSED, CLOSED));
+        }
+        o.judge(log);
+        assertThat(o.violations())
+                .anyMatch(v -> v.startsWith("CELL_OVER_VOLTAGE.MSL raised at 0.200 s but MAIN_NEGATIVE still commanded"
+                        + " closed at 0.200 s, before the reset taken at 0.300 s"));
+
+        ScenarioOracle fine = new ScenarioOracle(sc);
+        for (int k = 0;
+                k <= 6;
+                k++) { // coils opened at the trip, contacts released a tick later; a close after the reset
+            boolean[] coils = k == 2 || k == 3 ? OPEN : CLOSED;
+            boolean[] contacts = k == 3 ? OPEN : CLOSED;
+            fine.observe(truth(k * 0.1, k == 2 ? "FAULT" : "NORMAL", 3.7, -1.0, 0.5, contacts, coils));
+        }
+        fine.judge(log);
+        assertThat(fine.violations()).isEmpty();
+
+        ScenarioOracle noReset = new ScenarioOracle(sc);
+        for (int k = 0; k <= 6; k++) { // the same contacts without the reset: still closed at the deadline
+            boolean[] coils = k >= 2 ? OPEN : CLOSED;
+            noReset.observe(truth(k * 0.1, k >= 2 ? "FAULT" : "NORMAL", 3.7, -1.0, 0.5, CLOSED, coils));
+        }
+        noReset.judge(lines(msl(0.2, "CELL_OVER_VOLTAGE")));
+        assertThat(noReset.violations())
+                .anyMatch(v -> v.startsWith("CELL_OVER_VOLTAGE.MSL raised at 0.200 s but MAIN_NEGATIVE still closed"));
+    }
+
+    /**
+     * A cell over-voltage that began behind a frozen channel is judged, once the channel reads again, from its
+     * first sample after the freeze (its debounce and a period), never later than the pack-voltage mismatch's
+     * deadline from the onset (seed 2194253). Here: frozen 1.0-2.0 s, over from 1.5 s (dated from the tick before,
+     * 1.4 s, as the oracle dates every onset), the first sample at 2.0 s: 2.4 s at the latest, 1.0 s after the
+     * onset, where the direct deadline alone is 0.4 s.
+     */
+    @Test
+    void aCellLimitThatBeganBehindAFrozenChannelIsJudgedFromItsFirstSampleAfter() {
+        Scenario sc = scenario("faults:\n  - {at: 1s, type: cellSensorStuck, cell: 1, for: 1s}\nduration: 10s\n");
+        assertThat(overVoltageFrom1500msTrippedAt(sc, 2.3)).isEmpty();
+        assertThat(overVoltageFrom1500msTrippedAt(sc, 2.5))
+                .anyMatch(v -> v.startsWith(
+                        "cell over-voltage from 1.400 s detected only at 2.500 s, after its deadline" + " 1.000 s"));
+        assertThat(overVoltageFrom1500msTrippedAt(scenario("duration: 10s\n"), 2.3))
+                .as("with no frozen channel the direct deadline, 1.8 s")
+                .anyMatch(v -> v.startsWith("cell over-voltage from 1.400 s not detected by its deadline 0.400 s"));
+    }
+
+    private static List<String> overVoltageFrom1500msTrippedAt(Scenario sc, double tripS) {
+        ScenarioOracle o = new ScenarioOracle(sc);
+        for (int k = 0; k <= 40; k++) {
+            double t = Math.round(k * 100) / 1000.0;
+            o.observe(tick(t, t >= tripS - 1e-9 ? "FAULT" : "NORMAL", t >= 1.5 - 1e-9 ? 4.35 : 3.75));
+        }
+        o.judge(lines(msl(tripS, "CELL_OVER_VOLTAGE")));
+        return o.violations();
+    }
+
     @Test
     void aFloorCrossedWithoutATripByItsDeadlineIsAViolation() {
         Scenario sc = scenario("duration: 20s\n");

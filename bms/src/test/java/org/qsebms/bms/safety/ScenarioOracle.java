@@ -103,6 +103,8 @@ final class ScenarioOracle {
     private double lastTick = Double.NaN;
     private double previousTick = Double.NaN;
     private double exceptionsEndedAt = Double.NEGATIVE_INFINITY;
+    /** The last tick at which a cell-voltage or pack-voltage channel had a fault injected. */
+    private double cellSensorFaultAt = Double.NEGATIVE_INFINITY;
     /** Per sensor class (cells, thermistors, current): the run's total time with a status fault (periods of faulty ticks). */
     private final double[] missingS = new double[3];
     /** Per limit hazard: {@link #missingS} of its sensor class at its onset. */
@@ -631,6 +633,28 @@ final class ScenarioOracle {
         }
     }
 
+    /**
+     * The deadline of a cell-voltage hazard: its own debounce and a period ({@code direct}) when every channel
+     * reads; the pack-voltage mismatch's debounce and two periods while a cell or pack-voltage channel is faulty.
+     * A hazard that began while a channel was faulty keeps the mismatch's deadline after the fault ends, or the
+     * direct one counted from the channel's first sample after it if that is later: the channel cannot show the
+     * limit before it reads again (seed 2194253: cell 1 frozen for 1.55 s at rest, an over-voltage behind it from
+     * 6.0 s, its channel reading again at 7.0 s, the trip at 7.25 s; judged against 6.55 s before).
+     */
+    private double cellVoltsDeadline(String name, Truth now, boolean sensorFault, double direct) {
+        double mismatch = MISMATCH_DEBOUNCE_S + 2 * p;
+        if (sensorFault) {
+            return mismatch;
+        }
+        Double on = onset.get(name);
+        double since = Math.max(on == null ? now.t() : on, exceptionsEndedAt);
+        if (since > cellSensorFaultAt + 1e-9) {
+            return direct;
+        }
+        double firstSample = cellSensorFaultAt + p;
+        return Math.min(mismatch, Math.max(direct, firstSample + direct - since));
+    }
+
     private void hazards(Truth now) {
         double t = now.t();
         if (active(ScenarioAction.TickException.class, t)) {
@@ -652,7 +676,11 @@ final class ScenarioOracle {
             loopTroubleEndedAt = t;
         }
         dropoutChains(now);
-        double voltsDeadline = cellSensorFault ? MISMATCH_DEBOUNCE_S + 2 * p : debounce(lim.cellOverVoltage()) + p;
+        if (cellSensorFault) {
+            cellSensorFaultAt = t;
+        }
+        double voltsDeadline =
+                cellVoltsDeadline("cell over-voltage", now, cellSensorFault, debounce(lim.cellOverVoltage()) + p);
         if (!loopTrouble) {
             hazard(
                     "cell over-voltage",
@@ -663,7 +691,7 @@ final class ScenarioOracle {
             hazard(
                     "cell under-voltage",
                     now.minVSeen() <= lim.cellUnderVoltage().msl() - CELL_VOLTS_ACCURACY,
-                    cellSensorFault ? MISMATCH_DEBOUNCE_S + 2 * p : debounce(lim.cellUnderVoltage()) + p,
+                    cellVoltsDeadline("cell under-voltage", now, cellSensorFault, debounce(lim.cellUnderVoltage()) + p),
                     now,
                     0);
             if (!currentSensorFault) {
@@ -930,7 +958,7 @@ final class ScenarioOracle {
                 } else if (!n.get("reason").asText().contains("restored from the state file")) {
                     tripsByCode.computeIfAbsent(code, k -> new ArrayList<>()).add(t);
                 }
-                checkOpenedAfter(id, t);
+                checkOpenedAfter(id, t, lines);
                 checkJustified(code, t, n.get("reason").asText());
             }
             if (type.equals("state") && n.get("to").asText().equals("FAULT")) {
@@ -1114,9 +1142,31 @@ final class ScenarioOracle {
         return all.isEmpty() ? null : all.getLast();
     }
 
-    private void checkOpenedAfter(String id, double t) {
+    /**
+     * An MSL opens every contactor within {@link #CONTACTOR_OPEN_S}, unless an accepted reset ended the trip before
+     * that: then (seed 2151959: a 162 ms spike, a reset sent 13 ms after the trip and accepted once the spike was
+     * over, and a close commanded after it) the trip must have commanded every contactor open by the last tick
+     * before the reset was taken, and what the contactors did after the reset is the close's to judge.
+     */
+    private void checkOpenedAfter(String id, double t, List<JsonNode> lines) {
         Truth x = at(t + CONTACTOR_OPEN_S);
         if (x == null || x.t() > lastTick) {
+            return;
+        }
+        double reset = acceptedResetAfter(lines, t);
+        if (reset <= x.t() + 1e-9) {
+            Truth y = before(reset);
+            if (y == null || y.t() < t - 1e-9) {
+                y = at(t);
+            }
+            for (ContactorId c : ContactorId.values()) {
+                if (y.commanded()[c.ordinal()]) {
+                    violations.add(String.format(
+                            "%s raised at %.3f s but %s still commanded closed at %.3f s, before the reset taken at"
+                                    + " %.3f s",
+                            id, t, c, y.t(), reset));
+                }
+            }
             return;
         }
         for (ContactorId c : ContactorId.values()) {
@@ -1124,6 +1174,17 @@ final class ScenarioOracle {
                 violations.add(String.format("%s raised at %.3f s but %s still closed at %.3f s", id, t, c, x.t()));
             }
         }
+    }
+
+    /** The time of the first accepted reset (plain or service) after {@code t}, or infinity. */
+    private static double acceptedResetAfter(List<JsonNode> lines, double t) {
+        for (JsonNode n : lines) {
+            double at = n.get("t").asDouble();
+            if (n.get("type").asText().equals("reset") && n.get("accepted").asBoolean() && at > t + 1e-9) {
+                return at;
+            }
+        }
+        return Double.POSITIVE_INFINITY;
     }
 
     private void checkJustified(String code, double t, String reason) {
