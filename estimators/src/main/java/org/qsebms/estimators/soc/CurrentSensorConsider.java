@@ -26,6 +26,8 @@ final class CurrentSensorConsider {
 
     private final double offsetSigmaAmps;
     private final double gainSigma;
+    /** The offset's input this step: its sigma, or 0 while nothing flows (the current known to be zero). */
+    private double offsetInput;
     /** Per cell, the state estimate's error per sigma of the sensor's offset, N entries each. */
     private final double[] offsetSensitivity;
     /** Per cell, the state estimate's error per sigma of the sensor's gain error, N entries each. */
@@ -36,8 +38,18 @@ final class CurrentSensorConsider {
         // with the offset state on, the offset's doubt is in the filter's covariance already
         this.offsetSigmaAmps = adaptation.currentOffset().enabled() ? 0.0 : tuning.currentOffsetLimitAmps() / sqrt3;
         this.gainSigma = tuning.currentGainErrorLimit() / sqrt3;
+        this.offsetInput = offsetSigmaAmps;
         this.offsetSensitivity = new double[N * cellCount];
         this.gainSensitivity = new double[N * cellCount];
+    }
+
+    /**
+     * Whether the current is known to be zero over the steps to come (the current path open): then the truth's
+     * current is zero whatever the sensor's offset, so the offset moves nothing (the gain error scales the zero
+     * current already).
+     */
+    void nothingFlows(boolean known) {
+        offsetInput = known ? 0.0 : offsetSigmaAmps;
     }
 
     /**
@@ -61,17 +73,7 @@ final class CurrentSensorConsider {
             double amps) {
         int e = N * i;
         ConsiderColumn.predict(
-                offsetSensitivity,
-                e,
-                offsetSigmaAmps,
-                socPerAmp,
-                capacitySoc,
-                a1,
-                a2,
-                fastOhms,
-                slowOhms,
-                a3,
-                branchOhms);
+                offsetSensitivity, e, offsetInput, socPerAmp, capacitySoc, a1, a2, fastOhms, slowOhms, a3, branchOhms);
         ConsiderColumn.predict(
                 gainSensitivity,
                 e,
@@ -93,7 +95,7 @@ final class CurrentSensorConsider {
      */
     void correct(int i, double[] k, double h0, double r0Volts, double r0Ohms, double amps) {
         int e = N * i;
-        update(offsetSensitivity, e, k, h0, r0Volts, r0Ohms, offsetSigmaAmps);
+        update(offsetSensitivity, e, k, h0, r0Volts, r0Ohms, offsetInput);
         update(gainSensitivity, e, k, h0, r0Volts, r0Ohms, gainSigma * amps);
     }
 

@@ -12,6 +12,15 @@ public interface SocEstimator {
      */
     void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds);
 
+    /**
+     * One estimation step while nothing can flow through the string (contactor feedback says the current path is
+     * open): {@link #update} with zero current, where the current sensor's errors add nothing to the bound, since
+     * the truth's current is zero whatever the sensor would read. Must not allocate.
+     */
+    default void updateWithNothingFlowing(double[] cellVolts, double[] cellCelsius, double dtSeconds) {
+        update(0.0, cellVolts, cellCelsius, dtSeconds);
+    }
+
     int cellCount();
 
     double cellSoc(int cell);

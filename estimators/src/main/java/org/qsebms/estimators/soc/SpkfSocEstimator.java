@@ -155,6 +155,16 @@ public final class SpkfSocEstimator implements SocFilter {
     }
 
     @Override
+    public void updateWithNothingFlowing(double[] cellVolts, double[] cellCelsius, double dtSeconds) {
+        noise.currentSensor().nothingFlows(true);
+        try {
+            update(0.0, cellVolts, cellCelsius, dtSeconds);
+        } finally {
+            noise.currentSensor().nothingFlows(false);
+        }
+    }
+
+    @Override
     public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
         double innovationForget = noise.innovationForget(dtSeconds);
         temperatures.step(dtSeconds);

@@ -1,6 +1,7 @@
 package org.qsebms.estimators.soc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -125,5 +126,60 @@ class CurrentSensorConsiderTest {
         // the estimate does not read the share: the same error, a wider bound
         assertThat(rated.maxError()).isEqualTo(none.maxError());
         assertThat(rated.medianBound()).isGreaterThan(none.medianBound());
+    }
+
+    /**
+     * With nothing flowing (the contactors open, {@link SocEstimator#updateWithNothingFlowing}) the sensor's offset
+     * adds nothing to the bound: 6 h at rest on a flat LFP plateau, where the voltage cannot pull the offset's share
+     * back, end with exactly the bound of a filter rated with no offset at all, and a tighter one than the same rest
+     * counted as a zero reading ({@link SocEstimator#update} with 0 A), which must allow for the offset.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ekf", "spkf"})
+    void nothingFlowingAddsNoOffsetShare(String kind) {
+        EcmParameters cell = TestCells.flatLfpCell();
+        SocFilter open = filter(kind, cell, tuning(0.05, 0.03));
+        SocFilter zeroReading = filter(kind, cell, tuning(0.05, 0.03));
+        SocFilter noOffset = filter(kind, cell, tuning(0, 0.03));
+        EquivalentCircuitCell truth = new EquivalentCircuitCell(cell, 0.5, 25);
+        double[] v = new double[1];
+        double[] t = {25};
+        for (SocFilter f : new SocFilter[] {open, zeroReading, noOffset}) {
+            f.setCellSoc(0, 0.5);
+        }
+        for (int k = 0; k < 6 * 3600; k++) {
+            truth.step(0, 1.0);
+            v[0] = truth.terminalVolts();
+            open.updateWithNothingFlowing(v, t, 1.0);
+            zeroReading.update(0.0, v, t, 1.0);
+            noOffset.update(0.0, v, t, 1.0);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%s, 6 h at rest on the LFP plateau: bound %.4f with nothing flowing, %.4f as a zero reading, %.4f"
+                        + " rated with no offset%n",
+                kind,
+                open.cellSocBound3Sigma(0),
+                zeroReading.cellSocBound3Sigma(0),
+                noOffset.cellSocBound3Sigma(0));
+        assertThat(open.cellSocBound3Sigma(0)).isCloseTo(noOffset.cellSocBound3Sigma(0), within(1e-12));
+        assertThat(open.cellSocBound3Sigma(0)).isLessThan(zeroReading.cellSocBound3Sigma(0) - 0.01);
+        assertThat(Math.abs(open.cellSoc(0) - truth.soc())).isLessThanOrEqualTo(open.cellSocBound3Sigma(0));
+        // after the rest the offset counts again: an hour of it, 3 x 50 mA / sqrt(3) x 1 h over 2 Ah = 0.043 in 3 sigma
+        for (int k = 0; k < 3600; k++) {
+            truth.step(0, 1.0);
+            v[0] = truth.terminalVolts();
+            open.update(0.0, v, t, 1.0);
+            noOffset.update(0.0, v, t, 1.0);
+        }
+        double withOffset = open.cellSocBound3Sigma(0);
+        double without = noOffset.cellSocBound3Sigma(0);
+        assertThat(Math.sqrt(withOffset * withOffset - without * without)).isGreaterThan(0.03);
+    }
+
+    private static SocFilter filter(String kind, EcmParameters cell, EkfTuning tuning) {
+        return kind.equals("ekf")
+                ? new EkfSocEstimator(cell, HysteresisModel.NONE, tuning, EkfAdaptation.resistance(), 1)
+                : new SpkfSocEstimator(cell, HysteresisModel.NONE, tuning, EkfAdaptation.resistance(), 1);
     }
 }
