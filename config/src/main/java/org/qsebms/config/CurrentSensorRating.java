@@ -9,16 +9,26 @@ import org.qsebms.estimators.soc.EkfTuning;
  * (docs/estimation.md, "The current sensor's rated error in the bound"). Either limit applies to
  * either sign; 0 leaves that error out of the bound.
  *
- * @param offsetLimitAmps the largest zero offset of the current reading (A)
+ * @param offsetLimitAmps the largest zero offset of the current reading (A); also how far the zero learnt while
+ *                        the contactors are open may move
  * @param gainErrorLimit  the largest gain error of the current reading, as a fraction (0.03 for 3 %)
+ * @param zeroWhileOpen   whether nothing flows through the sensor while contactor feedback says the current path
+ *                        is open, so the pack current is zero there and the readings are the sensor's zero offset
+ *                        (true unless a load the contactors do not switch, such as the BMS's own supply, draws
+ *                        through the sensor)
  */
-public record CurrentSensorRating(double offsetLimitAmps, double gainErrorLimit) {
+public record CurrentSensorRating(double offsetLimitAmps, double gainErrorLimit, boolean zeroWhileOpen) {
     /**
      * Without {@code hal.currentSensor}: the limits of {@link EkfTuning#defaults()}, a Pi current
      * channel's (INA240 + ADS1115: 50 mA zero offset, 3 % gain error).
      */
     public static final CurrentSensorRating DEFAULTS = new CurrentSensorRating(
-            EkfTuning.defaults().currentOffsetLimitAmps(), EkfTuning.defaults().currentGainErrorLimit());
+            EkfTuning.defaults().currentOffsetLimitAmps(), EkfTuning.defaults().currentGainErrorLimit(), true);
+
+    /** A rating whose current path carries nothing while the contactors are open (the usual wiring). */
+    public CurrentSensorRating(double offsetLimitAmps, double gainErrorLimit) {
+        this(offsetLimitAmps, gainErrorLimit, true);
+    }
 
     public CurrentSensorRating {
         if (!(offsetLimitAmps >= 0) || !Double.isFinite(offsetLimitAmps)) {
@@ -34,7 +44,7 @@ public record CurrentSensorRating(double offsetLimitAmps, double gainErrorLimit)
         if (n == null) {
             return DEFAULTS;
         }
-        n.rejectUnknownKeys(Set.of("offsetLimitAmps", "gainErrorLimit"));
+        n.rejectUnknownKeys(Set.of("offsetLimitAmps", "gainErrorLimit", "zeroWhileOpen"));
         double offset = n.rawNumber("offsetLimitAmps", DEFAULTS.offsetLimitAmps(), "A");
         String offsetPath = n.child("offsetLimitAmps");
         if (Double.isNaN(offset)) {
@@ -83,6 +93,6 @@ public record CurrentSensorRating(double offsetLimitAmps, double gainErrorLimit)
                             + "the limit is a fraction, not a percentage: for " + gain + " % write "
                             + (gain / 100));
         }
-        return new CurrentSensorRating(offset, gain);
+        return new CurrentSensorRating(offset, gain, n.bool("zeroWhileOpen", DEFAULTS.zeroWhileOpen()));
     }
 }

@@ -81,6 +81,29 @@ class CurrentSensorRatingConfigTest {
     }
 
     @Test
+    void theZeroWhileOpenIsOnUnlessSaidOtherwise() throws IOException {
+        assertThat(CurrentSensorRating.DEFAULTS.zeroWhileOpen()).isTrue();
+        assertThat(withSensor("    offsetLimitAmps: 0.02\n")
+                        .hal()
+                        .currentSensor()
+                        .zeroWhileOpen())
+                .isTrue();
+        CurrentSensorRating off = withSensor("    zeroWhileOpen: false\n").hal().currentSensor();
+        assertThat(off)
+                .isEqualTo(new CurrentSensorRating(
+                        CurrentSensorRating.DEFAULTS.offsetLimitAmps(),
+                        CurrentSensorRating.DEFAULTS.gainErrorLimit(),
+                        false));
+    }
+
+    @Test
+    void aZeroWhileOpenThatIsNoBooleanIsRefused() {
+        assertThatThrownBy(() -> withSensor("    zeroWhileOpen: yes please\n"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("hal.currentSensor.zeroWhileOpen: expected true or false");
+    }
+
+    @Test
     void aNegativeOffsetLimitIsRefusedWithTheMagnitudeToWrite() {
         assertThatThrownBy(() -> withSensor("    offsetLimitAmps: -0.05\n"))
                 .isInstanceOf(ConfigException.class)

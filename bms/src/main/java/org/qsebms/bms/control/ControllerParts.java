@@ -2,6 +2,7 @@ package org.qsebms.bms.control;
 
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.qsebms.bms.measure.CurrentSensorZero;
 import org.qsebms.bms.persistence.StateHandoff;
 import org.qsebms.bms.protection.Protection;
 import org.qsebms.bms.record.CycleCounter;
@@ -21,10 +22,13 @@ import org.qsebms.hal.PackHardware;
  * ({@code runtime.ControllerAssembly}). Nothing is attached later; what a pack may lack is an
  * explicit absent value ({@link CurrentLimitOutput#NONE}, an empty {@link Optional}).
  *
+ * @param currentZero the current sensor's zero learnt while the current path is open, and the pack current net of
+ *                    it ({@link CurrentSensorZero#OFF}: the reading as it is)
  * @param epochMillis the wall clock, for time stamps in the record, the health history and telemetry
  */
 public record ControllerParts(
         PackHardware hw,
+        CurrentSensorZero currentZero,
         PackLinks links,
         Control control,
         Estimators estimators,

@@ -1,6 +1,7 @@
 package org.qsebms.bms.control;
 
 import java.util.Optional;
+import org.qsebms.bms.measure.CurrentSensorZero;
 import org.qsebms.bms.measure.PackMeasurement;
 import org.qsebms.bms.persistence.StateHandoff;
 import org.qsebms.bms.protection.Protection;
@@ -24,6 +25,7 @@ import org.qsebms.hal.PackHardware;
 public final class PackController {
     private final ControllerParts parts;
     private final PackHardware hw;
+    private final CurrentSensorZero currentZero;
     private final Plant plant;
     private final CurrentLimitOutput limitOutput;
     private final SocEstimator soc;
@@ -49,6 +51,7 @@ public final class PackController {
     public PackController(ControllerParts parts) {
         this.parts = parts;
         this.hw = parts.hw();
+        this.currentZero = parts.currentZero();
         this.plant = parts.links().plant();
         this.limitOutput = parts.links().limitOutput();
         ControllerParts.Control c = parts.control();
@@ -85,6 +88,7 @@ public final class PackController {
         operator.applyTo(currentLimits, balancer);
         // sense
         t.m.sample(hw, nowNanos);
+        currentZero.apply(t.m); // the pack current net of the sensor's zero; protection judges the reading itself
         // validate + protect (limits and plausibility at three levels, debounced)
         protection.evaluate(t.m);
         hw.hardwareProtection().refresh();
@@ -94,7 +98,11 @@ public final class PackController {
         t.advanceTo(nowNanos);
         if (t.valid) {
             bleed.measure(t);
-            soc.update(t.m.packAmps, t.m.cellVolts, t.m.celsiusAtCell, t.dtSeconds);
+            if (currentZero.nothingFlows()) {
+                soc.updateWithNothingFlowing(t.m.cellVolts, t.m.celsiusAtCell, t.dtSeconds);
+            } else {
+                soc.update(t.m.packAmps, t.m.cellVolts, t.m.celsiusAtCell, t.dtSeconds);
+            }
             bleed.count(t);
             for (int i = 0; i < t.cellSoc.length; i++) {
                 t.cellSoc[i] = soc.cellSoc(i);

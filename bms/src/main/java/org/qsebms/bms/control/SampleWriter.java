@@ -1,6 +1,7 @@
 package org.qsebms.bms.control;
 
 import java.util.function.LongSupplier;
+import org.qsebms.bms.measure.CurrentSensorZero;
 import org.qsebms.bms.measure.PackMeasurement;
 import org.qsebms.bms.snapshot.PackSample;
 import org.qsebms.bms.snapshot.SampleRing;
@@ -21,6 +22,7 @@ import org.qsebms.hal.PackHardware;
 final class SampleWriter {
     private final PackHardware hw;
     private final PackMeasurement m;
+    private final CurrentSensorZero currentZero;
     private final SocEstimator soc;
     private final CellHealthTracker health;
     private final UsableCapacityMeter usable;
@@ -36,6 +38,7 @@ final class SampleWriter {
     SampleWriter(ControllerParts parts, PackMeasurement m) {
         this.hw = parts.hw();
         this.m = m;
+        this.currentZero = parts.currentZero();
         this.soc = parts.estimators().soc();
         this.health = parts.estimators().health();
         this.usable = parts.estimators().usableCapacity().meter();
@@ -72,6 +75,7 @@ final class SampleWriter {
         s.state = supervisor.state();
         s.packVolts = m.packVolts;
         s.packAmps = m.packAmps;
+        s.currentZeroAmps = currentZero.zeroAmps();
         s.minCellVolts = m.minCellVolts;
         s.maxCellVolts = m.maxCellVolts;
         s.maxCelsius = m.maxCelsius;

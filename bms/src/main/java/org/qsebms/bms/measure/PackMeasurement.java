@@ -24,7 +24,15 @@ public final class PackMeasurement {
      */
     public final double[] celsiusAtCell;
 
+    /**
+     * The pack current (A, charging positive): the sensor's reading net of its zero learnt while the current path
+     * was open, and zero while it is open ({@link CurrentSensorZero}); what the estimators, the supervisor and
+     * telemetry use. Equal to {@link #sensorAmps} until {@link CurrentSensorZero#apply} has run on the frame.
+     */
     public double packAmps;
+    /** The current sensor's own reading (A), which protection judges: no learnt value moves a limit. */
+    public double sensorAmps;
+
     public SensorStatus currentStatus = SensorStatus.OK;
     public double packVolts;
     public SensorStatus packVoltsStatus = SensorStatus.OK;
@@ -62,7 +70,8 @@ public final class PackMeasurement {
     public void sample(PackHardware hw, long nowNanos) {
         nanos = nowNanos;
         hw.cellVoltages().readInto(cellVolts, cellStatus);
-        packAmps = hw.current().readPackAmps();
+        sensorAmps = hw.current().readPackAmps();
+        packAmps = sensorAmps;
         currentStatus = hw.current().lastStatus();
         packVolts = hw.packVoltage().readPackVolts();
         packVoltsStatus = hw.packVoltage().lastStatus();
@@ -139,7 +148,7 @@ public final class PackMeasurement {
                 tempStatus[i] = SensorStatus.OUT_OF_RANGE;
             }
         }
-        if (!Double.isFinite(packAmps) && currentStatus.isOk()) {
+        if (!Double.isFinite(sensorAmps) && currentStatus.isOk()) {
             currentStatus = SensorStatus.OUT_OF_RANGE;
         }
         if (!Double.isFinite(packVolts) && packVoltsStatus.isOk()) {

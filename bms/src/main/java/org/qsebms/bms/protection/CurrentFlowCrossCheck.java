@@ -85,7 +85,7 @@ final class CurrentFlowCrossCheck {
         double f = cell.resistanceFactor(celsius);
         double tau1 = cell.tau1SecondsAt(celsius);
         double tau2 = cell.tau2SecondsAt(celsius);
-        double amps = currentOk ? m.packAmps : 0.0;
+        double amps = currentOk ? m.sensorAmps : 0.0;
         double a1 = Math.exp(-dt / tau1);
         double a2 = Math.exp(-dt / tau2);
         v1 = a1 * v1 + (1 - a1) * cell.r1Ohms() * f * amps;

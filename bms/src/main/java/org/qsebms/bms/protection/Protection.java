@@ -133,13 +133,13 @@ public final class Protection {
     private final Supplier<String> shortCircuitReason = () -> String.format(
             Locale.ROOT,
             "pack current %.1f A beyond the short-circuit level %.1f A: opened on the sample that saw it, no debounce",
-            current[0].packAmps,
+            current[0].sensorAmps,
             shortCircuitAmps());
 
     private final Supplier<String> zeroDriftReason = () -> String.format(
             Locale.ROOT,
             "current sensor reads %.3f A while the contactors are open (allowed %.3f A); recalibrate its zero offset",
-            current[0].packAmps,
+            current[0].sensorAmps,
             extra().zeroDriftAmps());
     private final Supplier<String> spreadReason = () -> String.format(
             Locale.ROOT,
@@ -164,7 +164,7 @@ public final class Protection {
                     plausibility.stuckCell + 1,
                     plausibility.cellFrozenVolts(Math.max(0, plausibility.stuckCell)),
                     plausibility.cellUnchangedSeconds(plausibility.stuckCell, current[0].nanos),
-                    current[0].packAmps,
+                    current[0].sensorAmps,
                     plausibility.cellFrozenSamples())
             : String.format(
                     Locale.ROOT,
@@ -172,14 +172,14 @@ public final class Protection {
                     plausibility.stuckCell + 1,
                     plausibility.cellFrozenVolts(Math.max(0, plausibility.stuckCell)),
                     plausibility.cellUnchangedSeconds(plausibility.stuckCell, current[0].nanos),
-                    current[0].packAmps);
+                    current[0].sensorAmps);
     private final Supplier<String> tempStuckReason = () -> String.format(
             Locale.ROOT,
             "temperature channel %d read %.2f °C identically for %.1f s (%.2f A flowing)%s; the ADC is stuck",
             plausibility.stuckTemp + 1,
             plausibility.tempFrozenCelsius(Math.max(0, plausibility.stuckTemp)),
             plausibility.tempUnchangedSeconds(plausibility.stuckTemp, current[0].nanos),
-            current[0].packAmps,
+            current[0].sensorAmps,
             plausibility.tempFrozenByOwnRate
                     ? String.format(
                             Locale.ROOT,
@@ -429,10 +429,11 @@ public final class Protection {
                 cellsValid ? cellName(m.maxCellIndex) : "",
                 sink);
         boolean currentValid = m.currentStatus.isOk();
-        boolean charging = currentValid && m.packAmps > deadbandAmps;
-        shortCircuit.evaluate(currentValid && Math.abs(m.packAmps) >= shortCircuitAmps, now, shortCircuitReason, sink);
-        chargeOc.evaluate(m.packAmps, currentValid, currentValid, false, !currentValid, now, "pack", sink);
-        dischargeOc.evaluate(-m.packAmps, currentValid, currentValid, false, !currentValid, now, "pack", sink);
+        boolean charging = currentValid && m.sensorAmps > deadbandAmps;
+        shortCircuit.evaluate(
+                currentValid && Math.abs(m.sensorAmps) >= shortCircuitAmps, now, shortCircuitReason, sink);
+        chargeOc.evaluate(m.sensorAmps, currentValid, currentValid, false, !currentValid, now, "pack", sink);
+        dischargeOc.evaluate(-m.sensorAmps, currentValid, currentValid, false, !currentValid, now, "pack", sink);
         boolean tempsValid = m.maxTempIndex >= 0;
         boolean tempMissing = badTemp >= 0;
         // the charge temperatures apply while charging, but their cause (the cell temperature) is judged always

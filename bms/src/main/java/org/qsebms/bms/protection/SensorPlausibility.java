@@ -111,11 +111,11 @@ final class SensorPlausibility {
     void update(PackMeasurement m) {
         long now = m.nanos;
         boolean currentOk = m.currentStatus.isOk();
-        zeroDrift = currentOk && m.currentPathOpen && Math.abs(m.packAmps) > limits.zeroDriftAmps();
+        zeroDrift = currentOk && m.currentPathOpen && Math.abs(m.sensorAmps) > limits.zeroDriftAmps();
         spread = m.maxTempIndex >= 0 && m.maxCelsius - m.minCelsius > limits.tempSpreadCelsius();
         updateRate(m);
         updateStep(m);
-        boolean flowing = currentOk && Math.abs(m.packAmps) > limits.stuckMinAmps();
+        boolean flowing = currentOk && Math.abs(m.sensorAmps) > limits.stuckMinAmps();
         long prev = lastNanos == Long.MIN_VALUE ? now : lastNanos;
         lastNanos = now;
         for (int i = 0; i < m.cellVolts.length; i++) {
@@ -146,7 +146,7 @@ final class SensorPlausibility {
         if (stuckTemp < 0) {
             tempFrozenByOwnRate = false;
         }
-        current.sample(0, m.packAmps, currentOk, now, prev, flowing);
+        current.sample(0, m.sensorAmps, currentOk, now, prev, flowing);
         boolean stuckBefore = current.firstStuck() >= 0;
         if (currentByCells != null) {
             currentByCells.update(m, current.changedAt(0));

@@ -9,6 +9,7 @@ import org.qsebms.bms.control.PackController;
 import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.control.PassiveBalancer;
 import org.qsebms.bms.control.Plant;
+import org.qsebms.bms.measure.CurrentSensorZero;
 import org.qsebms.bms.persistence.StateHandoff;
 import org.qsebms.bms.protection.Protection;
 import org.qsebms.bms.record.CycleCounter;
@@ -155,9 +156,21 @@ public final class ControllerAssembly {
                 persistence,
                 cfg.persistence().interval().toNanos(),
                 recording);
-        PackController controller =
-                new PackController(new ControllerParts(hw, links, control, estimators, outlets, epochMillis));
+        PackController controller = new PackController(
+                new ControllerParts(hw, currentZero(cfg), links, control, estimators, outlets, epochMillis));
         return new Wiring(controller, channels.requests(), events, channels.ring());
+    }
+
+    /** The current sensor's zero, learnt while the contactors are open, within its rated offset. */
+    private static CurrentSensorZero currentZero(BmsConfig cfg) {
+        CurrentSensorRating rating = cfg.hal().currentSensor();
+        return rating.zeroWhileOpen()
+                ? new CurrentSensorZero(
+                        rating.offsetLimitAmps(),
+                        cfg.supplementary().zeroDriftAmps(),
+                        CurrentSensorZero.Learning.DEFAULT,
+                        true)
+                : CurrentSensorZero.OFF;
     }
 
     /**

@@ -12,7 +12,11 @@ public final class PackSample {
     public long epochMillis;
     public SupervisorState state = SupervisorState.INIT;
     public double packVolts;
+    /** The pack current: the sensor's reading net of its zero, zero while the current path is open. */
     public double packAmps;
+    /** The current sensor's zero learnt while the current path was open (A, sensor minus truth; 0 before one). */
+    public double currentZeroAmps;
+
     public double minCellVolts;
     public double maxCellVolts;
     public double maxCelsius;
@@ -93,6 +97,7 @@ public final class PackSample {
         state = o.state;
         packVolts = o.packVolts;
         packAmps = o.packAmps;
+        currentZeroAmps = o.currentZeroAmps;
         minCellVolts = o.minCellVolts;
         maxCellVolts = o.maxCellVolts;
         maxCelsius = o.maxCelsius;

@@ -60,6 +60,7 @@ final class TelemetryJson {
         n.put("mode", s.state.name());
         n.put("packVolts", round(s.packVolts, 3));
         n.put("packAmps", round(s.packAmps, 3));
+        n.put("currentZeroAmps", round(s.currentZeroAmps, 4));
         n.put("minCellVolts", round(s.minCellVolts, 4));
         n.put("maxCellVolts", round(s.maxCellVolts, 4));
         n.put("minCelsius", round(s.minCelsius, 2));

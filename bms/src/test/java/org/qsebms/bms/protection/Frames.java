@@ -44,7 +44,8 @@ final class Frames implements FaultSink {
             m.cellVolts[i] = cellVolts[i] + 1e-4 * j;
             m.cellCelsius[i] = celsius[i] + 0.01 * j;
         }
-        m.packAmps = amps + (jitter ? 1e-3 * (tick % 2) : 0);
+        m.sensorAmps = amps + (jitter ? 1e-3 * (tick % 2) : 0);
+        m.packAmps = m.sensorAmps;
         m.packVolts = 0;
         for (double v : m.cellVolts) {
             m.packVolts += v;

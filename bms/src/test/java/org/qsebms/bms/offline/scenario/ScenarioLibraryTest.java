@@ -209,6 +209,27 @@ class ScenarioLibraryTest {
         }
     }
 
+    /**
+     * The documented example of the current sensor's zero: an LFP pack in STANDBY for 6 h with its sensor 50 mA high
+     * keeps its SOC (the "limits" lines' soc, the pack's, the same at 1 min and 6 h) and reports no current.
+     */
+    @Test
+    void anLfpPackInStandbyWithACurrentOffsetKeepsItsSoc() {
+        Log log = run("lfp-standby-current-offset.yaml");
+        List<JsonNode> limits = log.lines().stream()
+                .filter(n -> n.get("type").asText().equals("limits"))
+                .toList();
+        JsonNode first = limits.stream()
+                .filter(n -> n.get("t").asDouble() >= 60)
+                .findFirst()
+                .orElseThrow();
+        JsonNode last = limits.getLast();
+        assertThat(last.get("t").asDouble()).isEqualTo(21600.0);
+        assertThat(last.get("soc").asDouble()).isCloseTo(first.get("soc").asDouble(), within(0.002));
+        assertThat(last.get("packAmps").asDouble()).isZero();
+        assertThat(log.raisedIds()).isEmpty();
+    }
+
     @Test
     void healthyPackRaisesNoSoftShortAlarmInTwentyFourHoursOfRest() {
         Log log = run("healthy-rest-24h.yaml");
