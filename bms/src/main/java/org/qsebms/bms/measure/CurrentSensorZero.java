@@ -7,7 +7,9 @@ import java.time.Duration;
  * current net of it ({@link PackMeasurement#packAmps}, from the sensor's own {@link
  * PackMeasurement#sensorAmps}).
  *
- * <p>With the current path open nothing flows through the sensor, whatever it reads: a Pi current
+ * <p>With the current path open (contactor feedback) and every contactor commanded open, nothing flows through
+ * the sensor, whatever it reads (feedback alone is not enough: a FET pair with one FET tripped by its chip still
+ * conducts one way through the other's body diode, and reads open): a Pi current
  * channel reading 50 mA high would otherwise count 1.2 Ah a day into the SOC of a pack resting in
  * STANDBY, and on an LFP plateau the cell voltage cannot correct it (measured: a 2 Ah LFP pack's SOC
  * rose from 0.53 to 0.68 in 6 h at rest). So while the path is open the pack current is zero, and the
@@ -94,7 +96,7 @@ public final class CurrentSensorZero {
             m.packAmps = m.sensorAmps;
             return;
         }
-        if (!m.currentPathOpen) {
+        if (!m.currentPathOpen || !m.allCommandedOpen) {
             openSinceNanos = Long.MIN_VALUE;
             m.packAmps = m.sensorAmps - zeroAmps;
             return;

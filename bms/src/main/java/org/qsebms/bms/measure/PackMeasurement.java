@@ -42,6 +42,12 @@ public final class PackMeasurement {
      * paths open); set by {@link #sample}. False (unknown) by default, which disables the zero-drift check.
      */
     public boolean currentPathOpen;
+    /**
+     * True when no contactor is commanded closed; set by {@link #sample}. With {@link #currentPathOpen} it says that
+     * nothing flows: feedback alone can read open while current still flows (a FET pair with one FET tripped by its
+     * chip conducts one way through the other's body diode).
+     */
+    public boolean allCommandedOpen;
 
     public long nanos;
 
@@ -80,6 +86,9 @@ public final class PackMeasurement {
         currentPathOpen = !hw.contactor(ContactorId.MAIN_NEGATIVE).feedbackClosed()
                 || !(hw.contactor(ContactorId.MAIN_POSITIVE).feedbackClosed()
                         || hw.contactor(ContactorId.PRECHARGE).feedbackClosed());
+        allCommandedOpen = !hw.contactor(ContactorId.MAIN_NEGATIVE).commandedClosed()
+                && !hw.contactor(ContactorId.MAIN_POSITIVE).commandedClosed()
+                && !hw.contactor(ContactorId.PRECHARGE).commandedClosed();
         computeExtremes();
     }
 

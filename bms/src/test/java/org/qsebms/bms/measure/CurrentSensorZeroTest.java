@@ -32,6 +32,7 @@ class CurrentSensorZeroTest {
         m.packAmps = amps;
         m.currentStatus = status;
         m.currentPathOpen = pathOpen;
+        m.allCommandedOpen = pathOpen;
         zero.apply(m);
         return m.packAmps;
     }
@@ -93,6 +94,28 @@ class CurrentSensorZeroTest {
         assertThat(frame(-2.0, false)).isCloseTo(-2.02, within(1e-12));
     }
 
+    /**
+     * Feedback that reads open while a contactor is still commanded closed is not enough: a FET pair whose chip
+     * tripped one FET reads open and still conducts one way through the other's body diode. The reading is then
+     * counted (less the zero) and teaches nothing.
+     */
+    @Test
+    void feedbackOpenWhileAContactorIsCommandedClosedIsNoRest() {
+        frames(100, 0.02, true);
+        for (int i = 0; i < 100; i++) {
+            now += TICK;
+            m.nanos = now;
+            m.sensorAmps = -0.3;
+            m.currentStatus = SensorStatus.OK;
+            m.currentPathOpen = true;
+            m.allCommandedOpen = false;
+            zero.apply(m);
+            assertThat(m.packAmps).isCloseTo(-0.32, within(1e-12));
+            assertThat(zero.nothingFlows()).isFalse();
+        }
+        assertThat(zero.zeroAmps()).isCloseTo(0.02, within(1e-12));
+    }
+
     @Test
     void theZeroMovesNoFurtherThanTheRatedOffset() {
         frames(100, 0.2, true);
@@ -128,6 +151,7 @@ class CurrentSensorZeroTest {
         m.sensorAmps = 0.04;
         m.currentStatus = SensorStatus.OK;
         m.currentPathOpen = true;
+        m.allCommandedOpen = true;
         for (int i = 0; i < 100; i++) {
             m.nanos += TICK;
             CurrentSensorZero.OFF.apply(m);
@@ -145,6 +169,7 @@ class CurrentSensorZeroTest {
             m.sensorAmps = 0.01;
             m.currentStatus = SensorStatus.OK;
             m.currentPathOpen = true;
+            m.allCommandedOpen = true;
             exact.apply(m);
             assertThat(m.packAmps).isZero();
         }
