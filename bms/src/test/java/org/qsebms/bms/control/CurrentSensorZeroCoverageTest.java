@@ -28,7 +28,8 @@ import org.qsebms.config.ConfigLoader;
  * 20's coverage target), and the SOC must be no worse than with {@code zeroWhileOpen: false} (the reading counted
  * as it is, the behaviour before), beyond 0.2 points of RMSE. The filter starts from the true SOC, as after a
  * restart with the persisted one: from the voltage alone an LFP plateau start is 30 points off and says nothing of
- * the zero.
+ * the zero. On the LFP days the coverage is no test of the bound: a SOC set from outside carries the filter's start
+ * doubt (3-sigma 60 %), which the plateau never narrows in 4 h (docs/estimation.md); the RMSE is the result there.
  */
 class CurrentSensorZeroCoverageTest {
     private static final double HOURS = 4;
@@ -36,7 +37,7 @@ class CurrentSensorZeroCoverageTest {
     @TempDir
     Path dir;
 
-    private record Day(double coverage, double rmse, double worst) {}
+    private record Day(double coverage, double rmse, double worst, double medianBound) {}
 
     @ParameterizedTest(name = "{0} seed {1}")
     @CsvSource({
@@ -50,17 +51,19 @@ class CurrentSensorZeroCoverageTest {
         Day without = day(chemistry, seed, offset, "  currentSensor: {zeroWhileOpen: false}\n");
         System.out.printf(
                 Locale.ROOT,
-                "%s seed %d, sensor offset %+.1f mA: with the zero coverage %.1f %%, RMSE %.2f %%, max %.2f %%;"
-                        + " without %.1f %%, %.2f %%, %.2f %%%n",
+                "%s seed %d, sensor offset %+.1f mA: with the zero coverage %.1f %%, RMSE %.2f %%, max %.2f %%,"
+                        + " median bound %.2f %%; without %.1f %%, %.2f %%, %.2f %%, %.2f %%%n",
                 chemistry,
                 seed,
                 1000 * offset,
                 100 * with.coverage(),
                 100 * with.rmse(),
                 100 * with.worst(),
+                100 * with.medianBound(),
                 100 * without.coverage(),
                 100 * without.rmse(),
-                100 * without.worst());
+                100 * without.worst(),
+                100 * without.medianBound());
         assertThat(with.coverage()).isGreaterThanOrEqualTo(0.95);
         assertThat(with.rmse()).isLessThanOrEqualTo(without.rmse() + 0.002);
     }
@@ -98,6 +101,7 @@ class CurrentSensorZeroCoverageTest {
         long covered = 0;
         double sumSq = 0;
         double worst = 0;
+        double[] bounds = new double[(int) (HOURS * 3600) * cells];
         while (t < HOURS * 3600) {
             if (t >= segmentEnds) {
                 closed = !closed;
@@ -138,13 +142,18 @@ class CurrentSensorZeroCoverageTest {
                     double e = Math.abs(
                             w.controller().soc().cellSoc(i) - sim.pack().cellSoc(i));
                     scored++;
-                    covered += e <= w.controller().soc().cellSocBound3Sigma(i) ? 1 : 0;
+                    double bound = w.controller().soc().cellSocBound3Sigma(i);
+                    bounds[(int) scored - 1] = bound;
+                    covered += e <= bound ? 1 : 0;
                     sumSq += e * e;
                     worst = Math.max(worst, e);
                 }
             }
         }
         assertThat(w.controller().supervisor().state()).isNotEqualTo(SupervisorState.FAULT);
-        return new Day(covered / (double) scored, Math.sqrt(sumSq / scored), worst);
+        double[] scoredBounds = java.util.Arrays.copyOf(bounds, (int) scored);
+        java.util.Arrays.sort(scoredBounds);
+        return new Day(
+                covered / (double) scored, Math.sqrt(sumSq / scored), worst, scoredBounds[scoredBounds.length / 2]);
     }
 }
