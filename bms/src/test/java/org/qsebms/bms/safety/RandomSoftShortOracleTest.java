@@ -396,20 +396,24 @@ class RandomSoftShortOracleTest {
      * mA) at 2.71 h against 2.63 h; 11300 (5.8 mA), 11165 (6.1 mA), 11856 (5.9 mA) and 11122 (12.7 mA, psoa-ncm811
      * 16 x 2.5 Ah at about 7 % SOC, the bottom knee) never. Rest seeds 12001-13500 (fresh, 230 claims, no false
      * alarm or wrong cell; not traced): 12831 (5.3 mA, ptpa-ncm811 6 x 3 Ah at about 15 % SOC) and 13076 (4.5 mA,
-     * 16 x 3 Ah at about 9 %) never.
+     * 16 x 3 Ah at about 9 %) never. Rest seeds 13501-15000 (fresh, 2026-12-05, on main d8c4c30, 217 claims, no
+     * false alarm or wrong cell; not traced): 13902 (946 ohm, 4.2 mA, le-ncm811 8 x 2 Ah at about 16 % SOC) and 14225
+     * (920 ohm, 4.1 mA, ptpa-ncm811 6 x 3 Ah discharged to its cutoff) never, near the claim's edge; 14902 (220 ohm,
+     * 17.9 mA, ptpa-ncm811 7 x 3 Ah at about 5 % SOC, the bottom knee) never.
      */
     @Disabled("known miss, measured 2026-12-04: rests 6008, 6962, 7852 and 8133 flagged at 2.45, 2.38, 2.88 and 2.88"
             + " h against 2.43, 2.23, 2.48 and 2.53 h; 6320 (3.7 mA), 7040 (4.2 mA), 7362 (3.8 mA), 7988 (5.0 mA),"
             + " 8746 (4.9 mA), 7034 (18.7 mA), 7156 (36.3 mA) and 8844 (24.8 mA) never; 9739 at 3.16 h against 2.67"
             + " h; 9010 (3.9 mA), 9076 (4.5 mA), 9360 (4.4 mA), 9570 (3.7 mA) and 9738 (8.7 mA) never; 11393 and"
             + " 11957 at 2.83 and 2.71 h against 2.55 and 2.63 h; 11122 (12.7 mA), 11165 (6.1 mA), 11300 (5.8 mA) and"
-            + " 11856 (5.9 mA) never; 12831 (5.3 mA) and 13076 (4.5 mA) never")
+            + " 11856 (5.9 mA) never; 12831 (5.3 mA) and 13076 (4.5 mA) never; 2026-12-05: 13902 (4.2 mA), 14225 (4.1"
+            + " mA) and 14902 (17.9 mA) never")
     @Test
     void theFreshRestSeedsFrom6001AreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
         for (long seed : new long[] {
             6008, 6320, 6962, 7034, 7040, 7156, 7362, 7852, 7988, 8133, 8746, 8844, 9010, 9076, 9360, 9570, 9738, 9739,
-            11122, 11165, 11300, 11393, 11856, 11957, 12831, 13076
+            11122, 11165, 11300, 11393, 11856, 11957, 12831, 13076, 13902, 14225, 14902
         }) {
             violations.addAll(judge(seed, false));
         }
