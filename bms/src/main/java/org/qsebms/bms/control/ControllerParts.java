@@ -23,7 +23,7 @@ import org.qsebms.hal.PackHardware;
  * explicit absent value ({@link CurrentLimitOutput#NONE}, an empty {@link Optional}).
  *
  * @param currentZero the current sensor's zero learnt while the current path is open, and the pack current net of
- *                    it ({@link CurrentSensorZero#OFF}: the reading as it is)
+ *                    it (disabled: the reading as it is)
  * @param epochMillis the wall clock, for time stamps in the record, the health history and telemetry
  */
 public record ControllerParts(

@@ -29,9 +29,6 @@ import java.time.Duration;
  * allocation.
  */
 public final class CurrentSensorZero {
-    /** Nothing learnt, nothing zeroed: the reading is the pack current (hal.currentSensor.zeroWhileOpen false). */
-    public static final CurrentSensorZero OFF = new CurrentSensorZero(0, 0, Learning.DEFAULT, false);
-
     /**
      * How the zero is learnt.
      *
@@ -69,6 +66,8 @@ public final class CurrentSensorZero {
     /**
      * @param limitAmps     the sensor's rated zero offset: the learnt zero stays within +-limitAmps (0: never learnt)
      * @param zeroDriftAmps the reading above which, with the path open, it is not an offset (passed on as current)
+     * @param enabled       false: nothing learnt, nothing zeroed, the reading is the pack current
+     *                      ({@code hal.currentSensor.zeroWhileOpen: false})
      */
     public CurrentSensorZero(double limitAmps, double zeroDriftAmps, Learning learning, boolean enabled) {
         if (!(limitAmps >= 0) || !(zeroDriftAmps >= 0)) {

@@ -164,13 +164,11 @@ public final class ControllerAssembly {
     /** The current sensor's zero, learnt while the contactors are open, within its rated offset. */
     private static CurrentSensorZero currentZero(BmsConfig cfg) {
         CurrentSensorRating rating = cfg.hal().currentSensor();
-        return rating.zeroWhileOpen()
-                ? new CurrentSensorZero(
-                        rating.offsetLimitAmps(),
-                        cfg.supplementary().zeroDriftAmps(),
-                        CurrentSensorZero.Learning.DEFAULT,
-                        true)
-                : CurrentSensorZero.OFF;
+        return new CurrentSensorZero(
+                rating.offsetLimitAmps(),
+                cfg.supplementary().zeroDriftAmps(),
+                CurrentSensorZero.Learning.DEFAULT,
+                rating.zeroWhileOpen());
     }
 
     /**

@@ -147,6 +147,7 @@ class CurrentSensorZeroTest {
 
     @Test
     void offLeavesTheReadingAsItIs() {
+        CurrentSensorZero off = new CurrentSensorZero(0.05, 0.5, CurrentSensorZero.Learning.DEFAULT, false);
         m.nanos = TICK;
         m.sensorAmps = 0.04;
         m.currentStatus = SensorStatus.OK;
@@ -154,10 +155,10 @@ class CurrentSensorZeroTest {
         m.allCommandedOpen = true;
         for (int i = 0; i < 100; i++) {
             m.nanos += TICK;
-            CurrentSensorZero.OFF.apply(m);
+            off.apply(m);
             assertThat(m.packAmps).isEqualTo(0.04);
         }
-        assertThat(CurrentSensorZero.OFF.zeroAmps()).isZero();
+        assertThat(off.zeroAmps()).isZero();
     }
 
     @Test
