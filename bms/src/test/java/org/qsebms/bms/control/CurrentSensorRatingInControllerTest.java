@@ -3,9 +3,6 @@ package org.qsebms.bms.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -15,7 +12,6 @@ import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.snapshot.PackSample;
 import org.qsebms.config.BmsConfig;
-import org.qsebms.config.ConfigLoader;
 
 /**
  * {@code hal.currentSensor} reaches the SOC filter the controller runs: on the built-in simulated
@@ -51,14 +47,7 @@ class CurrentSensorRatingInControllerTest {
 
     /** The last published {@code socBound3Sigma} after {@link #TICKS} ticks with the given lines under {@code hal:}. */
     private double publishedBoundAfterTwoHours(String halLines) throws IOException {
-        String text;
-        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream("default-simulated.yaml")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String configured = text.replace("hal:\n  backend: simulated\n", "hal:\n  backend: simulated\n" + halLines);
-        assertThat(configured).contains("hal:\n  backend: simulated\n" + halLines);
-        Path file = Files.writeString(Files.createTempFile(dir, "bms", ".yaml"), configured);
-        BmsConfig cfg = new ConfigLoader().load(file);
+        BmsConfig cfg = DefaultSimulatedConfig.load(dir, "psoa-ncm811", halLines);
         SimulatedHardware sim = SimulatedPackSetup.createDefault(cfg);
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, sim.hardware(), sim.pack(), () -> 0L);
         w.requests().requestClose();

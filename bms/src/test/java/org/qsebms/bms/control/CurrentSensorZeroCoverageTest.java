@@ -3,9 +3,6 @@ package org.qsebms.bms.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -18,7 +15,6 @@ import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.snapshot.PackSample;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.config.BmsConfig;
-import org.qsebms.config.ConfigLoader;
 
 /**
  * The SOC bound stays honest with the current sensor's zero learnt while the contactors are open: random 4 h days
@@ -69,15 +65,7 @@ class CurrentSensorZeroCoverageTest {
     }
 
     private Day day(String chemistry, long seed, double offset, String halLines) throws IOException {
-        String text;
-        try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream("default-simulated.yaml")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        String configured = text.replace("chemistry: psoa-ncm811", "chemistry: " + chemistry)
-                .replace("hal:\n  backend: simulated\n", "hal:\n  backend: simulated\n" + halLines);
-        assertThat(configured).contains("chemistry: " + chemistry);
-        BmsConfig cfg =
-                new ConfigLoader().load(Files.writeString(Files.createTempFile(dir, "bms", ".yaml"), configured));
+        BmsConfig cfg = DefaultSimulatedConfig.load(dir, chemistry, halLines);
         SplittableRandom r = new SplittableRandom(seed);
         double[] amps = {0};
         SimulatedHardware sim = SimulatedPackSetup.create(cfg, 0.85, 25, (t, p, c) -> c ? amps[0] : 0.0, seed);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +17,6 @@ import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.snapshot.PackSample;
 import org.qsebms.config.BmsConfig;
-import org.qsebms.config.ConfigLoader;
 
 /**
  * The current sensor's zero in the whole controller, on the simulated pack through the real assembly: a sensor
@@ -43,14 +39,7 @@ class CurrentSensorZeroInControllerTest {
         long k;
 
         Run(String chemistry, String halLines, double soc, PackLoad load) throws IOException {
-            String text;
-            try (InputStream in = ConfigLoader.class.getClassLoader().getResourceAsStream("default-simulated.yaml")) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            String configured = text.replace("chemistry: psoa-ncm811", "chemistry: " + chemistry)
-                    .replace("hal:\n  backend: simulated\n", "hal:\n  backend: simulated\n" + halLines);
-            assertThat(configured).contains("chemistry: " + chemistry).contains("backend: simulated\n" + halLines);
-            cfg = new ConfigLoader().load(Files.writeString(Files.createTempFile(dir, "bms", ".yaml"), configured));
+            cfg = DefaultSimulatedConfig.load(dir, chemistry, halLines);
             sim = SimulatedPackSetup.create(cfg, soc, 25, load, 11);
             w = ControllerAssembly.build(cfg, sim.hardware(), PackLinks.followingLimits(sim.pack()), () -> 0L);
             period = cfg.loop().period().toNanos();
