@@ -77,6 +77,8 @@ final class CellNoiseModel {
     private final StartSpan startSpan;
     /** With the offset state on, the innovations' bias moved into the states by the filter's gain. */
     private final VoltageBiasConsider voltageBias;
+    /** The doubt a restored SOC brings, until the first reading after the restart has weighed it. */
+    private final RestoredDoubt restoredDoubt;
 
     /** Per cell, the innovations' running mean (V) over the matching window. */
     private final double[] innovationMean;
@@ -113,6 +115,7 @@ final class CellNoiseModel {
         this.slowBranchStart = new SlowBranchStartConsider(cellCount);
         this.startSpan = new StartSpan(cellCount);
         this.voltageBias = new VoltageBiasConsider(adaptation, cellCount);
+        this.restoredDoubt = new RestoredDoubt(cell, tuning, cellCount);
         this.innovationMean = new double[cellCount];
         this.innovationBiasVolts = new double[cellCount];
         this.innovationBiasSoc = new double[cellCount];
@@ -130,6 +133,11 @@ final class CellNoiseModel {
     /** The slow branch's start doubt as a consider analysis, which each filter moves with its own F and K. */
     SlowBranchStartConsider slowBranchStart() {
         return slowBranchStart;
+    }
+
+    /** The doubt restored SOCs bring ({@link RestoredDoubt}), which each filter weighs at its first reading. */
+    RestoredDoubt restoredDoubt() {
+        return restoredDoubt;
     }
 
     /** The SOC span a start left open ({@link StartSpan}), which each filter moves with its own SOC change. */
@@ -198,6 +206,7 @@ final class CellNoiseModel {
         rejectedInRow[i] = 0;
         innovationMean[i] = 0;
         innovationBiasVolts[i] = 0;
+        restoredDoubt.clear(i);
         innovationBiasSoc[i] = 0;
         currentSensor.reset(i);
         slowBranchStart.reset(i);
@@ -446,11 +455,12 @@ final class CellNoiseModel {
     /**
      * The bound of a cell whose preset is another cell's: what the voltage told the filter cannot be
      * trusted, so the SOC is known only as well as the charge counted from the start says: the
-     * start's doubt ({@link EkfTuning#initialSocSigma}) and the current sensor's share, three sigmas,
+     * start's doubt ({@link EkfTuning#initialSocSigma}, or the restored one {@link RestoredDoubt} took)
+     * and the current sensor's share, three sigmas,
      * plus how far the filter's SOC has moved from that count (what the voltage made of it).
      */
     private double mismatchBound(int i) {
-        double s0 = tuning.initialSocSigma();
+        double s0 = restoredDoubt.startSigma(i);
         return Math.abs(lastSoc[i] - countedSoc[i]) + 3.0 * Math.sqrt(s0 * s0 + currentSensor.socVariance(i));
     }
 

@@ -185,6 +185,10 @@ public final class EkfSocEstimator implements SocFilter {
             double a1 = temperatures.fastDecay(i);
             double a2 = temperatures.slowDecay(i);
             double outside = noise.atTemperature(i, soc[i], cellCelsius[i], r0Scale[i]);
+            if (noise.restoredDoubt().pending(i)
+                    && restoredSocDisagrees(i, packAmps, cellVolts[i], cellCelsius[i], f, outside)) {
+                initialised[i] = false; // the cell changed while the BMS was off: start it from the reading
+            }
             if (!initialised[i]) {
                 initialiseFromVoltage(i, packAmps, cellVolts[i], cellCelsius[i], f, outside);
             }
@@ -518,6 +522,44 @@ public final class EkfSocEstimator implements SocFilter {
     @Override
     public boolean cellSocMismatched(int cell) {
         return noise.mismatched(cell);
+    }
+
+    /**
+     * The first reading after a restore weighs the restored doubt ({@link RestoredDoubt}): the
+     * reading less its R0 drop against the OCV near the restored SOC, at rest. True when it disagrees.
+     */
+    private boolean restoredSocDisagrees(
+            int i, double measuredAmps, double volts, double celsius, double f, double outside) {
+        double amps = measuredAmps - currentOffset[i];
+        double r0Drop = model.r0Volts(soc[i], celsius, f, amps) * r0Scale[i];
+        double rcDrop = Math.abs(amps) * (cell.r1Ohms() + cell.r2Ohms()) * f;
+        return noise.restoredDoubt()
+                .settle(
+                        p,
+                        NN * i,
+                        i,
+                        soc[i],
+                        volts - r0Drop,
+                        celsius,
+                        outside,
+                        Math.abs(r0Drop) + rcDrop,
+                        hysteresis.magnitudeVolts());
+    }
+
+    /**
+     * Restores a persisted SOC ({@link #setCellSoc}) and, where {@code sigma} is below the start
+     * doubt, lets the first reading weigh it ({@link RestoredDoubt}).
+     */
+    @Override
+    public void restoreCellSoc(int cell, double value, double sigma, double restedSeconds) {
+        setCellSoc(cell, value);
+        noise.restoredDoubt().restore(cell, sigma, restedSeconds);
+    }
+
+    /** Whether the cell's last restored doubt was refused because its first reading disagreed with it. */
+    @Override
+    public boolean cellRestoreRefused(int cell) {
+        return noise.restoredDoubt().refused(cell);
     }
 
     @Override

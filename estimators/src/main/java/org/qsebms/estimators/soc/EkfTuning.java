@@ -59,6 +59,11 @@ import org.qsebms.estimators.model.TemperatureSpan;
  *                                steps' misfit {@code |ratio - 1|} is still one sigma of the relative
  *                                resistance error the bound carries ({@code PresetFitCheck.resistanceMisfit}).
  *                                0 turns the check and that share off
+ * @param restVoltageSigmaVolts   how far a cell's voltage after a rest may sit from its OCV, one sigma
+ *                                (the voltage channel's accuracy and what relaxation leaves), beside
+ *                                the OCV table's own doubt and the hysteresis half-gap: the test a
+ *                                restored SOC with its persisted doubt must pass against the first
+ *                                reading after a restart ({@link SocEstimator#restoreCellSoc})
  */
 public record EkfTuning(
         double currentSigmaAmps,
@@ -77,7 +82,8 @@ public record EkfTuning(
         double currentOffsetLimitAmps,
         double currentGainErrorLimit,
         double mismatchStepC,
-        double mismatchResistanceRatio) {
+        double mismatchResistanceRatio,
+        double restVoltageSigmaVolts) {
 
     public EkfTuning {
         positive("currentSigmaAmps", currentSigmaAmps);
@@ -104,6 +110,7 @@ public record EkfTuning(
             throw new IllegalArgumentException(
                     "mismatchResistanceRatio must be > 1 (or 0 to turn the check off), got " + mismatchResistanceRatio);
         }
+        positive("restVoltageSigmaVolts", restVoltageSigmaVolts);
     }
 
     /**
@@ -118,7 +125,9 @@ public record EkfTuning(
      * ({@link PresetFitCheck}): current steps of at least 0.5 C per sample, a voltage-step ratio of 4
      * either way, chosen on NASA B0005 with psoa-ncm811 (5-19) and the shared NCA and LFP logs with
      * their own documented presets (0.3-1.5 per step), not on the B0006 logs reported as evidence
-     * (docs/estimation.md).
+     * (docs/estimation.md). The rest voltage sigma, 10 mV, is twice the cell voltage channel's rated
+     * accuracy ({@code supplementary.cellVoltsAccuracy}, 5 mV), the other half for what relaxation
+     * leaves: set by reasoning, not fitted.
      */
     public static EkfTuning defaults() {
         return builder()
@@ -139,6 +148,7 @@ public record EkfTuning(
                 .currentGainErrorLimit(0.03)
                 .mismatchStepC(0.5)
                 .mismatchResistanceRatio(4.0)
+                .restVoltageSigmaVolts(0.010)
                 .build();
     }
 
@@ -171,7 +181,8 @@ public record EkfTuning(
                 .currentOffsetLimitAmps(currentOffsetLimitAmps)
                 .currentGainErrorLimit(currentGainErrorLimit)
                 .mismatchStepC(mismatchStepC)
-                .mismatchResistanceRatio(mismatchResistanceRatio);
+                .mismatchResistanceRatio(mismatchResistanceRatio)
+                .restVoltageSigmaVolts(restVoltageSigmaVolts);
     }
 
     /**
@@ -196,6 +207,7 @@ public record EkfTuning(
         private double currentGainErrorLimit = Double.NaN;
         private double mismatchStepC = Double.NaN;
         private double mismatchResistanceRatio = Double.NaN;
+        private double restVoltageSigmaVolts = Double.NaN;
 
         private Builder() {}
 
@@ -284,6 +296,11 @@ public record EkfTuning(
             return this;
         }
 
+        public Builder restVoltageSigmaVolts(double v) {
+            restVoltageSigmaVolts = v;
+            return this;
+        }
+
         public EkfTuning build() {
             return new EkfTuning(
                     currentSigmaAmps,
@@ -302,7 +319,8 @@ public record EkfTuning(
                     currentOffsetLimitAmps,
                     currentGainErrorLimit,
                     mismatchStepC,
-                    mismatchResistanceRatio);
+                    mismatchResistanceRatio,
+                    restVoltageSigmaVolts);
         }
     }
 

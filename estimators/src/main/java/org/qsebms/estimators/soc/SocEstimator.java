@@ -60,27 +60,65 @@ public interface SocEstimator {
     void setCellSoc(int cell, double soc);
 
     /**
+     * Restores a persisted SOC with the doubt it carries: {@code sigma} one sigma of it now (the
+     * persisted doubt, widened by the caller for the time the BMS was off), after the cell rested
+     * {@code restedSeconds} (NaN: unknown). An estimator that judges its bound starts the cell with
+     * that doubt instead of its start doubt where it is smaller and the first reading after the rest
+     * agrees with it; otherwise, and by default, this is {@link #setCellSoc}.
+     */
+    default void restoreCellSoc(int cell, double soc, double sigma, double restedSeconds) {
+        setCellSoc(cell, soc);
+    }
+
+    /**
+     * Whether the cell's last restored doubt ({@link #restoreCellSoc}) was refused: the first reading
+     * after the restart disagreed with it (the cell changed while the BMS was off), so the cell
+     * started with the start doubt. False when the estimator does not weigh a restored doubt.
+     */
+    default boolean cellRestoreRefused(int cell) {
+        return false;
+    }
+
+    /**
      * Copies what this estimator persists into {@code into} (its first {@code into.cellCount()}
-     * cells). Allocates nothing: called on the control loop.
+     * cells): each SOC, and its one sigma as the 3-sigma bound over three (NaN where the bound is
+     * not finite). Allocates nothing: called on the control loop.
      */
     default void exportInto(SocState.Capture into) {
         for (int i = 0; i < into.cellSoc.length; i++) {
             into.cellSoc[i] = cellSoc(i);
+            double bound = cellSocBound3Sigma(i);
+            into.cellSocSigma[i] = Double.isFinite(bound) ? bound / 3 : Double.NaN;
         }
     }
 
     /**
-     * Restores a persisted state at start: each cell with a known SOC (finite; NaN means unknown,
-     * the estimator starts from the OCV) takes it ({@link #setCellSoc}). Cells beyond either count
-     * are left alone.
+     * Restores a persisted state at start, the cells taken to have rested long
+     * ({@link #importState(SocState, double)} with an infinite rest).
      *
      * @return how many cells took a persisted SOC
      */
     default int importState(SocState state) {
+        return importState(state, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Restores a persisted state at start: each cell with a known SOC (finite; NaN means unknown,
+     * the estimator starts from the OCV) takes it, with its doubt where that is known
+     * ({@link #restoreCellSoc}, after {@code restedSeconds} of rest) and the start doubt where not
+     * ({@link #setCellSoc}). Cells beyond either count are left alone.
+     *
+     * @return how many cells took a persisted SOC
+     */
+    default int importState(SocState state, double restedSeconds) {
         int restored = 0;
         for (int i = 0; i < state.cellCount() && i < cellCount(); i++) {
             if (Double.isFinite(state.cellSoc(i))) {
-                setCellSoc(i, state.cellSoc(i));
+                if (Double.isFinite(state.cellSocSigma(i))) {
+                    restoreCellSoc(i, state.cellSoc(i), state.cellSocSigma(i), restedSeconds);
+                } else {
+                    setCellSoc(i, state.cellSoc(i));
+                }
                 restored++;
             }
         }
