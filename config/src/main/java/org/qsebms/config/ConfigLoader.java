@@ -248,11 +248,13 @@ public final class ConfigLoader {
         if (n == null) {
             return EstimationConfig.DEFAULTS;
         }
-        n.rejectUnknownKeys(Set.of("socFilter", "currentOffsetState"));
+        n.rejectUnknownKeys(Set.of("socFilter", "currentOffsetState", "selfDischargeLimitPerDay"));
         String name = n.string("socFilter", SocFilterKind.DEFAULT.configName());
         boolean currentOffsetState = n.bool("currentOffsetState", false);
+        double selfDischarge = n.number(
+                "selfDischargeLimitPerDay", EstimationConfig.DEFAULT_SELF_DISCHARGE_LIMIT_PER_DAY, 0, 1, "1/day");
         try {
-            return new EstimationConfig(SocFilterKind.parse(name), currentOffsetState);
+            return new EstimationConfig(SocFilterKind.parse(name), currentOffsetState, selfDischarge);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(
                     n.child("socFilter"),

@@ -68,6 +68,22 @@ class EstimationConfigTest {
     }
 
     @Test
+    void theSelfDischargeLimitHasADefaultAndARange() {
+        assertThat(loader.parse(MINIMAL, "test").estimation().selfDischargeLimitPerDay())
+                .isEqualTo(EstimationConfig.DEFAULT_SELF_DISCHARGE_LIMIT_PER_DAY);
+        assertThat(loader.parse(MINIMAL + "estimation:\n  selfDischargeLimitPerDay: 0.002\n", "test")
+                        .estimation()
+                        .selfDischargeLimitPerDay())
+                .isEqualTo(0.002);
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "estimation:\n  selfDischargeLimitPerDay: -0.01\n", "test"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("estimation.selfDischargeLimitPerDay: -0.01 1/day is outside 0.0..1.0");
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "estimation:\n  selfDischargeLimitPerDay: 0.5%\n", "test"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("estimation.selfDischargeLimitPerDay: expected a number in 1/day");
+    }
+
+    @Test
     void anUnknownKeyInTheSectionIsRefused() {
         assertThatThrownBy(() -> loader.parse(MINIMAL + "estimation:\n  socfilter: spkf\n", "test"))
                 .isInstanceOf(ConfigException.class)
