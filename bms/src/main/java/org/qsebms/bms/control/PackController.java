@@ -148,9 +148,18 @@ public final class PackController {
         samples.offerNow(nowNanos, protection.tripped());
     }
 
-    /** Offers a persistence snapshot now, e.g. on shutdown after the loop has stopped. */
+    /** Offers a persistence snapshot now, whatever the interval. */
     public boolean offerPersistenceNow() {
         return persistence.offerNow();
+    }
+
+    /**
+     * Offers the last persistence snapshot on shutdown, after the loop has stopped and opened the
+     * contactors: its SOC is marked as saved at a stop, so a restart adds no doubt for charge moved
+     * after it.
+     */
+    public boolean offerPersistenceAtStop() {
+        return persistence.offerAtStop();
     }
 
     /** Last-resort safe state, called by the loop when a tick throws: opens every contactor. */
@@ -170,8 +179,17 @@ public final class PackController {
      * @return how many cells took a persisted SOC
      */
     public int importSocState(SocState state) {
-        int n = soc.importState(state);
-        softShort.importSocState(state);
+        return importSocState(state, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As {@link #importSocState(SocState)}, the cells having rested {@code restedSeconds} since the
+     * state was saved (NaN: unknown): a restored SOC's doubt is weighed against the first reading
+     * after a rest long enough for it to be an OCV ({@link SocEstimator#restoreCellSoc}).
+     */
+    public int importSocState(SocState state, double restedSeconds) {
+        int n = soc.importState(state, restedSeconds);
+        softShort.importSocState(state, restedSeconds);
         return n;
     }
 

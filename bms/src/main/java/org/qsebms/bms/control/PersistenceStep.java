@@ -45,7 +45,12 @@ final class PersistenceStep implements TickStep {
 
     /** Offers a snapshot now, whatever the interval. */
     boolean offerNow() {
-        return handoff.offer(soc, health, usable, throughput.ah(), epochMillis.getAsLong());
+        return handoff.offer(soc, health, usable, throughput.ah(), epochMillis.getAsLong(), false);
+    }
+
+    /** Offers the last snapshot, after the loop has stopped with the contactors open. */
+    boolean offerAtStop() {
+        return handoff.offer(soc, health, usable, throughput.ah(), epochMillis.getAsLong(), true);
     }
 
     StateHandoff handoff() {

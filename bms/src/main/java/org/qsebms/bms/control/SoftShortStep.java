@@ -110,9 +110,9 @@ final class SoftShortStep implements TickStep {
     }
 
     /** Restores a persisted SOC into the detector's own filter too, as into the published one. */
-    void importSocState(SocState state) {
+    void importSocState(SocState state, double restedSeconds) {
         if (leakFollowingSoc != null) {
-            leakFollowingSoc.importState(state);
+            leakFollowingSoc.importState(state, restedSeconds);
         }
     }
 }

@@ -55,6 +55,7 @@ final class PersistedStateCheck {
         double[] nominalCap = defaults.capacityAh();
         double[] nominalR0 = defaults.resistanceOhm();
         double[] soc = s.cellSoc();
+        double[] socSigma = s.soc().cellSocSigma();
         double[] cap = s.capacityAh();
         double[] r0 = s.resistanceOhm();
         double[] sei = s.seiResistanceOhm();
@@ -69,6 +70,18 @@ final class PersistedStateCheck {
             if (!Double.isNaN(soc[i]) && !(soc[i] >= 0 && soc[i] <= 1)) {
                 bad.add(i, soc[i]);
                 soc[i] = Double.NaN;
+                socSigma[i] = Double.NaN; // the doubt belonged to the value dropped
+            }
+        }
+        bad.report();
+        bad = new Cells(
+                "cellSocSigma",
+                "a SOC doubt must lie in 0..1 (or be unknown); those cells' restored SOC starts with the filter's "
+                        + "start doubt");
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(socSigma[i]) && !(socSigma[i] >= 0 && socSigma[i] <= 1)) {
+                bad.add(i, socSigma[i]);
+                socSigma[i] = Double.NaN;
             }
         }
         bad.report();
@@ -245,7 +258,7 @@ final class PersistedStateCheck {
                         .map(p -> new HealthState.HistoryPoint(
                                 p.equivalentCycles(), p.epochDays(), p.r0Ohm(), p.seiOhm()))
                         .toList());
-        return PersistedState.builder(s.soc().withCellSoc(soc), health)
+        return PersistedState.builder(s.soc().withCellSoc(soc).withCellSocSigma(socSigma), health)
                 .sequence(sequence)
                 .savedEpochMillis(saved)
                 .cycleCount(cycles)

@@ -341,6 +341,8 @@ public final class StateFile {
         b.append("savedEpochMillis=").append(s.savedEpochMillis()).append('\n');
         b.append("cells=").append(s.cellCount()).append('\n');
         array(b, "cellSoc", s.soc().cellSoc());
+        array(b, "cellSocSigma", s.soc().cellSocSigma());
+        b.append("socAtStop=").append(s.soc().atStop()).append('\n');
         HealthState h = s.health();
         array(b, "capacityAh", h.capacityAh());
         array(b, "resistanceOhm", h.r0At25Ohms());
@@ -493,7 +495,9 @@ public final class StateFile {
             return new PersistedState(
                     sequence,
                     saved,
-                    new SocState(soc),
+                    // the SOC's doubt came later: older files have none (unknown: the restored SOC takes the start
+                    // doubt), and were not written at a stop as far as anyone can tell
+                    new SocState(soc, optionalDoubles(kv, "cellSocSigma", cells), "true".equals(kv.get("socAtStop"))),
                     cycleCount,
                     ahThroughput,
                     faults,

@@ -60,11 +60,27 @@ public final class StateHandoff {
             UsableCapacityMeter usable,
             double ahThroughputNow,
             long epochMillisNow) {
+        return offer(soc, health, usable, ahThroughputNow, epochMillisNow, false);
+    }
+
+    /**
+     * As {@link #offer(SocEstimator, CellHealthTracker, UsableCapacityMeter, double, long)}, with
+     * {@code atStop} whether the control loop has stopped (the contactors open): the SOC saved then is
+     * the last, no charge moves after it ({@link SocState#atStop}).
+     */
+    public boolean offer(
+            SocEstimator soc,
+            CellHealthTracker health,
+            UsableCapacityMeter usable,
+            double ahThroughputNow,
+            long epochMillisNow,
+            boolean atStop) {
         if (full.get()) {
             dropped.incrementAndGet();
             return false;
         }
         soc.exportInto(this.soc);
+        this.soc.atStop(atStop);
         hasHealth = health != null;
         if (health != null) {
             health.exportInto(this.health);

@@ -293,7 +293,7 @@ public final class BmsRuntime implements AutoCloseable {
             record.close();
         }
         persistence.close(); // stops the writer after writing what is pending
-        if (wiring.controller().offerPersistenceNow()) { // the loop has stopped: save the final state
+        if (wiring.controller().offerPersistenceAtStop()) { // the loop has stopped: save the final state
             persistence.flush();
         }
         publisher.close();

@@ -56,7 +56,8 @@ public final class StatePersistence {
         for (String w : loaded.fieldWarnings()) {
             Logger.warn(w);
         }
-        int restoredCells = apply(loaded.state(), controller);
+        RestartSocDoubt.Restored soc = RestartSocDoubt.of(cfg).widen(loaded.state(), System.currentTimeMillis());
+        int restoredCells = apply(loaded.state(), soc, controller);
         restoreTrips(loaded.state(), controller, nowNanos, System.currentTimeMillis());
         if (loaded.stateUnknown() != null) {
             // a state was saved but cannot be read: whether a fault was latched is unknown, so the pack starts as if
@@ -68,14 +69,38 @@ public final class StatePersistence {
         controller.supervisor().publishRaises();
         if (loaded.restored()) {
             Logger.info(
-                    "restored persisted state from {}: SOC of {} cells, {} Ah throughput, {} cycles, {} fault log entries",
+                    "restored persisted state from {}: SOC of {} cells ({}), {} Ah throughput, {} cycles, {} fault log "
+                            + "entries",
                     file.path().toAbsolutePath(),
                     restoredCells,
+                    describeDoubt(soc),
                     String.format(java.util.Locale.ROOT, "%.4f", loaded.state().ahThroughput()),
                     loaded.state().cycleCount(),
                     loaded.state().faultLog().size());
         }
         return new PersistenceWriter(file, controller.persistence(), loaded.state()).start();
+    }
+
+    /** The restored SOC's doubt in words, for the start-up log. */
+    static String describeDoubt(RestartSocDoubt.Restored soc) {
+        double most = Double.NaN;
+        for (double sigma : soc.soc().cellSocSigma()) {
+            most = Double.isNaN(most) || sigma > most ? sigma : most;
+        }
+        if (Double.isNaN(soc.offSeconds()) || Double.isNaN(most)) {
+            return "with the filter's start doubt: "
+                    + (Double.isNaN(soc.offSeconds()) ? "the time off is unknown" : "no doubt was saved with it");
+        }
+        return String.format(
+                java.util.Locale.ROOT,
+                "3-sigma doubt up to %.1f %% after %s off, saved %s; a cell whose rest voltage disagrees starts "
+                        + "with the filter's start doubt",
+                300 * most,
+                java.time.Duration.ofSeconds((long) soc.offSeconds())
+                        .toString()
+                        .substring(2)
+                        .toLowerCase(java.util.Locale.ROOT),
+                soc.soc().atStop() ? "at a stop" : "while running");
     }
 
     /**
@@ -106,7 +131,15 @@ public final class StatePersistence {
      * capacity measured.
      */
     public static int apply(PersistedState s, PackController controller) {
-        int n = controller.importSocState(s.soc());
+        return apply(s, new RestartSocDoubt.Restored(s.soc(), Double.POSITIVE_INFINITY, Double.NaN), controller);
+    }
+
+    /**
+     * As {@link #apply(PersistedState, PackController)}, with the SOC as {@link RestartSocDoubt} widened it for the
+     * time off.
+     */
+    public static int apply(PersistedState s, RestartSocDoubt.Restored soc, PackController controller) {
+        int n = controller.importSocState(soc.soc(), soc.restedSeconds());
         controller.restoreAhThroughput(s.ahThroughput());
         // a fault latched before a crash or power loss stays latched: the contactors stay open until an accepted reset
         List<String> unknown = controller.protection().restoreLatched(s.latchedFaults(), 0L);

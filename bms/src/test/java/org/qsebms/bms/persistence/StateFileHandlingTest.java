@@ -168,6 +168,28 @@ class StateFileHandlingTest {
     }
 
     @Test
+    void anImpossibleSocDoubtFallsBackToUnknownAndADroppedSocTakesItsDoubtWithIt() throws IOException {
+        Path p = dir.resolve("bms-state.txt");
+        String body = "# qse-bms persisted state. Do not edit: the crc32 line must match.\nformat=1\nsequence=5\n"
+                + "savedEpochMillis=1764000000005\ncells=4\ncellSoc=0.5,0.5,1.5,0.5\n"
+                + "cellSocSigma=0.01,-0.1,0.02,Infinity\nsocAtStop=true\n"
+                + "capacityAh=2.0,2.0,2.0,2.0\nresistanceOhm=0.035,0.035,0.035,0.035\n"
+                + "seiResistanceOhm=0.0,0.0,0.0,0.0\ncycleCount=1\nahThroughput=4.0\nlithiumInventoryFraction=1.0\n";
+        writeWithChecksum(p, body);
+
+        StateFile.Loaded l = new StateFile(p, Files::readAllBytes, () -> NOW).load(4, defaults);
+
+        assertThat(l.restored()).isTrue();
+        assertThat(l.state().cellSoc()).containsExactly(0.5, 0.5, Double.NaN, 0.5);
+        assertThat(l.state().soc().cellSocSigma()).containsExactly(0.01, Double.NaN, Double.NaN, Double.NaN);
+        assertThat(l.state().soc().atStop()).isTrue();
+        assertThat(l.fieldWarnings())
+                .anySatisfy(w -> assertThat(w)
+                        .contains("cellSocSigma impossible for cell 2: -0.1, cell 4: Infinity")
+                        .contains("start doubt"));
+    }
+
+    @Test
     void impossibleValuesWithAValidChecksumFallBackFieldByFieldWithAWarningEach() throws IOException {
         Path p = dir.resolve("bms-state.txt");
         String body = "# qse-bms persisted state. Do not edit: the crc32 line must match.\nformat=1\nsequence=5\n"

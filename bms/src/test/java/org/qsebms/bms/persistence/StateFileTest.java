@@ -19,7 +19,10 @@ class StateFileTest {
 
     static PersistedState sample(long seq) {
         return PersistedState.builder(
-                        new SocState(new double[] {0.5, 0.51, 0.49, 0.123456789012345}),
+                        new SocState(
+                                new double[] {0.5, 0.51, 0.49, 0.123456789012345},
+                                new double[] {0.01, 0.0123456789, Double.NaN, 0.2},
+                                true),
                         new HealthState(
                                 new double[] {2.0, 1.98, 2.01, 2.0},
                                 PersistedState.nans(4),
@@ -117,6 +120,12 @@ class StateFileTest {
         assertThat(l.state().usableCapacity())
                 .as("no usable capacity measured before the meter existed")
                 .isNull();
+        assertThat(l.state().soc().cellSocSigma())
+                .as("no SOC doubt saved before it was persisted: the restored SOC takes the start doubt")
+                .containsOnly(Double.NaN);
+        assertThat(l.state().soc().atStop())
+                .as("a save nobody marked as made at a stop counts as made while running")
+                .isFalse();
     }
 
     @Test
@@ -163,6 +172,7 @@ class StateFileTest {
         assertThat(Files.exists(dir.resolve("s.txt.tmp"))).isFalse();
         assertThat(Files.readString(dir.resolve("s.txt")))
                 .contains("cellSoc=0.5,0.51,0.49,0.123456789012345\n")
+                .contains("cellSocSigma=0.01,0.0123456789,NaN,0.2\nsocAtStop=true\n")
                 .containsPattern("\ncrc32=[0-9a-f]{8}\n$");
     }
 
