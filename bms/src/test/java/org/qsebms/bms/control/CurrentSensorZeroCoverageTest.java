@@ -85,11 +85,7 @@ class CurrentSensorZeroCoverageTest {
         boolean closed = false;
         double segmentEnds = 60 * r.nextDouble(2, 10); // open first
         double nextStep = 0;
-        long scored = 0;
-        long covered = 0;
-        double sumSq = 0;
-        double worst = 0;
-        double[] bounds = new double[(int) (HOURS * 3600) * cells];
+        SocScore score = new SocScore();
         while (t < HOURS * 3600) {
             if (t >= segmentEnds) {
                 closed = !closed;
@@ -101,18 +97,9 @@ class CurrentSensorZeroCoverageTest {
                     segmentEnds = t + 60 * r.nextDouble(10, 60);
                 }
             }
-            if (t >= nextStep) { // a new current every 5-60 s: mostly discharge, a charge now and then, kept in
-                // 0.2..0.9
-                double soc = sim.pack().cellSoc(0);
-                amps[0] = r.nextDouble() < 0.25 ? r.nextDouble(0, 0.8) : -r.nextDouble(0, 1.5);
-                if (soc < 0.25) {
-                    amps[0] = r.nextDouble(0.2, 0.8);
-                } else if (soc > 0.9) {
-                    amps[0] = -r.nextDouble(0.2, 1.5);
-                } else if (r.nextDouble() < 0.15) {
-                    amps[0] = 0;
-                }
-                nextStep = t + r.nextDouble(5, 60);
+            if (t >= nextStep) {
+                amps[0] = RandomDriveCurrent.next(r, sim.pack().cellSoc(0));
+                nextStep = t + RandomDriveCurrent.hold(r);
             }
             for (int i = 0; i < perSecond; i++) {
                 k++;
@@ -127,21 +114,14 @@ class CurrentSensorZeroCoverageTest {
             t = k * period / 1e9;
             if (t >= 600) {
                 for (int i = 0; i < cells; i++) {
-                    double e = Math.abs(
-                            w.controller().soc().cellSoc(i) - sim.pack().cellSoc(i));
-                    scored++;
-                    double bound = w.controller().soc().cellSocBound3Sigma(i);
-                    bounds[(int) scored - 1] = bound;
-                    covered += e <= bound ? 1 : 0;
-                    sumSq += e * e;
-                    worst = Math.max(worst, e);
+                    score.add(
+                            w.controller().soc().cellSoc(i),
+                            sim.pack().cellSoc(i),
+                            w.controller().soc().cellSocBound3Sigma(i));
                 }
             }
         }
         assertThat(w.controller().supervisor().state()).isNotEqualTo(SupervisorState.FAULT);
-        double[] scoredBounds = java.util.Arrays.copyOf(bounds, (int) scored);
-        java.util.Arrays.sort(scoredBounds);
-        return new Day(
-                covered / (double) scored, Math.sqrt(sumSq / scored), worst, scoredBounds[scoredBounds.length / 2]);
+        return new Day(score.coverage(), score.rmse(), score.worst(), score.medianBound());
     }
 }
