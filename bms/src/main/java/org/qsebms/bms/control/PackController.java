@@ -156,10 +156,11 @@ public final class PackController {
     /**
      * Offers the last persistence snapshot on shutdown, after the loop has stopped and opened the
      * contactors: its SOC is marked as saved at a stop, so a restart adds no doubt for charge moved
-     * after it.
+     * after it, unless a contactor still reads closed (welded): then current can flow while the BMS
+     * is off, and the save counts as one made while running.
      */
     public boolean offerPersistenceAtStop() {
-        return persistence.offerAtStop();
+        return persistence.offerAtStop(PackMeasurement.currentPathOpen(hw));
     }
 
     /** Last-resort safe state, called by the loop when a tick throws: opens every contactor. */

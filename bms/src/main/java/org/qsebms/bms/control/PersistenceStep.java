@@ -48,9 +48,12 @@ final class PersistenceStep implements TickStep {
         return handoff.offer(soc, health, usable, throughput.ah(), epochMillis.getAsLong(), false);
     }
 
-    /** Offers the last snapshot, after the loop has stopped with the contactors open. */
-    boolean offerAtStop() {
-        return handoff.offer(soc, health, usable, throughput.ah(), epochMillis.getAsLong(), true);
+    /**
+     * Offers the last snapshot, after the loop has stopped; {@code pathOpen} whether the contactors read
+     * open, so no charge can move after it.
+     */
+    boolean offerAtStop(boolean pathOpen) {
+        return handoff.offer(soc, health, usable, throughput.ah(), epochMillis.getAsLong(), pathOpen);
     }
 
     StateHandoff handoff() {

@@ -83,13 +83,21 @@ public final class PackMeasurement {
         packVoltsStatus = hw.packVoltage().lastStatus();
         linkVolts = hw.packVoltage().readLinkVolts();
         hw.temperatures().readInto(cellCelsius, tempStatus);
-        currentPathOpen = !hw.contactor(ContactorId.MAIN_NEGATIVE).feedbackClosed()
-                || !(hw.contactor(ContactorId.MAIN_POSITIVE).feedbackClosed()
-                        || hw.contactor(ContactorId.PRECHARGE).feedbackClosed());
+        currentPathOpen = currentPathOpen(hw);
         allCommandedOpen = !hw.contactor(ContactorId.MAIN_NEGATIVE).commandedClosed()
                 && !hw.contactor(ContactorId.MAIN_POSITIVE).commandedClosed()
                 && !hw.contactor(ContactorId.PRECHARGE).commandedClosed();
         computeExtremes();
+    }
+
+    /**
+     * Whether the contactors' feedback says no current can flow: the negative contactor reads open, or
+     * both the positive and the precharge contactor do (whatever they are commanded).
+     */
+    public static boolean currentPathOpen(PackHardware hw) {
+        return !hw.contactor(ContactorId.MAIN_NEGATIVE).feedbackClosed()
+                || !(hw.contactor(ContactorId.MAIN_POSITIVE).feedbackClosed()
+                        || hw.contactor(ContactorId.PRECHARGE).feedbackClosed());
     }
 
     /**

@@ -54,6 +54,9 @@ class RestartKeepsTheSocDoubtTest {
         PersistenceWriter writer = StatePersistence.restoreAndStart(cfg, first.controller, first.now);
         first.connect();
         first.ticks(24_000 + 6_000); // 40 min at C/3.3 along the plateau, then 10 min at rest
+        first.wiring.requests().requestOpen(); // the stop opens the contactors, as BmsRuntime's does
+        assertThat(first.tickUntil(org.qsebms.bms.supervisor.SupervisorState.STANDBY, 100))
+                .isNotNegative();
         writer.close();
         assertThat(first.controller.offerPersistenceAtStop()).isTrue();
         writer.flush();
@@ -99,6 +102,19 @@ class RestartKeepsTheSocDoubtTest {
                     .as("cell %d error", i)
                     .isLessThanOrEqualTo(b);
         }
+    }
+
+    @Test
+    void aStopWithWeldedContactorsIsNotASaveAfterWhichNothingMoves() throws Exception {
+        // a second stop, with both main contactors welded: current can flow while the BMS is off
+        PersistenceWriter writer = StatePersistence.restoreAndStart(cfg, first.controller, first.now);
+        first.pack.setWelded(org.qsebms.hal.ContactorId.MAIN_NEGATIVE, true);
+        first.pack.setWelded(org.qsebms.hal.ContactorId.MAIN_POSITIVE, true);
+        first.ticks(10);
+        writer.close();
+        assertThat(first.controller.offerPersistenceAtStop()).isTrue();
+        writer.flush();
+        assertThat(saved().soc().atStop()).isFalse();
     }
 
     @Test
