@@ -9,4 +9,12 @@ public interface Plant {
 
     /** Brings the plant's state to time {@code nowNanos}. Must not allocate. */
     void advanceTo(long nowNanos);
+
+    /**
+     * Called once at start, before the first tick, with the SOC per cell the BMS restored from its state file
+     * (NaN: none for that cell). A real pack kept its charge while its BMS was off, so a real plant has nothing to
+     * do; a simulated pack, built fresh at every start, takes it, or every restart would find the pack back at its
+     * starting SOC, a pack changed while the BMS was off.
+     */
+    default void continueFrom(double[] restoredCellSoc) {}
 }

@@ -102,7 +102,7 @@ public final class BmsRuntime implements AutoCloseable {
         try {
             w = ControllerAssembly.build(
                     cfg, hw, pulseLinks, channels, Optional.ofNullable(record), System::currentTimeMillis);
-            persistence = StatePersistence.restoreAndStart(cfg, w.controller());
+            persistence = StatePersistence.restoreAndStart(cfg, w.controller(), System.nanoTime(), links.plant());
         } catch (RuntimeException e) {
             if (record != null) {
                 record.close(); // its writer thread would otherwise outlive the failed start

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.qsebms.bms.control.PackController;
+import org.qsebms.bms.control.Plant;
 import org.qsebms.bms.persistence.FileProblem;
 import org.qsebms.bms.persistence.PersistedState;
 import org.qsebms.bms.persistence.PersistenceWriter;
@@ -44,6 +45,15 @@ public final class StatePersistence {
      * own clock now (the clock its ticks read; the real loop's is {@link System#nanoTime}).
      */
     public static PersistenceWriter restoreAndStart(BmsConfig cfg, PackController controller, long nowNanos) {
+        return restoreAndStart(cfg, controller, nowNanos, Plant.REAL);
+    }
+
+    /**
+     * As {@link #restoreAndStart(BmsConfig, PackController, long)}, and tells {@code plant} the SOC restored
+     * ({@link Plant#continueFrom}): a simulated pack continues where the last run left it.
+     */
+    public static PersistenceWriter restoreAndStart(
+            BmsConfig cfg, PackController controller, long nowNanos, Plant plant) {
         Path dir = Path.of(cfg.persistence().directory());
         requireWritableDirectory(dir);
         StateFile file = new StateFile(dir.resolve(FILE_NAME));
@@ -58,6 +68,7 @@ public final class StatePersistence {
         }
         RestartSocDoubt.Restored soc = RestartSocDoubt.of(cfg).widen(loaded.state(), System.currentTimeMillis());
         int restoredCells = apply(loaded.state(), soc, controller);
+        plant.continueFrom(loaded.state().cellSoc());
         restoreTrips(loaded.state(), controller, nowNanos, System.currentTimeMillis());
         if (loaded.stateUnknown() != null) {
             // a state was saved but cannot be read: whether a fault was latched is unknown, so the pack starts as if

@@ -79,6 +79,11 @@ public final class Bq76952Simulation implements Plant, CurrentLimitOutput {
     }
 
     @Override
+    public void continueFrom(double[] restoredCellSoc) {
+        pack.continueFrom(restoredCellSoc);
+    }
+
+    @Override
     public void advanceTo(long nowNanos) {
         if (lastNanos != Long.MIN_VALUE && nowNanos > lastNanos) {
             long ahead = clock.getAsLong() - lastNanos; // time the driver already spent waiting on the chip

@@ -72,6 +72,11 @@ public final class DriverLevelSimulation implements Plant, CurrentLimitOutput {
     }
 
     @Override
+    public void continueFrom(double[] restoredCellSoc) {
+        pack.continueFrom(restoredCellSoc);
+    }
+
+    @Override
     public void advanceTo(long nowNanos) {
         if (lastNanos != Long.MIN_VALUE && nowNanos > lastNanos) {
             long ahead = clock.getAsLong() - lastNanos; // time the drivers already spent converting

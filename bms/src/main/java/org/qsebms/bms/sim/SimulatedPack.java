@@ -400,6 +400,16 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput, PulseOutp
         cells[cell].setSoc(soc);
     }
 
+    /** Each cell with a restored SOC takes it: the simulated pack continues where the last run left it. */
+    @Override
+    public void continueFrom(double[] restoredCellSoc) {
+        for (int i = 0; i < cells.length && i < restoredCellSoc.length; i++) {
+            if (restoredCellSoc[i] >= 0 && restoredCellSoc[i] <= 1) {
+                setCellSoc(i, restoredCellSoc[i]);
+            }
+        }
+    }
+
     private static double clamp(double v, double lo, double hi) {
         return Math.max(lo, Math.min(hi, v));
     }

@@ -118,6 +118,24 @@ class RestartKeepsTheSocDoubtTest {
     }
 
     @Test
+    void aSimulatedPackContinuesFromTheRestoredSocAsARealOneKeepsItsCharge() {
+        // bms run --simulated builds its pack at 50 % every start; told the restored SOC, it continues from there
+        PersistedState saved = saved();
+        SimRig second = new SimRig(cfg, 0.5, PackLoad.IDLE, System::currentTimeMillis);
+        PersistenceWriter writer = StatePersistence.restoreAndStart(cfg, second.controller, second.now, second.pack);
+        for (int i = 0; i < cfg.pack().seriesCells(); i++) {
+            assertThat(second.pack.cellSoc(i)).isEqualTo(saved.cellSoc()[i]);
+        }
+        second.ticks(600);
+        writer.close();
+        for (int i = 0; i < cfg.pack().seriesCells(); i++) {
+            assertThat(second.controller.soc().cellRestoreRefused(i)).isFalse();
+            assertThat(Math.abs(second.controller.soc().cellSoc(i) - second.pack.cellSoc(i)))
+                    .isLessThanOrEqualTo(second.controller.soc().cellSocBound3Sigma(i));
+        }
+    }
+
+    @Test
     void aFileWithoutTheDoubtRestartsWithTheStartDoubt() throws Exception {
         PersistedState saved = saved();
         new StateFile(dir.resolve("state").resolve(StatePersistence.FILE_NAME))
