@@ -317,16 +317,22 @@ class RandomSoftShortOracleTest {
      * pack, not flagged in the 8 h run. Cycling seeds 2501-3000 (fresh, 2026-12-04 evening, 25 claims, no false alarm
      * or wrong cell; not traced): 2686 (132 ohm, 28.6 mA, ptpa-ncm811 5 x 2 Ah) at 6.85 h, 2925 (175 ohm, 21.6 mA,
      * 4 x 3 Ah) at 7.95 h, 2728 (146 ohm, 25.8 mA, 5 x 2.5 Ah) never. Cycling seeds 3001-3500 (fresh, 2026-12-04
-     * night, 20 claims, no false alarm or wrong cell; not traced): 3208 (188 ohm, 20.1 mA) at 7.52 h.
+     * night, 20 claims, no false alarm or wrong cell; not traced): 3208 (188 ohm, 20.1 mA) at 7.52 h. Cycling seeds
+     * 5001-5500 (fresh, 2026-12-05, on main b207fd1, 14 claims, no false alarm or wrong cell; the same trace to the
+     * byte on the last stop's code 5a32d1e): 5032 (152 ohm, 24.8 mA, cell 1 of a 6 x 3 Ah ptpa-ncm811 pack, the
+     * smallest cell, 2.775 Ah against 2.970-3.093) and 5212 (137 ohm, 27.5 mA, cell 5 of a 5 x 3 Ah ptpa-ncm811
+     * pack) never in 8 h.
      */
     @Disabled("known miss (latedrift class), measured 2026-12-04 (sweep37): deadline 6.62 h; flagged at 7.89 h (990,"
             + " 146 ohm), 7.27 h (1161, 132 ohm), 6.87 h (1380, 121 ohm), 6.80 h (1561, 175 ohm), 7.89 h (1584, 170"
             + " ohm), 7.22 h (1888, 122 ohm), 6.99 h (1952, 162 ohm), 6.85 h (2686, 132 ohm), 7.95 h (2925, 175"
-            + " ohm), 7.52 h (3208, 188 ohm); 2492 (168 ohm, 22.5 mA) and 2728 (146 ohm, 25.8 mA) never in 8 h")
+            + " ohm), 7.52 h (3208, 188 ohm); 2492 (168 ohm, 22.5 mA) and 2728 (146 ohm, 25.8 mA) never in 8 h;"
+            + " 2026-12-05: 5032 (152 ohm, 24.8 mA) and 5212 (137 ohm, 27.5 mA) never in 8 h")
     @Test
     void theCyclingShortsSweep37FoundAreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {990, 1161, 1380, 1561, 1584, 1888, 1952, 2492, 2686, 2728, 2925, 3208}) {
+        for (long seed :
+                new long[] {990, 1161, 1380, 1561, 1584, 1888, 1952, 2492, 2686, 2728, 2925, 3208, 5032, 5212}) {
             violations.addAll(judge(seed, true));
         }
         assertThat(violations).isEmpty();
@@ -399,7 +405,12 @@ class RandomSoftShortOracleTest {
      * 16 x 3 Ah at about 9 %) never. Rest seeds 13501-15000 (fresh, 2026-12-05, on main d8c4c30, 217 claims, no
      * false alarm or wrong cell; not traced): 13902 (946 ohm, 4.2 mA, le-ncm811 8 x 2 Ah at about 16 % SOC) and 14225
      * (920 ohm, 4.1 mA, ptpa-ncm811 6 x 3 Ah discharged to its cutoff) never, near the claim's edge; 14902 (220 ohm,
-     * 17.9 mA, ptpa-ncm811 7 x 3 Ah at about 5 % SOC, the bottom knee) never.
+     * 17.9 mA, ptpa-ncm811 7 x 3 Ah at about 5 % SOC, the bottom knee) never. Rest seeds 15001-16500 (fresh,
+     * 2026-12-05, on main b207fd1, 220 claims; not traced beyond the rest SOC): at the bottom knee (SOC at rest
+     * about 4-15 %, from the scenario) 15158 (8.7 mA), 15235 (17.8 mA), 15285 (13.6 mA) and 15547 (8.4 mA) never;
+     * near the claim's edge (3.8-5.5 mA at 26-42 % SOC) 16250 never, 15061, 15065 and 15662 at 2.49, 2.60 and
+     * 2.72 h against 2.48, 2.53 and 2.62 h. The same run's false alarm, 15799, is held apart
+     * ({@link #aBledCellOnAnLfpKneeIsNotFlaggedInsteadOfTheShortedOne}).
      */
     @Disabled("known miss, measured 2026-12-04: rests 6008, 6962, 7852 and 8133 flagged at 2.45, 2.38, 2.88 and 2.88"
             + " h against 2.43, 2.23, 2.48 and 2.53 h; 6320 (3.7 mA), 7040 (4.2 mA), 7362 (3.8 mA), 7988 (5.0 mA),"
@@ -407,17 +418,37 @@ class RandomSoftShortOracleTest {
             + " h; 9010 (3.9 mA), 9076 (4.5 mA), 9360 (4.4 mA), 9570 (3.7 mA) and 9738 (8.7 mA) never; 11393 and"
             + " 11957 at 2.83 and 2.71 h against 2.55 and 2.63 h; 11122 (12.7 mA), 11165 (6.1 mA), 11300 (5.8 mA) and"
             + " 11856 (5.9 mA) never; 12831 (5.3 mA) and 13076 (4.5 mA) never; 2026-12-05: 13902 (4.2 mA), 14225 (4.1"
-            + " mA) and 14902 (17.9 mA) never")
+            + " mA) and 14902 (17.9 mA) never; 15158 (8.7 mA), 15235 (17.8 mA), 15285 (13.6 mA), 15547 (8.4 mA) and"
+            + " 16250 (3.8 mA) never; 15061, 15065 and 15662 at 2.49, 2.60 and 2.72 h against 2.48, 2.53 and 2.62 h")
     @Test
     void theFreshRestSeedsFrom6001AreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
         for (long seed : new long[] {
             6008, 6320, 6962, 7034, 7040, 7156, 7362, 7852, 7988, 8133, 8746, 8844, 9010, 9076, 9360, 9570, 9738, 9739,
-            11122, 11165, 11300, 11393, 11856, 11957, 12831, 13076, 13902, 14225, 14902
+            11122, 11165, 11300, 11393, 11856, 11957, 12831, 13076, 13902, 14225, 14902, 15061, 15065, 15158, 15235,
+            15285, 15547, 15662, 16250
         }) {
             violations.addAll(judge(seed, false));
         }
         assertThat(violations).isEmpty();
+    }
+
+    /**
+     * Rest seed 15799 (rest seeds 15001-16500, fresh, 2026-12-05; the same on the last stop's code 5a32d1e): a
+     * psoa-lfp 8 x 1.5 Ah pack at a 1 s loop, started from the plateau at 0.891 SOC (the filter placed it at 0.53,
+     * 3-sigma 87 %), discharged 40 min at 1.71 A to about 13 % SOC, the bottom knee, then at rest with a 201 ohm
+     * short (about 16 mA) in cell 2. The voltage-mode balancer bled the cells above the lowest; cell 8 bled 14.5 mAh
+     * (string mean 6.7 mAh). At 2.07 h {@code SOFT_SHORT.MOL} and {@code .RSL} named cell 8: "leak about 3.3 mA
+     * above the string median (threshold 3.0 mA ... standard error 0.56 mA, bleed doubt 0.4 mA: it bled too much
+     * to be in the median)", and cell 2 was never flagged. The class of "A bled cell can be the leaking one" in
+     * docs/safety.md: the bleed's OCV fall read on a knee, bounded there rather than removed. Not traced further.
+     */
+    @Disabled("known miss, measured 2026-12-05: SOFT_SHORT.MOL and .RSL on cell 8 (a bled healthy cell, 3.3 mA over"
+            + " the median against a 3.0 mA threshold plus 0.4 mA bleed doubt) at 2.07 h; the 201 ohm short in cell 2"
+            + " never flagged")
+    @Test
+    void aBledCellOnAnLfpKneeIsNotFlaggedInsteadOfTheShortedOne() {
+        assertThat(judge(15799, false)).isEmpty();
     }
 
     /**
