@@ -92,10 +92,25 @@ public final class StateFile {
      * The outcome of a load: the state to use, a warning when it is not what was on disk, one warning per field
      * whose value could not be true and fell back to its default, and, when a saved state existed but could not be
      * used at all, why (what, where, how to fix), else null: the caller must then latch {@code
-     * PERSISTED_STATE_UNKNOWN}, because the faults latched before the restart are unknown.
+     * PERSISTED_STATE_UNKNOWN}, because the faults latched before the restart are unknown; and whether the state is
+     * the previous generation's (the newest save was lost: the pack may have run on after the state used).
      */
     public record Loaded(
-            PersistedState state, boolean restored, String warning, List<String> fieldWarnings, String stateUnknown) {
+            PersistedState state,
+            boolean restored,
+            String warning,
+            List<String> fieldWarnings,
+            String stateUnknown,
+            boolean previousGeneration) {
+        public Loaded(
+                PersistedState state,
+                boolean restored,
+                String warning,
+                List<String> fieldWarnings,
+                String stateUnknown) {
+            this(state, restored, warning, fieldWarnings, stateUnknown, false);
+        }
+
         public Loaded(PersistedState state, boolean restored, String warning, List<String> fieldWarnings) {
             this(state, restored, warning, fieldWarnings, null);
         }
@@ -270,7 +285,9 @@ public final class StateFile {
                             + "; faults latched in it: "
                             + latchedText(prev.state().latchedFaults())
                             + "). What was saved after it is lost; a new file is written at the next save",
-                    checked.warnings());
+                    checked.warnings(),
+                    null,
+                    true);
         }
         String prevWhat = prev.isMissing()
                 ? "its previous generation " + prev.path().toAbsolutePath() + " is missing"

@@ -49,6 +49,16 @@ public record RestartSocDoubt(
 
     /** {@code saved}'s SOC with its doubt widened for a restart at {@code nowEpochMillis}. */
     public Restored widen(PersistedState saved, long nowEpochMillis) {
+        return widen(saved, nowEpochMillis, 0);
+    }
+
+    /**
+     * As {@link #widen(PersistedState, long)} for a state {@code savesLost} saves older than the newest (the
+     * previous generation of a file whose newest could not be used: 1): the pack may have run on through those
+     * saves too, so the state counts as saved while running and the charge after it spans that many intervals
+     * more.
+     */
+    public Restored widen(PersistedState saved, long nowEpochMillis, int savesLost) {
         SocState soc = saved.soc();
         long savedAt = saved.savedEpochMillis();
         if (savedAt <= 0 || nowEpochMillis < savedAt) {
@@ -56,14 +66,15 @@ public record RestartSocDoubt(
                     soc.withCellSocSigma(SocState.unknown(soc.cellCount()).cellSoc()), Double.NaN, Double.NaN);
         }
         double offSeconds = (nowEpochMillis - savedAt) / 1000.0;
-        double afterSave = soc.atStop() ? 0.0 : mostAmps * saveIntervalSeconds / 3600.0 / packCapacityAh;
+        boolean atStop = soc.atStop() && savesLost == 0;
+        double afterSave = atStop ? 0.0 : (1 + savesLost) * mostAmps * saveIntervalSeconds / 3600.0 / packCapacityAh;
         double leak = selfDischargeLimitPerDay * offSeconds / 86_400.0;
         double added = (afterSave * afterSave + leak * leak) / 3.0;
         double[] sigma = soc.cellSocSigma();
         for (int i = 0; i < sigma.length; i++) {
             sigma[i] = Math.sqrt(sigma[i] * sigma[i] + added); // NaN (unknown) stays NaN
         }
-        double rested = soc.atStop() ? offSeconds : Math.max(0.0, offSeconds - saveIntervalSeconds);
-        return new Restored(soc.withCellSocSigma(sigma), rested, offSeconds);
+        double rested = atStop ? offSeconds : Math.max(0.0, offSeconds - (1 + savesLost) * saveIntervalSeconds);
+        return new Restored(new SocState(soc.cellSoc(), sigma, atStop), rested, offSeconds);
     }
 }

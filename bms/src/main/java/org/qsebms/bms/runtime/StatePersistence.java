@@ -66,7 +66,8 @@ public final class StatePersistence {
         for (String w : loaded.fieldWarnings()) {
             Logger.warn(w);
         }
-        RestartSocDoubt.Restored soc = RestartSocDoubt.of(cfg).widen(loaded.state(), System.currentTimeMillis());
+        RestartSocDoubt.Restored soc = RestartSocDoubt.of(cfg)
+                .widen(loaded.state(), System.currentTimeMillis(), loaded.previousGeneration() ? 1 : 0);
         int restoredCells = apply(loaded.state(), soc, controller);
         plant.continueFrom(loaded.state().cellSoc());
         restoreTrips(loaded.state(), controller, nowNanos, System.currentTimeMillis());

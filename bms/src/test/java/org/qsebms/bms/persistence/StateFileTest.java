@@ -167,6 +167,7 @@ class StateFileTest {
         f.write(sample(42));
         StateFile.Loaded l = f.load(4, defaults);
         assertThat(l.restored()).isTrue();
+        assertThat(l.previousGeneration()).isFalse();
         assertThat(l.warning()).isNull();
         assertThat(l.state()).isEqualTo(sample(42));
         assertThat(Files.exists(dir.resolve("s.txt.tmp"))).isFalse();

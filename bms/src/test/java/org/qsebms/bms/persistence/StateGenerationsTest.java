@@ -76,6 +76,9 @@ class StateGenerationsTest {
 
         assertThat(l.restored()).isTrue();
         assertThat(l.stateUnknown()).isNull();
+        assertThat(l.previousGeneration())
+                .as("the SOC's restart doubt counts the save lost")
+                .isTrue();
         assertThat(l.state().sequence()).isEqualTo(1);
         assertThat(l.state().latchedFaults()).containsExactly("SOFT_SHORT.MSL");
         assertThat(l.warning())

@@ -53,6 +53,18 @@ class RestartSocDoubtTest {
     }
 
     @Test
+    void aPreviousGenerationCountsAsSavedWhileRunningAndDoubtsOneIntervalMore() {
+        // the newest save was lost: the pack may have run through it, whatever the older one says
+        RestartSocDoubt.Restored previous = doubt.widen(saved(true, 0.01), SAVED + 60_000, 1);
+        double afterSaves = 2 * 6 * 10 / 3600.0 / 2;
+        double leak = 0.005 * 60 / 86_400.0;
+        assertThat(previous.soc().cellSocSigma()[0])
+                .isCloseTo(Math.sqrt(0.01 * 0.01 + (afterSaves * afterSaves + leak * leak) / 3), within(1e-12));
+        assertThat(previous.soc().atStop()).isFalse();
+        assertThat(previous.restedSeconds()).isEqualTo(40.0);
+    }
+
+    @Test
     void theDoubtGrowsWithTheTimeOff() {
         double last = 0;
         for (long hours : new long[] {0, 1, 24, 24 * 7, 24 * 30}) {
