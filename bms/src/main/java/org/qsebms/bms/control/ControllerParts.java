@@ -51,13 +51,15 @@ public record ControllerParts(
      * @param health          R0 and its SEI part, capacity, lithium inventory, resistance growth
      * @param stateOfFunction the current limits that keep every cell inside its RSL window
      * @param usableCapacity  the pack's usable capacity from full to the cutoff, and who hears of each measurement
+     * @param socRestore      who hears, at the first estimate, of cells that refused their restored SOC doubt
      */
     public record Estimators(
             SocEstimator soc,
             SoftShortAlarm softShort,
             CellHealthTracker health,
             CurrentLimitEstimator stateOfFunction,
-            UsableCapacityTracking usableCapacity) {}
+            UsableCapacityTracking usableCapacity,
+            SocRestoreListener socRestore) {}
 
     /**
      * The soft-short detector and the leak (A) at which a flagged cell reaches RSL.

@@ -38,6 +38,7 @@ public final class PackController {
     private final BalancingBleed bleed;
     private final SoftShortStep softShort;
     private final TickStep health;
+    private final TickStep socRestore;
     private final SocBounds socBounds;
     private final TickStep usableCapacity;
     private final TickStep stateOfFunction;
@@ -67,6 +68,7 @@ public final class PackController {
         this.bleed = new BalancingBleed(hw, soc);
         this.softShort = new SoftShortStep(e.softShort(), protection, cells);
         this.health = new HealthStep(e.health(), soc, softShort, parts.epochMillis(), cells);
+        this.socRestore = new SocRestoreReport(soc, e.socRestore());
         this.socBounds = new SocBounds(protection, soc, currentLimits);
         this.usableCapacity = new UsableCapacityStep(e.usableCapacity(), parts.epochMillis());
         this.stateOfFunction = new StateOfFunctionStep(e.stateOfFunction(), soc, currentLimits);
@@ -108,6 +110,7 @@ public final class PackController {
                 t.cellSoc[i] = soc.cellSoc(i);
                 t.cellSocBound3SigmaWithoutCurrentSensor[i] = soc.cellSocBound3SigmaWithoutCurrentSensor(i);
             }
+            socRestore.run(t);
             softShort.run(t);
             health.run(t);
             socBounds.evaluate(t);

@@ -204,7 +204,13 @@ public final class ControllerAssembly {
                 (measured, voidedReason, nanos) ->
                         events.offer(new ControllerEvent.UsableCapacityChange(measured, voidedReason, nanos)));
         var stateOfFunction = new CurrentLimitEstimator(estimatorCell, stateOfFunctionSettings(cfg.limits()));
-        return new ControllerParts.Estimators(soc, softShort, health, stateOfFunction, usable);
+        return new ControllerParts.Estimators(
+                soc,
+                softShort,
+                health,
+                stateOfFunction,
+                usable,
+                (reason, nanos) -> events.offer(new ControllerEvent.SocRestoreRefused(reason, nanos)));
     }
 
     /** A SOC filter of the configured kind for the estimators' cell, with the given adaptation. */

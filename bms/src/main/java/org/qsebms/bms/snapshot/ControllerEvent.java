@@ -27,6 +27,12 @@ public sealed interface ControllerEvent {
     record UsableCapacityChange(UsableCapacity measured, String voidedReason, long nanos) implements ControllerEvent {}
 
     /**
+     * At the first estimate after a start, some cells refused the SOC doubt they were restored with: their first
+     * reading disagreed with the saved SOC, or came under current ({@code reason} names them).
+     */
+    record SocRestoreRefused(String reason, long nanos) implements ControllerEvent {}
+
+    /**
      * A close request was refused at the tick it was taken: a cause that would trip the pack was present
      * (named with its value and limit) or the pack was in FAULT. An accepted close shows as a state change.
      */

@@ -33,6 +33,7 @@ final class ControllerEventLog {
             }
             case ControllerEvent.ResetOutcome r -> Logger.info("{}", r.reason());
             case ControllerEvent.CloseRefused r -> Logger.warn("{}", r.reason());
+            case ControllerEvent.SocRestoreRefused r -> Logger.warn("{}", r.reason());
             case ControllerEvent.CloseOutcome r -> Logger.debug("{}", r.reason());
         }
     }

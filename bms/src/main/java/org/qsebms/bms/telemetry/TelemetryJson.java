@@ -173,6 +173,11 @@ final class TelemetryJson {
                 n.put("accepted", false);
                 n.put("reason", r.reason());
             }
+            case ControllerEvent.SocRestoreRefused r -> {
+                n.put("event", "socRestore");
+                n.put("refused", true);
+                n.put("reason", r.reason());
+            }
             case ControllerEvent.CloseOutcome r -> { // the command's reply (cmd/contactors/result), not routed here
                 n.put("event", "close");
                 n.put("accepted", r.accepted());

@@ -11,6 +11,7 @@ import org.qsebms.bms.persistence.PersistenceWriter;
 import org.qsebms.bms.persistence.StateFile;
 import org.qsebms.bms.runtime.StatePersistence;
 import org.qsebms.bms.sim.PackLoad;
+import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.testing.SimRig;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.estimators.soc.SocState;
@@ -93,6 +94,7 @@ class RestartKeepsTheSocDoubtTest {
                 .isLessThanOrEqualTo(bound);
 
         SimRig second = restart(Double.NaN);
+        assertThat(second.events).noneMatch(e -> e instanceof ControllerEvent.SocRestoreRefused);
         for (int i = 0; i < cfg.pack().seriesCells(); i++) {
             double b = second.controller.soc().cellSocBound3Sigma(i);
             assertThat(second.controller.soc().cellRestoreRefused(i)).isFalse();
@@ -152,6 +154,16 @@ class RestartKeepsTheSocDoubtTest {
         double before = first.pack.cellSoc(0);
         SimRig second = restart(0.03); // emptied on a cycler to the bottom knee
         assertThat(before).isGreaterThan(0.5);
+        // one event, at the first estimate, naming every cell, for the log, MQTT and the dashboard
+        assertThat(second.events.stream()
+                        .filter(e -> e instanceof ControllerEvent.SocRestoreRefused)
+                        .map(e -> ((ControllerEvent.SocRestoreRefused) e).reason())
+                        .toList())
+                .singleElement()
+                .satisfies(r -> assertThat(r)
+                        .startsWith("the SOC saved before the restart does not fit the first reading (cell 1 at ")
+                        .contains("cell 4 at ")
+                        .contains("the cells changed while the BMS was off"));
         for (int i = 0; i < cfg.pack().seriesCells(); i++) {
             assertThat(second.controller.soc().cellRestoreRefused(i)).isTrue();
             double b = second.controller.soc().cellSocBound3Sigma(i);

@@ -572,6 +572,8 @@ public final class ScenarioRunner {
                         .put("reason", s.reason());
             case ControllerEvent.CloseRefused r ->
                 line(t, "close").put("accepted", false).put("reason", r.reason());
+            case ControllerEvent.SocRestoreRefused r ->
+                line(t, "socRestore").put("refused", true).put("reason", r.reason());
             case ControllerEvent.CloseOutcome r ->
                 line(t, "closeOutcome").put("accepted", r.accepted()).put("reason", r.reason());
             case ControllerEvent.ResetOutcome r ->
