@@ -532,18 +532,8 @@ public final class EkfSocEstimator implements SocFilter {
             int i, double measuredAmps, double volts, double celsius, double f, double outside) {
         double amps = measuredAmps - currentOffset[i];
         double r0Drop = model.r0Volts(soc[i], celsius, f, amps) * r0Scale[i];
-        double rcDrop = Math.abs(amps) * (cell.r1Ohms() + cell.r2Ohms()) * f;
         return noise.restoredDoubt()
-                .settle(
-                        p,
-                        NN * i,
-                        i,
-                        soc[i],
-                        volts - r0Drop,
-                        celsius,
-                        outside,
-                        Math.abs(r0Drop) + rcDrop,
-                        hysteresis.magnitudeVolts());
+                .settle(p, NN * i, i, soc[i], volts, amps, r0Drop, f, celsius, outside, hysteresis.magnitudeVolts());
     }
 
     /**

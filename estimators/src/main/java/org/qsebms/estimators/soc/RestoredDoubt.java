@@ -80,11 +80,13 @@ final class RestoredDoubt {
     }
 
     /**
-     * Weighs cell {@code i}'s first reading after a restore: {@code ocvVolts} is the reading less its
-     * R0 drop, {@code loadDropVolts} the whole resistive drop the current through the cell makes,
-     * {@code soc} the restored SOC. Where the restored doubt stands, the SOC variance {@code p[b]}
-     * (the SOC/SOC entry of the cell's covariance block) becomes its square. Where the reading was
-     * taken under current it cannot vouch for the doubt, and the start doubt stays. Nothing waits after.
+     * Weighs cell {@code i}'s first reading after a restore: {@code volts} read with {@code amps} through the cell
+     * (the filter's current, net of any offset it estimates), {@code r0DropVolts} the filter's R0 drop for it,
+     * {@code temperatureFactor} its resistances' factor at the cell's temperature, {@code soc} the restored SOC. The
+     * reading less its R0 drop is compared with the OCV; the whole resistive drop (R0 and both RC pairs at the
+     * current) says whether it was taken at rest. Where the restored doubt stands, the SOC variance {@code p[b]}
+     * (the SOC/SOC entry of the cell's covariance block) becomes its square. Where the reading was taken under
+     * current it cannot vouch for the doubt, and the start doubt stays. Nothing waits after.
      *
      * @return true when the reading, at rest, disagrees with the restored SOC and its doubt: the cell
      *     changed while the BMS was off, and the caller starts it from the reading as at a first start
@@ -94,11 +96,16 @@ final class RestoredDoubt {
             int b,
             int i,
             double soc,
-            double ocvVolts,
+            double volts,
+            double amps,
+            double r0DropVolts,
+            double temperatureFactor,
             double celsius,
             double outside,
-            double loadDropVolts,
             double hysteresisVolts) {
+        double ocvVolts = volts - r0DropVolts;
+        double loadDropVolts =
+                Math.abs(r0DropVolts) + Math.abs(amps) * (cell.r1Ohms() + cell.r2Ohms()) * temperatureFactor;
         double sigma = pendingSigma[i];
         pendingSigma[i] = Double.NaN;
         if (Double.isNaN(sigma)) {

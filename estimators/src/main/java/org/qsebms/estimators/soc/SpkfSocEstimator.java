@@ -576,17 +576,18 @@ public final class SpkfSocEstimator implements SocFilter {
             int i, double measuredAmps, double volts, double celsius, double f, double outside) {
         double amps = measuredAmps - x[N * i + OFFSET];
         double r0Drop = model.r0Volts(x[N * i + SOC], celsius, f, amps) * x[N * i + R0];
-        double rcDrop = Math.abs(amps) * (cell.r1Ohms() + cell.r2Ohms()) * f;
         return noise.restoredDoubt()
                 .settle(
                         p,
                         NN * i,
                         i,
                         x[N * i + SOC],
-                        volts - r0Drop,
+                        volts,
+                        amps,
+                        r0Drop,
+                        f,
                         celsius,
                         outside,
-                        Math.abs(r0Drop) + rcDrop,
                         hysteresis.magnitudeVolts());
     }
 
