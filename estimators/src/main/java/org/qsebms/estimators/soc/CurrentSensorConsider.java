@@ -24,7 +24,11 @@ final class CurrentSensorConsider {
     private static final int N = CellNoiseModel.N;
     private static final int SOC = CellNoiseModel.SOC;
 
-    private final double offsetSigmaAmps;
+    /** The offset's sigma from the sensor's rating (0 with the offset state on). */
+    private final double ratedOffsetSigmaAmps;
+    /** The offset's sigma now: the rating's, with a measured excess beyond it in quadrature. */
+    private double offsetSigmaAmps;
+
     private final double gainSigma;
     /** The offset's input this step: its sigma, or 0 while nothing flows (the current known to be zero). */
     private double offsetInput;
@@ -36,7 +40,9 @@ final class CurrentSensorConsider {
     CurrentSensorConsider(EkfTuning tuning, EkfAdaptation adaptation, int cellCount) {
         double sqrt3 = Math.sqrt(3);
         // with the offset state on, the offset's doubt is in the filter's covariance already
-        this.offsetSigmaAmps = adaptation.currentOffset().enabled() ? 0.0 : tuning.currentOffsetLimitAmps() / sqrt3;
+        this.ratedOffsetSigmaAmps =
+                adaptation.currentOffset().enabled() ? 0.0 : tuning.currentOffsetLimitAmps() / sqrt3;
+        this.offsetSigmaAmps = ratedOffsetSigmaAmps;
         this.gainSigma = tuning.currentGainErrorLimit() / sqrt3;
         this.offsetInput = offsetSigmaAmps;
         this.offsetSensitivity = new double[N * cellCount];
@@ -50,6 +56,29 @@ final class CurrentSensorConsider {
      */
     void nothingFlows(boolean known) {
         offsetInput = known ? 0.0 : offsetSigmaAmps;
+    }
+
+    /**
+     * The sensor read {@code excessAmps} beyond its rated offset where nothing flowed (the learnt zero stops at
+     * the rating, so that much is counted as current): the offset's sigma becomes the rating's with the excess in
+     * quadrature, and each cell's error so far is scaled up with it (the excess was there before it was measured).
+     * 0 (or NaN) goes back to the rating's sigma from now on, the error so far kept. Nothing changes with the
+     * offset state on (its covariance estimates the offset) or a sensor rated exact.
+     */
+    void offsetBeyondRating(double excessAmps) {
+        if (ratedOffsetSigmaAmps == 0) {
+            return;
+        }
+        double excess = excessAmps > 0 && Double.isFinite(excessAmps) ? excessAmps : 0.0;
+        double sigma = Math.sqrt(ratedOffsetSigmaAmps * ratedOffsetSigmaAmps + excess * excess);
+        if (sigma > offsetSigmaAmps) {
+            double scale = sigma / offsetSigmaAmps;
+            for (int j = 0; j < offsetSensitivity.length; j++) {
+                offsetSensitivity[j] *= scale;
+            }
+        }
+        offsetSigmaAmps = sigma;
+        offsetInput = sigma;
     }
 
     /**

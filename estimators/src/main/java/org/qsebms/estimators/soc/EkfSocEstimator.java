@@ -166,6 +166,11 @@ public final class EkfSocEstimator implements SocFilter {
     }
 
     @Override
+    public void currentOffsetBeyondRating(double excessAmps) {
+        noise.currentSensor().offsetBeyondRating(excessAmps);
+    }
+
+    @Override
     public void updateWithNothingFlowing(double[] cellVolts, double[] cellCelsius, double dtSeconds) {
         noise.currentSensor().nothingFlows(true);
         try {

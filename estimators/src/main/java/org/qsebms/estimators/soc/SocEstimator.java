@@ -60,6 +60,13 @@ public interface SocEstimator {
     void setCellSoc(int cell, double soc);
 
     /**
+     * The current sensor read {@code excessAmps} beyond its rated zero offset while nothing flowed, so that much
+     * of every reading is counted as current: the bound's share for the sensor's offset grows with it (0 goes back
+     * to the rating). By default nothing changes (an estimator without that share).
+     */
+    default void currentOffsetBeyondRating(double excessAmps) {}
+
+    /**
      * Restores a persisted SOC with the doubt it carries: {@code sigma} one sigma of it now (the
      * persisted doubt, widened by the caller for the time the BMS was off), after the cell rested
      * {@code restedSeconds} (NaN: unknown). An estimator that judges its bound starts the cell with
