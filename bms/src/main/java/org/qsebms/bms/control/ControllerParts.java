@@ -22,18 +22,26 @@ import org.qsebms.hal.PackHardware;
  * ({@code runtime.ControllerAssembly}). Nothing is attached later; what a pack may lack is an
  * explicit absent value ({@link CurrentLimitOutput#NONE}, an empty {@link Optional}).
  *
- * @param currentZero the current sensor's zero learnt while the current path is open, and the pack current net of
- *                    it (disabled: the reading as it is)
+ * @param currentZero the current sensor's zero learnt while the current path is open, the pack current net of it
+ *                    (disabled: the reading as it is), and who hears when it goes beyond its rating
  * @param epochMillis the wall clock, for time stamps in the record, the health history and telemetry
  */
 public record ControllerParts(
         PackHardware hw,
-        CurrentSensorZero currentZero,
+        CurrentZero currentZero,
         PackLinks links,
         Control control,
         Estimators estimators,
         Outlets outlets,
         LongSupplier epochMillis) {
+
+    /**
+     * The current sensor's zero and who hears of its rating.
+     *
+     * @param learning the zero learnt while the current path is open
+     * @param rating   told when the reading with the path open goes beyond the sensor's rated offset, and back
+     */
+    public record CurrentZero(CurrentSensorZero learning, CurrentZeroListener rating) {}
 
     /** The deciding parts: protection, supervisor, current limits, balancing and the operator's settings. */
     public record Control(

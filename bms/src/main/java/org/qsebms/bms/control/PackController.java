@@ -26,6 +26,7 @@ public final class PackController {
     private final ControllerParts parts;
     private final PackHardware hw;
     private final CurrentSensorZero currentZero;
+    private final CurrentZeroRatingStep currentZeroRating;
     private final Plant plant;
     private final CurrentLimitOutput limitOutput;
     private final SocEstimator soc;
@@ -52,7 +53,7 @@ public final class PackController {
     public PackController(ControllerParts parts) {
         this.parts = parts;
         this.hw = parts.hw();
-        this.currentZero = parts.currentZero();
+        this.currentZero = parts.currentZero().learning();
         this.plant = parts.links().plant();
         this.limitOutput = parts.links().limitOutput();
         ControllerParts.Control c = parts.control();
@@ -69,6 +70,8 @@ public final class PackController {
         this.softShort = new SoftShortStep(e.softShort(), protection, cells);
         this.health = new HealthStep(e.health(), soc, softShort, parts.epochMillis(), cells);
         this.socRestore = new SocRestoreReport(soc, e.socRestore());
+        this.currentZeroRating =
+                new CurrentZeroRatingStep(currentZero, soc, parts.currentZero().rating());
         this.socBounds = new SocBounds(protection, soc, currentLimits);
         this.usableCapacity = new UsableCapacityStep(e.usableCapacity(), parts.epochMillis());
         this.stateOfFunction = new StateOfFunctionStep(e.stateOfFunction(), soc, currentLimits);
@@ -91,6 +94,7 @@ public final class PackController {
         // sense
         t.m.sample(hw, nowNanos);
         currentZero.apply(t.m); // the pack current net of the sensor's zero; protection judges the reading itself
+        currentZeroRating.run(nowNanos);
         // validate + protect (limits and plausibility at three levels, debounced)
         protection.evaluate(t.m);
         hw.hardwareProtection().refresh();

@@ -38,7 +38,7 @@ final class SampleWriter {
     SampleWriter(ControllerParts parts, PackMeasurement m) {
         this.hw = parts.hw();
         this.m = m;
-        this.currentZero = parts.currentZero();
+        this.currentZero = parts.currentZero().learning();
         this.soc = parts.estimators().soc();
         this.health = parts.estimators().health();
         this.usable = parts.estimators().usableCapacity().meter();

@@ -88,6 +88,7 @@ public final class DashboardFeed implements LocalSink {
             case ControllerEvent.StateChange sc -> note(at, sc.from() + " \u2192 " + sc.to() + ": " + sc.reason());
             case ControllerEvent.CloseRefused r -> note(at, r.reason());
             case ControllerEvent.SocRestoreRefused r -> note(at, r.reason());
+            case ControllerEvent.CurrentZeroRating r -> note(at, r.reason());
             case ControllerEvent.CloseOutcome r -> {} // the command's reply; a refusal is noted as CloseRefused
             case ControllerEvent.ResetOutcome r ->
                 note(at, (r.accepted() ? "reset accepted: " : "reset refused: ") + r.reason());

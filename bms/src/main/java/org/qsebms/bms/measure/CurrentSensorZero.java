@@ -62,6 +62,8 @@ public final class CurrentSensorZero {
     private double spanSeconds;
     private double zeroAmps;
     private boolean nothingFlows;
+    private double closedSpanMeanAmps = Double.NaN;
+    private double closedSpanSeconds;
 
     /**
      * @param limitAmps     the sensor's rated zero offset: the learnt zero stays within +-limitAmps (0: never learnt)
@@ -91,11 +93,16 @@ public final class CurrentSensorZero {
         long previous = lastNanos;
         lastNanos = now;
         nothingFlows = false;
+        closedSpanMeanAmps = Double.NaN;
         if (!enabled || !m.currentStatus.isOk() || !Double.isFinite(m.sensorAmps)) {
             m.packAmps = m.sensorAmps;
             return;
         }
         if (!m.currentPathOpen || !m.allCommandedOpen) {
+            if (openSinceNanos != Long.MIN_VALUE && spanSeconds >= leastSeconds) {
+                closedSpanMeanAmps = spanMean;
+                closedSpanSeconds = spanSeconds;
+            }
             openSinceNanos = Long.MIN_VALUE;
             m.packAmps = m.sensorAmps - zeroAmps;
             return;
@@ -133,5 +140,24 @@ public final class CurrentSensorZero {
     /** The zero now subtracted from the sensor's readings (A, sensor minus truth); 0 until one is learnt. */
     public double zeroAmps() {
         return zeroAmps;
+    }
+
+    /** The sensor's rated zero offset (A), the learnt zero's reach; 0: no zero is learnt. */
+    public double limitAmps() {
+        return limitAmps;
+    }
+
+    /**
+     * When this frame closed the current path after an open span long enough to learn from ({@link Learning#least()}
+     * of settled readings), that span's mean reading with the path open (A); NaN on every other frame. Beyond
+     * {@link #limitAmps()} the zero stopped at the limit, and the rest of the reading is counted as current now.
+     */
+    public double closedSpanMeanAmps() {
+        return closedSpanMeanAmps;
+    }
+
+    /** The settled reading time (s) behind {@link #closedSpanMeanAmps()}, for the frame that set it. */
+    public double closedSpanSeconds() {
+        return closedSpanSeconds;
     }
 }

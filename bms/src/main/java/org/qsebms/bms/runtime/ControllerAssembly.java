@@ -157,18 +157,23 @@ public final class ControllerAssembly {
                 cfg.persistence().interval().toNanos(),
                 recording);
         PackController controller = new PackController(
-                new ControllerParts(hw, currentZero(cfg), links, control, estimators, outlets, epochMillis));
+                new ControllerParts(hw, currentZero(cfg, events), links, control, estimators, outlets, epochMillis));
         return new Wiring(controller, channels.requests(), events, channels.ring());
     }
 
-    /** The current sensor's zero, learnt while the contactors are open, within its rated offset. */
-    private static CurrentSensorZero currentZero(BmsConfig cfg) {
+    /**
+     * The current sensor's zero, learnt while the contactors are open, within its rated offset; a reading beyond
+     * that rating goes to the events.
+     */
+    private static ControllerParts.CurrentZero currentZero(BmsConfig cfg, EventQueue events) {
         CurrentSensorRating rating = cfg.hal().currentSensor();
-        return new CurrentSensorZero(
-                rating.offsetLimitAmps(),
-                cfg.supplementary().zeroDriftAmps(),
-                CurrentSensorZero.Learning.DEFAULT,
-                rating.zeroWhileOpen());
+        return new ControllerParts.CurrentZero(
+                new CurrentSensorZero(
+                        rating.offsetLimitAmps(),
+                        cfg.supplementary().zeroDriftAmps(),
+                        CurrentSensorZero.Learning.DEFAULT,
+                        rating.zeroWhileOpen()),
+                (beyond, reason, nanos) -> events.offer(new ControllerEvent.CurrentZeroRating(beyond, reason, nanos)));
     }
 
     /**

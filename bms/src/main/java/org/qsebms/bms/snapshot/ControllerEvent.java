@@ -33,6 +33,12 @@ public sealed interface ControllerEvent {
     record SocRestoreRefused(String reason, long nanos) implements ControllerEvent {}
 
     /**
+     * The current sensor's reading with the contactors open went beyond its rated zero offset ({@code beyond}: the
+     * rest of it is counted as current), or came back within it; judged when the contactors close.
+     */
+    record CurrentZeroRating(boolean beyond, String reason, long nanos) implements ControllerEvent {}
+
+    /**
      * A close request was refused at the tick it was taken: a cause that would trip the pack was present
      * (named with its value and limit) or the pack was in FAULT. An accepted close shows as a state change.
      */

@@ -34,6 +34,13 @@ final class ControllerEventLog {
             case ControllerEvent.ResetOutcome r -> Logger.info("{}", r.reason());
             case ControllerEvent.CloseRefused r -> Logger.warn("{}", r.reason());
             case ControllerEvent.SocRestoreRefused r -> Logger.warn("{}", r.reason());
+            case ControllerEvent.CurrentZeroRating r -> {
+                if (r.beyond()) {
+                    Logger.warn("{}", r.reason());
+                } else {
+                    Logger.info("{}", r.reason());
+                }
+            }
             case ControllerEvent.CloseOutcome r -> Logger.debug("{}", r.reason());
         }
     }

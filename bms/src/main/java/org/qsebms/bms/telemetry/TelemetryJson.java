@@ -178,6 +178,11 @@ final class TelemetryJson {
                 n.put("refused", true);
                 n.put("reason", r.reason());
             }
+            case ControllerEvent.CurrentZeroRating r -> {
+                n.put("event", "currentZero");
+                n.put("beyondRating", r.beyond());
+                n.put("reason", r.reason());
+            }
             case ControllerEvent.CloseOutcome r -> { // the command's reply (cmd/contactors/result), not routed here
                 n.put("event", "close");
                 n.put("accepted", r.accepted());

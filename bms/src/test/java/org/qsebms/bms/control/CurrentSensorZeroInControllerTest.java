@@ -35,6 +35,7 @@ class CurrentSensorZeroInControllerTest {
         final ControllerAssembly.Wiring w;
         final long period;
         final List<String> raised = new ArrayList<>();
+        final List<ControllerEvent.CurrentZeroRating> ratings = new ArrayList<>();
         final PackSample sample = new PackSample(4, 4);
         long k;
 
@@ -54,6 +55,9 @@ class CurrentSensorZeroInControllerTest {
                 while ((e = w.events().poll()) != null) {
                     if (e instanceof ControllerEvent.FaultEdge f && f.fault().raised()) {
                         raised.add(f.fault().id());
+                    }
+                    if (e instanceof ControllerEvent.CurrentZeroRating z) {
+                        ratings.add(z);
                     }
                 }
                 while (w.ring().poll(sample)) {
@@ -168,5 +172,89 @@ class CurrentSensorZeroInControllerTest {
         assertThat(r.w.controller().measurement().packAmps).isGreaterThan(0.7);
         assertThat(r.sample.currentZeroAmps).isCloseTo(0.05, within(1e-9));
         assertThat(r.raised).anySatisfy(id -> assertThat(id).startsWith("CURRENT_ZERO_DRIFT"));
+    }
+
+    /**
+     * A sensor reading 0.2 A with the contactors open, against its 50 mA rating: the zero stops at 50 mA, and when
+     * the contactors close the BMS says so (a {@code currentZero} event naming the reading, the rating and the 0.15
+     * A counted as current), and the published bound's share for the sensor grows with it. An NCM pack restarted
+     * from a state file that knew its SOC at 0.97, then discharged at 1 A for 1 h: every cell's truth stays inside the
+     * published 3-sigma bound, whose sensor share ends at least twice that of the same run with the sensor 40 mA off
+     * (within its rating: no event). Read back within the rating after the next open span, the BMS says that too,
+     * once.
+     */
+    @Test
+    void aZeroBeyondTheRatingIsReportedAndTheBoundCarriesIt() throws IOException {
+        Run within = dischargeForAnHourWithTheSensorOff(0.04);
+        assertThat(within.ratings).isEmpty();
+        Run r = dischargeForAnHourWithTheSensorOff(0.2);
+        assertThat(r.ratings).hasSize(1);
+        ControllerEvent.CurrentZeroRating beyond = r.ratings.get(0);
+        assertThat(beyond.beyond()).isTrue();
+        assertThat(beyond.reason())
+                .contains("it read 0.200 A")
+                .contains("rated 0.050 A")
+                .contains("stops at 0.050 A, so 0.150 A of every reading is counted as pack current")
+                .contains("offsetLimitAmps");
+        double shareWithin = sensorShare(within);
+        double shareBeyond = sensorShare(r);
+        System.out.printf(
+                Locale.ROOT,
+                "NCM 4 x 2 Ah from 0.97, 1 A for 1 h: the bound's sensor share %.2f %% with the sensor 0.2 A off (a 50 mA"
+                        + " rating), %.2f %% with it 40 mA off%n",
+                100 * shareBeyond,
+                100 * shareWithin);
+        assertThat(shareBeyond).isGreaterThan(2 * shareWithin);
+        r.w.requests().requestOpen();
+        r.sim.injectCurrentOffset(0.03);
+        r.run(30);
+        r.w.requests().requestClose();
+        r.run(5);
+        assertThat(r.ratings).hasSize(2);
+        assertThat(r.ratings.get(1).beyond()).isFalse();
+        assertThat(r.ratings.get(1).reason()).contains("back within its rating").contains("it read 0.030 A");
+        assertThat(r.raised)
+                .as("nothing tripped (0.97 of NCM is near its top: a MOL warning may come)")
+                .noneMatch(id -> id.endsWith(".MSL"));
+    }
+
+    /**
+     * A restart at 0.97 from a state file that knew the SOC (the restore {@code StatePersistence} makes), 20 s in
+     * STANDBY with the sensor {@code offset} off, then 1 A for 1 h; checks the truth stays inside the bound.
+     */
+    private Run dischargeForAnHourWithTheSensorOff(double offset) throws IOException {
+        double[] amps = {0.0};
+        Run r = new Run("psoa-ncm811", "", 0.97, (t, p, c) -> amps[0]);
+        for (int i = 0; i < 4; i++) {
+            r.w.controller().soc().restoreCellSoc(i, r.sim.pack().cellSoc(i), 0.005, 3600);
+        }
+        r.sim.injectCurrentOffset(offset);
+        r.run(20);
+        r.w.requests().requestClose();
+        r.run(5);
+        assertThat(r.w.controller().supervisor().state().name()).isEqualTo("NORMAL");
+        amps[0] = -1.0;
+        for (int s = 0; s < 3600; s++) {
+            r.run(1);
+            double[] e = r.socErrors();
+            for (int i = 0; i < e.length; i++) {
+                assertThat(Math.abs(e[i]))
+                        .as("cell %d at %d s", i + 1, s)
+                        .isLessThanOrEqualTo(r.w.controller().soc().cellSocBound3Sigma(i));
+            }
+        }
+        amps[0] = 0.0;
+        return r;
+    }
+
+    /** The largest share of the sensor in a cell's published bound: sqrt(bound^2 - bound without the sensor^2). */
+    private static double sensorShare(Run r) {
+        double share = 0;
+        for (int i = 0; i < 4; i++) {
+            double b = r.w.controller().soc().cellSocBound3Sigma(i);
+            double without = r.w.controller().soc().cellSocBound3SigmaWithoutCurrentSensor(i);
+            share = Math.max(share, Math.sqrt(Math.max(0, b * b - without * without)));
+        }
+        return share;
     }
 }

@@ -186,4 +186,25 @@ class CurrentSensorZeroTest {
         assertThatThrownBy(() -> new CurrentSensorZero(-0.01, 0.5, CurrentSensorZero.Learning.DEFAULT, true))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /**
+     * The open span's mean is handed on once, at the frame that closes the path, for a span long enough to learn
+     * from; NaN on every other frame, and for a span too short (its readings still settling or under 5 s).
+     */
+    @Test
+    void aClosingFrameHandsOnTheOpenSpansMean() {
+        frames(70, 0.2, true); // 1 s settling and 6 s of readings, beyond the 50 mA rating
+        assertThat(zero.closedSpanMeanAmps()).as("still open").isNaN();
+        assertThat(zero.zeroAmps()).isCloseTo(0.05, within(1e-12));
+        frame(-1.0, false);
+        assertThat(zero.closedSpanMeanAmps()).isCloseTo(0.2, within(1e-12));
+        assertThat(zero.closedSpanSeconds()).isCloseTo(6.0, within(0.11));
+        frame(-1.0, false);
+        assertThat(zero.closedSpanMeanAmps()).as("only the closing frame").isNaN();
+        frames(40, 0.03, true); // 4 s open: under a second of settled reading time short of the 5 s
+        frame(-1.0, false);
+        assertThat(zero.closedSpanMeanAmps())
+                .as("a span too short to learn from")
+                .isNaN();
+    }
 }

@@ -574,6 +574,8 @@ public final class ScenarioRunner {
                 line(t, "close").put("accepted", false).put("reason", r.reason());
             case ControllerEvent.SocRestoreRefused r ->
                 line(t, "socRestore").put("refused", true).put("reason", r.reason());
+            case ControllerEvent.CurrentZeroRating r ->
+                line(t, "currentZero").put("beyondRating", r.beyond()).put("reason", r.reason());
             case ControllerEvent.CloseOutcome r ->
                 line(t, "closeOutcome").put("accepted", r.accepted()).put("reason", r.reason());
             case ControllerEvent.ResetOutcome r ->
