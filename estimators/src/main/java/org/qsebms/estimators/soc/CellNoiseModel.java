@@ -79,6 +79,8 @@ final class CellNoiseModel {
     private final VoltageBiasConsider voltageBias;
     /** The doubt a restored SOC brings, until the first reading after the restart has weighed it. */
     private final RestoredDoubt restoredDoubt;
+    /** The rest the filter has watched (nothing flowing), after which a voltage is taken for an OCV. */
+    private final WatchedRest watchedRest;
 
     /** Per cell, the innovations' running mean (V) over the matching window. */
     private final double[] innovationMean;
@@ -116,6 +118,7 @@ final class CellNoiseModel {
         this.startSpan = new StartSpan(cellCount);
         this.voltageBias = new VoltageBiasConsider(adaptation, cellCount);
         this.restoredDoubt = new RestoredDoubt(cell, tuning, cellCount);
+        this.watchedRest = new WatchedRest(cell, cellCount);
         this.innovationMean = new double[cellCount];
         this.innovationBiasVolts = new double[cellCount];
         this.innovationBiasSoc = new double[cellCount];
@@ -143,6 +146,45 @@ final class CellNoiseModel {
     /** The SOC span a start left open ({@link StartSpan}), which each filter moves with its own SOC change. */
     StartSpan startSpan() {
         return startSpan;
+    }
+
+    /** The rest the filter has watched ({@link WatchedRest}). */
+    WatchedRest watchedRest() {
+        return watchedRest;
+    }
+
+    /**
+     * Whether the steps to come carry no current (the current path open): the current sensor's offset moves
+     * nothing ({@link CurrentSensorConsider#nothingFlows}) and the rest is watched ({@link WatchedRest}).
+     */
+    void nothingFlows(boolean known) {
+        currentSensor.nothingFlows(known);
+        watchedRest.nothingFlows(known);
+    }
+
+    /**
+     * After a watched rest long enough for cell {@code i}'s voltage {@code volts} (nothing flowing) to be its OCV,
+     * once a rest: re-weighs an open start span on it ({@link StartSpan#reweighAtRest}) with the rest voltage
+     * sigma and the hysteresis half-gap {@code bandVolts}. Returns the SOC to restart from, with the SOC variance
+     * set in {@code p[b..]} (its row and column cleared) and the count started there; NaN where nothing changes.
+     */
+    double restartFromRest(double[] p, int b, int i, double volts, double celsius, double outside, double bandVolts) {
+        if (!startSpan.open(i) || !watchedRest.relaxedNow(i, celsius)) {
+            return Double.NaN;
+        }
+        double rest = tuning.restVoltageSigmaVolts() * tuning.voltageSigmaGrowth(outside);
+        double soc = startSpan.reweighAtRest(i, cell, tuning, volts, celsius, rest * rest, bandVolts, outside);
+        if (Double.isNaN(soc)) {
+            return soc;
+        }
+        for (int c = 0; c < N; c++) {
+            p[b + SOC * N + c] = 0;
+            p[b + c * N + SOC] = 0;
+        }
+        p[b + SOC * N + SOC] = startSpan.reweighedVariance();
+        currentSensor.reset(i);
+        startCount(i, soc);
+        return soc;
     }
 
     /**

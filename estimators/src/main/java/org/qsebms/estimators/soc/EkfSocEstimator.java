@@ -172,17 +172,18 @@ public final class EkfSocEstimator implements SocFilter {
 
     @Override
     public void updateWithNothingFlowing(double[] cellVolts, double[] cellCelsius, double dtSeconds) {
-        noise.currentSensor().nothingFlows(true);
+        noise.nothingFlows(true);
         try {
             update(0.0, cellVolts, cellCelsius, dtSeconds);
         } finally {
-            noise.currentSensor().nothingFlows(false);
+            noise.nothingFlows(false);
         }
     }
 
     @Override
     public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
         double innovationForget = noise.innovationForget(dtSeconds);
+        noise.watchedRest().step(dtSeconds);
         temperatures.step(dtSeconds);
         for (int i = 0; i < cells; i++) {
             temperatures.at(i, cellCelsius[i]);
@@ -202,6 +203,7 @@ public final class EkfSocEstimator implements SocFilter {
             }
             predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
+            restartFromRest(i, cellVolts[i], cellCelsius[i], outside);
             // while a start's span is open (a flat OCV) the SOC variance stays as wide as it (StartSpan)
             noise.startSpan().floorVariance(p, NN * i, i);
         }
@@ -226,6 +228,20 @@ public final class EkfSocEstimator implements SocFilter {
         double ocvSigma = noise.ocvSigmaAt(i, soc[i], celsius, outside);
         // a SOC read from the voltage carries the OCV table's error in full
         ocvErrorSensitivity[N * i + SOC] = socPerOcvVolt(soc[i], celsius, ocvSigma) * ocvSigma;
+    }
+
+    /**
+     * After a rest the filter watched long enough for the voltage to be an OCV, an open start span is re-weighed
+     * on it ({@link CellNoiseModel#restartFromRest}); where that narrows it the cell restarts from the rest's SOC,
+     * which carries the OCV table's error in full, as a start from the voltage does.
+     */
+    private void restartFromRest(int i, double volts, double celsius, double outside) {
+        double restSoc = noise.restartFromRest(p, NN * i, i, volts, celsius, outside, hysteresis.magnitudeVolts());
+        if (!Double.isNaN(restSoc)) {
+            soc[i] = restSoc;
+            double ocvSigma = noise.ocvSigmaAt(i, restSoc, celsius, outside);
+            ocvErrorSensitivity[N * i + SOC] = socPerOcvVolt(restSoc, celsius, ocvSigma) * ocvSigma;
+        }
     }
 
     /**

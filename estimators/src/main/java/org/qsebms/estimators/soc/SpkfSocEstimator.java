@@ -161,17 +161,18 @@ public final class SpkfSocEstimator implements SocFilter {
 
     @Override
     public void updateWithNothingFlowing(double[] cellVolts, double[] cellCelsius, double dtSeconds) {
-        noise.currentSensor().nothingFlows(true);
+        noise.nothingFlows(true);
         try {
             update(0.0, cellVolts, cellCelsius, dtSeconds);
         } finally {
-            noise.currentSensor().nothingFlows(false);
+            noise.nothingFlows(false);
         }
     }
 
     @Override
     public void update(double packAmps, double[] cellVolts, double[] cellCelsius, double dtSeconds) {
         double innovationForget = noise.innovationForget(dtSeconds);
+        noise.watchedRest().step(dtSeconds);
         temperatures.step(dtSeconds);
         for (int i = 0; i < cells; i++) {
             temperatures.at(i, cellCelsius[i]);
@@ -191,6 +192,7 @@ public final class SpkfSocEstimator implements SocFilter {
             }
             predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
+            restartFromRest(i, cellVolts[i], cellCelsius[i], outside);
             // while a start's span is open (a flat OCV) the SOC variance stays as wide as it (StartSpan)
             noise.startSpan().floorVariance(p, NN * i, i);
         }
@@ -213,6 +215,20 @@ public final class SpkfSocEstimator implements SocFilter {
         double sigma3 = 3 * ocvSigma;
         ocvErrorSensitivity[N * i + SOC] =
                 sigma3 > 0 ? cell.ocv().socReachOfVolts(x[N * i + SOC], celsius, sigma3) / 3 : 0.0;
+    }
+
+    /**
+     * The EKF's restart from a watched rest ({@code EkfSocEstimator}, {@link CellNoiseModel#restartFromRest}): an
+     * open start span re-weighed on a relaxed voltage, the SOC carrying the OCV table's error in full.
+     */
+    private void restartFromRest(int i, double volts, double celsius, double outside) {
+        double restSoc = noise.restartFromRest(p, NN * i, i, volts, celsius, outside, hysteresis.magnitudeVolts());
+        if (!Double.isNaN(restSoc)) {
+            x[N * i + SOC] = restSoc;
+            double sigma3 = 3 * noise.ocvSigmaAt(i, restSoc, celsius, outside);
+            ocvErrorSensitivity[N * i + SOC] =
+                    sigma3 > 0 ? cell.ocv().socReachOfVolts(restSoc, celsius, sigma3) / 3 : 0.0;
+        }
     }
 
     /**

@@ -32,6 +32,8 @@ final class StartSpan {
     private final double[] hi;
     /** Per cell, the start variance over the span's width squared (0 when closed). */
     private final double[] variancePerWidth2;
+    /** The variance the last re-weighing at rest left (loop thread only). */
+    private double reweighedVariance;
 
     StartSpan(int cellCount) {
         this.lo = new double[cellCount];
@@ -98,6 +100,72 @@ final class StartSpan {
         hi[i] = last;
         variancePerWidth2[i] = variance / ((last - first) * (last - first));
         return mean;
+    }
+
+    /**
+     * A rest the filter watched long enough for cell {@code i}'s voltage to be its OCV ({@code ocvVolts}, read
+     * with nothing flowing) re-weighs an open span: each SOC's likelihood as at {@link #start}, with the rest's
+     * {@code restVariance} in place of the voltage variance under load, and the reading's distance from the
+     * table counted only beyond the hysteresis half-gap {@code bandVolts} (the cell may rest on either branch).
+     * Where the span this leaves is narrower than the open one, it replaces it, and the SOC to restart from is
+     * returned, with its variance in {@link #reweighedVariance()}; where that variance is within the tuning's
+     * start doubt (the rest sits on a knee) the span closes. NaN where the span is closed, the reading is off
+     * the table, or nothing narrows: the filter goes on as it was.
+     */
+    double reweighAtRest(
+            int i,
+            EcmParameters cell,
+            EkfTuning tuning,
+            double ocvVolts,
+            double celsius,
+            double restVariance,
+            double bandVolts,
+            double extrapolationKelvin) {
+        if (!open(i)) {
+            return Double.NaN;
+        }
+        double w = 0;
+        double sum = 0;
+        double sumSquares = 0;
+        double first = Double.NaN;
+        double last = Double.NaN;
+        for (int j = 0; j < GRID; j++) {
+            double s = j / (GRID - 1.0);
+            double ocvSigma = tuning.ocvSigmaVolts(cell.ocvDoubt(), s, celsius, extrapolationKelvin);
+            double variance = restVariance + ocvSigma * ocvSigma;
+            double d = Math.max(0.0, Math.abs(ocvVolts - cell.ocv().voltsAt(s, celsius)) - bandVolts);
+            double d2 = d * d / variance;
+            double weight = Math.exp(-0.5 * d2) / Math.sqrt(variance);
+            w += weight;
+            sum += weight * s;
+            sumSquares += weight * s * s;
+            if (d2 <= SIGMAS * SIGMAS) {
+                if (Double.isNaN(first)) {
+                    first = s;
+                }
+                last = s;
+            }
+        }
+        if (!(w > 0) || Double.isNaN(first) || !(last - first < hi[i] - lo[i])) {
+            return Double.NaN;
+        }
+        double mean = sum / w;
+        double step = 1.0 / (GRID - 1.0);
+        reweighedVariance = Math.max(step * step / 12, sumSquares / w - mean * mean);
+        double sz = tuning.initialSocSigma();
+        if (reweighedVariance <= sz * sz || !(last > first)) {
+            close(i);
+        } else {
+            lo[i] = first;
+            hi[i] = last;
+            variancePerWidth2[i] = reweighedVariance / ((last - first) * (last - first));
+        }
+        return mean;
+    }
+
+    /** The SOC variance the last {@link #reweighAtRest} that returned a SOC left. */
+    double reweighedVariance() {
+        return reweighedVariance;
     }
 
     /** The SOC variance to start cell {@code i} with: its open span's, 0 when closed. */
