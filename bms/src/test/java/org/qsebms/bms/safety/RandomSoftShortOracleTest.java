@@ -321,18 +321,20 @@ class RandomSoftShortOracleTest {
      * 5001-5500 (fresh, 2026-12-05, on main b207fd1, 14 claims, no false alarm or wrong cell; the same trace to the
      * byte on the last stop's code 5a32d1e): 5032 (152 ohm, 24.8 mA, cell 1 of a 6 x 3 Ah ptpa-ncm811 pack, the
      * smallest cell, 2.775 Ah against 2.970-3.093) and 5212 (137 ohm, 27.5 mA, cell 5 of a 5 x 3 Ah ptpa-ncm811
-     * pack) never in 8 h.
+     * pack) never in 8 h. Cycling seeds 5501-5900 (fresh, 2026-12-05, 14 claims, no false alarm or wrong cell; not
+     * traced): 5608 (153 ohm, 24.7 mA, cell 1 of a 4 x 2 Ah le-ncm811 pack at a 500 ms loop) at 7.19 h.
      */
     @Disabled("known miss (latedrift class), measured 2026-12-04 (sweep37): deadline 6.62 h; flagged at 7.89 h (990,"
             + " 146 ohm), 7.27 h (1161, 132 ohm), 6.87 h (1380, 121 ohm), 6.80 h (1561, 175 ohm), 7.89 h (1584, 170"
             + " ohm), 7.22 h (1888, 122 ohm), 6.99 h (1952, 162 ohm), 6.85 h (2686, 132 ohm), 7.95 h (2925, 175"
             + " ohm), 7.52 h (3208, 188 ohm); 2492 (168 ohm, 22.5 mA) and 2728 (146 ohm, 25.8 mA) never in 8 h;"
-            + " 2026-12-05: 5032 (152 ohm, 24.8 mA) and 5212 (137 ohm, 27.5 mA) never in 8 h")
+            + " 2026-12-05: 5032 (152 ohm, 24.8 mA) and 5212 (137 ohm, 27.5 mA) never in 8 h; 5608 (153 ohm, 24.7"
+            + " mA) at 7.19 h")
     @Test
     void theCyclingShortsSweep37FoundAreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
         for (long seed :
-                new long[] {990, 1161, 1380, 1561, 1584, 1888, 1952, 2492, 2686, 2728, 2925, 3208, 5032, 5212}) {
+                new long[] {990, 1161, 1380, 1561, 1584, 1888, 1952, 2492, 2686, 2728, 2925, 3208, 5032, 5212, 5608}) {
             violations.addAll(judge(seed, true));
         }
         assertThat(violations).isEmpty();
@@ -410,7 +412,10 @@ class RandomSoftShortOracleTest {
      * about 4-15 %, from the scenario) 15158 (8.7 mA), 15235 (17.8 mA), 15285 (13.6 mA) and 15547 (8.4 mA) never;
      * near the claim's edge (3.8-5.5 mA at 26-42 % SOC) 16250 never, 15061, 15065 and 15662 at 2.49, 2.60 and
      * 2.72 h against 2.48, 2.53 and 2.62 h. The same run's false alarm, 15799, is held apart
-     * ({@link #aBledCellOnAnLfpKneeIsNotFlaggedInsteadOfTheShortedOne}).
+     * ({@link #aBledCellOnAnLfpKneeIsNotFlaggedInsteadOfTheShortedOne}). Rest seeds 16501-17500 (fresh, 2026-12-05
+     * later, 166 claims, no false alarm or wrong cell; not traced), both near the claim's edge: 17229 (1030 ohm, 3.9
+     * mA, ptpa-ncm811 16 x 2 Ah at about 31 % SOC) at 2.85 h against 2.67 h, 17484 (917 ohm, 4.2 mA, le-ncm811 16
+     * x 2.5 Ah at about 28 %) never.
      */
     @Disabled("known miss, measured 2026-12-04: rests 6008, 6962, 7852 and 8133 flagged at 2.45, 2.38, 2.88 and 2.88"
             + " h against 2.43, 2.23, 2.48 and 2.53 h; 6320 (3.7 mA), 7040 (4.2 mA), 7362 (3.8 mA), 7988 (5.0 mA),"
@@ -419,14 +424,15 @@ class RandomSoftShortOracleTest {
             + " 11957 at 2.83 and 2.71 h against 2.55 and 2.63 h; 11122 (12.7 mA), 11165 (6.1 mA), 11300 (5.8 mA) and"
             + " 11856 (5.9 mA) never; 12831 (5.3 mA) and 13076 (4.5 mA) never; 2026-12-05: 13902 (4.2 mA), 14225 (4.1"
             + " mA) and 14902 (17.9 mA) never; 15158 (8.7 mA), 15235 (17.8 mA), 15285 (13.6 mA), 15547 (8.4 mA) and"
-            + " 16250 (3.8 mA) never; 15061, 15065 and 15662 at 2.49, 2.60 and 2.72 h against 2.48, 2.53 and 2.62 h")
+            + " 16250 (3.8 mA) never; 15061, 15065 and 15662 at 2.49, 2.60 and 2.72 h against 2.48, 2.53 and 2.62 h;"
+            + " 17229 at 2.85 h against 2.67 h, 17484 (4.2 mA) never")
     @Test
     void theFreshRestSeedsFrom6001AreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
         for (long seed : new long[] {
             6008, 6320, 6962, 7034, 7040, 7156, 7362, 7852, 7988, 8133, 8746, 8844, 9010, 9076, 9360, 9570, 9738, 9739,
             11122, 11165, 11300, 11393, 11856, 11957, 12831, 13076, 13902, 14225, 14902, 15061, 15065, 15158, 15235,
-            15285, 15547, 15662, 16250
+            15285, 15547, 15662, 16250, 17229, 17484
         }) {
             violations.addAll(judge(seed, false));
         }
