@@ -213,7 +213,12 @@ public final class CellHealthTracker {
             double volts = cellVolts[i] + restBleedAmps[i] * steadyOhms;
             double z = ocv.socAt(volts, cellCelsius[i]);
             restSoc[i] = z;
-            restSocSigma[i] = Math.min(1.0, settings.ocvSigmaVolts() / Math.max(1e-3, Math.abs(secantSlope(z))));
+            // one OCV sigma's reach from the inverted SOC, walked along the table: next to a flat stretch (a reading
+            // a few mV under an LFP plateau inverts onto the bottom knee) it reaches across it, which the slope at
+            // the inverted SOC cannot see
+            double slopeSigma = settings.ocvSigmaVolts() / Math.max(1e-3, Math.abs(secantSlope(z)));
+            double reach = ocv.socReachOfVolts(z, cellCelsius[i], settings.ocvSigmaVolts());
+            restSocSigma[i] = Math.min(1.0, Math.max(slopeSigma, reach));
             minSoc = Math.min(minSoc, z);
             // a cell relaxed at the charge voltage is full (its charge may not have been seen)
             if (limits.enabled() && cellVolts[i] >= limits.chargeVolts() - limits.fullToleranceVolts()) {

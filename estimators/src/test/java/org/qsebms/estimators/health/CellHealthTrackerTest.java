@@ -366,6 +366,78 @@ class CellHealthTrackerTest {
         assertThat(tracker.capacityAh(0)).isCloseTo(2.0, within(0.06));
     }
 
+    /**
+     * An LFP cell (the Safari table of the LFP presets) rests near its top knee, gives 0.42 Ah, and rests on the
+     * plateau 12 mV under the table's OCV (its
+     * discharge branch: the preset's hysteresis half-gap is 15 mV). Inverted, that voltage reads the bottom knee
+     * (about 0.1); the slope there is steep, so the old sigma called it sure, and the window set the capacity to a
+     * third of the truth (measured in the live BMS on a simulated LFP pack: 0.667 Ah for 2 Ah, the SOC then 44
+     * points off). One OCV sigma reaches across the plateau from there: no window, the capacity as it was. A rest
+     * at the bottom knee itself, 1.44 Ah later, is read as sure as before and opens the window from the top with
+     * the right capacity.
+     */
+    @Test
+    void aRestUnderAnLfpPlateauIsNotReadAsTheBottomKnee() {
+        EcmParameters lfp = safariLfpCell();
+        CellHealthTracker tracker = new CellHealthTracker(lfp, 1, HealthSettings.defaults(lfp, BULK, 4.0, 2.0));
+        double[] v = {lfp.ocv().voltsAt(0.98)};
+        double[] t = {25};
+        long millis = 1_764_000_000_000L;
+        for (int k = 0; k < 1800; k++) {
+            tracker.update(0, v, t, 1.0, millis += 1000);
+        }
+        // 0.42 Ah out: from 0.98 to 0.77, on the plateau
+        for (int k = 0; k < 1512; k++) {
+            v[0] = lfp.ocv().voltsAt(0.98 - k / 7200.0) - 0.04;
+            tracker.update(-1.0, v, t, 1.0, millis += 1000);
+        }
+        v[0] = lfp.ocv().voltsAt(0.77) - 0.012;
+        assertThat(lfp.ocv().socAt(v[0]))
+                .as("the inversion reads the bottom knee")
+                .isLessThan(0.15);
+        for (int k = 0; k < 1800; k++) {
+            tracker.update(0, v, t, 1.0, millis += 1000);
+        }
+        tracker.update(-1.0, v, t, 1.0, millis += 1000);
+        assertThat(tracker.capacityWindows(0)).isZero();
+        assertThat(tracker.capacityAh(0)).isEqualTo(lfp.capacityAh());
+        // 1.44 Ah more: to 0.05, the bottom knee, where the voltage does place the SOC
+        for (int k = 0; k < 5184; k++) {
+            v[0] = lfp.ocv().voltsAt(0.77 - k / 7200.0) - 0.04;
+            tracker.update(-1.0, v, t, 1.0, millis += 1000);
+        }
+        v[0] = lfp.ocv().voltsAt(0.05);
+        for (int k = 0; k < 1800; k++) {
+            tracker.update(0, v, t, 1.0, millis += 1000);
+        }
+        tracker.update(-1.0, v, t, 1.0, millis + 1000);
+        assertThat(tracker.capacityWindows(0)).isEqualTo(1);
+        assertThat(tracker.capacityAh(0)).isCloseTo(2.0, within(0.1));
+    }
+
+    /** A 2 Ah Li||LFP cell on the LFP presets' OCV table (li_lfp_ocv_safari2011.csv, every fifth point). */
+    private static EcmParameters safariLfpCell() {
+        double[] volts = {
+            2.5895, 3.241816, 3.41172, 3.430812, 3.43222, 3.432297, 3.4323, 3.4323, 3.4323, 3.4323, 3.4323, 3.4323,
+            3.4323, 3.4323, 3.432301, 3.432303, 3.432316, 3.432415, 3.433436, 3.447025, 3.65
+        };
+        double[] soc = new double[volts.length];
+        for (int j = 0; j < soc.length; j++) {
+            soc[j] = j / 20.0;
+            volts[j] += 1e-6 * j; // strictly rising, as the loader makes a table
+        }
+        return EcmParameters.builder()
+                .capacityAh(2.0)
+                .r0Ohms(0.03)
+                .r1Ohms(0.01)
+                .tau1Seconds(10)
+                .r2Ohms(0.01)
+                .tau2Seconds(200)
+                .activationEnergyJPerMol(0)
+                .ocv(new OcvCurve(soc, volts, new double[soc.length]))
+                .build();
+    }
+
     @Test
     void measuresR0AtTheLoopRateAndSplitsOffTheBulkPart() {
         double[] r0 = {0.030, 0.036, 0.045};
