@@ -35,6 +35,11 @@ import org.qsebms.estimators.resistance.RlsR0Estimator;
 public final class CellHealthTracker {
     /** History points the trend is computed over. */
     public static final int TREND_POINTS = 30;
+    /**
+     * A rest's inversion is ambiguous when one OCV sigma reaches SOCs more than this many of the slope's sigmas
+     * away (the project's 3-sigma convention).
+     */
+    private static final double AMBIGUOUS_REACH_SIGMAS = 3.0;
     /** Half-width of the SOC span over which a rest's OCV slope is taken. */
     private static final double SLOPE_SPAN_SOC = 0.05;
 
@@ -214,11 +219,12 @@ public final class CellHealthTracker {
             double z = ocv.socAt(volts, cellCelsius[i]);
             restSoc[i] = z;
             // one OCV sigma's reach from the inverted SOC, walked along the table: next to a flat stretch (a reading
-            // a few mV under an LFP plateau inverts onto the bottom knee) it reaches across it, which the slope at
-            // the inverted SOC cannot see
+            // a few mV under an LFP plateau inverts onto the bottom knee) it reaches SOCs more than three of the
+            // slope's sigmas away, which the slope at the inverted SOC cannot see: the inversion is ambiguous and
+            // the reach is its sigma
             double slopeSigma = settings.ocvSigmaVolts() / Math.max(1e-3, Math.abs(secantSlope(z)));
             double reach = ocv.socReachOfVolts(z, cellCelsius[i], settings.ocvSigmaVolts());
-            restSocSigma[i] = Math.min(1.0, Math.max(slopeSigma, reach));
+            restSocSigma[i] = Math.min(1.0, reach > AMBIGUOUS_REACH_SIGMAS * slopeSigma ? reach : slopeSigma);
             minSoc = Math.min(minSoc, z);
             // a cell relaxed at the charge voltage is full (its charge may not have been seen)
             if (limits.enabled() && cellVolts[i] >= limits.chargeVolts() - limits.fullToleranceVolts()) {
