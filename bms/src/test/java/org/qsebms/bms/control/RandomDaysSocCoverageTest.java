@@ -45,22 +45,12 @@ class RandomDaysSocCoverageTest {
 
     @Test
     void everyRandomDayKeepsTheTruthInsideTheBound() throws IOException {
-        long first = Long.getLong("soc.oracle.firstSeed", 1);
-        int days = Integer.getInteger("soc.oracle.days", 40);
-        List<String> misses = new ArrayList<>();
-        for (long seed = first; seed < first + days; seed++) {
-            Day d = day(seed, false);
-            if (d.coverage() < 0.95) {
-                misses.add(describe(seed, d));
-            }
-        }
-        System.out.printf(
-                Locale.ROOT,
-                "random SOC days %d-%d: %d under 95 %% coverage%n",
-                first,
-                first + days - 1,
-                misses.size());
-        assertThat(misses).isEmpty();
+        assertThat(daysUnder95(
+                        "random SOC days",
+                        Long.getLong("soc.oracle.firstSeed", 1),
+                        Integer.getInteger("soc.oracle.days", 40),
+                        false))
+                .isEmpty();
     }
 
     /**
@@ -70,22 +60,26 @@ class RandomDaysSocCoverageTest {
      */
     @Test
     void everyWiderRandomDayKeepsTheTruthInsideTheBound() throws IOException {
-        long first = Long.getLong("soc.oracle.wideFirstSeed", 1);
-        int days = Integer.getInteger("soc.oracle.wideDays", 10);
+        assertThat(daysUnder95(
+                        "wider random SOC days",
+                        Long.getLong("soc.oracle.wideFirstSeed", 1),
+                        Integer.getInteger("soc.oracle.wideDays", 10),
+                        true))
+                .isEmpty();
+    }
+
+    /** Runs the days from {@code first}; returns those under 95 % coverage, described. */
+    private List<String> daysUnder95(String label, long first, int days, boolean wide) throws IOException {
         List<String> misses = new ArrayList<>();
         for (long seed = first; seed < first + days; seed++) {
-            Day d = day(seed, true);
+            Day d = day(seed, wide);
             if (d.coverage() < 0.95) {
                 misses.add(describe(seed, d));
             }
         }
         System.out.printf(
-                Locale.ROOT,
-                "wider random SOC days %d-%d: %d under 95 %% coverage%n",
-                first,
-                first + days - 1,
-                misses.size());
-        assertThat(misses).isEmpty();
+                Locale.ROOT, "%s %d-%d: %d under 95 %% coverage%n", label, first, first + days - 1, misses.size());
+        return misses;
     }
 
     /**

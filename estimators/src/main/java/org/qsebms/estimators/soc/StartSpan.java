@@ -34,6 +34,12 @@ final class StartSpan {
     private final double[] variancePerWidth2;
     /** The variance the last re-weighing at rest left (loop thread only). */
     private double reweighedVariance;
+    /** The last {@link #weigh}'s posterior mean and variance and its span's ends (loop thread only). */
+    private double weighedMean;
+
+    private double weighedVariance;
+    private double weighedFirst;
+    private double weighedLast;
 
     StartSpan(int cellCount) {
         this.lo = new double[cellCount];
@@ -65,33 +71,13 @@ final class StartSpan {
             double voltageVariance,
             double extrapolationKelvin) {
         close(i);
-        double w = 0;
-        double sum = 0;
-        double sumSquares = 0;
-        double first = Double.NaN;
-        double last = Double.NaN;
-        for (int j = 0; j < GRID; j++) {
-            double s = j / (GRID - 1.0);
-            double ocvSigma = tuning.ocvSigmaVolts(cell.ocvDoubt(), s, celsius, extrapolationKelvin);
-            double variance = voltageVariance + ocvSigma * ocvSigma;
-            double d = ocvVolts - cell.ocv().voltsAt(s, celsius);
-            double d2 = d * d / variance;
-            double weight = Math.exp(-0.5 * d2) / Math.sqrt(variance);
-            w += weight;
-            sum += weight * s;
-            sumSquares += weight * s * s;
-            if (d2 <= SIGMAS * SIGMAS) {
-                if (Double.isNaN(first)) {
-                    first = s;
-                }
-                last = s;
-            }
-        }
-        if (!(w > 0) || Double.isNaN(first)) {
+        if (!weigh(cell, tuning, ocvVolts, celsius, voltageVariance, 0.0, extrapolationKelvin)) {
             return Double.NaN; // the reading is off the table by more than the span's sigmas: the end it is nearer
         }
-        double mean = sum / w;
-        double variance = Math.max(0.0, sumSquares / w - mean * mean);
+        double mean = weighedMean;
+        double variance = weighedVariance;
+        double first = weighedFirst;
+        double last = weighedLast;
         double sz = tuning.initialSocSigma();
         if (variance <= sz * sz || !(last > first)) {
             return Double.NaN;
@@ -121,9 +107,41 @@ final class StartSpan {
             double restVariance,
             double bandVolts,
             double extrapolationKelvin) {
-        if (!open(i)) {
+        if (!open(i)
+                || !weigh(cell, tuning, ocvVolts, celsius, restVariance, bandVolts, extrapolationKelvin)
+                || !(weighedLast - weighedFirst < hi[i] - lo[i])) {
             return Double.NaN;
         }
+        double mean = weighedMean;
+        double first = weighedFirst;
+        double last = weighedLast;
+        double step = 1.0 / (GRID - 1.0);
+        reweighedVariance = Math.max(step * step / 12, weighedVariance);
+        double sz = tuning.initialSocSigma();
+        if (reweighedVariance <= sz * sz || !(last > first)) {
+            close(i);
+        } else {
+            lo[i] = first;
+            hi[i] = last;
+            variancePerWidth2[i] = reweighedVariance / ((last - first) * (last - first));
+        }
+        return mean;
+    }
+
+    /**
+     * Weighs the table for a reading whose OCV is {@code ocvVolts}: each SOC's likelihood is the normal density of
+     * the reading's distance from its OCV beyond {@code bandVolts}, with {@code readingVariance} plus the OCV
+     * sigma squared at that SOC, under a uniform prior on [0, 1]. Sets the posterior's mean and variance and the
+     * first and last SOC within {@link #SIGMAS} of the reading; false where none is (the reading off the table).
+     */
+    private boolean weigh(
+            EcmParameters cell,
+            EkfTuning tuning,
+            double ocvVolts,
+            double celsius,
+            double readingVariance,
+            double bandVolts,
+            double extrapolationKelvin) {
         double w = 0;
         double sum = 0;
         double sumSquares = 0;
@@ -132,7 +150,7 @@ final class StartSpan {
         for (int j = 0; j < GRID; j++) {
             double s = j / (GRID - 1.0);
             double ocvSigma = tuning.ocvSigmaVolts(cell.ocvDoubt(), s, celsius, extrapolationKelvin);
-            double variance = restVariance + ocvSigma * ocvSigma;
+            double variance = readingVariance + ocvSigma * ocvSigma;
             double d = Math.max(0.0, Math.abs(ocvVolts - cell.ocv().voltsAt(s, celsius)) - bandVolts);
             double d2 = d * d / variance;
             double weight = Math.exp(-0.5 * d2) / Math.sqrt(variance);
@@ -146,21 +164,14 @@ final class StartSpan {
                 last = s;
             }
         }
-        if (!(w > 0) || Double.isNaN(first) || !(last - first < hi[i] - lo[i])) {
-            return Double.NaN;
+        if (!(w > 0) || Double.isNaN(first)) {
+            return false;
         }
-        double mean = sum / w;
-        double step = 1.0 / (GRID - 1.0);
-        reweighedVariance = Math.max(step * step / 12, sumSquares / w - mean * mean);
-        double sz = tuning.initialSocSigma();
-        if (reweighedVariance <= sz * sz || !(last > first)) {
-            close(i);
-        } else {
-            lo[i] = first;
-            hi[i] = last;
-            variancePerWidth2[i] = reweighedVariance / ((last - first) * (last - first));
-        }
-        return mean;
+        weighedMean = sum / w;
+        weighedVariance = Math.max(0.0, sumSquares / w - weighedMean * weighedMean);
+        weighedFirst = first;
+        weighedLast = last;
+        return true;
     }
 
     /** The SOC variance the last {@link #reweighAtRest} that returned a SOC left. */
