@@ -225,8 +225,12 @@ public final class EkfSocEstimator implements SocFilter {
         if (!Double.isNaN(spanStart)) {
             soc[i] = spanStart;
         }
+        socReadFromVoltage(i, celsius, outside);
+    }
+
+    /** Cell {@code i}'s SOC was just read from its voltage: it carries the OCV table's error in full. */
+    private void socReadFromVoltage(int i, double celsius, double outside) {
         double ocvSigma = noise.ocvSigmaAt(i, soc[i], celsius, outside);
-        // a SOC read from the voltage carries the OCV table's error in full
         ocvErrorSensitivity[N * i + SOC] = socPerOcvVolt(soc[i], celsius, ocvSigma) * ocvSigma;
     }
 
@@ -239,8 +243,7 @@ public final class EkfSocEstimator implements SocFilter {
         double restSoc = noise.restartFromRest(p, NN * i, i, volts, celsius, outside, hysteresis.magnitudeVolts());
         if (!Double.isNaN(restSoc)) {
             soc[i] = restSoc;
-            double ocvSigma = noise.ocvSigmaAt(i, restSoc, celsius, outside);
-            ocvErrorSensitivity[N * i + SOC] = socPerOcvVolt(restSoc, celsius, ocvSigma) * ocvSigma;
+            socReadFromVoltage(i, celsius, outside);
         }
     }
 

@@ -210,9 +210,15 @@ public final class SpkfSocEstimator implements SocFilter {
         if (!Double.isNaN(spanStart)) {
             x[N * i + SOC] = spanStart;
         }
-        double ocvSigma = noise.ocvSigmaAt(i, x[N * i + SOC], celsius, outside);
-        // a SOC read from the voltage carries the OCV table's error in full (per sigma of it, as the EKF's)
-        double sigma3 = 3 * ocvSigma;
+        socReadFromVoltage(i, celsius, outside);
+    }
+
+    /**
+     * Cell {@code i}'s SOC was just read from its voltage: it carries the OCV table's error in full (per sigma of
+     * it, as the EKF's).
+     */
+    private void socReadFromVoltage(int i, double celsius, double outside) {
+        double sigma3 = 3 * noise.ocvSigmaAt(i, x[N * i + SOC], celsius, outside);
         ocvErrorSensitivity[N * i + SOC] =
                 sigma3 > 0 ? cell.ocv().socReachOfVolts(x[N * i + SOC], celsius, sigma3) / 3 : 0.0;
     }
@@ -225,9 +231,7 @@ public final class SpkfSocEstimator implements SocFilter {
         double restSoc = noise.restartFromRest(p, NN * i, i, volts, celsius, outside, hysteresis.magnitudeVolts());
         if (!Double.isNaN(restSoc)) {
             x[N * i + SOC] = restSoc;
-            double sigma3 = 3 * noise.ocvSigmaAt(i, restSoc, celsius, outside);
-            ocvErrorSensitivity[N * i + SOC] =
-                    sigma3 > 0 ? cell.ocv().socReachOfVolts(restSoc, celsius, sigma3) / 3 : 0.0;
+            socReadFromVoltage(i, celsius, outside);
         }
     }
 
