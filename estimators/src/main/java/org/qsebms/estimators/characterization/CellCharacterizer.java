@@ -41,6 +41,16 @@ public final class CellCharacterizer {
     static final double OCV_SLOPE_HALF_SPAN = 0.05;
     /** Fewer pulse fits than this per test file earn a warning. */
     static final int MIN_PULSES_FOR_CONFIDENCE = 3;
+    /**
+     * Said (printed and written into the preset's header) when no slow polarisation log was given: the
+     * pulse and OCV tests cannot size the polarisation a sustained load builds over minutes, and without
+     * it a filter started under load reads it as SOC (docs/estimation.md, "Mid-drive starts on every cycle").
+     */
+    static final String NO_SLOW_BRANCH_NOTE = "no slow polarisation branch (no --slow-polarisation-log): a SOC"
+            + " filter started under a sustained load (a replay from the middle of a drive) reads the polarisation"
+            + " the pulse tests cannot size as SOC, and its bound may not cover the error; whole drives started"
+            + " near full are not affected. Give one or more drive logs with soc_ref (--slow-polarisation-log) to"
+            + " fit the branch (docs/estimation.md, \"Mid-drive starts on every cycle\")";
 
     private final PulseFitter pulseFitter;
     private final OcvFitter ocvFitter;
@@ -258,6 +268,8 @@ public final class CellCharacterizer {
             cell = cell.withSlowPolarisation(fit.slow());
             hysteresis = fit.hysteresis();
             notes.add(fit.note());
+        } else {
+            notes.add(NO_SLOW_BRANCH_NOTE);
         }
         // the doubt's slow-pair evidence takes the resistive drop off the branches only with a resistance from
         // enough pulses to trust; else the raw branches bracket the OCV (wider, but without the fit's error)

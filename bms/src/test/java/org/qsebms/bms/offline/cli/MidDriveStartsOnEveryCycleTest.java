@@ -143,7 +143,10 @@ class MidDriveStartsOnEveryCycleTest {
             + "whiteness) did not keep the 25 °C median bound under 3 % (docs/estimation.md, nisbound); "
             + "re-measured 2026-12-03 (middriveest): RMSE over 1 % on 44 (up to 10.5 %), under 2 % only after 600 s or never on "
             + "12, coverage under 95 % on 17; the start doubt in the gain changes nothing without a branch, and the "
-            + "+30 % and -30 % starts give the same RMSE within 0.1 points on 29 of 40 pairs: the model's miss")
+            + "+30 % and -30 % starts give the same RMSE within 0.1 points on 29 of 40 pairs: the model's miss. "
+            + "Re-measured 2026-12-05 (acffe53): coverage under 95 % on 14 (under 50 % on 6; 25 °C 3 of 40, US06 "
+            + "row 2891 36.4 / 36.6 %; 10 °C US06 row 3368 0.0 %), RMSE over 1 % on 44 (up to 10.6 %), under 2 % "
+            + "only after 600 s or never on 11; bms characterize now says a preset without a branch is not covered")
     @ParameterizedTest(name = "{0} from {1} % of its rows, {2} off")
     @MethodSource("ncaStarts")
     void documentedRecipeMeetsTheTargetsFromEveryStart(String log, int percent, double error) throws IOException {
@@ -157,7 +160,10 @@ class MidDriveStartsOnEveryCycleTest {
             + "(ocvambig): 0 °C Cycle_1 row 7052 26.7 % (+30 %) and 56.9 % (from 0.0), the 62 others at least 95 %. "
             + "Re-measured 2026-12-03 (middriveest, the branch's start doubt in the gain): RMSE over 1 % on 30 "
             + "(25 °C 5 of 24, up to 1.56 %; 10 °C 4 of 16, up to 2.14 %; 0 °C 21 of 24, up to 10.33 %), median "
-            + "0.99 -> 0.83 %; under 2 % only after 600 s or never on 6; coverage under 95 % on the same 2")
+            + "0.99 -> 0.83 %; under 2 % only after 600 s or never on 6; coverage under 95 % on the same 2. "
+            + "Re-measured 2026-12-05 (acffe53): coverage at least 95 % on all 64 (0 °C Cycle_1 row 7052 100 %, "
+            + "RMSE 10.4 %); RMSE over 1 % on 31 (25 °C 5 of 24, up to 1.59 %; 10 °C 5 of 16, up to 2.15 %; 0 °C "
+            + "21 of 24, up to 10.4 %); under 2 % only after 600 s or never on 7")
     @ParameterizedTest(name = "{0} from {1} % of its rows, {2} off")
     @MethodSource("ncaStartsNotLearntByTheSlowBranch")
     void withTheSlowBranchEveryStartMeetsTheTargets(String log, int percent, double error) throws IOException {

@@ -15,7 +15,7 @@ import org.qsebms.estimators.model.SlowPolarisation;
 /**
  * {@code bms characterize --slow-polarisation-log}: the slow branch fitted from drive logs lands in
  * the preset as {@code cell.slowPolarisation} and loads again; without the option the preset has
- * none; a log without {@code soc_ref} is refused with what to give instead. {@code bms replay
+ * none, and the command and the preset's header say what that leaves out; a log without {@code soc_ref} is refused with what to give instead. {@code bms replay
  * --estimate-slow-branch} corrects the branch as a filter state (a different replay) and changes
  * nothing for a preset without a branch.
  */
@@ -53,6 +53,7 @@ class SlowPolarisationCharacterizeTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("slowPolarisation: a third RC branch").contains("pan18650pf_25C_LA92.csv");
         assertThat(Files.readString(with)).contains("slowPolarisation:");
+        assertThat(r.out()).doesNotContain("no slow polarisation branch");
         SlowPolarisation slow = new PresetCatalog().load(with.toString()).cell().slowPolarisation();
         assertThat(slow.isNone()).isFalse();
         assertThat(slow.regions()).isEqualTo(10);
@@ -63,6 +64,11 @@ class SlowPolarisationCharacterizeTest {
         SharedDataValidationTest.Result plain = characterise(without);
         assertThat(plain.exit()).as(plain.err()).isZero();
         assertThat(Files.readString(without)).doesNotContain("slowPolarisation");
+        // said where a user reads it: on the command's output and in the preset's header
+        assertThat(plain.out())
+                .contains("no slow polarisation branch (no --slow-polarisation-log)")
+                .contains("Give one or more drive logs with soc_ref (--slow-polarisation-log)");
+        assertThat(Files.readString(without)).contains("# no slow polarisation branch");
         assertThat(new PresetCatalog().load(without.toString()).cell().slowPolarisation())
                 .isEqualTo(SlowPolarisation.NONE);
 
