@@ -54,16 +54,30 @@ final class RestSelfDischargeCue {
 
     private final RestSelfDischargeSettings settings;
     private final double capacitySpread;
-    /** Each cell's SOC where its fit began, from its OCV (the bleed's drop added back). */
+    /**
+     * Each cell's SOC where its fit began, from its OCV (the bleed's drop added back, the hysteresis taken
+     * off): from the first reading until the first sample interval ends, then from that interval's mean
+     * ({@link #locateFromFirstInterval}).
+     */
     private final double[] socAtFitStart;
     /**
-     * The same located from the voltage one prior spread of the unmodelled bleed drop above and below
-     * ({@link #PRIOR_FAST_OHMS} times the bleed at the fit's start): the range the bleed's OCV fall is
-     * read over when its cost to the standard error is counted.
+     * The same located from the voltage one doubt above and below: one prior spread of the unmodelled
+     * bleed drop ({@link #PRIOR_FAST_OHMS} times the mean bleed) and the standard error of the first
+     * interval's mean, in quadrature: the range the bleed's OCV fall is read over when its cost to the
+     * standard error is counted.
      */
     private final double[] socAtFitStartHigh;
 
     private final double[] socAtFitStartLow;
+    /**
+     * Over the fit's first sample interval, each cell's located voltages (V) and their squares, and its
+     * bleed (A), summed; {@link #locatedCount} readings.
+     */
+    private final double[] locatedSum;
+
+    private final double[] locatedSquares;
+    private final double[] locatedBleed;
+    private int locatedCount;
     /** Each cell's doubt of its bleed's OCV fall over the fit, as a current (A): see {@link #bleedLocationDoubtVolts}. */
     private final double[] bleedDoubtAmps;
     /** Each cell's excess's bound from that doubt, its own and the median's (A). */
@@ -193,6 +207,9 @@ final class RestSelfDischargeCue {
         this.bleedAh = new double[cells];
         this.bleedSlowAmps = new double[cells];
         this.bleedFastAmps = new double[cells];
+        this.locatedSum = new double[cells];
+        this.locatedSquares = new double[cells];
+        this.locatedBleed = new double[cells];
     }
 
     void update(double packAmps, double[] cellVolts, double[] bleedAmps, double dtSeconds) {
@@ -212,15 +229,24 @@ final class RestSelfDischargeCue {
         double t = restSeconds - settings.settleSeconds();
         binSeconds += dtSeconds;
         binTime += t * dtSeconds;
+        boolean locating = n[0] == 0;
+        if (locating) {
+            locatedCount++;
+        }
         for (int i = 0; i < cells; i++) {
             double f = bleedAmps[i];
             bleedAh[i] += f * dtSeconds / 3600.0;
-            if (n[i] == 0 && binSeconds == dtSeconds) {
+            if (locating) {
                 double located =
                         cellVolts[i] + modelBleedDropVolts(i, f) - hysteresis.magnitudeVolts() * hysteresisState[i];
-                socAtFitStart[i] = ocv.socAt(located);
-                socAtFitStartHigh[i] = ocv.socAt(located + PRIOR_FAST_OHMS * f);
-                socAtFitStartLow[i] = ocv.socAt(located - PRIOR_FAST_OHMS * f);
+                locatedSum[i] += located;
+                locatedSquares[i] += located * located;
+                locatedBleed[i] += f;
+                if (locatedCount == 1) { // until the interval's mean: the first reading
+                    socAtFitStart[i] = ocv.socAt(located);
+                    socAtFitStartHigh[i] = ocv.socAt(located + PRIOR_FAST_OHMS * f);
+                    socAtFitStartLow[i] = ocv.socAt(located - PRIOR_FAST_OHMS * f);
+                }
             }
             // add back the drop of the bleed (over the model's resistances) and the OCV fall its charge caused,
             // take off the hysteresis
@@ -236,6 +262,9 @@ final class RestSelfDischargeCue {
             return;
         }
         double ts = binTime / binSeconds;
+        if (locating) {
+            locateFromFirstInterval();
+        }
         for (int i = 0; i < cells; i++) {
             sampleVolts[i] = binVolts[i] / binSeconds;
             addSample(i, ts, sampleVolts[i], binFast[i] / binSeconds, binSlow[i] / binSeconds);
@@ -307,6 +336,28 @@ final class RestSelfDischargeCue {
      */
     private double bleedOcvFallVolts(int i) {
         return bleedOcvFallVolts(i, socAtFitStart[i]);
+    }
+
+    /**
+     * Locates each cell from the mean of its located voltages over the fit's first sample interval, not its
+     * first reading alone: one reading carries the sensor's noise, and where the OCV bends (an LFP knee,
+     * 0.1 to 0.3 V per unit SOC within 2 % SOC) 2 mV of it put a healthy bled cell 0.017 SOC high, on a
+     * slope a third of its own, so its bleed's OCV fall was added back a third too small and the rest read as
+     * a 3.3 mA leak (rest seed 15799, docs/safety.md). The range about it counts that mean's standard error
+     * (the readings' own spread over their count) with the bleed drop's prior. The fall added back over the
+     * interval itself, from the first reading's location, is a few tenths of a mAh of bleed at most.
+     */
+    private void locateFromFirstInterval() {
+        int m = locatedCount;
+        for (int i = 0; i < cells; i++) {
+            double mean = locatedSum[i] / m;
+            double variance = m > 1 ? Math.max(0.0, (locatedSquares[i] - m * mean * mean) / (m - 1)) : 0.0;
+            double prior = PRIOR_FAST_OHMS * locatedBleed[i] / m;
+            double doubt = Math.sqrt(prior * prior + variance / m);
+            socAtFitStart[i] = ocv.socAt(mean);
+            socAtFitStartHigh[i] = ocv.socAt(mean + doubt);
+            socAtFitStartLow[i] = ocv.socAt(mean - doubt);
+        }
     }
 
     /** The OCV fall of the cell's bleed charge since the fit began, read from {@code s0} (V). */
@@ -488,6 +539,10 @@ final class RestSelfDischargeCue {
         Arrays.fill(bleedMeanAmps, 0);
         Arrays.fill(bleedDoubtAmps, 0);
         Arrays.fill(doubtAmps, 0);
+        Arrays.fill(locatedSum, 0);
+        Arrays.fill(locatedSquares, 0);
+        Arrays.fill(locatedBleed, 0);
+        locatedCount = 0;
     }
 
     /**
