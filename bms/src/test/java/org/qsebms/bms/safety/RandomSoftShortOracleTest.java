@@ -355,6 +355,26 @@ class RandomSoftShortOracleTest {
     }
 
     /**
+     * Rest seeds that were known misses (or a false alarm) until a resting cell was located on its OCV from the mean
+     * of its readings over the fit's first sample interval instead of its first reading alone (2026-12-05; rest seed
+     * 15799, {@link #aBledCellOnAnLfpKneeIsNotFlaggedInsteadOfTheShortedOne}): the located SOC from which each bled
+     * cell's bleed fall is added back carried one reading's noise, on a knee enough to misread the fall by more than
+     * the threshold and to spread the median's doubt. Each failed on the code before (flagged late or never:
+     * {@link #theRestSeedsStillMissedAreFlaggedInTimeOnTheRightCell}, {@link #theFreshRestSeedsFrom6001AreFlaggedInTime},
+     * and 18233, fresh); each is flagged in time on the right cell now. Not chosen: the seeds were found by the
+     * sweeps before the change and kept with their figures.
+     */
+    @Test
+    void theRestSeedsALocationFromOneReadingMissedAreFlaggedInTime() {
+        List<String> violations = new java.util.ArrayList<>();
+        for (long seed :
+                new long[] {2235, 2568, 2687, 5537, 7034, 7156, 8746, 8844, 9360, 12831, 15158, 15235, 15662, 18233}) {
+            violations.addAll(judge(seed, false));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /**
      * Known miss, rest seeds 2235, 2279, 2444, 2568 and 2687 (sweep37, rest seeds 2001-3000) and 4737, 4867 and
      * 5537 (rest seeds 4001-6000, fresh). NCM shorts at rest after discharges to low SOC, flagged late or never.
      * 2568 (117 ohm, 33.1 mA, ptpa-ncm811 7 x 3 Ah at 1-5 % SOC), traced: its unbled shorted cell read 24-54 mA
@@ -372,11 +392,13 @@ class RandomSoftShortOracleTest {
      */
     @Disabled("known miss, measured 2026-12-04 (rests 1-6000 with the floor): 2279, 2687 and 5537 flagged at 2.79,"
             + " 2.90 and 2.57 h against 2.60, 2.57 and 2.52 h; 2235 (17.9 mA), 2444 (5.4 mA), 2568 (33.1 mA), 4737"
-            + " (4.0 mA) and 4867 (36.6 mA) never")
+            + " (4.0 mA) and 4867 (36.6 mA) never. Re-measured 2026-12-05 with the location from the first interval's"
+            + " mean: 2279 at 2.65 h against 2.60 h; 2444, 4737 and 4867 never (2235, 2568, 2687 and 5537 in time,"
+            + " moved to theRestSeedsALocationFromOneReadingMissedAreFlaggedInTime)")
     @Test
     void theRestSeedsStillMissedAreFlaggedInTimeOnTheRightCell() {
         List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {2235, 2279, 2444, 2568, 2687, 4737, 4867, 5537}) {
+        for (long seed : new long[] {2279, 2444, 4737, 4867}) {
             violations.addAll(judge(seed, false));
         }
         assertThat(violations).isEmpty();
@@ -415,7 +437,12 @@ class RandomSoftShortOracleTest {
      * ({@link #aBledCellOnAnLfpKneeIsNotFlaggedInsteadOfTheShortedOne}). Rest seeds 16501-17500 (fresh, 2026-12-05
      * later, 166 claims, no false alarm or wrong cell; not traced), both near the claim's edge: 17229 (1030 ohm, 3.9
      * mA, ptpa-ncm811 16 x 2 Ah at about 31 % SOC) at 2.85 h against 2.67 h, 17484 (917 ohm, 4.2 mA, le-ncm811 16
-     * x 2.5 Ah at about 28 %) never.
+     * x 2.5 Ah at about 28 %) never. Rest seeds 17501-18300 (fresh, 2026-12-05, third session, on acffe53, 111
+     * claims, no false alarm or wrong cell): 17512 (460 ohm, 8.7 mA, cell 7 of a ptpa-ncm811 16 x 2.5 Ah pack at
+     * about 14 % SOC, the cell the balancer bled most, 85 mAh: traced, its 6.8 mA excess under a bleed doubt of 6-16
+     * mA) and 18233 (971 ohm, 4.1 mA) never. With the location from the first interval's mean (rest seeds
+     * 15001-18300 again, 497 claims): 18233 in time, 17512 still never, and 16853 (1092 ohm, 3.8 mA) at 2.53 h
+     * against 2.48 h, which was in time before (the only seed the change made worse).
      */
     @Disabled("known miss, measured 2026-12-04: rests 6008, 6962, 7852 and 8133 flagged at 2.45, 2.38, 2.88 and 2.88"
             + " h against 2.43, 2.23, 2.48 and 2.53 h; 6320 (3.7 mA), 7040 (4.2 mA), 7362 (3.8 mA), 7988 (5.0 mA),"
@@ -425,14 +452,19 @@ class RandomSoftShortOracleTest {
             + " 11856 (5.9 mA) never; 12831 (5.3 mA) and 13076 (4.5 mA) never; 2026-12-05: 13902 (4.2 mA), 14225 (4.1"
             + " mA) and 14902 (17.9 mA) never; 15158 (8.7 mA), 15235 (17.8 mA), 15285 (13.6 mA), 15547 (8.4 mA) and"
             + " 16250 (3.8 mA) never; 15061, 15065 and 15662 at 2.49, 2.60 and 2.72 h against 2.48, 2.53 and 2.62 h;"
-            + " 17229 at 2.85 h against 2.67 h, 17484 (4.2 mA) never")
+            + " 17229 at 2.85 h against 2.67 h, 17484 (4.2 mA) never. Re-measured 2026-12-05 with the location from"
+            + " the first interval's mean (7034, 7156, 8746, 8844, 9360, 12831, 15158, 15235 and 15662 in time, moved"
+            + " to theRestSeedsALocationFromOneReadingMissedAreFlaggedInTime): late 6008 2.45 h, 7040 2.66, 7852 2.81,"
+            + " 8133 2.87, 9739 3.15, 11300 2.92, 11393 2.83, 11957 2.65, 15061 2.56, 15065 2.58, 15547 2.96, 17229"
+            + " 2.80, 17484 2.64 and fresh 16853 (3.8 mA) 2.53 against 2.48 h; never 6320, 6962, 7362, 7988, 9010,"
+            + " 9076, 9570, 9738, 11122, 11165, 11856, 13076, 13902, 14225, 14902, 15285, 16250 and fresh 17512 (460"
+            + " ohm, 8.7 mA)")
     @Test
     void theFreshRestSeedsFrom6001AreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
         for (long seed : new long[] {
-            6008, 6320, 6962, 7034, 7040, 7156, 7362, 7852, 7988, 8133, 8746, 8844, 9010, 9076, 9360, 9570, 9738, 9739,
-            11122, 11165, 11300, 11393, 11856, 11957, 12831, 13076, 13902, 14225, 14902, 15061, 15065, 15158, 15235,
-            15285, 15547, 15662, 16250, 17229, 17484
+            6008, 6320, 6962, 7040, 7362, 7852, 7988, 8133, 9010, 9076, 9570, 9738, 9739, 11122, 11165, 11300, 11393,
+            11856, 11957, 13076, 13902, 14225, 14902, 15061, 15065, 15285, 15547, 16250, 16853, 17229, 17484, 17512
         }) {
             violations.addAll(judge(seed, false));
         }
@@ -446,12 +478,14 @@ class RandomSoftShortOracleTest {
      * short (about 16 mA) in cell 2. The voltage-mode balancer bled the cells above the lowest; cell 8 bled 14.5 mAh
      * (string mean 6.7 mAh). At 2.07 h {@code SOFT_SHORT.MOL} and {@code .RSL} named cell 8: "leak about 3.3 mA
      * above the string median (threshold 3.0 mA ... standard error 0.56 mA, bleed doubt 0.4 mA: it bled too much
-     * to be in the median)", and cell 2 was never flagged. The class of "A bled cell can be the leaking one" in
-     * docs/safety.md: the bleed's OCV fall read on a knee, bounded there rather than removed. Not traced further.
+     * to be in the median)". Traced: the rest fit located cell 8 on its OCV from its first reading, 3.4154 V, 2.3 mV
+     * above the 3.413 V it then read with its bleed off (the sensor's noise): 0.1504 SOC for a true 0.1366, where
+     * the knee's slope is 0.11 V per unit SOC against 0.31, so its bleed's OCV fall was added back a third too small
+     * and the rest of the fall read as a leak. Fixed: a cell is located from the mean of its readings over the fit's
+     * first sample interval, and the range about it counts that mean's standard error. Cell 2, the shorted one,
+     * rests where the OCV is flatter than the cue can read (its voltage 5 mV under its OCV by the leak's own
+     * overpotential) and the oracle claims nothing for it.
      */
-    @Disabled("known miss, measured 2026-12-05: SOFT_SHORT.MOL and .RSL on cell 8 (a bled healthy cell, 3.3 mA over"
-            + " the median against a 3.0 mA threshold plus 0.4 mA bleed doubt) at 2.07 h; the 201 ohm short in cell 2"
-            + " never flagged")
     @Test
     void aBledCellOnAnLfpKneeIsNotFlaggedInsteadOfTheShortedOne() {
         assertThat(judge(15799, false)).isEmpty();
