@@ -361,14 +361,15 @@ class RandomSoftShortOracleTest {
      * cell's bleed fall is added back carried one reading's noise, on a knee enough to misread the fall by more than
      * the threshold and to spread the median's doubt. Each failed on the code before (flagged late or never:
      * {@link #theRestSeedsStillMissedAreFlaggedInTimeOnTheRightCell}, {@link #theFreshRestSeedsFrom6001AreFlaggedInTime},
-     * and 18233, fresh); each is flagged in time on the right cell now. Not chosen: the seeds were found by the
-     * sweeps before the change and kept with their figures.
+     * and fresh 18233, 19081 and 19660); each is flagged in time on the right cell now. Not chosen: the seeds were
+     * found by the sweeps before the change and kept with their figures.
      */
     @Test
     void theRestSeedsALocationFromOneReadingMissedAreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
-        for (long seed :
-                new long[] {2235, 2568, 2687, 5537, 7034, 7156, 8746, 8844, 9360, 12831, 15158, 15235, 15662, 18233}) {
+        for (long seed : new long[] {
+            2235, 2568, 2687, 5537, 7034, 7156, 8746, 8844, 9360, 12831, 15158, 15235, 15662, 18233, 19081, 19660
+        }) {
             violations.addAll(judge(seed, false));
         }
         assertThat(violations).isEmpty();
@@ -442,7 +443,10 @@ class RandomSoftShortOracleTest {
      * about 14 % SOC, the cell the balancer bled most, 85 mAh: traced, its 6.8 mA excess under a bleed doubt of 6-16
      * mA) and 18233 (971 ohm, 4.1 mA) never. With the location from the first interval's mean (rest seeds
      * 15001-18300 again, 497 claims): 18233 in time, 17512 still never, and 16853 (1092 ohm, 3.8 mA) at 2.53 h
-     * against 2.48 h, which was in time before (the only seed the change made worse).
+     * against 2.48 h, which was in time before (the only seed the change made worse). Rest seeds 18301-19800 (fresh,
+     * 225 claims, no false alarm or wrong cell on either code): on acffe53 6 violations, with the location from the
+     * mean 4: 18676 (715 ohm, 5.6 mA), 18873 (597 ohm, 6.4 mA) and 19406 (843 ohm, 4.8 mA) never, 18650 (380 ohm,
+     * 10.9 mA) at 2.45 h against 2.43 h (was 2.59 h); 19081 and 19660 in time (were late).
      */
     @Disabled("known miss, measured 2026-12-04: rests 6008, 6962, 7852 and 8133 flagged at 2.45, 2.38, 2.88 and 2.88"
             + " h against 2.43, 2.23, 2.48 and 2.53 h; 6320 (3.7 mA), 7040 (4.2 mA), 7362 (3.8 mA), 7988 (5.0 mA),"
@@ -458,13 +462,15 @@ class RandomSoftShortOracleTest {
             + " 8133 2.87, 9739 3.15, 11300 2.92, 11393 2.83, 11957 2.65, 15061 2.56, 15065 2.58, 15547 2.96, 17229"
             + " 2.80, 17484 2.64 and fresh 16853 (3.8 mA) 2.53 against 2.48 h; never 6320, 6962, 7362, 7988, 9010,"
             + " 9076, 9570, 9738, 11122, 11165, 11856, 13076, 13902, 14225, 14902, 15285, 16250 and fresh 17512 (460"
-            + " ohm, 8.7 mA)")
+            + " ohm, 8.7 mA); fresh 18301-19800: 18650 at 2.45 h against 2.43 h, 18676 (5.6 mA), 18873 (6.4 mA) and"
+            + " 19406 (4.8 mA) never")
     @Test
     void theFreshRestSeedsFrom6001AreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
         for (long seed : new long[] {
             6008, 6320, 6962, 7040, 7362, 7852, 7988, 8133, 9010, 9076, 9570, 9738, 9739, 11122, 11165, 11300, 11393,
-            11856, 11957, 13076, 13902, 14225, 14902, 15061, 15065, 15285, 15547, 16250, 16853, 17229, 17484, 17512
+            11856, 11957, 13076, 13902, 14225, 14902, 15061, 15065, 15285, 15547, 16250, 16853, 17229, 17484, 17512,
+            18650, 18676, 18873, 19406
         }) {
             violations.addAll(judge(seed, false));
         }
