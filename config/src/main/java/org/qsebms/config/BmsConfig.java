@@ -12,7 +12,8 @@ public record BmsConfig(
         HealthConfig health,
         DashboardConfig dashboard,
         SupplementaryLimits supplementary,
-        EstimationConfig estimation) {
+        EstimationConfig estimation,
+        BalancingConfig balancing) {
 
     /** A copy with another broker URL. */
     public BmsConfig withMqttUrl(String url) {
@@ -43,7 +44,7 @@ public record BmsConfig(
      * A builder: pack, chemistry, limits, loop, hal, mqtt and persistence must be set; the health
      * settings default to {@link HealthConfig#of} the chemistry and limits, the dashboard to
      * {@link DashboardConfig#OFF}, the supplementary limits to the chemistry's and the estimation
-     * to {@link EstimationConfig#DEFAULTS}.
+     * to {@link EstimationConfig#DEFAULTS} and the balancing to {@link BalancingConfig#of} the limits.
      */
     public static Builder builder() {
         return new Builder();
@@ -62,7 +63,8 @@ public record BmsConfig(
                 .health(health)
                 .dashboard(dashboard)
                 .supplementary(supplementary)
-                .estimation(estimation);
+                .estimation(estimation)
+                .balancing(balancing);
     }
 
     /** Named setters for the sections of {@link BmsConfig}. */
@@ -78,6 +80,7 @@ public record BmsConfig(
         private DashboardConfig dashboard;
         private SupplementaryLimits supplementary;
         private EstimationConfig estimation;
+        private BalancingConfig balancing;
 
         private Builder() {}
 
@@ -136,6 +139,11 @@ public record BmsConfig(
             return this;
         }
 
+        public Builder balancing(BalancingConfig v) {
+            balancing = v;
+            return this;
+        }
+
         public BmsConfig build() {
             requireSet(pack, "pack");
             requireSet(chemistry, "chemistry");
@@ -155,7 +163,8 @@ public record BmsConfig(
                     health != null ? health : HealthConfig.of(chemistry, limits),
                     dashboard != null ? dashboard : DashboardConfig.OFF,
                     supplementary != null ? supplementary : chemistry.supplementary(),
-                    estimation != null ? estimation : EstimationConfig.DEFAULTS);
+                    estimation != null ? estimation : EstimationConfig.DEFAULTS,
+                    balancing != null ? balancing : BalancingConfig.of(limits));
         }
 
         private static void requireSet(Object value, String name) {

@@ -28,7 +28,8 @@ public final class ConfigLoader {
             "persistence",
             "health",
             "dashboard",
-            "estimation");
+            "estimation",
+            "balancing");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     private final PresetCatalog presets = new PresetCatalog();
@@ -240,7 +241,49 @@ public final class ConfigLoader {
                 .supplementary(SupplementaryReader.tightening(
                         r.optionalMapping("supplementary"), preset.supplementary(), preset.name()))
                 .estimation(estimation(r.optionalMapping("estimation")))
+                .balancing(balancing(r.optionalMapping("balancing"), limits))
                 .build();
+    }
+
+    /**
+     * The {@code balancing} section. Its floor may not lie under the under-voltage MOL (a balancer must not bleed a
+     * cell the MOL already warns of) nor its ceiling above the charge over-temperature MOL.
+     */
+    private static BalancingConfig balancing(YamlNode n, ProtectionLimits limits) {
+        BalancingConfig d = BalancingConfig.of(limits);
+        if (n == null) {
+            return d;
+        }
+        n.rejectUnknownKeys(
+                Set.of("enabled", "mode", "thresholdVolts", "thresholdSoc", "minCellVolts", "maxCelsius", "duty"));
+        double floor = limits.cellUnderVoltage().mol();
+        double top = limits.cellOverVoltage().mol();
+        double coldest = limits.chargeUnderTemperature().mol();
+        double hottest = limits.chargeOverTemperature().mol();
+        double minCellVolts = n.number("minCellVolts", d.minCellVolts(), 0, 10, "V");
+        if (minCellVolts < floor || minCellVolts > top) {
+            throw new ConfigException(
+                    n.child("minCellVolts"),
+                    minCellVolts + " V is outside " + floor + ".." + top + " V, the cell under-voltage MOL to the"
+                            + " over-voltage MOL: a balancer may not bleed a cell the under-voltage MOL already warns"
+                            + " of; use a value in that range, or remove the key for the MOL");
+        }
+        double maxCelsius = n.number("maxCelsius", d.maxCelsius(), -100, 200, "°C");
+        if (maxCelsius <= coldest || maxCelsius > hottest) {
+            throw new ConfigException(
+                    n.child("maxCelsius"),
+                    maxCelsius + " °C is outside " + coldest + ".." + hottest + " °C, above the charge"
+                            + " under-temperature MOL and up to the charge over-temperature MOL (the resistors heat"
+                            + " the cells); use a value in that range, or remove the key for the MOL");
+        }
+        return new BalancingConfig(
+                n.bool("enabled", d.enabled()),
+                n.enumValue("mode", BalancingConfig.Mode.class, d.mode()),
+                n.number("thresholdVolts", d.thresholdVolts(), 0.001, 0.5, "V"),
+                n.number("thresholdSoc", d.thresholdSoc(), 0.001, 0.5, "SOC fraction"),
+                minCellVolts,
+                maxCelsius,
+                n.number("duty", d.duty(), 0.01, 1, "fraction of each 10 s period"));
     }
 
     /** The {@code estimation} section: which SOC filter runs, and whether it has the current-offset state. */

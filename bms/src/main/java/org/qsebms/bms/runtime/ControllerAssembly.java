@@ -21,6 +21,7 @@ import org.qsebms.bms.snapshot.SampleRing;
 import org.qsebms.bms.supervisor.Supervisor;
 import org.qsebms.bms.supervisor.SupervisorRequests;
 import org.qsebms.bms.supervisor.SupervisorState;
+import org.qsebms.config.BalancingConfig;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.CurrentSensorRating;
 import org.qsebms.config.ProtectionLimits;
@@ -135,12 +136,18 @@ public final class ControllerAssembly {
         });
         long periodNanos = cfg.loop().period().toNanos();
         int dutyPeriod = (int) Math.max(1, 10_000_000_000L / periodNanos);
+        BalancingConfig bc = cfg.balancing();
         PassiveBalancer balancer = new PassiveBalancer(
-                0.010,
-                cfg.limits().chargeOverTemperature().mol(),
-                cfg.limits().cellUnderVoltage().mol(),
+                bc.mode() == BalancingConfig.Mode.SOC ? PassiveBalancer.Mode.SOC : PassiveBalancer.Mode.VOLTAGE,
+                bc.thresholdVolts(),
+                bc.thresholdSoc(),
+                bc.maxCelsius(),
+                bc.minCellVolts(),
                 dutyPeriod,
-                (int) Math.max(1, dutyPeriod * 0.8));
+                (int) Math.max(1, dutyPeriod * bc.duty()));
+        if (!bc.enabled()) {
+            channels.operator().setBalancingEnabled(false);
+        }
         var control = new ControllerParts.Control(
                 protection, supervisor, new CurrentLimits(cfg.limits()), balancer, channels.operator());
         ControllerParts.Estimators estimators = estimators(cfg, cells, events);
