@@ -64,6 +64,7 @@ public final class ScenarioLoader {
                         "loop",
                         "health",
                         "estimation",
+                        "balancing",
                         "initial",
                         "ambient",
                         "load",
@@ -131,9 +132,8 @@ public final class ScenarioLoader {
             throw new ConfigException(
                     "pack", "missing; give at least 'pack: {chemistry: psoa-ncm811, seriesCells: 4}'");
         }
-        // The pack, limits, supplementary, loop, health and estimation sections use the BMS configuration's own keys
-        // and
-        // validation.
+        // The pack, limits, supplementary, loop, health, estimation and balancing sections use the BMS
+        // configuration's own keys and validation.
         ObjectMapper m = new ObjectMapper(new YAMLFactory());
         com.fasterxml.jackson.databind.node.ObjectNode cfg = m.createObjectNode();
         com.fasterxml.jackson.databind.node.ObjectNode p = pack.deepCopy();
@@ -155,6 +155,9 @@ public final class ScenarioLoader {
         }
         if (root.has("estimation")) {
             cfg.set("estimation", root.get("estimation"));
+        }
+        if (root.has("balancing")) {
+            cfg.set("balancing", root.get("balancing"));
         }
         try {
             return new ConfigLoader().parse(m.writeValueAsString(cfg), "scenario");

@@ -32,7 +32,8 @@ class ScenarioLoaderStrictTest {
                 "volts on a reset|commands: [{at: 1s, type: reset, volts: 2}]\\nduration: 10s|commands[0].volts|does not take",
                 "for on a command|commands: [{at: 1s, type: open, for: 2s}]\\nduration: 10s|commands[0].for|does not take",
                 "unknown type|faults: [{at: 1s, type: meteor}]\\nduration: 10s|faults[0].type|is not known",
-                "obeysLimits not boolean|load: {type: idle, obeysLimits: maybe}\\nduration: 10s|load.obeysLimits|not true or false"
+                "obeysLimits not boolean|load: {type: idle, obeysLimits: maybe}\\nduration: 10s|load.obeysLimits|not true or false",
+                "balancer floor under the MOL|balancing: {minCellVolts: 1.0}\\nduration: 10s|balancing.minCellVolts|under-voltage MOL"
             })
     void refusesWithTheKeyAndTheReason(String what, String body, String key, String reason) {
         assertThatThrownBy(() -> parse(body.replace("\\n", "\n")))
