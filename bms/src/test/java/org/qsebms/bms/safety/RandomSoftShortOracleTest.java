@@ -322,19 +322,23 @@ class RandomSoftShortOracleTest {
      * byte on the last stop's code 5a32d1e): 5032 (152 ohm, 24.8 mA, cell 1 of a 6 x 3 Ah ptpa-ncm811 pack, the
      * smallest cell, 2.775 Ah against 2.970-3.093) and 5212 (137 ohm, 27.5 mA, cell 5 of a 5 x 3 Ah ptpa-ncm811
      * pack) never in 8 h. Cycling seeds 5501-5900 (fresh, 2026-12-05, 14 claims, no false alarm or wrong cell; not
-     * traced): 5608 (153 ohm, 24.7 mA, cell 1 of a 4 x 2 Ah le-ncm811 pack at a 500 ms loop) at 7.19 h.
+     * traced): 5608 (153 ohm, 24.7 mA, cell 1 of a 4 x 2 Ah le-ncm811 pack at a 500 ms loop) at 7.19 h. Cycling seeds
+     * 6301-6600 (fresh, 2026-12-05, fifth session, on b22d6115, 14 claims, no false alarm or wrong cell; not traced):
+     * 6467 (183 ohm, 20.6 mA, cell 5 of a 5 x 2 Ah psoa-ncm811 pack) at 7.05 h and 6561 (170 ohm, 22.2 mA, cell 7)
+     * at 7.70 h.
      */
     @Disabled("known miss (latedrift class), measured 2026-12-04 (sweep37): deadline 6.62 h; flagged at 7.89 h (990,"
             + " 146 ohm), 7.27 h (1161, 132 ohm), 6.87 h (1380, 121 ohm), 6.80 h (1561, 175 ohm), 7.89 h (1584, 170"
             + " ohm), 7.22 h (1888, 122 ohm), 6.99 h (1952, 162 ohm), 6.85 h (2686, 132 ohm), 7.95 h (2925, 175"
             + " ohm), 7.52 h (3208, 188 ohm); 2492 (168 ohm, 22.5 mA) and 2728 (146 ohm, 25.8 mA) never in 8 h;"
             + " 2026-12-05: 5032 (152 ohm, 24.8 mA) and 5212 (137 ohm, 27.5 mA) never in 8 h; 5608 (153 ohm, 24.7"
-            + " mA) at 7.19 h")
+            + " mA) at 7.19 h; 6467 (183 ohm, 20.6 mA) at 7.05 h and 6561 (170 ohm, 22.2 mA) at 7.70 h")
     @Test
     void theCyclingShortsSweep37FoundAreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
-        for (long seed :
-                new long[] {990, 1161, 1380, 1561, 1584, 1888, 1952, 2492, 2686, 2728, 2925, 3208, 5032, 5212, 5608}) {
+        for (long seed : new long[] {
+            990, 1161, 1380, 1561, 1584, 1888, 1952, 2492, 2686, 2728, 2925, 3208, 5032, 5212, 5608, 6467, 6561
+        }) {
             violations.addAll(judge(seed, true));
         }
         assertThat(violations).isEmpty();
@@ -446,7 +450,12 @@ class RandomSoftShortOracleTest {
      * against 2.48 h, which was in time before (the only seed the change made worse). Rest seeds 18301-19800 (fresh,
      * 225 claims, no false alarm or wrong cell on either code): on acffe53 6 violations, with the location from the
      * mean 4: 18676 (715 ohm, 5.6 mA), 18873 (597 ohm, 6.4 mA) and 19406 (843 ohm, 4.8 mA) never, 18650 (380 ohm,
-     * 10.9 mA) at 2.45 h against 2.43 h (was 2.59 h); 19081 and 19660 in time (were late).
+     * 10.9 mA) at 2.45 h against 2.43 h (was 2.59 h); 19081 and 19660 in time (were late). Rest seeds 19801-21300
+     * (fresh, 2026-12-05, fifth session, on b22d6115, 248 claims, no false alarm or wrong cell): 20446 (199 ohm, 19.1
+     * mA, cell 3 of a 4 x 3 Ah psoa-ncm811 pack resting at 1-3 % SOC after a 1.1 C discharge) never, traced: 2568's
+     * class. The shorted cell, the only one unbled, read 15-17 mA of loss (standard error 5-30 mA), but with three of
+     * four cells bled the median is a bled cell, and their bleeds' falls, read from locations at SOC 0.010-0.034 into
+     * the OCV's last 1 %, carried location doubts of 0.06-7.4 A.
      */
     @Disabled("known miss, measured 2026-12-04: rests 6008, 6962, 7852 and 8133 flagged at 2.45, 2.38, 2.88 and 2.88"
             + " h against 2.43, 2.23, 2.48 and 2.53 h; 6320 (3.7 mA), 7040 (4.2 mA), 7362 (3.8 mA), 7988 (5.0 mA),"
@@ -463,18 +472,34 @@ class RandomSoftShortOracleTest {
             + " 2.80, 17484 2.64 and fresh 16853 (3.8 mA) 2.53 against 2.48 h; never 6320, 6962, 7362, 7988, 9010,"
             + " 9076, 9570, 9738, 11122, 11165, 11856, 13076, 13902, 14225, 14902, 15285, 16250 and fresh 17512 (460"
             + " ohm, 8.7 mA); fresh 18301-19800: 18650 at 2.45 h against 2.43 h, 18676 (5.6 mA), 18873 (6.4 mA) and"
-            + " 19406 (4.8 mA) never")
+            + " 19406 (4.8 mA) never; fresh 19801-21300: 20446 (199 ohm, 19.1 mA, at 1-3 % SOC) never")
     @Test
     void theFreshRestSeedsFrom6001AreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
         for (long seed : new long[] {
             6008, 6320, 6962, 7040, 7362, 7852, 7988, 8133, 9010, 9076, 9570, 9738, 9739, 11122, 11165, 11300, 11393,
             11856, 11957, 13076, 13902, 14225, 14902, 15061, 15065, 15285, 15547, 16250, 16853, 17229, 17484, 17512,
-            18650, 18676, 18873, 19406
+            18650, 18676, 18873, 19406, 20446
         }) {
             violations.addAll(judge(seed, false));
         }
         assertThat(violations).isEmpty();
+    }
+
+    /**
+     * Rest seed 20446 (held above: a pack resting at 1-3 % SOC, three of four cells bled into the OCV's last 1 %, the
+     * short never flagged) with the balancer's floor raised to 3.5 V ({@code balancing.minCellVolts}, the lowest cell
+     * rests at 3.39 V and falls): nothing is bled near empty, every cell is in the median, and the short is flagged in
+     * time on its cell. The same scenario with the default floor is {@link #theFreshRestSeedsFrom6001AreFlaggedInTime}'s
+     * miss; this is what a user who does not balance a pack near empty gets, not a fix of the detector.
+     */
+    @Test
+    void aBalancerFloorAboveANearEmptyRestLetsItsShortBeFound() {
+        AtomicInteger claims = new AtomicInteger();
+        String yaml = scenario(20446, false).yaml() + "balancing: {minCellVolts: 3.5}\n";
+        assertThat(judge(yaml, "rest seed 20446 with a balancing floor", false, claims))
+                .isEmpty();
+        assertThat(claims.get()).as("the scenario carries a detection claim").isEqualTo(1);
     }
 
     /**
