@@ -28,6 +28,7 @@ final class SampleWriter {
     private final UsableCapacityMeter usable;
     private final Supervisor supervisor;
     private final CurrentLimits currentLimits;
+    private final PassiveBalancer balancer;
     private final SampleRing ring;
     private final long everyNanos;
     private final LongSupplier epochMillis;
@@ -44,6 +45,7 @@ final class SampleWriter {
         this.usable = parts.estimators().usableCapacity().meter();
         this.supervisor = parts.control().supervisor();
         this.currentLimits = parts.control().currentLimits();
+        this.balancer = parts.control().balancer();
         this.ring = parts.outlets().ring();
         this.everyNanos = parts.outlets().sampleEveryNanos();
         this.epochMillis = parts.epochMillis();
@@ -109,6 +111,7 @@ final class SampleWriter {
         for (int i = 0; i < s.balancing.length; i++) {
             s.balancing[i] = hw.balancing().isOn(i);
         }
+        s.balancingEnabled = balancer.enabled();
         fillUsableCapacity(s);
         fillHealth(s);
     }

@@ -36,6 +36,8 @@ public final class PackSample {
     public boolean mainNegativeClosed;
     public boolean prechargeClosed;
     public boolean tripped;
+    /** Whether the balancer may bleed (configured on, and not turned off by the operator's command). */
+    public boolean balancingEnabled;
     /** Health (NaN while no tracker runs or an estimate does not exist yet; {@link #healthKnown} false without a tracker). */
     public boolean healthKnown;
 
@@ -98,6 +100,7 @@ public final class PackSample {
         packVolts = o.packVolts;
         packAmps = o.packAmps;
         currentZeroAmps = o.currentZeroAmps;
+        balancingEnabled = o.balancingEnabled;
         minCellVolts = o.minCellVolts;
         maxCellVolts = o.maxCellVolts;
         maxCelsius = o.maxCelsius;

@@ -33,6 +33,7 @@ final class StateFilter {
         return s.nanos - last.nanos >= heartbeatNanos
                 || s.state != last.state
                 || s.tripped != last.tripped
+                || s.balancingEnabled != last.balancingEnabled
                 || s.mainPositiveClosed != last.mainPositiveClosed
                 || s.mainNegativeClosed != last.mainNegativeClosed
                 || s.prechargeClosed != last.prechargeClosed

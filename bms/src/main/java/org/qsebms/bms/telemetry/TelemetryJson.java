@@ -91,6 +91,7 @@ final class TelemetryJson {
         c.put("mainNegative", s.mainNegativeClosed);
         c.put("precharge", s.prechargeClosed);
         n.put("tripped", s.tripped);
+        n.put("balancingEnabled", s.balancingEnabled);
         n.put("droppedSamples", droppedSamples);
         if (loopOverruns >= 0) {
             n.put("loopOverruns", loopOverruns);

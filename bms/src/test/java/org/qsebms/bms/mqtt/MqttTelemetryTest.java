@@ -195,7 +195,12 @@ class MqttTelemetryTest {
 
     @Test
     void commandsAreAnsweredIncludingRejections() throws Exception {
-        sub.await(r -> r.topic().equals(topics.state()), WAIT, "state");
+        assertThat(sub.await(r -> r.topic().equals(topics.state()), WAIT, "state")
+                        .json()
+                        .get("balancingEnabled")
+                        .asBoolean())
+                .as("balancing enabled at start, as configured")
+                .isTrue();
 
         sub.publish(topics.command("reset"), "{\"id\":\"r1\"}");
         sub.publish(topics.command("balancing"), "{\"id\":\"b1\",\"enabled\":false}");
@@ -223,6 +228,16 @@ class MqttTelemetryTest {
                 .contains("outside 0..");
         Thread.sleep(300);
         assertThat(bms.wiring().controller().balancer().enabled()).isFalse();
+        // and a remote user sees it in the state message (published on the change)
+        assertThat(sub.await(
+                                r -> r.topic().equals(topics.state())
+                                        && !r.json().get("balancingEnabled").asBoolean(),
+                                WAIT,
+                                "a state message with balancing off")
+                        .json()
+                        .get("balancingEnabled")
+                        .asBoolean())
+                .isFalse();
         // the BMS subscribes to the exact command names only: an unknown one never reaches it, so it has no answer
         assertThat(sub.on(topics.commandResult("self-destruct"))).isEmpty();
         assertThat(bms.publisher().commandsAccepted() + bms.publisher().commandsRejected())

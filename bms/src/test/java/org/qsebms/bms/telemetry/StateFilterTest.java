@@ -43,4 +43,17 @@ class StateFilterTest {
         quiet.state = SupervisorState.FAULT;
         assertThat(f.shouldPublish(quiet)).as("heartbeat").isTrue();
     }
+
+    @Test
+    void balancingTurnedOffIsPublishedInsideTheDeadband() {
+        StateFilter f = new StateFilter(new MqttConfig.StateDeadband(0.1, 1, 1, 1, 1), 60 * SECOND, 2, 2);
+        PackSample on = sample(0, 15.0);
+        on.balancingEnabled = true;
+        assertThat(f.shouldPublish(on)).as("first").isTrue();
+        PackSample same = sample(SECOND, 15.0);
+        same.balancingEnabled = true;
+        assertThat(f.shouldPublish(same)).as("nothing changed").isFalse();
+        PackSample off = sample(2 * SECOND, 15.0);
+        assertThat(f.shouldPublish(off)).as("balancing turned off").isTrue();
+    }
 }
