@@ -114,6 +114,7 @@ final class DashboardJson {
                 g.writeBoolean(b);
             }
             g.writeEndArray();
+            g.writeBooleanField("balancingEnabled", s.balancingEnabled);
             health(g, s);
             g.writeArrayFieldStart("alarms");
             for (DashboardFeed.Alarm a : v.alarms()) {

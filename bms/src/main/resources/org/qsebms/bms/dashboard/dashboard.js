@@ -229,7 +229,8 @@
     lastCells = s.cellVolts;
     const bal = [];
     s.balancing.forEach((on, i) => { if (on) { bal.push(i + 1); } });
-    setText('balancing', bal.length ? 'Balancing: cell ' + bal.join(', ') + '.' : 'No cell is balancing.');
+    setText('balancing', s.balancingEnabled === false ? 'Balancing is off (configuration or the balancing command).'
+      : bal.length ? 'Balancing: cell ' + bal.join(', ') + '.' : 'No cell is balancing.');
     showAlarms(s.alarms);
     showHealth(s.health);
     showEvents(s.events);

@@ -3,6 +3,7 @@ package org.qsebms.bms.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -23,6 +26,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.qsebms.bms.telemetry.MqttTopics;
 
 /**
  * The dashboard in a real browser (Debian's chromium and chromedriver, through Selenium) against the real
@@ -113,6 +117,7 @@ class DashboardBrowserTest {
                 assertThat(browser.findElement(By.id("alarmsPanel")).getDomAttribute("data-active"))
                         .isEqualTo("true");
                 Thread.sleep(1500); // one more sample, so the cell bar above the RSL line is drawn
+                assertThat(text(browser, "balancing")).matches("No cell is balancing\\.|Balancing: cell .*");
 
                 Path shot = ((TakesScreenshot) browser)
                         .getScreenshotAs(OutputType.FILE)
@@ -121,6 +126,22 @@ class DashboardBrowserTest {
                 Files.createDirectories(artefact.getParent());
                 Files.copy(shot, artefact, StandardCopyOption.REPLACE_EXISTING);
                 assertThat(Files.size(artefact)).isGreaterThan(10_000);
+
+                // the operator turns balancing off over MQTT: the caption says so
+                try (var operator =
+                        new MqttClient(bms.broker.url(), "dashboard-test-operator", new MemoryPersistence())) {
+                    operator.connect();
+                    operator.publish(
+                            new MqttTopics("qse-bms", "dash").command("balancing"),
+                            "{\"id\":\"b1\",\"enabled\":false}".getBytes(StandardCharsets.UTF_8),
+                            1,
+                            false);
+                    operator.disconnect();
+                }
+                await(
+                        () -> text(browser, "balancing").startsWith("Balancing is off"),
+                        Duration.ofSeconds(10),
+                        "the balancing caption after the command");
 
                 List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                         .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
