@@ -144,7 +144,8 @@ public final class ControllerAssembly {
                 bc.maxCelsius(),
                 bc.minCellVolts(),
                 dutyPeriod,
-                (int) Math.max(1, dutyPeriod * bc.duty()));
+                (int) Math.max(1, dutyPeriod * bc.duty()),
+                (int) Math.min(Integer.MAX_VALUE, Math.ceilDiv(bc.restDelay().toNanos(), periodNanos)));
         if (!bc.enabled()) {
             channels.operator().setBalancingEnabled(false);
         }
