@@ -1,7 +1,5 @@
 package org.qsebms.config;
 
-import java.time.Duration;
-
 /**
  * Passive balancing (the {@code balancing:} section): when the loop may bleed a cell through its balancing
  * resistor. The balancer bleeds the cells more than {@code thresholdVolts} above the lowest, never while the
@@ -18,9 +16,6 @@ import java.time.Duration;
  *                       not bled further (Libre Solar's {@code bal_cell_voltage_min}, TI's "CB Min Cell V")
  * @param maxCelsius     no balancing while the hottest cell reads at or above this (°C)
  * @param duty           the fraction of each 10 s period the resistors may be on, so their heat stays bounded
- * @param restDelay      at rest, balance only once the pack has rested this long (charging is balanced at once):
- *                       right after a load the cells' voltages still relax, each at its own pace, which voltage
- *                       mode would read as imbalance (Libre Solar's {@code bal_idle_delay})
  */
 public record BalancingConfig(
         boolean enabled,
@@ -29,8 +24,7 @@ public record BalancingConfig(
         double thresholdSoc,
         double minCellVolts,
         double maxCelsius,
-        double duty,
-        Duration restDelay) {
+        double duty) {
     /** What "above the lowest cell" is measured in. */
     public enum Mode {
         VOLTAGE,
@@ -52,9 +46,6 @@ public record BalancingConfig(
             throw new IllegalArgumentException("balancing threshold " + thresholdVolts + " V / " + thresholdSoc
                     + " SOC and duty " + duty + " must be positive, the duty at most 1");
         }
-        if (restDelay == null || restDelay.isNegative()) {
-            throw new IllegalArgumentException("balancing rest delay must be given and not negative, got " + restDelay);
-        }
         if (!Double.isFinite(minCellVolts) || !Double.isFinite(maxCelsius)) {
             throw new IllegalArgumentException(
                     "balancing floor " + minCellVolts + " V and ceiling " + maxCelsius + " °C must be finite");
@@ -63,7 +54,7 @@ public record BalancingConfig(
 
     /**
      * Without a {@code balancing:} section: on, voltage mode, 10 mV, no bleed at or below the under-voltage MOL
-     * nor at or above the charge over-temperature MOL, 80 % duty, balancing at rest at once.
+     * nor at or above the charge over-temperature MOL, 80 % duty.
      */
     public static BalancingConfig of(ProtectionLimits limits) {
         return new BalancingConfig(
@@ -73,7 +64,6 @@ public record BalancingConfig(
                 DEFAULT_THRESHOLD_SOC,
                 limits.cellUnderVoltage().mol(),
                 limits.chargeOverTemperature().mol(),
-                DEFAULT_DUTY,
-                Duration.ZERO);
+                DEFAULT_DUTY);
     }
 }

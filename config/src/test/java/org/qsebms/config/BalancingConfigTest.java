@@ -3,7 +3,6 @@ package org.qsebms.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The {@code balancing:} section: its defaults from the limits, each key, and each refusal. */
@@ -29,7 +28,6 @@ class BalancingConfigTest {
         assertThat(b.mode()).isEqualTo(BalancingConfig.Mode.VOLTAGE);
         assertThat(b.thresholdVolts()).isEqualTo(0.010);
         assertThat(b.duty()).isEqualTo(0.8);
-        assertThat(b.restDelay()).isZero();
         assertThat(b.minCellVolts()).isEqualTo(cfg.limits().cellUnderVoltage().mol());
         assertThat(b.maxCelsius())
                 .isEqualTo(cfg.limits().chargeOverTemperature().mol());
@@ -44,11 +42,8 @@ class BalancingConfigTest {
         double floor = cfg.limits().cellUnderVoltage().mol() + 0.2;
         double ceiling = cfg.limits().chargeOverTemperature().mol() - 5;
         BalancingConfig b = parse("balancing:\n  enabled: false\n  mode: soc\n  thresholdVolts: 0.02\n"
-                + "  thresholdSoc: 0.05\n  minCellVolts: " + floor + "\n  maxCelsius: " + ceiling + "\n  duty: 0.5\n"
-                + "  restDelay: 10min\n");
-        assertThat(b)
-                .isEqualTo(new BalancingConfig(
-                        false, BalancingConfig.Mode.SOC, 0.02, 0.05, floor, ceiling, 0.5, Duration.ofMinutes(10)));
+                + "  thresholdSoc: 0.05\n  minCellVolts: " + floor + "\n  maxCelsius: " + ceiling + "\n  duty: 0.5\n");
+        assertThat(b).isEqualTo(new BalancingConfig(false, BalancingConfig.Mode.SOC, 0.02, 0.05, floor, ceiling, 0.5));
     }
 
     @Test
@@ -91,12 +86,6 @@ class BalancingConfigTest {
         assertThatThrownBy(() -> parse("balancing:\n  enabled: sometimes\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("balancing.enabled: expected true or false");
-        assertThatThrownBy(() -> parse("balancing:\n  restDelay: 10\n"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("balancing.restDelay: '10' is not a duration");
-        assertThatThrownBy(() -> parse("balancing:\n  restDelay: 25h\n"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("balancing.restDelay: 25h is outside");
         assertThatThrownBy(() -> parse("balancing:\n  minCellVolt: 3.5\n"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("balancing.minCellVolt");

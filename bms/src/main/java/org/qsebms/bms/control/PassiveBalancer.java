@@ -9,10 +9,7 @@ import org.qsebms.hal.BalancingSwitches;
  * measured either by voltage or by estimated SOC ({@link Mode}). It balances only while charging
  * or at rest (never while discharging), only while the hottest cell is below the temperature
  * limit and the lowest cell above the voltage floor, and with a duty cap so the resistors' heat
- * stays bounded (on for {@code dutyOnTicks} of every {@code dutyPeriodTicks}). At rest it may wait
- * {@code restDelayTicks} first: a cell's terminal voltage right after a load still carries its
- * relaxation, which differs from cell to cell with their resistances and reads as imbalance in
- * voltage mode (Libre Solar's {@code bal_idle_delay}). The switch state
+ * stays bounded (on for {@code dutyOnTicks} of every {@code dutyPeriodTicks}). The switch state
  * goes to telemetry through {@code PackSample.balancing}. No allocation per tick.
  */
 public final class PassiveBalancer {
@@ -24,15 +21,7 @@ public final class PassiveBalancer {
         SOC
     }
 
-    /**
-     * Below this pack current (A, either sign) the pack is at rest; beyond it in the discharge direction it is
-     * discharging (no balancing). 50 mA: the soft-short detector's rest band.
-     */
-    static final double REST_AMPS = 0.05;
-
     private final Mode mode;
-    private final int restDelayTicks;
-    private int restTicks;
     private final double thresholdVolts;
     private final double thresholdSoc;
     private final double maxCelsius;
@@ -49,18 +38,6 @@ public final class PassiveBalancer {
         this(Mode.VOLTAGE, thresholdVolts, 0.02, maxCelsius, minCellVolts, dutyPeriodTicks, dutyOnTicks);
     }
 
-    /** Without a rest delay. */
-    public PassiveBalancer(
-            Mode mode,
-            double thresholdVolts,
-            double thresholdSoc,
-            double maxCelsius,
-            double minCellVolts,
-            int dutyPeriodTicks,
-            int dutyOnTicks) {
-        this(mode, thresholdVolts, thresholdSoc, maxCelsius, minCellVolts, dutyPeriodTicks, dutyOnTicks, 0);
-    }
-
     /**
      * @param mode            voltage or SOC
      * @param thresholdVolts  bleed a cell this far above the lowest (voltage mode)
@@ -69,8 +46,6 @@ public final class PassiveBalancer {
      * @param minCellVolts    no balancing while the lowest cell is at or below this voltage
      * @param dutyPeriodTicks duty-cycle period in ticks
      * @param dutyOnTicks     ticks per period the resistors may be on
-     * @param restDelayTicks  ticks the pack must have rested (|I| at most {@link #REST_AMPS}) before it is balanced at
-     *                        rest; 0: at once. Charging is balanced at once
      */
     public PassiveBalancer(
             Mode mode,
@@ -79,16 +54,11 @@ public final class PassiveBalancer {
             double maxCelsius,
             double minCellVolts,
             int dutyPeriodTicks,
-            int dutyOnTicks,
-            int restDelayTicks) {
+            int dutyOnTicks) {
         if (dutyPeriodTicks < 1 || dutyOnTicks < 0 || dutyOnTicks > dutyPeriodTicks) {
             throw new IllegalArgumentException("balancing duty " + dutyOnTicks + " of " + dutyPeriodTicks
                     + " ticks is invalid; need 0 <= on <= period and period >= 1");
         }
-        if (restDelayTicks < 0) {
-            throw new IllegalArgumentException("balancing rest delay " + restDelayTicks + " ticks must be >= 0");
-        }
-        this.restDelayTicks = restDelayTicks;
         this.mode = mode;
         this.thresholdVolts = thresholdVolts;
         this.thresholdSoc = thresholdSoc;
@@ -111,15 +81,11 @@ public final class PassiveBalancer {
      */
     public void decide(PackMeasurement m, SocEstimator soc, boolean allowed, BalancingSwitches out) {
         tick = (tick + 1) % dutyPeriodTicks;
-        boolean discharging = m.packAmps < -REST_AMPS;
-        boolean resting = !discharging && m.packAmps <= REST_AMPS;
-        restTicks = resting ? (restTicks < Integer.MAX_VALUE ? restTicks + 1 : restTicks) : 0;
-        boolean restedLongEnough = !resting || restTicks > restDelayTicks;
+        boolean discharging = m.packAmps < -0.05;
         boolean useSoc = mode == Mode.SOC && soc != null;
         boolean ok = enabled
                 && allowed
                 && !discharging
-                && restedLongEnough
                 && m.maxCellIndex >= 0
                 && m.maxTempIndex >= 0
                 && m.maxCelsius < maxCelsius

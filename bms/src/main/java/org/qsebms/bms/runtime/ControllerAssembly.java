@@ -144,8 +144,7 @@ public final class ControllerAssembly {
                 bc.maxCelsius(),
                 bc.minCellVolts(),
                 dutyPeriod,
-                (int) Math.max(1, dutyPeriod * bc.duty()),
-                (int) Math.min(Integer.MAX_VALUE, Math.ceilDiv(bc.restDelay().toNanos(), periodNanos)));
+                (int) Math.max(1, dutyPeriod * bc.duty()));
         if (!bc.enabled()) {
             channels.operator().setBalancingEnabled(false);
         }

@@ -93,14 +93,6 @@ class BalancingSectionTest {
     }
 
     @Test
-    void aRestDelayLongerThanTheRunKeepsEveryResistorOffAndAShortOneDelaysThem() throws IOException {
-        assertThat(run("balancing:\n  restDelay: 2min\n", false).seconds()).containsOnly(0.0);
-        // 20 s of rest first, then 80 % of the remaining 40 s
-        assertThat(run("balancing:\n  restDelay: 20s\n", false).seconds()[2])
-                .isCloseTo(32.0, org.assertj.core.data.Offset.offset(1.0));
-    }
-
-    @Test
     void aBalancerConfiguredOffStaysOffUntilTheCommandTurnsItOn() throws IOException {
         assertThat(run("balancing:\n  enabled: false\n", false).seconds()).containsOnly(0.0);
         assertThat(run("balancing:\n  enabled: false\n", true).seconds()[2]).isGreaterThan(40);

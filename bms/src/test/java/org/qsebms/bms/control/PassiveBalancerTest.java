@@ -74,26 +74,6 @@ class PassiveBalancerTest {
     }
 
     @Test
-    void atRestItWaitsForItsDelayButNotWhileCharging() {
-        PassiveBalancer b = new PassiveBalancer(PassiveBalancer.Mode.VOLTAGE, 0.010, 0.02, 40.0, 3.0, 1, 1, 3);
-        m.packAmps = -1.0; // a load ends
-        b.decide(m, null, true, out);
-        m.packAmps = 0.0;
-        boolean[] onAtRest = new boolean[5];
-        for (int k = 0; k < 5; k++) {
-            b.decide(m, null, true, out);
-            onAtRest[k] = out.on[2];
-        }
-        assertThat(onAtRest).as("three ticks of rest first").containsExactly(false, false, false, true, true);
-        m.packAmps = 0.5;
-        b.decide(m, null, true, out);
-        assertThat(out.on[2]).as("charging").isTrue();
-        m.packAmps = 0.0;
-        b.decide(m, null, true, out);
-        assertThat(out.on[2]).as("a new rest waits again").isFalse();
-    }
-
-    @Test
     void socModeFollowsTheEstimatedSocNotTheVoltage() {
         PassiveBalancer b = always(PassiveBalancer.Mode.SOC);
         soc.soc[0] = 0.60;
