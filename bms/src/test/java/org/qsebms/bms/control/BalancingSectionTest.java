@@ -93,6 +93,15 @@ class BalancingSectionTest {
     }
 
     @Test
+    void socModeBleedsTheCellTheFilterPlacesHighest() throws IOException {
+        // the filter reads cell 3 about 5 % above the others: over a 2 % threshold it bleeds, under 10 % it does not
+        assertThat(run("balancing:\n  mode: soc\n  thresholdSoc: 0.02\n", false).seconds()[2])
+                .isGreaterThan(40);
+        assertThat(run("balancing:\n  mode: soc\n  thresholdSoc: 0.1\n", false).seconds())
+                .containsOnly(0.0);
+    }
+
+    @Test
     void aBalancerConfiguredOffStaysOffUntilTheCommandTurnsItOn() throws IOException {
         assertThat(run("balancing:\n  enabled: false\n", false).seconds()).containsOnly(0.0);
         assertThat(run("balancing:\n  enabled: false\n", true).seconds()[2]).isGreaterThan(40);
