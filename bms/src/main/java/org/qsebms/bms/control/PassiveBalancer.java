@@ -9,7 +9,11 @@ import org.qsebms.hal.BalancingSwitches;
  * measured either by voltage or by estimated SOC ({@link Mode}). It balances only while charging
  * or at rest (never while discharging), only while the hottest cell is below the temperature
  * limit and the lowest cell above the voltage floor, and with a duty cap so the resistors' heat
- * stays bounded (on for {@code dutyOnTicks} of every {@code dutyPeriodTicks}). The switch state
+ * stays bounded (on for {@code dutyOnTicks} of every {@code dutyPeriodTicks}). A rest that begins
+ * with the lowest cell at or below the floor, or the hottest at or above the ceiling, is not balanced
+ * when its cells relax or cool across them: a bleed that starts in the middle of a rest leaves its
+ * onset in the soft-short detector's rest fit, which then reads a leak low (docs/safety.md, "A balancer
+ * floor"); the next charge or rest is judged again. The switch state
  * goes to telemetry through {@code PackSample.balancing}. No allocation per tick.
  */
 public final class PassiveBalancer {
@@ -21,7 +25,17 @@ public final class PassiveBalancer {
         SOC
     }
 
+    /** Within this pack current (A, either sign) the pack is at rest; beyond it in discharge it is discharging. */
+    static final double REST_AMPS = 0.05;
+
     private final Mode mode;
+    /** The previous tick was at rest. */
+    private boolean resting;
+    /** The present rest began beyond the floor or the ceiling (decided at its first tick with a valid measurement). */
+    private boolean restBlocked;
+    /** The present rest has had a tick with a valid measurement, so {@link #restBlocked} is decided. */
+    private boolean restJudged;
+
     private final double thresholdVolts;
     private final double thresholdSoc;
     private final double maxCelsius;
@@ -81,16 +95,22 @@ public final class PassiveBalancer {
      */
     public void decide(PackMeasurement m, SocEstimator soc, boolean allowed, BalancingSwitches out) {
         tick = (tick + 1) % dutyPeriodTicks;
-        boolean discharging = m.packAmps < -0.05;
+        boolean discharging = m.packAmps < -REST_AMPS;
+        boolean valid = m.maxCellIndex >= 0 && m.maxTempIndex >= 0;
+        boolean withinLimits = valid && m.maxCelsius < maxCelsius && m.minCellVolts > minCellVolts;
+        boolean atRest = Math.abs(m.packAmps) <= REST_AMPS;
+        if (!atRest || !resting) {
+            restJudged = false;
+            restBlocked = false;
+        }
+        resting = atRest;
+        if (atRest && !restJudged && valid) {
+            restJudged = true;
+            restBlocked = !withinLimits;
+        }
         boolean useSoc = mode == Mode.SOC && soc != null;
-        boolean ok = enabled
-                && allowed
-                && !discharging
-                && m.maxCellIndex >= 0
-                && m.maxTempIndex >= 0
-                && m.maxCelsius < maxCelsius
-                && m.minCellVolts > minCellVolts
-                && tick < dutyOnTicks;
+        boolean ok =
+                enabled && allowed && !discharging && withinLimits && !(atRest && restBlocked) && tick < dutyOnTicks;
         double lowestSoc = Double.MAX_VALUE;
         if (ok && useSoc) {
             for (int i = 0; i < soc.cellCount(); i++) {

@@ -50,16 +50,15 @@ class PassiveBalancerTest {
     @Test
     void stopsAtTheTemperatureLimitAndWhenNotAllowed() {
         PassiveBalancer b = always(PassiveBalancer.Mode.VOLTAGE);
-        m.cellCelsius[0] = 41.0;
-        m.computeExtremes();
-        b.decide(m, null, true, out);
-        assertThat(out.on).containsOnly(false);
-        m.cellCelsius[0] = 25.0;
-        m.computeExtremes();
         b.decide(m, null, false, out);
         assertThat(out.on).containsOnly(false);
         b.decide(m, null, true, out);
         assertThat(out.on[2]).isTrue();
+        m.cellCelsius[0] = 41.0;
+        m.computeExtremes();
+        b.decide(m, null, true, out);
+        assertThat(out.on).containsOnly(false);
+        // a rest that began over the limit: aRestThatBeganOverTheCeilingIsNotBalancedWhenItsCellsCool
     }
 
     @Test
@@ -71,6 +70,51 @@ class PassiveBalancerTest {
             onTicks += out.on[2] ? 1 : 0;
         }
         assertThat(onTicks).isEqualTo(300);
+    }
+
+    @Test
+    void aRestThatBeganUnderTheFloorIsNotBalancedWhenItsCellsRelaxAcrossIt() {
+        PassiveBalancer b = new PassiveBalancer(PassiveBalancer.Mode.VOLTAGE, 0.010, 0.02, 40.0, 3.72, 1, 1);
+        b.decide(m, null, true, out); // the rest begins with the lowest cell at 3.70 V, under the floor
+        assertThat(out.on).containsOnly(false);
+        for (int i = 0; i < 4; i++) {
+            m.cellVolts[i] += 0.05; // relaxed up across the floor, the same rest
+        }
+        m.computeExtremes();
+        b.decide(m, null, true, out);
+        assertThat(out.on).as("still the rest that began under the floor").containsOnly(false);
+        m.packAmps = 0.5;
+        b.decide(m, null, true, out);
+        assertThat(out.on[2]).as("charging above the floor").isTrue();
+        m.packAmps = 0.0;
+        b.decide(m, null, true, out);
+        assertThat(out.on[2]).as("a new rest that begins above the floor").isTrue();
+    }
+
+    @Test
+    void aRestThatBeganOverTheCeilingIsNotBalancedWhenItsCellsCool() {
+        PassiveBalancer b = always(PassiveBalancer.Mode.VOLTAGE);
+        m.cellCelsius[1] = 41.0;
+        m.computeExtremes();
+        b.decide(m, null, true, out);
+        m.cellCelsius[1] = 30.0;
+        m.computeExtremes();
+        b.decide(m, null, true, out);
+        assertThat(out.on).containsOnly(false);
+    }
+
+    @Test
+    void aRestIsJudgedAtItsFirstValidMeasurementNotBefore() {
+        PassiveBalancer b = always(PassiveBalancer.Mode.VOLTAGE);
+        PackMeasurement first = new PackMeasurement(4, 4); // no cell channel read: no extremes
+        Arrays.fill(first.cellVolts, Double.NaN);
+        first.computeExtremes();
+        b.decide(first, null, true, out);
+        assertThat(out.on).containsOnly(false);
+        b.decide(m, null, true, out);
+        assertThat(out.on[2])
+                .as("the rest's first valid measurement is within the limits")
+                .isTrue();
     }
 
     @Test
