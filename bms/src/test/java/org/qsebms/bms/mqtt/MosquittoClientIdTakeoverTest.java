@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,13 +74,22 @@ class MosquittoClientIdTakeoverTest {
                 assertThat(bms.publisher().connected()).isTrue();
                 for (int i = 0; i < 8; i++) { // a monitoring tool, misconfigured with the BMS's client id
                     MqttClient mon = new MqttClient(broker.url(), "qse-bms-acl", new MemoryPersistence());
+                    // the BMS can take the session back between the broker's CONNACK and Paho's completion of the
+                    // connect, and Paho then waits for that completion for ever (a run hung 26 min there): every
+                    // wait of the monitor's is bounded, and a connect cut short counts as taken back
+                    mon.setTimeToWait(5000);
                     MqttConnectOptions o = new MqttConnectOptions();
                     o.setUserName("monitor");
                     o.setPassword("mon-pw".toCharArray());
-                    mon.connect(o);
+                    o.setConnectionTimeout(5);
+                    try {
+                        mon.connect(o);
+                    } catch (MqttException takenBack) {
+                        // the BMS, reconnecting with the same id, took it back before the connect completed
+                    }
                     Thread.sleep(400);
                     if (mon.isConnected()) { // else the BMS, reconnecting with the same id, took it back
-                        mon.disconnect();
+                        mon.disconnectForcibly(1000, 1000);
                     }
                     mon.close(true);
                     Thread.sleep(100);
