@@ -50,7 +50,7 @@ public final class CellCharacterizer {
             + " filter started under a sustained load (a replay from the middle of a drive) reads the polarisation"
             + " the pulse tests cannot size as SOC, and its bound may not cover the error; whole drives started"
             + " near full are not affected. Give one or more drive logs with soc_ref (--slow-polarisation-log) to"
-            + " fit the branch (docs/estimation.md, \"Mid-drive starts on every cycle\")";
+            + " fit the branch (docs/estimation.md, \"Characterising a new cell: the recipe we recommend\")";
 
     private final PulseFitter pulseFitter;
     private final OcvFitter ocvFitter;
