@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,16 @@ class RandomScenarioOracleTest {
     private static final String[] CHEMISTRIES = {
         "psoa-ncm811", "psoa-lfp", "ptpa-ncm811", "ptpa-lfp", "le-ncm811", "le-lfp"
     };
-    private static final int[] PERIODS_MS = {100, 150, 200, 250};
+    /** Loop periods (ms) for most runs; {@code -Doracle.periods=50,75,333} sweeps others. */
+    private static final int[] PERIODS_MS = Arrays.stream(
+                    System.getProperty("oracle.periods", "100,150,200,250").split(","))
+            .mapToInt(p -> Integer.parseInt(p.trim()))
+            .toArray();
+    /** Series cells, lowest and highest; {@code -Doracle.cells=13-24} sweeps larger packs. */
+    private static final int[] CELLS = Arrays.stream(
+                    System.getProperty("oracle.cells", "2-12").split("-"))
+            .mapToInt(c -> Integer.parseInt(c.trim()))
+            .toArray();
     /** Loop periods at the long end of what the configuration takes (10 ms..1 s), for a tenth of the runs. */
     private static final int[] LONG_PERIODS_MS = {400, 500, 600, 750, 1000};
 
@@ -64,7 +74,7 @@ class RandomScenarioOracleTest {
 
     static String scenario(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        int cells = 2 + r.nextInt(11);
+        int cells = CELLS[0] + r.nextInt(CELLS[1] - CELLS[0] + 1);
         double capacity = 1 + r.nextInt(9) * 0.5;
         int period = PERIODS_MS[r.nextInt(PERIODS_MS.length)];
         double durationS = 20 + r.nextInt(41);
@@ -733,8 +743,9 @@ class RandomScenarioOracleTest {
     }
 
     /**
-     * Known miss, seeds 937144 (seeds 900001-1000000), 3670866 (seeds 3550001-3700000) and 3868375 (seeds
-     * 3850001-4000000; each the only violation of its sweep; kept as files): a thermistor frozen after
+     * Known miss, seeds 937144 (seeds 900001-1000000), 3670866 (seeds 3550001-3700000), 3868375 (seeds
+     * 3850001-4000000) and 70051 (with {@code -Doracle.cells=13-24}; each the only violation of its sweep; kept as
+     * files): a thermistor frozen after
      * 42 pairs of its own history (the check needs 32), at its room reading, while its cell heats past the
      * over-temperature MSL. The own-rate liveness check bounds a live repeat by the channel's short history (0.719)
      * and needs 84 identical readings, 21.1 s at 250 ms, against the oracle's 20 s after the freeze. Not fixed: only
@@ -744,13 +755,16 @@ class RandomScenarioOracleTest {
             + " (31.75 s) against the oracle's 20 s; the over-temperature behind it found 4.75 s after its crossing"
             + " against 3.61 s. Seed 3670866 (fresh, 2026-12-05, the same class): the over-temperature crossing at"
             + " 28.25 s not found by its deadline, 31.26 s. Seed 3868375 (fresh, 2026-12-05, fifth session, the same"
-            + " class, the same on b22d6115): the crossing at 28.0 s not found by its deadline, 30.25 s")
+            + " class, the same on b22d6115): the crossing at 28.0 s not found by its deadline, 30.25 s. Seed 70051"
+            + " (-Doracle.cells=13-24, a 21-cell pack, 2026-12-05, sixth session, the same class): over the MSL from"
+            + " 24.75 s, not found by its deadline, 30.11 s")
     @ParameterizedTest
     @ValueSource(
             strings = {
                 "thermistor-frozen-after-short-history-seed-937144.yaml",
                 "thermistor-frozen-after-short-history-seed-3670866.yaml",
-                "thermistor-frozen-after-short-history-seed-3868375.yaml"
+                "thermistor-frozen-after-short-history-seed-3868375.yaml",
+                "thermistor-frozen-after-short-history-seed-70051.yaml"
             })
     void aThermistorFrozenAfterAShortHistoryIsFoundInTime(String name) throws IOException {
         Verdict v = seedFile(name);

@@ -94,7 +94,26 @@ class RandomSoftShortOracleTest {
                 yaml = yaml.replace("seriesCells: " + cells + ",", "seriesCells: 16,");
             }
         }
+        if (Boolean.getBoolean("oracle.randomBalancing")) {
+            yaml += randomBalancing(seed);
+        }
         return new Generated(yaml, cycling);
+    }
+
+    /**
+     * A {@code balancing:} section drawn from its own stream (so the seed's pack, load and short stay as they
+     * were), for {@code -Doracle.randomBalancing=true}: the voltage mode three times in four, else the SOC mode,
+     * a threshold of 3-33 mV (0.5-5.5 % SOC) and a duty of 10-100 %; floor and ceiling are the defaults.
+     */
+    static String randomBalancing(long seed) {
+        SplittableRandom q = new SplittableRandom(seed * 31 + 7);
+        return String.format(
+                Locale.ROOT,
+                "balancing: {mode: %s, thresholdVolts: %.3f, thresholdSoc: %.3f, duty: %.2f}%n",
+                q.nextInt(4) == 0 ? "soc" : "voltage",
+                0.003 + q.nextDouble(0.03),
+                0.005 + q.nextDouble(0.05),
+                0.1 + q.nextDouble(0.9));
     }
 
     /** Runs one seed through the loader, the runner and the soft-short oracle; returns its violations. */
