@@ -509,6 +509,36 @@ class RandomSoftShortOracleTest {
     }
 
     /**
+     * Known miss (2026-12-05, sixth session): seeds that pass with the default balancing settings and fail with the
+     * random {@code balancing:} section {@link #randomBalancing} draws for them ({@code -Doracle.randomBalancing=true}).
+     * Rests (seeds 1-3000, 519 detection claims, 3 violations): 460 (987 ohm, 4.2 mA; threshold 4 mV, duty 0.44),
+     * 1789 (530 ohm, 7.2 mA; 3 mV) and 2745 (1033 ohm, 4.0 mA; 5 mV) never flagged. Cycling (seeds 1-1200, 46 claims):
+     * false alarms on healthy packs, 161 (cell 8, 18.6 mA, at 4.84 h; SOC mode with a 4.7 % threshold) and 736 (cell 5,
+     * 4.6 mA, at 7.69 h); a wrong cell, 372 (cell 6, 5.1 mA, at 5.04 h, for a 116 ohm short in cell 5, which then
+     * goes unflagged; a 15 % duty alone does it); late, 192 (7.94 h), 529 (7.10 h) and 845 (6.83 h) against 6.62 h.
+     * With balancing off, cycling seeds 1-400 pass. Traced on 161 and 372 (docs/safety.md, "Balancing settings the
+     * detector was not tested with"): a healthy cell whose capacity differs from the string's reads a drift of
+     * 0.3-0.7 %/h in the first cycle; under the default settings the bleed keeps its standard error wide enough, or
+     * brief enough, for the one-hour hold, under these it is significant for longer.
+     */
+    @Disabled("known miss, measured 2026-12-05 with -Doracle.randomBalancing=true: rests 460, 1789, 2745 never"
+            + " flagged; cycling 161 and 736 false alarms (4.84 / 7.69 h), 372 a wrong cell (5.04 h) and its short"
+            + " never, 192 / 529 / 845 flagged at 7.94 / 7.10 / 6.83 h against 6.62 h")
+    @Test
+    void theSeedsRandomBalancingSettingsFailAreJudgedRight() {
+        List<String> violations = new java.util.ArrayList<>();
+        for (long seed : new long[] {460, 1789, 2745}) {
+            violations.addAll(judge(
+                    scenario(seed, false).yaml() + randomBalancing(seed), "rest " + seed, false, new AtomicInteger()));
+        }
+        for (long seed : new long[] {161, 192, 372, 529, 736, 845}) {
+            violations.addAll(judge(
+                    scenario(seed, true).yaml() + randomBalancing(seed), "cycling " + seed, true, new AtomicInteger()));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /**
      * Rest seed 20446 (held above: a pack resting at 1-3 % SOC, three of four cells bled into the OCV's last 1 %, the
      * short never flagged) with the balancer's floor raised to 3.5 V ({@code balancing.minCellVolts}, the lowest cell
      * rests at 3.39 V and falls): nothing is bled near empty, every cell is in the median, and the short is flagged in
