@@ -476,7 +476,10 @@ class RandomSoftShortOracleTest {
      * four cells bled the median is a bled cell, and their bleeds' falls, read from locations at SOC 0.010-0.034 into
      * the OCV's last 1 %, carried location doubts of 0.06-7.4 A. Rest seeds 21301-22800 (fresh, on 5df7d981 with the
      * balancer's rest rule, 234 claims, no false alarm or wrong cell): 22305 (990 ohm, 4.0 mA, cell 5 of a 5 x 2.5 Ah
-     * ptpa-ncm811 pack at a 1 s loop, resting at about 30 % SOC) never; the same on b22d6115, before the rule.
+     * ptpa-ncm811 pack at a 1 s loop, resting at about 30 % SOC) never; the same on b22d6115, before the rule. Rest
+     * seeds 22801-24300 (fresh, sixth session, on 14d6789a, 215 claims, no false alarm or wrong cell; not traced):
+     * 24078 (749 ohm, 5.2 mA, cell 4 of a 16 x 2.5 Ah le-ncm811 pack) at 2.88 h against 2.62 h and 24179 (455 ohm,
+     * 9.1 mA, cell 1 of a 6 x 3 Ah le-ncm811 pack) at 2.52 h against 2.45 h: late near the claim's edge.
      */
     @Disabled("known miss, measured 2026-12-04: rests 6008, 6962, 7852 and 8133 flagged at 2.45, 2.38, 2.88 and 2.88"
             + " h against 2.43, 2.23, 2.48 and 2.53 h; 6320 (3.7 mA), 7040 (4.2 mA), 7362 (3.8 mA), 7988 (5.0 mA),"
@@ -494,14 +497,15 @@ class RandomSoftShortOracleTest {
             + " 9076, 9570, 9738, 11122, 11165, 11856, 13076, 13902, 14225, 14902, 15285, 16250 and fresh 17512 (460"
             + " ohm, 8.7 mA); fresh 18301-19800: 18650 at 2.45 h against 2.43 h, 18676 (5.6 mA), 18873 (6.4 mA) and"
             + " 19406 (4.8 mA) never; fresh 19801-21300: 20446 (199 ohm, 19.1 mA, at 1-3 % SOC) never; fresh"
-            + " 21301-22800: 22305 (990 ohm, 4.0 mA) never")
+            + " 21301-22800: 22305 (990 ohm, 4.0 mA) never; fresh 22801-24300 (sixth session, on 14d6789a): 24078"
+            + " (749 ohm, 5.2 mA) at 2.88 h against 2.62 h and 24179 (455 ohm, 9.1 mA) at 2.52 h against 2.45 h")
     @Test
     void theFreshRestSeedsFrom6001AreFlaggedInTime() {
         List<String> violations = new java.util.ArrayList<>();
         for (long seed : new long[] {
             6008, 6320, 6962, 7040, 7362, 7852, 7988, 8133, 9010, 9076, 9570, 9738, 9739, 11122, 11165, 11300, 11393,
             11856, 11957, 13076, 13902, 14225, 14902, 15061, 15065, 15285, 15547, 16250, 16853, 17229, 17484, 17512,
-            18650, 18676, 18873, 19406, 20446, 22305
+            18650, 18676, 18873, 19406, 20446, 22305, 24078, 24179
         }) {
             violations.addAll(judge(seed, false));
         }
