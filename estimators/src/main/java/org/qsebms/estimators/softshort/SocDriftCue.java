@@ -9,11 +9,17 @@ import org.qsebms.estimators.model.OcvCurve;
  * least bleed, so its bleed-corrected SOC falls behind at the leak's rate. A bleed alone (healthy
  * cells) moves the SOC and the ledger by the same charge and shows no drift. Every sample period
  * {@code y = soc_i - median}
- * enters an exponentially forgetting least-squares fit {@code y = a + b * hours + c * chargeAh}
+ * enters an exponentially forgetting least-squares fit
+ * {@code y = a + b * hours + c * chargeAh + d * laggedAmps}
  * (time and charge measured back from the newest sample, so the sums stay bounded). The regressor
- * sums are common to all cells; each cell keeps four sums. A ridge term on {@code c}, from the
+ * sums are common to all cells; each cell keeps its sums against {@code y}. A ridge term on {@code c}, from the
  * expected capacity spread, keeps a capacity mismatch under constant current from passing as a
- * drift: then {@code b} is uncertain and not confirmed. The standard error of {@code b} counts the
+ * drift: then {@code b} is uncertain and not confirmed. The SOC filter does not see a capacity mismatch at once:
+ * it corrects it with a lag, so a cell's estimate less the median also carries the mismatch times the charge the
+ * filter has not yet caught up with, about the current low-passed over the filter's lag ({@code laggedAmps}, the
+ * correlation time of the settings), which turns sign with the current and which {@code c} alone cannot take (a
+ * charge followed by a discharge reads as a step, and a step as a drift); its ridge prior is the capacity spread
+ * over that lag. The standard error of {@code b} counts the
  * residuals' correlation (the SOC filter corrects a capacity mismatch with a lag, at rest too, which
  * the charge term cannot absorb): a drift is confirmed against one independent sample per
  * correlation time, not per sample, and only once it has stayed significant for one such time
@@ -23,16 +29,31 @@ import org.qsebms.estimators.model.OcvCurve;
  * drift.
  */
 final class SocDriftCue {
+    /** Regressors: hours, charge (Ah), lagged current (A). */
+    private static final int K = 3;
+
+    private static final int HOURS = 0;
+    private static final int CHARGE = 1;
+    private static final int LAGGED = 2;
     private final SocDriftSettings settings;
     private final OcvCurve ocv;
     private final double minOcvSlope;
     private final int cells;
     private final double capacityAh;
-    private final double ridge;
+    /** Ridge per regressor (0 for the drift itself). */
+    private final double[] ridge;
+    /** Weight of the new current in the lagged current at the last step length, and that step length (s). */
+    private double lagWeight;
+
+    private double lagStepSeconds = Double.NaN;
+    /** The pack current low-passed over the SOC filter's lag (A). */
+    private double laggedAmps;
+
     private final StringMedian median;
     private final double[] sy;
-    private final double[] sty;
-    private final double[] sqy;
+    /** Per cell and regressor, {@code y} times the regressor, flat ({@code cell * K + j}). */
+    private final double[] sxy;
+
     private final double[] syy;
     /** The newest sample's residual against the fit, per cell. */
     private final double[] lastResidual;
@@ -54,25 +75,32 @@ final class SocDriftCue {
     /** The SOC plus the ledger over the capacity, per cell, for this sample. */
     private final double[] corrected;
     /**
-     * Centred sums of the segments closed at gated gaps, per cell: y against time, y against charge, y squared,
-     * each about its own segment's means (invariant to the moving origin; they only forget).
+     * Centred sums of the segments closed at gated gaps, per cell: y against each regressor (flat, as
+     * {@link #sxy}) and y squared, each about its own segment's means (invariant to the moving origin; they only
+     * forget).
      */
-    private final double[] pty;
+    private final double[] pxy;
 
-    private final double[] pqy;
     private final double[] pyy;
 
     private double w;
-    private double st;
-    private double sq;
-    private double stt;
-    private double stq;
-    private double sqq;
-    /** Centred regressor sums of the closed segments (time-time, time-charge, charge-charge). */
-    private double ptt;
+    /** Sums of the regressors, and of their products (flat, {@code j * K + l}), over the present segment. */
+    private final double[] sx = new double[K];
 
-    private double ptq;
-    private double pqq;
+    private final double[] sxx = new double[K * K];
+    /** Centred regressor products of the closed segments (flat). */
+    private final double[] pxx = new double[K * K];
+    /** The newest sample's regressors (time and charge are 0 there: the origin). */
+    private final double[] x = new double[K];
+    /** Work space of the solve: the ridged normal matrix's Cholesky factor, a right-hand side, a solution. */
+    private final double[] chol = new double[K * K];
+
+    private final double[] rhs = new double[K];
+    private final double[] beta = new double[K];
+    private final double[] mean = new double[K];
+    private final double[] cxx = new double[K * K];
+    /** The first diagonal element of the ridged normal matrix's inverse (the drift's variance per unit noise). */
+    private double inverse00;
     /** Weight of the closed segments' samples, and their count (one level each), both forgetting. */
     private double pw;
 
@@ -108,11 +136,14 @@ final class SocDriftCue {
         this.cells = cells;
         this.capacityAh = capacityAh;
         double mismatchSigma = settings.capacitySpread() / capacityAh;
-        this.ridge = settings.socNoise() * settings.socNoise() / (mismatchSigma * mismatchSigma);
+        double noise2 = settings.socNoise() * settings.socNoise();
+        double lagSigma = mismatchSigma * settings.correlationSeconds() / 3600.0;
+        this.ridge = new double[K];
+        ridge[CHARGE] = noise2 / (mismatchSigma * mismatchSigma);
+        ridge[LAGGED] = noise2 / (lagSigma * lagSigma);
         this.median = new StringMedian(cells);
         this.sy = new double[cells];
-        this.sty = new double[cells];
-        this.sqy = new double[cells];
+        this.sxy = new double[cells * K];
         this.syy = new double[cells];
         this.lastResidual = new double[cells];
         this.srl = new double[cells];
@@ -124,8 +155,7 @@ final class SocDriftCue {
         this.bleedAh = new double[cells];
         this.bleedRateAmps = new double[cells];
         this.corrected = new double[cells];
-        this.pty = new double[cells];
-        this.pqy = new double[cells];
+        this.pxy = new double[cells * K];
         this.pyy = new double[cells];
     }
 
@@ -145,15 +175,11 @@ final class SocDriftCue {
         running = true;
         clearSegmentSums();
         java.util.Arrays.fill(sy, 0.0);
-        java.util.Arrays.fill(sty, 0.0);
-        java.util.Arrays.fill(sqy, 0.0);
+        java.util.Arrays.fill(sxy, 0.0);
         java.util.Arrays.fill(syy, 0.0);
-        java.util.Arrays.fill(pty, 0.0);
-        java.util.Arrays.fill(pqy, 0.0);
+        java.util.Arrays.fill(pxy, 0.0);
         java.util.Arrays.fill(pyy, 0.0);
-        ptt = 0;
-        ptq = 0;
-        pqq = 0;
+        java.util.Arrays.fill(pxx, 0.0);
         pw = 0;
         pLevels = 0;
         gatedGap = false;
@@ -191,6 +217,11 @@ final class SocDriftCue {
             bleedAh[i] += bleedAmps[i] * dtSeconds / 3600.0;
             bleedRateAmps[i] += Math.min(1.0, forget) * (bleedAmps[i] - bleedRateAmps[i]);
         }
+        if (dtSeconds != lagStepSeconds) {
+            lagStepSeconds = dtSeconds;
+            lagWeight = 1.0 - Math.exp(-dtSeconds / settings.correlationSeconds());
+        }
+        laggedAmps += lagWeight * (packAmps - laggedAmps);
         if (startedSeconds < settings.settleSeconds()) {
             startedSeconds += dtSeconds;
             return;
@@ -221,28 +252,31 @@ final class SocDriftCue {
         sinceSampleSeconds = 0;
         sinceSampleAh = 0;
         double lambda = Math.exp(-dh * 3600.0 / settings.windowSeconds());
-        // move the origin to the new sample: every older sample is dh hours and dq Ah back
-        double st0 = st;
-        double sq0 = sq;
-        stt = lambda * (stt - 2 * dh * st0 + dh * dh * w);
-        sqq = lambda * (sqq - 2 * dq * sq0 + dq * dq * w);
-        stq = lambda * (stq - dh * sq0 - dq * st0 + dh * dq * w);
-        st = lambda * (st0 - dh * w);
-        sq = lambda * (sq0 - dq * w);
+        // move the origin to the new sample: every older sample is dh hours and dq Ah back (the other regressors
+        // are absolute)
+        x[HOURS] = dh;
+        x[CHARGE] = dq;
+        x[LAGGED] = 0;
+        for (int j = 0; j < K; j++) {
+            for (int l = 0; l < K; l++) {
+                sxx[j * K + l] = lambda * (sxx[j * K + l] - x[j] * sx[l] - x[l] * sx[j] + x[j] * x[l] * w);
+                pxx[j * K + l] *= lambda;
+            }
+        }
+        for (int j = 0; j < K; j++) {
+            sx[j] = lambda * (sx[j] - x[j] * w);
+        }
         w = lambda * w;
-        ptt *= lambda;
-        ptq *= lambda;
-        pqq *= lambda;
         pw *= lambda;
         pLevels *= lambda;
         for (int i = 0; i < cells; i++) {
             double sy0 = sy[i];
-            sty[i] = lambda * (sty[i] - dh * sy0);
-            sqy[i] = lambda * (sqy[i] - dq * sy0);
+            for (int j = 0; j < K; j++) {
+                sxy[i * K + j] = lambda * (sxy[i * K + j] - x[j] * sy0);
+                pxy[i * K + j] *= lambda;
+            }
             sy[i] = lambda * sy0;
             syy[i] = lambda * syy[i];
-            pty[i] *= lambda;
-            pqy[i] *= lambda;
             pyy[i] *= lambda;
         }
         segmentStart = gatedGap && w > 0;
@@ -250,7 +284,17 @@ final class SocDriftCue {
             closeSegment();
         }
         gatedGap = false;
+        x[HOURS] = 0;
+        x[CHARGE] = 0;
+        x[LAGGED] = laggedAmps;
         w += 1;
+        for (int j = 0; j < K; j++) {
+            sx[j] += x[j];
+            for (int l = 0; l < K; l++) {
+                sxx[j * K + l] += x[j] * x[l];
+            }
+        }
+        boolean solvable = factorize();
         for (int i = 0; i < cells; i++) {
             corrected[i] = cellSoc[i] + bleedAh[i] / capacityAh;
         }
@@ -259,7 +303,67 @@ final class SocDriftCue {
             double y = corrected[i] - m;
             sy[i] += y;
             syy[i] += y * y;
-            fit(i, y, lambda);
+            for (int j = 0; j < K; j++) {
+                sxy[i * K + j] += x[j] * y;
+            }
+            fit(i, y, lambda, solvable);
+        }
+    }
+
+    /**
+     * The centred regressor products of every segment ({@link #cxx}), their means over the present one
+     * ({@link #mean}), and the Cholesky factor of the ridged normal matrix ({@link #chol}) with the first diagonal
+     * element of its inverse; false when the matrix is not positive definite. Common to all cells. Allocation-free.
+     */
+    private boolean factorize() {
+        for (int j = 0; j < K; j++) {
+            mean[j] = sx[j] / w;
+        }
+        for (int j = 0; j < K; j++) {
+            for (int l = 0; l < K; l++) {
+                cxx[j * K + l] = pxx[j * K + l] + sxx[j * K + l] - w * mean[j] * mean[l];
+            }
+        }
+        for (int j = 0; j < K; j++) {
+            for (int l = 0; l <= j; l++) {
+                double sum = cxx[j * K + l] + (j == l ? ridge[j] : 0.0);
+                for (int k = 0; k < l; k++) {
+                    sum -= chol[j * K + k] * chol[l * K + k];
+                }
+                if (j == l) {
+                    if (!(sum > 0)) {
+                        return false;
+                    }
+                    chol[j * K + j] = Math.sqrt(sum);
+                } else {
+                    chol[j * K + l] = sum / chol[l * K + l];
+                }
+            }
+        }
+        rhs[0] = 1;
+        for (int j = 1; j < K; j++) {
+            rhs[j] = 0;
+        }
+        solve();
+        inverse00 = beta[0];
+        return true;
+    }
+
+    /** Solves the ridged normal equations for {@link #rhs} into {@link #beta} with the factor. Allocation-free. */
+    private void solve() {
+        for (int j = 0; j < K; j++) {
+            double sum = rhs[j];
+            for (int k = 0; k < j; k++) {
+                sum -= chol[j * K + k] * beta[k];
+            }
+            beta[j] = sum / chol[j * K + j];
+        }
+        for (int j = K - 1; j >= 0; j--) {
+            double sum = beta[j];
+            for (int k = j + 1; k < K; k++) {
+                sum -= chol[k * K + j] * beta[k];
+            }
+            beta[j] = sum / chol[j * K + j];
         }
     }
 
@@ -271,19 +375,22 @@ final class SocDriftCue {
      * their own; the segment after the gap starts a new level. Allocation-free.
      */
     private void closeSegment() {
-        double mt = st / w;
-        double mq = sq / w;
-        ptt += stt - w * mt * mt;
-        ptq += stq - w * mt * mq;
-        pqq += sqq - w * mq * mq;
+        for (int j = 0; j < K; j++) {
+            mean[j] = sx[j] / w;
+        }
+        for (int j = 0; j < K; j++) {
+            for (int l = 0; l < K; l++) {
+                pxx[j * K + l] += sxx[j * K + l] - w * mean[j] * mean[l];
+            }
+        }
         for (int i = 0; i < cells; i++) {
             double my = sy[i] / w;
-            pty[i] += sty[i] - w * mt * my;
-            pqy[i] += sqy[i] - w * mq * my;
+            for (int j = 0; j < K; j++) {
+                pxy[i * K + j] += sxy[i * K + j] - w * mean[j] * my;
+                sxy[i * K + j] = 0;
+            }
             pyy[i] += syy[i] - w * my * my;
             sy[i] = 0;
-            sty[i] = 0;
-            sqy[i] = 0;
             syy[i] = 0;
         }
         pw += w;
@@ -291,14 +398,11 @@ final class SocDriftCue {
         clearSegmentSums();
     }
 
-    /** Empties the present segment's weight and time/charge sums (its per-cell sums are the caller's). */
+    /** Empties the present segment's weight and regressor sums (its per-cell sums are the caller's). */
     private void clearSegmentSums() {
         w = 0;
-        st = 0;
-        sq = 0;
-        stt = 0;
-        stq = 0;
-        sqq = 0;
+        java.util.Arrays.fill(sx, 0.0);
+        java.util.Arrays.fill(sxx, 0.0);
     }
 
     /** True when every cell's SOC estimate sits where the OCV is steep enough to correct it. */
@@ -327,37 +431,35 @@ final class SocDriftCue {
         return largest;
     }
 
-    private void fit(int i, double y, double lambda) {
-        // residual degrees of freedom: every sample, less drift, charge and one level per segment
-        double dof = pw + w - 2 - (pLevels + 1);
-        if (pw + w < 3 || !(dof > 0)) {
+    private void fit(int i, double y, double lambda, boolean solvable) {
+        // residual degrees of freedom: every sample, less the regressors and one level per segment
+        double dof = pw + w - K - (pLevels + 1);
+        if (pw + w < K + 1 || !(dof > 0) || !solvable) {
             driftPerHour[i] = 0;
             driftSePerHour[i] = Double.POSITIVE_INFINITY;
             significantSince[i] = Double.NaN;
             return;
         }
-        double mt = st / w;
-        double mq = sq / w;
         double my = sy[i] / w;
-        double ctt = ptt + stt - w * mt * mt;
-        double ctq = ptq + stq - w * mt * mq;
-        double cqq = pqq + sqq - w * mq * mq;
-        double cqqRidged = cqq + ridge;
-        double cty = pty[i] + sty[i] - w * mt * my;
-        double cqy = pqy[i] + sqy[i] - w * mq * my;
-        double cyy = pyy[i] + syy[i] - w * my * my;
-        double det = ctt * cqqRidged - ctq * ctq;
-        if (!(det > 0)) {
-            driftPerHour[i] = 0;
-            driftSePerHour[i] = Double.POSITIVE_INFINITY;
-            significantSince[i] = Double.NaN;
-            return;
+        for (int j = 0; j < K; j++) {
+            rhs[j] = pxy[i * K + j] + sxy[i * K + j] - w * mean[j] * my;
         }
-        double b = (cqqRidged * cty - ctq * cqy) / det;
-        double c = (ctt * cqy - ctq * cty) / det;
-        double rss = cyy - 2 * b * cty - 2 * c * cqy + b * b * ctt + 2 * b * c * ctq + c * c * cqq;
-        // the newest sample sits at the origin: its residual is y minus the fit's intercept
-        double residual = y - (my - b * mt - c * mq);
+        double cyy = pyy[i] + syy[i] - w * my * my;
+        solve();
+        double rss = cyy;
+        double fitted = 0;
+        double atMean = 0;
+        for (int j = 0; j < K; j++) {
+            rss -= 2 * beta[j] * rhs[j];
+            for (int l = 0; l < K; l++) {
+                rss += beta[j] * beta[l] * cxx[j * K + l];
+            }
+            fitted += beta[j] * x[j];
+            atMean += beta[j] * mean[j];
+        }
+        double b = beta[HOURS];
+        // the newest sample's residual: y less the fit's intercept (my - beta . mean) and its own regressors
+        double residual = y - (my - atMean) - fitted;
         srl[i] *= lambda;
         srr[i] *= lambda;
         if (!segmentStart) {
@@ -368,7 +470,7 @@ final class SocDriftCue {
         double variance =
                 Math.max(Math.max(rss, 0) / dof * varianceInflation(i), settings.socNoise() * settings.socNoise());
         driftPerHour[i] = -b;
-        driftSePerHour[i] = Math.sqrt(variance * cqqRidged / det);
+        driftSePerHour[i] = Math.sqrt(variance * inverse00);
         if (significant(i)) {
             if (Double.isNaN(significantSince[i])) {
                 significantSince[i] = fittedSeconds;

@@ -3,10 +3,11 @@ package org.qsebms.estimators.softshort;
 /**
  * Third cue: a cell's SOC drifting from the string median. Every {@code sampleSeconds} the
  * difference {@code y = soc_i - median} is fitted by exponentially forgetting least squares to
- * {@code y = a + b * hours + c * chargeAh}, from {@code settleSeconds} after start: {@code b} is the drift of a self-discharging cell
- * (independent of the current), {@code c} the capacity mismatch (proportional to the charge that
- * passed), held near 0 by a prior so that a constant current cannot pass a capacity mismatch off
- * as a drift.
+ * {@code y = a + b * hours + c * chargeAh + d * lagAmps}, from {@code settleSeconds} after start: {@code b} is the drift of
+ * a self-discharging cell (independent of the current), {@code c} the capacity mismatch (proportional to the charge
+ * that passed), held near 0 by a prior so that a constant current cannot pass a capacity mismatch off as a drift,
+ * and {@code d} the part of the mismatch the SOC filter has not yet caught up with ({@code lagAmps} the pack
+ * current low-passed over {@code correlationSeconds}), with a prior from the same spread over that time.
  *
  * @param settleSeconds     nothing is fitted before this much time from start (the SOC estimator
  *                          converging after start-up would read as a drift)
@@ -22,9 +23,10 @@ package org.qsebms.estimators.softshort;
  *                          integrated autocorrelation time): the residual variance of the fit is scaled by
  *                          {@code (1 + rho) / (1 - rho)}, rho the residuals' lag-one autocorrelation, at
  *                          most by {@code correlationSeconds / sampleSeconds} (one independent sample per
- *                          correlation time); and a drift is confirmed only when it is significant this
+ *                          correlation time); a drift is confirmed only when it is significant this
  *                          long after it first was, over the threshold at every sample between (one
- *                          independent sample more than the first verdict's)
+ *                          independent sample more than the first verdict's); and it is the time constant of
+ *                          the SOC filter's lag, over which the fit's lag term low-passes the current
  * @param maxSocBound3Sigma a sample is taken only when every cell's SOC 3-sigma bound, as the SOC
  *                          filter reports it, is at most this (an estimator without a bound, NaN, is
  *                          taken as it is): a filter that admits its estimate may be this far off can
