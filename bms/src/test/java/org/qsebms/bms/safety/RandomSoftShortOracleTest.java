@@ -317,6 +317,24 @@ class RandomSoftShortOracleTest {
     }
 
     /**
+     * Known miss, fresh cycling seeds 8401-9600 with the default settings, run once on the drift fit's lag term and
+     * once on the code before it (nothing chosen on them; 53 detection claims): with the term, 8670 names a wrong
+     * cell (cell 8 at 5.30 h for a short in cell 2), and 8869, 9398 and 9436 are flagged late; before it, nine seeds
+     * were in violation, a false alarm (9258) and eight shorts late or never, 8869 at 7.49 h, 9398 never and 9436 at
+     * 6.92 h among them. Not traced.
+     */
+    @Disabled("known miss, measured 2026-12-05 with the drift fit's lag term: 8670 SOFT_SHORT.MSL on cell 8 at 5.30 h"
+            + " (the short in cell 2); 8869 flagged at 7.02 h, 9398 at 7.06 h, 9436 at 6.74 h, deadline 6.62 h")
+    @Test
+    void theFreshCyclingSeedsFrom8401AreJudgedRight() {
+        List<String> violations = new java.util.ArrayList<>();
+        for (long seed : new long[] {8670, 8869, 9398, 9436}) {
+            violations.addAll(judge(seed, true));
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /**
      * Cycling seeds 555 and 669 (found on seeds 401-800, after the hold on the drift verdict; met 2026-12-05 by the
      * drift fit's lag term, flagged in time since): the drift
      * cue confirms a drift only an hour after it was first significant, so a short whose drift becomes significant
