@@ -134,6 +134,28 @@ class RandomSoftShortOracleTest {
         return out;
     }
 
+    /** The violations of every seed, each judged as {@link #judge(long, boolean)} judges it. */
+    static List<String> judgeAll(boolean cycling, long... seeds) {
+        List<String> out = new ArrayList<>();
+        for (long seed : seeds) {
+            out.addAll(judge(seed, cycling));
+        }
+        return out;
+    }
+
+    /** The violations of every seed with the {@code balancing:} section {@link #randomBalancing} draws for it. */
+    static List<String> judgeWithRandomBalancing(boolean cycling, long... seeds) {
+        List<String> out = new ArrayList<>();
+        for (long seed : seeds) {
+            out.addAll(judge(
+                    scenario(seed, cycling).yaml() + randomBalancing(seed),
+                    (cycling ? "cycling " : "rest ") + seed,
+                    cycling,
+                    new AtomicInteger()));
+        }
+        return out;
+    }
+
     /** Runs one scenario's YAML through the loader, the runner and the soft-short oracle; returns its violations. */
     static List<String> judge(String yaml, String name, boolean cycling, AtomicInteger claims) {
         Scenario sc = new ScenarioLoader().parse(yaml, Path.of("."), name);
@@ -290,11 +312,7 @@ class RandomSoftShortOracleTest {
      */
     @Test
     void theCyclingSeedsDriftfalseFoundRaiseNoFalseAlarm() {
-        List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {273, 289, 343, 399, 483, 516, 519, 576, 758}) {
-            violations.addAll(judge(seed, true));
-        }
-        assertThat(violations).isEmpty();
+        assertThat(judgeAll(true, 273, 289, 343, 399, 483, 516, 519, 576, 758)).isEmpty();
     }
 
     /**
@@ -329,11 +347,7 @@ class RandomSoftShortOracleTest {
             + " (the short in cell 2); 8869 flagged at 7.02 h, 9398 at 7.06 h, 9436 at 6.74 h, deadline 6.62 h")
     @Test
     void theFreshCyclingSeedsFrom8401AreJudgedRight() {
-        List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {8670, 8869, 9398, 9436}) {
-            violations.addAll(judge(seed, true));
-        }
-        assertThat(violations).isEmpty();
+        assertThat(judgeAll(true, 8670, 8869, 9398, 9436)).isEmpty();
     }
 
     /**
@@ -391,11 +405,8 @@ class RandomSoftShortOracleTest {
      */
     @Test
     void theCyclingShortsSweep37FoundAreFlaggedInTime() {
-        List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {990, 1161, 1380, 1561, 1584, 1888, 1952, 2686, 2925, 5032, 5608, 6467}) {
-            violations.addAll(judge(seed, true));
-        }
-        assertThat(violations).isEmpty();
+        assertThat(judgeAll(true, 990, 1161, 1380, 1561, 1584, 1888, 1952, 2686, 2925, 5032, 5608, 6467))
+                .isEmpty();
     }
 
     /**
@@ -409,11 +420,7 @@ class RandomSoftShortOracleTest {
             + " ohm) at 6.69 h (7.70 h)")
     @Test
     void theCyclingShortsTheLagTermLeavesLateAreFlaggedInTime() {
-        List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {2492, 2728, 3208, 5212, 6561}) {
-            violations.addAll(judge(seed, true));
-        }
-        assertThat(violations).isEmpty();
+        assertThat(judgeAll(true, 2492, 2728, 3208, 5212, 6561)).isEmpty();
     }
 
     /**
@@ -442,13 +449,10 @@ class RandomSoftShortOracleTest {
      */
     @Test
     void theRestSeedsALocationFromOneReadingMissedAreFlaggedInTime() {
-        List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {
-            2235, 2568, 2687, 5537, 7034, 7156, 8746, 8844, 9360, 12831, 15158, 15235, 15662, 18233, 19081, 19660
-        }) {
-            violations.addAll(judge(seed, false));
-        }
-        assertThat(violations).isEmpty();
+        assertThat(judgeAll(
+                        false, 2235, 2568, 2687, 5537, 7034, 7156, 8746, 8844, 9360, 12831, 15158, 15235, 15662, 18233,
+                        19081, 19660))
+                .isEmpty();
     }
 
     /**
@@ -474,11 +478,7 @@ class RandomSoftShortOracleTest {
             + " moved to theRestSeedsALocationFromOneReadingMissedAreFlaggedInTime)")
     @Test
     void theRestSeedsStillMissedAreFlaggedInTimeOnTheRightCell() {
-        List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {2279, 2444, 4737, 4867}) {
-            violations.addAll(judge(seed, false));
-        }
-        assertThat(violations).isEmpty();
+        assertThat(judgeAll(false, 2279, 2444, 4737, 4867)).isEmpty();
     }
 
     /**
@@ -554,15 +554,11 @@ class RandomSoftShortOracleTest {
             + " (749 ohm, 5.2 mA) at 2.88 h against 2.62 h and 24179 (455 ohm, 9.1 mA) at 2.52 h against 2.45 h")
     @Test
     void theFreshRestSeedsFrom6001AreFlaggedInTime() {
-        List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {
-            6008, 6320, 6962, 7040, 7362, 7852, 7988, 8133, 9010, 9076, 9570, 9738, 9739, 11122, 11165, 11300, 11393,
-            11856, 11957, 13076, 13902, 14225, 14902, 15061, 15065, 15285, 15547, 16250, 16853, 17229, 17484, 17512,
-            18650, 18676, 18873, 19406, 20446, 22305, 24078, 24179
-        }) {
-            violations.addAll(judge(seed, false));
-        }
-        assertThat(violations).isEmpty();
+        assertThat(judgeAll(
+                        false, 6008, 6320, 6962, 7040, 7362, 7852, 7988, 8133, 9010, 9076, 9570, 9738, 9739, 11122,
+                        11165, 11300, 11393, 11856, 11957, 13076, 13902, 14225, 14902, 15061, 15065, 15285, 15547,
+                        16250, 16853, 17229, 17484, 17512, 18650, 18676, 18873, 19406, 20446, 22305, 24078, 24179))
+                .isEmpty();
     }
 
     /**
@@ -591,15 +587,8 @@ class RandomSoftShortOracleTest {
             + " flagged at 7.22 and 7.10 h")
     @Test
     void theSeedsRandomBalancingSettingsFailAreJudgedRight() {
-        List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {460, 1789, 2745}) {
-            violations.addAll(judge(
-                    scenario(seed, false).yaml() + randomBalancing(seed), "rest " + seed, false, new AtomicInteger()));
-        }
-        for (long seed : new long[] {192, 1380, 1520, 1708}) {
-            violations.addAll(judge(
-                    scenario(seed, true).yaml() + randomBalancing(seed), "cycling " + seed, true, new AtomicInteger()));
-        }
+        List<String> violations = new java.util.ArrayList<>(judgeWithRandomBalancing(false, 460, 1789, 2745));
+        violations.addAll(judgeWithRandomBalancing(true, 192, 1380, 1520, 1708));
         assertThat(violations).isEmpty();
     }
 
@@ -610,12 +599,8 @@ class RandomSoftShortOracleTest {
      */
     @Test
     void theCyclingSeedsRandomBalancingFailedAreJudgedRight() {
-        List<String> violations = new java.util.ArrayList<>();
-        for (long seed : new long[] {161, 372, 529, 555, 669, 736, 845, 990, 1161}) {
-            violations.addAll(judge(
-                    scenario(seed, true).yaml() + randomBalancing(seed), "cycling " + seed, true, new AtomicInteger()));
-        }
-        assertThat(violations).isEmpty();
+        assertThat(judgeWithRandomBalancing(true, 161, 372, 529, 555, 669, 736, 845, 990, 1161))
+                .isEmpty();
     }
 
     /**
