@@ -59,6 +59,8 @@ final class SoftShortOracle {
     private double lastT;
     /** Whether this run carried a detection claim (a short the docs say is found), judged in {@link #judge}. */
     private boolean claimJudged;
+    /** The diagnostic trace of the filter's errors against the truth, null unless asked for. */
+    private final FilterTruthTrace trace;
 
     SoftShortOracle(Scenario sc, boolean cycling) {
         this.sc = sc;
@@ -69,6 +71,7 @@ final class SoftShortOracle {
                 .map(a -> (ScenarioAction.SoftShort) a)
                 .findFirst()
                 .orElse(null);
+        this.trace = FilterTruthTrace.fromProperty(sc.name());
     }
 
     List<String> violations() {
@@ -85,6 +88,9 @@ final class SoftShortOracle {
     }
 
     void afterTick(double t, SimulatedPack pack, PackController c) {
+        if (trace != null) {
+            trace.afterTick(t, pack, c);
+        }
         observe(t, pack.packAmps(), shortAction == null ? Double.NaN : pack.cellVolts(shortAction.cell()));
     }
 
