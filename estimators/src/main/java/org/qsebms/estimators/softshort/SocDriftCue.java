@@ -316,9 +316,7 @@ final class SocDriftCue {
      * element of its inverse; false when the matrix is not positive definite. Common to all cells. Allocation-free.
      */
     private boolean factorize() {
-        for (int j = 0; j < K; j++) {
-            mean[j] = sx[j] / w;
-        }
+        segmentMeans();
         for (int j = 0; j < K; j++) {
             for (int l = 0; l < K; l++) {
                 cxx[j * K + l] = pxx[j * K + l] + sxx[j * K + l] - w * mean[j] * mean[l];
@@ -375,9 +373,7 @@ final class SocDriftCue {
      * their own; the segment after the gap starts a new level. Allocation-free.
      */
     private void closeSegment() {
-        for (int j = 0; j < K; j++) {
-            mean[j] = sx[j] / w;
-        }
+        segmentMeans();
         for (int j = 0; j < K; j++) {
             for (int l = 0; l < K; l++) {
                 pxx[j * K + l] += sxx[j * K + l] - w * mean[j] * mean[l];
@@ -396,6 +392,13 @@ final class SocDriftCue {
         pw += w;
         pLevels += 1;
         clearSegmentSums();
+    }
+
+    /** The present segment's regressor means into {@link #mean}. */
+    private void segmentMeans() {
+        for (int j = 0; j < K; j++) {
+            mean[j] = sx[j] / w;
+        }
     }
 
     /** Empties the present segment's weight and regressor sums (its per-cell sums are the caller's). */
