@@ -75,14 +75,16 @@ record FaultTable(
                 FaultCode.CHARGE_OVER_TEMPERATURE,
                 "hottest thermistor",
                 l.chargeOverTemperature(),
-                "while charging",
+                "while charging (above " + num(x.currentDeadbandAmps(), 2) + " A); a pause or a discharge between "
+                        + "charge pulses holds the debounce",
                 "MOL inform; RSL charge limit tapers to 0 A; " + OPEN,
                 "hottest below the MSL minus the hysteresis, charging or not"));
         r.add(limit(
                 FaultCode.CHARGE_UNDER_TEMPERATURE,
                 "coldest thermistor",
                 l.chargeUnderTemperature(),
-                "while charging (lithium metal is never charged cold)",
+                "while charging (above " + num(x.currentDeadbandAmps(), 2) + " A; lithium metal is never charged "
+                        + "cold); a pause or a discharge between charge pulses holds the debounce",
                 "MOL inform; below the RSL the charge limit is 0 A; " + OPEN,
                 "coldest above the MSL plus the hysteresis, charging or not"));
         r.add(limit(

@@ -436,12 +436,15 @@ public final class Protection {
         dischargeOc.evaluate(-m.sensorAmps, currentValid, currentValid, false, !currentValid, now, "pack", sink);
         boolean tempsValid = m.maxTempIndex >= 0;
         boolean tempMissing = badTemp >= 0;
-        // the charge temperatures apply while charging, but their cause (the cell temperature) is judged always
+        // the charge temperatures apply while charging, but their cause (the cell temperature) is judged always;
+        // a sample without charge (a pause, a regenerative pulse the other way) holds their pending debounce, so a
+        // charger that stops now and then still has its charge into a cold or hot cell add up to the debounce
+        boolean notCharging = tempsValid && currentValid && !charging;
         chargeOt.evaluate(
                 m.maxCelsius,
                 tempsValid,
                 tempsValid && charging,
-                false,
+                notCharging,
                 tempMissing || !currentValid,
                 now,
                 tempsValid ? sensorName(m.maxTempIndex) : "",
@@ -450,7 +453,7 @@ public final class Protection {
                 m.minCelsius,
                 tempsValid,
                 tempsValid && charging,
-                false,
+                notCharging,
                 tempMissing || !currentValid,
                 now,
                 tempsValid ? sensorName(m.minTempIndex) : "",

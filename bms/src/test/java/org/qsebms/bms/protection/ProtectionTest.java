@@ -101,6 +101,46 @@ class ProtectionTest {
         assertThat(p.tripped()).isTrue();
     }
 
+    /**
+     * Issue 23, check23g: a charger that pauses for a moment (or a regenerative pulse the other way) before the 2 s
+     * debounce ran out restarted it, so 1.5 s of charge and 0.5 s of pause into a -5 °C cell never tripped, however
+     * long it went on. A sample without charge now holds the pending time while the temperature stays beyond.
+     */
+    @ParameterizedTest(name = "{0} °C, charge {1} A, then {2} A in between")
+    @MethodSource("pulsedCharges")
+    void aChargeBrokenUpByPausesStillTripsTheChargeTemperatureLimit(double celsius, double between, String id) {
+        java.util.Arrays.fill(f.celsius, celsius);
+        for (int pulse = 0; pulse < 6; pulse++) {
+            f.amps = 1.0;
+            f.steps(p, 15);
+            f.amps = between;
+            f.steps(p, 5);
+        }
+        assertThat(f.raisedIds()).contains(id);
+        assertThat(p.tripped()).isTrue();
+    }
+
+    static Stream<Arguments> pulsedCharges() {
+        return Stream.of(
+                Arguments.of(-5.0, 0.0, "CHARGE_UNDER_TEMPERATURE.MSL"),
+                Arguments.of(-5.0, -0.5, "CHARGE_UNDER_TEMPERATURE.MSL"),
+                Arguments.of(53.0, 0.0, "CHARGE_OVER_TEMPERATURE.MSL"));
+    }
+
+    @Test
+    void aPauseInWhichTheCellWarmsUpRestartsTheChargeTemperatureDebounce() {
+        for (int pulse = 0; pulse < 6; pulse++) {
+            java.util.Arrays.fill(f.celsius, -0.5);
+            f.amps = 1.0;
+            f.steps(p, 15);
+            java.util.Arrays.fill(f.celsius, 0.5);
+            f.amps = 0.0;
+            f.steps(p, 5);
+        }
+        assertThat(f.raisedIds()).doesNotContain("CHARGE_UNDER_TEMPERATURE.MSL");
+        assertThat(p.tripped()).isFalse();
+    }
+
     @Test
     void chargeAndDischargeOverCurrentAreSeparateLimits() {
         f.amps = 2.2; // charge MSL is 1.0 C = 2 A

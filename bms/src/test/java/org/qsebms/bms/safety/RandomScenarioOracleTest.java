@@ -298,6 +298,31 @@ class RandomScenarioOracleTest {
         if (r.nextInt(5) == 0 && shortPeriod && durationS >= 40 && thermistorsUntouched) {
             faults.addAll(frozenThermistorWhileItsCellHeats(r, cells, ambient, durationS));
         }
+        // issue 23, check23g (drawn last, so every other seed stays as it was): a charger that ignores the limits and
+        // pauses (or discharges) for 0.1-1 s after every 0.4-1.9 s of charge, in the cold half the time; each pulse is
+        // shorter than the charge temperature's 2 s debounce, which must still add them up
+        if (r.nextInt(8) == 0 && b.indexOf("health:") < 0) {
+            String pulsed = b.toString();
+            int from = pulsed.indexOf("load: {");
+            int to = pulsed.indexOf('\n', from);
+            pulsed = pulsed.substring(0, from)
+                    + String.format(
+                            Locale.ROOT,
+                            "load: {type: pulses, highAmps: %.2f, high: %dms, lowAmps: %.2f, low: %dms, "
+                                    + "obeysLimits: false}",
+                            c * r.nextDouble(0.2, 0.8),
+                            400 + r.nextInt(1500),
+                            r.nextBoolean() ? 0.0 : -c * r.nextDouble(0.3),
+                            100 + r.nextInt(900))
+                    + pulsed.substring(to);
+            if (r.nextBoolean()) {
+                pulsed = pulsed.replaceFirst(
+                        "ambientCelsius: [-0-9.]+",
+                        String.format(Locale.ROOT, "ambientCelsius: %.1f", -10 + r.nextDouble(9)));
+            }
+            b.setLength(0);
+            b.append(pulsed);
+        }
         if (!faults.isEmpty()) {
             b.append("faults:\n");
             faults.forEach(f -> b.append(f).append('\n'));
@@ -862,6 +887,9 @@ class RandomScenarioOracleTest {
                     .isPositive();
             assertThat(coverage.getOrDefault("frozen channel found under flow", 0))
                     .as("frozen cell channels found after about their while-flowing window of flow")
+                    .isPositive();
+            assertThat(coverage.getOrDefault("a pause in a charge beyond a charge temperature", 0))
+                    .as("charge pulses into cold cells, shorter than the debounce (issue 23, check23g)")
                     .isPositive();
             assertThat(coverage.getOrDefault("loop period of 400 ms or more", 0))
                     .as("runs at the long end of loop.period")

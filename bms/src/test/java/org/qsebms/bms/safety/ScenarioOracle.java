@@ -109,6 +109,13 @@ final class ScenarioOracle {
     private final double[] missingS = new double[3];
     /** Per limit hazard: {@link #missingS} of its sensor class at its onset. */
     private final Map<String, Double> missingAtOnset = new HashMap<>();
+    /**
+     * Cold and hot charge ({@link #chargeTemperatureInPulses}): the time charge flowed while the temperature stayed
+     * beyond the MSL, and whether it was claimed.
+     */
+    private final double[] chargeBeyondS = new double[2];
+
+    private final boolean[] chargeBeyondClaimed = new boolean[2];
     /** Per sensor class: faulty time in the present chain of dropouts, and the time of its last faulty tick. */
     private final double[] chainS = new double[3];
     /** Per thermistor: its true temperature at its last tick without a status fault, that tick, and a gap since. */
@@ -561,6 +568,42 @@ final class ScenarioOracle {
         }
     }
 
+    /**
+     * Charge into cells beyond a charge temperature MSL (cold: 106, hot: 105) in pulses shorter than the debounce
+     * (issue 23, check23g): while the temperature stays beyond, the ticks that carry charge add up, a pause or a
+     * discharge between them does not restart the count, and once they reach the debounce and two periods the pack
+     * must be in FAULT. A tick with the temperature back inside, or one not judged (a thermistor or current sensor
+     * fault, loop trouble), starts the count again.
+     */
+    private void chargeTemperatureInPulses(Truth now, boolean judged) {
+        boolean cold = now.minC() <= lim.chargeUnderTemperature().msl() - CELSIUS_ACCURACY;
+        boolean hot = now.maxC() >= lim.chargeOverTemperature().msl() + CELSIUS_ACCURACY;
+        for (int k = 0; k < 2; k++) {
+            boolean beyond = k == 0 ? cold : hot;
+            if (!judged || !beyond) {
+                chargeBeyondS[k] = 0;
+                chargeBeyondClaimed[k] = false;
+                continue;
+            }
+            if (now.amps() > 0.1 + AMPS_ACCURACY) {
+                chargeBeyondS[k] += p;
+            } else if (chargeBeyondS[k] > 0 && !now.fault()) {
+                count("a pause in a charge beyond a charge temperature");
+            }
+            double debounce = debounce(k == 0 ? lim.chargeUnderTemperature() : lim.chargeOverTemperature());
+            if (!chargeBeyondClaimed[k] && chargeBeyondS[k] >= debounce + 2 * p - 1e-9) {
+                chargeBeyondClaimed[k] = true;
+                count("charge beyond a charge temperature, summed over pulses");
+                double t = now.t();
+                if (!now.fault() && t > exceptionsEndedAt && t > loopTroubleEndedAt) {
+                    violations.add(String.format(
+                            "charge into cells %s the charge temperature MSL added up to %.3f s by %.3f s: not in FAULT",
+                            k == 0 ? "below" : "above", chargeBeyondS[k], t));
+                }
+            }
+        }
+    }
+
     /** No thermistor but {@code s}'s, no other cell's temperature and no loop trouble injected in the whole run. */
     private boolean onlyThisThermistorTouched(ScenarioAction.TemperatureSensor s) {
         for (ScenarioAction a : sc.actions()) {
@@ -748,6 +791,7 @@ final class ScenarioOracle {
                     SOC_DEBOUNCE_S + p,
                     now);
         }
+        chargeTemperatureInPulses(now, !loopTrouble && !tempSensorFault && !currentSensorFault);
         for (ContactorId id : ContactorId.values()) {
             hazard(
                     "welded " + id,

@@ -344,4 +344,26 @@ class SafetyScenarioTest {
         }
         assertThat(log.mslRaised()).isEmpty();
     }
+    /**
+     * Issue 23, check23g: a charger that ignores the limits and pauses for half a second every 1.5 s (or every 1.9 s)
+     * pushed charge into -5 °C lithium metal for minutes without a fault: each pause restarted the 2 s debounce.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "{type: pulses, highAmps: 1.0, high: 1500ms, lowAmps: 0.0, low: 500ms}",
+                "{type: pulses, highAmps: 1.0, high: 1900ms, lowAmps: 0.0, low: 100ms}",
+                "{type: pulses, highAmps: 1.0, high: 1500ms, lowAmps: -0.5, low: 500ms}"
+            })
+    void aColdChargeBrokenUpByPausesTripsItsLimit(String load) {
+        ScenarioLog log = ScenarioLog.run(PACK + """
+                initial: {soc: 0.3, ambientCelsius: -5}
+                loop: {period: 250ms}
+                load: %s
+                duration: 30s
+                """.formatted(load));
+        // 2 s of charge, in two pulses (a third when a sample falls in a pause)
+        assertThat(log.raised("CHARGE_UNDER_TEMPERATURE.MSL")).as(log.dump()).isLessThan(6.0);
+        assertThat(log.result().tripped()).isTrue();
+    }
 }
