@@ -373,8 +373,11 @@ public final class Supervisor {
         // Never break a current on request: the published limits are 0 A while OPENING, so the
         // charger or load ramps down; the contactors open once the current is below 1 A. A load
         // that ignores the limits keeps the pack in OPENING (visible in telemetry); protection
-        // still opens at once on any fault at MSL (over-current included).
-        if (Math.abs(m.packAmps) <= OPEN_CURRENT_AMPS) {
+        // still opens at once on any fault at MSL (over-current included). Only a current reading the sensor
+        // vouches for says the current is down: a sample with a bus error, out of range or not a number reads
+        // nothing (the simulated sensor hands back 0 A, a driver its last good value), and one such sample must not
+        // break a load that still flows; a sensor that stays faulty trips CURRENT_SENSOR, which opens at once.
+        if (m.currentStatus.isOk() && Math.abs(m.packAmps) <= OPEN_CURRENT_AMPS) {
             openAll();
             return SupervisorState.STANDBY;
         }

@@ -36,6 +36,9 @@ final class ScenarioOracle {
     // sensor accuracy of the simulated pack (noise clamped at 4 sigma, plus ADC quantisation)
     static final double CELL_VOLTS_ACCURACY = 0.005;
     static final double AMPS_ACCURACY = 0.05;
+    /** The current below which an open on request breaks the circuit (Supervisor.OPEN_CURRENT_AMPS, docs/state-machine.md). */
+    static final double OPEN_CURRENT_AMPS = 1.0;
+
     static final double CELSIUS_ACCURACY = 0.5;
     /** How far the SOC estimate may be from the truth (its documented 3-sigma bound is within this). */
     static final double SOC_ACCURACY = 0.05;
@@ -400,6 +403,7 @@ final class ScenarioOracle {
         countCoverage(before, t);
         if (before != null) {
             noCloseWhileAContactorReadsClosedWhenCommandedOpen(before, truth);
+            noOpenOnRequestOnACurrentSampleTheSensorDisowns(before, truth);
         }
         all.add(truth);
         if (inFault && Double.isNaN(firstFaultAt)) {
@@ -408,6 +412,28 @@ final class ScenarioOracle {
         lastTick = t;
         hazards(truth);
         previousTick = t;
+    }
+
+    /**
+     * An open on request waits for the current to fall below 1 A (docs/state-machine.md); a sample the current sensor
+     * reports faulty (a bus error, out of range: the simulated sensor then hands back 0 A) does not say it fell
+     * (issue 23, check23g: one such sample opened a 4 A load at once). Judged where the BMS cannot know the current:
+     * the pack leaves OPENING for STANDBY at a tick with a status fault of the current sensor injected, the true
+     * current at the tick before over 1 A.
+     */
+    private void noOpenOnRequestOnACurrentSampleTheSensorDisowns(Truth before, Truth now) {
+        ScenarioAction a = activeAction(ScenarioAction.CurrentSensor.class, now.t());
+        if (!(a instanceof ScenarioAction.CurrentSensor s)
+                || s.status() == org.qsebms.hal.SensorStatus.STUCK
+                || !before.state().equals("OPENING")) {
+            return;
+        }
+        count("current sensor fault in OPENING");
+        if (now.state().equals("STANDBY") && Math.abs(before.amps()) > OPEN_CURRENT_AMPS + AMPS_ACCURACY) {
+            violations.add(String.format(
+                    "contactors opened on request at %.3f s under %.2f A on a current sample the sensor reported %s",
+                    now.t(), before.amps(), s.status()));
+        }
     }
 
     private boolean active(Class<? extends ScenarioAction> kind, double t) {

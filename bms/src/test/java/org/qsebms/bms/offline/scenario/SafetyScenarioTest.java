@@ -366,4 +366,33 @@ class SafetyScenarioTest {
         assertThat(log.raised("CHARGE_UNDER_TEMPERATURE.MSL")).as(log.dump()).isLessThan(6.0);
         assertThat(log.result().tripped()).isTrue();
     }
+    /**
+     * Issue 23, check23g: an open on request waits for the current to fall below 1 A, but one current sample with a
+     * bus error (the simulated sensor hands back 0 A) or out of range opened the contactors under a 4 A load at once.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "100ms|-4.0|currentSensorBusError|50ms",
+                "250ms|-4.0|currentSensorOutOfRange|250ms",
+                "150ms|1.8|currentSensorBusError|150ms"
+            })
+    void anOpenOnRequestDoesNotBreakTheLoadOnACurrentSampleTheSensorDisowns(String play) {
+        String[] x = play.split("\\|");
+        ScenarioLog log = ScenarioLog.run(PACK + """
+                loop: {period: %s}
+                initial: {soc: 0.5}
+                load: {type: constant, amps: %s}
+                faults:
+                  - {at: 20s, type: %s, for: %s}
+                commands:
+                  - {at: 19.5s, type: open}
+                duration: 23s
+                """.formatted(x[0], x[1], x[2], x[3]));
+        // the load ignores the limits: the pack stays in OPENING, and the short dropout is no sensor fault
+        assertThat(log.reached("OPENING", 19.0)).isBetween(19.5, 19.8);
+        assertThat(log.reached("STANDBY", 19.0)).as(log.dump()).isNaN();
+        assertThat(log.result().finalState()).isEqualTo("OPENING");
+        assertThat(log.mslRaised()).isEmpty();
+    }
 }
