@@ -15,6 +15,9 @@ import org.qsebms.config.LimitLevel;
 final class ConditionMonitor {
     private final FaultCode code;
     private final long debounceNanos;
+    /** How long the condition must be absent before it counts as gone (its "cause gone" rule; the debounce unless given). */
+    private final long clearNanos;
+
     private boolean present;
     private boolean latched;
     private long since = Long.MIN_VALUE;
@@ -28,8 +31,19 @@ final class ConditionMonitor {
     private String lastRaisedReason = "";
 
     ConditionMonitor(FaultCode code, long debounceNanos) {
+        this(code, debounceNanos, debounceNanos);
+    }
+
+    /**
+     * @param clearNanos how long the condition must stay absent before it counts as gone, for a condition whose own
+     *                   window says more than its debounce (a rate over a sliding window: a sample without it inside
+     *                   the window is no proof it ended). Until then it stays present: a reset is refused over it, and
+     *                   its coming back is the same fault, not a new trip towards the repeated-trip lockout.
+     */
+    ConditionMonitor(FaultCode code, long debounceNanos, long clearNanos) {
         this.code = code;
         this.debounceNanos = debounceNanos;
+        this.clearNanos = clearNanos;
     }
 
     /** @param reason built only on an edge, so the hot path does not allocate */
@@ -59,7 +73,7 @@ final class ConditionMonitor {
         }
         if (condition
                 ? !Debounce.due(nowNanos - since, nowNanos - previous, debounceNanos)
-                : nowNanos - since < debounceNanos) {
+                : nowNanos - since < clearNanos) {
             return;
         }
         since = Long.MIN_VALUE;

@@ -270,8 +270,11 @@ public final class Protection {
                 FaultCode.CURRENT_ZERO_DRIFT, extra.zeroDriftDebounce().toNanos());
         tempSpread = new ConditionMonitor(
                 FaultCode.TEMPERATURE_SPREAD, extra.tempSpreadDebounce().toNanos());
-        // the sliding window is the rate check's own time filter (SensorPlausibility): no debounce on top
-        tempRate = new ConditionMonitor(FaultCode.TEMPERATURE_RATE, 0);
+        // the sliding window is the rate check's own time filter (SensorPlausibility): no debounce on top; a ramp is
+        // over only once no sample of the window shows it (one sample without it inside a ramp at a short period is
+        // no proof, and its coming back is not a new trip)
+        tempRate = new ConditionMonitor(
+                FaultCode.TEMPERATURE_RATE, 0, extra.tempRateWindow().toNanos());
         cellStuck = new ConditionMonitor(FaultCode.CELL_VOLTAGE_STUCK, 0);
         tempStuck = new ConditionMonitor(FaultCode.TEMPERATURE_STUCK, 0);
         currentStuck = new ConditionMonitor(FaultCode.CURRENT_STUCK, 0);

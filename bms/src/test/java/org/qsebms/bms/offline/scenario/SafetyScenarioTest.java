@@ -395,4 +395,33 @@ class SafetyScenarioTest {
         assertThat(log.result().finalState()).isEqualTo("OPENING");
         assertThat(log.mslRaised()).isEmpty();
     }
+    /**
+     * Issue 23, check23g: one thermistor ramp (3 °C/s for 2 s in 0.5 °C steps) raised TEMPERATURE_RATE three times
+     * within 40 ms at a 10 ms loop, and so the repeated-trip lockout, while at 250 ms it raised once: the rate's
+     * condition flickered between samples inside the ramp, and each return counted as a new trip. One ramp is one trip
+     * at any period.
+     */
+    @ParameterizedTest(name = "{0} ms")
+    @ValueSource(ints = {10, 50, 100, 150, 250})
+    void oneThermistorRampIsOneTripAtAnyLoopPeriod(int periodMs) {
+        StringBuilder faults = new StringBuilder();
+        for (int k = 1; k <= 12; k++) {
+            faults.append(String.format(
+                    java.util.Locale.ROOT,
+                    "  - {at: %dms, type: cellTemperature, cell: 2, celsius: %.2f}%n",
+                    10_000 + Math.round(k * 1000 / 6.0),
+                    25.0 + 0.5 * k));
+        }
+        ScenarioLog log = ScenarioLog.run(PACK + """
+                loop: {period: %dms}
+                initial: {soc: 0.6}
+                faults:
+                %sduration: 15s
+                """.formatted(periodMs, faults));
+        assertThat(log.raisedIds().stream().filter(id -> id.equals("TEMPERATURE_RATE.MSL")))
+                .as(log.dump())
+                .hasSize(1);
+        assertThat(log.mslRaised()).doesNotContain("REPEATED_TRIP_LOCKOUT.MSL");
+        assertThat(log.result().tripped()).isTrue();
+    }
 }
