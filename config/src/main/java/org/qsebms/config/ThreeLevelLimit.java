@@ -33,6 +33,14 @@ public record ThreeLevelLimit(
         }
     }
 
+    /**
+     * The RSL moved inside by the hysteresis: the most a published limit may allow on this quantity, so a load that
+     * holds exactly the limit keeps a reading with its noise off the RSL, by the same band that proves a level cleared.
+     */
+    public double rslInsideByHysteresis() {
+        return direction == LimitDirection.UPPER ? rsl - hysteresis : rsl + hysteresis;
+    }
+
     public double level(LimitLevel level) {
         return switch (level) {
             case MOL -> mol;

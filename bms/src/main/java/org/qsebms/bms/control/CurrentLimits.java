@@ -6,7 +6,8 @@ import org.qsebms.config.ThreeLevelLimit;
 
 /**
  * Charge and discharge current limits published to the charger and load, derated before any
- * trip: full RSL current inside the operating window, tapering linearly to zero between the MOL
+ * trip: full RSL current inside the operating window, capped at the RSL less its hysteresis (a load that draws
+ * exactly the limit keeps the reading's noise off the RSL), tapering linearly to zero between the MOL
  * and RSL of cell voltage and temperature, and zero charge current below the charging
  * temperature RSL (lithium metal must not be charged cold). Operator caps can only lower them.
  */
@@ -39,6 +40,10 @@ public final class CurrentLimits {
             discharge *= taperUpper(m.maxCelsius, limits.dischargeOverTemperature());
             discharge *= taperLower(m.minCelsius, limits.dischargeUnderTemperature());
         }
+        // never above the RSL less its hysteresis: a load that draws exactly the limit keeps the reading off the RSL
+        charge = Math.min(charge, Math.max(0, limits.chargeOverCurrent().rslInsideByHysteresis()));
+        discharge =
+                Math.min(discharge, Math.max(0, limits.dischargeOverCurrent().rslInsideByHysteresis()));
         chargeAmps = Math.min(charge, chargeCapAmps);
         dischargeAmps = Math.min(discharge, dischargeCapAmps);
     }

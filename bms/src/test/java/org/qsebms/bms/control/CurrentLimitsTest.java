@@ -29,12 +29,22 @@ class CurrentLimitsTest {
     }
 
     @Test
-    void fullRslCurrentsInsideTheOperatingWindow() {
+    void theRslCurrentsLessTheirHysteresisInsideTheOperatingWindow() {
         set(3.7, 25);
         limits.update(m, false);
-        assertThat(limits.chargeAmps()).isEqualTo(LIMITS.chargeOverCurrent().rsl());
+        // a load that draws exactly the limit keeps its reading off the RSL (issue 23, check23g)
+        assertThat(limits.chargeAmps())
+                .isCloseTo(
+                        LIMITS.chargeOverCurrent().rsl()
+                                - LIMITS.chargeOverCurrent().hysteresis(),
+                        within(1e-9))
+                .isLessThan(LIMITS.chargeOverCurrent().rsl());
         assertThat(limits.dischargeAmps())
-                .isEqualTo(LIMITS.dischargeOverCurrent().rsl());
+                .isCloseTo(
+                        LIMITS.dischargeOverCurrent().rsl()
+                                - LIMITS.dischargeOverCurrent().hysteresis(),
+                        within(1e-9))
+                .isLessThan(LIMITS.dischargeOverCurrent().rsl());
     }
 
     @Test
@@ -47,7 +57,10 @@ class CurrentLimitsTest {
         limits.update(m, false);
         assertThat(limits.chargeAmps()).isZero();
         assertThat(limits.dischargeAmps())
-                .isEqualTo(LIMITS.dischargeOverCurrent().rsl());
+                .isCloseTo(
+                        LIMITS.dischargeOverCurrent().rsl()
+                                - LIMITS.dischargeOverCurrent().hysteresis(),
+                        within(1e-9));
     }
 
     @Test
@@ -74,7 +87,10 @@ class CurrentLimitsTest {
         limits.update(m, false);
         assertThat(limits.chargeAmps()).isEqualTo(0.3);
         assertThat(limits.dischargeAmps())
-                .isEqualTo(LIMITS.dischargeOverCurrent().rsl());
+                .isCloseTo(
+                        LIMITS.dischargeOverCurrent().rsl()
+                                - LIMITS.dischargeOverCurrent().hysteresis(),
+                        within(1e-9));
     }
 
     static Stream<Arguments> states() {
@@ -84,12 +100,12 @@ class CurrentLimitsTest {
 
     @ParameterizedTest(name = "{0} V, {1} °C")
     @MethodSource("states")
-    void publishedLimitsNeverExceedTheRslAndAreNeverNegative(double volts, double celsius) {
+    void publishedLimitsStayTheHysteresisInsideTheRslAndAreNeverNegative(double volts, double celsius) {
         set(volts, celsius);
         limits.update(m, false);
         assertThat(limits.chargeAmps())
-                .isBetween(0.0, LIMITS.chargeOverCurrent().rsl());
+                .isBetween(0.0, LIMITS.chargeOverCurrent().rslInsideByHysteresis());
         assertThat(limits.dischargeAmps())
-                .isBetween(0.0, LIMITS.dischargeOverCurrent().rsl());
+                .isBetween(0.0, LIMITS.dischargeOverCurrent().rslInsideByHysteresis());
     }
 }

@@ -66,7 +66,8 @@ class StateOfFunctionInLoopTest {
         double warmLimit = warm.wiring().controller().currentLimits().chargeAmps();
         double coldLimit = cold.wiring().controller().currentLimits().chargeAmps();
         double f = cfg.chemistry().cell().resistanceFactor(12);
-        assertThat(warmLimit).isEqualTo(rated);
+        // warm: the RSL less its hysteresis, the most ever published (issue 23, check23g)
+        assertThat(warmLimit).isEqualTo(cfg.limits().chargeOverCurrent().rslInsideByHysteresis());
         // 12 °C is above the charge MOL (10 °C): no protection taper, only the interfacial bound rated / f(T)
         assertThat(coldLimit).isCloseTo(rated / f, within(0.02 * rated));
         assertThat(coldLimit).isLessThan(0.75 * rated);

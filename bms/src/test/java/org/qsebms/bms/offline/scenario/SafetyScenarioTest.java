@@ -424,4 +424,26 @@ class SafetyScenarioTest {
         assertThat(log.mslRaised()).doesNotContain("REPEATED_TRIP_LOCKOUT.MSL");
         assertThat(log.result().tripped()).isTrue();
     }
+    /**
+     * Issue 23, check23g: the published discharge limit was the RSL itself, so a load that obeyed it sat on the RSL
+     * and the reading's noise raised it ("5.003 A above limit 5.000 A"); with the RSL tightened onto the MSL (the
+     * configuration allows it) the same load tripped the MSL. The limit now stays the hysteresis inside the RSL.
+     */
+    @ParameterizedTest(name = "limits [{0}]")
+    @ValueSource(strings = {"", "limits:\n  dischargeOverCurrentC: {mol: 2.0, rsl: 3.0, msl: 3.0}\n"})
+    void aLoadThatDrawsExactlyTheDischargeLimitRaisesNothing(String limits) {
+        ScenarioLog log = ScenarioLog.run(PACK + limits + """
+                initial: {soc: 0.8}
+                load: {type: constant, amps: -8.0, obeysLimits: true}
+                duration: 1min
+                """);
+        // the MOL informs (the limit is above it); the RSL and MSL must stay quiet
+        assertThat(log.raisedIds())
+                .as(log.dump())
+                .doesNotContain("DISCHARGE_OVER_CURRENT.RSL", "DISCHARGE_OVER_CURRENT.MSL");
+        assertThat(log.result().tripped()).isFalse();
+        // it did draw the limit: over the MOL, and 4.8 A over the minute (1.2 C) less the ramp-in
+        assertThat(log.raisedIds()).contains("DISCHARGE_OVER_CURRENT.MOL");
+        assertThat(log.first("end", n -> true).get("ahThroughput").asDouble()).isGreaterThan(4.0 / 60);
+    }
 }
