@@ -52,6 +52,10 @@ public final class ScenarioRunner {
     private final List<Long> tickCosts = new ArrayList<>();
     /** Active tickException injections: while any is, every tick throws inside the controller. */
     private int tickThrows;
+    /** The injections active on each target, so overlapping ones combine (fresh for each run). */
+    private ActiveInjections active = new ActiveInjections();
+    /** The loop period of the present run (s). */
+    private double periodS;
 
     private final long[] loopClock = new long[1];
 
@@ -190,6 +194,8 @@ public final class ScenarioRunner {
         ControlLoop loop = new ControlLoop(controller, period, cfg.loop().overrunsToFault(), () -> loopClock[0]);
         tickCosts.clear();
         tickThrows = 0;
+        active = new ActiveInjections();
+        periodS = period / 1e9;
 
         long diagnosticRevision = 0;
         List<Timed> timeline = new ArrayList<>();
@@ -424,6 +430,20 @@ public final class ScenarioRunner {
                 null);
     }
 
+    /**
+     * Whether a tick falls while an injection from {@code atS} for {@code forS} is active: the actions due at or
+     * before a tick's time run before it, so the begin is first seen by the tick at or after {@code atS} and the end
+     * by the tick at or after {@code atS + forS}.
+     */
+    private boolean sampled(double atS, double forS) {
+        return Math.ceil(atS / periodS - 1e-9) < Math.ceil((atS + forS) / periodS - 1e-9);
+    }
+
+    /** A cell's soft-short resistance from the conductance of its active shorts (none: an open circuit). */
+    private static double ohms(double siemens) {
+        return siemens > 0 ? 1.0 / siemens : Double.POSITIVE_INFINITY;
+    }
+
     private static boolean changed(double now, double last) {
         return Double.isNaN(last) || Math.abs(now - last) > Math.max(0.1, 0.05 * Math.abs(last));
     }
@@ -439,55 +459,118 @@ public final class ScenarioRunner {
         Runnable begin;
         Runnable end = null;
         switch (a) {
+            // overlapping injections on one target combine, and one's end never ends another (ActiveInjections)
             case ScenarioAction.CellOverVoltage c -> {
-                begin = () -> pack.driveCellVoltage(c.cell(), c.volts());
-                end = () -> pack.driveCellVoltage(c.cell(), 0.0);
+                String key = "cellVolts:" + c.cell();
+                begin = () -> pack.driveCellVoltage(c.cell(), active.add(key, c.volts()));
+                end = () -> pack.driveCellVoltage(c.cell(), active.remove(key, c.volts()));
             }
             case ScenarioAction.SoftShort c -> {
-                begin = () -> pack.setSoftShort(c.cell(), c.ohms());
-                end = () -> pack.setSoftShort(c.cell(), Double.POSITIVE_INFINITY);
+                // shorts across one cell are resistors in parallel: their conductances add
+                String key = "softShortSiemens:" + c.cell();
+                begin = () -> pack.setSoftShort(c.cell(), 1.0 / active.add(key, 1.0 / c.ohms()));
+                end = () -> pack.setSoftShort(c.cell(), ohms(active.remove(key, 1.0 / c.ohms())));
             }
             case ScenarioAction.CellSensor c -> {
-                begin = () -> sim.injectCellSensorFault(c.cell(), c.status());
-                end = () -> sim.endCellSensorFault(c.cell(), c.status()); // a freeze and a status fault are separate
+                String key = "cellSensor:" + c.cell() + ":" + c.status();
+                begin = () -> {
+                    if (active.begin(key)) {
+                        sim.injectCellSensorFault(c.cell(), c.status());
+                    }
+                };
+                end = () -> { // a freeze and a status fault are separate
+                    if (active.end(key)) {
+                        sim.endCellSensorFault(c.cell(), c.status());
+                    }
+                };
             }
             case ScenarioAction.TemperatureSensor c -> {
-                begin = () -> sim.injectTemperatureSensorFault(c.channel(), c.status());
-                end = () -> sim.endTemperatureSensorFault(c.channel(), c.status());
+                String key = "temperatureSensor:" + c.channel() + ":" + c.status();
+                begin = () -> {
+                    if (active.begin(key)) {
+                        sim.injectTemperatureSensorFault(c.channel(), c.status());
+                    }
+                };
+                end = () -> {
+                    if (active.end(key)) {
+                        sim.endTemperatureSensorFault(c.channel(), c.status());
+                    }
+                };
             }
             case ScenarioAction.CurrentSensor c -> {
-                begin = () -> sim.injectCurrentSensorFault(c.status());
-                end = () -> sim.endCurrentSensorFault(c.status());
+                String key = "currentSensor:" + c.status();
+                begin = () -> {
+                    if (active.begin(key)) {
+                        sim.injectCurrentSensorFault(c.status());
+                    }
+                };
+                end = () -> {
+                    if (active.end(key)) {
+                        sim.endCurrentSensorFault(c.status());
+                    }
+                };
             }
             case ScenarioAction.CurrentOffset c -> {
-                begin = () -> sim.injectCurrentOffset(c.amps());
-                end = () -> sim.injectCurrentOffset(0.0);
+                begin = () -> sim.injectCurrentOffset(active.add("currentOffset", c.amps()));
+                end = () -> sim.injectCurrentOffset(active.remove("currentOffset", c.amps()));
             }
             case ScenarioAction.PackVoltageSensor c -> {
                 if (Double.isNaN(
                         c.volts())) { // a bus error and an offset are separate faults: one never ends the other
-                    begin = () -> sim.injectPackVoltageStatus(SensorStatus.BUS_ERROR);
-                    end = () -> sim.injectPackVoltageStatus(SensorStatus.OK);
+                    begin = () -> {
+                        if (active.begin("packVoltsStatus")) {
+                            sim.injectPackVoltageStatus(SensorStatus.BUS_ERROR);
+                        }
+                    };
+                    end = () -> {
+                        if (active.end("packVoltsStatus")) {
+                            sim.injectPackVoltageStatus(SensorStatus.OK);
+                        }
+                    };
                 } else {
-                    begin = () -> sim.injectPackVoltageOffset(c.volts());
-                    end = () -> sim.injectPackVoltageOffset(0.0);
+                    begin = () -> sim.injectPackVoltageOffset(active.add("packVoltsOffset", c.volts()));
+                    end = () -> sim.injectPackVoltageOffset(active.remove("packVoltsOffset", c.volts()));
                 }
             }
             case ScenarioAction.ContactorWeld c -> {
-                begin = () -> pack.setWelded(c.contactor(), true);
-                end = () -> pack.setWelded(c.contactor(), false);
+                String key = "weld:" + c.contactor();
+                begin = () -> {
+                    active.begin(key);
+                    pack.setWelded(c.contactor(), true);
+                };
+                end = () -> {
+                    if (active.end(key)) {
+                        pack.setWelded(c.contactor(), false);
+                    }
+                };
             }
             case ScenarioAction.ContactorFailsToClose c -> {
-                begin = () -> pack.setFailsToClose(c.contactor(), true);
-                end = () -> pack.setFailsToClose(c.contactor(), false);
+                String key = "failsToClose:" + c.contactor();
+                begin = () -> {
+                    active.begin(key);
+                    pack.setFailsToClose(c.contactor(), true);
+                };
+                end = () -> {
+                    if (active.end(key)) {
+                        pack.setFailsToClose(c.contactor(), false);
+                    }
+                };
             }
             case ScenarioAction.PrechargeFailure c -> {
-                begin = () -> pack.setPrechargeOpenCircuit(true);
-                end = () -> pack.setPrechargeOpenCircuit(false);
+                begin = () -> {
+                    active.begin("prechargeOpen");
+                    pack.setPrechargeOpenCircuit(true);
+                };
+                end = () -> {
+                    if (active.end("prechargeOpen")) {
+                        pack.setPrechargeOpenCircuit(false);
+                    }
+                };
             }
             case ScenarioAction.ForceCurrent c -> {
-                begin = () -> pack.forceAmps(c.amps());
-                end = () -> pack.forceAmps(Double.NaN);
+                double[] token = {c.amps()}; // the newest active force is the one in effect
+                begin = () -> pack.forceAmps(active.push("forceAmps", token));
+                end = () -> pack.forceAmps(active.pop("forceAmps", token));
             }
             case ScenarioAction.CellTemperature c -> begin = () -> pack.setCellCelsius(c.cell(), c.celsius());
             case ScenarioAction.LoopOverrun c -> {
@@ -528,6 +611,12 @@ public final class ScenarioRunner {
                         .put("fault", a.type())
                         .put("phase", "end");
                 describe(a, n);
+                if (!sampled(a.atS(), a.forS())) {
+                    n.put(
+                            "note",
+                            "began and ended between two ticks (loop period " + Math.round(periodS * 1000)
+                                    + " ms): no sample saw it; make it last a period or more");
+                }
                 emit(n, out);
                 finish.run();
             };
