@@ -3,7 +3,6 @@ package org.qsebms.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,7 +30,7 @@ public final class ConfigLoader {
             "estimation",
             "balancing");
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final ObjectMapper yaml = YamlErrorText.strictReader();
     private final PresetCatalog presets = new PresetCatalog();
 
     /** Loads and validates the configuration file at {@code file}. */
@@ -69,11 +68,7 @@ public final class ConfigLoader {
         try {
             root = yaml.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(
-                    "",
-                    source + " is not valid YAML at line " + e.getLocation().getLineNr()
-                            + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage()
-                            + "; fix the syntax (indentation with spaces, 'key: value')");
+            throw new ConfigException("", YamlErrorText.notValid(source, e));
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             throw new ConfigException("", source + " is empty; it needs at least a 'pack:' section");

@@ -29,7 +29,8 @@ public final class PresetCodec {
                     .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                     .disable(YAMLGenerator.Feature.SPLIT_LINES)
                     .build())
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     /** A preset's parsed tree, where it came from, and the directory its relative OCV table is in. */
     record Source(JsonNode tree, String location, Path baseDir) {}
@@ -94,11 +95,7 @@ public final class PresetCodec {
             }
             root = mapper.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(
-                    "pack.chemistry",
-                    "preset " + location + " is not valid YAML at line "
-                            + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw new ConfigException("pack.chemistry", YamlErrorText.notValid("preset " + location, e));
         } catch (IOException e) {
             throw new ConfigException("pack.chemistry", "cannot read preset " + location + ": " + e.getMessage(), e);
         }

@@ -170,6 +170,19 @@ class ConfigLoaderTest {
                 .hasMessageContaining("column");
     }
 
+    /**
+     * Issue 23, check23g: a key given twice was read as the last one without a word, so the file a person checks
+     * says one limit and the BMS runs on another.
+     */
+    @Test
+    void aKeyGivenTwiceIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "  seriesCells: 8\n", "twice.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("twice.yaml is not valid YAML at line")
+                .hasMessageContaining("the key 'seriesCells' is given twice")
+                .hasMessageNotContaining("DeserializationFeature");
+    }
+
     @Test
     void outOfRangeNumberNamesTheRange() {
         assertThatThrownBy(() -> loader.parse(MINIMAL.replace("seriesCells: 4", "seriesCells: 0"), "test"))

@@ -30,7 +30,7 @@ public final class ScenarioLoader {
     static final Set<String> ACTION_TYPES =
             java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(specs().keySet()));
 
-    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    private final ObjectMapper yaml = org.qsebms.config.YamlErrorText.strictReader();
 
     public Scenario load(Path file) {
         String text;
@@ -47,8 +47,8 @@ public final class ScenarioLoader {
         JsonNode root;
         try {
             root = yaml.readTree(text);
-        } catch (IOException e) {
-            throw new ConfigException("", source + " is not valid YAML: " + e.getMessage());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ConfigException("", org.qsebms.config.YamlErrorText.notValid(source, e));
         }
         if (root == null || !root.isObject()) {
             throw new ConfigException("", source + " must be a mapping with at least 'pack:' and 'duration:'");
@@ -201,11 +201,21 @@ public final class ScenarioLoader {
             }
             case "pulses" -> {
                 keys(n, "load", Set.of("type", "obeysLimits", "highAmps", "high", "lowAmps", "low"));
+                double highS = seconds(n, "load", "high", null);
+                double lowS = seconds(n, "load", "low", null);
+                for (String key : new String[] {"high", "low"}) {
+                    if (!((key.equals("high") ? highS : lowS) > 0)) {
+                        throw new ConfigException(
+                                "load." + key,
+                                "0 s: each part of a pulse train must last longer than 0 s; for a steady current "
+                                        + "use 'type: constant'");
+                    }
+                }
                 return ScenarioLoads.pulses(
                         number(n, "load", "highAmps", Double.NaN, -10000, 10000),
-                        seconds(n, "load", "high", null),
+                        highS,
                         number(n, "load", "lowAmps", 0, -10000, 10000),
-                        seconds(n, "load", "low", null));
+                        lowS);
             }
             case "driveCycle" -> {
                 keys(n, "load", Set.of("type", "obeysLimits", "file", "scale", "repeat"));
@@ -344,6 +354,12 @@ public final class ScenarioLoader {
                                 + " s): it would never happen; move it inside the run or lengthen duration");
             }
             double forS = a.has("for") ? seconds(a, p, "for", null) : Double.POSITIVE_INFINITY;
+            if (!(forS > 0)) {
+                throw new ConfigException(
+                        p + ".for",
+                        "0 s: an injection that lasts no time does nothing; give it a duration (at least a loop "
+                                + "period to be seen) or leave 'for' out to keep it to the end");
+            }
             out.add(action(type, a, p, at, forS, cells));
         }
     }

@@ -15,6 +15,9 @@ final class ScenarioLoads {
         return (s, pack, connected) -> connected ? amps : 0.0;
     }
 
+    /** The largest current a drive-cycle row may ask for, as a constant load's {@code amps} (A). */
+    private static final double MAX_AMPS = 10000;
+
     /** Square pulses: {@code highAmps} for {@code highS}, then {@code lowAmps} for {@code lowS}, repeating. */
     static PackLoad pulses(double highAmps, double highS, double lowAmps, double lowS) {
         double period = highS + lowS;
@@ -46,11 +49,21 @@ final class ScenarioLoads {
                 throw new IllegalArgumentException(
                         file + " line " + lineNo + ": expected 'time_s,amps', got '" + t + "'");
             }
+            double time;
+            double amps;
             try {
-                rows.add(new double[] {Double.parseDouble(p[0]), Double.parseDouble(p[1]) * scale});
+                time = Double.parseDouble(p[0]);
+                amps = Double.parseDouble(p[1]);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(file + " line " + lineNo + ": not a number in '" + t + "'");
             }
+            // NaN, Infinity and numbers past the double range (1e400) parse, but no load draws them
+            if (!Double.isFinite(time) || !Double.isFinite(amps) || Math.abs(amps * scale) > MAX_AMPS) {
+                throw new IllegalArgumentException(file + " line " + lineNo + ": '" + t + "' is not a time in s and a "
+                        + "current in A a load can draw (finite, at most " + (int) MAX_AMPS + " A after the scale "
+                        + scale + "); fix the row");
+            }
+            rows.add(new double[] {time, amps * scale});
         }
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(file + " has no data rows; expected lines 'time_s,amps'");

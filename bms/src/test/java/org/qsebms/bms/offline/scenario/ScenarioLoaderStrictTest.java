@@ -33,7 +33,14 @@ class ScenarioLoaderStrictTest {
                 "for on a command|commands: [{at: 1s, type: open, for: 2s}]\\nduration: 10s|commands[0].for|does not take",
                 "unknown type|faults: [{at: 1s, type: meteor}]\\nduration: 10s|faults[0].type|is not known",
                 "obeysLimits not boolean|load: {type: idle, obeysLimits: maybe}\\nduration: 10s|load.obeysLimits|not true or false",
-                "balancer floor under the MOL|balancing: {minCellVolts: 1.0}\\nduration: 10s|balancing.minCellVolts|under-voltage MOL"
+                "balancer floor under the MOL|balancing: {minCellVolts: 1.0}\\nduration: 10s|balancing.minCellVolts|under-voltage MOL",
+                // issue 23, check23g: accepted before, doing nothing or the last of two
+                "an injection of no time|faults: [{at: 1s, type: cellSensorStuck, cell: 1, for: 0s}]\\nduration: 10s|faults[0].for|lasts no time",
+                "a pulse of no time|load: {type: pulses, highAmps: -1, high: 0s, lowAmps: 0, low: 0s}\\nduration: 10s|load.high|longer than 0 s",
+                "a pause of no time|load: {type: pulses, highAmps: -1, high: 2s, lowAmps: 0, low: 0ms}\\nduration: 10s|load.low|longer than 0 s",
+                "a key twice|initial: {soc: 0.5}\\ninitial: {soc: 0.9}\\nduration: 10s|line 3|the key 'initial' is given twice",
+                "a key twice in a fault|faults: [{at: 1s, type: cellSensorStuck, cell: 1, cell: 3}]\\nduration: 10s|not valid YAML|the key 'cell' is given twice",
+                "YAML's not-a-number|initial: {soc: .nan}\\nduration: 10s|line 2|finite number"
             })
     void refusesWithTheKeyAndTheReason(String what, String body, String key, String reason) {
         assertThatThrownBy(() -> parse(body.replace("\\n", "\n")))
@@ -60,5 +67,22 @@ class ScenarioLoaderStrictTest {
         assertThat(sc.actions().get(1)).isEqualTo(new ScenarioAction.LoopOverrun(2, 1, 0.25));
         assertThat(sc.actions().get(3)).isEqualTo(new ScenarioAction.Command("serviceReset", 4));
         assertThat(sc.seed()).isEqualTo(7);
+    }
+    /**
+     * Issue 23, check23g: a drive-cycle row of NaN, Infinity or 1e400 amps parsed (only "abc" was refused), and the run
+     * then drove the pack with it and logged garbage ("packAmps":"NaN", a minimum cell voltage of 9e14 V).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"NaN", "Infinity", "-Infinity", "1e400", "20000"})
+    void aDriveCycleRowNoLoadCanDrawIsRefusedWithItsLine(String amps, @org.junit.jupiter.api.io.TempDir Path dir)
+            throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("cycle.csv"), "time_s,amps\n0,-1.0\n5," + amps + "\n10,-1.0\n");
+        assertThatThrownBy(() -> new ScenarioLoader()
+                        .parse(HEAD + "load: {type: driveCycle, file: cycle.csv}\nduration: 30s\n", dir, "test.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("load.file")
+                .hasMessageContaining("line 3")
+                .hasMessageContaining(amps)
+                .hasMessageContaining("fix the row");
     }
 }
