@@ -264,11 +264,33 @@ public final class StateFile {
             return new Loaded(checked.state(), true, warning, checked.warnings());
         }
         if (main.isMissing() && prev.isMissing()) {
+            List<Path> aside = keptAside();
+            if (aside.isEmpty()) {
+                return new Loaded(
+                        defaults,
+                        false,
+                        "no persisted state at " + shown
+                                + " (first start?): starting with safe defaults, SOC from the open-circuit voltage");
+            }
+            // no file, but files an earlier start could not use were kept aside: that start latched
+            // PERSISTED_STATE_UNKNOWN and may have stopped before saving it (a crash, a power cut at boot); this is
+            // not a first start, and what was latched before is as unknown as it was then
+            String unknown = "no persisted state at " + shown + " nor its previous generation, but an earlier start "
+                    + "kept aside state files it could not use ("
+                    + aside.stream()
+                            .map(a -> a.toAbsolutePath().toString())
+                            .sorted()
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    + ") and may have stopped before saving. The faults latched before (a lockout, a soft short) are "
+                    + "unknown, so PERSISTED_STATE_UNKNOWN is latched and the contactors stay open: check the pack "
+                    + "(cell voltages, temperatures, the fault log of the kept-aside files), then send a reset to "
+                    + "acknowledge the lost state; move the kept-aside files elsewhere once checked";
             return new Loaded(
                     defaults,
                     false,
-                    "no persisted state at " + shown
-                            + " (first start?): starting with safe defaults, SOC from the open-circuit voltage");
+                    unknown + ". Starting with safe defaults, SOC from the open-circuit voltage",
+                    List.of(),
+                    unknown);
         }
         String mainWhat = main.isMissing()
                 ? "no persisted state at " + shown + " (deleted?)"
@@ -323,6 +345,28 @@ public final class StateFile {
                 ? s + " s"
                 : s < 120 * 60 ? s / 60 + " min" : s < 48 * 3600 ? s / 3600 + " h" : s / 86_400 + " days";
         return "saved " + java.time.Instant.ofEpochMilli(savedEpochMillis) + ", " + ago + " before now";
+    }
+
+    /** The reasons a file is kept aside for ({@link #keepAside}), each the middle of its kept-aside name. */
+    private static final java.util.regex.Pattern ASIDE =
+            java.util.regex.Pattern.compile("(\\.previous)?\\.(corrupt|unreadable|directory|other-pack)-[0-9]+");
+
+    /** The files (or directories) beside {@code NAME} that an earlier start kept aside ({@link #keepAside}). */
+    private List<Path> keptAside() {
+        Path dir = file.toAbsolutePath().getParent();
+        String name = file.getFileName().toString();
+        List<Path> found = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+            entries.filter(p -> {
+                        String n = p.getFileName().toString();
+                        return n.startsWith(name)
+                                && ASIDE.matcher(n.substring(name.length())).matches();
+                    })
+                    .forEach(found::add);
+        } catch (IOException e) {
+            // a folder that cannot be listed hides nothing this start could act on: the files' own errors said it
+        }
+        return found;
     }
 
     /**
@@ -478,8 +522,10 @@ public final class StateFile {
                 faults.add(fault(value));
             } else if (key.equals("resistance")) {
                 history.add(historyPoint(value));
-            } else {
-                kv.put(key, value);
+            } else if (kv.putIfAbsent(key, value) != null) {
+                // the writer gives every key once: a second one (an edit, a writer bug) must not silently win, a
+                // latchedFaults line least of all
+                throw new CorruptStateException("the key '" + key + "' is given twice");
             }
         }
         int format = (int) integer(kv, "format");

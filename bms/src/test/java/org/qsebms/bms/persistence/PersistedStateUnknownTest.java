@@ -130,6 +130,59 @@ class PersistedStateUnknownTest {
                 .contains("latched before the restart");
     }
 
+    /**
+     * Issue 23, check23h: a start that found both generations unusable kept them aside at once, but latched
+     * PERSISTED_STATE_UNKNOWN only in memory until its first save; killed in between (a crash loop, a power cut at
+     * boot), it left no state file at all, and the next start took that for a first start: a lockout latched before
+     * was lost and the pack closed. The kept-aside files now say the state is unknown.
+     */
+    @Test
+    void aCrashBeforeTheFirstSaveAfterKeepingTheFilesAsideStillLatchesTheUnknownState() throws Exception {
+        saveTwice("REPEATED_TRIP_LOCKOUT.MSL", "LOOP_OVERRUN.MSL");
+        corrupt(main());
+        corrupt(dir.resolve("bms-state.txt.previous"));
+        // the start that keeps both aside, killed before it saved anything
+        StateFile.Loaded first = new StateFile(main()).load(4, saved(0));
+        assertThat(first.stateUnknown()).isNotNull();
+        assertThat(Files.exists(main())).isFalse();
+        assertThat(Files.exists(dir.resolve("bms-state.txt.previous"))).isFalse();
+
+        SimRig rig = restart();
+        rig.wiring.requests().requestClose();
+        rig.ticks(30);
+
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        assertThat(rig.anyClosed()).isFalse();
+        assertThat(rig.raisedFaultIds()).containsExactly("PERSISTED_STATE_UNKNOWN.MSL");
+        assertThat(events(rig, ControllerEvent.FaultEdge.class).get(0).fault().reason())
+                .contains("kept aside state files it could not use")
+                .contains("bms-state.txt.corrupt-")
+                .contains("bms-state.txt.previous.corrupt-")
+                .contains("send a reset to acknowledge the lost state");
+    }
+
+    /**
+     * Issue 23, check23h: a state file with a key given twice (an edit, a writer bug), its checksum made to match,
+     * loaded with the second {@code latchedFaults} line, an empty one: the latch was dropped without a word.
+     */
+    @Test
+    void aStateFileWithAKeyGivenTwiceIsNotUsed() throws Exception {
+        byte[] good = StateFile.encode(saved(3, "SOFT_SHORT.MSL"));
+        String text = new String(good, java.nio.charset.StandardCharsets.UTF_8);
+        String body = text.substring(0, text.lastIndexOf("crc32=")) + "latchedFaults=\n";
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.writeString(main(), body + String.format("crc32=%08x%n", crc.getValue()));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StateFile.decode(Files.readAllBytes(main())))
+                .isInstanceOf(StateFile.CorruptStateException.class)
+                .hasMessageContaining("the key 'latchedFaults' is given twice");
+        SimRig rig = restart();
+        rig.ticks(5);
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        assertThat(rig.raisedFaultIds()).containsExactly("PERSISTED_STATE_UNKNOWN.MSL");
+    }
+
     @Test
     void aCorruptMainFileRestoresThePreviousGenerationsLatch() throws Exception {
         saveTwice("CONTACTOR_FEEDBACK.MSL");
