@@ -752,9 +752,6 @@ public final class Protection {
             proveAliveTemps |= code == FaultCode.TEMPERATURE_STUCK;
             proveAliveCurrent |= code == FaultCode.CURRENT_STUCK;
             softShortVerdictPending |= code == FaultCode.SOFT_SHORT;
-            if (code == FaultCode.REPEATED_TRIP_LOCKOUT) {
-                lockoutCode = lockoutCode == null ? code : lockoutCode;
-            }
             if (found) {
                 sink.accept(
                         new FaultEvent(code, LimitLevel.MSL, true, true, code.meaning() + RESTORED_SUFFIX, nowNanos));
@@ -1011,11 +1008,35 @@ public final class Protection {
                 + (causes.isEmpty() ? "a fault was raised, latched " + latchedIds() : String.join("; ", causes));
     }
 
+    /**
+     * The fault whose repeated trips locked the pack out: the one that reached the count here, or, for a lockout
+     * restored after a restart, the fault whose restored trip history is full with the latest trip (null when that
+     * history is gone too: older than the window).
+     */
+    private FaultCode lockedOutCode() {
+        if (lockoutCode != null) {
+            return lockoutCode;
+        }
+        FaultCode best = null;
+        long latest = Long.MIN_VALUE;
+        for (FaultCode c : FaultCode.values()) {
+            long[] ring = tripTimes[c.ordinal()];
+            int next = tripNext[c.ordinal()];
+            long last = ring[(next + ring.length - 1) % ring.length];
+            if (ring[next] != Long.MIN_VALUE && last > latest) {
+                latest = last;
+                best = c;
+            }
+        }
+        return best;
+    }
+
     /** Why a reset is refused now (allocates; for the refusal message). */
     public String refusal() {
         if (lockout.latched()) {
+            FaultCode which = lockedOutCode();
             return "reset refused: locked out after repeated "
-                    + (lockoutCode == null ? "trips" : lockoutCode.name() + " trips")
+                    + (which == null ? "trips" : which.name() + " trips")
                     + "; send a service reset once the cause is found"
                     + (causePresent()
                             ? "; condition still present " + presentConditions() + softShortUnprovenReason()

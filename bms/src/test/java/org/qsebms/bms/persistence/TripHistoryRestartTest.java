@@ -70,6 +70,37 @@ class TripHistoryRestartTest {
                 .isTrue();
     }
 
+    /**
+     * Issue 23, check23h: after a restart the refused reset named the lockout itself ("locked out after repeated
+     * REPEATED_TRIP_LOCKOUT trips"); without one it names the fault that tripped. The restored trip history tells.
+     */
+    @Test
+    void aLockoutRestoredAfterARestartNamesTheFaultThatTrippedInItsRefusal() {
+        SimRig before = rig();
+        int trips = before.cfg.supplementary().lockoutTrips();
+        PersistenceWriter w = StatePersistence.restoreAndStart(before.cfg, before.controller, before.now);
+        before.tick();
+        for (int i = 0; i < trips; i++) {
+            trip(before);
+            if (i < trips - 1) {
+                reset(before);
+            }
+        }
+        assertThat(before.controller.protection().lockedOut()).isTrue();
+        String live = before.controller.protection().refusal();
+        w.close();
+
+        SimRig after = rig();
+        StatePersistence.restoreAndStart(after.cfg, after.controller, after.now).close();
+        after.tick();
+        assertThat(after.controller.protection().lockedOut()).isTrue();
+        // -20 A is beyond the short-circuit level: the trips are SHORT_CIRCUIT's
+        assertThat(live).contains("locked out after repeated SHORT_CIRCUIT trips");
+        assertThat(after.controller.protection().refusal())
+                .contains("locked out after repeated SHORT_CIRCUIT trips")
+                .doesNotContain("REPEATED_TRIP_LOCKOUT trips");
+    }
+
     @Test
     void aServiceResetOfTheLockoutForgetsTheSavedTrips() {
         SimRig before = rig();
