@@ -33,6 +33,9 @@ import org.tinylog.Logger;
  * disconnected, hardware released).
  */
 public final class BmsRuntime implements AutoCloseable {
+    /** How long a start waits for the first broker connect, with the loop already running (ms). */
+    private static final long START_CONNECT_WAIT_MILLIS = 3_000;
+
     private final ControllerAssembly.Wiring wiring;
     private final ControlLoop loop;
     private final TelemetryPublisher publisher;
@@ -115,18 +118,19 @@ public final class BmsRuntime implements AutoCloseable {
                 cfg, mqttUrl, channels, hw, localSink, new LoopTiming(loop::overruns, loop::maxTickNanos), checkpoint);
         relay.connect(publisher);
         mqttPulses.connect(publisher);
-        String failure = publisher.connectOnce();
-        if (failure != null) {
-            Logger.error(
-                    "{}; the BMS runs and protects the pack anyway and keeps retrying. Check --mqtt-url "
-                            + "(is the broker running and reachable?)",
-                    failure);
-        }
         if (autoClose) {
             w.requests().requestClose();
         }
-        publisher.start();
+        // the loop first: protection never waits on the network (a broker that takes the connection and never
+        // answers held the start for the connect timeout); the telemetry thread connects on its own and logs a
+        // failure, and the start waits a moment for it only so a caller finds the session subscribed
         loop.start();
+        publisher.start();
+        try {
+            publisher.awaitConnected(START_CONNECT_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         BmsRuntime rt = new BmsRuntime(w, loop, publisher, hw, persistence);
         rt.record = record;
         rt.packId = cfg.pack().id();

@@ -57,6 +57,17 @@ final class BrokerSession {
     private final SplittableRandom jitter;
     private final SessionTakeovers takeovers;
     private volatile MqttClient client;
+    /**
+     * The connect attempt in flight on the connector thread, or null. A broker that takes a connect but does not
+     * answer holds an attempt for {@link #CONNECT_WAIT_MILLIS}; on its own thread that wait holds nothing else the
+     * telemetry thread does (the status line, the dashboard, spooling).
+     */
+    private volatile java.util.concurrent.CompletableFuture<String> attempt;
+
+    private java.util.concurrent.ExecutorService connector;
+    /** Whether the attempt in flight is the first failure to report (none reported since the last connect). */
+    private boolean attemptFirstFailure;
+
     private volatile long connectedAtNanos;
     private volatile long lastInboundNanos = Long.MIN_VALUE / 2;
     private volatile long lostAtNanos = Long.MIN_VALUE;
@@ -223,6 +234,14 @@ final class BrokerSession {
      */
     boolean maintain() {
         long now = nanoClock.getAsLong();
+        java.util.concurrent.CompletableFuture<String> pending = attempt;
+        if (pending != null) {
+            if (!pending.isDone()) {
+                return false;
+            }
+            attempt = null;
+            return connectFinished(pending.join(), now);
+        }
         if (connected()) {
             if (now - lastAckNanos > PROBE_EVERY_NANOS) {
                 try { // a retained "online" again: harmless for every reader, and it needs a PUBACK
@@ -241,23 +260,40 @@ final class BrokerSession {
         if (nextAttemptNanos != Long.MIN_VALUE && now < nextAttemptNanos) {
             return false;
         }
-        boolean firstFailure = !reportedUnreachable;
-        String failure = connect();
+        attemptFirstFailure = !reportedUnreachable;
+        if (connector == null) {
+            connector = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "bms-mqtt-connect-" + clientId);
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        attempt = java.util.concurrent.CompletableFuture.supplyAsync(this::connect, connector)
+                .exceptionally(e -> "MQTT connect failed: " + e.getMessage());
+        return false;
+    }
+
+    /** The telemetry thread takes the result of a finished connect attempt: null when connected, else the failure. */
+    private boolean connectFinished(String failure, long now) {
         if (failure == null) {
             Logger.info("MQTT connected to {} as {}", url, clientId);
-            return true;
+            return connected();
         }
-        if (firstFailure) {
-            Logger.error("{}; retrying with backoff; the pack stays protected and telemetry is spooled", failure);
+        if (attemptFirstFailure) {
+            Logger.error(
+                    "{}; the BMS runs and protects the pack anyway and keeps retrying with backoff, spooling telemetry."
+                            + " Check --mqtt-url (is the broker running and reachable?)",
+                    failure);
         }
         nextAttemptNanos = now + (long) (backoffNanos * (0.8 + 0.4 * jitter.nextDouble()));
         backoffNanos = Math.min(MAX_BACKOFF_NANOS, backoffNanos * 2);
         return false;
     }
 
+    /** True when connected and no connect attempt is in flight (until it is taken, the session is the connector's). */
     boolean connected() {
         MqttClient c = client;
-        return c != null && c.isConnected();
+        return attempt == null && c != null && c.isConnected();
     }
 
     /**
@@ -317,6 +353,21 @@ final class BrokerSession {
 
     /** Publishes "offline" (retained) and disconnects; the session ends for good. */
     void close() {
+        java.util.concurrent.ExecutorService x = connector;
+        if (x != null) {
+            x.shutdownNow(); // an attempt in flight is abandoned; its client is closed below or by its failure
+        }
+        java.util.concurrent.CompletableFuture<String> pending = attempt;
+        if (pending != null) {
+            try { // give an attempt that is about to finish its moment, so its client is the one closed below
+                pending.get(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // abandoned: the connector thread is a daemon
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            attempt = null;
+        }
         MqttClient c = client;
         client = null;
         if (c == null) {

@@ -389,6 +389,19 @@ public final class TelemetryPublisher implements AutoCloseable {
     }
 
     /**
+     * Waits up to {@code millis} for the telemetry thread's first connect (after {@link #start()}), so a caller that
+     * goes on to use the broker finds the session subscribed; true when connected. The control loop does not wait
+     * on it: start the loop first.
+     */
+    public boolean awaitConnected(long millis) throws InterruptedException {
+        long until = System.nanoTime() + millis * 1_000_000L;
+        while (!session.connected() && System.nanoTime() < until) {
+            Thread.sleep(10);
+        }
+        return session.connected();
+    }
+
+    /**
      * Stops the thread, hands what is queued to the broker (or to the spool when it is away), publishes
      * the final state (retained: the last sample the loop offered, which at a clean stop shows the
      * contactors open and the final mode) and then "offline", and disconnects. The spool keeps whatever
