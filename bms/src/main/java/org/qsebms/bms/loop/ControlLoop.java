@@ -93,13 +93,18 @@ public final class ControlLoop {
             overruns.incrementAndGet();
             next += missed * periodNanos;
             controller.protection().tickOverran(deadline);
-            if (++consecutiveOverruns == overrunsToFault) {
+            // every period the overrun covered counts: a tick that starts 2 s late (the process stopped, a long
+            // pause) left protection blind for 20 periods at 100 ms, which one count would let pass
+            int before = consecutiveOverruns;
+            consecutiveOverruns = (int) Math.min(Integer.MAX_VALUE, consecutiveOverruns + missed);
+            if (before < overrunsToFault && consecutiveOverruns >= overrunsToFault) {
                 controller
                         .protection()
                         .loopOverrun(
                                 String.format(
                                         Locale.ROOT,
-                                        "%d consecutive ticks overran the %.1f ms period (last ended %.1f ms late); "
+                                        "%d consecutive periods of %.1f ms missed by overrunning ticks (the last "
+                                                + "ended %.1f ms late); "
                                                 + "reduce the load on this machine or lengthen loop.period",
                                         consecutiveOverruns,
                                         periodNanos / 1e6,

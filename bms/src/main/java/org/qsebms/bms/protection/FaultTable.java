@@ -258,7 +258,8 @@ record FaultTable(
                 "contactors open"));
         r.add(cond(
                 FaultCode.LOOP_OVERRUN,
-                "`loop.overrunsToFault` consecutive ticks overran the period",
+                "overrunning ticks in a row missed `loop.overrunsToFault` periods (each counts the periods it covered: "
+                        + "one tick that starts 2 s late, the process stopped, misses 20 at 100 ms)",
                 "the count; a run below it is a cause not yet latched, which refuses a reset or close until a "
                         + "tick runs on time",
                 "no overrun for " + ms(x.loopProof())));

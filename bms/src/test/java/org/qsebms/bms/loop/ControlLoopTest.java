@@ -75,8 +75,25 @@ class ControlLoopTest {
                 .first()
                 .extracting(e -> ((ControllerEvent.FaultEdge) e).fault().reason())
                 .asString()
-                .startsWith("3 consecutive ticks overran the 100.0 ms period")
+                .startsWith("3 consecutive periods of 100.0 ms missed by overrunning ticks")
                 .contains("lengthen loop.period");
+    }
+
+    /**
+     * Issue 23, check23h: the process stopped for 2 s between two ticks (SIGSTOP, a long pause) counted as one overrun,
+     * below the fatal count, although protection was blind for 20 periods. Every period an overrun covers counts.
+     */
+    @Test
+    void oneTickThatStartsLongAfterItsDeadlineIsAFatalLatchedFault() {
+        long d = runTicks(0, 10);
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+        tickCost = 2_000_000_000L; // one tick that ends 2 s after its deadline: 20 periods of 100 ms missed
+        d = runTicks(d, 1);
+        assertThat(rig.controller.protection().active(FaultCode.LOOP_OVERRUN, LimitLevel.MSL))
+                .isTrue();
+        tickCost = 1_000_000L;
+        runTicks(d, 2);
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
     }
 
     @Test

@@ -191,7 +191,8 @@ class FaultRowScenarioTest {
                 FaultCode.LOOP_OVERRUN,
                 new Pair(
                         REST + fault("{at: 5s, type: loopOverrun, tick: 250ms}"),
-                        REST + fault("{at: 5s, type: loopOverrun, tick: 250ms, for: 300ms}")));
+                        // two ticks of 150 ms at 100 ms: two periods missed, under the five that latch
+                        REST + fault("{at: 5s, type: loopOverrun, tick: 150ms, for: 300ms}")));
         m.put(
                 FaultCode.LOOP_EXCEPTION,
                 new Pair(
