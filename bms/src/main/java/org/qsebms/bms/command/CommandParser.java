@@ -107,14 +107,14 @@ public final class CommandParser {
         JsonNode root;
         try (JsonParser p = json.createParser(text)) {
             root = json.readTree(p);
+            long end = p.currentLocation().getCharOffset(); // just past the object
             String after;
             try {
                 after = p.nextToken() == null ? null : "a " + p.currentToken().asString();
             } catch (Exception e) { // Jackson's parse exceptions: what follows is not even a JSON token
                 after = "'"
-                        + abbreviate(text.substring((int) Math.min(
-                                text.length(), Math.max(0, p.currentLocation().getCharOffset()))))
-                        + "'";
+                        + abbreviate(text.substring((int) Math.min(text.length(), Math.max(0, end)))
+                                .strip()) + "'";
             }
             if (after != null) {
                 return new Invalid(
@@ -128,7 +128,7 @@ public final class CommandParser {
             if (why.startsWith("Duplicate field")) {
                 return new Invalid(name, null, "malformed JSON: " + abbreviate(why) + "; give each field once");
             }
-            return new Invalid(name, null, "malformed JSON: " + abbreviate(why));
+            return new Invalid(name, null, "malformed JSON: " + plain(why));
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
             return new Invalid(
@@ -254,10 +254,35 @@ public final class CommandParser {
             return "null";
         }
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < 60; i++) {
+        int i = 0;
+        for (; i < s.length() && b.length() < 60; i++) {
             char c = s.charAt(i);
-            b.append(c < 0x20 || c == 0x7f ? '?' : c);
+            if (c < 0x20 || c == 0x7f) { // a control character shown as what it is, not as nothing
+                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
         }
-        return s.length() > 60 ? b + "..." : b.toString();
+        return i < s.length() ? b + "..." : b.toString();
+    }
+
+    private static final java.util.regex.Pattern DEPTH =
+            java.util.regex.Pattern.compile("nesting depth \\((\\d+)\\) exceeds the maximum allowed \\((\\d+)");
+
+    /**
+     * The parser's text in words a sender can act on, without its internal names (the reader feature to enable, the
+     * constraint class): NaN and Infinity, a nesting too deep; else its first clause.
+     */
+    private static String plain(String why) {
+        if (why.startsWith("Non-standard token")) {
+            return why.replaceFirst(": enable .*", "")
+                    + ": NaN and Infinity are not JSON numbers; send a finite number";
+        }
+        java.util.regex.Matcher m = DEPTH.matcher(why);
+        if (m.find()) {
+            return "the payload is nested " + m.group(1) + " levels deep, more than the " + m.group(2)
+                    + " a command can have; send a flat object";
+        }
+        return abbreviate(why.replaceFirst(": enable `.*", "").replaceAll(" ?\\(`[^`]*`[^)]*\\)", ""));
     }
 }

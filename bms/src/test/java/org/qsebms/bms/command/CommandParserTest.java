@@ -55,12 +55,43 @@ class CommandParserTest {
                 "discharge-limit|{\"amps\":-0e0}|negative zero",
                 "reset|'   '|must be a JSON object such as {\"id\":\"42\"}, found nothing",
                 "snapshot|' '|must be a JSON object such as {\"id\":\"42\"}, found nothing",
+                // issue 23, check23h: the parser's internals were in the reply, cut off mid-word
+                "charge-limit|{\"amps\":NaN}|NaN and Infinity are not JSON numbers; send a finite number",
+                "reset|{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":{\"f\":{\"g\":{\"h\":{\"i\":1}}}}}}}}}|nested 9 levels deep, more than the 8",
             })
     void rejectsWithAReasonNamingTheProblem(String name, String payload, String reason) {
         CommandParser.Parsed p = parse(name, payload);
 
         assertThat(p).isInstanceOf(CommandParser.Invalid.class);
         assertThat(((CommandParser.Invalid) p).reason()).contains(reason);
+    }
+
+    /** Issue 23, check23h: a trailing NUL was answered "something follows the JSON object ('')". */
+    @Test
+    void aControlCharacterAfterTheObjectIsShownAsWhatItIs() {
+        String reason = ((CommandParser.Invalid)
+                        parser.parse("contactors", "{\"action\":\"open\"}\u0000".getBytes(StandardCharsets.UTF_8)))
+                .reason();
+        assertThat(reason).contains("something follows the JSON object ('\\u0000')");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"amps\":NaN}",
+                "{\"amps\":Infinity}",
+                "{\"a\":[[[[[[[[[[1]]]]]]]]]]}",
+                "{\"amps\":1,}",
+                "{\"amps\":01}"
+            })
+    void aMalformedPayloadIsAnsweredWithoutTheParsersInternals(String payload) {
+        String reason = ((CommandParser.Invalid) parse("charge-limit", payload)).reason();
+        assertThat(reason)
+                .startsWith("malformed JSON: ")
+                .doesNotContain("JsonReadFeature")
+                .doesNotContain("StreamReadConstraints")
+                .doesNotContain("`");
     }
 
     @Test
