@@ -83,7 +83,9 @@ public final class StatePersistence {
             Logger.info(
                     "restored persisted state from {}: SOC of {} cells ({}), {} Ah throughput, {} cycles, {} fault log "
                             + "entries",
-                    file.path().toAbsolutePath(),
+                    loaded.previousGeneration()
+                            ? file.path().toAbsolutePath() + StateFile.PREVIOUS_SUFFIX + " (the previous generation)"
+                            : file.path().toAbsolutePath(),
                     restoredCells,
                     describeDoubt(soc),
                     String.format(java.util.Locale.ROOT, "%.4f", loaded.state().ahThroughput()),
