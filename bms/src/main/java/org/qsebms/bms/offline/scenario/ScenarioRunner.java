@@ -439,6 +439,24 @@ public final class ScenarioRunner {
         return Math.ceil(atS / periodS - 1e-9) < Math.ceil((atS + forS) / periodS - 1e-9);
     }
 
+    /** An injection of a state on {@code key} that sets it when it is the first active one. */
+    private Runnable firstBegins(String key, Runnable set) {
+        return () -> {
+            if (active.begin(key)) {
+                set.run();
+            }
+        };
+    }
+
+    /** The end of an injection of a state on {@code key} that clears it when it was the last active one. */
+    private Runnable lastEnds(String key, Runnable clear) {
+        return () -> {
+            if (active.end(key)) {
+                clear.run();
+            }
+        };
+    }
+
     /** A cell's soft-short resistance from the conductance of its active shorts (none: an open circuit). */
     private static double ohms(double siemens) {
         return siemens > 0 ? 1.0 / siemens : Double.POSITIVE_INFINITY;
@@ -471,44 +489,20 @@ public final class ScenarioRunner {
                 begin = () -> pack.setSoftShort(c.cell(), 1.0 / active.add(key, 1.0 / c.ohms()));
                 end = () -> pack.setSoftShort(c.cell(), ohms(active.remove(key, 1.0 / c.ohms())));
             }
-            case ScenarioAction.CellSensor c -> {
+            case ScenarioAction.CellSensor c -> { // a freeze and a status fault are separate states
                 String key = "cellSensor:" + c.cell() + ":" + c.status();
-                begin = () -> {
-                    if (active.begin(key)) {
-                        sim.injectCellSensorFault(c.cell(), c.status());
-                    }
-                };
-                end = () -> { // a freeze and a status fault are separate
-                    if (active.end(key)) {
-                        sim.endCellSensorFault(c.cell(), c.status());
-                    }
-                };
+                begin = firstBegins(key, () -> sim.injectCellSensorFault(c.cell(), c.status()));
+                end = lastEnds(key, () -> sim.endCellSensorFault(c.cell(), c.status()));
             }
             case ScenarioAction.TemperatureSensor c -> {
                 String key = "temperatureSensor:" + c.channel() + ":" + c.status();
-                begin = () -> {
-                    if (active.begin(key)) {
-                        sim.injectTemperatureSensorFault(c.channel(), c.status());
-                    }
-                };
-                end = () -> {
-                    if (active.end(key)) {
-                        sim.endTemperatureSensorFault(c.channel(), c.status());
-                    }
-                };
+                begin = firstBegins(key, () -> sim.injectTemperatureSensorFault(c.channel(), c.status()));
+                end = lastEnds(key, () -> sim.endTemperatureSensorFault(c.channel(), c.status()));
             }
             case ScenarioAction.CurrentSensor c -> {
                 String key = "currentSensor:" + c.status();
-                begin = () -> {
-                    if (active.begin(key)) {
-                        sim.injectCurrentSensorFault(c.status());
-                    }
-                };
-                end = () -> {
-                    if (active.end(key)) {
-                        sim.endCurrentSensorFault(c.status());
-                    }
-                };
+                begin = firstBegins(key, () -> sim.injectCurrentSensorFault(c.status()));
+                end = lastEnds(key, () -> sim.endCurrentSensorFault(c.status()));
             }
             case ScenarioAction.CurrentOffset c -> {
                 begin = () -> sim.injectCurrentOffset(active.add("currentOffset", c.amps()));
@@ -517,16 +511,8 @@ public final class ScenarioRunner {
             case ScenarioAction.PackVoltageSensor c -> {
                 if (Double.isNaN(
                         c.volts())) { // a bus error and an offset are separate faults: one never ends the other
-                    begin = () -> {
-                        if (active.begin("packVoltsStatus")) {
-                            sim.injectPackVoltageStatus(SensorStatus.BUS_ERROR);
-                        }
-                    };
-                    end = () -> {
-                        if (active.end("packVoltsStatus")) {
-                            sim.injectPackVoltageStatus(SensorStatus.OK);
-                        }
-                    };
+                    begin = firstBegins("packVoltsStatus", () -> sim.injectPackVoltageStatus(SensorStatus.BUS_ERROR));
+                    end = lastEnds("packVoltsStatus", () -> sim.injectPackVoltageStatus(SensorStatus.OK));
                 } else {
                     begin = () -> sim.injectPackVoltageOffset(active.add("packVoltsOffset", c.volts()));
                     end = () -> sim.injectPackVoltageOffset(active.remove("packVoltsOffset", c.volts()));
@@ -534,38 +520,17 @@ public final class ScenarioRunner {
             }
             case ScenarioAction.ContactorWeld c -> {
                 String key = "weld:" + c.contactor();
-                begin = () -> {
-                    active.begin(key);
-                    pack.setWelded(c.contactor(), true);
-                };
-                end = () -> {
-                    if (active.end(key)) {
-                        pack.setWelded(c.contactor(), false);
-                    }
-                };
+                begin = firstBegins(key, () -> pack.setWelded(c.contactor(), true));
+                end = lastEnds(key, () -> pack.setWelded(c.contactor(), false));
             }
             case ScenarioAction.ContactorFailsToClose c -> {
                 String key = "failsToClose:" + c.contactor();
-                begin = () -> {
-                    active.begin(key);
-                    pack.setFailsToClose(c.contactor(), true);
-                };
-                end = () -> {
-                    if (active.end(key)) {
-                        pack.setFailsToClose(c.contactor(), false);
-                    }
-                };
+                begin = firstBegins(key, () -> pack.setFailsToClose(c.contactor(), true));
+                end = lastEnds(key, () -> pack.setFailsToClose(c.contactor(), false));
             }
             case ScenarioAction.PrechargeFailure c -> {
-                begin = () -> {
-                    active.begin("prechargeOpen");
-                    pack.setPrechargeOpenCircuit(true);
-                };
-                end = () -> {
-                    if (active.end("prechargeOpen")) {
-                        pack.setPrechargeOpenCircuit(false);
-                    }
-                };
+                begin = firstBegins("prechargeOpen", () -> pack.setPrechargeOpenCircuit(true));
+                end = lastEnds("prechargeOpen", () -> pack.setPrechargeOpenCircuit(false));
             }
             case ScenarioAction.ForceCurrent c -> {
                 double[] token = {c.amps()}; // the newest active force is the one in effect
