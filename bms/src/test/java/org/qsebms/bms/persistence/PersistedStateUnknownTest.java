@@ -69,6 +69,20 @@ class PersistedStateUnknownTest {
         return rig;
     }
 
+    /**
+     * Restarts on the state directory and asks for a close: the pack must stay in FAULT, every contactor open, with
+     * PERSISTED_STATE_UNKNOWN the only fault raised.
+     */
+    private SimRig restartHeldOpenByTheUnknownState() {
+        SimRig rig = restart();
+        rig.wiring.requests().requestClose();
+        rig.ticks(30);
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        assertThat(rig.anyClosed()).isFalse();
+        assertThat(rig.raisedFaultIds()).containsExactly("PERSISTED_STATE_UNKNOWN.MSL");
+        return rig;
+    }
+
     private static <T extends ControllerEvent> List<T> events(SimRig rig, Class<T> type) {
         return rig.events.stream().filter(type::isInstance).map(type::cast).toList();
     }
@@ -79,13 +93,7 @@ class PersistedStateUnknownTest {
         corrupt(main());
         corrupt(dir.resolve("bms-state.txt.previous"));
 
-        SimRig rig = restart();
-        rig.wiring.requests().requestClose();
-        rig.ticks(30);
-
-        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
-        assertThat(rig.anyClosed()).isFalse();
-        assertThat(rig.raisedFaultIds()).containsExactly("PERSISTED_STATE_UNKNOWN.MSL");
+        SimRig rig = restartHeldOpenByTheUnknownState();
         ControllerEvent.FaultEdge raised =
                 events(rig, ControllerEvent.FaultEdge.class).get(0);
         assertThat(raised.fault().latched()).isTrue();
@@ -147,13 +155,7 @@ class PersistedStateUnknownTest {
         assertThat(Files.exists(main())).isFalse();
         assertThat(Files.exists(dir.resolve("bms-state.txt.previous"))).isFalse();
 
-        SimRig rig = restart();
-        rig.wiring.requests().requestClose();
-        rig.ticks(30);
-
-        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
-        assertThat(rig.anyClosed()).isFalse();
-        assertThat(rig.raisedFaultIds()).containsExactly("PERSISTED_STATE_UNKNOWN.MSL");
+        SimRig rig = restartHeldOpenByTheUnknownState();
         assertThat(events(rig, ControllerEvent.FaultEdge.class).get(0).fault().reason())
                 .contains("kept aside state files it could not use")
                 .contains("bms-state.txt.corrupt-")
@@ -206,13 +208,7 @@ class PersistedStateUnknownTest {
     void aLatchThisVersionDoesNotKnowIsALatchLostAndLatchesTheUnknownState() throws Exception {
         saveTwice("FAULT_OF_A_NEWER_VERSION.MSL");
 
-        SimRig rig = restart();
-        rig.wiring.requests().requestClose();
-        rig.ticks(30);
-
-        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
-        assertThat(rig.anyClosed()).isFalse();
-        assertThat(rig.raisedFaultIds()).containsExactly("PERSISTED_STATE_UNKNOWN.MSL");
+        SimRig rig = restartHeldOpenByTheUnknownState();
         assertThat(events(rig, ControllerEvent.FaultEdge.class).get(0).fault().reason())
                 .contains("latched faults this version of qse-bms does not know: [FAULT_OF_A_NEWER_VERSION.MSL]")
                 .contains("send a reset to acknowledge");

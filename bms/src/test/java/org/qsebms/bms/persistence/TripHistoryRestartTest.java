@@ -41,6 +41,19 @@ class TripHistoryRestartTest {
         rig.ticks(15);
     }
 
+    /** Trips the pack {@code lockoutTrips} times, resetting between, until it is locked out. */
+    private static void tripUntilLockedOut(SimRig rig) {
+        rig.tick();
+        int trips = rig.cfg.supplementary().lockoutTrips();
+        for (int i = 0; i < trips; i++) {
+            trip(rig);
+            if (i < trips - 1) {
+                reset(rig);
+            }
+        }
+        assertThat(rig.controller.protection().lockedOut()).isTrue();
+    }
+
     private static void reset(SimRig rig) {
         rig.wiring.requests().requestReset();
         rig.ticks(2);
@@ -77,16 +90,8 @@ class TripHistoryRestartTest {
     @Test
     void aLockoutRestoredAfterARestartNamesTheFaultThatTrippedInItsRefusal() {
         SimRig before = rig();
-        int trips = before.cfg.supplementary().lockoutTrips();
         PersistenceWriter w = StatePersistence.restoreAndStart(before.cfg, before.controller, before.now);
-        before.tick();
-        for (int i = 0; i < trips; i++) {
-            trip(before);
-            if (i < trips - 1) {
-                reset(before);
-            }
-        }
-        assertThat(before.controller.protection().lockedOut()).isTrue();
+        tripUntilLockedOut(before);
         String live = before.controller.protection().refusal();
         w.close();
 
@@ -104,16 +109,8 @@ class TripHistoryRestartTest {
     @Test
     void aServiceResetOfTheLockoutForgetsTheSavedTrips() {
         SimRig before = rig();
-        int trips = before.cfg.supplementary().lockoutTrips();
         PersistenceWriter w = StatePersistence.restoreAndStart(before.cfg, before.controller, before.now);
-        before.tick();
-        for (int i = 0; i < trips; i++) {
-            trip(before);
-            if (i < trips - 1) {
-                reset(before);
-            }
-        }
-        assertThat(before.controller.protection().lockedOut()).isTrue();
+        tripUntilLockedOut(before);
         before.wiring.requests().requestServiceReset();
         before.ticks(2);
         assertThat(before.state()).isEqualTo(SupervisorState.STANDBY);
