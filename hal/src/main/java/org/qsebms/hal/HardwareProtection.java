@@ -3,7 +3,8 @@ package org.qsebms.hal;
 /**
  * A protection layer below the processor (a battery-monitor chip with its own FETs): what it has
  * tripped on. The control loop refreshes it once per tick; every trip is a latched fault in the
- * controller. Implementations must not allocate in {@link #refresh()}.
+ * controller. Implementations must not allocate in {@link #refresh()}, except on the rare tick
+ * that writes a reset chip's configuration again ({@link HardwareTrip#CONFIGURATION_LOST}).
  */
 public interface HardwareProtection {
     /** Reads the chip's protection state; false when it could not be read. */

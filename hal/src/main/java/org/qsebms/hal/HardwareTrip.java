@@ -12,5 +12,10 @@ public enum HardwareTrip {
     /** The chip's own host watchdog: the host stopped talking to it. */
     HOST_WATCHDOG,
     /** The chip's ALERT pin is asserted but its status cannot be read over the bus. */
-    ALERT_UNREAD
+    ALERT_UNREAD,
+    /**
+     * The chip reset (or left its configuration) since it was configured: it ran on its power-on
+     * defaults, not on the protection plan, until the driver wrote the plan again.
+     */
+    CONFIGURATION_LOST
 }

@@ -91,13 +91,14 @@ public final class PackController {
         TickState t = this.t;
         plant.advanceTo(nowNanos);
         operator.applyTo(currentLimits, balancer);
+        // the protection chip first: a chip found reset gets its plan (and measurement units) back before the sample
+        hw.hardwareProtection().refresh();
         // sense
         t.m.sample(hw, nowNanos);
         currentZero.apply(t.m); // the pack current net of the sensor's zero; protection judges the reading itself
         currentZeroRating.run(nowNanos);
         // validate + protect (limits and plausibility at three levels, debounced)
         protection.evaluate(t.m);
-        hw.hardwareProtection().refresh();
         protection.evaluateHardware(hw.hardwareProtection(), nowNanos);
         t.valid = t.m.firstBadCell() < 0 && t.m.currentStatus.isOk() && t.m.firstBadTemperature() < 0;
         // estimate

@@ -50,7 +50,11 @@ public enum FaultCode {
     HW_OVER_TEMPERATURE(506, "the battery-monitor chip opened its FETs on over-temperature (OTC, OTD, OTINT, OTF)"),
     HW_UNDER_TEMPERATURE(507, "the battery-monitor chip opened its FETs on under-temperature (UTC, UTD, UTINT)"),
     HW_HOST_WATCHDOG(508, "the battery-monitor chip opened its FETs because the host stopped talking to it (HWDF)"),
-    HW_ALERT_UNREAD(509, "the battery-monitor chip's ALERT pin is asserted but its status cannot be read");
+    HW_ALERT_UNREAD(509, "the battery-monitor chip's ALERT pin is asserted but its status cannot be read"),
+    HW_CONFIGURATION_LOST(
+            510,
+            "the battery-monitor chip reset (or left its configuration) and ran on its power-on defaults, not on "
+                    + "the protection plan");
 
     private final int number;
     private final String meaning;

@@ -309,6 +309,19 @@ record FaultTable(
                 r,
                 FaultCode.HW_ALERT_UNREAD,
                 "the ALERT pin is asserted (low) and the status registers cannot be read " + "over I2C");
+        r.add(new FaultTable(
+                FaultCode.HW_CONFIGURATION_LOST,
+                "MSL",
+                "battery-monitor chip: Battery Status POR or WD (the chip reset: brown-out, ESD, its own watchdog, a "
+                        + "RESET), or CONFIG_UPDATE the driver did not ask for, or a rewrite of the plan that did not "
+                        + "read back; read every tick",
+                "–",
+                "none: the tick it is read",
+                "–",
+                "with `hal.bq76952`",
+                OPEN,
+                "the driver has written the protection plan again and read every value back (it does so the tick "
+                        + "it sees the reset, and tries again each tick until it reads back)"));
         return r;
     }
 

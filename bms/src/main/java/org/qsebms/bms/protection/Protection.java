@@ -348,6 +348,7 @@ public final class Protection {
             case UNDER_TEMPERATURE -> FaultCode.HW_UNDER_TEMPERATURE;
             case HOST_WATCHDOG -> FaultCode.HW_HOST_WATCHDOG;
             case ALERT_UNREAD -> FaultCode.HW_ALERT_UNREAD;
+            case CONFIGURATION_LOST -> FaultCode.HW_CONFIGURATION_LOST;
         };
     }
 

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
@@ -256,5 +258,66 @@ class Bq76952HilTest {
         assertThat(r.sim().board().contactor(ContactorId.PRECHARGE).mainContactsClosed())
                 .isFalse();
         assertThat(r.sim().pack().packAmps()).isZero();
+    }
+
+    /**
+     * A brown-out on the stack (or the chip's own watchdog) resets the BQ76952 to its power-on
+     * defaults while the controller runs: thresholds no longer beyond the MSLs, no host watchdog,
+     * no over-current or temperature protection, other measurement units. The controller must
+     * notice it at once (a latched fault), put the plan back, and run on it again after a reset.
+     */
+    @ParameterizedTest(name = "FET_EN at power-on {0}")
+    @ValueSource(booleans = {true, false})
+    void aChipThatResetsWhileRunningIsALatchedFaultAndGetsItsPlanBack(boolean fetsEnabledAtPowerOn) throws Exception {
+        Rig r = rig("fanPin: 18", "fanPin: 18", 0.5, 15_000 * MS);
+        long now = closeAndRun(r, 300);
+        assertThat(r.w().controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
+        faults(r);
+        var plan = r.cfg().hal().bq76952().orElseThrow().plan();
+        Bq76952Emulator chip = r.sim().board().chip();
+
+        chip.brownOut(fetsEnabledAtPowerOn);
+        assertThat(chip.dataMemory(0x9261, 1))
+                .as("the reset put Enabled Protections A back to its default")
+                .isNotEqualTo(plan.setting("Settings:Protection:Enabled Protections A")
+                        .value());
+        for (int i = 0; i < 3; i++) {
+            now += r.period();
+            r.w().controller().tick(now);
+        }
+
+        List<ControllerEvent.FaultEdge> raised = faults(r);
+        assertThat(raised).as("faults raised after the chip reset").anySatisfy(f -> {
+            assertThat(f.fault().code().name()).isEqualTo("HW_CONFIGURATION_LOST");
+            assertThat(f.fault().raised()).isTrue();
+            assertThat(f.fault().reason()).contains("POR").contains("written again");
+        });
+        assertThat(r.w().controller().supervisor().state()).isEqualTo(SupervisorState.FAULT);
+        for (Bq76952Setting s : plan.settings()) {
+            assertThat(chip.dataMemory(s.address(), s.bytes()))
+                    .as("%s after the chip's reset", s.name())
+                    .isEqualTo(s.value());
+        }
+        assertThat(chip.inConfigUpdate()).isFalse();
+
+        r.w().requests().requestReset();
+        now += r.period();
+        r.w().controller().tick(now);
+        r.w().requests().requestClose();
+        for (int i = 0; i < 100; i++) {
+            now += r.period();
+            r.w().controller().tick(now);
+        }
+        assertThat(r.w().controller().supervisor().state())
+                .as("faults %s", faults(r))
+                .isEqualTo(SupervisorState.NORMAL);
+        r.sim().pack().forceAmps(-2.0);
+        for (int i = 0; i < 5; i++) {
+            now += r.period();
+            r.w().controller().tick(now);
+        }
+        assertThat(r.w().controller().measurement().packAmps)
+                .as("the current is read in the plan's units again")
+                .isCloseTo(-2.0, offset(0.1));
     }
 }

@@ -52,6 +52,7 @@ class FaultCodeTest {
         PUBLISHED.put("HW_UNDER_TEMPERATURE", 507);
         PUBLISHED.put("HW_HOST_WATCHDOG", 508);
         PUBLISHED.put("HW_ALERT_UNREAD", 509);
+        PUBLISHED.put("HW_CONFIGURATION_LOST", 510);
     }
 
     @Test

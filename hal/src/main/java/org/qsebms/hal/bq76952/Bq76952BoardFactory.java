@@ -68,7 +68,7 @@ public final class Bq76952BoardFactory {
                 : Optional.empty();
         Optional<GpioInput> alert =
                 w.alertPin() >= 0 ? Optional.of(ports.input(w.alertPin(), "BQ76952 ALERT")) : Optional.empty();
-        var safety = new Bq76952SafetyStatus(chip, alert.orElse(null));
+        var safety = new Bq76952SafetyStatus(chip, alert.orElse(null), configure ? w.plan() : null);
         PackHardware hw = new PackHardware(
                 cells, stack, current, temps, contactors, balancing, ports.watchdog(w.watchdogDevice()), ports, safety);
         List<String> cellLocations = new ArrayList<>();

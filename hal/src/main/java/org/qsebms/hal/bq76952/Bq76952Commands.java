@@ -39,6 +39,11 @@ public final class Bq76952Commands {
 
     // Battery Status bits
     static final int BATTERY_STATUS_CFGUPDATE = 1;
+    /** Set by a full reset (power-on, brown-out, the RESET subcommand); cleared only by EXIT_CFGUPDATE. */
+    static final int BATTERY_STATUS_POR = 1 << 3;
+    /** Set by a reset of the chip's own internal watchdog; cleared only by EXIT_CFGUPDATE. */
+    static final int BATTERY_STATUS_WD = 1 << 4;
+
     static final int BATTERY_STATUS_SS = 1 << 11;
 
     // FET Status bits

@@ -13,6 +13,9 @@ import org.qsebms.hal.bus.GpioInput;
  * condition holds and its delay is running. The table {@link Trip} maps each Status bit to a
  * {@link HardwareTrip}. The ALERT pin (active low), when wired, is a second path that does not
  * need the bus: asserted while the status cannot be read is {@link HardwareTrip#ALERT_UNREAD}.
+ * Battery Status is read too: a chip that reset since it was configured is
+ * {@link HardwareTrip#CONFIGURATION_LOST}, and gets its plan written again
+ * ({@link Bq76952ResetRecovery}).
  */
 public final class Bq76952SafetyStatus implements HardwareProtection {
     /** One Safety Status bit: register (A = 0, B = 1, C = 2), bit, and what it means to the controller. */
@@ -55,14 +58,19 @@ public final class Bq76952SafetyStatus implements HardwareProtection {
 
     private final Bq76952 chip;
     private final GpioInput alert;
+    private final Bq76952ResetRecovery recovery;
     private final byte[] block = new byte[6];
     private final boolean[] tripped = new boolean[HardwareTrip.values().length];
     private boolean readOk;
 
-    /** @param alert the GPIO wired to ALERT, or {@code null} */
-    Bq76952SafetyStatus(Bq76952 chip, GpioInput alert) {
+    /**
+     * @param alert the GPIO wired to ALERT, or {@code null}
+     * @param plan the protection plan to write again after a reset, or {@code null} to only report it
+     */
+    Bq76952SafetyStatus(Bq76952 chip, GpioInput alert, Bq76952ProtectionPlan plan) {
         this.chip = chip;
         this.alert = alert;
+        this.recovery = new Bq76952ResetRecovery(chip, plan);
     }
 
     @Override
@@ -81,6 +89,7 @@ public final class Bq76952SafetyStatus implements HardwareProtection {
             }
         }
         tripped[HardwareTrip.ALERT_UNREAD.ordinal()] = !readOk && alertAsserted();
+        tripped[HardwareTrip.CONFIGURATION_LOST.ordinal()] = readOk && recovery.check();
         return readOk;
     }
 
@@ -118,12 +127,13 @@ public final class Bq76952SafetyStatus implements HardwareProtection {
         }
         return String.format(
                 Locale.ROOT,
-                "BQ76952 %s Safety Status A=0x%02X B=0x%02X C=0x%02X [%s]%s",
+                "BQ76952 %s Safety Status A=0x%02X B=0x%02X C=0x%02X [%s]%s; %s",
                 chip.location(),
                 block[1] & 0xFF,
                 block[3] & 0xFF,
                 block[5] & 0xFF,
                 names,
-                readOk ? "" : " (status unreadable" + (alertAsserted() ? ", ALERT asserted)" : ")"));
+                readOk ? "" : " (status unreadable" + (alertAsserted() ? ", ALERT asserted)" : ")"),
+                readOk ? recovery.describe() : "Battery Status not read");
     }
 }

@@ -95,6 +95,9 @@ public final class Bq76952Emulator implements I2cTarget {
     private long busyUntil;
     private boolean configUpdate;
     private boolean fetEnabled;
+    /** Battery Status POR (bit 3): set by a full reset, cleared only by EXIT_CFGUPDATE. */
+    private boolean powerOnReset;
+
     private boolean hostAllowsFets = true;
     private int balancingMask;
     private int alarmEnable;
@@ -205,6 +208,7 @@ public final class Bq76952Emulator implements I2cTarget {
         setDm(0x9304, 0x0000, 2); // Vcell Mode: 0 = all 16 cells
         setDm(0x91A8, Float.floatToRawIntBits(7.4768f), 4); // CC Gain for 1 mOhm
         configUpdate = false;
+        powerOnReset = true;
         fetEnabled = false;
         hostAllowsFets = true;
         balancingMask = 0;
@@ -215,6 +219,19 @@ public final class Bq76952Emulator implements I2cTarget {
         java.util.Arrays.fill(trippedAt, -1);
         java.util.Arrays.fill(clearSince, -1);
         java.util.Arrays.fill(lastTrip, -1);
+    }
+
+    /**
+     * A reset while running (a brown-out on the stack, ESD, the chip's own watchdog): the RAM
+     * settings go back to {@link #reset() their defaults} and Battery Status shows POR. A board
+     * whose OTP sets FET_EN comes back in autonomous FET mode with its FETs on
+     * ({@code fetsEnabledAtPowerOn}); one on the data-memory default comes back in FET test mode,
+     * its FETs off.
+     */
+    public void brownOut(boolean fetsEnabledAtPowerOn) {
+        advance();
+        reset();
+        fetEnabled = fetsEnabledAtPowerOn;
     }
 
     // ---- what the board and tests see ----------------------------------------------------------
@@ -508,7 +525,7 @@ public final class Bq76952Emulator implements I2cTarget {
         put1(0x06, statusByte(2, false));
         put1(0x07, statusByte(2, true));
         int anyStatus = statusByte(0, true) | statusByte(1, true) | statusByte(2, true);
-        put2(0x12, (configUpdate ? 1 : 0) | (anyStatus != 0 ? 1 << 11 : 0));
+        put2(0x12, (configUpdate ? 1 : 0) | (powerOnReset ? 1 << 3 : 0) | (anyStatus != 0 ? 1 << 11 : 0));
         double stackMv = 0;
         for (int i = 0; i < 16; i++) {
             double mv = cellMillivolts(i);
@@ -570,7 +587,10 @@ public final class Bq76952Emulator implements I2cTarget {
                 case 0x0012 -> reset();
                 case 0x0022 -> fetEnabled = !fetEnabled;
                 case 0x0090 -> configUpdate = true;
-                case 0x0092 -> configUpdate = false;
+                case 0x0092 -> {
+                    configUpdate = false;
+                    powerOnReset = false;
+                }
                 case 0x0095 -> hostAllowsFets = false;
                 case 0x0096 -> hostAllowsFets = true;
                 default -> {} // unknown subcommands do nothing, as on the chip

@@ -44,7 +44,7 @@ class Bq76952EmulatorTripTest {
     void chipOpensItsOwnFetAfterTheConfiguredDelay(
             Trip trip, Consumer<Bq76952Rig> drive, long delayNanos, boolean opensCharge, boolean opensDischarge) {
         Bq76952Rig rig = new Bq76952Rig(false).configured();
-        var status = new Bq76952SafetyStatus(rig.chip, null);
+        var status = new Bq76952SafetyStatus(rig.chip, null, rig.plan());
         var fets = new Bq76952Fets(ContactorId.MAIN_NEGATIVE, rig.chip);
         fets.command(true);
         assertThat(fets.feedbackClosed()).isTrue();

@@ -43,6 +43,12 @@ class FaultRowScenarioTest {
             Map.entry(FaultCode.HW_HOST_WATCHDOG, CHIP),
             Map.entry(FaultCode.HW_ALERT_UNREAD, CHIP),
             Map.entry(
+                    FaultCode.HW_CONFIGURATION_LOST,
+                    "the scenario runner's pack has no battery-monitor chip: a chip reset while running (POR, a "
+                            + "RESET from elsewhere, CONFIG_UPDATE not asked for, a rewrite that does not read back) "
+                            + "and the chip configured at start that raises nothing are hal's "
+                            + "Bq76952ResetRecoveryTest; the controller's are bms's Bq76952HilTest"),
+            Map.entry(
                     FaultCode.PERSISTED_STATE_UNKNOWN,
                     "a scenario starts without a state file: the trigger (both generations corrupt: FAULT, close "
                             + "refused, reset accepted, closes) and the near misses (a first start with no file; a "
