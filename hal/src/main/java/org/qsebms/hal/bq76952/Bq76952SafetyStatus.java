@@ -73,15 +73,20 @@ public final class Bq76952SafetyStatus implements HardwareProtection {
         this.recovery = new Bq76952ResetRecovery(chip, plan);
     }
 
+    /**
+     * Reads the block. A read that fails keeps the last block read, and what was judged from it:
+     * a chip that had tripped is not shown as recovered because one read failed (so no reset is
+     * accepted on it), and one that had not is not shown as tripped.
+     */
     @Override
     public boolean refresh() {
         try {
             chip.readDirect(Bq76952Commands.SAFETY_ALERT_A, block, 6);
             readOk = true;
         } catch (BusException e) {
-            java.util.Arrays.fill(block, (byte) 0);
             readOk = false;
         }
+        boolean lost = tripped[HardwareTrip.CONFIGURATION_LOST.ordinal()];
         java.util.Arrays.fill(tripped, false);
         for (Trip t : TRIPS) {
             if (tripped(t)) {
@@ -89,7 +94,7 @@ public final class Bq76952SafetyStatus implements HardwareProtection {
             }
         }
         tripped[HardwareTrip.ALERT_UNREAD.ordinal()] = !readOk && alertAsserted();
-        tripped[HardwareTrip.CONFIGURATION_LOST.ordinal()] = readOk && recovery.check();
+        tripped[HardwareTrip.CONFIGURATION_LOST.ordinal()] = readOk ? recovery.check() : lost;
         return readOk;
     }
 
@@ -133,7 +138,9 @@ public final class Bq76952SafetyStatus implements HardwareProtection {
                 block[3] & 0xFF,
                 block[5] & 0xFF,
                 names,
-                readOk ? "" : " (status unreadable" + (alertAsserted() ? ", ALERT asserted)" : ")"),
+                readOk
+                        ? ""
+                        : " (status unreadable, the last read shown" + (alertAsserted() ? ", ALERT asserted)" : ")"),
                 readOk ? recovery.describe() : "Battery Status not read");
     }
 }
