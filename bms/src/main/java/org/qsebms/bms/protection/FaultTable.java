@@ -243,12 +243,16 @@ record FaultTable(
         r.add(cond(
                 FaultCode.CONTACTOR_WELDED,
                 "a contactor commanded open for 200 ms still reads closed; checked every "
-                        + "tick on every path, and no close starts unless every contactor reads open",
+                        + "tick on every path, and no close starts unless every contactor reads open; while one "
+                        + "commanded open reads closed, the open command is sent again every tick (an open lost on "
+                        + "the bus is made once the bus is back)",
                 "200 ms release time",
                 "every contactor commanded open reads open"));
         r.add(cond(
                 FaultCode.CONTACTOR_FEEDBACK,
-                "a contactor commanded closed does not read closed within 200 ms " + "(during a close or later)",
+                "a contactor commanded closed does not read closed within 200 ms (during a close or later); "
+                        + "feedback that cannot be read (a bus error on the chip's FET status) is not judged for "
+                        + "200 ms from the first failed read, then named as unreadable",
                 "200 ms",
                 "feedback agrees with the command (all open after the trip)"));
         r.add(cond(

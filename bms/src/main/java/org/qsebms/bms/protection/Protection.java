@@ -675,6 +675,16 @@ public final class Protection {
         feedback.conditionGone();
     }
 
+    /** A contactor commanded closed whose feedback could not be read (a bus error) for {@code millis} ms. */
+    public void contactorFeedbackUnreadable(String which, long millis, long nowNanos) {
+        raiseEvent(
+                feedback,
+                nowNanos,
+                which + " contactor feedback unreadable for " + millis
+                        + " ms while commanded closed (a bus error on the chip that reports it): check the bus");
+        feedback.conditionGone();
+    }
+
     public void prechargeFailed(String reason, long nowNanos) {
         raiseEvent(precharge, nowNanos, reason);
         precharge.conditionGone();

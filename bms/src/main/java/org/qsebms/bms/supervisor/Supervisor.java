@@ -47,6 +47,8 @@ public final class Supervisor {
     private final long[] openedNanos = new long[ContactorId.values().length];
     /** Per contactor: when it was last commanded closed, for the feedback check in every state. */
     private final long[] closedNanos = new long[ContactorId.values().length];
+    /** Per contactor: since when its feedback cannot be read (a bus error), or {@link Long#MIN_VALUE}. */
+    private final long[] unreadableNanos = new long[ContactorId.values().length];
 
     private long now;
 
@@ -98,6 +100,7 @@ public final class Supervisor {
         this.requests = requests;
         this.listener = listener;
         java.util.Arrays.fill(openedNanos, Long.MIN_VALUE / 2);
+        java.util.Arrays.fill(unreadableNanos, Long.MIN_VALUE);
         openAll();
     }
 
@@ -338,13 +341,41 @@ public final class Supervisor {
 
     private boolean feedbackAgrees(ContactorId id, long inStep, long now) {
         Contactor c = hw.contactor(id);
-        if (c.feedbackClosed() == c.commandedClosed()) {
+        boolean closed = c.feedbackClosed();
+        boolean held = feedbackHeld(c, now);
+        if (closed == c.commandedClosed()) {
             return true;
         }
-        if (inStep > FEEDBACK_NANOS) {
-            protection.contactorFeedbackMissing(name(id), now);
+        if (inStep > FEEDBACK_NANOS && !held) {
+            missing(c, now);
         }
         return false;
+    }
+
+    /**
+     * Feedback that cannot be read (a bus error; it reads open) is not judged for {@value #FEEDBACK_NANOS} ns
+     * from the first failed read: a bus glitch shorter than that is no contactor that dropped out or did not
+     * close (the sensors on the same bus have their own debounce). Call after {@link Contactor#feedbackClosed()}.
+     */
+    private boolean feedbackHeld(Contactor c, long now) {
+        int i = c.id().ordinal();
+        if (c.feedbackReadable()) {
+            unreadableNanos[i] = Long.MIN_VALUE;
+            return false;
+        }
+        if (unreadableNanos[i] == Long.MIN_VALUE) {
+            unreadableNanos[i] = now;
+        }
+        return now - unreadableNanos[i] < FEEDBACK_NANOS;
+    }
+
+    private void missing(Contactor c, long now) {
+        if (c.feedbackReadable()) {
+            protection.contactorFeedbackMissing(name(c.id()), now);
+        } else {
+            protection.contactorFeedbackUnreadable(
+                    name(c.id()), (now - unreadableNanos[c.id().ordinal()]) / 1_000_000L, now);
+        }
     }
 
     private SupervisorState onNormal() {
@@ -431,22 +462,29 @@ public final class Supervisor {
      * Every tick, whatever the path: a contactor commanded open for at least its release time
      * ({@value #FEEDBACK_NANOS} ns) whose feedback still reads closed is welded. One that reads closed inside
      * its release time is not judged yet, and is passed on as such: a reset taken then is refused (issue 23,
-     * oracle seed 413194: a service reset 100 ms after a trip's open command was accepted over a weld).
+     * oracle seed 413194: a service reset 100 ms after a trip's open command was accepted over a weld). While a
+     * contactor commanded open reads closed, the open command is sent again every tick: an open lost on the way
+     * (a bus error on the chip's ALL_FETS_OFF) is made once the way is back, and the weld it looked like goes
+     * with it (issue 23, check23i: the chip's FETs stayed on for good after a 100 ms I2C outage, and every reset
+     * was refused over the weld).
      */
     private void checkWeld(long now) {
         ContactorId weldedId = null;
         ContactorId releasingId = null;
         for (ContactorId id : IDS) {
             Contactor c = hw.contactor(id);
-            if (!c.commandedClosed() && c.feedbackClosed()) {
+            boolean closed = c.feedbackClosed();
+            boolean held = feedbackHeld(c, now);
+            if (!c.commandedClosed() && closed) {
+                c.command(false);
                 if (now - openedNanos[id.ordinal()] >= FEEDBACK_NANOS) {
-                    weldedId = id;
-                    break;
+                    weldedId = weldedId == null ? id : weldedId;
+                    continue;
                 }
                 releasingId = releasingId == null ? id : releasingId;
             }
-            if (c.commandedClosed() && !c.feedbackClosed() && now - closedNanos[id.ordinal()] > FEEDBACK_NANOS) {
-                protection.contactorFeedbackMissing(name(id), now); // a contact that dropped out while closed
+            if (c.commandedClosed() && !closed && !held && now - closedNanos[id.ordinal()] > FEEDBACK_NANOS) {
+                missing(c, now); // a contact that dropped out while closed
             }
         }
         protection.contactorWeldCheck(
