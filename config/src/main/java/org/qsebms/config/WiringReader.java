@@ -367,15 +367,45 @@ final class WiringReader {
                     sh.requiredNumber("b", -1, 1, ""),
                     sh.requiredNumber("c", -1, 1, ""));
         }
+        double supply = t.number("supplyVolts", 3.3, 0.5, 5.5, "V");
+        requireFullScaleCovers(t, in, supply);
         return new NtcSpec(
                 in,
                 law,
                 new NtcDivider(
-                        t.requiredNumber("seriesOhms", 10, 10_000_000, "Ohm"),
-                        t.number("supplyVolts", 3.3, 0.5, 5.5, "V"),
-                        t.bool("ntcToGround", true)),
+                        t.requiredNumber("seriesOhms", 10, 10_000_000, "Ohm"), supply, t.bool("ntcToGround", true)),
                 t.number("gain", 1.0, 0.5, 2.0, "K/K"),
                 t.number("offsetCelsius", 0.0, -20, 20, "degC"));
+    }
+
+    /**
+     * An NTC divider's node spans 0 V to its supply: a cold (or hot) cell and an open or shorted
+     * thermistor drive it to a rail. Where the ADC's full scale is below the supply, it clips there
+     * and neither the temperature nor the open wire can be read, so such a wiring is refused.
+     */
+    private void requireFullScaleCovers(YamlNode t, AdcInputRef in, double supply) {
+        double fullScale;
+        String where;
+        if (ads.containsKey(in.chip())) {
+            Ads1115Spec a = ads.get(in.chip());
+            fullScale = a.pga().fullScaleVolts();
+            where = "ADS1115 '" + in.chip() + "' (pga " + fullScale + " V)";
+        } else if (mcp.containsKey(in.chip())) {
+            Mcp3x08Spec m = mcp.get(in.chip());
+            fullScale = m.vrefVolts();
+            where = m.model() + " '" + in.chip() + "' (vrefVolts " + fullScale + " V)";
+        } else {
+            return;
+        }
+        if (supply > fullScale + 1e-9) {
+            throw new ConfigException(
+                    t.child("supplyVolts"),
+                    "the NTC divider on " + in + " is supplied at " + supply + " V, above the full scale of " + where
+                            + ": a cold or hot cell or an open thermistor drives its node beyond " + fullScale
+                            + " V, where the ADC clips and neither the temperature nor an open wire can be read; "
+                            + "raise that ADC's full scale to at least " + supply + " V, or move the NTC to an ADC "
+                            + "that has it");
+        }
     }
 
     private Map<ContactorId, ContactorPins> contactors(YamlNode c) {

@@ -88,6 +88,36 @@ class WiringConfigLoaderTest {
                         + "use 0..7 or an MCP3208");
     }
 
+    /**
+     * Found by an independent check (check23i, 2026-12-06): an NTC on the spare AIN3 of the "shunt"
+     * ADS1115 (full scale 2.048 V) with its divider still fed from 3.3 V loaded, and a cell at -10
+     * degC or an open thermistor read 14.1 degC with status OK.
+     */
+    @Test
+    void anNtcWhoseSupplyIsAboveItsAdcsFullScaleIsRejectedWithTheFix() throws Exception {
+        assertThatThrownBy(() -> parseExampleWith("input: \"ntc:3\"", "input: \"shunt:3\""))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("hal.pi4j.temperatures[3].supplyVolts: the NTC divider on shunt:3 is supplied "
+                        + "at 3.3 V, above the full scale of ADS1115 'shunt' (pga 2.048 V)")
+                .hasMessageContaining("neither the temperature nor an open wire can be read")
+                .hasMessageContaining("raise that ADC's full scale to at least 3.3 V");
+        String example = example();
+        assertThat(example).contains("        supplyVolts: 3.3\n");
+        BmsConfig fits = loader.parse(
+                example.replace("input: \"ntc:3\"", "input: \"shunt:3\"")
+                        .replace("        supplyVolts: 3.3\n", "        supplyVolts: 2.0\n"),
+                "pi-4s-ads1115.yaml");
+        assertThat(fits.hal()
+                        .pi4j()
+                        .orElseThrow()
+                        .temperatures()
+                        .get(3)
+                        .divider()
+                        .supplyVolts())
+                .as("a divider inside the full scale loads")
+                .isEqualTo(2.0);
+    }
+
     @Test
     void ads1115AddressOutsideItsStrapsIsRejected() throws Exception {
         assertThatThrownBy(() -> parseExampleWith("address: 0x49", "address: 0x50"))

@@ -9,7 +9,9 @@ import org.qsebms.hal.TemperatureSensor;
  * Temperatures from NTC thermistor dividers. The node voltage within {@code railFraction} of
  * the supply or of ground is an open or a short thermistor (which one depends on the side the
  * NTC sits on): {@link SensorStatus#OPEN_WIRE} / {@link SensorStatus#SHORT_CIRCUIT}. A
- * temperature outside {@code minCelsius..maxCelsius} is out of range.
+ * temperature outside {@code minCelsius..maxCelsius} is out of range, and so is a code the ADC
+ * clipped away from either rail (its full scale below the supply): that is never read as a
+ * temperature.
  */
 public final class NtcTemperatureSensor implements TemperatureSensor {
     private final NtcInput[] inputs;
@@ -51,7 +53,15 @@ public final class NtcTemperatureSensor implements TemperatureSensor {
                 double supply = in.divider().supplyVolts();
                 boolean nearSupply = v >= supply * (1 - railFraction);
                 boolean nearGround = v <= supply * railFraction;
-                if (nearSupply || nearGround) {
+                boolean clipped = s == SensorStatus.OUT_OF_RANGE;
+                if (clipped && !nearSupply && !nearGround) {
+                    // the ADC's full scale lies inside the divider's span: the node is somewhere above it, a
+                    // temperature that cannot be read (or an open wire that cannot be told from one)
+                    fault = in.channel().location() + ": NTC " + i + " node at the ADC's full scale ("
+                            + ChannelReading.format(v) + " V), below its " + supply + " V supply: the temperature "
+                            + "cannot be read there and an open thermistor cannot be told from a cold or hot one; "
+                            + "give the ADC a full scale of at least the divider's supply";
+                } else if (nearSupply || nearGround) {
                     boolean open = in.divider().ntcToGround() == nearSupply;
                     s = open ? SensorStatus.OPEN_WIRE : SensorStatus.SHORT_CIRCUIT;
                     fault = in.channel().location() + ": NTC " + i + " node at " + ChannelReading.format(v) + " V of "

@@ -103,4 +103,38 @@ class NtcTemperatureSensorTest {
         assertThat(status[1]).isEqualTo(SensorStatus.OUT_OF_RANGE);
         assertThat(sensor.faultDescription(1)).contains("CH1", "outside -40.0..125.0 degC", "hal.pi4j.temperatures[1]");
     }
+
+    /**
+     * Found by an independent check (check23i, 2026-12-06): an ADC whose full scale lies below the
+     * divider's supply clips a cold cell's node and an open thermistor's alike, and the clipped code
+     * was converted to a plausible temperature with status OK (14.1 degC for a cell at -10 degC).
+     * The configuration now refuses such wiring; the reading never takes a clipped code either.
+     */
+    @Test
+    void aNodeTheAdcClipsBelowTheSupplyIsNeverReadAsATemperature() {
+        Mcp3208Emulator low = new Mcp3208Emulator("spi0", 0, Mcp3x08Model.MCP3208, 2.048, 1);
+        Mcp3208 lowChip = new Mcp3208(low, Mcp3x08Model.MCP3208, 2.048);
+        NtcTemperatureSensor sensor = new NtcTemperatureSensor(
+                List.of(new NtcInput(new Mcp3208Channel(lowChip, 0, false), BETA, DIVIDER, Calibration.IDENTITY)),
+                0.02,
+                -40,
+                125,
+                0);
+        double[] t = new double[1];
+        SensorStatus[] s = new SensorStatus[1];
+        low.inputs().set(0, DIVIDER.nodeVolts(BETA.ohms(20)));
+        sensor.readInto(t, s);
+        assertThat(s[0]).as("20 degC, node inside the full scale").isEqualTo(SensorStatus.OK);
+        assertThat(t[0]).isCloseTo(20, within(0.3));
+
+        low.inputs().set(0, DIVIDER.nodeVolts(BETA.ohms(-10))); // 2.73 V, above 2.048 V
+        sensor.readInto(t, s);
+        assertThat(s[0]).as("a cold cell's node clipped at %.1f degC", t[0]).isEqualTo(SensorStatus.OUT_OF_RANGE);
+        assertThat(sensor.faultDescription(0))
+                .contains("spi0 cs0 CH0", "full scale", "cannot be read", "at least the divider's supply");
+
+        low.inputs().openWire(0, 3.3);
+        sensor.readInto(t, s);
+        assertThat(s[0]).as("an open thermistor's node clipped").isEqualTo(SensorStatus.OUT_OF_RANGE);
+    }
 }
