@@ -80,4 +80,22 @@ class Bq76952ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("hal.bq76952.margins.shortCircuitDelay");
     }
+
+    /**
+     * The chip counts its host watchdog in whole seconds: 400 ms rounded to 0 and quietly turned
+     * it off (found by the check23i helper, 2026-12-06); 1500 ms would have become 2 s.
+     */
+    @Test
+    void aHostWatchdogDelayTheChipCannotCountIsRejected() throws Exception {
+        for (String delay : new String[] {"400ms", "1500ms"}) {
+            assertThatThrownBy(() -> parseExampleWith("hostWatchdogDelay: 5s", "hostWatchdogDelay: " + delay))
+                    .as(delay)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("hal.bq76952.margins")
+                    .hasMessageContaining("hostWatchdogDelay " + delay)
+                    .hasMessageContaining("whole seconds");
+        }
+        parseExampleWith("hostWatchdogDelay: 5s", "hostWatchdogDelay: 0s");
+        parseExampleWith("hostWatchdogDelay: 5s", "hostWatchdogDelay: 1s");
+    }
 }

@@ -61,10 +61,20 @@ public record Bq76952Margins(
                     + overCurrentFraction
                     + " celsius=" + celsius);
         }
+        if (hostWatchdogDelay != null
+                && (hostWatchdogDelay.isNegative() || hostWatchdogDelay.toNanos() % 1_000_000_000L != 0)) {
+            throw new IllegalArgumentException("hostWatchdogDelay " + millis(hostWatchdogDelay)
+                    + ": the chip counts its host watchdog in whole seconds and 0 turns it off, so this would be "
+                    + "rounded to another delay (or to off); give 0s or a whole number of seconds (1s, 2s, ...)");
+        }
         if (!(ocd2Factor > 1 + overCurrentFraction) || !(shortCircuitFactor > ocd2Factor)) {
             throw new IllegalArgumentException("need 1 + overCurrentFraction < ocd2Factor < shortCircuitFactor, got "
                     + (1 + overCurrentFraction) + ", " + ocd2Factor + ", " + shortCircuitFactor);
         }
+    }
+
+    private static String millis(Duration d) {
+        return d.toNanos() % 1_000_000_000L == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
     }
 
     /** A builder with every value unset (refused by {@link Builder#build()} until set). */
