@@ -2,20 +2,11 @@ package org.qsebms.bms.hil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.control.PackLinks;
-import org.qsebms.bms.runtime.ControllerAssembly;
-import org.qsebms.bms.runtime.SimulatedPackSetup;
-import org.qsebms.bms.sim.Bq76952Simulation;
-import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.supervisor.SupervisorState;
-import org.qsebms.config.BmsConfig;
-import org.qsebms.config.ConfigLoader;
 import org.qsebms.hal.ContactorId;
 
 /**
@@ -23,46 +14,8 @@ import org.qsebms.hal.ContactorId;
  * controller to latch its sensor fault and enter FAULT, then the bus is healthy again.
  */
 class Bq76952BusOutageTest {
-    private static final long MS = 1_000_000L;
-
-    private static String exampleText() throws Exception {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-16s-bq76952.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("repository root with config/examples").isNotNull();
-        return Files.readString(p.resolve("config/examples/pi-16s-bq76952.yaml"));
-    }
-
-    record Rig(BmsConfig cfg, Bq76952Simulation sim, ControllerAssembly.Wiring w) {
-        long period() {
-            return cfg.loop().period().toNanos();
-        }
-    }
-
-    static Rig rig(double soc) throws Exception {
-        BmsConfig cfg = new ConfigLoader().parse(exampleText(), "pi-16s-bq76952.yaml");
-        var pack = SimulatedPackSetup.createPack(cfg, soc, 25.0, PackLoad.IDLE, 11);
-        var sim = new Bq76952Simulation(pack, cfg.hal().bq76952().orElseThrow(), 15_000 * MS);
-        ControllerAssembly.Wiring w =
-                ControllerAssembly.build(cfg, sim.hardware(), PackLinks.followingLimits(sim), () -> 0L);
-        return new Rig(cfg, sim, w);
-    }
-
-    static List<String> faults(Rig r) {
-        List<String> out = new ArrayList<>();
-        ControllerEvent e;
-        while ((e = r.w().events().poll()) != null) {
-            if (e instanceof ControllerEvent.FaultEdge fe) {
-                out.add(fe.fault().code().name() + (fe.fault().raised() ? "+" : "-") + " "
-                        + fe.fault().reason());
-            }
-        }
-        return out;
-    }
-
     /** Balancing cell 6, then a bus outage until FAULT, then the bus back. Returns the time. */
-    static long balanceThenOutage(Rig r, List<String> log) {
+    static long balanceThenOutage(Bq76952HilRig r, List<String> log) {
         r.sim().pack().setCellSoc(5, 0.63);
         r.w().requests().requestClose();
         long now = 0;
@@ -88,19 +41,16 @@ class Bq76952BusOutageTest {
         log.add("FAULT after " + outageTicks + " ticks of bus outage");
         assertThat(r.w().controller().supervisor().state()).isEqualTo(SupervisorState.FAULT);
         r.sim().board().bus().injectErrorRate(0.0, 1);
-        for (int i = 0; i < 100; i++) { // 10 s with a healthy bus
-            now += r.period();
-            r.w().controller().tick(now);
-        }
+        now = r.run(now, 100); // 10 s with a healthy bus
         return now;
     }
 
     @Test
     void chipStopsBalancingOnceTheControllerHasTurnedBalancingOff() throws Exception {
-        Rig r = rig(0.6);
+        Bq76952HilRig r = Bq76952HilRig.of(0.6);
         List<String> log = new ArrayList<>();
         balanceThenOutage(r, log);
-        log.addAll(faults(r));
+        log.addAll(r.faultLines());
         boolean controllerSaysOn = false;
         for (int i = 0; i < 16; i++) {
             controllerSaysOn |= r.sim().hardware().balancing().isOn(i);
@@ -118,10 +68,10 @@ class Bq76952BusOutageTest {
 
     @Test
     void chipFetsAreOffOnceTheBusIsBackAfterTheFault() throws Exception {
-        Rig r = rig(0.6);
+        Bq76952HilRig r = Bq76952HilRig.of(0.6);
         List<String> log = new ArrayList<>();
         long now = balanceThenOutage(r, log);
-        log.addAll(faults(r));
+        log.addAll(r.faultLines());
         assertThat(r.w().controller().supervisor().state()).isEqualTo(SupervisorState.FAULT);
         assertThat(r.sim().hardware().contactor(ContactorId.MAIN_NEGATIVE).commandedClosed())
                 .as("the supervisor has commanded the chip's FETs (main negative) open")
@@ -137,20 +87,14 @@ class Bq76952BusOutageTest {
 
     @Test
     void aResetIsAcceptedOnceTheBusIsBackAndNothingIsWrong() throws Exception {
-        Rig r = rig(0.6);
+        Bq76952HilRig r = Bq76952HilRig.of(0.6);
         List<String> log = new ArrayList<>();
         long now = balanceThenOutage(r, log);
-        log.addAll(faults(r));
-        for (int i = 0; i < 500; i++) { // 50 s more with a healthy bus
-            now += r.period();
-            r.w().controller().tick(now);
-        }
-        log.addAll(faults(r));
+        log.addAll(r.faultLines());
+        now = r.run(now, 500); // 50 s more with a healthy bus
+        log.addAll(r.faultLines());
         r.w().requests().requestReset();
-        for (int i = 0; i < 3; i++) {
-            now += r.period();
-            r.w().controller().tick(now);
-        }
+        now = r.run(now, 3);
         ControllerEvent e;
         while ((e = r.w().events().poll()) != null) {
             if (e instanceof ControllerEvent.ResetOutcome ro) {
@@ -164,24 +108,16 @@ class Bq76952BusOutageTest {
 
     @Test
     void aBusGlitchShorterThanTheSensorDebounceIsNotReportedAsAContactorThatDidNotClose() throws Exception {
-        Rig r = rig(0.6);
-        r.w().requests().requestClose();
-        long now = 0;
-        for (int i = 0; i < 100; i++) {
-            now += r.period();
-            r.w().controller().tick(now);
-        }
+        Bq76952HilRig r = Bq76952HilRig.of(0.6);
+        long now = r.closeAndRun(100);
         assertThat(r.w().controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
-        faults(r);
+        r.faultLines();
         r.sim().board().bus().injectErrorRate(1.0, 1); // one tick (100 ms) of NACKs
         now += r.period();
         r.w().controller().tick(now);
         r.sim().board().bus().injectErrorRate(0.0, 1);
-        for (int i = 0; i < 10; i++) {
-            now += r.period();
-            r.w().controller().tick(now);
-        }
-        List<String> raised = faults(r);
+        now = r.run(now, 10);
+        List<String> raised = r.faultLines();
         assertThat(raised)
                 .as("faults after one 100 ms I2C glitch (every sensor tolerates 300 ms of bus errors)")
                 .noneMatch(f -> f.startsWith("CONTACTOR_FEEDBACK+"));
@@ -189,21 +125,13 @@ class Bq76952BusOutageTest {
 
     @Test
     void anOutageLongerThanTheHoldIsNamedAsFeedbackThatCannotBeRead() throws Exception {
-        Rig r = rig(0.6);
-        r.w().requests().requestClose();
-        long now = 0;
-        for (int i = 0; i < 100; i++) {
-            now += r.period();
-            r.w().controller().tick(now);
-        }
+        Bq76952HilRig r = Bq76952HilRig.of(0.6);
+        long now = r.closeAndRun(100);
         assertThat(r.w().controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
-        faults(r);
+        r.faultLines();
         r.sim().board().bus().injectErrorRate(1.0, 1);
-        for (int i = 0; i < 5; i++) { // 500 ms of NACKs
-            now += r.period();
-            r.w().controller().tick(now);
-        }
-        List<String> raised = faults(r);
+        now = r.run(now, 5); // 500 ms of NACKs
+        List<String> raised = r.faultLines();
         assertThat(r.w().controller().supervisor().state()).isEqualTo(SupervisorState.FAULT);
         assertThat(raised)
                 .as("faults after 500 ms without the bus")

@@ -3,22 +3,13 @@ package org.qsebms.bms.hil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.qsebms.bms.control.PackLinks;
-import org.qsebms.bms.runtime.ControllerAssembly;
-import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.Bq76952Simulation;
-import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.supervisor.SupervisorState;
-import org.qsebms.config.BmsConfig;
-import org.qsebms.config.ConfigLoader;
 import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.bq76952.Bq76952Setting;
 import org.qsebms.hal.emulator.Bq76952Emulator;
@@ -30,58 +21,7 @@ import org.qsebms.hal.emulator.Bq76952Emulator;
  * chip and the Pi's watchdog keep running on the same clock.
  */
 class Bq76952HilTest {
-    private static final long MS = 1_000_000L;
-
-    private static String exampleText() throws Exception {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-16s-bq76952.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("repository root with config/examples").isNotNull();
-        return Files.readString(p.resolve("config/examples/pi-16s-bq76952.yaml"));
-    }
-
-    private record Rig(BmsConfig cfg, Bq76952Simulation sim, ControllerAssembly.Wiring w) {
-        long period() {
-            return cfg.loop().period().toNanos();
-        }
-    }
-
-    /**
-     * The example with {@code from} replaced by {@code to}; the pack at {@code soc}; the Pi's
-     * watchdog timeout {@code watchdogNanos}.
-     */
-    private static Rig rig(String from, String to, double soc, long watchdogNanos) throws Exception {
-        String text = exampleText();
-        assertThat(text).contains(from);
-        BmsConfig cfg = new ConfigLoader().parse(text.replace(from, to), "pi-16s-bq76952.yaml");
-        var pack = SimulatedPackSetup.createPack(cfg, soc, 25.0, PackLoad.IDLE, 11);
-        var sim = new Bq76952Simulation(pack, cfg.hal().bq76952().orElseThrow(), watchdogNanos);
-        ControllerAssembly.Wiring w =
-                ControllerAssembly.build(cfg, sim.hardware(), PackLinks.followingLimits(sim), () -> 0L);
-        return new Rig(cfg, sim, w);
-    }
-
-    private static long closeAndRun(Rig r, int ticks) {
-        r.w().requests().requestClose();
-        long now = 0;
-        for (int i = 0; i < ticks; i++) {
-            now += r.period();
-            r.w().controller().tick(now);
-        }
-        return now;
-    }
-
-    private static List<ControllerEvent.FaultEdge> faults(Rig r) {
-        List<ControllerEvent.FaultEdge> out = new ArrayList<>();
-        ControllerEvent e;
-        while ((e = r.w().events().poll()) != null) {
-            if (e instanceof ControllerEvent.FaultEdge fe) {
-                out.add(fe);
-            }
-        }
-        return out;
-    }
+    private static final long MS = Bq76952HilRig.MS;
 
     private static double maxCell(Bq76952Simulation sim) {
         double max = 0;
@@ -91,15 +31,15 @@ class Bq76952HilTest {
         return max;
     }
 
-    private static Bq76952Setting setting(Rig r, String name) {
+    private static Bq76952Setting setting(Bq76952HilRig r, String name) {
         return r.cfg().hal().bq76952().orElseThrow().plan().setting(name);
     }
 
     @Test
     void controllerClosesTheChipFetsAndMeasuresEveryCellThroughTheDriver() throws Exception {
-        Rig r = rig("fanPin: 18", "fanPin: 18", 0.5, 15_000 * MS);
-        closeAndRun(r, 600);
-        List<ControllerEvent.FaultEdge> raised = faults(r);
+        Bq76952HilRig r = Bq76952HilRig.of("fanPin: 18", "fanPin: 18", 0.5, 15_000 * MS);
+        r.closeAndRun(600);
+        List<ControllerEvent.FaultEdge> raised = r.faultEdges();
 
         assertThat(r.w().controller().supervisor().state())
                 .as("faults %s", raised)
@@ -120,8 +60,8 @@ class Bq76952HilTest {
     @Test
     void frozenControllerChargingAtOneCChipOpensItsChargeFetWithinTheCovDelay() throws Exception {
         // host watchdog off and the Linux watchdog out of reach: only COV is left to act
-        Rig r = rig("hostWatchdogDelay: 5s", "hostWatchdogDelay: 0s", 0.93, Long.MAX_VALUE / 4);
-        long now = closeAndRun(r, 300);
+        Bq76952HilRig r = Bq76952HilRig.of("hostWatchdogDelay: 5s", "hostWatchdogDelay: 0s", 0.93, Long.MAX_VALUE / 4);
+        long now = r.closeAndRun(300);
         assertThat(r.w().controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
         double covVolts = setting(r, "Protections:COV:Threshold").value() * 0.0506;
         long covDelay = setting(r, "Protections:COV:Delay").value() * 3_300_000L;
@@ -166,11 +106,8 @@ class Bq76952HilTest {
         }
 
         // the controller wakes: the chip's trip is a latched fault, the supervisor is in FAULT
-        for (int i = 0; i < 3; i++) {
-            now += r.period();
-            r.w().controller().tick(now);
-        }
-        assertThat(faults(r)).anySatisfy(f -> {
+        now = r.run(now, 3);
+        assertThat(r.faultEdges()).anySatisfy(f -> {
             assertThat(f.fault().code().name()).isEqualTo("HW_CELL_OVER_VOLTAGE");
             assertThat(f.fault().raised()).isTrue();
             assertThat(f.fault().reason()).contains("COV");
@@ -180,8 +117,8 @@ class Bq76952HilTest {
 
     @Test
     void frozenControllerShortCircuitAtTwentyCChipOpensWithinTheScdDelay() throws Exception {
-        Rig r = rig("fanPin: 18", "fanPin: 18", 0.5, 15_000 * MS);
-        long now = closeAndRun(r, 300);
+        Bq76952HilRig r = Bq76952HilRig.of("fanPin: 18", "fanPin: 18", 0.5, 15_000 * MS);
+        long now = r.closeAndRun(300);
         assertThat(r.w().controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
         long scdDelay = (setting(r, "Protections:SCD:Delay").value() - 1) * 15_000L;
         double twentyC = 20 * r.cfg().pack().capacityAh();
@@ -207,14 +144,14 @@ class Bq76952HilTest {
         assertThat(r.sim().pack().packAmps()).isZero();
         now += r.period();
         r.w().controller().tick(now);
-        assertThat(faults(r))
+        assertThat(r.faultEdges())
                 .anySatisfy(f -> assertThat(f.fault().code().name()).isEqualTo("HW_SHORT_CIRCUIT"));
     }
 
     @Test
     void frozenControllerTheChipsHostWatchdogOpensItsFetsAfterItsDelay() throws Exception {
-        Rig r = rig("fanPin: 18", "fanPin: 18", 0.5, Long.MAX_VALUE / 4);
-        long now = closeAndRun(r, 300);
+        Bq76952HilRig r = Bq76952HilRig.of("fanPin: 18", "fanPin: 18", 0.5, Long.MAX_VALUE / 4);
+        long now = r.closeAndRun(300);
         long frozenAt = now;
         long hwd = setting(r, "Protections:HWD:Delay").value() * 1_000_000_000L;
 
@@ -233,8 +170,8 @@ class Bq76952HilTest {
 
     @Test
     void frozenControllerTheLinuxWatchdogReleasesTheGpioContactors() throws Exception {
-        Rig r = rig("hostWatchdogDelay: 5s", "hostWatchdogDelay: 0s", 0.5, 2_000 * MS);
-        long now = closeAndRun(r, 300);
+        Bq76952HilRig r = Bq76952HilRig.of("hostWatchdogDelay: 5s", "hostWatchdogDelay: 0s", 0.5, 2_000 * MS);
+        long now = r.closeAndRun(300);
         assertThat(r.sim().board().contactor(ContactorId.MAIN_POSITIVE).mainContactsClosed())
                 .isTrue();
         long lastFeed = now;
@@ -269,10 +206,10 @@ class Bq76952HilTest {
     @ParameterizedTest(name = "FET_EN at power-on {0}")
     @ValueSource(booleans = {true, false})
     void aChipThatResetsWhileRunningIsALatchedFaultAndGetsItsPlanBack(boolean fetsEnabledAtPowerOn) throws Exception {
-        Rig r = rig("fanPin: 18", "fanPin: 18", 0.5, 15_000 * MS);
-        long now = closeAndRun(r, 300);
+        Bq76952HilRig r = Bq76952HilRig.of("fanPin: 18", "fanPin: 18", 0.5, 15_000 * MS);
+        long now = r.closeAndRun(300);
         assertThat(r.w().controller().supervisor().state()).isEqualTo(SupervisorState.NORMAL);
-        faults(r);
+        r.faultEdges();
         var plan = r.cfg().hal().bq76952().orElseThrow().plan();
         Bq76952Emulator chip = r.sim().board().chip();
 
@@ -281,12 +218,9 @@ class Bq76952HilTest {
                 .as("the reset put Enabled Protections A back to its default")
                 .isNotEqualTo(plan.setting("Settings:Protection:Enabled Protections A")
                         .value());
-        for (int i = 0; i < 3; i++) {
-            now += r.period();
-            r.w().controller().tick(now);
-        }
+        now = r.run(now, 3);
 
-        List<ControllerEvent.FaultEdge> raised = faults(r);
+        List<ControllerEvent.FaultEdge> raised = r.faultEdges();
         assertThat(raised).as("faults raised after the chip reset").anySatisfy(f -> {
             assertThat(f.fault().code().name()).isEqualTo("HW_CONFIGURATION_LOST");
             assertThat(f.fault().raised()).isTrue();
@@ -304,18 +238,12 @@ class Bq76952HilTest {
         now += r.period();
         r.w().controller().tick(now);
         r.w().requests().requestClose();
-        for (int i = 0; i < 100; i++) {
-            now += r.period();
-            r.w().controller().tick(now);
-        }
+        now = r.run(now, 100);
         assertThat(r.w().controller().supervisor().state())
-                .as("faults %s", faults(r))
+                .as("faults %s", r.faultEdges())
                 .isEqualTo(SupervisorState.NORMAL);
         r.sim().pack().forceAmps(-2.0);
-        for (int i = 0; i < 5; i++) {
-            now += r.period();
-            r.w().controller().tick(now);
-        }
+        now = r.run(now, 5);
         assertThat(r.w().controller().measurement().packAmps)
                 .as("the current is read in the plan's units again")
                 .isCloseTo(-2.0, offset(0.1));
