@@ -48,6 +48,9 @@ class Bq76952HilTest {
                 .as("no fault in 60 s of normal running, stuck checks included")
                 .isEmpty();
         assertThat(r.sim().board().conducts(ContactorId.MAIN_NEGATIVE)).isTrue();
+        assertThat(r.sim().board().chip().sleeping())
+                .as("60 s at rest: the chip kept out of SLEEP, where its CHG FET would be off")
+                .isFalse();
         var m = r.w().controller().measurement();
         for (int c = 0; c < 16; c++) {
             assertThat(m.cellVolts[c])

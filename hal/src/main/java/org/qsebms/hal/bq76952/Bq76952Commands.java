@@ -39,6 +39,8 @@ public final class Bq76952Commands {
 
     // Battery Status bits
     static final int BATTERY_STATUS_CFGUPDATE = 1;
+    /** SLEEP mode allowed (Power Config[SLEEP] at reset, then SLEEP_ENABLE / SLEEP_DISABLE). */
+    static final int BATTERY_STATUS_SLEEP_EN = 1 << 2;
     /** Set by a full reset (power-on, brown-out, the RESET subcommand); cleared only by EXIT_CFGUPDATE. */
     static final int BATTERY_STATUS_POR = 1 << 3;
     /** Set by a reset of the chip's own internal watchdog; cleared only by EXIT_CFGUPDATE. */
@@ -61,6 +63,7 @@ public final class Bq76952Commands {
     static final int SET_CFGUPDATE = 0x0090;
     static final int EXIT_CFGUPDATE = 0x0092;
     static final int ALL_FETS_OFF = 0x0095;
+    static final int SLEEP_DISABLE = 0x009A;
     static final int ALL_FETS_ON = 0x0096;
 
     /** Manufacturing Status bit: FETs under normal (autonomous + host) control instead of test mode. */

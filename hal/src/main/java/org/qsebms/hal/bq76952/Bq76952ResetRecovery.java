@@ -10,7 +10,8 @@ import org.qsebms.hal.bus.BusException;
  * MSLs, no host watchdog, no over-current or temperature protection, other measurement units and
  * calibration. Battery Status (0x12) shows it: POR (bit 3) after a full reset, WD (bit 4) after a
  * watchdog reset, both cleared only by EXIT_CFGUPDATE; CFGUPDATE (bit 0) that the driver did not
- * ask for means the protections are not running at all.
+ * ask for means the protections are not running at all; SLEEP_EN (bit 2), which the driver clears
+ * at start, means SLEEP (and the CHG FET off at rest) is allowed again.
  *
  * <p>{@link #check()} reads Battery Status once per tick. On such a reading it writes the plan and
  * reads it back as at start ({@link Bq76952Startup#configure}: the FETs off first, then
@@ -50,6 +51,7 @@ final class Bq76952ResetRecovery {
         }
         offPlan = (status & (Bq76952Commands.BATTERY_STATUS_POR | Bq76952Commands.BATTERY_STATUS_WD)) != 0
                 || (status & Bq76952Commands.BATTERY_STATUS_CFGUPDATE) != 0 && !chip.inConfigUpdate()
+                || (status & Bq76952Commands.BATTERY_STATUS_SLEEP_EN) != 0
                 || restoreFailed;
         if (!offPlan) {
             return false;
@@ -88,6 +90,9 @@ final class Bq76952ResetRecovery {
         }
         if ((status & Bq76952Commands.BATTERY_STATUS_CFGUPDATE) != 0 && !chip.inConfigUpdate()) {
             why.append(why.isEmpty() ? "" : " ").append("CONFIG_UPDATE not asked for");
+        }
+        if ((status & Bq76952Commands.BATTERY_STATUS_SLEEP_EN) != 0) {
+            why.append(why.isEmpty() ? "" : " ").append("SLEEP_EN");
         }
         if (why.isEmpty()) {
             why.append("the last write of the plan did not read back");

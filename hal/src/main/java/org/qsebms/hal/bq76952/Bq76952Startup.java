@@ -7,8 +7,9 @@ import java.util.List;
  * Brings a BQ76952 into the state the controller relies on, at start, before the control loop
  * runs: checks DEVICE_NUMBER, turns all FETs off (the supervisor closes them later), leaves FET
  * test mode (FET_ENABLE), writes every {@link Bq76952ProtectionPlan} value in CONFIG_UPDATE mode,
- * leaves it, then reads every value back. Any value that reads back different refuses the start
- * with a message naming each register, the value wanted and the value found.
+ * leaves it, then reads every value back, and disallows SLEEP (SLEEP_DISABLE, checked in Battery
+ * Status). Any value that reads back different refuses the start with a message naming each
+ * register, the value wanted and the value found.
  */
 final class Bq76952Startup {
     private Bq76952Startup() {}
@@ -37,6 +38,17 @@ final class Bq76952Startup {
             chip.exitConfigUpdate();
         }
         verify(chip, plan);
+        // on the data-memory defaults the chip enters SLEEP at rest and turns its CHG FET off there (FET Options
+        // SLEEPCHG clear): a pack resting in NORMAL would read as a contactor that dropped out, and its readings
+        // would slow to every 5 s. The Pi talks to it every tick, so it is kept awake.
+        chip.subcommand(Bq76952Commands.SLEEP_DISABLE);
+        int status = chip.readDirectU2(Bq76952Commands.BATTERY_STATUS);
+        if ((status & Bq76952Commands.BATTERY_STATUS_SLEEP_EN) != 0) {
+            throw new IllegalStateException(String.format(
+                    "BQ76952 %s refuses to run: SLEEP is still allowed after SLEEP_DISABLE (Battery Status 0x%04X); "
+                            + "in SLEEP the chip turns its CHG FET off at rest. Check the bus and restart",
+                    chip.location(), status));
+        }
     }
 
     /** Reads every value of {@code plan} back; throws naming each mismatch. */

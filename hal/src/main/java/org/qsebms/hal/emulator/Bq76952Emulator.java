@@ -32,11 +32,23 @@ import org.qsebms.hal.bus.I2cCrc8;
  * (no ADC scan period, noise or gain error); OTC/UTC and OTD/UTD ignore the current direction;
  * current trips recover after the recovery time once the condition has gone, voltage and
  * temperature trips at their hysteresis; Alarm Status SSA/SSBC follow Safety Status without a
- * separate latch; PF, OCD3, COVL/OCDL/SCDL, sleep and precharge FETs are not modelled.
+ * separate latch; PF, OCD3, COVL/OCDL/SCDL and precharge FETs are not modelled. SLEEP is modelled
+ * as far as it reaches the FETs: on the data-memory defaults (Power Config SLEEP set, FET Options
+ * SLEEPCHG clear) the chip enters SLEEP once the current has stayed under Sleep Current (20 mA)
+ * for {@link #RELAX_NANOS}, not within Sleep Hysteresis Time (10 s) of its last wake, and turns
+ * its CHG FET off there; a current at or above 20 mA wakes it. SLEEP_DISABLE (0x009A) and
+ * SLEEP_ENABLE (0x0099) set Battery Status SLEEP_EN (bit 2); SLEEP shows in bit 15. The slower
+ * measurements in SLEEP are not modelled.
  */
 public final class Bq76952Emulator implements I2cTarget {
     /** How long a subcommand keeps 0x3E/0x3F at 0xFF. */
     static final long BUSY_NANOS = 150_000;
+    /** How long the current must stay under Sleep Current before the chip enters SLEEP (the emulator's choice). */
+    static final long RELAX_NANOS = 1_000_000_000L;
+    /** Power:Sleep:Sleep Current default. */
+    private static final double SLEEP_AMPS = 0.020;
+    /** Power:Sleep:Sleep Hysteresis Time default. */
+    private static final long SLEEP_HYSTERESIS_NANOS = 10_000_000_000L;
 
     private static final int DM_BASE = 0x9180;
     private static final int DM_SIZE = 0x200;
@@ -97,6 +109,12 @@ public final class Bq76952Emulator implements I2cTarget {
     private boolean fetEnabled;
     /** Battery Status POR (bit 3): set by a full reset, cleared only by EXIT_CFGUPDATE. */
     private boolean powerOnReset;
+    /** Battery Status SLEEP_EN (bit 2): from Power Config[SLEEP] at reset, then SLEEP_ENABLE / SLEEP_DISABLE. */
+    private boolean sleepAllowed;
+
+    private boolean sleeping;
+    private long relaxSince = -1;
+    private long wokeAt = Long.MIN_VALUE / 2;
 
     private boolean hostAllowsFets = true;
     private int balancingMask;
@@ -209,6 +227,9 @@ public final class Bq76952Emulator implements I2cTarget {
         setDm(0x91A8, Float.floatToRawIntBits(7.4768f), 4); // CC Gain for 1 mOhm
         configUpdate = false;
         powerOnReset = true;
+        sleepAllowed = true;
+        sleeping = false;
+        relaxSince = -1;
         fetEnabled = false;
         hostAllowsFets = true;
         balancingMask = 0;
@@ -238,7 +259,7 @@ public final class Bq76952Emulator implements I2cTarget {
 
     public boolean chargeFetOn() {
         advance();
-        return fetsAllowed() && !blocked(true);
+        return fetsAllowed() && !blocked(true) && !sleeping;
     }
 
     public boolean dischargeFetOn() {
@@ -305,6 +326,7 @@ public final class Bq76952Emulator implements I2cTarget {
         if (configUpdate) {
             return; // protections do not run in CONFIG_UPDATE mode
         }
+        sleepStep(now);
         int enabledA = dmU(0x9261, 1);
         int enabledB = dmU(0x9262, 1);
         int enabledC = dmU(0x9263, 1);
@@ -403,6 +425,31 @@ public final class Bq76952Emulator implements I2cTarget {
             case HWDF -> nanoClock.getAsLong() - lastHostNanos < dmU(0x92B2, 2) * 1_000_000_000L;
             default -> !condition(c, maxMv, minMv, shuntMv, maxTs, minTs);
         };
+    }
+
+    /** SLEEP: entered after the current stayed under Sleep Current for RELAX_NANOS, left when it rises. */
+    private void sleepStep(long now) {
+        boolean relaxed = Math.abs(packAmps.getAsDouble()) < SLEEP_AMPS;
+        if (!relaxed) {
+            if (sleeping) {
+                wokeAt = now;
+            }
+            sleeping = false;
+            relaxSince = -1;
+            return;
+        }
+        if (relaxSince < 0) {
+            relaxSince = now;
+        }
+        if (sleepAllowed && !sleeping && now - relaxSince >= RELAX_NANOS && now - wokeAt >= SLEEP_HYSTERESIS_NANOS) {
+            sleeping = true;
+        }
+    }
+
+    /** True while the chip is in SLEEP mode (Battery Status bit 15). */
+    public boolean sleeping() {
+        advance();
+        return sleeping;
     }
 
     /** The configured delay, in the units of the TRM. */
@@ -525,14 +572,20 @@ public final class Bq76952Emulator implements I2cTarget {
         put1(0x06, statusByte(2, false));
         put1(0x07, statusByte(2, true));
         int anyStatus = statusByte(0, true) | statusByte(1, true) | statusByte(2, true);
-        put2(0x12, (configUpdate ? 1 : 0) | (powerOnReset ? 1 << 3 : 0) | (anyStatus != 0 ? 1 << 11 : 0));
+        put2(
+                0x12,
+                (configUpdate ? 1 : 0)
+                        | (sleepAllowed ? 1 << 2 : 0)
+                        | (powerOnReset ? 1 << 3 : 0)
+                        | (anyStatus != 0 ? 1 << 11 : 0)
+                        | (sleeping ? 1 << 15 : 0));
         double stackMv = 0;
         for (int i = 0; i < 16; i++) {
             double mv = cellMillivolts(i);
             stackMv += mv;
             put2(0x14 + 2 * i, (int) Math.round(clamp16(mv + gauss(cellNoiseMillivolts))));
         }
-        boolean chg = fetsAllowed() && !blocked(true);
+        boolean chg = fetsAllowed() && !blocked(true) && !sleeping;
         boolean dsg = fetsAllowed() && !blocked(false);
         double userMv = (dmU(0x9303, 1) & 0b100) != 0 ? 10.0 : 1.0;
         put2(0x34, (int) Math.round(clamp16(stackMv / userMv)));
@@ -590,6 +643,11 @@ public final class Bq76952Emulator implements I2cTarget {
                 case 0x0092 -> {
                     configUpdate = false;
                     powerOnReset = false;
+                }
+                case 0x0099 -> sleepAllowed = true;
+                case 0x009A -> {
+                    sleepAllowed = false;
+                    sleeping = false;
                 }
                 case 0x0095 -> hostAllowsFets = false;
                 case 0x0096 -> hostAllowsFets = true;

@@ -51,7 +51,7 @@ class Bq76952ResetRecoveryTest {
 
         assertThat(status.tripped(HardwareTrip.CONFIGURATION_LOST)).isTrue();
         assertThat(status.describe())
-                .contains("[POR]")
+                .contains("[POR SLEEP_EN]")
                 .contains("power-on defaults")
                 .contains(
                         "written again and read back (" + rig.plan().settings().size() + " values)");
@@ -133,5 +133,39 @@ class Bq76952ResetRecoveryTest {
                 .isNotEqualTo(rig.plan()
                         .setting("Settings:Protection:Enabled Protections A")
                         .value());
+    }
+
+    /**
+     * On its defaults the chip enters SLEEP at rest and turns its CHG FET off there: the driver
+     * disallows SLEEP at start, and a chip found allowing it again gets it disallowed.
+     */
+    @Test
+    void sleepIsDisallowedAtStartAndWhenFoundAllowedAgain() {
+        Bq76952Rig rig = new Bq76952Rig(false).configured();
+        var status = new Bq76952SafetyStatus(rig.chip, null, rig.plan());
+        assertThat(rig.chip.readDirectU2(Bq76952Commands.BATTERY_STATUS) & Bq76952Commands.BATTERY_STATUS_SLEEP_EN)
+                .as("SLEEP_EN after start-up")
+                .isZero();
+        for (int i = 0; i < 300; i++) { // 30 s at rest, the host talking every 100 ms
+            rig.clock.advance(100_000_000L);
+            status.refresh();
+            assertThat(status.tripped(HardwareTrip.CONFIGURATION_LOST)).isFalse();
+        }
+        assertThat(rig.emulator.sleeping()).as("30 s at rest, SLEEP disallowed").isFalse();
+        assertThat(rig.emulator.chargeFetOn()).isTrue();
+
+        rig.chip.subcommand(0x0099); // SLEEP_ENABLE, not from the driver
+        rig.clock.advance(2_000_000_000L);
+        assertThat(rig.emulator.sleeping())
+                .as("the emulator sleeps at rest once allowed")
+                .isTrue();
+        assertThat(rig.emulator.chargeFetOn()).as("CHG FET off in SLEEP").isFalse();
+        status.refresh();
+
+        assertThat(status.tripped(HardwareTrip.CONFIGURATION_LOST)).isTrue();
+        assertThat(status.describe()).contains("[SLEEP_EN]");
+        assertThat(rig.emulator.sleeping()).isFalse();
+        status.refresh();
+        assertThat(status.tripped(HardwareTrip.CONFIGURATION_LOST)).isFalse();
     }
 }
