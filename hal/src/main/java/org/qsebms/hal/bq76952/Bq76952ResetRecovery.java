@@ -38,16 +38,17 @@ final class Bq76952ResetRecovery {
      * Reads Battery Status; when the chip is off its plan, writes the plan again.
      *
      * @return true when the chip was found off its plan at this check, whether or not the plan
-     *     could be put back; false also when Battery Status could not be read (the other reads
-     *     of the tick fail too, and say so)
+     *     could be put back. When Battery Status cannot be read, the last judgement stands: a
+     *     chip found off its plan is not taken as back on it (a reset accepted on such a tick,
+     *     and the fault raised again the next, each a new trip toward the lockout), nor one on
+     *     it as off
      */
     boolean check() {
         try {
             status = chip.readDirectU2(Bq76952Commands.BATTERY_STATUS);
         } catch (BusException e) {
             status = -1;
-            offPlan = false;
-            return false;
+            return offPlan;
         }
         offPlan = (status & (Bq76952Commands.BATTERY_STATUS_POR | Bq76952Commands.BATTERY_STATUS_WD)) != 0
                 || (status & Bq76952Commands.BATTERY_STATUS_CFGUPDATE) != 0 && !chip.inConfigUpdate()
@@ -75,7 +76,7 @@ final class Bq76952ResetRecovery {
     /** Battery Status at the last check, and what was done, for messages. */
     String describe() {
         if (status < 0) {
-            return "Battery Status unreadable";
+            return "Battery Status unreadable" + (offPlan ? ", the chip last found off its plan: " + outcome : "");
         }
         String text = String.format(Locale.ROOT, "Battery Status 0x%04X", status);
         if (!offPlan) {
