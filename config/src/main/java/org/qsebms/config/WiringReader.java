@@ -314,6 +314,15 @@ final class WiringReader {
                 "maxAbsAmps",
                 "openWireBelowVolts"));
         AdcInputRef in = input(c);
+        if (in.differential() && mcp.containsKey(in.chip())) {
+            Mcp3x08Spec m = mcp.get(in.chip());
+            throw new ConfigException(
+                    c.child("input"),
+                    in + " is a pseudo-differential pair of the " + m.model() + " '" + in.chip() + "': it reads code 0 "
+                            + "whenever IN- is above IN+ (and IN- must stay near ground), so a current flowing the "
+                            + "other way would read 0 A; wire the sensor single-ended with referenceVolts (a shunt "
+                            + "amplifier's REF) or hallZeroVolts, or on an ADS1115 pair");
+        }
         boolean shunt = c.has("shuntOhms");
         boolean hall = c.has("hallSensitivityVoltsPerAmp");
         if (shunt == hall) {

@@ -37,9 +37,13 @@ public final class Mcp3208Channel implements AdcChannel {
         return lastCode;
     }
 
+    /**
+     * The top code; on a differential pair code 0 too: the pair reads 0 whenever IN- is at or above
+     * IN+, so a 0 there is a clip at the bottom, never a measured zero.
+     */
     @Override
     public boolean lastClipped() {
-        return lastCode == chip.model().codes() - 1;
+        return lastCode == chip.model().codes() - 1 || differential && lastCode == 0;
     }
 
     @Override
