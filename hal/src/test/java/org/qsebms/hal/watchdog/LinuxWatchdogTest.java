@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,23 +23,6 @@ class LinuxWatchdogTest {
 
         assertThat(Files.readAllBytes(device)).containsExactly(0, 0, 'V');
         assertThat(watchdog.lastError()).isEmpty();
-    }
-
-    @Test
-    void feedsOnlyWhileTheLoopIsHealthy() throws Exception {
-        Path device = Files.createFile(dir.resolve("watchdog"));
-        AtomicBoolean healthy = new AtomicBoolean(true);
-        HealthGatedWatchdog watchdog = new HealthGatedWatchdog(new LinuxWatchdog(device), healthy::get);
-
-        watchdog.feed();
-        healthy.set(false);
-        watchdog.feed();
-        watchdog.feed();
-        healthy.set(true);
-        watchdog.feed();
-
-        assertThat(Files.size(device)).isEqualTo(2);
-        assertThat(watchdog.withheldFeeds()).isEqualTo(2);
     }
 
     @Test
