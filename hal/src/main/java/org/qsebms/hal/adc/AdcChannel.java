@@ -18,6 +18,15 @@ public interface AdcChannel {
     /** True when the last conversion was at a full-scale code, so the input may be beyond the range. */
     boolean lastClipped();
 
+    /**
+     * True when the last conversion was clipped at the bottom of a range that cannot go below zero
+     * (code 0 of a pseudo-differential pair: IN+ at or below IN-), so the input may be below it.
+     * Such a conversion is also {@link #lastClipped()}.
+     */
+    default boolean lastClippedLow() {
+        return false;
+    }
+
     /** The largest voltage this channel can report, in volts (the full-scale range or reference). */
     double fullScaleVolts();
 

@@ -177,6 +177,11 @@ public final class ConcurrentScan {
         }
 
         @Override
+        public boolean lastClippedLow() {
+            return raw.lastClippedLow();
+        }
+
+        @Override
         public double fullScaleVolts() {
             return raw.fullScaleVolts();
         }

@@ -29,6 +29,12 @@ final class ChannelReading {
         } catch (BusException e) {
             return fail(SensorStatus.BUS_ERROR, e.getMessage());
         }
+        if (channel.lastClippedLow()) {
+            return fail(
+                    SensorStatus.OUT_OF_RANGE,
+                    channel.location() + ": IN+ at or below IN- (code 0 of a pair that cannot read below zero, "
+                            + format(volts) + " V); an open or reversed input, or a signal that went negative");
+        }
         if (channel.lastClipped()) {
             return fail(
                     SensorStatus.OUT_OF_RANGE,
@@ -69,6 +75,11 @@ final class ChannelReading {
 
     AdcChannel channel() {
         return channel;
+    }
+
+    /** The last conversion was clipped at the bottom of a pair that cannot read below zero (it reads 0 V). */
+    boolean clippedLow() {
+        return status == SensorStatus.OUT_OF_RANGE && channel.lastClippedLow();
     }
 
     static String format(double value) {

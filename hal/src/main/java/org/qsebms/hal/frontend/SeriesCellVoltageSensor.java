@@ -56,12 +56,15 @@ public final class SeriesCellVoltageSensor implements CellVoltageSensor {
             }
         }
         for (int cell = 0; cell < taps.length; cell++) {
-            SensorStatus s = readings[cell].status();
-            String fault = readings[cell].fault();
+            // a tap clipped at the bottom of a pair (IN+ at or below IN-) reads the 0 V it shows, and is judged
+            // as such below: an open tap wire or a reversed cell, not an ADC at full scale
+            SensorStatus s = readings[cell].clippedLow() ? SensorStatus.OK : readings[cell].status();
+            String fault = readings[cell].clippedLow() ? "" : readings[cell].fault();
             if (measurement == CellMeasurement.TAP_SUBTRACTION
                     && cell > 0
                     && s.isOk()
-                    && !readings[cell - 1].status().isOk()) {
+                    && !readings[cell - 1].status().isOk()
+                    && !readings[cell - 1].clippedLow()) {
                 s = readings[cell - 1].status();
                 fault = "cell " + cell + " uses the tap below it: " + readings[cell - 1].fault();
             }

@@ -43,7 +43,12 @@ public final class Mcp3208Channel implements AdcChannel {
      */
     @Override
     public boolean lastClipped() {
-        return lastCode == chip.model().codes() - 1 || differential && lastCode == 0;
+        return lastCode == chip.model().codes() - 1 || lastClippedLow();
+    }
+
+    @Override
+    public boolean lastClippedLow() {
+        return differential && lastCode == 0;
     }
 
     @Override

@@ -1,0 +1,131 @@
+package org.qsebms.bms.supervisor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.qsebms.bms.snapshot.ControllerEvent;
+import org.qsebms.bms.testing.SimRig;
+import org.qsebms.hal.ContactorId;
+
+/** check23k: contactor faults on the simulated pack, each to its named fault, limits and reset. */
+class ContactorFaultsCheck23kTest {
+    private double loadAmps;
+    private final SimRig rig = new SimRig((s, p, connected) -> connected ? loadAmps : 0.0);
+
+    private List<String> reasons(String code) {
+        return rig.events.stream()
+                .filter(e -> e instanceof ControllerEvent.FaultEdge f
+                        && f.fault().raised()
+                        && f.fault().code().name().equals(code))
+                .map(e -> ((ControllerEvent.FaultEdge) e).fault().reason())
+                .toList();
+    }
+
+    @Test
+    void aMainPositiveThatOpensByItselfUnderLoadIsNamedAsOpeningNotAsAFailedClose() {
+        rig.tick();
+        loadAmps = -3.0;
+        rig.connect();
+        rig.ticks(50); // 5 s closed under a 3 A discharge
+        rig.pack.setFailsToClose(ContactorId.MAIN_POSITIVE, true); // its contacts drop out
+        rig.tickUntil(SupervisorState.FAULT, 5);
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        assertThat(reasons("CONTACTOR_FEEDBACK")).hasSize(1);
+        assertThat(reasons("CONTACTOR_FEEDBACK").get(0))
+                .as("the fault text for a contact that was closed 5 s and opened by itself")
+                .doesNotContain("did not close after the close command");
+    }
+
+    @Test
+    void theTickThatOpensThePackOnAContactorFaultPublishesZeroLimits() {
+        rig.tick();
+        loadAmps = -3.0;
+        rig.connect();
+        rig.ticks(50);
+        assertThat(rig.controller.currentLimits().dischargeAmps()).isPositive();
+        rig.pack.setFailsToClose(ContactorId.MAIN_POSITIVE, true);
+        rig.tick();
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        assertThat(rig.pack.commandedClosed(ContactorId.MAIN_NEGATIVE)).isFalse();
+        assertThat(rig.controller.currentLimits().dischargeAmps())
+                .as("discharge limit published in the tick that latched CONTACTOR_FEEDBACK and opened the pack")
+                .isZero();
+        assertThat(rig.controller.currentLimits().chargeAmps())
+                .as("charge limit published in the tick that latched CONTACTOR_FEEDBACK and opened the pack")
+                .isZero();
+    }
+
+    @Test
+    void aMainPositiveThatWeldsWhilePrechargeIsClosedTripsAndIsNeverClosedOnto() {
+        rig.tick();
+        rig.wiring.requests().requestClose();
+        for (int i = 0; i < 30 && !rig.pack.commandedClosed(ContactorId.PRECHARGE); i++) {
+            rig.tick();
+        }
+        assertThat(rig.pack.commandedClosed(ContactorId.PRECHARGE)).isTrue();
+        assertThat(rig.pack.commandedClosed(ContactorId.MAIN_POSITIVE)).isFalse();
+        rig.pack.setWelded(ContactorId.MAIN_POSITIVE, true);
+        rig.tickUntil(SupervisorState.FAULT, 5);
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        assertThat(reasons("CONTACTOR_WELDED")).hasSize(1);
+        assertThat(reasons("CONTACTOR_WELDED").get(0)).contains("main positive");
+        assertThat(rig.pack.commandedClosed(ContactorId.MAIN_NEGATIVE)).isFalse();
+        assertThat(rig.pack.commandedClosed(ContactorId.PRECHARGE)).isFalse();
+        rig.ticks(5);
+        rig.wiring.requests().requestReset();
+        rig.ticks(2);
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        rig.wiring.requests().requestClose();
+        rig.ticks(20);
+        assertThat(rig.pack.commandedClosed(ContactorId.MAIN_NEGATIVE)).isFalse();
+        rig.pack.setWelded(ContactorId.MAIN_POSITIVE, false);
+        rig.ticks(3);
+        rig.wiring.requests().requestReset();
+        rig.ticks(2);
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+    }
+
+    @Test
+    void aCoilThatDoesNotPullInStopsTheSequenceWithAFeedbackFault() {
+        rig.tick();
+        rig.pack.setFailsToClose(ContactorId.MAIN_NEGATIVE, true);
+        rig.wiring.requests().requestClose();
+        int ticks = rig.tickUntil(SupervisorState.FAULT, 20);
+        assertThat(ticks).isBetween(2, 5);
+        assertThat(reasons("CONTACTOR_FEEDBACK")).hasSize(1);
+        assertThat(reasons("CONTACTOR_FEEDBACK").get(0)).contains("main negative");
+        assertThat(rig.commands).doesNotContain("PRECHARGE+", "MAIN_POSITIVE+");
+    }
+
+    @Test
+    void aSingleBounceOfAnAuxContactDoesNotBreakTheLoad() {
+        rig.tick();
+        loadAmps = -3.0;
+        rig.connect();
+        rig.ticks(50);
+        rig.feedbackStuckOpen.add(ContactorId.MAIN_POSITIVE); // the aux contact reads open at one sample only
+        rig.tick();
+        rig.feedbackStuckOpen.clear();
+        rig.ticks(3);
+        assertThat(rig.state())
+                .as("one sample of a bouncing aux contact (main contacts closed throughout); faults %s, reasons %s",
+                        rig.raisedFaultIds(), reasons("CONTACTOR_FEEDBACK"))
+                .isEqualTo(SupervisorState.NORMAL);
+    }
+
+    /** Characterises the lag the test above shows: it is one tick; the tick after the trip publishes 0 A. */
+    @Test
+    void theTickAfterTheContactorFaultPublishesZeroLimits() {
+        rig.tick();
+        loadAmps = -3.0;
+        rig.connect();
+        rig.ticks(50);
+        rig.pack.setFailsToClose(ContactorId.MAIN_POSITIVE, true);
+        rig.tick();
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        rig.tick();
+        assertThat(rig.controller.currentLimits().dischargeAmps()).isZero();
+        assertThat(rig.controller.currentLimits().chargeAmps()).isZero();
+    }
+}
