@@ -135,6 +135,13 @@ public final class PackController {
         limitOutput.publish(currentLimits.chargeAmps(), currentLimits.dischargeAmps());
         // decide + actuate
         supervisor.step(t.m, t.valid);
+        if (!t.tripped && protection.tripped()) {
+            // a contactor fault judged in the step (a weld, one that opened by itself) opened the pack this tick:
+            // the charger and load see zero now, not a tick later (issue 23, check23k)
+            t.tripped = true;
+            currentLimits.update(t.m, true);
+            limitOutput.publish(currentLimits.chargeAmps(), currentLimits.dischargeAmps());
+        }
         SupervisorState st = supervisor.state();
         boolean balanceAllowed = !t.tripped && (st == SupervisorState.STANDBY || st == SupervisorState.NORMAL);
         balancer.decide(t.m, soc, balanceAllowed, hw.balancing());

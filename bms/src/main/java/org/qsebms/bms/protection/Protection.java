@@ -675,6 +675,25 @@ public final class Protection {
         feedback.conditionGone();
     }
 
+    /**
+     * A contactor that had closed reads open while still commanded closed: it opened by itself, {@code closedSeconds}
+     * after it closed, with {@code amps} through the pack when it last read closed.
+     */
+    public void contactorOpenedByItself(String which, double closedSeconds, double amps, long nowNanos) {
+        raiseEvent(
+                feedback,
+                nowNanos,
+                String.format(
+                        Locale.ROOT,
+                        "%s contactor opened by itself while commanded closed, %.1f s after it closed, the pack at "
+                                + "%.2f A when it last read closed: check its coil supply and wiring and its auxiliary "
+                                + "contact",
+                        which,
+                        closedSeconds,
+                        amps));
+        feedback.conditionGone();
+    }
+
     /** A contactor commanded closed whose feedback could not be read (a bus error) for {@code millis} ms. */
     public void contactorFeedbackUnreadable(String which, long millis, long nowNanos) {
         raiseEvent(

@@ -16,6 +16,8 @@ import org.qsebms.hal.PackHardware;
 public final class Supervisor {
     /** Delay after a coil command before its auxiliary feedback must agree. */
     static final long FEEDBACK_NANOS = 200_000_000L;
+    /** Samples in a row a contactor seen closed must read open, commanded closed, to count as opened by itself. */
+    static final int DROPOUT_SAMPLES = 2;
     /** Longest precharge before it counts as failed. */
     static final long PRECHARGE_TIMEOUT_NANOS = 3_000_000_000L;
     /** Precharge time used when the DC link voltage is not measured. */
@@ -49,6 +51,14 @@ public final class Supervisor {
     private final long[] closedNanos = new long[ContactorId.values().length];
     /** Per contactor: since when its feedback cannot be read (a bus error), or {@link Long#MIN_VALUE}. */
     private final long[] unreadableNanos = new long[ContactorId.values().length];
+    /** Per contactor: when it first read closed after its last close command, or {@link Long#MIN_VALUE}. */
+    private final long[] seenClosedNanos = new long[ContactorId.values().length];
+    /** Per contactor seen closed: readable samples in a row that read it open while commanded closed. */
+    private final int[] openSamples = new int[ContactorId.values().length];
+    /** Per contactor: the pack current on the last tick it read closed, commanded closed (the current it broke). */
+    private final double[] lastClosedAmps = new double[ContactorId.values().length];
+    /** The pack current of this tick. */
+    private double packAmps;
 
     private long now;
 
@@ -101,6 +111,7 @@ public final class Supervisor {
         this.listener = listener;
         java.util.Arrays.fill(openedNanos, Long.MIN_VALUE / 2);
         java.util.Arrays.fill(unreadableNanos, Long.MIN_VALUE);
+        java.util.Arrays.fill(seenClosedNanos, Long.MIN_VALUE);
         openAll();
     }
 
@@ -108,6 +119,7 @@ public final class Supervisor {
     public void step(PackMeasurement m, boolean measurementValid) {
         long now = m.nanos;
         this.now = now;
+        this.packAmps = m.packAmps;
         long closeTaken = requests.takeCloseTicket();
         boolean close = closeTaken > 0 && !requests.closeCancelled(closeTaken);
         if (closeTaken > 0) {
@@ -370,7 +382,10 @@ public final class Supervisor {
     }
 
     private void missing(Contactor c, long now) {
-        if (c.feedbackReadable()) {
+        long seen = seenClosedNanos[c.id().ordinal()];
+        if (c.feedbackReadable() && seen != Long.MIN_VALUE) {
+            protection.contactorOpenedByItself(name(c.id()), (now - seen) / 1e9, lastClosedAmps[c.id().ordinal()], now);
+        } else if (c.feedbackReadable()) {
             protection.contactorFeedbackMissing(name(c.id()), now);
         } else {
             protection.contactorFeedbackUnreadable(
@@ -483,8 +498,20 @@ public final class Supervisor {
                 }
                 releasingId = releasingId == null ? id : releasingId;
             }
-            if (c.commandedClosed() && !closed && !held && now - closedNanos[id.ordinal()] > FEEDBACK_NANOS) {
-                missing(c, now); // a contact that dropped out while closed
+            int i = id.ordinal();
+            if (c.commandedClosed() && closed) {
+                seenClosedNanos[i] = seenClosedNanos[i] == Long.MIN_VALUE ? now : seenClosedNanos[i];
+                lastClosedAmps[i] = packAmps;
+            }
+            boolean dropped = c.commandedClosed() && !closed && !held && now - closedNanos[i] > FEEDBACK_NANOS;
+            openSamples[i] = dropped && c.feedbackReadable() ? openSamples[i] + 1 : 0;
+            // one that was seen closed must read open on DROPOUT_SAMPLES samples in a row: one bounce of its
+            // auxiliary contact is no contactor that opened under load (issue 23, check23k)
+            if (dropped
+                    && (seenClosedNanos[i] == Long.MIN_VALUE
+                            || !c.feedbackReadable()
+                            || openSamples[i] >= DROPOUT_SAMPLES)) {
+                missing(c, now);
             }
         }
         protection.contactorWeldCheck(
@@ -513,6 +540,8 @@ public final class Supervisor {
             openedNanos[id.ordinal()] = now; // its release time runs from here: the weld check waits for it
         } else if (closed && !c.commandedClosed()) {
             closedNanos[id.ordinal()] = now;
+            seenClosedNanos[id.ordinal()] = Long.MIN_VALUE;
+            openSamples[id.ordinal()] = 0;
         }
         c.command(closed);
     }
