@@ -132,6 +132,9 @@ public final class Ads1115 {
         long poll = Math.max(1, nominal / 10);
         for (int i = 0; !conversionReady(); i++) {
             if (i == MAX_READY_POLLS) {
+                // a chip that reset has its power-on thresholds, and ALERT/RDY no longer signals a conversion:
+                // the next start writes them again
+                readyModeProgrammed = false;
                 throw new BusException(
                         BusException.Kind.TIMEOUT,
                         bus.name(),
