@@ -128,6 +128,9 @@ public final class ConfigLoader {
                                 : java.util.Optional.of(WiringReader.read(pi4jNode, series)),
                         java.util.Optional.empty(),
                         currentSensor);
+                if (hal.pi4j().isPresent()) {
+                    AdcScanTime.requireFitsThePeriod(hal.pi4j().get(), loop.period());
+                }
             }
         }
 
