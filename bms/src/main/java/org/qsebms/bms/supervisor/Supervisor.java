@@ -59,6 +59,14 @@ public final class Supervisor {
     private final double[] lastClosedAmps = new double[ContactorId.values().length];
     /** The pack current of this tick. */
     private double packAmps;
+    /** False until the first tick: the open command of start-up has no time before it. */
+    private boolean stepped;
+    /** False until a contactor is first commanded closed. */
+    private boolean everCommandedClosed;
+
+    /** The weld text's prefix when every contactor reads closed and none was ever commanded closed. */
+    private static final String POLARITY = "every contactor reads closed although none was commanded closed since "
+            + "start: their feedback polarity (feedbackClosedHigh) is more likely wrong than all of them welded; the ";
 
     private long now;
 
@@ -120,6 +128,17 @@ public final class Supervisor {
         long now = m.nanos;
         this.now = now;
         this.packAmps = m.packAmps;
+        if (!stepped) {
+            // start-up opened every contactor before the clock ran: their release time runs from the first tick, so
+            // contacts a previous process left energised, still releasing, are not taken for a weld (issue 23,
+            // check23l); one still closed after the release time is
+            stepped = true;
+            for (ContactorId id : IDS) {
+                if (!hw.contactor(id).commandedClosed()) {
+                    openedNanos[id.ordinal()] = now;
+                }
+            }
+        }
         long closeTaken = requests.takeCloseTicket();
         boolean close = closeTaken > 0 && !requests.closeCancelled(closeTaken);
         if (closeTaken > 0) {
@@ -486,9 +505,11 @@ public final class Supervisor {
     private void checkWeld(long now) {
         ContactorId weldedId = null;
         ContactorId releasingId = null;
+        boolean allReadClosed = true;
         for (ContactorId id : IDS) {
             Contactor c = hw.contactor(id);
             boolean closed = c.feedbackClosed();
+            allReadClosed &= closed;
             boolean held = feedbackHeld(c, now);
             if (!c.commandedClosed() && closed) {
                 c.command(false);
@@ -516,7 +537,9 @@ public final class Supervisor {
         }
         protection.contactorWeldCheck(
                 weldedId != null,
-                weldedId == null ? "" : name(weldedId),
+                weldedId == null
+                        ? ""
+                        : allReadClosed && !everCommandedClosed ? POLARITY + name(weldedId) : name(weldedId),
                 releasingId == null ? null : name(releasingId),
                 releasingId == null ? 0 : (now - openedNanos[releasingId.ordinal()]) / 1_000_000L,
                 now);
@@ -539,6 +562,7 @@ public final class Supervisor {
         if (!closed && c.commandedClosed()) {
             openedNanos[id.ordinal()] = now; // its release time runs from here: the weld check waits for it
         } else if (closed && !c.commandedClosed()) {
+            everCommandedClosed = true;
             closedNanos[id.ordinal()] = now;
             seenClosedNanos[id.ordinal()] = Long.MIN_VALUE;
             openSamples[id.ordinal()] = 0;
