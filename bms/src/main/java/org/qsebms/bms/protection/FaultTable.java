@@ -245,7 +245,10 @@ record FaultTable(
                 "a contactor commanded open for 200 ms still reads closed; checked every "
                         + "tick on every path, and no close starts unless every contactor reads open; while one "
                         + "commanded open reads closed, the open command is sent again every tick (an open lost on "
-                        + "the bus is made once the bus is back)",
+                        + "the bus is made once the bus is back); after a start the 200 ms run from the first tick "
+                        + "(contacts a previous process left energised may still be releasing); every contactor "
+                        + "reading closed with none ever commanded closed is named as a likely feedback polarity "
+                        + "mistake",
                 "200 ms release time",
                 "every contactor commanded open reads open"));
         r.add(cond(
