@@ -383,6 +383,11 @@ public final class SimulatedPack implements Plant, CurrentLimitOutput, PulseOutp
         return contactsClosed(id);
     }
 
+    /** True while {@code id} is welded: its contacts stay closed whatever its coil does. */
+    public boolean weldedNow(ContactorId id) {
+        return welded.get(id);
+    }
+
     /** Forces the load current while connected (a runaway charger or a short); NaN returns control to the profile. */
     public void forceAmps(double amps) {
         forcedAmps = amps;

@@ -241,6 +241,43 @@ class OracleJudgesCatchViolationsTest {
     }
 
     /**
+     * The contactor being closed reads closed after its close whatever it did before: a close onto its own weld is
+     * judged by the weld (seed 4401328: a weld at start that ended before the close, at the tick the controller read
+     * it open, is no violation).
+     */
+    @Test
+    void aCloseOfAContactorOntoItsOwnWeldIsAViolationAndAfterTheWeldEndedIsNot() {
+        Scenario sc = scenario("duration: 10s\n");
+        boolean[] negativeWelded = {true, false, false};
+        boolean[] negativeCoil = {true, false, false};
+        for (boolean stillWelded : new boolean[] {true, false}) {
+            ScenarioOracle o = new ScenarioOracle(sc);
+            o.observe(truth(0.0, "STANDBY", 3.7, 0, 0.5, negativeWelded, OPEN));
+            o.observe(new ScenarioOracle.Truth(
+                    0.1,
+                    3.75,
+                    3.7,
+                    3.75,
+                    3.7,
+                    0,
+                    25,
+                    25,
+                    0.5,
+                    0.51,
+                    "PRECHARGE",
+                    negativeWelded.clone(),
+                    negativeCoil.clone(),
+                    stillWelded ? negativeWelded.clone() : OPEN.clone()));
+            if (stillWelded) {
+                assertThat(o.violations())
+                        .anyMatch(v -> v.contains("MAIN_NEGATIVE commanded closed at 0.100 s while MAIN_NEGATIVE"));
+            } else {
+                assertThat(o.violations()).isEmpty();
+            }
+        }
+    }
+
+    /**
      * An MSL must command every contactor open; a reset accepted before the contacts' deadline (seed 2151959) moves
      * the judgement to the coils at the tick before the reset, and what the contactors do after it is the close's.
      */

@@ -153,7 +153,48 @@ final class ScenarioOracle {
             double maxSoc,
             String state,
             boolean[] contacts,
-            boolean[] commanded) {
+            boolean[] commanded,
+            boolean[] welded) {
+        /** As the canonical constructor, a contact closed while its coil is open taken as welded. */
+        Truth(
+                double t,
+                double maxV,
+                double minV,
+                double maxVSeen,
+                double minVSeen,
+                double amps,
+                double maxC,
+                double minC,
+                double minSoc,
+                double maxSoc,
+                String state,
+                boolean[] contacts,
+                boolean[] commanded) {
+            this(
+                    t,
+                    maxV,
+                    minV,
+                    maxVSeen,
+                    minVSeen,
+                    amps,
+                    maxC,
+                    minC,
+                    minSoc,
+                    maxSoc,
+                    state,
+                    contacts,
+                    commanded,
+                    weldedOf(contacts, commanded));
+        }
+
+        private static boolean[] weldedOf(boolean[] contacts, boolean[] commanded) {
+            boolean[] w = new boolean[contacts.length];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = contacts[i] && !commanded[i];
+            }
+            return w;
+        }
+
         /** A tick where the BMS can know every cell's voltage (no channel frozen near its truth). */
         Truth(
                 double t,
@@ -237,7 +278,10 @@ final class ScenarioOracle {
             }
             for (ContactorId other : ContactorId.values()) {
                 int o = other.ordinal();
-                if (!before.commanded()[o] && before.contacts()[o] && now.contacts()[o]) {
+                // the contactor being closed reads closed now because of the close: whether it is still welded
+                // is the question (seed 4401328: a weld at start that ended at 227 ms, the close at 300 ms after the
+                // controller read it open)
+                if (!before.commanded()[o] && before.contacts()[o] && (o == c ? now.welded()[o] : now.contacts()[o])) {
                     violations.add(String.format(
                             "%s commanded closed at %.3f s while %s read closed with its coil open (welded)",
                             closing, now.t(), other));
@@ -276,9 +320,11 @@ final class ScenarioOracle {
         }
         boolean[] contacts = new boolean[3];
         boolean[] commanded = new boolean[3];
+        boolean[] welded = new boolean[3];
         for (ContactorId id : ContactorId.values()) {
             contacts[id.ordinal()] = pack.contactsClosedNow(id);
             commanded[id.ordinal()] = pack.commandedClosed(id);
+            welded[id.ordinal()] = pack.weldedNow(id);
         }
         observe(new Truth(
                 t,
@@ -293,7 +339,8 @@ final class ScenarioOracle {
                 maxSoc,
                 c.supervisor().state().name(),
                 contacts,
-                commanded));
+                commanded,
+                welded));
         stepsAcrossDropouts(t, pack);
     }
 
