@@ -254,10 +254,10 @@ record FaultTable(
         r.add(cond(
                 FaultCode.CONTACTOR_FEEDBACK,
                 "a contactor commanded closed does not read closed within 200 ms of its close command; or one "
-                        + "that had read closed reads open on 2 samples in a row (named as opened by itself, with "
-                        + "the current it last carried; one bounce of its auxiliary contact is not); feedback that "
-                        + "cannot be read (a bus error on the chip's FET status) is not judged for 200 ms from the "
-                        + "first failed read, then named as unreadable",
+                        + "that had read closed reads open (named as opened by itself, with the current it last "
+                        + "carried; judged on that sample, a bounce of its auxiliary contact included); feedback "
+                        + "that cannot be read (a bus error on the chip's FET status) is not judged for 200 ms from "
+                        + "the first failed read, then named as unreadable",
                 "200 ms",
                 "feedback agrees with the command (all open after the trip)"));
         r.add(cond(

@@ -16,8 +16,6 @@ import org.qsebms.hal.PackHardware;
 public final class Supervisor {
     /** Delay after a coil command before its auxiliary feedback must agree. */
     static final long FEEDBACK_NANOS = 200_000_000L;
-    /** Samples in a row a contactor seen closed must read open, commanded closed, to count as opened by itself. */
-    static final int DROPOUT_SAMPLES = 2;
     /** Longest precharge before it counts as failed. */
     static final long PRECHARGE_TIMEOUT_NANOS = 3_000_000_000L;
     /** Precharge time used when the DC link voltage is not measured. */
@@ -53,8 +51,6 @@ public final class Supervisor {
     private final long[] unreadableNanos = new long[ContactorId.values().length];
     /** Per contactor: when it first read closed after its last close command, or {@link Long#MIN_VALUE}. */
     private final long[] seenClosedNanos = new long[ContactorId.values().length];
-    /** Per contactor seen closed: readable samples in a row that read it open while commanded closed. */
-    private final int[] openSamples = new int[ContactorId.values().length];
     /** Per contactor: the pack current on the last tick it read closed, commanded closed (the current it broke). */
     private final double[] lastClosedAmps = new double[ContactorId.values().length];
     /** The pack current of this tick. */
@@ -524,14 +520,10 @@ public final class Supervisor {
                 seenClosedNanos[i] = seenClosedNanos[i] == Long.MIN_VALUE ? now : seenClosedNanos[i];
                 lastClosedAmps[i] = packAmps;
             }
-            boolean dropped = c.commandedClosed() && !closed && !held && now - closedNanos[i] > FEEDBACK_NANOS;
-            openSamples[i] = dropped && c.feedbackReadable() ? openSamples[i] + 1 : 0;
-            // one that was seen closed must read open on DROPOUT_SAMPLES samples in a row: one bounce of its
-            // auxiliary contact is no contactor that opened under load (issue 23, check23k)
-            if (dropped
-                    && (seenClosedNanos[i] == Long.MIN_VALUE
-                            || !c.feedbackReadable()
-                            || openSamples[i] >= DROPOUT_SAMPLES)) {
+            // judged on the first sample that reads it open, a bounce of its auxiliary contact included: a contact
+            // that opened under load and still has its coil energised can make again onto a DC link that has sagged
+            // (at a 1 s period 18 % below the pack, check23m), and one that chatters breaks the load again and again
+            if (c.commandedClosed() && !closed && !held && now - closedNanos[i] > FEEDBACK_NANOS) {
                 missing(c, now);
             }
         }
@@ -565,7 +557,6 @@ public final class Supervisor {
             everCommandedClosed = true;
             closedNanos[id.ordinal()] = now;
             seenClosedNanos[id.ordinal()] = Long.MIN_VALUE;
-            openSamples[id.ordinal()] = 0;
         }
         c.command(closed);
     }

@@ -10,9 +10,8 @@ import org.qsebms.hal.ContactorId;
 
 /**
  * Found by an independent check (check23k, 2026-12-06): contactor faults on the simulated pack, each to its named
- * fault, its limits and its reset. A contactor that opened by itself was named as one that did not close, one bounce
- * of an auxiliary contact opened the pack under load, and the tick that opened the pack on a contactor fault still
- * published the full limits.
+ * fault, its limits and its reset. A contactor that opened by itself was named as one that did not close, and the
+ * tick that opened the pack on a contactor fault still published the full limits.
  */
 class ContactorDropoutAndLimitsTest {
     private double loadAmps;
@@ -105,8 +104,13 @@ class ContactorDropoutAndLimitsTest {
         assertThat(rig.commands).doesNotContain("PRECHARGE+", "MAIN_POSITIVE+");
     }
 
+    /**
+     * One sample of an auxiliary contact reading open under load is judged at once, as it was before check23k asked
+     * for a bounce to be ridden out: riding it out let a chattering contact break the load again and again, and at a 1
+     * s period let a dropped contact make again onto a sagged DC link (check23m, ContactorChatterAndLongPeriodDropoutTest).
+     */
     @Test
-    void aSingleBounceOfAnAuxContactDoesNotBreakTheLoad() {
+    void aSingleOpenSampleOfAContactorUnderLoadIsJudgedAtOnce() {
         rig.tick();
         loadAmps = -3.0;
         rig.connect();
@@ -114,11 +118,10 @@ class ContactorDropoutAndLimitsTest {
         rig.feedbackStuckOpen.add(ContactorId.MAIN_POSITIVE); // the aux contact reads open at one sample only
         rig.tick();
         rig.feedbackStuckOpen.clear();
-        rig.ticks(3);
-        assertThat(rig.state())
-                .as(
-                        "one sample of a bouncing aux contact (main contacts closed throughout); faults %s, reasons %s",
-                        rig.raisedFaultIds(), reasons("CONTACTOR_FEEDBACK"))
-                .isEqualTo(SupervisorState.NORMAL);
+        assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
+        assertThat(reasons("CONTACTOR_FEEDBACK"))
+                .singleElement()
+                .asString()
+                .contains("main positive contactor opened by itself while commanded closed");
     }
 }
