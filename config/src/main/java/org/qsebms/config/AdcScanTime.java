@@ -9,17 +9,21 @@ import java.util.Map;
 import org.qsebms.hal.wiring.AdcInputRef;
 import org.qsebms.hal.wiring.Ads1115Spec;
 import org.qsebms.hal.wiring.CellTapSpec;
+import org.qsebms.hal.wiring.Mcp3x08Spec;
 import org.qsebms.hal.wiring.NtcSpec;
 import org.qsebms.hal.wiring.WiringConfig;
 
 /**
  * Each tick converts every configured input once; an ADS1115 converts its inputs one after another,
- * each in 1/DR (the chips convert side by side). A chip whose inputs take the whole loop period or
+ * each in 1/DR, an MCP3x08 each in one 24-clock SPI transfer (the chips convert side by side). A chip whose inputs take the whole loop period or
  * more can never finish a tick in time, whatever the machine: every tick would overrun and
  * LOOP_OVERRUN would blame the machine's load. Such a wiring is refused at load, naming the chip,
  * its data rate, its inputs and the period.
  */
 final class AdcScanTime {
+    /** One MCP3x08 conversion is one SPI transfer of 3 bytes: start, mode, sample and 12..10 bits. */
+    private static final long MCP_CLOCKS_PER_TRANSFER = 24;
+
     private AdcScanTime() {}
 
     static void requireFitsThePeriod(WiringConfig w, Duration period) {
@@ -35,6 +39,29 @@ final class AdcScanTime {
         Map<String, Integer> perChip = new LinkedHashMap<>();
         for (AdcInputRef in : inputs) {
             perChip.merge(in.chip(), 1, Integer::sum);
+        }
+        List<Mcp3x08Spec> mcps = w.mcp3x08();
+        for (int i = 0; i < mcps.size(); i++) {
+            Mcp3x08Spec m = mcps.get(i);
+            int n = perChip.getOrDefault(m.id(), 0);
+            long nanos = n * MCP_CLOCKS_PER_TRANSFER * 1_000_000_000L / m.clockHz();
+            if (n > 0 && nanos >= period.toNanos()) {
+                throw new ConfigException(
+                        "hal.pi4j.mcp3x08[" + i + "].clockHz",
+                        String.format(
+                                Locale.ROOT,
+                                "%s '%s' reads its %d inputs one after another every tick, %d x %d SPI clocks at %d "
+                                        + "Hz = %.1f ms, which does not fit loop.period (%d ms): every tick would "
+                                        + "overrun; raise clockHz, move inputs to another chip, or lengthen loop.period",
+                                m.model(),
+                                m.id(),
+                                n,
+                                n,
+                                MCP_CLOCKS_PER_TRANSFER,
+                                m.clockHz(),
+                                nanos / 1e6,
+                                period.toMillis()));
+            }
         }
         List<Ads1115Spec> chips = w.ads1115();
         for (int i = 0; i < chips.size(); i++) {
