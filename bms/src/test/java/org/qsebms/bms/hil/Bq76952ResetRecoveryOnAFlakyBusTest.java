@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.runtime.ControllerAssembly;
@@ -17,17 +16,8 @@ import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
-import org.qsebms.hal.Watchdog;
 import org.qsebms.hal.bq76952.Bq76952BoardFactory;
-import org.qsebms.hal.bus.BusException;
-import org.qsebms.hal.bus.GpioInput;
-import org.qsebms.hal.bus.GpioOutput;
-import org.qsebms.hal.bus.I2cBlockBus;
-import org.qsebms.hal.bus.I2cRegisterBus;
-import org.qsebms.hal.bus.Pause;
-import org.qsebms.hal.bus.SpiBus;
-import org.qsebms.hal.emulator.EmulatedBq76952Board;
-import org.qsebms.hal.wiring.BoardPorts;
+import org.qsebms.hal.emulator.ReadFailingPorts;
 
 /**
  * Found by an independent check (check23j, 2026-12-06): the BQ76952 reset recovery and the contactor feedback hold on the
@@ -37,82 +27,7 @@ import org.qsebms.hal.wiring.BoardPorts;
 class Bq76952ResetRecoveryOnAFlakyBusTest {
     private static final long MS = 1_000_000L;
 
-    /** The board's ports, with block reads of chosen registers failing while {@link #failRead} says so. */
-    static final class FlakyPorts implements BoardPorts {
-        final EmulatedBq76952Board b;
-        IntPredicate failRead = reg -> false;
-        int failedReads;
-
-        FlakyPorts(EmulatedBq76952Board b) {
-            this.b = b;
-        }
-
-        @Override
-        public I2cRegisterBus i2c(int bus) {
-            return b.i2c(bus);
-        }
-
-        @Override
-        public I2cBlockBus i2cBlock(int bus) {
-            I2cBlockBus real = b.i2cBlock(bus);
-            return new I2cBlockBus() {
-                @Override
-                public String name() {
-                    return real.name();
-                }
-
-                @Override
-                public void writeBlock(int address, int register, byte[] data, int offset, int n) {
-                    real.writeBlock(address, register, data, offset, n);
-                }
-
-                @Override
-                public void readBlock(int address, int register, byte[] into, int offset, int n) {
-                    if (failRead.test(register)) {
-                        failedReads++;
-                        throw new BusException(
-                                BusException.Kind.NACK, real.name(), address, "injected NACK on a read of " + register);
-                    }
-                    real.readBlock(address, register, into, offset, n);
-                }
-            };
-        }
-
-        @Override
-        public SpiBus spi(int bus, int chipSelect, int clockHz) {
-            return b.spi(bus, chipSelect, clockHz);
-        }
-
-        @Override
-        public GpioOutput output(int pin, String purpose) {
-            return b.output(pin, purpose);
-        }
-
-        @Override
-        public GpioInput input(int pin, String purpose) {
-            return b.input(pin, purpose);
-        }
-
-        @Override
-        public Pause pause() {
-            return b.pause();
-        }
-
-        @Override
-        public java.util.function.LongSupplier nanoClock() {
-            return b.nanoClock();
-        }
-
-        @Override
-        public Watchdog watchdog(String device) {
-            return b.watchdog(device);
-        }
-
-        @Override
-        public void close() {}
-    }
-
-    record Rig(BmsConfig cfg, Bq76952Simulation sim, FlakyPorts ports, ControllerAssembly.Wiring w) {
+    record Rig(BmsConfig cfg, Bq76952Simulation sim, ReadFailingPorts ports, ControllerAssembly.Wiring w) {
         long period() {
             return cfg.loop().period().toNanos();
         }
@@ -132,7 +47,7 @@ class Bq76952ResetRecoveryOnAFlakyBusTest {
         var pack = SimulatedPackSetup.createPack(cfg, 0.6, 25.0, PackLoad.IDLE, 11);
         var wiring = cfg.hal().bq76952().orElseThrow();
         var sim = new Bq76952Simulation(pack, wiring, 15_000 * MS);
-        FlakyPorts ports = new FlakyPorts(sim.board());
+        ReadFailingPorts ports = new ReadFailingPorts(sim.board());
         var built = Bq76952BoardFactory.build(wiring, ports);
         ControllerAssembly.Wiring w =
                 ControllerAssembly.build(cfg, built.board().hardware(), PackLinks.followingLimits(sim), () -> 0L);
@@ -182,11 +97,11 @@ class Bq76952ResetRecoveryOnAFlakyBusTest {
 
     /** One tick in which only the Battery Status (0x12) read fails, the rewrite of the plan still failing. */
     static long tickWithBatteryStatusUnreadable(Rig r, long now) {
-        r.ports().failRead = reg -> reg == 0x12;
+        r.ports().failReads(reg -> reg == 0x12);
         try {
             return tickCorrupted(r, now, 1);
         } finally {
-            r.ports().failRead = reg -> false;
+            r.ports().failReads(reg -> false);
         }
     }
 
@@ -240,7 +155,8 @@ class Bq76952ResetRecoveryOnAFlakyBusTest {
                 .as(
                         "events of a reset taken while the chip's COV threshold still reads back wrong (0x%02X) and "
                                 + "only that tick's Battery Status read failed (failed reads %d)",
-                        r.sim().board().chip().dataMemory(COV_THRESHOLD, 1), r.ports().failedReads)
+                        r.sim().board().chip().dataMemory(COV_THRESHOLD, 1),
+                        r.ports().failedReads())
                 .noneMatch(e -> e.startsWith("reset accepted"));
     }
 
