@@ -155,38 +155,7 @@ final class ScenarioOracle {
             boolean[] contacts,
             boolean[] commanded,
             boolean[] welded) {
-        /** As the canonical constructor, a contact closed while its coil is open taken as welded. */
-        Truth(
-                double t,
-                double maxV,
-                double minV,
-                double maxVSeen,
-                double minVSeen,
-                double amps,
-                double maxC,
-                double minC,
-                double minSoc,
-                double maxSoc,
-                String state,
-                boolean[] contacts,
-                boolean[] commanded) {
-            this(
-                    t,
-                    maxV,
-                    minV,
-                    maxVSeen,
-                    minVSeen,
-                    amps,
-                    maxC,
-                    minC,
-                    minSoc,
-                    maxSoc,
-                    state,
-                    contacts,
-                    commanded,
-                    weldedOf(contacts, commanded));
-        }
-
+        /** A contact closed while its coil is open, taken as welded (hand-made traces). */
         private static boolean[] weldedOf(boolean[] contacts, boolean[] commanded) {
             boolean[] w = new boolean[contacts.length];
             for (int i = 0; i < w.length; i++) {
@@ -208,7 +177,21 @@ final class ScenarioOracle {
                 String state,
                 boolean[] contacts,
                 boolean[] commanded) {
-            this(t, maxV, minV, maxV, minV, amps, maxC, minC, minSoc, maxSoc, state, contacts, commanded);
+            this(
+                    t,
+                    maxV,
+                    minV,
+                    maxV,
+                    minV,
+                    amps,
+                    maxC,
+                    minC,
+                    minSoc,
+                    maxSoc,
+                    state,
+                    contacts,
+                    commanded,
+                    weldedOf(contacts, commanded));
         }
 
         boolean fault() {

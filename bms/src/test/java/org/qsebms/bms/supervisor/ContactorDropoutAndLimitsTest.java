@@ -2,9 +2,7 @@ package org.qsebms.bms.supervisor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.testing.SimRig;
 import org.qsebms.hal.ContactorId;
 
@@ -17,15 +15,6 @@ class ContactorDropoutAndLimitsTest {
     private double loadAmps;
     private final SimRig rig = new SimRig((s, p, connected) -> connected ? loadAmps : 0.0);
 
-    private List<String> reasons(String code) {
-        return rig.events.stream()
-                .filter(e -> e instanceof ControllerEvent.FaultEdge f
-                        && f.fault().raised()
-                        && f.fault().code().name().equals(code))
-                .map(e -> ((ControllerEvent.FaultEdge) e).fault().reason())
-                .toList();
-    }
-
     @Test
     void aMainPositiveThatOpensByItselfUnderLoadIsNamedAsOpeningNotAsAFailedClose() {
         rig.tick();
@@ -35,8 +24,8 @@ class ContactorDropoutAndLimitsTest {
         rig.pack.setFailsToClose(ContactorId.MAIN_POSITIVE, true); // its contacts drop out
         rig.tickUntil(SupervisorState.FAULT, 5);
         assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
-        assertThat(reasons("CONTACTOR_FEEDBACK")).hasSize(1);
-        assertThat(reasons("CONTACTOR_FEEDBACK").get(0))
+        assertThat(rig.raisedReasons("CONTACTOR_FEEDBACK")).hasSize(1);
+        assertThat(rig.raisedReasons("CONTACTOR_FEEDBACK").get(0))
                 .as("the fault text for a contact that was closed 5 s and opened by itself")
                 .doesNotContain("did not close after the close command")
                 .contains("main positive contactor opened by itself while commanded closed")
@@ -74,8 +63,8 @@ class ContactorDropoutAndLimitsTest {
         rig.pack.setWelded(ContactorId.MAIN_POSITIVE, true);
         rig.tickUntil(SupervisorState.FAULT, 5);
         assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
-        assertThat(reasons("CONTACTOR_WELDED")).hasSize(1);
-        assertThat(reasons("CONTACTOR_WELDED").get(0)).contains("main positive");
+        assertThat(rig.raisedReasons("CONTACTOR_WELDED")).hasSize(1);
+        assertThat(rig.raisedReasons("CONTACTOR_WELDED").get(0)).contains("main positive");
         assertThat(rig.pack.commandedClosed(ContactorId.MAIN_NEGATIVE)).isFalse();
         assertThat(rig.pack.commandedClosed(ContactorId.PRECHARGE)).isFalse();
         rig.ticks(5);
@@ -99,8 +88,8 @@ class ContactorDropoutAndLimitsTest {
         rig.wiring.requests().requestClose();
         int ticks = rig.tickUntil(SupervisorState.FAULT, 20);
         assertThat(ticks).isBetween(2, 5);
-        assertThat(reasons("CONTACTOR_FEEDBACK")).hasSize(1);
-        assertThat(reasons("CONTACTOR_FEEDBACK").get(0)).contains("main negative");
+        assertThat(rig.raisedReasons("CONTACTOR_FEEDBACK")).hasSize(1);
+        assertThat(rig.raisedReasons("CONTACTOR_FEEDBACK").get(0)).contains("main negative");
         assertThat(rig.commands).doesNotContain("PRECHARGE+", "MAIN_POSITIVE+");
     }
 
@@ -119,7 +108,7 @@ class ContactorDropoutAndLimitsTest {
         rig.tick();
         rig.feedbackStuckOpen.clear();
         assertThat(rig.state()).isEqualTo(SupervisorState.FAULT);
-        assertThat(reasons("CONTACTOR_FEEDBACK"))
+        assertThat(rig.raisedReasons("CONTACTOR_FEEDBACK"))
                 .singleElement()
                 .asString()
                 .contains("main positive contactor opened by itself while commanded closed");

@@ -190,4 +190,17 @@ public final class SimRig {
         }
         return out;
     }
+
+    /** The reasons of every raise of {@code code} (a fault code's name) so far. */
+    public List<String> raisedReasons(String code) {
+        List<String> out = new ArrayList<>();
+        for (ControllerEvent e : events) {
+            if (e instanceof ControllerEvent.FaultEdge f
+                    && f.fault().raised()
+                    && f.fault().code().name().equals(code)) {
+                out.add(f.fault().reason());
+            }
+        }
+        return out;
+    }
 }
