@@ -182,9 +182,12 @@ public final class PackController {
     public void emergencyOpen(String reason, long nowNanos) {
         try {
             supervisor.openAll();
-            hw.balancing().allOff();
         } finally {
-            protection.loopException(reason, nowNanos);
+            try {
+                hw.balancing().allOff(); // each step whatever became of the one before
+            } finally {
+                protection.loopException(reason, nowNanos);
+            }
         }
     }
 

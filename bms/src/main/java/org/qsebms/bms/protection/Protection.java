@@ -704,6 +704,23 @@ public final class Protection {
         feedback.conditionGone();
     }
 
+    /**
+     * A contactor's driver threw on a command ({@code closed}: a close, else an open): latched, and its cause present
+     * until {@link #contactorCommandsGoThrough()}, so no reset is taken while a coil cannot be driven.
+     */
+    public void contactorCommandFailed(String which, boolean closed, String detail, long nowNanos) {
+        raiseEvent(
+                feedback,
+                nowNanos,
+                which + " contactor: the " + (closed ? "close" : "open") + " command failed (" + detail
+                        + "): check its coil driver and the GPIO line or bus that drives it");
+    }
+
+    /** Every contactor's last command went through: the cause of a failed command is gone. */
+    public void contactorCommandsGoThrough() {
+        feedback.conditionGone();
+    }
+
     public void prechargeFailed(String reason, long nowNanos) {
         raiseEvent(precharge, nowNanos, reason);
         precharge.conditionGone();

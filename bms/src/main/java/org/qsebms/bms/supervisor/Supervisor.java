@@ -65,6 +65,8 @@ public final class Supervisor {
             + "start: their feedback polarity (feedbackClosedHigh) is more likely wrong than all of them welded; the ";
 
     private long now;
+    /** Per contactor: its last command threw, and no command to it has gone through since. */
+    private final boolean[] commandFailed = new boolean[ContactorId.values().length];
 
     /** Notified on state changes and reset outcomes. Implementations must not block. */
     public interface StateListener {
@@ -508,7 +510,7 @@ public final class Supervisor {
             allReadClosed &= closed;
             boolean held = feedbackHeld(c, now);
             if (!c.commandedClosed() && closed) {
-                c.command(false);
+                send(c, false);
                 if (now - openedNanos[id.ordinal()] >= FEEDBACK_NANOS) {
                     weldedId = weldedId == null ? id : weldedId;
                     continue;
@@ -542,7 +544,10 @@ public final class Supervisor {
         ContactorId.MAIN_POSITIVE, ContactorId.PRECHARGE, ContactorId.MAIN_NEGATIVE
     };
 
-    /** Opens every contactor, positive first. Used on faults, shutdown and by the loop's last-resort handler. */
+    /**
+     * Opens every contactor, positive first, each whatever became of the one before. Used on faults, shutdown and by
+     * the loop's last-resort handler.
+     */
     public void openAll() {
         for (ContactorId id : OPEN_ORDER) {
             command(id, false);
@@ -558,7 +563,38 @@ public final class Supervisor {
             closedNanos[id.ordinal()] = now;
             seenClosedNanos[id.ordinal()] = Long.MIN_VALUE;
         }
-        c.command(closed);
+        send(c, closed);
+    }
+
+    /**
+     * Sends a command to one contactor. A driver that throws (a coil GPIO whose write fails) must not keep the
+     * other contactors from opening, nor abort the tick that protects the pack: the failure is latched as a
+     * contactor fault naming the contactor and the driver's words, and counts as present until a command to that
+     * contactor goes through again (issue 23, check23o: one failing coil line left main negative closed on a
+     * fault, because {@link #openAll()} stopped at the first exception).
+     */
+    private void send(Contactor c, boolean closed) {
+        int i = c.id().ordinal();
+        try {
+            c.command(closed);
+        } catch (RuntimeException e) {
+            if (!commandFailed[i]) {
+                commandFailed[i] = true;
+                protection.contactorCommandFailed(
+                        name(c.id()), closed, e.getClass().getSimpleName() + ": " + e.getMessage(), now);
+            }
+            return;
+        }
+        if (commandFailed[i]) {
+            commandFailed[i] = false;
+            boolean anyFailed = false;
+            for (boolean f : commandFailed) {
+                anyFailed |= f;
+            }
+            if (!anyFailed) {
+                protection.contactorCommandsGoThrough();
+            }
+        }
     }
 
     private void nextStep(PrechargeStep s, long now) {

@@ -34,8 +34,10 @@ public final class GpioContactor implements Contactor {
 
     @Override
     public void command(boolean closed) {
-        coil.set(closed);
+        // what was asked, even if the write throws: an open whose write failed is still an open the supervisor
+        // sends again while the contactor reads closed, and a close whose write failed is judged by its feedback
         commanded = closed;
+        coil.set(closed);
     }
 
     @Override
