@@ -66,6 +66,31 @@ public final class PackHardwareFactory {
     }
 
     private Board build() {
+        // the outputs first, each driven low as it is claimed: a start that fails while opening a bus must not leave
+        // the coils (or a bleed switch) energised from a process that crashed in NORMAL (issue 23, check23o)
+        Map<ContactorId, Contactor> contactors = new EnumMap<>(ContactorId.class);
+        for (ContactorId id : ContactorId.values()) {
+            ContactorPins pins = wiring.contactors().get(id);
+            contactors.put(
+                    id,
+                    new GpioContactor(
+                            id,
+                            ports.output(pins.coilPin(), id + " coil"),
+                            ports.input(pins.feedbackPin(), id + " aux"),
+                            pins.feedbackClosedHigh()));
+        }
+        List<GpioOutput> bleed = new ArrayList<>();
+        for (int i = 0; i < wiring.balancingPins().size(); i++) {
+            bleed.add(ports.output(wiring.balancingPins().get(i), "balance cell " + (i + 1)));
+        }
+        BalancingSwitches balancing = new GpioBalancingSwitches(bleed, wiring.balancingResistorOhms());
+        Optional<SwitchedLoad> fan = wiring.fanPin() >= 0
+                ? Optional.of(new GpioSwitchedLoad(ports.output(wiring.fanPin(), "fan")))
+                : Optional.empty();
+        Optional<SwitchedLoad> heater = wiring.heaterPin() >= 0
+                ? Optional.of(new GpioSwitchedLoad(ports.output(wiring.heaterPin(), "heater")))
+                : Optional.empty();
+
         for (var spec : wiring.ads1115()) {
             Ads1115 chip = new Ads1115(
                     ports.i2c(spec.bus()),
@@ -123,29 +148,6 @@ public final class PackHardwareFactory {
             tempLocations.add(ch.location());
         }
         var temps = new NtcTemperatureSensor(ntcs, NTC_RAIL_FRACTION, NTC_MIN_CELSIUS, NTC_MAX_CELSIUS, stuck);
-
-        Map<ContactorId, Contactor> contactors = new EnumMap<>(ContactorId.class);
-        for (ContactorId id : ContactorId.values()) {
-            ContactorPins pins = wiring.contactors().get(id);
-            contactors.put(
-                    id,
-                    new GpioContactor(
-                            id,
-                            ports.output(pins.coilPin(), id + " coil"),
-                            ports.input(pins.feedbackPin(), id + " aux"),
-                            pins.feedbackClosedHigh()));
-        }
-        List<GpioOutput> bleed = new ArrayList<>();
-        for (int i = 0; i < wiring.balancingPins().size(); i++) {
-            bleed.add(ports.output(wiring.balancingPins().get(i), "balance cell " + (i + 1)));
-        }
-        BalancingSwitches balancing = new GpioBalancingSwitches(bleed, wiring.balancingResistorOhms());
-        Optional<SwitchedLoad> fan = wiring.fanPin() >= 0
-                ? Optional.of(new GpioSwitchedLoad(ports.output(wiring.fanPin(), "fan")))
-                : Optional.empty();
-        Optional<SwitchedLoad> heater = wiring.heaterPin() >= 0
-                ? Optional.of(new GpioSwitchedLoad(ports.output(wiring.heaterPin(), "heater")))
-                : Optional.empty();
 
         PackHardware hardware = new PackHardware(
                 cells, pack, current, temps, contactors, balancing, ports.watchdog(wiring.watchdogDevice()), ports);
