@@ -7,6 +7,16 @@ public interface CurrentSensor {
 
     SensorStatus lastStatus();
 
+    /**
+     * When the last reading was {@link SensorStatus#OUT_OF_RANGE} because the current is beyond what the sensor
+     * can measure (its ADC at a rail, or a value beyond its rated range), the least current the pack must carry for
+     * it to read so, signed (charging positive); NaN for every other reading. Protection judges the short-circuit
+     * and over-current limits on it: the largest currents must not wait for a sensor fault's debounce.
+     */
+    default double lastBeyondRangeAmps() {
+        return Double.NaN;
+    }
+
     /** Why the last reading is not OK (bus, address, channel, value, allowed range, fix); empty when OK. */
     default String lastFaultDescription() {
         return "";

@@ -34,6 +34,13 @@ public final class PackMeasurement {
     public double sensorAmps;
 
     public SensorStatus currentStatus = SensorStatus.OK;
+    /**
+     * With {@link #currentStatus} {@code OUT_OF_RANGE} because the current is beyond what the sensor can read, the
+     * least current (A, charging positive) that reads so ({@link org.qsebms.hal.CurrentSensor#lastBeyondRangeAmps});
+     * NaN otherwise. Protection judges the current limits on it.
+     */
+    public double currentBeyondRangeAmps = Double.NaN;
+
     public double packVolts;
     public SensorStatus packVoltsStatus = SensorStatus.OK;
     public double linkVolts = Double.NaN;
@@ -79,6 +86,8 @@ public final class PackMeasurement {
         sensorAmps = hw.current().readPackAmps();
         packAmps = sensorAmps;
         currentStatus = hw.current().lastStatus();
+        currentBeyondRangeAmps =
+                currentStatus == SensorStatus.OUT_OF_RANGE ? hw.current().lastBeyondRangeAmps() : Double.NaN;
         packVolts = hw.packVoltage().readPackVolts();
         packVoltsStatus = hw.packVoltage().lastStatus();
         linkVolts = hw.packVoltage().readLinkVolts();

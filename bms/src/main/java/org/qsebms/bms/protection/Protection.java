@@ -130,11 +130,25 @@ public final class Protection {
                     current[0].sumCellVolts,
                     current[0].packVolts,
                     extra().packMismatchToleranceVolts(current[0].cellCount(), current[0].packVolts));
-    private final Supplier<String> shortCircuitReason = () -> String.format(
-            Locale.ROOT,
-            "pack current %.1f A beyond the short-circuit level %.1f A: opened on the sample that saw it, no debounce",
-            current[0].sensorAmps,
-            shortCircuitAmps());
+    /** This tick's current as the limits judge it: the reading, or the least a reading beyond range means. */
+    private double judgedAmps;
+    /** This tick's current is beyond what the sensor reads ({@link PackMeasurement#currentBeyondRangeAmps}). */
+    private boolean beyondRange;
+
+    private final Supplier<String> shortCircuitReason = () -> beyondRange
+            ? String.format(
+                    Locale.ROOT,
+                    "pack current %.1f A or more, beyond what the current sensor reads (%s), and beyond the"
+                            + " short-circuit level %.1f A: opened on the sample that saw it, no debounce",
+                    judgedAmps,
+                    current[0].currentStatus,
+                    shortCircuitAmps())
+            : String.format(
+                    Locale.ROOT,
+                    "pack current %.1f A beyond the short-circuit level %.1f A: opened on the sample that saw it, no"
+                            + " debounce",
+                    judgedAmps,
+                    shortCircuitAmps());
 
     private final Supplier<String> zeroDriftReason = () -> String.format(
             Locale.ROOT,
@@ -434,10 +448,15 @@ public final class Protection {
                 sink);
         boolean currentValid = m.currentStatus.isOk();
         boolean charging = currentValid && m.sensorAmps > deadbandAmps;
-        shortCircuit.evaluate(
-                currentValid && Math.abs(m.sensorAmps) >= shortCircuitAmps, now, shortCircuitReason, sink);
-        chargeOc.evaluate(m.sensorAmps, currentValid, currentValid, false, !currentValid, now, "pack", sink);
-        dischargeOc.evaluate(-m.sensorAmps, currentValid, currentValid, false, !currentValid, now, "pack", sink);
+        // a current beyond what the sensor reads is judged at the least it can be: the largest currents must not
+        // wait for the sensor fault's debounce (issue 23, check23o: a 200 A short opened 400 ms late, as a sensor
+        // fault)
+        beyondRange = !currentValid && Double.isFinite(m.currentBeyondRangeAmps);
+        boolean currentJudged = currentValid || beyondRange;
+        judgedAmps = currentValid ? m.sensorAmps : beyondRange ? m.currentBeyondRangeAmps : 0.0;
+        shortCircuit.evaluate(currentJudged && Math.abs(judgedAmps) >= shortCircuitAmps, now, shortCircuitReason, sink);
+        chargeOc.evaluate(judgedAmps, currentJudged, currentJudged, false, !currentJudged, now, "pack", sink);
+        dischargeOc.evaluate(-judgedAmps, currentJudged, currentJudged, false, !currentJudged, now, "pack", sink);
         boolean tempsValid = m.maxTempIndex >= 0;
         boolean tempMissing = badTemp >= 0;
         // the charge temperatures apply while charging, but their cause (the cell temperature) is judged always;

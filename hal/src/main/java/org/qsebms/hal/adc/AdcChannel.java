@@ -27,6 +27,16 @@ public interface AdcChannel {
         return false;
     }
 
+    /**
+     * True when the last conversion gave the lowest code this input can give: code 0 (or below) of a single-ended
+     * input or of a pseudo-differential pair, the most negative code of a true differential pair. An input at its
+     * bottom may be anywhere below it; a front end whose zero sits above the bottom (a current sensor's mid-rail
+     * zero) must not read it as a value.
+     */
+    default boolean lastAtBottom() {
+        return lastClippedLow();
+    }
+
     /** The largest voltage this channel can report, in volts (the full-scale range or reference). */
     double fullScaleVolts();
 

@@ -182,6 +182,11 @@ public final class ConcurrentScan {
         }
 
         @Override
+        public boolean lastAtBottom() {
+            return raw.lastAtBottom();
+        }
+
+        @Override
         public double fullScaleVolts() {
             return raw.fullScaleVolts();
         }

@@ -61,6 +61,12 @@ public final class Ads1115Channel implements AdcChannel {
         return lastCode == Short.MAX_VALUE || lastCode == Short.MIN_VALUE;
     }
 
+    /** A single-ended input reads code 0 (or a few codes below, its offset) at ground and cannot go lower. */
+    @Override
+    public boolean lastAtBottom() {
+        return mux.differential() ? lastCode == Short.MIN_VALUE : lastCode <= 0;
+    }
+
     @Override
     public double fullScaleVolts() {
         return pga.fullScaleVolts();

@@ -13,6 +13,7 @@ final class Bq76952Current implements CurrentSensor {
     private final Bq76952 chip;
     private final double maxAbsAmps;
     private double last;
+    private double beyondAmps = Double.NaN;
     private SensorStatus status = SensorStatus.OK;
     private String fault = "";
 
@@ -23,9 +24,11 @@ final class Bq76952Current implements CurrentSensor {
 
     @Override
     public double readPackAmps() {
+        beyondAmps = Double.NaN;
         try {
             double amps = chip.readDirectI2(Bq76952Commands.CC2_CURRENT) * Bq76952ProtectionPlan.USER_AMPS;
             if (Math.abs(amps) > maxAbsAmps) {
+                beyondAmps = amps;
                 status = SensorStatus.OUT_OF_RANGE;
                 fault = chip.location() + " CC2 reads " + amps + " A, beyond +-" + maxAbsAmps
                         + " A; check the shunt value (CC Gain) in hal.bq76952.shuntOhms";
@@ -39,6 +42,11 @@ final class Bq76952Current implements CurrentSensor {
             fault = e.getMessage();
         }
         return last;
+    }
+
+    @Override
+    public double lastBeyondRangeAmps() {
+        return beyondAmps;
     }
 
     @Override

@@ -12,8 +12,9 @@ import org.qsebms.hal.adc.AdcChannel;
  * ({@link #captureZeroOffset()}); a capture that implies more than {@code maxZeroShiftAmps} is
  * refused as a fault, because the pack was not at rest or the sensor is broken.
  *
- * <p>Faults: bus error, stuck code, ADC full scale or beyond {@code maxAbsAmps}
- * (out of range), output below {@code openWireBelowVolts} (an unpowered or disconnected
+ * <p>Faults: bus error, stuck code, the ADC at a rail (its full scale, or the bottom of an input whose zero
+ * sits above it) or a value beyond {@code maxAbsAmps} (out of range, with the least current that reads so in
+ * {@link #lastBeyondRangeAmps()}), output below {@code openWireBelowVolts} (an unpowered or disconnected
  * sensor whose output sits at 0 V instead of its mid-rail zero; 0 disables the check, as it
  * must for a differential measurement whose zero is 0 V).
  */
@@ -29,6 +30,7 @@ public final class AnalogCurrentSensor implements CurrentSensor {
     private final double maxZeroShiftAmps;
     private double zeroVolts;
     private double lastAmps;
+    private double beyondAmps = Double.NaN;
     private SensorStatus status = SensorStatus.OK;
     private String fault = "";
 
@@ -52,8 +54,10 @@ public final class AnalogCurrentSensor implements CurrentSensor {
 
     @Override
     public double readPackAmps() {
+        beyondAmps = Double.NaN;
         SensorStatus s = reading.read();
-        if (!s.isOk()) {
+        boolean clipped = s == SensorStatus.OUT_OF_RANGE; // the ADC at a rail (ChannelReading's only such status)
+        if (!s.isOk() && !clipped) {
             status = s;
             fault = reading.fault();
             return lastAmps;
@@ -68,7 +72,20 @@ public final class AnalogCurrentSensor implements CurrentSensor {
                             + " V); the sensor is unpowered or its output wire is open");
         }
         double amps = sign * calibration.apply((v - zeroVolts) / transducer.voltsPerAmp());
+        // a single-ended input whose zero sits above ground is at its bottom rail at code 0: the current may be
+        // anywhere beyond, and reading it as a value would hide the largest discharges (issue 23, check23o)
+        if (clipped || reading.channel().lastAtBottom() && v < zeroVolts) {
+            beyondAmps = amps;
+            return fail(
+                    SensorStatus.OUT_OF_RANGE,
+                    reading.channel().location() + ": the ADC is at the end of its range (code "
+                            + reading.channel().lastCode() + ", " + ChannelReading.format(v) + " V), so the current is "
+                            + ChannelReading.format(amps) + " A or more that way, beyond what the " + transducer.kind()
+                            + " can be read to; if no such current flows, its output is stuck at a rail: check the"
+                            + " sensor's supply and output wire");
+        }
         if (Math.abs(amps) > maxAbsAmps) {
+            beyondAmps = amps;
             return fail(
                     SensorStatus.OUT_OF_RANGE,
                     reading.channel().location() + ": " + ChannelReading.format(amps)
@@ -85,6 +102,11 @@ public final class AnalogCurrentSensor implements CurrentSensor {
         status = s;
         fault = text;
         return lastAmps;
+    }
+
+    @Override
+    public double lastBeyondRangeAmps() {
+        return beyondAmps;
     }
 
     @Override

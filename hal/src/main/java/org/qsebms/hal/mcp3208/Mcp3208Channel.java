@@ -52,6 +52,11 @@ public final class Mcp3208Channel implements AdcChannel {
     }
 
     @Override
+    public boolean lastAtBottom() {
+        return lastCode == 0;
+    }
+
+    @Override
     public double fullScaleVolts() {
         return chip.vrefVolts();
     }
