@@ -226,6 +226,11 @@ public final class ConfigLoader {
                     persistNode.duration(
                             "interval", Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofHours(1)));
         }
+        SupplementaryLimits supplementary = SupplementaryReader.tightening(
+                r.optionalMapping("supplementary"), preset.supplementary(), preset.name());
+        if (hal.pi4j().isPresent()) {
+            CurrentReach.requireReachesTheLimits(hal.pi4j().get(), limits, supplementary);
+        }
         return BmsConfig.builder()
                 .pack(pack)
                 .chemistry(preset)
@@ -236,8 +241,7 @@ public final class ConfigLoader {
                 .persistence(persistence)
                 .health(health(r.optionalMapping("health"), preset, limits, capacity))
                 .dashboard(dashboard(r.optionalMapping("dashboard")))
-                .supplementary(SupplementaryReader.tightening(
-                        r.optionalMapping("supplementary"), preset.supplementary(), preset.name()))
+                .supplementary(supplementary)
                 .estimation(estimation(r.optionalMapping("estimation")))
                 .balancing(balancing(r.optionalMapping("balancing"), limits))
                 .build();

@@ -118,6 +118,24 @@ class WiringConfigLoaderTest {
                 .isEqualTo(2.0);
     }
 
+    /**
+     * Issue 23, check23o: a current channel that cannot read up to the short-circuit level could never judge a short
+     * one (its ADC at the rail reads "this much or more", short of the level). The example's INA240A2 on an ADS1115
+     * pair at 2.048 V reads +-40.96 A; with a gain of 200 it reads +-10.24 A, short of 2 x the 6 A discharge MSL.
+     */
+    @Test
+    void aCurrentChannelThatCannotReachTheShortCircuitLevelIsRejectedWithTheFix() throws Exception {
+        assertThatThrownBy(() -> parseExampleWith("amplifierGain: 50", "amplifierGain: 200"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("hal.pi4j.current: the current channel shunt:0-1 reads -10.2..10.2 A (ADC"
+                        + " -2.048..2.048 V, zero 0.000 V, 0.2000 V/A), short of the short-circuit level 12.0 A")
+                .hasMessageContaining("choose a smaller shunt or amplifier gain");
+        BmsConfig fits = parseExampleWith("amplifierGain: 50", "amplifierGain: 100");
+        assertThat(fits.hal().pi4j().orElseThrow().current().transducer().voltsPerAmp())
+                .as("+-20.5 A reaches the 12 A level and loads")
+                .isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
     @Test
     void ads1115AddressOutsideItsStrapsIsRejected() throws Exception {
         assertThatThrownBy(() -> parseExampleWith("address: 0x49", "address: 0x50"))
