@@ -22,6 +22,7 @@ public final class Mcp3208Emulator implements SpiBus {
     private SplittableRandom errors = new SplittableRandom(1);
     private double errorRate;
     private boolean absent;
+    private boolean misoPulledDown;
     private ManualNanoClock wireClock;
     private double nanosPerByte;
     private double wireCarry;
@@ -42,6 +43,14 @@ public final class Mcp3208Emulator implements SpiBus {
 
     public void absent(boolean absent) {
         this.absent = absent;
+    }
+
+    /**
+     * An undriven MISO reads 0 instead of 1: a Raspberry Pi's BCM 9 comes out of reset with its weak pull-down, so
+     * a chip that does not drive DOUT (unpowered, not fitted, CS or DOUT open) reads all zeros there.
+     */
+    public void misoPulledDown(boolean down) {
+        this.misoPulledDown = down;
     }
 
     public void injectErrorRate(double rate, long seed) {
@@ -110,7 +119,7 @@ public final class Mcp3208Emulator implements SpiBus {
         for (int b = 0; b < totalBits; b++) {
             boolean out;
             if (absent || start < 0 || b < nullBit) {
-                out = true; // high-impedance DOUT, read as 1 through the pull-up
+                out = !misoPulledDown; // high-impedance DOUT, read through the pull-up (or the Pi's pull-down)
             } else if (b == nullBit) {
                 out = false;
             } else if (b <= nullBit + bits) {

@@ -18,6 +18,7 @@ import org.qsebms.hal.adc.ConcurrentScan;
 import org.qsebms.hal.ads1115.Ads1115;
 import org.qsebms.hal.ads1115.Ads1115Channel;
 import org.qsebms.hal.ads1115.Ads1115Mux;
+import org.qsebms.hal.bus.BusException;
 import org.qsebms.hal.bus.GpioOutput;
 import org.qsebms.hal.frontend.AnalogCurrentSensor;
 import org.qsebms.hal.frontend.Calibration;
@@ -51,6 +52,9 @@ public final class PackHardwareFactory {
     private final WiringConfig wiring;
     private final Map<String, Ads1115> adsChips = new HashMap<>();
     private final Map<String, Mcp3208> mcpChips = new HashMap<>();
+    /** Per MCP3x08, the single-ended inputs configured on it (filled while the channels are made). */
+    private final Map<String, List<Integer>> mcpSingleEnded = new HashMap<>();
+
     private final List<ChipCheck> checks = new ArrayList<>();
     private final ConcurrentScan scan;
 
@@ -104,7 +108,7 @@ public final class PackHardwareFactory {
             Mcp3208 chip = new Mcp3208(
                     ports.spi(spec.bus(), spec.chipSelect(), spec.clockHz()), spec.model(), spec.vrefVolts());
             mcpChips.put(spec.id(), chip);
-            checks.add(new ChipCheck(spec.id(), spec.model().name(), chip.location(), () -> chip.convertSingle(0)));
+            checks.add(new ChipCheck(spec.id(), spec.model().name(), chip.location(), () -> answers(spec, chip)));
         }
         int stuck = wiring.stuckAfterConversions();
 
@@ -162,6 +166,33 @@ public final class PackHardwareFactory {
                 List.copyOf(tempLocations));
     }
 
+    /**
+     * An MCP3x08 answers when its null bit reads 0, but so does a chip that does not drive MISO on a Pi, whose MISO
+     * (BCM 9) is pulled down: every bit reads 0, a valid 0 V on every channel (issue 23, check23o). None of the
+     * single-ended inputs a pack wires to it (cell taps, NTC dividers, a sensor at mid-rail, a stack divider) reads
+     * 0 V on a working board, so every one of them reading code 0 is taken as no chip.
+     */
+    private void answers(Mcp3x08Spec spec, Mcp3208 chip) {
+        List<Integer> inputs = mcpSingleEnded.getOrDefault(spec.id(), List.of());
+        if (inputs.isEmpty()) {
+            chip.convertSingle(0);
+            return;
+        }
+        for (int ch : inputs) {
+            if (chip.convertSingle(ch) != 0) {
+                return;
+            }
+        }
+        throw new BusException(
+                BusException.Kind.IO,
+                "spi" + spec.bus(),
+                spec.chipSelect(),
+                spec.model() + " '" + spec.id() + "': every configured single-ended input " + inputs
+                        + " reads code 0 (0 V); a chip that does not drive"
+                        + " MISO reads so on a Raspberry Pi, whose MISO (BCM 9) is pulled down: check the chip's"
+                        + " supply, its CS and DOUT wires, and that SPI is enabled (dtparam=spi=on)");
+    }
+
     /** The channel for {@code ref}, read through the board's {@link ConcurrentScan}. */
     private AdcChannel channel(AdcInputRef ref) {
         return scan.add(rawChannel(ref));
@@ -176,6 +207,11 @@ public final class PackHardwareFactory {
         }
         Mcp3208 mcp = mcpChips.get(ref.chip());
         if (mcp != null) {
+            if (!ref.differential()) {
+                mcpSingleEnded
+                        .computeIfAbsent(ref.chip(), k -> new ArrayList<>())
+                        .add(ref.channel());
+            }
             if (ref.differential() && ref.negativeChannel() != (ref.channel() ^ 1)) {
                 throw new IllegalArgumentException(mcp.location() + ": " + mcp.model() + " pairs CH" + ref.channel()
                         + " only with CH" + (ref.channel() ^ 1) + ", not CH" + ref.negativeChannel());

@@ -55,6 +55,24 @@ class PackHardwareFactoryTest {
                 .hasMessageContaining("current on i2c-1 0x49 AIN0-AIN1: BUS_ERROR");
     }
 
+    /**
+     * Issue 23, check23o: on a Pi an MCP3x08 that does not drive MISO reads all zeros (BCM 9's pull-down), which its
+     * null bit cannot tell from an answer; the NTCs on it then read shorted, blaming the thermistors.
+     */
+    @Test
+    void selfTestNamesAnMcpThatDoesNotDriveMisoOnAPulledDownLine() {
+        emulated.mcp3x08("ntc").misoPulledDown(true);
+        assertThat(BoardProbe.probe(board).allOk())
+                .as("a chip that drives MISO reads the same with the line pulled down")
+                .isTrue();
+
+        emulated.mcp3x08("ntc").absent(true);
+        assertThatThrownBy(() -> BoardProbe.selfTest(board))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("MCP3008 'ntc': every configured single-ended input [0, 1, 2, 3] reads code 0")
+                .hasMessageContaining("check the chip's supply, its CS and DOUT wires");
+    }
+
     @Test
     void selfTestNamesAShortedThermistorByChannel() {
         emulated.mcp3x08("ntc").inputs().shortToGround(2);
