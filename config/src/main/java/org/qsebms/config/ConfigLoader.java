@@ -498,7 +498,7 @@ public final class ConfigLoader {
                     p.anodicLimitVolts());
         }
         n.rejectUnknownKeys(PresetCatalog.LIMIT_KEYS);
-        return new ProtectionLimits(
+        ProtectionLimits tightened = new ProtectionLimits(
                 override(n, "cellOverVoltage", p.cellOverVoltage(), 1.0, preset),
                 override(n, "cellUnderVoltage", p.cellUnderVoltage(), 1.0, preset),
                 override(n, "chargeOverCurrentC", chargeC, capacityAh, preset),
@@ -508,6 +508,68 @@ public final class ConfigLoader {
                 override(n, "dischargeOverTemperature", p.dischargeOverTemperature(), 1.0, preset),
                 override(n, "dischargeUnderTemperature", p.dischargeUnderTemperature(), 1.0, preset),
                 p.anodicLimitVolts());
+        requireAWindow(
+                n,
+                "cellUnderVoltage",
+                tightened.cellUnderVoltage(),
+                "cellOverVoltage",
+                tightened.cellOverVoltage(),
+                MIN_VOLTAGE_WINDOW,
+                "the usable capacity's charge and cutoff voltages come from these MOLs, and a full"
+                        + " charge may sit 0.05 V under the charge voltage");
+        requireAWindow(
+                n,
+                "chargeUnderTemperature",
+                tightened.chargeUnderTemperature(),
+                "chargeOverTemperature",
+                tightened.chargeOverTemperature(),
+                0,
+                "no temperature could be charged at");
+        requireAWindow(
+                n,
+                "dischargeUnderTemperature",
+                tightened.dischargeUnderTemperature(),
+                "dischargeOverTemperature",
+                tightened.dischargeOverTemperature(),
+                0,
+                "no temperature could be discharged at");
+        return tightened;
+    }
+
+    /** A cell window narrower than this between the under- and over-voltage MOLs leaves no usable capacity (V). */
+    private static final double MIN_VOLTAGE_WINDOW = 0.05;
+
+    /**
+     * Tightened limits must still leave a window: the lower limit's MOL below the upper one's by more than
+     * {@code margin} (issue 23, check23n: an under-voltage MOL tightened up to the over-voltage MOL made the usable
+     * capacity settings throw inside the controller, exit 1, naming keys nobody wrote).
+     */
+    private static void requireAWindow(
+            YamlNode n,
+            String lowerKey,
+            ThreeLevelLimit lower,
+            String upperKey,
+            ThreeLevelLimit upper,
+            double margin,
+            String why) {
+        if (lower.mol() < upper.mol() - margin) {
+            return;
+        }
+        String key = n.has(lowerKey) ? lowerKey : upperKey;
+        throw new ConfigException(
+                n.mapping(key).child("mol"),
+                String.format(
+                        java.util.Locale.ROOT,
+                        "leaves no window: limits.%s.mol %s %s is not below limits.%s.mol %s %s%s (%s); tighten the"
+                                + " limits so that each lower level stays below each upper one",
+                        lowerKey,
+                        lower.mol(),
+                        lower.unit(),
+                        upperKey,
+                        upper.mol(),
+                        upper.unit(),
+                        margin > 0 ? " by more than " + margin + " " + upper.unit() : "",
+                        why));
     }
 
     private static ThreeLevelLimit inCRate(ThreeLevelLimit amps, double[] c, double presetCapacity) {

@@ -24,6 +24,36 @@ class ConfigLoaderSafetyLimitTest {
         assertThat(lfp.limits().cellUnderVoltage().msl()).isEqualTo(2.50);
     }
 
+    /**
+     * Issue 23, check23n: an under-voltage MOL tightened up to the over-voltage MOL (or an over-voltage one down to it)
+     * left no window, and the controller threw on the usable-capacity settings derived from them (exit 1, "cutoffVolts
+     * (3.5 V) must be below fullVolts (3.5 V)").
+     */
+    @Test
+    void rejectsTightenedLimitsThatLeaveNoWindowNamingTheKeyGiven() {
+        assertThatThrownBy(() -> loader.parse(
+                        pack("le-lfp", "limits:\n  cellUnderVoltage: {mol: 3.5, rsl: 3.45, msl: 3.4}\n"), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("limits.cellUnderVoltage.mol: leaves no window: limits.cellUnderVoltage.mol"
+                        + " 3.5 V is not below limits.cellOverVoltage.mol")
+                .hasMessageContaining("by more than 0.05 V");
+        assertThatThrownBy(() -> loader.parse(
+                        pack("psoa-ncm811", "limits:\n  cellOverVoltage: {mol: 3.02, rsl: 3.1, msl: 3.2}\n"), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .extracting(e -> ((ConfigException) e).keyPath())
+                .isEqualTo("limits.cellOverVoltage.mol");
+        assertThatThrownBy(() -> loader.parse(
+                        pack("psoa-ncm811", "limits:\n  chargeOverTemperature: {mol: 10, rsl: 12, msl: 14}\n"),
+                        "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("no temperature could be charged at");
+        BmsConfig narrow = loader.parse(
+                pack("psoa-ncm811", "limits:\n  cellUnderVoltage: {mol: 3.6, rsl: 3.5, msl: 3.4}\n"), "t.yaml");
+        assertThat(narrow.limits().cellUnderVoltage().mol())
+                .as("a narrow window that is one loads")
+                .isEqualTo(3.6);
+    }
+
     @Test
     void acceptsATighterMsl() {
         BmsConfig c = loader.parse(
