@@ -134,11 +134,13 @@ public final class PackController {
         diagnostic.run(t);
         limitOutput.publish(currentLimits.chargeAmps(), currentLimits.dischargeAmps());
         // decide + actuate
+        boolean zeroed = t.tripped || supervisor.state() == SupervisorState.OPENING;
         supervisor.step(t.m, t.valid);
-        if (!t.tripped && protection.tripped()) {
-            // a contactor fault judged in the step (a weld, one that opened by itself) opened the pack this tick:
-            // the charger and load see zero now, not a tick later (issue 23, check23k)
-            t.tripped = true;
+        t.tripped |= protection.tripped();
+        if (!zeroed && (t.tripped || supervisor.state() == SupervisorState.OPENING)) {
+            // a contactor fault judged in the step (a weld, one that opened by itself) opened the pack this tick, or
+            // an open request began OPENING: the charger and load see zero now, not a tick later (issue 23,
+            // check23k and check23n)
             currentLimits.update(t.m, true);
             limitOutput.publish(currentLimits.chargeAmps(), currentLimits.dischargeAmps());
         }
@@ -153,6 +155,19 @@ public final class PackController {
         // offer telemetry and persistence (never block; a busy persistence writer is retried next tick)
         samples.offerWhenDue(nowNanos, t.tripped);
         persistence.run(t);
+    }
+
+    /**
+     * Acts on a fault latched between ticks (the loop's overrun judgement): the contactors open now and the charger
+     * and load see zero now, not at the next tick. Loop thread only.
+     */
+    public void actOnFaultRaisedBetweenTicks(long nowNanos) {
+        if (!protection.tripped()) {
+            return;
+        }
+        supervisor.tripNow(nowNanos);
+        currentLimits.update(t.m, true);
+        limitOutput.publish(currentLimits.chargeAmps(), currentLimits.dischargeAmps());
     }
 
     /**

@@ -110,6 +110,7 @@ public final class ControlLoop {
                                         periodNanos / 1e6,
                                         (end - (next - missed * periodNanos)) / 1e6),
                                 deadline);
+                openNow(deadline); // an MSL opens the pack when it is raised, not a period later
             }
         } else {
             consecutiveOverruns = 0;
@@ -133,6 +134,20 @@ public final class ControlLoop {
         }
         long took = nanoClock.getAsLong() - start;
         maxTickNanos.accumulateAndGet(took, Math::max);
+    }
+
+    /** Acts on a fault latched between ticks, with the tick's last-resort handler. */
+    private void openNow(long nowNanos) {
+        try {
+            controller.actOnFaultRaisedBetweenTicks(nowNanos);
+        } catch (Throwable t) { // the loop must never die: open contactors, latch, keep protecting
+            exceptions.incrementAndGet();
+            try {
+                controller.emergencyOpen(t.getClass().getSimpleName() + ": " + t.getMessage(), nowNanos);
+            } catch (Throwable ignored) {
+                // nothing more to do here; the hardware watchdog will act if the loop stops being healthy
+            }
+        }
     }
 
     /** Stops the loop after its current tick, running {@code lastAction} on the loop thread first. */

@@ -184,6 +184,23 @@ public final class Supervisor {
     }
 
     /**
+     * A fault latched between ticks (the loop's overrun judgement, after a tick ended) moves to {@code FAULT} at once,
+     * opening every contactor, as one judged inside a tick does (issue 23, check23n: at a 1 s loop the pack stayed
+     * connected for a second with LOOP_OVERRUN latched). Loop thread only.
+     */
+    public void tripNow(long nowNanos) {
+        if (state == SupervisorState.FAULT || state == SupervisorState.SHUTDOWN || !protection.tripped()) {
+            return;
+        }
+        this.now = nowNanos;
+        if (state == SupervisorState.STANDBY && wantClosed) {
+            refuseClose(nowNanos);
+        }
+        moveTo(SupervisorState.FAULT, nowNanos);
+        publishRaises();
+    }
+
+    /**
      * Tells the requests how many MSL faults were raised so far: a reset received after this has seen them,
      * and is refused if any is raised before it is taken. Every tick does it at its end; call it also after
      * restoring the saved state, before requests are served (the latches raised then precede every reset).
