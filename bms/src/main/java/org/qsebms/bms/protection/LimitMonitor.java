@@ -115,13 +115,19 @@ final class LimitMonitor {
                     if (since[l] == Long.MIN_VALUE) {
                         since[l] = nowNanos;
                     }
-                    if (Debounce.due(nowNanos - since[l], nowNanos - previous, debounceNanos)) {
+                    long seen = nowNanos - since[l];
+                    if (Debounce.due(seen, nowNanos - previous, debounceNanos)) {
                         active[l] = true;
                         since[l] = Long.MIN_VALUE;
                         boolean latch = LEVELS[l] == LimitLevel.MSL;
                         latched |= latch;
                         sink.accept(new FaultEvent(
-                                code, LEVELS[l], true, latch, describe(value, threshold, where, true), nowNanos));
+                                code,
+                                LEVELS[l],
+                                true,
+                                latch,
+                                describe(value, threshold, where, true) + seenFor(seen, nowNanos - previous),
+                                nowNanos));
                     }
                 } else if (since[l] != Long.MIN_VALUE
                         && (incomplete || paused && limit.direction().violates(value, threshold))) {
@@ -240,7 +246,23 @@ final class LimitMonitor {
                 raised ? side : "back inside",
                 threshold,
                 unit,
-                raised ? " for " + limit.debounce().toMillis() + " ms" : "");
+                "");
+    }
+
+    /**
+     * How long a raised level was seen: its debounce, or, raised on a sample before the debounce had passed because
+     * it would pass before the next one (a loop period long against the debounce; {@link Debounce}), what was seen.
+     */
+    private String seenFor(long seenNanos, long intervalNanos) {
+        if (seenNanos >= debounceNanos) {
+            return " for " + limit.debounce().toMillis() + " ms";
+        }
+        return String.format(
+                java.util.Locale.ROOT,
+                " seen for %d ms on samples %d ms apart: its %d ms debounce would pass before the next sample",
+                seenNanos / 1_000_000L,
+                intervalNanos / 1_000_000L,
+                limit.debounce().toMillis());
     }
 
     boolean active(LimitLevel level) {

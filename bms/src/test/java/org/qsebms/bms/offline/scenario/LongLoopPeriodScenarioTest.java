@@ -46,4 +46,28 @@ class LongLoopPeriodScenarioTest {
         ScenarioLog log = run(periodMs, "faults:\n  - {at: 15s, type: cellOverVoltage, cell: 2, volts: 0.6}\n");
         assertThat(log.raised("CELL_OVER_VOLTAGE.MSL")).as(log.dump()).isBetween(15.0, 15.3 + periodMs / 1000.0);
     }
+
+    /**
+     * Issue 23, check23n: at a period longer than a debounce the level is raised on the first sample that sees it (its
+     * debounce would pass before the next sample), and the reason said "for 300 ms" of a value seen on one sample.
+     * It now says what was seen; at a period that divides the debounce it is unchanged.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {100, 1000})
+    void aRaisedLevelSaysHowLongItWasSeen(int periodMs) {
+        ScenarioLog log = run(periodMs, "faults:\n  - {at: 15s, type: cellOverVoltage, cell: 2, volts: 0.6}\n");
+        String reason = log.first(
+                        "fault",
+                        n -> n.get("id").asText().equals("CELL_OVER_VOLTAGE.MSL")
+                                && n.get("event").asText().equals("raised"))
+                .get("reason")
+                .asText();
+        if (periodMs == 100) {
+            assertThat(reason).endsWith(" for 300 ms");
+        } else {
+            assertThat(reason)
+                    .endsWith(" seen for 0 ms on samples 1000 ms apart: its 300 ms debounce would pass before the next"
+                            + " sample");
+        }
+    }
 }
