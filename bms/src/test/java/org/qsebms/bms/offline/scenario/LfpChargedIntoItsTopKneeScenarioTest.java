@@ -1,0 +1,44 @@
+package org.qsebms.bms.offline.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 20, found by check23n (2026-12-06): a {@code psoa-lfp} pack started at rest on the plateau (true SOC 0.96,
+ * 3.456 V) and charged at 0.5 C into its top knee. The SOC filter starts from the voltage on the flat OCV at the mean
+ * of the span the table allows (0.533, the span 0.05-1.0 kept open, docs/estimation.md "A start below the LFP
+ * plateau"), and under load the voltage cannot move it: on the plateau the OCV slope is under the filter's minimum,
+ * and the span is re-weighed only at a watched rest, since under load the filter's voltage sigma (80 mV) leaves every
+ * SOC of the span within three sigmas of a reading 100 mV above the plateau. The cells reach the over-voltage MSL
+ * (3.65 V) with the estimate at 0.567; it jumps to 0.995 five minutes into the rest after the trip. The bound covers
+ * the truth (the span is the SOC doubt), so this is an honest estimate but a useless one near full, and
+ * {@code SOC_HIGH} cannot act before the voltage limits do. Tried and not kept: re-weighing the open span under load
+ * with the RC pairs' steady state as a band (the filter's own 80 mV sigma leaves nothing to narrow, and a sigma below
+ * it is not what the model's voltage error on real cells supports).
+ */
+class LfpChargedIntoItsTopKneeScenarioTest {
+
+    @Disabled("known miss, measured 2026-12-06: SOC 0.567 when CELL_OVER_VOLTAGE.MSL is raised at 249.8 s (true SOC"
+            + " about 0.995); 0.995 only after 5 min of rest")
+    @Test
+    void theEstimateHasFoundTheKneeByTheTimeTheCellsReachTheirOverVoltageLimit() {
+        ScenarioLog log = ScenarioLog.run("""
+                name: LFP charge through full
+                pack: {chemistry: psoa-lfp, seriesCells: 4, capacityAh: 2.0}
+                initial: {soc: 0.96}
+                load: {type: constant, amps: 1.0}
+                duration: 600s
+                limitsEvery: 10s
+                """);
+        double trip = log.raised("CELL_OVER_VOLTAGE.MSL");
+        List<JsonNode> before = log.of("limits", n -> n.get("t").asDouble() <= trip + 1e-9);
+        assertThat(before).as(log.dump()).isNotEmpty();
+        assertThat(before.get(before.size() - 1).get("soc").asDouble())
+                .as("the pack SOC when the cells reach their over-voltage MSL")
+                .isGreaterThan(0.85);
+    }
+}
