@@ -149,6 +149,7 @@ public final class CharacterizeCommand implements Callable<Integer> {
             }
             for (CellTestLog log : slowLogs) {
                 CellLogPlausibility.check(log, capacityAh);
+                CellLogPlausibility.checkSocRef(log); // the slow branch is fitted at this SOC
             }
             for (CellTestLog log : ocv) {
                 CellLogPlausibility.check(log, capacityAh);

@@ -248,6 +248,7 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             CellTestLog log = read.log();
             CellLogPlausibility.check(log, cell.capacityAh());
+            CellLogPlausibility.checkSocRef(log);
             CellLogPlausibility.checkTemperatureAgainst(log, preset);
             if (Math.abs(currentOffsetAmps) > cell.capacityAh()) {
                 stderr.println(
