@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.qsebms.bms.offline.replay.CellLogPlausibility;
 import org.qsebms.bms.offline.replay.CyclerFormat;
@@ -203,6 +204,12 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "factor, e.g. 0.97 for -3 %");
             return 2;
         }
+        Optional<String> badOption = ReplayOptionUnits.convergenceWindow(convergenceWindowSeconds)
+                .or(() -> ReplayOptionUnits.gainLimit(currentSensorGainLimit));
+        if (badOption.isPresent()) {
+            stderr.println(badOption.get());
+            return 2;
+        }
         if (!Double.isFinite(currentOffsetAmps)) {
             stderr.println("--current-offset-a: " + currentOffsetAmps + " is not a finite number of amperes");
             return 2;
@@ -242,6 +249,11 @@ public final class ReplayCommand implements Callable<Integer> {
             ChemistryPreset preset =
                     new PresetCatalog().load(model.chemistry != null ? model.chemistry : model.preset.toString());
             EcmParameters cell = withCapacity(preset.cell(), capacityAh);
+            Optional<String> badLimit = ReplayOptionUnits.offsetLimit(currentSensorOffsetLimitAmps, cell.capacityAh());
+            if (badLimit.isPresent()) {
+                stderr.println(badLimit.get());
+                return 2;
+            }
             CyclerLog read = logOptions.read(file);
             if (read.format() != CyclerFormat.QSE) {
                 stdout.println(read.describe());
