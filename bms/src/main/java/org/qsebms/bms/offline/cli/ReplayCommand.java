@@ -395,6 +395,22 @@ public final class ReplayCommand implements Callable<Integer> {
         return p.withCapacityAh(capacityAh);
     }
 
+    /**
+     * When the SOC error came below 2 % and when it came below for good: a first dip that the error
+     * leaves again (a filter crossing the truth on its way elsewhere) is no convergence.
+     */
+    static String convergenceLine(ReplaySummary s) {
+        if (Double.isNaN(s.convergedAfterSeconds())) {
+            return "SOC error never fell below 2 %";
+        }
+        String first = String.format(Locale.ROOT, "SOC error first below 2 %% after %.0f s", s.convergedAfterSeconds());
+        if (Double.isNaN(s.stayedConvergedAfterSeconds())) {
+            return first + ", but not below it at the end of the log (it never stayed there)";
+        }
+        return first
+                + String.format(Locale.ROOT, "; below it for good from %.0f s on", s.stayedConvergedAfterSeconds());
+    }
+
     private static String human(ReplaySummary s, String presetName, EcmParameters cell, CellTestLog log) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(
@@ -431,11 +447,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     100 * s.medianBound3Sigma(),
                     100 * s.coulombRmse(),
                     100 * s.coulombMaxError()));
-            b.append(
-                    Double.isNaN(s.convergedAfterSeconds())
-                            ? "SOC error never fell below 2 %"
-                            : String.format(
-                                    Locale.ROOT, "SOC error first below 2 %% after %.0f s", s.convergedAfterSeconds()));
+            b.append(convergenceLine(s));
             b.append(System.lineSeparator());
         }
         if (s.currentOffsetSigmaAmps() > 0) {
