@@ -46,7 +46,7 @@ final class OcvTemperatureFitter {
         if (groups.size() == 1) {
             OcvFit ocv = ocvFitter.fit(ocvTests, capacityAh, dcResistanceAtRef);
             notes.add("OCV: " + ocv.note());
-            return ocv;
+            return measuredAt(ocv, groupCelsius(groups.get(0)), notes);
         }
         List<OcvFit> fits = new ArrayList<>();
         double[] celsius = new double[groups.size()];
@@ -98,7 +98,7 @@ final class OcvTemperatureFitter {
                             + "at every temperature",
                     celsius[reference],
                     celsius[reference]));
-            return ref;
+            return measuredAt(ref, celsius[reference], notes);
         }
         Arrays.fill(dudt, 0, first, dudt[first]);
         Arrays.fill(dudt, last + 1, soc.length, dudt[last]);
@@ -124,6 +124,13 @@ final class OcvTemperatureFitter {
                 1000 * sorted[sorted.length - 1],
                 coldest,
                 warmest));
+        notes.add(String.format(
+                Locale.ROOT,
+                "OCV measured at %s °C (the OCV tests' temperatures): outside %.1f..%.1f °C the SOC filter "
+                        + "treats the model as extrapolated, whatever the pulse tests' span",
+                temperatures(celsius),
+                coldest,
+                warmest));
         return new OcvFit(
                 new OcvCurve(soc, ocv25, dudt, coldest, warmest),
                 ref.hysteresisVolts(),
@@ -131,6 +138,28 @@ final class OcvTemperatureFitter {
                 ref.measuredSocLow(),
                 ref.measuredSocHigh(),
                 ref.note());
+    }
+
+    /**
+     * {@code fit} with its curve marked as measured at {@code celsius} only: the curve's dU/dT is 0
+     * (one temperature cannot fit it), so the OCV is the same at every temperature, but the span
+     * tells the SOC filter that away from {@code celsius} the OCV (and its doubt) are extrapolated.
+     */
+    private static OcvFit measuredAt(OcvFit fit, double celsius, List<String> notes) {
+        OcvCurve c = fit.curve();
+        notes.add(String.format(
+                Locale.ROOT,
+                "OCV measured at %.1f °C only (the OCV tests' temperature): away from it the SOC filter treats "
+                        + "the model as extrapolated, whatever the pulse tests' span; give OCV tests at the "
+                        + "temperatures the cell will see",
+                celsius));
+        return new OcvFit(
+                new OcvCurve(c.socFraction(), c.ocvVolts(), new double[c.socFraction().length], celsius, celsius),
+                fit.hysteresisVolts(),
+                fit.branchesAveraged(),
+                fit.measuredSocLow(),
+                fit.measuredSocHigh(),
+                fit.note());
     }
 
     /** Tests sorted by median temperature, a new group wherever the gap to a group's first exceeds {@link #OCV_GROUP_KELVIN}. */

@@ -17,9 +17,10 @@ package org.qsebms.estimators.model;
  *                             ({@link ResistanceMap#FLAT} for none)
  * @param timeConstants        the two time constants at each test temperature
  *                             ({@link TimeConstantsVsTemperature#NONE}: tau1Seconds and tau2Seconds everywhere)
- * @param characterisedCelsius the temperatures the parameters were measured over
- *                             ({@link TemperatureSpan#UNKNOWN} when not recorded); outside, the
- *                             SOC filters treat the model as extrapolated
+ * @param characterisedCelsius the temperatures the pulse-test parameters were measured over
+ *                             ({@link TemperatureSpan#UNKNOWN} when not recorded); outside it, or
+ *                             outside the OCV tests' temperatures ({@link #kelvinOutsideCharacterised}),
+ *                             the SOC filters treat the model as extrapolated
  * @param ocvDoubt             the OCV table's sigma per SOC region, learnt from the cell's tests
  *                             ({@link OcvDoubt#NONE}: the SOC filter's default OCV sigma everywhere)
  * @param slowPolarisation     a third, slow RC branch learnt from drive logs
@@ -75,6 +76,17 @@ public record EcmParameters(
     /** A copy that records the temperatures it was measured over. */
     public EcmParameters withCharacterisedCelsius(TemperatureSpan span) {
         return toBuilder().characterisedCelsius(span).build();
+    }
+
+    /**
+     * How far {@code celsius} lies outside the temperatures the whole model was measured at (K, 0
+     * inside): the larger of its distance from the pulse tests' span ({@link #characterisedCelsius})
+     * and from the OCV tests' ({@link OcvCurve#kelvinOutsideTests}). Every part fitted at a
+     * temperature counts: resistances measured at 0 °C do not make an OCV (and its doubt) measured
+     * at 25 °C only any less extrapolated at 0 °C. A span the preset does not record counts as 0.
+     */
+    public double kelvinOutsideCharacterised(double celsius) {
+        return Math.max(characterisedCelsius.kelvinOutside(celsius), ocv.kelvinOutsideTests(celsius));
     }
 
     /** A copy with the given OCV doubt (everything else kept). */

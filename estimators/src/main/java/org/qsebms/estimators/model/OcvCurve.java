@@ -83,6 +83,17 @@ public record OcvCurve(
                 : celsius > entropicMaxCelsius ? entropicMaxCelsius : celsius;
     }
 
+    /**
+     * How far {@code celsius} lies outside the OCV tests' temperatures ({@code entropicMinCelsius ..
+     * entropicMaxCelsius}, K; 0 inside them or for a curve that holds at every temperature): beyond
+     * them the OCV, and the doubt learnt with it, were not measured.
+     */
+    public double kelvinOutsideTests(double celsius) {
+        return celsius < entropicMinCelsius
+                ? entropicMinCelsius - celsius
+                : celsius > entropicMaxCelsius ? celsius - entropicMaxCelsius : 0.0;
+    }
+
     /** Whether dU/dT is applied only over a limited temperature span. */
     public boolean hasEntropicSpan() {
         return entropicMinCelsius > Double.NEGATIVE_INFINITY || entropicMaxCelsius < Double.POSITIVE_INFINITY;

@@ -325,7 +325,7 @@ final class CellNoiseModel {
      * beyond the margin) that lies outside the temperatures the preset was characterised over.
      */
     double atTemperature(int i, double soc, double celsius, double r0Scale) {
-        double outside = tuning.extrapolationKelvin(cell.characterisedCelsius(), celsius);
+        double outside = tuning.extrapolationKelvin(cell, celsius);
         ocvSigma[i] = tuning.ocvSigmaVolts(cell.ocvDoubt(), soc, celsius, outside);
         voltageSigmaGrowth[i] = tuning.voltageSigmaGrowth(outside);
         // the larger of the extrapolated law's doubt and the misfit the cell's own voltage steps show

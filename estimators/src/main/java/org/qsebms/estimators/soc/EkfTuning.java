@@ -1,5 +1,6 @@
 package org.qsebms.estimators.soc;
 
+import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvDoubt;
 import org.qsebms.estimators.model.TemperatureSpan;
 
@@ -330,6 +331,14 @@ public record EkfTuning(
      */
     public double extrapolationKelvin(TemperatureSpan span, double celsius) {
         return Math.max(0.0, span.kelvinOutside(celsius) - extrapolationMarginKelvin);
+    }
+
+    /**
+     * How far beyond the margin {@code celsius} lies outside the temperatures {@code cell}'s model
+     * was measured at, its OCV tests' included ({@link EcmParameters#kelvinOutsideCharacterised}).
+     */
+    public double extrapolationKelvin(EcmParameters cell, double celsius) {
+        return Math.max(0.0, cell.kelvinOutsideCharacterised(celsius) - extrapolationMarginKelvin);
     }
 
     /** The voltage sigma's growth factor at an extrapolation distance: {@code 1 + d / kelvinPerDoubling}. */

@@ -148,8 +148,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
             double amps = measuredAmps - x[i].getEntry(5, 0);
             boolean branch = !cell.slowPolarisation().isNone();
             double f = cell.resistanceFactor(cellCelsius[i]);
-            double outside = Math.max(
-                    0, cell.characterisedCelsius().kelvinOutside(cellCelsius[i]) - tuning.extrapolationMarginKelvin());
+            double outside = tuning.extrapolationKelvin(cell, cellCelsius[i]);
             double ocvGrown = tuning.extrapolationOcvVoltsPerKelvin() * outside;
             double ocvBase = cell.ocvDoubt().isNone()
                     ? tuning.ocvSigmaVolts()

@@ -149,6 +149,7 @@ public final class CharacterizeCommand implements Callable<Integer> {
             }
             for (CellTestLog log : slowLogs) {
                 CellLogPlausibility.check(log, capacityAh);
+                CellLogPlausibility.checkSocRef(log); // the slow branch is fitted at this SOC
             }
             for (CellTestLog log : ocv) {
                 CellLogPlausibility.check(log, capacityAh);
@@ -232,6 +233,7 @@ public final class CharacterizeCommand implements Callable<Integer> {
                     p.tau2Seconds(),
                     p.activationEnergyJPerMol(),
                     1000 * c.hysteresis().magnitudeVolts()));
+            stdout.println(temperaturesLine(p));
             if (c.activationEnergyAssumed()) {
                 stdout.println(String.format(
                         Locale.ROOT,
@@ -245,6 +247,28 @@ public final class CharacterizeCommand implements Callable<Integer> {
             stderr.println("cannot write " + out + ": " + FileErrorText.reason(out, e));
             return 2;
         }
+    }
+
+    /**
+     * Which temperatures the pulse tests and the OCV came from: the cell counts as characterised
+     * only where both were measured (beyond {@code EkfTuning.extrapolationMarginKelvin} of either,
+     * the SOC is published as extrapolated and its bound grows).
+     */
+    static String temperaturesLine(EcmParameters p) {
+        var pulse = p.characterisedCelsius();
+        var ocv = p.ocv();
+        return String.format(
+                Locale.ROOT,
+                "temperatures: pulse tests %s, OCV from the OCV tests at %s; the SOC counts as characterised only"
+                        + " where both were measured (socQuality extrapolated elsewhere)",
+                pulse.isKnown() ? span(pulse.minCelsius(), pulse.maxCelsius()) : "not recorded",
+                ocv.hasEntropicSpan() ? span(ocv.entropicMinCelsius(), ocv.entropicMaxCelsius()) : "not recorded");
+    }
+
+    private static String span(double min, double max) {
+        return min == max
+                ? String.format(Locale.ROOT, "%.1f °C", min)
+                : String.format(Locale.ROOT, "%.1f..%.1f °C", min, max);
     }
 
     /** One test log as the cycler wrote it; a cycler export is described in one line. */

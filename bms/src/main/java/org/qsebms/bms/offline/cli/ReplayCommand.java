@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.qsebms.bms.offline.replay.CellLogPlausibility;
 import org.qsebms.bms.offline.replay.CyclerFormat;
@@ -203,6 +204,12 @@ public final class ReplayCommand implements Callable<Integer> {
                     + "factor, e.g. 0.97 for -3 %");
             return 2;
         }
+        Optional<String> badOption = ReplayOptionUnits.convergenceWindow(convergenceWindowSeconds)
+                .or(() -> ReplayOptionUnits.gainLimit(currentSensorGainLimit));
+        if (badOption.isPresent()) {
+            stderr.println(badOption.get());
+            return 2;
+        }
         if (!Double.isFinite(currentOffsetAmps)) {
             stderr.println("--current-offset-a: " + currentOffsetAmps + " is not a finite number of amperes");
             return 2;
@@ -242,12 +249,18 @@ public final class ReplayCommand implements Callable<Integer> {
             ChemistryPreset preset =
                     new PresetCatalog().load(model.chemistry != null ? model.chemistry : model.preset.toString());
             EcmParameters cell = withCapacity(preset.cell(), capacityAh);
+            Optional<String> badLimit = ReplayOptionUnits.offsetLimit(currentSensorOffsetLimitAmps, cell.capacityAh());
+            if (badLimit.isPresent()) {
+                stderr.println(badLimit.get());
+                return 2;
+            }
             CyclerLog read = logOptions.read(file);
             if (read.format() != CyclerFormat.QSE) {
                 stdout.println(read.describe());
             }
             CellTestLog log = read.log();
             CellLogPlausibility.check(log, cell.capacityAh());
+            CellLogPlausibility.checkSocRef(log);
             CellLogPlausibility.checkTemperatureAgainst(log, preset);
             if (Math.abs(currentOffsetAmps) > cell.capacityAh()) {
                 stderr.println(
@@ -382,6 +395,22 @@ public final class ReplayCommand implements Callable<Integer> {
         return p.withCapacityAh(capacityAh);
     }
 
+    /**
+     * When the SOC error came below 2 % and when it came below for good: a first dip that the error
+     * leaves again (a filter crossing the truth on its way elsewhere) is no convergence.
+     */
+    static String convergenceLine(ReplaySummary s) {
+        if (Double.isNaN(s.convergedAfterSeconds())) {
+            return "SOC error never fell below 2 %";
+        }
+        String first = String.format(Locale.ROOT, "SOC error first below 2 %% after %.0f s", s.convergedAfterSeconds());
+        if (Double.isNaN(s.stayedConvergedAfterSeconds())) {
+            return first + ", but not below it at the end of the log (it never stayed there)";
+        }
+        return first
+                + String.format(Locale.ROOT, "; below it for good from %.0f s on", s.stayedConvergedAfterSeconds());
+    }
+
     private static String human(ReplaySummary s, String presetName, EcmParameters cell, CellTestLog log) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(
@@ -418,11 +447,7 @@ public final class ReplayCommand implements Callable<Integer> {
                     100 * s.medianBound3Sigma(),
                     100 * s.coulombRmse(),
                     100 * s.coulombMaxError()));
-            b.append(
-                    Double.isNaN(s.convergedAfterSeconds())
-                            ? "SOC error never fell below 2 %"
-                            : String.format(
-                                    Locale.ROOT, "SOC error first below 2 %% after %.0f s", s.convergedAfterSeconds()));
+            b.append(convergenceLine(s));
             b.append(System.lineSeparator());
         }
         if (s.currentOffsetSigmaAmps() > 0) {

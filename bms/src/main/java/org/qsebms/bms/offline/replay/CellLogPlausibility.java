@@ -29,9 +29,31 @@ public final class CellLogPlausibility {
     static final double GLITCH_SHARE = 0.01;
     /**
      * A log whose running charge spans more than this many capacities is not in amperes against
-     * that capacity (a real log spans about one; 10 leaves room for a drifting current sensor).
+     * that capacity. A cell holds one capacity: the running net charge of a real log, however long,
+     * swings between full and empty, so it spans about one, plus the charge coulombic inefficiency
+     * leaves behind (under 1 % a cycle for lithium-ion) and the error of the capacity it is judged
+     * against. The shared logs span at most 1.034 capacities of their own cell (the NCA C/20 OCV
+     * test, run a little past its rated 2.9 Ah), and 1.83 of the smallest shipped preset's 1.637 Ah
+     * (the same test replayed without --capacity-ah); 2 passes both and refuses a time column in
+     * tenths of a second under any log that moves a fifth of a capacity or more. It was 10, which let
+     * 0 °C Cycle_1 with time_s x10 (8.9 capacities) through (issue 20, 2026-12-06).
      */
-    static final double MAX_CAPACITIES_SPANNED = 10;
+    static final double MAX_CAPACITIES_SPANNED = 2;
+    /**
+     * Lowest median cell voltage a log may have (V): the lowest discharge cutoff of any lithium-ion
+     * chemistry is Li-titanate's 1.5 V (1.8 V for LFP, 2.5 V for NCA/NMC), and the cells under test
+     * here stop higher; 1.0 V leaves room for the drop under a high-rate pulse. The median is judged,
+     * so a few rows at 0 V (a sense wire off, the NASA file of two rows that starts at 0.24 V) pass,
+     * while a column in V/10 or behind an uncorrected divider (every row at 0.25-0.42 V) does not.
+     */
+    static final double MIN_MEDIAN_CELL_VOLTS = 1.0;
+    /**
+     * How far soc_ref may lie outside 0..1: a reference counted from a rated capacity runs a little
+     * past its ends when the cell holds a little more (the shared NCA C/20 OCV test reaches -0.034,
+     * the lowest of every shared log's); 0.05 leaves room for that and refuses a reference in
+     * percent or one that runs to 1.2.
+     */
+    static final double SOC_REF_TOLERANCE = 0.05;
     /** Largest single cell there is, with margin (Ah); above, the figure is in mAh. */
     static final double MAX_CELL_AH = 1000;
     /**
@@ -143,7 +165,8 @@ public final class CellLogPlausibility {
 
     /**
      * Refuses a log whose columns cannot be a cell's of {@code capacityAh}: voltage outside
-     * 0..6 V, temperature outside -60..150 °C, a running charge spanning more than ten capacities,
+     * 0..6 V or a median voltage below 1 V, temperature outside -60..150 °C, a running charge spanning
+     * more than two capacities,
      * current and voltage swapped, or a gap in time under a changing current.
      *
      * @throws LogFormatException naming the file, column, an offending row and value, and the likely fix
@@ -154,6 +177,7 @@ public final class CellLogPlausibility {
         }
         checkSwapped(log);
         checkVolts(log);
+        checkLowVolts(log);
         checkCelsius(log);
         checkCharge(log, capacityAh);
         checkSign(log, capacityAh);
@@ -379,6 +403,77 @@ public final class CellLogPlausibility {
                 why));
     }
 
+    /** Refuses a log whose voltages, as a whole, lie below any lithium cell's ({@link #MIN_MEDIAN_CELL_VOLTS}). */
+    private static void checkLowVolts(CellTestLog log) {
+        double[] v = log.voltageV();
+        double median = median(v);
+        if (!(median < MIN_MEDIAN_CELL_VOLTS)) {
+            return;
+        }
+        int row = firstRow(v, x -> x < MIN_MEDIAN_CELL_VOLTS);
+        double factor = Math.pow(10, Math.ceil(Math.log10(1.5 / Math.max(median, 1e-9))));
+        String why = median > 0 && median * factor <= MAX_CELL_VOLTS
+                ? String.format(
+                        Locale.ROOT,
+                        "it looks like the voltage in V/%s or behind a divider: multiply the column by %s (a median "
+                                + "of %s V), or by the divider's ratio",
+                        number(factor),
+                        number(factor),
+                        number(median * factor))
+                : "check that voltage_v is one cell's voltage in volts (not a current, nor a divider's output)";
+        throw new LogFormatException(String.format(
+                Locale.ROOT,
+                "%s: voltage_v has a median of %s V (data row %d: %s V at time_s %s), below the %s V no lithium "
+                        + "cell under test reaches (the lowest discharge cutoff, Li-titanate's, is 1.5 V); %s",
+                log.source(),
+                number(median),
+                row + 1,
+                number(v[row]),
+                number(log.timeS()[row]),
+                number(MIN_MEDIAN_CELL_VOLTS),
+                why));
+    }
+
+    /**
+     * Refuses a soc_ref outside 0..1 by more than {@link #SOC_REF_TOLERANCE}: the replay scores the
+     * estimate (a fraction) against it, so a reference in percent gave an RMSE of 5351 % and one that
+     * runs to 1.2 or below 0 scores against a state no cell has. Called where soc_ref is used (a
+     * replay, a slow-polarisation log), not for OCV and pulse tests, which do not read it.
+     *
+     * @throws LogFormatException naming the file, the row, the value and the likely mistake
+     */
+    public static void checkSocRef(CellTestLog log) {
+        if (!log.hasSocRef()) {
+            return;
+        }
+        double[] soc = log.socRef();
+        Test outside = x -> x < -SOC_REF_TOLERANCE || x > 1 + SOC_REF_TOLERANCE;
+        int row = firstRow(soc, outside);
+        if (!outside.outside(soc[row])) {
+            return;
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (double x : soc) {
+            max = Double.isNaN(x) ? max : Math.max(max, x);
+        }
+        String why = max > 1.5 && max <= 100 * (1 + SOC_REF_TOLERANCE)
+                ? String.format(
+                        Locale.ROOT,
+                        "it looks like percent (the column reaches %s): divide the column by 100",
+                        number(max))
+                : "soc_ref is the state of charge as a fraction, 0 empty to 1 full: check the capacity and the "
+                        + "start the reference was counted from";
+        throw new LogFormatException(String.format(
+                Locale.ROOT,
+                "%s: soc_ref = %s at data row %d (time_s %s) is outside 0..1 (by more than %s); %s",
+                log.source(),
+                number(soc[row]),
+                row + 1,
+                number(log.timeS()[row]),
+                number(SOC_REF_TOLERANCE),
+                why));
+    }
+
     private static void checkCelsius(CellTestLog log) {
         double[] t = log.temperatureC();
         if (share(t, x -> x < MIN_CELSIUS || x > MAX_CELSIUS) <= GLITCH_SHARE) {
@@ -427,8 +522,8 @@ public final class CellLogPlausibility {
                 why = String.format(
                         Locale.ROOT,
                         "the largest current is one a cell can carry, but the median time step is %s s: time_s "
-                                + "looks like milliseconds, or current_a like mA: divide that column by 1000 (or "
-                                + "the capacity is wrong)",
+                                + "looks like milliseconds or tenths of a second (divide it by 1000 or 10), or "
+                                + "current_a like mA: divide that column by 1000 (or the capacity is wrong)",
                         number(medianStep));
             } else {
                 why = "current_a looks like mA: divide the column by 1000 (or the capacity is wrong)";
@@ -436,11 +531,12 @@ public final class CellLogPlausibility {
             throw new LogFormatException(String.format(
                     Locale.ROOT,
                     "%s: current_a moves %s Ah through a %s Ah cell (the running charge spans %s capacities; "
-                            + "a cell holds one), e.g. %s A at data row %d; %s",
+                            + "a cell holds one, and no real log spans more than %s), e.g. %s A at data row %d; %s",
                     log.source(),
                     number(span),
                     number(capacityAh),
                     number(spanned),
+                    number(MAX_CAPACITIES_SPANNED),
                     number(amps[row]),
                     row + 1,
                     why));

@@ -63,15 +63,15 @@ public final class CharacterizedPresetWriter {
                 .activationEnergySource(c.activationEnergySource())
                 .ocvTable(ocvFile.getFileName().toString());
         if (p.characterisedCelsius().isKnown()) {
-            header.add("characterisedTemperatureSpan: the pulse tests' temperatures; outside them the SOC filter"
-                    + " reports socQuality extrapolated.");
+            header.add("characterisedTemperatureSpan: the pulse tests' temperatures; outside them, or outside"
+                    + " ocvTemperatureSpan, the SOC filter reports socQuality extrapolated.");
             cell.characterisedTemperatureSpan(new TemperatureSpan(
                     round(p.characterisedCelsius().minCelsius(), 1),
                     round(p.characterisedCelsius().maxCelsius(), 1)));
         }
         if (p.ocv().hasEntropicSpan()) {
-            header.add("ocvTemperatureSpan: the OCV table's dU/dT applies between the OCV tests' temperatures,"
-                    + " not beyond them.");
+            header.add("ocvTemperatureSpan: the OCV tests' temperatures; the OCV table's dU/dT applies between"
+                    + " them, not beyond them, and outside them the SOC filter reports socQuality extrapolated.");
             cell.ocvTemperatureSpan(new OcvCurve(
                     p.ocv().socFraction(),
                     p.ocv().ocvVolts(),

@@ -201,6 +201,7 @@ public final class LogReplay {
         int scored = 0;
         int covered = 0;
         double convergedAt = Double.NaN;
+        double stayedFrom = Double.NaN;
         double[] bounds = new double[n];
         int boundRows = 0;
         double t0 = log.timeS()[0];
@@ -217,6 +218,14 @@ public final class LogReplay {
                     convergedAt = log.timeS()[k] - t0;
                     break;
                 }
+            }
+            // the row after the last one at or above the target: from there on it stayed below
+            for (int k = n - 1; k >= 0; k--) {
+                if (!(Math.abs(tr.socEst()[k] - tr.socRef()[k]) < CONVERGED_ERROR)) {
+                    stayedFrom = k + 1 < n ? log.timeS()[k + 1] - t0 : Double.NaN;
+                    break;
+                }
+                stayedFrom = 0;
             }
             for (int k = 0; k < n; k++) {
                 if (log.timeS()[k] - t0 < convergenceWindowSeconds) {
@@ -253,6 +262,7 @@ public final class LogReplay {
                 .socRmse(rmse)
                 .socMaxError(scored > 0 ? max : Double.NaN)
                 .convergedAfterSeconds(convergedAt)
+                .stayedConvergedAfterSeconds(stayedFrom)
                 .boundCoverage(scored > 0 ? covered / (double) scored : Double.NaN)
                 .r0At25Ohms(tr.r0Ohm()[n - 1])
                 .capacityAh(cap.capacityAh())

@@ -7,7 +7,9 @@ package org.qsebms.bms.offline.replay;
  * @param convergenceWindowSeconds  rows before this time from the start are left out of the metrics
  * @param socRmse                   RMS SOC error after the window
  * @param socMaxError               maximum |SOC error| after the window
- * @param convergedAfterSeconds     first time |error| is below 2 % (NaN if never); staying there is what the metrics after the window show
+ * @param convergedAfterSeconds     first time |error| is below 2 % (NaN if never); it may rise above again
+ * @param stayedConvergedAfterSeconds time from which |error| stayed below 2 % to the end of the log (NaN if
+ *                                  the last row is not below it): the figure a convergence target is judged by
  * @param boundCoverage             fraction of rows after the window with |error| within the 3-sigma bound
  * @param r0At25Ohms                final online R0 (normalised to 25 °C)
  * @param capacityAh                final capacity estimate
@@ -34,6 +36,7 @@ public record ReplaySummary(
         double socRmse,
         double socMaxError,
         double convergedAfterSeconds,
+        double stayedConvergedAfterSeconds,
         double boundCoverage,
         double r0At25Ohms,
         double capacityAh,
@@ -61,6 +64,7 @@ public record ReplaySummary(
         private double socRmse;
         private double socMaxError;
         private double convergedAfterSeconds;
+        private double stayedConvergedAfterSeconds;
         private double boundCoverage;
         private double r0At25Ohms;
         private double capacityAh;
@@ -105,6 +109,11 @@ public record ReplaySummary(
 
         Builder convergedAfterSeconds(double convergedAfterSeconds) {
             this.convergedAfterSeconds = convergedAfterSeconds;
+            return this;
+        }
+
+        Builder stayedConvergedAfterSeconds(double stayedConvergedAfterSeconds) {
+            this.stayedConvergedAfterSeconds = stayedConvergedAfterSeconds;
             return this;
         }
 
@@ -186,6 +195,7 @@ public record ReplaySummary(
                     socRmse,
                     socMaxError,
                     convergedAfterSeconds,
+                    stayedConvergedAfterSeconds,
                     boundCoverage,
                     r0At25Ohms,
                     capacityAh,
@@ -218,6 +228,7 @@ public record ReplaySummary(
                 + ",\"convergence_window_s\":" + num(convergenceWindowSeconds)
                 + ",\"soc_rmse_pct\":" + num(100 * socRmse) + ",\"soc_max_error_pct\":" + num(100 * socMaxError)
                 + ",\"converged_after_s\":" + num(convergedAfterSeconds)
+                + ",\"stayed_converged_after_s\":" + num(stayedConvergedAfterSeconds)
                 + ",\"bound_3sigma_coverage_pct\":" + num(100 * boundCoverage)
                 + ",\"bound_3sigma_median_pct\":" + num(100 * medianBound3Sigma)
                 + ",\"extrapolated_pct\":" + num(100 * extrapolatedShare)

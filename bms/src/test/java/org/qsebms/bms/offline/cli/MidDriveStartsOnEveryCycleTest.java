@@ -127,7 +127,7 @@ class MidDriveStartsOnEveryCycleTest {
     private static void meetsTheTargets(Map<String, Double> s) {
         assertThat(s.get("bound_3sigma_coverage_pct")).as("coverage").isGreaterThanOrEqualTo(95.0);
         assertThat(s.get("soc_rmse_pct")).as("RMSE").isLessThanOrEqualTo(1.0);
-        assertThat(s.get("converged_after_s")).as("under 2 % after").isLessThanOrEqualTo(600.0);
+        assertThat(s.get("stayed_converged_after_s")).as("under 2 % after").isLessThanOrEqualTo(600.0);
     }
 
     @Disabled("known miss, measured 2026-12-03: documented recipe, 80 starts (EKF): coverage under 95 % on 19 "

@@ -122,7 +122,9 @@ class SharedDataValidationTest {
         Map<String, Double> s = json(r.out);
         assertThat(s.get("soc_rmse_pct")).as(cycle + " RMSE %").isLessThanOrEqualTo(1.0);
         assertThat(s.get("soc_max_error_pct")).as(cycle + " max error %").isLessThanOrEqualTo(3.0);
-        assertThat(s.get("converged_after_s")).as(cycle + " convergence s").isLessThanOrEqualTo(600.0);
+        assertThat(s.get("stayed_converged_after_s"))
+                .as(cycle + " convergence s")
+                .isLessThanOrEqualTo(600.0);
         assertThat(s.get("bound_3sigma_coverage_pct"))
                 .as(cycle + " 3-sigma coverage %")
                 .isGreaterThanOrEqualTo(95.0);
