@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.runtime.ControllerAssembly;
@@ -17,13 +16,8 @@ import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
 import org.qsebms.hal.ContactorId;
-import org.qsebms.hal.Watchdog;
-import org.qsebms.hal.bus.GpioInput;
 import org.qsebms.hal.bus.GpioOutput;
-import org.qsebms.hal.bus.I2cBlockBus;
-import org.qsebms.hal.bus.I2cRegisterBus;
-import org.qsebms.hal.bus.Pause;
-import org.qsebms.hal.bus.SpiBus;
+import org.qsebms.hal.emulator.ForwardingPorts;
 import org.qsebms.hal.wiring.BoardPorts;
 import org.qsebms.hal.wiring.PackHardwareFactory;
 
@@ -48,12 +42,11 @@ class ContactorCoilWriteFailureTest {
     }
 
     /** The emulated board's ports, except that one output's writes throw once {@link #failing} is set. */
-    private static final class FailingCoilPorts implements BoardPorts {
-        private final BoardPorts board;
+    private static final class FailingCoilPorts extends ForwardingPorts {
         boolean failing;
 
         FailingCoilPorts(BoardPorts board) {
-            this.board = board;
+            super(board);
         }
 
         @Override
@@ -83,44 +76,6 @@ class ContactorCoilWriteFailureTest {
                 }
             };
         }
-
-        @Override
-        public I2cRegisterBus i2c(int bus) {
-            return board.i2c(bus);
-        }
-
-        @Override
-        public I2cBlockBus i2cBlock(int bus) {
-            return board.i2cBlock(bus);
-        }
-
-        @Override
-        public SpiBus spi(int bus, int chipSelect, int clockHz) {
-            return board.spi(bus, chipSelect, clockHz);
-        }
-
-        @Override
-        public GpioInput input(int pin, String purpose) {
-            return board.input(pin, purpose);
-        }
-
-        @Override
-        public Pause pause() {
-            return board.pause();
-        }
-
-        @Override
-        public LongSupplier nanoClock() {
-            return board.nanoClock();
-        }
-
-        @Override
-        public Watchdog watchdog(String device) {
-            return board.watchdog(device);
-        }
-
-        @Override
-        public void close() {}
     }
 
     @Test

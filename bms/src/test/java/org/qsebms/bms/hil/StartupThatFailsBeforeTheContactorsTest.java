@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.runtime.ControllerAssembly;
@@ -15,13 +14,8 @@ import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
 import org.qsebms.hal.ContactorId;
-import org.qsebms.hal.Watchdog;
-import org.qsebms.hal.bus.GpioInput;
-import org.qsebms.hal.bus.GpioOutput;
-import org.qsebms.hal.bus.I2cBlockBus;
-import org.qsebms.hal.bus.I2cRegisterBus;
-import org.qsebms.hal.bus.Pause;
 import org.qsebms.hal.bus.SpiBus;
+import org.qsebms.hal.emulator.ForwardingPorts;
 import org.qsebms.hal.wiring.BoardPorts;
 import org.qsebms.hal.wiring.PackHardwareFactory;
 
@@ -44,49 +38,16 @@ class StartupThatFailsBeforeTheContactorsTest {
         return p.resolve("config/examples/pi-4s-ads1115.yaml");
     }
 
-    private record SpiFailingPorts(BoardPorts board) implements BoardPorts {
+    /** The emulated board's ports, except that no SPI device can be opened. */
+    private static final class SpiFailingPorts extends ForwardingPorts {
+        SpiFailingPorts(BoardPorts board) {
+            super(board);
+        }
+
         @Override
         public SpiBus spi(int bus, int chipSelect, int clockHz) {
             throw new IllegalStateException("could not open SPI " + bus + "." + chipSelect + " (injected, as Pi4J)");
         }
-
-        @Override
-        public I2cRegisterBus i2c(int bus) {
-            return board.i2c(bus);
-        }
-
-        @Override
-        public I2cBlockBus i2cBlock(int bus) {
-            return board.i2cBlock(bus);
-        }
-
-        @Override
-        public GpioOutput output(int pin, String purpose) {
-            return board.output(pin, purpose);
-        }
-
-        @Override
-        public GpioInput input(int pin, String purpose) {
-            return board.input(pin, purpose);
-        }
-
-        @Override
-        public Pause pause() {
-            return board.pause();
-        }
-
-        @Override
-        public LongSupplier nanoClock() {
-            return board.nanoClock();
-        }
-
-        @Override
-        public Watchdog watchdog(String device) {
-            return board.watchdog(device);
-        }
-
-        @Override
-        public void close() {}
     }
 
     @Test

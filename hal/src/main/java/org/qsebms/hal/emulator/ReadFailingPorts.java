@@ -1,15 +1,8 @@
 package org.qsebms.hal.emulator;
 
 import java.util.function.IntPredicate;
-import java.util.function.LongSupplier;
-import org.qsebms.hal.Watchdog;
 import org.qsebms.hal.bus.BusException;
-import org.qsebms.hal.bus.GpioInput;
-import org.qsebms.hal.bus.GpioOutput;
 import org.qsebms.hal.bus.I2cBlockBus;
-import org.qsebms.hal.bus.I2cRegisterBus;
-import org.qsebms.hal.bus.Pause;
-import org.qsebms.hal.bus.SpiBus;
 import org.qsebms.hal.wiring.BoardPorts;
 
 /**
@@ -17,13 +10,12 @@ import org.qsebms.hal.wiring.BoardPorts;
  * {@link #failReads} chooses fails with a NACK (a bus that fails only some transactions: one
  * register's read, not the rest of the tick's). Counts the reads it failed.
  */
-public final class ReadFailingPorts implements BoardPorts {
-    private final BoardPorts board;
+public final class ReadFailingPorts extends ForwardingPorts {
     private IntPredicate failing = register -> false;
     private int failed;
 
     public ReadFailingPorts(BoardPorts board) {
-        this.board = board;
+        super(board);
     }
 
     /** From now on, block reads of every register {@code registers} accepts fail. */
@@ -34,11 +26,6 @@ public final class ReadFailingPorts implements BoardPorts {
     /** Block reads failed so far. */
     public int failedReads() {
         return failed;
-    }
-
-    @Override
-    public I2cRegisterBus i2c(int bus) {
-        return board.i2c(bus);
     }
 
     @Override
@@ -69,37 +56,4 @@ public final class ReadFailingPorts implements BoardPorts {
             }
         };
     }
-
-    @Override
-    public SpiBus spi(int bus, int chipSelect, int clockHz) {
-        return board.spi(bus, chipSelect, clockHz);
-    }
-
-    @Override
-    public GpioOutput output(int pin, String purpose) {
-        return board.output(pin, purpose);
-    }
-
-    @Override
-    public GpioInput input(int pin, String purpose) {
-        return board.input(pin, purpose);
-    }
-
-    @Override
-    public Pause pause() {
-        return board.pause();
-    }
-
-    @Override
-    public LongSupplier nanoClock() {
-        return board.nanoClock();
-    }
-
-    @Override
-    public Watchdog watchdog(String device) {
-        return board.watchdog(device);
-    }
-
-    @Override
-    public void close() {}
 }
