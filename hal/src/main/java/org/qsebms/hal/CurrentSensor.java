@@ -9,7 +9,8 @@ public interface CurrentSensor {
 
     /**
      * When the last reading was {@link SensorStatus#OUT_OF_RANGE} because the current is beyond what the sensor
-     * can measure (its ADC at a rail, or a value beyond its rated range), the least current the pack must carry for
+     * can measure (its ADC at a rail, or a value beyond its rated range), or {@link SensorStatus#OPEN_WIRE} with an
+     * output a current beyond the open-wire band's edge would also give, the least current the pack must carry for
      * it to read so, signed (charging positive); NaN for every other reading. Protection judges the short-circuit
      * and over-current limits on it: the largest currents must not wait for a sensor fault's debounce.
      */

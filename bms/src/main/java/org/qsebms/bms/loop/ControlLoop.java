@@ -110,7 +110,10 @@ public final class ControlLoop {
                                         periodNanos / 1e6,
                                         (end - (next - missed * periodNanos)) / 1e6),
                                 deadline);
-                openNow(deadline); // an MSL opens the pack when it is raised, not a period later
+                // an MSL opens the pack when it is raised, not a period later; the opens are stamped with the time they
+                // are sent, so the weld check's release time runs from then (check23p: stamped with the tick's start,
+                // a healthy contactor was judged welded at the next tick)
+                openNow(end);
             }
         } else {
             consecutiveOverruns = 0;

@@ -35,11 +35,14 @@ public final class PackMeasurement {
 
     public SensorStatus currentStatus = SensorStatus.OK;
     /**
-     * With {@link #currentStatus} {@code OUT_OF_RANGE} because the current is beyond what the sensor can read, the
+     * With {@link #currentStatus} {@code OUT_OF_RANGE} (or {@code OPEN_WIRE}) because the current may be beyond what
+     * the sensor can read, the
      * least current (A, charging positive) that reads so ({@link org.qsebms.hal.CurrentSensor#lastBeyondRangeAmps});
      * NaN otherwise. Protection judges the current limits on it.
      */
     public double currentBeyondRangeAmps = Double.NaN;
+    /** The current sensor's own words on its last reading when it is not OK (the sensor's string; empty when OK). */
+    public String currentFaultText = "";
 
     public double packVolts;
     public SensorStatus packVoltsStatus = SensorStatus.OK;
@@ -86,8 +89,10 @@ public final class PackMeasurement {
         sensorAmps = hw.current().readPackAmps();
         packAmps = sensorAmps;
         currentStatus = hw.current().lastStatus();
-        currentBeyondRangeAmps =
-                currentStatus == SensorStatus.OUT_OF_RANGE ? hw.current().lastBeyondRangeAmps() : Double.NaN;
+        currentBeyondRangeAmps = currentStatus == SensorStatus.OUT_OF_RANGE || currentStatus == SensorStatus.OPEN_WIRE
+                ? hw.current().lastBeyondRangeAmps()
+                : Double.NaN;
+        currentFaultText = currentStatus.isOk() ? "" : hw.current().lastFaultDescription();
         packVolts = hw.packVoltage().readPackVolts();
         packVoltsStatus = hw.packVoltage().lastStatus();
         linkVolts = hw.packVoltage().readLinkVolts();

@@ -116,7 +116,9 @@ public final class Protection {
         int i = current[0].firstBadCell();
         return sensorReason("cell voltage", i, i >= 0 ? current[0].cellStatus[i].name() : "OK");
     };
-    private final Supplier<String> currentSensorReason = () -> "current sensor reports " + current[0].currentStatus;
+    private final Supplier<String> currentSensorReason = () -> current[0].currentFaultText.isEmpty()
+            ? "current sensor reports " + current[0].currentStatus
+            : "current sensor reports " + current[0].currentStatus + ": " + current[0].currentFaultText;
     private final Supplier<String> tempSensorReason = () -> {
         int i = current[0].firstBadTemperature();
         return sensorReason("temperature", i, i >= 0 ? current[0].tempStatus[i].name() : "OK");
@@ -135,14 +137,19 @@ public final class Protection {
     /** This tick's current is beyond what the sensor reads ({@link PackMeasurement#currentBeyondRangeAmps}). */
     private boolean beyondRange;
 
+    private static final String BEYOND_RANGE =
+            "pack (the current sensor reads beyond its range: this much or more, or the sensor is at fault)";
+
     private final Supplier<String> shortCircuitReason = () -> beyondRange
             ? String.format(
                     Locale.ROOT,
-                    "pack current %.1f A or more, beyond what the current sensor reads (%s), and beyond the"
-                            + " short-circuit level %.1f A: opened on the sample that saw it, no debounce",
+                    "pack current %.1f A or more, beyond what the current sensor reads, and beyond the short-circuit"
+                            + " level %.1f A: opened on the sample that saw it, no debounce; if no such current can"
+                            + " flow, the sensor is at fault (%s: %s)",
                     judgedAmps,
+                    shortCircuitAmps(),
                     current[0].currentStatus,
-                    shortCircuitAmps())
+                    current[0].currentFaultText)
             : String.format(
                     Locale.ROOT,
                     "pack current %.1f A beyond the short-circuit level %.1f A: opened on the sample that saw it, no"
@@ -451,12 +458,15 @@ public final class Protection {
         // a current beyond what the sensor reads is judged at the least it can be: the largest currents must not
         // wait for the sensor fault's debounce (issue 23, check23o: a 200 A short opened 400 ms late, as a sensor
         // fault)
-        beyondRange = !currentValid && Double.isFinite(m.currentBeyondRangeAmps);
+        // ... unless the contactors' feedback says no current can flow: then it is the sensor (its supply, its output
+        // wire), judged as a sensor fault after its debounce (issue 23, check23p)
+        beyondRange = !currentValid && Double.isFinite(m.currentBeyondRangeAmps) && !m.currentPathOpen;
         boolean currentJudged = currentValid || beyondRange;
         judgedAmps = currentValid ? m.sensorAmps : beyondRange ? m.currentBeyondRangeAmps : 0.0;
         shortCircuit.evaluate(currentJudged && Math.abs(judgedAmps) >= shortCircuitAmps, now, shortCircuitReason, sink);
-        chargeOc.evaluate(judgedAmps, currentJudged, currentJudged, false, !currentJudged, now, "pack", sink);
-        dischargeOc.evaluate(-judgedAmps, currentJudged, currentJudged, false, !currentJudged, now, "pack", sink);
+        String where = beyondRange ? BEYOND_RANGE : "pack";
+        chargeOc.evaluate(judgedAmps, currentJudged, currentJudged, false, !currentJudged, now, where, sink);
+        dischargeOc.evaluate(-judgedAmps, currentJudged, currentJudged, false, !currentJudged, now, where, sink);
         boolean tempsValid = m.maxTempIndex >= 0;
         boolean tempMissing = badTemp >= 0;
         // the charge temperatures apply while charging, but their cause (the cell temperature) is judged always;

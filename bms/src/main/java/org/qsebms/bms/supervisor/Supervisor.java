@@ -526,6 +526,12 @@ public final class Supervisor {
             boolean closed = c.feedbackClosed();
             allReadClosed &= closed;
             boolean held = feedbackHeld(c, now);
+            if (!c.commandedClosed() && !closed && commandFailed[id.ordinal()]) {
+                // an open whose write failed on a contactor that reads open anyway: sent again, so that a line that
+                // works again clears the failure, not only a later close (issue 23, check23p: a one-off failure
+                // refused every reset for good)
+                send(c, false);
+            }
             if (!c.commandedClosed() && closed) {
                 send(c, false);
                 if (now - openedNanos[id.ordinal()] >= FEEDBACK_NANOS) {

@@ -64,12 +64,17 @@ public final class AnalogCurrentSensor implements CurrentSensor {
         }
         double v = reading.volts();
         if (openWireBelowVolts > 0 && v < openWireBelowVolts) {
+            // an output in the open-wire band is also what a current beyond the band's edge gives (a sensor driven
+            // to its rail by a short): at least that current, until the pack shows it cannot flow (issue 23,
+            // check23p: a 200 A short read as an open wire and opened 300 ms late)
+            beyondAmps = sign * calibration.apply((openWireBelowVolts - zeroVolts) / transducer.voltsPerAmp());
             return fail(
                     SensorStatus.OPEN_WIRE,
                     reading.channel().location() + ": current sensor output "
                             + ChannelReading.format(v) + " V is below " + openWireBelowVolts + " V (zero is "
                             + ChannelReading.format(zeroVolts)
-                            + " V); the sensor is unpowered or its output wire is open");
+                            + " V); the sensor is unpowered or its output wire is open, or a current beyond "
+                            + ChannelReading.format(beyondAmps) + " A drives it to its rail");
         }
         double amps = sign * calibration.apply((v - zeroVolts) / transducer.voltsPerAmp());
         // a single-ended input whose zero sits above ground is at its bottom rail at code 0: the current may be

@@ -1,7 +1,6 @@
 package org.qsebms.bms.offline.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -38,11 +37,16 @@ class ActInTheTickItIsDecidedScenarioTest {
                 periodMs, "faults:\n  - {at: 10s, type: loopOverrun, tick: " + (periodMs * 3 / 2) + "ms, for: 8s}\n");
         double raised = log.raised("LOOP_OVERRUN.MSL");
         assertThat(raised).as(log.dump()).isBetween(10.0, 19.0);
-        assertThat(log.reached("FAULT", 0)).as(log.dump()).isCloseTo(raised, within(1e-9));
-        assertThat(log.anyCommandedClosedAfter(raised)).as(log.dump()).isFalse();
-        JsonNode limits = limitsAt(log, raised);
-        assertThat(limits.get("chargeAmps").asDouble()).as(log.dump()).isZero();
-        assertThat(limits.get("dischargeAmps").asDouble()).as(log.dump()).isZero();
+        // opened when the overrunning tick ended (1.5 periods after its deadline, the time the raise carries), before
+        // the next tick: the opens carry the time they were sent, from which the weld check's release time runs
+        double fault = log.reached("FAULT", 0);
+        assertThat(fault).as(log.dump()).isBetween(raised, raised + 1.5 * periodMs / 1000.0 + 1e-6);
+        assertThat(log.anyCommandedClosedAfter(fault)).as(log.dump()).isFalse();
+        List<JsonNode> limits = log.of("limits", n -> n.get("t").asDouble() >= raised - 1e-9);
+        assertThat(limits).as(log.dump()).isNotEmpty();
+        assertThat(limits.get(0).get("t").asDouble()).as(log.dump()).isLessThanOrEqualTo(fault + 1e-6);
+        assertThat(limits.get(0).get("chargeAmps").asDouble()).as(log.dump()).isZero();
+        assertThat(limits.get(0).get("dischargeAmps").asDouble()).as(log.dump()).isZero();
     }
 
     @ParameterizedTest(name = "loop period {0} ms")
