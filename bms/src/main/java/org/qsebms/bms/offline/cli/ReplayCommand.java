@@ -52,6 +52,8 @@ import picocli.CommandLine.Spec;
                 + "(time_s,current_a,voltage_v,temperature_c[,soc_ref]; charge positive, or a BioLogic, Arbin, Neware or "
                 + "Maccor export) and score SOC against soc_ref.")
 public final class ReplayCommand implements Callable<Integer> {
+    /** How far past a rated limit a sensor error given in decimals may read and still be at the limit. */
+    private static final double DECIMAL_SLACK = 1e-9;
 
     @Parameters(index = "0", paramLabel = "FILE.csv", description = "cell log to replay")
     Path file;
@@ -304,8 +306,9 @@ public final class ReplayCommand implements Callable<Integer> {
                             usable,
                             startsFull);
             ReplaySummary s = result.summary();
-            if (Math.abs(currentOffsetAmps) > tuning.currentOffsetLimitAmps()
-                    || Math.abs(currentGain - 1) > tuning.currentGainErrorLimit()) {
+            // a corner given in decimals (gain 0.97: 1 - 0.97 = 0.030000000000000027) is at the limit, not beyond it
+            if (Math.abs(currentOffsetAmps) > tuning.currentOffsetLimitAmps() + DECIMAL_SLACK
+                    || Math.abs(currentGain - 1) > tuning.currentGainErrorLimit() + DECIMAL_SLACK) {
                 stdout.println(String.format(
                         Locale.ROOT,
                         "note: the sensor error replayed (offset %s%s A, gain %s) is beyond the rated limits the "

@@ -71,4 +71,19 @@ class SensorErrorBeyondItsRatingTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("RMSE").doesNotContain("beyond the rated limits");
     }
+
+    /**
+     * The rating's corner given in decimals (gain 0.97: 1 - 0.97 reads 0.030000000000000027) is at the limit the
+     * bound carries, not beyond it; the replay said it was (2026-12-06, issue 20's independent check).
+     */
+    @Test
+    void theCornerOfTheRatingIsWithinIt() throws IOException {
+        for (String[] e : new String[][] {{"0.05", "0.97"}, {"-0.05", "1.03"}}) {
+            SharedDataValidationTest.Result r = replay(e[0], e[1]);
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).as(e[0] + " A, gain " + e[1]).doesNotContain("beyond the rated limits");
+        }
+        assertThat(replay("0.0501", "1").out()).contains("beyond the rated limits");
+        assertThat(replay("0", "0.9699").out()).contains("beyond the rated limits");
+    }
 }

@@ -1,0 +1,103 @@
+package org.qsebms.bms.offline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The A123 LFP cell's 25 °C CC-CV charge from empty (script 3: 0.77 A to 3.6 V, then a 3.4 h hold), replayed with
+ * the documented LFP recipe's preset from the SOC its first voltage gives (issue 20's independent check,
+ * 2026-12-06). The bound misses in two places, both known and not fixed (docs/estimation.md, "The LFP CC-CV charge
+ * from empty: two places the bound closes on a model error"): right after empty the voltage, far below anything the
+ * model has, holds the estimate at 0 while 2 % of charge goes in and then closes the bound on the steep bottom knee
+ * with the estimate 3 % low; across the CV hold the model reads the held 3.6 V as the top of the OCV (estimate
+ * 0.998-1.000) while 1.6 % of charge is still to go in.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LfpCcCvChargeBoundTest {
+    private Path a123;
+    private Path preset;
+    private Path out;
+    private Map<String, Double> summary;
+    private List<String[]> rows;
+
+    @BeforeAll
+    void replay(@TempDir Path dir) throws IOException {
+        a123 = SharedDataValidationTest.locateSharedData().resolve("a123_lfp_plett");
+        preset = DocumentedRecipe.lfp(a123, dir.resolve("lfp.yaml"));
+        out = dir.resolve("script3");
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                a123.resolve("a123_lfp_25C_script3_cccv_charge.csv").toString(),
+                "--preset",
+                preset.toString(),
+                "--out",
+                out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        summary = SharedDataValidationTest.json(r.out());
+        rows = Files.readAllLines(out.resolve("replay.csv")).stream()
+                .skip(1)
+                .map(l -> l.split(","))
+                .toList();
+    }
+
+    /** Coverage (%) over the rows after the 600 s window whose soc_ref lies in [lo, hi]. */
+    private double coverage(double lo, double hi) {
+        double t0 = Double.parseDouble(rows.get(0)[0]);
+        int n = 0;
+        int in = 0;
+        for (String[] c : rows) {
+            double t = Double.parseDouble(c[0]);
+            double ref = Double.parseDouble(c[6]);
+            if (t - t0 < 600 || ref < lo || ref > hi) {
+                continue;
+            }
+            n++;
+            in += Math.abs(Double.parseDouble(c[1]) - ref) <= Double.parseDouble(c[2]) ? 1 : 0;
+        }
+        assertThat(n).isPositive();
+        return 100.0 * in / n;
+    }
+
+    /** Measured 2026-12-06 (fix20b): 87.1 % of the rows, RMSE 1.59 %, median bound 0.68 %. */
+    @Disabled("known miss: 87.1 % (docs/estimation.md, \"The LFP CC-CV charge from empty\")")
+    @Test
+    void theBoundCoversTheWholeCharge() {
+        assertThat(summary.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
+    }
+
+    /**
+     * Measured 2026-12-06 (fix20b): of the 367 rows with soc_ref 0-0.10 after the window none is covered (error
+     * 2.9-3.1 % low, bound 0.95-2.8 %).
+     */
+    @Disabled("known miss: 0.0 % (docs/estimation.md, \"The LFP CC-CV charge from empty\")")
+    @Test
+    void theBoundCoversTheChargeOutOfEmpty() {
+        assertThat(coverage(0.0, 0.10)).isGreaterThanOrEqualTo(95.0);
+    }
+
+    /**
+     * Measured 2026-12-06 (fix20b): of the 12299 rows with soc_ref 0.98-1 (the CV hold) 81.1 % are covered (error
+     * up to 1.4 % high, bound 0.68-1.0 %).
+     */
+    @Disabled("known miss: 81.1 % (docs/estimation.md, \"The LFP CC-CV charge from empty\")")
+    @Test
+    void theBoundCoversTheConstantVoltageHold() {
+        assertThat(coverage(0.98, 1.0)).isGreaterThanOrEqualTo(95.0);
+    }
+
+    /** What holds: the plateau between, where the bound is the coulomb count's (soc_ref 0.15-0.95). */
+    @Test
+    void theBoundCoversThePlateau() {
+        assertThat(coverage(0.15, 0.95)).isGreaterThanOrEqualTo(95.0);
+    }
+}
