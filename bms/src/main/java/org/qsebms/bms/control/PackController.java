@@ -195,8 +195,16 @@ public final class PackController {
 
     /** Last-resort safe state, called by the loop when a tick throws: opens every contactor. */
     public void emergencyOpen(String reason, long nowNanos) {
+        emergencyOpen(reason, nowNanos, nowNanos);
+    }
+
+    /**
+     * {@link #emergencyOpen(String, long)} with the loop clock's time {@code sentNanos} at which the opens are sent,
+     * which the weld check's release time runs from ({@code nowNanos} is the tick's time, carried by the fault).
+     */
+    public void emergencyOpen(String reason, long nowNanos, long sentNanos) {
         try {
-            supervisor.openAll();
+            supervisor.openAll(sentNanos);
         } finally {
             try {
                 hw.balancing().allOff(); // each step whatever became of the one before

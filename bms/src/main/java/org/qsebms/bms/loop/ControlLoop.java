@@ -130,7 +130,10 @@ public final class ControlLoop {
         } catch (Throwable t) { // the loop must never die: open contactors, latch, keep protecting
             exceptions.incrementAndGet();
             try {
-                controller.emergencyOpen(t.getClass().getSimpleName() + ": " + t.getMessage(), nowNanos);
+                // the opens carry the time they are sent, from which the weld check's release time runs (check23q:
+                // stamped with an earlier tick's time, a releasing contactor was judged welded at the next tick)
+                controller.emergencyOpen(
+                        t.getClass().getSimpleName() + ": " + t.getMessage(), nowNanos, nanoClock.getAsLong());
             } catch (Throwable ignored) {
                 // nothing more to do here; the hardware watchdog will act if the loop stops being healthy
             }
@@ -146,7 +149,8 @@ public final class ControlLoop {
         } catch (Throwable t) { // the loop must never die: open contactors, latch, keep protecting
             exceptions.incrementAndGet();
             try {
-                controller.emergencyOpen(t.getClass().getSimpleName() + ": " + t.getMessage(), nowNanos);
+                controller.emergencyOpen(
+                        t.getClass().getSimpleName() + ": " + t.getMessage(), nowNanos, nanoClock.getAsLong());
             } catch (Throwable ignored) {
                 // nothing more to do here; the hardware watchdog will act if the loop stops being healthy
             }

@@ -568,9 +568,15 @@ public final class Supervisor {
     };
 
     /**
-     * Opens every contactor, positive first, each whatever became of the one before. Used on faults, shutdown and by
-     * the loop's last-resort handler.
+     * Opens every contactor, positive first, each whatever became of the one before, at {@code nowNanos}: the time
+     * the opens are sent, from which the weld check's release time runs. Used by the loop's last-resort handler.
      */
+    public void openAll(long nowNanos) {
+        this.now = Math.max(now, nowNanos);
+        openAll();
+    }
+
+    /** {@link #openAll(long)} at the time of the last step: on faults and at shutdown. */
     public void openAll() {
         for (ContactorId id : OPEN_ORDER) {
             command(id, false);
