@@ -84,7 +84,8 @@ final class Bq76952Reader {
         if (ts.isEmpty() || ts.size() != Set.copyOf(ts).size()) {
             throw new ConfigException(n.child("thermistors"), ts + " must name 1..3 distinct TS pins (1, 2, 3)");
         }
-        double maxAmps = n.number("maxAbsAmps", 300, 1, 32_000, "A");
+        // CC2 reads in 10 mA user amps, 16 bits: +-327.67 A is all it can tell (a larger current reads as its end)
+        double maxAmps = n.number("maxAbsAmps", 300, 1, 327.67, "A");
         ContactorId fetsAs = CONTACTOR_KEYS.get(n.string("fetsAs", "mainNegative"));
         if (fetsAs == null) {
             throw new ConfigException(

@@ -26,8 +26,10 @@ final class Bq76952Current implements CurrentSensor {
     public double readPackAmps() {
         beyondAmps = Double.NaN;
         try {
-            double amps = chip.readDirectI2(Bq76952Commands.CC2_CURRENT) * Bq76952ProtectionPlan.USER_AMPS;
-            if (Math.abs(amps) > maxAbsAmps) {
+            int raw = chip.readDirectI2(Bq76952Commands.CC2_CURRENT);
+            double amps = raw * Bq76952ProtectionPlan.USER_AMPS;
+            // CC2 at either end of its 16 bits (+-327.67 A in 10 mA units) is a current that much or more
+            if (Math.abs(amps) > maxAbsAmps || raw == Short.MAX_VALUE || raw == Short.MIN_VALUE) {
                 beyondAmps = amps;
                 status = SensorStatus.OUT_OF_RANGE;
                 fault = chip.location() + " CC2 reads " + amps + " A, beyond +-" + maxAbsAmps

@@ -26,6 +26,10 @@ class Bq76952BoardTest {
     double amps;
 
     static Bq76952Wiring wiring() {
+        return wiring(150);
+    }
+
+    static Bq76952Wiring wiring(double maxAbsAmps) {
         return Bq76952Wiring.builder()
                 .bus(1)
                 .address(0x08)
@@ -33,7 +37,7 @@ class Bq76952BoardTest {
                 .shuntOhms(0.0005)
                 .cellInputs(Bq76952Rig.inputs(16))
                 .tsPins(List.of(1, 2))
-                .maxAbsAmps(150)
+                .maxAbsAmps(maxAbsAmps)
                 .fetsAs(ContactorId.MAIN_NEGATIVE)
                 .alertPin(17)
                 .balancingResistorOhms(200.0)
@@ -55,6 +59,27 @@ class Bq76952BoardTest {
         var board = new EmulatedBq76952Board(wiring(), clock, WATCHDOG_NANOS);
         board.connectPack(cells, () -> amps, ts);
         return board;
+    }
+
+    /**
+     * Issue 23, check23q: CC2 reads in 10 mA units over 16 bits, so +-327.67 A is all it can tell; a larger current reads
+     * as the end of the register. That end is a current that much or more, for protection to judge (with maxAbsAmps
+     * above it, it read as a valid 327.67 A).
+     */
+    @Test
+    void aCurrentAtTheEndOfCc2IsThatMuchOrMore() {
+        java.util.Arrays.fill(cells, 3.65);
+        var emulated = new EmulatedBq76952Board(wiring(327.67), clock, WATCHDOG_NANOS);
+        emulated.connectPack(cells, () -> amps, ts);
+        PackHardware hw =
+                Bq76952BoardFactory.build(wiring(327.67), emulated).board().hardware();
+        amps = -100.0;
+        assertThat(hw.current().readPackAmps()).isCloseTo(-100.0, within(0.011));
+        assertThat(hw.current().lastBeyondRangeAmps()).isNaN();
+        amps = 900.0; // beyond what CC2 can hold: the emulator holds it at the end, as the chip does
+        hw.current().readPackAmps();
+        assertThat(hw.current().lastStatus()).isEqualTo(SensorStatus.OUT_OF_RANGE);
+        assertThat(hw.current().lastBeyondRangeAmps()).isCloseTo(327.67, within(0.011));
     }
 
     @Test
