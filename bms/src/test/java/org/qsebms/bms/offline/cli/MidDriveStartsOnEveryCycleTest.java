@@ -1,6 +1,7 @@
 package org.qsebms.bms.offline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,9 +50,13 @@ class MidDriveStartsOnEveryCycleTest {
     }
 
     private static Stream<Arguments> starts(String... logs) {
+        return starts(new int[] {20, 40, 60, 80}, logs);
+    }
+
+    private static Stream<Arguments> starts(int[] percents, String... logs) {
         Stream.Builder<Arguments> b = Stream.builder();
         for (String log : logs) {
-            for (int percent : new int[] {20, 40, 60, 80}) {
+            for (int percent : percents) {
                 for (double error : new double[] {0.3, -0.3}) {
                     b.add(Arguments.of(log, percent, error));
                 }
@@ -76,6 +81,34 @@ class MidDriveStartsOnEveryCycleTest {
 
     static Stream<Arguments> ncaStartsNotLearntByTheSlowBranch() {
         return ncaStarts().filter(a -> !((String) a.get()[0]).matches(".*25C_(LA92|Cycle_1)"));
+    }
+
+    /**
+     * The starts in between (issue 20, an independent tester's check of 2026-12-06): from 30, 50, 70 and 90 % of
+     * the rows of the eight logs the slow branch did not learn from, 30 % off either way.
+     */
+    static Stream<Arguments> ncaStartsInBetweenNotLearntByTheSlowBranch() {
+        return starts(
+                new int[] {30, 50, 70, 90},
+                "pan18650pf_25C_US06",
+                "pan18650pf_25C_HWFTa",
+                "pan18650pf_25C_Cycle_2",
+                "pan18650pf_10C_US06",
+                "pan18650pf_10C_Cycle_1",
+                "pan18650pf_0C_US06",
+                "pan18650pf_0C_LA92",
+                "pan18650pf_0C_Cycle_1");
+    }
+
+    /** The tester's own starts (issue 20, 2026-12-06) at the fractions it cut: log, percent, error. */
+    static Stream<Arguments> theTestersStarts() {
+        return Stream.of(
+                Arguments.of("pan18650pf_25C_HWFTa", 70, -0.3),
+                Arguments.of("pan18650pf_25C_HWFTa", 70, 0.3),
+                Arguments.of("pan18650pf_25C_Cycle_2", 72, -0.3),
+                Arguments.of("pan18650pf_25C_US06", 65, -0.3),
+                Arguments.of("pan18650pf_0C_Cycle_1", 90, 0.3),
+                Arguments.of("pan18650pf_0C_Cycle_1", 90, -0.3));
     }
 
     static Stream<Arguments> lfpStarts() {
@@ -168,6 +201,50 @@ class MidDriveStartsOnEveryCycleTest {
     @MethodSource("ncaStartsNotLearntByTheSlowBranch")
     void withTheSlowBranchEveryStartMeetsTheTargets(String log, int percent, double error) throws IOException {
         meetsTheTargets(startMidDrive(ncaSlow, pan.resolve(log + ".csv"), percent, error));
+    }
+
+    /**
+     * docs/estimation.md claimed the slow-branch preset's bound covers the truth on at least 95 % of the rows
+     * from every mid-drive start it did not learn from; that held on the 20/40/60/80 % starts only. Only the
+     * coverage is asserted here (the RMSE misses are {@link #withTheSlowBranchEveryStartMeetsTheTargets}'s
+     * class). A cut that leaves nothing after the 600 s window (US06 from 90 % at 25, 10 and 0 °C) is skipped.
+     */
+    @Disabled("known miss, measured 2026-12-06 (fix20c, main at b3e46cda): slow branch learnt on 25 °C LA92 + "
+            + "Cycle_1, 64 starts from 30/50/70/90 %, 58 scored (EKF): coverage under 95 % on 6: 25 °C HWFTa row "
+            + "5329 (soc_ref 0.336) +30 % 72.1 %, -30 % 60.9 % (RMSE 1.61 %, median bound 1.76 / 1.69 %); 25 °C "
+            + "Cycle_2 row 7803 +30 % 93.7 % (RMSE 1.01 %); 0 °C Cycle_1 row 6171 -30 % 92.0 % (RMSE 8.71 %); 0 °C "
+            + "Cycle_1 row 7934 (soc_ref 0.113) +30 % 7.1 %, -30 % 6.4 % (RMSE 9.99 %, median bound 3.77 / 3.69 %: "
+            + "the estimate pinned at 0.000 through the rest after the 0 °C cutoff against a truth of 0.100); RMSE "
+            + "over 1 % on 31 of 58. Tried, not kept: the innovations' bias as a consider term without the "
+            + "offset state (VoltageBiasConsider on by default): HWFTa +30 % 100 %, -30 % 82.1 %, Cycle_2 100 %, 0 °C "
+            + "Cycle_1 row 6171 94.4 %, row 7934 unchanged, and the 25 °C median bound of the preset without a "
+            + "branch over 3 % (LA92 3.07 %); with only the bias beyond its noise: HWFTa -30 % 88.7 %, 0 °C Cycle_1 "
+            + "row 6171 93.0 %, the rest unchanged (docs/estimation.md, \"Starts in between\")")
+    @ParameterizedTest(name = "{0} from {1} % of its rows, {2} off")
+    @MethodSource("ncaStartsInBetweenNotLearntByTheSlowBranch")
+    void withTheSlowBranchEveryInBetweenStartKeepsTheTruthInsideTheBound(String log, int percent, double error)
+            throws IOException {
+        keepsTheTruthInsideTheBound(startMidDrive(ncaSlow, pan.resolve(log + ".csv"), percent, error));
+    }
+
+    /**
+     * The tester's starts of issue 20 (2026-12-06), coverage only, as
+     * {@link #withTheSlowBranchEveryInBetweenStartKeepsTheTruthInsideTheBound}.
+     */
+    @Disabled("known miss, measured 2026-12-06 (fix20c, main at b3e46cda), EKF, slow branch learnt on 25 °C LA92 + "
+            + "Cycle_1: HWFTa 70 % (row 5329) -30 % 60.9 %, +30 % 72.1 % (SPKF -30 %: 61.8 %; --estimate-slow-branch: "
+            + "24.0 %); Cycle_2 72 % (row 8026, from 0.0) 85.3 %; US06 65 % (row 3132, from 0.1144) 79.2 % (the "
+            + "tester measured 78.2 %); 0 °C Cycle_1 90 % (row 7934) +30 % 7.1 %, -30 % 6.4 % (SPKF -30 %: 17.4 %)")
+    @ParameterizedTest(name = "{0} from {1} % of its rows, {2} off")
+    @MethodSource("theTestersStarts")
+    void withTheSlowBranchTheTestersStartsKeepTheTruthInsideTheBound(String log, int percent, double error)
+            throws IOException {
+        keepsTheTruthInsideTheBound(startMidDrive(ncaSlow, pan.resolve(log + ".csv"), percent, error));
+    }
+
+    private static void keepsTheTruthInsideTheBound(Map<String, Double> s) {
+        assumeFalse(Double.isNaN(s.get("bound_3sigma_coverage_pct")), "no row after the 600 s window");
+        assertThat(s.get("bound_3sigma_coverage_pct")).as("coverage").isGreaterThanOrEqualTo(95.0);
     }
 
     @Disabled("known miss, measured 2026-12-03: LFP documented recipe, 24 starts (EKF): coverage under 95 % "
