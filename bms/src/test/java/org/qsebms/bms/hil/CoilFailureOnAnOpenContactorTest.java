@@ -2,11 +2,8 @@ package org.qsebms.bms.hil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.runtime.ControllerAssembly;
@@ -16,14 +13,6 @@ import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
-import org.qsebms.hal.Watchdog;
-import org.qsebms.hal.bus.GpioInput;
-import org.qsebms.hal.bus.GpioOutput;
-import org.qsebms.hal.bus.I2cBlockBus;
-import org.qsebms.hal.bus.I2cRegisterBus;
-import org.qsebms.hal.bus.Pause;
-import org.qsebms.hal.bus.SpiBus;
-import org.qsebms.hal.wiring.BoardPorts;
 import org.qsebms.hal.wiring.PackHardwareFactory;
 
 /**
@@ -37,95 +26,12 @@ import org.qsebms.hal.wiring.PackHardwareFactory;
 class CoilFailureOnAnOpenContactorTest {
     private static final int PRECHARGE_COIL = 13;
 
-    private static Path example() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-4s-ads1115.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).isNotNull();
-        return p.resolve("config/examples/pi-4s-ads1115.yaml");
-    }
-
-    private static final class FailingCoilPorts implements BoardPorts {
-        private final BoardPorts board;
-        boolean failing;
-
-        FailingCoilPorts(BoardPorts board) {
-            this.board = board;
-        }
-
-        @Override
-        public GpioOutput output(int pin, String purpose) {
-            GpioOutput real = board.output(pin, purpose);
-            if (pin != PRECHARGE_COIL) {
-                return real;
-            }
-            return new GpioOutput() {
-                @Override
-                public int pin() {
-                    return pin;
-                }
-
-                @Override
-                public void set(boolean high) {
-                    if (failing) {
-                        throw new IllegalStateException("GPIO " + pin + " write failed (injected)");
-                    }
-                    real.set(high);
-                }
-
-                @Override
-                public boolean isHigh() {
-                    return real.isHigh();
-                }
-            };
-        }
-
-        @Override
-        public I2cRegisterBus i2c(int bus) {
-            return board.i2c(bus);
-        }
-
-        @Override
-        public I2cBlockBus i2cBlock(int bus) {
-            return board.i2cBlock(bus);
-        }
-
-        @Override
-        public SpiBus spi(int bus, int chipSelect, int clockHz) {
-            return board.spi(bus, chipSelect, clockHz);
-        }
-
-        @Override
-        public GpioInput input(int pin, String purpose) {
-            return board.input(pin, purpose);
-        }
-
-        @Override
-        public Pause pause() {
-            return board.pause();
-        }
-
-        @Override
-        public LongSupplier nanoClock() {
-            return board.nanoClock();
-        }
-
-        @Override
-        public Watchdog watchdog(String device) {
-            return board.watchdog(device);
-        }
-
-        @Override
-        public void close() {}
-    }
-
     @Test
     void aCoilWriteThatFailedOnceOnAnOpenContactorDoesNotBlockEveryResetForGood() {
-        BmsConfig cfg = new ConfigLoader().load(example());
+        BmsConfig cfg = new ConfigLoader().load(ExampleBoard.pi4sAds1115());
         DriverLevelSimulation sim = new DriverLevelSimulation(
                 SimulatedPackSetup.createDefault(cfg).pack(), cfg.hal().pi4j().orElseThrow(), 3);
-        FailingCoilPorts ports = new FailingCoilPorts(sim.board());
+        FailingCoilPorts ports = new FailingCoilPorts(sim.board(), PRECHARGE_COIL);
         var hw =
                 PackHardwareFactory.build(cfg.hal().pi4j().orElseThrow(), ports).hardware();
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, PackLinks.followingLimits(sim), () -> 0L);

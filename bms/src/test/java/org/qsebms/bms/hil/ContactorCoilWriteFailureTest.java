@@ -2,8 +2,6 @@ package org.qsebms.bms.hil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,9 +14,6 @@ import org.qsebms.bms.supervisor.SupervisorState;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
 import org.qsebms.hal.ContactorId;
-import org.qsebms.hal.bus.GpioOutput;
-import org.qsebms.hal.emulator.ForwardingPorts;
-import org.qsebms.hal.wiring.BoardPorts;
 import org.qsebms.hal.wiring.PackHardwareFactory;
 
 /**
@@ -32,58 +27,12 @@ import org.qsebms.hal.wiring.PackHardwareFactory;
 class ContactorCoilWriteFailureTest {
     private static final int MAIN_POSITIVE_COIL = 26;
 
-    private static Path example() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-4s-ads1115.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).isNotNull();
-        return p.resolve("config/examples/pi-4s-ads1115.yaml");
-    }
-
-    /** The emulated board's ports, except that one output's writes throw once {@link #failing} is set. */
-    private static final class FailingCoilPorts extends ForwardingPorts {
-        boolean failing;
-
-        FailingCoilPorts(BoardPorts board) {
-            super(board);
-        }
-
-        @Override
-        public GpioOutput output(int pin, String purpose) {
-            GpioOutput real = board.output(pin, purpose);
-            if (pin != MAIN_POSITIVE_COIL) {
-                return real;
-            }
-            return new GpioOutput() {
-                @Override
-                public int pin() {
-                    return pin;
-                }
-
-                @Override
-                public void set(boolean high) {
-                    if (failing) {
-                        throw new IllegalStateException(
-                                "GPIO " + pin + " write failed (injected, as Pi4J's IOException)");
-                    }
-                    real.set(high);
-                }
-
-                @Override
-                public boolean isHigh() {
-                    return real.isHigh();
-                }
-            };
-        }
-    }
-
     @Test
     void oneCoilWhoseWriteFailsDoesNotKeepTheOtherContactorsClosedOnAFault() {
-        BmsConfig cfg = new ConfigLoader().load(example());
+        BmsConfig cfg = new ConfigLoader().load(ExampleBoard.pi4sAds1115());
         DriverLevelSimulation sim = new DriverLevelSimulation(
                 SimulatedPackSetup.createDefault(cfg).pack(), cfg.hal().pi4j().orElseThrow(), 3);
-        FailingCoilPorts ports = new FailingCoilPorts(sim.board());
+        FailingCoilPorts ports = new FailingCoilPorts(sim.board(), MAIN_POSITIVE_COIL);
         var hw =
                 PackHardwareFactory.build(cfg.hal().pi4j().orElseThrow(), ports).hardware();
         ControllerAssembly.Wiring w = ControllerAssembly.build(cfg, hw, PackLinks.followingLimits(sim), () -> 0L);

@@ -3,8 +3,6 @@ package org.qsebms.bms.hil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.runtime.ControllerAssembly;
@@ -23,19 +21,10 @@ import org.qsebms.hal.ContactorId;
  */
 class DriverLevelSimulationTest {
 
-    private static Path example() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-4s-ads1115.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("repository root with config/examples").isNotNull();
-        return p.resolve("config/examples/pi-4s-ads1115.yaml");
-    }
-
     private record Rig(BmsConfig cfg, DriverLevelSimulation sim, ControllerAssembly.Wiring w) {}
 
     private static Rig rig() {
-        BmsConfig cfg = new ConfigLoader().load(example());
+        BmsConfig cfg = new ConfigLoader().load(ExampleBoard.pi4sAds1115());
         assertThat(cfg.hal().backend()).isEqualTo(HalBackend.PI4J);
         DriverLevelSimulation sim = new DriverLevelSimulation(
                 SimulatedPackSetup.createDefault(cfg).pack(), cfg.hal().pi4j().orElseThrow(), 3);

@@ -2,7 +2,6 @@ package org.qsebms.bms.hil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,15 +32,6 @@ class RestartWhileReleasingTest {
     @TempDir
     Path dir;
 
-    private static Path example() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-4s-ads1115.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).isNotNull();
-        return p.resolve("config/examples/pi-4s-ads1115.yaml");
-    }
-
     private static List<String> faultLines(ControllerAssembly.Wiring w) {
         List<String> out = new ArrayList<>();
         ControllerEvent e;
@@ -57,7 +47,7 @@ class RestartWhileReleasingTest {
 
     @Test
     void aRestartInsideTheContactsReleaseTimeIsNotTakenAsAWeld() {
-        BmsConfig cfg = new ConfigLoader().load(example()).withPersistenceDirectory(dir.toString());
+        BmsConfig cfg = new ConfigLoader().load(ExampleBoard.pi4sAds1115()).withPersistenceDirectory(dir.toString());
         DriverLevelSimulation sim = new DriverLevelSimulation(
                 SimulatedPackSetup.createDefault(cfg).pack(), cfg.hal().pi4j().orElseThrow(), 3);
         ControllerAssembly.Wiring before =

@@ -28,17 +28,8 @@ import org.qsebms.hal.ContactorId;
  */
 class ShortBeyondTheOpenWireThresholdTest {
 
-    private static Path example() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-4s-ads1115.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).isNotNull();
-        return p.resolve("config/examples/pi-4s-ads1115.yaml");
-    }
-
     static Path hallBoard(Path dir) throws Exception {
-        String yaml = Files.readString(example());
+        String yaml = Files.readString(ExampleBoard.pi4sAds1115());
         String shunt = "      - id: shunt\n        bus: 1\n        address: 0x49\n        pga: 2.048";
         assertThat(yaml).contains(shunt);
         yaml = yaml.replace(shunt, "      - id: shunt\n        bus: 1\n        address: 0x49\n        pga: 4.096");

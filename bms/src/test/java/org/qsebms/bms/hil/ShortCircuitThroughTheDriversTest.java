@@ -2,8 +2,6 @@ package org.qsebms.bms.hil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,15 +26,6 @@ import org.qsebms.hal.ContactorId;
  */
 class ShortCircuitThroughTheDriversTest {
 
-    private static Path example() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-4s-ads1115.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).isNotNull();
-        return p.resolve("config/examples/pi-4s-ads1115.yaml");
-    }
-
     private static List<String> faultLines(ControllerAssembly.Wiring w) {
         List<String> out = new ArrayList<>();
         ControllerEvent e;
@@ -52,7 +41,7 @@ class ShortCircuitThroughTheDriversTest {
     @ParameterizedTest(name = "short of {0} A")
     @ValueSource(doubles = {-20.0, -35.0, -200.0})
     void aShortCircuitSeenThroughTheDriversOpensOnTheSampleThatSeesIt(double amps) {
-        BmsConfig cfg = new ConfigLoader().load(example());
+        BmsConfig cfg = new ConfigLoader().load(ExampleBoard.pi4sAds1115());
         DriverLevelSimulation sim = new DriverLevelSimulation(
                 SimulatedPackSetup.createDefault(cfg).pack(), cfg.hal().pi4j().orElseThrow(), 3);
         ControllerAssembly.Wiring w =

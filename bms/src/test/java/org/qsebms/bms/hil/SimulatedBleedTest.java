@@ -3,8 +3,6 @@ package org.qsebms.bms.hil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.DriverLevelSimulation;
@@ -21,7 +19,7 @@ import org.qsebms.hal.wiring.WiringConfig;
 class SimulatedBleedTest {
     @Test
     void aBalancedCellDischargesThroughTheConfiguredResistor() {
-        BmsConfig cfg = new ConfigLoader().load(example());
+        BmsConfig cfg = new ConfigLoader().load(ExampleBoard.pi4sAds1115());
         WiringConfig w = cfg.hal().pi4j().orElseThrow();
         WiringConfig w47 = WiringConfig.builder()
                 .ads1115(w.ads1115())
@@ -62,14 +60,5 @@ class SimulatedBleedTest {
         double lostAh = (soc0 - pack.cellSoc(0) - (soc1 - pack.cellSoc(1))) * pack.cellCapacityAh(0);
         assertThat(bledAh).as("about 80 mAh in an hour at 3.7 V over 47 ohm").isBetween(0.07, 0.09);
         assertThat(lostAh).as("charge cell 1 lost beyond cell 2 (Ah)").isCloseTo(bledAh, within(0.01 * bledAh));
-    }
-
-    private static Path example() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-4s-ads1115.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("repository root with config/examples").isNotNull();
-        return p.resolve("config/examples/pi-4s-ads1115.yaml");
     }
 }

@@ -3,8 +3,6 @@ package org.qsebms.bms.hil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.runtime.ControllerAssembly;
@@ -29,15 +27,6 @@ import org.qsebms.hal.wiring.PackHardwareFactory;
  */
 class StartupThatFailsBeforeTheContactorsTest {
 
-    private static Path example() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-4s-ads1115.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).isNotNull();
-        return p.resolve("config/examples/pi-4s-ads1115.yaml");
-    }
-
     /** The emulated board's ports, except that no SPI device can be opened. */
     private static final class SpiFailingPorts extends ForwardingPorts {
         SpiFailingPorts(BoardPorts board) {
@@ -52,7 +41,7 @@ class StartupThatFailsBeforeTheContactorsTest {
 
     @Test
     void aStartThatFailsStillLeavesEveryCoilOff() {
-        BmsConfig cfg = new ConfigLoader().load(example());
+        BmsConfig cfg = new ConfigLoader().load(ExampleBoard.pi4sAds1115());
         DriverLevelSimulation sim = new DriverLevelSimulation(
                 SimulatedPackSetup.createDefault(cfg).pack(), cfg.hal().pi4j().orElseThrow(), 3);
         ControllerAssembly.Wiring w =

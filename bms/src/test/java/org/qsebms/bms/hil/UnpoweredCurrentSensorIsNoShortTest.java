@@ -28,19 +28,10 @@ import org.qsebms.hal.ContactorId;
  */
 class UnpoweredCurrentSensorIsNoShortTest {
 
-    private static Path example() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-4s-ads1115.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).isNotNull();
-        return p.resolve("config/examples/pi-4s-ads1115.yaml");
-    }
-
     @Test
     void aCurrentSensorThatLosesItsSupplyWithTheContactorsOpenIsNotNamedAShortCircuit(@TempDir Path dir)
             throws Exception {
-        String yaml = Files.readString(example());
+        String yaml = Files.readString(ExampleBoard.pi4sAds1115());
         yaml = yaml.replace("        address: 0x49\n        pga: 2.048", "        address: 0x49\n        pga: 4.096");
         int from = yaml.indexOf("    current:\n");
         int to = yaml.indexOf("    temperatures:");
