@@ -1,6 +1,8 @@
 package org.qsebms.bms.offline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qsebms.bms.offline.cli.PulsedNcmLog.refusedOnce;
+import static org.qsebms.bms.offline.cli.PulsedNcmLog.replay;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +13,7 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qsebms.config.PresetCatalog;
-import org.qsebms.estimators.model.EcmParameters;
-import org.qsebms.estimators.model.EquivalentCircuitCell;
+import org.qsebms.bms.offline.cli.PulsedNcmLog.Row;
 
 /**
  * Inputs no cell can have, which {@code bms replay} (and {@code bms characterize}) took with exit 0
@@ -25,38 +25,8 @@ class InputNoCellHasTest {
     @TempDir
     Path tmp;
 
-    private static final String HEADER = "time_s,current_a,voltage_v,temperature_c,soc_ref";
-
-    /** One row: time, current, voltage, temperature, soc_ref. */
-    private record Row(double seconds, double amps, double volts, double celsius, double soc) {}
-
-    /** The shipped NCM811 cell from 90 % SOC, 1 C discharge pulses of 60 s with 60 s rests, for 3600 s. */
     private Path log(String name, UnaryOperator<Row> units) throws IOException {
-        EcmParameters p = new PresetCatalog().load("psoa-ncm811").cell();
-        EquivalentCircuitCell cell = new EquivalentCircuitCell(p, 0.9, 25);
-        StringBuilder b = new StringBuilder(HEADER + "\n");
-        for (int k = 0; k < 3600; k++) {
-            double amps = (k / 60) % 2 == 0 ? 0.0 : -p.capacityAh();
-            cell.step(amps, k == 0 ? 0 : 1.0);
-            Row r = units.apply(new Row(k, amps, cell.terminalVolts(), 25.0, cell.soc()));
-            b.append(String.format(
-                    Locale.ROOT, "%.1f,%.4f,%.5f,%.2f,%.6f%n", r.seconds, r.amps, r.volts, r.celsius, r.soc));
-        }
-        Path f = tmp.resolve(name);
-        Files.writeString(f, b);
-        return f;
-    }
-
-    private static SharedDataValidationTest.Result replay(Path log, String... more) {
-        List<String> args = new ArrayList<>(List.of(log.toString(), "--chemistry", "psoa-ncm811"));
-        args.addAll(List.of(more));
-        return SharedDataValidationTest.run(new ReplayCommand(), args.toArray(String[]::new));
-    }
-
-    private static void refusedOnce(SharedDataValidationTest.Result r, String... named) {
-        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
-        assertThat(r.err()).contains(named).doesNotContain("Exception", "\tat ");
-        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+        return PulsedNcmLog.write(tmp, name, units);
     }
 
     @Test
@@ -67,22 +37,22 @@ class InputNoCellHasTest {
 
     @Test
     void socRefInPercentIsNamed() throws IOException {
-        Path pct = log("pct.csv", r -> new Row(r.seconds, r.amps, r.volts, r.celsius, 100 * r.soc));
+        Path pct = log("pct.csv", r -> new Row(r.seconds(), r.amps(), r.volts(), r.celsius(), 100 * r.soc()));
         refusedOnce(
                 replay(pct), "pct.csv", "soc_ref = 90", "data row 1", "looks like percent", "divide the column by 100");
     }
 
     @Test
     void socRefBeyondZeroToOneIsNamed() throws IOException {
-        Path high = log("high.csv", r -> new Row(r.seconds, r.amps, r.volts, r.celsius, r.soc + 0.3));
+        Path high = log("high.csv", r -> new Row(r.seconds(), r.amps(), r.volts(), r.celsius(), r.soc() + 0.3));
         refusedOnce(replay(high), "high.csv", "soc_ref = 1.2", "data row 1", "outside 0..1");
-        Path low = log("low.csv", r -> new Row(r.seconds, r.amps, r.volts, r.celsius, r.soc - 1.2));
+        Path low = log("low.csv", r -> new Row(r.seconds(), r.amps(), r.volts(), r.celsius(), r.soc() - 1.2));
         refusedOnce(replay(low), "low.csv", "soc_ref = -0.3", "outside 0..1");
     }
 
     @Test
     void aTimeColumnInTenthsOfASecondIsNamed() throws IOException {
-        Path ds = log("ds.csv", r -> new Row(10 * r.seconds, r.amps, r.volts, r.celsius, r.soc));
+        Path ds = log("ds.csv", r -> new Row(10 * r.seconds(), r.amps(), r.volts(), r.celsius(), r.soc()));
         refusedOnce(replay(ds), "ds.csv", "time_s looks like milliseconds or tenths of a second", "capacities");
     }
 
@@ -107,7 +77,7 @@ class InputNoCellHasTest {
     @Test
     void aVoltageInTenthsOfAVoltIsNamedByReplayAndCharacterize() throws IOException {
         Path ok = log("ok.csv", row -> row);
-        Path tenth = log("v10.csv", r -> new Row(r.seconds, r.amps, r.volts / 10, r.celsius, r.soc));
+        Path tenth = log("v10.csv", r -> new Row(r.seconds(), r.amps(), r.volts() / 10, r.celsius(), r.soc()));
         refusedOnce(
                 replay(tenth),
                 "v10.csv",
@@ -132,7 +102,8 @@ class InputNoCellHasTest {
     @Test
     void aFewRowsAtZeroVoltsAreNotAUnitMistake() throws IOException {
         SharedDataValidationTest.Result r = replay(log(
-                "zero.csv", row -> row.seconds < 20 ? new Row(row.seconds, row.amps, 0.0, row.celsius, row.soc) : row));
+                "zero.csv",
+                row -> row.seconds() < 20 ? new Row(row.seconds(), row.amps(), 0.0, row.celsius(), row.soc()) : row));
         assertThat(r.exit()).as(r.err()).isZero();
     }
 

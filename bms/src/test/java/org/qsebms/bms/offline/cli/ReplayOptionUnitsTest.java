@@ -1,19 +1,15 @@
 package org.qsebms.bms.offline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.qsebms.bms.offline.cli.PulsedNcmLog.refusedOnce;
+import static org.qsebms.bms.offline.cli.PulsedNcmLog.replay;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.qsebms.config.PresetCatalog;
-import org.qsebms.estimators.model.EcmParameters;
-import org.qsebms.estimators.model.EquivalentCircuitCell;
+import org.qsebms.bms.offline.cli.PulsedNcmLog.Row;
 
 /**
  * {@code bms replay} options in the wrong unit (issue 20, tester's report 2026-12-06): a gain limit
@@ -24,38 +20,8 @@ class ReplayOptionUnitsTest {
     @TempDir
     Path tmp;
 
-    private static final String HEADER = "time_s,current_a,voltage_v,temperature_c,soc_ref";
-
-    /** One row: time, current, voltage, temperature, soc_ref. */
-    private record Row(double seconds, double amps, double volts, double celsius, double soc) {}
-
-    /** The shipped NCM811 cell from 90 % SOC, 1 C discharge pulses of 60 s with 60 s rests, for 3600 s. */
     private Path log(String name, UnaryOperator<Row> units) throws IOException {
-        EcmParameters p = new PresetCatalog().load("psoa-ncm811").cell();
-        EquivalentCircuitCell cell = new EquivalentCircuitCell(p, 0.9, 25);
-        StringBuilder b = new StringBuilder(HEADER + "\n");
-        for (int k = 0; k < 3600; k++) {
-            double amps = (k / 60) % 2 == 0 ? 0.0 : -p.capacityAh();
-            cell.step(amps, k == 0 ? 0 : 1.0);
-            Row r = units.apply(new Row(k, amps, cell.terminalVolts(), 25.0, cell.soc()));
-            b.append(String.format(
-                    Locale.ROOT, "%.1f,%.4f,%.5f,%.2f,%.6f%n", r.seconds, r.amps, r.volts, r.celsius, r.soc));
-        }
-        Path f = tmp.resolve(name);
-        Files.writeString(f, b);
-        return f;
-    }
-
-    private static SharedDataValidationTest.Result replay(Path log, String... more) {
-        List<String> args = new ArrayList<>(List.of(log.toString(), "--chemistry", "psoa-ncm811"));
-        args.addAll(List.of(more));
-        return SharedDataValidationTest.run(new ReplayCommand(), args.toArray(String[]::new));
-    }
-
-    private static void refusedOnce(SharedDataValidationTest.Result r, String... named) {
-        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
-        assertThat(r.err()).contains(named).doesNotContain("Exception", "\tat ");
-        assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+        return PulsedNcmLog.write(tmp, name, units);
     }
 
     @Test
