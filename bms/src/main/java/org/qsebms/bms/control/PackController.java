@@ -209,7 +209,17 @@ public final class PackController {
             try {
                 hw.balancing().allOff(); // each step whatever became of the one before
             } finally {
-                protection.loopException(reason, nowNanos);
+                try {
+                    protection.loopException(reason, nowNanos);
+                } finally {
+                    // FAULT and zero limits now, as for any MSL, not once the ticks run again (check23r)
+                    try {
+                        supervisor.tickFailed(reason, nowNanos);
+                    } finally {
+                        currentLimits.update(t.m, true); // tripped: zero, whatever the measurement holds
+                        limitOutput.publish(currentLimits.chargeAmps(), currentLimits.dischargeAmps());
+                    }
+                }
             }
         }
     }

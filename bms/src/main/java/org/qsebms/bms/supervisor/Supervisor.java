@@ -265,6 +265,27 @@ public final class Supervisor {
     }
 
     /**
+     * A tick that threw (the loop's last resort, after {@code LOOP_EXCEPTION} was latched) moves to {@code FAULT} at
+     * once, as {@link #tripNow} does, and refuses every reset waiting: a reset is judged by a tick, and no tick ran
+     * (issue 23, check23r: while ticks kept throwing the pack stayed NORMAL, and a reset sent then was answered only
+     * once they stopped). Loop thread only.
+     */
+    public void tickFailed(String reason, long nowNanos) {
+        tripNow(nowNanos);
+        boolean service = requests.takeServiceReset();
+        long ticket = requests.takeResetTicket();
+        if (ticket > 0 || service) {
+            listener.resetOutcome(
+                    false,
+                    "reset refused: the control tick failed (" + reason + "); a reset is judged by a tick that "
+                            + "runs: send it again once the loop has run for 1 s without an exception (the cause of "
+                            + "LOOP_EXCEPTION)",
+                    nowNanos,
+                    ticket > 0 ? ticket : requests.resetsTaken());
+        }
+    }
+
+    /**
      * Answers a reset at the tick it is taken: accepted only with a latched fault, none raised since the
      * reset was received, and no cause left.
      */
