@@ -496,7 +496,7 @@ public final class Supervisor {
         state = next;
         enteredNanos = now;
         onEnter(next, now);
-        listener.stateChanged(from, next, reasonFor(next), now);
+        listener.stateChanged(from, next, reasonFor(from, next), now);
     }
 
     private void onEnter(SupervisorState s, long now) {
@@ -515,14 +515,26 @@ public final class Supervisor {
         }
     }
 
-    private String reasonFor(SupervisorState s) {
+    /** Why the state moved, by where it came from too (check23r: a return from OPENING read "precharge complete"). */
+    private static String reasonFor(SupervisorState from, SupervisorState s) {
         return switch (s) {
             case FAULT -> "fault at MSL: contactors opened";
             case SHUTDOWN -> "shutdown requested";
             case PRECHARGE -> "close requested";
-            case NORMAL -> "precharge complete, contactors closed";
+            case NORMAL ->
+                switch (from) {
+                    case OPENING -> "close requested again before the contactors opened: they stay closed";
+                    case DIAGNOSTIC -> "scheduled diagnostic ended: contactors closed";
+                    default -> "precharge complete, contactors closed";
+                };
             case OPENING -> "open requested, waiting for current to fall";
-            case STANDBY -> "contactors open";
+            case STANDBY ->
+                switch (from) {
+                    case FAULT -> "reset accepted: contactors open";
+                    case PRECHARGE -> "open requested during precharge: contactors open";
+                    case OPENING -> "current fell below the open threshold: contactors opened";
+                    default -> "contactors open";
+                };
             case INIT -> "start";
             case DIAGNOSTIC -> "scheduled diagnostic: rest, relaxed OCV, pulse";
         };

@@ -321,4 +321,30 @@ class SupervisorTest {
                         "PRECHARGE: close requested",
                         "NORMAL: precharge complete, contactors closed");
     }
+
+    /** check23r: a return to NORMAL from OPENING read "precharge complete, contactors closed". */
+    @Test
+    void aReturnFromOpeningAndAnOpenAfterItSayWhatHappened() {
+        rig.tick();
+        loadAmps = -3.0; // keeps the pack in OPENING
+        rig.connect();
+        rig.wiring.requests().requestOpen();
+        rig.ticks(3);
+        rig.wiring.requests().requestClose();
+        rig.ticks(2);
+        assertThat(rig.state()).isEqualTo(SupervisorState.NORMAL);
+        rig.wiring.requests().requestOpen();
+        rig.ticks(2);
+        loadAmps = 0.0;
+        rig.ticks(2);
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+        assertThat(rig.events)
+                .filteredOn(e -> e instanceof ControllerEvent.StateChange)
+                .extracting(e -> ((ControllerEvent.StateChange) e).from() + "->"
+                        + ((ControllerEvent.StateChange) e).to() + ": " + ((ControllerEvent.StateChange) e).reason())
+                .containsSubsequence(
+                        "PRECHARGE->NORMAL: precharge complete, contactors closed",
+                        "OPENING->NORMAL: close requested again before the contactors opened: they stay closed",
+                        "OPENING->STANDBY: current fell below the open threshold: contactors opened");
+    }
 }
