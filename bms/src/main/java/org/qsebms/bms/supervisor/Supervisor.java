@@ -552,6 +552,7 @@ public final class Supervisor {
      */
     private void checkWeld(long now) {
         ContactorId weldedId = null;
+        int weldedMask = 0;
         ContactorId releasingId = null;
         boolean allReadClosed = true;
         for (ContactorId id : IDS) {
@@ -569,6 +570,7 @@ public final class Supervisor {
                 send(c, false);
                 if (now - openedNanos[id.ordinal()] >= FEEDBACK_NANOS) {
                     weldedId = weldedId == null ? id : weldedId;
+                    weldedMask |= 1 << id.ordinal();
                     continue;
                 }
                 releasingId = releasingId == null ? id : releasingId;
@@ -589,7 +591,9 @@ public final class Supervisor {
                 weldedId != null,
                 weldedId == null
                         ? ""
-                        : allReadClosed && !everCommandedClosed ? POLARITY + name(weldedId) : name(weldedId),
+                        : allReadClosed && !everCommandedClosed
+                                ? POLARITY + WELDED_NAMES[weldedMask]
+                                : WELDED_NAMES[weldedMask],
                 releasingId == null ? null : name(releasingId),
                 releasingId == null ? 0 : (now - openedNanos[releasingId.ordinal()]) / 1_000_000L,
                 now);
@@ -662,6 +666,28 @@ public final class Supervisor {
     private void nextStep(PrechargeStep s, long now) {
         step = s;
         stepNanos = now;
+    }
+
+    /**
+     * Every set of welded contactors by the bits of their ordinals, named whole (check23r: with both mains welded only
+     * the main negative was named), built once so a weld check allocates nothing.
+     */
+    private static final String[] WELDED_NAMES = weldedNames();
+
+    private static String[] weldedNames() {
+        String[] names = new String[1 << IDS.length];
+        for (int mask = 1; mask < names.length; mask++) {
+            java.util.List<String> parts = new java.util.ArrayList<>();
+            for (ContactorId id : IDS) {
+                if ((mask & 1 << id.ordinal()) != 0) {
+                    parts.add(name(id));
+                }
+            }
+            names[mask] = parts.size() == 1
+                    ? parts.get(0)
+                    : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        }
+        return names;
     }
 
     private static String name(ContactorId id) {

@@ -225,6 +225,24 @@ class SafetyScenarioTest {
                 .isNaN();
     }
 
+    /** check23r: with both mains welded, CONTACTOR_WELDED named only the main negative. */
+    @Test
+    void bothWeldedMainsAreNamed() {
+        ScenarioLog log = ScenarioLog.run(PACK + """
+                initial: {soc: 0.6}
+                faults:
+                  - {at: 5s, type: contactorWeld, contactor: MAIN_POSITIVE}
+                  - {at: 5s, type: contactorWeld, contactor: MAIN_NEGATIVE}
+                commands:
+                  - {at: 10s, type: open}
+                duration: 12s
+                """);
+        String reason = log.first("fault", n -> n.get("id").asText().equals("CONTACTOR_WELDED.MSL"))
+                .get("reason")
+                .asText();
+        assertThat(reason).as(log.dump()).contains("main positive").contains("main negative");
+    }
+
     @Test
     void aPrechargeContactorWeldedDuringPrechargeIsFoundWithin200MsOfItsRelease() {
         ScenarioLog log = ScenarioLog.run(PACK + """
