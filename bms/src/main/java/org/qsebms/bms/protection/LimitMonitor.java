@@ -34,6 +34,8 @@ final class LimitMonitor {
     private boolean lastBeyondMsl;
     /** Where the last sample was taken (a cell's or sensor's name, built once at start-up), for a refusal's text. */
     private String lastWhere = "";
+    /** What a clearing names instead of {@code where}, for this evaluation only (null: {@code where}). */
+    private String whereCleared;
 
     LimitMonitor(FaultCode code, ThreeLevelLimit limit) {
         this(code, limit, true);
@@ -58,6 +60,20 @@ final class LimitMonitor {
      */
     void evaluate(double value, boolean applicable, long nowNanos, String where, FaultSink sink) {
         evaluate(value, applicable, applicable, nowNanos, where, sink);
+    }
+
+    /**
+     * As {@link #evaluate(double, boolean, long, String, FaultSink)}, a clearing naming {@code whereCleared} instead of
+     * {@code where}: where {@code where} is the detail of a raise that no longer holds when the level clears (check23r:
+     * a soft-short alarm cleared with the leak it was raised with).
+     */
+    void evaluate(double value, boolean applicable, long nowNanos, String where, String whereCleared, FaultSink sink) {
+        this.whereCleared = whereCleared;
+        try {
+            evaluate(value, applicable, nowNanos, where, sink);
+        } finally {
+            this.whereCleared = null;
+        }
     }
 
     /**
@@ -154,7 +170,7 @@ final class LimitMonitor {
                                 false,
                                 LEVELS[l] == LimitLevel.MSL && latched,
                                 applicable
-                                        ? describe(value, threshold, where, false)
+                                        ? describe(value, threshold, whereCleared != null ? whereCleared : where, false)
                                         : (where.isEmpty() ? "" : where + ": ") + limit.quantity()
                                                 + " no longer monitored (condition for this limit ended)",
                                 nowNanos));

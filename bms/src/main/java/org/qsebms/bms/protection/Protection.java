@@ -525,6 +525,7 @@ public final class Protection {
                 maxSoftShortCell >= 0,
                 now,
                 maxSoftShortCell >= 0 ? softShortWhere[maxSoftShortCell] : "",
+                maxSoftShortCell >= 0 ? cellName(maxSoftShortCell) : "",
                 sink);
     }
 

@@ -212,6 +212,25 @@ class ProtectionTest {
                 .startsWith("cell 2: softShortScore 0.950");
     }
 
+    /** check23r: the MSL cleared with the leak it was raised with ("leak about 25.2 mA"), a leak no longer seen. */
+    @Test
+    void aSoftShortLevelClearsWithoutTheDetailItWasRaisedWith() {
+        f.step(p);
+        p.reportSoftShortScore(1, 0.95);
+        p.reportSoftShortDetail(1, "cell 2: leak about 25.2 mA above the string median");
+        f.stepFor(p, 10_100_000_000L);
+        assertThat(f.firstRaised(FaultCode.SOFT_SHORT, LimitLevel.MSL).reason()).contains("leak about 25.2 mA");
+        p.reportSoftShortScore(1, 0.7); // still flagged: the detail stays, the MSL clears
+        f.stepFor(p, 10_100_000_000L);
+        FaultEvent cleared = f.events.stream()
+                .filter(e -> e.code() == FaultCode.SOFT_SHORT && e.level() == LimitLevel.MSL && !e.raised())
+                .findFirst()
+                .orElseThrow();
+        assertThat(cleared.reason())
+                .startsWith("cell 2: softShortScore 0.700 back inside")
+                .doesNotContain("leak");
+    }
+
     @Test
     void currentReadWhileContactorsAreOpenIsZeroDrift() {
         f.pathOpen = true;
