@@ -56,6 +56,11 @@ public final class ScenarioRunner {
     private ActiveInjections active = new ActiveInjections();
     /** The loop period of the present run (s). */
     private double periodS;
+    /**
+     * The time of the tick whose timeline actions are being applied: their lines carry it, with the time asked for
+     * as {@code at} when it differs (check23r: a reset line said 5.8 s and its answer 5.85 s).
+     */
+    private double appliedAtS;
 
     private final long[] loopClock = new long[1];
 
@@ -202,7 +207,7 @@ public final class ScenarioRunner {
         for (Scenario.AmbientStep a : sc.ambient().subList(1, sc.ambient().size())) {
             timeline.add(new Timed(a.atS(), 0, null, () -> {
                 pack.setAmbientCelsius(a.celsius());
-                emit(line(a.atS(), "ambient").put("celsius", a.celsius()), out);
+                emit(applied(a.atS(), "ambient").put("celsius", a.celsius()), out);
             }));
         }
         int order = 1;
@@ -239,6 +244,7 @@ public final class ScenarioRunner {
         for (long k = 0; k <= ticks; k++) {
             clock[0] = k * period;
             double t = clock[0] / 1e9;
+            appliedAtS = t;
             while (next < timeline.size() && timeline.get(next).atS() <= t + 1e-9) {
                 timeline.get(next++).action().run();
             }
@@ -549,8 +555,8 @@ public final class ScenarioRunner {
             }
             case ScenarioAction.BrokerOutage c -> {
                 // `bms simulate` runs without a broker; the outage is logged to show the control is unaffected.
-                begin = () -> emit(line(c.atS(), "broker").put("connected", false), out);
-                end = () -> emit(line(c.atS() + c.forS(), "broker").put("connected", true), out);
+                begin = () -> emit(applied(c.atS(), "broker").put("connected", false), out);
+                end = () -> emit(applied(c.atS() + c.forS(), "broker").put("connected", true), out);
             }
             case ScenarioAction.Command c ->
                 begin = switch (c.type()) {
@@ -563,7 +569,8 @@ public final class ScenarioRunner {
         }
         boolean command = a instanceof ScenarioAction.Command;
         Runnable logged = () -> {
-            ObjectNode n = line(a.atS(), command ? "command" : "inject").put(command ? "command" : "fault", a.type());
+            ObjectNode n =
+                    applied(a.atS(), command ? "command" : "inject").put(command ? "command" : "fault", a.type());
             describe(a, n);
             emit(n, out);
             begin.run();
@@ -572,7 +579,7 @@ public final class ScenarioRunner {
         if (end != null && Double.isFinite(a.forS())) {
             Runnable finish = end;
             Runnable loggedEnd = () -> {
-                ObjectNode n = line(a.atS() + a.forS(), "inject")
+                ObjectNode n = applied(a.atS() + a.forS(), "inject")
                         .put("fault", a.type())
                         .put("phase", "end");
                 describe(a, n);
@@ -587,6 +594,15 @@ public final class ScenarioRunner {
             };
             timeline.add(new Timed(a.atS() + a.forS(), order, a.type(), loggedEnd));
         }
+    }
+
+    /** A line of an action applied at this tick, asked for at {@code atS} (given as "at" when not the tick's time). */
+    private ObjectNode applied(double atS, String type) {
+        ObjectNode n = line(appliedAtS, type);
+        if (Math.abs(atS - appliedAtS) > 1e-9) {
+            n.put("at", atS);
+        }
+        return n;
     }
 
     private static void describe(ScenarioAction a, ObjectNode n) {

@@ -62,6 +62,32 @@ class OverlappingInjectionsScenarioTest {
         assertThat(unseen.get("t").asDouble()).isCloseTo(20.1, within(1e-9));
     }
 
+    /**
+     * check23r: command and inject lines carried the time asked for (a reset at 5.8 s) while the tick that applied
+     * them and the answer came at 5.85 s, so a reader pairing a command with its answer by time found none.
+     */
+    @Test
+    void anActionsLineCarriesTheTickThatAppliedItAndTheTimeAskedFor() {
+        ScenarioLog log = ScenarioLog.run(PACK + """
+                loop: {period: 150ms}
+                initial: {soc: 0.6}
+                faults:
+                  - {at: 5s, type: cellOverVoltage, cell: 2, volts: 1.0, for: 1.3s}
+                commands:
+                  - {at: 7.9s, type: reset}
+                  - {at: 9s, type: close}
+                duration: 10s
+                """);
+        JsonNode command = log.first("command", n -> n.get("command").asText().equals("reset"));
+        JsonNode answer = log.first("reset", n -> true);
+        assertThat(command.get("t").asDouble()).isCloseTo(7.95, within(1e-9));
+        assertThat(command.get("at").asDouble()).isCloseTo(7.9, within(1e-9));
+        assertThat(answer.get("t").asDouble()).isEqualTo(command.get("t").asDouble());
+        JsonNode end = log.first("inject", n -> n.has("phase"));
+        assertThat(end.get("t").asDouble()).isCloseTo(6.3, within(1e-9));
+        assertThat(end.has("at")).as("6.3 s is a tick at 150 ms").isFalse();
+    }
+
     @Test
     void overlappingOffsetsAndShortsCombineAndEndAtExactlyNone() {
         ActiveInjections a = new ActiveInjections();
