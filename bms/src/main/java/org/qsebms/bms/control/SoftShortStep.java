@@ -25,6 +25,10 @@ final class SoftShortStep implements TickStep {
     private final double thresholdAmps;
     private final Protection protection;
     private final boolean[] flagged;
+    /** Per cell, the levels of the score last reported (0: none, 1 MOL, 2 RSL, 3 MSL). */
+    private final int[] levels;
+
+    private final org.qsebms.config.ThreeLevelLimit scoreLimit;
     /** The detector's own SOC filter, or null: the published estimates. */
     private final SocFilter leakFollowingSoc;
 
@@ -36,6 +40,8 @@ final class SoftShortStep implements TickStep {
         this.thresholdAmps = alarm.thresholdAmps();
         this.protection = protection;
         this.flagged = new boolean[cells];
+        this.levels = new int[cells];
+        this.scoreLimit = protection.extra().softShortScore();
         this.leakFollowingSoc = alarm.leakFollowingSoc().orElse(null);
         this.ownSoc = new double[cells];
         this.ownBound = new double[cells];
@@ -73,12 +79,16 @@ final class SoftShortStep implements TickStep {
                 protection.reportSoftShortNoLeak(i);
             }
             boolean now = detector.isFlagged(i);
-            if (now != flagged[i]) {
-                // the alarm carries the detector's reason as it stood when the cell was flagged (allocates on the edge
-                // only)
+            int level =
+                    score >= scoreLimit.msl() ? 3 : score >= scoreLimit.rsl() ? 2 : score >= scoreLimit.mol() ? 1 : 0;
+            if (now != flagged[i] || now && level != levels[i]) {
+                // the alarm carries the detector's reason as it stood when the cell was flagged or its score reached
+                // another level (check23s: an MSL raised 30 min after the RSL named the RSL's leak); allocates on
+                // those edges only
                 flagged[i] = now;
                 protection.reportSoftShortDetail(i, now ? detector.reason(i) : null);
             }
+            levels[i] = level;
         }
     }
 
