@@ -62,7 +62,7 @@ final class LimitReader {
         try {
             return new ThreeLevelLimit(quantity, dir, mol, rsl, msl, hyst, debounce, unit);
         } catch (ConfigException e) {
-            throw new ConfigException(n.path(), e.getMessage());
+            throw new ConfigException(n.path(), e.reason());
         }
     }
 

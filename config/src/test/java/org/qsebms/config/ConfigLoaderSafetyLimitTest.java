@@ -100,12 +100,23 @@ class ConfigLoaderSafetyLimitTest {
                 .hasMessageStartingWith("limits.chargeOverCurrentC.msl: 1.5 C is beyond");
     }
 
+    /**
+     * Issue 23, check23r: the message read "for a upper limit" and said nothing of the fix. It names the order, the
+     * values and what to move, for an upper and a lower limit alike.
+     */
     @Test
-    void rejectsUnorderedLevels() {
+    void rejectsUnorderedLevelsSayingHowToOrderThem() {
         assertThatThrownBy(() -> loader.parse(
                         pack("psoa-ncm811", "limits:\n  cellOverVoltage: {mol: 4.25, rsl: 4.2, msl: 4.3}\n"), "t.yaml"))
-                .hasMessageContaining("limits.cellOverVoltage")
-                .hasMessageContaining("levels must be ordered mol <= rsl <= msl");
+                .hasMessage("limits.cellOverVoltage: levels must be ordered mol <= rsl <= msl for an upper limit, got"
+                        + " mol=4.25, rsl=4.2, msl=4.3 V; move the levels out of order so that a value rising reaches"
+                        + " the MOL first, then the RSL, the MSL last (mol <= rsl <= msl)");
+        assertThatThrownBy(() -> loader.parse(
+                        pack("psoa-ncm811", "limits:\n  cellUnderVoltage: {mol: 2.85, rsl: 2.9, msl: 2.8}\n"),
+                        "t.yaml"))
+                .hasMessage("limits.cellUnderVoltage: levels must be ordered mol >= rsl >= msl for a lower limit, got"
+                        + " mol=2.85, rsl=2.9, msl=2.8 V; move the levels out of order so that a value falling reaches"
+                        + " the MOL first, then the RSL, the MSL last (mol >= rsl >= msl)");
     }
 
     private void refused(String chemistry, String limits, String keyPath, String message) {
