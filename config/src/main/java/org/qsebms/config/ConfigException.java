@@ -6,15 +6,23 @@ package org.qsebms.config;
  */
 public final class ConfigException extends RuntimeException {
     private final String keyPath;
+    private final String reason;
 
     public ConfigException(String keyPath, String message) {
         super(keyPath == null || keyPath.isEmpty() ? message : keyPath + ": " + message);
         this.keyPath = keyPath;
+        this.reason = message;
     }
 
     public ConfigException(String keyPath, String message, Throwable cause) {
         super(keyPath == null || keyPath.isEmpty() ? message : keyPath + ": " + message, cause);
         this.keyPath = keyPath;
+        this.reason = message;
+    }
+
+    /** The message without its key path, to be given again under the path of the entry that holds it. */
+    String reason() {
+        return reason;
     }
 
     /** The dotted key path of the offending entry, e.g. {@code limits.cellOverVoltage.msl}. */

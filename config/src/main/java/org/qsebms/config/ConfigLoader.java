@@ -87,12 +87,12 @@ public final class ConfigLoader {
         ProtectionLimits limits = limits(r.optionalMapping("limits"), preset, capacity);
 
         YamlNode loopNode = r.optionalMapping("loop");
-        LoopConfig loop = new LoopConfig(Duration.ofMillis(100), 5);
+        LoopConfig loop = LoopConfig.DEFAULT;
         if (loopNode != null) {
             loopNode.rejectUnknownKeys(Set.of("period", "overrunsToFault"));
             loop = new LoopConfig(
-                    loopNode.duration("period", Duration.ofMillis(100), Duration.ofMillis(10), Duration.ofSeconds(1)),
-                    loopNode.integer("overrunsToFault", 5, 1, 1000));
+                    loopNode.duration("period", loop.period(), Duration.ofMillis(10), Duration.ofSeconds(1)),
+                    fewerOverruns(loopNode, loop.overrunsToFault()));
         }
 
         YamlNode halNode = r.optionalMapping("hal");
@@ -480,6 +480,22 @@ public final class ConfigLoader {
         return new UsableCapacityConfig(charge, cutoff, taper);
     }
 
+    /**
+     * {@code loop.overrunsToFault}: at most the default, since more overruns in a row before {@code LOOP_OVERRUN} is a
+     * looser check (check23r: 1000 was accepted, a loop that overran for 100 s at 100 ms before the fault).
+     */
+    private static int fewerOverruns(YamlNode loopNode, int base) {
+        int v = loopNode.integer("overrunsToFault", base, 1, 1000);
+        if (v > base) {
+            throw new ConfigException(
+                    loopNode.child("overrunsToFault"),
+                    v + " is more overruns than the default's " + base
+                            + "; configuration may only tighten (fewer overruns in a row before the loop fault),"
+                            + " so use 1.." + base);
+        }
+        return v;
+    }
+
     private static ProtectionLimits limits(YamlNode n, ChemistryPreset preset, double capacityAh) {
         ProtectionLimits p = preset.limits();
         double presetCapacity = preset.cell().capacityAh();
@@ -611,6 +627,7 @@ public final class ConfigLoader {
                             + "; configuration may only tighten a safety limit, so use a value "
                             + (base.direction() == LimitDirection.UPPER ? "<= " : ">= ") + base.msl());
         }
+        LimitReader.requireNoLooser(n, read, base, "the " + preset.name() + " preset");
         return "C".equals(base.unit()) ? scale(read, scale) : read;
     }
 }

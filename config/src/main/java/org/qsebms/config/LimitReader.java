@@ -1,5 +1,7 @@
 package org.qsebms.config;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.util.Set;
 
@@ -60,7 +62,45 @@ final class LimitReader {
         try {
             return new ThreeLevelLimit(quantity, dir, mol, rsl, msl, hyst, debounce, unit);
         } catch (ConfigException e) {
-            throw new ConfigException(n.path(), e.getMessage());
+            throw new ConfigException(n.path(), e.reason());
         }
+    }
+
+    /**
+     * Refuses a configuration's limit that judges more loosely than its base (the preset's limit) in time or in
+     * clearing: a debounce longer than the base's trips later, a hysteresis smaller than the base's clears sooner and
+     * nearer the level. With the MSL only moving inward (each caller checks it), the point where a level clears, the
+     * level less its hysteresis, then only moves inward too. Both limits in the same unit (the C-rate limits in C).
+     *
+     * @param n        the limit's mapping in the configuration, for the key path
+     * @param baseName what the base is, e.g. "the psoa-lfp preset"
+     */
+    static void requireNoLooser(YamlNode n, ThreeLevelLimit read, ThreeLevelLimit base, String baseName) {
+        if (read.debounce().compareTo(base.debounce()) > 0) {
+            throw new ConfigException(
+                    n.child("debounce"),
+                    SupplementaryReader.text(read.debounce())
+                            + " is longer than " + baseName + "'s " + SupplementaryReader.text(base.debounce())
+                            + "; configuration may only tighten, so use a debounce <= "
+                            + SupplementaryReader.text(base.debounce()));
+        }
+        // a C-rate base was divided back from amps: allow its last bits, so the preset's own value is accepted
+        if (read.hysteresis() < base.hysteresis() * (1 - 1e-9)) {
+            String unit = read.unit().isEmpty() ? "" : " " + read.unit();
+            throw new ConfigException(
+                    n.child("hysteresis"),
+                    plain(read.hysteresis()) + unit + " is below " + baseName + "'s " + plain(base.hysteresis()) + unit
+                            + "; configuration may only tighten (a larger hysteresis here: a level clears only once"
+                            + " the value is back inside it by the hysteresis), so use a hysteresis >= "
+                            + plain(base.hysteresis()) + unit);
+        }
+    }
+
+    /** A number as a person would write it: 0.05, not 0.05000000000000001. */
+    private static String plain(double v) {
+        return BigDecimal.valueOf(v)
+                .round(new MathContext(9))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -12,9 +12,9 @@ import java.util.Set;
  * Reads a {@code supplementary:} section into {@link SupplementaryLimits}: over a base (the shipped
  * defaults for a preset; the preset's values for a configuration). For a configuration every value
  * may only be tighter than or equal to the base: for an upper limit (imbalance, SOC high, soft-short
- * score) a lower MSL, for the SOC low bound a higher MSL; a shorter debounce, detection window or
- * stuck window; a lower threshold (drift, spread, rate, step, stuck current, short-circuit factor);
- * a smaller sensor accuracy (a narrower sum-of-cells tolerance); fewer lockout trips; a longer
+ * score) a lower MSL, for the SOC low bound a higher MSL, and a hysteresis no smaller; a shorter
+ * debounce, detection window or stuck window; a lower threshold (drift, spread, rate, step, stuck
+ * current, short-circuit factor); a smaller sensor accuracy (a narrower sum-of-cells tolerance); fewer lockout trips; a longer
  * lockout window and a longer loop proof (more proof before a cause counts as gone).
  */
 final class SupplementaryReader {
@@ -180,14 +180,7 @@ final class SupplementaryReader {
                                     + "; configuration may only tighten a safety limit, so use a value "
                                     + (dir == LimitDirection.UPPER ? "<= " : ">= ") + b.msl());
                 }
-                if (read.debounce().compareTo(b.debounce()) > 0) {
-                    throw new ConfigException(
-                            m.child("debounce"),
-                            text(read.debounce())
-                                    + " is longer than " + baseName + "'s " + text(b.debounce())
-                                    + "; configuration may only tighten, so use a debounce <= "
-                                    + text(b.debounce()));
-                }
+                LimitReader.requireNoLooser(m, read, b, baseName);
             }
             return read;
         }

@@ -21,12 +21,14 @@ public record ThreeLevelLimit(
     public ThreeLevelLimit {
         boolean ordered = direction == LimitDirection.UPPER ? mol <= rsl && rsl <= msl : mol >= rsl && rsl >= msl;
         if (!ordered) {
+            boolean upper = direction == LimitDirection.UPPER;
+            String order = upper ? "mol <= rsl <= msl" : "mol >= rsl >= msl";
             throw new ConfigException(
                     quantity,
-                    "levels must be ordered "
-                            + (direction == LimitDirection.UPPER ? "mol <= rsl <= msl" : "mol >= rsl >= msl")
-                            + " for a " + direction.name().toLowerCase()
-                            + " limit, got mol=" + mol + ", rsl=" + rsl + ", msl=" + msl + " " + unit);
+                    "levels must be ordered " + order + " for " + (upper ? "an upper" : "a lower") + " limit, got mol="
+                            + mol + ", rsl=" + rsl + ", msl=" + msl + " " + unit
+                            + "; move the levels out of order so that a value " + (upper ? "rising" : "falling")
+                            + " reaches the MOL first, then the RSL, the MSL last (" + order + ")");
         }
         if (!(hysteresis >= 0)) {
             throw new ConfigException(quantity + ".hysteresis", hysteresis + " must be >= 0 " + unit);

@@ -2,6 +2,7 @@ package org.qsebms.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -99,11 +100,125 @@ class ConfigLoaderSafetyLimitTest {
                 .hasMessageStartingWith("limits.chargeOverCurrentC.msl: 1.5 C is beyond");
     }
 
+    /**
+     * Issue 23, check23r: the message read "for a upper limit" and said nothing of the fix. It names the order, the
+     * values and what to move, for an upper and a lower limit alike.
+     */
     @Test
-    void rejectsUnorderedLevels() {
+    void rejectsUnorderedLevelsSayingHowToOrderThem() {
         assertThatThrownBy(() -> loader.parse(
                         pack("psoa-ncm811", "limits:\n  cellOverVoltage: {mol: 4.25, rsl: 4.2, msl: 4.3}\n"), "t.yaml"))
-                .hasMessageContaining("limits.cellOverVoltage")
-                .hasMessageContaining("levels must be ordered mol <= rsl <= msl");
+                .hasMessage("limits.cellOverVoltage: levels must be ordered mol <= rsl <= msl for an upper limit, got"
+                        + " mol=4.25, rsl=4.2, msl=4.3 V; move the levels out of order so that a value rising reaches"
+                        + " the MOL first, then the RSL, the MSL last (mol <= rsl <= msl)");
+        assertThatThrownBy(() -> loader.parse(
+                        pack("psoa-ncm811", "limits:\n  cellUnderVoltage: {mol: 2.85, rsl: 2.9, msl: 2.8}\n"),
+                        "t.yaml"))
+                .hasMessage("limits.cellUnderVoltage: levels must be ordered mol >= rsl >= msl for a lower limit, got"
+                        + " mol=2.85, rsl=2.9, msl=2.8 V; move the levels out of order so that a value falling reaches"
+                        + " the MOL first, then the RSL, the MSL last (mol >= rsl >= msl)");
+    }
+
+    private void refused(String chemistry, String limits, String keyPath, String message) {
+        assertThatThrownBy(() -> loader.parse(pack(chemistry, limits), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(keyPath + ": " + message)
+                .extracting(e -> ((ConfigException) e).keyPath())
+                .isEqualTo(keyPath);
+    }
+
+    /**
+     * Issue 23, check23r: a debounce was only checked against 0..10 min, so {@code cellOverVoltage: {debounce: 10min}}
+     * loaded (exit 0) and an over-voltage went untripped for minutes, while the supplementary keys refused the same
+     * loosening. A debounce longer than the preset's is refused on every primary limit, in C-rate limits too.
+     */
+    @Test
+    void rejectsADebounceLongerThanThePresets() {
+        refused(
+                "psoa-ncm811",
+                "limits:\n  cellOverVoltage: {debounce: 10min}\n",
+                "limits.cellOverVoltage.debounce",
+                "10min is longer than the psoa-ncm811 preset's 300ms; configuration may only tighten, so use a"
+                        + " debounce <= 300ms");
+        refused(
+                "psoa-ncm811",
+                "limits:\n  dischargeOverCurrentC: {debounce: 10min}\n",
+                "limits.dischargeOverCurrentC.debounce",
+                "10min is longer than the psoa-ncm811 preset's 500ms; configuration may only tighten, so use a"
+                        + " debounce <= 500ms");
+        refused(
+                "psoa-lfp",
+                "limits:\n  chargeUnderTemperature: {debounce: 2001ms}\n",
+                "limits.chargeUnderTemperature.debounce",
+                "2001ms is longer than the psoa-lfp preset's 2s; configuration may only tighten, so use a debounce"
+                        + " <= 2s");
+    }
+
+    /**
+     * Issue 23, check23r: a hysteresis was only checked against >= 0, so a level could be made to clear at once, nearer
+     * the limit than the preset allows. A hysteresis smaller than the preset's is refused.
+     */
+    @Test
+    void rejectsAHysteresisSmallerThanThePresets() {
+        refused(
+                "psoa-ncm811",
+                "limits:\n  cellOverVoltage: {hysteresis: 0}\n",
+                "limits.cellOverVoltage.hysteresis",
+                "0 V is below the psoa-ncm811 preset's 0.03 V; configuration may only tighten (a larger hysteresis"
+                        + " here: a level clears only once the value is back inside it by the hysteresis), so use a"
+                        + " hysteresis >= 0.03 V");
+        refused(
+                "psoa-ncm811",
+                "limits:\n  chargeOverCurrentC: {hysteresis: 0.04}\n",
+                "limits.chargeOverCurrentC.hysteresis",
+                "0.04 C is below the psoa-ncm811 preset's 0.05 C; configuration may only tighten (a larger hysteresis"
+                        + " here: a level clears only once the value is back inside it by the hysteresis), so use a"
+                        + " hysteresis >= 0.05 C");
+        refused(
+                "psoa-lfp",
+                "limits:\n  dischargeUnderTemperature: {mol: -12, rsl: -16, msl: -20, hysteresis: 1.5}\n",
+                "limits.dischargeUnderTemperature.hysteresis",
+                "1.5 °C is below the psoa-lfp preset's 2 °C; configuration may only tighten (a larger hysteresis"
+                        + " here: a level clears only once the value is back inside it by the hysteresis), so use a"
+                        + " hysteresis >= 2 °C");
+    }
+
+    /**
+     * The tightening that stays allowed: a shorter debounce, a larger hysteresis, and the preset's own values written
+     * out (a C-rate hysteresis, 0.05 C, comes back from amps as 0.05000000000000001 C and must still be accepted).
+     */
+    @Test
+    void acceptsAShorterDebounceALargerHysteresisAndThePresetsOwnValues() {
+        BmsConfig c = loader.parse(
+                pack(
+                        "psoa-ncm811",
+                        "limits:\n  cellOverVoltage: {hysteresis: 0.05, debounce: 100ms}\n"
+                                + "  chargeOverCurrentC: {mol: 0.5, rsl: 0.8, msl: 1.0, hysteresis: 0.05, debounce: 1s}\n"
+                                + "  dischargeOverCurrentC: {hysteresis: 0.1, debounce: 0s}\n"),
+                "t.yaml");
+        assertThat(c.limits().cellOverVoltage().hysteresis()).isEqualTo(0.05);
+        assertThat(c.limits().cellOverVoltage().debounce()).hasMillis(100);
+        assertThat(c.limits().chargeOverCurrent().hysteresis()).isCloseTo(0.05 * 2.0, within(1e-12));
+        assertThat(c.limits().dischargeOverCurrent().debounce()).isZero();
+    }
+
+    /**
+     * Issue 23, check23r: {@code loop.overrunsToFault} was accepted up to 1000 over a default of 5, a loop fault after
+     * 100 s of overruns at 100 ms. More overruns in a row before the fault is a looser check: refused; fewer load.
+     */
+    @Test
+    void rejectsMoreLoopOverrunsBeforeTheFaultThanTheDefault() {
+        refused(
+                "psoa-ncm811",
+                "loop:\n  overrunsToFault: 6\n",
+                "loop.overrunsToFault",
+                "6 is more overruns than the default's 5; configuration may only tighten (fewer overruns in a row"
+                        + " before the loop fault), so use 1..5");
+        assertThat(loader.parse(pack("psoa-ncm811", "loop:\n  overrunsToFault: 2\n"), "t.yaml")
+                        .loop()
+                        .overrunsToFault())
+                .isEqualTo(2);
+        assertThat(loader.parse(pack("psoa-ncm811", ""), "t.yaml").loop().overrunsToFault())
+                .isEqualTo(5);
     }
 }

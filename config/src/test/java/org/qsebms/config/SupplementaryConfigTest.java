@@ -186,6 +186,20 @@ class SupplementaryConfigTest {
                 "  socHigh: {msl: 1.0, rsl: 0.99, mol: 0.95, debounce: 6s}\n",
                 "supplementary.socHigh.debounce",
                 "6s is longer than the psoa-lfp preset's 5s; configuration may only tighten, so use a debounce <= 5s");
+        // issue 23, check23r: a hysteresis below the preset's (0: the imbalance clears the moment it dips under a
+        // level) was accepted on the three-level supplementary limits
+        refused(
+                "  cellImbalance: {hysteresis: 0}\n",
+                "supplementary.cellImbalance.hysteresis",
+                "0 V is below the psoa-lfp preset's 0.01 V; configuration may only tighten (a larger hysteresis here:"
+                        + " a level clears only once the value is back inside it by the hysteresis), so use a"
+                        + " hysteresis >= 0.01 V");
+        refused(
+                "  socLow: {hysteresis: 0.01}\n",
+                "supplementary.socLow.hysteresis",
+                "0.01 is below the psoa-lfp preset's 0.02; configuration may only tighten (a larger hysteresis here:"
+                        + " a level clears only once the value is back inside it by the hysteresis), so use a"
+                        + " hysteresis >= 0.02");
         refused(
                 "  cellImbalance: {msl: 0.4}\n",
                 "supplementary.cellImbalance.msl",

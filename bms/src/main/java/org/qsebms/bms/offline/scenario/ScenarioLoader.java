@@ -30,6 +30,13 @@ public final class ScenarioLoader {
     static final Set<String> ACTION_TYPES =
             java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(specs().keySet()));
 
+    /**
+     * The longest run a scenario may ask for: 10000 h (over a year of cycling, about 50 times the longest shipped
+     * scenario's 203 h; 3.6e8 ticks at 100 ms, each at a simulated nanosecond clock far inside a long). Beyond it a
+     * duration is a typing slip, not a run anyone waits for (check23r: 100000000h was accepted).
+     */
+    static final double MAX_DURATION_S = 10_000 * 3600.0;
+
     private final ObjectMapper yaml = org.qsebms.config.YamlErrorText.strictReader();
 
     public Scenario load(Path file) {
@@ -97,7 +104,7 @@ public final class ScenarioLoader {
         }
         ambient.sort(Comparator.comparingDouble(Scenario.AmbientStep::atS));
         PackLoad load = load(root.path("load"), baseDir, cfg);
-        double duration = seconds(root, "", "duration", null);
+        double duration = runDuration(root);
         List<ScenarioAction> actions = new ArrayList<>();
         actions(root.path("faults"), "faults", actions, cfg, duration);
         actions(root.path("commands"), "commands", actions, cfg, duration);
@@ -109,9 +116,22 @@ public final class ScenarioLoader {
                         "seed",
                         "'" + root.get("seed").asText() + "' is not a whole number; give " + "an integer such as 42");
             }
+            if (!root.get("seed").canConvertToLong()) {
+                throw new ConfigException(
+                        "seed",
+                        root.get("seed").asText() + " is outside the range of a seed (" + Long.MIN_VALUE + ".."
+                                + Long.MAX_VALUE + ") and would silently wrap to another; give an integer in that "
+                                + "range such as 42");
+            }
             seed = root.get("seed").asLong();
         }
         double limitsEvery = root.has("limitsEvery") ? seconds(root, "", "limitsEvery", null) : 10.0;
+        if (!(limitsEvery > 0)) {
+            throw new ConfigException(
+                    "limitsEvery",
+                    "0 s would print a limits line at every tick; give the spacing of the periodic limits lines, "
+                            + "more than 0 s (e.g. 10s, the default), or leave it out");
+        }
         return Scenario.builder()
                 .name(root.path("name").asText(source))
                 .config(cfg)
@@ -124,6 +144,24 @@ public final class ScenarioLoader {
                 .actions(List.copyOf(actions))
                 .limitsEveryS(limitsEvery)
                 .build();
+    }
+
+    /** The run's duration: more than 0 (a run of no time shows nothing) and at most {@link #MAX_DURATION_S}. */
+    private static double runDuration(JsonNode root) {
+        double duration = seconds(root, "", "duration", null);
+        if (!(duration > 0)) {
+            throw new ConfigException(
+                    "duration",
+                    "0 s: a run of no time simulates nothing; give the simulated run time, more than 0 s (e.g. 20s)");
+        }
+        if (duration > MAX_DURATION_S) {
+            throw new ConfigException(
+                    "duration",
+                    "'" + root.get("duration").asText() + "' is longer than the longest run a scenario may take, "
+                            + Math.round(MAX_DURATION_S / 3600) + "h; give a duration of at most "
+                            + Math.round(MAX_DURATION_S / 3600) + "h");
+        }
+        return duration;
     }
 
     private static BmsConfig config(JsonNode root) {
@@ -253,15 +291,24 @@ public final class ScenarioLoader {
                 if (n.size() == (n.has("obeysLimits") ? 2 : 1)) {
                     return CyclingProfile.defaultFor(cfg.pack().capacityAh());
                 }
+                double cvVolts = number(n, "load", "cvVolts", 4.15, 1, 6);
+                double endVolts = number(n, "load", "endVolts", 3.40, 1, 5);
+                if (!(endVolts < cvVolts)) {
+                    throw new ConfigException(
+                            "load.endVolts",
+                            endVolts + " V is not below cvVolts (" + cvVolts + " V): a cycle charges up to cvVolts and"
+                                    + " discharges down to endVolts, so one at or above the other never ends a phase;"
+                                    + " set endVolts below cvVolts");
+                }
                 return CyclingProfile.of(
                         cfg.pack().capacityAh(),
                         number(n, "load", "chargeC", 0.4, 0.01, 10),
-                        number(n, "load", "cvVolts", 4.15, 1, 6),
+                        cvVolts,
                         number(n, "load", "cutoffC", 0.05, 0.001, 1),
                         number(n, "load", "pulseC", 1.0, 0, 10),
                         number(n, "load", "baseC", 0.2, 0, 10),
                         n.has("pulse") ? seconds(n, "load", "pulse", null) : 30,
-                        number(n, "load", "endVolts", 3.40, 1, 5),
+                        endVolts,
                         n.has("rest") ? seconds(n, "load", "rest", null) : 600);
             }
             default ->
@@ -411,12 +458,24 @@ public final class ScenarioLoader {
             case "cellTemperature" ->
                 new ScenarioAction.CellTemperature(
                         at, index(a, p, "cell", cells), number(a, p, "celsius", Double.NaN, -60, 200));
-            case "loopOverrun" -> new ScenarioAction.LoopOverrun(at, forS, seconds(a, p, "tick", null));
+            case "loopOverrun" -> new ScenarioAction.LoopOverrun(at, forS, tickCost(a, p));
             case "tickException" -> new ScenarioAction.TickException(at, forS);
             case "brokerOutage" -> new ScenarioAction.BrokerOutage(at, forS);
             case "open", "close", "reset", "serviceReset" -> new ScenarioAction.Command(type, at);
             default -> throw new IllegalStateException("no builder for action type " + type);
         };
+    }
+
+    /** A loopOverrun's processor time per tick: more than 0, or the injection does nothing (as {@code for: 0s}). */
+    private static double tickCost(JsonNode a, String p) {
+        double tick = seconds(a, p, "tick", null);
+        if (!(tick > 0)) {
+            throw new ConfigException(
+                    p + ".tick",
+                    "0 s: a loop overrun whose ticks take no processor time does nothing; give the time each tick "
+                            + "takes (longer than loop.period to overrun it)");
+        }
+        return tick;
     }
 
     /** A cell or channel number (1..count, an integer) as a 0-based index; required. */

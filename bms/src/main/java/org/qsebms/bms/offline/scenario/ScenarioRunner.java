@@ -239,7 +239,10 @@ public final class ScenarioRunner {
         trueAtLastDischargeAh = Double.NaN;
         runPack = pack;
         int next = 0;
-        long ticks = (long) Math.floor(sc.durationS() * 1e9 / period);
+        // the last tick is the first at or after the duration, so every action up to it is applied and the run covers
+        // its whole duration (check23r: at 270 ms an 8 s run ended at 7.83 s and dropped an injection at 7.9 s); the
+        // margin keeps a duration that is a whole number of periods from gaining a tick by rounding (0.3 s / 0.1 s)
+        long ticks = (long) Math.ceil(sc.durationS() * 1e9 / period - 1e-6);
         long wallStart = System.nanoTime();
         for (long k = 0; k <= ticks; k++) {
             clock[0] = k * period;

@@ -40,7 +40,15 @@ class ScenarioLoaderStrictTest {
                 "a pause of no time|load: {type: pulses, highAmps: -1, high: 2s, lowAmps: 0, low: 0ms}\\nduration: 10s|load.low|longer than 0 s",
                 "a key twice|initial: {soc: 0.5}\\ninitial: {soc: 0.9}\\nduration: 10s|line 3|the key 'initial' is given twice",
                 "a key twice in a fault|faults: [{at: 1s, type: cellSensorStuck, cell: 1, cell: 3}]\\nduration: 10s|not valid YAML|the key 'cell' is given twice",
-                "YAML's not-a-number|initial: {soc: .nan}\\nduration: 10s|line 2|finite number"
+                "YAML's not-a-number|initial: {soc: .nan}\\nduration: 10s|line 2|finite number",
+                // issue 23, check23r: accepted before (exit 0), running nothing, wrapping or doing nothing
+                "a run of no time|duration: 0s|duration|0 s: a run of no time simulates nothing",
+                "a run beyond the longest|duration: 100000000h|duration|longer than the longest run a scenario may take, 10000h",
+                "limits lines at every tick|limitsEvery: 0s\\nduration: 10s|limitsEvery|would print a limits line at every tick",
+                "a seed beyond a long|seed: 99999999999999999999999\\nduration: 10s|seed|outside the range of a seed",
+                "a loop overrun of no time|faults: [{at: 1s, type: loopOverrun, tick: 0s}]\\nduration: 10s|faults[0].tick|no processor time does nothing",
+                "a cycle ending above its charge|load: {type: cycling, cvVolts: 3.6, endVolts: 4.0}\\nduration: 10s|load.endVolts|4.0 V is not below cvVolts (3.6 V)",
+                "a cycle ending at its charge|load: {type: cycling, cvVolts: 3.6, endVolts: 3.6}\\nduration: 10s|load.endVolts|set endVolts below cvVolts"
             })
     void refusesWithTheKeyAndTheReason(String what, String body, String key, String reason) {
         assertThatThrownBy(() -> parse(body.replace("\\n", "\n")))
@@ -68,6 +76,19 @@ class ScenarioLoaderStrictTest {
         assertThat(sc.actions().get(3)).isEqualTo(new ScenarioAction.Command("serviceReset", 4));
         assertThat(sc.seed()).isEqualTo(7);
     }
+    /** The edges of what check23r's refusals leave: the longest run, the widest seeds, the least spacing. */
+    @Test
+    void theEdgesOfTheNewRefusalsStillLoad() {
+        assertThat(parse("duration: 10000h\n").durationS()).isEqualTo(ScenarioLoader.MAX_DURATION_S);
+        assertThat(parse("duration: 1ms\n").durationS()).isEqualTo(0.001);
+        assertThat(parse("seed: 9223372036854775807\nduration: 1s\n").seed()).isEqualTo(Long.MAX_VALUE);
+        assertThat(parse("seed: -9223372036854775808\nduration: 1s\n").seed()).isEqualTo(Long.MIN_VALUE);
+        assertThat(parse("limitsEvery: 1ms\nduration: 1s\n").limitsEveryS()).isEqualTo(0.001);
+        assertThat(parse("faults: [{at: 1s, type: loopOverrun, tick: 1ms}]\nduration: 2s\n")
+                        .actions())
+                .containsExactly(new ScenarioAction.LoopOverrun(1, Double.POSITIVE_INFINITY, 0.001));
+    }
+
     /**
      * Issue 23, check23g: a drive-cycle row of NaN, Infinity or 1e400 amps parsed (only "abc" was refused), and the run
      * then drove the pack with it and logged garbage ("packAmps":"NaN", a minimum cell voltage of 9e14 V).
