@@ -202,11 +202,13 @@ record FaultTable(
                 FaultCode.TEMPERATURE_RATE,
                 "a thermistor changes faster than " + num(x.tempRateCelsiusPerS(), 1)
                         + " °C/s over " + ms(x.tempRateWindow())
-                        + " (both halves of a window sliding with every sample), or steps by more than "
+                        + " (both halves of a window sliding with every sample, or both windows of two in a row: a rise"
+                        + " in steps, e.g. one a second, counts), or steps by more than "
                         + num(x.tempStepCelsius(), 1)
                         + " °C between two samples (at once)",
-                "the " + ms(x.tempRateWindow()) + " window (a step: none)",
-                "no thermistor beyond the rate over the last " + ms(x.tempRateWindow())));
+                "the " + ms(x.tempRateWindow()) + " window (in steps: two windows; a step: none)",
+                "no thermistor beyond the rate over the last " + ms(x.tempRateWindow())
+                        + " (in steps: over both of the last two)"));
         r.add(cond(
                 FaultCode.CELL_VOLTAGE_STUCK,
                 "a cell reading bit-identical for " + s(x.cellStuckWhileFlowing())

@@ -6,17 +6,25 @@ import org.qsebms.config.ThreeLevelLimit;
 
 /**
  * Watches one quantity against its three levels with debounce and hysteresis. A level is raised
- * when the value has been at or beyond it for the debounce time and cleared when it has been back
- * inside by the hysteresis for the debounce time. The debounce is counted in time, not ticks, from
- * the first sample beyond; a level is raised at the first sample where the time beyond reaches the
- * debounce or would pass it before the next sample (time beyond + the last sample interval &gt;
- * debounce), so the reaction from the true onset is below debounce + one period at any loop period
- * (the onset lies after the previous sample), and on a period that divides the debounce a level is
- * raised exactly one debounce after its first sample beyond. MSL raises latch until
- * {@link #resetLatch()}. No allocation except when an edge creates its {@link FaultEvent}.
+ * when the time counted beyond it reaches the debounce and cleared when the value has been back
+ * inside by the hysteresis for the debounce time. The debounce is counted in time, not ticks, as an
+ * up/down count (as diagnosis counters do): the first sample beyond starts it at 0, each further
+ * sample beyond adds the interval since the sample before, and each sample back inside takes that
+ * interval back (the pending raise is dropped once the count would fall below 0), so a condition
+ * beyond for more than half of the time adds up and is raised, one beyond for half of it or less
+ * never is, and a lone excursion still needs its whole debounce. A level is raised at the first
+ * sample where the count reaches the debounce or would pass it before the next sample (count + the
+ * last sample interval &gt; debounce), so the reaction from the true onset of a steady condition is
+ * below debounce + one period at any loop period, and on a period that divides the debounce it is
+ * raised exactly one debounce after its first sample beyond; a condition beyond a fraction d &gt; 1/2
+ * of the samples is raised within about debounce / (2d - 1) + one period. Clearing is not counted
+ * up and down: it needs the debounce back inside unbroken (a sample beyond restarts it), so a level
+ * never clears while its condition still comes back. MSL raises latch until {@link #resetLatch()}.
+ * No allocation except when an edge creates its {@link FaultEvent}.
  */
 final class LimitMonitor {
     private static final LimitLevel[] LEVELS = LimitLevel.values();
+    private static final long NONE = Long.MIN_VALUE;
 
     private final FaultCode code;
     private final ThreeLevelLimit limit;
@@ -25,7 +33,15 @@ final class LimitMonitor {
     private final boolean causeNeedsValueInside;
 
     private final boolean[] active = new boolean[3];
-    private final long[] since = new long[3];
+    /**
+     * Per level, the time counted towards its edge, {@link #NONE} when nothing is pending: while a level is not
+     * active, the time seen beyond (up on a sample beyond, down on one back inside); while it is active, the time
+     * back inside by the hysteresis (restarted by a sample that is not).
+     */
+    private final long[] counted = new long[3];
+    /** Per level, when the pending count towards a raise started (its first sample beyond), for the raise's text. */
+    private final long[] countStart = new long[3];
+
     private boolean latched;
     private long lastNanos = Long.MIN_VALUE;
     private double lastValue = Double.NaN;
@@ -51,12 +67,12 @@ final class LimitMonitor {
         this.limit = limit;
         this.debounceNanos = limit.debounce().toNanos();
         this.causeNeedsValueInside = causeNeedsValueInside;
-        java.util.Arrays.fill(since, Long.MIN_VALUE);
+        java.util.Arrays.fill(counted, NONE);
     }
 
     /**
      * Evaluates {@code value}; {@code applicable} false means the quantity is not monitored this
-     * tick (e.g. charge temperature while not charging), which clears pending debounces.
+     * tick (e.g. the SOC ceiling while discharging), which drops pending debounces.
      */
     void evaluate(double value, boolean applicable, long nowNanos, String where, FaultSink sink) {
         evaluate(value, applicable, applicable, nowNanos, where, sink);
@@ -86,9 +102,10 @@ final class LimitMonitor {
 
     /**
      * As above, with {@code paused} true while the limit does not apply but nothing contradicts a
-     * pending raise (the SOC floors at rest between discharge pulses): a level's pending debounce
-     * then neither runs nor restarts, so the time beyond counts only the samples where the limit
-     * applies, however the flow is broken up, and a raise still happens only on such a sample.
+     * pending raise (the SOC floors at rest between discharge pulses): while the value stays beyond,
+     * a level's pending count is held (neither runs nor is taken back), so the time beyond counts only
+     * the samples where the limit applies, however the flow is broken up, and a raise still happens
+     * only on such a sample; a paused sample back inside takes its time back as any sample inside.
      */
     void evaluate(
             double value,
@@ -105,7 +122,7 @@ final class LimitMonitor {
      * As above, with {@code incomplete} true when a channel this quantity is taken over reported a
      * fault this sample (an open wire, a bus error): the value then lacks that channel, which may be
      * the one beyond, so the sample cannot contradict a pending raise or confirm a clearing. Both
-     * pending times are held (neither run nor restarted), so a channel that drops out now and then
+     * pending counts are held (neither run nor taken back or restarted), so a channel that drops out now and then
      * cannot keep a limit from being raised (a raise still needs a sample that sees the value beyond).
      */
     void evaluate(
@@ -123,18 +140,24 @@ final class LimitMonitor {
         lastValid = valid;
         lastWhere = where;
         lastBeyondMsl = applicable && limit.direction().violates(value, limit.msl());
+        long interval = nowNanos - previous;
         for (int l = 0; l < 3; l++) {
             double threshold = limit.level(LEVELS[l]);
-            boolean beyond = applicable && limit.direction().violates(value, threshold);
+            boolean violates = limit.direction().violates(value, threshold);
+            boolean beyond = applicable && violates;
             if (!active[l]) {
                 if (beyond) {
-                    if (since[l] == Long.MIN_VALUE) {
-                        since[l] = nowNanos;
+                    // the first sample beyond counts 0 (the onset lies somewhere in the interval before it)
+                    if (counted[l] == NONE) {
+                        counted[l] = 0;
+                        countStart[l] = nowNanos;
+                    } else {
+                        counted[l] += interval;
                     }
-                    long seen = nowNanos - since[l];
-                    if (Debounce.due(seen, nowNanos - previous, debounceNanos)) {
+                    long seen = counted[l];
+                    if (Debounce.due(seen, interval, debounceNanos)) {
                         active[l] = true;
-                        since[l] = Long.MIN_VALUE;
+                        counted[l] = NONE;
                         boolean latch = LEVELS[l] == LimitLevel.MSL;
                         latched |= latch;
                         sink.accept(new FaultEvent(
@@ -142,28 +165,34 @@ final class LimitMonitor {
                                 LEVELS[l],
                                 true,
                                 latch,
-                                describe(value, threshold, where, true) + seenFor(seen, nowNanos - previous),
+                                describe(value, threshold, where, true)
+                                        + seenFor(seen, interval)
+                                        + countedOver(seen, nowNanos - countStart[l]),
                                 nowNanos));
                     }
-                } else if (since[l] != Long.MIN_VALUE
-                        && (incomplete || paused && limit.direction().violates(value, threshold))) {
-                    since[l] += nowNanos - previous; // a pause: the pending time is held, not run, not restarted
+                } else if (counted[l] == NONE) {
+                    continue;
+                } else if (incomplete || paused && violates) {
+                    continue; // a pause or a missing channel: the pending time is held, not run, not restarted
+                } else if (applicable || paused) {
+                    // back inside: the sample takes back the time it lasted, so a condition beyond for more than
+                    // half of the time adds up and one beyond for half of it or less never does
+                    counted[l] -= interval;
+                    if (counted[l] < 0) {
+                        counted[l] = NONE;
+                    }
                 } else {
-                    since[l] = Long.MIN_VALUE;
+                    counted[l] = NONE; // the limit no longer applies: nothing is pending
                 }
             } else {
                 boolean inside = !applicable || !limit.direction().violates(value, back(threshold));
                 if (inside && incomplete) {
-                    if (since[l] != Long.MIN_VALUE) {
-                        since[l] += nowNanos - previous; // the missing channel may still be beyond: held
-                    }
+                    continue; // the missing channel may still be beyond: the time inside is held
                 } else if (inside) {
-                    if (since[l] == Long.MIN_VALUE) {
-                        since[l] = nowNanos;
-                    }
-                    if (nowNanos - since[l] >= debounceNanos) {
+                    counted[l] = counted[l] == NONE ? 0 : counted[l] + interval;
+                    if (counted[l] >= debounceNanos) {
                         active[l] = false;
-                        since[l] = Long.MIN_VALUE;
+                        counted[l] = NONE;
                         sink.accept(new FaultEvent(
                                 code,
                                 LEVELS[l],
@@ -176,7 +205,7 @@ final class LimitMonitor {
                                 nowNanos));
                     }
                 } else {
-                    since[l] = Long.MIN_VALUE;
+                    counted[l] = NONE; // clearing needs an unbroken stretch inside: a sample beyond restarts it
                 }
             }
         }
@@ -225,7 +254,7 @@ final class LimitMonitor {
                 limit.quantity(),
                 lastValue,
                 unit);
-        long pending = since[LimitLevel.MSL.ordinal()];
+        long pending = counted[LimitLevel.MSL.ordinal()];
         if (active[LimitLevel.MSL.ordinal()]) {
             return String.format(java.util.Locale.ROOT, "%s %s the MSL %.3f%s (raised)", head, side, limit.msl(), unit);
         }
@@ -237,7 +266,7 @@ final class LimitMonitor {
                     side,
                     limit.msl(),
                     unit,
-                    pending == Long.MIN_VALUE ? 0 : (nowNanos - pending) / 1_000_000L,
+                    pending == NONE ? 0 : pending / 1_000_000L,
                     limit.debounce().toMillis());
         }
         return String.format(
@@ -279,6 +308,18 @@ final class LimitMonitor {
                 seenNanos / 1_000_000L,
                 intervalNanos / 1_000_000L,
                 limit.debounce().toMillis());
+    }
+
+    /**
+     * Over how long a raise's count was gathered when that is longer than the count (samples back inside took time
+     * back, or pauses held it), e.g. ", counted over 2800 ms: ..."; empty for a condition seen without a break.
+     */
+    private static String countedOver(long seenNanos, long spanNanos) {
+        if (spanNanos <= seenNanos) {
+            return "";
+        }
+        return ", counted over " + spanNanos / 1_000_000L
+                + " ms (a sample back inside takes back its time, a pause or a missing channel holds it)";
     }
 
     boolean active(LimitLevel level) {

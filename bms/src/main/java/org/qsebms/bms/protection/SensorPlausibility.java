@@ -34,8 +34,8 @@ final class SensorPlausibility {
     private final long[] lastCelsiusNanos;
 
     private long previousSampleNanos = Long.MIN_VALUE;
-    /** Kept thermistor samples for the sliding rate window (ring; at most one per window / 128). */
-    private static final int RING = 256;
+    /** Kept thermistor samples for the sliding rate windows (ring; at most one per window / 128, so it spans 4). */
+    private static final int RING = 512;
 
     private final long[] ringNanos = new long[RING];
     private final double[][] ringCelsius;
@@ -257,63 +257,82 @@ final class SensorPlausibility {
      * whole window or more (a 1 s loop with the 1 s window) the window stretches to the two sample
      * intervals before now, so it keeps a middle sample: a ramp over two samples is flagged at the
      * second, and a lone step still fills one half only.
+     *
+     * <p>The same test is made over a span of two windows, each half one window long: a rise that
+     * arrives as steps (a thermistor refreshed once a second, an AFE measuring at 1 Hz) leaves one
+     * half of a single window flat whenever its step period is about the window, but steps at any
+     * period up to one window put at least one step into each half of the double span, so a staircase
+     * faster than the rate over each of two consecutive windows is flagged within two windows + one
+     * period; a lone step still lies in one half of either span.
      */
     private void updateRate(PackMeasurement m) {
-        long now = m.nanos;
         rate = false;
         worstRate = 0;
         worstRateChannel = -1;
+        judgeHalves(m, rateWindowNanos);
+        judgeHalves(m, 2 * rateWindowNanos);
+        rate = worstRate > limits.tempRateCelsiusPerS();
+        keep(m, m.nanos);
+    }
+
+    /**
+     * The two-halves test over the span from the newest kept sample at least {@code spanNanos} old (with a kept
+     * sample after it) to now, split at the kept sample nearest its middle; raises {@link #worstRate} to the
+     * slower half's rate of any thermistor whose halves both changed the same way.
+     */
+    private void judgeHalves(PackMeasurement m, long spanNanos) {
+        long now = m.nanos;
         int ref = -1;
         int mid = -1;
-        // the newest kept sample at least one window old with a kept sample after it (at a loop period
-        // of a whole window or more the window stretches to two samples, so it still has a middle),
-        // then the kept sample nearest the middle
         for (int k = 1; k < ringSize; k++) {
             int j = Math.floorMod(ringHead - 1 - k, ringNanos.length);
-            if (now - ringNanos[j] >= rateWindowNanos) {
+            if (now - ringNanos[j] >= spanNanos) {
                 ref = j;
                 break;
             }
         }
-        if (ref >= 0) {
-            long middle = ringNanos[ref] + (now - ringNanos[ref]) / 2;
-            long best = Long.MAX_VALUE;
-            for (int j = (ref + 1) % ringNanos.length; j != ringHead; j = (j + 1) % ringNanos.length) {
-                long d = Math.abs(ringNanos[j] - middle);
-                if (d < best) {
-                    best = d;
-                    mid = j;
-                }
+        if (ref < 0) {
+            return;
+        }
+        long middle = ringNanos[ref] + (now - ringNanos[ref]) / 2;
+        long best = Long.MAX_VALUE;
+        for (int j = (ref + 1) % ringNanos.length; j != ringHead; j = (j + 1) % ringNanos.length) {
+            long d = Math.abs(ringNanos[j] - middle);
+            if (d < best) {
+                best = d;
+                mid = j;
             }
         }
-        if (mid >= 0) {
-            double firstS = (ringNanos[mid] - ringNanos[ref]) / 1e9;
-            double secondS = (now - ringNanos[mid]) / 1e9;
-            for (int i = 0; i < m.cellCelsius.length; i++) {
-                double a = ringCelsius[ref][i];
-                double b = ringCelsius[mid][i];
-                double c = m.cellCelsius[i];
-                if (!m.tempStatus[i].isOk() || !Double.isFinite(a) || !Double.isFinite(b)) {
-                    continue;
-                }
-                double r1 = (b - a) / firstS;
-                double r2 = (c - b) / secondS;
-                double sustained = Math.signum(r1) == Math.signum(r2) ? Math.min(Math.abs(r1), Math.abs(r2)) : 0;
-                if (sustained > worstRate) {
-                    worstRate = sustained;
-                    worstRateChannel = i;
-                }
-            }
-            rate = worstRate > limits.tempRateCelsiusPerS();
+        if (mid < 0) {
+            return;
         }
-        keep(m, now);
+        double firstS = (ringNanos[mid] - ringNanos[ref]) / 1e9;
+        double secondS = (now - ringNanos[mid]) / 1e9;
+        for (int i = 0; i < m.cellCelsius.length; i++) {
+            double a = ringCelsius[ref][i];
+            double b = ringCelsius[mid][i];
+            double c = m.cellCelsius[i];
+            if (!m.tempStatus[i].isOk() || !Double.isFinite(a) || !Double.isFinite(b)) {
+                continue;
+            }
+            double r1 = (b - a) / firstS;
+            double r2 = (c - b) / secondS;
+            double sustained = Math.signum(r1) == Math.signum(r2) ? Math.min(Math.abs(r1), Math.abs(r2)) : 0;
+            if (sustained > worstRate) {
+                worstRate = sustained;
+                worstRateChannel = i;
+            }
+        }
     }
 
-    /** Keeps the sample if at least {@code window / (RING / 2)} after the last kept one, so the ring spans two windows. */
+    /**
+     * Keeps the sample if at least {@code window / (RING / 4)} after the last kept one, so the ring spans about four
+     * windows: the double span of the rate check always finds a sample at least two windows old.
+     */
     private void keep(PackMeasurement m, long now) {
         if (ringSize > 0) {
             long last = ringNanos[Math.floorMod(ringHead - 1, ringNanos.length)];
-            if (now - last < rateWindowNanos / (RING / 2)) {
+            if (now - last < rateWindowNanos / (RING / 4)) {
                 return;
             }
         }
