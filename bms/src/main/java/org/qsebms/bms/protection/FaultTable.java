@@ -276,7 +276,8 @@ record FaultTable(
                 "no overrun for " + ms(x.loopProof())));
         r.add(cond(
                 FaultCode.LOOP_EXCEPTION,
-                "a tick threw; the loop's last-resort handler opened every contactor " + "in that tick",
+                "a tick threw; the loop's last-resort handler opened every contactor in that tick, moved to `FAULT` "
+                        + "and published zero current limits, and refused any reset waiting (no tick ran to judge it)",
                 "none",
                 "no exception for " + ms(x.loopProof())));
         r.add(new FaultTable(
