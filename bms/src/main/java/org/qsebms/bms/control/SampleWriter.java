@@ -29,6 +29,7 @@ final class SampleWriter {
     private final Supervisor supervisor;
     private final CurrentLimits currentLimits;
     private final PassiveBalancer balancer;
+    private final org.qsebms.estimators.softshort.SoftShortDetector softShort;
     private final SampleRing ring;
     private final long everyNanos;
     private final LongSupplier epochMillis;
@@ -46,6 +47,7 @@ final class SampleWriter {
         this.supervisor = parts.control().supervisor();
         this.currentLimits = parts.control().currentLimits();
         this.balancer = parts.control().balancer();
+        this.softShort = parts.estimators().softShort().detector();
         this.ring = parts.outlets().ring();
         this.everyNanos = parts.outlets().sampleEveryNanos();
         this.epochMillis = parts.epochMillis();
@@ -90,6 +92,7 @@ final class SampleWriter {
             s.cellSoc[i] = soc.cellSoc(i);
             s.cellSocExtrapolated[i] = soc.cellSocExtrapolated(i);
             s.cellSocMismatched[i] = soc.cellSocMismatched(i);
+            s.cellSoftShortLeakAmps[i] = softShort.isFlagged(i) ? softShort.leakAmps(i) : Double.NaN;
             bound = Math.max(bound, soc.cellSocBound3Sigma(i));
             double cellSigma = soc.cellVoltageSigmaVolts(i);
             if (!Double.isNaN(cellSigma) && !(cellSigma <= sigma)) { // NaN: the estimator does not judge it

@@ -79,6 +79,11 @@ public final class PackSample {
     public final boolean[] cellSocExtrapolated;
     /** Per cell: it does not fit its preset, the bound is widened for it (socQuality "mismatched"). */
     public final boolean[] cellSocMismatched;
+    /**
+     * Per cell: the leak (A) the soft-short detector holds for it while it flags the cell, NaN while it does not (every
+     * flagged cell, where the alarm names the one with the highest score).
+     */
+    public final double[] cellSoftShortLeakAmps;
 
     public PackSample(int cells, int temperatureChannels) {
         cellR0Ohm = new double[cells];
@@ -89,6 +94,8 @@ public final class PackSample {
         balancing = new boolean[cells];
         cellSocExtrapolated = new boolean[cells];
         cellSocMismatched = new boolean[cells];
+        cellSoftShortLeakAmps = new double[cells];
+        java.util.Arrays.fill(cellSoftShortLeakAmps, Double.NaN);
     }
 
     /** Copies {@code other} into this sample (no allocation). */
@@ -143,6 +150,7 @@ public final class PackSample {
         System.arraycopy(o.balancing, 0, balancing, 0, balancing.length);
         System.arraycopy(o.cellSocExtrapolated, 0, cellSocExtrapolated, 0, cellSocExtrapolated.length);
         System.arraycopy(o.cellSocMismatched, 0, cellSocMismatched, 0, cellSocMismatched.length);
+        System.arraycopy(o.cellSoftShortLeakAmps, 0, cellSoftShortLeakAmps, 0, cellSoftShortLeakAmps.length);
     }
 
     public int cellCount() {

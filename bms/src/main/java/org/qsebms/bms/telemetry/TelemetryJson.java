@@ -128,6 +128,11 @@ final class TelemetryJson {
                 c.putNull("resistanceOhm");
             }
             c.put("balancing", s.balancing[i]);
+            if (Double.isFinite(s.cellSoftShortLeakAmps[i])) {
+                c.put("softShortLeakMa", round(1000 * s.cellSoftShortLeakAmps[i], 1));
+            } else {
+                c.putNull("softShortLeakMa");
+            }
         }
         return n.toString();
     }

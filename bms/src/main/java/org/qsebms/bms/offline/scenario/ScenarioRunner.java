@@ -228,6 +228,7 @@ public final class ScenarioRunner {
         if (sc.closeAtStart()) {
             w.requests().requestClose();
         }
+        boolean[] softShortFlagged = new boolean[cfg.pack().seriesCells()];
         boolean[] commanded = new boolean[ContactorId.values().length];
         boolean[] feedback = new boolean[ContactorId.values().length];
         double lastCharge = Double.NaN;
@@ -280,6 +281,7 @@ public final class ScenarioRunner {
                     emit(event(e), out);
                 }
             }
+            logSoftShortFlags(t, controller, softShortFlagged, out);
             observer.afterTick(t, pack, controller);
             for (ObjectNode n : commandLines) { // contactor commands in the order they were given
                 emit(n, out);
@@ -596,6 +598,25 @@ public final class ScenarioRunner {
                 finish.run();
             };
             timeline.add(new Timed(a.atS() + a.forS(), order, a.type(), loggedEnd));
+        }
+    }
+
+    /**
+     * A {@code softShortCell} line each time the detector flags a cell or stops flagging it, with the leak it holds
+     * (check23s: with two shorted cells only the first appeared in the log, the alarm naming the highest score only).
+     */
+    private void logSoftShortFlags(double t, PackController controller, boolean[] flagged, Consumer<String> out) {
+        var detector = controller.softShortDetector();
+        for (int i = 0; i < flagged.length; i++) {
+            boolean now = detector.isFlagged(i);
+            if (now != flagged[i]) {
+                flagged[i] = now;
+                ObjectNode n = line(t, "softShortCell").put("cell", i + 1).put("flagged", now);
+                if (now) {
+                    n.put("leakMa", round(1000 * detector.leakAmps(i), 1));
+                }
+                emit(n, out);
+            }
         }
     }
 
