@@ -16,6 +16,7 @@ import org.qsebms.bms.record.CycleRow;
 import org.qsebms.bms.record.CycleRules;
 import org.qsebms.bms.record.HealthCheckpoint;
 import org.qsebms.bms.record.LatestCheckpoint;
+import org.qsebms.bms.snapshot.SoftShortAvailability;
 import org.qsebms.bms.telemetry.DiskSpool;
 import org.qsebms.bms.telemetry.LocalSink;
 import org.qsebms.bms.telemetry.LoopTiming;
@@ -111,6 +112,11 @@ public final class BmsRuntime implements AutoCloseable {
                 record.close(); // its writer thread would otherwise outlive the failed start
             }
             throw e;
+        }
+        SoftShortAvailability softShort =
+                SoftShortAvailability.forSeriesCells(hw.cellVoltages().cellCount());
+        if (!softShort.on()) {
+            Logger.warn(softShort.reason());
         }
         ControlLoop loop = new ControlLoop(
                 w.controller(), cfg.loop().period().toNanos(), cfg.loop().overrunsToFault(), System::nanoTime);

@@ -2,6 +2,7 @@ package org.qsebms.bms.telemetry;
 
 import org.qsebms.bms.record.HealthCheckpoint;
 import org.qsebms.bms.snapshot.PackSample;
+import org.qsebms.bms.snapshot.SoftShortAvailability;
 
 /**
  * Health figures for the {@code health} topic. A field is null when no estimator provides it
@@ -25,6 +26,8 @@ import org.qsebms.bms.snapshot.PackSample;
  * @param usable                     the usable capacity measured on full discharges (never null; its fields may be)
  * @param checkpoint                 the latest scheduled diagnostic (R0, SEI part and relaxed OCV of every cell at
  *                                   comparable conditions); null before the first
+ * @param softShort                  whether the soft-short detector judges this pack (off below 2 cells in series,
+ *                                   with the reason); null where not known
  */
 public record PackHealth(
         Double capacityAh,
@@ -41,7 +44,8 @@ public record PackHealth(
         Double remainingUsefulLifeEarly,
         Double remainingUsefulLifeLate,
         UsableCapacityHealth usable,
-        HealthCheckpoint checkpoint) {
+        HealthCheckpoint checkpoint,
+        SoftShortAvailability softShort) {
     /** Health figures by name; a figure not set is null (unknown), the usable capacity {@link UsableCapacityHealth#NONE}. */
     static Builder builder() {
         return new Builder();
@@ -64,6 +68,7 @@ public record PackHealth(
         private Double remainingUsefulLifeLate;
         private UsableCapacityHealth usable = UsableCapacityHealth.NONE;
         private HealthCheckpoint checkpoint;
+        private SoftShortAvailability softShort;
 
         private Builder() {}
 
@@ -142,6 +147,11 @@ public record PackHealth(
             return this;
         }
 
+        Builder softShort(SoftShortAvailability softShort) {
+            this.softShort = softShort;
+            return this;
+        }
+
         PackHealth build() {
             return new PackHealth(
                     capacityAh,
@@ -158,7 +168,8 @@ public record PackHealth(
                     remainingUsefulLifeEarly,
                     remainingUsefulLifeLate,
                     usable,
-                    checkpoint);
+                    checkpoint,
+                    softShort);
         }
     }
 
@@ -234,7 +245,29 @@ public record PackHealth(
                 .remainingUsefulLifeLate(remainingUsefulLifeLate)
                 .usable(usable)
                 .checkpoint(latest)
+                .softShort(softShort)
                 .build();
+    }
+
+    /** The same figures with {@code availability} as the soft-short detector's. */
+    PackHealth withSoftShort(SoftShortAvailability availability) {
+        return new PackHealth(
+                capacityAh,
+                capacitySource,
+                capacitySigmaAh,
+                seiResistanceOhm,
+                seiTrendOhmPerDay,
+                seiState,
+                lithiumInventoryFraction,
+                coulombicEfficiency,
+                cyclesToLithiumDepletion,
+                equivalentFullCycles,
+                remainingUsefulLifeCycles,
+                remainingUsefulLifeEarly,
+                remainingUsefulLifeLate,
+                usable,
+                checkpoint,
+                availability);
     }
 
     private static Double finite(double v) {

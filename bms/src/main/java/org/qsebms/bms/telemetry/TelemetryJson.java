@@ -251,6 +251,17 @@ final class TelemetryJson {
             usable.put("note", u.note());
         }
         putCheckpoint(n, h.checkpoint(), r);
+        if (h.softShort() == null) {
+            n.putNull("softShortDetection");
+            n.putNull("softShortDetectionNote");
+        } else {
+            n.put("softShortDetection", h.softShort().state());
+            if (h.softShort().reason() == null) {
+                n.putNull("softShortDetectionNote");
+            } else {
+                n.put("softShortDetectionNote", h.softShort().reason());
+            }
+        }
         return n.toString();
     }
 

@@ -12,6 +12,7 @@ import org.qsebms.bms.command.CommandParser;
 import org.qsebms.bms.command.CommandResult;
 import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.bms.snapshot.PackSample;
+import org.qsebms.bms.snapshot.SoftShortAvailability;
 import org.tinylog.Logger;
 
 /**
@@ -36,6 +37,9 @@ public final class TelemetryPublisher implements AutoCloseable {
     public record Commands(CommandParser parser, CommandHandler handler) {}
 
     private final PublisherWiring w;
+    /** Whether the soft-short detector judges this pack, said in every health message. */
+    private final SoftShortAvailability softShort;
+
     private final MqttTopics topics;
     private final BrokerSession session;
     private final CommandInbox inbox;
@@ -65,6 +69,7 @@ public final class TelemetryPublisher implements AutoCloseable {
 
     public TelemetryPublisher(PublisherWiring wiring) {
         this.w = wiring;
+        this.softShort = SoftShortAvailability.forSeriesCells(wiring.cells());
         this.topics = wiring.topics();
         this.boot = wiring.epochMillis().getAsLong();
         this.payloads = new TelemetryPayloads(topics, boot, wiring.loopTiming());
@@ -265,7 +270,10 @@ public final class TelemetryPublisher implements AutoCloseable {
 
     private void publishHealth(PackSample s) {
         router.route(payloads.health(
-                PackHealth.of(s, w.health().get()).withCheckpoint(w.checkpoint().get()), s.epochMillis));
+                PackHealth.of(s, w.health().get())
+                        .withCheckpoint(w.checkpoint().get())
+                        .withSoftShort(softShort),
+                s.epochMillis));
     }
 
     private void snapshot() {

@@ -88,6 +88,17 @@ final class RestSelfDischargeCue {
     private final double[] lossLowAmps;
 
     private final double[] lossHighAmps;
+    /**
+     * Each cell's reference, leave-one-out over the cells in the reference (scratch): its loss, mean bleed, the
+     * losses moved down and up by their bleed doubts, the bleed doubt and the standard error of the others.
+     */
+    private final double[] refLossAmps;
+
+    private final double[] refBleedAmps;
+    private final double[] refLowAmps;
+    private final double[] refHighAmps;
+    private final double[] refDoubtAmps;
+    private final double[] refSeAmps;
 
     private final int cells;
     private final StringMedian median;
@@ -163,6 +174,12 @@ final class RestSelfDischargeCue {
         this.bleedMeanAmps = new double[cells];
         this.lossLowAmps = new double[cells];
         this.lossHighAmps = new double[cells];
+        this.refLossAmps = new double[cells];
+        this.refBleedAmps = new double[cells];
+        this.refLowAmps = new double[cells];
+        this.refHighAmps = new double[cells];
+        this.refDoubtAmps = new double[cells];
+        this.refSeAmps = new double[cells];
         this.socAtFitStart = new double[cells];
         this.socAtFitStartHigh = new double[cells];
         this.socAtFitStartLow = new double[cells];
@@ -431,12 +448,14 @@ final class RestSelfDischargeCue {
             }
         }
         observableCells = observed;
-        if (observed < 3) {
+        if (observed < MIN_REFERENCE_CELLS) {
             Arrays.fill(amps, 0);
             return;
         }
-        double m = median.ofMasked(lossAmps, reference);
-        double medianBleed = median.ofMasked(bleedMeanAmps, reference);
+        // each cell against the median of the reference, except where the reference is two cells: there each
+        // against the other (their mean holds half a leak; StringMedian.referencesMasked)
+        median.referencesMasked(lossAmps, reference, refLossAmps);
+        median.referencesMasked(bleedMeanAmps, reference, refBleedAmps);
         // the median's own doubt: each cell's loss is known to within its bleed's doubt, so the median lies
         // between the medians of the losses moved down and up by theirs. Where the median is a bled cell (or
         // the mean of two, one bled) that is that cell's doubt, which the median of the doubts (mostly unbled
@@ -450,18 +469,23 @@ final class RestSelfDischargeCue {
             // (a start located low by relaxation still under way, which the prior spread does not cover)
             lossHighAmps[i] = Math.max(lossAmps[i] + d, floor);
         }
-        double medianRange =
-                Math.max(median.ofMasked(lossHighAmps, reference) - m, m - median.ofMasked(lossLowAmps, reference));
-        double medianDoubt = Math.max(
-                median.ofMasked(bleedDoubtAmps, reference) + settings.bleedResistorTolerance() * medianBleed,
-                medianRange);
-        // the reference is itself a measurement: the median of n fits has a standard error of
-        // about sqrt(pi / 2n) times theirs, which every excess carries
-        double medianSe = Math.sqrt(Math.PI / (2.0 * observed)) * median.ofMasked(seAmps, reference);
+        median.referencesMasked(lossHighAmps, reference, refHighAmps);
+        median.referencesMasked(lossLowAmps, reference, refLowAmps);
+        median.referencesMasked(bleedDoubtAmps, reference, refDoubtAmps);
+        median.referencesMasked(seAmps, reference, refSeAmps);
         for (int i = 0; i < cells; i++) {
+            double m = refLossAmps[i];
+            double medianRange = Math.max(refHighAmps[i] - m, m - refLowAmps[i]);
+            double medianDoubt =
+                    Math.max(refDoubtAmps[i] + settings.bleedResistorTolerance() * refBleedAmps[i], medianRange);
+            // the reference is itself a measurement: its standard error is one fit's for one cell (the other of
+            // two), over sqrt 2 for the mean of two, about sqrt(pi / 2n) times one fit's for the median of n, which
+            // every excess carries
+            int others = observed == MIN_REFERENCE_CELLS && reference[i] ? 1 : observed;
+            double medianSe = referenceSeFactor(others) * refSeAmps[i];
             amps[i] = observable[i] ? lossAmps[i] - m : 0.0;
             double own = capacitySpread * bleedMeanAmps[i];
-            double common = capacitySpread * medianBleed;
+            double common = capacitySpread * refBleedAmps[i];
             seAmps[i] = Math.sqrt(seAmps[i] * seAmps[i] + medianSe * medianSe + own * own + common * common);
             // a model error, the same in every bled cell, not noise: a bound the excess must clear before the
             // sigma test, not a part of it. The bleed's charge itself is the cell's volts over the configured
@@ -472,6 +496,21 @@ final class RestSelfDischargeCue {
                     : 0.0;
         }
     }
+
+    /**
+     * The standard error of a reference of {@code n} cells' fits over one fit's: one cell is itself, two their
+     * mean ({@code 1 / sqrt 2}), more their median (about {@code sqrt(pi / 2n)}, as before check23r).
+     */
+    private static double referenceSeFactor(int n) {
+        return n <= 2 ? 1.0 / Math.sqrt(n) : Math.sqrt(Math.PI / (2.0 * n));
+    }
+
+    /**
+     * The fewest measurable cells in the reference for a rest measurement: each cell is measured against the others
+     * (at least one other; a lone cell has no reference, and what is common to the string, relaxation and
+     * temperature, cannot be told from a leak without one).
+     */
+    static final int MIN_REFERENCE_CELLS = 2;
 
     /**
      * The least loss a measurable cell without much bleed reads, or 0 if that is more (A): the most a resting
@@ -620,11 +659,11 @@ final class RestSelfDischargeCue {
     }
 
     /**
-     * True when the cell has a rest measurement: a fit on an OCV steep enough, in a string of >= 3 such cells
+     * True when the cell has a rest measurement: a fit on an OCV steep enough, in a string of >= 2 such cells
      * for the reference (a cell that bled too much is measured against the others, not part of their median).
      */
     boolean measured(int i) {
-        return observableCells >= 3 && observable[i];
+        return observableCells >= MIN_REFERENCE_CELLS && observable[i];
     }
 
     /**

@@ -297,6 +297,19 @@ public final class SoftShortDetector {
         return drift.bleedAh(cell);
     }
 
+    /**
+     * The fewest cells in series the detector can judge: every cue compares a cell with the other cells (their
+     * median; on two cells the other one), which is what takes out what is common to the string (relaxation after a
+     * load, temperature, the SOC filter's shared errors). A lone cell has no reference: it is never flagged, whatever
+     * it leaks (check23r: a 3 ohm short in a 1-cell pack raised nothing until the cell under-voltage at 3609 s).
+     */
+    public static final int MIN_CELLS = RestSelfDischargeCue.MIN_REFERENCE_CELLS;
+
+    /** True when the pack has enough cells for the detector to judge any ({@link #MIN_CELLS}); false: it is off. */
+    public boolean judgesThisPack() {
+        return cells >= MIN_CELLS;
+    }
+
     /** The excess leak at which the rest cue alone flags a cell (A). */
     public double thresholdAmps() {
         return settings.rest().thresholdAmps();
@@ -388,21 +401,23 @@ public final class SoftShortDetector {
             b.append(String.format(
                     Locale.ROOT,
                     "self-discharge not measured at rest (the cell bled more than %.1f mA "
-                            + "on average over the %.0f min fit; %d of %d cells measurable, 3 needed)",
+                            + "on average over the %.0f min fit; %d of %d cells measurable, %d needed)",
                     1000 * RestSelfDischargeCue.MAX_BLEED_FRACTION * s.thresholdAmps(),
                     rest.fittedSeconds() / 60,
                     rest.observableCells(),
-                    cells));
+                    cells,
+                    RestSelfDischargeCue.MIN_REFERENCE_CELLS));
             return;
         }
         if (!rest.measured(c)) {
             b.append(String.format(
                     Locale.ROOT,
                     "self-discharge not measurable at rest (OCV flatter than %.0f mV per "
-                            + "unit SOC here; %d of %d cells measurable, 3 needed)",
+                            + "unit SOC here; %d of %d cells measurable, %d needed)",
                     1000 * s.minOcvSlopeVoltsPerSoc(),
                     rest.observableCells(),
-                    cells));
+                    cells,
+                    RestSelfDischargeCue.MIN_REFERENCE_CELLS));
             return;
         }
         b.append(String.format(

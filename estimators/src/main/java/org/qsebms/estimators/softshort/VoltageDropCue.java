@@ -5,7 +5,8 @@ import org.qsebms.estimators.model.EcmParameters;
 /**
  * Abrupt voltage drops of one cell that its neighbours, carrying the same series current, do not
  * show (a micro-short event). Each tick the step change of every cell voltage is compared with
- * the string median step; what is left after the cell's own resistance difference (learned by
+ * the string median step (on two cells the other cell's: their mean would halve a drop; a lone cell shows
+ * nothing); what is left after the cell's own resistance difference (learned by
  * forgetting least squares on the current steps) must stay within the noise and a resistance
  * margin. A fall beyond that counts as one drop on its falling edge; the count decays with the
  * window time constant, so it reads as "drops within about the last window".
@@ -48,6 +49,9 @@ final class VoltageDropCue {
     private final StringMedian median;
     private final double[] previousVolts;
     private final double[] stepVolts;
+    /** Each cell's common step: the string median's, on two cells the other cell's (scratch). */
+    private final double[] commonStepVolts;
+
     private final double[] stepTimesCurrentStep;
     private final boolean[] falling;
     private final double[] decayedDrops;
@@ -77,6 +81,7 @@ final class VoltageDropCue {
         this.median = new StringMedian(cells);
         this.previousVolts = new double[cells];
         this.stepVolts = new double[cells];
+        this.commonStepVolts = new double[cells];
         this.stepTimesCurrentStep = new double[cells];
         this.falling = new boolean[cells];
         this.decayedDrops = new double[cells];
@@ -122,7 +127,8 @@ final class VoltageDropCue {
             stepVolts[i] = cellVolts[i] - previousVolts[i];
             previousVolts[i] = cellVolts[i];
         }
-        double commonStep = median.of(stepVolts);
+        // on two cells each against the other: the median of both is their mean, which halves a drop (check23r)
+        median.references(stepVolts, commonStepVolts);
         double dropDecay = Math.exp(-dtSeconds / settings.windowSeconds());
         double memory = Math.exp(-dtSeconds / RESISTANCE_MEMORY_SECONDS);
         double stepEnergy = currentStepEnergy * memory + currentStep * currentStep;
@@ -158,7 +164,7 @@ final class VoltageDropCue {
                     + settings.resistanceMargin() * packResponseVolts[i]
                     + bleedResponseVolts[i]
                     + largestBleedResponse;
-            double ownStep = stepVolts[i] - commonStep;
+            double ownStep = stepVolts[i] - commonStepVolts[i];
             double ohmsDifference = currentStepEnergy > MIN_CURRENT_STEP_ENERGY
                     ? Math.max(-cellOhms, Math.min(cellOhms, stepTimesCurrentStep[i] / currentStepEnergy))
                     : 0.0;

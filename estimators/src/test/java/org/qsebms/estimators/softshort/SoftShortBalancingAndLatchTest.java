@@ -276,6 +276,6 @@ class SoftShortBalancingAndLatchTest {
         assertThat(detector.isFlagged(0)).isFalse();
         assertThat(detector.reason(0))
                 .contains("self-discharge not measurable at rest (OCV flatter than 250 mV per "
-                        + "unit SOC here; 0 of 4 cells measurable, 3 needed)");
+                        + "unit SOC here; 0 of 4 cells measurable, 2 needed)");
     }
 }

@@ -24,6 +24,7 @@ import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedHardware;
 import org.qsebms.bms.sim.SimulatedPack;
 import org.qsebms.bms.snapshot.ControllerEvent;
+import org.qsebms.bms.snapshot.SoftShortAvailability;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.UsableCapacity;
@@ -224,6 +225,12 @@ public final class ScenarioRunner {
                 .put("initialSoc", sc.initialSoc())
                 .put("tickS", period / 1e9)
                 .put("durationS", sc.durationS());
+        SoftShortAvailability softShort =
+                SoftShortAvailability.forSeriesCells(cfg.pack().seriesCells());
+        start.put("softShortDetection", softShort.state());
+        if (!softShort.on()) {
+            start.put("softShortDetectionNote", softShort.reason());
+        }
         emit(start, out);
         if (sc.closeAtStart()) {
             w.requests().requestClose();
