@@ -1152,8 +1152,9 @@ final class ScenarioOracle {
     /**
      * A reset answers the faults latched at the tick it is taken, or is refused; it is never kept
      * (docs/state-machine.md). Every reset command gets its answer (a {@code reset} line) at the tick
-     * it is taken, and no answer comes at a tick without a reset command. While every tick throws
-     * (an injected tick exception) no tick completes, so the answer comes at the first one that does.
+     * it is taken, and no answer comes at a tick without a reset command. A tick that throws (an
+     * injected tick exception) answers it too: refused, since no tick ran to judge it (check23r: it was
+     * answered only at the first tick that completed).
      */
     private void resetsAreAnsweredAtTheirOwnTick(List<JsonNode> lines) {
         List<Double> answers = new ArrayList<>();
@@ -1167,13 +1168,7 @@ final class ScenarioOracle {
             if (a instanceof ScenarioAction.Command c
                     && (c.type().equals("reset") || c.type().equals("serviceReset"))
                     && tickOf(c.atS()) <= lastTick + 1e-9) {
-                double tick = tickOf(c.atS());
-                while (tick <= lastTick + 1e-9 && active(ScenarioAction.TickException.class, tick)) {
-                    tick += p; // no tick completes while every tick throws
-                }
-                if (tick <= lastTick + 1e-9) {
-                    taken.add(tick);
-                }
+                taken.add(tickOf(c.atS()));
             }
         }
         for (double tick : taken) {
