@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.qsebms.bms.offline.replay.CapacityEvidence;
 import org.qsebms.bms.offline.replay.CellLogPlausibility;
 import org.qsebms.bms.offline.replay.CharacterizedPresetWriter;
 import org.qsebms.bms.offline.replay.CyclerFormat;
@@ -147,6 +148,21 @@ public final class CharacterizeCommand implements Callable<Integer> {
                 }
                 slowLogs.add(log); // named in the fit's note, not among the OCV table's sources
             }
+            // the capacity against the charge the OCV tests moved first: a capacity off by a factor that is no
+            // unit's explains the data, and the per-log checks would name a unit for it
+            ChemistryPreset limitsOf;
+            try {
+                limitsOf = new PresetCatalog().load(basePreset);
+            } catch (ConfigException e) {
+                stderr.println("--base-preset: " + e.getMessage());
+                return 2;
+            }
+            CapacityEvidence.checkAgainstOcvTests(
+                    "--capacity-ah",
+                    capacityAh,
+                    ocv,
+                    limitsOf.limits().cellOverVoltage().mol(),
+                    limitsOf.limits().cellUnderVoltage().mol());
             for (CellTestLog log : slowLogs) {
                 CellLogPlausibility.check(log, capacityAh);
                 CellLogPlausibility.checkSocRef(log); // the slow branch is fitted at this SOC
