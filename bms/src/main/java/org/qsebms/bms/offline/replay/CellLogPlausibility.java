@@ -191,7 +191,7 @@ public final class CellLogPlausibility {
         checkVolts(log);
         checkLowVolts(log);
         checkCelsius(log);
-        SwappedColumns.checkCurrentAgainstTemperature(log);
+        SwappedColumns.checkCurrentAgainstTemperature(log, capacityAh);
         ChargeCounter.check(log, capacityAh);
         checkCharge(log, capacityAh);
         checkSign(log, capacityAh);

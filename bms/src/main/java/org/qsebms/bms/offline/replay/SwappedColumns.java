@@ -31,13 +31,15 @@ final class SwappedColumns {
      *
      * @throws LogFormatException naming both columns, both correlations, a row and the fix
      */
-    static void checkCurrentAgainstTemperature(CellTestLog log) {
+    static void checkCurrentAgainstTemperature(CellTestLog log, double capacityAh) {
         if (log.size() < 3) {
             return;
         }
         double byTemperature = stepCorrelation(log.temperatureC(), log.voltageV());
         double byCurrent = stepCorrelation(log.currentA(), log.voltageV());
-        if (byTemperature > DRIVES_VOLTAGE && Math.abs(byCurrent) < DOES_NOT_DRIVE_VOLTAGE) {
+        if (byTemperature > DRIVES_VOLTAGE
+                && Math.abs(byCurrent) < DOES_NOT_DRIVE_VOLTAGE
+                && stepsLikeACurrent(log.temperatureC(), log.voltageV(), capacityAh)) {
             throw new LogFormatException(String.format(
                     Locale.ROOT,
                     "%s: current_a and temperature_c look swapped: voltage_v follows temperature_c's steps "
@@ -91,6 +93,26 @@ final class SwappedColumns {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a column steps like a current: at least {@link CellLogPlausibility#MIN_SIGN_STEPS} row-to-row
+     * steps of {@link CellLogPlausibility#SIGN_STEP_C} C or more, most of which move the voltage the same way
+     * (as the sign check asks of current_a). A cell's temperature drifts (a log at rest while the chamber cools
+     * drifts with the relaxing voltage, correlated, but in steps of tenths of a degree); a current jumps.
+     */
+    static boolean stepsLikeACurrent(double[] column, double[] volts, double capacityAh) {
+        int steps = 0;
+        int agree = 0;
+        for (int k = 1; k < column.length; k++) {
+            double d = column[k] - column[k - 1];
+            double dv = volts[k] - volts[k - 1];
+            if (Math.abs(d) >= CellLogPlausibility.SIGN_STEP_C * capacityAh && dv != 0) {
+                steps++;
+                agree += d * dv > 0 ? 1 : 0;
+            }
+        }
+        return steps >= CellLogPlausibility.MIN_SIGN_STEPS && 2 * agree > steps;
     }
 
     /** Correlation of two columns' row-to-row changes; 0 when either does not change. */

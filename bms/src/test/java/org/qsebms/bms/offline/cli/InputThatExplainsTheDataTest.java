@@ -176,6 +176,26 @@ class InputThatExplainsTheDataTest {
     }
 
     @Test
+    void aRestWhileTheChamberCoolsIsNoSwap() throws IOException {
+        // the 0 °C LA92's first 400 rows: no current, the temperature falling 18 -> 2 °C with the relaxing
+        // voltage (their steps correlate by 0.90), which a first version of the swap check took for a current
+        List<String> lines = Files.readAllLines(pan.resolve("pan18650pf_0C_LA92.csv"));
+        Path rest = tmp.resolve("rest.csv");
+        Files.write(rest, lines.subList(0, 401));
+        SharedDataValidationTest.Result r = replay(
+                rest,
+                "--chemistry",
+                "psoa-ncm811",
+                "--capacity-ah",
+                "2.9",
+                "--initial-soc",
+                "1",
+                "--convergence-window",
+                "0");
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
+    @Test
     void voltageSwappedWithTemperatureOrSocRefIsNamed() throws IOException {
         Path hwfta = pan.resolve("pan18650pf_25C_HWFTa.csv");
         // check20z: "no cell reaches it", and "multiply the column by 10"
