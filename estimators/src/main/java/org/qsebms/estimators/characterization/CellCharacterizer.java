@@ -24,6 +24,13 @@ import org.qsebms.estimators.soc.HysteresisModel;
  */
 public final class CellCharacterizer {
     static final double GAS_CONSTANT = 8.314462618;
+    /**
+     * The largest charge/discharge gap of an OCV test taken as hysteresis (V); a larger one points to a
+     * branch that is no OCV (the OCV fitter then uses the discharge branch), and half of it bounds the
+     * hysteresis magnitude the slow-polarisation fit may give.
+     */
+    static final double MAX_HYSTERESIS_GAP_VOLTS = 0.08;
+
     /** Default hysteresis rate: h settles within about 5 % SOC. */
     static final double HYSTERESIS_RATE_PER_SOC = 60.0;
     /** Pulses within this SOC of a level's first pulse belong to that level. */
@@ -99,7 +106,7 @@ public final class CellCharacterizer {
     public static CellCharacterizer forCapacity(double capacityAh) {
         return new CellCharacterizer(
                 new PulseFitter(0.01 * capacityAh, 0.2 * capacityAh, 60, 600),
-                new OcvFitter(0.005 * capacityAh, 0.08, 600));
+                new OcvFitter(0.005 * capacityAh, MAX_HYSTERESIS_GAP_VOLTS, 600));
     }
 
     /** As {@link #characterize(List, List, double, ActivationEnergyPrior)} with no prior. */

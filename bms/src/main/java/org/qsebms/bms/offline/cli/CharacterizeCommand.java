@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.qsebms.bms.offline.replay.CapacityEvidence;
 import org.qsebms.bms.offline.replay.CellLogPlausibility;
 import org.qsebms.bms.offline.replay.CharacterizedPresetWriter;
 import org.qsebms.bms.offline.replay.CyclerFormat;
@@ -147,6 +148,21 @@ public final class CharacterizeCommand implements Callable<Integer> {
                 }
                 slowLogs.add(log); // named in the fit's note, not among the OCV table's sources
             }
+            // the capacity against the charge the OCV tests moved first: a capacity off by a factor that is no
+            // unit's explains the data, and the per-log checks would name a unit for it
+            ChemistryPreset limitsOf;
+            try {
+                limitsOf = new PresetCatalog().load(basePreset);
+            } catch (ConfigException e) {
+                stderr.println("--base-preset: " + e.getMessage());
+                return 2;
+            }
+            CapacityEvidence.checkAgainstOcvTests(
+                    "--capacity-ah",
+                    capacityAh,
+                    ocv,
+                    limitsOf.limits().cellOverVoltage().mol(),
+                    limitsOf.limits().cellUnderVoltage().mol());
             for (CellTestLog log : slowLogs) {
                 CellLogPlausibility.check(log, capacityAh);
                 CellLogPlausibility.checkSocRef(log); // the slow branch is fitted at this SOC
@@ -218,6 +234,11 @@ public final class CharacterizeCommand implements Callable<Integer> {
         String presetName = name != null ? name : out.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         try {
             Path ocvFile = CharacterizedPresetWriter.write(c, presetName, sources, basePreset, out);
+            String refused = refusedByTheLoader(out, ocvFile);
+            if (refused != null) {
+                stderr.println(refused);
+                return 3;
+            }
             EcmParameters p = c.cell();
             c.notes().forEach(stdout::println);
             stdout.println(String.format(
@@ -246,6 +267,28 @@ public final class CharacterizeCommand implements Callable<Integer> {
         } catch (IOException e) {
             stderr.println("cannot write " + out + ": " + FileErrorText.reason(out, e));
             return 2;
+        }
+    }
+
+    /**
+     * The preset just written, read back through the loader {@code bms replay} uses: a preset its own
+     * loader refuses is deleted (with its OCV table) and the refusal returned, so that characterize never
+     * leaves a preset nothing can use. Found by check20z (2026-12-06): a hysteresis of 1.21 V was written
+     * with exit 0, and the replay then refused the preset.
+     *
+     * @return the refusal's text, or null when the loader takes the preset
+     */
+    static String refusedByTheLoader(Path yaml, Path ocvFile) throws IOException {
+        try {
+            new PresetCatalog().load(yaml.toString());
+            return null;
+        } catch (ConfigException e) {
+            java.nio.file.Files.deleteIfExists(yaml);
+            java.nio.file.Files.deleteIfExists(ocvFile);
+            return "cannot characterise: the preset characterised from these tests would be refused by the loader "
+                    + "bms replay uses (" + e.getMessage() + "), so none was written; the tests or the logs given "
+                    + "do not describe one cell (check the --slow-polarisation-log and --capacity-ah against the "
+                    + "OCV tests)";
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.qsebms.bms.offline.replay.CapacityEvidence;
 import org.qsebms.bms.offline.replay.CellLogPlausibility;
 import org.qsebms.bms.offline.replay.CyclerFormat;
 import org.qsebms.bms.offline.replay.CyclerLog;
@@ -250,6 +251,11 @@ public final class ReplayCommand implements Callable<Integer> {
             }
             ChemistryPreset preset =
                     new PresetCatalog().load(model.chemistry != null ? model.chemistry : model.preset.toString());
+            if (capacityAh != null && model.preset != null) {
+                // a characterised cell's preset holds that cell's capacity; a chemistry preset is any cell's
+                CapacityEvidence.checkAgainstPreset(
+                        "--capacity-ah", capacityAh, preset.cell().capacityAh(), model.preset.toString());
+            }
             EcmParameters cell = withCapacity(preset.cell(), capacityAh);
             Optional<String> badLimit = ReplayOptionUnits.offsetLimit(currentSensorOffsetLimitAmps, cell.capacityAh());
             if (badLimit.isPresent()) {

@@ -70,6 +70,18 @@ public final class CellLogPlausibility {
      * log that reaches it is in mA, whatever its time column says.
      */
     static final double MAX_PLAUSIBLE_C_RATE = 200;
+    /** Room temperature (°C): of two readings of a temperature column, the nearer one is named first. */
+    static final double ROOM_CELSIUS = 25;
+
+    /**
+     * Below this many capacities spanned, a refused charge is no unit factor's (a current in mA or a time
+     * in ms moves a thousand times the charge, a time in tenths of a second ten times, which a log moving
+     * under half a capacity brings under 5): unless the median time step also looks scaled
+     * ({@link #MILLISECOND_STEP_S}) and no Ah counter in the log agrees with the count
+     * ({@link ChargeCounter#agrees}), the capacity is the likely mistake and is named first.
+     */
+    static final double UNIT_FACTOR_CAPACITIES = 5;
+
     /** Median time step (s) above which a log that moves too much charge may be in milliseconds. */
     static final double MILLISECOND_STEP_S = 10;
 
@@ -179,6 +191,8 @@ public final class CellLogPlausibility {
         checkVolts(log);
         checkLowVolts(log);
         checkCelsius(log);
+        SwappedColumns.checkCurrentAgainstTemperature(log, capacityAh);
+        ChargeCounter.check(log, capacityAh);
         checkCharge(log, capacityAh);
         checkSign(log, capacityAh);
         checkGaps(log, capacityAh);
@@ -388,6 +402,8 @@ public final class CellLogPlausibility {
             why = "it looks like millivolts: divide the column by 1000";
         } else if (v[row] < 0) {
             why = "a cell voltage is never negative: is this a current column (swap current_a and voltage_v)?";
+        } else if (SwappedColumns.voltsIn(log).isPresent()) {
+            why = SwappedColumns.voltsIn(log).get();
         } else {
             why = "no cell reaches it: check that voltage_v is one cell's voltage in volts";
         }
@@ -411,6 +427,18 @@ public final class CellLogPlausibility {
             return;
         }
         int row = firstRow(v, x -> x < MIN_MEDIAN_CELL_VOLTS);
+        if (SwappedColumns.voltsIn(log).isPresent()) {
+            throw new LogFormatException(String.format(
+                    Locale.ROOT,
+                    "%s: voltage_v has a median of %s V (data row %d: %s V), below the %s V no lithium cell under "
+                            + "test reaches; %s",
+                    log.source(),
+                    number(median),
+                    row + 1,
+                    number(v[row]),
+                    number(MIN_MEDIAN_CELL_VOLTS),
+                    SwappedColumns.voltsIn(log).get()));
+        }
         double factor = Math.pow(10, Math.ceil(Math.log10(1.5 / Math.max(median, 1e-9))));
         String why = median > 0 && median * factor <= MAX_CELL_VOLTS
                 ? String.format(
@@ -481,13 +509,7 @@ public final class CellLogPlausibility {
         }
         double median = median(t);
         int row = firstRow(t, x -> x < MIN_CELSIUS || x > MAX_CELSIUS);
-        String why = median >= 200 && median <= 273.15 + MAX_CELSIUS
-                ? String.format(
-                        Locale.ROOT,
-                        "it looks like kelvin: subtract 273.15 (%s K = %s °C)",
-                        number(median),
-                        number(median - 273.15))
-                : "no cell is operated there: check that temperature_c is the cell's temperature in °C";
+        String why = celsiusMistake(t, median);
         throw new LogFormatException(String.format(
                 Locale.ROOT,
                 "%s: temperature_c = %s °C at data row %d (time_s %s; median of the column %s) is outside %s..%s °C; %s",
@@ -499,6 +521,40 @@ public final class CellLogPlausibility {
                 number(MIN_CELSIUS),
                 number(MAX_CELSIUS),
                 why));
+    }
+
+    /**
+     * The likely mistake behind a temperature column outside the plausible range: kelvin (every row minus
+     * 273.15 plausible) or tenths of a degree (every row over 10 plausible), both named when both fit,
+     * the one whose median lies nearer room temperature first (most cell tests run there); a current or
+     * voltage column under the temperature's name is told by {@link SwappedColumns} before this.
+     */
+    private static String celsiusMistake(double[] t, double median) {
+        // the rows inside the glitch share at either end are left out, as the range check allows them
+        double[] sorted = t.clone();
+        Arrays.sort(sorted);
+        int skip = (int) Math.floor(GLITCH_SHARE * sorted.length);
+        double low = sorted[skip];
+        double high = sorted[sorted.length - 1 - skip];
+        boolean kelvin = low - 273.15 >= MIN_CELSIUS && high - 273.15 <= MAX_CELSIUS;
+        boolean tenths = low / 10 >= MIN_CELSIUS && high / 10 <= MAX_CELSIUS;
+        String asKelvin = String.format(
+                Locale.ROOT, "kelvin: subtract 273.15 (%s K = %s °C)", number(median), number(median - 273.15));
+        String asTenths = String.format(
+                Locale.ROOT, "tenths of a degree: divide the column by 10 (a median of %s °C)", number(median / 10));
+        if (kelvin && tenths) {
+            boolean kelvinFirst = Math.abs(median - 273.15 - ROOM_CELSIUS) <= Math.abs(median / 10 - ROOM_CELSIUS);
+            return "it looks like "
+                    + (kelvinFirst ? asKelvin + ", or " + asTenths : asTenths + ", or " + asKelvin)
+                    + " (both give temperatures a cell is tested at; check the logger's unit)";
+        }
+        if (kelvin) {
+            return "it looks like " + asKelvin;
+        }
+        if (tenths) {
+            return "it looks like " + asTenths;
+        }
+        return "no cell is operated there: check that temperature_c is the cell's temperature in °C";
     }
 
     private static void checkCharge(CellTestLog log, double capacityAh) {
@@ -517,7 +573,16 @@ public final class CellLogPlausibility {
             }
             double medianStep = median(steps);
             String why;
-            if (Math.abs(amps[row]) <= MAX_PLAUSIBLE_C_RATE * capacityAh && medianStep >= MILLISECOND_STEP_S) {
+            if (spanned < UNIT_FACTOR_CAPACITIES && (medianStep < MILLISECOND_STEP_S || ChargeCounter.agrees(log))) {
+                why = String.format(
+                        Locale.ROOT,
+                        "the capacity looks too small: the log moves %s times it, no unit factor of current or time "
+                                + "(10, 60, 1000, 3600); if the cell holds about %s Ah, give that capacity (a "
+                                + "wrong --capacity-ah, or another cell's preset); else check current_a's unit "
+                                + "(mA: divide by 1000) and time_s's (ms or tenths of a second: divide by 1000 or 10)",
+                        number(spanned),
+                        number(span));
+            } else if (Math.abs(amps[row]) <= MAX_PLAUSIBLE_C_RATE * capacityAh && medianStep >= MILLISECOND_STEP_S) {
                 // currents a cell can carry, rows far apart: the clock may be off as well as the current
                 why = String.format(
                         Locale.ROOT,
@@ -543,11 +608,11 @@ public final class CellLogPlausibility {
         }
     }
 
-    private interface Test {
+    interface Test {
         boolean outside(double x);
     }
 
-    private static double share(double[] column, Test test) {
+    static double share(double[] column, Test test) {
         int n = 0;
         for (double x : column) {
             n += test.outside(x) ? 1 : 0;
@@ -555,7 +620,7 @@ public final class CellLogPlausibility {
         return n / (double) column.length;
     }
 
-    private static int firstRow(double[] column, Test test) {
+    static int firstRow(double[] column, Test test) {
         for (int k = 0; k < column.length; k++) {
             if (test.outside(column[k])) {
                 return k;
@@ -564,13 +629,13 @@ public final class CellLogPlausibility {
         return 0;
     }
 
-    private static double median(double[] column) {
+    static double median(double[] column) {
         double[] sorted = column.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
     }
 
-    private static String number(double x) {
+    static String number(double x) {
         return String.format(Locale.ROOT, "%.6g", x)
                 .replaceFirst("(\\.\\d*?)0+($|e)", "$1$2")
                 .replaceFirst("\\.($|e)", "$1");
