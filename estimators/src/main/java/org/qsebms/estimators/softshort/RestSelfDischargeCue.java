@@ -9,7 +9,8 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * Excess self-discharge at rest. While the string rests (the pack current inside the rest band;
  * a balancing bleed does not end a rest), each cell's voltage is fitted by running least squares
  * against time, from {@code settleSeconds} after the current stopped. The voltage is first corrected
- * for the drop the cell's own bleed current causes over the model's R0 and two RC pairs, and the fit
+ * for the drop the cell's own bleed current causes over the model's R0 and two RC pairs at the cell's
+ * temperature ({@link BleedDropModel}), and the fit
  * has two more regressors for what the model misses of that drop: the bleed current itself (its
  * drop over R0 and the fast interface, which at a small current is larger than a linear model
  * says) and the bleed
@@ -140,10 +141,8 @@ final class RestSelfDischargeCue {
     private final boolean[] bledTooMuch;
     /** Charge each cell gave its bleed resistor since the fit started (Ah). */
     private final double[] bleedAh;
-    /** Each cell's bleed current filtered with the slow RC pair's time constant (A). */
-    private final double[] bleedSlowAmps;
-    /** Each cell's bleed current filtered with the fast RC pair's time constant (A). */
-    private final double[] bleedFastAmps;
+    /** Each cell's bleed current through the RC pairs and its drop, at the cell's temperature. */
+    private final BleedDropModel bleedDrop;
     /** Sums of the current sample interval, per cell: voltage (corrected), bleed amps, filtered bleed amps. */
     private final double[] binVolts;
 
@@ -152,9 +151,6 @@ final class RestSelfDischargeCue {
     private double binSeconds;
     private double binTime;
     private double restSeconds;
-    private double lastDt = Double.NaN;
-    private double a1;
-    private double a2;
     private int observableCells;
 
     /**
@@ -222,15 +218,19 @@ final class RestSelfDischargeCue {
         this.reference = new boolean[cells];
         this.bledTooMuch = new boolean[cells];
         this.bleedAh = new double[cells];
-        this.bleedSlowAmps = new double[cells];
-        this.bleedFastAmps = new double[cells];
+        this.bleedDrop = new BleedDropModel(cell, cells);
         this.locatedSum = new double[cells];
         this.locatedSquares = new double[cells];
         this.locatedBleed = new double[cells];
     }
 
     void update(double packAmps, double[] cellVolts, double[] bleedAmps, double dtSeconds) {
-        trackBleedDrop(bleedAmps, dtSeconds);
+        update(packAmps, cellVolts, bleedAmps, null, dtSeconds);
+    }
+
+    /** @param cellCelsius each cell's temperature (°C; null: the preset's reference, 25 °C), for the bleed's drop */
+    void update(double packAmps, double[] cellVolts, double[] bleedAmps, double[] cellCelsius, double dtSeconds) {
+        bleedDrop.update(bleedAmps, cellCelsius, dtSeconds);
         boolean resting = Math.abs(packAmps) <= settings.restAmps();
         trackHysteresis(resting ? 0.0 : packAmps, bleedAmps, dtSeconds);
         if (!resting) {
@@ -273,7 +273,7 @@ final class RestSelfDischargeCue {
                     - hysteresis.magnitudeVolts() * hysteresisState[i];
             binVolts[i] += v * dtSeconds;
             binFast[i] += f * dtSeconds;
-            binSlow[i] += bleedSlowAmps[i] * dtSeconds;
+            binSlow[i] += bleedDrop.slowAmps(i) * dtSeconds;
         }
         if (binSeconds < settings.sampleSeconds()) {
             return;
@@ -333,19 +333,6 @@ final class RestSelfDischargeCue {
         }
     }
 
-    /** The bleed current filtered with both RC pairs' time constants, stepped with the bleed of the last interval. */
-    private void trackBleedDrop(double[] bleedAmps, double dt) {
-        if (dt != lastDt) {
-            lastDt = dt;
-            a1 = Math.exp(-dt / cell.tau1Seconds());
-            a2 = Math.exp(-dt / cell.tau2Seconds());
-        }
-        for (int i = 0; i < cells; i++) {
-            bleedFastAmps[i] = a1 * bleedFastAmps[i] + (1 - a1) * bleedAmps[i];
-            bleedSlowAmps[i] = a2 * bleedSlowAmps[i] + (1 - a2) * bleedAmps[i];
-        }
-    }
-
     /**
      * The OCV fall the charge the cell gave its bleed resistor since the fit began caused (V): through
      * the OCV table from the SOC the fit began at, not the local slope times the charge, which on a
@@ -402,9 +389,9 @@ final class RestSelfDischargeCue {
                 Math.abs(bleedOcvFallVolts(i, socAtFitStartLow[i]) - fall));
     }
 
-    /** The model's drop for the cell's bleed: over R0 and both RC pairs (V). */
+    /** The model's drop for the cell's bleed: over R0 and both RC pairs at the cell's temperature (V). */
     private double modelBleedDropVolts(int i, double bleedAmps) {
-        return bleedAmps * cell.r0Ohms() + bleedFastAmps[i] * cell.r1Ohms() + bleedSlowAmps[i] * cell.r2Ohms();
+        return bleedDrop.volts(i, bleedAmps);
     }
 
     /** Each cell's fitted slope as a current lost (A, discharge positive); the excess over the median. */
@@ -587,7 +574,7 @@ final class RestSelfDischargeCue {
     /**
      * Least squares {@code v = a + b t + cf f + cs w} on centred sums ({@code f} the bleed current,
      * {@code w} the same filtered with tau2), with ridges on {@code cf} and {@code cs}: Gaussian
-     * priors of 0.1 and 0.02 ohm, each ridge the sample's residual variance (from the cell's last
+     * priors of 0.1 and 0.02 ohm at 25 °C, times the cell's resistance factor at its temperature, each ridge the sample's residual variance (from the cell's last
      * fit) over the prior's square. A duty that falls steadily as the cells converge cannot be told
      * from the slope; the prior then bounds what the coefficient may take, and the slope's standard
      * error (from the residuals and the ridged system) carries what it cannot tell apart. A ridge of
@@ -607,8 +594,12 @@ final class RestSelfDischargeCue {
         double ctf = stf[i] - st[i] * sf[i] / k;
         double cts = sts[i] - st[i] * ss[i] / k;
         double noise2 = residualVariance[i];
-        double cff = sff[i] - sf[i] * sf[i] / k + noise2 / (PRIOR_FAST_OHMS * PRIOR_FAST_OHMS);
-        double css = sss[i] - ss[i] * ss[i] / k + noise2 / (PRIOR_SLOW_OHMS * PRIOR_SLOW_OHMS);
+        // the priors are the model's errors at 25 °C: every resistance, and its error, scales with temperature
+        double scale = bleedDrop.resistanceFactor(i);
+        double priorFast = PRIOR_FAST_OHMS * scale;
+        double priorSlow = PRIOR_SLOW_OHMS * scale;
+        double cff = sff[i] - sf[i] * sf[i] / k + noise2 / (priorFast * priorFast);
+        double css = sss[i] - ss[i] * ss[i] / k + noise2 / (priorSlow * priorSlow);
         double cfs = sfs[i] - sf[i] * ss[i] / k;
         double ctv = stv[i] - st[i] * sv[i] / k;
         double cfv = sfv[i] - sf[i] * sv[i] / k;

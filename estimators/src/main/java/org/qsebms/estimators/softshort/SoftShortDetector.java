@@ -176,7 +176,7 @@ public final class SoftShortDetector {
             double[] cellSocBound3Sigma,
             double[] bleedAmps,
             double dtSeconds) {
-        rest.update(packAmps, cellVolts, bleedAmps, dtSeconds);
+        rest.update(packAmps, cellVolts, bleedAmps, cellCelsius, dtSeconds);
         drops.update(packAmps, cellVolts, bleedAmps, cellCelsius, dtSeconds);
         drift.update(packAmps, cellSoc, cellSocBound3Sigma, bleedAmps, dtSeconds);
         learntDrift.update(packAmps, cellSoc, cellSocBound3Sigma, bleedAmps, dtSeconds);
