@@ -66,20 +66,6 @@ class SmallPackSoftShortScenarioTest {
                 .toList();
     }
 
-    /** The lowest cell voltage of the last limits line at or before {@code t} (the leaking cell is the lowest). */
-    private static double minCellVoltsAt(Log log, double t) {
-        double v = Double.NaN;
-        for (JsonNode n : log.lines()) {
-            if (n.get("t").asDouble() > t) {
-                break;
-            }
-            if (n.get("type").asText().equals("limits")) {
-                v = n.get("minCellVolts").asDouble();
-            }
-        }
-        return v;
-    }
-
     /** Checks the first raise names {@code cell} with a leak within 30 % of the truth; returns it (mA). */
     private static double firstRaiseNamesTheCellWithItsLeak(Log log, String cell, double ohms, String what) {
         List<JsonNode> raises = softShortRaises(log);
@@ -88,7 +74,7 @@ class SmallPackSoftShortScenarioTest {
         Matcher m = LEAK.matcher(first.get("reason").asText());
         assertThat(m.find()).as(first.get("reason").asText()).isTrue();
         double t = first.get("t").asDouble();
-        double truth = 1000 * minCellVoltsAt(log, t) / ohms;
+        double truth = 1000 * SoftShortScenarioTest.minCellVoltsAt(log, t) / ohms;
         double leak = Double.parseDouble(m.group(2));
         System.out.printf(
                 "%s: SOFT_SHORT raised at %.0f s on cell %s, leak %.1f mA (true %.1f mA)%n",

@@ -26,7 +26,7 @@ class SoftShortScenarioTest {
     }
 
     /** The lowest cell voltage of the last limits line at or before {@code t} (the leaking cell is the lowest). */
-    private static double minCellVoltsAt(Log log, double t) {
+    static double minCellVoltsAt(Log log, double t) {
         double v = Double.NaN;
         for (JsonNode n : log.lines()) {
             if (n.get("t").asDouble() > t) {
