@@ -69,6 +69,8 @@ final class CellNoiseModel {
     private final double[] resistanceErrorSigma;
     /** The consider analysis of the current sensor's offset and gain error (the bound's share of them). */
     private final CurrentSensorConsider currentSensor;
+    /** The consider analysis of an error in the capacity charge is counted against (the bound's share of it). */
+    private final CapacityConsider capacity;
 
     /** The slow branch's start doubt, considered in the bound when the branch is not a corrected state. */
     private final SlowBranchStartConsider slowBranchStart;
@@ -114,6 +116,7 @@ final class CellNoiseModel {
         Arrays.fill(voltageSigmaGrowth, 1.0);
         this.resistanceErrorSigma = new double[cellCount];
         this.currentSensor = new CurrentSensorConsider(tuning, adaptation, cellCount);
+        this.capacity = new CapacityConsider(tuning, adaptation, cellCount);
         this.slowBranchStart = new SlowBranchStartConsider(cellCount);
         this.startSpan = new StartSpan(cellCount);
         this.voltageBias = new VoltageBiasConsider(adaptation, cellCount);
@@ -131,6 +134,11 @@ final class CellNoiseModel {
     /** The current sensor's consider analysis, which each filter moves with its own F and K. */
     CurrentSensorConsider currentSensor() {
         return currentSensor;
+    }
+
+    /** The capacity error's consider analysis, which each filter moves with its own F and K. */
+    CapacityConsider capacity() {
+        return capacity;
     }
 
     /** The slow branch's start doubt as a consider analysis, which each filter moves with its own F and K. */
@@ -183,6 +191,7 @@ final class CellNoiseModel {
         }
         p[b + SOC * N + SOC] = startSpan.reweighedVariance();
         currentSensor.reset(i);
+        capacity.reset(i);
         startCount(i, soc);
         return soc;
     }
@@ -251,6 +260,7 @@ final class CellNoiseModel {
         restoredDoubt.clear(i);
         innovationBiasSoc[i] = 0;
         currentSensor.reset(i);
+        capacity.reset(i);
         slowBranchStart.reset(i);
         startSpan.close(i);
         presetFit.restart(i);
@@ -443,15 +453,15 @@ final class CellNoiseModel {
     /**
      * Cell {@code i}'s reported 3-sigma SOC bound: the filter's SOC variance plus the consider
      * analyses' SOC errors of an OCV error ({@code ocvSoc}, per sigma) and of a relative resistance
-     * error ({@code resistanceSoc}, per unit, times its sigma) and of the current sensor's offset and
-     * gain error ({@link CurrentSensorConsider}), plus the SOC reach of the innovations' bias
+     * error ({@code resistanceSoc}, per unit, times its sigma), of the current sensor's offset and
+     * gain error ({@link CurrentSensorConsider}) and of a capacity error ({@link CapacityConsider}), plus the SOC reach of the innovations' bias
      * ({@link #recordInnovationBias}), capped at 1; for a cell that does not fit its preset
      * ({@link #mismatched}) at least {@link #mismatchBound}.
      */
     double socBound3Sigma(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
         return bound(
                 i,
-                socVariance + currentSensor.socVariance(i) + slowBranchStart.socVariance(i),
+                socVariance + currentSensor.socVariance(i) + capacity.socVariance(i) + slowBranchStart.socVariance(i),
                 ocvSoc,
                 resistanceSocPerUnit);
     }
@@ -503,7 +513,8 @@ final class CellNoiseModel {
      */
     private double mismatchBound(int i) {
         double s0 = restoredDoubt.startSigma(i);
-        return Math.abs(lastSoc[i] - countedSoc[i]) + 3.0 * Math.sqrt(s0 * s0 + currentSensor.socVariance(i));
+        return Math.abs(lastSoc[i] - countedSoc[i])
+                + 3.0 * Math.sqrt(s0 * s0 + currentSensor.socVariance(i) + capacity.socVariance(i));
     }
 
     long rejectedTotal() {

@@ -327,6 +327,7 @@ public final class EkfSocEstimator implements SocFilter {
                 a3 * resistanceErrorSensitivity[e + V3] - branchOhms * dOffset - branchOhms * amps;
         // and the current sensor's offset and gain error: the truth's current is less by them (D <- F D + B u)
         noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms, amps);
+        noise.capacity().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms, amps);
         noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
         noise.voltageBias().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
     }
@@ -413,6 +414,7 @@ public final class EkfSocEstimator implements SocFilter {
             resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
         }
         noise.currentSensor().correct(i, k, h0, r0Volts, r0Ohms, amps);
+        noise.capacity().correct(i, k, h0, r0Volts, r0Ohms);
         noise.slowBranchStart().correct(i, k, h0, r0Volts, r0Ohms);
         noise.voltageBias().correct(i, k, h0, r0Volts, r0Ohms, noise.innovationMean(i));
     }

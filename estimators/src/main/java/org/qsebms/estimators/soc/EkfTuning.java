@@ -49,6 +49,11 @@ import org.qsebms.estimators.model.TemperatureSpan;
  *                                {@code limit / sqrt(3)}; 0 leaves it out
  * @param currentGainErrorLimit   the current sensor's rated gain-error limit (fraction, either sign),
  *                                carried likewise; 0 leaves it out
+ * @param capacityErrorLimit      how far the cell's capacity may lie from the one the filter counts
+ *                                charge against (fraction, either sign): an error the filter does not
+ *                                estimate (unless its capacity state is on), carried in the bound by
+ *                                {@link CapacityConsider} with sigma {@code limit / sqrt(3)}; 0 (the
+ *                                default: the capacity given is the cell's) leaves it out
  * @param mismatchStepC           the smallest current step (in C, per sample) whose voltage step is
  *                                compared with the model's ({@link PresetFitCheck}): a step of this
  *                                size moves the terminal voltage by far more than the sensor's noise
@@ -82,6 +87,7 @@ public record EkfTuning(
         double extrapolationOcvVoltsPerKelvin,
         double currentOffsetLimitAmps,
         double currentGainErrorLimit,
+        double capacityErrorLimit,
         double mismatchStepC,
         double mismatchResistanceRatio,
         double restVoltageSigmaVolts) {
@@ -105,6 +111,10 @@ public record EkfTuning(
         nonNegative("extrapolationOcvVoltsPerKelvin", extrapolationOcvVoltsPerKelvin);
         nonNegative("currentOffsetLimitAmps", currentOffsetLimitAmps);
         nonNegative("currentGainErrorLimit", currentGainErrorLimit);
+        if (!(capacityErrorLimit >= 0 && capacityErrorLimit < 1)) {
+            throw new IllegalArgumentException(
+                    "capacityErrorLimit must be in 0..1 (a fraction of the capacity), got " + capacityErrorLimit);
+        }
         positive("mismatchStepC", mismatchStepC);
         nonNegative("mismatchResistanceRatio", mismatchResistanceRatio);
         if (mismatchResistanceRatio != 0 && mismatchResistanceRatio <= 1) {
@@ -147,6 +157,7 @@ public record EkfTuning(
                 .extrapolationOcvVoltsPerKelvin(0.0005)
                 .currentOffsetLimitAmps(0.05)
                 .currentGainErrorLimit(0.03)
+                .capacityErrorLimit(0.0)
                 .mismatchStepC(0.5)
                 .mismatchResistanceRatio(4.0)
                 .restVoltageSigmaVolts(0.010)
@@ -181,6 +192,7 @@ public record EkfTuning(
                 .extrapolationOcvVoltsPerKelvin(extrapolationOcvVoltsPerKelvin)
                 .currentOffsetLimitAmps(currentOffsetLimitAmps)
                 .currentGainErrorLimit(currentGainErrorLimit)
+                .capacityErrorLimit(capacityErrorLimit)
                 .mismatchStepC(mismatchStepC)
                 .mismatchResistanceRatio(mismatchResistanceRatio)
                 .restVoltageSigmaVolts(restVoltageSigmaVolts);
@@ -206,6 +218,7 @@ public record EkfTuning(
         private double extrapolationOcvVoltsPerKelvin = Double.NaN;
         private double currentOffsetLimitAmps = Double.NaN;
         private double currentGainErrorLimit = Double.NaN;
+        private double capacityErrorLimit = Double.NaN;
         private double mismatchStepC = Double.NaN;
         private double mismatchResistanceRatio = Double.NaN;
         private double restVoltageSigmaVolts = Double.NaN;
@@ -282,6 +295,11 @@ public record EkfTuning(
             return this;
         }
 
+        public Builder capacityErrorLimit(double v) {
+            capacityErrorLimit = v;
+            return this;
+        }
+
         public Builder currentGainErrorLimit(double v) {
             currentGainErrorLimit = v;
             return this;
@@ -319,6 +337,7 @@ public record EkfTuning(
                     extrapolationOcvVoltsPerKelvin,
                     currentOffsetLimitAmps,
                     currentGainErrorLimit,
+                    capacityErrorLimit,
                     mismatchStepC,
                     mismatchResistanceRatio,
                     restVoltageSigmaVolts);

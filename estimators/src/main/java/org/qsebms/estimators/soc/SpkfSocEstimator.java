@@ -338,6 +338,7 @@ public final class SpkfSocEstimator implements SocFilter {
         resistanceErrorSensitivity[e + V3] =
                 a3 * resistanceErrorSensitivity[e + V3] - branchOhms * dOffset - branchOhms * corrected;
         noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms, corrected);
+        noise.capacity().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms, corrected);
         noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
         noise.voltageBias().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
     }
@@ -503,6 +504,7 @@ public final class SpkfSocEstimator implements SocFilter {
             resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
         }
         noise.currentSensor().correct(i, k, h0, r0Volts, r0Ohms, corrected);
+        noise.capacity().correct(i, k, h0, r0Volts, r0Ohms);
         noise.slowBranchStart().correct(i, k, h0, r0Volts, r0Ohms);
         noise.voltageBias().correct(i, k, h0, r0Volts, r0Ohms, noise.innovationMean(i));
     }
