@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.qsebms.bms.offline.replay.CapacityDoubt;
 import org.qsebms.bms.offline.replay.CapacityEvidence;
 import org.qsebms.bms.offline.replay.CellLogPlausibility;
 import org.qsebms.bms.offline.replay.CyclerFormat;
@@ -159,6 +160,14 @@ public final class ReplayCommand implements Callable<Integer> {
     Double currentSensorGainLimit;
 
     @Option(
+            names = "--capacity-error-limit",
+            paramLabel = "FRACTION",
+            description = "how far the cell's capacity may lie from the one the filter counts against, carried in "
+                    + "the SOC bound as a consider term (e.g. 0.05 for 5 %%; default: how far --capacity-ah lies "
+                    + "from a characterised --preset's capacity, else 0)")
+    Double capacityErrorLimit;
+
+    @Option(
             names = "--filter",
             paramLabel = "ekf|spkf",
             defaultValue = "ekf",
@@ -257,6 +266,12 @@ public final class ReplayCommand implements Callable<Integer> {
                         "--capacity-ah", capacityAh, preset.cell().capacityAh(), model.preset.toString());
             }
             EcmParameters cell = withCapacity(preset.cell(), capacityAh);
+            CapacityDoubt capacityDoubt = CapacityDoubt.of(
+                    capacityErrorLimit,
+                    capacityAh,
+                    model.preset != null ? preset.cell().capacityAh() : Double.NaN);
+            tuning =
+                    tuning.toBuilder().capacityErrorLimit(capacityDoubt.limit()).build();
             Optional<String> badLimit = ReplayOptionUnits.offsetLimit(currentSensorOffsetLimitAmps, cell.capacityAh());
             if (badLimit.isPresent()) {
                 stderr.println(badLimit.get());
@@ -326,6 +341,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         plain(tuning.currentOffsetLimitAmps()),
                         plain(100 * tuning.currentGainErrorLimit())));
             }
+            capacityDoubt.note(preset.name()).ifPresent(stdout::println);
             stdout.println(human(s, preset.name(), cell, log));
             if (timeFilter) {
                 stdout.println(String.format(
