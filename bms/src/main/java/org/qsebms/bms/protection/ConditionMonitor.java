@@ -30,6 +30,15 @@ final class ConditionMonitor {
 
     private String lastRaisedReason = "";
 
+    /** Whether the condition was seen at the last evaluation. */
+    private boolean seenNow;
+    /**
+     * The reason as it read when the condition was seen (built on each edge into it, never on the hot path in
+     * between): a refusal given while the condition is pending or clearing but not
+     * seen at this sample names what was seen, not the sample's "reports OK" (check23t, 2026-12-06).
+     */
+    private String seenReason;
+
     ConditionMonitor(FaultCode code, long debounceNanos) {
         this(code, debounceNanos, debounceNanos);
     }
@@ -50,6 +59,10 @@ final class ConditionMonitor {
     void evaluate(boolean condition, long nowNanos, Supplier<String> reason, FaultSink sink) {
         long previous = lastNanos == Long.MIN_VALUE ? nowNanos : lastNanos;
         lastNanos = nowNanos;
+        if (condition && !seenNow) {
+            seenReason = reason.get(); // the edge into it: what the sample that saw it read
+        }
+        seenNow = condition;
         lastReason = reason;
         if (!condition && !present && since != Long.MIN_VALUE) {
             if (absentSince == Long.MIN_VALUE) {
@@ -141,7 +154,8 @@ final class ConditionMonitor {
      * close, never per tick).
      */
     String describe(long nowNanos) {
-        String what = lastReason != null ? lastReason.get() : lastRaisedReason;
+        String what =
+                lastReason == null ? lastRaisedReason : seenNow || seenReason == null ? lastReason.get() : seenReason;
         String state = pending()
                 ? " (seen for " + (nowNanos - since) / 1_000_000L + " ms of its " + debounceNanos / 1_000_000L
                         + " ms debounce"

@@ -652,7 +652,9 @@ public final class Protection {
     }
 
     private static String sensorReason(String what, int channel, String status) {
-        return what + " channel " + (channel + 1) + " reports " + status;
+        return channel < 0
+                ? "every " + what + " channel reports OK at this sample"
+                : what + " channel " + (channel + 1) + " reports " + status;
     }
 
     /**

@@ -474,6 +474,25 @@ class ProtectionTest {
         assertThat(p.tripped()).isTrue();
     }
 
+    /**
+     * check23t (2026-12-06): a sensor fault seen for 200 ms of its 300 ms debounce, its channel reading OK again at
+     * the next sample, is still pending (held over the gap), so a close is refused; the refusal named "cell voltage
+     * channel 0 reports OK" (the sample's text, and a channel that does not exist). It names what was seen.
+     */
+    @Test
+    void aRefusalOverAPendingSensorFaultNamesTheChannelSeenFaulty() {
+        f.step(p);
+        f.m.cellStatus[3] = org.qsebms.hal.SensorStatus.OPEN_WIRE;
+        f.steps(p, 2);
+        f.m.cellStatus[3] = org.qsebms.hal.SensorStatus.OK;
+        f.step(p);
+        assertThat(f.raisedIds()).doesNotContain("CELL_VOLTAGE_SENSOR.MSL");
+        assertThat(p.closeRefusal())
+                .contains("CELL_VOLTAGE_SENSOR (seen for")
+                .contains("cell voltage channel 4 reports OPEN_WIRE")
+                .doesNotContain("channel 0");
+    }
+
     @Test
     void eventFaultsLatchButDoNotBlockAReset() {
         p.contactorWelded("main positive", 1);
