@@ -19,7 +19,7 @@ public enum FaultCode {
     SOC_HIGH(111, "cell state of charge above its limit while charging"),
     SOC_LOW(112, "cell state of charge below its limit while discharging"),
     SOFT_SHORT(113, "soft-short score from the estimators above its limit (internal micro-short suspected)"),
-    SHORT_CIRCUIT(114, "pack current above the short-circuit level (tripped on the next sample, no debounce)"),
+    SHORT_CIRCUIT(114, "pack current above the short-circuit level (tripped at the sample that sees it, no debounce)"),
     CELL_VOLTAGE_SENSOR(201, "cell voltage measurement failed"),
     CURRENT_SENSOR(202, "current measurement failed"),
     TEMPERATURE_SENSOR(203, "temperature measurement failed"),
