@@ -52,6 +52,14 @@ class RandomScenarioOracleTest {
                     System.getProperty("oracle.cells", "2-12").split("-"))
             .mapToInt(c -> Integer.parseInt(c.trim()))
             .toArray();
+    /**
+     * Ambient (°C) of the four runs in five that are not cold, lowest and highest; {@code -Doracle.ambient=35-55}
+     * sweeps hot packs (check23t: the default never drew above 35 °C).
+     */
+    private static final double[] AMBIENT = Arrays.stream(
+                    System.getProperty("oracle.ambient", "10-35").split("-"))
+            .mapToDouble(c -> Double.parseDouble(c.trim()))
+            .toArray();
     /** Loop periods at the long end of what the configuration takes (10 ms..1 s), for a tenth of the runs. */
     private static final int[] LONG_PERIODS_MS = {400, 500, 600, 750, 1000};
 
@@ -85,7 +93,8 @@ class RandomScenarioOracleTest {
         double soc = nearlyEmpty
                 ? 0.01 + r.nextDouble(0.03)
                 : nearlyFull ? 0.985 + r.nextDouble(0.013) : 0.1 + r.nextDouble(0.85);
-        double ambient = r.nextInt(5) == 0 ? -10 + r.nextDouble(15) : 10 + r.nextDouble(25);
+        double ambient =
+                r.nextInt(5) == 0 ? -10 + r.nextDouble(15) : AMBIENT[0] + r.nextDouble(AMBIENT[1] - AMBIENT[0]);
         StringBuilder b = new StringBuilder();
         b.append("name: oracle seed ").append(seed).append('\n');
         b.append(String.format(
@@ -347,7 +356,8 @@ class RandomScenarioOracleTest {
      */
     private static List<String> resetDuringALimitsDebounce(SplittableRandom r, int cells, List<String> commands) {
         int spiked = 1 + r.nextInt(cells);
-        int low = 1 + (spiked + r.nextInt(cells - 1)) % cells;
+        // a lone cell reads low itself (check23t: -Doracle.cells=1-1 threw here); more cells: another one
+        int low = cells == 1 ? spiked : 1 + (spiked + r.nextInt(cells - 1)) % cells;
         long tripAt = 3000 + r.nextInt(3000);
         long pendingAt = tripAt + 4000 + r.nextInt(4000);
         long resetAt = pendingAt + 300 + r.nextInt(4200);
