@@ -23,12 +23,14 @@ class SoftShortAvailabilityHealthJsonTest {
     }
 
     @Test
-    void aOneCellPackPublishesSoftShortDetectionOffWithTheReason() throws Exception {
+    void aOneCellPackPublishesSoftShortDetectionRestOnlyWithWhatItJudges() throws Exception {
         JsonNode n = health(1);
-        assertThat(n.get("softShortDetection").asText()).isEqualTo("off");
+        assertThat(n.get("softShortDetection").asText()).isEqualTo("rest-only");
         assertThat(n.get("softShortDetectionNote").asText())
-                .contains("soft-short detection is off for this pack")
-                .contains("needs at least 2, this pack has 1");
+                .contains("soft-short detection is limited for this pack")
+                .contains("needs at least 2 for that, this pack has 1")
+                .contains("judged only at rest")
+                .contains("under load a short is seen only by its consequences");
     }
 
     @Test

@@ -17,7 +17,9 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * Each cue gives an evidence {@code e = measured / threshold} (0 unless statistically confirmed);
  * the score is {@code x / (1 + x)} with {@code x = e1 + e2 + e3}, in [0, 1), and a cell is flagged
  * at or above {@link SoftShortSettings#scoreThreshold()} (0.5: one cue at its threshold, or several
- * partial ones). Cells are indexed from 0. Linear in cells, no allocation per update; only
+ * partial ones). A pack of one cell has no other cell to compare with: its rest cue is the lone cell's own
+ * ({@link LoneCellRestCue}: the OCV's fall at rest with no current counted, the model's relaxation, temperature term
+ * and hysteresis carried as bounds), and it is judged only at rest. Cells are indexed from 0. Linear in cells, no allocation per update; only
  * {@link #reason(int)} allocates.
  *
  * <p>A flag has hysteresis, as an alarm of a real BMS: it is raised at the score threshold and
@@ -43,6 +45,9 @@ public final class SoftShortDetector {
     private final SoftShortSettings settings;
     private final int cells;
     private final RestSelfDischargeCue rest;
+    /** The lone cell's own rest cue on a pack of one cell (no other cell to compare with), else null. */
+    private final LoneCellRestCue lone;
+
     private final VoltageDropCue drops;
     private final SocDriftCue drift;
     /**
@@ -109,6 +114,8 @@ public final class SoftShortDetector {
         this.cells = cellCount;
         this.rest = new RestSelfDischargeCue(
                 cell, hysteresis, cellCount, settings.rest(), settings.drift().capacitySpread());
+        this.lone =
+                cellCount < MIN_CELLS ? new LoneCellRestCue(cell, hysteresis, settings.rest(), settings.lone()) : null;
         this.drops = new VoltageDropCue(cell, cellCount, settings.drops());
         this.drift = new SocDriftCue(
                 cell.capacityAh(),
@@ -177,6 +184,9 @@ public final class SoftShortDetector {
             double[] bleedAmps,
             double dtSeconds) {
         rest.update(packAmps, cellVolts, bleedAmps, cellCelsius, dtSeconds);
+        if (lone != null) {
+            lone.update(packAmps, cellVolts[0], cellCelsius == null ? Double.NaN : cellCelsius[0], dtSeconds);
+        }
         drops.update(packAmps, cellVolts, bleedAmps, cellCelsius, dtSeconds);
         drift.update(packAmps, cellSoc, cellSocBound3Sigma, bleedAmps, dtSeconds);
         learntDrift.update(packAmps, cellSoc, cellSocBound3Sigma, bleedAmps, dtSeconds);
@@ -188,9 +198,9 @@ public final class SoftShortDetector {
                 double leak = liveLeakAmps(i);
                 if (leak > 0) {
                     heldLeakAmps[i] = leak;
-                    heldFromRest[i] = rest.confirmed(i);
+                    heldFromRest[i] = restConfirmed(i);
                 }
-            } else if (flagged[i] && rest.confirmedBelow(i, clearAmps)) {
+            } else if (flagged[i] && restConfirmedBelow(i, clearAmps)) {
                 flagged[i] = false;
                 heldLeakAmps[i] = 0;
             }
@@ -215,7 +225,9 @@ public final class SoftShortDetector {
      * estimates settle during the settle time too.
      */
     private double liveScore(int i) {
-        double x = rest.evidence(i) + drops.evidence(i) + (restFitting() ? 0.0 : driftEvidence(i));
+        double x = (lone != null ? lone.evidence() : rest.evidence(i))
+                + drops.evidence(i)
+                + (restFitting() ? 0.0 : driftEvidence(i));
         return x / (1 + x);
     }
 
@@ -233,10 +245,25 @@ public final class SoftShortDetector {
         return rest.restSeconds() > 0;
     }
 
+    /** The rest measurement confirms a leak: the lone cell's own on a pack of one cell, else against the string. */
+    private boolean restConfirmed(int i) {
+        return lone != null ? lone.confirmed() : rest.confirmed(i);
+    }
+
+    /** The rest measurement shows the leak below {@code limitAmps}: the lone cell's own, else against the string. */
+    private boolean restConfirmedBelow(int i, double limitAmps) {
+        return lone != null ? lone.confirmedBelow(limitAmps) : rest.confirmedBelow(i, limitAmps);
+    }
+
+    /** The rest measurement's leak (A): the lone cell's own, else the excess over the string. */
+    private double restAmps(int i) {
+        return lone != null ? lone.amps() : rest.amps(i);
+    }
+
     /** The leak the confirmed cues measure now: the rest fit first, else the bleed-corrected SOC drift (A). */
     private double liveLeakAmps(int i) {
-        if (rest.confirmed(i)) {
-            return rest.amps(i);
+        if (restConfirmed(i)) {
+            return restAmps(i);
         }
         SocDriftCue d = strongerDrift(i);
         if (d.confirmed(i) && !restFitting()) {
@@ -262,7 +289,7 @@ public final class SoftShortDetector {
      */
     public boolean restShowsNoLeak(int cell) {
         return !flagged[cell]
-                && rest.confirmedBelow(
+                && restConfirmedBelow(
                         cell, settings.clearFraction() * settings.rest().thresholdAmps());
     }
 
@@ -298,15 +325,17 @@ public final class SoftShortDetector {
     }
 
     /**
-     * The fewest cells in series the detector can judge: every cue compares a cell with the other cells (their
-     * median; on two cells the other one), which is what takes out what is common to the string (relaxation after a
-     * load, temperature, the SOC filter's shared errors). A lone cell has no reference: it is never flagged, whatever
-     * it leaks (check23r: a 3 ohm short in a 1-cell pack raised nothing until the cell under-voltage at 3609 s).
+     * The fewest cells in series the cues that compare a cell with the other cells need (their median; on two cells
+     * the other one), which is what takes out what is common to the string (relaxation after a load, temperature, the
+     * SOC filter's shared errors). A pack of fewer, one cell, is judged by its own rest alone ({@link LoneCellRestCue}:
+     * the OCV's fall at rest with no current counted, the model's relaxation, temperature term and hysteresis carried
+     * as bounds); under load it is not judged (check23r: a 3 ohm short in a 1-cell pack raised nothing until the cell
+     * under-voltage at 3609 s).
      */
     public static final int MIN_CELLS = RestSelfDischargeCue.MIN_REFERENCE_CELLS;
 
-    /** True when the pack has enough cells for the detector to judge any ({@link #MIN_CELLS}); false: it is off. */
-    public boolean judgesThisPack() {
+    /** True when the cells are compared with each other ({@link #MIN_CELLS} or more); false: a lone cell's own rest. */
+    public boolean comparesCells() {
         return cells >= MIN_CELLS;
     }
 
@@ -324,9 +353,9 @@ public final class SoftShortDetector {
         return settings.scoreThreshold();
     }
 
-    /** Self-discharge current in excess of the string median (A), 0 while not resting. */
+    /** Self-discharge current in excess of the string median (a lone cell: its own) (A), 0 while not resting. */
     public double selfDischargeAmps(int cell) {
-        return rest.amps(cell);
+        return restAmps(cell);
     }
 
     /** Fall of the cell's SOC against the string median (SOC fraction per hour; positive = falling behind). */
@@ -347,14 +376,14 @@ public final class SoftShortDetector {
      */
     public String reason(int c) {
         StringBuilder b = new StringBuilder(400);
-        boolean fromRest = flagged[c] ? heldFromRest[c] : rest.confirmed(c);
+        boolean fromRest = flagged[c] ? heldFromRest[c] : restConfirmed(c);
         double leak = leakAmps(c);
         b.append(String.format(
                 Locale.ROOT,
-                "cell %d: leak about %.1f mA above the string median "
-                        + "(threshold %.1f mA%s), score %.2f (threshold %.2f)%s; ",
+                "cell %d: leak about %.1f mA %s " + "(threshold %.1f mA%s), score %.2f (threshold %.2f)%s; ",
                 c + 1,
                 1000 * leak,
+                lone != null ? "from its own rest voltage (a lone cell)" : "above the string median",
                 1000 * thresholdAmps(),
                 leak <= 0 ? "" : fromRest ? "; from the rest fit" : "; from the SOC drift, a flag more than a measure",
                 score[c],
@@ -389,6 +418,10 @@ public final class SoftShortDetector {
 
     private void appendRest(StringBuilder b, int c) {
         RestSelfDischargeSettings s = settings.rest();
+        if (lone != null) {
+            appendLoneRest(b, s);
+            return;
+        }
         if (rest.fittedSeconds() <= 0) {
             b.append(String.format(
                     Locale.ROOT,
@@ -437,6 +470,36 @@ public final class SoftShortDetector {
                         : "",
                 rest.confirmed(c) ? "" : ", not confirmed",
                 rest.fittedSeconds() / 60));
+    }
+
+    private void appendLoneRest(StringBuilder b, RestSelfDischargeSettings s) {
+        if (lone.fittedSeconds() <= 0) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "self-discharge not measured (a lone cell: needs %.0f min of rest, resting %.0f min)",
+                    s.settleSeconds() / 60,
+                    lone.restSeconds() / 60));
+            return;
+        }
+        if (!lone.measured()) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "self-discharge not measurable at rest (a lone cell: not fitted yet, or its OCV flatter than %.0f mV "
+                            + "per unit SOC here)",
+                    1000 * s.minOcvSlopeVoltsPerSoc()));
+            return;
+        }
+        b.append(String.format(
+                Locale.ROOT,
+                "self-discharge %.1f mA from the cell's own OCV fall at rest (a lone cell; threshold %.1f mA, "
+                        + "standard error %.2f mA, model doubt %.1f mA for its relaxation, temperature and "
+                        + "hysteresis%s) over %.0f min of rest",
+                1000 * lone.amps(),
+                1000 * s.thresholdAmps(),
+                1000 * lone.standardErrorAmps(),
+                1000 * lone.doubtAmps(),
+                lone.confirmed() ? "" : ", not confirmed",
+                lone.fittedSeconds() / 60));
     }
 
     private void appendDrift(StringBuilder b, int c) {

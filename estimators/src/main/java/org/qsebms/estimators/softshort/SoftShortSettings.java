@@ -11,16 +11,18 @@ package org.qsebms.estimators.softshort;
  *                       sigma test, below this fraction of the rest threshold (0..1, default 0.5);
  *                       a cue that has no measurement (current flowing, rest too short, flat OCV)
  *                       never clears a flag, and the leak estimate of the flag is held meanwhile
+ * @param lone           the lone cell's rest cue, for a pack of one cell ({@link LoneCellRestSettings#DEFAULTS})
  */
 record SoftShortSettings(
         RestSelfDischargeSettings rest,
         VoltageDropSettings drops,
         SocDriftSettings drift,
         double scoreThreshold,
-        double clearFraction) {
+        double clearFraction,
+        LoneCellRestSettings lone) {
     public SoftShortSettings {
-        if (rest == null || drops == null || drift == null) {
-            throw new IllegalArgumentException("rest, drops and drift settings are required");
+        if (rest == null || drops == null || drift == null || lone == null) {
+            throw new IllegalArgumentException("rest, drops, drift and lone-cell settings are required");
         }
         if (!(scoreThreshold > 0 && scoreThreshold < 1)) {
             throw new IllegalArgumentException("scoreThreshold must be in (0, 1), got " + scoreThreshold);
@@ -30,10 +32,15 @@ record SoftShortSettings(
         }
     }
 
-    /** With the default clear fraction {@value #DEFAULT_CLEAR_FRACTION}. */
+    /** With the default clear fraction {@value #DEFAULT_CLEAR_FRACTION} and lone-cell settings. */
     public SoftShortSettings(
             RestSelfDischargeSettings rest, VoltageDropSettings drops, SocDriftSettings drift, double scoreThreshold) {
-        this(rest, drops, drift, scoreThreshold, DEFAULT_CLEAR_FRACTION);
+        this(rest, drops, drift, scoreThreshold, DEFAULT_CLEAR_FRACTION, LoneCellRestSettings.DEFAULTS);
+    }
+
+    /** A copy with other lone-cell settings. */
+    SoftShortSettings withLone(LoneCellRestSettings lone) {
+        return new SoftShortSettings(rest, drops, drift, scoreThreshold, clearFraction, lone);
     }
 
     /** A flag clears when the leak is shown below half the threshold. */

@@ -117,12 +117,12 @@ class SmallPackSoftShortTest {
         }
     }
 
-    /** One cell has no reference: the detector says it does not judge the pack, and two cells are enough. */
+    /** One cell has no reference: the detector does not compare it with others (its own rest judges it), two do. */
     @org.junit.jupiter.api.Test
-    void aLoneCellIsNotJudgedAndTwoAre() {
-        assertThat(new SoftShortDetector(SimulatedString.NOMINAL, 1, 0.05, 1800, 0.003, 5).judgesThisPack())
+    void aLoneCellIsNotComparedAndTwoAre() {
+        assertThat(new SoftShortDetector(SimulatedString.NOMINAL, 1, 0.05, 1800, 0.003, 5).comparesCells())
                 .isFalse();
-        assertThat(new SoftShortDetector(SimulatedString.NOMINAL, 2, 0.05, 1800, 0.003, 5).judgesThisPack())
+        assertThat(new SoftShortDetector(SimulatedString.NOMINAL, 2, 0.05, 1800, 0.003, 5).comparesCells())
                 .isTrue();
         assertThat(SoftShortDetector.MIN_CELLS).isEqualTo(2);
     }
