@@ -63,6 +63,10 @@ final class LoneCellRestCue {
     private double binTime;
     private double binVolts;
     private double binCelsius;
+    /** The current the sensor read over the fit (A s, charging positive), and the seconds it covers. */
+    private double fitAmpSeconds;
+
+    private double fitSeconds;
 
     private double restSeconds;
     private double hysteresisState;
@@ -115,6 +119,8 @@ final class LoneCellRestCue {
         if (restSeconds < rest.settleSeconds()) {
             return;
         }
+        fitAmpSeconds += packAmps * dtSeconds;
+        fitSeconds += dtSeconds;
         binSeconds += dtSeconds;
         binTime += restSeconds * dtSeconds;
         binVolts += cellVolts * dtSeconds;
@@ -167,6 +173,8 @@ final class LoneCellRestCue {
         binTime = 0;
         binVolts = 0;
         binCelsius = 0;
+        fitAmpSeconds = 0;
+        fitSeconds = 0;
         measured = false;
         amps = 0;
         seAmps = 0;
@@ -231,7 +239,11 @@ final class LoneCellRestCue {
         double variance = Math.max(rss / (n - 2), floor * floor);
         amps = leak;
         seAmps = Math.sqrt(variance / stt) * q;
-        doubtAmps = doubtVoltsPerSecond(Math.max(leak, 0), meanCelsius, n) / Math.max(ocvSlope, 1e-9) * q;
+        // a current the sensor reads inside the rest band is either real (then the cell's fall is that discharge, no
+        // leak) or the sensor's own error (then it is not): the cue cannot tell which, so it is doubt (check of the
+        // fix23u merge: a healthy lone cell under a steady 20 mA load read as a 20 mA leak)
+        double readAmps = fitSeconds > 0 ? Math.abs(fitAmpSeconds / fitSeconds) : 0.0;
+        doubtAmps = doubtVoltsPerSecond(Math.max(leak, 0), meanCelsius, n) / Math.max(ocvSlope, 1e-9) * q + readAmps;
         scaleByLocation(meanCelsius, n);
     }
 

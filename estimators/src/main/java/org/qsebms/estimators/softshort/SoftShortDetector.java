@@ -492,8 +492,8 @@ public final class SoftShortDetector {
         b.append(String.format(
                 Locale.ROOT,
                 "self-discharge %.1f mA from the cell's own OCV fall at rest (a lone cell; threshold %.1f mA, "
-                        + "standard error %.2f mA, model doubt %.1f mA for its relaxation, temperature and "
-                        + "hysteresis%s) over %.0f min of rest",
+                        + "standard error %.2f mA, model doubt %.1f mA for its relaxation, temperature, "
+                        + "hysteresis and any current read at rest%s) over %.0f min of rest",
                 1000 * lone.amps(),
                 1000 * s.thresholdAmps(),
                 1000 * lone.standardErrorAmps(),
