@@ -100,7 +100,21 @@ class SoftShortScenarioTest {
      */
     @Test
     void anLfpPackOnItsPlateauNamesNoWrongCellAndNoWrongLeak() {
-        Log log = run("soft-short-300-ohm-lfp.yaml");
+        assertNoWrongCellAndNoWrongLeak(run("soft-short-300-ohm-lfp.yaml"));
+    }
+
+    /**
+     * check23t: the same at the 500 ms loop for 8 h. The leaking cell reads 6-14 mV under the plateau (its leak's
+     * interface drop and the hysteresis the leak drives, which the rest cue tracks only once it has measured the
+     * leak), which the OCV inverted onto the bottom knee: SOFT_SHORT.MSL at 22300 s named 5.6 mA for a true 11.4 mA
+     * (-50 %). The cell's place under the plateau is ambiguous, and it now gives no rest measurement.
+     */
+    @Test
+    void anLfpPackOnItsPlateauForEightHoursNamesNoWrongLeak() {
+        assertNoWrongCellAndNoWrongLeak(run("soft-short-300-ohm-lfp-8h.yaml"));
+    }
+
+    private static void assertNoWrongCellAndNoWrongLeak(Log log) {
         for (JsonNode n : log.lines()) {
             if (n.get("type").asText().equals("fault")
                     && n.get("id").asText().startsWith("SOFT_SHORT.")
