@@ -259,12 +259,13 @@ public final class PackController {
     }
 
     /**
-     * The SOC filter counts the cell's charge on a learnt capacity (Ah) from now on, and the soft-short
+     * The SOC filter counts the cell's charge on a learnt capacity (Ah, known to {@code sigmaAh}: the bound carries
+     * that doubt from now on) from now on, and the soft-short
      * step knows it does (its own SOC filter counts on it too), as the health step does when the tracker learns one (for a capacity restored
      * from the state file).
      */
-    public void countOnLearntCapacity(int cell, double ah) {
-        soc.setCellCapacityAh(cell, ah);
+    public void countOnLearntCapacity(int cell, double ah, double sigmaAh) {
+        soc.setCellCapacityAh(cell, ah, HealthStep.sigmaOfLearnt(ah, sigmaAh));
         softShort.countOnLearntCapacity(cell, ah);
     }
 

@@ -210,7 +210,7 @@ public final class StatePersistence {
         double[] capSigma = s.health().capacitySigmaAh();
         for (int i = 0; i < capSigma.length; i++) {
             if (Double.isFinite(capSigma[i])) {
-                controller.countOnLearntCapacity(i, h.capacityAh(i));
+                controller.countOnLearntCapacity(i, h.capacityAh(i), h.capacitySigmaAh(i));
             }
         }
         h.restoreThroughputAh(s.ahThroughput());

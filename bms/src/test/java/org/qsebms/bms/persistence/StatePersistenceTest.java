@@ -112,6 +112,9 @@ class StatePersistenceTest {
         assertThat(ekf.cellCapacityAh(1)).isCloseTo(1.95, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(ekf.cellCapacityAh(2))
                 .isCloseTo(rig.cfg.pack().capacityAh(), org.assertj.core.data.Offset.offset(1e-9));
+        // ... with its standard error, which the SOC bound carries from then on (a capacity never learnt: none)
+        assertThat(ekf.cellCapacityErrorSigma(1)).isCloseTo(0.02 / 1.95, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(ekf.cellCapacityErrorSigma(2)).isZero();
         rig.tick();
         writer.close();
         rig.controller.offerPersistenceNow();

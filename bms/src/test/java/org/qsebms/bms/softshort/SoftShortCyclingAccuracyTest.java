@@ -248,7 +248,7 @@ class SoftShortCyclingAccuracyTest {
             run.controller.healthTracker().importState(restored);
             for (int i = 0; i < 4; i++) {
                 if (Double.isFinite(restored.capacitySigmaAh()[i])) {
-                    run.controller.countOnLearntCapacity(i, restored.capacityAh()[i]);
+                    run.controller.countOnLearntCapacity(i, restored.capacityAh()[i], restored.capacitySigmaAh()[i]);
                 }
             }
         }

@@ -15,21 +15,51 @@ import java.util.Arrays;
  * charge counted since the voltage last corrected the SOC.
  *
  * <p>The sigma is {@link EkfTuning#capacityErrorLimit()} over sqrt(3): an error known only to lie within that
- * limit (uniform, GUM type B, as the current sensor's rated limits in {@link CurrentSensorConsider}). Both
- * filters share this with their own F and K; nothing allocates after the constructor.
+ * limit (uniform, GUM type B, as the current sensor's rated limits in {@link CurrentSensorConsider}), the same for
+ * every cell, until a cell's capacity is replaced by a learnt one with its own sigma ({@link #setCellSigma}: the
+ * capacity estimator's standard error, a type A figure used as it is). Both filters share this with their own F and
+ * K; nothing allocates after the constructor.
  */
 final class CapacityConsider {
     private static final int N = CellNoiseModel.N;
     private static final int SOC = CellNoiseModel.SOC;
 
-    private final double sigma;
+    /** Whether the capacity state carries the doubt in the covariance (then every sigma stays 0). */
+    private final boolean stateCarriesIt;
+    /** Per cell, the relative capacity error's sigma. */
+    private final double[] sigma;
     /** Per cell, the state estimate's error per sigma of the capacity error, N entries each. */
     private final double[] sensitivity;
 
     CapacityConsider(EkfTuning tuning, EkfAdaptation adaptation, int cellCount) {
         // with the capacity state on, its doubt is in the filter's covariance already
-        this.sigma = adaptation.initialCapacitySigma() > 0 ? 0.0 : tuning.capacityErrorLimit() / Math.sqrt(3);
+        this.stateCarriesIt = adaptation.initialCapacitySigma() > 0;
+        this.sigma = new double[cellCount];
+        Arrays.fill(sigma, stateCarriesIt ? 0.0 : tuning.capacityErrorLimit() / Math.sqrt(3));
         this.sensitivity = new double[N * cellCount];
+    }
+
+    /**
+     * Cell {@code i} counts from now on against a capacity whose relative error has this sigma (for a capacity learnt
+     * by the capacity estimator: its standard error over its estimate). The error already in the cell's estimate
+     * stays (it was made by the capacity counted on before, and only the voltage removes it); what is counted from
+     * now on grows it by the new sigma. Idle with the capacity state on.
+     *
+     * @throws IllegalArgumentException for a sigma that is not in 0..1
+     */
+    void setCellSigma(int i, double relativeSigma) {
+        if (!(relativeSigma >= 0 && relativeSigma < 1)) {
+            throw new IllegalArgumentException(
+                    "a capacity's relative sigma must be in 0..1 (a fraction of the capacity), got " + relativeSigma);
+        }
+        if (!stateCarriesIt) {
+            sigma[i] = relativeSigma;
+        }
+    }
+
+    /** Cell {@code i}'s relative capacity error sigma in use. */
+    double sigma(int i) {
+        return sigma[i];
     }
 
     /**
@@ -49,12 +79,12 @@ final class CapacityConsider {
             double a3,
             double branchOhms,
             double amps) {
-        if (sigma == 0) {
+        int e = N * i;
+        if (sigma[i] == 0 && sensitivity[e + SOC] == 0) {
             return;
         }
-        int e = N * i;
         ConsiderColumn.predict(sensitivity, e, 0.0, socPerAmp, capacitySoc, a1, a2, fastOhms, slowOhms, a3, branchOhms);
-        sensitivity[e + SOC] += socPerAmp * amps * sigma;
+        sensitivity[e + SOC] += socPerAmp * amps * sigma[i];
     }
 
     /**
@@ -62,10 +92,10 @@ final class CapacityConsider {
      * R0 drop per unit R0 scale {@code r0Volts} and the R0 in use {@code r0Ohms}.
      */
     void correct(int i, double[] k, double h0, double r0Volts, double r0Ohms) {
-        if (sigma == 0) {
+        int e = N * i;
+        if (sigma[i] == 0 && sensitivity[e + SOC] == 0) {
             return;
         }
-        int e = N * i;
         ConsiderColumn.correct(sensitivity, e, k, -ConsiderColumn.seen(sensitivity, e, h0, r0Volts, r0Ohms));
     }
 

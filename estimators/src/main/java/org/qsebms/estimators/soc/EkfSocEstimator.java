@@ -600,6 +600,28 @@ public final class EkfSocEstimator implements SocFilter {
         inverseCapacityScale[cell] = EkfAdaptation.clampScale(this.cell.capacityAh() / ah);
     }
 
+    @Override
+    public void setCellCapacityAh(int cell, double ah, double sigmaAh) {
+        if (!(ah > 0)) {
+            throw new IllegalArgumentException("capacity must be > 0 Ah, got " + ah);
+        }
+        if (!(sigmaAh >= 0 && sigmaAh < ah)) {
+            throw new IllegalArgumentException(
+                    "a learnt capacity's sigma must be in 0..the capacity (" + ah + " Ah), got " + sigmaAh + " Ah");
+        }
+        setCellCapacityAh(cell, ah);
+        noise.capacity().setCellSigma(cell, sigmaAh / ah);
+    }
+
+    /**
+     * The relative sigma of the capacity error cell {@code cell}'s bound carries (a fraction: the tuning's limit over
+     * sqrt(3), or a learnt capacity's standard error over it; 0 with the capacity state on, whose covariance carries
+     * it).
+     */
+    public double cellCapacityErrorSigma(int cell) {
+        return noise.capacity().sigma(cell);
+    }
+
     /** Scales the model's R0 for this cell (for example from an online R0 estimate). */
     public void setCellR0Scale(int cell, double scale) {
         if (!(scale > 0)) {

@@ -162,6 +162,19 @@ public interface SocEstimator {
      */
     default void setCellCapacityAh(int cell, double ah) {}
 
+    /**
+     * {@link #setCellCapacityAh(int, double)} for a learnt capacity known to {@code sigmaAh} (one standard error): an
+     * estimator that carries a capacity error in its bound (the Kalman filters' consider term) carries from now on the
+     * error a capacity off by that sigma makes in the charge it counts; the estimate is not changed. A sigma of 0
+     * claims the capacity exact. By default the sigma is ignored.
+     *
+     * @throws IllegalArgumentException (where the sigma is used) for a capacity not above 0, or a sigma not in 0..the
+     *     capacity
+     */
+    default void setCellCapacityAh(int cell, double ah, double sigmaAh) {
+        setCellCapacityAh(cell, ah);
+    }
+
     /** Pack SOC: the weakest cell bounds discharge, the fullest bounds charge; reported as their blend. */
     default double packSoc() {
         double min = 1;

@@ -150,4 +150,74 @@ class CapacityConsiderTest {
         assertThat(Math.sqrt(active.socVariance(0)))
                 .isCloseTo(0.02 * 0.1 / Math.sqrt(3), org.assertj.core.api.Assertions.within(1e-12));
     }
+
+    /**
+     * A capacity learnt by the capacity estimator comes with its standard error ({@link
+     * SocEstimator#setCellCapacityAh(int, double, double)}); the controller's filters run with no capacity limit in
+     * their tuning (the default 0), so without it the bound claims the learnt capacity exact. Here the learnt capacity
+     * is 2 standard errors (5 % each) off the cell's: with its sigma the bound covers the truth, claimed exact it does
+     * not (the same filter, the same estimate).
+     */
+    @ParameterizedTest(name = "{0}, capacity x {1}")
+    @CsvSource({"ekf, 0.9, 11", "ekf, 1.1, 12", "spkf, 0.9, 13", "spkf, 1.1, 14"})
+    void aLearntCapacityCarriesItsStandardError(String kind, double factor, long seed) {
+        EcmParameters cell = TestCells.ncmCell();
+        SocFilter withSigma = filter(kind, cell, 0.0);
+        withSigma.setCellCapacityAh(0, cell.capacityAh(), 0.05 * cell.capacityAh());
+        SocFilter claimedExact = filter(kind, cell, 0.0);
+        claimedExact.setCellCapacityAh(0, cell.capacityAh(), 0.0);
+        Run with = drive(withSigma, cell, factor, seed);
+        Run exact = drive(claimedExact, cell, factor, seed);
+        System.out.printf(
+                Locale.ROOT,
+                "%s learnt capacity 2 sigma off (x %.2f): coverage %.1f %% with its 5 %% sigma (median bound %.2f %%),"
+                        + " %.1f %% claimed exact (%.2f %%)%n",
+                kind,
+                factor,
+                100 * with.coverage(),
+                100 * with.medianBound(),
+                100 * exact.coverage(),
+                100 * exact.medianBound());
+        assertThat(with.coverage())
+                .as("coverage with the learnt capacity's sigma")
+                .isGreaterThanOrEqualTo(0.95);
+        assertThat(exact.coverage())
+                .as("coverage with the learnt capacity claimed exact")
+                .isLessThan(0.95);
+        assertThat(with.maxError()).as("the estimate does not read the sigma").isEqualTo(exact.maxError());
+    }
+
+    /** A learnt capacity's sigma outside 0..the capacity is refused with what was given. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"ekf", "spkf"})
+    void aSigmaNoCapacityCanHaveIsRefused(String kind) {
+        EcmParameters cell = TestCells.ncmCell();
+        SocFilter f = filter(kind, cell, 0.0);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.setCellCapacityAh(0, 2.0, 2.5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("2.5 Ah")
+                .hasMessageContaining("0..the capacity (2.0 Ah)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.setCellCapacityAh(0, 2.0, Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** With the capacity state on, a learnt capacity's sigma leaves the consider term idle as well. */
+    @org.junit.jupiter.api.Test
+    void theCapacityStateIgnoresALearntSigma() {
+        EkfTuning tuning = EkfTuning.defaults();
+        CapacityConsider idle = new CapacityConsider(tuning, EkfAdaptation.resistanceAndCapacity(), 1);
+        idle.setCellSigma(0, 0.05);
+        CapacityConsider active = new CapacityConsider(tuning, EkfAdaptation.resistance(), 1);
+        active.setCellSigma(0, 0.05);
+        double[] k = new double[CellNoiseModel.N];
+        for (int step = 0; step < 100; step++) {
+            idle.predict(0, 1e-4, 1e-4, 0.9, 0.99, 1e-3, 1e-3, 1.0, 0.0, -2.0);
+            active.predict(0, 1e-4, 1e-4, 0.9, 0.99, 1e-3, 1e-3, 1.0, 0.0, -2.0);
+            idle.correct(0, k, 1.0, 0.0, 0.02);
+            active.correct(0, k, 1.0, 0.0, 0.02);
+        }
+        assertThat(idle.socVariance(0)).isZero();
+        assertThat(Math.sqrt(active.socVariance(0)))
+                .isCloseTo(0.02 * 0.05, org.assertj.core.api.Assertions.within(1e-12));
+    }
 }
