@@ -136,6 +136,11 @@ final class CellNoiseModel {
         return currentSensor;
     }
 
+    /** Whether the capacity is a filter state with a doubt ({@link EkfAdaptation#learnsCapacity()}). */
+    boolean learnsCapacity() {
+        return adaptation.learnsCapacity();
+    }
+
     /** The capacity error's consider analysis, which each filter moves with its own F and K. */
     CapacityConsider capacity() {
         return capacity;

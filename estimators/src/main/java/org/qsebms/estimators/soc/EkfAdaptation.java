@@ -118,6 +118,40 @@ public record EkfAdaptation(
         return new EkfAdaptation(0.20, 0.05, 0.10, 0.01);
     }
 
+    /**
+     * A copy whose capacity is learnt as a filter state, with the doubt of a capacity known only to lie within
+     * {@code limit} (a fraction) of the one the filter counts against: a start sigma of {@code limit / sqrt(3)} on the
+     * inverse capacity scale (uniform within the limit, GUM type B, the sigma {@link CapacityConsider} carries in
+     * the bound when the capacity is not learnt) and no random walk, since a cell's capacity does not change within
+     * a log or a drive; the R0 and current-offset states are kept. A limit of 0 returns this adaptation unchanged.
+     * The evidence for the limit is the caller's (in {@code bms replay}, a {@code --capacity-ah} that departs from a
+     * characterised preset's measured capacity); without it the capacity state soaks up the OCV table's bias on real
+     * cells ({@link #resistanceAndCapacity()}), so it is not on by default. Found by check20z and measured by
+     * fix20e (2026-12-06, docs/estimation.md "A capacity learnt within the doubt the evidence gives").
+     *
+     * @throws IllegalArgumentException for a limit outside 0..1
+     */
+    public EkfAdaptation withCapacityLearntWithin(double limit) {
+        if (!(limit >= 0 && limit < 1)) {
+            throw new IllegalArgumentException("capacity limit must be a fraction in 0..1, got " + limit);
+        }
+        if (limit == 0) {
+            return this;
+        }
+        return new EkfAdaptation(
+                initialR0ScaleSigma,
+                r0ScaleSigmaPerSqrtHour,
+                limit / Math.sqrt(3),
+                0.0,
+                currentOffset,
+                slowBranchState);
+    }
+
+    /** Whether the capacity is a filter state that can move (a start doubt or a random walk). */
+    public boolean learnsCapacity() {
+        return initialCapacitySigma > 0 || capacitySigmaPerSqrtHour > 0;
+    }
+
     /** Whether any parameter state can move. */
     public boolean enabled() {
         return initialR0ScaleSigma > 0

@@ -649,6 +649,15 @@ public final class EkfSocEstimator implements SocFilter {
         return this.cell.capacityAh() / inverseCapacityScale[cell];
     }
 
+    @Override
+    public double cellCapacitySigmaAh(int cell) {
+        if (!noise.learnsCapacity()) {
+            return Double.NaN;
+        }
+        double scale = inverseCapacityScale[cell];
+        return this.cell.capacityAh() / (scale * scale) * Math.sqrt(p[NN * cell + CAP * N + CAP]);
+    }
+
     /**
      * The voltage sigma the filter used at cell {@code c}'s last correction: the tuning's voltage
      * sigma, or more where the innovations showed a larger model error (covariance matching).

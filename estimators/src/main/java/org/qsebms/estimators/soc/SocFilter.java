@@ -25,6 +25,15 @@ public interface SocFilter extends SocEstimator {
     /** The capacity the filter currently uses for this cell (adapted when adaptation is on). */
     double cellCapacityAh(int cell);
 
+    /**
+     * One sigma (Ah) of {@link #cellCapacityAh}: the capacity state's doubt carried to amp-hours (its variance on the
+     * inverse capacity scale times the capacity over that scale squared, the first-order propagation); NaN where
+     * the filter does not learn the capacity ({@link EkfAdaptation#learnsCapacity()} false).
+     */
+    default double cellCapacitySigmaAh(int cell) {
+        return Double.NaN;
+    }
+
     /** The voltage sigma the filter used at the cell's last correction (covariance matching included). */
     double cellVoltageSigmaVolts(int cell);
 

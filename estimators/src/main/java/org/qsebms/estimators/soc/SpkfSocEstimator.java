@@ -697,6 +697,15 @@ public final class SpkfSocEstimator implements SocFilter {
     }
 
     @Override
+    public double cellCapacitySigmaAh(int cell) {
+        if (!noise.learnsCapacity()) {
+            return Double.NaN;
+        }
+        double scale = x[N * cell + CAP];
+        return this.cell.capacityAh() / (scale * scale) * Math.sqrt(p[NN * cell + CAP * N + CAP]);
+    }
+
+    @Override
     public double cellVoltageSigmaVolts(int cell) {
         return noise.voltageSigmaVolts(cell);
     }

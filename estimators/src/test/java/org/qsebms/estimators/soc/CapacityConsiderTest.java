@@ -1,6 +1,7 @@
 package org.qsebms.estimators.soc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -58,6 +59,11 @@ class CapacityConsiderTest {
     }
 
     private static SocFilter filter(String kind, EcmParameters cell, double capacityErrorLimit) {
+        return filter(kind, cell, capacityErrorLimit, EkfAdaptation.resistance());
+    }
+
+    private static SocFilter filter(
+            String kind, EcmParameters cell, double capacityErrorLimit, EkfAdaptation adaptation) {
         EkfTuning tuning = EkfTuning.defaults().toBuilder()
                 .ocvSigmaVolts(0.002)
                 .currentOffsetLimitAmps(0)
@@ -65,8 +71,8 @@ class CapacityConsiderTest {
                 .capacityErrorLimit(capacityErrorLimit)
                 .build();
         return kind.equals("ekf")
-                ? new EkfSocEstimator(cell, HysteresisModel.NONE, tuning, EkfAdaptation.resistance(), 1)
-                : new SpkfSocEstimator(cell, HysteresisModel.NONE, tuning, EkfAdaptation.resistance(), 1);
+                ? new EkfSocEstimator(cell, HysteresisModel.NONE, tuning, adaptation, 1)
+                : new SpkfSocEstimator(cell, HysteresisModel.NONE, tuning, adaptation, 1);
     }
 
     private static EcmParameters cell(String name) {
@@ -128,6 +134,53 @@ class CapacityConsiderTest {
         assertThat(without.coverage()).isGreaterThanOrEqualTo(0.95);
         assertThat(withLimit.maxError()).isEqualTo(without.maxError());
         assertThat(withLimit.medianBound()).isGreaterThan(without.medianBound());
+    }
+
+    /**
+     * A capacity the limit doubts is learnt within it (fix20e, 2026-12-06): the capacity state started with the
+     * limit's sigma and no random walk ({@link EkfAdaptation#withCapacityLearntWithin}) finds the truth's capacity,
+     * so the estimate's largest error falls below the one the consider term leaves, and the bound still holds.
+     */
+    @ParameterizedTest(name = "{0} ncm, capacity x {1}")
+    @CsvSource({"ekf, 0.9, 5", "ekf, 1.1, 6", "spkf, 0.9, 7", "spkf, 1.1, 8"})
+    void aCapacityTheLimitDoubtsIsLearntWithinIt(String kind, double factor, long seed) {
+        EcmParameters cell = TestCells.ncmCell();
+        SocFilter learning = filter(kind, cell, 0.10, EkfAdaptation.resistance().withCapacityLearntWithin(0.10));
+        Run learnt = drive(learning, cell, factor, seed);
+        Run considered = drive(filter(kind, cell, 0.10), cell, factor, seed);
+        double learntAh = learning.cellCapacityAh(0);
+        System.out.printf(
+                Locale.ROOT,
+                "%s ncm, capacity x %.2f: learnt %.4f Ah +- %.4f (truth %.4f), max error %.2f %% (consider term only "
+                        + "%.2f %%), coverage %.1f %%, median bound %.2f %% (%.2f %%)%n",
+                kind,
+                factor,
+                learntAh,
+                learning.cellCapacitySigmaAh(0),
+                factor * cell.capacityAh(),
+                100 * learnt.maxError(),
+                100 * considered.maxError(),
+                100 * learnt.coverage(),
+                100 * learnt.medianBound(),
+                100 * considered.medianBound());
+        assertThat(learntAh).isCloseTo(factor * cell.capacityAh(), within(0.02 * cell.capacityAh()));
+        assertThat(learnt.maxError()).isLessThan(considered.maxError());
+        assertThat(learnt.coverage()).isGreaterThanOrEqualTo(0.95);
+    }
+
+    /** Without a limit nothing is learnt: the adaptation is the one given, the capacity held and no sigma reported. */
+    @org.junit.jupiter.api.Test
+    void noLimitLearnsNothing() {
+        EkfAdaptation base = EkfAdaptation.resistance();
+        assertThat(base.withCapacityLearntWithin(0.0)).isSameAs(base);
+        EkfAdaptation doubted = base.withCapacityLearntWithin(0.10);
+        assertThat(doubted.initialCapacitySigma()).isCloseTo(0.10 / Math.sqrt(3), within(1e-15));
+        assertThat(doubted.capacitySigmaPerSqrtHour()).isZero();
+        assertThat(doubted.initialR0ScaleSigma()).isEqualTo(base.initialR0ScaleSigma());
+        assertThat(doubted.r0ScaleSigmaPerSqrtHour()).isEqualTo(base.r0ScaleSigmaPerSqrtHour());
+        assertThat(new EkfSocEstimator(TestCells.ncmCell(), HysteresisModel.NONE, EkfTuning.defaults(), base, 1)
+                        .cellCapacitySigmaAh(0))
+                .isNaN();
     }
 
     /** The capacity state, when on, carries the capacity's doubt itself: the consider term then stays out. */

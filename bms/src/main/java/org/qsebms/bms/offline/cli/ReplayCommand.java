@@ -162,9 +162,10 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(
             names = "--capacity-error-limit",
             paramLabel = "FRACTION",
-            description = "how far the cell's capacity may lie from the one the filter counts against, carried in "
-                    + "the SOC bound as a consider term (e.g. 0.05 for 5 %%; default: how far --capacity-ah lies "
-                    + "from a characterised --preset's capacity, else 0)")
+            description = "how far the cell's capacity may lie from the one the filter counts against (e.g. 0.05 "
+                    + "for 5 %%; default: how far --capacity-ah lies from a characterised --preset's capacity, else "
+                    + "0): with a preset that models the slow polarisation the filter learns the capacity within it, "
+                    + "else the SOC bound carries it as a consider term")
     Double capacityErrorLimit;
 
     @Option(
@@ -317,7 +318,8 @@ public final class ReplayCommand implements Callable<Integer> {
             EkfAdaptation adaptation = estimateCurrentOffset
                     ? EkfAdaptation.resistance().withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel())
                     : EkfAdaptation.resistance();
-            adaptation = adaptation.withSlowBranchState(estimateSlowBranch);
+            // a capacity the evidence doubts is learnt within that doubt (its consider term then stays idle)
+            adaptation = capacityDoubt.adaptation(adaptation.withSlowBranchState(estimateSlowBranch), cell);
             LogReplay.Result result = new LogReplay(
                             cell, preset.hysteresis(), tuning, adaptation, convergenceWindowSeconds, filterKind)
                     .run(
@@ -341,7 +343,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         plain(tuning.currentOffsetLimitAmps()),
                         plain(100 * tuning.currentGainErrorLimit())));
             }
-            capacityDoubt.note(preset.name()).ifPresent(stdout::println);
+            capacityDoubt.note(preset.name(), cell).ifPresent(stdout::println);
             if (model.chemistry != null) {
                 stdout.println(shippedPresetNote(model.chemistry));
             }
@@ -496,6 +498,14 @@ public final class ReplayCommand implements Callable<Integer> {
                     "current sensor offset (filter state): %+.1f mA +- %.1f mA (1 sigma)%n",
                     1000 * s.currentOffsetAmps(),
                     1000 * s.currentOffsetSigmaAmps()));
+        }
+        if (Double.isFinite(s.capacityLearntAh())) {
+            b.append(String.format(
+                    Locale.ROOT,
+                    "capacity learnt by the SOC filter: %.3f Ah +- %.3f Ah (1 sigma; counted from %.3f Ah)%n",
+                    s.capacityLearntAh(),
+                    s.capacityLearntSigmaAh(),
+                    cell.capacityAh()));
         }
         if (s.extrapolatedShare() > 0) {
             b.append(String.format(

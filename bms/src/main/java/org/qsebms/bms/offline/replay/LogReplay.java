@@ -184,6 +184,8 @@ public final class LogReplay {
                         .currentOffsetAmps(socFilter.cellCurrentOffsetAmps(0))
                         .currentOffsetSigmaAmps(socFilter.cellCurrentOffsetSigmaAmps(0))
                         .mismatchedShare(mismatchedRows / (double) n)
+                        .capacityLearntAh(adaptation.learnsCapacity() ? socFilter.cellCapacityAh(0) : Double.NaN)
+                        .capacityLearntSigmaAh(socFilter.cellCapacitySigmaAh(0))
                         .build());
     }
 

@@ -28,6 +28,9 @@ package org.qsebms.bms.offline.replay;
  * @param currentOffsetSigmaAmps    its one sigma (0 without the offset state)
  * @param mismatchedShare           fraction of all rows whose cell did not fit its preset (its voltage steps
  *                                  were another cell's: socQuality "mismatched", the bound widened)
+ * @param capacityLearntAh          the capacity the SOC filter learnt as a state by the end (NaN where it held the
+ *                                  capacity given: {@code EkfAdaptation.learnsCapacity()} false)
+ * @param capacityLearntSigmaAh     its one sigma (NaN likewise)
  */
 public record ReplaySummary(
         String file,
@@ -50,7 +53,9 @@ public record ReplaySummary(
         double coulombMaxError,
         double currentOffsetAmps,
         double currentOffsetSigmaAmps,
-        double mismatchedShare) {
+        double mismatchedShare,
+        double capacityLearntAh,
+        double capacityLearntSigmaAh) {
     /** A summary with every figure named (a figure not set is zero); the usable capacity defaults to {@link UsableCapacityResult#NOT_ASKED}. */
     static Builder builder() {
         return new Builder();
@@ -79,6 +84,8 @@ public record ReplaySummary(
         private double coulombMaxError;
         private double currentOffsetAmps;
         private double currentOffsetSigmaAmps;
+        private double capacityLearntAh = Double.NaN;
+        private double capacityLearntSigmaAh = Double.NaN;
 
         private Builder() {}
 
@@ -187,6 +194,16 @@ public record ReplaySummary(
             return this;
         }
 
+        Builder capacityLearntAh(double capacityLearntAh) {
+            this.capacityLearntAh = capacityLearntAh;
+            return this;
+        }
+
+        Builder capacityLearntSigmaAh(double capacityLearntSigmaAh) {
+            this.capacityLearntSigmaAh = capacityLearntSigmaAh;
+            return this;
+        }
+
         ReplaySummary build() {
             return new ReplaySummary(
                     file,
@@ -209,7 +226,9 @@ public record ReplaySummary(
                     coulombMaxError,
                     currentOffsetAmps,
                     currentOffsetSigmaAmps,
-                    mismatchedShare);
+                    mismatchedShare,
+                    capacityLearntAh,
+                    capacityLearntSigmaAh);
         }
     }
 
@@ -240,6 +259,10 @@ public record ReplaySummary(
                 + ",\"r0_ohm\":" + num(r0At25Ohms) + ",\"capacity_ah_est\":" + num(capacityAh)
                 + ",\"capacity_sigma_ah\":" + num(capacitySigmaAh) + ",\"capacity_windows\":" + capacityWindows
                 + ",\"rejected_measurements\":" + rejectedMeasurements
+                + (Double.isFinite(capacityLearntAh)
+                        ? ",\"capacity_learnt_ah\":" + num(capacityLearntAh) + ",\"capacity_learnt_sigma_ah\":"
+                                + num(capacityLearntSigmaAh)
+                        : "")
                 + (usable.asked()
                         ? ",\"usable_capacity_ah\":" + num(usable.capacityAh()) + ",\"usable_capacity_c\":"
                                 + num(usable.dischargeC()) + ",\"usable_capacity_note\":" + text(usable.note())
