@@ -1,0 +1,120 @@
+package org.qsebms.bms.offline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A start at or next to the SOC clamp, far from the truth (issue 20, found by the independent checker
+ * {@code check20z}, 2026-12-06): the 25 °C US06 log from the row at 85 % of its rows (true SOC 0.193, the drive
+ * going on), replayed with the documented NCA recipe's preset from an SOC of 0, 0.01 or 0.03. The EKF's 3-sigma
+ * bound must hold on every row, the first 600 s included (where it lied: a 6-12 % bound at a 15-19 % error with the
+ * estimate held at 0), and the error must fall under 2 % within them (the mid-drive target).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StartAtTheSocClampTest {
+    @TempDir
+    Path tmp;
+
+    private Path preset;
+    private Path log;
+
+    @BeforeAll
+    void cut(@TempDir Path dir) throws IOException {
+        Path pan = SharedDataValidationTest.locateSharedData().resolve("panasonic_18650pf_nca");
+        preset = DocumentedRecipe.nca(pan, dir.resolve("nca.yaml"));
+        List<String> lines = Files.readAllLines(pan.resolve("pan18650pf_25C_US06.csv"));
+        int row = (lines.size() - 1) * 85 / 100;
+        List<String> cut = new ArrayList<>();
+        cut.add(lines.get(0));
+        cut.addAll(lines.subList(row + 1, lines.size()));
+        log = dir.resolve("us06-from-85.csv");
+        Files.write(log, cut);
+    }
+
+    /** Replays the cut log from {@code start}; returns the summary and, under "all_rows_coverage_pct", the coverage of every row. */
+    private Map<String, Double> replay(String filter, double start) throws IOException {
+        Path out = tmp.resolve(filter + "-" + start);
+        SharedDataValidationTest.Result r = SharedDataValidationTest.run(
+                new ReplayCommand(),
+                log.toString(),
+                "--preset",
+                preset.toString(),
+                "--filter",
+                filter,
+                "--initial-soc",
+                String.format(Locale.ROOT, "%.4f", start),
+                "--out",
+                out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        Map<String, Double> s = new java.util.HashMap<>(SharedDataValidationTest.json(r.out()));
+        List<String[]> rows = Files.readAllLines(out.resolve("replay.csv")).stream()
+                .skip(1)
+                .map(l -> l.split(","))
+                .toList();
+        long in = rows.stream()
+                .filter(c -> Math.abs(Double.parseDouble(c[1]) - Double.parseDouble(c[6])) <= Double.parseDouble(c[2]))
+                .count();
+        s.put("all_rows_coverage_pct", 100.0 * in / rows.size());
+        System.out.printf(
+                Locale.ROOT,
+                "%s from %.2f: every row's coverage %.1f %%, after 600 s RMSE %.2f %%, coverage %.1f %%, median bound"
+                        + " %.2f %%%n",
+                filter,
+                start,
+                s.get("all_rows_coverage_pct"),
+                s.get("soc_rmse_pct"),
+                s.get("bound_3sigma_coverage_pct"),
+                s.get("bound_3sigma_median_pct"));
+        return s;
+    }
+
+    /**
+     * Before 2026-12-06 (fix20f), from 0: every row's coverage 77.6 %, RMSE 7.80 % and the error never under 2 %
+     * (the estimate held near 0.03 with the truth at 0.11-0.19): the tangent of the OCV's bottom knee closed the SOC
+     * doubt, and the clamp at 0 took the cut-off part of each correction as information. After: 100 %, RMSE 1.38 %,
+     * under 2 % after 450 s.
+     */
+    @ParameterizedTest(name = "EKF from {0}")
+    @ValueSource(doubles = {0.0, 0.01, 0.03})
+    void theEkfBoundHoldsFromTheClampAndTheErrorFallsUnderTwoPercent(double start) throws IOException {
+        Map<String, Double> s = replay("ekf", start);
+        assertThat(s.get("all_rows_coverage_pct")).as("coverage of every row").isGreaterThanOrEqualTo(95.0);
+        assertThat(s.get("stayed_converged_after_s")).as("under 2 % after").isLessThanOrEqualTo(600.0);
+    }
+
+    /** The mid-drive RMSE target (1 %): EKF 1.38 % from 0, 0.01 and 0.03 (measured 2026-12-06, fix20f; 1.20 % from 0.01 before). */
+    @Disabled("known miss: EKF RMSE 1.38 % after 600 s from 0, 0.01 and 0.03 (docs/estimation.md, fix20f)")
+    @ParameterizedTest(name = "EKF from {0}")
+    @ValueSource(doubles = {0.0, 0.01, 0.03})
+    void theEkfMeetsTheRmseTargetFromTheClamp(double start) throws IOException {
+        assertThat(replay("ekf", start).get("soc_rmse_pct"))
+                .as("RMSE after 600 s")
+                .isLessThanOrEqualTo(1.0);
+    }
+
+    /**
+     * The SPKF's bound closes during the first 600 s while the error is still 5-8 %: every row's coverage 91.8 % from
+     * 0 and from 0.01 (RMSE 1.15 % after them; from 0.03 100 %, 1.19 %; measured 2026-12-06, fix20f).
+     */
+    @Disabled("known miss: SPKF every row's coverage 91.8 % from 0 and 0.01 (docs/estimation.md, fix20f)")
+    @ParameterizedTest(name = "SPKF from {0}")
+    @ValueSource(doubles = {0.0, 0.01})
+    void theSpkfBoundHoldsFromTheClampAndTheErrorFallsUnderTwoPercent(double start) throws IOException {
+        Map<String, Double> s = replay("spkf", start);
+        assertThat(s.get("all_rows_coverage_pct")).as("coverage of every row").isGreaterThanOrEqualTo(95.0);
+        assertThat(s.get("stayed_converged_after_s")).as("under 2 % after").isLessThanOrEqualTo(600.0);
+    }
+}
