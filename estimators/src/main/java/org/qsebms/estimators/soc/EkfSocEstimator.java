@@ -35,12 +35,7 @@ import org.qsebms.estimators.model.EquivalentCircuitModel;
  * persistent mismatch re-learnt by inflating the SOC variance), and below
  * {@link EkfTuning#minOcvSlopeVoltsPerSoc()} the OCV slope is treated as zero, so on a flat OCV
  * (LFP plateau) the filter is a coulomb counter whose 3-sigma bound grows with the current
- * sensor's noise until the OCV is observable again. Where the SOC span the filter's 3-sigma
- * doubt covers reaches past 0 or 1, the measurement row's OCV slope is the secant over that span
- * inside the table, on the flatter side ({@code OcvCurve.flatterSecantSlope}), so that a wide doubt
- * at the table's steep end is not closed by the tangent's steepness; the part of a correction the
- * clamp at 0 or 1 cuts off is added to the SOC variance (the voltage asked for an SOC the model
- * does not have).
+ * sensor's noise until the OCV is observable again.
  *
  * <p>The reported bound adds the SOC error a systematic OCV error has caused so far (an error
  * {@code sigma(soc) z} with one standard normal z, which a Kalman filter cannot average away;
@@ -350,10 +345,10 @@ public final class EkfSocEstimator implements SocFilter {
         double r0Ohms = r0PerAmp * r0Scale[i];
         double predicted = model.terminalVolts(
                 z, celsius, hysteresis.magnitudeVolts() * h[i], r0Volts * r0Scale[i], v1[i], v2[i] + v3[i]);
-        int b = NN * i;
-        double slope = measurementSlope(z, celsius, p[b]);
+        double slope = model.ocvSlope(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         double innovation = volts - predicted;
+        int b = NN * i;
         hk[SOC] = h0;
         hk[1] = 1;
         hk[2] = 1;
@@ -385,8 +380,7 @@ public final class EkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             k[j] = (u[j] - noise.slowBranchStart().sensitivity(i, j) * w) / s;
         }
-        double wanted = soc[i] + k[SOC] * innovation;
-        soc[i] = clamp01(wanted);
+        soc[i] = clamp01(soc[i] + k[SOC] * innovation);
         v1[i] += k[1] * innovation;
         v2[i] += k[2] * innovation;
         r0Scale[i] = EkfAdaptation.clampScale(r0Scale[i] + k[R0] * innovation);
@@ -394,10 +388,6 @@ public final class EkfSocEstimator implements SocFilter {
         currentOffset[i] += k[OFFSET] * innovation;
         v3[i] += k[V3] * innovation;
         josephUpdate(b, r);
-        // the part of the correction the clamp at 0 or 1 cut off: the voltage asked for an SOC the model does not
-        // have, a model error of that reach (as the RELEARN gate's), kept as doubt rather than closed
-        double cut = wanted - soc[i];
-        p[b] += cut * cut;
         // the consider update: the OCV error (sigma(soc) times one standard normal) moves the estimate
         // through the same gain, and the estimate's error it has caused so far shows in the voltage
         // (D += K (sigma - H_e D))
@@ -427,22 +417,6 @@ public final class EkfSocEstimator implements SocFilter {
         noise.capacity().correct(i, k, h0, r0Volts, r0Ohms);
         noise.slowBranchStart().correct(i, k, h0, r0Volts, r0Ohms);
         noise.voltageBias().correct(i, k, h0, r0Volts, r0Ohms, noise.innovationMean(i));
-    }
-
-    /**
-     * The OCV slope of the measurement row. Where the SOC span the filter's own 3-sigma doubt covers
-     * reaches past an end of the table (the estimate at or near the clamp at 0 or 1), the secant over
-     * that span inside the table on the flatter side ({@code OcvCurve.flatterSecantSlope}, as the
-     * consider term's): there the tangent at the estimate, on the table's steep end segment, reads an
-     * innovation as a small SOC error and closes the doubt by its steepness (from SOC 0 with the truth
-     * at 0.19 it closed a 60 % bound to 15 % in one correction). Inside the table it is the tangent,
-     * the EKF's linearisation.
-     */
-    private double measurementSlope(double soc, double celsius, double socVariance) {
-        double span = 3 * Math.sqrt(Math.max(0.0, socVariance));
-        return soc - span < 0.0 || soc + span > 1.0
-                ? cell.ocv().flatterSecantSlope(soc, celsius, span)
-                : model.ocvSlope(soc, celsius);
     }
 
     /**

@@ -307,12 +307,7 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 + x[i].getEntry(1, 0)
                 + x[i].getEntry(2, 0)
                 + x[i].getEntry(6, 0);
-        // where the SOC span the filter's 3-sigma doubt covers reaches past 0 or 1: the OCV's secant over it, flatter
-        // side
-        double span = 3 * Math.sqrt(Math.max(0.0, cov[i].getEntry(0, 0)));
-        double slope = z - span < 0 || z + span > 1
-                ? cell.ocv().flatterSecantSlope(z, celsius, span)
-                : cell.ocv().slopeAt(z, celsius);
+        double slope = cell.ocv().slopeAt(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0, offsetRow, 1});
         double r = voltageSigma[i] * voltageSigma[i];
@@ -354,17 +349,13 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 .subtract(slowBranchSensitivity[i].scalarMultiply(wBranch))
                 .scalarMultiply(1.0 / s);
         x[i] = x[i].add(k.scalarMultiply(innovation));
-        double wanted = x[i].getEntry(0, 0);
-        x[i].setEntry(0, 0, Math.max(0, Math.min(1, wanted)));
+        x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
         x[i].setEntry(3, 0, EkfAdaptation.clampScale(x[i].getEntry(3, 0)));
         x[i].setEntry(4, 0, EkfAdaptation.clampScale(x[i].getEntry(4, 0)));
         RealMatrix a = MatrixUtils.createRealIdentityMatrix(7).subtract(k.multiply(hm));
         cov[i] = a.multiply(cov[i])
                 .multiply(a.transpose())
                 .add(k.multiply(k.transpose()).scalarMultiply(r));
-        // the part of the correction the clamp cut off stays as SOC doubt
-        double cut = wanted - x[i].getEntry(0, 0);
-        cov[i].addToEntry(0, 0, cut * cut);
         // consider update: D = D + K (sigma - H_e D), H_e with the OCV slope over the SOC span of a 3-sigma OCV error
         double socSpan = 3 * Math.abs(ocvErrorSensitivity[i].getEntry(0, 0));
         RealMatrix he = MatrixUtils.createRowRealMatrix(

@@ -68,12 +68,8 @@ class LfpCcCvChargeBoundTest {
         return 100.0 * in / n;
     }
 
-    /**
-     * Measured 2026-12-06 (fix20b): 87.1 % of the rows, RMSE 1.59 %, median bound 0.68 %; after the EKF's slope over
-     * its doubt's span and the clamp's cut kept as doubt (fix20f): 87.7 %, RMSE 1.28 %, median 0.68 %.
-     */
-    @Disabled(
-            "known miss: 87.7 % (docs/estimation.md, \"The LFP CC-CV charge from empty\", \"The EKF at the SOC clamp\")")
+    /** Measured 2026-12-06 (fix20b): 87.1 % of the rows, RMSE 1.59 %, median bound 0.68 %. */
+    @Disabled("known miss: 87.1 % (docs/estimation.md, \"The LFP CC-CV charge from empty\")")
     @Test
     void theBoundCoversTheWholeCharge() {
         assertThat(summary.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
@@ -81,11 +77,9 @@ class LfpCcCvChargeBoundTest {
 
     /**
      * Measured 2026-12-06 (fix20b): of the 367 rows with soc_ref 0-0.10 after the window none is covered (error
-     * 2.9-3.1 % low, bound 0.95-2.8 %); 49.3 % after fix20f (the bound reopens out of the clamp, then closes on the
-     * knee before the estimate has caught up).
+     * 2.9-3.1 % low, bound 0.95-2.8 %).
      */
-    @Disabled(
-            "known miss: 49.3 % (docs/estimation.md, \"The LFP CC-CV charge from empty\", \"The EKF at the SOC clamp\")")
+    @Disabled("known miss: 0.0 % (docs/estimation.md, \"The LFP CC-CV charge from empty\")")
     @Test
     void theBoundCoversTheChargeOutOfEmpty() {
         assertThat(coverage(0.0, 0.10)).isGreaterThanOrEqualTo(95.0);
@@ -93,10 +87,9 @@ class LfpCcCvChargeBoundTest {
 
     /**
      * Measured 2026-12-06 (fix20b): of the 12299 rows with soc_ref 0.98-1 (the CV hold) 81.1 % are covered (error
-     * up to 1.4 % high, bound 0.68-1.0 %); 80.1 % after fix20f.
+     * up to 1.4 % high, bound 0.68-1.0 %).
      */
-    @Disabled(
-            "known miss: 80.1 % (docs/estimation.md, \"The LFP CC-CV charge from empty\", \"The EKF at the SOC clamp\")")
+    @Disabled("known miss: 81.1 % (docs/estimation.md, \"The LFP CC-CV charge from empty\")")
     @Test
     void theBoundCoversTheConstantVoltageHold() {
         assertThat(coverage(0.98, 1.0)).isGreaterThanOrEqualTo(95.0);

