@@ -307,7 +307,12 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
                 + x[i].getEntry(1, 0)
                 + x[i].getEntry(2, 0)
                 + x[i].getEntry(6, 0);
-        double slope = cell.ocv().slopeAt(z, celsius);
+        // at the clamp, where the SOC span the filter's 3-sigma doubt covers reaches past it: the OCV's secant over
+        // that span, flatter side
+        double span = 3 * Math.sqrt(Math.max(0.0, cov[i].getEntry(0, 0)));
+        double slope = (z <= 0 && z - span < 0) || (z >= 1 && z + span > 1)
+                ? cell.ocv().flatterSecantSlope(z, celsius, span)
+                : cell.ocv().slopeAt(z, celsius);
         double h0 = Math.abs(slope) >= tuning.minOcvSlopeVoltsPerSoc() ? slope : 0.0;
         RealMatrix hm = MatrixUtils.createRowRealMatrix(new double[] {h0, 1, 1, r0Volts, 0, offsetRow, 1});
         double r = voltageSigma[i] * voltageSigma[i];

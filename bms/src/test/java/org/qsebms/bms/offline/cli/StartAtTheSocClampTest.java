@@ -21,8 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code check20z}, 2026-12-06): the 25 °C US06 log from the row at 85 % of its rows (true SOC 0.193, the drive
  * going on), replayed with the documented NCA recipe's preset from an SOC of 0, 0.01 or 0.03. The EKF's 3-sigma
  * bound must hold on every row, the first 600 s included (where it lied: a 6-12 % bound at a 15-19 % error with the
- * estimate held at 0), and the error must fall under 2 % within them (the mid-drive target). The case from 0 is a
- * known miss.
+ * estimate held at 0), and the error must fall under 2 % within them (the mid-drive target).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StartAtTheSocClampTest {
@@ -83,36 +82,21 @@ class StartAtTheSocClampTest {
     }
 
     /**
-     * From 0.01 and 0.03 the EKF's bound holds and the error falls under 2 % within the window (measured 2026-12-06 on
-     * main: every row covered, RMSE 1.20 / 1.42 % after it).
+     * Before 2026-12-06 (fix20g), from 0: every row's coverage 77.6 %, RMSE 7.80 % and the error never under 2 % (the
+     * estimate held near 0.03 with the truth at 0.11-0.19): the tangent of the OCV's bottom end segment closed the SOC
+     * doubt in one correction, and the clamp held the estimate at 0. After: 100 %, RMSE 1.20 %. From 0.01 and 0.03
+     * the bound held before too (RMSE 1.20 / 1.42 %), and is unchanged.
      */
     @ParameterizedTest(name = "EKF from {0}")
-    @ValueSource(doubles = {0.01, 0.03})
-    void theEkfBoundHoldsNextToTheClampAndTheErrorFallsUnderTwoPercent(double start) throws IOException {
-        Map<String, Double> s = replay("ekf", start);
-        assertThat(s.get("all_rows_coverage_pct")).as("coverage of every row").isGreaterThanOrEqualTo(95.0);
-        assertThat(s.get("stayed_converged_after_s")).as("under 2 % after").isLessThanOrEqualTo(600.0);
-    }
-
-    /**
-     * From 0 the EKF's bound lies: every row's coverage 77.6 %, RMSE 7.80 % after the window and the error never
-     * under 2 % (the estimate held near 0.03 with the truth at 0.11-0.19): the tangent of the OCV's bottom knee
-     * closes the SOC doubt in one correction, and the clamp at 0 takes the cut-off part of each correction as
-     * information. A fix (fix20f) met it (100 %, RMSE 1.38 %) and was not merged: docs/estimation.md, "The EKF at the
-     * SOC clamp".
-     */
-    @Disabled("known miss, measured 2026-12-06 on main: EKF from 0, every row's coverage 77.6 %, RMSE 7.80 %, the"
-            + " error never under 2 % (docs/estimation.md, \"The EKF at the SOC clamp\")")
-    @ParameterizedTest(name = "EKF from {0}")
-    @ValueSource(doubles = {0.0})
+    @ValueSource(doubles = {0.0, 0.01, 0.03})
     void theEkfBoundHoldsFromTheClampAndTheErrorFallsUnderTwoPercent(double start) throws IOException {
         Map<String, Double> s = replay("ekf", start);
         assertThat(s.get("all_rows_coverage_pct")).as("coverage of every row").isGreaterThanOrEqualTo(95.0);
         assertThat(s.get("stayed_converged_after_s")).as("under 2 % after").isLessThanOrEqualTo(600.0);
     }
 
-    /** The mid-drive RMSE target (1 %): EKF 7.80 / 1.20 / 1.42 % from 0, 0.01 and 0.03 (measured 2026-12-06 on main). */
-    @Disabled("known miss: EKF RMSE 7.80 / 1.20 / 1.42 % after 600 s from 0, 0.01 and 0.03 (docs/estimation.md,"
+    /** The mid-drive RMSE target (1 %): EKF 1.20 / 1.20 / 1.42 % from 0, 0.01 and 0.03 (measured 2026-12-06, fix20g). */
+    @Disabled("known miss: EKF RMSE 1.20 / 1.20 / 1.42 % after 600 s from 0, 0.01 and 0.03 (docs/estimation.md,"
             + " \"The EKF at the SOC clamp\")")
     @ParameterizedTest(name = "EKF from {0}")
     @ValueSource(doubles = {0.0, 0.01, 0.03})
