@@ -57,6 +57,22 @@ final class CapacityConsider {
         }
     }
 
+    /**
+     * A learnt capacity's standard error over the capacity, checked: both filters take a learnt capacity through this.
+     *
+     * @throws IllegalArgumentException for a capacity not above 0, or a sigma not in 0..the capacity
+     */
+    static double relativeSigmaOfLearnt(double ah, double sigmaAh) {
+        if (!(ah > 0)) {
+            throw new IllegalArgumentException("capacity must be > 0 Ah, got " + ah);
+        }
+        if (!(sigmaAh >= 0 && sigmaAh < ah)) {
+            throw new IllegalArgumentException(
+                    "a learnt capacity's sigma must be in 0..the capacity (" + ah + " Ah), got " + sigmaAh + " Ah");
+        }
+        return sigmaAh / ah;
+    }
+
     /** Cell {@code i}'s relative capacity error sigma in use. */
     double sigma(int i) {
         return sigma[i];

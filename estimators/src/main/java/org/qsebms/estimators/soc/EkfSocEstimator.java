@@ -623,15 +623,9 @@ public final class EkfSocEstimator implements SocFilter {
 
     @Override
     public void setCellCapacityAh(int cell, double ah, double sigmaAh) {
-        if (!(ah > 0)) {
-            throw new IllegalArgumentException("capacity must be > 0 Ah, got " + ah);
-        }
-        if (!(sigmaAh >= 0 && sigmaAh < ah)) {
-            throw new IllegalArgumentException(
-                    "a learnt capacity's sigma must be in 0..the capacity (" + ah + " Ah), got " + sigmaAh + " Ah");
-        }
+        double relativeSigma = CapacityConsider.relativeSigmaOfLearnt(ah, sigmaAh);
         setCellCapacityAh(cell, ah);
-        noise.capacity().setCellSigma(cell, sigmaAh / ah);
+        noise.capacity().setCellSigma(cell, relativeSigma);
     }
 
     /**
