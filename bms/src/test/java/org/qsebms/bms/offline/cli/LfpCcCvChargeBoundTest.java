@@ -68,8 +68,11 @@ class LfpCcCvChargeBoundTest {
         return 100.0 * in / n;
     }
 
-    /** Measured 2026-12-06 (fix20b): 87.1 % of the rows, RMSE 1.59 %, median bound 0.68 %. */
-    @Disabled("known miss: 87.1 % (docs/estimation.md, \"The LFP CC-CV charge from empty\")")
+    /**
+     * Measured 2026-12-06 (fix20b): 87.1 % of the rows, RMSE 1.59 %, median bound 0.68 %; re-measured on fix20g (the
+     * EKF's secant at the clamp): 87.8 %, RMSE 1.31 %, median bound 0.68 %.
+     */
+    @Disabled("known miss: 87.8 % (docs/estimation.md, \"The LFP CC-CV charge from empty\")")
     @Test
     void theBoundCoversTheWholeCharge() {
         assertThat(summary.get("bound_3sigma_coverage_pct")).isGreaterThanOrEqualTo(95.0);
@@ -77,9 +80,10 @@ class LfpCcCvChargeBoundTest {
 
     /**
      * Measured 2026-12-06 (fix20b): of the 367 rows with soc_ref 0-0.10 after the window none is covered (error
-     * 2.9-3.1 % low, bound 0.95-2.8 %).
+     * 2.9-3.1 % low, bound 0.95-2.8 %). Re-measured on fix20g: 167 of them, 45.5 % (error 2.3-2.5 % low, bound
+     * 1.5-3.7 %): the bound reopens out of the clamp and closes again on the knee before the estimate catches up.
      */
-    @Disabled("known miss: 0.0 % (docs/estimation.md, \"The LFP CC-CV charge from empty\")")
+    @Disabled("known miss: 45.5 % (docs/estimation.md, \"The LFP CC-CV charge from empty\")")
     @Test
     void theBoundCoversTheChargeOutOfEmpty() {
         assertThat(coverage(0.0, 0.10)).isGreaterThanOrEqualTo(95.0);
@@ -87,9 +91,9 @@ class LfpCcCvChargeBoundTest {
 
     /**
      * Measured 2026-12-06 (fix20b): of the 12299 rows with soc_ref 0.98-1 (the CV hold) 81.1 % are covered (error
-     * up to 1.4 % high, bound 0.68-1.0 %).
+     * up to 1.4 % high, bound 0.68-1.0 %); on fix20g 80.5 % (error up to 1.4 % high).
      */
-    @Disabled("known miss: 81.1 % (docs/estimation.md, \"The LFP CC-CV charge from empty\")")
+    @Disabled("known miss: 80.5 % (docs/estimation.md, \"The LFP CC-CV charge from empty\")")
     @Test
     void theBoundCoversTheConstantVoltageHold() {
         assertThat(coverage(0.98, 1.0)).isGreaterThanOrEqualTo(95.0);
