@@ -14,7 +14,11 @@ import org.qsebms.hal.BalancingSwitches;
  * when its cells relax or cool across them: a bleed that starts in the middle of a rest leaves its
  * onset in the soft-short detector's rest fit, which then reads a leak low (docs/safety.md, "A balancer
  * floor"); the next charge or rest is judged again. The switch state
- * goes to telemetry through {@code PackSample.balancing}. No allocation per tick.
+ * goes to telemetry through {@code PackSample.balancing}. In voltage mode with a {@link BleedRelaxation} (as the
+ * controller wires it), the lowest cell is taken only over the cells whose own bleed has relaxed: a cell read under or
+ * just after its bleed reads low by the drop its bleed caused, which in the cold exceeds the threshold, and taking it
+ * for the lowest bled every other cell after it (docs/safety.md, "Cold balancing", 2026-12-06). No allocation per
+ * tick.
  */
 public final class PassiveBalancer {
     /** What "above the lowest cell" is measured in. */
@@ -42,6 +46,9 @@ public final class PassiveBalancer {
     private final int dutyPeriodTicks;
     private final int dutyOnTicks;
     private final double minCellVolts;
+    /** Each cell's relaxation from its own bleed (voltage mode); null: every reading is taken as relaxed. */
+    private final BleedRelaxation relaxation;
+
     private boolean enabled = true;
     private int tick;
     private int cellsOn;
@@ -69,6 +76,22 @@ public final class PassiveBalancer {
             double minCellVolts,
             int dutyPeriodTicks,
             int dutyOnTicks) {
+        this(mode, thresholdVolts, thresholdSoc, maxCelsius, minCellVolts, dutyPeriodTicks, dutyOnTicks, null);
+    }
+
+    /**
+     * As {@link #PassiveBalancer(Mode, double, double, double, double, int, int)}, with the relaxation that keeps a
+     * cell read under its own bleed from being taken for the lowest (voltage mode; null for none).
+     */
+    public PassiveBalancer(
+            Mode mode,
+            double thresholdVolts,
+            double thresholdSoc,
+            double maxCelsius,
+            double minCellVolts,
+            int dutyPeriodTicks,
+            int dutyOnTicks,
+            BleedRelaxation relaxation) {
         if (dutyPeriodTicks < 1 || dutyOnTicks < 0 || dutyOnTicks > dutyPeriodTicks) {
             throw new IllegalArgumentException("balancing duty " + dutyOnTicks + " of " + dutyPeriodTicks
                     + " ticks is invalid; need 0 <= on <= period and period >= 1");
@@ -80,6 +103,7 @@ public final class PassiveBalancer {
         this.minCellVolts = minCellVolts;
         this.dutyPeriodTicks = dutyPeriodTicks;
         this.dutyOnTicks = dutyOnTicks;
+        this.relaxation = relaxation;
     }
 
     /** Voltage-mode decision (SOC mode needs {@link #decide(PackMeasurement, SocEstimator, boolean, BalancingSwitches)}). */
@@ -117,11 +141,12 @@ public final class PassiveBalancer {
                 lowestSoc = Math.min(lowestSoc, soc.cellSoc(i));
             }
         }
+        double lowestVolts = ok && !useSoc ? lowestRelaxedVolts(m) : Double.NaN;
         int on = 0;
         for (int i = 0; i < out.cellCount(); i++) {
             boolean above = useSoc
                     ? ok && soc.cellSoc(i) - lowestSoc > thresholdSoc
-                    : ok && m.cellVolts[i] - m.minCellVolts > thresholdVolts;
+                    : ok && m.cellVolts[i] - lowestVolts > thresholdVolts;
             boolean bleed = above && m.cellStatus[i].isOk();
             if (out.isOn(i) != bleed) {
                 out.set(i, bleed);
@@ -129,8 +154,28 @@ public final class PassiveBalancer {
             if (bleed) {
                 on++;
             }
+            if (relaxation != null && i < relaxation.cellCount()) {
+                relaxation.record(i, bleed);
+            }
         }
         cellsOn = on;
+    }
+
+    /**
+     * The lowest reading among the cells with a good reading whose bleed has relaxed (NaN when none has: nothing is
+     * judged this tick); without a relaxation, the lowest good reading.
+     */
+    private double lowestRelaxedVolts(PackMeasurement m) {
+        if (relaxation == null) {
+            return m.minCellVolts;
+        }
+        double lowest = Double.MAX_VALUE;
+        for (int i = 0; i < relaxation.cellCount() && i < m.cellVolts.length; i++) {
+            if (m.cellStatus[i].isOk() && relaxation.relaxed(i, m.celsiusAtCell[i])) {
+                lowest = Math.min(lowest, m.cellVolts[i]);
+            }
+        }
+        return lowest == Double.MAX_VALUE ? Double.NaN : lowest;
     }
 
     void setEnabled(boolean enabled) {

@@ -2,6 +2,7 @@ package org.qsebms.bms.runtime;
 
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.qsebms.bms.control.BleedRelaxation;
 import org.qsebms.bms.control.ControllerParts;
 import org.qsebms.bms.control.CurrentLimits;
 import org.qsebms.bms.control.OperatorSettings;
@@ -144,7 +145,9 @@ public final class ControllerAssembly {
                 bc.maxCelsius(),
                 bc.minCellVolts(),
                 dutyPeriod,
-                (int) Math.max(1, dutyPeriod * bc.duty()));
+                (int) Math.max(1, dutyPeriod * bc.duty()),
+                // a cell read under its own bleed is not taken for the lowest until the preset's cell has relaxed
+                new BleedRelaxation(nominalCell, periodNanos / 1e9, cells));
         if (!bc.enabled()) {
             channels.operator().setBalancingEnabled(false);
         }

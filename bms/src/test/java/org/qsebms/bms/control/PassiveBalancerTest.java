@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.qsebms.bms.measure.PackMeasurement;
 import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.testing.SimRig;
+import org.qsebms.config.PresetCatalog;
+import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.soc.SocEstimator;
 import org.qsebms.hal.BalancingSwitches;
 
@@ -126,6 +128,42 @@ class PassiveBalancerTest {
         soc.soc[3] = 0.58;
         b.decide(m, soc, true, out);
         assertThat(out.on).containsExactly(true, false, false, true);
+    }
+
+    /**
+     * A cell read under its own bleed is not the lowest until the preset's cell has relaxed from it: at -15 °C the
+     * bled cell reads 50 mV under the others, its drop, and the others are not bled after it (check23u); a cell
+     * that still reads that low after the preset's longest time constant at its temperature is taken as the lowest.
+     */
+    @Test
+    void aCellReadUnderItsOwnBleedIsNotTakenForTheLowestUntilItHasRelaxed() {
+        EcmParameters cell = new PresetCatalog().load("psoa-ncm811").cell();
+        Arrays.fill(m.celsiusAtCell, -15.0);
+        PassiveBalancer b = new PassiveBalancer(
+                PassiveBalancer.Mode.VOLTAGE, 0.010, 0.02, 40.0, 3.0, 1, 1, new BleedRelaxation(cell, 1.0, 4));
+        b.decide(m, null, true, out);
+        assertThat(out.on).containsExactly(false, false, true, false);
+        m.cellVolts[2] = 3.65; // its bleed's drop
+        m.computeExtremes();
+        b.decide(m, null, true, out);
+        assertThat(out.on).as("nobody bled after the bled cell's drop").containsOnly(false);
+        double relaxSeconds = Math.max(cell.tau1SecondsAt(-15.0), cell.tau2SecondsAt(-15.0));
+        for (int s = 1; s < relaxSeconds; s++) {
+            b.decide(m, null, true, out);
+            assertThat(out.on).as("%d s after its bleed", s).containsOnly(false);
+        }
+        b.decide(m, null, true, out);
+        assertThat(out.on).as("relaxed and still lowest").containsExactly(true, true, false, true);
+    }
+
+    @Test
+    void withoutARelaxationTheLowestReadingIsTheReference() {
+        PassiveBalancer b = always(PassiveBalancer.Mode.VOLTAGE);
+        b.decide(m, null, true, out);
+        m.cellVolts[2] = 3.65;
+        m.computeExtremes();
+        b.decide(m, null, true, out);
+        assertThat(out.on).containsExactly(true, true, false, true);
     }
 
     @Test
