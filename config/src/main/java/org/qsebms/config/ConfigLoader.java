@@ -2,7 +2,6 @@ package org.qsebms.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -30,7 +29,7 @@ public final class ConfigLoader {
             "estimation",
             "balancing");
 
-    private final ObjectMapper yaml = YamlErrorText.strictReader();
+    private final org.qsebms.estimators.yaml.OneYamlDocument yaml = YamlErrorText.strictDocument();
     private final PresetCatalog presets = new PresetCatalog();
 
     /** Loads and validates the configuration file at {@code file}. */
@@ -66,7 +65,7 @@ public final class ConfigLoader {
     public BmsConfig parse(String text, String source) {
         JsonNode root;
         try {
-            root = yaml.readTree(text);
+            root = yaml.read(text);
         } catch (JsonProcessingException e) {
             throw new ConfigException("", YamlErrorText.notValid(source, e));
         }

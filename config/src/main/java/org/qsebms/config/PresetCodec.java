@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.qsebms.estimators.yaml.OneYamlDocument;
 
 /**
  * The one reader and writer of chemistry preset files ({@code presets/*.yaml}): Jackson YAML
@@ -93,7 +94,7 @@ public final class PresetCodec {
                         "'" + nameOrPath + "' is not a shipped preset " + PresetCatalog.SHIPPED
                                 + " nor a preset file; use one of those names or a path to a preset .yaml");
             }
-            root = mapper.readTree(in);
+            root = new OneYamlDocument(mapper).read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new ConfigException("pack.chemistry", YamlErrorText.notValid("preset " + location, e));
         } catch (IOException e) {

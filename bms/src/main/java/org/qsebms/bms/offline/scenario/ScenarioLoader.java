@@ -37,7 +37,7 @@ public final class ScenarioLoader {
      */
     static final double MAX_DURATION_S = 10_000 * 3600.0;
 
-    private final ObjectMapper yaml = org.qsebms.config.YamlErrorText.strictReader();
+    private final org.qsebms.estimators.yaml.OneYamlDocument yaml = org.qsebms.config.YamlErrorText.strictDocument();
 
     public Scenario load(Path file) {
         String text;
@@ -53,7 +53,7 @@ public final class ScenarioLoader {
     public Scenario parse(String text, Path baseDir, String source) {
         JsonNode root;
         try {
-            root = yaml.readTree(text);
+            root = yaml.read(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ConfigException("", org.qsebms.config.YamlErrorText.notValid(source, e));
         }
