@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +35,9 @@ public final class ConfigLoader {
     public BmsConfig load(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = TextFileBounds.yamlFile("configuration file").text(file);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("", e.getMessage());
         } catch (NoSuchFileException e) {
             throw new ConfigException(
                     "",

@@ -99,6 +99,8 @@ public final class PresetCodec {
             throw new ConfigException("pack.chemistry", YamlErrorText.notValid("preset " + location, e));
         } catch (IOException e) {
             throw new ConfigException("pack.chemistry", "cannot read preset " + location + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("pack.chemistry", e.getMessage(), e);
         }
         Path file = Path.of(location);
         Path baseDir = Files.isRegularFile(file) ? file.toAbsolutePath().getParent() : null;
@@ -120,7 +122,8 @@ public final class PresetCodec {
     private static InputStream stream(String location) throws IOException {
         Path p = Path.of(location);
         if (Files.isRegularFile(p)) {
-            return Files.newInputStream(p);
+            return new java.io.ByteArrayInputStream(
+                    TextFileBounds.yamlFile("preset").bytes(p));
         }
         return PresetCodec.class.getClassLoader().getResourceAsStream(location);
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +17,7 @@ import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigException;
 import org.qsebms.config.ConfigLoader;
 import org.qsebms.config.FileErrorText;
+import org.qsebms.config.TextFileBounds;
 import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.SensorStatus;
 
@@ -42,9 +42,11 @@ public final class ScenarioLoader {
     public Scenario load(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = TextFileBounds.yamlFile("scenario").text(file);
         } catch (IOException e) {
             throw new ConfigException("", FileErrorText.cannotRead("scenario", file, e));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("", e.getMessage());
         }
         return parse(text, file.toAbsolutePath().getParent(), file.toString());
     }
