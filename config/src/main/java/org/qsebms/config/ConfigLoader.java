@@ -35,7 +35,7 @@ public final class ConfigLoader {
     public BmsConfig load(Path file) {
         String text;
         try {
-            text = TextFileBounds.yamlFile("configuration file").text(file);
+            text = TextFileBounds.yamlFile("configuration").text(file);
         } catch (IllegalArgumentException e) {
             throw new ConfigException("", e.getMessage());
         } catch (NoSuchFileException e) {

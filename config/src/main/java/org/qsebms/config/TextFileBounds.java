@@ -155,7 +155,7 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
 
     private String tooLarge(Path file, String size) {
         return what + " " + file + " is " + size + ", more than the " + mib(maxBytes) + " a " + what
-                + " can sensibly be (" + whyBytes + "); is it the right file? Split a longer one into parts";
+                + " can sensibly be (" + whyBytes + "); is it the right file?";
     }
 
     private String tooLongLine(Object file, int lineNo, String start) {

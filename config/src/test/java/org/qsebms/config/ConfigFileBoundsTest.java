@@ -28,8 +28,8 @@ class ConfigFileBoundsTest {
 
         assertThat(e).as("a configuration read from /dev/zero").isNotNull();
         assertThat(e.getMessage())
-                .isEqualTo("configuration file /dev/zero is not a regular file (a device such as /dev/zero, a pipe or"
-                        + " a socket gives no end to read to); give the path of a file holding the configuration file");
+                .isEqualTo("configuration /dev/zero is not a regular file (a device such as /dev/zero, a pipe or"
+                        + " a socket gives no end to read to); give the path of a file holding the configuration");
     }
 
     @Test
@@ -40,8 +40,8 @@ class ConfigFileBoundsTest {
 
         assertThat(e).as("a 3 MiB configuration").isNotNull();
         assertThat(e.getMessage())
-                .startsWith("configuration file " + file + " is 3.0 MiB, more than the 1.0 MiB a configuration file"
-                        + " can sensibly be (1 MiB is over 100 times the largest shipped, 7.9 kB)");
+                .startsWith("configuration " + file + " is 3.0 MiB, more than the 1.0 MiB a configuration can sensibly"
+                        + " be (1 MiB is over 100 times the largest shipped, 7.9 kB); is it the right file?");
     }
 
     @Test

@@ -47,7 +47,8 @@ public final class CyclerLogReader {
     static final TextFileBounds BOUNDS = new TextFileBounds(
             "cell log",
             256L << 20,
-            "the whole log is held in memory; 256 MiB is over 50 times the largest real log here, 4.8 MB",
+            "the whole log is held in memory; 256 MiB is over 50 times the largest real log here, 4.8 MB; split a"
+                    + " longer test into parts",
             16384,
             "a cycler's row is under 1000 characters, even EC-Lab's of some 50 columns");
 

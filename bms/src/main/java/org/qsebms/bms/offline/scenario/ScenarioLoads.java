@@ -39,7 +39,7 @@ final class ScenarioLoads {
     static final TextFileBounds BOUNDS = new TextFileBounds(
             "drive cycle",
             16L << 20,
-            "16 MiB is over 9 days of rows at 1 s, and a cycle repeats",
+            "16 MiB is over 9 days of rows at 1 s, and a cycle repeats: give one cycle and let it repeat",
             1024,
             "a row is two numbers, under 60 characters");
 

@@ -111,7 +111,7 @@ class ScenarioFileInputTest {
         assertThat(e.getMessage())
                 .startsWith("load.file: drive cycle " + cycle + " is ")
                 .contains(", more than the 16.0 MiB a drive cycle can sensibly be")
-                .contains("Split a longer one into parts");
+                .contains("give one cycle and let it repeat); is it the right file?");
     }
 
     /** A drive cycle inside the bounds still loads (the shipped one, with CRLF line ends). */
