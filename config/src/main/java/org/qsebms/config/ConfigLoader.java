@@ -2,10 +2,8 @@ package org.qsebms.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,14 +28,16 @@ public final class ConfigLoader {
             "estimation",
             "balancing");
 
-    private final ObjectMapper yaml = YamlErrorText.strictReader();
+    private final org.qsebms.estimators.yaml.OneYamlDocument yaml = YamlErrorText.strictDocument();
     private final PresetCatalog presets = new PresetCatalog();
 
     /** Loads and validates the configuration file at {@code file}. */
     public BmsConfig load(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = TextFileBounds.yamlFile("configuration").text(file);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("", e.getMessage());
         } catch (NoSuchFileException e) {
             throw new ConfigException(
                     "",
@@ -66,7 +66,7 @@ public final class ConfigLoader {
     public BmsConfig parse(String text, String source) {
         JsonNode root;
         try {
-            root = yaml.readTree(text);
+            root = yaml.read(text);
         } catch (JsonProcessingException e) {
             throw new ConfigException("", YamlErrorText.notValid(source, e));
         }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.qsebms.estimators.yaml.OneYamlDocument;
 
 /**
  * The one reader and writer of chemistry preset files ({@code presets/*.yaml}): Jackson YAML
@@ -93,11 +94,13 @@ public final class PresetCodec {
                         "'" + nameOrPath + "' is not a shipped preset " + PresetCatalog.SHIPPED
                                 + " nor a preset file; use one of those names or a path to a preset .yaml");
             }
-            root = mapper.readTree(in);
+            root = new OneYamlDocument(mapper).read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new ConfigException("pack.chemistry", YamlErrorText.notValid("preset " + location, e));
         } catch (IOException e) {
             throw new ConfigException("pack.chemistry", "cannot read preset " + location + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("pack.chemistry", e.getMessage(), e);
         }
         Path file = Path.of(location);
         Path baseDir = Files.isRegularFile(file) ? file.toAbsolutePath().getParent() : null;
@@ -119,7 +122,8 @@ public final class PresetCodec {
     private static InputStream stream(String location) throws IOException {
         Path p = Path.of(location);
         if (Files.isRegularFile(p)) {
-            return Files.newInputStream(p);
+            return new java.io.ByteArrayInputStream(
+                    TextFileBounds.yamlFile("preset").bytes(p));
         }
         return PresetCodec.class.getClassLoader().getResourceAsStream(location);
     }

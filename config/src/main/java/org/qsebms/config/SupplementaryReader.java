@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
+import org.qsebms.estimators.yaml.OneYamlDocument;
 
 /**
  * Reads a {@code supplementary:} section into {@link SupplementaryLimits}: over a base (the shipped
@@ -77,7 +79,8 @@ final class SupplementaryReader {
             if (in == null) {
                 throw new IllegalStateException(DEFAULTS + " missing from the config jar");
             }
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            JsonNode root = new OneYamlDocument(new ObjectMapper(new YAMLFactory()))
+                    .read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             YamlNode r = new YamlNode(root, DEFAULTS + ":");
             r.rejectUnknownKeys(Set.of("supplementary"));
             return new SupplementaryReader(r.mapping("supplementary"), null, false, DEFAULTS).read();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.qsebms.estimators.yaml.OneYamlDocument;
 
 /**
  * Why a YAML document could not be read, in words, with where and the fix, for every loader (configuration, preset,
@@ -22,8 +23,16 @@ public final class YamlErrorText {
         return new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 
+    /** {@link #strictReader()} that also refuses a second document ({@code ---}) in the text. */
+    public static OneYamlDocument strictDocument() {
+        return new OneYamlDocument(strictReader());
+    }
+
     /** "SOURCE is not valid YAML at line L, column C: cause; fix", e.g. {@code source} = "scenario x.yaml". */
     public static String notValid(String source, JsonProcessingException e) {
+        if (e instanceof OneYamlDocument.SecondDocumentException) {
+            return source + " is not one YAML document: " + e.getOriginalMessage();
+        }
         JsonLocation at = e.getLocation();
         String where =
                 at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qsebms.estimators.yaml.OneYamlDocument;
 
 /**
  * The seed paper's measured figures ({@code qse-paper-data.yaml}, shipped as a resource with its
@@ -49,7 +50,7 @@ public final class PaperData {
     public static PaperData parse(String yaml) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            root = new OneYamlDocument(new ObjectMapper(new YAMLFactory())).read(yaml);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(
                     RESOURCE + " is not valid YAML at line " + e.getLocation().getLineNr() + ", column "

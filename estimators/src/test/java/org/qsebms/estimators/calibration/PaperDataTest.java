@@ -18,6 +18,14 @@ class PaperDataTest {
                 .isEqualTo(0.92);
     }
 
+    /** check23u defect 3: a second document was dropped without a word, its values never read. */
+    @Test
+    void aSecondDocumentIsRefusedNamingItsLine() {
+        assertThatThrownBy(() -> PaperData.parse("a: 1\n---\nb: 2\n"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a second YAML document starts at line 2");
+    }
+
     @Test
     void namesTheMissingKeyPath() {
         assertThatThrownBy(() -> PaperData.parse("a:\n  b: 1\n").number("a.c")).hasMessageContaining("a.c");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import org.qsebms.config.FileErrorText;
+import org.qsebms.config.TextFileBounds;
 import org.qsebms.estimators.characterization.CellTestLog;
 
 /**
@@ -238,7 +239,8 @@ public final class CellLogCsv {
                         + "continue the log");
             }
             throw new LogFormatException(name + " line " + lineNo + ", column " + (column + 1) + " (" + names[which]
-                    + "): '" + text + "' is not a finite number; every data row needs a number in each column "
+                    + "): '" + TextFileBounds.excerpt(text)
+                    + "' is not a finite number; every data row needs a number in each column "
                     + "(a gap or a NaN the logger wrote when a reading was missing): remove the row, or fill the "
                     + "gap from its neighbours");
         }

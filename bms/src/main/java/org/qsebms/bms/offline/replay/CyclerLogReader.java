@@ -9,7 +9,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.qsebms.config.FileErrorText;
+import org.qsebms.config.TextFileBounds;
 import org.qsebms.estimators.characterization.CellTestLog;
 
 /**
@@ -37,6 +37,21 @@ public final class CyclerLogReader {
 
     private static final double MAX_CELSIUS = 150;
 
+    /**
+     * What a cell log can sensibly be. The reader holds the whole text (about three copies of it with its lines) and
+     * its numbers: 256 MiB is over 50 times the largest log of the real data sets (4.8 MB, a Panasonic 18650PF HPPC
+     * test at 10 Hz), about 2 million rows of a cycler's widest export; a cycler's row, even EC-Lab's of some 50
+     * columns, is under 1000 characters (530 at most in the kept exports), so 16384 leave room for a long header.
+     * check23u: {@code bms replay /dev/zero} ended in OutOfMemoryError; a 50 MB row was echoed whole (measured here).
+     */
+    static final TextFileBounds BOUNDS = new TextFileBounds(
+            "cell log",
+            256L << 20,
+            "the whole log is held in memory; 256 MiB is over 50 times the largest real log here, 4.8 MB; split a"
+                    + " longer test into parts",
+            16384,
+            "a cycler's row is under 1000 characters, even EC-Lab's of some 50 columns");
+
     private CyclerLogReader() {}
 
     /**
@@ -49,9 +64,11 @@ public final class CyclerLogReader {
     public static CyclerLog read(Path file, Optional<CyclerFormat> format, double celsius) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BOUNDS.bytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(FileErrorText.cannotRead("cell log", file, e), e);
+        } catch (IllegalArgumentException e) {
+            throw new LogFormatException(e.getMessage());
         }
         return parse(file.getFileName().toString(), bytes, format, celsius);
     }
@@ -68,6 +85,11 @@ public final class CyclerLogReader {
                     + "temperature_c, one row per sample, or a cycler's text export)");
         }
         List<String> lines = text.lines().toList();
+        try {
+            BOUNDS.requireShortLines(name, lines);
+        } catch (IllegalArgumentException e) {
+            throw new LogFormatException(e.getMessage());
+        }
         CyclerFormat format = given.orElseGet(
                 () -> CyclerFormat.detect(lines).orElseThrow(() -> new LogFormatException(unknown(name, lines))));
         if (format == CyclerFormat.QSE) {
@@ -289,7 +311,7 @@ public final class CyclerLogReader {
                             lineNo,
                             temperature + 1,
                             header[temperature].trim(),
-                            cells[temperature].trim()));
+                            TextFileBounds.excerpt(cells[temperature].trim())));
                 }
                 if (!(t >= previousTime)) {
                     throw new LogFormatException(String.format(
@@ -301,7 +323,7 @@ public final class CyclerLogReader {
                             lineNo,
                             time + 1,
                             header[time].trim(),
-                            cells[time].trim(),
+                            TextFileBounds.excerpt(cells[time].trim()),
                             previousTime,
                             t));
                 }
@@ -435,8 +457,9 @@ public final class CyclerLogReader {
                 }
                 return v;
             } catch (NumberFormatException e) {
-                throw new LogFormatException(name + " line " + lineNo + ", column " + (column + 1) + " ("
-                        + header[column].trim() + "): '" + text.trim() + "' is not a finite number");
+                throw new LogFormatException(
+                        name + " line " + lineNo + ", column " + (column + 1) + " (" + header[column].trim() + "): '"
+                                + TextFileBounds.excerpt(text.trim()) + "' is not a finite number");
             }
         }
 
@@ -447,9 +470,9 @@ public final class CyclerLogReader {
             }
             double seconds = DurationText.seconds(hasDecimalComma(text) ? text.replace(',', '.') : text);
             if (Double.isNaN(seconds)) {
-                throw new LogFormatException(
-                        name + " line " + lineNo + ", column " + (column + 1) + " (" + header[column].trim() + "): '"
-                                + text + "' is not a time; expected seconds or [Nd ]H:MM:SS[.f]");
+                throw new LogFormatException(name + " line " + lineNo + ", column " + (column + 1) + " ("
+                        + header[column].trim() + "): '" + TextFileBounds.excerpt(text)
+                        + "' is not a time; expected seconds or [Nd ]H:MM:SS[.f]");
             }
             return seconds;
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,6 +17,7 @@ import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigException;
 import org.qsebms.config.ConfigLoader;
 import org.qsebms.config.FileErrorText;
+import org.qsebms.config.TextFileBounds;
 import org.qsebms.hal.ContactorId;
 import org.qsebms.hal.SensorStatus;
 
@@ -37,14 +37,16 @@ public final class ScenarioLoader {
      */
     static final double MAX_DURATION_S = 10_000 * 3600.0;
 
-    private final ObjectMapper yaml = org.qsebms.config.YamlErrorText.strictReader();
+    private final org.qsebms.estimators.yaml.OneYamlDocument yaml = org.qsebms.config.YamlErrorText.strictDocument();
 
     public Scenario load(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = TextFileBounds.yamlFile("scenario").text(file);
         } catch (IOException e) {
             throw new ConfigException("", FileErrorText.cannotRead("scenario", file, e));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("", e.getMessage());
         }
         return parse(text, file.toAbsolutePath().getParent(), file.toString());
     }
@@ -53,7 +55,7 @@ public final class ScenarioLoader {
     public Scenario parse(String text, Path baseDir, String source) {
         JsonNode root;
         try {
-            root = yaml.readTree(text);
+            root = yaml.read(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ConfigException("", org.qsebms.config.YamlErrorText.notValid(source, e));
         }
