@@ -1,6 +1,7 @@
 package org.qsebms.config;
 
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.LithiumInterface;
 import org.qsebms.estimators.soc.HysteresisModel;
 
 /**
@@ -15,6 +16,8 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * @param chargeCRateLimits charge current limits in C (mol, rsl, msl)
  * @param dischargeCRateLimits discharge current limits in C (mol, rsl, msl)
  * @param hysteresis  OCV hysteresis of the cell ({@link HysteresisModel#NONE} when the preset has none)
+ * @param lithiumInterface the lithium interface's law at the preset's capacity ({@link LithiumInterface#NONE} when the
+ *                    preset has none: the first RC pair's line stands for it)
  * @param life        what the health estimators need: the bulk electrolyte share of R0 and the N/P ratio
  * @param supplementary the supplementary protection thresholds (the shipped defaults unless the preset's
  *                    {@code supplementary:} section overrides some), which configuration may only tighten
@@ -28,6 +31,7 @@ public record ChemistryPreset(
         double[] chargeCRateLimits,
         double[] dischargeCRateLimits,
         HysteresisModel hysteresis,
+        LithiumInterface lithiumInterface,
         CellLife life,
         SupplementaryLimits supplementary) {
 
@@ -46,6 +50,7 @@ public record ChemistryPreset(
         private double[] chargeCRateLimits;
         private double[] dischargeCRateLimits;
         private HysteresisModel hysteresis;
+        private LithiumInterface lithiumInterface = LithiumInterface.NONE;
         private CellLife life;
         private SupplementaryLimits supplementary;
 
@@ -91,6 +96,11 @@ public record ChemistryPreset(
             return this;
         }
 
+        Builder lithiumInterface(LithiumInterface v) {
+            lithiumInterface = v;
+            return this;
+        }
+
         Builder life(CellLife v) {
             life = v;
             return this;
@@ -110,6 +120,7 @@ public record ChemistryPreset(
             requireSet(chargeCRateLimits, "chargeCRateLimits");
             requireSet(dischargeCRateLimits, "dischargeCRateLimits");
             requireSet(hysteresis, "hysteresis");
+            requireSet(lithiumInterface, "lithiumInterface");
             requireSet(life, "life");
             requireSet(supplementary, "supplementary");
             return new ChemistryPreset(
@@ -121,6 +132,7 @@ public record ChemistryPreset(
                     chargeCRateLimits,
                     dischargeCRateLimits,
                     hysteresis,
+                    lithiumInterface,
                     life,
                     supplementary);
         }

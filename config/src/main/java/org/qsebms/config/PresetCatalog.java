@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.LithiumInterface;
 import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.OcvDoubt;
 import org.qsebms.estimators.model.ResistanceMap;
@@ -66,6 +67,7 @@ public final class PresetCatalog {
                 "activationEnergyJPerMol",
                 "ocvTable",
                 "hysteresis",
+                "lithiumInterface",
                 "bulkOhms",
                 "npRatio",
                 "resistanceVsSoc",
@@ -88,6 +90,15 @@ public final class PresetCatalog {
             hysteresis = new HysteresisModel(
                     h.requiredNumber("magnitudeVolts", 0, 0.5, "V"),
                     h.requiredNumber("ratePerSoc", 0.1, 10000, "1/SOC"));
+        }
+        LithiumInterface lithium = LithiumInterface.NONE;
+        if (cell.has("lithiumInterface")) {
+            YamlNode l = cell.mapping("lithiumInterface");
+            l.rejectUnknownKeys(Set.of("tafelVolts", "exchangeAmps", "ohms"));
+            lithium = new LithiumInterface(
+                    l.requiredNumber("tafelVolts", 0, 1, "V"),
+                    l.requiredNumber("exchangeAmps", 1e-12, 1000, "A"),
+                    l.requiredNumber("ohms", 0, 100, "ohm"));
         }
         EcmParameters ecm = EcmParameters.builder()
                 .capacityAh(cell.requiredNumber("capacityAh", 0.001, 10000, "Ah"))
@@ -182,6 +193,7 @@ public final class PresetCatalog {
                 .chargeCRateLimits(chargeC)
                 .dischargeCRateLimits(dischargeC)
                 .hysteresis(hysteresis)
+                .lithiumInterface(lithium)
                 .life(new CellLife(bulkOhms, npRatio))
                 .supplementary(SupplementaryReader.presetSection(root.optionalMapping("supplementary")))
                 .build();

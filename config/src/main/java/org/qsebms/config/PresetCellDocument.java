@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.qsebms.estimators.model.LithiumInterface;
 import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.OcvDoubt;
 import org.qsebms.estimators.model.ResistanceMap;
@@ -41,6 +42,7 @@ public record PresetCellDocument(
         String ocvTable,
         Span ocvTemperatureSpan,
         Hysteresis hysteresis,
+        LithiumInterfaceLaw lithiumInterface,
         ResistanceVsSoc resistanceVsSoc,
         TimeConstants timeConstantsVsTemperature,
         OcvSigma ocvSigma,
@@ -61,6 +63,10 @@ public record PresetCellDocument(
     /** OCV hysteresis {@code {magnitudeVolts, ratePerSoc}}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Hysteresis(Double magnitudeVolts, Double ratePerSoc) {}
+
+    /** The lithium interface's law {@code {tafelVolts, exchangeAmps, ohms}} over the cell's area. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LithiumInterfaceLaw(Double tafelVolts, Double exchangeAmps, Double ohms) {}
 
     /** One resistance-vs-SOC table; {@code celsius} only when it is one of several, per temperature. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -140,6 +146,7 @@ public record PresetCellDocument(
         private String ocvTable;
         private Span ocvTemperatureSpan;
         private Hysteresis hysteresis;
+        private LithiumInterfaceLaw lithiumInterface;
         private ResistanceVsSoc resistanceVsSoc;
         private TimeConstants timeConstantsVsTemperature;
         private OcvSigma ocvSigma;
@@ -212,6 +219,14 @@ public record PresetCellDocument(
 
         public Builder hysteresis(HysteresisModel h) {
             hysteresis = h.equals(HysteresisModel.NONE) ? null : new Hysteresis(h.magnitudeVolts(), h.ratePerSoc());
+            return this;
+        }
+
+        /** The lithium interface's law (left out when the cell has none). */
+        public Builder lithiumInterface(LithiumInterface law) {
+            lithiumInterface = law.equals(LithiumInterface.NONE)
+                    ? null
+                    : new LithiumInterfaceLaw(law.tafelVolts(), law.exchangeAmps(), law.ohms());
             return this;
         }
 
@@ -294,6 +309,7 @@ public record PresetCellDocument(
                     ocvTable,
                     ocvTemperatureSpan,
                     hysteresis,
+                    lithiumInterface,
                     resistanceVsSoc,
                     timeConstantsVsTemperature,
                     ocvSigma,

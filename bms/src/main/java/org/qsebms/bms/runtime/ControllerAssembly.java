@@ -208,7 +208,14 @@ public final class ControllerAssembly {
                 : Optional.of(socFilter(cfg, estimatorCell, withOffset, cells));
         var softShort = new ControllerParts.SoftShortAlarm(
                 new SoftShortDetector(
-                        estimatorCell, cfg.chemistry().hysteresis(), cells, 0.05, 1800, SOFT_SHORT_THRESHOLD_AMPS, 5),
+                        estimatorCell,
+                        cfg.chemistry().hysteresis(),
+                        cfg.chemistry().lithiumInterface().scaled(capFactor),
+                        cells,
+                        0.05,
+                        1800,
+                        SOFT_SHORT_THRESHOLD_AMPS,
+                        5),
                 SOFT_SHORT_THRESHOLD_AMPS,
                 leakFollowing);
         // health: R0 and its SEI part, capacity between relaxed rests and between the voltage limits, lithium

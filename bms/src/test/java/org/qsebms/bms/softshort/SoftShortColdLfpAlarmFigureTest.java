@@ -28,12 +28,44 @@ import org.junit.jupiter.params.provider.CsvSource;
  * alarm, and the cue has no law for the interface's drop at the leak's current to correct it with. On 9c7ec316 (the
  * plateau fix leaves the top knee as it was) the three cases name 21.64 mA for 11.47 mA (+89 %), 17.63 mA for
  * 11.50 mA (+53 %) and 26.11 mA for 11.45 mA (+128 %).
+ *
+ * <p>Mended in part (fix23z, 2026-12-06): a cell whose excess clears its sigma test is located on its OCV above its
+ * reading by its own leak's steady drop, over R0, the slow pair and the lithium interface by the preset's law
+ * ({@code cell.lithiumInterface}, the simulated cell's), at its temperature, iterated with the leak it gives. At 5 and
+ * 0 °C the alarm now names 10.9-11.0 mA for 11.5 mA (-4..-5 %). At -10 °C, where the balancer bleeds the other cells,
+ * it names half the truth: the bled cells are located through a bleed drop the equivalent circuit underrates in the
+ * same way (the interface's law at a bleed's tens of milliamps), and read 6 mA of loss that is not there, the median
+ * the leaking cell is measured against. With the balancer off, -5 %. Taking the law into the bled cells' location too
+ * met every case here (-20..-4 %) but lost two held near-empty NCM rest seeds (9360 late, 15235 never; docs/safety.md,
+ * "Cold LFP leak figures from the lithium interface's law"), so it was not kept.
  */
 class SoftShortColdLfpAlarmFigureTest {
-    @Disabled("known miss (check23t): the alarm's leak figure on cold LFP is +36..+128 % of the truth")
+    /**
+     * Passes since fix23z: 5 °C seed 7 named 17.63 mA for 11.50 mA (+53 %) before, 11.04 mA (-4 %) now; 0 °C seed 42
+     * (one of check23t's figures, added with the fix) 17.28 mA for 11.50 mA (+50 %) before, 10.87 mA (-5 %) now.
+     */
     @ParameterizedTest(name = "{0} at {1} {2} ohm {3} C seed {4}")
-    @CsvSource({"psoa-lfp, 0.97, 300, -10, 42", "psoa-lfp, 0.97, 300, 5, 7", "ptpa-lfp, 0.97, 300, -10, 42"})
+    @CsvSource({"psoa-lfp, 0.97, 300, 5, 7", "psoa-lfp, 0.97, 300, 0, 42"})
     void theLeakTheAlarmNamesOnColdLfp(String chemistry, double soc, double ohms, double celsius, int seed) {
+        assertTheAlarmNamesTheLeakWithinThirtyPercent(chemistry, soc, ohms, celsius, seed);
+    }
+
+    /**
+     * Known miss at -10 °C with the balancer bleeding the other cells (measured 2026-12-06, fix23z): 5.34 mA for
+     * 11.47 mA (-53 %) at 1.05 h on psoa-lfp seed 42 (before fix23z 21.64 mA, +89 %), 6.25 mA for 11.45 mA (-45 %) at
+     * 1.25 h on ptpa-lfp (before 26.11 mA at 1.05 h, +128 %).
+     */
+    @Disabled("known miss (check23t, fix23z): at -10 C the alarm names -53 % (psoa-lfp) and -45 % (ptpa-lfp): the bled"
+            + " cells' location, the reference, is off by the interface's drop at their bleed")
+    @ParameterizedTest(name = "{0} at {1} {2} ohm {3} C seed {4}")
+    @CsvSource({"psoa-lfp, 0.97, 300, -10, 42", "ptpa-lfp, 0.97, 300, -10, 42"})
+    void theLeakTheAlarmNamesOnColdLfpWhileTheBalancerBleeds(
+            String chemistry, double soc, double ohms, double celsius, int seed) {
+        assertTheAlarmNamesTheLeakWithinThirtyPercent(chemistry, soc, ohms, celsius, seed);
+    }
+
+    private static void assertTheAlarmNamesTheLeakWithinThirtyPercent(
+            String chemistry, double soc, double ohms, double celsius, int seed) {
         SoftShortRun run = new SoftShortRun("pack: {chemistry: " + chemistry + ", seriesCells: 4, capacityAh: 2.0}\n"
                 + "loop: {period: 500ms}\ninitial: {soc: " + soc + ", ambientCelsius: " + celsius + ", close: true}\n"
                 + "load: {type: idle}\nseed: " + seed + "\n");

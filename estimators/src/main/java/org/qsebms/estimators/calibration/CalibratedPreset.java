@@ -8,6 +8,7 @@ import org.qsebms.estimators.model.CellGeometry;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.Electrolyte;
 import org.qsebms.estimators.model.ElectrolyteLaws;
+import org.qsebms.estimators.model.LithiumInterface;
 import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.QseCellParameters;
 import org.qsebms.estimators.model.SeiLaw;
@@ -25,6 +26,8 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * @param npRatio  the lithium excess of the reference cell
  * @param hysteresis the cathode's OCV hysteresis, the one the simulated cell has ({@link
  *                 HysteresisModel#NONE} for a cathode without)
+ * @param lithium  the lithium interface's fitted law over the reference cell's area, the one the simulated cell
+ *                 has (rounded as the cell is)
  * @param notes    the fitted laws and the reference cell, one comment line each
  */
 public record CalibratedPreset(
@@ -33,6 +36,7 @@ public record CalibratedPreset(
         String ocvTable,
         double npRatio,
         HysteresisModel hysteresis,
+        LithiumInterface lithium,
         List<String> notes) {
 
     public CalibratedPreset {
@@ -82,6 +86,7 @@ public record CalibratedPreset(
                 ocvTable(cathode),
                 npRatio,
                 hysteresis(cathode),
+                lithiumInterface(p),
                 notes(cal, e, cathode, g));
     }
 
@@ -94,6 +99,17 @@ public record CalibratedPreset(
         return cathode.hasHysteresis()
                 ? new HysteresisModel(cathode.hysteresisVolts(), cathode.hysteresisRatePerSoc())
                 : HysteresisModel.NONE;
+    }
+
+    /**
+     * The simulated cell's lithium interface law (its Butler-Volmer and SEI terms over the reference cell's area),
+     * rounded as the cell is: the preset's first RC pair is that law linearised at 1 C, which at a soft short's or a
+     * bleed's milliamps drops far less than the interface does.
+     */
+    static LithiumInterface lithiumInterface(QseCellParameters p) {
+        LithiumInterface exact = p.lithiumInterface();
+        return new LithiumInterface(
+                round(exact.tafelVolts(), "%.4g"), round(exact.exchangeAmps(), "%.4g"), round(exact.ohms(), "%.4g"));
     }
 
     private static List<String> notes(ElectrolyteCalibration cal, Electrolyte e, Cathode cathode, CellGeometry g) {

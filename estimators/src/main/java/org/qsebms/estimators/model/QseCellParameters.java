@@ -66,6 +66,11 @@ public record QseCellParameters(
                 .build();
     }
 
+    /** The lithium interface's law over this cell's area (the Butler-Volmer and SEI terms the first pair linearises). */
+    public LithiumInterface lithiumInterface() {
+        return new LithiumInterface(tafelVolts, exchangeAmps, interfaceOhms);
+    }
+
     public Electrolyte electrolyte() {
         return laws.electrolyte();
     }

@@ -2,6 +2,7 @@ package org.qsebms.estimators.softshort;
 
 import java.util.Arrays;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.LithiumInterface;
 import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.soc.HysteresisModel;
 
@@ -24,7 +25,8 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * the cell located on its OCV by the shape of that trajectory ({@link RestVoltageTrajectory}); not
  * the slope at the SOC estimate, nor the secant between the fitted line's ends, which a leak's
  * offset or a trajectory across a knee puts on another segment (the secant is used only until
- * the trajectory has enough samples). The OCV fall the bleed's charge caused
+ * the trajectory has enough samples), and a cell whose excess clears its sigma test above its own leak's drop over its
+ * resistances and the preset's lithium interface law ({@link #convert}). The OCV fall the bleed's charge caused
  * (the charge the resistor took since the fit began, through the OCV table from the SOC the fit
  * began at) is added back to the voltage before the fit, and what is common to the string (relaxation,
  * temperature) is removed by subtracting the median over the cells. A bleed read through a
@@ -50,6 +52,20 @@ import org.qsebms.estimators.soc.HysteresisModel;
  */
 final class RestSelfDischargeCue {
     private final EcmParameters cell;
+    /** The cell's lithium interface law, for the drop of its own leak ({@link #leakDropVolts}). */
+    private final LithiumInterface lithium;
+    /**
+     * Each cell's drop of its own leak over its resistances at its temperature (V), 0 for a cell whose excess does not
+     * clear its sigma test: its reading sits this far under its OCV, and it is located that far up ({@link #convert}).
+     */
+    private final double[] leakDropVolts;
+    /** Cells whose excess cleared the sigma test before their leak's drop was taken in, this conversion (scratch). */
+    private final boolean[] leaking;
+    /** Each cell's fitted line's ends (V) and whether its place may be under a flat stretch, in this conversion. */
+    private final double[] voltsThen;
+
+    private final double[] voltsNow;
+    private final boolean[] ambiguous;
     private final OcvCurve ocv;
     private final HysteresisModel hysteresis;
     /** Each cell's hysteresis state as the cue tracks it (-1 discharge branch .. +1 charge branch). */
@@ -166,6 +182,26 @@ final class RestSelfDischargeCue {
             int cells,
             RestSelfDischargeSettings settings,
             double capacitySpread) {
+        this(cell, hysteresis, LithiumInterface.NONE, cells, settings, capacitySpread);
+    }
+
+    /**
+     * @param lithium the cell's lithium interface law ({@link LithiumInterface#NONE}: the first pair's linear R1 in
+     *                its place), for the drop of a confirmed leak over it ({@link #leakDropVolts})
+     */
+    RestSelfDischargeCue(
+            EcmParameters cell,
+            HysteresisModel hysteresis,
+            LithiumInterface lithium,
+            int cells,
+            RestSelfDischargeSettings settings,
+            double capacitySpread) {
+        this.lithium = lithium;
+        this.leakDropVolts = new double[cells];
+        this.leaking = new boolean[cells];
+        this.voltsThen = new double[cells];
+        this.voltsNow = new double[cells];
+        this.ambiguous = new boolean[cells];
         this.capacitySpread = capacitySpread;
         this.hysteresis = hysteresis;
         this.hysteresisState = new double[cells];
@@ -396,30 +432,71 @@ final class RestSelfDischargeCue {
         return bleedDrop.volts(i, bleedAmps);
     }
 
-    /** Each cell's fitted slope as a current lost (A, discharge positive); the excess over the median. */
+    /**
+     * Each cell's fitted slope as a current lost (A, discharge positive); the excess over the median. A cell whose
+     * excess is confirmed carries its leak through its own lithium interface, which at a leak's milliamps drops far
+     * more than the equivalent circuit's line (5 mV at 11 mA on psoa-lfp at 25 °C, four times that at -10 °C): its
+     * reading sits under its OCV by that drop, which located it too low on an LFP top knee, where the OCV is flatter
+     * lower down, and read its fall through too small a slope (check23t: +89 % at -10 °C). Such a cell is located
+     * above its reading by the larger of the offset its trajectory's shape found and the drop of its own leak
+     * ({@link #leakDropVolts}), and the excess is read again with it: a fixed point of leak, drop, place, slope and
+     * leak, which {@link #LEAK_DROP_STEPS} steps reach (the drop grows with the log of the leak).
+     */
     private void convert(double t) {
         double fitted = Math.max(t, 1e-9);
-        int unbled = 0;
         for (int i = 0; i < cells; i++) {
-            double voltsNow = sv[i] / n[i] + slope[i] * (t - st[i] / n[i]);
-            double voltsThen = voltsNow - slope[i] * t;
+            voltsNow[i] = sv[i] / n[i] + slope[i] * (t - st[i] / n[i]);
+            voltsThen[i] = voltsNow[i] - slope[i] * t;
             // only a cell whose voltage falls beyond its sigma test is located: one that does not has no
             // trajectory to read a shape from (and locating costs about 28 line fits of the kept
             // samples, one table search a sample each)
-            offsetVolts[i] = bleedAh[i] * 3600.0 / fitted > MAX_BLEED_FRACTION * settings.thresholdAmps()
-                            || !(-slope[i] > settings.sigmas() * slopeSe[i])
-                    ? 0.0
-                    : trajectory.offsetVolts(i, settings.sigmas());
-            double k = trajectory.hasShape()
-                    ? trajectory.meanSlopeAlong(i, offsetVolts[i])
-                    : secantSlope(voltsThen + offsetVolts[i], voltsNow + offsetVolts[i]);
             bledTooMuch[i] = bleedAh[i] * 3600.0 / fitted > MAX_BLEED_FRACTION * settings.thresholdAmps();
+            boolean falls = -slope[i] > settings.sigmas() * slopeSe[i];
+            offsetVolts[i] = bledTooMuch[i] || !falls ? 0.0 : trajectory.offsetVolts(i, settings.sigmas());
             // a cell whose voltage falls, read from a place the OCV gives it at both ends of its fit that may be one
             // under a flat stretch, may be falling for what the cue does not track (its hysteresis), not its OCV
-            boolean falls = -slope[i] > settings.sigmas() * slopeSe[i];
-            boolean ambiguous =
-                    falls && mayReadUnderAFlatStretch(i, voltsThen) && mayReadUnderAFlatStretch(i, voltsNow);
-            observable[i] = k >= settings.minOcvSlopeVoltsPerSoc() && !ambiguous;
+            ambiguous[i] =
+                    falls && mayReadUnderAFlatStretch(i, voltsThen[i]) && mayReadUnderAFlatStretch(i, voltsNow[i]);
+        }
+        Arrays.fill(leakDropVolts, 0);
+        Arrays.fill(leaking, false);
+        measure(fitted);
+        int steps = 0;
+        boolean any = false;
+        for (int i = 0; i < cells; i++) {
+            leaking[i] = beyondSigmas(i);
+            any |= leaking[i];
+        }
+        while (any && steps++ < LEAK_DROP_STEPS) {
+            for (int i = 0; i < cells; i++) {
+                leakDropVolts[i] = leaking[i] ? ownLeakDropVolts(i, Math.max(amps[i], 0.0)) : 0.0;
+            }
+            measure(fitted);
+        }
+    }
+
+    /** Steps of the fixed point of a confirmed leak and its drop (from the excess read without it). */
+    private static final int LEAK_DROP_STEPS = 3;
+
+    /**
+     * The drop (V) of {@code leakAmps} flowing through cell {@code i} at its temperature: over R0 and the slow pair,
+     * and over its lithium interface by the preset's law in place of the first pair's line (the line where the preset
+     * has no law), every term times the cell's resistance factor.
+     */
+    private double ownLeakDropVolts(int i, double leakAmps) {
+        double fast = lithium.equals(LithiumInterface.NONE) ? leakAmps * cell.r1Ohms() : lithium.volts(leakAmps);
+        return bleedDrop.resistanceFactor(i) * (leakAmps * (cell.r0Ohms() + cell.r2Ohms()) + fast);
+    }
+
+    /** Each cell's loss (A) and the excess over its reference, each cell located {@link #locationOffsetVolts} up. */
+    private void measure(double fitted) {
+        int unbled = 0;
+        for (int i = 0; i < cells; i++) {
+            double d = locationOffsetVolts(i);
+            double k = trajectory.hasShape()
+                    ? trajectory.meanSlopeAlong(i, d)
+                    : secantSlope(voltsThen[i] + d, voltsNow[i] + d);
+            observable[i] = k >= settings.minOcvSlopeVoltsPerSoc() && !ambiguous[i];
             if (observable[i] && !bledTooMuch[i]) {
                 unbled++;
             }
@@ -489,6 +566,15 @@ final class RestSelfDischargeCue {
                     ? bleedDoubtAmps[i] + medianDoubt + settings.bleedResistorTolerance() * bleedMeanAmps[i]
                     : 0.0;
         }
+    }
+
+    /**
+     * How far above its reading (V) the cell is located on its OCV: the offset its trajectory's shape found, or the
+     * drop of its own confirmed leak where that is more (both are the same offset; the shape resolves it only once the
+     * SOC has moved enough, the drop is known from the first confirmation).
+     */
+    private double locationOffsetVolts(int i) {
+        return Math.max(offsetVolts[i], leakDropVolts[i]);
     }
 
     /**
@@ -588,6 +674,7 @@ final class RestSelfDischargeCue {
         Arrays.fill(slope, 0);
         trajectory.clear();
         Arrays.fill(offsetVolts, 0);
+        Arrays.fill(leakDropVolts, 0);
         Arrays.fill(residualVariance, INITIAL_RESIDUAL_VARIANCE);
         Arrays.fill(slopeSe, 0);
         Arrays.fill(lossAmps, 0);
@@ -678,10 +765,12 @@ final class RestSelfDischargeCue {
      * ({@link #doubtAmps}), over a fit as long as the settle time.
      */
     boolean confirmed(int i) {
-        return measured(i)
-                && fittedSeconds() >= settings.settleSeconds()
-                && amps[i] > 0
-                && amps[i] - doubtAmps[i] > settings.sigmas() * seAmps[i];
+        return fittedSeconds() >= settings.settleSeconds() && beyondSigmas(i);
+    }
+
+    /** Measured, positive and {@code sigmas} standard errors above the bound of the bleed's location doubt. */
+    private boolean beyondSigmas(int i) {
+        return measured(i) && amps[i] > 0 && amps[i] - doubtAmps[i] > settings.sigmas() * seAmps[i];
     }
 
     /**

@@ -2,6 +2,7 @@ package org.qsebms.estimators.softshort;
 
 import java.util.Locale;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.LithiumInterface;
 import org.qsebms.estimators.soc.HysteresisModel;
 
 /**
@@ -107,13 +108,51 @@ public final class SoftShortDetector {
     }
 
     SoftShortDetector(EcmParameters cell, HysteresisModel hysteresis, int cellCount, SoftShortSettings settings) {
+        this(cell, hysteresis, LithiumInterface.NONE, cellCount, settings);
+    }
+
+    /**
+     * As {@link #SoftShortDetector(EcmParameters, HysteresisModel, int, double, double, double, double)}, on a cell whose
+     * lithium interface follows {@code lithium} (the preset's law scaled to the cell; {@link LithiumInterface#NONE}
+     * for none): the rest cue locates a leaking cell on its OCV above the interface's drop at its own leak.
+     */
+    public SoftShortDetector(
+            EcmParameters cell,
+            HysteresisModel hysteresis,
+            LithiumInterface lithium,
+            int cellCount,
+            double restAmps,
+            double settleSeconds,
+            double thresholdAmps,
+            double sigmas) {
+        this(
+                cell,
+                hysteresis,
+                lithium,
+                cellCount,
+                SoftShortSettings.defaults(
+                        new RestSelfDischargeSettings(restAmps, settleSeconds, thresholdAmps, sigmas),
+                        cell.capacityAh()));
+    }
+
+    SoftShortDetector(
+            EcmParameters cell,
+            HysteresisModel hysteresis,
+            LithiumInterface lithium,
+            int cellCount,
+            SoftShortSettings settings) {
         if (cellCount < 1) {
             throw new IllegalArgumentException("cellCount must be >= 1, got " + cellCount);
         }
         this.settings = settings;
         this.cells = cellCount;
         this.rest = new RestSelfDischargeCue(
-                cell, hysteresis, cellCount, settings.rest(), settings.drift().capacitySpread());
+                cell,
+                hysteresis,
+                lithium,
+                cellCount,
+                settings.rest(),
+                settings.drift().capacitySpread());
         this.lone =
                 cellCount < MIN_CELLS ? new LoneCellRestCue(cell, hysteresis, settings.rest(), settings.lone()) : null;
         this.drops = new VoltageDropCue(cell, cellCount, settings.drops());

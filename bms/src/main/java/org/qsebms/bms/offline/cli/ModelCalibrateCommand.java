@@ -86,6 +86,7 @@ final class ModelCalibrateCommand implements Callable<Integer> {
                 .activationEnergyJPerMol(c.activationEnergyJPerMol())
                 .ocvTable(calibrated.ocvTable())
                 .hysteresis(calibrated.hysteresis())
+                .lithiumInterface(calibrated.lithium())
                 // r0Ohms is the bulk electrolyte part (conductivity, thickness, area)
                 .bulkOhms(c.r0Ohms())
                 .npRatio(calibrated.npRatio())
