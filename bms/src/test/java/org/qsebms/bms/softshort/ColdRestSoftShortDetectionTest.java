@@ -23,7 +23,8 @@ import org.qsebms.estimators.softshort.SoftShortDetector;
  * other cell after it; the short was first flagged at 2.83 h naming 3.9 mA for 5.3 mA. Since fix23ab (the lowest cell
  * taken over cells relaxed from their bleed) and fix23z (the leaking cell located above its own interface drop), 1.84
  * h naming 4.63 mA for 5.26 mA (-12 %). At 0 °C: 1.01 h naming 5.35 mA for 5.27 mA before, 1.00 h naming 5.75 mA
- * (+9 %) after. Measured on main at a9ddbf36 (before) and 8cde9ed4 (after).
+ * (+9 %) after. Measured on main at a9ddbf36 (before) and 8cde9ed4 (after). Since fix23ad (the reference's capacity
+ * error that of a median of independent cells) -10 °C is flagged at 1.10 h naming 5.81 mA (+10 %), 0 °C the same.
  */
 class ColdRestSoftShortDetectionTest {
     @ParameterizedTest(name = "{0} °C, {1} ohm")
@@ -33,15 +34,25 @@ class ColdRestSoftShortDetectionTest {
     }
 
     /**
-     * Known miss at -15 °C, measured 2026-12-06 on main with fix23ab and fix23z: never flagged in 3 h (check23u: never
-     * in 5 h). The rest fit's self-discharge reads 3.1-4.0 mA for 5.25 mA (700 ohm) and 2.6-3.5 mA for 3.68 mA (1000
-     * ohm) from 1 h on, but its score stays 0: the cold fit's doubt keeps it under its sigma test.
+     * -15 °C, 700 ohm: on main with fix23ab and fix23z never flagged in 3 h (check23u: never in 5 h); the fit read
+     * 3.1-4.0 mA for 5.25 mA from 1 h on, held under its 5-sigma test by a standard error of which 0.70 of 0.74 mA (2 h)
+     * was the capacity spread of the median's bleed taken as one cell's. Since fix23ad (the median's capacity error that
+     * of a median of independent cells): flagged at 1.87 h naming 3.88 mA for 5.25 mA (-26 %).
      */
-    @Disabled("known miss (check23u): at -15 C 700 and 1000 ohm are never flagged in 3 h; the fit names 3.1-4.0 mA for"
-            + " 5.25 mA and 2.6-3.5 mA for 3.68 mA")
     @ParameterizedTest(name = "{0} °C, {1} ohm")
-    @CsvSource({"-15, 700", "-15, 1000"})
+    @CsvSource({"-15, 700"})
     void aLeakInAVeryColdRestIsFlaggedWithinTwoHours(int celsius, int ohms) {
+        assertFlaggedWithinTwoHoursNamingTheLeak(celsius, ohms);
+    }
+
+    /**
+     * Known miss at -15 °C, 1000 ohm (3.68 mA, just under the oracle's 3.7 mA), measured 2026-12-06 with fix23ad:
+     * flagged at 2.07 h naming 3.21 mA (-13 %), 0.07 h after the oracle's 2 h (never in 3 h before fix23ad).
+     */
+    @Disabled("known miss (check23u, fix23ad): at -15 C 1000 ohm is flagged at 2.07 h naming 3.21 mA for 3.68 mA")
+    @ParameterizedTest(name = "{0} °C, {1} ohm")
+    @CsvSource({"-15, 1000"})
+    void aSmallLeakInAVeryColdRestIsFlaggedWithinTwoHours(int celsius, int ohms) {
         assertFlaggedWithinTwoHoursNamingTheLeak(celsius, ohms);
     }
 

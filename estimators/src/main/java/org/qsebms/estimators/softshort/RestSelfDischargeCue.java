@@ -555,8 +555,11 @@ final class RestSelfDischargeCue {
             int others = observed == MIN_REFERENCE_CELLS && reference[i] ? 1 : observed;
             double medianSe = referenceSeFactor(others) * refSeAmps[i];
             amps[i] = observable[i] ? lossAmps[i] - m : 0.0;
+            // each cell's bleed is read through its own capacity, known to the cells' spread: the cell's own error is
+            // one spread of its bleed, the reference's is that of the median (the mean, the other) of the reference
+            // cells' independent errors, one spread of the median's bleed times the same factor as its fit's error
             double own = capacitySpread * bleedMeanAmps[i];
-            double common = capacitySpread * refBleedAmps[i];
+            double common = referenceSeFactor(others) * capacitySpread * refBleedAmps[i];
             seAmps[i] = Math.sqrt(seAmps[i] * seAmps[i] + medianSe * medianSe + own * own + common * common);
             // a model error, the same in every bled cell, not noise: a bound the excess must clear before the
             // sigma test, not a part of it. The bleed's charge itself is the cell's volts over the configured
