@@ -94,13 +94,7 @@ public final class SoftShortDetector {
             double settleSeconds,
             double thresholdAmps,
             double sigmas) {
-        this(
-                cell,
-                hysteresis,
-                cellCount,
-                SoftShortSettings.defaults(
-                        new RestSelfDischargeSettings(restAmps, settleSeconds, thresholdAmps, sigmas),
-                        cell.capacityAh()));
+        this(cell, hysteresis, LithiumInterface.NONE, cellCount, restAmps, settleSeconds, thresholdAmps, sigmas);
     }
 
     public SoftShortDetector(EcmParameters cell, int cellCount, SoftShortSettings settings) {
