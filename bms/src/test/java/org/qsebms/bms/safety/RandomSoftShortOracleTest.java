@@ -467,12 +467,25 @@ class RandomSoftShortOracleTest {
      * its temperature (2026-12-06, fix23s, for check23s's false alarm on a healthy cold bled cell): the excess is
      * nearer the truth (4.6-4.7 mA against 2.9-3.3 mA before) but its bleed doubt (2.9-3.6 mA) keeps it under the
      * 5-sigma test, so it is never raised by its 2.63 h deadline. A false alarm fixed against a leak at the claim's
-     * edge found late (docs/safety.md, "Cold rests, bleed steps and leaks that start mid-rest").
+     * edge found late (docs/safety.md, "Cold rests, bleed steps and leaks that start mid-rest"). Met since fix23ad
+     * (2026-12-06: the reference's capacity error taken as a median's of independent cells, not one cell's); on main
+     * before it (04299c01) still never raised, as the test asserts.
      */
-    @Disabled("known miss, measured 2026-12-06 (fix23s): rest seed 8746, 830 ohm / 4.9 mA, never raised by 2.63 h")
     @Test
     void restSeed8746IsFlaggedInTime() {
         assertThat(judgeAll(false, 8746)).isEmpty();
+    }
+
+    /**
+     * Known miss, rest seed 30482 (rest seeds 30001-31200, fresh, run 2026-12-06 after this day's merges: 143
+     * detection claims, the only violation): a 294 ohm short (13.0 mA) in cell 1 from 0.02 h, at rest from 0.52 h,
+     * flagged at 2.53 h against its 2.52 h deadline. The same to the hundredth on main before the day's soft-short
+     * changes (7a1d7500), so not one of them; not traced.
+     */
+    @Disabled("known miss, measured 2026-12-06: rest seed 30482, 294 ohm / 13.0 mA, flagged at 2.53 h, deadline 2.52 h")
+    @Test
+    void restSeed30482IsFlaggedInTime() {
+        assertThat(judgeAll(false, 30482)).isEmpty();
     }
 
     /**

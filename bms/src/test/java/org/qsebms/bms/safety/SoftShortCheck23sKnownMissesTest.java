@@ -34,11 +34,12 @@ class SoftShortCheck23sKnownMissesTest {
     }
 
     /**
-     * N4: le-ncm811 16 x 2.5 Ah at 0 °C, balancing above 5 mV at full duty, 186 ohm (20 mA) in cell 16: the estimate is
-     * right (17-21 mA) but its standard error (2.4 mA) and bleed doubt (8-12 mA) keep it under the 5-sigma test for the
-     * whole 2.3 h rest.
+     * N4: le-ncm811 16 x 2.5 Ah at 0 °C, balancing above 5 mV at full duty, 186 ohm (20 mA) in cell 16: the estimate was
+     * right (17-21 mA) but its standard error (2.4 mA) and bleed doubt (8-12 mA) kept it under the 5-sigma test for the
+     * whole 2.3 h rest (a known miss until 2026-12-06). Met since fix23ab (the voltage-mode balancer takes the lowest cell
+     * only over cells relaxed from their own bleed, so the cold pack is no longer bled after its own bled cells): flagged
+     * at 1.32 h naming 18.5 mA for 20.4 mA; on main before fix23ab (7a1d7500) never, as the test asserts.
      */
-    @Disabled("known miss N4 (check23s): a cold pack bleeding hard hides a 20 mA short; docs/safety.md, figures there")
     @Test
     void aColdShortBehindAHardBalancerIsFlaggedWithinItsRest() throws java.io.IOException {
         FirstFlag f = firstFlag(yaml("soft-short-check23s-one-short-16s-cold.yaml"), 15, 186);
