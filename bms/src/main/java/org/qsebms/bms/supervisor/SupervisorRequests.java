@@ -29,7 +29,12 @@ public final class SupervisorRequests {
     private final AtomicLong resetSawRaises = new AtomicLong();
 
     private final AtomicLong serviceResetSawRaises = new AtomicLong();
-    private final AtomicBoolean serviceReset = new AtomicBoolean();
+    /**
+     * 0 when no service reset waits; else one more than the reset requests made before the last service reset
+     * waiting: where it stands among the resets, so the loop judges them in the order they arrived.
+     */
+    private final AtomicLong serviceResetAfter = new AtomicLong();
+
     private final AtomicBoolean shutdown = new AtomicBoolean();
     private final AtomicBoolean diagnostic = new AtomicBoolean();
     private final AtomicLong operatorCommands = new AtomicLong();
@@ -137,10 +142,15 @@ public final class SupervisorRequests {
         return resetsTaken.get();
     }
 
-    /** The deliberate reset after a repeated-trip lockout (an ordinary reset cannot clear a lockout). */
+    /**
+     * The deliberate reset after a repeated-trip lockout (an ordinary reset cannot clear a lockout). It is judged
+     * at the loop's next tick in its place among the resets requested: those sent before it first, then it, then
+     * those sent after it, each answered on its own. Several service resets taken at one tick are judged as one,
+     * in the place of the last of them.
+     */
     public void requestServiceReset() {
         serviceResetSawRaises.accumulateAndGet(raisesPublished.get(), Math::max);
-        serviceReset.set(true);
+        serviceResetAfter.set(resetsRequested.get() + 1);
     }
 
     public void requestShutdown() {
@@ -170,8 +180,12 @@ public final class SupervisorRequests {
         return open.getAndSet(false);
     }
 
-    boolean takeServiceReset() {
-        return serviceReset.getAndSet(false);
+    /**
+     * Takes the service reset waiting: 0 when none waits, else one more than the reset tickets requested before it
+     * (those up to that ticket arrived before it, the later ones after it).
+     */
+    long takeServiceReset() {
+        return serviceResetAfter.getAndSet(0);
     }
 
     boolean shutdownRequested() {
