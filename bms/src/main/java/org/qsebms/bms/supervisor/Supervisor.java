@@ -244,6 +244,9 @@ public final class Supervisor {
     private void closeAnswer(boolean accepted, String reason, long now) {
         long ticket = closeTicket;
         closeTicket = 0;
+        if (accepted) {
+            requests.noteOperatorCommand(); // a running diagnostic gives way to an accepted close, not a refused one
+        }
         listener.closeOutcome(accepted, reason, now, ticket);
     }
 

@@ -44,14 +44,13 @@ public final class SupervisorRequests {
      * naming the last close ticket it answers, as it does a reset's.
      */
     public long requestClose() {
-        operatorCommands.incrementAndGet();
         open.set(false);
         return closesRequested.incrementAndGet();
     }
 
     /** Requests an open; it cancels every close requested before it that the loop has not taken. */
     public void requestOpen() {
-        operatorCommands.incrementAndGet();
+        operatorCommands.incrementAndGet(); // an open is always acted on (answered "open requested" at once)
         closesCancelled.set(closesRequested.get());
         open.set(true);
     }
@@ -83,7 +82,6 @@ public final class SupervisorRequests {
      * answer instead of being given the earlier one's.
      */
     public long requestReset() {
-        operatorCommands.incrementAndGet();
         resetSawRaises.accumulateAndGet(raisesPublished.get(), Math::max);
         return resetsRequested.incrementAndGet();
     }
@@ -157,12 +155,17 @@ public final class SupervisorRequests {
         shutdown.set(true);
     }
 
-    /** Any other operator command (limits, balancing, ...): counted, so a running diagnostic gives way. */
+    /**
+     * An operator command acted on (an open, a close the loop accepted, a current cap, balancing on or off): counted,
+     * so a running diagnostic gives way. A refused command is not counted: it changes nothing, a running diagnostic
+     * included (issue 23, check23u). Neither is a read (snapshot), nor a reset: one is accepted only in FAULT, where
+     * no diagnostic runs.
+     */
     public void noteOperatorCommand() {
         operatorCommands.incrementAndGet();
     }
 
-    /** Operator commands so far (open, close, reset and those noted). */
+    /** Operator commands acted on so far (open, accepted close and those noted). */
     public long operatorCommands() {
         return operatorCommands.get();
     }
