@@ -41,7 +41,8 @@ public final class CommandHandler {
 
     /** Applies {@code c}; returns its result, or null when the result follows later (reset, close). */
     public CommandResult apply(Command c, String id) {
-        requests.noteOperatorCommand(); // any command cancels a scheduled diagnostic
+        // only a command acted on cancels a scheduled diagnostic: not a refused one, a read (snapshot) or a reset
+        // (accepted only in FAULT, where none runs); a close counts once the loop accepts it (Supervisor)
         return switch (c) {
             case Command.Reset r -> {
                 lastResetTicket = requests.requestReset();
@@ -56,6 +57,7 @@ public final class CommandHandler {
                                 + "when no fault condition is present (the outcome follows on the events topic)");
             }
             case Command.ChargeLimit l -> {
+                requests.noteOperatorCommand();
                 operator.capChargeAmps(l.amps());
                 yield new CommandResult(
                         c.name(),
@@ -66,6 +68,7 @@ public final class CommandHandler {
                         l.amps());
             }
             case Command.DischargeLimit l -> {
+                requests.noteOperatorCommand();
                 operator.capDischargeAmps(l.amps());
                 yield new CommandResult(
                         c.name(),
@@ -76,6 +79,7 @@ public final class CommandHandler {
                         l.amps());
             }
             case Command.Balancing b -> {
+                requests.noteOperatorCommand();
                 operator.setBalancingEnabled(b.enabled());
                 yield CommandResult.accepted(
                         c.name(),

@@ -91,7 +91,11 @@ public final class DashboardFeed implements LocalSink {
             case ControllerEvent.CurrentZeroRating r -> note(at, r.reason());
             case ControllerEvent.CloseOutcome r -> {} // the command's reply; a refusal is noted as CloseRefused
             case ControllerEvent.ResetOutcome r ->
-                note(at, (r.accepted() ? "reset accepted: " : "reset refused: ") + r.reason());
+                note(
+                        at,
+                        (r.service() ? "service " : "")
+                                + (r.accepted() ? "reset accepted: " : "reset refused: ")
+                                + r.reason());
             case ControllerEvent.UsableCapacityChange u ->
                 note(
                         at,

@@ -52,6 +52,11 @@ final class LimitMonitor {
     private String lastWhere = "";
     /** What a clearing names instead of {@code where}, for this evaluation only (null: {@code where}). */
     private String whereCleared;
+    /**
+     * Per level, where its raise was seen (the name handed in, built once at start-up: no allocation), so its clearing
+     * names the same cell or channel (issue 23, check23n and check23u: a clear named the worst cell at that moment).
+     */
+    private final String[] raisedWhere = new String[3];
 
     LimitMonitor(FaultCode code, ThreeLevelLimit limit) {
         this(code, limit, true);
@@ -158,6 +163,7 @@ final class LimitMonitor {
                     if (Debounce.due(seen, interval, debounceNanos)) {
                         active[l] = true;
                         counted[l] = NONE;
+                        raisedWhere[l] = where;
                         boolean latch = LEVELS[l] == LimitLevel.MSL;
                         latched |= latch;
                         sink.accept(new FaultEvent(
@@ -199,10 +205,11 @@ final class LimitMonitor {
                                 false,
                                 LEVELS[l] == LimitLevel.MSL && latched,
                                 applicable
-                                        ? describe(value, threshold, whereCleared != null ? whereCleared : where, false)
+                                        ? describeCleared(value, threshold, raisedWhere[l], where)
                                         : (where.isEmpty() ? "" : where + ": ") + limit.quantity()
                                                 + " no longer monitored (condition for this limit ended)",
                                 nowNanos));
+                        raisedWhere[l] = null;
                     }
                 } else {
                     counted[l] = NONE; // clearing needs an unbroken stretch inside: a sample beyond restarts it
@@ -276,6 +283,32 @@ final class LimitMonitor {
                 lastValid ? "" : " (not a trusted measurement)",
                 back(limit.msl()),
                 unit);
+    }
+
+    /**
+     * A clearing's text. It names where the level was raised: the value handed in is the worst over the cells or
+     * channels (the highest cell for an over-voltage), and when the worst is now another one than the raise's, the
+     * text gives the value now and where it is at its worst, which bounds every other ("cell 2: cellOverVoltage back
+     * inside limit 4.300 V: 3.907 V now, at its worst on cell 3"). A caller's {@code whereCleared} is named as is.
+     */
+    private String describeCleared(double value, double threshold, String raisedAt, String where) {
+        if (whereCleared != null) {
+            return describe(value, threshold, whereCleared, false);
+        }
+        if (raisedAt == null || raisedAt.isEmpty() || raisedAt.equals(where) || where.isEmpty()) {
+            return describe(value, threshold, where, false);
+        }
+        String unit = limit.unit().isEmpty() ? "" : " " + limit.unit();
+        return String.format(
+                java.util.Locale.ROOT,
+                "%s: %s back inside limit %.3f%s: %.3f%s now, at its worst on %s",
+                raisedAt,
+                limit.quantity(),
+                threshold,
+                unit,
+                value,
+                unit,
+                where);
     }
 
     private String describe(double value, double threshold, String where, boolean raised) {

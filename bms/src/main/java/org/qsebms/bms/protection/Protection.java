@@ -1124,6 +1124,15 @@ public final class Protection {
         return "reset refused: condition still present " + presentConditions() + softShortUnprovenReason();
     }
 
+    /**
+     * Why a service reset is refused now: a cause is present (a lockout does not refuse it; allocates, for the
+     * refusal message).
+     */
+    public String serviceRefusal() {
+        return "service reset refused: condition still present " + presentConditions() + softShortUnprovenReason()
+                + (lockout.latched() ? "; the lockout stays latched until a service reset is accepted" : "");
+    }
+
     /** Why a restored SOFT_SHORT latch still holds, or "" (allocates; for the refusal message). */
     private String softShortUnprovenReason() {
         if (!softShortUnproven()) {

@@ -121,8 +121,8 @@ public final class ControllerAssembly {
             }
 
             @Override
-            public void resetOutcome(boolean accepted, String reason, long nanos, long answersUpTo) {
-                events.offer(new ControllerEvent.ResetOutcome(accepted, reason, nanos, answersUpTo));
+            public void resetOutcome(boolean service, boolean accepted, String reason, long nanos, long answersUpTo) {
+                events.offer(new ControllerEvent.ResetOutcome(accepted, reason, nanos, answersUpTo, service));
             }
 
             @Override

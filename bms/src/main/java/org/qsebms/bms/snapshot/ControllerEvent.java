@@ -55,8 +55,16 @@ public sealed interface ControllerEvent {
     /**
      * A reset request was accepted or refused; it answers the reset requests up to ticket
      * {@code answersUpTo} (SupervisorRequests.requestReset), not those sent after the loop took them.
+     * {@code service}: the outcome is the service reset's, which answers no reset request (its command was
+     * answered "requested" at once; this is its outcome on {@code events}).
      */
-    record ResetOutcome(boolean accepted, String reason, long nanos, long answersUpTo) implements ControllerEvent {
+    record ResetOutcome(boolean accepted, String reason, long nanos, long answersUpTo, boolean service)
+            implements ControllerEvent {
+        /** A reset's outcome (not a service reset's). */
+        public ResetOutcome(boolean accepted, String reason, long nanos, long answersUpTo) {
+            this(accepted, reason, nanos, answersUpTo, false);
+        }
+
         /** An outcome that answers every reset requested so far (tests, replays). */
         public ResetOutcome(boolean accepted, String reason, long nanos) {
             this(accepted, reason, nanos, Long.MAX_VALUE);

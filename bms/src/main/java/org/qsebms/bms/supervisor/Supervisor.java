@@ -83,6 +83,15 @@ public final class Supervisor {
         }
 
         /**
+         * The outcome of a reset ({@code service} false: it answers the reset tickets up to {@code answersUpTo}) or
+         * of the service reset ({@code service} true: it answers no reset ticket; {@code answersUpTo} is the last one
+         * answered before it). Each is answered on its own, also when both are taken at one tick.
+         */
+        default void resetOutcome(boolean service, boolean accepted, String reason, long nanos, long answersUpTo) {
+            resetOutcome(accepted, reason, nanos, answersUpTo);
+        }
+
+        /**
          * A close was refused at the tick it was taken (or while it waited for every contactor to read
          * open): a cause that would trip the pack is present, or the pack is in FAULT. A close is never
          * kept for later; an accepted close shows as the move to PRECHARGE (or OPENING back to NORMAL).
@@ -149,11 +158,11 @@ public final class Supervisor {
             wantClosed = false;
         }
         // a reset answers the fault present when it is received, or is refused: it is never kept for a later trip
-        boolean service = requests.takeServiceReset();
+        long answeredBefore = requests.resetsTaken();
+        long serviceAfter = requests.takeServiceReset();
         long ticket = requests.takeResetTicket();
-        boolean reset = ticket > 0 || service;
         checkWeld(now);
-        boolean resetAccepted = reset && answerReset(service, ticket > 0 ? ticket : requests.resetsTaken(), now);
+        boolean resetAccepted = answerResets(answeredBefore, serviceAfter, ticket, now);
         SupervisorState next;
         if (state != SupervisorState.SHUTDOWN && requests.shutdownRequested()) {
             next = SupervisorState.SHUTDOWN;
@@ -235,6 +244,9 @@ public final class Supervisor {
     private void closeAnswer(boolean accepted, String reason, long now) {
         long ticket = closeTicket;
         closeTicket = 0;
+        if (accepted) {
+            requests.noteOperatorCommand(); // a running diagnostic gives way to an accepted close, not a refused one
+        }
         listener.closeOutcome(accepted, reason, now, ticket);
     }
 
@@ -272,54 +284,91 @@ public final class Supervisor {
      */
     public void tickFailed(String reason, long nowNanos) {
         tripNow(nowNanos);
-        boolean service = requests.takeServiceReset();
+        long serviceAfter = requests.takeServiceReset();
         long ticket = requests.takeResetTicket();
-        if (ticket > 0 || service) {
-            listener.resetOutcome(
-                    false,
-                    "reset refused: the control tick failed (" + reason + "); a reset is judged by a tick that "
-                            + "runs: send it again once the loop has run for 1 s without an exception (the cause of "
-                            + "LOOP_EXCEPTION)",
-                    nowNanos,
-                    ticket > 0 ? ticket : requests.resetsTaken());
+        String why = " refused: the control tick failed (" + reason + "); a reset is judged by a tick that "
+                + "runs: send it again once the loop has run for 1 s without an exception (the cause of "
+                + "LOOP_EXCEPTION)";
+        if (ticket > 0) {
+            listener.resetOutcome(false, false, "reset" + why, nowNanos, ticket);
+        }
+        if (serviceAfter > 0) {
+            listener.resetOutcome(true, false, "service reset" + why, nowNanos, requests.resetsTaken());
         }
     }
 
     /**
-     * Answers a reset at the tick it is taken: accepted only with a latched fault, none raised since the
-     * reset was received, and no cause left.
+     * Judges the resets and the service reset taken at this tick in the order they arrived (issue 23, check23u: a
+     * reset and a service reset taken at one tick got one answer between them, worded as a reset's): the resets sent
+     * before the service reset, then the service reset, then the resets sent after it, each answered on its own with
+     * the tickets it answers. The resets of one group share one answer, as they always have. Once one of them is
+     * accepted, nothing is latched for those after it, and their refusal says which one cleared the faults.
+     *
+     * @param answeredBefore the last reset ticket answered before this tick
+     * @param serviceAfter   0 without a service reset, else one more than the reset tickets requested before it
+     * @param ticket         the last reset ticket taken at this tick, 0 when none
+     * @return true when one of them was accepted
      */
-    private boolean answerReset(boolean service, long ticket, long now) {
+    private boolean answerResets(long answeredBefore, long serviceAfter, long ticket, long now) {
+        long last = Math.max(ticket, answeredBefore);
+        long before = serviceAfter > 0 ? Math.clamp(serviceAfter - 1, answeredBefore, last) : last;
+        String clearedBy = null;
+        if (before > answeredBefore) {
+            clearedBy = answerReset(false, before, clearedBy, now);
+        }
+        if (serviceAfter > 0) {
+            clearedBy = answerReset(true, before, clearedBy, now);
+        }
+        if (last > before) {
+            clearedBy = answerReset(false, last, clearedBy, now);
+        }
+        return clearedBy != null;
+    }
+
+    /**
+     * Answers a reset (or the service reset) at the tick it is taken: accepted only with a latched fault, none
+     * raised since the reset was received, and no cause left.
+     *
+     * @param clearedBy the name of the reset accepted before it at this tick, or null
+     * @return the name of the reset that cleared the faults at this tick (this one's, when accepted), or null
+     */
+    private String answerReset(boolean service, long ticket, String clearedBy, long now) {
+        String name = service ? "service reset" : "reset";
         if (!protection.tripped()) {
             listener.resetOutcome(
+                    service,
                     false,
-                    "reset refused: no fault is latched (state " + state + "); a reset is not "
-                            + "kept for a later fault",
+                    name + " refused: no fault is latched "
+                            + (clearedBy == null
+                                    ? "(state " + state + ")"
+                                    : "(the " + clearedBy + " sent before it, taken at the same tick, cleared them)")
+                            + "; a " + name + " is not kept for a later fault",
                     now,
                     ticket);
-            return false;
+            return clearedBy;
         }
         long seen = service ? requests.serviceResetSawRaises() : requests.resetSawRaises();
         if (protection.mslRaises() != seen) {
             // raised after the reset was sent (also in this very tick, before it was taken): not the reset's to answer
             listener.resetOutcome(
+                    service,
                     false,
-                    "reset refused: a fault was raised after this reset was sent (latched now: "
+                    name + " refused: a fault was raised after this " + name + " was sent (latched now: "
                             + protection.latchedFaults()
-                            + "); a reset answers only the faults latched when it is received: send it again "
+                            + "); a " + name + " answers only the faults latched when it is received: send it again "
                             + "once the cause is gone",
                     now,
                     ticket);
-            return false;
+            return clearedBy;
         }
         if (service ? protection.serviceReset(now) : protection.reset(now)) {
-            listener.resetOutcome(
-                    true, (service ? "service reset" : "reset") + " accepted: no fault condition present", now, ticket);
+            listener.resetOutcome(service, true, name + " accepted: no fault condition present", now, ticket);
             wantClosed = false;
-            return true;
+            return name;
         }
-        listener.resetOutcome(false, protection.refusal(), now, ticket);
-        return false;
+        listener.resetOutcome(
+                service, false, service ? protection.serviceRefusal() : protection.refusal(), now, ticket);
+        return clearedBy;
     }
 
     private SupervisorState onInit(boolean measurementValid) {

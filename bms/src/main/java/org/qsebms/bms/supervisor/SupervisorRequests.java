@@ -29,7 +29,12 @@ public final class SupervisorRequests {
     private final AtomicLong resetSawRaises = new AtomicLong();
 
     private final AtomicLong serviceResetSawRaises = new AtomicLong();
-    private final AtomicBoolean serviceReset = new AtomicBoolean();
+    /**
+     * 0 when no service reset waits; else one more than the reset requests made before the last service reset
+     * waiting: where it stands among the resets, so the loop judges them in the order they arrived.
+     */
+    private final AtomicLong serviceResetAfter = new AtomicLong();
+
     private final AtomicBoolean shutdown = new AtomicBoolean();
     private final AtomicBoolean diagnostic = new AtomicBoolean();
     private final AtomicLong operatorCommands = new AtomicLong();
@@ -39,14 +44,13 @@ public final class SupervisorRequests {
      * naming the last close ticket it answers, as it does a reset's.
      */
     public long requestClose() {
-        operatorCommands.incrementAndGet();
         open.set(false);
         return closesRequested.incrementAndGet();
     }
 
     /** Requests an open; it cancels every close requested before it that the loop has not taken. */
     public void requestOpen() {
-        operatorCommands.incrementAndGet();
+        operatorCommands.incrementAndGet(); // an open is always acted on (answered "open requested" at once)
         closesCancelled.set(closesRequested.get());
         open.set(true);
     }
@@ -78,7 +82,6 @@ public final class SupervisorRequests {
      * answer instead of being given the earlier one's.
      */
     public long requestReset() {
-        operatorCommands.incrementAndGet();
         resetSawRaises.accumulateAndGet(raisesPublished.get(), Math::max);
         return resetsRequested.incrementAndGet();
     }
@@ -137,22 +140,32 @@ public final class SupervisorRequests {
         return resetsTaken.get();
     }
 
-    /** The deliberate reset after a repeated-trip lockout (an ordinary reset cannot clear a lockout). */
+    /**
+     * The deliberate reset after a repeated-trip lockout (an ordinary reset cannot clear a lockout). It is judged
+     * at the loop's next tick in its place among the resets requested: those sent before it first, then it, then
+     * those sent after it, each answered on its own. Several service resets taken at one tick are judged as one,
+     * in the place of the last of them.
+     */
     public void requestServiceReset() {
         serviceResetSawRaises.accumulateAndGet(raisesPublished.get(), Math::max);
-        serviceReset.set(true);
+        serviceResetAfter.set(resetsRequested.get() + 1);
     }
 
     public void requestShutdown() {
         shutdown.set(true);
     }
 
-    /** Any other operator command (limits, balancing, ...): counted, so a running diagnostic gives way. */
+    /**
+     * An operator command acted on (an open, a close the loop accepted, a current cap, balancing on or off): counted,
+     * so a running diagnostic gives way. A refused command is not counted: it changes nothing, a running diagnostic
+     * included (issue 23, check23u). Neither is a read (snapshot), nor a reset: one is accepted only in FAULT, where
+     * no diagnostic runs.
+     */
     public void noteOperatorCommand() {
         operatorCommands.incrementAndGet();
     }
 
-    /** Operator commands so far (open, close, reset and those noted). */
+    /** Operator commands acted on so far (open, accepted close and those noted). */
     public long operatorCommands() {
         return operatorCommands.get();
     }
@@ -170,8 +183,12 @@ public final class SupervisorRequests {
         return open.getAndSet(false);
     }
 
-    boolean takeServiceReset() {
-        return serviceReset.getAndSet(false);
+    /**
+     * Takes the service reset waiting: 0 when none waits, else one more than the reset tickets requested before it
+     * (those up to that ticket arrived before it, the later ones after it).
+     */
+    long takeServiceReset() {
+        return serviceResetAfter.getAndSet(0);
     }
 
     boolean shutdownRequested() {

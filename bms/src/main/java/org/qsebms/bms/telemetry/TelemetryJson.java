@@ -196,6 +196,7 @@ final class TelemetryJson {
             }
             case ControllerEvent.ResetOutcome r -> {
                 n.put("event", "reset");
+                n.put("command", r.service() ? "service-reset" : "reset");
                 n.put("accepted", r.accepted());
                 n.put("reason", r.reason());
             }

@@ -234,7 +234,7 @@ public final class TelemetryPublisher implements AutoCloseable {
             case ControllerEvent.FaultEdge fe -> router.route(payloads.alarm(fe.fault(), now));
             case ControllerEvent.ResetOutcome r -> {
                 router.route(payloads.event(e, now));
-                if (commands != null) {
+                if (commands != null && !r.service()) { // a service reset's command was answered when it came
                     commands.resetOutcome(r.accepted(), r.reason(), r.answersUpTo());
                 }
             }

@@ -680,7 +680,10 @@ public final class ScenarioRunner {
             case ControllerEvent.CloseOutcome r ->
                 line(t, "closeOutcome").put("accepted", r.accepted()).put("reason", r.reason());
             case ControllerEvent.ResetOutcome r ->
-                line(t, "reset").put("accepted", r.accepted()).put("reason", r.reason());
+                line(t, "reset")
+                        .put("command", r.service() ? "serviceReset" : "reset")
+                        .put("accepted", r.accepted())
+                        .put("reason", r.reason());
             case ControllerEvent.UsableCapacityChange u -> usableLine(t, u);
         };
     }

@@ -12,16 +12,29 @@ public record ScenarioLog(List<JsonNode> lines, ScenarioRunner.Result result) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static ScenarioLog run(String yaml) {
+        return run(yaml, null);
+    }
+
+    /** As {@link #run(String)}, recording into {@code recordDir} (as {@code --record}; null: no record). */
+    public static ScenarioLog run(String yaml, Path recordDir) {
         Scenario sc = new ScenarioLoader().parse(yaml, Path.of("."), "inline scenario");
         List<JsonNode> lines = new ArrayList<>();
-        ScenarioRunner.Result r = new ScenarioRunner().run(sc, s -> {
-            try {
-                lines.add(JSON.readTree(s));
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + s, e);
-            }
-        });
-        return new ScenarioLog(lines, r);
+        try {
+            ScenarioRunner.Result r = new ScenarioRunner()
+                    .run(
+                            sc,
+                            s -> {
+                                try {
+                                    lines.add(JSON.readTree(s));
+                                } catch (Exception e) {
+                                    throw new AssertionError("not JSON: " + s, e);
+                                }
+                            },
+                            recordDir);
+            return new ScenarioLog(lines, r);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public List<JsonNode> of(String type, Predicate<JsonNode> p) {
