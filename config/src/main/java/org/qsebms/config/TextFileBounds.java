@@ -78,7 +78,7 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
                     continue;
                 }
                 if (++chars > maxLineChars) {
-                    throw new IllegalArgumentException(tooLongLine(file, lines.size() + 1, line.toString()));
+                    throw tooLongLine(file, lines.size() + 1, line.toString());
                 }
                 line.append((char) c);
             }
@@ -117,7 +117,7 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
-                throw new IllegalArgumentException(tooLarge(file, "more than " + mib(maxBytes)));
+                throw tooLarge(file, "more than " + mib(maxBytes));
             }
             return bytes;
         }
@@ -129,7 +129,7 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
     public void requireShortLines(String name, List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).length() > maxLineChars) {
-                throw new IllegalArgumentException(tooLongLine(name, i + 1, lines.get(i)));
+                throw tooLongLine(name, i + 1, lines.get(i));
             }
         }
     }
@@ -144,25 +144,69 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
 
     private void requireAFile(Path file) throws IOException {
         if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
-            throw new IllegalArgumentException(what + " " + file + " is not a regular file (a device such as "
-                    + "/dev/zero, a pipe or a socket gives no end to read to); give the path of a file holding the "
-                    + what);
+            throw new Refused(
+                    Refused.Kind.NOT_A_FILE,
+                    what + " " + file,
+                    "is not a regular file (a device such as /dev/zero, a pipe or a socket gives no end to read to)",
+                    "; give the path of a file holding the " + what);
         }
         if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
-            throw new IllegalArgumentException(tooLarge(file, mib(Files.size(file))));
+            throw tooLarge(file, mib(Files.size(file)));
         }
     }
 
-    private String tooLarge(Path file, String size) {
-        return what + " " + file + " is " + size + ", more than the " + mib(maxBytes) + " a " + what
-                + " can sensibly be (" + whyBytes + "); is it the right file?";
+    private Refused tooLarge(Path file, String size) {
+        return new Refused(
+                Refused.Kind.TOO_LARGE,
+                what + " " + file,
+                "is " + size + ", more than the " + mib(maxBytes) + " a " + what + " can sensibly be (" + whyBytes
+                        + ")",
+                "; is it the right file?");
     }
 
-    private String tooLongLine(Object file, int lineNo, String start) {
-        return what + " " + file + " line " + lineNo + " is longer than " + maxLineChars + " characters, more than a "
-                + what + " line can sensibly be (" + whyLine + "); it starts '"
-                + start.substring(0, Math.min(QUOTE_CHARS, start.length())) + "...'. Is it the right "
-                + "file, saved with line ends (one row per line)?";
+    private Refused tooLongLine(Object file, int lineNo, String start) {
+        return new Refused(
+                Refused.Kind.LONG_LINE,
+                what + " " + file,
+                "line " + lineNo + " is longer than " + maxLineChars + " characters, more than a " + what
+                        + " line can sensibly be (" + whyLine + "); it starts '"
+                        + start.substring(0, Math.min(QUOTE_CHARS, start.length())) + "...'",
+                ". Is it the right file, saved with line ends (one row per line)?");
+    }
+
+    /**
+     * A file refused by its bounds, with its message in parts: what and where ({@code "drive cycle /x.csv"}), the
+     * fact against the bound with why ({@link #fact()}), and the fix (with its leading separator). A reader with its own wording (the state file,
+     * whose refusal is a reason to keep the file aside) takes {@link #kind()} and {@link #fact()}.
+     */
+    public static final class Refused extends IllegalArgumentException {
+        /** What about the file was refused. */
+        public enum Kind {
+            /** a device, a pipe or a socket: no end to read to */
+            NOT_A_FILE,
+            /** larger than the bound */
+            TOO_LARGE,
+            /** a line longer than the bound */
+            LONG_LINE
+        }
+
+        private final Kind kind;
+        private final String fact;
+
+        Refused(Kind kind, String subject, String fact, String fix) {
+            super(subject + " " + fact + fix);
+            this.kind = kind;
+            this.fact = fact;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        /** What the file is against its bound and why that is refused, e.g. "is 2048.0 MiB, more than ...". */
+        public String fact() {
+            return fact;
+        }
     }
 
     private static String mib(long bytes) {
@@ -196,7 +240,7 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
         private void count(int n) {
             read += n;
             if (read > maxBytes) {
-                throw new IllegalArgumentException(tooLarge(file, "more than " + mib(maxBytes)));
+                throw tooLarge(file, "more than " + mib(maxBytes));
             }
         }
     }
