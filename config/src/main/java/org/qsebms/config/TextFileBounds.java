@@ -41,6 +41,20 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
                 "YAML lines are not bounded");
     }
 
+    /**
+     * A password file (MQTT's, the dashboard's) holds one line, the password: 128 KiB is twice the most MQTT can carry
+     * (65535 bytes) and thousands of times a long passphrase. Its lines are not bounded apart, so that no refusal ever
+     * quotes a line: the password is never put in a message.
+     */
+    public static TextFileBounds passwordFile(String what) {
+        return new TextFileBounds(
+                what,
+                128L << 10,
+                "a password file holds one line, the password; 128 KiB is twice the most MQTT can carry, 65535 bytes",
+                Integer.MAX_VALUE,
+                "a password line is never quoted");
+    }
+
     public TextFileBounds {
         if (maxBytes < 1 || maxLineChars < 1) {
             throw new IllegalArgumentException("bounds must be positive: " + maxBytes + " bytes, " + maxLineChars);
@@ -210,7 +224,10 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
     }
 
     private static String mib(long bytes) {
-        return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20)) : bytes + " bytes";
+        if (bytes >= 1 << 20) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
+        }
+        return bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
     }
 
     /** A stream that refuses to give more than {@link #maxBytes()} bytes: a file may grow, or report no size. */
