@@ -41,6 +41,20 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
                 "YAML lines are not bounded");
     }
 
+    /**
+     * A password file (MQTT's, the dashboard's) holds one line, the password: 128 KiB is twice the most MQTT can carry
+     * (65535 bytes) and thousands of times a long passphrase. Its lines are not bounded apart, so that no refusal ever
+     * quotes a line: the password is never put in a message.
+     */
+    public static TextFileBounds passwordFile(String what) {
+        return new TextFileBounds(
+                what,
+                128L << 10,
+                "a password file holds one line, the password; 128 KiB is twice the most MQTT can carry, 65535 bytes",
+                Integer.MAX_VALUE,
+                "a password line is never quoted");
+    }
+
     public TextFileBounds {
         if (maxBytes < 1 || maxLineChars < 1) {
             throw new IllegalArgumentException("bounds must be positive: " + maxBytes + " bytes, " + maxLineChars);
@@ -78,7 +92,7 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
                     continue;
                 }
                 if (++chars > maxLineChars) {
-                    throw new IllegalArgumentException(tooLongLine(file, lines.size() + 1, line.toString()));
+                    throw tooLongLine(file, lines.size() + 1, line.toString());
                 }
                 line.append((char) c);
             }
@@ -117,7 +131,7 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
-                throw new IllegalArgumentException(tooLarge(file, "more than " + mib(maxBytes)));
+                throw tooLarge(file, "more than " + mib(maxBytes));
             }
             return bytes;
         }
@@ -129,7 +143,7 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
     public void requireShortLines(String name, List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).length() > maxLineChars) {
-                throw new IllegalArgumentException(tooLongLine(name, i + 1, lines.get(i)));
+                throw tooLongLine(name, i + 1, lines.get(i));
             }
         }
     }
@@ -144,29 +158,76 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
 
     private void requireAFile(Path file) throws IOException {
         if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
-            throw new IllegalArgumentException(what + " " + file + " is not a regular file (a device such as "
-                    + "/dev/zero, a pipe or a socket gives no end to read to); give the path of a file holding the "
-                    + what);
+            throw new Refused(
+                    Refused.Kind.NOT_A_FILE,
+                    what + " " + file,
+                    "is not a regular file (a device such as /dev/zero, a pipe or a socket gives no end to read to)",
+                    "; give the path of a file holding the " + what);
         }
         if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
-            throw new IllegalArgumentException(tooLarge(file, mib(Files.size(file))));
+            throw tooLarge(file, mib(Files.size(file)));
         }
     }
 
-    private String tooLarge(Path file, String size) {
-        return what + " " + file + " is " + size + ", more than the " + mib(maxBytes) + " a " + what
-                + " can sensibly be (" + whyBytes + "); is it the right file?";
+    private Refused tooLarge(Path file, String size) {
+        return new Refused(
+                Refused.Kind.TOO_LARGE,
+                what + " " + file,
+                "is " + size + ", more than the " + mib(maxBytes) + " a " + what + " can sensibly be (" + whyBytes
+                        + ")",
+                "; is it the right file?");
     }
 
-    private String tooLongLine(Object file, int lineNo, String start) {
-        return what + " " + file + " line " + lineNo + " is longer than " + maxLineChars + " characters, more than a "
-                + what + " line can sensibly be (" + whyLine + "); it starts '"
-                + start.substring(0, Math.min(QUOTE_CHARS, start.length())) + "...'. Is it the right "
-                + "file, saved with line ends (one row per line)?";
+    private Refused tooLongLine(Object file, int lineNo, String start) {
+        return new Refused(
+                Refused.Kind.LONG_LINE,
+                what + " " + file,
+                "line " + lineNo + " is longer than " + maxLineChars + " characters, more than a " + what
+                        + " line can sensibly be (" + whyLine + "); it starts '"
+                        + start.substring(0, Math.min(QUOTE_CHARS, start.length())) + "...'",
+                ". Is it the right file, saved with line ends (one row per line)?");
+    }
+
+    /**
+     * A file refused by its bounds, with its message in parts: what and where ({@code "drive cycle /x.csv"}), the
+     * fact against the bound with why ({@link #fact()}), and the fix (with its leading separator). A reader with its own wording (the state file,
+     * whose refusal is a reason to keep the file aside) takes {@link #kind()} and {@link #fact()}.
+     */
+    public static final class Refused extends IllegalArgumentException {
+        /** What about the file was refused. */
+        public enum Kind {
+            /** a device, a pipe or a socket: no end to read to */
+            NOT_A_FILE,
+            /** larger than the bound */
+            TOO_LARGE,
+            /** a line longer than the bound */
+            LONG_LINE
+        }
+
+        private final Kind kind;
+        private final String fact;
+
+        Refused(Kind kind, String subject, String fact, String fix) {
+            super(subject + " " + fact + fix);
+            this.kind = kind;
+            this.fact = fact;
+        }
+
+        public Kind kind() {
+            return kind;
+        }
+
+        /** What the file is against its bound and why that is refused, e.g. "is 2048.0 MiB, more than ...". */
+        public String fact() {
+            return fact;
+        }
     }
 
     private static String mib(long bytes) {
-        return bytes >= 1 << 20 ? String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20)) : bytes + " bytes";
+        if (bytes >= 1 << 20) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1 << 20));
+        }
+        return bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? (bytes >> 10) + " KiB" : bytes + " bytes";
     }
 
     /** A stream that refuses to give more than {@link #maxBytes()} bytes: a file may grow, or report no size. */
@@ -196,7 +257,7 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
         private void count(int n) {
             read += n;
             if (read > maxBytes) {
-                throw new IllegalArgumentException(tooLarge(file, "more than " + mib(maxBytes)));
+                throw tooLarge(file, "more than " + mib(maxBytes));
             }
         }
     }

@@ -3,8 +3,6 @@ package org.qsebms.bms.broker;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.qsebms.config.ConfigException;
+import org.qsebms.config.TextFileBounds;
 
 /**
  * Who may connect to the embedded broker. On a loopback address (127.0.0.1, ::1, localhost) anyone on
@@ -22,6 +21,18 @@ import org.qsebms.config.ConfigException;
  * {@code --allow-anonymous-remote}; without either the BMS refuses to start.
  */
 public final class BrokerAccess {
+    /**
+     * What {@code --broker-password-file} can be: a line is a user and 64 hex digits, about 100 bytes, so 1 MiB holds
+     * over 10000 users. Its lines are bounded by its size and never quoted (they carry password hashes). fix23ae:
+     * {@code /dev/zero} ended the start in OutOfMemoryError.
+     */
+    static final TextFileBounds PASSWORD_FILE = new TextFileBounds(
+            "broker password file",
+            1L << 20,
+            "a line is a user and 64 hex digits, about 100 bytes: 1 MiB holds over 10000 users",
+            Integer.MAX_VALUE,
+            "a line is never quoted: it holds a password's hash");
+
     private BrokerAccess() {}
 
     /** True when {@code host} resolves to a loopback address. */
@@ -86,7 +97,9 @@ public final class BrokerAccess {
     private static Map<String, byte[]> read(Path file) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = PASSWORD_FILE.lines(file);
+        } catch (TextFileBounds.Refused e) {
+            throw new ConfigException("--broker-password-file", e.getMessage());
         } catch (IOException e) {
             throw new ConfigException(
                     "--broker-password-file",

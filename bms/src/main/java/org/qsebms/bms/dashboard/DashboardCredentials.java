@@ -2,13 +2,13 @@ package org.qsebms.bms.dashboard;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import org.qsebms.config.ConfigException;
 import org.qsebms.config.DashboardConfig;
+import org.qsebms.config.TextFileBounds;
 
 /**
  * The dashboard's user name and password (HTTP basic authentication). The password is read once at start-up from
@@ -16,6 +16,12 @@ import org.qsebms.config.DashboardConfig;
  * never logged; a login is compared in constant time.
  */
 final class DashboardCredentials {
+    /**
+     * What {@code dashboard.passwordFile} can be (one line, never quoted in a refusal). fix23ae: {@code /dev/zero}
+     * ended the start in OutOfMemoryError and the process hung on.
+     */
+    static final TextFileBounds PASSWORD_FILE = TextFileBounds.passwordFile("dashboard password file");
+
     private final String username;
     private final byte[] passwordDigest;
 
@@ -34,7 +40,9 @@ final class DashboardCredentials {
             Path p = Path.of(cfg.passwordFile());
             String text;
             try {
-                text = Files.readString(p, StandardCharsets.UTF_8);
+                text = PASSWORD_FILE.text(p);
+            } catch (TextFileBounds.Refused e) {
+                throw new ConfigException("dashboard.passwordFile", e.getMessage());
             } catch (IOException e) {
                 throw new ConfigException(
                         "dashboard.passwordFile",

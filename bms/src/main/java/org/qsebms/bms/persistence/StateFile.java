@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.zip.CRC32;
+import org.qsebms.config.TextFileBounds;
 import org.qsebms.estimators.health.HealthState;
 import org.qsebms.estimators.health.UsableCapacity;
 import org.qsebms.estimators.soc.SocState;
@@ -45,6 +46,20 @@ public final class StateFile {
     /** The suffix of the previous generation's file name. */
     public static final String PREVIOUS_SUFFIX = ".previous";
 
+    /**
+     * What a state file can be. It holds eight numbers per cell (a pack has at most 512), 1024 resistance points, 200
+     * fault-log lines and 32 trips per fault: under 1 MiB even with long fault reasons (a 4-cell pack's is 0.8 kB). A
+     * path that is a device or a pipe ({@code /dev/zero} ended the start in OutOfMemoryError, a pipe hung it) or a
+     * file over 16 MiB (a 2 GB one: OutOfMemoryError) is not read: it is a state that cannot be used, kept aside and
+     * latched as unknown like a corrupt one (fix23ae).
+     */
+    static final TextFileBounds BOUNDS = new TextFileBounds(
+            "state file",
+            16L << 20,
+            "a state file holds eight numbers per cell, 1024 resistance points and 200 fault-log lines, under 1 MiB",
+            Integer.MAX_VALUE,
+            "its lines are bounded by its size");
+
     /** Reads the whole file (a seam for tests that need a read to fail where root could read anything). */
     @FunctionalInterface
     interface Reader {
@@ -67,7 +82,7 @@ public final class StateFile {
     private List<String> previousLatches;
 
     public StateFile(Path file) {
-        this(file, Files::readAllBytes, System::currentTimeMillis);
+        this(file, BOUNDS::bytes, System::currentTimeMillis);
     }
 
     StateFile(Path file, Reader reader, LongSupplier epochMillis) {
@@ -214,6 +229,14 @@ public final class StateFile {
             bytes = reader.read(p);
         } catch (NoSuchFileException e) {
             return Found.missing(p);
+        } catch (TextFileBounds.Refused e) {
+            // not read, or not whole: what it held is as unknown as a corrupt file's
+            return new Found(
+                    p,
+                    null,
+                    null,
+                    shown + " " + e.fact(),
+                    e.kind() == TextFileBounds.Refused.Kind.NOT_A_FILE ? "not-a-file" : "too-large");
         } catch (IOException e) {
             return new Found(p, null, null, shown + " cannot be read: " + FileProblem.describe(e), "unreadable");
         }
@@ -237,8 +260,8 @@ public final class StateFile {
     /**
      * Loads the state for a pack of {@code cells} cells. Never throws. {@code NAME} is used when it loads; else the
      * previous generation {@code NAME.previous}, with a warning naming both files, why the first could not be used
-     * and how old the one used is. A file that could not be used (unreadable, a directory in its place, corrupt, for
-     * another pack) is kept aside under a new name ({@code NAME.unreadable-<time>}, {@code
+     * and how old the one used is. A file that could not be used (unreadable, a directory in its place, a device or a
+     * pipe, larger than {@link #BOUNDS}, corrupt, for another pack) is kept aside under a new name ({@code NAME.unreadable-<time>}, {@code
      * NAME.previous.corrupt-<time>}, ...) and never overwritten; when it cannot even be moved, no save replaces it. A
      * file that loads has every field checked ({@link PersistedStateCheck}). No file at all (a first start) gives
      * {@code defaults}; a file that was there but neither generation loads gives {@code defaults} and {@link
@@ -348,8 +371,8 @@ public final class StateFile {
     }
 
     /** The reasons a file is kept aside for ({@link #keepAside}), each the middle of its kept-aside name. */
-    private static final java.util.regex.Pattern ASIDE =
-            java.util.regex.Pattern.compile("(\\.previous)?\\.(corrupt|unreadable|directory|other-pack)-[0-9]+");
+    private static final java.util.regex.Pattern ASIDE = java.util.regex.Pattern.compile(
+            "(\\.previous)?\\.(corrupt|unreadable|directory|not-a-file|too-large|other-pack)-[0-9]+");
 
     /** The files (or directories) beside {@code NAME} that an earlier start kept aside ({@link #keepAside}). */
     private List<Path> keptAside() {

@@ -33,7 +33,8 @@ public final class CycleRecordFile implements AutoCloseable {
 
     /**
      * Opens (creating) the record in {@code dir}. A torn last line left by a crash is cut off, and a
-     * {@code cycles.csv} with another header is moved aside (never deleted); both with a warning.
+     * {@code cycles.csv} with another header or that is not a regular file (a device, a pipe) is moved aside (never
+     * deleted); each with a warning.
      */
     public CycleRecordFile(Path dir, long maxBytes, int keepFiles, Consumer<String> warnings) throws IOException {
         if (maxBytes < 4096 || keepFiles < 1) {
@@ -50,6 +51,14 @@ public final class CycleRecordFile implements AutoCloseable {
 
     private void open() throws IOException {
         Path active = dir.resolve(ACTIVE);
+        if (Files.exists(active) && !Files.isRegularFile(active)) {
+            // a device, a pipe or a link to one: appends would vanish (/dev/null, /dev/zero) or block (a pipe)
+            Path aside = dir.resolve("cycles.csv.not-a-file-" + System.currentTimeMillis());
+            Files.move(active, aside);
+            warnings.accept(active.toAbsolutePath() + " is not a regular file (a device, a pipe or a socket, or a link"
+                    + " to one, where the record's rows would be lost); moved it to " + aside.getFileName()
+                    + " and began a new record");
+        }
         if (Files.exists(active) && Files.size(active) > 0 && !startsWithHeader(active)) {
             Path aside = dir.resolve("cycles.csv.unrecognised-" + System.currentTimeMillis());
             Files.move(active, aside, StandardCopyOption.ATOMIC_MOVE);

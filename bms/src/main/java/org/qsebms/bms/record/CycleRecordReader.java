@@ -11,14 +11,30 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.qsebms.config.TextFileBounds;
 
 /**
  * Reads a record directory: the rotated files oldest first, then {@code cycles.csv}. A line cut off
  * by a crash (no newline at the end of a file) and a line that does not parse are skipped, each with
- * a warning naming the file, the line and why; the rest is read.
+ * a warning naming the file, the line and why, and so is a file that is a device or larger than {@link #BOUNDS};
+ * the rest is read.
  */
 public final class CycleRecordReader {
     private static final Pattern ROTATED = Pattern.compile("cycles-(\\d{6})\\.csv");
+
+    /**
+     * What a file of the record can be: {@code cycles.csv} is rotated once past 8 MiB ({@link
+     * CycleRecord#DEFAULT_MAX_BYTES}), so a file holds that and one cycle's rows (a row per cell, under 600
+     * characters: about 300 kB for 512 cells); 64 MiB leaves room for a record written with a larger rotation. A device
+     * or a larger file is skipped with a warning, as a line that does not parse is (fix23ae: a 2 GB rotated file ended
+     * the start in OutOfMemoryError).
+     */
+    static final TextFileBounds BOUNDS = new TextFileBounds(
+            "record file",
+            64L << 20,
+            "a record file is rotated past 8 MiB, so it holds that and one cycle's rows",
+            Integer.MAX_VALUE,
+            "its lines are bounded by its size");
 
     private CycleRecordReader() {}
 
@@ -45,7 +61,14 @@ public final class CycleRecordReader {
     }
 
     private static void readFile(Path f, List<CycleRow> rows, Consumer<String> warnings) throws IOException {
-        String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+        String text;
+        try {
+            text = new String(BOUNDS.bytes(f), StandardCharsets.UTF_8);
+        } catch (TextFileBounds.Refused e) {
+            warnings.accept(f + ": skipped the whole file, it " + e.fact() + "; move it out of the record directory"
+                    + " (docs/record.md)");
+            return;
+        }
         if (text.isEmpty()) {
             return;
         }

@@ -1,9 +1,9 @@
 package org.qsebms.bms.telemetry;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -22,7 +22,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.qsebms.config.ConfigException;
 import org.qsebms.config.MqttConfig;
+import org.qsebms.config.TextFileBounds;
 
 /**
  * Applies credentials and TLS from {@link MqttConfig} to Paho's connect options. The password is
@@ -30,6 +32,22 @@ import org.qsebms.config.MqttConfig;
  * logged or put into an exception message.
  */
 final class MqttSecurity {
+    /** What {@code mqtt.passwordFile} can be (one line, never quoted in a refusal). */
+    static final TextFileBounds PASSWORD_FILE = TextFileBounds.passwordFile("mqtt password file");
+
+    /**
+     * What a PEM file of {@code mqtt.caFile}, {@code clientCertFile} or {@code clientKeyFile} can be: a key or a chain of
+     * a few certificates of under 2 kB each; 1 MiB holds even the whole system CA bundle (214 kB, 144 certificates,
+     * Ubuntu's /etc/ssl/certs/ca-certificates.crt). fix23ae: {@code caFile: /dev/zero} hung the start, a password file
+     * of /dev/zero or 2 GB ended it in OutOfMemoryError.
+     */
+    static final TextFileBounds PEM_FILE = new TextFileBounds(
+            "PEM file",
+            1L << 20,
+            "a PEM file holds a key or a few certificates of under 2 kB each; the whole system CA bundle is 214 kB",
+            Integer.MAX_VALUE,
+            "PEM lines are the certificate parser's");
+
     private MqttSecurity() {}
 
     /** Sets user name, password and (for ssl:// URLs) the socket factory. */
@@ -60,20 +78,24 @@ final class MqttSecurity {
         if (!cfg.passwordFile().isEmpty()) {
             Path p = Path.of(cfg.passwordFile());
             try {
-                String text = Files.readString(p, StandardCharsets.UTF_8);
+                String text = PASSWORD_FILE.text(p);
                 int nl = text.indexOf('\n');
                 String line = nl < 0 ? text : text.substring(0, nl);
                 if (line.endsWith("\r")) {
                     line = line.substring(0, line.length() - 1);
                 }
                 if (line.isEmpty()) {
-                    throw new IllegalArgumentException("mqtt.passwordFile: " + p.toAbsolutePath()
-                            + " is empty; write the password on its first line");
+                    throw new ConfigException(
+                            "mqtt.passwordFile",
+                            p.toAbsolutePath() + " is empty; write the password on its first line");
                 }
                 return line.toCharArray();
+            } catch (TextFileBounds.Refused e) {
+                throw new ConfigException("mqtt.passwordFile", e.getMessage());
             } catch (IOException e) {
-                throw new IllegalArgumentException(
-                        "mqtt.passwordFile: cannot read " + p.toAbsolutePath() + " ("
+                throw new ConfigException(
+                        "mqtt.passwordFile",
+                        "cannot read " + p.toAbsolutePath() + " ("
                                 + e.getClass().getSimpleName() + "); check the path and that the BMS user may read it",
                         e);
             }
@@ -127,7 +149,7 @@ final class MqttSecurity {
     }
 
     private static List<Certificate> certificates(Path p, String key) throws IOException, GeneralSecurityException {
-        try (InputStream in = Files.newInputStream(p)) {
+        try (InputStream in = new ByteArrayInputStream(pem(p, key))) {
             Collection<? extends Certificate> certs =
                     CertificateFactory.getInstance("X.509").generateCertificates(in);
             if (certs.isEmpty()) {
@@ -140,8 +162,17 @@ final class MqttSecurity {
         }
     }
 
+    /** The bytes of the PEM file {@code p} set as {@code key}, within {@link #PEM_FILE}; a refusal is a config error. */
+    private static byte[] pem(Path p, String key) throws IOException {
+        try {
+            return PEM_FILE.bytes(p);
+        } catch (TextFileBounds.Refused e) {
+            throw new ConfigException(key, e.getMessage());
+        }
+    }
+
     private static PrivateKey privateKey(Path p) throws IOException, GeneralSecurityException {
-        String pem = Files.readString(p, StandardCharsets.US_ASCII);
+        String pem = new String(pem(p, "mqtt.clientKeyFile"), StandardCharsets.US_ASCII);
         if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
             throw new IllegalArgumentException("mqtt.clientKeyFile: " + p.toAbsolutePath() + " is not an unencrypted "
                     + "PKCS#8 PEM key; convert it with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8.pem");

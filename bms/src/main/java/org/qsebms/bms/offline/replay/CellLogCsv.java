@@ -2,11 +2,11 @@ package org.qsebms.bms.offline.replay;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.qsebms.config.FileErrorText;
 import org.qsebms.config.TextFileBounds;
@@ -24,9 +24,21 @@ public final class CellLogCsv {
 
     private CellLogCsv() {}
 
+    /**
+     * Reads {@code file} within the cell log's bounds ({@link CyclerLogReader#BOUNDS}: a device, a file over 256 MiB or
+     * a line over 16384 characters is refused as a {@link LogFormatException}, before it is held whole).
+     */
     public static CellTestLog read(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(file.getFileName().toString(), in);
+        List<String> lines;
+        try {
+            lines = CyclerLogReader.BOUNDS.lines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(FileErrorText.cannotRead("cell log", file, e), e);
+        } catch (TextFileBounds.Refused e) {
+            throw new LogFormatException(e.getMessage());
+        }
+        try {
+            return parse(file.getFileName().toString(), new BufferedReader(new StringReader(String.join("\n", lines))));
         } catch (IOException e) {
             throw new UncheckedIOException(FileErrorText.cannotRead("cell log", file, e), e);
         }
