@@ -28,7 +28,10 @@ public final class YamlErrorText {
         return new OneYamlDocument(strictReader());
     }
 
-    /** "SOURCE is not valid YAML at line L, column C: cause; fix", e.g. {@code source} = "scenario x.yaml". */
+    /**
+     * "SOURCE is not valid YAML at line L, column C: cause; fix", e.g. {@code source} = "scenario x.yaml" ("is not one
+     * YAML document" for a second document, "is nested too deep" beyond the parser's nesting limit).
+     */
     public static String notValid(String source, JsonProcessingException e) {
         if (e instanceof OneYamlDocument.SecondDocumentException) {
             return source + " is not one YAML document: " + e.getOriginalMessage();
@@ -36,6 +39,9 @@ public final class YamlErrorText {
         JsonLocation at = e.getLocation();
         String where =
                 at == null || at.getLineNr() < 1 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        if (e instanceof OneYamlDocument.NestingTooDeepException) {
+            return source + " is nested too deep" + where + ": " + e.getOriginalMessage();
+        }
         return source + " is not valid YAML" + where + ": " + cause(e.getOriginalMessage());
     }
 

@@ -47,7 +47,7 @@ public final class PackController {
     private final TickStep cycles;
     private final SampleWriter samples;
     private final PersistenceStep persistence;
-    private final ChargeThroughput throughput = new ChargeThroughput();
+    private final ChargeThroughput throughput;
     private long ticks;
 
     public PackController(ControllerParts parts) {
@@ -64,6 +64,8 @@ public final class PackController {
         this.operator = c.operator();
         ControllerParts.Estimators e = parts.estimators();
         this.soc = e.soc();
+        // the same deadband as the health tracker's cycles, so that ahThroughput and equivalentFullCycles agree
+        this.throughput = new ChargeThroughput(e.health().settings().throughputDeadbandAmps());
         int cells = hw.cellVoltages().cellCount();
         this.t = new TickState(cells, hw.temperatures().channelCount());
         this.bleed = new BalancingBleed(hw, soc);

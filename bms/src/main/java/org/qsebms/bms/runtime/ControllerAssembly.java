@@ -253,15 +253,17 @@ public final class ControllerAssembly {
      * {@code health.capacityLimitWindows} (off by default) capacity windows between the
      * {@code health.usableCapacity} charge voltage (tapered to its {@code taperC}) and cutoff, each
      * end read as the model SOC that voltage means at that current (the capacity stays the preset's
-     * scale, docs/estimation.md).
+     * scale, docs/estimation.md); the throughput and equivalent full cycles count a current beyond
+     * {@code supplementary.currentDeadbandAmps}, the band the BMS takes for a rest.
      */
     static HealthSettings healthSettings(BmsConfig cfg, EcmParameters estimatorCell) {
         double capFactor = cfg.pack().capacityAh() / cfg.chemistry().cell().capacityAh();
         HealthSettings settings = HealthSettings.defaults(
-                estimatorCell,
-                cfg.health().bulkOhms() / capFactor,
-                cfg.health().npRatio(),
-                cfg.health().endOfLifeResistanceMultiple());
+                        estimatorCell,
+                        cfg.health().bulkOhms() / capFactor,
+                        cfg.health().npRatio(),
+                        cfg.health().endOfLifeResistanceMultiple())
+                .withThroughputDeadband(cfg.supplementary().currentDeadbandAmps());
         if (!cfg.health().capacityLimitWindows()) {
             return settings;
         }

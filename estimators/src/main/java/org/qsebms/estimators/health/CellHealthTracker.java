@@ -171,7 +171,11 @@ public final class CellHealthTracker {
             long epochMillis) {
         r0.update(amps, cellVolts, cellCelsius, cellSoc);
         double ah = amps * dtSeconds / 3600.0;
-        throughputAh += Math.abs(ah);
+        // throughput (the cycles' axis) counts only charge that flowed: noise and a zero offset over rests are no
+        // cycles
+        if (Math.abs(amps) > settings.throughputDeadbandAmps()) {
+            throughputAh += Math.abs(ah);
+        }
         windowGrossAh += Math.abs(ah);
         windowSeconds += dtSeconds;
         // coulombic efficiency counts only real current: a sensor's zero offset integrated over rests would swamp it

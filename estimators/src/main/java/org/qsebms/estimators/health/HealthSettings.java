@@ -18,6 +18,9 @@ import org.qsebms.estimators.model.EcmParameters;
  * @param currentOffsetSigmaAmps     one-sigma zero offset of the current sensor
  * @param currentGainSigma           one-sigma relative gain error of the current sensor
  * @param limitWindows               capacity windows between the voltage limits ({@link LimitWindowSettings#OFF}: none)
+ * @param throughputDeadbandAmps     the charge throughput (and so the equivalent full cycles) counts only a current
+ *                                   beyond this magnitude, so that sensor noise and a zero offset over a rest are no
+ *                                   cycles; {@code >= 0} (the controller sets its {@code currentDeadbandAmps})
  */
 public record HealthSettings(
         double bulkOhmsAt25,
@@ -29,7 +32,8 @@ public record HealthSettings(
         double ocvSigmaVolts,
         double currentOffsetSigmaAmps,
         double currentGainSigma,
-        LimitWindowSettings limitWindows) {
+        LimitWindowSettings limitWindows,
+        double throughputDeadbandAmps) {
 
     public HealthSettings {
         if (limitWindows == null) {
@@ -51,12 +55,16 @@ public record HealthSettings(
         requirePositive("ocvSigmaVolts", ocvSigmaVolts);
         requirePositive("currentOffsetSigmaAmps", currentOffsetSigmaAmps);
         requirePositive("currentGainSigma", currentGainSigma);
+        if (!(throughputDeadbandAmps >= 0) || !Double.isFinite(throughputDeadbandAmps)) {
+            throw new IllegalArgumentException("throughputDeadbandAmps must be a finite number >= 0 A (0 counts every "
+                    + "reading as throughput), got " + throughputDeadbandAmps);
+        }
     }
 
     /**
      * Defaults for a cell: rest below C/50 for five slow time constants (at least 2 min), capacity
      * windows of at least 30 % SOC, 15 mV OCV error at rest, a current sensor good to C/200 offset
-     * and 0.5 % gain.
+     * and 0.5 % gain; throughput counted beyond the same C/50 as a rest.
      */
     public static HealthSettings defaults(
             EcmParameters cell, double bulkOhmsAt25, double npRatio, double endOfLifeResistanceMultiple) {
@@ -71,7 +79,8 @@ public record HealthSettings(
                 0.015,
                 c / 200,
                 0.005,
-                LimitWindowSettings.OFF);
+                LimitWindowSettings.OFF,
+                c / 50);
     }
 
     /** These settings with capacity windows between the given voltage limits (see {@link LimitWindowSettings}). */
@@ -86,7 +95,24 @@ public record HealthSettings(
                 ocvSigmaVolts,
                 currentOffsetSigmaAmps,
                 currentGainSigma,
-                windows);
+                windows,
+                throughputDeadbandAmps);
+    }
+
+    /** These settings with the throughput counted only beyond {@code amps} (see {@link #throughputDeadbandAmps}). */
+    public HealthSettings withThroughputDeadband(double amps) {
+        return new HealthSettings(
+                bulkOhmsAt25,
+                npRatio,
+                endOfLifeResistanceMultiple,
+                restAmps,
+                restSeconds,
+                minWindowSoc,
+                ocvSigmaVolts,
+                currentOffsetSigmaAmps,
+                currentGainSigma,
+                limitWindows,
+                amps);
     }
 
     private static void requirePositive(String name, double v) {

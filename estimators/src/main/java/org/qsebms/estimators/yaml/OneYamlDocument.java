@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class OneYamlDocument {
      */
     public JsonNode read(String text) throws JsonProcessingException {
         try (JsonParser p = mapper.getFactory().createParser(text)) {
-            JsonNode root = mapper.readTree(p);
+            JsonNode root = tree(p);
             if (root == null) {
                 return mapper.missingNode();
             }
@@ -52,6 +53,19 @@ public final class OneYamlDocument {
         }
     }
 
+    /** The parser's first document; a nesting beyond the parser's limit as {@link NestingTooDeepException}. */
+    private JsonNode tree(JsonParser p) throws IOException {
+        try {
+            return mapper.readTree(p);
+        } catch (StreamConstraintsException e) {
+            int max = p.streamReadConstraints().getMaxNestingDepth();
+            if (p.getParsingContext() == null || p.getParsingContext().getNestingDepth() <= max) {
+                throw e; // another of the parser's limits (a string's or a number's length): its own text says which
+            }
+            throw new NestingTooDeepException(p, max, p.currentLocation());
+        }
+    }
+
     /**
      * The 1-based line of the {@code ---} that starts the document whose first value is on {@code contentLine}: the
      * last line at or above it that starts with {@code ---}, else {@code contentLine}.
@@ -64,6 +78,32 @@ public final class OneYamlDocument {
             }
         }
         return contentLine;
+    }
+
+    /**
+     * Lists and maps nested deeper than the parser's limit (check23v: 20000 nested lists or 5000 nested maps); located
+     * where the parser stopped.
+     */
+    public static final class NestingTooDeepException extends JsonParseException {
+        private static final long serialVersionUID = 1L;
+        private final int maxDepth;
+
+        NestingTooDeepException(JsonParser p, int maxDepth, JsonLocation at) {
+            super(
+                    p,
+                    "lists and maps are nested more than " + maxDepth + " levels deep; the reader stops at "
+                            + maxDepth + " to protect itself (each level costs the parser memory and stack, so a"
+                            + " broken or hostile file could exhaust them); no configuration, preset or scenario"
+                            + " needs more than a few levels: flatten it (look for a run of '[' or '{', or ever"
+                            + " deeper indentation, from that line)",
+                    at);
+            this.maxDepth = maxDepth;
+        }
+
+        /** The parser's nesting limit the text went beyond. */
+        public int maxDepth() {
+            return maxDepth;
+        }
     }
 
     /** A second YAML document in a text that may hold one; its location is the line of the {@code ---} starting it. */
