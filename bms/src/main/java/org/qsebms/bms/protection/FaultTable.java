@@ -39,6 +39,12 @@ record FaultTable(
         String causeGone) {
 
     private static final String OPEN = "MSL: contactors open at once (under load too), latched";
+    /**
+     * The time filter of the *_STUCK windows: watched time, each sample interval counted up to the interval of a tick
+     * that is itself LOOP_OVERRUN (SensorPlausibility), so a stalled loop fills no window.
+     */
+    private static final String WATCHED_WINDOW = "the window, in watched time (one sample interval counts at most"
+            + " loop.period x (loop.overrunsToFault + 1): a stalled loop watches nothing)";
 
     /** Every row, in code order, for the given limits. */
     public static List<FaultTable> rows(ProtectionLimits l, SupplementaryLimits x) {
@@ -217,7 +223,7 @@ record FaultTable(
                         + " changed at each sample, for as many samples as make a chance of at most "
                         + String.format(java.util.Locale.ROOT, "%.0e", x.cellFrozenFalseAlarm())
                         + " on the pack's cell count (relative liveness: 8 samples on 4 cells, 5 on 24 at 1e-06)",
-                "the window",
+                WATCHED_WINDOW,
                 "its reading has changed since " + "(proven alive); a frozen channel at rest keeps the reset refused"));
         r.add(cond(
                 FaultCode.TEMPERATURE_STUCK,
@@ -230,7 +236,7 @@ record FaultTable(
                                         + " least " + num(x.tempFrozenMinHistory(), 0) + " pairs, bounded from"
                                         + " above) while another thermistor's reading changed (own-rate liveness)"
                                 : ""),
-                "the window",
+                WATCHED_WINDOW,
                 "its reading has changed since (proven alive)"));
         r.add(cond(
                 FaultCode.CURRENT_STUCK,
@@ -240,7 +246,7 @@ record FaultTable(
                         + " window, or the part of it since the reading froze) beyond what the reading explains through the preset's R0 and RC pairs, by more "
                         + "than a current of " + num(x.currentCrossCheckC(), 2) + " C would move it plus "
                         + num(x.currentCrossCheckModelDoubt() * 100, 0) + " % of the model's own predicted move",
-                "the window; the cells' cross-check: " + ms(x.currentCrossCheckDebounce()),
+                WATCHED_WINDOW + "; the cells' cross-check: " + ms(x.currentCrossCheckDebounce()),
                 "its reading has changed since (proven alive)"));
         r.add(cond(
                 FaultCode.CONTACTOR_WELDED,

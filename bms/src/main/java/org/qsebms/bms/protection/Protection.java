@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.qsebms.bms.measure.PackMeasurement;
 import org.qsebms.config.LimitDirection;
 import org.qsebms.config.LimitLevel;
+import org.qsebms.config.LoopConfig;
 import org.qsebms.config.ProtectionLimits;
 import org.qsebms.config.SupplementaryLimits;
 import org.qsebms.config.ThreeLevelLimit;
@@ -41,6 +42,9 @@ public final class Protection {
     private final LimitMonitor softShort;
     private final LimitMonitor[] limitMonitors;
     private final SupplementaryLimits extra;
+    /** The loop the measurements come from: its overrun limit bounds one sample interval of the liveness windows. */
+    private final LoopConfig loop;
+
     private SensorPlausibility plausibility;
     private org.qsebms.estimators.model.EcmParameters crossCheckCell;
     private final ConditionMonitor zeroDrift;
@@ -232,9 +236,19 @@ public final class Protection {
         this(limits, SupplementaryLimits.defaults(), sink);
     }
 
+    /** Protection for a loop at {@link LoopConfig#DEFAULT} (the liveness windows' longest watched interval). */
     public Protection(ProtectionLimits limits, SupplementaryLimits extra, FaultSink sink) {
+        this(limits, extra, LoopConfig.DEFAULT, sink);
+    }
+
+    /**
+     * @param loop the loop's period and overrun limit: a sample interval of {@code period x (overrunsToFault + 1)} or
+     *     more (a stalled loop, itself LOOP_OVERRUN) counts only that long towards the sensors' liveness windows
+     */
+    public Protection(ProtectionLimits limits, SupplementaryLimits extra, LoopConfig loop, FaultSink sink) {
         this.limits = limits;
         this.extra = extra;
+        this.loop = loop;
         this.deadbandAmps = extra.currentDeadbandAmps();
         this.sink = e -> {
             if (e.raised() && e.level() == LimitLevel.MSL) {
@@ -393,7 +407,8 @@ public final class Protection {
                                 > extra.packMismatchToleranceVolts(m.cellCount(), m.packVolts);
         packMismatch.evaluate(mismatch, now, mismatchReason, sink);
         if (plausibility == null) { // sized on first use; allocation happens once, at start-up
-            plausibility = new SensorPlausibility(extra, m.cellVolts.length, m.cellCelsius.length, crossCheckCell);
+            plausibility =
+                    new SensorPlausibility(extra, loop, m.cellVolts.length, m.cellCelsius.length, crossCheckCell);
             plausibility.requireProofOfLife(proveAliveCells, proveAliveTemps, proveAliveCurrent);
             softShortScores = new double[m.cellVolts.length];
             softShortNoLeak = new boolean[m.cellVolts.length];

@@ -10,7 +10,13 @@ import org.qsebms.config.SupplementaryLimits;
  * {@code *StuckWhileFlowing} while current flows, and for {@code *StuckAtRest} whatever the current
  * (the at-rest liveness diagnostic: a live channel's noise changes its reading). A channel found
  * stuck stays stuck until its reading changes: that, and only that, proves it alive again.
- * Every window is a time, never a tick count. Preallocated; one {@link #update} per tick, no allocation.
+ * Every window is a time, never a tick count, but only time the channel was watched: each interval
+ * between two samples counts at most {@code loop.period x (loop.overrunsToFault + 1)}: a tick that
+ * starts that late has missed {@code overrunsToFault} periods, so the interval is itself a LOOP_OVERRUN
+ * (a stalled or stopped loop), no observation of the channel, while every interval of a loop not at
+ * fault counts whole. A stall fills no window; a freeze across it is still timed by the watched time
+ * before and after it.
+ * Preallocated; one {@link #update} per tick, no allocation.
  */
 final class SensorPlausibility {
     private final SupplementaryLimits limits;
@@ -72,31 +78,44 @@ final class SensorPlausibility {
     double stepAllowedCelsius;
 
     SensorPlausibility(SupplementaryLimits limits, int cellCount, int tempCount) {
-        this(limits, cellCount, tempCount, null);
+        this(limits, org.qsebms.config.LoopConfig.DEFAULT, cellCount, tempCount, null);
     }
 
-    /** @param cell the preset's cell scaled to the pack, for the cells' cross-check of the current (null: none) */
+    /**
+     * @param loop the loop's period and overrun limit: an interval between two samples counts towards a liveness
+     *     window for at most {@code period x (overrunsToFault + 1)}, where the loop itself is at fault
+     * @param cell the preset's cell scaled to the pack, for the cells' cross-check of the current (null: none)
+     */
     SensorPlausibility(
-            SupplementaryLimits limits, int cellCount, int tempCount, org.qsebms.estimators.model.EcmParameters cell) {
+            SupplementaryLimits limits,
+            org.qsebms.config.LoopConfig loop,
+            int cellCount,
+            int tempCount,
+            org.qsebms.estimators.model.EcmParameters cell) {
         this.limits = limits;
         this.currentByCells = cell == null ? null : new CurrentFlowCrossCheck(limits, cell, cellCount);
         this.rateWindowNanos = limits.tempRateWindow().toNanos();
         long statusDebounce = limits.sensorStatusDebounce().toNanos();
+        // ControlLoop: a tick starts (missed + 1) periods after the last, LOOP_OVERRUN once missed >= overrunsToFault
+        long watchedInterval = loop.period().toNanos() * (loop.overrunsToFault() + 1L);
         cells = new ChannelLiveness(
                 cellCount,
                 limits.cellStuckWhileFlowing().toNanos(),
                 limits.cellStuckAtRest().toNanos(),
-                statusDebounce);
+                statusDebounce,
+                watchedInterval);
         temps = new ChannelLiveness(
                 tempCount,
                 limits.tempStuckWhileFlowing().toNanos(),
                 limits.tempStuckAtRest().toNanos(),
-                statusDebounce);
+                statusDebounce,
+                watchedInterval);
         current = new ChannelLiveness(
                 1,
                 limits.currentStuckWhileFlowing().toNanos(),
                 limits.currentStuckAtRest().toNanos(),
-                statusDebounce);
+                statusDebounce,
+                watchedInterval);
         frozenCells = new FrozenAmongMovingChannels(cellCount, limits.cellFrozenFalseAlarm());
         cellOk = new boolean[cellCount];
         frozenTemps =
@@ -351,11 +370,14 @@ final class SensorPlausibility {
      * sample interval, so a load that pauses between pulses still adds up, as the SOC floors'
      * debounce does) and whether the channel is flagged stuck. A dropout the status check judges
      * (faulty samples spanning its debounce) is its own: a run after it starts at the sample before
-     * its first reading. Preallocated.
+     * its first reading. Both windows count watched time: each sample interval at most
+     * {@link #maxIntervalNanos}, so a stalled loop's one long interval fills neither. Preallocated.
      */
     private static final class ChannelLiveness {
         private final double[] last;
         private final long[] changedAt;
+        /** Watched time since the reading last changed: the sum of the sample intervals, each capped. */
+        private final long[] watchedNanos;
         /** Flowing time since the reading last changed: the sum of the sample intervals that end on a flowing sample. */
         private final long[] flowedNanos;
 
@@ -369,15 +391,27 @@ final class SensorPlausibility {
         private final long[] lastOkAt;
 
         private final long[] flowedSinceOk;
+        /** Watched time over the faulty samples since the last valid one. */
+        private final long[] watchedSinceOk;
+
         private final long whileFlowingNanos;
         private final long atRestNanos;
         /** The status check's debounce: a frozen run is timed across a dropout it cannot judge, not across longer ones. */
         private final long statusDebounceNanos;
+        /**
+         * The most one sample interval counts towards a window: {@code loop.period x (loop.overrunsToFault + 1)}. An
+         * interval that long is a stalled loop (LOOP_OVERRUN), during which nobody watched the channel.
+         */
+        private final long maxIntervalNanos;
 
-        ChannelLiveness(int n, long whileFlowingNanos, long atRestNanos, long statusDebounceNanos) {
+        ChannelLiveness(
+                int n, long whileFlowingNanos, long atRestNanos, long statusDebounceNanos, long maxIntervalNanos) {
             last = new double[n];
             lastOkAt = new long[n];
             flowedSinceOk = new long[n];
+            watchedSinceOk = new long[n];
+            watchedNanos = new long[n];
+            this.maxIntervalNanos = maxIntervalNanos;
             java.util.Arrays.fill(lastOkAt, Long.MIN_VALUE);
             this.statusDebounceNanos = statusDebounceNanos;
             changedAt = new long[n];
@@ -396,32 +430,39 @@ final class SensorPlausibility {
          * @param flowing current flows at this sample (the interval since {@code prev} counts as flowing)
          */
         void sample(int i, double v, boolean ok, long now, long prev, boolean flowing) {
+            long watched = Math.min(now - prev, maxIntervalNanos);
             if (!ok) {
                 // a faulty sample neither proves the channel alive nor restarts its run: the reading after
                 // it is compared with the one before it, so a frozen channel that also drops out now and
                 // then, too seldom for its status check, is still judged by its windows (the interval
                 // counts as flowing when current flowed, as across any sample of the run)
                 changedNow[i] = true;
-                if (changedAt[i] != Long.MIN_VALUE && flowing) {
-                    flowedNanos[i] += now - prev;
+                if (changedAt[i] != Long.MIN_VALUE) {
+                    watchedNanos[i] += watched;
+                    if (flowing) {
+                        flowedNanos[i] += watched;
+                    }
                 }
+                watchedSinceOk[i] += watched;
                 if (flowing) {
-                    flowedSinceOk[i] += now - prev;
+                    flowedSinceOk[i] += watched;
                 }
                 // a window that runs out inside a dropout too short for the status check: the channel has shown
                 // no life for the window (its faulty samples prove none), so it is stuck until its reading changes
                 if (changedAt[i] != Long.MIN_VALUE
                         && lastOkAt[i] != Long.MIN_VALUE
                         && now - lastOkAt[i] <= statusDebounceNanos + (now - prev)
-                        && (now - changedAt[i] >= atRestNanos || flowedNanos[i] >= whileFlowingNanos)) {
+                        && (watchedNanos[i] >= atRestNanos || flowedNanos[i] >= whileFlowingNanos)) {
                     stuck[i] = true;
                 }
                 return;
             }
             long okBefore = lastOkAt[i];
             long flowedInGap = flowedSinceOk[i];
+            long watchedInGap = watchedSinceOk[i];
             lastOkAt[i] = now;
             flowedSinceOk[i] = 0;
+            watchedSinceOk[i] = 0;
             changedNow[i] = changedAt[i] == Long.MIN_VALUE || Double.compare(v, last[i]) != 0;
             if (changedNow[i]) {
                 // a changed reading proves the channel alive
@@ -435,16 +476,17 @@ final class SensorPlausibility {
                         && okBefore < prev
                         && prev - okBefore <= statusDebounceNanos + (now - prev);
                 changedAt[i] = acrossDropout ? okBefore : prev;
-                flowedNanos[i] = (acrossDropout ? flowedInGap : 0) + (flowing ? now - prev : 0);
+                watchedNanos[i] = (acrossDropout ? watchedInGap : 0) + watched;
+                flowedNanos[i] = (acrossDropout ? flowedInGap : 0) + (flowing ? watched : 0);
                 last[i] = v;
                 stuck[i] = unproven[i];
                 return;
             }
-            long atRest = now - changedAt[i];
+            watchedNanos[i] += watched;
             if (flowing) {
-                flowedNanos[i] += now - prev;
+                flowedNanos[i] += watched;
             }
-            if (unproven[i] || atRest >= atRestNanos || flowedNanos[i] >= whileFlowingNanos) {
+            if (unproven[i] || watchedNanos[i] >= atRestNanos || flowedNanos[i] >= whileFlowingNanos) {
                 stuck[i] = true;
             }
         }

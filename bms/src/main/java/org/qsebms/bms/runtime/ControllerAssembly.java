@@ -106,7 +106,7 @@ public final class ControllerAssembly {
         int cells = checkedCellCount(cfg, hw);
         EventQueue events = channels.events();
         StateHandoff persistence = channels.persistence();
-        Protection protection = new Protection(cfg.limits(), cfg.supplementary(), f -> {
+        Protection protection = new Protection(cfg.limits(), cfg.supplementary(), cfg.loop(), f -> {
             events.offer(new ControllerEvent.FaultEdge(f));
             persistence.offerFault(f, epochMillis.getAsLong());
         });
