@@ -225,22 +225,40 @@ final class PersistedStateCheck {
                             + "can have made (capacity, rate, temperature or date); treated as not measured yet");
             usable = null;
         }
+        long operating = s.operatingMillis();
+        if (operating < 0) {
+            warn(
+                    "operatingMillis",
+                    Long.toString(operating),
+                    "an operating time cannot be negative; counting on from 0");
+            operating = 0;
+        }
         List<TripRecord> trips = new ArrayList<>();
+        List<String> undated = new ArrayList<>();
         for (TripRecord t : s.tripHistory()) {
             if (!t.id().matches("[A-Z0-9_]+\\.MSL")) {
                 warn(
                         "tripHistory",
                         "'" + t.id() + "'",
-                        "an entry is ID@epochMillis with ID a fault id such as CELL_OVER_CURRENT.MSL; that entry is left "
-                                + "out of the repeated-trip count");
-            } else if (!plausibleTime(t.epochMillis())) {
-                warn(
-                        "tripHistory",
-                        "'" + t.id() + "@" + t.epochMillis() + "'",
-                        "not a time between 2020 and now; that entry is left out of the repeated-trip count");
+                        "an entry is ID@epochMillis;operatingMillis with ID a fault id such as CELL_OVER_CURRENT.MSL; "
+                                + "that entry is left out of the repeated-trip count");
+            } else if (t.operatingMillis() == TripRecord.UNKNOWN
+                    || t.operatingMillis() < 0
+                    || t.operatingMillis() > operating) {
+                // an age that cannot be trusted counts as none (failing safe): the trip is taken as made at this
+                // start and ages from here, so it leaves the count after lockoutWindow of operation
+                undated.add(t.id() + "@" + text(t.epochMillis()) + ";" + text(t.operatingMillis()));
+                trips.add(t.atOperating(operating));
             } else {
                 trips.add(t);
             }
+        }
+        if (!undated.isEmpty()) {
+            warnings.add("persisted state " + where + ": tripHistory = '" + String.join(",", undated)
+                    + "' has no operating time the lockout can age it by (a file from before the operating clock, an "
+                    + "unreadable time, or one after the file's operatingMillis " + operating + "); the wall clock "
+                    + "cannot say how old a trip is (a Pi without RTC reads 1970 before NTP), so those trips count as "
+                    + "taken at this start and leave the repeated-trip count after lockoutWindow of operation");
         }
         if (warnings.isEmpty()) {
             return s;
@@ -261,6 +279,7 @@ final class PersistedStateCheck {
         return PersistedState.builder(s.soc().withCellSoc(soc).withCellSocSigma(socSigma), health)
                 .sequence(sequence)
                 .savedEpochMillis(saved)
+                .operatingMillis(operating)
                 .cycleCount(cycles)
                 .ahThroughput(throughput)
                 .faultLog(s.faultLog())
@@ -268,6 +287,10 @@ final class PersistedStateCheck {
                 .latchedFaults(s.latchedFaults())
                 .tripHistory(trips)
                 .build();
+    }
+
+    private static String text(long time) {
+        return time == TripRecord.UNKNOWN ? "?" : Long.toString(time);
     }
 
     private void warn(String field, String found, String why) {
