@@ -24,6 +24,12 @@ final class PersistedStateCheck {
     /** No state file was written before 2020-01-01. */
     static final long EARLIEST_EPOCH_MILLIS =
             Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
+    /**
+     * The last time a clock shows: a date after it (or before 1970) is no clock's reading but a corrupt value. A date
+     * between that disagrees with this start's clock is kept (the clock may be the one that is wrong).
+     */
+    static final long LAST_CLOCK_EPOCH_MILLIS =
+            Instant.parse("9999-12-31T23:59:59Z").toEpochMilli();
     /** Clock skew tolerated for a time in the future. */
     static final long FUTURE_TOLERANCE_MILLIS = 86_400_000L;
 
@@ -48,6 +54,14 @@ final class PersistedStateCheck {
 
     private boolean plausibleTime(long epochMillis) {
         return epochMillis >= EARLIEST_EPOCH_MILLIS && epochMillis <= nowEpochMillis + FUTURE_TOLERANCE_MILLIS;
+    }
+
+    private static boolean clockReading(long epochMillis) {
+        return epochMillis >= 0 && epochMillis <= LAST_CLOCK_EPOCH_MILLIS;
+    }
+
+    private static long millisOfDays(double epochDays) {
+        return (long) Math.max(-Long.MAX_VALUE / 2.0, Math.min(Long.MAX_VALUE / 2.0, epochDays * 86_400_000.0));
     }
 
     private PersistedState run(PersistedState s) {
@@ -191,6 +205,7 @@ final class PersistedStateCheck {
         }
         List<ResistancePoint> history = new ArrayList<>();
         int droppedPoints = 0;
+        int offClockPoints = 0;
         for (ResistancePoint p : s.resistanceHistory()) {
             boolean ok = p.equivalentCycles() >= 0
                     && p.equivalentCycles() < Double.POSITIVE_INFINITY
@@ -198,32 +213,49 @@ final class PersistedStateCheck {
                     && p.r0Ohm() <= MAX_RESISTANCE_FACTOR * nominalR0[0]
                     && p.seiOhm() >= 0
                     && p.seiOhm() <= p.r0Ohm()
-                    && plausibleTime((long) Math.min(Long.MAX_VALUE / 2.0, p.epochDays() * 86_400_000.0));
-            if (ok) {
-                history.add(p);
-            } else {
+                    && clockReading(millisOfDays(p.epochDays()));
+            if (!ok) {
                 droppedPoints++;
+                continue;
             }
+            // a date that disagrees with this start's clock says the clock was not set (now, or when the point was
+            // recorded): the learnt point is kept, never lost to a clock
+            if (!plausibleTime(millisOfDays(p.epochDays()))) {
+                offClockPoints++;
+            }
+            history.add(p);
         }
         if (droppedPoints > 0) {
             warn(
                     "resistance",
                     droppedPoints + " of " + s.resistanceHistory().size() + " history points",
-                    "impossible cycles, R0, SEI or date; those points are left out of the resistance trend");
+                    "impossible cycles, R0, SEI or a date no clock shows (before 1970 or after 9999); those points "
+                            + "are left out of the resistance trend");
+        }
+        if (offClockPoints > 0) {
+            offClock(
+                    "resistance",
+                    offClockPoints + " of " + s.resistanceHistory().size() + " history points",
+                    "those points are kept (a date before 2020 is left out of the SEI trend against time)");
         }
         UsableCapacity usable = s.usableCapacity();
         if (usable != null
                 && !(usable.ampHours() <= MAX_CAPACITY_FACTOR * nominalCap[0]
                         && Double.isFinite(usable.meanDischargeC())
                         && Double.isFinite(usable.meanCelsius())
-                        && plausibleTime(usable.epochMillis()))) {
+                        && clockReading(usable.epochMillis()))) {
             warn(
                     "usableCapacity",
                     usable.ampHours() + " Ah at " + usable.meanDischargeC() + " C, " + usable.meanCelsius()
                             + " °C, epoch ms " + usable.epochMillis(),
                     "not a measurement this pack "
-                            + "can have made (capacity, rate, temperature or date); treated as not measured yet");
+                            + "can have made (capacity, rate, temperature, or a date no clock shows); treated as not measured yet");
             usable = null;
+        } else if (usable != null && !plausibleTime(usable.epochMillis())) {
+            offClock(
+                    "usableCapacity",
+                    usable.ampHours() + " Ah measured at epoch ms " + usable.epochMillis(),
+                    "the measurement is kept (its date is only a record)");
         }
         long operating = s.operatingMillis();
         if (operating < 0) {
@@ -287,6 +319,14 @@ final class PersistedStateCheck {
                 .latchedFaults(s.latchedFaults())
                 .tripHistory(trips)
                 .build();
+    }
+
+    /** A date that disagrees with this start's clock: the value is kept, one warning per key. */
+    private void offClock(String field, String found, String kept) {
+        warnings.add("persisted state " + where + ": " + field + " = " + found + " dated outside 2020.."
+                + Instant.ofEpochMilli(nowEpochMillis + FUTURE_TOLERANCE_MILLIS)
+                + " (now + 1 day by this start's clock): the clock was not set now or when they were recorded (a "
+                + "Pi without RTC reads 1970 until NTP answers); " + kept);
     }
 
     private static String text(long time) {
