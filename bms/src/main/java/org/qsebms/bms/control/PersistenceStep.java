@@ -19,6 +19,8 @@ final class PersistenceStep implements TickStep {
     private final ChargeThroughput throughput;
     private final LongSupplier epochMillis;
     private long nextNanos = Long.MIN_VALUE;
+    /** The last tick's loop clock reading (the saved operating time is taken at it). */
+    private long lastNanos = StateHandoff.NO_NANOS;
 
     PersistenceStep(
             ControllerParts.Outlets outlets,
@@ -36,6 +38,7 @@ final class PersistenceStep implements TickStep {
 
     @Override
     public void run(TickState t) {
+        lastNanos = t.nowNanos;
         if (nextNanos == Long.MIN_VALUE || t.nowNanos >= nextNanos) {
             if (offerNow() || nextNanos == Long.MIN_VALUE) {
                 nextNanos = t.nowNanos + everyNanos;
@@ -45,7 +48,7 @@ final class PersistenceStep implements TickStep {
 
     /** Offers a snapshot now, whatever the interval. */
     boolean offerNow() {
-        return handoff.offer(soc, health, usable, throughput.ah(), epochMillis.getAsLong(), false);
+        return handoff.offer(soc, health, usable, throughput.ah(), epochMillis.getAsLong(), false, lastNanos);
     }
 
     /**
@@ -53,7 +56,7 @@ final class PersistenceStep implements TickStep {
      * open, so no charge can move after it.
      */
     boolean offerAtStop(boolean pathOpen) {
-        return handoff.offer(soc, health, usable, throughput.ah(), epochMillis.getAsLong(), pathOpen);
+        return handoff.offer(soc, health, usable, throughput.ah(), epochMillis.getAsLong(), pathOpen, lastNanos);
     }
 
     StateHandoff handoff() {

@@ -14,6 +14,10 @@ import org.qsebms.estimators.soc.SocState;
  *
  * @param sequence         increases with every write (diagnostics, and the crash test)
  * @param savedEpochMillis wall-clock time of the write
+ * @param operatingMillis  the controller's operating time at the write: milliseconds of its own monotonic loop
+ *                         clock, summed over every run (a start continues from the value saved, so time powered
+ *                         off is not counted and a wrong wall clock does not enter it); the repeated-trip
+ *                         lockout ages its trips by it
  * @param soc              the SOC filter's state (SOC per cell, fraction 0..1; NaN: unknown)
  * @param cycleCount       completed equivalent full cycles
  * @param ahThroughput     charge moved through the pack, both directions, in Ah
@@ -22,12 +26,13 @@ import org.qsebms.estimators.soc.SocState;
  * @param usableCapacity   the last usable capacity measured from full to the cutoff (null: none yet)
  * @param latchedFaults    ids ({@code CODE.MSL}) of the faults latched at the time of the write: restored at
  *                         start, so a crash or power loss never clears a latch
- * @param tripHistory      the repeated-trip lockout's recent trips (wall-clock times): restored at start, so a
+ * @param tripHistory      the repeated-trip lockout's recent trips (on the operating clock): restored at start, so a
  *                         pack that trips and is power-cycled still reaches the lockout
  */
 public record PersistedState(
         long sequence,
         long savedEpochMillis,
+        long operatingMillis,
         SocState soc,
         long cycleCount,
         double ahThroughput,
@@ -61,6 +66,7 @@ public record PersistedState(
         private final HealthState health;
         private long sequence;
         private long savedEpochMillis;
+        private long operatingMillis;
         private long cycleCount;
         private double ahThroughput;
         private List<FaultLogEntry> faultLog = List.of();
@@ -80,6 +86,12 @@ public record PersistedState(
 
         public Builder savedEpochMillis(long v) {
             savedEpochMillis = v;
+            return this;
+        }
+
+        /** The controller's operating time at the write (not set: 0). */
+        public Builder operatingMillis(long v) {
+            operatingMillis = v;
             return this;
         }
 
@@ -120,6 +132,7 @@ public record PersistedState(
             return new PersistedState(
                     sequence,
                     savedEpochMillis,
+                    operatingMillis,
                     soc,
                     cycleCount,
                     ahThroughput,
@@ -136,6 +149,7 @@ public record PersistedState(
         return new PersistedState(
                 newSequence,
                 savedEpochMillis,
+                operatingMillis,
                 soc,
                 cycleCount,
                 ahThroughput,
@@ -151,6 +165,7 @@ public record PersistedState(
         return new PersistedState(
                 sequence,
                 savedEpochMillis,
+                operatingMillis,
                 soc,
                 cycleCount,
                 ahThroughput,
@@ -161,11 +176,28 @@ public record PersistedState(
                 tripHistory);
     }
 
+    /** This state at another operating time. */
+    public PersistedState withOperatingMillis(long operating) {
+        return new PersistedState(
+                sequence,
+                savedEpochMillis,
+                operating,
+                soc,
+                cycleCount,
+                ahThroughput,
+                faultLog,
+                health,
+                usableCapacity,
+                latchedFaults,
+                tripHistory);
+    }
+
     /** This state with another trip history. */
     public PersistedState withTripHistory(List<TripRecord> trips) {
         return new PersistedState(
                 sequence,
                 savedEpochMillis,
+                operatingMillis,
                 soc,
                 cycleCount,
                 ahThroughput,
@@ -249,6 +281,7 @@ public record PersistedState(
         return o instanceof PersistedState p
                 && sequence == p.sequence
                 && savedEpochMillis == p.savedEpochMillis
+                && operatingMillis == p.operatingMillis
                 && soc.equals(p.soc)
                 && cycleCount == p.cycleCount
                 && Double.compare(ahThroughput, p.ahThroughput) == 0

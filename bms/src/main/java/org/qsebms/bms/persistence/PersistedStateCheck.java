@@ -24,6 +24,12 @@ final class PersistedStateCheck {
     /** No state file was written before 2020-01-01. */
     static final long EARLIEST_EPOCH_MILLIS =
             Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
+    /**
+     * The last time a clock shows: a date after it (or before 1970) is no clock's reading but a corrupt value. A date
+     * between that disagrees with this start's clock is kept (the clock may be the one that is wrong).
+     */
+    static final long LAST_CLOCK_EPOCH_MILLIS =
+            Instant.parse("9999-12-31T23:59:59Z").toEpochMilli();
     /** Clock skew tolerated for a time in the future. */
     static final long FUTURE_TOLERANCE_MILLIS = 86_400_000L;
 
@@ -48,6 +54,14 @@ final class PersistedStateCheck {
 
     private boolean plausibleTime(long epochMillis) {
         return epochMillis >= EARLIEST_EPOCH_MILLIS && epochMillis <= nowEpochMillis + FUTURE_TOLERANCE_MILLIS;
+    }
+
+    private static boolean clockReading(long epochMillis) {
+        return epochMillis >= 0 && epochMillis <= LAST_CLOCK_EPOCH_MILLIS;
+    }
+
+    private static long millisOfDays(double epochDays) {
+        return (long) Math.max(-Long.MAX_VALUE / 2.0, Math.min(Long.MAX_VALUE / 2.0, epochDays * 86_400_000.0));
     }
 
     private PersistedState run(PersistedState s) {
@@ -191,6 +205,7 @@ final class PersistedStateCheck {
         }
         List<ResistancePoint> history = new ArrayList<>();
         int droppedPoints = 0;
+        int offClockPoints = 0;
         for (ResistancePoint p : s.resistanceHistory()) {
             boolean ok = p.equivalentCycles() >= 0
                     && p.equivalentCycles() < Double.POSITIVE_INFINITY
@@ -198,49 +213,84 @@ final class PersistedStateCheck {
                     && p.r0Ohm() <= MAX_RESISTANCE_FACTOR * nominalR0[0]
                     && p.seiOhm() >= 0
                     && p.seiOhm() <= p.r0Ohm()
-                    && plausibleTime((long) Math.min(Long.MAX_VALUE / 2.0, p.epochDays() * 86_400_000.0));
-            if (ok) {
-                history.add(p);
-            } else {
+                    && clockReading(millisOfDays(p.epochDays()));
+            if (!ok) {
                 droppedPoints++;
+                continue;
             }
+            // a date that disagrees with this start's clock says the clock was not set (now, or when the point was
+            // recorded): the learnt point is kept, never lost to a clock
+            if (!plausibleTime(millisOfDays(p.epochDays()))) {
+                offClockPoints++;
+            }
+            history.add(p);
         }
         if (droppedPoints > 0) {
             warn(
                     "resistance",
                     droppedPoints + " of " + s.resistanceHistory().size() + " history points",
-                    "impossible cycles, R0, SEI or date; those points are left out of the resistance trend");
+                    "impossible cycles, R0, SEI or a date no clock shows (before 1970 or after 9999); those points "
+                            + "are left out of the resistance trend");
+        }
+        if (offClockPoints > 0) {
+            offClock(
+                    "resistance",
+                    offClockPoints + " of " + s.resistanceHistory().size() + " history points",
+                    "those points are kept (a date before 2020 is left out of the SEI trend against time)");
         }
         UsableCapacity usable = s.usableCapacity();
         if (usable != null
                 && !(usable.ampHours() <= MAX_CAPACITY_FACTOR * nominalCap[0]
                         && Double.isFinite(usable.meanDischargeC())
                         && Double.isFinite(usable.meanCelsius())
-                        && plausibleTime(usable.epochMillis()))) {
+                        && clockReading(usable.epochMillis()))) {
             warn(
                     "usableCapacity",
                     usable.ampHours() + " Ah at " + usable.meanDischargeC() + " C, " + usable.meanCelsius()
                             + " °C, epoch ms " + usable.epochMillis(),
                     "not a measurement this pack "
-                            + "can have made (capacity, rate, temperature or date); treated as not measured yet");
+                            + "can have made (capacity, rate, temperature, or a date no clock shows); treated as not measured yet");
             usable = null;
+        } else if (usable != null && !plausibleTime(usable.epochMillis())) {
+            offClock(
+                    "usableCapacity",
+                    usable.ampHours() + " Ah measured at epoch ms " + usable.epochMillis(),
+                    "the measurement is kept (its date is only a record)");
+        }
+        long operating = s.operatingMillis();
+        if (operating < 0) {
+            warn(
+                    "operatingMillis",
+                    Long.toString(operating),
+                    "an operating time cannot be negative; counting on from 0");
+            operating = 0;
         }
         List<TripRecord> trips = new ArrayList<>();
+        List<String> undated = new ArrayList<>();
         for (TripRecord t : s.tripHistory()) {
             if (!t.id().matches("[A-Z0-9_]+\\.MSL")) {
                 warn(
                         "tripHistory",
                         "'" + t.id() + "'",
-                        "an entry is ID@epochMillis with ID a fault id such as CELL_OVER_CURRENT.MSL; that entry is left "
-                                + "out of the repeated-trip count");
-            } else if (!plausibleTime(t.epochMillis())) {
-                warn(
-                        "tripHistory",
-                        "'" + t.id() + "@" + t.epochMillis() + "'",
-                        "not a time between 2020 and now; that entry is left out of the repeated-trip count");
+                        "an entry is ID@epochMillis;operatingMillis with ID a fault id such as CELL_OVER_CURRENT.MSL; "
+                                + "that entry is left out of the repeated-trip count");
+            } else if (t.operatingMillis() == TripRecord.UNKNOWN
+                    || t.operatingMillis() < 0
+                    || t.operatingMillis() > operating) {
+                // an age that cannot be trusted counts as none (failing safe): the trip is taken as made at this
+                // start and ages from here, so it leaves the count after lockoutWindow of operation
+                undated.add(t.id() + "@" + text(t.epochMillis()) + ";" + text(t.operatingMillis()));
+                trips.add(t.atOperating(operating));
             } else {
                 trips.add(t);
             }
+        }
+        if (!undated.isEmpty()) {
+            warnings.add("persisted state " + where + ": tripHistory = '" + String.join(",", undated)
+                    + "' has no operating time the lockout can age it by (a file from before the operating clock, an "
+                    + "unreadable time, or one after the file's operatingMillis " + operating + "); the wall clock "
+                    + "cannot say how old a trip is (a Pi without RTC reads 1970 before NTP), so those trips count as "
+                    + "taken at this start and leave the repeated-trip count after lockoutWindow of operation");
         }
         if (warnings.isEmpty()) {
             return s;
@@ -261,6 +311,7 @@ final class PersistedStateCheck {
         return PersistedState.builder(s.soc().withCellSoc(soc).withCellSocSigma(socSigma), health)
                 .sequence(sequence)
                 .savedEpochMillis(saved)
+                .operatingMillis(operating)
                 .cycleCount(cycles)
                 .ahThroughput(throughput)
                 .faultLog(s.faultLog())
@@ -268,6 +319,18 @@ final class PersistedStateCheck {
                 .latchedFaults(s.latchedFaults())
                 .tripHistory(trips)
                 .build();
+    }
+
+    /** A date that disagrees with this start's clock: the value is kept, one warning per key. */
+    private void offClock(String field, String found, String kept) {
+        warnings.add("persisted state " + where + ": " + field + " = " + found + " dated outside 2020.."
+                + Instant.ofEpochMilli(nowEpochMillis + FUTURE_TOLERANCE_MILLIS)
+                + " (now + 1 day by this start's clock): the clock was not set now or when they were recorded (a "
+                + "Pi without RTC reads 1970 until NTP answers); " + kept);
+    }
+
+    private static String text(long time) {
+        return time == TripRecord.UNKNOWN ? "?" : Long.toString(time);
     }
 
     private void warn(String field, String found, String why) {

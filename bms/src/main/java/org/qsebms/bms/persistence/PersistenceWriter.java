@@ -35,6 +35,16 @@ public final class PersistenceWriter implements AutoCloseable {
     private static final long REPEAT_ERROR_NANOS = 60_000_000_000L;
 
     public PersistenceWriter(StateFile file, StateHandoff handoff, PersistedState restored) {
+        this(file, handoff, restored, StateHandoff.NO_NANOS);
+    }
+
+    /**
+     * A writer that saves on top of {@code restored}, whose operating time the controller continues from the loop
+     * clock's reading {@code startNanos} ({@link StateHandoff#NO_NANOS}: from the first snapshot the loop offers).
+     * Construct it before the loop's first tick.
+     */
+    public PersistenceWriter(StateFile file, StateHandoff handoff, PersistedState restored, long startNanos) {
+        handoff.continueOperatingTime(restored.operatingMillis(), startNanos);
         this.file = file;
         this.handoff = handoff;
         this.last = restored;
@@ -72,11 +82,12 @@ public final class PersistenceWriter implements AutoCloseable {
     /** Takes whatever is waiting and writes once if anything changed. Returns true when a write happened. */
     synchronized boolean drainAndWrite() {
         boolean changed = false;
-        FaultLogEntry f;
-        while ((f = handoff.pollFault()) != null) {
+        PendingFault p;
+        while ((p = handoff.pollFault()) != null) {
+            FaultLogEntry f = p.entry();
             faultLog.addLast(f);
             latched.apply(f);
-            trips.apply(f);
+            trips.apply(f, p.operatingMillis());
             changed = true;
         }
         trimFaultLog();
@@ -107,9 +118,11 @@ public final class PersistenceWriter implements AutoCloseable {
 
     /** The state as it would be written now. */
     synchronized PersistedState current() {
+        // the file's operating time is never behind a trip it holds (a trip after the last snapshot)
         return last.withSequenceAndFaultLog(++sequence, new ArrayList<>(faultLog))
                 .withLatchedFaults(latched.ids())
-                .withTripHistory(trips.trips());
+                .withTripHistory(trips.trips())
+                .withOperatingMillis(Math.max(last.operatingMillis(), trips.latestOperatingMillis()));
     }
 
     private void trimFaultLog() {

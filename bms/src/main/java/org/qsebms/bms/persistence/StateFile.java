@@ -423,6 +423,7 @@ public final class StateFile {
         b.append("format=").append(FORMAT).append('\n');
         b.append("sequence=").append(s.sequence()).append('\n');
         b.append("savedEpochMillis=").append(s.savedEpochMillis()).append('\n');
+        b.append("operatingMillis=").append(s.operatingMillis()).append('\n');
         b.append("cells=").append(s.cellCount()).append('\n');
         array(b, "cellSoc", s.soc().cellSoc());
         array(b, "cellSocSigma", s.soc().cellSocSigma());
@@ -473,6 +474,9 @@ public final class StateFile {
         for (int i = 0; i < s.tripHistory().size(); i++) {
             TripRecord t = s.tripHistory().get(i);
             b.append(i == 0 ? "" : ",").append(t.id()).append('@').append(t.epochMillis());
+            if (t.operatingMillis() != TripRecord.UNKNOWN) {
+                b.append(';').append(t.operatingMillis());
+            }
         }
         b.append('\n');
         for (FaultLogEntry f : s.faultLog()) {
@@ -561,6 +565,8 @@ public final class StateFile {
             // read in the file's field order, so the first missing or malformed field is the one named
             long sequence = integer(kv, "sequence");
             long saved = integer(kv, "savedEpochMillis");
+            // came with the trips' operating clock: older files have none (0; their trips carry no operating time)
+            long operating = kv.containsKey("operatingMillis") ? integer(kv, "operatingMillis") : 0;
             double[] capacityAh = doubles(kv, "capacityAh", cells);
             double[] r0 = doubles(kv, "resistanceOhm", cells);
             double[] sei = doubles(kv, "seiResistanceOhm", cells);
@@ -581,6 +587,7 @@ public final class StateFile {
             return new PersistedState(
                     sequence,
                     saved,
+                    operating,
                     // the SOC's doubt came later: older files have none (unknown: the restored SOC takes the start
                     // doubt), and were not written at a stop as far as anyone can tell
                     new SocState(soc, optionalDoubles(kv, "cellSocSigma", cells), "true".equals(kv.get("socAtStop"))),
@@ -725,8 +732,10 @@ public final class StateFile {
     }
 
     /**
-     * {@code ID@epochMillis,...}. An entry that does not parse is kept with the time {@link Long#MIN_VALUE} and its
-     * text as the id, so the plausibility check refuses it by name while the rest of the state loads.
+     * {@code ID@epochMillis;operatingMillis,...} (files before the operating clock: {@code ID@epochMillis}). A time
+     * that does not parse is {@link TripRecord#UNKNOWN} (the plausibility check counts such a trip as taken at this
+     * start: failing safe); an entry without a readable id keeps its whole text as the id, so the check refuses it by
+     * name while the rest of the state loads.
      */
     private static List<TripRecord> tripHistory(String value) {
         List<TripRecord> out = new ArrayList<>();
@@ -736,17 +745,24 @@ public final class StateFile {
                 continue;
             }
             int at = t.lastIndexOf('@');
-            long time = Long.MIN_VALUE;
-            if (at > 0) {
-                try {
-                    time = Long.parseLong(t.substring(at + 1));
-                } catch (NumberFormatException e) {
-                    time = Long.MIN_VALUE;
-                }
+            if (at <= 0) {
+                out.add(new TripRecord(t, TripRecord.UNKNOWN, TripRecord.UNKNOWN));
+                continue;
             }
-            out.add(time == Long.MIN_VALUE ? new TripRecord(t, time) : new TripRecord(t.substring(0, at), time));
+            String[] times = t.substring(at + 1).split(";", -1);
+            long operating = times.length == 2 ? time(times[1]) : TripRecord.UNKNOWN;
+            out.add(new TripRecord(
+                    t.substring(0, at), times.length <= 2 ? time(times[0]) : TripRecord.UNKNOWN, operating));
         }
         return out;
+    }
+
+    private static long time(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return TripRecord.UNKNOWN;
+        }
     }
 
     private static FaultLogEntry fault(String value) throws CorruptStateException {

@@ -29,10 +29,21 @@ public final class StateHandoff {
     private UsableCapacity usableCapacity;
 
     private long epochMillis;
+    /** The slot's operating time (the controller's, {@link PersistedState#operatingMillis()}). */
+    private long slotOperatingMillis;
+    /** The operating time carried over from the state restored, continued from {@link #operatingStartNanos}. */
+    private long operatingRestoredMillis;
+    /** The loop clock's reading the restored operating time continues from; {@link #NO_NANOS}: the first offer's. */
+    private long operatingStartNanos = NO_NANOS;
+    /** Loop side: the latest operating time handed over (the operating clock never runs back). */
+    private long operatingMillis;
+    /** No loop-clock reading. */
+    public static final long NO_NANOS = Long.MIN_VALUE;
+
     private final AtomicBoolean full = new AtomicBoolean();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong droppedFaults = new AtomicLong();
-    private final ArrayBlockingQueue<FaultLogEntry> faults = new ArrayBlockingQueue<>(256);
+    private final ArrayBlockingQueue<PendingFault> faults = new ArrayBlockingQueue<>(256);
     private volatile Thread consumer;
 
     /** History points handed over at most (the tracker's history is bounded the same way). */
@@ -41,6 +52,35 @@ public final class StateHandoff {
     public StateHandoff(int cells) {
         soc = new SocState.Capture(cells);
         health = new HealthState.Capture(cells, HISTORY_CAPACITY);
+    }
+
+    /**
+     * Continues the operating time restored ({@code restoredMillis}) from the loop clock's reading {@code nowNanos}
+     * ({@link #NO_NANOS}: from the first snapshot offered with a loop-clock reading). Call before the loop starts.
+     */
+    public void continueOperatingTime(long restoredMillis, long nowNanos) {
+        operatingRestoredMillis = restoredMillis;
+        operatingStartNanos = nowNanos;
+        operatingMillis = restoredMillis;
+    }
+
+    /**
+     * The operating time at the loop clock's {@code loopNanos} ({@link #NO_NANOS}: the latest known); a snapshot
+     * ({@code anchors}) starts the clock when no start was given, a fault edge before that is dated at the start.
+     */
+    private long operatingAt(long loopNanos, boolean anchors) {
+        if (loopNanos == NO_NANOS) {
+            return operatingMillis;
+        }
+        if (operatingStartNanos == NO_NANOS) {
+            if (!anchors) {
+                return operatingMillis;
+            }
+            operatingStartNanos = loopNanos;
+        }
+        long run = Math.max(0, (loopNanos - operatingStartNanos) / 1_000_000L);
+        operatingMillis = Math.max(operatingMillis, operatingRestoredMillis + run);
+        return operatingMillis;
     }
 
     /** Loop side, without a health tracker. */
@@ -75,6 +115,21 @@ public final class StateHandoff {
             double ahThroughputNow,
             long epochMillisNow,
             boolean atStop) {
+        return offer(soc, health, usable, ahThroughputNow, epochMillisNow, atStop, NO_NANOS);
+    }
+
+    /**
+     * As {@link #offer(SocEstimator, CellHealthTracker, UsableCapacityMeter, double, long, boolean)}, with
+     * {@code loopNanos} the loop clock's reading (the ticks' clock), which the saved operating time is taken at.
+     */
+    public boolean offer(
+            SocEstimator soc,
+            CellHealthTracker health,
+            UsableCapacityMeter usable,
+            double ahThroughputNow,
+            long epochMillisNow,
+            boolean atStop,
+            long loopNanos) {
         if (full.get()) {
             dropped.incrementAndGet();
             return false;
@@ -88,14 +143,16 @@ public final class StateHandoff {
         usableCapacity = usable == null ? null : usable.last();
         ahThroughput = ahThroughputNow;
         epochMillis = epochMillisNow;
+        slotOperatingMillis = operatingAt(loopNanos, true);
         full.set(true);
         wake();
         return true;
     }
 
-    /** Loop side, on fault edges only (allocates one entry per edge). */
+    /** Loop side, on fault edges only (allocates one entry per edge), dated by the edge's loop clock reading. */
     public void offerFault(FaultEvent f, long epochMillisNow) {
-        if (!faults.offer(new FaultLogEntry(epochMillisNow, f.code().number(), f.id(), f.raised(), f.reason()))) {
+        FaultLogEntry e = new FaultLogEntry(epochMillisNow, f.code().number(), f.id(), f.raised(), f.reason());
+        if (!faults.offer(new PendingFault(e, operatingAt(f.nanos(), false)))) {
             droppedFaults.incrementAndGet();
         }
         wake();
@@ -124,6 +181,7 @@ public final class StateHandoff {
     PersistedState take(PersistedState base) {
         SocState s = soc.toState();
         long t = epochMillis;
+        long operating = Math.max(base.operatingMillis(), slotOperatingMillis);
         double ah = ahThroughput;
         UsableCapacity usable = usableCapacity != null ? usableCapacity : base.usableCapacity();
         // without a tracker the base's health stays (a file's figures are not lost by a run without one)
@@ -131,6 +189,7 @@ public final class StateHandoff {
         PersistedState out = new PersistedState(
                 base.sequence(),
                 t,
+                operating,
                 s,
                 Math.max(equivalentCycles(ah, h.capacityAh()), base.cycleCount()),
                 ah,
@@ -152,7 +211,7 @@ public final class StateHandoff {
         return mean > 0 ? (long) (ahThroughput / (2 * mean)) : 0;
     }
 
-    FaultLogEntry pollFault() {
+    PendingFault pollFault() {
         return faults.poll();
     }
 

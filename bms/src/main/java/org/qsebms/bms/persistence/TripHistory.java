@@ -12,8 +12,9 @@ import org.qsebms.bms.protection.FaultEvent;
  * The repeated-trip lockout's trip history, as the fault edges tell it (the writer's side of the
  * lockout, kept like {@link LatchedFaults}): every new MSL raise of a fault other than the lockout
  * itself and the unknown-state latch is a trip (a latch restored at start is not); the reset edge of the lockout (only a service
- * reset clears it) forgets the history. The last {@link #PER_FAULT} trips of each fault are kept;
- * the protection drops those older than its window when it restores them.
+ * reset clears it) forgets the history. The last {@link #PER_FAULT} trips of each fault are kept,
+ * each dated on the controller's operating clock (and, for the record, the wall clock); the
+ * protection drops those older than its window, in operating time, when it restores them.
  */
 final class TripHistory {
     /** Trips kept per fault: at least any configured {@code lockoutTrips} in practice (the default is 3). */
@@ -31,8 +32,8 @@ final class TripHistory {
         }
     }
 
-    /** Applies one fault edge. */
-    void apply(FaultLogEntry e) {
+    /** Applies one fault edge, {@code operatingMillis} the controller's operating time at it. */
+    void apply(FaultLogEntry e, long operatingMillis) {
         if (!e.id().endsWith(".MSL")) {
             return;
         }
@@ -43,7 +44,7 @@ final class TripHistory {
             return;
         }
         if (e.raised() && !e.reason().endsWith(FaultEvent.RESTORED_SUFFIX) && !e.id().equals(STATE_UNKNOWN_ID)) {
-            add(new TripRecord(e.id(), e.epochMillis()));
+            add(new TripRecord(e.id(), e.epochMillis(), operatingMillis));
         }
     }
 
@@ -53,6 +54,17 @@ final class TripHistory {
         while (q.size() > PER_FAULT) {
             q.removeFirst();
         }
+    }
+
+    /** The latest operating time of a kept trip ({@link TripRecord#UNKNOWN} when none). */
+    long latestOperatingMillis() {
+        long latest = TripRecord.UNKNOWN;
+        for (ArrayDeque<TripRecord> q : trips.values()) {
+            for (TripRecord t : q) {
+                latest = Math.max(latest, t.operatingMillis());
+            }
+        }
+        return latest;
     }
 
     /** The kept trips, fault by fault, oldest first within each. */

@@ -290,7 +290,9 @@ record FaultTable(
                 FaultCode.REPEATED_TRIP_LOCKOUT,
                 "MSL",
                 "one fault tripped at MSL " + x.lockoutTrips() + " times within "
-                        + x.lockoutWindow().toMinutes() + " min",
+                        + x.lockoutWindow().toMinutes()
+                        + " min of operation (the controller's operating time, carried across restarts; time powered "
+                        + "off does not count)",
                 "–",
                 "none",
                 "–",

@@ -70,7 +70,7 @@ public final class StatePersistence {
                 .widen(loaded.state(), System.currentTimeMillis(), loaded.previousGeneration() ? 1 : 0);
         int restoredCells = apply(loaded.state(), soc, controller);
         plant.continueFrom(loaded.state().cellSoc());
-        restoreTrips(loaded.state(), controller, nowNanos, System.currentTimeMillis());
+        restoreTrips(loaded.state(), controller, nowNanos);
         if (loaded.stateUnknown() != null) {
             // a state was saved but cannot be read: whether a fault was latched is unknown, so the pack starts as if
             // one were, and stays open until an accepted reset acknowledges the lost state
@@ -92,7 +92,8 @@ public final class StatePersistence {
                     loaded.state().cycleCount(),
                     loaded.state().faultLog().size());
         }
-        return new PersistenceWriter(file, controller.persistence(), loaded.state()).start();
+        // the operating time goes on from the file's at this start: the trips restored above age on the same clock
+        return new PersistenceWriter(file, controller.persistence(), loaded.state(), nowNanos).start();
     }
 
     /** The restored SOC's doubt in words, for the start-up log. */
@@ -186,14 +187,16 @@ public final class StatePersistence {
     }
 
     /**
-     * Restores the repeated-trip lockout's history: each trip's wall-clock time becomes an age, put
-     * on the controller's clock at {@code nowNanos} (a restart resets that clock, not the wall clock).
-     * The protection drops trips older than its window.
+     * Restores the repeated-trip lockout's history: each trip's age is the controller's operating time since it (the
+     * file's {@code operatingMillis} less the trip's), put on the controller's clock at {@code nowNanos}. Time powered
+     * off does not age a trip, and the wall clock does not enter (a Pi without RTC reads 1970 until NTP answers). The
+     * protection drops trips older than its window.
      */
-    public static void restoreTrips(PersistedState s, PackController controller, long nowNanos, long nowEpochMillis) {
+    public static void restoreTrips(PersistedState s, PackController controller, long nowNanos) {
         List<String> unknown = new java.util.ArrayList<>();
         for (TripRecord t : s.tripHistory()) {
-            long ageNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(nowEpochMillis - t.epochMillis());
+            long ageMillis = Math.max(0, s.operatingMillis() - t.operatingMillis());
+            long ageNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(ageMillis);
             if (!controller.protection().restoreTrip(t.id(), ageNanos, nowNanos)) {
                 unknown.add(t.id());
             }

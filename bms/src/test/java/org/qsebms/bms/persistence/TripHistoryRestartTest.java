@@ -154,18 +154,21 @@ class TripHistoryRestartTest {
     @Test
     void theTripHistoryRoundTripsThroughTheFile() throws Exception {
         long now = System.currentTimeMillis();
-        List<TripRecord> trips =
-                List.of(new TripRecord("CELL_OVER_CURRENT.MSL", now - 2000), new TripRecord("LOOP_OVERRUN.MSL", now));
+        List<TripRecord> trips = List.of(
+                new TripRecord("CELL_OVER_CURRENT.MSL", now - 2000, 5_000),
+                new TripRecord("LOOP_OVERRUN.MSL", now, 7_000));
         Path file = dir.resolve(StatePersistence.FILE_NAME);
         new StateFile(file)
                 .write(PersistedState.builder(
                                 new SocState(new double[] {0.5, 0.5, 0.5, 0.5}), HealthState.nominal(4, 2.0, 0.035))
                         .savedEpochMillis(now)
+                        .operatingMillis(7_000)
                         .tripHistory(trips)
                         .build());
         StateFile.Loaded l = load(file);
         assertThat(l.fieldWarnings()).isEmpty();
         assertThat(l.state().tripHistory()).isEqualTo(trips);
+        assertThat(l.state().operatingMillis()).isEqualTo(7_000);
     }
 
     @Test
@@ -180,47 +183,80 @@ class TripHistoryRestartTest {
         assertThat(l.state().cycleCount()).isEqualTo(7);
     }
 
+    /**
+     * An entry without a fault id is refused by name; one whose times are unreadable, or dated by the wall clock alone
+     * (even in the future), still names a trip: it counts as taken at this start (issue 23, check23v defect 1: a time
+     * that cannot be trusted must not drop a trip; it was refused before, failing open).
+     */
     @Test
-    void aMalformedOrFutureEntryIsRefusedByNameAndTheRestLoads() throws Exception {
+    void aMalformedEntryIsRefusedByNameAndAnUndatedTripCountsAtTheStart() throws Exception {
         long now = System.currentTimeMillis();
         long future = now + 10L * 86_400_000L;
         Path file = writeFile(
                 List.of(),
-                "CELL_OVER_CURRENT.MSL@" + (now - 1000) + ",CELL_OVER_CURRENT.MSL@yesterday,LOOP_OVERRUN.MSL@"
-                        + future);
+                "CELL_OVER_CURRENT.MSL@" + (now - 1000) + ",CELL_OVER_CURRENT.MSL@yesterday,LOOP_OVERRUN.MSL@" + future
+                        + ",not a fault@" + now);
         StateFile.Loaded l = load(file);
         assertThat(l.restored()).isTrue();
         assertThat(l.fieldWarnings()).hasSize(2);
-        assertThat(l.fieldWarnings().get(0)).contains("tripHistory", "CELL_OVER_CURRENT.MSL@yesterday", "fault id");
+        assertThat(l.fieldWarnings().get(0)).contains("tripHistory", "'not a fault'", "fault id");
         assertThat(l.fieldWarnings().get(1))
-                .contains("tripHistory", "LOOP_OVERRUN.MSL@" + future, "between 2020 and now");
-        assertThat(l.state().tripHistory()).containsExactly(new TripRecord("CELL_OVER_CURRENT.MSL", now - 1000));
+                .contains(
+                        "tripHistory",
+                        "CELL_OVER_CURRENT.MSL@?;?",
+                        "LOOP_OVERRUN.MSL@" + future,
+                        "count as taken at this start");
+        assertThat(l.state().tripHistory())
+                .containsExactly(
+                        new TripRecord("CELL_OVER_CURRENT.MSL", now - 1000, 0),
+                        new TripRecord("CELL_OVER_CURRENT.MSL", TripRecord.UNKNOWN, 0),
+                        new TripRecord("LOOP_OVERRUN.MSL", future, 0));
         assertThat(l.state().cycleCount()).isEqualTo(7);
         assertThat(l.state().cellSoc()).containsExactly(0.5, 0.5, 0.5, 0.5);
     }
 
+    /**
+     * A trip older than the window in operating time is dropped on load (issue 23, check23v: trips are aged by the
+     * controller's operating time, not the wall clock; and they are SHORT_CIRCUIT's, the fault {@link #trip} raises,
+     * so the test would see them counted).
+     */
     @Test
     void aTripOlderThanTheWindowIsDroppedOnLoad() throws Exception {
         SimRig probe = rig();
         long window = probe.cfg.supplementary().lockoutWindow().toMillis();
         int trips = probe.cfg.supplementary().lockoutTrips();
+        long operating = 10 * window;
         long now = System.currentTimeMillis();
         java.util.ArrayList<TripRecord> old = new java.util.ArrayList<>();
         for (int i = 0; i < trips - 1; i++) {
-            old.add(new TripRecord("CELL_OVER_CURRENT.MSL", now - window - 60_000L - i));
+            old.add(new TripRecord("SHORT_CIRCUIT.MSL", now, operating - window - 60_000L - i));
         }
-        writeFile(List.copyOf(old.reversed()), joined(old.reversed()));
+        Path file = writeFile(List.copyOf(old.reversed()), joined(old.reversed()));
+        Files.writeString(file, Files.readString(file).replaceAll("operatingMillis=0", "operatingMillis=" + operating));
+        rewriteChecksum(file);
+        assertThat(load(file).fieldWarnings()).isEmpty();
         SimRig after = rig();
         StatePersistence.restoreAndStart(after.cfg, after.controller, after.now).close();
         after.tick();
         trip(after);
         assertThat(after.controller.protection().lockedOut())
-                .as("%d trips older than the window do not count", trips - 1)
+                .as("%d trips older than the window (in operating time) do not count", trips - 1)
                 .isFalse();
+    }
+
+    private static void rewriteChecksum(Path file) throws Exception {
+        String body = Files.readString(file);
+        body = body.substring(0, body.indexOf("crc32="));
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.writeString(file, body + String.format("crc32=%08x%n", crc.getValue()));
     }
 
     private static String joined(List<TripRecord> trips) {
         return String.join(
-                ",", trips.stream().map(t -> t.id() + "@" + t.epochMillis()).toList());
+                ",",
+                trips.stream()
+                        .map(t -> t.id() + "@" + t.epochMillis() + ";" + t.operatingMillis())
+                        .toList());
     }
 }

@@ -47,30 +47,47 @@ public final class ResistanceHistory {
     }
 
     /**
+     * The first day a point's date can be true (2020-01-01, days since the epoch): no pack ran this software before.
+     * A point dated before it was recorded while the wall clock was not set (a Raspberry Pi without RTC reads 1970
+     * until NTP answers); it is kept, but its date is no time to fit a trend against.
+     */
+    public static final double EARLIEST_TRUSTED_EPOCH_DAYS = 18_262;
+
+    /**
      * Least-squares slope of the SEI resistance against time over the last {@code points} points
-     * (ohm per day); NaN with fewer than 3 points or no time span.
+     * (ohm per day); NaN with fewer than 3 points or no time span. Points whose date cannot be true (before {@link
+     * #EARLIEST_TRUSTED_EPOCH_DAYS}, or no number) are left out of this fit, not out of the history.
      */
     public double seiTrendOhmPerDay(int points) {
-        int n = Math.min(points, count);
-        if (n < 3) {
-            return Double.NaN;
-        }
+        int n = 0;
         double sx = 0;
         double sy = 0;
-        for (int i = count - n; i < count; i++) {
-            sx += days[i];
-            sy += seiOhms[i];
+        for (int i = count - Math.min(points, count); i < count; i++) {
+            if (trustedDate(i)) {
+                n++;
+                sx += days[i];
+                sy += seiOhms[i];
+            }
+        }
+        if (n < 3) {
+            return Double.NaN;
         }
         double mx = sx / n;
         double my = sy / n;
         double sxx = 0;
         double sxy = 0;
-        for (int i = count - n; i < count; i++) {
-            double dx = days[i] - mx;
-            sxx += dx * dx;
-            sxy += dx * (seiOhms[i] - my);
+        for (int i = count - Math.min(points, count); i < count; i++) {
+            if (trustedDate(i)) {
+                double dx = days[i] - mx;
+                sxx += dx * dx;
+                sxy += dx * (seiOhms[i] - my);
+            }
         }
         return sxx > 0 ? sxy / sxx : Double.NaN;
+    }
+
+    private boolean trustedDate(int i) {
+        return days[i] >= EARLIEST_TRUSTED_EPOCH_DAYS && days[i] < Double.POSITIVE_INFINITY;
     }
 
     public int size() {
