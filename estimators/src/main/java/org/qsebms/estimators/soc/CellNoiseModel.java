@@ -83,6 +83,8 @@ final class CellNoiseModel {
     private final RestoredDoubt restoredDoubt;
     /** The rest the filter has watched (nothing flowing), after which a voltage is taken for an OCV. */
     private final WatchedRest watchedRest;
+    /** A rest voltage still relaxing beyond what the model holds, and the SOC doubt it leaves. */
+    private final RestRelaxation restRelaxation;
 
     /** Per cell, the innovations' running mean (V) over the matching window. */
     private final double[] innovationMean;
@@ -122,6 +124,7 @@ final class CellNoiseModel {
         this.voltageBias = new VoltageBiasConsider(adaptation, cellCount);
         this.restoredDoubt = new RestoredDoubt(cell, tuning, cellCount);
         this.watchedRest = new WatchedRest(cell, cellCount);
+        this.restRelaxation = new RestRelaxation(cell, tuning, cellCount);
         this.innovationMean = new double[cellCount];
         this.innovationBiasVolts = new double[cellCount];
         this.innovationBiasSoc = new double[cellCount];
@@ -159,6 +162,11 @@ final class CellNoiseModel {
     /** The SOC span a start left open ({@link StartSpan}), which each filter moves with its own SOC change. */
     StartSpan startSpan() {
         return startSpan;
+    }
+
+    /** A rest voltage still relaxing ({@link RestRelaxation}), which each filter feeds after its correction. */
+    RestRelaxation restRelaxation() {
+        return restRelaxation;
     }
 
     /** The rest the filter has watched ({@link WatchedRest}). */
@@ -270,6 +278,7 @@ final class CellNoiseModel {
         startSpan.close(i);
         presetFit.restart(i);
         voltageBias.reset(i);
+        restRelaxation.clear(i);
     }
 
     /**
@@ -460,7 +469,8 @@ final class CellNoiseModel {
      * analyses' SOC errors of an OCV error ({@code ocvSoc}, per sigma) and of a relative resistance
      * error ({@code resistanceSoc}, per unit, times its sigma), of the current sensor's offset and
      * gain error ({@link CurrentSensorConsider}) and of a capacity error ({@link CapacityConsider}), plus the SOC reach of the innovations' bias
-     * ({@link #recordInnovationBias}), capped at 1; for a cell that does not fit its preset
+     * ({@link #recordInnovationBias}) or, where larger, of a rest voltage still relaxing beyond the model
+     * ({@link RestRelaxation}), capped at 1; for a cell that does not fit its preset
      * ({@link #mismatched}) at least {@link #mismatchBound}.
      */
     double socBound3Sigma(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
@@ -502,7 +512,7 @@ final class CellNoiseModel {
     private double bound(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
         double resistanceSoc = resistanceSocPerUnit * resistanceErrorSigma[i];
         double bound = 3.0 * Math.sqrt(socVariance + ocvSoc * ocvSoc + resistanceSoc * resistanceSoc)
-                + Math.max(innovationBiasSoc[i], voltageBias.socError(i));
+                + Math.max(Math.max(innovationBiasSoc[i], voltageBias.socError(i)), restRelaxation.socDoubt(i));
         if (presetFit.mismatched(i)) {
             bound = Math.max(bound, mismatchBound(i));
         }

@@ -208,6 +208,22 @@ public final class EkfSocEstimator implements SocFilter {
             predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
             restartFromRest(i, cellVolts[i], cellCelsius[i], outside);
+            // a rest voltage still relaxing beyond the model's states: its SOC doubt (RestRelaxation)
+            noise.restRelaxation()
+                    .observe(
+                            i,
+                            packAmps - currentOffset[i],
+                            cellVolts[i],
+                            cellCelsius[i],
+                            dtSeconds,
+                            soc[i],
+                            v1[i],
+                            v2[i],
+                            v3[i],
+                            a1,
+                            a2,
+                            temperatures.polarisationDecay(),
+                            noise.ocvSigma(i));
             // while a start's span is open (a flat OCV) the SOC variance stays as wide as it (StartSpan)
             noise.startSpan().floorVariance(p, NN * i, i);
         }

@@ -193,6 +193,22 @@ public final class SpkfSocEstimator implements SocFilter {
             predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
             restartFromRest(i, cellVolts[i], cellCelsius[i], outside);
+            // a rest voltage still relaxing beyond the model's states: its SOC doubt (RestRelaxation)
+            noise.restRelaxation()
+                    .observe(
+                            i,
+                            packAmps - x[N * i + OFFSET],
+                            cellVolts[i],
+                            cellCelsius[i],
+                            dtSeconds,
+                            x[N * i + SOC],
+                            x[N * i + V1],
+                            x[N * i + V2],
+                            x[N * i + V3],
+                            a1,
+                            a2,
+                            temperatures.polarisationDecay(),
+                            noise.ocvSigma(i));
             // while a start's span is open (a flat OCV) the SOC variance stays as wide as it (StartSpan)
             noise.startSpan().floorVariance(p, NN * i, i);
         }
