@@ -33,6 +33,14 @@ import org.qsebms.bms.offline.scenario.ScenarioRunner;
  * the first minute, the other half healthy. The build runs {@code -Doracle.softShortSeeds} seeds
  * (16 by default; the nightly profile runs more) of rests, and at least 30 of cycling (the first
  * cycling seed with a detection claim is 17).
+ *
+ * <p>Options: {@code -Doracle.softShortFirstSeed} (first seed, 1), {@code -Doracle.softShortSeeds} (rest seeds, 16),
+ * {@code -Doracle.softShortCyclingSeeds} (cycling seeds, at least 30), {@code -Doracle.randomBalancing=true} (a random
+ * {@code balancing:} section per seed), and {@code -Doracle.softShortAmbient=LO..HI} (°C, e.g. {@code -15..0} or
+ * {@code 40..55}: each seed's ambient drawn uniformly in the range from a stream of its own, so its pack, load and
+ * short stay the ones it has at 25 °C; without it every seed is at 25 °C as before, and a malformed value is refused
+ * naming the expected form). The claims judged do not depend on the ambient: the documented rest claim (30 min settle
+ * + 30 min fit, 3.7 mA) and cycling claim carry no temperature term, and the detector's settle time is a fixed setting.
  */
 class RandomSoftShortOracleTest {
     private static final String[] CHEMISTRIES = {
@@ -44,6 +52,14 @@ class RandomSoftShortOracleTest {
     record Generated(String yaml, boolean cycling) {}
 
     static Generated scenario(long seed, boolean cycling) {
+        return scenario(seed, cycling, SoftShortAmbientRange.fromProperty());
+    }
+
+    /**
+     * The seed's scenario with its ambient drawn from {@code ambient} ({@link SoftShortAmbientRange#draw}, a stream of
+     * its own), or at 25 °C when {@code ambient} is null: every other draw is the one the seed has at 25 °C.
+     */
+    static Generated scenario(long seed, boolean cycling, SoftShortAmbientRange ambient) {
         SplittableRandom r = new SplittableRandom(seed);
         String chemistry = CHEMISTRIES[r.nextInt(CHEMISTRIES.length)];
         boolean lfp = chemistry.contains("lfp");
@@ -93,6 +109,10 @@ class RandomSoftShortOracleTest {
             if (sixteen) {
                 yaml = yaml.replace("seriesCells: " + cells + ",", "seriesCells: 16,");
             }
+        }
+        if (ambient != null) {
+            yaml = yaml.replace(
+                    "ambientCelsius: 25,", String.format(Locale.ROOT, "ambientCelsius: %.1f,", ambient.draw(seed)));
         }
         if (Boolean.getBoolean("oracle.randomBalancing")) {
             yaml += randomBalancing(seed);
