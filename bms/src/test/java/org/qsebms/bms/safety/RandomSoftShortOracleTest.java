@@ -558,6 +558,22 @@ class RandomSoftShortOracleTest {
     }
 
     /**
+     * Known miss, rest seed 31998 from fix23ag's second cold sweep (rest seeds 31801-32000 at -15..0 °C: 26 detection
+     * claims, this the one violation): ptpa-ncm811 16 x 3 Ah at -1.5 °C, 143 ohm (25.5 mA) in cell 7, discharged at
+     * 1.15 C to the bottom (median SOC 0.027, cell under-voltage MOL at 0.47 h) and at rest from 0.47 h with nothing
+     * bled (every cell under the balancing floor). Flagged at 2.62 h, deadline 2.47 h: the rest fit names 0.1, 0.3 and
+     * 0.4 mA after 32, 62 and 92 min of fit (standard error 0.27-0.05 mA), where at 25 °C it is flagged at 1.47 h naming
+     * 26.0 mA. The leaking cell's reading rises for the first hour (3.5230 V at 0.5 h, 3.5292 V at 1.0 h) as the cold
+     * cells relax on the bottom knee; not traced further. Not the balancer: nothing is bled, and the same with it off.
+     */
+    @Disabled("known miss, measured 2026-12-06 (fix23ag, -15..0 °C): rest seed 31998 (143 ohm, 25.5 mA, -1.5 °C, at the"
+            + " bottom knee, nothing bled) flagged at 2.62 h, deadline 2.47 h; 1.47 h at 25 °C")
+    @Test
+    void restSeed31998AtTheColdBottomKneeIsFlaggedInTime() {
+        assertThat(judgeAllAt(COLD, false, 31998)).isEmpty();
+    }
+
+    /**
      * Known miss, a false alarm fix23ag's sweep found (rest seeds 31401-31600 at 0..10 °C, {@code
      * -Doracle.softShortAmbient=0..10}: 33 detection claims, all flagged in time; 3 violations, all this seed's three
      * levels): 31547, a healthy psoa-lfp 16 x 2 Ah pack at 6.7 °C discharged at 0.75 C for 37 min to SOC 0.09, resting
