@@ -33,6 +33,14 @@ import org.qsebms.bms.offline.scenario.ScenarioRunner;
  * the first minute, the other half healthy. The build runs {@code -Doracle.softShortSeeds} seeds
  * (16 by default; the nightly profile runs more) of rests, and at least 30 of cycling (the first
  * cycling seed with a detection claim is 17).
+ *
+ * <p>Options: {@code -Doracle.softShortFirstSeed} (first seed, 1), {@code -Doracle.softShortSeeds} (rest seeds, 16),
+ * {@code -Doracle.softShortCyclingSeeds} (cycling seeds, at least 30), {@code -Doracle.randomBalancing=true} (a random
+ * {@code balancing:} section per seed), and {@code -Doracle.softShortAmbient=LO..HI} (°C, e.g. {@code -15..0} or
+ * {@code 40..55}: each seed's ambient drawn uniformly in the range from a stream of its own, so its pack, load and
+ * short stay the ones it has at 25 °C; without it every seed is at 25 °C as before, and a malformed value is refused
+ * naming the expected form). The claims judged do not depend on the ambient: the documented rest claim (30 min settle
+ * + 30 min fit, 3.7 mA) and cycling claim carry no temperature term, and the detector's settle time is a fixed setting.
  */
 class RandomSoftShortOracleTest {
     private static final String[] CHEMISTRIES = {
@@ -44,6 +52,14 @@ class RandomSoftShortOracleTest {
     record Generated(String yaml, boolean cycling) {}
 
     static Generated scenario(long seed, boolean cycling) {
+        return scenario(seed, cycling, SoftShortAmbientRange.fromProperty());
+    }
+
+    /**
+     * The seed's scenario with its ambient drawn from {@code ambient} ({@link SoftShortAmbientRange#draw}, a stream of
+     * its own), or at 25 °C when {@code ambient} is null: every other draw is the one the seed has at 25 °C.
+     */
+    static Generated scenario(long seed, boolean cycling, SoftShortAmbientRange ambient) {
         SplittableRandom r = new SplittableRandom(seed);
         String chemistry = CHEMISTRIES[r.nextInt(CHEMISTRIES.length)];
         boolean lfp = chemistry.contains("lfp");
@@ -94,6 +110,10 @@ class RandomSoftShortOracleTest {
                 yaml = yaml.replace("seriesCells: " + cells + ",", "seriesCells: 16,");
             }
         }
+        if (ambient != null) {
+            yaml = yaml.replace(
+                    "ambientCelsius: 25,", String.format(Locale.ROOT, "ambientCelsius: %.1f,", ambient.draw(seed)));
+        }
         if (Boolean.getBoolean("oracle.randomBalancing")) {
             yaml += randomBalancing(seed);
         }
@@ -123,7 +143,12 @@ class RandomSoftShortOracleTest {
 
     /** As {@link #judge(long, boolean)}, counting in {@code claims} a run that carried a detection claim. */
     static List<String> judge(long seed, boolean cycling, AtomicInteger claims) {
-        Generated g = scenario(seed, cycling);
+        return judge(seed, cycling, SoftShortAmbientRange.fromProperty(), claims);
+    }
+
+    /** As {@link #judge(long, boolean, AtomicInteger)}, the seed's ambient drawn from {@code ambient} (null: 25 °C). */
+    static List<String> judge(long seed, boolean cycling, SoftShortAmbientRange ambient, AtomicInteger claims) {
+        Generated g = scenario(seed, cycling, ambient);
         List<String> out = new ArrayList<>();
         for (String v : judge(g.yaml(), "soft-short oracle seed " + seed, g.cycling(), claims)) {
             out.add("seed " + seed + ": " + v);
@@ -139,6 +164,15 @@ class RandomSoftShortOracleTest {
         List<String> out = new ArrayList<>();
         for (long seed : seeds) {
             out.addAll(judge(seed, cycling));
+        }
+        return out;
+    }
+
+    /** The violations of every seed with its ambient drawn from {@code ambient}, as {@link #judge(long, boolean)}. */
+    static List<String> judgeAllAt(SoftShortAmbientRange ambient, boolean cycling, long... seeds) {
+        List<String> out = new ArrayList<>();
+        for (long seed : seeds) {
+            out.addAll(judge(seed, cycling, ambient, new AtomicInteger()));
         }
         return out;
     }
@@ -474,6 +508,85 @@ class RandomSoftShortOracleTest {
     @Test
     void restSeed8746IsFlaggedInTime() {
         assertThat(judgeAll(false, 8746)).isEmpty();
+    }
+
+    /** The cold range of fix23ag's first rest sweep (rest seeds 31201-31400). */
+    private static final SoftShortAmbientRange COLD = new SoftShortAmbientRange(-15, 0);
+
+    /** The cool range of fix23ag's second rest sweep (rest seeds 31401-31600). */
+    private static final SoftShortAmbientRange COOL = new SoftShortAmbientRange(0, 10);
+
+    /**
+     * Known miss, the cold rests fix23ag's sweep found (rest seeds 31201-31400 at -15..0 °C, {@code
+     * -Doracle.softShortAmbient=-15..0}: 19 detection claims, 3 violations). Both are shorts the balancer's bleed during
+     * the rest hides in the cold, and both are flagged in time with the balancer off or at 25 °C:
+     * <ul>
+     *   <li>31220: le-ncm811 8 x 3 Ah at -2.1 °C, 214 ohm (18.2 mA) in cell 4, the pack discharged to the bottom knee
+     *       (SOC 0.07 leaking, 0.13 the median) and at rest from 0.62 h; the others bled 57-102 mAh by 2 h. Flagged at
+     *       2.80 h, deadline 2.62 h. The rest fit's excess starts low and climbs (-2.4, 0.7, 4.3, 8.7 mA at 23, 53,
+     *       83, 98 min of fit) where at 25 °C it is 11.9-15.6 mA throughout (flagged 2.28 h) and with the balancer off
+     *       17.4 mA (flagged 1.62 h): the bled median's drop is read as a loss, the interface's cold bleed drop the
+     *       linear {@code BleedDropModel} underrates (docs/safety.md, fix23z, "what is left").</li>
+     *   <li>31243: psoa-ncm811 6 x 3 Ah at -14.7 °C, 1008 ohm (3.7 mA) in cell 2, at rest from 0.33 h: never flagged;
+     *       excess 3.4-4.0 mA against a bleed doubt of 2.0-2.3 mA and a standard error of 0.57-0.71 mA (5 sigmas
+     *       needed). The healthy cells are bled down to the leaking one all rest long (48 mAh mean by 2 h; at 25 °C the
+     *       bleed stops at 24 mAh by 1.5 h and the short is flagged at 1.34 h; with the balancer off RSL at 1.34 h,
+     *       4.1 mA): fix23ab's known miss (the leak's cold interface drop read as a low cell) and fix23ad's -15 °C
+     *       1000 ohm miss ({@code ColdRestSoftShortDetectionTest}).</li>
+     * </ul>
+     */
+    @Disabled("known miss, measured 2026-12-06 (fix23ag, -15..0 °C): 31220 (214 ohm, 18.2 mA, -2.1 °C) flagged at 2.80"
+            + " h, deadline 2.62 h; 31243 (1008 ohm, 3.7 mA, -14.7 °C) never, deadline 2.33 h; both in time with the"
+            + " balancer off (1.62, 1.34 h) and at 25 °C (2.28, 1.34 h)")
+    @Test
+    void theColdRestShortsTheBalancerHidesAreFlaggedInTime() {
+        assertThat(judgeAllAt(COLD, false, 31220, 31243)).isEmpty();
+    }
+
+    /**
+     * Known miss, rest seed 31307 at -15..0 °C (fix23ag): le-ncm811 16 x 3 Ah at -2.3 °C, 1001 ohm (4.0 mA) in cell 2,
+     * at rest from 0.53 h with the others bled: never flagged (excess 2.0-3.2 mA from 1 h of fit, standard error
+     * 0.48-0.76 mA, bleed doubt 1.1-1.6 mA). Not a cold defect: at 25 °C the same pack is never flagged either (3.8-3.9
+     * mA, bleed doubt 1.8-2.5 mA), the class of the small rest leaks still missed at 25 °C (2444, 4737 above).
+     */
+    @Disabled(
+            "known miss, measured 2026-12-06 (fix23ag, -15..0 °C): rest seed 31307, 1001 ohm / 4.0 mA at -2.3 °C, never"
+                    + " flagged, deadline 2.53 h; never at 25 °C either")
+    @Test
+    void restSeed31307IsFlaggedInTime() {
+        assertThat(judgeAllAt(COLD, false, 31307)).isEmpty();
+    }
+
+    /**
+     * Known miss, rest seed 31998 from fix23ag's second cold sweep (rest seeds 31801-32000 at -15..0 °C: 26 detection
+     * claims, this the one violation): ptpa-ncm811 16 x 3 Ah at -1.5 °C, 143 ohm (25.5 mA) in cell 7, discharged at
+     * 1.15 C to the bottom (median SOC 0.027, cell under-voltage MOL at 0.47 h) and at rest from 0.47 h with nothing
+     * bled (every cell under the balancing floor). Flagged at 2.62 h, deadline 2.47 h: the rest fit names 0.1, 0.3 and
+     * 0.4 mA after 32, 62 and 92 min of fit (standard error 0.27-0.05 mA), where at 25 °C it is flagged at 1.47 h naming
+     * 26.0 mA. The leaking cell's reading rises for the first hour (3.5230 V at 0.5 h, 3.5292 V at 1.0 h) as the cold
+     * cells relax on the bottom knee; not traced further. Not the balancer: nothing is bled, and the same with it off.
+     */
+    @Disabled("known miss, measured 2026-12-06 (fix23ag, -15..0 °C): rest seed 31998 (143 ohm, 25.5 mA, -1.5 °C, at the"
+            + " bottom knee, nothing bled) flagged at 2.62 h, deadline 2.47 h; 1.47 h at 25 °C")
+    @Test
+    void restSeed31998AtTheColdBottomKneeIsFlaggedInTime() {
+        assertThat(judgeAllAt(COLD, false, 31998)).isEmpty();
+    }
+
+    /**
+     * Known miss, a false alarm fix23ag's sweep found (rest seeds 31401-31600 at 0..10 °C, {@code
+     * -Doracle.softShortAmbient=0..10}: 33 detection claims, all flagged in time; 3 violations, all this seed's three
+     * levels): 31547, a healthy psoa-lfp 16 x 2 Ah pack at 6.7 °C discharged at 0.75 C for 37 min to SOC 0.09, resting
+     * with the balancer on. {@code SOFT_SHORT.MSL} at 1.62 h on cell 1, "47.1 mA" (standard error 3.46 mA, bleed doubt
+     * 17.0 mA, 30 min of fit): cell 1 was bled 59 mAh, 8.9 mA recently. At 25 °C the same pack, bled alike (62 mAh in
+     * cell 1), raises nothing (largest other excess 3.4 mA); at 6.7 °C with the balancer off nothing (largest 4.9 mA,
+     * unconfirmed). The bled cell's cold bleed drop on the LFP bottom knee read as a leak; not traced further.
+     */
+    @Disabled("known miss, measured 2026-12-06 (fix23ag, 0..10 °C): healthy rest seed 31547 (psoa-lfp, 6.7 °C),"
+            + " SOFT_SHORT.MSL at 1.62 h on bled cell 1 naming 47.1 mA; quiet at 25 °C and with the balancer off")
+    @Test
+    void theHealthyCoolLfpRestSeed31547RaisesNoFalseAlarm() {
+        assertThat(judgeAllAt(COOL, false, 31547)).isEmpty();
     }
 
     /**
