@@ -30,6 +30,12 @@ final class PersistedStateCheck {
      */
     static final long LAST_CLOCK_EPOCH_MILLIS =
             Instant.parse("9999-12-31T23:59:59Z").toEpochMilli();
+    /**
+     * The most operating time a state file can hold: a century of continuous operation (36 525 days, 3.156e12 ms), far beyond any cell's or controller's life and far below where a sum of operating times could
+     * overflow a long. A larger value was edited or corrupted with a matching checksum (check23w defect 3: 4e15 ms aged
+     * every saved trip out of the lockout window, Long.MAX_VALUE stopped the operating clock; fix23al).
+     */
+    static final long MAX_OPERATING_MILLIS = 36_525L * 86_400_000L;
     /** Clock skew tolerated for a time in the future. */
     static final long FUTURE_TOLERANCE_MILLIS = 86_400_000L;
 
@@ -265,6 +271,18 @@ final class PersistedStateCheck {
                     "an operating time cannot be negative; counting on from 0");
             operating = 0;
         }
+        // an operating time no controller can have run makes every trip's age untrusted: counting on from 0, the
+        // trips count as taken at this start (failing safe, the rule for any trip whose age cannot be trusted)
+        boolean operatingTrusted = operating <= MAX_OPERATING_MILLIS;
+        if (!operatingTrusted) {
+            warn(
+                    "operatingMillis",
+                    Long.toString(operating),
+                    "more than a century of operation (" + MAX_OPERATING_MILLIS + " ms), which no controller has "
+                            + "run: the file was edited or corrupted with a matching crc32; counting on from 0, and "
+                            + "the saved trips count as taken at this start");
+            operating = 0;
+        }
         List<TripRecord> trips = new ArrayList<>();
         List<String> undated = new ArrayList<>();
         for (TripRecord t : s.tripHistory()) {
@@ -274,7 +292,8 @@ final class PersistedStateCheck {
                         "'" + t.id() + "'",
                         "an entry is ID@epochMillis;operatingMillis with ID a fault id such as CELL_OVER_CURRENT.MSL; "
                                 + "that entry is left out of the repeated-trip count");
-            } else if (t.operatingMillis() == TripRecord.UNKNOWN
+            } else if (!operatingTrusted
+                    || t.operatingMillis() == TripRecord.UNKNOWN
                     || t.operatingMillis() < 0
                     || t.operatingMillis() > operating) {
                 // an age that cannot be trusted counts as none (failing safe): the trip is taken as made at this

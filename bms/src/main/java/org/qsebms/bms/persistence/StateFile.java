@@ -32,10 +32,10 @@ import org.qsebms.estimators.soc.SocState;
  *
  * <p>After each write of {@code NAME} the generation it replaced is written, the same atomic way,
  * to {@code NAME.previous}: a kill or power loss at any point leaves at least one whole file. When
- * the new state latches a fault the replaced generation lacks, {@code NAME.previous} gets the new
- * state too, so once a save is complete a latch in {@code NAME} is in {@code NAME.previous} as well
- * (a kill between the two writes leaves the new latch in {@code NAME} alone until the next save;
- * docs/persistence.md).
+ * the new state latches a fault or holds a lockout trip the replaced generation lacks, {@code
+ * NAME.previous} gets the new state too, so once a save is complete a latch or a trip in {@code NAME}
+ * is in {@code NAME.previous} as well (a kill between the two writes leaves it in {@code NAME} alone
+ * until the next save; docs/persistence.md).
  * At start {@code NAME} is used when it loads, else {@code NAME.previous}; when a state file was
  * there but neither loads, {@link Loaded#stateUnknown()} says why and the caller latches
  * {@code PERSISTED_STATE_UNKNOWN}.
@@ -76,10 +76,13 @@ public final class StateFile {
     private volatile String doNotOverwrite;
     /** The bytes in {@code NAME} known whole (loaded or written by this object), or null. */
     private byte[] mainBytes;
-    /** The latches in {@code mainBytes}. */
-    private List<String> mainLatches = List.of();
-    /** The latches in {@code NAME.previous} when it is known whole, or null (missing, unusable, not looked at). */
-    private List<String> previousLatches;
+    /** The latches and trips in {@code mainBytes}. */
+    private GenerationSafety mainSafety = GenerationSafety.NONE;
+    /**
+     * The latches and trips in {@code NAME.previous} when it is known whole, or null (missing, unusable, not looked
+     * at).
+     */
+    private GenerationSafety previousSafety;
 
     public StateFile(Path file) {
         this(file, BOUNDS::bytes, System::currentTimeMillis);
@@ -137,7 +140,7 @@ public final class StateFile {
 
     /**
      * Writes {@code state} atomically to {@code NAME}, then keeps the generation it replaced as {@code NAME.previous}
-     * (or the new state there too when it latches a fault the replaced one lacks). Never called from the control loop.
+     * (or the new state there too when it latches a fault or holds a trip the replaced one lacks). Never called from the control loop.
      */
     public synchronized void write(PersistedState state) throws IOException {
         String refuse = doNotOverwrite;
@@ -149,25 +152,26 @@ public final class StateFile {
                     + "away (the state is not saved until then)");
         }
         byte[] bytes = encode(state);
-        List<String> latches = state.latchedFaults();
+        GenerationSafety safety = GenerationSafety.of(state);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         byte[] replaced = mainBytes;
-        List<String> replacedLatches = mainLatches;
+        GenerationSafety replacedSafety = mainSafety;
         atomicWrite(tmp, file, bytes, dir);
         mainBytes = bytes;
-        mainLatches = List.copyOf(latches);
-        // the previous generation: the file just replaced, when it was whole and has every latch of the new one;
-        // else the previous file already there, on the same terms; else the new state itself
+        mainSafety = safety;
+        // the previous generation: the file just replaced, when it was whole and has every latch and every trip of
+        // the new one; else the previous file already there, on the same terms; else the new state itself (a new
+        // trip is treated like a new latch: the repeated-trip lockout must survive losing NAME, fix23al)
         try {
-            if (replaced != null && replacedLatches.containsAll(latches)) {
-                previousLatches = null; // unknown until the write below is complete
+            if (replaced != null && replacedSafety.covers(safety)) {
+                previousSafety = null; // unknown until the write below is complete
                 atomicWrite(previousTmp, previous, replaced, dir);
-                previousLatches = replacedLatches;
-            } else if (previousLatches == null || !previousLatches.containsAll(latches)) {
-                previousLatches = null;
+                previousSafety = replacedSafety;
+            } else if (previousSafety == null || !previousSafety.covers(safety)) {
+                previousSafety = null;
                 atomicWrite(previousTmp, previous, bytes, dir);
-                previousLatches = mainLatches;
+                previousSafety = mainSafety;
             }
         } catch (IOException e) {
             throw new IOException(
@@ -273,13 +277,13 @@ public final class StateFile {
         Found main = find(file, cells);
         Found prev = find(previous, cells);
         mainBytes = null;
-        mainLatches = List.of();
-        previousLatches = prev.usable() ? prev.state().latchedFaults() : null;
+        mainSafety = GenerationSafety.NONE;
+        previousSafety = prev.usable() ? GenerationSafety.of(prev.state()) : null;
         if (main.usable()) {
             PersistedStateCheck.Checked checked =
                     PersistedStateCheck.check(main.state(), defaults, now, shown.toString());
             mainBytes = main.bytes();
-            mainLatches = main.state().latchedFaults();
+            mainSafety = GenerationSafety.of(main.state());
             String warning = prev.isMissing() || prev.usable()
                     ? null
                     : "the previous generation of the persisted state, " + prev.problem() + ", cannot be used; "

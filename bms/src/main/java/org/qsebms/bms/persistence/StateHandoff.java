@@ -79,8 +79,18 @@ public final class StateHandoff {
             operatingStartNanos = loopNanos;
         }
         long run = Math.max(0, (loopNanos - operatingStartNanos) / 1_000_000L);
-        operatingMillis = Math.max(operatingMillis, operatingRestoredMillis + run);
+        operatingMillis = Math.max(operatingMillis, saturatedSum(operatingRestoredMillis, run));
         return operatingMillis;
+    }
+
+    /**
+     * {@code a + b}, or Long.MAX_VALUE when that overflows: an overflowed sum went negative and the operating clock
+     * stood still (check23w defect 3, fix23al). PersistedStateCheck bounds a restored time to a century, so this is
+     * only the defined fallback.
+     */
+    static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
     }
 
     /** Loop side, without a health tracker. */

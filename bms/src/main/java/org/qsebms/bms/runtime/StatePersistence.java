@@ -195,7 +195,14 @@ public final class StatePersistence {
     public static void restoreTrips(PersistedState s, PackController controller, long nowNanos) {
         List<String> unknown = new java.util.ArrayList<>();
         for (TripRecord t : s.tripHistory()) {
-            long ageMillis = Math.max(0, s.operatingMillis() - t.operatingMillis());
+            // an age that overflows a long (an unknown trip time in a state not through PersistedStateCheck) cannot
+            // be trusted: it counts as none, the trip as taken at this start (failing safe, fix23al)
+            long ageMillis;
+            try {
+                ageMillis = Math.max(0, Math.subtractExact(s.operatingMillis(), t.operatingMillis()));
+            } catch (ArithmeticException e) {
+                ageMillis = 0;
+            }
             long ageNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(ageMillis);
             if (!controller.protection().restoreTrip(t.id(), ageNanos, nowNanos)) {
                 unknown.add(t.id());

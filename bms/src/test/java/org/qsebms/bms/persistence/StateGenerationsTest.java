@@ -108,6 +108,41 @@ class StateGenerationsTest {
     }
 
     @Test
+    void aTripAddedByTheNewestSaveIsInThePreviousGenerationToo() throws Exception {
+        // check23w defect 2: a trip is not a latch, so the previous generation got it only one save later; losing
+        // NAME lost the trip and the repeated-trip lockout counted one trip fewer (failing open)
+        TripRecord first = new TripRecord("SHORT_CIRCUIT.MSL", 1_764_000_000_100L, 12_300);
+        TripRecord second = new TripRecord("SHORT_CIRCUIT.MSL", 1_764_000_010_100L, 22_300);
+        StateFile f = file();
+        f.load(4, defaults);
+        f.write(state(1).withOperatingMillis(12_400).withTripHistory(List.of(first)));
+        f.write(state(2).withOperatingMillis(22_400).withTripHistory(List.of(first, second)));
+        assertThat(decoded(previous()).tripHistory())
+                .as("the generation replaced lacks the new trip, so the previous one gets the new state")
+                .containsExactly(first, second);
+        corrupt(main());
+
+        StateFile.Loaded l = file().load(4, defaults);
+
+        assertThat(l.stateUnknown()).isNull();
+        assertThat(l.previousGeneration()).isTrue();
+        assertThat(l.state().tripHistory()).containsExactly(first, second);
+    }
+
+    @Test
+    void aSaveWithTheSameTripsKeepsTheGenerationItReplacedAsPrevious() throws Exception {
+        TripRecord trip = new TripRecord("SHORT_CIRCUIT.MSL", 1_764_000_000_100L, 12_300);
+        StateFile f = file();
+        f.load(4, defaults);
+        f.write(state(1).withOperatingMillis(12_400).withTripHistory(List.of(trip)));
+        f.write(state(2).withOperatingMillis(13_400).withTripHistory(List.of(trip)));
+        f.write(state(3).withOperatingMillis(14_400).withTripHistory(List.of(trip)));
+        assertThat(decoded(previous()).sequence())
+                .as("no trip or latch is new, so the previous generation is the one replaced")
+                .isEqualTo(2);
+    }
+
+    @Test
     void aResetLatchStaysInThePreviousGenerationUntilTheNextSave() throws Exception {
         StateFile f = file();
         f.load(4, defaults);

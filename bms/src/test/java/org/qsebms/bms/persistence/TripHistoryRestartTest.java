@@ -2,11 +2,16 @@ package org.qsebms.bms.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.qsebms.bms.runtime.StatePersistence;
 import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.supervisor.SupervisorState;
@@ -81,6 +86,46 @@ class TripHistoryRestartTest {
         assertThat(after.controller.protection().lockedOut())
                 .as("%d trips of one fault within the window, %d before the restart and one after", trips, trips - 1)
                 .isTrue();
+    }
+
+    /**
+     * Issue 23, check23w defect 3 (its OperatingMillisEditedProbeTest): the file's operatingMillis edited to a time no
+     * controller has run, crc32 recomputed. The saved trips aged out of the window (4e15 ms) and no lockout came; at
+     * Long.MAX_VALUE the operating clock stood still. Now the trips count as taken at this start.
+     */
+    @ParameterizedTest(name = "operatingMillis edited to {0}")
+    @ValueSource(longs = {4_000_000_000_000_000L, Long.MAX_VALUE})
+    void anEditedOperatingTimeStillCountsTheSavedTrips(long edited) throws Exception {
+        SimRig before = rig();
+        int trips = before.cfg.supplementary().lockoutTrips();
+        PersistenceWriter w = StatePersistence.restoreAndStart(before.cfg, before.controller, before.now);
+        before.tick();
+        for (int i = 0; i < trips - 1; i++) {
+            trip(before);
+            reset(before);
+        }
+        w.close();
+        Path file = dir.resolve(StatePersistence.FILE_NAME);
+        String text = Files.readString(file);
+        String body = text.substring(0, text.lastIndexOf("crc32="))
+                .replaceAll("(?m)^operatingMillis=.*$", "operatingMillis=" + edited);
+        CRC32 crc = new CRC32();
+        crc.update(body.getBytes(StandardCharsets.UTF_8));
+        Files.writeString(file, body + String.format(Locale.ROOT, "crc32=%08x\n", crc.getValue()));
+
+        SimRig after = rig();
+        PersistenceWriter w2 = StatePersistence.restoreAndStart(after.cfg, after.controller, after.now);
+        after.tick();
+        trip(after);
+        boolean locked = after.controller.protection().lockedOut();
+        w2.close();
+
+        assertThat(locked)
+                .as("%d trips, %d saved before the edit and one after the restart", trips, trips - 1)
+                .isTrue();
+        assertThat(StateFile.decode(Files.readAllBytes(file)).operatingMillis())
+                .as("the operating time re-saved counts on from 0, not from the edited value")
+                .isLessThan(3_155_760_000_000L); // a century of operation, PersistedStateCheck's bound
     }
 
     /**
