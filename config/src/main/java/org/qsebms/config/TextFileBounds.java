@@ -131,7 +131,7 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
         try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
-                throw tooLarge(file, "more than " + mib(maxBytes));
+                throw tooLarge(file, "at least ", maxBytes + 1);
             }
             return bytes;
         }
@@ -165,16 +165,24 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
                     "; give the path of a file holding the " + what);
         }
         if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
-            throw tooLarge(file, mib(Files.size(file)));
+            throw tooLarge(file, "", Files.size(file));
         }
     }
 
-    private Refused tooLarge(Path file, String size) {
+    /**
+     * The refusal of a file of {@code size} bytes (read so far, {@code atLeast} "at least " when the file was not read
+     * to its end), against the bound in MiB, or in bytes when the two would read the same in MiB (issue 23, check23w:
+     * a state file one byte over 16 MiB was "16.0 MiB, more than the 16.0 MiB").
+     */
+    private Refused tooLarge(Path file, String atLeast, long size) {
+        String bound = mib(maxBytes);
+        String fact = mib(size).equals(bound)
+                ? size + " bytes, more than the " + maxBytes + " bytes (" + bound + ")"
+                : mib(size) + ", more than the " + bound;
         return new Refused(
                 Refused.Kind.TOO_LARGE,
                 what + " " + file,
-                "is " + size + ", more than the " + mib(maxBytes) + " a " + what + " can sensibly be (" + whyBytes
-                        + ")",
+                "is " + atLeast + fact + " a " + what + " can sensibly be (" + whyBytes + ")",
                 "; is it the right file?");
     }
 
@@ -257,7 +265,7 @@ public record TextFileBounds(String what, long maxBytes, String whyBytes, int ma
         private void count(int n) {
             read += n;
             if (read > maxBytes) {
-                throw tooLarge(file, "more than " + mib(maxBytes));
+                throw tooLarge(file, "at least ", read);
             }
         }
     }

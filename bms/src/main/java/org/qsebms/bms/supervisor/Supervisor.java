@@ -43,6 +43,8 @@ public final class Supervisor {
     private boolean wantClosed;
     /** The last close ticket taken and not yet answered (0: none waits for its answer). */
     private long closeTicket;
+    /** Service resets taken (judged) so far; loop thread only. */
+    private long serviceResetsTaken;
     /** Per contactor: when it was last commanded open (long ago at start), for the weld check on every path. */
     private final long[] openedNanos = new long[ContactorId.values().length];
     /** Per contactor: when it was last commanded closed, for the feedback check in every state. */
@@ -119,6 +121,20 @@ public final class Supervisor {
     static final String CLOSE_REFUSED_IN_FAULT = "close refused: the pack is in FAULT (a fault is latched); a close is "
             + "not kept for after a reset: reset once the cause is gone, then close again";
 
+    /**
+     * The reason of a close taken in FAULT at the tick a reset taken with it cleared the faults: a close is judged
+     * against the state the tick found (FAULT), never against the one a reset at the same tick leaves, whatever
+     * order they were sent in (issue 23, check23w: it was told to reset, which the operator had done).
+     */
+    static final String CLOSE_REFUSED_RESET_SAME_TICK = "close refused: the pack was in FAULT when this close was "
+            + "taken; the reset taken at the same tick cleared the faults (state STANDBY now), and a close is not "
+            + "kept for after a reset: send the close again";
+
+    /** As {@link #CLOSE_REFUSED_RESET_SAME_TICK}, when a service reset cleared the faults. */
+    static final String CLOSE_REFUSED_SERVICE_RESET_SAME_TICK = "close refused: the pack was in FAULT when this close "
+            + "was taken; the service reset taken at the same tick cleared the faults (state STANDBY now), and a "
+            + "close is not kept for after a reset: send the close again";
+
     public Supervisor(PackHardware hw, Protection protection, SupervisorRequests requests, StateListener listener) {
         this.hw = hw;
         this.protection = protection;
@@ -159,10 +175,10 @@ public final class Supervisor {
         }
         // a reset answers the fault present when it is received, or is refused: it is never kept for a later trip
         long answeredBefore = requests.resetsTaken();
-        long serviceAfter = requests.takeServiceReset();
         long ticket = requests.takeResetTicket();
+        long serviceResets = requests.serviceResetsRequested();
         checkWeld(now);
-        boolean resetAccepted = answerResets(answeredBefore, serviceAfter, ticket, now);
+        String clearedBy = answerResets(answeredBefore, ticket, serviceResets, now);
         SupervisorState next;
         if (state != SupervisorState.SHUTDOWN && requests.shutdownRequested()) {
             next = SupervisorState.SHUTDOWN;
@@ -175,7 +191,7 @@ public final class Supervisor {
                 case PRECHARGE -> onPrecharge(m, now);
                 case NORMAL -> onNormal();
                 case OPENING -> onOpening(m, now);
-                case FAULT -> onFault(close, resetAccepted);
+                case FAULT -> onFault(close, clearedBy);
                 case SHUTDOWN -> SupervisorState.SHUTDOWN;
                 case DIAGNOSTIC -> onDiagnostic();
             };
@@ -250,16 +266,26 @@ public final class Supervisor {
         listener.closeOutcome(accepted, reason, now, ticket);
     }
 
-    /** In FAULT a close is refused, never kept: the reset that leaves FAULT cancels any close (answerReset). */
-    private SupervisorState onFault(boolean close, boolean resetAccepted) {
+    /**
+     * In FAULT a close is refused, never kept: the reset that leaves FAULT cancels any close (answerReset), also one
+     * taken at the same tick (its refusal then says a reset cleared the faults and to send the close again).
+     *
+     * @param clearedBy the name of the reset accepted at this tick, or null
+     */
+    private SupervisorState onFault(boolean close, String clearedBy) {
         if (close) {
             wantClosed = false;
-            listener.closeRefused(CLOSE_REFUSED_IN_FAULT, now);
+            String reason = clearedBy == null
+                    ? CLOSE_REFUSED_IN_FAULT
+                    : clearedBy.equals("service reset")
+                            ? CLOSE_REFUSED_SERVICE_RESET_SAME_TICK
+                            : CLOSE_REFUSED_RESET_SAME_TICK;
+            listener.closeRefused(reason, now);
             if (closeTicket > 0) {
-                closeAnswer(false, CLOSE_REFUSED_IN_FAULT, now);
+                closeAnswer(false, reason, now);
             }
         }
-        return resetAccepted ? SupervisorState.STANDBY : SupervisorState.FAULT;
+        return clearedBy != null ? SupervisorState.STANDBY : SupervisorState.FAULT;
     }
 
     /**
@@ -284,55 +310,66 @@ public final class Supervisor {
      */
     public void tickFailed(String reason, long nowNanos) {
         tripNow(nowNanos);
-        long serviceAfter = requests.takeServiceReset();
         long ticket = requests.takeResetTicket();
+        long serviceResets = requests.serviceResetsRequested();
         String why = " refused: the control tick failed (" + reason + "); a reset is judged by a tick that "
                 + "runs: send it again once the loop has run for 1 s without an exception (the cause of "
                 + "LOOP_EXCEPTION)";
         if (ticket > 0) {
             listener.resetOutcome(false, false, "reset" + why, nowNanos, ticket);
         }
-        if (serviceAfter > 0) {
+        while (serviceResetsTaken < serviceResets && requests.takeServiceReset() != null) {
+            serviceResetsTaken++;
             listener.resetOutcome(true, false, "service reset" + why, nowNanos, requests.resetsTaken());
         }
     }
 
     /**
-     * Judges the resets and the service reset taken at this tick in the order they arrived (issue 23, check23u: a
-     * reset and a service reset taken at one tick got one answer between them, worded as a reset's): the resets sent
-     * before the service reset, then the service reset, then the resets sent after it, each answered on its own with
-     * the tickets it answers. The resets of one group share one answer, as they always have. Once one of them is
-     * accepted, nothing is latched for those after it, and their refusal says which one cleared the faults.
+     * Judges the resets and the service resets taken at this tick in the order they arrived (issue 23, check23u: a
+     * reset and a service reset taken at one tick got one answer between them, worded as a reset's; check23w: of
+     * several service resets only the last was judged, the others got no answer): before each service reset, the
+     * resets sent before it and not yet answered, then it; then the resets sent after the last of them. Each is
+     * answered on its own with the tickets it answers; the resets of one group share one answer, as they always
+     * have. Once one of them is accepted, nothing is latched for those after it, and their refusal says which one
+     * cleared the faults. Allocates nothing but refusal texts.
      *
      * @param answeredBefore the last reset ticket answered before this tick
-     * @param serviceAfter   0 without a service reset, else one more than the reset tickets requested before it
      * @param ticket         the last reset ticket taken at this tick, 0 when none
-     * @return true when one of them was accepted
+     * @param serviceResets  the service resets requested so far: those up to it not yet taken are judged now
+     * @return the name of the one accepted ("reset" or "service reset"), or null when none was
      */
-    private boolean answerResets(long answeredBefore, long serviceAfter, long ticket, long now) {
+    private String answerResets(long answeredBefore, long ticket, long serviceResets, long now) {
         long last = Math.max(ticket, answeredBefore);
-        long before = serviceAfter > 0 ? Math.clamp(serviceAfter - 1, answeredBefore, last) : last;
+        long answered = answeredBefore;
         String clearedBy = null;
-        if (before > answeredBefore) {
-            clearedBy = answerReset(false, before, clearedBy, now);
+        while (serviceResetsTaken < serviceResets) {
+            SupervisorRequests.ServiceReset service = requests.takeServiceReset();
+            if (service == null) {
+                break; // counted only after it is queued: cannot happen, but never spin on it
+            }
+            serviceResetsTaken++;
+            long before = Math.clamp(service.after() - 1, answered, last);
+            if (before > answered) {
+                clearedBy = answerReset(false, before, requests.resetSawRaises(), clearedBy, now);
+                answered = before;
+            }
+            clearedBy = answerReset(true, answered, service.sawRaises(), clearedBy, now);
         }
-        if (serviceAfter > 0) {
-            clearedBy = answerReset(true, before, clearedBy, now);
+        if (last > answered) {
+            clearedBy = answerReset(false, last, requests.resetSawRaises(), clearedBy, now);
         }
-        if (last > before) {
-            clearedBy = answerReset(false, last, clearedBy, now);
-        }
-        return clearedBy != null;
+        return clearedBy;
     }
 
     /**
      * Answers a reset (or the service reset) at the tick it is taken: accepted only with a latched fault, none
      * raised since the reset was received, and no cause left.
      *
+     * @param seen      the MSL faults raised that it had seen when it was received
      * @param clearedBy the name of the reset accepted before it at this tick, or null
      * @return the name of the reset that cleared the faults at this tick (this one's, when accepted), or null
      */
-    private String answerReset(boolean service, long ticket, String clearedBy, long now) {
+    private String answerReset(boolean service, long ticket, long seen, String clearedBy, long now) {
         String name = service ? "service reset" : "reset";
         if (!protection.tripped()) {
             listener.resetOutcome(
@@ -347,7 +384,6 @@ public final class Supervisor {
                     ticket);
             return clearedBy;
         }
-        long seen = service ? requests.serviceResetSawRaises() : requests.resetSawRaises();
         if (protection.mslRaises() != seen) {
             // raised after the reset was sent (also in this very tick, before it was taken): not the reset's to answer
             listener.resetOutcome(

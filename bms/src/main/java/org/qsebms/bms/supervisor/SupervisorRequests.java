@@ -1,5 +1,7 @@
 package org.qsebms.bms.supervisor;
 
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -28,12 +30,14 @@ public final class SupervisorRequests {
     /** The most faults raised that a reset request waiting or taken had seen when it was received. */
     private final AtomicLong resetSawRaises = new AtomicLong();
 
-    private final AtomicLong serviceResetSawRaises = new AtomicLong();
     /**
-     * 0 when no service reset waits; else one more than the reset requests made before the last service reset
-     * waiting: where it stands among the resets, so the loop judges them in the order they arrived.
+     * Every service reset waiting, in the order they arrived, each with its place among the resets and the faults
+     * it had seen (issue 23, check23w: one slot kept only the last of several sent before a tick, so the first got
+     * no answer). Added to by the requester's thread; polled by the loop, which allocates nothing to poll.
      */
-    private final AtomicLong serviceResetAfter = new AtomicLong();
+    private final Queue<ServiceReset> serviceResets = new ConcurrentLinkedQueue<>();
+    /** Service resets requested so far, counted after each is queued: the loop takes no more than this at a tick. */
+    private final AtomicLong serviceResetsRequested = new AtomicLong();
 
     private final AtomicBoolean shutdown = new AtomicBoolean();
     private final AtomicBoolean diagnostic = new AtomicBoolean();
@@ -94,11 +98,6 @@ public final class SupervisorRequests {
         return resetSawRaises.get();
     }
 
-    /** The faults raised that the service reset taken had seen when it was received. */
-    long serviceResetSawRaises() {
-        return serviceResetSawRaises.get();
-    }
-
     /** After each tick: the MSL faults raised so far, what a reset received from now on has seen. */
     void publishRaises(long mslRaises) {
         raisesPublished.set(mslRaises);
@@ -143,12 +142,12 @@ public final class SupervisorRequests {
     /**
      * The deliberate reset after a repeated-trip lockout (an ordinary reset cannot clear a lockout). It is judged
      * at the loop's next tick in its place among the resets requested: those sent before it first, then it, then
-     * those sent after it, each answered on its own. Several service resets taken at one tick are judged as one,
-     * in the place of the last of them.
+     * those sent after it, each answered on its own. Several service resets sent before one tick are each judged
+     * in their own place and each answered on its own.
      */
     public void requestServiceReset() {
-        serviceResetSawRaises.accumulateAndGet(raisesPublished.get(), Math::max);
-        serviceResetAfter.set(resetsRequested.get() + 1);
+        serviceResets.add(new ServiceReset(resetsRequested.get() + 1, raisesPublished.get()));
+        serviceResetsRequested.incrementAndGet();
     }
 
     public void requestShutdown() {
@@ -183,13 +182,27 @@ public final class SupervisorRequests {
         return open.getAndSet(false);
     }
 
-    /**
-     * Takes the service reset waiting: 0 when none waits, else one more than the reset tickets requested before it
-     * (those up to that ticket arrived before it, the later ones after it).
-     */
-    long takeServiceReset() {
-        return serviceResetAfter.getAndSet(0);
+    /** Service resets requested so far: the loop takes those up to this count at its tick. */
+    long serviceResetsRequested() {
+        return serviceResetsRequested.get();
     }
+
+    /**
+     * Takes the oldest service reset waiting, or null when none waits. Call only while fewer have been taken than
+     * {@link #serviceResetsRequested()} counted (then one is queued). No allocation.
+     */
+    ServiceReset takeServiceReset() {
+        return serviceResets.poll();
+    }
+
+    /**
+     * A service reset waiting for the loop.
+     *
+     * @param after     one more than the reset tickets requested before it: those up to {@code after - 1} arrived
+     *                  before it, the later ones after it
+     * @param sawRaises the MSL faults raised that it had seen when it was received
+     */
+    record ServiceReset(long after, long sawRaises) {}
 
     boolean shutdownRequested() {
         return shutdown.get();

@@ -71,6 +71,19 @@ class StateFileBoundsTest {
         }
     }
 
+    /** Issue 23, check23w defect 5: one byte over the bound read "is 16.0 MiB, more than the 16.0 MiB". */
+    @Test
+    void aStateFileOneByteOverTheBoundIsRefusedInBytes() throws IOException {
+        sparse(main(), (16L << 20) + 1);
+
+        ControllerEvent.FaultEdge raised = restartHeldOpen();
+
+        assertThat(raised.fault().reason())
+                .contains(main().toAbsolutePath() + " is 16777217 bytes, more than the 16777216 bytes (16.0 MiB) a"
+                        + " state file can sensibly be")
+                .contains("PERSISTED_STATE_UNKNOWN is latched");
+    }
+
     @Test
     void aStateFileOfTwoGigabytesLatchesTheUnknownStateAndIsKeptAsideUnread() throws IOException {
         sparse(main(), TWO_GIB);

@@ -108,6 +108,38 @@ class CloseAnswerTest {
         assertThat(a.reason()).isEqualTo(Supervisor.CLOSE_REFUSED_IN_FAULT);
     }
 
+    /**
+     * Issue 23, check23w (defect 4): a close sent after a reset, both taken at one tick, was refused "reset once the
+     * cause is gone, then close again", which the operator had just done. It is still refused (a close is judged on
+     * the state the tick found, FAULT, never on the one a reset at that tick leaves), and says a reset at the same
+     * tick cleared the faults and to send the close again; sent again, it is taken.
+     */
+    @Test
+    void aCloseTakenWithAnAcceptedResetIsRefusedAndSaysToSendItAgain() {
+        rig.tick();
+        rig.pack.driveCellVoltage(0, 0.8);
+        assertThat(rig.tickUntil(SupervisorState.FAULT, 10)).isPositive();
+        rig.pack.driveCellVoltage(0, 0.0);
+        rig.ticks(5);
+        rig.wiring.requests().requestReset();
+        long ticket = rig.wiring.requests().requestClose();
+        rig.tick();
+        assertThat(rig.state()).isEqualTo(SupervisorState.STANDBY);
+        assertThat(rig.anyClosed()).isFalse();
+        var a = onlyAnswerSince(0, ticket);
+        assertThat(a.accepted()).isFalse();
+        assertThat(a.reason())
+                .isEqualTo("close refused: the pack was in FAULT when this close was taken; the reset taken at the "
+                        + "same tick cleared the faults (state STANDBY now), and a close is not kept for after a reset:"
+                        + " send the close again");
+        assertThat(a.reason()).doesNotContain("reset once the cause is gone");
+
+        long again = rig.wiring.requests().requestClose();
+        rig.tick();
+        assertThat(rig.state()).isEqualTo(SupervisorState.PRECHARGE);
+        assertThat(onlyAnswerSince(1, again).accepted()).isTrue();
+    }
+
     @Test
     void aCloseFollowedByAnOpenBeforeTheTickIsAnsweredAsCancelled() {
         rig.tick();

@@ -126,4 +126,83 @@ class ResetAndServiceResetAtOneTickScenarioTest {
         assertThat(answers.get(1).get("reason").asText()).startsWith("service reset accepted");
         assertThat(log.reached("NORMAL", 16.0)).as(log.dump()).isBetween(16.5, 20.0);
     }
+
+    /**
+     * Issue 23, found by check23w (defect 4, probe flood-resets.yaml): of two service resets taken at one tick only
+     * the last was judged, in its place; the first sent got no answer and a reset sent after it was the one
+     * accepted. Every command gets its own answer now, in the order sent, and the first sent clears the fault.
+     */
+    @Test
+    void aFloodOfResetsAndServiceResetsGetsOneAnswerEachTheFirstSentAccepted() {
+        ScenarioLog log = ScenarioLog.run(PACK + """
+                faults:
+                  - {at: 3s, type: cellOverVoltage, cell: 2, volts: 0.7, for: 600ms}
+                commands:
+                  - {at: 6s, type: serviceReset}
+                  - {at: 6s, type: reset}
+                  - {at: 6s, type: serviceReset}
+                  - {at: 6s, type: reset}
+                  - {at: 6s, type: close}
+                duration: 8s
+                """);
+        List<JsonNode> answers = answersAt(log, 6.0);
+        assertThat(answers.stream().map(ResetAndServiceResetAtOneTickScenarioTest::commandOf))
+                .as(log.dump())
+                .containsExactly("serviceReset", "reset", "serviceReset", "reset");
+        assertThat(answers.get(0).get("accepted").asBoolean()).isTrue();
+        assertThat(answers.get(0).get("reason").asText()).startsWith("service reset accepted");
+        assertThat(answers.get(1).get("reason").asText())
+                .startsWith("reset refused: no fault is latched (the service reset sent before it, taken at the same "
+                        + "tick, cleared them)");
+        assertThat(answers.get(2).get("reason").asText())
+                .startsWith("service reset refused: no fault is latched (the service reset sent before it");
+        assertThat(answers.get(3).get("reason").asText())
+                .startsWith("reset refused: no fault is latched (the service reset sent before it");
+        // the close, taken in FAULT, is refused (never judged on the reset's new state) and says so, not "reset"
+        List<JsonNode> closes = log.of("close", n -> Math.abs(n.get("t").asDouble() - 6.0) < 1e-9);
+        assertThat(closes).as(log.dump()).singleElement().satisfies(c -> {
+            assertThat(c.get("accepted").asBoolean()).isFalse();
+            assertThat(c.get("reason").asText())
+                    .isEqualTo("close refused: the pack was in FAULT when this close was taken; the service reset "
+                            + "taken at the same tick cleared the faults (state STANDBY now), and a close is not "
+                            + "kept for after a reset: send the close again");
+        });
+        assertThat(log.reached("STANDBY", 6.0)).isEqualTo(6.0);
+        assertThat(log.result().finalState()).isEqualTo("STANDBY");
+    }
+
+    /** check23w's defect 4 after a lockout: two service resets at one tick, each answered, the first accepted. */
+    @Test
+    void afterALockoutTwoServiceResetsAtOneTickAreEachAnswered() {
+        ScenarioLog log = ScenarioLog.run("""
+                pack: {chemistry: psoa-ncm811, seriesCells: 4, capacityAh: 2.0}
+                loop: {period: 100ms}
+                initial: {soc: 0.5}
+                faults:
+                  - {at: 3s, type: cellOverVoltage, cell: 2, volts: 1.2, for: 600ms}
+                  - {at: 8s, type: cellOverVoltage, cell: 2, volts: 1.2, for: 600ms}
+                  - {at: 13s, type: cellOverVoltage, cell: 2, volts: 1.2, for: 600ms}
+                commands:
+                  - {at: 6s, type: reset}
+                  - {at: 6.5s, type: close}
+                  - {at: 11s, type: reset}
+                  - {at: 11.5s, type: close}
+                  - {at: 16s, type: serviceReset}
+                  - {at: 16s, type: reset}
+                  - {at: 16s, type: serviceReset}
+                  - {at: 16.5s, type: close}
+                duration: 20s
+                """);
+        assertThat(log.raised("REPEATED_TRIP_LOCKOUT.MSL")).as(log.dump()).isBetween(13.0, 16.0);
+        List<JsonNode> answers = answersAt(log, 16.0);
+        assertThat(answers.stream().map(ResetAndServiceResetAtOneTickScenarioTest::commandOf))
+                .as(log.dump())
+                .containsExactly("serviceReset", "reset", "serviceReset");
+        assertThat(answers.get(0).get("reason").asText()).startsWith("service reset accepted");
+        assertThat(answers.get(1).get("accepted").asBoolean()).isFalse();
+        assertThat(answers.get(2).get("accepted").asBoolean()).isFalse();
+        assertThat(answers.get(2).get("reason").asText())
+                .startsWith("service reset refused: no fault is latched (the service reset sent before it");
+        assertThat(log.reached("NORMAL", 16.0)).as(log.dump()).isBetween(16.5, 20.0);
+    }
 }

@@ -109,8 +109,9 @@ class ScenarioFileInputTest {
 
         assertThat(e).as("a drive cycle over the bound").isNotNull();
         assertThat(e.getMessage())
-                .startsWith("load.file: drive cycle " + cycle + " is ")
-                .contains(", more than the 16.0 MiB a drive cycle can sensibly be")
+                // just over 16 MiB, which reads 16.0 MiB: the two are given in bytes (fix23am, check23w defect 5)
+                .startsWith("load.file: drive cycle " + cycle + " is " + Files.size(cycle) + " bytes")
+                .contains(", more than the 16777216 bytes (16.0 MiB) a drive cycle can sensibly be")
                 .contains("give one cycle and let it repeat); is it the right file?");
     }
 
