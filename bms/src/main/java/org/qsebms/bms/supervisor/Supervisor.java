@@ -427,6 +427,17 @@ public final class Supervisor {
         return SupervisorState.PRECHARGE;
     }
 
+    /** A contactor commanded open that reads closed (before the main positive is closed, none may). */
+    private boolean strayClosed() {
+        for (ContactorId id : IDS) {
+            Contactor c = hw.contactor(id);
+            if (!c.commandedClosed() && c.feedbackClosed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean allFeedbackOpen() {
         for (ContactorId id : IDS) {
             if (hw.contactor(id).feedbackClosed()) {
@@ -438,6 +449,14 @@ public final class Supervisor {
 
     private SupervisorState onPrecharge(PackMeasurement m, long now) {
         if (!wantClosed) {
+            openAll();
+            return SupervisorState.STANDBY;
+        }
+        if ((step == PrechargeStep.NEGATIVE || step == PrechargeStep.PRECHARGE) && strayClosed()) {
+            // a contactor the sequence has not closed reads closed (a main welded after the sequence began with
+            // every contactor open): closing on would bypass the precharge and command a contact nobody can open.
+            // Open everything; STANDBY waits for every contactor to read open, and the weld check raises
+            // CONTACTOR_WELDED after the release time (oracle seed 4775685, a weld 54 ms into the start)
             openAll();
             return SupervisorState.STANDBY;
         }
