@@ -25,7 +25,7 @@ class StateFileWrongClockTest {
     Path dir;
 
     /** 1970-01-01T01:00Z: a Pi without RTC before NTP has answered. */
-    static final long PI_WITHOUT_RTC = 3_600_000L;
+    static final long PI_WITHOUT_RTC = WallClockRestartTest.PI_WITHOUT_RTC;
 
     private SimRig rig(LongSupplier clock) {
         return new SimRig(
@@ -37,6 +37,21 @@ class StateFileWrongClockTest {
 
     private static HealthState nominal() {
         return HealthState.nominal(4, 2.0, 0.035);
+    }
+
+    /** The nominal health with {@code history} as its resistance trend. */
+    private static HealthState nominalWith(List<HealthState.HistoryPoint> history) {
+        HealthState n = nominal();
+        return new HealthState(
+                n.capacityAh(),
+                n.capacitySigmaAh(),
+                n.r0At25Ohms(),
+                n.seiOhms(),
+                n.excessLithiumAh(),
+                n.lithiumLossPerCycleAh(),
+                n.closedCycles(),
+                n.lithiumInventoryFraction(),
+                history);
     }
 
     private static PersistedState defaults() {
@@ -54,17 +69,7 @@ class StateFileWrongClockTest {
         List<HealthState.HistoryPoint> history = List.of(
                 new HealthState.HistoryPoint(10, days - 30, 0.036, 0.001),
                 new HealthState.HistoryPoint(20, days - 1, 0.037, 0.002));
-        HealthState n = nominal();
-        HealthState health = new HealthState(
-                n.capacityAh(),
-                n.capacitySigmaAh(),
-                n.r0At25Ohms(),
-                n.seiOhms(),
-                n.excessLithiumAh(),
-                n.lithiumLossPerCycleAh(),
-                n.closedCycles(),
-                n.lithiumInventoryFraction(),
-                history);
+        HealthState health = nominalWith(history);
         PersistedState s = PersistedState.builder(new SocState(new double[] {0.5, 0.5, 0.5, 0.5}), health)
                 .sequence(9)
                 .savedEpochMillis(saved)
@@ -101,17 +106,8 @@ class StateFileWrongClockTest {
     /** A point recorded while the clock read 1970 is kept by a later, synced start. */
     @Test
     void aPointRecordedAt1970IsKeptByALaterStart() throws Exception {
-        HealthState n = nominal();
-        HealthState health = new HealthState(
-                n.capacityAh(),
-                n.capacitySigmaAh(),
-                n.r0At25Ohms(),
-                n.seiOhms(),
-                n.excessLithiumAh(),
-                n.lithiumLossPerCycleAh(),
-                n.closedCycles(),
-                n.lithiumInventoryFraction(),
-                List.of(new HealthState.HistoryPoint(10, PI_WITHOUT_RTC / 86_400_000.0, 0.036, 0.001)));
+        HealthState health =
+                nominalWith(List.of(new HealthState.HistoryPoint(10, PI_WITHOUT_RTC / 86_400_000.0, 0.036, 0.001)));
         Path file = dir.resolve(StatePersistence.FILE_NAME);
         new StateFile(file)
                 .write(PersistedState.builder(new SocState(new double[] {0.5, 0.5, 0.5, 0.5}), health)
