@@ -19,6 +19,17 @@ import org.junit.jupiter.api.Test;
  * {@code SOC_HIGH} cannot act before the voltage limits do. Tried and not kept: re-weighing the open span under load
  * with the RC pairs' steady state as a band (the filter's own 80 mV sigma leaves nothing to narrow, and a sigma below
  * it is not what the model's voltage error on real cells supports).
+ *
+ * <p>Traced 2026-12-06 (fix20j, {@code runtime.LfpChargedIntoItsTopKneeTraceTest}, one cell, EKF and SPKF): the
+ * innovation is not gated (every sample accepted) and grows from +25 mV to about +170 mV at 3.65 V; the SOC's gain is
+ * 0 because the OCV slope at the estimate (0.53-0.57, the plateau) is under {@code minOcvSlopeVoltsPerSoc}, so the R0
+ * scale (1.00 to 1.34) and covariance matching (80 to 115 mV) take it; the bound is 1.0 at the trip and covers the
+ * truth. Tried, not kept (docs/estimation.md, "The LFP knees traced"): the secant over the open span in the EKF's row
+ * (a cell at a true 0.50 charged at C/2 read 0.93 within 40 s: the model's +25-50 mV under load read as the knee),
+ * and a one-sided floor on the OCV under charge (the voltage less the hysteresis, k times the model's steady
+ * overpotential and 3 sigmas of the OCV doubt and the rest sigma) cutting the span from below: with k = 4 (the
+ * tuning's mismatch ratio) it cuts only the bottom knee before the trip (0.05 to 0.09, estimate 0.547); k = 3 and 2
+ * read 0.966 and 0.985 at the trip, but k would be chosen on this case.
  */
 class LfpChargedIntoItsTopKneeScenarioTest {
 
