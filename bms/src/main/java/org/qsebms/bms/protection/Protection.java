@@ -1136,7 +1136,27 @@ public final class Protection {
                             ? "; condition still present " + presentConditions() + softShortUnprovenReason()
                             : "");
         }
-        return "reset refused: condition still present " + presentConditions() + softShortUnprovenReason();
+        String none = nothingToClear("reset");
+        return none != null
+                ? none
+                : "reset refused: condition still present " + presentConditions() + softShortUnprovenReason();
+    }
+
+    /**
+     * The answer to a reset {@code name} asked where no cause is present: nothing is latched, or every latch could be
+     * cleared now; null when a cause is present (the refusal then names it). Without it the answer read "condition
+     * still present []", an empty list (issue 23, check23v's probe asked {@link #refusal()} in NORMAL).
+     */
+    private String nothingToClear(String name) {
+        if (causePresent()) {
+            return null;
+        }
+        if (!tripped()) {
+            return name + " refused: no fault is latched, so there is nothing to reset; a " + name
+                    + " is not kept for a later fault: send one after a trip, once its cause is gone";
+        }
+        return name + " refused: no cause is present now (latched: " + latchedIds() + "); send the " + name
+                + " again to clear them";
     }
 
     /**
@@ -1144,6 +1164,10 @@ public final class Protection {
      * refusal message).
      */
     public String serviceRefusal() {
+        String none = nothingToClear("service reset");
+        if (none != null) {
+            return none;
+        }
         return "service reset refused: condition still present " + presentConditions() + softShortUnprovenReason()
                 + (lockout.latched() ? "; the lockout stays latched until a service reset is accepted" : "");
     }

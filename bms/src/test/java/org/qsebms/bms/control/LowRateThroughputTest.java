@@ -31,7 +31,9 @@ class LowRateThroughputTest {
 
     @org.junit.jupiter.api.Disabled(
             "known miss (check23w), measured 2026-12-06: 0.2 Ah at C/5 (40 mA) 0.1977 of 0.9136 Ah"
-                    + " (-78 %), 2 Ah at C/40 (50 mA) 0.6938 of 1.1916 Ah (-42 %)")
+                    + " (-78 %), 2 Ah at C/40 (50 mA) 0.6938 of 1.1916 Ah (-42 %); judged by fix23ap: a pack closed"
+                    + " from the first tick cannot be told from ParkedPackThroughputTest's on the current alone"
+                    + " (docs/estimation.md, \"the learnt zero and a mean, judged\")")
     @ParameterizedTest(name = "{0} Ah, 1 cell, cycling at C/{1}")
     @CsvSource({"0.2, 5", "2.0, 40"})
     void aSlowlyCycledPackCountsItsThroughput(double capacityAh, double cDivisor) {
