@@ -18,8 +18,11 @@ package org.qsebms.bms.protection;
  * fewer than {@code minHistory} pairs, or whose bound is so high that the run would outlast the at-rest
  * window, never fires from here (the windows still hold). Other evidence that explains a run: the
  * channel's status not OK (ends its run; the run is added to its history), and no other thermistor's
- * reading changed during the run (a quiet converter or a stalled bus: the windows judge it). A
- * {@code falseAlarm} of 0 switches the check off. Preallocated; one {@link #update} per tick, no
+ * reading changed during the run (a quiet converter or a stalled bus: the windows judge it). A pack
+ * with one thermistor has no other to ask, so its lone channel is judged by its own history alone
+ * (issue 23, fix23ao: otherwise a freeze of a 1-cell pack's only thermistor was found by the windows
+ * only, 1 min under flow and 10 min at rest, while its cell heated unseen). A {@code falseAlarm} of 0
+ * switches the check off. Preallocated; one {@link #update} per tick, no
  * allocation; the bound (one square root and one log) only at the start of a run.
  */
 final class FrozenByOwnRepeatRate {
@@ -44,6 +47,8 @@ final class FrozenByOwnRepeatRate {
     private final double[] bound;
     /** Another thermistor's reading changed during the present run. */
     private final boolean[] othersChanged;
+    /** One thermistor only: no other channel can explain its run, so its own history decides. */
+    private final boolean alone;
     /** The channel's previous sample was valid (a pair can be formed). */
     private final boolean[] previousOk;
 
@@ -58,7 +63,8 @@ final class FrozenByOwnRepeatRate {
         if (!(minHistory >= 1)) {
             throw new IllegalArgumentException("minimum history must be at least 1 pair, got " + minHistory);
         }
-        this.on = falseAlarm > 0 && channels >= 2;
+        this.on = falseAlarm > 0 && channels >= 1;
+        this.alone = channels == 1;
         this.logAlarm = falseAlarm > 0 ? Math.log(falseAlarm) : Double.NEGATIVE_INFINITY;
         this.z = falseAlarm > 0 ? Math.sqrt(-2 * logAlarm) : Double.POSITIVE_INFINITY;
         this.minHistory = minHistory;
@@ -160,7 +166,7 @@ final class FrozenByOwnRepeatRate {
                 othersChanged[i] = false;
             }
             run[i]++;
-            othersChanged[i] |= changedLive > 0;
+            othersChanged[i] |= changedLive > 0 || alone;
             if (on && frozen < 0 && othersChanged[i] && run[i] >= required[i]) {
                 frozen = i;
             }

@@ -60,6 +60,57 @@ class FrozenByOwnRepeatRateTest {
     }
 
     /**
+     * A pack with one thermistor (issue 23, fix23ao): no other channel can change during its run, so it is judged by
+     * its own history alone. A lone channel that repeats 7 % of the time freezes after 40 samples and is found within
+     * the 120 samples a channel among others is; before, a lone channel was never judged (found only by the windows).
+     */
+    @Test
+    void aLoneFrozenChannelIsFoundByItsOwnHistory() {
+        SplittableRandom r = new SplittableRandom(1);
+        FrozenByOwnRepeatRate f = new FrozenByOwnRepeatRate(1, ALARM, MIN_HISTORY);
+        double[] repeat = {0.07};
+        boolean[] ok = allOk(1);
+        for (int s = 0; s < 40; s++) {
+            assertThat(sample(f, r, repeat, ok)).isEqualTo(-1);
+        }
+        repeat[0] = Double.NaN;
+        int found = -1;
+        int s = 0;
+        while (found < 0 && s < 2400) {
+            found = sample(f, r, repeat, ok);
+            s++;
+        }
+        assertThat(found).as("after %d samples", s).isZero();
+        assertThat(s).isLessThanOrEqualTo(120);
+    }
+
+    /**
+     * A live lone channel, whatever its own repeat rate (7 % to 90 %, and one whose repeats come in clusters), is not
+     * taken for frozen over 500,000 samples (14 h at 100 ms): its bound comes from its own history, as among others.
+     */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.07, 0.3, 0.6, 0.9, -1})
+    void aLiveLoneChannelIsNotTakenForFrozen(double often) {
+        SplittableRandom r = new SplittableRandom(13);
+        FrozenByOwnRepeatRate f = new FrozenByOwnRepeatRate(1, ALARM, MIN_HISTORY);
+        boolean[] ok = allOk(1);
+        boolean[] changed = new boolean[1];
+        boolean lastRepeat = false;
+        int falseAlarms = 0;
+        boolean judged = false;
+        for (int s = 0; s < 500_000; s++) {
+            // -1: clustered, after a repeat another with chance 0.8, else 0.1
+            double chance = often >= 0 ? often : lastRepeat ? 0.8 : 0.1;
+            lastRepeat = r.nextDouble() < chance;
+            changed[0] = !lastRepeat;
+            falseAlarms += f.update(changed, ok) >= 0 ? 1 : 0;
+            judged |= f.required(0) != Integer.MAX_VALUE;
+        }
+        assertThat(falseAlarms).isZero();
+        assertThat(judged).as("its runs were judged, not skipped").isTrue();
+    }
+
+    /**
      * The old check's failure: one live channel that repeats far more often than the others (here 60 % against
      * 7 %) is judged by its own rate, not theirs; over 500,000 samples no channel is taken for frozen.
      */
