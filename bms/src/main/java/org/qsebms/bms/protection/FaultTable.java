@@ -234,7 +234,8 @@ record FaultTable(
                                         + String.format(java.util.Locale.ROOT, "%.0e", x.tempFrozenFalseAlarm())
                                         + " at the channel's own repeat rate (learnt from its own history of at"
                                         + " least " + num(x.tempFrozenMinHistory(), 0) + " pairs, bounded from"
-                                        + " above) while another thermistor's reading changed (own-rate liveness)"
+                                        + " above) while another thermistor's reading changed, or at once on a pack with"
+                                        + " one thermistor (own-rate liveness)"
                                 : ""),
                 WATCHED_WINDOW,
                 "its reading has changed since (proven alive)"));
