@@ -61,6 +61,11 @@ public final class Supervisor {
     private boolean stepped;
     /** False until a contactor is first commanded closed. */
     private boolean everCommandedClosed;
+    /**
+     * Run by the tick between taking the reset tickets and reading the service resets: a test puts requests there,
+     * as a requester thread can send them at that moment. Nothing in production.
+     */
+    private Runnable afterResetTake = () -> {};
     /** The reason of the state move a handler decided with a reason of its own, or null: {@link #reasonFor}. */
     private String moveReason;
 
@@ -179,6 +184,7 @@ public final class Supervisor {
         // a reset answers the fault present when it is received, or is refused: it is never kept for a later trip
         long answeredBefore = requests.resetsTaken();
         long ticket = requests.takeResetTicket();
+        afterResetTake.run();
         long serviceResets = requests.serviceResetsRequested();
         checkWeld(now);
         String clearedBy = answerResets(answeredBefore, ticket, serviceResets, now);
@@ -333,7 +339,9 @@ public final class Supervisor {
      * several service resets only the last was judged, the others got no answer): before each service reset, the
      * resets sent before it and not yet answered, then it; then the resets sent after the last of them. Each is
      * answered on its own with the tickets it answers; the resets of one group share one answer, as they always
-     * have. Once one of them is accepted, nothing is latched for those after it, and their refusal says which one
+     * have. A service reset is taken only when every reset sent before it was taken at this tick or before: one
+     * sent after the reset tickets were taken waits, with those after it, for the next tick. Once one of them is
+     * accepted, nothing is latched for those after it, and their refusal says which one
      * cleared the faults. Allocates nothing but refusal texts.
      *
      * @param answeredBefore the last reset ticket answered before this tick
@@ -346,10 +354,14 @@ public final class Supervisor {
         long answered = answeredBefore;
         String clearedBy = null;
         while (serviceResetsTaken < serviceResets) {
-            SupervisorRequests.ServiceReset service = requests.takeServiceReset();
-            if (service == null) {
-                break; // counted only after it is queued: cannot happen, but never spin on it
+            SupervisorRequests.ServiceReset service = requests.nextServiceReset();
+            if (service == null || service.after() - 1 > last) {
+                // null: counted only after it is queued, cannot happen, but never spin on it. A reset sent before
+                // this service reset was not taken at this tick (it came after the take): the service reset waits
+                // for the next tick, to be judged after that reset (issue 23, check23x)
+                break;
             }
+            requests.takeServiceReset();
             serviceResetsTaken++;
             long before = Math.clamp(service.after() - 1, answered, last);
             if (before > answered) {
@@ -837,6 +849,11 @@ public final class Supervisor {
             case MAIN_POSITIVE -> "main positive";
             case PRECHARGE -> "precharge";
         };
+    }
+
+    /** Test hook: {@code r} runs at each tick between taking the reset tickets and reading the service resets. */
+    void afterResetTake(Runnable r) {
+        afterResetTake = r;
     }
 
     public SupervisorState state() {

@@ -195,6 +195,11 @@ public final class SupervisorRequests {
         return serviceResets.poll();
     }
 
+    /** The oldest service reset waiting, left in the queue, or null when none waits. No allocation. */
+    ServiceReset nextServiceReset() {
+        return serviceResets.peek();
+    }
+
     /**
      * A service reset waiting for the loop.
      *
