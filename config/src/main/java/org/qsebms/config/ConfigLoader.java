@@ -160,7 +160,8 @@ public final class ConfigLoader {
                     "spoolDirectory",
                     "spoolMaxMessages",
                     "commandsPerSecond",
-                    "discoveryPrefix"));
+                    "discoveryPrefix",
+                    "serviceResetQueue"));
             String url = MqttConfig.requireValidUrl("mqtt.url", mqttNode.string("url", ""));
             String topicRoot = mqttNode.string("topicRoot", "qse-bms");
             if (topicRoot.isEmpty() || topicRoot.contains("#") || topicRoot.contains("+") || topicRoot.contains("/")) {
@@ -214,6 +215,11 @@ public final class ConfigLoader {
                     .commandsPerSecond(mqttNode.number(
                             "commandsPerSecond", MqttConfig.DEFAULT_COMMANDS_PER_SECOND, 0.1, 1000, "1/s"))
                     .discoveryPrefix(prefix)
+                    .serviceResetQueue(mqttNode.integer(
+                            "serviceResetQueue",
+                            MqttConfig.DEFAULT_SERVICE_RESET_QUEUE,
+                            1,
+                            MqttConfig.MAX_SERVICE_RESET_QUEUE))
                     .build();
         }
 

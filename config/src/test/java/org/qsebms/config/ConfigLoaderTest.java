@@ -202,6 +202,21 @@ class ConfigLoaderTest {
                 .hasMessageContaining("psoa-ncm811");
     }
 
+    /** Issue 23, check23x: the service-reset queue is bounded; the bound is configured, within 1..100. */
+    @Test
+    void theServiceResetQueueIsConfiguredWithinItsRange() {
+        assertThat(loader.parse(MINIMAL, "test").mqtt().serviceResetQueue())
+                .isEqualTo(MqttConfig.DEFAULT_SERVICE_RESET_QUEUE);
+        assertThat(loader.parse(MINIMAL + "mqtt:\n  serviceResetQueue: 40\n", "test")
+                        .mqtt()
+                        .serviceResetQueue())
+                .isEqualTo(40);
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "mqtt:\n  serviceResetQueue: 101\n", "test"))
+                .hasMessageContaining("mqtt.serviceResetQueue");
+        assertThatThrownBy(() -> loader.parse(MINIMAL + "mqtt:\n  serviceResetQueue: 0\n", "test"))
+                .hasMessageContaining("mqtt.serviceResetQueue");
+    }
+
     @Test
     void badMqttUrlAndDurationAreExplained() {
         assertThatThrownBy(() -> loader.parse(MINIMAL + "mqtt:\n  url: localhost:1883\n", "test"))

@@ -49,7 +49,9 @@ public final class CommandHandler {
                 yield null;
             }
             case Command.ServiceReset r -> {
-                requests.requestServiceReset();
+                if (!requests.requestServiceReset()) {
+                    yield CommandResult.rejected(c.name(), id, requests.serviceResetQueueFull());
+                }
                 yield CommandResult.accepted(
                         c.name(),
                         id,

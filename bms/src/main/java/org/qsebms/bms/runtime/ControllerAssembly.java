@@ -68,7 +68,7 @@ public final class ControllerAssembly {
         public static Channels forPack(BmsConfig cfg, PackHardware hw) {
             int cells = checkedCellCount(cfg, hw);
             return new Channels(
-                    new SupervisorRequests(),
+                    new SupervisorRequests(cfg.mqtt().serviceResetQueue()),
                     new EventQueue(4096),
                     new SampleRing(256, cells, hw.temperatures().channelCount()),
                     new StateHandoff(cells),

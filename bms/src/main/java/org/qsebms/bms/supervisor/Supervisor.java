@@ -61,6 +61,13 @@ public final class Supervisor {
     private boolean stepped;
     /** False until a contactor is first commanded closed. */
     private boolean everCommandedClosed;
+    /**
+     * Run by the tick between taking the reset tickets and reading the service resets: a test puts requests there,
+     * as a requester thread can send them at that moment. Nothing in production.
+     */
+    private Runnable afterResetTake = () -> {};
+    /** The reason of the state move a handler decided with a reason of its own, or null: {@link #reasonFor}. */
+    private String moveReason;
 
     /** The weld text's prefix when every contactor reads closed and none was ever commanded closed. */
     private static final String POLARITY = "every contactor reads closed although none was commanded closed since "
@@ -150,6 +157,7 @@ public final class Supervisor {
     public void step(PackMeasurement m, boolean measurementValid) {
         long now = m.nanos;
         this.now = now;
+        moveReason = null;
         this.packAmps = m.packAmps;
         if (!stepped) {
             // start-up opened every contactor before the clock ran: their release time runs from the first tick, so
@@ -176,6 +184,7 @@ public final class Supervisor {
         // a reset answers the fault present when it is received, or is refused: it is never kept for a later trip
         long answeredBefore = requests.resetsTaken();
         long ticket = requests.takeResetTicket();
+        afterResetTake.run();
         long serviceResets = requests.serviceResetsRequested();
         checkWeld(now);
         String clearedBy = answerResets(answeredBefore, ticket, serviceResets, now);
@@ -330,7 +339,9 @@ public final class Supervisor {
      * several service resets only the last was judged, the others got no answer): before each service reset, the
      * resets sent before it and not yet answered, then it; then the resets sent after the last of them. Each is
      * answered on its own with the tickets it answers; the resets of one group share one answer, as they always
-     * have. Once one of them is accepted, nothing is latched for those after it, and their refusal says which one
+     * have. A service reset is taken only when every reset sent before it was taken at this tick or before: one
+     * sent after the reset tickets were taken waits, with those after it, for the next tick. Once one of them is
+     * accepted, nothing is latched for those after it, and their refusal says which one
      * cleared the faults. Allocates nothing but refusal texts.
      *
      * @param answeredBefore the last reset ticket answered before this tick
@@ -343,10 +354,14 @@ public final class Supervisor {
         long answered = answeredBefore;
         String clearedBy = null;
         while (serviceResetsTaken < serviceResets) {
-            SupervisorRequests.ServiceReset service = requests.takeServiceReset();
-            if (service == null) {
-                break; // counted only after it is queued: cannot happen, but never spin on it
+            SupervisorRequests.ServiceReset service = requests.nextServiceReset();
+            if (service == null || service.after() - 1 > last) {
+                // null: counted only after it is queued, cannot happen, but never spin on it. A reset sent before
+                // this service reset was not taken at this tick (it came after the take): the service reset waits
+                // for the next tick, to be judged after that reset (issue 23, check23x)
+                break;
             }
+            requests.takeServiceReset();
             serviceResetsTaken++;
             long before = Math.clamp(service.after() - 1, answered, last);
             if (before > answered) {
@@ -427,15 +442,19 @@ public final class Supervisor {
         return SupervisorState.PRECHARGE;
     }
 
-    /** A contactor commanded open that reads closed (before the main positive is closed, none may). */
-    private boolean strayClosed() {
+    /**
+     * The contactors commanded open that read closed (before the main positive is closed, none may), by the bits of
+     * their ordinals; 0 when none does.
+     */
+    private int strayClosed() {
+        int mask = 0;
         for (ContactorId id : IDS) {
             Contactor c = hw.contactor(id);
             if (!c.commandedClosed() && c.feedbackClosed()) {
-                return true;
+                mask |= 1 << id.ordinal();
             }
         }
-        return false;
+        return mask;
     }
 
     private boolean allFeedbackOpen() {
@@ -452,12 +471,20 @@ public final class Supervisor {
             openAll();
             return SupervisorState.STANDBY;
         }
-        if ((step == PrechargeStep.NEGATIVE || step == PrechargeStep.PRECHARGE) && strayClosed()) {
+        int stray = step == PrechargeStep.NEGATIVE || step == PrechargeStep.PRECHARGE ? strayClosed() : 0;
+        if (stray != 0) {
             // a contactor the sequence has not closed reads closed (a main welded after the sequence began with
             // every contactor open): closing on would bypass the precharge and command a contact nobody can open.
             // Open everything; STANDBY waits for every contactor to read open, and the weld check raises
-            // CONTACTOR_WELDED after the release time (oracle seed 4775685, a weld 54 ms into the start)
+            // CONTACTOR_WELDED after the release time (oracle seed 4775685, a weld 54 ms into the start). The close
+            // is dropped, not kept for a retry: a precharge that restarted by itself would cycle while the contact
+            // bounces, and the move's reason names the contactor (issue 23, check23x: it read "open requested")
             openAll();
+            wantClosed = false;
+            moveReason = STRAY_CLOSED_REASONS[stray];
+            if (closeTicket > 0) {
+                closeAnswer(false, moveReason, now); // a close taken at this very tick gets the stop's reason
+            }
             return SupervisorState.STANDBY;
         }
         // the timeout is the DC link's (faults.md 303: not within 3 % of the pack in 3 s): it runs until the
@@ -600,7 +627,9 @@ public final class Supervisor {
         state = next;
         enteredNanos = now;
         onEnter(next, now);
-        listener.stateChanged(from, next, reasonFor(from, next), now);
+        String reason = moveReason != null ? moveReason : reasonFor(from, next);
+        moveReason = null;
+        listener.stateChanged(from, next, reason, now);
     }
 
     private void onEnter(SupervisorState s, long now) {
@@ -778,6 +807,26 @@ public final class Supervisor {
      */
     private static final String[] WELDED_NAMES = weldedNames();
 
+    /**
+     * The reason of a precharge stopped at contactors it has not closed that read closed, by the bits of their
+     * ordinals, built once so the stop allocates nothing: what was seen, why it stops, and what to do.
+     */
+    private static final String[] STRAY_CLOSED_REASONS = strayClosedReasons();
+
+    private static String[] strayClosedReasons() {
+        String[] reasons = new String[WELDED_NAMES.length];
+        for (int mask = 1; mask < reasons.length; mask++) {
+            boolean one = Integer.bitCount(mask) == 1;
+            reasons[mask] = "precharge stopped: " + WELDED_NAMES[mask] + (one ? " reads" : " read")
+                    + " closed though the sequence has not closed " + (one ? "it" : "them")
+                    + " (welded, or a feedback contact that bounced): every contactor opened and the close dropped, "
+                    + "not retried by itself; CONTACTOR_WELDED is latched if " + (one ? "it" : "one")
+                    + " still reads closed after its release time: check the contactor and its feedback wiring, "
+                    + "then close again";
+        }
+        return reasons;
+    }
+
     private static String[] weldedNames() {
         String[] names = new String[1 << IDS.length];
         for (int mask = 1; mask < names.length; mask++) {
@@ -800,6 +849,11 @@ public final class Supervisor {
             case MAIN_POSITIVE -> "main positive";
             case PRECHARGE -> "precharge";
         };
+    }
+
+    /** Test hook: {@code r} runs at each tick between taking the reset tickets and reading the service resets. */
+    void afterResetTake(Runnable r) {
+        afterResetTake = r;
     }
 
     public SupervisorState state() {

@@ -3,7 +3,9 @@ package org.qsebms.bms.supervisor;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.qsebms.config.MqttConfig;
 
 /**
  * Requests from outside the loop (operator, MQTT commands, shutdown hook), taken by the loop at
@@ -38,10 +40,40 @@ public final class SupervisorRequests {
     private final Queue<ServiceReset> serviceResets = new ConcurrentLinkedQueue<>();
     /** Service resets requested so far, counted after each is queued: the loop takes no more than this at a tick. */
     private final AtomicLong serviceResetsRequested = new AtomicLong();
+    /**
+     * Service resets in the queue or being queued: a place is reserved before one is queued and given back when the
+     * loop takes it, so no more than {@link #serviceResetQueue} wait, and no tick judges more than that.
+     */
+    private final AtomicInteger serviceResetsWaiting = new AtomicInteger();
+    /** The most service resets that may wait ({@code mqtt.serviceResetQueue}). */
+    private final int serviceResetQueue;
+    /** The answer to a service reset refused because the queue is full. */
+    private final String serviceResetQueueFull;
 
     private final AtomicBoolean shutdown = new AtomicBoolean();
     private final AtomicBoolean diagnostic = new AtomicBoolean();
     private final AtomicLong operatorCommands = new AtomicLong();
+
+    /** Requests with the default bound of the service-reset queue. */
+    public SupervisorRequests() {
+        this(MqttConfig.DEFAULT_SERVICE_RESET_QUEUE);
+    }
+
+    /**
+     * @param serviceResetQueue the most service resets that may wait for the loop ({@code mqtt.serviceResetQueue}),
+     *     at least 1: one more is refused at once (issue 23, check23x: the queue was unbounded, and 2000 commands in
+     *     one tick took 117-131 ms against a 100 ms period)
+     */
+    public SupervisorRequests(int serviceResetQueue) {
+        if (serviceResetQueue < 1) {
+            throw new IllegalArgumentException("the service-reset queue must hold at least 1, got " + serviceResetQueue
+                    + ": set mqtt.serviceResetQueue to 1 or more");
+        }
+        this.serviceResetQueue = serviceResetQueue;
+        this.serviceResetQueueFull = "service reset refused: " + serviceResetQueue + " service resets already wait for "
+                + "the control loop (mqtt.serviceResetQueue), each answered on the events topic at its next tick: this "
+                + "one was not queued; wait for their answers, then send it again if still needed";
+    }
 
     /**
      * Requests a close; returns its ticket. The loop answers it ({@link Supervisor.StateListener#closeOutcome})
@@ -143,11 +175,27 @@ public final class SupervisorRequests {
      * The deliberate reset after a repeated-trip lockout (an ordinary reset cannot clear a lockout). It is judged
      * at the loop's next tick in its place among the resets requested: those sent before it first, then it, then
      * those sent after it, each answered on its own. Several service resets sent before one tick are each judged
-     * in their own place and each answered on its own.
+     * in their own place and each answered on its own. No more than {@code mqtt.serviceResetQueue} wait: one more is
+     * refused at once, not queued, and then this returns false ({@link #serviceResetQueueFull} says why).
+     *
+     * @return true when it was queued, false when refused because the queue is full
      */
-    public void requestServiceReset() {
+    public boolean requestServiceReset() {
+        if (serviceResetsWaiting.incrementAndGet() > serviceResetQueue) {
+            serviceResetsWaiting.decrementAndGet();
+            return false;
+        }
         serviceResets.add(new ServiceReset(resetsRequested.get() + 1, raisesPublished.get()));
         serviceResetsRequested.incrementAndGet();
+        return true;
+    }
+
+    /**
+     * The answer to a service reset {@link #requestServiceReset} refused: what (not queued), where (the control
+     * loop's queue, {@code mqtt.serviceResetQueue}), why (full) and what to do (wait for the answers, send again).
+     */
+    public String serviceResetQueueFull() {
+        return serviceResetQueueFull;
     }
 
     public void requestShutdown() {
@@ -192,7 +240,16 @@ public final class SupervisorRequests {
      * {@link #serviceResetsRequested()} counted (then one is queued). No allocation.
      */
     ServiceReset takeServiceReset() {
-        return serviceResets.poll();
+        ServiceReset taken = serviceResets.poll();
+        if (taken != null) {
+            serviceResetsWaiting.decrementAndGet();
+        }
+        return taken;
+    }
+
+    /** The oldest service reset waiting, left in the queue, or null when none waits. No allocation. */
+    ServiceReset nextServiceReset() {
+        return serviceResets.peek();
     }
 
     /**

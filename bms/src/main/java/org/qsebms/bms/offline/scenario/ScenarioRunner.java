@@ -575,7 +575,18 @@ public final class ScenarioRunner {
                     case "open" -> () -> w.requests().requestOpen();
                     case "close" -> () -> w.requests().requestClose();
                     case "reset" -> () -> w.requests().requestReset();
-                    case "serviceReset" -> () -> w.requests().requestServiceReset();
+                    case "serviceReset" ->
+                        () -> {
+                            if (!w.requests()
+                                    .requestServiceReset()) { // the queue is full: answered at once, not queued
+                                emit(
+                                        applied(c.atS(), "reset")
+                                                .put("command", "serviceReset")
+                                                .put("accepted", false)
+                                                .put("reason", w.requests().serviceResetQueueFull()),
+                                        out);
+                            }
+                        };
                     default -> throw new IllegalArgumentException("unknown command " + c.type());
                 };
         }
