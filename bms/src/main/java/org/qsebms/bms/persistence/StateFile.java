@@ -32,11 +32,12 @@ import org.qsebms.estimators.soc.SocState;
  *
  * <p>After each write of {@code NAME} the generation it replaced is written, the same atomic way,
  * to {@code NAME.previous}: a kill or power loss at any point leaves at least one whole file. When
- * the new state latches a fault or holds a lockout trip the replaced generation lacks, {@code
- * NAME.previous} gets the new state too, so once a save is complete a latch or a trip in {@code NAME}
- * is in {@code NAME.previous} as well (a kill between the two writes leaves it in {@code NAME} alone
- * until the next save; docs/persistence.md).
- * At start {@code NAME} is used when it loads, else {@code NAME.previous}; when a state file was
+ * the new state latches a fault or holds a lockout trip {@code NAME.previous} lacks, the new state
+ * goes to {@code NAME.previous} first and to {@code NAME} after it, so at every instant of a save a
+ * latch or a trip in {@code NAME} is in {@code NAME.previous} as well, and a new one is in a whole
+ * file from the moment it is in any (fix23ar; docs/persistence.md).
+ * At start {@code NAME} is used when it loads, unless {@code NAME.previous} loads and is newer (its
+ * sequence is higher: a save cut between its two writes); else {@code NAME.previous}; when a state file was
  * there but neither loads, {@link Loaded#stateUnknown()} says why and the caller latches
  * {@code PERSISTED_STATE_UNKNOWN}.
  */
@@ -66,12 +67,29 @@ public final class StateFile {
         byte[] read(Path file) throws IOException;
     }
 
+    /** A step of one file's atomic write, in order. */
+    enum SaveStep {
+        /** The temporary file is written and forced to the device. */
+        TEMPORARY_FORCED,
+        /** The temporary file is renamed over the target. */
+        RENAMED,
+        /** The directory is forced (the rename is durable). */
+        DIRECTORY_FORCED
+    }
+
+    /** Told each step of a write as it completes (a seam for tests that cut a save at every step, as a kill would). */
+    @FunctionalInterface
+    interface SaveSteps {
+        void reached(Path target, SaveStep step);
+    }
+
     private final Path file;
     private final Path tmp;
     private final Path previous;
     private final Path previousTmp;
     private final Reader reader;
     private final LongSupplier epochMillis;
+    private final SaveSteps steps;
     /** Why the files on disk must not be replaced (one could not be read and could not be moved aside), or null. */
     private volatile String doNotOverwrite;
     /** The bytes in {@code NAME} known whole (loaded or written by this object), or null. */
@@ -89,7 +107,12 @@ public final class StateFile {
     }
 
     StateFile(Path file, Reader reader, LongSupplier epochMillis) {
+        this(file, reader, epochMillis, (target, step) -> {});
+    }
+
+    StateFile(Path file, Reader reader, LongSupplier epochMillis, SaveSteps steps) {
         this.file = file;
+        this.steps = steps;
         this.tmp = file.resolveSibling(file.getFileName() + ".tmp");
         this.previous = file.resolveSibling(file.getFileName() + PREVIOUS_SUFFIX);
         this.previousTmp = file.resolveSibling(file.getFileName() + PREVIOUS_SUFFIX + ".tmp");
@@ -139,8 +162,11 @@ public final class StateFile {
     }
 
     /**
-     * Writes {@code state} atomically to {@code NAME}, then keeps the generation it replaced as {@code NAME.previous}
-     * (or the new state there too when it latches a fault or holds a trip the replaced one lacks). Never called from the control loop.
+     * Writes {@code state} atomically to {@code NAME} and keeps a previous generation in {@code NAME.previous}. When
+     * {@code NAME.previous} holds every latch and trip of the new state, {@code NAME} is written first and {@code
+     * NAME.previous} then gets the generation it replaced (when that one holds them all too). Otherwise {@code
+     * NAME.previous} is written first, with the generation {@code NAME} holds when that has them all, else with the
+     * new state, and {@code NAME} after it. Never called from the control loop.
      */
     public synchronized void write(PersistedState state) throws IOException {
         String refuse = doNotOverwrite;
@@ -157,31 +183,54 @@ public final class StateFile {
         Files.createDirectories(dir);
         byte[] replaced = mainBytes;
         GenerationSafety replacedSafety = mainSafety;
+        boolean replacedCovers = replaced != null && replacedSafety.covers(safety);
+        if (previousSafety != null && previousSafety.covers(safety)) {
+            atomicWrite(tmp, file, bytes, dir);
+            mainBytes = bytes;
+            mainSafety = safety;
+            // NAME.previous already holds every latch and trip of the new state; it becomes the generation just
+            // replaced when that one does too (a latch cleared by a reset stays there until the next save: falling
+            // back can bring a latch back, never lose one)
+            if (replacedCovers) {
+                try {
+                    previousSafety = null; // unknown until the write below is complete
+                    atomicWrite(previousTmp, previous, replaced, dir);
+                    previousSafety = replacedSafety;
+                } catch (IOException e) {
+                    throw previousNotSaved(e);
+                }
+            }
+            return;
+        }
+        // NAME.previous lacks a latch or a trip of the new state (or is missing, or unusable): it gets first the
+        // generation NAME holds when that has them all, else the new state itself, and NAME is written after it, so
+        // at every instant of the save a whole file holds each new latch and trip and NAME.previous (the fallback
+        // when NAME is lost) holds every one NAME holds; a save cut between the two writes leaves NAME.previous the
+        // newer, and load uses it (fix23ar)
+        IOException previousFailed = null;
+        previousSafety = null; // unknown until the write below is complete
+        try {
+            atomicWrite(previousTmp, previous, replacedCovers ? replaced : bytes, dir);
+            previousSafety = replacedCovers ? replacedSafety : safety;
+        } catch (IOException e) {
+            previousFailed = e; // NAME is still written: a new latch must reach the disk somewhere
+        }
         atomicWrite(tmp, file, bytes, dir);
         mainBytes = bytes;
         mainSafety = safety;
-        // the previous generation: the file just replaced, when it was whole and has every latch and every trip of
-        // the new one; else the previous file already there, on the same terms; else the new state itself (a new
-        // trip is treated like a new latch: the repeated-trip lockout must survive losing NAME, fix23al)
-        try {
-            if (replaced != null && replacedSafety.covers(safety)) {
-                previousSafety = null; // unknown until the write below is complete
-                atomicWrite(previousTmp, previous, replaced, dir);
-                previousSafety = replacedSafety;
-            } else if (previousSafety == null || !previousSafety.covers(safety)) {
-                previousSafety = null;
-                atomicWrite(previousTmp, previous, bytes, dir);
-                previousSafety = mainSafety;
-            }
-        } catch (IOException e) {
-            throw new IOException(
-                    file.toAbsolutePath() + " is saved but its previous generation " + previous.toAbsolutePath()
-                            + " is not: " + FileProblem.describe(e),
-                    e);
+        if (previousFailed != null) {
+            throw previousNotSaved(previousFailed);
         }
     }
 
-    private static void atomicWrite(Path tmp, Path target, byte[] bytes, Path dir) throws IOException {
+    private IOException previousNotSaved(IOException e) {
+        return new IOException(
+                file.toAbsolutePath() + " is saved but its previous generation " + previous.toAbsolutePath()
+                        + " is not: " + FileProblem.describe(e),
+                e);
+    }
+
+    private void atomicWrite(Path tmp, Path target, byte[] bytes, Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(
                 tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             ByteBuffer buf = ByteBuffer.wrap(bytes);
@@ -190,6 +239,7 @@ public final class StateFile {
             }
             ch.force(true);
         }
+        steps.reached(target, SaveStep.TEMPORARY_FORCED);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
@@ -198,11 +248,13 @@ public final class StateFile {
                             + "on a local file system (ext4, f2fs, btrfs)",
                     e);
         }
+        steps.reached(target, SaveStep.RENAMED);
         try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
             d.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // some platforms cannot open a directory for sync; the rename is still atomic there
         }
+        steps.reached(target, SaveStep.DIRECTORY_FORCED);
     }
 
     /**
@@ -262,7 +314,8 @@ public final class StateFile {
     }
 
     /**
-     * Loads the state for a pack of {@code cells} cells. Never throws. {@code NAME} is used when it loads; else the
+     * Loads the state for a pack of {@code cells} cells. Never throws. {@code NAME} is used when it loads (unless
+     * {@code NAME.previous} loads with a higher sequence: a save cut between its writes, which is used then); else the
      * previous generation {@code NAME.previous}, with a warning naming both files, why the first could not be used
      * and how old the one used is. A file that could not be used (unreadable, a directory in its place, a device or a
      * pipe, larger than {@link #BOUNDS}, corrupt, for another pack) is kept aside under a new name ({@code NAME.unreadable-<time>}, {@code
@@ -279,6 +332,32 @@ public final class StateFile {
         mainBytes = null;
         mainSafety = GenerationSafety.NONE;
         previousSafety = prev.usable() ? GenerationSafety.of(prev.state()) : null;
+        if (main.usable()
+                && prev.usable()
+                && prev.state().sequence() > main.state().sequence()) {
+            // a save with a new latch or trip writes NAME.previous first: a previous generation newer than NAME is
+            // such a save cut before NAME was replaced (a power loss, a kill), and it is the newest whole state
+            PersistedStateCheck.Checked checked = PersistedStateCheck.check(
+                    prev.state(), defaults, now, prev.path().toAbsolutePath().toString());
+            mainBytes = main.bytes();
+            mainSafety = GenerationSafety.of(main.state());
+            return new Loaded(
+                    checked.state(),
+                    true,
+                    "persisted state " + shown + " (sequence " + main.state().sequence()
+                            + ") is older than its previous generation "
+                            + prev.path().toAbsolutePath() + " ("
+                            + age(prev.state().savedEpochMillis(), now) + ", sequence "
+                            + prev.state().sequence()
+                            + "; faults latched in it: "
+                            + latchedText(prev.state().latchedFaults())
+                            + "): a save that latched a fault or counted a trip was cut between its two writes (a "
+                            + "power loss or a kill), so the previous generation, the newest whole state, is used; "
+                            + shown + " is replaced at the next save",
+                    checked.warnings(),
+                    null,
+                    true);
+        }
         if (main.usable()) {
             PersistedStateCheck.Checked checked =
                     PersistedStateCheck.check(main.state(), defaults, now, shown.toString());

@@ -56,7 +56,15 @@ public final class StatePersistence {
             BmsConfig cfg, PackController controller, long nowNanos, Plant plant) {
         Path dir = Path.of(cfg.persistence().directory());
         requireWritableDirectory(dir);
-        StateFile file = new StateFile(dir.resolve(FILE_NAME));
+        return restoreAndStart(cfg, controller, nowNanos, plant, new StateFile(dir.resolve(FILE_NAME)));
+    }
+
+    /**
+     * As {@link #restoreAndStart(BmsConfig, PackController, long, Plant)}, with the state kept in {@code file} (its
+     * directory already checked: {@link #requireWritableDirectory}); tests pass a file whose saves they cut.
+     */
+    public static PersistenceWriter restoreAndStart(
+            BmsConfig cfg, PackController controller, long nowNanos, Plant plant, StateFile file) {
         StateFile.Loaded loaded = file.load(cfg.pack().seriesCells(), defaults(cfg));
         if (loaded.stateUnknown() != null) {
             Logger.error(loaded.warning());
