@@ -400,6 +400,9 @@ public final class EkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             k[j] = (u[j] - noise.slowBranchStart().sensitivity(i, j) * w) / s;
         }
+        if (BeyondTheOcvTable.reading(z, innovation)) {
+            k[OFFSET] = 0.0; // a misfit the model cannot explain is no current: the Joseph form holds for this gain
+        }
         soc[i] = clamp01(soc[i] + k[SOC] * innovation);
         v1[i] += k[1] * innovation;
         v2[i] += k[2] * innovation;

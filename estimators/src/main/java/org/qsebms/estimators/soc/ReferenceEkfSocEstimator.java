@@ -353,6 +353,9 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
         RealMatrix k = cov[i].multiply(hm.transpose())
                 .subtract(slowBranchSensitivity[i].scalarMultiply(wBranch))
                 .scalarMultiply(1.0 / s);
+        if (BeyondTheOcvTable.reading(z, innovation)) {
+            k.setEntry(5, 0, 0.0); // a misfit beyond the OCV table's end is no current; Joseph holds for this gain
+        }
         x[i] = x[i].add(k.scalarMultiply(innovation));
         x[i].setEntry(0, 0, Math.max(0, Math.min(1, x[i].getEntry(0, 0))));
         x[i].setEntry(3, 0, EkfAdaptation.clampScale(x[i].getEntry(3, 0)));

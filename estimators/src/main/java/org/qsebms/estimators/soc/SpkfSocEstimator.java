@@ -462,6 +462,11 @@ public final class SpkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             k[j] = (pxy[j] - noise.slowBranchStart().sensitivity(i, j) * w3) / s;
         }
+        // a misfit beyond the OCV table's end is no current: the offset kept out (BeyondTheOcvTable)
+        boolean offsetHeld = k[OFFSET] != 0.0 && BeyondTheOcvTable.reading(z, innovation);
+        if (offsetHeld) {
+            k[OFFSET] = 0.0;
+        }
         x[xb + SOC] = clamp01(x[xb + SOC] + k[SOC] * innovation);
         x[xb + V1] += k[V1] * innovation;
         x[xb + V2] += k[V2] * innovation;
@@ -469,7 +474,7 @@ public final class SpkfSocEstimator implements SocFilter {
         x[xb + CAP] = EkfAdaptation.clampScale(x[xb + CAP] + k[CAP] * innovation);
         x[xb + OFFSET] += k[OFFSET] * innovation;
         x[xb + V3] += k[V3] * innovation;
-        if (w3 == 0.0) {
+        if (w3 == 0.0 && !offsetHeld) {
             // P <- P - K s K' = P - Pxy Pxy' / s, each lower entry copied to the upper one
             for (int row = 0; row < N; row++) {
                 for (int c = 0; c < row; c++) {

@@ -356,6 +356,11 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             k[j] = (pxy[j] - noise.slowBranchStart().sensitivity(i, j) * w3) / s;
         }
+        // a misfit beyond the OCV table's end is no current: the offset kept out (BeyondTheOcvTable)
+        boolean offsetHeld = k[OFFSET] != 0.0 && BeyondTheOcvTable.reading(z, innovation);
+        if (offsetHeld) {
+            k[OFFSET] = 0.0;
+        }
         x[xb + SOC] = clamp01(x[xb + SOC] + k[SOC] * innovation);
         x[xb + V1] += k[V1] * innovation;
         x[xb + V2] += k[V2] * innovation;
@@ -367,8 +372,9 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         double own = s - w3 * w3;
         for (int row = 0; row < N; row++) {
             for (int c = 0; c <= row; c++) {
-                p[b + row * N + c] +=
-                        w3 == 0.0 ? -pxy[row] * k[c] : -pxy[row] * k[c] - k[row] * pxy[c] + k[row] * k[c] * own;
+                p[b + row * N + c] += w3 == 0.0 && !offsetHeld
+                        ? -pxy[row] * k[c]
+                        : -pxy[row] * k[c] - k[row] * pxy[c] + k[row] * k[c] * own;
             }
         }
         for (int j = 0; j < DYNAMIC_STATES; j++) {
