@@ -56,7 +56,11 @@ public final class SimulatedPackSetup {
 
     /** The QSE model of the configured chemistry at the configured capacity, or null for a chemistry it does not know. */
     static QseCellParameters qseCell(BmsConfig cfg) {
-        ChemistryPreset preset = cfg.chemistry();
+        return qseCell(cfg.chemistry(), cfg.pack().capacityAh());
+    }
+
+    /** The QSE model of a chemistry preset at a capacity, or null for a chemistry it does not know. */
+    static QseCellParameters qseCell(ChemistryPreset preset, double capacityAh) {
         Electrolyte electrolyte;
         Cathode cathode;
         try {
@@ -69,7 +73,7 @@ public final class SimulatedPackSetup {
         CellGeometry ref = CalibratedPreset.referencePouch(cathode);
         QseCellParameters atReference = QseCellParameters.of(
                 model.laws(electrolyte), cathode, ref, preset.cell().ocv());
-        double areaScale = cfg.pack().capacityAh() / atReference.capacityAh();
+        double areaScale = capacityAh / atReference.capacityAh();
         CellGeometry scaled = new CellGeometry(
                 ref.electrodeAreaCm2() * areaScale,
                 ref.layers(),

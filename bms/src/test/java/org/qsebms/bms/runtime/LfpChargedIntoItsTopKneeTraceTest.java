@@ -9,16 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.qsebms.config.ChemistryPreset;
 import org.qsebms.config.PresetCatalog;
-import org.qsebms.estimators.calibration.CalibratedModel;
-import org.qsebms.estimators.calibration.CalibratedPreset;
-import org.qsebms.estimators.calibration.PaperCalibration;
-import org.qsebms.estimators.calibration.PaperData;
-import org.qsebms.estimators.model.Cathode;
-import org.qsebms.estimators.model.CellGeometry;
 import org.qsebms.estimators.model.EcmParameters;
-import org.qsebms.estimators.model.Electrolyte;
 import org.qsebms.estimators.model.QseCell;
-import org.qsebms.estimators.model.QseCellParameters;
 import org.qsebms.estimators.soc.EkfAdaptation;
 import org.qsebms.estimators.soc.EkfSocEstimator;
 import org.qsebms.estimators.soc.EkfTuning;
@@ -68,32 +60,8 @@ class LfpChargedIntoItsTopKneeTraceTest {
 
     private static AtTheLimit chargeToTheLimit(String kind) {
         ChemistryPreset preset = new PresetCatalog().load("psoa-lfp");
-        CalibratedModel model = PaperCalibration.calibrate(PaperData.bundled());
-        Electrolyte electrolyte = Electrolyte.valueOf(preset.electrolyte().toUpperCase(Locale.ROOT));
-        Cathode cathode = Cathode.valueOf(preset.cathode().toUpperCase(Locale.ROOT));
-        CellGeometry ref = CalibratedPreset.referencePouch(cathode);
         double ah = 2.0;
-        double areaScale = ah
-                / QseCellParameters.of(
-                                model.laws(electrolyte),
-                                cathode,
-                                ref,
-                                preset.cell().ocv())
-                        .capacityAh();
-        CellGeometry geometry = new CellGeometry(
-                ref.electrodeAreaCm2() * areaScale,
-                ref.layers(),
-                ref.cathodeLoadingMgPerCm2(),
-                ref.lithiumFoilUm(),
-                ref.electrolyteThicknessUm());
-        QseCell truth = new QseCell(
-                QseCellParameters.of(
-                        model.laws(electrolyte),
-                        cathode,
-                        geometry,
-                        preset.cell().ocv()),
-                START_SOC,
-                25.0);
+        QseCell truth = new QseCell(SimulatedPackSetup.qseCell(preset, ah), START_SOC, 25.0);
         EcmParameters nominal = preset.cell();
         double capFactor = ah / nominal.capacityAh();
         EcmParameters estimatorCell = nominal.scaled(capFactor, 1.0 / capFactor);
