@@ -521,10 +521,9 @@ public final class ConfigLoader {
                             + " preset's cell: " + number(presetAh) + " Ah)");
         }
         String fix = range.likelySlip(capacityAh, presetAh)
-                .map(slip -> "it looks like " + slip.name() + ": write " + number(slip.intendedAh()))
-                .orElse(
-                        "write the capacity of one cell in Ah; a cell of this chemistry outside that range needs a preset"
-                                + " whose capacityRange holds it");
+                        .map(slip -> "it looks like " + slip.name() + ": write " + number(slip.intendedAh()) + " (")
+                        .orElse("write the capacity of one cell in Ah (")
+                + "a cell of this chemistry truly outside that range needs a preset whose capacityRange holds it)";
         throw new ConfigException(
                 key,
                 number(capacityAh) + " Ah is " + number(capacityAh / presetAh) + " times the " + number(presetAh)
