@@ -21,6 +21,8 @@ import org.qsebms.estimators.soc.HysteresisModel;
  * @param life        what the health estimators need: the bulk electrolyte share of R0 and the N/P ratio
  * @param supplementary the supplementary protection thresholds (the shipped defaults unless the preset's
  *                    {@code supplementary:} section overrides some), which configuration may only tighten
+ * @param capacityRange the capacities a cell of this kind can have, over {@code cell.capacityAh} (the preset's
+ *                    {@code capacityRange:} section, else {@link CellCapacityRange#CHEMISTRY})
  */
 public record ChemistryPreset(
         String name,
@@ -33,7 +35,8 @@ public record ChemistryPreset(
         HysteresisModel hysteresis,
         LithiumInterface lithiumInterface,
         CellLife life,
-        SupplementaryLimits supplementary) {
+        SupplementaryLimits supplementary,
+        CellCapacityRange capacityRange) {
 
     /** A builder with every value unset (refused by {@link Builder#build()} until set). */
     static Builder builder() {
@@ -53,6 +56,7 @@ public record ChemistryPreset(
         private LithiumInterface lithiumInterface = LithiumInterface.NONE;
         private CellLife life;
         private SupplementaryLimits supplementary;
+        private CellCapacityRange capacityRange = CellCapacityRange.CHEMISTRY;
 
         private Builder() {}
 
@@ -111,6 +115,11 @@ public record ChemistryPreset(
             return this;
         }
 
+        Builder capacityRange(CellCapacityRange v) {
+            capacityRange = v;
+            return this;
+        }
+
         ChemistryPreset build() {
             requireSet(name, "name");
             requireSet(electrolyte, "electrolyte");
@@ -123,6 +132,7 @@ public record ChemistryPreset(
             requireSet(lithiumInterface, "lithiumInterface");
             requireSet(life, "life");
             requireSet(supplementary, "supplementary");
+            requireSet(capacityRange, "capacityRange");
             return new ChemistryPreset(
                     name,
                     electrolyte,
@@ -134,7 +144,8 @@ public record ChemistryPreset(
                     hysteresis,
                     lithiumInterface,
                     life,
-                    supplementary);
+                    supplementary,
+                    capacityRange);
         }
 
         private static void requireSet(Object value, String name) {

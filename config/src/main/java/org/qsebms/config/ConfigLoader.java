@@ -81,7 +81,8 @@ public final class ConfigLoader {
         String packId = PackConfig.requireValidId("pack.id", packNode.string("id", "pack-1"));
         ChemistryPreset preset = presets.load(packNode.requiredString("chemistry"));
         int series = packNode.integer("seriesCells", Integer.MIN_VALUE, 1, 512);
-        double capacity = packNode.number("capacityAh", preset.cell().capacityAh(), 0.001, 10000, "Ah");
+        double capacity = packNode.rawNumber("capacityAh", preset.cell().capacityAh(), "Ah");
+        requireACellOfThePresetsKind(packNode.child("capacityAh"), capacity, preset);
         PackConfig pack = new PackConfig(packId, preset.name(), series, capacity);
 
         ProtectionLimits limits = limits(r.optionalMapping("limits"), preset, capacity);
@@ -500,6 +501,44 @@ public final class ConfigLoader {
                             + " so use 1.." + base);
         }
         return v;
+    }
+
+    /**
+     * Refuses a {@code pack.capacityAh} no cell of the preset's kind has (its {@link CellCapacityRange}), before any
+     * limit is scaled by it: check23z found 1845 (mAh, for the 1.845 Ah psoa-ncm811 cell) loaded with a 5535 A
+     * discharge MSL on the simulated backend, and was refused on hardware only by checks that blamed the shunt.
+     */
+    private static void requireACellOfThePresetsKind(String key, double capacityAh, ChemistryPreset preset) {
+        double presetAh = preset.cell().capacityAh();
+        CellCapacityRange range = preset.capacityRange();
+        if (range.holds(capacityAh, presetAh)) {
+            return;
+        }
+        if (!(capacityAh > 0) || Double.isInfinite(capacityAh)) {
+            throw new ConfigException(
+                    key,
+                    capacityAh + " Ah is no capacity; write the capacity of one cell in Ah (the " + preset.name()
+                            + " preset's cell: " + number(presetAh) + " Ah)");
+        }
+        String fix = range.likelySlip(capacityAh, presetAh)
+                        .map(slip -> "it looks like " + slip.name() + ": write " + number(slip.intendedAh()) + " (")
+                        .orElse("write the capacity of one cell in Ah (")
+                + "a cell of this chemistry truly outside that range needs a preset whose capacityRange holds it)";
+        throw new ConfigException(
+                key,
+                number(capacityAh) + " Ah is " + number(capacityAh / presetAh) + " times the " + number(presetAh)
+                        + " Ah cell of the " + preset.name() + " preset, outside the "
+                        + number(range.lowestFactor()) + ".." + number(range.highestFactor()) + " times ("
+                        + number(range.lowestFactor() * presetAh) + ".." + number(range.highestFactor() * presetAh)
+                        + " Ah) a cell of its kind holds (the preset's capacityRange); " + fix);
+    }
+
+    /** A number as a user writes it: four significant digits, no trailing zeros, no exponent. */
+    private static String number(double v) {
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     private static ProtectionLimits limits(YamlNode n, ChemistryPreset preset, double capacityAh) {

@@ -53,4 +53,30 @@ public final class DurationText {
         throw new ConfigException(
                 path, "'" + text + "' is not a duration; write it as 60us, 100ms, 2s, 5min, 1h or ISO-8601 (PT0.1S)");
     }
+
+    /**
+     * A duration as a user writes it, in the largest of h, min, s, ms, us that holds it whole ({@code 10min},
+     * {@code 300ms}, {@code 450us}; zero is {@code 0ms}), so a message gives a range in the file's own notation, not
+     * Java's ISO text ({@code PT10M}). What {@link #parse} reads back to the same duration (a part of a microsecond is
+     * written as a decimal of us).
+     */
+    public static String format(Duration d) {
+        if (d.isZero()) {
+            return "0ms";
+        }
+        long nanos;
+        try {
+            nanos = d.toNanos();
+        } catch (ArithmeticException tooLong) {
+            return d.toHours() + "h";
+        }
+        long[] unitNanos = {3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L};
+        String[] units = {"h", "min", "s", "ms", "us"};
+        for (int i = 0; i < units.length; i++) {
+            if (nanos % unitNanos[i] == 0) {
+                return nanos / unitNanos[i] + units[i];
+            }
+        }
+        return java.math.BigDecimal.valueOf(nanos, 3).stripTrailingZeros().toPlainString() + "us";
+    }
 }

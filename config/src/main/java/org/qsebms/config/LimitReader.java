@@ -79,10 +79,10 @@ final class LimitReader {
         if (read.debounce().compareTo(base.debounce()) > 0) {
             throw new ConfigException(
                     n.child("debounce"),
-                    SupplementaryReader.text(read.debounce())
-                            + " is longer than " + baseName + "'s " + SupplementaryReader.text(base.debounce())
+                    DurationText.format(read.debounce())
+                            + " is longer than " + baseName + "'s " + DurationText.format(base.debounce())
                             + "; configuration may only tighten, so use a debounce <= "
-                            + SupplementaryReader.text(base.debounce()));
+                            + DurationText.format(base.debounce()));
         }
         // a C-rate base was divided back from amps: allow its last bits, so the preset's own value is accepted
         if (read.hysteresis() < base.hysteresis() * (1 - 1e-9)) {

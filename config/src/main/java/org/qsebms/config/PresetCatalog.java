@@ -50,8 +50,15 @@ public final class PresetCatalog {
     }
 
     private static ChemistryPreset parse(YamlNode root, Path baseDir) {
-        root.rejectUnknownKeys(
-                Set.of("name", "electrolyte", "cathode", "anodicLimitVolts", "cell", "limits", "supplementary"));
+        root.rejectUnknownKeys(Set.of(
+                "name",
+                "electrolyte",
+                "cathode",
+                "anodicLimitVolts",
+                "cell",
+                "limits",
+                "supplementary",
+                "capacityRange"));
         String name = root.requiredString("name");
         String electrolyte = root.requiredString("electrolyte");
         String cathode = root.requiredString("cathode");
@@ -196,7 +203,26 @@ public final class PresetCatalog {
                 .lithiumInterface(lithium)
                 .life(new CellLife(bulkOhms, npRatio))
                 .supplementary(SupplementaryReader.presetSection(root.optionalMapping("supplementary")))
+                .capacityRange(capacityRange(root.optionalMapping("capacityRange")))
                 .build();
+    }
+
+    /**
+     * The optional {@code capacityRange: {lowestFactor, highestFactor}}: the capacities a cell of this kind can have,
+     * over {@code cell.capacityAh} ({@link CellCapacityRange#CHEMISTRY} when absent).
+     */
+    private static CellCapacityRange capacityRange(YamlNode n) {
+        if (n == null) {
+            return CellCapacityRange.CHEMISTRY;
+        }
+        n.rejectUnknownKeys(Set.of("lowestFactor", "highestFactor"));
+        double lowest = n.requiredNumber("lowestFactor", 1e-6, 1, "");
+        double highest = n.requiredNumber("highestFactor", 1, 1e6, "");
+        try {
+            return new CellCapacityRange(lowest, highest);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(n.child("highestFactor"), e.getMessage());
+        }
     }
 
     /**

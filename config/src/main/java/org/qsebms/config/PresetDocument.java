@@ -16,6 +16,7 @@ import java.util.Map;
  *
  * @param limits the eight shipped limits by key ({@code cellOverVoltage}, {@code chargeOverCurrentC}, ...)
  * @param supplementary the optional {@code supplementary:} overrides, kept as written
+ * @param capacityRange the optional {@code capacityRange:} ({@link CellCapacityRange}), kept as written
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PresetDocument(
@@ -26,6 +27,7 @@ public record PresetDocument(
         PresetCellDocument cell,
         Map<String, PresetLimitDocument> limits,
         JsonNode supplementary,
+        JsonNode capacityRange,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> otherKeys) {
 
     /** Keys the records do not name yet are kept as read, in file order, and written back after the named ones. */
@@ -36,12 +38,12 @@ public record PresetDocument(
     /** This preset with another name. */
     public PresetDocument withName(String newName) {
         return new PresetDocument(
-                newName, electrolyte, cathode, anodicLimitVolts, cell, limits, supplementary, otherKeys);
+                newName, electrolyte, cathode, anodicLimitVolts, cell, limits, supplementary, capacityRange, otherKeys);
     }
 
     /** This preset with another cell section (electrolyte, cathode and limits kept). */
     public PresetDocument withCell(PresetCellDocument newCell) {
         return new PresetDocument(
-                name, electrolyte, cathode, anodicLimitVolts, newCell, limits, supplementary, otherKeys);
+                name, electrolyte, cathode, anodicLimitVolts, newCell, limits, supplementary, capacityRange, otherKeys);
     }
 }

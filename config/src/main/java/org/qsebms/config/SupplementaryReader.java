@@ -252,11 +252,12 @@ final class SupplementaryReader {
         if (tightenOnly && (shorterIsTighter ? v.compareTo(b) > 0 : v.compareTo(b) < 0)) {
             throw new ConfigException(
                     n.child(key),
-                    text(v) + " is "
-                            + (shorterIsTighter ? "longer" : "shorter") + " than " + baseName + "'s " + text(b)
+                    DurationText.format(v) + " is "
+                            + (shorterIsTighter ? "longer" : "shorter") + " than " + baseName + "'s "
+                            + DurationText.format(b)
                             + "; configuration may only tighten (a " + (shorterIsTighter ? "shorter" : "longer")
                             + " duration here), so use a duration " + (shorterIsTighter ? "in 1ms.." : "in ")
-                            + text(b) + (shorterIsTighter ? "" : "..168h"));
+                            + DurationText.format(b) + (shorterIsTighter ? "" : "..168h"));
         }
         return v;
     }
@@ -274,20 +275,5 @@ final class SupplementaryReader {
                             + "; configuration may only tighten (fewer trips before the lockout), so use 2.." + b);
         }
         return v;
-    }
-
-    /** A duration as a configuration would write it: 300ms, 5s, 10min, 1h. */
-    static String text(Duration d) {
-        long ms = d.toMillis();
-        if (ms % 3_600_000 == 0) {
-            return ms / 3_600_000 + "h";
-        }
-        if (ms % 60_000 == 0) {
-            return ms / 60_000 + "min";
-        }
-        if (ms % 1000 == 0) {
-            return ms / 1000 + "s";
-        }
-        return ms + "ms";
     }
 }

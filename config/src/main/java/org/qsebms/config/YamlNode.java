@@ -275,7 +275,9 @@ final class YamlNode {
         Duration d = DurationText.parse(child(key), v.asText());
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
             throw new ConfigException(
-                    child(key), v.asText() + " is outside " + min + ".." + max + "; use a duration in that range");
+                    child(key),
+                    v.asText() + " is outside " + DurationText.format(min) + ".." + DurationText.format(max)
+                            + "; use a duration in that range");
         }
         return d;
     }

@@ -2,6 +2,7 @@ package org.qsebms.bms.offline.replay;
 
 import java.util.List;
 import java.util.Locale;
+import org.qsebms.config.CellCapacityRange;
 import org.qsebms.estimators.characterization.CellTestLog;
 
 /**
@@ -36,6 +37,10 @@ public final class CapacityEvidence {
     static final double SLOW_C = 0.1;
     /** The OCV tests may move more than the capacity by this factor (the shared NCA C/20 test: 1.034). */
     static final double OCV_HIGH = 1.1;
+    /** The capacities a characterised preset's cell can have ({@link #PRESET_LOW}..{@link #PRESET_HIGH} of it). */
+    static final CellCapacityRange PRESET_RANGE = new CellCapacityRange(PRESET_LOW, PRESET_HIGH);
+    /** The capacities a slow OCV test's charge allows ({@link #OCV_HIGH} and {@link #FULL_TEST_HIGH} either way). */
+    static final CellCapacityRange OCV_TEST_RANGE = new CellCapacityRange(1 / OCV_HIGH, FULL_TEST_HIGH);
     /** How close to the MOLs (V) a test's voltage must come to count as run from full to empty. */
     static final double FULL_MARGIN_VOLTS = 0.05;
 
@@ -49,7 +54,7 @@ public final class CapacityEvidence {
      */
     public static void checkAgainstPreset(String option, double givenAh, double presetAh, String preset) {
         double ratio = givenAh / presetAh;
-        if (ratio >= PRESET_LOW && ratio <= PRESET_HIGH) {
+        if (PRESET_RANGE.holds(givenAh, presetAh)) {
             return;
         }
         throw new LogFormatException(String.format(
@@ -63,7 +68,7 @@ public final class CapacityEvidence {
                 preset,
                 CellLogPlausibility.number(PRESET_LOW),
                 CellLogPlausibility.number(PRESET_HIGH),
-                likelyMistake(ratio, presetAh, "the preset's")));
+                likelyMistake(givenAh, PRESET_RANGE, presetAh, "the preset's")));
     }
 
     /**
@@ -120,7 +125,7 @@ public final class CapacityEvidence {
                     CellLogPlausibility.number(span),
                     CellLogPlausibility.number(moved),
                     why,
-                    likelyMistake(1 / moved, span, "the OCV test's")));
+                    likelyMistake(capacityAh, OCV_TEST_RANGE, span, "the OCV test's")));
         }
     }
 
@@ -153,14 +158,15 @@ public final class CapacityEvidence {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(share * sorted.length))];
     }
 
-    private static String likelyMistake(double ratio, double rightAh, String whose) {
-        double decade = Math.log10(ratio);
-        String mistake;
-        if (Math.abs(decade - Math.rint(decade)) < 0.1 && Math.rint(decade) != 0) {
-            mistake = Math.abs(decade - 3) < 0.1 ? "mAh" : "a misplaced decimal point";
-        } else {
-            mistake = "another cell's capacity, or another cell's preset or test";
-        }
+    /**
+     * The slip that gave {@code givenAh}, by the rule the configuration's {@code pack.capacityAh} is judged by
+     * ({@link CellCapacityRange#likelySlip}): the power of ten that brings it into {@code range} of {@code rightAh}
+     * (mAh when that is 1000), else another cell's capacity.
+     */
+    private static String likelyMistake(double givenAh, CellCapacityRange range, double rightAh, String whose) {
+        String mistake = range.likelySlip(givenAh, rightAh)
+                .map(CellCapacityRange.CapacitySlip::name)
+                .orElse("another cell's capacity, or another cell's preset or test");
         return String.format(
                 Locale.ROOT,
                 "it looks like %s: give the capacity of this cell in Ah (%s %s Ah)",
