@@ -326,7 +326,7 @@ public final class Supervisor {
             listener.resetOutcome(false, false, "reset" + why, nowNanos, ticket);
         }
         SupervisorRequests.ServiceReset service;
-        while ((service = requests.nextServiceReset(serviceResets)) != null) {
+        while (requests.serviceResetsWait() && (service = requests.nextServiceReset(serviceResets)) != null) {
             if (requests.take(service)) { // else withdrawn between the two calls: not this loop's to answer
                 listener.resetOutcome(true, false, "service reset" + why, nowNanos, requests.resetsTaken());
             }
@@ -355,7 +355,7 @@ public final class Supervisor {
         long answered = answeredBefore;
         String clearedBy = null;
         SupervisorRequests.ServiceReset service;
-        while ((service = requests.nextServiceReset(serviceResets)) != null) {
+        while (requests.serviceResetsWait() && (service = requests.nextServiceReset(serviceResets)) != null) {
             if (service.after() - 1 > last) {
                 // a reset sent before this service reset was not taken at this tick (it came after the take): the
                 // service reset waits for the next tick, to be judged after that reset (issue 23, check23x)

@@ -288,6 +288,15 @@ public final class SupervisorRequests {
     }
 
     /**
+     * Whether a service reset may wait (a place is reserved before one is queued): false means none does. The loop
+     * asks this before {@link #nextServiceReset}, so a tick calls nothing that names {@link ServiceReset} before one
+     * was ever sent (its compiled call would load the class, and a class load allocates: RecordTickAllocationTest).
+     */
+    boolean serviceResetsWait() {
+        return serviceResetsWaiting.get() > 0;
+    }
+
+    /**
      * The oldest service reset waiting and numbered {@code upTo} or below, left in the queue, or null when none waits.
      * No allocation.
      */
