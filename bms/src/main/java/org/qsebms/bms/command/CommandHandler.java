@@ -13,6 +13,7 @@ public final class CommandHandler {
     private final OperatorSettings operator;
     private long lastResetTicket;
     private long lastCloseTicket;
+    private long lastServiceReset;
 
     public CommandHandler(SupervisorRequests requests, OperatorSettings operator) {
         this.requests = requests;
@@ -22,6 +23,16 @@ public final class CommandHandler {
     /** Takes back a reset the loop has not taken yet; true if it was still waiting. */
     public boolean withdrawReset() {
         return requests.withdrawReset();
+    }
+
+    /** Takes back the service reset queued under {@code number} if the loop has not taken it; true if it waited. */
+    public boolean withdrawServiceReset(long number) {
+        return requests.withdrawServiceReset(number);
+    }
+
+    /** The number the last service reset this handler queued got (0 before any): it is withdrawn by it. */
+    public long lastServiceReset() {
+        return lastServiceReset;
     }
 
     /** Takes back a close the loop has not taken yet; true if it was still waiting. */
@@ -49,14 +60,17 @@ public final class CommandHandler {
                 yield null;
             }
             case Command.ServiceReset r -> {
-                if (!requests.requestServiceReset()) {
+                long number = requests.queueServiceReset();
+                if (number == 0) {
                     yield CommandResult.rejected(c.name(), id, requests.serviceResetQueueFull());
                 }
+                lastServiceReset = number;
                 yield CommandResult.accepted(
                         c.name(),
                         id,
                         "service reset requested: the control loop accepts it only "
-                                + "when no fault condition is present (the outcome follows on the events topic)");
+                                + "when no fault condition is present (the outcome follows on the events topic); one "
+                                + "the loop has not judged within 3 s is withdrawn, and a second result says so");
             }
             case Command.ChargeLimit l -> {
                 requests.noteOperatorCommand();

@@ -176,8 +176,13 @@ final class PersistedStateCheck {
         }
         bad.report();
         long sequence = s.sequence();
-        if (sequence < 0) {
-            warn("sequence", Long.toString(sequence), "a write counter cannot be negative; counting on from 0");
+        if (!SaveSequence.orders(sequence)) {
+            warn(
+                    "sequence",
+                    Long.toString(sequence),
+                    "a count of saves is 0.." + SaveSequence.HIGHEST + " (at two saves a second the top is 7e10 years "
+                            + "away): this one was edited or damaged, orders nothing and would wrap at the next save; "
+                            + "counting on from 0");
             sequence = 0;
         }
         long saved = s.savedEpochMillis();

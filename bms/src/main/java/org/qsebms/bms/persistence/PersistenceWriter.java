@@ -119,7 +119,8 @@ public final class PersistenceWriter implements AutoCloseable {
     /** The state as it would be written now. */
     synchronized PersistedState current() {
         // the file's operating time is never behind a trip it holds (a trip after the last snapshot)
-        return last.withSequenceAndFaultLog(++sequence, new ArrayList<>(faultLog))
+        sequence = SaveSequence.after(sequence); // never wraps (a wrapped sequence ordered a new latch as old)
+        return last.withSequenceAndFaultLog(sequence, new ArrayList<>(faultLog))
                 .withLatchedFaults(latched.ids())
                 .withTripHistory(trips.trips())
                 .withOperatingMillis(Math.max(last.operatingMillis(), trips.latestOperatingMillis()));

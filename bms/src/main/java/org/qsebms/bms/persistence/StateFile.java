@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,9 @@ import org.qsebms.estimators.soc.SocState;
  * latch or a trip in {@code NAME} is in {@code NAME.previous} as well, and a new one is in a whole
  * file from the moment it is in any (fix23ar; docs/persistence.md).
  * At start {@code NAME} is used when it loads, unless {@code NAME.previous} loads and is newer (its
- * sequence is higher: a save cut between its two writes); else {@code NAME.previous}; when a state file was
+ * sequence is higher: a save cut between its two writes); else {@code NAME.previous}. A sequence that is no count of
+ * saves ({@link SaveSequence}) orders neither: then the generation holding every latch and trip of the other is used
+ * (fix23ax). When a state file was
  * there but neither loads, {@link Loaded#stateUnknown()} says why and the caller latches
  * {@code PERSISTED_STATE_UNKNOWN}.
  */
@@ -334,6 +337,12 @@ public final class StateFile {
         previousSafety = prev.usable() ? GenerationSafety.of(prev.state()) : null;
         if (main.usable()
                 && prev.usable()
+                && !(SaveSequence.orders(main.state().sequence())
+                        && SaveSequence.orders(prev.state().sequence()))) {
+            return unordered(main, prev, defaults, now);
+        }
+        if (main.usable()
+                && prev.usable()
                 && prev.state().sequence() > main.state().sequence()) {
             // a save with a new latch or trip writes NAME.previous first: a previous generation newer than NAME is
             // such a save cut before NAME was replaced (a power loss, a kill), and it is the newest whole state
@@ -435,6 +444,61 @@ public final class StateFile {
                 unknown + ". Starting with safe defaults, SOC from the open-circuit voltage",
                 List.of(),
                 unknown);
+    }
+
+    /**
+     * Both generations load but a sequence is no count of saves ({@link SaveSequence#orders}: edited, or damaged with a
+     * matching crc32), so which is newer is unknown (fix23ax; check23z finding 4: {@code NAME} at {@code
+     * Long.MAX_VALUE} without a latch outranked the newer {@code NAME.previous} whose save had wrapped to {@code
+     * Long.MIN_VALUE}, and its latch was lost). Nothing either holds is lost: the generation that holds every latch and
+     * trip of the other is used ({@code NAME} when both do); when neither does, {@code NAME} with the latches and trips
+     * of both. A latch a reset had cleared may so come back (it asks for a reset), never one be lost. The saves go on
+     * from the highest sequence that orders, 0 when neither does, so the next save orders after both generations.
+     */
+    private Loaded unordered(Found main, Found prev, PersistedState defaults, long now) {
+        Path shown = file.toAbsolutePath();
+        Path prevShown = prev.path().toAbsolutePath();
+        GenerationSafety mainHas = GenerationSafety.of(main.state());
+        GenerationSafety prevHas = GenerationSafety.of(prev.state());
+        long m = main.state().sequence();
+        long p = prev.state().sequence();
+        long from = Math.max(SaveSequence.orders(m) ? m : 0, SaveSequence.orders(p) ? p : 0);
+        boolean usePrevious = !mainHas.covers(prevHas) && prevHas.covers(mainHas);
+        PersistedState used;
+        String which;
+        if (mainHas.covers(prevHas)) {
+            used = main.state();
+            which = shown + " holds every latch and trip of the other and is used";
+        } else if (usePrevious) {
+            used = prev.state();
+            which = prevShown + " holds every latch and trip of the other and is used";
+        } else {
+            LinkedHashSet<String> latches = new LinkedHashSet<>(mainHas.latches());
+            latches.addAll(prevHas.latches());
+            LinkedHashSet<TripRecord> trips = new LinkedHashSet<>(mainHas.trips());
+            trips.addAll(prevHas.trips());
+            used = main.state().withLatchedFaults(List.copyOf(latches)).withTripHistory(List.copyOf(trips));
+            which = "neither holds every latch and trip of the other: " + shown
+                    + " is used with the latches and trips of both";
+        }
+        used = used.withSequenceAndFaultLog(from, used.faultLog());
+        PersistedStateCheck.Checked checked =
+                PersistedStateCheck.check(used, defaults, now, (usePrevious ? prevShown : shown).toString());
+        mainBytes = main.bytes();
+        mainSafety = mainHas;
+        return new Loaded(
+                checked.state(),
+                true,
+                "persisted state " + shown + " (sequence " + m + ") and its previous generation " + prevShown
+                        + " (sequence " + p + ") cannot be ordered: a sequence outside 0.." + SaveSequence.HIGHEST
+                        + " is no count of saves (at two saves a second the top is 7e10 years away), so a file was "
+                        + "edited or damaged with a matching crc32 and which generation is newer is unknown; " + which
+                        + " (faults latched: " + latchedText(checked.state().latchedFaults()) + "). A latch a reset "
+                        + "had cleared may be back: check the pack, then send a reset. The saves count on from "
+                        + "sequence " + from,
+                checked.warnings(),
+                null,
+                usePrevious);
     }
 
     private static String latchedText(List<String> latched) {

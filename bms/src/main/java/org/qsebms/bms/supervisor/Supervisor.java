@@ -43,8 +43,6 @@ public final class Supervisor {
     private boolean wantClosed;
     /** The last close ticket taken and not yet answered (0: none waits for its answer). */
     private long closeTicket;
-    /** Service resets taken (judged) so far; loop thread only. */
-    private long serviceResetsTaken;
     /** Per contactor: when it was last commanded open (long ago at start), for the weld check on every path. */
     private final long[] openedNanos = new long[ContactorId.values().length];
     /** Per contactor: when it was last commanded closed, for the feedback check in every state. */
@@ -327,9 +325,11 @@ public final class Supervisor {
         if (ticket > 0) {
             listener.resetOutcome(false, false, "reset" + why, nowNanos, ticket);
         }
-        while (serviceResetsTaken < serviceResets && requests.takeServiceReset() != null) {
-            serviceResetsTaken++;
-            listener.resetOutcome(true, false, "service reset" + why, nowNanos, requests.resetsTaken());
+        SupervisorRequests.ServiceReset service;
+        while (requests.serviceResetsWait() && (service = requests.nextServiceReset(serviceResets)) != null) {
+            if (requests.take(service)) { // else withdrawn between the two calls: not this loop's to answer
+                listener.resetOutcome(true, false, "service reset" + why, nowNanos, requests.resetsTaken());
+            }
         }
     }
 
@@ -346,23 +346,25 @@ public final class Supervisor {
      *
      * @param answeredBefore the last reset ticket answered before this tick
      * @param ticket         the last reset ticket taken at this tick, 0 when none
-     * @param serviceResets  the service resets requested so far: those up to it not yet taken are judged now
+     * @param serviceResets  the highest number of a service reset queued before this tick: those numbered up to it
+     *                       and still waiting (not withdrawn) are judged now
      * @return the name of the one accepted ("reset" or "service reset"), or null when none was
      */
     private String answerResets(long answeredBefore, long ticket, long serviceResets, long now) {
         long last = Math.max(ticket, answeredBefore);
         long answered = answeredBefore;
         String clearedBy = null;
-        while (serviceResetsTaken < serviceResets) {
-            SupervisorRequests.ServiceReset service = requests.nextServiceReset();
-            if (service == null || service.after() - 1 > last) {
-                // null: counted only after it is queued, cannot happen, but never spin on it. A reset sent before
-                // this service reset was not taken at this tick (it came after the take): the service reset waits
-                // for the next tick, to be judged after that reset (issue 23, check23x)
+        SupervisorRequests.ServiceReset service;
+        while (requests.serviceResetsWait() && (service = requests.nextServiceReset(serviceResets)) != null) {
+            if (service.after() - 1 > last) {
+                // a reset sent before this service reset was not taken at this tick (it came after the take): the
+                // service reset waits for the next tick, to be judged after that reset (issue 23, check23x)
                 break;
             }
-            requests.takeServiceReset();
-            serviceResetsTaken++;
+            if (!requests.take(service)) {
+                // withdrawn between the two calls (not judged within 3 s of its receipt: fix23ax): never judged
+                continue;
+            }
             long before = Math.clamp(service.after() - 1, answered, last);
             if (before > answered) {
                 clearedBy = answerReset(false, before, requests.resetSawRaises(), clearedBy, now);

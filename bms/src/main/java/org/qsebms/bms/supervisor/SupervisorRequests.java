@@ -38,11 +38,17 @@ public final class SupervisorRequests {
      * no answer). Added to by the requester's thread; polled by the loop, which allocates nothing to poll.
      */
     private final Queue<ServiceReset> serviceResets = new ConcurrentLinkedQueue<>();
-    /** Service resets requested so far, counted after each is queued: the loop takes no more than this at a tick. */
+    /** The number of the last service reset queued (each gets the next): the loop takes none numbered above it. */
+    private final AtomicLong serviceResetsNumbered = new AtomicLong();
+    /**
+     * The highest number of a service reset in the queue or taken, set after it is queued: the loop takes none numbered
+     * above it at a tick.
+     */
     private final AtomicLong serviceResetsRequested = new AtomicLong();
     /**
      * Service resets in the queue or being queued: a place is reserved before one is queued and given back when the
-     * loop takes it, so no more than {@link #serviceResetQueue} wait, and no tick judges more than that.
+     * loop takes it or it is withdrawn, so no more than {@link #serviceResetQueue} wait, and no tick judges more than
+     * that.
      */
     private final AtomicInteger serviceResetsWaiting = new AtomicInteger();
     /** The most service resets that may wait ({@code mqtt.serviceResetQueue}). */
@@ -181,13 +187,38 @@ public final class SupervisorRequests {
      * @return true when it was queued, false when refused because the queue is full
      */
     public boolean requestServiceReset() {
+        return queueServiceReset() > 0;
+    }
+
+    /**
+     * As {@link #requestServiceReset}, returning the number the service reset was queued under (to withdraw it: {@link
+     * #withdrawServiceReset}), or 0 when it was refused because the queue is full.
+     */
+    public long queueServiceReset() {
         if (serviceResetsWaiting.incrementAndGet() > serviceResetQueue) {
             serviceResetsWaiting.decrementAndGet();
-            return false;
+            return 0;
         }
-        serviceResets.add(new ServiceReset(resetsRequested.get() + 1, raisesPublished.get()));
-        serviceResetsRequested.incrementAndGet();
-        return true;
+        long number = serviceResetsNumbered.incrementAndGet();
+        serviceResets.add(new ServiceReset(number, resetsRequested.get() + 1, raisesPublished.get()));
+        serviceResetsRequested.accumulateAndGet(number, Math::max);
+        return number;
+    }
+
+    /**
+     * Takes back the service reset queued under {@code number} if the loop has not taken it (its asker was told it was
+     * not judged in time): a service reset answers the faults present when it was received, as a reset does, so one
+     * left waiting must not be judged later, at a moment nobody chose (issue 23, check23z finding 5: it cleared a
+     * lockout whenever a stalled loop ticked again). True if it was still waiting: its place is given back. Exactly
+     * one of this and the loop's take gets it. Not for the loop's thread (it walks the queue).
+     */
+    public boolean withdrawServiceReset(long number) {
+        for (ServiceReset s : serviceResets) {
+            if (s.number() == number) {
+                return take(s);
+            }
+        }
+        return false;
     }
 
     /**
@@ -230,15 +261,12 @@ public final class SupervisorRequests {
         return open.getAndSet(false);
     }
 
-    /** Service resets requested so far: the loop takes those up to this count at its tick. */
+    /** The highest number of a service reset queued so far: the loop takes none numbered above it at its tick. */
     long serviceResetsRequested() {
         return serviceResetsRequested.get();
     }
 
-    /**
-     * Takes the oldest service reset waiting, or null when none waits. Call only while fewer have been taken than
-     * {@link #serviceResetsRequested()} counted (then one is queued). No allocation.
-     */
+    /** Takes the oldest service reset waiting, or null when none waits. No allocation. */
     ServiceReset takeServiceReset() {
         ServiceReset taken = serviceResets.poll();
         if (taken != null) {
@@ -247,19 +275,45 @@ public final class SupervisorRequests {
         return taken;
     }
 
-    /** The oldest service reset waiting, left in the queue, or null when none waits. No allocation. */
-    ServiceReset nextServiceReset() {
-        return serviceResets.peek();
+    /**
+     * Takes {@code s} if it still waits: false when it was withdrawn ({@link #withdrawServiceReset}) or taken already.
+     * No allocation.
+     */
+    boolean take(ServiceReset s) {
+        if (serviceResets.remove(s)) {
+            serviceResetsWaiting.decrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a service reset may wait (a place is reserved before one is queued): false means none does. The loop
+     * asks this before {@link #nextServiceReset}, so a tick calls nothing that names {@link ServiceReset} before one
+     * was ever sent (its compiled call would load the class, and a class load allocates: RecordTickAllocationTest).
+     */
+    boolean serviceResetsWait() {
+        return serviceResetsWaiting.get() > 0;
+    }
+
+    /**
+     * The oldest service reset waiting and numbered {@code upTo} or below, left in the queue, or null when none waits.
+     * No allocation.
+     */
+    ServiceReset nextServiceReset(long upTo) {
+        ServiceReset s = serviceResets.peek();
+        return s == null || s.number() > upTo ? null : s;
     }
 
     /**
      * A service reset waiting for the loop.
      *
+     * @param number    its number among the service resets (1, 2, ...), by which it is withdrawn
      * @param after     one more than the reset tickets requested before it: those up to {@code after - 1} arrived
      *                  before it, the later ones after it
      * @param sawRaises the MSL faults raised that it had seen when it was received
      */
-    record ServiceReset(long after, long sawRaises) {}
+    record ServiceReset(long number, long after, long sawRaises) {}
 
     boolean shutdownRequested() {
         return shutdown.get();

@@ -17,7 +17,8 @@ import org.qsebms.bms.command.CommandResult;
  * resets waiting for it; a close is answered the same way (accepted, or refused with the reason). A reset
  * or close the loop does not answer within 3 s gets a timeout result, and when none is left waiting the
  * request is withdrawn from the loop, so a stalled loop never takes it later, at a moment its sender did
- * not choose ({@link AwaitedAnswers}).
+ * not choose ({@link AwaitedAnswers}); a service reset the loop has not taken within 3 s is withdrawn the
+ * same way ({@link ServiceResetDeadlines}).
  */
 final class CommandDispatcher {
     private final String prefix;
@@ -29,6 +30,7 @@ final class CommandDispatcher {
     private final Runnable snapshot;
     private final AwaitedAnswers resets;
     private final AwaitedAnswers closes;
+    private final ServiceResetDeadlines serviceResets;
 
     /**
      * @param results  publishes a result
@@ -62,7 +64,10 @@ final class CommandDispatcher {
                 nanoClock,
                 results,
                 handler::withdrawClose);
+        this.serviceResets = new ServiceResetDeadlines(
+                new Command.ServiceReset().name(), nanoClock, results, handler::withdrawServiceReset);
     }
+
     /** Answers up to {@code max} queued commands. */
     void process(CommandInbox inbox, int max) {
         for (int n = 0; n < max; n++) {
@@ -129,6 +134,10 @@ final class CommandDispatcher {
         }
         if (r != null) {
             results.accept(r);
+            if (c instanceof Command.ServiceReset && r.accepted()) {
+                // queued: the loop has 3 s to judge it, as a reset's (its withdrawal follows its first result)
+                serviceResets.queued(id, handler.lastServiceReset());
+            }
         }
     }
 
@@ -157,9 +166,12 @@ final class CommandDispatcher {
     /**
      * Answers the resets the loop left unanswered for 3 s. When the last waiting one expires, the
      * request is withdrawn; if the loop had already taken it, its outcome follows on the events topic.
+     * A service reset the loop has not taken within 3 s is withdrawn and answered so ({@link
+     * ServiceResetDeadlines}).
      */
     void expireResets() {
         resets.expire();
+        serviceResets.expire();
     }
 
     /** Answers the closes the loop left unanswered for 3 s, as for a reset. */
