@@ -106,14 +106,19 @@ class ThermistorFrozenBeforeItsHistoryTest {
                         },
                         dir);
         double found = Double.POSITIVE_INFINITY;
+        String reason = "";
         for (JsonNode l : lines) {
             if ("fault".equals(l.path("type").asText())
                     && "raised".equals(l.path("event").asText())
                     && l.path("id").asText().contains("TEMPERATURE")
                     && "MSL".equals(l.path("severity").asText())) {
-                found = Math.min(found, l.path("t").asDouble());
+                if (l.path("t").asDouble() < found) {
+                    found = l.path("t").asDouble();
+                    reason = l.path("reason").asText();
+                }
             }
         }
+        System.out.printf("FROZEN-EARLY first temperature MSL at %.2f s: %s%n", found, reason);
         return found;
     }
 }
