@@ -65,6 +65,13 @@ import java.time.Duration;
  *                                  (docs/safety.md)
  * @param tempFrozenMinHistory      the pairs of consecutive valid readings a thermistor's own history needs before
  *                                  that check may judge it
+ * @param tempFrozenPriorRepeat     the thermistor front end's prior: the largest chance that a live thermistor's
+ *                                  reading repeats between two consecutive samples (at its ADC resolution in kelvin
+ *                                  and its noise), at any reading from {@code tempFrozenPriorMinCelsius} to
+ *                                  {@code tempFrozenPriorMaxCelsius}; it judges a run before the channel has its own
+ *                                  history and a run no other channel's change explains (1: no prior, docs/safety.md)
+ * @param tempFrozenPriorMinCelsius the lowest reading the prior holds at
+ * @param tempFrozenPriorMaxCelsius the highest reading the prior holds at
  */
 public record SupplementaryLimits(
         ThreeLevelLimit cellImbalance,
@@ -101,7 +108,10 @@ public record SupplementaryLimits(
         double currentCrossCheckModelDoubt,
         double cellFrozenFalseAlarm,
         double tempFrozenFalseAlarm,
-        double tempFrozenMinHistory) {
+        double tempFrozenMinHistory,
+        double tempFrozenPriorRepeat,
+        double tempFrozenPriorMinCelsius,
+        double tempFrozenPriorMaxCelsius) {
 
     public SupplementaryLimits {
         for (Duration d : new Duration[] {
@@ -157,6 +167,15 @@ public record SupplementaryLimits(
         if (!(tempFrozenMinHistory >= 1)) {
             throw new IllegalArgumentException(
                     "tempFrozenMinHistory must be at least 1 pair of readings, got " + tempFrozenMinHistory);
+        }
+        if (!(tempFrozenPriorRepeat > 0 && tempFrozenPriorRepeat <= 1)) {
+            throw new IllegalArgumentException(
+                    "tempFrozenPriorRepeat must be a probability in (0, 1] (1: no prior), got "
+                            + tempFrozenPriorRepeat);
+        }
+        if (!(tempFrozenPriorMinCelsius < tempFrozenPriorMaxCelsius)) {
+            throw new IllegalArgumentException("tempFrozenPriorMinCelsius (" + tempFrozenPriorMinCelsius
+                    + ") must be below tempFrozenPriorMaxCelsius (" + tempFrozenPriorMaxCelsius + ")");
         }
         if (currentCrossCheckDebounce.multipliedBy(2).compareTo(currentCrossCheckWindow) > 0) {
             throw new IllegalArgumentException("currentCrossCheckDebounce (" + currentCrossCheckDebounce
@@ -217,7 +236,10 @@ public record SupplementaryLimits(
                 .currentCrossCheckModelDoubt(currentCrossCheckModelDoubt)
                 .cellFrozenFalseAlarm(cellFrozenFalseAlarm)
                 .tempFrozenFalseAlarm(tempFrozenFalseAlarm)
-                .tempFrozenMinHistory(tempFrozenMinHistory);
+                .tempFrozenMinHistory(tempFrozenMinHistory)
+                .tempFrozenPriorRepeat(tempFrozenPriorRepeat)
+                .tempFrozenPriorMinCelsius(tempFrozenPriorMinCelsius)
+                .tempFrozenPriorMaxCelsius(tempFrozenPriorMaxCelsius);
     }
 
     /** Named setters for the thresholds (see the record's parameters for each one's meaning and unit). */
@@ -257,6 +279,9 @@ public record SupplementaryLimits(
         private double cellFrozenFalseAlarm = Double.NaN;
         private double tempFrozenFalseAlarm = Double.NaN;
         private double tempFrozenMinHistory = Double.NaN;
+        private double tempFrozenPriorRepeat = Double.NaN;
+        private double tempFrozenPriorMinCelsius = Double.NaN;
+        private double tempFrozenPriorMaxCelsius = Double.NaN;
 
         private Builder() {}
 
@@ -435,6 +460,21 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder tempFrozenPriorRepeat(double v) {
+            tempFrozenPriorRepeat = v;
+            return this;
+        }
+
+        public Builder tempFrozenPriorMinCelsius(double v) {
+            tempFrozenPriorMinCelsius = v;
+            return this;
+        }
+
+        public Builder tempFrozenPriorMaxCelsius(double v) {
+            tempFrozenPriorMaxCelsius = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the value that cannot work, or a limit or duration never set
          */
@@ -493,7 +533,10 @@ public record SupplementaryLimits(
                     currentCrossCheckModelDoubt,
                     cellFrozenFalseAlarm,
                     tempFrozenFalseAlarm,
-                    tempFrozenMinHistory);
+                    tempFrozenMinHistory,
+                    tempFrozenPriorRepeat,
+                    tempFrozenPriorMinCelsius,
+                    tempFrozenPriorMaxCelsius);
         }
 
         private static void requireSet(Object value, String name) {

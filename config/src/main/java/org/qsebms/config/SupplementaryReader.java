@@ -57,7 +57,10 @@ final class SupplementaryReader {
             "currentCrossCheckModelDoubt",
             "cellFrozenFalseAlarm",
             "tempFrozenFalseAlarm",
-            "tempFrozenMinHistory");
+            "tempFrozenMinHistory",
+            "tempFrozenPriorRepeat",
+            "tempFrozenPriorMinCelsius",
+            "tempFrozenPriorMaxCelsius");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -155,6 +158,20 @@ final class SupplementaryReader {
                             higher("tempFrozenFalseAlarm", SupplementaryLimits::tempFrozenFalseAlarm, 0, 0.01, ""))
                     .tempFrozenMinHistory(
                             lower("tempFrozenMinHistory", SupplementaryLimits::tempFrozenMinHistory, 8, 1e6, "pairs"))
+                    .tempFrozenPriorRepeat(
+                            lower("tempFrozenPriorRepeat", SupplementaryLimits::tempFrozenPriorRepeat, 0.01, 1, ""))
+                    .tempFrozenPriorMinCelsius(lower(
+                            "tempFrozenPriorMinCelsius",
+                            SupplementaryLimits::tempFrozenPriorMinCelsius,
+                            -100,
+                            200,
+                            "°C"))
+                    .tempFrozenPriorMaxCelsius(higher(
+                            "tempFrozenPriorMaxCelsius",
+                            SupplementaryLimits::tempFrozenPriorMaxCelsius,
+                            -100,
+                            200,
+                            "°C"))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());

@@ -62,6 +62,9 @@ class SupplementaryConfigTest {
                 .cellFrozenFalseAlarm(1e-6)
                 .tempFrozenFalseAlarm(1e-12)
                 .tempFrozenMinHistory(32)
+                .tempFrozenPriorRepeat(0.35)
+                .tempFrozenPriorMinCelsius(-40)
+                .tempFrozenPriorMaxCelsius(100)
                 .build();
     }
 
