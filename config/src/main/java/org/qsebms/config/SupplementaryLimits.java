@@ -65,6 +65,16 @@ import java.time.Duration;
  *                                  (docs/safety.md)
  * @param tempFrozenMinHistory      the pairs of consecutive valid readings a thermistor's own history needs before
  *                                  that check may judge it
+ * @param currentResponseWindow     the current reading judged by the cells' response (CURRENT_SENSOR_IMPLAUSIBLE): the
+ *                                  window sliding with every sample (at least four loop periods are taken, so each
+ *                                  half holds two); the cells' and the model's move in its second half less the
+ *                                  first half's trend (docs/safety.md)
+ * @param currentResponseStepAmps   the least step of the reading judged there (its second difference), amperes
+ * @param currentResponseMinVolts   the least move the preset's R0 and RC pairs must predict for a reading step to be
+ *                                  judged, and the margin an unread step of every cell must pass, volts
+ * @param currentResponseFollowFraction a reading step is implausible when no cell moved this fraction of the predicted
+ *                                  move its way
+ * @param currentResponseModelDoubt the fraction of the model's own predicted move added to the unread step's margin
  */
 public record SupplementaryLimits(
         ThreeLevelLimit cellImbalance,
@@ -101,7 +111,12 @@ public record SupplementaryLimits(
         double currentCrossCheckModelDoubt,
         double cellFrozenFalseAlarm,
         double tempFrozenFalseAlarm,
-        double tempFrozenMinHistory) {
+        double tempFrozenMinHistory,
+        Duration currentResponseWindow,
+        double currentResponseStepAmps,
+        double currentResponseMinVolts,
+        double currentResponseFollowFraction,
+        double currentResponseModelDoubt) {
 
     public SupplementaryLimits {
         for (Duration d : new Duration[] {
@@ -115,7 +130,8 @@ public record SupplementaryLimits(
             lockoutWindow,
             loopProof,
             currentCrossCheckWindow,
-            currentCrossCheckDebounce
+            currentCrossCheckDebounce,
+            currentResponseWindow
         }) {
             if (d.isZero() || d.isNegative()) {
                 throw new IllegalArgumentException("stuck windows, the rate window, the lockout window and the loop "
@@ -157,6 +173,16 @@ public record SupplementaryLimits(
         if (!(tempFrozenMinHistory >= 1)) {
             throw new IllegalArgumentException(
                     "tempFrozenMinHistory must be at least 1 pair of readings, got " + tempFrozenMinHistory);
+        }
+        if (!(currentResponseStepAmps > 0
+                && currentResponseMinVolts > 0
+                && currentResponseFollowFraction > 0
+                && currentResponseFollowFraction < 1
+                && currentResponseModelDoubt >= 0)) {
+            throw new IllegalArgumentException("currentResponseStepAmps and currentResponseMinVolts must be > 0, "
+                    + "currentResponseFollowFraction in (0, 1) and currentResponseModelDoubt >= 0, got "
+                    + currentResponseStepAmps + " A, " + currentResponseMinVolts + " V, "
+                    + currentResponseFollowFraction + " and " + currentResponseModelDoubt);
         }
         if (currentCrossCheckDebounce.multipliedBy(2).compareTo(currentCrossCheckWindow) > 0) {
             throw new IllegalArgumentException("currentCrossCheckDebounce (" + currentCrossCheckDebounce
@@ -217,7 +243,12 @@ public record SupplementaryLimits(
                 .currentCrossCheckModelDoubt(currentCrossCheckModelDoubt)
                 .cellFrozenFalseAlarm(cellFrozenFalseAlarm)
                 .tempFrozenFalseAlarm(tempFrozenFalseAlarm)
-                .tempFrozenMinHistory(tempFrozenMinHistory);
+                .tempFrozenMinHistory(tempFrozenMinHistory)
+                .currentResponseWindow(currentResponseWindow)
+                .currentResponseStepAmps(currentResponseStepAmps)
+                .currentResponseMinVolts(currentResponseMinVolts)
+                .currentResponseFollowFraction(currentResponseFollowFraction)
+                .currentResponseModelDoubt(currentResponseModelDoubt);
     }
 
     /** Named setters for the thresholds (see the record's parameters for each one's meaning and unit). */
@@ -257,6 +288,11 @@ public record SupplementaryLimits(
         private double cellFrozenFalseAlarm = Double.NaN;
         private double tempFrozenFalseAlarm = Double.NaN;
         private double tempFrozenMinHistory = Double.NaN;
+        private Duration currentResponseWindow;
+        private double currentResponseStepAmps = Double.NaN;
+        private double currentResponseMinVolts = Double.NaN;
+        private double currentResponseFollowFraction = Double.NaN;
+        private double currentResponseModelDoubt = Double.NaN;
 
         private Builder() {}
 
@@ -435,6 +471,31 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder currentResponseWindow(Duration v) {
+            currentResponseWindow = v;
+            return this;
+        }
+
+        public Builder currentResponseStepAmps(double v) {
+            currentResponseStepAmps = v;
+            return this;
+        }
+
+        public Builder currentResponseMinVolts(double v) {
+            currentResponseMinVolts = v;
+            return this;
+        }
+
+        public Builder currentResponseFollowFraction(double v) {
+            currentResponseFollowFraction = v;
+            return this;
+        }
+
+        public Builder currentResponseModelDoubt(double v) {
+            currentResponseModelDoubt = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the value that cannot work, or a limit or duration never set
          */
@@ -458,6 +519,7 @@ public record SupplementaryLimits(
             requireSet(loopProof, "loopProof");
             requireSet(currentCrossCheckWindow, "currentCrossCheckWindow");
             requireSet(currentCrossCheckDebounce, "currentCrossCheckDebounce");
+            requireSet(currentResponseWindow, "currentResponseWindow");
             return new SupplementaryLimits(
                     cellImbalance,
                     socHigh,
@@ -493,7 +555,12 @@ public record SupplementaryLimits(
                     currentCrossCheckModelDoubt,
                     cellFrozenFalseAlarm,
                     tempFrozenFalseAlarm,
-                    tempFrozenMinHistory);
+                    tempFrozenMinHistory,
+                    currentResponseWindow,
+                    currentResponseStepAmps,
+                    currentResponseMinVolts,
+                    currentResponseFollowFraction,
+                    currentResponseModelDoubt);
         }
 
         private static void requireSet(Object value, String name) {

@@ -57,7 +57,12 @@ final class SupplementaryReader {
             "currentCrossCheckModelDoubt",
             "cellFrozenFalseAlarm",
             "tempFrozenFalseAlarm",
-            "tempFrozenMinHistory");
+            "tempFrozenMinHistory",
+            "currentResponseWindow",
+            "currentResponseStepAmps",
+            "currentResponseMinVolts",
+            "currentResponseFollowFraction",
+            "currentResponseModelDoubt");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -155,6 +160,19 @@ final class SupplementaryReader {
                             higher("tempFrozenFalseAlarm", SupplementaryLimits::tempFrozenFalseAlarm, 0, 0.01, ""))
                     .tempFrozenMinHistory(
                             lower("tempFrozenMinHistory", SupplementaryLimits::tempFrozenMinHistory, 8, 1e6, "pairs"))
+                    .currentResponseWindow(longer("currentResponseWindow", SupplementaryLimits::currentResponseWindow))
+                    .currentResponseStepAmps(lower(
+                            "currentResponseStepAmps", SupplementaryLimits::currentResponseStepAmps, 0.01, 10000, "A"))
+                    .currentResponseMinVolts(lower(
+                            "currentResponseMinVolts", SupplementaryLimits::currentResponseMinVolts, 1e-4, 1, "V"))
+                    .currentResponseFollowFraction(higher(
+                            "currentResponseFollowFraction",
+                            SupplementaryLimits::currentResponseFollowFraction,
+                            0.01,
+                            0.99,
+                            ""))
+                    .currentResponseModelDoubt(lower(
+                            "currentResponseModelDoubt", SupplementaryLimits::currentResponseModelDoubt, 0, 10, ""))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());

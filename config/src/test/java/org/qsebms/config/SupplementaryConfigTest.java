@@ -62,6 +62,12 @@ class SupplementaryConfigTest {
                 .cellFrozenFalseAlarm(1e-6)
                 .tempFrozenFalseAlarm(1e-12)
                 .tempFrozenMinHistory(32)
+                // the current reading judged by the cells' response (issue 23, fix23au): new in the data
+                .currentResponseWindow(Duration.ofSeconds(1))
+                .currentResponseStepAmps(1.0)
+                .currentResponseMinVolts(0.008)
+                .currentResponseFollowFraction(0.25)
+                .currentResponseModelDoubt(1.0)
                 .build();
     }
 
