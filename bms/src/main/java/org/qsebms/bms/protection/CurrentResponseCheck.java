@@ -67,6 +67,9 @@ final class CurrentResponseCheck {
     private double v2;
     private long lastNanos = Long.MIN_VALUE;
     private int readStreak;
+    /** The reading's move from the start level to the middle level at the last second difference taken of it, A. */
+    private double firstHalfMove;
+
     private int unreadStreak;
 
     /** True when a verdict has held at two samples in a row: the reading is implausible. */
@@ -152,11 +155,18 @@ final class CurrentResponseCheck {
         }
     }
 
-    /** A reading step the model turns into a move that no cell followed. */
+    /**
+     * A reading step in the second half the model turns into a move that no cell followed. The first half must hold
+     * no reading step: a step there is judged only through the trend carried over the second half, which carries the
+     * model's errors in its time constants with it.
+     */
     private boolean judgeReadingStep(long now, int cells) {
         double step = secondDifference(amps, now);
         double predicted = secondDifference(model, now);
         if (Math.abs(step) < stepAmps || Math.abs(predicted) < minVolts) {
+            return false;
+        }
+        if (Math.abs(firstHalfMove) >= stepAmps) {
             return false;
         }
         double sign = Math.signum(predicted);
@@ -171,10 +181,26 @@ final class CurrentResponseCheck {
         return most < follow * Math.abs(predicted);
     }
 
-    /** Every cell stepping one way beyond the model, holding, with no reading step. */
+    /**
+     * Every cell stepping one way beyond the model, holding, with no reading step: the reading stays within
+     * {@code currentResponseStepAmps} over the whole span (a pulse the reading shows is no unread step), and the
+     * margin takes {@code currentResponseModelDoubt} of the model's whole excursion over the span, since each cell is
+     * judged on its extreme samples.
+     */
     private boolean judgeUnreadStep(long now, int cells) {
         double step = secondDifference(amps, now);
-        if (Math.abs(step) >= stepAmps) {
+        double lowAmps = Double.MAX_VALUE;
+        double highAmps = -Double.MAX_VALUE;
+        double lowModel = Double.MAX_VALUE;
+        double highModel = -Double.MAX_VALUE;
+        for (int k = 0; k < size; k++) {
+            int i = index(k);
+            lowAmps = Math.min(lowAmps, amps[i]);
+            highAmps = Math.max(highAmps, amps[i]);
+            lowModel = Math.min(lowModel, model[i]);
+            highModel = Math.max(highModel, model[i]);
+        }
+        if (highAmps - lowAmps >= stepAmps) {
             return false;
         }
         double predicted = secondDifference(model, now);
@@ -186,7 +212,7 @@ final class CurrentResponseCheck {
         if (sign == 0) {
             return false;
         }
-        double threshold = minVolts + doubt * Math.abs(predicted);
+        double threshold = minVolts + doubt * Math.max(Math.abs(predicted), highModel - lowModel);
         double least = Double.MAX_VALUE;
         for (int c = 0; c < cells; c++) {
             least = Math.min(least, heldStepBeyondModel(c, sign, now));
@@ -318,6 +344,9 @@ final class CurrentResponseCheck {
         }
         if (ns == 0 || nm == 0 || ne == 0) {
             return 0;
+        }
+        if (series == amps) {
+            firstHalfMove = ym / nm - ys / ns;
         }
         return secondDifference(ys / ns, ts / ns, ym / nm, tm / nm, ye / ne, te / ne);
     }

@@ -29,7 +29,9 @@ class CurrentResponseFalseAlarmSeedsTest {
         "4834803, default",
         "4845437, default",
         "4856037, 1000",
-        "4894682, 250"
+        "4894682, 250",
+        "4936615, default",
+        "4933850, default"
     })
     void theCheckRaisesNothingOnItsFormerFalseAlarms(long seed, String periods) {
         int[] periodsMs = periods.equals("default") ? DEFAULT_PERIODS : new int[] {Integer.parseInt(periods)};
