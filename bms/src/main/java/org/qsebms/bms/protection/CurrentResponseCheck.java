@@ -45,8 +45,6 @@ final class CurrentResponseCheck {
     /** The same verdict at this many samples in a row before it counts. */
     private static final int SAMPLES_IN_A_ROW = 2;
 
-    private static final boolean DEBUG = Boolean.getBoolean("crc.debug");
-
     private final EcmParameters cell;
     private final long windowNanos;
     private final long periodNanos;
@@ -132,20 +130,6 @@ final class CurrentResponseCheck {
         if (size > 0 && nanos[index(0)] <= now - windowNanos) {
             read = judgeReadingStep(now, m.cellVolts.length);
             unread = !read && judgeUnreadStep(now, m.cellVolts.length);
-        }
-        if (DEBUG) {
-            System.err.printf(
-                    java.util.Locale.ROOT,
-                    "CRC t=%.3f I=%.3f size=%d dI=%.3f dP=%.2fmV cell=%.2fmV thr=%.2fmV read=%b unread=%b%n",
-                    now / 1e9,
-                    reading,
-                    size,
-                    stepReadAmps,
-                    predictedVolts * 1000,
-                    cellVolts * 1000,
-                    thresholdVolts * 1000,
-                    read,
-                    unread);
         }
         readStreak = read ? readStreak + 1 : 0;
         unreadStreak = unread ? unreadStreak + 1 : 0;
