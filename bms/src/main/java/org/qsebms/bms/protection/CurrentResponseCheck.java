@@ -31,7 +31,9 @@ import org.qsebms.estimators.model.EcmParameters;
  *       no step.</li>
  * </ul>
  *
- * A verdict is held only when the same kind was found at two samples in a row. A cell or current status fault, or
+ * A verdict is held only when the same kind was found at two samples in a row. A loop whose period is more than half
+ * the window is not judged at all: the model holds each sampled current for a whole period, and a load that changes
+ * faster than such a loop aliases into reading steps the cells never made (oracle seed 4954572 at 1 s). A cell or current status fault, or
  * the path open, empties the window. Preallocated; one {@link #update} per tick, no allocation.
  */
 final class CurrentResponseCheck {
@@ -46,6 +48,12 @@ final class CurrentResponseCheck {
     private static final int SAMPLES_IN_A_ROW = 2;
 
     private final EcmParameters cell;
+    /**
+     * False where the loop is too slow for the window: a half of {@code currentResponseWindow} must hold
+     * {@link #PERIODS_PER_HALF} periods without stretching, or the check gives no verdict at all.
+     */
+    private final boolean judged;
+
     private final long windowNanos;
     private final long periodNanos;
     private final double stepAmps;
@@ -86,6 +94,10 @@ final class CurrentResponseCheck {
     CurrentResponseCheck(SupplementaryLimits limits, LoopConfig loop, EcmParameters cell, int cells) {
         this.cell = cell;
         this.periodNanos = loop.period().toNanos();
+        // the model holds each sampled current for a whole period; a load that changes faster than the loop aliases
+        // into steps the cells never made, so a loop whose period is more than half the window is not judged
+        this.judged =
+                PERIODS_PER_HALF * periodNanos <= limits.currentResponseWindow().toNanos();
         // the span judged: two halves, each one window and at least two loop periods
         this.windowNanos = 2 * Math.max(limits.currentResponseWindow().toNanos(), PERIODS_PER_HALF * periodNanos);
         this.stepAmps = limits.currentResponseStepAmps();
@@ -105,6 +117,9 @@ final class CurrentResponseCheck {
         double dt = lastNanos == Long.MIN_VALUE ? 0 : (now - lastNanos) / 1e9;
         lastNanos = now;
         flagged = false;
+        if (!judged) {
+            return;
+        }
         boolean currentOk = m.currentStatus.isOk();
         double reading = currentOk ? m.sensorAmps : 0.0;
         double celsius = m.minTempIndex >= 0 ? m.minCelsius : 25.0;

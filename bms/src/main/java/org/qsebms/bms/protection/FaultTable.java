@@ -251,7 +251,9 @@ record FaultTable(
                 "its reading has changed since (proven alive)"));
         r.add(cond(
                 FaultCode.CURRENT_SENSOR_IMPLAUSIBLE,
-                "with the path closed, over a window sliding with every sample (" + s(x.currentResponseWindow())
+                "with the path closed and a loop period of at most half of " + s(x.currentResponseWindow())
+                        + " (slower loops are not judged), over a window sliding with every sample (twice "
+                        + s(x.currentResponseWindow())
                         + ", at least four loop periods), the move in its second half less the first half's trend"
                         + " (a second difference about its middle): a reading step of at least "
                         + num(x.currentResponseStepAmps(), 2) + " A for which the preset's R0 and RC pairs predict at"
