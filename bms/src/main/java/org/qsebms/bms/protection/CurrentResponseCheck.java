@@ -31,7 +31,8 @@ import org.qsebms.estimators.model.EcmParameters;
  *       no step.</li>
  * </ul>
  *
- * A verdict is held only when the same kind was found at two samples in a row. A loop whose period is more than half
+ * A verdict is held only when the same kind was found at two samples in a row, and only once the window lies a whole
+ * span after the path closed (the cells' RC curves are most curved just after the load begins). A loop whose period is more than half
  * the window is not judged at all: the model holds each sampled current for a whole period, and a load that changes
  * faster than such a loop aliases into reading steps the cells never made (oracle seed 4954572 at 1 s). A cell or current status fault, or
  * the path open, empties the window. Preallocated; one {@link #update} per tick, no allocation.
@@ -72,6 +73,9 @@ final class CurrentResponseCheck {
     private double v1;
     private double v2;
     private long lastNanos = Long.MIN_VALUE;
+    /** When the path last closed with every reading good (Long.MIN_VALUE while it is open or a reading is bad). */
+    private long closedSince = Long.MIN_VALUE;
+
     private int readStreak;
     /** The reading's move from the start level to the middle level at the last second difference taken of it, A. */
     private double firstHalfMove;
@@ -131,6 +135,7 @@ final class CurrentResponseCheck {
         double polarisation = reading * cell.r0Ohms() * f + v1 + v2;
         if (!currentOk || m.currentPathOpen || m.firstBadCell() >= 0) {
             size = 0;
+            closedSince = Long.MIN_VALUE;
             readStreak = 0;
             unreadStreak = 0;
             return;
@@ -142,7 +147,12 @@ final class CurrentResponseCheck {
         }
         boolean read = false;
         boolean unread = false;
-        if (size > 0 && nanos[index(0)] <= now - windowNanos) {
+        if (closedSince == Long.MIN_VALUE) {
+            closedSince = now;
+        }
+        // the cells' response to the load met at a close is the most curved part of their RC curves, which a second
+        // difference does not take out: the window is judged only once it lies a whole span after the close
+        if (size > 0 && nanos[index(0)] <= now - windowNanos && now - closedSince >= 2 * windowNanos) {
             read = judgeReadingStep(now, m.cellVolts.length);
             unread = !read && judgeUnreadStep(now, m.cellVolts.length);
         }
