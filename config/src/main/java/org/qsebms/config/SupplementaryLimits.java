@@ -72,6 +72,16 @@ import java.time.Duration;
  *                                  history and a run no other channel's change explains (1: no prior, docs/safety.md)
  * @param tempFrozenPriorMinCelsius the lowest reading the prior holds at
  * @param tempFrozenPriorMaxCelsius the highest reading the prior holds at
+ * @param currentResponseWindow     the current reading judged by the cells' response (CURRENT_SENSOR_IMPLAUSIBLE): the
+ *                                  window sliding with every sample (at least four loop periods are taken, so each
+ *                                  half holds two); the cells' and the model's move in its second half less the
+ *                                  first half's trend (docs/safety.md)
+ * @param currentResponseStepAmps   the least step of the reading judged there (its second difference), amperes
+ * @param currentResponseMinVolts   the least move the preset's R0 and RC pairs must predict for a reading step to be
+ *                                  judged, and the margin an unread step of every cell must pass, volts
+ * @param currentResponseFollowFraction a reading step is implausible when no cell moved this fraction of the predicted
+ *                                  move its way
+ * @param currentResponseModelDoubt the fraction of the model's own predicted move added to the unread step's margin
  */
 public record SupplementaryLimits(
         ThreeLevelLimit cellImbalance,
@@ -111,7 +121,12 @@ public record SupplementaryLimits(
         double tempFrozenMinHistory,
         double tempFrozenPriorRepeat,
         double tempFrozenPriorMinCelsius,
-        double tempFrozenPriorMaxCelsius) {
+        double tempFrozenPriorMaxCelsius,
+        Duration currentResponseWindow,
+        double currentResponseStepAmps,
+        double currentResponseMinVolts,
+        double currentResponseFollowFraction,
+        double currentResponseModelDoubt) {
 
     public SupplementaryLimits {
         for (Duration d : new Duration[] {
@@ -125,7 +140,8 @@ public record SupplementaryLimits(
             lockoutWindow,
             loopProof,
             currentCrossCheckWindow,
-            currentCrossCheckDebounce
+            currentCrossCheckDebounce,
+            currentResponseWindow
         }) {
             if (d.isZero() || d.isNegative()) {
                 throw new IllegalArgumentException("stuck windows, the rate window, the lockout window and the loop "
@@ -176,6 +192,16 @@ public record SupplementaryLimits(
         if (!(tempFrozenPriorMinCelsius < tempFrozenPriorMaxCelsius)) {
             throw new IllegalArgumentException("tempFrozenPriorMinCelsius (" + tempFrozenPriorMinCelsius
                     + ") must be below tempFrozenPriorMaxCelsius (" + tempFrozenPriorMaxCelsius + ")");
+        }
+        if (!(currentResponseStepAmps > 0
+                && currentResponseMinVolts > 0
+                && currentResponseFollowFraction > 0
+                && currentResponseFollowFraction < 1
+                && currentResponseModelDoubt >= 0)) {
+            throw new IllegalArgumentException("currentResponseStepAmps and currentResponseMinVolts must be > 0, "
+                    + "currentResponseFollowFraction in (0, 1) and currentResponseModelDoubt >= 0, got "
+                    + currentResponseStepAmps + " A, " + currentResponseMinVolts + " V, "
+                    + currentResponseFollowFraction + " and " + currentResponseModelDoubt);
         }
         if (currentCrossCheckDebounce.multipliedBy(2).compareTo(currentCrossCheckWindow) > 0) {
             throw new IllegalArgumentException("currentCrossCheckDebounce (" + currentCrossCheckDebounce
@@ -239,7 +265,12 @@ public record SupplementaryLimits(
                 .tempFrozenMinHistory(tempFrozenMinHistory)
                 .tempFrozenPriorRepeat(tempFrozenPriorRepeat)
                 .tempFrozenPriorMinCelsius(tempFrozenPriorMinCelsius)
-                .tempFrozenPriorMaxCelsius(tempFrozenPriorMaxCelsius);
+                .tempFrozenPriorMaxCelsius(tempFrozenPriorMaxCelsius)
+                .currentResponseWindow(currentResponseWindow)
+                .currentResponseStepAmps(currentResponseStepAmps)
+                .currentResponseMinVolts(currentResponseMinVolts)
+                .currentResponseFollowFraction(currentResponseFollowFraction)
+                .currentResponseModelDoubt(currentResponseModelDoubt);
     }
 
     /** Named setters for the thresholds (see the record's parameters for each one's meaning and unit). */
@@ -282,6 +313,11 @@ public record SupplementaryLimits(
         private double tempFrozenPriorRepeat = Double.NaN;
         private double tempFrozenPriorMinCelsius = Double.NaN;
         private double tempFrozenPriorMaxCelsius = Double.NaN;
+        private Duration currentResponseWindow;
+        private double currentResponseStepAmps = Double.NaN;
+        private double currentResponseMinVolts = Double.NaN;
+        private double currentResponseFollowFraction = Double.NaN;
+        private double currentResponseModelDoubt = Double.NaN;
 
         private Builder() {}
 
@@ -475,6 +511,31 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder currentResponseWindow(Duration v) {
+            currentResponseWindow = v;
+            return this;
+        }
+
+        public Builder currentResponseStepAmps(double v) {
+            currentResponseStepAmps = v;
+            return this;
+        }
+
+        public Builder currentResponseMinVolts(double v) {
+            currentResponseMinVolts = v;
+            return this;
+        }
+
+        public Builder currentResponseFollowFraction(double v) {
+            currentResponseFollowFraction = v;
+            return this;
+        }
+
+        public Builder currentResponseModelDoubt(double v) {
+            currentResponseModelDoubt = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the value that cannot work, or a limit or duration never set
          */
@@ -498,6 +559,7 @@ public record SupplementaryLimits(
             requireSet(loopProof, "loopProof");
             requireSet(currentCrossCheckWindow, "currentCrossCheckWindow");
             requireSet(currentCrossCheckDebounce, "currentCrossCheckDebounce");
+            requireSet(currentResponseWindow, "currentResponseWindow");
             return new SupplementaryLimits(
                     cellImbalance,
                     socHigh,
@@ -536,7 +598,12 @@ public record SupplementaryLimits(
                     tempFrozenMinHistory,
                     tempFrozenPriorRepeat,
                     tempFrozenPriorMinCelsius,
-                    tempFrozenPriorMaxCelsius);
+                    tempFrozenPriorMaxCelsius,
+                    currentResponseWindow,
+                    currentResponseStepAmps,
+                    currentResponseMinVolts,
+                    currentResponseFollowFraction,
+                    currentResponseModelDoubt);
         }
 
         private static void requireSet(Object value, String name) {

@@ -60,7 +60,12 @@ final class SupplementaryReader {
             "tempFrozenMinHistory",
             "tempFrozenPriorRepeat",
             "tempFrozenPriorMinCelsius",
-            "tempFrozenPriorMaxCelsius");
+            "tempFrozenPriorMaxCelsius",
+            "currentResponseWindow",
+            "currentResponseStepAmps",
+            "currentResponseMinVolts",
+            "currentResponseFollowFraction",
+            "currentResponseModelDoubt");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -172,6 +177,19 @@ final class SupplementaryReader {
                             -100,
                             200,
                             "°C"))
+                    .currentResponseWindow(longer("currentResponseWindow", SupplementaryLimits::currentResponseWindow))
+                    .currentResponseStepAmps(lower(
+                            "currentResponseStepAmps", SupplementaryLimits::currentResponseStepAmps, 0.01, 10000, "A"))
+                    .currentResponseMinVolts(lower(
+                            "currentResponseMinVolts", SupplementaryLimits::currentResponseMinVolts, 1e-4, 1, "V"))
+                    .currentResponseFollowFraction(higher(
+                            "currentResponseFollowFraction",
+                            SupplementaryLimits::currentResponseFollowFraction,
+                            0.01,
+                            0.99,
+                            ""))
+                    .currentResponseModelDoubt(lower(
+                            "currentResponseModelDoubt", SupplementaryLimits::currentResponseModelDoubt, 0, 10, ""))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());

@@ -65,6 +65,12 @@ class SupplementaryConfigTest {
                 .tempFrozenPriorRepeat(0.35)
                 .tempFrozenPriorMinCelsius(-40)
                 .tempFrozenPriorMaxCelsius(100)
+                // the current reading judged by the cells' response (issue 23, fix23au): new in the data
+                .currentResponseWindow(Duration.ofSeconds(1))
+                .currentResponseStepAmps(1.0)
+                .currentResponseMinVolts(0.008)
+                .currentResponseFollowFraction(0.25)
+                .currentResponseModelDoubt(1.0)
                 .build();
     }
 

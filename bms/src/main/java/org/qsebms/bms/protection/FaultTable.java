@@ -259,6 +259,21 @@ record FaultTable(
                 WATCHED_WINDOW + "; the cells' cross-check: " + ms(x.currentCrossCheckDebounce()),
                 "its reading has changed since (proven alive)"));
         r.add(cond(
+                FaultCode.CURRENT_SENSOR_IMPLAUSIBLE,
+                "with the path closed and a loop period of at most half of " + s(x.currentResponseWindow())
+                        + " (slower loops are not judged), over a window sliding with every sample (twice "
+                        + s(x.currentResponseWindow())
+                        + ", at least four loop periods), the move in its second half less the first half's trend"
+                        + " (a second difference about its middle): a reading step of at least "
+                        + num(x.currentResponseStepAmps(), 2) + " A for which the preset's R0 and RC pairs predict at"
+                        + " least " + num(x.currentResponseMinVolts() * 1000, 1) + " mV while no cell moved "
+                        + num(x.currentResponseFollowFraction() * 100, 0) + " % of that its way; or every cell"
+                        + " stepping one way beyond the model by " + num(x.currentResponseMinVolts() * 1000, 1)
+                        + " mV plus " + num(x.currentResponseModelDoubt() * 100, 0) + " % of the model's move,"
+                        + " holding over the last two samples, with no reading step",
+                "two samples in a row",
+                "the path open or the reading judged plausible again"));
+        r.add(cond(
                 FaultCode.CONTACTOR_WELDED,
                 "a contactor commanded open for 200 ms still reads closed; checked every "
                         + "tick on every path, and no close starts unless every contactor reads open; while one "

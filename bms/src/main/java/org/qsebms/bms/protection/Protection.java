@@ -53,6 +53,10 @@ public final class Protection {
     private final ConditionMonitor cellStuck;
     private final ConditionMonitor tempStuck;
     private final ConditionMonitor currentStuck;
+    private final ConditionMonitor currentImplausible;
+    /** The current reading judged by the cells' response under load (null without a cell model). */
+    private CurrentResponseCheck currentResponse;
+
     private double[] softShortScores = new double[0];
     private String[] softShortWhere = new String[0];
     private double maxSoftShortScore;
@@ -235,6 +239,25 @@ public final class Protection {
                     plausibility.currentFrozenAmps(),
                     plausibility.currentUnchangedSeconds(current[0].nanos));
 
+    private final Supplier<String> currentImplausibleReason = () -> currentResponse.readingStep
+            ? String.format(
+                    Locale.ROOT,
+                    "current reading stepped %+.2f A (now %.3f A), for which the cell model predicts %+.1f mV, but no "
+                            + "cell followed (the most %+.1f mV, needed %+.1f mV); the current reading is implausible",
+                    currentResponse.stepReadAmps,
+                    current[0].sensorAmps,
+                    currentResponse.predictedVolts * 1000,
+                    currentResponse.cellVolts * 1000,
+                    currentResponse.thresholdVolts * 1000)
+            : String.format(
+                    Locale.ROOT,
+                    "every cell stepped at least %+.1f mV beyond the cell model (threshold %+.1f mV) while the current "
+                            + "reading (now %.3f A) stepped only %+.2f A; a current flows that the reading does not show",
+                    currentResponse.cellVolts * 1000,
+                    currentResponse.thresholdVolts * 1000,
+                    current[0].sensorAmps,
+                    currentResponse.stepReadAmps);
+
     public Protection(ProtectionLimits limits, FaultSink sink) {
         this(limits, SupplementaryLimits.defaults(), sink);
     }
@@ -316,6 +339,8 @@ public final class Protection {
         cellStuck = new ConditionMonitor(FaultCode.CELL_VOLTAGE_STUCK, 0);
         tempStuck = new ConditionMonitor(FaultCode.TEMPERATURE_STUCK, 0);
         currentStuck = new ConditionMonitor(FaultCode.CURRENT_STUCK, 0);
+        // two samples in a row are the check's own filter (CurrentResponseCheck): no debounce on top
+        currentImplausible = new ConditionMonitor(FaultCode.CURRENT_SENSOR_IMPLAUSIBLE, 0);
         hardwareTrips = new ConditionMonitor[HARDWARE_TRIPS.length];
         hardwareReasons = newSuppliers(HARDWARE_TRIPS.length);
         for (HardwareTrip t : HARDWARE_TRIPS) {
@@ -341,6 +366,7 @@ public final class Protection {
             cellStuck,
             tempStuck,
             currentStuck,
+            currentImplausible,
             shortCircuit,
             lockout,
             stateUnknown
@@ -413,6 +439,9 @@ public final class Protection {
             plausibility =
                     new SensorPlausibility(extra, loop, m.cellVolts.length, m.cellCelsius.length, crossCheckCell);
             plausibility.requireProofOfLife(proveAliveCells, proveAliveTemps, proveAliveCurrent);
+            currentResponse = crossCheckCell == null
+                    ? null
+                    : new CurrentResponseCheck(extra, loop, crossCheckCell, m.cellVolts.length);
             softShortScores = new double[m.cellVolts.length];
             softShortNoLeak = new boolean[m.cellVolts.length];
             softShortWhere = new String[m.cellVolts.length];
@@ -439,6 +468,11 @@ public final class Protection {
         cellStuck.evaluate(plausibility.stuckCell >= 0, now, cellStuckReason, sink);
         tempStuck.evaluate(plausibility.stuckTemp >= 0, now, tempStuckReason, sink);
         currentStuck.evaluate(plausibility.stuckCurrent, now, currentStuckReason, sink);
+        if (currentResponse != null) {
+            currentResponse.update(m);
+        }
+        currentImplausible.evaluate(
+                currentResponse != null && currentResponse.flagged, now, currentImplausibleReason, sink);
 
         // a sample missing a channel (its status not OK) holds the pending debounces of the limits taken over
         // that channel: a channel that drops out now and then must not keep a limit from being raised

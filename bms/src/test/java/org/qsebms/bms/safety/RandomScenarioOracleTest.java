@@ -81,10 +81,15 @@ class RandomScenarioOracleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static String scenario(long seed) {
+        return scenario(seed, PERIODS_MS);
+    }
+
+    /** The scenario of {@code seed} as generated with {@code -Doracle.periods} set to {@code periodsMs}. */
+    static String scenario(long seed, int[] periodsMs) {
         SplittableRandom r = new SplittableRandom(seed);
         int cells = CELLS[0] + r.nextInt(CELLS[1] - CELLS[0] + 1);
         double capacity = 1 + r.nextInt(9) * 0.5;
-        int period = PERIODS_MS[r.nextInt(PERIODS_MS.length)];
+        int period = periodsMs[r.nextInt(periodsMs.length)];
         double durationS = 20 + r.nextInt(41);
         boolean nearlyEmpty = r.nextInt(6) == 0;
         boolean nearlyFull = !nearlyEmpty && r.nextInt(6) == 0;

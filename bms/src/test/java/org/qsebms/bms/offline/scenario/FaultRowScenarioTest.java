@@ -177,6 +177,15 @@ class FaultRowScenarioTest {
                         FLOW + fault("{at: 5s, type: currentSensorStuck}"),
                         FLOW + fault("{at: 5s, type: currentSensorStuck, for: 3s}")));
         m.put(
+                FaultCode.CURRENT_SENSOR_IMPLAUSIBLE,
+                new Pair(
+                        // the zero moves 3 A under a 3 A load (the reading 0 A): a step no cell follows; a 0.5 A move
+                        // is under the 1 A step the check judges
+                        "initial: {soc: 0.6}\nload: {type: constant, amps: -3.0}\n"
+                                + fault("{at: 10s, type: currentSensorOffset, amps: 3.0}"),
+                        "initial: {soc: 0.6}\nload: {type: constant, amps: -3.0}\n"
+                                + fault("{at: 10s, type: currentSensorOffset, amps: 0.5}")));
+        m.put(
                 FaultCode.CONTACTOR_WELDED,
                 new Pair(
                         REST + fault("{at: 5s, type: contactorWeld, contactor: MAIN_POSITIVE}")

@@ -1,0 +1,386 @@
+package org.qsebms.bms.protection;
+
+import org.qsebms.bms.measure.PackMeasurement;
+import org.qsebms.config.LoopConfig;
+import org.qsebms.config.SupplementaryLimits;
+import org.qsebms.estimators.model.EcmParameters;
+
+/**
+ * The current reading judged by the cells' response under load (issue 23, CURRENT_SENSOR_IMPLAUSIBLE): a live
+ * reading that is wrong under load (reading 0 A while 3 A flows; a zero offset hiding an over-current) is judged by
+ * nothing else, because CURRENT_ZERO_DRIFT judges only with the path open and the cells' cross-check of
+ * CURRENT_STUCK only a bit-identical reading at rest.
+ *
+ * <p>With the current path closed, every sample is kept over a window sliding with every sample
+ * ({@code currentResponseWindow}, at least four loop periods so each half holds two). What the preset's equivalent
+ * circuit (R0 and the two RC pairs at the coldest thermistor's temperature) makes of the reading is run alongside.
+ * Every quantity (the reading, the model's polarisation, each cell) is judged by its second difference about the
+ * window's middle: its move in the second half less the first half's trend carried over the second half, the three
+ * levels averaged over a quarter window at the start and at the middle and an eighth at the end. The trend takes
+ * out what moves steadily (an OCV ramp near empty, a slow relaxation), so a step stands out whatever the ramp.
+ *
+ * <ul>
+ *   <li><b>A reading step no cell followed</b>: the reading stepped by at least {@code currentResponseStepAmps}, for
+ *       which the model predicts at least {@code currentResponseMinVolts}, and no cell moved
+ *       {@code currentResponseFollowFraction} of that prediction its way.</li>
+ *   <li><b>An unread step</b>: the reading did not step, and every cell stepped one way beyond the model by
+ *       {@code currentResponseMinVolts} plus {@code currentResponseModelDoubt} of the model's own move. A step is a
+ *       level that holds: each cell is judged on the envelope least favourable to a step (its end level the lowest
+ *       of at least the last two samples, its middle level the highest of its region, its start level the lowest, in
+ *       the step's direction), so a pulse shorter than the loop period caught by one sample, or by alternate ones, is
+ *       no step.</li>
+ * </ul>
+ *
+ * A verdict is held only when the same kind was found at two samples in a row, and only once the window lies a whole
+ * span after the path closed (the cells' RC curves are most curved just after the load begins). A loop whose period is more than half
+ * the window is not judged at all: the model holds each sampled current for a whole period, and a load that changes
+ * faster than such a loop aliases into reading steps the cells never made (oracle seed 4954572 at 1 s). A cell or current status fault, or
+ * the path open, empties the window. Preallocated; one {@link #update} per tick, no allocation.
+ */
+final class CurrentResponseCheck {
+    /**
+     * The start and middle levels are averaged over this fraction of the span (a quarter of a half), the end level
+     * over half of that (an eighth of a half).
+     */
+    private static final double LEVEL_FRACTION = 0.125;
+    /** Two samples in each half: a half is at least this many loop periods. */
+    private static final int PERIODS_PER_HALF = 2;
+    /** The same verdict at this many samples in a row before it counts. */
+    private static final int SAMPLES_IN_A_ROW = 2;
+
+    private final EcmParameters cell;
+    /**
+     * False where the loop is too slow for the window: a half of {@code currentResponseWindow} must hold
+     * {@link #PERIODS_PER_HALF} periods without stretching, or the check gives no verdict at all.
+     */
+    private final boolean judged;
+
+    private final long windowNanos;
+    private final long periodNanos;
+    private final double stepAmps;
+    private final double minVolts;
+    private final double follow;
+    private final double doubt;
+
+    private final int ring;
+    private final long[] nanos;
+    private final double[] amps;
+    private final double[] model;
+    private final double[][] volts;
+    private int head;
+    private int size;
+
+    private double v1;
+    private double v2;
+    private long lastNanos = Long.MIN_VALUE;
+    /** When the path last closed with every reading good (Long.MIN_VALUE while it is open or a reading is bad). */
+    private long closedSince = Long.MIN_VALUE;
+
+    private int readStreak;
+    /** The reading's move from the start level to the middle level at the last second difference taken of it, A. */
+    private double firstHalfMove;
+
+    private int unreadStreak;
+
+    /** True when a verdict has held at two samples in a row: the reading is implausible. */
+    boolean flagged;
+    /** True when the verdict is a reading step no cell followed (false: an unread step), for the reason. */
+    boolean readingStep;
+    /** The reading's step (second difference), A. */
+    double stepReadAmps;
+    /** The model's predicted move (second difference), V. */
+    double predictedVolts;
+    /** The reading step: the most any cell moved its way; the unread step: the least any cell moved beyond the model, V. */
+    double cellVolts;
+    /** What {@link #cellVolts} was judged against, V. */
+    double thresholdVolts;
+
+    CurrentResponseCheck(SupplementaryLimits limits, LoopConfig loop, EcmParameters cell, int cells) {
+        this.cell = cell;
+        this.periodNanos = loop.period().toNanos();
+        // the model holds each sampled current for a whole period; a load that changes faster than the loop aliases
+        // into steps the cells never made, so a loop whose period is more than half the window is not judged
+        this.judged =
+                PERIODS_PER_HALF * periodNanos <= limits.currentResponseWindow().toNanos();
+        // the span judged: two halves, each one window and at least two loop periods
+        this.windowNanos = 2 * Math.max(limits.currentResponseWindow().toNanos(), PERIODS_PER_HALF * periodNanos);
+        this.stepAmps = limits.currentResponseStepAmps();
+        this.minVolts = limits.currentResponseMinVolts();
+        this.follow = limits.currentResponseFollowFraction();
+        this.doubt = limits.currentResponseModelDoubt();
+        // twice the samples a window holds at the configured period, so a loop running a little fast still fits
+        this.ring = (int) (2 * (windowNanos / periodNanos) + 8);
+        this.nanos = new long[ring];
+        this.amps = new double[ring];
+        this.model = new double[ring];
+        this.volts = new double[ring][cells];
+    }
+
+    void update(PackMeasurement m) {
+        long now = m.nanos;
+        double dt = lastNanos == Long.MIN_VALUE ? 0 : (now - lastNanos) / 1e9;
+        lastNanos = now;
+        flagged = false;
+        if (!judged) {
+            return;
+        }
+        boolean currentOk = m.currentStatus.isOk();
+        double reading = currentOk ? m.sensorAmps : 0.0;
+        double celsius = m.minTempIndex >= 0 ? m.minCelsius : 25.0;
+        double f = cell.resistanceFactor(celsius);
+        double a1 = Math.exp(-dt / cell.tau1SecondsAt(celsius));
+        double a2 = Math.exp(-dt / cell.tau2SecondsAt(celsius));
+        v1 = a1 * v1 + (1 - a1) * cell.r1Ohms() * f * reading;
+        v2 = a2 * v2 + (1 - a2) * cell.r2Ohms() * f * reading;
+        double polarisation = reading * cell.r0Ohms() * f + v1 + v2;
+        if (!currentOk || m.currentPathOpen || m.firstBadCell() >= 0) {
+            size = 0;
+            closedSince = Long.MIN_VALUE;
+            readStreak = 0;
+            unreadStreak = 0;
+            return;
+        }
+        keep(now, reading, polarisation, m.cellVolts);
+        // the oldest kept sample is the last at or before the window's start, so the window is always whole
+        while (size >= 2 && nanos[index(1)] <= now - windowNanos) {
+            size--;
+        }
+        boolean read = false;
+        boolean unread = false;
+        if (closedSince == Long.MIN_VALUE) {
+            closedSince = now;
+        }
+        // the cells' response to the load met at a close is the most curved part of their RC curves, which a second
+        // difference does not take out: the window is judged only once it lies a whole span after the close
+        if (size > 0 && nanos[index(0)] <= now - windowNanos && now - closedSince >= 2 * windowNanos) {
+            read = judgeReadingStep(now, m.cellVolts.length);
+            unread = !read && judgeUnreadStep(now, m.cellVolts.length);
+        }
+        readStreak = read ? readStreak + 1 : 0;
+        unreadStreak = unread ? unreadStreak + 1 : 0;
+        if (readStreak >= SAMPLES_IN_A_ROW || unreadStreak >= SAMPLES_IN_A_ROW) {
+            flagged = true;
+            readingStep = readStreak >= SAMPLES_IN_A_ROW;
+        }
+    }
+
+    /**
+     * A reading step in the second half the model turns into a move that no cell followed. The first half must hold
+     * no reading step: a step there is judged only through the trend carried over the second half, which carries the
+     * model's errors in its time constants with it.
+     */
+    private boolean judgeReadingStep(long now, int cells) {
+        double step = secondDifference(amps, now);
+        double predicted = secondDifference(model, now);
+        if (Math.abs(step) < stepAmps || Math.abs(predicted) < minVolts) {
+            return false;
+        }
+        if (Math.abs(firstHalfMove) >= stepAmps) {
+            return false;
+        }
+        double sign = Math.signum(predicted);
+        double most = -Double.MAX_VALUE;
+        for (int c = 0; c < cells; c++) {
+            most = Math.max(most, sign * secondDifferenceOfCell(c, now));
+        }
+        stepReadAmps = step;
+        predictedVolts = predicted;
+        cellVolts = sign * most;
+        thresholdVolts = follow * predicted;
+        return most < follow * Math.abs(predicted);
+    }
+
+    /**
+     * Every cell stepping one way beyond the model, holding, with no reading step: the reading stays within
+     * {@code currentResponseStepAmps} over the whole span (a pulse the reading shows is no unread step), and the
+     * margin takes {@code currentResponseModelDoubt} of the model's whole excursion over the span, since each cell is
+     * judged on its extreme samples.
+     */
+    private boolean judgeUnreadStep(long now, int cells) {
+        double step = secondDifference(amps, now);
+        double lowAmps = Double.MAX_VALUE;
+        double highAmps = -Double.MAX_VALUE;
+        double lowModel = Double.MAX_VALUE;
+        double highModel = -Double.MAX_VALUE;
+        for (int k = 0; k < size; k++) {
+            int i = index(k);
+            lowAmps = Math.min(lowAmps, amps[i]);
+            highAmps = Math.max(highAmps, amps[i]);
+            lowModel = Math.min(lowModel, model[i]);
+            highModel = Math.max(highModel, model[i]);
+        }
+        if (highAmps - lowAmps >= stepAmps) {
+            return false;
+        }
+        double predicted = secondDifference(model, now);
+        double mean = 0;
+        for (int c = 0; c < cells; c++) {
+            mean += secondDifferenceOfCell(c, now) - predicted;
+        }
+        double sign = Math.signum(mean);
+        if (sign == 0) {
+            return false;
+        }
+        double threshold = minVolts + doubt * Math.max(Math.abs(predicted), highModel - lowModel);
+        double least = Double.MAX_VALUE;
+        for (int c = 0; c < cells; c++) {
+            least = Math.min(least, heldStepBeyondModel(c, sign, now));
+        }
+        stepReadAmps = step;
+        predictedVolts = predicted;
+        cellVolts = sign * least;
+        thresholdVolts = sign * threshold;
+        return least > threshold;
+    }
+
+    /**
+     * Cell {@code c}'s step beyond the model in direction {@code sign}, on the envelope least favourable to a step:
+     * the end level the least of the end region (at least the last two samples: the new level must hold), the middle
+     * level the most of its region, the start level the least of its region.
+     */
+    private double heldStepBeyondModel(int c, double sign, long now) {
+        long start = now - windowNanos;
+        long middle = now - windowNanos / 2;
+        long levelSpan = (long) (windowNanos * LEVEL_FRACTION);
+        double ys = Double.MAX_VALUE;
+        double ym = -Double.MAX_VALUE;
+        double ye = Double.MAX_VALUE;
+        double ts = 0;
+        double tm = 0;
+        double te = 0;
+        int ns = 0;
+        int nm = 0;
+        int ne = 0;
+        long endFrom = Math.min(now - levelSpan / 2, size >= 2 ? nanos[index(size - 2)] : now);
+        for (int k = 0; k < size; k++) {
+            int i = index(k);
+            double y = sign * (volts[i][c] - model[i]);
+            long t = nanos[i];
+            if (t <= start + levelSpan && t > start - periodNanos / 2) {
+                ys = Math.min(ys, y);
+                ts += t - start;
+                ns++;
+            }
+            if (t <= middle && t >= middle - levelSpan) {
+                ym = Math.max(ym, y);
+                tm += t - start;
+                nm++;
+            }
+            if (t >= endFrom) {
+                ye = Math.min(ye, y);
+                te += t - start;
+                ne++;
+            }
+        }
+        if (ns == 0 || nm == 0 || ne == 0) {
+            return -Double.MAX_VALUE;
+        }
+        return secondDifference(ys, ts / ns, ym, tm / nm, ye, te / ne);
+    }
+
+    private double secondDifferenceOfCell(int c, long now) {
+        long start = now - windowNanos;
+        long middle = now - windowNanos / 2;
+        long levelSpan = (long) (windowNanos * LEVEL_FRACTION);
+        double ys = 0;
+        double ym = 0;
+        double ye = 0;
+        double ts = 0;
+        double tm = 0;
+        double te = 0;
+        int ns = 0;
+        int nm = 0;
+        int ne = 0;
+        for (int k = 0; k < size; k++) {
+            int i = index(k);
+            double y = volts[i][c];
+            long t = nanos[i];
+            if (t <= start + levelSpan && t > start - periodNanos / 2) {
+                ys += y;
+                ts += t - start;
+                ns++;
+            }
+            if (t <= middle && t >= middle - levelSpan) {
+                ym += y;
+                tm += t - start;
+                nm++;
+            }
+            if (t >= now - levelSpan / 2) {
+                ye += y;
+                te += t - start;
+                ne++;
+            }
+        }
+        if (ns == 0 || nm == 0 || ne == 0) {
+            return 0;
+        }
+        return secondDifference(ys / ns, ts / ns, ym / nm, tm / nm, ye / ne, te / ne);
+    }
+
+    /** The second difference of one kept series (the reading or the model), its levels averaged. */
+    private double secondDifference(double[] series, long now) {
+        long start = now - windowNanos;
+        long middle = now - windowNanos / 2;
+        long levelSpan = (long) (windowNanos * LEVEL_FRACTION);
+        double ys = 0;
+        double ym = 0;
+        double ye = 0;
+        double ts = 0;
+        double tm = 0;
+        double te = 0;
+        int ns = 0;
+        int nm = 0;
+        int ne = 0;
+        for (int k = 0; k < size; k++) {
+            int i = index(k);
+            double y = series[i];
+            long t = nanos[i];
+            if (t <= start + levelSpan && t > start - periodNanos / 2) {
+                ys += y;
+                ts += t - start;
+                ns++;
+            }
+            if (t <= middle && t >= middle - levelSpan) {
+                ym += y;
+                tm += t - start;
+                nm++;
+            }
+            if (t >= now - levelSpan / 2) {
+                ye += y;
+                te += t - start;
+                ne++;
+            }
+        }
+        if (ns == 0 || nm == 0 || ne == 0) {
+            return 0;
+        }
+        if (series == amps) {
+            firstHalfMove = ym / nm - ys / ns;
+        }
+        return secondDifference(ys / ns, ts / ns, ym / nm, tm / nm, ye / ne, te / ne);
+    }
+
+    /** The move from the middle level to the end level less the first half's trend carried over that time. */
+    private static double secondDifference(double ys, double ts, double ym, double tm, double ye, double te) {
+        if (!(tm > ts)) {
+            return 0;
+        }
+        return (ye - ym) - (ym - ys) * (te - tm) / (tm - ts);
+    }
+
+    private int index(int k) {
+        return Math.floorMod(head - size + k, ring);
+    }
+
+    private void keep(long now, double reading, double polarisation, double[] cellVolts) {
+        if (size == ring) {
+            size--;
+        }
+        nanos[head] = now;
+        amps[head] = reading;
+        model[head] = polarisation;
+        System.arraycopy(cellVolts, 0, volts[head], 0, cellVolts.length);
+        head = (head + 1) % ring;
+        size++;
+    }
+}
