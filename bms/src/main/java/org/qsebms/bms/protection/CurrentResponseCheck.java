@@ -66,7 +66,9 @@ final class CurrentResponseCheck {
     private final long[] nanos;
     private final double[] amps;
     private final double[] model;
+    /** Each cell's kept readings, one series per cell (indexed like {@link #nanos}). */
     private final double[][] volts;
+
     private int head;
     private int size;
 
@@ -113,7 +115,7 @@ final class CurrentResponseCheck {
         this.nanos = new long[ring];
         this.amps = new double[ring];
         this.model = new double[ring];
-        this.volts = new double[ring][cells];
+        this.volts = new double[cells][ring];
     }
 
     void update(PackMeasurement m) {
@@ -181,7 +183,7 @@ final class CurrentResponseCheck {
         double sign = Math.signum(predicted);
         double most = -Double.MAX_VALUE;
         for (int c = 0; c < cells; c++) {
-            most = Math.max(most, sign * secondDifferenceOfCell(c, now));
+            most = Math.max(most, sign * secondDifference(volts[c], now));
         }
         stepReadAmps = step;
         predictedVolts = predicted;
@@ -215,7 +217,7 @@ final class CurrentResponseCheck {
         double predicted = secondDifference(model, now);
         double mean = 0;
         for (int c = 0; c < cells; c++) {
-            mean += secondDifferenceOfCell(c, now) - predicted;
+            mean += secondDifference(volts[c], now) - predicted;
         }
         double sign = Math.signum(mean);
         if (sign == 0) {
@@ -254,7 +256,7 @@ final class CurrentResponseCheck {
         long endFrom = Math.min(now - levelSpan / 2, size >= 2 ? nanos[index(size - 2)] : now);
         for (int k = 0; k < size; k++) {
             int i = index(k);
-            double y = sign * (volts[i][c] - model[i]);
+            double y = sign * (volts[c][i] - model[i]);
             long t = nanos[i];
             if (t <= start + levelSpan && t > start - periodNanos / 2) {
                 ys = Math.min(ys, y);
@@ -278,46 +280,7 @@ final class CurrentResponseCheck {
         return secondDifference(ys, ts / ns, ym, tm / nm, ye, te / ne);
     }
 
-    private double secondDifferenceOfCell(int c, long now) {
-        long start = now - windowNanos;
-        long middle = now - windowNanos / 2;
-        long levelSpan = (long) (windowNanos * LEVEL_FRACTION);
-        double ys = 0;
-        double ym = 0;
-        double ye = 0;
-        double ts = 0;
-        double tm = 0;
-        double te = 0;
-        int ns = 0;
-        int nm = 0;
-        int ne = 0;
-        for (int k = 0; k < size; k++) {
-            int i = index(k);
-            double y = volts[i][c];
-            long t = nanos[i];
-            if (t <= start + levelSpan && t > start - periodNanos / 2) {
-                ys += y;
-                ts += t - start;
-                ns++;
-            }
-            if (t <= middle && t >= middle - levelSpan) {
-                ym += y;
-                tm += t - start;
-                nm++;
-            }
-            if (t >= now - levelSpan / 2) {
-                ye += y;
-                te += t - start;
-                ne++;
-            }
-        }
-        if (ns == 0 || nm == 0 || ne == 0) {
-            return 0;
-        }
-        return secondDifference(ys / ns, ts / ns, ym / nm, tm / nm, ye / ne, te / ne);
-    }
-
-    /** The second difference of one kept series (the reading or the model), its levels averaged. */
+    /** The second difference of one kept series (the reading, the model or a cell), its levels averaged. */
     private double secondDifference(double[] series, long now) {
         long start = now - windowNanos;
         long middle = now - windowNanos / 2;
@@ -379,7 +342,9 @@ final class CurrentResponseCheck {
         nanos[head] = now;
         amps[head] = reading;
         model[head] = polarisation;
-        System.arraycopy(cellVolts, 0, volts[head], 0, cellVolts.length);
+        for (int c = 0; c < cellVolts.length; c++) {
+            volts[c][head] = cellVolts[c];
+        }
         head = (head + 1) % ring;
         size++;
     }
