@@ -2,8 +2,6 @@ package org.qsebms.bms.offline.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +20,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * periods (the scenario file's `loop:` line replaced).
  */
 class CurrentResponseScenarioTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DIR = Path.of("src/test/resources/scenarios/current-response");
     /** "Within a few seconds" of the wrong reading's onset: two windows of the longest (4 s at a 1 s loop). */
     private static final double FOUND_WITHIN_S = 3.0;
@@ -47,20 +44,10 @@ class CurrentResponseScenarioTest {
                 .replace("loop: {period: 100ms}", "loop: {period: " + periodMs + "ms}");
         assertThat(yaml).contains("loop: {period: " + periodMs + "ms}");
         Scenario sc = new ScenarioLoader().parse(yaml, DIR, file);
-        List<JsonNode> lines = new ArrayList<>();
         List<double[]> truth = new ArrayList<>();
-        ScenarioRunner.Result r = new ScenarioRunner()
-                .run(
-                        sc,
-                        s -> {
-                            try {
-                                lines.add(JSON.readTree(s));
-                            } catch (Exception e) {
-                                throw new AssertionError("not JSON: " + s, e);
-                            }
-                        },
-                        (seconds, pack, controller) -> truth.add(new double[] {seconds, pack.packAmps()}));
-        return new Run(new ScenarioLog(lines, r), truth);
+        ScenarioLog log =
+                ScenarioLog.run(sc, (seconds, pack, controller) -> truth.add(new double[] {seconds, pack.packAmps()}));
+        return new Run(log, truth);
     }
 
     /** s02: a reading of 0 A while 3 A flows (the zero moved +3 A at 10 s) is found within a few seconds. */

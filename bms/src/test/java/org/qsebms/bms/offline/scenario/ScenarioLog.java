@@ -17,7 +17,15 @@ public record ScenarioLog(List<JsonNode> lines, ScenarioRunner.Result result) {
 
     /** As {@link #run(String)}, recording into {@code recordDir} (as {@code --record}; null: no record). */
     public static ScenarioLog run(String yaml, Path recordDir) {
-        Scenario sc = new ScenarioLoader().parse(yaml, Path.of("."), "inline scenario");
+        return run(new ScenarioLoader().parse(yaml, Path.of("."), "inline scenario"), recordDir, (t, p, c) -> {});
+    }
+
+    /** Runs a parsed scenario, handing every tick to {@code observer} (the truth a test compares against). */
+    public static ScenarioLog run(Scenario sc, ScenarioRunner.TickObserver observer) {
+        return run(sc, null, observer);
+    }
+
+    private static ScenarioLog run(Scenario sc, Path recordDir, ScenarioRunner.TickObserver observer) {
         List<JsonNode> lines = new ArrayList<>();
         try {
             ScenarioRunner.Result r = new ScenarioRunner()
@@ -30,7 +38,8 @@ public record ScenarioLog(List<JsonNode> lines, ScenarioRunner.Result result) {
                                     throw new AssertionError("not JSON: " + s, e);
                                 }
                             },
-                            recordDir);
+                            recordDir,
+                            observer);
             return new ScenarioLog(lines, r);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
