@@ -39,6 +39,10 @@ final class StartSpan {
     private final double[] chargeAmps;
 
     private final double[] dischargeAmps;
+    /** The step the last decay of those currents was taken for, and that decay (loop thread only). */
+    private double decayDtSeconds = Double.NaN;
+
+    private double decay;
     /** The variance the last re-weighing at rest left (loop thread only). */
     private double reweighedVariance;
     /** The last {@link #weigh}'s posterior mean and variance and its span's ends (loop thread only). */
@@ -252,11 +256,14 @@ final class StartSpan {
         if (!open(i) || k == 0) {
             return soc;
         }
-        double tau = cell.longestTimeConstantSeconds();
-        if (!cell.slowPolarisation().isNone()) {
-            tau = Math.max(tau, cell.slowPolarisation().tauSeconds());
+        if (dtSeconds != decayDtSeconds) {
+            double tau = cell.longestTimeConstantSeconds();
+            if (!cell.slowPolarisation().isNone()) {
+                tau = Math.max(tau, cell.slowPolarisation().tauSeconds());
+            }
+            decay = Math.exp(-dtSeconds / tau);
+            decayDtSeconds = dtSeconds;
         }
-        double decay = Math.exp(-dtSeconds / tau);
         chargeAmps[i] = Math.max(Math.max(amps, 0.0), chargeAmps[i] * decay);
         dischargeAmps[i] = Math.max(Math.max(-amps, 0.0), dischargeAmps[i] * decay);
         if (amps == 0) {
@@ -274,6 +281,9 @@ final class StartSpan {
         double margin = hysteresisVolts + SIGMAS * (rest + ocvSigma);
         if (amps > 0) {
             double floorVolts = volts - margin - k * ohms * temperatureFactor * chargeAmps[i];
+            if (!(floorVolts > cell.ocv().voltsAt(lo[i], celsius))) {
+                return soc; // the span's lowest SOC is not below the floor: nothing to cut (the common case)
+            }
             double cut = cell.ocv().socAt(floorVolts, celsius);
             if (cut > lo[i] && cut < hi[i]) {
                 lo[i] = cut;
@@ -282,6 +292,9 @@ final class StartSpan {
             }
         } else {
             double ceilingVolts = volts + margin + k * ohms * temperatureFactor * dischargeAmps[i];
+            if (!(ceilingVolts < cell.ocv().voltsAt(hi[i], celsius))) {
+                return soc;
+            }
             double cut = cell.ocv().socAt(ceilingVolts, celsius);
             if (cut < hi[i] && cut > lo[i]) {
                 hi[i] = cut;
