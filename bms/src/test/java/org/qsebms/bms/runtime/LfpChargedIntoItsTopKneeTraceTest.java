@@ -27,6 +27,10 @@ import org.qsebms.estimators.soc.SpkfSocEstimator;
  * covariance matching (voltage sigma 80 to 115 mV at 240 s), never by the SOC. What holds, and is asserted: the truth stays
  * inside the reported bound at every tick (the open span is the SOC doubt; the bound is 0.91-1.0), so the estimate
  * is useless near full but not a lie. What misses is kept visible as a disabled test with its measured figure.
+ *
+ * <p>Since 2026-12-07 (fix20k, docs/estimation.md "The LFP top knee: the overpotential ratio measured") the open span
+ * is cut under load with the overpotential ratio measured on the A123 LFP logs ({@code StartSpan.cutUnderLoad}): the
+ * estimate finds the knee before the limit, and the mirror under discharge finds the bottom knee.
  */
 class LfpChargedIntoItsTopKneeTraceTest {
     private static final double START_SOC = 0.96;
