@@ -226,6 +226,25 @@ final class CellNoiseModel {
         return soc;
     }
 
+    /**
+     * Under load, cuts cell {@code i}'s open start span from the side its voltage {@code volts} excludes with the
+     * measured overpotential ratio ({@link StartSpan#cutUnderLoad}); returns the SOC to go on from ({@code soc} where
+     * nothing is cut).
+     */
+    double cutSpanUnderLoad(
+            int i,
+            double soc,
+            double volts,
+            double amps,
+            double celsius,
+            double temperatureFactor,
+            double dtSeconds,
+            double hysteresisVolts,
+            double outside) {
+        return startSpan.cutUnderLoad(
+                i, soc, cell, tuning, volts, amps, celsius, temperatureFactor, dtSeconds, hysteresisVolts, outside);
+    }
+
     /** The innovations' bias as a consider analysis (offset state on), which each filter moves with its own F and K. */
     VoltageBiasConsider voltageBias() {
         return voltageBias;

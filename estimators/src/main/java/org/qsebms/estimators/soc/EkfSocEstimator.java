@@ -208,6 +208,17 @@ public final class EkfSocEstimator implements SocFilter {
             predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
             restartFromRest(i, cellVolts[i], cellCelsius[i], outside);
+            // under load, an open start span cut from the side the voltage excludes (StartSpan#cutUnderLoad)
+            soc[i] = noise.cutSpanUnderLoad(
+                    i,
+                    soc[i],
+                    cellVolts[i],
+                    packAmps - currentOffset[i],
+                    cellCelsius[i],
+                    f,
+                    dtSeconds,
+                    hysteresis.magnitudeVolts(),
+                    outside);
             // a rest voltage still relaxing beyond the model's states: its SOC doubt (RestRelaxation)
             noise.restRelaxation()
                     .observe(

@@ -70,6 +70,14 @@ import org.qsebms.estimators.model.TemperatureSpan;
  *                                the OCV table's own doubt and the hysteresis half-gap: the test a
  *                                restored SOC with its persisted doubt must pass against the first
  *                                reading after a restart ({@link SocEstimator#restoreCellSoc})
+ * @param overpotentialRatio      how many times the model's steady overpotential at a current ({@code (R0 + R1) f g
+ *                                + R2 f g2} times it) a real cell's voltage may stand above (charging) or below
+ *                                (discharging) its OCV and hysteresis: the bound on the model's polarisation error
+ *                                with which a start's open span is cut under load ({@link StartSpan#cutUnderLoad}).
+ *                                Measured, not chosen: the largest ratio over the A123 LFP cell's steady-current
+ *                                samples with the documented LFP recipe's preset ({@code
+ *                                SteadyOverpotentialOnTheLfpLogsTest}: 1.21 charging at 25 °C, 0.15-0.25 discharging
+ *                                at 5-45 °C), rounded up to 1.25. 0 turns the cut off
  */
 public record EkfTuning(
         double currentSigmaAmps,
@@ -90,7 +98,8 @@ public record EkfTuning(
         double capacityErrorLimit,
         double mismatchStepC,
         double mismatchResistanceRatio,
-        double restVoltageSigmaVolts) {
+        double restVoltageSigmaVolts,
+        double overpotentialRatio) {
 
     public EkfTuning {
         positive("currentSigmaAmps", currentSigmaAmps);
@@ -122,6 +131,11 @@ public record EkfTuning(
                     "mismatchResistanceRatio must be > 1 (or 0 to turn the check off), got " + mismatchResistanceRatio);
         }
         positive("restVoltageSigmaVolts", restVoltageSigmaVolts);
+        nonNegative("overpotentialRatio", overpotentialRatio);
+        if (overpotentialRatio != 0 && overpotentialRatio < 1) {
+            throw new IllegalArgumentException(
+                    "overpotentialRatio must be >= 1 (or 0 to turn the cut off), got " + overpotentialRatio);
+        }
     }
 
     /**
@@ -161,6 +175,7 @@ public record EkfTuning(
                 .mismatchStepC(0.5)
                 .mismatchResistanceRatio(4.0)
                 .restVoltageSigmaVolts(0.010)
+                .overpotentialRatio(1.25)
                 .build();
     }
 
@@ -195,7 +210,8 @@ public record EkfTuning(
                 .capacityErrorLimit(capacityErrorLimit)
                 .mismatchStepC(mismatchStepC)
                 .mismatchResistanceRatio(mismatchResistanceRatio)
-                .restVoltageSigmaVolts(restVoltageSigmaVolts);
+                .restVoltageSigmaVolts(restVoltageSigmaVolts)
+                .overpotentialRatio(overpotentialRatio);
     }
 
     /**
@@ -222,6 +238,7 @@ public record EkfTuning(
         private double mismatchStepC = Double.NaN;
         private double mismatchResistanceRatio = Double.NaN;
         private double restVoltageSigmaVolts = Double.NaN;
+        private double overpotentialRatio = Double.NaN;
 
         private Builder() {}
 
@@ -320,6 +337,11 @@ public record EkfTuning(
             return this;
         }
 
+        public Builder overpotentialRatio(double v) {
+            overpotentialRatio = v;
+            return this;
+        }
+
         public EkfTuning build() {
             return new EkfTuning(
                     currentSigmaAmps,
@@ -340,7 +362,8 @@ public record EkfTuning(
                     capacityErrorLimit,
                     mismatchStepC,
                     mismatchResistanceRatio,
-                    restVoltageSigmaVolts);
+                    restVoltageSigmaVolts,
+                    overpotentialRatio);
         }
     }
 

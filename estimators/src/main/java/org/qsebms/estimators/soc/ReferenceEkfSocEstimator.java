@@ -289,6 +289,22 @@ final class ReferenceEkfSocEstimator implements SocEstimator {
             voltageBiasSensitivity[i] = fm.multiply(voltageBiasSensitivity[i]);
             slowBranchError[i] *= a3;
             correct(i, measuredAmps, amps, cellVolts[i], cellCelsius[i], f, dt);
+            // under load, an open start span cut from the side the voltage excludes (StartSpan#cutUnderLoad)
+            x[i].setEntry(
+                    0,
+                    0,
+                    startSpan.cutUnderLoad(
+                            i,
+                            x[i].getEntry(0, 0),
+                            cell,
+                            tuning,
+                            cellVolts[i],
+                            amps,
+                            cellCelsius[i],
+                            f,
+                            dt,
+                            hysteresis.magnitudeVolts(),
+                            outside));
             if (startSpan.open(i)) {
                 // while the start's span is open the SOC variance stays as wide as it
                 cov[i].setEntry(0, 0, Math.max(cov[i].getEntry(0, 0), startSpan.startVariance(i)));

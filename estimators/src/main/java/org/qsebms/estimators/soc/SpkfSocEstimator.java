@@ -193,6 +193,17 @@ public final class SpkfSocEstimator implements SocFilter {
             predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
             restartFromRest(i, cellVolts[i], cellCelsius[i], outside);
+            // under load, an open start span cut from the side the voltage excludes (StartSpan#cutUnderLoad)
+            x[N * i + SOC] = noise.cutSpanUnderLoad(
+                    i,
+                    x[N * i + SOC],
+                    cellVolts[i],
+                    packAmps - x[N * i + OFFSET],
+                    cellCelsius[i],
+                    f,
+                    dtSeconds,
+                    hysteresis.magnitudeVolts(),
+                    outside);
             // a rest voltage still relaxing beyond the model's states: its SOC doubt (RestRelaxation)
             noise.restRelaxation()
                     .observe(

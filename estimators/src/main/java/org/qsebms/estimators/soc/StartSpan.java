@@ -32,6 +32,17 @@ final class StartSpan {
     private final double[] hi;
     /** Per cell, the start variance over the span's width squared (0 when closed). */
     private final double[] variancePerWidth2;
+    /**
+     * Per cell, the largest charge (and discharge) current since the span opened, each decayed over the model's
+     * longest time constant: what the model's polarisation may still hold ({@link #cutUnderLoad}).
+     */
+    private final double[] chargeAmps;
+
+    private final double[] dischargeAmps;
+    /** The step the last decay of those currents was taken for, and that decay (loop thread only). */
+    private double decayDtSeconds = Double.NaN;
+
+    private double decay;
     /** The variance the last re-weighing at rest left (loop thread only). */
     private double reweighedVariance;
     /** The last {@link #weigh}'s posterior mean and variance and its span's ends (loop thread only). */
@@ -45,6 +56,8 @@ final class StartSpan {
         this.lo = new double[cellCount];
         this.hi = new double[cellCount];
         this.variancePerWidth2 = new double[cellCount];
+        this.chargeAmps = new double[cellCount];
+        this.dischargeAmps = new double[cellCount];
     }
 
     /** Closes cell {@code i}'s span (a new SOC, or a start the voltage places). */
@@ -52,6 +65,8 @@ final class StartSpan {
         lo[i] = 0;
         hi[i] = 0;
         variancePerWidth2[i] = 0;
+        chargeAmps[i] = 0;
+        dischargeAmps[i] = 0;
     }
 
     /**
@@ -208,6 +223,95 @@ final class StartSpan {
         if (variancePerWidth2[i] > 0) {
             p[b] = Math.max(p[b], floor(i));
         }
+    }
+
+    /**
+     * Under load, cuts cell {@code i}'s open span from the side its voltage excludes (docs/estimation.md, "The LFP
+     * top knee: the overpotential ratio measured"). Charging, a real cell's voltage stands above its OCV by at most
+     * the hysteresis magnitude {@code hysteresisVolts} plus {@link EkfTuning#overpotentialRatio()} times the model's
+     * steady overpotential, {@code ((R0 + R1) f g + R2 f g2 + R3 f)} (the largest at the span's ends and the estimate)
+     * times the largest charge current of late (decayed over the model's longest time constant, so a current that
+     * just fell is not taken for the present one), plus three rest voltage sigmas and three OCV sigmas: every SOC whose
+     * OCV lies below that floor is cut from the span. Discharging, the mirror: every SOC whose OCV lies above the
+     * ceiling. Where the cut moves the span's middle past the estimate {@code soc}, the estimate goes to the middle
+     * (the mean of the span under its uniform start prior). Returns the SOC to go on from ({@code soc} where nothing
+     * is cut); the span's variance floor shrinks with its width ({@link #floorVariance}). A cut that would leave
+     * nothing of the span is not made. Called every step; the currents of late are kept from the span's start (the
+     * current before it is unknown, as the filter's RC doubt at a start takes it: at most the present one's steady
+     * state). Allocation-free; with the span closed one test, while it is open an {@code exp} and a few table lookups.
+     */
+    double cutUnderLoad(
+            int i,
+            double soc,
+            EcmParameters cell,
+            EkfTuning tuning,
+            double volts,
+            double amps,
+            double celsius,
+            double temperatureFactor,
+            double dtSeconds,
+            double hysteresisVolts,
+            double extrapolationKelvin) {
+        double k = tuning.overpotentialRatio();
+        if (!open(i) || k == 0) {
+            return soc;
+        }
+        if (dtSeconds != decayDtSeconds) {
+            double tau = cell.longestTimeConstantSeconds();
+            if (!cell.slowPolarisation().isNone()) {
+                tau = Math.max(tau, cell.slowPolarisation().tauSeconds());
+            }
+            decay = Math.exp(-dtSeconds / tau);
+            decayDtSeconds = dtSeconds;
+        }
+        chargeAmps[i] = Math.max(Math.max(amps, 0.0), chargeAmps[i] * decay);
+        dischargeAmps[i] = Math.max(Math.max(-amps, 0.0), dischargeAmps[i] * decay);
+        if (amps == 0) {
+            return soc;
+        }
+        double ohms = Math.max(
+                steadyOhms(cell, lo[i], celsius),
+                Math.max(steadyOhms(cell, soc, celsius), steadyOhms(cell, hi[i], celsius)));
+        double ocvSigma = Math.max(
+                tuning.ocvSigmaVolts(cell.ocvDoubt(), lo[i], celsius, extrapolationKelvin),
+                Math.max(
+                        tuning.ocvSigmaVolts(cell.ocvDoubt(), soc, celsius, extrapolationKelvin),
+                        tuning.ocvSigmaVolts(cell.ocvDoubt(), hi[i], celsius, extrapolationKelvin)));
+        double rest = tuning.restVoltageSigmaVolts() * tuning.voltageSigmaGrowth(extrapolationKelvin);
+        double margin = hysteresisVolts + SIGMAS * (rest + ocvSigma);
+        if (amps > 0) {
+            double floorVolts = volts - margin - k * ohms * temperatureFactor * chargeAmps[i];
+            if (!(floorVolts > cell.ocv().voltsAt(lo[i], celsius))) {
+                return soc; // the span's lowest SOC is not below the floor: nothing to cut (the common case)
+            }
+            double cut = cell.ocv().socAt(floorVolts, celsius);
+            if (cut > lo[i] && cut < hi[i]) {
+                lo[i] = cut;
+                double middle = 0.5 * (lo[i] + hi[i]);
+                return soc < middle ? middle : soc;
+            }
+        } else {
+            double ceilingVolts = volts + margin + k * ohms * temperatureFactor * dischargeAmps[i];
+            if (!(ceilingVolts < cell.ocv().voltsAt(hi[i], celsius))) {
+                return soc;
+            }
+            double cut = cell.ocv().socAt(ceilingVolts, celsius);
+            if (cut < hi[i] && cut > lo[i]) {
+                hi[i] = cut;
+                double middle = 0.5 * (lo[i] + hi[i]);
+                return soc > middle ? middle : soc;
+            }
+        }
+        return soc;
+    }
+
+    /** The model's steady resistance at {@code soc} and {@code celsius} over the Arrhenius factor (R0, R1, R2, R3). */
+    private static double steadyOhms(EcmParameters cell, double soc, double celsius) {
+        double branch =
+                cell.slowPolarisation().isNone() ? 0.0 : cell.slowPolarisation().ohmsAt(soc);
+        return (cell.r0Ohms() + cell.r1Ohms()) * cell.socFactor(soc, celsius)
+                + cell.r2Ohms() * cell.slowSocFactor(soc, celsius)
+                + branch;
     }
 
     /** Whether cell {@code i}'s start span is open. */

@@ -138,6 +138,17 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
             }
             predict(i, packAmps, dtSeconds, a1, a2, cellCelsius[i], f);
             correct(i, packAmps, cellVolts[i], cellCelsius[i], f, innovationForget);
+            // under load, an open start span cut from the side the voltage excludes (StartSpan#cutUnderLoad)
+            x[N * i + SOC] = noise.cutSpanUnderLoad(
+                    i,
+                    x[N * i + SOC],
+                    cellVolts[i],
+                    packAmps - x[N * i + OFFSET],
+                    cellCelsius[i],
+                    f,
+                    dtSeconds,
+                    hysteresis.magnitudeVolts(),
+                    outside);
             // while a start's span is open (a flat OCV) the SOC variance stays as wide as it (StartSpan)
             noise.startSpan().floorVariance(p, NN * i, i);
         }

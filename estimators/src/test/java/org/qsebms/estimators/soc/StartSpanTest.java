@@ -115,4 +115,38 @@ class StartSpanTest {
         assertThat(lowest).as(name + ": lowest estimate").isGreaterThan(0.05);
         assertThat(worstExcess).as(name + ": largest |error| - bound").isLessThanOrEqualTo(0.0);
     }
+
+    /**
+     * The bottom knee met under a discharge from a start on the plateau (the mirror of the top knee's case, on the test
+     * LFP cell, which has no top knee): at rest at a true 0.40, the estimate starts at the span's mean (about 0.53) and
+     * counts the charge down; the cell is discharged at 0.5 C until its voltage falls to 2.9 V (the truth about 0.03).
+     * With the ceiling on the OCV under discharge the span is cut from above as the voltage falls off the plateau, and
+     * the estimate must be near empty when the voltage is; the truth inside the bound throughout.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filters")
+    void theBottomKneeUnderDischargeFromAPlateauStartIsFound(String name, Function<EcmParameters, SocEstimator> make) {
+        EcmParameters cell = TestCells.flatLfpCell();
+        SocEstimator filter = make.apply(cell);
+        EquivalentCircuitCell truth = new EquivalentCircuitCell(cell, 0.4, 25);
+        SplittableRandom noise = new SplittableRandom(7);
+        double[] v = new double[1];
+        double[] t = {25};
+        double worstExcess = Double.NEGATIVE_INFINITY;
+        double atLimit = Double.NaN;
+        for (int n = 0; n <= 6000 && Double.isNaN(atLimit); n++) {
+            double amps = n < 4 ? 0.0 : -1.0;
+            truth.step(amps, 0.5);
+            v[0] = truth.terminalVolts() + 0.001 * noise.nextGaussian();
+            filter.update(amps, v, t, 0.5);
+            worstExcess =
+                    Math.max(worstExcess, Math.abs(filter.cellSoc(0) - truth.soc()) - filter.cellSocBound3Sigma(0));
+            if (v[0] <= 2.9) {
+                atLimit = filter.cellSoc(0);
+            }
+        }
+        System.out.printf(java.util.Locale.ROOT, "%s: at 2.9 V true %.4f, estimate %.4f%n", name, truth.soc(), atLimit);
+        assertThat(atLimit).as(name + ": the estimate at 2.9 V").isLessThan(0.15);
+        assertThat(worstExcess).as(name + ": largest |error| - bound").isLessThanOrEqualTo(0.0);
+    }
 }
