@@ -39,6 +39,13 @@ final class StartSpan {
     private final double[] chargeAmps;
 
     private final double[] dischargeAmps;
+    /**
+     * Per cell, the floor (charging) and the ceiling (discharging) of the sample before, NaN when that sample was
+     * not one of the same sign: a cut takes the weaker of two samples in a row, so one sample's glitch cuts nothing.
+     */
+    private final double[] lastFloorVolts;
+
+    private final double[] lastCeilingVolts;
     /** The step the last decay of those currents was taken for, and that decay (loop thread only). */
     private double decayDtSeconds = Double.NaN;
 
@@ -58,6 +65,10 @@ final class StartSpan {
         this.variancePerWidth2 = new double[cellCount];
         this.chargeAmps = new double[cellCount];
         this.dischargeAmps = new double[cellCount];
+        this.lastFloorVolts = new double[cellCount];
+        this.lastCeilingVolts = new double[cellCount];
+        java.util.Arrays.fill(lastFloorVolts, Double.NaN);
+        java.util.Arrays.fill(lastCeilingVolts, Double.NaN);
     }
 
     /** Closes cell {@code i}'s span (a new SOC, or a start the voltage places). */
@@ -67,6 +78,8 @@ final class StartSpan {
         variancePerWidth2[i] = 0;
         chargeAmps[i] = 0;
         dischargeAmps[i] = 0;
+        lastFloorVolts[i] = Double.NaN;
+        lastCeilingVolts[i] = Double.NaN;
     }
 
     /**
@@ -267,6 +280,8 @@ final class StartSpan {
         chargeAmps[i] = Math.max(Math.max(amps, 0.0), chargeAmps[i] * decay);
         dischargeAmps[i] = Math.max(Math.max(-amps, 0.0), dischargeAmps[i] * decay);
         if (amps == 0) {
+            lastFloorVolts[i] = Double.NaN;
+            lastCeilingVolts[i] = Double.NaN;
             return soc;
         }
         double ohms = Math.max(
@@ -280,7 +295,11 @@ final class StartSpan {
         double rest = tuning.restVoltageSigmaVolts() * tuning.voltageSigmaGrowth(extrapolationKelvin);
         double margin = hysteresisVolts + SIGMAS * (rest + ocvSigma);
         if (amps > 0) {
-            double floorVolts = volts - margin - k * ohms * temperatureFactor * chargeAmps[i];
+            double sampleFloor = volts - margin - k * ohms * temperatureFactor * chargeAmps[i];
+            // the weaker of this sample's floor and the one before (NaN, the first charging sample, cuts nothing)
+            double floorVolts = Math.min(sampleFloor, lastFloorVolts[i]);
+            lastFloorVolts[i] = sampleFloor;
+            lastCeilingVolts[i] = Double.NaN;
             if (!(floorVolts > cell.ocv().voltsAt(lo[i], celsius))) {
                 return soc; // the span's lowest SOC is not below the floor: nothing to cut (the common case)
             }
@@ -291,7 +310,10 @@ final class StartSpan {
                 return soc < middle ? middle : soc;
             }
         } else {
-            double ceilingVolts = volts + margin + k * ohms * temperatureFactor * dischargeAmps[i];
+            double sampleCeiling = volts + margin + k * ohms * temperatureFactor * dischargeAmps[i];
+            double ceilingVolts = Math.max(sampleCeiling, lastCeilingVolts[i]);
+            lastCeilingVolts[i] = sampleCeiling;
+            lastFloorVolts[i] = Double.NaN;
             if (!(ceilingVolts < cell.ocv().voltsAt(hi[i], celsius))) {
                 return soc;
             }

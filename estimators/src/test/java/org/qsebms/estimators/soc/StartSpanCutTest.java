@@ -32,6 +32,10 @@ class StartSpanCutTest {
         // 0.15 V under the plateau beyond the ratio's allowance: only the bottom knee's SOCs explain it
         double margin = 3 * (TUNING.restVoltageSigmaVolts() + TUNING.ocvSigmaVolts());
         double volts = plateau - 0.15 - margin + TUNING.overpotentialRatio() * ohms * amps;
+        // one such sample follows a sample within the model's overpotential: it alone cuts nothing
+        assertThat(span.cutUnderLoad(0, start, cell, TUNING, volts, amps, 25, 1.0, 0.5, 0.0, 0))
+                .isEqualTo(start);
+        assertThat(span.startVariance(0)).isEqualTo(widthBefore);
         double cut = span.cutUnderLoad(0, start, cell, TUNING, volts, amps, 25, 1.0, 0.5, 0.0, 0);
         assertThat(cut).as("the estimate after the cut").isLessThan(0.1).isPositive();
         assertThat(span.startVariance(0)).isLessThan(widthBefore);
@@ -39,6 +43,45 @@ class StartSpanCutTest {
         // charging on the plateau with the model's overpotential: nothing cut from below
         assertThat(span.cutUnderLoad(0, cut, cell, TUNING, plateau - 0.25 - ohms, 1.0, 25, 1.0, 0.5, 0.0, 0))
                 .isEqualTo(cut);
+    }
+
+    /**
+     * A cut takes the weaker of two samples in a row of the same sign, so one glitch under load (a reading that
+     * got past the filter's gate) cuts nothing: discharging on the test LFP cell's plateau, one sample whose ceiling
+     * lies on the bottom knee, between samples at the model's overpotential, leaves the span and the estimate as the
+     * same samples without it do; two such samples in a row cut the span to the bottom knee.
+     */
+    @Test
+    void oneSampleBeyondTheCeilingCutsNothing() {
+        EcmParameters cell = TestCells.flatLfpCell();
+        StartSpan quiet = new StartSpan(1);
+        StartSpan glitched = new StartSpan(1);
+        double sv = TUNING.voltageSigmaVolts();
+        double plateau = cell.ocv().voltsAt(0.6, 25);
+        double start = quiet.start(0, cell, TUNING, plateau, 25, sv * sv, 0);
+        glitched.start(0, cell, TUNING, plateau, 25, sv * sv, 0);
+        double amps = -1.0;
+        double ohms = cell.r0Ohms() + cell.r1Ohms() + cell.r2Ohms();
+        double normal = plateau + ohms * amps;
+        double margin = 3 * (TUNING.restVoltageSigmaVolts() + TUNING.ocvSigmaVolts());
+        double glitch = plateau - 0.15 - margin + TUNING.overpotentialRatio() * ohms * amps;
+        double quietSoc = start;
+        double glitchedSoc = start;
+        for (double volts : new double[] {normal, glitch, normal, glitch, normal}) {
+            quietSoc = quiet.cutUnderLoad(0, quietSoc, cell, TUNING, normal, amps, 25, 1.0, 0.5, 0.0, 0);
+            glitchedSoc = glitched.cutUnderLoad(0, glitchedSoc, cell, TUNING, volts, amps, 25, 1.0, 0.5, 0.0, 0);
+        }
+        assertThat(glitchedSoc)
+                .as("the estimate after single-sample glitches, against the same samples without them")
+                .isEqualTo(quietSoc)
+                .isGreaterThan(0.3);
+        assertThat(glitched.startVariance(0)).isEqualTo(quiet.startVariance(0));
+        glitched.cutUnderLoad(0, glitchedSoc, cell, TUNING, glitch, amps, 25, 1.0, 0.5, 0.0, 0);
+        glitchedSoc = glitched.cutUnderLoad(0, glitchedSoc, cell, TUNING, glitch, amps, 25, 1.0, 0.5, 0.0, 0);
+        assertThat(glitchedSoc)
+                .as("the estimate after two such samples in a row")
+                .isLessThan(0.1);
+        assertThat(glitched.startVariance(0)).isLessThan(quiet.startVariance(0));
     }
 
     /**
