@@ -65,6 +65,17 @@ import java.time.Duration;
  *                                  (docs/safety.md)
  * @param tempFrozenMinHistory      the pairs of consecutive valid readings a thermistor's own history needs before
  *                                  that check may judge it
+ * @param currentOffsetWindow       the cells' check of the charge a small steady reading counts on a closed pack
+ *                                  (CURRENT_OFFSET_IMPLAUSIBLE): the window over which the counted charge's OCV move
+ *                                  is compared with the cells' own move (docs/safety.md)
+ * @param currentOffsetSettle       how long the reading must have been small before that window may begin (a load's
+ *                                  relaxation is over)
+ * @param currentOffsetMaxC         the largest reading (C-rate) that check judges
+ * @param currentOffsetSteadyC      the largest spread of the reading (C-rate) over its window
+ * @param currentOffsetNoiseVolts   the cell voltage noise and unmodelled drift allowed over the window
+ * @param currentOffsetOcvDoubt     the fraction of the counted charge's predicted OCV move allowed as doubt (the OCV
+ *                                  table, the capacity, hysteresis)
+ * @param currentOffsetMinSlope     the OCV slope (V per unit SOC) below which the OCV is too flat to judge: no verdict
  */
 public record SupplementaryLimits(
         ThreeLevelLimit cellImbalance,
@@ -101,7 +112,14 @@ public record SupplementaryLimits(
         double currentCrossCheckModelDoubt,
         double cellFrozenFalseAlarm,
         double tempFrozenFalseAlarm,
-        double tempFrozenMinHistory) {
+        double tempFrozenMinHistory,
+        Duration currentOffsetWindow,
+        Duration currentOffsetSettle,
+        double currentOffsetMaxC,
+        double currentOffsetSteadyC,
+        double currentOffsetNoiseVolts,
+        double currentOffsetOcvDoubt,
+        double currentOffsetMinSlope) {
 
     public SupplementaryLimits {
         for (Duration d : new Duration[] {
@@ -115,7 +133,8 @@ public record SupplementaryLimits(
             lockoutWindow,
             loopProof,
             currentCrossCheckWindow,
-            currentCrossCheckDebounce
+            currentCrossCheckDebounce,
+            currentOffsetWindow
         }) {
             if (d.isZero() || d.isNegative()) {
                 throw new IllegalArgumentException("stuck windows, the rate window, the lockout window and the loop "
@@ -157,6 +176,18 @@ public record SupplementaryLimits(
         if (!(tempFrozenMinHistory >= 1)) {
             throw new IllegalArgumentException(
                     "tempFrozenMinHistory must be at least 1 pair of readings, got " + tempFrozenMinHistory);
+        }
+        if (currentOffsetSettle.isNegative()
+                || !(currentOffsetMaxC > 0
+                        && currentOffsetSteadyC >= 0
+                        && currentOffsetNoiseVolts > 0
+                        && currentOffsetOcvDoubt >= 0
+                        && currentOffsetOcvDoubt < 1
+                        && currentOffsetMinSlope > 0)) {
+            throw new IllegalArgumentException("the current offset check needs a settle >= 0, maxC > 0, steadyC >= 0, "
+                    + "noiseVolts > 0, 0 <= ocvDoubt < 1 and minSlope > 0, got " + currentOffsetSettle + ", "
+                    + currentOffsetMaxC + ", " + currentOffsetSteadyC + ", " + currentOffsetNoiseVolts + ", "
+                    + currentOffsetOcvDoubt + ", " + currentOffsetMinSlope);
         }
         if (currentCrossCheckDebounce.multipliedBy(2).compareTo(currentCrossCheckWindow) > 0) {
             throw new IllegalArgumentException("currentCrossCheckDebounce (" + currentCrossCheckDebounce
@@ -217,7 +248,14 @@ public record SupplementaryLimits(
                 .currentCrossCheckModelDoubt(currentCrossCheckModelDoubt)
                 .cellFrozenFalseAlarm(cellFrozenFalseAlarm)
                 .tempFrozenFalseAlarm(tempFrozenFalseAlarm)
-                .tempFrozenMinHistory(tempFrozenMinHistory);
+                .tempFrozenMinHistory(tempFrozenMinHistory)
+                .currentOffsetWindow(currentOffsetWindow)
+                .currentOffsetSettle(currentOffsetSettle)
+                .currentOffsetMaxC(currentOffsetMaxC)
+                .currentOffsetSteadyC(currentOffsetSteadyC)
+                .currentOffsetNoiseVolts(currentOffsetNoiseVolts)
+                .currentOffsetOcvDoubt(currentOffsetOcvDoubt)
+                .currentOffsetMinSlope(currentOffsetMinSlope);
     }
 
     /** Named setters for the thresholds (see the record's parameters for each one's meaning and unit). */
@@ -257,6 +295,13 @@ public record SupplementaryLimits(
         private double cellFrozenFalseAlarm = Double.NaN;
         private double tempFrozenFalseAlarm = Double.NaN;
         private double tempFrozenMinHistory = Double.NaN;
+        private Duration currentOffsetWindow;
+        private Duration currentOffsetSettle;
+        private double currentOffsetMaxC = Double.NaN;
+        private double currentOffsetSteadyC = Double.NaN;
+        private double currentOffsetNoiseVolts = Double.NaN;
+        private double currentOffsetOcvDoubt = Double.NaN;
+        private double currentOffsetMinSlope = Double.NaN;
 
         private Builder() {}
 
@@ -435,6 +480,41 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder currentOffsetWindow(Duration v) {
+            currentOffsetWindow = v;
+            return this;
+        }
+
+        public Builder currentOffsetSettle(Duration v) {
+            currentOffsetSettle = v;
+            return this;
+        }
+
+        public Builder currentOffsetMaxC(double v) {
+            currentOffsetMaxC = v;
+            return this;
+        }
+
+        public Builder currentOffsetSteadyC(double v) {
+            currentOffsetSteadyC = v;
+            return this;
+        }
+
+        public Builder currentOffsetNoiseVolts(double v) {
+            currentOffsetNoiseVolts = v;
+            return this;
+        }
+
+        public Builder currentOffsetOcvDoubt(double v) {
+            currentOffsetOcvDoubt = v;
+            return this;
+        }
+
+        public Builder currentOffsetMinSlope(double v) {
+            currentOffsetMinSlope = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the value that cannot work, or a limit or duration never set
          */
@@ -458,6 +538,8 @@ public record SupplementaryLimits(
             requireSet(loopProof, "loopProof");
             requireSet(currentCrossCheckWindow, "currentCrossCheckWindow");
             requireSet(currentCrossCheckDebounce, "currentCrossCheckDebounce");
+            requireSet(currentOffsetWindow, "currentOffsetWindow");
+            requireSet(currentOffsetSettle, "currentOffsetSettle");
             return new SupplementaryLimits(
                     cellImbalance,
                     socHigh,
@@ -493,7 +575,14 @@ public record SupplementaryLimits(
                     currentCrossCheckModelDoubt,
                     cellFrozenFalseAlarm,
                     tempFrozenFalseAlarm,
-                    tempFrozenMinHistory);
+                    tempFrozenMinHistory,
+                    currentOffsetWindow,
+                    currentOffsetSettle,
+                    currentOffsetMaxC,
+                    currentOffsetSteadyC,
+                    currentOffsetNoiseVolts,
+                    currentOffsetOcvDoubt,
+                    currentOffsetMinSlope);
         }
 
         private static void requireSet(Object value, String name) {

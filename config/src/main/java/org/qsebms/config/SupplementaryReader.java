@@ -57,7 +57,14 @@ final class SupplementaryReader {
             "currentCrossCheckModelDoubt",
             "cellFrozenFalseAlarm",
             "tempFrozenFalseAlarm",
-            "tempFrozenMinHistory");
+            "tempFrozenMinHistory",
+            "currentOffsetWindow",
+            "currentOffsetSettle",
+            "currentOffsetMaxC",
+            "currentOffsetSteadyC",
+            "currentOffsetNoiseVolts",
+            "currentOffsetOcvDoubt",
+            "currentOffsetMinSlope");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -155,6 +162,18 @@ final class SupplementaryReader {
                             higher("tempFrozenFalseAlarm", SupplementaryLimits::tempFrozenFalseAlarm, 0, 0.01, ""))
                     .tempFrozenMinHistory(
                             lower("tempFrozenMinHistory", SupplementaryLimits::tempFrozenMinHistory, 8, 1e6, "pairs"))
+                    .currentOffsetWindow(shorter("currentOffsetWindow", SupplementaryLimits::currentOffsetWindow))
+                    .currentOffsetSettle(shorter("currentOffsetSettle", SupplementaryLimits::currentOffsetSettle))
+                    .currentOffsetMaxC(
+                            higher("currentOffsetMaxC", SupplementaryLimits::currentOffsetMaxC, 0.001, 10, "C"))
+                    .currentOffsetSteadyC(
+                            higher("currentOffsetSteadyC", SupplementaryLimits::currentOffsetSteadyC, 0, 10, "C"))
+                    .currentOffsetNoiseVolts(lower(
+                            "currentOffsetNoiseVolts", SupplementaryLimits::currentOffsetNoiseVolts, 1e-5, 1, "V"))
+                    .currentOffsetOcvDoubt(
+                            lower("currentOffsetOcvDoubt", SupplementaryLimits::currentOffsetOcvDoubt, 0, 0.99, ""))
+                    .currentOffsetMinSlope(lower(
+                            "currentOffsetMinSlope", SupplementaryLimits::currentOffsetMinSlope, 1e-4, 100, "V/SOC"))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());

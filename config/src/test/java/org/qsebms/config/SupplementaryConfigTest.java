@@ -62,6 +62,13 @@ class SupplementaryConfigTest {
                 .cellFrozenFalseAlarm(1e-6)
                 .tempFrozenFalseAlarm(1e-12)
                 .tempFrozenMinHistory(32)
+                .currentOffsetWindow(Duration.ofMinutes(30))
+                .currentOffsetSettle(Duration.ofHours(1))
+                .currentOffsetMaxC(0.25)
+                .currentOffsetSteadyC(0.05)
+                .currentOffsetNoiseVolts(0.005)
+                .currentOffsetOcvDoubt(0.5)
+                .currentOffsetMinSlope(0.1)
                 .build();
     }
 

@@ -30,6 +30,10 @@ public enum FaultCode {
     CELL_VOLTAGE_STUCK(208, "cell voltage reading identical for too many ticks while current flows (stuck ADC)"),
     TEMPERATURE_STUCK(209, "thermistor reading identical for too many ticks while current flows (stuck ADC)"),
     CURRENT_STUCK(210, "current reading identical for too many ticks while current flows (stuck ADC)"),
+    CURRENT_OFFSET_IMPLAUSIBLE(
+            212,
+            "current reading counts charge the cells do not show (a small steady reading on a closed pack whose "
+                    + "counted charge every cell's OCV contradicts: an offset)"),
     CONTACTOR_WELDED(301, "contactor feedback still closed after an open command"),
     CONTACTOR_FEEDBACK(302, "contactor feedback does not follow a close command"),
     PRECHARGE_FAILED(303, "DC link did not reach the pack voltage within the precharge time"),

@@ -53,6 +53,10 @@ public final class Protection {
     private final ConditionMonitor cellStuck;
     private final ConditionMonitor tempStuck;
     private final ConditionMonitor currentStuck;
+    private final ConditionMonitor currentOffset;
+    /** The cells' check of the charge a small steady reading counts (null without a cell model). */
+    private CurrentOffsetCheck offsetCheck;
+
     private double[] softShortScores = new double[0];
     private String[] softShortWhere = new String[0];
     private double maxSoftShortScore;
@@ -232,6 +236,32 @@ public final class Protection {
                     plausibility.currentFrozenAmps(),
                     plausibility.currentUnchangedSeconds(current[0].nanos));
 
+    private final Supplier<String> currentOffsetReason = () -> String.format(
+            Locale.ROOT,
+            "current reading %.3f A counted %+.4f Ah over %.0f s on the closed pack, a move of %+.1f mV on cell %d's OCV,"
+                    + " but every cell moved otherwise (cell %d %+.1f mV less the model's polarisation, %.1f times its"
+                    + " margin of %.1f mV: the voltage noise and %.0f %% of the predicted move); the reading is offset",
+            offsetCheck.readingAmps,
+            offsetCheck.countedWindowAh,
+            offsetCheck.windowSeconds,
+            offsetCheck.predictedVolts * 1000,
+            offsetCheck.leastCell + 1,
+            offsetCheck.leastCell + 1,
+            offsetCheck.movedVolts * 1000,
+            Math.abs(offsetCheck.ratio),
+            offsetCheck.marginVolts * 1000,
+            extra().currentOffsetOcvDoubt() * 100);
+
+    /**
+     * The largest disagreement, over its margin, the cells' check of a small steady reading's counted charge has
+     * found so far (above 1 raises CURRENT_OFFSET_IMPLAUSIBLE); NaN without a cell model or before its first verdict.
+     */
+    public double currentOffsetPeakRatio() {
+        return offsetCheck == null || offsetCheck.peakRatio == Double.NEGATIVE_INFINITY
+                ? Double.NaN
+                : offsetCheck.peakRatio;
+    }
+
     public Protection(ProtectionLimits limits, FaultSink sink) {
         this(limits, SupplementaryLimits.defaults(), sink);
     }
@@ -313,6 +343,8 @@ public final class Protection {
         cellStuck = new ConditionMonitor(FaultCode.CELL_VOLTAGE_STUCK, 0);
         tempStuck = new ConditionMonitor(FaultCode.TEMPERATURE_STUCK, 0);
         currentStuck = new ConditionMonitor(FaultCode.CURRENT_STUCK, 0);
+        // the window is the check's own time filter (CurrentOffsetCheck): no debounce on top
+        currentOffset = new ConditionMonitor(FaultCode.CURRENT_OFFSET_IMPLAUSIBLE, 0);
         hardwareTrips = new ConditionMonitor[HARDWARE_TRIPS.length];
         hardwareReasons = newSuppliers(HARDWARE_TRIPS.length);
         for (HardwareTrip t : HARDWARE_TRIPS) {
@@ -338,6 +370,7 @@ public final class Protection {
             cellStuck,
             tempStuck,
             currentStuck,
+            currentOffset,
             shortCircuit,
             lockout,
             stateUnknown
@@ -410,6 +443,8 @@ public final class Protection {
             plausibility =
                     new SensorPlausibility(extra, loop, m.cellVolts.length, m.cellCelsius.length, crossCheckCell);
             plausibility.requireProofOfLife(proveAliveCells, proveAliveTemps, proveAliveCurrent);
+            offsetCheck =
+                    crossCheckCell == null ? null : new CurrentOffsetCheck(extra, crossCheckCell, m.cellVolts.length);
             softShortScores = new double[m.cellVolts.length];
             softShortNoLeak = new boolean[m.cellVolts.length];
             softShortWhere = new String[m.cellVolts.length];
@@ -436,6 +471,10 @@ public final class Protection {
         cellStuck.evaluate(plausibility.stuckCell >= 0, now, cellStuckReason, sink);
         tempStuck.evaluate(plausibility.stuckTemp >= 0, now, tempStuckReason, sink);
         currentStuck.evaluate(plausibility.stuckCurrent, now, currentStuckReason, sink);
+        if (offsetCheck != null) {
+            offsetCheck.update(m);
+            currentOffset.evaluate(offsetCheck.flagged, now, currentOffsetReason, sink);
+        }
 
         // a sample missing a channel (its status not OK) holds the pending debounces of the limits taken over
         // that channel: a channel that drops out now and then must not keep a limit from being raised
