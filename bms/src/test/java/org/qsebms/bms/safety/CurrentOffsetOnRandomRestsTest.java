@@ -1,0 +1,58 @@
+package org.qsebms.bms.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.qsebms.bms.offline.scenario.Scenario;
+import org.qsebms.bms.offline.scenario.ScenarioLoader;
+import org.qsebms.bms.offline.scenario.ScenarioRunner;
+
+/**
+ * Issue 23, fix23av: the soft-short oracle's random rests (a discharge of 0.3-1.2 C for 10-40 min, then 2.5 h closed
+ * with the balancer on, every chemistry preset, some with a soft short) are the relaxation test of the cells' check of
+ * a small steady reading's counted charge: no healthy current reading may raise CURRENT_OFFSET_IMPLAUSIBLE (none of
+ * these scenarios touches the current sensor). The soft-short oracle's judge reads only SOFT_SHORT lines, so this
+ * test reads the check's own. Seeds: {@code -Doracle.softShortFirstSeed} (1), {@code -Doracle.currentOffsetRestSeeds}
+ * (8 by default).
+ */
+class CurrentOffsetOnRandomRestsTest {
+    @Test
+    void randomRestsWithACorrectReadingRaiseNoCurrentOffset() {
+        long first = Long.getLong("oracle.softShortFirstSeed", 1);
+        int seeds = Integer.getInteger("oracle.currentOffsetRestSeeds", 8);
+        ConcurrentLinkedQueue<String> raised = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> peaks = new ConcurrentLinkedQueue<>();
+        AtomicInteger judged = new AtomicInteger();
+        LongStream.range(first, first + seeds).parallel().forEach(seed -> {
+            RandomSoftShortOracleTest.Generated g =
+                    RandomSoftShortOracleTest.scenario(seed, false, SoftShortAmbientRange.fromProperty());
+            Scenario sc = new ScenarioLoader().parse(g.yaml(), Path.of("."), "rest " + seed);
+            ScenarioRunner.Result r = new ScenarioRunner().run(sc, s -> {
+                if (s.contains("CURRENT_OFFSET_IMPLAUSIBLE") && s.contains("\"raised\"")) {
+                    raised.add("seed " + seed + ": " + s + "\n" + g.yaml());
+                }
+            });
+            double peak = r.currentOffsetPeakRatio();
+            if (Double.isFinite(peak)) {
+                judged.incrementAndGet();
+                peaks.add(String.format(java.util.Locale.ROOT, "%.3f seed %d", peak, seed));
+            }
+        });
+        List<String> top = peaks.stream()
+                .sorted(java.util.Comparator.comparingDouble(
+                                (String p) -> Double.parseDouble(p.substring(0, p.indexOf(' '))))
+                        .reversed())
+                .limit(5)
+                .toList();
+        System.out.printf(
+                "current offset on random rests: %d seeds from %d, %d judged, %d raised 212; largest: %s%n",
+                seeds, first, judged.get(), raised.size(), top);
+        raised.forEach(System.out::println);
+        assertThat(raised).isEmpty();
+    }
+}
