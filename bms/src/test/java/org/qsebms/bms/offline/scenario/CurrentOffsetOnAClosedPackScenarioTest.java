@@ -63,6 +63,15 @@ class CurrentOffsetOnAClosedPackScenarioTest {
     }
 
     @Test
+    void relaxationAfterA1CDischargeAtZeroCelsiusIsNotChargeGoingIn() {
+        Log log = ScenarioLibraryTest.run("current-offset-healthy-relaxation-cold.yaml");
+        double peak = log.result().currentOffsetPeakRatio();
+        System.out.printf("relaxation after 1C at 0 °C: largest disagreement %.2f of its margin%n", peak);
+        assertThat(log.raisedIds()).doesNotContain(ID);
+        assertThat(peak).isFinite().isLessThan(1);
+    }
+
+    @Test
     void aRealStandbyLoadReadCorrectlyIsNotAnOffset() {
         Log log = ScenarioLibraryTest.run("current-offset-healthy-standby.yaml");
         double peak = log.result().currentOffsetPeakRatio();
