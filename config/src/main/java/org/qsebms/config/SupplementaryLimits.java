@@ -75,6 +75,8 @@ import java.time.Duration;
  * @param currentOffsetNoiseVolts   the cell voltage noise and unmodelled drift allowed over the window
  * @param currentOffsetOcvDoubt     the fraction of the counted charge's predicted OCV move allowed as doubt (the OCV
  *                                  table, the capacity, hysteresis)
+ * @param currentOffsetModelDoubt  the fraction of the model's own predicted relaxation over the window added to that
+ *                                  check's margin (the relaxation is the least known part of the model)
  * @param currentOffsetMinSlope     the OCV slope (V per unit SOC) below which the OCV is too flat to judge: no verdict
  */
 public record SupplementaryLimits(
@@ -119,6 +121,7 @@ public record SupplementaryLimits(
         double currentOffsetSteadyC,
         double currentOffsetNoiseVolts,
         double currentOffsetOcvDoubt,
+        double currentOffsetModelDoubt,
         double currentOffsetMinSlope) {
 
     public SupplementaryLimits {
@@ -183,6 +186,7 @@ public record SupplementaryLimits(
                         && currentOffsetNoiseVolts > 0
                         && currentOffsetOcvDoubt >= 0
                         && currentOffsetOcvDoubt < 1
+                        && currentOffsetModelDoubt >= 0
                         && currentOffsetMinSlope > 0)) {
             throw new IllegalArgumentException("the current offset check needs a settle >= 0, maxC > 0, steadyC >= 0, "
                     + "noiseVolts > 0, 0 <= ocvDoubt < 1 and minSlope > 0, got " + currentOffsetSettle + ", "
@@ -255,6 +259,7 @@ public record SupplementaryLimits(
                 .currentOffsetSteadyC(currentOffsetSteadyC)
                 .currentOffsetNoiseVolts(currentOffsetNoiseVolts)
                 .currentOffsetOcvDoubt(currentOffsetOcvDoubt)
+                .currentOffsetModelDoubt(currentOffsetModelDoubt)
                 .currentOffsetMinSlope(currentOffsetMinSlope);
     }
 
@@ -301,6 +306,7 @@ public record SupplementaryLimits(
         private double currentOffsetSteadyC = Double.NaN;
         private double currentOffsetNoiseVolts = Double.NaN;
         private double currentOffsetOcvDoubt = Double.NaN;
+        private double currentOffsetModelDoubt = Double.NaN;
         private double currentOffsetMinSlope = Double.NaN;
 
         private Builder() {}
@@ -510,6 +516,11 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder currentOffsetModelDoubt(double v) {
+            currentOffsetModelDoubt = v;
+            return this;
+        }
+
         public Builder currentOffsetMinSlope(double v) {
             currentOffsetMinSlope = v;
             return this;
@@ -582,6 +593,7 @@ public record SupplementaryLimits(
                     currentOffsetSteadyC,
                     currentOffsetNoiseVolts,
                     currentOffsetOcvDoubt,
+                    currentOffsetModelDoubt,
                     currentOffsetMinSlope);
         }
 

@@ -64,6 +64,7 @@ final class SupplementaryReader {
             "currentOffsetSteadyC",
             "currentOffsetNoiseVolts",
             "currentOffsetOcvDoubt",
+            "currentOffsetModelDoubt",
             "currentOffsetMinSlope");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
@@ -172,6 +173,8 @@ final class SupplementaryReader {
                             "currentOffsetNoiseVolts", SupplementaryLimits::currentOffsetNoiseVolts, 1e-5, 1, "V"))
                     .currentOffsetOcvDoubt(
                             lower("currentOffsetOcvDoubt", SupplementaryLimits::currentOffsetOcvDoubt, 0, 0.99, ""))
+                    .currentOffsetModelDoubt(
+                            lower("currentOffsetModelDoubt", SupplementaryLimits::currentOffsetModelDoubt, 0, 10, ""))
                     .currentOffsetMinSlope(lower(
                             "currentOffsetMinSlope", SupplementaryLimits::currentOffsetMinSlope, 1e-4, 100, "V/SOC"))
                     .build();

@@ -68,6 +68,7 @@ class SupplementaryConfigTest {
                 .currentOffsetSteadyC(0.05)
                 .currentOffsetNoiseVolts(0.005)
                 .currentOffsetOcvDoubt(0.5)
+                .currentOffsetModelDoubt(1.0)
                 .currentOffsetMinSlope(0.1)
                 .build();
     }

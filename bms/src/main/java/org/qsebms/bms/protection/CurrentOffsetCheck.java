@@ -17,7 +17,8 @@ import org.qsebms.estimators.model.OcvCurve;
  * RC pairs driven by the reading), the OCV move the counted charge implies from there (the table's secant over the
  * counted SOC move), against the cell's own move (voltage less the model's polarisation). When every cell disagrees
  * with the reading the same way by more than {@code currentOffsetNoiseVolts} plus {@code currentOffsetOcvDoubt} of
- * the predicted move, the condition holds.
+ * the predicted move, plus {@code currentOffsetModelDoubt} of the model's own predicted relaxation over the window,
+ * the condition holds.
  *
  * <p>Where the OCV is too flat to judge (its slope below {@code currentOffsetMinSlope} at any cell's SOC at either
  * end of the window: the LFP plateau), it gives no verdict: a flat OCV cannot tell a counted charge from none. It
@@ -36,6 +37,7 @@ final class CurrentOffsetCheck {
     private final long settleNanos;
     private final double noiseVolts;
     private final double doubt;
+    private final double modelDoubt;
     private final double minSlope;
 
     private final long[] keptNanos = new long[RING];
@@ -82,6 +84,7 @@ final class CurrentOffsetCheck {
         this.settleNanos = limits.currentOffsetSettle().toNanos();
         this.noiseVolts = limits.currentOffsetNoiseVolts();
         this.doubt = limits.currentOffsetOcvDoubt();
+        this.modelDoubt = limits.currentOffsetModelDoubt();
         this.minSlope = limits.currentOffsetMinSlope();
         this.keptVolts = new double[RING][cells];
     }
@@ -155,6 +158,8 @@ final class CurrentOffsetCheck {
             mean += restNow - restThen - predicted;
         }
         double sign = Math.signum(mean);
+        // the model's own relaxation over the window is its least known part: a doubt on it joins the margin
+        double relaxation = modelDoubt * Math.abs(polarisation - keptPolarisation[ref]);
         double least = Double.MAX_VALUE;
         for (int i = 0; i < n; i++) {
             double restThen = keptVolts[ref][i] - keptPolarisation[ref];
@@ -162,7 +167,7 @@ final class CurrentOffsetCheck {
             double socThen = ocv.socAt(restThen, celsius);
             double predicted = ocv.voltsAt(clamp(socThen + dSoc), celsius) - ocv.voltsAt(socThen, celsius);
             double moved = restNow - restThen;
-            double margin = noiseVolts + doubt * Math.abs(predicted);
+            double margin = noiseVolts + doubt * Math.abs(predicted) + relaxation;
             double r = sign * (moved - predicted) / margin;
             if (r < least) {
                 least = r;

@@ -258,7 +258,9 @@ record FaultTable(
                         + " after a larger reading: every cell's move (less the preset's R0 and RC pairs' polarisation)"
                         + " differs the same way from the OCV move the counted charge implies from its SOC read on the"
                         + " OCV, by more than " + num(x.currentOffsetNoiseVolts() * 1000, 1) + " mV + "
-                        + num(x.currentOffsetOcvDoubt() * 100, 0) + " % of that move; no verdict where the OCV slope is"
+                        + num(x.currentOffsetOcvDoubt() * 100, 0) + " % of that move + "
+                        + num(x.currentOffsetModelDoubt() * 100, 0) + " % of the model's predicted relaxation over the"
+                        + " window; no verdict where the OCV slope is"
                         + " below " + num(x.currentOffsetMinSlope(), 2) + " V per unit SOC (too flat to judge)",
                 "the " + s(x.currentOffsetWindow()) + " window",
                 "path open, or every cell agrees with the reading within the margin"));

@@ -240,7 +240,8 @@ public final class Protection {
             Locale.ROOT,
             "current reading %.3f A counted %+.4f Ah over %.0f s on the closed pack, a move of %+.1f mV on cell %d's OCV,"
                     + " but every cell moved otherwise (cell %d %+.1f mV less the model's polarisation, %.1f times its"
-                    + " margin of %.1f mV: the voltage noise and %.0f %% of the predicted move); the reading is offset",
+                    + " margin of %.1f mV: the voltage noise, %.0f %% of the predicted move, the model's relaxation doubt);"
+                    + " the reading is offset",
             offsetCheck.readingAmps,
             offsetCheck.countedWindowAh,
             offsetCheck.windowSeconds,
