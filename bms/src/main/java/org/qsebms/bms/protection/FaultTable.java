@@ -265,6 +265,21 @@ record FaultTable(
                 "two samples in a row",
                 "the path open or the reading judged plausible again"));
         r.add(cond(
+                FaultCode.CURRENT_OFFSET_IMPLAUSIBLE,
+                "path closed, the reading at most " + num(x.currentOffsetMaxC(), 2) + " C and within "
+                        + num(x.currentOffsetSteadyC(), 2) + " C of its value at the start of a "
+                        + s(x.currentOffsetWindow())
+                        + " window (sliding), begun at least " + s(x.currentOffsetSettle())
+                        + " after a larger reading: every cell's move (less the preset's R0 and RC pairs' polarisation)"
+                        + " differs the same way from the OCV move the counted charge implies from its SOC read on the"
+                        + " OCV, by more than " + num(x.currentOffsetNoiseVolts() * 1000, 1) + " mV + "
+                        + num(x.currentOffsetOcvDoubt() * 100, 0) + " % of that move + "
+                        + num(x.currentOffsetModelDoubt() * 100, 0) + " % of the model's predicted relaxation over the"
+                        + " window; no verdict where the OCV slope is"
+                        + " below " + num(x.currentOffsetMinSlope(), 2) + " V per unit SOC (too flat to judge)",
+                "the " + s(x.currentOffsetWindow()) + " window",
+                "path open, or every cell agrees with the reading within the margin"));
+        r.add(cond(
                 FaultCode.CONTACTOR_WELDED,
                 "a contactor commanded open for 200 ms still reads closed; checked every "
                         + "tick on every path, and no close starts unless every contactor reads open; while one "
