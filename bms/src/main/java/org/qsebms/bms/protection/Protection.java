@@ -47,6 +47,12 @@ public final class Protection {
 
     private SensorPlausibility plausibility;
     private org.qsebms.estimators.model.EcmParameters crossCheckCell;
+    /** The preset's OCV hysteresis half-gap, volts (0: none), for the check of a small steady reading. */
+    private double crossCheckHysteresisVolts;
+    /** The preset's lithium interface law scaled to the pack, for the check of a small steady reading. */
+    private org.qsebms.estimators.model.LithiumInterface crossCheckLithium =
+            org.qsebms.estimators.model.LithiumInterface.NONE;
+
     private final ConditionMonitor zeroDrift;
     private final ConditionMonitor tempSpread;
     private final ConditionMonitor tempRate;
@@ -262,9 +268,9 @@ public final class Protection {
     private final Supplier<String> currentOffsetReason = () -> String.format(
             Locale.ROOT,
             "current reading %.3f A counted %+.4f Ah over %.0f s on the closed pack, a move of %+.1f mV on cell %d's OCV,"
-                    + " but every cell moved otherwise (cell %d %+.1f mV less the model's polarisation, %.1f times its"
-                    + " margin of %.1f mV: the voltage noise, %.0f %% of the predicted move, the model's relaxation doubt);"
-                    + " the reading is offset",
+                    + " but no cell showed it (cell %d moved %+.1f mV less the model's polarisation, %.1f times its"
+                    + " margin of %.1f mV: the voltage noise, %.0f %% of the counted move, the model's relaxation doubt,"
+                    + " its own move against the reading before the window %.1f mV); the reading is offset",
             offsetCheck.readingAmps,
             offsetCheck.countedWindowAh,
             offsetCheck.windowSeconds,
@@ -272,13 +278,14 @@ public final class Protection {
             offsetCheck.leastCell + 1,
             offsetCheck.leastCell + 1,
             offsetCheck.movedVolts * 1000,
-            Math.abs(offsetCheck.ratio),
+            offsetCheck.ratio,
             offsetCheck.marginVolts * 1000,
-            extra().currentOffsetOcvDoubt() * 100);
+            extra().currentOffsetOcvDoubt() * 100,
+            offsetCheck.trendVolts * 1000);
 
     /**
-     * The largest disagreement, over its margin, the cells' check of a small steady reading's counted charge has
-     * found so far (above 1 raises CURRENT_OFFSET_IMPLAUSIBLE); NaN without a cell model or before its first verdict.
+     * The largest evidence of an offset, over its margin, the cells' check of a small steady reading's counted
+     * charge has found so far (above 1 raises CURRENT_OFFSET_IMPLAUSIBLE); NaN without a cell model or before its first verdict.
      */
     public double currentOffsetPeakRatio() {
         return offsetCheck == null || offsetCheck.peakRatio == Double.NEGATIVE_INFINITY
@@ -473,8 +480,10 @@ public final class Protection {
             currentResponse = crossCheckCell == null
                     ? null
                     : new CurrentResponseCheck(extra, loop, crossCheckCell, m.cellVolts.length);
-            offsetCheck =
-                    crossCheckCell == null ? null : new CurrentOffsetCheck(extra, crossCheckCell, m.cellVolts.length);
+            offsetCheck = crossCheckCell == null
+                    ? null
+                    : new CurrentOffsetCheck(
+                            extra, crossCheckCell, crossCheckHysteresisVolts, crossCheckLithium, m.cellVolts.length);
             softShortScores = new double[m.cellVolts.length];
             softShortNoLeak = new boolean[m.cellVolts.length];
             softShortWhere = new String[m.cellVolts.length];
@@ -677,10 +686,28 @@ public final class Protection {
      * before the first {@link #evaluate}.
      */
     public void crossCheckCurrentWith(org.qsebms.estimators.model.EcmParameters cell) {
+        crossCheckCurrentWith(cell, 0.0, org.qsebms.estimators.model.LithiumInterface.NONE);
+    }
+
+    /**
+     * {@link #crossCheckCurrentWith(org.qsebms.estimators.model.EcmParameters)}, with the preset's OCV hysteresis
+     * half-gap (volts, 0 for none: a cell at rest may sit that far from the table's OCV, so the SOC read from its
+     * voltage is known only within that reach) and its lithium interface law scaled to the pack (the drop a small
+     * current makes there), both for {@link CurrentOffsetCheck}.
+     */
+    public void crossCheckCurrentWith(
+            org.qsebms.estimators.model.EcmParameters cell,
+            double ocvHysteresisVolts,
+            org.qsebms.estimators.model.LithiumInterface lithium) {
         if (plausibility != null) {
             throw new IllegalStateException("the cell model must be set before the first evaluation");
         }
+        if (!(ocvHysteresisVolts >= 0)) {
+            throw new IllegalArgumentException("the OCV hysteresis must be >= 0 V, got " + ocvHysteresisVolts);
+        }
         crossCheckCell = cell;
+        crossCheckHysteresisVolts = ocvHysteresisVolts;
+        crossCheckLithium = lithium;
     }
 
     /** What the user can do to let the detector reach its verdict (for a refused reset); set once at assembly. */

@@ -81,6 +81,25 @@ class CurrentOffsetOnAClosedPackScenarioTest {
     }
 
     @Test
+    void aColdStandbyLoadAfterA1CDischargeIsNotAnOffset() {
+        // fix23az: the cells relax upwards against a real discharge the reading counts (NCM and LFP at -10 °C)
+        for (String file : new String[] {
+            "current-offset-healthy-standby-after-load-cold.yaml",
+            "current-offset-healthy-standby-after-load-cold-lfp.yaml"
+        }) {
+            Log log = ScenarioLibraryTest.run(file);
+            double peak = log.result().currentOffsetPeakRatio();
+            System.out.printf("%s: largest evidence %.2f of its margin%n", file, peak);
+            log.lines().stream()
+                    .filter(n -> n.get("type").asText().equals("fault")
+                            && n.get("id").asText().equals(ID))
+                    .forEach(System.out::println);
+            assertThat(log.raisedIds()).doesNotContain(ID);
+            assertThat(peak).isFinite().isLessThan(1);
+        }
+    }
+
+    @Test
     void anLfpPackOnItsPlateauGivesNoVerdictAndNoFalseAlarm() {
         Log log = ScenarioLibraryTest.run("current-offset-lfp-plateau.yaml");
         System.out.printf(
