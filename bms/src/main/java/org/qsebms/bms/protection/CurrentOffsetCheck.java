@@ -40,8 +40,9 @@ import org.qsebms.estimators.model.OcvCurve;
  * the condition holds.
  *
  * <p><b>The SOC the cell may be at.</b> A resting cell sits up to the preset's OCV hysteresis half-gap off the
- * table's OCV (on LFP, after a discharge, below it: on a cold plateau that reads as the steep knee under it), so the
- * counted move is the least the counted SOC move implies from any SOC within the reach of that voltage. Where that
+ * table's OCV (on LFP, after a discharge, below it: near the plateau's end that reads as the steep knee under it),
+ * and its voltage less the model's polarisation up to {@code currentOffsetNoiseVolts} more, so the counted move is the
+ * least the counted SOC move implies from any SOC within the reach of that voltage. Where that
  * least move is too flat to judge (below {@code currentOffsetMinSlope} times the counted SOC move: the LFP plateau),
  * it gives no verdict: a flat OCV cannot tell a counted charge from none.
  * Preallocated; one {@link #update} per tick, no allocation.
@@ -249,17 +250,19 @@ final class CurrentOffsetCheck {
 
     /**
      * The least OCV move a counted SOC move of {@code dSoc} implies from any SOC the cell may be at: its voltage read on
-     * the table gives {@code soc}, but a resting cell may sit up to the hysteresis half-gap off the table, so the SOC is
-     * known only within the SOC reach of that voltage ({@link OcvCurve#socReachOfVolts}); the flattest start in that
-     * reach is taken (sampled at {@code REACH_STEPS} + 1 points), so a cell that may be on a flat part is judged as if
-     * it were. Without hysteresis it is the table's secant from {@code soc}.
+     * the table gives {@code soc}, but a resting cell may sit up to the hysteresis half-gap off the table, and its
+     * voltage less the model's polarisation up to {@code currentOffsetNoiseVolts} more (the drift the check allows), so
+     * the SOC is known only within the SOC reach of that voltage ({@link OcvCurve#socReachOfVolts}); the flattest start
+     * in that reach is taken (sampled at {@code REACH_STEPS} + 1 points), so a cell that may be on a flat part is judged
+     * as if it were. Without hysteresis it is the table's secant from {@code soc}.
      */
     private double leastCountedMove(double soc, double dSoc, double celsius) {
         double least = ocv.voltsAt(clamp(soc + dSoc), celsius) - ocv.voltsAt(soc, celsius);
         if (hysteresisVolts <= 0) {
             return least;
         }
-        double reach = ocv.socReachOfVolts(soc, celsius, hysteresisVolts);
+        // the voltage read is off the table by up to the hysteresis half-gap and the unmodelled drift allowed
+        double reach = ocv.socReachOfVolts(soc, celsius, hysteresisVolts + noiseVolts);
         double lo = clamp(soc - reach);
         double hi = clamp(soc + reach);
         for (int k = 0; k <= REACH_STEPS; k++) {

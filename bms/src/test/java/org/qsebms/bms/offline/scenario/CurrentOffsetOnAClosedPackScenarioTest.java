@@ -95,7 +95,12 @@ class CurrentOffsetOnAClosedPackScenarioTest {
                             && n.get("id").asText().equals(ID))
                     .forEach(System.out::println);
             assertThat(log.raisedIds()).doesNotContain(ID);
-            assertThat(peak).isFinite().isLessThan(1);
+            if (file.contains("lfp")) {
+                // a verdict within the margin, or none (the plateau within the reach of the cells' voltage)
+                assertThat(Double.isNaN(peak) || peak < 1).as("peak %s", peak).isTrue();
+            } else {
+                assertThat(peak).isFinite().isLessThan(1);
+            }
         }
     }
 
