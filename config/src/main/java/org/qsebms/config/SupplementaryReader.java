@@ -62,7 +62,15 @@ final class SupplementaryReader {
             "currentResponseStepAmps",
             "currentResponseMinVolts",
             "currentResponseFollowFraction",
-            "currentResponseModelDoubt");
+            "currentResponseModelDoubt",
+            "currentOffsetWindow",
+            "currentOffsetSettle",
+            "currentOffsetMaxC",
+            "currentOffsetSteadyC",
+            "currentOffsetNoiseVolts",
+            "currentOffsetOcvDoubt",
+            "currentOffsetModelDoubt",
+            "currentOffsetMinSlope");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -173,6 +181,20 @@ final class SupplementaryReader {
                             ""))
                     .currentResponseModelDoubt(lower(
                             "currentResponseModelDoubt", SupplementaryLimits::currentResponseModelDoubt, 0, 10, ""))
+                    .currentOffsetWindow(shorter("currentOffsetWindow", SupplementaryLimits::currentOffsetWindow))
+                    .currentOffsetSettle(shorter("currentOffsetSettle", SupplementaryLimits::currentOffsetSettle))
+                    .currentOffsetMaxC(
+                            higher("currentOffsetMaxC", SupplementaryLimits::currentOffsetMaxC, 0.001, 10, "C"))
+                    .currentOffsetSteadyC(
+                            higher("currentOffsetSteadyC", SupplementaryLimits::currentOffsetSteadyC, 0, 10, "C"))
+                    .currentOffsetNoiseVolts(lower(
+                            "currentOffsetNoiseVolts", SupplementaryLimits::currentOffsetNoiseVolts, 1e-5, 1, "V"))
+                    .currentOffsetOcvDoubt(
+                            lower("currentOffsetOcvDoubt", SupplementaryLimits::currentOffsetOcvDoubt, 0, 0.99, ""))
+                    .currentOffsetModelDoubt(
+                            lower("currentOffsetModelDoubt", SupplementaryLimits::currentOffsetModelDoubt, 0, 10, ""))
+                    .currentOffsetMinSlope(lower(
+                            "currentOffsetMinSlope", SupplementaryLimits::currentOffsetMinSlope, 1e-4, 100, "V/SOC"))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());

@@ -68,6 +68,15 @@ class SupplementaryConfigTest {
                 .currentResponseMinVolts(0.008)
                 .currentResponseFollowFraction(0.25)
                 .currentResponseModelDoubt(1.0)
+                // the cells' check of a small steady reading's counted charge (issue 23, fix23av/fix23az)
+                .currentOffsetWindow(Duration.ofMinutes(30))
+                .currentOffsetSettle(Duration.ofHours(1))
+                .currentOffsetMaxC(0.25)
+                .currentOffsetSteadyC(0.05)
+                .currentOffsetNoiseVolts(0.005)
+                .currentOffsetOcvDoubt(0.5)
+                .currentOffsetModelDoubt(1.0)
+                .currentOffsetMinSlope(0.1)
                 .build();
     }
 
