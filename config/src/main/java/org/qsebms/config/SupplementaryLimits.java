@@ -75,6 +75,11 @@ import java.time.Duration;
  * @param currentResponseFollowFraction a reading step is implausible when no cell moved this fraction of the predicted
  *                                  move its way
  * @param currentResponseModelDoubt the fraction of the model's own predicted move added to the unread step's margin
+ * @param softShortBleedHold        a resting cell whose soft-short rest fit reads an excess of at least this fraction of
+ *                                  what its confirmation needs (its bleed doubt plus its sigma test) is not bled while
+ *                                  the fit judges it, so its own loss is measured without its bleed's doubt (0..1)
+ * @param softShortBleedRelease     a held cell is bled again once its excess falls below this fraction (less than the
+ *                                  hold's), once it is flagged, or when the rest ends
  */
 public record SupplementaryLimits(
         ThreeLevelLimit cellImbalance,
@@ -116,9 +121,15 @@ public record SupplementaryLimits(
         double currentResponseStepAmps,
         double currentResponseMinVolts,
         double currentResponseFollowFraction,
-        double currentResponseModelDoubt) {
+        double currentResponseModelDoubt,
+        double softShortBleedHold,
+        double softShortBleedRelease) {
 
     public SupplementaryLimits {
+        if (!(softShortBleedRelease >= 0 && softShortBleedHold > softShortBleedRelease && softShortBleedHold <= 1)) {
+            throw new IllegalArgumentException("softShortBleedHold must be in (softShortBleedRelease, 1] and "
+                    + "softShortBleedRelease >= 0, got " + softShortBleedHold + " and " + softShortBleedRelease);
+        }
         for (Duration d : new Duration[] {
             cellStuckWhileFlowing,
             tempStuckWhileFlowing,
@@ -248,7 +259,9 @@ public record SupplementaryLimits(
                 .currentResponseStepAmps(currentResponseStepAmps)
                 .currentResponseMinVolts(currentResponseMinVolts)
                 .currentResponseFollowFraction(currentResponseFollowFraction)
-                .currentResponseModelDoubt(currentResponseModelDoubt);
+                .currentResponseModelDoubt(currentResponseModelDoubt)
+                .softShortBleedHold(softShortBleedHold)
+                .softShortBleedRelease(softShortBleedRelease);
     }
 
     /** Named setters for the thresholds (see the record's parameters for each one's meaning and unit). */
@@ -293,6 +306,8 @@ public record SupplementaryLimits(
         private double currentResponseMinVolts = Double.NaN;
         private double currentResponseFollowFraction = Double.NaN;
         private double currentResponseModelDoubt = Double.NaN;
+        private double softShortBleedHold = Double.NaN;
+        private double softShortBleedRelease = Double.NaN;
 
         private Builder() {}
 
@@ -496,6 +511,16 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder softShortBleedHold(double v) {
+            softShortBleedHold = v;
+            return this;
+        }
+
+        public Builder softShortBleedRelease(double v) {
+            softShortBleedRelease = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the value that cannot work, or a limit or duration never set
          */
@@ -560,7 +585,9 @@ public record SupplementaryLimits(
                     currentResponseStepAmps,
                     currentResponseMinVolts,
                     currentResponseFollowFraction,
-                    currentResponseModelDoubt);
+                    currentResponseModelDoubt,
+                    softShortBleedHold,
+                    softShortBleedRelease);
         }
 
         private static void requireSet(Object value, String name) {

@@ -62,7 +62,9 @@ final class SupplementaryReader {
             "currentResponseStepAmps",
             "currentResponseMinVolts",
             "currentResponseFollowFraction",
-            "currentResponseModelDoubt");
+            "currentResponseModelDoubt",
+            "softShortBleedHold",
+            "softShortBleedRelease");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -173,6 +175,10 @@ final class SupplementaryReader {
                             ""))
                     .currentResponseModelDoubt(lower(
                             "currentResponseModelDoubt", SupplementaryLimits::currentResponseModelDoubt, 0, 10, ""))
+                    .softShortBleedHold(
+                            lower("softShortBleedHold", SupplementaryLimits::softShortBleedHold, 0.01, 1, ""))
+                    .softShortBleedRelease(
+                            lower("softShortBleedRelease", SupplementaryLimits::softShortBleedRelease, 0, 0.99, ""))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());

@@ -68,6 +68,8 @@ class SupplementaryConfigTest {
                 .currentResponseMinVolts(0.008)
                 .currentResponseFollowFraction(0.25)
                 .currentResponseModelDoubt(1.0)
+                .softShortBleedHold(0.3)
+                .softShortBleedRelease(0.15)
                 .build();
     }
 
