@@ -88,6 +88,11 @@ import java.time.Duration;
  * @param currentOffsetModelDoubt  the fraction of the model's own predicted relaxation over the window added to that
  *                                  check's margin (the relaxation is the least known part of the model)
  * @param currentOffsetMinSlope     the OCV slope (V per unit SOC) below which the OCV is too flat to judge: no verdict
+ * @param softShortBleedHold        a resting cell whose soft-short rest fit reads an excess of at least this fraction of
+ *                                  what its confirmation needs (its bleed doubt plus its sigma test) is not bled while
+ *                                  the fit judges it, so its own loss is measured without its bleed's doubt (0..1)
+ * @param softShortBleedRelease     a held cell is bled again once its excess falls below this fraction (less than the
+ *                                  hold's), once it is flagged, or when the rest ends
  */
 public record SupplementaryLimits(
         ThreeLevelLimit cellImbalance,
@@ -137,9 +142,15 @@ public record SupplementaryLimits(
         double currentOffsetNoiseVolts,
         double currentOffsetOcvDoubt,
         double currentOffsetModelDoubt,
-        double currentOffsetMinSlope) {
+        double currentOffsetMinSlope,
+        double softShortBleedHold,
+        double softShortBleedRelease) {
 
     public SupplementaryLimits {
+        if (!(softShortBleedRelease >= 0 && softShortBleedHold > softShortBleedRelease && softShortBleedHold <= 1)) {
+            throw new IllegalArgumentException("softShortBleedHold must be in (softShortBleedRelease, 1] and "
+                    + "softShortBleedRelease >= 0, got " + softShortBleedHold + " and " + softShortBleedRelease);
+        }
         for (Duration d : new Duration[] {
             cellStuckWhileFlowing,
             tempStuckWhileFlowing,
@@ -291,7 +302,9 @@ public record SupplementaryLimits(
                 .currentOffsetNoiseVolts(currentOffsetNoiseVolts)
                 .currentOffsetOcvDoubt(currentOffsetOcvDoubt)
                 .currentOffsetModelDoubt(currentOffsetModelDoubt)
-                .currentOffsetMinSlope(currentOffsetMinSlope);
+                .currentOffsetMinSlope(currentOffsetMinSlope)
+                .softShortBleedHold(softShortBleedHold)
+                .softShortBleedRelease(softShortBleedRelease);
     }
 
     /** Named setters for the thresholds (see the record's parameters for each one's meaning and unit). */
@@ -344,6 +357,8 @@ public record SupplementaryLimits(
         private double currentOffsetOcvDoubt = Double.NaN;
         private double currentOffsetModelDoubt = Double.NaN;
         private double currentOffsetMinSlope = Double.NaN;
+        private double softShortBleedHold = Double.NaN;
+        private double softShortBleedRelease = Double.NaN;
 
         private Builder() {}
 
@@ -587,6 +602,16 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder softShortBleedHold(double v) {
+            softShortBleedHold = v;
+            return this;
+        }
+
+        public Builder softShortBleedRelease(double v) {
+            softShortBleedRelease = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the value that cannot work, or a limit or duration never set
          */
@@ -661,7 +686,9 @@ public record SupplementaryLimits(
                     currentOffsetNoiseVolts,
                     currentOffsetOcvDoubt,
                     currentOffsetModelDoubt,
-                    currentOffsetMinSlope);
+                    currentOffsetMinSlope,
+                    softShortBleedHold,
+                    softShortBleedRelease);
         }
 
         private static void requireSet(Object value, String name) {

@@ -70,7 +70,9 @@ final class SupplementaryReader {
             "currentOffsetNoiseVolts",
             "currentOffsetOcvDoubt",
             "currentOffsetModelDoubt",
-            "currentOffsetMinSlope");
+            "currentOffsetMinSlope",
+            "softShortBleedHold",
+            "softShortBleedRelease");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -195,6 +197,10 @@ final class SupplementaryReader {
                             lower("currentOffsetModelDoubt", SupplementaryLimits::currentOffsetModelDoubt, 0, 10, ""))
                     .currentOffsetMinSlope(lower(
                             "currentOffsetMinSlope", SupplementaryLimits::currentOffsetMinSlope, 1e-4, 100, "V/SOC"))
+                    .softShortBleedHold(
+                            lower("softShortBleedHold", SupplementaryLimits::softShortBleedHold, 0.01, 1, ""))
+                    .softShortBleedRelease(
+                            lower("softShortBleedRelease", SupplementaryLimits::softShortBleedRelease, 0, 0.99, ""))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());

@@ -77,6 +77,8 @@ class SupplementaryConfigTest {
                 .currentOffsetOcvDoubt(0.5)
                 .currentOffsetModelDoubt(1.0)
                 .currentOffsetMinSlope(0.1)
+                .softShortBleedHold(0.3)
+                .softShortBleedRelease(0.15)
                 .build();
     }
 

@@ -148,7 +148,7 @@ public final class PackController {
         }
         SupervisorState st = supervisor.state();
         boolean balanceAllowed = !t.tripped && (st == SupervisorState.STANDBY || st == SupervisorState.NORMAL);
-        balancer.decide(t.m, soc, balanceAllowed, hw.balancing());
+        balancer.decide(t.m, soc, balanceAllowed, hw.balancing(), softShort.bleedHold());
         hw.watchdog().feed();
         if (t.valid) {
             cycles.run(t);
@@ -314,6 +314,11 @@ public final class PackController {
 
     public PassiveBalancer balancer() {
         return balancer;
+    }
+
+    /** The cells the balancer leaves unbled while the soft-short rest fit judges them. */
+    BleedHold bleedHold() {
+        return softShort.bleedHold();
     }
 
     public OperatorSettings operatorSettings() {

@@ -118,6 +118,16 @@ public final class PassiveBalancer {
      * @param allowed false while the supervisor forbids balancing (fault, precharge, shutdown)
      */
     public void decide(PackMeasurement m, SocEstimator soc, boolean allowed, BalancingSwitches out) {
+        decide(m, soc, allowed, out, null);
+    }
+
+    /**
+     * As {@link #decide(PackMeasurement, SocEstimator, boolean, BalancingSwitches)}, leaving unbled the cells
+     * {@code hold} holds (null: none): a cell the soft-short rest fit is judging is not bled, so its own loss is
+     * measured without its bleed's doubt (docs/safety.md, "A suspected cell is not bled", 2026-12-07). A held cell
+     * still counts for the lowest cell.
+     */
+    void decide(PackMeasurement m, SocEstimator soc, boolean allowed, BalancingSwitches out, BleedHold hold) {
         tick = (tick + 1) % dutyPeriodTicks;
         boolean discharging = m.packAmps < -REST_AMPS;
         boolean valid = m.maxCellIndex >= 0 && m.maxTempIndex >= 0;
@@ -147,7 +157,7 @@ public final class PassiveBalancer {
             boolean above = useSoc
                     ? ok && soc.cellSoc(i) - lowestSoc > thresholdSoc
                     : ok && m.cellVolts[i] - lowestVolts > thresholdVolts;
-            boolean bleed = above && m.cellStatus[i].isOk();
+            boolean bleed = above && m.cellStatus[i].isOk() && (hold == null || !hold.held(i));
             if (out.isOn(i) != bleed) {
                 out.set(i, bleed);
             }

@@ -34,6 +34,8 @@ final class SoftShortStep implements TickStep {
 
     private final double[] ownSoc;
     private final double[] ownBound;
+    /** The cells the balancer leaves unbled while the rest fit judges them. */
+    private final BleedHold bleedHold;
 
     SoftShortStep(ControllerParts.SoftShortAlarm alarm, Protection protection, int cells) {
         this.detector = alarm.detector();
@@ -45,6 +47,8 @@ final class SoftShortStep implements TickStep {
         this.leakFollowingSoc = alarm.leakFollowingSoc().orElse(null);
         this.ownSoc = new double[cells];
         this.ownBound = new double[cells];
+        this.bleedHold = new BleedHold(
+                protection.extra().softShortBleedHold(), protection.extra().softShortBleedRelease(), cells);
         protection.softShortVerdictHint(String.format(
                 java.util.Locale.ROOT,
                 "let the pack rest with no current for at least %.0f min (the detector's settle time and a fit as "
@@ -67,6 +71,7 @@ final class SoftShortStep implements TickStep {
             bound = ownBound;
         }
         detector.update(t.m.packAmps, t.m.cellVolts, t.m.celsiusAtCell, soc, bound, t.bleedAmps, t.dtSeconds);
+        bleedHold.update(detector);
         for (int i = 0; i < flagged.length; i++) {
             // Only a statistically confirmed excess (the detector's flag) counts; its size then sets
             // the level: RSL at the threshold, MSL from 1.5 times the threshold.
@@ -90,6 +95,11 @@ final class SoftShortStep implements TickStep {
             }
             levels[i] = level;
         }
+    }
+
+    /** The cells not to be bled this tick (as judged at the last valid tick). */
+    BleedHold bleedHold() {
+        return bleedHold;
     }
 
     /** One step of the detector's own filter, as the controller steps the published one: update, then the bleed. */

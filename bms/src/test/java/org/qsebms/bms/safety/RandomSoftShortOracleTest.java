@@ -701,14 +701,48 @@ class RandomSoftShortOracleTest {
             + " ohm, 8.7 mA); fresh 18301-19800: 18650 at 2.45 h against 2.43 h, 18676 (5.6 mA), 18873 (6.4 mA) and"
             + " 19406 (4.8 mA) never; fresh 19801-21300: 20446 (199 ohm, 19.1 mA, at 1-3 % SOC) never; fresh"
             + " 21301-22800: 22305 (990 ohm, 4.0 mA) never; fresh 22801-24300 (sixth session, on 14d6789a): 24078"
-            + " (749 ohm, 5.2 mA) at 2.88 h against 2.62 h and 24179 (455 ohm, 9.1 mA) at 2.52 h against 2.45 h")
+            + " (749 ohm, 5.2 mA) at 2.88 h against 2.62 h and 24179 (455 ohm, 9.1 mA) at 2.52 h against 2.45 h."
+            + " Re-measured 2026-12-07 with the bleed hold (fix23bb): 6008, 6320, 6962, 7040, 8133, 11300, 15065,"
+            + " 22305, 24078 and 24179 in time (moved to theRestSeedsTheBleedHoldFlagsInTime); late 7988 2.65 h,"
+            + " 9010 2.91, 9570 2.54, 9739 2.96, 11165 2.72, 11393 2.83, 15061 2.70 (was 2.56), 15547 2.88, 16250"
+            + " 2.99 (was never), 17484 2.48; never 7362, 9076, 9738, 11856, 13076, 13902, 14902, 15285, 17512,"
+            + " 18873, 19406 and 20446")
     @Test
     void theFreshRestSeedsFrom6001AreFlaggedInTime() {
         assertThat(judgeAll(
-                        false, 6008, 6320, 6962, 7040, 7362, 7852, 7988, 8133, 9010, 9076, 9570, 9738, 9739, 11122,
-                        11165, 11300, 11393, 11856, 11957, 13076, 13902, 14225, 14902, 15061, 15065, 15285, 15547,
-                        16250, 16853, 17229, 17484, 17512, 18650, 18676, 18873, 19406, 20446, 22305, 24078, 24179))
+                        false, 7362, 7852, 7988, 9010, 9076, 9570, 9738, 9739, 11122, 11165, 11393, 11856, 11957, 13076,
+                        13902, 14225, 14902, 15061, 15285, 15547, 16250, 16853, 17229, 17484, 17512, 18650, 18676,
+                        18873, 19406, 20446))
                 .isEmpty();
+    }
+
+    /**
+     * Rest seeds of {@link #theFreshRestSeedsFrom6001AreFlaggedInTime}'s known misses that the bleed hold (fix23bb,
+     * 2026-12-07) flags in time: measured before it (the fix reverse-applied) 6008, 6962, 7040, 8133, 11300, 15065,
+     * 24078 and 24179 late (2.45, 2.61, 2.45, 2.77, 2.82, 2.58, 2.88 and 2.51 h), 6320 and 22305 never. Each is a
+     * shorted cell bled through the rest: held from bleeding, its own loss is measured without its bleed's doubt.
+     */
+    @Test
+    void theRestSeedsTheBleedHoldFlagsInTime() {
+        assertThat(judgeAll(false, 6008, 6320, 6962, 7040, 8133, 11300, 15065, 22305, 24078, 24179))
+                .isEmpty();
+    }
+
+    /**
+     * Rest seed 32255 (fix23ba's known miss, fixed by fix23bb): a 478 ohm short (8.5 mA at rest) in cell 3 of a 16 x
+     * 2.5 Ah le-ncm811 pack at a 1 s loop, discharged 36 min at 2.36 A from 0.833 to about 0.27 SOC, then resting
+     * with 15 of 16 cells bled, the shorted one at 5-10 times its leak. Its bleed was accounted only to the resistor's
+     * tolerance and the capacity spread, a doubt as large as the leak, so it was never flagged (at the 2.60 h
+     * deadline 7.7 mA against a bleed doubt of 6.44 mA plus 5 x 1.60 mA). A cell whose excess reads a fraction of
+     * what its confirmation needs is now held from bleeding while the fit judges it ({@code BleedHold}): flagged at
+     * 1.60 h (12.2 mA, standard error 1.04 mA, bleed doubt 5.7 mA), the earliest a 30 min settle and a 30 min fit
+     * allow, as with the balancer off.
+     */
+    @Test
+    void aShortInACellBledFiveTimesItsLeakIsFlaggedInTime() {
+        AtomicInteger claims = new AtomicInteger();
+        assertThat(judge(32255, false, claims)).isEmpty();
+        assertThat(claims.get()).as("seed 32255 carries a detection claim").isEqualTo(1);
     }
 
     /**

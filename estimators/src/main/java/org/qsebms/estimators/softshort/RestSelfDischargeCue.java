@@ -771,6 +771,19 @@ final class RestSelfDischargeCue {
         return fittedSeconds() >= settings.settleSeconds() && beyondSigmas(i);
     }
 
+    /**
+     * How far the cell's excess has come towards its confirmation: the excess over what the confirmation needs, the
+     * bleed's doubt ({@link #doubtAmps}) plus {@code sigmas} standard errors; 0 for a cell without a measurement or
+     * with no excess. At 1 or more (over a fit as long as the settle time) the cell is confirmed.
+     */
+    double confirmationFraction(int i) {
+        if (!measured(i) || !(amps[i] > 0)) {
+            return 0.0;
+        }
+        double needs = doubtAmps[i] + settings.sigmas() * seAmps[i];
+        return needs > 0 && Double.isFinite(needs) ? amps[i] / needs : 0.0;
+    }
+
     /** Measured, positive and {@code sigmas} standard errors above the bound of the bleed's location doubt. */
     private boolean beyondSigmas(int i) {
         return measured(i) && amps[i] > 0 && amps[i] - doubtAmps[i] > settings.sigmas() * seAmps[i];

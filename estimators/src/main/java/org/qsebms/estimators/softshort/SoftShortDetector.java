@@ -326,6 +326,16 @@ public final class SoftShortDetector {
                         cell, settings.clearFraction() * settings.rest().thresholdAmps());
     }
 
+    /**
+     * How far the cell's excess over the string, in the rest fit now running, has come towards a confirmation: the
+     * excess over the bleed's doubt plus the sigma test (1: confirmed once the fit is as long as the settle time); 0
+     * while the string does not rest, before the fit has a measurement, for a cell without an excess, and on a pack
+     * of one cell (no balancing). Allocation-free.
+     */
+    public double restConfirmationFraction(int cell) {
+        return lone != null ? 0.0 : rest.confirmationFraction(cell);
+    }
+
     /** The rest the rest measurement needs before its first verdict: the settle time and a fit as long (s). */
     public double restSecondsToAVerdict() {
         return 2 * settings.rest().settleSeconds();
