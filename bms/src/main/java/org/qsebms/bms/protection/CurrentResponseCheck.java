@@ -4,6 +4,7 @@ import org.qsebms.bms.measure.PackMeasurement;
 import org.qsebms.config.LoopConfig;
 import org.qsebms.config.SupplementaryLimits;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.LithiumInterface;
 
 /**
  * The current reading judged by the cells' response under load (issue 23, CURRENT_SENSOR_IMPLAUSIBLE): a live
@@ -13,7 +14,8 @@ import org.qsebms.estimators.model.EcmParameters;
  *
  * <p>With the current path closed, every sample is kept over a window sliding with every sample
  * ({@code currentResponseWindow}, at least four loop periods so each half holds two). What the preset's equivalent
- * circuit (R0 and the two RC pairs at the coldest thermistor's temperature) makes of the reading is run alongside.
+ * circuit (R0 and the two RC pairs at the coldest thermistor's temperature, the first pair's steady drop by the preset's
+ * lithium interface law where it has one) makes of the reading is run alongside.
  * Every quantity (the reading, the model's polarisation, each cell) is judged by its second difference about the
  * window's middle: its move in the second half less the first half's trend carried over the second half, the three
  * levels averaged over a quarter window at the start and at the middle and an eighth at the end. The trend takes
@@ -49,6 +51,8 @@ final class CurrentResponseCheck {
     private static final int SAMPLES_IN_A_ROW = 2;
 
     private final EcmParameters cell;
+    /** The lithium interface's steady drop law for the first pair (null: the pair's linear R1), as fault 212's. */
+    private final LithiumInterface lithium;
     /**
      * False where the loop is too slow for the window: a half of {@code currentResponseWindow} must hold
      * {@link #PERIODS_PER_HALF} periods without stretching, or the check gives no verdict at all.
@@ -97,8 +101,10 @@ final class CurrentResponseCheck {
     /** What {@link #cellVolts} was judged against, V. */
     double thresholdVolts;
 
-    CurrentResponseCheck(SupplementaryLimits limits, LoopConfig loop, EcmParameters cell, int cells) {
+    CurrentResponseCheck(
+            SupplementaryLimits limits, LoopConfig loop, EcmParameters cell, LithiumInterface lithium, int cells) {
         this.cell = cell;
+        this.lithium = lithium.equals(LithiumInterface.NONE) ? null : lithium;
         this.periodNanos = loop.period().toNanos();
         // the model holds each sampled current for a whole period; a load that changes faster than the loop aliases
         // into steps the cells never made, so a loop whose period is more than half the window is not judged
@@ -132,7 +138,9 @@ final class CurrentResponseCheck {
         double f = cell.resistanceFactor(celsius);
         double a1 = Math.exp(-dt / cell.tau1SecondsAt(celsius));
         double a2 = Math.exp(-dt / cell.tau2SecondsAt(celsius));
-        v1 = a1 * v1 + (1 - a1) * cell.r1Ohms() * f * reading;
+        // a current far from 1 C drops through the lithium interface by its own law, not the first pair's 1 C line
+        double interfaceVolts = lithium == null ? cell.r1Ohms() * reading : lithium.volts(reading);
+        v1 = a1 * v1 + (1 - a1) * interfaceVolts * f;
         v2 = a2 * v2 + (1 - a2) * cell.r2Ohms() * f * reading;
         double polarisation = reading * cell.r0Ohms() * f + v1 + v2;
         if (!currentOk || m.currentPathOpen || m.firstBadCell() >= 0) {

@@ -256,7 +256,8 @@ record FaultTable(
                         + s(x.currentResponseWindow())
                         + ", at least four loop periods), the move in its second half less the first half's trend"
                         + " (a second difference about its middle): a reading step of at least "
-                        + num(x.currentResponseStepAmps(), 2) + " A for which the preset's R0 and RC pairs predict at"
+                        + num(x.currentResponseStepAmps(), 2)
+                        + " A for which the preset's R0 and RC pairs (the first by the lithium interface's law) predict at"
                         + " least " + num(x.currentResponseMinVolts() * 1000, 1) + " mV while no cell moved "
                         + num(x.currentResponseFollowFraction() * 100, 0) + " % of that its way; or every cell"
                         + " stepping one way beyond the model by " + num(x.currentResponseMinVolts() * 1000, 1)

@@ -479,7 +479,7 @@ public final class Protection {
             plausibility.requireProofOfLife(proveAliveCells, proveAliveTemps, proveAliveCurrent);
             currentResponse = crossCheckCell == null
                     ? null
-                    : new CurrentResponseCheck(extra, loop, crossCheckCell, m.cellVolts.length);
+                    : new CurrentResponseCheck(extra, loop, crossCheckCell, crossCheckLithium, m.cellVolts.length);
             offsetCheck = crossCheckCell == null
                     ? null
                     : new CurrentOffsetCheck(
