@@ -746,6 +746,21 @@ class RandomSoftShortOracleTest {
     }
 
     /**
+     * Known miss, found by the lead 2026-12-07 on fresh rest seeds 34301-34400 (1 violation in 100, 19 with a
+     * detection claim), on this session's merged head: seed 34326, a 6 x 1.0 Ah psoa-ncm811 pack at 25 °C, 500 ms
+     * loop, discharged 40 min at 1.14 A from 0.802, then resting; an 865 ohm short in cell 5 (4.6 mA at rest) is never
+     * flagged (deadline 2.67 h). It fails the same on main before this session's merges (e6120d3d) and on fix23bb's
+     * branch alone, so it is none of this session's changes; not traced.
+     */
+    @Disabled("known miss, measured 2026-12-07: seed 34326, 865 ohm / 4.6 mA in cell 5 never flagged, deadline 2.67 h")
+    @Test
+    void anEightHundredOhmShortAfterAOneHourDischargeIsFlaggedInTime() {
+        AtomicInteger claims = new AtomicInteger();
+        assertThat(judge(34326, false, claims)).isEmpty();
+        assertThat(claims.get()).as("seed 34326 carries a detection claim").isEqualTo(1);
+    }
+
+    /**
      * Known miss (2026-12-05, sixth session): seeds that pass with the default balancing settings and fail with the
      * random {@code balancing:} section {@link #randomBalancing} draws for them ({@code -Doracle.randomBalancing=true}).
      * Rests (seeds 1-3000, 519 detection claims, 3 violations): 460 (987 ohm, 4.2 mA; threshold 4 mV, duty 0.44),
