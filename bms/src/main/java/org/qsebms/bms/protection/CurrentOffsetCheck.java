@@ -205,9 +205,12 @@ final class CurrentOffsetCheck {
         // the reading's way: +1 counted charge in, -1 counted charge out
         double way = Math.signum(dSoc);
         int n = m.cellVolts.length;
+        // how far the voltage read less the model's polarisation may be off the table's OCV: the hysteresis half-gap,
+        // the unmodelled drift allowed, and the model's doubt on the polarisation it takes off (fix23bc)
+        double placementDoubt = hysteresisVolts + noiseVolts + modelDoubt * Math.abs(keptPolarisation[ref]);
         for (int i = 0; i < n; i++) {
             double socThen = ocv.socAt(keptVolts[ref][i] - keptPolarisation[ref], celsius);
-            counted[i] = leastCountedMove(socThen, dSoc, celsius);
+            counted[i] = leastCountedMove(socThen, dSoc, celsius, placementDoubt);
             if (Math.abs(counted[i]) < minSlope * Math.abs(dSoc)) {
                 tooFlat = true;
                 ratio = 0;
@@ -249,20 +252,19 @@ final class CurrentOffsetCheck {
     }
 
     /**
-     * The least OCV move a counted SOC move of {@code dSoc} implies from any SOC the cell may be at: its voltage read on
-     * the table gives {@code soc}, but a resting cell may sit up to the hysteresis half-gap off the table, and its
-     * voltage less the model's polarisation up to {@code currentOffsetNoiseVolts} more (the drift the check allows), so
-     * the SOC is known only within the SOC reach of that voltage ({@link OcvCurve#socReachOfVolts}); the flattest start
-     * in that reach is taken (sampled at {@code REACH_STEPS} + 1 points), so a cell that may be on a flat part is judged
-     * as if it were. Without hysteresis it is the table's secant from {@code soc}.
+     * The least OCV move a counted SOC move of {@code dSoc} implies from any SOC the cell may be at: its voltage less the
+     * model's polarisation, read on the table, gives {@code soc}, but that voltage is off the table's OCV by up to
+     * {@code doubtVolts} (a resting cell's hysteresis half-gap, the unmodelled drift the check allows, and the model's
+     * doubt on its own polarisation: near empty a real cell's polarisation exceeds the model's, so the voltage less
+     * the model's polarisation reads the cell deeper in the knee than it is), so the SOC is known only within the SOC
+     * reach of that voltage ({@link OcvCurve#socReachOfVolts}); the flattest start in that reach is taken (sampled at
+     * {@code REACH_STEPS} + 1 points), so a cell that may be on a flatter part is judged as if it were. The check is
+     * one way (counted charge the cells do not show), so the least move can only quiet it where the placement is in
+     * doubt.
      */
-    private double leastCountedMove(double soc, double dSoc, double celsius) {
+    private double leastCountedMove(double soc, double dSoc, double celsius, double doubtVolts) {
         double least = ocv.voltsAt(clamp(soc + dSoc), celsius) - ocv.voltsAt(soc, celsius);
-        if (hysteresisVolts <= 0) {
-            return least;
-        }
-        // the voltage read is off the table by up to the hysteresis half-gap and the unmodelled drift allowed
-        double reach = ocv.socReachOfVolts(soc, celsius, hysteresisVolts + noiseVolts);
+        double reach = ocv.socReachOfVolts(soc, celsius, doubtVolts);
         double lo = clamp(soc - reach);
         double hi = clamp(soc + reach);
         for (int k = 0; k <= REACH_STEPS; k++) {
