@@ -41,8 +41,10 @@ import org.qsebms.estimators.model.OcvCurve;
  *
  * <p><b>The SOC the cell may be at.</b> A resting cell sits up to the preset's OCV hysteresis half-gap off the
  * table's OCV (on LFP, after a discharge, below it: near the plateau's end that reads as the steep knee under it),
- * and its voltage less the model's polarisation up to {@code currentOffsetNoiseVolts} more, so the counted move is the
- * least the counted SOC move implies from any SOC within the reach of that voltage. Where that
+ * and its voltage less the model's polarisation up to {@code currentOffsetNoiseVolts} more, and the polarisation taken
+ * off is the model's, doubted by {@code currentOffsetModelDoubt} of it (fix23bc: near empty a real cell's polarisation
+ * exceeds the model's, which read a healthy cell cycled at C/20 deeper in the knee than it was); so the counted move is
+ * the least the counted SOC move implies from any SOC within the reach of those volts together. Where that
  * least move is too flat to judge (below {@code currentOffsetMinSlope} times the counted SOC move: the LFP plateau),
  * it gives no verdict: a flat OCV cannot tell a counted charge from none.
  * Preallocated; one {@link #update} per tick, no allocation.

@@ -272,7 +272,9 @@ record FaultTable(
                         + s(x.currentOffsetWindow())
                         + " window (sliding), begun at least " + s(x.currentOffsetSettle())
                         + " after a larger reading: every cell shows less of the OCV move the counted charge implies"
-                        + " (the least from any SOC within the reach of the preset's OCV hysteresis plus the drift allowed of its"
+                        + " (the least from any SOC within the reach of the preset's OCV hysteresis plus the drift allowed"
+                        + " plus " + num(x.currentOffsetModelDoubt() * 100, 0)
+                        + " % of the model's polarisation, of its"
                         + " voltage less the R0 and RC pairs' polarisation, the first pair's by the lithium interface law) than"
                         + " that move less its margin (the shortfall taken the reading's way, at most the whole move): "
                         + num(x.currentOffsetNoiseVolts() * 1000, 1) + " mV + "
