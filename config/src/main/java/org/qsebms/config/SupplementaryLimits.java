@@ -75,6 +75,19 @@ import java.time.Duration;
  * @param currentResponseFollowFraction a reading step is implausible when no cell moved this fraction of the predicted
  *                                  move its way
  * @param currentResponseModelDoubt the fraction of the model's own predicted move added to the unread step's margin
+ * @param currentOffsetWindow       the cells' check of the charge a small steady reading counts on a closed pack
+ *                                  (CURRENT_OFFSET_IMPLAUSIBLE): the window over which the counted charge's OCV move
+ *                                  is compared with the cells' own move (docs/safety.md)
+ * @param currentOffsetSettle       how long the reading must have been small before that window may begin (a load's
+ *                                  relaxation is over)
+ * @param currentOffsetMaxC         the largest reading (C-rate) that check judges
+ * @param currentOffsetSteadyC      the largest spread of the reading (C-rate) over its window
+ * @param currentOffsetNoiseVolts   the cell voltage noise and unmodelled drift allowed over the window
+ * @param currentOffsetOcvDoubt     the fraction of the counted charge's predicted OCV move allowed as doubt (the OCV
+ *                                  table, the capacity, hysteresis)
+ * @param currentOffsetModelDoubt  the fraction of the model's own predicted relaxation over the window added to that
+ *                                  check's margin (the relaxation is the least known part of the model)
+ * @param currentOffsetMinSlope     the OCV slope (V per unit SOC) below which the OCV is too flat to judge: no verdict
  * @param softShortBleedHold        a resting cell whose soft-short rest fit reads an excess of at least this fraction of
  *                                  what its confirmation needs (its bleed doubt plus its sigma test) is not bled while
  *                                  the fit judges it, so its own loss is measured without its bleed's doubt (0..1)
@@ -122,6 +135,14 @@ public record SupplementaryLimits(
         double currentResponseMinVolts,
         double currentResponseFollowFraction,
         double currentResponseModelDoubt,
+        Duration currentOffsetWindow,
+        Duration currentOffsetSettle,
+        double currentOffsetMaxC,
+        double currentOffsetSteadyC,
+        double currentOffsetNoiseVolts,
+        double currentOffsetOcvDoubt,
+        double currentOffsetModelDoubt,
+        double currentOffsetMinSlope,
         double softShortBleedHold,
         double softShortBleedRelease) {
 
@@ -142,7 +163,8 @@ public record SupplementaryLimits(
             loopProof,
             currentCrossCheckWindow,
             currentCrossCheckDebounce,
-            currentResponseWindow
+            currentResponseWindow,
+            currentOffsetWindow
         }) {
             if (d.isZero() || d.isNegative()) {
                 throw new IllegalArgumentException("stuck windows, the rate window, the lockout window and the loop "
@@ -194,6 +216,19 @@ public record SupplementaryLimits(
                     + "currentResponseFollowFraction in (0, 1) and currentResponseModelDoubt >= 0, got "
                     + currentResponseStepAmps + " A, " + currentResponseMinVolts + " V, "
                     + currentResponseFollowFraction + " and " + currentResponseModelDoubt);
+        }
+        if (currentOffsetSettle.isNegative()
+                || !(currentOffsetMaxC > 0
+                        && currentOffsetSteadyC >= 0
+                        && currentOffsetNoiseVolts > 0
+                        && currentOffsetOcvDoubt >= 0
+                        && currentOffsetOcvDoubt < 1
+                        && currentOffsetModelDoubt >= 0
+                        && currentOffsetMinSlope > 0)) {
+            throw new IllegalArgumentException("the current offset check needs a settle >= 0, maxC > 0, steadyC >= 0, "
+                    + "noiseVolts > 0, 0 <= ocvDoubt < 1 and minSlope > 0, got " + currentOffsetSettle + ", "
+                    + currentOffsetMaxC + ", " + currentOffsetSteadyC + ", " + currentOffsetNoiseVolts + ", "
+                    + currentOffsetOcvDoubt + ", " + currentOffsetMinSlope);
         }
         if (currentCrossCheckDebounce.multipliedBy(2).compareTo(currentCrossCheckWindow) > 0) {
             throw new IllegalArgumentException("currentCrossCheckDebounce (" + currentCrossCheckDebounce
@@ -260,6 +295,14 @@ public record SupplementaryLimits(
                 .currentResponseMinVolts(currentResponseMinVolts)
                 .currentResponseFollowFraction(currentResponseFollowFraction)
                 .currentResponseModelDoubt(currentResponseModelDoubt)
+                .currentOffsetWindow(currentOffsetWindow)
+                .currentOffsetSettle(currentOffsetSettle)
+                .currentOffsetMaxC(currentOffsetMaxC)
+                .currentOffsetSteadyC(currentOffsetSteadyC)
+                .currentOffsetNoiseVolts(currentOffsetNoiseVolts)
+                .currentOffsetOcvDoubt(currentOffsetOcvDoubt)
+                .currentOffsetModelDoubt(currentOffsetModelDoubt)
+                .currentOffsetMinSlope(currentOffsetMinSlope)
                 .softShortBleedHold(softShortBleedHold)
                 .softShortBleedRelease(softShortBleedRelease);
     }
@@ -306,6 +349,14 @@ public record SupplementaryLimits(
         private double currentResponseMinVolts = Double.NaN;
         private double currentResponseFollowFraction = Double.NaN;
         private double currentResponseModelDoubt = Double.NaN;
+        private Duration currentOffsetWindow;
+        private Duration currentOffsetSettle;
+        private double currentOffsetMaxC = Double.NaN;
+        private double currentOffsetSteadyC = Double.NaN;
+        private double currentOffsetNoiseVolts = Double.NaN;
+        private double currentOffsetOcvDoubt = Double.NaN;
+        private double currentOffsetModelDoubt = Double.NaN;
+        private double currentOffsetMinSlope = Double.NaN;
         private double softShortBleedHold = Double.NaN;
         private double softShortBleedRelease = Double.NaN;
 
@@ -511,6 +562,46 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder currentOffsetWindow(Duration v) {
+            currentOffsetWindow = v;
+            return this;
+        }
+
+        public Builder currentOffsetSettle(Duration v) {
+            currentOffsetSettle = v;
+            return this;
+        }
+
+        public Builder currentOffsetMaxC(double v) {
+            currentOffsetMaxC = v;
+            return this;
+        }
+
+        public Builder currentOffsetSteadyC(double v) {
+            currentOffsetSteadyC = v;
+            return this;
+        }
+
+        public Builder currentOffsetNoiseVolts(double v) {
+            currentOffsetNoiseVolts = v;
+            return this;
+        }
+
+        public Builder currentOffsetOcvDoubt(double v) {
+            currentOffsetOcvDoubt = v;
+            return this;
+        }
+
+        public Builder currentOffsetModelDoubt(double v) {
+            currentOffsetModelDoubt = v;
+            return this;
+        }
+
+        public Builder currentOffsetMinSlope(double v) {
+            currentOffsetMinSlope = v;
+            return this;
+        }
+
         public Builder softShortBleedHold(double v) {
             softShortBleedHold = v;
             return this;
@@ -545,6 +636,8 @@ public record SupplementaryLimits(
             requireSet(currentCrossCheckWindow, "currentCrossCheckWindow");
             requireSet(currentCrossCheckDebounce, "currentCrossCheckDebounce");
             requireSet(currentResponseWindow, "currentResponseWindow");
+            requireSet(currentOffsetWindow, "currentOffsetWindow");
+            requireSet(currentOffsetSettle, "currentOffsetSettle");
             return new SupplementaryLimits(
                     cellImbalance,
                     socHigh,
@@ -586,6 +679,14 @@ public record SupplementaryLimits(
                     currentResponseMinVolts,
                     currentResponseFollowFraction,
                     currentResponseModelDoubt,
+                    currentOffsetWindow,
+                    currentOffsetSettle,
+                    currentOffsetMaxC,
+                    currentOffsetSteadyC,
+                    currentOffsetNoiseVolts,
+                    currentOffsetOcvDoubt,
+                    currentOffsetModelDoubt,
+                    currentOffsetMinSlope,
                     softShortBleedHold,
                     softShortBleedRelease);
         }

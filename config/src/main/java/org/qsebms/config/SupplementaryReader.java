@@ -63,6 +63,14 @@ final class SupplementaryReader {
             "currentResponseMinVolts",
             "currentResponseFollowFraction",
             "currentResponseModelDoubt",
+            "currentOffsetWindow",
+            "currentOffsetSettle",
+            "currentOffsetMaxC",
+            "currentOffsetSteadyC",
+            "currentOffsetNoiseVolts",
+            "currentOffsetOcvDoubt",
+            "currentOffsetModelDoubt",
+            "currentOffsetMinSlope",
             "softShortBleedHold",
             "softShortBleedRelease");
 
@@ -175,6 +183,20 @@ final class SupplementaryReader {
                             ""))
                     .currentResponseModelDoubt(lower(
                             "currentResponseModelDoubt", SupplementaryLimits::currentResponseModelDoubt, 0, 10, ""))
+                    .currentOffsetWindow(shorter("currentOffsetWindow", SupplementaryLimits::currentOffsetWindow))
+                    .currentOffsetSettle(shorter("currentOffsetSettle", SupplementaryLimits::currentOffsetSettle))
+                    .currentOffsetMaxC(
+                            higher("currentOffsetMaxC", SupplementaryLimits::currentOffsetMaxC, 0.001, 10, "C"))
+                    .currentOffsetSteadyC(
+                            higher("currentOffsetSteadyC", SupplementaryLimits::currentOffsetSteadyC, 0, 10, "C"))
+                    .currentOffsetNoiseVolts(lower(
+                            "currentOffsetNoiseVolts", SupplementaryLimits::currentOffsetNoiseVolts, 1e-5, 1, "V"))
+                    .currentOffsetOcvDoubt(
+                            lower("currentOffsetOcvDoubt", SupplementaryLimits::currentOffsetOcvDoubt, 0, 0.99, ""))
+                    .currentOffsetModelDoubt(
+                            lower("currentOffsetModelDoubt", SupplementaryLimits::currentOffsetModelDoubt, 0, 10, ""))
+                    .currentOffsetMinSlope(lower(
+                            "currentOffsetMinSlope", SupplementaryLimits::currentOffsetMinSlope, 1e-4, 100, "V/SOC"))
                     .softShortBleedHold(
                             lower("softShortBleedHold", SupplementaryLimits::softShortBleedHold, 0.01, 1, ""))
                     .softShortBleedRelease(

@@ -51,7 +51,7 @@ final class CurrentResponseCheck {
     private static final int SAMPLES_IN_A_ROW = 2;
 
     private final EcmParameters cell;
-    /** The lithium interface's steady drop law for the first pair (null: the pair's linear R1). */
+    /** The lithium interface's steady drop law for the first pair (null: the pair's linear R1), as fault 212's. */
     private final LithiumInterface lithium;
     /**
      * False where the loop is too slow for the window: a half of {@code currentResponseWindow} must hold

@@ -34,6 +34,10 @@ public enum FaultCode {
             211,
             "current reading contradicted by the cells under load: a reading step no cell followed, or every cell "
                     + "stepping with no reading step"),
+    CURRENT_OFFSET_IMPLAUSIBLE(
+            212,
+            "current reading counts charge the cells do not show (a small steady reading on a closed pack whose "
+                    + "counted charge every cell's OCV contradicts: an offset)"),
     CONTACTOR_WELDED(301, "contactor feedback still closed after an open command"),
     CONTACTOR_FEEDBACK(302, "contactor feedback does not follow a close command"),
     PRECHARGE_FAILED(303, "DC link did not reach the pack voltage within the precharge time"),

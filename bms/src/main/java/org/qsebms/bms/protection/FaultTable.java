@@ -266,6 +266,27 @@ record FaultTable(
                 "two samples in a row",
                 "the path open or the reading judged plausible again"));
         r.add(cond(
+                FaultCode.CURRENT_OFFSET_IMPLAUSIBLE,
+                "path closed, the reading at most " + num(x.currentOffsetMaxC(), 2) + " C and within "
+                        + num(x.currentOffsetSteadyC(), 2) + " C of its value a window before the start of a "
+                        + s(x.currentOffsetWindow())
+                        + " window (sliding), begun at least " + s(x.currentOffsetSettle())
+                        + " after a larger reading: every cell shows less of the OCV move the counted charge implies"
+                        + " (the least from any SOC within the reach of the preset's OCV hysteresis plus the drift allowed"
+                        + " plus " + num(x.currentOffsetModelDoubt() * 100, 0)
+                        + " % of the model's polarisation, of its"
+                        + " voltage less the R0 and RC pairs' polarisation, the first pair's by the lithium interface law) than"
+                        + " that move less its margin (the shortfall taken the reading's way, at most the whole move): "
+                        + num(x.currentOffsetNoiseVolts() * 1000, 1) + " mV + "
+                        + num(x.currentOffsetOcvDoubt() * 100, 0) + " % of the counted move + "
+                        + num(x.currentOffsetModelDoubt() * 100, 0) + " % of the model's predicted relaxation over the"
+                        + " window + the cell's own move against the reading over the window before (relaxation"
+                        + " decays); cells moving against the reading are not judged (the soft-short detector's); no"
+                        + " verdict where that least move is below " + num(x.currentOffsetMinSlope(), 2)
+                        + " V per unit SOC of the counted SOC move (too flat to judge)",
+                "the " + s(x.currentOffsetWindow()) + " window",
+                "path open, or a cell shows the counted move within its margin"));
+        r.add(cond(
                 FaultCode.CONTACTOR_WELDED,
                 "a contactor commanded open for 200 ms still reads closed; checked every "
                         + "tick on every path, and no close starts unless every contactor reads open; while one "

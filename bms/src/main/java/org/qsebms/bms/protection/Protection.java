@@ -47,7 +47,9 @@ public final class Protection {
 
     private SensorPlausibility plausibility;
     private org.qsebms.estimators.model.EcmParameters crossCheckCell;
-    /** The preset's lithium interface law scaled to the pack, for the current check's first pair (NONE: R1). */
+    /** The preset's OCV hysteresis half-gap, volts (0: none), for the check of a small steady reading. */
+    private double crossCheckHysteresisVolts;
+    /** The preset's lithium interface law scaled to the pack, for the check of a small steady reading. */
     private org.qsebms.estimators.model.LithiumInterface crossCheckLithium =
             org.qsebms.estimators.model.LithiumInterface.NONE;
 
@@ -60,6 +62,10 @@ public final class Protection {
     private final ConditionMonitor currentImplausible;
     /** The current reading judged by the cells' response under load (null without a cell model). */
     private CurrentResponseCheck currentResponse;
+
+    private final ConditionMonitor currentOffset;
+    /** The cells' check of the charge a small steady reading counts (null without a cell model). */
+    private CurrentOffsetCheck offsetCheck;
 
     private double[] softShortScores = new double[0];
     private String[] softShortWhere = new String[0];
@@ -259,6 +265,34 @@ public final class Protection {
                     current[0].sensorAmps,
                     currentResponse.stepReadAmps);
 
+    private final Supplier<String> currentOffsetReason = () -> String.format(
+            Locale.ROOT,
+            "current reading %.3f A counted %+.4f Ah over %.0f s on the closed pack, a move of %+.1f mV on cell %d's OCV,"
+                    + " but no cell showed it (cell %d moved %+.1f mV less the model's polarisation, %.1f times its"
+                    + " margin of %.1f mV: the voltage noise, %.0f %% of the counted move, the model's relaxation doubt,"
+                    + " its own move against the reading before the window %.1f mV); the reading is offset",
+            offsetCheck.readingAmps,
+            offsetCheck.countedWindowAh,
+            offsetCheck.windowSeconds,
+            offsetCheck.predictedVolts * 1000,
+            offsetCheck.leastCell + 1,
+            offsetCheck.leastCell + 1,
+            offsetCheck.movedVolts * 1000,
+            offsetCheck.ratio,
+            offsetCheck.marginVolts * 1000,
+            extra().currentOffsetOcvDoubt() * 100,
+            offsetCheck.trendVolts * 1000);
+
+    /**
+     * The largest evidence of an offset, over its margin, the cells' check of a small steady reading's counted
+     * charge has found so far (above 1 raises CURRENT_OFFSET_IMPLAUSIBLE); NaN without a cell model or before its first verdict.
+     */
+    public double currentOffsetPeakRatio() {
+        return offsetCheck == null || offsetCheck.peakRatio == Double.NEGATIVE_INFINITY
+                ? Double.NaN
+                : offsetCheck.peakRatio;
+    }
+
     public Protection(ProtectionLimits limits, FaultSink sink) {
         this(limits, SupplementaryLimits.defaults(), sink);
     }
@@ -342,6 +376,8 @@ public final class Protection {
         currentStuck = new ConditionMonitor(FaultCode.CURRENT_STUCK, 0);
         // two samples in a row are the check's own filter (CurrentResponseCheck): no debounce on top
         currentImplausible = new ConditionMonitor(FaultCode.CURRENT_SENSOR_IMPLAUSIBLE, 0);
+        // the window is the check's own time filter (CurrentOffsetCheck): no debounce on top
+        currentOffset = new ConditionMonitor(FaultCode.CURRENT_OFFSET_IMPLAUSIBLE, 0);
         hardwareTrips = new ConditionMonitor[HARDWARE_TRIPS.length];
         hardwareReasons = newSuppliers(HARDWARE_TRIPS.length);
         for (HardwareTrip t : HARDWARE_TRIPS) {
@@ -368,6 +404,7 @@ public final class Protection {
             tempStuck,
             currentStuck,
             currentImplausible,
+            currentOffset,
             shortCircuit,
             lockout,
             stateUnknown
@@ -443,6 +480,10 @@ public final class Protection {
             currentResponse = crossCheckCell == null
                     ? null
                     : new CurrentResponseCheck(extra, loop, crossCheckCell, crossCheckLithium, m.cellVolts.length);
+            offsetCheck = crossCheckCell == null
+                    ? null
+                    : new CurrentOffsetCheck(
+                            extra, crossCheckCell, crossCheckHysteresisVolts, crossCheckLithium, m.cellVolts.length);
             softShortScores = new double[m.cellVolts.length];
             softShortNoLeak = new boolean[m.cellVolts.length];
             softShortWhere = new String[m.cellVolts.length];
@@ -474,6 +515,10 @@ public final class Protection {
         }
         currentImplausible.evaluate(
                 currentResponse != null && currentResponse.flagged, now, currentImplausibleReason, sink);
+        if (offsetCheck != null) {
+            offsetCheck.update(m);
+            currentOffset.evaluate(offsetCheck.flagged, now, currentOffsetReason, sink);
+        }
 
         // a sample missing a channel (its status not OK) holds the pending debounces of the limits taken over
         // that channel: a channel that drops out now and then must not keep a limit from being raised
@@ -641,20 +686,27 @@ public final class Protection {
      * before the first {@link #evaluate}.
      */
     public void crossCheckCurrentWith(org.qsebms.estimators.model.EcmParameters cell) {
-        crossCheckCurrentWith(cell, org.qsebms.estimators.model.LithiumInterface.NONE);
+        crossCheckCurrentWith(cell, 0.0, org.qsebms.estimators.model.LithiumInterface.NONE);
     }
 
     /**
-     * {@link #crossCheckCurrentWith(org.qsebms.estimators.model.EcmParameters)}, with the preset's lithium interface
-     * law scaled to the pack: the drop a current far from 1 C makes there, for {@link CurrentResponseCheck}'s first
-     * pair.
+     * {@link #crossCheckCurrentWith(org.qsebms.estimators.model.EcmParameters)}, with the preset's OCV hysteresis
+     * half-gap (volts, 0 for none: a cell at rest may sit that far from the table's OCV, so the SOC read from its
+     * voltage is known only within that reach) and its lithium interface law scaled to the pack (the drop a small
+     * current makes there), both for {@link CurrentOffsetCheck}.
      */
     public void crossCheckCurrentWith(
-            org.qsebms.estimators.model.EcmParameters cell, org.qsebms.estimators.model.LithiumInterface lithium) {
+            org.qsebms.estimators.model.EcmParameters cell,
+            double ocvHysteresisVolts,
+            org.qsebms.estimators.model.LithiumInterface lithium) {
         if (plausibility != null) {
             throw new IllegalStateException("the cell model must be set before the first evaluation");
         }
+        if (!(ocvHysteresisVolts >= 0)) {
+            throw new IllegalArgumentException("the OCV hysteresis must be >= 0 V, got " + ocvHysteresisVolts);
+        }
         crossCheckCell = cell;
+        crossCheckHysteresisVolts = ocvHysteresisVolts;
         crossCheckLithium = lithium;
     }
 

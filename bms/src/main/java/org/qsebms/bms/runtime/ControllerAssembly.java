@@ -112,9 +112,12 @@ public final class ControllerAssembly {
         });
         EcmParameters nominalCell = cfg.chemistry().cell();
         double packFactor = cfg.pack().capacityAh() / nominalCell.capacityAh();
-        // the cells' cross-check of the current sensor sees a cell as the estimators do, with its lithium interface law
+        // the cells' cross-check of the current sensor sees a cell as the estimators do, with its OCV hysteresis and
+        // its
+        // lithium interface law
         protection.crossCheckCurrentWith(
                 nominalCell.scaled(packFactor, 1.0 / packFactor),
+                cfg.chemistry().hysteresis().magnitudeVolts(),
                 cfg.chemistry().lithiumInterface().scaled(packFactor));
         Supervisor supervisor = new Supervisor(hw, protection, channels.requests(), new Supervisor.StateListener() {
             @Override

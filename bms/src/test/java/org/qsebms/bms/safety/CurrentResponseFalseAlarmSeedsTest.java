@@ -31,7 +31,7 @@ class CurrentResponseFalseAlarmSeedsTest {
      * seeds, and it fails the same on the build before this session's merges): every cell stepped +12.1 mV beyond the
      * model against a threshold of +11.6 mV with the reading flat, at 24.1 s; the model ran the first RC pair on its
      * linear 1 C resistance, where the preset's lithium interface drops by its own (asinh) law. The first pair now
-     * follows that law, as the soft-short detector's model does.
+     * follows that law, as fault 212's model does.
      */
     @ParameterizedTest
     @CsvSource({

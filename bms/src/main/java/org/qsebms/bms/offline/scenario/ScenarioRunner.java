@@ -65,8 +65,19 @@ public final class ScenarioRunner {
 
     private final long[] loopClock = new long[1];
 
-    /** What the run ended with. */
-    public record Result(long ticks, double simulatedS, long wallMillis, String finalState, boolean tripped) {}
+    /**
+     * What the run ended with.
+     *
+     * @param currentOffsetPeakRatio the largest disagreement over its margin the cells' check of a small steady
+     *                               reading's counted charge found ({@code Protection#currentOffsetPeakRatio})
+     */
+    public record Result(
+            long ticks,
+            double simulatedS,
+            long wallMillis,
+            String finalState,
+            boolean tripped,
+            double currentOffsetPeakRatio) {}
 
     private record Timed(double atS, int order, String label, Runnable action) {}
 
@@ -346,7 +357,8 @@ public final class ScenarioRunner {
                 simS,
                 wallMs,
                 controller.supervisor().state().name(),
-                controller.protection().tripped());
+                controller.protection().tripped(),
+                controller.protection().currentOffsetPeakRatio());
         emit(
                 line(simS, "end")
                         .put("state", r.finalState())
