@@ -27,6 +27,7 @@ import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
+import org.qsebms.estimators.model.TopKneeChargeExcess;
 import org.qsebms.estimators.resistance.RlsR0Estimator;
 import org.qsebms.estimators.soc.CurrentOffsetDoubt;
 import org.qsebms.estimators.soc.EkfAdaptation;
@@ -122,7 +123,10 @@ public class EstimatorUpdateBenchmark {
                                         }))))
                 .withTimeConstants(new TimeConstantsVsTemperature(
                         new double[] {0.6, 25.8}, new double[] {0.2138, 0.1836}, new double[] {38.924, 31.184}))
-                .withCharacterisedCelsius(extrapolated ? new TemperatureSpan(40, 45) : new TemperatureSpan(0.6, 25.8));
+                .withCharacterisedCelsius(extrapolated ? new TemperatureSpan(40, 45) : new TemperatureSpan(0.6, 25.8))
+                // and the top knee's excess under charge, which a characterised LFP preset carries (fix20m): its
+                // consider column runs on every update, armed or not
+                .withTopKneeChargeExcess(new TopKneeChargeExcess(0.049, 0.9));
         EkfAdaptation adaptation = currentOffset
                 ? EkfAdaptation.resistance().withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel())
                 : EkfAdaptation.resistance();

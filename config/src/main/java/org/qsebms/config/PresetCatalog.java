@@ -15,6 +15,7 @@ import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.model.SlowPolarisation;
 import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
+import org.qsebms.estimators.model.TopKneeChargeExcess;
 import org.qsebms.estimators.soc.HysteresisModel;
 
 /**
@@ -83,7 +84,8 @@ public final class PresetCatalog {
                 "activationEnergySource",
                 "characterisedTemperatureSpan",
                 "ocvSigma",
-                "slowPolarisation"));
+                "slowPolarisation",
+                "topKneeChargeExcess"));
         String ocvTable = cell.requiredString("ocvTable");
         // a preset file may name its OCV table relative to its own directory
         if (baseDir != null && !Path.of(ocvTable).isAbsolute() && Files.isRegularFile(baseDir.resolve(ocvTable))) {
@@ -121,6 +123,7 @@ public final class PresetCatalog {
                 .characterisedCelsius(characterisedSpan(cell))
                 .ocvDoubt(ocvDoubt(cell))
                 .slowPolarisation(slowPolarisation(cell))
+                .topKneeChargeExcess(topKneeChargeExcess(cell))
                 .build();
         YamlNode limits = root.mapping("limits");
         limits.rejectUnknownKeys(LIMIT_KEYS);
@@ -373,6 +376,21 @@ public final class PresetCatalog {
                             + " writes it), or leave the key out for no slow branch");
         }
         return new SlowPolarisation(tau, edges, ohms);
+    }
+
+    /**
+     * The optional {@code topKneeChargeExcess}: the voltage under charge at the top knee beyond the model,
+     * learnt by {@code bms characterize} from an OCV test's charge and top-off, {@code {sigmaVolts: 0.05,
+     * fromSoc: 0.9}}. Absent: no such term (the SOC filters as before).
+     */
+    private static TopKneeChargeExcess topKneeChargeExcess(YamlNode cell) {
+        if (!cell.has("topKneeChargeExcess")) {
+            return TopKneeChargeExcess.NONE;
+        }
+        YamlNode t = cell.mapping("topKneeChargeExcess");
+        t.rejectUnknownKeys(Set.of("sigmaVolts", "fromSoc"));
+        return new TopKneeChargeExcess(
+                t.requiredNumber("sigmaVolts", 0, 1, "V"), t.requiredNumber("fromSoc", 0, 1, ""));
     }
 
     private static double[] ocvSigmaEdges(YamlNode t) {

@@ -17,6 +17,7 @@ import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.SlowPolarisation;
 import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
+import org.qsebms.estimators.model.TopKneeChargeExcess;
 import org.qsebms.estimators.soc.HysteresisModel;
 
 /**
@@ -47,6 +48,7 @@ public record PresetCellDocument(
         TimeConstants timeConstantsVsTemperature,
         OcvSigma ocvSigma,
         SlowPolarisationBranch slowPolarisation,
+        TopKneeCharge topKneeChargeExcess,
         Double bulkOhms,
         Double npRatio,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> otherKeys) {
@@ -123,6 +125,14 @@ public record PresetCellDocument(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SlowPolarisationBranch(String tau, double[] socEdges, double[] ohms) {}
 
+    /**
+     * The {@code topKneeChargeExcess} key: the voltage under charge at the top knee beyond the model, learnt by
+     * {@code bms characterize} from an OCV test's charge to the top cut-off and the top-off after it: its sigma
+     * and the SOC it applies from.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TopKneeCharge(Double sigmaVolts, Double fromSoc) {}
+
     /** A builder with every key unset (absent from the file). */
     public static Builder builder() {
         return new Builder();
@@ -151,6 +161,7 @@ public record PresetCellDocument(
         private TimeConstants timeConstantsVsTemperature;
         private OcvSigma ocvSigma;
         private SlowPolarisationBranch slowPolarisation;
+        private TopKneeCharge topKneeChargeExcess;
         private Double bulkOhms;
         private Double npRatio;
         private Map<String, JsonNode> otherKeys = Map.of();
@@ -279,6 +290,12 @@ public record PresetCellDocument(
             return this;
         }
 
+        /** The top knee's excess under charge (left out when the model has none). */
+        public Builder topKneeChargeExcess(TopKneeChargeExcess excess) {
+            topKneeChargeExcess = excess.isNone() ? null : new TopKneeCharge(excess.sigmaVolts(), excess.fromSoc());
+            return this;
+        }
+
         public Builder bulkOhms(double v) {
             bulkOhms = v;
             return this;
@@ -314,6 +331,7 @@ public record PresetCellDocument(
                     timeConstantsVsTemperature,
                     ocvSigma,
                     slowPolarisation,
+                    topKneeChargeExcess,
                     bulkOhms,
                     npRatio,
                     otherKeys);

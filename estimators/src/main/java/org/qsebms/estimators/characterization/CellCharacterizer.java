@@ -290,6 +290,9 @@ public final class CellCharacterizer {
                         hysteresis.magnitudeVolts(),
                         EkfTuning.defaults().ocvSigmaVolts(),
                         notes));
+        // the top knee's excess under charge, over the completed model (its slow branch and hysteresis included)
+        cell = cell.withTopKneeChargeExcess(
+                TopKneeExcessLearner.learn(ocvTests, capacityAh, cell, hysteresis.magnitudeVolts(), notes));
         return new Characterization(cell, hysteresis, ocv, List.copyOf(all), List.copyOf(notes), activationSource);
     }
 

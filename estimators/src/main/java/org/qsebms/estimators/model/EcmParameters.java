@@ -25,6 +25,8 @@ package org.qsebms.estimators.model;
  *                             ({@link OcvDoubt#NONE}: the SOC filter's default OCV sigma everywhere)
  * @param slowPolarisation     a third, slow RC branch learnt from drive logs
  *                             ({@link SlowPolarisation#NONE}: none, the two-pair model)
+ * @param topKneeChargeExcess  the voltage under charge at the top knee beyond the model, learnt from an OCV
+ *                             test's charge and top-off ({@link TopKneeChargeExcess#NONE}: none)
  */
 public record EcmParameters(
         double capacityAh,
@@ -39,7 +41,8 @@ public record EcmParameters(
         TimeConstantsVsTemperature timeConstants,
         TemperatureSpan characterisedCelsius,
         OcvDoubt ocvDoubt,
-        SlowPolarisation slowPolarisation) {
+        SlowPolarisation slowPolarisation,
+        TopKneeChargeExcess topKneeChargeExcess) {
 
     static final double GAS_CONSTANT = 8.314462618;
 
@@ -71,6 +74,10 @@ public record EcmParameters(
         if (slowPolarisation == null) {
             throw new IllegalArgumentException("the slow polarisation is required (SlowPolarisation.NONE for none)");
         }
+        if (topKneeChargeExcess == null) {
+            throw new IllegalArgumentException(
+                    "the top-knee charge excess is required (TopKneeChargeExcess.NONE for none)");
+        }
     }
 
     /** A copy that records the temperatures it was measured over. */
@@ -97,6 +104,11 @@ public record EcmParameters(
     /** A copy with the given slow polarisation branch (everything else kept). */
     public EcmParameters withSlowPolarisation(SlowPolarisation slow) {
         return toBuilder().slowPolarisation(slow).build();
+    }
+
+    /** A copy with the given top-knee charge excess (everything else kept). */
+    public EcmParameters withTopKneeChargeExcess(TopKneeChargeExcess excess) {
+        return toBuilder().topKneeChargeExcess(excess).build();
     }
 
     /** A copy with another capacity (everything else, the characterised span included, kept). */
@@ -168,8 +180,9 @@ public record EcmParameters(
      * A builder with named setters: the one way to make parameters. The seven numbers and the OCV
      * curve are required; the resistance map defaults to {@link ResistanceMap#FLAT}, the time
      * constants to {@link TimeConstantsVsTemperature#NONE}, the characterised span to
-     * {@link TemperatureSpan#UNKNOWN}, the OCV doubt to {@link OcvDoubt#NONE} and the slow
-     * polarisation to {@link SlowPolarisation#NONE}.
+     * {@link TemperatureSpan#UNKNOWN}, the OCV doubt to {@link OcvDoubt#NONE}, the slow
+     * polarisation to {@link SlowPolarisation#NONE} and the top-knee charge excess to
+     * {@link TopKneeChargeExcess#NONE}.
      */
     public static Builder builder() {
         return new Builder();
@@ -190,7 +203,8 @@ public record EcmParameters(
                 .timeConstants(timeConstants)
                 .characterisedCelsius(characterisedCelsius)
                 .ocvDoubt(ocvDoubt)
-                .slowPolarisation(slowPolarisation);
+                .slowPolarisation(slowPolarisation)
+                .topKneeChargeExcess(topKneeChargeExcess);
     }
 
     /** Named fields of {@link EcmParameters}; {@link #build()} checks them. */
@@ -208,6 +222,7 @@ public record EcmParameters(
         private TemperatureSpan characterisedCelsius = TemperatureSpan.UNKNOWN;
         private OcvDoubt ocvDoubt = OcvDoubt.NONE;
         private SlowPolarisation slowPolarisation = SlowPolarisation.NONE;
+        private TopKneeChargeExcess topKneeChargeExcess = TopKneeChargeExcess.NONE;
 
         private Builder() {}
 
@@ -281,6 +296,11 @@ public record EcmParameters(
             return this;
         }
 
+        public Builder topKneeChargeExcess(TopKneeChargeExcess v) {
+            topKneeChargeExcess = v;
+            return this;
+        }
+
         public EcmParameters build() {
             return new EcmParameters(
                     capacityAh,
@@ -295,7 +315,8 @@ public record EcmParameters(
                     timeConstants,
                     characterisedCelsius,
                     ocvDoubt,
-                    slowPolarisation);
+                    slowPolarisation,
+                    topKneeChargeExcess);
         }
     }
 

@@ -74,6 +74,8 @@ final class CellNoiseModel {
 
     /** The slow branch's start doubt, considered in the bound when the branch is not a corrected state. */
     private final SlowBranchStartConsider slowBranchStart;
+    /** The voltage under charge at the top knee beyond the model, considered in the gain and the bound. */
+    private final TopKneeChargeConsider topKneeCharge;
 
     /** The SOC span a start left open where the OCV does not place the SOC (a flat OCV). */
     private final StartSpan startSpan;
@@ -120,6 +122,7 @@ final class CellNoiseModel {
         this.currentSensor = new CurrentSensorConsider(tuning, adaptation, cellCount);
         this.capacity = new CapacityConsider(tuning, adaptation, cellCount);
         this.slowBranchStart = new SlowBranchStartConsider(cellCount);
+        this.topKneeCharge = new TopKneeChargeConsider(cell, cellCount);
         this.startSpan = new StartSpan(cellCount);
         this.voltageBias = new VoltageBiasConsider(adaptation, cellCount);
         this.restoredDoubt = new RestoredDoubt(cell, tuning, cellCount);
@@ -152,6 +155,11 @@ final class CellNoiseModel {
     /** The slow branch's start doubt as a consider analysis, which each filter moves with its own F and K. */
     SlowBranchStartConsider slowBranchStart() {
         return slowBranchStart;
+    }
+
+    /** The top knee's excess under charge as a consider analysis, which each filter moves with its own F and K. */
+    TopKneeChargeConsider topKneeCharge() {
+        return topKneeCharge;
     }
 
     /** The doubt restored SOCs bring ({@link RestoredDoubt}), which each filter weighs at its first reading. */
@@ -294,6 +302,7 @@ final class CellNoiseModel {
         currentSensor.reset(i);
         capacity.reset(i);
         slowBranchStart.reset(i);
+        topKneeCharge.reset(i);
         startSpan.close(i);
         presetFit.restart(i);
         voltageBias.reset(i);
@@ -495,7 +504,11 @@ final class CellNoiseModel {
     double socBound3Sigma(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
         return bound(
                 i,
-                socVariance + currentSensor.socVariance(i) + capacity.socVariance(i) + slowBranchStart.socVariance(i),
+                socVariance
+                        + currentSensor.socVariance(i)
+                        + capacity.socVariance(i)
+                        + slowBranchStart.socVariance(i)
+                        + topKneeCharge.socVariance(i),
                 ocvSoc,
                 resistanceSocPerUnit);
     }
@@ -505,7 +518,11 @@ final class CellNoiseModel {
      * the sensor, for a use that counts the same sensor's charge beside it (a capacity window).
      */
     double socBound3SigmaWithoutCurrentSensor(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
-        return bound(i, socVariance + slowBranchStart.socVariance(i), ocvSoc, resistanceSocPerUnit);
+        return bound(
+                i,
+                socVariance + slowBranchStart.socVariance(i) + topKneeCharge.socVariance(i),
+                ocvSoc,
+                resistanceSocPerUnit);
     }
 
     /**

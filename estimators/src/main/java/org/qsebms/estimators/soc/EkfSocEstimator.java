@@ -360,6 +360,8 @@ public final class EkfSocEstimator implements SocFilter {
         noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms, amps);
         noise.capacity().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms, amps);
         noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
+        noise.topKneeCharge().step(i, amps, dt, celsius);
+        noise.topKneeCharge().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
         noise.voltageBias().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
     }
 
@@ -391,7 +393,10 @@ public final class EkfSocEstimator implements SocFilter {
         // the slow branch's considered start doubt in the gain (Schmidt-Kalman): per sigma of it the
         // innovation moves by w = c - H D, so S gains w^2 and K = (P H' - D w) / S; 0 without a doubt
         double w = noise.slowBranchStart().innovationPerSigma(i, h0, r0Volts, r0Ohms);
-        s0 += w * w;
+        // and the top knee's excess under charge, the same way (TopKneeChargeConsider; 0 without it)
+        noise.topKneeCharge().observe(i, z, amps);
+        double wTop = noise.topKneeCharge().innovationPerSigma(i, h0, r0Volts, r0Ohms);
+        s0 += w * w + wTop * wTop;
         // covariance matching: innovations larger than expected mean a model error the filter should not
         // read as SOC; the running mean square from before this sample sets the measurement variance
         double r = noise.measurementVariance(i, s0);
@@ -404,12 +409,15 @@ public final class EkfSocEstimator implements SocFilter {
         if (gate == CellNoiseModel.Gate.RELEARN) {
             double socError = h0 != 0.0 ? innovation / h0 : 0.0;
             p[b] += socError * socError;
-            s0 = projectCovariance(b) + w * w;
+            s0 = projectCovariance(b) + w * w + wTop * wTop;
             s = s0 + r;
         }
         noise.learnInnovation(i, innovation, innovationForget, s);
         for (int j = 0; j < N; j++) {
-            k[j] = (u[j] - noise.slowBranchStart().sensitivity(i, j) * w) / s;
+            k[j] = (u[j]
+                            - noise.slowBranchStart().sensitivity(i, j) * w
+                            - noise.topKneeCharge().sensitivity(i, j) * wTop)
+                    / s;
         }
         if (BeyondTheOcvTable.reading(z, innovation)) {
             k[OFFSET] = 0.0; // a misfit the model cannot explain is no current: the Joseph form holds for this gain
@@ -450,6 +458,7 @@ public final class EkfSocEstimator implements SocFilter {
         noise.currentSensor().correct(i, k, h0, r0Volts, r0Ohms, amps);
         noise.capacity().correct(i, k, h0, r0Volts, r0Ohms);
         noise.slowBranchStart().correct(i, k, h0, r0Volts, r0Ohms);
+        noise.topKneeCharge().correct(i, k, h0, r0Volts, r0Ohms);
         noise.voltageBias().correct(i, k, h0, r0Volts, r0Ohms, noise.innovationMean(i));
     }
 

@@ -367,6 +367,8 @@ public final class SpkfSocEstimator implements SocFilter {
         noise.currentSensor().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms, corrected);
         noise.capacity().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms, corrected);
         noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
+        noise.topKneeCharge().step(i, corrected, dt, celsius);
+        noise.topKneeCharge().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
         noise.voltageBias().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
     }
 
@@ -451,7 +453,11 @@ public final class SpkfSocEstimator implements SocFilter {
         // the slow branch's considered start doubt in the gain (Schmidt-Kalman): per sigma of it the
         // innovation moves by w3 = c - H D; 0 without a doubt to follow
         double w3 = noise.slowBranchStart().innovationPerSigma(i, h0, r0Volts, r0Ohms);
-        s0 += w3 * w3;
+        // and the top knee's excess under charge, the same way (TopKneeChargeConsider; 0 without it)
+        noise.topKneeCharge().observe(i, z, corrected);
+        double wTop = noise.topKneeCharge().innovationPerSigma(i, h0, r0Volts, r0Ohms);
+        double considered = w3 * w3 + wTop * wTop;
+        s0 += considered;
         double r = noise.measurementVariance(i, s0);
         double s = s0 + r;
         CellNoiseModel.Gate gate = noise.gate(i, innovation, s);
@@ -471,7 +477,10 @@ public final class SpkfSocEstimator implements SocFilter {
         }
         noise.learnInnovation(i, innovation, innovationForget, s);
         for (int j = 0; j < N; j++) {
-            k[j] = (pxy[j] - noise.slowBranchStart().sensitivity(i, j) * w3) / s;
+            k[j] = (pxy[j]
+                            - noise.slowBranchStart().sensitivity(i, j) * w3
+                            - noise.topKneeCharge().sensitivity(i, j) * wTop)
+                    / s;
         }
         // a misfit beyond the OCV table's end is no current: the offset kept out (BeyondTheOcvTable)
         boolean offsetHeld = k[OFFSET] != 0.0 && BeyondTheOcvTable.reading(z, innovation);
@@ -485,7 +494,7 @@ public final class SpkfSocEstimator implements SocFilter {
         x[xb + CAP] = EkfAdaptation.clampScale(x[xb + CAP] + k[CAP] * innovation);
         x[xb + OFFSET] += k[OFFSET] * innovation;
         x[xb + V3] += k[V3] * innovation;
-        if (w3 == 0.0 && !offsetHeld) {
+        if (considered == 0.0 && !offsetHeld) {
             // P <- P - K s K' = P - Pxy Pxy' / s, each lower entry copied to the upper one
             for (int row = 0; row < N; row++) {
                 for (int c = 0; c < row; c++) {
@@ -496,8 +505,8 @@ public final class SpkfSocEstimator implements SocFilter {
                 p[b + row * N + row] -= pxy[row] * k[row];
             }
         } else {
-            // the filter's own part for any gain: P <- P - Pxy K' - K Pxy' + K (s - w3^2) K'
-            double own = s - w3 * w3;
+            // the filter's own part for any gain: P <- P - Pxy K' - K Pxy' + K (s - w3^2 - wTop^2) K'
+            double own = s - considered;
             for (int row = 0; row < N; row++) {
                 for (int c = 0; c <= row; c++) {
                     double v = p[b + row * N + c] - pxy[row] * k[c] - k[row] * pxy[c] + k[row] * k[c] * own;
@@ -538,6 +547,7 @@ public final class SpkfSocEstimator implements SocFilter {
         noise.currentSensor().correct(i, k, h0, r0Volts, r0Ohms, corrected);
         noise.capacity().correct(i, k, h0, r0Volts, r0Ohms);
         noise.slowBranchStart().correct(i, k, h0, r0Volts, r0Ohms);
+        noise.topKneeCharge().correct(i, k, h0, r0Volts, r0Ohms);
         noise.voltageBias().correct(i, k, h0, r0Volts, r0Ohms, noise.innovationMean(i));
     }
 

@@ -298,6 +298,9 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
                 .predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, stepBranchDecay, stepBranchOhms, corrected);
         noise.slowBranchStart()
                 .predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, stepBranchDecay, stepBranchOhms);
+        noise.topKneeCharge().step(i, corrected, dt, celsius);
+        noise.topKneeCharge()
+                .predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, stepBranchDecay, stepBranchOhms);
         noise.voltageBias().predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, stepBranchDecay, stepBranchOhms);
     }
 
@@ -344,7 +347,11 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         // the slow branch's considered start doubt in the gain (Schmidt-Kalman): per sigma of it the
         // innovation moves by w3 = c - H D; 0 without a doubt to follow
         double w3 = noise.slowBranchStart().innovationPerSigma(i, h0, stepR0Volts, r0Ohms);
-        s0 += w3 * w3;
+        // and the top knee's excess under charge, the same way (TopKneeChargeConsider; 0 without it)
+        noise.topKneeCharge().observe(i, z, corrected);
+        double wTop = noise.topKneeCharge().innovationPerSigma(i, h0, stepR0Volts, r0Ohms);
+        double considered = w3 * w3 + wTop * wTop;
+        s0 += considered;
         double r = noise.measurementVariance(i, s0);
         double s = s0 + r;
         CellNoiseModel.Gate gate = noise.gate(i, innovation, s);
@@ -365,7 +372,10 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         }
         noise.learnInnovation(i, innovation, innovationForget, s);
         for (int j = 0; j < N; j++) {
-            k[j] = (pxy[j] - noise.slowBranchStart().sensitivity(i, j) * w3) / s;
+            k[j] = (pxy[j]
+                            - noise.slowBranchStart().sensitivity(i, j) * w3
+                            - noise.topKneeCharge().sensitivity(i, j) * wTop)
+                    / s;
         }
         // a misfit beyond the OCV table's end is no current: the offset kept out (BeyondTheOcvTable)
         boolean offsetHeld = k[OFFSET] != 0.0 && BeyondTheOcvTable.reading(z, innovation);
@@ -379,11 +389,11 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         x[xb + CAP] = EkfAdaptation.clampScale(x[xb + CAP] + k[CAP] * innovation);
         x[xb + OFFSET] += k[OFFSET] * innovation;
         x[xb + V3] += k[V3] * innovation;
-        // P <- P - Pxy K' - K Pxy' + K (s - w3^2) K' (P - Pxy Pxy' / s without the slow branch's doubt)
-        double own = s - w3 * w3;
+        // P <- P - Pxy K' - K Pxy' + K (s - w3^2 - wTop^2) K' (P - Pxy Pxy' / s without a considered doubt)
+        double own = s - considered;
         for (int row = 0; row < N; row++) {
             for (int c = 0; c <= row; c++) {
-                p[b + row * N + c] += w3 == 0.0 && !offsetHeld
+                p[b + row * N + c] += considered == 0.0 && !offsetHeld
                         ? -pxy[row] * k[c]
                         : -pxy[row] * k[c] - k[row] * pxy[c] + k[row] * k[c] * own;
             }
@@ -420,6 +430,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         }
         noise.currentSensor().correct(i, k, h0, stepR0Volts, r0Ohms, corrected);
         noise.slowBranchStart().correct(i, k, h0, stepR0Volts, r0Ohms);
+        noise.topKneeCharge().correct(i, k, h0, stepR0Volts, r0Ohms);
         noise.voltageBias().correct(i, k, h0, stepR0Volts, r0Ohms, noise.innovationMean(i));
     }
 

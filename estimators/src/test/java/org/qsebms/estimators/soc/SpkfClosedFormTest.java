@@ -12,6 +12,7 @@ import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.EquivalentCircuitCell;
 import org.qsebms.estimators.model.OcvDoubt;
 import org.qsebms.estimators.model.TemperatureSpan;
+import org.qsebms.estimators.model.TopKneeChargeExcess;
 
 /**
  * {@link SpkfSocEstimator} computes the central-difference sigma-point filter in closed form (the
@@ -19,7 +20,8 @@ import org.qsebms.estimators.model.TemperatureSpan;
  * the same filter written point by point, as it was before. Both must give the same SOC, bound,
  * parameters, RC volts, offset, voltage sigma, covariance and rejections to rounding, over long
  * runs with every adaptation, the offset state on and off, two-temperature resistance tables, a
- * flat OCV, temperatures inside and outside the characterised span, hysteresis, varying steps,
+ * flat OCV, temperatures inside and outside the characterised span, hysteresis, the top knee's excess under a
+ * sustained charge ({@link TopKneeChargeConsider}), varying steps,
  * outliers (rejected and re-learnt), restarts, bleed charge and a learnt capacity.
  */
 class SpkfClosedFormTest {
@@ -37,7 +39,7 @@ class SpkfClosedFormTest {
         return Stream.of(1L, 2L)
                 .flatMap(seed -> Stream.of(adaptations)
                         .flatMap(a -> Stream.of(a, a.withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel())))
-                        .flatMap(a -> Stream.of("ncm", "tables", "lfp", "slow", "slow-state")
+                        .flatMap(a -> Stream.of("ncm", "tables", "lfp", "slow", "slow-state", "topknee")
                                 .map(cell -> Arguments.of(seed, a, cell))));
     }
 
@@ -50,6 +52,7 @@ class SpkfClosedFormTest {
                 TestCells.ncmCellWithTablesAtTwoTemperatures()
                         .withSlowPolarisation(new org.qsebms.estimators.model.SlowPolarisation(
                                 600, new double[] {0, 0.3, 0.6, 1}, new double[] {0.04, 0.02, 0.01}));
+            case "topknee" -> TestCells.ncmCell().withTopKneeChargeExcess(new TopKneeChargeExcess(0.03, 0.0));
             case "tables" ->
                 TestCells.ncmCellWithTablesAtTwoTemperatures().withCharacterisedCelsius(new TemperatureSpan(10, 30));
             default ->
@@ -85,6 +88,13 @@ class SpkfClosedFormTest {
         double[] volts = new double[cells];
         double[] celsius = {25, r.nextDouble(-5, 45), r.nextDouble(-5, 45)};
         double[] amps = EkfSocEstimatorTest.profile(r, 5000, 8);
+        if (cellName.equals("topknee")) {
+            // a sustained charge (arms the top knee's term: 5 tau2 = 1000 s), then a dithering hold that still takes
+            // charge: the term on, on the hold's charge samples only, then off
+            for (int k = 2500; k < 4000; k++) {
+                amps[k] = k < 3600 ? 1.5 : (k % 20 < 12 ? 0.4 : -0.3);
+            }
+        }
         double[] fastCov = new double[25];
         double[] referenceCov = new double[25];
         double worst = 0;

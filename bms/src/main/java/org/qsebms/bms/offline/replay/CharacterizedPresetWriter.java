@@ -21,6 +21,7 @@ import org.qsebms.estimators.model.ResistanceVsSoc;
 import org.qsebms.estimators.model.SlowPolarisation;
 import org.qsebms.estimators.model.TemperatureSpan;
 import org.qsebms.estimators.model.TimeConstantsVsTemperature;
+import org.qsebms.estimators.model.TopKneeChargeExcess;
 import org.qsebms.estimators.soc.HysteresisModel;
 
 /**
@@ -92,6 +93,13 @@ public final class CharacterizedPresetWriter {
                     + " open loop.");
             cell.slowPolarisation(new SlowPolarisation(
                     round(slow.tauSeconds(), 1), round(slow.socEdges(), 3), round(slow.ohms(), 6)));
+        }
+        TopKneeChargeExcess top = p.topKneeChargeExcess();
+        if (!top.isNone()) {
+            header.add("topKneeChargeExcess: the voltage under charge at the top knee beyond the OCV and the model's"
+                    + " steady drop, learnt from an OCV test's charge and top-off (see the notes above); both SOC"
+                    + " filters consider it in their gain while the cell charges at or above fromSoc.");
+            cell.topKneeChargeExcess(new TopKneeChargeExcess(round(top.sigmaVolts(), 5), round(top.fromSoc(), 3)));
         }
         if (c.hysteresis().magnitudeVolts() > 0) {
             cell.hysteresis(new HysteresisModel(
