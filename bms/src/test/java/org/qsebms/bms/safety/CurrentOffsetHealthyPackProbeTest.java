@@ -159,6 +159,25 @@ class CurrentOffsetHealthyPackProbeTest {
     }
 
     /**
+     * The control: the same harness on s06's pack (an idle closed pack whose reading gains a 0.45 A offset) must see
+     * 212 raised, so the other probes' "none raised" is the check's verdict, not a harness that cannot see one.
+     */
+    @Test
+    void theHarnessSeesTheRaiseOfAnInjectedOffset() {
+        run(
+                "psoa-ncm811 idle, reading offset 0.45 A at 5 min",
+                "psoa-ncm811",
+                4,
+                0.6,
+                25,
+                "{type: idle}\nfaults:\n  - {at: 5min, type: currentSensorOffset, amps: 0.45}",
+                "3h",
+                0);
+        raised.forEach(s -> System.out.println("control RAISED " + s));
+        assertThat(raised).hasSize(1);
+    }
+
+    /**
      * A long slow drain from rest to the cell's under-voltage at C/50 and C/20 (no larger load before), in the cold
      * where the interface's polarisation the model doubts is largest, and at 25 °C.
      */
