@@ -421,6 +421,10 @@ public final class SpkfSocEstimator implements SocFilter {
             ocvSecond = ocvUp + ocvDown - 2 * ocvAtEstimate;
         }
         double w = ocvFirst / (2 * H);
+        // the SOC slope this filter's gain is built with: the SOC points' secant (w per sigma), else the local one.
+        // Every consider column's "seen" share must use it: with the local slope h0 (steep at a knee) against a
+        // gain from the flatter secant, k[SOC] h0 exceeds 2 and the columns' recursion (1 - k c) d diverges
+        double socSlope = socSigma > 0 && h0 != 0.0 ? w / socSigma : h0;
         if (socSigma > 0) {
             double linearOfSocColumn = ph[SOC] / socSigma;
             s0 += w * (2 * linearOfSocColumn + w);
@@ -452,10 +456,10 @@ public final class SpkfSocEstimator implements SocFilter {
         double innovation = volts - predicted;
         // the slow branch's considered start doubt in the gain (Schmidt-Kalman): per sigma of it the
         // innovation moves by w3 = c - H D; 0 without a doubt to follow
-        double w3 = noise.slowBranchStart().innovationPerSigma(i, h0, r0Volts, r0Ohms);
+        double w3 = noise.slowBranchStart().innovationPerSigma(i, socSlope, r0Volts, r0Ohms);
         // and the top knee's excess under charge, the same way (TopKneeChargeConsider; 0 without it)
         noise.topKneeCharge().observe(i, z, corrected);
-        double wTop = noise.topKneeCharge().innovationPerSigma(i, h0, r0Volts, r0Ohms);
+        double wTop = noise.topKneeCharge().innovationPerSigma(i, socSlope, r0Volts, r0Ohms);
         double considered = w3 * w3 + wTop * wTop;
         s0 += considered;
         double r = noise.measurementVariance(i, s0);
@@ -534,7 +538,7 @@ public final class SpkfSocEstimator implements SocFilter {
             ocvErrorSensitivity[e + j] += k[j] * (noise.ocvSigma(i) - seen);
         }
         noise.recordInnovationBias(i, x[xb + SOC], celsius);
-        double seenD = h0 * resistanceErrorSensitivity[e + SOC]
+        double seenD = socSlope * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + V1]
                 + resistanceErrorSensitivity[e + V2]
                 + resistanceErrorSensitivity[e + V3]
@@ -544,11 +548,11 @@ public final class SpkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
         }
-        noise.currentSensor().correct(i, k, h0, r0Volts, r0Ohms, corrected);
-        noise.capacity().correct(i, k, h0, r0Volts, r0Ohms);
-        noise.slowBranchStart().correct(i, k, h0, r0Volts, r0Ohms);
-        noise.topKneeCharge().correct(i, k, h0, r0Volts, r0Ohms);
-        noise.voltageBias().correct(i, k, h0, r0Volts, r0Ohms, noise.innovationMean(i));
+        noise.currentSensor().correct(i, k, socSlope, r0Volts, r0Ohms, corrected);
+        noise.capacity().correct(i, k, socSlope, r0Volts, r0Ohms);
+        noise.slowBranchStart().correct(i, k, socSlope, r0Volts, r0Ohms);
+        noise.topKneeCharge().correct(i, k, socSlope, r0Volts, r0Ohms);
+        noise.voltageBias().correct(i, k, socSlope, r0Volts, r0Ohms, noise.innovationMean(i));
     }
 
     /**

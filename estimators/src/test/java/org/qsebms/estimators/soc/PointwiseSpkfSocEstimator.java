@@ -344,12 +344,19 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
             }
         }
         double innovation = volts - predicted;
+        // the SOC slope the gain is built with: the SOC column's points' OCV secant, else the local slope
+        double socSlope = h0;
+        if (active[SOC] && h0 != 0.0) {
+            double socSigma = sqrtP[SOC];
+            socSlope = (model.ocvVolts(z + H * socSigma, celsius) - model.ocvVolts(z - H * socSigma, celsius))
+                    / (2 * H * socSigma);
+        }
         // the slow branch's considered start doubt in the gain (Schmidt-Kalman): per sigma of it the
         // innovation moves by w3 = c - H D; 0 without a doubt to follow
-        double w3 = noise.slowBranchStart().innovationPerSigma(i, h0, stepR0Volts, r0Ohms);
+        double w3 = noise.slowBranchStart().innovationPerSigma(i, socSlope, stepR0Volts, r0Ohms);
         // and the top knee's excess under charge, the same way (TopKneeChargeConsider; 0 without it)
         noise.topKneeCharge().observe(i, z, corrected);
-        double wTop = noise.topKneeCharge().innovationPerSigma(i, h0, stepR0Volts, r0Ohms);
+        double wTop = noise.topKneeCharge().innovationPerSigma(i, socSlope, stepR0Volts, r0Ohms);
         double considered = w3 * w3 + wTop * wTop;
         s0 += considered;
         double r = noise.measurementVariance(i, s0);
@@ -418,7 +425,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
             ocvErrorSensitivity[e + j] += k[j] * (noise.ocvSigma(i) - seen);
         }
         noise.recordInnovationBias(i, x[N * i + SOC], celsius);
-        double seenD = h0 * resistanceErrorSensitivity[e + SOC]
+        double seenD = socSlope * resistanceErrorSensitivity[e + SOC]
                 + resistanceErrorSensitivity[e + V1]
                 + resistanceErrorSensitivity[e + V2]
                 + resistanceErrorSensitivity[e + V3]
@@ -428,10 +435,10 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             resistanceErrorSensitivity[e + j] += k[j] * (r0Drop - seenD);
         }
-        noise.currentSensor().correct(i, k, h0, stepR0Volts, r0Ohms, corrected);
-        noise.slowBranchStart().correct(i, k, h0, stepR0Volts, r0Ohms);
-        noise.topKneeCharge().correct(i, k, h0, stepR0Volts, r0Ohms);
-        noise.voltageBias().correct(i, k, h0, stepR0Volts, r0Ohms, noise.innovationMean(i));
+        noise.currentSensor().correct(i, k, socSlope, stepR0Volts, r0Ohms, corrected);
+        noise.slowBranchStart().correct(i, k, socSlope, stepR0Volts, r0Ohms);
+        noise.topKneeCharge().correct(i, k, socSlope, stepR0Volts, r0Ohms);
+        noise.voltageBias().correct(i, k, socSlope, stepR0Volts, r0Ohms, noise.innovationMean(i));
     }
 
     /**
