@@ -39,7 +39,7 @@ import org.qsebms.estimators.model.LithiumInterface;
  * sampled current for a whole period, may predict RC moves for a load that changes faster than the loop and aliases
  * into reading steps the cells never made (oracle seed 4954572 at 1 s). There a reading step is judged on what the
  * sampling resolves as well ({@link #resolvedJumpNotFollowed}: R0, read at the same instant as the cells), on the
- * cells' mean, and one verdict counts, since its levels already hold over two samples. A cell or current status
+ * cells' median, and one verdict counts, since its levels already hold over two samples. A cell or current status
  * fault, or the path open, empties the window. Preallocated; one {@link #update} per tick, no allocation.
  */
 final class CurrentResponseCheck {
@@ -76,6 +76,8 @@ final class CurrentResponseCheck {
     private final double[] model;
     /** Each cell's kept readings, one series per cell (indexed like {@link #nanos}). */
     private final double[][] volts;
+    /** One figure per cell, for a median (preallocated). */
+    private final double[] perCell;
 
     private int head;
     private int size;
@@ -129,6 +131,7 @@ final class CurrentResponseCheck {
         this.amps = new double[ring];
         this.model = new double[ring];
         this.volts = new double[cells][ring];
+        this.perCell = new double[cells];
     }
 
     void update(PackMeasurement m) {
@@ -200,12 +203,11 @@ final class CurrentResponseCheck {
         double most = -Double.MAX_VALUE;
         if (slow) {
             // each level is one sample: the most of the cells would be the most of their noise, and cells in series
-            // carry one current, so their mean is judged
-            double mean = 0;
+            // carry one current, so their median is judged (one cell's own reading fault does not move it)
             for (int c = 0; c < cells; c++) {
-                mean += secondDifference(volts[c], now);
+                perCell[c] = secondDifference(volts[c], now);
             }
-            most = sign * mean / cells;
+            most = sign * median(cells);
         } else {
             for (int c = 0; c < cells; c++) {
                 most = Math.max(most, sign * secondDifference(volts[c], now));
@@ -225,7 +227,7 @@ final class CurrentResponseCheck {
      * is R0: a cell's voltage and the current are read at the same instant, so a real change of the current between
      * two samples moves every cell by R0 times it between the same two samples, whatever the current did in between.
      * The reading must step between the third and second last samples ({@code currentResponseStepAmps} or more, in
-     * the direction of the span's step) and hold within that on each side over two samples; the cells' mean jump
+     * the direction of the span's step) and hold within that on each side over two samples; the cells' median jump
      * across that step, less the mean of their jumps across the samples either side (their trend), must fall short of
      * {@code currentResponseFollowFraction} of R0 times the reading's step its way.
      */
@@ -243,12 +245,11 @@ final class CurrentResponseCheck {
                 || Math.abs(amps[d] - amps[c]) >= stepAmps) {
             return false;
         }
-        double cellJump = 0;
         for (int k = 0; k < cells; k++) {
             double[] v = volts[k];
-            cellJump += (v[c] - v[b]) - ((v[b] - v[a]) + (v[d] - v[c])) / 2;
+            perCell[k] = (v[c] - v[b]) - ((v[b] - v[a]) + (v[d] - v[c])) / 2;
         }
-        cellJump /= cells;
+        double cellJump = median(cells);
         double r0Part = r0Now * jump;
         return sign * cellJump < follow * Math.abs(r0Part);
     }
@@ -390,6 +391,20 @@ final class CurrentResponseCheck {
             return 0;
         }
         return (ye - ym) - (ym - ys) * (te - tm) / (tm - ts);
+    }
+
+    /** The median of the first {@code n} values of {@link #perCell} (sorted in place). */
+    private double median(int n) {
+        for (int i = 1; i < n; i++) {
+            double x = perCell[i];
+            int j = i - 1;
+            while (j >= 0 && perCell[j] > x) {
+                perCell[j + 1] = perCell[j];
+                j--;
+            }
+            perCell[j + 1] = x;
+        }
+        return n % 2 == 1 ? perCell[n / 2] : (perCell[n / 2 - 1] + perCell[n / 2]) / 2;
     }
 
     private int index(int k) {

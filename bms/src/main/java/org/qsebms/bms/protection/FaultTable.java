@@ -263,8 +263,8 @@ record FaultTable(
                         + " mV plus " + num(x.currentResponseModelDoubt() * 100, 0) + " % of the model's move,"
                         + " holding over the last two samples, with no reading step. At a loop period over half of "
                         + s(x.currentResponseWindow())
-                        + " (the samples may alias a faster load) a reading step is judged on the cells' mean, and only"
-                        + " where the reading holds over two samples each side of it and the cells' mean jump across it,"
+                        + " (the samples may alias a faster load) a reading step is judged on the cells' median, and"
+                        + " only where the reading holds over two samples each side of it and their median jump across it,"
                         + " less their jumps either side, falls short of "
                         + num(x.currentResponseFollowFraction() * 100, 0) + " % of R0 times it",
                 "two samples in a row (one at a loop period over half of " + s(x.currentResponseWindow())
