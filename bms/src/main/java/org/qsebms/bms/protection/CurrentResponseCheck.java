@@ -39,8 +39,9 @@ import org.qsebms.estimators.model.LithiumInterface;
  * sampled current for a whole period, may predict RC moves for a load that changes faster than the loop and aliases
  * into reading steps the cells never made (oracle seed 4954572 at 1 s). There a reading step is judged on what the
  * sampling resolves as well ({@link #resolvedJumpNotFollowed}: R0, read at the same instant as the cells), on the
- * cells' median, and one verdict counts, since its levels already hold over two samples. A cell or current status
- * fault, or the path open, empties the window. Preallocated; one {@link #update} per tick, no allocation.
+ * cells' median, and one verdict counts, since the reading must hold over two samples on each side of its step.
+ * The unread step is not judged there: each level is one sample, and its floor is a few times one sample's noise. A
+ * cell or current status fault, or the path open, empties the window. Preallocated; one {@link #update} per tick, no allocation.
  */
 final class CurrentResponseCheck {
     /**
@@ -172,12 +173,14 @@ final class CurrentResponseCheck {
         // difference does not take out: the window is judged only once it lies a whole span after the close
         if (size > 0 && nanos[index(0)] <= now - windowNanos && now - closedSince >= 2 * windowNanos) {
             read = judgeReadingStep(now, m.cellVolts.length);
-            unread = !read && judgeUnreadStep(now, m.cellVolts.length);
+            // at a slow loop each level is one sample, and an unread step's floor is a few times one sample's noise:
+            // a healthy cell cycled slowly for hours met it (CurrentOffsetSlowCyclingTest), so it is not judged there
+            unread = !read && !slow && judgeUnreadStep(now, m.cellVolts.length);
         }
         readStreak = read ? readStreak + 1 : 0;
         unreadStreak = unread ? unreadStreak + 1 : 0;
-        // at a slow loop each verdict already needs both levels held over two samples (the reading's around its
-        // step, the cells' new level), which is what two verdicts in a row ask at a faster one
+        // at a slow loop a reading step is judged only where the reading holds over two samples on each side of it,
+        // which is what two verdicts in a row ask at a faster one
         int inARow = slow ? 1 : SAMPLES_IN_A_ROW;
         if (readStreak >= inARow || unreadStreak >= inARow) {
             flagged = true;

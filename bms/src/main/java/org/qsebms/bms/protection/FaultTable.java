@@ -266,7 +266,8 @@ record FaultTable(
                         + " (the samples may alias a faster load) a reading step is judged on the cells' median, and"
                         + " only where the reading holds over two samples each side of it and their median jump across it,"
                         + " less their jumps either side, falls short of "
-                        + num(x.currentResponseFollowFraction() * 100, 0) + " % of R0 times it",
+                        + num(x.currentResponseFollowFraction() * 100, 0) + " % of R0 times it; the unread step is not"
+                        + " judged there",
                 "two samples in a row (one at a loop period over half of " + s(x.currentResponseWindow())
                         + ", whose levels each hold over two samples)",
                 "the path open or the reading judged plausible again"));

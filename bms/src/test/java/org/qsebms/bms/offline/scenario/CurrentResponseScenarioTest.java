@@ -105,11 +105,15 @@ class CurrentResponseScenarioTest {
     }
 
     /**
-     * At a 1 s loop a half is two periods, so the new level's two samples leave the step where the check sees it at
-     * one sample, never two in a row; at a loop slower than half the window one verdict now counts (its levels
-     * already hold over two samples). Known miss before fix23bd, measured 2026-12-07: nothing by 15 s.
+     * Known miss, measured 2026-12-07 (fix23bd): at a loop slower than half the window the unread step is not judged.
+     * Judged there on one verdict (each level one sample) it was found at 12.60 / 12.75 / 13.00 s at 600 / 750 /
+     * 1000 ms, but a healthy single cell cycled at C/20 for hours raised it twice (CurrentOffsetSlowCyclingTest,
+     * psoa-lfp at 25 °C: -8.3 mV against -8.2 mV, a +5 mV sample in the middle level; and -8.2 against -8.1 mV): its
+     * floor is a few times one sample's noise. CURRENT_STUCK's while-flowing window finds this frozen reading there.
      */
     @Test
+    @Disabled(
+            "known miss, measured 2026-12-07: at 600-1000 ms loops an unread 5 A step is not judged (nothing by 15 s)")
     void anUnreadStepIsFoundAtAOneSecondLoop() {
         anUnreadStepIsFound(1000);
     }
@@ -127,7 +131,7 @@ class CurrentResponseScenarioTest {
 
     /** A reading frozen under a 1 A load while the load steps to 6 A: every cell steps, the reading does not. */
     @ParameterizedTest
-    @ValueSource(ints = {50, 100, 150, 250, 600, 750})
+    @ValueSource(ints = {50, 100, 150, 250})
     void anUnreadStepIsFound(int periodMs) {
         ScenarioLog log = ScenarioLog.run("name: unread step\n"
                 + "pack: {chemistry: psoa-ncm811, seriesCells: 4, capacityAh: 2.0}\n"
