@@ -34,10 +34,14 @@ import org.qsebms.estimators.model.LithiumInterface;
  * </ul>
  *
  * A verdict is held only when the same kind was found at two samples in a row, and only once the window lies a whole
- * span after the path closed (the cells' RC curves are most curved just after the load begins). A loop whose period is more than half
- * the window is not judged at all: the model holds each sampled current for a whole period, and a load that changes
- * faster than such a loop aliases into reading steps the cells never made (oracle seed 4954572 at 1 s). A cell or current status fault, or
- * the path open, empties the window. Preallocated; one {@link #update} per tick, no allocation.
+ * span after the path closed (the cells' RC curves are most curved just after the load begins). At a loop whose period
+ * is more than half the window (each half then holds two periods, each level one sample) the model, holding each
+ * sampled current for a whole period, may predict RC moves for a load that changes faster than the loop and aliases
+ * into reading steps the cells never made (oracle seed 4954572 at 1 s). There a reading step is judged on what the
+ * sampling resolves as well ({@link #resolvedJumpNotFollowed}: R0, read at the same instant as the cells), on the
+ * cells' median, and one verdict counts, since the reading must hold over two samples on each side of its step.
+ * The unread step is not judged there: each level is one sample, and its floor is a few times one sample's noise. A
+ * cell or current status fault, or the path open, empties the window. Preallocated; one {@link #update} per tick, no allocation.
  */
 final class CurrentResponseCheck {
     /**
@@ -54,10 +58,11 @@ final class CurrentResponseCheck {
     /** The lithium interface's steady drop law for the first pair (null: the pair's linear R1), as fault 212's. */
     private final LithiumInterface lithium;
     /**
-     * False where the loop is too slow for the window: a half of {@code currentResponseWindow} must hold
-     * {@link #PERIODS_PER_HALF} periods without stretching, or the check gives no verdict at all.
+     * True where the loop is too slow for the window (a half of {@code currentResponseWindow} cannot hold
+     * {@link #PERIODS_PER_HALF} periods without stretching): the samples may alias a load that changes faster than
+     * the loop, so a reading step is judged only on what the sampling resolves ({@link #resolvedJumpNotFollowed}).
      */
-    private final boolean judged;
+    private final boolean slow;
 
     private final long windowNanos;
     private final long periodNanos;
@@ -72,6 +77,8 @@ final class CurrentResponseCheck {
     private final double[] model;
     /** Each cell's kept readings, one series per cell (indexed like {@link #nanos}). */
     private final double[][] volts;
+    /** One figure per cell, for a median (preallocated). */
+    private final double[] perCell;
 
     private int head;
     private int size;
@@ -87,6 +94,8 @@ final class CurrentResponseCheck {
     private double firstHalfMove;
 
     private int unreadStreak;
+    /** The preset's R0 at the coldest thermistor, ohm. */
+    private double r0Now;
 
     /** True when a verdict has held at two samples in a row: the reading is implausible. */
     boolean flagged;
@@ -107,9 +116,10 @@ final class CurrentResponseCheck {
         this.lithium = lithium.equals(LithiumInterface.NONE) ? null : lithium;
         this.periodNanos = loop.period().toNanos();
         // the model holds each sampled current for a whole period; a load that changes faster than the loop aliases
-        // into steps the cells never made, so a loop whose period is more than half the window is not judged
-        this.judged =
-                PERIODS_PER_HALF * periodNanos <= limits.currentResponseWindow().toNanos();
+        // into steps the cells never made, so at a loop whose period is more than half the window a reading step is
+        // judged on the part of the model the samples resolve
+        this.slow =
+                PERIODS_PER_HALF * periodNanos > limits.currentResponseWindow().toNanos();
         // the span judged: two halves, each one window and at least two loop periods
         this.windowNanos = 2 * Math.max(limits.currentResponseWindow().toNanos(), PERIODS_PER_HALF * periodNanos);
         this.stepAmps = limits.currentResponseStepAmps();
@@ -122,6 +132,7 @@ final class CurrentResponseCheck {
         this.amps = new double[ring];
         this.model = new double[ring];
         this.volts = new double[cells][ring];
+        this.perCell = new double[cells];
     }
 
     void update(PackMeasurement m) {
@@ -129,13 +140,11 @@ final class CurrentResponseCheck {
         double dt = lastNanos == Long.MIN_VALUE ? 0 : (now - lastNanos) / 1e9;
         lastNanos = now;
         flagged = false;
-        if (!judged) {
-            return;
-        }
         boolean currentOk = m.currentStatus.isOk();
         double reading = currentOk ? m.sensorAmps : 0.0;
         double celsius = m.minTempIndex >= 0 ? m.minCelsius : 25.0;
         double f = cell.resistanceFactor(celsius);
+        r0Now = cell.r0Ohms() * f;
         double a1 = Math.exp(-dt / cell.tau1SecondsAt(celsius));
         double a2 = Math.exp(-dt / cell.tau2SecondsAt(celsius));
         // a current far from 1 C drops through the lithium interface by its own law, not the first pair's 1 C line
@@ -164,13 +173,18 @@ final class CurrentResponseCheck {
         // difference does not take out: the window is judged only once it lies a whole span after the close
         if (size > 0 && nanos[index(0)] <= now - windowNanos && now - closedSince >= 2 * windowNanos) {
             read = judgeReadingStep(now, m.cellVolts.length);
-            unread = !read && judgeUnreadStep(now, m.cellVolts.length);
+            // at a slow loop each level is one sample, and an unread step's floor is a few times one sample's noise:
+            // a healthy cell cycled slowly for hours met it (CurrentOffsetSlowCyclingTest), so it is not judged there
+            unread = !read && !slow && judgeUnreadStep(now, m.cellVolts.length);
         }
         readStreak = read ? readStreak + 1 : 0;
         unreadStreak = unread ? unreadStreak + 1 : 0;
-        if (readStreak >= SAMPLES_IN_A_ROW || unreadStreak >= SAMPLES_IN_A_ROW) {
+        // at a slow loop a reading step is judged only where the reading holds over two samples on each side of it,
+        // which is what two verdicts in a row ask at a faster one
+        int inARow = slow ? 1 : SAMPLES_IN_A_ROW;
+        if (readStreak >= inARow || unreadStreak >= inARow) {
             flagged = true;
-            readingStep = readStreak >= SAMPLES_IN_A_ROW;
+            readingStep = readStreak >= inARow;
         }
     }
 
@@ -190,14 +204,57 @@ final class CurrentResponseCheck {
         }
         double sign = Math.signum(predicted);
         double most = -Double.MAX_VALUE;
-        for (int c = 0; c < cells; c++) {
-            most = Math.max(most, sign * secondDifference(volts[c], now));
+        if (slow) {
+            // each level is one sample: the most of the cells would be the most of their noise, and cells in series
+            // carry one current, so their median is judged (one cell's own reading fault does not move it)
+            for (int c = 0; c < cells; c++) {
+                perCell[c] = secondDifference(volts[c], now);
+            }
+            most = sign * median(cells);
+        } else {
+            for (int c = 0; c < cells; c++) {
+                most = Math.max(most, sign * secondDifference(volts[c], now));
+            }
         }
         stepReadAmps = step;
         predictedVolts = predicted;
         cellVolts = sign * most;
         thresholdVolts = follow * predicted;
-        return most < follow * Math.abs(predicted);
+        return most < follow * Math.abs(predicted) && (!slow || resolvedJumpNotFollowed(sign, cells));
+    }
+
+    /**
+     * At a slow loop, the reading step as the samples resolve it. The samples cannot tell a current held between them
+     * from pulses shorter than the loop, so the model's RC pairs, run as if each sampled current held for a whole
+     * period, may predict a move the cells never had cause to make (oracle seed 4954572). What a sample does resolve
+     * is R0: a cell's voltage and the current are read at the same instant, so a real change of the current between
+     * two samples moves every cell by R0 times it between the same two samples, whatever the current did in between.
+     * The reading must step between the third and second last samples ({@code currentResponseStepAmps} or more, in
+     * the direction of the span's step) and hold within that on each side over two samples; the cells' median jump
+     * across that step, less the mean of their jumps across the samples either side (their trend), must fall short of
+     * {@code currentResponseFollowFraction} of R0 times the reading's step its way.
+     */
+    private boolean resolvedJumpNotFollowed(double sign, int cells) {
+        if (size < 4) {
+            return false;
+        }
+        int a = index(size - 4);
+        int b = index(size - 3);
+        int c = index(size - 2);
+        int d = index(size - 1);
+        double jump = amps[c] - amps[b];
+        if (sign * jump < stepAmps
+                || Math.abs(amps[b] - amps[a]) >= stepAmps
+                || Math.abs(amps[d] - amps[c]) >= stepAmps) {
+            return false;
+        }
+        for (int k = 0; k < cells; k++) {
+            double[] v = volts[k];
+            perCell[k] = (v[c] - v[b]) - ((v[b] - v[a]) + (v[d] - v[c])) / 2;
+        }
+        double cellJump = median(cells);
+        double r0Part = r0Now * jump;
+        return sign * cellJump < follow * Math.abs(r0Part);
     }
 
     /**
@@ -337,6 +394,20 @@ final class CurrentResponseCheck {
             return 0;
         }
         return (ye - ym) - (ym - ys) * (te - tm) / (tm - ts);
+    }
+
+    /** The median of the first {@code n} values of {@link #perCell} (sorted in place). */
+    private double median(int n) {
+        for (int i = 1; i < n; i++) {
+            double x = perCell[i];
+            int j = i - 1;
+            while (j >= 0 && perCell[j] > x) {
+                perCell[j + 1] = perCell[j];
+                j--;
+            }
+            perCell[j + 1] = x;
+        }
+        return n % 2 == 1 ? perCell[n / 2] : (perCell[n / 2 - 1] + perCell[n / 2]) / 2;
     }
 
     private int index(int k) {

@@ -251,8 +251,7 @@ record FaultTable(
                 "its reading has changed since (proven alive)"));
         r.add(cond(
                 FaultCode.CURRENT_SENSOR_IMPLAUSIBLE,
-                "with the path closed and a loop period of at most half of " + s(x.currentResponseWindow())
-                        + " (slower loops are not judged), over a window sliding with every sample (twice "
+                "with the path closed, over a window sliding with every sample (twice "
                         + s(x.currentResponseWindow())
                         + ", at least four loop periods), the move in its second half less the first half's trend"
                         + " (a second difference about its middle): a reading step of at least "
@@ -262,8 +261,15 @@ record FaultTable(
                         + num(x.currentResponseFollowFraction() * 100, 0) + " % of that its way; or every cell"
                         + " stepping one way beyond the model by " + num(x.currentResponseMinVolts() * 1000, 1)
                         + " mV plus " + num(x.currentResponseModelDoubt() * 100, 0) + " % of the model's move,"
-                        + " holding over the last two samples, with no reading step",
-                "two samples in a row",
+                        + " holding over the last two samples, with no reading step. At a loop period over half of "
+                        + s(x.currentResponseWindow())
+                        + " (the samples may alias a faster load) a reading step is judged on the cells' median, and"
+                        + " only where the reading holds over two samples each side of it and their median jump across it,"
+                        + " less their jumps either side, falls short of "
+                        + num(x.currentResponseFollowFraction() * 100, 0) + " % of R0 times it; the unread step is not"
+                        + " judged there",
+                "two samples in a row (one at a loop period over half of " + s(x.currentResponseWindow())
+                        + ", whose levels each hold over two samples)",
                 "the path open or the reading judged plausible again"));
         r.add(cond(
                 FaultCode.CURRENT_OFFSET_IMPLAUSIBLE,
