@@ -159,11 +159,14 @@ final class VoltageDropCue {
             largestBleedResponse = Math.max(largestBleedResponse, bleedResponse);
         }
         for (int i = 0; i < cells; i++) {
-            // the string median moves with the neighbours' own bleed responses too, by at most the largest
+            // the string median moves with the neighbours' own bleed responses too, by at most the largest;
+            // and where the string rises as one (a current step up, read or not), a cell of lower resistance
+            // rises less, by at most the whole rise (no cell has less than none): that shortfall is no drop
             double bound = settings.dropVolts()
                     + settings.resistanceMargin() * packResponseVolts[i]
                     + bleedResponseVolts[i]
-                    + largestBleedResponse;
+                    + largestBleedResponse
+                    + Math.max(0.0, commonStepVolts[i]);
             double ownStep = stepVolts[i] - commonStepVolts[i];
             double ohmsDifference = currentStepEnergy > MIN_CURRENT_STEP_ENERGY
                     ? Math.max(-cellOhms, Math.min(cellOhms, stepTimesCurrentStep[i] / currentStepEnergy))
