@@ -122,7 +122,8 @@ class LfpCcCvChargeBoundTest {
 
     /**
      * The same log through the SPKF, which takes the top knee's excess into its gain as the EKF does (fix20m: every
-     * row 87.1 to 98.0 %, the hold 81.0 to 100 %; near empty stays at 0 %, the miss above).
+     * row 87.1 to 98.0 %, the hold 81.0 to 100 %), and the bottom knee's shortfall (fix20o: near empty 0.0 to 99.2 %;
+     * at a cost in RMSE, 1.54 to 3.57 %, docs/estimation.md).
      */
     @Test
     void theSpkfBoundCoversTheWholeChargeAndTheHold(@TempDir Path dir) throws IOException {
