@@ -27,6 +27,9 @@ package org.qsebms.estimators.model;
  *                             ({@link SlowPolarisation#NONE}: none, the two-pair model)
  * @param topKneeChargeExcess  the voltage under charge at the top knee beyond the model, learnt from an OCV
  *                             test's charge and top-off ({@link TopKneeChargeExcess#NONE}: none)
+ * @param bottomKneeChargeDeficit the voltage a charge out of the bottom knee after a deep discharge falls short
+ *                             of the model by, learnt from an OCV test's discharge and the charge after it
+ *                             ({@link BottomKneeChargeDeficit#NONE}: none)
  */
 public record EcmParameters(
         double capacityAh,
@@ -42,7 +45,8 @@ public record EcmParameters(
         TemperatureSpan characterisedCelsius,
         OcvDoubt ocvDoubt,
         SlowPolarisation slowPolarisation,
-        TopKneeChargeExcess topKneeChargeExcess) {
+        TopKneeChargeExcess topKneeChargeExcess,
+        BottomKneeChargeDeficit bottomKneeChargeDeficit) {
 
     static final double GAS_CONSTANT = 8.314462618;
 
@@ -78,6 +82,10 @@ public record EcmParameters(
             throw new IllegalArgumentException(
                     "the top-knee charge excess is required (TopKneeChargeExcess.NONE for none)");
         }
+        if (bottomKneeChargeDeficit == null) {
+            throw new IllegalArgumentException(
+                    "the bottom-knee charge deficit is required (BottomKneeChargeDeficit.NONE for none)");
+        }
     }
 
     /** A copy that records the temperatures it was measured over. */
@@ -109,6 +117,11 @@ public record EcmParameters(
     /** A copy with the given top-knee charge excess (everything else kept). */
     public EcmParameters withTopKneeChargeExcess(TopKneeChargeExcess excess) {
         return toBuilder().topKneeChargeExcess(excess).build();
+    }
+
+    /** A copy with the given bottom-knee charge deficit (everything else kept). */
+    public EcmParameters withBottomKneeChargeDeficit(BottomKneeChargeDeficit deficit) {
+        return toBuilder().bottomKneeChargeDeficit(deficit).build();
     }
 
     /** A copy with another capacity (everything else, the characterised span included, kept). */
@@ -181,8 +194,8 @@ public record EcmParameters(
      * curve are required; the resistance map defaults to {@link ResistanceMap#FLAT}, the time
      * constants to {@link TimeConstantsVsTemperature#NONE}, the characterised span to
      * {@link TemperatureSpan#UNKNOWN}, the OCV doubt to {@link OcvDoubt#NONE}, the slow
-     * polarisation to {@link SlowPolarisation#NONE} and the top-knee charge excess to
-     * {@link TopKneeChargeExcess#NONE}.
+     * polarisation to {@link SlowPolarisation#NONE}, the top-knee charge excess to
+     * {@link TopKneeChargeExcess#NONE} and the bottom-knee charge deficit to {@link BottomKneeChargeDeficit#NONE}.
      */
     public static Builder builder() {
         return new Builder();
@@ -204,7 +217,8 @@ public record EcmParameters(
                 .characterisedCelsius(characterisedCelsius)
                 .ocvDoubt(ocvDoubt)
                 .slowPolarisation(slowPolarisation)
-                .topKneeChargeExcess(topKneeChargeExcess);
+                .topKneeChargeExcess(topKneeChargeExcess)
+                .bottomKneeChargeDeficit(bottomKneeChargeDeficit);
     }
 
     /** Named fields of {@link EcmParameters}; {@link #build()} checks them. */
@@ -223,6 +237,7 @@ public record EcmParameters(
         private OcvDoubt ocvDoubt = OcvDoubt.NONE;
         private SlowPolarisation slowPolarisation = SlowPolarisation.NONE;
         private TopKneeChargeExcess topKneeChargeExcess = TopKneeChargeExcess.NONE;
+        private BottomKneeChargeDeficit bottomKneeChargeDeficit = BottomKneeChargeDeficit.NONE;
 
         private Builder() {}
 
@@ -301,6 +316,11 @@ public record EcmParameters(
             return this;
         }
 
+        public Builder bottomKneeChargeDeficit(BottomKneeChargeDeficit v) {
+            bottomKneeChargeDeficit = v;
+            return this;
+        }
+
         public EcmParameters build() {
             return new EcmParameters(
                     capacityAh,
@@ -316,7 +336,8 @@ public record EcmParameters(
                     characterisedCelsius,
                     ocvDoubt,
                     slowPolarisation,
-                    topKneeChargeExcess);
+                    topKneeChargeExcess,
+                    bottomKneeChargeDeficit);
         }
     }
 
