@@ -72,8 +72,8 @@ import java.time.Duration;
  * @param currentResponseStepAmps   the least step of the reading judged there (its second difference), amperes
  * @param currentResponseMinVolts   the least move the preset's R0 and RC pairs must predict for a reading step to be
  *                                  judged, and the margin an unread step of every cell must pass, volts
- * @param currentResponseFollowFraction a reading step is implausible when no cell moved this fraction of the predicted
- *                                  move its way
+ * @param currentResponseFollowFraction a reading step is implausible when the cells' median did not move this
+ *                                  fraction of the predicted move its way
  * @param currentResponseModelDoubt the fraction of the model's own predicted move added to the unread step's margin
  * @param currentOffsetWindow       the cells' check of the charge a small steady reading counts on a closed pack
  *                                  (CURRENT_OFFSET_IMPLAUSIBLE): the window over which the counted charge's OCV move
