@@ -72,6 +72,7 @@ final class CurrentResponseCheck {
     private final double minVolts;
     private final double follow;
     private final double doubt;
+    private final double noiseSigmas;
 
     private final int ring;
     private final long[] nanos;
@@ -126,6 +127,7 @@ final class CurrentResponseCheck {
         this.minVolts = limits.currentResponseMinVolts();
         this.follow = limits.currentResponseFollowFraction();
         this.doubt = limits.currentResponseModelDoubt();
+        this.noiseSigmas = limits.currentResponseNoiseSigmas();
         // twice the samples a window holds at the configured period, so a loop running a little fast still fits
         this.ring = (int) (2 * (windowNanos / periodNanos) + 8);
         this.nanos = new long[ring];
@@ -252,7 +254,10 @@ final class CurrentResponseCheck {
      * The reading must step between the third and second last samples ({@code currentResponseStepAmps} or more, in
      * the direction of the span's step) and hold within that on each side over two samples; the cells' median jump
      * across that step, less the mean of their jumps across the samples either side (their trend), must fall short of
-     * {@code currentResponseFollowFraction} of R0 times the reading's step its way.
+     * {@code currentResponseFollowFraction} of R0 times the reading's step its way. That is judged only where R0 times
+     * the step lies at least {@code currentResponseNoiseSigmas} standard deviations of the cells' median jump beyond
+     * the threshold, the deviation taken from the cells' own jumps either side: below that the samples cannot tell
+     * following from noise.
      */
     private boolean resolvedJumpNotFollowed(double sign, int cells) {
         if (size < 4) {
@@ -268,12 +273,27 @@ final class CurrentResponseCheck {
                 || Math.abs(amps[d] - amps[c]) >= stepAmps) {
             return false;
         }
+        double squares = 0;
         for (int k = 0; k < cells; k++) {
             double[] v = volts[k];
             perCell[k] = (v[c] - v[b]) - ((v[b] - v[a]) + (v[d] - v[c])) / 2;
+            // the change of a cell's jump from one side of the step to the other: its trend cancels, its noise stays
+            double sides = (v[d] - v[c]) - (v[b] - v[a]);
+            squares += sides * sides;
         }
         double cellJump = median(cells);
         double r0Part = r0Now * jump;
+        // a cell's judged jump, 1.5 (c - b) + 0.5 (a - d), scatters by sqrt(5) of one sample's noise, the change of its
+        // side jumps by sqrt(4): so sqrt(5) / 2 of the latter's root mean square over the cells, and their median by
+        // sqrt(pi / 2) of that over sqrt(cells). Where a string that followed fully would lie fewer than
+        // currentResponseNoiseSigmas of those beyond the threshold, the samples cannot tell following from noise
+        // (oracle seed 5320764 at 750 ms: R0 times the step 1.5 mV against one sample's noise; fix23bg), and the
+        // one cell whose reading jumps (a cell fault) widens the scatter, so it withholds the verdict
+        double medianSigma =
+                Math.sqrt(squares / cells) * Math.sqrt(5.0) / 2 * Math.sqrt(Math.PI / 2) / Math.sqrt(cells);
+        if ((1 - follow) * Math.abs(r0Part) < noiseSigmas * medianSigma) {
+            return false;
+        }
         return sign * cellJump < follow * Math.abs(r0Part);
     }
 

@@ -266,7 +266,11 @@ record FaultTable(
                         + s(x.currentResponseWindow())
                         + " (the samples may alias a faster load) a reading step is held only where the reading holds over two samples each side of it and the cells' median jump across it,"
                         + " less their jumps either side, falls short of "
-                        + num(x.currentResponseFollowFraction() * 100, 0) + " % of R0 times it; the unread step is not"
+                        + num(x.currentResponseFollowFraction() * 100, 0)
+                        + " % of R0 times it, where R0 times it lies at least "
+                        + num(x.currentResponseNoiseSigmas(), 1)
+                        + " standard deviations of that median (from the cells'"
+                        + " jumps either side) beyond that threshold; the unread step is not"
                         + " judged there",
                 "two samples in a row (one at a loop period over half of " + s(x.currentResponseWindow())
                         + ", whose levels each hold over two samples)",
