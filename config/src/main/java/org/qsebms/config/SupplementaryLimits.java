@@ -72,9 +72,13 @@ import java.time.Duration;
  * @param currentResponseStepAmps   the least step of the reading judged there (its second difference), amperes
  * @param currentResponseMinVolts   the least move the preset's R0 and RC pairs must predict for a reading step to be
  *                                  judged, and the margin an unread step of every cell must pass, volts
- * @param currentResponseFollowFraction a reading step is implausible when no cell moved this fraction of the predicted
- *                                  move its way
+ * @param currentResponseFollowFraction a reading step is implausible when the cells' median did not move this
+ *                                  fraction of the predicted move its way
  * @param currentResponseModelDoubt the fraction of the model's own predicted move added to the unread step's margin
+ * @param currentResponseNoiseSigmas at a loop period over half of {@code currentResponseWindow}, a reading step's
+ *                                  resolved jump is judged only where the cells' expected follow (R0 times the step)
+ *                                  lies this many standard deviations of their median jump (estimated from their own
+ *                                  jumps either side) beyond the follow threshold
  * @param currentOffsetWindow       the cells' check of the charge a small steady reading counts on a closed pack
  *                                  (CURRENT_OFFSET_IMPLAUSIBLE): the window over which the counted charge's OCV move
  *                                  is compared with the cells' own move (docs/safety.md)
@@ -135,6 +139,7 @@ public record SupplementaryLimits(
         double currentResponseMinVolts,
         double currentResponseFollowFraction,
         double currentResponseModelDoubt,
+        double currentResponseNoiseSigmas,
         Duration currentOffsetWindow,
         Duration currentOffsetSettle,
         double currentOffsetMaxC,
@@ -211,11 +216,14 @@ public record SupplementaryLimits(
                 && currentResponseMinVolts > 0
                 && currentResponseFollowFraction > 0
                 && currentResponseFollowFraction < 1
-                && currentResponseModelDoubt >= 0)) {
+                && currentResponseModelDoubt >= 0
+                && currentResponseNoiseSigmas >= 0)) {
             throw new IllegalArgumentException("currentResponseStepAmps and currentResponseMinVolts must be > 0, "
-                    + "currentResponseFollowFraction in (0, 1) and currentResponseModelDoubt >= 0, got "
+                    + "currentResponseFollowFraction in (0, 1), currentResponseModelDoubt and "
+                    + "currentResponseNoiseSigmas >= 0, got "
                     + currentResponseStepAmps + " A, " + currentResponseMinVolts + " V, "
-                    + currentResponseFollowFraction + " and " + currentResponseModelDoubt);
+                    + currentResponseFollowFraction + ", " + currentResponseModelDoubt + " and "
+                    + currentResponseNoiseSigmas);
         }
         if (currentOffsetSettle.isNegative()
                 || !(currentOffsetMaxC > 0
@@ -295,6 +303,7 @@ public record SupplementaryLimits(
                 .currentResponseMinVolts(currentResponseMinVolts)
                 .currentResponseFollowFraction(currentResponseFollowFraction)
                 .currentResponseModelDoubt(currentResponseModelDoubt)
+                .currentResponseNoiseSigmas(currentResponseNoiseSigmas)
                 .currentOffsetWindow(currentOffsetWindow)
                 .currentOffsetSettle(currentOffsetSettle)
                 .currentOffsetMaxC(currentOffsetMaxC)
@@ -349,6 +358,7 @@ public record SupplementaryLimits(
         private double currentResponseMinVolts = Double.NaN;
         private double currentResponseFollowFraction = Double.NaN;
         private double currentResponseModelDoubt = Double.NaN;
+        private double currentResponseNoiseSigmas = Double.NaN;
         private Duration currentOffsetWindow;
         private Duration currentOffsetSettle;
         private double currentOffsetMaxC = Double.NaN;
@@ -562,6 +572,11 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder currentResponseNoiseSigmas(double v) {
+            currentResponseNoiseSigmas = v;
+            return this;
+        }
+
         public Builder currentOffsetWindow(Duration v) {
             currentOffsetWindow = v;
             return this;
@@ -679,6 +694,7 @@ public record SupplementaryLimits(
                     currentResponseMinVolts,
                     currentResponseFollowFraction,
                     currentResponseModelDoubt,
+                    currentResponseNoiseSigmas,
                     currentOffsetWindow,
                     currentOffsetSettle,
                     currentOffsetMaxC,

@@ -63,6 +63,7 @@ final class SupplementaryReader {
             "currentResponseMinVolts",
             "currentResponseFollowFraction",
             "currentResponseModelDoubt",
+            "currentResponseNoiseSigmas",
             "currentOffsetWindow",
             "currentOffsetSettle",
             "currentOffsetMaxC",
@@ -183,6 +184,8 @@ final class SupplementaryReader {
                             ""))
                     .currentResponseModelDoubt(lower(
                             "currentResponseModelDoubt", SupplementaryLimits::currentResponseModelDoubt, 0, 10, ""))
+                    .currentResponseNoiseSigmas(lower(
+                            "currentResponseNoiseSigmas", SupplementaryLimits::currentResponseNoiseSigmas, 0, 10, ""))
                     .currentOffsetWindow(shorter("currentOffsetWindow", SupplementaryLimits::currentOffsetWindow))
                     .currentOffsetSettle(shorter("currentOffsetSettle", SupplementaryLimits::currentOffsetSettle))
                     .currentOffsetMaxC(

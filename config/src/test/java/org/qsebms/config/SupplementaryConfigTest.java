@@ -68,6 +68,7 @@ class SupplementaryConfigTest {
                 .currentResponseMinVolts(0.008)
                 .currentResponseFollowFraction(0.25)
                 .currentResponseModelDoubt(1.0)
+                .currentResponseNoiseSigmas(2.0)
                 // the cells' check of a small steady reading's counted charge (issue 23, fix23av/fix23az)
                 .currentOffsetWindow(Duration.ofMinutes(30))
                 .currentOffsetSettle(Duration.ofHours(1))

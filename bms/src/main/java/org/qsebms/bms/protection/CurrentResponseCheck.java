@@ -22,9 +22,11 @@ import org.qsebms.estimators.model.LithiumInterface;
  * out what moves steadily (an OCV ramp near empty, a slow relaxation), so a step stands out whatever the ramp.
  *
  * <ul>
- *   <li><b>A reading step no cell followed</b>: the reading stepped by at least {@code currentResponseStepAmps}, for
- *       which the model predicts at least {@code currentResponseMinVolts}, and no cell moved
- *       {@code currentResponseFollowFraction} of that prediction its way.</li>
+ *   <li><b>A reading step the cells did not follow</b>: the reading stepped by at least
+ *       {@code currentResponseStepAmps} from an old level that held over the first half, for which the model predicts
+ *       at least {@code currentResponseMinVolts}, and the cells' median did not move
+ *       {@code currentResponseFollowFraction} of that prediction its way (cells in series carry one current; the most
+ *       of the cells would be the most of their noise).</li>
  *   <li><b>An unread step</b>: the reading did not step, and every cell stepped one way beyond the model by
  *       {@code currentResponseMinVolts} plus {@code currentResponseModelDoubt} of the model's own move. A step is a
  *       level that holds: each cell is judged on the envelope least favourable to a step (its end level the lowest
@@ -70,6 +72,7 @@ final class CurrentResponseCheck {
     private final double minVolts;
     private final double follow;
     private final double doubt;
+    private final double noiseSigmas;
 
     private final int ring;
     private final long[] nanos;
@@ -90,8 +93,6 @@ final class CurrentResponseCheck {
     private long closedSince = Long.MIN_VALUE;
 
     private int readStreak;
-    /** The reading's move from the start level to the middle level at the last second difference taken of it, A. */
-    private double firstHalfMove;
 
     private int unreadStreak;
     /** The preset's R0 at the coldest thermistor, ohm. */
@@ -99,13 +100,13 @@ final class CurrentResponseCheck {
 
     /** True when a verdict has held at two samples in a row: the reading is implausible. */
     boolean flagged;
-    /** True when the verdict is a reading step no cell followed (false: an unread step), for the reason. */
+    /** True when the verdict is a reading step the cells did not follow (false: an unread step), for the reason. */
     boolean readingStep;
     /** The reading's step (second difference), A. */
     double stepReadAmps;
     /** The model's predicted move (second difference), V. */
     double predictedVolts;
-    /** The reading step: the most any cell moved its way; the unread step: the least any cell moved beyond the model, V. */
+    /** The reading step: the cells' median move its way; the unread step: the least any cell moved beyond the model, V. */
     double cellVolts;
     /** What {@link #cellVolts} was judged against, V. */
     double thresholdVolts;
@@ -126,6 +127,7 @@ final class CurrentResponseCheck {
         this.minVolts = limits.currentResponseMinVolts();
         this.follow = limits.currentResponseFollowFraction();
         this.doubt = limits.currentResponseModelDoubt();
+        this.noiseSigmas = limits.currentResponseNoiseSigmas();
         // twice the samples a window holds at the configured period, so a loop running a little fast still fits
         this.ring = (int) (2 * (windowNanos / periodNanos) + 8);
         this.nanos = new long[ring];
@@ -189,9 +191,10 @@ final class CurrentResponseCheck {
     }
 
     /**
-     * A reading step in the second half the model turns into a move that no cell followed. The first half must hold
-     * no reading step: a step there is judged only through the trend carried over the second half, which carries the
-     * model's errors in its time constants with it.
+     * A reading step in the second half the model turns into a move that the cells (their median) did not follow.
+     * The first half's reading must hold within {@code currentResponseStepAmps} ({@link #oldLevelHolds}): a step there
+     * is judged only through the trend carried over the second half, which carries the model's errors in its time
+     * constants with it, and a sample of a pulse shorter than the loop is no old level.
      */
     private boolean judgeReadingStep(long now, int cells) {
         double step = secondDifference(amps, now);
@@ -199,28 +202,47 @@ final class CurrentResponseCheck {
         if (Math.abs(step) < stepAmps || Math.abs(predicted) < minVolts) {
             return false;
         }
-        if (Math.abs(firstHalfMove) >= stepAmps) {
+        if (!oldLevelHolds(now)) {
             return false;
         }
         double sign = Math.signum(predicted);
-        double most = -Double.MAX_VALUE;
-        if (slow) {
-            // each level is one sample: the most of the cells would be the most of their noise, and cells in series
-            // carry one current, so their median is judged (one cell's own reading fault does not move it)
-            for (int c = 0; c < cells; c++) {
-                perCell[c] = secondDifference(volts[c], now);
-            }
-            most = sign * median(cells);
-        } else {
-            for (int c = 0; c < cells; c++) {
-                most = Math.max(most, sign * secondDifference(volts[c], now));
-            }
+        // cells in series carry one current, so a real step moves them all: their median is judged, not their most.
+        // The most of the cells is the most of their noise (a level is one or two samples at a 250-500 ms loop, and a
+        // cell's second difference then scatters by a few mV against a threshold of a few mV), which lost s02 on 11
+        // of 40 noise draws at 250 ms and 17 of 40 at 500 ms (fix23bg); one cell's own reading fault does not move it
+        for (int c = 0; c < cells; c++) {
+            perCell[c] = secondDifference(volts[c], now);
         }
+        double followed = sign * median(cells);
         stepReadAmps = step;
         predictedVolts = predicted;
-        cellVolts = sign * most;
+        cellVolts = sign * followed;
         thresholdVolts = follow * predicted;
-        return most < follow * Math.abs(predicted) && (!slow || resolvedJumpNotFollowed(sign, cells));
+        return followed < follow * Math.abs(predicted) && (!slow || resolvedJumpNotFollowed(sign, cells));
+    }
+
+    /**
+     * The reading's old level holds: every sample of the first half (from the start level to the middle) lies within
+     * {@code currentResponseStepAmps} of the others. A step is a level that holds, as the unread step's envelope and a
+     * slow loop's resolved jump ask. A load pulsing faster than the loop puts samples of its lows among its highs, so
+     * the levels' averages step where the current never held a new level, and the model, holding each sampled current
+     * for a whole period, predicts RC moves the cells never made (oracle seed 5290868 at 250 ms: pulses of 2.26 A
+     * with 182 ms lows, a low sample in the middle level read as a +1.16 A step; fix23bg).
+     */
+    private boolean oldLevelHolds(long now) {
+        long start = now - windowNanos;
+        long middle = now - windowNanos / 2;
+        double low = Double.MAX_VALUE;
+        double high = -Double.MAX_VALUE;
+        for (int k = 0; k < size; k++) {
+            int i = index(k);
+            long t = nanos[i];
+            if (t > start - periodNanos / 2 && t <= middle) {
+                low = Math.min(low, amps[i]);
+                high = Math.max(high, amps[i]);
+            }
+        }
+        return high - low < stepAmps;
     }
 
     /**
@@ -232,7 +254,10 @@ final class CurrentResponseCheck {
      * The reading must step between the third and second last samples ({@code currentResponseStepAmps} or more, in
      * the direction of the span's step) and hold within that on each side over two samples; the cells' median jump
      * across that step, less the mean of their jumps across the samples either side (their trend), must fall short of
-     * {@code currentResponseFollowFraction} of R0 times the reading's step its way.
+     * {@code currentResponseFollowFraction} of R0 times the reading's step its way. That is judged only where R0 times
+     * the step lies at least {@code currentResponseNoiseSigmas} standard deviations of the cells' median jump beyond
+     * the threshold, the deviation taken from the cells' own jumps either side: below that the samples cannot tell
+     * following from noise.
      */
     private boolean resolvedJumpNotFollowed(double sign, int cells) {
         if (size < 4) {
@@ -248,12 +273,27 @@ final class CurrentResponseCheck {
                 || Math.abs(amps[d] - amps[c]) >= stepAmps) {
             return false;
         }
+        double squares = 0;
         for (int k = 0; k < cells; k++) {
             double[] v = volts[k];
             perCell[k] = (v[c] - v[b]) - ((v[b] - v[a]) + (v[d] - v[c])) / 2;
+            // the change of a cell's jump from one side of the step to the other: its trend cancels, its noise stays
+            double sides = (v[d] - v[c]) - (v[b] - v[a]);
+            squares += sides * sides;
         }
         double cellJump = median(cells);
         double r0Part = r0Now * jump;
+        // a cell's judged jump, 1.5 (c - b) + 0.5 (a - d), scatters by sqrt(5) of one sample's noise, the change of its
+        // side jumps by sqrt(4): so sqrt(5) / 2 of the latter's root mean square over the cells, and their median by
+        // sqrt(pi / 2) of that over sqrt(cells). Where a string that followed fully would lie fewer than
+        // currentResponseNoiseSigmas of those beyond the threshold, the samples cannot tell following from noise
+        // (oracle seed 5320764 at 750 ms: R0 times the step 1.5 mV against one sample's noise; fix23bg), and the
+        // one cell whose reading jumps (a cell fault) widens the scatter, so it withholds the verdict
+        double medianSigma =
+                Math.sqrt(squares / cells) * Math.sqrt(5.0) / 2 * Math.sqrt(Math.PI / 2) / Math.sqrt(cells);
+        if ((1 - follow) * Math.abs(r0Part) < noiseSigmas * medianSigma) {
+            return false;
+        }
         return sign * cellJump < follow * Math.abs(r0Part);
     }
 
@@ -381,9 +421,6 @@ final class CurrentResponseCheck {
         }
         if (ns == 0 || nm == 0 || ne == 0) {
             return 0;
-        }
-        if (series == amps) {
-            firstHalfMove = ym / nm - ys / ns;
         }
         return secondDifference(ys / ns, ts / ns, ym / nm, tm / nm, ye / ne, te / ne);
     }

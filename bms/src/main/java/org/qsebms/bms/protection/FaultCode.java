@@ -32,7 +32,7 @@ public enum FaultCode {
     CURRENT_STUCK(210, "current reading identical for too many ticks while current flows (stuck ADC)"),
     CURRENT_SENSOR_IMPLAUSIBLE(
             211,
-            "current reading contradicted by the cells under load: a reading step no cell followed, or every cell "
+            "current reading contradicted by the cells under load: a reading step the cells did not follow, or every cell "
                     + "stepping with no reading step"),
     CURRENT_OFFSET_IMPLAUSIBLE(
             212,

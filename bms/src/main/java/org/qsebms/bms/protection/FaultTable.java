@@ -256,17 +256,21 @@ record FaultTable(
                         + ", at least four loop periods), the move in its second half less the first half's trend"
                         + " (a second difference about its middle): a reading step of at least "
                         + num(x.currentResponseStepAmps(), 2)
-                        + " A for which the preset's R0 and RC pairs (the first by the lithium interface's law) predict at"
-                        + " least " + num(x.currentResponseMinVolts() * 1000, 1) + " mV while no cell moved "
+                        + " A, from a reading that held within that over the first half, for which the preset's R0 and"
+                        + " RC pairs (the first by the lithium interface's law) predict at least "
+                        + num(x.currentResponseMinVolts() * 1000, 1) + " mV while the cells' median did not move "
                         + num(x.currentResponseFollowFraction() * 100, 0) + " % of that its way; or every cell"
                         + " stepping one way beyond the model by " + num(x.currentResponseMinVolts() * 1000, 1)
                         + " mV plus " + num(x.currentResponseModelDoubt() * 100, 0) + " % of the model's move,"
                         + " holding over the last two samples, with no reading step. At a loop period over half of "
                         + s(x.currentResponseWindow())
-                        + " (the samples may alias a faster load) a reading step is judged on the cells' median, and"
-                        + " only where the reading holds over two samples each side of it and their median jump across it,"
+                        + " (the samples may alias a faster load) a reading step is held only where the reading holds over two samples each side of it and the cells' median jump across it,"
                         + " less their jumps either side, falls short of "
-                        + num(x.currentResponseFollowFraction() * 100, 0) + " % of R0 times it; the unread step is not"
+                        + num(x.currentResponseFollowFraction() * 100, 0)
+                        + " % of R0 times it, where R0 times it lies at least "
+                        + num(x.currentResponseNoiseSigmas(), 1)
+                        + " standard deviations of that median (from the cells'"
+                        + " jumps either side) beyond that threshold; the unread step is not"
                         + " judged there",
                 "two samples in a row (one at a loop period over half of " + s(x.currentResponseWindow())
                         + ", whose levels each hold over two samples)",

@@ -249,8 +249,9 @@ public final class Protection {
     private final Supplier<String> currentImplausibleReason = () -> currentResponse.readingStep
             ? String.format(
                     Locale.ROOT,
-                    "current reading stepped %+.2f A (now %.3f A), for which the cell model predicts %+.1f mV, but no "
-                            + "cell followed (the most %+.1f mV, needed %+.1f mV); the current reading is implausible",
+                    "current reading stepped %+.2f A (now %.3f A), for which the cell model predicts %+.1f mV, but the "
+                            + "cells did not follow (their median %+.1f mV, needed %+.1f mV); the current reading is "
+                            + "implausible",
                     currentResponse.stepReadAmps,
                     current[0].sensorAmps,
                     currentResponse.predictedVolts * 1000,

@@ -1,0 +1,69 @@
+package org.qsebms.bms.offline.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * s02 (a reading of 0 A while 3 A flows; CURRENT_SENSOR_IMPLAUSIBLE, 211) over many draws of the simulated sensors'
+ * noise (the scenario's {@code seed:}), at each loop period: a detection that holds only for the scenario's default
+ * draw is a gap. Before fix23bg s02 was missed on 1 / 1 / 11 / 17 of these 40 draws at 100 / 150 / 250 / 500 ms: a
+ * reading step was judged against the most of the cells' second differences, the most of their noise.
+ * {@code -Ds02.firstSeed} and {@code -Ds02.seeds} run other draws.
+ */
+class CurrentResponseNoiseSeedsTest {
+    private static final Path DIR = Path.of("src/test/resources/scenarios/current-response");
+    private static final String FILE = "s02-current-reads-zero-under-load.yaml";
+    private static final int FIRST_SEED = Integer.getInteger("s02.firstSeed", 1);
+    private static final int SEEDS = Integer.getInteger("s02.seeds", 40);
+    /** As CurrentResponseScenarioTest: within a few seconds of the offset at 10 s. */
+    private static final double FOUND_WITHIN_S = 3.0;
+
+    /** The noise draws (of {@link #SEEDS} from {@link #FIRST_SEED}) on which s02 was not found in time. */
+    private static List<String> missed(int periodMs) throws IOException {
+        List<String> missed = new ArrayList<>();
+        for (long seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
+            String yaml = Files.readString(DIR.resolve(FILE))
+                    .replace("loop: {period: 100ms}", "loop: {period: " + periodMs + "ms}\nseed: " + seed);
+            assertThat(yaml).contains("seed: " + seed);
+            Scenario sc = new ScenarioLoader().parse(yaml, DIR, FILE);
+            double t = ScenarioLog.run(sc, (seconds, pack, controller) -> {}).raised("CURRENT_SENSOR_IMPLAUSIBLE.MSL");
+            if (!(t >= 10.0 && t <= 10.0 + FOUND_WITHIN_S)) {
+                missed.add(seed + String.format(Locale.ROOT, " (raised at %.2f s)", t));
+            }
+        }
+        System.out.printf(
+                Locale.ROOT, "s02 at %d ms: missed %d of %d noise seeds: %s%n", periodMs, missed.size(), SEEDS, missed);
+        return missed;
+    }
+
+    /** At loops up to half the window every draw is found (fix23bg: the cells judged on their median). */
+    @ParameterizedTest
+    @ValueSource(ints = {50, 100, 150, 250, 500})
+    void aReadingOfZeroUnderLoadIsFoundWhateverTheNoise(int periodMs) throws IOException {
+        assertThat(missed(periodMs))
+                .as("noise seeds on which s02 was not found within %.0f s", FOUND_WITHIN_S)
+                .isEmpty();
+    }
+
+    /**
+     * Known miss, measured 2026-12-07 (fix23bg): at a loop slower than half the window a reading step is judged on one
+     * sample's resolved jump (fix23bd), whose noise (about 2.2 mV a cell against a threshold of 1.7 mV for s02) loses
+     * 5 / 1 / 2 of these 40 draws at 600 / 750 / 1000 ms on main; with the resolved jump judged only above the cells'
+     * noise (fix23bg, seed 5320764) 6 / 1 / 3 of them (22 / 13 / 30 of draws 1-200, from 20 / 13 / 26).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {600, 750, 1000})
+    @Disabled("known miss, measured 2026-12-07: s02 missed on 6 / 1 / 3 of 40 noise draws at 600 / 750 / 1000 ms")
+    void aReadingOfZeroUnderLoadIsFoundWhateverTheNoiseAtASlowLoop(int periodMs) throws IOException {
+        aReadingOfZeroUnderLoadIsFoundWhateverTheNoise(periodMs);
+    }
+}
