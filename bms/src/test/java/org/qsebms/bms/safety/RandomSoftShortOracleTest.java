@@ -366,8 +366,9 @@ class RandomSoftShortOracleTest {
      * The state counted as a current inside the cell met this seed, 8670 and 1708, and flagged 14 shorts late or
      * never where 6 were (tried, not kept).
      */
-    @Disabled("known miss, measured 2026-12-05: seed 401, SOFT_SHORT.MSL at 5.29 h on healthy cell 7 (0.45 %/h,"
-            + " 6.8 mA), from the drift fit with its lag term")
+    // Passes since fix23bf (2026-12-07: the balancer stays off the OCV's bottom knee, 3.534 V here); with that change
+    // reverse-applied it still raises SOFT_SHORT.MSL at 5.29 h on cell 7 (6.8 mA). Found, not aimed at: the
+    // mechanism by which the floor removes this drift false alarm was not traced.
     @Test
     void theHealthyCyclingSeed401RaisesNoFalseAlarm() {
         assertThat(judge(401, true)).isEmpty();
@@ -535,9 +536,9 @@ class RandomSoftShortOracleTest {
      *       1000 ohm miss ({@code ColdRestSoftShortDetectionTest}).</li>
      * </ul>
      */
-    @Disabled("known miss, measured 2026-12-06 (fix23ag, -15..0 °C): 31220 (214 ohm, 18.2 mA, -2.1 °C) flagged at 2.80"
-            + " h, deadline 2.62 h; 31243 (1008 ohm, 3.7 mA, -14.7 °C) never, deadline 2.33 h; both in time with the"
-            + " balancer off (1.62, 1.34 h) and at 25 °C (2.28, 1.34 h)")
+    // Passes since fix23bf (2026-12-07: the balancer stays off the OCV's bottom knee, 3.534 V on NCM811; a cold rest
+    // after a discharge likely begins under it and is then not balanced, as in the balancer-off runs above: not
+    // traced); with that change reverse-applied both are "flagged never" (2026-12-07).
     @Test
     void theColdRestShortsTheBalancerHidesAreFlaggedInTime() {
         assertThat(judgeAllAt(COLD, false, 31220, 31243)).isEmpty();
