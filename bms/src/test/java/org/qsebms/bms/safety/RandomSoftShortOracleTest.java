@@ -366,8 +366,9 @@ class RandomSoftShortOracleTest {
      * The state counted as a current inside the cell met this seed, 8670 and 1708, and flagged 14 shorts late or
      * never where 6 were (tried, not kept).
      */
-    @Disabled("known miss, measured 2026-12-05: seed 401, SOFT_SHORT.MSL at 5.29 h on healthy cell 7 (0.45 %/h,"
-            + " 6.8 mA), from the drift fit with its lag term")
+    // Passes since fix23bf (2026-12-07: the balancer stays off the OCV's bottom knee, 3.534 V here); with that change
+    // reverse-applied it still raises SOFT_SHORT.MSL at 5.29 h on cell 7 (6.8 mA). Found, not aimed at: the
+    // mechanism by which the floor removes this drift false alarm was not traced.
     @Test
     void theHealthyCyclingSeed401RaisesNoFalseAlarm() {
         assertThat(judge(401, true)).isEmpty();
@@ -535,9 +536,9 @@ class RandomSoftShortOracleTest {
      *       1000 ohm miss ({@code ColdRestSoftShortDetectionTest}).</li>
      * </ul>
      */
-    @Disabled("known miss, measured 2026-12-06 (fix23ag, -15..0 °C): 31220 (214 ohm, 18.2 mA, -2.1 °C) flagged at 2.80"
-            + " h, deadline 2.62 h; 31243 (1008 ohm, 3.7 mA, -14.7 °C) never, deadline 2.33 h; both in time with the"
-            + " balancer off (1.62, 1.34 h) and at 25 °C (2.28, 1.34 h)")
+    // Passes since fix23bf (2026-12-07: the balancer stays off the OCV's bottom knee, 3.534 V on NCM811; a cold rest
+    // after a discharge likely begins under it and is then not balanced, as in the balancer-off runs above: not
+    // traced); with that change reverse-applied both are "flagged never" (2026-12-07).
     @Test
     void theColdRestShortsTheBalancerHidesAreFlaggedInTime() {
         assertThat(judgeAllAt(COLD, false, 31220, 31243)).isEmpty();
@@ -746,18 +747,15 @@ class RandomSoftShortOracleTest {
     }
 
     /**
-     * Known miss, found by the lead 2026-12-07 on fresh rest seeds 34301-34400 (1 violation in 100, 19 with a
-     * detection claim): seed 34326, a 6 x 1.0 Ah psoa-ncm811 pack at 25 °C, 500 ms loop, discharged 40 min at 1.14 A
-     * from 0.802 to about 2-6 % SOC, then resting; an 865 ohm short in cell 5 (4.6 mA at rest) is never flagged
-     * (deadline 2.67 h). Traced 2026-12-07 (trace34326; docs/safety.md, "Seed 34326 traced"): the voltage-mode
-     * balancer takes the leaking cell, the lowest, as its target and bleeds four healthy cells 36-80 mAh after it down
-     * the OCV's end-of-discharge knee (51 V per unit SOC below 1 %), at the leak's own rate once they have reached it;
-     * the healthy cells lose what the short takes, only their bleed's accounting on the knee tells them apart (bleed
-     * doubt up to 431 mA), and the healthy unbled cell 3 reads the same excess as cell 5. With the balancer off
-     * (a floor of 3.6 V) it is flagged at 1.67 h, 4.1 mA.
+     * Rest seed 34326 (found by the lead 2026-12-07 on fresh rest seeds 34301-34400): a 6 x 1.0 Ah psoa-ncm811 pack at
+     * 25 °C, 500 ms loop, discharged 40 min at 1.14 A from 0.802 to about 2-6 % SOC, then resting; an 865 ohm short in
+     * cell 5 (4.6 mA at rest), deadline 2.67 h. Traced (trace34326; docs/safety.md, "Seed 34326 traced"): the
+     * voltage-mode balancer took the leaking cell, the lowest, as its target and bled four healthy cells after it down
+     * the OCV's end-of-discharge knee at the leak's own rate, where only their bleed's doubtful accounting told them
+     * from the leaking cell: never flagged. The balancer now stays off the knee (fix23bf: no cell is bled while the
+     * lowest reads at or below the top of the preset's bottom knee, 3.534 V here; "The balancer stays off the OCV's
+     * bottom knee"): the rest begins below it and is not balanced.
      */
-    @Disabled("known miss, measured 2026-12-07: seed 34326, 865 ohm / 4.6 mA in cell 5 never flagged, deadline 2.67 h;"
-            + " traced: the balancer bleeds the healthy cells after the leaking lowest cell down the OCV's knee")
     @Test
     void anEightHundredOhmShortAfterAOneHourDischargeIsFlaggedInTime() {
         AtomicInteger claims = new AtomicInteger();
