@@ -22,7 +22,6 @@ import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
 import org.qsebms.estimators.limits.CurrentLimitSettings;
-import org.qsebms.estimators.model.BottomKneeChargeDeficit;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.ResistanceMap;
 import org.qsebms.estimators.model.ResistanceVsSoc;
@@ -125,11 +124,9 @@ public class EstimatorUpdateBenchmark {
                 .withTimeConstants(new TimeConstantsVsTemperature(
                         new double[] {0.6, 25.8}, new double[] {0.2138, 0.1836}, new double[] {38.924, 31.184}))
                 .withCharacterisedCelsius(extrapolated ? new TemperatureSpan(40, 45) : new TemperatureSpan(0.6, 25.8))
-                // and the top knee's excess under charge and the bottom knee's shortfall under a charge out of empty,
-                // which a characterised LFP preset carries (fix20m, fix20o): their consider columns run on every
-                // update, armed or not
-                .withTopKneeChargeExcess(new TopKneeChargeExcess(0.049, 0.9))
-                .withBottomKneeChargeDeficit(new BottomKneeChargeDeficit(0.058, 0.1));
+                // and the top knee's excess under charge, which a characterised LFP preset carries (fix20m): its
+                // consider column runs on every update, armed or not
+                .withTopKneeChargeExcess(new TopKneeChargeExcess(0.049, 0.9));
         EkfAdaptation adaptation = currentOffset
                 ? EkfAdaptation.resistance().withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel())
                 : EkfAdaptation.resistance();

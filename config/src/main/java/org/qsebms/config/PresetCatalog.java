@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.qsebms.estimators.model.BottomKneeChargeDeficit;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.LithiumInterface;
 import org.qsebms.estimators.model.OcvCurve;
@@ -86,8 +85,7 @@ public final class PresetCatalog {
                 "characterisedTemperatureSpan",
                 "ocvSigma",
                 "slowPolarisation",
-                "topKneeChargeExcess",
-                "bottomKneeChargeDeficit"));
+                "topKneeChargeExcess"));
         String ocvTable = cell.requiredString("ocvTable");
         // a preset file may name its OCV table relative to its own directory
         if (baseDir != null && !Path.of(ocvTable).isAbsolute() && Files.isRegularFile(baseDir.resolve(ocvTable))) {
@@ -126,7 +124,6 @@ public final class PresetCatalog {
                 .ocvDoubt(ocvDoubt(cell))
                 .slowPolarisation(slowPolarisation(cell))
                 .topKneeChargeExcess(topKneeChargeExcess(cell))
-                .bottomKneeChargeDeficit(bottomKneeChargeDeficit(cell))
                 .build();
         YamlNode limits = root.mapping("limits");
         limits.rejectUnknownKeys(LIMIT_KEYS);
@@ -394,21 +391,6 @@ public final class PresetCatalog {
         t.rejectUnknownKeys(Set.of("sigmaVolts", "fromSoc"));
         return new TopKneeChargeExcess(
                 t.requiredNumber("sigmaVolts", 0, 1, "V"), t.requiredNumber("fromSoc", 0, 1, ""));
-    }
-
-    /**
-     * The optional {@code bottomKneeChargeDeficit}: the voltage a charge out of the bottom knee after a deep
-     * discharge falls short of the model by, learnt by {@code bms characterize} from an OCV test that charges from
-     * the bottom cut-off, {@code {sigmaVolts: 0.06, toSoc: 0.1}}. Absent: no such term (the SOC filters as before).
-     */
-    private static BottomKneeChargeDeficit bottomKneeChargeDeficit(YamlNode cell) {
-        if (!cell.has("bottomKneeChargeDeficit")) {
-            return BottomKneeChargeDeficit.NONE;
-        }
-        YamlNode t = cell.mapping("bottomKneeChargeDeficit");
-        t.rejectUnknownKeys(Set.of("sigmaVolts", "toSoc"));
-        return new BottomKneeChargeDeficit(
-                t.requiredNumber("sigmaVolts", 0, 1, "V"), t.requiredNumber("toSoc", 0, 1, ""));
     }
 
     private static double[] ocvSigmaEdges(YamlNode t) {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.qsebms.estimators.model.BottomKneeChargeDeficit;
 import org.qsebms.estimators.model.LithiumInterface;
 import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.OcvDoubt;
@@ -50,7 +49,6 @@ public record PresetCellDocument(
         OcvSigma ocvSigma,
         SlowPolarisationBranch slowPolarisation,
         TopKneeCharge topKneeChargeExcess,
-        BottomKneeCharge bottomKneeChargeDeficit,
         Double bulkOhms,
         Double npRatio,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> otherKeys) {
@@ -135,14 +133,6 @@ public record PresetCellDocument(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record TopKneeCharge(Double sigmaVolts, Double fromSoc) {}
 
-    /**
-     * The {@code bottomKneeChargeDeficit} key: the voltage a charge out of the bottom knee after a deep discharge
-     * falls short of the model by, learnt by {@code bms characterize} from an OCV test that charges from the bottom
-     * cut-off: its sigma and the SOC it applies below.
-     */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BottomKneeCharge(Double sigmaVolts, Double toSoc) {}
-
     /** A builder with every key unset (absent from the file). */
     public static Builder builder() {
         return new Builder();
@@ -172,7 +162,6 @@ public record PresetCellDocument(
         private OcvSigma ocvSigma;
         private SlowPolarisationBranch slowPolarisation;
         private TopKneeCharge topKneeChargeExcess;
-        private BottomKneeCharge bottomKneeChargeDeficit;
         private Double bulkOhms;
         private Double npRatio;
         private Map<String, JsonNode> otherKeys = Map.of();
@@ -307,13 +296,6 @@ public record PresetCellDocument(
             return this;
         }
 
-        /** The bottom knee's shortfall under a charge out of a deep discharge (left out when the model has none). */
-        public Builder bottomKneeChargeDeficit(BottomKneeChargeDeficit deficit) {
-            bottomKneeChargeDeficit =
-                    deficit.isNone() ? null : new BottomKneeCharge(deficit.sigmaVolts(), deficit.toSoc());
-            return this;
-        }
-
         public Builder bulkOhms(double v) {
             bulkOhms = v;
             return this;
@@ -350,7 +332,6 @@ public record PresetCellDocument(
                     ocvSigma,
                     slowPolarisation,
                     topKneeChargeExcess,
-                    bottomKneeChargeDeficit,
                     bulkOhms,
                     npRatio,
                     otherKeys);

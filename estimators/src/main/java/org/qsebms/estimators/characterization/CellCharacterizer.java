@@ -293,9 +293,6 @@ public final class CellCharacterizer {
         // the top knee's excess under charge, over the completed model (its slow branch and hysteresis included)
         cell = cell.withTopKneeChargeExcess(
                 TopKneeExcessLearner.learn(ocvTests, capacityAh, cell, hysteresis.magnitudeVolts(), notes));
-        // and the bottom knee's shortfall under a charge out of a deep discharge, the same way
-        cell = cell.withBottomKneeChargeDeficit(
-                BottomKneeDeficitLearner.learn(ocvTests, capacityAh, cell, hysteresis.magnitudeVolts(), notes));
         return new Characterization(cell, hysteresis, ocv, List.copyOf(all), List.copyOf(notes), activationSource);
     }
 

@@ -27,9 +27,6 @@ package org.qsebms.estimators.model;
  *                             ({@link SlowPolarisation#NONE}: none, the two-pair model)
  * @param topKneeChargeExcess  the voltage under charge at the top knee beyond the model, learnt from an OCV
  *                             test's charge and top-off ({@link TopKneeChargeExcess#NONE}: none)
- * @param bottomKneeChargeDeficit the voltage a charge out of the bottom knee after a deep discharge falls short
- *                             of the model by, learnt from an OCV test's discharge and the charge after it
- *                             ({@link BottomKneeChargeDeficit#NONE}: none)
  */
 public record EcmParameters(
         double capacityAh,
@@ -45,8 +42,7 @@ public record EcmParameters(
         TemperatureSpan characterisedCelsius,
         OcvDoubt ocvDoubt,
         SlowPolarisation slowPolarisation,
-        TopKneeChargeExcess topKneeChargeExcess,
-        BottomKneeChargeDeficit bottomKneeChargeDeficit) {
+        TopKneeChargeExcess topKneeChargeExcess) {
 
     static final double GAS_CONSTANT = 8.314462618;
 
@@ -82,10 +78,6 @@ public record EcmParameters(
             throw new IllegalArgumentException(
                     "the top-knee charge excess is required (TopKneeChargeExcess.NONE for none)");
         }
-        if (bottomKneeChargeDeficit == null) {
-            throw new IllegalArgumentException(
-                    "the bottom-knee charge deficit is required (BottomKneeChargeDeficit.NONE for none)");
-        }
     }
 
     /** A copy that records the temperatures it was measured over. */
@@ -117,11 +109,6 @@ public record EcmParameters(
     /** A copy with the given top-knee charge excess (everything else kept). */
     public EcmParameters withTopKneeChargeExcess(TopKneeChargeExcess excess) {
         return toBuilder().topKneeChargeExcess(excess).build();
-    }
-
-    /** A copy with the given bottom-knee charge deficit (everything else kept). */
-    public EcmParameters withBottomKneeChargeDeficit(BottomKneeChargeDeficit deficit) {
-        return toBuilder().bottomKneeChargeDeficit(deficit).build();
     }
 
     /** A copy with another capacity (everything else, the characterised span included, kept). */
@@ -194,8 +181,8 @@ public record EcmParameters(
      * curve are required; the resistance map defaults to {@link ResistanceMap#FLAT}, the time
      * constants to {@link TimeConstantsVsTemperature#NONE}, the characterised span to
      * {@link TemperatureSpan#UNKNOWN}, the OCV doubt to {@link OcvDoubt#NONE}, the slow
-     * polarisation to {@link SlowPolarisation#NONE}, the top-knee charge excess to
-     * {@link TopKneeChargeExcess#NONE} and the bottom-knee charge deficit to {@link BottomKneeChargeDeficit#NONE}.
+     * polarisation to {@link SlowPolarisation#NONE} and the top-knee charge excess to
+     * {@link TopKneeChargeExcess#NONE}.
      */
     public static Builder builder() {
         return new Builder();
@@ -217,8 +204,7 @@ public record EcmParameters(
                 .characterisedCelsius(characterisedCelsius)
                 .ocvDoubt(ocvDoubt)
                 .slowPolarisation(slowPolarisation)
-                .topKneeChargeExcess(topKneeChargeExcess)
-                .bottomKneeChargeDeficit(bottomKneeChargeDeficit);
+                .topKneeChargeExcess(topKneeChargeExcess);
     }
 
     /** Named fields of {@link EcmParameters}; {@link #build()} checks them. */
@@ -237,7 +223,6 @@ public record EcmParameters(
         private OcvDoubt ocvDoubt = OcvDoubt.NONE;
         private SlowPolarisation slowPolarisation = SlowPolarisation.NONE;
         private TopKneeChargeExcess topKneeChargeExcess = TopKneeChargeExcess.NONE;
-        private BottomKneeChargeDeficit bottomKneeChargeDeficit = BottomKneeChargeDeficit.NONE;
 
         private Builder() {}
 
@@ -316,11 +301,6 @@ public record EcmParameters(
             return this;
         }
 
-        public Builder bottomKneeChargeDeficit(BottomKneeChargeDeficit v) {
-            bottomKneeChargeDeficit = v;
-            return this;
-        }
-
         public EcmParameters build() {
             return new EcmParameters(
                     capacityAh,
@@ -336,8 +316,7 @@ public record EcmParameters(
                     characterisedCelsius,
                     ocvDoubt,
                     slowPolarisation,
-                    topKneeChargeExcess,
-                    bottomKneeChargeDeficit);
+                    topKneeChargeExcess);
         }
     }
 

@@ -77,8 +77,6 @@ final class CellNoiseModel {
     /** The voltage under charge at the top knee beyond the model, considered in the gain and the bound. */
     private final TopKneeChargeConsider topKneeCharge;
 
-    private final BottomKneeChargeConsider bottomKneeCharge;
-
     /** The SOC span a start left open where the OCV does not place the SOC (a flat OCV). */
     private final StartSpan startSpan;
     /** With the offset state on, the innovations' bias moved into the states by the filter's gain. */
@@ -125,7 +123,6 @@ final class CellNoiseModel {
         this.capacity = new CapacityConsider(tuning, adaptation, cellCount);
         this.slowBranchStart = new SlowBranchStartConsider(cellCount);
         this.topKneeCharge = new TopKneeChargeConsider(cell, cellCount);
-        this.bottomKneeCharge = new BottomKneeChargeConsider(cell, cellCount);
         this.startSpan = new StartSpan(cellCount);
         this.voltageBias = new VoltageBiasConsider(adaptation, cellCount);
         this.restoredDoubt = new RestoredDoubt(cell, tuning, cellCount);
@@ -163,10 +160,6 @@ final class CellNoiseModel {
     /** The top knee's excess under charge as a consider analysis, which each filter moves with its own F and K. */
     TopKneeChargeConsider topKneeCharge() {
         return topKneeCharge;
-    }
-
-    BottomKneeChargeConsider bottomKneeCharge() {
-        return bottomKneeCharge;
     }
 
     /** The doubt restored SOCs bring ({@link RestoredDoubt}), which each filter weighs at its first reading. */
@@ -310,7 +303,6 @@ final class CellNoiseModel {
         capacity.reset(i);
         slowBranchStart.reset(i);
         topKneeCharge.reset(i);
-        bottomKneeCharge.reset(i);
         startSpan.close(i);
         presetFit.restart(i);
         voltageBias.reset(i);
@@ -516,8 +508,7 @@ final class CellNoiseModel {
                         + currentSensor.socVariance(i)
                         + capacity.socVariance(i)
                         + slowBranchStart.socVariance(i)
-                        + topKneeCharge.socVariance(i)
-                        + bottomKneeCharge.socVariance(i),
+                        + topKneeCharge.socVariance(i),
                 ocvSoc,
                 resistanceSocPerUnit);
     }
@@ -529,10 +520,7 @@ final class CellNoiseModel {
     double socBound3SigmaWithoutCurrentSensor(int i, double socVariance, double ocvSoc, double resistanceSocPerUnit) {
         return bound(
                 i,
-                socVariance
-                        + slowBranchStart.socVariance(i)
-                        + topKneeCharge.socVariance(i)
-                        + bottomKneeCharge.socVariance(i),
+                socVariance + slowBranchStart.socVariance(i) + topKneeCharge.socVariance(i),
                 ocvSoc,
                 resistanceSocPerUnit);
     }

@@ -362,8 +362,6 @@ public final class EkfSocEstimator implements SocFilter {
         noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
         noise.topKneeCharge().step(i, amps, dt, celsius);
         noise.topKneeCharge().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
-        noise.bottomKneeCharge().step(i, amps, dt, celsius);
-        noise.bottomKneeCharge().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
         noise.voltageBias().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
     }
 
@@ -398,10 +396,7 @@ public final class EkfSocEstimator implements SocFilter {
         // and the top knee's excess under charge, the same way (TopKneeChargeConsider; 0 without it)
         noise.topKneeCharge().observe(i, z, amps);
         double wTop = noise.topKneeCharge().innovationPerSigma(i, h0, r0Volts, r0Ohms);
-        // and the bottom knee's shortfall under a charge out of empty (BottomKneeChargeConsider; 0 without it)
-        noise.bottomKneeCharge().observe(i, z, amps);
-        double wBottom = noise.bottomKneeCharge().innovationPerSigma(i, h0, r0Volts, r0Ohms);
-        s0 += w * w + wTop * wTop + wBottom * wBottom;
+        s0 += w * w + wTop * wTop;
         // covariance matching: innovations larger than expected mean a model error the filter should not
         // read as SOC; the running mean square from before this sample sets the measurement variance
         double r = noise.measurementVariance(i, s0);
@@ -414,15 +409,14 @@ public final class EkfSocEstimator implements SocFilter {
         if (gate == CellNoiseModel.Gate.RELEARN) {
             double socError = h0 != 0.0 ? innovation / h0 : 0.0;
             p[b] += socError * socError;
-            s0 = projectCovariance(b) + w * w + wTop * wTop + wBottom * wBottom;
+            s0 = projectCovariance(b) + w * w + wTop * wTop;
             s = s0 + r;
         }
         noise.learnInnovation(i, innovation, innovationForget, s);
         for (int j = 0; j < N; j++) {
             k[j] = (u[j]
                             - noise.slowBranchStart().sensitivity(i, j) * w
-                            - noise.topKneeCharge().sensitivity(i, j) * wTop
-                            - noise.bottomKneeCharge().sensitivity(i, j) * wBottom)
+                            - noise.topKneeCharge().sensitivity(i, j) * wTop)
                     / s;
         }
         if (BeyondTheOcvTable.reading(z, innovation)) {
@@ -465,7 +459,6 @@ public final class EkfSocEstimator implements SocFilter {
         noise.capacity().correct(i, k, h0, r0Volts, r0Ohms);
         noise.slowBranchStart().correct(i, k, h0, r0Volts, r0Ohms);
         noise.topKneeCharge().correct(i, k, h0, r0Volts, r0Ohms);
-        noise.bottomKneeCharge().correct(i, k, h0, r0Volts, r0Ohms);
         noise.voltageBias().correct(i, k, h0, r0Volts, r0Ohms, noise.innovationMean(i));
     }
 

@@ -369,8 +369,6 @@ public final class SpkfSocEstimator implements SocFilter {
         noise.slowBranchStart().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
         noise.topKneeCharge().step(i, corrected, dt, celsius);
         noise.topKneeCharge().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
-        noise.bottomKneeCharge().step(i, corrected, dt, celsius);
-        noise.bottomKneeCharge().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
         noise.voltageBias().predict(i, -go, g, a1, a2, fastOhms, slowOhms, a3, branchOhms);
     }
 
@@ -462,10 +460,7 @@ public final class SpkfSocEstimator implements SocFilter {
         // and the top knee's excess under charge, the same way (TopKneeChargeConsider; 0 without it)
         noise.topKneeCharge().observe(i, z, corrected);
         double wTop = noise.topKneeCharge().innovationPerSigma(i, socSlope, r0Volts, r0Ohms);
-        // and the bottom knee's shortfall under a charge out of empty (BottomKneeChargeConsider; 0 without it)
-        noise.bottomKneeCharge().observe(i, z, corrected);
-        double wBottom = noise.bottomKneeCharge().innovationPerSigma(i, socSlope, r0Volts, r0Ohms);
-        double considered = w3 * w3 + wTop * wTop + wBottom * wBottom;
+        double considered = w3 * w3 + wTop * wTop;
         s0 += considered;
         double r = noise.measurementVariance(i, s0);
         double s = s0 + r;
@@ -488,8 +483,7 @@ public final class SpkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             k[j] = (pxy[j]
                             - noise.slowBranchStart().sensitivity(i, j) * w3
-                            - noise.topKneeCharge().sensitivity(i, j) * wTop
-                            - noise.bottomKneeCharge().sensitivity(i, j) * wBottom)
+                            - noise.topKneeCharge().sensitivity(i, j) * wTop)
                     / s;
         }
         // a misfit beyond the OCV table's end is no current: the offset kept out (BeyondTheOcvTable)
@@ -515,7 +509,7 @@ public final class SpkfSocEstimator implements SocFilter {
                 p[b + row * N + row] -= pxy[row] * k[row];
             }
         } else {
-            // the filter's own part for any gain: P <- P - Pxy K' - K Pxy' + K (s - w3^2 - wTop^2 - wBottom^2) K'
+            // the filter's own part for any gain: P <- P - Pxy K' - K Pxy' + K (s - w3^2 - wTop^2) K'
             double own = s - considered;
             for (int row = 0; row < N; row++) {
                 for (int c = 0; c <= row; c++) {
@@ -558,7 +552,6 @@ public final class SpkfSocEstimator implements SocFilter {
         noise.capacity().correct(i, k, socSlope, r0Volts, r0Ohms);
         noise.slowBranchStart().correct(i, k, socSlope, r0Volts, r0Ohms);
         noise.topKneeCharge().correct(i, k, socSlope, r0Volts, r0Ohms);
-        noise.bottomKneeCharge().correct(i, k, socSlope, r0Volts, r0Ohms);
         noise.voltageBias().correct(i, k, socSlope, r0Volts, r0Ohms, noise.innovationMean(i));
     }
 

@@ -301,9 +301,6 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         noise.topKneeCharge().step(i, corrected, dt, celsius);
         noise.topKneeCharge()
                 .predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, stepBranchDecay, stepBranchOhms);
-        noise.bottomKneeCharge().step(i, corrected, dt, celsius);
-        noise.bottomKneeCharge()
-                .predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, stepBranchDecay, stepBranchOhms);
         noise.voltageBias().predict(i, -go, stepSocChange, a1, a2, fastOhms, slowOhms, stepBranchDecay, stepBranchOhms);
     }
 
@@ -360,10 +357,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         // and the top knee's excess under charge, the same way (TopKneeChargeConsider; 0 without it)
         noise.topKneeCharge().observe(i, z, corrected);
         double wTop = noise.topKneeCharge().innovationPerSigma(i, socSlope, stepR0Volts, r0Ohms);
-        // and the bottom knee's shortfall under a charge out of empty (BottomKneeChargeConsider; 0 without it)
-        noise.bottomKneeCharge().observe(i, z, corrected);
-        double wBottom = noise.bottomKneeCharge().innovationPerSigma(i, socSlope, stepR0Volts, r0Ohms);
-        double considered = w3 * w3 + wTop * wTop + wBottom * wBottom;
+        double considered = w3 * w3 + wTop * wTop;
         s0 += considered;
         double r = noise.measurementVariance(i, s0);
         double s = s0 + r;
@@ -387,8 +381,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         for (int j = 0; j < N; j++) {
             k[j] = (pxy[j]
                             - noise.slowBranchStart().sensitivity(i, j) * w3
-                            - noise.topKneeCharge().sensitivity(i, j) * wTop
-                            - noise.bottomKneeCharge().sensitivity(i, j) * wBottom)
+                            - noise.topKneeCharge().sensitivity(i, j) * wTop)
                     / s;
         }
         // a misfit beyond the OCV table's end is no current: the offset kept out (BeyondTheOcvTable)
@@ -403,7 +396,7 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         x[xb + CAP] = EkfAdaptation.clampScale(x[xb + CAP] + k[CAP] * innovation);
         x[xb + OFFSET] += k[OFFSET] * innovation;
         x[xb + V3] += k[V3] * innovation;
-        // P <- P - Pxy K' - K Pxy' + K (s - w3^2 - wTop^2 - wBottom^2) K' (P - Pxy Pxy' / s without a considered doubt)
+        // P <- P - Pxy K' - K Pxy' + K (s - w3^2 - wTop^2) K' (P - Pxy Pxy' / s without a considered doubt)
         double own = s - considered;
         for (int row = 0; row < N; row++) {
             for (int c = 0; c <= row; c++) {
@@ -445,7 +438,6 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         noise.currentSensor().correct(i, k, socSlope, stepR0Volts, r0Ohms, corrected);
         noise.slowBranchStart().correct(i, k, socSlope, stepR0Volts, r0Ohms);
         noise.topKneeCharge().correct(i, k, socSlope, stepR0Volts, r0Ohms);
-        noise.bottomKneeCharge().correct(i, k, socSlope, stepR0Volts, r0Ohms);
         noise.voltageBias().correct(i, k, socSlope, stepR0Volts, r0Ohms, noise.innovationMean(i));
     }
 

@@ -8,7 +8,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.qsebms.estimators.model.BottomKneeChargeDeficit;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.EquivalentCircuitCell;
 import org.qsebms.estimators.model.OcvDoubt;
@@ -22,8 +21,7 @@ import org.qsebms.estimators.model.TopKneeChargeExcess;
  * parameters, RC volts, offset, voltage sigma, covariance and rejections to rounding, over long
  * runs with every adaptation, the offset state on and off, two-temperature resistance tables, a
  * flat OCV, temperatures inside and outside the characterised span, hysteresis, the top knee's excess under a
- * sustained charge ({@link TopKneeChargeConsider}), the bottom knee's shortfall under one
- * ({@link BottomKneeChargeConsider}), varying steps,
+ * sustained charge ({@link TopKneeChargeConsider}), varying steps,
  * outliers (rejected and re-learnt), restarts, bleed charge and a learnt capacity.
  */
 class SpkfClosedFormTest {
@@ -41,7 +39,7 @@ class SpkfClosedFormTest {
         return Stream.of(1L, 2L)
                 .flatMap(seed -> Stream.of(adaptations)
                         .flatMap(a -> Stream.of(a, a.withCurrentOffset(CurrentOffsetDoubt.piCurrentChannel())))
-                        .flatMap(a -> Stream.of("ncm", "tables", "lfp", "slow", "slow-state", "topknee", "bottomknee")
+                        .flatMap(a -> Stream.of("ncm", "tables", "lfp", "slow", "slow-state", "topknee")
                                 .map(cell -> Arguments.of(seed, a, cell))));
     }
 
@@ -55,8 +53,6 @@ class SpkfClosedFormTest {
                         .withSlowPolarisation(new org.qsebms.estimators.model.SlowPolarisation(
                                 600, new double[] {0, 0.3, 0.6, 1}, new double[] {0.04, 0.02, 0.01}));
             case "topknee" -> TestCells.ncmCell().withTopKneeChargeExcess(new TopKneeChargeExcess(0.03, 0.0));
-            case "bottomknee" ->
-                TestCells.ncmCell().withBottomKneeChargeDeficit(new BottomKneeChargeDeficit(0.03, 1.0));
             case "tables" ->
                 TestCells.ncmCellWithTablesAtTwoTemperatures().withCharacterisedCelsius(new TemperatureSpan(10, 30));
             default ->
@@ -92,7 +88,7 @@ class SpkfClosedFormTest {
         double[] volts = new double[cells];
         double[] celsius = {25, r.nextDouble(-5, 45), r.nextDouble(-5, 45)};
         double[] amps = EkfSocEstimatorTest.profile(r, 5000, 8);
-        if (cellName.equals("topknee") || cellName.equals("bottomknee")) {
+        if (cellName.equals("topknee")) {
             // a sustained charge (arms the top knee's term: 5 tau2 = 1000 s), then a dithering hold that still takes
             // charge: the term on, on the hold's charge samples only, then off
             for (int k = 2500; k < 4000; k++) {

@@ -13,7 +13,6 @@ import org.qsebms.config.PresetCodec;
 import org.qsebms.config.PresetDocument;
 import org.qsebms.estimators.characterization.Characterization;
 import org.qsebms.estimators.characterization.PulseFit;
-import org.qsebms.estimators.model.BottomKneeChargeDeficit;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.OcvCurve;
 import org.qsebms.estimators.model.OcvDoubt;
@@ -101,15 +100,6 @@ public final class CharacterizedPresetWriter {
                     + " steady drop, learnt from an OCV test's charge and top-off (see the notes above); both SOC"
                     + " filters consider it in their gain while the cell charges at or above fromSoc.");
             cell.topKneeChargeExcess(new TopKneeChargeExcess(round(top.sigmaVolts(), 5), round(top.fromSoc(), 3)));
-        }
-        BottomKneeChargeDeficit bottom = p.bottomKneeChargeDeficit();
-        if (!bottom.isNone()) {
-            header.add("bottomKneeChargeDeficit: the voltage a charge out of the bottom knee after a deep discharge"
-                    + " falls short of the OCV and the model's steady drop by, learnt from an OCV test that charges"
-                    + " from the bottom cut-off (see the notes above); both SOC filters consider it in their gain"
-                    + " while a sustained charge goes on below toSoc.");
-            cell.bottomKneeChargeDeficit(
-                    new BottomKneeChargeDeficit(round(bottom.sigmaVolts(), 5), round(bottom.toSoc(), 3)));
         }
         if (c.hysteresis().magnitudeVolts() > 0) {
             cell.hysteresis(new HysteresisModel(

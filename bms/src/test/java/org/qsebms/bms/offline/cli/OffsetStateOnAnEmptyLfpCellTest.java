@@ -89,10 +89,8 @@ class OffsetStateOnAnEmptyLfpCellTest {
      * the plateau for 4400 s (its misses at 600-3320 s) and the offset state takes the voltage's misfit there as
      * +0.73 A.
      */
-    @Disabled("known miss, re-measured 2026-12-07 after fix20o: +50 mA covered 85.1 % (85.3 before: the bottom knee's"
-            + " term arms on the offset read as charge at the empty rest); -50 mA: the offset state misses by 0.78 A"
-            + " (3 sigma 0.058 A). Earlier (check23u; fix20i): coverage 85.3 / 85.5 % with +50 / -50 mA at the 2.80 V"
-            + " rest before the cell is emptied; EKF with -50 mA learns +0.73 A (sigma 19 mA) on the plateau")
+    @Disabled("known miss (check23u; fix20i): coverage 85.3 / 85.5 % with +50 / -50 mA at the 2.80 V rest before the"
+            + " cell is emptied; EKF with -50 mA learns +0.73 A (sigma 19 mA) on the plateau after the start of 1.0")
     @ParameterizedTest(name = "offset {0} A")
     @ValueSource(strings = {"0", "-0.05", "0.05"})
     void theOffsetStateStaysASensorOffsetAndTheBoundHolds(String offsetA) {
