@@ -1,0 +1,48 @@
+package org.qsebms.bms.offline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fault 211 ({@code CURRENT_SENSOR_IMPLAUSIBLE}) on a healthy simulated pack whose chemistry is the documented LFP
+ * recipe's preset ({@code bms characterize} on the shared A123 files; R0 14.3 mOhm, R1 43 mOhm at 16 s, R2 162 mOhm at
+ * 98 s), cycled from SOC 0.3: the simulated cells are the same model, so nothing may raise 211. Found by check20o
+ * (2026-12-07), not traced: at a 500 ms loop 211 is raised at 121 s ("current reading stepped -1.67 A (now -2.045 A),
+ * for which the cell model predicts -31.1 mV, but the cells did not follow (their median -6.0 mV, needed -7.8 mV)"),
+ * at a 100 ms loop at 30.3 s; on main before fix23bg (85c0680f) at 241 s and 30.9 s, so it is not fix23bg's. The
+ * shipped {@code psoa-lfp} preset on the same load raises no 211 (docs/safety.md, "A false 211 on a characterised LFP
+ * preset").
+ */
+class CurrentResponseOnACharacterisedLfpPresetTest {
+
+    @Disabled("known miss, measured 2026-12-07: CURRENT_SENSOR_IMPLAUSIBLE.MSL at 121 s (500 ms loop) on a healthy"
+            + " pack of the LFP recipe's preset cycled from 0.3; 30.3 s at 100 ms; not traced")
+    @Test
+    void aHealthyPackOfTheRecipesPresetRaisesNoCurrentSensorFault(@TempDir Path dir) throws IOException {
+        Path a123 = SharedDataValidationTest.locateSharedData().resolve("a123_lfp_plett");
+        Path preset = DocumentedRecipe.lfp(a123, dir.resolve("lfp.yaml"));
+        Path scenario = dir.resolve("cycling.yaml");
+        Files.writeString(scenario, """
+                name: a healthy pack of the LFP recipe's preset, cycling
+                pack: {chemistry: %s, seriesCells: 4, capacityAh: 2.05}
+                loop: {period: 500ms}
+                initial: {soc: 0.3, ambientCelsius: 25, close: true}
+                load: {type: cycling, chargeC: 0.4, cvVolts: 3.6, endVolts: 2.5}
+                duration: 30min
+                limitsEvery: 5min
+                seed: 42
+                """.formatted(preset));
+        SharedDataValidationTest.Result r =
+                SharedDataValidationTest.run(new SimulateCommand(), "--scenario", scenario.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.contains("\"raised\"") && l.contains("CURRENT_SENSOR_IMPLAUSIBLE")))
+                .as("211 raised on a healthy pack")
+                .isEmpty();
+    }
+}
