@@ -18,10 +18,12 @@ import org.qsebms.estimators.model.Electrolyte;
 import org.qsebms.estimators.model.QseCellParameters;
 
 /**
- * Builds the simulated pack and its hardware ports for a configuration. For the QSE chemistries
+ * Builds the simulated pack and its hardware ports for a configuration. For the shipped QSE chemistries
  * the "true" cells run on the full QSE cell model calibrated from the seed paper (reference pouch
  * geometry, electrode area scaled to the configured capacity, cell-to-cell spread); the
  * controller's estimators see only the preset's equivalent circuit, so estimation is never circular.
+ * A preset characterised from a measured cell's tests (it records the pulse tests' temperatures) is
+ * simulated on its own circuit, as is any other chemistry: it describes that cell, not the paper's.
  */
 public final class SimulatedPackSetup {
     private SimulatedPackSetup() {}
@@ -61,6 +63,12 @@ public final class SimulatedPackSetup {
 
     /** The QSE model of a chemistry preset at a capacity, or null for a chemistry it does not know. */
     static QseCellParameters qseCell(ChemistryPreset preset, double capacityAh) {
+        if (preset.cell().characterisedCelsius().isKnown()) {
+            // fitted by bms characterize to a measured cell: that circuit is the cell, whatever QSE chemistry its
+            // base preset named (an A123 cell's preset kept psoa-lfp's name and was simulated as a QSE pouch of a
+            // fifth its resistance: docs/safety.md, "A 211 on a characterised LFP preset")
+            return null;
+        }
         Electrolyte electrolyte;
         Cathode cathode;
         try {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,15 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * so {@code SimulatedPackSetup} runs the "true" cells on the QSE paper's physics model, not on the preset's circuit:
  * the simulated cells drop 5.1 mV for the 1.64 A step (about 3 mOhm) against the preset's 14.3 mOhm, and the check
  * rightly finds the cells far from its model (19 % of the prediction, 25 % needed). With the preset's electrolyte
- * renamed (so the pack is simulated on the preset's own circuit) the same run raises no 211. The defect is the
- * simulator's choice of cell for a characterised preset of another cell, not 211 (docs/safety.md, "A 211 on a
- * characterised LFP preset").
+ * renamed (so the pack is simulated on the preset's own circuit) the same run raises no 211. The defect was the
+ * simulator's choice of cell for a characterised preset of another cell, not 211: a characterised preset is now
+ * simulated on its own circuit (docs/safety.md, "A 211 on a characterised LFP preset"; docs/scenarios.md).
  */
 class CurrentResponseOnACharacterisedLfpPresetTest {
 
-    @Disabled("known miss, measured 2026-12-07: CURRENT_SENSOR_IMPLAUSIBLE.MSL at 121 s (500 ms loop) on a pack of the"
-            + " LFP recipe's preset cycled from 0.3 (30.3 s at 100 ms): the simulator runs the QSE physics cell its base"
-            + " preset names (R0 about 3 mOhm) under the preset's 14.3 mOhm circuit")
     @Test
     void aHealthyPackOfTheRecipesPresetRaisesNoCurrentSensorFault(@TempDir Path dir) throws IOException {
         Path a123 = SharedDataValidationTest.locateSharedData().resolve("a123_lfp_plett");
