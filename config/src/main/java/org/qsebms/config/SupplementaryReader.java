@@ -73,8 +73,7 @@ final class SupplementaryReader {
             "currentOffsetModelDoubt",
             "currentOffsetMinSlope",
             "softShortBleedHold",
-            "softShortBleedRelease",
-            "balancingKneeSlope");
+            "softShortBleedRelease");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -205,8 +204,6 @@ final class SupplementaryReader {
                             lower("softShortBleedHold", SupplementaryLimits::softShortBleedHold, 0.01, 1, ""))
                     .softShortBleedRelease(
                             lower("softShortBleedRelease", SupplementaryLimits::softShortBleedRelease, 0, 0.99, ""))
-                    .balancingKneeSlope(
-                            lower("balancingKneeSlope", SupplementaryLimits::balancingKneeSlope, 0.01, 1000, ""))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());
