@@ -41,7 +41,9 @@ import org.qsebms.estimators.model.LithiumInterface;
  * sampled current for a whole period, may predict RC moves for a load that changes faster than the loop and aliases
  * into reading steps the cells never made (oracle seed 4954572 at 1 s). There a reading step is judged on what the
  * sampling resolves as well ({@link #fittedStepNotFollowed}: R0, read at the same instant as the cells), on the
- * cells' median, and one verdict counts, since the reading must hold over two samples on each side of its step.
+ * cells' median, and one verdict counts, since the reading must hold over two samples on each side of its step. The
+ * step the span's verdict finds stays under judgement while the reading holds its new level, up to a span, each new
+ * sample adding to the fit (fix23bi: judged once on four samples, one draw of the noise in ten lost s02).
  * The unread step is not judged there: each level is one sample, and its floor is a few times one sample's noise. A
  * cell or current status fault, or the path open, empties the window. Preallocated; one {@link #update} per tick, no allocation.
  */
@@ -209,8 +211,8 @@ final class CurrentResponseCheck {
         }
         readStreak = read ? readStreak + 1 : 0;
         unreadStreak = unread ? unreadStreak + 1 : 0;
-        // at a slow loop a reading step is judged only where the reading holds over two samples on each side of it,
-        // which is what two verdicts in a row ask at a faster one
+        // at a slow loop a reading step is judged only where the reading holds over two samples or more on each side
+        // of it, which is what two verdicts in a row ask at a faster one
         int inARow = slow ? 1 : SAMPLES_IN_A_ROW;
         if (readStreak >= inARow || unreadStreak >= inARow) {
             flagged = true;

@@ -67,7 +67,7 @@ class CurrentResponseNoiseSeedsTest {
     }
 
     /**
-     * Known miss, measured 2026-12-07 (fix23bi): at 1000 ms draw 26 is lost (three of four cells' fitted steps 2.6-3.6
+     * Known miss, measured 2026-12-07 (fix23bi): at 1000 ms draw 26 is lost (three of four cells' fitted steps 2.3-5.8
      * mV the way of R0's 6.8 mV, median 3.07 mV against 1.70 mV on every look up to 14 s); 3 of 40 before fix23bi. On
      * draws 201-400: 1 / 8 / 7 missed at 600 / 750 / 1000 ms (main 21 / 23 / 24).
      */
