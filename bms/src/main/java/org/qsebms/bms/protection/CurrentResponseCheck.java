@@ -40,8 +40,10 @@ import org.qsebms.estimators.model.LithiumInterface;
  * is more than half the window (each half then holds two periods, each level one sample) the model, holding each
  * sampled current for a whole period, may predict RC moves for a load that changes faster than the loop and aliases
  * into reading steps the cells never made (oracle seed 4954572 at 1 s). There a reading step is judged on what the
- * sampling resolves as well ({@link #resolvedJumpNotFollowed}: R0, read at the same instant as the cells), on the
- * cells' median, and one verdict counts, since the reading must hold over two samples on each side of its step.
+ * sampling resolves as well ({@link #fittedStepNotFollowed}: R0, read at the same instant as the cells), on the
+ * cells' median, and one verdict counts, since the reading must hold over two samples on each side of its step. The
+ * step the span's verdict finds stays under judgement while the reading holds its new level, up to a span, each new
+ * sample adding to the fit (fix23bi: judged once on four samples, one draw of the noise in ten lost s02).
  * The unread step is not judged there: each level is one sample, and its floor is a few times one sample's noise. A
  * cell or current status fault, or the path open, empties the window. Preallocated; one {@link #update} per tick, no allocation.
  */
@@ -62,11 +64,17 @@ final class CurrentResponseCheck {
     /**
      * True where the loop is too slow for the window (a half of {@code currentResponseWindow} cannot hold
      * {@link #PERIODS_PER_HALF} periods without stretching): the samples may alias a load that changes faster than
-     * the loop, so a reading step is judged only on what the sampling resolves ({@link #resolvedJumpNotFollowed}).
+     * the loop, so a reading step is judged only on what the sampling resolves ({@link #fittedStepNotFollowed}).
      */
     private final boolean slow;
 
     private final long windowNanos;
+    /**
+     * How far back samples are kept: the span, or at a slow loop two spans, so that a step under judgement keeps up to
+     * a span of its old level while a span of its new level comes in.
+     */
+    private final long keepNanos;
+
     private final long periodNanos;
     private final double stepAmps;
     private final double minVolts;
@@ -93,6 +101,21 @@ final class CurrentResponseCheck {
     private long closedSince = Long.MIN_VALUE;
 
     private int readStreak;
+    /**
+     * At a slow loop, the time of the first sample after a reading step under judgement (Long.MIN_VALUE: none): the
+     * span's verdict found it, and it is judged on every sample while the reading holds its new level, up to a span.
+     */
+    private long stepNanos = Long.MIN_VALUE;
+    /** The direction of the step under judgement (the sign of the model's predicted move). */
+    private double stepSign;
+    /** The span's figures when the step under judgement was found, for the reason. */
+    private double spanStepAmps;
+
+    private double spanPredictedVolts;
+    private double spanCellVolts;
+    private double spanThresholdVolts;
+    /** The residual sum of squares of the last {@link #fittedStep} (no allocation for a second return value). */
+    private double fitResiduals;
 
     private int unreadStreak;
     /** The preset's R0 at the coldest thermistor, ohm. */
@@ -128,8 +151,9 @@ final class CurrentResponseCheck {
         this.follow = limits.currentResponseFollowFraction();
         this.doubt = limits.currentResponseModelDoubt();
         this.noiseSigmas = limits.currentResponseNoiseSigmas();
-        // twice the samples a window holds at the configured period, so a loop running a little fast still fits
-        this.ring = (int) (2 * (windowNanos / periodNanos) + 8);
+        this.keepNanos = slow ? 2 * windowNanos : windowNanos;
+        // twice the samples kept at the configured period, so a loop running a little fast still fits
+        this.ring = (int) (2 * (keepNanos / periodNanos) + 8);
         this.nanos = new long[ring];
         this.amps = new double[ring];
         this.model = new double[ring];
@@ -159,11 +183,12 @@ final class CurrentResponseCheck {
             closedSince = Long.MIN_VALUE;
             readStreak = 0;
             unreadStreak = 0;
+            stepNanos = Long.MIN_VALUE;
             return;
         }
         keep(now, reading, polarisation, m.cellVolts);
         // the oldest kept sample is the last at or before the window's start, so the window is always whole
-        while (size >= 2 && nanos[index(1)] <= now - windowNanos) {
+        while (size >= 2 && nanos[index(1)] <= now - keepNanos) {
             size--;
         }
         boolean read = false;
@@ -174,15 +199,20 @@ final class CurrentResponseCheck {
         // the cells' response to the load met at a close is the most curved part of their RC curves, which a second
         // difference does not take out: the window is judged only once it lies a whole span after the close
         if (size > 0 && nanos[index(0)] <= now - windowNanos && now - closedSince >= 2 * windowNanos) {
-            read = judgeReadingStep(now, m.cellVolts.length);
-            // at a slow loop each level is one sample, and an unread step's floor is a few times one sample's noise:
-            // a healthy cell cycled slowly for hours met it (CurrentOffsetSlowCyclingTest), so it is not judged there
-            unread = !read && !slow && judgeUnreadStep(now, m.cellVolts.length);
+            if (slow) {
+                read = judgeSlowReadingStep(now, m.cellVolts.length);
+            } else {
+                read = judgeReadingStep(now, m.cellVolts.length);
+                // at a slow loop each level is one sample, and an unread step's floor is a few times one sample's
+                // noise: a healthy cell cycled slowly for hours met it (CurrentOffsetSlowCyclingTest), so it is not
+                // judged there
+                unread = !read && judgeUnreadStep(now, m.cellVolts.length);
+            }
         }
         readStreak = read ? readStreak + 1 : 0;
         unreadStreak = unread ? unreadStreak + 1 : 0;
-        // at a slow loop a reading step is judged only where the reading holds over two samples on each side of it,
-        // which is what two verdicts in a row ask at a faster one
+        // at a slow loop a reading step is judged only where the reading holds over two samples or more on each side
+        // of it, which is what two verdicts in a row ask at a faster one
         int inARow = slow ? 1 : SAMPLES_IN_A_ROW;
         if (readStreak >= inARow || unreadStreak >= inARow) {
             flagged = true;
@@ -218,7 +248,52 @@ final class CurrentResponseCheck {
         predictedVolts = predicted;
         cellVolts = sign * followed;
         thresholdVolts = follow * predicted;
-        return followed < follow * Math.abs(predicted) && (!slow || resolvedJumpNotFollowed(sign, cells));
+        return followed < follow * Math.abs(predicted);
+    }
+
+    /**
+     * At a slow loop, a reading step the span's verdict found ({@link #judgeReadingStep}) where the samples resolve it
+     * (it lies between the third and second last samples and the reading holds over two samples on each side) is put
+     * under judgement, and judged on every sample after it ({@link #fittedStepNotFollowed}) while the reading holds its
+     * new level, up to a span after the step: each sample of the new level adds to what the cells show of R0.
+     */
+    private boolean judgeSlowReadingStep(long now, int cells) {
+        if (judgeReadingStep(now, cells) && stepResolved(Math.signum(predictedVolts))) {
+            stepNanos = nanos[index(size - 2)];
+            stepSign = Math.signum(predictedVolts);
+            spanStepAmps = stepReadAmps;
+            spanPredictedVolts = predictedVolts;
+            spanCellVolts = cellVolts;
+            spanThresholdVolts = thresholdVolts;
+        }
+        if (stepNanos == Long.MIN_VALUE) {
+            return false;
+        }
+        if (now - stepNanos > windowNanos || !fittedStepNotFollowed(cells)) {
+            return false;
+        }
+        stepReadAmps = spanStepAmps;
+        predictedVolts = spanPredictedVolts;
+        cellVolts = spanCellVolts;
+        thresholdVolts = spanThresholdVolts;
+        return true;
+    }
+
+    /**
+     * The reading steps by {@code currentResponseStepAmps} or more in direction {@code sign} between the third and
+     * second last samples, and holds within that on each side over two samples.
+     */
+    private boolean stepResolved(double sign) {
+        if (size < 4) {
+            return false;
+        }
+        int a = index(size - 4);
+        int b = index(size - 3);
+        int c = index(size - 2);
+        int d = index(size - 1);
+        return sign * (amps[c] - amps[b]) >= stepAmps
+                && Math.abs(amps[b] - amps[a]) < stepAmps
+                && Math.abs(amps[d] - amps[c]) < stepAmps;
     }
 
     /**
@@ -246,55 +321,146 @@ final class CurrentResponseCheck {
     }
 
     /**
-     * At a slow loop, the reading step as the samples resolve it. The samples cannot tell a current held between them
-     * from pulses shorter than the loop, so the model's RC pairs, run as if each sampled current held for a whole
-     * period, may predict a move the cells never had cause to make (oracle seed 4954572). What a sample does resolve
-     * is R0: a cell's voltage and the current are read at the same instant, so a real change of the current between
-     * two samples moves every cell by R0 times it between the same two samples, whatever the current did in between.
-     * The reading must step between the third and second last samples ({@code currentResponseStepAmps} or more, in
-     * the direction of the span's step) and hold within that on each side over two samples; the cells' median jump
-     * across that step, less the mean of their jumps across the samples either side (their trend), must fall short of
-     * {@code currentResponseFollowFraction} of R0 times the reading's step its way. That is judged only where R0 times
-     * the step lies at least {@code currentResponseNoiseSigmas} standard deviations of the cells' median jump beyond
-     * the threshold, the deviation taken from the cells' own jumps either side: below that the samples cannot tell
-     * following from noise.
+     * At a slow loop, the step under judgement as the samples resolve it. The samples cannot tell a current held
+     * between them from pulses shorter than the loop, so the model's RC pairs, run as if each sampled current held for
+     * a whole period, may predict a move the cells never had cause to make (oracle seed 4954572). What a sample does
+     * resolve is R0: a cell's voltage and the current are read at the same instant, so a real change of the current
+     * between two samples moves every cell by R0 times it between the same two samples, whatever the current did in
+     * between. The samples of the old level (back from the step while the reading holds within
+     * {@code currentResponseStepAmps}, up to a span) and of the new level (from the step to now, which must hold
+     * within that too, else the step is dropped) are fitted, the reading and each cell, by a step and one line across
+     * both (the trend); the cells' median step must fall short of {@code currentResponseFollowFraction} of R0 times the
+     * reading's step its way. Before fix23bi the step was judged once, on the four samples about it (1.5 (c - b) +
+     * 0.5 (a - d): one sample's noise times 2.2 a cell), which lost s02 on about one noise draw in ten at 600-1000 ms.
+     * That is judged only where R0 times the step lies at least {@code currentResponseNoiseSigmas} standard deviations
+     * of the cells' median step beyond the threshold, the deviation taken from the cells' own residuals about their
+     * fits: below that the samples cannot tell following from noise (oracle seed 5320764; fix23bg).
      */
-    private boolean resolvedJumpNotFollowed(double sign, int cells) {
-        if (size < 4) {
+    private boolean fittedStepNotFollowed(int cells) {
+        int first = -1;
+        for (int k = 0; k < size; k++) {
+            if (nanos[index(k)] == stepNanos) {
+                first = k;
+                break;
+            }
+        }
+        if (first < 1) {
+            stepNanos = Long.MIN_VALUE;
             return false;
         }
-        int a = index(size - 4);
-        int b = index(size - 3);
-        int c = index(size - 2);
-        int d = index(size - 1);
-        double jump = amps[c] - amps[b];
-        if (sign * jump < stepAmps
-                || Math.abs(amps[b] - amps[a]) >= stepAmps
-                || Math.abs(amps[d] - amps[c]) >= stepAmps) {
+        double lowNew = Double.MAX_VALUE;
+        double highNew = -Double.MAX_VALUE;
+        for (int k = first; k < size; k++) {
+            lowNew = Math.min(lowNew, amps[index(k)]);
+            highNew = Math.max(highNew, amps[index(k)]);
+        }
+        if (highNew - lowNew >= stepAmps) {
+            // the new level did not hold: no step
+            stepNanos = Long.MIN_VALUE;
+            return false;
+        }
+        // as many samples of the old level as of the new, so the fit is symmetric about the step: a steady curvature
+        // (a relaxation slowing down) then moves no step, as the four-sample judgement's did not
+        int news = size - first;
+        int oldFrom = first;
+        double lowOld = Double.MAX_VALUE;
+        double highOld = -Double.MAX_VALUE;
+        for (int k = first - 1; k >= 0 && first - k <= news; k--) {
+            double a = amps[index(k)];
+            if (Math.max(highOld, a) - Math.min(lowOld, a) >= stepAmps) {
+                break;
+            }
+            lowOld = Math.min(lowOld, a);
+            highOld = Math.max(highOld, a);
+            oldFrom = k;
+        }
+        int n = first - oldFrom;
+        if (n < 2) {
+            return false;
+        }
+        int to = first + n;
+        double jump = fittedStep(amps, oldFrom, first, to);
+        if (stepSign * jump < stepAmps) {
             return false;
         }
         double squares = 0;
-        for (int k = 0; k < cells; k++) {
-            double[] v = volts[k];
-            perCell[k] = (v[c] - v[b]) - ((v[b] - v[a]) + (v[d] - v[c])) / 2;
-            // the change of a cell's jump from one side of the step to the other: its trend cancels, its noise stays
-            double sides = (v[d] - v[c]) - (v[b] - v[a]);
-            squares += sides * sides;
+        for (int c = 0; c < cells; c++) {
+            perCell[c] = fittedStep(volts[c], oldFrom, first, to);
+            squares += fitResiduals;
         }
-        double cellJump = median(cells);
+        double cellStep = median(cells);
         double r0Part = r0Now * jump;
-        // a cell's judged jump, 1.5 (c - b) + 0.5 (a - d), scatters by sqrt(5) of one sample's noise, the change of its
-        // side jumps by sqrt(4): so sqrt(5) / 2 of the latter's root mean square over the cells, and their median by
-        // sqrt(pi / 2) of that over sqrt(cells). Where a string that followed fully would lie fewer than
-        // currentResponseNoiseSigmas of those beyond the threshold, the samples cannot tell following from noise
-        // (oracle seed 5320764 at 750 ms: R0 times the step 1.5 mV against one sample's noise; fix23bg), and the
-        // one cell whose reading jumps (a cell fault) widens the scatter, so it withholds the verdict
+        // one sample's noise from the cells' residuals (each fit spends three degrees of freedom); a fitted step
+        // scatters by that times sqrt(1 / olds + 1 / news + lever^2 / Sxx), the median of the cells by sqrt(pi / 2) of
+        // that over sqrt(cells)
+        double sampleSigma = Math.sqrt(squares / (cells * (2 * n - 3.0)));
         double medianSigma =
-                Math.sqrt(squares / cells) * Math.sqrt(5.0) / 2 * Math.sqrt(Math.PI / 2) / Math.sqrt(cells);
+                sampleSigma * fittedStepScale(oldFrom, first, to) * Math.sqrt(Math.PI / 2) / Math.sqrt(cells);
         if ((1 - follow) * Math.abs(r0Part) < noiseSigmas * medianSigma) {
             return false;
         }
-        return sign * cellJump < follow * Math.abs(r0Part);
+        return stepSign * cellStep < follow * Math.abs(r0Part);
+    }
+
+    /**
+     * The step of one kept series between the old level (kept samples {@code oldFrom} to {@code first - 1}) and the new
+     * (from {@code first} to the last), fitted with one line across both: the difference of the levels' means less the
+     * line's slope (pooled within the levels) over the time between them. Leaves the residual sum of squares in
+     * {@link #fitResiduals}.
+     */
+    private double fittedStep(double[] series, int oldFrom, int first, int to) {
+        double xOld = meanSeconds(oldFrom, first);
+        double xNew = meanSeconds(first, to);
+        double yOld = mean(series, oldFrom, first);
+        double yNew = mean(series, first, to);
+        double sxx = 0;
+        double sxy = 0;
+        double syy = 0;
+        for (int k = oldFrom; k < to; k++) {
+            int i = index(k);
+            double dx = seconds(i) - (k < first ? xOld : xNew);
+            double dy = series[i] - (k < first ? yOld : yNew);
+            sxx += dx * dx;
+            sxy += dx * dy;
+            syy += dy * dy;
+        }
+        double slope = sxx > 0 ? sxy / sxx : 0;
+        fitResiduals = Math.max(0, syy - slope * sxy);
+        return (yNew - yOld) - slope * (xNew - xOld);
+    }
+
+    /** How a fitted step's scatter stands to one sample's: sqrt(1 / olds + 1 / news + lever^2 / Sxx). */
+    private double fittedStepScale(int oldFrom, int first, int to) {
+        double xOld = meanSeconds(oldFrom, first);
+        double xNew = meanSeconds(first, to);
+        double sxx = 0;
+        for (int k = oldFrom; k < to; k++) {
+            double dx = seconds(index(k)) - (k < first ? xOld : xNew);
+            sxx += dx * dx;
+        }
+        double lever = xNew - xOld;
+        return Math.sqrt(1.0 / (first - oldFrom) + 1.0 / (to - first) + (sxx > 0 ? lever * lever / sxx : 0));
+    }
+
+    /** A kept sample's time from the step under judgement, s. */
+    private double seconds(int i) {
+        return (nanos[i] - stepNanos) / 1e9;
+    }
+
+    private double meanSeconds(int from, int to) {
+        double sum = 0;
+        for (int k = from; k < to; k++) {
+            sum += seconds(index(k));
+        }
+        return sum / (to - from);
+    }
+
+    private double mean(double[] series, int from, int to) {
+        double sum = 0;
+        for (int k = from; k < to; k++) {
+            sum += series[index(k)];
+        }
+        return sum / (to - from);
     }
 
     /**

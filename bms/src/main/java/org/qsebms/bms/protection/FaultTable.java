@@ -264,16 +264,18 @@ record FaultTable(
                         + " mV plus " + num(x.currentResponseModelDoubt() * 100, 0) + " % of the model's move,"
                         + " holding over the last two samples, with no reading step. At a loop period over half of "
                         + s(x.currentResponseWindow())
-                        + " (the samples may alias a faster load) a reading step is held only where the reading holds over two samples each side of it and the cells' median jump across it,"
-                        + " less their jumps either side, falls short of "
+                        + " (the samples may alias a faster load) a reading step so found, where the reading holds"
+                        + " over two samples each side of it, is judged on every sample while the reading holds its"
+                        + " new level, up to a span: the reading and each cell fitted by a step and one line over as"
+                        + " many samples of the new level as of the old, the step is held where the cells' median"
+                        + " fitted step falls short of "
                         + num(x.currentResponseFollowFraction() * 100, 0)
-                        + " % of R0 times it, where R0 times it lies at least "
+                        + " % of R0 times the reading's, where R0 times it lies at least "
                         + num(x.currentResponseNoiseSigmas(), 1)
-                        + " standard deviations of that median (from the cells'"
-                        + " jumps either side) beyond that threshold; the unread step is not"
-                        + " judged there",
+                        + " standard deviations of that median (from the cells' residuals about their fits) beyond"
+                        + " that threshold; the unread step is not judged there",
                 "two samples in a row (one at a loop period over half of " + s(x.currentResponseWindow())
-                        + ", whose levels each hold over two samples)",
+                        + ", whose fit asks the levels to hold over two samples or more)",
                 "the path open or the reading judged plausible again"));
         r.add(cond(
                 FaultCode.CURRENT_OFFSET_IMPLAUSIBLE,

@@ -55,15 +55,26 @@ class CurrentResponseNoiseSeedsTest {
     }
 
     /**
-     * Known miss, measured 2026-12-07 (fix23bg): at a loop slower than half the window a reading step is judged on one
-     * sample's resolved jump (fix23bd), whose noise (about 2.2 mV a cell against a threshold of 1.7 mV for s02) loses
-     * 5 / 1 / 2 of these 40 draws at 600 / 750 / 1000 ms on main; with the resolved jump judged only above the cells'
-     * noise (fix23bg, seed 5320764) 6 / 1 / 3 of them (22 / 13 / 30 of draws 1-200, from 20 / 13 / 26).
+     * At loops slower than half the window a reading step is judged on what the samples resolve (R0), fitted over as
+     * many samples of the new level as of the old on every sample while the new level holds (fix23bi). Before,
+     * judged once on the four samples about the step (1.5 (c - b) + 0.5 (a - d): one sample's noise times 2.2 a cell
+     * against a threshold of 1.7 mV for s02), it lost 6 / 1 of these 40 draws at 600 / 750 ms.
      */
     @ParameterizedTest
-    @ValueSource(ints = {600, 750, 1000})
-    @Disabled("known miss, measured 2026-12-07: s02 missed on 6 / 1 / 3 of 40 noise draws at 600 / 750 / 1000 ms")
+    @ValueSource(ints = {600, 750})
     void aReadingOfZeroUnderLoadIsFoundWhateverTheNoiseAtASlowLoop(int periodMs) throws IOException {
+        aReadingOfZeroUnderLoadIsFoundWhateverTheNoise(periodMs);
+    }
+
+    /**
+     * Known miss, measured 2026-12-07 (fix23bi): at 1000 ms draw 26 is lost (three of four cells' fitted steps 2.3-5.8
+     * mV the way of R0's 6.8 mV, median 3.07 mV against 1.70 mV on every look up to 14 s); 3 of 40 before fix23bi. On
+     * draws 201-400: 1 / 8 / 7 missed at 600 / 750 / 1000 ms (main 21 / 23 / 24).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1000})
+    @Disabled("known miss, measured 2026-12-07: s02 missed on 1 of 40 noise draws at 1000 ms (draw 26)")
+    void aReadingOfZeroUnderLoadIsFoundWhateverTheNoiseAtAOneSecondLoop(int periodMs) throws IOException {
         aReadingOfZeroUnderLoadIsFoundWhateverTheNoise(periodMs);
     }
 }
