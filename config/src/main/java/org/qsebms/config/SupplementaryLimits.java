@@ -97,6 +97,11 @@ import java.time.Duration;
  *                                  the fit judges it, so its own loss is measured without its bleed's doubt (0..1)
  * @param softShortBleedRelease     a held cell is bled again once its excess falls below this fraction (less than the
  *                                  hold's), once it is flagged, or when the rest ends
+ * @param balancingKneeSlope        the OCV's end-of-discharge knee is the lowest run of the preset's OCV table each
+ *                                  segment of which is at least this many times as steep as the table's mean slope;
+ *                                  no cell is bled while the lowest reads at or below the knee's top, whatever
+ *                                  {@code balancing.minCellVolts} says (docs/safety.md, "The balancer stays off the
+ *                                  OCV's bottom knee"); a smaller factor is a wider knee and a higher floor
  */
 public record SupplementaryLimits(
         ThreeLevelLimit cellImbalance,
@@ -149,9 +154,14 @@ public record SupplementaryLimits(
         double currentOffsetModelDoubt,
         double currentOffsetMinSlope,
         double softShortBleedHold,
-        double softShortBleedRelease) {
+        double softShortBleedRelease,
+        double balancingKneeSlope) {
 
     public SupplementaryLimits {
+        if (!(balancingKneeSlope > 0) || !Double.isFinite(balancingKneeSlope)) {
+            throw new IllegalArgumentException(
+                    "balancingKneeSlope must be positive and finite, got " + balancingKneeSlope);
+        }
         if (!(softShortBleedRelease >= 0 && softShortBleedHold > softShortBleedRelease && softShortBleedHold <= 1)) {
             throw new IllegalArgumentException("softShortBleedHold must be in (softShortBleedRelease, 1] and "
                     + "softShortBleedRelease >= 0, got " + softShortBleedHold + " and " + softShortBleedRelease);
@@ -313,7 +323,8 @@ public record SupplementaryLimits(
                 .currentOffsetModelDoubt(currentOffsetModelDoubt)
                 .currentOffsetMinSlope(currentOffsetMinSlope)
                 .softShortBleedHold(softShortBleedHold)
-                .softShortBleedRelease(softShortBleedRelease);
+                .softShortBleedRelease(softShortBleedRelease)
+                .balancingKneeSlope(balancingKneeSlope);
     }
 
     /** Named setters for the thresholds (see the record's parameters for each one's meaning and unit). */
@@ -369,6 +380,7 @@ public record SupplementaryLimits(
         private double currentOffsetMinSlope = Double.NaN;
         private double softShortBleedHold = Double.NaN;
         private double softShortBleedRelease = Double.NaN;
+        private double balancingKneeSlope = Double.NaN;
 
         private Builder() {}
 
@@ -627,6 +639,11 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder balancingKneeSlope(double v) {
+            balancingKneeSlope = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the value that cannot work, or a limit or duration never set
          */
@@ -704,7 +721,8 @@ public record SupplementaryLimits(
                     currentOffsetModelDoubt,
                     currentOffsetMinSlope,
                     softShortBleedHold,
-                    softShortBleedRelease);
+                    softShortBleedRelease,
+                    balancingKneeSlope);
         }
 
         private static void requireSet(Object value, String name) {

@@ -73,7 +73,8 @@ final class SupplementaryReader {
             "currentOffsetModelDoubt",
             "currentOffsetMinSlope",
             "softShortBleedHold",
-            "softShortBleedRelease");
+            "softShortBleedRelease",
+            "balancingKneeSlope");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -204,6 +205,8 @@ final class SupplementaryReader {
                             lower("softShortBleedHold", SupplementaryLimits::softShortBleedHold, 0.01, 1, ""))
                     .softShortBleedRelease(
                             lower("softShortBleedRelease", SupplementaryLimits::softShortBleedRelease, 0, 0.99, ""))
+                    .balancingKneeSlope(
+                            lower("balancingKneeSlope", SupplementaryLimits::balancingKneeSlope, 0.01, 1000, ""))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());

@@ -80,6 +80,8 @@ class SupplementaryConfigTest {
                 .currentOffsetMinSlope(0.1)
                 .softShortBleedHold(0.3)
                 .softShortBleedRelease(0.15)
+                // the balancer's floor at the top of the OCV's bottom knee (issue 23, fix23bf)
+                .balancingKneeSlope(4.0)
                 .build();
     }
 

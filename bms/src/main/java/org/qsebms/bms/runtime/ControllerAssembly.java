@@ -35,6 +35,7 @@ import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
 import org.qsebms.estimators.limits.CurrentLimitSettings;
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.OcvKnee;
 import org.qsebms.estimators.soc.EkfAdaptation;
 import org.qsebms.estimators.soc.EkfTuning;
 import org.qsebms.estimators.soc.SocFilter;
@@ -148,7 +149,8 @@ public final class ControllerAssembly {
                 bc.thresholdVolts(),
                 bc.thresholdSoc(),
                 bc.maxCelsius(),
-                bc.minCellVolts(),
+                // no cell is bled while the lowest reads on the OCV's bottom knee, whatever the configured floor
+                balancingFloor(bc, nominalCell, cfg.supplementary().balancingKneeSlope()),
                 dutyPeriod,
                 (int) Math.max(1, dutyPeriod * bc.duty()),
                 // a cell read under its own bleed is not taken for the lowest until the preset's cell has relaxed
@@ -174,6 +176,17 @@ public final class ControllerAssembly {
         PackController controller = new PackController(
                 new ControllerParts(hw, currentZero(cfg, events), links, control, estimators, outlets, epochMillis));
         return new Wiring(controller, channels.requests(), events, channels.ring());
+    }
+
+    /**
+     * The balancer's floor: the configured {@code balancing.minCellVolts}, or the top of the preset's OCV bottom knee
+     * if that is higher. On the knee a cell's voltage moves many times faster with its charge than on the table at
+     * large: a voltage-mode balancer whose lowest cell leaks there bleeds the others after it at the leak's own rate,
+     * and their bleed's accounting through the table is too doubtful for the soft-short detector to tell them from the
+     * leaking cell (docs/safety.md, "The balancer stays off the OCV's bottom knee", 2026-12-07).
+     */
+    static double balancingFloor(BalancingConfig bc, EcmParameters cell, double kneeSlope) {
+        return Math.max(bc.minCellVolts(), OcvKnee.of(cell.ocv(), kneeSlope).volts());
     }
 
     /**

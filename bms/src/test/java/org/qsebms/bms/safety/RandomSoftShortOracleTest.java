@@ -366,8 +366,9 @@ class RandomSoftShortOracleTest {
      * The state counted as a current inside the cell met this seed, 8670 and 1708, and flagged 14 shorts late or
      * never where 6 were (tried, not kept).
      */
-    @Disabled("known miss, measured 2026-12-05: seed 401, SOFT_SHORT.MSL at 5.29 h on healthy cell 7 (0.45 %/h,"
-            + " 6.8 mA), from the drift fit with its lag term")
+    // Passes since fix23bf (2026-12-07: the balancer stays off the OCV's bottom knee, 3.534 V here); with that change
+    // reverse-applied it still raises SOFT_SHORT.MSL at 5.29 h on cell 7 (6.8 mA). Found, not aimed at: the
+    // mechanism by which the floor removes this drift false alarm was not traced.
     @Test
     void theHealthyCyclingSeed401RaisesNoFalseAlarm() {
         assertThat(judge(401, true)).isEmpty();
@@ -383,8 +384,10 @@ class RandomSoftShortOracleTest {
      * the fit's first sample, taken at the bottom knee while the filter corrected the cells one after another, and
      * -1.3 % at 5.0 h, half an hour into the charge after the second bottom ({@code -Doracle.traceTruth}).
      */
-    @Disabled("known miss, measured 2026-12-05 with the drift fit's lag term: 8670 SOFT_SHORT.MSL on cell 8 at 5.30 h"
-            + " (the short in cell 2); 8869 flagged at 7.02 h, 9398 at 7.06 h, 9436 at 6.74 h, deadline 6.62 h")
+    @Disabled(
+            "known miss, re-measured 2026-12-07 on main after fix23bf: only 9398 (175 ohm, 21.6 mA) is left, flagged at 6.85 h; earlier: "
+                    + "known miss, measured 2026-12-05 with the drift fit's lag term: 8670 SOFT_SHORT.MSL on cell 8 at 5.30 h"
+                    + " (the short in cell 2); 8869 flagged at 7.02 h, 9398 at 7.06 h, 9436 at 6.74 h, deadline 6.62 h")
     @Test
     void theFreshCyclingSeedsFrom8401AreJudgedRight() {
         assertThat(judgeAll(true, 8670, 8869, 9398, 9436)).isEmpty();
@@ -454,10 +457,12 @@ class RandomSoftShortOracleTest {
      * lag term leaves late (the other 12, and 669 and 555, are flagged in time with it); each is flagged earlier than
      * before the term, or flagged where it was not.
      */
-    @Disabled("known miss (latedrift class), measured 2026-12-05 with the drift fit's lag term: deadline 6.62 h;"
-            + " 2492 (168 ohm, 22.5 mA) flagged at 6.74 h and 2728 (146 ohm, 25.8 mA) at 6.72 h (both never in 8 h"
-            + " before the term), 3208 (188 ohm) at 6.89 h (7.52 h), 5212 (137 ohm) at 7.22 h (never), 6561 (170"
-            + " ohm) at 6.69 h (7.70 h)")
+    @Disabled(
+            "known miss, re-measured 2026-12-07 on main after fix23bf: 2492 at 6.69 h and 2728 at 6.74 h are left (3208, 5212, 6561 in time); earlier: "
+                    + "known miss (latedrift class), measured 2026-12-05 with the drift fit's lag term: deadline 6.62 h;"
+                    + " 2492 (168 ohm, 22.5 mA) flagged at 6.74 h and 2728 (146 ohm, 25.8 mA) at 6.72 h (both never in 8 h"
+                    + " before the term), 3208 (188 ohm) at 6.89 h (7.52 h), 5212 (137 ohm) at 7.22 h (never), 6561 (170"
+                    + " ohm) at 6.69 h (7.70 h)")
     @Test
     void theCyclingShortsTheLagTermLeavesLateAreFlaggedInTime() {
         assertThat(judgeAll(true, 2492, 2728, 3208, 5212, 6561)).isEmpty();
@@ -535,12 +540,23 @@ class RandomSoftShortOracleTest {
      *       1000 ohm miss ({@code ColdRestSoftShortDetectionTest}).</li>
      * </ul>
      */
-    @Disabled("known miss, measured 2026-12-06 (fix23ag, -15..0 °C): 31220 (214 ohm, 18.2 mA, -2.1 °C) flagged at 2.80"
-            + " h, deadline 2.62 h; 31243 (1008 ohm, 3.7 mA, -14.7 °C) never, deadline 2.33 h; both in time with the"
-            + " balancer off (1.62, 1.34 h) and at 25 °C (2.28, 1.34 h)")
+    // Passes since fix23bf (2026-12-07: the balancer stays off the OCV's bottom knee, 3.534 V on NCM811; a cold rest
+    // after a discharge likely begins under it and is then not balanced, as in the balancer-off runs above: not
+    // traced); with that change reverse-applied both are "flagged never" (2026-12-07).
     @Test
     void theColdRestShortsTheBalancerHidesAreFlaggedInTime() {
         assertThat(judgeAllAt(COLD, false, 31220, 31243)).isEmpty();
+    }
+
+    /**
+     * Found by fix23bh's fresh cold rests (seeds 35901-36000, {@code -Doracle.softShortAmbient=-15..0}: 16 detection
+     * claims): seed 35990 raised SOFT_SHORT MOL, RSL and MSL at 2.43 h naming healthy cell 13 (66.4 mA above the
+     * string median from the rest fit, score 0.96; the short is in cell 4) on main without the balancer's knee floor
+     * (aa79e985), the sweep's only violations; with the floor (fix23bf, re-landed by fix23bh) none. Not traced further.
+     */
+    @Test
+    void theColdRestSeed35990NamesNoHealthyCell() {
+        assertThat(judgeAllAt(COLD, false, 35990)).isEmpty();
     }
 
     /**
@@ -549,8 +565,8 @@ class RandomSoftShortOracleTest {
      * 0.48-0.76 mA, bleed doubt 1.1-1.6 mA). Not a cold defect: at 25 °C the same pack is never flagged either (3.8-3.9
      * mA, bleed doubt 1.8-2.5 mA), the class of the small rest leaks still missed at 25 °C (2444, 4737 above).
      */
-    // Passes on main 2026-12-07 (measured on 85c0680f, on 513698ca and on the head after fix23bf's revert: made right
-    // by an earlier change, not traced which); the figure above is what it measured when it was a known miss.
+    // Passes on main 2026-12-07 (513698ca, and on 85c0680f before fix23bf too: made right by an earlier change, not
+    // traced which); the figure above is what it measured when it was a known miss.
     @Test
     void restSeed31307IsFlaggedInTime() {
         assertThat(judgeAllAt(COLD, false, 31307)).isEmpty();
@@ -565,7 +581,8 @@ class RandomSoftShortOracleTest {
      * 26.0 mA. The leaking cell's reading rises for the first hour (3.5230 V at 0.5 h, 3.5292 V at 1.0 h) as the cold
      * cells relax on the bottom knee; not traced further. Not the balancer: nothing is bled, and the same with it off.
      */
-    @Disabled("known miss, measured 2026-12-06 (fix23ag, -15..0 °C): rest seed 31998 (143 ohm, 25.5 mA, -1.5 °C, at the"
+    @Disabled("known miss, re-measured 2026-12-07 on main after fix23bf: unchanged, flagged at 2.62 h; earlier: "
+            + "known miss, measured 2026-12-06 (fix23ag, -15..0 °C): rest seed 31998 (143 ohm, 25.5 mA, -1.5 °C, at the"
             + " bottom knee, nothing bled) flagged at 2.62 h, deadline 2.47 h; 1.47 h at 25 °C")
     @Test
     void restSeed31998AtTheColdBottomKneeIsFlaggedInTime() {
@@ -585,8 +602,8 @@ class RandomSoftShortOracleTest {
      * corrected voltage rose 16.7 mV while it bled, and the fit read the flat end as -28.4 mV/h, 47.6 mA. Locating the
      * bled cells through the law silences it but makes rest seeds 8746 and 9360 late (not kept).
      */
-    // Passes on main 2026-12-07 (measured on 85c0680f, on 513698ca and on the head after fix23bf's revert: made right
-    // by an earlier change, not traced which); the figure above is what it measured when it was a known miss.
+    // Passes on main 2026-12-07 (513698ca, and on 85c0680f before fix23bf too: made right by an earlier change, not
+    // traced which); the figure above is what it measured when it was a known miss.
     @Test
     void theHealthyCoolLfpRestSeed31547RaisesNoFalseAlarm() {
         assertThat(judgeAllAt(COOL, false, 31547)).isEmpty();
@@ -598,7 +615,8 @@ class RandomSoftShortOracleTest {
      * flagged at 2.53 h against its 2.52 h deadline. The same to the hundredth on main before the day's soft-short
      * changes (7a1d7500), so not one of them; not traced.
      */
-    @Disabled("known miss, measured 2026-12-06: rest seed 30482, 294 ohm / 13.0 mA, flagged at 2.53 h, deadline 2.52 h")
+    @Disabled("known miss, re-measured 2026-12-07 on main after fix23bf: unchanged, flagged at 2.53 h; earlier: "
+            + "known miss, measured 2026-12-06: rest seed 30482, 294 ohm / 13.0 mA, flagged at 2.53 h, deadline 2.52 h")
     @Test
     void restSeed30482IsFlaggedInTime() {
         assertThat(judgeAll(false, 30482)).isEmpty();
@@ -620,7 +638,8 @@ class RandomSoftShortOracleTest {
      * flagged before the floor under a bled cell's upper bound (for the median's fault, not its own leak), never
      * since. 5537 (685 ohm, 5.9 mA) not traced.
      */
-    @Disabled("known miss, measured 2026-12-04 (rests 1-6000 with the floor): 2279, 2687 and 5537 flagged at 2.79,"
+    @Disabled("known miss, re-measured 2026-12-07 on main after fix23bf: only 4737 (4.0 mA, never) is left; earlier: "
+            + "known miss, measured 2026-12-04 (rests 1-6000 with the floor): 2279, 2687 and 5537 flagged at 2.79,"
             + " 2.90 and 2.57 h against 2.60, 2.57 and 2.52 h; 2235 (17.9 mA), 2444 (5.4 mA), 2568 (33.1 mA), 4737"
             + " (4.0 mA) and 4867 (36.6 mA) never. Re-measured 2026-12-05 with the location from the first interval's"
             + " mean: 2279 at 2.65 h against 2.60 h; 2444, 4737 and 4867 never (2235, 2568, 2687 and 5537 in time,"
@@ -683,29 +702,31 @@ class RandomSoftShortOracleTest {
      * 24078 (749 ohm, 5.2 mA, cell 4 of a 16 x 2.5 Ah le-ncm811 pack) at 2.88 h against 2.62 h and 24179 (455 ohm,
      * 9.1 mA, cell 1 of a 6 x 3 Ah le-ncm811 pack) at 2.52 h against 2.45 h: late near the claim's edge.
      */
-    @Disabled("known miss, measured 2026-12-04: rests 6008, 6962, 7852 and 8133 flagged at 2.45, 2.38, 2.88 and 2.88"
-            + " h against 2.43, 2.23, 2.48 and 2.53 h; 6320 (3.7 mA), 7040 (4.2 mA), 7362 (3.8 mA), 7988 (5.0 mA),"
-            + " 8746 (4.9 mA), 7034 (18.7 mA), 7156 (36.3 mA) and 8844 (24.8 mA) never; 9739 at 3.16 h against 2.67"
-            + " h; 9010 (3.9 mA), 9076 (4.5 mA), 9360 (4.4 mA), 9570 (3.7 mA) and 9738 (8.7 mA) never; 11393 and"
-            + " 11957 at 2.83 and 2.71 h against 2.55 and 2.63 h; 11122 (12.7 mA), 11165 (6.1 mA), 11300 (5.8 mA) and"
-            + " 11856 (5.9 mA) never; 12831 (5.3 mA) and 13076 (4.5 mA) never; 2026-12-05: 13902 (4.2 mA), 14225 (4.1"
-            + " mA) and 14902 (17.9 mA) never; 15158 (8.7 mA), 15235 (17.8 mA), 15285 (13.6 mA), 15547 (8.4 mA) and"
-            + " 16250 (3.8 mA) never; 15061, 15065 and 15662 at 2.49, 2.60 and 2.72 h against 2.48, 2.53 and 2.62 h;"
-            + " 17229 at 2.85 h against 2.67 h, 17484 (4.2 mA) never. Re-measured 2026-12-05 with the location from"
-            + " the first interval's mean (7034, 7156, 8746, 8844, 9360, 12831, 15158, 15235 and 15662 in time, moved"
-            + " to theRestSeedsALocationFromOneReadingMissedAreFlaggedInTime): late 6008 2.45 h, 7040 2.66, 7852 2.81,"
-            + " 8133 2.87, 9739 3.15, 11300 2.92, 11393 2.83, 11957 2.65, 15061 2.56, 15065 2.58, 15547 2.96, 17229"
-            + " 2.80, 17484 2.64 and fresh 16853 (3.8 mA) 2.53 against 2.48 h; never 6320, 6962, 7362, 7988, 9010,"
-            + " 9076, 9570, 9738, 11122, 11165, 11856, 13076, 13902, 14225, 14902, 15285, 16250 and fresh 17512 (460"
-            + " ohm, 8.7 mA); fresh 18301-19800: 18650 at 2.45 h against 2.43 h, 18676 (5.6 mA), 18873 (6.4 mA) and"
-            + " 19406 (4.8 mA) never; fresh 19801-21300: 20446 (199 ohm, 19.1 mA, at 1-3 % SOC) never; fresh"
-            + " 21301-22800: 22305 (990 ohm, 4.0 mA) never; fresh 22801-24300 (sixth session, on 14d6789a): 24078"
-            + " (749 ohm, 5.2 mA) at 2.88 h against 2.62 h and 24179 (455 ohm, 9.1 mA) at 2.52 h against 2.45 h."
-            + " Re-measured 2026-12-07 with the bleed hold (fix23bb): 6008, 6320, 6962, 7040, 8133, 11300, 15065,"
-            + " 22305, 24078 and 24179 in time (moved to theRestSeedsTheBleedHoldFlagsInTime); late 7988 2.65 h,"
-            + " 9010 2.91, 9570 2.54, 9739 2.96, 11165 2.72, 11393 2.83, 15061 2.70 (was 2.56), 15547 2.88, 16250"
-            + " 2.99 (was never), 17484 2.48; never 7362, 9076, 9738, 11856, 13076, 13902, 14902, 15285, 17512,"
-            + " 18873, 19406 and 20446")
+    @Disabled(
+            "known miss, re-measured 2026-12-07 on main after fix23bf: 9 left: 7362 and 13902 never; 7988 at 2.65 h (2.65), 9010 at 2.91 (2.48), 9739 at 2.96 (2.67), 11393 at 2.83 (2.55), 15061 at 2.70 (2.48), 16250 at 2.99 (2.57), 17484 at 2.48 (2.43); earlier: "
+                    + "known miss, measured 2026-12-04: rests 6008, 6962, 7852 and 8133 flagged at 2.45, 2.38, 2.88 and 2.88"
+                    + " h against 2.43, 2.23, 2.48 and 2.53 h; 6320 (3.7 mA), 7040 (4.2 mA), 7362 (3.8 mA), 7988 (5.0 mA),"
+                    + " 8746 (4.9 mA), 7034 (18.7 mA), 7156 (36.3 mA) and 8844 (24.8 mA) never; 9739 at 3.16 h against 2.67"
+                    + " h; 9010 (3.9 mA), 9076 (4.5 mA), 9360 (4.4 mA), 9570 (3.7 mA) and 9738 (8.7 mA) never; 11393 and"
+                    + " 11957 at 2.83 and 2.71 h against 2.55 and 2.63 h; 11122 (12.7 mA), 11165 (6.1 mA), 11300 (5.8 mA) and"
+                    + " 11856 (5.9 mA) never; 12831 (5.3 mA) and 13076 (4.5 mA) never; 2026-12-05: 13902 (4.2 mA), 14225 (4.1"
+                    + " mA) and 14902 (17.9 mA) never; 15158 (8.7 mA), 15235 (17.8 mA), 15285 (13.6 mA), 15547 (8.4 mA) and"
+                    + " 16250 (3.8 mA) never; 15061, 15065 and 15662 at 2.49, 2.60 and 2.72 h against 2.48, 2.53 and 2.62 h;"
+                    + " 17229 at 2.85 h against 2.67 h, 17484 (4.2 mA) never. Re-measured 2026-12-05 with the location from"
+                    + " the first interval's mean (7034, 7156, 8746, 8844, 9360, 12831, 15158, 15235 and 15662 in time, moved"
+                    + " to theRestSeedsALocationFromOneReadingMissedAreFlaggedInTime): late 6008 2.45 h, 7040 2.66, 7852 2.81,"
+                    + " 8133 2.87, 9739 3.15, 11300 2.92, 11393 2.83, 11957 2.65, 15061 2.56, 15065 2.58, 15547 2.96, 17229"
+                    + " 2.80, 17484 2.64 and fresh 16853 (3.8 mA) 2.53 against 2.48 h; never 6320, 6962, 7362, 7988, 9010,"
+                    + " 9076, 9570, 9738, 11122, 11165, 11856, 13076, 13902, 14225, 14902, 15285, 16250 and fresh 17512 (460"
+                    + " ohm, 8.7 mA); fresh 18301-19800: 18650 at 2.45 h against 2.43 h, 18676 (5.6 mA), 18873 (6.4 mA) and"
+                    + " 19406 (4.8 mA) never; fresh 19801-21300: 20446 (199 ohm, 19.1 mA, at 1-3 % SOC) never; fresh"
+                    + " 21301-22800: 22305 (990 ohm, 4.0 mA) never; fresh 22801-24300 (sixth session, on 14d6789a): 24078"
+                    + " (749 ohm, 5.2 mA) at 2.88 h against 2.62 h and 24179 (455 ohm, 9.1 mA) at 2.52 h against 2.45 h."
+                    + " Re-measured 2026-12-07 with the bleed hold (fix23bb): 6008, 6320, 6962, 7040, 8133, 11300, 15065,"
+                    + " 22305, 24078 and 24179 in time (moved to theRestSeedsTheBleedHoldFlagsInTime); late 7988 2.65 h,"
+                    + " 9010 2.91, 9570 2.54, 9739 2.96, 11165 2.72, 11393 2.83, 15061 2.70 (was 2.56), 15547 2.88, 16250"
+                    + " 2.99 (was never), 17484 2.48; never 7362, 9076, 9738, 11856, 13076, 13902, 14902, 15285, 17512,"
+                    + " 18873, 19406 and 20446")
     @Test
     void theFreshRestSeedsFrom6001AreFlaggedInTime() {
         assertThat(judgeAll(
@@ -745,19 +766,15 @@ class RandomSoftShortOracleTest {
     }
 
     /**
-     * Known miss, found by the lead 2026-12-07 on fresh rest seeds 34301-34400 (1 violation in 100, 19 with a
-     * detection claim): seed 34326, a 6 x 1.0 Ah psoa-ncm811 pack at 25 °C, 500 ms loop, discharged 40 min at 1.14 A
-     * from 0.802 to about 2-6 % SOC, then resting; an 865 ohm short in cell 5 (4.6 mA at rest) is never flagged
-     * (deadline 2.67 h). Traced 2026-12-07 (trace34326; docs/safety.md, "Seed 34326 traced"): the voltage-mode
-     * balancer takes the leaking cell, the lowest, as its target and bleeds four healthy cells 36-80 mAh after it down
-     * the OCV's end-of-discharge knee (51 V per unit SOC below 1 %), at the leak's own rate once they have reached it;
-     * the healthy cells lose what the short takes, only their bleed's accounting on the knee tells them apart (bleed
-     * doubt up to 431 mA), and the healthy unbled cell 3 reads the same excess as cell 5. With the balancer off
-     * (a floor of 3.6 V) it is flagged at 1.67 h, 4.1 mA. A balancer floor at the top of the preset OCV's bottom knee
-     * (fix23bf) made it pass, but broke {@code AgedPackCapacityTest} and was reverted the same day (docs/safety.md).
+     * Rest seed 34326 (found by the lead 2026-12-07 on fresh rest seeds 34301-34400): a 6 x 1.0 Ah psoa-ncm811 pack at
+     * 25 °C, 500 ms loop, discharged 40 min at 1.14 A from 0.802 to about 2-6 % SOC, then resting; an 865 ohm short in
+     * cell 5 (4.6 mA at rest), deadline 2.67 h. Traced (trace34326; docs/safety.md, "Seed 34326 traced"): the
+     * voltage-mode balancer took the leaking cell, the lowest, as its target and bled four healthy cells after it down
+     * the OCV's end-of-discharge knee at the leak's own rate, where only their bleed's doubtful accounting told them
+     * from the leaking cell: never flagged. The balancer now stays off the knee (fix23bf: no cell is bled while the
+     * lowest reads at or below the top of the preset's bottom knee, 3.534 V here; "The balancer stays off the OCV's
+     * bottom knee"): the rest begins below it and is not balanced.
      */
-    @Disabled("known miss, measured 2026-12-07: seed 34326, 865 ohm / 4.6 mA in cell 5 never flagged, deadline 2.67 h;"
-            + " traced: the balancer bleeds the healthy cells after the leaking lowest cell down the OCV's knee")
     @Test
     void anEightHundredOhmShortAfterAOneHourDischargeIsFlaggedInTime() {
         AtomicInteger claims = new AtomicInteger();
@@ -785,10 +802,12 @@ class RandomSoftShortOracleTest {
      * healthy pack, and 1380 and 1520 late (before it: 2383 a false alarm, 1380, 1584 and 1888 late); they are held
      * here.
      */
-    @Disabled("known miss, measured 2026-12-05 with -Doracle.randomBalancing=true: rests 460, 1789, 2745 never"
-            + " flagged; cycling 192 never flagged (7.94 h before the drift fit's lag term) against 6.62 h; fresh"
-            + " cycling seeds 1201-2400 with the lag term: 1708 a false alarm (cell 3 at 5.25 h), 1380 and 1520"
-            + " flagged at 7.22 and 7.10 h")
+    @Disabled(
+            "known miss, re-measured 2026-12-07 on main after fix23bf: 3 cycling shorts left (153 ohm never; 121 ohm at 6.62 h; 134 ohm at 7.10 h, deadline 6.62 h); earlier: "
+                    + "known miss, measured 2026-12-05 with -Doracle.randomBalancing=true: rests 460, 1789, 2745 never"
+                    + " flagged; cycling 192 never flagged (7.94 h before the drift fit's lag term) against 6.62 h; fresh"
+                    + " cycling seeds 1201-2400 with the lag term: 1708 a false alarm (cell 3 at 5.25 h), 1380 and 1520"
+                    + " flagged at 7.22 and 7.10 h")
     @Test
     void theSeedsRandomBalancingSettingsFailAreJudgedRight() {
         List<String> violations = new java.util.ArrayList<>(judgeWithRandomBalancing(false, 460, 1789, 2745));

@@ -29,10 +29,43 @@ class SoftShortHealthySweepTest {
         "psoa-ncm811, 10, 0.85, -1.5, 35, 43, 200",
         "psoa-ncm811, 4, 0.90, -2.0, 40, 47, 100",
         "psoa-ncm811, 8, 0.85, -2.0, 30, 31, 500",
-        "psoa-lfp, 8, 0.25, -2.0, 10, 29, 100",
-        "psoa-lfp, 6, 0.30, -1.0, 30, 53, 250"
+        "psoa-lfp, 6, 0.37, -1.0, 30, 53, 250"
     })
     void aHealthyPackBalancingAtRestAfterADischargeFlagsNoCell(
+            String chemistry, int cells, double soc, double amps, int minutes, int seed, int periodMillis) {
+        Rest rest = rest(chemistry, cells, soc, amps, minutes, seed, periodMillis);
+        assertThat(rest.bledMah()).as("the balancer bled").isGreaterThan(0);
+        assertThat(rest.run().otherFlaggedTicks)
+                .as("ticks any cell was flagged")
+                .isZero();
+        assertThat(rest.run().raised).noneMatch(r -> r.contains("SOFT_SHORT"));
+    }
+
+    /**
+     * The two LFP rows above as they were until 2026-12-07 (from 0.25 and 0.30 SOC: rests at 5-8 % SOC, on the LFP
+     * table's bottom knee, where main's balancer bled 146 and 220 mAh): the balancer now stays off the knee (fix23bf,
+     * docs/safety.md "The balancer stays off the OCV's bottom knee", 3.349 V on LFP), so nothing is bled and no cell is
+     * flagged. Seed 53's row above was moved to a rest just above the knee (from 0.37: about 12 % SOC), where it still
+     * bleeds (140 mAh); seed 29's row was dropped from the sweep: from 0.27 and 0.30 (rests at 10 and 13 % SOC) its
+     * lowest cell still begins its rest under the floor after the 1 C discharge, and above that, on the plateau, a
+     * voltage-mode balancer finds nothing to bleed.
+     */
+    @ParameterizedTest(name = "{0} {1} cells from {2}, {3} A for {4} min, seed {5}, {6} ms loop")
+    @CsvSource({"psoa-lfp, 8, 0.25, -2.0, 10, 29, 100", "psoa-lfp, 6, 0.30, -1.0, 30, 53, 250"})
+    void aHealthyLfpPackRestingOnItsBottomKneeIsNotBledAndFlagsNoCell(
+            String chemistry, int cells, double soc, double amps, int minutes, int seed, int periodMillis) {
+        Rest rest = rest(chemistry, cells, soc, amps, minutes, seed, periodMillis);
+        assertThat(rest.bledMah()).as("mAh bled on the knee").isZero();
+        assertThat(rest.run().otherFlaggedTicks)
+                .as("ticks any cell was flagged")
+                .isZero();
+        assertThat(rest.run().raised).noneMatch(r -> r.contains("SOFT_SHORT"));
+    }
+
+    /** A run to 3.5 h after the discharge and the charge its balancer bled. */
+    private record Rest(SoftShortRun run, double bledMah) {}
+
+    private static Rest rest(
             String chemistry, int cells, double soc, double amps, int minutes, int seed, int periodMillis) {
         SoftShortRun run = new SoftShortRun(String.format(
                 Locale.ROOT,
@@ -70,8 +103,6 @@ class SoftShortHealthySweepTest {
                 bledMah,
                 1000 * largestExcessAmps,
                 run.raised);
-        assertThat(bledMah).as("the balancer bled").isGreaterThan(0);
-        assertThat(run.otherFlaggedTicks).as("ticks any cell was flagged").isZero();
-        assertThat(run.raised).noneMatch(r -> r.contains("SOFT_SHORT"));
+        return new Rest(run, bledMah);
     }
 }

@@ -87,6 +87,12 @@ public final class CellHealthTracker {
     private final double[] limitGrossAh;
     private final double[] limitSeconds;
     private final boolean[] limitReachedInRestWindow;
+    // a discharge's last reading within the tolerance of the cutoff, pending until the discharge ends, with the
+    // charge counted from the last mark to it
+    private final boolean[] nearBottom;
+    private final double[] heldNetAh;
+    private final double[] heldGrossAh;
+    private final double[] heldSeconds;
     // the model SOC of each cell's last limit mark, with its doubt
     private final LimitSoc limitSoc;
     private final double[] limitMarkSoc;
@@ -126,6 +132,10 @@ public final class CellHealthTracker {
         this.limitGrossAh = new double[cellCount];
         this.limitSeconds = new double[cellCount];
         this.limitReachedInRestWindow = new boolean[cellCount];
+        this.nearBottom = new boolean[cellCount];
+        this.heldNetAh = new double[cellCount];
+        this.heldGrossAh = new double[cellCount];
+        this.heldSeconds = new double[cellCount];
         this.limitSoc = new LimitSoc(cell, cellCount, settings.ocvSigmaVolts(), limits.resistanceSigma());
         this.limitMarkSoc = new double[cellCount];
         this.limitMarkSocSigma = new double[cellCount];
@@ -232,7 +242,7 @@ public final class CellHealthTracker {
             minSoc = Math.min(minSoc, z);
             // a cell relaxed at the charge voltage is full (its charge may not have been seen)
             if (limits.enabled() && cellVolts[i] >= limits.chargeVolts() - limits.fullToleranceVolts()) {
-                limitReached(i, 1, restSoc[i], restSocSigma[i]);
+                limitReachedNow(i, 1, restSoc[i], restSocSigma[i]);
             }
         }
         closeCapacityWindows();
@@ -253,7 +263,10 @@ public final class CellHealthTracker {
     }
 
     /**
-     * Follows each cell to its voltage limits: a discharge that takes it to the cutoff is its bottom;
+     * Follows each cell to its voltage limits: a discharge that takes it to the cutoff is its bottom,
+     * and so is one that ends with its last reading within {@link LimitWindowSettings#emptyToleranceVolts()}
+     * of the cutoff (marked at that reading, with the charge counted to it, once the discharge has ended: the
+     * load stopped on its own reading of the cutoff, which this one sees only to its error);
      * a charge that holds it at the charge voltage until the current has tapered is its top once the
      * charge ends (the mark moves on to the end of the taper). Each mark carries the model SOC its
      * voltage and current mean ({@link LimitSoc}).
@@ -274,20 +287,36 @@ public final class CellHealthTracker {
             limitGrossAh[i] += Math.abs(ah);
             limitSeconds[i] += dtSeconds;
             boolean charging = flowing && amps > 0;
-            if (flowing && amps < 0 && cellVolts[i] <= limits.cutoffVolts()) {
+            boolean discharging = flowing && amps < 0;
+            if (nearBottom[i] && !discharging) {
+                // the discharge ended with this cell's last reading near the cutoff: that reading is its bottom
+                nearBottom[i] = false;
+                limitSoc.readHeld(LimitSoc.BOTTOM, i);
+                limitReached(i, -1, limitSoc.soc(), limitSoc.socSigma(), heldNetAh[i], heldGrossAh[i], heldSeconds[i]);
+            }
+            if (discharging && cellVolts[i] <= limits.cutoffVolts()) {
                 atTop[i] = false;
+                nearBottom[i] = false;
                 limitSoc.read(i, cellVolts[i], cellAmps, cellCelsius[i]);
-                limitReached(i, -1, limitSoc.soc(), limitSoc.socSigma());
+                limitReachedNow(i, -1, limitSoc.soc(), limitSoc.socSigma());
+            } else if (discharging && cellVolts[i] <= limits.cutoffVolts() + limits.emptyToleranceVolts()) {
+                atTop[i] = false;
+                // the last reading near the cutoff before the discharge ends is the bottom, unless one reaches it
+                nearBottom[i] = true;
+                limitSoc.hold(LimitSoc.BOTTOM, i, cellVolts[i], cellAmps, cellCelsius[i]);
+                heldNetAh[i] = limitNetAh[i];
+                heldGrossAh[i] = limitGrossAh[i];
+                heldSeconds[i] = limitSeconds[i];
             } else if (charging
                     && amps <= taperAmps
                     && cellVolts[i] >= limits.chargeVolts() - limits.fullToleranceVolts()) {
                 atTop[i] = true;
                 // the last tapered sample before the charge ends is the top
-                limitSoc.hold(i, cellVolts[i], cellAmps, cellCelsius[i]);
+                limitSoc.hold(LimitSoc.TOP, i, cellVolts[i], cellAmps, cellCelsius[i]);
             } else if (atTop[i] && !charging) {
                 atTop[i] = false;
-                limitSoc.readHeld(i);
-                limitReached(i, 1, limitSoc.soc(), limitSoc.socSigma());
+                limitSoc.readHeld(LimitSoc.TOP, i);
+                limitReachedNow(i, 1, limitSoc.soc(), limitSoc.socSigma());
             } else if (charging) {
                 atTop[i] = false;
             }
@@ -304,24 +333,32 @@ public final class CellHealthTracker {
      * what side reactions take (NASA B0006: 1-2 % more than it then gives) and misses the charge a
      * long rest gave back (regeneration). Any limit moves the mark on.
      */
-    private void limitReached(int i, int kind, double soc, double socSigma) {
+    private void limitReachedNow(int i, int kind, double soc, double socSigma) {
+        limitReached(i, kind, soc, socSigma, limitNetAh[i], limitGrossAh[i], limitSeconds[i]);
+    }
+
+    /**
+     * As {@link #limitReachedNow}, for a limit reached at an earlier sample, to which the last mark's charge counted
+     * {@code netAh} ({@code grossAh} both ways, over {@code seconds}): what came after it counts from the new mark.
+     */
+    private void limitReached(
+            int i, int kind, double soc, double socSigma, double netAh, double grossAh, double seconds) {
         double dz = soc - limitMarkSoc[i];
         if (kind < 0
                 && limitKind[i] > 0
                 && -dz >= settings.minWindowSoc()
-                && -limitNetAh[i] >= settings.minWindowSoc() * capacity[i].capacityAh()) {
+                && -netAh >= settings.minWindowSoc() * capacity[i].capacityAh()) {
             double ahSigma = Math.hypot(
-                    settings.currentOffsetSigmaAmps() * limitSeconds[i] / 3600.0,
-                    settings.currentGainSigma() * limitGrossAh[i]);
-            capacity[i].add(dz, Math.hypot(socSigma, limitMarkSocSigma[i]), limitNetAh[i], ahSigma);
+                    settings.currentOffsetSigmaAmps() * seconds / 3600.0, settings.currentGainSigma() * grossAh);
+            capacity[i].add(dz, Math.hypot(socSigma, limitMarkSocSigma[i]), netAh, ahSigma);
             revision++;
         }
         limitKind[i] = kind;
         limitMarkSoc[i] = soc;
         limitMarkSocSigma[i] = socSigma;
-        limitNetAh[i] = 0;
-        limitGrossAh[i] = 0;
-        limitSeconds[i] = 0;
+        limitNetAh[i] -= netAh;
+        limitGrossAh[i] -= grossAh;
+        limitSeconds[i] -= seconds;
         // a rest window across this cell's limit would read an aged cell's rests on the fresh OCV's scale
         limitReachedInRestWindow[i] = true;
         // any mark ends a top still pending (a relaxed rest at the top marks it itself): a stray charging

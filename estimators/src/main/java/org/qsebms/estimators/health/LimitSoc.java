@@ -20,6 +20,12 @@ import org.qsebms.estimators.model.OcvCurve;
  * constructor; {@link #step} and {@link #read} allocate nothing.
  */
 final class LimitSoc {
+    /** The held sample of a charge's top ({@link #hold}). */
+    static final int TOP = 0;
+    /** The held sample of a discharge's last reading near the cutoff ({@link #hold}). */
+    static final int BOTTOM = 1;
+
+    private final int cells;
     private final EcmParameters cell;
     private final OcvCurve ocv;
     private final double defaultOcvSigmaVolts;
@@ -39,31 +45,34 @@ final class LimitSoc {
         this.ocv = cell.ocv();
         this.defaultOcvSigmaVolts = defaultOcvSigmaVolts;
         this.resistanceSigma = resistanceSigma;
+        this.cells = cells;
         this.branch1Amps = new double[cells];
         this.branch2Amps = new double[cells];
-        this.heldVolts = new double[cells];
-        this.heldAmps = new double[cells];
-        this.heldCelsius = new double[cells];
-        this.heldBranch1Amps = new double[cells];
-        this.heldBranch2Amps = new double[cells];
+        this.heldVolts = new double[2 * cells];
+        this.heldAmps = new double[2 * cells];
+        this.heldCelsius = new double[2 * cells];
+        this.heldBranch1Amps = new double[2 * cells];
+        this.heldBranch2Amps = new double[2 * cells];
     }
 
     /**
-     * Keeps cell {@code i}'s sample (and its branch currents) to be read later by {@link #readHeld}:
-     * the top of a charge is known only once the charge has ended, and it is read once, not at
-     * every tapered sample.
+     * Keeps cell {@code i}'s sample (and its branch currents) in {@code slot} ({@link #TOP} or {@link #BOTTOM}) to be
+     * read later by {@link #readHeld}: the top of a charge, and the bottom of a discharge that ends near the cutoff,
+     * are known only once the charge or discharge has ended, and each is read once, not at every sample.
      */
-    void hold(int i, double volts, double amps, double celsius) {
-        heldVolts[i] = volts;
-        heldAmps[i] = amps;
-        heldCelsius[i] = celsius;
-        heldBranch1Amps[i] = branch1Amps[i];
-        heldBranch2Amps[i] = branch2Amps[i];
+    void hold(int slot, int i, double volts, double amps, double celsius) {
+        int k = slot * cells + i;
+        heldVolts[k] = volts;
+        heldAmps[k] = amps;
+        heldCelsius[k] = celsius;
+        heldBranch1Amps[k] = branch1Amps[i];
+        heldBranch2Amps[k] = branch2Amps[i];
     }
 
-    /** {@link #read} of the sample {@link #hold} kept for cell {@code i}. */
-    void readHeld(int i) {
-        read(heldVolts[i], heldAmps[i], heldCelsius[i], heldBranch1Amps[i], heldBranch2Amps[i]);
+    /** {@link #read} of the sample {@link #hold} kept for cell {@code i} in {@code slot}. */
+    void readHeld(int slot, int i) {
+        int k = slot * cells + i;
+        read(heldVolts[k], heldAmps[k], heldCelsius[k], heldBranch1Amps[k], heldBranch2Amps[k]);
     }
 
     /** Moves cell {@code i}'s RC branch currents on by {@code dtSeconds} at the cell current {@code amps}. */

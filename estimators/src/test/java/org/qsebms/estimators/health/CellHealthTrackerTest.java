@@ -155,6 +155,11 @@ class CellHealthTrackerTest {
         final double[] t = {25};
         long millis = 1_764_000_000_000L;
         double deliveredAh;
+        /** The BMS's reading above the cell's own terminal voltage (its error), and whether the load stops on its own. */
+        double readingOffsetVolts;
+
+        boolean loadStopsOnItsOwnReading;
+        double restSeconds = 3600;
 
         AgedCellRig() {
             this(false);
@@ -195,7 +200,7 @@ class CellHealthTrackerTest {
 
         double step(double amps) {
             sim.step(amps, 1.0);
-            v[0] = sim.terminalVolts() + 0.002 * r.nextGaussian();
+            v[0] = sim.terminalVolts() + readingOffsetVolts + 0.002 * r.nextGaussian();
             double measured = 1.01 * amps + 0.001;
             byOcv.update(measured, v, t, 1.0, millis);
             byLimits.update(measured, v, t, 1.0, millis);
@@ -212,12 +217,12 @@ class CellHealthTrackerTest {
                     amps = Math.max(0, amps - 0.5 * (terminal - chargeVolts) / 0.060);
                 }
             }
-            rest(3600);
+            rest(restSeconds);
             deliveredAh = 1.0 / 3600;
-            while (step(-1.0) > cutoffVolts) {
+            while (stepToTheCutoff() > cutoffVolts) {
                 deliveredAh += 1.0 / 3600;
             }
-            rest(3600);
+            rest(restSeconds);
         }
 
         void rest(double seconds) {
@@ -225,6 +230,48 @@ class CellHealthTrackerTest {
                 step(0);
             }
         }
+
+        /** A discharging step: the voltage the load stops on, the BMS's reading or its own (the cell's). */
+        double stepToTheCutoff() {
+            double measured = step(-1.0);
+            return loadStopsOnItsOwnReading ? sim.terminalVolts() : measured;
+        }
+    }
+
+    /**
+     * A cycler stops the discharge on its own reading of the cutoff; the BMS reads the same moment 3 mV higher
+     * (within an ADC's error; 2 mV noise), so its last discharging reading is mostly just above the cutoff.
+     * The rests are a minute, too short for rest windows: only limit windows can find the capacity. Until fix23bh
+     * (2026-12-07) a bottom was marked only at a reading at or under the cutoff, and a discharge whose last reading was above it
+     * closed no window (measured 2026-12-07: 3 windows in 5 cycles, those whose noise took a last reading under the cutoff; the aged
+     * pack of AgedPackCapacityTest reported its told 2.0 Ah after its second discharge, its last reading 3.4006 V at
+     * a cutoff of 3.40 V). Now the last reading within 50 mV of the cutoff before the discharge ends is the bottom.
+     */
+    @Test
+    void aDischargeTheLoadEndsOnItsOwnReadingOfTheCutoffClosesALimitWindow() {
+        AgedCellRig rig = new AgedCellRig(true);
+        rig.readingOffsetVolts = 0.003;
+        rig.loadStopsOnItsOwnReading = true;
+        rig.restSeconds = 60;
+        for (int c = 0; c < 5; c++) {
+            rig.cycle();
+        }
+        double truth = rig.sim.parameters().capacityAh();
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "load stops on its own reading: %.4f Ah true; limit windows %.4f Ah +- %.4f (%d windows)%n",
+                truth,
+                rig.byLimits.capacityAh(0),
+                rig.byLimits.capacitySigmaAh(0),
+                rig.byLimits.capacityWindows(0));
+        // each cycle's discharge follows a full charge: each closes a window
+        assertThat(rig.byLimits.capacityWindows(0))
+                .as("limit windows closed in 5 cycles")
+                .isEqualTo(5);
+        assertThat(rig.byLimits.capacityAh(0) / truth - 1)
+                .as("limit windows: %.4f Ah against %.4f Ah", rig.byLimits.capacityAh(0), truth)
+                .isBetween(-0.03, 0.03);
+        assertThat(Math.abs(rig.byLimits.capacityAh(0) - truth)).isLessThan(3 * rig.byLimits.capacitySigmaAh(0));
     }
 
     /**
