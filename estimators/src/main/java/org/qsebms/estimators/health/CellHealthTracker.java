@@ -14,9 +14,7 @@ import org.qsebms.estimators.resistance.RlsR0Estimator;
  *     ({@link HealthSettings#bulkOhmsAt25()}, from conductivity) and the interfacial/SEI rest;</li>
  * <li>capacity by weighted total least squares over windows between two relaxed rests: the SOC
  *     of each rest comes from the relaxed voltage through the OCV curve (independent of the
- *     capacity being estimated; a cell whose balancing bleed was on within the preset's longest time
- *     constant is not read, its window running on to its next read rest), the charge from the current
- *     sensor, each with its error; and, when
+ *     capacity being estimated), the charge from the current sensor, each with its error; and, when
  *     the voltage limits are configured ({@link LimitWindowSettings}), over windows between a full
  *     charge and a full discharge, whose ends' SOCs are the model SOCs the charge voltage at the
  *     taper current and the cutoff at the cutoff current mean ({@link LimitSoc}). The capacity is
@@ -66,23 +64,19 @@ public final class CellHealthTracker {
     // rest detection and the two kinds of anchor (capacity window start, cycle start)
     private double restSeconds;
     private boolean restTaken;
-    private final boolean[] windowAnchored;
+    private boolean windowAnchored;
     private final double[] windowSoc;
     private final double[] windowSocSigma;
     private final double[] windowNetAh;
-    private final double[] windowGrossAh;
-    private final double[] windowSeconds;
+    private double windowGrossAh;
+    private double windowSeconds;
     private boolean cycleAnchored;
     private final double[] cycleSoc;
     private final double[] restSoc;
     private final double[] restSocSigma;
     private final double[] restVolts;
+    private final double[] restBleedAmps;
     private final double[] noBleed;
-    /** Seconds since each cell's balancing bleed was last on (infinite for one never bled). */
-    private final double[] bleedOffSeconds;
-    /** Whether each cell's rest was read at the last relaxed rest (false: its bleed had not relaxed). */
-    private final boolean[] restRead;
-
     private double throughputAh;
     private long revision;
     // limit windows: the last limit each cell reached (+1 full, -1 empty, 0 none) and the charge since
@@ -128,14 +122,9 @@ public final class CellHealthTracker {
         this.restSoc = new double[cellCount];
         this.restSocSigma = new double[cellCount];
         this.restVolts = new double[cellCount];
+        this.restBleedAmps = new double[cellCount];
         this.windowNetAh = new double[cellCount];
-        this.windowGrossAh = new double[cellCount];
-        this.windowSeconds = new double[cellCount];
-        this.windowAnchored = new boolean[cellCount];
         this.noBleed = new double[cellCount];
-        this.bleedOffSeconds = new double[cellCount];
-        java.util.Arrays.fill(bleedOffSeconds, Double.POSITIVE_INFINITY);
-        this.restRead = new boolean[cellCount];
         this.limits = settings.limitWindows();
         this.limitKind = new int[cellCount];
         this.atTop = new boolean[cellCount];
@@ -197,11 +186,8 @@ public final class CellHealthTracker {
         if (Math.abs(amps) > settings.throughputDeadbandAmps()) {
             throughputAh += Math.abs(ah);
         }
-        for (int i = 0; i < cells; i++) {
-            windowGrossAh[i] += Math.abs(ah);
-            windowSeconds[i] += dtSeconds;
-            bleedOffSeconds[i] = bleedAmps[i] > 0 ? 0.0 : bleedOffSeconds[i] + dtSeconds;
-        }
+        windowGrossAh += Math.abs(ah);
+        windowSeconds += dtSeconds;
         // coulombic efficiency counts only real current: a sensor's zero offset integrated over rests would swamp it
         boolean flowing = Math.abs(amps) > settings.restAmps();
         for (int i = 0; i < cells; i++) {
@@ -219,6 +205,7 @@ public final class CellHealthTracker {
             double w = restSeconds == 0 ? 1.0 : Math.min(1.0, dtSeconds / VOLTAGE_AVERAGING_SECONDS);
             for (int i = 0; i < cells; i++) {
                 restVolts[i] += w * (cellVolts[i] - restVolts[i]);
+                restBleedAmps[i] += w * (bleedAmps[i] - restBleedAmps[i]);
             }
             restSeconds += dtSeconds;
             // a rest long enough to count is used when it ends (the most relaxed voltage), or after a day
@@ -237,19 +224,12 @@ public final class CellHealthTracker {
 
     private void relaxedRest(double[] cellVolts, double[] cellCelsius, long epochMillis) {
         double minSoc = 1;
-        boolean everyCellRead = true;
         for (int i = 0; i < cells; i++) {
-            // a cell whose balancing bleed was on within the preset's longest time constant at its temperature is
-            // not at rest (its bleed's drop over its resistances, interface and RC pairs has not relaxed): its rest
-            // is not read, and its capacity window runs on to a rest where it is (as a gauge takes an OCV only
-            // after a relaxation with no current)
-            restRead[i] = bleedOffSeconds[i]
-                    >= Math.max(cell.tau1SecondsAt(cellCelsius[i]), cell.tau2SecondsAt(cellCelsius[i]));
-            if (!restRead[i]) {
-                everyCellRead = false;
-                continue;
-            }
-            double volts = cellVolts[i];
+            // a cell that bleeds into its balancing resistor is not at rest: add back the steady-state
+            // drop of its (averaged) bleed current over the model's whole resistance
+            double steadyOhms =
+                    (r0.cellR0At25Ohms(i) + cell.r1Ohms() + cell.r2Ohms()) * cell.resistanceFactor(cellCelsius[i]);
+            double volts = cellVolts[i] + restBleedAmps[i] * steadyOhms;
             double z = ocv.socAt(volts, cellCelsius[i]);
             restSoc[i] = z;
             // one OCV sigma's reach from the inverted SOC, walked along the table: next to a flat stretch (a reading
@@ -266,8 +246,7 @@ public final class CellHealthTracker {
             }
         }
         closeCapacityWindows();
-        // a cycle closes only where every cell was read: an unread cell's SOC is not known here
-        if (everyCellRead && minSoc >= CLOSE_CYCLE_MIN_SOC) {
+        if (minSoc >= CLOSE_CYCLE_MIN_SOC) {
             closeCycle(epochMillis);
         }
     }
@@ -390,68 +369,44 @@ public final class CellHealthTracker {
     private void closeCapacityWindows() {
         // a cell that reached a limit since the window's start leaves this window out; when every cell
         // did, the window starts again here
-        // a cell not read at this rest keeps its window (start, charge, limits) open past it
         boolean everyCellAtALimit = true;
         for (int i = 0; i < cells; i++) {
-            everyCellAtALimit &= limitReachedInRestWindow[i] || !restRead[i];
+            everyCellAtALimit &= limitReachedInRestWindow[i];
         }
         if (everyCellAtALimit) {
-            for (int i = 0; i < cells; i++) {
-                windowAnchored[i] &= !restRead[i];
-            }
+            windowAnchored = false;
         }
-        boolean used = false;
-        boolean open = false;
-        for (int i = 0; i < cells; i++) {
-            if (!restRead[i] || !windowAnchored[i]) {
-                continue;
-            }
-            open = true;
-            if (limitReachedInRestWindow[i]) {
-                continue;
-            }
+        if (windowAnchored) {
             double ahSigma = Math.hypot(
-                    settings.currentOffsetSigmaAmps() * windowSeconds[i] / 3600.0,
-                    settings.currentGainSigma() * windowGrossAh[i]);
-            double dz = restSoc[i] - windowSoc[i];
-            double dzSigma = Math.hypot(restSocSigma[i], windowSocSigma[i]);
-            if (Math.abs(dz) >= settings.minWindowSoc() && Math.abs(dz) >= 3 * dzSigma) {
-                capacity[i].add(dz, dzSigma, windowNetAh[i], ahSigma);
-                used = true;
+                    settings.currentOffsetSigmaAmps() * windowSeconds / 3600.0,
+                    settings.currentGainSigma() * windowGrossAh);
+            boolean used = false;
+            for (int i = 0; i < cells; i++) {
+                if (limitReachedInRestWindow[i]) {
+                    continue;
+                }
+                double dz = restSoc[i] - windowSoc[i];
+                double dzSigma = Math.hypot(restSocSigma[i], windowSocSigma[i]);
+                if (Math.abs(dz) >= settings.minWindowSoc() && Math.abs(dz) >= 3 * dzSigma) {
+                    capacity[i].add(dz, dzSigma, windowNetAh[i], ahSigma);
+                    used = true;
+                }
             }
-        }
-        if (open) {
             // keep a short window open (it may still grow), but never count charge for more than two days
-            if (!used && windowSeconds() < 2 * 86_400) {
+            if (!used && windowSeconds < 2 * 86_400) {
                 return;
             }
             if (used) {
                 revision++;
             }
         }
-        for (int i = 0; i < cells; i++) {
-            if (!restRead[i]) {
-                continue;
-            }
-            windowSoc[i] = restSoc[i];
-            windowSocSigma[i] = restSocSigma[i];
-            windowNetAh[i] = 0.0;
-            limitReachedInRestWindow[i] = false;
-            windowGrossAh[i] = 0;
-            windowSeconds[i] = 0;
-            windowAnchored[i] = true;
-        }
-    }
-
-    /** The longest window open among the cells read at this rest (s). */
-    private double windowSeconds() {
-        double longest = 0;
-        for (int i = 0; i < cells; i++) {
-            if (restRead[i] && windowAnchored[i]) {
-                longest = Math.max(longest, windowSeconds[i]);
-            }
-        }
-        return longest;
+        System.arraycopy(restSoc, 0, windowSoc, 0, cells);
+        System.arraycopy(restSocSigma, 0, windowSocSigma, 0, cells);
+        java.util.Arrays.fill(windowNetAh, 0.0);
+        java.util.Arrays.fill(limitReachedInRestWindow, false);
+        windowGrossAh = 0;
+        windowSeconds = 0;
+        windowAnchored = true;
     }
 
     private void closeCycle(long epochMillis) {
