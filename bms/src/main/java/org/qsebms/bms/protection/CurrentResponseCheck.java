@@ -35,8 +35,9 @@ import org.qsebms.estimators.model.LithiumInterface;
  *       no step.</li>
  * </ul>
  *
- * A verdict is held only when the same kind was found at two samples in a row, and only once the window lies a whole
- * span after the path closed (the cells' RC curves are most curved just after the load begins). At a loop whose period
+ * A verdict is held only when the same kind was found at two samples in a row (a reading step at a loop of half the
+ * window or slower: one, where the reading holds over two samples each side of its step; fix23bj), and only once the
+ * window lies a whole span after the path closed (the cells' RC curves are most curved just after the load begins). At a loop whose period
  * is more than half the window (each half then holds two periods, each level one sample) the model, holding each
  * sampled current for a whole period, may predict RC moves for a load that changes faster than the loop and aliases
  * into reading steps the cells never made (oracle seed 4954572 at 1 s). There a reading step is judged on what the
