@@ -35,9 +35,8 @@ import org.qsebms.estimators.model.LithiumInterface;
  *       no step.</li>
  * </ul>
  *
- * A verdict is held only when the same kind was found at two samples in a row (a reading step at a loop of half the
- * window or slower: one, where the reading holds over two samples each side of its step; fix23bj), and only once the
- * window lies a whole span after the path closed (the cells' RC curves are most curved just after the load begins). At a loop whose period
+ * A verdict is held only when the same kind was found at two samples in a row, and only once the window lies a whole
+ * span after the path closed (the cells' RC curves are most curved just after the load begins). At a loop whose period
  * is more than half the window (each half then holds two periods, each level one sample) the model, holding each
  * sampled current for a whole period, may predict RC moves for a load that changes faster than the loop and aliases
  * into reading steps the cells never made (oracle seed 4954572 at 1 s). There a reading step is judged on what the
@@ -68,15 +67,6 @@ final class CurrentResponseCheck {
      * the loop, so a reading step is judged only on what the sampling resolves ({@link #fittedStepNotFollowed}).
      */
     private final boolean slow;
-    /**
-     * True where a half of the span holds no more than {@link #PERIODS_PER_HALF} periods (a loop at half the window or
-     * slower), so every level of the span's second difference is one sample. A reading step is then held on one
-     * verdict where the samples resolve it ({@link #stepResolved}: the reading holds over two samples on each side),
-     * which is what two verdicts in a row ask at a faster loop; a second verdict would only judge the same step again
-     * on fresh single samples, giving the noise a second chance to lose it (fix23bj: at 500 ms the first of the two,
-     * the step in the last sample, lost s02 on 6 of noise draws 201-400).
-     */
-    private final boolean oneSampleLevels;
 
     private final long windowNanos;
     /**
@@ -161,8 +151,6 @@ final class CurrentResponseCheck {
         this.follow = limits.currentResponseFollowFraction();
         this.doubt = limits.currentResponseModelDoubt();
         this.noiseSigmas = limits.currentResponseNoiseSigmas();
-        this.oneSampleLevels =
-                PERIODS_PER_HALF * periodNanos >= limits.currentResponseWindow().toNanos();
         this.keepNanos = slow ? 2 * windowNanos : windowNanos;
         // twice the samples kept at the configured period, so a loop running a little fast still fits
         this.ring = (int) (2 * (keepNanos / periodNanos) + 8);
@@ -214,8 +202,7 @@ final class CurrentResponseCheck {
             if (slow) {
                 read = judgeSlowReadingStep(now, m.cellVolts.length);
             } else {
-                read = judgeReadingStep(now, m.cellVolts.length)
-                        && (!oneSampleLevels || stepResolved(Math.signum(predictedVolts)));
+                read = judgeReadingStep(now, m.cellVolts.length);
                 // at a slow loop each level is one sample, and an unread step's floor is a few times one sample's
                 // noise: a healthy cell cycled slowly for hours met it (CurrentOffsetSlowCyclingTest), so it is not
                 // judged there
@@ -224,12 +211,12 @@ final class CurrentResponseCheck {
         }
         readStreak = read ? readStreak + 1 : 0;
         unreadStreak = unread ? unreadStreak + 1 : 0;
-        // where each level is one sample a reading step is judged only where the reading holds over two samples or
-        // more on each side of it, which is what two verdicts in a row ask at a faster loop
-        int readInARow = oneSampleLevels ? 1 : SAMPLES_IN_A_ROW;
-        if (readStreak >= readInARow || unreadStreak >= SAMPLES_IN_A_ROW) {
+        // at a slow loop a reading step is judged only where the reading holds over two samples or more on each side
+        // of it, which is what two verdicts in a row ask at a faster one
+        int inARow = slow ? 1 : SAMPLES_IN_A_ROW;
+        if (readStreak >= inARow || unreadStreak >= inARow) {
             flagged = true;
-            readingStep = readStreak >= readInARow;
+            readingStep = readStreak >= inARow;
         }
     }
 

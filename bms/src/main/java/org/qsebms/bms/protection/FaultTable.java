@@ -274,8 +274,8 @@ record FaultTable(
                         + num(x.currentResponseNoiseSigmas(), 1)
                         + " standard deviations of that median (from the cells' residuals about their fits) beyond"
                         + " that threshold; the unread step is not judged there",
-                "two samples in a row (a reading step: one at a loop period of half of " + s(x.currentResponseWindow())
-                        + " or more, where it is held only with the reading holding over two samples each side of it)",
+                "two samples in a row (one at a loop period over half of " + s(x.currentResponseWindow())
+                        + ", whose fit asks the levels to hold over two samples or more)",
                 "the path open or the reading judged plausible again"));
         r.add(cond(
                 FaultCode.CURRENT_OFFSET_IMPLAUSIBLE,
