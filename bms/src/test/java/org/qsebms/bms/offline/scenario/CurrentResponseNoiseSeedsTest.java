@@ -29,8 +29,13 @@ class CurrentResponseNoiseSeedsTest {
 
     /** The noise draws (of {@link #SEEDS} from {@link #FIRST_SEED}) on which s02 was not found in time. */
     private static List<String> missed(int periodMs) throws IOException {
+        return missed(periodMs, FIRST_SEED, SEEDS);
+    }
+
+    /** The noise draws ({@code seeds} from {@code firstSeed}) on which s02 was not found in time. */
+    private static List<String> missed(int periodMs, int firstSeed, int seeds) throws IOException {
         List<String> missed = new ArrayList<>();
-        for (long seed = FIRST_SEED; seed < FIRST_SEED + SEEDS; seed++) {
+        for (long seed = firstSeed; seed < firstSeed + seeds; seed++) {
             String yaml = Files.readString(DIR.resolve(FILE))
                     .replace("loop: {period: 100ms}", "loop: {period: " + periodMs + "ms}\nseed: " + seed);
             assertThat(yaml).contains("seed: " + seed);
@@ -41,7 +46,13 @@ class CurrentResponseNoiseSeedsTest {
             }
         }
         System.out.printf(
-                Locale.ROOT, "s02 at %d ms: missed %d of %d noise seeds: %s%n", periodMs, missed.size(), SEEDS, missed);
+                Locale.ROOT,
+                "s02 at %d ms: missed %d of %d noise seeds from %d: %s%n",
+                periodMs,
+                missed.size(),
+                seeds,
+                firstSeed,
+                missed);
         return missed;
     }
 
@@ -51,6 +62,24 @@ class CurrentResponseNoiseSeedsTest {
     void aReadingOfZeroUnderLoadIsFoundWhateverTheNoise(int periodMs) throws IOException {
         assertThat(missed(periodMs))
                 .as("noise seeds on which s02 was not found within %.0f s", FOUND_WITHIN_S)
+                .isEmpty();
+    }
+
+    /**
+     * At a loop of half the window each level of the span is one sample, and two verdicts in a row are asked, the first
+     * with the step in the last sample (the model predicting little more than R0 times it, a threshold of about 2.8 mV
+     * against the cells' median of single samples): s02 is lost on 6 of these 200 draws (262, 263, 344, 383, 385, 390),
+     * each failing the first verdict and passing the second. Holding the step on one verdict where the reading holds
+     * over two samples each side (fix23bj) found all six but raised a false 211 on oracle seed 5404098
+     * ({@code CurrentResponseFalseAlarmSeedsTest}) and was reverted (docs/safety.md).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {500})
+    @Disabled("known miss, measured 2026-12-07: s02 missed on 6 of noise draws 201-400 at 500 ms (262, 263, 344, 383,"
+            + " 385, 390); 0 of draws 1-40 and of 401-600")
+    void aReadingOfZeroUnderLoadIsFoundOnEveryDrawWhereEachLevelIsOneSample(int periodMs) throws IOException {
+        assertThat(missed(periodMs, 201, 200))
+                .as("noise seeds 201-400 on which s02 was not found within %.0f s", FOUND_WITHIN_S)
                 .isEmpty();
     }
 
