@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,12 +56,7 @@ class AgedPackCapacityTest {
     }
 
     private static String example() throws IOException {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-4s-ads1115.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("repository root with config/examples").isNotNull();
-        return Files.readString(p.resolve("config/examples/pi-4s-ads1115.yaml"));
+        return Files.readString(ExampleBoard.pi4sAds1115());
     }
 
     private static Run cycle(double trueAh, int discharges, long seed, boolean limitWindows) throws IOException {

@@ -6,11 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The shipped example configurations the driver-level tests run, found from wherever the build runs them. */
-final class ExampleBoard {
+public final class ExampleBoard {
     private ExampleBoard() {}
 
     /** {@code config/examples/pi-4s-ads1115.yaml}: ADS1115 taps and shunt, an MCP3008 for the NTCs, GPIO contactors. */
-    static Path pi4sAds1115() {
+    public static Path pi4sAds1115() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("config/examples/pi-4s-ads1115.yaml"))) {
             p = p.getParent();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.qsebms.bms.hil.ExampleBoard;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
 import org.qsebms.estimators.health.CellHealthTracker;
@@ -55,12 +55,7 @@ class BledRestReadTest {
     }
 
     private static String example() throws IOException {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-4s-ads1115.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("repository root with config/examples").isNotNull();
-        return Files.readString(p.resolve("config/examples/pi-4s-ads1115.yaml"));
+        return Files.readString(ExampleBoard.pi4sAds1115());
     }
 
     private void step(double amps) {
