@@ -464,27 +464,48 @@ public final class ConfigLoader {
         return c;
     }
 
-    /** The {@code health.usableCapacity} section: the charge and cutoff voltages must lie inside the MSLs, cutoff below charge. */
+    /**
+     * The {@code health.usableCapacity} section: the charge and cutoff voltages must lie inside the MSLs, the cutoff
+     * below the charge voltage by more than the full tolerance, and the two ends' tolerances must not meet.
+     */
     private static UsableCapacityConfig usableCapacity(YamlNode n, ProtectionLimits limits) {
         UsableCapacityConfig d = UsableCapacityConfig.of(limits);
         if (n == null) {
             return d;
         }
-        n.rejectUnknownKeys(Set.of("chargeVolts", "cutoffVolts", "taperC"));
+        n.rejectUnknownKeys(Set.of(
+                "chargeVolts",
+                "cutoffVolts",
+                "taperC",
+                "fullToleranceVolts",
+                "cutoffToleranceVolts",
+                "emptyToleranceVolts"));
         double over = limits.cellOverVoltage().msl();
         double under = limits.cellUnderVoltage().msl();
         double charge = n.number("chargeVolts", d.chargeVolts(), under, over, "V");
         double cutoff = n.number("cutoffVolts", d.cutoffVolts(), under, over, "V");
         // above the C/50 below which the pack counts as resting, so a tapering charge is told from a rest
         double taper = n.number("taperC", d.taperC(), 0.025, 1, "C");
-        if (!(cutoff < charge - 0.05)) {
+        // at least a few millivolts (a cell front end's error), at most where the top knee is no longer the top
+        double full = n.number("fullToleranceVolts", d.fullToleranceVolts(), 0.005, 0.2, "V");
+        double cutoffTolerance = n.number("cutoffToleranceVolts", d.cutoffToleranceVolts(), 0, 0.1, "V");
+        double empty = n.number("emptyToleranceVolts", d.emptyToleranceVolts(), 0, 0.2, "V");
+        if (!(cutoff < charge - full)) {
             throw new ConfigException(
                     n.child("cutoffVolts"),
-                    cutoff + " V is not below chargeVolts (" + charge
-                            + " V) by more than the 0.05 V a full charge may sit under it; set cutoffVolts to where your "
+                    cutoff + " V is not below chargeVolts (" + charge + " V) by more than the " + full
+                            + " V a full charge may sit under it (fullToleranceVolts); set cutoffVolts to where your "
                             + "discharges end and chargeVolts to your charger's constant-voltage setting");
         }
-        return new UsableCapacityConfig(charge, cutoff, taper);
+        if (!(cutoff + Math.max(empty, cutoffTolerance) < charge - full)) {
+            throw new ConfigException(
+                    n.child("emptyToleranceVolts"),
+                    "a cell within " + Math.max(empty, cutoffTolerance) + " V of cutoffVolts (" + cutoff
+                            + " V) would also be within fullToleranceVolts (" + full + " V) of chargeVolts (" + charge
+                            + " V), so one reading could mark both ends; lower the tolerances (they are the millivolts"
+                            + " by which the BMS's reading may differ from the charger's or the load's)");
+        }
+        return new UsableCapacityConfig(charge, cutoff, taper, full, cutoffTolerance, empty);
     }
 
     /**

@@ -69,10 +69,10 @@ class ConfigLoaderTest {
     @Test
     void usableCapacityDefaultsToTheOperatingLimitsAndTakesTheUsersChargerAndCutoff() {
         BmsConfig cfg = loader.parse(MINIMAL, "test");
-        assertThat(cfg.health().usableCapacity()).isEqualTo(new UsableCapacityConfig(4.20, 3.00, 0.1));
+        assertThat(cfg.health().usableCapacity()).isEqualTo(UsableCapacityConfig.of(4.20, 3.00, 0.1));
         BmsConfig own = loader.parse(
                 MINIMAL + "health:\n  usableCapacity: {chargeVolts: 4.15, cutoffVolts: 3.4, taperC: 0.05}\n", "test");
-        assertThat(own.health().usableCapacity()).isEqualTo(new UsableCapacityConfig(4.15, 3.4, 0.05));
+        assertThat(own.health().usableCapacity()).isEqualTo(UsableCapacityConfig.of(4.15, 3.4, 0.05));
         // a limits override moves the default with it
         BmsConfig lower = loader.parse(
                 MINIMAL + "limits:\n  cellOverVoltage: {mol: 4.10, rsl: 4.20, msl: 4.30, "
@@ -84,7 +84,7 @@ class ConfigLoaderTest {
     @Test
     void theDocumentedSimulatedExampleLoadsWithItsHealthSection() {
         BmsConfig cfg = loader.load(java.nio.file.Path.of("examples/simulated-4s-psoa-ncm811.yaml"));
-        assertThat(cfg.health().usableCapacity()).isEqualTo(new UsableCapacityConfig(4.15, 3.00, 0.1));
+        assertThat(cfg.health().usableCapacity()).isEqualTo(UsableCapacityConfig.of(4.15, 3.00, 0.1));
         assertThat(cfg.limits().cellOverVoltage().mol()).isEqualTo(4.15);
     }
 
@@ -111,6 +111,54 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("health.usableCapacity.cutoff")
                 .hasMessageContaining("unknown key");
+    }
+
+    @Test
+    void theCapacityEndsToleranceTakeTheUsersValuesAndDefaultToTheDocumentedOnes() {
+        UsableCapacityConfig d = loader.parse(MINIMAL, "test").health().usableCapacity();
+        assertThat(d.fullToleranceVolts()).isEqualTo(0.05);
+        assertThat(d.cutoffToleranceVolts()).isEqualTo(0.02);
+        assertThat(d.emptyToleranceVolts()).isEqualTo(0.05);
+        UsableCapacityConfig own = loader.parse(
+                        MINIMAL + "health:\n  usableCapacity: {fullToleranceVolts: 0.02, cutoffToleranceVolts: 0.01,"
+                                + " emptyToleranceVolts: 0.03}\n",
+                        "test")
+                .health()
+                .usableCapacity();
+        assertThat(own)
+                .isEqualTo(new UsableCapacityConfig(d.chargeVolts(), d.cutoffVolts(), d.taperC(), 0.02, 0.01, 0.03));
+    }
+
+    @Test
+    void capacityEndTolerancesOutsideTheirRangeOrMeetingEachOtherAreRejectedWithTheFix() {
+        assertThatThrownBy(
+                        () -> loader.parse(MINIMAL + "health:\n  usableCapacity: {fullToleranceVolts: 50}\n", "test"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.usableCapacity.fullToleranceVolts")
+                .hasMessageContaining("outside 0.005..0.2 V");
+        assertThatThrownBy(() ->
+                        loader.parse(MINIMAL + "health:\n  usableCapacity: {emptyToleranceVolts: -0.01}\n", "test"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.usableCapacity.emptyToleranceVolts");
+        assertThatThrownBy(() ->
+                        loader.parse(MINIMAL + "health:\n  usableCapacity: {cutoffToleranceVolts: 0.2}\n", "test"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.usableCapacity.cutoffToleranceVolts")
+                .hasMessageContaining("outside 0.0..0.1 V");
+        // the ends 0.3 V apart: 0.2 V tolerances at each end would let one reading mark both
+        assertThatThrownBy(() -> loader.parse(
+                        MINIMAL + "health:\n  usableCapacity: {chargeVolts: 4.1, cutoffVolts: 3.8,"
+                                + " fullToleranceVolts: 0.2, emptyToleranceVolts: 0.2}\n",
+                        "test"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.usableCapacity.emptyToleranceVolts")
+                .hasMessageContaining("could mark both ends");
+        // a wider full tolerance moves the cutoff's bound with it
+        assertThatThrownBy(() -> loader.parse(
+                        MINIMAL + "health:\n  usableCapacity: {cutoffVolts: 4.05, fullToleranceVolts: 0.15}\n", "test"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("health.usableCapacity.cutoffVolts")
+                .hasMessageContaining("by more than the 0.15 V");
     }
 
     @Test

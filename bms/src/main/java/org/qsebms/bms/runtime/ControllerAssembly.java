@@ -286,7 +286,8 @@ public final class ControllerAssembly {
             return settings;
         }
         UsableCapacityConfig u = cfg.health().usableCapacity();
-        return settings.withLimitWindows(LimitWindowSettings.at(u.chargeVolts(), u.cutoffVolts(), u.taperC()));
+        return settings.withLimitWindows(LimitWindowSettings.at(u.chargeVolts(), u.cutoffVolts(), u.taperC())
+                .withTolerances(u.fullToleranceVolts(), u.emptyToleranceVolts()));
     }
 
     /**
@@ -310,8 +311,9 @@ public final class ControllerAssembly {
     }
 
     /**
-     * Usable capacity: from a charge held within 50 mV of {@code health.usableCapacity.chargeVolts}
-     * with its current tapered to {@code taperC}, to the lowest cell at {@code cutoffVolts}; the
+     * Usable capacity: from a charge held within {@code fullToleranceVolts} of
+     * {@code health.usableCapacity.chargeVolts} with its current tapered to {@code taperC}, to the
+     * lowest cell at {@code cutoffVolts} (or a stop within {@code cutoffToleranceVolts} of it); the
      * other checks as {@link UsableCapacitySettings#defaults}.
      */
     static UsableCapacitySettings usableCapacitySettings(BmsConfig cfg) {
@@ -319,6 +321,8 @@ public final class ControllerAssembly {
         double ah = cfg.pack().capacityAh();
         return UsableCapacitySettings.defaults(ah, u.chargeVolts(), u.cutoffVolts()).toBuilder()
                 .taperAmps(u.taperC() * ah)
+                .fullVolts(u.chargeVolts() - u.fullToleranceVolts())
+                .cutoffToleranceVolts(u.cutoffToleranceVolts())
                 .build();
     }
 

@@ -68,6 +68,18 @@ public record LimitWindowSettings(
         return new LimitWindowSettings(chargeVolts, cutoffVolts, 0.05, 0.05, taperC, 0.25, 0.05);
     }
 
+    /** These settings with the top's and the bottom's tolerances replaced (volts, each at least 0). */
+    public LimitWindowSettings withTolerances(double fullToleranceVolts, double emptyToleranceVolts) {
+        return new LimitWindowSettings(
+                chargeVolts,
+                cutoffVolts,
+                fullToleranceVolts,
+                emptyToleranceVolts,
+                taperC,
+                resistanceSigma,
+                capacityDriftPerCycle);
+    }
+
     public boolean enabled() {
         return !Double.isNaN(chargeVolts);
     }
