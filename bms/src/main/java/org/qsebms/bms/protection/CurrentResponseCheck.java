@@ -215,7 +215,11 @@ final class CurrentResponseCheck {
         // difference does not take out: the window is judged only once it lies a whole span after the close
         if (size > 0 && nanos[index(0)] <= now - windowNanos && now - closedSince >= 2 * windowNanos) {
             read = judgeReadingStep(now, m.cellVolts.length);
-            fitted = fittedSteps && judgeSlowReadingStep(now, m.cellVolts.length, read);
+            // at a loop of half the window two spans see the step (with it in the last sample, and a sample on), and
+            // either's verdict puts it under judgement once the samples resolve it; at a slower loop only the second
+            // is judged (the first's model is aliased)
+            boolean found = read || (!slow && readStreak > 0);
+            fitted = fittedSteps && judgeSlowReadingStep(now, m.cellVolts.length, found);
             // at a slow loop each level is one sample, and an unread step's floor is a few times one sample's
             // noise: a healthy cell cycled slowly for hours met it (CurrentOffsetSlowCyclingTest), so it is not
             // judged there
