@@ -75,7 +75,7 @@ import java.time.Duration;
  * @param currentResponseFollowFraction a reading step is implausible when the cells' median did not move this
  *                                  fraction of the predicted move its way
  * @param currentResponseModelDoubt the fraction of the model's own predicted move added to the unread step's margin
- * @param currentResponseNoiseSigmas at a loop period over half of {@code currentResponseWindow}, a reading step's
+ * @param currentResponseNoiseSigmas at a loop period of half of {@code currentResponseWindow} or over, a reading step's
  *                                  resolved jump is judged only where the cells' expected follow (R0 times the step)
  *                                  lies this many standard deviations of their median jump (estimated from their own
  *                                  jumps either side) beyond the follow threshold

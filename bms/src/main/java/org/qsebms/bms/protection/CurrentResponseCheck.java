@@ -44,6 +44,9 @@ import org.qsebms.estimators.model.LithiumInterface;
  * cells' median, and one verdict counts, since the reading must hold over two samples on each side of its step. The
  * step the span's verdict finds stays under judgement while the reading holds its new level, up to a span, each new
  * sample adding to the fit (fix23bi: judged once on four samples, one draw of the noise in ten lost s02).
+ * At a loop of exactly half the window (each level of the span one sample, the window not stretched) a reading step is
+ * judged both ways: the span's verdict at two samples in a row, as at a faster loop, and the step under judgement on
+ * the fit, as at a slower one (fix23bl: the first alone lost s02 on 6 of 200 noise draws, the second alone on 2 others).
  * The unread step is not judged there: each level is one sample, and its floor is a few times one sample's noise. A
  * cell or current status fault, or the path open, empties the window. Preallocated; one {@link #update} per tick, no allocation.
  */
@@ -67,6 +70,15 @@ final class CurrentResponseCheck {
      * the loop, so a reading step is judged only on what the sampling resolves ({@link #fittedStepNotFollowed}).
      */
     private final boolean slow;
+    /**
+     * True at a loop of half the window or slower ({@link #slow}, or exactly half): every level of the span's second
+     * difference is one sample, and a reading step the samples resolve is judged on the fit that grows with each sample
+     * ({@link #judgeSlowReadingStep}). At exactly half that is in addition to the span's verdict at two samples in a
+     * row, which alone lost s02 on 6 of noise draws 201-400 (the first of the two, with the step in the last sample,
+     * failing); the fit alone lost 2 others (284, 328: the cells' median fitted step 1.7-2.8 mV against 1.7 mV on every
+     * look, where the span's verdicts, on the whole model, held). The unread step is judged there as before (fix23bl).
+     */
+    private final boolean fittedSteps;
 
     private final long windowNanos;
     /**
@@ -151,7 +163,9 @@ final class CurrentResponseCheck {
         this.follow = limits.currentResponseFollowFraction();
         this.doubt = limits.currentResponseModelDoubt();
         this.noiseSigmas = limits.currentResponseNoiseSigmas();
-        this.keepNanos = slow ? 2 * windowNanos : windowNanos;
+        this.fittedSteps =
+                PERIODS_PER_HALF * periodNanos >= limits.currentResponseWindow().toNanos();
+        this.keepNanos = fittedSteps ? 2 * windowNanos : windowNanos;
         // twice the samples kept at the configured period, so a loop running a little fast still fits
         this.ring = (int) (2 * (keepNanos / periodNanos) + 8);
         this.nanos = new long[ring];
@@ -192,6 +206,7 @@ final class CurrentResponseCheck {
             size--;
         }
         boolean read = false;
+        boolean fitted = false;
         boolean unread = false;
         if (closedSince == Long.MIN_VALUE) {
             closedSince = now;
@@ -199,24 +214,27 @@ final class CurrentResponseCheck {
         // the cells' response to the load met at a close is the most curved part of their RC curves, which a second
         // difference does not take out: the window is judged only once it lies a whole span after the close
         if (size > 0 && nanos[index(0)] <= now - windowNanos && now - closedSince >= 2 * windowNanos) {
-            if (slow) {
-                read = judgeSlowReadingStep(now, m.cellVolts.length);
-            } else {
-                read = judgeReadingStep(now, m.cellVolts.length);
-                // at a slow loop each level is one sample, and an unread step's floor is a few times one sample's
-                // noise: a healthy cell cycled slowly for hours met it (CurrentOffsetSlowCyclingTest), so it is not
-                // judged there
+            read = judgeReadingStep(now, m.cellVolts.length);
+            // at a loop of half the window two spans see the step (with it in the last sample, and a sample on), and
+            // either's verdict puts it under judgement once the samples resolve it; at a slower loop only the second
+            // is judged (the first's model is aliased)
+            boolean found = read || (!slow && readStreak > 0);
+            fitted = fittedSteps && judgeSlowReadingStep(now, m.cellVolts.length, found);
+            // at a slow loop each level is one sample, and an unread step's floor is a few times one sample's
+            // noise: a healthy cell cycled slowly for hours met it (CurrentOffsetSlowCyclingTest), so it is not
+            // judged there
+            if (!slow) {
                 unread = !read && judgeUnreadStep(now, m.cellVolts.length);
             }
         }
-        readStreak = read ? readStreak + 1 : 0;
+        // the span's verdict counts at two samples in a row, where it is not aliased (not at a slow loop); a step
+        // under judgement on the fit counts at once, since the reading must hold over two samples or more on each side
+        // of it, which is what two verdicts in a row ask
+        readStreak = read && !slow ? readStreak + 1 : 0;
         unreadStreak = unread ? unreadStreak + 1 : 0;
-        // at a slow loop a reading step is judged only where the reading holds over two samples or more on each side
-        // of it, which is what two verdicts in a row ask at a faster one
-        int inARow = slow ? 1 : SAMPLES_IN_A_ROW;
-        if (readStreak >= inARow || unreadStreak >= inARow) {
+        if (fitted || readStreak >= SAMPLES_IN_A_ROW || unreadStreak >= SAMPLES_IN_A_ROW) {
             flagged = true;
-            readingStep = readStreak >= inARow;
+            readingStep = fitted || readStreak >= SAMPLES_IN_A_ROW;
         }
     }
 
@@ -257,8 +275,8 @@ final class CurrentResponseCheck {
      * under judgement, and judged on every sample after it ({@link #fittedStepNotFollowed}) while the reading holds its
      * new level, up to a span after the step: each sample of the new level adds to what the cells show of R0.
      */
-    private boolean judgeSlowReadingStep(long now, int cells) {
-        if (judgeReadingStep(now, cells) && stepResolved(Math.signum(predictedVolts))) {
+    private boolean judgeSlowReadingStep(long now, int cells, boolean spanVerdict) {
+        if (spanVerdict && stepResolved(Math.signum(predictedVolts))) {
             stepNanos = nanos[index(size - 2)];
             stepSign = Math.signum(predictedVolts);
             spanStepAmps = stepReadAmps;
@@ -475,7 +493,7 @@ final class CurrentResponseCheck {
         double highAmps = -Double.MAX_VALUE;
         double lowModel = Double.MAX_VALUE;
         double highModel = -Double.MAX_VALUE;
-        for (int k = 0; k < size; k++) {
+        for (int k = spanFrom(now); k < size; k++) {
             int i = index(k);
             lowAmps = Math.min(lowAmps, amps[i]);
             highAmps = Math.max(highAmps, amps[i]);
@@ -611,6 +629,18 @@ final class CurrentResponseCheck {
             perCell[j + 1] = x;
         }
         return n % 2 == 1 ? perCell[n / 2] : (perCell[n / 2 - 1] + perCell[n / 2]) / 2;
+    }
+
+    /**
+     * The first kept sample of the span ending {@code now}: the last at or before its start, as the oldest kept sample
+     * is where no more than the span is kept (at a loop of half the window or slower two spans are kept).
+     */
+    private int spanFrom(long now) {
+        int k = 0;
+        while (k + 1 < size && nanos[index(k + 1)] <= now - windowNanos) {
+            k++;
+        }
+        return k;
     }
 
     private int index(int k) {

@@ -262,9 +262,10 @@ record FaultTable(
                         + num(x.currentResponseFollowFraction() * 100, 0) + " % of that its way; or every cell"
                         + " stepping one way beyond the model by " + num(x.currentResponseMinVolts() * 1000, 1)
                         + " mV plus " + num(x.currentResponseModelDoubt() * 100, 0) + " % of the model's move,"
-                        + " holding over the last two samples, with no reading step. At a loop period over half of "
+                        + " holding over the last two samples, with no reading step. At a loop period of half of "
                         + s(x.currentResponseWindow())
-                        + " (the samples may alias a faster load) a reading step so found, where the reading holds"
+                        + " or over (each level one sample; over half the samples may alias a faster load) a reading"
+                        + " step so found (at exactly half, at either of two samples in a row), where the reading holds"
                         + " over two samples each side of it, is judged on every sample while the reading holds its"
                         + " new level, up to a span: the reading and each cell fitted by a step and one line over as"
                         + " many samples of the new level as of the old, the step is held where the cells' median"
@@ -273,9 +274,11 @@ record FaultTable(
                         + " % of R0 times the reading's, where R0 times it lies at least "
                         + num(x.currentResponseNoiseSigmas(), 1)
                         + " standard deviations of that median (from the cells' residuals about their fits) beyond"
-                        + " that threshold; the unread step is not judged there",
-                "two samples in a row (one at a loop period over half of " + s(x.currentResponseWindow())
-                        + ", whose fit asks the levels to hold over two samples or more)",
+                        + " that threshold; over half, the unread step is not judged",
+                "two samples in a row (one for the fitted step at a loop period of half of "
+                        + s(x.currentResponseWindow())
+                        + " or over, whose fit asks the levels to hold over two samples or more; at exactly half the"
+                        + " span's verdict at two samples in a row holds as well)",
                 "the path open or the reading judged plausible again"));
         r.add(cond(
                 FaultCode.CURRENT_OFFSET_IMPLAUSIBLE,
