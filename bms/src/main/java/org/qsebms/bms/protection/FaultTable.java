@@ -236,6 +236,15 @@ record FaultTable(
                                         + " least " + num(x.tempFrozenMinHistory(), 0) + " pairs, bounded from"
                                         + " above) while another thermistor's reading changed, or at once on a pack with"
                                         + " one thermistor (own-rate liveness)"
+                                        + (x.tempFrozenPriorRepeat() < 1
+                                                ? "; at a reading from " + num(x.tempFrozenPriorMinCelsius(), 0)
+                                                        + " to " + num(x.tempFrozenPriorMaxCelsius(), 0)
+                                                        + " °C the front end's prior repeat chance "
+                                                        + num(x.tempFrozenPriorRepeat(), 2)
+                                                        + " bounds it too (from the first sample, and alone when no"
+                                                        + " other thermistor changed), unless the channel's own history"
+                                                        + " shows it repeating more often"
+                                                : "")
                                 : ""),
                 WATCHED_WINDOW,
                 "its reading has changed since (proven alive)"));

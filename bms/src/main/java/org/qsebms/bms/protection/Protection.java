@@ -222,9 +222,12 @@ public final class Protection {
             plausibility.tempFrozenByOwnRate
                     ? String.format(
                             Locale.ROOT,
-                            ", %d identical readings where its own history puts a live repeat at %.3f at most"
+                            ", %d identical readings where %s puts a live repeat at %.3f at most"
                                     + " (chance %.1e, limit %.0e)",
                             plausibility.tempFrozenRun,
+                            plausibility.tempFrozenByPrior
+                                    ? "the front end's prior (its resolution and noise)"
+                                    : "its own history",
                             plausibility.tempFrozenBound,
                             Math.pow(plausibility.tempFrozenBound, plausibility.tempFrozenRun),
                             extra().tempFrozenFalseAlarm())

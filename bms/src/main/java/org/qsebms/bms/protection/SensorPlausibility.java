@@ -59,6 +59,8 @@ final class SensorPlausibility {
     int stuckTemp = -1;
     /** True when the own-rate check, not a window, found a thermistor frozen. */
     boolean tempFrozenByOwnRate;
+    /** The own-rate check's bound was the front end's prior, not the channel's own history. */
+    boolean tempFrozenByPrior;
     /** The frozen thermistor's bound on its own repeat chance and its run, when the own-rate check found it. */
     double tempFrozenBound;
 
@@ -118,8 +120,13 @@ final class SensorPlausibility {
                 watchedInterval);
         frozenCells = new FrozenAmongMovingChannels(cellCount, limits.cellFrozenFalseAlarm());
         cellOk = new boolean[cellCount];
-        frozenTemps =
-                new FrozenByOwnRepeatRate(tempCount, limits.tempFrozenFalseAlarm(), limits.tempFrozenMinHistory());
+        frozenTemps = new FrozenByOwnRepeatRate(
+                tempCount,
+                limits.tempFrozenFalseAlarm(),
+                limits.tempFrozenMinHistory(),
+                limits.tempFrozenPriorRepeat(),
+                limits.tempFrozenPriorMinCelsius(),
+                limits.tempFrozenPriorMaxCelsius());
         tempOk = new boolean[tempCount];
         lastCelsius = new double[tempCount];
         lastCelsiusNanos = new long[tempCount];
@@ -154,10 +161,11 @@ final class SensorPlausibility {
             tempOk[i] = m.tempStatus[i].isOk();
             temps.sample(i, m.cellCelsius[i], tempOk[i], now, prev, flowing);
         }
-        int frozenTemp = frozenTemps.update(temps.changedNow(), tempOk);
+        int frozenTemp = frozenTemps.update(temps.changedNow(), tempOk, m.cellCelsius);
         if (frozenTemp >= 0 && !tempFrozenByOwnRate) {
             temps.markStuck(frozenTemp); // stuck until its reading changes, as the windows' verdict
             tempFrozenByOwnRate = true;
+            tempFrozenByPrior = frozenTemps.byPrior(frozenTemp);
             tempFrozenBound = frozenTemps.bound(frozenTemp);
             tempFrozenRun = frozenTemps.run(frozenTemp);
         }

@@ -417,12 +417,30 @@ class ProtectionTest {
         assertThat(g.now - lastFaulty).isEqualTo(50 * Frames.TICK);
     }
 
+    /**
+     * The windows' rule: without the thermistor front end's prior (tempFrozenPriorRepeat 1), every channel read
+     * bit-identically at rest raises nothing within the 60 s at-rest window. With the default prior (fix23aw) the
+     * thermistors, every one unchanged at once, are judged by it after 27 readings, and nothing else is raised.
+     */
     @Test
     void identicalReadingsAtRestAreNotStuckWithinTheAtRestLivenessWindow() {
+        var noPrior = org.qsebms.config.SupplementaryLimits.defaults().toBuilder()
+                .tempFrozenPriorRepeat(1.0)
+                .build();
+        Protection q = new Protection(Frames.LIMITS, noPrior, f);
+        f.jitter = false;
+        f.amps = 0.0;
+        f.steps(q, 590);
+        assertThat(f.events).isEmpty();
+    }
+
+    @Test
+    void everyThermistorIdenticalAtRestIsJudgedByTheFrontEndsPrior() {
         f.jitter = false;
         f.amps = 0.0;
         f.steps(p, 590);
-        assertThat(f.events).isEmpty();
+        assertThat(f.raisedIds()).containsExactly("TEMPERATURE_STUCK.MSL");
+        assertThat(f.events.get(0).reason()).contains("27 identical readings", "the front end's prior");
     }
 
     @Test

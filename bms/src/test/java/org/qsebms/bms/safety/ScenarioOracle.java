@@ -588,20 +588,29 @@ final class ScenarioOracle {
 
     /**
      * A thermistor frozen while a cell is beyond the over-temperature MSL (issue 23, the own-rate liveness
-     * check, faults.md 209): claimed at loop periods up to 250 ms when the thermistor froze after
-     * {@link #FROZEN_THERMISTOR_HISTORY_S} of history and no other thermistor, no other cell's temperature
-     * and no loop trouble was injected in the run: the pack in FAULT by the later of the over-temperature's
-     * deadline (debounce + one period from the crossing) and {@link #FROZEN_THERMISTOR_FOUND_S} after the
-     * freeze.
+     * check, faults.md 209), when no other thermistor (but one frozen at the same instant: a whole converter), no
+     * other cell's temperature and no loop trouble was injected in the run: the pack in FAULT by the later of the
+     * over-temperature's deadline (debounce + one period from the crossing) and {@link #FROZEN_THERMISTOR_FOUND_S}
+     * after the freeze, or at a long period the samples the front end's prior needs (ceil(ln falseAlarm / ln prior),
+     * two periods more for the first identical pair, 30 % added) if that is later. With a prior (fix23aw) it is
+     * claimed at every period and from the first sample; without one (tempFrozenPriorRepeat 1) only at periods up
+     * to 250 ms and after {@link #FROZEN_THERMISTOR_HISTORY_S} of the channel's own history, as before.
      */
     private void frozenThermistorHidingHeat(Truth now) {
-        if (p > 0.25 + 1e-9) {
+        var x = sc.config().supplementary();
+        boolean prior = x.tempFrozenPriorRepeat() < 1 && x.tempFrozenFalseAlarm() > 0;
+        if (!prior && p > 0.25 + 1e-9) {
             return;
+        }
+        double foundS = FROZEN_THERMISTOR_FOUND_S;
+        if (prior) {
+            double samples = Math.ceil(Math.log(x.tempFrozenFalseAlarm()) / Math.log(x.tempFrozenPriorRepeat()));
+            foundS = Math.max(foundS, 1.3 * (samples + 2) * p);
         }
         for (ScenarioAction a : sc.actions()) {
             if (!(a instanceof ScenarioAction.TemperatureSensor s)
                     || s.status() != org.qsebms.hal.SensorStatus.STUCK
-                    || s.atS() < FROZEN_THERMISTOR_HISTORY_S
+                    || (!prior && s.atS() < FROZEN_THERMISTOR_HISTORY_S)
                     || s.atS() > now.t() + 1e-9
                     || now.t() >= s.atS() + s.forS() - 1e-9
                     || !onlyThisThermistorTouched(s)) {
@@ -617,7 +626,7 @@ final class ScenarioOracle {
             hazard(
                     name,
                     hot,
-                    Math.max(debounce(lim.dischargeOverTemperature()) + p, s.atS() + FROZEN_THERMISTOR_FOUND_S - from),
+                    Math.max(debounce(lim.dischargeOverTemperature()) + p, s.atS() + foundS - from),
                     now,
                     now.fault(),
                     startsAt);
@@ -660,11 +669,18 @@ final class ScenarioOracle {
         }
     }
 
-    /** No thermistor but {@code s}'s, no other cell's temperature and no loop trouble injected in the whole run. */
+    /**
+     * No thermistor but {@code s}'s (or one frozen at the same instant for as long: the whole converter), no other
+     * cell's temperature and no loop trouble injected in the whole run.
+     */
     private boolean onlyThisThermistorTouched(ScenarioAction.TemperatureSensor s) {
         for (ScenarioAction a : sc.actions()) {
             boolean other = switch (a) {
-                case ScenarioAction.TemperatureSensor t -> t != s;
+                case ScenarioAction.TemperatureSensor t ->
+                    t != s
+                            && !(t.status() == org.qsebms.hal.SensorStatus.STUCK
+                                    && t.atS() == s.atS()
+                                    && t.forS() == s.forS());
                 case ScenarioAction.CellTemperature c -> c.cell() != s.channel();
                 case ScenarioAction.TickException e -> true;
                 case ScenarioAction.LoopOverrun o -> true;
