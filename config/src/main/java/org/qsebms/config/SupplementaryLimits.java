@@ -65,11 +65,12 @@ import java.time.Duration;
  *                                  (docs/safety.md)
  * @param tempFrozenMinHistory      the pairs of consecutive valid readings a thermistor's own history needs before
  *                                  that check may judge it
- * @param tempFrozenPriorRepeat     the thermistor front end's prior: the largest chance that a live thermistor's
- *                                  reading repeats between two consecutive samples (at its ADC resolution in kelvin
- *                                  and its noise), at any reading from {@code tempFrozenPriorMinCelsius} to
- *                                  {@code tempFrozenPriorMaxCelsius}; it judges a run before the channel has its own
- *                                  history and a run no other channel's change explains (1: no prior, docs/safety.md)
+ * @param tempFrozenPriorRepeat     a measured bound on the thermistor front end's chance that a live reading repeats
+ *                                  between two consecutive samples, at any reading from {@code
+ *                                  tempFrozenPriorMinCelsius} to {@code tempFrozenPriorMaxCelsius} (1: none stated,
+ *                                  the default); with the front end's own statement, if it makes one, the smaller
+ *                                  judges a run before the channel has its own history and a run no other channel's
+ *                                  change explains (docs/safety.md, docs/configuration.md)
  * @param tempFrozenPriorMinCelsius the lowest reading the prior holds at
  * @param tempFrozenPriorMaxCelsius the highest reading the prior holds at
  * @param currentResponseWindow     the current reading judged by the cells' response (CURRENT_SENSOR_IMPLAUSIBLE): the
@@ -282,6 +283,18 @@ public record SupplementaryLimits(
     /** The tolerance of the sum-of-cells check for {@code cells} cells at {@code packVolts}, from the sensor accuracies. */
     public double packMismatchToleranceVolts(int cells, double packVolts) {
         return cells * cellVoltsAccuracy + packVoltsAccuracyFraction * Math.abs(packVolts);
+    }
+
+    /**
+     * The thermistor front end's repeat-chance bound the configuration states from a measurement of it ({@code
+     * tempFrozenPriorRepeat} below 1, over {@code tempFrozenPriorMinCelsius} to {@code tempFrozenPriorMaxCelsius});
+     * empty when it states none (1, the default).
+     */
+    public java.util.Optional<org.qsebms.hal.ThermistorRepeatBound> statedThermistorRepeatBound() {
+        return tempFrozenPriorRepeat < 1
+                ? java.util.Optional.of(new org.qsebms.hal.ThermistorRepeatBound(
+                        tempFrozenPriorRepeat, tempFrozenPriorMinCelsius, tempFrozenPriorMaxCelsius))
+                : java.util.Optional.empty();
     }
 
     /** A builder with every value unset (refused by {@link Builder#build()} until set). */

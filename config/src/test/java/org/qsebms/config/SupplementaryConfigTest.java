@@ -62,7 +62,7 @@ class SupplementaryConfigTest {
                 .cellFrozenFalseAlarm(1e-6)
                 .tempFrozenFalseAlarm(1e-12)
                 .tempFrozenMinHistory(32)
-                .tempFrozenPriorRepeat(0.35)
+                .tempFrozenPriorRepeat(1)
                 .tempFrozenPriorMinCelsius(-40)
                 .tempFrozenPriorMaxCelsius(100)
                 // the current reading judged by the cells' response (issue 23, fix23au): new in the data

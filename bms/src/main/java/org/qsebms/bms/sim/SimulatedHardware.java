@@ -2,6 +2,7 @@ package org.qsebms.bms.sim;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.qsebms.hal.BalancingSwitches;
 import org.qsebms.hal.CellVoltageSensor;
@@ -12,6 +13,7 @@ import org.qsebms.hal.PackHardware;
 import org.qsebms.hal.PackVoltageSensor;
 import org.qsebms.hal.SensorStatus;
 import org.qsebms.hal.TemperatureSensor;
+import org.qsebms.hal.ThermistorRepeatBound;
 import org.qsebms.hal.Watchdog;
 import org.qsebms.hal.frontend.NtcDivider;
 import org.qsebms.hal.frontend.Thermistor;
@@ -44,6 +46,16 @@ public final class SimulatedHardware {
     private static final double NTC_RAIL_FRACTION = 0.01;
     private static final double NTC_MIN_CELSIUS = -55;
     private static final double NTC_MAX_CELSIUS = 150;
+    /** The clip of the simulator's noise, in standard deviations (see {@link #gauss()}). */
+    private static final ClippedGaussian NOISE = new ClippedGaussian(4);
+    /** The readings the thermistor front end states its repeat chance over (the cells' working range and beyond). */
+    static final double REPEAT_BOUND_MIN_CELSIUS = -40;
+
+    static final double REPEAT_BOUND_MAX_CELSIUS = 100;
+    /** The step of the readings the worst repeat chance is sought over (a code is 0.02 to 0.12 K wide here). */
+    private static final double REPEAT_BOUND_STEP_CELSIUS = 0.002;
+
+    private Optional<ThermistorRepeatBound> repeatBound;
 
     public SimulatedHardware(SimulatedPack pack, long seed) {
         this(pack, seed, 0.001, 0.01, 0.1);
@@ -138,7 +150,63 @@ public final class SimulatedHardware {
     }
 
     private double gauss() {
-        return Math.max(-4, Math.min(4, noise.nextGaussian()));
+        return Math.max(-NOISE.limit(), Math.min(NOISE.limit(), noise.nextGaussian()));
+    }
+
+    /** The reading (°C) where the ADC's code passes {@code codeEdge} (a half-integer code). */
+    private static double codeEdgeCelsius(double codeEdge) {
+        double volts = codeEdge / NTC_FULL_SCALE * DIVIDER.supplyVolts();
+        return NTC.celsius(DIVIDER.ntcOhms(volts));
+    }
+
+    /**
+     * The chance two live readings of a thermistor at {@code celsius}, each with the simulator's clipped noise of
+     * {@code sigma} °C, give one ADC code: the sum over codes of each code's chance squared, each code's chance from
+     * the readings its code edges map to.
+     */
+    static double repeatChance(double celsius, double sigma) {
+        if (sigma == 0) {
+            return 1.0;
+        }
+        int a = ntcCode(celsius - NOISE.limit() * sigma);
+        int b = ntcCode(celsius + NOISE.limit() * sigma);
+        if (Math.min(a, b) <= 0 || Math.max(a, b) >= NTC_FULL_SCALE) {
+            throw new IllegalArgumentException("the noise at " + celsius + " °C reaches an ADC rail");
+        }
+        double sum = 0;
+        for (int k = Math.min(a, b); k <= Math.max(a, b); k++) {
+            double e1 = codeEdgeCelsius(k - 0.5);
+            double e2 = codeEdgeCelsius(k + 0.5);
+            double p =
+                    NOISE.cdf((Math.max(e1, e2) - celsius) / sigma) - NOISE.cdf((Math.min(e1, e2) - celsius) / sigma);
+            sum += p * p;
+        }
+        return sum;
+    }
+
+    /** The worst {@link #repeatChance} over the readings from {@code minCelsius} to {@code maxCelsius}. */
+    static double worstRepeatChance(double sigma, double minCelsius, double maxCelsius) {
+        double worst = 0;
+        long steps = Math.round((maxCelsius - minCelsius) / REPEAT_BOUND_STEP_CELSIUS);
+        for (long j = 0; j <= steps; j++) {
+            worst = Math.max(worst, repeatChance(minCelsius + j * REPEAT_BOUND_STEP_CELSIUS, sigma));
+        }
+        return worst;
+    }
+
+    /**
+     * The thermistor front end's statement of its own repeat chance, from its resolution and its noise: the worst
+     * over {@link #REPEAT_BOUND_MIN_CELSIUS} to {@link #REPEAT_BOUND_MAX_CELSIUS}, computed once. None when the noise
+     * is so small that a live reading may repeat nearly always (a bound of 1 states nothing).
+     */
+    Optional<ThermistorRepeatBound> thermistorRepeatBound() {
+        if (repeatBound == null) {
+            double worst = worstRepeatChance(tempNoiseCelsius, REPEAT_BOUND_MIN_CELSIUS, REPEAT_BOUND_MAX_CELSIUS);
+            repeatBound = worst < 1
+                    ? Optional.of(new ThermistorRepeatBound(worst, REPEAT_BOUND_MIN_CELSIUS, REPEAT_BOUND_MAX_CELSIUS))
+                    : Optional.empty();
+        }
+        return repeatBound;
     }
 
     private final class Cells implements CellVoltageSensor {
@@ -202,6 +270,11 @@ public final class SimulatedHardware {
         @Override
         public int channelCount() {
             return pack.cellCount();
+        }
+
+        @Override
+        public Optional<ThermistorRepeatBound> declaredRepeatBound() {
+            return thermistorRepeatBound();
         }
 
         @Override

@@ -6,22 +6,23 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.DoubleToLongFunction;
 import org.junit.jupiter.api.Test;
-import org.qsebms.config.SupplementaryLimits;
+import org.qsebms.bms.hil.ExampleBoard;
+import org.qsebms.bms.runtime.SimulatedPackSetup;
+import org.qsebms.config.BmsConfig;
+import org.qsebms.config.ConfigLoader;
+import org.qsebms.hal.ThermistorRepeatBound;
 
 /**
- * The thermistors' prior repeat chance (supplementary {@code tempFrozenPriorRepeat}, issue 23, fix23aw) is a claim
- * about the front ends the packs are read through: a live reading repeats between two samples with at most that
- * chance at every reading in the prior's range. Checked here against the converters themselves, at every whole
- * degree of the range and ten offsets within each: the simulated hardware's 12-bit NTC divider with its 0.1 °C
- * noise (a hot NTC gives fewer codes per kelvin, so more repeats), the MCP3008 thermistor inputs of the driver-level
- * simulation (2 LSB of noise, DriverLevelSimulation) and the BQ76952's 0.1 K readings with 0.1 K of noise
- * (Bq76952Simulation). The chance two independent readings give one code is the sum of each code's chance squared.
+ * The simulated board's thermistor front end (a 12-bit NTC divider read with the simulator's clipped noise, issue
+ * 23, fix23bk) states its own live repeat chance, computed from its code edges and its noise. Checked here against an
+ * independent quadrature of the same converter (fix23aw's: the noise sampled on a fine grid, each draw's code counted,
+ * the sum of each code's chance squared), at every whole degree of the stated range and twenty offsets in each.
  */
 class ThermistorFrontEndRepeatChanceTest {
     private static final int STEPS = 4001;
 
     /** The chance two readings of {@code code(x + sigma g)}, g standard normal clipped at 4, are the same code. */
-    private static double repeatChance(DoubleToLongFunction code, double x, double sigma) {
+    private static double quadrature(DoubleToLongFunction code, double x, double sigma) {
         Map<Long, Double> weight = new HashMap<>();
         double total = 0;
         for (int j = 0; j < STEPS; j++) {
@@ -38,31 +39,61 @@ class ThermistorFrontEndRepeatChanceTest {
     }
 
     @Test
-    void theSimulatedNtcFrontEndRepeatsNoMoreOftenThanThePriorAnywhereInItsRange() {
-        SupplementaryLimits x = SupplementaryLimits.defaults();
+    void theSimulatedNtcFrontEndStatesABoundItsQuadratureNeverExceeds() {
+        ThermistorRepeatBound stated = SimulatedPackSetup.create(config(), 0.5, 25, PackLoad.IDLE, 1)
+                .hardware()
+                .temperatures()
+                .declaredRepeatBound()
+                .orElseThrow();
         double worst = 0;
-        for (double c = x.tempFrozenPriorMinCelsius(); c <= x.tempFrozenPriorMaxCelsius(); c += 1) {
-            for (int k = 0; k < 10; k++) {
-                worst = Math.max(worst, repeatChance(SimulatedHardware::ntcCode, c + 0.01 * k, 0.1));
+        double worstAt = Double.NaN;
+        for (double c = stated.minCelsius(); c <= stated.maxCelsius(); c += 1) {
+            for (int k = 0; k < 20; k++) {
+                double x = c + 0.05 * k;
+                if (x > stated.maxCelsius()) {
+                    break;
+                }
+                double q = quadrature(SimulatedHardware::ntcCode, x, 0.1);
+                // the code's chance and the quadrature's agree at every reading (the grid's error is below 0.01)
+                assertThat(SimulatedHardware.repeatChance(x, 0.1))
+                        .as("at %.2f °C", x)
+                        .isCloseTo(q, within(0.01));
+                if (q > worst) {
+                    worst = q;
+                    worstAt = x;
+                }
             }
         }
+        System.out.printf(
+                "stated %.4f over %.0f..%.0f °C; quadrature worst %.4f at %.2f °C%n",
+                stated.chance(), stated.minCelsius(), stated.maxCelsius(), worst, worstAt);
         assertThat(worst)
-                .as("worst repeat chance of the simulated 12-bit NTC front end over the prior's range")
-                .isLessThanOrEqualTo(x.tempFrozenPriorRepeat());
+                .as("the quadrature's worst over the stated range")
+                .isLessThanOrEqualTo(stated.chance() + 0.005);
+        assertThat(stated.chance())
+                .as("a hot NTC's coarse codes: not far above the quadrature's worst")
+                .isLessThan(worst + 0.02);
     }
 
     @Test
-    void theDriverLevelFrontEndsRepeatNoMoreOftenThanThePrior() {
-        double prior = SupplementaryLimits.defaults().tempFrozenPriorRepeat();
-        double mcp = 0;
-        double bq = 0;
-        for (int k = 0; k < 20; k++) {
-            // MCP3008: the noise is in codes (2 LSB), the same chance at every temperature; worst over offsets
-            mcp = Math.max(mcp, repeatChance(v -> Math.round(v), k / 20.0, 2.0));
-            // BQ76952: a decikelvin reading of a temperature with 0.1 K of noise
-            bq = Math.max(bq, repeatChance(c -> Math.round(c * 10), 25 + k / 200.0, 0.1));
-        }
-        assertThat(mcp).as("MCP3008 at 2 LSB of noise").isLessThanOrEqualTo(prior);
-        assertThat(bq).as("BQ76952 at 0.1 K of noise").isLessThanOrEqualTo(prior);
+    void aQuieterSimulatedFrontEndStatesALargerRepeatChance() {
+        double loud = SimulatedHardware.worstRepeatChance(0.1, -40, 100);
+        double quiet = SimulatedHardware.worstRepeatChance(0.02, -40, 100);
+        assertThat(quiet).isGreaterThan(loud);
+        assertThat(new SimulatedHardware(
+                                SimulatedPackSetup.createPack(config(), 0.5, 25, PackLoad.IDLE, 1), 2, 0.001, 0.01, 0.0)
+                        .hardware()
+                        .temperatures()
+                        .declaredRepeatBound())
+                .as("a noiseless converter repeats always: it states nothing")
+                .isEmpty();
+    }
+
+    private static BmsConfig config() {
+        return new ConfigLoader().load(ExampleBoard.pi4sAds1115());
+    }
+
+    private static org.assertj.core.data.Offset<Double> within(double d) {
+        return org.assertj.core.data.Offset.offset(d);
     }
 }

@@ -39,13 +39,14 @@ class FrozenChannelPulsedScenarioTest {
 
     /**
      * Every thermistor frozen together under pulses. Before fix23aw nothing but the 60 s flowing window judged it (no
-     * other thermistor changing: found at 70-86 s, the test this one replaces); since fix23aw the front end's prior
-     * judges the run after 27 readings, so with the default data the flowing window is not reached here (it stays the
-     * backstop for readings outside the prior's range or a channel whose own history contradicts the prior).
+     * other thermistor changing: found at 70-86 s, the test this one replaces); since fix23aw (fix23bk: as a statement
+     * of the front end) the simulated board's thermistor front end states its live repeat chance and the run is
+     * judged by it, so the flowing window is not reached here (it stays the backstop for readings outside the stated
+     * range, a channel whose own history contradicts the statement, and a front end that states none).
      */
     @ParameterizedTest
     @ValueSource(ints = {100, 150, 250})
-    void everyThermistorFrozenUnderPulsesIsJudgedByThePrior(int periodMs) {
+    void everyThermistorFrozenUnderPulsesIsJudgedByTheSimulatedFrontEndsStatedRepeatChance(int periodMs) {
         StringBuilder frozen = new StringBuilder("faults:\n");
         for (int ch = 1; ch <= 4; ch++) {
             frozen.append("  - {at: 10s, type: temperatureSensorStuck, channel: ")
@@ -53,10 +54,11 @@ class FrozenChannelPulsedScenarioTest {
                     .append("}\n");
         }
         ScenarioLog log = run(periodMs, frozen.toString(), "40s");
-        // 27 identical readings at the default prior (0.35, 1e-12), after the first sample taken frozen
+        // the readings the stated chance needs at the default false alarm (1e-12), after the first sample taken frozen
+        int readings = org.qsebms.bms.sim.SimulatedBoardThermistors.readingsToJudge();
         assertThat(log.raised("TEMPERATURE_STUCK.MSL"))
                 .as(log.dump())
-                .isBetween(10.0 + 27 * periodMs / 1000.0, 10.0 + 29 * periodMs / 1000.0);
+                .isBetween(10.0 + readings * periodMs / 1000.0, 10.0 + (readings + 2) * periodMs / 1000.0);
     }
 
     @ParameterizedTest
