@@ -135,6 +135,23 @@ class SupplementaryConfigTest {
                 .hasMessageContaining("tempFrozenFalseAlarm must be a probability in [0, 1)");
     }
 
+    /**
+     * A real thermistor front end states no repeat chance (fix23bk): the shipped data states none, and a measured bound
+     * is stated with its range; a configuration may not make it an impossible chance.
+     */
+    @Test
+    void aMeasuredThermistorRepeatBoundIsStatedOnlyByTheConfiguration() {
+        assertThat(SupplementaryLimits.defaults().statedThermistorRepeatBound())
+                .as("shipped: none")
+                .isEmpty();
+        BmsConfig measured = loader.parse(
+                pack("psoa-lfp", "supplementary:\n  tempFrozenPriorRepeat: 0.2\n  tempFrozenPriorMinCelsius: -45\n"),
+                "t.yaml");
+        assertThat(measured.supplementary().statedThermistorRepeatBound())
+                .contains(new org.qsebms.hal.ThermistorRepeatBound(0.2, -45, 100));
+        refused("  tempFrozenPriorRepeat: 0\n", "supplementary.tempFrozenPriorRepeat", "0.0  is outside 0.01..1.0");
+    }
+
     @Test
     void aBuilderRefusesAThresholdNeverSet() {
         assertThatThrownBy(
