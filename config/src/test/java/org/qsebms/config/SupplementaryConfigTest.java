@@ -149,7 +149,10 @@ class SupplementaryConfigTest {
                 "t.yaml");
         assertThat(measured.supplementary().statedThermistorRepeatBound())
                 .contains(new org.qsebms.hal.ThermistorRepeatBound(0.2, -45, 100));
-        refused("  tempFrozenPriorRepeat: 0\n", "supplementary.tempFrozenPriorRepeat", "0.0  is outside 0.01..1.0");
+        refused(
+                "  tempFrozenPriorRepeat: 0\n",
+                "supplementary.tempFrozenPriorRepeat",
+                "0.0  is outside 0.01..1.0 ; use a value in that range");
     }
 
     @Test
