@@ -53,7 +53,7 @@ public final class SimulatedHardware {
 
     static final double REPEAT_BOUND_MAX_CELSIUS = 100;
     /** The step of the readings the worst repeat chance is sought over (a code is 0.02 to 0.12 K wide here). */
-    private static final double REPEAT_BOUND_STEP_CELSIUS = 0.002;
+    private static final double REPEAT_BOUND_STEP_CELSIUS = 0.005;
 
     private Optional<ThermistorRepeatBound> repeatBound;
 
@@ -165,33 +165,63 @@ public final class SimulatedHardware {
      * the readings its code edges map to.
      */
     static double repeatChance(double celsius, double sigma) {
-        if (sigma == 0) {
-            return 1.0;
-        }
-        int a = ntcCode(celsius - NOISE.limit() * sigma);
-        int b = ntcCode(celsius + NOISE.limit() * sigma);
-        if (Math.min(a, b) <= 0 || Math.max(a, b) >= NTC_FULL_SCALE) {
-            throw new IllegalArgumentException("the noise at " + celsius + " °C reaches an ADC rail");
-        }
-        double sum = 0;
-        for (int k = Math.min(a, b); k <= Math.max(a, b); k++) {
-            double e1 = codeEdgeCelsius(k - 0.5);
-            double e2 = codeEdgeCelsius(k + 0.5);
-            double p =
-                    NOISE.cdf((Math.max(e1, e2) - celsius) / sigma) - NOISE.cdf((Math.min(e1, e2) - celsius) / sigma);
-            sum += p * p;
-        }
-        return sum;
+        return new CodeEdges(celsius - NOISE.limit() * sigma, celsius + NOISE.limit() * sigma)
+                .repeatChance(celsius, sigma);
     }
 
     /** The worst {@link #repeatChance} over the readings from {@code minCelsius} to {@code maxCelsius}. */
     static double worstRepeatChance(double sigma, double minCelsius, double maxCelsius) {
+        if (sigma == 0) {
+            return 1.0;
+        }
+        CodeEdges edges = new CodeEdges(minCelsius - NOISE.limit() * sigma, maxCelsius + NOISE.limit() * sigma);
         double worst = 0;
         long steps = Math.round((maxCelsius - minCelsius) / REPEAT_BOUND_STEP_CELSIUS);
         for (long j = 0; j <= steps; j++) {
-            worst = Math.max(worst, repeatChance(minCelsius + j * REPEAT_BOUND_STEP_CELSIUS, sigma));
+            worst = Math.max(worst, edges.repeatChance(minCelsius + j * REPEAT_BOUND_STEP_CELSIUS, sigma));
         }
         return worst;
+    }
+
+    /** The readings (°C) where the ADC's code passes each half-code, for the codes of readings in a range. */
+    private static final class CodeEdges {
+        private final int lowest;
+        /** {@code celsius[j]}: the reading where code {@code lowest + j} meets the code below it. */
+        private final double[] celsius;
+
+        CodeEdges(double fromCelsius, double toCelsius) {
+            int a = ntcCode(fromCelsius);
+            int b = ntcCode(toCelsius);
+            lowest = Math.min(a, b);
+            int highest = Math.max(a, b);
+            if (lowest <= 0 || highest >= NTC_FULL_SCALE) {
+                throw new IllegalArgumentException(
+                        "readings from " + fromCelsius + " to " + toCelsius + " °C reach an ADC rail");
+            }
+            celsius = new double[highest - lowest + 2];
+            for (int j = 0; j < celsius.length; j++) {
+                celsius[j] = codeEdgeCelsius(lowest + j - 0.5);
+            }
+        }
+
+        double repeatChance(double x, double sigma) {
+            if (sigma == 0) {
+                return 1.0;
+            }
+            int a = ntcCode(x - NOISE.limit() * sigma);
+            int b = ntcCode(x + NOISE.limit() * sigma);
+            int from = Math.min(a, b);
+            int to = Math.max(a, b);
+            double sum = 0;
+            double below = NOISE.cdf((celsius[from - lowest] - x) / sigma);
+            for (int k = from; k <= to; k++) {
+                double above = NOISE.cdf((celsius[k + 1 - lowest] - x) / sigma);
+                double p = Math.abs(above - below); // a higher code is a colder reading (NTC to ground)
+                sum += p * p;
+                below = above;
+            }
+            return sum;
+        }
     }
 
     /**
