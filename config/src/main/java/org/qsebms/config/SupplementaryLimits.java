@@ -65,6 +65,14 @@ import java.time.Duration;
  *                                  (docs/safety.md)
  * @param tempFrozenMinHistory      the pairs of consecutive valid readings a thermistor's own history needs before
  *                                  that check may judge it
+ * @param tempFrozenPriorRepeat     a measured bound on the thermistor front end's chance that a live reading repeats
+ *                                  between two consecutive samples, at any reading from {@code
+ *                                  tempFrozenPriorMinCelsius} to {@code tempFrozenPriorMaxCelsius} (1: none stated,
+ *                                  the default); with the front end's own statement, if it makes one, the smaller
+ *                                  judges a run before the channel has its own history and a run no other channel's
+ *                                  change explains (docs/safety.md, docs/configuration.md)
+ * @param tempFrozenPriorMinCelsius the lowest reading the prior holds at
+ * @param tempFrozenPriorMaxCelsius the highest reading the prior holds at
  * @param currentResponseWindow     the current reading judged by the cells' response (CURRENT_SENSOR_IMPLAUSIBLE): the
  *                                  window sliding with every sample (at least four loop periods are taken, so each
  *                                  half holds two); the cells' and the model's move in its second half less the
@@ -139,6 +147,9 @@ public record SupplementaryLimits(
         double cellFrozenFalseAlarm,
         double tempFrozenFalseAlarm,
         double tempFrozenMinHistory,
+        double tempFrozenPriorRepeat,
+        double tempFrozenPriorMinCelsius,
+        double tempFrozenPriorMaxCelsius,
         Duration currentResponseWindow,
         double currentResponseStepAmps,
         double currentResponseMinVolts,
@@ -222,6 +233,15 @@ public record SupplementaryLimits(
             throw new IllegalArgumentException(
                     "tempFrozenMinHistory must be at least 1 pair of readings, got " + tempFrozenMinHistory);
         }
+        if (!(tempFrozenPriorRepeat > 0 && tempFrozenPriorRepeat <= 1)) {
+            throw new IllegalArgumentException(
+                    "tempFrozenPriorRepeat must be a probability in (0, 1] (1: no prior), got "
+                            + tempFrozenPriorRepeat);
+        }
+        if (!(tempFrozenPriorMinCelsius < tempFrozenPriorMaxCelsius)) {
+            throw new IllegalArgumentException("tempFrozenPriorMinCelsius (" + tempFrozenPriorMinCelsius
+                    + ") must be below tempFrozenPriorMaxCelsius (" + tempFrozenPriorMaxCelsius + ")");
+        }
         if (!(currentResponseStepAmps > 0
                 && currentResponseMinVolts > 0
                 && currentResponseFollowFraction > 0
@@ -263,6 +283,18 @@ public record SupplementaryLimits(
     /** The tolerance of the sum-of-cells check for {@code cells} cells at {@code packVolts}, from the sensor accuracies. */
     public double packMismatchToleranceVolts(int cells, double packVolts) {
         return cells * cellVoltsAccuracy + packVoltsAccuracyFraction * Math.abs(packVolts);
+    }
+
+    /**
+     * The thermistor front end's repeat-chance bound the configuration states from a measurement of it ({@code
+     * tempFrozenPriorRepeat} below 1, over {@code tempFrozenPriorMinCelsius} to {@code tempFrozenPriorMaxCelsius});
+     * empty when it states none (1, the default).
+     */
+    public java.util.Optional<org.qsebms.hal.ThermistorRepeatBound> statedThermistorRepeatBound() {
+        return tempFrozenPriorRepeat < 1
+                ? java.util.Optional.of(new org.qsebms.hal.ThermistorRepeatBound(
+                        tempFrozenPriorRepeat, tempFrozenPriorMinCelsius, tempFrozenPriorMaxCelsius))
+                : java.util.Optional.empty();
     }
 
     /** A builder with every value unset (refused by {@link Builder#build()} until set). */
@@ -308,6 +340,9 @@ public record SupplementaryLimits(
                 .cellFrozenFalseAlarm(cellFrozenFalseAlarm)
                 .tempFrozenFalseAlarm(tempFrozenFalseAlarm)
                 .tempFrozenMinHistory(tempFrozenMinHistory)
+                .tempFrozenPriorRepeat(tempFrozenPriorRepeat)
+                .tempFrozenPriorMinCelsius(tempFrozenPriorMinCelsius)
+                .tempFrozenPriorMaxCelsius(tempFrozenPriorMaxCelsius)
                 .currentResponseWindow(currentResponseWindow)
                 .currentResponseStepAmps(currentResponseStepAmps)
                 .currentResponseMinVolts(currentResponseMinVolts)
@@ -364,6 +399,9 @@ public record SupplementaryLimits(
         private double cellFrozenFalseAlarm = Double.NaN;
         private double tempFrozenFalseAlarm = Double.NaN;
         private double tempFrozenMinHistory = Double.NaN;
+        private double tempFrozenPriorRepeat = Double.NaN;
+        private double tempFrozenPriorMinCelsius = Double.NaN;
+        private double tempFrozenPriorMaxCelsius = Double.NaN;
         private Duration currentResponseWindow;
         private double currentResponseStepAmps = Double.NaN;
         private double currentResponseMinVolts = Double.NaN;
@@ -559,6 +597,21 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder tempFrozenPriorRepeat(double v) {
+            tempFrozenPriorRepeat = v;
+            return this;
+        }
+
+        public Builder tempFrozenPriorMinCelsius(double v) {
+            tempFrozenPriorMinCelsius = v;
+            return this;
+        }
+
+        public Builder tempFrozenPriorMaxCelsius(double v) {
+            tempFrozenPriorMaxCelsius = v;
+            return this;
+        }
+
         public Builder currentResponseWindow(Duration v) {
             currentResponseWindow = v;
             return this;
@@ -706,6 +759,9 @@ public record SupplementaryLimits(
                     cellFrozenFalseAlarm,
                     tempFrozenFalseAlarm,
                     tempFrozenMinHistory,
+                    tempFrozenPriorRepeat,
+                    tempFrozenPriorMinCelsius,
+                    tempFrozenPriorMaxCelsius,
                     currentResponseWindow,
                     currentResponseStepAmps,
                     currentResponseMinVolts,

@@ -58,6 +58,9 @@ final class SupplementaryReader {
             "cellFrozenFalseAlarm",
             "tempFrozenFalseAlarm",
             "tempFrozenMinHistory",
+            "tempFrozenPriorRepeat",
+            "tempFrozenPriorMinCelsius",
+            "tempFrozenPriorMaxCelsius",
             "currentResponseWindow",
             "currentResponseStepAmps",
             "currentResponseMinVolts",
@@ -172,6 +175,20 @@ final class SupplementaryReader {
                             higher("tempFrozenFalseAlarm", SupplementaryLimits::tempFrozenFalseAlarm, 0, 0.01, ""))
                     .tempFrozenMinHistory(
                             lower("tempFrozenMinHistory", SupplementaryLimits::tempFrozenMinHistory, 8, 1e6, "pairs"))
+                    .tempFrozenPriorRepeat(
+                            lower("tempFrozenPriorRepeat", SupplementaryLimits::tempFrozenPriorRepeat, 0.01, 1, ""))
+                    .tempFrozenPriorMinCelsius(lower(
+                            "tempFrozenPriorMinCelsius",
+                            SupplementaryLimits::tempFrozenPriorMinCelsius,
+                            -100,
+                            200,
+                            "°C"))
+                    .tempFrozenPriorMaxCelsius(higher(
+                            "tempFrozenPriorMaxCelsius",
+                            SupplementaryLimits::tempFrozenPriorMaxCelsius,
+                            -100,
+                            200,
+                            "°C"))
                     .currentResponseWindow(longer("currentResponseWindow", SupplementaryLimits::currentResponseWindow))
                     .currentResponseStepAmps(lower(
                             "currentResponseStepAmps", SupplementaryLimits::currentResponseStepAmps, 0.01, 10000, "A"))

@@ -62,6 +62,9 @@ class SupplementaryConfigTest {
                 .cellFrozenFalseAlarm(1e-6)
                 .tempFrozenFalseAlarm(1e-12)
                 .tempFrozenMinHistory(32)
+                .tempFrozenPriorRepeat(1)
+                .tempFrozenPriorMinCelsius(-40)
+                .tempFrozenPriorMaxCelsius(100)
                 // the current reading judged by the cells' response (issue 23, fix23au): new in the data
                 .currentResponseWindow(Duration.ofSeconds(1))
                 .currentResponseStepAmps(1.0)
@@ -130,6 +133,26 @@ class SupplementaryConfigTest {
                         .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tempFrozenFalseAlarm must be a probability in [0, 1)");
+    }
+
+    /**
+     * A real thermistor front end states no repeat chance (fix23bk): the shipped data states none, and a measured bound
+     * is stated with its range; a configuration may not make it an impossible chance.
+     */
+    @Test
+    void aMeasuredThermistorRepeatBoundIsStatedOnlyByTheConfiguration() {
+        assertThat(SupplementaryLimits.defaults().statedThermistorRepeatBound())
+                .as("shipped: none")
+                .isEmpty();
+        BmsConfig measured = loader.parse(
+                pack("psoa-lfp", "supplementary:\n  tempFrozenPriorRepeat: 0.2\n  tempFrozenPriorMinCelsius: -45\n"),
+                "t.yaml");
+        assertThat(measured.supplementary().statedThermistorRepeatBound())
+                .contains(new org.qsebms.hal.ThermistorRepeatBound(0.2, -45, 100));
+        refused(
+                "  tempFrozenPriorRepeat: 0\n",
+                "supplementary.tempFrozenPriorRepeat",
+                "0.0  is outside 0.01..1.0 ; use a value in that range");
     }
 
     @Test

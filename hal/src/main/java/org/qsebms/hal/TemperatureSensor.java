@@ -1,5 +1,7 @@
 package org.qsebms.hal;
 
+import java.util.Optional;
+
 /** Reads every temperature channel (one NTC per cell or group). */
 public interface TemperatureSensor {
     int channelCount();
@@ -10,5 +12,14 @@ public interface TemperatureSensor {
     /** Why {@code channel} is not OK after the last {@link #readInto} (bus, address, channel, value, fix); empty when OK. */
     default String faultDescription(int channel) {
         return "";
+    }
+
+    /**
+     * The front end's own bound on a live reading's repeat chance between two samples, where it can state one from
+     * its resolution and noise (a simulated or emulated converter); empty for a real converter, whose bound must be
+     * measured and stated in the configuration (supplementary {@code tempFrozenPriorRepeat}).
+     */
+    default Optional<ThermistorRepeatBound> declaredRepeatBound() {
+        return Optional.empty();
     }
 }

@@ -236,6 +236,17 @@ record FaultTable(
                                         + " least " + num(x.tempFrozenMinHistory(), 0) + " pairs, bounded from"
                                         + " above) while another thermistor's reading changed, or at once on a pack with"
                                         + " one thermistor (own-rate liveness)"
+                                        + "; where the thermistor front end states a bound on its live repeat"
+                                        + " chance (a simulated converter from its resolution and noise, or"
+                                        + " tempFrozenPriorRepeat from a measurement"
+                                        + (x.tempFrozenPriorRepeat() < 1
+                                                ? ", here " + num(x.tempFrozenPriorRepeat(), 2) + " from "
+                                                        + num(x.tempFrozenPriorMinCelsius(), 0) + " to "
+                                                        + num(x.tempFrozenPriorMaxCelsius(), 0) + " °C"
+                                                : ", none stated here")
+                                        + ") that bound judges it too (from the first sample, and alone when no"
+                                        + " other thermistor changed), unless the channel's own history shows it"
+                                        + " repeating more often"
                                 : ""),
                 WATCHED_WINDOW,
                 "its reading has changed since (proven alive)"));

@@ -51,12 +51,42 @@ final class FrozenByOwnRepeatRate {
     private final boolean alone;
     /** The channel's previous sample was valid (a pair can be formed). */
     private final boolean[] previousOk;
+    /** The front end's prior bound on a live repeat (1: none) and the readings it holds at. */
+    private final double prior;
+
+    private final double priorMinCelsius;
+    private final double priorMaxCelsius;
+    /** Samples the present run needs when no other channel's change explains it (the prior's verdict alone). */
+    private final int[] requiredUnexplained;
+    /** The present run is judged by the prior (its bound is the prior's, not the channel's history's). */
+    private final boolean[] byPrior;
 
     /**
      * @param falseAlarm the chance a live channel's run is taken for frozen (per evaluation), in [0, 1); 0: off
      * @param minHistory the pairs of a channel's own history needed before it may be judged
      */
     FrozenByOwnRepeatRate(int channels, double falseAlarm, double minHistory) {
+        this(channels, falseAlarm, minHistory, 1.0, 0, 0);
+    }
+
+    /**
+     * @param prior the front end's bound on a live reading's repeat chance between two samples (1: none)
+     * @param priorMinCelsius the lowest reading the prior holds at
+     * @param priorMaxCelsius the highest reading the prior holds at
+     */
+    FrozenByOwnRepeatRate(
+            int channels,
+            double falseAlarm,
+            double minHistory,
+            double prior,
+            double priorMinCelsius,
+            double priorMaxCelsius) {
+        if (!(prior > 0 && prior <= 1)) {
+            throw new IllegalArgumentException("prior repeat chance must be in (0, 1], got " + prior);
+        }
+        this.prior = prior;
+        this.priorMinCelsius = priorMinCelsius;
+        this.priorMaxCelsius = priorMaxCelsius;
         if (!(falseAlarm >= 0 && falseAlarm < 1)) {
             throw new IllegalArgumentException("false-alarm probability must be in [0, 1), got " + falseAlarm);
         }
@@ -77,7 +107,10 @@ final class FrozenByOwnRepeatRate {
         bound = new double[channels];
         othersChanged = new boolean[channels];
         previousOk = new boolean[channels];
+        requiredUnexplained = new int[channels];
+        byPrior = new boolean[channels];
         java.util.Arrays.fill(required, Integer.MAX_VALUE);
+        java.util.Arrays.fill(requiredUnexplained, Integer.MAX_VALUE);
         java.util.Arrays.fill(bound, 1.0);
     }
 
@@ -90,6 +123,32 @@ final class FrozenByOwnRepeatRate {
         double hit = k / n;
         double upper = (hit + z2 / (2 * n) + z * Math.sqrt(hit * (1 - hit) / n + z2 / (4 * n * n))) / (1 + z2 / n);
         return Math.min(1.0, upper);
+    }
+
+    /** Wilson score lower bound on a rate of {@code k} in {@code n} at {@code z} standard deviations. */
+    static double wilsonLower(double k, double n, double z) {
+        if (n <= 0) {
+            return 0.0;
+        }
+        double z2 = z * z;
+        double hit = k / n;
+        double lower = (hit + z2 / (2 * n) - z * Math.sqrt(hit * (1 - hit) / n + z2 / (4 * n * n))) / (1 + z2 / n);
+        return Math.max(0.0, lower);
+    }
+
+    /**
+     * The front end's prior may judge channel {@code i}'s run at {@code celsius}: there is a prior, the reading is in
+     * its range, and the channel's own history does not show it repeating more often than the prior allows (a Wilson
+     * lower bound of either of its rates above the prior: the prior is wrong for this channel, its history decides).
+     */
+    boolean priorHolds(int i, double celsius) {
+        if (prior >= 1 || !(celsius >= priorMinCelsius && celsius <= priorMaxCelsius)) {
+            return false;
+        }
+        if (pairs[i] > 0 && wilsonLower(repeats[i], pairs[i], z) > prior) {
+            return false;
+        }
+        return !(pairsAfterRepeat[i] > 0 && wilsonLower(repeatsAfterRepeat[i], pairsAfterRepeat[i], z) > prior);
     }
 
     /** The bound on channel {@code i}'s repeat chance from its history now (1 when it has too little). */
@@ -107,6 +166,11 @@ final class FrozenByOwnRepeatRate {
     /** Samples in channel {@code i}'s present run of identical readings. */
     int run(int i) {
         return run[i];
+    }
+
+    /** The present run of channel {@code i} is judged by the front end's prior (for the reason text). */
+    boolean byPrior(int i) {
+        return byPrior[i];
     }
 
     /** The bound on channel {@code i}'s repeat chance used for its present run (for the reason text). */
@@ -129,12 +193,18 @@ final class FrozenByOwnRepeatRate {
         return pairs[i];
     }
 
+    /** As {@link #update(boolean[], boolean[], double[])} without readings: the prior never judges. */
+    int update(boolean[] changed, boolean[] ok) {
+        return update(changed, ok, null);
+    }
+
     /**
      * @param changed per channel: its reading differs from its previous one (or it has none, or is not OK)
      * @param ok      per channel: its status is OK
+     * @param celsius per channel: its reading (for the prior's range), or null: the prior never judges
      * @return a channel found frozen at this sample, or -1
      */
-    int update(boolean[] changed, boolean[] ok) {
+    int update(boolean[] changed, boolean[] ok, double[] celsius) {
         int changedLive = 0;
         for (int i = 0; i < run.length; i++) {
             if (ok[i] && changed[i] && previousOk[i]) {
@@ -161,13 +231,21 @@ final class FrozenByOwnRepeatRate {
             }
             // an identical valid reading (a changed flag is set after any invalid sample, so a pair)
             if (run[i] == 0) {
-                bound[i] = boundNow(i);
+                double own = boundNow(i);
+                boolean withPrior = celsius != null && priorHolds(i, celsius[i]);
+                byPrior[i] = withPrior && prior < own;
+                bound[i] = withPrior ? Math.min(own, prior) : own;
                 required[i] = requiredSamples(bound[i]);
+                requiredUnexplained[i] = withPrior ? requiredSamples(prior) : Integer.MAX_VALUE;
                 othersChanged[i] = false;
             }
             run[i]++;
             othersChanged[i] |= changedLive > 0 || alone;
-            if (on && frozen < 0 && othersChanged[i] && run[i] >= required[i]) {
+            if (on && frozen < 0 && run[i] >= (othersChanged[i] ? required[i] : requiredUnexplained[i])) {
+                if (!othersChanged[i]) {
+                    bound[i] = prior; // no other channel's change explains the run: the prior alone judged it
+                    byPrior[i] = true;
+                }
                 frozen = i;
             }
         }
@@ -196,6 +274,8 @@ final class FrozenByOwnRepeatRate {
         }
         run[i] = 0;
         required[i] = Integer.MAX_VALUE;
+        requiredUnexplained[i] = Integer.MAX_VALUE;
+        byPrior[i] = false;
         bound[i] = 1.0;
     }
 }

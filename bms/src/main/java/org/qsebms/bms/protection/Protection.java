@@ -47,6 +47,8 @@ public final class Protection {
 
     private SensorPlausibility plausibility;
     private org.qsebms.estimators.model.EcmParameters crossCheckCell;
+    /** The thermistor front end's own repeat-chance bound (empty: it states none). */
+    private java.util.Optional<org.qsebms.hal.ThermistorRepeatBound> thermistorFrontEnd = java.util.Optional.empty();
     /** The preset's OCV hysteresis half-gap, volts (0: none), for the check of a small steady reading. */
     private double crossCheckHysteresisVolts;
     /** The preset's lithium interface law scaled to the pack, for the check of a small steady reading. */
@@ -222,9 +224,12 @@ public final class Protection {
             plausibility.tempFrozenByOwnRate
                     ? String.format(
                             Locale.ROOT,
-                            ", %d identical readings where its own history puts a live repeat at %.3f at most"
+                            ", %d identical readings where %s puts a live repeat at %.3f at most"
                                     + " (chance %.1e, limit %.0e)",
                             plausibility.tempFrozenRun,
+                            plausibility.tempFrozenByPrior
+                                    ? "the front end's prior (its resolution and noise)"
+                                    : "its own history",
                             plausibility.tempFrozenBound,
                             Math.pow(plausibility.tempFrozenBound, plausibility.tempFrozenRun),
                             extra().tempFrozenFalseAlarm())
@@ -475,8 +480,8 @@ public final class Protection {
                                 > extra.packMismatchToleranceVolts(m.cellCount(), m.packVolts);
         packMismatch.evaluate(mismatch, now, mismatchReason, sink);
         if (plausibility == null) { // sized on first use; allocation happens once, at start-up
-            plausibility =
-                    new SensorPlausibility(extra, loop, m.cellVolts.length, m.cellCelsius.length, crossCheckCell);
+            plausibility = new SensorPlausibility(
+                    extra, loop, m.cellVolts.length, m.cellCelsius.length, crossCheckCell, thermistorFrontEnd);
             plausibility.requireProofOfLife(proveAliveCells, proveAliveTemps, proveAliveCurrent);
             currentResponse = crossCheckCell == null
                     ? null
@@ -679,6 +684,20 @@ public final class Protection {
             }
         }
         softShortVerdictPending = false;
+    }
+
+    /**
+     * The thermistor front end's statement of its own repeat chance ({@link
+     * org.qsebms.hal.TemperatureSensor#declaredRepeatBound()}), for the own-rate check of a frozen thermistor (fault
+     * 209): with it, and with a bound the configuration states from a measurement (supplementary {@code
+     * tempFrozenPriorRepeat}), the smaller chance judges a run from its first sample; with neither, each channel's own
+     * history alone. Set once at assembly, before the first {@link #evaluate}.
+     */
+    public void judgeThermistorsWith(java.util.Optional<org.qsebms.hal.ThermistorRepeatBound> declared) {
+        if (plausibility != null) {
+            throw new IllegalStateException("the thermistor front end must be set before the first evaluation");
+        }
+        thermistorFrontEnd = java.util.Objects.requireNonNull(declared, "declared");
     }
 
     /**

@@ -59,6 +59,8 @@ final class SensorPlausibility {
     int stuckTemp = -1;
     /** True when the own-rate check, not a window, found a thermistor frozen. */
     boolean tempFrozenByOwnRate;
+    /** The own-rate check's bound was the front end's prior, not the channel's own history. */
+    boolean tempFrozenByPrior;
     /** The frozen thermistor's bound on its own repeat chance and its run, when the own-rate check found it. */
     double tempFrozenBound;
 
@@ -78,20 +80,22 @@ final class SensorPlausibility {
     double stepAllowedCelsius;
 
     SensorPlausibility(SupplementaryLimits limits, int cellCount, int tempCount) {
-        this(limits, org.qsebms.config.LoopConfig.DEFAULT, cellCount, tempCount, null);
+        this(limits, org.qsebms.config.LoopConfig.DEFAULT, cellCount, tempCount, null, java.util.Optional.empty());
     }
 
     /**
      * @param loop the loop's period and overrun limit: an interval between two samples counts towards a liveness
      *     window for at most {@code period x (overrunsToFault + 1)}, where the loop itself is at fault
      * @param cell the preset's cell scaled to the pack, for the cells' cross-check of the current (null: none)
+     * @param frontEnd the thermistor front end's own repeat-chance bound (empty: it states none)
      */
     SensorPlausibility(
             SupplementaryLimits limits,
             org.qsebms.config.LoopConfig loop,
             int cellCount,
             int tempCount,
-            org.qsebms.estimators.model.EcmParameters cell) {
+            org.qsebms.estimators.model.EcmParameters cell,
+            java.util.Optional<org.qsebms.hal.ThermistorRepeatBound> frontEnd) {
         this.limits = limits;
         this.currentByCells = cell == null ? null : new CurrentFlowCrossCheck(limits, cell, cellCount);
         this.rateWindowNanos = limits.tempRateWindow().toNanos();
@@ -118,8 +122,16 @@ final class SensorPlausibility {
                 watchedInterval);
         frozenCells = new FrozenAmongMovingChannels(cellCount, limits.cellFrozenFalseAlarm());
         cellOk = new boolean[cellCount];
-        frozenTemps =
-                new FrozenByOwnRepeatRate(tempCount, limits.tempFrozenFalseAlarm(), limits.tempFrozenMinHistory());
+        // the front end's own bound and the one the configuration states from a measurement: the smaller chance
+        var stated = limits.statedThermistorRepeatBound();
+        var prior = frontEnd.map(d -> stated.map(d::tighter).orElse(d)).or(() -> stated);
+        frozenTemps = new FrozenByOwnRepeatRate(
+                tempCount,
+                limits.tempFrozenFalseAlarm(),
+                limits.tempFrozenMinHistory(),
+                prior.map(org.qsebms.hal.ThermistorRepeatBound::chance).orElse(1.0),
+                prior.map(org.qsebms.hal.ThermistorRepeatBound::minCelsius).orElse(0.0),
+                prior.map(org.qsebms.hal.ThermistorRepeatBound::maxCelsius).orElse(0.0));
         tempOk = new boolean[tempCount];
         lastCelsius = new double[tempCount];
         lastCelsiusNanos = new long[tempCount];
@@ -154,10 +166,11 @@ final class SensorPlausibility {
             tempOk[i] = m.tempStatus[i].isOk();
             temps.sample(i, m.cellCelsius[i], tempOk[i], now, prev, flowing);
         }
-        int frozenTemp = frozenTemps.update(temps.changedNow(), tempOk);
+        int frozenTemp = frozenTemps.update(temps.changedNow(), tempOk, m.cellCelsius);
         if (frozenTemp >= 0 && !tempFrozenByOwnRate) {
             temps.markStuck(frozenTemp); // stuck until its reading changes, as the windows' verdict
             tempFrozenByOwnRate = true;
+            tempFrozenByPrior = frozenTemps.byPrior(frozenTemp);
             tempFrozenBound = frozenTemps.bound(frozenTemp);
             tempFrozenRun = frozenTemps.run(frozenTemp);
         }

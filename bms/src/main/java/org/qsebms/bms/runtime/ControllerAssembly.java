@@ -111,6 +111,8 @@ public final class ControllerAssembly {
             events.offer(new ControllerEvent.FaultEdge(f));
             persistence.offerFault(f, epochMillis.getAsLong());
         });
+        // the thermistor front end states its own live repeat chance, or none (a real converter: measured, configured)
+        protection.judgeThermistorsWith(hw.temperatures().declaredRepeatBound());
         EcmParameters nominalCell = cfg.chemistry().cell();
         double packFactor = cfg.pack().capacityAh() / nominalCell.capacityAh();
         // the cells' cross-check of the current sensor sees a cell as the estimators do, with its OCV hysteresis and

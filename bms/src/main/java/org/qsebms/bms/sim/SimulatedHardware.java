@@ -2,6 +2,7 @@ package org.qsebms.bms.sim;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.qsebms.hal.BalancingSwitches;
 import org.qsebms.hal.CellVoltageSensor;
@@ -12,6 +13,7 @@ import org.qsebms.hal.PackHardware;
 import org.qsebms.hal.PackVoltageSensor;
 import org.qsebms.hal.SensorStatus;
 import org.qsebms.hal.TemperatureSensor;
+import org.qsebms.hal.ThermistorRepeatBound;
 import org.qsebms.hal.Watchdog;
 import org.qsebms.hal.frontend.NtcDivider;
 import org.qsebms.hal.frontend.Thermistor;
@@ -44,6 +46,16 @@ public final class SimulatedHardware {
     private static final double NTC_RAIL_FRACTION = 0.01;
     private static final double NTC_MIN_CELSIUS = -55;
     private static final double NTC_MAX_CELSIUS = 150;
+    /** The clip of the simulator's noise, in standard deviations (see {@link #gauss()}). */
+    private static final ClippedGaussian NOISE = new ClippedGaussian(4);
+    /** The readings the thermistor front end states its repeat chance over (the cells' working range and beyond). */
+    static final double REPEAT_BOUND_MIN_CELSIUS = -40;
+
+    static final double REPEAT_BOUND_MAX_CELSIUS = 100;
+    /** The step of the readings the worst repeat chance is sought over (a code is 0.02 to 0.12 K wide here). */
+    private static final double REPEAT_BOUND_STEP_CELSIUS = 0.005;
+
+    private Optional<ThermistorRepeatBound> repeatBound;
 
     public SimulatedHardware(SimulatedPack pack, long seed) {
         this(pack, seed, 0.001, 0.01, 0.1);
@@ -138,7 +150,93 @@ public final class SimulatedHardware {
     }
 
     private double gauss() {
-        return Math.max(-4, Math.min(4, noise.nextGaussian()));
+        return Math.max(-NOISE.limit(), Math.min(NOISE.limit(), noise.nextGaussian()));
+    }
+
+    /** The reading (°C) where the ADC's code passes {@code codeEdge} (a half-integer code). */
+    private static double codeEdgeCelsius(double codeEdge) {
+        double volts = codeEdge / NTC_FULL_SCALE * DIVIDER.supplyVolts();
+        return NTC.celsius(DIVIDER.ntcOhms(volts));
+    }
+
+    /**
+     * The chance two live readings of a thermistor at {@code celsius}, each with the simulator's clipped noise of
+     * {@code sigma} °C, give one ADC code: the sum over codes of each code's chance squared, each code's chance from
+     * the readings its code edges map to.
+     */
+    static double repeatChance(double celsius, double sigma) {
+        return new CodeEdges(celsius - NOISE.limit() * sigma, celsius + NOISE.limit() * sigma)
+                .repeatChance(celsius, sigma);
+    }
+
+    /** The worst {@link #repeatChance} over the readings from {@code minCelsius} to {@code maxCelsius}. */
+    static double worstRepeatChance(double sigma, double minCelsius, double maxCelsius) {
+        if (sigma == 0) {
+            return 1.0;
+        }
+        CodeEdges edges = new CodeEdges(minCelsius - NOISE.limit() * sigma, maxCelsius + NOISE.limit() * sigma);
+        double worst = 0;
+        long steps = Math.round((maxCelsius - minCelsius) / REPEAT_BOUND_STEP_CELSIUS);
+        for (long j = 0; j <= steps; j++) {
+            worst = Math.max(worst, edges.repeatChance(minCelsius + j * REPEAT_BOUND_STEP_CELSIUS, sigma));
+        }
+        return worst;
+    }
+
+    /** The readings (°C) where the ADC's code passes each half-code, for the codes of readings in a range. */
+    private static final class CodeEdges {
+        private final int lowest;
+        /** {@code celsius[j]}: the reading where code {@code lowest + j} meets the code below it. */
+        private final double[] celsius;
+
+        CodeEdges(double fromCelsius, double toCelsius) {
+            int a = ntcCode(fromCelsius);
+            int b = ntcCode(toCelsius);
+            lowest = Math.min(a, b);
+            int highest = Math.max(a, b);
+            if (lowest <= 0 || highest >= NTC_FULL_SCALE) {
+                throw new IllegalArgumentException(
+                        "readings from " + fromCelsius + " to " + toCelsius + " °C reach an ADC rail");
+            }
+            celsius = new double[highest - lowest + 2];
+            for (int j = 0; j < celsius.length; j++) {
+                celsius[j] = codeEdgeCelsius(lowest + j - 0.5);
+            }
+        }
+
+        double repeatChance(double x, double sigma) {
+            if (sigma == 0) {
+                return 1.0;
+            }
+            int a = ntcCode(x - NOISE.limit() * sigma);
+            int b = ntcCode(x + NOISE.limit() * sigma);
+            int from = Math.min(a, b);
+            int to = Math.max(a, b);
+            double sum = 0;
+            double below = NOISE.cdf((celsius[from - lowest] - x) / sigma);
+            for (int k = from; k <= to; k++) {
+                double above = NOISE.cdf((celsius[k + 1 - lowest] - x) / sigma);
+                double p = Math.abs(above - below); // a higher code is a colder reading (NTC to ground)
+                sum += p * p;
+                below = above;
+            }
+            return sum;
+        }
+    }
+
+    /**
+     * The thermistor front end's statement of its own repeat chance, from its resolution and its noise: the worst
+     * over {@link #REPEAT_BOUND_MIN_CELSIUS} to {@link #REPEAT_BOUND_MAX_CELSIUS}, computed once. None when the noise
+     * is so small that a live reading may repeat nearly always (a bound of 1 states nothing).
+     */
+    Optional<ThermistorRepeatBound> thermistorRepeatBound() {
+        if (repeatBound == null) {
+            double worst = worstRepeatChance(tempNoiseCelsius, REPEAT_BOUND_MIN_CELSIUS, REPEAT_BOUND_MAX_CELSIUS);
+            repeatBound = worst < 1
+                    ? Optional.of(new ThermistorRepeatBound(worst, REPEAT_BOUND_MIN_CELSIUS, REPEAT_BOUND_MAX_CELSIUS))
+                    : Optional.empty();
+        }
+        return repeatBound;
     }
 
     private final class Cells implements CellVoltageSensor {
@@ -202,6 +300,11 @@ public final class SimulatedHardware {
         @Override
         public int channelCount() {
             return pack.cellCount();
+        }
+
+        @Override
+        public Optional<ThermistorRepeatBound> declaredRepeatBound() {
+            return thermistorRepeatBound();
         }
 
         @Override

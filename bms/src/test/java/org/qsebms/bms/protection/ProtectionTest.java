@@ -417,11 +417,41 @@ class ProtectionTest {
         assertThat(g.now - lastFaulty).isEqualTo(50 * Frames.TICK);
     }
 
+    /**
+     * The windows' rule, on a thermistor front end that states no repeat chance (a real converter not measured, the
+     * default: fix23bk): every channel read bit-identically at rest raises nothing within the 60 s at-rest window.
+     */
     @Test
     void identicalReadingsAtRestAreNotStuckWithinTheAtRestLivenessWindow() {
         f.jitter = false;
         f.amps = 0.0;
         f.steps(p, 590);
+        assertThat(f.events).isEmpty();
+    }
+
+    /**
+     * On a front end that states its live repeat chance (0.35: the simulated 12-bit NTC's 0.32 with a margin), the
+     * thermistors, every one unchanged at once, are judged by it after 27 readings, and nothing else is raised.
+     */
+    @Test
+    void everyThermistorIdenticalAtRestIsJudgedByTheRepeatChanceItsFrontEndStates() {
+        Protection q = new Protection(Frames.LIMITS, f);
+        q.judgeThermistorsWith(java.util.Optional.of(new org.qsebms.hal.ThermistorRepeatBound(0.35, -40, 100)));
+        f.jitter = false;
+        f.amps = 0.0;
+        f.steps(q, 590);
+        assertThat(f.raisedIds()).containsExactly("TEMPERATURE_STUCK.MSL");
+        assertThat(f.events.get(0).reason()).contains("27 identical readings", "the front end's prior");
+    }
+
+    /** A front end that states a bound only over readings these are not at: the windows' rule again. */
+    @Test
+    void aStatedRepeatChanceJudgesNoReadingOutsideItsRange() {
+        Protection q = new Protection(Frames.LIMITS, f);
+        q.judgeThermistorsWith(java.util.Optional.of(new org.qsebms.hal.ThermistorRepeatBound(0.35, 40, 100)));
+        f.jitter = false;
+        f.amps = 0.0;
+        f.steps(q, 590);
         assertThat(f.events).isEmpty();
     }
 

@@ -300,16 +300,16 @@ class RandomScenarioOracleTest {
             faults.addAll(closeDuringALimitsDebounce(r, cells, commands, durationS));
         }
         // issue 23: a thermistor frozen while its own cell heats past the over-temperature MSL, found only by the
-        // channel's own repeat rate; at loop periods up to 250 ms (a longer one gathers too little history in a
-        // run), in runs without any other thermistor, cell-temperature or loop injection (drawn last)
-        boolean shortPeriod = b.indexOf("loop: {period: " + period + "ms}") >= 0;
+        // channel's own repeat rate or the front end's prior; at every loop period since fix23aw (before, only up to
+        // 250 ms: a longer one gathered too little history in a run), in runs without any other thermistor,
+        // cell-temperature or loop injection (drawn last)
         boolean thermistorsUntouched = faults.stream()
                 .noneMatch(f -> f.contains("type: cellTemperature")
                         || f.contains("type: temperatureSensor")
                         || f.contains("type: thermistor")
                         || f.contains("type: tickException")
                         || f.contains("type: loopOverrun"));
-        if (r.nextInt(5) == 0 && shortPeriod && durationS >= 40 && thermistorsUntouched) {
+        if (r.nextInt(5) == 0 && durationS >= 40 && thermistorsUntouched) {
             faults.addAll(frozenThermistorWhileItsCellHeats(r, cells, ambient, durationS));
         }
         // issue 23, check23g (drawn last, so every other seed stays as it was): a charger that ignores the limits and
@@ -420,10 +420,12 @@ class RandomScenarioOracleTest {
 
     /**
      * A thermistor frozen while its cell heats (issue 23, the own-rate liveness check): the thermistor of
-     * one cell freezes at 10-13 s (after 40 or more samples of its own history at 250 ms), and 1-4 s later
-     * its cell heats, in 0.5 s steps at a constant rate of at most 2.5 °C/s, to 62-68 °C (beyond every
-     * preset's 60 °C over-temperature MSL), reached at least 6 s before the end, and is held there. No
-     * other thermistor measures that cell. None when the rate would have to exceed 2.5 °C/s (a cold start).
+     * one cell freezes at 10-13 s (after 40 or more samples of its own history at 250 ms), or in a third of the runs
+     * at 0-10 s (before it has a history: fix23aw), and 1-4 s later its cell heats, in 0.5 s steps at a constant
+     * rate of at most 2.5 °C/s, to 62-68 °C (beyond every preset's 60 °C over-temperature MSL), reached at least 6 s
+     * before the end, and is held there. On a pack of two or more cells, in a quarter of the runs every thermistor
+     * freezes at that instant (a converter that stops converting). No other thermistor measures that cell. None
+     * when the rate would have to exceed 2.5 °C/s (a cold start).
      */
     private static List<String> frozenThermistorWhileItsCellHeats(
             SplittableRandom r, int cells, double ambient, double durationS) {
@@ -438,8 +440,19 @@ class RandomScenarioOracleTest {
         if (rate > 2.5 || availableS <= 0) {
             return lines;
         }
-        lines.add(String.format(
-                Locale.ROOT, "  - {at: %dms, type: temperatureSensorStuck, channel: %d}", freezeMs, cell));
+        // drawn after the draws above, so the runs drawn before fix23aw keep their heat
+        if (r.nextInt(3) == 0) {
+            long earlyMs = r.nextInt(10_000);
+            heatFromMs -= freezeMs - earlyMs;
+            freezeMs = earlyMs; // the heat moved with it: the same rate reaches the target sooner
+        }
+        boolean everyThermistor = cells >= 2 && r.nextInt(4) == 0;
+        for (int c = 1; c <= cells; c++) {
+            if (c == cell || everyThermistor) {
+                lines.add(String.format(
+                        Locale.ROOT, "  - {at: %dms, type: temperatureSensorStuck, channel: %d}", freezeMs, c));
+            }
+        }
         for (long t = heatFromMs + 500; t < endMs; t += 500) {
             double celsius = Math.min(target, ambient + rate * (t - heatFromMs) / 1000.0);
             lines.add(String.format(

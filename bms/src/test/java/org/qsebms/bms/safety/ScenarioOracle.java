@@ -8,6 +8,7 @@ import java.util.Map;
 import org.qsebms.bms.control.PackController;
 import org.qsebms.bms.offline.scenario.Scenario;
 import org.qsebms.bms.offline.scenario.ScenarioAction;
+import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.SimulatedPack;
 import org.qsebms.config.ProtectionLimits;
 import org.qsebms.hal.ContactorId;
@@ -199,8 +200,12 @@ final class ScenarioOracle {
         }
     }
 
+    /** The thermistors' prior repeat chance in this run (1: none), see {@link #thermistorPrior(Scenario)}. */
+    private final double thermistorPrior;
+
     ScenarioOracle(Scenario sc) {
         this.sc = sc;
+        this.thermistorPrior = thermistorPrior(sc);
         this.lim = sc.config().limits();
         this.p = sc.config().loop().period().toNanos() / 1e9;
         this.overrunsToFault = sc.config().loop().overrunsToFault();
@@ -587,21 +592,49 @@ final class ScenarioOracle {
     }
 
     /**
+     * The repeat chance the run's thermistors are judged by (1: none): the one the scenario's thermistor front end
+     * states (the simulated board the runner builds, {@link SimulatedPackSetup}), or the configuration's measured
+     * one, the smaller (as {@code ControllerAssembly} hands them to the protection).
+     */
+    private static double thermistorPrior(Scenario sc) {
+        var stated = sc.config().supplementary().statedThermistorRepeatBound();
+        var declared = SimulatedPackSetup.create(
+                        sc.config(), sc.initialSoc(), sc.ambient().getFirst().celsius(), sc.load(), sc.seed())
+                .hardware()
+                .temperatures()
+                .declaredRepeatBound();
+        return declared.map(d -> stated.map(d::tighter).orElse(d))
+                .or(() -> stated)
+                .map(org.qsebms.hal.ThermistorRepeatBound::chance)
+                .orElse(1.0);
+    }
+
+    /**
      * A thermistor frozen while a cell is beyond the over-temperature MSL (issue 23, the own-rate liveness
-     * check, faults.md 209): claimed at loop periods up to 250 ms when the thermistor froze after
-     * {@link #FROZEN_THERMISTOR_HISTORY_S} of history and no other thermistor, no other cell's temperature
-     * and no loop trouble was injected in the run: the pack in FAULT by the later of the over-temperature's
-     * deadline (debounce + one period from the crossing) and {@link #FROZEN_THERMISTOR_FOUND_S} after the
-     * freeze.
+     * check, faults.md 209), when no other thermistor (but one frozen at the same instant: a whole converter), no
+     * other cell's temperature and no loop trouble was injected in the run: the pack in FAULT by the later of the
+     * over-temperature's deadline (debounce + one period from the crossing) and {@link #FROZEN_THERMISTOR_FOUND_S}
+     * after the freeze, or at a long period the samples the front end's prior needs (ceil(ln falseAlarm / ln prior),
+     * two periods more for the first identical pair, 30 % added) if that is later. With a prior (fix23aw) it is
+     * claimed at every period and from the first sample; without one (a front end that states none and no
+     * configured tempFrozenPriorRepeat: fix23bk) only at periods up
+     * to 250 ms and after {@link #FROZEN_THERMISTOR_HISTORY_S} of the channel's own history, as before.
      */
     private void frozenThermistorHidingHeat(Truth now) {
-        if (p > 0.25 + 1e-9) {
+        var x = sc.config().supplementary();
+        boolean prior = thermistorPrior < 1 && x.tempFrozenFalseAlarm() > 0;
+        if (!prior && p > 0.25 + 1e-9) {
             return;
+        }
+        double foundS = FROZEN_THERMISTOR_FOUND_S;
+        if (prior) {
+            double samples = Math.ceil(Math.log(x.tempFrozenFalseAlarm()) / Math.log(thermistorPrior));
+            foundS = Math.max(foundS, 1.3 * (samples + 2) * p);
         }
         for (ScenarioAction a : sc.actions()) {
             if (!(a instanceof ScenarioAction.TemperatureSensor s)
                     || s.status() != org.qsebms.hal.SensorStatus.STUCK
-                    || s.atS() < FROZEN_THERMISTOR_HISTORY_S
+                    || (!prior && s.atS() < FROZEN_THERMISTOR_HISTORY_S)
                     || s.atS() > now.t() + 1e-9
                     || now.t() >= s.atS() + s.forS() - 1e-9
                     || !onlyThisThermistorTouched(s)) {
@@ -617,7 +650,7 @@ final class ScenarioOracle {
             hazard(
                     name,
                     hot,
-                    Math.max(debounce(lim.dischargeOverTemperature()) + p, s.atS() + FROZEN_THERMISTOR_FOUND_S - from),
+                    Math.max(debounce(lim.dischargeOverTemperature()) + p, s.atS() + foundS - from),
                     now,
                     now.fault(),
                     startsAt);
@@ -660,11 +693,18 @@ final class ScenarioOracle {
         }
     }
 
-    /** No thermistor but {@code s}'s, no other cell's temperature and no loop trouble injected in the whole run. */
+    /**
+     * No thermistor but {@code s}'s (or one frozen at the same instant for as long: the whole converter), no other
+     * cell's temperature and no loop trouble injected in the whole run.
+     */
     private boolean onlyThisThermistorTouched(ScenarioAction.TemperatureSensor s) {
         for (ScenarioAction a : sc.actions()) {
             boolean other = switch (a) {
-                case ScenarioAction.TemperatureSensor t -> t != s;
+                case ScenarioAction.TemperatureSensor t ->
+                    t != s
+                            && !(t.status() == org.qsebms.hal.SensorStatus.STUCK
+                                    && t.atS() == s.atS()
+                                    && t.forS() == s.forS());
                 case ScenarioAction.CellTemperature c -> c.cell() != s.channel();
                 case ScenarioAction.TickException e -> true;
                 case ScenarioAction.LoopOverrun o -> true;

@@ -359,13 +359,21 @@ class ScenarioLibraryTest {
         double t = log.raised("TEMPERATURE_STUCK.MSL");
         // the own-rate check at tempFrozenFalseAlarm 1e-12: the channel's 100 readings before the freeze bound its
         // repeat chance, and a run that chance makes at most 1e-12 likely is frozen (measured 2026-12-03: 13.3 s);
-        // well before the 60 s while-flowing window (issue 23, sixth pass)
+        // well before the 60 s while-flowing window (issue 23, sixth pass). Since fix23aw the bound is the smaller of
+        // that and the simulated front end's stated repeat chance (fix23bk: computed by the front end, about 0.32):
+        // the 100 readings bound the channel at about 0.45, so the statement judges it, after about 25 readings
         assertThat(t).isBetween(10.0 + TICK, 10.0 + 10.0);
         assertThat(log.first("fault", n -> n.get("id").asText().equals("TEMPERATURE_STUCK.MSL"))
                         .get("reason")
                         .asText())
                 .startsWith("temperature channel 2 read ")
-                .contains("where its own history puts a live repeat at");
+                .contains(String.format(
+                        java.util.Locale.ROOT,
+                        "%d identical readings where the front end's prior (its resolution and noise) puts a live"
+                                + " repeat at %.3f at most",
+                        org.qsebms.bms.sim.SimulatedBoardThermistors.readingsToJudge(),
+                        org.qsebms.bms.sim.SimulatedBoardThermistors.statedBound()
+                                .chance()));
         assertThat(log.result().finalState()).isEqualTo("FAULT");
     }
 }

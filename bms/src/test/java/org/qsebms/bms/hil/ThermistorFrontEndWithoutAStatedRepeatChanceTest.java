@@ -1,0 +1,112 @@
+package org.qsebms.bms.hil;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.qsebms.bms.control.PackLinks;
+import org.qsebms.bms.runtime.ControllerAssembly;
+import org.qsebms.bms.runtime.SimulatedPackSetup;
+import org.qsebms.bms.sim.DriverLevelSimulation;
+import org.qsebms.bms.sim.PackLoad;
+import org.qsebms.bms.snapshot.ControllerEvent;
+import org.qsebms.config.BmsConfig;
+import org.qsebms.config.ConfigLoader;
+
+/**
+ * A real thermistor front end states no live repeat chance (issue 23, fix23bk): its bound must be measured. The
+ * BQ76952 (0.1 K codes, through its driver and register-level emulator) and the MCP3008 NTC inputs (through the Pi4J
+ * drivers on the emulated bus), each with its thermistor noise taken away so every thermistor reads bit-identically
+ * at rest, as a quiet converter on a stable pack does. Without a configured {@code tempFrozenPriorRepeat} nothing may
+ * judge them before the 10 min at-rest liveness window (main's rule: no other thermistor changes, so the own-rate
+ * check has nothing to compare); the window does, so the run is watched. With a measured bound configured, the run
+ * is judged by it within seconds.
+ */
+class ThermistorFrontEndWithoutAStatedRepeatChanceTest {
+    private static final long MS = 1_000_000L;
+    private static final String MEASURED = "supplementary:\n  tempFrozenPriorRepeat: 0.35\n";
+
+    private static Path example(String name) {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("config/examples/" + name))) {
+            p = p.getParent();
+        }
+        assertThat(p).as("repository root with config/examples").isNotNull();
+        return p.resolve("config/examples/" + name);
+    }
+
+    /** The controller on {@code frontEnd} at rest, the thermistors bit-identical; with {@code measured} configured. */
+    private static ControllerAssembly.Wiring atRest(String frontEnd, boolean measured) throws Exception {
+        if (frontEnd.equals("bq76952")) {
+            Bq76952HilRig r = Bq76952HilRig.of(
+                    "loop:\n  period: 100ms", (measured ? MEASURED : "") + "loop:\n  period: 100ms", 0.5, 15_000 * MS);
+            r.sim().board().chip().noise(1.0, 0.020, 0.0, 19); // the cells and current keep their noise
+            return r.w();
+        }
+        String text = Files.readString(example("pi-4s-ads1115.yaml")) + (measured ? MEASURED : "");
+        BmsConfig cfg = new ConfigLoader().parse(text, "pi-4s-ads1115.yaml");
+        var pack = SimulatedPackSetup.createPack(cfg, 0.5, 25.0, PackLoad.IDLE, 11);
+        DriverLevelSimulation sim =
+                new DriverLevelSimulation(pack, cfg.hal().pi4j().orElseThrow(), 12);
+        sim.board().inputs("ntc").noise(0.0); // the MCP3008 reads only the NTCs
+        return ControllerAssembly.build(cfg, sim.hardware(), PackLinks.plantOnly(sim), () -> 0L);
+    }
+
+    /** The first TEMPERATURE_STUCK raised within {@code seconds} of ticks at 100 ms, in seconds; infinity if none. */
+    private static double firstTemperatureStuck(ControllerAssembly.Wiring w, double seconds) {
+        long period = 100 * MS;
+        double found = Double.POSITIVE_INFINITY;
+        for (long now = period; now <= seconds * 1e9; now += period) {
+            w.controller().tick(now);
+            ControllerEvent e;
+            while ((e = w.events().poll()) != null) {
+                if (e instanceof ControllerEvent.FaultEdge fe
+                        && fe.fault().raised()
+                        && fe.fault().code().name().equals("TEMPERATURE_STUCK")
+                        && Double.isInfinite(found)) {
+                    found = now / 1e9;
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Without a measured bound, no TEMPERATURE_STUCK before the 10 min window. On the BQ76952 the window then finds
+     * the readings (600.1 s). The MCP3008 NTC driver's own stuck detector (hal {@code StuckDetector}) reports its
+     * channels STUCK after 20 s of identical codes (TEMPERATURE_SENSOR at 20.3 s, main's behaviour, untouched here),
+     * so there the window never runs on an OK reading and only the "none before" half holds.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"bq76952, true", "mcp3008, false"})
+    void everyThermistorIdenticalAtRestIsLeftToTheAtRestWindowWithoutAMeasuredBound(
+            String frontEnd, boolean windowJudges) throws Exception {
+        ControllerAssembly.Wiring w = atRest(frontEnd, false);
+        double t = firstTemperatureStuck(w, 640);
+        System.out.printf("FRONT-END %s, none stated: first TEMPERATURE_STUCK at %.1f s%n", frontEnd, t);
+        assertThat(t)
+                .as("%s: nothing before the 10 min at-rest window", frontEnd)
+                .isGreaterThanOrEqualTo(600.0);
+        if (windowJudges) {
+            assertThat(t)
+                    .as("%s: the at-rest window judges the readings", frontEnd)
+                    .isLessThanOrEqualTo(640.0);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"bq76952", "mcp3008"})
+    void everyThermistorIdenticalAtRestIsJudgedByAMeasuredBound(String frontEnd) throws Exception {
+        ControllerAssembly.Wiring w = atRest(frontEnd, true);
+        double t = firstTemperatureStuck(w, 60);
+        System.out.printf("FRONT-END %s, 0.35 configured: first TEMPERATURE_STUCK at %.1f s%n", frontEnd, t);
+        // the identical readings 0.35 needs at the default false alarm (smallest r with 0.35^r <= 1e-12), a period each
+        int readings = (int) Math.ceil(
+                Math.log(org.qsebms.config.SupplementaryLimits.defaults().tempFrozenFalseAlarm()) / Math.log(0.35));
+        assertThat(t)
+                .as("%s with a measured bound of 0.35 (%d readings)", frontEnd, readings)
+                .isBetween(readings * 0.1, (readings + 3) * 0.1);
+    }
+}
