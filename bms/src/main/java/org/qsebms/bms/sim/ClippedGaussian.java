@@ -22,32 +22,29 @@ record ClippedGaussian(double limit) {
         return 0.5 * erfc(-z / Math.sqrt(2));
     }
 
+    /** Numerical Recipes' erfcc coefficients, lowest power of t first. */
+    private static final double[] ERFC_COEFFICIENTS = {
+        -1.26551223,
+        1.00002368,
+        0.37409196,
+        0.09678418,
+        -0.18628806,
+        0.27886807,
+        -1.13520398,
+        1.48851587,
+        -0.82215223,
+        0.17087277
+    };
+
     /** The complementary error function (Numerical Recipes' erfcc, fractional error below 1.2e-7 everywhere). */
     private static double erfc(double x) {
         double z = Math.abs(x);
         double t = 1 / (1 + 0.5 * z);
-        double ans = t
-                * Math.exp(
-                        -z * z
-                                - 1.26551223
-                                + t
-                                        * (1.00002368
-                                                + t
-                                                        * (0.37409196
-                                                                + t
-                                                                        * (0.09678418
-                                                                                + t
-                                                                                        * (-0.18628806
-                                                                                                + t
-                                                                                                        * (0.27886807
-                                                                                                                + t
-                                                                                                                        * (-1.13520398
-                                                                                                                                + t
-                                                                                                                                        * (1.48851587
-                                                                                                                                                + t
-                                                                                                                                                        * (-0.82215223
-                                                                                                                                                                + t
-                                                                                                                                                                        * 0.17087277)))))))));
+        double poly = 0;
+        for (int k = ERFC_COEFFICIENTS.length - 1; k >= 0; k--) {
+            poly = poly * t + ERFC_COEFFICIENTS[k];
+        }
+        double ans = t * Math.exp(-z * z + poly);
         return x >= 0 ? ans : 2 - ans;
     }
 }
