@@ -86,8 +86,16 @@ class RandomScenarioOracleTest {
 
     /** The scenario of {@code seed} as generated with {@code -Doracle.periods} set to {@code periodsMs}. */
     static String scenario(long seed, int[] periodsMs) {
+        return scenario(seed, periodsMs, CELLS);
+    }
+
+    /**
+     * The scenario of {@code seed} as generated with {@code -Doracle.periods} and {@code -Doracle.cells} set to
+     * {@code periodsMs} and {@code cellsRange} (lowest, highest).
+     */
+    static String scenario(long seed, int[] periodsMs, int[] cellsRange) {
         SplittableRandom r = new SplittableRandom(seed);
-        int cells = CELLS[0] + r.nextInt(CELLS[1] - CELLS[0] + 1);
+        int cells = cellsRange[0] + r.nextInt(cellsRange[1] - cellsRange[0] + 1);
         double capacity = 1 + r.nextInt(9) * 0.5;
         int period = periodsMs[r.nextInt(periodsMs.length)];
         double durationS = 20 + r.nextInt(41);
