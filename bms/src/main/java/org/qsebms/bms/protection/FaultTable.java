@@ -285,7 +285,7 @@ record FaultTable(
                         + " % of R0 times the reading's, where R0 times it lies at least "
                         + num(x.currentResponseNoiseSigmas(), 1)
                         + " standard deviations of that median (from the cells' residuals about their fits) beyond"
-                        + " that threshold; over half, the unread step is not judged",
+                        + " that threshold; at half or over, the unread step is not judged",
                 "two samples in a row (one for the fitted step at a loop period of half of "
                         + s(x.currentResponseWindow())
                         + " or over, whose fit asks the levels to hold over two samples or more; at exactly half the"

@@ -3,6 +3,7 @@ package org.qsebms.bms.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,7 +47,12 @@ class CurrentResponseFalseAlarmSeedsTest {
      * 10 psoa-lfp cells at -0.7 °C, SOC 0.84, pulses of 0.91 A for 562 ms and -0.09 A for 646 ms; found by the lead
      * 2026-12-07 on a fresh 500 ms sweep of the merged fix23bj): with a reading step held on one verdict at a loop of
      * half the window, an aliased -1.03 A step the model put at -17.9 mV and the cells' median at -2.8 mV (needed
-     * -4.5 mV) raised 211 at 6.0 s. Two verdicts in a row are asked there again (fix23bj reverted).
+     * -4.5 mV) raised 211 at 6.0 s. Two verdicts in a row are asked there again (fix23bj reverted). 5488827 (a 500 ms
+     * loop, 6 le-lfp cells at 0.8 °C, pulses of 1.95 A for 1170 ms and 0 A for 322 ms; found by the lead's 500 ms sweep
+     * 5474001-5514000, 2026-12-07, and raised before fix23bl too): the samples missed every low for seconds, the reading
+     * held 1.95 A, and the cells' ripple from those lows (high, low, high across the span's one-sample levels) read as an
+     * unread step of +11.1 mV beyond the model against +9.7 mV at 35.0 and 35.5 s. The unread step is no longer judged
+     * at a loop of half the window (fix23bm), as at slower loops.
      */
     @ParameterizedTest
     @CsvSource({
@@ -64,10 +70,28 @@ class CurrentResponseFalseAlarmSeedsTest {
         "5150932, default",
         "5290868, 250",
         "5320764, default",
-        "5404098, 500"
+        "5404098, 500",
+        "5488827, 500"
     })
     void theCheckRaisesNothingOnItsFormerFalseAlarms(long seed, String periods) {
         assertNothingFound(seed, periods);
+    }
+
+    /**
+     * Oracle seed 5507028 at a 500 ms loop (2 psoa-ncm811 cells at 17.1 °C, pulses of 0.94 A for 484 ms and -0.20 A
+     * for 121 ms; found by the lead's 500 ms sweep 5474001-5514000, 2026-12-07, raised before fix23bl too; traced by
+     * fix23bm, docs/safety.md). The 605 ms pulse period beats with the 500 ms loop: the phase slips 105 ms a sample, so
+     * the 121 ms low is caught by two samples in a row (14.0 and 14.5 s) about once in six lows. The span's verdict
+     * then holds at both: the model, holding -0.20 A for each whole period, predicts -8.3 and -12.4 mV (mostly its RC
+     * pairs, charged for 1 s the real current spent mostly at 0.94 A), the cells' median -0.6 and +1.3 mV against -2.1
+     * and -3.1 mV. fix23bl's fit, on R0 alone, put the step under judgement at 14.5 s and did not hold it. A known false
+     * alarm: the span's verdict on the whole model is what finds s02 on draws 284 and 328 at 500 ms (fix23bl).
+     */
+    @Disabled("known false alarm, measured 2026-12-07: 211 at 14.5 s, an aliased -1.12 A step, model -12.4 mV, cells'"
+            + " median +1.3 mV against -3.1 mV")
+    @Test
+    void aLowCaughtByTwoSamplesInARowIsNotReadAsAHeldStepAtAHalfSecondLoop() {
+        assertNothingFound(5507028, "500");
     }
 
     /**
