@@ -17,9 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * threshold of 8.8-11.1 mV, and with one cell the "every cell" of the branch is that cell. docs/safety.md, "A lone
  * cell discharged through empty".
  */
-class LoneCellThroughEmptyFalseAlarmTest {
+class DischargeThroughEmptyFalseAlarmTest {
     private static final int[] DEFAULT_PERIODS = {100, 150, 200, 250};
     private static final int[] ONE_CELL = {1, 1};
+    private static final int[] DEFAULT_CELLS = {2, 12};
 
     @ParameterizedTest
     @ValueSource(longs = {5575184, 5577728, 5583904, 5585306, 5587524})
@@ -30,6 +31,23 @@ class LoneCellThroughEmptyFalseAlarmTest {
         List<String> violations =
                 RandomScenarioOracleTest.verdict(yaml, "seed " + seed).violations();
         System.out.printf("seed %d (one cell): %d violations%n", seed, violations.size() / 2);
+        assertThat(violations).isEmpty();
+    }
+
+    /**
+     * The same class on a two-cell pack (default cell range): oracle seed 5626661, 2 le-ncm811 cells of 1.0 Ah at SOC
+     * 0.016 under a steady 1.19 C discharge at a 150 ms loop (found by fix23bm's default sweep 5624001-5636000; trips
+     * the same on main before the day's merges, 3b3ad644): the cells alike enough to cross the knee in one window.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {5626661})
+    @Disabled("known false alarm, measured 2026-12-07: 211 at 20.85 s, every cell at least 12.0 mV beyond the model"
+            + " against 9.1 mV, the current steady")
+    void aSmallPackDischargedThroughEmptyRaisesNoCurrentSensorFault(long seed) {
+        String yaml = RandomScenarioOracleTest.scenario(seed, DEFAULT_PERIODS, DEFAULT_CELLS);
+        List<String> violations =
+                RandomScenarioOracleTest.verdict(yaml, "seed " + seed).violations();
+        System.out.printf("seed %d: %d violations%n", seed, violations.size() / 2);
         assertThat(violations).isEmpty();
     }
 }
