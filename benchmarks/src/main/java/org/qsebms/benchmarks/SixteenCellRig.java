@@ -137,7 +137,6 @@ final class SixteenCellRig {
                 .fanPin(-1)
                 .heaterPin(-1)
                 .watchdogDevice("")
-                .stuckAfterConversions(0)
                 .build();
     }
 }

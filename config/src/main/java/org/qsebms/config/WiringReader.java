@@ -67,6 +67,7 @@ final class WiringReader {
                 "heaterPin",
                 "watchdog",
                 "stuckAfterConversions"));
+        refuseRepeatedCodesAsAFault(n);
         for (YamlNode c : n.mappingList("ads1115")) {
             readAds(c);
         }
@@ -159,10 +160,27 @@ final class WiringReader {
                 .fanPin(fan)
                 .heaterPin(heater)
                 .watchdogDevice(watchdog)
-                .stuckAfterConversions(n.integer("stuckAfterConversions", 0, 0, 100_000))
                 .balancingResistorOhms(n.number(
                         "balancingResistorOhms", WiringConfig.DEFAULT_BALANCING_RESISTOR_OHMS, 1, 100_000, "ohm"))
                 .build();
+    }
+
+    /**
+     * {@code stuckAfterConversions} made a channel STUCK (a sensor MSL) after that many identical ADC codes in a row.
+     * A converter whose noise is under one code repeats its code for minutes on a healthy pack at rest, so the rule
+     * raised an MSL on a quiet board (issue 23, fix23bo); frozen readings are judged by the protection's
+     * CELL_VOLTAGE_STUCK, TEMPERATURE_STUCK and CURRENT_STUCK rules instead. 0 (the rule off) still loads.
+     */
+    private static void refuseRepeatedCodesAsAFault(YamlNode n) {
+        if (n.has("stuckAfterConversions") && n.integer("stuckAfterConversions", 0, 0, Integer.MAX_VALUE) != 0) {
+            throw new ConfigException(
+                    n.child("stuckAfterConversions"),
+                    "identical ADC codes in a row are no longer a fault: a converter whose noise is under one code"
+                            + " (an MCP3008 on a steady NTC, an ADS1115 at a low data rate) repeats its code for"
+                            + " minutes on a healthy pack at rest, and this rule opened the contactors there. Frozen"
+                            + " readings are judged by the protection (faults 208-210: CELL_VOLTAGE_STUCK,"
+                            + " TEMPERATURE_STUCK, CURRENT_STUCK; docs/faults.md). Remove the key (or set it to 0)");
+        }
     }
 
     private void readAds(YamlNode c) {

@@ -63,7 +63,23 @@ class WiringConfigLoaderTest {
         assertThat(w.fanPin()).isEqualTo(18);
         assertThat(w.heaterPin()).isEqualTo(-1);
         assertThat(w.watchdogDevice()).isEqualTo("/dev/watchdog");
-        assertThat(w.stuckAfterConversions()).isEqualTo(200);
+    }
+
+    /**
+     * {@code stuckAfterConversions} turned identical ADC codes into a sensor MSL, which a quiet converter at rest gives
+     * on a healthy pack (issue 23, fix23bo): a value other than 0 is refused at load, naming the key, why and the fix.
+     */
+    @Test
+    void aRepeatedCodeRuleIsRefusedWithTheReasonAndTheFix() throws Exception {
+        String key = "balancingResistorOhms: 33";
+        assertThatThrownBy(() -> parseExampleWith(key, key + "\n    stuckAfterConversions: 200"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("hal.pi4j.stuckAfterConversions: identical ADC codes in a row are no longer")
+                .hasMessageContaining("repeats its code for minutes on a healthy pack at rest")
+                .hasMessageContaining("CELL_VOLTAGE_STUCK")
+                .hasMessageContaining("Remove the key (or set it to 0)");
+        BmsConfig off = parseExampleWith(key, key + "\n    stuckAfterConversions: 0");
+        assertThat(off.hal().pi4j()).isPresent();
     }
 
     @Test

@@ -17,4 +17,16 @@ public interface CellVoltageSensor {
     default String faultDescription(int cell) {
         return "";
     }
+
+    /**
+     * The converter's own readings behind the cells at the last {@link #readInto}, one per cell, for the protection's
+     * judgement of a frozen input (issue 23, fix23bo): where a cell's voltage is itself one reading (a differential
+     * pair, an AFE's cell register) there is nothing to add and this returns false, leaving {@code channelVolts}
+     * alone. Under tap subtraction it fills {@code channelVolts[k]} with tap {@code k}'s voltage (the stack from the
+     * bottom to the top of cell {@code k}) and returns true: a frozen tap is an unchanged reading there, while both
+     * cells derived from it still move with the taps beside it.
+     */
+    default boolean readChannelsInto(double[] channelVolts) {
+        return false;
+    }
 }

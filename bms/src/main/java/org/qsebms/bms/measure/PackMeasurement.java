@@ -13,6 +13,14 @@ import org.qsebms.hal.SensorStatus;
 public final class PackMeasurement {
     public final double[] cellVolts;
     public final SensorStatus[] cellStatus;
+    /**
+     * Per cell, the converter's own reading behind it where the cell voltages are derived from several (tap
+     * subtraction: tap {@code i}'s voltage), valid while {@link #cellChannelsAreTaps}; the frozen-reading checks
+     * judge these, since a frozen tap leaves both cells it feeds moving with the taps beside it (issue 23, fix23bo).
+     */
+    public final double[] cellChannelVolts;
+    /** True when {@link #cellChannelVolts} holds the tap readings; false when each cell is its own reading. */
+    public boolean cellChannelsAreTaps;
     /** Per thermistor channel (a pack may have fewer thermistors than cells). */
     public final double[] cellCelsius;
 
@@ -74,6 +82,7 @@ public final class PackMeasurement {
     public PackMeasurement(int cells, int temperatureChannels) {
         cellVolts = new double[cells];
         cellStatus = new SensorStatus[cells];
+        cellChannelVolts = new double[cells];
         cellCelsius = new double[temperatureChannels];
         tempStatus = new SensorStatus[temperatureChannels];
         celsiusAtCell = new double[cells];
@@ -86,6 +95,7 @@ public final class PackMeasurement {
     public void sample(PackHardware hw, long nowNanos) {
         nanos = nowNanos;
         hw.cellVoltages().readInto(cellVolts, cellStatus);
+        cellChannelsAreTaps = hw.cellVoltages().readChannelsInto(cellChannelVolts);
         sensorAmps = hw.current().readPackAmps();
         packAmps = sensorAmps;
         currentStatus = hw.current().lastStatus();

@@ -217,7 +217,8 @@ record FaultTable(
                         + " (in steps: over both of the last two)"));
         r.add(cond(
                 FaultCode.CELL_VOLTAGE_STUCK,
-                "a cell reading bit-identical for " + s(x.cellStuckWhileFlowing())
+                "a cell reading (under tap subtraction, the tap reading at the top of the cell: a frozen tap leaves"
+                        + " both cells read from it moving) bit-identical for " + s(x.cellStuckWhileFlowing())
                         + " while more than " + num(x.stuckMinAmps(), 1) + " A flows, or for " + s(x.cellStuckAtRest())
                         + " whatever the current (at-rest liveness diagnostic), or while every other cell reading"
                         + " changed at each sample, for as many samples as make a chance of at most "

@@ -197,20 +197,32 @@ public final class Protection {
             plausibility.worstRateChannel + 1,
             plausibility.worstRate,
             extra().tempRateCelsiusPerS());
+    /** Under tap subtraction the judged channel is a tap, which the cells on both sides of it are read from. */
+    private String tapNote() {
+        int n = plausibility.stuckCell + 1;
+        if (!plausibility.cellChannelsAreTaps || n < 1) {
+            return "";
+        }
+        return " (the tap at the top of cell " + n + ", which cell " + n
+                + (n < current[0].cellVolts.length ? " and cell " + (n + 1) + " are" : " is") + " read from)";
+    }
+
     private final Supplier<String> cellStuckReason = () -> plausibility.cellFrozenAmongMoving
             ? String.format(
                     Locale.ROOT,
-                    "cell voltage channel %d read %.4f V identically for %.1f s (%.2f A flowing) while every other cell "
-                            + "channel's reading changed at each of the last %d samples; the ADC is stuck",
+                    "cell voltage channel %d%s read %.4f V identically for %.1f s (%.2f A flowing) while every other"
+                            + " cell channel's reading changed at each of the last %d samples; the ADC is stuck",
                     plausibility.stuckCell + 1,
+                    tapNote(),
                     plausibility.cellFrozenVolts(Math.max(0, plausibility.stuckCell)),
                     plausibility.cellUnchangedSeconds(plausibility.stuckCell, current[0].nanos),
                     current[0].sensorAmps,
                     plausibility.cellFrozenSamples())
             : String.format(
                     Locale.ROOT,
-                    "cell voltage channel %d read %.4f V identically for %.1f s (%.2f A flowing); the ADC is stuck",
+                    "cell voltage channel %d%s read %.4f V identically for %.1f s (%.2f A flowing); the ADC is stuck",
                     plausibility.stuckCell + 1,
+                    tapNote(),
                     plausibility.cellFrozenVolts(Math.max(0, plausibility.stuckCell)),
                     plausibility.cellUnchangedSeconds(plausibility.stuckCell, current[0].nanos),
                     current[0].sensorAmps);

@@ -53,6 +53,8 @@ final class SensorPlausibility {
     boolean spread;
     boolean rate;
     int stuckCell = -1;
+    /** The cell channels judged are the taps of a tap-subtraction front end (for the reason text). */
+    boolean cellChannelsAreTaps;
     /** True when the relative check (every other cell changing), not a window, found a cell channel frozen. */
     boolean cellFrozenAmongMoving;
 
@@ -149,9 +151,12 @@ final class SensorPlausibility {
         boolean flowing = currentOk && Math.abs(m.sensorAmps) > limits.stuckMinAmps();
         long prev = lastNanos == Long.MIN_VALUE ? now : lastNanos;
         lastNanos = now;
+        // the converter's own readings: under tap subtraction the taps, whose freeze no derived cell shows
+        cellChannelsAreTaps = m.cellChannelsAreTaps;
+        double[] cellReadings = cellChannelsAreTaps ? m.cellChannelVolts : m.cellVolts;
         for (int i = 0; i < m.cellVolts.length; i++) {
             cellOk[i] = m.cellStatus[i].isOk();
-            cells.sample(i, m.cellVolts[i], cellOk[i], now, prev, flowing);
+            cells.sample(i, cellReadings[i], cellOk[i], now, prev, flowing);
         }
         int frozen = frozenCells.update(cells.changedNow(), cellOk);
         if (frozen >= 0) {

@@ -34,7 +34,6 @@ class SimulatedBleedTest {
                 .fanPin(w.fanPin())
                 .heaterPin(w.heaterPin())
                 .watchdogDevice(w.watchdogDevice())
-                .stuckAfterConversions(w.stuckAfterConversions())
                 .balancingResistorOhms(47.0)
                 .build();
         SimulatedPack pack = SimulatedPackSetup.createDefault(cfg).pack();

@@ -12,7 +12,7 @@ import org.qsebms.hal.adc.AdcChannel;
  * ({@link #captureZeroOffset()}); a capture that implies more than {@code maxZeroShiftAmps} is
  * refused as a fault, because the pack was not at rest or the sensor is broken.
  *
- * <p>Faults: bus error, stuck code, the ADC at a rail (its full scale, or the bottom of an input whose zero
+ * <p>Faults: bus error, the ADC at a rail (its full scale, or the bottom of an input whose zero
  * sits above it) or a value beyond {@code maxAbsAmps} (out of range, with the least current that reads so in
  * {@link #lastBeyondRangeAmps()}), output below {@code openWireBelowVolts} (an unpowered or disconnected
  * sensor whose output sits at 0 V instead of its mid-rail zero; 0 disables the check, as it
@@ -40,9 +40,8 @@ public final class AnalogCurrentSensor implements CurrentSensor {
             Calibration calibration,
             boolean invert,
             double maxAbsAmps,
-            double openWireBelowVolts,
-            int stuckLimit) {
-        this.reading = new ChannelReading(channel, stuckLimit);
+            double openWireBelowVolts) {
+        this.reading = new ChannelReading(channel);
         this.transducer = transducer;
         this.calibration = calibration;
         this.sign = invert ? -1.0 : 1.0;

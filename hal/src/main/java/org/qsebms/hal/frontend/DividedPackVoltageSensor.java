@@ -14,9 +14,8 @@ public final class DividedPackVoltageSensor implements PackVoltageSensor {
     private SensorStatus status = SensorStatus.OK;
     private String fault = "";
 
-    public DividedPackVoltageSensor(
-            AdcChannel channel, double dividerRatio, Calibration calibration, double maxVolts, int stuckLimit) {
-        this.reading = new ChannelReading(channel, stuckLimit);
+    public DividedPackVoltageSensor(AdcChannel channel, double dividerRatio, Calibration calibration, double maxVolts) {
+        this.reading = new ChannelReading(channel);
         this.dividerRatio = dividerRatio;
         this.calibration = calibration;
         this.maxVolts = maxVolts;

@@ -22,12 +22,11 @@ public final class NtcTemperatureSensor implements TemperatureSensor {
     private final double[] last;
     private final String[] faults;
 
-    public NtcTemperatureSensor(
-            List<NtcInput> inputs, double railFraction, double minCelsius, double maxCelsius, int stuckLimit) {
+    public NtcTemperatureSensor(List<NtcInput> inputs, double railFraction, double minCelsius, double maxCelsius) {
         this.inputs = inputs.toArray(NtcInput[]::new);
         this.readings = new ChannelReading[this.inputs.length];
         for (int i = 0; i < readings.length; i++) {
-            readings[i] = new ChannelReading(this.inputs[i].channel(), stuckLimit);
+            readings[i] = new ChannelReading(this.inputs[i].channel());
         }
         this.railFraction = railFraction;
         this.minCelsius = minCelsius;

@@ -7,7 +7,7 @@ import org.qsebms.hal.SensorStatus;
 /**
  * Cell voltages of a series stack from ADC channels, by tap subtraction or differential
  * measurement (see {@link CellMeasurement}). Every fault is a status with a text naming the
- * bus, address and channel: a bus error or stuck code on a tap marks the cells on both sides
+ * bus, address and channel: a bus error or clipped code on a tap marks the cells on both sides
  * of it; a cell below {@link CellVoltageLimits#openWireBelowVolts()} is an open wire; outside
  * the plausible range it is out of range. A failed cell keeps its last value.
  */
@@ -20,8 +20,7 @@ public final class SeriesCellVoltageSensor implements CellVoltageSensor {
     private final double[] lastCellVolts;
     private final String[] faults;
 
-    public SeriesCellVoltageSensor(
-            CellMeasurement measurement, List<CellTap> taps, CellVoltageLimits limits, int stuckLimit) {
+    public SeriesCellVoltageSensor(CellMeasurement measurement, List<CellTap> taps, CellVoltageLimits limits) {
         if (taps.isEmpty()) {
             throw new IllegalArgumentException("a stack needs at least one cell tap");
         }
@@ -30,7 +29,7 @@ public final class SeriesCellVoltageSensor implements CellVoltageSensor {
         this.limits = limits;
         this.readings = new ChannelReading[taps.size()];
         for (int i = 0; i < readings.length; i++) {
-            readings[i] = new ChannelReading(this.taps[i].channel(), stuckLimit);
+            readings[i] = new ChannelReading(this.taps[i].channel());
         }
         this.tapVolts = new double[taps.size()];
         this.lastCellVolts = new double[taps.size()];
@@ -112,6 +111,16 @@ public final class SeriesCellVoltageSensor implements CellVoltageSensor {
         cellVolts[cell] = v;
         status[cell] = s;
         faults[cell] = fault;
+    }
+
+    /** Under tap subtraction, each tap's calibrated voltage (its last good one after a bus error). */
+    @Override
+    public boolean readChannelsInto(double[] channelVolts) {
+        if (measurement != CellMeasurement.TAP_SUBTRACTION) {
+            return false;
+        }
+        System.arraycopy(tapVolts, 0, channelVolts, 0, tapVolts.length);
+        return true;
     }
 
     @Override

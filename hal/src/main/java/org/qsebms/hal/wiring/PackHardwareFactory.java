@@ -110,8 +110,6 @@ public final class PackHardwareFactory {
             mcpChips.put(spec.id(), chip);
             checks.add(new ChipCheck(spec.id(), spec.model().name(), chip.location(), () -> answers(spec, chip)));
         }
-        int stuck = wiring.stuckAfterConversions();
-
         List<CellTap> taps = new ArrayList<>();
         List<String> cellLocations = new ArrayList<>();
         for (CellTapSpec c : wiring.cells()) {
@@ -119,7 +117,7 @@ public final class PackHardwareFactory {
             taps.add(new CellTap(ch, c.dividerRatio(), new Calibration(c.gain(), c.offsetVolts())));
             cellLocations.add(ch.location());
         }
-        var cells = new SeriesCellVoltageSensor(wiring.cellMeasurement(), taps, CellVoltageLimits.LITHIUM, stuck);
+        var cells = new SeriesCellVoltageSensor(wiring.cellMeasurement(), taps, CellVoltageLimits.LITHIUM);
 
         CurrentSpec cs = wiring.current();
         AdcChannel currentChannel = channel(cs.input());
@@ -129,8 +127,7 @@ public final class PackHardwareFactory {
                 new Calibration(cs.gain(), cs.offsetAmps()),
                 cs.invert(),
                 cs.maxAbsAmps(),
-                cs.openWireBelowVolts(),
-                stuck);
+                cs.openWireBelowVolts());
 
         Optional<String> packLocation = Optional.empty();
         PackVoltageSensor pack;
@@ -139,7 +136,7 @@ public final class PackHardwareFactory {
             AdcChannel ch = channel(p.input());
             packLocation = Optional.of(ch.location());
             pack = new DividedPackVoltageSensor(
-                    ch, p.dividerRatio(), new Calibration(p.gain(), p.offsetVolts()), p.maxVolts(), stuck);
+                    ch, p.dividerRatio(), new Calibration(p.gain(), p.offsetVolts()), p.maxVolts());
         } else {
             pack = new NoPackVoltageSensor();
         }
@@ -151,7 +148,7 @@ public final class PackHardwareFactory {
             ntcs.add(new NtcInput(ch, n.thermistor(), n.divider(), new Calibration(n.gain(), n.offsetCelsius())));
             tempLocations.add(ch.location());
         }
-        var temps = new NtcTemperatureSensor(ntcs, NTC_RAIL_FRACTION, NTC_MIN_CELSIUS, NTC_MAX_CELSIUS, stuck);
+        var temps = new NtcTemperatureSensor(ntcs, NTC_RAIL_FRACTION, NTC_MIN_CELSIUS, NTC_MAX_CELSIUS);
 
         PackHardware hardware = new PackHardware(
                 cells, pack, current, temps, contactors, balancing, ports.watchdog(wiring.watchdogDevice()), ports);

@@ -11,7 +11,6 @@ import org.qsebms.hal.frontend.CellMeasurement;
  * chips, which input measures what, GPIO pins and the watchdog device. Validated by the
  * config module; {@link PackHardwareFactory} turns it into {@link org.qsebms.hal.PackHardware}.
  *
- * @param stuckAfterConversions identical ADC codes in a row that flag a channel as stuck (0 = off)
  * @param fanPin    BCM pin of the fan output, -1 when none
  * @param heaterPin BCM pin of the heater output, -1 when none
  * @param watchdogDevice path of the Linux watchdog device, empty for none
@@ -30,7 +29,6 @@ public record WiringConfig(
         int fanPin,
         int heaterPin,
         String watchdogDevice,
-        int stuckAfterConversions,
         double balancingResistorOhms) {
 
     /** Bleed resistor assumed when the wiring does not name one (a common value on balancing boards). */
@@ -75,7 +73,6 @@ public record WiringConfig(
         private Integer fanPin;
         private Integer heaterPin;
         private String watchdogDevice;
-        private Integer stuckAfterConversions;
         private Double balancingResistorOhms = DEFAULT_BALANCING_RESISTOR_OHMS;
 
         private Builder() {}
@@ -140,11 +137,6 @@ public record WiringConfig(
             return this;
         }
 
-        public Builder stuckAfterConversions(int v) {
-            stuckAfterConversions = v;
-            return this;
-        }
-
         public Builder balancingResistorOhms(double v) {
             balancingResistorOhms = v;
             return this;
@@ -163,7 +155,6 @@ public record WiringConfig(
             requireSet(fanPin, "fanPin");
             requireSet(heaterPin, "heaterPin");
             requireSet(watchdogDevice, "watchdogDevice");
-            requireSet(stuckAfterConversions, "stuckAfterConversions");
             return new WiringConfig(
                     ads1115,
                     mcp3x08,
@@ -177,7 +168,6 @@ public record WiringConfig(
                     fanPin,
                     heaterPin,
                     watchdogDevice,
-                    stuckAfterConversions,
                     balancingResistorOhms);
         }
 

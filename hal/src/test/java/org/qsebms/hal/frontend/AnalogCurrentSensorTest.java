@@ -41,7 +41,7 @@ class AnalogCurrentSensorTest {
                 Ads1115Pga.FSR_2_048V,
                 Ads1115DataRate.SPS_128);
         return new AnalogCurrentSensor(
-                ch, CurrentTransducer.shunt(0.001, 50, 0.0), Calibration.IDENTITY, invert, 30, 0, 0);
+                ch, CurrentTransducer.shunt(0.001, 50, 0.0), Calibration.IDENTITY, invert, 30, 0);
     }
 
     @Test
@@ -80,8 +80,7 @@ class AnalogCurrentSensorTest {
                 Calibration.IDENTITY,
                 false,
                 50,
-                0.25,
-                0);
+                0.25);
         amps = 0;
         assertThat(sensor.readPackAmps()).as("before capture").isCloseTo(0.5, within(0.05));
 
@@ -102,8 +101,7 @@ class AnalogCurrentSensorTest {
                 Calibration.IDENTITY,
                 false,
                 50,
-                0.25,
-                0);
+                0.25);
         amps = 8;
 
         sensor.captureZeroOffset();
@@ -123,8 +121,7 @@ class AnalogCurrentSensorTest {
                 Calibration.IDENTITY,
                 false,
                 50,
-                0.25,
-                0);
+                0.25);
 
         sensor.readPackAmps();
 

@@ -28,8 +28,7 @@ class CurrentClippedAtTheBottomRailTest {
                 new Calibration(1.0, 0.0),
                 false,
                 50,
-                0.0,
-                1000);
+                0.0);
         double[] amps = {0};
         chip.inputs().feed(4, () -> Math.max(0, Math.min(3.3, 1.65 + amps[0] * 0.05))); // the amplifier's rails
 
@@ -70,8 +69,7 @@ class CurrentClippedAtTheBottomRailTest {
                 new Calibration(1.0, 0.0),
                 false,
                 50,
-                0.0,
-                1000);
+                0.0);
         chip.inputs().feed(4, () -> 0.0);
         assertThat(sensor.readPackAmps()).isEqualTo(0.0);
         assertThat(sensor.lastStatus()).isEqualTo(SensorStatus.OK);

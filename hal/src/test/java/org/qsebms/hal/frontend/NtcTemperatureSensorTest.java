@@ -32,8 +32,7 @@ class NtcTemperatureSensorTest {
                         new NtcInput(new Mcp3208Channel(chip, 1, false), SH, DIVIDER, new Calibration(1.0, -0.5))),
                 0.02,
                 -40,
-                125,
-                0);
+                125);
     }
 
     @ParameterizedTest
@@ -79,8 +78,7 @@ class NtcTemperatureSensorTest {
                 List.of(new NtcInput(new Mcp3208Channel(chip, 0, false), BETA, highSide, Calibration.IDENTITY)),
                 0.02,
                 -40,
-                125,
-                0);
+                125);
         double[] t = new double[1];
         SensorStatus[] s = new SensorStatus[1];
         mcp.inputs().set(0, highSide.nodeVolts(BETA.ohms(30)));
@@ -118,8 +116,7 @@ class NtcTemperatureSensorTest {
                 List.of(new NtcInput(new Mcp3208Channel(lowChip, 0, false), BETA, DIVIDER, Calibration.IDENTITY)),
                 0.02,
                 -40,
-                125,
-                0);
+                125);
         double[] t = new double[1];
         SensorStatus[] s = new SensorStatus[1];
         low.inputs().set(0, DIVIDER.nodeVolts(BETA.ohms(20)));

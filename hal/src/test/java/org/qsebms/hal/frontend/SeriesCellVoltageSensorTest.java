@@ -45,7 +45,7 @@ class SeriesCellVoltageSensorTest {
         return sum;
     }
 
-    private SeriesCellVoltageSensor tapSensor(Calibration topCalibration, int stuckLimit) {
+    private SeriesCellVoltageSensor tapSensor(Calibration topCalibration) {
         List<CellTap> taps = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             taps.add(new CellTap(
@@ -53,13 +53,12 @@ class SeriesCellVoltageSensorTest {
                     RATIO,
                     i == 3 ? topCalibration : Calibration.IDENTITY));
         }
-        return new SeriesCellVoltageSensor(
-                CellMeasurement.TAP_SUBTRACTION, taps, CellVoltageLimits.LITHIUM, stuckLimit);
+        return new SeriesCellVoltageSensor(CellMeasurement.TAP_SUBTRACTION, taps, CellVoltageLimits.LITHIUM);
     }
 
     @Test
     void tapSubtractionRecoversEachCellWithinTwoTapQuantisationSteps() {
-        tapSensor(Calibration.IDENTITY, 0).readInto(volts, status);
+        tapSensor(Calibration.IDENTITY).readInto(volts, status);
 
         for (int i = 0; i < 4; i++) {
             assertThat(volts[i]).isCloseTo(cells[i], within(2 * RATIO * Ads1115Pga.FSR_4_096V.voltsPerCode()));
@@ -70,13 +69,13 @@ class SeriesCellVoltageSensorTest {
     @Test
     void calibrationCorrectsATapDividerError() {
         adc.inputs().feed(3, () -> tapVolts(3) / RATIO * 1.01); // top divider 1 % off
-        SeriesCellVoltageSensor uncalibrated = tapSensor(Calibration.IDENTITY, 0);
+        SeriesCellVoltageSensor uncalibrated = tapSensor(Calibration.IDENTITY);
         uncalibrated.readInto(volts, status);
         assertThat(volts[3] - cells[3])
                 .as("1 %% of 15.4 V lands on the top cell")
                 .isCloseTo(0.154, within(0.002));
 
-        tapSensor(new Calibration(1 / 1.01, 0.0), 0).readInto(volts, status);
+        tapSensor(new Calibration(1 / 1.01, 0.0)).readInto(volts, status);
         assertThat(volts[3]).isCloseTo(cells[3], within(0.002));
     }
 
@@ -100,8 +99,7 @@ class SeriesCellVoltageSensorTest {
                                         chip, Ads1115Mux.AIN2_AIN3, Ads1115Pga.FSR_2_048V, Ads1115DataRate.SPS_128),
                                 2.0,
                                 Calibration.IDENTITY)),
-                CellVoltageLimits.LITHIUM,
-                0);
+                CellVoltageLimits.LITHIUM);
 
         sensor.readInto(volts, status);
 
@@ -111,7 +109,7 @@ class SeriesCellVoltageSensorTest {
 
     @Test
     void openTapWireIsOpenWireBelowAndOutOfRangeAboveNamingTheChannel() {
-        SeriesCellVoltageSensor sensor = tapSensor(Calibration.IDENTITY, 0);
+        SeriesCellVoltageSensor sensor = tapSensor(Calibration.IDENTITY);
         adc.inputs().openWire(1, 0.0); // pulled down
 
         sensor.readInto(volts, status);
@@ -126,7 +124,7 @@ class SeriesCellVoltageSensorTest {
 
     @Test
     void busErrorMarksBothCellsOfTheTapAndKeepsTheirLastValues() {
-        SeriesCellVoltageSensor sensor = tapSensor(Calibration.IDENTITY, 0);
+        SeriesCellVoltageSensor sensor = tapSensor(Calibration.IDENTITY);
         sensor.readInto(volts, status);
         double before = volts[2];
         bus.detach(0x48);
@@ -138,23 +136,36 @@ class SeriesCellVoltageSensorTest {
         assertThat(sensor.faultDescription(2)).contains("i2c-1 address 0x48: NACK");
     }
 
+    /**
+     * A tap whose code repeats is no fault of the channel (issue 23, fix23bo): a converter whose noise is under one
+     * code repeats it for minutes on a healthy pack at rest. The frozen tap reaches the port as its unchanged tap
+     * reading ({@code readChannelsInto}), with status OK, for the protection to judge (faults 208-210), while the cell
+     * read from it and the noisy tap below still moves.
+     */
     @Test
-    void frozenTapIsStuckAfterTheConfiguredNumberOfIdenticalCodes() {
+    void aTapRepeatingItsCodeIsNoFaultOfTheChannelAndReachesThePortAsItsTapReading() {
         adc.inputs().noise(0.0005);
-        SeriesCellVoltageSensor sensor = tapSensor(Calibration.IDENTITY, 5);
-        for (int i = 0; i < 10; i++) {
-            sensor.readInto(volts, status);
-        }
-        assertThat(status).containsOnly(SensorStatus.OK);
-
+        SeriesCellVoltageSensor sensor = tapSensor(Calibration.IDENTITY);
+        double[] tapVolts = new double[4];
+        sensor.readInto(volts, status);
         adc.inputs().freeze(3);
-        for (int i = 0; i < 5; i++) {
+        sensor.readInto(volts, status);
+        assertThat(sensor.readChannelsInto(tapVolts))
+                .as("tap subtraction states its taps")
+                .isTrue();
+        double frozenTap = tapVolts[3];
+        java.util.Set<Double> cellReadings = new java.util.HashSet<>();
+        for (int i = 0; i < 10_000; i++) {
             sensor.readInto(volts, status);
+            sensor.readChannelsInto(tapVolts);
+            assertThat(status).containsOnly(SensorStatus.OK);
+            assertThat(tapVolts[3]).isEqualTo(frozenTap);
+            cellReadings.add(volts[3]);
         }
-
-        assertThat(status[3]).isEqualTo(SensorStatus.STUCK);
-        assertThat(sensor.faultDescription(3)).contains("i2c-1 0x48 AIN3", "unchanged for 5 conversions");
-        assertThat(status[2]).isEqualTo(SensorStatus.OK);
+        assertThat(cellReadings)
+                .as("the cell read from the frozen tap still moves")
+                .hasSizeGreaterThan(1);
+        assertThat(sensor.faultDescription(3)).isEmpty();
     }
 
     @Test
@@ -166,8 +177,7 @@ class SeriesCellVoltageSensorTest {
                         new Ads1115Channel(hung, Ads1115Mux.AIN0_GND, Ads1115Pga.FSR_4_096V, Ads1115DataRate.SPS_128),
                         RATIO,
                         Calibration.IDENTITY)),
-                CellVoltageLimits.LITHIUM,
-                0);
+                CellVoltageLimits.LITHIUM);
         double[] v = new double[1];
         SensorStatus[] s = new SensorStatus[1];
 

@@ -28,8 +28,7 @@ class Mcp3208DifferentialCurrentTest {
                 new Calibration(1.0, 0.0),
                 false,
                 30,
-                0.0,
-                1000);
+                0.0);
         chip.inputs().set(5, 1.65);
 
         chip.inputs().set(4, 1.65 + 0.05 * 10);

@@ -27,8 +27,7 @@ class Mcp3208PairOpenTapTest {
         SeriesCellVoltageSensor cells = new SeriesCellVoltageSensor(
                 CellMeasurement.TAP_SUBTRACTION,
                 List.of(new CellTap(new Mcp3208Channel(mcp, 0, true), 2.0, new Calibration(1.0, 0.0))),
-                CellVoltageLimits.LITHIUM,
-                1000);
+                CellVoltageLimits.LITHIUM);
         double[] v = new double[1];
         SensorStatus[] s = new SensorStatus[1];
         chip.inputs().set(1, 0.0);

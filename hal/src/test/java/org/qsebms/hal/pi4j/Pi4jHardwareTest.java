@@ -45,7 +45,6 @@ class Pi4jHardwareTest {
                 .fanPin(-1)
                 .heaterPin(-1)
                 .watchdogDevice("")
-                .stuckAfterConversions(0)
                 .build();
 
         assertThatThrownBy(() -> Pi4jHardware.open(wiring, mock))

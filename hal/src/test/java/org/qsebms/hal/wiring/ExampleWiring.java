@@ -60,7 +60,6 @@ final class ExampleWiring {
                 .fanPin(18)
                 .heaterPin(-1)
                 .watchdogDevice("")
-                .stuckAfterConversions(0)
                 .build();
     }
 }
