@@ -73,6 +73,11 @@ import java.time.Duration;
  *                                  change explains (docs/safety.md, docs/configuration.md)
  * @param tempFrozenPriorMinCelsius the lowest reading the prior holds at
  * @param tempFrozenPriorMaxCelsius the highest reading the prior holds at
+ * @param cellRepeatAtRest          a measured bound on the cell front end's chance that a live reading repeats
+ *                                  bit-identical between two consecutive samples at rest (1: none stated, the
+ *                                  default); the at-rest window {@code cellStuckAtRest} is armed only where this or
+ *                                  the front end itself states one (docs/safety.md fix23bp, docs/configuration.md)
+ * @param currentRepeatAtRest       ... the current sensor's, for {@code currentStuckAtRest}
  * @param currentResponseWindow     the current reading judged by the cells' response (CURRENT_SENSOR_IMPLAUSIBLE): the
  *                                  window sliding with every sample (at least four loop periods are taken, so each
  *                                  half holds two); the cells' and the model's move in its second half less the
@@ -150,6 +155,8 @@ public record SupplementaryLimits(
         double tempFrozenPriorRepeat,
         double tempFrozenPriorMinCelsius,
         double tempFrozenPriorMaxCelsius,
+        double cellRepeatAtRest,
+        double currentRepeatAtRest,
         Duration currentResponseWindow,
         double currentResponseStepAmps,
         double currentResponseMinVolts,
@@ -238,6 +245,14 @@ public record SupplementaryLimits(
                     "tempFrozenPriorRepeat must be a probability in (0, 1] (1: no prior), got "
                             + tempFrozenPriorRepeat);
         }
+        if (!(cellRepeatAtRest > 0 && cellRepeatAtRest <= 1)) {
+            throw new IllegalArgumentException(
+                    "cellRepeatAtRest must be a probability in (0, 1] (1: none stated), got " + cellRepeatAtRest);
+        }
+        if (!(currentRepeatAtRest > 0 && currentRepeatAtRest <= 1)) {
+            throw new IllegalArgumentException(
+                    "currentRepeatAtRest must be a probability in (0, 1] (1: none stated), got " + currentRepeatAtRest);
+        }
         if (!(tempFrozenPriorMinCelsius < tempFrozenPriorMaxCelsius)) {
             throw new IllegalArgumentException("tempFrozenPriorMinCelsius (" + tempFrozenPriorMinCelsius
                     + ") must be below tempFrozenPriorMaxCelsius (" + tempFrozenPriorMaxCelsius + ")");
@@ -297,6 +312,21 @@ public record SupplementaryLimits(
                 : java.util.Optional.empty();
     }
 
+    /**
+     * The cell front end's live repeat chance at rest the configuration states from a measurement ({@code
+     * cellRepeatAtRest} below 1); empty when it states none (1, the default).
+     */
+    public java.util.OptionalDouble statedCellRepeatAtRest() {
+        return cellRepeatAtRest < 1 ? java.util.OptionalDouble.of(cellRepeatAtRest) : java.util.OptionalDouble.empty();
+    }
+
+    /** ... the current sensor's ({@code currentRepeatAtRest}). */
+    public java.util.OptionalDouble statedCurrentRepeatAtRest() {
+        return currentRepeatAtRest < 1
+                ? java.util.OptionalDouble.of(currentRepeatAtRest)
+                : java.util.OptionalDouble.empty();
+    }
+
     /** A builder with every value unset (refused by {@link Builder#build()} until set). */
     public static Builder builder() {
         return new Builder();
@@ -343,6 +373,8 @@ public record SupplementaryLimits(
                 .tempFrozenPriorRepeat(tempFrozenPriorRepeat)
                 .tempFrozenPriorMinCelsius(tempFrozenPriorMinCelsius)
                 .tempFrozenPriorMaxCelsius(tempFrozenPriorMaxCelsius)
+                .cellRepeatAtRest(cellRepeatAtRest)
+                .currentRepeatAtRest(currentRepeatAtRest)
                 .currentResponseWindow(currentResponseWindow)
                 .currentResponseStepAmps(currentResponseStepAmps)
                 .currentResponseMinVolts(currentResponseMinVolts)
@@ -402,6 +434,8 @@ public record SupplementaryLimits(
         private double tempFrozenPriorRepeat = Double.NaN;
         private double tempFrozenPriorMinCelsius = Double.NaN;
         private double tempFrozenPriorMaxCelsius = Double.NaN;
+        private double cellRepeatAtRest = Double.NaN;
+        private double currentRepeatAtRest = Double.NaN;
         private Duration currentResponseWindow;
         private double currentResponseStepAmps = Double.NaN;
         private double currentResponseMinVolts = Double.NaN;
@@ -612,6 +646,16 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder cellRepeatAtRest(double v) {
+            cellRepeatAtRest = v;
+            return this;
+        }
+
+        public Builder currentRepeatAtRest(double v) {
+            currentRepeatAtRest = v;
+            return this;
+        }
+
         public Builder currentResponseWindow(Duration v) {
             currentResponseWindow = v;
             return this;
@@ -762,6 +806,8 @@ public record SupplementaryLimits(
                     tempFrozenPriorRepeat,
                     tempFrozenPriorMinCelsius,
                     tempFrozenPriorMaxCelsius,
+                    cellRepeatAtRest,
+                    currentRepeatAtRest,
                     currentResponseWindow,
                     currentResponseStepAmps,
                     currentResponseMinVolts,

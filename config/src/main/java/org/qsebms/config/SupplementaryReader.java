@@ -61,6 +61,8 @@ final class SupplementaryReader {
             "tempFrozenPriorRepeat",
             "tempFrozenPriorMinCelsius",
             "tempFrozenPriorMaxCelsius",
+            "cellRepeatAtRest",
+            "currentRepeatAtRest",
             "currentResponseWindow",
             "currentResponseStepAmps",
             "currentResponseMinVolts",
@@ -189,6 +191,9 @@ final class SupplementaryReader {
                             -100,
                             200,
                             "°C"))
+                    .cellRepeatAtRest(lower("cellRepeatAtRest", SupplementaryLimits::cellRepeatAtRest, 1e-12, 1, ""))
+                    .currentRepeatAtRest(
+                            lower("currentRepeatAtRest", SupplementaryLimits::currentRepeatAtRest, 1e-12, 1, ""))
                     .currentResponseWindow(longer("currentResponseWindow", SupplementaryLimits::currentResponseWindow))
                     .currentResponseStepAmps(lower(
                             "currentResponseStepAmps", SupplementaryLimits::currentResponseStepAmps, 0.01, 10000, "A"))

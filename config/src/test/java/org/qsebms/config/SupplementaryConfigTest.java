@@ -65,6 +65,9 @@ class SupplementaryConfigTest {
                 .tempFrozenPriorRepeat(1)
                 .tempFrozenPriorMinCelsius(-40)
                 .tempFrozenPriorMaxCelsius(100)
+                // the at-rest windows armed by a stated live repeat chance only (issue 23, fix23bp)
+                .cellRepeatAtRest(1)
+                .currentRepeatAtRest(1)
                 // the current reading judged by the cells' response (issue 23, fix23au): new in the data
                 .currentResponseWindow(Duration.ofSeconds(1))
                 .currentResponseStepAmps(1.0)
@@ -153,6 +156,33 @@ class SupplementaryConfigTest {
                 "  tempFrozenPriorRepeat: 0\n",
                 "supplementary.tempFrozenPriorRepeat",
                 "0.0  is outside 0.01..1.0 ; use a value in that range");
+    }
+
+    /**
+     * fix23bp: the cells' and the current's live repeat chance at rest is stated only by the configuration (or the
+     * front end); shipped: none, so the at-rest windows are not armed for a real front end. A stated chance is read,
+     * tighten-only; an impossible chance (0, or above 1) is refused with the key and the range.
+     */
+    @Test
+    void aMeasuredRepeatChanceAtRestIsStatedOnlyByTheConfiguration() {
+        assertThat(SupplementaryLimits.defaults().statedCellRepeatAtRest())
+                .as("shipped: none")
+                .isEmpty();
+        assertThat(SupplementaryLimits.defaults().statedCurrentRepeatAtRest())
+                .as("shipped: none")
+                .isEmpty();
+        BmsConfig measured = loader.parse(
+                pack("psoa-lfp", "supplementary:\n  cellRepeatAtRest: 0.3\n  currentRepeatAtRest: 0.05\n"), "t.yaml");
+        assertThat(measured.supplementary().statedCellRepeatAtRest()).hasValue(0.3);
+        assertThat(measured.supplementary().statedCurrentRepeatAtRest()).hasValue(0.05);
+        refused(
+                "  cellRepeatAtRest: 0\n",
+                "supplementary.cellRepeatAtRest",
+                "0.0  is outside 1.0E-12..1.0 ; use a value in that range");
+        refused(
+                "  currentRepeatAtRest: 1.5\n",
+                "supplementary.currentRepeatAtRest",
+                "1.5  is outside 1.0E-12..1.0 ; use a value in that range");
     }
 
     @Test

@@ -29,4 +29,15 @@ public interface CellVoltageSensor {
     default boolean readChannelsInto(double[] channelVolts) {
         return false;
     }
+
+    /**
+     * The front end's own bound on the chance that a live reading repeats bit-identical between two consecutive
+     * samples at rest (issue 23, fix23bp), where it can state one from its resolution and noise (a simulated
+     * converter); empty for a real converter (the Pi4J MCP3x08/ADS1115 drivers, the BQ76952), whose quiet readings
+     * at rest may repeat for minutes: its bound must be measured and stated in the configuration (supplementary
+     * {@code cellRepeatAtRest}). The protection's at-rest liveness window ({@code cellStuckAtRest}) is armed only where one is stated.
+     */
+    default java.util.OptionalDouble liveRepeatChanceAtRest() {
+        return java.util.OptionalDouble.empty();
+    }
 }

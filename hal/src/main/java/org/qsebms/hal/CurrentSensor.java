@@ -25,4 +25,15 @@ public interface CurrentSensor {
 
     /** Captures the zero-current offset; call only while the pack is known to be at rest. */
     default void captureZeroOffset() {}
+
+    /**
+     * The front end's own bound on the chance that a live reading repeats bit-identical between two consecutive
+     * samples at rest (issue 23, fix23bp), where it can state one from its resolution and noise (a simulated
+     * converter); empty for a real converter (the Pi4J MCP3x08/ADS1115 drivers, the BQ76952), whose quiet readings
+     * at rest may repeat for minutes: its bound must be measured and stated in the configuration (supplementary
+     * {@code currentRepeatAtRest}). The protection's at-rest liveness window ({@code currentStuckAtRest}) is armed only where one is stated.
+     */
+    default java.util.OptionalDouble liveRepeatChanceAtRest() {
+        return java.util.OptionalDouble.empty();
+    }
 }

@@ -220,7 +220,11 @@ record FaultTable(
                 "a cell reading (under tap subtraction, the tap reading at the top of the cell: a frozen tap leaves"
                         + " both cells read from it moving) bit-identical for " + s(x.cellStuckWhileFlowing())
                         + " while more than " + num(x.stuckMinAmps(), 1) + " A flows, or for " + s(x.cellStuckAtRest())
-                        + " whatever the current (at-rest liveness diagnostic), or while every other cell reading"
+                        + " whatever the current (at-rest liveness diagnostic; only where the cell front end states"
+                        + " a bound on its live repeat chance at rest: a simulated converter from its noise, or"
+                        + " cellRepeatAtRest from a measurement"
+                        + (x.cellRepeatAtRest() < 1 ? ", here " + num(x.cellRepeatAtRest(), 2) : ", none stated here")
+                        + "), or while every other cell reading"
                         + " changed at each sample, for as many samples as make a chance of at most "
                         + String.format(java.util.Locale.ROOT, "%.0e", x.cellFrozenFalseAlarm())
                         + " on the pack's cell count (relative liveness: 8 samples on 4 cells, 5 on 24 at 1e-06)",
@@ -254,7 +258,13 @@ record FaultTable(
         r.add(cond(
                 FaultCode.CURRENT_STUCK,
                 "the current reading bit-identical for " + s(x.currentStuckWhileFlowing()) + " while current flows, or "
-                        + s(x.currentStuckAtRest()) + " whatever the current, or, with the path closed and the reading "
+                        + s(x.currentStuckAtRest()) + " whatever the current (only where the current front end states a"
+                        + " bound on its live repeat chance at rest: a simulated converter from its noise, or"
+                        + " currentRepeatAtRest from a measurement"
+                        + (x.currentRepeatAtRest() < 1
+                                ? ", here " + num(x.currentRepeatAtRest(), 2)
+                                : ", none stated here")
+                        + "), or, with the path closed and the reading "
                         + "at rest, while every cell moved (over a " + s(x.currentCrossCheckWindow())
                         + " window, or the part of it since the reading froze) beyond what the reading explains through the preset's R0 and RC pairs, by more "
                         + "than a current of " + num(x.currentCrossCheckC(), 2) + " C would move it plus "

@@ -49,6 +49,11 @@ public final class Protection {
     private org.qsebms.estimators.model.EcmParameters crossCheckCell;
     /** The thermistor front end's own repeat-chance bound (empty: it states none). */
     private java.util.Optional<org.qsebms.hal.ThermistorRepeatBound> thermistorFrontEnd = java.util.Optional.empty();
+    /**
+     * Which at-rest liveness windows are armed (fix23bp): set by {@link #judgeAtRestWith} from what the front ends and
+     * the configuration state; a Protection no assembly told (the windows' own tests) judges by every window.
+     */
+    private AtRestWindows atRestWindows = AtRestWindows.EVERY;
     /** The preset's OCV hysteresis half-gap, volts (0: none), for the check of a small steady reading. */
     private double crossCheckHysteresisVolts;
     /** The preset's lithium interface law scaled to the pack, for the check of a small steady reading. */
@@ -493,7 +498,13 @@ public final class Protection {
         packMismatch.evaluate(mismatch, now, mismatchReason, sink);
         if (plausibility == null) { // sized on first use; allocation happens once, at start-up
             plausibility = new SensorPlausibility(
-                    extra, loop, m.cellVolts.length, m.cellCelsius.length, crossCheckCell, thermistorFrontEnd);
+                    extra,
+                    loop,
+                    m.cellVolts.length,
+                    m.cellCelsius.length,
+                    crossCheckCell,
+                    thermistorFrontEnd,
+                    atRestWindows);
             plausibility.requireProofOfLife(proveAliveCells, proveAliveTemps, proveAliveCurrent);
             currentResponse = crossCheckCell == null
                     ? null
@@ -710,6 +721,25 @@ public final class Protection {
             throw new IllegalStateException("the thermistor front end must be set before the first evaluation");
         }
         thermistorFrontEnd = java.util.Objects.requireNonNull(declared, "declared");
+    }
+
+    /**
+     * The cell and current front ends' statements of a live reading's repeat chance at rest ({@link
+     * org.qsebms.hal.CellVoltageSensor#liveRepeatChanceAtRest()}, {@link
+     * org.qsebms.hal.CurrentSensor#liveRepeatChanceAtRest()}), for the at-rest liveness windows ({@code
+     * cellStuckAtRest}, {@code currentStuckAtRest}; faults 208 and 210): a window is armed only for a channel kind
+     * whose front end states one or whose bound the configuration states from a measurement (supplementary {@code
+     * cellRepeatAtRest}, {@code currentRepeatAtRest}). With neither, a frozen reading of that kind is judged by the
+     * while-flowing window, and the cells by the relative check, not by the claim that a live reading changes at
+     * rest. Set once at assembly, before the first {@link #evaluate}.
+     */
+    public void judgeAtRestWith(java.util.OptionalDouble cells, java.util.OptionalDouble current) {
+        if (plausibility != null) {
+            throw new IllegalStateException("the at-rest statements must be set before the first evaluation");
+        }
+        atRestWindows = new AtRestWindows(
+                cells.isPresent() || extra.statedCellRepeatAtRest().isPresent(),
+                current.isPresent() || extra.statedCurrentRepeatAtRest().isPresent());
     }
 
     /**

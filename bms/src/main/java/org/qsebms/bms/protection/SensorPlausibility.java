@@ -19,6 +19,9 @@ import org.qsebms.config.SupplementaryLimits;
  * Preallocated; one {@link #update} per tick, no allocation.
  */
 final class SensorPlausibility {
+    /** An at-rest window not armed: no watched time reaches it. */
+    private static final long NOT_ARMED = Long.MAX_VALUE;
+
     private final SupplementaryLimits limits;
     private final long rateWindowNanos;
     private final ChannelLiveness cells;
@@ -82,7 +85,14 @@ final class SensorPlausibility {
     double stepAllowedCelsius;
 
     SensorPlausibility(SupplementaryLimits limits, int cellCount, int tempCount) {
-        this(limits, org.qsebms.config.LoopConfig.DEFAULT, cellCount, tempCount, null, java.util.Optional.empty());
+        this(
+                limits,
+                org.qsebms.config.LoopConfig.DEFAULT,
+                cellCount,
+                tempCount,
+                null,
+                java.util.Optional.empty(),
+                AtRestWindows.EVERY);
     }
 
     /**
@@ -90,6 +100,7 @@ final class SensorPlausibility {
      *     window for at most {@code period x (overrunsToFault + 1)}, where the loop itself is at fault
      * @param cell the preset's cell scaled to the pack, for the cells' cross-check of the current (null: none)
      * @param frontEnd the thermistor front end's own repeat-chance bound (empty: it states none)
+     * @param atRest which at-rest windows are armed: a window not armed never judges its channels
      */
     SensorPlausibility(
             SupplementaryLimits limits,
@@ -97,7 +108,8 @@ final class SensorPlausibility {
             int cellCount,
             int tempCount,
             org.qsebms.estimators.model.EcmParameters cell,
-            java.util.Optional<org.qsebms.hal.ThermistorRepeatBound> frontEnd) {
+            java.util.Optional<org.qsebms.hal.ThermistorRepeatBound> frontEnd,
+            AtRestWindows atRest) {
         this.limits = limits;
         this.currentByCells = cell == null ? null : new CurrentFlowCrossCheck(limits, cell, cellCount);
         this.rateWindowNanos = limits.tempRateWindow().toNanos();
@@ -107,7 +119,7 @@ final class SensorPlausibility {
         cells = new ChannelLiveness(
                 cellCount,
                 limits.cellStuckWhileFlowing().toNanos(),
-                limits.cellStuckAtRest().toNanos(),
+                atRest.cells() ? limits.cellStuckAtRest().toNanos() : NOT_ARMED,
                 statusDebounce,
                 watchedInterval);
         temps = new ChannelLiveness(
@@ -119,7 +131,7 @@ final class SensorPlausibility {
         current = new ChannelLiveness(
                 1,
                 limits.currentStuckWhileFlowing().toNanos(),
-                limits.currentStuckAtRest().toNanos(),
+                atRest.current() ? limits.currentStuckAtRest().toNanos() : NOT_ARMED,
                 statusDebounce,
                 watchedInterval);
         frozenCells = new FrozenAmongMovingChannels(cellCount, limits.cellFrozenFalseAlarm());

@@ -239,10 +239,40 @@ public final class SimulatedHardware {
         return repeatBound;
     }
 
+    /** The largest cell reading (V) the cells' repeat chance at rest is bounded for: no cell reads above it. */
+    static final double CELL_READING_BOUND_VOLTS = 10;
+    /** The largest current reading (A) at rest the current's repeat chance is bounded for (offset and noise). */
+    static final double REST_CURRENT_READING_BOUND_AMPS = 100;
+
+    /**
+     * The chance two live readings {@code mean + sigma x g} at rest (the mean bit-identical, the worst case; g the
+     * simulator's clipped noise) are bit-identical, bounded from above: the sum over reading values of each value's
+     * chance squared, split into the two clips (each holding the normal's tail beyond the limit, a chance of
+     * {@code tail^2} of two draws on the same one) and the rest, where one double value takes at most the density's
+     * peak times the widest span of noise that rounds to it (a reading's unit in the last place at {@code
+     * largestReading} over sigma, plus the noise draw's own at the limit), so the rest adds at most that. Empty when
+     * the noise is 0 (a reading at rest may repeat always).
+     */
+    static java.util.OptionalDouble repeatChanceAtRest(double sigma, double largestReading) {
+        if (!(sigma > 0)) {
+            return java.util.OptionalDouble.empty();
+        }
+        double tail = NOISE.cdf(-NOISE.limit());
+        double widest = Math.ulp(largestReading) / sigma + Math.ulp(NOISE.limit());
+        double densityPeak = 1 / Math.sqrt(2 * Math.PI);
+        return java.util.OptionalDouble.of(2 * tail * tail + widest * densityPeak);
+    }
+
     private final class Cells implements CellVoltageSensor {
         @Override
         public int cellCount() {
             return pack.cellCount();
+        }
+
+        /** From the simulator's cell noise and the doubles' resolution ({@link #repeatChanceAtRest}). */
+        @Override
+        public java.util.OptionalDouble liveRepeatChanceAtRest() {
+            return repeatChanceAtRest(cellNoiseVolts, CELL_READING_BOUND_VOLTS);
         }
 
         @Override
@@ -280,6 +310,12 @@ public final class SimulatedHardware {
     }
 
     private final class Current implements CurrentSensor {
+        /** From the simulator's current noise and the doubles' resolution ({@link #repeatChanceAtRest}). */
+        @Override
+        public java.util.OptionalDouble liveRepeatChanceAtRest() {
+            return repeatChanceAtRest(currentNoiseAmps, REST_CURRENT_READING_BOUND_AMPS);
+        }
+
         @Override
         public double readPackAmps() {
             SensorStatus f = currentFaults.state(0);
