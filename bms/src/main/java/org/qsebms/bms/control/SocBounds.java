@@ -32,7 +32,6 @@ final class SocBounds {
         int maxCell = -1;
         for (int i = 0; i < soc.cellCount(); i++) {
             double s = soc.cellSoc(i);
-            protection.reportSocEstimate(i, s, soc.cellSocBound3Sigma(i));
             if (s < min) {
                 min = s;
                 minCell = i;

@@ -5,7 +5,6 @@ import org.qsebms.config.LoopConfig;
 import org.qsebms.config.SupplementaryLimits;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.model.LithiumInterface;
-import org.qsebms.estimators.model.OcvCurve;
 
 /**
  * The current reading judged by the cells' response under load (issue 23, CURRENT_SENSOR_IMPLAUSIBLE): a live
@@ -104,12 +103,6 @@ final class CurrentResponseCheck {
     private final double[][] volts;
     /** One figure per cell, for a median (preallocated). */
     private final double[] perCell;
-    /** Each cell's last SOC estimate and its 3-sigma bound (NaN: none yet), for {@link #ocvCornerVolts}. */
-    private final double[] socEstimate;
-
-    private final double[] socBound;
-    /** The coldest thermistor's temperature at the last sample, for the OCV's slope. */
-    private double celsiusNow = 25.0;
 
     private int head;
     private int size;
@@ -181,22 +174,6 @@ final class CurrentResponseCheck {
         this.model = new double[ring];
         this.volts = new double[cells][ring];
         this.perCell = new double[cells];
-        this.socEstimate = new double[cells];
-        this.socBound = new double[cells];
-        java.util.Arrays.fill(socEstimate, Double.NaN);
-        java.util.Arrays.fill(socBound, Double.NaN);
-    }
-
-    /**
-     * Cell {@code cell}'s SOC estimate and its 3-sigma bound (NaN where the estimator gives none), as the estimators
-     * left them after the last tick: where the OCV's slope changes within the bound, the unread step asks for more
-     * ({@link #ocvCornerVolts}).
-     */
-    void socEstimate(int cell, double soc, double bound3Sigma) {
-        if (cell >= 0 && cell < socEstimate.length) {
-            socEstimate[cell] = soc;
-            socBound[cell] = bound3Sigma;
-        }
     }
 
     void update(PackMeasurement m) {
@@ -207,7 +184,6 @@ final class CurrentResponseCheck {
         boolean currentOk = m.currentStatus.isOk();
         double reading = currentOk ? m.sensorAmps : 0.0;
         double celsius = m.minTempIndex >= 0 ? m.minCelsius : 25.0;
-        celsiusNow = celsius;
         double f = cell.resistanceFactor(celsius);
         r0Now = cell.r0Ohms() * f;
         double a1 = Math.exp(-dt / cell.tau1SecondsAt(celsius));
@@ -540,62 +516,15 @@ final class CurrentResponseCheck {
             return false;
         }
         double threshold = minVolts + doubt * Math.max(Math.abs(predicted), highModel - lowModel);
-        // the SOC the counted charge moves over a half of the span (the reading held within a step over it)
-        double halfSoc =
-                Math.max(Math.abs(lowAmps), Math.abs(highAmps)) * (windowNanos / 2) / 1e9 / 3600.0 / cell.capacityAh();
         double least = Double.MAX_VALUE;
-        double leastThreshold = threshold;
         for (int c = 0; c < cells; c++) {
-            double cellThreshold = threshold + ocvCornerVolts(c, halfSoc);
-            double held = heldStepBeyondModel(c, sign, now);
-            if (held - cellThreshold < least - leastThreshold) {
-                least = held;
-                leastThreshold = cellThreshold;
-            }
+            least = Math.min(least, heldStepBeyondModel(c, sign, now));
         }
         stepReadAmps = step;
         predictedVolts = predicted;
         cellVolts = sign * least;
-        thresholdVolts = sign * leastThreshold;
-        return least > leastThreshold;
-    }
-
-    /**
-     * What the OCV alone may make of cell {@code c}'s second difference over the span: the spread of the OCV table's
-     * slope (steepest less flattest) over the SOC the cell may be at during the span, times the SOC the counted charge
-     * moves over a half ({@code halfSoc}). The second difference takes the first half's trend out, which holds the
-     * OCV's ramp only where its slope holds over the span; where the slope changes (the table's bottom knee is a
-     * corner: 51 V per unit SOC below 0.010 and 0.79 above for the NCM811 presets) a cell crossing it under a steady
-     * current falls by up to the change of slope times the charge moved between the middle and end levels, with no step
-     * at all (fix23bn: six oracle packs discharged through empty at a steady 1 C, the lone cell 9.9-12.0 mV beyond the
-     * model). The SOC the cell may be at is its estimate within the estimate's 3-sigma bound, widened by the charge the
-     * span moves; with no estimate, the whole table. The doubt counts the reading's charge, not the true one: a reading
-     * frozen or zero under a load the cells feel asks for no more than its own small charge does.
-     */
-    private double ocvCornerVolts(int c, double halfSoc) {
-        OcvCurve ocv = cell.ocv();
-        if (ocv == null || !(halfSoc > 0)) {
-            return 0;
-        }
-        double soc = socEstimate[c];
-        double bound = socBound[c];
-        double[] table = ocv.socFraction();
-        double from = table[0];
-        double to = table[table.length - 1];
-        if (Double.isFinite(soc) && Double.isFinite(bound) && bound >= 0) {
-            from = Math.max(from, soc - bound - 2 * halfSoc);
-            to = Math.min(to, soc + bound + 2 * halfSoc);
-        }
-        int first = ocv.segmentOf(from);
-        int last = ocv.segmentOf(to);
-        double steepest = -Double.MAX_VALUE;
-        double flattest = Double.MAX_VALUE;
-        for (int i = first; i <= last; i++) {
-            double slope = ocv.slopeOfSegment(i, celsiusNow);
-            steepest = Math.max(steepest, slope);
-            flattest = Math.min(flattest, slope);
-        }
-        return (steepest - flattest) * halfSoc;
+        thresholdVolts = sign * threshold;
+        return least > threshold;
     }
 
     /**

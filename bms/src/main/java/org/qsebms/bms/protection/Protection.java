@@ -651,18 +651,6 @@ public final class Protection {
     }
 
     /**
-     * Cell {@code cell}'s SOC estimate and its 3-sigma bound (NaN for none), evaluated after the estimators ran this
-     * tick, for the current check's doubt of the OCV's slope ({@code CURRENT_SENSOR_IMPLAUSIBLE}): where the OCV's slope
-     * changes within the bound, a steady current moves the cells by more than the first half's trend carries over.
-     * Reports made before the first {@link #evaluate} are ignored; no allocation.
-     */
-    public void reportSocEstimate(int cell, double soc, double bound3Sigma) {
-        if (currentResponse != null) {
-            currentResponse.socEstimate(cell, soc, bound3Sigma);
-        }
-    }
-
-    /**
      * The soft-short alarm hook: an estimator reports a cell's soft-short score (0 = none,
      * 1 = certain). Scores are evaluated against {@link SupplementaryLimits#softShortScore()} at
      * three levels on the next {@link #evaluate}. Call from the control-loop thread (the estimate
