@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -146,6 +147,72 @@ class CurrentResponseScenarioTest {
         assertThat(raised).as("log:\n%s", r.log().dump()).isBetween(12.0, 12.0 + FOUND_WITHIN_S);
         assertThat(r.log()
                         .first("fault", n -> n.get("id").asText().equals("CURRENT_SENSOR_IMPLAUSIBLE.MSL"))
+                        .get("reason")
+                        .asText())
+                .contains("every cell stepped");
+    }
+
+    /**
+     * A reading frozen under a 1 C load near empty while the load steps to 3 C is found (fix23bn): the guard for any
+     * change that asks more of the unread step near the OCV's bottom knee, where a healthy cell discharged through the
+     * table's corner at SOC 0.010 falls as far beyond the model with no step at all
+     * ({@code safety.DischargeThroughEmptyFalseAlarmTest}). The cells of this preset at 2 Ah have an R0 of about 2.5
+     * mOhm, so the unread 4 A moves them 12-18 mV beyond the model, about what the corner makes at 1 C. From SOC 0.03
+     * the cell is above the corner when the load steps; from 0.014 it reaches it a second after. One cell, as a
+     * researcher cycles one pouch cell, and four; only the cases the check finds on main (49faa44f) are here, the others
+     * are {@link #anUnreadStepIsFoundNearEmptyOnFourCellsAtOtherLoops}.
+     */
+    @ParameterizedTest(name = "{0} ms, {1} cells, SOC {2}")
+    @CsvSource({
+        "50, 1, 0.03",
+        "100, 1, 0.03",
+        "150, 1, 0.03",
+        "250, 1, 0.03",
+        "100, 1, 0.014",
+        "150, 1, 0.014",
+        "100, 4, 0.03",
+        "100, 4, 0.014"
+    })
+    void anUnreadStepIsFoundNearEmpty(int periodMs, int cells, double soc) {
+        unreadStepNearEmpty(periodMs, cells, soc);
+    }
+
+    /**
+     * Known miss, on main (49faa44f) too, measured 2026-12-07 (fix23bn): four cells near empty, the unread 4 A step
+     * at 50, 150 and 250 ms from SOC 0.03 and at 250 ms from 0.014 raises no 211 (the frozen reading is found by
+     * CURRENT_STUCK's 5 s window, by 15 s): the step moves each cell 12-18 mV beyond the model, and with four cells the
+     * least of them, on its least favourable envelope, does not clear the threshold twice in a row.
+     */
+    @ParameterizedTest(name = "{0} ms, {1} cells, SOC {2}")
+    @CsvSource({"50, 4, 0.03", "150, 4, 0.03", "250, 4, 0.03", "250, 4, 0.014"})
+    @Disabled("known miss, measured 2026-12-07 on main 49faa44f: no 211 by 20 s on these four")
+    void anUnreadStepIsFoundNearEmptyOnFourCellsAtOtherLoops(int periodMs, int cells, double soc) {
+        unreadStepNearEmpty(periodMs, cells, soc);
+    }
+
+    /** Frozen reading at 10 s under 2 A (1 C), the load to 6 A at 12 s: 211 as an unread step within a few seconds. */
+    private static void unreadStepNearEmpty(int periodMs, int cells, double soc) {
+        ScenarioLog log = ScenarioLog.run(String.format(
+                Locale.ROOT,
+                "name: unread step near empty\n"
+                        + "pack: {chemistry: psoa-ncm811, seriesCells: %d, capacityAh: 2.0}\n"
+                        + "loop: {period: %dms}\ninitial: {soc: %s, ambientCelsius: 25}\n"
+                        + "load: {type: constant, amps: -2.0}\nfaults:\n"
+                        + "  - {at: 10s, type: currentSensorStuck}\n"
+                        + "  - {at: 12s, type: forceCurrent, amps: -6.0}\nduration: 20s\n",
+                cells,
+                periodMs,
+                soc));
+        double raised = log.raised("CURRENT_SENSOR_IMPLAUSIBLE.MSL");
+        System.out.printf(
+                Locale.ROOT,
+                "unread step near empty at %d ms, %d cells, SOC %s: CURRENT_SENSOR_IMPLAUSIBLE at %.2f s%n",
+                periodMs,
+                cells,
+                soc,
+                raised);
+        assertThat(raised).as("log:\n%s", log.dump()).isBetween(12.0, 12.0 + FOUND_WITHIN_S);
+        assertThat(log.first("fault", n -> n.get("id").asText().equals("CURRENT_SENSOR_IMPLAUSIBLE.MSL"))
                         .get("reason")
                         .asText())
                 .contains("every cell stepped");
