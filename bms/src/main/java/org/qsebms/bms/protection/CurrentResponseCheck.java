@@ -32,7 +32,9 @@ import org.qsebms.estimators.model.LithiumInterface;
  *       level that holds: each cell is judged on the envelope least favourable to a step (its end level the lowest
  *       of at least the last two samples, its middle level the highest of its region, its start level the lowest, in
  *       the step's direction), so a pulse shorter than the loop period caught by one sample, or by alternate ones, is
- *       no step.</li>
+ *       no step. And a step is a jump, not a bend: the cells' excess over the model must be fitted better by a line
+ *       with a step than by a line that bends once ({@link #stepFitsBetterThanBend}; fix23bq: a lone cell crossing the
+ *       NCM811 OCV table's corner at SOC 0.010 at 1 C bends, and the second difference read the bend as a step).</li>
  * </ul>
  *
  * A verdict is held only when the same kind was found at two samples in a row, and only once the window lies a whole
