@@ -32,7 +32,9 @@ import org.qsebms.estimators.model.LithiumInterface;
  *       level that holds: each cell is judged on the envelope least favourable to a step (its end level the lowest
  *       of at least the last two samples, its middle level the highest of its region, its start level the lowest, in
  *       the step's direction), so a pulse shorter than the loop period caught by one sample, or by alternate ones, is
- *       no step.</li>
+ *       no step. And a step is a jump, not a bend: the cells' excess over the model must be fitted better by a line
+ *       with a step than by a line that bends once ({@link #stepFitsBetterThanBend}; fix23bq: a lone cell crossing the
+ *       NCM811 OCV table's corner at SOC 0.010 at 1 C bends, and the second difference read the bend as a step).</li>
  * </ul>
  *
  * A verdict is held only when the same kind was found at two samples in a row, and only once the window lies a whole
@@ -524,7 +526,100 @@ final class CurrentResponseCheck {
         predictedVolts = predicted;
         cellVolts = sign * least;
         thresholdVolts = sign * threshold;
-        return least > threshold;
+        return least > threshold && stepFitsBetterThanBend(now, cells);
+    }
+
+    /**
+     * The cells' move beyond the model is a step, not a bend: over the span each cell's excess over the model is fitted
+     * both by a line with a step (the level jumps between two samples, holding two or more after, and goes on at the old
+     * slope) and by a line that bends once (continuous, its slope changing at a sample or midway between two), each at
+     * its best place, and the step's residual sum of squares, summed over the cells, must be the smaller. Both fits
+     * spend four parameters (a level, a slope, the step or the slope's change, and its place), so the smaller residual
+     * is the likelier shape under the same noise: no threshold. A healthy cell crossing the OCV table's corner (the
+     * NCM811 presets' bottom knee at SOC 0.010, 51 V per unit SOC below, 0.79 above) bends from falling 0.23 to 14.7
+     * mV/s at 1 C, which the second difference, carrying the first half's trend, read as a step of up to 14.5 mV
+     * (DischargeThroughEmptyFalseAlarmTest; fix23bn); an unread step moves every cell by R0 times it between two
+     * samples.
+     */
+    private boolean stepFitsBetterThanBend(long now, int cells) {
+        int from = spanFrom(now);
+        int n = size - from;
+        if (n < 5) {
+            return true;
+        }
+        double stepSquares = 0;
+        double bendSquares = 0;
+        for (int c = 0; c < cells; c++) {
+            double bestStep = Double.MAX_VALUE;
+            double bestBend = Double.MAX_VALUE;
+            for (int p = from + 2; p <= size - 2; p++) {
+                bestStep = Math.min(bestStep, residualSquares(c, from, now, p, Double.NaN));
+            }
+            for (int q = from + 1; q <= size - 2; q++) {
+                double at = (nanos[index(q)] - now) / 1e9;
+                double before = (nanos[index(q - 1)] - now) / 1e9;
+                bestBend = Math.min(bestBend, residualSquares(c, from, now, -1, at));
+                bestBend = Math.min(bestBend, residualSquares(c, from, now, -1, (at + before) / 2));
+            }
+            stepSquares += bestStep;
+            bendSquares += bestBend;
+        }
+        return stepSquares < bendSquares;
+    }
+
+    /**
+     * The residual sum of squares of cell {@code c}'s excess over the model (kept samples {@code from} to the last),
+     * fitted by a line and one more column: a step from kept sample {@code stepAt} on (when {@code bendAt} is NaN), or
+     * a bend {@code max(0, t - bendAt)} (t in seconds before {@code now}).
+     */
+    private double residualSquares(int c, int from, long now, int stepAt, double bendAt) {
+        int n = size - from;
+        double mx = 0;
+        double my = 0;
+        double mg = 0;
+        for (int k = from; k < size; k++) {
+            int i = index(k);
+            double x = (nanos[i] - now) / 1e9;
+            mx += x;
+            my += volts[c][i] - model[i];
+            mg += column(k, x, stepAt, bendAt);
+        }
+        mx /= n;
+        my /= n;
+        mg /= n;
+        double sxx = 0;
+        double sxy = 0;
+        double syy = 0;
+        double sgx = 0;
+        double sgy = 0;
+        double sgg = 0;
+        for (int k = from; k < size; k++) {
+            int i = index(k);
+            double x = (nanos[i] - now) / 1e9;
+            double dx = x - mx;
+            double dy = volts[c][i] - model[i] - my;
+            double dg = column(k, x, stepAt, bendAt) - mg;
+            sxx += dx * dx;
+            sxy += dx * dy;
+            syy += dy * dy;
+            sgx += dg * dx;
+            sgy += dg * dy;
+            sgg += dg * dg;
+        }
+        if (!(sxx > 0)) {
+            return syy;
+        }
+        double lineSquares = syy - sxy * sxy / sxx;
+        double gy = sgy - sgx * sxy / sxx;
+        double gg = sgg - sgx * sgx / sxx;
+        return Math.max(0, gg > 1e-18 ? lineSquares - gy * gy / gg : lineSquares);
+    }
+
+    private static double column(int k, double x, int stepAt, double bendAt) {
+        if (Double.isNaN(bendAt)) {
+            return k >= stepAt ? 1 : 0;
+        }
+        return Math.max(0, x - bendAt);
     }
 
     /**
