@@ -3,7 +3,6 @@ package org.qsebms.bms.hil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Disabled;
@@ -30,15 +29,6 @@ class QuietConverterAtRestTest {
     private static final long MS = 1_000_000L;
     private static final long PERIOD = 100 * MS;
 
-    private static Path example(String name) {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/" + name))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("repository root with config/examples").isNotNull();
-        return p.resolve("config/examples/" + name);
-    }
-
     /** What a run raised: the first time (s) of each fault and level, and the reason of each first raise. */
     private record Run(Map<String, Double> first, Map<String, String> reasons) {}
 
@@ -57,7 +47,7 @@ class QuietConverterAtRestTest {
             String quiet, double amps, String freeze, double freezeAtS, double seconds, String supplementary)
             throws Exception {
         BmsConfig cfg = new ConfigLoader()
-                .parse(Files.readString(example("pi-4s-ads1115.yaml")) + supplementary, "pi-4s-ads1115.yaml");
+                .parse(Files.readString(ExampleBoard.pi4sAds1115()) + supplementary, "pi-4s-ads1115.yaml");
         var pack = SimulatedPackSetup.createPack(cfg, 0.5, 25.0, (s, p, closed) -> closed ? amps : 0.0, 11);
         DriverLevelSimulation sim =
                 new DriverLevelSimulation(pack, cfg.hal().pi4j().orElseThrow(), 12);

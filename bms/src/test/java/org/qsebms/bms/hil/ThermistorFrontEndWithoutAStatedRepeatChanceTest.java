@@ -3,7 +3,6 @@ package org.qsebms.bms.hil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.qsebms.bms.control.PackLinks;
@@ -28,15 +27,6 @@ class ThermistorFrontEndWithoutAStatedRepeatChanceTest {
     private static final long MS = 1_000_000L;
     private static final String MEASURED = "supplementary:\n  tempFrozenPriorRepeat: 0.35\n";
 
-    private static Path example(String name) {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/" + name))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("repository root with config/examples").isNotNull();
-        return p.resolve("config/examples/" + name);
-    }
-
     /** The controller on {@code frontEnd} at rest, the thermistors bit-identical; with {@code measured} configured. */
     private static ControllerAssembly.Wiring atRest(String frontEnd, boolean measured) throws Exception {
         if (frontEnd.equals("bq76952")) {
@@ -45,7 +35,7 @@ class ThermistorFrontEndWithoutAStatedRepeatChanceTest {
             r.sim().board().chip().noise(1.0, 0.020, 0.0, 19); // the cells and current keep their noise
             return r.w();
         }
-        String text = Files.readString(example("pi-4s-ads1115.yaml")) + (measured ? MEASURED : "");
+        String text = Files.readString(ExampleBoard.pi4sAds1115()) + (measured ? MEASURED : "");
         BmsConfig cfg = new ConfigLoader().parse(text, "pi-4s-ads1115.yaml");
         var pack = SimulatedPackSetup.createPack(cfg, 0.5, 25.0, PackLoad.IDLE, 11);
         DriverLevelSimulation sim =
