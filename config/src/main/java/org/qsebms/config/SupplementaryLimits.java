@@ -78,6 +78,8 @@ import java.time.Duration;
  *                                  default); the at-rest window {@code cellStuckAtRest} is armed only where this or
  *                                  the front end itself states one (docs/safety.md fix23bp, docs/configuration.md)
  * @param currentRepeatAtRest       ... the current sensor's, for {@code currentStuckAtRest}
+ * @param temperatureRepeatAtRest   ... the thermistor front end's (a steady temperature), for {@code tempStuckAtRest}
+ *                                  (docs/safety.md fix23br)
  * @param currentResponseWindow     the current reading judged by the cells' response (CURRENT_SENSOR_IMPLAUSIBLE): the
  *                                  window sliding with every sample (at least four loop periods are taken, so each
  *                                  half holds two); the cells' and the model's move in its second half less the
@@ -157,6 +159,7 @@ public record SupplementaryLimits(
         double tempFrozenPriorMaxCelsius,
         double cellRepeatAtRest,
         double currentRepeatAtRest,
+        double temperatureRepeatAtRest,
         Duration currentResponseWindow,
         double currentResponseStepAmps,
         double currentResponseMinVolts,
@@ -253,6 +256,11 @@ public record SupplementaryLimits(
             throw new IllegalArgumentException(
                     "currentRepeatAtRest must be a probability in (0, 1] (1: none stated), got " + currentRepeatAtRest);
         }
+        if (!(temperatureRepeatAtRest > 0 && temperatureRepeatAtRest <= 1)) {
+            throw new IllegalArgumentException(
+                    "temperatureRepeatAtRest must be a probability in (0, 1] (1: none stated), got "
+                            + temperatureRepeatAtRest);
+        }
         if (!(tempFrozenPriorMinCelsius < tempFrozenPriorMaxCelsius)) {
             throw new IllegalArgumentException("tempFrozenPriorMinCelsius (" + tempFrozenPriorMinCelsius
                     + ") must be below tempFrozenPriorMaxCelsius (" + tempFrozenPriorMaxCelsius + ")");
@@ -327,6 +335,13 @@ public record SupplementaryLimits(
                 : java.util.OptionalDouble.empty();
     }
 
+    /** ... the thermistor front end's ({@code temperatureRepeatAtRest}). */
+    public java.util.OptionalDouble statedTemperatureRepeatAtRest() {
+        return temperatureRepeatAtRest < 1
+                ? java.util.OptionalDouble.of(temperatureRepeatAtRest)
+                : java.util.OptionalDouble.empty();
+    }
+
     /** A builder with every value unset (refused by {@link Builder#build()} until set). */
     public static Builder builder() {
         return new Builder();
@@ -375,6 +390,7 @@ public record SupplementaryLimits(
                 .tempFrozenPriorMaxCelsius(tempFrozenPriorMaxCelsius)
                 .cellRepeatAtRest(cellRepeatAtRest)
                 .currentRepeatAtRest(currentRepeatAtRest)
+                .temperatureRepeatAtRest(temperatureRepeatAtRest)
                 .currentResponseWindow(currentResponseWindow)
                 .currentResponseStepAmps(currentResponseStepAmps)
                 .currentResponseMinVolts(currentResponseMinVolts)
@@ -436,6 +452,7 @@ public record SupplementaryLimits(
         private double tempFrozenPriorMaxCelsius = Double.NaN;
         private double cellRepeatAtRest = Double.NaN;
         private double currentRepeatAtRest = Double.NaN;
+        private double temperatureRepeatAtRest = Double.NaN;
         private Duration currentResponseWindow;
         private double currentResponseStepAmps = Double.NaN;
         private double currentResponseMinVolts = Double.NaN;
@@ -656,6 +673,11 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder temperatureRepeatAtRest(double v) {
+            temperatureRepeatAtRest = v;
+            return this;
+        }
+
         public Builder currentResponseWindow(Duration v) {
             currentResponseWindow = v;
             return this;
@@ -808,6 +830,7 @@ public record SupplementaryLimits(
                     tempFrozenPriorMaxCelsius,
                     cellRepeatAtRest,
                     currentRepeatAtRest,
+                    temperatureRepeatAtRest,
                     currentResponseWindow,
                     currentResponseStepAmps,
                     currentResponseMinVolts,

@@ -63,6 +63,7 @@ final class SupplementaryReader {
             "tempFrozenPriorMaxCelsius",
             "cellRepeatAtRest",
             "currentRepeatAtRest",
+            "temperatureRepeatAtRest",
             "currentResponseWindow",
             "currentResponseStepAmps",
             "currentResponseMinVolts",
@@ -194,6 +195,8 @@ final class SupplementaryReader {
                     .cellRepeatAtRest(lower("cellRepeatAtRest", SupplementaryLimits::cellRepeatAtRest, 1e-12, 1, ""))
                     .currentRepeatAtRest(
                             lower("currentRepeatAtRest", SupplementaryLimits::currentRepeatAtRest, 1e-12, 1, ""))
+                    .temperatureRepeatAtRest(lower(
+                            "temperatureRepeatAtRest", SupplementaryLimits::temperatureRepeatAtRest, 1e-12, 1, ""))
                     .currentResponseWindow(longer("currentResponseWindow", SupplementaryLimits::currentResponseWindow))
                     .currentResponseStepAmps(lower(
                             "currentResponseStepAmps", SupplementaryLimits::currentResponseStepAmps, 0.01, 10000, "A"))

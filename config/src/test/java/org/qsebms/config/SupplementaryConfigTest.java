@@ -68,6 +68,8 @@ class SupplementaryConfigTest {
                 // the at-rest windows armed by a stated live repeat chance only (issue 23, fix23bp)
                 .cellRepeatAtRest(1)
                 .currentRepeatAtRest(1)
+                // the thermistors' at-rest window armed by a stated live repeat chance only (issue 23, fix23br)
+                .temperatureRepeatAtRest(1)
                 // the current reading judged by the cells' response (issue 23, fix23au): new in the data
                 .currentResponseWindow(Duration.ofSeconds(1))
                 .currentResponseStepAmps(1.0)
@@ -183,6 +185,44 @@ class SupplementaryConfigTest {
                 "  currentRepeatAtRest: 1.5\n",
                 "supplementary.currentRepeatAtRest",
                 "1.5  is outside 1.0E-12..1.0 ; use a value in that range");
+    }
+
+    /**
+     * fix23br: the thermistor front end's live repeat chance at rest (a steady temperature), stated as the cells' and
+     * the current's are: shipped none (the thermistors' at-rest window not armed for a real front end), a measured
+     * one read and kept apart from the other two and from {@code tempFrozenPriorRepeat}, tighten-only (a value above
+     * the shipped 1 refused), an impossible chance refused with the key and the range.
+     */
+    @Test
+    void aMeasuredThermistorRepeatChanceAtRestIsStatedOnlyByTheConfiguration() {
+        assertThat(SupplementaryLimits.defaults().statedTemperatureRepeatAtRest())
+                .as("shipped: none")
+                .isEmpty();
+        BmsConfig measured =
+                loader.parse(pack("psoa-lfp", "supplementary:\n  temperatureRepeatAtRest: 0.4\n"), "t.yaml");
+        assertThat(measured.supplementary().statedTemperatureRepeatAtRest()).hasValue(0.4);
+        assertThat(measured.supplementary().statedCellRepeatAtRest())
+                .as("the cells' not stated by it")
+                .isEmpty();
+        assertThat(measured.supplementary().statedCurrentRepeatAtRest())
+                .as("the current's not stated by it")
+                .isEmpty();
+        assertThat(measured.supplementary().statedThermistorRepeatBound())
+                .as("the thermistor prior not stated by it")
+                .isEmpty();
+        refused(
+                "  temperatureRepeatAtRest: 0\n",
+                "supplementary.temperatureRepeatAtRest",
+                "0.0  is outside 1.0E-12..1.0 ; use a value in that range");
+        refused(
+                "  temperatureRepeatAtRest: 1.5\n",
+                "supplementary.temperatureRepeatAtRest",
+                "1.5  is outside 1.0E-12..1.0 ; use a value in that range");
+        assertThatThrownBy(() -> formerJavaDefaults().toBuilder()
+                        .temperatureRepeatAtRest(Double.NaN)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("temperatureRepeatAtRest must be a probability in (0, 1]");
     }
 
     @Test

@@ -1,15 +1,16 @@
 package org.qsebms.bms.protection;
 
 /**
- * Which at-rest liveness windows judge a frozen reading (issue 23, fix23bp): a window claims that a live channel's
- * reading changes at rest within it, which only a front end that states its live repeat chance (or a measurement the
- * configuration states) makes; a quiet real converter repeats its code at rest for minutes. The thermistors' window
- * is not here: it stays armed, as their own-rate check and fix23bk's stated bound judge them sooner.
+ * Which at-rest liveness windows judge a frozen reading (issue 23, fix23bp; the thermistors' since fix23br): a window
+ * claims that a live channel's reading changes at rest within it, which only a front end that states its live repeat
+ * chance (or a measurement the configuration states) makes; a quiet real converter repeats its code at rest for
+ * minutes (a BQ76952 in whole mV, mA and 0.1 K, a 10-bit MCP3008 on a steady NTC).
  *
- * @param cells   {@code cellStuckAtRest} is armed
- * @param current {@code currentStuckAtRest} is armed
+ * @param cells        {@code cellStuckAtRest} is armed
+ * @param current      {@code currentStuckAtRest} is armed
+ * @param temperatures {@code tempStuckAtRest} is armed
  */
-record AtRestWindows(boolean cells, boolean current) {
+record AtRestWindows(boolean cells, boolean current, boolean temperatures) {
     /** Every window armed: a Protection no assembly told what its front ends state (the windows' own tests). */
-    static final AtRestWindows EVERY = new AtRestWindows(true, true);
+    static final AtRestWindows EVERY = new AtRestWindows(true, true, true);
 }

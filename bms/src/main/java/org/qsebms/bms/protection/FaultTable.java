@@ -233,7 +233,14 @@ record FaultTable(
         r.add(cond(
                 FaultCode.TEMPERATURE_STUCK,
                 "a thermistor reading bit-identical for " + s(x.tempStuckWhileFlowing()) + " while current flows, or "
-                        + s(x.tempStuckAtRest()) + " whatever the current"
+                        + s(x.tempStuckAtRest()) + " whatever the current (at-rest liveness diagnostic; only where the"
+                        + " thermistor front end states a bound on its live repeat chance at a steady temperature: a"
+                        + " simulated converter from its resolution and noise, or temperatureRepeatAtRest from a"
+                        + " measurement"
+                        + (x.temperatureRepeatAtRest() < 1
+                                ? ", here " + num(x.temperatureRepeatAtRest(), 2)
+                                : ", none stated here")
+                        + ")"
                         + (x.tempFrozenFalseAlarm() > 0
                                 ? ", or for as many readings as make a chance of at most "
                                         + String.format(java.util.Locale.ROOT, "%.0e", x.tempFrozenFalseAlarm())

@@ -724,22 +724,28 @@ public final class Protection {
     }
 
     /**
-     * The cell and current front ends' statements of a live reading's repeat chance at rest ({@link
+     * The cell, current and thermistor front ends' statements of a live reading's repeat chance at rest ({@link
      * org.qsebms.hal.CellVoltageSensor#liveRepeatChanceAtRest()}, {@link
-     * org.qsebms.hal.CurrentSensor#liveRepeatChanceAtRest()}), for the at-rest liveness windows ({@code
-     * cellStuckAtRest}, {@code currentStuckAtRest}; faults 208 and 210): a window is armed only for a channel kind
-     * whose front end states one or whose bound the configuration states from a measurement (supplementary {@code
-     * cellRepeatAtRest}, {@code currentRepeatAtRest}). With neither, a frozen reading of that kind is judged by the
-     * while-flowing window, and the cells by the relative check, not by the claim that a live reading changes at
-     * rest. Set once at assembly, before the first {@link #evaluate}.
+     * org.qsebms.hal.CurrentSensor#liveRepeatChanceAtRest()}, {@link
+     * org.qsebms.hal.TemperatureSensor#liveRepeatChanceAtRest()}), for the at-rest liveness windows ({@code
+     * cellStuckAtRest}, {@code currentStuckAtRest}, {@code tempStuckAtRest}; faults 208, 210 and 209): a window is
+     * armed only for a channel kind whose front end states one or whose bound the configuration states from a
+     * measurement (supplementary {@code cellRepeatAtRest}, {@code currentRepeatAtRest}, {@code
+     * temperatureRepeatAtRest}). With neither, a frozen reading of that kind is judged by the while-flowing window,
+     * the cells by the relative check, the current by the cells' cross-check and the thermistors by the own-rate check
+     * (and a stated thermistor prior), not by the claim that a live reading changes at rest. Set once at assembly,
+     * before the first {@link #evaluate}.
      */
-    public void judgeAtRestWith(java.util.OptionalDouble cells, java.util.OptionalDouble current) {
+    public void judgeAtRestWith(
+            java.util.OptionalDouble cells, java.util.OptionalDouble current, java.util.OptionalDouble temperatures) {
         if (plausibility != null) {
             throw new IllegalStateException("the at-rest statements must be set before the first evaluation");
         }
         atRestWindows = new AtRestWindows(
                 cells.isPresent() || extra.statedCellRepeatAtRest().isPresent(),
-                current.isPresent() || extra.statedCurrentRepeatAtRest().isPresent());
+                current.isPresent() || extra.statedCurrentRepeatAtRest().isPresent(),
+                temperatures.isPresent()
+                        || extra.statedTemperatureRepeatAtRest().isPresent());
     }
 
     /**

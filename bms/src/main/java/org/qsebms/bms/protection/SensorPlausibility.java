@@ -125,7 +125,7 @@ final class SensorPlausibility {
         temps = new ChannelLiveness(
                 tempCount,
                 limits.tempStuckWhileFlowing().toNanos(),
-                limits.tempStuckAtRest().toNanos(),
+                atRest.temperatures() ? limits.tempStuckAtRest().toNanos() : NOT_ARMED,
                 statusDebounce,
                 watchedInterval);
         current = new ChannelLiveness(

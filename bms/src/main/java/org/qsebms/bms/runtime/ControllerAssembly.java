@@ -113,10 +113,13 @@ public final class ControllerAssembly {
         });
         // the thermistor front end states its own live repeat chance, or none (a real converter: measured, configured)
         protection.judgeThermistorsWith(hw.temperatures().declaredRepeatBound());
-        // the cell and current front ends state their live repeat chance at rest, or none (a real converter): the
-        // at-rest windows are armed only where it, or a measured one in the configuration, is stated (fix23bp)
+        // the cell, current and thermistor front ends state their live repeat chance at rest, or none (a real
+        // converter): the at-rest windows are armed only where it, or a measured one in the configuration, is stated
+        // (fix23bp; the thermistors' since fix23br)
         protection.judgeAtRestWith(
-                hw.cellVoltages().liveRepeatChanceAtRest(), hw.current().liveRepeatChanceAtRest());
+                hw.cellVoltages().liveRepeatChanceAtRest(),
+                hw.current().liveRepeatChanceAtRest(),
+                hw.temperatures().liveRepeatChanceAtRest());
         EcmParameters nominalCell = cfg.chemistry().cell();
         double packFactor = cfg.pack().capacityAh() / nominalCell.capacityAh();
         // the cells' cross-check of the current sensor sees a cell as the estimators do, with its OCV hysteresis and

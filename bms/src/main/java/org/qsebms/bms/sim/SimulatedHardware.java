@@ -56,6 +56,8 @@ public final class SimulatedHardware {
     private static final double REPEAT_BOUND_STEP_CELSIUS = 0.005;
 
     private Optional<ThermistorRepeatBound> repeatBound;
+    /** The thermistor front end's repeat chance at rest over every reading it reports OK (null: not yet computed). */
+    private java.util.OptionalDouble restRepeatChance;
 
     public SimulatedHardware(SimulatedPack pack, long seed) {
         this(pack, seed, 0.001, 0.01, 0.1);
@@ -239,6 +241,27 @@ public final class SimulatedHardware {
         return repeatBound;
     }
 
+    /**
+     * The thermistor front end's statement of a live reading's repeat chance at rest (fix23br): the quantity of {@link
+     * #thermistorRepeatBound} (two readings of one steady temperature, the sum over codes of each code's chance
+     * squared: at rest the temperature is steady, and a drifting one repeats less, as the sum of the products of two
+     * codes' chances is at most the larger sum of squares), but the worst over every reading the front end reports
+     * OK ({@link #NTC_MIN_CELSIUS} to {@link #NTC_MAX_CELSIUS}), not only the prior's range: the at-rest window judges
+     * whatever reading froze. The prior's worst and the two ends beyond its range, computed once. None when the noise
+     * is so small that a reading at rest may repeat nearly always.
+     */
+    java.util.OptionalDouble thermistorRepeatChanceAtRest() {
+        if (restRepeatChance == null) {
+            double worst = Math.max(
+                    thermistorRepeatBound().map(ThermistorRepeatBound::chance).orElse(1.0),
+                    Math.max(
+                            worstRepeatChance(tempNoiseCelsius, NTC_MIN_CELSIUS, REPEAT_BOUND_MIN_CELSIUS),
+                            worstRepeatChance(tempNoiseCelsius, REPEAT_BOUND_MAX_CELSIUS, NTC_MAX_CELSIUS)));
+            restRepeatChance = worst < 1 ? java.util.OptionalDouble.of(worst) : java.util.OptionalDouble.empty();
+        }
+        return restRepeatChance;
+    }
+
     /** The largest cell reading (V) the cells' repeat chance at rest is bounded for: no cell reads above it. */
     static final double CELL_READING_BOUND_VOLTS = 10;
     /** The largest current reading (A) at rest the current's repeat chance is bounded for (offset and noise). */
@@ -341,6 +364,12 @@ public final class SimulatedHardware {
         @Override
         public Optional<ThermistorRepeatBound> declaredRepeatBound() {
             return thermistorRepeatBound();
+        }
+
+        /** From its codes and noise over every reading it reports OK ({@link #thermistorRepeatChanceAtRest}). */
+        @Override
+        public java.util.OptionalDouble liveRepeatChanceAtRest() {
+            return thermistorRepeatChanceAtRest();
         }
 
         @Override

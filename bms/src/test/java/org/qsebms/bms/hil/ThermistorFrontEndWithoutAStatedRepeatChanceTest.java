@@ -18,24 +18,28 @@ import org.qsebms.config.ConfigLoader;
  * A real thermistor front end states no live repeat chance (issue 23, fix23bk): its bound must be measured. The
  * BQ76952 (0.1 K codes, through its driver and register-level emulator) and the MCP3008 NTC inputs (through the Pi4J
  * drivers on the emulated bus), each with its thermistor noise taken away so every thermistor reads bit-identically
- * at rest, as a quiet converter on a stable pack does. Without a configured {@code tempFrozenPriorRepeat} nothing may
- * judge them before the 10 min at-rest liveness window (main's rule: no other thermistor changes, so the own-rate
- * check has nothing to compare); the window does, so the run is watched. With a measured bound configured, the run
- * is judged by it within seconds.
+ * at rest, as a quiet converter on a stable pack does. Without a configured {@code tempFrozenPriorRepeat} the own-rate
+ * check has nothing to compare (no other thermistor changes). Since fix23br the 10 min at-rest liveness window is not
+ * armed either unless a live repeat chance at rest is stated ({@code temperatureRepeatAtRest}, or the front end's
+ * own; neither states one here): with nothing configured nothing judges them at rest (they cannot be told from a
+ * quiet live pack); with {@code temperatureRepeatAtRest} configured the window finds them at 600.1 s; with a measured
+ * prior configured, within seconds.
  */
 class ThermistorFrontEndWithoutAStatedRepeatChanceTest {
     private static final long MS = 1_000_000L;
     private static final String MEASURED = "supplementary:\n  tempFrozenPriorRepeat: 0.35\n";
+    /** A measured live repeat chance at rest (fix23br): arms the 10 min at-rest window, and nothing else. */
+    private static final String AT_REST = "supplementary:\n  temperatureRepeatAtRest: 0.5\n";
 
-    /** The controller on {@code frontEnd} at rest, the thermistors bit-identical; with {@code measured} configured. */
-    private static ControllerAssembly.Wiring atRest(String frontEnd, boolean measured) throws Exception {
+    /** The controller on {@code frontEnd} at rest, the thermistors bit-identical; {@code supplementary} configured. */
+    private static ControllerAssembly.Wiring atRest(String frontEnd, String supplementary) throws Exception {
         if (frontEnd.equals("bq76952")) {
             Bq76952HilRig r = Bq76952HilRig.of(
-                    "loop:\n  period: 100ms", (measured ? MEASURED : "") + "loop:\n  period: 100ms", 0.5, 15_000 * MS);
+                    "loop:\n  period: 100ms", supplementary + "loop:\n  period: 100ms", 0.5, 15_000 * MS);
             r.sim().board().chip().noise(1.0, 0.020, 0.0, 19); // the cells and current keep their noise
             return r.w();
         }
-        String text = Files.readString(ExampleBoard.pi4sAds1115()) + (measured ? MEASURED : "");
+        String text = Files.readString(ExampleBoard.pi4sAds1115()) + supplementary;
         BmsConfig cfg = new ConfigLoader().parse(text, "pi-4s-ads1115.yaml");
         var pack = SimulatedPackSetup.createPack(cfg, 0.5, 25.0, PackLoad.IDLE, 11);
         DriverLevelSimulation sim =
@@ -64,26 +68,46 @@ class ThermistorFrontEndWithoutAStatedRepeatChanceTest {
     }
 
     /**
-     * Without a measured bound, no TEMPERATURE_STUCK before the 10 min window, which then finds the readings (600.1
-     * s) on both front ends. Before fix23bo the MCP3008 NTC driver's own identical-code rule reported its channels
-     * STUCK after 20 s (TEMPERATURE_SENSOR at 20.3 s), so the window never ran on an OK reading there.
+     * Without a measured bound of either kind, no TEMPERATURE_STUCK at rest: the front end states no live repeat
+     * chance at rest, so the 10 min window is not armed (fix23br; before, it found the readings at 600.1 s on both
+     * front ends, which a quiet healthy pack gives too). Before fix23bo the MCP3008 NTC driver's own identical-code
+     * rule reported its channels STUCK after 20 s (TEMPERATURE_SENSOR at 20.3 s).
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"bq76952", "mcp3008"})
-    void everyThermistorIdenticalAtRestIsLeftToTheAtRestWindowWithoutAMeasuredBound(String frontEnd) throws Exception {
-        ControllerAssembly.Wiring w = atRest(frontEnd, false);
+    void everyThermistorIdenticalAtRestRaisesNothingWithoutAStatedRepeatChance(String frontEnd) throws Exception {
+        ControllerAssembly.Wiring w = atRest(frontEnd, "");
         double t = firstTemperatureStuck(w, 640);
         System.out.printf("FRONT-END %s, none stated: first TEMPERATURE_STUCK at %.1f s%n", frontEnd, t);
         assertThat(t)
-                .as("%s: nothing before the 10 min at-rest window", frontEnd)
-                .isGreaterThanOrEqualTo(600.0);
-        assertThat(t).as("%s: the at-rest window judges the readings", frontEnd).isLessThanOrEqualTo(640.0);
+                .as("%s: no at-rest window armed, nothing in 640 s", frontEnd)
+                .isInfinite();
+    }
+
+    /**
+     * With a live repeat chance at rest measured and configured ({@code temperatureRepeatAtRest}), the 10 min window is
+     * armed and finds the readings when it runs out, on both front ends (the prior is not stated: nothing sooner).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"bq76952", "mcp3008"})
+    void everyThermistorIdenticalAtRestIsFoundByTheWindowAStatedRepeatChanceArms(String frontEnd) throws Exception {
+        ControllerAssembly.Wiring w = atRest(frontEnd, AT_REST);
+        double t = firstTemperatureStuck(w, 640);
+        System.out.printf(
+                "FRONT-END %s, temperatureRepeatAtRest stated: first TEMPERATURE_STUCK at %.1f s%n", frontEnd, t);
+        double window = org.qsebms.config.SupplementaryLimits.defaults()
+                        .tempStuckAtRest()
+                        .toMillis()
+                / 1e3;
+        assertThat(t)
+                .as("%s: the %.0f s at-rest window finds the readings when it runs out", frontEnd, window)
+                .isBetween(window, window + 1.0);
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"bq76952", "mcp3008"})
     void everyThermistorIdenticalAtRestIsJudgedByAMeasuredBound(String frontEnd) throws Exception {
-        ControllerAssembly.Wiring w = atRest(frontEnd, true);
+        ControllerAssembly.Wiring w = atRest(frontEnd, MEASURED);
         double t = firstTemperatureStuck(w, 60);
         System.out.printf("FRONT-END %s, 0.35 configured: first TEMPERATURE_STUCK at %.1f s%n", frontEnd, t);
         // the identical readings 0.35 needs at the default false alarm (smallest r with 0.35^r <= 1e-12), a period each
