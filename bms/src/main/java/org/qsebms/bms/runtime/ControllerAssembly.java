@@ -2,6 +2,7 @@ package org.qsebms.bms.runtime;
 
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.qsebms.bms.control.BleedPauses;
 import org.qsebms.bms.control.BleedRelaxation;
 import org.qsebms.bms.control.ControllerParts;
 import org.qsebms.bms.control.CurrentLimits;
@@ -30,6 +31,7 @@ import org.qsebms.config.UsableCapacityConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.HealthSettings;
 import org.qsebms.estimators.health.LimitWindowSettings;
+import org.qsebms.estimators.health.RestReadPause;
 import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
@@ -160,7 +162,9 @@ public final class ControllerAssembly {
                 dutyPeriod,
                 (int) Math.max(1, dutyPeriod * bc.duty()),
                 // a cell read under its own bleed is not taken for the lowest until the preset's cell has relaxed
-                new BleedRelaxation(nominalCell, periodNanos / 1e9, cells));
+                new BleedRelaxation(nominalCell, periodNanos / 1e9, cells),
+                // a cell bled at rest is paused now and then, so that the health tracker has a relaxed reading
+                bleedPauses(cfg, periodNanos / 1e9, cells));
         if (!bc.enabled()) {
             channels.operator().setBalancingEnabled(false);
         }
@@ -287,13 +291,27 @@ public final class ControllerAssembly {
                         cfg.health().bulkOhms() / capFactor,
                         cfg.health().npRatio(),
                         cfg.health().endOfLifeResistanceMultiple())
-                .withThroughputDeadband(cfg.supplementary().currentDeadbandAmps());
+                .withThroughputDeadband(cfg.supplementary().currentDeadbandAmps())
+                .withRestReadPause(restReadPause(cfg.balancing()));
         if (!cfg.health().capacityLimitWindows()) {
             return settings;
         }
         UsableCapacityConfig u = cfg.health().usableCapacity();
         return settings.withLimitWindows(LimitWindowSettings.at(u.chargeVolts(), u.cutoffVolts(), u.taperC())
                 .withTolerances(u.fullToleranceVolts(), u.emptyToleranceVolts()));
+    }
+
+    /** The {@code balancing.readPause*} keys: when a bled cell's bleed is paused at rest for a relaxed reading. */
+    static RestReadPause restReadPause(BalancingConfig bc) {
+        return new RestReadPause(bc.readPauseSeconds(), bc.readPauseTimeConstants());
+    }
+
+    /**
+     * The balancer's pauses of a bled cell at rest for the health tracker's relaxed reading, on the preset's cell
+     * (the balancer's own), for a loop of {@code tickSeconds}.
+     */
+    public static BleedPauses bleedPauses(BmsConfig cfg, double tickSeconds, int cells) {
+        return new BleedPauses(restReadPause(cfg.balancing()), cfg.chemistry().cell(), tickSeconds, cells);
     }
 
     /**
