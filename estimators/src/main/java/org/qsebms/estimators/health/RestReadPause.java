@@ -15,7 +15,7 @@ import org.qsebms.estimators.model.EcmParameters;
  * @param timeConstants   the pause, in the preset's longest time constant at the cell's temperature (> 0)
  */
 public record RestReadPause(double intervalSeconds, double timeConstants) {
-    /** Every 15 min of a rest, three time constants (3 min at 25 °C on psoa-ncm811): 0.2 mV of the bleed's drop left. */
+    /** Every 15 min of a rest, three time constants (3 min at 25 °C on psoa-ncm811; the bleed's drop is 1.2 mV 60 s after it stops, 0.02 mV after 5 min). */
     public static final RestReadPause DEFAULT = new RestReadPause(900, 3);
 
     public RestReadPause {
