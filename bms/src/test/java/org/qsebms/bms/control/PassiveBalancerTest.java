@@ -9,6 +9,7 @@ import org.qsebms.bms.measure.PackMeasurement;
 import org.qsebms.bms.sim.PackLoad;
 import org.qsebms.bms.testing.SimRig;
 import org.qsebms.config.PresetCatalog;
+import org.qsebms.estimators.health.RestReadPause;
 import org.qsebms.estimators.model.EcmParameters;
 import org.qsebms.estimators.soc.SocEstimator;
 import org.qsebms.hal.BalancingSwitches;
@@ -154,6 +155,50 @@ class PassiveBalancerTest {
         }
         b.decide(m, null, true, out);
         assertThat(out.on).as("relaxed and still lowest").containsExactly(true, true, false, true);
+    }
+
+    /**
+     * A cell bled at rest is paused for a relaxed reading: after {@code readPauseSeconds} of the rest its bleed is off
+     * for the pause's time constants (plus one loop period, the tracker sees a switch a tick late), then on again;
+     * while the pack charges nothing is paused.
+     */
+    @Test
+    void aCellBledAtRestIsPausedForARelaxedReadingAndNotWhileCharging() {
+        EcmParameters cell = new PresetCatalog().load("psoa-ncm811").cell();
+        Arrays.fill(m.celsiusAtCell, 25.0);
+        RestReadPause pause = new RestReadPause(600, 3);
+        PassiveBalancer b = new PassiveBalancer(
+                PassiveBalancer.Mode.VOLTAGE,
+                0.010,
+                0.02,
+                40.0,
+                3.0,
+                1,
+                1,
+                new BleedRelaxation(cell, 1.0, 4),
+                new BleedPauses(pause, cell, 1.0, 4));
+        double relax = pause.relaxSeconds(cell, 25.0);
+        int on = 0;
+        int firstOff = -1;
+        int off = 0;
+        for (int s = 0; s < 2000; s++) {
+            b.decide(m, null, true, out);
+            if (out.on[2]) {
+                on++;
+            } else {
+                firstOff = firstOff < 0 ? s : firstOff;
+                off++;
+            }
+        }
+        assertThat(firstOff).as("first pause, s into the rest").isEqualTo(600);
+        // 2000 s: on 600, off relax + 1, on 600, off relax + 1, on for the rest
+        assertThat(off).as("seconds paused").isEqualTo(2 * (int) Math.ceil(relax + 1));
+        assertThat(on + off).isEqualTo(2000);
+        m.packAmps = 1.0;
+        for (int s = 0; s < 2000; s++) {
+            b.decide(m, null, true, out);
+            assertThat(out.on[2]).as("charging, %d s", s).isTrue();
+        }
     }
 
     @Test
