@@ -9,7 +9,11 @@ import org.qsebms.estimators.model.EcmParameters;
  * interval without a relaxed moment (its bleed off for the pause's relaxation at its temperature) is not bled until it
  * has one, plus one loop period (the health tracker sees a switch one tick after it is decided), so that the tracker
  * reads a bled cell's rest on a relaxed voltage and not on the QSE interface's drop under the bleed. Outside a rest
- * nothing is paused: only a rest is read. Written and read by the balancer's decision; no allocation per tick.
+ * nothing is paused: only a rest is read. A pause starts only where it ends before the soft-short rest fit begins
+ * (within the settle time the fit leaves out): a bleed that stops and starts again inside the fit moves the bled cells'
+ * fitted slopes by the interface's drop, which the fit's linear bleed terms do not follow, and with them the string
+ * median a leak is measured against (rest seed 18233, docs/estimation.md, "A rest read while its cell bleeds",
+ * 2026-12-08). Written and read by the balancer's decision; no allocation per tick.
  */
 public final class BleedPauses {
     private final RestReadPause pause;
@@ -19,6 +23,8 @@ public final class BleedPauses {
     private final double[] offSeconds;
     /** Rest seconds since each cell's last relaxed moment (or the rest's start). */
     private final double[] unrelaxedSeconds;
+    /** Whether each cell's bleed is paused now (until it has been off for the relaxation). */
+    private final boolean[] pausing;
 
     /**
      * @param pause       the interval and the relaxation
@@ -36,6 +42,7 @@ public final class BleedPauses {
         this.tickSeconds = tickSeconds;
         this.offSeconds = new double[cells];
         this.unrelaxedSeconds = new double[cells];
+        this.pausing = new boolean[cells];
         Arrays.fill(offSeconds, Double.POSITIVE_INFINITY);
     }
 
@@ -43,16 +50,30 @@ public final class BleedPauses {
         return offSeconds.length;
     }
 
-    /** True when cell {@code i} is not to be bled this tick ({@code atRest}: the pack is at rest). */
+    /** As {@link #paused(int, boolean, double, double)} with no rest fit to stay out of. */
     public boolean paused(int i, boolean atRest, double celsius) {
+        return paused(i, atRest, celsius, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * True when cell {@code i} is not to be bled this tick ({@code atRest}: the pack is at rest; {@code
+     * secondsToRestFit}: the rest left before the soft-short rest fit begins, where a pause must end).
+     */
+    public boolean paused(int i, boolean atRest, double celsius, double secondsToRestFit) {
         if (!atRest) {
             unrelaxedSeconds[i] = 0;
+            pausing[i] = false;
             return false;
         }
-        if (offSeconds[i] >= pause.relaxSeconds(cell, celsius) + tickSeconds) {
+        double relax = pause.relaxSeconds(cell, celsius) + tickSeconds;
+        if (offSeconds[i] >= relax) {
             unrelaxedSeconds[i] = 0;
+            pausing[i] = false;
         }
-        return unrelaxedSeconds[i] >= pause.intervalSeconds();
+        if (!pausing[i] && unrelaxedSeconds[i] >= pause.intervalSeconds() && relax <= secondsToRestFit) {
+            pausing[i] = true;
+        }
+        return pausing[i];
     }
 
     /** Records the switch of cell {@code i} as decided for the next tick. */

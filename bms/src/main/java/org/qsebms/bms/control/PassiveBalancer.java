@@ -190,7 +190,11 @@ public final class PassiveBalancer {
             boolean paused = pauses != null
                     && i < pauses.cellCount()
                     && i < m.celsiusAtCell.length
-                    && pauses.paused(i, atRest, m.celsiusAtCell[i]);
+                    && pauses.paused(
+                            i,
+                            atRest,
+                            m.celsiusAtCell[i],
+                            hold == null ? Double.POSITIVE_INFINITY : hold.secondsToRestFit());
             boolean bleed = above && m.cellStatus[i].isOk() && (hold == null || !hold.held(i)) && !paused;
             if (out.isOn(i) != bleed) {
                 out.set(i, bleed);

@@ -57,6 +57,12 @@ public final class ControllerAssembly {
     private static final double SOFT_SHORT_THRESHOLD_AMPS = 0.003;
 
     /**
+     * Soft-short rest fit: the rest left out for relaxation before the fit's first sample (s); the balancer's read
+     * pauses end within it.
+     */
+    static final double SOFT_SHORT_SETTLE_SECONDS = 1800;
+
+    /**
      * What the controller shares with the other threads, made before it: the telemetry publisher
      * and the per-cycle record are built on these first (the record is a part of the controller).
      */
@@ -241,7 +247,7 @@ public final class ControllerAssembly {
                         cfg.chemistry().lithiumInterface().scaled(capFactor),
                         cells,
                         0.05,
-                        1800,
+                        SOFT_SHORT_SETTLE_SECONDS,
                         SOFT_SHORT_THRESHOLD_AMPS,
                         5),
                 SOFT_SHORT_THRESHOLD_AMPS,
@@ -313,7 +319,6 @@ public final class ControllerAssembly {
     public static BleedPauses bleedPauses(BmsConfig cfg, double tickSeconds, int cells) {
         return new BleedPauses(restReadPause(cfg.balancing()), cfg.chemistry().cell(), tickSeconds, cells);
     }
-
     /**
      * The SOC filters' tuning: the defaults, with the configured current sensor's rated limits
      * ({@code hal.currentSensor}) in the bound's consider term.

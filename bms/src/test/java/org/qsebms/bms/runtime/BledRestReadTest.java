@@ -23,7 +23,8 @@ import org.qsebms.estimators.model.QseCellParameters;
  * average bleed) through some rests' end, at the top and mid-SOC, as a voltage-mode balancer does above the knee
  * floor, and through only the first half of others; cell 1 never bleeds. Both cells' capacity priors are set to the
  * truth (10 % doubt), so every departure from it is the windows' own error. Cell 2's bleed is paused as the
- * controller's balancer pauses it ({@link BleedPauses}, the config's {@code balancing.readPause*}), and the tracker
+ * controller's balancer pauses it ({@link BleedPauses}, the config's {@code balancing.readPause*}, each pause ending
+ * before the soft-short rest fit would begin), and the tracker
  * reads its rest at its latest relaxed moment, the charge it bled after that counted in the next window. Before
  * (fix20r) the tracker read a bled rest adding back only the bleed current over the preset's R0 + R1 + R2, while the
  * QSE cell's drop is 3 to 5 times that: -0.92 % (docs/estimation.md, "A rest read while its cell bleeds").
@@ -85,7 +86,9 @@ class BledRestReadTest {
     private void rest(double bledFraction) {
         for (double s = 0; s < REST_SECONDS; s += DT) {
             boolean asked = s < bledFraction * REST_SECONDS;
-            boolean on = asked && !pauses.paused(1, true, t[1]);
+            // the rest the controller's soft-short detector leaves before its fit begins, where a pause must end
+            double toFit = Math.max(0, ControllerAssembly.SOFT_SHORT_SETTLE_SECONDS - (s + DT));
+            boolean on = asked && !pauses.paused(1, true, t[1], toFit);
             askedSeconds += asked ? DT : 0;
             bledSeconds += on ? DT : 0;
             pauses.record(1, on, true);
