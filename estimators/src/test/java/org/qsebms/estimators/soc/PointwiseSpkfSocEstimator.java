@@ -389,7 +389,10 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
         if (offsetHeld) {
             k[OFFSET] = 0.0;
         }
-        x[xb + SOC] = clamp01(x[xb + SOC] + k[SOC] * innovation);
+        double unclamped = x[xb + SOC] + k[SOC] * innovation;
+        x[xb + SOC] = clamp01(unclamped);
+        // the part of the correction the clamp at 0 or 1 cut off (0 inside the range)
+        double cut = unclamped - x[xb + SOC];
         x[xb + V1] += k[V1] * innovation;
         x[xb + V2] += k[V2] * innovation;
         x[xb + R0] = EkfAdaptation.clampScale(x[xb + R0] + k[R0] * innovation);
@@ -405,6 +408,9 @@ final class PointwiseSpkfSocEstimator implements SocFilter {
                         : -pxy[row] * k[c] - k[row] * pxy[c] + k[row] * k[c] * own;
             }
         }
+        // the update closed the SOC variance as if the whole correction had been made; the part the clamp cut off
+        // is an SOC the voltage asked for and the estimate did not take: it stays in the SOC variance
+        p[b] += cut * cut;
         for (int j = 0; j < DYNAMIC_STATES; j++) {
             p[b + j * N + j] = Math.max(MIN_VARIANCE, p[b + j * N + j]);
         }
