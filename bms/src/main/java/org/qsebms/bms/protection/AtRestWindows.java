@@ -8,7 +8,11 @@ package org.qsebms.bms.protection;
  *
  * @param cells        {@code cellStuckAtRest} is armed
  * @param current      {@code currentStuckAtRest} is armed
- * @param temperatures {@code tempStuckAtRest} is armed
+ * @param temperatures {@code tempStuckAtRest} and {@code tempStuckWhileFlowing} are armed (the while-flowing one since
+ *     fix23bs: under a steady current a cell reaches thermal equilibrium and a quiet converter holds its code there
+ *     for minutes; the statement at a steady temperature bounds a drifting one's repeat chance too). The cells' and
+ *     the current's while-flowing windows stay armed whatever is stated: under current their readings move (the
+ *     current's own window is the only finder of a current reading frozen under load at loops of 500 ms and over)
  */
 record AtRestWindows(boolean cells, boolean current, boolean temperatures) {
     /** Every window armed: a Protection no assembly told what its front ends state (the windows' own tests). */

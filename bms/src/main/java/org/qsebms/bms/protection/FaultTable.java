@@ -233,8 +233,10 @@ record FaultTable(
         r.add(cond(
                 FaultCode.TEMPERATURE_STUCK,
                 "a thermistor reading bit-identical for " + s(x.tempStuckWhileFlowing()) + " while current flows, or "
-                        + s(x.tempStuckAtRest()) + " whatever the current (at-rest liveness diagnostic; only where the"
-                        + " thermistor front end states a bound on its live repeat chance at a steady temperature: a"
+                        + s(x.tempStuckAtRest()) + " whatever the current (liveness windows; both only where the"
+                        + " thermistor front end states a bound on its live repeat chance at a steady temperature, which"
+                        + " bounds a drifting one's too (a quiet converter holds its code under a small current and at"
+                        + " thermal equilibrium): a"
                         + " simulated converter from its resolution and noise, or temperatureRepeatAtRest from a"
                         + " measurement"
                         + (x.temperatureRepeatAtRest() < 1

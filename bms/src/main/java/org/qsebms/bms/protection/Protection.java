@@ -731,9 +731,12 @@ public final class Protection {
      * cellStuckAtRest}, {@code currentStuckAtRest}, {@code tempStuckAtRest}; faults 208, 210 and 209): a window is
      * armed only for a channel kind whose front end states one or whose bound the configuration states from a
      * measurement (supplementary {@code cellRepeatAtRest}, {@code currentRepeatAtRest}, {@code
-     * temperatureRepeatAtRest}). With neither, a frozen reading of that kind is judged by the while-flowing window,
-     * the cells by the relative check, the current by the cells' cross-check and the thermistors by the own-rate check
-     * (and a stated thermistor prior), not by the claim that a live reading changes at rest. Set once at assembly,
+     * temperatureRepeatAtRest}); the thermistors' statement arms their while-flowing window ({@code
+     * tempStuckWhileFlowing}) too (fix23bs: a quiet converter holds its code under a small current and at thermal
+     * equilibrium, and a steady temperature's repeat chance bounds a drifting one's), while the cells' and the
+     * current's while-flowing windows stay armed. With neither, a frozen reading of that kind is judged by the while-flowing window
+     * (the cells' and the current's), the cells by the relative check, the current by the cells' cross-check and the
+     * thermistors by the own-rate check (and a stated thermistor prior) only, not by the claim that a live reading changes. Set once at assembly,
      * before the first {@link #evaluate}.
      */
     public void judgeAtRestWith(

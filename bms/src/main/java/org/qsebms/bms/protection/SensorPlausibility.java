@@ -19,7 +19,7 @@ import org.qsebms.config.SupplementaryLimits;
  * Preallocated; one {@link #update} per tick, no allocation.
  */
 final class SensorPlausibility {
-    /** An at-rest window not armed: no watched time reaches it. */
+    /** A liveness window not armed: no watched or flowing time reaches it. */
     private static final long NOT_ARMED = Long.MAX_VALUE;
 
     private final SupplementaryLimits limits;
@@ -122,9 +122,14 @@ final class SensorPlausibility {
                 atRest.cells() ? limits.cellStuckAtRest().toNanos() : NOT_ARMED,
                 statusDebounce,
                 watchedInterval);
+        // the thermistors' while-flowing window makes the at-rest window's claim (a live reading changes within it)
+        // under current, and a quiet converter breaks it there too: a cell at thermal equilibrium under a steady
+        // current holds one code for minutes (fix23bs). It is armed by the same statement: the chance two readings
+        // of a drifting temperature coincide is at most the larger of the two steady chances (Cauchy-Schwarz), so a
+        // bound over every steady reading bounds it under current as well
         temps = new ChannelLiveness(
                 tempCount,
-                limits.tempStuckWhileFlowing().toNanos(),
+                atRest.temperatures() ? limits.tempStuckWhileFlowing().toNanos() : NOT_ARMED,
                 atRest.temperatures() ? limits.tempStuckAtRest().toNanos() : NOT_ARMED,
                 statusDebounce,
                 watchedInterval);

@@ -150,11 +150,11 @@ class QuietConverterAtRestTest {
      * 2") freezes at 30 s on a pack at rest; the contactors are asked to close at 120 s and 2 A (1C) is drawn. With
      * the other NTCs noisy the own-rate check finds it at rest (the others change, its own history says a live repeat
      * is rarer); with the NTC chip quiet (nothing changes at rest, the frozen reading cannot be told from a live one)
-     * nothing is raised at rest, and once current flows the while-flowing window (tempStuckWhileFlowing, 60 s) finds
-     * it, naming it. Measured: 37.6 s (7.6 s after the freeze) and 181.6 s (61.6 s after the close).
+     * nothing is raised at rest, and (since fix23bs) nothing once current flows either: the known miss below.
+     * Measured: 37.6 s (7.6 s after the freeze).
      */
     @ParameterizedTest(name = "{0} quiet")
-    @CsvSource({"none, 30.0, 60.0", "ntc, 120.0, 190.0"})
+    @CsvSource({"none, 30.0, 60.0"})
     void aThermistorFrozenAtRestIsFoundOnceCurrentFlows(String quiet, double notBefore, double by) throws Exception {
         Run r = run(quiet, -2.0, 120.0, "ntc:1", 30.0, 300.0, "");
         System.out.printf("FROZEN ntc:1 at rest from 30 s, %s quiet, 2 A from 120 s: %s%n", quiet, r.first());
@@ -168,18 +168,51 @@ class QuietConverterAtRestTest {
     }
 
     /**
-     * Known miss (found by fix23br, not from it; the same on main): the while-flowing window (tempStuckWhileFlowing,
-     * 60 s) rests on the claim that a live thermistor's reading changes while current flows, which a quiet 10-bit
-     * MCP3008 (about 0.1 K a code at 25 °C) on a pack drawing 0.5C does not make: the cells warm by less than a code in
-     * a minute, and a healthy channel is condemned.
+     * Known miss (fix23bs, the cost of its change): with the NTC chip quiet, a thermistor frozen at rest is no longer
+     * found once current flows. Before fix23bs the while-flowing window found it at 181.6 s (61.6 s after the
+     * close); that window is now armed only where a repeat chance is stated, and on this quiet chip the own-rate
+     * check has no history to judge by. It cannot be told from the healthy quiet channels of the test above by
+     * repetition alone: what would find it is a rule that knows the heat put in (see docs/safety.md, fix23bs).
      */
-    @Disabled("known miss, measured 2026-12-08: the NTC chip quiet, a healthy pack drawing 1 A (0.5C) from 120 s:"
-            + " TEMPERATURE_STUCK.MSL at 181.6 s on temperature channel 1 (the while-flowing window; also at 0.5 A)")
+    @Disabled("known miss, measured 2026-12-08: the NTC chip quiet, ntc:1 frozen at 30 s, 2 A (1C) from 120 s:"
+            + " no TEMPERATURE_STUCK in 300 s (181.6 s before fix23bs, by the while-flowing window)")
     @Test
-    void aQuietThermistorChipUnderASmallCurrentRaisesNothing() throws Exception {
-        Run r = run("ntc", -1.0, 120.0, "", 0, 300.0, "");
-        System.out.printf("QUIET ntc, 1 A from 120 s: %s %s%n", r.first(), r.reasons());
+    void aThermistorFrozenOnAQuietChipIsFoundOnceCurrentFlows() throws Exception {
+        Run r = run("ntc", -2.0, 120.0, "ntc:1", 30.0, 300.0, "");
+        System.out.printf("FROZEN ntc:1 at rest from 30 s, ntc quiet, 2 A from 120 s: %s%n", r.first());
+        assertThat(r.first().getOrDefault("TEMPERATURE_STUCK.MSL", Double.NaN)).isBetween(120.0, 190.0);
+        assertThat(r.reasons().get("TEMPERATURE_STUCK.MSL")).startsWith("temperature channel 2 ");
+    }
+
+    /**
+     * fix23bs (a known miss found by fix23br): the thermistors' while-flowing window (tempStuckWhileFlowing, 60 s)
+     * rested on the claim that a live thermistor's reading changes while current flows, which a quiet 10-bit MCP3008
+     * (about 0.1 K a code at 25 °C) does not make: under 0.5 A or 1 A the cells warm by less than a code a minute,
+     * and under 2 A (1C) they reach thermal equilibrium and hold their codes. Before: TEMPERATURE_STUCK.MSL on a
+     * healthy channel at 181.6 s (0.5 A, 1 A) and 594.9 s (2 A). The window is now armed only where a live repeat
+     * chance is stated, as the at-rest one: the MCP3008 NTC driver states none and the example configures none.
+     */
+    @ParameterizedTest(name = "{0} A")
+    @CsvSource({"-0.5", "-1.0", "-2.0"})
+    void aQuietThermistorChipUnderASmallCurrentRaisesNothing(double amps) throws Exception {
+        Run r = run("ntc", amps, 120.0, "", 0, 900.0, "");
+        System.out.printf("QUIET ntc, %.1f A from 120 s, 900 s: %s %s%n", amps, r.first(), r.reasons());
         assertThat(r.first()).isEmpty();
+    }
+
+    /**
+     * fix23bs: a stated live repeat chance ({@code temperatureRepeatAtRest}) arms the thermistors' while-flowing
+     * window too, as it arms the at-rest one: the NTC chip quiet under 1 A, the window condemns a channel 60 s after
+     * the close (the claim the user stated from a measurement is broken by this quiet chip, so it is what a stated
+     * chance does).
+     */
+    @Test
+    void aStatedThermistorRepeatChanceArmsTheWhileFlowingWindow() throws Exception {
+        Run r = run("ntc", -1.0, 120.0, "", 0, 200.0, "supplementary:\n  temperatureRepeatAtRest: 0.5\n");
+        System.out.printf("QUIET ntc, temperatureRepeatAtRest stated, 1 A from 120 s: %s%n", r.first());
+        assertThat(r.first().getOrDefault("TEMPERATURE_STUCK.MSL", Double.NaN))
+                .as("TEMPERATURE_STUCK.MSL (s)")
+                .isBetween(180.0, 182.0);
     }
 
     /**

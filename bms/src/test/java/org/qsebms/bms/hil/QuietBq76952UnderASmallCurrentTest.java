@@ -1,0 +1,106 @@
+package org.qsebms.bms.hil;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.qsebms.bms.control.PackLinks;
+import org.qsebms.bms.runtime.ControllerAssembly;
+import org.qsebms.bms.runtime.SimulatedPackSetup;
+import org.qsebms.bms.sim.Bq76952Simulation;
+import org.qsebms.bms.snapshot.ControllerEvent;
+import org.qsebms.config.BmsConfig;
+import org.qsebms.config.ConfigLoader;
+
+/**
+ * A quiet BQ76952 under a small steady current (issue 23, fix23bs), through its driver and register-level emulator:
+ * config/examples/pi-16s-bq76952.yaml with its chemistry and capacity replaced, a healthy pack at 50 % SOC and 25 °C,
+ * the contactors asked to close at 120 s and {@code amps} drawn, fifteen minutes at the example's 100 ms. The chip
+ * reports cells in whole mV and thermistors in 0.1 K; the emulator's thermistor noise is taken away (a steady pack
+ * holds its 0.1 K code for minutes under a small current and at thermal equilibrium), the current keeps its 20 mA.
+ */
+class QuietBq76952UnderASmallCurrentTest {
+    private static final long MS = 1_000_000L;
+
+    /** The first time (s) of each fault and level raised, with the first reason, in a 900 s run. */
+    private static Map<String, String> run(String chemistry, double ah, double amps, double cellMillivolts)
+            throws Exception {
+        Path p = Path.of("").toAbsolutePath();
+        while (p != null && !Files.exists(p.resolve("config/examples/pi-16s-bq76952.yaml"))) {
+            p = p.getParent();
+        }
+        assertThat(p).as("repository root with config/examples").isNotNull();
+        String text = Files.readString(p.resolve("config/examples/pi-16s-bq76952.yaml"));
+        assertThat(text).contains("chemistry: psoa-ncm811").contains("capacityAh: 2.0");
+        text = text.replace("chemistry: psoa-ncm811", "chemistry: " + chemistry)
+                .replace("capacityAh: 2.0", "capacityAh: " + ah);
+        BmsConfig cfg = new ConfigLoader().parse(text, "pi-16s-bq76952.yaml");
+        var pack = SimulatedPackSetup.createPack(cfg, 0.5, 25.0, (s, pk, closed) -> closed ? amps : 0.0, 11);
+        var sim = new Bq76952Simulation(pack, cfg.hal().bq76952().orElseThrow(), 15_000 * MS);
+        sim.board().chip().noise(cellMillivolts, 0.020, 0.0, 19);
+        var w = ControllerAssembly.build(cfg, sim.hardware(), PackLinks.followingLimits(sim), () -> 0L);
+        Map<String, String> first = new LinkedHashMap<>();
+        long period = cfg.loop().period().toNanos();
+        for (long now = period; now <= 900_000 * MS; now += period) {
+            if (now == 120_000 * MS) {
+                w.requests().requestClose();
+            }
+            w.controller().tick(now);
+            ControllerEvent e;
+            while ((e = w.events().poll()) != null) {
+                if (e instanceof ControllerEvent.FaultEdge fe && fe.fault().raised()) {
+                    first.putIfAbsent(
+                            fe.fault().code().name() + "." + fe.fault().level(),
+                            now / 1e9 + " s: " + fe.fault().reason());
+                }
+            }
+        }
+        System.out.printf(
+                "QUIET bq76952 %s %.1f Ah, %.2f A from 120 s, cells %.0f mV noise, 900 s: %s%n",
+                chemistry, ah, amps, cellMillivolts, first);
+        return first;
+    }
+
+    /**
+     * The thermistors quiet (the cells keep 1 mV of noise): nothing raised in 900 s. Before fix23bs the thermistors'
+     * while-flowing window (60 s) condemned a healthy channel whose 0.1 K code held for a minute under current
+     * (TEMPERATURE_STUCK.MSL at 180.2 s at 1 A); the BQ76952 driver states no live repeat chance, so that window is
+     * now not armed, as the at-rest one is not (fix23br).
+     */
+    @ParameterizedTest(name = "{0} {1} Ah, {2} A")
+    @CsvSource({"psoa-ncm811, 2.0, -0.5", "psoa-ncm811, 2.0, -1.0", "psoa-ncm811, 2.0, -2.0", "psoa-lfp, 5.0, -0.25"})
+    void quietThermistorsUnderASmallCurrentRaiseNothing(String chemistry, double ah, double amps) throws Exception {
+        assertThat(run(chemistry, ah, amps, 1.0)).isEmpty();
+    }
+
+    /**
+     * Known miss (measured by fix23bs, not changed by it): the cells' while-flowing window (cellStuckWhileFlowing,
+     * 5 s) rests on the claim that a live cell reading changes within 5 s while current flows, which a BQ76952 in
+     * whole mV without noise does not make under a small current: the cell moves by less than a mV in 5 s (an LFP
+     * cell at C/20 on its plateau, an NCM cell at C/4). The window is kept armed: on a real front end it is the only
+     * finder of a cell reading frozen under current when the other cells do not change at every sample (the relative
+     * check), and arming it by a stated chance would leave such a frozen cell on the Pi4J path found by nothing.
+     * What would fix it: arming it only while the cell model says the reading should have moved by more than the
+     * front end's stated resolution (docs/safety.md, fix23bs).
+     */
+    @Disabled("known miss, measured 2026-12-08: BQ76952 cells without noise (whole mV), CELL_VOLTAGE_STUCK.MSL on a"
+            + " healthy cell at 149.3 s (NCM 2 Ah, 0.5 A), 210.6 s (1 A), 131.6 s (LFP 5 Ah, 0.25 A = C/20),"
+            + " 136.7 s (LFP 2 Ah, 0.5 A), 182.3 s (1 A): the 5 s while-flowing window")
+    @ParameterizedTest(name = "{0} {1} Ah, {2} A")
+    @CsvSource({
+        "psoa-ncm811, 2.0, -0.5",
+        "psoa-ncm811, 2.0, -1.0",
+        "psoa-lfp, 5.0, -0.25",
+        "psoa-lfp, 2.0, -0.5",
+        "psoa-lfp, 2.0, -1.0"
+    })
+    void quietCellsInWholeMillivoltsUnderASmallCurrentRaiseNothing(String chemistry, double ah, double amps)
+            throws Exception {
+        assertThat(run(chemistry, ah, amps, 0.0)).isEmpty();
+    }
+}
