@@ -16,9 +16,6 @@ package org.qsebms.config;
  *                       not bled further (Libre Solar's {@code bal_cell_voltage_min}, TI's "CB Min Cell V")
  * @param maxCelsius     no balancing while the hottest cell reads at or above this (°C)
  * @param duty           the fraction of each 10 s period the resistors may be on, so their heat stays bounded
- * @param readPauseSeconds rest seconds a bled cell goes without a relaxed reading before its bleed is paused for one
- *                       (the health tracker reads a bled cell's rest at its latest relaxed moment)
- * @param readPauseTimeConstants the pause: this many of the preset's longest time constant at the cell's temperature
  */
 public record BalancingConfig(
         boolean enabled,
@@ -27,9 +24,7 @@ public record BalancingConfig(
         double thresholdSoc,
         double minCellVolts,
         double maxCelsius,
-        double duty,
-        double readPauseSeconds,
-        double readPauseTimeConstants) {
+        double duty) {
     /** What "above the lowest cell" is measured in. */
     public enum Mode {
         VOLTAGE,
@@ -42,10 +37,6 @@ public record BalancingConfig(
     public static final double DEFAULT_THRESHOLD_SOC = 0.02;
     /** The resistors on for 80 % of each period. */
     public static final double DEFAULT_DUTY = 0.8;
-    /** A relaxed reading every 15 min of a bled rest. */
-    public static final double DEFAULT_READ_PAUSE_SECONDS = 900;
-    /** Three time constants: 3 min at 25 °C on psoa-ncm811 (a QSE cell's bleed drop: 1.2 mV left after 60 s, 0.02 mV after 5 min). */
-    public static final double DEFAULT_READ_PAUSE_TIME_CONSTANTS = 3;
 
     public BalancingConfig {
         if (mode == null) {
@@ -54,13 +45,6 @@ public record BalancingConfig(
         if (!(thresholdVolts > 0) || !(thresholdSoc > 0) || !(duty > 0 && duty <= 1)) {
             throw new IllegalArgumentException("balancing threshold " + thresholdVolts + " V / " + thresholdSoc
                     + " SOC and duty " + duty + " must be positive, the duty at most 1");
-        }
-        if (!(readPauseSeconds > 0)
-                || !Double.isFinite(readPauseSeconds)
-                || !(readPauseTimeConstants > 0)
-                || !Double.isFinite(readPauseTimeConstants)) {
-            throw new IllegalArgumentException("balancing read pause every " + readPauseSeconds + " s for "
-                    + readPauseTimeConstants + " time constants must be positive and finite");
         }
         if (!Double.isFinite(minCellVolts) || !Double.isFinite(maxCelsius)) {
             throw new IllegalArgumentException(
@@ -80,8 +64,6 @@ public record BalancingConfig(
                 DEFAULT_THRESHOLD_SOC,
                 limits.cellUnderVoltage().mol(),
                 limits.chargeOverTemperature().mol(),
-                DEFAULT_DUTY,
-                DEFAULT_READ_PAUSE_SECONDS,
-                DEFAULT_READ_PAUSE_TIME_CONSTANTS);
+                DEFAULT_DUTY);
     }
 }

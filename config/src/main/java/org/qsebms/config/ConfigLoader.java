@@ -263,16 +263,8 @@ public final class ConfigLoader {
         if (n == null) {
             return d;
         }
-        n.rejectUnknownKeys(Set.of(
-                "enabled",
-                "mode",
-                "thresholdVolts",
-                "thresholdSoc",
-                "minCellVolts",
-                "maxCelsius",
-                "duty",
-                "readPauseSeconds",
-                "readPauseTimeConstants"));
+        n.rejectUnknownKeys(
+                Set.of("enabled", "mode", "thresholdVolts", "thresholdSoc", "minCellVolts", "maxCelsius", "duty"));
         double floor = limits.cellUnderVoltage().mol();
         double top = limits.cellOverVoltage().mol();
         double coldest = limits.chargeUnderTemperature().mol();
@@ -300,9 +292,7 @@ public final class ConfigLoader {
                 n.number("thresholdSoc", d.thresholdSoc(), 0.001, 0.5, "SOC fraction"),
                 minCellVolts,
                 maxCelsius,
-                n.number("duty", d.duty(), 0.01, 1, "fraction of each 10 s period"),
-                n.number("readPauseSeconds", d.readPauseSeconds(), 60, 86_400, "s"),
-                n.number("readPauseTimeConstants", d.readPauseTimeConstants(), 1, 10, "time constants"));
+                n.number("duty", d.duty(), 0.01, 1, "fraction of each 10 s period"));
     }
 
     /** The {@code estimation} section: which SOC filter runs, and whether it has the current-offset state. */

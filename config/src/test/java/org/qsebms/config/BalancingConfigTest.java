@@ -42,21 +42,8 @@ class BalancingConfigTest {
         double floor = cfg.limits().cellUnderVoltage().mol() + 0.2;
         double ceiling = cfg.limits().chargeOverTemperature().mol() - 5;
         BalancingConfig b = parse("balancing:\n  enabled: false\n  mode: soc\n  thresholdVolts: 0.02\n"
-                + "  thresholdSoc: 0.05\n  minCellVolts: " + floor + "\n  maxCelsius: " + ceiling + "\n  duty: 0.5\n"
-                + "  readPauseSeconds: 1200\n  readPauseTimeConstants: 4\n");
-        assertThat(b)
-                .isEqualTo(
-                        new BalancingConfig(false, BalancingConfig.Mode.SOC, 0.02, 0.05, floor, ceiling, 0.5, 1200, 4));
-    }
-
-    @Test
-    void aReadPauseOutsideItsRangeIsRefused() {
-        assertThatThrownBy(() -> parse("balancing:\n  readPauseSeconds: 30\n"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("balancing.readPauseSeconds:");
-        assertThatThrownBy(() -> parse("balancing:\n  readPauseTimeConstants: 0.5\n"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("balancing.readPauseTimeConstants:");
+                + "  thresholdSoc: 0.05\n  minCellVolts: " + floor + "\n  maxCelsius: " + ceiling + "\n  duty: 0.5\n");
+        assertThat(b).isEqualTo(new BalancingConfig(false, BalancingConfig.Mode.SOC, 0.02, 0.05, floor, ceiling, 0.5));
     }
 
     @Test

@@ -9,18 +9,13 @@ import org.qsebms.estimators.softshort.SoftShortDetector;
  * {@code releaseFraction}, the cell is flagged, or the rest ends. A bleed five to ten times a leak is accounted only
  * to the resistor's tolerance and the cells' capacity spread, a doubt as large as the leak (issue 23, rest seed
  * 32255, docs/safety.md); a cell not bled from the hold on adds no more of it, and the doubt of its earlier bleed
- * fades from the fit as the fit goes on. It also carries the rest left before the rest fit begins
- * ({@link SoftShortDetector#secondsToRestFit}): the balancer pauses a bled cell for the health tracker's relaxed reading
- * only where the pause ends before then, so the fit never sees a pause's bleed steps ({@link BleedPauses}). Written by
- * the soft-short step after the detector's update, read by the balancer's decision later in the same tick: a value,
- * nothing waits on it. Allocation-free.
+ * fades from the fit as the fit goes on. Written by the soft-short step after the detector's update, read by the
+ * balancer's decision later in the same tick: a value, nothing waits on it. Allocation-free.
  */
 final class BleedHold {
     private final double holdFraction;
     private final double releaseFraction;
     private final boolean[] held;
-    /** Rest seconds left before the rest fit begins (infinite until the detector has been judged). */
-    private double secondsToRestFit = Double.POSITIVE_INFINITY;
 
     BleedHold(double holdFraction, double releaseFraction, int cells) {
         if (!(releaseFraction >= 0 && holdFraction > releaseFraction && holdFraction <= 1)) {
@@ -38,12 +33,6 @@ final class BleedHold {
             double f = detector.restConfirmationFraction(i);
             held[i] = !detector.isFlagged(i) && f >= (held[i] ? releaseFraction : holdFraction) && f > 0;
         }
-        secondsToRestFit = detector.secondsToRestFit();
-    }
-
-    /** Rest seconds left before the soft-short rest fit begins, as of the last valid tick (0 while it runs). */
-    double secondsToRestFit() {
-        return secondsToRestFit;
     }
 
     /** True when cell {@code i} is not to be bled now. */

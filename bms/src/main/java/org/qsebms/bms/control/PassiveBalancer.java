@@ -48,8 +48,6 @@ public final class PassiveBalancer {
     private final double minCellVolts;
     /** Each cell's relaxation from its own bleed (voltage mode); null: every reading is taken as relaxed. */
     private final BleedRelaxation relaxation;
-    /** Each cell's pauses at rest for the health tracker's relaxed reading; null: none. */
-    private final BleedPauses pauses;
 
     private boolean enabled = true;
     private int tick;
@@ -78,7 +76,7 @@ public final class PassiveBalancer {
             double minCellVolts,
             int dutyPeriodTicks,
             int dutyOnTicks) {
-        this(mode, thresholdVolts, thresholdSoc, maxCelsius, minCellVolts, dutyPeriodTicks, dutyOnTicks, null, null);
+        this(mode, thresholdVolts, thresholdSoc, maxCelsius, minCellVolts, dutyPeriodTicks, dutyOnTicks, null);
     }
 
     /**
@@ -94,33 +92,6 @@ public final class PassiveBalancer {
             int dutyPeriodTicks,
             int dutyOnTicks,
             BleedRelaxation relaxation) {
-        this(
-                mode,
-                thresholdVolts,
-                thresholdSoc,
-                maxCelsius,
-                minCellVolts,
-                dutyPeriodTicks,
-                dutyOnTicks,
-                relaxation,
-                null);
-    }
-
-    /**
-     * As {@link #PassiveBalancer(Mode, double, double, double, double, int, int, BleedRelaxation)}, pausing a cell bled
-     * at rest as {@code pauses} says (null: never), so that the health tracker has a relaxed reading of it
-     * (docs/estimation.md, "A rest read while its cell bleeds").
-     */
-    public PassiveBalancer(
-            Mode mode,
-            double thresholdVolts,
-            double thresholdSoc,
-            double maxCelsius,
-            double minCellVolts,
-            int dutyPeriodTicks,
-            int dutyOnTicks,
-            BleedRelaxation relaxation,
-            BleedPauses pauses) {
         if (dutyPeriodTicks < 1 || dutyOnTicks < 0 || dutyOnTicks > dutyPeriodTicks) {
             throw new IllegalArgumentException("balancing duty " + dutyOnTicks + " of " + dutyPeriodTicks
                     + " ticks is invalid; need 0 <= on <= period and period >= 1");
@@ -133,7 +104,6 @@ public final class PassiveBalancer {
         this.dutyPeriodTicks = dutyPeriodTicks;
         this.dutyOnTicks = dutyOnTicks;
         this.relaxation = relaxation;
-        this.pauses = pauses;
     }
 
     /** Voltage-mode decision (SOC mode needs {@link #decide(PackMeasurement, SocEstimator, boolean, BalancingSwitches)}). */
@@ -187,15 +157,7 @@ public final class PassiveBalancer {
             boolean above = useSoc
                     ? ok && soc.cellSoc(i) - lowestSoc > thresholdSoc
                     : ok && m.cellVolts[i] - lowestVolts > thresholdVolts;
-            boolean paused = pauses != null
-                    && i < pauses.cellCount()
-                    && i < m.celsiusAtCell.length
-                    && pauses.paused(
-                            i,
-                            atRest,
-                            m.celsiusAtCell[i],
-                            hold == null ? Double.POSITIVE_INFINITY : hold.secondsToRestFit());
-            boolean bleed = above && m.cellStatus[i].isOk() && (hold == null || !hold.held(i)) && !paused;
+            boolean bleed = above && m.cellStatus[i].isOk() && (hold == null || !hold.held(i));
             if (out.isOn(i) != bleed) {
                 out.set(i, bleed);
             }
@@ -204,9 +166,6 @@ public final class PassiveBalancer {
             }
             if (relaxation != null && i < relaxation.cellCount()) {
                 relaxation.record(i, bleed);
-            }
-            if (pauses != null && i < pauses.cellCount()) {
-                pauses.record(i, bleed, atRest);
             }
         }
         cellsOn = on;

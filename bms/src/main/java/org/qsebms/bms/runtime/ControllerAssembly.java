@@ -2,7 +2,6 @@ package org.qsebms.bms.runtime;
 
 import java.util.Optional;
 import java.util.function.LongSupplier;
-import org.qsebms.bms.control.BleedPauses;
 import org.qsebms.bms.control.BleedRelaxation;
 import org.qsebms.bms.control.ControllerParts;
 import org.qsebms.bms.control.CurrentLimits;
@@ -31,7 +30,6 @@ import org.qsebms.config.UsableCapacityConfig;
 import org.qsebms.estimators.health.CellHealthTracker;
 import org.qsebms.estimators.health.HealthSettings;
 import org.qsebms.estimators.health.LimitWindowSettings;
-import org.qsebms.estimators.health.RestReadPause;
 import org.qsebms.estimators.health.UsableCapacityMeter;
 import org.qsebms.estimators.health.UsableCapacitySettings;
 import org.qsebms.estimators.limits.CurrentLimitEstimator;
@@ -55,12 +53,6 @@ public final class ControllerAssembly {
 
     /** Soft-short alarm: a flagged leak of this size reaches RSL, 1.5 times it MSL. */
     private static final double SOFT_SHORT_THRESHOLD_AMPS = 0.003;
-
-    /**
-     * Soft-short rest fit: the rest left out for relaxation before the fit's first sample (s); the balancer's read
-     * pauses end within it.
-     */
-    static final double SOFT_SHORT_SETTLE_SECONDS = 1800;
 
     /**
      * What the controller shares with the other threads, made before it: the telemetry publisher
@@ -171,9 +163,7 @@ public final class ControllerAssembly {
                 dutyPeriod,
                 (int) Math.max(1, dutyPeriod * bc.duty()),
                 // a cell read under its own bleed is not taken for the lowest until the preset's cell has relaxed
-                new BleedRelaxation(nominalCell, periodNanos / 1e9, cells),
-                // a cell bled at rest is paused now and then, so that the health tracker has a relaxed reading
-                bleedPauses(cfg, periodNanos / 1e9, cells));
+                new BleedRelaxation(nominalCell, periodNanos / 1e9, cells));
         if (!bc.enabled()) {
             channels.operator().setBalancingEnabled(false);
         }
@@ -250,7 +240,7 @@ public final class ControllerAssembly {
                         cfg.chemistry().lithiumInterface().scaled(capFactor),
                         cells,
                         0.05,
-                        SOFT_SHORT_SETTLE_SECONDS,
+                        1800,
                         SOFT_SHORT_THRESHOLD_AMPS,
                         5),
                 SOFT_SHORT_THRESHOLD_AMPS,
@@ -300,8 +290,7 @@ public final class ControllerAssembly {
                         cfg.health().bulkOhms() / capFactor,
                         cfg.health().npRatio(),
                         cfg.health().endOfLifeResistanceMultiple())
-                .withThroughputDeadband(cfg.supplementary().currentDeadbandAmps())
-                .withRestReadPause(restReadPause(cfg.balancing()));
+                .withThroughputDeadband(cfg.supplementary().currentDeadbandAmps());
         if (!cfg.health().capacityLimitWindows()) {
             return settings;
         }
@@ -310,18 +299,6 @@ public final class ControllerAssembly {
                 .withTolerances(u.fullToleranceVolts(), u.emptyToleranceVolts()));
     }
 
-    /** The {@code balancing.readPause*} keys: when a bled cell's bleed is paused at rest for a relaxed reading. */
-    static RestReadPause restReadPause(BalancingConfig bc) {
-        return new RestReadPause(bc.readPauseSeconds(), bc.readPauseTimeConstants());
-    }
-
-    /**
-     * The balancer's pauses of a bled cell at rest for the health tracker's relaxed reading, on the preset's cell
-     * (the balancer's own), for a loop of {@code tickSeconds}.
-     */
-    public static BleedPauses bleedPauses(BmsConfig cfg, double tickSeconds, int cells) {
-        return new BleedPauses(restReadPause(cfg.balancing()), cfg.chemistry().cell(), tickSeconds, cells);
-    }
     /**
      * The SOC filters' tuning: the defaults, with the configured current sensor's rated limits
      * ({@code hal.currentSensor}) in the bound's consider term.

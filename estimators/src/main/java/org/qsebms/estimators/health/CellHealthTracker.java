@@ -77,15 +77,6 @@ public final class CellHealthTracker {
     private final double[] restVolts;
     private final double[] restBleedAmps;
     private final double[] noBleed;
-    // each cell's latest relaxed moment within the present rest (its bleed off for the rest read pause's
-    // relaxation, the rest long enough to count): its averaged voltage then and the bleed charge since
-    private final double[] bleedOffSeconds;
-    private final boolean[] relaxedInRest;
-    private final double[] relaxedVolts;
-    private final double[] bledSinceRelaxedAh;
-    /** Each cell's bleed charge after the moment its last rest was read at: the next window's, not the closing one's. */
-    private final double[] bledAfterReadAh;
-
     private double throughputAh;
     private long revision;
     // limit windows: the last limit each cell reached (+1 full, -1 empty, 0 none) and the charge since
@@ -134,12 +125,6 @@ public final class CellHealthTracker {
         this.restBleedAmps = new double[cellCount];
         this.windowNetAh = new double[cellCount];
         this.noBleed = new double[cellCount];
-        this.bleedOffSeconds = new double[cellCount];
-        java.util.Arrays.fill(bleedOffSeconds, Double.POSITIVE_INFINITY);
-        this.relaxedInRest = new boolean[cellCount];
-        this.relaxedVolts = new double[cellCount];
-        this.bledSinceRelaxedAh = new double[cellCount];
-        this.bledAfterReadAh = new double[cellCount];
         this.limits = settings.limitWindows();
         this.limitKind = new int[cellCount];
         this.atTop = new boolean[cellCount];
@@ -208,7 +193,6 @@ public final class CellHealthTracker {
         for (int i = 0; i < cells; i++) {
             double bleed = bleedAmps[i];
             windowNetAh[i] += ah - bleed * dtSeconds / 3600.0;
-            bleedOffSeconds[i] = bleed > 0 ? 0.0 : bleedOffSeconds[i] + dtSeconds;
             if (flowing || bleed > 0) {
                 lithium[i].update((flowing ? amps : 0.0) - bleed, dtSeconds);
             }
@@ -222,13 +206,8 @@ public final class CellHealthTracker {
             for (int i = 0; i < cells; i++) {
                 restVolts[i] += w * (cellVolts[i] - restVolts[i]);
                 restBleedAmps[i] += w * (bleedAmps[i] - restBleedAmps[i]);
-                if (restSeconds == 0) {
-                    relaxedInRest[i] = false;
-                    bledSinceRelaxedAh[i] = 0;
-                }
             }
             restSeconds += dtSeconds;
-            trackRelaxedMoments(bleedAmps, cellCelsius, dtSeconds);
             // a rest long enough to count is used when it ends (the most relaxed voltage), or after a day
             if (!restTaken && restSeconds >= MAX_REST_WAIT_SECONDS) {
                 restTaken = true;
@@ -243,40 +222,14 @@ public final class CellHealthTracker {
         }
     }
 
-    /**
-     * Moves each cell's latest relaxed moment on: a moment of a rest long enough to count at which the cell's bleed
-     * has been off for the rest read pause's relaxation at its temperature (a cell never bled: every such moment).
-     */
-    private void trackRelaxedMoments(double[] bleedAmps, double[] cellCelsius, double dtSeconds) {
-        for (int i = 0; i < cells; i++) {
-            if (restSeconds >= settings.restSeconds()
-                    && bleedOffSeconds[i] >= settings.restReadPause().relaxSeconds(cell, cellCelsius[i])) {
-                relaxedInRest[i] = true;
-                relaxedVolts[i] = restVolts[i];
-                bledSinceRelaxedAh[i] = 0;
-            } else {
-                bledSinceRelaxedAh[i] += bleedAmps[i] * dtSeconds / 3600.0;
-            }
-        }
-    }
-
     private void relaxedRest(double[] cellVolts, double[] cellCelsius, long epochMillis) {
         double minSoc = 1;
         for (int i = 0; i < cells; i++) {
-            // a cell is read at its latest relaxed moment in the rest, the window's charge split there (what it bled
-            // after is the next window's); a cell bled through the whole rest is not at rest: add back the
-            // steady-state drop of its (averaged) bleed current over the model's whole resistance (short of the
-            // QSE interface's drop: docs/estimation.md, "A rest read while its cell bleeds")
-            double volts;
-            if (relaxedInRest[i]) {
-                volts = relaxedVolts[i];
-                bledAfterReadAh[i] = bledSinceRelaxedAh[i];
-            } else {
-                double steadyOhms =
-                        (r0.cellR0At25Ohms(i) + cell.r1Ohms() + cell.r2Ohms()) * cell.resistanceFactor(cellCelsius[i]);
-                volts = cellVolts[i] + restBleedAmps[i] * steadyOhms;
-                bledAfterReadAh[i] = 0;
-            }
+            // a cell that bleeds into its balancing resistor is not at rest: add back the steady-state
+            // drop of its (averaged) bleed current over the model's whole resistance
+            double steadyOhms =
+                    (r0.cellR0At25Ohms(i) + cell.r1Ohms() + cell.r2Ohms()) * cell.resistanceFactor(cellCelsius[i]);
+            double volts = cellVolts[i] + restBleedAmps[i] * steadyOhms;
             double z = ocv.socAt(volts, cellCelsius[i]);
             restSoc[i] = z;
             // one OCV sigma's reach from the inverted SOC, walked along the table: next to a flat stretch (a reading
@@ -435,7 +388,7 @@ public final class CellHealthTracker {
                 double dz = restSoc[i] - windowSoc[i];
                 double dzSigma = Math.hypot(restSocSigma[i], windowSocSigma[i]);
                 if (Math.abs(dz) >= settings.minWindowSoc() && Math.abs(dz) >= 3 * dzSigma) {
-                    capacity[i].add(dz, dzSigma, windowNetAh[i] + bledAfterReadAh[i], ahSigma);
+                    capacity[i].add(dz, dzSigma, windowNetAh[i], ahSigma);
                     used = true;
                 }
             }
@@ -449,9 +402,7 @@ public final class CellHealthTracker {
         }
         System.arraycopy(restSoc, 0, windowSoc, 0, cells);
         System.arraycopy(restSocSigma, 0, windowSocSigma, 0, cells);
-        for (int i = 0; i < cells; i++) {
-            windowNetAh[i] = -bledAfterReadAh[i];
-        }
+        java.util.Arrays.fill(windowNetAh, 0.0);
         java.util.Arrays.fill(limitReachedInRestWindow, false);
         windowGrossAh = 0;
         windowSeconds = 0;

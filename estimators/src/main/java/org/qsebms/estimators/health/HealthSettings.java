@@ -21,8 +21,6 @@ import org.qsebms.estimators.model.EcmParameters;
  * @param throughputDeadbandAmps     the charge throughput (and so the equivalent full cycles) counts only a current
  *                                   beyond this magnitude, so that sensor noise and a zero offset over a rest are no
  *                                   cycles; {@code >= 0} (the controller sets its {@code currentDeadbandAmps})
- * @param restReadPause              when a cell bled at rest counts as relaxed: its rest is read at its latest
- *                                   moment with its bleed off that long ({@link RestReadPause})
  */
 public record HealthSettings(
         double bulkOhmsAt25,
@@ -35,13 +33,9 @@ public record HealthSettings(
         double currentOffsetSigmaAmps,
         double currentGainSigma,
         LimitWindowSettings limitWindows,
-        double throughputDeadbandAmps,
-        RestReadPause restReadPause) {
+        double throughputDeadbandAmps) {
 
     public HealthSettings {
-        if (restReadPause == null) {
-            throw new IllegalArgumentException("restReadPause must not be null: use RestReadPause.DEFAULT");
-        }
         if (limitWindows == null) {
             throw new IllegalArgumentException("limitWindows must not be null: use LimitWindowSettings.OFF");
         }
@@ -86,8 +80,7 @@ public record HealthSettings(
                 c / 200,
                 0.005,
                 LimitWindowSettings.OFF,
-                c / 50,
-                RestReadPause.DEFAULT);
+                c / 50);
     }
 
     /** These settings with capacity windows between the given voltage limits (see {@link LimitWindowSettings}). */
@@ -103,8 +96,7 @@ public record HealthSettings(
                 currentOffsetSigmaAmps,
                 currentGainSigma,
                 windows,
-                throughputDeadbandAmps,
-                restReadPause);
+                throughputDeadbandAmps);
     }
 
     /** These settings with the throughput counted only beyond {@code amps} (see {@link #throughputDeadbandAmps}). */
@@ -120,25 +112,7 @@ public record HealthSettings(
                 currentOffsetSigmaAmps,
                 currentGainSigma,
                 limitWindows,
-                amps,
-                restReadPause);
-    }
-
-    /** These settings with a bled cell's rest read after the given pause (see {@link RestReadPause}). */
-    public HealthSettings withRestReadPause(RestReadPause pause) {
-        return new HealthSettings(
-                bulkOhmsAt25,
-                npRatio,
-                endOfLifeResistanceMultiple,
-                restAmps,
-                restSeconds,
-                minWindowSoc,
-                ocvSigmaVolts,
-                currentOffsetSigmaAmps,
-                currentGainSigma,
-                limitWindows,
-                throughputDeadbandAmps,
-                pause);
+                amps);
     }
 
     private static void requirePositive(String name, double v) {

@@ -288,17 +288,6 @@ public final class SoftShortDetector {
         return lone != null ? lone.confirmedBelow(limitAmps) : rest.confirmedBelow(i, limitAmps);
     }
 
-    /**
-     * Seconds of the present rest left before the rest fit takes its first sample (the settle time, which the fit
-     * leaves out for relaxation, less the rest so far): the settle time while the string does not rest, 0 once the fit
-     * runs. The balancer's read pauses stay within it, so that the fit never sees their bleed steps (docs/estimation.md,
-     * "A rest read while its cell bleeds", 2026-12-08). Allocation-free.
-     */
-    public double secondsToRestFit() {
-        double resting = lone != null ? lone.restSeconds() : rest.restSeconds();
-        return Math.max(0, settings.rest().settleSeconds() - resting);
-    }
-
     /** The rest measurement's leak (A): the lone cell's own, else the excess over the string. */
     private double restAmps(int i) {
         return lone != null ? lone.amps() : rest.amps(i);
