@@ -513,6 +513,35 @@ class RandomSoftShortOracleTest {
     }
 
     /**
+     * Known miss, rest seed 36754's scenario at a 250 ms loop (issue 23, docs/safety.md, "The bleed hold decided on the
+     * rest fit's first reading", 2026-12-08): the bled shorted cell 7 (773 ohm, true leak 5.3 mA) is flagged at 3.03 h
+     * against its 2.60 h deadline. The detector's bleed hold is decided on the rest fit's first reading: at 500 ms that
+     * reading happens to clear the hold, at 250 ms (another noise draw) it does not, and the cell bleeds on under a
+     * bleed doubt larger than its leak. Found by fix23bt, whose fix (every cell held from the fit's start) is not
+     * merged.
+     */
+    @Disabled("known miss, measured 2026-12-08 on main a7f8b3fa (fix23bt): flagged at 3.03 h, deadline 2.60 h")
+    @Test
+    void theRestSeedWhoseBledShortOneReadingHeldIsFlaggedInTimeAtAnotherLoop() {
+        String yaml = scenario(36754, false).yaml().replace("loop: {period: 500ms}", "loop: {period: 250ms}");
+        assertThat(yaml).contains("loop: {period: 250ms}");
+        assertThat(judge(yaml, "rest seed 36754 at 250 ms", false, new AtomicInteger()))
+                .isEmpty();
+    }
+
+    /**
+     * Known miss, rest seed 37732 (a 653 ohm short in cell 1, true leak 5.9 mA, at rest from 0.38 h, deadline 2.38 h):
+     * flagged never on main a7f8b3fa, the only violation of the fresh sweep of seeds 37451-37850 (not chosen). The same
+     * class as {@link #theRestSeedWhoseBledShortOneReadingHeldIsFlaggedInTimeAtAnotherLoop}; in time on fix23bt's
+     * branch (not merged).
+     */
+    @Disabled("known miss, measured 2026-12-08 on main a7f8b3fa (fix23bt): flagged never, deadline 2.38 h")
+    @Test
+    void theRestSeedTheFirstReadingHoldMissedIsFlaggedInTime() {
+        assertThat(judgeAll(false, 37732)).isEmpty();
+    }
+
+    /**
      * Known miss, rest seed 8746 (ptpa-ncm811 4 x 2.5 Ah at 25 °C, 830 ohm, 4.9 mA in cell 2), held in
      * {@link #theRestSeedsALocationFromOneReadingMissedAreFlaggedInTime} until the rest cue took a bled cell's drop at
      * its temperature (2026-12-06, fix23s, for check23s's false alarm on a healthy cold bled cell): the excess is
