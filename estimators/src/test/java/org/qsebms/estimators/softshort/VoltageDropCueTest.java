@@ -150,6 +150,43 @@ class VoltageDropCueTest {
     }
 
     /**
+     * A cell of lower resistance (heated behind frozen thermistors, which still read the string's -3.3 °C) under
+     * current steps the reading does not show (stuck at 0 A): on each step up the other cells rise as one by 45 mV
+     * and this cell by 10 mV, the figures of oracle seed 5023710 (fix23bv's trace, 1000 ms loop). Its shortfall is at
+     * most the string's whole rise, so no drop; the same cell falling 35 mV against a steady string still counts (the
+     * control). Without fix23be's rise term in the bound each step up counted as a drop.
+     */
+    @Test
+    void aLowerResistanceCellRisingLessThanTheStringUnderAnUnreadStepIsNoDrop() {
+        int cells = 7;
+        int warm = 1;
+        double dt = 1.0;
+        VoltageDropCue cue = new VoltageDropCue(
+                SimulatedString.NOMINAL,
+                cells,
+                SoftShortSettings.defaults(new RestSelfDischargeSettings(0.05, 1800, 0.003, 5), 1.0)
+                        .drops());
+        double[] celsius = new double[cells];
+        java.util.Arrays.fill(celsius, -3.3);
+        double[] read = new double[cells];
+        for (int k = 0; k < 40; k++) {
+            boolean pulse = k % 4 == 1;
+            for (int i = 0; i < cells; i++) {
+                read[i] = 4.18 + (pulse ? (i == warm ? 0.010 : 0.045) : 0.0);
+            }
+            cue.update(0.0, read, null, celsius, dt);
+        }
+        assertThat(cue.drops(warm))
+                .as("drops counted on the warm cell's smaller rises")
+                .isZero();
+        read[warm] -= 0.035;
+        cue.update(0.0, read, null, celsius, dt);
+        assertThat(cue.drops(warm))
+                .as("control: a 35 mV fall against a steady string")
+                .isEqualTo(1);
+    }
+
+    /**
      * A reading that steps while the readings are not valid (another channel reports a fault and the
      * controller skips the tick): four times a 60 mV fall of one healthy cell's reading, each within
      * a 5 s gap, at rest. Told of each skipped tick the detector counts none of them; fed the same
