@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.qsebms.bms.control.PackLinks;
@@ -88,9 +87,6 @@ class QuietBq76952UnderASmallCurrentTest {
      * What would fix it: arming it only while the cell model says the reading should have moved by more than the
      * front end's stated resolution (docs/safety.md, fix23bs).
      */
-    @Disabled("known miss, measured 2026-12-08: BQ76952 cells without noise (whole mV), CELL_VOLTAGE_STUCK.MSL on a"
-            + " healthy cell at 149.3 s (NCM 2 Ah, 0.5 A), 210.6 s (1 A), 131.6 s (LFP 5 Ah, 0.25 A = C/20),"
-            + " 136.7 s (LFP 2 Ah, 0.5 A), 182.3 s (1 A): the 5 s while-flowing window")
     @ParameterizedTest(name = "{0} {1} Ah, {2} A")
     @CsvSource({
         "psoa-ncm811, 2.0, -0.5",
