@@ -117,6 +117,11 @@ import java.time.Duration;
  *                                  no cell is bled while the lowest reads at or below the knee's top, whatever
  *                                  {@code balancing.minCellVolts} says (docs/safety.md, "The balancer stays off the
  *                                  OCV's bottom knee"); a smaller factor is a wider knee and a higher floor
+ * @param cellStuckMoveResolutions  where the cell front end states its reading's resolution, the cells' while-flowing
+ *                                  window ({@code cellStuckWhileFlowing}) judges a reading stuck only once the cell
+ *                                  model predicts it has moved by more than this many resolutions since it last
+ *                                  changed (at least 1: a live reading crosses a code boundary within one resolution
+ *                                  of steady move; the rest is the model's doubt; docs/safety.md, fix23bu)
  */
 public record SupplementaryLimits(
         ThreeLevelLimit cellImbalance,
@@ -176,9 +181,14 @@ public record SupplementaryLimits(
         double currentOffsetMinSlope,
         double softShortBleedHold,
         double softShortBleedRelease,
-        double balancingKneeSlope) {
+        double balancingKneeSlope,
+        double cellStuckMoveResolutions) {
 
     public SupplementaryLimits {
+        if (!(cellStuckMoveResolutions >= 1) || !Double.isFinite(cellStuckMoveResolutions)) {
+            throw new IllegalArgumentException(
+                    "cellStuckMoveResolutions must be at least 1 and finite, got " + cellStuckMoveResolutions);
+        }
         if (!(balancingKneeSlope > 0) || !Double.isFinite(balancingKneeSlope)) {
             throw new IllegalArgumentException(
                     "balancingKneeSlope must be positive and finite, got " + balancingKneeSlope);
@@ -407,7 +417,8 @@ public record SupplementaryLimits(
                 .currentOffsetMinSlope(currentOffsetMinSlope)
                 .softShortBleedHold(softShortBleedHold)
                 .softShortBleedRelease(softShortBleedRelease)
-                .balancingKneeSlope(balancingKneeSlope);
+                .balancingKneeSlope(balancingKneeSlope)
+                .cellStuckMoveResolutions(cellStuckMoveResolutions);
     }
 
     /** Named setters for the thresholds (see the record's parameters for each one's meaning and unit). */
@@ -470,6 +481,7 @@ public record SupplementaryLimits(
         private double softShortBleedHold = Double.NaN;
         private double softShortBleedRelease = Double.NaN;
         private double balancingKneeSlope = Double.NaN;
+        private double cellStuckMoveResolutions = Double.NaN;
 
         private Builder() {}
 
@@ -763,6 +775,11 @@ public record SupplementaryLimits(
             return this;
         }
 
+        public Builder cellStuckMoveResolutions(double v) {
+            cellStuckMoveResolutions = v;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the value that cannot work, or a limit or duration never set
          */
@@ -847,7 +864,8 @@ public record SupplementaryLimits(
                     currentOffsetMinSlope,
                     softShortBleedHold,
                     softShortBleedRelease,
-                    balancingKneeSlope);
+                    balancingKneeSlope,
+                    cellStuckMoveResolutions);
         }
 
         private static void requireSet(Object value, String name) {

@@ -80,7 +80,8 @@ final class SupplementaryReader {
             "currentOffsetMinSlope",
             "softShortBleedHold",
             "softShortBleedRelease",
-            "balancingKneeSlope");
+            "balancingKneeSlope",
+            "cellStuckMoveResolutions");
 
     private static final Duration MAX_DURATION = Duration.ofDays(7);
 
@@ -232,6 +233,8 @@ final class SupplementaryReader {
                             lower("softShortBleedRelease", SupplementaryLimits::softShortBleedRelease, 0, 0.99, ""))
                     .balancingKneeSlope(
                             lower("balancingKneeSlope", SupplementaryLimits::balancingKneeSlope, 0.01, 1000, ""))
+                    .cellStuckMoveResolutions(lower(
+                            "cellStuckMoveResolutions", SupplementaryLimits::cellStuckMoveResolutions, 1, 1000, ""))
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ConfigException(n.path(), e.getMessage());

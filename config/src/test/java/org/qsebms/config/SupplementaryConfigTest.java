@@ -90,6 +90,7 @@ class SupplementaryConfigTest {
                 .softShortBleedRelease(0.15)
                 // the balancer's floor at the top of the OCV's bottom knee (issue 23, fix23bf)
                 .balancingKneeSlope(4.0)
+                .cellStuckMoveResolutions(2.0)
                 .build();
     }
 
@@ -110,6 +111,34 @@ class SupplementaryConfigTest {
                 "t.yaml");
         assertThat(tighter.supplementary().anodicHysteresisVolts()).isEqualTo(0.1);
         assertThat(tighter.supplementary().currentDeadbandAmps()).isEqualTo(0.02);
+    }
+
+    /**
+     * The cells' while-flowing window's move multiple (issue 23, fix23bu): 2 from the defaults; a configuration may
+     * only lower it (the window judges sooner), never below 1 (a live reading need not leave its code before one code
+     * of move), nor raise it.
+     */
+    @Test
+    void theCellsStuckMoveMultipleMayOnlyBeLoweredAndNotBelowOne() {
+        assertThat(loader.parse(pack("psoa-lfp", ""), "t.yaml").supplementary().cellStuckMoveResolutions())
+                .isEqualTo(2.0);
+        assertThat(loader.parse(pack("psoa-lfp", "supplementary:\n  cellStuckMoveResolutions: 1.5\n"), "t.yaml")
+                        .supplementary()
+                        .cellStuckMoveResolutions())
+                .isEqualTo(1.5);
+        assertThatThrownBy(() ->
+                        loader.parse(pack("psoa-lfp", "supplementary:\n  cellStuckMoveResolutions: 3\n"), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cellStuckMoveResolutions");
+        assertThatThrownBy(() ->
+                        loader.parse(pack("psoa-lfp", "supplementary:\n  cellStuckMoveResolutions: 0.5\n"), "t.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("cellStuckMoveResolutions");
+        assertThatThrownBy(() -> SupplementaryLimits.defaults().toBuilder()
+                        .cellStuckMoveResolutions(0.9)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cellStuckMoveResolutions must be at least 1");
     }
 
     /**

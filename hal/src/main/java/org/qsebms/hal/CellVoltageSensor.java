@@ -40,4 +40,16 @@ public interface CellVoltageSensor {
     default java.util.OptionalDouble liveRepeatChanceAtRest() {
         return java.util.OptionalDouble.empty();
     }
+
+    /**
+     * The step (volts) between two codes of a cell reading, where the front end states one from its register format
+     * (issue 23, fix23bu: the BQ76952's cell registers count whole mV, so 0.001): a live reading moves by less than
+     * one code until the cell itself has moved by up to this much, so the protection's while-flowing liveness window
+     * ({@code cellStuckWhileFlowing}) judges a reading stuck only once the cell model predicts a move of more than
+     * {@code cellStuckMoveResolutions} of these since it last changed. Empty (the default) for a front end that states
+     * none (the Pi4J ADS1115 path, the simulated board): that window then judges by time alone, as before.
+     */
+    default java.util.OptionalDouble readingResolutionVolts() {
+        return java.util.OptionalDouble.empty();
+    }
 }

@@ -219,7 +219,10 @@ record FaultTable(
                 FaultCode.CELL_VOLTAGE_STUCK,
                 "a cell reading (under tap subtraction, the tap reading at the top of the cell: a frozen tap leaves"
                         + " both cells read from it moving) bit-identical for " + s(x.cellStuckWhileFlowing())
-                        + " while more than " + num(x.stuckMinAmps(), 1) + " A flows, or for " + s(x.cellStuckAtRest())
+                        + " while more than " + num(x.stuckMinAmps(), 1) + " A flows (where the cell front end states"
+                        + " its resolution, e.g. the BQ76952's 1 mV, only once the cell model predicts a move of more"
+                        + " than " + num(x.cellStuckMoveResolutions(), 1) + " of it since the reading last changed),"
+                        + " or for " + s(x.cellStuckAtRest())
                         + " whatever the current (at-rest liveness diagnostic; only where the cell front end states"
                         + " a bound on its live repeat chance at rest: a simulated converter from its noise, or"
                         + " cellRepeatAtRest from a measurement"

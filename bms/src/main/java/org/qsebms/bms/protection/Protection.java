@@ -54,6 +54,8 @@ public final class Protection {
      * the configuration state; a Protection no assembly told (the windows' own tests) judges by every window.
      */
     private AtRestWindows atRestWindows = AtRestWindows.EVERY;
+    /** The cell front end's stated reading resolution (fix23bu), empty where it states none. */
+    private java.util.OptionalDouble cellResolutionVolts = java.util.OptionalDouble.empty();
     /** The preset's OCV hysteresis half-gap, volts (0: none), for the check of a small steady reading. */
     private double crossCheckHysteresisVolts;
     /** The preset's lithium interface law scaled to the pack, for the check of a small steady reading. */
@@ -503,8 +505,11 @@ public final class Protection {
                     m.cellVolts.length,
                     m.cellCelsius.length,
                     crossCheckCell,
+                    crossCheckHysteresisVolts,
+                    crossCheckLithium,
                     thermistorFrontEnd,
-                    atRestWindows);
+                    atRestWindows,
+                    cellResolutionVolts);
             plausibility.requireProofOfLife(proveAliveCells, proveAliveTemps, proveAliveCurrent);
             currentResponse = crossCheckCell == null
                     ? null
@@ -749,6 +754,21 @@ public final class Protection {
                 current.isPresent() || extra.statedCurrentRepeatAtRest().isPresent(),
                 temperatures.isPresent()
                         || extra.statedTemperatureRepeatAtRest().isPresent());
+    }
+
+    /**
+     * The cell front end's statement of its reading's resolution ({@link
+     * org.qsebms.hal.CellVoltageSensor#readingResolutionVolts()}, fix23bu): with the cell model ({@link
+     * #crossCheckCurrentWith}), the cells' while-flowing window ({@code cellStuckWhileFlowing}) judges a reading
+     * stuck only once the model predicts it has moved by more than {@code cellStuckMoveResolutions} of it since it
+     * last changed; empty (none stated) keeps that window judging by time alone. Set once at assembly, before the
+     * first {@link #evaluate}.
+     */
+    public void judgeCellMovesWith(java.util.OptionalDouble resolutionVolts) {
+        if (plausibility != null) {
+            throw new IllegalStateException("the cell resolution must be set before the first evaluation");
+        }
+        cellResolutionVolts = java.util.Objects.requireNonNull(resolutionVolts, "resolutionVolts");
     }
 
     /**

@@ -25,6 +25,12 @@ final class SensorPlausibility {
     private final SupplementaryLimits limits;
     private final long rateWindowNanos;
     private final ChannelLiveness cells;
+    /**
+     * The cell model's move of each cell since its reading last changed, where the cell front end states its
+     * resolution (fix23bu): the cells' while-flowing window judges only beyond it; null: that window judges by time.
+     */
+    private final PredictedCellMove cellMove;
+
     private final ChannelLiveness temps;
     private final ChannelLiveness current;
     /** The cell channels' relative liveness check: unchanged while every other cell changes. */
@@ -110,7 +116,48 @@ final class SensorPlausibility {
             org.qsebms.estimators.model.EcmParameters cell,
             java.util.Optional<org.qsebms.hal.ThermistorRepeatBound> frontEnd,
             AtRestWindows atRest) {
+        this(
+                limits,
+                loop,
+                cellCount,
+                tempCount,
+                cell,
+                0.0,
+                org.qsebms.estimators.model.LithiumInterface.NONE,
+                frontEnd,
+                atRest,
+                java.util.OptionalDouble.empty());
+    }
+
+    /**
+     * @param cellResolutionVolts the cell front end's stated reading resolution (empty: none stated): with a cell
+     *     model, the cells' while-flowing window judges a reading only once the model predicts it has moved by more
+     *     than {@code cellStuckMoveResolutions} of it since it last changed ({@link PredictedCellMove}, fix23bu)
+     * @param hysteresisVolts the preset's OCV hysteresis half-gap, for that model (0 for none)
+     * @param lithium the preset's lithium interface law scaled to the pack, for that model
+     */
+    SensorPlausibility(
+            SupplementaryLimits limits,
+            org.qsebms.config.LoopConfig loop,
+            int cellCount,
+            int tempCount,
+            org.qsebms.estimators.model.EcmParameters cell,
+            double hysteresisVolts,
+            org.qsebms.estimators.model.LithiumInterface lithium,
+            java.util.Optional<org.qsebms.hal.ThermistorRepeatBound> frontEnd,
+            AtRestWindows atRest,
+            java.util.OptionalDouble cellResolutionVolts) {
         this.limits = limits;
+        this.cellMove = cell == null || cellResolutionVolts.isEmpty()
+                ? null
+                : new PredictedCellMove(
+                        cell,
+                        hysteresisVolts,
+                        lithium,
+                        cellResolutionVolts.getAsDouble(),
+                        limits.cellVoltsAccuracy(),
+                        limits.cellStuckMoveResolutions(),
+                        cellCount);
         this.currentByCells = cell == null ? null : new CurrentFlowCrossCheck(limits, cell, cellCount);
         this.rateWindowNanos = limits.tempRateWindow().toNanos();
         long statusDebounce = limits.sensorStatusDebounce().toNanos();
@@ -171,9 +218,20 @@ final class SensorPlausibility {
         // the converter's own readings: under tap subtraction the taps, whose freeze no derived cell shows
         cellChannelsAreTaps = m.cellChannelsAreTaps;
         double[] cellReadings = cellChannelsAreTaps ? m.cellChannelVolts : m.cellVolts;
+        double amps = currentOk ? m.sensorAmps : 0.0;
+        if (cellMove != null) {
+            cellMove.advance(amps, (now - prev) / 1e9);
+        }
         for (int i = 0; i < m.cellVolts.length; i++) {
             cellOk[i] = m.cellStatus[i].isOk();
-            cells.sample(i, cellReadings[i], cellOk[i], now, prev, flowing);
+            // where the front end states its resolution, the while-flowing window judges only once the cell model
+            // says a live reading must have left its code (a tap moves at least as far as its cell, the same way)
+            boolean moveExpected =
+                    cellMove == null || cellMove.beyondResolution(i, amps, currentOk, m.celsiusAtCell[i]);
+            cells.sample(i, cellReadings[i], cellOk[i], now, prev, flowing, moveExpected);
+            if (cellMove != null && cellOk[i] && cells.changedNow()[i]) {
+                cellMove.restart(i, m.cellVolts[i], amps, m.celsiusAtCell[i]);
+            }
         }
         int frozen = frozenCells.update(cells.changedNow(), cellOk);
         if (frozen >= 0) {
@@ -186,7 +244,7 @@ final class SensorPlausibility {
         }
         for (int i = 0; i < m.cellCelsius.length; i++) {
             tempOk[i] = m.tempStatus[i].isOk();
-            temps.sample(i, m.cellCelsius[i], tempOk[i], now, prev, flowing);
+            temps.sample(i, m.cellCelsius[i], tempOk[i], now, prev, flowing, true);
         }
         int frozenTemp = frozenTemps.update(temps.changedNow(), tempOk, m.cellCelsius);
         if (frozenTemp >= 0 && !tempFrozenByOwnRate) {
@@ -200,7 +258,7 @@ final class SensorPlausibility {
         if (stuckTemp < 0) {
             tempFrozenByOwnRate = false;
         }
-        current.sample(0, m.sensorAmps, currentOk, now, prev, flowing);
+        current.sample(0, m.sensorAmps, currentOk, now, prev, flowing, true);
         boolean stuckBefore = current.firstStuck() >= 0;
         if (currentByCells != null) {
             currentByCells.update(m, current.changedAt(0));
@@ -463,8 +521,10 @@ final class SensorPlausibility {
         /**
          * @param prev    time of the previous sample
          * @param flowing current flows at this sample (the interval since {@code prev} counts as flowing)
+         * @param moveExpected the while-flowing window may judge at this sample: a live reading must have changed by
+         *     now (always, but where a cell model and the front end's resolution say it need not yet, fix23bu)
          */
-        void sample(int i, double v, boolean ok, long now, long prev, boolean flowing) {
+        void sample(int i, double v, boolean ok, long now, long prev, boolean flowing, boolean moveExpected) {
             long watched = Math.min(now - prev, maxIntervalNanos);
             if (!ok) {
                 // a faulty sample neither proves the channel alive nor restarts its run: the reading after
@@ -487,7 +547,7 @@ final class SensorPlausibility {
                 if (changedAt[i] != Long.MIN_VALUE
                         && lastOkAt[i] != Long.MIN_VALUE
                         && now - lastOkAt[i] <= statusDebounceNanos + (now - prev)
-                        && (watchedNanos[i] >= atRestNanos || flowedNanos[i] >= whileFlowingNanos)) {
+                        && (watchedNanos[i] >= atRestNanos || moveExpected && flowedNanos[i] >= whileFlowingNanos)) {
                     stuck[i] = true;
                 }
                 return;
@@ -521,7 +581,7 @@ final class SensorPlausibility {
             if (flowing) {
                 flowedNanos[i] += watched;
             }
-            if (unproven[i] || watchedNanos[i] >= atRestNanos || flowedNanos[i] >= whileFlowingNanos) {
+            if (unproven[i] || watchedNanos[i] >= atRestNanos || moveExpected && flowedNanos[i] >= whileFlowingNanos) {
                 stuck[i] = true;
             }
         }

@@ -120,6 +120,9 @@ public final class ControllerAssembly {
                 hw.cellVoltages().liveRepeatChanceAtRest(),
                 hw.current().liveRepeatChanceAtRest(),
                 hw.temperatures().liveRepeatChanceAtRest());
+        // the cell front end's stated resolution: the cells' while-flowing window judges only once the cell model
+        // says a live reading must have left its code (fix23bu); none stated, it judges by time as before
+        protection.judgeCellMovesWith(hw.cellVoltages().readingResolutionVolts());
         EcmParameters nominalCell = cfg.chemistry().cell();
         double packFactor = cfg.pack().capacityAh() / nominalCell.capacityAh();
         // the cells' cross-check of the current sensor sees a cell as the estimators do, with its OCV hysteresis and

@@ -296,6 +296,41 @@ public record OcvCurve(
         return flatter == Double.POSITIVE_INFINITY ? slopeAt(z, celsius) : flatter;
     }
 
+    /**
+     * The least rise of the OCV at {@code celsius} over an SOC span of {@code width} that starts anywhere in {@code
+     * [from, to]}: the minimum of OCV(s + width) - OCV(s) over s there, the OCV held at the table's ends beyond them
+     * (so a span that runs off the table rises only as far as its end). The OCV is linear between table points, so
+     * the minimum lies at {@code from}, {@code to}, or where s or s + width is a table point: those are the only
+     * points evaluated. It is how far the OCV has at least moved once the SOC moved by {@code width} from an SOC known
+     * only to lie in {@code [from, to]} (a cell on the LFP plateau: nearly nothing until the span reaches a knee from
+     * every start). Allocates nothing; a walk over the table. Never below 0 (an entropic term that bends the OCV down
+     * counts as flat).
+     */
+    public double leastRise(double from, double to, double width, double celsius) {
+        double dt = ocvCelsius(celsius) - REFERENCE_CELSIUS;
+        double least = Math.min(riseFrom(from, width, dt), riseFrom(to, width, dt));
+        for (double x : socFraction) {
+            if (x > from && x < to) {
+                least = Math.min(least, riseFrom(x, width, dt));
+            }
+            double start = x - width;
+            if (start > from && start < to) {
+                least = Math.min(least, riseFrom(start, width, dt));
+            }
+        }
+        return Math.max(0.0, least);
+    }
+
+    /** OCV(s + width) - OCV(s), each SOC held to the table. */
+    private double riseFrom(double s, double width, double dt) {
+        return heldVolts(s + width, dt) - heldVolts(s, dt);
+    }
+
+    private double heldVolts(double soc, double dt) {
+        double z = clampToTable(soc);
+        return voltsOnSegment(segment(socFraction, z), z, dt);
+    }
+
     /** The OCV at {@code soc}, temperature offset {@code dt} from 25 °C, on table segment {@code i} (linear on it). */
     double voltsOnSegment(int i, double soc, double dt) {
         double t = (soc - socFraction[i]) / (socFraction[i + 1] - socFraction[i]);

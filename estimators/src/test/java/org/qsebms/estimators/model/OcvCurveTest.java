@@ -227,4 +227,45 @@ class OcvCurveTest {
         }
         return 0.5 * (lo + hi);
     }
+
+    /**
+     * fix23bu: the OCV's least rise over a span from anywhere in a range is the minimum over every start (a fine grid
+     * of starts, within its step), on a table with a plateau (an LFP-like curve), the ends held: nearly nothing while the span fits on the
+     * plateau from some start, the knee's rise once it cannot.
+     */
+    @ParameterizedTest
+    @MethodSource("randomSocs")
+    void leastRiseIsTheMinimumOverEveryStart(double seed) {
+        OcvCurve plateau = new OcvCurve(
+                new double[] {0, 0.1, 0.2, 0.8, 0.9, 1},
+                new double[] {2.6, 3.2, 3.30, 3.31, 3.4, 3.6},
+                new double[] {0, 0, 0, 0, 0, 0});
+        SplittableRandom r = new SplittableRandom(Double.doubleToLongBits(seed));
+        double from = r.nextDouble(-0.1, 1.0);
+        double to = from + r.nextDouble(0, 0.5);
+        double width = r.nextDouble(0, 1.0);
+        double least = Double.MAX_VALUE;
+        for (int k = 0; k <= 20_000; k++) {
+            double s = from + (to - from) * k / 20_000.0;
+            least = Math.min(least, plateau.voltsAt(s + width) - plateau.voltsAt(s));
+        }
+        // the grid's minimum is at or above the exact one, by at most a grid step at the table's steepest slope (6 V)
+        double step = (to - from) / 20_000.0;
+        assertThat(plateau.leastRise(from, to, width, 25.0))
+                .as("from %s to %s, width %s", from, to, width)
+                .isBetween(Math.max(0, least - 2 * 6.0 * step), Math.max(0, least) + 1e-12);
+    }
+
+    @Test
+    void leastRiseOnAPlateauIsItsSlopeUntilTheSpanCannotFitOnIt() {
+        OcvCurve plateau = new OcvCurve(
+                new double[] {0, 0.1, 0.2, 0.8, 0.9, 1},
+                new double[] {2.6, 3.2, 3.30, 3.31, 3.4, 3.6},
+                new double[] {0, 0, 0, 0, 0, 0});
+        // a 0.1 span from anywhere in 0.1..0.5: the flattest is on the plateau, 0.01 V over 0.6
+        assertThat(plateau.leastRise(0.1, 0.5, 0.1, 25.0))
+                .isCloseTo(0.1 * 0.01 / 0.6, org.assertj.core.data.Offset.offset(1e-12));
+        // 0.7 from anywhere in 0.15..0.2 reaches past the plateau's top into the 0.8-0.9 segment: at least its start
+        assertThat(plateau.leastRise(0.15, 0.2, 0.7, 25.0)).isGreaterThan(0.05);
+    }
 }

@@ -14,6 +14,9 @@ import org.qsebms.hal.frontend.CellVoltageLimits;
  * range out of range.
  */
 public final class Bq76952CellVoltages implements CellVoltageSensor {
+    /** One code of a cell-voltage register (the register counts mV), volts. */
+    private static final double MILLIVOLT = 0.001;
+
     private final Bq76952 chip;
     private final int[] inputs;
     private final CellVoltageLimits limits;
@@ -67,6 +70,12 @@ public final class Bq76952CellVoltages implements CellVoltageSensor {
             status[i] = s;
             faults[i] = fault;
         }
+    }
+
+    /** The cell registers count whole mV (signed 16-bit): one code is 1 mV. */
+    @Override
+    public java.util.OptionalDouble readingResolutionVolts() {
+        return java.util.OptionalDouble.of(MILLIVOLT);
     }
 
     @Override

@@ -126,6 +126,10 @@ public final class Bq76952Emulator implements I2cTarget {
     private long lastHostNanos;
     private java.util.SplittableRandom noise = new java.util.SplittableRandom(1);
     private double cellNoiseMillivolts;
+    /** Per cell input: its voltage register is frozen (a stuck cell ADC channel), and the code it holds. */
+    private final boolean[] cellRegisterFrozen = new boolean[16];
+
+    private final int[] frozenCellCode = new int[16];
     private double currentNoiseAmps;
     private double temperatureNoiseKelvin;
 
@@ -175,6 +179,19 @@ public final class Bq76952Emulator implements I2cTarget {
         this.currentNoiseAmps = amps;
         this.temperatureNoiseKelvin = kelvin;
         this.noise = new java.util.SplittableRandom(seed);
+    }
+
+    /**
+     * Cell input {@code input} (1..16)'s voltage register keeps the code it reports now, like a stuck ADC channel: the
+     * host reads that code for ever, while the chip's own protections and the stack voltage still see the input.
+     */
+    public void freezeCellRegister(int input) {
+        if (input < 1 || input > 16) {
+            throw new IllegalArgumentException("cell input must be 1..16, got " + input);
+        }
+        int reg = 0x14 + 2 * (input - 1);
+        frozenCellCode[input - 1] = (regs[reg] & 0xFF) | (regs[reg + 1] & 0xFF) << 8;
+        cellRegisterFrozen[input - 1] = true;
     }
 
     private double gauss(double sigma) {
@@ -583,7 +600,8 @@ public final class Bq76952Emulator implements I2cTarget {
         for (int i = 0; i < 16; i++) {
             double mv = cellMillivolts(i);
             stackMv += mv;
-            put2(0x14 + 2 * i, (int) Math.round(clamp16(mv + gauss(cellNoiseMillivolts))));
+            int cellCode = (int) Math.round(clamp16(mv + gauss(cellNoiseMillivolts)));
+            put2(0x14 + 2 * i, cellRegisterFrozen[i] ? frozenCellCode[i] : cellCode);
         }
         boolean chg = fetsAllowed() && !blocked(true) && !sleeping;
         boolean dsg = fetsAllowed() && !blocked(false);
