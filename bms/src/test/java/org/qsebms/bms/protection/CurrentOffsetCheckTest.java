@@ -119,7 +119,8 @@ class CurrentOffsetCheckTest {
     }
 
     @Test
-    @Disabled("known false alarm, measured 2026-12-07: 80 mA read correctly with every cell settling against it"
+    @Disabled("re-measured 2026-12-08 on main: 212 at 7149 s, peak 1.062 of the margin; earlier: "
+            + "known false alarm, measured 2026-12-07: 80 mA read correctly with every cell settling against it"
             + " (150 mV decaying over 1.5 h, 16-19 mV over the window 1.4-1.9 h in) raises 212 at 6996 s, 1.07 of"
             + " the margin: the real current's move hides the cells' trend before the window (the trend is their raw"
             + " move, so an offset already there cannot hide itself; it cannot tell this relaxation from one)")
