@@ -2,20 +2,10 @@ package org.qsebms.bms.hil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.qsebms.bms.control.PackLinks;
-import org.qsebms.bms.runtime.ControllerAssembly;
-import org.qsebms.bms.runtime.SimulatedPackSetup;
-import org.qsebms.bms.sim.Bq76952Simulation;
-import org.qsebms.bms.snapshot.ControllerEvent;
-import org.qsebms.config.BmsConfig;
-import org.qsebms.config.ConfigLoader;
 
 /**
  * A cell reading frozen under current on a quiet BQ76952 (issue 23, fix23bu), through its driver and register-level
@@ -27,48 +17,11 @@ import org.qsebms.config.ConfigLoader;
  * changed; the healthy cells beside it do not change at every sample, so the relative check does not find it either.
  */
 class FrozenBq76952CellUnderCurrentTest {
-    private static final long MS = 1_000_000L;
-    private static final long FREEZE_AT = 300_000 * MS;
+    private static final double FREEZE_AT_SECONDS = 300.0;
 
     /** The first time (s) of each fault and level raised, with the first reason, in a run of {@code seconds}. */
     private static Map<String, String> run(String chemistry, double ah, double amps, double seconds) throws Exception {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-16s-bq76952.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("repository root with config/examples").isNotNull();
-        String text = Files.readString(p.resolve("config/examples/pi-16s-bq76952.yaml"));
-        assertThat(text).contains("chemistry: psoa-ncm811").contains("capacityAh: 2.0");
-        text = text.replace("chemistry: psoa-ncm811", "chemistry: " + chemistry)
-                .replace("capacityAh: 2.0", "capacityAh: " + ah);
-        BmsConfig cfg = new ConfigLoader().parse(text, "pi-16s-bq76952.yaml");
-        var pack = SimulatedPackSetup.createPack(cfg, 0.5, 25.0, (s, pk, closed) -> closed ? amps : 0.0, 11);
-        var sim = new Bq76952Simulation(pack, cfg.hal().bq76952().orElseThrow(), 15_000 * MS);
-        sim.board().chip().noise(0.0, 0.020, 0.0, 19);
-        var w = ControllerAssembly.build(cfg, sim.hardware(), PackLinks.followingLimits(sim), () -> 0L);
-        Map<String, String> first = new LinkedHashMap<>();
-        long period = cfg.loop().period().toNanos();
-        for (long now = period; now <= Math.round(seconds * 1e9); now += period) {
-            if (now == 120_000 * MS) {
-                w.requests().requestClose();
-            }
-            if (now == FREEZE_AT) {
-                sim.board().chip().freezeCellRegister(2);
-            }
-            w.controller().tick(now);
-            ControllerEvent e;
-            while ((e = w.events().poll()) != null) {
-                if (e instanceof ControllerEvent.FaultEdge fe && fe.fault().raised()) {
-                    first.putIfAbsent(
-                            fe.fault().code().name() + "." + fe.fault().level(),
-                            now / 1e9 + " s: " + fe.fault().reason());
-                }
-            }
-        }
-        System.out.printf(
-                "FROZEN bq76952 cell input 2 at 300 s, %s %.1f Ah, %.2f A from 120 s, %.0f s: %s%n",
-                chemistry, ah, amps, seconds, first);
-        return first;
+        return new QuietBq76952Run(chemistry, ah, amps, 0.0, FREEZE_AT_SECONDS).firstRaised(seconds);
     }
 
     private static double firstSeconds(Map<String, String> first, String key) {

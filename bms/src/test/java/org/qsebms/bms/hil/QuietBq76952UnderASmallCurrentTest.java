@@ -2,19 +2,9 @@ package org.qsebms.bms.hil;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.qsebms.bms.control.PackLinks;
-import org.qsebms.bms.runtime.ControllerAssembly;
-import org.qsebms.bms.runtime.SimulatedPackSetup;
-import org.qsebms.bms.sim.Bq76952Simulation;
-import org.qsebms.bms.snapshot.ControllerEvent;
-import org.qsebms.config.BmsConfig;
-import org.qsebms.config.ConfigLoader;
 
 /**
  * A quiet BQ76952 under a small steady current (issue 23, fix23bs), through its driver and register-level emulator:
@@ -24,45 +14,10 @@ import org.qsebms.config.ConfigLoader;
  * holds its 0.1 K code for minutes under a small current and at thermal equilibrium), the current keeps its 20 mA.
  */
 class QuietBq76952UnderASmallCurrentTest {
-    private static final long MS = 1_000_000L;
-
     /** The first time (s) of each fault and level raised, with the first reason, in a 900 s run. */
     private static Map<String, String> run(String chemistry, double ah, double amps, double cellMillivolts)
             throws Exception {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("config/examples/pi-16s-bq76952.yaml"))) {
-            p = p.getParent();
-        }
-        assertThat(p).as("repository root with config/examples").isNotNull();
-        String text = Files.readString(p.resolve("config/examples/pi-16s-bq76952.yaml"));
-        assertThat(text).contains("chemistry: psoa-ncm811").contains("capacityAh: 2.0");
-        text = text.replace("chemistry: psoa-ncm811", "chemistry: " + chemistry)
-                .replace("capacityAh: 2.0", "capacityAh: " + ah);
-        BmsConfig cfg = new ConfigLoader().parse(text, "pi-16s-bq76952.yaml");
-        var pack = SimulatedPackSetup.createPack(cfg, 0.5, 25.0, (s, pk, closed) -> closed ? amps : 0.0, 11);
-        var sim = new Bq76952Simulation(pack, cfg.hal().bq76952().orElseThrow(), 15_000 * MS);
-        sim.board().chip().noise(cellMillivolts, 0.020, 0.0, 19);
-        var w = ControllerAssembly.build(cfg, sim.hardware(), PackLinks.followingLimits(sim), () -> 0L);
-        Map<String, String> first = new LinkedHashMap<>();
-        long period = cfg.loop().period().toNanos();
-        for (long now = period; now <= 900_000 * MS; now += period) {
-            if (now == 120_000 * MS) {
-                w.requests().requestClose();
-            }
-            w.controller().tick(now);
-            ControllerEvent e;
-            while ((e = w.events().poll()) != null) {
-                if (e instanceof ControllerEvent.FaultEdge fe && fe.fault().raised()) {
-                    first.putIfAbsent(
-                            fe.fault().code().name() + "." + fe.fault().level(),
-                            now / 1e9 + " s: " + fe.fault().reason());
-                }
-            }
-        }
-        System.out.printf(
-                "QUIET bq76952 %s %.1f Ah, %.2f A from 120 s, cells %.0f mV noise, 900 s: %s%n",
-                chemistry, ah, amps, cellMillivolts, first);
-        return first;
+        return new QuietBq76952Run(chemistry, ah, amps, cellMillivolts, Double.NaN).firstRaised(900.0);
     }
 
     /**
