@@ -54,6 +54,10 @@ import java.time.Duration;
  * @param currentCrossCheckDebounce how long every cell must keep moving beyond that threshold (at most half the window)
  * @param currentCrossCheckModelDoubt the fraction of the model's own predicted relaxation over the window added to the
  *                                  threshold (the cells' true RC pairs differ from the preset's)
+ * @param currentCrossCheckLaggingFraction the fraction of the cells (rounded down) that may move less than that
+ *                                  threshold without vetoing the cross-check: a minority of cells that move less
+ *                                  than the rest (a heated cell of lower resistance, a cell on a flat stretch of its
+ *                                  OCV, one noisy channel) must not hide an unread current (0 to 0.5)
  * @param cellFrozenFalseAlarm      the relative liveness check of the cell channels: a channel whose reading stays
  *                                  identical while every other channel's reading changes at every sample is frozen
  *                                  once, were the channels alike, the chance that all those identical readings fell
@@ -156,6 +160,7 @@ public record SupplementaryLimits(
         Duration currentCrossCheckWindow,
         Duration currentCrossCheckDebounce,
         double currentCrossCheckModelDoubt,
+        double currentCrossCheckLaggingFraction,
         double cellFrozenFalseAlarm,
         double tempFrozenFalseAlarm,
         double tempFrozenMinHistory,
@@ -239,6 +244,10 @@ public record SupplementaryLimits(
             throw new IllegalArgumentException(
                     "currentCrossCheckC must be > 0 and currentCrossCheckModelDoubt >= 0, got " + currentCrossCheckC
                             + " and " + currentCrossCheckModelDoubt);
+        }
+        if (!(currentCrossCheckLaggingFraction >= 0 && currentCrossCheckLaggingFraction < 0.5)) {
+            throw new IllegalArgumentException("currentCrossCheckLaggingFraction must be in [0, 0.5) (a minority of"
+                    + " the cells), got " + currentCrossCheckLaggingFraction);
         }
         if (!(cellFrozenFalseAlarm > 0 && cellFrozenFalseAlarm < 1)) {
             throw new IllegalArgumentException(
@@ -392,6 +401,7 @@ public record SupplementaryLimits(
                 .currentCrossCheckWindow(currentCrossCheckWindow)
                 .currentCrossCheckDebounce(currentCrossCheckDebounce)
                 .currentCrossCheckModelDoubt(currentCrossCheckModelDoubt)
+                .currentCrossCheckLaggingFraction(currentCrossCheckLaggingFraction)
                 .cellFrozenFalseAlarm(cellFrozenFalseAlarm)
                 .tempFrozenFalseAlarm(tempFrozenFalseAlarm)
                 .tempFrozenMinHistory(tempFrozenMinHistory)
@@ -455,6 +465,7 @@ public record SupplementaryLimits(
         private Duration currentCrossCheckWindow;
         private Duration currentCrossCheckDebounce;
         private double currentCrossCheckModelDoubt = Double.NaN;
+        private double currentCrossCheckLaggingFraction = Double.NaN;
         private double cellFrozenFalseAlarm = Double.NaN;
         private double tempFrozenFalseAlarm = Double.NaN;
         private double tempFrozenMinHistory = Double.NaN;
@@ -642,6 +653,11 @@ public record SupplementaryLimits(
 
         public Builder currentCrossCheckModelDoubt(double v) {
             currentCrossCheckModelDoubt = v;
+            return this;
+        }
+
+        public Builder currentCrossCheckLaggingFraction(double v) {
+            currentCrossCheckLaggingFraction = v;
             return this;
         }
 
@@ -839,6 +855,7 @@ public record SupplementaryLimits(
                     currentCrossCheckWindow,
                     currentCrossCheckDebounce,
                     currentCrossCheckModelDoubt,
+                    currentCrossCheckLaggingFraction,
                     cellFrozenFalseAlarm,
                     tempFrozenFalseAlarm,
                     tempFrozenMinHistory,

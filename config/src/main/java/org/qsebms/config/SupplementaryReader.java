@@ -55,6 +55,7 @@ final class SupplementaryReader {
             "currentCrossCheckWindow",
             "currentCrossCheckDebounce",
             "currentCrossCheckModelDoubt",
+            "currentCrossCheckLaggingFraction",
             "cellFrozenFalseAlarm",
             "tempFrozenFalseAlarm",
             "tempFrozenMinHistory",
@@ -173,6 +174,12 @@ final class SupplementaryReader {
                             shorter("currentCrossCheckDebounce", SupplementaryLimits::currentCrossCheckDebounce))
                     .currentCrossCheckModelDoubt(lower(
                             "currentCrossCheckModelDoubt", SupplementaryLimits::currentCrossCheckModelDoubt, 0, 10, ""))
+                    .currentCrossCheckLaggingFraction(higher(
+                            "currentCrossCheckLaggingFraction",
+                            SupplementaryLimits::currentCrossCheckLaggingFraction,
+                            0,
+                            0.49,
+                            ""))
                     .cellFrozenFalseAlarm(
                             higher("cellFrozenFalseAlarm", SupplementaryLimits::cellFrozenFalseAlarm, 1e-12, 0.01, ""))
                     .tempFrozenFalseAlarm(

@@ -58,6 +58,7 @@ class SupplementaryConfigTest {
                 .currentCrossCheckWindow(Duration.ofSeconds(10))
                 .currentCrossCheckDebounce(Duration.ofSeconds(1))
                 .currentCrossCheckModelDoubt(0.5)
+                .currentCrossCheckLaggingFraction(0.25)
                 // the cell channels' relative liveness check (issue 23, fifth pass): new in the data, never in Java
                 .cellFrozenFalseAlarm(1e-6)
                 .tempFrozenFalseAlarm(1e-12)

@@ -1,5 +1,6 @@
 package org.qsebms.bms.protection;
 
+import java.util.Arrays;
 import org.qsebms.bms.measure.PackMeasurement;
 import org.qsebms.config.SupplementaryLimits;
 import org.qsebms.estimators.model.EcmParameters;
@@ -11,8 +12,9 @@ import org.qsebms.estimators.model.EcmParameters;
  * {@code stuckMinAmps}), every cell's voltage is compared over a window sliding with every sample
  * ({@code currentCrossCheckWindow}) with what the preset's equivalent circuit makes of the
  * reported current (R0 and the two RC pairs, at the coldest thermistor's temperature): the
- * relaxation after a load, and any change of the reading, are explained by the model. When every
- * cell moved the same way, beyond that, by more than a current of {@code currentCrossCheckC} would
+ * relaxation after a load, and any change of the reading, are explained by the model. When all but
+ * {@code currentCrossCheckLaggingFraction} of the cells (rounded down; every cell of a string of up to
+ * three) moved the same way, beyond that, by more than a current of {@code currentCrossCheckC} would
  * have moved it (its R0 step and RC pairs over half the window left after the debounce), plus
  * {@code currentCrossCheckModelDoubt} of the model's own predicted move, the condition holds; held for
  * {@code currentCrossCheckDebounce}, the channel is stuck. The move is judged only over the part of the
@@ -20,10 +22,12 @@ import org.qsebms.estimators.model.EcmParameters;
  * judged from its freeze on.
  *
  * <p>What it cannot mistake for a current: a move of one cell or some (a voltage step, the balancer
- * bleeding some cells: the least move of every cell counts); relaxation (the model's, within its
+ * bleeding some cells: the move all but that minority exceed counts, so a majority must move); relaxation (the model's, within its
  * doubt); a live reading that changes (only an unchanged reading is judged stuck); a current the
  * reading shows (above {@code stuckMinAmps} the while-flowing window judges it). What it does not
  * see: an unseen current that builds up slower than the window (the at-rest window still ends it).
+ * What it no longer misses (fix23by): a minority of cells that move less than the rest, a heated cell of lower
+ * resistance, a cell on a flat stretch of its OCV, one noisy channel, used to veto it (the least move counted).
  * Preallocated; one {@link #update} per tick, no allocation.
  */
 final class CurrentFlowCrossCheck {
@@ -38,6 +42,10 @@ final class CurrentFlowCrossCheck {
     private final double doubt;
     /** Per ohm of the model at 25 °C: how far a current moves a cell within half the window left after the debounce. */
     private final double gateSeconds;
+    /** How many cells may move less than the threshold without vetoing it (the lagging minority, rounded down). */
+    private final int lagging;
+    /** Each cell's move beyond the model, signed the majority's way, sorted in place (preallocated). */
+    private final double[] moves;
 
     private final long[] keptNanos = new long[RING];
     private final double[][] keptVolts;
@@ -54,7 +62,7 @@ final class CurrentFlowCrossCheck {
 
     /** True when the condition has held for the debounce: the current channel is stuck. */
     boolean flagged;
-    /** The least move of every cell beyond the model, volts (signed; for the reason). */
+    /** The move beyond the model all but the lagging minority of the cells exceed, volts (signed; for the reason). */
     double movedVolts;
     /** The threshold it was judged against, volts. */
     double thresholdVolts;
@@ -70,6 +78,8 @@ final class CurrentFlowCrossCheck {
         this.doubt = limits.currentCrossCheckModelDoubt();
         this.gateSeconds = (windowNanos - debounceNanos) / 2e9;
         this.keptVolts = new double[RING][cells];
+        this.lagging = laggingCells(limits.currentCrossCheckLaggingFraction(), cells);
+        this.moves = new double[cells];
     }
 
     /**
@@ -109,10 +119,12 @@ final class CurrentFlowCrossCheck {
                 mean += m.cellVolts[i] - keptVolts[ref][i] - model;
             }
             double sign = Math.signum(mean);
-            double least = Double.MAX_VALUE;
-            for (int i = 0; i < m.cellVolts.length; i++) {
-                least = Math.min(least, sign * (m.cellVolts[i] - keptVolts[ref][i] - model));
+            int n = m.cellVolts.length;
+            for (int i = 0; i < n; i++) {
+                moves[i] = sign * (m.cellVolts[i] - keptVolts[ref][i] - model);
             }
+            Arrays.sort(moves, 0, n);
+            double least = moves[Math.min(lagging, n - 1)];
             movedVolts = sign * least;
             double response = cell.r0Ohms()
                     + cell.r1Ohms() * (1 - Math.exp(-gateSeconds / tau1))
@@ -131,6 +143,20 @@ final class CurrentFlowCrossCheck {
             flagged = Debounce.due(now - beyondSince, sincePrevious, debounceNanos);
         }
         keep(m, now, polarisation);
+    }
+
+    /** How many cells may move less than the threshold without vetoing the check (for the reason). */
+    int laggingCells() {
+        return lagging;
+    }
+
+    /**
+     * How many of {@code cells} may lag: {@code floor(fraction * cells)}, always fewer than half (a minority), so the
+     * move judged is one a majority of the cells made.
+     */
+    static int laggingCells(double fraction, int cells) {
+        int k = (int) Math.floor(fraction * cells);
+        return Math.max(0, Math.min(k, (cells - 1) / 2));
     }
 
     /**

@@ -277,7 +277,11 @@ record FaultTable(
                                 ? ", here " + num(x.currentRepeatAtRest(), 2)
                                 : ", none stated here")
                         + "), or, with the path closed and the reading "
-                        + "at rest, while every cell moved (over a " + s(x.currentCrossCheckWindow())
+                        + "at rest, while every cell (all but "
+                        + num(x.currentCrossCheckLaggingFraction() * 100, 0)
+                        + " % of them, rounded down and fewer than half: a minority that moves less, a heated"
+                        + " cell of lower resistance or one on a flat OCV stretch, does not veto it) moved (over a "
+                        + s(x.currentCrossCheckWindow())
                         + " window, or the part of it since the reading froze) beyond what the reading explains through the preset's R0 and RC pairs, by more "
                         + "than a current of " + num(x.currentCrossCheckC(), 2) + " C would move it plus "
                         + num(x.currentCrossCheckModelDoubt() * 100, 0) + " % of the model's own predicted move",

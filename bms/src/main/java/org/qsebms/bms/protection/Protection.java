@@ -256,11 +256,16 @@ public final class Protection {
     private final Supplier<String> currentStuckReason = () -> plausibility.currentStuckByCells
             ? String.format(
                     Locale.ROOT,
-                    "current sensor read %.3f A identically for %.1f s while every cell moved %+.1f mV beyond what "
+                    "current sensor read %.3f A identically for %.1f s while every cell moved%s %+.1f mV beyond what "
                             + "that reading explains (threshold %.1f mV, as a current of at least %+.2f A would); "
                             + "the ADC is stuck",
                     plausibility.currentFrozenAmps(),
                     plausibility.currentUnchangedSeconds(current[0].nanos),
+                    plausibility.currentByCells().laggingCells() > 0
+                            ? " (all but at most "
+                                    + plausibility.currentByCells().laggingCells() + " of the "
+                                    + current[0].cellVolts.length + " cells)"
+                            : "",
                     plausibility.currentByCells().movedVolts * 1000,
                     plausibility.currentByCells().thresholdVolts * 1000,
                     plausibility.currentByCells().impliedAmps)
