@@ -49,9 +49,15 @@ final class BleedPolarisation {
      *
      * @param amps    the cell's bleed over the step (A, {@code >= 0})
      * @param celsius the cell's temperature (°C)
-     * @param soc     the cell's SOC, for the slow branch's resistance (unused without one)
+     * @param soc     the cell's SOC, for the slow branch's resistance (unused without one; not a number: the branch
+     *     holds)
      */
     void step(int i, double amps, double celsius, double soc, double dtSeconds) {
+        // a sample not a number (a reading lost in a replayed log) steps nothing: once in the pairs' state it would
+        // stay there, and every later bled rest would be read with a NaN drop
+        if (!(amps >= 0 && amps < Double.POSITIVE_INFINITY) || !Double.isFinite(celsius)) {
+            return;
+        }
         double f = cell.resistanceFactor(celsius);
         factor[i] = f;
         bleedAmps[i] = amps;
@@ -60,7 +66,7 @@ final class BleedPolarisation {
         double firstPair = withLaw ? lithium.volts(amps) : amps * cell.r1Ohms();
         firstPairVolts[i] = a1 * firstPairVolts[i] + (1 - a1) * f * firstPair;
         secondPairVolts[i] = a2 * secondPairVolts[i] + (1 - a2) * f * amps * cell.r2Ohms();
-        if (!slow.isNone()) {
+        if (!slow.isNone() && Double.isFinite(soc)) {
             double a3 = slow.decay(dtSeconds);
             slowBranchVolts[i] = a3 * slowBranchVolts[i] + (1 - a3) * f * amps * slow.ohmsAt(soc);
         }

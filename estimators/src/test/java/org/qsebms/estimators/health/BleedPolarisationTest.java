@@ -78,4 +78,23 @@ class BleedPolarisationTest {
         // at SOC 0.5 the branch's upper region: 10 mOhm
         assertThat(with - without).isCloseTo(BLEED * 0.01, within(1e-7));
     }
+
+    /**
+     * A sample whose bleed, temperature or SOC is not a number (a cell or thermistor reading lost in a replayed log, a
+     * SOC the filter could not give) steps nothing: the pairs hold what they had. Before, one NaN entered the pairs'
+     * state and every later bled rest was read with a NaN drop, for good.
+     */
+    @Test
+    void aSampleThatIsNotANumberLeavesThePairsAsTheyWere() {
+        SlowPolarisation slow = new SlowPolarisation(250, new double[] {0, 0.5, 1}, new double[] {0.02, 0.01});
+        BleedPolarisation drop = new BleedPolarisation(PSOA_NCM811.withSlowPolarisation(slow), LAW, 1);
+        double before = bleedFor(drop, 1800, 25);
+        drop.step(0, Double.NaN, 25, 0.5, DT);
+        drop.step(0, BLEED, Double.NaN, 0.5, DT);
+        drop.step(0, BLEED, 25, Double.NaN, DT);
+        drop.step(0, Double.POSITIVE_INFINITY, 25, 0.5, DT);
+        assertThat(drop.volts(0, PSOA_NCM811.r0Ohms())).isCloseTo(before, within(1e-4));
+        double after = bleedFor(drop, 60, 25);
+        assertThat(after).isFinite().isCloseTo(before, within(1e-4));
+    }
 }
