@@ -377,8 +377,7 @@ public final class ReplayCommand implements Callable<Integer> {
                         log,
                         cell,
                         HealthSettings.defaults(
-                                        cell, h.bulkOhms() / scale, h.npRatio(), h.endOfLifeResistanceMultiple())
-                                .withLithiumInterface(preset.lithiumInterface().scaled(scale)),
+                                cell, h.bulkOhms() / scale, h.npRatio(), h.endOfLifeResistanceMultiple()),
                         cutoffVolts != null
                                 ? cutoffVolts
                                 : preset.limits().cellUnderVoltage().mol());
