@@ -50,7 +50,7 @@ class FrozenBq76952CellUnderCurrentTest {
      * The small NCM currents of {@link QuietBq76952UnderASmallCurrentTest}: the frozen cell is still found, once the
      * charge since the freeze moves the cell by more than 2 mV on the NCM OCV's flattest slope in its SOC's reach.
      * Measured 2026-12-08: 353.1 s at 0.5 A (C/4; 53.1 s after the freeze, the longest of the NCM rows), 326.7 s at
-     * 1 A (26.7 s). Before fix23bu these failed: a healthy cell condemned at 149.3 s and 210.6 s, before the freeze.
+     * 1 A (26.7 s); since fix23ca (the RC, hysteresis and lithium terms' interval) 353.1 s and 327.1 s. Before fix23bu these failed: a healthy cell condemned at 149.3 s and 210.6 s, before the freeze.
      */
     @ParameterizedTest(name = "{0} {1} Ah, {2} A")
     @CsvSource({"psoa-ncm811, 2.0, -0.5, 70.0", "psoa-ncm811, 2.0, -1.0, 40.0"})

@@ -10,6 +10,8 @@ import org.qsebms.bms.control.PackLinks;
 import org.qsebms.bms.runtime.ControllerAssembly;
 import org.qsebms.bms.runtime.SimulatedPackSetup;
 import org.qsebms.bms.sim.Bq76952Simulation;
+import org.qsebms.bms.sim.PackLoad;
+import org.qsebms.bms.sim.SimulatedPack;
 import org.qsebms.bms.snapshot.ControllerEvent;
 import org.qsebms.config.BmsConfig;
 import org.qsebms.config.ConfigLoader;
@@ -22,11 +24,37 @@ import org.qsebms.config.ConfigLoader;
  *
  * @param chemistry the preset replacing psoa-ncm811
  * @param ah the pack's capacity replacing 2.0 Ah
- * @param amps the current drawn while the contactors are closed (A, discharge negative)
+ * @param initialSoc the healthy pack's SOC at the start
+ * @param load the charger or load while the contactors are closed (a steady current, or one that holds a cell: {@link
+ *     HeldCellLoad})
  * @param cellMillivolts the emulator's cell noise (mV)
  * @param freezeCellAtSeconds when cell input 2's voltage register freezes (NaN: never)
  */
-record QuietBq76952Run(String chemistry, double ah, double amps, double cellMillivolts, double freezeCellAtSeconds) {
+record QuietBq76952Run(
+        String chemistry,
+        double ah,
+        double initialSoc,
+        PackLoad load,
+        double cellMillivolts,
+        double freezeCellAtSeconds) {
+    /** A steady {@code amps} (A, discharge negative) while the contactors are closed, from 50 % SOC. */
+    QuietBq76952Run(String chemistry, double ah, double amps, double cellMillivolts, double freezeCellAtSeconds) {
+        this(chemistry, ah, 0.5, new SteadyLoad(amps), cellMillivolts, freezeCellAtSeconds);
+    }
+
+    /** A steady current while the contactors are closed (A, discharge negative). */
+    record SteadyLoad(double amps) implements PackLoad {
+        @Override
+        public double demandAmps(double seconds, SimulatedPack pack, boolean connected) {
+            return connected ? amps : 0.0;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%.2f A from 120 s", amps);
+        }
+    }
+
     private static final long MS = 1_000_000L;
     private static final long CLOSE_AT = 120_000 * MS;
     private static final int FROZEN_INPUT = 2;
@@ -43,7 +71,7 @@ record QuietBq76952Run(String chemistry, double ah, double amps, double cellMill
         text = text.replace("chemistry: psoa-ncm811", "chemistry: " + chemistry)
                 .replace("capacityAh: 2.0", "capacityAh: " + ah);
         BmsConfig cfg = new ConfigLoader().parse(text, "pi-16s-bq76952.yaml");
-        var pack = SimulatedPackSetup.createPack(cfg, 0.5, 25.0, (s, pk, closed) -> closed ? amps : 0.0, 11);
+        var pack = SimulatedPackSetup.createPack(cfg, initialSoc, 25.0, load, 11);
         var sim = new Bq76952Simulation(pack, cfg.hal().bq76952().orElseThrow(), 15_000 * MS);
         sim.board().chip().noise(cellMillivolts, 0.020, 0.0, 19);
         var w = ControllerAssembly.build(cfg, sim.hardware(), PackLinks.followingLimits(sim), () -> 0L);
@@ -68,9 +96,9 @@ record QuietBq76952Run(String chemistry, double ah, double amps, double cellMill
             }
         }
         System.out.printf(
-                "QUIET bq76952 %s %.1f Ah, %.2f A from 120 s, cells %.0f mV noise, cell input 2 frozen at %.0f s,"
+                "QUIET bq76952 %s %.1f Ah from %.0f %% SOC, %s, cells %.0f mV noise, cell input 2 frozen at %.0f s,"
                         + " %.0f s: %s%n",
-                chemistry, ah, amps, cellMillivolts, freezeCellAtSeconds, seconds, first);
+                chemistry, ah, 100 * initialSoc, load, cellMillivolts, freezeCellAtSeconds, seconds, first);
         return first;
     }
 }

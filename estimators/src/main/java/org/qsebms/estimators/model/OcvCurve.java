@@ -321,6 +321,29 @@ public record OcvCurve(
         return Math.max(0.0, least);
     }
 
+    /**
+     * The greatest rise of the OCV at {@code celsius} over an SOC span of {@code width} that starts anywhere in {@code
+     * [from, to]}: the maximum of OCV(s + width) - OCV(s) over s there, the OCV held at the table's ends beyond them;
+     * the mirror of {@link #leastRise} (issue 23, fix23ca), evaluated at the same points (the OCV is linear between
+     * table points, so the maximum lies at {@code from}, {@code to}, or where s or s + width is a table point). It is
+     * how far the OCV has at most moved once the SOC moved by {@code width} from an SOC known only to lie in {@code
+     * [from, to]}. Allocates nothing; a walk over the table. Never below 0.
+     */
+    public double greatestRise(double from, double to, double width, double celsius) {
+        double dt = ocvCelsius(celsius) - REFERENCE_CELSIUS;
+        double greatest = Math.max(riseFrom(from, width, dt), riseFrom(to, width, dt));
+        for (double x : socFraction) {
+            if (x > from && x < to) {
+                greatest = Math.max(greatest, riseFrom(x, width, dt));
+            }
+            double start = x - width;
+            if (start > from && start < to) {
+                greatest = Math.max(greatest, riseFrom(start, width, dt));
+            }
+        }
+        return Math.max(0.0, greatest);
+    }
+
     /** OCV(s + width) - OCV(s), each SOC held to the table. */
     private double riseFrom(double s, double width, double dt) {
         return heldVolts(s + width, dt) - heldVolts(s, dt);

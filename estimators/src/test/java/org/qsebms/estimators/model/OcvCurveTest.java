@@ -256,6 +256,44 @@ class OcvCurveTest {
                 .isBetween(Math.max(0, least - 2 * 6.0 * step), Math.max(0, least) + 1e-12);
     }
 
+    /** fix23ca: the greatest rise, the mirror of the least, checked against a fine grid of starts the same way. */
+    @ParameterizedTest
+    @MethodSource("randomSocs")
+    void greatestRiseIsTheMaximumOverEveryStart(double seed) {
+        OcvCurve plateau = new OcvCurve(
+                new double[] {0, 0.1, 0.2, 0.8, 0.9, 1},
+                new double[] {2.6, 3.2, 3.30, 3.31, 3.4, 3.6},
+                new double[] {0, 0, 0, 0, 0, 0});
+        SplittableRandom r = new SplittableRandom(Double.doubleToLongBits(seed));
+        double from = r.nextDouble(-0.1, 1.0);
+        double to = from + r.nextDouble(0, 0.5);
+        double width = r.nextDouble(0, 1.0);
+        double greatest = -Double.MAX_VALUE;
+        for (int k = 0; k <= 20_000; k++) {
+            double s = from + (to - from) * k / 20_000.0;
+            greatest = Math.max(greatest, plateau.voltsAt(s + width) - plateau.voltsAt(s));
+        }
+        double step = (to - from) / 20_000.0;
+        assertThat(plateau.greatestRise(from, to, width, 25.0))
+                .as("from %s to %s, width %s", from, to, width)
+                .isBetween(Math.max(0, greatest) - 1e-12, Math.max(0, greatest + 2 * 6.0 * step))
+                .isGreaterThanOrEqualTo(plateau.leastRise(from, to, width, 25.0));
+    }
+
+    @Test
+    void greatestRiseOnAPlateauIsTheSteepestSpanThatStartsInTheReach() {
+        OcvCurve plateau = new OcvCurve(
+                new double[] {0, 0.1, 0.2, 0.8, 0.9, 1},
+                new double[] {2.6, 3.2, 3.30, 3.31, 3.4, 3.6},
+                new double[] {0, 0, 0, 0, 0, 0});
+        // a 0.1 span from anywhere in 0.05..0.5: the steepest starts at 0.05, half on 0.0-0.1 (6 V) half on 0.1-0.2
+        assertThat(plateau.greatestRise(0.05, 0.5, 0.1, 25.0))
+                .isCloseTo(0.05 * 6.0 + 0.05 * 1.0, org.assertj.core.data.Offset.offset(1e-12));
+        // from inside the plateau only: its slope
+        assertThat(plateau.greatestRise(0.3, 0.5, 0.1, 25.0))
+                .isCloseTo(0.1 * 0.01 / 0.6, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
     @Test
     void leastRiseOnAPlateauIsItsSlopeUntilTheSpanCannotFitOnIt() {
         OcvCurve plateau = new OcvCurve(
