@@ -86,6 +86,8 @@ final class PredictedCellMove {
     private final double[] ampsLo;
 
     private final double[] ampsHi;
+    /** Per cell: its last change came without a temperature, so its move is counted from the next sample with one. */
+    private final boolean[] awaiting;
 
     /**
      * @param cell             the preset's cell scaled to the pack (capacity, resistances, OCV)
@@ -122,6 +124,7 @@ final class PredictedCellMove {
         walkedGreatest = new double[cells];
         ampsLo = new double[cells];
         ampsHi = new double[cells];
+        awaiting = new boolean[cells];
         fastAtChange = new double[cells];
         slowAtChange = new double[cells];
     }
@@ -137,13 +140,19 @@ final class PredictedCellMove {
     void restart(int i, double cellVolts, double amps, double celsius) {
         coulombsAtChange[i] = coulombs;
         ampsAtChange[i] = amps;
-        double f = cell.resistanceFactor(celsius);
-        double soc = ocv.socAt(cellVolts - amps * cell.r0Ohms() * f, celsius);
-        double doubt =
-                fixedDoubtVolts + Math.abs(amps) * (cell.r1Ohms() + cell.r2Ohms()) * f + Math.abs(lithium.volts(amps));
-        double reach = ocv.socReachOfVolts(soc, celsius, doubt);
-        socLo[i] = soc - reach;
-        socHi[i] = soc + reach;
+        // the temperature (or the reading) not a number: the SOC behind the change is not known; the cell waits for
+        // the next sample that has them (a NaN kept here would leave a reading frozen after it never judged again)
+        awaiting[i] = !(Double.isFinite(celsius) && Double.isFinite(cellVolts));
+        if (!awaiting[i]) {
+            double f = cell.resistanceFactor(celsius);
+            double soc = ocv.socAt(cellVolts - amps * cell.r0Ohms() * f, celsius);
+            double doubt = fixedDoubtVolts
+                    + Math.abs(amps) * (cell.r1Ohms() + cell.r2Ohms()) * f
+                    + Math.abs(lithium.volts(amps));
+            double reach = ocv.socReachOfVolts(soc, celsius, doubt);
+            socLo[i] = soc - reach;
+            socHi[i] = soc + reach;
+        }
         walkedSpan[i] = 0.0;
         walkedRise[i] = 0.0;
         walkedGreatest[i] = 0.0;
@@ -155,6 +164,9 @@ final class PredictedCellMove {
 
     /** The least move (volts, unsigned) the model predicts for cell {@code i} since its reading last changed. */
     double movedVolts(int i, double amps, boolean ampsKnown, double celsius) {
+        if (awaiting[i] || !Double.isFinite(celsius)) {
+            return 0.0; // no verdict without the temperature the model needs; the kept walk is left as it was
+        }
         double dSoc = (coulombs - coulombsAtChange[i]) / capacityCoulombs;
         double kept = walkedSpan[i];
         boolean sameWay = kept > 0 ? dSoc >= kept : kept < 0 && dSoc <= kept;
@@ -207,6 +219,11 @@ final class PredictedCellMove {
         lo -= ampsLo[i] >= 0 ? 0.0 : gap;
         hi += ampsHi[i] <= 0 ? 0.0 : gap;
         return lo > 0 ? lo : hi < 0 ? -hi : 0.0;
+    }
+
+    /** Whether cell {@code i}'s last change came without a temperature: restart it at the next sample that has one. */
+    boolean awaitsRestart(int i) {
+        return awaiting[i];
     }
 
     /** True when the model predicts that cell {@code i} has moved by more than the stated multiple of a code. */

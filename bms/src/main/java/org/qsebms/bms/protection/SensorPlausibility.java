@@ -229,7 +229,7 @@ final class SensorPlausibility {
             boolean moveExpected =
                     cellMove == null || cellMove.beyondResolution(i, amps, currentOk, m.celsiusAtCell[i]);
             cells.sample(i, cellReadings[i], cellOk[i], now, prev, flowing, moveExpected);
-            if (cellMove != null && cellOk[i] && cells.changedNow()[i]) {
+            if (cellMove != null && cellOk[i] && (cells.changedNow()[i] || cellMove.awaitsRestart(i))) {
                 cellMove.restart(i, m.cellVolts[i], amps, m.celsiusAtCell[i]);
             }
         }
