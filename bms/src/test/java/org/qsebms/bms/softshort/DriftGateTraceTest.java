@@ -14,8 +14,8 @@ import org.qsebms.estimators.soc.SocFilter;
  * leak-following filter's SOC and 3-sigma bound per cell, every 0.05 h (every 0.002 h around the end of the
  * discharge at 4.45 h), until cell 3 is flagged or 6 h. Asserts the cliff the trace found: at the end of that
  * discharge a healthy cell's bound (cell 1, the smallest, at about 1 % SOC) crosses the drift cue's 25 % gate for
- * about a minute, while the shorted cell's stays well under it; a due drift sample that lands in that minute breaks
- * every cell's level (the level break at gated gaps), whichever capacity the tracker learnt.
+ * about a minute, while the shorted cell's stays well under it; a due drift sample that landed in that minute broke
+ * every cell's level (the level break at gated gaps) until fix20x, which breaks it only where an estimate stepped.
  */
 class DriftGateTraceTest {
     private static final double GATE = 0.25;
