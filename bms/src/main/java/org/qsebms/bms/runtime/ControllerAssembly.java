@@ -293,7 +293,9 @@ public final class ControllerAssembly {
                         cfg.health().bulkOhms() / capFactor,
                         cfg.health().npRatio(),
                         cfg.health().endOfLifeResistanceMultiple())
-                .withThroughputDeadband(cfg.supplementary().currentDeadbandAmps());
+                .withThroughputDeadband(cfg.supplementary().currentDeadbandAmps())
+                // a rest read while a cell bleeds adds back its bleed's drop through the preset's interface law
+                .withLithiumInterface(cfg.chemistry().lithiumInterface().scaled(capFactor));
         if (!cfg.health().capacityLimitWindows()) {
             return settings;
         }

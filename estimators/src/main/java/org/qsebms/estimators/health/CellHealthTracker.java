@@ -75,7 +75,8 @@ public final class CellHealthTracker {
     private final double[] restSoc;
     private final double[] restSocSigma;
     private final double[] restVolts;
-    private final double[] restBleedAmps;
+    private final double[] restBleedDropVolts;
+    private final BleedPolarisation bleedDrop;
     private final double[] noBleed;
     private double throughputAh;
     private long revision;
@@ -122,7 +123,8 @@ public final class CellHealthTracker {
         this.restSoc = new double[cellCount];
         this.restSocSigma = new double[cellCount];
         this.restVolts = new double[cellCount];
-        this.restBleedAmps = new double[cellCount];
+        this.restBleedDropVolts = new double[cellCount];
+        this.bleedDrop = new BleedPolarisation(cell, settings.lithiumInterface(), cellCount);
         this.windowNetAh = new double[cellCount];
         this.noBleed = new double[cellCount];
         this.limits = settings.limitWindows();
@@ -192,6 +194,7 @@ public final class CellHealthTracker {
         boolean flowing = Math.abs(amps) > settings.restAmps();
         for (int i = 0; i < cells; i++) {
             double bleed = bleedAmps[i];
+            bleedDrop.step(i, bleed, cellCelsius[i], bleedDropSoc(i, cellVolts, cellCelsius, cellSoc), dtSeconds);
             windowNetAh[i] += ah - bleed * dtSeconds / 3600.0;
             if (flowing || bleed > 0) {
                 lithium[i].update((flowing ? amps : 0.0) - bleed, dtSeconds);
@@ -205,7 +208,9 @@ public final class CellHealthTracker {
             double w = restSeconds == 0 ? 1.0 : Math.min(1.0, dtSeconds / VOLTAGE_AVERAGING_SECONDS);
             for (int i = 0; i < cells; i++) {
                 restVolts[i] += w * (cellVolts[i] - restVolts[i]);
-                restBleedAmps[i] += w * (bleedAmps[i] - restBleedAmps[i]);
+                // the bleed's own drop, averaged as the voltage is
+                double drop = bleedDrop.volts(i, r0.cellR0At25Ohms(i));
+                restBleedDropVolts[i] += w * (drop - restBleedDropVolts[i]);
             }
             restSeconds += dtSeconds;
             // a rest long enough to count is used when it ends (the most relaxed voltage), or after a day
@@ -225,11 +230,10 @@ public final class CellHealthTracker {
     private void relaxedRest(double[] cellVolts, double[] cellCelsius, long epochMillis) {
         double minSoc = 1;
         for (int i = 0; i < cells; i++) {
-            // a cell that bleeds into its balancing resistor is not at rest: add back the steady-state
-            // drop of its (averaged) bleed current over the model's whole resistance
-            double steadyOhms =
-                    (r0.cellR0At25Ohms(i) + cell.r1Ohms() + cell.r2Ohms()) * cell.resistanceFactor(cellCelsius[i]);
-            double volts = cellVolts[i] + restBleedAmps[i] * steadyOhms;
+            // a cell that bleeds into its balancing resistor is not at rest: add back the drop its bleed holds
+            // across it by the estimators' cell model (its lithium interface law, pairs and slow branch), averaged as
+            // its voltage is
+            double volts = cellVolts[i] + restBleedDropVolts[i];
             double z = ocv.socAt(volts, cellCelsius[i]);
             restSoc[i] = z;
             // one OCV sigma's reach from the inverted SOC, walked along the table: next to a flat stretch (a reading
@@ -249,6 +253,17 @@ public final class CellHealthTracker {
         if (minSoc >= CLOSE_CYCLE_MIN_SOC) {
             closeCycle(epochMillis);
         }
+    }
+
+    /**
+     * The SOC at which cell {@code i}'s slow branch (if the preset has one) takes its resistance: the SOC filter's when
+     * given, else its voltage's on the OCV (a bled cell's slow branch matters at rest, where the two agree).
+     */
+    private double bleedDropSoc(int i, double[] cellVolts, double[] cellCelsius, double[] cellSoc) {
+        if (!bleedDrop.needsSoc()) {
+            return Double.NaN;
+        }
+        return cellSoc != null ? cellSoc[i] : ocv.socAt(cellVolts[i], cellCelsius[i]);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.qsebms.estimators.health;
 
 import org.qsebms.estimators.model.EcmParameters;
+import org.qsebms.estimators.model.LithiumInterface;
 
 /**
  * What the health tracker needs to know about the cell and the sensors.
@@ -21,6 +22,9 @@ import org.qsebms.estimators.model.EcmParameters;
  * @param throughputDeadbandAmps     the charge throughput (and so the equivalent full cycles) counts only a current
  *                                   beyond this magnitude, so that sensor noise and a zero offset over a rest are no
  *                                   cycles; {@code >= 0} (the controller sets its {@code currentDeadbandAmps})
+ * @param lithiumInterface           the cell's lithium interface law (the preset's, scaled to the cell), through which
+ *                                   a rest read while the cell bleeds adds back its bleed's drop in place of the first
+ *                                   pair's line R1 ({@link LithiumInterface#NONE}: R1)
  */
 public record HealthSettings(
         double bulkOhmsAt25,
@@ -33,11 +37,15 @@ public record HealthSettings(
         double currentOffsetSigmaAmps,
         double currentGainSigma,
         LimitWindowSettings limitWindows,
-        double throughputDeadbandAmps) {
+        double throughputDeadbandAmps,
+        LithiumInterface lithiumInterface) {
 
     public HealthSettings {
         if (limitWindows == null) {
             throw new IllegalArgumentException("limitWindows must not be null: use LimitWindowSettings.OFF");
+        }
+        if (lithiumInterface == null) {
+            throw new IllegalArgumentException("lithiumInterface must not be null: use LithiumInterface.NONE");
         }
         requirePositive("bulkOhmsAt25", bulkOhmsAt25);
         if (!(npRatio >= 1) && !Double.isNaN(npRatio)) {
@@ -80,7 +88,8 @@ public record HealthSettings(
                 c / 200,
                 0.005,
                 LimitWindowSettings.OFF,
-                c / 50);
+                c / 50,
+                LithiumInterface.NONE);
     }
 
     /** These settings with capacity windows between the given voltage limits (see {@link LimitWindowSettings}). */
@@ -96,7 +105,8 @@ public record HealthSettings(
                 currentOffsetSigmaAmps,
                 currentGainSigma,
                 windows,
-                throughputDeadbandAmps);
+                throughputDeadbandAmps,
+                lithiumInterface);
     }
 
     /** These settings with the throughput counted only beyond {@code amps} (see {@link #throughputDeadbandAmps}). */
@@ -112,7 +122,25 @@ public record HealthSettings(
                 currentOffsetSigmaAmps,
                 currentGainSigma,
                 limitWindows,
-                amps);
+                amps,
+                lithiumInterface);
+    }
+
+    /** These settings with the cell's lithium interface law (see {@link #lithiumInterface}). */
+    public HealthSettings withLithiumInterface(LithiumInterface law) {
+        return new HealthSettings(
+                bulkOhmsAt25,
+                npRatio,
+                endOfLifeResistanceMultiple,
+                restAmps,
+                restSeconds,
+                minWindowSoc,
+                ocvSigmaVolts,
+                currentOffsetSigmaAmps,
+                currentGainSigma,
+                limitWindows,
+                throughputDeadbandAmps,
+                law);
     }
 
     private static void requirePositive(String name, double v) {

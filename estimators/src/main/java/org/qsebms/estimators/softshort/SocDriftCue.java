@@ -57,6 +57,10 @@ final class SocDriftCue {
     private final double[] syy;
     /** The newest sample's residual against the fit, per cell. */
     private final double[] lastResidual;
+    /** Each cell's SOC against its reference at the last sample taken (the fit's y), to see a step across a gap. */
+    private final double[] lastY;
+    /** Each cell's SOC against its reference at this sample. */
+    private final double[] sampleY;
     /** Forgetting sums of residual products: lag 1 and lag 0 (the earlier residual squared). */
     private final double[] srl;
 
@@ -148,6 +152,8 @@ final class SocDriftCue {
         this.sxy = new double[cells * K];
         this.syy = new double[cells];
         this.lastResidual = new double[cells];
+        this.lastY = new double[cells];
+        this.sampleY = new double[cells];
         this.srl = new double[cells];
         this.srr = new double[cells];
         this.driftPerHour = new double[cells];
@@ -188,6 +194,7 @@ final class SocDriftCue {
         gatedGap = false;
         segmentStart = false;
         java.util.Arrays.fill(lastResidual, 0.0);
+        java.util.Arrays.fill(lastY, 0.0);
         java.util.Arrays.fill(srl, 0.0);
         java.util.Arrays.fill(srr, 0.0);
         java.util.Arrays.fill(driftPerHour, 0.0);
@@ -282,7 +289,18 @@ final class SocDriftCue {
             syy[i] = lambda * syy[i];
             pyy[i] *= lambda;
         }
-        segmentStart = gatedGap && w > 0;
+        for (int i = 0; i < cells; i++) {
+            corrected[i] = cellSoc[i] + bleedAh[i] / capacityAh;
+        }
+        // on two cells each against the other, else against the median of all (StringMedian.references): against
+        // their median (their mean) a leak in a cycling 2-cell pack read as 11.5 mA for a true 25 mA (check23r);
+        // against the median of the others 2 of 39 healthy 8-cell strings cycled fully reached drift evidence
+        // 1.72 and 1.26, at most 0.95 against the median of all (SocDriftCueTest)
+        median.references(corrected, reference);
+        for (int i = 0; i < cells; i++) {
+            sampleY[i] = corrected[i] - reference[i];
+        }
+        segmentStart = gatedGap && w > 0 && steppedAcrossTheGap();
         if (segmentStart) {
             closeSegment();
         }
@@ -299,15 +317,8 @@ final class SocDriftCue {
         }
         boolean solvable = factorize();
         for (int i = 0; i < cells; i++) {
-            corrected[i] = cellSoc[i] + bleedAh[i] / capacityAh;
-        }
-        // on two cells each against the other, else against the median of all (StringMedian.references): against
-        // their median (their mean) a leak in a cycling 2-cell pack read as 11.5 mA for a true 25 mA (check23r);
-        // against the median of the others 2 of 39 healthy 8-cell strings cycled fully reached drift evidence
-        // 1.72 and 1.26, at most 0.95 against the median of all (SocDriftCueTest)
-        median.references(corrected, reference);
-        for (int i = 0; i < cells; i++) {
-            double y = corrected[i] - reference[i];
+            double y = sampleY[i];
+            lastY[i] = y;
             sy[i] += y;
             syy[i] += y * y;
             for (int j = 0; j < K; j++) {
@@ -370,6 +381,22 @@ final class SocDriftCue {
             }
             beta[j] = sum / chol[j * K + j];
         }
+    }
+
+    /**
+     * Whether some cell's SOC against its reference moved across the gated gap by more than {@code sigmas} times the
+     * SOC noise: the step the level break is for. A gap over which no estimate stepped (a healthy cell's bound over
+     * the gate for a minute at the bottom of the OCV, its estimate moving 0.2 % at most; fix20x, docs/estimation.md)
+     * keeps its segment, and the drift keeps the evidence of the samples before it.
+     */
+    private boolean steppedAcrossTheGap() {
+        double limit = settings.sigmas() * settings.socNoise();
+        for (int i = 0; i < cells; i++) {
+            if (!(Math.abs(sampleY[i] - lastY[i]) <= limit)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -377,7 +377,8 @@ public final class ReplayCommand implements Callable<Integer> {
                         log,
                         cell,
                         HealthSettings.defaults(
-                                cell, h.bulkOhms() / scale, h.npRatio(), h.endOfLifeResistanceMultiple()),
+                                        cell, h.bulkOhms() / scale, h.npRatio(), h.endOfLifeResistanceMultiple())
+                                .withLithiumInterface(preset.lithiumInterface().scaled(scale)),
                         cutoffVolts != null
                                 ? cutoffVolts
                                 : preset.limits().cellUnderVoltage().mol());
